@@ -1,0 +1,78 @@
+"""The plain-text article format of the sample: title, date line, title, caption, SOURCE :- body, credit."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.ingest.errors import BadArticle
+from timeline.model import ArticleDraft
+from timeline.text.normalize import normalize
+
+# "المدينة نيوز :- قال الرئيس ..." : the source name, then ':-' and the body.
+_SOURCE_MARKER = re.compile(r"^\s*(?P<source>[^:\n]{1,80}?)\s*:\s*-\s*(?P<rest>.*)$")
+_HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+# A sign-off is a short line with no sentence punctuation: "وكالات", "رويترز", "واس".
+_SENTENCE_END = re.compile(r"[.!?؟،,:;؛\"«»]")
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(normalize(a).split()) == " ".join(normalize(b).split())
+
+
+def _is_credit(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 3 and len(line) <= 30 and not _SENTENCE_END.search(line)
+
+
+def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
+    """Split an article in the sample's format into its fields; nothing of the body is lost."""
+    lines = [line.rstrip() for line in text.lstrip("\ufeff").split("\n")]
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        raise BadArticle("the file is empty")
+    title = lines[filled[0]].strip()
+    cursor = filled[0] + 1
+
+    def next_filled(start: int) -> int | None:
+        return next((i for i in filled if i >= start), None)
+
+    published_raw = ""
+    i = next_filled(cursor)
+    if i is not None and _HAS_DIGIT.search(lines[i]) and not _SOURCE_MARKER.match(lines[i]):
+        published_raw = lines[i].strip()
+        cursor = i + 1
+    i = next_filled(cursor)
+    if i is not None and _same_text(lines[i], title):
+        cursor = i + 1
+
+    marker_at = next(
+        (j for j in range(cursor, len(lines)) if _SOURCE_MARKER.match(lines[j])), None
+    )
+    source = ""
+    caption = ""
+    if marker_at is not None:
+        match = _SOURCE_MARKER.match(lines[marker_at])
+        assert match is not None
+        source = match["source"].strip()
+        caption = "\n".join(line.strip() for line in lines[cursor:marker_at] if line.strip())
+        body_lines = [match["rest"], *lines[marker_at + 1 :]]
+    else:
+        body_lines = lines[cursor:]
+
+    while body_lines and not body_lines[-1].strip():
+        body_lines.pop()
+    credit = ""
+    if len(body_lines) > 1 and _is_credit(body_lines[-1].strip()):
+        credit = body_lines.pop().strip()
+    body = "\n".join(body_lines).strip()
+    if not body:
+        raise BadArticle("no article body after the title and date line")
+    return ArticleDraft(
+        title=title,
+        body=body,
+        source=source,
+        caption=caption,
+        credit=credit,
+        published_raw=published_raw,
+        origin=origin,
+    )

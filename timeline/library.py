@@ -1,0 +1,172 @@
+"""Use cases that tie the layers together: import files, re-compute events."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from timeline import dating
+from timeline.ingest import BadArticle, UnreadableFile, article_uid, collect_files, read_articles
+from timeline.model import ArticleDraft, DateValue, Event, from_axis
+from timeline.store import Store
+
+Progress = Callable[[int, int, Path], None]
+
+_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+_LABEL_CHARS = 220
+# Relative mentions ("اليوم الجمعة") need an anchor at least as fine as a day.
+_ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
+
+
+@dataclass
+class FileResult:
+    """What importing one file did."""
+
+    path: Path
+    added: int = 0
+    duplicates: int = 0
+    undated: int = 0
+    error: str | None = None
+
+
+@dataclass
+class ImportReport:
+    """What an import of many files did, file by file."""
+
+    files: list[FileResult] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(f.added for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def undated(self) -> int:
+        return sum(f.undated for f in self.files)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.error is not None]
+
+
+def publication_date(draft: ArticleDraft) -> DateValue | None:
+    """The publication date an importer gave, else the one parsed from the raw text."""
+    if draft.published is not None:
+        return draft.published
+    if not draft.published_raw:
+        return None
+    return dating.parse_date_line(draft.published_raw)
+
+
+def anchor_of(published: DateValue | None) -> datetime | None:
+    """The publication time relative mentions are resolved against, if precise enough."""
+    if published is None or published.start is None:
+        return None
+    if published.granularity not in _ANCHOR_GRANULARITIES:
+        return None
+    return from_axis(published.start)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], cut to a readable length around it."""
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    found = _SENTENCE_BREAK.search(text, end)
+    right = found.start() + 1 if found else len(text)
+    left = max(left, start - _LABEL_CHARS // 2)
+    right = min(right, end + _LABEL_CHARS // 2)
+    return " ".join(text[left:right].split())
+
+
+def mention_events(article_id: int, body: str, published: DateValue | None) -> list[Event]:
+    """The events an article's body mentions, each labelled with its sentence."""
+    events = []
+    for mention in dating.extract_mentions(body, anchor_of(published)):
+        date = mention.date
+        if date.start is not None:
+            kind = "mentioned"
+        else:
+            kind = "duration" if date.granularity == "duration" else "vague"
+        events.append(
+            Event(
+                article_id=article_id,
+                kind=kind,
+                start=date.start,
+                end=date.end,
+                granularity=date.granularity,
+                value=date.value,
+                label=sentence_around(body, mention.start, mention.end),
+                span_start=mention.start,
+                span_end=mention.end,
+                confidence=mention.confidence,
+            )
+        )
+    return events
+
+
+def _add_draft(store: Store, draft: ArticleDraft, result: FileResult) -> None:
+    uid = article_uid(draft)
+    if store.find_uid(uid) is not None:
+        result.duplicates += 1
+        return
+    published = publication_date(draft)
+    article_id, _ = store.add_article(draft, uid, published)
+    store.replace_mentions(article_id, mention_events(article_id, draft.body, published))
+    result.added += 1
+    if published is None:
+        result.undated += 1
+
+
+def import_file(store: Store, path: Path) -> FileResult:
+    """Import one file atomically: all of its articles, or none and an error."""
+    result = FileResult(path)
+    try:
+        drafts = list(read_articles(path))
+    except (BadArticle, UnreadableFile) as exc:
+        result.error = str(exc)
+        return result
+    except OSError as exc:
+        result.error = exc.strerror or str(exc)
+        return result
+    with store.transaction():
+        for draft in drafts:
+            _add_draft(store, draft, result)
+    return result
+
+
+def import_paths(
+    store: Store, paths: Iterable[Path], progress: Progress | None = None
+) -> ImportReport:
+    """Import files and folders; a bad file is reported and does not stop the others."""
+    files, skipped = collect_files(paths)
+    report = ImportReport(skipped=skipped)
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(done, len(files), path)
+        report.files.append(import_file(store, path))
+    if progress is not None and files:
+        progress(len(files), len(files), files[-1])
+    return report
+
+
+def recompute_events(store: Store, progress: Progress | None = None) -> int:
+    """Re-parse every publication date and re-extract every mention; returns articles done.
+
+    Runs in one transaction: after a rule change the store moves to the new events
+    whole, or stays as it was.
+    """
+    rows = list(store.iter_articles_for_dating())
+    with store.transaction():
+        for done, (article_id, body, published_raw, title) in enumerate(rows):
+            if progress is not None and done % 100 == 0:
+                progress(done, len(rows), Path(str(article_id)))
+            published = dating.parse_date_line(published_raw) if published_raw else None
+            store.set_published(article_id, published, title)
+            store.replace_mentions(article_id, mention_events(article_id, body, published))
+    return len(rows)

@@ -1,0 +1,146 @@
+"""Plain domain values shared by every layer: articles, dates, mentions, events. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+# The time axis.  Every instant on the timeline is an integer number of seconds on a
+# proleptic Gregorian axis counted from 1970-01-01T00:00 (negative before), taken on
+# the *wall clock of the source*: news is written in site-local time and an event
+# "on Friday" must stay on Friday whatever the reader's zone.  When an offset is
+# known it is kept in the ISO value; the axis ignores it.
+EPOCH = datetime(1970, 1, 1)
+
+
+def to_axis(moment: datetime) -> int:
+    """Seconds on the timeline axis for a (naive or aware) wall-clock datetime."""
+    naive = moment.replace(tzinfo=None)
+    delta = naive - EPOCH
+    return delta.days * 86400 + delta.seconds
+
+
+def from_axis(seconds: int) -> datetime:
+    """The naive wall-clock datetime of an axis position."""
+    return EPOCH + timedelta(seconds=seconds)
+
+
+# Granularities, finest first.  An instant of day granularity or finer is drawn as a
+# point; coarser values (and intervals) cover [start, end).
+GRANULARITIES = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "interval",
+    "duration",
+    "vague",
+)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A normalized date: TIMEX3-style value, granularity and its span on the axis.
+
+    value: ISO 8601 where possible ('2021-05-22T01:32', '2021-05', '2021', '2021-W20',
+    '1950/1953', '198X', 'P70Y', 'PAST_REF').  start/end are axis seconds; end is
+    exclusive and None for a point (day granularity or finer); both are None for a
+    duration or a vague reference, which have no place on the axis.
+    calendar: the calendar the text was written in ('gregorian' or 'hijri').
+    """
+
+    value: str
+    granularity: str
+    start: int | None
+    end: int | None = None
+    calendar: str = "gregorian"
+
+    @property
+    def is_placed(self) -> bool:
+        return self.start is not None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date expression found in a text.
+
+    start/end are offsets into the text (text[start:end] == raw).  kind names the rule
+    family that found it (explicit, numeric, hijri, month_year, year, range, decade,
+    relative, duration, vague, time).
+    """
+
+    start: int
+    end: int
+    text: str
+    date: DateValue
+    kind: str
+    confidence: float = 1.0
+
+    @property
+    def value(self) -> str:
+        return self.date.value
+
+    @property
+    def granularity(self) -> str:
+        return self.date.granularity
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """An article as an importer read it, before it is stored."""
+
+    title: str
+    body: str
+    source: str = ""
+    url: str = ""
+    author: str = ""
+    caption: str = ""
+    credit: str = ""
+    lang: str = "ar"
+    published_raw: str = ""
+    origin: str = ""
+    # An importer that already knows the exact publication time (JSON with ISO
+    # timestamps) may set it; otherwise the library parses published_raw.
+    published: DateValue | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article."""
+
+    id: int
+    uid: str
+    title: str
+    body: str
+    source: str
+    url: str
+    author: str
+    caption: str
+    credit: str
+    lang: str
+    published: str | None
+    published_raw: str
+    origin: str
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated thing on the timeline: an article's publication or a mention in it."""
+
+    article_id: int
+    kind: str  # 'published' | 'mentioned' | 'duration' | 'vague'
+    start: int | None
+    end: int | None
+    granularity: str
+    value: str
+    label: str
+    span_start: int | None = None
+    span_end: int | None = None
+    confidence: float = 1.0
+    id: int | None = field(default=None, compare=False)

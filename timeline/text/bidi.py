@@ -1,0 +1,38 @@
+"""Direction of a text, and display order for terminals (which cannot shape Arabic)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from arabic_reshaper import ArabicReshaper
+from bidi import get_base_level, get_display
+
+# Harakat are kept: a reader of a vocalized title should see its vowels.
+_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False})
+
+
+Direction = Literal["rtl", "ltr"]
+
+
+def base_direction(text: str, default: Direction = "ltr") -> Direction:
+    """The paragraph direction of a text by its first strong character (UAX #9 P2-P3).
+
+    A text with no strong character (empty, digits, punctuation) takes `default`.
+    """
+    if not any(ch.isalpha() for ch in text):
+        return default
+    try:
+        level = get_base_level(text)
+    except ValueError:
+        return default
+    return "rtl" if level == 1 else "ltr"
+
+
+def for_terminal(text: str) -> str:
+    """Shape and reorder one line of text for a terminal that does neither.
+
+    Never hand the result to Qt: Qt shapes and orders text itself, and this string
+    would be shown reversed (DESIGN.md, Text).  python-bidi does not mirror brackets.
+    """
+    lines = text.split("\n")
+    return "\n".join(get_display(_RESHAPER.reshape(line)) for line in lines)

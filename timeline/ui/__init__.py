@@ -1,0 +1,1 @@
+"""Everything Qt: the application, main window, timeline view, models and detail pane."""

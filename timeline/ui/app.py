@@ -1,0 +1,81 @@
+"""Start the window: application set-up, fonts, language, and screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer, QTranslator, Qt
+from PySide6.QtWidgets import QApplication
+
+from timeline.paths import translations_dir
+from timeline.store import Store, StoreError
+from timeline.ui.fonts import application_font, load_bundled_fonts
+from timeline.ui.main_window import MainWindow
+
+ORGANIZATION = "arabic-news-timeline"
+APPLICATION = "timeline"
+
+
+def has_display() -> bool:
+    """Whether a window can be shown here (X11 or Wayland on Linux; assumed elsewhere)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def interface_language(requested: str | None) -> str:
+    if requested:
+        return requested
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def create_application(lang: str | None = None) -> tuple[QApplication, str]:
+    """The QApplication with the bundled fonts and the interface language installed."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    load_bundled_fonts()
+    app.setFont(application_font())
+    language = interface_language(lang)
+    if language == "ar":
+        translator = QTranslator(app)
+        if translator.load(QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())):
+            app.installTranslator(translator)
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return app, language
+
+
+def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | None = None) -> int:
+    """Open the main window on a database; with `screenshot`, save a PNG of it and exit."""
+    if not has_display():
+        screenshot = screenshot or Path(tempfile.gettempdir()) / "timeline-screenshot.png"
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        print("no display available: saving a screenshot instead", file=sys.stderr)
+    app, _ = create_application(lang)
+    try:
+        store = Store(db_path, create=True)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    window = MainWindow(store)
+    window.show()
+    if screenshot is not None:
+        target = screenshot
+
+        def save() -> None:
+            window.grab().save(str(target))
+            print(target.resolve())
+            app.quit()
+
+        QTimer.singleShot(300, save)
+    code = app.exec()
+    store.close()
+    return code

@@ -1,0 +1,124 @@
+"""Paints one article row: title and a meta line, each in the direction of its own text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextOption
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from timeline.text import base_direction
+from timeline.ui.article_model import PublishedRole, SourceRole
+
+_MARGIN = 6
+
+
+def _direction(text: str) -> Qt.LayoutDirection:
+    return (
+        Qt.LayoutDirection.RightToLeft
+        if base_direction(text) == "rtl"
+        else Qt.LayoutDirection.LeftToRight
+    )
+
+
+def _text_option(text: str) -> QTextOption:
+    """Direction from the text itself, aligned to that direction's start edge.
+
+    Item views impose the view's direction on every row; a row such as
+    "22nd أيّار" would then come out scrambled (DESIGN.md, Text).
+    """
+    direction = _direction(text)
+    option = QTextOption()
+    option.setTextDirection(direction)
+    edge = (
+        Qt.AlignmentFlag.AlignRight
+        if direction == Qt.LayoutDirection.RightToLeft
+        else Qt.AlignmentFlag.AlignLeft
+    )
+    option.setAlignment(edge | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    return option
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Two lines per article; never slices text, elides with the font's metrics."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        line = QFontMetrics(option.font).height()
+        return QSize(200, 2 * line + 3 * _MARGIN)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        painter.save()
+        self._draw_background(painter, option)
+        self._draw_text(painter, option, index)
+        painter.restore()
+
+    def _draw_background(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+
+    def _draw_text(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = QRectF(option.rect).adjusted(_MARGIN, _MARGIN / 2, -_MARGIN, -_MARGIN / 2)
+        half = rect.height() / 2
+
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(option.palette.color(group, role))
+        elided = QFontMetrics(title_font).elidedText(
+            title, Qt.TextElideMode.ElideRight, int(rect.width())
+        )
+        painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), half), elided, _text_option(title))
+
+        published = index.data(PublishedRole) or "—"
+        source = index.data(SourceRole) or ""
+        meta = f"{published}  ·  {source}" if source else str(published)
+        painter.setFont(option.font)
+        if not selected:
+            painter.setPen(option.palette.color(group, QPalette.ColorRole.PlaceholderText))
+        elided = QFontMetrics(option.font).elidedText(
+            meta, Qt.TextElideMode.ElideRight, int(rect.width())
+        )
+        # The meta line follows the title's direction so both lines share an edge.
+        painter.drawText(
+            QRectF(rect.left(), rect.top() + half, rect.width(), half), elided, _text_option(title)
+        )
+
+
+class DirectionalTextDelegate(QStyledItemDelegate):
+    """One line of text per item, in the direction of the item's own text."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        painter.save()
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+        )
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(option.palette.color(QPalette.ColorGroup.Active, role))
+        rect = QRectF(option.rect).adjusted(_MARGIN, 0, -_MARGIN, 0)
+        elided = QFontMetrics(option.font).elidedText(
+            text, Qt.TextElideMode.ElideRight, int(rect.width())
+        )
+        painter.drawText(rect, elided, _text_option(text))
+        painter.restore()
