@@ -1,0 +1,127 @@
+"""The store: schema versions, refusals with clear messages, articles and events."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from timeline.model import ArticleDraft, DateValue, Event
+from timeline.store import Store, StoreError
+from timeline.store.schema import SCHEMA_VERSION
+
+
+def draft(title: str = "عنوان", body: str = "متن") -> ArticleDraft:
+    return ArticleDraft(title=title, body=body, source="مصدر", published_raw="2021")
+
+
+def year(y: int) -> DateValue:
+    from timeline.model import to_axis
+    from datetime import datetime
+
+    return DateValue(str(y), "year", to_axis(datetime(y, 1, 1)), to_axis(datetime(y + 1, 1, 1)))
+
+
+def test_new_store_is_at_current_version_in_wal(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as store:
+        assert store.schema_version == SCHEMA_VERSION
+        mode = store.db.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+        assert {"articles", "events"} <= set(store.db.table_names())
+
+
+def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 5}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer version"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_corrupt_file_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a usable timeline database"):
+        Store(path)
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE x (y)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="not a timeline store"):
+        Store(path)
+
+
+def test_locked_store_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    Store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        store = Store(path, timeout=0.1)
+        with pytest.raises(StoreError, match="locked"), store.transaction():
+            store.add_article(draft(), "uid-1", None)
+        store.close()
+    except StoreError as exc:  # WAL set-up itself may meet the lock first
+        assert "locked" in str(exc)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_missing_store_when_not_creating(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database"):
+        Store(tmp_path / "none.db", create=False)
+
+
+def test_add_is_idempotent_by_uid(store: Store) -> None:
+    first = store.add_article(draft(), "u1", year(2021))
+    again = store.add_article(draft(), "u1", year(2021))
+    assert first[1] is True and again == (first[0], False)
+    assert store.count_articles() == 1
+    (event,) = store.events_of(first[0])
+    assert event.kind == "published" and event.value == "2021" and event.end is not None
+
+
+def test_chronological_order_puts_undated_last(store: Store) -> None:
+    late, _ = store.add_article(draft("late"), "a", year(2020))
+    undated, _ = store.add_article(draft("undated"), "b", None)
+    early, _ = store.add_article(draft("early"), "c", year(1950))
+    assert store.chronological_ids() == [early, late, undated]
+    assert [a.title for a in store.articles(undated_only=True)] == ["undated"]
+    summaries = store.article_summaries([late, early])
+    assert summaries[late] == ("late", "2020", "مصدر")
+
+
+def test_replace_mentions_keeps_publication(store: Store) -> None:
+    article_id, _ = store.add_article(draft(), "u", year(2021))
+    mention = Event(article_id, "mentioned", 0, None, "day", "1970-01-01", "label", 0, 3)
+    store.replace_mentions(article_id, [mention, mention])
+    assert [e.kind for e in store.events_of(article_id)] == ["published", "mentioned", "mentioned"]
+    store.replace_mentions(article_id, [])
+    assert [e.kind for e in store.events_of(article_id)] == ["published"]
+
+
+def test_failed_transaction_leaves_store_as_it_was(store: Store) -> None:
+    store.add_article(draft("kept"), "kept", None)
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_article(draft("lost"), "lost", None)
+        raise RuntimeError("boom")
+    assert [a.title for a in store.articles()] == ["kept"]
+
+
+def test_set_published_replaces_the_publication_event(store: Store) -> None:
+    article_id, _ = store.add_article(draft(), "u", None)
+    assert store.events_of(article_id) == []
+    store.set_published(article_id, year(1999), "عنوان")
+    (event,) = store.events_of(article_id)
+    assert (event.kind, event.value) == ("published", "1999")
+    assert store.article(article_id).published == "1999"

@@ -1,0 +1,37 @@
+"""UI fixtures: the bundled fonts loaded once, a main window on a small store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from timeline.library import import_paths
+from timeline.store import Store
+from timeline.ui.fonts import application_font, load_bundled_fonts
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bundled_fonts(qapp: QApplication) -> None:
+    assert {"Noto Sans", "Noto Sans Arabic"} <= set(load_bundled_fonts())
+    qapp.setFont(application_font())
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the bundled sample articles, built once per session."""
+    path = tmp_path_factory.mktemp("sample") / "sample.db"
+    with Store(path) as store:
+        report = import_paths(store, [SAMPLES])
+    assert not report.failed
+    return path
+
+
+@pytest.fixture
+def sample_store(sample_db: Path) -> Iterator[Store]:
+    with Store(sample_db) as store:
+        yield store

@@ -1,0 +1,107 @@
+"""The main window: list, detail pane, selection, and a screenshot in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from timeline.store import Store
+from timeline.ui.article_model import ArticleIdRole, ArticleListModel
+from timeline.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sample_store: Store) -> MainWindow:
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_model_passes_the_model_tester(qtmodeltester, sample_store: Store) -> None:
+    qtmodeltester.check(ArticleListModel(sample_store))
+
+
+def test_list_is_chronological(window: MainWindow, sample_store: Store) -> None:
+    ids = [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())]
+    assert ids == sample_store.chronological_ids()
+    assert window.model.index(0).data().startswith("تأسيس جامعة الدول العربية")
+
+
+def test_selecting_an_article_fills_the_detail_pane(qtbot: QtBot, window: MainWindow) -> None:
+    window.list.setFocus()
+    with qtbot.waitSignal(window.article_selected):
+        qtbot.keyClick(window.list, Qt.Key.Key_Down)
+        qtbot.keyClick(window.list, Qt.Key.Key_Down)
+    article = window.model.article(window.list.currentIndex().data(ArticleIdRole))
+    assert article is not None
+    text = window.detail.browser.toPlainText()
+    assert article.title in text and article.body.split("\n")[0] in text
+    assert article.published_raw in text
+
+
+def test_select_article_by_id_and_undated_flag(window: MainWindow, sample_store: Store) -> None:
+    (undated,) = sample_store.articles(undated_only=True)
+    window.select_article(undated.id)
+    assert window.list.currentIndex().data(ArticleIdRole) == undated.id
+    text = window.detail.browser.toPlainText()
+    assert "could not be read" in text and undated.published_raw in text
+
+
+def test_detail_pane_direction_per_paragraph(window: MainWindow, sample_store: Store) -> None:
+    first = sample_store.chronological_ids()[0]
+    window.select_article(first)
+    doc = window.detail.browser.document()
+    title_block = doc.firstBlock()
+    assert title_block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert title_block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+
+
+def test_detail_pane_never_loads_resources(window: MainWindow) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    browser = window.detail.browser
+    assert browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("http://x/y.png")) is None
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft])
+def test_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Path, direction) -> None:
+    QApplication.instance().setLayoutDirection(direction)
+    try:
+        window.select_article(window.model.index(3).data(ArticleIdRole))
+        image = window.grab().toImage()
+        assert image.width() > 600 and image.height() > 400
+        # Something is drawn: the picture is not a single flat colour.
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)}
+        assert len(colours) > 3
+    finally:
+        QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.conftest import SAMPLES
+
+    broken = tmp_path / "in"
+    broken.mkdir()
+    (broken / "bad.json").write_text("{", encoding="utf-8")
+    with Store(tmp_path / "empty.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        assert win.model.rowCount() == 0
+        with qtbot.waitSignal(win.store_changed, timeout=20_000):
+            with qtbot.waitSignal(win.import_finished, timeout=20_000) as signal:
+                win.import_paths([SAMPLES, broken])
+        report = signal.args[0]
+        assert report.added == len(list(SAMPLES.glob("*.txt")))
+        assert [f.path.name for f in report.failed] == ["bad.json"]
+        assert win.model.rowCount() == report.added
+        box = win.findChild(QMessageBox)
+        assert box is not None and "bad.json" in box.detailedText()
+        box.close()
