@@ -1,0 +1,468 @@
+"""Rules for dates written out: day + month name, numeric dates, years, ranges, decades."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from timeline.dating import lexicon as lx
+from timeline.dating import values as v
+from timeline.dating.context import (
+    DEFINITE,
+    END,
+    ERA,
+    HIJRI_MONTHS,
+    INDEFINITE,
+    MODIFIER,
+    MONTHS,
+    QUANTITY_AFTER,
+    QUANTITY_BEFORE,
+    START,
+    WEEKDAYS,
+    Candidate,
+    Context,
+    direction_of,
+    rx,
+)
+from timeline.model import DateValue
+
+MONTH_ANCHOR = rx(MONTHS)
+HIJRI_MONTH_ANCHOR = rx(HIJRI_MONTHS)
+DECADE_ANCHOR = rx(r"ي{1,2}ن(?:ي{1,2})?ات")
+CENTURY_ANCHOR = rx("قرن")
+MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{MONTHS}){END}")
+HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
+# A second name for the same month: أيار / مايو, فبراير (شباط), يونيو حزيران.
+PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
+YEAR_AFTER = rx(rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}")
+YEAR_WORD_AFTER = rx(
+    rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
+)
+MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
+DAY_BEFORE = rx(
+    r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
+    r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:من\s+)?(?:شهر\s+)?$"
+)
+ORDINAL_DAY_BEFORE = rx(
+    rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$"
+)
+WEEKDAY_BEFORE = rx(
+    rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?$"
+)
+# Words after which a lone month name means that month (في مايو, منذ أوائل أبريل).
+MONTH_CUE_BEFORE = rx(
+    r"(?:^|\s)[وف]?(?:في|خلال|منذ|حتى|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط|شهر|شهري)\s*$"
+)
+# A yearless date after these nouns names a thing: قوى 8 آذار (a coalition), مدينة
+# 6 أكتوبر (a city), شارع 26 يوليو.
+NAME_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:قوي|تحالف|حركه|تيار|مدينه|شارع|ميدان|جسر|كوبري|حي|جامعه|مستشفي|"
+    r"مطار|ملعب|قاعده|مدرسه|مجموعه|جماعه|كتائب|حزب)\s*\(?\s*[\"«]?\s*$"
+)
+
+
+def _weekday_start(ctx: Context, start: int) -> int:
+    """Widen a date's start over a weekday written just before it (يوم السبت 7/11/1436هـ)."""
+    lo = max(0, start - 30)
+    hit = WEEKDAY_BEFORE.search(ctx.text[lo:start])
+    return lo + hit.start() if hit else start
+
+
+def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
+    """(day, first day of a 26 و27 range or None, where it starts) written before a month."""
+    lo = max(0, start - 45)
+    window = ctx.text[lo:start]
+    hit = DAY_BEFORE.search(window)
+    if hit:
+        first = int(hit.group("d0")) if hit.group("d0") else None
+        return int(hit.group("d")), first, lo + hit.start()
+    hit = ORDINAL_DAY_BEFORE.search(window)
+    if hit:
+        return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + hit.start()
+    return None
+
+
+def infer_day(anchor: date, options: list[date], direction: str | None) -> date | None:
+    """Pick the occurrence of a yearless date meant relative to the anchor.
+
+    'past' (الماضي): the latest before the anchor; 'future' (المقبل): the earliest
+    after; 'current' (الجاري): the one in the anchor's year; otherwise the one nearest
+    the anchor (ties go to the past: news reports more than it announces).
+    """
+    if not options:
+        return None
+    if direction == "past":
+        before = [d for d in options if d < anchor]
+        return max(before) if before else None
+    if direction == "future":
+        after = [d for d in options if d > anchor]
+        return min(after) if after else None
+    if direction == "current":
+        same = [d for d in options if d.year == anchor.year]
+        return same[0] if same else None
+    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
+def infer_month(anchor: date, month: int, direction: str | None) -> tuple[int, int]:
+    """(year, month) for a yearless month name, by the same rules as infer_day."""
+    here = anchor.year * 12 + anchor.month - 1
+    options = [(y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if direction == "past":
+        pick = max(o for o in options if o < here)
+    elif direction == "future":
+        pick = min(o for o in options if o > here)
+    elif direction == "current":
+        pick = anchor.year * 12 + month - 1
+    else:
+        pick = min(options, key=lambda o: (abs(o - here), o > here))
+    return pick // 12, pick % 12 + 1
+
+
+def _hijri_options(anchor: date, month: int, day: int) -> list[date]:
+    today = v.gregorian_to_hijri(anchor)
+    if today is None:
+        return []
+    found = (v.hijri_to_gregorian(y, month, day) for y in (today[0] - 1, today[0], today[0] + 1))
+    return [d for d in found if d is not None]
+
+
+def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, str | None]:
+    """(year, era, end, direction) of what follows a month name: 2015م, العام المقبل..."""
+    hit = YEAR_AFTER.match(ctx.text, pos)
+    if hit and not QUANTITY_AFTER.match(ctx.text, hit.end()):
+        return int(hit.group("y")), hit.group("era"), hit.end(), None
+    hit = YEAR_WORD_AFTER.match(ctx.text, pos)
+    if hit:
+        direction = "current" if hit.group("this") else direction_of(hit.group("ymod"))
+        return None, None, hit.end(), "year:" + (direction or "current")
+    hit = MODIFIER_AFTER.match(ctx.text, pos)
+    if hit:
+        return None, None, hit.end(), direction_of(hit.group("mod"))
+    return None, None, pos, None
+
+
+def _relative_year(ctx: Context, direction: str) -> int | None:
+    if ctx.anchor_day is None:
+        return None
+    step = {"year:past": -1, "year:future": 1}.get(direction, 0)
+    return ctx.anchor_day.year + step
+
+
+def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
+    """Day + month name (+ year): 22nd أيّار / مايو 2021, 19 يوليو (تموز), مايو 2005."""
+    text = ctx.text
+    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR):
+        name = re.sub(r"\s+", " ", hit.group("m"))
+        month = lx.GREGORIAN_MONTHS[name]
+        end = hit.end()
+        pair = PAIRED.match(text, end)
+        paired = bool(pair and lx.GREGORIAN_MONTHS[re.sub(r"\s+", " ", pair.group("m"))] == month)
+        if pair and paired:
+            end = pair.end()
+        year, era, after, direction = _year_context(ctx, end)
+        if era and era.startswith("ه"):
+            continue  # a Gregorian month with a Hijri year is a typo we cannot trust
+        if year is not None and not 1000 <= year <= 2200:
+            continue
+        day_info = _day_before(ctx, hit.start())
+        if day_info is None:
+            candidate = _month_only(ctx, hit.start(), after, name, month, year, direction, paired)
+        else:
+            candidate = _day_month(ctx, day_info, after, month, year, direction)
+        if candidate is not None:
+            yield candidate
+
+
+def _month_only(
+    ctx: Context,
+    start: int,
+    end: int,
+    name: str,
+    month: int,
+    year: int | None,
+    direction: str | None,
+    paired: bool,
+) -> Candidate | None:
+    if year is not None:
+        return Candidate(start, end, v.month_value(year, month), "month_year", 0.9)
+    cued = bool(MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start]))
+    if name in lx.AMBIGUOUS_MONTHS and not (paired or direction):
+        return None
+    if not (cued or paired or direction) or ctx.anchor_day is None:
+        return None
+    if direction and direction.startswith("year:"):
+        y = _relative_year(ctx, direction)
+        if y is None:
+            return None
+        return Candidate(start, end, v.month_value(y, month), "month_year", 0.8, has_year=False)
+    y, m = infer_month(ctx.anchor_day, month, direction)
+    return Candidate(start, end, v.month_value(y, m), "month_year", 0.75, has_year=False)
+
+
+def _day_month(
+    ctx: Context,
+    day_info: tuple[int, int | None, int],
+    end: int,
+    month: int,
+    year: int | None,
+    direction: str | None,
+) -> Candidate | None:
+    day, first_day, day_start = day_info
+    if year is None and direction and direction.startswith("year:"):
+        year = _relative_year(ctx, direction)
+        direction = None
+    if year is not None:
+        found = v.valid_date(year, month, day)
+        has_year = True
+    elif ctx.anchor_day is not None:
+        if NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start):
+            return None
+        options = [
+            v.valid_date(y, month, day)
+            for y in range(ctx.anchor_day.year - 1, ctx.anchor_day.year + 2)
+        ]
+        found = infer_day(ctx.anchor_day, [d for d in options if d], direction)
+        has_year = False
+    else:
+        return None
+    if found is None:
+        return None
+    start = _weekday_start(ctx, day_start)
+    confidence = 0.95 if has_year else 0.8
+    if first_day is not None:
+        first = v.valid_date(found.year, month, first_day)
+        if first is None or first >= found:
+            return None
+        return Candidate(
+            start, end, v.days_interval(first, found), "range", confidence, has_year=has_year
+        )
+    return Candidate(
+        start, end, v.day_value(found), "explicit", confidence, day=found,
+        has_year=has_year, month_day=(month, day, v.GREGORIAN),
+    )  # fmt: skip
+
+
+def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
+    """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
+    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR):
+        month = lx.HIJRI_MONTHS[re.sub(r"\s+", " ", hit.group("m"))]
+        year, era, end, direction = _year_context(ctx, hit.end())
+        if era and era.startswith("م"):
+            continue
+        day_info = _day_before(ctx, hit.start())
+        if day_info is None:
+            # A lone Hijri month name is too often a person (رمضان, رجب) or a word
+            # (صفر "zero"): only a written year makes it a date.
+            if year is None:
+                continue
+            value = v.hijri_month_value(year, month)
+            if value is not None:
+                yield Candidate(hit.start(), end, value, "hijri", 0.85)
+            continue
+        day, first_day, day_start = day_info
+        if first_day is not None:
+            continue
+        if year is not None:
+            found = v.hijri_to_gregorian(year, month, day)
+        elif ctx.anchor_day is not None and not (direction or "").startswith("year:"):
+            found = infer_day(ctx.anchor_day, _hijri_options(ctx.anchor_day, month, day), direction)
+        else:
+            found = None
+        if found is None:
+            continue
+        yield Candidate(
+            _weekday_start(ctx, day_start), end, v.day_value(found, v.HIJRI), "hijri",
+            0.95 if year else 0.8, day=found, has_year=year is not None,
+            month_day=(month, day, v.HIJRI),
+        )  # fmt: skip
+
+
+ISO = rx(
+    r"(?<![\d\-/])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
+    r"(?:(?:[Tt]|\s+)(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
+    r"(?:\s*(?P<tz>[Zz]|[+-]\d{2}:?\d{2})(?![\d:]))?(?![\d:\-])"
+)
+
+
+def iso_value(hit: re.Match[str]) -> DateValue | None:
+    """The value of an ISO 8601 match; an offset is kept in the value, ignored on the axis."""
+    day = v.valid_date(int(hit.group("y")), int(hit.group("mo")), int(hit.group("d")))
+    if day is None or not 1000 <= day.year <= 2200:
+        return None
+    if hit.group("h") is None:
+        return v.day_value(day)
+    try:
+        moment = datetime(day.year, day.month, day.day, int(hit.group("h")), int(hit.group("mi")))
+        if hit.group("s"):
+            moment = moment.replace(second=int(hit.group("s")))
+    except ValueError:
+        return None
+    offset = hit.group("tz") or ""
+    if offset and offset in "zZ":
+        offset = "Z"
+    elif offset and ":" not in offset:
+        offset = f"{offset[:3]}:{offset[3:]}"
+    return v.moment_value(moment, "second" if hit.group("s") else "minute", offset)
+
+
+def iso_dates(ctx: Context) -> Iterator[Candidate]:
+    """2015-07-31, 2015-07-31 04:33:02, 2023-05-26T10:16:12+03:00."""
+    for hit in ctx.each_match(ISO):
+        value = iso_value(hit)
+        if value is not None:
+            day = v.valid_date(int(hit.group("y")), int(hit.group("mo")), int(hit.group("d")))
+            yield Candidate(hit.start(), hit.end(), value, "numeric", 0.9, day=day)
+
+
+NUMERIC_DMY = rx(
+    r"(?<![\d/.\-])(?P<d>\d{1,2})\s*(?P<sep>[/\-.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
+    rf"(?![\d/]){ERA}"
+)
+NUMERIC_YMD = rx(
+    r"(?<![\d/.\-])(?P<y>\d{4})\s*(?P<sep>[/\-.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+    rf"(?![\d/.]){ERA}"
+)
+
+
+def numeric_dates(ctx: Context) -> Iterator[Candidate]:
+    """24/7/2015م, 20 / 10 / 1436هـ, 1436/10/28هـ, 2015-07-31 (day first, Arab order)."""
+    for pattern in (NUMERIC_DMY, NUMERIC_YMD):
+        for hit in ctx.each_match(pattern):
+            day, month, year = int(hit.group("d")), int(hit.group("m")), int(hit.group("y"))
+            era = hit.group("era") or ""
+            hijri = era.startswith("ه") or (not era and 1300 <= year <= 1500)
+            if hijri:
+                found = v.hijri_to_gregorian(year, month, day)
+            elif 1000 <= year <= 2200:
+                found = v.valid_date(year, month, day)
+            else:
+                found = None
+            if found is None:
+                continue
+            calendar = v.HIJRI if hijri else v.GREGORIAN
+            yield Candidate(
+                _weekday_start(ctx, hit.start()), hit.end(), v.day_value(found, calendar),
+                "hijri" if hijri else "numeric", 0.9, day=found, month_day=(month, day, calendar),
+            )  # fmt: skip
+
+
+# "عام 2014", "في 2004", "منذ سنة 2017", "لعام 1436هـ", "العام المالي 2015".
+YEAR = rx(
+    rf"{START}(?P<prep>[وف]?(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|بحلول)\s+)?"
+    rf"(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|سنه)(?:\s+ال\w+)?\s*)?"
+    rf"(?<![\d/.\-])(?P<y>\d{{4}})(?![\d/\-]){ERA}"
+)
+
+
+def years(ctx: Context) -> Iterator[Candidate]:
+    """A year after a cue word; a bare number is never taken for a year."""
+    text = ctx.text
+    for hit in ctx.each_match(YEAR):
+        if not (hit.group("prep") or hit.group("noun")):
+            continue
+        if QUANTITY_AFTER.match(text, hit.end()) or QUANTITY_BEFORE.search(text[: hit.start("y")]):
+            continue
+        year, era = int(hit.group("y")), hit.group("era") or ""
+        if era.startswith("ه"):
+            value = v.hijri_years_interval(year, year)
+            if value is not None:
+                start = hit.start("noun") if hit.group("noun") else hit.start()
+                yield Candidate(start, hit.end(), value, "hijri", 0.85)
+            continue
+        # Without an era, 1300-1500 may be Hijri (Saudi usage) or a Gregorian year of
+        # history; neither reading is safe enough to put on the timeline.
+        if 1300 <= year <= 1500 and not era:
+            continue
+        low = 1000 if hit.group("noun") else 1800
+        if low <= year <= 2200:
+            # The span starts at the noun (عام 2014) when there is one, else at the
+            # preposition that makes the number a year (في 2004).
+            start = hit.start("noun") if hit.group("noun") else hit.start()
+            confidence = 0.9 if hit.group("noun") else 0.75
+            yield Candidate(start, hit.end(), v.year_value(year), "year", confidence)
+
+
+# "1950-1953", "2015 - 2016", "بين 2003 و2010", "عامي 2015 و2016م", "من 2004 حتى 2007".
+YEAR_RANGE = rx(
+    rf"{START}(?P<pre>(?:[وف]?(?:في|منذ|خلال|من)\s+)?(?P<between>(?:ال)?فتره\s+(?:من|بين)\s+|[وف]?بين\s+)?"
+    rf"(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|عامي|سنه|سنتي|اعوام|سنوات)\s+)?)"
+    r"(?<![\d/.\-])(?P<y1>\d{4})(?:\s*م)?\s*(?P<sep>-|/|الى|حتى|لغايه|و)\s*(?P<y2>\d{4})(?![\d/\-])"
+    rf"{ERA}"
+)
+
+
+def year_ranges(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.text
+    for hit in ctx.each_match(YEAR_RANGE):
+        first, last, sep = int(hit.group("y1")), int(hit.group("y2")), hit.group("sep")
+        era = hit.group("era") or ""
+        if not first < last <= first + 100 or QUANTITY_AFTER.match(text, hit.end()):
+            continue
+        if sep == "و" and not (hit.group("between") or hit.group("noun")):
+            continue  # "2015 و2016" alone is too often two numbers
+        if era.startswith("ه"):
+            # العام الدراسي 1436 / 1437هـ: consecutive Hijri years.
+            value = v.hijri_years_interval(first, last)
+            if value is not None:
+                yield Candidate(hit.start("y1"), hit.end(), value, "hijri", 0.85)
+            continue
+        if sep == "/" or not (first >= 1000 and last <= 2200) or 1300 <= first <= 1500:
+            continue
+        # Keep the cue words that make it a range (بين, عامي) inside the span, not the
+        # bare preposition before it.
+        start = hit.start("between") if hit.group("between") else hit.start("y1")
+        if hit.group("noun") and not hit.group("between"):
+            start = hit.start("noun")
+        yield Candidate(start, hit.end(), v.years_interval(first, last), "range", 0.9)
+
+
+DECADE = rx(
+    rf"{START}{DEFINITE}?(?P<stem>{lx.alternation(lx.DECADE_STEMS)})ي{{1,2}}ن(?:ي{{1,2}})?ات{END}"
+    r"(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<century>الماضي|المنصرم|الفائت|العشرين|التاسع\s+عشر|"
+    r"الحالي|الحادي\s+والعشرين|الثامن\s+عشر))?"
+)
+AGE_AFTER = rx(r"\s+(?:من\s+)?(?:عمر|العمر|سن)")
+CENTURY_STARTS = {
+    "العشرين": 1900,
+    "التاسع عشر": 1800,
+    "الثامن عشر": 1700,
+    "السابع عشر": 1600,
+    "الحادي والعشرين": 2000,
+}
+
+
+def _century_start(ctx: Context, word: str | None) -> int:
+    if word is None:
+        return 1900
+    word = re.sub(r"\s+", " ", word)
+    if word in CENTURY_STARTS:
+        return CENTURY_STARTS[word]
+    current = (ctx.anchor.year if ctx.anchor else 2000) // 100 * 100
+    return current if word in ("الحالي", "الجاري") else current - 100
+
+
+def decades(ctx: Context) -> Iterator[Candidate]:
+    """السبعينيات, الثمانينات, ستينيات القرن الماضي -> '197X'."""
+    for hit in ctx.scan(DECADE, DECADE_ANCHOR):
+        if AGE_AFTER.match(ctx.text, hit.end()):
+            continue  # في الخمسينات من عمره: an age, not a decade
+        first = _century_start(ctx, hit.group("century")) + 10 * lx.DECADE_STEMS[hit.group("stem")]
+        yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
+
+
+CENTURY = rx(
+    rf"{START}{DEFINITE}قرن\s+(?P<century>الماضي|المنصرم|الفائت|الحالي|الجاري|العشرين|"
+    r"التاسع\s+عشر|الحادي\s+والعشرين|الثامن\s+عشر|السابع\s+عشر)(?!\w)"
+)
+
+
+def centuries(ctx: Context) -> Iterator[Candidate]:
+    """القرن الماضي, القرن العشرين -> '19'."""
+    for hit in ctx.scan(CENTURY, CENTURY_ANCHOR):
+        word = re.sub(r"\s+", " ", hit.group("century"))
+        if word not in CENTURY_STARTS and ctx.anchor is None:
+            continue
+        kind = "decade" if word in CENTURY_STARTS else "relative"
+        value = v.century_value(_century_start(ctx, word))
+        yield Candidate(hit.start(), hit.end(), value, kind, 0.8)

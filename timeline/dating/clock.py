@@ -1,0 +1,124 @@
+"""Rules for clock times: الساعة 8:30 صباحاً, 01:32 ص, الرابعة عصراً, 17:21 ت م."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from timeline.dating import lexicon as lx
+from timeline.dating import values as v
+from timeline.dating.context import END, START, Candidate, Context, rx
+
+PERIOD_WORDS = lx.alternation(lx.AM_WORDS | lx.PM_WORDS | lx.NOON_WORDS)
+ZONE = (
+    rf"(?P<zone>بتوقيت\s+(?P<place>{lx.alternation(lx.TIMEZONE_OFFSETS)})"
+    r"|ت\s?\.?\s?م|(?:GMT|UTC|gmt|utc))"
+)
+# "(في تمام) الساعة (الـ)" before a time; looked for behind the number, which is
+# faster than trying it at every position of the text.
+CUE_BEFORE = rx(
+    r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?:ال)?ساعه\s+(?:ال\s*)?$"
+)
+DIGIT_TIME = rx(
+    r"(?<![\d:/.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?![\d:/])"
+    rf"(?:\s*(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
+)
+HOUR_WORD_ANCHOR = rx(lx.alternation(lx.HOUR_WORDS))
+WORD_TIME = rx(
+    rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
+    r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"
+    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
+)
+FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
+# يومياً من الساعة الخامسة: a daily schedule, not an event.
+RECURRING_BEFORE = rx(r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا)[^.!?؟\n]*$")
+CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "فجر", "ليلا", ":")
+
+
+def to_24h(hour: int, period: str | None) -> int | None:
+    """The 24-hour clock hour; 12 صباحاً is midnight, 12 ظهراً noon."""
+    if not 0 <= hour <= 24:
+        return None
+    if period in lx.AM_WORDS:
+        return 0 if hour == 12 else (hour if hour < 12 else None)
+    if period in lx.PM_WORDS:
+        return hour if hour >= 12 else hour + 12
+    if period in lx.NOON_WORDS:
+        return hour + 12 if 1 <= hour <= 5 else hour
+    return hour % 24 if hour <= 23 else None
+
+
+def _offset(hit: re.Match[str]) -> str:
+    zone = hit.group("zone")
+    if not zone:
+        return ""
+    if hit.group("place"):
+        return lx.TIMEZONE_OFFSETS[re.sub(r"\s+", " ", hit.group("place"))]
+    if zone.startswith("ت"):
+        return "+03:00"  # ت م: توقيت مكة
+    return "+00:00"
+
+
+def _cue(ctx: Context, start: int) -> int | None:
+    """Where a "الساعة" cue before a time starts, if there is one."""
+    lo = max(0, start - 30)
+    hit = CUE_BEFORE.search(ctx.text, lo, start)
+    return hit.start() if hit else None
+
+
+def _recurring(ctx: Context, start: int) -> bool:
+    return bool(RECURRING_BEFORE.search(ctx.text, max(0, start - 120), start))
+
+
+def clock_times(ctx: Context) -> Iterator[Candidate]:
+    """Times of day; the date they fall on is settled when mentions are assembled."""
+    text = ctx.text
+    if not any(hint in text for hint in CLOCK_HINTS):
+        return
+    for hit in DIGIT_TIME.finditer(text):
+        minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")
+        if minute is None and period is None:
+            continue  # a lone number is never a time
+        before = text[hit.start() - 1] if hit.start() else " "
+        cue_start = _cue(ctx, hit.start())
+        if before.isalpha() and cue_start is None:
+            continue  # glued to a word (كوفيد19), unless it is الساعة الـ3
+        if minute is None and cue_start is None:
+            continue  # "الساعة 12 ظهراً" needs the cue; "12 م" alone may be anything
+        hour = to_24h(int(hit.group("h")), period)
+        if hour is None or (minute and int(minute) > 59):
+            continue
+        weak = cue_start is None and not (period or zone)
+        if weak and ":" not in hit.group(0):
+            continue  # 3.50 is a price; only 03:50 may be a bare clock time
+        if _recurring(ctx, hit.start()):
+            continue
+        seconds = hit.group("s")
+        clock = (
+            hour,
+            int(minute) if minute else None,
+            int(seconds) if seconds else None,
+            _offset(hit),
+        )
+        start = hit.start() if cue_start is None else cue_start
+        yield Candidate(
+            start, hit.end(), v.vague_value("PRESENT"), "time", 0.85, weak=weak, clock=clock
+        )
+    for hit in ctx.scan(WORD_TIME, HOUR_WORD_ANCHOR):
+        period = hit.group("period")
+        cue_start = _cue(ctx, hit.start())
+        if not period and cue_start is None:
+            continue  # الثانية alone is "the second"
+        if _recurring(ctx, hit.start()):
+            continue
+        hour = to_24h(lx.HOUR_WORDS[re.sub(r"\s+", " ", hit.group("hw"))], period)
+        if hour is None:
+            continue
+        frac = re.sub(r"\s+", " ", hit.group("frac") or "")
+        if frac.startswith("الا"):
+            hour, minute = (hour - 1) % 24, 45
+        else:
+            minute = FRACTIONS.get(frac, 0)
+        clock = (hour, minute if frac else None, None, _offset(hit))
+        start = hit.start() if cue_start is None else cue_start
+        yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "time", 0.75, clock=clock)

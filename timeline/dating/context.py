@@ -1,0 +1,189 @@
+"""Shared pieces of the mention rules: the folded document, candidates, regex fragments."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import cached_property
+
+from timeline.dating import lexicon as lx
+from timeline.dating.normalize import Folded, fold, strip_marks
+from timeline.model import DateValue
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary spelling against folded text (حتى -> حتي)."""
+    return re.compile(strip_marks(pattern))
+
+
+# Regex fragments over folded text (no tashkeel, أ/إ/آ -> ا, ة -> ه, ASCII digits).
+START = r"(?<!\w)"
+END = r"(?!\w)"
+# The proclitics that glue onto a word: و/ف (and), ب/ل/ك (in, for, like); with the
+# article ال, ل + ال is written لل.
+DEFINITE = r"(?:[وف]?[بلك]?ال|[وف]?لل)"
+INDEFINITE = r"(?:[وف]?[بلك]?)"
+MONTHS = lx.alternation(lx.GREGORIAN_MONTHS)
+HIJRI_MONTHS = lx.alternation(lx.HIJRI_MONTHS)
+WEEKDAYS = lx.alternation(lx.WEEKDAYS)
+PAST = lx.alternation(lx.PAST_WORDS)
+FUTURE = lx.alternation(lx.FUTURE_WORDS)
+CURRENT = lx.alternation(lx.CURRENT_WORDS)
+MODIFIER = f"{PAST}|{FUTURE}|{CURRENT}"
+CARDINAL = lx.alternation(lx.CARDINALS)
+# Era markers after a year: هـ / ه / هجري(ة) for Hijri, م / ميلادي(ة) for Gregorian.
+ERA = r"(?:\s*(?P<era>ه(?:جري(?:ه)?)?|م(?:يلادي(?:ه)?)?)(?!\w))?"
+
+# Words after a number that make it a quantity, not a year (2015 طن, 2015 ريال).
+QUANTITY_AFTER = rx(
+    r"\s*(?:[%٪]|[.,]\d|(?:[وبل]?(?:طن|اطنان|ريال|ريالا|دولار|دولارا|يورو|جنيه|درهم|دينار|"
+    r"مليون|مليار|الف|الاف|شخص|شخصا|متر|مترا|كيلو|كم|كيلومتر|نقطه|سهم|برميل|لاعب|لاعبا|"
+    r"موظف|طالب|طالبا|حاله|وحده|مرشح|مرشحا|صوت|صوتا|مشارك|قتيل|جريح|مريض|مقعد|دائره|"
+    r"ميغاواط|هكتار|سياره|منزل|وظيفه|فرصه|مدرسه|ساعه|دقيقه|يوما|ايام)(?!\w)))"
+)
+QUANTITY_BEFORE = rx(r"(?:رقم|عدد|بقيمه|بمبلغ|نسبه|بنسبه|[#№])\s*[(:]?\s*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A date expression a rule found, in folded offsets, before overlaps are settled."""
+
+    start: int
+    end: int
+    date: DateValue
+    kind: str
+    confidence: float
+    # What merging steps need: the Gregorian day of a day-level date, whether its
+    # year was written, and (month, day, calendar) to redo it with another year.
+    day: date | None = None
+    has_year: bool = True
+    month_day: tuple[int, int, str] | None = None
+    weak: bool = False  # a bare clock time: kept only when it follows a date
+    clock: tuple[int, int | None, int | None, str] | None = None  # h, m, s, offset
+
+    def moved(self, start: int, end: int, **changes: object) -> Candidate:
+        return replace(self, start=start, end=end, **changes)  # type: ignore[arg-type]
+
+
+@dataclass
+class Context:
+    """The folded text of one document and its publication anchor."""
+
+    folded: Folded
+    anchor: datetime | None
+
+    @property
+    def text(self) -> str:
+        return self.folded.text
+
+    @cached_property
+    def anchor_day(self) -> date | None:
+        return self.anchor.date() if self.anchor else None
+
+    @cached_property
+    def today(self) -> date | None:
+        """The day the article calls "today".
+
+        Usually the publication day; but when the text says "اليوم الجمعة" and the
+        publication (or crawl) time falls on another weekday, the writer's today is
+        that Friday, and every other relative day in the text counts from it.
+        """
+        if self.anchor_day is None:
+            return None
+        hit = TODAY_WEEKDAY.search(self.text)
+        if hit is None:
+            return self.anchor_day
+        return last_weekday(self.anchor_day, lx.WEEKDAYS[hit.group("wd")], strict=False)
+
+    @cached_property
+    def year_windows(self) -> list[tuple[int, int]]:
+        """Stretches of text around four-digit numbers, where year and date rules look.
+
+        Running those rules only here, not over the whole text, is most of what keeps
+        extraction fast: their cue words are optional, so a whole-text scan tries them
+        at every position.
+        """
+        windows: list[tuple[int, int]] = []
+        for hit in FOUR_DIGITS.finditer(self.text):
+            lo, hi = max(0, hit.start() - 60), min(len(self.text), hit.end() + 40)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+        return windows
+
+    def scan(self, pattern: re.Pattern[str], anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """pattern's matches, looked for only around hits of anchor, a cheap literal regex.
+
+        Every rule's pattern begins with optional proclitics and cue words, which the
+        regex engine would try at every position of the text; a required literal
+        (the month name, اليوم, منذ...) is found much faster.  The window around it is
+        wider than any prefix or suffix a pattern can match, so nothing is lost.
+        """
+        lo_hi: list[tuple[int, int]] = []
+        for hit in anchor.finditer(self.text):
+            lo, hi = max(0, hit.start() - 40), min(len(self.text), hit.end() + 60)
+            if lo_hi and lo <= lo_hi[-1][1]:
+                lo_hi[-1] = (lo_hi[-1][0], hi)
+            else:
+                lo_hi.append((lo, hi))
+        for lo, hi in lo_hi:
+            yield from pattern.finditer(self.text, lo, hi)
+
+    def each_match(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """pattern's matches that contain a four-digit number, scanning only near them."""
+        for lo, hi in self.year_windows:
+            yield from pattern.finditer(self.text, lo, hi)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.folded.span(start, end)
+
+    def original_has(self, start: int, end: int, chars: str) -> bool:
+        """Whether the original text of a folded span contains any of chars (tanween)."""
+        lo, hi = self.original_span(start, end)
+        chunk = self.folded.original[lo : hi + 1]
+        return any(c in chunk for c in chars)
+
+
+FOUR_DIGITS = re.compile(r"\d{4}")
+TODAY_WEEKDAY = rx(rf"{START}[وف]?اليوم\s*\(?\s*ال(?P<wd>{WEEKDAYS}){END}")
+
+
+def make_context(text: str, anchor: datetime | None) -> Context:
+    if anchor is not None and anchor.tzinfo is not None:
+        anchor = anchor.replace(tzinfo=None)  # the axis is wall-clock time
+    return Context(fold(text), anchor)
+
+
+def last_weekday(ref: date, weekday: int, strict: bool) -> date:
+    """The latest date with that weekday on or before ref (strictly before if strict)."""
+    back = (ref.weekday() - weekday) % 7
+    if back == 0 and strict:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def next_weekday(ref: date, weekday: int) -> date:
+    """The earliest date with that weekday strictly after ref."""
+    ahead = (weekday - ref.weekday()) % 7
+    return ref + timedelta(days=ahead or 7)
+
+
+def direction_of(modifier: str | None) -> str | None:
+    """'past', 'future', 'current' or None for a modifier word (الماضي, المقبل, الجاري)."""
+    if not modifier:
+        return None
+    if modifier in lx.PAST_WORDS:
+        return "past"
+    if modifier in lx.FUTURE_WORDS:
+        return "future"
+    if modifier in lx.CURRENT_WORDS:
+        return "current"
+    return None
+
+
+def sentence_gap(text: str) -> bool:
+    """Whether a stretch of text crosses a sentence end."""
+    return bool(re.search(r"[.!?؟\n]", text))

@@ -1,0 +1,208 @@
+"""Arabic words for months, weekdays, numbers and time units, in folded spelling."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from timeline.dating.normalize import strip_marks
+
+
+def _folded(table: dict[str, int]) -> dict[str, int]:
+    # Entries are written the way newspapers spell them; matching runs on folded
+    # text, so the keys are folded with the same function.
+    return {strip_marks(word): value for word, value in table.items()}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of the words, built as a trie so matching stays fast.
+
+    A flat "a|b|c..." alternation makes the regex engine try every word at every
+    position; the trie shares prefixes, so each position costs a few character tests.
+    A space in a word matches any run of whitespace.
+    """
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Longest match first: the empty alternative goes last (تشرين الأول before تشرين).
+    return f"(?:{body})?" if ends_here else body
+
+
+# Gregorian months by region.  Levant (Syriac names), Egypt/Gulf (Latin names with
+# local spellings), Maghreb (French-derived) and Morocco (its own forms).
+GREGORIAN_MONTHS: dict[str, int] = _folded(
+    {
+        "كانون الثاني": 1, "يناير": 1, "جانفي": 1, "ينير": 1,
+        "شباط": 2, "فبراير": 2, "فيفري": 2, "فبرير": 2,
+        "آذار": 3, "مارس": 3,
+        "نيسان": 4, "أبريل": 4, "إبريل": 4, "ابريل": 4, "أفريل": 4,
+        "أيار": 5, "مايو": 5, "ماي": 5,
+        "حزيران": 6, "يونيو": 6, "يونيه": 6, "جوان": 6, "يونيوز": 6,
+        "تموز": 7, "يوليو": 7, "يوليه": 7, "جويلية": 7, "يوليوز": 7,
+        "آب": 8, "أغسطس": 8, "اغسطس": 8, "أوت": 8, "غشت": 8, "أغسطوس": 8,
+        "أيلول": 9, "سبتمبر": 9, "شتنبر": 9,
+        "تشرين الأول": 10, "أكتوبر": 10, "اكتوبر": 10,
+        "تشرين الثاني": 11, "نوفمبر": 11, "نونبر": 11,
+        "كانون الأول": 12, "ديسمبر": 12, "دجنبر": 12,
+    }
+)  # fmt: skip
+
+# Month names that are also ordinary words or names (مارس "practised", آب folds to
+# أب "father", ماي, جوان a first name, نيسان a car maker, أوت): they count as a month
+# only next to a day number or a year, never alone after a preposition.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset(
+    strip_marks(w) for w in ("مارس", "آب", "ماي", "جوان", "نيسان", "أوت", "غشت", "تموز")
+)
+
+HIJRI_MONTHS: dict[str, int] = _folded(
+    {
+        "محرم": 1, "المحرم": 1, "صفر": 2,
+        "ربيع الأول": 3, "ربيع الاول": 3, "ربيع أول": 3,
+        "ربيع الثاني": 4, "ربيع الآخر": 4, "ربيع الاخر": 4, "ربيع ثاني": 4,
+        "جمادى الأولى": 5, "جمادى الاولى": 5, "جمادى الأول": 5, "جمادي الأولى": 5,
+        "جمادى الآخرة": 6, "جمادى الاخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
+        "جمادي الآخرة": 6, "جمادي الثانية": 6,
+        "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+        "ذو القعدة": 11, "ذي القعدة": 11, "ذا القعدة": 11,
+        "ذو الحجة": 12, "ذي الحجة": 12, "ذا الحجة": 12,
+    }
+)  # fmt: skip
+
+# Weekdays without the article (matching adds ال and the proclitics).  Python's
+# weekday(): Monday is 0.
+WEEKDAYS: dict[str, int] = _folded(
+    {
+        "اثنين": 0, "إثنين": 0, "ثلاثاء": 1, "أربعاء": 2, "اربعاء": 2,
+        "خميس": 3, "جمعة": 4, "سبت": 5, "أحد": 6,
+    }
+)  # fmt: skip
+
+# الاثنين also means "the two", الأحد "the one": alone they need a cue (يوم, a
+# modifier, a date) before they are read as a weekday.
+AMBIGUOUS_WEEKDAYS: frozenset[int] = frozenset({0, 6})
+
+_UNITS = {
+    "واحد": 1, "واحدة": 1, "اثنين": 2, "اثنتين": 2, "اثنان": 2,
+    "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5,
+    "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8,
+    "تسع": 9, "تسعة": 9,
+}  # fmt: skip
+_TEENS = {
+    "عشر": 10, "عشرة": 10, "أحد عشر": 11, "إحدى عشرة": 11, "اثني عشر": 12,
+    "اثنا عشر": 12, "اثنتي عشرة": 12,
+}  # fmt: skip
+_TENS = {
+    "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40,
+    "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70,
+    "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90, "مئة": 100, "مائة": 100,
+}  # fmt: skip
+
+
+def _cardinals() -> dict[str, int]:
+    table = dict(_UNITS) | _TEENS | _TENS
+    for unit, u in _UNITS.items():
+        if u >= 3:
+            table[f"{unit} عشر"] = 10 + u
+            table[f"{unit} عشرة"] = 10 + u
+        for ten, t in _TENS.items():
+            if t < 100:
+                table[f"{unit} و{ten}"] = u + t
+    return _folded(table)
+
+
+CARDINALS: dict[str, int] = _cardinals()
+
+_ORDINAL_UNITS = {
+    "الأول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5,
+    "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9,
+}  # fmt: skip
+
+
+def _ordinal_days() -> dict[str, int]:
+    # Day-of-month ordinals, masculine (يوم is masculine): الأول ... الحادي والثلاثين.
+    table: dict[str, int] = {k: v for k, v in _ORDINAL_UNITS.items() if k != "الحادي"}
+    table["العاشر"] = 10
+    for word, u in _ORDINAL_UNITS.items():
+        if word == "الأول":
+            continue
+        table[f"{word} عشر"] = 10 + u
+        table[f"{word} والعشرين"] = 20 + u
+    table["العشرين"] = 20
+    table["الثلاثين"] = 30
+    table["الحادي والثلاثين"] = 31
+    return _folded(table)
+
+
+ORDINAL_DAYS: dict[str, int] = _ordinal_days()
+
+# Time units for "N units ago" and durations, each with its TIMEX unit letter and
+# the count its dual or singular form implies (عامين = 2 years, سنة = 1 year).
+UNIT_FORMS: dict[str, tuple[str, int | None]] = {
+    strip_marks(k): v
+    for k, v in {
+        "يوم": ("D", 1), "أيام": ("D", None), "يوما": ("D", None), "يومين": ("D", 2),
+        "أسبوع": ("W", 1), "أسابيع": ("W", None), "أسبوعا": ("W", None), "أسبوعين": ("W", 2),
+        "شهر": ("M", 1), "أشهر": ("M", None), "شهور": ("M", None), "شهرا": ("M", None),
+        "شهرين": ("M", 2),
+        "سنة": ("Y", 1), "سنوات": ("Y", None), "سنين": ("Y", None),
+        "سنتين": ("Y", 2), "عام": ("Y", 1), "أعوام": ("Y", None), "عاما": ("Y", None),
+        "عامين": ("Y", 2),
+        "عقد": ("DEC", 1), "عقود": ("DEC", None), "عقدا": ("DEC", None), "عقدين": ("DEC", 2),
+    }.items()
+}  # fmt: skip
+
+PAST_WORDS = frozenset(
+    strip_marks(w)
+    for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق")
+)
+FUTURE_WORDS = frozenset(
+    strip_marks(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "الآتي", "التالي")
+)
+CURRENT_WORDS = frozenset(strip_marks(w) for w in ("الجاري", "الجارية", "الحالي", "الحالية"))
+
+# Decade stems: السبعينيات, الثمانينات, التسعينيات (and the odd typo التسعيينات).
+DECADE_STEMS: dict[str, int] = _folded(
+    {"عشر": 2, "ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "تسع": 9}
+)
+
+# Clock times: period words and the hour ordinals used in prose (الرابعة عصرا).
+AM_WORDS = frozenset(strip_marks(w) for w in ("صباحا", "صباحاً", "صباح", "ص", "فجرا", "فجر"))
+PM_WORDS = frozenset(
+    strip_marks(w) for w in ("مساء", "مساءً", "مساءا", "م", "ليلا", "ليلاً", "عصرا", "عصر", "مغربا")
+)
+NOON_WORDS = frozenset(strip_marks(w) for w in ("ظهرا", "ظهراً", "الظهر", "ظهر"))
+HOUR_WORDS: dict[str, int] = _folded(
+    {
+        "الواحدة": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5,
+        "السادسة": 6, "السابعة": 7, "الثامنة": 8, "التاسعة": 9, "العاشرة": 10,
+        "الحادية عشرة": 11, "الحادية عشر": 11, "الثانية عشرة": 12, "الثانية عشر": 12,
+    }
+)  # fmt: skip
+
+# Fixed-offset places named in "بتوقيت X".  Only places without daylight saving
+# time, so the offset is right whatever the date.
+TIMEZONE_OFFSETS: dict[str, str] = _folded(
+    {
+        "غرينتش": "+00:00", "جرينتش": "+00:00", "غرينيتش": "+00:00", "جرينيتش": "+00:00",
+        "مكة": "+03:00", "مكة المكرمة": "+03:00", "السعودية": "+03:00", "الرياض": "+03:00",
+        "جدة": "+03:00", "الكويت": "+03:00", "بغداد": "+03:00", "الدوحة": "+03:00",
+        "قطر": "+03:00", "البحرين": "+03:00", "المنامة": "+03:00", "موسكو": "+03:00",
+        "أبوظبي": "+04:00", "أبو ظبي": "+04:00", "الإمارات": "+04:00", "دبي": "+04:00",
+        "مسقط": "+04:00", "باكو": "+04:00",
+    }
+)  # fmt: skip

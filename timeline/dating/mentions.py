@@ -1,0 +1,208 @@
+"""Find every dated mention in an article body: rules, overlap resolution, merging."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+
+from timeline.dating import absolute, clock, relative
+from timeline.dating import values as v
+from timeline.dating.context import Candidate, Context, make_context, rx, sentence_gap
+from timeline.model import Mention
+
+Rule = Callable[[Context], Iterable[Candidate]]
+
+# Rules that need no publication date: what parse_date_line may use.
+ABSOLUTE_RULES: tuple[Rule, ...] = (
+    absolute.iso_dates,
+    absolute.gregorian_month_dates,
+    absolute.hijri_month_dates,
+    absolute.numeric_dates,
+    absolute.years,
+    absolute.year_ranges,
+    absolute.decades,
+    absolute.centuries,
+)
+RELATIVE_RULES: tuple[Rule, ...] = (
+    relative.today,
+    relative.yesterday,
+    relative.tomorrow,
+    relative.weekdays,
+    relative.periods,
+    relative.ago,
+    relative.vague,
+    relative.durations,
+)
+ALL_RULES: tuple[Rule, ...] = (*ABSOLUTE_RULES, *RELATIVE_RULES, clock.clock_times)
+
+# Which kind wins when two candidates cover exactly the same stretch.
+PRIORITY = {
+    "hijri": 9, "explicit": 9, "numeric": 8, "range": 7, "month_year": 6, "year": 5,
+    "decade": 5, "duration": 4, "relative": 3, "time": 2, "vague": 1,
+}  # fmt: skip
+
+# Dates written out in full; only these pair up across الموافق (a weekday resolved
+# from the publication date must never stand in for a written date).
+WRITTEN_DATES = frozenset({"explicit", "numeric", "hijri"})
+BRIDGE_GAP = rx(r"[\s،,\-(]*(?:[وف]?(?:ال)?موافق|ويوافق|يوافق)(?:\s+ل)?[\s:،,]*$")
+RANGE_GAP = rx(r"\s*(?:-|الى|حتى|لغايه|و)\s*$")
+RANGE_CUE_BEFORE = rx(r"(?:من|بين|الفتره\s+من)\s*$")
+TIME_GAP = rx(r"[\s,،T\-]*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?$")
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first (a bridge beats its halves)."""
+    ranked = sorted(
+        candidates,
+        key=lambda c: (-(c.end - c.start), -PRIORITY.get(c.kind, 0), -c.confidence, c.start),
+    )
+    taken: list[Candidate] = []
+    for cand in ranked:
+        if cand.end <= cand.start:
+            continue
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _with_clock(date_cand: Candidate, time_cand: Candidate, end: int) -> Candidate | None:
+    """A date followed by its time: one mention at minute (or hour, second) granularity."""
+    if date_cand.day is None or time_cand.clock is None:
+        return None
+    hour, minute, second, offset = time_cand.clock
+    moment = datetime(date_cand.day.year, date_cand.day.month, date_cand.day.day, hour)
+    moment = moment.replace(minute=minute or 0, second=second or 0)
+    granularity = "second" if second is not None else ("minute" if minute is not None else "hour")
+    value = v.moment_value(moment, granularity, offset)
+    value = v.DateValue(value.value, value.granularity, value.start, None, date_cand.date.calendar)
+    return date_cand.moved(date_cand.start, end, date=value)
+
+
+def _merge_bridges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """25 شوال 1436 هـ الموافق 10 أغسطس 2015 م: one mention, the Gregorian side's day."""
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in WRITTEN_DATES
+            and cand.kind in WRITTEN_DATES
+            and prev.day is not None
+            and cand.day is not None
+            and prev.date.calendar != cand.date.calendar
+            and BRIDGE_GAP.match(ctx.text[prev.end : cand.start])
+        ):
+            gregorian = cand if cand.date.calendar == v.GREGORIAN else prev
+            hijri = prev if gregorian is cand else cand
+            # Trust the written Gregorian date over a conversion, unless its year was
+            # only inferred (الموافق 15 يوليو).
+            chosen = gregorian if gregorian.has_year else hijri
+            value = v.day_value(chosen.day, prev.date.calendar)  # type: ignore[arg-type]
+            out[-1] = prev.moved(
+                prev.start, cand.end, date=value, kind="hijri" if hijri is prev else "explicit",
+                day=chosen.day, confidence=max(prev.confidence, cand.confidence),
+            )  # fmt: skip
+            continue
+        out.append(cand)
+    return out
+
+
+def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """من 15 حزيران حتى 15 أيلول 2015: one interval; the first day borrows the year."""
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        gap = ctx.text[prev.end : cand.start] if prev else ""
+        if (
+            prev is not None
+            and prev.day is not None
+            and cand.day is not None
+            and prev.date.granularity == "day"
+            and cand.date.granularity == "day"
+            and RANGE_GAP.match(gap)
+            # حتى / إلى make a range by themselves; a dash or و only after من / بين.
+            and (gap.strip() not in ("-", "و") or RANGE_CUE_BEFORE.search(ctx.text[: prev.start]))
+        ):
+            first = prev.day
+            if not prev.has_year and prev.month_day and cand.has_year:
+                month, day, calendar = prev.month_day
+                if calendar == v.GREGORIAN:
+                    first = v.valid_date(cand.day.year, month, day) or first
+            if first < cand.day and (cand.day - first).days <= 400:
+                value = v.days_interval(first, cand.day, prev.date.calendar)
+                out[-1] = prev.moved(prev.start, cand.end, date=value, kind="range", day=None)
+                continue
+        out.append(cand)
+    return out
+
+
+def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """Give each clock time its day: the date just before it, else the article's today."""
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.kind != "time":
+            out.append(cand)
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.day is not None
+            and TIME_GAP.fullmatch(ctx.text[prev.end : cand.start])
+        ):
+            merged = _with_clock(prev, cand, cand.end)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        if cand.weak:
+            continue
+        antecedent = next(
+            (
+                p
+                for p in reversed(out)
+                if p.day is not None and not sentence_gap(ctx.text[p.end : cand.start])
+            ),
+            None,
+        )
+        day = antecedent.day if antecedent else ctx.today
+        if day is None:
+            continue
+        base = Candidate(cand.start, cand.end, v.day_value(day), "time", cand.confidence, day=day)
+        timed = _with_clock(base, cand, cand.end)
+        if timed is not None:
+            out.append(timed.moved(cand.start, cand.end, kind="time", day=None))
+    return out
+
+
+def find_candidates(ctx: Context, rules: Iterable[Rule] = ALL_RULES) -> list[Candidate]:
+    """Run the rules, settle overlaps and merge bridges, ranges and times."""
+    found: list[Candidate] = []
+    for rule in rules:
+        found.extend(rule(ctx))
+    chosen = _select(found)
+    chosen = _merge_bridges(ctx, chosen)
+    chosen = _merge_day_ranges(ctx, chosen)
+    return _attach_times(ctx, chosen)
+
+
+def _to_mentions(ctx: Context, found: Iterable[Candidate]) -> Iterator[Mention]:
+    original = ctx.folded.original
+    for cand in found:
+        start, end = ctx.original_span(cand.start, cand.end)
+        yield Mention(
+            start, end, original[start:end], cand.date, cand.kind, round(cand.confidence, 2)
+        )
+
+
+def extract_mentions(text: str, published: datetime | None = None) -> list[Mention]:
+    """Every dated mention in text, sorted by position and never overlapping.
+
+    published is the wall-clock publication time that relative forms (اليوم, أمس,
+    الأسبوع الماضي, قبل 3 سنوات, 19 يوليو without a year) are resolved against.
+    Without it, relative forms are still found but valued PAST_REF / PRESENT_REF /
+    FUTURE_REF (granularity 'vague', no place on the axis), and a day or month
+    written without a year is left out, since no year can be inferred.
+    """
+    if not text:
+        return []
+    ctx = make_context(text, published)
+    return list(_to_mentions(ctx, find_candidates(ctx)))

@@ -1,0 +1,293 @@
+"""Rules for dates relative to publication: today, yesterday, weekdays, last week, N years ago."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from timeline.dating import lexicon as lx
+from timeline.dating import values as v
+from timeline.dating.context import (
+    CARDINAL,
+    DEFINITE,
+    END,
+    FUTURE,
+    MODIFIER,
+    PAST,
+    START,
+    WEEKDAYS,
+    Candidate,
+    Context,
+    direction_of,
+    last_weekday,
+    next_weekday,
+    rx,
+)
+from timeline.model import DateValue
+
+# Cheap literals each rule needs, to find where its full pattern may match.
+TODAY_ANCHOR = rx("اليوم")
+YESTERDAY_ANCHOR = rx("امس")
+BARIHA_ANCHOR = rx("البارحه")
+TOMORROW_ANCHOR = rx("غد")
+WEEKDAY_ANCHOR = rx(WEEKDAYS)
+PERIOD_ANCHOR = rx("اسبوع|شهر|عام|سنه")
+AGO_ANCHOR = rx("منذ|قبل")
+VAGUE_ANCHOR = rx("سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون")
+TODAY = rx(
+    rf"{START}(?P<pre>(?:[وف]?هذا|[وف]?(?:حتى|الى|لغايه))\s+)?(?P<w>[وف]?اليوم)"
+    rf"(?:\s*\(?\s*(?P<art>ال)(?P<wd>{WEEKDAYS}){END}\s*\)?)?(?!\w)"
+)
+# What makes اليوم not "today": a following adjective or ordinal (اليوم الدولي, اليوم
+# الوطني, اليوم الأول), a preceding word that names it (صحيفة اليوم, عين اليوم).
+TODAY_ADJECTIVE = rx(
+    r"\s+(?:ال\w+ي|ال(?:اول|اخير|تالي|سابق|عاشر|واحد|موعود|مفتوح|مشهود|ذي|ثالث|رابع|خامس|سادس|"
+    r"سابع|ثامن|تاسع)|نفسه|ذاته|عينه)(?!\w)"
+)
+TODAY_NAMED_BEFORE = rx(
+    r"(?:(?<!\w)(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?|ل\s*[\"«“'])\s*$"
+)
+PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
+YESTERDAY = rx(
+    rf"{START}(?:(?P<before>[وف]?اول\s+(?:من\s+)?)?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
+    rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
+)
+BARIHA = rx(rf"{START}(?P<pre>[وف]?(?:ليله|مساء|صباح)\s+)?(?P<w>[وف]?البارحه){END}")
+TOMORROW = rx(
+    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|ليله|بعد|مباراه|لقاء|اجتماع|جلسه|موعد)\s+)?"
+    rf"(?P<w>[وف]?(?:غدا|الغد|غد)){END}(?:\s+ال(?P<wd>{WEEKDAYS}){END})?"
+)
+WEEKDAY = rx(
+    rf"{START}(?P<pre>[وف]?[بل]?يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}"
+    rf"(?:\s+(?P<mod>{MODIFIER}){END})?"
+)
+# الجمعة in صلاة الجمعة, خطبة الجمعة, كل جمعة is the weekly event, not a date.
+WEEKDAY_RECURRING_BEFORE = rx(r"(?:صلاه|خطبه|صلاتي|كل|ايام|اسبوع|جمعه)\s*$")
+PERIOD = rx(
+    rf"{START}(?:(?P<this>[وف]?(?:في\s+)?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
+    rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+(?P<mod>{MODIFIER})){END}"
+)
+AGO = rx(
+    rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
+    rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
+    r"(?!\s*\d)(?P<tail>\s+من\s+الان)?"
+)
+EVENT_AFTER = rx(r"\s+(?:من|على)\s+(?!الان)")
+VAGUE = rx(
+    rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون){END}(?!\s*\d)"
+    rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود)(?:\s+(?:ال)?\d+)?\s+"
+    rf"(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
+    rf"|(?P<coming>[وف]?(?:في\s+)?قادم\s+الايام){END})"
+)
+DURATION_UNIT = rx(
+    r"(?<!\w)(?:(?P<pre>[وف]?[لب]?(?:طوال\s+|لمده\s+|خلال\s+)?)(?P<unit>عقود|عقدا|عقدين|قرنين)"
+    r"|(?P<one>[وف]?[لب]?(?:عقد|قرن))\s+من\s+الزمن)(?!\w)"
+)
+COUNT_BEFORE = rx(
+    rf"{START}[وف]?[لب]?(?:طوال\s+|لمده\s+|خلال\s+)?(?:(?P<word>{CARDINAL})|(?P<num>\d{{1,2}}))\s+(?:من\s+)?$"
+)
+
+
+def _relative_day(ctx: Context, start: int, end: int, offset: int, confidence: float) -> Candidate:
+    if ctx.today is None:
+        direction = "PRESENT" if offset == 0 else ("PAST" if offset < 0 else "FUTURE")
+        return Candidate(start, end, v.vague_value(direction), "relative", confidence * 0.8)
+    day = ctx.today + timedelta(days=offset)
+    return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
+
+
+def today(ctx: Context) -> Iterator[Candidate]:
+    """اليوم, اليوم الجمعة, هذا اليوم; never اليوم الدولي or a paper called اليوم."""
+    text = ctx.text
+    if "اليوم" not in text:
+        return
+    for hit in ctx.scan(TODAY, TODAY_ANCHOR):
+        if hit.group("wd") is None and TODAY_ADJECTIVE.match(text, hit.end("w")):
+            continue
+        if TODAY_NAMED_BEFORE.search(text[max(0, hit.start() - 12) : hit.start("w")]):
+            continue
+        if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
+            continue  # «اليوم»: a title
+        if hit.group("wd") is None and PER_DAY_BEFORE.search(
+            text, max(0, hit.start() - 4), hit.start("w")
+        ):
+            continue  # مرتين في اليوم: "per day"
+        pre = (hit.group("pre") or "").strip()
+        start = hit.start() if pre else hit.start("w")
+        if pre and pre.lstrip("وف") in ("حتي", "الي", "لغايه"):
+            # "until today": a present reference, not an event on the day.
+            yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "relative", 0.7)
+            continue
+        if hit.group("wd") and ctx.anchor_day is not None:
+            # "اليوم الجمعة" names its day: the latest Friday on or before publication.
+            day = last_weekday(ctx.anchor_day, lx.WEEKDAYS[hit.group("wd")], strict=False)
+            yield Candidate(start, hit.end(), v.day_value(day), "relative", 0.9, day=day)
+            continue
+        yield _relative_day(ctx, start, hit.end(), 0, 0.8)
+
+
+def yesterday(ctx: Context) -> Iterator[Candidate]:
+    """أمس, بالأمس, أمس الأول / أول أمس, أمس الخميس, البارحة (not بالبارحة)."""
+    text = ctx.text
+    if "امس" not in text and "البارحه" not in text:
+        return
+    for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR):
+        word = hit.group("w").lstrip("وف")
+        if word == "الامس":
+            continue  # الأمس alone is "the past" as often as "yesterday"
+        offset = -2 if hit.group("before") or hit.group("first") else -1
+        yield _relative_day(ctx, hit.start(), hit.end(), offset, 0.9)
+    for hit in ctx.scan(BARIHA, BARIHA_ANCHOR):
+        yield _relative_day(ctx, hit.start(), hit.end(), -1, 0.8)
+
+
+def tomorrow(ctx: Context) -> Iterator[Candidate]:
+    """غداً, يوم غد, غداً الأربعاء, بعد غد; never the verb غدا "became"."""
+    text = ctx.text
+    if "غد" not in text:
+        return
+    for hit in ctx.scan(TOMORROW, TOMORROW_ANCHOR):
+        word = hit.group("w").lstrip("وف")
+        pre = (hit.group("pre") or "").strip().lstrip("وف")
+        tanween = ctx.original_has(hit.start("w"), hit.end("w"), "\u064b")
+        if word == "غدا" and not (tanween or hit.group("wd") or pre):
+            continue  # unvocalized غدا is as often the verb "became"
+        if word in ("غد", "الغد") and not pre:
+            continue  # الغد alone is "the future" (شباب الغد)
+        if word == "غد" and pre not in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله"):
+            continue
+        offset = 2 if pre == "بعد" else 1
+        start = (
+            hit.start() if pre in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله") else hit.start("w")
+        )
+        yield _relative_day(ctx, start, hit.end(), offset, 0.85)
+
+
+def weekdays(ctx: Context) -> Iterator[Candidate]:
+    """يوم الأحد الماضي, الجمعة المقبل, الخميس: resolved against the article's today."""
+    text = ctx.text
+    if not any(stem in text for stem in lx.WEEKDAYS):
+        return
+    for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR):
+        weekday = lx.WEEKDAYS[hit.group("wd")]
+        direction = direction_of(hit.group("mod"))
+        has_day_word = bool(hit.group("pre"))
+        if weekday in lx.AMBIGUOUS_WEEKDAYS and not (has_day_word or direction):
+            continue
+        if WEEKDAY_RECURRING_BEFORE.search(text[max(0, hit.start() - 10) : hit.start()]):
+            continue
+        confidence = 0.8 if direction else (0.7 if has_day_word else 0.6)
+        if ctx.today is None:
+            ref = {"future": "FUTURE"}.get(direction or "", "PAST")
+            yield Candidate(
+                hit.start(), hit.end(), v.vague_value(ref), "relative", confidence * 0.8
+            )
+            continue
+        if direction == "future":
+            day = next_weekday(ctx.today, weekday)
+        else:
+            day = last_weekday(ctx.today, weekday, strict=direction == "past")
+        yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", confidence, day=day)
+
+
+def periods(ctx: Context) -> Iterator[Candidate]:
+    """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام."""
+    for hit in ctx.scan(PERIOD, PERIOD_ANCHOR):
+        unit = (hit.group("unit") or hit.group("unit1") or "").removeprefix("ال")
+        direction = "current" if hit.group("this") else direction_of(hit.group("mod"))
+        step = {"past": -1, "future": 1}.get(direction or "", 0)
+        ref = ctx.today
+        if ref is None:
+            word = {-1: "PAST", 1: "FUTURE"}.get(step, "PRESENT")
+            yield Candidate(hit.start(), hit.end(), v.vague_value(word), "relative", 0.6)
+            continue
+        value = _shifted_period(ref, unit, step)
+        yield Candidate(hit.start(), hit.end(), value, "relative", 0.85)
+
+
+def _shifted_period(ref: date, unit: str, step: int) -> DateValue:
+    if unit == "اسبوع":
+        return v.week_value(ref + timedelta(weeks=step))
+    if unit == "شهر":
+        return v.month_value(*v.shift_months(ref.year, ref.month, step))
+    return v.year_value(ref.year + step)
+
+
+def ago(ctx: Context) -> Iterator[Candidate]:
+    """قبل 3 سنوات, منذ عامين, قبل أربعين عاما; منذ ثلاثة عقود is a duration."""
+    text = ctx.text
+    if "منذ" not in text and "قبل" not in text:
+        return
+    for hit in ctx.scan(AGO, AGO_ANCHOR):
+        unit, implied = lx.UNIT_FORMS[hit.group("unit")]
+        if hit.group("num"):
+            amount: int | None = int(hit.group("num"))
+        elif hit.group("word"):
+            amount = lx.CARDINALS[re.sub(r"\s+", " ", hit.group("word"))]
+        else:
+            amount = implied
+        if amount is None or amount == 0:
+            continue  # منذ سنوات: left to the vague rule
+        if not hit.group("tail") and EVENT_AFTER.match(text, hit.end()):
+            continue  # قبل يومين من الانتخابات: counted from an event, not from today
+        confidence = 0.65 if hit.group("approx") else 0.8
+        if unit == "DEC":
+            value = v.duration_value(10 * amount, "Y")
+            yield Candidate(hit.start(), hit.end(), value, "duration", confidence)
+            continue
+        if ctx.today is None:
+            yield Candidate(hit.start(), hit.end(), v.vague_value("PAST"), "relative", 0.5)
+            continue
+        value = _ago_value(ctx.today, unit, amount)
+        if value is not None:
+            yield Candidate(hit.start(), hit.end(), value, "relative", confidence)
+
+
+def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
+    try:
+        if unit == "D":
+            return v.day_value(ref - timedelta(days=amount))
+        if unit == "W":
+            return v.week_value(ref - timedelta(weeks=amount))
+        if unit == "M":
+            return v.month_value(*v.shift_months(ref.year, ref.month, -amount))
+        return v.year_value(ref.year - amount) if amount < ref.year else None
+    except (OverflowError, ValueError):
+        return None
+
+
+def vague(ctx: Context) -> Iterator[Candidate]:
+    """منذ سنوات, السنوات الأخيرة, الأشهر المقبلة, قادم الأيام: PAST_REF / FUTURE_REF."""
+    for hit in ctx.scan(VAGUE, VAGUE_ANCHOR):
+        mod = hit.group("mod")
+        future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
+        value = v.vague_value("FUTURE" if future else "PAST")
+        yield Candidate(hit.start(), hit.end(), value, "vague", 0.6)
+
+
+def durations(ctx: Context) -> Iterator[Candidate]:
+    """لسبعة عقود, عقدين, عقد من الزمن: lengths of time, never points."""
+    text = ctx.text
+    if not any(word in text for word in ("عقد", "عقود", "قرن")):
+        return
+    for hit in DURATION_UNIT.finditer(text):
+        start = hit.start()
+        unit = hit.group("unit")
+        if hit.group("one"):
+            years = 10 if hit.group("one").endswith("عقد") else 100
+        elif unit in ("عقدين", "قرنين"):
+            years = 20 if unit == "عقدين" else 200
+        else:
+            # عقود needs its count, written before it (ثلاثة عقود, 7 عقود).
+            lo = max(0, hit.start() - 40)
+            count = COUNT_BEFORE.search(text[lo : hit.start("unit")])
+            if count is None:
+                continue
+            start = lo + count.start()
+            if count.group("num"):
+                years = 10 * int(count.group("num"))
+            else:
+                years = 10 * lx.CARDINALS[re.sub(r"\s+", " ", count.group("word"))]
+        if years:
+            yield Candidate(start, hit.end(), v.duration_value(years, "Y"), "duration", 0.8)

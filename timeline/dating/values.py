@@ -1,0 +1,175 @@
+"""Build DateValues (value string, granularity, axis span) for days, months, years and periods."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from hijridate import Gregorian, Hijri
+
+from timeline.model import DateValue, to_axis
+
+GREGORIAN = "gregorian"
+HIJRI = "hijri"
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date, or None when the numbers do not make one."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """Umm al-Qura conversion; None outside hijridate's range or for an impossible day."""
+    try:
+        return Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
+def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:
+    """The Umm al-Qura (year, month, day) of a Gregorian date, None outside the table."""
+    try:
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    return h.year, h.month, h.day
+
+
+def day_value(day: date, calendar: str = GREGORIAN) -> DateValue:
+    return DateValue(day.isoformat(), "day", to_axis(_midnight(day)), None, calendar)
+
+
+def moment_value(moment: datetime, granularity: str, offset: str = "") -> DateValue:
+    """A point finer than a day; offset ('+03:00') is kept in the value only."""
+    if granularity == "second":
+        text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    elif granularity == "hour":
+        # Written with ":00" so every consumer's ISO parser takes it; the granularity
+        # says the minutes were not given.
+        text = moment.strftime("%Y-%m-%dT%H:00")
+    else:
+        text = moment.strftime("%Y-%m-%dT%H:%M")
+    return DateValue(text + offset, granularity, to_axis(moment), None)
+
+
+def month_value(year: int, month: int, calendar: str = GREGORIAN) -> DateValue:
+    start = datetime(year, month, 1)
+    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    return DateValue(f"{year:04d}-{month:02d}", "month", to_axis(start), to_axis(end), calendar)
+
+
+def hijri_month_value(year: int, month: int) -> DateValue | None:
+    """A Hijri month, valued as its Gregorian day interval."""
+    first = hijri_to_gregorian(year, month, 1)
+    following = hijri_to_gregorian(year + (month == 12), month % 12 + 1, 1)
+    if first is None or following is None:
+        return None
+    last = following - timedelta(days=1)
+    return DateValue(
+        f"{first.isoformat()}/{last.isoformat()}",
+        "interval",
+        to_axis(_midnight(first)),
+        to_axis(_midnight(following)),
+        HIJRI,
+    )
+
+
+def year_value(year: int) -> DateValue:
+    return DateValue(
+        f"{year:04d}", "year", to_axis(datetime(year, 1, 1)), to_axis(datetime(year + 1, 1, 1))
+    )
+
+
+def years_interval(first: int, last: int) -> DateValue:
+    """'1950/1953': from 1 January of the first year to the end of the last."""
+    return DateValue(
+        f"{first:04d}/{last:04d}",
+        "interval",
+        to_axis(datetime(first, 1, 1)),
+        to_axis(datetime(last + 1, 1, 1)),
+    )
+
+
+def days_interval(first: date, last: date, calendar: str = GREGORIAN) -> DateValue:
+    """'2015-08-26/2015-08-27': both days included."""
+    return DateValue(
+        f"{first.isoformat()}/{last.isoformat()}",
+        "interval",
+        to_axis(_midnight(first)),
+        to_axis(_midnight(last + timedelta(days=1))),
+        calendar,
+    )
+
+
+def hijri_years_interval(first: int, last: int) -> DateValue | None:
+    """Hijri years as a Gregorian day interval.
+
+    The value's last day follows dev.tsv's convention (29 Dhu al-Hijjah, which
+    hijridate always accepts); the axis end is the exact first day of the next year.
+    """
+    start = hijri_to_gregorian(first, 1, 1)
+    label_end = hijri_to_gregorian(last, 12, 29)
+    following = hijri_to_gregorian(last + 1, 1, 1)
+    if start is None or label_end is None:
+        return None
+    end = following or label_end + timedelta(days=1)
+    return DateValue(
+        f"{start.isoformat()}/{label_end.isoformat()}",
+        "interval",
+        to_axis(_midnight(start)),
+        to_axis(_midnight(end)),
+        HIJRI,
+    )
+
+
+def week_value(day: date) -> DateValue:
+    """The ISO week containing day ('2023-W51')."""
+    iso = day.isocalendar()
+    monday = day - timedelta(days=day.weekday())
+    return DateValue(
+        f"{iso.year:04d}-W{iso.week:02d}",
+        "week",
+        to_axis(_midnight(monday)),
+        to_axis(_midnight(monday + timedelta(days=7))),
+    )
+
+
+def decade_value(first_year: int) -> DateValue:
+    """'197X' for the 1970s."""
+    return DateValue(
+        f"{first_year // 10:03d}X",
+        "decade",
+        to_axis(datetime(first_year, 1, 1)),
+        to_axis(datetime(first_year + 10, 1, 1)),
+    )
+
+
+def century_value(first_year: int) -> DateValue:
+    """'19' for 1900-1999 (TIMEX3 century: the leading two digits)."""
+    return DateValue(
+        f"{first_year // 100:02d}",
+        "century",
+        to_axis(datetime(first_year, 1, 1)),
+        to_axis(datetime(first_year + 100, 1, 1)),
+    )
+
+
+def duration_value(amount: int, unit: str) -> DateValue:
+    """'P70Y', 'P3M', 'P2W', 'P5D': a length of time, not a place on the axis."""
+    return DateValue(f"P{amount}{unit}", "duration", None, None)
+
+
+def vague_value(direction: str) -> DateValue:
+    """'PAST_REF', 'PRESENT_REF' or 'FUTURE_REF', with no place on the axis."""
+    return DateValue(f"{direction}_REF", "vague", None, None)
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
