@@ -40,7 +40,16 @@ def test_import_seed_then_show_json(run, corpus: Path) -> None:
     assert shown["source"] == "المدينة نيوز"
     assert shown["published_raw"].startswith("تم نشره السبت 22nd")
     assert shown["credit"] == "وكالات"
-    assert {"id", "uid", "body", "url", "author", "caption", "origin", "imported_at"} <= shown.keys()
+    assert {
+        "id",
+        "uid",
+        "body",
+        "url",
+        "author",
+        "caption",
+        "origin",
+        "imported_at",
+    } <= shown.keys()
     assert shown["events"][0]["kind"] == "published"
 
 

@@ -116,9 +116,7 @@ def cli(
 
 
 @cli.command("import")
-@click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
-)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_db_option
 @click.pass_obj
 def import_command(settings: Settings, paths: tuple[Path, ...]) -> None:
@@ -154,9 +152,7 @@ def import_command(settings: Settings, paths: tuple[Path, ...]) -> None:
 def _article_json(article: Article, events: list[Event] | None = None) -> dict[str, Any]:
     data = asdict(article)
     if events is not None:
-        data["events"] = [
-            {k: v for k, v in asdict(e).items() if k != "article_id"} for e in events
-        ]
+        data["events"] = [{k: v for k, v in asdict(e).items() if k != "article_id"} for e in events]
     return data
 
 
@@ -225,7 +221,9 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     "--published",
     help="Publication time (ISO 8601) that relative dates are resolved against.",
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per mention (the default when piped).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per mention (the default when piped)."
+)
 @click.pass_obj
 def extract_command(settings: Settings, source: Any, published: str | None, as_json: bool) -> None:
     """Print the date mentions found in a text FILE (or - for standard input).
@@ -253,7 +251,9 @@ def extract_command(settings: Settings, source: Any, published: str | None, as_j
         if as_json or not sys.stdout.isatty():
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            click.echo(f"{m.start:>6}-{m.end:<6} {m.value:<24} {m.kind:<10} " + settings.line(m.text))
+            click.echo(
+                f"{m.start:>6}-{m.end:<6} {m.value:<24} {m.kind:<10} " + settings.line(m.text)
+            )
 
 
 @cli.command("recompute")

@@ -36,6 +36,11 @@ def test_binary_data_is_refused() -> None:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
 
 
-@given(st.text(alphabet=st.characters(min_codepoint=0x600, max_codepoint=0x6FF) | st.sampled_from(" \n.,0123")))
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x600, max_codepoint=0x6FF)
+        | st.sampled_from(" \n.,0123")
+    )
+)
 def test_utf8_round_trips(text: str) -> None:
     assert decode(text.encode("utf-8")) == text

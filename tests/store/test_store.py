@@ -17,8 +17,9 @@ def draft(title: str = "عنوان", body: str = "متن") -> ArticleDraft:
 
 
 def year(y: int) -> DateValue:
-    from timeline.model import to_axis
     from datetime import datetime
+
+    from timeline.model import to_axis
 
     return DateValue(str(y), "year", to_axis(datetime(y, 1, 1)), to_axis(datetime(y + 1, 1, 1)))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from bidi import get_display
 from PySide6.QtGui import QFont, QRawFont, QTextLayout, QTextOption
@@ -46,6 +47,7 @@ class Drawn:
 
 
 def lay_out(text: str, font: QFont, option: QTextOption | None = None) -> Drawn:
+    """Lay `text` out on one line as a widget would, and read what Qt drew."""
     layout = QTextLayout(text, font)
     if option is not None:
         layout.setTextOption(option)
@@ -53,27 +55,50 @@ def lay_out(text: str, font: QFont, option: QTextOption | None = None) -> Drawn:
     line = layout.createLine()
     line.setLineWidth(100_000)
     layout.endLayout()
+    return read_layout(layout, font)
 
+
+def read_layout(layout: QTextLayout, font: QFont, text: str | None = None) -> Drawn:
+    """What Qt drew for a laid-out text; for a QTextDocument block pass block.text().
+
+    For a layout of several lines, `visual` runs line by line.
+    """
+    text = layout.text() if text is None else text
     # Per character: the glyphs Qt drew for it and where.  (QGlyphRun.stringIndexes
     # of a whole-line run is not reliable across bidi items, so ask per character.)
     flags = (
         QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
         | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
     )
-    glyphs: list[tuple[float, int, int, bool, object]] = []  # x, char index, glyph, rtl, run
+    line_of = {}
+    for n in range(layout.lineCount()):
+        line = layout.lineAt(n)
+        for i in range(line.textStart(), line.textStart() + line.textLength()):
+            line_of[i] = n
+    # line, x, char index, glyph, rtl, run
+    glyphs: list[tuple[int, float, int, int, bool, Any]] = []
     for index, ch in enumerate(text):
         if ch.isspace() or unicodedata.category(ch) == "Mn":
             continue  # marks sit on their base letter; spaces carry no order of their own
         for run in layout.glyphRuns(index, 1, flags):
             positions = run.positions()
             for k, glyph in enumerate(run.glyphIndexes()):
-                glyphs.append((positions[k].x(), index, glyph, run.isRightToLeft(), run))
+                glyphs.append(
+                    (
+                        line_of.get(index, 0),
+                        positions[k].x(),
+                        index,
+                        glyph,
+                        run.isRightToLeft(),
+                        run,
+                    )
+                )
                 break
     # Left to right; characters drawn as one glyph (a lam-alef) in their run's order.
-    glyphs.sort(key=lambda g: (round(g[0], 1), -g[1] if g[3] else g[1]))
+    glyphs.sort(key=lambda g: (g[0], round(g[1], 1), -g[2] if g[4] else g[2]))
     visual = []
     seen: set[int] = set()
-    for _x, index, _glyph, _rtl, _run in glyphs:
+    for _line, _x, index, _glyph, _rtl, _run in glyphs:
         if index not in seen:
             seen.add(index)
             # NFKC folds presentation forms (U+FExx, what a reshaper emits) to letters.
@@ -81,7 +106,7 @@ def lay_out(text: str, font: QFont, option: QTextOption | None = None) -> Drawn:
 
     unjoined = []
     folded = [unicodedata.normalize("NFKC", ch)[:1] for ch in text]
-    for _x, index, glyph, _rtl, run in glyphs:
+    for _line, _x, index, glyph, _rtl, run in glyphs:
         ch = folded[index]
         prev = folded[index - 1] if index else ""
         if not (_is_arabic_letter(ch) and _is_arabic_letter(prev) and prev not in _RIGHT_JOINING):

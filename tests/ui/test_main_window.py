@@ -68,10 +68,15 @@ def test_detail_pane_never_loads_resources(window: MainWindow) -> None:
     from PySide6.QtGui import QTextDocument
 
     browser = window.detail.browser
-    assert browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("http://x/y.png")) is None
+    assert (
+        browser.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("http://x/y.png"))
+        is None
+    )
 
 
-@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft])
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
 def test_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Path, direction) -> None:
     QApplication.instance().setLayoutDirection(direction)
     try:
@@ -79,7 +84,11 @@ def test_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Path, direction)
         image = window.grab().toImage()
         assert image.width() > 600 and image.height() > 400
         # Something is drawn: the picture is not a single flat colour.
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)}
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 37)
+            for y in range(0, image.height(), 29)
+        }
         assert len(colours) > 3
     finally:
         QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -95,9 +104,11 @@ def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Pa
         win = MainWindow(store)
         qtbot.addWidget(win)
         assert win.model.rowCount() == 0
-        with qtbot.waitSignal(win.store_changed, timeout=20_000):
-            with qtbot.waitSignal(win.import_finished, timeout=20_000) as signal:
-                win.import_paths([SAMPLES, broken])
+        with (
+            qtbot.waitSignal(win.store_changed, timeout=20_000),
+            qtbot.waitSignal(win.import_finished, timeout=20_000) as signal,
+        ):
+            win.import_paths([SAMPLES, broken])
         report = signal.args[0]
         assert report.added == len(list(SAMPLES.glob("*.txt")))
         assert [f.path.name for f in report.failed] == ["bad.json"]
@@ -105,3 +116,31 @@ def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Pa
         box = win.findChild(QMessageBox)
         assert box is not None and "bad.json" in box.detailedText()
         box.close()
+
+
+def test_mentions_are_marked_without_breaking_joins(
+    window: MainWindow, sample_store: Store
+) -> None:
+    from tests.ui.rendering import read_layout
+
+    article = next(a for a in sample_store.articles() if a.title.startswith("افتتاح معرض إكسبو"))
+    window.select_article(article.id)
+    events = [e for e in sample_store.events_of(article.id) if e.span_start is not None]
+    assert events, "the sample article should mention dates"
+    doc = window.detail.browser.document()
+    text = doc.toPlainText()
+    checked = 0
+    for event in events:
+        raw = article.body[event.span_start : event.span_end]
+        at = text.find(raw)
+        block = doc.findBlock(at)
+        # The mention is marked: its characters carry a background.
+        cursor = window.detail.browser.textCursor()
+        cursor.setPosition(at + 1)
+        assert cursor.charFormat().background().style() != Qt.BrushStyle.NoBrush, raw
+        doc.documentLayout().blockBoundingRect(block)  # lays the block out if not yet done
+        drawn = read_layout(block.layout(), window.detail.font(), block.text())
+        assert len(drawn.visual) > len(raw.replace(" ", "")), "the block was not laid out"
+        assert drawn.unjoined == [], raw
+        checked += 1
+    assert checked == len(events)

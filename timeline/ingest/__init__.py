@@ -12,7 +12,14 @@ from timeline.ingest.jsonlines import parse_json, parse_json_lines
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.model import ArticleDraft
 
-SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    "": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
 
 __all__ = [
     "BadArticle",
@@ -34,7 +41,9 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
+                if not child.is_file() or any(
+                    p.startswith(".") for p in child.relative_to(path).parts
+                ):
                     continue
                 (files if child.suffix.lower() in SUFFIXES else skipped).append(child)
         else:

@@ -45,9 +45,7 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
     if i is not None and _same_text(lines[i], title):
         cursor = i + 1
 
-    marker_at = next(
-        (j for j in range(cursor, len(lines)) if _SOURCE_MARKER.match(lines[j])), None
-    )
+    marker_at = next((j for j in range(cursor, len(lines)) if _SOURCE_MARKER.match(lines[j])), None)
     source = ""
     caption = ""
     if marker_at is not None:

@@ -182,7 +182,9 @@ class Store:
         )
         article_id = int(cur.lastrowid or 0)
         if published is not None and published.start is not None:
-            self._insert_events(article_id, [_publication_event(article_id, published, draft.title)])
+            self._insert_events(
+                article_id, [_publication_event(article_id, published, draft.title)]
+            )
         return article_id, True
 
     def _insert_events(self, article_id: int, events: Iterable[Event]) -> None:

@@ -7,7 +7,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator, Qt
+from PySide6.QtCore import (
+    QLocale,
+    QMessageLogContext,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from timeline.paths import translations_dir
@@ -17,6 +25,15 @@ from timeline.ui.main_window import MainWindow
 
 ORGANIZATION = "arabic-news-timeline"
 APPLICATION = "timeline"
+
+
+# Said by the offscreen platform for every top-level window: noise, not a problem.
+_QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if message not in _QUIET_MESSAGES:
+        print(message, file=sys.stderr)
 
 
 def has_display() -> bool:
@@ -36,6 +53,7 @@ def interface_language(requested: str | None) -> str:
 
 def create_application(lang: str | None = None) -> tuple[QApplication, str]:
     """The QApplication with the bundled fonts and the interface language installed."""
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
@@ -45,7 +63,9 @@ def create_application(lang: str | None = None) -> tuple[QApplication, str]:
     language = interface_language(lang)
     if language == "ar":
         translator = QTranslator(app)
-        if translator.load(QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())):
+        if translator.load(
+            QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
+        ):
             app.installTranslator(translator)
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     else:

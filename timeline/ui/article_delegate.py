@@ -42,7 +42,9 @@ def _text_option(text: str) -> QTextOption:
 class ArticleDelegate(QStyledItemDelegate):
     """Two lines per article; never slices text, elides with the font's metrics."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         line = QFontMetrics(option.font).height()
         return QSize(200, 2 * line + 3 * _MARGIN)
 
@@ -59,7 +61,9 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def _draw_background(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
         style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+        )
 
     def _draw_text(
         self,
@@ -81,7 +85,9 @@ class ArticleDelegate(QStyledItemDelegate):
         elided = QFontMetrics(title_font).elidedText(
             title, Qt.TextElideMode.ElideRight, int(rect.width())
         )
-        painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), half), elided, _text_option(title))
+        painter.drawText(
+            QRectF(rect.left(), rect.top(), rect.width(), half), elided, _text_option(title)
+        )
 
         published = index.data(PublishedRole) or "—"
         source = index.data(SourceRole) or ""

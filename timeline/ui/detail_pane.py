@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hijridate import Gregorian
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -140,9 +140,16 @@ class DetailPane(QWidget):
         self._add_block(cursor, "")
         body_at = cursor.position()
         self._add_body(cursor, article.body)
-        self._mark(doc, body_at, [(e.span_start, e.span_end) for e in events
-                                   if e.span_start is not None and e.span_end is not None],
-                   _MENTION_COLOUR)
+        self._mark(
+            doc,
+            body_at,
+            [
+                (e.span_start, e.span_end)
+                for e in events
+                if e.span_start is not None and e.span_end is not None
+            ],
+            _MENTION_COLOUR,
+        )
         self._mark(doc, body_at, hits or [], _HIT_COLOUR)
         if article.credit:
             self._add_block(cursor, article.credit, italic=True)
@@ -204,7 +211,9 @@ class DetailPane(QWidget):
                 cursor.insertBlock(_block_format(line), plain)
             cursor.insertText(line, plain)
 
-    def _mark(self, doc: QTextDocument, base: int, spans: list[tuple[int, int]], colour: QColor) -> None:
+    def _mark(
+        self, doc: QTextDocument, base: int, spans: list[tuple[int, int]], colour: QColor
+    ) -> None:
         """Colour the background of spans; a background never changes shaping or joining."""
         fmt = QTextCharFormat()
         fmt.setBackground(colour)
