@@ -1,10 +1,16 @@
 # make run   - set up this machine (system libraries, .venv, the package) and open the sample
 # make test  - the same set-up, then lint, layering contracts and the whole test suite
+#              (including the smoke test of the frozen build, built first if it is stale)
+# make dist  - build the packaged program (PyInstaller one-folder) at dist/timeline/
+# make smoke - build it if needed and run its smoke test (tests/packaging/)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE_DB := var/sample.db
+DIST_EXE := dist/timeline/timeline
+DIST_INPUTS := packaging/timeline.spec packaging/entry.py pyproject.toml \
+	$(shell find timeline resources -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 .PHONY: run test lint bench dist smoke clean system
 
@@ -30,8 +36,21 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: $(STAMP) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+test: $(STAMP) lint $(DIST_EXE)
+	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q
+
+dist: $(STAMP)
+	@scripts/system-deps.sh dist
+	test -x $(BIN)/pyinstaller || $(BIN)/python -m pip install -q -e '.[dist]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build packaging/timeline.spec
+	@du -sh dist/timeline
+
+$(DIST_EXE): $(STAMP) $(DIST_INPUTS)
+	$(MAKE) dist
+
+smoke: $(DIST_EXE)
+	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q tests/packaging
 
 clean:
 	rm -rf $(VENV) var build dist

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QLibraryInfo,
     QLocale,
     QMessageLogContext,
     Qt,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from timeline.paths import translations_dir
 from timeline.store import Store, StoreError
+from timeline.ui.about import application_icon
 from timeline.ui.fonts import application_font, load_bundled_fonts
 from timeline.ui.main_window import MainWindow
 
@@ -58,15 +60,21 @@ def create_application(lang: str | None = None) -> tuple[QApplication, str]:
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("timeline")
+    app.setWindowIcon(application_icon())
     load_bundled_fonts()
     app.setFont(application_font())
     language = interface_language(lang)
     if language == "ar":
-        translator = QTranslator(app)
-        if translator.load(
-            QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
+        arabic = QLocale(QLocale.Language.Arabic)
+        for name, folder in (
+            ("timeline", str(translations_dir())),
+            # Qt's own strings: standard buttons and dialogs.
+            ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ):
-            app.installTranslator(translator)
+            translator = QTranslator(app)
+            if translator.load(arabic, name, "_", folder):
+                app.installTranslator(translator)
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     else:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

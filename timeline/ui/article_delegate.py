@@ -107,6 +107,13 @@ class ArticleDelegate(QStyledItemDelegate):
 class DirectionalTextDelegate(QStyledItemDelegate):
     """One line of text per item, in the direction of the item's own text."""
 
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        # Narrow on purpose: the view then gives each row its own width, and the text
+        # is elided to it instead of running past the edge behind a scroll bar.
+        return QSize(1, QFontMetrics(option.font).height() + _MARGIN)
+
     def paint(
         self,
         painter: QPainter,

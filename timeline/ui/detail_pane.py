@@ -95,6 +95,7 @@ class DetailPane(QWidget):
         self.events = QListWidget(self)
         self.events.setObjectName("articleEvents")
         self.events.setItemDelegate(DirectionalTextDelegate(self.events))
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.events.itemActivated.connect(self._activate)
         self.events.itemClicked.connect(self._activate)
         self.events_label.setBuddy(self.events)

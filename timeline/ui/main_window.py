@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline import __version__
 from timeline.library import ImportReport
 from timeline.store import Store
+from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.detail_pane import DetailPane
@@ -97,13 +97,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About News Timeline"),
-            self.tr("News Timeline %1\nAn Arabic-first timeline of news articles.").replace(
-                "%1", __version__
-            ),
-        )
+        show_about(self)
 
     def _update_status(self) -> None:
         self.statusBar().showMessage(
