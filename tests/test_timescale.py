@@ -1,0 +1,247 @@
+"""Viewport maths, tick levels, date labels and lane packing of the timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.model import to_axis
+from timeline.timescale import (
+    DAY,
+    HOUR,
+    MAX_SPAN,
+    MIN_SPAN,
+    YEAR,
+    LabelStyle,
+    Viewport,
+    choose_levels,
+    format_hijri,
+    format_span,
+    major_label,
+    minor_label,
+    pack_lanes,
+    ticks_for,
+)
+
+T2021 = to_axis(datetime(2021, 5, 22))
+
+
+def vp(span: float = 10 * DAY, width: float = 1000, rtl: bool = False) -> Viewport:
+    return Viewport(T2021, span, width, rtl)
+
+
+# -- viewport -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rtl", "t_offset", "x"),
+    [
+        (False, 0, 0),
+        (False, 10 * DAY, 1000),
+        (False, 5 * DAY, 500),
+        (True, 0, 1000),
+        (True, 10 * DAY, 0),
+        (True, 2.5 * DAY, 750),
+    ],
+)
+def test_time_and_x_both_ways(rtl: bool, t_offset: float, x: float) -> None:
+    view = vp(rtl=rtl)
+    assert view.x_of(T2021 + t_offset) == pytest.approx(x)
+    assert view.t_of(x) == pytest.approx(T2021 + t_offset)
+
+
+def test_x_of_takes_arrays() -> None:
+    xs = vp().x_of(np.array([T2021, T2021 + 10 * DAY]))
+    assert xs.tolist() == pytest.approx([0, 1000])
+
+
+@given(
+    factor=st.floats(0.05, 20),
+    x=st.floats(0, 1000),
+    rtl=st.booleans(),
+    span=st.floats(HOUR, 50 * YEAR),
+)
+def test_zoom_keeps_the_point_under_the_cursor(
+    factor: float, x: float, rtl: bool, span: float
+) -> None:
+    view = vp(span=span, rtl=rtl)
+    zoomed = view.zoomed(factor, x)
+    if MIN_SPAN < span / factor < MAX_SPAN:
+        assert zoomed.span == pytest.approx(span / factor)
+    assert zoomed.t_of(x) == pytest.approx(view.t_of(x), abs=1e-3 * span)
+
+
+@pytest.mark.parametrize("factor", [1e-9, 1e9])
+def test_zoom_is_clamped_between_minutes_and_centuries(factor: float) -> None:
+    zoomed = vp().zoomed(factor, 300)
+    assert MIN_SPAN <= zoomed.span <= MAX_SPAN
+    assert zoomed.span in (pytest.approx(MIN_SPAN), pytest.approx(MAX_SPAN))
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_pan_moves_content_with_the_drag(rtl: bool) -> None:
+    view = vp(rtl=rtl)
+    moved = view.panned(100)
+    assert moved.x_of(T2021 + DAY) == pytest.approx(view.x_of(T2021 + DAY) + 100)
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_fit_puts_the_range_inside_the_margins(rtl: bool) -> None:
+    t0, t1 = to_axis(datetime(1950, 1, 1)), to_axis(datetime(1990, 1, 1))
+    fitted = vp(rtl=rtl).fitted(t0, t1, margin=0.1)
+    xs = sorted([fitted.x_of(t0), fitted.x_of(t1)])
+    assert xs == pytest.approx([100, 900])
+
+
+def test_resize_keeps_scale_and_centre() -> None:
+    view = vp()
+    wider = view.resized(2000)
+    assert wider.seconds_per_px == pytest.approx(view.seconds_per_px)
+    assert wider.start + wider.span / 2 == pytest.approx(view.start + view.span / 2)
+
+
+# -- ticks --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("span", "minor", "major"),
+    [
+        (600 * YEAR, "decade", "century"),
+        (40 * YEAR, "year", "decade"),
+        (3 * YEAR, "month", "year"),
+        (60 * DAY, "day", "month"),
+        (4 * DAY, "hour", "day"),
+        (12 * HOUR, "minute10", "hour"),
+        (30 * 60, "minute", "minute10"),
+    ],
+)
+def test_tick_level_follows_pixels_per_unit(span: float, minor: str, major: str) -> None:
+    low, high = choose_levels(span / 1600)
+    assert (low.name, high.name) == (minor, major)
+
+
+def test_ticks_cover_the_view_on_calendar_boundaries() -> None:
+    view = Viewport(to_axis(datetime(2021, 1, 15)), 120 * DAY, 1600)
+    ticks = ticks_for(view, LabelStyle(language="en"))
+    assert ticks.minor_level.name == "day"
+    assert ticks.minor[0].t <= view.start and ticks.minor[-1].t >= view.end
+    months = [major_label("month", t.t, LabelStyle(language="en")) for t in ticks.major]
+    assert months[:3] == ["January 2021", "February 2021", "March 2021"]
+    assert all(t.label for t in ticks.major)
+
+
+@pytest.mark.parametrize(
+    ("months", "may", "july"),
+    [
+        ("levant", "أيار", "تموز"),
+        ("egypt", "مايو", "يوليو"),
+        ("gulf", "مايو", "يوليو"),
+        ("maghreb", "ماي", "جويلية"),
+    ],
+)
+def test_arabic_month_names_by_region(months: str, may: str, july: str) -> None:
+    style = LabelStyle(months=months)  # type: ignore[arg-type]
+    assert minor_label("month", to_axis(datetime(2021, 5, 1)), style) == may
+    assert minor_label("month", to_axis(datetime(2021, 7, 1)), style) == july
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        (LabelStyle(), "22 أيار 2021"),
+        (LabelStyle(digits="arabic"), "٢٢ أيار ٢٠٢١"),
+        (LabelStyle(months="maghreb", digits="arabic"), "٢٢ ماي ٢٠٢١"),
+        (LabelStyle(language="en"), "22 May 2021"),
+    ],
+)
+def test_day_labels(style: LabelStyle, expected: str) -> None:
+    assert major_label("day", T2021, style) == expected
+
+
+def test_clock_labels_use_the_digit_setting() -> None:
+    t = T2021 + 14 * HOUR + 10 * 60
+    assert minor_label("minute10", t, LabelStyle(digits="arabic")) == "١٤:١٠"
+    assert minor_label("hour", t, LabelStyle(language="en")) == "14:10"
+
+
+def test_hijri_labels_under_gregorian_ones() -> None:
+    assert format_hijri(T2021, "day", LabelStyle()) == "10 شوال 1442 هـ"
+    assert format_hijri(T2021, "month", LabelStyle(language="en")) == "Shawwal 1442 AH"
+    assert format_hijri(T2021, "year", LabelStyle(digits="arabic")) == "١٤٤٢ هـ"
+    assert format_hijri(to_axis(datetime(1900, 1, 1)), "day", LabelStyle()) == ""
+    view = Viewport(T2021 - 5 * DAY, 40 * DAY, 1600)
+    ticks = ticks_for(view, LabelStyle(hijri=True))
+    assert any(t.hijri == "10" for t in ticks.minor)  # 22 May 2021 is 10 Shawwal
+    assert all(t.hijri.endswith("هـ") for t in ticks.major)
+    assert not any(t.hijri for t in ticks_for(view, LabelStyle()).major)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (datetime(1950, 1, 1), datetime(1954, 1, 1), "1950 – 1953"),
+        (datetime(2021, 5, 22), datetime(2021, 5, 22), "22 May 2021"),
+        (datetime(2021, 5, 22, 1, 32), datetime(2021, 5, 22, 1, 32), "22 May 2021 01:32"),
+        (datetime(2021, 5, 1), datetime(2021, 6, 1), "May 2021"),
+        (datetime(2021, 5, 22), datetime(2021, 5, 23), "22 May 2021"),
+    ],
+)
+def test_format_span(start: datetime, end: datetime, expected: str) -> None:
+    assert format_span(to_axis(start), to_axis(end), LabelStyle(language="en")) == expected
+
+
+@given(span=st.floats(MIN_SPAN, MAX_SPAN), width=st.integers(200, 4000))
+def test_tick_count_stays_bounded(span: float, width: int) -> None:
+    ticks = ticks_for(Viewport(T2021 - span / 2, span, width), LabelStyle())
+    assert len(ticks.minor) <= width / 7 + 5
+    assert len(ticks.major) <= len(ticks.minor) + 2
+
+
+# -- lanes --------------------------------------------------------------------
+
+
+def test_pack_lanes_first_fit() -> None:
+    x0 = [0, 5, 12, 30, 1]
+    x1 = [10, 20, 25, 40, 3]
+    assert pack_lanes(x0, x1).tolist() == [0, 1, 0, 0, 1]
+    assert pack_lanes([0, 1, 2, 11], [10, 10, 10, 12], max_lanes=2).tolist() == [0, 1, -1, 0]
+
+
+def test_pack_lanes_gap_separates_touching_boxes() -> None:
+    assert pack_lanes([0, 10], [10, 20], gap=0).tolist() == [0, 1]
+    assert pack_lanes([0, 11], [10, 20], gap=0).tolist() == [0, 0]
+    assert pack_lanes([0, 12], [10, 20], gap=4).tolist() == [0, 1]
+
+
+boxes = st.lists(st.tuples(st.floats(-1e4, 1e4), st.floats(0, 500)), min_size=0, max_size=200)
+
+
+@given(items=boxes, max_lanes=st.one_of(st.none(), st.integers(0, 8)), gap=st.floats(0, 10))
+def test_packed_boxes_never_overlap_in_a_lane(
+    items: list[tuple[float, float]], max_lanes: int | None, gap: float
+) -> None:
+    x0 = np.array([a for a, _ in items])
+    x1 = np.array([a + w for a, w in items])
+    lanes = pack_lanes(x0, x1, max_lanes, gap)
+    assert len(lanes) == len(items)
+    if max_lanes is not None:
+        assert lanes.max(initial=-1) < max_lanes
+    for lane in set(lanes.tolist()) - {-1}:
+        members = np.flatnonzero(lanes == lane)
+        order = members[np.argsort(x0[members])]
+        assert np.all(x0[order][1:] > x1[order][:-1] + gap)
+
+
+@given(items=boxes)
+def test_unbounded_packing_uses_as_many_lanes_as_the_deepest_overlap(
+    items: list[tuple[float, float]],
+) -> None:
+    x0 = np.array([a for a, _ in items])
+    x1 = np.array([a + w for a, w in items])
+    lanes = pack_lanes(x0, x1)
+    depth = max((int(np.sum((x0 <= a) & (x1 >= a))) for a in x0.tolist()), default=0)
+    assert lanes.max(initial=-1) + 1 == depth

@@ -1,0 +1,531 @@
+"""Timeline geometry without Qt: viewport maths, tick levels and labels, lane packing."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Literal
+
+import numpy as np
+from hijridate import Gregorian
+
+from timeline.model import EPOCH, from_axis, to_axis
+
+MINUTE = 60
+HOUR = 3600
+DAY = 86400
+YEAR = 365.2425 * DAY
+
+# The axis is bounded by what datetime can name: labels need a calendar date.
+AXIS_MIN = to_axis(datetime(1, 1, 1))
+AXIS_MAX = to_axis(datetime(9999, 12, 31))
+MIN_SPAN = 5 * MINUTE
+MAX_SPAN = 600 * YEAR
+
+_EPOCH_ORDINAL = EPOCH.toordinal()
+
+
+# -- viewport -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Viewport:
+    """Which stretch of time fills a strip of `width` pixels.
+
+    start is the axis time at the edge where time begins: the left edge when time runs
+    left to right, the right edge when `rtl`.  x is measured from the left edge in
+    pixels either way.  Every method returns a new, clamped Viewport.
+    """
+
+    start: float
+    span: float
+    width: float
+    rtl: bool = False
+
+    @property
+    def end(self) -> float:
+        return self.start + self.span
+
+    @property
+    def seconds_per_px(self) -> float:
+        return self.span / self.width
+
+    def x_of(self, t: Any) -> Any:
+        """Pixel x of axis time t (a number or a numpy array)."""
+        frac = (t - self.start) * (self.width / self.span)
+        return self.width - frac if self.rtl else frac
+
+    def t_of(self, x: Any) -> Any:
+        """Axis time at pixel x (a number or a numpy array)."""
+        frac = (self.width - x) if self.rtl else x
+        return self.start + frac * (self.span / self.width)
+
+    def clamped(self) -> Viewport:
+        span = min(max(self.span, MIN_SPAN), MAX_SPAN, AXIS_MAX - AXIS_MIN)
+        start = min(max(self.start, AXIS_MIN), AXIS_MAX - span)
+        width = max(self.width, 1.0)
+        return replace(self, start=start, span=span, width=width)
+
+    def zoomed(self, factor: float, about_x: float | None = None) -> Viewport:
+        """Zoom in by `factor` (> 1 zooms in) keeping the time under about_x fixed."""
+        x = self.width / 2 if about_x is None else about_x
+        anchor = self.t_of(x)
+        span = min(max(self.span / factor, MIN_SPAN), MAX_SPAN)
+        frac = ((self.width - x) if self.rtl else x) / self.width
+        return replace(self, start=anchor - frac * span, span=span).clamped()
+
+    def panned(self, dx: float) -> Viewport:
+        """Move the content dx pixels to the right (as a drag by dx does)."""
+        shift = dx * self.seconds_per_px
+        start = self.start + shift if self.rtl else self.start - shift
+        return replace(self, start=start).clamped()
+
+    def centered_on(self, t: float) -> Viewport:
+        return replace(self, start=t - self.span / 2).clamped()
+
+    def fitted(self, t0: float, t1: float, margin: float = 0.05) -> Viewport:
+        """Show [t0, t1] with `margin` of the width free on each side."""
+        lo, hi = min(t0, t1), max(t0, t1)
+        inner = max(hi - lo, MIN_SPAN * (1 - 2 * margin))
+        span = inner / (1 - 2 * margin)
+        return replace(self, start=(lo + hi) / 2 - span / 2, span=span).clamped()
+
+    def resized(self, width: float) -> Viewport:
+        """A new width at the same scale, keeping the centre time in place."""
+        spp = self.seconds_per_px
+        centre = self.start + self.span / 2
+        span = spp * max(width, 1.0)
+        return replace(self, width=max(width, 1.0), start=centre - span / 2, span=span).clamped()
+
+    def with_rtl(self, rtl: bool) -> Viewport:
+        return replace(self, rtl=rtl)
+
+
+# -- calendar labels ----------------------------------------------------------
+
+MonthSet = Literal["levant", "egypt", "gulf", "maghreb"]
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "levant": (
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول",
+    ),
+    "egypt": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    "maghreb": (
+        "جانفي",
+        "فيفري",
+        "مارس",
+        "أفريل",
+        "ماي",
+        "جوان",
+        "جويلية",
+        "أوت",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+MONTHS["gulf"] = MONTHS["egypt"]
+
+HIJRI_MONTHS: dict[str, tuple[str, ...]] = {
+    "ar": (
+        "محرم",
+        "صفر",
+        "ربيع الأول",
+        "ربيع الآخر",
+        "جمادى الأولى",
+        "جمادى الآخرة",
+        "رجب",
+        "شعبان",
+        "رمضان",
+        "شوال",
+        "ذو القعدة",
+        "ذو الحجة",
+    ),
+    "en": (
+        "Muharram",
+        "Safar",
+        "Rabi' al-Awwal",
+        "Rabi' al-Thani",
+        "Jumada al-Ula",
+        "Jumada al-Akhirah",
+        "Rajab",
+        "Sha'ban",
+        "Ramadan",
+        "Shawwal",
+        "Dhu al-Qa'dah",
+        "Dhu al-Hijjah",
+    ),
+}
+
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@dataclass(frozen=True)
+class LabelStyle:
+    """How dates are written on the axis: language, month names, digits, Hijri line."""
+
+    language: Literal["ar", "en"] = "ar"
+    months: MonthSet = "levant"
+    digits: Literal["western", "arabic"] = "western"
+    hijri: bool = False
+
+    def month(self, month: int) -> str:
+        names = MONTHS["en"] if self.language == "en" else MONTHS[self.months]
+        return names[month - 1]
+
+    def num(self, text: str | int) -> str:
+        text = str(text)
+        return text.translate(_ARABIC_INDIC) if self.digits == "arabic" else text
+
+    def hijri_month(self, month: int) -> str:
+        return HIJRI_MONTHS["en" if self.language == "en" else "ar"][month - 1]
+
+    @property
+    def hijri_suffix(self) -> str:
+        return "AH" if self.language == "en" else "هـ"
+
+
+def _clock(moment: datetime, style: LabelStyle) -> str:
+    return style.num(f"{moment.hour:02d}:{moment.minute:02d}")
+
+
+def _day_month_year(moment: datetime, style: LabelStyle) -> str:
+    return f"{style.num(moment.day)} {style.month(moment.month)} {style.num(moment.year)}"
+
+
+def _hijri_of(moment: datetime) -> tuple[int, int, int] | None:
+    """(year, month, day) in the Umm al-Qura calendar, or None outside its range."""
+    try:
+        h = Gregorian(moment.year, moment.month, moment.day).to_hijri()
+    except (OverflowError, ValueError):
+        return None
+    return h.year, h.month, h.day
+
+
+def format_hijri(t: int, precision: str, style: LabelStyle) -> str:
+    """The Hijri date of axis time t to `precision` ('day', 'month' or 'year'); '' outside 1343-1500 AH."""
+    h = _hijri_of(from_axis(int(t)))
+    if h is None:
+        return ""
+    year, month, day = h
+    suffix = style.hijri_suffix
+    if precision == "day":
+        return f"{style.num(day)} {style.hijri_month(month)} {style.num(year)} {suffix}"
+    if precision == "month":
+        return f"{style.hijri_month(month)} {style.num(year)} {suffix}"
+    return f"{style.num(year)} {suffix}"
+
+
+def format_instant(t: int, precision: str, style: LabelStyle) -> str:
+    """Axis time t written to `precision`: 'minute', 'day', 'month' or 'year'."""
+    moment = from_axis(int(t))
+    if precision == "minute":
+        return f"{_day_month_year(moment, style)} {_clock(moment, style)}"
+    if precision == "day":
+        return _day_month_year(moment, style)
+    if precision == "month":
+        return f"{style.month(moment.month)} {style.num(moment.year)}"
+    return style.num(moment.year)
+
+
+def _precision_of(t: int) -> str:
+    moment = from_axis(int(t))
+    if moment.hour or moment.minute or moment.second:
+        return "minute"
+    if moment.day != 1:
+        return "day"
+    return "year" if moment.month == 1 else "month"
+
+
+def format_span(start: int, end: int, style: LabelStyle) -> str:
+    """A point or a [start, end) range, each end written as precisely as it is aligned."""
+    if end <= start:
+        return format_instant(start, _precision_of(start), style)
+    last = end - 1  # end is exclusive: [1950, 1954) is written 1950 – 1953
+    order = ("minute", "day", "month", "year")
+    precision = min(_precision_of(start), _precision_of(end), key=order.index)
+    first_text = format_instant(start, precision, style)
+    last_text = format_instant(last, precision, style)
+    return first_text if first_text == last_text else f"{first_text} – {last_text}"
+
+
+# -- tick levels --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Level:
+    """One rung of the tick ladder: its name, nominal length and label room."""
+
+    name: str
+    seconds: float
+    min_label_px: float
+
+
+LEVELS: tuple[Level, ...] = (
+    Level("minute", MINUTE, 44),
+    Level("minute10", 10 * MINUTE, 44),
+    Level("hour", HOUR, 44),
+    Level("day", DAY, 26),
+    Level("month", YEAR / 12, 84),
+    Level("year", YEAR, 44),
+    Level("decade", 10 * YEAR, 44),
+    Level("century", 100 * YEAR, 44),
+)
+_LEVEL_INDEX = {level.name: i for i, level in enumerate(LEVELS)}
+
+MIN_TICK_PX = 7.0
+
+
+def choose_levels(seconds_per_px: float) -> tuple[Level, Level]:
+    """(minor, major): minor is the finest level whose ticks are MIN_TICK_PX apart or more."""
+    for i, level in enumerate(LEVELS):
+        if level.seconds / seconds_per_px >= MIN_TICK_PX:
+            return level, LEVELS[min(i + 1, len(LEVELS) - 1)]
+    return LEVELS[-1], LEVELS[-1]
+
+
+def _year_start(year: int) -> int:
+    return (date(year, 1, 1).toordinal() - _EPOCH_ORDINAL) * DAY
+
+
+def floor_to(level: str, t: float) -> int:
+    """The start of the `level` unit that contains axis time t."""
+    ti = int(np.floor(t))
+    if level in ("minute", "minute10", "hour", "day"):
+        step = {"minute": MINUTE, "minute10": 10 * MINUTE, "hour": HOUR, "day": DAY}[level]
+        return ti // step * step
+    moment = from_axis(ti)
+    if level == "month":
+        return to_axis(datetime(moment.year, moment.month, 1))
+    size = {"year": 1, "decade": 10, "century": 100}[level]
+    return _year_start(max(1, moment.year // size * size))
+
+
+def step_from(level: str, t: int) -> int:
+    """The start of the `level` unit after the one starting at t (clamped to the axis)."""
+    if level in ("minute", "minute10", "hour", "day"):
+        step = {"minute": MINUTE, "minute10": 10 * MINUTE, "hour": HOUR, "day": DAY}[level]
+        return t + step
+    moment = from_axis(t)
+    if level == "month":
+        year, month = (
+            (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
+        )
+        return to_axis(datetime(year, month, 1)) if year <= 9999 else AXIS_MAX
+    size = {"year": 1, "decade": 10, "century": 100}[level]
+    year = (moment.year // size + 1) * size
+    return _year_start(year) if year <= 9999 else AXIS_MAX
+
+
+def unit_starts(level: str, t0: float, t1: float, limit: int = 2000) -> list[int]:
+    """Starts of the `level` units from the one containing t0 to the first at or after t1."""
+    out = [floor_to(level, max(t0, AXIS_MIN))]
+    while out[-1] < t1 and out[-1] < AXIS_MAX and len(out) < limit:
+        out.append(step_from(level, out[-1]))
+    return out
+
+
+def minor_label(level: str, t: int, style: LabelStyle) -> str:
+    moment = from_axis(t)
+    if level in ("minute", "minute10", "hour"):
+        return _clock(moment, style)
+    if level == "day":
+        return style.num(moment.day)
+    if level == "month":
+        return style.month(moment.month)
+    if level == "decade" and style.language == "en":
+        return f"{moment.year}s" if style.digits == "western" else style.num(moment.year)
+    return style.num(moment.year)
+
+
+def major_label(level: str, t: int, style: LabelStyle) -> str:
+    """A label that says where on the calendar a major tick is, on its own."""
+    moment = from_axis(t)
+    if level in ("minute", "minute10", "hour"):
+        return f"{_day_month_year(moment, style)} {_clock(moment, style)}"
+    if level == "day":
+        return _day_month_year(moment, style)
+    if level == "month":
+        return f"{style.month(moment.month)} {style.num(moment.year)}"
+    return minor_label(level, t, style)
+
+
+def hijri_label(level: str, t: int, style: LabelStyle, *, major: bool) -> str:
+    """The Hijri line under a Gregorian tick label ('' where there is none)."""
+    if not style.hijri:
+        return ""
+    if not major:
+        if level != "day":
+            return ""
+        h = _hijri_of(from_axis(t))
+        return style.num(h[2]) if h else ""
+    if level in ("minute", "minute10", "hour", "day"):
+        return format_hijri(t, "day", style)
+    if level == "month":
+        return format_hijri(t, "month", style)
+    return format_hijri(t, "year", style)
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A tick at axis time t; label and hijri are '' where nothing is written."""
+
+    t: int
+    label: str = ""
+    hijri: str = ""
+
+
+@dataclass(frozen=True)
+class TickSet:
+    """The ticks of one viewport: minor ticks one unit past each edge, major ticks likewise."""
+
+    minor_level: Level
+    major_level: Level
+    minor: tuple[Tick, ...]
+    major: tuple[Tick, ...]
+    minor_labelled: bool
+
+
+def ticks_for(viewport: Viewport, style: LabelStyle) -> TickSet:
+    minor_level, major_level = choose_levels(viewport.seconds_per_px)
+    px_per_minor = minor_level.seconds / viewport.seconds_per_px
+    labelled = px_per_minor >= minor_level.min_label_px
+    t0, t1 = viewport.start, viewport.end
+    minor = tuple(
+        Tick(
+            t,
+            minor_label(minor_level.name, t, style) if labelled else "",
+            hijri_label(minor_level.name, t, style, major=False) if labelled else "",
+        )
+        for t in unit_starts(minor_level.name, t0, t1, limit=int(viewport.width // MIN_TICK_PX) + 4)
+    )
+    if major_level is minor_level:
+        major = tuple(
+            Tick(t.t, t.label or minor_label(minor_level.name, t.t, style)) for t in minor
+        )
+    else:
+        major = tuple(
+            Tick(
+                t,
+                major_label(major_level.name, t, style),
+                hijri_label(major_level.name, t, style, major=True),
+            )
+            for t in unit_starts(major_level.name, t0, t1, limit=int(viewport.width // 4) + 4)
+        )
+    return TickSet(minor_level, major_level, minor, major, labelled)
+
+
+# -- lanes --------------------------------------------------------------------
+
+
+def pack_lanes(
+    x0: Sequence[float] | np.ndarray,
+    x1: Sequence[float] | np.ndarray,
+    max_lanes: int | None = None,
+    gap: float = 0.0,
+) -> np.ndarray:
+    """Greedy first-fit lanes for boxes [x0, x1]: the lowest lane free at the box's x0.
+
+    Boxes sharing a lane are more than `gap` apart.  A box that finds no free lane
+    among `max_lanes` gets -1.  O(n log n): one sort and two heaps (lanes busy by
+    their right edge, free lanes by index).
+    """
+    lo = np.asarray(x0, dtype=np.float64)
+    hi = np.maximum(np.asarray(x1, dtype=np.float64), lo)
+    n = len(lo)
+    lanes = np.full(n, -1, dtype=np.int32)
+    cap = n if max_lanes is None else max_lanes
+    busy: list[tuple[float, int]] = []
+    free: list[int] = []
+    opened = 0
+    order = np.argsort(lo, kind="stable")
+    lo_list = lo[order].tolist()
+    hi_list = hi[order].tolist()
+    out = [-1] * n
+    for k in range(n):
+        start = lo_list[k]
+        while busy and busy[0][0] + gap < start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
+        elif opened < cap:
+            lane = opened
+            opened += 1
+        else:
+            continue
+        out[k] = lane
+        heapq.heappush(busy, (hi_list[k], lane))
+    lanes[order] = out
+    return lanes
+
+
+def axis_date(t: float) -> date:
+    """The calendar day of axis time t."""
+    return date.fromordinal(_EPOCH_ORDINAL + int(t // DAY))
+
+
+def axis_of_date(day: date) -> int:
+    return (day.toordinal() - _EPOCH_ORDINAL) * DAY
+
+
+__all__ = [
+    "AXIS_MAX",
+    "AXIS_MIN",
+    "LEVELS",
+    "MAX_SPAN",
+    "MIN_SPAN",
+    "LabelStyle",
+    "Level",
+    "Tick",
+    "TickSet",
+    "Viewport",
+    "axis_date",
+    "axis_of_date",
+    "choose_levels",
+    "format_hijri",
+    "format_instant",
+    "format_span",
+    "pack_lanes",
+    "ticks_for",
+]

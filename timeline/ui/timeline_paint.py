@@ -1,0 +1,372 @@
+"""Painting steps of the timeline view: density band, items, labels, axis, legend.
+
+Each step draws from a Frame (timeline_geometry) and laid-out text (timeline_cache).
+Nothing here queries the store; text is laid out only on a cache miss, and at most
+`budget` times a frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPolygonF
+
+from timeline.store.timeline_data import PUBLISHED, EventArrays
+from timeline.timescale import TickSet, Viewport
+from timeline.ui.timeline_cache import LaidOutText, TextCache, lay_out
+from timeline.ui.timeline_geometry import DENSITY_BUCKET_PX, Frame, Metrics
+
+DIM_ALPHA = 60
+
+
+@dataclass(frozen=True)
+class Look:
+    """Colours of the view, from the widget's palette plus two fixed kind colours."""
+
+    background: QColor
+    text: QColor
+    grid: QColor
+    axis: QColor
+    published: QColor
+    mentioned: QColor
+    selected: QColor
+    density: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> Look:
+        text = palette.color(QPalette.ColorRole.Text)
+        grid = QColor(text)
+        grid.setAlpha(28)
+        return cls(
+            background=palette.color(QPalette.ColorRole.Base),
+            text=text,
+            grid=grid,
+            axis=palette.color(QPalette.ColorRole.Mid),
+            published=QColor("#1f6feb"),
+            mentioned=QColor("#d9730d"),
+            selected=palette.color(QPalette.ColorRole.Highlight),
+            density=QColor("#5b7fb0"),
+        )
+
+    def kind_colour(self, kind: int, dim: bool) -> QColor:
+        colour = QColor(self.published if kind == PUBLISHED else self.mentioned)
+        if dim:
+            colour.setAlpha(DIM_ALPHA)
+        return colour
+
+
+TextSource = Callable[[str], LaidOutText | None]
+
+
+def cached_text(cache: TextCache[str], font: QFont, budget: list[int]) -> TextSource:
+    """A lookup that lays out a missing string while budget[0] lasts (then returns None)."""
+
+    def get(text: str) -> LaidOutText | None:
+        item = cache.get(text)
+        if item is None and budget[0] > 0:
+            budget[0] -= 1
+            item = lay_out(text, font)
+            cache.put(text, item)
+        return item
+
+    return get
+
+
+# -- density ------------------------------------------------------------------
+
+
+def paint_density(p: QPainter, frame: Frame, metrics: Metrics, look: Look) -> None:
+    """One drawRects call per layer: all events, then search hits over them."""
+    top, bottom = metrics.lanes_top + 4, metrics.axis_top
+    peak = int(frame.counts.max()) if len(frame.counts) else 0
+    if peak <= 0:
+        return
+    scale = (bottom - top) / np.log1p(peak)
+    layers = [(frame.counts, QColor(look.density))]
+    if frame.highlight_counts is not None:
+        layers[0][1].setAlpha(DIM_ALPHA)
+        layers.append((frame.highlight_counts, QColor(look.selected)))
+    p.setPen(Qt.PenStyle.NoPen)
+    for counts, colour in layers:
+        nz = np.flatnonzero(counts)
+        if not len(nz):
+            continue
+        heights = np.maximum(np.log1p(counts[nz]) * scale, 1.0)
+        u = nz * DENSITY_BUCKET_PX
+        xs = (frame.viewport.width - u - DENSITY_BUCKET_PX) if frame.viewport.rtl else u
+        w = DENSITY_BUCKET_PX - 0.5
+        rects = [
+            QRectF(x, bottom - h, w, h) for x, h in zip(xs.tolist(), heights.tolist(), strict=True)
+        ]
+        p.setBrush(colour)
+        p.drawRects(rects)
+
+
+# -- items --------------------------------------------------------------------
+
+
+def _diamond(x: float, y: float, r: float) -> QPolygonF:
+    return QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)])
+
+
+def paint_items(
+    p: QPainter,
+    frame: Frame,
+    metrics: Metrics,
+    arrays: EventArrays,
+    look: Look,
+    highlight: np.ndarray | None,
+    selected_row: int | None,
+) -> None:
+    """Bars for ranges, circles for publications, diamonds for mentions."""
+    vp = frame.viewport
+    rows = frame.rows
+    kinds = arrays.kinds[rows].tolist()
+    points = arrays.points[rows].tolist()
+    dims = (~highlight[rows]).tolist() if highlight is not None else [False] * len(rows)
+    xs = frame.u_to_x(frame.u_start).tolist()
+    xe = frame.u_to_x(frame.u_end).tolist()
+    lanes = frame.lanes.tolist()
+    r = metrics.marker_r
+    bar_h = metrics.lane_h - 4
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    colours = {(k, d): look.kind_colour(k, d) for k in set(kinds) for d in (False, True)}
+    for i, row in enumerate(rows.tolist()):
+        colour = colours[kinds[i], dims[i]]
+        y_mid = metrics.lane_top(lanes[i]) + metrics.lane_h / 2
+        if points[i]:
+            p.setBrush(colour)
+            if kinds[i] == PUBLISHED:
+                p.drawEllipse(QPointF(xs[i], y_mid), r, r)
+            else:
+                p.drawConvexPolygon(_diamond(xs[i], y_mid, r + 1))
+        else:
+            x0, x1 = sorted((xs[i], xe[i]))
+            x0, x1 = max(x0, -2.0), min(x1, vp.width + 2.0)
+            fill = QColor(colour)
+            fill.setAlpha(fill.alpha() * 45 // 255)
+            p.setBrush(fill)
+            rect = QRectF(x0, y_mid - bar_h / 2, max(x1 - x0, 3.0), bar_h)
+            p.drawRoundedRect(rect, 3, 3)
+            p.setBrush(colour)
+            p.drawRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 3))
+        if row == selected_row:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(look.selected, 2.5))
+            if points[i]:
+                p.drawEllipse(QPointF(xs[i], y_mid), r + 3, r + 3)
+            else:
+                p.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
+            p.setPen(Qt.PenStyle.NoPen)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+
+def paint_overflow(
+    p: QPainter, frame: Frame, metrics: Metrics, look: Look, highlight: np.ndarray | None
+) -> None:
+    """Events with no room in a lane: short ticks on a strip above the axis."""
+    if not len(frame.overflow_u):
+        return
+    # One line per pixel column however many events share it.
+    xs = np.round(np.asarray(frame.u_to_x(frame.overflow_u)))
+    y0, y1 = metrics.overflow_top + 1, metrics.axis_top - 1
+    colour = QColor(look.density)
+    if highlight is not None:
+        colour.setAlpha(DIM_ALPHA)
+    p.setPen(QPen(colour, 1))
+    p.drawLines([QLineF(x, y0, x, y1) for x in np.unique(xs).tolist()])
+    if highlight is not None:
+        hits = highlight[frame.overflow_rows]
+        if hits.any():
+            p.setPen(QPen(look.selected, 1))
+            p.drawLines([QLineF(x, y0, x, y1) for x in np.unique(xs[hits]).tolist()])
+
+
+def paint_labels(
+    p: QPainter,
+    frame: Frame,
+    metrics: Metrics,
+    arrays: EventArrays,
+    labels: TextCache[int],
+    look: Look,
+    highlight: np.ndarray | None,
+) -> list[int]:
+    """Draw the cached labels of labelled items; return the event ids still missing one."""
+    missing: list[int] = []
+    vp = frame.viewport
+    pick = np.flatnonzero(frame.labelled)
+    rows = frame.rows[pick]
+    ids = arrays.ids[rows].tolist()
+    us = frame.u_label[pick].tolist()
+    lanes = frame.lanes[pick].tolist()
+    dims = (~highlight[rows]).tolist() if highlight is not None else [False] * len(ids)
+    p.setPen(look.text)
+    dimmed = False
+    for event_id, u, lane, dim in zip(ids, us, lanes, dims, strict=True):
+        item = labels.get(event_id)
+        if item is None:
+            missing.append(event_id)
+            continue
+        if dim != dimmed:
+            p.setOpacity(0.35 if dim else 1.0)
+            dimmed = dim
+        # The text sits next to its marker on the side where time goes on.
+        x = vp.width - u - item.width if vp.rtl else u
+        y = metrics.lane_top(lane) + (metrics.lane_h - item.static.size().height()) / 2
+        p.drawStaticText(QPointF(x, y), item.static)
+    p.setOpacity(1.0)
+    return missing
+
+
+def paint_selection_marker(p: QPainter, x: float, metrics: Metrics, look: Look) -> None:
+    """A line through the whole view at the selected event's time."""
+    colour = QColor(look.selected)
+    colour.setAlpha(110)
+    p.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
+    p.drawLine(QLineF(x, metrics.lanes_top, x, metrics.axis_top))
+
+
+# -- axis and legend ----------------------------------------------------------
+
+
+def paint_axis(
+    p: QPainter,
+    vp: Viewport,
+    ticks: TickSet,
+    metrics: Metrics,
+    look: Look,
+    text: TextSource,
+    line_h: float,
+) -> bool:
+    """Ticks, grid lines and labels; returns False when some label awaited layout."""
+    complete = True
+    top = metrics.axis_top
+    p.fillRect(QRectF(0, top, vp.width, metrics.axis_h), look.background)
+    p.setPen(QPen(look.axis, 1))
+    p.drawLine(QLineF(0, top, vp.width, top))
+    minor_x = [float(vp.x_of(t.t)) for t in ticks.minor]
+    major_x = [float(vp.x_of(t.t)) for t in ticks.major]
+    p.drawLines([QLineF(x, top, x, top + 4) for x in minor_x])
+    p.setPen(QPen(look.grid, 1))
+    p.drawLines([QLineF(x, metrics.lanes_top, x, top) for x in major_x])
+    p.setPen(QPen(look.axis, 1))
+    p.drawLines([QLineF(x, top, x, top + 9) for x in major_x])
+    p.setPen(look.text)
+    has_hijri_minor = any(t.hijri for t in ticks.minor)
+    row_y = top + 8
+    if ticks.minor_labelled:
+        centres = [(a + b) / 2 for a, b in zip(minor_x, [*minor_x[1:], minor_x[-1]], strict=True)]
+        complete &= _centred_row(p, vp, ticks.minor, centres, row_y, text, "label")
+        row_y += line_h
+        if has_hijri_minor:
+            complete &= _centred_row(p, vp, ticks.minor, centres, row_y, text, "hijri")
+            row_y += line_h
+    complete &= _major_row(p, vp, ticks, major_x, row_y, text, line_h)
+    return complete
+
+
+def _centred_row(
+    p: QPainter,
+    vp: Viewport,
+    ticks: tuple,
+    centres: list[float],
+    y: float,
+    text: TextSource,
+    attr: str,
+) -> bool:
+    complete = True
+    last_right = -1e9  # in u, so that both directions skip the same way
+    for tick, centre in zip(ticks[:-1], centres[:-1], strict=True):
+        string = getattr(tick, attr)
+        if not string:
+            continue
+        item = text(string)
+        if item is None:
+            complete = False
+            continue
+        u = (vp.width - centre) if vp.rtl else centre
+        if u - item.width / 2 < last_right + 6 or centre < -item.width or centre > vp.width:
+            continue
+        p.drawStaticText(QPointF(centre - item.width / 2, y), item.static)
+        last_right = u + item.width / 2
+    return complete
+
+
+def _major_row(
+    p: QPainter,
+    vp: Viewport,
+    ticks: TickSet,
+    major_x: list[float],
+    y: float,
+    text: TextSource,
+    line_h: float,
+) -> bool:
+    """Major labels start at their tick; the one in force at the view's start sticks there."""
+    complete = True
+    us = [(vp.width - x) if vp.rtl else x for x in major_x]
+    last_right = -1e9
+    for i, tick in enumerate(ticks.major):
+        item = text(tick.label) if tick.label else None
+        if tick.label and item is None:
+            complete = False
+            continue
+        if item is None:
+            continue
+        sub = text(tick.hijri) if tick.hijri else None
+        width = max(item.width, sub.width if sub else 0.0)
+        u = max(us[i] + 4, 4.0)
+        next_u = us[i + 1] if i + 1 < len(us) else 1e12
+        if us[i] < 0 and u + width + 12 > next_u + 4:
+            continue  # the next tick's own label has the room; it wins over a sticky one
+        if u < last_right + 12 or u > vp.width:
+            continue
+        for piece, dy in ((item, 0.0), (sub, line_h)):
+            if piece is None:
+                continue
+            x = vp.width - u - piece.width if vp.rtl else u
+            p.drawStaticText(QPointF(x, y + dy), piece.static)
+        last_right = u + width
+    return complete
+
+
+def paint_legend(
+    p: QPainter,
+    metrics: Metrics,
+    look: Look,
+    entries: list[tuple[str, LaidOutText | None]],
+    ui_rtl: bool,
+) -> None:
+    """Shape and colour key along the top edge, from the interface's start edge."""
+    y_mid = metrics.legend_h / 2
+    r = metrics.marker_r
+    u = 8.0
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for shape, item in entries:
+        x = metrics.width - u - r if ui_rtl else u + r
+        p.setPen(Qt.PenStyle.NoPen)
+        if shape == "published":
+            p.setBrush(look.published)
+            p.drawEllipse(QPointF(x, y_mid), r, r)
+        elif shape == "mentioned":
+            p.setBrush(look.mentioned)
+            p.drawConvexPolygon(_diamond(x, y_mid, r + 1))
+        elif shape == "range":
+            fill = QColor(look.mentioned)
+            fill.setAlpha(45)
+            p.setBrush(QBrush(fill))
+            p.drawRect(QRectF(x - r - 2, y_mid - r, 2 * r + 10, 2 * r))
+            p.setBrush(look.mentioned)
+            p.drawRect(QRectF(x - r - 2, y_mid + r - 3, 2 * r + 10, 3))
+            u += 10
+        u += 2 * r + 6
+        if item is None:
+            continue
+        p.setPen(look.text)
+        x = metrics.width - u - item.width if ui_rtl else u
+        p.drawStaticText(QPointF(x, y_mid - item.static.size().height() / 2), item.static)
+        u += item.width + 18
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)

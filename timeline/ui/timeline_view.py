@@ -1,0 +1,671 @@
+"""The zoomable timeline of events: one custom-painted widget over numpy arrays."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from functools import partial
+
+import numpy as np
+from bidi import get_base_level
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from timeline.model import to_axis
+from timeline.store.store import Store
+from timeline.store.timeline_data import (
+    KIND_NAMES,
+    MENTIONED,
+    PUBLISHED,
+    EventArrays,
+    event_labels,
+    load_event_arrays,
+)
+from timeline.timescale import (
+    DAY,
+    YEAR,
+    LabelStyle,
+    TickSet,
+    Viewport,
+    axis_of_date,
+    format_hijri,
+    format_span,
+    ticks_for,
+)
+from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, lay_out
+from timeline.ui.timeline_geometry import (
+    DENSITY_THRESHOLD,
+    Frame,
+    LanePlan,
+    Metrics,
+    build_frame,
+    hit_test,
+)
+from timeline.ui.timeline_paint import (
+    Look,
+    cached_text,
+    paint_axis,
+    paint_density,
+    paint_items,
+    paint_labels,
+    paint_legend,
+    paint_overflow,
+    paint_selection_marker,
+)
+
+LabelSource = Callable[[Sequence[int]], Mapping[int, tuple[str, str, str]]]
+
+# Labels laid out per pass of the idle-time filler, and tick/legend texts a paint may
+# lay out itself before it leaves the rest for the next frame.
+LABEL_BATCH = 64
+TEXT_BUDGET_PER_FRAME = 48
+WHEEL_STEP = 1.25
+KEY_ZOOM = 1.5
+DRAG_THRESHOLD = 4
+
+_LEGEND = {
+    "ar": (("published", "تاريخ النشر"), ("mentioned", "تاريخ مذكور"), ("range", "فترة")),
+    "en": (("published", "Published"), ("mentioned", "Mentioned"), ("range", "Range")),
+}
+_KIND_TEXT = {
+    "ar": {PUBLISHED: "نُشر", MENTIONED: "ذُكر"},
+    "en": {PUBLISHED: "Published", MENTIONED: "Mentioned"},
+}
+
+
+class TimelineView(QWidget):
+    """Articles' publications and the dates they mention, on one zoomable time axis.
+
+    Time runs right to left when the widget's layoutDirection is RightToLeft (an
+    Arabic interface) unless set_time_direction() says otherwise.  Publications are
+    blue circles, mentioned dates orange diamonds, ranges orange bars; a legend along
+    the top says so.  When more than DENSITY_THRESHOLD events are in view a density
+    band stands in for the items.
+
+    Mouse: wheel zooms about the cursor (a horizontal wheel pans), drag pans, click
+    selects, double-click zooms in about the point, pinch (ZoomNativeGesture) zooms,
+    hovering shows the full title and date.
+
+    Keys:
+        Left / Right            pan an eighth of the width (the view moves that way)
+        Page Up / Page Down     pan most of a screen towards earlier / later time
+        ] / [                   select the next / previous event in time (among the
+                                highlighted ones while a highlight is set)
+        + (or =) / -            zoom in / out about the centre
+        Home                    fit all events
+        Escape                  clear the selection
+
+    Signals: event_selected(event_id, article_id) when the user picks an event (click,
+    ] or [); select_article() and select_event() come from elsewhere and do not echo
+    it.  zoom_changed(seconds_per_pixel) when the scale changes; viewport_changed(
+    earlier_edge, later_edge) in axis seconds after any pan or zoom.
+    """
+
+    event_selected = Signal(int, int)
+    zoom_changed = Signal(float)
+    viewport_changed = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._arrays = EventArrays()
+        self._label_source: LabelSource | None = None
+        self._texts = EventTexts()
+        self._labels: TextCache[int] = TextCache(4000)
+        self._strings: TextCache[str] = TextCache(2000)
+        self._plan = LanePlan()
+        self._vp = Viewport(to_axis(datetime(2000, 1, 1)), 10 * YEAR, max(self.width(), 1))
+        self._time_direction: Qt.LayoutDirection | None = None
+        self._style: LabelStyle | None = None
+        self._highlight: np.ndarray | None = None
+        self._highlight_rows: np.ndarray | None = None
+        self._highlight_version = 0
+        self._selected_row: int | None = None
+        self._frame_key: tuple | None = None
+        self._frame: Frame | None = None
+        self._ticks_key: tuple | None = None
+        self._ticks: TickSet | None = None
+        self._metrics_key: tuple | None = None
+        self._metrics: Metrics | None = None
+        self._wanted: list[int] = []
+        self._fill_scheduled = False
+        self._press: QPointF | None = None
+        self._last: QPointF | None = None
+        self._dragged = False
+        self._fit_pending = True
+        self._sync_direction()
+
+    # -- data -------------------------------------------------------------------
+
+    def set_data(self, arrays: EventArrays, labels: LabelSource | None = None) -> None:
+        """Show these events; `labels` maps event ids to (label, value, article title)."""
+        self._arrays = arrays
+        self._label_source = labels
+        self._texts.clear()
+        self._labels.clear()
+        self._plan.clear()
+        self._selected_row = None
+        self._highlight = None
+        self._highlight_rows = None
+        self._highlight_version += 1
+        self._frame_key = None
+        self.fit_all()
+
+    def load(self, store: Store) -> None:
+        """Read the store's events (on this thread) and show them."""
+        self.set_data(load_event_arrays(store), partial(event_labels, store))
+
+    def arrays(self) -> EventArrays:
+        return self._arrays
+
+    # -- settings ---------------------------------------------------------------
+
+    def label_style(self) -> LabelStyle:
+        """The axis label style: set explicitly, or Arabic/English by layout direction."""
+        if self._style is not None:
+            return self._style
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        return LabelStyle(language="ar" if rtl else "en")
+
+    def set_label_style(self, style: LabelStyle | None) -> None:
+        self._style = style
+        self._metrics_key = None
+        self.update()
+
+    def set_month_names(self, months: str) -> None:
+        """'levant', 'egypt', 'gulf' or 'maghreb' (Arabic labels only)."""
+        self.set_label_style(replace(self.label_style(), months=months))  # type: ignore[arg-type]
+
+    def set_digits(self, digits: str) -> None:
+        """'western' or 'arabic' (Arabic-Indic)."""
+        self.set_label_style(replace(self.label_style(), digits=digits))  # type: ignore[arg-type]
+
+    def set_hijri_labels(self, shown: bool) -> None:
+        self.set_label_style(replace(self.label_style(), hijri=shown))
+
+    def set_time_direction(self, direction: Qt.LayoutDirection | None) -> None:
+        """Force the direction time runs in; None follows layoutDirection."""
+        self._time_direction = direction
+        self._sync_direction()
+
+    def time_runs_right_to_left(self) -> bool:
+        return self._vp.rtl
+
+    def _sync_direction(self) -> None:
+        direction = self._time_direction or self.layoutDirection()
+        rtl = direction == Qt.LayoutDirection.RightToLeft
+        if rtl != self._vp.rtl:
+            self._vp = self._vp.with_rtl(rtl)
+            self._frame_key = None
+            self._ticks_key = None
+        self._metrics_key = None
+        self.update()
+
+    # -- viewport ---------------------------------------------------------------
+
+    def viewport(self) -> Viewport:
+        return self._vp
+
+    def set_viewport(self, vp: Viewport, *, fitted: bool = False) -> None:
+        vp = replace(vp, width=float(max(self.width(), 1)), rtl=self._vp.rtl).clamped()
+        self._fit_pending = fitted
+        if vp == self._vp:
+            return
+        old = self._vp
+        self._vp = vp
+        if vp.span != old.span:
+            self.zoom_changed.emit(vp.seconds_per_px)
+        self.viewport_changed.emit(vp.start, vp.end)
+        self.update()
+
+    @Slot()
+    def fit_all(self) -> None:
+        span = self._arrays.span
+        if span is None:
+            self._fit_pending = True
+            return
+        self.set_viewport(self._vp.fitted(span[0], span[1], margin=0.03), fitted=True)
+
+    def zoom_by(self, factor: float, x: float | None = None) -> None:
+        """Zoom in by factor (< 1 zooms out) keeping the time under x in place."""
+        self.set_viewport(self._vp.zoomed(factor, x))
+
+    def pan_by(self, dx: float) -> None:
+        """Move the content dx pixels to the right."""
+        self.set_viewport(self._vp.panned(dx))
+
+    def go_to(self, axis_seconds: float) -> None:
+        """Centre the view on an axis time, keeping the zoom."""
+        self.set_viewport(self._vp.centered_on(axis_seconds))
+
+    def go_to_date(self, day: date | datetime) -> None:
+        """Centre on a day; from further out than a month, zoom to show about a week."""
+        t = axis_of_date(day) if not isinstance(day, datetime) else to_axis(day)
+        if self._vp.span > 31 * DAY:
+            self.set_viewport(self._vp.fitted(t - 3 * DAY, t + 4 * DAY, margin=0.0))
+        else:
+            self.go_to(t)
+
+    # -- selection and highlight -------------------------------------------------
+
+    def selected_event(self) -> int | None:
+        row = self._selected_row
+        return None if row is None else int(self._arrays.ids[row])
+
+    @Slot(int)
+    def select_article(self, article_id: int) -> bool:
+        """Select the article's publication (else its first event) and bring it into view."""
+        rows = self._arrays.rows_of_article(article_id)
+        if not len(rows):
+            return False
+        published = rows[self._arrays.kinds[rows] == PUBLISHED]
+        row = int(published[0] if len(published) else rows[0])
+        self._select_row(row, emit=False)
+        self._bring_into_view(row, zoom_in=True)
+        return True
+
+    def select_event(self, event_id: int) -> bool:
+        rows = np.flatnonzero(self._arrays.ids == event_id)
+        if not len(rows):
+            return False
+        self._select_row(int(rows[0]), emit=False)
+        self._bring_into_view(int(rows[0]), zoom_in=True)
+        return True
+
+    def select_next(self, step: int = 1) -> None:
+        """Select the next (step=1) or previous (step=-1) event in time."""
+        n = len(self._arrays)
+        if not n:
+            return
+        pool = self._highlight_rows
+        current = self._selected_row
+        if current is None:
+            centre = self._vp.start + self._vp.span / 2
+            current_pos = int(np.searchsorted(self._arrays.starts, centre)) - (step > 0)
+            if pool is not None:
+                current_pos = int(np.searchsorted(pool, max(current_pos, 0))) - (step > 0)
+        elif pool is not None:
+            side = "right" if step > 0 else "left"
+            current_pos = int(np.searchsorted(pool, current, side=side)) - (step > 0)
+        else:
+            current_pos = current
+        limit = len(pool) if pool is not None else n
+        target = min(max(current_pos + step, 0), limit - 1)
+        if limit == 0:
+            return
+        row = int(pool[target]) if pool is not None else target
+        self._select_row(row, emit=True)
+        self._bring_into_view(row, zoom_in=False)
+
+    def clear_selection(self) -> None:
+        self._selected_row = None
+        self.update()
+
+    @Slot(object)
+    def set_highlight(self, article_ids: Iterable[int] | None) -> None:
+        """Mark the events of these articles (search hits) and dim the rest; None clears."""
+        if article_ids is None:
+            self._highlight = None
+            self._highlight_rows = None
+        else:
+            wanted = np.fromiter((int(a) for a in article_ids), dtype=np.int64)
+            self._highlight = np.isin(self._arrays.article_ids, wanted)
+            self._highlight_rows = np.flatnonzero(self._highlight)
+        self._highlight_version += 1
+        self.update()
+
+    def _select_row(self, row: int, *, emit: bool) -> None:
+        self._selected_row = row
+        self.update()
+        if emit:
+            self.event_selected.emit(int(self._arrays.ids[row]), int(self._arrays.article_ids[row]))
+
+    def _bring_into_view(self, row: int, *, zoom_in: bool) -> None:
+        t = float(self._arrays.starts[row])
+        vp = self._vp
+        inner = vp.span * 0.05
+        if not vp.start + inner <= t <= vp.end - inner:
+            vp = vp.centered_on(t)
+        if zoom_in:
+            for _ in range(60):  # until items are drawn instead of a density band
+                if vp.span <= 600 or self._arrays.count_starting(vp.start, vp.end) <= (
+                    DENSITY_THRESHOLD
+                ):
+                    break
+                vp = vp.zoomed(2.0, float(vp.x_of(t)))
+        self.set_viewport(vp)
+
+    # -- labels (filled outside paintEvent) -----------------------------------------
+
+    def _display_text(self, event_id: int) -> str:
+        texts = self._texts.get(event_id)
+        if texts is None:
+            return ""
+        label, _value, title = texts
+        return title or label
+
+    def _fetch_texts(self, ids: Sequence[int]) -> None:
+        need = [i for i in ids if i not in self._texts]
+        if need and self._label_source is not None:
+            found = dict(self._label_source(need))
+            for missing in set(need) - found.keys():
+                found[missing] = ("", "", "")
+            self._texts.update(found)
+
+    def _prepare_labels(self, ids: Sequence[int], limit: int | None) -> int:
+        """Fetch and lay out the labels of these events; returns how many were laid out."""
+        todo = [i for i in dict.fromkeys(ids) if i not in self._labels]
+        if limit is not None:
+            todo = todo[:limit]
+        self._fetch_texts(todo)
+        font = self.font()
+        slot = self._current_metrics().slot_px
+        for event_id in todo:
+            self._labels.put(event_id, lay_out(self._display_text(event_id), font, slot))
+        return len(todo)
+
+    def _request_labels(self, ids: list[int]) -> None:
+        self._wanted = ids
+        if not self._fill_scheduled:
+            self._fill_scheduled = True
+            QTimer.singleShot(0, self._fill_labels)
+
+    @Slot()
+    def _fill_labels(self) -> None:
+        self._fill_scheduled = False
+        if self._prepare_labels(self._wanted, LABEL_BATCH):
+            self.update()
+
+    def ensure_labels(self) -> None:
+        """Lay out every label the current view shows now (for grabs and image export)."""
+        frame = self._current_frame()
+        if frame.mode == "items":
+            rows = frame.rows[frame.labelled]
+            self._prepare_labels(self._arrays.ids[rows].tolist(), None)
+        self.update()
+
+    # -- geometry ------------------------------------------------------------------
+
+    def _current_metrics(self) -> Metrics:
+        style = self.label_style()
+        key = (self.width(), self.height(), self.font().key(), style.hijri)
+        if key != self._metrics_key or self._metrics is None:
+            fm = QFontMetricsF(self.font())
+            line_h = int(np.ceil(fm.height()))
+            rows = 4 if style.hijri else 2
+            slot = int(min(max(fm.averageCharWidth() * 30, 140), 280))
+            if self._metrics is not None and slot != self._metrics.slot_px:
+                self._labels.clear()
+            self._metrics = Metrics(
+                width=max(self.width(), 1),
+                height=max(self.height(), 1),
+                lane_h=line_h + 6,
+                slot_px=slot,
+                marker_r=max(4.0, line_h * 0.22),
+                pad=4.0,
+                legend_h=line_h + 10,
+                axis_h=14 + rows * line_h,
+            )
+            self._metrics_key = key
+        return self._metrics
+
+    def _current_frame(self) -> Frame:
+        metrics = self._current_metrics()
+        key = (self._vp, id(self._arrays), metrics, self._highlight_version)
+        if key != self._frame_key or self._frame is None:
+            hl_starts = (
+                self._arrays.starts[self._highlight_rows]
+                if self._highlight_rows is not None
+                else None
+            )
+            self._frame = build_frame(self._arrays, self._vp, metrics, self._plan, hl_starts)
+            self._frame_key = key
+        return self._frame
+
+    def _current_ticks(self) -> TickSet:
+        style = self.label_style()
+        key = (self._vp, style)
+        if key != self._ticks_key or self._ticks is None:
+            self._ticks = ticks_for(self._vp, style)
+            self._ticks_key = key
+        return self._ticks
+
+    def drawing_mode(self) -> str:
+        """'items', 'density' (too many events in view) or 'empty', for the current view."""
+        return self._current_frame().mode
+
+    def row_at(self, x: float, y: float) -> int | None:
+        """The row (index into arrays()) of the event drawn at widget point (x, y)."""
+        return hit_test(self._current_frame(), self._current_metrics(), x, y)
+
+    def event_position(self, event_id: int) -> QPointF | None:
+        """Where the marker of a drawn event is, in widget coordinates (None if not drawn)."""
+        frame = self._current_frame()
+        metrics = self._current_metrics()
+        if frame.mode != "items":
+            return None
+        at = np.flatnonzero(self._arrays.ids[frame.rows] == event_id)
+        if not len(at):
+            return None
+        i = int(at[0])
+        x = float(frame.u_to_x(max(float(frame.u_start[i]), 0.0) + 1.0))
+        y = metrics.lane_top(int(frame.lanes[i])) + metrics.lane_h / 2
+        return QPointF(x, y)
+
+    def label_item(self, event_id: int) -> LaidOutText | None:
+        """The laid-out label Qt was given for an event (tests inspect it)."""
+        return self._labels.get(event_id)
+
+    # -- painting -------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        look = Look.from_palette(self.palette())
+        metrics = self._current_metrics()
+        frame = self._current_frame()
+        font = self.font()
+        budget = [TEXT_BUDGET_PER_FRAME]
+        text = cached_text(self._strings, font, budget)
+        p = QPainter(self)
+        p.setFont(font)
+        p.fillRect(self.rect(), look.background)
+        missing: list[int] = []
+        if frame.mode == "density":
+            paint_density(p, frame, metrics, look)
+        elif frame.mode == "items":
+            paint_overflow(p, frame, metrics, look, self._highlight)
+            paint_items(p, frame, metrics, self._arrays, look, self._highlight, self._selected_row)
+            missing = paint_labels(
+                p, frame, metrics, self._arrays, self._labels, look, self._highlight
+            )
+        self._paint_selection_line(p, frame, metrics, look)
+        ticks = self._current_ticks()
+        line_h = float(np.ceil(QFontMetricsF(font).height()))
+        complete = paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
+        paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
+        p.end()
+        if missing:
+            self._request_labels(missing)
+        if not complete or budget[0] < 0:
+            QTimer.singleShot(0, self.update)
+
+    def _paint_selection_line(
+        self, p: QPainter, frame: Frame, metrics: Metrics, look: Look
+    ) -> None:
+        row = self._selected_row
+        if row is None:
+            return
+        if frame.mode == "items" and np.any(frame.rows == row):
+            return
+        x = float(self._vp.x_of(float(self._arrays.starts[row])))
+        if 0 <= x <= self._vp.width:
+            paint_selection_marker(p, x, metrics, look)
+
+    def _ui_rtl(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def _legend_entries(self, frame: Frame, text: Callable) -> list:
+        style = self.label_style()
+        entries = [(shape, text(words)) for shape, words in _LEGEND[style.language]]
+        if frame.mode == "density":
+            count = style.num(f"{frame.in_view:,}" if style.language == "en" else frame.in_view)
+            note = (
+                f"{count} events in view: zoom in to see them one by one"
+                if style.language == "en"
+                else f"{count} حدثاً في العرض: كبّر لرؤيتها واحداً واحداً"
+            )
+            entries.append(("", text(note)))
+        elif frame.hidden_ranges:
+            count = style.num(
+                f"{frame.hidden_ranges:,}" if style.language == "en" else frame.hidden_ranges
+            )
+            note = (
+                f"and {count} longer ranges spanning the whole view"
+                if style.language == "en"
+                else f"و{count} فترة أطول تغطي العرض كله"
+            )
+            entries.append(("", text(note)))
+        return entries
+
+    # -- input ----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = float(max(self.width(), 1))
+        if self._fit_pending and self._arrays.span is not None:
+            self._vp = replace(self._vp, width=width)
+            self.fit_all()
+        else:
+            self._vp = self._vp.resized(width)
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if not hasattr(self, "_strings"):  # during QWidget.__init__
+            super().changeEvent(event)
+            return
+        if event.type() in (QEvent.Type.LayoutDirectionChange, QEvent.Type.FontChange):
+            self._labels.clear()
+            self._strings.clear()
+            self._sync_direction()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_by(1.0 + event.value(), event.position().x())
+            return True
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        return super().event(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if abs(delta.x()) > abs(delta.y()):
+            self.pan_by(delta.x() / 2)
+        elif delta.y():
+            self.zoom_by(WHEEL_STEP ** (delta.y() / 120), event.position().x())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._last = event.position()
+            self._dragged = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            pos = event.position()
+            if not self._dragged and (pos - self._press).manhattanLength() > DRAG_THRESHOLD:
+                self._dragged = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._dragged and self._last is not None:
+                self.pan_by(pos.x() - self._last.x())
+            self._last = pos
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragged:
+                row = self.row_at(event.position().x(), event.position().y())
+                if row is not None:
+                    self._select_row(row, emit=True)
+            self.unsetCursor()
+            self._press = None
+            self._dragged = False
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.zoom_by(2.0, event.position().x())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        width = self._vp.width
+        earlier_dx = -1 if self._vp.rtl else 1  # content moves right to show earlier (LTR)
+        actions: dict[int, Callable[[], None]] = {
+            Qt.Key.Key_Left: lambda: self.pan_by(width / 8),
+            Qt.Key.Key_Right: lambda: self.pan_by(-width / 8),
+            Qt.Key.Key_PageUp: lambda: self.pan_by(earlier_dx * width * 0.9),
+            Qt.Key.Key_PageDown: lambda: self.pan_by(-earlier_dx * width * 0.9),
+            Qt.Key.Key_BracketRight: lambda: self.select_next(1),
+            Qt.Key.Key_BracketLeft: lambda: self.select_next(-1),
+            Qt.Key.Key_Plus: lambda: self.zoom_by(KEY_ZOOM),
+            Qt.Key.Key_Equal: lambda: self.zoom_by(KEY_ZOOM),
+            Qt.Key.Key_Minus: lambda: self.zoom_by(1 / KEY_ZOOM),
+            Qt.Key.Key_Home: self.fit_all,
+            Qt.Key.Key_Escape: self.clear_selection,
+        }
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    # -- tooltip --------------------------------------------------------------------
+
+    def tooltip_html(self, row: int) -> str:
+        """Full title, kind and date of the event at a row, as tooltip rich text."""
+        event_id = int(self._arrays.ids[row])
+        self._fetch_texts([event_id])
+        label, _value, title = self._texts.get(event_id) or ("", "", "")
+        style = self.label_style()
+        kind = int(self._arrays.kinds[row])
+        start, end = int(self._arrays.starts[row]), int(self._arrays.ends[row])
+        when = format_span(start, end, style)
+        kind_text = _KIND_TEXT[style.language].get(kind, KIND_NAMES.get(kind, ""))
+        lines = [title or label, f"{kind_text}: {when}"]
+        if kind != PUBLISHED and label and label != title:
+            lines.append(f"«{label}»")
+        if style.hijri:
+            hijri = format_hijri(start, "day", style)
+            if hijri:
+                lines.append(hijri)
+        return "".join(
+            f'<p dir="{"rtl" if get_base_level(line) == 1 else "ltr"}" style="margin:0">'
+            f"{html.escape(line)}</p>"
+            for line in lines
+            if line
+        )
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        row = self.row_at(event.pos().x(), event.pos().y())
+        if row is None:
+            QToolTip.hideText()
+            event.ignore()
+            return
+        QToolTip.showText(event.globalPos(), self.tooltip_html(row), self)
