@@ -1,0 +1,229 @@
+"""Benchmark full-text search: N synthetic Arabic articles, first-page latency per query class.
+
+    .venv/bin/python bench/search.py --articles 100000
+
+Prints one JSON line per query class (query_class, hits, p50_ms, p95_ms), then one
+with index_mb and text_mb.  The store is cached in /tmp (rebuilt with --rebuild).
+The vocabulary is the words of ../shared/corpus (words only, never sentences) drawn
+with a Zipf-like distribution, so there are rare, mid and common words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timeline.model import ArticleDraft, DateValue, Event
+from timeline.store import Store
+from timeline.store.search import search
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669]{2,}")
+START_2000 = 946_684_800
+SPAN_25_YEARS = 25 * 365 * 86_400
+HARAKAT = "\u064e\u064f\u0650\u0651\u0652"
+
+
+def vocabulary() -> list[str]:
+    """Distinct Arabic words of the corpus, most frequent first."""
+    counts: Counter[str] = Counter()
+    for path in sorted(CORPUS.rglob("*")):
+        if path.suffix in {".txt", ".jsonl", ".tsv"}:
+            counts.update(ARABIC_WORD.findall(path.read_text(encoding="utf-8")))
+    words = [w for w, _ in counts.most_common()]
+    if len(words) < 1000:
+        raise SystemExit(f"too few words in {CORPUS} ({len(words)}); is the corpus there?")
+    return words
+
+
+def build(path: Path, n: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    words = vocabulary()
+    weights = [1.0 / (rank + 2.7) for rank in range(len(words))]
+    sources = [f"مصدر {i}" for i in range(1, 21)]
+    source_weights = [1.0 / (i + 1) for i in range(len(sources))]
+    if path.exists():
+        path.unlink()
+    started = time.perf_counter()
+    with Store(path) as store:
+        batch = 2000
+        for first in range(0, n, batch):
+            count = min(batch, n - first)
+            tokens = rng.choices(words, weights, k=count * 190)
+            with store.transaction():
+                for k in range(count):
+                    doc = tokens[k * 190 : (k + 1) * 190]
+                    # Some vowel marks, as real text has, for the normalizer to fold.
+                    for j in rng.sample(range(len(doc)), 8):
+                        w = doc[j]
+                        doc[j] = w[0] + rng.choice(HARAKAT) + w[1:]
+                    title = " ".join(doc[:9])
+                    body = " ".join(doc[9:])
+                    start = (
+                        None if rng.random() < 0.03 else START_2000 + rng.randrange(SPAN_25_YEARS)
+                    )
+                    published = DateValue("x", "minute", start) if start is not None else None
+                    mention = START_2000 + rng.randrange(SPAN_25_YEARS) // 86_400 * 86_400
+                    article_id, _ = store.add_article(
+                        ArticleDraft(
+                            title=title,
+                            body=body,
+                            source=rng.choices(sources, source_weights)[0],
+                        ),
+                        uid=f"bench-{first + k}",
+                        published=published,
+                    )
+                    store.replace_mentions(
+                        article_id, [Event(article_id, "mentioned", mention, None, "day", "x", "x")]
+                    )
+            print(f"\r{first + count}/{n}", end="", file=sys.stderr, flush=True)
+    print(f"\nbuilt in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import sqlite3
+
+    return (
+        f"{cpu}, {os.cpu_count()} cpus, {platform.system()} {platform.release()},"
+        f" Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list[dict]]:
+    """Queries of each class, chosen by their document frequency in this store."""
+    rng = random.Random(seed)
+    conn = store.db.conn
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_vocab"
+        " USING fts5vocab(main, article_fts, 'row')"
+    )
+    vocab = conn.execute("SELECT term, doc FROM temp.bench_vocab").fetchall()
+    n = store.count_articles()
+
+    def band(lo: float, hi: float) -> list[str]:
+        found = [t for t, d in vocab if lo <= d <= hi and len(t) >= 3]
+        return rng.sample(found, min(per_class, len(found)))
+
+    rare = band(5, 100)
+    mid = band(n * 0.01, n * 0.05)
+    common = band(n * 0.5, n)
+    prefixes = [w[:4] + "*" for w in band(n * 0.005, n * 0.03) if len(w) >= 5]
+    picked = rng.sample(range(1, n + 1), min(per_class, n))
+    docs = conn.execute(
+        f"SELECT body FROM articles WHERE id IN ({','.join('?' * len(picked))}) ORDER BY id",
+        picked,
+    ).fetchall()
+    phrases = []
+    for (body,) in docs:
+        parts = body.split()
+        i = rng.randrange(len(parts) - 2)
+        phrases.append('"' + " ".join(parts[i : i + 2]) + '"')
+    source = conn.execute(
+        "SELECT source FROM articles GROUP BY source ORDER BY count(*) DESC LIMIT 1 OFFSET 2"
+    ).fetchone()[0]
+    two_years = 2 * 365 * 86_400
+    filtered = [
+        {
+            "query": w,
+            "source": source,
+            "date_from": (lo := START_2000 + rng.randrange(SPAN_25_YEARS - two_years)),
+            "date_to": lo + two_years,
+            "event_kind": "published",
+        }
+        for w in common
+    ]
+    return {
+        "rare": [{"query": q} for q in rare],
+        "mid": [{"query": q} for q in mid],
+        "common": [{"query": q} for q in common],
+        "prefix": [{"query": q} for q in prefixes],
+        "phrase": [{"query": q} for q in phrases],
+        "filtered": filtered,
+    }
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def sizes(store: Store) -> dict[str, float]:
+    conn = store.db.conn
+    index = conn.execute(
+        "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'article_fts%'"
+        " OR name IN ('article_search', 'articles_source')"
+    ).fetchone()[0]
+    text = conn.execute(
+        "SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))) FROM articles"
+    ).fetchone()[0]
+    total = conn.execute("SELECT sum(pgsize) FROM dbstat").fetchone()[0]
+    return {
+        "index_mb": round(index / 1e6, 1),
+        "text_mb": round(text / 1e6, 1),
+        "db_mb": round(total / 1e6, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--queries", type=int, default=20, help="queries per class")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    path = args.db or Path(f"/tmp/timeline-bench-search-{args.articles}.db")
+    if args.rebuild or not path.exists():
+        build(path, args.articles)
+    with Store(path) as store:
+        if store.count_articles() != args.articles:
+            raise SystemExit(f"{path} holds another size; use --rebuild")
+        where = machine()
+        for query_class, queries in pick_queries(store, args.queries).items():
+            times: list[float] = []
+            hits: list[int] = []
+            for params in queries:
+                for _ in range(args.repeat):
+                    started = time.perf_counter()
+                    result = search(store, limit=50, **params)
+                    times.append((time.perf_counter() - started) * 1000)
+                hits.append(result.total)
+            print(
+                json.dumps(
+                    {
+                        "query_class": query_class,
+                        "queries": len(queries),
+                        "hits": int(statistics.median(hits)) if hits else 0,
+                        "p50_ms": round(percentile(times, 50), 2) if times else None,
+                        "p95_ms": round(percentile(times, 95), 2) if times else None,
+                        "articles": args.articles,
+                        "machine": where,
+                    },
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
+        print(json.dumps({**sizes(store), "articles": args.articles, "machine": where}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,408 @@
+"""Full-text search: Arabic spelling variants, ranking, filters, snippets, index upkeep."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sqlite_utils
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.model import ArticleDraft, DateValue, Event, to_axis
+from timeline.store import Store
+from timeline.store import search as search_module
+from timeline.store.schema import MIGRATIONS
+from timeline.store.search import (
+    EmptyQueryError,
+    SearchError,
+    SearchRequest,
+    article_hit_spans,
+    distinct_sources,
+    matching_article_ids,
+    search,
+)
+from timeline.text.normalize import normalize
+
+
+def day(y: int, m: int = 1, d: int = 1) -> int:
+    return to_axis(datetime(y, m, d))
+
+
+def add(
+    store: Store,
+    title: str,
+    body: str,
+    *,
+    when: int | None = None,
+    source: str = "المدينة نيوز",
+    mentions: tuple[int, ...] = (),
+) -> int:
+    published = DateValue("x", "minute", when) if when is not None else None
+    article_id, created = store.add_article(
+        ArticleDraft(title=title, body=body, source=source),
+        uid=f"{title}|{body}|{when}|{source}",
+        published=published,
+    )
+    assert created
+    if mentions:
+        store.replace_mentions(
+            article_id, [Event(article_id, "mentioned", m, None, "day", "x", "x") for m in mentions]
+        )
+    return article_id
+
+
+def found(store: Store, query: str, **filters: object) -> set[int]:
+    return {hit.article_id for hit in search(store, query, **filters).hits}
+
+
+@pytest.fixture
+def news(store: Store) -> dict[str, int]:
+    return {
+        "ayyar": add(store, "قمة في أيّار", "اجتمع القادة في أيّار الماضي", when=day(2021, 5, 22)),
+        "ayar": add(store, "تقرير", "صدر التقرير في أيار ٢٠٢١ عن أسامة", when=day(2021, 6, 1)),
+        "iran": add(
+            store,
+            "زيارة",
+            "وصل الوفد إلى إيـــران ثم غادر، وقال إن شبه الجزيرة الكوريّة هادئة",
+            when=day(2019, 3, 3),
+            source="وكالة",
+            mentions=(day(1950),),
+        ),
+        "korea": add(store, "الكوريتان", "محادثات الكوريين حول الكورية", when=None),
+        "latin": add(store, "Summit in 2021", "Leaders met in May 2021.", when=day(2021, 5, 23)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ايار", {"ayyar", "ayar"}),
+        ("أيّار", {"ayyar", "ayar"}),
+        ("٢٠٢١", {"ayar", "latin"}),
+        ("2021", {"ayar", "latin"}),
+        ("إيران", {"iran"}),
+        ("ايران", {"iran"}),
+        ("اسامة", {"ayar"}),
+        ('"شبه الجزيرة الكورية"', {"iran"}),
+        ('"الجزيرة شبه"', set()),
+        ('"شبه الجزيرة الكوري"*', {"iran"}),
+        ("الكوري*", {"iran", "korea"}),
+        ("ايار -قمة", {"ayar"}),
+        ("ايران OR اسامه", {"iran", "ayar"}),
+        ("summit", {"latin"}),
+        ("MAY", {"latin"}),
+    ],
+)
+def test_spelling_variants_phrases_and_prefixes(
+    store: Store, news: dict[str, int], query: str, expected: set[str]
+) -> None:
+    assert found(store, query) == {news[name] for name in expected}
+
+
+def test_result_count_and_pages(store: Store, news: dict[str, int]) -> None:
+    result = search(store, "ايار OR 2021 OR ايران", limit=2)
+    assert result.total == 4
+    assert len(result.hits) == 2
+    rest = search(store, "ايار OR 2021 OR ايران", limit=2, offset=2)
+    assert len(rest.hits) == 2
+    assert {h.article_id for h in result.hits}.isdisjoint({h.article_id for h in rest.hits})
+
+
+def test_title_hits_rank_first(store: Store) -> None:
+    in_body = add(store, "خبر", "ذكر الاجتماع مرة في نص طويل عن أمور أخرى كثيرة", when=day(2022))
+    in_title = add(store, "الاجتماع", "نص عن أمور أخرى كثيرة ومتفرقة", when=day(2020))
+    hits = search(store, "الاجتماع").hits
+    assert [h.article_id for h in hits] == [in_title, in_body]
+    assert hits[0].rank is not None and hits[0].rank < hits[1].rank  # type: ignore[operator]
+
+
+def test_newest_first_and_undated_last(store: Store, news: dict[str, int]) -> None:
+    hits = search(store, "ايار OR 2021 OR الكوريه OR ايران", order="newest").hits
+    assert [h.article_id for h in hits] == [
+        news["ayar"],
+        news["latin"],
+        news["ayyar"],
+        news["iran"],
+        news["korea"],
+    ]
+
+
+def test_relevance_is_ranked_among_the_newest_hits(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [add(store, f"عنوان {i}", "كلمة " * (i + 1), when=day(2000 + i)) for i in range(6)]
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+    first = search(store, "كلمة", limit=4)
+    assert first.total == 6 and first.ranked == 3
+    # The 3 newest, best first (more occurrences rank higher), then the rest newest first.
+    assert [h.article_id for h in first.hits] == [ids[5], ids[4], ids[3], ids[2]]
+    assert first.hits[3].rank is None
+    second = search(store, "كلمة", limit=4, offset=2)
+    assert [h.article_id for h in second.hits] == [ids[3], ids[2], ids[1], ids[0]]
+
+
+def test_snippet_comes_from_the_original_and_highlights_it(
+    store: Store, news: dict[str, int]
+) -> None:
+    (hit,) = search(store, "ايار قمه").hits
+    assert hit.title == "قمة في أيّار"
+    assert [hit.title[s:e] for s, e in hit.title_spans] == ["قمة", "أيّار"]
+    assert hit.snippet == "اجتمع القادة في أيّار الماضي"
+    assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["أيّار"]
+    assert hit.published == "x" and hit.source == "المدينة نيوز"
+
+
+def test_long_snippet_is_cut_at_words_around_the_hit(store: Store) -> None:
+    body = " ".join(["كلام"] * 200) + " وفي أيّار\nحدث ذلك " + " ".join(["كلام"] * 200)
+    add(store, "طويل", body, when=day(2020))
+    (hit,) = search(store, "ايار", snippet_chars=60).hits
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert "\n" not in hit.snippet
+    assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["أيّار"]
+    assert all(
+        w in {"…كلام", "كلام", "وفي", "أيّار", "حدث", "ذلك", "كلام…"} for w in hit.snippet.split()
+    )
+
+
+def test_hit_spans_for_the_detail_pane(store: Store, news: dict[str, int]) -> None:
+    spans = article_hit_spans(store, news["iran"], '"شبه الجزيرة الكورية" OR ايران')
+    article = store.article(news["iran"])
+    assert article is not None
+    assert [article.body[s:e] for s, e in spans.body] == ["إيـــران", "شبه الجزيرة الكوريّة"]
+    assert spans.title == []
+    assert article_hit_spans(store, 10_000, "ايران").body == []
+
+
+def test_filters(store: Store, news: dict[str, int]) -> None:
+    assert found(store, "ايار OR ايران", source="وكالة") == {news["iran"]}
+    assert found(store, "ايار OR ايران", source="لا أحد") == set()
+    in_2021 = {"date_from": day(2021), "date_to": day(2022)}
+    assert found(store, "ايار OR ايران OR 2021", **in_2021, event_kind="published") == {
+        news["ayyar"],
+        news["ayar"],
+        news["latin"],
+    }
+    in_1950 = {"date_from": day(1950), "date_to": day(1951)}
+    assert found(store, "ايار OR ايران", **in_1950, event_kind="mentioned") == {news["iran"]}
+    assert found(store, "ايار OR ايران", **in_1950, event_kind="published") == set()
+    assert found(store, "ايار OR ايران", date_from=day(1950), date_to=day(2021, 5, 23)) == {
+        news["iran"],
+        news["ayyar"],
+    }
+    assert found(store, "ايار OR ايران", date_to=day(2020)) == {news["iran"]}
+    assert found(store, "ايار OR ايران", date_from=day(2021, 5, 23)) == {news["ayar"]}
+    request = SearchRequest("ايار", source="وكالة", date_from=day(2021), date_to=day(2022))
+    assert search(store, request.query, **request.filters()).total == 0  # type: ignore[arg-type]
+
+
+def test_filter_errors(store: Store, news: dict[str, int]) -> None:
+    with pytest.raises(SearchError, match="before its start"):
+        search(store, "ايار", date_from=day(2022), date_to=day(2021))
+    with pytest.raises(SearchError, match="kind of date"):
+        search(store, "ايار", event_kind="imagined")  # type: ignore[arg-type]
+
+
+def test_same_second_burst_keeps_order_and_exact_ranges(store: Store) -> None:
+    midnight = day(2021, 5, 22)
+    burst = [add(store, f"خبر {i}", "عاجل", when=midnight) for i in range(5)]
+    later = add(store, "بعد", "عاجل", when=midnight + 2)
+    earlier = add(store, "قبل", "عاجل", when=midnight - 1)
+    newest = [h.article_id for h in search(store, "عاجل", order="newest").hits]
+    assert newest[0] == later and newest[-1] == earlier and set(newest[1:6]) == set(burst)
+    window = {"date_from": midnight, "date_to": midnight + 1, "event_kind": "published"}
+    assert found(store, "عاجل", **window) == set(burst)
+    after = {"date_from": midnight + 1, "date_to": midnight + 3, "event_kind": "published"}
+    assert found(store, "عاجل", **after) == {later}
+
+
+def test_index_follows_add_update_and_delete(store: Store, news: dict[str, int]) -> None:
+    added = add(store, "جديد", "خبر عن أيّار", when=day(2023))
+    assert added in found(store, "ايار")
+    store.db.conn.execute("UPDATE articles SET body = 'خبر عن حزيران' WHERE id = ?", (added,))
+    assert added not in found(store, "ايار")
+    assert found(store, "حزيران") == {added}
+    store.set_published(added, None, "جديد")
+    assert found(store, "حزيران") == {added}
+    store.set_published(added, DateValue("x", "day", day(1999)), "جديد")
+    assert found(store, "حزيران", date_from=day(1999), date_to=day(2000)) == {added}
+    store.delete_article(added)
+    store.delete_article(news["ayyar"])
+    assert found(store, "ايار") == {news["ayar"]}
+    assert found(store, "حزيران") == set()
+    conn = store.db.conn
+    conn.execute("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 0)")
+    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, article_fts, 'row')")
+    assert conn.execute("SELECT doc FROM temp.vocab WHERE term = 'حزيران'").fetchall() == []
+    assert conn.execute("SELECT doc FROM temp.vocab WHERE term = 'ايار'").fetchall() == [(1,)]
+    count = conn.execute("SELECT count(*) FROM article_search").fetchone()[0]
+    assert count == store.count_articles()
+
+
+def test_index_is_kept_by_triggers_on_any_connection(store: Store, tmp_path: Path) -> None:
+    # A plain sqlite3 connection (the sqlite-utils CLI, Datasette) needs nothing registered.
+    conn = sqlite3.connect(store.path)
+    conn.execute(
+        "INSERT INTO articles (uid, title, body, imported_at) VALUES ('u', 'أيّار', 'x', 'now')"
+    )
+    conn.commit()
+    conn.close()
+    assert search(store, "ايار").total == 1
+
+
+def test_triggers_are_in_place(store: Store) -> None:
+    triggers = {
+        row[0]
+        for row in store.db.conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'articles'"
+        )
+    }
+    assert {
+        "article_search_insert",
+        "article_search_delete",
+        "article_search_update_old",
+        "article_search_update_new",
+    } <= triggers
+
+
+def test_migration_indexes_articles_already_stored(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    MIGRATIONS[0](db)
+    for i, (title, when) in enumerate([("أيّار", day(2020)), ("أيار", None), ("ايار", day(2020))]):
+        db.conn.execute(
+            "INSERT INTO articles (uid, title, body, published_start, imported_at)"
+            " VALUES (?, ?, '', ?, 'now')",
+            (f"u{i}", title, when),
+        )
+    db.conn.execute("PRAGMA user_version = 1")
+    db.conn.commit()
+    db.conn.close()
+    with Store(path) as store:
+        assert [h.article_id for h in search(store, "ايار", order="newest").hits] == [3, 1, 2]
+        add(store, "أيّار", "", when=day(2020))
+        assert search(store, "ايار").total == 4
+
+
+arabic_nfc = st.text(
+    alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" a1"),
+    max_size=40,
+).map(lambda t: unicodedata.normalize("NFC", t))
+
+
+def test_index_normalization_is_normalize(store: Store) -> None:
+    article_id = add(store, "x", "y")
+
+    @given(arabic_nfc)
+    @settings(max_examples=150, deadline=None)
+    def check(text: str) -> None:
+        store.db.conn.execute("UPDATE articles SET title = ? WHERE id = ?", (text, article_id))
+        (indexed,) = store.db.conn.execute(
+            "SELECT title FROM article_search_text WHERE id = ?", (article_id,)
+        ).fetchone()
+        assert indexed == normalize(text)
+
+    check()
+
+
+query_parts = st.sampled_from(
+    [
+        "ايار",
+        "أيّار",
+        "2021",
+        "OR",
+        "AND",
+        "NOT",
+        "NEAR",
+        "-",
+        '"',
+        "*",
+        "(",
+        ")",
+        "^",
+        ":",
+        "title:",
+        "body:",
+        "{",
+        "}",
+        "+",
+        "'",
+        "\\",
+        "،",
+        "؟",
+        "ـ",
+        "\u0651",
+        " ",
+        "الكوري*",
+        "x",
+    ]
+)
+
+
+@given(st.lists(query_parts, max_size=8).map("".join) | st.text(max_size=30))
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_user_input_gives_results_or_a_search_error(
+    store: Store, news: dict[str, int], typed: str
+) -> None:
+    try:
+        result = search(store, typed)
+    except SearchError as exc:
+        assert str(exc)
+        return
+    assert result.total >= len(result.hits)
+    ids = matching_article_ids(store, typed)
+    assert set(ids.tolist()) >= {h.article_id for h in result.hits}
+
+
+def test_stray_syntax_still_finds_the_words(store: Store, news: dict[str, int]) -> None:
+    for typed in ['ايار"', "(ايران", "ايار*", "ايار ^", "«ايار", "ايار)", "ايار:", "+ايار"]:
+        assert search(store, typed).total > 0, typed
+
+
+def test_empty_query_says_so(store: Store) -> None:
+    with pytest.raises(EmptyQueryError):
+        search(store, "  ")
+    assert SearchRequest("  ").is_empty
+
+
+def test_matching_article_ids_are_sorted_int64(store: Store, news: dict[str, int]) -> None:
+    ids = matching_article_ids(store, "ايار OR 2021", source="المدينة نيوز")
+    assert ids.dtype == np.int64
+    assert ids.tolist() == sorted([news["ayyar"], news["ayar"], news["latin"]])
+
+
+def test_distinct_sources(store: Store, news: dict[str, int]) -> None:
+    add(store, "بلا مصدر", "نص", source="")
+    assert distinct_sources(store) == ["المدينة نيوز", "وكالة"]
+
+
+def test_dates_far_out_of_range_are_clamped(store: Store, news: dict[str, int]) -> None:
+    assert found(store, "ايار", date_from=-(10**30), date_to=10**30) == {
+        news["ayyar"],
+        news["ayar"],
+    }
+
+
+def test_a_search_that_runs_too_long_is_stopped(
+    store: Store, news: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "_PROGRESS_STEPS", 1)
+    with pytest.raises(SearchError, match="narrower"):
+        search(store, "ايار", time_limit=-1)
+    with pytest.raises(SearchError, match="narrower"):
+        matching_article_ids(store, "ايار", time_limit=-1)
+    assert search(store, "ايار").total == 2  # the handler is gone afterwards
+
+
+def test_snippet_centres_on_the_densest_hits(store: Store) -> None:
+    body = "أيار " + "كلام " * 100 + "قمة في أيار وأيار ثم أيار " + "كلام " * 100
+    add(store, "كثيف", body, when=day(2020))
+    (hit,) = search(store, "ايار", snippet_chars=80).hits
+    assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["أيار", "أيار"]
+    assert "قمة" in hit.snippet

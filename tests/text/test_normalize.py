@@ -1,0 +1,74 @@
+"""Search normalization: the spelling variants DESIGN.md names fold together."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.text.normalize import normalize, spellings
+
+
+@pytest.mark.parametrize(
+    ("variant", "query"),
+    [
+        ("أيّار", "ايار"),
+        ("أيار", "ايار"),
+        ("٢٠٢١", "2021"),
+        ("۲۰۲۱", "2021"),
+        ("إيـــران", "إيران"),
+        ("إيـــران", "ايران"),
+        ("أسامة", "اسامة"),
+        ("آمال", "امال"),
+        ("ٱلله", "الله"),
+        ("مستشفى", "مستشفي"),
+        ("مدرسة", "مدرسه"),
+        ("مؤتمر", "موتمر"),
+        ("رئيس", "رييس"),
+        ("مُحَمَّدٌ", "محمد"),
+        ("مـــايو", "مايو"),
+        # Decomposed hamza (alef + U+0654) folds like the composed letter.
+        ("\u0627\u0654\u064a\u0627\u0631", "ايار"),
+    ],
+)
+def test_variants_fold_together(variant: str, query: str) -> None:
+    assert normalize(variant) == normalize(query)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أيّار", "ايار"),
+        ("٢٠٢١", "2021"),
+        ("إيـــران", "ايران"),
+        ("أسامة", "اسامه"),
+        ("شبه الجزيرة الكورية", "شبه الجزيره الكوريه"),
+        ("22nd أيّار / مايو 2021", "22nd ايار / مايو 2021"),
+        ("Café", "Café"),
+    ],
+)
+def test_normalized_text(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_shadda_no_longer_splits_a_word() -> None:
+    assert normalize("أيّار").split() == ["ايار"]
+
+
+def test_spellings_lists_every_letter_that_folds() -> None:
+    assert set(spellings("ا")) == set("اأإآٱ")
+    assert set(spellings("2")) == {"2", "٢", "۲"}
+    assert spellings("ب") == "ب"
+    for ch in "اأإآٱيىهةوؤئ0123456789":
+        folded = normalize(ch)
+        assert ch in spellings(folded)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)) | st.text())
+def test_normalize_is_idempotent_and_drops_every_mark(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    assert "\u0640" not in once and "\u0651" not in once
+    assert unicodedata.is_normalized("NFC", unicodedata.normalize("NFC", once))

@@ -1,0 +1,135 @@
+"""User queries: any input becomes a safe FTS5 expression or a clear SearchError."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.text.normalize import normalize
+from timeline.text.query import (
+    EmptyQueryError,
+    SearchError,
+    hit_spans,
+    parse_query,
+    search_tokens,
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "fts"),
+    [
+        ("ايار", '"ايار"'),
+        ("أيّار", '"ايار"'),
+        ("٢٠٢١", '"2021"'),
+        ("إيـــران قمة", '"ايران" AND "قمه"'),
+        ('"شبه الجزيرة الكورية"', '"شبه الجزيره الكوريه"'),
+        ("«شبه الجزيرة»", '"شبه الجزيره"'),
+        ("“شبه الجزيرة”", '"شبه الجزيره"'),
+        ("الكوري*", '"الكوري"*'),
+        ('"شبه الجزيرة الكوري"*', '"شبه الجزيره الكوري"*'),
+        ("ايران OR العراق", '("ايران") OR ("العراق")'),
+        ("ايران | العراق", '("ايران") OR ("العراق")'),
+        ("قمة -ايران", '("قمه") NOT ("ايران")'),
+        ('قمة -"شبه الجزيرة"', '("قمه") NOT ("شبه الجزيره")'),
+        ("Covid-19", '"covid 19"'),
+        ("CAFÉ", '"cafe"'),
+        # FTS5 syntax is plain text: its words are searched, its punctuation dropped.
+        ("NEAR(ايران العراق)", '"near ايران" AND "العراق"'),
+        ("title:ايران", '"title ايران"'),
+        ("^ايران", '"ايران"'),
+        ("(ايران", '"ايران"'),
+        ('ايران"', '"ايران"'),
+        ('"ايران', '"ايران"'),
+        ("ايران AND العراق", '"ايران" AND "and" AND "العراق"'),
+        ("ايران NOT العراق", '"ايران" AND "not" AND "العراق"'),
+        ("or", '"or"'),
+        ("a_b", '"a b"'),
+        ("*ايران", '"ايران"'),
+        ("x - y", '"x" AND "y"'),
+    ],
+)
+def test_fts_expression(typed: str, fts: str) -> None:
+    assert parse_query(typed).fts() == fts
+
+
+@pytest.mark.parametrize("typed", ["", "   ", '"', '""', "*", "؟", "-", "OR", "| |", "()", "…"])
+def test_nothing_to_search_for(typed: str) -> None:
+    with pytest.raises(EmptyQueryError, match="Type a word"):
+        parse_query(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("-ايران", "needs at least one word"),
+        ("ا*", "at least 3 letters"),
+        ("ال*", "at least 3 letters"),
+        ('"شبه ال"*', "at least 3 letters"),
+        (" ".join(f"w{i}" for i in range(40)), "at most 32"),
+    ],
+)
+def test_clear_errors(typed: str, message: str) -> None:
+    with pytest.raises(SearchError, match=message):
+        parse_query(typed)
+
+
+def test_search_error_is_a_value_error() -> None:
+    assert issubclass(SearchError, ValueError)
+    assert issubclass(EmptyQueryError, SearchError)
+
+
+@given(st.text())
+def test_any_input_parses_or_says_why(typed: str) -> None:
+    try:
+        query = parse_query(typed)
+    except SearchError as exc:
+        assert str(exc)
+        return
+    fts = query.fts()
+    # Every string literal is closed and holds letters, digits and spaces only.
+    assert fts.count('"') % 2 == 0
+    for literal in fts.split('"')[1::2]:
+        assert literal and all(ch.isalnum() or ch == " " for ch in literal)
+
+
+def text_of(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "hits"),
+    [
+        ("في أيّار الماضي وفي أيار", "ايار", ["أيّار", "أيار"]),
+        ("حرب أيّارٌ، ثم", "ايار", ["أيّارٌ"]),
+        ("عام ٢٠٢١ أو 2021، لا و2021", "2021", ["٢٠٢١", "2021"]),
+        ("زار إيـــران أمس", "إيران", ["إيـــران"]),
+        ("قال أسامة", "اسامة", ["أسامة"]),
+        ("في شبه الجزيرة الكوريّة اليوم", '"شبه الجزيرة الكورية"', ["شبه الجزيرة الكوريّة"]),
+        ("الكوريتين ثم الكوري الكورية والكوري", "الكوري*", ["الكوريتين", "الكوري", "الكورية"]),
+        ("Café CAFE cafe\u0301s", "cafe*", ["Café", "CAFE", "cafe\u0301s"]),
+        # Not inside a longer word, not after a mark that joins it to the one before.
+        ("بأيار وبِأيار أيارات", "ايار", []),
+        ("ايران ثم العراق", "ايران OR العراق", ["ايران", "العراق"]),
+        ("ايران والعراق", "ايران -العراق", ["ايران"]),
+    ],
+)
+def test_hit_spans_point_at_the_original_words(text: str, query: str, hits: list[str]) -> None:
+    assert text_of(text, hit_spans(text, query)) == hits
+
+
+def test_hit_spans_merge_overlapping_terms() -> None:
+    text = "شبه الجزيرة الكورية"
+    assert hit_spans(text, '"شبه الجزيرة" "الجزيرة الكورية"') == [(0, len(text))]
+
+
+words = st.sampled_from(["أيّار", "ايار", "إيـــران", "قمة", "٢٠٢١", "2021", "الكوريّة", "مؤتمر"])
+separators = st.sampled_from([" ", "، ", "\n", " (", ") ", "«", "» ", "-"])
+
+
+@given(st.lists(st.tuples(words, separators), max_size=12), words)
+def test_every_hit_normalizes_to_the_query(parts: list[tuple[str, str]], word: str) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    spans = hit_spans(text, word)
+    expected = [w for w, _ in parts if normalize(w) == normalize(word)]
+    assert [search_tokens(text[s:e]) for s, e in spans] == [search_tokens(w) for w in expected]

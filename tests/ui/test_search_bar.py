@@ -1,0 +1,118 @@
+"""The search bar: debounced requests with their filters, counts and errors shown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from timeline.model import to_axis
+from timeline.store.search import SearchRequest
+from timeline.ui.search_bar import DEBOUNCE_MS, SearchBar
+
+
+def make_bar(qtbot: QtBot) -> SearchBar:
+    bar = SearchBar()
+    qtbot.addWidget(bar)
+    bar.set_sources(["المدينة نيوز", "وكالة"])
+    return bar
+
+
+def test_typing_emits_one_request_after_the_pause(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    received: list[SearchRequest] = []
+    bar.search_changed.connect(received.append)
+    # QTest cannot type non-Latin keys; insert() edits the field as typing does.
+    for ch in "أيّار":
+        bar.query_edit.insert(ch)
+        qtbot.wait(DEBOUNCE_MS // 4)
+    assert received == []  # still typing
+    qtbot.waitUntil(lambda: len(received) == 1, timeout=DEBOUNCE_MS * 10)
+    assert received == [SearchRequest(query="أيّار")]
+    qtbot.wait(DEBOUNCE_MS * 2)
+    assert len(received) == 1
+
+
+def test_filters_are_part_of_the_request(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    bar.query_edit.setText("ايران")
+    bar.source_combo.setCurrentIndex(bar.source_combo.findData("وكالة"))
+    bar.dates_check.setChecked(True)
+    assert bar.date_from_edit.isEnabled() and bar.kind_combo.isEnabled()
+    bar.date_from_edit.setDate(QDate(2021, 5, 1))
+    bar.date_to_edit.setDate(QDate(2021, 5, 31))
+    bar.kind_combo.setCurrentIndex(bar.kind_combo.findData("mentioned"))
+    with qtbot.waitSignal(bar.search_changed, timeout=DEBOUNCE_MS * 10) as blocker:
+        pass
+    assert blocker.args == [
+        SearchRequest(
+            query="ايران",
+            source="وكالة",
+            date_from=to_axis(datetime(2021, 5, 1)),
+            date_to=to_axis(datetime(2021, 6, 1)),
+            event_kind="mentioned",
+        )
+    ]
+    with qtbot.waitSignal(bar.search_changed, timeout=DEBOUNCE_MS * 10) as blocker:
+        bar.dates_check.setChecked(False)
+    assert blocker.args[0].date_from is None and blocker.args[0].event_kind is None
+
+
+def test_return_searches_at_once_and_escape_clears(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    received: list[SearchRequest] = []
+    bar.search_changed.connect(received.append)
+    bar.query_edit.setText("قمة")
+    qtbot.keyClick(bar.query_edit, Qt.Key.Key_Return)
+    assert received == [SearchRequest(query="قمة")]
+    qtbot.keyClick(bar.query_edit, Qt.Key.Key_Escape)
+    assert bar.query_edit.text() == ""
+    qtbot.waitUntil(lambda: len(received) == 2, timeout=DEBOUNCE_MS * 10)
+    assert received[-1].is_empty
+
+
+def test_keyboard_reaches_every_control(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    bar.dates_check.setChecked(True)
+    controls = [
+        bar.query_edit,
+        bar.source_combo,
+        bar.dates_check,
+        bar.date_from_edit,
+        bar.date_to_edit,
+        bar.kind_combo,
+    ]
+    chain, widget = [], bar.query_edit.nextInFocusChain()
+    while widget is not bar.query_edit:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert all(c.focusPolicy() & Qt.FocusPolicy.TabFocus for c in controls)
+    assert [bar.query_edit, *(w for w in chain if w in controls)] == [
+        bar.query_edit,
+        bar.source_combo,
+        bar.dates_check,
+        bar.date_from_edit,
+        bar.date_to_edit,
+        bar.kind_combo,
+    ]
+    assert bar.focusProxy() is bar.query_edit
+    assert bar.query_edit.isClearButtonEnabled() and bar.query_edit.placeholderText()
+
+
+def test_sources_can_be_replaced_keeping_the_choice(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    bar.source_combo.setCurrentIndex(bar.source_combo.findData("وكالة"))
+    bar.set_sources(["أ", "وكالة"])
+    assert bar.request().source == "وكالة"
+    assert [bar.source_combo.itemData(i) for i in range(3)] == [None, "أ", "وكالة"]
+
+
+def test_result_count_and_error(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    bar.show_result_count(1234, None)
+    assert "1" in bar.count_label.text() and "234" in bar.count_label.text()
+    bar.show_result_count(None, "Type a word to search for")
+    assert bar.count_label.text() == "Type a word to search for"
+    bar.show_result_count(None, None)
+    assert bar.count_label.text() == ""

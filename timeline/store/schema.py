@@ -1,0 +1,240 @@
+"""The database schema and its migrations, versioned by PRAGMA user_version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _v1_articles_and_events(db: sqlite_utils.Database) -> None:
+    # "end" is an SQL keyword; it is the column name DESIGN.md gives, so it is quoted.
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            caption TEXT NOT NULL DEFAULT '',
+            credit TEXT NOT NULL DEFAULT '',
+            lang TEXT NOT NULL DEFAULT 'ar',
+            published TEXT,
+            published_start INTEGER,
+            published_raw TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_chronological ON articles(published_start, id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start INTEGER,
+            "end" INTEGER,
+            granularity TEXT NOT NULL,
+            value TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            span_start INTEGER,
+            span_end INTEGER,
+            confidence REAL NOT NULL DEFAULT 1.0
+        );
+        CREATE INDEX events_article ON events(article_id);
+        """
+    )
+
+
+# -- v2: full-text search ----------------------------------------------------------
+#
+# A frozen copy of timeline.text.normalize as of this migration, done in SQL so the
+# triggers below work on every connection (the sqlite-utils CLI, Datasette, worker
+# threads) with nothing to register.  It must stay byte-for-byte what it was: SQLite
+# 3.40 has no contentless_delete, so removing a row from the index re-supplies the
+# normalized text, which must equal what was indexed.  tests/store/test_search.py
+# checks that normalize() still agrees; if normalize() changes, append a migration
+# that recreates the triggers and rebuilds the index.  Not applied: NFC, which only
+# matters for decomposed non-Arabic letters (decomposed hamza forms fold the same).
+_V2_DROPPED = [
+    *range(0x0610, 0x061B),
+    *range(0x064B, 0x0660),
+    0x0670,
+    *range(0x06D6, 0x06EE),
+    0x0640,
+]
+_V2_FOLDED = {
+    0x0623: "ا",
+    0x0625: "ا",
+    0x0622: "ا",
+    0x0671: "ا",
+    0x0649: "ي",
+    0x0629: "ه",
+    0x0624: "و",
+    0x0626: "ي",
+    **{0x0660 + i: str(i) for i in range(10)},
+    **{0x06F0 + i: str(i) for i in range(10)},
+}
+# FTS rowids are given in publication order, so the newest hits come first from the
+# index itself (ORDER BY rowid DESC) and a publication range is a rowid range.  The
+# rowid is the article's minute (published_start / 60, SQL's truncating division), or
+# the first free rowid after it when another article holds it: a rowid is never less
+# than its article's minute, and a burst of articles dated to the same midnight takes
+# the minutes after it.  Minutes, not seconds: the index stores rowid deltas, and
+# sparser rowids grow it (85 against 73 MB for 100,000 articles over 25 years).
+# Undated articles sort before every dated one.
+_V2_SECONDS_PER_ROWID = 60
+_V2_MAX_SECONDS = (1 << 40) - 1
+_V2_UNDATED = -(1 << 62)
+
+
+def _v2_normalized_views() -> list[str]:
+    """Views that give each article's normalized title and body (article_search_text).
+
+    A chain of views because SQLite's parser overflows past about 25 nested calls.
+    """
+    steps = [f"replace({{}}, char({code}), '')" for code in _V2_DROPPED]
+    steps += [f"replace({{}}, char({code}), char({ord(c)}))" for code, c in _V2_FOLDED.items()]
+    chunks = [steps[i : i + 22] for i in range(0, len(steps), 22)]
+    views = []
+    source = "articles"
+    for n, chunk in enumerate(chunks, start=1):
+        name = "article_search_text" if n == len(chunks) else f"article_search_text_{n}"
+        title, body = "title", "body"
+        for step in chunk:
+            title, body = step.format(title), step.format(body)
+        views.append(
+            f"CREATE VIEW {name} AS SELECT id, published_start,"
+            f" {title} AS title, {body} AS body FROM {source}"
+        )
+        source = name
+    return views
+
+
+def _v2_first_free(at: str) -> str:
+    """SQL for the first rowid at or after `at` that no article holds."""
+    return (
+        f"(CASE WHEN NOT EXISTS (SELECT 1 FROM article_search WHERE fts_rowid = {at}) THEN {at}"
+        " ELSE (SELECT a.fts_rowid + 1 FROM article_search a"
+        f" WHERE a.fts_rowid >= {at} AND NOT EXISTS"
+        " (SELECT 1 FROM article_search b WHERE b.fts_rowid = a.fts_rowid + 1)"
+        " ORDER BY a.fts_rowid LIMIT 1) END)"
+    )
+
+
+def _v2_index(row: str) -> str:
+    """Statements that index the article row (NEW in a trigger) once it is stored."""
+    minute = (
+        f"(max(min({row}.published_start, {_V2_MAX_SECONDS}), -{_V2_MAX_SECONDS})"
+        f" / {_V2_SECONDS_PER_ROWID})"
+    )
+    rowid = (
+        f"CASE WHEN {row}.published_start IS NULL THEN {_V2_UNDATED} + {row}.id"
+        f" ELSE {_v2_first_free(minute)} END"
+    )
+    return (
+        "INSERT INTO article_search (fts_rowid, article_id, published_start)"
+        f" VALUES ({rowid}, {row}.id, {row}.published_start);\n"
+        "INSERT INTO article_fts (rowid, title, body)"
+        " SELECT s.fts_rowid, t.title, t.body FROM article_search_text t"
+        f" JOIN article_search s ON s.article_id = t.id WHERE t.id = {row}.id;"
+    )
+
+
+def _v2_unindex(row: str) -> str:
+    """Statements that remove the article row (OLD) from the index while it is still stored."""
+    return (
+        "INSERT INTO article_fts (article_fts, rowid, title, body)"
+        " SELECT 'delete', s.fts_rowid, t.title, t.body FROM article_search_text t"
+        f" JOIN article_search s ON s.article_id = t.id WHERE t.id = {row}.id;\n"
+        f"DELETE FROM article_search WHERE article_id = {row}.id;"
+    )
+
+
+def _v2_full_text_search(db: sqlite_utils.Database) -> None:
+    # article_search maps the index's rowids to article ids.  Contentless: the index
+    # holds no second copy of the text (snippets are cut from articles.body).
+    # Removal runs BEFORE the change, while the stored text can still be normalized
+    # to exactly what was indexed; a foreign key cascade would be too early too.
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE article_search ("
+        " fts_rowid INTEGER PRIMARY KEY,"
+        " article_id INTEGER NOT NULL UNIQUE,"
+        " published_start INTEGER)"
+    )
+    # Body first: a position list names its column only when it is not the first, so
+    # this order saves two bytes for nearly every (word, article) pair (a fifth of
+    # the index, measured).
+    conn.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5("
+        "body, title, content='', tokenize='unicode61 remove_diacritics 2')"
+    )
+    # The search's source filter and the list of sources read this index, not the table.
+    conn.execute("CREATE INDEX articles_source ON articles(source)")
+    for view in _v2_normalized_views():
+        conn.execute(view)
+    watched = "id, title, body, published_start"
+    conn.execute(
+        f"CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN\n"
+        f"{_v2_index('NEW')}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_delete BEFORE DELETE ON articles BEGIN\n"
+        f"{_v2_unindex('OLD')}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_update_old BEFORE UPDATE OF {watched} ON articles"
+        f" BEGIN\n{_v2_unindex('OLD')}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_update_new AFTER UPDATE OF {watched} ON articles"
+        f" BEGIN\n{_v2_index('NEW')}\nEND"
+    )
+    # Index what is already stored, in publication order.
+    rows = conn.execute(
+        "SELECT id, published_start FROM articles ORDER BY published_start IS NULL,"
+        " published_start, id"
+    ).fetchall()
+    mapping = []
+    last = None
+    for article_id, published_start in rows:
+        if published_start is None:
+            rowid = _V2_UNDATED + article_id
+        else:
+            second = max(min(published_start, _V2_MAX_SECONDS), -_V2_MAX_SECONDS)
+            minute = abs(second) // _V2_SECONDS_PER_ROWID * (1 if second >= 0 else -1)
+            rowid = minute if last is None else max(minute, last + 1)
+            last = rowid
+        mapping.append((rowid, article_id, published_start))
+    conn.executemany(
+        "INSERT INTO article_search (fts_rowid, article_id, published_start) VALUES (?, ?, ?)",
+        mapping,
+    )
+    conn.execute(
+        "INSERT INTO article_fts (rowid, title, body)"
+        " SELECT s.fts_rowid, t.title, t.body"
+        " FROM article_search_text t JOIN article_search s ON s.article_id = t.id"
+        " ORDER BY s.fts_rowid"
+    )
+
+
+def _v3_timeline_covering_index(db: sqlite_utils.Database) -> None:
+    # The timeline reads every placed event in start order (timeline/store/timeline_data.py):
+    # a covering index answers that without visiting the table.
+    db.conn.execute(
+        'CREATE INDEX events_timeline ON events(start, "end", kind, granularity, article_id)'
+        " WHERE start IS NOT NULL"
+    )
+
+
+# Append only: a migration that shipped is never edited.  The index + 1 is the
+# schema version it brings the store to.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_articles_and_events,
+    _v2_full_text_search,
+    _v3_timeline_covering_index,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,41 @@
+"""Arabic normalization for search: the same folding for the index and for queries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Tashkeel and Quranic marks (DESIGN.md, Text) and tatweel are dropped; this is
+# their regex character class.
+DROPPED = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
+_MARKS = re.compile(DROPPED)
+
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        # Arabic-Indic and Persian (extended) digits to ASCII.
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+
+_FOLDED_FROM: dict[str, str] = {}
+for _code, _folded in _FOLD.items():
+    _FOLDED_FROM[_folded] = _FOLDED_FROM.get(_folded, "") + chr(_code)
+
+
+def normalize(text: str) -> str:
+    """Fold spelling variants so that ايار finds أيّار and ٢٠٢١ finds 2021."""
+    return _MARKS.sub("", unicodedata.normalize("NFC", text)).translate(_FOLD)
+
+
+def spellings(ch: str) -> str:
+    """Every character that normalize() folds to ch, ch first (ا: ا أ إ آ ٱ)."""
+    return ch + _FOLDED_FROM.get(ch, "")

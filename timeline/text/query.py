@@ -1,0 +1,242 @@
+"""Search queries: what a person typed, parsed into a safe FTS5 expression, and its hits in a text."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from timeline.text.normalize import DROPPED, normalize, spellings
+
+# What the index's unicode61 tokenizer keeps as a token: letters and digits.
+# Underscore and every other character separate tokens, as they do for unicode61.
+_TOKEN = re.compile(r"[^\W_]+")
+
+# A shorter prefix matches much of the vocabulary and makes the index merge thousands
+# of lists: ال* took 2 s over 100,000 articles, الع* 0.14 s.
+MIN_PREFIX = 3
+MAX_TERMS = 32
+
+_OR_WORDS = frozenset({"OR", "|"})
+# Any of these opens a phrase and any closes it: typographic pairs vary by keyboard.
+_QUOTES = '"«»“”„'
+
+
+class SearchError(ValueError):
+    """A search that cannot run; the message is written to be shown to the user."""
+
+
+class EmptyQueryError(SearchError):
+    """The query has no word to look for (empty, or only punctuation and operators)."""
+
+
+def _latin_base(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    return decomposed[0] if len(decomposed) > 1 and unicodedata.combining(decomposed[1]) else ch
+
+
+# Latin letters with diacritics to their base letter, one character for one, as the
+# index's remove_diacritics does.
+_LATIN_BASE = str.maketrans(
+    {
+        ch: base
+        for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]
+        if (base := _latin_base(ch := chr(code))) != ch
+    }
+)
+
+
+def fold_text(text: str) -> str:
+    """Lower case without Latin diacritics, as the index compares tokens; same length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower to two characters (İ)
+        lowered = "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+    return lowered.translate(_LATIN_BASE)
+
+
+def fold_token(token: str) -> str:
+    """One token as the index's tokenizer keeps it: lower case, Latin diacritics removed."""
+    return fold_text(token)
+
+
+def search_tokens(text: str) -> list[str]:
+    """The folded tokens of a text, as the index sees them (after normalize())."""
+    return [fold_token(m.group()) for m in _TOKEN.finditer(normalize(text))]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a phrase to find; prefix when its last token may be a prefix."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+    def fts(self) -> str:
+        # Tokens are letters and digits only, so a double quote can never appear.
+        return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Terms that must all occur (AND), none of the excluded ones."""
+
+    required: tuple[Term, ...]
+    excluded: tuple[Term, ...] = ()
+
+    def fts(self) -> str:
+        expr = " AND ".join(t.fts() for t in self.required)
+        if self.excluded:
+            expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.excluded)})"
+        return expr
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: groups joined by OR."""
+
+    text: str
+    groups: tuple[Group, ...]
+
+    def fts(self) -> str:
+        """The FTS5 MATCH expression; safe whatever the user typed."""
+        if len(self.groups) == 1:
+            return self.groups[0].fts()
+        return " OR ".join(f"({g.fts()})" for g in self.groups)
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Every term to highlight (the excluded ones cannot occur in a hit)."""
+        return tuple(t for g in self.groups for t in g.required)
+
+
+def _lex(text: str) -> list[tuple[str, str, bool]]:
+    """(kind, text, negated) items: kind is 'word', 'phrase' or 'or'."""
+    items: list[tuple[str, str, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        negated = False
+        if ch == "-" and i + 1 < n and not text[i + 1].isspace():
+            negated = True
+            i += 1
+            ch = text[i]
+        if ch in _QUOTES:
+            ends = [p for p in (text.find(q, i + 1) for q in _QUOTES) if p >= 0]
+            close = min(ends) if ends else -1
+            end = n if close < 0 else close
+            body = text[i + 1 : end]
+            i = end + 1
+            if i < n and text[i] == "*":
+                body += "*"
+                i += 1
+            items.append(("phrase", body, negated))
+            continue
+        j = i
+        while j < n and not text[j].isspace() and text[j] not in _QUOTES:
+            j += 1
+        word = text[i:j]
+        i = j
+        if word in _OR_WORDS and not negated:
+            items.append(("or", word, False))
+        else:
+            items.append(("word", word, negated))
+    return items
+
+
+def _term(raw: str) -> Term | None:
+    prefix = raw.rstrip().endswith("*")
+    tokens = tuple(search_tokens(raw))
+    if not tokens:
+        return None
+    if prefix and len(tokens[-1]) < MIN_PREFIX:
+        raise SearchError(
+            f"“{raw.strip()}”: a prefix search needs at least {MIN_PREFIX} letters before the *"
+        )
+    return Term(tokens, prefix)
+
+
+def parse_query(text: str) -> Query:
+    """Parse what a user typed. Raises SearchError (EmptyQueryError) with a message to show.
+
+    Words must all occur; "a phrase" must occur as written; word* is a prefix;
+    -word excludes; OR (or |) between words gives alternatives. Every other character
+    (FTS operators, column filters, brackets, ^, NEAR) is plain text: its letters and
+    digits are searched for, its punctuation separates words.
+    """
+    groups: list[Group] = []
+    required: list[Term] = []
+    excluded: list[Term] = []
+    count = 0
+
+    def close_group() -> None:
+        nonlocal required, excluded
+        if required:
+            groups.append(Group(tuple(required), tuple(excluded)))
+        elif excluded:
+            raise SearchError("Excluding words (-word) needs at least one word to look for")
+        required, excluded = [], []
+
+    for kind, raw, negated in _lex(text):
+        if kind == "or":
+            close_group()
+            continue
+        term = _term(raw)
+        if term is None:
+            continue
+        count += 1
+        if count > MAX_TERMS:
+            raise SearchError(f"Too many words: a search takes at most {MAX_TERMS}")
+        (excluded if negated else required).append(term)
+    close_group()
+    if not groups:
+        raise EmptyQueryError("Type a word to search for")
+    return Query(text, tuple(groups))
+
+
+# Between the letters of a word in the original text: dropped marks and tatweel, and
+# combining accents (a decomposed é).
+_IN_WORD = "(?:" + DROPPED + "|[\u0300-\u036f])*"
+_NOT_TOKEN = r"[\W_]+"
+_WORD_START = r"(?<![^\W_])(?<!" + DROPPED + ")"
+_WORD_END = r"(?![^\W_])"
+_LATIN_FROM: dict[str, str] = {}
+for _code, _base in _LATIN_BASE.items():
+    _LATIN_FROM[_base] = _LATIN_FROM.get(_base, "") + chr(_code)
+
+
+def _letter(ch: str) -> str:
+    forms = spellings(ch) + _LATIN_FROM.get(ch, "")
+    return (re.escape(forms) if len(forms) == 1 else f"[{re.escape(forms)}]") + _IN_WORD
+
+
+@functools.lru_cache(maxsize=256)
+def _term_pattern(term: Term) -> re.Pattern[str]:
+    """A regex for a term's words, one after the other, in original (unnormalized) text.
+
+    Each letter matches every spelling that normalizes and folds to it, with any marks
+    after it, so the match is found and measured in the original text.
+    """
+    words = ["".join(_letter(ch) for ch in token) for token in term.tokens]
+    tail = r"(?:[^\W_]|" + DROPPED + ")*" if term.prefix else _WORD_END
+    return re.compile(_WORD_START + _NOT_TOKEN.join(words) + tail, re.IGNORECASE)
+
+
+def hit_spans(text: str, query: Query | str) -> list[tuple[int, int]]:
+    """Offsets (start, end) in the original text of every occurrence of the query's terms.
+
+    Spans are sorted and do not overlap; each covers whole words with their marks.
+    """
+    if isinstance(query, str):
+        query = parse_query(query)
+    found = sorted(m.span() for term in query.terms for m in _term_pattern(term).finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
