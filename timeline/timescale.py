@@ -9,8 +9,8 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 import numpy as np
-from hijridate import Gregorian
 
+from timeline.dating import gregorian_to_hijri
 from timeline.model import EPOCH, from_axis, to_axis
 
 MINUTE = 60
@@ -234,18 +234,9 @@ def _day_month_year(moment: datetime, style: LabelStyle) -> str:
     return f"{style.num(moment.day)} {style.month(moment.month)} {style.num(moment.year)}"
 
 
-def _hijri_of(moment: datetime) -> tuple[int, int, int] | None:
-    """(year, month, day) in the Umm al-Qura calendar, or None outside its range."""
-    try:
-        h = Gregorian(moment.year, moment.month, moment.day).to_hijri()
-    except (OverflowError, ValueError):
-        return None
-    return h.year, h.month, h.day
-
-
 def format_hijri(t: int, precision: str, style: LabelStyle) -> str:
     """The Hijri date of axis time t to `precision` ('day', 'month' or 'year'); '' outside 1343-1500 AH."""
-    h = _hijri_of(from_axis(int(t)))
+    h = gregorian_to_hijri(from_axis(int(t)).date())
     if h is None:
         return ""
     year, month, day = h
@@ -398,7 +389,7 @@ def hijri_label(level: str, t: int, style: LabelStyle, *, major: bool) -> str:
     if not major:
         if level != "day":
             return ""
-        h = _hijri_of(from_axis(t))
+        h = gregorian_to_hijri(from_axis(t).date())
         return style.num(h[2]) if h else ""
     if level in ("minute", "minute10", "hour", "day"):
         return format_hijri(t, "day", style)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -21,6 +22,7 @@ def window(qtbot: QtBot, sample_store: Store) -> MainWindow:
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
     return win
 
 
@@ -144,3 +146,59 @@ def test_mentions_are_marked_without_breaking_joins(
         assert drawn.unjoined == [], raw
         checked += 1
     assert checked == len(events)
+
+
+def test_timeline_shows_every_placed_event(window: MainWindow, sample_store: Store) -> None:
+    placed = sample_store.db.conn.execute(
+        "SELECT count(*) FROM events WHERE start IS NOT NULL"
+    ).fetchone()[0]
+    assert len(window.timeline.arrays()) == placed
+
+
+def test_list_selection_selects_on_the_timeline(window: MainWindow, sample_store: Store) -> None:
+    article_id = sample_store.chronological_ids()[4]
+    window.select_article(article_id)
+    chosen = window.timeline.selected_event()
+    assert chosen is not None
+    row = int(np.flatnonzero(window.timeline.arrays().ids == chosen)[0])
+    assert int(window.timeline.arrays().article_ids[row]) == article_id
+
+
+def test_timeline_selection_selects_in_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.timeline.setFocus()
+    window.timeline.fit_all()
+    with qtbot.waitSignal(window.timeline.event_selected) as signal:
+        qtbot.keyClick(window.timeline, Qt.Key.Key_BracketRight)
+    _event_id, article_id = signal.args
+    assert window.list.currentIndex().data(ArticleIdRole) == article_id
+    assert window.detail.article is not None and window.detail.article.id == article_id
+
+
+def test_choosing_an_event_in_the_detail_pane_moves_the_timeline(
+    window: MainWindow, sample_store: Store
+) -> None:
+    article = next(a for a in sample_store.articles() if a.title.startswith("مصر تعلن تأميم"))
+    window.select_article(article.id)
+    events = window.detail.events
+    mentioned = next(i for i in range(events.count()) if "1869" in events.item(i).text())
+    item = events.item(mentioned)
+    window.detail.events.itemActivated.emit(item)
+    event_id = item.data(Qt.ItemDataRole.UserRole + 1)
+    assert window.timeline.selected_event() == event_id
+    vp = window.timeline.viewport()
+    start = item.data(Qt.ItemDataRole.UserRole + 2)
+    assert min(vp.start, vp.end) <= start <= max(vp.start, vp.end)
+
+
+@pytest.mark.parametrize("text", ["1973-10-06", "10 رمضان 1393 هـ", "٦ أكتوبر ١٩٧٣"])
+def test_go_to_date_reads_arabic_and_hijri(window: MainWindow, text: str) -> None:
+    from datetime import datetime
+
+    from timeline.model import to_axis
+
+    assert window.go_to_date_text(text)
+    vp = window.timeline.viewport()
+    target = to_axis(datetime(1973, 10, 6))
+    assert min(vp.start, vp.end) <= target <= max(vp.start, vp.end)
+    assert abs(vp.end - vp.start) < 40 * 86400
+    assert not window.go_to_date_text("ليس تاريخاً")

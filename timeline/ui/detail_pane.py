@@ -83,7 +83,8 @@ def _block_format(text: str) -> QTextBlockFormat:
 class DetailPane(QWidget):
     """Shows one article; emits event_chosen when the reader picks one of its events."""
 
-    event_chosen = Signal(int, int)  # event id, axis start
+    # Axis seconds do not fit a C int (1869 is -3.2e9): carried as a Python object.
+    event_chosen = Signal(int, object)  # event id, axis start
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -13,25 +14,41 @@ from PySide6.QtCore import (
     QThread,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QInputDialog,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QSplitter,
     QWidget,
 )
 
+from timeline import dating
 from timeline.library import ImportReport
+from timeline.model import from_axis
 from timeline.store import Store
+from timeline.store.timeline_data import EventArrays, event_labels
 from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.detail_pane import DetailPane
-from timeline.ui.import_worker import ImportWorker, start_import
+from timeline.ui.timeline_view import TimelineView
+from timeline.ui.workers import EventsLoader, ImportWorker, start_in_thread
+
+# Splitter states are kept per layout: a state saved for other panes would hide some.
+_LAYOUT_KEY = "window/layout-2"
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +56,7 @@ class MainWindow(QMainWindow):
 
     article_selected = Signal(int)
     import_finished = Signal(object)
+    timeline_loaded = Signal()
     store_changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -55,6 +73,13 @@ class MainWindow(QMainWindow):
         self.list.setAccessibleName(self.tr("Articles"))
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.detail = DetailPane(self)
+        self.timeline = TimelineView(self)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.timeline.setMinimumHeight(220)
+        self.timeline.event_selected.connect(self._timeline_event_selected)
+        self.article_selected.connect(self.timeline.select_article)
+        self.detail.event_chosen.connect(self._event_chosen)
 
         self.lower = QSplitter(Qt.Orientation.Horizontal, self)
         self.lower.addWidget(self.list)
@@ -62,7 +87,10 @@ class MainWindow(QMainWindow):
         self.lower.setStretchFactor(0, 2)
         self.lower.setStretchFactor(1, 3)
         self.upper = QSplitter(Qt.Orientation.Vertical, self)
+        self.upper.addWidget(self.timeline)
         self.upper.addWidget(self.lower)
+        self.upper.setStretchFactor(0, 2)
+        self.upper.setStretchFactor(1, 3)
         self.setCentralWidget(self.upper)
         self._build_menus()
         self._update_status()
@@ -70,6 +98,8 @@ class MainWindow(QMainWindow):
         self._import_thread: QThread | None = None
         self.resize(1280, 800)
         self._restore_state()
+        self._loader_thread: QThread | None = None
+        self.load_timeline()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -91,10 +121,126 @@ class MainWindow(QMainWindow):
         focus_list.setShortcut(QKeySequence("Ctrl+L"))
         focus_list.triggered.connect(self.list.setFocus)
         self.view_menu.addAction(focus_list)
+        self._build_timeline_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def _action(
+        self, menu: QMenu, text: str, shortcut: str | None, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_timeline_menu(self) -> None:
+        """Navigation and the axis settings; each setting is remembered."""
+        view = self.view_menu
+        self._action(view, self.tr("&Timeline"), "Ctrl+T", self.timeline.setFocus)
+        self._action(view, self.tr("Article &text"), "Ctrl+D", self.detail.browser.setFocus)
+        view.addSeparator()
+        self._action(view, self.tr("&Fit all"), "Ctrl+0", self.timeline.fit_all)
+        self._action(view, self.tr("Zoom &in"), "Ctrl+=", lambda: self.timeline.zoom_by(1.5))
+        self._action(view, self.tr("Zoom &out"), "Ctrl+-", lambda: self.timeline.zoom_by(1 / 1.5))
+        self._action(view, self.tr("&Go to date…"), "Ctrl+G", self.ask_go_to_date)
+
+        menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings = QSettings()
+        months = menu.addMenu(self.tr("Arabic &month names"))
+        self._choice(
+            months,
+            "timeline/months",
+            [
+                ("levant", self.tr("Levantine (كانون الثاني، شباط…)")),
+                ("egypt", self.tr("Egyptian and Gulf (يناير، فبراير…)")),
+                ("maghreb", self.tr("Maghrebi (جانفي، فيفري…)")),
+            ],
+            self.timeline.set_month_names,
+        )
+        digits = menu.addMenu(self.tr("&Digits"))
+        self._choice(
+            digits,
+            "timeline/digits",
+            [("western", self.tr("Western (2021)")), ("arabic", self.tr("Arabic-Indic (٢٠٢١)"))],
+            self.timeline.set_digits,
+        )
+        direction = menu.addMenu(self.tr("Time &direction"))
+        directions = {
+            "interface": None,
+            "ltr": Qt.LayoutDirection.LeftToRight,
+            "rtl": Qt.LayoutDirection.RightToLeft,
+        }
+        self._choice(
+            direction,
+            "timeline/direction",
+            [
+                ("interface", self.tr("As the interface language")),
+                ("ltr", self.tr("Left to right")),
+                ("rtl", self.tr("Right to left")),
+            ],
+            lambda key: self.timeline.set_time_direction(directions.get(key)),
+        )
+        hijri = QAction(self.tr("&Hijri dates under the axis"), self)
+        hijri.setCheckable(True)
+        hijri.toggled.connect(self.timeline.set_hijri_labels)
+        hijri.toggled.connect(lambda on: QSettings().setValue("timeline/hijri", on))
+        hijri.setChecked(settings.value("timeline/hijri", False, type=bool))
+        menu.addAction(hijri)
+
+    def _choice(
+        self,
+        menu: QMenu,
+        key: str,
+        options: list[tuple[str, str]],
+        apply: Callable[[str], object],
+    ) -> None:
+        """Radio actions for one remembered setting; the stored choice is applied now."""
+        group = QActionGroup(menu)
+        stored = str(QSettings().value(key, options[0][0]))
+        if stored not in {value for value, _ in options}:
+            stored = options[0][0]
+        for value, text in options:
+            action = QAction(text, menu)
+            action.setCheckable(True)
+            action.setChecked(value == stored)
+            action.setData(value)
+            group.addAction(action)
+            menu.addAction(action)
+
+        def chosen(action: QAction) -> None:
+            QSettings().setValue(key, action.data())
+            apply(str(action.data()))
+
+        group.triggered.connect(chosen)
+        apply(stored)
+
+    def ask_go_to_date(self) -> None:
+        """Ask for a date (ISO, or as Arabic news writes it, Hijri too) and go there."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Go to date"),
+            self.tr("Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):"),
+        )
+        if not ok or not text.strip():
+            return
+        if not self.go_to_date_text(text):
+            QMessageBox.warning(
+                self,
+                self.tr("Go to date"),
+                self.tr("Not a date I can read: %1").replace("%1", text),
+            )
+
+    def go_to_date_text(self, text: str) -> bool:
+        value = dating.parse_date_line(text)
+        if value is None or value.start is None:
+            return False
+        self.timeline.go_to_date(from_axis(value.start))
+        self.timeline.setFocus()
+        return True
 
     def show_about(self) -> None:
         show_about(self)
@@ -113,6 +259,43 @@ class MainWindow(QMainWindow):
         article_id = int(current.data(ArticleIdRole))
         self.detail.show_article(self.model.article(article_id), self.model.events(article_id))
         self.article_selected.emit(article_id)
+
+    def load_timeline(self) -> None:
+        """Read the events for the timeline on a worker thread; the window stays usable."""
+        if self._loader_thread is not None:
+            self._timeline_stale = True
+            return
+        self._timeline_stale = False
+        loader = EventsLoader(self.store.path)
+        loader.finished.connect(self._timeline_loaded)
+        loader.failed.connect(self._timeline_failed)
+        self._loader = loader
+        self._loader_thread = start_in_thread(loader, self)
+        self._loader_thread.finished.connect(self._loader_ended)
+
+    def _timeline_loaded(self, arrays: EventArrays) -> None:
+        self.timeline.set_data(arrays, lambda ids: event_labels(self.store, ids))
+        self.timeline.fit_all()
+        current = self.list.currentIndex()
+        if current.isValid():
+            self.timeline.select_article(int(current.data(ArticleIdRole)))
+        self.timeline_loaded.emit()
+
+    def _timeline_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Timeline not loaded: %1").replace("%1", message))
+
+    def _loader_ended(self) -> None:
+        self._loader_thread = None
+        if self._timeline_stale:
+            self.load_timeline()
+
+    def _timeline_event_selected(self, _event_id: int, article_id: int) -> None:
+        self.select_article(article_id)
+
+    def _event_chosen(self, event_id: int, start: int) -> None:
+        """An event picked in the detail pane: select it on the timeline, or go to its date."""
+        if not self.timeline.select_event(event_id):
+            self.timeline.go_to(start)
 
     def select_article(self, article_id: int) -> None:
         """Select an article in the list (and so in the detail pane)."""
@@ -167,7 +350,7 @@ class MainWindow(QMainWindow):
         worker.finished.connect(self._show_import_report)
         worker.failed.connect(self._show_import_error)
         self.import_worker = worker
-        self._import_thread = start_import(worker, self)
+        self._import_thread = start_in_thread(worker, self)
         self._import_thread.finished.connect(self._import_ended)
 
     def _import_progressed(self, done: int, total: int, name: str) -> None:
@@ -204,6 +387,7 @@ class MainWindow(QMainWindow):
         """Show what the store holds now (after an import or a re-computation)."""
         self.model.reload()
         self._update_status()
+        self.load_timeline()
         self.store_changed.emit()
 
     def _restore_state(self) -> None:
@@ -212,7 +396,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         for name, splitter in (("upper", self.upper), ("lower", self.lower)):
-            state = settings.value(f"window/{name}")
+            state = settings.value(f"{_LAYOUT_KEY}/{name}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
 
@@ -220,8 +404,10 @@ class MainWindow(QMainWindow):
         if self._import_thread is not None:
             self.import_worker.cancel()
             self._import_thread.wait()
+        if self._loader_thread is not None:
+            self._loader_thread.wait()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/upper", self.upper.saveState())
-        settings.setValue("window/lower", self.lower.saveState())
+        settings.setValue(f"{_LAYOUT_KEY}/upper", self.upper.saveState())
+        settings.setValue(f"{_LAYOUT_KEY}/lower", self.lower.saveState())
         super().closeEvent(event)

@@ -1,13 +1,14 @@
-"""Import files off the GUI thread, through a write connection of the worker's own."""
+"""Work that can take long runs off the GUI thread, each worker with its own connection."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from timeline import library
 from timeline.store import Store, StoreError
+from timeline.store.timeline_data import load_event_arrays
 
 
 class ImportWorker(QObject):
@@ -48,12 +49,35 @@ class _Cancelled(Exception):
     """Raised between files; files already imported stay imported, each one whole."""
 
 
-def start_import(worker: ImportWorker, parent: QObject) -> QThread:
+class EventsLoader(QObject):
+    """Reads every placed event into numpy arrays for the timeline (a million: ~1 s)."""
+
+    finished = Signal(object)  # EventArrays
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self._db_path = db_path
+
+    def run(self) -> None:
+        try:
+            with Store(self._db_path, create=False) as store:
+                arrays = load_event_arrays(store)
+        except StoreError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.finished.emit(arrays)
+
+
+def start_in_thread(worker: ImportWorker | EventsLoader, parent: QObject) -> QThread:
+    """Run worker.run() on a new thread that ends when the worker finishes or fails."""
     thread = QThread(parent)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    worker.failed.connect(thread.quit)
+    # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI
+    # thread's event loop, which never runs while closeEvent() waits for the thread.
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
     thread.finished.connect(worker.deleteLater)
     thread.start()
     return thread
