@@ -26,6 +26,7 @@ def run(tmp_path: Path):
         assert result.exit_code == expect, result.output
         return result
 
+    invoke.db = db  # type: ignore[attr-defined]
     return invoke
 
 
@@ -141,3 +142,36 @@ def test_extract_json_contract(run, corpus: Path) -> None:
         assert text[m["start"] : m["end"]] == m["text"]
     values = {m["value"] for m in mentions}
     assert {"2021-05-21", "1950/1953", "P70Y"} <= values
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_title_start"),
+    [
+        ("ايار", "جولة جديدة من المحادثات النووية"),  # أيّار in the body
+        ("إيران", "جولة جديدة من المحادثات النووية"),  # إيـــران in the title
+        ("اسامة", "جولة جديدة من المحادثات النووية"),  # أسامة
+        ("٢٠٢٠", "افتتاح معرض إكسبو 2020"),
+        ('"قناة السويس"', "مصر تعلن تأميم"),
+        ("السوي*", "مصر تعلن تأميم"),
+    ],
+)
+def test_search_understands_arabic_spelling(run, query: str, expected_title_start: str) -> None:
+    run("import", str(SAMPLES))
+    hits = [json.loads(x) for x in run("search", query, "--json").output.splitlines()]
+    assert any(h["title"].startswith(expected_title_start) for h in hits), hits
+    assert all({"id", "title", "published", "snippet"} <= h.keys() for h in hits)
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "NEAR(", "((", "title:x", "*", "-"])
+def test_search_never_crashes_on_odd_input(run, query: str) -> None:
+    run("import", str(SAMPLES / "02_suez.txt"))
+    result = CliRunner().invoke(cli, ["--db", str(run.db), "search", query, "--json"])
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+
+
+def test_search_filters(run) -> None:
+    run("import", str(SAMPLES))
+    args = ("search", "قناة", "--json", "--source", "أرشيف التاريخ", "--from", "1970-01-01")
+    hits = [json.loads(x) for x in run(*args).output.splitlines()]
+    assert [h["published"][:10] for h in hits] == ["1973-10-06"]

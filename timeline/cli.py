@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from timeline import __version__, library
-from timeline.model import Article, Event
+from timeline.model import Article, Event, to_axis
 from timeline.store import Store, StoreError, default_db_path
 from timeline.text import for_terminal
 
@@ -52,18 +52,29 @@ class Settings:
         return for_terminal(text) if self.shape_for_terminal else text
 
 
-def _db_option(func: F) -> F:
-    """--db on every subcommand too, so it may stand before or after the command name."""
+def _common_options(func: F) -> F:
+    """--db and --bidi on every subcommand too: they may stand before or after its name."""
 
-    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    def remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
         if value is not None:
             ctx.ensure_object(Settings).db = value
 
+    def remember_bidi(ctx: click.Context, _param: click.Parameter, value: bool | None) -> None:
+        if value is not None:
+            ctx.ensure_object(Settings).bidi = value
+
+    func = click.option(
+        "--bidi/--no-bidi",
+        default=None,
+        expose_value=False,
+        callback=remember_bidi,
+        help="Print Arabic in display order (default: only when stdout is a terminal).",
+    )(func)
     return click.option(
         "--db",
         type=click.Path(dir_okay=False, path_type=Path),
         expose_value=False,
-        callback=remember,
+        callback=remember_db,
         help="The database file (default: $TIMELINE_DB, else the user data directory).",
     )(func)
 
@@ -117,7 +128,7 @@ def cli(
 
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@_db_option
+@_common_options
 @click.pass_obj
 def import_command(settings: Settings, paths: tuple[Path, ...]) -> None:
     """Import article files and folders (.txt in the sample's format, .jsonl, .json)."""
@@ -159,7 +170,7 @@ def _article_json(article: Article, events: list[Event] | None = None) -> dict[s
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option("--undated", is_flag=True, help="Only articles whose date could not be read.")
-@_db_option
+@_common_options
 @click.pass_obj
 def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
     """List articles in chronological order (undated ones last)."""
@@ -180,7 +191,7 @@ def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
 @cli.command("show")
 @click.argument("article_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="The article as JSON (store column names).")
-@_db_option
+@_common_options
 @click.pass_obj
 def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     """Show one article with its events."""
@@ -212,7 +223,8 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         click.echo()
         click.echo("events:")
         for e in events:
-            click.echo(f"  {e.kind:<10} {e.value:<24} " + settings.line(e.label[:80]))
+            label = textwrap.shorten(e.label, 80, placeholder=" …")
+            click.echo(f"  {e.kind:<10} {e.value:<24} " + settings.line(label))
 
 
 @cli.command("extract")
@@ -256,8 +268,88 @@ def extract_command(settings: Settings, source: Any, published: str | None, as_j
             )
 
 
+def _axis_day(text: str | None, *, end: bool = False) -> int | None:
+    """Axis seconds of the start (or, with end, the end) of an ISO day given on the line."""
+    if text is None:
+        return None
+    try:
+        day = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise click.BadParameter(f"not an ISO 8601 date: {text}") from exc
+    seconds = to_axis(day)
+    return seconds + 86400 if end and len(text) <= 10 else seconds
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.option("--source", help="Only articles from this source.")
+@click.option("--from", "date_from", metavar="DATE", help="From this day (ISO 8601).")
+@click.option("--to", "date_to", metavar="DATE", help="Up to and including this day.")
+@click.option(
+    "--kind",
+    type=click.Choice(["published", "mentioned"]),
+    help="Which dates --from/--to apply to (default: either).",
+)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--newest", is_flag=True, help="Newest first instead of by relevance.")
+@_common_options
+@click.pass_obj
+def search_command(
+    settings: Settings,
+    query: str,
+    as_json: bool,
+    source: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    kind: str | None,
+    limit: int,
+    newest: bool,
+) -> None:
+    """Search titles and bodies; Arabic spelling variants match (ايار finds أيّار).
+
+    Words are ANDed; "a phrase", prefix*, -exclude and OR work. JSON keys: id, title,
+    published, source, snippet, rank.
+    """
+    from timeline.store.search import SearchError, search
+
+    with settings.open_store(create=False) as store:
+        try:
+            result = search(
+                store,
+                query,
+                limit=limit,
+                source=source,
+                date_from=_axis_day(date_from),
+                date_to=_axis_day(date_to, end=True),
+                event_kind=kind,  # type: ignore[arg-type]
+                order="newest" if newest else "relevance",
+            )
+        except SearchError as exc:
+            raise click.ClickException(str(exc)) from exc
+    for hit in result.hits:
+        if as_json:
+            record = {
+                "id": hit.article_id,
+                "title": hit.title,
+                "published": hit.published,
+                "source": hit.source,
+                "snippet": hit.snippet,
+                "rank": hit.rank,
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(
+                f"{hit.article_id:>6}  {hit.published or '(undated)':<25}  "
+                + settings.line(hit.title)
+            )
+            click.echo("        " + settings.line(hit.snippet))
+    if not as_json:
+        click.echo(f"{result.total} matching article(s)", err=True)
+
+
 @cli.command("recompute")
-@_db_option
+@_common_options
 @click.pass_obj
 def recompute_command(settings: Settings) -> None:
     """Re-compute every article's dates and events with the current rules."""

@@ -406,3 +406,12 @@ def test_snippet_centres_on_the_densest_hits(store: Store) -> None:
     (hit,) = search(store, "ايار", snippet_chars=80).hits
     assert [hit.snippet[s:e] for s, e in hit.snippet_spans] == ["أيار", "أيار"]
     assert "قمة" in hit.snippet
+
+
+def test_filters_alone_narrow_without_words(store: Store, news: dict[str, int]) -> None:
+    everything = set(store.chronological_ids())
+    by_source = matching_article_ids(store, "", source="المدينة نيوز")
+    assert 0 < len(by_source) < len(everything)
+    assert all(store.article(int(i)).source == "المدينة نيوز" for i in by_source)
+    assert SearchRequest("", source="المدينة نيوز").is_empty is False
+    assert len(matching_article_ids(store, "  ")) == len(everything)

@@ -19,7 +19,8 @@ _RIGHT_JOINING = set("اأإآٱدذرزوؤة") | {"ء"}
 
 
 def _is_arabic_letter(ch: str) -> bool:
-    return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3"
+    # Tatweel (U+0640) joins but has a single form, so it is never "drawn isolated".
+    return ("\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3") and ch != "\u0640"
 
 
 def _isolated_glyphs(ch: str, font: QFont, raw: QRawFont) -> set[int]:

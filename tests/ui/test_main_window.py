@@ -202,3 +202,38 @@ def test_go_to_date_reads_arabic_and_hijri(window: MainWindow, text: str) -> Non
     assert min(vp.start, vp.end) <= target <= max(vp.start, vp.end)
     assert abs(vp.end - vp.start) < 40 * 86400
     assert not window.go_to_date_text("ليس تاريخاً")
+
+
+def _search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.focus_search()
+    window.search_bar.query_edit.setText(text)  # QTest cannot type Arabic keys
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        qtbot.keyClick(window.search_bar.query_edit, Qt.Key.Key_Return)
+
+
+def test_search_narrows_list_marks_timeline_and_body(qtbot: QtBot, window: MainWindow) -> None:
+    _search(qtbot, window, "ايار")
+    rows = window.model.rowCount()
+    assert rows == 1
+    article = window.model.article(window.model.index(0).data(ArticleIdRole))
+    assert "أيّار" in article.body
+    assert window.search_bar.count_label.text().startswith("1")
+    # The timeline dims everything but the hit's events.
+    assert window.timeline.arrays() is not None
+    window.select_article(article.id)
+    at = window.detail.browser.toPlainText().find("أيّار")
+    cursor = window.detail.browser.textCursor()
+    cursor.setPosition(at + 2)
+    assert cursor.charFormat().background().color().blue() > 200  # the hit colour
+    # Clearing the search shows everything again.
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        qtbot.keyClick(window.search_bar.query_edit, Qt.Key.Key_Escape)
+    assert window.model.rowCount() == len(window.store.chronological_ids())
+
+
+def test_search_error_is_shown_not_raised(qtbot: QtBot, window: MainWindow) -> None:
+    window.search_bar.query_edit.setText("ال*")  # too short a prefix: refused
+    qtbot.keyClick(window.search_bar.query_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search_bar.count_label.property("error") is True)
+    assert "3" in window.search_bar.count_label.text()
+    assert window.model.rowCount() == len(window.store.chronological_ids())

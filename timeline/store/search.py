@@ -80,7 +80,12 @@ class SearchRequest:
 
     @property
     def is_empty(self) -> bool:
-        return not self.query.strip()
+        """Nothing asked: no words and no filter."""
+        return not self.query.strip() and not self.has_filters
+
+    @property
+    def has_filters(self) -> bool:
+        return any(v is not None for v in (self.source, self.date_from, self.date_to))
 
     def filters(self) -> dict[str, object]:
         """Keyword arguments for search() and matching_article_ids()."""
@@ -406,7 +411,14 @@ def matching_article_ids(
     event_kind: EventKind | None = None,
     time_limit: float | None = TIME_LIMIT,
 ) -> np.ndarray:
-    """Sorted ids (int64) of every article that matches, for marking hits on the timeline."""
+    """Sorted ids (int64) of every article that matches, for marking hits on the timeline.
+
+    With no words, the filters alone choose (every article from a source, say).
+    """
+    if isinstance(query, str) and not query.strip():
+        return filtered_article_ids(
+            store, source=source, date_from=date_from, date_to=date_to, event_kind=event_kind
+        )
     where, params = _matching_sql(
         store, _as_query(query), source, date_from, date_to, event_kind, join=True
     )
@@ -415,6 +427,46 @@ def matching_article_ids(
     ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
     ids.sort()
     return ids
+
+
+def filtered_article_ids(
+    store: Store,
+    *,
+    source: str | None = None,
+    date_from: int | None = None,
+    date_to: int | None = None,
+    event_kind: EventKind | None = None,
+) -> np.ndarray:
+    """Sorted ids of the articles that pass the filters alone (no words to match)."""
+    if event_kind not in (None, "published", "mentioned"):
+        raise SearchError(f"Unknown kind of date: {event_kind!r}")
+    if date_from is not None and date_to is not None and date_to <= date_from:
+        raise SearchError("The end of the date range is before its start")
+    clauses: list[str] = []
+    params: list[object] = []
+    if source is not None:
+        clauses.append("source = ?")
+        params.append(source)
+    if date_from is not None or date_to is not None:
+        lower = -(_MAX_SECONDS << 1) if date_from is None else _clamp(date_from, 1)
+        upper = _MAX_SECONDS << 1 if date_to is None else _clamp(date_to, 1)
+        published = "(published_start >= ? AND published_start < ?)"
+        mentioned = (
+            "id IN (SELECT article_id FROM events WHERE kind = 'mentioned'"
+            ' AND start < ? AND coalesce("end", start + 1) > ?)'
+        )
+        if event_kind == "published":
+            clauses.append(published)
+            params += [lower, upper]
+        elif event_kind == "mentioned":
+            clauses.append(mentioned)
+            params += [upper, lower]
+        else:
+            clauses.append(f"({published} OR {mentioned})")
+            params += [lower, upper, upper, lower]
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    rows = _run(store, "SELECT id FROM articles" + where + " ORDER BY id", params)
+    return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
 
 
 def article_hit_spans(store: Store, article_id: int, query: str | Query) -> ArticleHitSpans:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,13 +41,20 @@ from timeline import dating
 from timeline.library import ImportReport
 from timeline.model import from_axis
 from timeline.store import Store
+from timeline.store.search import (
+    SearchError,
+    SearchRequest,
+    article_hit_spans,
+    distinct_sources,
+)
 from timeline.store.timeline_data import EventArrays, event_labels
 from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.detail_pane import DetailPane
+from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
-from timeline.ui.workers import EventsLoader, ImportWorker, start_in_thread
+from timeline.ui.workers import EventsLoader, ImportWorker, SearchWorker, start_in_thread
 
 # Splitter states are kept per layout: a state saved for other panes would hide some.
 _LAYOUT_KEY = "window/layout-2"
@@ -57,6 +66,7 @@ class MainWindow(QMainWindow):
     article_selected = Signal(int)
     import_finished = Signal(object)
     timeline_loaded = Signal()
+    search_applied = Signal()
     store_changed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -73,6 +83,11 @@ class MainWindow(QMainWindow):
         self.list.setAccessibleName(self.tr("Articles"))
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.detail = DetailPane(self)
+        self.search_bar = SearchBar(self)
+        self.search_bar.search_changed.connect(self.run_search)
+        self.search: SearchRequest | None = None
+        self._search_thread: QThread | None = None
+        self._pending_search: SearchRequest | None = None
         self.timeline = TimelineView(self)
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName(self.tr("Timeline"))
@@ -81,8 +96,13 @@ class MainWindow(QMainWindow):
         self.article_selected.connect(self.timeline.select_article)
         self.detail.event_chosen.connect(self._event_chosen)
 
+        list_pane = QWidget(self)
+        list_layout = QVBoxLayout(list_pane)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.search_bar)
+        list_layout.addWidget(self.list)
         self.lower = QSplitter(Qt.Orientation.Horizontal, self)
-        self.lower.addWidget(self.list)
+        self.lower.addWidget(list_pane)
         self.lower.addWidget(self.detail)
         self.lower.setStretchFactor(0, 2)
         self.lower.setStretchFactor(1, 3)
@@ -117,6 +137,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        find = QAction(self.tr("&Search…"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        self.view_menu.addAction(find)
         focus_list = QAction(self.tr("Article &list"), self)
         focus_list.setShortcut(QKeySequence("Ctrl+L"))
         focus_list.triggered.connect(self.list.setFocus)
@@ -251,14 +275,84 @@ class MainWindow(QMainWindow):
             .replace("%1", str(self.store.count_articles()))
             .replace("%2", str(self.store.count_events()))
         )
+        self.search_bar.set_sources(distinct_sources(self.store))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.show_article(None, [])
             return
         article_id = int(current.data(ArticleIdRole))
-        self.detail.show_article(self.model.article(article_id), self.model.events(article_id))
+        self.detail.show_article(
+            self.model.article(article_id),
+            self.model.events(article_id),
+            self._hits_in(article_id),
+        )
         self.article_selected.emit(article_id)
+
+    # -- search ------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_bar.query_edit.setFocus()
+        self.search_bar.query_edit.selectAll()
+
+    def run_search(self, request: SearchRequest) -> None:
+        """Narrow the list and mark the hits on the timeline; an empty request clears."""
+        if request.is_empty:
+            self._pending_search = None
+            self._apply_search(None, None)
+            return
+        if self._search_thread is not None:
+            self._pending_search = request  # only the latest request matters
+            return
+        worker = SearchWorker(self.store.path, request)
+        worker.finished.connect(self._search_done)
+        worker.failed.connect(self._search_failed)
+        self._search_worker = worker
+        self._search_thread = start_in_thread(worker, self)
+        self._search_thread.finished.connect(self._search_ended)
+
+    def _search_done(self, request: SearchRequest, ids: np.ndarray) -> None:
+        if self._pending_search is None:
+            self._apply_search(request, ids)
+
+    def _search_failed(self, request: SearchRequest, message: str) -> None:
+        if self._pending_search is None:
+            self.search_bar.show_result_count(None, message)
+
+    def _search_ended(self) -> None:
+        self._search_thread = None
+        pending, self._pending_search = self._pending_search, None
+        if pending is not None:
+            self.run_search(pending)
+
+    def _apply_search(self, request: SearchRequest | None, ids: np.ndarray | None) -> None:
+        self.search = request
+        current = self.list.currentIndex().data(ArticleIdRole)
+        if ids is None:
+            self.model.reload()
+            self.timeline.set_highlight(None)
+            self.search_bar.show_result_count(None)
+        else:
+            hits = set(ids.tolist())
+            self.model.reload([i for i in self.store.chronological_ids() if i in hits])
+            self.timeline.set_highlight(ids.tolist())
+            self.search_bar.show_result_count(len(hits))
+        self._update_status()
+        self.search_applied.emit()
+        if current is not None and self.model.row_of(int(current)) is not None:
+            self.select_article(int(current))
+        elif self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
+        else:
+            self.detail.show_article(None, [])
+
+    def _hits_in(self, article_id: int) -> list[tuple[int, int]]:
+        if self.search is None or not self.search.query.strip():
+            return []
+        try:
+            return article_hit_spans(self.store, article_id, self.search.query).body
+        except SearchError:
+            return []
 
     def load_timeline(self) -> None:
         """Read the events for the timeline on a worker thread; the window stays usable."""
@@ -387,6 +481,8 @@ class MainWindow(QMainWindow):
         """Show what the store holds now (after an import or a re-computation)."""
         self.model.reload()
         self._update_status()
+        if self.search is not None:
+            self.run_search(self.search)
         self.load_timeline()
         self.store_changed.emit()
 
@@ -406,6 +502,8 @@ class MainWindow(QMainWindow):
             self._import_thread.wait()
         if self._loader_thread is not None:
             self._loader_thread.wait()
+        if self._search_thread is not None:
+            self._search_thread.wait()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue(f"{_LAYOUT_KEY}/upper", self.upper.saveState())

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from timeline import library
 from timeline.store import Store, StoreError
+from timeline.store.search import SearchError, SearchRequest, matching_article_ids
 from timeline.store.timeline_data import load_event_arrays
 
 
@@ -69,7 +70,28 @@ class EventsLoader(QObject):
         self.finished.emit(arrays)
 
 
-def start_in_thread(worker: ImportWorker | EventsLoader, parent: QObject) -> QThread:
+class SearchWorker(QObject):
+    """Finds the ids of every article a search request matches."""
+
+    finished = Signal(object, object)  # SearchRequest, numpy array of article ids
+    failed = Signal(object, str)  # SearchRequest, message
+
+    def __init__(self, db_path: Path, request: SearchRequest) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self.request = request
+
+    def run(self) -> None:
+        try:
+            with Store(self._db_path, create=False) as store:
+                ids = matching_article_ids(store, self.request.query, **self.request.filters())
+        except (SearchError, StoreError) as exc:
+            self.failed.emit(self.request, str(exc))
+            return
+        self.finished.emit(self.request, ids)
+
+
+def start_in_thread(worker: ImportWorker | EventsLoader | SearchWorker, parent: QObject) -> QThread:
     """Run worker.run() on a new thread that ends when the worker finishes or fails."""
     thread = QThread(parent)
     worker.moveToThread(thread)
