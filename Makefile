@@ -12,7 +12,7 @@ DIST_EXE := dist/timeline/timeline
 DIST_INPUTS := packaging/timeline.spec packaging/entry.py pyproject.toml \
 	$(shell find timeline resources -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: run test lint bench dist smoke clean system
+.PHONY: run test lint bench dist smoke clean system translations
 
 system:
 	@scripts/system-deps.sh offscreen
@@ -51,6 +51,12 @@ $(DIST_EXE): $(STAMP) $(DIST_INPUTS)
 
 smoke: $(DIST_EXE)
 	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q tests/packaging
+
+# After changing interface strings: refresh the .ts, fill in the Arabic table, compile.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate timeline/ui/*.py -ts resources/translations/timeline_ar.ts -target-language ar
+	$(BIN)/python scripts/translations_ar.py
+	$(BIN)/pyside6-lrelease resources/translations/timeline_ar.ts
 
 clean:
 	rm -rf $(VENV) var build dist

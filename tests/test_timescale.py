@@ -245,3 +245,21 @@ def test_unbounded_packing_uses_as_many_lanes_as_the_deepest_overlap(
     lanes = pack_lanes(x0, x1)
     depth = max((int(np.sum((x0 <= a) & (x1 >= a))) for a in x0.tolist()), default=0)
     assert lanes.max(initial=-1) + 1 == depth
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "granularity", "language", "expected"),
+    [
+        (datetime(1945, 3, 22, 10, 0), None, "minute", "en", "22 March 1945 10:00"),
+        (datetime(2021, 1, 1), None, "day", "en", "1 January 2021"),
+        (datetime(2021, 5, 1), datetime(2021, 6, 1), "month", "ar", "أيار 2021"),
+        (datetime(1950, 1, 1), datetime(1954, 1, 1), "interval", "en", "1950 – 1953"),
+        (datetime(1970, 1, 1), datetime(1980, 1, 1), "decade", "en", "1970 – 1979"),
+    ],
+)
+def test_format_date_keeps_the_granularity(start, end, granularity, language, expected) -> None:
+    from timeline.timescale import format_date
+
+    style = LabelStyle(language=language)
+    end_axis = to_axis(end) if end else None
+    assert format_date(to_axis(start), end_axis, granularity, style) == expected

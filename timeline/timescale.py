@@ -281,6 +281,28 @@ def format_span(start: int, end: int, style: LabelStyle) -> str:
     return first_text if first_text == last_text else f"{first_text} – {last_text}"
 
 
+_PRECISION_OF_GRANULARITY = {
+    "second": "minute",
+    "minute": "minute",
+    "hour": "minute",
+    "day": "day",
+    "month": "month",
+    "year": "year",
+}
+
+
+def format_date(start: int, end: int | None, granularity: str, style: LabelStyle) -> str:
+    """A stored date as a reader wants it: to its own granularity, in the style's words.
+
+    A day-granular 1 January stays a day (alignment alone would call it a year); weeks,
+    decades and intervals are written as their first and last day, month or year.
+    """
+    precision = _PRECISION_OF_GRANULARITY.get(granularity)
+    if precision is not None:
+        return format_instant(start, precision, style)
+    return format_span(start, end if end is not None else start, style)
+
+
 # -- tick levels --------------------------------------------------------------
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from hijridate import Gregorian
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -24,30 +23,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.model import Article, Event, from_axis
+from timeline.model import Article, Event
 from timeline.text import base_direction
+from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import DirectionalTextDelegate
 
 EventIdRole = Qt.ItemDataRole.UserRole + 1
 EventStartRole = Qt.ItemDataRole.UserRole + 2
 
-HIJRI_MONTHS = (
-    "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
-    "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
-)  # fmt: skip
-
 _MENTION_COLOUR = QColor(255, 214, 102, 150)
 _HIT_COLOUR = QColor(120, 190, 255, 150)
+# A value such as 1945-03-22T10:00 or P70Y kept left to right inside Arabic text
+# (FIRST STRONG ISOLATE would take the T for a Latin word; LRI says it outright).
+_LRI, _PDI = "\u2066", "\u2069"
 
 
-def hijri_text(axis_seconds: int) -> str:
-    """The Umm al-Qura date of an axis position, or '' outside the table (1343-1500 AH)."""
-    day = from_axis(axis_seconds).date()
-    try:
-        h = Gregorian(day.year, day.month, day.day).to_hijri()
-    except (OverflowError, ValueError):
-        return ""
-    return f"{h.day} {HIJRI_MONTHS[h.month - 1]} {h.year} هـ"
+def event_date_text(event: Event, style: LabelStyle) -> str:
+    """An event's date in words of the interface, or its value where it has no place."""
+    if event.start is None:
+        return f"{_LRI}{event.value}{_PDI}"
+    return format_date(event.start, event.end, event.granularity, style)
 
 
 class SafeBrowser(QTextBrowser):
@@ -114,6 +109,8 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.article: Article | None = None
+        # How dates are written; the window keeps it in step with the timeline's axis.
+        self.label_style = LabelStyle(language="en")
         self.show_article(None, [])
 
     def _activate(self, item: QListWidgetItem) -> None:
@@ -163,9 +160,10 @@ class DetailPane(QWidget):
         if article.published_raw:
             self._add_block(cursor, self.tr("As written: %1").replace("%1", article.published_raw))
         if published is not None and published.start is not None:
-            parsed = published.value
-            hijri = hijri_text(published.start)
-            line = self.tr("Published: %1").replace("%1", parsed)
+            line = self.tr("Published: %1").replace(
+                "%1", event_date_text(published, self.label_style)
+            )
+            hijri = format_hijri(published.start, "day", self.label_style)
             if hijri:
                 line += f"  ·  {hijri}"
             self._add_block(cursor, line)
@@ -233,7 +231,8 @@ class DetailPane(QWidget):
             "vague": self.tr("vague"),
         }
         for event in events:
-            text = f"{event.value}  ·  {kinds.get(event.kind, event.kind)}  ·  {event.label}"
+            when = event_date_text(event, self.label_style)
+            text = f"{when}  ·  {kinds.get(event.kind, event.kind)}  ·  {event.label}"
             item = QListWidgetItem(text)
             item.setData(EventIdRole, event.id)
             item.setData(EventStartRole, event.start)

@@ -212,8 +212,19 @@ class MainWindow(QMainWindow):
         hijri.setCheckable(True)
         hijri.toggled.connect(self.timeline.set_hijri_labels)
         hijri.toggled.connect(lambda on: QSettings().setValue("timeline/hijri", on))
+        hijri.toggled.connect(self._sync_date_style)
         hijri.setChecked(settings.value("timeline/hijri", False, type=bool))
         menu.addAction(hijri)
+        self._sync_date_style()
+
+    def _sync_date_style(self) -> None:
+        """Write dates in the detail pane as the timeline's axis writes them."""
+        style = self.timeline.label_style()
+        if style != self.detail.label_style:
+            self.detail.label_style = style
+            current = self.list.currentIndex()
+            if current.isValid():
+                self._current_changed(current, current)
 
     def _choice(
         self,
@@ -238,6 +249,7 @@ class MainWindow(QMainWindow):
         def chosen(action: QAction) -> None:
             QSettings().setValue(key, action.data())
             apply(str(action.data()))
+            self._sync_date_style()
 
         group.triggered.connect(chosen)
         apply(stored)

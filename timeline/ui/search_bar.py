@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -99,17 +100,29 @@ class SearchBar(QWidget):
         self.kind_combo.setEnabled(False)
         self.kind_combo.setToolTip(self.tr("Which dates of an article the range applies to"))
 
-        layout = QHBoxLayout(self)
+        for combo in (self.source_combo, self.kind_combo):
+            # Long source names must not widen the list pane: the combo elides instead.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+
+        # Three short rows, so the bar fits a narrow list pane.
+        rows = [QHBoxLayout() for _ in range(3)]
+        rows[0].addWidget(self.query_edit, 1)
+        rows[0].addWidget(self.count_label)
+        rows[1].addWidget(source_label)
+        rows[1].addWidget(self.source_combo, 1)
+        rows[1].addWidget(self.kind_combo, 1)
+        rows[2].addWidget(self.dates_check)
+        rows[2].addWidget(self.date_from_edit, 1)
+        rows[2].addWidget(to_label)
+        rows[2].addWidget(self.date_to_edit, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.query_edit, 3)
-        layout.addWidget(self.count_label)
-        layout.addWidget(source_label)
-        layout.addWidget(self.source_combo, 1)
-        layout.addWidget(self.dates_check)
-        layout.addWidget(self.date_from_edit)
-        layout.addWidget(to_label)
-        layout.addWidget(self.date_to_edit)
-        layout.addWidget(self.kind_combo)
+        layout.setSpacing(4)
+        for row in rows:
+            layout.addLayout(row)
         self.setFocusProxy(self.query_edit)
         QWidget.setTabOrder(self.query_edit, self.source_combo)
         QWidget.setTabOrder(self.source_combo, self.dates_check)

@@ -76,15 +76,6 @@ WHEEL_STEP = 1.25
 KEY_ZOOM = 1.5
 DRAG_THRESHOLD = 4
 
-_LEGEND = {
-    "ar": (("published", "تاريخ النشر"), ("mentioned", "تاريخ مذكور"), ("range", "فترة")),
-    "en": (("published", "Published"), ("mentioned", "Mentioned"), ("range", "Range")),
-}
-_KIND_TEXT = {
-    "ar": {PUBLISHED: "نُشر", MENTIONED: "ذُكر"},
-    "en": {PUBLISHED: "Published", MENTIONED: "Mentioned"},
-}
-
 
 class TimelineView(QWidget):
     """Articles' publications and the dates they mention, on one zoomable time axis.
@@ -519,25 +510,21 @@ class TimelineView(QWidget):
 
     def _legend_entries(self, frame: Frame, text: Callable) -> list:
         style = self.label_style()
-        entries = [(shape, text(words)) for shape, words in _LEGEND[style.language]]
+        entries = [
+            ("published", text(self.tr("Published"))),
+            ("mentioned", text(self.tr("Mentioned"))),
+            ("range", text(self.tr("Range"))),
+        ]
         if frame.mode == "density":
             count = style.num(f"{frame.in_view:,}" if style.language == "en" else frame.in_view)
-            note = (
-                f"{count} events in view: zoom in to see them one by one"
-                if style.language == "en"
-                else f"{count} حدثاً في العرض: كبّر لرؤيتها واحداً واحداً"
-            )
-            entries.append(("", text(note)))
+            note = self.tr("%1 events in view: zoom in to see them one by one")
+            entries.append(("", text(note.replace("%1", count))))
         elif frame.hidden_ranges:
             count = style.num(
                 f"{frame.hidden_ranges:,}" if style.language == "en" else frame.hidden_ranges
             )
-            note = (
-                f"and {count} longer ranges spanning the whole view"
-                if style.language == "en"
-                else f"و{count} فترة أطول تغطي العرض كله"
-            )
-            entries.append(("", text(note)))
+            note = self.tr("and %1 longer ranges spanning the whole view")
+            entries.append(("", text(note.replace("%1", count))))
         return entries
 
     # -- input ----------------------------------------------------------------------
@@ -647,7 +634,9 @@ class TimelineView(QWidget):
         kind = int(self._arrays.kinds[row])
         start, end = int(self._arrays.starts[row]), int(self._arrays.ends[row])
         when = format_span(start, end, style)
-        kind_text = _KIND_TEXT[style.language].get(kind, KIND_NAMES.get(kind, ""))
+        kind_text = {PUBLISHED: self.tr("Published"), MENTIONED: self.tr("Mentioned")}.get(
+            kind, KIND_NAMES.get(kind, "")
+        )
         lines = [title or label, f"{kind_text}: {when}"]
         if kind != PUBLISHED and label and label != title:
             lines.append(f"«{label}»")

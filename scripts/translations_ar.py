@@ -1,0 +1,139 @@
+"""The Arabic translation of the interface, kept as a table and written into the .ts file.
+
+Run after `pyside6-lupdate` has refreshed resources/translations/timeline_ar.ts:
+    .venv/bin/python scripts/translations_ar.py && .venv/bin/pyside6-lrelease \
+        resources/translations/timeline_ar.ts
+(`make translations` does both.)  A test checks that every source string has one.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "timeline_ar.ts"
+
+ARABIC: dict[str, str] = {
+    "News Timeline": "الخط الزمني للأخبار",
+    "Version {version}": "الإصدار {version}",
+    "An Arabic-first timeline of news articles and the dates they mention.": "خط زمني للمقالات الإخبارية وللتواريخ التي تذكرها، بالعربية أولاً.",
+    "Includes the Noto Sans and Noto Sans Arabic fonts, licensed under the SIL Open Font License 1.1.": "يتضمن خطَّي Noto Sans وNoto Sans Arabic المرخّصين برخصة SIL Open Font License 1.1.",
+    "Qt {qt} (PySide6 {pyside})": "Qt {qt} ‏(PySide6 {pyside})",
+    "About News Timeline": "عن الخط الزمني للأخبار",
+    "Events in this article": "الأحداث في هذه المقالة",
+    "Select an article to read it here.": "اختر مقالة لقراءتها هنا.",
+    "As written: %1": "كما كُتب: %1",
+    "Published: %1": "تاريخ النشر: %1",
+    "Publication date could not be read": "تعذّرت قراءة تاريخ النشر",
+    "Source: %1": "المصدر: %1",
+    "Author: %1": "الكاتب: %1",
+    "Caption: %1": "التعليق على الصورة: %1",
+    "Link: %1": "الرابط: %1",
+    "published": "نُشر",
+    "mentioned": "ذُكر",
+    "duration": "مدة",
+    "vague": "غير محدد",
+    "Articles": "المقالات",
+    "Timeline": "الخط الزمني",
+    "&File": "&ملف",
+    "&Import files…": "&استيراد ملفات…",
+    "Import &folder…": "استيراد &مجلد…",
+    "&Quit": "&خروج",
+    "&View": "&عرض",
+    "&Search…": "&بحث…",
+    "Article &list": "&قائمة المقالات",
+    "&Help": "م&ساعدة",
+    "&About": "&عن البرنامج",
+    "&Timeline": "ال&خط الزمني",
+    "Article &text": "&نص المقالة",
+    "&Fit all": "عرض ال&كل",
+    "Zoom &in": "ت&كبير",
+    "Zoom &out": "ت&صغير",
+    "&Go to date…": "الا&نتقال إلى تاريخ…",
+    "&Settings": "الإ&عدادات",
+    "Arabic &month names": "أسماء ال&شهور",
+    "Levantine (كانون الثاني، شباط…)": "الشامية (كانون الثاني، شباط…)",
+    "Egyptian and Gulf (يناير، فبراير…)": "المصرية والخليجية (يناير، فبراير…)",
+    "Maghrebi (جانفي، فيفري…)": "المغاربية (جانفي، فيفري…)",
+    "&Digits": "الأ&رقام",
+    "Western (2021)": "غربية (2021)",
+    "Arabic-Indic (٢٠٢١)": "هندية (٢٠٢١)",
+    "Time &direction": "ا&تجاه الزمن",
+    "As the interface language": "حسب لغة الواجهة",
+    "Left to right": "من اليسار إلى اليمين",
+    "Right to left": "من اليمين إلى اليسار",
+    "&Hijri dates under the axis": "التواريخ ال&هجرية تحت المحور",
+    "Go to date": "الانتقال إلى تاريخ",
+    "Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):": "التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):",
+    "Not a date I can read: %1": "لا أستطيع قراءة هذا التاريخ: %1",
+    "%1 articles, %2 events": "المقالات: %1، الأحداث: %2",
+    "Timeline not loaded: %1": "لم يُحمَّل الخط الزمني: %1",
+    "Import articles": "استيراد مقالات",
+    "Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)": "المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)",
+    "Import a folder of articles": "استيراد مجلد مقالات",
+    "Importing…": "جارٍ الاستيراد…",
+    "Cancel": "إلغاء",
+    "Importing %1": "جارٍ استيراد %1",
+    "%1 added, %2 already stored, %3 failed files.": "أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.",
+    "Import": "الاستيراد",
+    "Import failed": "تعذّر الاستيراد",
+    'Search articles: words, "a phrase", prefix*, -exclude, OR': 'ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR',
+    'Spelling variants match: ايار finds أيّار, ٢٠٢١ finds 2021.\nWords must all occur; "quotes" keep a phrase; word* is a prefix;\n-word excludes a word; OR gives alternatives.': 'تتطابق صيغ الكتابة: ايار تجد أيّار، و٢٠٢١ تجد 2021.\nيجب أن ترد الكلمات كلها؛ "علامتا التنصيص" تحفظان العبارة؛ كلمة* بادئة؛\n-كلمة تستبعد الكلمة؛ OR للبدائل.',
+    "All sources": "كل المصادر",
+    "&Source:": "ال&مصدر:",
+    "&Dates": "ال&تواريخ",
+    "First day": "اليوم الأول",
+    "Last day": "اليوم الأخير",
+    "to": "إلى",
+    "Published or mentioned": "منشورة أو مذكورة",
+    "Published": "تاريخ النشر",
+    "Mentioned": "تاريخ مذكور",
+    "Which dates of an article the range applies to": "أي تواريخ المقالة يشملها النطاق",
+    "Range": "فترة",
+    "%1 events in view: zoom in to see them one by one": "%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً",
+    "and %1 longer ranges spanning the whole view": "و%1 فترة أطول تغطي العرض كله",
+}
+
+# Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.
+ARABIC_PLURALS: dict[str, list[str]] = {
+    "%Ln result(s)": [
+        "لا نتائج",
+        "نتيجة واحدة",
+        "نتيجتان",
+        "%Ln نتائج",
+        "%Ln نتيجة",
+        "%Ln نتيجة",
+    ],
+}
+
+
+def fill(ts: Path = TS) -> list[str]:
+    """Write the table into the .ts file; returns the source strings left untranslated."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        for child in list(translation):
+            translation.remove(child)
+        translation.text = None
+        if message.get("numerus") == "yes" and source in ARABIC_PLURALS:
+            for form in ARABIC_PLURALS[source]:
+                ET.SubElement(translation, "numerusform").text = form
+        elif source in ARABIC:
+            translation.text = ARABIC[source]
+        else:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    left = fill()
+    for source in left:
+        print(f"untranslated: {source!r}", file=sys.stderr)
+    sys.exit(1 if left else 0)

@@ -1,0 +1,65 @@
+"""The Arabic translation covers every interface string and is compiled from its source."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from timeline.paths import translations_dir
+
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+def test_every_interface_string_is_translated(tmp_path: Path) -> None:
+    ts = tmp_path / "timeline_ar.ts"
+    shutil.copy(translations_dir() / "timeline_ar.ts", ts)
+    sources = sorted(str(p) for p in (REPO / "timeline" / "ui").glob("*.py"))
+    subprocess.run(
+        [_tool("pyside6-lupdate"), *sources, "-ts", str(ts), "-target-language", "ar"],
+        check=True,
+        capture_output=True,
+    )
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from translations_ar import fill
+    finally:
+        sys.path.pop(0)
+    assert fill(ts) == [], "add the Arabic for these strings to scripts/translations_ar.py"
+
+
+def test_compiled_translation_is_current(tmp_path: Path) -> None:
+    qm = tmp_path / "timeline_ar.qm"
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(translations_dir() / "timeline_ar.ts"), "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+    )
+    assert qm.read_bytes() == (translations_dir() / "timeline_ar.qm").read_bytes(), (
+        "run `make translations`"
+    )
+
+
+def test_arabic_translation_loads(qapp) -> None:
+    translator = QTranslator()
+    assert translator.load(
+        QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
+    )
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("MainWindow", "&File") == "&ملف"
+        assert QCoreApplication.translate("SearchBar", "%Ln result(s)", "", 2) == "نتيجتان"
+    finally:
+        QCoreApplication.removeTranslator(translator)
