@@ -8,7 +8,7 @@ writes the PNG. The window is painted as soon as the event loop runs, so
 click; no Qt) is timed as well for a breakdown. With --cold (root only) the page cache is
 dropped before each run, as after a reboot.
 
-    .venv/bin/python packaging/startup_time.py [--runs 10] [--cold] [--db DB]
+    .venv/bin/python bench/startup_time.py [--runs 10] [--cold] [--db DB]
 """
 
 from __future__ import annotations
