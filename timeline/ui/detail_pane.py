@@ -35,7 +35,16 @@ _MENTION_COLOUR = QColor(255, 214, 102, 150)
 _HIT_COLOUR = QColor(120, 190, 255, 150)
 # A value such as 1945-03-22T10:00 or P70Y kept left to right inside Arabic text
 # (FIRST STRONG ISOLATE would take the T for a Latin word; LRI says it outright).
-_LRI, _PDI = "\u2066", "\u2069"
+_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
+
+
+def isolated(text: str) -> str:
+    """Text to embed in a label of the other direction ("As written: <Arabic>").
+
+    A first-strong isolate lays the text out in its own direction as one unit, so
+    "22nd أيّار" inside an English line is not reordered with the words around it.
+    """
+    return f"{_FSI}{text}{_PDI}"
 
 
 def event_date_text(event: Event, style: LabelStyle) -> str:
@@ -158,7 +167,9 @@ class DetailPane(QWidget):
     def _add_fields(self, cursor: QTextCursor, article: Article, events: list[Event]) -> None:
         published = next((e for e in events if e.kind == "published"), None)
         if article.published_raw:
-            self._add_block(cursor, self.tr("As written: %1").replace("%1", article.published_raw))
+            self._add_block(
+                cursor, self.tr("As written: %1").replace("%1", isolated(article.published_raw))
+            )
         if published is not None and published.start is not None:
             line = self.tr("Published: %1").replace(
                 "%1", event_date_text(published, self.label_style)
@@ -176,7 +187,7 @@ class DetailPane(QWidget):
             (self.tr("Link: %1"), article.url),
         ):
             if value:
-                self._add_block(cursor, label.replace("%1", value))
+                self._add_block(cursor, label.replace("%1", isolated(value)))
 
     def _add_block(
         self,

@@ -381,10 +381,11 @@ class MainWindow(QMainWindow):
 
     def _timeline_loaded(self, arrays: EventArrays) -> None:
         self.timeline.set_data(arrays, lambda ids: event_labels(self.store, ids))
-        self.timeline.fit_all()
         current = self.list.currentIndex()
         if current.isValid():
             self.timeline.select_article(int(current.data(ArticleIdRole)))
+        # After the selection, which would centre the view on one event: start on all.
+        self.timeline.fit_all()
         self.timeline_loaded.emit()
 
     def _timeline_failed(self, message: str) -> None:
