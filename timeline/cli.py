@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -19,6 +19,9 @@ from timeline import __version__, library
 from timeline.model import Article, Event, to_axis
 from timeline.store import Store, StoreError, default_db_path
 from timeline.text import for_terminal
+
+if TYPE_CHECKING:
+    from timeline.store.search import EventKind
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -302,7 +305,7 @@ def search_command(
     source: str | None,
     date_from: str | None,
     date_to: str | None,
-    kind: str | None,
+    kind: EventKind | None,  # click.Choice lets only these values through
     limit: int,
     newest: bool,
 ) -> None:
@@ -322,7 +325,7 @@ def search_command(
                 source=source,
                 date_from=_axis_day(date_from),
                 date_to=_axis_day(date_to, end=True),
-                event_kind=kind,  # type: ignore[arg-type]
+                event_kind=kind,
                 order="newest" if newest else "relevance",
             )
         except SearchError as exc:

@@ -79,8 +79,10 @@ def read_layout(layout: QTextLayout, font: QFont, text: str | None = None) -> Dr
     # line, x, char index, glyph, rtl, run
     glyphs: list[tuple[int, float, int, int, bool, Any]] = []
     for index, ch in enumerate(text):
-        if ch.isspace() or unicodedata.category(ch) == "Mn":
-            continue  # marks sit on their base letter; spaces carry no order of their own
+        if ch.isspace() or unicodedata.category(ch) in ("Mn", "Cf"):
+            # Marks sit on their base letter; spaces and format characters (isolates,
+            # joiners) carry no order of their own.
+            continue
         for run in layout.glyphRuns(index, 1, flags):
             positions = run.positions()
             for k, glyph in enumerate(run.glyphIndexes()):
@@ -117,10 +119,12 @@ def read_layout(layout: QTextLayout, font: QFont, text: str | None = None) -> Dr
     return Drawn("".join(visual), sorted(unjoined))
 
 
-def display_order(text: str) -> str:
-    """python-bidi's display order, without the spaces and marks lay_out leaves out."""
+def display_order(text: str, base_dir: str | None = None) -> str:
+    """python-bidi's display order, without the spaces, marks and format characters
+    that lay_out leaves out.  base_dir ('L' or 'R') forces the paragraph direction."""
+    shown = get_display(text, base_dir=base_dir) if base_dir else get_display(text)
     return "".join(
-        ch for ch in get_display(text) if not ch.isspace() and unicodedata.category(ch) != "Mn"
+        ch for ch in shown if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Cf")
     )
 
 

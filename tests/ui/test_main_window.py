@@ -237,3 +237,19 @@ def test_search_error_is_shown_not_raised(qtbot: QtBot, window: MainWindow) -> N
     qtbot.waitUntil(lambda: window.search_bar.count_label.property("error") is True)
     assert "3" in window.search_bar.count_label.text()
     assert window.model.rowCount() == len(window.store.chronological_ids())
+
+
+def test_arabic_field_value_keeps_its_order_in_an_english_line(
+    window: MainWindow, sample_store: Store
+) -> None:
+    from tests.ui.rendering import display_order, read_layout
+
+    article = next(a for a in sample_store.articles() if "1st" in a.published_raw)
+    window.select_article(article.id)
+    doc = window.detail.browser.document()
+    block = doc.findBlock(doc.toPlainText().find("As written"))
+    doc.documentLayout().blockBoundingRect(block)
+    drawn = read_layout(block.layout(), window.detail.font(), block.text())
+    # The label reads left to right, then the date line as its own right-to-left unit.
+    expected = display_order("As written:") + display_order(article.published_raw, "R")
+    assert drawn.visual == expected

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
+from typing import Any
 
 from timeline.dating import lexicon as lx
 from timeline.dating.normalize import Folded, fold, strip_marks
@@ -57,14 +59,16 @@ class Candidate:
     confidence: float
     # What merging steps need: the Gregorian day of a day-level date, whether its
     # year was written, and (month, day, calendar) to redo it with another year.
-    day: date | None = None
+    # dt.date, not date: in this class body `date` is the field above.
+    day: dt.date | None = None
     has_year: bool = True
     month_day: tuple[int, int, str] | None = None
     weak: bool = False  # a bare clock time: kept only when it follows a date
     clock: tuple[int, int | None, int | None, str] | None = None  # h, m, s, offset
 
-    def moved(self, start: int, end: int, **changes: object) -> Candidate:
-        return replace(self, start=start, end=end, **changes)  # type: ignore[arg-type]
+    def moved(self, start: int, end: int, **changes: Any) -> Candidate:
+        # Any, as in dataclasses.replace: each keyword names a field of its own type.
+        return replace(self, start=start, end=end, **changes)
 
 
 @dataclass

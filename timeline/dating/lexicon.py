@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
 from timeline.dating.normalize import strip_marks
 
+_V = TypeVar("_V")
 
-def _folded(table: dict[str, int]) -> dict[str, int]:
+
+def _folded(table: dict[str, _V]) -> dict[str, _V]:
     # Entries are written the way newspapers spell them; matching runs on folded
     # text, so the keys are folded with the same function.
     return {strip_marks(word): value for word, value in table.items()}

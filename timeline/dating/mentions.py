@@ -97,10 +97,12 @@ def _merge_bridges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             # Trust the written Gregorian date over a conversion, unless its year was
             # only inferred (الموافق 15 يوليو).
             chosen = gregorian if gregorian.has_year else hijri
-            value = v.day_value(chosen.day, prev.date.calendar)  # type: ignore[arg-type]
+            # Read the day off prev/cand themselves: their days were checked above.
+            chosen_day = cand.day if chosen is cand else prev.day
+            value = v.day_value(chosen_day, prev.date.calendar)
             out[-1] = prev.moved(
                 prev.start, cand.end, date=value, kind="hijri" if hijri is prev else "explicit",
-                day=chosen.day, confidence=max(prev.confidence, cand.confidence),
+                day=chosen_day, confidence=max(prev.confidence, cand.confidence),
             )  # fmt: skip
             continue
         out.append(cand)

@@ -81,6 +81,7 @@ def fold(text: str) -> Folded:
     """Fold text for matching; see Folded.span to get back to the original."""
     # str.replace per folded letter runs at C speed; str.translate with a table is
     # several times slower on Arabic text, and this runs on every article.
+    index: Sequence[int]
     if _DROPPED_RE.search(text) is None:
         folded, index = text, range(len(text))
     else:

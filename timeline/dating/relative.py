@@ -232,6 +232,7 @@ def ago(ctx: Context) -> Iterator[Candidate]:
         if not hit.group("tail") and EVENT_AFTER.match(text, hit.end()):
             continue  # قبل يومين من الانتخابات: counted from an event, not from today
         confidence = 0.65 if hit.group("approx") else 0.8
+        value: DateValue | None
         if unit == "DEC":
             value = v.duration_value(10 * amount, "Y")
             yield Candidate(hit.start(), hit.end(), value, "duration", confidence)

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
 from timeline.model import ArticleDraft
 
-_TEXT_FIELDS = ("source", "url", "author", "caption", "credit", "lang")
+_TextField = Literal["source", "url", "author", "caption", "credit", "lang"]
+_TEXT_FIELDS: tuple[_TextField, ...] = get_args(_TextField)
+
+
+class _TextFields(TypedDict, total=False):
+    """The optional string fields of ArticleDraft a record may carry."""
+
+    source: str
+    url: str
+    author: str
+    caption: str
+    credit: str
+    lang: str
 
 
 def _draft(record: Any, where: str, origin: str) -> ArticleDraft:
@@ -21,7 +33,7 @@ def _draft(record: Any, where: str, origin: str) -> ArticleDraft:
     published = record.get("published") or record.get("published_raw") or ""
     if not isinstance(published, str):
         raise BadArticle(f"{where}: 'published' must be a string")
-    extra = {}
+    extra: _TextFields = {}
     for key in _TEXT_FIELDS:
         value = record.get(key)
         if value is not None:

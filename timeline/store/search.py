@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -221,7 +221,7 @@ def _matching_sql(
     return sql, params
 
 
-def _run(store: Store, sql: str, params: list[object] | dict[str, object]) -> list[tuple]:
+def _run(store: Store, sql: str, params: Sequence[object] | Mapping[str, object]) -> list[tuple]:
     try:
         return store.db.conn.execute(sql, params).fetchall()
     except sqlite3.Error as exc:

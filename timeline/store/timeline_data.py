@@ -135,7 +135,11 @@ class EventArrays:
         before = self.covering_rows(t0)
         if max_covering is not None and len(before) > max_covering:
             length = self.ends[before] - self.starts[before]
-            keep = np.argpartition(length, max_covering)[:max_covering] if max_covering else []
+            keep = (
+                np.argpartition(length, max_covering)[:max_covering]
+                if max_covering
+                else np.empty(0, dtype=np.intp)
+            )
             before = np.sort(before[keep])
         return np.concatenate((before, inside)) if len(before) else inside
 
