@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from timeline import __version__, library
+from timeline.ingest import collect_files
 from timeline.model import Article, Event, to_axis
 from timeline.store import Store, StoreError, default_db_path
 from timeline.text import for_terminal
@@ -136,7 +137,7 @@ def cli(
 def import_command(settings: Settings, paths: tuple[Path, ...]) -> None:
     """Import article files and folders (.txt in the sample's format, .jsonl, .json)."""
     with settings.open_store() as store:
-        files, _ = library.collect_files(paths)
+        files, _ = collect_files(paths)
         with click.progressbar(
             length=len(files), label="importing", file=sys.stderr, show_pos=True
         ) as bar:

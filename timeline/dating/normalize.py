@@ -6,38 +6,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Marks that carry no date information and break matching when left in: tashkeel
-# (harakat, shadda, tanween...), Quranic annotation marks, tatweel, and the invisible
+from timeline.text.normalize import DROPPED_CODEPOINTS, SPELLING_FOLDS
+
+# Marks that carry no date information and break matching when left in: the marks
+# and tatweel search drops too (timeline.text.normalize), plus the invisible
 # direction/format controls that web text is full of (RLM, LRM, ALM, ZWJ, BOM).
 _DROPPED = (
-    set(range(0x0610, 0x061B))
-    | set(range(0x064B, 0x0660))
-    | {0x0670, 0x0640, 0x061C, 0xFEFF, 0x00AD}
-    | set(range(0x06D6, 0x06EE))
+    set(DROPPED_CODEPOINTS)
+    | {0x061C, 0xFEFF, 0x00AD}
     | set(range(0x200B, 0x2010))
     | set(range(0x202A, 0x202F))
     | set(range(0x2066, 0x206A))
 )
 
-_TRAILING = (
-    set(range(0x0610, 0x061B))
-    | set(range(0x064B, 0x0660))
-    | {0x0670, 0x0640}
-    | set(range(0x06D6, 0x06EE))
-)
+_TRAILING = set(DROPPED_CODEPOINTS)
 
-# One character in, one character out: hamza seats and alef variants fold to bare
-# alef and friends (writers are inconsistent: أبريل/ابريل/إبريل), ta marbuta to ha,
-# Arabic-Indic and Persian digits to ASCII, exotic spaces to a plain space.
+# One character in, one character out: search's spelling folds (hamza seats and alef
+# variants to bare alef, ta marbuta to ha, Arabic-Indic and Persian digits to ASCII),
+# plus Arabic digit separators, exotic spaces and dashes.
 _FOLD = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ى": "ي",
-    "ة": "ه",
-    "ؤ": "و",
-    "ئ": "ي",
+    **SPELLING_FOLDS,
     "٫": ".",
     "٬": ",",
     "\u00a0": " ",
@@ -47,9 +35,6 @@ _FOLD = {
     "\u2014": "-",
     "\u2212": "-",
 }
-for _i in range(10):
-    _FOLD[chr(0x0660 + _i)] = str(_i)
-    _FOLD[chr(0x06F0 + _i)] = str(_i)
 
 
 @dataclass(frozen=True)

@@ -6,25 +6,28 @@ import re
 import unicodedata
 
 # Tashkeel and Quranic marks (DESIGN.md, Text) and tatweel are dropped; this is
-# their regex character class.
+# their regex character class, and the same set as code points.
 DROPPED = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
+DROPPED_CODEPOINTS = frozenset(
+    [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
+)
 _MARKS = re.compile(DROPPED)
 
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        # Arabic-Indic and Persian (extended) digits to ASCII.
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
+# One character to one: the spelling variants writers mix (أبريل/ابريل/إبريل).
+SPELLING_FOLDS: dict[str, str] = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+    # Arabic-Indic and Persian (extended) digits to ASCII.
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+}
+_FOLD = str.maketrans(SPELLING_FOLDS)
 
 _FOLDED_FROM: dict[str, str] = {}
 for _code, _folded in _FOLD.items():

@@ -6,18 +6,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from timeline.text import base_direction
 from timeline.ui.article_model import PublishedRole, SourceRole
+from timeline.ui.direction import qt_direction, start_edge
 
 _MARGIN = 6
-
-
-def _direction(text: str) -> Qt.LayoutDirection:
-    return (
-        Qt.LayoutDirection.RightToLeft
-        if base_direction(text) == "rtl"
-        else Qt.LayoutDirection.LeftToRight
-    )
 
 
 def _text_option(text: str) -> QTextOption:
@@ -26,15 +18,10 @@ def _text_option(text: str) -> QTextOption:
     Item views impose the view's direction on every row; a row such as
     "22nd أيّار" would then come out scrambled (DESIGN.md, Text).
     """
-    direction = _direction(text)
+    direction = qt_direction(text)
     option = QTextOption()
     option.setTextDirection(direction)
-    edge = (
-        Qt.AlignmentFlag.AlignRight
-        if direction == Qt.LayoutDirection.RightToLeft
-        else Qt.AlignmentFlag.AlignLeft
-    )
-    option.setAlignment(edge | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
+    option.setAlignment(start_edge(direction) | Qt.AlignmentFlag.AlignVCenter)
     option.setWrapMode(QTextOption.WrapMode.NoWrap)
     return option
 

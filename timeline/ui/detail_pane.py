@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, Event
-from timeline.text import base_direction
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import DirectionalTextDelegate
+from timeline.ui.direction import qt_direction, start_edge
 
 EventIdRole = Qt.ItemDataRole.UserRole + 1
 EventStartRole = Qt.ItemDataRole.UserRole + 2
@@ -61,25 +61,12 @@ class SafeBrowser(QTextBrowser):
         return None
 
 
-def _direction(text: str) -> Qt.LayoutDirection:
-    return (
-        Qt.LayoutDirection.RightToLeft
-        if base_direction(text) == "rtl"
-        else Qt.LayoutDirection.LeftToRight
-    )
-
-
 def _block_format(text: str) -> QTextBlockFormat:
     """A paragraph in its own text's direction, aligned to that direction's start edge."""
     block = QTextBlockFormat()
-    direction = _direction(text)
+    direction = qt_direction(text)
     block.setLayoutDirection(direction)
-    edge = (
-        Qt.AlignmentFlag.AlignRight
-        if direction == Qt.LayoutDirection.RightToLeft
-        else Qt.AlignmentFlag.AlignLeft
-    )
-    block.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute)
+    block.setAlignment(start_edge(direction))
     block.setBottomMargin(4)
     return block
 
