@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         """Narrow the list and mark the hits on the timeline; an empty request clears."""
         if request.is_empty:
             self._pending_search = None
-            self._apply_search(None, None)
+            self._apply_search(None, None, None)
             return
         if self._search_thread is not None:
             self._pending_search = request  # only the latest request matters
@@ -323,9 +323,9 @@ class MainWindow(QMainWindow):
         self._search_thread = start_in_thread(worker, self)
         self._search_thread.finished.connect(self._search_ended)
 
-    def _search_done(self, request: SearchRequest, ids: np.ndarray) -> None:
+    def _search_done(self, request: SearchRequest, ids: np.ndarray, ordered: list[int]) -> None:
         if self._pending_search is None:
-            self._apply_search(request, ids)
+            self._apply_search(request, ids, ordered)
 
     def _search_failed(self, request: SearchRequest, message: str) -> None:
         if self._pending_search is None:
@@ -337,18 +337,19 @@ class MainWindow(QMainWindow):
         if pending is not None:
             self.run_search(pending)
 
-    def _apply_search(self, request: SearchRequest | None, ids: np.ndarray | None) -> None:
+    def _apply_search(
+        self, request: SearchRequest | None, ids: np.ndarray | None, ordered: list[int] | None
+    ) -> None:
         self.search = request
         current = self.list.currentIndex().data(ArticleIdRole)
-        if ids is None:
+        if ids is None or ordered is None:
             self.model.reload()
             self.timeline.set_highlight(None)
             self.search_bar.show_result_count(None)
         else:
-            hits = set(ids.tolist())
-            self.model.reload([i for i in self.store.chronological_ids() if i in hits])
+            self.model.reload(ordered)
             self.timeline.set_highlight(ids.tolist())
-            self.search_bar.show_result_count(len(hits))
+            self.search_bar.show_result_count(len(ordered))
         self._update_status()
         self.search_applied.emit()
         if current is not None and self.model.row_of(int(current)) is not None:

@@ -73,7 +73,8 @@ class EventsLoader(QObject):
 class SearchWorker(QObject):
     """Finds the ids of every article a search request matches."""
 
-    finished = Signal(object, object)  # SearchRequest, numpy array of article ids
+    # SearchRequest, sorted numpy array of article ids, the same ids in list order
+    finished = Signal(object, object, object)
     failed = Signal(object, str)  # SearchRequest, message
 
     def __init__(self, db_path: Path, request: SearchRequest) -> None:
@@ -85,10 +86,13 @@ class SearchWorker(QObject):
         try:
             with Store(self._db_path, create=False) as store:
                 ids = matching_article_ids(store, self.request.query, **self.request.filters())
+                # Ordered here, off the GUI thread: a common word can match most articles.
+                hits = set(ids.tolist())
+                ordered = [i for i in store.chronological_ids() if i in hits]
         except (SearchError, StoreError) as exc:
             self.failed.emit(self.request, str(exc))
             return
-        self.finished.emit(self.request, ids)
+        self.finished.emit(self.request, ids, ordered)
 
 
 def start_in_thread(worker: ImportWorker | EventsLoader | SearchWorker, parent: QObject) -> QThread:
