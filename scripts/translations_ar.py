@@ -93,6 +93,8 @@ ARABIC: dict[str, str] = {
     "Range": "فترة",
     "%1 events in view: zoom in to see them one by one": "%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً",
     "and %1 longer ranges spanning the whole view": "و%1 فترة أطول تغطي العرض كله",
+    "+%1": "+%1",
+    "%1 events in view have no room in a lane: zoom in to see them": "%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

@@ -36,67 +36,67 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="95" />
+        <location filename="../../timeline/ui/detail_pane.py" line="86" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="137" />
+        <location filename="../../timeline/ui/detail_pane.py" line="130" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="164" />
+        <location filename="../../timeline/ui/detail_pane.py" line="158" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="168" />
+        <location filename="../../timeline/ui/detail_pane.py" line="161" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="173" />
+        <location filename="../../timeline/ui/detail_pane.py" line="169" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="175" />
+        <location filename="../../timeline/ui/detail_pane.py" line="171" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="176" />
+        <location filename="../../timeline/ui/detail_pane.py" line="172" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="177" />
+        <location filename="../../timeline/ui/detail_pane.py" line="173" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="178" />
+        <location filename="../../timeline/ui/detail_pane.py" line="174" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="230" />
+        <location filename="../../timeline/ui/detail_pane.py" line="226" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="231" />
+        <location filename="../../timeline/ui/detail_pane.py" line="227" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="232" />
+        <location filename="../../timeline/ui/detail_pane.py" line="228" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="233" />
+        <location filename="../../timeline/ui/detail_pane.py" line="229" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
@@ -259,73 +259,73 @@
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="249" />
-        <location filename="../../timeline/ui/main_window.py" line="257" />
+        <location filename="../../timeline/ui/main_window.py" line="261" />
+        <location filename="../../timeline/ui/main_window.py" line="269" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="250" />
+        <location filename="../../timeline/ui/main_window.py" line="262" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="258" />
+        <location filename="../../timeline/ui/main_window.py" line="270" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="274" />
+        <location filename="../../timeline/ui/main_window.py" line="286" />
         <source>%1 articles, %2 events</source>
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="379" />
+        <location filename="../../timeline/ui/main_window.py" line="393" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="411" />
+        <location filename="../../timeline/ui/main_window.py" line="425" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="413" />
+        <location filename="../../timeline/ui/main_window.py" line="427" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="419" />
+        <location filename="../../timeline/ui/main_window.py" line="433" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="438" />
+        <location filename="../../timeline/ui/main_window.py" line="452" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="438" />
+        <location filename="../../timeline/ui/main_window.py" line="452" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="453" />
+        <location filename="../../timeline/ui/main_window.py" line="467" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="462" />
+        <location filename="../../timeline/ui/main_window.py" line="476" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="470" />
+        <location filename="../../timeline/ui/main_window.py" line="484" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="478" />
+        <location filename="../../timeline/ui/main_window.py" line="492" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -333,12 +333,12 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="56" />
+        <location filename="../../timeline/ui/search_bar.py" line="57" />
         <source>Search articles: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="60" />
+        <location filename="../../timeline/ui/search_bar.py" line="61" />
         <source>Spelling variants match: ايار finds أيّار, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -347,57 +347,57 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="71" />
+        <location filename="../../timeline/ui/search_bar.py" line="72" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="72" />
+        <location filename="../../timeline/ui/search_bar.py" line="73" />
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="75" />
+        <location filename="../../timeline/ui/search_bar.py" line="76" />
         <source>&amp;Dates</source>
         <translation>ال&amp;تواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="90" />
+        <location filename="../../timeline/ui/search_bar.py" line="91" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="91" />
+        <location filename="../../timeline/ui/search_bar.py" line="92" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="92" />
+        <location filename="../../timeline/ui/search_bar.py" line="93" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="96" />
+        <location filename="../../timeline/ui/search_bar.py" line="97" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="97" />
+        <location filename="../../timeline/ui/search_bar.py" line="98" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="98" />
+        <location filename="../../timeline/ui/search_bar.py" line="99" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="100" />
+        <location filename="../../timeline/ui/search_bar.py" line="101" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="174" />
+        <location filename="../../timeline/ui/search_bar.py" line="187" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -405,31 +405,42 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="514" />
-        <location filename="../../timeline/ui/timeline_view.py" line="637" />
+        <location filename="../../timeline/ui/timeline_view.py" line="505" />
+        <location filename="../../timeline/ui/timeline_view.py" line="555" />
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="563" />
+        <location filename="../../timeline/ui/timeline_view.py" line="687" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="515" />
-        <location filename="../../timeline/ui/timeline_view.py" line="637" />
+        <location filename="../../timeline/ui/timeline_view.py" line="564" />
+        <location filename="../../timeline/ui/timeline_view.py" line="687" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="516" />
+        <location filename="../../timeline/ui/timeline_view.py" line="565" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="520" />
+        <location filename="../../timeline/ui/timeline_view.py" line="569" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="526" />
+        <location filename="../../timeline/ui/timeline_view.py" line="575" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="709" />
+        <source>%1 events in view have no room in a lane: zoom in to see them</source>
+        <translation>%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها</translation>
     </message>
 </context>
 </TS>

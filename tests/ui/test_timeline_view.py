@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -342,3 +343,171 @@ def test_thousands_of_long_ranges_over_the_view_do_not_hide_its_points(qtbot: Qt
     assert frame.hidden_ranges > 2000
     view.ensure_labels()
     assert not view.grab().isNull()
+
+
+def points_view(qtbot: QtBot, n: int, step: int, size: tuple[int, int], rtl: bool) -> TimelineView:
+    """n publications `step` seconds apart with long Arabic titles."""
+    starts = BASE + np.arange(n, dtype=np.int64) * step
+    arrays = EventArrays(
+        ids=np.arange(1, n + 1, dtype=np.int64),
+        article_ids=np.arange(1, n + 1, dtype=np.int64),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+    view = TimelineView()
+    view.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"{TITLES[i % 5]} {TITLES[1]}") for i in ids})
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def check_label_boxes(view: TimelineView) -> int:
+    """Every drawn label lies whole in the widget, clear of its marker and of other items.
+
+    Returns how many labels were checked.
+    """
+    view.ensure_labels()
+    frame = view._current_frame()
+    assert frame.mode == "items"
+    width = view.viewport().width
+    r = view._current_metrics().marker_r
+    ids = view.arrays().ids[frame.rows].tolist()
+    for lane in np.unique(frame.lanes).tolist():
+        at = np.flatnonzero(frame.lanes == lane)
+        at = at[np.argsort(frame.u_box0[at])]
+        assert np.all(frame.u_box0[at][1:] > frame.u_box1[at][:-1]), "boxes overlap in a lane"
+    checked = 0
+    for i in np.flatnonzero(frame.labelled).tolist():
+        item = view.label_item(ids[i])
+        assert item is not None
+        u0, u1 = frame.label_box(i, item.width)
+        x0, x1 = sorted(float(frame.u_to_x(u)) for u in (u0, u1))
+        assert x0 >= 0 and x1 <= width, (ids[i], x0, x1, item.text)
+        assert frame.u_box0[i] <= u0 and u1 <= frame.u_box1[i] + 0.01
+        u = float(frame.u_start[i])
+        if view.arrays().points[frame.rows[i]]:  # a range's label sits on its bar
+            assert u1 <= u - r or u0 >= u + r, "label over its marker"
+        checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("rtl", [True, False])
+def test_labels_at_the_edges_stay_whole_inside_the_widget(qtbot: QtBot, rtl: bool) -> None:
+    view = points_view(qtbot, 12, 3 * HOUR, (900, 400), rtl)
+    arrays = view.arrays()
+    first, last = float(arrays.starts[0]), float(arrays.starts[-1])
+    # The last event ten pixels from the far edge (the left one in RTL).
+    vp = view.viewport()
+    spp = (last - first) / (900 - 40)
+    view.set_viewport(replace(vp, start=first - 30 * spp, span=900 * spp))
+    x_last = float(view.viewport().x_of(last))
+    assert (x_last < 20) if rtl else (x_last > 880)
+    assert check_label_boxes(view) >= 10
+    frame = view._current_frame()
+    i = int(np.flatnonzero(frame.rows == len(arrays) - 1)[0])
+    assert frame.labelled[i] and frame.label_flipped[i]
+    # Panning across: no frame ever cuts a label at an edge or overlaps two.
+    for _ in range(12):
+        view.pan_by(-37 if not rtl else 37)
+        check_label_boxes(view)
+        assert not view.grab().isNull()
+
+
+def test_a_label_only_a_little_too_long_shifts_in_instead_of_flipping(qtbot: QtBot) -> None:
+    view = points_view(qtbot, 2, 30 * DAY, (900, 300), True)
+    arrays = view.arrays()
+    metrics = view._current_metrics()
+    offset = metrics.marker_r + metrics.pad + 4
+    spp = view.viewport().seconds_per_px
+    # The second label's slot ends 2 px past the left edge.
+    u_last = 900 - offset - metrics.slot_px + 2
+    vp = view.viewport()
+    view.set_viewport(replace(vp, start=float(arrays.starts[1]) - u_last * spp))
+    frame = view._current_frame()
+    i = int(np.flatnonzero(frame.rows == 1)[0])
+    assert frame.labelled[i] and not frame.label_flipped[i]
+    assert check_label_boxes(view) >= 1
+
+
+def test_few_lanes_show_how_many_events_are_only_ticks(qtbot: QtBot) -> None:
+    view = points_view(qtbot, 60, 20 * 60, (900, 170), True)
+    frame = view._current_frame()
+    assert frame.mode == "items" and len(np.unique(frame.lanes)) <= 3
+    n = frame.overflow_count
+    assert n > 20 and len(frame.rows) + n == 60
+    view.set_label_style(LabelStyle(language="ar", digits="arabic"))
+    arabic_digits = str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert view.overflow_count_text() == f"+{arabic_digits}"
+    assert not view.grab().isNull()
+    assert view._count_rect is not None
+    assert view._count_rect.left() < 50  # the interface's end edge, left in Arabic
+    view.set_label_style(LabelStyle(language="en"))
+    assert view.overflow_count_text() == f"+{n}"
+    view.zoom_by(20)
+    assert view.overflow_count_text() is None
+    view.grab()
+    assert view._count_rect is None
+
+
+@pytest.mark.parametrize("rtl", [True, False])
+def test_fit_all_keeps_the_first_and_last_markers_off_the_edges(qtbot: QtBot, rtl: bool) -> None:
+    view = points_view(qtbot, 5, 40 * DAY, (800, 300), rtl)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    vp = view.viewport()
+    xs = [float(vp.x_of(float(t))) for t in view.arrays().starts[[0, -1]]]
+    assert all(30 <= x <= 770 for x in xs)
+    check_label_boxes(view)
+
+
+def test_select_article_brings_an_overflowed_event_into_a_lane_with_its_label(
+    qtbot: QtBot,
+) -> None:
+    view = points_view(qtbot, 60, 20 * 60, (900, 170), True)
+    frame = view._current_frame()
+    row = int(frame.overflow_rows[len(frame.overflow_rows) // 2])
+    article = int(view.arrays().article_ids[row])
+    assert view.select_article(article)
+    frame = view._current_frame()
+    assert row in frame.rows.tolist()
+    i = int(np.flatnonzero(frame.rows == row)[0])
+    assert frame.labelled[i]
+    assert view.event_position(int(view.arrays().ids[row])) is not None
+    check_label_boxes(view)
+    assert view.label_item(int(view.arrays().ids[row])) is not None
+    # Far away and zoomed in, selecting brings it back into view, label and all.
+    view.zoom_by(30, 10)
+    view.pan_by(3000)
+    view.clear_selection()
+    assert view.select_article(article)
+    vp = view.viewport()
+    assert vp.start <= view.arrays().starts[row] <= vp.end
+    frame = view._current_frame()
+    i = int(np.flatnonzero(frame.rows == row)[0])
+    assert frame.labelled[i]
+    check_label_boxes(view)
+
+
+@pytest.mark.parametrize("rtl", [True, False])
+def test_points_and_ranges_keep_labels_whole_while_zooming_and_panning(
+    view: TimelineView, rtl: bool
+) -> None:
+    view.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    view.resize(700, 200)
+    view.fit_all()
+    checked = check_label_boxes(view)
+    for _ in range(4):
+        view.zoom_by(1.6, 600)
+        checked += check_label_boxes(view)
+        for _ in range(5):
+            view.pan_by(97)
+            checked += check_label_boxes(view)
+    assert checked > 50

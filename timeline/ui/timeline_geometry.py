@@ -77,13 +77,29 @@ class Frame:
     u_end: np.ndarray = field(default_factory=lambda: np.empty(0))
     u_box0: np.ndarray = field(default_factory=lambda: np.empty(0))
     u_box1: np.ndarray = field(default_factory=lambda: np.empty(0))
+    # The label's slot is [u_label, u_label + slot_px]; a flipped label (one that would
+    # cross the far edge) sits before its marker, its text ending next to the marker.
     u_label: np.ndarray = field(default_factory=lambda: np.empty(0))
+    label_flipped: np.ndarray = field(default_factory=lambda: np.empty(0, bool))
     labelled: np.ndarray = field(default_factory=lambda: np.empty(0, bool))
     # items mode, no room in any lane: drawn as ticks on the overflow strip
     overflow_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     overflow_u: np.ndarray = field(default_factory=lambda: np.empty(0))
     in_view: int = 0
     hidden_ranges: int = 0  # long ranges over the whole view left out of the drawing
+    slot_px: float = 0.0
+
+    @property
+    def overflow_count(self) -> int:
+        """Events in view drawn only as ticks on the overflow strip."""
+        return len(self.overflow_rows)
+
+    def label_box(self, i: int, width: float) -> tuple[float, float]:
+        """[u0, u1] of the text of item i, `width` pixels wide, as paint draws it."""
+        u0 = float(self.u_label[i])
+        if self.label_flipped[i]:
+            u0 += self.slot_px - width
+        return u0, u0 + width
 
     def u_to_x(self, u: np.ndarray | float) -> np.ndarray | float:
         vp = self.viewport
@@ -182,12 +198,20 @@ def build_frame(
     metrics: Metrics,
     plan: LanePlan,
     highlight_starts: np.ndarray | None = None,
+    selected_row: int | None = None,
 ) -> Frame:
-    """What to draw for this viewport: a density band when crowded, else items in lanes."""
+    """What to draw for this viewport: a density band when crowded, else items in lanes.
+
+    Labels stay whole inside the widget: one that would cross the far edge goes to the
+    other side of its marker, and items whose boxes change that way are re-checked
+    against their lane (see place_labels).  The selected event, when in view, always
+    gets a lane and its label.
+    """
     if not len(arrays):
         return Frame("empty", vp)
     spp = vp.seconds_per_px
-    # Items that start a label's width before the view still show their label in it.
+    # Items that start a label's width before the view are looked at too: their boxes
+    # take room in the lanes the view shows.
     lead = (metrics.slot_px + label_offset(metrics)) * spp
     t0, t1 = vp.start - lead, vp.end
     # Ranges that began earlier and cover the whole view do not crowd it: only the
@@ -201,36 +225,131 @@ def build_frame(
     u_s = (arrays.starts[rows] - vp.start) / spp
     u_e = (arrays.ends[rows] - vp.start) / spp
     is_point = arrays.points[rows]
-    placed = lanes >= 0
-    box0, box1 = _box_extent(is_point, u_s, u_e, metrics)
-    # A range that began off screen keeps its label at the visible start of its bar.
-    label_w = metrics.slot_px
-    u_label = np.where(
-        is_point,
-        u_s + label_offset(metrics),
-        np.minimum(np.maximum(u_s, 0.0) + metrics.pad, box1 - label_w),
-    )
-    p_rows = rows[placed]
-    labelled = np.zeros(len(p_rows), bool)
-    labelled[:MAX_LABELS] = True
-    # Overflow ticks of ranges sit where the range is visible.
-    over_u = np.clip(u_s[~placed], 0.0, vp.width)
+    hits = np.flatnonzero(rows == selected_row) if selected_row is not None else []
+    chosen = int(hits[0]) if len(hits) else None
+    placed = place_labels(is_point, u_s, u_e, lanes, metrics, vp.width, chosen)
+    lanes, box0, box1, u_label, flipped, has_label = placed
+    on = lanes >= 0
+    p_rows = rows[on]
+    labelled = has_label[on]
+    labelled[np.flatnonzero(labelled)[MAX_LABELS:]] = False
+    if chosen is not None and on[chosen]:
+        labelled[int(np.count_nonzero(on[:chosen]))] = has_label[chosen]
+    # Overflow ticks of ranges sit where the range is visible; points before the view
+    # (looked at only for their boxes) are not in it.
+    off = ~on & (~is_point | (u_s >= -metrics.marker_r))
+    over_u = np.clip(u_s[off], 0.0, vp.width)
     return Frame(
         "items",
         vp,
         rows=p_rows,
-        lanes=lanes[placed],
-        u_start=u_s[placed],
-        u_end=u_e[placed],
-        u_box0=box0[placed],
-        u_box1=box1[placed],
-        u_label=u_label[placed],
+        lanes=lanes[on],
+        u_start=u_s[on],
+        u_end=u_e[on],
+        u_box0=box0[on],
+        u_box1=box1[on],
+        u_label=u_label[on],
+        label_flipped=flipped[on],
         labelled=labelled,
-        overflow_rows=rows[~placed],
+        overflow_rows=rows[off],
         overflow_u=over_u,
         in_view=count + covering,
         hidden_ranges=max(covering - metrics.lane_count, 0),
+        slot_px=float(metrics.slot_px),
     )
+
+
+def place_labels(
+    is_point: np.ndarray,
+    u_s: np.ndarray,
+    u_e: np.ndarray,
+    lanes: np.ndarray,
+    metrics: Metrics,
+    width: float,
+    selected: int | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Final lanes, boxes and label slots of the items of one view.
+
+    The packed box of an item holds its label slot after the marker.  Where that slot
+    would leave the view, the label moves: past the far edge it shifts in if it can
+    stay clear of the marker, else flips before the marker; and a range's label cut at the near edge moves in to the visible start of
+    the bar.  A moved label makes a new box, so the item keeps its lane only if the
+    box still clears the lane's other items; else it takes the nearest lane where it
+    fits; else it goes without a label (its box shrinks to the marker or bar).  A
+    point whose marker is out of view has no label.  The selected item (an index, when
+    in view) is placed first and always gets a lane, pushing aside what it overlaps.
+
+    Returns lanes, box0, box1, u_label, flipped, has_label (all per item; lane -1 is
+    the overflow strip).
+    """
+    lanes = lanes.copy()
+    slot = float(metrics.slot_px)
+    off = label_offset(metrics)
+    r = metrics.marker_r
+    gap = max(metrics.pad - 0.5, 0.0)
+    box0, box1 = _box_extent(is_point, u_s, u_e, metrics)
+    # What the item draws besides its label.
+    ext0 = np.where(is_point, u_s - r, u_s)
+    ext1 = np.where(is_point, u_s + r, np.maximum(u_e, u_s + 3.0))
+    u_label = np.where(
+        is_point, u_s + off, np.minimum(np.maximum(u_s, 0.0) + metrics.pad, box1 - slot)
+    )
+    flipped = np.zeros(len(u_s), bool)
+    has_label = np.ones(len(u_s), bool)
+    fits = (u_label >= 0) & (u_label + slot <= width)
+    has_label[is_point & (u_s < -r)] = False
+    moved: list[int] = []
+    for i in np.flatnonzero(~fits & has_label).tolist():
+        if u_label[i] + slot > width:
+            inward = width - slot
+            if inward >= (u_s[i] + r + 2 if is_point[i] else max(u_s[i], 0.0)):
+                u_label[i] = inward  # a few pixels in, still clear of the marker:
+                continue  # inside the packed box, so nothing else moves
+            before = u_s[i] - off - slot
+            if before < 0:
+                continue  # no room on either side (a very narrow view): leave it
+            u_label[i] = before
+            flipped[i] = True
+        else:  # only a range's label can be cut at the near edge
+            u_label[i] = max(u_s[i], 0.0) + metrics.pad
+        moved.append(i)
+    # Final boxes: moved labels make new ones, checked below; the rest keep the packed
+    # box, or shrink to what they draw when they have no label.
+    quiet = ~has_label
+    box0[quiet], box1[quiet] = ext0[quiet], ext1[quiet]
+    for i in moved:
+        box0[i] = min(ext0[i], u_label[i])
+        box1[i] = max(ext1[i], u_label[i] + slot)
+    force = -1
+    if selected is not None and _in_view(bool(is_point[selected]), ext0, ext1, selected, width):
+        force = selected
+        if force in moved or lanes[force] < 0:
+            moved = [force, *(i for i in moved if i != force)]
+    lane_count = metrics.lane_count
+    for i in moved:
+        clash = (lanes >= 0) & (box0 - gap <= box1[i]) & (box1 + gap >= box0[i])
+        clash[i] = False
+        busy = np.zeros(lane_count, bool)
+        busy[lanes[clash]] = True
+        free = np.flatnonzero(~busy)
+        if len(free):
+            own = lanes[i] if lanes[i] >= 0 else lane_count - 1
+            lanes[i] = int(free[np.argmin(np.abs(free - own))])
+        elif i == force:
+            # The lane with the least in the way; what was in the way overflows.
+            lanes[i] = int(np.argmin(np.bincount(lanes[clash], minlength=lane_count)))
+            lanes[clash & (lanes == lanes[i])] = -1
+        else:
+            has_label[i] = flipped[i] = False
+            box0[i], box1[i] = ext0[i], ext1[i]
+    return lanes, box0, box1, u_label, flipped, has_label
+
+
+def _in_view(point: bool, ext0: np.ndarray, ext1: np.ndarray, i: int, width: float) -> bool:
+    """Whether item i shows: a point by its centre, a range by any part of its bar."""
+    if point:
+        return bool(0 <= (ext0[i] + ext1[i]) / 2 <= width)
+    return bool(ext1[i] >= 0 and ext0[i] <= width)
 
 
 def _density_frame(

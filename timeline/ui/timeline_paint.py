@@ -186,6 +186,35 @@ def paint_overflow(
             p.drawLines([QLineF(x, y0, x, y1) for x in np.unique(xs[hits]).tolist()])
 
 
+def paint_overflow_count(
+    p: QPainter, frame: Frame, metrics: Metrics, look: Look, item: LaidOutText, ui_rtl: bool
+) -> QRectF:
+    """'+N' in a small pill on the overflow strip, saying how many events its ticks are.
+
+    It goes at the interface's end edge, or at the other edge when ticks are under the
+    first and not the second; returns where it was drawn.
+    """
+    h = item.static.size().height()
+    w = item.width + 10
+    y_mid = (metrics.overflow_top + metrics.axis_top) / 2
+    left, right = 2.0, metrics.width - w - 2.0
+    xs = np.asarray(frame.u_to_x(frame.overflow_u))
+    left_busy = bool(np.any(xs <= left + w + 2))
+    right_busy = bool(np.any(xs >= right - 2))
+    x = left if ui_rtl else right
+    if (left_busy if ui_rtl else right_busy) and not (right_busy if ui_rtl else left_busy):
+        x = right if ui_rtl else left
+    rect = QRectF(x, y_mid - h / 2 - 1, w, h + 2)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(QPen(look.density, 1))
+    p.setBrush(look.background)
+    p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    p.setPen(look.text)
+    p.drawStaticText(QPointF(x + 5, y_mid - h / 2), item.static)
+    return rect
+
+
 def paint_labels(
     p: QPainter,
     frame: Frame,
@@ -202,11 +231,13 @@ def paint_labels(
     rows = frame.rows[pick]
     ids = arrays.ids[rows].tolist()
     us = frame.u_label[pick].tolist()
+    flips = frame.label_flipped[pick].tolist()
     lanes = frame.lanes[pick].tolist()
     dims = (~highlight[rows]).tolist() if highlight is not None else [False] * len(ids)
+    slot = frame.slot_px
     p.setPen(look.text)
     dimmed = False
-    for event_id, u, lane, dim in zip(ids, us, lanes, dims, strict=True):
+    for event_id, u, flip, lane, dim in zip(ids, us, flips, lanes, dims, strict=True):
         item = labels.get(event_id)
         if item is None:
             missing.append(event_id)
@@ -214,7 +245,10 @@ def paint_labels(
         if dim != dimmed:
             p.setOpacity(0.35 if dim else 1.0)
             dimmed = dim
-        # The text sits next to its marker on the side where time goes on.
+        # The text sits next to its marker on the side where time goes on, or, near
+        # the far edge, on the other side, ending next to the marker (Frame.label_box).
+        if flip:
+            u += slot - item.width
         x = vp.width - u - item.width if vp.rtl else u
         y = metrics.lane_top(lane) + (metrics.lane_h - item.static.size().height()) / 2
         p.drawStaticText(QPointF(x, y), item.static)

@@ -10,8 +10,9 @@ from functools import partial
 
 import numpy as np
 from bidi import get_base_level
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
+    QFont,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -63,6 +64,7 @@ from timeline.ui.timeline_paint import (
     paint_labels,
     paint_legend,
     paint_overflow,
+    paint_overflow_count,
     paint_selection_marker,
 )
 
@@ -75,6 +77,10 @@ TEXT_BUDGET_PER_FRAME = 48
 WHEEL_STEP = 1.25
 KEY_ZOOM = 1.5
 DRAG_THRESHOLD = 4
+# Fit all leaves this much free at each end (pixels, or a fraction of the width if more)
+# so the first and last markers sit clear of the edges.
+FIT_MARGIN_PX = 40
+FIT_MARGIN = 0.04
 
 
 class TimelineView(QWidget):
@@ -84,7 +90,10 @@ class TimelineView(QWidget):
     Arabic interface) unless set_time_direction() says otherwise.  Publications are
     blue circles, mentioned dates orange diamonds, ranges orange bars; a legend along
     the top says so.  When more than DENSITY_THRESHOLD events are in view a density
-    band stands in for the items.
+    band stands in for the items.  Events with no room in a lane are ticks on a strip
+    above the axis, with a '+N' count of them at its end (its tooltip explains).  Labels
+    stay whole inside the widget (one near the far edge goes before its marker), and the
+    selected event, when in view, always has a lane and its label.
 
     Mouse: wheel zooms about the cursor (a horizontal wheel pans), drag pans, click
     selects, double-click zooms in about the point, pinch (ZoomNativeGesture) zooms,
@@ -118,6 +127,8 @@ class TimelineView(QWidget):
         self._texts = EventTexts()
         self._labels: TextCache[int] = TextCache(4000)
         self._strings: TextCache[str] = TextCache(2000)
+        self._small_strings: TextCache[str] = TextCache(200)
+        self._count_rect: QRectF | None = None  # where the overflow count was painted
         self._plan = LanePlan()
         self._vp = Viewport(to_axis(datetime(2000, 1, 1)), 10 * YEAR, max(self.width(), 1))
         self._time_direction: Qt.LayoutDirection | None = None
@@ -229,7 +240,9 @@ class TimelineView(QWidget):
         if span is None:
             self._fit_pending = True
             return
-        self.set_viewport(self._vp.fitted(span[0], span[1], margin=0.03), fitted=True)
+        width = max(self._vp.width, 1.0)
+        margin = min(max(FIT_MARGIN, FIT_MARGIN_PX / width), 0.25)
+        self.set_viewport(self._vp.fitted(span[0], span[1], margin=margin), fitted=True)
 
     def zoom_by(self, factor: float, x: float | None = None) -> None:
         """Zoom in by factor (< 1 zooms out) keeping the time under x in place."""
@@ -416,14 +429,17 @@ class TimelineView(QWidget):
 
     def _current_frame(self) -> Frame:
         metrics = self._current_metrics()
-        key = (self._vp, id(self._arrays), metrics, self._highlight_version)
+        selected = self._selected_row
+        key = (self._vp, id(self._arrays), metrics, self._highlight_version, selected)
         if key != self._frame_key or self._frame is None:
             hl_starts = (
                 self._arrays.starts[self._highlight_rows]
                 if self._highlight_rows is not None
                 else None
             )
-            self._frame = build_frame(self._arrays, self._vp, metrics, self._plan, hl_starts)
+            self._frame = build_frame(
+                self._arrays, self._vp, metrics, self._plan, hl_starts, selected
+            )
             self._frame_key = key
         return self._frame
 
@@ -470,6 +486,8 @@ class TimelineView(QWidget):
         font = self.font()
         budget = [TEXT_BUDGET_PER_FRAME]
         text = cached_text(self._strings, font, budget)
+        small_font = self._small_font()
+        small_text = cached_text(self._small_strings, small_font, budget)
         p = QPainter(self)
         p.setFont(font)
         p.fillRect(self.rect(), look.background)
@@ -482,6 +500,15 @@ class TimelineView(QWidget):
             missing = paint_labels(
                 p, frame, metrics, self._arrays, self._labels, look, self._highlight
             )
+        self._count_rect = None
+        if frame.mode == "items" and frame.overflow_count:
+            count = small_text(self.tr("+%1").replace("%1", self._count_text(frame)))
+            if count is not None:
+                p.setFont(small_font)
+                self._count_rect = paint_overflow_count(
+                    p, frame, metrics, look, count, self._ui_rtl()
+                )
+                p.setFont(font)
         self._paint_selection_line(p, frame, metrics, look)
         ticks = self._current_ticks()
         line_h = float(np.ceil(QFontMetricsF(font).height()))
@@ -504,6 +531,28 @@ class TimelineView(QWidget):
         x = float(self._vp.x_of(float(self._arrays.starts[row])))
         if 0 <= x <= self._vp.width:
             paint_selection_marker(p, x, metrics, look)
+
+    def _small_font(self) -> QFont:
+        font = QFont(self.font())
+        size = font.pointSizeF()
+        if size > 0:
+            font.setPointSizeF(max(size * 0.85, 6.0))
+        else:
+            font.setPixelSize(max(int(font.pixelSize() * 0.85), 8))
+        return font
+
+    def _count_text(self, frame: Frame) -> str:
+        """How many events are only ticks on the overflow strip, in the label style."""
+        style = self.label_style()
+        n = frame.overflow_count
+        return style.num(f"{n:,}" if style.language == "en" else n)
+
+    def overflow_count_text(self) -> str | None:
+        """The '+N' shown by the overflow strip for this view, or None when it shows none."""
+        frame = self._current_frame()
+        if frame.mode != "items" or not frame.overflow_count:
+            return None
+        return self.tr("+%1").replace("%1", self._count_text(frame))
 
     def _ui_rtl(self) -> bool:
         return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -545,6 +594,7 @@ class TimelineView(QWidget):
         if event.type() in (QEvent.Type.LayoutDirectionChange, QEvent.Type.FontChange):
             self._labels.clear()
             self._strings.clear()
+            self._small_strings.clear()
             self._sync_direction()
         super().changeEvent(event)
 
@@ -652,6 +702,15 @@ class TimelineView(QWidget):
         )
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
+        rect = self._count_rect
+        if rect is not None and rect.contains(QPointF(event.pos())):
+            frame = self._current_frame()
+            if frame.mode == "items" and frame.overflow_count:
+                note = self.tr("%1 events in view have no room in a lane: zoom in to see them")
+                QToolTip.showText(
+                    event.globalPos(), note.replace("%1", self._count_text(frame)), self
+                )
+                return
         row = self.row_at(event.pos().x(), event.pos().y())
         if row is None:
             QToolTip.hideText()
