@@ -119,6 +119,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore_state()
         self._loader_thread: QThread | None = None
+        # Choose the first article now: left to itself the list would choose one when it
+        # first takes the focus, after the timeline has loaded and been fitted, and the
+        # timeline would then zoom in on that one article.
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
         self.load_timeline()
 
     def _build_menus(self) -> None:
