@@ -175,3 +175,12 @@ def test_search_filters(run) -> None:
     args = ("search", "قناة", "--json", "--source", "أرشيف التاريخ", "--from", "1970-01-01")
     hits = [json.loads(x) for x in run(*args).output.splitlines()]
     assert [h["published"][:10] for h in hits] == ["1973-10-06"]
+
+
+def test_recompute_keeps_the_events(run) -> None:
+    run("import", str(SAMPLES))
+    before = [json.loads(x) for x in run("list", "--json").output.splitlines()]
+    result = run("recompute")
+    assert f"re-computed the events of {len(before)} articles" in result.output
+    after = [json.loads(x) for x in run("list", "--json").output.splitlines()]
+    assert [a["published"] for a in after] == [a["published"] for a in before]

@@ -142,7 +142,7 @@ def import_command(settings: Settings, paths: tuple[Path, ...]) -> None:
             length=len(files), label="importing", file=sys.stderr, show_pos=True
         ) as bar:
 
-            def advance(done: int, _total: int, _path: Path) -> None:
+            def advance(done: int, _total: int, _name: str) -> None:
                 bar.update(done - bar.pos)
 
             try:
@@ -358,10 +358,17 @@ def search_command(
 def recompute_command(settings: Settings) -> None:
     """Re-compute every article's dates and events with the current rules."""
     with settings.open_store(create=False) as store:
-        try:
-            done = library.recompute_events(store)
-        except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
+        with click.progressbar(
+            length=store.count_articles(), label="re-computing", file=sys.stderr, show_pos=True
+        ) as bar:
+
+            def advance(done: int, _total: int, _name: str) -> None:
+                bar.update(done - bar.pos)
+
+            try:
+                done = library.recompute_events(store, progress=advance)
+            except StoreError as exc:
+                raise click.ClickException(str(exc)) from exc
         click.echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
 
 

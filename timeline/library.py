@@ -13,7 +13,9 @@ from timeline.ingest import BadArticle, UnreadableFile, article_uid, collect_fil
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store
 
-Progress = Callable[[int, int, Path], None]
+# done, total, and what is being worked on (a file name, an article)
+Progress = Callable[[int, int, str], None]
+_RECOMPUTE_CHUNK = 500
 
 _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
 _LABEL_CHARS = 220
@@ -148,10 +150,10 @@ def import_paths(
     report = ImportReport(skipped=skipped)
     for done, path in enumerate(files):
         if progress is not None:
-            progress(done, len(files), path)
+            progress(done, len(files), path.name)
         report.files.append(import_file(store, path))
     if progress is not None and files:
-        progress(len(files), len(files), files[-1])
+        progress(len(files), len(files), files[-1].name)
     return report
 
 
@@ -161,12 +163,17 @@ def recompute_events(store: Store, progress: Progress | None = None) -> int:
     Runs in one transaction: after a rule change the store moves to the new events
     whole, or stays as it was.
     """
-    rows = list(store.iter_articles_for_dating())
+    ids = store.article_ids()
     with store.transaction():
-        for done, (article_id, body, published_raw, title) in enumerate(rows):
-            if progress is not None and done % 100 == 0:
-                progress(done, len(rows), Path(str(article_id)))
-            published = dating.parse_date_line(published_raw) if published_raw else None
-            store.set_published(article_id, published, title)
-            store.replace_mentions(article_id, mention_events(article_id, body, published))
-    return len(rows)
+        # In chunks: the bodies of a large store need not all sit in memory at once.
+        for first in range(0, len(ids), _RECOMPUTE_CHUNK):
+            if progress is not None:
+                progress(first, len(ids), f"#{ids[first]}")
+            chunk = ids[first : first + _RECOMPUTE_CHUNK]
+            for article_id, body, published_raw, title in store.dating_inputs(chunk):
+                published = dating.parse_date_line(published_raw) if published_raw else None
+                store.set_published(article_id, published, title)
+                store.replace_mentions(article_id, mention_events(article_id, body, published))
+    if progress is not None and ids:
+        progress(len(ids), len(ids), f"#{ids[-1]}")
+    return len(ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -292,8 +292,17 @@ class Store:
         )
         return [_event_from_row(r) for r in rows]
 
-    def iter_articles_for_dating(self) -> Iterator[tuple[int, str, str, str]]:
-        """(id, body, published_raw, title) of every article, for re-computing events."""
-        yield from self.db.conn.execute(
-            "SELECT id, body, published_raw, title FROM articles ORDER BY id"
+    def article_ids(self) -> list[int]:
+        """Every article id, in id order."""
+        return [row[0] for row in self.db.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def dating_inputs(self, ids: Sequence[int]) -> list[tuple[int, str, str, str]]:
+        """(id, body, published_raw, title) of some articles, for re-computing events."""
+        marks = ",".join("?" * len(ids))
+        return list(
+            self.db.conn.execute(
+                "SELECT id, body, published_raw, title FROM articles"
+                f" WHERE id IN ({marks}) ORDER BY id",
+                list(ids),
+            )
         )

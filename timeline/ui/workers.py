@@ -40,10 +40,10 @@ class ImportWorker(QObject):
             return
         self.finished.emit(report)
 
-    def _progress(self, done: int, total: int, path: Path) -> None:
+    def _progress(self, done: int, total: int, name: str) -> None:
         if self._cancelled:
             raise _Cancelled
-        self.progressed.emit(done, total, path.name)
+        self.progressed.emit(done, total, name)
 
 
 class _Cancelled(Exception):
