@@ -253,3 +253,40 @@ def test_arabic_field_value_keeps_its_order_in_an_english_line(
     # The label reads left to right, then the date line as its own right-to-left unit.
     expected = display_order("As written:") + display_order(article.published_raw, "R")
     assert drawn.visual == expected
+
+
+def test_without_a_display_the_window_command_saves_a_screenshot(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import SAMPLES
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["TMPDIR"] = str(tmp_path)
+    env["HOME"] = str(tmp_path)
+    db = tmp_path / "t.db"
+    code = "from timeline.cli import main; main()"
+    imported = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db), "import", str(SAMPLES / "02_suez.txt")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert imported.returncode == 0, imported.stderr
+    shown = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "no display available" in shown.stderr
+    png = Path(shown.stdout.strip().splitlines()[-1])
+    assert png.parent == tmp_path and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
