@@ -70,14 +70,7 @@ def hijri_month_value(year: int, month: int) -> DateValue | None:
     following = hijri_to_gregorian(year + (month == 12), month % 12 + 1, 1)
     if first is None or following is None:
         return None
-    last = following - timedelta(days=1)
-    return DateValue(
-        f"{first.isoformat()}/{last.isoformat()}",
-        "interval",
-        to_axis(_midnight(first)),
-        to_axis(_midnight(following)),
-        HIJRI,
-    )
+    return days_interval(first, following - timedelta(days=1), HIJRI)
 
 
 def year_value(year: int) -> DateValue:
