@@ -59,9 +59,7 @@ class ImportReport:
 
 
 def publication_date(draft: ArticleDraft) -> DateValue | None:
-    """The publication date an importer gave, else the one parsed from the raw text."""
-    if draft.published is not None:
-        return draft.published
+    """The publication date parsed from the text the article gave for it (ISO included)."""
     if not draft.published_raw:
         return None
     return dating.parse_date_line(draft.published_raw)
@@ -113,12 +111,11 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
 
 
 def _add_draft(store: Store, draft: ArticleDraft, result: FileResult) -> None:
-    uid = article_uid(draft)
-    if store.find_uid(uid) is not None:
+    published = publication_date(draft)
+    article_id, added = store.add_article(draft, article_uid(draft), published)
+    if not added:
         result.duplicates += 1
         return
-    published = publication_date(draft)
-    article_id, _ = store.add_article(draft, uid, published)
     store.replace_mentions(article_id, mention_events(article_id, draft.body, published))
     result.added += 1
     if published is None:

@@ -104,9 +104,6 @@ class ArticleDraft:
     lang: str = "ar"
     published_raw: str = ""
     origin: str = ""
-    # An importer that already knows the exact publication time (JSON with ISO
-    # timestamps) may set it; otherwise the library parses published_raw.
-    published: DateValue | None = None
 
 
 @dataclass(frozen=True)

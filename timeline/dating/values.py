@@ -73,20 +73,20 @@ def hijri_month_value(year: int, month: int) -> DateValue | None:
     return days_interval(first, following - timedelta(days=1), HIJRI)
 
 
-def year_value(year: int) -> DateValue:
+def _whole_years(value: str, granularity: str, first: int, count: int) -> DateValue:
+    """`count` Gregorian years from 1 January of `first`."""
     return DateValue(
-        f"{year:04d}", "year", to_axis(datetime(year, 1, 1)), to_axis(datetime(year + 1, 1, 1))
+        value, granularity, to_axis(datetime(first, 1, 1)), to_axis(datetime(first + count, 1, 1))
     )
+
+
+def year_value(year: int) -> DateValue:
+    return _whole_years(f"{year:04d}", "year", year, 1)
 
 
 def years_interval(first: int, last: int) -> DateValue:
     """'1950/1953': from 1 January of the first year to the end of the last."""
-    return DateValue(
-        f"{first:04d}/{last:04d}",
-        "interval",
-        to_axis(datetime(first, 1, 1)),
-        to_axis(datetime(last + 1, 1, 1)),
-    )
+    return _whole_years(f"{first:04d}/{last:04d}", "interval", first, last - first + 1)
 
 
 def days_interval(first: date, last: date, calendar: str = GREGORIAN) -> DateValue:
@@ -135,22 +135,12 @@ def week_value(day: date) -> DateValue:
 
 def decade_value(first_year: int) -> DateValue:
     """'197X' for the 1970s."""
-    return DateValue(
-        f"{first_year // 10:03d}X",
-        "decade",
-        to_axis(datetime(first_year, 1, 1)),
-        to_axis(datetime(first_year + 10, 1, 1)),
-    )
+    return _whole_years(f"{first_year // 10:03d}X", "decade", first_year, 10)
 
 
 def century_value(first_year: int) -> DateValue:
     """'19' for 1900-1999 (TIMEX3 century: the leading two digits)."""
-    return DateValue(
-        f"{first_year // 100:02d}",
-        "century",
-        to_axis(datetime(first_year, 1, 1)),
-        to_axis(datetime(first_year + 100, 1, 1)),
-    )
+    return _whole_years(f"{first_year // 100:02d}", "century", first_year, 100)
 
 
 def duration_value(amount: int, unit: str) -> DateValue:
