@@ -35,7 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from timeline.dating.timeml import Timex, TimeMLDocument, write_timeml  # noqa: E402
+from timeline.dating.timeml import TimeMLDocument, Timex, write_timeml  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
 FULL = CORPUS / "full.jsonl.gz"
