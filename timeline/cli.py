@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import textwrap
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
@@ -214,6 +212,9 @@ def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
 @click.pass_obj
 def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     """Show one article with its events."""
+    import shutil
+    import textwrap
+
     with settings.open_store(create=False) as store:
         article = store.article(article_id)
         if article is None:

@@ -9,13 +9,15 @@ TIMEX3 tags it points at.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING
 
 from timeline.model import Mention
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 CREATION_TIME = "CREATION_TIME"
@@ -26,9 +28,7 @@ _TIME_OF_DAY = frozenset({"hour", "minute", "second"})
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TEXT_OPEN = re.compile(r"<TEXT\b[^>]*>")
 _TEXT_CLOSE = re.compile(r"</TEXT\s*>")
-_LINKS = re.compile(
-    r"\s*<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*?(?:/>|>.*?</\1\s*>)", re.DOTALL
-)
+_LINKS = re.compile(r"\s*<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*?(?:/>|>.*?</\1\s*>)", re.DOTALL)
 _DCT_TAG = re.compile(r"<TIMEX3\b[^>]*functionInDocument\s*=\s*[\"']CREATION_TIME[\"'][^>]*>")
 _VALUE_ATTR = re.compile(r"""\bvalue\s*=\s*("[^"]*"|'[^']*')""")
 _UTC_OFFSET = re.compile(r"(T[\d:.]+)(?:Z|[+-]\d\d(?::?\d\d)?)$")
@@ -108,7 +108,7 @@ def timexes_from_mentions(mentions: Iterable[Mention]) -> list[Timex]:
 # --- reading
 
 
-def _flatten(element: ET.Element, parts: list[str], found: list[Timex], offset: int) -> int:
+def _flatten(element: Element, parts: list[str], found: list[Timex], offset: int) -> int:
     """Append element's text to parts and its TIMEX3s (at their offsets) to found."""
     start = offset
     if element.text:
@@ -120,9 +120,7 @@ def _flatten(element: ET.Element, parts: list[str], found: list[Timex], offset: 
             parts.append(child.tail)
             offset += len(child.tail)
     if element.tag == "TIMEX3":
-        found.append(
-            Timex(start, offset, element.get("type", "DATE"), element.get("value", ""))
-        )
+        found.append(Timex(start, offset, element.get("type", "DATE"), element.get("value", "")))
     return offset
 
 
@@ -132,6 +130,10 @@ def read_timeml(source: str) -> TimeMLDocument:
     The creation time is the value of the TIMEX3 marked functionInDocument=CREATION_TIME.
     Raises TimeMLError when the XML is malformed or there is no TEXT element.
     """
+    # Imported here: `timeline extract` on plain text never parses XML. ElementTree
+    # resolves no external entities, and expat (2.4.1 and later) bounds entity expansion.
+    import xml.etree.ElementTree as ET
+
     try:
         root = ET.fromstring(source)
     except ET.ParseError as exc:
@@ -172,6 +174,17 @@ def read_timeml(source: str) -> TimeMLDocument:
 
 
 # --- writing
+
+
+def escape(text: str) -> str:
+    """Character data for XML (xml.sax.saxutils would import urllib at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """An attribute value in double quotes."""
+    escaped = escape(text).replace('"', "&quot;")
+    return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def _text_markup(text: str) -> str:
