@@ -197,3 +197,27 @@ def test_tag_mentions_keeps_text_and_creation_time() -> None:
     assert [(text[t.start : t.end], t.value) for t in tagged.timexes] == [
         ("أمس الأحد", "2015-08-09")
     ]
+
+
+def test_hostile_xml_is_refused() -> None:
+    lol = '<!ENTITY a0 "lol">' + "".join(
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    bomb = f"<!DOCTYPE TimeML [{lol}]><TimeML><TEXT>&a9;</TEXT></TimeML>"
+    with pytest.raises(TimeMLError):
+        read_timeml(bomb)
+    external = (
+        '<!DOCTYPE TimeML [<!ENTITY e SYSTEM "file:///etc/hostname">]>'
+        "<TimeML><TEXT>a&e;b</TEXT></TimeML>"
+    )
+    with pytest.raises(TimeMLError):
+        read_timeml(external)
+
+
+def test_links_on_a_shared_line_go_and_the_rest_stays() -> None:
+    source = (
+        '<TimeML><TEXT>x</TEXT>\n<TLINK lid="l1"/> <SLINK lid="l2"></SLINK>\n'
+        "<NOTE>kept</NOTE><ALINK lid='l3'/>\n</TimeML>"
+    )
+    tail = read_timeml(source).tail
+    assert tail == "</TEXT>\n<NOTE>kept</NOTE>\n</TimeML>"

@@ -26,10 +26,12 @@ _TIME_OF_DAY = frozenset({"hour", "minute", "second"})
 # Characters XML 1.0 cannot carry even as references; they become U+FFFD (same length,
 # so offsets still hold).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_TEXT_OPEN = re.compile(r"<TEXT\b[^>]*>")
+_TEXT_OPEN = re.compile(r"<TEXT\b[^<>]*>")
 _TEXT_CLOSE = re.compile(r"</TEXT\s*>")
-_LINKS = re.compile(r"\s*<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^>]*?(?:/>|>.*?</\1\s*>)", re.DOTALL)
-_DCT_TAG = re.compile(r"<TIMEX3\b[^>]*functionInDocument\s*=\s*[\"']CREATION_TIME[\"'][^>]*>")
+# [^<>]* rather than [^>]* or .*?: every scan stops at the next tag, so a hostile file
+# cannot make these searches quadratic.
+_LINKS = re.compile(r"<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^<>]*(?:/>|>[ \t\r\n]*</\1\s*>)")
+_DCT_TAG = re.compile(r"<TIMEX3\b[^<>]*functionInDocument\s*=\s*[\"']CREATION_TIME[\"'][^<>]*>")
 _VALUE_ATTR = re.compile(r"""\bvalue\s*=\s*("[^"]*"|'[^']*')""")
 _UTC_OFFSET = re.compile(r"(T[\d:.]+)(?:Z|[+-]\d\d(?::?\d\d)?)$")
 _DECADE = re.compile(r"^(\d{3})X$")
@@ -124,6 +126,16 @@ def _flatten(element: Element, parts: list[str], found: list[Timex], offset: int
     return offset
 
 
+def _without_links(markup: str) -> str:
+    """The markup without its link layer, and without the lines that only held links."""
+    lines = []
+    for line in markup.splitlines(keepends=True):
+        kept = _LINKS.sub("", line)
+        if kept == line or kept.strip():
+            lines.append(kept)
+    return "".join(lines)
+
+
 def read_timeml(source: str) -> TimeMLDocument:
     """Parse a TimeML document; the text is the content of its TEXT element, tags removed.
 
@@ -168,7 +180,7 @@ def read_timeml(source: str) -> TimeMLDocument:
     closing = closings[-1] if closings else None
     if opening is not None and closing is not None:
         head = source[: opening.end()]
-        tail = _LINKS.sub("", source[closing.start() :])
+        tail = _without_links(source[closing.start() :])
     timexes.sort(key=lambda t: (t.start, -t.end))
     return TimeMLDocument("".join(parts), timexes, dct, doc_id, head, tail)
 
