@@ -189,7 +189,10 @@ def report(summary: Summary, title: str) -> str:
         "  by type   gold  found  P      R      F1     value",
     ]
     for kind, (g, f, p, r, f1, value) in s.by_type.items():
-        lines.append(f"  {kind:<9} {g:>4}  {f:>5}  {p:.3f}  {r:.3f}  {f1:.3f}  {value:.1%}")
+        shown_p = f"{p:.3f}" if f else "  -  "
+        shown_r = f"{r:.3f}" if g else "  -  "
+        lines.append(f"  {kind:<9} {g:>4}  {f:>5}  {shown_p}  {shown_r}  {f1:.3f}  {value:.1%}")
+    lines.append("  (R and value by gold type over matched pairs; P by extracted type)")
     return "\n".join(lines)
 
 
