@@ -13,7 +13,7 @@ __all__ = ["base_direction", "for_terminal", "normalize"]
 
 
 def __getattr__(name: str) -> Any:
-    # The bidi helpers pull in python-bidi and arabic-reshaper (and its configparser);
+    # The bidi functions pull in python-bidi and arabic-reshaper (and its configparser);
     # the date rules import this package for normalize alone, at every `timeline extract`.
     if name in ("base_direction", "for_terminal"):
         from timeline.text import bidi
