@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import textwrap
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from timeline import __version__, library
-from timeline.ingest import collect_files
-from timeline.model import Article, Event, to_axis
-from timeline.store import Store, StoreError, default_db_path
-from timeline.text import for_terminal
+from timeline import __version__
 
+# Only what every command needs is imported here: `timeline extract` runs once per file
+# in shell loops, so the store (sqlite-utils, numpy), the importers and Qt are imported
+# inside the commands that use them.
 if TYPE_CHECKING:
+    from timeline.model import Article, Event
+    from timeline.store import Store
     from timeline.store.search import EventKind
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,13 +38,19 @@ class Settings:
         if self.db is not None:
             return self.db
         env = os.environ.get("TIMELINE_DB")
-        return Path(env) if env else default_db_path()
+        if env:
+            return Path(env)
+        from timeline.store import default_db_path
+
+        return default_db_path()
 
     @property
     def shape_for_terminal(self) -> bool:
         return sys.stdout.isatty() if self.bidi is None else self.bidi
 
     def open_store(self, *, create: bool = True) -> Store:
+        from timeline.store import Store, StoreError
+
         try:
             return Store(self.db_path, create=create)
         except StoreError as exc:
@@ -53,7 +58,11 @@ class Settings:
 
     def line(self, text: str) -> str:
         """A line for stdout: in display order for a terminal, logical order when piped."""
-        return for_terminal(text) if self.shape_for_terminal else text
+        if not self.shape_for_terminal:
+            return text
+        from timeline.text import for_terminal
+
+        return for_terminal(text)
 
 
 def _common_options(func: F) -> F:
@@ -136,6 +145,10 @@ def cli(
 @click.pass_obj
 def import_command(settings: Settings, paths: tuple[Path, ...]) -> None:
     """Import article files and folders (.txt in the sample's format, .jsonl, .json)."""
+    from timeline import library
+    from timeline.ingest import collect_files
+    from timeline.store import StoreError
+
     with settings.open_store() as store:
         files, _ = collect_files(paths)
         with click.progressbar(
@@ -199,6 +212,9 @@ def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
 @click.pass_obj
 def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     """Show one article with its events."""
+    import shutil
+    import textwrap
+
     with settings.open_store(create=False) as store:
         article = store.article(article_id)
         if article is None:
@@ -238,15 +254,29 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     help="Publication time (ISO 8601) that relative dates are resolved against.",
 )
 @click.option(
-    "--json", "as_json", is_flag=True, help="One JSON object per mention (the default when piped)."
+    "--format",
+    "output_format",
+    type=click.Choice(["lines", "json", "timeml"]),
+    default=None,
+    help="lines (one per mention), json (one object per mention) or timeml (the text "
+    "with TIMEX3 tags). Default: lines on a terminal, json when piped.",
 )
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @click.pass_obj
-def extract_command(settings: Settings, source: Any, published: str | None, as_json: bool) -> None:
+def extract_command(
+    settings: Settings,
+    source: Any,
+    published: str | None,
+    output_format: str | None,
+    as_json: bool,
+) -> None:
     """Print the date mentions found in a text FILE (or - for standard input).
 
     JSON keys: start, end (offsets into the text), text, value, granularity, kind.
+    A TimeML file (.tml) is read as its TEXT, with its creation time as the publication
+    time; with --format timeml it is written back with only its TIMEX3 tags changed.
     """
-    from timeline import dating
+    from timeline.dating import extract_mentions, timeml
 
     anchor = None
     if published:
@@ -254,17 +284,32 @@ def extract_command(settings: Settings, source: Any, published: str | None, as_j
             anchor = datetime.fromisoformat(published).replace(tzinfo=None)
         except ValueError as exc:
             raise click.BadParameter(f"not an ISO 8601 time: {published}") from exc
-    text = source.read()
-    for m in dating.extract_mentions(text, anchor):
-        record = {
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "value": m.value,
-            "granularity": m.granularity,
-            "kind": m.kind,
-        }
-        if as_json or not sys.stdout.isatty():
+    content = source.read()
+    if timeml.looks_like_timeml(getattr(source, "name", ""), content):
+        try:
+            document = timeml.read_timeml(content)
+        except timeml.TimeMLError as exc:
+            raise click.ClickException(str(exc)) from exc
+        if published:
+            document = replace(document, dct=published)
+    else:
+        document = timeml.TimeMLDocument(content, dct=published)
+    mentions = extract_mentions(document.text, anchor or document.anchor)
+    if output_format is None:
+        output_format = "json" if as_json or not sys.stdout.isatty() else "lines"
+    if output_format == "timeml":
+        click.echo(timeml.write_timeml(timeml.tag_mentions(document, mentions)), nl=False)
+        return
+    for m in mentions:
+        if output_format == "json":
+            record = {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "value": m.value,
+                "granularity": m.granularity,
+                "kind": m.kind,
+            }
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
             click.echo(
@@ -274,6 +319,8 @@ def extract_command(settings: Settings, source: Any, published: str | None, as_j
 
 def _axis_day(text: str | None, *, end: bool = False) -> int | None:
     """Axis seconds of the start (or, with end, the end) of an ISO day given on the line."""
+    from timeline.model import to_axis
+
     if text is None:
         return None
     try:
@@ -357,6 +404,9 @@ def search_command(
 @click.pass_obj
 def recompute_command(settings: Settings) -> None:
     """Re-compute every article's dates and events with the current rules."""
+    from timeline import library
+    from timeline.store import StoreError
+
     with settings.open_store(create=False) as store:
         with click.progressbar(
             length=store.count_articles(), label="re-computing", file=sys.stderr, show_pos=True

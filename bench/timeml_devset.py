@@ -1,0 +1,151 @@
+"""The TimeML dev set: which SaudiNewsNet articles it holds, and its .tml gold files.
+
+The gold is kept as stand-off annotations in bench/data/timeml_dev.jsonl (no article
+text in the project): one JSON object per article,
+
+    {"id": "<line>:<hash>", "timex": [[start, end, type, value], ...]}
+
+where <line> is the article's 1-based line number in full.jsonl.gz and <hash> the first
+12 hex digits of the SHA-256 of its body (a changed corpus is detected, not misread);
+start/end are character offsets into the body. The creation time of each document is
+the article's published_raw (the crawl time, as in the rest of the project).
+
+The articles were drawn once, before any was read, by `draw()` below: a seeded random
+sample from full.jsonl.gz of bodies 300-1500 characters long (short enough to annotate
+by hand, long enough to hold dates) that are not in sample.jsonl (the rules were tuned
+on that). They were annotated by reading them, following the TimeML TIMEX3 guidelines
+with TempEval-3 extents; the conventions for Arabic are in docs/decisions.md.
+
+    .venv/bin/python bench/timeml_devset.py --draw          # print the drawn ids
+    .venv/bin/python bench/timeml_devset.py --build-gold OUT  # write OUT/<id>.tml
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from timeline.dating.timeml import TimeMLDocument, Timex, write_timeml  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
+FULL = CORPUS / "full.jsonl.gz"
+SAMPLE = CORPUS / "sample.jsonl"
+STANDOFF = REPO / "bench" / "data" / "timeml_dev.jsonl"
+
+SEED = 20261201
+DRAWN = 40
+MIN_CHARS, MAX_CHARS = 300, 1500
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    line: int
+    body: str
+    title: str
+    published_raw: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.line}:{body_hash(self.body)}"
+
+
+def body_hash(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+
+
+def corpus_articles(path: Path = FULL) -> Iterator[CorpusArticle]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            record = json.loads(line)
+            yield CorpusArticle(
+                number, record["body"], record.get("title", ""), record.get("published_raw", "")
+            )
+
+
+def draw() -> list[str]:
+    """The ids of the dev set's articles, in the order drawn."""
+    with SAMPLE.open(encoding="utf-8") as lines:
+        tuned_on = {body_hash(json.loads(line)["body"]) for line in lines}
+    eligible = [
+        a.id
+        for a in corpus_articles()
+        if MIN_CHARS <= len(a.body) <= MAX_CHARS and body_hash(a.body) not in tuned_on
+    ]
+    return random.Random(SEED).sample(eligible, DRAWN)
+
+
+def creation_time(published_raw: str) -> str:
+    """'2015-07-21 02:51:32' -> '2015-07-21T02:51:32'."""
+    return published_raw.strip().replace(" ", "T")
+
+
+def load_standoff(path: Path = STANDOFF) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def gold_documents(path: Path = STANDOFF) -> list[TimeMLDocument]:
+    """The dev set as TimeML documents, rebuilt from the corpus and the stand-off file."""
+    entries = load_standoff(path)
+    wanted = {int(e["id"].split(":")[0]): e for e in entries}
+    found: dict[str, TimeMLDocument] = {}
+    for article in corpus_articles():
+        entry = wanted.get(article.line)
+        if entry is None:
+            continue
+        if article.id != entry["id"]:
+            raise SystemExit(
+                f"article {entry['id']} changed in the corpus (now {article.id}): "
+                "the stand-off offsets no longer fit"
+            )
+        timexes = [Timex(s, e, t, v) for s, e, t, v in entry["timex"]]
+        found[entry["id"]] = TimeMLDocument(
+            text=article.body,
+            timexes=timexes,
+            dct=creation_time(article.published_raw),
+            doc_id=entry["id"],
+        )
+    missing = [e["id"] for e in entries if e["id"] not in found]
+    if missing:
+        raise SystemExit(f"not in the corpus: {', '.join(missing)}")
+    return [found[e["id"]] for e in entries]
+
+
+def build_gold(out: Path, path: Path = STANDOFF) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    docs = gold_documents(path)
+    for doc in docs:
+        name = doc.doc_id.replace(":", "_") + ".tml"
+        (out / name).write_text(write_timeml(doc), encoding="utf-8")
+    return len(docs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--draw", action="store_true", help="print the drawn article ids")
+    group.add_argument("--build-gold", type=Path, metavar="OUT", help="write OUT/<id>.tml")
+    args = parser.parse_args()
+    if not FULL.exists():
+        parser.error(f"the corpus is not at {FULL}")
+    if args.draw:
+        for article_id in draw():
+            print(article_id)
+        return 0
+    count = build_gold(args.build_gold)
+    print(f"wrote {count} gold files to {args.build_gold}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

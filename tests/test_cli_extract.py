@@ -1,0 +1,143 @@
+"""`timeline extract`: TimeML out and in, and what the command line imports to start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import cli
+from timeline.dating.timeml import read_timeml
+
+TEXT = "وصل الوفد أمس الأحد إلى الرياض، ويغادر في 5 أغسطس بعد زيارة."
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>doc7</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2015-08-10" functionInDocument="CREATION_TIME">2015-08-10</TIMEX3></DCT>
+<TEXT>
+وصل الوفد <TIMEX3 tid="t1" type="DATE" value="XXXX">أمس</TIMEX3> إلى الرياض.
+</TEXT>
+<TLINK lid="l1" relType="BEFORE" timeID="t1" relatedToTime="t0"/>
+</TimeML>
+"""
+
+
+def extract(*args: str, stdin: str | None = None, expect: int = 0) -> str:
+    result = CliRunner().invoke(cli, ["extract", *args], input=stdin, catch_exceptions=False)
+    assert result.exit_code == expect, result.output
+    return result.output
+
+
+def test_format_timeml_tags_the_text_with_the_creation_time(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    out = extract("--format", "timeml", "--published", "2015-08-10T10:00", str(article))
+    doc = read_timeml(out)
+    assert doc.text == TEXT
+    assert doc.dct == "2015-08-10T10:00"
+    assert 'functionInDocument="CREATION_TIME"' in out
+    tagged = [(TEXT[t.start : t.end], t.type, t.value) for t in doc.timexes]
+    assert tagged == [("أمس الأحد", "DATE", "2015-08-09"), ("5 أغسطس", "DATE", "2015-08-05")]
+    assert all(f'tid="t{i}"' in out for i in range(3))
+
+
+def test_format_timeml_without_a_creation_time(tmp_path: Path) -> None:
+    out = extract("--format", "timeml", "-", stdin=TEXT)
+    doc = read_timeml(out)
+    assert doc.dct is None and "CREATION_TIME" not in out
+    # Without a time "أمس" cannot be placed, and a day without a year is left out.
+    assert [t.value for t in doc.timexes] == ["PAST_REF"]
+
+
+def test_tml_input_is_anchored_on_its_creation_time(tmp_path: Path) -> None:
+    source = tmp_path / "doc7.tml"
+    source.write_text(TML, encoding="utf-8")
+    (line,) = extract("--format", "json", str(source)).splitlines()
+    record = json.loads(line)
+    assert (record["text"], record["value"]) == ("أمس", "2015-08-09")
+    out = extract("--format", "timeml", str(source))
+    # Unchanged apart from the tags: everything before TEXT is as it was.
+    assert out.partition("<TEXT>")[0] == TML.partition("<TEXT>")[0]
+    assert '<TIMEX3 tid="t1" type="DATE" value="2015-08-09">أمس</TIMEX3>' in out
+    assert "TLINK" not in out
+    assert read_timeml(out).text == read_timeml(TML).text
+
+
+def test_timeml_on_standard_input_and_a_given_time_wins() -> None:
+    out = extract("--format", "timeml", "--published", "2015-08-20", "-", stdin=TML)
+    doc = read_timeml(out)
+    assert doc.dct == "2015-08-20"
+    assert [t.value for t in doc.timexes] == ["2015-08-19"]
+
+
+def test_malformed_tml_is_reported(tmp_path: Path) -> None:
+    source = tmp_path / "bad.tml"
+    source.write_text("<TimeML><TEXT>أمس", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(source)])
+    assert result.exit_code == 1
+    assert "not well-formed TimeML" in result.output
+
+
+def test_json_flag_still_means_json() -> None:
+    lines = extract("--json", "--published", "2015-08-10", "-", stdin=TEXT).splitlines()
+    assert [json.loads(x)["value"] for x in lines] == ["2015-08-09", "2015-08-05"]
+
+
+HEAVY = ("sqlite_utils", "sqlite3", "numpy", "PySide6", "shiboken6", "timeline.store",
+         "timeline.library", "timeline.ingest", "timeline.ui", "bidi", "arabic_reshaper",
+         "click.testing", "shutil", "urllib.request")  # fmt: skip
+
+
+def _modules_after(code: str, stdin: str = "") -> set[str]:
+    script = textwrap.dedent(code) + "\nprint('\\n'.join(sorted(sys.modules)), file=sys.stderr)"
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys\n" + script],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    return set(done.stderr.split())
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import timeline.cli",
+        """
+        from timeline.cli import cli
+        cli(["extract", "--format", "timeml", "--published", "2015-08-10", "-"],
+            standalone_mode=False)
+        """,
+    ],
+    ids=["import", "extract"],
+)
+def test_extract_imports_nothing_heavy(code: str) -> None:
+    modules = _modules_after(code, stdin=TEXT)
+    assert "timeline.cli" in modules
+    assert _heavy(modules) == []
+
+
+def test_the_store_commands_still_import_the_store(tmp_path: Path) -> None:
+    # The check above must be able to fail: `list` does load sqlite-utils.
+    modules = _modules_after(
+        f"""
+        from timeline.cli import cli
+        try:
+            cli(["--db", {str(tmp_path / "t.db")!r}, "list"])
+        except SystemExit:
+            pass
+        """
+    )
+    assert "sqlite_utils" in _heavy(modules)
