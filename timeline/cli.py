@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
@@ -11,15 +10,15 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
 from timeline import __version__, library
-from timeline.ingest import collect_files
+from timeline.ingest import BadArticle, UnreadableFile, read_text_stream
 from timeline.model import Article, Event, to_axis
 from timeline.store import Store, StoreError, default_db_path
-from timeline.text import for_terminal
+from timeline.text import for_terminal, json_line, terminal_safe
 
 if TYPE_CHECKING:
     from timeline.store.search import EventKind
@@ -49,11 +48,36 @@ class Settings:
         try:
             return Store(self.db_path, create=create)
         except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise _Failure(str(exc)) from exc
 
     def line(self, text: str) -> str:
-        """A line for stdout: in display order for a terminal, logical order when piped."""
-        return for_terminal(text) if self.shape_for_terminal else text
+        """A line for stdout: in display order for a terminal, logical order when piped.
+
+        Either way without controls or bidi overrides (text.safe.terminal_safe).
+        """
+        return for_terminal(text) if self.shape_for_terminal else terminal_safe(text)
+
+
+def _echo(text: str = "", *, err: bool = False) -> None:
+    """click.echo of a line holding untrusted text (file names, messages): controls removed."""
+    click.echo(terminal_safe(text), err=err)
+
+
+class _Failure(click.ClickException):
+    """A one-line error whose message may quote untrusted text."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(terminal_safe(message))
+
+
+class _Group(click.Group):
+    """The command group: a store error in any command is one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise _Failure(str(exc)) from exc
 
 
 def _common_options(func: F) -> F:
@@ -83,7 +107,11 @@ def _common_options(func: F) -> F:
     )(func)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -132,34 +160,60 @@ def cli(
 
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="A record that cannot be an article fails its whole file (default: skip it).",
+)
 @_common_options
 @click.pass_obj
-def import_command(settings: Settings, paths: tuple[Path, ...]) -> None:
-    """Import article files and folders (.txt in the sample's format, .jsonl, .json)."""
-    with settings.open_store() as store:
-        files, _ = collect_files(paths)
-        with click.progressbar(
-            length=len(files), label="importing", file=sys.stderr, show_pos=True
-        ) as bar:
+def import_command(settings: Settings, paths: tuple[Path, ...], strict: bool) -> None:
+    """Import article files and folders (.txt in the sample's format, .jsonl, .json).
 
-            def advance(done: int, _total: int, _name: str) -> None:
-                bar.update(done - bar.pos)
+    Each file is one transaction. Records that cannot be articles are skipped and
+    reported (with --strict they fail the file). Exit status 1 if any file failed.
+    """
+    with (
+        settings.open_store() as store,
+        click.progressbar(length=1, label="importing", file=sys.stderr, show_pos=True) as bar,
+    ):
 
-            try:
-                report = library.import_paths(store, paths, progress=advance)
-            except StoreError as exc:
-                raise click.ClickException(str(exc)) from exc
-    for result in report.failed:
-        click.echo(f"failed: {result.path}: {result.error}", err=True)
+        def advance(done: int, total: int, _name: str) -> None:
+            # total is an estimate until the end (see library.Progress)
+            bar.length = max(total, done, 1)
+            bar.update(done - bar.pos)
+
+        report = library.import_paths(store, paths, progress=advance, strict=strict)
+    for result in report.files:
+        if result.error is not None:
+            _echo(f"failed: {result.path}: {result.error}", err=True)
+            continue
+        if result.rejected:
+            more = ", ..." if result.rejected > len(result.rejections) else ""
+            _echo(
+                f"{result.path}: skipped {result.rejected} record(s) that are not articles: "
+                + "; ".join(result.rejections)
+                + more,
+                err=True,
+            )
+        if result.replaced:
+            _echo(
+                f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"
+                " and were stored as \ufffd",
+                err=True,
+            )
     for path in report.skipped:
-        click.echo(f"skipped (not an article format): {path}", err=True)
+        _echo(f"skipped (not an article format): {path}", err=True)
     summary = (
         f"{report.added} added, {report.duplicates} already stored, "
         f"{len(report.failed)} failed files"
     )
+    rejected = sum(f.rejected for f in report.files)
+    if rejected:
+        summary += f", {rejected} records skipped"
     if report.undated:
         summary += f", {report.undated} without a readable date (see `timeline list --undated`)"
-    click.echo(summary)
+    _echo(summary)
     if report.failed:
         sys.exit(1)
 
@@ -183,17 +237,17 @@ def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
             if as_json:
                 data = _article_json(article)
                 del data["body"]
-                click.echo(json.dumps(data, ensure_ascii=False))
+                _echo(json_line(data))
             else:
                 when = article.published or f"(undated: {article.published_raw or '-'})"
-                click.echo(
+                _echo(
                     f"{article.id:>6}  {when:<25}  "
                     + settings.line(f"{article.source} | {article.title}")
                 )
 
 
 @cli.command("show")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=click.IntRange(1, 2**63 - 1))
 @click.option("--json", "as_json", is_flag=True, help="The article as JSON (store column names).")
 @_common_options
 @click.pass_obj
@@ -202,10 +256,10 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     with settings.open_store(create=False) as store:
         article = store.article(article_id)
         if article is None:
-            raise click.ClickException(f"no article with id {article_id}")
+            raise _Failure(f"no article with id {article_id}")
         events = store.events_of(article_id)
     if as_json:
-        click.echo(json.dumps(_article_json(article, events), ensure_ascii=False, indent=2))
+        _echo(json_line(_article_json(article, events), indent=2))
         return
     width = max(40, min(shutil.get_terminal_size().columns, 100) - 2)
     for label, value in (
@@ -218,21 +272,21 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         ("url", article.url),
     ):
         if value:
-            click.echo(f"{label:>11}: " + settings.line(value))
-    click.echo()
+            _echo(f"{label:>11}: " + settings.line(value))
+    _echo()
     for paragraph in article.body.split("\n"):
         for line in textwrap.wrap(paragraph, width) or [""]:
-            click.echo(settings.line(line))
+            _echo(settings.line(line))
     if events:
-        click.echo()
-        click.echo("events:")
+        _echo()
+        _echo("events:")
         for e in events:
             label = textwrap.shorten(e.label, 80, placeholder=" …")
-            click.echo(f"  {e.kind:<10} {e.value:<24} " + settings.line(label))
+            _echo(f"  {e.kind:<10} {e.value:<24} " + settings.line(label))
 
 
 @cli.command("extract")
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.File("rb"))
 @click.option(
     "--published",
     help="Publication time (ISO 8601) that relative dates are resolved against.",
@@ -254,7 +308,7 @@ def extract_command(settings: Settings, source: Any, published: str | None, as_j
             anchor = datetime.fromisoformat(published).replace(tzinfo=None)
         except ValueError as exc:
             raise click.BadParameter(f"not an ISO 8601 time: {published}") from exc
-    text = source.read()
+    text = _read_text(source)
     for m in dating.extract_mentions(text, anchor):
         record = {
             "start": m.start,
@@ -265,11 +319,24 @@ def extract_command(settings: Settings, source: Any, published: str | None, as_j
             "kind": m.kind,
         }
         if as_json or not sys.stdout.isatty():
-            click.echo(json.dumps(record, ensure_ascii=False))
+            _echo(json_line(record))
         else:
-            click.echo(
-                f"{m.start:>6}-{m.end:<6} {m.value:<24} {m.kind:<10} " + settings.line(m.text)
-            )
+            _echo(f"{m.start:>6}-{m.end:<6} {m.value:<24} {m.kind:<10} " + settings.line(m.text))
+
+
+def _read_text(source: BinaryIO) -> str:
+    """A text file or standard input decoded like an article file, bounded in size."""
+    try:
+        decoded = read_text_stream(source)
+    except (BadArticle, UnreadableFile) as exc:
+        raise _Failure(f"{source.name}: {exc}") from exc
+    if decoded.replaced:
+        _echo(
+            f"{source.name}: {decoded.replaced} byte(s) were not valid {decoded.encoding.label}"
+            " and were read as \ufffd",
+            err=True,
+        )
+    return decoded.text
 
 
 def _axis_day(text: str | None, *, end: bool = False) -> int | None:
@@ -330,7 +397,7 @@ def search_command(
                 order="newest" if newest else "relevance",
             )
         except SearchError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise _Failure(str(exc)) from exc
     for hit in result.hits:
         if as_json:
             record = {
@@ -341,15 +408,15 @@ def search_command(
                 "snippet": hit.snippet,
                 "rank": hit.rank,
             }
-            click.echo(json.dumps(record, ensure_ascii=False))
+            _echo(json_line(record))
         else:
-            click.echo(
+            _echo(
                 f"{hit.article_id:>6}  {hit.published or '(undated)':<25}  "
                 + settings.line(hit.title)
             )
-            click.echo("        " + settings.line(hit.snippet))
+            _echo("        " + settings.line(hit.snippet))
     if not as_json:
-        click.echo(f"{result.total} matching article(s)", err=True)
+        _echo(f"{result.total} matching article(s)", err=True)
 
 
 @cli.command("recompute")
@@ -368,9 +435,52 @@ def recompute_command(settings: Settings) -> None:
             try:
                 done = library.recompute_events(store, progress=advance)
             except StoreError as exc:
-                raise click.ClickException(str(exc)) from exc
-        click.echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
+                raise _Failure(str(exc)) from exc
+        _echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
+
+
+@cli.command("repair")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The new database file (default: beside the damaged one, named *-repaired.db).",
+)
+@_common_options
+@click.pass_obj
+def repair_command(settings: Settings, output: Path | None) -> None:
+    """Copy what can still be read of a damaged database into a new file.
+
+    The damaged file is only read, never changed. Rows on damaged pages are lost;
+    the report says how many ids could not be read.
+    """
+    from timeline.store.repair import salvage
+
+    source = settings.db_path
+    if not source.exists():
+        raise _Failure(f"no database at {source}")
+    target = output or source.with_name(source.stem + "-repaired.db")
+    report = salvage(source, target)
+    copied = ", ".join(f"{n} {table}" for table, n in report.copied.items())
+    _echo(f"copied {copied} into {target}")
+    for table, n in report.unreadable.items():
+        _echo(f"{table}: {n} id(s) could not be read (on damaged pages)", err=True)
+    for table, n in report.refused.items():
+        _echo(f"{table}: {n} row(s) left out (inconsistent after the damage)", err=True)
+    for table in report.tables_lost:
+        _echo(f"{table}: could not be read at all", err=True)
+    _echo(f"Check it (`timeline --db {target} list`), then use it in place of {source}.")
 
 
 def main() -> None:
-    cli(prog_name="timeline")
+    """The program's entry point: no input reaches the user as a traceback.
+
+    click turns usage and domain errors into one line; anything else left is a bug,
+    said in one line too (TIMELINE_DEBUG=1 shows its traceback).
+    """
+    try:
+        cli.main(prog_name="timeline", standalone_mode=True)
+    except Exception as exc:
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        _echo(f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
