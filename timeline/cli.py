@@ -196,6 +196,13 @@ def import_command(settings: Settings, paths: tuple[Path, ...], strict: bool) ->
                 + more,
                 err=True,
             )
+        if result.undated_examples:
+            _echo(
+                f"{result.path}: {result.undated} article(s) without a readable date: "
+                + "; ".join(result.undated_examples)
+                + (", ..." if result.undated > len(result.undated_examples) else ""),
+                err=True,
+            )
         if result.replaced:
             _echo(
                 f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"

@@ -18,6 +18,7 @@ from timeline.ingest import (
     article_uid,
     collect_files,
 )
+from timeline.ingest.published import iso_problem
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store, StoreError
 
@@ -54,6 +55,7 @@ class FileResult:
     rejections: list[str] = field(default_factory=list)  # the first few: "line 686: ..."
     encoding: str = ""  # as read: "UTF-8", "UTF-16", "Windows-1256"
     replaced: int = 0  # bytes that did not decode, stored as U+FFFD
+    undated_examples: list[str] = field(default_factory=list)  # "'9999-12-31': year ..."
 
     def reject(self, item: Rejected) -> None:
         self.rejected += 1
@@ -91,11 +93,23 @@ class ImportReport:
         return [f for f in self.files if f.error is not None]
 
 
+def parse_published(raw: str) -> DateValue | None:
+    """The publication date a field gives; None for none, or for an impossible ISO date."""
+    if not raw or iso_problem(raw) is not None:
+        return None
+    return dating.parse_date_line(raw)
+
+
 def publication_date(draft: ArticleDraft) -> DateValue | None:
     """The publication date parsed from the text the article gave for it (ISO included)."""
-    if not draft.published_raw:
-        return None
-    return dating.parse_date_line(draft.published_raw)
+    return parse_published(draft.published_raw)
+
+
+def undated_reason(raw: str) -> str:
+    """Why a publication field gave no date, in words for the import report."""
+    if not raw:
+        return "no publication date given"
+    return iso_problem(raw) or "not a date this program can read"
 
 
 def anchor_of(published: DateValue | None) -> datetime | None:
@@ -153,6 +167,9 @@ def _add_draft(store: Store, draft: ArticleDraft, result: FileResult) -> None:
     result.added += 1
     if published is None:
         result.undated += 1
+        if len(result.undated_examples) < _REJECTIONS_KEPT:
+            reason = undated_reason(draft.published_raw)
+            result.undated_examples.append(f"{draft.published_raw[:40]!r}: {reason}")
 
 
 class ImportCancelled(Exception):
@@ -304,7 +321,7 @@ def recompute_events(store: Store, progress: Progress | None = None) -> int:
                 progress(first, len(ids), f"#{ids[first]}")
             chunk = ids[first : first + _RECOMPUTE_CHUNK]
             for article_id, body, published_raw, title in store.dating_inputs(chunk):
-                published = dating.parse_date_line(published_raw) if published_raw else None
+                published = parse_published(published_raw)
                 store.set_published(article_id, published, title)
                 store.replace_mentions(article_id, mention_events(article_id, body, published))
     if progress is not None and ids:

@@ -131,16 +131,17 @@ class ArticleFile:
             )
         self._file: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed by close()
         self._text: io.TextIOWrapper | None = None
+        self._chars_read = 0
+        self._bytes_per_char = 1.0
         self.encoding: Encoding | None = None
         self.replaced = 0
 
     @property
     def position(self) -> int:
-        """Bytes read so far (ahead of the article being handled by at most a buffer)."""
-        try:
-            return min(self.size, self._file.tell())
-        except (OSError, ValueError):
-            return self.size
+        """Bytes read so far: estimated in a JSON Lines file, where text is decoded ahead."""
+        if self._text is not None:
+            return min(self.size, round(self._chars_read * self._bytes_per_char))
+        return self.size if self.encoding is not None else 0
 
     def close(self) -> None:
         (self._text or self._file).close()
@@ -180,6 +181,8 @@ class ArticleFile:
     def _json_lines(self) -> Iterator[ArticleDraft | Rejected]:
         sample = self._file.read(encoding.SAMPLE_BYTES)
         self.encoding = encoding.detect(sample, complete=len(sample) < encoding.SAMPLE_BYTES)
+        chars = len(sample.decode(self.encoding.codec, "replace"))
+        self._bytes_per_char = len(sample) / chars if chars else 1.0
         self._file.seek(0)
         # newline=None folds \r\n and \r to \n, as for the other formats.
         self._text = text = io.TextIOWrapper(
@@ -193,11 +196,12 @@ class ArticleFile:
             if not line:
                 break
             number += 1
+            self._chars_read += len(line)
             where = f"line {number}"
             if len(line) > MAX_ARTICLE_CHARS and not line.endswith("\n"):
                 # Skip the rest of the line without holding it.
                 while (rest := text.readline(_SKIP_CHUNK)) and not rest.endswith("\n"):
-                    pass
+                    self._chars_read += len(rest)
                 self.replaced += encoding.replaced_so_far() - before
                 yield Rejected(where, TOO_LONG)
                 continue
