@@ -139,7 +139,7 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 def test_read_text_stream_is_bounded() -> None:
-    with open("/dev/zero", "rb") as endless, pytest.raises(BadArticle, match="MB a text may be"):
+    with open("/dev/zero", "rb") as endless, pytest.raises(BadArticle, match="bytes a text may be"):
         read_text_stream(endless)
 
 

@@ -126,8 +126,8 @@ class ArticleFile:
         limit = {"text": MAX_TEXT_BYTES, "json": MAX_JSON_BYTES}.get(kind)
         if limit is not None and self.size > limit:
             raise BadArticle(
-                f"{self.size // (1 << 20)} MB is more than a {kind} file may be "
-                f"({limit // (1 << 20)} MB; use JSON Lines for large data sets)"
+                f"{self.size:,} bytes is more than a {kind} file may be "
+                f"({limit:,}; use JSON Lines for large data sets)"
             )
         self._file: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed by close()
         self._text: io.TextIOWrapper | None = None
@@ -220,7 +220,7 @@ def read_text_stream(stream: BinaryIO) -> encoding.Decoded:
     """Any text (a file, standard input) decoded like an article file, bounded in size."""
     data = stream.read(MAX_TEXT_BYTES + 1)
     if len(data) > MAX_TEXT_BYTES:
-        raise BadArticle(f"more than the {MAX_TEXT_BYTES // (1 << 20)} MB a text may be")
+        raise BadArticle(f"more than the {MAX_TEXT_BYTES:,} bytes a text may be")
     return encoding.decode_counted(data)
 
 
