@@ -325,3 +325,14 @@ def test_read_only_folder_lists_and_refuses_import(tmp_path: Path) -> None:
         assert "read-only" in refused.output and "not writable" in refused.output
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_import_says_how_many_bytes_did_not_decode(run, tmp_path: Path) -> None:
+    line = json.dumps({"title": "عنوان", "body": "متن المقال " * 50}, ensure_ascii=False)
+    path = tmp_path / "one_bad_byte.jsonl"
+    path.write_bytes(line.encode()[:40] + b"\xff" + line.encode()[40:])
+    result = run("import", str(path))
+    assert "1 added" in result.output
+    assert "1 byte(s) were not valid UTF-8 and were stored as U+FFFD" in result.output
+    body = json.loads(run("show", "1", "--json").output)["body"]
+    assert "متن المقال" in body  # not Windows-1256 mojibake

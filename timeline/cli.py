@@ -206,7 +206,7 @@ def import_command(settings: Settings, paths: tuple[Path, ...], strict: bool) ->
         if result.replaced:
             _echo(
                 f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"
-                " and were stored as \ufffd",
+                " and were stored as U+FFFD",
                 err=True,
             )
     for path in report.skipped:
@@ -215,9 +215,8 @@ def import_command(settings: Settings, paths: tuple[Path, ...], strict: bool) ->
         f"{report.added} added, {report.duplicates} already stored, "
         f"{len(report.failed)} failed files"
     )
-    rejected = sum(f.rejected for f in report.files)
-    if rejected:
-        summary += f", {rejected} records skipped"
+    if report.rejected:
+        summary += f", {report.rejected} records skipped"
     if report.undated:
         summary += f", {report.undated} without a readable date (see `timeline list --undated`)"
     _echo(summary)
@@ -340,7 +339,7 @@ def _read_text(source: BinaryIO) -> str:
     if decoded.replaced:
         _echo(
             f"{source.name}: {decoded.replaced} byte(s) were not valid {decoded.encoding.label}"
-            " and were read as \ufffd",
+            " and were read as U+FFFD",
             err=True,
         )
     return decoded.text

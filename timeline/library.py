@@ -85,6 +85,11 @@ class ImportReport:
         return sum(f.duplicates for f in self.files)
 
     @property
+    def rejected(self) -> int:
+        """Records skipped because they cannot be articles, over all files."""
+        return sum(f.rejected for f in self.files)
+
+    @property
     def undated(self) -> int:
         return sum(f.undated for f in self.files)
 
@@ -248,7 +253,7 @@ def import_file(
                     raise ImportCancelled
                 if isinstance(item, Rejected):
                     if strict:
-                        raise BadArticle(f"{item} (--strict: nothing of the file imported)")
+                        raise BadArticle(f"{item} (strict import: nothing of the file was stored)")
                     result.reject(item)
                 else:
                     _add_draft(store, item, result)
