@@ -336,3 +336,24 @@ def test_import_says_how_many_bytes_did_not_decode(run, tmp_path: Path) -> None:
     assert "1 byte(s) were not valid UTF-8 and were stored as U+FFFD" in result.output
     body = json.loads(run("show", "1", "--json").output)["body"]
     assert "متن المقال" in body  # not Windows-1256 mojibake
+
+
+def test_an_unexpected_error_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from timeline import cli as cli_module
+
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise ValueError("a bug somewhere")
+
+    CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "t.db"), "import", str(SAMPLES / "02_suez.txt")]
+    )
+    monkeypatch.setattr(cli_module.library, "recompute_events", broken)
+    monkeypatch.setattr("sys.argv", ["timeline", "--db", str(tmp_path / "t.db"), "recompute"])
+    monkeypatch.delenv("TIMELINE_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        cli_module.main()
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert "Error: unexpected ValueError: a bug somewhere" in err and "Traceback" not in err
