@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.ingest import (
     MAX_ARTICLE_CHARS,
@@ -176,3 +178,18 @@ def test_saudinewsnet_skips_only_what_cannot_be_an_article(corpus: Path, tmp_pat
     rejected = [r for r in got if isinstance(r, Rejected)]
     assert len(got) == 1000 and rejected
     assert rejected[0].where == "line 686" and "'body'" in rejected[0].reason
+
+
+@given(
+    words=st.lists(st.sampled_from(ARABIC.split()), min_size=30, max_size=200),
+    bad=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([b"\xff", b"\xc0", b"\x80"]))),
+)
+def test_a_few_bad_bytes_never_make_utf8_another_code_page(
+    words: list[str], bad: list[tuple[int, bytes]]
+) -> None:
+    pieces = [w.encode() for w in words]
+    bad = bad[: max(1, len(words) // 20)]  # a few: at most one per 20 words
+    for where, byte in bad:
+        pieces.insert(where % len(pieces), byte)
+    decoded = decode_counted(b" ".join(pieces))
+    assert decoded.encoding.label == "UTF-8" and decoded.replaced == len(bad)

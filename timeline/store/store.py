@@ -265,6 +265,9 @@ class Store:
             return conn
         except sqlite3.OperationalError:
             conn.close()
+        except BaseException:
+            conn.close()
+            raise
         return self._connect(base + "?mode=ro&immutable=1", timeout, uri=True)
 
     @property
