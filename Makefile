@@ -3,6 +3,7 @@
 #              (including the smoke test of the frozen build, built first if it is stale)
 # make dist  - build the packaged program (PyInstaller one-folder) at dist/timeline/
 # make smoke - build it if needed and run its smoke test (tests/packaging/)
+# make fuzz  - fuzz importers, dates, extraction, search and terminal output at length
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,7 +13,7 @@ DIST_EXE := dist/timeline/timeline
 DIST_INPUTS := packaging/timeline.spec packaging/entry.py pyproject.toml \
 	$(shell find timeline resources -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: run test lint bench dist smoke clean system translations
+.PHONY: run test lint bench dist smoke clean system translations fuzz
 
 system:
 	@scripts/system-deps.sh offscreen
@@ -52,6 +53,13 @@ $(DIST_EXE): $(STAMP) $(DIST_INPUTS)
 
 smoke: $(DIST_EXE)
 	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q tests/packaging
+
+# A long fuzzing run by hand (the suite runs the same tests with a few examples each).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		-p no:cacheprovider --hypothesis-show-statistics tests/fuzz tests/text/test_safe.py
+	$(BIN)/python bench/fuzz_timing.py
 
 # After changing interface strings: refresh the .ts, fill in the Arabic table, compile.
 translations: $(STAMP)

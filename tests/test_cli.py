@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import random
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -68,12 +71,22 @@ def test_broken_file_among_good_ones(run, tmp_path: Path) -> None:
     (folder / "empty.txt").write_text("", encoding="utf-8")
     result = run("import", str(folder), expect=1)
     good = len(list(SAMPLES.glob("*.txt")))
-    assert f"{good} added" in result.output
-    assert "broken.jsonl: line 2: not valid JSON" in result.output
-    assert "empty.txt: the file is empty" in result.output
-    # The broken JSON Lines file added nothing, not even its good first line.
+    # The broken JSON Lines file's good first line is imported, its bad line reported.
+    assert f"{good + 1} added" in result.output and "1 records skipped" in result.output
+    assert "broken.jsonl: skipped 1 record(s) that are not articles: line 2: not valid JSON" in (
+        result.output
+    )
+    assert "failed: " in result.output and "empty.txt: the file is empty" in result.output
     titles = [json.loads(x)["title"] for x in run("list", "--json").output.splitlines()]
-    assert "ok" not in titles and len(titles) == good
+    assert "ok" in titles and len(titles) == good + 1
+
+
+def test_strict_keeps_all_or_nothing(run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"title": "ok", "body": "ok"}\n{oops', encoding="utf-8")
+    result = run("import", "--strict", str(broken), expect=1)
+    assert "broken.jsonl: line 2: not valid JSON" in result.output
+    assert "0 added" in result.output and run("list", "--json").output == ""
 
 
 def test_list_flags_undated_articles(run) -> None:
@@ -184,3 +197,164 @@ def test_recompute_keeps_the_events(run) -> None:
     assert f"re-computed the events of {len(before)} articles" in result.output
     after = [json.loads(x) for x in run("list", "--json").output.splitlines()]
     assert [a["published"] for a in after] == [a["published"] for a in before]
+
+
+HOSTILE = {
+    "title": "عنوان\x1b]0;owned\x07 txt.\u202eexe\x1b[2J",
+    "body": "متن\x9b31m يوم 5 أيار 2021\x1b[2J",
+    "published": "2021-05-22",
+    "source": "مصدر\u202d",
+}
+
+
+def _has_control(text: str) -> bool:
+    return any(
+        (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F or ch in "\u202d\u202e"
+        for ch in text
+    )
+
+
+@pytest.mark.parametrize("bidi", ["--bidi", "--no-bidi"])
+def test_no_control_character_reaches_the_terminal(run, tmp_path: Path, bidi: str) -> None:
+    hostile = tmp_path / "evil\x1b[2J.jsonl"
+    hostile.write_text(json.dumps(HOSTILE, ensure_ascii=False), encoding="utf-8")
+    outputs = [run(bidi, "import", str(hostile)).output]
+    outputs.append(run(bidi, "list").output)
+    outputs.append(run(bidi, "list", "--json").output)
+    listed = json.loads(outputs[-1])
+    assert listed["title"] == HOSTILE["title"]  # JSON keeps the data, escaped
+    outputs.append(run(bidi, "show", str(listed["id"])).output)
+    outputs.append(run(bidi, "show", str(listed["id"]), "--json").output)
+    outputs.append(run(bidi, "search", "متن").output)
+    for out in outputs:
+        assert not _has_control(out), repr(out)
+
+
+def test_huge_article_id_is_one_line(run) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(run.db), "show", "99999999999999999999"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "99999999999999999999" in result.output
+
+
+def test_extract_reads_a_windows_1256_file(run, tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("اجتمع الوزراء في 5 أيار 2021".encode("cp1256"))
+    out = run("extract", "--json", str(legacy)).output
+    assert any(json.loads(line)["value"] == "2021-05-05" for line in out.splitlines())
+
+
+def test_extract_of_utf8_with_a_bad_byte_says_so(run, tmp_path: Path) -> None:
+    text = "اجتمع الوزراء في 5 أيار 2021 " * 20
+    path = tmp_path / "bad.txt"
+    path.write_bytes(text.encode() + b"\xff")
+    result = run("extract", "--json", str(path))
+    assert "1 byte(s) were not valid UTF-8" in result.output
+
+
+@pytest.mark.parametrize("endless", ["/dev/zero", "fifo"])
+def test_import_of_an_endless_input_is_one_line(run, tmp_path: Path, endless: str) -> None:
+    if endless == "fifo":
+        endless = str(tmp_path / "pipe.jsonl")
+        os.mkfifo(endless)
+    result = run("import", endless, expect=1)
+    assert f"failed: {endless}: not a regular file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_impossible_dates_are_named_on_import(run, tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text(
+        json.dumps({"title": "أ", "body": "ب", "published": "2021-05-22T01:32+99:00"}), "utf-8"
+    )
+    result = run("import", str(path))
+    assert "+99:00 is not a UTC offset" in result.output
+    assert json.loads(run("list", "--json").output)["published"] is None
+
+
+def _damage(db: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db.read_bytes())
+    middle = len(data) // 16384 // 2
+    data[middle * 16384 : (middle + 1) * 16384] = random.Random(3).randbytes(16384)
+    db.write_bytes(bytes(data))
+
+
+def test_damaged_store_is_one_line_and_left_alone(run, tmp_path: Path) -> None:
+    records = [{"title": f"t{i}", "body": "كلمة " * 400 + str(i)} for i in range(200)]
+    big = tmp_path / "big.jsonl"
+    big.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    run("import", str(big))
+    _damage(run.db)
+    before = run.db.read_bytes()
+    for args in (["list"], ["show", "3"], ["recompute"], ["import", str(SAMPLES)]):
+        result = run(*args, expect=1)
+        assert "is damaged" in result.output and "repair" in result.output, args
+        assert len(result.output.strip().splitlines()) <= 2  # the progress label at most
+        assert run.db.read_bytes() == before
+    saved = tmp_path / "saved.db"
+    result = run("repair", "--output", str(saved))
+    assert "articles" in result.output and run.db.read_bytes() == before
+    kept = CliRunner().invoke(cli, ["--db", str(saved), "list", "--json"]).output.splitlines()
+    assert 150 < len(kept) <= 200  # the damaged page may hold an index, not articles
+
+
+def test_read_only_folder_lists_and_refuses_import(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "t.db"
+    runner = CliRunner()
+    assert (
+        runner.invoke(cli, ["--db", str(db), "import", str(SAMPLES / "02_suez.txt")]).exit_code == 0
+    )
+    if (
+        shutil.which("chattr") is None
+        or subprocess.run(
+            ["chattr", "+i", str(folder)], capture_output=True, check=False
+        ).returncode
+    ):
+        pytest.skip("cannot make a folder immutable here")
+    try:
+        listed = runner.invoke(cli, ["--db", str(db), "list", "--json"])
+        assert listed.exit_code == 0 and len(listed.output.splitlines()) == 1
+        refused = runner.invoke(cli, ["--db", str(db), "import", str(SAMPLES)])
+        assert refused.exit_code == 1
+        assert "read-only" in refused.output and "not writable" in refused.output
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_import_says_how_many_bytes_did_not_decode(run, tmp_path: Path) -> None:
+    line = json.dumps({"title": "عنوان", "body": "متن المقال " * 50}, ensure_ascii=False)
+    path = tmp_path / "one_bad_byte.jsonl"
+    path.write_bytes(line.encode()[:40] + b"\xff" + line.encode()[40:])
+    result = run("import", str(path))
+    assert "1 added" in result.output
+    assert "1 byte(s) were not valid UTF-8 and were stored as U+FFFD" in result.output
+    body = json.loads(run("show", "1", "--json").output)["body"]
+    assert "متن المقال" in body  # not Windows-1256 mojibake
+
+
+def test_an_unexpected_error_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from timeline import cli as cli_module
+    from timeline import library
+
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise ValueError("a bug somewhere")
+
+    CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "t.db"), "import", str(SAMPLES / "02_suez.txt")]
+    )
+    monkeypatch.setattr(library, "recompute_events", broken)
+    monkeypatch.setattr("sys.argv", ["timeline", "--db", str(tmp_path / "t.db"), "recompute"])
+    monkeypatch.delenv("TIMELINE_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        cli_module.main()
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert "Error: unexpected ValueError: a bug somewhere" in err and "Traceback" not in err

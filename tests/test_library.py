@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import SAMPLES
 from timeline import library
 from timeline.model import from_axis
 from timeline.store import Store
+
+
+def write_jsonl(path: Path, records: list[object]) -> Path:
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records),
+        encoding="utf-8",
+    )
+    return path
+
+
+def article(n: int) -> dict[str, str]:
+    return {"title": f"عنوان {n}", "body": f"متن المقال رقم {n}", "published": "2021-05-22"}
 
 
 def test_seed_article_events(store: Store, corpus: Path) -> None:
@@ -29,19 +45,88 @@ def test_seed_article_events(store: Store, corpus: Path) -> None:
     assert decades.kind == "duration" and decades.start is None
 
 
-def test_a_failing_file_leaves_the_store_as_it_was(store: Store, tmp_path: Path) -> None:
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"title": "أ", "body": "ب"}\n{"title": 3}\n', encoding="utf-8")
+def test_a_bad_record_is_skipped_and_the_rest_imported(store: Store, tmp_path: Path) -> None:
+    bad = write_jsonl(tmp_path / "bad.jsonl", [article(1), {"title": 3}, "{", article(4)])
     result = library.import_file(store, bad)
-    assert result.error and "line 2" in result.error
+    assert result.error is None and result.added == 2
+    assert result.rejected == 2
+    assert result.rejections == [
+        "line 2: missing or empty 'title'",
+        "line 3: not valid JSON (Expecting property name enclosed in double quotes)",
+    ]
+
+
+def test_strict_fails_the_whole_file_and_stores_nothing(store: Store, tmp_path: Path) -> None:
+    bad = write_jsonl(tmp_path / "bad.jsonl", [article(1), {"title": 3}])
+    result = library.import_file(store, bad, strict=True)
+    assert result.error and "line 2" in result.error and result.added == 0
     assert store.count_articles() == 0 and store.count_events() == 0
 
 
-def test_progress_reports_every_file(store: Store) -> None:
+def test_any_exception_is_only_that_files_failure(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = write_jsonl(tmp_path / "a_good.jsonl", [article(1)])
+    deep = tmp_path / "b_deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    boom = write_jsonl(tmp_path / "c_boom.jsonl", [article(2), article(3)])
+    after = write_jsonl(tmp_path / "d_after.jsonl", [article(4)])
+    real = library.mention_events
+
+    def failing(article_id: int, body: str, published: object) -> list:
+        if "3" in body:
+            raise RuntimeError("an importer bug")
+        return real(article_id, body, published)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "mention_events", failing)
+    report = library.import_paths(store, [good, deep, boom, after])
+    errors = {f.path.name: f.error for f in report.files}
+    assert errors["a_good.jsonl"] is None and errors["d_after.jsonl"] is None
+    assert "nested too deeply" in (errors["b_deep.json"] or "")
+    assert "RuntimeError: an importer bug" in (errors["c_boom.jsonl"] or "")
+    # c_boom's first article was rolled back with the rest of its file.
+    assert sorted(a.title for a in store.articles()) == ["عنوان 1", "عنوان 4"]
+
+
+def test_cancel_rolls_back_the_file_being_read(store: Store, tmp_path: Path) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(3)])
+    second = write_jsonl(tmp_path / "b.jsonl", [article(n) for n in range(10, 20)])
+    asked = 0
+
+    def cancelled() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 8  # during the second file
+
+    report = library.import_paths(store, [first, second], cancelled=cancelled)
+    assert report.cancelled and [f.path.name for f in report.files] == ["a.jsonl"]
+    assert store.count_articles() == 3
+
+
+def test_progress_counts_articles_not_files(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = write_jsonl(tmp_path / "big.jsonl", [article(n) for n in range(300)])
     seen: list[tuple[int, int]] = []
-    report = library.import_paths(store, [SAMPLES], progress=lambda d, t, _p: seen.append((d, t)))
-    total = len(report.files)
-    assert seen[0] == (0, total) and seen[-1] == (total, total)
+    monkeypatch.setattr(library, "_PROGRESS_EVERY", 0.0)
+    report = library.import_paths(store, [big], progress=lambda d, t, _p: seen.append((d, t)))
+    assert report.added == 300
+    assert seen[0][0] == 0 and seen[-1] == (300, 300) and len(seen) > 100
+    # The estimate from bytes is near the truth once a few articles are read.
+    assert all(250 <= total <= 350 for done, total in seen if done >= 30)
+    assert all(a[0] <= b[0] for a, b in itertools.pairwise(seen))
+
+
+def test_impossible_dates_are_undated_with_a_reason(store: Store, tmp_path: Path) -> None:
+    records = [
+        {**article(1), "published": "2021-05-22T01:32+99:00"},
+        {**article(2), "published": "9999-12-31"},
+        {**article(3), "published": "2021-05-22T01:32+03:00"},
+    ]
+    result = library.import_file(store, write_jsonl(tmp_path / "d.jsonl", records))
+    assert result.added == 3 and result.undated == 2
+    assert "not a UTC offset" in result.undated_examples[0]
+    assert "year 9999 is outside" in result.undated_examples[1]
 
 
 def test_recompute_rebuilds_the_same_events(store: Store) -> None:

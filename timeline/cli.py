@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
 from timeline import __version__
+from timeline.text.safe import json_line, terminal_safe
 
 # Only what every command needs is imported here: `timeline extract` runs once per file
 # in shell loops, so the store (sqlite-utils, numpy), the importers and Qt are imported
 # inside the commands that use them.
+
 if TYPE_CHECKING:
     from timeline.model import Article, Event
     from timeline.store import Store
@@ -54,15 +55,45 @@ class Settings:
         try:
             return Store(self.db_path, create=create)
         except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise _Failure(str(exc)) from exc
 
     def line(self, text: str) -> str:
-        """A line for stdout: in display order for a terminal, logical order when piped."""
+        """A line for stdout: in display order for a terminal, logical order when piped.
+
+        Either way without controls or bidi overrides (text.safe.terminal_safe).
+        """
         if not self.shape_for_terminal:
-            return text
+            return terminal_safe(text)
         from timeline.text import for_terminal
 
         return for_terminal(text)
+
+
+def _echo(text: str = "", *, err: bool = False) -> None:
+    """click.echo of a line holding untrusted text (file names, messages): controls removed."""
+    click.echo(terminal_safe(text), err=err)
+
+
+class _Failure(click.ClickException):
+    """A one-line error whose message may quote untrusted text."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(terminal_safe(message))
+
+
+class _Group(click.Group):
+    """The command group: a store error in any command is one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            # The store module is loaded by the commands that open one; a StoreError can
+            # only come from such a command, so extract never pays for importing it here.
+            store = sys.modules.get("timeline.store")
+            if store is not None and isinstance(exc, store.StoreError):
+                raise _Failure(str(exc)) from exc
+            raise
 
 
 def _common_options(func: F) -> F:
@@ -92,7 +123,11 @@ def _common_options(func: F) -> F:
     )(func)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -141,38 +176,68 @@ def cli(
 
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="A record that cannot be an article fails its whole file (default: skip it).",
+)
 @_common_options
 @click.pass_obj
-def import_command(settings: Settings, paths: tuple[Path, ...]) -> None:
-    """Import article files and folders (.txt in the sample's format, .jsonl, .json)."""
+def import_command(settings: Settings, paths: tuple[Path, ...], strict: bool) -> None:
+    """Import article files and folders (.txt in the sample's format, .jsonl, .json).
+
+    Each file is one transaction. Records that cannot be articles are skipped and
+    reported (with --strict they fail the file). Exit status 1 if any file failed.
+    """
     from timeline import library
-    from timeline.ingest import collect_files
-    from timeline.store import StoreError
 
-    with settings.open_store() as store:
-        files, _ = collect_files(paths)
-        with click.progressbar(
-            length=len(files), label="importing", file=sys.stderr, show_pos=True
-        ) as bar:
+    with (
+        settings.open_store() as store,
+        click.progressbar(length=1, label="importing", file=sys.stderr, show_pos=True) as bar,
+    ):
 
-            def advance(done: int, _total: int, _name: str) -> None:
-                bar.update(done - bar.pos)
+        def advance(done: int, total: int, _name: str) -> None:
+            # total is an estimate until the end (see library.Progress)
+            bar.length = max(total, done, 1)
+            bar.update(done - bar.pos)
 
-            try:
-                report = library.import_paths(store, paths, progress=advance)
-            except StoreError as exc:
-                raise click.ClickException(str(exc)) from exc
-    for result in report.failed:
-        click.echo(f"failed: {result.path}: {result.error}", err=True)
+        report = library.import_paths(store, paths, progress=advance, strict=strict)
+    for result in report.files:
+        if result.error is not None:
+            _echo(f"failed: {result.path}: {result.error}", err=True)
+            continue
+        if result.rejected:
+            more = ", ..." if result.rejected > len(result.rejections) else ""
+            _echo(
+                f"{result.path}: skipped {result.rejected} record(s) that are not articles: "
+                + "; ".join(result.rejections)
+                + more,
+                err=True,
+            )
+        if result.undated_examples:
+            _echo(
+                f"{result.path}: {result.undated} article(s) without a readable date: "
+                + "; ".join(result.undated_examples)
+                + (", ..." if result.undated > len(result.undated_examples) else ""),
+                err=True,
+            )
+        if result.replaced:
+            _echo(
+                f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"
+                " and were stored as U+FFFD",
+                err=True,
+            )
     for path in report.skipped:
-        click.echo(f"skipped (not an article format): {path}", err=True)
+        _echo(f"skipped (not an article format): {path}", err=True)
     summary = (
         f"{report.added} added, {report.duplicates} already stored, "
         f"{len(report.failed)} failed files"
     )
+    if report.rejected:
+        summary += f", {report.rejected} records skipped"
     if report.undated:
         summary += f", {report.undated} without a readable date (see `timeline list --undated`)"
-    click.echo(summary)
+    _echo(summary)
     if report.failed:
         sys.exit(1)
 
@@ -196,33 +261,33 @@ def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
             if as_json:
                 data = _article_json(article)
                 del data["body"]
-                click.echo(json.dumps(data, ensure_ascii=False))
+                _echo(json_line(data))
             else:
                 when = article.published or f"(undated: {article.published_raw or '-'})"
-                click.echo(
+                _echo(
                     f"{article.id:>6}  {when:<25}  "
                     + settings.line(f"{article.source} | {article.title}")
                 )
 
 
 @cli.command("show")
-@click.argument("article_id", type=int)
+@click.argument("article_id", type=click.IntRange(1, 2**63 - 1))
 @click.option("--json", "as_json", is_flag=True, help="The article as JSON (store column names).")
 @_common_options
 @click.pass_obj
 def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     """Show one article with its events."""
-    import shutil
-    import textwrap
-
     with settings.open_store(create=False) as store:
         article = store.article(article_id)
         if article is None:
-            raise click.ClickException(f"no article with id {article_id}")
+            raise _Failure(f"no article with id {article_id}")
         events = store.events_of(article_id)
     if as_json:
-        click.echo(json.dumps(_article_json(article, events), ensure_ascii=False, indent=2))
+        _echo(json_line(_article_json(article, events), indent=2))
         return
+    import shutil
+    import textwrap
+
     width = max(40, min(shutil.get_terminal_size().columns, 100) - 2)
     for label, value in (
         ("title", article.title),
@@ -234,21 +299,21 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         ("url", article.url),
     ):
         if value:
-            click.echo(f"{label:>11}: " + settings.line(value))
-    click.echo()
+            _echo(f"{label:>11}: " + settings.line(value))
+    _echo()
     for paragraph in article.body.split("\n"):
         for line in textwrap.wrap(paragraph, width) or [""]:
-            click.echo(settings.line(line))
+            _echo(settings.line(line))
     if events:
-        click.echo()
-        click.echo("events:")
+        _echo()
+        _echo("events:")
         for e in events:
             label = textwrap.shorten(e.label, 80, placeholder=" …")
-            click.echo(f"  {e.kind:<10} {e.value:<24} " + settings.line(label))
+            _echo(f"  {e.kind:<10} {e.value:<24} " + settings.line(label))
 
 
 @cli.command("extract")
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.File("rb"))
 @click.option(
     "--published",
     help="Publication time (ISO 8601) that relative dates are resolved against.",
@@ -284,12 +349,12 @@ def extract_command(
             anchor = datetime.fromisoformat(published).replace(tzinfo=None)
         except ValueError as exc:
             raise click.BadParameter(f"not an ISO 8601 time: {published}") from exc
-    content = source.read()
+    content = _read_text(source)
     if timeml.looks_like_timeml(getattr(source, "name", ""), content):
         try:
             document = timeml.read_timeml(content)
         except timeml.TimeMLError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise _Failure(str(exc)) from exc
         if published:
             document = replace(document, dct=published)
     else:
@@ -298,7 +363,10 @@ def extract_command(
     if output_format is None:
         output_format = "json" if as_json or not sys.stdout.isatty() else "lines"
     if output_format == "timeml":
-        click.echo(timeml.write_timeml(timeml.tag_mentions(document, mentions)), nl=False)
+        written = timeml.write_timeml(timeml.tag_mentions(document, mentions))
+        # A file or pipe gets the document whole (offsets must survive); a terminal never
+        # gets bidi overrides (XML 1.0 controls were already made U+FFFD by the writer).
+        click.echo(terminal_safe(written) if sys.stdout.isatty() else written, nl=False)
         return
     for m in mentions:
         if output_format == "json":
@@ -310,23 +378,38 @@ def extract_command(
                 "granularity": m.granularity,
                 "kind": m.kind,
             }
-            click.echo(json.dumps(record, ensure_ascii=False))
+            _echo(json_line(record))
         else:
-            click.echo(
-                f"{m.start:>6}-{m.end:<6} {m.value:<24} {m.kind:<10} " + settings.line(m.text)
-            )
+            _echo(f"{m.start:>6}-{m.end:<6} {m.value:<24} {m.kind:<10} " + settings.line(m.text))
+
+
+def _read_text(source: BinaryIO) -> str:
+    """A text file or standard input decoded like an article file, bounded in size."""
+    from timeline.ingest import BadArticle, UnreadableFile, read_text_stream
+
+    try:
+        decoded = read_text_stream(source)
+    except (BadArticle, UnreadableFile) as exc:
+        raise _Failure(f"{source.name}: {exc}") from exc
+    if decoded.replaced:
+        _echo(
+            f"{source.name}: {decoded.replaced} byte(s) were not valid {decoded.encoding.label}"
+            " and were read as U+FFFD",
+            err=True,
+        )
+    return decoded.text
 
 
 def _axis_day(text: str | None, *, end: bool = False) -> int | None:
     """Axis seconds of the start (or, with end, the end) of an ISO day given on the line."""
-    from timeline.model import to_axis
-
     if text is None:
         return None
     try:
         day = datetime.fromisoformat(text)
     except ValueError as exc:
         raise click.BadParameter(f"not an ISO 8601 date: {text}") from exc
+    from timeline.model import to_axis
+
     seconds = to_axis(day)
     return seconds + 86400 if end and len(text) <= 10 else seconds
 
@@ -377,7 +460,7 @@ def search_command(
                 order="newest" if newest else "relevance",
             )
         except SearchError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise _Failure(str(exc)) from exc
     for hit in result.hits:
         if as_json:
             record = {
@@ -388,15 +471,15 @@ def search_command(
                 "snippet": hit.snippet,
                 "rank": hit.rank,
             }
-            click.echo(json.dumps(record, ensure_ascii=False))
+            _echo(json_line(record))
         else:
-            click.echo(
+            _echo(
                 f"{hit.article_id:>6}  {hit.published or '(undated)':<25}  "
                 + settings.line(hit.title)
             )
-            click.echo("        " + settings.line(hit.snippet))
+            _echo("        " + settings.line(hit.snippet))
     if not as_json:
-        click.echo(f"{result.total} matching article(s)", err=True)
+        _echo(f"{result.total} matching article(s)", err=True)
 
 
 @cli.command("recompute")
@@ -418,9 +501,52 @@ def recompute_command(settings: Settings) -> None:
             try:
                 done = library.recompute_events(store, progress=advance)
             except StoreError as exc:
-                raise click.ClickException(str(exc)) from exc
-        click.echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
+                raise _Failure(str(exc)) from exc
+        _echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
+
+
+@cli.command("repair")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The new database file (default: beside the damaged one, named *-repaired.db).",
+)
+@_common_options
+@click.pass_obj
+def repair_command(settings: Settings, output: Path | None) -> None:
+    """Copy what can still be read of a damaged database into a new file.
+
+    The damaged file is only read, never changed. Rows on damaged pages are lost;
+    the report says how many ids could not be read.
+    """
+    from timeline.store.repair import salvage
+
+    source = settings.db_path
+    if not source.exists():
+        raise _Failure(f"no database at {source}")
+    target = output or source.with_name(source.stem + "-repaired.db")
+    report = salvage(source, target)
+    copied = ", ".join(f"{n} {table}" for table, n in report.copied.items())
+    _echo(f"copied {copied} into {target}")
+    for table, n in report.unreadable.items():
+        _echo(f"{table}: {n} id(s) could not be read (on damaged pages)", err=True)
+    for table, n in report.refused.items():
+        _echo(f"{table}: {n} row(s) left out (inconsistent after the damage)", err=True)
+    for table in report.tables_lost:
+        _echo(f"{table}: could not be read at all", err=True)
+    _echo(f"Check it (`timeline --db {target} list`), then use it in place of {source}.")
 
 
 def main() -> None:
-    cli(prog_name="timeline")
+    """The program's entry point: no input reaches the user as a traceback.
+
+    click turns usage and domain errors into one line; anything else left is a bug,
+    said in one line too (TIMELINE_DEBUG=1 shows its traceback).
+    """
+    try:
+        cli.main(prog_name="timeline", standalone_mode=True)
+    except Exception as exc:
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        _echo(f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)

@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from timeline import dating
-from timeline.ingest import BadArticle, UnreadableFile, article_uid, collect_files, read_articles
+from timeline.ingest import (
+    ArticleFile,
+    BadArticle,
+    Rejected,
+    UnreadableFile,
+    article_uid,
+    collect_files,
+)
+from timeline.ingest.published import iso_problem
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
-from timeline.store import Store
+from timeline.store import Store, StoreError
 
-# done, total, and what is being worked on (a file name, an article)
+# Progress(done, total, label).  For an import: done counts the records read so far
+# (articles added, already stored or skipped) over every file; total is an estimate
+# made from bytes until the last file ends, when it is exact: records so far plus the
+# bytes still to read at the rate seen so far (2 KB a record before the first one).
+# label names the file being read.  For recompute: articles done of all, label "#id".
 Progress = Callable[[int, int, str], None]
+# Asked between articles (and between files): True stops the import; the file being
+# read is rolled back and files already imported stay, each one whole.
+Cancelled = Callable[[], bool]
+_PROGRESS_EVERY = 0.1  # seconds between progress calls while a file is read
+_BYTES_PER_RECORD = 2048  # the estimate before a record is read
+_REJECTIONS_KEPT = 5
 _RECOMPUTE_CHUNK = 500
 
 _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
@@ -32,6 +51,21 @@ class FileResult:
     duplicates: int = 0
     undated: int = 0
     error: str | None = None
+    rejected: int = 0  # records skipped because they cannot be articles
+    rejections: list[str] = field(default_factory=list)  # the first few: "line 686: ..."
+    encoding: str = ""  # as read: "UTF-8", "UTF-16", "Windows-1256"
+    replaced: int = 0  # bytes that did not decode, stored as U+FFFD
+    undated_examples: list[str] = field(default_factory=list)  # "'9999-12-31': year ..."
+
+    def reject(self, item: Rejected) -> None:
+        self.rejected += 1
+        if len(self.rejections) < _REJECTIONS_KEPT:
+            self.rejections.append(str(item))
+
+    def fail(self, reason: str) -> None:
+        """The file is not imported: nothing of it was stored."""
+        self.error = reason
+        self.added = self.duplicates = self.undated = 0
 
 
 @dataclass
@@ -40,6 +74,7 @@ class ImportReport:
 
     files: list[FileResult] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    cancelled: bool = False  # stopped by the caller; the file it was reading is not stored
 
     @property
     def added(self) -> int:
@@ -50,6 +85,11 @@ class ImportReport:
         return sum(f.duplicates for f in self.files)
 
     @property
+    def rejected(self) -> int:
+        """Records skipped because they cannot be articles, over all files."""
+        return sum(f.rejected for f in self.files)
+
+    @property
     def undated(self) -> int:
         return sum(f.undated for f in self.files)
 
@@ -58,11 +98,23 @@ class ImportReport:
         return [f for f in self.files if f.error is not None]
 
 
+def parse_published(raw: str) -> DateValue | None:
+    """The publication date a field gives; None for none, or for an impossible ISO date."""
+    if not raw or iso_problem(raw) is not None:
+        return None
+    return dating.parse_date_line(raw)
+
+
 def publication_date(draft: ArticleDraft) -> DateValue | None:
     """The publication date parsed from the text the article gave for it (ISO included)."""
-    if not draft.published_raw:
-        return None
-    return dating.parse_date_line(draft.published_raw)
+    return parse_published(draft.published_raw)
+
+
+def undated_reason(raw: str) -> str:
+    """Why a publication field gave no date, in words for the import report."""
+    if not raw:
+        return "no publication date given"
+    return iso_problem(raw) or "not a date this program can read"
 
 
 def anchor_of(published: DateValue | None) -> datetime | None:
@@ -120,37 +172,143 @@ def _add_draft(store: Store, draft: ArticleDraft, result: FileResult) -> None:
     result.added += 1
     if published is None:
         result.undated += 1
+        if len(result.undated_examples) < _REJECTIONS_KEPT:
+            reason = undated_reason(draft.published_raw)
+            result.undated_examples.append(f"{draft.published_raw[:40]!r}: {reason}")
 
 
-def import_file(store: Store, path: Path) -> FileResult:
-    """Import one file atomically: all of its articles, or none and an error."""
-    result = FileResult(path)
+class ImportCancelled(Exception):
+    """The caller cancelled: raised out of the file's transaction, which rolls it back."""
+
+
+class _CallerError(Exception):
+    """An exception from the caller's progress callback: the caller's, not the file's."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__(str(original))
+        self.original = original
+
+
+class _Tracker:
+    """Counts records over a whole import and calls Progress at most every 0.1 s."""
+
+    def __init__(self, progress: Progress | None, files: list[Path]) -> None:
+        self.progress = progress
+        self.total_bytes = sum(_size(path) for path in files)
+        self.finished_bytes = 0  # of the files already done
+        self.records = 0
+        self.last_call = 0.0
+
+    def estimate(self, bytes_read: int) -> int:
+        remaining = max(0, self.total_bytes - bytes_read)
+        rate = bytes_read / self.records if self.records else _BYTES_PER_RECORD
+        return self.records + round(remaining / max(rate, 1.0))
+
+    def record(self, source: ArticleFile) -> None:
+        self.records += 1
+        now = time.monotonic()
+        if self.progress is not None and now - self.last_call >= _PROGRESS_EVERY:
+            self.last_call = now
+            done_bytes = self.finished_bytes + source.position
+            try:
+                self.progress(self.records, self.estimate(done_bytes), source.path.name)
+            except Exception as exc:
+                raise _CallerError(exc) from exc
+
+    def file_started(self, path: Path) -> None:
+        if self.progress is not None:
+            self.progress(self.records, self.estimate(self.finished_bytes), path.name)
+
+    def file_ended(self, path: Path) -> None:
+        self.finished_bytes += _size(path)
+
+
+def _size(path: Path) -> int:
     try:
-        drafts = list(read_articles(path))
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    *,
+    strict: bool = False,
+    cancelled: Cancelled | None = None,
+    tracker: _Tracker | None = None,
+) -> FileResult:
+    """Import one file in one transaction; whatever goes wrong is this file's failure.
+
+    Records that cannot be articles are skipped and counted (strict: they fail the
+    file).  A failed file stores nothing.  Raises ImportCancelled when cancelled (the
+    file is rolled back) and StoreError when the store itself cannot be written.
+    """
+    result = FileResult(path)
+    tracker = tracker or _Tracker(None, [path])
+    try:
+        with ArticleFile(path) as source, store.transaction():
+            for item in source:
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled
+                if isinstance(item, Rejected):
+                    if strict:
+                        raise BadArticle(f"{item} (strict import: nothing of the file was stored)")
+                    result.reject(item)
+                else:
+                    _add_draft(store, item, result)
+                tracker.record(source)
+            if source.encoding is not None:
+                result.encoding = source.encoding.label
+            result.replaced = source.replaced
+    except (ImportCancelled, StoreError, _CallerError):
+        raise
     except (BadArticle, UnreadableFile) as exc:
-        result.error = str(exc)
-        return result
+        result.fail(str(exc))
     except OSError as exc:
-        result.error = exc.strerror or str(exc)
-        return result
-    with store.transaction():
-        for draft in drafts:
-            _add_draft(store, draft, result)
+        result.fail(exc.strerror or str(exc))
+    except RecursionError:
+        result.fail("nested too deeply to read")
+    except MemoryError:
+        result.fail("too large to read in the memory available")
+    except Exception as exc:  # an importer's bug must not take the other files with it
+        result.fail(f"could not be read ({type(exc).__name__}: {exc})")
     return result
 
 
 def import_paths(
-    store: Store, paths: Iterable[Path], progress: Progress | None = None
+    store: Store,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    *,
+    strict: bool = False,
+    cancelled: Cancelled | None = None,
 ) -> ImportReport:
-    """Import files and folders; a bad file is reported and does not stop the others."""
+    """Import files and folders; a bad file is reported and does not stop the others.
+
+    progress gets (records read, estimated records in all, file name); see Progress.
+    cancelled is asked between articles: when it says True the import stops within
+    one article, the file being read is rolled back and report.cancelled is set.
+    """
     files, skipped = collect_files(paths)
     report = ImportReport(skipped=skipped)
-    for done, path in enumerate(files):
-        if progress is not None:
-            progress(done, len(files), path.name)
-        report.files.append(import_file(store, path))
+    tracker = _Tracker(progress, files)
+    for path in files:
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        tracker.file_started(path)
+        try:
+            result = import_file(store, path, strict=strict, cancelled=cancelled, tracker=tracker)
+        except ImportCancelled:
+            report.cancelled = True
+            break
+        except _CallerError as exc:
+            raise exc.original from None
+        report.files.append(result)
+        tracker.file_ended(path)
     if progress is not None and files:
-        progress(len(files), len(files), files[-1].name)
+        progress(tracker.records, tracker.records, files[-1].name)
     return report
 
 
@@ -168,7 +326,7 @@ def recompute_events(store: Store, progress: Progress | None = None) -> int:
                 progress(first, len(ids), f"#{ids[first]}")
             chunk = ids[first : first + _RECOMPUTE_CHUNK]
             for article_id, body, published_raw, title in store.dating_inputs(chunk):
-                published = dating.parse_date_line(published_raw) if published_raw else None
+                published = parse_published(published_raw)
                 store.set_published(article_id, published, title)
                 store.replace_mentions(article_id, mention_events(article_id, body, published))
     if progress is not None and ids:

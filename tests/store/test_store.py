@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import random
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from timeline.model import ArticleDraft, DateValue, Event
-from timeline.store import Store, StoreError
+from timeline.store import DamagedStoreError, ReadOnlyStoreError, Store, StoreError
+from timeline.store.repair import salvage
 from timeline.store.schema import SCHEMA_VERSION
 
 
@@ -126,3 +131,99 @@ def test_set_published_replaces_the_publication_event(store: Store) -> None:
     (event,) = store.events_of(article_id)
     assert (event.kind, event.value) == ("published", "1999")
     assert store.article(article_id).published == "1999"
+
+
+def _damaged_store(path: Path, articles: int = 300) -> None:
+    """A store of articles with one page in the middle overwritten with random bytes."""
+    with Store(path) as store, store.transaction():
+        for i in range(articles):
+            store.add_article(draft(f"t{i}", "كلمة " * 400 + str(i)), f"u{i}", year(2000))
+    with Store(path) as store:
+        store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    pages = len(data) // 16384
+    middle = pages // 2
+    data[middle * 16384 : (middle + 1) * 16384] = random.Random(7).randbytes(16384)
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_page_is_found_on_opening(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _damaged_store(path)
+    before = path.read_bytes()
+    with pytest.raises(DamagedStoreError, match=r"is damaged .* repair"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_damage_met_later_refuses_every_write(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _damaged_store(path)
+    before = path.read_bytes()
+    # check=False stands for a file too large to check on opening.
+    with Store(path, check=False) as store:
+        with pytest.raises(DamagedStoreError):
+            store.articles()
+        assert store.damage is not None
+        with pytest.raises(DamagedStoreError), store.transaction():
+            store.add_article(draft("new"), "new", None)
+    assert path.read_bytes() == before
+
+
+def test_salvage_copies_what_reads_and_leaves_the_original(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _damaged_store(path)
+    before = path.read_bytes()
+    report = salvage(path, tmp_path / "saved.db")
+    assert path.read_bytes() == before
+    with Store(tmp_path / "saved.db") as saved:
+        kept = saved.count_articles()
+        assert 250 <= kept < 300 and report.copied["articles"] == kept
+        assert saved.db.conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        # Each salvaged article kept its publication event and is found by search.
+        assert saved.count_events() == kept
+        assert saved.db.conn.execute("SELECT count(*) FROM article_search").fetchone()[0] == kept
+    assert sum(report.unreadable.values()) > 0
+    with pytest.raises(StoreError, match="exists already"):
+        salvage(path, tmp_path / "saved.db")
+
+
+def test_read_only_request_refuses_writes_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with Store(path) as store:
+        store.add_article(draft(), "u", None)
+    with Store(path, read_only=True) as store:
+        assert store.count_articles() == 1
+        with pytest.raises(ReadOnlyStoreError, match="read-only"), store.transaction():
+            store.add_article(draft("x"), "x", None)
+
+
+@pytest.fixture
+def immutable_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody can write, root included (`chattr +i`); skipped where unsupported."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with Store(folder / "a.db") as store:
+        store.add_article(draft(), "u", year(2020))
+    if shutil.which("chattr") is None:
+        pytest.skip("chattr is not available")
+    done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot make a folder immutable here: {done.stderr.decode().strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_store_in_a_read_only_folder_is_read(immutable_folder: Path) -> None:
+    path = immutable_folder / "a.db"
+    assert not (immutable_folder / "a.db-wal").exists()
+    with Store(path) as store:
+        assert store.read_only is not None and "not writable" in store.read_only
+        assert [a.title for a in store.articles()] == ["عنوان"]
+        with (
+            pytest.raises(ReadOnlyStoreError, match=r"folder .* is not writable"),
+            store.transaction(),
+        ):
+            store.add_article(draft("x"), "x", None)

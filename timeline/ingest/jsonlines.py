@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from typing import Any, Literal, TypedDict, get_args
@@ -24,11 +25,12 @@ class _TextFields(TypedDict, total=False):
     lang: str
 
 
-def _draft(record: Any, where: str, origin: str) -> ArticleDraft:
+def record_draft(record: Any, where: str, origin: str) -> ArticleDraft:
+    """The article a decoded JSON record holds; BadArticle names what is wrong with it."""
     if not isinstance(record, dict):
         raise BadArticle(f"{where}: expected a JSON object, found {type(record).__name__}")
     for key in ("title", "body"):
-        if not isinstance(record.get(key), str) or not record[key].strip():
+        if not isinstance(record.get(key), str) or not html.unescape(record[key]).strip():
             raise BadArticle(f"{where}: missing or empty '{key}'")
     published = record.get("published") or record.get("published_raw") or ""
     if not isinstance(published, str):
@@ -50,23 +52,29 @@ def _draft(record: Any, where: str, origin: str) -> ArticleDraft:
 
 
 def parse_json_lines(text: str, origin: str = "") -> Iterator[ArticleDraft]:
-    """One article per non-blank line; any bad line makes the whole file bad."""
+    """One article per non-blank line of a text already read; a bad line raises BadArticle."""
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BadArticle(f"line {number}: not valid JSON ({exc.msg})") from exc
-        yield _draft(record, f"line {number}", origin)
+        if line.strip():
+            yield parse_json_line(line, number, origin)
 
 
-def parse_json(text: str, origin: str = "") -> Iterator[ArticleDraft]:
-    """A JSON file holding one article object or a list of them."""
+def load_json(text: str, where: str) -> Any:
+    """json.loads with every way it can fail said as a BadArticle."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadArticle(f"not valid JSON ({exc.msg} at line {exc.lineno})") from exc
-    records = data if isinstance(data, list) else [data]
-    for number, record in enumerate(records, start=1):
-        yield _draft(record, f"article {number}", origin)
+        raise BadArticle(f"{where}: not valid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise BadArticle(f"{where}: JSON nested too deeply") from exc
+
+
+def parse_json_line(line: str, number: int, origin: str = "") -> ArticleDraft:
+    """The article on one line of a JSON Lines file."""
+    where = f"line {number}"
+    return record_draft(load_json(line, where), where, origin)
+
+
+def json_records(text: str) -> list[Any]:
+    """The records of a JSON file holding one article object or a list of them."""
+    data = load_json(text, "the file")
+    return data if isinstance(data, list) else [data]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import platformdirs
 import sqlite_utils
@@ -28,6 +31,120 @@ _EVENT_COLUMNS = (
 
 class StoreError(Exception):
     """A store that cannot be used: corrupt, locked, too new, or unwritable."""
+
+
+class DamagedStoreError(StoreError):
+    """The database file is damaged (a page that does not read back as it was written).
+
+    Raised on opening when a quick check finds damage, or by the first read that meets
+    it; from then on the store refuses every write.  `timeline repair` (repair.salvage)
+    copies what can still be read into a new file.
+    """
+
+
+class ReadOnlyStoreError(StoreError):
+    """A write to a store opened read-only (its file or folder is not writable)."""
+
+
+# PRAGMA quick_check reads every page (0.07 s for a 24 MB store here, ~0.3 s per 100 MB); above this size
+# opening skips it, and damage is caught by the first read that meets it instead.
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
+# Files already checked by this process, by (path, size, mtime): the window opens a
+# store per worker and should not read the whole file each time.
+_checked: set[tuple[str, int, int]] = set()
+
+_SQLITE_CORRUPT = 11
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    """SQLITE_CORRUPT ("database disk image is malformed"), not an FTS syntax error."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == _SQLITE_CORRUPT
+    return "disk image is malformed" in str(exc)
+
+
+def damaged_message(path: Path, detail: str) -> str:
+    """One line: the store is damaged, nothing was written, how to recover."""
+    detail = " ".join(detail.replace("*** in database main ***", "").split())
+    return (
+        f"{path} is damaged ({detail}); nothing was written to it. "
+        f"Run `timeline --db {path} repair` to copy what can be read into a new file "
+        "(the damaged file is left as it is)."
+    )
+
+
+class _GuardedCursor(sqlite3.Cursor):
+    """A cursor whose damage errors become DamagedStoreError and mark its connection."""
+
+    connection: _GuardedConnection
+
+    def _guard(self, exc: sqlite3.DatabaseError) -> Exception:
+        return self.connection.translate(exc)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _GuardedCursor:
+        try:
+            super().execute(sql, parameters)
+        except sqlite3.DatabaseError as exc:
+            raise self._guard(exc) from exc
+        return self
+
+    def executemany(self, sql: str, seq_of_parameters: Any, /) -> _GuardedCursor:
+        try:
+            super().executemany(sql, seq_of_parameters)
+        except sqlite3.DatabaseError as exc:
+            raise self._guard(exc) from exc
+        return self
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise self._guard(exc) from exc
+
+    def fetchmany(self, size: int | None = 1) -> list[Any]:
+        try:
+            return super().fetchmany(size if size is not None else self.arraysize)
+        except sqlite3.DatabaseError as exc:
+            raise self._guard(exc) from exc
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._guard(exc) from exc
+
+    def __next__(self) -> Any:
+        try:
+            return super().__next__()
+        except sqlite3.DatabaseError as exc:
+            raise self._guard(exc) from exc
+
+
+class _GuardedConnection(sqlite3.Connection):
+    """A connection that knows when its file is damaged or read-only, and says so."""
+
+    damage: str | None = None
+    read_only: str | None = None  # why writes are refused
+    db_path: Path = Path()
+
+    def cursor(self, factory: Any = None) -> Any:
+        return super().cursor(factory or _GuardedCursor)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> Any:
+        return self.cursor().executemany(sql, parameters)
+
+    def translate(self, exc: sqlite3.DatabaseError) -> Exception:
+        """The error to raise for exc: damage and read-only refusals in plain words."""
+        if _is_damage(exc):
+            self.damage = self.damage or str(exc)
+            return DamagedStoreError(damaged_message(self.db_path, str(exc)))
+        if "readonly" in str(exc).lower() and self.read_only:
+            return ReadOnlyStoreError(f"{self.db_path} is open read-only: {self.read_only}")
+        return exc
 
 
 def default_db_path() -> Path:
@@ -71,23 +188,112 @@ class Store:
     on another thread opens its own Store on the same path.
     """
 
-    def __init__(self, path: Path | str, *, create: bool = True, timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        create: bool = True,
+        timeout: float = 5.0,
+        read_only: bool = False,
+        check: bool = True,
+    ) -> None:
+        """Open (and create or migrate) the store at path.
+
+        A store whose file or folder is not writable opens read-only and refuses writes
+        with ReadOnlyStoreError; read_only=True asks for that.  check runs a quick
+        integrity check of files up to QUICK_CHECK_MAX_BYTES (once per process and
+        version of the file) and raises DamagedStoreError when it fails.
+        """
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path}")
+        why_read_only = "opened read-only on request" if read_only else self._unwritable()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(
-                str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False
-            )
+            if why_read_only is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = self._connect(str(self.path), timeout, uri=False)
+            else:
+                conn = self._connect_read_only(timeout)
+                conn.read_only = why_read_only
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
         self.db = sqlite_utils.Database(conn)
+        self.conn = conn
         try:
             self._prepare()
-        except sqlite3.DatabaseError as exc:
+            if check:
+                self._quick_check()
+        except (sqlite3.DatabaseError, StoreError) as exc:
             conn.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(self._explain(exc)) from exc
+
+    def _connect(self, target: str, timeout: float, *, uri: bool) -> _GuardedConnection:
+        conn = sqlite3.connect(
+            target,
+            timeout=timeout,
+            isolation_level=None,
+            check_same_thread=False,
+            uri=uri,
+            factory=_GuardedConnection,
+        )
+        assert isinstance(conn, _GuardedConnection)
+        conn.db_path = self.path
+        return conn
+
+    def _unwritable(self) -> str | None:
+        """Why an existing store cannot be written here, or None when it can."""
+        if not self.path.exists():
+            return None
+        folder = self.path.parent
+        if not os.access(folder, os.W_OK):
+            return (
+                f"its folder {folder} is not writable (SQLite writes its -wal and -shm files "
+                "beside the database); copy it to a writable folder to change it"
+            )
+        if not os.access(self.path, os.W_OK):
+            return "the file is not writable"
+        return None
+
+    def _connect_read_only(self, timeout: float) -> _GuardedConnection:
+        """mode=ro, or immutable when even SQLite's shared-memory file cannot be made."""
+        base = "file:" + quote(str(self.path.resolve()))
+        conn = self._connect(base + "?mode=ro", timeout, uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+        except BaseException:
+            conn.close()
+            raise
+        return self._connect(base + "?mode=ro&immutable=1", timeout, uri=True)
+
+    @property
+    def read_only(self) -> str | None:
+        """Why writes are refused, or None when the store is writable."""
+        return self.conn.read_only
+
+    @property
+    def damage(self) -> str | None:
+        """What showed the file to be damaged, or None while no damage was met."""
+        return self.conn.damage
+
+    def _quick_check(self) -> None:
+        try:
+            info = self.path.stat()
+        except OSError:
+            return
+        key = (str(self.path.resolve()), info.st_size, info.st_mtime_ns)
+        if key in _checked or info.st_size > QUICK_CHECK_MAX_BYTES:
+            return
+        rows = self.conn.execute("PRAGMA quick_check(1)").fetchall()
+        if rows != [("ok",)]:
+            detail = str(rows[0][0]) if rows else "no answer"
+            self.conn.damage = detail
+            raise DamagedStoreError(damaged_message(self.path, detail))
+        _checked.add(key)
 
     def _explain(self, exc: sqlite3.Error) -> str:
         text = str(exc)
@@ -98,7 +304,7 @@ class Store:
         return f"{self.path}: {text}"
 
     def _prepare(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
@@ -109,6 +315,13 @@ class Store:
         fresh = version == 0 and not self.db.table_names()
         if version == 0 and not fresh:
             raise StoreError(f"{self.path} is an SQLite database, but not a timeline store")
+        if conn.read_only is not None:
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} needs an upgrade to this version's schema, "
+                    f"but it is read-only: {conn.read_only}"
+                )
+            return
         if fresh:
             # Must precede the first table: 16 KiB pages shrink 2 KB articles by 42%.
             conn.execute("PRAGMA page_size=16384")
@@ -135,7 +348,14 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all (nested: a savepoint)."""
+        """All writes inside commit together or not at all (nested: a savepoint).
+
+        Refused on a store known to be damaged or opened read-only.
+        """
+        if self.conn.damage is not None:
+            raise DamagedStoreError(damaged_message(self.path, self.conn.damage))
+        if self.conn.read_only is not None:
+            raise ReadOnlyStoreError(f"{self.path} is open read-only: {self.conn.read_only}")
         try:
             with self.db.atomic():
                 yield

@@ -5,11 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from timeline.text.normalize import normalize
+from timeline.text.safe import json_line, terminal_safe, visible_controls
 
 if TYPE_CHECKING:
     from timeline.text.bidi import base_direction, for_terminal
 
-__all__ = ["base_direction", "for_terminal", "normalize"]
+__all__ = [
+    "base_direction",
+    "for_terminal",
+    "json_line",
+    "normalize",
+    "terminal_safe",
+    "visible_controls",
+]
 
 
 def __getattr__(name: str) -> Any:

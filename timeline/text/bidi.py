@@ -7,6 +7,8 @@ from typing import Literal
 from arabic_reshaper import ArabicReshaper
 from bidi import get_base_level, get_display
 
+from timeline.text.safe import terminal_safe
+
 # Harakat are kept: a reader of a vocalized title should see its vowels.
 _RESHAPER = ArabicReshaper(configuration={"delete_harakat": False})
 
@@ -33,6 +35,7 @@ def for_terminal(text: str) -> str:
 
     Never hand the result to Qt: Qt shapes and orders text itself, and this string
     would be shown reversed (DESIGN.md, Text).  python-bidi does not mirror brackets.
+    Controls and bidi overrides are removed first (see safe.terminal_safe).
     """
-    lines = text.split("\n")
+    lines = terminal_safe(text).split("\n")
     return "\n".join(get_display(_RESHAPER.reshape(line)) for line in lines)

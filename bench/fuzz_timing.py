@@ -1,0 +1,97 @@
+"""Timing figures for `make fuzz`: extraction on 100 KB inputs, reading a large JSON Lines file.
+
+Prints figures; asserts nothing (a test asserts behaviour, a benchmark measures).
+The extractor should take under a second on any 100 KB input (DESIGN.md rule 6).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.fuzz.strategies import _DIGITS, _WORDS  # noqa: E402
+from timeline import dating  # noqa: E402
+from timeline.ingest import ArticleFile, Rejected  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus"
+SIZE = 100_000
+
+
+def _random_text(rng: random.Random, kind: str) -> str:
+    parts: list[str] = []
+    length = 0
+    while length < SIZE:
+        if kind == "words":
+            piece = rng.choice(_WORDS)
+        elif kind == "digits":
+            piece = "".join(rng.choice(_DIGITS + "/-:. ") for _ in range(rng.randint(1, 12)))
+        else:  # letters
+            piece = "".join(chr(rng.randint(0x621, 0x64A)) for _ in range(rng.randint(1, 9)))
+        parts.append(piece)
+        length += len(piece) + 1
+    return " ".join(parts)[:SIZE]
+
+
+def extraction_figures(rounds: int) -> None:
+    rng = random.Random(int(os.environ.get("FUZZ_SEED", "1")))
+    print(f"extract_mentions on {SIZE:,}-character inputs, {rounds} of each kind:")
+    for kind in ("words", "digits", "letters"):
+        times = []
+        for _ in range(rounds):
+            text = _random_text(rng, kind)
+            start = time.perf_counter()
+            dating.extract_mentions(text)
+            times.append(time.perf_counter() - start)
+        times.sort()
+        print(
+            f"  {kind:<8} median {times[len(times) // 2]:.3f} s, worst {times[-1]:.3f} s"
+            f"{'  (over 1 s!)' if times[-1] > 1 else ''}"
+        )
+
+
+def full_file_figures() -> None:
+    source = CORPUS / "saudinewsnet" / "full.jsonl.gz"
+    if not source.exists():
+        print("the shared corpus is absent: no full-file figures")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "full.jsonl"
+        with gzip.open(source, "rb") as src, path.open("wb") as out:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+        records, rejected, first = 0, 0, "-"
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        with ArticleFile(path) as articles:
+            for item in articles:
+                records += 1
+                if isinstance(item, Rejected):
+                    rejected += 1
+                    first = first if rejected > 1 else str(item)
+        took = time.perf_counter() - start
+        size = path.stat().st_size
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
+    print(
+        f"SaudiNewsNet full.jsonl ({size / 1e6:.0f} MB) read as a stream: {records:,} records,"
+        f" {rejected} skipped (first: {first}), {took:.1f} s, peak memory grew {grown / 1024:.0f} MB"
+    )
+
+
+def main() -> None:
+    print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores")
+    full_file_figures()  # first: its peak memory is not hidden by the extraction's
+    extraction_figures(int(os.environ.get("FUZZ_TIMING_ROUNDS", "5")))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""Fuzzing the parts that read untrusted input: importers, dates, extraction, search, terminal.
+
+Each test says what must hold for any input: no crash other than the documented
+errors, spans inside the text, store unchanged by a failed file.  `make fuzz` runs
+them with thousands of examples (FUZZ_EXAMPLES) and prints timing figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import SAMPLES
+from tests.fuzz.strategies import FUZZ, arabic_like, mutated
+from timeline import dating, library
+from timeline.ingest import ArticleFile, BadArticle, Rejected, UnreadableFile
+from timeline.model import ArticleDraft
+from timeline.store import Store
+from timeline.store.search import search
+from timeline.text import terminal_safe
+from timeline.text.query import SearchError, parse_query
+
+SEED_TEXT = (SAMPLES / "02_suez.txt").read_bytes()
+SEED_JSONL = "\n".join(
+    json.dumps(
+        {"title": f"عنوان &#8220;{n}&#8221;", "body": "متن في 5 أيار 2021", "published": "2021"},
+        ensure_ascii=False,
+    )
+    for n in range(3)
+).encode()
+SEED_JSON = json.dumps([{"title": "أ", "body": "ب", "published": "2021-05-22"}]).encode()
+SUFFIXES = [".txt", ".jsonl", ".json"]
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"]
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz")
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store(tmp_path_factory.mktemp("fuzzdb") / "t.db") as store:
+        library.import_paths(store, [SAMPLES])
+        yield store
+
+
+def _read_all(path: Path) -> list[ArticleDraft | Rejected]:
+    try:
+        with ArticleFile(path) as source:
+            items = list(source)
+    except (BadArticle, UnreadableFile):
+        return []
+    for item in items:
+        if isinstance(item, ArticleDraft):
+            assert item.title.strip() and item.body.strip()
+    return items
+
+
+@FUZZ
+@given(data=st.binary(max_size=4096), suffix=st.sampled_from(SUFFIXES))
+def test_importers_take_random_bytes(workdir: Path, data: bytes, suffix: str) -> None:
+    path = workdir / f"random{suffix}"
+    path.write_bytes(data)
+    _read_all(path)
+
+
+@FUZZ
+@given(
+    data=st.one_of(
+        mutated(SEED_TEXT).map(lambda d: (d, ".txt")),
+        mutated(SEED_JSONL).map(lambda d: (d, ".jsonl")),
+        mutated(SEED_JSON).map(lambda d: (d, ".json")),
+    )
+)
+def test_importers_take_mutated_files(workdir: Path, data: tuple[bytes, str]) -> None:
+    content, suffix = data
+    path = workdir / f"mutated{suffix}"
+    path.write_bytes(content)
+    _read_all(path)
+
+
+@FUZZ
+@given(text=arabic_like, codec=st.sampled_from(ENCODINGS))
+def test_text_articles_in_any_encoding(workdir: Path, text: str, codec: str) -> None:
+    path = workdir / "enc.txt"
+    try:
+        path.write_bytes(text.encode(codec))
+    except UnicodeEncodeError:
+        path.write_bytes(text.encode(codec, "replace"))
+    _read_all(path)
+
+
+@FUZZ
+@given(content=st.binary(max_size=2048) | mutated(SEED_JSONL))
+def test_a_failed_file_leaves_the_store_unchanged(
+    sample_store: Store, workdir: Path, content: bytes
+) -> None:
+    path = workdir / "into_store.jsonl"
+    path.write_bytes(content)
+    before = (sample_store.count_articles(), sample_store.count_events())
+    result = library.import_file(sample_store, path, strict=True)
+    after = (sample_store.count_articles(), sample_store.count_events())
+    if result.error is not None:
+        assert after == before
+    else:
+        assert after[0] == before[0] + result.added
+
+
+@FUZZ
+@given(text=arabic_like)
+def test_date_lines_never_crash(text: str) -> None:
+    value = library.parse_published(text)
+    if value is not None and value.start is not None and value.end is not None:
+        assert value.end >= value.start
+
+
+@FUZZ
+@given(text=arabic_like)
+def test_extractor_spans_are_inside_the_text_and_sorted(text: str) -> None:
+    mentions = dating.extract_mentions(text)
+    starts = [m.start for m in mentions]
+    assert starts == sorted(starts)
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+
+
+@FUZZ
+@given(query=st.text(max_size=60) | arabic_like)
+def test_search_queries_never_crash(sample_store: Store, query: str) -> None:
+    try:
+        parse_query(query)
+    except SearchError:
+        return
+    with contextlib.suppress(SearchError):
+        search(sample_store, query, limit=5)
+
+
+@FUZZ
+@given(title=st.text(min_size=1, max_size=40).filter(str.strip))
+def test_terminal_lines_hold_no_controls(title: str) -> None:
+    from timeline.cli import Settings
+
+    for bidi in (True, False):
+        line = Settings(bidi=bidi).line(title)
+        assert line == terminal_safe(line)

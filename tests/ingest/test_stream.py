@@ -1,0 +1,195 @@
+"""Reading files as streams: encodings from evidence, bad records skipped, bounded input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.ingest import (
+    MAX_ARTICLE_CHARS,
+    ArticleFile,
+    BadArticle,
+    Rejected,
+    UnreadableFile,
+    read_text_stream,
+)
+from timeline.ingest.encoding import decode_counted, detect
+
+ARABIC = "كوريا الجنوبية وأمريكا يتفقان على تحالف قوي في محادثات القمة بينهما\n" * 40
+
+
+def items(path: Path) -> list:
+    with ArticleFile(path) as source:
+        return list(source)
+
+
+def test_utf8_with_one_bad_byte_stays_utf8_and_counts_it() -> None:
+    data = ARABIC.encode("utf-8")
+    broken = data[:100] + b"\xff" + data[100:]
+    decoded = decode_counted(broken)
+    assert decoded.encoding.label == "UTF-8" and decoded.replaced == 1
+    assert decoded.text.replace("\ufffd", "") == ARABIC
+
+
+def test_windows_1256_is_still_recognised() -> None:
+    decoded = decode_counted(ARABIC.encode("cp1256"))
+    assert decoded.encoding.label == "Windows-1256" and decoded.replaced == 0
+    assert decoded.text == ARABIC
+
+
+def test_a_sample_cut_inside_a_character_is_still_utf8() -> None:
+    data = ARABIC.encode("utf-8")
+    assert detect(data[:101], complete=False).label == "UTF-8"
+
+
+def test_jsonl_reports_replaced_bytes(tmp_path: Path) -> None:
+    line = json.dumps({"title": "عنوان", "body": ARABIC}, ensure_ascii=False).encode()
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line[:50] + b"\xfe" + line[50:] + b"\n")
+    with ArticleFile(path) as source:
+        (draft,) = list(source)
+        assert source.replaced == 1 and source.encoding is not None
+        assert source.encoding.label == "UTF-8"
+    assert "\ufffd" in draft.body
+
+
+def test_bad_records_are_skipped_with_line_numbers(tmp_path: Path) -> None:
+    lines = [
+        {"title": "أ", "body": "ب"},
+        {"title": "ج", "body": ""},
+        "{oops",
+        {"title": "د", "body": "ه"},
+        "[" * 100_000 + "]" * 100_000,
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines), encoding="utf-8"
+    )
+    got = items(path)
+    assert [d.title for d in got if not isinstance(d, Rejected)] == ["أ", "د"]
+    rejected = [r for r in got if isinstance(r, Rejected)]
+    assert [r.where for r in rejected] == ["line 2", "line 3", "line 5"]
+    assert "'body'" in rejected[0].reason and "not valid JSON" in rejected[1].reason
+    assert "nested too deeply" in rejected[2].reason
+
+
+def test_json_array_skips_bad_records(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([{"title": "أ", "body": "ب"}, 5, {"title": "x"}]), "utf-8")
+    got = items(path)
+    assert [str(r) for r in got if isinstance(r, Rejected)] == [
+        "article 2: expected a JSON object, found int",
+        "article 3: missing or empty 'body'",
+    ]
+
+
+def test_deep_json_file_is_a_bad_file(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    with pytest.raises(BadArticle, match="nested too deeply"):
+        items(path)
+
+
+def test_an_over_long_line_is_skipped_without_stopping(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"title": "x", "body": "' + "a" * (MAX_ARTICLE_CHARS + 10) + '"}\n')
+        out.write('{"title": "أ", "body": "ب"}\n')
+    got = items(path)
+    assert isinstance(got[0], Rejected) and "longer than" in got[0].reason
+    assert got[1].title == "أ"
+
+
+def test_too_large_text_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as out:
+        out.truncate(MAX_ARTICLE_CHARS * 4 + 1)  # sparse: costs no disk
+    with pytest.raises(BadArticle, match="more than a text file may be"):
+        ArticleFile(path)
+
+
+def test_devices_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFile, match="not a regular file"):
+        ArticleFile(Path("/dev/zero"))
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            ArticleFile(fifo)
+        except UnreadableFile as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=open_it, daemon=True)
+    worker.start()
+    worker.join(5)
+    if worker.is_alive():  # unblock the thread before failing
+        with open(fifo, "w"):
+            pass
+    assert outcome and "not a regular file" in str(outcome[0])
+
+
+def test_read_text_stream_is_bounded() -> None:
+    with open("/dev/zero", "rb") as endless, pytest.raises(BadArticle, match="bytes a text may be"):
+        read_text_stream(endless)
+
+
+def test_html_character_references_are_decoded(tmp_path: Path) -> None:
+    record = {
+        "title": "&#8220;قمة&#8221; &amp; حوار",
+        "body": "قال &quot;نعم&quot; &lt;b&gt;",
+        "url": "http://x/?a=1&amp;b=2",
+    }
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (draft,) = items(path)
+    assert draft.title == "\u201cقمة\u201d & حوار"
+    assert draft.body == 'قال "نعم" <b>'  # plain text: the markup is characters, not markup
+    assert draft.url == record["url"]
+
+
+def test_html_references_in_plain_text_articles(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان &#8220;x&#8221;\n\nالمصدر :- متن &amp; متن\n", encoding="utf-8")
+    (draft,) = items(path)
+    assert draft.title == "عنوان \u201cx\u201d" and draft.body == "متن & متن"
+
+
+@pytest.mark.corpus
+def test_saudinewsnet_skips_only_what_cannot_be_an_article(corpus: Path, tmp_path: Path) -> None:
+    # The first 1,000 of the full file's 31,030 lines hold its first empty body (line
+    # 686); the whole file (364 such records) is read by `make fuzz`.
+    part = tmp_path / "part.jsonl"
+    with gzip.open(corpus / "saudinewsnet" / "full.jsonl.gz", "rb") as src, part.open("wb") as out:
+        for _ in range(1000):
+            out.write(src.readline())
+    got = items(part)
+    rejected = [r for r in got if isinstance(r, Rejected)]
+    assert len(got) == 1000 and rejected
+    assert rejected[0].where == "line 686" and "'body'" in rejected[0].reason
+
+
+@given(
+    words=st.lists(st.sampled_from(ARABIC.split()), min_size=30, max_size=200),
+    bad=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([b"\xff", b"\xc0", b"\x80"]))),
+)
+def test_a_few_bad_bytes_never_make_utf8_another_code_page(
+    words: list[str], bad: list[tuple[int, bytes]]
+) -> None:
+    pieces = [w.encode() for w in words]
+    bad = bad[: max(1, len(words) // 20)]  # a few: at most one per 20 words
+    for where, byte in bad:
+        pieces.insert(where % len(pieces), byte)
+    decoded = decode_counted(b" ".join(pieces))
+    assert decoded.encoding.label == "UTF-8" and decoded.replaced == len(bad)

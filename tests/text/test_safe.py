@@ -1,0 +1,60 @@
+"""Untrusted text on a terminal: no control or bidi override survives; the window sees them."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.text import for_terminal, json_line, terminal_safe, visible_controls
+
+RETITLE = "\x1b]0;owned\x07"
+CLEAR = "\x1b[2J"
+RLO = "\u202e"
+
+
+def _unsafe(ch: str) -> bool:
+    if ch in "\n\t":
+        return False
+    return unicodedata.category(ch) == "Cc" or unicodedata.bidirectional(ch) in {
+        "LRE",
+        "RLE",
+        "PDF",
+        "LRO",
+        "RLO",
+        "LRI",
+        "RLI",
+        "FSI",
+        "PDI",
+    }
+
+
+def test_escape_sequences_and_overrides_are_removed() -> None:
+    title = f"عنوان{RETITLE} x{CLEAR} txt.{RLO}exe\x9b31m\r"
+    safe = terminal_safe(title)
+    assert safe == "عنوان]0;owned x[2J txt.exe31m"
+    assert not any(_unsafe(ch) for ch in for_terminal(title))
+
+
+def test_visible_controls_names_what_was_there() -> None:
+    shown = visible_controls(f"a{RETITLE}b{RLO}c\nd")
+    assert "\u241b" in shown and "\u2407" in shown  # ␛ and ␇
+    assert "\u27e8RLO\u27e9" in shown and "\n" in shown
+    assert "\n" not in visible_controls("a\nb", keep_newlines=False)
+    assert not any(_unsafe(ch) for ch in shown if ch != "\n")
+
+
+def test_json_line_escapes_but_keeps_the_data() -> None:
+    record = {"title": f"x{RLO}y\x85z{RETITLE}"}
+    line = json_line(record)
+    assert not any(_unsafe(ch) for ch in line)
+    assert json.loads(line) == record
+
+
+@given(st.text())
+def test_no_control_survives_any_text(text: str) -> None:
+    for out in (terminal_safe(text), for_terminal(text), json_line({"t": text})):
+        assert not any(_unsafe(ch) for ch in out)
+    assert not any(_unsafe(ch) for ch in visible_controls(text))

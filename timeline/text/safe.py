@@ -1,0 +1,69 @@
+"""Untrusted text made harmless for a terminal, or made visible for a reader: controls and bidi overrides."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# C0 controls except tab and newline, DEL, and C1 controls (U+0080-U+009F: U+009B is
+# a one-byte CSI to some terminals).  ESC among them: no escape sequence survives.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+# Explicit embeddings and overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI
+# PDI): in untrusted text they reorder what follows them, even past the end of the
+# field ("txt.exe" shown as "exe.txt").  Isolates the program adds itself are added
+# after this, around the already neutralized text.
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[{_CONTROLS}{_BIDI_CONTROLS}]")
+_UNSAFE_IN_LINE = re.compile(f"[\n{_CONTROLS}{_BIDI_CONTROLS}]")
+
+_BIDI_NAMES = {
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u202d": "LRO",
+    "\u202e": "RLO",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
+}
+
+
+def terminal_safe(text: str) -> str:
+    """The text with C0/C1 controls (but tab and newline) and bidi overrides removed.
+
+    Whatever an article, a file name or an error message holds, printing the result
+    cannot move the cursor, retitle or clear the terminal, nor reorder the line.
+    """
+    return _UNSAFE.sub("", text)
+
+
+def _picture(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"\u27e8{_BIDI_NAMES.get(ch, f'U+{code:04X}')}\u27e9"
+
+
+def visible_controls(text: str, *, keep_newlines: bool = True) -> str:
+    """The text with every control and bidi override shown as a visible symbol.
+
+    For a reader who should see that a title holds an ESC (␛) or a right-to-left
+    override (⟨RLO⟩) rather than have it act.  Newlines stay newlines unless
+    keep_newlines is false (for one-line places such as a list row).
+    """
+    pattern = _UNSAFE if keep_newlines else _UNSAFE_IN_LINE
+    return pattern.sub(lambda m: _picture(m.group()), text)
+
+
+def json_line(data: Any, **options: Any) -> str:
+    """json.dumps for a terminal: controls and bidi overrides inside strings escaped.
+
+    With ensure_ascii=False json escapes C0 but lets C1 controls and bidi overrides
+    through; as \\uXXXX escapes they keep the data whole and cannot act.
+    """
+    text = json.dumps(data, ensure_ascii=False, **options)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
