@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -20,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.rendering import display_order, lay_out
 from timeline.model import ArticleDraft, DateValue, Event, to_axis
 from timeline.store import Store
-from timeline.store.timeline_data import PUBLISHED, EventArrays, load_event_arrays
+from timeline.store.timeline_data import PUBLISHED, EventArrays, EventText, load_event_arrays
 from timeline.timescale import DAY, HOUR, LabelStyle
 from timeline.ui.timeline_geometry import DENSITY_THRESHOLD
 from timeline.ui.timeline_view import TimelineView
@@ -511,3 +512,97 @@ def test_points_and_ranges_keep_labels_whole_while_zooming_and_panning(
             view.pan_by(97)
             checked += check_label_boxes(view)
     assert checked > 50
+
+
+def test_clicking_a_mention_of_another_article_does_not_move_the_view(
+    qtbot: QtBot, view: TimelineView
+) -> None:
+    """The window answers event_selected by selecting the article everywhere, which
+    comes back as select_article: the view must keep the clicked mention and stay."""
+    view.event_selected.connect(lambda _e, article: view.select_article(article))
+    arrays = view.arrays()
+    ranges = np.flatnonzero(~arrays.points)
+    row = int(ranges[-1])
+    # Zoom to the range's first day, where its article's publication is out of view.
+    article = int(arrays.article_ids[row])
+    published = int(arrays.starts[(arrays.article_ids == article) & (arrays.kinds == PUBLISHED)][0])
+    view.set_viewport(
+        view.viewport().fitted(float(arrays.starts[row]), float(arrays.starts[row]) + 5 * HOUR)
+    )
+    assert not view.viewport().start <= published <= view.viewport().end
+    view.ensure_labels()
+    before = view.viewport()
+    pos = view.event_position(int(arrays.ids[row]))
+    assert pos is not None
+    with qtbot.waitSignal(view.event_selected):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    assert view.viewport() == before
+    assert view.selected_event() == int(arrays.ids[row])
+
+
+def test_go_to_span_shows_a_whole_year_or_month(view: TimelineView) -> None:
+    year = (to_axis(datetime(1950, 1, 1)), to_axis(datetime(1951, 1, 1)))
+    view.go_to_span(*year)
+    vp = view.viewport()
+    assert vp.start <= year[0] and year[1] <= vp.end and vp.span < 1.1 * (year[1] - year[0])
+    month = (to_axis(datetime(2021, 5, 1)), to_axis(datetime(2021, 6, 1)))
+    view.go_to_span(*month)
+    vp = view.viewport()
+    assert vp.start <= month[0] and month[1] <= vp.end and vp.span < 1.1 * (month[1] - month[0])
+    view.go_to_span(to_axis(datetime(2021, 5, 25)), None)
+    assert view.viewport().span <= 8 * DAY
+
+
+def test_mentions_are_labelled_by_their_context_and_titled_in_the_tooltip(
+    qtbot: QtBot,
+) -> None:
+    starts = BASE + np.arange(3, dtype=np.int64) * DAY
+    arrays = EventArrays(
+        ids=np.arange(1, 4),
+        article_ids=np.ones(3, np.int64),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.array([PUBLISHED, 1, 1], np.uint8),
+        points=np.ones(3, bool),
+    )
+    title = "عنوان <b>واحد</b>"
+    texts = {
+        1: EventText("", "", title, ""),
+        2: EventText("جملة أولى", "", title, "في الحرب الكورية 1950-1953"),
+        3: EventText("جملة ثانية", "", title, "اليوم الجمعة في البيت الأبيض"),
+    }
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 400)
+    view.set_data(arrays, lambda ids: {i: texts[i] for i in ids})
+    view.show()
+    view.ensure_labels()
+    shown = {i: view.label_item(i) for i in (1, 2, 3)}
+    assert all(item is not None for item in shown.values())
+    assert shown[1].text == title  # type: ignore[union-attr]
+    assert shown[2].text == texts[2].context and shown[3].text == texts[3].context  # type: ignore[union-attr]
+    tip = view.tooltip_html(int(np.flatnonzero(arrays.ids == 2)[0]))
+    assert html.escape(title) in tip and "<b>واحد" not in tip
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("1950", datetime(1950, 1, 1), datetime(1951, 1, 1)),
+        ("أيار 2021", datetime(2021, 5, 1), datetime(2021, 6, 1)),
+    ],
+)
+def test_go_to_date_in_the_window_shows_the_whole_year_or_month(
+    qtbot: QtBot, sample_store: Store, text: str, first: datetime, last: datetime
+) -> None:
+    from timeline.ui.main_window import MainWindow
+
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    assert win.go_to_date_text(text)
+    vp = win.timeline.viewport()
+    t0, t1 = to_axis(first), to_axis(last)
+    assert vp.start <= t0 and t1 <= vp.end and vp.span < 1.1 * (t1 - t0)

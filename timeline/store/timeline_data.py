@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -180,19 +182,100 @@ def load_event_arrays(store: Store, chunk: int = 250_000) -> EventArrays:
     return EventArrays.from_columns(ids, article_ids, starts, ends, flags)
 
 
-def event_labels(store: Store, ids: Iterable[int]) -> dict[int, tuple[str, str, str]]:
-    """(label, value, article title) by event id, for the events about to be drawn."""
+class EventText(NamedTuple):
+    """What the view writes about an event: its stored label and value, the article's
+    title, and for a mention the dated phrase with the words around it (its context)."""
+
+    label: str
+    value: str
+    title: str
+    context: str = ""
+
+
+# Characters of body read on each side of a mention's span to cut its context from.
+_CONTEXT_CHARS = 80
+_SPACE = re.compile(r"\s+")
+
+
+def mention_context(
+    before: str,
+    phrase: str,
+    after: str,
+    *,
+    cut_before: bool = False,
+    cut_after: bool = False,
+    words_before: int = 3,
+    words_after: int = 6,
+) -> str:
+    """The dated phrase with a few whole words on each side, on one line.
+
+    `before` and `after` are the body's text next to the phrase; cut_before/cut_after
+    say the window was cut there, so its outermost word may be partial and is dropped.
+    """
+    head = _one_line(before).split(" ") if before.strip() else []
+    tail = _one_line(after).split(" ") if after.strip() else []
+    if cut_before and head and not before[:1].isspace():
+        head = head[1:]
+    if cut_after and tail and not after[-1:].isspace():
+        tail = tail[:-1]
+    head = head[-words_before:] if words_before else []
+    tail = tail[:words_after]
+    text = " ".join(head)
+    text += (" " if head and before[-1:].isspace() else "") + _one_line(phrase)
+    text += (" " if tail and after[:1].isspace() else "") + " ".join(tail)
+    return text.strip()
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", _strip_controls(text)).strip()
+
+
+def _strip_controls(text: str) -> str:
+    # Control and bidi-override characters in an article must not steer the drawing.
+    return "".join(
+        " " if ch in "\n\r\t" else ch
+        for ch in text
+        if ch in "\n\r\t"
+        or not (
+            ord(ch) < 32
+            or 0x202A <= ord(ch) <= 0x202E
+            or 0x2066 <= ord(ch) <= 0x2069
+            or ord(ch) == 0x7F
+        )
+    )
+
+
+def event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
+    """What to write about the events about to be drawn, by event id (see EventText)."""
     wanted = [int(i) for i in ids]
-    out: dict[int, tuple[str, str, str]] = {}
+    out: dict[int, EventText] = {}
+    n = _CONTEXT_CHARS
     for i in range(0, len(wanted), 500):
         part = wanted[i : i + 500]
         marks = ",".join("?" * len(part))
-        for event_id, label, value, title in store.db.conn.execute(
-            "SELECT e.id, e.label, e.value, a.title FROM events e"
-            f" JOIN articles a ON a.id = e.article_id WHERE e.id IN ({marks})",
+        rows = store.db.conn.execute(
+            "SELECT e.id, e.label, e.value, a.title, e.kind,"
+            # SQL substr counts from 1; span offsets count from 0.
+            f" CASE WHEN e.span_start IS NULL THEN NULL ELSE"
+            f" substr(a.body, max(e.span_start - {n}, 0) + 1, e.span_start - max(e.span_start - {n}, 0)) END,"
+            " CASE WHEN e.span_start IS NULL THEN NULL ELSE"
+            " substr(a.body, e.span_start + 1, e.span_end - e.span_start) END,"
+            f" CASE WHEN e.span_end IS NULL THEN NULL ELSE substr(a.body, e.span_end + 1, {n}) END"
+            f" FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({marks})",
             part,
-        ):
-            out[event_id] = (label, value, title)
+        )
+        for event_id, label, value, title, kind, before, phrase, after in rows:
+            context = ""
+            if kind != "published":
+                if phrase:
+                    before, after = before or "", after or ""
+                    cut_before = len(before) == n
+                    context = mention_context(
+                        before, phrase, after, cut_before=cut_before, cut_after=len(after) == n
+                    )
+                else:
+                    context = _one_line(label or "")
+            out[event_id] = EventText(label or "", value or "", title or "", context)
     return out
 
 

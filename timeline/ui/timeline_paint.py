@@ -7,7 +7,7 @@ Nothing here queries the store; text is laid out only on a cache miss, and at mo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +15,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 
 from timeline.store.timeline_data import PUBLISHED, EventArrays
-from timeline.timescale import TickSet, Viewport
+from timeline.timescale import Tick, TickSet, Viewport
 from timeline.ui.timeline_cache import LaidOutText, TextCache, lay_out
 from timeline.ui.timeline_geometry import DENSITY_BUCKET_PX, Frame, Metrics
 
@@ -290,80 +290,78 @@ def paint_axis(
     p.setPen(QPen(look.axis, 1))
     p.drawLines([QLineF(x, top, x, top + 9) for x in major_x])
     p.setPen(look.text)
-    has_hijri_minor = any(t.hijri for t in ticks.minor)
     row_y = top + 8
     if ticks.minor_labelled:
-        centres = [(a + b) / 2 for a, b in zip(minor_x, [*minor_x[1:], minor_x[-1]], strict=True)]
-        complete &= _centred_row(p, vp, ticks.minor, centres, row_y, text, "label")
+        complete &= _centred_row(p, vp, ticks.minor, row_y, text)
         row_y += line_h
-        if has_hijri_minor:
-            complete &= _centred_row(p, vp, ticks.minor, centres, row_y, text, "hijri")
+        if ticks.hijri_minor:
+            complete &= _centred_row(p, vp, ticks.hijri_minor, row_y, text)
             row_y += line_h
-    complete &= _major_row(p, vp, ticks, major_x, row_y, text, line_h)
+    complete &= _major_row(p, vp, ticks.major, row_y, text)
+    if ticks.hijri_major:
+        row_y += line_h
+        # Hijri units begin on days of their own: a short mark says where.
+        hijri_x = [float(vp.x_of(t.t)) for t in ticks.hijri_major]
+        p.setPen(QPen(look.axis, 1))
+        p.drawLines([QLineF(x, row_y + 2, x, row_y + line_h - 2) for x in hijri_x])
+        p.setPen(look.text)
+        complete &= _major_row(p, vp, ticks.hijri_major, row_y, text)
     return complete
 
 
 def _centred_row(
-    p: QPainter,
-    vp: Viewport,
-    ticks: tuple,
-    centres: list[float],
-    y: float,
-    text: TextSource,
-    attr: str,
+    p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource
 ) -> bool:
+    """Labels centred in their units (from a tick to the next), kept whole in the view."""
     complete = True
+    xs = [float(vp.x_of(t.t)) for t in ticks]
     last_right = -1e9  # in u, so that both directions skip the same way
-    for tick, centre in zip(ticks[:-1], centres[:-1], strict=True):
-        string = getattr(tick, attr)
-        if not string:
+    for i, tick in enumerate(ticks[:-1]):
+        if not tick.label:
             continue
-        item = text(string)
+        item = text(tick.label)
         if item is None:
             complete = False
             continue
-        u = (vp.width - centre) if vp.rtl else centre
-        if u - item.width / 2 < last_right + 6 or centre < -item.width or centre > vp.width:
+        centre = (xs[i] + xs[i + 1]) / 2
+        if not 0 <= centre <= vp.width:
             continue
-        p.drawStaticText(QPointF(centre - item.width / 2, y), item.static)
-        last_right = u + item.width / 2
+        # A label at an edge moves in rather than being cut.
+        x = min(max(centre - item.width / 2, 1.0), vp.width - item.width - 1.0)
+        u = (vp.width - x - item.width) if vp.rtl else x
+        if u < last_right + 6:
+            continue
+        p.drawStaticText(QPointF(x, y), item.static)
+        last_right = u + item.width
     return complete
 
 
 def _major_row(
-    p: QPainter,
-    vp: Viewport,
-    ticks: TickSet,
-    major_x: list[float],
-    y: float,
-    text: TextSource,
-    line_h: float,
+    p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource
 ) -> bool:
-    """Major labels start at their tick; the one in force at the view's start sticks there."""
+    """Labels start at their tick; the one in force at the view's start sticks there.
+
+    A label that would be cut at the far edge is left out.
+    """
     complete = True
-    us = [(vp.width - x) if vp.rtl else x for x in major_x]
+    us = [(vp.width - x) if vp.rtl else x for x in (float(vp.x_of(t.t)) for t in ticks)]
     last_right = -1e9
-    for i, tick in enumerate(ticks.major):
-        item = text(tick.label) if tick.label else None
-        if tick.label and item is None:
+    for i, tick in enumerate(ticks):
+        if not tick.label:
+            continue
+        item = text(tick.label)
+        if item is None:
             complete = False
             continue
-        if item is None:
-            continue
-        sub = text(tick.hijri) if tick.hijri else None
-        width = max(item.width, sub.width if sub else 0.0)
         u = max(us[i] + 4, 4.0)
         next_u = us[i + 1] if i + 1 < len(us) else 1e12
-        if us[i] < 0 and u + width + 12 > next_u + 4:
+        if us[i] < 0 and u + item.width + 12 > next_u + 4:
             continue  # the next tick's own label has the room; it wins over a sticky one
-        if u < last_right + 12 or u > vp.width:
+        if u < last_right + 12 or u + item.width > vp.width - 2:
             continue
-        for piece, dy in ((item, 0.0), (sub, line_h)):
-            if piece is None:
-                continue
-            x = vp.width - u - piece.width if vp.rtl else u
-            p.drawStaticText(QPointF(x, y + dy), piece.static)
-        last_right = u + width
+        x = vp.width - u - item.width if vp.rtl else u
+        p.drawStaticText(QPointF(x, y), item.static)
+        last_right = u + item.width
     return complete
 
 

@@ -25,13 +25,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from timeline.model import to_axis
+from timeline.model import from_axis, to_axis
 from timeline.store.store import Store
 from timeline.store.timeline_data import (
     KIND_NAMES,
     MENTIONED,
     PUBLISHED,
     EventArrays,
+    EventText,
     event_labels,
     load_event_arrays,
 )
@@ -68,7 +69,7 @@ from timeline.ui.timeline_paint import (
     paint_selection_marker,
 )
 
-LabelSource = Callable[[Sequence[int]], Mapping[int, tuple[str, str, str]]]
+LabelSource = Callable[[Sequence[int]], Mapping[int, Sequence[str]]]
 
 # Labels laid out per pass of the idle-time filler, and tick/legend texts a paint may
 # lay out itself before it leaves the rest for the next frame.
@@ -81,6 +82,7 @@ DRAG_THRESHOLD = 4
 # so the first and last markers sit clear of the edges.
 FIT_MARGIN_PX = 40
 FIT_MARGIN = 0.04
+GO_TO_MARGIN = 0.02
 
 
 class TimelineView(QWidget):
@@ -154,7 +156,7 @@ class TimelineView(QWidget):
     # -- data -------------------------------------------------------------------
 
     def set_data(self, arrays: EventArrays, labels: LabelSource | None = None) -> None:
-        """Show these events; `labels` maps event ids to (label, value, article title)."""
+        """Show these events; `labels` maps event ids to EventText (or its first fields)."""
         self._arrays = arrays
         self._label_source = labels
         self._texts.clear()
@@ -256,6 +258,14 @@ class TimelineView(QWidget):
         """Centre the view on an axis time, keeping the zoom."""
         self.set_viewport(self._vp.centered_on(axis_seconds))
 
+    def go_to_span(self, start: int, end: int | None = None) -> None:
+        """Show a date to its own precision: [start, end) whole (a year, a month), else
+        the day at start as go_to_date does."""
+        if end is None or end <= start + DAY:
+            self.go_to_date(from_axis(start))
+        else:
+            self.set_viewport(self._vp.fitted(start, end, margin=GO_TO_MARGIN))
+
     def go_to_date(self, day: date | datetime) -> None:
         """Centre on a day; from further out than a month, zoom to show about a week."""
         t = axis_of_date(day) if not isinstance(day, datetime) else to_axis(day)
@@ -272,7 +282,14 @@ class TimelineView(QWidget):
 
     @Slot(int)
     def select_article(self, article_id: int) -> bool:
-        """Select the article's publication (else its first event) and bring it into view."""
+        """Select the article's publication (else its first event) and bring it into view.
+
+        When the selected event already belongs to the article (the user clicked one of
+        its mentions, and the window echoes the article back), nothing moves.
+        """
+        current = self._selected_row
+        if current is not None and int(self._arrays.article_ids[current]) == article_id:
+            return True
         rows = self._arrays.rows_of_article(article_id)
         if not len(rows):
             return False
@@ -359,15 +376,15 @@ class TimelineView(QWidget):
         texts = self._texts.get(event_id)
         if texts is None:
             return ""
-        label, _value, title = texts
-        return title or label
+        # A mention says what its article says about that date (its context); the title
+        # is in the tooltip, or three mentions in one article would read the same.
+        return texts.context or texts.title or texts.label
 
     def _fetch_texts(self, ids: Sequence[int]) -> None:
         need = [i for i in ids if i not in self._texts]
         if need and self._label_source is not None:
-            found = dict(self._label_source(need))
-            for missing in set(need) - found.keys():
-                found[missing] = ("", "", "")
+            given = self._label_source(need)
+            found = {i: EventText(*given[i]) if i in given else EventText("", "", "") for i in need}
             self._texts.update(found)
 
     def _prepare_labels(self, ids: Sequence[int], limit: int | None) -> int:
@@ -679,7 +696,8 @@ class TimelineView(QWidget):
         """Full title, kind and date of the event at a row, as tooltip rich text."""
         event_id = int(self._arrays.ids[row])
         self._fetch_texts([event_id])
-        label, _value, title = self._texts.get(event_id) or ("", "", "")
+        texts = self._texts.get(event_id) or EventText("", "", "")
+        label, title = texts.label, texts.title
         style = self.label_style()
         kind = int(self._arrays.kinds[row])
         start, end = int(self._arrays.starts[row]), int(self._arrays.ends[row])
