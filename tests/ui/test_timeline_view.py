@@ -15,7 +15,7 @@ from arabic_reshaper import reshape
 from bidi import get_display
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QFont, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.ui.rendering import display_order, lay_out
@@ -606,3 +606,104 @@ def test_go_to_date_in_the_window_shows_the_whole_year_or_month(
     vp = win.timeline.viewport()
     t0, t1 = to_axis(first), to_axis(last)
     assert vp.start <= t0 and t1 <= vp.end and vp.span < 1.1 * (t1 - t0)
+
+
+def era_view(qtbot: QtBot, size: tuple[int, int], rtl: bool) -> TimelineView:
+    """Seven century-long ranges over one month with a mention of it and a few points."""
+    first = to_axis(datetime(1967, 6, 1))
+    long_starts = [to_axis(datetime(1900 + 5 * i, 1, 1)) for i in range(7)]
+    long_ends = [to_axis(datetime(2000 + 3 * i, 1, 1)) for i in range(7)]
+    month = (first, to_axis(datetime(1967, 7, 1)))
+    days = [first + (3 + 4 * i) * DAY for i in range(4)]
+    starts = np.array([*long_starts, month[0], *days], dtype=np.int64)
+    ends = np.array([*long_ends, month[1], *days], dtype=np.int64)
+    order = np.argsort(starts, kind="stable")
+    n = len(starts)
+    arrays = EventArrays(
+        ids=np.arange(1, n + 1)[order],
+        article_ids=np.arange(1, n + 1)[order],
+        starts=starts[order],
+        ends=ends[order],
+        kinds=np.array([1] * 8 + [0] * 4, np.uint8)[order],
+        points=np.array([False] * 8 + [True] * 4)[order],
+    )
+    view = TimelineView()
+    view.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"{TITLES[i % 5]} {i}") for i in ids})
+    view.show()
+    view.set_viewport(view.viewport().fitted(*month, margin=0.02))
+    return view
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_ranges_far_longer_than_the_view_are_eras_not_lanes(qtbot: QtBot, rtl: bool) -> None:
+    view = era_view(qtbot, (800, 500), rtl)
+    frame = view._current_frame()
+    arrays = view.arrays()
+    assert frame.mode == "items"
+    assert len(frame.era_rows) == 7
+    lengths = arrays.ends[frame.era_rows] - arrays.starts[frame.era_rows]
+    assert np.all(np.diff(lengths) >= 0)  # shortest first
+    month_row = int(np.flatnonzero(arrays.ids == 8)[0])
+    assert month_row in frame.rows.tolist()  # the month itself keeps a lane
+    assert set(arrays.ids[frame.rows].tolist()) == {8, 9, 10, 11, 12}
+    assert frame.overflow_count == 0
+    # An era is hovered and picked in its band.
+    era_id = int(arrays.ids[frame.era_rows[2]])
+    pos = view.event_position(era_id)
+    assert pos is not None
+    metrics = frame.metrics
+    assert metrics is not None and metrics.era_top <= pos.y() < metrics.lanes_top
+    assert view.row_at(pos.x(), pos.y()) == int(frame.era_rows[2])
+    with qtbot.waitSignal(view.event_selected) as signal:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    assert signal.args[0] == era_id
+    view.ensure_labels()
+    assert not view.grab().isNull()
+    # Zoomed out to the century, they are ranges in lanes again.
+    view.set_viewport(
+        view.viewport().fitted(to_axis(datetime(1890, 1, 1)), to_axis(datetime(2030, 1, 1)))
+    )
+    assert not len(view._current_frame().era_rows)
+
+
+def test_lanes_scroll_and_the_count_chip_lists_what_is_hidden(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = points_view(qtbot, 60, 20 * 60, (900, 200), True)
+    frame = view._current_frame()
+    room = view._current_metrics().lane_count
+    assert frame.lanes_used > room and frame.overflow_count > 0
+    hidden = set(view.arrays().ids[frame.overflow_rows].tolist())
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.lane_scroll() == 1
+    scrolled = view._current_frame()
+    assert set(view.arrays().ids[scrolled.rows].tolist()) & hidden
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.lane_scroll() == 0
+    # The chip is whole inside the widget, above the axis, and opens a list.
+    view.grab()
+    rect = view._count_rect
+    metrics = view._current_metrics()
+    assert rect is not None
+    assert rect.left() >= 0 and rect.right() <= 900 and rect.bottom() <= metrics.axis_top
+    menu = view.overflow_menu()
+    actions = [a for a in menu.actions() if a.isEnabled()]
+    assert 0 < len(actions) <= TimelineView.OVERFLOW_MENU_ITEMS
+    with qtbot.waitSignal(view.event_selected) as signal:
+        actions[-1].trigger()
+    chosen = signal.args[0]
+    assert chosen in hidden
+    frame = view._current_frame()
+    assert chosen in view.arrays().ids[frame.rows].tolist()  # its lane scrolled into view
+    opened: list[QMenu] = []  # a real popup warns on the offscreen platform
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *_: opened.append(menu))
+    view.grab()
+    rect = view._count_rect
+    assert rect is not None
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert len(opened) == 1 and opened[0].actions()

@@ -126,15 +126,25 @@ class EventArrays:
         rlo = int(np.searchsorted(self.range_starts, key, side="left"))
         return self.range_rows[:rlo][self.range_ends[:rlo] > key]
 
-    def visible_rows(self, t0: float, t1: float, max_covering: int | None = None) -> np.ndarray:
+    def visible_rows(
+        self,
+        t0: float,
+        t1: float,
+        max_covering: int | None = None,
+        max_length: float | None = None,
+    ) -> np.ndarray:
         """Rows of the events that meet [t0, t1]: the covering ranges first, then by start.
 
-        With max_covering, only that many of the ranges that began before t0 are kept,
-        the shortest: a view inside a busy period can lie under thousands of long ranges.
+        With max_length, ranges that long or longer are left out (the view draws them as
+        eras).  With max_covering, only that many of the ranges that began before t0 are
+        kept, the shortest: a view inside a busy period can lie under thousands of them.
         """
         lo, hi = self._starting(t0, t1)
         inside = np.arange(lo, hi, dtype=np.int64)
         before = self.covering_rows(t0)
+        if max_length is not None:
+            before = before[(self.ends[before] - self.starts[before]) < max_length]
+            inside = inside[(self.ends[inside] - self.starts[inside]) < max_length]
         if max_covering is not None and len(before) > max_covering:
             length = self.ends[before] - self.starts[before]
             keep = (
@@ -144,6 +154,16 @@ class EventArrays:
             )
             before = np.sort(before[keep])
         return np.concatenate((before, inside)) if len(before) else inside
+
+    def long_rows(self, t0: float, t1: float, min_length: float) -> np.ndarray:
+        """Rows of the ranges at least min_length long that meet [t0, t1], shortest first."""
+        rlo = int(np.searchsorted(self.range_starts, math.ceil(t0), side="left"))
+        rhi = int(np.searchsorted(self.range_starts, math.floor(t1), side="right"))
+        rows = np.concatenate((self.covering_rows(t0), self.range_rows[rlo:rhi]))
+        length = self.ends[rows] - self.starts[rows]
+        keep = length >= min_length
+        rows, length = rows[keep], length[keep]
+        return rows[np.lexsort((rows, length))]
 
     def count_visible(self, t0: float, t1: float) -> int:
         return self.count_starting(t0, t1) + len(self.covering_rows(t0))

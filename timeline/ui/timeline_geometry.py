@@ -7,7 +7,7 @@ when time runs left to right, the right edge otherwise); u_to_x turns them into 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -18,8 +18,14 @@ from timeline.timescale import Viewport, pack_lanes
 DENSITY_THRESHOLD = 2000
 # At most this many event labels per frame (DESIGN.md, Scale).
 MAX_LABELS = 200
-MAX_LANES = 40
+# Lanes packed per view; as many as the height allows are shown, the rest scroll.
+PACKED_LANES = 64
 DENSITY_BUCKET_PX = 2
+# A range at least this many view spans long is an era: drawn as a thin bar in a band
+# of its own above the lanes, not in a lane (the lanes stay for what happens in view).
+ERA_FACTOR = 2.0
+ERA_ROWS = 8
+ERA_ROW_PX = 5
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,15 @@ class Metrics:
     legend_h: int
     axis_h: int
     overflow_h: int = 8
+    era_h: int = 0  # the era band between the legend and the lanes (0: no eras in view)
+
+    @property
+    def era_top(self) -> int:
+        return self.legend_h
 
     @property
     def lanes_top(self) -> int:
-        return self.legend_h
+        return self.legend_h + self.era_h
 
     @property
     def axis_top(self) -> int:
@@ -50,15 +61,34 @@ class Metrics:
 
     @property
     def lane_count(self) -> int:
+        """Lanes the height has room for."""
         room = self.overflow_top - self.lanes_top
-        return max(0, min(MAX_LANES, room // self.lane_h))
+        return max(0, min(PACKED_LANES, room // self.lane_h))
+
+    @property
+    def packed_lanes(self) -> int:
+        """Lanes items are packed into (those past lane_count are scrolled to)."""
+        return PACKED_LANES if self.lane_count else 0
 
     def lane_top(self, lane: int) -> int:
+        """Top of the lane shown `lane` lanes below the first one shown."""
         return self.lanes_top + lane * self.lane_h
 
     def lane_at(self, y: float) -> int:
         lane = int((y - self.lanes_top) // self.lane_h)
         return lane if 0 <= lane < self.lane_count and y >= self.lanes_top else -1
+
+    def era_row_top(self, row: int) -> int:
+        return self.era_top + 2 + row * ERA_ROW_PX
+
+    def era_row_at(self, y: float) -> int:
+        if not self.era_top <= y < self.era_top + self.era_h:
+            return -1
+        return max(int((y - self.era_top - 2) // ERA_ROW_PX), 0)
+
+
+def era_band_height(n_eras: int) -> int:
+    return min(n_eras, ERA_ROWS) * ERA_ROW_PX + 4 if n_eras else 0
 
 
 @dataclass
@@ -86,12 +116,21 @@ class Frame:
     overflow_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     overflow_u: np.ndarray = field(default_factory=lambda: np.empty(0))
     in_view: int = 0
-    hidden_ranges: int = 0  # long ranges over the whole view left out of the drawing
+    hidden_ranges: int = 0  # eras in view with no row in the era band
     slot_px: float = 0.0
+    # eras (ranges far longer than the view), shortest first, one per era band row
+    era_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    era_u0: np.ndarray = field(default_factory=lambda: np.empty(0))
+    era_u1: np.ndarray = field(default_factory=lambda: np.empty(0))
+    # lanes are numbered from the first packed one; lane_scroll of them are above the view
+    lane_scroll: int = 0
+    lanes_used: int = 0
+    metrics: Metrics | None = None  # the metrics this frame was laid out with (era band)
 
     @property
     def overflow_count(self) -> int:
-        """Events in view drawn only as ticks on the overflow strip."""
+        """Events in view drawn only as ticks on the overflow strip (no lane, or a lane
+        scrolled out of view)."""
         return len(self.overflow_rows)
 
     def label_box(self, i: int, width: float) -> tuple[float, float]:
@@ -133,15 +172,18 @@ class LanePlan:
         t1: float,
         rows: np.ndarray,
     ) -> np.ndarray:
-        key = (id(arrays), vp.seconds_per_px, metrics.slot_px, metrics.lane_count)
+        era = ERA_FACTOR * vp.span
+        key = (id(arrays), vp.seconds_per_px, metrics.slot_px, metrics.packed_lanes, era)
         if key != self._key or t0 < self._t0 or t1 > self._t1:
             margin = (t1 - t0) / 2
             self._t0, self._t1 = t0 - margin, t1 + margin
-            window = arrays.visible_rows(self._t0, self._t1, max_covering=metrics.lane_count)
+            window = arrays.visible_rows(
+                self._t0, self._t1, max_covering=metrics.packed_lanes, max_length=era
+            )
             self._rows = np.sort(window)
             box0, box1 = _boxes_absolute(arrays, self._rows, vp.seconds_per_px, metrics)
             self._lanes = pack_ranges_over_points(
-                arrays.points[self._rows], box0, box1, metrics.lane_count, metrics.pad
+                arrays.points[self._rows], box0, box1, metrics.packed_lanes, metrics.pad
             )
             self._key = key
         at = np.searchsorted(self._rows, rows)
@@ -199,13 +241,19 @@ def build_frame(
     plan: LanePlan,
     highlight_starts: np.ndarray | None = None,
     selected_row: int | None = None,
+    lane_scroll: int = 0,
+    reveal_selected: bool = False,
 ) -> Frame:
     """What to draw for this viewport: a density band when crowded, else items in lanes.
 
-    Labels stay whole inside the widget: one that would cross the far edge goes to the
-    other side of its marker, and items whose boxes change that way are re-checked
-    against their lane (see place_labels).  The selected event, when in view, always
-    gets a lane and its label.
+    Ranges ERA_FACTOR times longer than the view are eras, drawn in a band of their own.
+    The rest are packed into PACKED_LANES lanes; those the height has room for are
+    shown from lane_scroll on (reveal_selected scrolls to the selected event's lane),
+    and events in the other lanes are ticks on the overflow strip.  Labels stay whole
+    inside the widget: one that would cross the far edge goes to the other side of its
+    marker, and items whose boxes change that way are re-checked against their lane
+    (see place_labels).  The selected event, when in view, always gets a lane and its
+    label.
     """
     if not len(arrays):
         return Frame("empty", vp)
@@ -215,12 +263,15 @@ def build_frame(
     lead = (metrics.slot_px + label_offset(metrics)) * spp
     t0, t1 = vp.start - lead, vp.end
     # Ranges that began earlier and cover the whole view do not crowd it: only the
-    # events starting in view decide, and only the shortest covering ranges are drawn.
+    # events starting in view decide.
     count = arrays.count_starting(t0, t1)
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
         return _density_frame(arrays, vp, highlight_starts, count)
+    era_length = ERA_FACTOR * vp.span
+    eras = arrays.long_rows(vp.start, vp.end, era_length)
+    metrics = replace(metrics, era_h=era_band_height(len(eras)))
     covering = len(arrays.covering_rows(t0))
-    rows = arrays.visible_rows(t0, t1, max_covering=metrics.lane_count)
+    rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
     u_s = (arrays.starts[rows] - vp.start) / spp
     u_e = (arrays.ends[rows] - vp.start) / spp
@@ -230,32 +281,47 @@ def build_frame(
     placed = place_labels(is_point, u_s, u_e, lanes, metrics, vp.width, chosen)
     lanes, box0, box1, u_label, flipped, has_label = placed
     on = lanes >= 0
-    p_rows = rows[on]
-    labelled = has_label[on]
+    used = int(lanes[on].max()) + 1 if on.any() else 0
+    room = metrics.lane_count
+    scroll = min(max(lane_scroll, 0), max(used - room, 0))
+    if reveal_selected and chosen is not None and on[chosen]:
+        lane = int(lanes[chosen])
+        if not scroll <= lane < scroll + room:
+            scroll = min(max(lane - room // 2, 0), max(used - room, 0))
+    shown = on & (lanes >= scroll) & (lanes < scroll + room)
+    p_rows = rows[shown]
+    labelled = has_label[shown]
     labelled[np.flatnonzero(labelled)[MAX_LABELS:]] = False
-    if chosen is not None and on[chosen]:
-        labelled[int(np.count_nonzero(on[:chosen]))] = has_label[chosen]
+    if chosen is not None and shown[chosen]:
+        labelled[int(np.count_nonzero(shown[:chosen]))] = has_label[chosen]
     # Overflow ticks of ranges sit where the range is visible; points before the view
     # (looked at only for their boxes) are not in it.
-    off = ~on & (~is_point | (u_s >= -metrics.marker_r))
+    off = ~shown & (~is_point | (u_s >= -metrics.marker_r))
     over_u = np.clip(u_s[off], 0.0, vp.width)
+    era_rows = eras[:ERA_ROWS]
     return Frame(
         "items",
         vp,
         rows=p_rows,
-        lanes=lanes[on],
-        u_start=u_s[on],
-        u_end=u_e[on],
-        u_box0=box0[on],
-        u_box1=box1[on],
-        u_label=u_label[on],
-        label_flipped=flipped[on],
+        lanes=lanes[shown] - scroll,
+        u_start=u_s[shown],
+        u_end=u_e[shown],
+        u_box0=box0[shown],
+        u_box1=box1[shown],
+        u_label=u_label[shown],
+        label_flipped=flipped[shown],
         labelled=labelled,
         overflow_rows=rows[off],
         overflow_u=over_u,
         in_view=count + covering,
-        hidden_ranges=max(covering - metrics.lane_count, 0),
+        hidden_ranges=max(len(eras) - ERA_ROWS, 0),
         slot_px=float(metrics.slot_px),
+        era_rows=era_rows,
+        era_u0=np.maximum((arrays.starts[era_rows] - vp.start) / spp, 0.0),
+        era_u1=np.minimum((arrays.ends[era_rows] - vp.start) / spp, vp.width),
+        lane_scroll=scroll,
+        lanes_used=used,
+        metrics=metrics,
     )
 
 
@@ -298,6 +364,7 @@ def place_labels(
     has_label = np.ones(len(u_s), bool)
     fits = (u_label >= 0) & (u_label + slot <= width)
     has_label[is_point & (u_s < -r)] = False
+    has_label[~is_point & (u_e < 0)] = False  # a range that ended before the view
     moved: list[int] = []
     for i in np.flatnonzero(~fits & has_label).tolist():
         if u_label[i] + slot > width:
@@ -325,7 +392,7 @@ def place_labels(
         force = selected
         if force in moved or lanes[force] < 0:
             moved = [force, *(i for i in moved if i != force)]
-    lane_count = metrics.lane_count
+    lane_count = metrics.packed_lanes
     for i in moved:
         clash = (lanes >= 0) & (box0 - gap <= box1[i]) & (box1 + gap >= box0[i])
         clash[i] = False
@@ -333,7 +400,7 @@ def place_labels(
         busy[lanes[clash]] = True
         free = np.flatnonzero(~busy)
         if len(free):
-            own = lanes[i] if lanes[i] >= 0 else lane_count - 1
+            own = lanes[i] if lanes[i] >= 0 else 0
             lanes[i] = int(free[np.argmin(np.abs(free - own))])
         elif i == force:
             # The lane with the least in the way; what was in the way overflows.
@@ -367,7 +434,13 @@ def hit_test(frame: Frame, metrics: Metrics, x: float, y: float, slack: float = 
     if frame.mode != "items":
         return None
     vp = frame.viewport
+    metrics = frame.metrics or metrics
     u = vp.width - x if vp.rtl else x
+    era = metrics.era_row_at(y)
+    if 0 <= era < len(frame.era_rows):
+        if frame.era_u0[era] - slack <= u <= frame.era_u1[era] + slack:
+            return int(frame.era_rows[era])
+        return None
     lane = metrics.lane_at(y)
     if lane >= 0 and len(frame.rows):
         hits = np.flatnonzero(

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPoly
 from timeline.store.timeline_data import PUBLISHED, EventArrays
 from timeline.timescale import Tick, TickSet, Viewport
 from timeline.ui.timeline_cache import LaidOutText, TextCache, lay_out
-from timeline.ui.timeline_geometry import DENSITY_BUCKET_PX, Frame, Metrics
+from timeline.ui.timeline_geometry import DENSITY_BUCKET_PX, ERA_ROW_PX, Frame, Metrics
 
 DIM_ALPHA = 60
 
@@ -165,6 +165,50 @@ def paint_items(
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
+def paint_eras(
+    p: QPainter,
+    frame: Frame,
+    metrics: Metrics,
+    arrays: EventArrays,
+    look: Look,
+    highlight: np.ndarray | None,
+    selected_row: int | None,
+) -> None:
+    """Ranges much longer than the view: thin bars in the band above the lanes."""
+    if not len(frame.era_rows):
+        return
+    vp = frame.viewport
+    band = QColor(look.grid)
+    p.fillRect(QRectF(0, metrics.era_top, vp.width, metrics.era_h), band)
+    h = ERA_ROW_PX - 2
+    for i, row in enumerate(frame.era_rows.tolist()):
+        dim = highlight is not None and not highlight[row]
+        colour = look.kind_colour(int(arrays.kinds[row]), dim)
+        x0, x1 = sorted(float(frame.u_to_x(u)) for u in (frame.era_u0[i], frame.era_u1[i]))
+        rect = QRectF(x0, metrics.era_row_top(i), max(x1 - x0, 2.0), h)
+        p.fillRect(rect, colour)
+        if row == selected_row:
+            p.setPen(QPen(look.selected, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(rect.adjusted(-1, -1, 1, 1))
+            p.setPen(Qt.PenStyle.NoPen)
+
+
+def paint_lane_scroll(
+    p: QPainter, frame: Frame, metrics: Metrics, look: Look, ui_rtl: bool
+) -> None:
+    """A thin scroll bar at the interface's end edge when more lanes are used than shown."""
+    room, used = metrics.lane_count, frame.lanes_used
+    if used <= room or room <= 0:
+        return
+    top, height = metrics.lanes_top, room * metrics.lane_h
+    x = 1.0 if ui_rtl else metrics.width - 4.0
+    track = QColor(look.grid)
+    p.fillRect(QRectF(x, top, 3, height), track)
+    thumb = QColor(look.axis)
+    p.fillRect(QRectF(x, top + height * frame.lane_scroll / used, 3, height * room / used), thumb)
+
+
 def paint_overflow(
     p: QPainter, frame: Frame, metrics: Metrics, look: Look, highlight: np.ndarray | None
 ) -> None:
@@ -196,7 +240,8 @@ def paint_overflow_count(
     """
     h = item.static.size().height()
     w = item.width + 10
-    y_mid = (metrics.overflow_top + metrics.axis_top) / 2
+    # Taller than the strip: it rests on the axis line, whole, rather than under it.
+    y_mid = metrics.axis_top - h / 2 - 2
     left, right = 2.0, metrics.width - w - 2.0
     xs = np.asarray(frame.u_to_x(frame.overflow_u))
     left_busy = bool(np.any(xs <= left + w + 2))

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from timeline.model import from_axis, to_axis
 from timeline.store.store import Store
@@ -50,6 +50,7 @@ from timeline.timescale import (
 from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, lay_out
 from timeline.ui.timeline_geometry import (
     DENSITY_THRESHOLD,
+    ERA_ROW_PX,
     Frame,
     LanePlan,
     Metrics,
@@ -61,8 +62,10 @@ from timeline.ui.timeline_paint import (
     cached_text,
     paint_axis,
     paint_density,
+    paint_eras,
     paint_items,
     paint_labels,
+    paint_lane_scroll,
     paint_legend,
     paint_overflow,
     paint_overflow_count,
@@ -139,6 +142,8 @@ class TimelineView(QWidget):
         self._highlight_rows: np.ndarray | None = None
         self._highlight_version = 0
         self._selected_row: int | None = None
+        self._lane_scroll = 0
+        self._reveal_selected = False
         self._frame_key: tuple | None = None
         self._frame: Frame | None = None
         self._ticks_key: tuple | None = None
@@ -351,6 +356,7 @@ class TimelineView(QWidget):
 
     def _select_row(self, row: int, *, emit: bool) -> None:
         self._selected_row = row
+        self._reveal_selected = True
         self.update()
         if emit:
             self.event_selected.emit(int(self._arrays.ids[row]), int(self._arrays.article_ids[row]))
@@ -447,7 +453,15 @@ class TimelineView(QWidget):
     def _current_frame(self) -> Frame:
         metrics = self._current_metrics()
         selected = self._selected_row
-        key = (self._vp, id(self._arrays), metrics, self._highlight_version, selected)
+        key = (
+            self._vp,
+            id(self._arrays),
+            metrics,
+            self._highlight_version,
+            selected,
+            self._lane_scroll,
+            self._reveal_selected,
+        )
         if key != self._frame_key or self._frame is None:
             hl_starts = (
                 self._arrays.starts[self._highlight_rows]
@@ -455,10 +469,32 @@ class TimelineView(QWidget):
                 else None
             )
             self._frame = build_frame(
-                self._arrays, self._vp, metrics, self._plan, hl_starts, selected
+                self._arrays,
+                self._vp,
+                metrics,
+                self._plan,
+                hl_starts,
+                selected,
+                self._lane_scroll,
+                self._reveal_selected,
             )
+            if self._frame.mode == "items":
+                self._lane_scroll = self._frame.lane_scroll
+                self._reveal_selected = False
+            key = (*key[:5], self._lane_scroll, self._reveal_selected)
             self._frame_key = key
         return self._frame
+
+    def _frame_metrics(self, frame: Frame) -> Metrics:
+        return frame.metrics or self._current_metrics()
+
+    def scroll_lanes(self, lanes: int) -> None:
+        """Show lanes further down (lanes > 0) or up; clamped to the lanes in use."""
+        self._lane_scroll = max(self._lane_scroll + lanes, 0)
+        self.update()
+
+    def lane_scroll(self) -> int:
+        return self._current_frame().lane_scroll
 
     def _current_ticks(self) -> TickSet:
         style = self.label_style()
@@ -474,14 +510,21 @@ class TimelineView(QWidget):
 
     def row_at(self, x: float, y: float) -> int | None:
         """The row (index into arrays()) of the event drawn at widget point (x, y)."""
-        return hit_test(self._current_frame(), self._current_metrics(), x, y)
+        frame = self._current_frame()
+        return hit_test(frame, self._frame_metrics(frame), x, y)
 
     def event_position(self, event_id: int) -> QPointF | None:
         """Where the marker of a drawn event is, in widget coordinates (None if not drawn)."""
         frame = self._current_frame()
-        metrics = self._current_metrics()
+        metrics = self._frame_metrics(frame)
         if frame.mode != "items":
             return None
+        era = np.flatnonzero(self._arrays.ids[frame.era_rows] == event_id)
+        if len(era):
+            i = int(era[0])
+            u = (float(frame.era_u0[i]) + float(frame.era_u1[i])) / 2
+            y = metrics.era_row_top(i) + ERA_ROW_PX / 2
+            return QPointF(float(frame.u_to_x(u)), y)
         at = np.flatnonzero(self._arrays.ids[frame.rows] == event_id)
         if not len(at):
             return None
@@ -498,8 +541,8 @@ class TimelineView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         look = Look.from_palette(self.palette())
-        metrics = self._current_metrics()
         frame = self._current_frame()
+        metrics = self._frame_metrics(frame)
         font = self.font()
         budget = [TEXT_BUDGET_PER_FRAME]
         text = cached_text(self._strings, font, budget)
@@ -512,11 +555,18 @@ class TimelineView(QWidget):
         if frame.mode == "density":
             paint_density(p, frame, metrics, look)
         elif frame.mode == "items":
+            paint_eras(p, frame, metrics, self._arrays, look, self._highlight, self._selected_row)
+            paint_lane_scroll(p, frame, metrics, look, self._ui_rtl())
             paint_overflow(p, frame, metrics, look, self._highlight)
             paint_items(p, frame, metrics, self._arrays, look, self._highlight, self._selected_row)
             missing = paint_labels(
                 p, frame, metrics, self._arrays, self._labels, look, self._highlight
             )
+        self._paint_selection_line(p, frame, metrics, look)
+        ticks = self._current_ticks()
+        line_h = float(np.ceil(QFontMetricsF(font).height()))
+        complete = paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
+        paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
         self._count_rect = None
         if frame.mode == "items" and frame.overflow_count:
             count = small_text(self.tr("+%1").replace("%1", self._count_text(frame)))
@@ -526,11 +576,6 @@ class TimelineView(QWidget):
                     p, frame, metrics, look, count, self._ui_rtl()
                 )
                 p.setFont(font)
-        self._paint_selection_line(p, frame, metrics, look)
-        ticks = self._current_ticks()
-        line_h = float(np.ceil(QFontMetricsF(font).height()))
-        complete = paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
-        paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
         p.end()
         if missing:
             self._request_labels(missing)
@@ -543,7 +588,7 @@ class TimelineView(QWidget):
         row = self._selected_row
         if row is None:
             return
-        if frame.mode == "items" and np.any(frame.rows == row):
+        if frame.mode == "items" and (np.any(frame.rows == row) or np.any(frame.era_rows == row)):
             return
         x = float(self._vp.x_of(float(self._arrays.starts[row])))
         if 0 <= x <= self._vp.width:
@@ -629,7 +674,9 @@ class TimelineView(QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
-        if abs(delta.x()) > abs(delta.y()):
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and delta.y():
+            self.scroll_lanes(-1 if delta.y() > 0 else 1)
+        elif abs(delta.x()) > abs(delta.y()):
             self.pan_by(delta.x() / 2)
         elif delta.y():
             self.zoom_by(WHEEL_STEP ** (delta.y() / 120), event.position().x())
@@ -654,7 +701,10 @@ class TimelineView(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
-            if not self._dragged:
+            rect = self._count_rect
+            if not self._dragged and rect is not None and rect.contains(event.position()):
+                self.overflow_menu().popup(event.globalPosition().toPoint())
+            elif not self._dragged:
                 row = self.row_at(event.position().x(), event.position().y())
                 if row is not None:
                     self._select_row(row, emit=True)
@@ -681,6 +731,8 @@ class TimelineView(QWidget):
             Qt.Key.Key_Equal: lambda: self.zoom_by(KEY_ZOOM),
             Qt.Key.Key_Minus: lambda: self.zoom_by(1 / KEY_ZOOM),
             Qt.Key.Key_Home: self.fit_all,
+            Qt.Key.Key_Down: lambda: self.scroll_lanes(1),
+            Qt.Key.Key_Up: lambda: self.scroll_lanes(-1),
             Qt.Key.Key_Escape: self.clear_selection,
         }
         action = actions.get(Qt.Key(key))
@@ -689,6 +741,39 @@ class TimelineView(QWidget):
             return
         action()
         event.accept()
+
+    # -- overflow list -----------------------------------------------------------------
+
+    OVERFLOW_MENU_ITEMS = 30
+
+    def overflow_menu(self) -> QMenu:
+        """A menu of the events in view that are only ticks (no lane, or a lane scrolled
+        away), in time order; choosing one selects it and scrolls its lane into view."""
+        frame = self._current_frame()
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        rows = frame.overflow_rows
+        rows = rows[np.argsort(self._arrays.starts[rows], kind="stable")]
+        shown = rows[: self.OVERFLOW_MENU_ITEMS].tolist()
+        self._fetch_texts([int(self._arrays.ids[r]) for r in shown])
+        style = self.label_style()
+        fm = QFontMetricsF(menu.font())
+        for row in shown:
+            when = format_span(int(self._arrays.starts[row]), int(self._arrays.ends[row]), style)
+            text = self._display_text(int(self._arrays.ids[row]))
+            text = fm.elidedText(text, Qt.TextElideMode.ElideRight, 360)
+            # An action's text is plain, but '&' marks a shortcut: double it.
+            action = menu.addAction(f"{when} — {text}".replace("&", "&&"))
+            action.triggered.connect(partial(self._choose_overflowed, row))
+        if len(rows) > len(shown):
+            more = self.tr("%1 more: zoom in to reach them")
+            extra = len(rows) - len(shown)
+            menu.addAction(more.replace("%1", style.num(extra))).setEnabled(False)
+        return menu
+
+    def _choose_overflowed(self, row: int) -> None:
+        self._select_row(row, emit=True)
+        self._bring_into_view(row, zoom_in=False)
 
     # -- tooltip --------------------------------------------------------------------
 
@@ -724,7 +809,10 @@ class TimelineView(QWidget):
         if rect is not None and rect.contains(QPointF(event.pos())):
             frame = self._current_frame()
             if frame.mode == "items" and frame.overflow_count:
-                note = self.tr("%1 events in view have no room in a lane: zoom in to see them")
+                note = self.tr(
+                    "%1 events in view are not in the lanes shown: click to list them"
+                    " (Up and Down, or Shift and the wheel, scroll the lanes)"
+                )
                 QToolTip.showText(
                     event.globalPos(), note.replace("%1", self._count_text(frame)), self
                 )
