@@ -447,9 +447,5 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
-    <message>
-        <source>%1 events in view have no room in a lane: zoom in to see them</source>
-        <translation type="vanished" />
-    </message>
 </context>
 </TS>
