@@ -99,6 +99,8 @@ ARABIC: dict[str, str] = {
     " (Up and Down, or Shift and the wheel, scroll the lanes)": "%1 حدثاً في العرض ليست في المسارات الظاهرة:"
     " انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)",
     "%1 more: zoom in to reach them": "%1 غيرها: كبّر للوصول إليها",
+    "%1 events": "%1 حدثاً",
+    "%1 match the search": "%1 منها تطابق البحث",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

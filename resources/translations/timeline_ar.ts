@@ -405,45 +405,55 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="572" />
-        <location filename="../../timeline/ui/timeline_view.py" line="617" />
+        <location filename="../../timeline/ui/timeline_view.py" line="577" />
+        <location filename="../../timeline/ui/timeline_view.py" line="624" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="625" />
-        <location filename="../../timeline/ui/timeline_view.py" line="790" />
+        <location filename="../../timeline/ui/timeline_view.py" line="632" />
+        <location filename="../../timeline/ui/timeline_view.py" line="795" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="626" />
-        <location filename="../../timeline/ui/timeline_view.py" line="790" />
+        <location filename="../../timeline/ui/timeline_view.py" line="633" />
+        <location filename="../../timeline/ui/timeline_view.py" line="795" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="627" />
+        <location filename="../../timeline/ui/timeline_view.py" line="634" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="631" />
+        <location filename="../../timeline/ui/timeline_view.py" line="638" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="637" />
+        <location filename="../../timeline/ui/timeline_view.py" line="642" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="769" />
+        <location filename="../../timeline/ui/timeline_view.py" line="774" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="813" />
+        <location filename="../../timeline/ui/timeline_view.py" line="816" />
+        <source>%1 events</source>
+        <translation>%1 حدثاً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="820" />
+        <source>%1 match the search</source>
+        <translation>%1 منها تطابق البحث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="829" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>

@@ -23,7 +23,7 @@ from timeline.model import ArticleDraft, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store.timeline_data import PUBLISHED, EventArrays, EventText, load_event_arrays
 from timeline.timescale import DAY, HOUR, LabelStyle
-from timeline.ui.timeline_geometry import DENSITY_THRESHOLD
+from timeline.ui.timeline_geometry import DENSITY_THRESHOLD, density_scale
 from timeline.ui.timeline_view import TimelineView
 
 TITLES = [
@@ -707,3 +707,46 @@ def test_lanes_scroll_and_the_count_chip_lists_what_is_hidden(
     assert rect is not None
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert len(opened) == 1 and opened[0].actions()
+
+
+def test_density_band_has_a_scale_and_tells_each_buckets_count(qtbot: QtBot) -> None:
+    n = DENSITY_THRESHOLD * 3
+    quiet = BASE + np.arange(n, dtype=np.int64) * 6 * HOUR
+    burst = BASE + 300 * DAY + np.arange(n, dtype=np.int64) % 3600  # one busy hour
+    starts = np.sort(np.concatenate((quiet, burst)))
+    arrays = EventArrays(
+        ids=np.arange(1, 2 * n + 1),
+        article_ids=np.arange(1, 2 * n + 1),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(2 * n, np.uint8),
+        points=np.ones(2 * n, bool),
+    )
+    view = TimelineView()
+    view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.set_data(arrays, lambda ids: {})
+    view.show()
+    view.set_label_style(LabelStyle(language="en"))
+    frame = view._current_frame()
+    assert frame.mode == "density"
+    scale = density_scale(frame.counts)
+    assert scale.log and scale.ticks[:3] == (1, 10, 100)  # the burst is orders above the rest
+    busiest = int(np.argmax(frame.counts))
+    x = busiest * 2 + 1  # DENSITY_BUCKET_PX
+    tip = view.density_tooltip(x)
+    assert f"{int(frame.counts[busiest]):,} events" in tip
+    assert "2022" in tip  # 300 days after 22 May 2021
+    view.set_highlight(arrays.article_ids[:10].tolist())
+    assert "match the search" in view.density_tooltip(x)
+    assert view.density_tooltip(-50) == ""
+    assert not view.grab().isNull()
+
+
+def test_density_scale_is_linear_for_even_counts() -> None:
+    scale = density_scale(np.array([0, 90, 120, 100, 0, 110]))
+    assert not scale.log and scale.peak == 120
+    assert scale.ticks == (50, 100)
+    assert scale.fraction(np.array([60]))[0] == pytest.approx(0.5)
+    assert density_scale(np.zeros(4, np.int64)).ticks == ()

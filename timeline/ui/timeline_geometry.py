@@ -429,6 +429,67 @@ def _density_frame(
     return Frame("density", vp, counts=counts, highlight_counts=hl, in_view=count)
 
 
+# Counts that span this ratio (peak against the typical bucket) get a log scale.
+LOG_SCALE_RATIO = 30
+
+
+@dataclass(frozen=True)
+class DensityScale:
+    """How bucket counts become bar heights: linear or log, with gridline counts."""
+
+    log: bool
+    peak: int
+    ticks: tuple[int, ...]
+
+    def fraction(self, counts: np.ndarray) -> np.ndarray:
+        """Bar height as a fraction of the band for each count."""
+        if self.peak <= 0:
+            return np.zeros(len(counts))
+        if self.log:
+            return np.log1p(counts) / np.log1p(self.peak)
+        return np.asarray(counts, dtype=np.float64) / self.peak
+
+
+def _nice_step(value: float) -> int:
+    """1, 2 or 5 times a power of ten, at least value."""
+    power = 10 ** max(int(np.floor(np.log10(max(value, 1.0)))), 0)
+    for factor in (1, 2, 5, 10):
+        if factor * power >= value:
+            return int(factor * power)
+    return int(10 * power)
+
+
+def density_scale(counts: np.ndarray) -> DensityScale:
+    """Log when the busiest bucket holds LOG_SCALE_RATIO times the typical one or more
+    (a flat block otherwise hides the quiet stretches), else linear; about three
+    gridlines either way."""
+    nonzero = counts[counts > 0]
+    if not len(nonzero):
+        return DensityScale(False, 0, ())
+    peak = int(nonzero.max())
+    typical = max(float(np.median(nonzero)), 1.0)
+    if peak >= LOG_SCALE_RATIO * typical:
+        ticks = tuple(10**k for k in range(int(np.log10(peak)) + 1) if 10**k <= peak)
+        return DensityScale(True, peak, ticks)
+    step = _nice_step(peak / 3)
+    return DensityScale(False, peak, tuple(range(step, peak + 1, step)))
+
+
+def density_bucket(frame: Frame, x: float) -> tuple[int, float, float, int | None] | None:
+    """(count, first second, end second, highlighted count) of the bucket at x."""
+    if frame.mode != "density" or not len(frame.counts):
+        return None
+    vp = frame.viewport
+    u = vp.width - x if vp.rtl else x
+    i = int(u // DENSITY_BUCKET_PX)
+    if not 0 <= i < len(frame.counts):
+        return None
+    size = DENSITY_BUCKET_PX * vp.seconds_per_px
+    hl = int(frame.highlight_counts[i]) if frame.highlight_counts is not None else None
+    t0 = vp.start + i * size
+    return int(frame.counts[i]), t0, t0 + size, hl
+
+
 def hit_test(frame: Frame, metrics: Metrics, x: float, y: float, slack: float = 3.0) -> int | None:
     """The row of the item drawn at (x, y), or None."""
     if frame.mode != "items":

@@ -17,7 +17,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPoly
 from timeline.store.timeline_data import PUBLISHED, EventArrays
 from timeline.timescale import Tick, TickSet, Viewport
 from timeline.ui.timeline_cache import LaidOutText, TextCache, lay_out
-from timeline.ui.timeline_geometry import DENSITY_BUCKET_PX, ERA_ROW_PX, Frame, Metrics
+from timeline.ui.timeline_geometry import (
+    DENSITY_BUCKET_PX,
+    ERA_ROW_PX,
+    DensityScale,
+    Frame,
+    Metrics,
+    density_scale,
+)
 
 DIM_ALPHA = 60
 
@@ -78,13 +85,23 @@ def cached_text(cache: TextCache[str], font: QFont, budget: list[int]) -> TextSo
 # -- density ------------------------------------------------------------------
 
 
-def paint_density(p: QPainter, frame: Frame, metrics: Metrics, look: Look) -> None:
-    """One drawRects call per layer: all events, then search hits over them."""
+def paint_density(
+    p: QPainter,
+    frame: Frame,
+    metrics: Metrics,
+    look: Look,
+    text: TextSource,
+    digits: Callable[[int], str],
+) -> bool:
+    """One drawRects call per layer (all events, then search hits over them), over a
+    scale: gridlines with their counts at the start edge.  Returns False when a scale
+    label awaited layout."""
     top, bottom = metrics.lanes_top + 4, metrics.axis_top
-    peak = int(frame.counts.max()) if len(frame.counts) else 0
-    if peak <= 0:
-        return
-    scale = (bottom - top) / np.log1p(peak)
+    scale = density_scale(frame.counts)
+    if scale.peak <= 0:
+        return True
+    band = bottom - top
+    vp = frame.viewport
     layers = [(frame.counts, QColor(look.density))]
     if frame.highlight_counts is not None:
         layers[0][1].setAlpha(DIM_ALPHA)
@@ -94,15 +111,44 @@ def paint_density(p: QPainter, frame: Frame, metrics: Metrics, look: Look) -> No
         nz = np.flatnonzero(counts)
         if not len(nz):
             continue
-        heights = np.maximum(np.log1p(counts[nz]) * scale, 1.0)
+        heights = np.maximum(scale.fraction(counts[nz]) * band, 1.0)
         u = nz * DENSITY_BUCKET_PX
-        xs = (frame.viewport.width - u - DENSITY_BUCKET_PX) if frame.viewport.rtl else u
+        xs = (vp.width - u - DENSITY_BUCKET_PX) if vp.rtl else u
         w = DENSITY_BUCKET_PX - 0.5
         rects = [
             QRectF(x, bottom - h, w, h) for x, h in zip(xs.tolist(), heights.tolist(), strict=True)
         ]
         p.setBrush(colour)
         p.drawRects(rects)
+    return _paint_density_scale(p, scale, vp, top, band, look, text, digits)
+
+
+def _paint_density_scale(
+    p: QPainter,
+    scale: DensityScale,
+    vp: Viewport,
+    top: float,
+    band: float,
+    look: Look,
+    text: TextSource,
+    digits: Callable[[int], str],
+) -> bool:
+    complete = True
+    bottom = top + band
+    ys = (bottom - scale.fraction(np.array(scale.ticks)) * band).tolist()
+    p.setPen(QPen(look.grid, 1, Qt.PenStyle.DashLine))
+    p.drawLines([QLineF(0, y, vp.width, y) for y in ys])
+    p.setPen(look.text)
+    for count, y in zip(scale.ticks, ys, strict=True):
+        item = text(digits(count))
+        if item is None:
+            complete = False
+            continue
+        h = item.static.size().height()
+        x = vp.width - item.width - 4 if vp.rtl else 4.0
+        p.fillRect(QRectF(x - 2, y - h, item.width + 4, h), look.background)
+        p.drawStaticText(QPointF(x, y - h), item.static)
+    return complete
 
 
 # -- items --------------------------------------------------------------------

@@ -55,6 +55,7 @@ from timeline.ui.timeline_geometry import (
     LanePlan,
     Metrics,
     build_frame,
+    density_bucket,
     hit_test,
 )
 from timeline.ui.timeline_paint import (
@@ -552,8 +553,12 @@ class TimelineView(QWidget):
         p.setFont(font)
         p.fillRect(self.rect(), look.background)
         missing: list[int] = []
+        complete = True
         if frame.mode == "density":
-            paint_density(p, frame, metrics, look)
+            style = self.label_style()
+            complete = paint_density(
+                p, frame, metrics, look, text, lambda n: self._number(n, style)
+            )
         elif frame.mode == "items":
             paint_eras(p, frame, metrics, self._arrays, look, self._highlight, self._selected_row)
             paint_lane_scroll(p, frame, metrics, look, self._ui_rtl())
@@ -565,7 +570,7 @@ class TimelineView(QWidget):
         self._paint_selection_line(p, frame, metrics, look)
         ticks = self._current_ticks()
         line_h = float(np.ceil(QFontMetricsF(font).height()))
-        complete = paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
+        complete &= paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
         paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
         self._count_rect = None
         if frame.mode == "items" and frame.overflow_count:
@@ -603,11 +608,13 @@ class TimelineView(QWidget):
             font.setPixelSize(max(int(font.pixelSize() * 0.85), 8))
         return font
 
+    @staticmethod
+    def _number(n: int, style: LabelStyle) -> str:
+        return style.num(f"{n:,}" if style.language == "en" else n)
+
     def _count_text(self, frame: Frame) -> str:
         """How many events are only ticks on the overflow strip, in the label style."""
-        style = self.label_style()
-        n = frame.overflow_count
-        return style.num(f"{n:,}" if style.language == "en" else n)
+        return self._number(frame.overflow_count, self.label_style())
 
     def overflow_count_text(self) -> str | None:
         """The '+N' shown by the overflow strip for this view, or None when it shows none."""
@@ -627,13 +634,11 @@ class TimelineView(QWidget):
             ("range", text(self.tr("Range"))),
         ]
         if frame.mode == "density":
-            count = style.num(f"{frame.in_view:,}" if style.language == "en" else frame.in_view)
+            count = self._number(frame.in_view, style)
             note = self.tr("%1 events in view: zoom in to see them one by one")
             entries.append(("", text(note.replace("%1", count))))
         elif frame.hidden_ranges:
-            count = style.num(
-                f"{frame.hidden_ranges:,}" if style.language == "en" else frame.hidden_ranges
-            )
+            count = self._number(frame.hidden_ranges, style)
             note = self.tr("and %1 longer ranges spanning the whole view")
             entries.append(("", text(note.replace("%1", count))))
         return entries
@@ -797,12 +802,23 @@ class TimelineView(QWidget):
             hijri = format_hijri(start, "day", style)
             if hijri:
                 lines.append(hijri)
-        return "".join(
-            f'<p dir="{"rtl" if get_base_level(line) == 1 else "ltr"}" style="margin:0">'
-            f"{html.escape(line)}</p>"
-            for line in lines
-            if line
-        )
+        return _paragraphs(lines)
+
+    def density_tooltip(self, x: float) -> str:
+        """The density band's count and dates at x, as tooltip rich text ('' off the band)."""
+        frame = self._current_frame()
+        found = density_bucket(frame, x)
+        if found is None:
+            return ""
+        count, t0, t1, hits = found
+        style = self.label_style()
+        lines = [
+            self.tr("%1 events").replace("%1", self._number(count, style)),
+            format_span(int(t0) // DAY * DAY, int(np.ceil(t1 / DAY)) * DAY, style),
+        ]
+        if hits is not None:
+            lines.append(self.tr("%1 match the search").replace("%1", self._number(hits, style)))
+        return _paragraphs(lines)
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
         rect = self._count_rect
@@ -817,9 +833,23 @@ class TimelineView(QWidget):
                     event.globalPos(), note.replace("%1", self._count_text(frame)), self
                 )
                 return
+        bucket = self.density_tooltip(event.pos().x())
+        if bucket:
+            QToolTip.showText(event.globalPos(), bucket, self)
+            return
         row = self.row_at(event.pos().x(), event.pos().y())
         if row is None:
             QToolTip.hideText()
             event.ignore()
             return
         QToolTip.showText(event.globalPos(), self.tooltip_html(row), self)
+
+
+def _paragraphs(lines: Sequence[str]) -> str:
+    """Tooltip rich text of plain lines: each escaped, each in its own direction."""
+    return "".join(
+        f'<p dir="{"rtl" if get_base_level(line) == 1 else "ltr"}" style="margin:0">'
+        f"{html.escape(line)}</p>"
+        for line in lines
+        if line
+    )
