@@ -750,3 +750,40 @@ def test_density_scale_is_linear_for_even_counts() -> None:
     assert scale.ticks == (50, 100)
     assert scale.fraction(np.array([60]))[0] == pytest.approx(0.5)
     assert density_scale(np.zeros(4, np.int64)).ticks == ()
+
+
+class _RecordingPainter:
+    """Stands in for QPainter: records where texts are drawn, ignores the rest."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[float, float]] = []
+
+    def drawStaticText(self, point: QPointF, static: object) -> None:
+        width = static.size().width()  # type: ignore[attr-defined]
+        self.texts.append((point.x(), width))
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: None
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("hijri", [False, True])
+def test_axis_labels_are_never_cut_at_the_edges(qtbot: QtBot, rtl: bool, hijri: bool) -> None:
+    from timeline.timescale import Viewport, ticks_for
+    from timeline.ui.timeline_cache import TextCache
+    from timeline.ui.timeline_paint import Look, cached_text, paint_axis
+
+    view = era_view(qtbot, (800, 500), rtl)
+    metrics = view._current_metrics()
+    look = Look.from_palette(view.palette())
+    text = cached_text(TextCache(5000), view.font(), [10_000])
+    style = LabelStyle(language="ar" if rtl else "en", hijri=hijri)
+    start = to_axis(datetime(1945, 1, 1))
+    for span in (40 * 365 * DAY, 9 * 365 * DAY, 400 * DAY, 30 * DAY, 2 * DAY):
+        for step in range(6):
+            vp = Viewport(start + step * span / 17, span, 800, rtl)
+            painter = _RecordingPainter()
+            assert paint_axis(painter, vp, ticks_for(vp, style), metrics, look, text, 20.0)  # type: ignore[arg-type]
+            assert painter.texts
+            for x, width in painter.texts:
+                assert x >= 0 and x + width <= 800, (span, step, x, width)
