@@ -95,11 +95,13 @@ class TimelineView(QWidget):
     Time runs right to left when the widget's layoutDirection is RightToLeft (an
     Arabic interface) unless set_time_direction() says otherwise.  Publications are
     blue circles, mentioned dates orange diamonds, ranges orange bars; a legend along
-    the top says so.  When more than DENSITY_THRESHOLD events are in view a density
-    band stands in for the items.  Events with no room in a lane are ticks on a strip
-    above the axis, with a '+N' count of them at its end (its tooltip explains).  Labels
-    stay whole inside the widget (one near the far edge goes before its marker), and the
-    selected event, when in view, always has a lane and its label.
+    the top says so.  Ranges far longer than the view are thin bars in an era band
+    under the legend.  When more than DENSITY_THRESHOLD events are in view a density
+    band with a scale stands in for the items (hover a bucket for its count and dates).
+    Lanes past the height scroll; events in no lane shown are ticks on a strip above
+    the axis, with a '+N' chip that lists them when clicked.  Labels stay whole inside
+    the widget (one near the far edge goes before its marker), and the selected event,
+    when in view, always has a lane and its label.
 
     Mouse: wheel zooms about the cursor (a horizontal wheel pans), drag pans, click
     selects, double-click zooms in about the point, pinch (ZoomNativeGesture) zooms,
@@ -112,6 +114,7 @@ class TimelineView(QWidget):
                                 highlighted ones while a highlight is set)
         + (or =) / -            zoom in / out about the centre
         Home                    fit all events
+        Down / Up               scroll the lanes (also Shift and the wheel)
         Escape                  clear the selection
 
     Signals: event_selected(event_id, article_id) when the user picks an event (click,
