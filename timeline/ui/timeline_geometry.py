@@ -288,15 +288,17 @@ def build_frame(
         lane = int(lanes[chosen])
         if not scroll <= lane < scroll + room:
             scroll = min(max(lane - room // 2, 0), max(used - room, 0))
-    shown = on & (lanes >= scroll) & (lanes < scroll + room)
+    # Items looked at only for the room their boxes take: points before the view and
+    # ranges that ended before it are neither drawn nor counted.
+    in_view = np.where(is_point, u_s >= -metrics.marker_r, u_e >= 0)
+    shown = on & in_view & (lanes >= scroll) & (lanes < scroll + room)
     p_rows = rows[shown]
     labelled = has_label[shown]
     labelled[np.flatnonzero(labelled)[MAX_LABELS:]] = False
     if chosen is not None and shown[chosen]:
         labelled[int(np.count_nonzero(shown[:chosen]))] = has_label[chosen]
-    # Overflow ticks of ranges sit where the range is visible; points before the view
-    # (looked at only for their boxes) are not in it.
-    off = ~shown & (~is_point | (u_s >= -metrics.marker_r))
+    # Overflow ticks of ranges sit where the range is visible.
+    off = ~shown & in_view
     over_u = np.clip(u_s[off], 0.0, vp.width)
     era_rows = eras[:ERA_ROWS]
     return Frame(

@@ -368,6 +368,13 @@ def paint_selection_marker(p: QPainter, x: float, metrics: Metrics, look: Look) 
 # -- axis and legend ----------------------------------------------------------
 
 
+def paint_grid(p: QPainter, vp: Viewport, ticks: TickSet, metrics: Metrics, look: Look) -> None:
+    """Lines at the major ticks, under everything else."""
+    p.setPen(QPen(look.grid, 1))
+    xs = [float(vp.x_of(t.t)) for t in ticks.major]
+    p.drawLines([QLineF(x, metrics.legend_h, x, metrics.axis_top) for x in xs])
+
+
 def paint_axis(
     p: QPainter,
     vp: Viewport,
@@ -386,9 +393,6 @@ def paint_axis(
     minor_x = [float(vp.x_of(t.t)) for t in ticks.minor]
     major_x = [float(vp.x_of(t.t)) for t in ticks.major]
     p.drawLines([QLineF(x, top, x, top + 4) for x in minor_x])
-    p.setPen(QPen(look.grid, 1))
-    p.drawLines([QLineF(x, metrics.lanes_top, x, top) for x in major_x])
-    p.setPen(QPen(look.axis, 1))
     p.drawLines([QLineF(x, top, x, top + 9) for x in major_x])
     p.setPen(look.text)
     row_y = top + 8

@@ -64,6 +64,7 @@ from timeline.ui.timeline_paint import (
     paint_axis,
     paint_density,
     paint_eras,
+    paint_grid,
     paint_items,
     paint_labels,
     paint_lane_scroll,
@@ -557,6 +558,8 @@ class TimelineView(QWidget):
         p.fillRect(self.rect(), look.background)
         missing: list[int] = []
         complete = True
+        ticks = self._current_ticks()
+        paint_grid(p, self._vp, ticks, metrics, look)
         if frame.mode == "density":
             style = self.label_style()
             complete = paint_density(
@@ -571,7 +574,6 @@ class TimelineView(QWidget):
                 p, frame, metrics, self._arrays, self._labels, look, self._highlight
             )
         self._paint_selection_line(p, frame, metrics, look)
-        ticks = self._current_ticks()
         line_h = float(np.ceil(QFontMetricsF(font).height()))
         complete &= paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
         paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
