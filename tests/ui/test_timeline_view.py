@@ -787,3 +787,17 @@ def test_axis_labels_are_never_cut_at_the_edges(qtbot: QtBot, rtl: bool, hijri: 
             assert painter.texts
             for x, width in painter.texts:
                 assert x >= 0 and x + width <= 800, (span, step, x, width)
+
+
+def test_many_ranges_leave_the_shown_lanes_to_the_points_too() -> None:
+    from timeline.ui.timeline_geometry import pack_ranges_over_points
+
+    n_ranges, n_points = 30, 8
+    box0 = np.concatenate((np.zeros(n_ranges), np.arange(n_points) * 10.0))
+    box1 = np.concatenate((np.full(n_ranges, 1000.0), np.arange(n_points) * 10.0 + 200))
+    is_point = np.arange(n_ranges + n_points) >= n_ranges
+    lanes = pack_ranges_over_points(is_point, box0, box1, 64, 2.0, shown=12)
+    assert np.all(lanes >= 0)
+    assert np.all(lanes[is_point] < 12)  # every point in a lane that is shown
+    assert np.count_nonzero(lanes[~is_point] < 12) >= 2  # and ranges on top of them
+    assert len(set(lanes.tolist())) == len(lanes)  # all overlap: one lane each

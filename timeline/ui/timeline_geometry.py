@@ -173,7 +173,14 @@ class LanePlan:
         rows: np.ndarray,
     ) -> np.ndarray:
         era = ERA_FACTOR * vp.span
-        key = (id(arrays), vp.seconds_per_px, metrics.slot_px, metrics.packed_lanes, era)
+        key = (
+            id(arrays),
+            vp.seconds_per_px,
+            metrics.slot_px,
+            metrics.packed_lanes,
+            metrics.lane_count,
+            era,
+        )
         if key != self._key or t0 < self._t0 or t1 > self._t1:
             margin = (t1 - t0) / 2
             self._t0, self._t1 = t0 - margin, t1 + margin
@@ -183,7 +190,12 @@ class LanePlan:
             self._rows = np.sort(window)
             box0, box1 = _boxes_absolute(arrays, self._rows, vp.seconds_per_px, metrics)
             self._lanes = pack_ranges_over_points(
-                arrays.points[self._rows], box0, box1, metrics.packed_lanes, metrics.pad
+                arrays.points[self._rows],
+                box0,
+                box1,
+                metrics.packed_lanes,
+                metrics.pad,
+                metrics.lane_count,
             )
             self._key = key
         at = np.searchsorted(self._rows, rows)
@@ -198,24 +210,35 @@ def label_offset(metrics: Metrics) -> float:
 
 
 def pack_ranges_over_points(
-    is_point: np.ndarray, box0: np.ndarray, box1: np.ndarray, lane_count: int, gap: float
+    is_point: np.ndarray,
+    box0: np.ndarray,
+    box1: np.ndarray,
+    lane_count: int,
+    gap: float,
+    shown: int | None = None,
 ) -> np.ndarray:
     """Lanes for ranges on top and points below, neither crowding the other out.
 
-    Packed together, the long ranges that began earlier take every lane before the
-    points of the day are reached.  So points are packed first, leaving a quarter of
-    the lanes (at least two) for ranges when there are any; ranges then get the lanes
-    the points did not use, and go on top.
+    Packed together, the ranges that began earlier take every lane before the points
+    of the day are reached.  So ranges get the top quarter of the `shown` lanes (at
+    least two), points the lanes under them, and the ranges that did not fit go under
+    the points, where the lanes scroll to.
     """
+    shown = lane_count if shown is None else min(shown, lane_count)
     lanes = np.full(len(is_point), -1, dtype=np.int32)
-    ranges = ~is_point
-    reserve = min(int(ranges.sum()), max(2, lane_count // 4)) if ranges.any() else 0
-    point_lanes = pack_lanes(box0[is_point], box1[is_point], max(lane_count - reserve, 0), gap)
-    used = int(point_lanes.max()) + 1 if len(point_lanes) else 0
-    range_lanes = pack_lanes(box0[ranges], box1[ranges], lane_count - used, gap)
-    top = int(range_lanes.max()) + 1 if len(range_lanes) else 0
-    lanes[ranges] = range_lanes
-    lanes[is_point] = np.where(point_lanes >= 0, point_lanes + top, -1)
+    ranges = np.flatnonzero(~is_point)
+    points = np.flatnonzero(is_point)
+    reserve = min(len(ranges), max(2, shown // 4), lane_count)
+    top_lanes = pack_lanes(box0[ranges], box1[ranges], reserve, gap)
+    lanes[ranges] = top_lanes
+    top = int(top_lanes.max()) + 1 if len(ranges) else 0
+    point_lanes = pack_lanes(box0[points], box1[points], lane_count - top, gap)
+    lanes[points] = np.where(point_lanes >= 0, point_lanes + top, -1)
+    used = max(top, int(lanes.max()) + 1) if len(lanes) else 0
+    rest = ranges[top_lanes < 0]
+    if len(rest) and used < lane_count:
+        more = pack_lanes(box0[rest], box1[rest], lane_count - used, gap)
+        lanes[rest] = np.where(more >= 0, more + used, -1)
     return lanes
 
 
