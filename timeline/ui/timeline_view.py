@@ -772,8 +772,9 @@ class TimelineView(QWidget):
             when = format_span(int(self._arrays.starts[row]), int(self._arrays.ends[row]), style)
             text = self._display_text(int(self._arrays.ids[row]))
             text = fm.elidedText(text, Qt.TextElideMode.ElideRight, 360)
-            # An action's text is plain, but '&' marks a shortcut: double it.
-            action = menu.addAction(f"{when} — {text}".replace("&", "&&"))
+            # An action's text is plain, but '&' marks a mnemonic and a tab a shortcut.
+            label = f"{when} — {text}".replace("&", "&&").replace("\t", " ")
+            action = menu.addAction(label)
             action.triggered.connect(partial(self._choose_overflowed, row))
         if len(rows) > len(shown):
             more = self.tr("%1 more: zoom in to reach them")
