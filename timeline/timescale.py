@@ -6,6 +6,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -427,6 +428,9 @@ def floor_to(level: str, t: float) -> int:
     return _year_start(max(1, moment.year // size * size))
 
 
+# Panning and zooming ask for the same calendar steps and labels frame after frame;
+# these are pure, so they are remembered (a few thousand strings at most).
+@lru_cache(maxsize=16384)
 def step_from(level: str, t: int) -> int:
     """The start of the `level` unit after the one starting at t (clamped to the axis)."""
     if level in ("minute", "minute10", "hour", "day"):
@@ -451,6 +455,7 @@ def unit_starts(level: str, t0: float, t1: float, limit: int = 2000) -> list[int
     return out
 
 
+@lru_cache(maxsize=16384)
 def minor_label(level: str, t: int, style: LabelStyle) -> str:
     moment = from_axis(t)
     if level in ("minute", "minute10", "hour"):
@@ -464,6 +469,7 @@ def minor_label(level: str, t: int, style: LabelStyle) -> str:
     return style.num(moment.year)
 
 
+@lru_cache(maxsize=16384)
 def major_label(level: str, t: int, style: LabelStyle) -> str:
     """A label that says where on the calendar a major tick is, on its own."""
     moment = from_axis(t)
@@ -498,6 +504,7 @@ def label_step(level: Level, px_per_unit: float) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def _unit_index(level: str, t: int) -> int:
     """The unit's number within its calendar, for picking every k-th one."""
     m = from_axis(t)
