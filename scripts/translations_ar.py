@@ -94,7 +94,13 @@ ARABIC: dict[str, str] = {
     "%1 events in view: zoom in to see them one by one": "%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً",
     "and %1 longer ranges spanning the whole view": "و%1 فترة أطول تغطي العرض كله",
     "+%1": "+%1",
-    "%1 events in view have no room in a lane: zoom in to see them": "%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها",
+    # --- timeline
+    "%1 events in view are not in the lanes shown: click to list them"
+    " (Up and Down, or Shift and the wheel, scroll the lanes)": "%1 حدثاً في العرض ليست في المسارات الظاهرة:"
+    " انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)",
+    "%1 more: zoom in to reach them": "%1 غيرها: كبّر للوصول إليها",
+    "%1 events": "%1 حدثاً",
+    "%1 match the search": "%1 منها تطابق البحث",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

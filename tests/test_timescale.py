@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
 import numpy as np
 import pytest
@@ -16,14 +17,18 @@ from timeline.timescale import (
     MAX_SPAN,
     MIN_SPAN,
     YEAR,
+    HijriDate,
     LabelStyle,
     Viewport,
+    axis_date,
     choose_levels,
     format_hijri,
     format_span,
+    hijri_of,
     major_label,
     minor_label,
     pack_lanes,
+    tabular_hijri,
     ticks_for,
 )
 
@@ -172,12 +177,64 @@ def test_hijri_labels_under_gregorian_ones() -> None:
     assert format_hijri(T2021, "day", LabelStyle()) == "10 شوال 1442 هـ"
     assert format_hijri(T2021, "month", LabelStyle(language="en")) == "Shawwal 1442 AH"
     assert format_hijri(T2021, "year", LabelStyle(digits="arabic")) == "١٤٤٢ هـ"
-    assert format_hijri(to_axis(datetime(1900, 1, 1)), "day", LabelStyle()) == ""
     view = Viewport(T2021 - 5 * DAY, 40 * DAY, 1600)
     ticks = ticks_for(view, LabelStyle(hijri=True))
-    assert any(t.hijri == "10" for t in ticks.minor)  # 22 May 2021 is 10 Shawwal
-    assert all(t.hijri.endswith("هـ") for t in ticks.major)
-    assert not any(t.hijri for t in ticks_for(view, LabelStyle()).major)
+    hijri_days = {axis_date(t.t): t.label for t in ticks.hijri_minor}
+    assert hijri_days[date(2021, 5, 22)] == "10"  # 22 May 2021 is 10 Shawwal
+    assert all(t.label.endswith("هـ") for t in ticks.hijri_major)
+    assert not ticks_for(view, LabelStyle()).hijri_major
+
+
+def test_hijri_months_are_labelled_where_they_begin() -> None:
+    """1 Ramadan 1442 is 13 April 2021: its label sits there, not at 1 April."""
+    view = Viewport(to_axis(datetime(2021, 4, 1)), 61 * DAY, 1600)
+    ticks = ticks_for(view, LabelStyle(language="en", hijri=True))
+    assert ticks.major_level.name == "month"
+    labels = {axis_date(t.t): t.label for t in ticks.hijri_major}
+    assert labels[date(2021, 4, 13)] == "Ramadan 1442 AH"
+    assert labels[date(2021, 5, 13)] == "Shawwal 1442 AH"
+    assert date(2021, 4, 1) not in labels and date(2021, 5, 1) not in labels
+    # At month level the Hijri months of the minor row begin on their own days too.
+    wide = ticks_for(Viewport(to_axis(datetime(2021, 1, 1)), YEAR, 1600), LabelStyle(hijri=True))
+    assert wide.minor_level.name == "month"
+    starts = {axis_date(t.t): t.label for t in wide.hijri_minor}
+    assert starts[date(2021, 4, 13)] == "رمضان"
+
+
+def test_hijri_falls_back_to_the_arithmetic_calendar_marked_approximate() -> None:
+    assert format_hijri(to_axis(datetime(1900, 1, 1)), "day", LabelStyle()) == "≈ 28 شعبان 1317 هـ"
+    assert tabular_hijri(date(622, 7, 19)) == HijriDate(1, 1, 1, True)
+    assert tabular_hijri(date(622, 7, 18)) is None
+    # Where both exist, the arithmetic calendar is within two days of Umm al-Qura.
+    for day in (date(1925, 3, 1), date(1970, 1, 1), date(2021, 4, 13), date(2060, 9, 9)):
+        exact, tabular = hijri_of(day), tabular_hijri(day)
+        assert exact is not None and tabular is not None and not exact.approximate
+        months = (tabular.year - exact.year) * 12 + tabular.month - exact.month
+        assert abs(months * 29.5 + tabular.day - exact.day) <= 2
+    view = Viewport(to_axis(datetime(1880, 1, 1)), 20 * YEAR, 1600)
+    ticks = ticks_for(view, LabelStyle(language="en", hijri=True))
+    assert ticks.hijri_major and all(t.label.startswith("≈ ") for t in ticks.hijri_major)
+
+
+def test_hijri_decades_are_not_written_as_one_year() -> None:
+    view = Viewport(to_axis(datetime(1900, 1, 1)), 100 * YEAR, 1600)
+    ticks = ticks_for(view, LabelStyle(language="en", hijri=True))
+    assert ticks.major_level.name == "decade"
+    labels = [t.label for t in ticks.hijri_major if t.label]
+    assert "1350–1359 AH" in labels
+    assert all("–" in label for label in labels)
+    starts = {t.label: axis_date(t.t) for t in ticks.hijri_major}
+    assert starts["1350–1359 AH"] == date(1931, 5, 19)  # 1 Muharram 1350
+
+
+def test_years_are_labelled_at_a_forty_year_span() -> None:
+    view = Viewport(to_axis(datetime(1935, 1, 1)), 40 * YEAR, 1400)
+    ticks = ticks_for(view, LabelStyle(language="en"))
+    assert ticks.minor_level.name == "year"
+    years = [t.label for t in ticks.minor if t.label]
+    assert len(years) >= 8 and "1950" in years
+    narrow = ticks_for(replace(view, width=800), LabelStyle(language="en"))
+    assert "1950" in [t.label for t in narrow.minor]  # every fifth year
 
 
 @pytest.mark.parametrize(

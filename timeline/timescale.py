@@ -6,11 +6,12 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
 
-from timeline.dating import gregorian_to_hijri
+from timeline.dating import gregorian_to_hijri, hijri_to_gregorian
 from timeline.model import EPOCH, from_axis, to_axis
 
 MINUTE = 60
@@ -234,18 +235,90 @@ def _day_month_year(moment: datetime, style: LabelStyle) -> str:
     return f"{style.num(moment.day)} {style.month(moment.month)} {style.num(moment.year)}"
 
 
+# -- Hijri dates ----------------------------------------------------------------
+#
+# Umm al-Qura (hijridate) covers 1343-1500 AH (1924-2077).  Outside it the arithmetic
+# (tabular, civil epoch) Islamic calendar stands in, marked as approximate: it can be a
+# day or two off the sighted or computed months.
+
+_HIJRI_EPOCH_ORDINAL = date(622, 7, 19).toordinal()  # 1 Muharram 1 AH (16 July 622 Julian)
+
+
+@dataclass(frozen=True)
+class HijriDate:
+    """A Hijri date; approximate when it comes from the arithmetic calendar."""
+
+    year: int
+    month: int
+    day: int
+    approximate: bool = False
+
+
+def _tabular_ordinal(year: int, month: int, day: int) -> int:
+    return (
+        day
+        + (59 * (month - 1) + 1) // 2  # ceil(29.5 * (month - 1))
+        + (year - 1) * 354
+        + (3 + 11 * year) // 30
+        + _HIJRI_EPOCH_ORDINAL
+        - 1
+    )
+
+
+def tabular_hijri(day: date) -> HijriDate | None:
+    """The arithmetic Islamic calendar's date of a Gregorian day (None before 1 AH)."""
+    ordinal = day.toordinal()
+    if ordinal < _HIJRI_EPOCH_ORDINAL:
+        return None
+    year = (30 * (ordinal - _HIJRI_EPOCH_ORDINAL) + 10646) // 10631
+    month = 1
+    while month < 12 and _tabular_ordinal(year, month + 1, 1) <= ordinal:
+        month += 1
+    return HijriDate(year, month, ordinal - _tabular_ordinal(year, month, 1) + 1, True)
+
+
+def hijri_of(day: date) -> HijriDate | None:
+    """The Hijri date of a day: Umm al-Qura where it has one, else the arithmetic one."""
+    h = gregorian_to_hijri(day)
+    if h is not None:
+        return HijriDate(*h)
+    return tabular_hijri(day)
+
+
+def hijri_month_start(year: int, month: int) -> tuple[date, bool] | None:
+    """The Gregorian day of 1 <month> <year> AH and whether it is approximate."""
+    if year < 1:
+        return None
+    exact = hijri_to_gregorian(year, month, 1)
+    if exact is not None:
+        return exact, False
+    ordinal = _tabular_ordinal(year, month, 1)
+    if ordinal > date.max.toordinal():
+        return None
+    return date.fromordinal(ordinal), True
+
+
+def _approx(text: str, approximate: bool) -> str:
+    return f"≈ {text}" if approximate and text else text
+
+
 def format_hijri(t: int, precision: str, style: LabelStyle) -> str:
-    """The Hijri date of axis time t to `precision` ('day', 'month' or 'year'); '' outside 1343-1500 AH."""
-    h = gregorian_to_hijri(from_axis(int(t)).date())
+    """The Hijri date of axis time t to `precision` ('day', 'month' or 'year').
+
+    Before 1924 (and after 2077) it comes from the arithmetic calendar and is marked
+    '≈'; '' before 1 AH.
+    """
+    h = hijri_of(from_axis(int(t)).date())
     if h is None:
         return ""
-    year, month, day = h
     suffix = style.hijri_suffix
     if precision == "day":
-        return f"{style.num(day)} {style.hijri_month(month)} {style.num(year)} {suffix}"
-    if precision == "month":
-        return f"{style.hijri_month(month)} {style.num(year)} {suffix}"
-    return f"{style.num(year)} {suffix}"
+        text = f"{style.num(h.day)} {style.hijri_month(h.month)} {style.num(h.year)} {suffix}"
+    elif precision == "month":
+        text = f"{style.hijri_month(h.month)} {style.num(h.year)} {suffix}"
+    else:
+        text = f"{style.num(h.year)} {suffix}"
+    return _approx(text, h.approximate)
 
 
 def format_instant(t: int, precision: str, style: LabelStyle) -> str:
@@ -355,6 +428,9 @@ def floor_to(level: str, t: float) -> int:
     return _year_start(max(1, moment.year // size * size))
 
 
+# Panning and zooming ask for the same calendar steps and labels frame after frame;
+# these are pure, so they are remembered (a few thousand strings at most).
+@lru_cache(maxsize=16384)
 def step_from(level: str, t: int) -> int:
     """The start of the `level` unit after the one starting at t (clamped to the axis)."""
     if level in ("minute", "minute10", "hour", "day"):
@@ -379,6 +455,7 @@ def unit_starts(level: str, t0: float, t1: float, limit: int = 2000) -> list[int
     return out
 
 
+@lru_cache(maxsize=16384)
 def minor_label(level: str, t: int, style: LabelStyle) -> str:
     moment = from_axis(t)
     if level in ("minute", "minute10", "hour"):
@@ -392,6 +469,7 @@ def minor_label(level: str, t: int, style: LabelStyle) -> str:
     return style.num(moment.year)
 
 
+@lru_cache(maxsize=16384)
 def major_label(level: str, t: int, style: LabelStyle) -> str:
     """A label that says where on the calendar a major tick is, on its own."""
     moment = from_axis(t)
@@ -404,52 +482,159 @@ def major_label(level: str, t: int, style: LabelStyle) -> str:
     return minor_label(level, t, style)
 
 
-def hijri_label(level: str, t: int, style: LabelStyle, *, major: bool) -> str:
-    """The Hijri line under a Gregorian tick label ('' where there is none)."""
-    if not style.hijri:
-        return ""
-    if not major:
-        if level != "day":
-            return ""
-        h = gregorian_to_hijri(from_axis(t).date())
-        return style.num(h[2]) if h else ""
-    if level in ("minute", "minute10", "hour", "day"):
-        return format_hijri(t, "day", style)
-    if level == "month":
-        return format_hijri(t, "month", style)
-    return format_hijri(t, "year", style)
+# When one unit is too narrow for its label, every k-th unit is labelled instead, the
+# first k that gives the label its room (years at 20 px: every fifth year).
+_LABEL_STEPS: dict[str, tuple[int, ...]] = {
+    "minute": (1, 5, 15, 30),
+    "minute10": (1, 3),
+    "hour": (1, 3, 6, 12),
+    "day": (1, 2, 5),
+    "month": (1, 3, 6),
+    "year": (1, 2, 5),
+    "decade": (1, 2, 5),
+    "century": (1, 2, 5),
+}
+
+
+def label_step(level: Level, px_per_unit: float) -> int | None:
+    """Label every how many units (None: units too narrow to label at all)."""
+    for k in _LABEL_STEPS[level.name]:
+        if px_per_unit * k >= level.min_label_px:
+            return k
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _unit_index(level: str, t: int) -> int:
+    """The unit's number within its calendar, for picking every k-th one."""
+    m = from_axis(t)
+    return {
+        "minute": m.minute,
+        "minute10": m.minute // 10,
+        "hour": m.hour,
+        "day": m.day - 1,
+        "month": m.month - 1,
+        "year": m.year,
+        "decade": m.year // 10,
+        "century": m.year // 100,
+    }[level]
 
 
 @dataclass(frozen=True)
 class Tick:
-    """A tick at axis time t; label and hijri are '' where nothing is written."""
+    """A tick at axis time t; label is '' where nothing is written."""
 
     t: int
     label: str = ""
-    hijri: str = ""
 
 
 @dataclass(frozen=True)
 class TickSet:
-    """The ticks of one viewport: minor ticks one unit past each edge, major ticks likewise."""
+    """The ticks of one viewport: minor ticks one unit past each edge, major ticks likewise.
+
+    The Hijri rows (when the style asks for them) have ticks of their own, at the starts
+    of Hijri units: Hijri months do not begin on Gregorian month starts.  hijri_minor is
+    drawn centred in its units like the minor row, hijri_major from its ticks.
+    """
 
     minor_level: Level
     major_level: Level
     minor: tuple[Tick, ...]
     major: tuple[Tick, ...]
     minor_labelled: bool
+    hijri_minor: tuple[Tick, ...] = ()
+    hijri_major: tuple[Tick, ...] = ()
+
+
+# Hijri units as long as the Gregorian ones; finer than a day both calendars agree.
+_HIJRI_SIZE = {"month": 1, "year": 12, "decade": 120, "century": 1200}
+
+
+def hijri_unit_starts(
+    level: str, t0: float, t1: float, limit: int = 2000
+) -> list[tuple[int, HijriDate]]:
+    """(axis time, first day) of the Hijri `level` units ('month', 'year', 'decade' or
+    'century') from the one holding t0 to the first at or after t1."""
+    h = hijri_of(axis_date(max(t0, AXIS_MIN)))
+    first = h if h is not None else HijriDate(1, 1, 1)  # before 1 AH: from 1 AH on
+    years = {"decade": 10, "century": 100}.get(level, 1)
+    year, month = (first.year, first.month) if level == "month" else (first.year, 1)
+    year = max(year // years * years, 1)
+    out: list[tuple[int, HijriDate]] = []
+    while len(out) < limit:
+        start = hijri_month_start(year, month)
+        if start is None or axis_of_date(start[0]) > AXIS_MAX:
+            break
+        t = axis_of_date(start[0])
+        out.append((t, HijriDate(year, month, 1, start[1])))
+        if t >= t1:
+            break
+        if level == "month":
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        else:
+            year = (year // years + 1) * years
+    return out
+
+
+def _hijri_unit_label(level: str, h: HijriDate, style: LabelStyle, *, major: bool) -> str:
+    suffix = style.hijri_suffix
+    if level == "month":
+        name = style.hijri_month(h.month)
+        return f"{name} {style.num(h.year)} {suffix}" if major else name
+    if level == "year":
+        return f"{style.num(h.year)} {suffix}" if major else style.num(h.year)
+    years = 10 if level == "decade" else 100
+    first = max(h.year // years * years, 1)
+    text = f"{style.num(first)}–{style.num(h.year // years * years + years - 1)}"
+    return f"{text} {suffix}" if major else text
+
+
+def _hijri_row(
+    level: str,
+    ticks: tuple[Tick, ...],
+    t0: float,
+    t1: float,
+    style: LabelStyle,
+    major: bool,
+    step: int,
+    limit: int,
+) -> tuple[Tick, ...]:
+    """Hijri ticks for a row whose Gregorian counterpart is at `level`."""
+    if level in _HIJRI_SIZE:
+        units = hijri_unit_starts(level, t0, t1, limit)
+        out = []
+        for t, h in units:
+            number = (
+                (h.year * 12 + h.month - 1)
+                if level == "month"
+                else h.year // (_HIJRI_SIZE[level] // 12)
+            )
+            text = _hijri_unit_label(level, h, style, major=major) if number % step == 0 else ""
+            out.append(Tick(t, _approx(text, h.approximate and major)))
+        return tuple(out)
+    if major:  # a day or finer: the whole Hijri day at each major tick
+        return tuple(Tick(t.t, format_hijri(t.t, "day", style)) for t in ticks)
+    if level != "day":
+        return ()
+    out = []
+    for tick in ticks:
+        day = hijri_of(axis_date(tick.t))
+        out.append(Tick(tick.t, style.num(day.day) if day and tick.label else ""))
+    return tuple(out)
 
 
 def ticks_for(viewport: Viewport, style: LabelStyle) -> TickSet:
     minor_level, major_level = choose_levels(viewport.seconds_per_px)
     px_per_minor = minor_level.seconds / viewport.seconds_per_px
-    labelled = px_per_minor >= minor_level.min_label_px
+    step = label_step(minor_level, px_per_minor)
+    labelled = step is not None
     t0, t1 = viewport.start, viewport.end
     minor = tuple(
         Tick(
             t,
-            minor_label(minor_level.name, t, style) if labelled else "",
-            hijri_label(minor_level.name, t, style, major=False) if labelled else "",
+            minor_label(minor_level.name, t, style)
+            if step is not None and _unit_index(minor_level.name, t) % step == 0
+            else "",
         )
         for t in unit_starts(minor_level.name, t0, t1, limit=int(viewport.width // MIN_TICK_PX) + 4)
     )
@@ -459,14 +644,17 @@ def ticks_for(viewport: Viewport, style: LabelStyle) -> TickSet:
         )
     else:
         major = tuple(
-            Tick(
-                t,
-                major_label(major_level.name, t, style),
-                hijri_label(major_level.name, t, style, major=True),
-            )
+            Tick(t, major_label(major_level.name, t, style))
             for t in unit_starts(major_level.name, t0, t1, limit=int(viewport.width // 4) + 4)
         )
-    return TickSet(minor_level, major_level, minor, major, labelled)
+    hijri_minor: tuple[Tick, ...] = ()
+    hijri_major: tuple[Tick, ...] = ()
+    if style.hijri:
+        limit = int(viewport.width // MIN_TICK_PX) + 4
+        if step is not None:
+            hijri_minor = _hijri_row(minor_level.name, minor, t0, t1, style, False, step, limit)
+        hijri_major = _hijri_row(major_level.name, major, t0, t1, style, True, 1, limit)
+    return TickSet(minor_level, major_level, minor, major, labelled, hijri_minor, hijri_major)
 
 
 # -- lanes --------------------------------------------------------------------
@@ -528,6 +716,7 @@ __all__ = [
     "LEVELS",
     "MAX_SPAN",
     "MIN_SPAN",
+    "HijriDate",
     "LabelStyle",
     "Level",
     "Tick",
@@ -539,6 +728,10 @@ __all__ = [
     "format_hijri",
     "format_instant",
     "format_span",
+    "hijri_month_start",
+    "hijri_of",
+    "hijri_unit_starts",
     "pack_lanes",
+    "tabular_hijri",
     "ticks_for",
 ]

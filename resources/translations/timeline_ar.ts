@@ -104,228 +104,228 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="75" />
+        <location filename="../../timeline/ui/main_window.py" line="74" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="83" />
+        <location filename="../../timeline/ui/main_window.py" line="82" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="93" />
+        <location filename="../../timeline/ui/main_window.py" line="92" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="125" />
+        <location filename="../../timeline/ui/main_window.py" line="129" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="126" />
+        <location filename="../../timeline/ui/main_window.py" line="130" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="130" />
+        <location filename="../../timeline/ui/main_window.py" line="134" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="135" />
+        <location filename="../../timeline/ui/main_window.py" line="139" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="139" />
+        <location filename="../../timeline/ui/main_window.py" line="143" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="140" />
+        <location filename="../../timeline/ui/main_window.py" line="144" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="144" />
+        <location filename="../../timeline/ui/main_window.py" line="148" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="149" />
+        <location filename="../../timeline/ui/main_window.py" line="153" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="150" />
+        <location filename="../../timeline/ui/main_window.py" line="154" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="167" />
+        <location filename="../../timeline/ui/main_window.py" line="171" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="168" />
+        <location filename="../../timeline/ui/main_window.py" line="172" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="170" />
+        <location filename="../../timeline/ui/main_window.py" line="174" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="171" />
+        <location filename="../../timeline/ui/main_window.py" line="175" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="172" />
+        <location filename="../../timeline/ui/main_window.py" line="176" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="173" />
+        <location filename="../../timeline/ui/main_window.py" line="177" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="175" />
+        <location filename="../../timeline/ui/main_window.py" line="179" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="177" />
+        <location filename="../../timeline/ui/main_window.py" line="181" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="182" />
+        <location filename="../../timeline/ui/main_window.py" line="186" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="183" />
+        <location filename="../../timeline/ui/main_window.py" line="187" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="184" />
+        <location filename="../../timeline/ui/main_window.py" line="188" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="188" />
+        <location filename="../../timeline/ui/main_window.py" line="192" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="192" />
+        <location filename="../../timeline/ui/main_window.py" line="196" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="192" />
+        <location filename="../../timeline/ui/main_window.py" line="196" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="195" />
+        <location filename="../../timeline/ui/main_window.py" line="199" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="205" />
+        <location filename="../../timeline/ui/main_window.py" line="209" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="206" />
+        <location filename="../../timeline/ui/main_window.py" line="210" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="207" />
+        <location filename="../../timeline/ui/main_window.py" line="211" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="211" />
+        <location filename="../../timeline/ui/main_window.py" line="215" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="261" />
-        <location filename="../../timeline/ui/main_window.py" line="269" />
+        <location filename="../../timeline/ui/main_window.py" line="265" />
+        <location filename="../../timeline/ui/main_window.py" line="273" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="262" />
+        <location filename="../../timeline/ui/main_window.py" line="266" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="270" />
+        <location filename="../../timeline/ui/main_window.py" line="274" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="286" />
+        <location filename="../../timeline/ui/main_window.py" line="290" />
         <source>%1 articles, %2 events</source>
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="393" />
+        <location filename="../../timeline/ui/main_window.py" line="397" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="425" />
+        <location filename="../../timeline/ui/main_window.py" line="429" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="427" />
+        <location filename="../../timeline/ui/main_window.py" line="431" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="437" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="456" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="456" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="467" />
+        <location filename="../../timeline/ui/main_window.py" line="471" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="476" />
+        <location filename="../../timeline/ui/main_window.py" line="480" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <location filename="../../timeline/ui/main_window.py" line="488" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="492" />
+        <location filename="../../timeline/ui/main_window.py" line="496" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -405,42 +405,57 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="505" />
-        <location filename="../../timeline/ui/timeline_view.py" line="555" />
+        <location filename="../../timeline/ui/timeline_view.py" line="577" />
+        <location filename="../../timeline/ui/timeline_view.py" line="624" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="563" />
-        <location filename="../../timeline/ui/timeline_view.py" line="687" />
+        <location filename="../../timeline/ui/timeline_view.py" line="632" />
+        <location filename="../../timeline/ui/timeline_view.py" line="795" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="564" />
-        <location filename="../../timeline/ui/timeline_view.py" line="687" />
+        <location filename="../../timeline/ui/timeline_view.py" line="633" />
+        <location filename="../../timeline/ui/timeline_view.py" line="795" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="565" />
+        <location filename="../../timeline/ui/timeline_view.py" line="634" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="569" />
+        <location filename="../../timeline/ui/timeline_view.py" line="638" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="575" />
+        <location filename="../../timeline/ui/timeline_view.py" line="642" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="709" />
-        <source>%1 events in view have no room in a lane: zoom in to see them</source>
-        <translation>%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها</translation>
+        <location filename="../../timeline/ui/timeline_view.py" line="774" />
+        <source>%1 more: zoom in to reach them</source>
+        <translation>%1 غيرها: كبّر للوصول إليها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="816" />
+        <source>%1 events</source>
+        <translation>%1 حدثاً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="820" />
+        <source>%1 match the search</source>
+        <translation>%1 منها تطابق البحث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="829" />
+        <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
+        <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from timeline.store.timeline_data import (
     density,
     event_labels,
     load_event_arrays,
+    mention_context,
 )
 
 
@@ -104,9 +105,63 @@ def test_labels_come_on_demand_with_the_article_title(store: Store) -> None:
     arrays = load_event_arrays(store)
     labels = event_labels(store, arrays.ids.tolist())
     assert set(labels) == set(arrays.ids.tolist())
-    label, value, title = labels[int(arrays.ids[0])]
+    label, value, title, context = labels[int(arrays.ids[0])]
     assert (label, value, title) == ("1950-1953", "1950-1953", "قمة عربية في بغداد")
+    assert context == "1950-1953"  # no span in the body: the stored label
+    published = int(arrays.ids[arrays.kinds == PUBLISHED][0])
+    assert labels[published].context == ""
     assert event_labels(store, []) == {}
+
+
+def test_a_mention_is_labelled_by_its_phrase_and_the_words_around_it(store: Store) -> None:
+    body = (
+        "كلام طويل في أول المقال. وأشار الرئيس إلى الحرب الكورية 1950-1953 التي"
+        " خاضها البلدان معا\u202e ضد الغزو، ثم عاد إلى الحديث عن القمة وما تلاها من أخبار."
+    )
+    phrase = "1950-1953"
+    at = body.index(phrase)
+    article, _ = store.add_article(
+        ArticleDraft(title="عنوان واحد لثلاث إشارات", body=body), "d", None
+    )
+    store.replace_mentions(
+        article,
+        [
+            Event(
+                0,
+                "mentioned",
+                t(1950, 1, 1),
+                t(1954, 1, 1),
+                "year",
+                "1950/1953",
+                "sentence",
+                at,
+                at + len(phrase),
+            ),
+        ],
+    )
+    arrays = load_event_arrays(store)
+    row = int(np.flatnonzero(arrays.article_ids == article)[0])
+    text = event_labels(store, [int(arrays.ids[row])])[int(arrays.ids[row])]
+    assert text.title == "عنوان واحد لثلاث إشارات"
+    assert text.context == "إلى الحرب الكورية 1950-1953 التي خاضها البلدان معا ضد الغزو،"
+    assert "\u202e" not in text.context
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (
+            "xx one two\nthree ",
+            " four five six seven eight nine ten",
+            "one two three Y four five six seven eight nine",
+        ),
+        ("three", "four", "threeYfour"),  # the phrase inside a word keeps it whole
+        ("artial one ", ", two thre", "one Y, two"),
+    ],
+)
+def test_mention_context_keeps_whole_words(before: str, after: str, expected: str) -> None:
+    cut = before.startswith(("xx", "artial"))
+    assert mention_context(before, "Y", after, cut_before=cut, cut_after=cut) == expected
 
 
 def test_density_counts_starts_per_bucket() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -14,15 +15,15 @@ from arabic_reshaper import reshape
 from bidi import get_display
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QFont, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.ui.rendering import display_order, lay_out
 from timeline.model import ArticleDraft, DateValue, Event, to_axis
 from timeline.store import Store
-from timeline.store.timeline_data import PUBLISHED, EventArrays, load_event_arrays
+from timeline.store.timeline_data import PUBLISHED, EventArrays, EventText, load_event_arrays
 from timeline.timescale import DAY, HOUR, LabelStyle
-from timeline.ui.timeline_geometry import DENSITY_THRESHOLD
+from timeline.ui.timeline_geometry import DENSITY_THRESHOLD, density_scale
 from timeline.ui.timeline_view import TimelineView
 
 TITLES = [
@@ -511,3 +512,292 @@ def test_points_and_ranges_keep_labels_whole_while_zooming_and_panning(
             view.pan_by(97)
             checked += check_label_boxes(view)
     assert checked > 50
+
+
+def test_clicking_a_mention_of_another_article_does_not_move_the_view(
+    qtbot: QtBot, view: TimelineView
+) -> None:
+    """The window answers event_selected by selecting the article everywhere, which
+    comes back as select_article: the view must keep the clicked mention and stay."""
+    view.event_selected.connect(lambda _e, article: view.select_article(article))
+    arrays = view.arrays()
+    ranges = np.flatnonzero(~arrays.points)
+    row = int(ranges[-1])
+    # Zoom to the range's first day, where its article's publication is out of view.
+    article = int(arrays.article_ids[row])
+    published = int(arrays.starts[(arrays.article_ids == article) & (arrays.kinds == PUBLISHED)][0])
+    view.set_viewport(
+        view.viewport().fitted(float(arrays.starts[row]), float(arrays.starts[row]) + 5 * HOUR)
+    )
+    assert not view.viewport().start <= published <= view.viewport().end
+    view.ensure_labels()
+    before = view.viewport()
+    pos = view.event_position(int(arrays.ids[row]))
+    assert pos is not None
+    with qtbot.waitSignal(view.event_selected):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    assert view.viewport() == before
+    assert view.selected_event() == int(arrays.ids[row])
+
+
+def test_go_to_span_shows_a_whole_year_or_month(view: TimelineView) -> None:
+    year = (to_axis(datetime(1950, 1, 1)), to_axis(datetime(1951, 1, 1)))
+    view.go_to_span(*year)
+    vp = view.viewport()
+    assert vp.start <= year[0] and year[1] <= vp.end and vp.span < 1.1 * (year[1] - year[0])
+    month = (to_axis(datetime(2021, 5, 1)), to_axis(datetime(2021, 6, 1)))
+    view.go_to_span(*month)
+    vp = view.viewport()
+    assert vp.start <= month[0] and month[1] <= vp.end and vp.span < 1.1 * (month[1] - month[0])
+    view.go_to_span(to_axis(datetime(2021, 5, 25)), None)
+    assert view.viewport().span <= 8 * DAY
+
+
+def test_mentions_are_labelled_by_their_context_and_titled_in_the_tooltip(
+    qtbot: QtBot,
+) -> None:
+    starts = BASE + np.arange(3, dtype=np.int64) * DAY
+    arrays = EventArrays(
+        ids=np.arange(1, 4),
+        article_ids=np.ones(3, np.int64),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.array([PUBLISHED, 1, 1], np.uint8),
+        points=np.ones(3, bool),
+    )
+    title = "عنوان <b>واحد</b>"
+    texts = {
+        1: EventText("", "", title, ""),
+        2: EventText("جملة أولى", "", title, "في الحرب الكورية 1950-1953"),
+        3: EventText("جملة ثانية", "", title, "اليوم الجمعة في البيت الأبيض"),
+    }
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 400)
+    view.set_data(arrays, lambda ids: {i: texts[i] for i in ids})
+    view.show()
+    view.ensure_labels()
+    shown = {i: view.label_item(i) for i in (1, 2, 3)}
+    assert all(item is not None for item in shown.values())
+    assert shown[1].text == title  # type: ignore[union-attr]
+    assert shown[2].text == texts[2].context and shown[3].text == texts[3].context  # type: ignore[union-attr]
+    tip = view.tooltip_html(int(np.flatnonzero(arrays.ids == 2)[0]))
+    assert html.escape(title) in tip and "<b>واحد" not in tip
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("1950", datetime(1950, 1, 1), datetime(1951, 1, 1)),
+        ("أيار 2021", datetime(2021, 5, 1), datetime(2021, 6, 1)),
+    ],
+)
+def test_go_to_date_in_the_window_shows_the_whole_year_or_month(
+    qtbot: QtBot, sample_store: Store, text: str, first: datetime, last: datetime
+) -> None:
+    from timeline.ui.main_window import MainWindow
+
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    assert win.go_to_date_text(text)
+    vp = win.timeline.viewport()
+    t0, t1 = to_axis(first), to_axis(last)
+    assert vp.start <= t0 and t1 <= vp.end and vp.span < 1.1 * (t1 - t0)
+
+
+def era_view(qtbot: QtBot, size: tuple[int, int], rtl: bool) -> TimelineView:
+    """Seven century-long ranges over one month with a mention of it and a few points."""
+    first = to_axis(datetime(1967, 6, 1))
+    long_starts = [to_axis(datetime(1900 + 5 * i, 1, 1)) for i in range(7)]
+    long_ends = [to_axis(datetime(2000 + 3 * i, 1, 1)) for i in range(7)]
+    month = (first, to_axis(datetime(1967, 7, 1)))
+    days = [first + (3 + 4 * i) * DAY for i in range(4)]
+    starts = np.array([*long_starts, month[0], *days], dtype=np.int64)
+    ends = np.array([*long_ends, month[1], *days], dtype=np.int64)
+    order = np.argsort(starts, kind="stable")
+    n = len(starts)
+    arrays = EventArrays(
+        ids=np.arange(1, n + 1)[order],
+        article_ids=np.arange(1, n + 1)[order],
+        starts=starts[order],
+        ends=ends[order],
+        kinds=np.array([1] * 8 + [0] * 4, np.uint8)[order],
+        points=np.array([False] * 8 + [True] * 4)[order],
+    )
+    view = TimelineView()
+    view.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"{TITLES[i % 5]} {i}") for i in ids})
+    view.show()
+    view.set_viewport(view.viewport().fitted(*month, margin=0.02))
+    return view
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_ranges_far_longer_than_the_view_are_eras_not_lanes(qtbot: QtBot, rtl: bool) -> None:
+    view = era_view(qtbot, (800, 500), rtl)
+    frame = view._current_frame()
+    arrays = view.arrays()
+    assert frame.mode == "items"
+    assert len(frame.era_rows) == 7
+    lengths = arrays.ends[frame.era_rows] - arrays.starts[frame.era_rows]
+    assert np.all(np.diff(lengths) >= 0)  # shortest first
+    month_row = int(np.flatnonzero(arrays.ids == 8)[0])
+    assert month_row in frame.rows.tolist()  # the month itself keeps a lane
+    assert set(arrays.ids[frame.rows].tolist()) == {8, 9, 10, 11, 12}
+    assert frame.overflow_count == 0
+    # An era is hovered and picked in its band.
+    era_id = int(arrays.ids[frame.era_rows[2]])
+    pos = view.event_position(era_id)
+    assert pos is not None
+    metrics = frame.metrics
+    assert metrics is not None and metrics.era_top <= pos.y() < metrics.lanes_top
+    assert view.row_at(pos.x(), pos.y()) == int(frame.era_rows[2])
+    with qtbot.waitSignal(view.event_selected) as signal:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    assert signal.args[0] == era_id
+    view.ensure_labels()
+    assert not view.grab().isNull()
+    # Zoomed out to the century, they are ranges in lanes again.
+    view.set_viewport(
+        view.viewport().fitted(to_axis(datetime(1890, 1, 1)), to_axis(datetime(2030, 1, 1)))
+    )
+    assert not len(view._current_frame().era_rows)
+
+
+def test_lanes_scroll_and_the_count_chip_lists_what_is_hidden(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = points_view(qtbot, 60, 20 * 60, (900, 200), True)
+    frame = view._current_frame()
+    room = view._current_metrics().lane_count
+    assert frame.lanes_used > room and frame.overflow_count > 0
+    hidden = set(view.arrays().ids[frame.overflow_rows].tolist())
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.lane_scroll() == 1
+    scrolled = view._current_frame()
+    assert set(view.arrays().ids[scrolled.rows].tolist()) & hidden
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.lane_scroll() == 0
+    # The chip is whole inside the widget, above the axis, and opens a list.
+    view.grab()
+    rect = view._count_rect
+    metrics = view._current_metrics()
+    assert rect is not None
+    assert rect.left() >= 0 and rect.right() <= 900 and rect.bottom() <= metrics.axis_top
+    menu = view.overflow_menu()
+    actions = [a for a in menu.actions() if a.isEnabled()]
+    assert 0 < len(actions) <= TimelineView.OVERFLOW_MENU_ITEMS
+    with qtbot.waitSignal(view.event_selected) as signal:
+        actions[-1].trigger()
+    chosen = signal.args[0]
+    assert chosen in hidden
+    frame = view._current_frame()
+    assert chosen in view.arrays().ids[frame.rows].tolist()  # its lane scrolled into view
+    opened: list[QMenu] = []  # a real popup warns on the offscreen platform
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *_: opened.append(menu))
+    view.grab()
+    rect = view._count_rect
+    assert rect is not None
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert len(opened) == 1 and opened[0].actions()
+
+
+def test_density_band_has_a_scale_and_tells_each_buckets_count(qtbot: QtBot) -> None:
+    n = DENSITY_THRESHOLD * 3
+    quiet = BASE + np.arange(n, dtype=np.int64) * 6 * HOUR
+    burst = BASE + 300 * DAY + np.arange(n, dtype=np.int64) % 3600  # one busy hour
+    starts = np.sort(np.concatenate((quiet, burst)))
+    arrays = EventArrays(
+        ids=np.arange(1, 2 * n + 1),
+        article_ids=np.arange(1, 2 * n + 1),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(2 * n, np.uint8),
+        points=np.ones(2 * n, bool),
+    )
+    view = TimelineView()
+    view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.set_data(arrays, lambda ids: {})
+    view.show()
+    view.set_label_style(LabelStyle(language="en"))
+    frame = view._current_frame()
+    assert frame.mode == "density"
+    scale = density_scale(frame.counts)
+    assert scale.log and scale.ticks[:3] == (1, 10, 100)  # the burst is orders above the rest
+    busiest = int(np.argmax(frame.counts))
+    x = busiest * 2 + 1  # DENSITY_BUCKET_PX
+    tip = view.density_tooltip(x)
+    assert f"{int(frame.counts[busiest]):,} events" in tip
+    assert "2022" in tip  # 300 days after 22 May 2021
+    view.set_highlight(arrays.article_ids[:10].tolist())
+    assert "match the search" in view.density_tooltip(x)
+    assert view.density_tooltip(-50) == ""
+    assert not view.grab().isNull()
+
+
+def test_density_scale_is_linear_for_even_counts() -> None:
+    scale = density_scale(np.array([0, 90, 120, 100, 0, 110]))
+    assert not scale.log and scale.peak == 120
+    assert scale.ticks == (50, 100)
+    assert scale.fraction(np.array([60]))[0] == pytest.approx(0.5)
+    assert density_scale(np.zeros(4, np.int64)).ticks == ()
+
+
+class _RecordingPainter:
+    """Stands in for QPainter: records where texts are drawn, ignores the rest."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[float, float]] = []
+
+    def drawStaticText(self, point: QPointF, static: object) -> None:
+        width = static.size().width()  # type: ignore[attr-defined]
+        self.texts.append((point.x(), width))
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: None
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("hijri", [False, True])
+def test_axis_labels_are_never_cut_at_the_edges(qtbot: QtBot, rtl: bool, hijri: bool) -> None:
+    from timeline.timescale import Viewport, ticks_for
+    from timeline.ui.timeline_cache import TextCache
+    from timeline.ui.timeline_paint import Look, cached_text, paint_axis
+
+    view = era_view(qtbot, (800, 500), rtl)
+    metrics = view._current_metrics()
+    look = Look.from_palette(view.palette())
+    text = cached_text(TextCache(5000), view.font(), [10_000])
+    style = LabelStyle(language="ar" if rtl else "en", hijri=hijri)
+    start = to_axis(datetime(1945, 1, 1))
+    for span in (40 * 365 * DAY, 9 * 365 * DAY, 400 * DAY, 30 * DAY, 2 * DAY):
+        for step in range(6):
+            vp = Viewport(start + step * span / 17, span, 800, rtl)
+            painter = _RecordingPainter()
+            assert paint_axis(painter, vp, ticks_for(vp, style), metrics, look, text, 20.0)  # type: ignore[arg-type]
+            assert painter.texts
+            for x, width in painter.texts:
+                assert x >= 0 and x + width <= 800, (span, step, x, width)
+
+
+def test_many_ranges_leave_the_shown_lanes_to_the_points_too() -> None:
+    from timeline.ui.timeline_geometry import pack_ranges_over_points
+
+    n_ranges, n_points = 30, 8
+    box0 = np.concatenate((np.zeros(n_ranges), np.arange(n_points) * 10.0))
+    box1 = np.concatenate((np.full(n_ranges, 1000.0), np.arange(n_points) * 10.0 + 200))
+    is_point = np.arange(n_ranges + n_points) >= n_ranges
+    lanes = pack_ranges_over_points(is_point, box0, box1, 64, 2.0, shown=12)
+    assert np.all(lanes >= 0)
+    assert np.all(lanes[is_point] < 12)  # every point in a lane that is shown
+    assert np.count_nonzero(lanes[~is_point] < 12) >= 2  # and ranges on top of them
+    assert len(set(lanes.tolist())) == len(lanes)  # all overlap: one lane each

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -124,15 +126,25 @@ class EventArrays:
         rlo = int(np.searchsorted(self.range_starts, key, side="left"))
         return self.range_rows[:rlo][self.range_ends[:rlo] > key]
 
-    def visible_rows(self, t0: float, t1: float, max_covering: int | None = None) -> np.ndarray:
+    def visible_rows(
+        self,
+        t0: float,
+        t1: float,
+        max_covering: int | None = None,
+        max_length: float | None = None,
+    ) -> np.ndarray:
         """Rows of the events that meet [t0, t1]: the covering ranges first, then by start.
 
-        With max_covering, only that many of the ranges that began before t0 are kept,
-        the shortest: a view inside a busy period can lie under thousands of long ranges.
+        With max_length, ranges that long or longer are left out (the view draws them as
+        eras).  With max_covering, only that many of the ranges that began before t0 are
+        kept, the shortest: a view inside a busy period can lie under thousands of them.
         """
         lo, hi = self._starting(t0, t1)
         inside = np.arange(lo, hi, dtype=np.int64)
         before = self.covering_rows(t0)
+        if max_length is not None:
+            before = before[(self.ends[before] - self.starts[before]) < max_length]
+            inside = inside[(self.ends[inside] - self.starts[inside]) < max_length]
         if max_covering is not None and len(before) > max_covering:
             length = self.ends[before] - self.starts[before]
             keep = (
@@ -142,6 +154,16 @@ class EventArrays:
             )
             before = np.sort(before[keep])
         return np.concatenate((before, inside)) if len(before) else inside
+
+    def long_rows(self, t0: float, t1: float, min_length: float) -> np.ndarray:
+        """Rows of the ranges at least min_length long that meet [t0, t1], shortest first."""
+        rlo = int(np.searchsorted(self.range_starts, math.ceil(t0), side="left"))
+        rhi = int(np.searchsorted(self.range_starts, math.floor(t1), side="right"))
+        rows = np.concatenate((self.covering_rows(t0), self.range_rows[rlo:rhi]))
+        length = self.ends[rows] - self.starts[rows]
+        keep = length >= min_length
+        rows, length = rows[keep], length[keep]
+        return rows[np.lexsort((rows, length))]
 
     def count_visible(self, t0: float, t1: float) -> int:
         return self.count_starting(t0, t1) + len(self.covering_rows(t0))
@@ -180,19 +202,97 @@ def load_event_arrays(store: Store, chunk: int = 250_000) -> EventArrays:
     return EventArrays.from_columns(ids, article_ids, starts, ends, flags)
 
 
-def event_labels(store: Store, ids: Iterable[int]) -> dict[int, tuple[str, str, str]]:
-    """(label, value, article title) by event id, for the events about to be drawn."""
+class EventText(NamedTuple):
+    """What the view writes about an event: its stored label and value, the article's
+    title, and for a mention the dated phrase with the words around it (its context)."""
+
+    label: str
+    value: str
+    title: str
+    context: str = ""
+
+
+# Characters of body read on each side of a mention's span to cut its context from.
+_CONTEXT_CHARS = 80
+_SPACE = re.compile(r"\s+")
+
+
+def mention_context(
+    before: str,
+    phrase: str,
+    after: str,
+    *,
+    cut_before: bool = False,
+    cut_after: bool = False,
+    words_before: int = 3,
+    words_after: int = 6,
+) -> str:
+    """The dated phrase with a few whole words on each side, on one line.
+
+    `before` and `after` are the body's text next to the phrase; cut_before/cut_after
+    say the window was cut there, so its outermost word may be partial and is dropped.
+    """
+    head = _one_line(before).split(" ") if before.strip() else []
+    tail = _one_line(after).split(" ") if after.strip() else []
+    if cut_before and head and not before[:1].isspace():
+        head = head[1:]
+    if cut_after and tail and not after[-1:].isspace():
+        tail = tail[:-1]
+    head = head[-words_before:] if words_before else []
+    tail = tail[:words_after]
+    text = " ".join(head)
+    text += (" " if head and before[-1:].isspace() else "") + _one_line(phrase)
+    text += (" " if tail and after[:1].isspace() else "") + " ".join(tail)
+    return text.strip()
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", _strip_controls(text)).strip()
+
+
+# Control and bidi-embedding characters in an article must not steer the drawing:
+# line breaks and tabs become spaces, the rest go.
+_CONTROLS = {
+    **{c: None for c in (*range(32), 0x7F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    **{ord(c): " " for c in "\n\r\t"},
+}
+
+
+def _strip_controls(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
+def event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
+    """What to write about the events about to be drawn, by event id (see EventText)."""
     wanted = [int(i) for i in ids]
-    out: dict[int, tuple[str, str, str]] = {}
+    out: dict[int, EventText] = {}
+    n = _CONTEXT_CHARS
     for i in range(0, len(wanted), 500):
         part = wanted[i : i + 500]
         marks = ",".join("?" * len(part))
-        for event_id, label, value, title in store.db.conn.execute(
-            "SELECT e.id, e.label, e.value, a.title FROM events e"
-            f" JOIN articles a ON a.id = e.article_id WHERE e.id IN ({marks})",
+        rows = store.db.conn.execute(
+            "SELECT e.id, e.label, e.value, a.title, e.kind,"
+            # SQL substr counts from 1; span offsets count from 0.
+            f" CASE WHEN e.span_start IS NULL THEN NULL ELSE"
+            f" substr(a.body, max(e.span_start - {n}, 0) + 1, e.span_start - max(e.span_start - {n}, 0)) END,"
+            " CASE WHEN e.span_start IS NULL THEN NULL ELSE"
+            " substr(a.body, e.span_start + 1, e.span_end - e.span_start) END,"
+            f" CASE WHEN e.span_end IS NULL THEN NULL ELSE substr(a.body, e.span_end + 1, {n}) END"
+            f" FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({marks})",
             part,
-        ):
-            out[event_id] = (label, value, title)
+        )
+        for event_id, label, value, title, kind, before, phrase, after in rows:
+            context = ""
+            if kind != "published":
+                if phrase:
+                    before, after = before or "", after or ""
+                    cut_before = len(before) == n
+                    context = mention_context(
+                        before, phrase, after, cut_before=cut_before, cut_after=len(after) == n
+                    )
+                else:
+                    context = _one_line(label or "")
+            out[event_id] = EventText(label or "", value or "", title or "", context)
     return out
 
 

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from timeline import dating
 from timeline.library import ImportReport
-from timeline.model import from_axis
 from timeline.store import Store
 from timeline.store.search import (
     SearchError,
@@ -279,7 +278,7 @@ class MainWindow(QMainWindow):
         value = dating.parse_date_line(text)
         if value is None or value.start is None:
             return False
-        self.timeline.go_to_date(from_axis(value.start))
+        self.timeline.go_to_span(value.start, value.end)
         self.timeline.setFocus()
         return True
 

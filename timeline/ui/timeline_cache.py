@@ -16,6 +16,8 @@ from bidi import get_base_level
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTextOption, QTransform
 
+from timeline.store.timeline_data import EventText
+
 K = TypeVar("K")
 
 
@@ -80,19 +82,19 @@ class TextCache(Generic[K]):
 
 
 class EventTexts:
-    """The texts of events (label, value, article title), fetched on demand, bounded."""
+    """The texts of events (EventText), fetched on demand, bounded."""
 
     def __init__(self, limit: int = 20_000) -> None:
         self.limit = limit
-        self._items: OrderedDict[int, tuple[str, str, str]] = OrderedDict()
+        self._items: OrderedDict[int, EventText] = OrderedDict()
 
-    def get(self, event_id: int) -> tuple[str, str, str] | None:
+    def get(self, event_id: int) -> EventText | None:
         return self._items.get(event_id)
 
     def __contains__(self, event_id: int) -> bool:
         return event_id in self._items
 
-    def update(self, items: dict[int, tuple[str, str, str]]) -> None:
+    def update(self, items: dict[int, EventText]) -> None:
         self._items.update(items)
         while len(self._items) > self.limit:
             self._items.popitem(last=False)

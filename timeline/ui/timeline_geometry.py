@@ -7,7 +7,7 @@ when time runs left to right, the right edge otherwise); u_to_x turns them into 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -18,8 +18,14 @@ from timeline.timescale import Viewport, pack_lanes
 DENSITY_THRESHOLD = 2000
 # At most this many event labels per frame (DESIGN.md, Scale).
 MAX_LABELS = 200
-MAX_LANES = 40
+# Lanes packed per view; as many as the height allows are shown, the rest scroll.
+PACKED_LANES = 64
 DENSITY_BUCKET_PX = 2
+# A range at least this many view spans long is an era: drawn as a thin bar in a band
+# of its own above the lanes, not in a lane (the lanes stay for what happens in view).
+ERA_FACTOR = 2.0
+ERA_ROWS = 8
+ERA_ROW_PX = 5
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,15 @@ class Metrics:
     legend_h: int
     axis_h: int
     overflow_h: int = 8
+    era_h: int = 0  # the era band between the legend and the lanes (0: no eras in view)
+
+    @property
+    def era_top(self) -> int:
+        return self.legend_h
 
     @property
     def lanes_top(self) -> int:
-        return self.legend_h
+        return self.legend_h + self.era_h
 
     @property
     def axis_top(self) -> int:
@@ -50,15 +61,34 @@ class Metrics:
 
     @property
     def lane_count(self) -> int:
+        """Lanes the height has room for."""
         room = self.overflow_top - self.lanes_top
-        return max(0, min(MAX_LANES, room // self.lane_h))
+        return max(0, min(PACKED_LANES, room // self.lane_h))
+
+    @property
+    def packed_lanes(self) -> int:
+        """Lanes items are packed into (those past lane_count are scrolled to)."""
+        return PACKED_LANES if self.lane_count else 0
 
     def lane_top(self, lane: int) -> int:
+        """Top of the lane shown `lane` lanes below the first one shown."""
         return self.lanes_top + lane * self.lane_h
 
     def lane_at(self, y: float) -> int:
         lane = int((y - self.lanes_top) // self.lane_h)
         return lane if 0 <= lane < self.lane_count and y >= self.lanes_top else -1
+
+    def era_row_top(self, row: int) -> int:
+        return self.era_top + 2 + row * ERA_ROW_PX
+
+    def era_row_at(self, y: float) -> int:
+        if not self.era_top <= y < self.era_top + self.era_h:
+            return -1
+        return max(int((y - self.era_top - 2) // ERA_ROW_PX), 0)
+
+
+def era_band_height(n_eras: int) -> int:
+    return min(n_eras, ERA_ROWS) * ERA_ROW_PX + 4 if n_eras else 0
 
 
 @dataclass
@@ -86,12 +116,21 @@ class Frame:
     overflow_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     overflow_u: np.ndarray = field(default_factory=lambda: np.empty(0))
     in_view: int = 0
-    hidden_ranges: int = 0  # long ranges over the whole view left out of the drawing
+    hidden_ranges: int = 0  # eras in view with no row in the era band
     slot_px: float = 0.0
+    # eras (ranges far longer than the view), shortest first, one per era band row
+    era_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    era_u0: np.ndarray = field(default_factory=lambda: np.empty(0))
+    era_u1: np.ndarray = field(default_factory=lambda: np.empty(0))
+    # lanes are numbered from the first packed one; lane_scroll of them are above the view
+    lane_scroll: int = 0
+    lanes_used: int = 0
+    metrics: Metrics | None = None  # the metrics this frame was laid out with (era band)
 
     @property
     def overflow_count(self) -> int:
-        """Events in view drawn only as ticks on the overflow strip."""
+        """Events in view drawn only as ticks on the overflow strip (no lane, or a lane
+        scrolled out of view)."""
         return len(self.overflow_rows)
 
     def label_box(self, i: int, width: float) -> tuple[float, float]:
@@ -133,15 +172,30 @@ class LanePlan:
         t1: float,
         rows: np.ndarray,
     ) -> np.ndarray:
-        key = (id(arrays), vp.seconds_per_px, metrics.slot_px, metrics.lane_count)
+        era = ERA_FACTOR * vp.span
+        key = (
+            id(arrays),
+            vp.seconds_per_px,
+            metrics.slot_px,
+            metrics.packed_lanes,
+            metrics.lane_count,
+            era,
+        )
         if key != self._key or t0 < self._t0 or t1 > self._t1:
             margin = (t1 - t0) / 2
             self._t0, self._t1 = t0 - margin, t1 + margin
-            window = arrays.visible_rows(self._t0, self._t1, max_covering=metrics.lane_count)
+            window = arrays.visible_rows(
+                self._t0, self._t1, max_covering=metrics.packed_lanes, max_length=era
+            )
             self._rows = np.sort(window)
             box0, box1 = _boxes_absolute(arrays, self._rows, vp.seconds_per_px, metrics)
             self._lanes = pack_ranges_over_points(
-                arrays.points[self._rows], box0, box1, metrics.lane_count, metrics.pad
+                arrays.points[self._rows],
+                box0,
+                box1,
+                metrics.packed_lanes,
+                metrics.pad,
+                metrics.lane_count,
             )
             self._key = key
         at = np.searchsorted(self._rows, rows)
@@ -156,24 +210,35 @@ def label_offset(metrics: Metrics) -> float:
 
 
 def pack_ranges_over_points(
-    is_point: np.ndarray, box0: np.ndarray, box1: np.ndarray, lane_count: int, gap: float
+    is_point: np.ndarray,
+    box0: np.ndarray,
+    box1: np.ndarray,
+    lane_count: int,
+    gap: float,
+    shown: int | None = None,
 ) -> np.ndarray:
     """Lanes for ranges on top and points below, neither crowding the other out.
 
-    Packed together, the long ranges that began earlier take every lane before the
-    points of the day are reached.  So points are packed first, leaving a quarter of
-    the lanes (at least two) for ranges when there are any; ranges then get the lanes
-    the points did not use, and go on top.
+    Packed together, the ranges that began earlier take every lane before the points
+    of the day are reached.  So ranges get the top quarter of the `shown` lanes (at
+    least two), points the lanes under them, and the ranges that did not fit go under
+    the points, where the lanes scroll to.
     """
+    shown = lane_count if shown is None else min(shown, lane_count)
     lanes = np.full(len(is_point), -1, dtype=np.int32)
-    ranges = ~is_point
-    reserve = min(int(ranges.sum()), max(2, lane_count // 4)) if ranges.any() else 0
-    point_lanes = pack_lanes(box0[is_point], box1[is_point], max(lane_count - reserve, 0), gap)
-    used = int(point_lanes.max()) + 1 if len(point_lanes) else 0
-    range_lanes = pack_lanes(box0[ranges], box1[ranges], lane_count - used, gap)
-    top = int(range_lanes.max()) + 1 if len(range_lanes) else 0
-    lanes[ranges] = range_lanes
-    lanes[is_point] = np.where(point_lanes >= 0, point_lanes + top, -1)
+    ranges = np.flatnonzero(~is_point)
+    points = np.flatnonzero(is_point)
+    reserve = min(len(ranges), max(2, shown // 4), lane_count)
+    top_lanes = pack_lanes(box0[ranges], box1[ranges], reserve, gap)
+    lanes[ranges] = top_lanes
+    top = int(top_lanes.max()) + 1 if len(ranges) else 0
+    point_lanes = pack_lanes(box0[points], box1[points], lane_count - top, gap)
+    lanes[points] = np.where(point_lanes >= 0, point_lanes + top, -1)
+    used = max(top, int(lanes.max()) + 1) if len(lanes) else 0
+    rest = ranges[top_lanes < 0]
+    if len(rest) and used < lane_count:
+        more = pack_lanes(box0[rest], box1[rest], lane_count - used, gap)
+        lanes[rest] = np.where(more >= 0, more + used, -1)
     return lanes
 
 
@@ -199,13 +264,19 @@ def build_frame(
     plan: LanePlan,
     highlight_starts: np.ndarray | None = None,
     selected_row: int | None = None,
+    lane_scroll: int = 0,
+    reveal_selected: bool = False,
 ) -> Frame:
     """What to draw for this viewport: a density band when crowded, else items in lanes.
 
-    Labels stay whole inside the widget: one that would cross the far edge goes to the
-    other side of its marker, and items whose boxes change that way are re-checked
-    against their lane (see place_labels).  The selected event, when in view, always
-    gets a lane and its label.
+    Ranges ERA_FACTOR times longer than the view are eras, drawn in a band of their own.
+    The rest are packed into PACKED_LANES lanes; those the height has room for are
+    shown from lane_scroll on (reveal_selected scrolls to the selected event's lane),
+    and events in the other lanes are ticks on the overflow strip.  Labels stay whole
+    inside the widget: one that would cross the far edge goes to the other side of its
+    marker, and items whose boxes change that way are re-checked against their lane
+    (see place_labels).  The selected event, when in view, always gets a lane and its
+    label.
     """
     if not len(arrays):
         return Frame("empty", vp)
@@ -215,12 +286,15 @@ def build_frame(
     lead = (metrics.slot_px + label_offset(metrics)) * spp
     t0, t1 = vp.start - lead, vp.end
     # Ranges that began earlier and cover the whole view do not crowd it: only the
-    # events starting in view decide, and only the shortest covering ranges are drawn.
+    # events starting in view decide.
     count = arrays.count_starting(t0, t1)
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
         return _density_frame(arrays, vp, highlight_starts, count)
+    era_length = ERA_FACTOR * vp.span
+    eras = arrays.long_rows(vp.start, vp.end, era_length)
+    metrics = replace(metrics, era_h=era_band_height(len(eras)))
     covering = len(arrays.covering_rows(t0))
-    rows = arrays.visible_rows(t0, t1, max_covering=metrics.lane_count)
+    rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
     u_s = (arrays.starts[rows] - vp.start) / spp
     u_e = (arrays.ends[rows] - vp.start) / spp
@@ -230,32 +304,49 @@ def build_frame(
     placed = place_labels(is_point, u_s, u_e, lanes, metrics, vp.width, chosen)
     lanes, box0, box1, u_label, flipped, has_label = placed
     on = lanes >= 0
-    p_rows = rows[on]
-    labelled = has_label[on]
+    used = int(lanes[on].max()) + 1 if on.any() else 0
+    room = metrics.lane_count
+    scroll = min(max(lane_scroll, 0), max(used - room, 0))
+    if reveal_selected and chosen is not None and on[chosen]:
+        lane = int(lanes[chosen])
+        if not scroll <= lane < scroll + room:
+            scroll = min(max(lane - room // 2, 0), max(used - room, 0))
+    # Items looked at only for the room their boxes take: points before the view and
+    # ranges that ended before it are neither drawn nor counted.
+    in_view = np.where(is_point, u_s >= -metrics.marker_r, u_e >= 0)
+    shown = on & in_view & (lanes >= scroll) & (lanes < scroll + room)
+    p_rows = rows[shown]
+    labelled = has_label[shown]
     labelled[np.flatnonzero(labelled)[MAX_LABELS:]] = False
-    if chosen is not None and on[chosen]:
-        labelled[int(np.count_nonzero(on[:chosen]))] = has_label[chosen]
-    # Overflow ticks of ranges sit where the range is visible; points before the view
-    # (looked at only for their boxes) are not in it.
-    off = ~on & (~is_point | (u_s >= -metrics.marker_r))
+    if chosen is not None and shown[chosen]:
+        labelled[int(np.count_nonzero(shown[:chosen]))] = has_label[chosen]
+    # Overflow ticks of ranges sit where the range is visible.
+    off = ~shown & in_view
     over_u = np.clip(u_s[off], 0.0, vp.width)
+    era_rows = eras[:ERA_ROWS]
     return Frame(
         "items",
         vp,
         rows=p_rows,
-        lanes=lanes[on],
-        u_start=u_s[on],
-        u_end=u_e[on],
-        u_box0=box0[on],
-        u_box1=box1[on],
-        u_label=u_label[on],
-        label_flipped=flipped[on],
+        lanes=lanes[shown] - scroll,
+        u_start=u_s[shown],
+        u_end=u_e[shown],
+        u_box0=box0[shown],
+        u_box1=box1[shown],
+        u_label=u_label[shown],
+        label_flipped=flipped[shown],
         labelled=labelled,
         overflow_rows=rows[off],
         overflow_u=over_u,
         in_view=count + covering,
-        hidden_ranges=max(covering - metrics.lane_count, 0),
+        hidden_ranges=max(len(eras) - ERA_ROWS, 0),
         slot_px=float(metrics.slot_px),
+        era_rows=era_rows,
+        era_u0=np.maximum((arrays.starts[era_rows] - vp.start) / spp, 0.0),
+        era_u1=np.minimum((arrays.ends[era_rows] - vp.start) / spp, vp.width),
+        lane_scroll=scroll,
+        lanes_used=used,
+        metrics=metrics,
     )
 
 
@@ -298,6 +389,7 @@ def place_labels(
     has_label = np.ones(len(u_s), bool)
     fits = (u_label >= 0) & (u_label + slot <= width)
     has_label[is_point & (u_s < -r)] = False
+    has_label[~is_point & (u_e < 0)] = False  # a range that ended before the view
     moved: list[int] = []
     for i in np.flatnonzero(~fits & has_label).tolist():
         if u_label[i] + slot > width:
@@ -325,7 +417,7 @@ def place_labels(
         force = selected
         if force in moved or lanes[force] < 0:
             moved = [force, *(i for i in moved if i != force)]
-    lane_count = metrics.lane_count
+    lane_count = metrics.packed_lanes
     for i in moved:
         clash = (lanes >= 0) & (box0 - gap <= box1[i]) & (box1 + gap >= box0[i])
         clash[i] = False
@@ -333,7 +425,7 @@ def place_labels(
         busy[lanes[clash]] = True
         free = np.flatnonzero(~busy)
         if len(free):
-            own = lanes[i] if lanes[i] >= 0 else lane_count - 1
+            own = lanes[i] if lanes[i] >= 0 else 0
             lanes[i] = int(free[np.argmin(np.abs(free - own))])
         elif i == force:
             # The lane with the least in the way; what was in the way overflows.
@@ -362,12 +454,79 @@ def _density_frame(
     return Frame("density", vp, counts=counts, highlight_counts=hl, in_view=count)
 
 
+# Counts that span this ratio (peak against the typical bucket) get a log scale.
+LOG_SCALE_RATIO = 30
+
+
+@dataclass(frozen=True)
+class DensityScale:
+    """How bucket counts become bar heights: linear or log, with gridline counts."""
+
+    log: bool
+    peak: int
+    ticks: tuple[int, ...]
+
+    def fraction(self, counts: np.ndarray) -> np.ndarray:
+        """Bar height as a fraction of the band for each count."""
+        if self.peak <= 0:
+            return np.zeros(len(counts))
+        if self.log:
+            return np.log1p(counts) / np.log1p(self.peak)
+        return np.asarray(counts, dtype=np.float64) / self.peak
+
+
+def _nice_step(value: float) -> int:
+    """1, 2 or 5 times a power of ten, at least value."""
+    power = 10 ** max(int(np.floor(np.log10(max(value, 1.0)))), 0)
+    for factor in (1, 2, 5, 10):
+        if factor * power >= value:
+            return int(factor * power)
+    return int(10 * power)
+
+
+def density_scale(counts: np.ndarray) -> DensityScale:
+    """Log when the busiest bucket holds LOG_SCALE_RATIO times the typical one or more
+    (a flat block otherwise hides the quiet stretches), else linear; about three
+    gridlines either way."""
+    nonzero = counts[counts > 0]
+    if not len(nonzero):
+        return DensityScale(False, 0, ())
+    peak = int(nonzero.max())
+    typical = max(float(np.median(nonzero)), 1.0)
+    if peak >= LOG_SCALE_RATIO * typical:
+        ticks = tuple(10**k for k in range(int(np.log10(peak)) + 1) if 10**k <= peak)
+        return DensityScale(True, peak, ticks)
+    step = _nice_step(peak / 3)
+    return DensityScale(False, peak, tuple(range(step, peak + 1, step)))
+
+
+def density_bucket(frame: Frame, x: float) -> tuple[int, float, float, int | None] | None:
+    """(count, first second, end second, highlighted count) of the bucket at x."""
+    if frame.mode != "density" or not len(frame.counts):
+        return None
+    vp = frame.viewport
+    u = vp.width - x if vp.rtl else x
+    i = int(u // DENSITY_BUCKET_PX)
+    if not 0 <= i < len(frame.counts):
+        return None
+    size = DENSITY_BUCKET_PX * vp.seconds_per_px
+    hl = int(frame.highlight_counts[i]) if frame.highlight_counts is not None else None
+    t0 = vp.start + i * size
+    return int(frame.counts[i]), t0, t0 + size, hl
+
+
 def hit_test(frame: Frame, metrics: Metrics, x: float, y: float, slack: float = 3.0) -> int | None:
     """The row of the item drawn at (x, y), or None."""
     if frame.mode != "items":
         return None
     vp = frame.viewport
+    metrics = frame.metrics or metrics
     u = vp.width - x if vp.rtl else x
+    era = metrics.era_row_at(y)
+    if 0 <= era < len(frame.era_rows):
+        if frame.era_u0[era] - slack <= u <= frame.era_u1[era] + slack:
+            return int(frame.era_rows[era])
+        return None
     lane = metrics.lane_at(y)
     if lane >= 0 and len(frame.rows):
         hits = np.flatnonzero(

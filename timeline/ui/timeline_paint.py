@@ -7,7 +7,7 @@ Nothing here queries the store; text is laid out only on a cache miss, and at mo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,9 +15,16 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 
 from timeline.store.timeline_data import PUBLISHED, EventArrays
-from timeline.timescale import TickSet, Viewport
+from timeline.timescale import Tick, TickSet, Viewport
 from timeline.ui.timeline_cache import LaidOutText, TextCache, lay_out
-from timeline.ui.timeline_geometry import DENSITY_BUCKET_PX, Frame, Metrics
+from timeline.ui.timeline_geometry import (
+    DENSITY_BUCKET_PX,
+    ERA_ROW_PX,
+    DensityScale,
+    Frame,
+    Metrics,
+    density_scale,
+)
 
 DIM_ALPHA = 60
 
@@ -38,12 +45,13 @@ class Look:
     @classmethod
     def from_palette(cls, palette: QPalette) -> Look:
         text = palette.color(QPalette.ColorRole.Text)
-        grid = QColor(text)
-        grid.setAlpha(28)
+        background = palette.color(QPalette.ColorRole.Base)
         return cls(
-            background=palette.color(QPalette.ColorRole.Base),
+            background=background,
             text=text,
-            grid=grid,
+            # Opaque: lines in a translucent colour take the raster engine's slow path
+            # (ten times the time of opaque ones, measured), and the view is opaque.
+            grid=blend(text, background, 28),
             axis=palette.color(QPalette.ColorRole.Mid),
             published=QColor("#1f6feb"),
             mentioned=QColor("#d9730d"),
@@ -56,6 +64,16 @@ class Look:
         if dim:
             colour.setAlpha(DIM_ALPHA)
         return colour
+
+
+def blend(colour: QColor, background: QColor, alpha: int) -> QColor:
+    """The opaque colour of `colour` at `alpha` (0-255) over `background`."""
+    a = alpha / 255
+    return QColor(
+        round(colour.red() * a + background.red() * (1 - a)),
+        round(colour.green() * a + background.green() * (1 - a)),
+        round(colour.blue() * a + background.blue() * (1 - a)),
+    )
 
 
 TextSource = Callable[[str], LaidOutText | None]
@@ -78,31 +96,70 @@ def cached_text(cache: TextCache[str], font: QFont, budget: list[int]) -> TextSo
 # -- density ------------------------------------------------------------------
 
 
-def paint_density(p: QPainter, frame: Frame, metrics: Metrics, look: Look) -> None:
-    """One drawRects call per layer: all events, then search hits over them."""
+def paint_density(
+    p: QPainter,
+    frame: Frame,
+    metrics: Metrics,
+    look: Look,
+    text: TextSource,
+    digits: Callable[[int], str],
+) -> bool:
+    """One drawRects call per layer (all events, then search hits over them), over a
+    scale: gridlines with their counts at the start edge.  Returns False when a scale
+    label awaited layout."""
     top, bottom = metrics.lanes_top + 4, metrics.axis_top
-    peak = int(frame.counts.max()) if len(frame.counts) else 0
-    if peak <= 0:
-        return
-    scale = (bottom - top) / np.log1p(peak)
+    scale = density_scale(frame.counts)
+    if scale.peak <= 0:
+        return True
+    band = bottom - top
+    vp = frame.viewport
     layers = [(frame.counts, QColor(look.density))]
     if frame.highlight_counts is not None:
-        layers[0][1].setAlpha(DIM_ALPHA)
+        layers[0] = (frame.counts, blend(look.density, look.background, DIM_ALPHA))
         layers.append((frame.highlight_counts, QColor(look.selected)))
     p.setPen(Qt.PenStyle.NoPen)
     for counts, colour in layers:
         nz = np.flatnonzero(counts)
         if not len(nz):
             continue
-        heights = np.maximum(np.log1p(counts[nz]) * scale, 1.0)
+        heights = np.maximum(scale.fraction(counts[nz]) * band, 1.0)
         u = nz * DENSITY_BUCKET_PX
-        xs = (frame.viewport.width - u - DENSITY_BUCKET_PX) if frame.viewport.rtl else u
+        xs = (vp.width - u - DENSITY_BUCKET_PX) if vp.rtl else u
         w = DENSITY_BUCKET_PX - 0.5
         rects = [
             QRectF(x, bottom - h, w, h) for x, h in zip(xs.tolist(), heights.tolist(), strict=True)
         ]
         p.setBrush(colour)
         p.drawRects(rects)
+    return _paint_density_scale(p, scale, vp, top, band, look, text, digits)
+
+
+def _paint_density_scale(
+    p: QPainter,
+    scale: DensityScale,
+    vp: Viewport,
+    top: float,
+    band: float,
+    look: Look,
+    text: TextSource,
+    digits: Callable[[int], str],
+) -> bool:
+    complete = True
+    bottom = top + band
+    ys = (bottom - scale.fraction(np.array(scale.ticks)) * band).tolist()
+    p.setPen(QPen(look.grid, 1))
+    p.drawLines([QLineF(0, y, vp.width, y) for y in ys])
+    p.setPen(look.text)
+    for count, y in zip(scale.ticks, ys, strict=True):
+        item = text(digits(count))
+        if item is None:
+            complete = False
+            continue
+        h = item.static.size().height()
+        x = vp.width - item.width - 4 if vp.rtl else 4.0
+        p.fillRect(QRectF(x - 2, y - h, item.width + 4, h), look.background)
+        p.drawStaticText(QPointF(x, y - h), item.static)
+    return complete
 
 
 # -- items --------------------------------------------------------------------
@@ -165,6 +222,50 @@ def paint_items(
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
+def paint_eras(
+    p: QPainter,
+    frame: Frame,
+    metrics: Metrics,
+    arrays: EventArrays,
+    look: Look,
+    highlight: np.ndarray | None,
+    selected_row: int | None,
+) -> None:
+    """Ranges much longer than the view: thin bars in the band above the lanes."""
+    if not len(frame.era_rows):
+        return
+    vp = frame.viewport
+    band = QColor(look.grid)
+    p.fillRect(QRectF(0, metrics.era_top, vp.width, metrics.era_h), band)
+    h = ERA_ROW_PX - 2
+    for i, row in enumerate(frame.era_rows.tolist()):
+        dim = highlight is not None and not highlight[row]
+        colour = look.kind_colour(int(arrays.kinds[row]), dim)
+        x0, x1 = sorted(float(frame.u_to_x(u)) for u in (frame.era_u0[i], frame.era_u1[i]))
+        rect = QRectF(x0, metrics.era_row_top(i), max(x1 - x0, 2.0), h)
+        p.fillRect(rect, colour)
+        if row == selected_row:
+            p.setPen(QPen(look.selected, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(rect.adjusted(-1, -1, 1, 1))
+            p.setPen(Qt.PenStyle.NoPen)
+
+
+def paint_lane_scroll(
+    p: QPainter, frame: Frame, metrics: Metrics, look: Look, ui_rtl: bool
+) -> None:
+    """A thin scroll bar at the interface's end edge when more lanes are used than shown."""
+    room, used = metrics.lane_count, frame.lanes_used
+    if used <= room or room <= 0:
+        return
+    top, height = metrics.lanes_top, room * metrics.lane_h
+    x = 1.0 if ui_rtl else metrics.width - 4.0
+    track = QColor(look.grid)
+    p.fillRect(QRectF(x, top, 3, height), track)
+    thumb = QColor(look.axis)
+    p.fillRect(QRectF(x, top + height * frame.lane_scroll / used, 3, height * room / used), thumb)
+
+
 def paint_overflow(
     p: QPainter, frame: Frame, metrics: Metrics, look: Look, highlight: np.ndarray | None
 ) -> None:
@@ -174,9 +275,9 @@ def paint_overflow(
     # One line per pixel column however many events share it.
     xs = np.round(np.asarray(frame.u_to_x(frame.overflow_u)))
     y0, y1 = metrics.overflow_top + 1, metrics.axis_top - 1
-    colour = QColor(look.density)
-    if highlight is not None:
-        colour.setAlpha(DIM_ALPHA)
+    colour = (
+        blend(look.density, look.background, DIM_ALPHA) if highlight is not None else look.density
+    )
     p.setPen(QPen(colour, 1))
     p.drawLines([QLineF(x, y0, x, y1) for x in np.unique(xs).tolist()])
     if highlight is not None:
@@ -196,7 +297,8 @@ def paint_overflow_count(
     """
     h = item.static.size().height()
     w = item.width + 10
-    y_mid = (metrics.overflow_top + metrics.axis_top) / 2
+    # Taller than the strip: it rests on the axis line, whole, rather than under it.
+    y_mid = metrics.axis_top - h / 2 - 2
     left, right = 2.0, metrics.width - w - 2.0
     xs = np.asarray(frame.u_to_x(frame.overflow_u))
     left_busy = bool(np.any(xs <= left + w + 2))
@@ -258,13 +360,19 @@ def paint_labels(
 
 def paint_selection_marker(p: QPainter, x: float, metrics: Metrics, look: Look) -> None:
     """A line through the whole view at the selected event's time."""
-    colour = QColor(look.selected)
-    colour.setAlpha(110)
+    colour = blend(look.selected, look.background, 110)
     p.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
     p.drawLine(QLineF(x, metrics.lanes_top, x, metrics.axis_top))
 
 
 # -- axis and legend ----------------------------------------------------------
+
+
+def paint_grid(p: QPainter, vp: Viewport, ticks: TickSet, metrics: Metrics, look: Look) -> None:
+    """Lines at the major ticks, under everything else."""
+    p.setPen(QPen(look.grid, 1))
+    xs = [float(vp.x_of(t.t)) for t in ticks.major]
+    p.drawLines([QLineF(x, metrics.legend_h, x, metrics.axis_top) for x in xs])
 
 
 def paint_axis(
@@ -285,85 +393,80 @@ def paint_axis(
     minor_x = [float(vp.x_of(t.t)) for t in ticks.minor]
     major_x = [float(vp.x_of(t.t)) for t in ticks.major]
     p.drawLines([QLineF(x, top, x, top + 4) for x in minor_x])
-    p.setPen(QPen(look.grid, 1))
-    p.drawLines([QLineF(x, metrics.lanes_top, x, top) for x in major_x])
-    p.setPen(QPen(look.axis, 1))
     p.drawLines([QLineF(x, top, x, top + 9) for x in major_x])
     p.setPen(look.text)
-    has_hijri_minor = any(t.hijri for t in ticks.minor)
     row_y = top + 8
     if ticks.minor_labelled:
-        centres = [(a + b) / 2 for a, b in zip(minor_x, [*minor_x[1:], minor_x[-1]], strict=True)]
-        complete &= _centred_row(p, vp, ticks.minor, centres, row_y, text, "label")
+        complete &= _centred_row(p, vp, ticks.minor, row_y, text)
         row_y += line_h
-        if has_hijri_minor:
-            complete &= _centred_row(p, vp, ticks.minor, centres, row_y, text, "hijri")
+        if ticks.hijri_minor:
+            complete &= _centred_row(p, vp, ticks.hijri_minor, row_y, text)
             row_y += line_h
-    complete &= _major_row(p, vp, ticks, major_x, row_y, text, line_h)
+    complete &= _major_row(p, vp, ticks.major, row_y, text)
+    if ticks.hijri_major:
+        row_y += line_h
+        # Hijri units begin on days of their own: a short mark says where.
+        hijri_x = [float(vp.x_of(t.t)) for t in ticks.hijri_major]
+        p.setPen(QPen(look.axis, 1))
+        p.drawLines([QLineF(x, row_y + 2, x, row_y + line_h - 2) for x in hijri_x])
+        p.setPen(look.text)
+        complete &= _major_row(p, vp, ticks.hijri_major, row_y, text)
     return complete
 
 
 def _centred_row(
-    p: QPainter,
-    vp: Viewport,
-    ticks: tuple,
-    centres: list[float],
-    y: float,
-    text: TextSource,
-    attr: str,
+    p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource
 ) -> bool:
+    """Labels centred in their units (from a tick to the next), kept whole in the view."""
     complete = True
+    xs = [float(vp.x_of(t.t)) for t in ticks]
     last_right = -1e9  # in u, so that both directions skip the same way
-    for tick, centre in zip(ticks[:-1], centres[:-1], strict=True):
-        string = getattr(tick, attr)
-        if not string:
+    for i, tick in enumerate(ticks[:-1]):
+        if not tick.label:
             continue
-        item = text(string)
+        item = text(tick.label)
         if item is None:
             complete = False
             continue
-        u = (vp.width - centre) if vp.rtl else centre
-        if u - item.width / 2 < last_right + 6 or centre < -item.width or centre > vp.width:
+        centre = (xs[i] + xs[i + 1]) / 2
+        if not 0 <= centre <= vp.width:
             continue
-        p.drawStaticText(QPointF(centre - item.width / 2, y), item.static)
-        last_right = u + item.width / 2
+        # A label at an edge moves in rather than being cut.
+        x = min(max(centre - item.width / 2, 1.0), vp.width - item.width - 1.0)
+        u = (vp.width - x - item.width) if vp.rtl else x
+        if u < last_right + 6:
+            continue
+        p.drawStaticText(QPointF(x, y), item.static)
+        last_right = u + item.width
     return complete
 
 
 def _major_row(
-    p: QPainter,
-    vp: Viewport,
-    ticks: TickSet,
-    major_x: list[float],
-    y: float,
-    text: TextSource,
-    line_h: float,
+    p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource
 ) -> bool:
-    """Major labels start at their tick; the one in force at the view's start sticks there."""
+    """Labels start at their tick; the one in force at the view's start sticks there.
+
+    A label that would be cut at the far edge is left out.
+    """
     complete = True
-    us = [(vp.width - x) if vp.rtl else x for x in major_x]
+    us = [(vp.width - x) if vp.rtl else x for x in (float(vp.x_of(t.t)) for t in ticks)]
     last_right = -1e9
-    for i, tick in enumerate(ticks.major):
-        item = text(tick.label) if tick.label else None
-        if tick.label and item is None:
+    for i, tick in enumerate(ticks):
+        if not tick.label:
+            continue
+        item = text(tick.label)
+        if item is None:
             complete = False
             continue
-        if item is None:
-            continue
-        sub = text(tick.hijri) if tick.hijri else None
-        width = max(item.width, sub.width if sub else 0.0)
         u = max(us[i] + 4, 4.0)
         next_u = us[i + 1] if i + 1 < len(us) else 1e12
-        if us[i] < 0 and u + width + 12 > next_u + 4:
+        if us[i] < 0 and u + item.width + 12 > next_u + 4:
             continue  # the next tick's own label has the room; it wins over a sticky one
-        if u < last_right + 12 or u > vp.width:
+        if u < last_right + 12 or u + item.width > vp.width - 2:
             continue
-        for piece, dy in ((item, 0.0), (sub, line_h)):
-            if piece is None:
-                continue
-            x = vp.width - u - piece.width if vp.rtl else u
-            p.drawStaticText(QPointF(x, y + dy), piece.static)
-        last_right = u + width
+        x = vp.width - u - item.width if vp.rtl else u
+        p.drawStaticText(QPointF(x, y), item.static)
+        last_right = u + item.width
     return complete
 
 

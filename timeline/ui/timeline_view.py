@@ -23,15 +23,16 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
-from timeline.model import to_axis
+from timeline.model import from_axis, to_axis
 from timeline.store.store import Store
 from timeline.store.timeline_data import (
     KIND_NAMES,
     MENTIONED,
     PUBLISHED,
     EventArrays,
+    EventText,
     event_labels,
     load_event_arrays,
 )
@@ -49,10 +50,12 @@ from timeline.timescale import (
 from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, lay_out
 from timeline.ui.timeline_geometry import (
     DENSITY_THRESHOLD,
+    ERA_ROW_PX,
     Frame,
     LanePlan,
     Metrics,
     build_frame,
+    density_bucket,
     hit_test,
 )
 from timeline.ui.timeline_paint import (
@@ -60,15 +63,18 @@ from timeline.ui.timeline_paint import (
     cached_text,
     paint_axis,
     paint_density,
+    paint_eras,
+    paint_grid,
     paint_items,
     paint_labels,
+    paint_lane_scroll,
     paint_legend,
     paint_overflow,
     paint_overflow_count,
     paint_selection_marker,
 )
 
-LabelSource = Callable[[Sequence[int]], Mapping[int, tuple[str, str, str]]]
+LabelSource = Callable[[Sequence[int]], Mapping[int, Sequence[str]]]
 
 # Labels laid out per pass of the idle-time filler, and tick/legend texts a paint may
 # lay out itself before it leaves the rest for the next frame.
@@ -81,6 +87,7 @@ DRAG_THRESHOLD = 4
 # so the first and last markers sit clear of the edges.
 FIT_MARGIN_PX = 40
 FIT_MARGIN = 0.04
+GO_TO_MARGIN = 0.02
 
 
 class TimelineView(QWidget):
@@ -89,11 +96,13 @@ class TimelineView(QWidget):
     Time runs right to left when the widget's layoutDirection is RightToLeft (an
     Arabic interface) unless set_time_direction() says otherwise.  Publications are
     blue circles, mentioned dates orange diamonds, ranges orange bars; a legend along
-    the top says so.  When more than DENSITY_THRESHOLD events are in view a density
-    band stands in for the items.  Events with no room in a lane are ticks on a strip
-    above the axis, with a '+N' count of them at its end (its tooltip explains).  Labels
-    stay whole inside the widget (one near the far edge goes before its marker), and the
-    selected event, when in view, always has a lane and its label.
+    the top says so.  Ranges far longer than the view are thin bars in an era band
+    under the legend.  When more than DENSITY_THRESHOLD events are in view a density
+    band with a scale stands in for the items (hover a bucket for its count and dates).
+    Lanes past the height scroll; events in no lane shown are ticks on a strip above
+    the axis, with a '+N' chip that lists them when clicked.  Labels stay whole inside
+    the widget (one near the far edge goes before its marker), and the selected event,
+    when in view, always has a lane and its label.
 
     Mouse: wheel zooms about the cursor (a horizontal wheel pans), drag pans, click
     selects, double-click zooms in about the point, pinch (ZoomNativeGesture) zooms,
@@ -106,6 +115,7 @@ class TimelineView(QWidget):
                                 highlighted ones while a highlight is set)
         + (or =) / -            zoom in / out about the centre
         Home                    fit all events
+        Down / Up               scroll the lanes (also Shift and the wheel)
         Escape                  clear the selection
 
     Signals: event_selected(event_id, article_id) when the user picks an event (click,
@@ -137,6 +147,8 @@ class TimelineView(QWidget):
         self._highlight_rows: np.ndarray | None = None
         self._highlight_version = 0
         self._selected_row: int | None = None
+        self._lane_scroll = 0
+        self._reveal_selected = False
         self._frame_key: tuple | None = None
         self._frame: Frame | None = None
         self._ticks_key: tuple | None = None
@@ -154,7 +166,7 @@ class TimelineView(QWidget):
     # -- data -------------------------------------------------------------------
 
     def set_data(self, arrays: EventArrays, labels: LabelSource | None = None) -> None:
-        """Show these events; `labels` maps event ids to (label, value, article title)."""
+        """Show these events; `labels` maps event ids to EventText (or its first fields)."""
         self._arrays = arrays
         self._label_source = labels
         self._texts.clear()
@@ -256,6 +268,14 @@ class TimelineView(QWidget):
         """Centre the view on an axis time, keeping the zoom."""
         self.set_viewport(self._vp.centered_on(axis_seconds))
 
+    def go_to_span(self, start: int, end: int | None = None) -> None:
+        """Show a date to its own precision: [start, end) whole (a year, a month), else
+        the day at start as go_to_date does."""
+        if end is None or end <= start + DAY:
+            self.go_to_date(from_axis(start))
+        else:
+            self.set_viewport(self._vp.fitted(start, end, margin=GO_TO_MARGIN))
+
     def go_to_date(self, day: date | datetime) -> None:
         """Centre on a day; from further out than a month, zoom to show about a week."""
         t = axis_of_date(day) if not isinstance(day, datetime) else to_axis(day)
@@ -272,7 +292,14 @@ class TimelineView(QWidget):
 
     @Slot(int)
     def select_article(self, article_id: int) -> bool:
-        """Select the article's publication (else its first event) and bring it into view."""
+        """Select the article's publication (else its first event) and bring it into view.
+
+        When the selected event already belongs to the article (the user clicked one of
+        its mentions, and the window echoes the article back), nothing moves.
+        """
+        current = self._selected_row
+        if current is not None and int(self._arrays.article_ids[current]) == article_id:
+            return True
         rows = self._arrays.rows_of_article(article_id)
         if not len(rows):
             return False
@@ -334,6 +361,7 @@ class TimelineView(QWidget):
 
     def _select_row(self, row: int, *, emit: bool) -> None:
         self._selected_row = row
+        self._reveal_selected = True
         self.update()
         if emit:
             self.event_selected.emit(int(self._arrays.ids[row]), int(self._arrays.article_ids[row]))
@@ -359,15 +387,15 @@ class TimelineView(QWidget):
         texts = self._texts.get(event_id)
         if texts is None:
             return ""
-        label, _value, title = texts
-        return title or label
+        # A mention says what its article says about that date (its context); the title
+        # is in the tooltip, or three mentions in one article would read the same.
+        return texts.context or texts.title or texts.label
 
     def _fetch_texts(self, ids: Sequence[int]) -> None:
         need = [i for i in ids if i not in self._texts]
         if need and self._label_source is not None:
-            found = dict(self._label_source(need))
-            for missing in set(need) - found.keys():
-                found[missing] = ("", "", "")
+            given = self._label_source(need)
+            found = {i: EventText(*given[i]) if i in given else EventText("", "", "") for i in need}
             self._texts.update(found)
 
     def _prepare_labels(self, ids: Sequence[int], limit: int | None) -> int:
@@ -430,7 +458,15 @@ class TimelineView(QWidget):
     def _current_frame(self) -> Frame:
         metrics = self._current_metrics()
         selected = self._selected_row
-        key = (self._vp, id(self._arrays), metrics, self._highlight_version, selected)
+        key = (
+            self._vp,
+            id(self._arrays),
+            metrics,
+            self._highlight_version,
+            selected,
+            self._lane_scroll,
+            self._reveal_selected,
+        )
         if key != self._frame_key or self._frame is None:
             hl_starts = (
                 self._arrays.starts[self._highlight_rows]
@@ -438,10 +474,32 @@ class TimelineView(QWidget):
                 else None
             )
             self._frame = build_frame(
-                self._arrays, self._vp, metrics, self._plan, hl_starts, selected
+                self._arrays,
+                self._vp,
+                metrics,
+                self._plan,
+                hl_starts,
+                selected,
+                self._lane_scroll,
+                self._reveal_selected,
             )
+            if self._frame.mode == "items":
+                self._lane_scroll = self._frame.lane_scroll
+                self._reveal_selected = False
+            key = (*key[:5], self._lane_scroll, self._reveal_selected)
             self._frame_key = key
         return self._frame
+
+    def _frame_metrics(self, frame: Frame) -> Metrics:
+        return frame.metrics or self._current_metrics()
+
+    def scroll_lanes(self, lanes: int) -> None:
+        """Show lanes further down (lanes > 0) or up; clamped to the lanes in use."""
+        self._lane_scroll = max(self._lane_scroll + lanes, 0)
+        self.update()
+
+    def lane_scroll(self) -> int:
+        return self._current_frame().lane_scroll
 
     def _current_ticks(self) -> TickSet:
         style = self.label_style()
@@ -457,14 +515,21 @@ class TimelineView(QWidget):
 
     def row_at(self, x: float, y: float) -> int | None:
         """The row (index into arrays()) of the event drawn at widget point (x, y)."""
-        return hit_test(self._current_frame(), self._current_metrics(), x, y)
+        frame = self._current_frame()
+        return hit_test(frame, self._frame_metrics(frame), x, y)
 
     def event_position(self, event_id: int) -> QPointF | None:
         """Where the marker of a drawn event is, in widget coordinates (None if not drawn)."""
         frame = self._current_frame()
-        metrics = self._current_metrics()
+        metrics = self._frame_metrics(frame)
         if frame.mode != "items":
             return None
+        era = np.flatnonzero(self._arrays.ids[frame.era_rows] == event_id)
+        if len(era):
+            i = int(era[0])
+            u = (float(frame.era_u0[i]) + float(frame.era_u1[i])) / 2
+            y = metrics.era_row_top(i) + ERA_ROW_PX / 2
+            return QPointF(float(frame.u_to_x(u)), y)
         at = np.flatnonzero(self._arrays.ids[frame.rows] == event_id)
         if not len(at):
             return None
@@ -481,8 +546,8 @@ class TimelineView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         look = Look.from_palette(self.palette())
-        metrics = self._current_metrics()
         frame = self._current_frame()
+        metrics = self._frame_metrics(frame)
         font = self.font()
         budget = [TEXT_BUDGET_PER_FRAME]
         text = cached_text(self._strings, font, budget)
@@ -492,14 +557,26 @@ class TimelineView(QWidget):
         p.setFont(font)
         p.fillRect(self.rect(), look.background)
         missing: list[int] = []
+        complete = True
+        ticks = self._current_ticks()
+        paint_grid(p, self._vp, ticks, metrics, look)
         if frame.mode == "density":
-            paint_density(p, frame, metrics, look)
+            style = self.label_style()
+            complete = paint_density(
+                p, frame, metrics, look, text, lambda n: self._number(n, style)
+            )
         elif frame.mode == "items":
+            paint_eras(p, frame, metrics, self._arrays, look, self._highlight, self._selected_row)
+            paint_lane_scroll(p, frame, metrics, look, self._ui_rtl())
             paint_overflow(p, frame, metrics, look, self._highlight)
             paint_items(p, frame, metrics, self._arrays, look, self._highlight, self._selected_row)
             missing = paint_labels(
                 p, frame, metrics, self._arrays, self._labels, look, self._highlight
             )
+        self._paint_selection_line(p, frame, metrics, look)
+        line_h = float(np.ceil(QFontMetricsF(font).height()))
+        complete &= paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
+        paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
         self._count_rect = None
         if frame.mode == "items" and frame.overflow_count:
             count = small_text(self.tr("+%1").replace("%1", self._count_text(frame)))
@@ -509,11 +586,6 @@ class TimelineView(QWidget):
                     p, frame, metrics, look, count, self._ui_rtl()
                 )
                 p.setFont(font)
-        self._paint_selection_line(p, frame, metrics, look)
-        ticks = self._current_ticks()
-        line_h = float(np.ceil(QFontMetricsF(font).height()))
-        complete = paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
-        paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
         p.end()
         if missing:
             self._request_labels(missing)
@@ -526,7 +598,7 @@ class TimelineView(QWidget):
         row = self._selected_row
         if row is None:
             return
-        if frame.mode == "items" and np.any(frame.rows == row):
+        if frame.mode == "items" and (np.any(frame.rows == row) or np.any(frame.era_rows == row)):
             return
         x = float(self._vp.x_of(float(self._arrays.starts[row])))
         if 0 <= x <= self._vp.width:
@@ -541,11 +613,13 @@ class TimelineView(QWidget):
             font.setPixelSize(max(int(font.pixelSize() * 0.85), 8))
         return font
 
+    @staticmethod
+    def _number(n: int, style: LabelStyle) -> str:
+        return style.num(f"{n:,}" if style.language == "en" else n)
+
     def _count_text(self, frame: Frame) -> str:
         """How many events are only ticks on the overflow strip, in the label style."""
-        style = self.label_style()
-        n = frame.overflow_count
-        return style.num(f"{n:,}" if style.language == "en" else n)
+        return self._number(frame.overflow_count, self.label_style())
 
     def overflow_count_text(self) -> str | None:
         """The '+N' shown by the overflow strip for this view, or None when it shows none."""
@@ -565,13 +639,11 @@ class TimelineView(QWidget):
             ("range", text(self.tr("Range"))),
         ]
         if frame.mode == "density":
-            count = style.num(f"{frame.in_view:,}" if style.language == "en" else frame.in_view)
+            count = self._number(frame.in_view, style)
             note = self.tr("%1 events in view: zoom in to see them one by one")
             entries.append(("", text(note.replace("%1", count))))
         elif frame.hidden_ranges:
-            count = style.num(
-                f"{frame.hidden_ranges:,}" if style.language == "en" else frame.hidden_ranges
-            )
+            count = self._number(frame.hidden_ranges, style)
             note = self.tr("and %1 longer ranges spanning the whole view")
             entries.append(("", text(note.replace("%1", count))))
         return entries
@@ -612,7 +684,9 @@ class TimelineView(QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
-        if abs(delta.x()) > abs(delta.y()):
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and delta.y():
+            self.scroll_lanes(-1 if delta.y() > 0 else 1)
+        elif abs(delta.x()) > abs(delta.y()):
             self.pan_by(delta.x() / 2)
         elif delta.y():
             self.zoom_by(WHEEL_STEP ** (delta.y() / 120), event.position().x())
@@ -637,7 +711,10 @@ class TimelineView(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
-            if not self._dragged:
+            rect = self._count_rect
+            if not self._dragged and rect is not None and rect.contains(event.position()):
+                self.overflow_menu().popup(event.globalPosition().toPoint())
+            elif not self._dragged:
                 row = self.row_at(event.position().x(), event.position().y())
                 if row is not None:
                     self._select_row(row, emit=True)
@@ -664,6 +741,8 @@ class TimelineView(QWidget):
             Qt.Key.Key_Equal: lambda: self.zoom_by(KEY_ZOOM),
             Qt.Key.Key_Minus: lambda: self.zoom_by(1 / KEY_ZOOM),
             Qt.Key.Key_Home: self.fit_all,
+            Qt.Key.Key_Down: lambda: self.scroll_lanes(1),
+            Qt.Key.Key_Up: lambda: self.scroll_lanes(-1),
             Qt.Key.Key_Escape: self.clear_selection,
         }
         action = actions.get(Qt.Key(key))
@@ -673,13 +752,48 @@ class TimelineView(QWidget):
         action()
         event.accept()
 
+    # -- overflow list -----------------------------------------------------------------
+
+    OVERFLOW_MENU_ITEMS = 30
+
+    def overflow_menu(self) -> QMenu:
+        """A menu of the events in view that are only ticks (no lane, or a lane scrolled
+        away), in time order; choosing one selects it and scrolls its lane into view."""
+        frame = self._current_frame()
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        rows = frame.overflow_rows
+        rows = rows[np.argsort(self._arrays.starts[rows], kind="stable")]
+        shown = rows[: self.OVERFLOW_MENU_ITEMS].tolist()
+        self._fetch_texts([int(self._arrays.ids[r]) for r in shown])
+        style = self.label_style()
+        fm = QFontMetricsF(menu.font())
+        for row in shown:
+            when = format_span(int(self._arrays.starts[row]), int(self._arrays.ends[row]), style)
+            text = self._display_text(int(self._arrays.ids[row]))
+            text = fm.elidedText(text, Qt.TextElideMode.ElideRight, 360)
+            # An action's text is plain, but '&' marks a mnemonic and a tab a shortcut.
+            label = f"{when} — {text}".replace("&", "&&").replace("\t", " ")
+            action = menu.addAction(label)
+            action.triggered.connect(partial(self._choose_overflowed, row))
+        if len(rows) > len(shown):
+            more = self.tr("%1 more: zoom in to reach them")
+            extra = len(rows) - len(shown)
+            menu.addAction(more.replace("%1", style.num(extra))).setEnabled(False)
+        return menu
+
+    def _choose_overflowed(self, row: int) -> None:
+        self._select_row(row, emit=True)
+        self._bring_into_view(row, zoom_in=False)
+
     # -- tooltip --------------------------------------------------------------------
 
     def tooltip_html(self, row: int) -> str:
         """Full title, kind and date of the event at a row, as tooltip rich text."""
         event_id = int(self._arrays.ids[row])
         self._fetch_texts([event_id])
-        label, _value, title = self._texts.get(event_id) or ("", "", "")
+        texts = self._texts.get(event_id) or EventText("", "", "")
+        label, title = texts.label, texts.title
         style = self.label_style()
         kind = int(self._arrays.kinds[row])
         start, end = int(self._arrays.starts[row]), int(self._arrays.ends[row])
@@ -694,26 +808,54 @@ class TimelineView(QWidget):
             hijri = format_hijri(start, "day", style)
             if hijri:
                 lines.append(hijri)
-        return "".join(
-            f'<p dir="{"rtl" if get_base_level(line) == 1 else "ltr"}" style="margin:0">'
-            f"{html.escape(line)}</p>"
-            for line in lines
-            if line
-        )
+        return _paragraphs(lines)
+
+    def density_tooltip(self, x: float) -> str:
+        """The density band's count and dates at x, as tooltip rich text ('' off the band)."""
+        frame = self._current_frame()
+        found = density_bucket(frame, x)
+        if found is None:
+            return ""
+        count, t0, t1, hits = found
+        style = self.label_style()
+        lines = [
+            self.tr("%1 events").replace("%1", self._number(count, style)),
+            format_span(int(t0) // DAY * DAY, int(np.ceil(t1 / DAY)) * DAY, style),
+        ]
+        if hits is not None:
+            lines.append(self.tr("%1 match the search").replace("%1", self._number(hits, style)))
+        return _paragraphs(lines)
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
         rect = self._count_rect
         if rect is not None and rect.contains(QPointF(event.pos())):
             frame = self._current_frame()
             if frame.mode == "items" and frame.overflow_count:
-                note = self.tr("%1 events in view have no room in a lane: zoom in to see them")
+                note = self.tr(
+                    "%1 events in view are not in the lanes shown: click to list them"
+                    " (Up and Down, or Shift and the wheel, scroll the lanes)"
+                )
                 QToolTip.showText(
                     event.globalPos(), note.replace("%1", self._count_text(frame)), self
                 )
                 return
+        bucket = self.density_tooltip(event.pos().x())
+        if bucket:
+            QToolTip.showText(event.globalPos(), bucket, self)
+            return
         row = self.row_at(event.pos().x(), event.pos().y())
         if row is None:
             QToolTip.hideText()
             event.ignore()
             return
         QToolTip.showText(event.globalPos(), self.tooltip_html(row), self)
+
+
+def _paragraphs(lines: Sequence[str]) -> str:
+    """Tooltip rich text of plain lines: each escaped, each in its own direction."""
+    return "".join(
+        f'<p dir="{"rtl" if get_base_level(line) == 1 else "ltr"}" style="margin:0">'
+        f"{html.escape(line)}</p>"
+        for line in lines
+        if line
+    )
