@@ -95,6 +95,15 @@ ARABIC: dict[str, str] = {
     "and %1 longer ranges spanning the whole view": "و%1 فترة أطول تغطي العرض كله",
     "+%1": "+%1",
     "%1 events in view have no room in a lane: zoom in to see them": "%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها",
+    # --- window
+    "No article matches %1.": "لا توجد مقالة تطابق %1.",
+    "recurring": "متكرر",
+    "from %1": "من المصدر %1",
+    "dated %1 to %2": "بتواريخ من %1 إلى %2",
+    "published %1 to %2": "منشورة من %1 إلى %2",
+    "mentioning %1 to %2": "تذكر تواريخ من %1 إلى %2",
+    ", ": "، ",
+    "Importing articles": "استيراد المقالات",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.
@@ -106,6 +115,31 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%Ln نتائج",
         "%Ln نتيجة",
         "%Ln نتيجة",
+    ],
+    # --- window
+    "%n article(s)": [
+        "لا مقالات",
+        "مقالة واحدة",
+        "مقالتان",
+        "%n مقالات",
+        "%n مقالة",
+        "%n مقالة",
+    ],
+    "%1 of %n article(s)": [
+        "%1 من أصل 0 مقالة",
+        "%1 من أصل مقالة واحدة",
+        "%1 من أصل مقالتين",
+        "%1 من أصل %n مقالات",
+        "%1 من أصل %n مقالة",
+        "%1 من أصل %n مقالة",
+    ],
+    "%n event(s) on the timeline": [
+        "لا أحداث على الخط الزمني",
+        "حدث واحد على الخط الزمني",
+        "حدثان على الخط الزمني",
+        "%n أحداث على الخط الزمني",
+        "%n حدثًا على الخط الزمني",
+        "%n حدث على الخط الزمني",
     ],
 }
 

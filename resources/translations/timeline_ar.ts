@@ -36,296 +36,351 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="86" />
+        <location filename="../../timeline/ui/detail_pane.py" line="101" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="130" />
+        <location filename="../../timeline/ui/detail_pane.py" line="123" />
+        <location filename="../../timeline/ui/detail_pane.py" line="155" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="158" />
+        <location filename="../../timeline/ui/detail_pane.py" line="135" />
+        <source>No article matches %1.</source>
+        <translation>لا توجد مقالة تطابق %1.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="194" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="161" />
+        <location filename="../../timeline/ui/detail_pane.py" line="197" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="169" />
+        <location filename="../../timeline/ui/detail_pane.py" line="205" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="171" />
+        <location filename="../../timeline/ui/detail_pane.py" line="207" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="172" />
+        <location filename="../../timeline/ui/detail_pane.py" line="208" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="173" />
+        <location filename="../../timeline/ui/detail_pane.py" line="209" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="174" />
+        <location filename="../../timeline/ui/detail_pane.py" line="210" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="226" />
+        <location filename="../../timeline/ui/detail_pane.py" line="262" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="227" />
+        <location filename="../../timeline/ui/detail_pane.py" line="263" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="228" />
+        <location filename="../../timeline/ui/detail_pane.py" line="264" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="229" />
+        <location filename="../../timeline/ui/detail_pane.py" line="265" />
         <source>vague</source>
         <translation>غير محدد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="266" />
+        <source>recurring</source>
+        <translation>متكرر</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="75" />
+        <location filename="../../timeline/ui/main_window.py" line="109" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="83" />
+        <location filename="../../timeline/ui/main_window.py" line="117" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="93" />
+        <location filename="../../timeline/ui/main_window.py" line="127" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="125" />
+        <location filename="../../timeline/ui/main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="126" />
+        <location filename="../../timeline/ui/main_window.py" line="173" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="130" />
+        <location filename="../../timeline/ui/main_window.py" line="177" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="135" />
+        <location filename="../../timeline/ui/main_window.py" line="182" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="139" />
+        <location filename="../../timeline/ui/main_window.py" line="186" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="140" />
+        <location filename="../../timeline/ui/main_window.py" line="187" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="144" />
+        <location filename="../../timeline/ui/main_window.py" line="191" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="149" />
+        <location filename="../../timeline/ui/main_window.py" line="196" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="150" />
+        <location filename="../../timeline/ui/main_window.py" line="197" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="167" />
+        <location filename="../../timeline/ui/main_window.py" line="217" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="168" />
+        <location filename="../../timeline/ui/main_window.py" line="218" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="170" />
+        <location filename="../../timeline/ui/main_window.py" line="220" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="171" />
+        <location filename="../../timeline/ui/main_window.py" line="221" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="172" />
+        <location filename="../../timeline/ui/main_window.py" line="222" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="173" />
+        <location filename="../../timeline/ui/main_window.py" line="223" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="175" />
+        <location filename="../../timeline/ui/main_window.py" line="225" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="177" />
+        <location filename="../../timeline/ui/main_window.py" line="227" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="182" />
+        <location filename="../../timeline/ui/main_window.py" line="232" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="183" />
+        <location filename="../../timeline/ui/main_window.py" line="233" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="184" />
+        <location filename="../../timeline/ui/main_window.py" line="234" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="188" />
+        <location filename="../../timeline/ui/main_window.py" line="238" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="192" />
+        <location filename="../../timeline/ui/main_window.py" line="242" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="192" />
+        <location filename="../../timeline/ui/main_window.py" line="242" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="195" />
+        <location filename="../../timeline/ui/main_window.py" line="245" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="205" />
+        <location filename="../../timeline/ui/main_window.py" line="255" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="206" />
+        <location filename="../../timeline/ui/main_window.py" line="256" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="207" />
+        <location filename="../../timeline/ui/main_window.py" line="257" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="211" />
+        <location filename="../../timeline/ui/main_window.py" line="261" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="261" />
-        <location filename="../../timeline/ui/main_window.py" line="269" />
+        <location filename="../../timeline/ui/main_window.py" line="315" />
+        <location filename="../../timeline/ui/main_window.py" line="323" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="262" />
+        <location filename="../../timeline/ui/main_window.py" line="316" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="270" />
+        <location filename="../../timeline/ui/main_window.py" line="324" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="343" />
+        <source>%n article(s)</source>
+        <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="345" />
+        <source>%1 of %n article(s)</source>
+        <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="351" />
+        <source>%n event(s) on the timeline</source>
+        <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="286" />
+        <location filename="../../timeline/ui/main_window.py" line="458" />
+        <source>from %1</source>
+        <translation>من المصدر %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="463" />
+        <source>dated %1 to %2</source>
+        <translation>بتواريخ من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="464" />
+        <source>published %1 to %2</source>
+        <translation>منشورة من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="465" />
+        <source>mentioning %1 to %2</source>
+        <translation>تذكر تواريخ من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="469" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
         <source>%1 articles, %2 events</source>
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="393" />
+        <location filename="../../timeline/ui/main_window.py" line="506" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="425" />
+        <location filename="../../timeline/ui/main_window.py" line="538" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="427" />
+        <location filename="../../timeline/ui/main_window.py" line="540" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="546" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="565" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="565" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="467" />
+        <location filename="../../timeline/ui/main_window.py" line="566" />
+        <source>Importing articles</source>
+        <translation>استيراد المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="581" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="476" />
+        <location filename="../../timeline/ui/main_window.py" line="590" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <location filename="../../timeline/ui/main_window.py" line="598" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="492" />
+        <location filename="../../timeline/ui/main_window.py" line="606" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -333,12 +388,12 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="57" />
+        <location filename="../../timeline/ui/search_bar.py" line="92" />
         <source>Search articles: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="61" />
+        <location filename="../../timeline/ui/search_bar.py" line="96" />
         <source>Spelling variants match: ايار finds أيّار, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -347,57 +402,57 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="72" />
+        <location filename="../../timeline/ui/search_bar.py" line="107" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="73" />
+        <location filename="../../timeline/ui/search_bar.py" line="108" />
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="76" />
+        <location filename="../../timeline/ui/search_bar.py" line="111" />
         <source>&amp;Dates</source>
         <translation>ال&amp;تواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="91" />
+        <location filename="../../timeline/ui/search_bar.py" line="127" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="92" />
+        <location filename="../../timeline/ui/search_bar.py" line="128" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="93" />
+        <location filename="../../timeline/ui/search_bar.py" line="129" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="97" />
+        <location filename="../../timeline/ui/search_bar.py" line="133" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="98" />
+        <location filename="../../timeline/ui/search_bar.py" line="134" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="99" />
+        <location filename="../../timeline/ui/search_bar.py" line="135" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="101" />
+        <location filename="../../timeline/ui/search_bar.py" line="137" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="187" />
+        <location filename="../../timeline/ui/search_bar.py" line="258" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>

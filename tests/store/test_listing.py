@@ -7,7 +7,12 @@ import random
 import pytest
 
 from timeline.store import Store
-from timeline.store.listing import ListKey, chronological_page, chronological_row
+from timeline.store.listing import (
+    ListKey,
+    chronological_page,
+    chronological_row,
+    in_chronological_order,
+)
 
 
 def _fill(store: Store, n: int) -> None:
@@ -48,3 +53,12 @@ def test_row_of_an_article(store: Store) -> None:
 
 def test_empty_store(store: Store) -> None:
     assert chronological_page(store, None, 10) == []
+
+
+@pytest.mark.parametrize("share", [0.1, 0.5])
+def test_hits_are_put_in_list_order(store: Store, share: float) -> None:
+    _fill(store, 60)
+    rng = random.Random(5)
+    everything = store.chronological_ids()
+    hits = rng.sample(everything, int(len(everything) * share))
+    assert in_chronological_order(store, sorted(hits)) == [i for i in everything if i in hits]
