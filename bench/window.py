@@ -2,6 +2,7 @@
 
 Opens MainWindow (list, detail pane, timeline, search bar, menus) as the program does
 and prints, in seconds since the process started:
+- ready_to_build_s: imports and the QApplication done, before the window is built;
 - first_frame_s: the article list's first paint with rows in it (the window is usable);
 - detail_s: the detail pane showing the first article;
 - timeline_s: the timeline's events loaded and drawn (on a worker, after the frame);
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                 stamps["first_frame_s"] = _process_age()
             return False
 
+    stamps["ready_to_build_s"] = _process_age()  # imports and QApplication
     store = Store(args.db, create=False)
     t_build = time.perf_counter()
     window = MainWindow(store)

@@ -104,6 +104,7 @@ ARABIC: dict[str, str] = {
     "mentioning %1 to %2": "تذكر تواريخ من %1 إلى %2",
     ", ": "، ",
     "Importing articles": "استيراد المقالات",
+    "“%1”": "«%1»",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

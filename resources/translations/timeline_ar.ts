@@ -301,27 +301,32 @@
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="458" />
+        <location filename="../../timeline/ui/main_window.py" line="456" />
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="459" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="463" />
+        <location filename="../../timeline/ui/main_window.py" line="464" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="464" />
+        <location filename="../../timeline/ui/main_window.py" line="465" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="465" />
+        <location filename="../../timeline/ui/main_window.py" line="466" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="469" />
+        <location filename="../../timeline/ui/main_window.py" line="470" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -330,57 +335,57 @@
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="506" />
+        <location filename="../../timeline/ui/main_window.py" line="507" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="539" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="541" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="546" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="565" />
+        <location filename="../../timeline/ui/main_window.py" line="566" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="565" />
+        <location filename="../../timeline/ui/main_window.py" line="566" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="566" />
+        <location filename="../../timeline/ui/main_window.py" line="567" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="581" />
+        <location filename="../../timeline/ui/main_window.py" line="582" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="590" />
+        <location filename="../../timeline/ui/main_window.py" line="591" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="598" />
+        <location filename="../../timeline/ui/main_window.py" line="599" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="606" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -388,12 +393,12 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="92" />
+        <location filename="../../timeline/ui/search_bar.py" line="106" />
         <source>Search articles: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="96" />
+        <location filename="../../timeline/ui/search_bar.py" line="110" />
         <source>Spelling variants match: ايار finds أيّار, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -402,57 +407,57 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="107" />
+        <location filename="../../timeline/ui/search_bar.py" line="121" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="108" />
+        <location filename="../../timeline/ui/search_bar.py" line="122" />
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="111" />
+        <location filename="../../timeline/ui/search_bar.py" line="125" />
         <source>&amp;Dates</source>
         <translation>ال&amp;تواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="127" />
+        <location filename="../../timeline/ui/search_bar.py" line="141" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="128" />
+        <location filename="../../timeline/ui/search_bar.py" line="142" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="129" />
+        <location filename="../../timeline/ui/search_bar.py" line="143" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="133" />
+        <location filename="../../timeline/ui/search_bar.py" line="147" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="134" />
+        <location filename="../../timeline/ui/search_bar.py" line="148" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="135" />
+        <location filename="../../timeline/ui/search_bar.py" line="149" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="137" />
+        <location filename="../../timeline/ui/search_bar.py" line="151" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="258" />
+        <location filename="../../timeline/ui/search_bar.py" line="281" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>

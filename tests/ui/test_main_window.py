@@ -118,6 +118,12 @@ def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Pa
         box = win.findChild(QMessageBox)
         assert box is not None and "bad.json" in box.detailedText()
         box.close()
+        # The timeline re-reads the store after the import: let it finish while open.
+        qtbot.waitUntil(
+            lambda: win._loader_thread is None and len(win.timeline.arrays()) > 0,
+            timeout=20_000,
+        )
+        win.close()
 
 
 def test_mentions_are_marked_without_breaking_joins(
@@ -415,3 +421,42 @@ def test_import_keeps_the_users_place_and_names_its_dialog(
         win.import_paths([SAMPLES / "02_suez.txt"])
         assert win._progress.windowTitle() == "Importing articles"
     assert win.timeline.viewport() == place
+
+
+def test_a_search_is_described_with_its_filters(window: MainWindow) -> None:
+    from datetime import datetime
+
+    from timeline.model import to_axis
+    from timeline.store.search import SearchRequest
+
+    request = SearchRequest(
+        query="قمة",
+        source="وكالة",
+        date_from=to_axis(datetime(1950, 1, 1)),
+        date_to=to_axis(datetime(1954, 1, 1)),
+        event_kind="mentioned",
+    )
+    text = window.describe_search(request).replace("\u200e", "")
+    assert "قمة" in text and "وكالة" in text
+    assert "1950" in text and "31 December 1953" in text and "mentioning" in text
+
+
+def test_window_reads_one_page_of_ids_not_all(
+    qtbot: QtBot, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.store.search import distinct_sources
+    from timeline.ui import article_model
+
+    def every_id(_store: Store) -> list[int]:
+        raise AssertionError("the window read every article id")
+
+    monkeypatch.setattr(article_model, "_ID_PAGE", 3)
+    monkeypatch.setattr(Store, "chronological_ids", every_id)
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    assert win.model.rowCount() == 3
+    assert win.detail.article is not None
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    # Sources come after the first frame, with the timeline.
+    assert win.search_bar.source_combo.count() == 1 + len(distinct_sources(sample_store))

@@ -131,11 +131,15 @@ def _type(widget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
 
 
-@pytest.mark.parametrize("digits", ["western", "arabic"])
+@pytest.mark.parametrize(
+    ("language", "digits"), [("en", "western"), ("ar", "western"), ("ar", "arabic")]
+)
 @pytest.mark.parametrize("typed", ["20200305", "2020-03-05", "٢٠٢٠-٠٣-٠٥"])
-def test_typed_digits_go_into_the_date_boxes(qtbot: QtBot, digits: str, typed: str) -> None:
+def test_typed_digits_go_into_the_date_boxes(
+    qtbot: QtBot, language: str, digits: str, typed: str
+) -> None:
     bar = make_bar(qtbot)
-    bar.set_interface("en", digits)
+    bar.set_interface(language, digits)
     bar.show()
     bar.dates_check.setChecked(True)
     edit = bar.date_from_edit
@@ -176,3 +180,14 @@ def test_calendar_weekend_follows_the_interface(
     red = {day: calendar.weekdayTextFormat(day).foreground().color().red() for day in Qt.DayOfWeek}
     assert all(red[day] > 150 for day in weekend)
     assert red[workday] < 100
+
+
+def test_result_count_in_english_plural_and_chosen_digits(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    bar.show_result_count(1)
+    assert bar.count_label.text() == "1 result"
+    bar.show_result_count(1_234_567)
+    assert bar.count_label.text() == "1,234,567 results"
+    bar.set_interface("en", "arabic")
+    bar.show_result_count(1_234_567)
+    assert bar.count_label.text() == "١٬٢٣٤٬٥٦٧ results"

@@ -22,6 +22,7 @@ from timeline.model import to_axis
 from timeline.timescale import LabelStyle, format_date
 
 LRM, RLM = "\u200e", "\u200f"
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 
 _NUMBER = re.compile(
     r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[:.,/\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
@@ -38,6 +39,11 @@ def ordered(text: str, language: str) -> str:
     return _NUMBER.sub(lambda m: m.group(0) + mark, text)
 
 
+def isolated_date(text: str, language: str) -> str:
+    """An ordered date as one unit of the interface's direction inside any line."""
+    return f"{RLI if language == 'ar' else LRI}{ordered(text, language)}{PDI}"
+
+
 def group_number(n: int, style: LabelStyle) -> str:
     """n with thousands grouped, in the style's digits."""
     grouped = f"{n:,}"
@@ -47,7 +53,8 @@ def group_number(n: int, style: LabelStyle) -> str:
 
 
 def published_text(iso: str | None, style: LabelStyle) -> str | None:
-    """An article's ISO publication date (as stored) written as the axis writes dates.
+    """An article's ISO publication date (as stored) written as the axis writes dates,
+    isolated so that it reads the same beside an Arabic source name in an Arabic row.
 
     `2022-11-20T19:00:00+03:00` is the wall-clock time of its source (docs/decisions.md),
     so the zone is dropped; the precision is what the ISO text gives.
@@ -67,7 +74,7 @@ def published_text(iso: str | None, style: LabelStyle) -> str | None:
             granularity = "minute"
     except ValueError:
         return text
-    return ordered(format_date(to_axis(moment), None, granularity, style), style.language)
+    return isolated_date(format_date(to_axis(moment), None, granularity, style), style.language)
 
 
 # -- values in words ----------------------------------------------------------

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         """Write dates in the detail pane as the timeline's axis writes them."""
         style = self.timeline.label_style()
         self.model.set_label_style(style)
-        self.search_bar.set_interface(style.language, style.digits)
+        self.search_bar.set_interface(style.language, style.digits, style.months)
         if hasattr(self, "count_label"):
             self._update_status()
         if style != self.detail.label_style:
@@ -453,7 +453,8 @@ class MainWindow(QMainWindow):
         style = self.timeline.label_style()
         parts = []
         if request.query.strip():
-            parts.append(f"“{_FSI}{request.query.strip()}{_PDI}”")
+            quoted = self.tr("“%1”")  # the interface's quotation marks
+            parts.append(quoted.replace("%1", f"{_FSI}{request.query.strip()}{_PDI}"))
         if request.source is not None:
             parts.append(self.tr("from %1").replace("%1", f"{_FSI}{request.source}{_PDI}"))
         if request.date_from is not None and request.date_to is not None:
@@ -496,6 +497,8 @@ class MainWindow(QMainWindow):
         else:
             self.timeline.set_viewport(kept)
         self._timeline_shown = True
+        # Read now, after the first frame: distinct sources cost a scan of every article.
+        self.search_bar.set_sources(distinct_sources(self.store))
         span = arrays.span
         if span is not None:
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
@@ -609,7 +612,6 @@ class MainWindow(QMainWindow):
         """Show what the store holds now (after an import or a re-computation)."""
         self.model.reload()
         self._article_total = self.store.count_articles()
-        self.search_bar.set_sources(distinct_sources(self.store))
         self._update_status()
         if self.search is not None:
             self.run_search(self.search)

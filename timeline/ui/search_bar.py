@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from timeline.model import to_axis
 from timeline.store.search import SearchRequest
+from timeline.timescale import LabelStyle
+from timeline.ui.date_text import counted
 
 DEBOUNCE_MS = 200
 
@@ -34,6 +36,17 @@ WEEKENDS = {
 }
 _WEEKEND_COLOUR = QColor(200, 0, 0)
 _SEPARATORS = ("-", "/", ".")
+# (month names, digits) -> the country whose Arabic locale writes them so in calendars.
+_CALENDAR_COUNTRY = {
+    ("levant", "arabic"): QLocale.Country.Syria,
+    ("levant", "western"): QLocale.Country.Libya,
+    ("egypt", "arabic"): QLocale.Country.Egypt,
+    ("egypt", "western"): QLocale.Country.Libya,
+    ("gulf", "arabic"): QLocale.Country.SaudiArabia,
+    ("gulf", "western"): QLocale.Country.Libya,
+    ("maghreb", "arabic"): QLocale.Country.Egypt,
+    ("maghreb", "western"): QLocale.Country.Algeria,
+}
 
 
 class DateBox(QDateEdit):
@@ -75,6 +88,7 @@ class SearchBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._last: SearchRequest | None = None
+        self._style = LabelStyle(language="en")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -206,12 +220,18 @@ class SearchBar(QWidget):
         if self.dates_check.isChecked():
             self._schedule()
 
-    def set_interface(self, language: str, digits: str) -> None:
+    def set_interface(self, language: str, digits: str, months: str = "levant") -> None:
         """Weekend days of the language in the calendars; the boxes in the chosen digits."""
-        locale = (
-            QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
-            if digits == "arabic"
-            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        # Arabic names in an Arabic interface, as close to the chosen month names and
+        # digits as a locale comes; an English interface keeps English, Western digits.
+        if language == "ar":
+            country = _CALENDAR_COUNTRY.get((months, digits), QLocale.Country.Egypt)
+            locale = QLocale(QLocale.Language.Arabic, country)
+        else:
+            locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        self._style = LabelStyle(
+            language="ar" if language == "ar" else "en",
+            digits="arabic" if digits == "arabic" else "western",
         )
         weekend = WEEKENDS.get(language, WEEKENDS["en"])
         for edit in (self.date_from_edit, self.date_to_edit):
@@ -254,8 +274,13 @@ class SearchBar(QWidget):
             self.count_label.setToolTip(error)
             self.count_label.setProperty("error", True)
         else:
-            # %Ln: the count in the locale's digits and grouping.
-            self.count_label.setText("" if n is None else self.tr("%Ln result(s)", "", n))
+            # Qt picks the plural form; the count is grouped in the chosen digits.
+            text = ""
+            if n is not None:
+                # %Ln wrote n in the default locale's way: put it back to plain digits.
+                plain = self.tr("%Ln result(s)", "", n).replace(QLocale().toString(n), str(n))
+                text = counted(plain, n, self._style)
+            self.count_label.setText(text)
             self.count_label.setToolTip("")
             self.count_label.setProperty("error", False)
         self.count_label.style().unpolish(self.count_label)
