@@ -444,6 +444,8 @@ def test_a_search_is_described_with_its_filters(window: MainWindow) -> None:
 def test_window_reads_one_page_of_ids_not_all(
     qtbot: QtBot, sample_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from PySide6.QtCore import QModelIndex
+
     from timeline.store.search import distinct_sources
     from timeline.ui import article_model
 
@@ -460,3 +462,12 @@ def test_window_reads_one_page_of_ids_not_all(
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
     # Sources come after the first frame, with the timeline.
     assert win.search_bar.source_combo.count() == 1 + len(distinct_sources(sample_store))
+    # The list fetches more while its last row is in view; let it, while the store is open.
+
+    def filled() -> bool:
+        last = win.list.visualRect(win.model.index(win.model.rowCount() - 1))
+        return not win.model.canFetchMore(QModelIndex()) or last.top() > win.list.height()
+
+    qtbot.waitUntil(filled)
+    assert win.model.rowCount() > 3
+    win.close()

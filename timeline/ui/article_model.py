@@ -84,15 +84,16 @@ class ArticleListModel(QAbstractListModel):
 
     # -- ids, a page at a time --------------------------------------------------
 
-    def _next_ids(self) -> list[int]:
+    def _next_ids(self, count: int | None = None) -> list[int]:
+        count = _ID_PAGE if count is None else count
         if self._complete:
             return []
         if self._given is not None:
-            ids = self._given[len(self._ids) : len(self._ids) + _ID_PAGE]
+            ids = self._given[len(self._ids) : len(self._ids) + count]
             self._complete = len(self._ids) + len(ids) >= len(self._given)
             return ids
-        page = chronological_page(self._store, self._after, _ID_PAGE)
-        if len(page) < _ID_PAGE:
+        page = chronological_page(self._store, self._after, count)
+        if len(page) < count:
             self._complete = True
         if page:
             article_id, start = page[-1]
@@ -100,17 +101,19 @@ class ArticleListModel(QAbstractListModel):
         return [article_id for article_id, _ in page]
 
     def _append(self, ids: list[int]) -> None:
-        for article_id in ids:
-            self._rows_of[article_id] = len(self._ids)
-            self._ids.append(article_id)
+        first = len(self._ids)
+        self._rows_of.update(zip(ids, range(first, first + len(ids)), strict=True))
+        self._ids.extend(ids)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._complete
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        ids = self._next_ids()
+        if not parent.isValid():
+            self._fetch(_ID_PAGE)
+
+    def _fetch(self, count: int) -> None:
+        ids = self._next_ids(count)
         if not ids:
             return
         first = len(self._ids)
@@ -138,8 +141,9 @@ class ArticleListModel(QAbstractListModel):
             if found is None:
                 return None
             target = found
-        while len(self._ids) <= target and self.canFetchMore():
-            self.fetchMore()
+        if len(self._ids) <= target:
+            # One read and one insertion up to a page past the row, however far it is.
+            self._fetch(target + _ID_PAGE - len(self._ids))
         return self._rows_of.get(article_id)
 
     # -- row texts ----------------------------------------------------------------

@@ -26,14 +26,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QHeaderView,
     QInputDialog,
     QLabel,
-    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressDialog,
     QSplitter,
+    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +96,36 @@ def isolate_shortcut(action: QAction) -> None:
     action.setText(f"{action.text()}\t{_LRI}{native}{_PDI}")
 
 
+def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
+    """The article list as a one-column table with rows of one fixed height.
+
+    A QListView lays out every row it is given, asking the model for each one (a Python
+    call, ~5 us): selecting an article 300,000 rows down took 4 s. A table's header keeps
+    rows of one height as a single span, so inserting rows costs nothing per row (Anki's
+    browser is a table for the same reason).
+    """
+    table = QTableView(parent)
+    table.setObjectName("articleList")
+    table.setModel(model)
+    delegate = ArticleDelegate(table)
+    table.setItemDelegate(delegate)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.horizontalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    rows.setDefaultSectionSize(delegate.sizeHint(option, model.index(0)).height())
+    return table
+
+
 class MainWindow(QMainWindow):
     """Selecting an article anywhere selects it everywhere."""
 
@@ -108,12 +140,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.setWindowTitle(self.tr("News Timeline"))
         self.model = ArticleListModel(store, self)
-        self.list = QListView(self)
-        self.list.setObjectName("articleList")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(ArticleDelegate(self.list))
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setUniformItemSizes(True)
+        self.list = article_table(self.model, self)
         self.list.setAccessibleName(self.tr("Articles"))
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.detail = DetailPane(self)
