@@ -1,4 +1,4 @@
-"""The article list a page at a time: the same order as chronological_ids, any page size."""
+"""The article list a slice at a time: the same order as chronological_ids."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ import pytest
 
 from timeline.store import Store
 from timeline.store.listing import (
-    ListKey,
-    chronological_page,
     chronological_row,
+    chronological_slice,
     in_chronological_order,
 )
 
@@ -29,21 +28,6 @@ def _fill(store: Store, n: int) -> None:
     )
 
 
-@pytest.mark.parametrize("page", [1, 3, 7, 50])
-def test_pages_follow_the_chronological_order(store: Store, page: int) -> None:
-    _fill(store, 40)
-    shown: list[int] = []
-    after: ListKey | None = None
-    while True:
-        rows = chronological_page(store, after, page)
-        assert len(rows) <= page
-        if not rows:
-            break
-        shown += [article_id for article_id, _ in rows]
-        after = (rows[-1][1], rows[-1][0])
-    assert shown == store.chronological_ids()
-
-
 def test_row_of_an_article(store: Store) -> None:
     _fill(store, 40)
     ids = store.chronological_ids()
@@ -52,7 +36,7 @@ def test_row_of_an_article(store: Store) -> None:
 
 
 def test_empty_store(store: Store) -> None:
-    assert chronological_page(store, None, 10) == []
+    assert chronological_slice(store, 0, 10) == []
 
 
 @pytest.mark.parametrize("share", [0.1, 0.5])
@@ -62,3 +46,10 @@ def test_hits_are_put_in_list_order(store: Store, share: float) -> None:
     everything = store.chronological_ids()
     hits = rng.sample(everything, int(len(everything) * share))
     assert in_chronological_order(store, sorted(hits)) == [i for i in everything if i in hits]
+
+
+@pytest.mark.parametrize(("offset", "limit"), [(0, 5), (7, 9), (30, 20), (31, 1), (45, 3)])
+def test_slices_of_the_list(store: Store, offset: int, limit: int) -> None:
+    _fill(store, 40)
+    everything = store.chronological_ids()
+    assert chronological_slice(store, offset, limit) == everything[offset : offset + limit]

@@ -54,15 +54,33 @@ def test_model_of_search_results_passes_the_model_tester(
     qtmodeltester.check(model)
 
 
-def test_row_of_a_later_article_fetches_up_to_it(small_pages: None, sample_store: Store) -> None:
+def test_row_of_a_later_article_adds_the_rows_up_to_it(
+    small_pages: None, sample_store: Store
+) -> None:
     model = ArticleListModel(sample_store)
+    everything = sample_store.chronological_ids()
     (undated,) = sample_store.articles(undated_only=True)
     row = model.row_of(undated.id)
-    assert row == sample_store.chronological_ids().index(undated.id)
+    assert row == everything.index(undated.id)
+    assert model.rowCount() > row
     assert model.index(row).data(ArticleIdRole) == undated.id
+    # Every row added on the way reads its ids when it is shown.
+    assert _ids(model) == everything[: model.rowCount()]
     assert model.row_of(10_000) is None
-    model.reload(sample_store.chronological_ids()[::-1])
+    model.reload(everything[::-1])
     assert model.row_of(undated.id) == 0
+
+
+def test_pages_of_ids_are_dropped_and_read_again(
+    small_pages: None, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(article_model, "_PAGES_KEPT", 2)
+    model = ArticleListModel(sample_store)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    everything = sample_store.chronological_ids()
+    assert _ids(model) == everything
+    assert [model.row_of(i) for i in everything] == list(range(len(everything)))
 
 
 def test_a_view_fetches_more_as_it_scrolls(

@@ -1,9 +1,8 @@
 """The article list read a page at a time: ids in chronological order, undated last.
 
 The window's list shows a million articles without reading a million ids: it asks for
-the page after the last row it has (keyset paging on the `articles_chronological`
-index, so each page costs the same wherever it starts), and for the row an article
-will have when something selects it further down.
+the ids of the rows it shows (a slice of the `articles_chronological` index), and for
+the row an article has when something selects it further down.
 """
 
 from __future__ import annotations
@@ -15,42 +14,6 @@ import numpy as np
 from timeline.store.store import Store
 
 _CHUNK = 500  # ids per IN (...) list
-
-# (published_start, id) of a row; published_start is None for undated articles,
-# which come after every dated one.
-ListKey = tuple[int | None, int]
-
-
-def chronological_page(
-    store: Store, after: ListKey | None, limit: int
-) -> list[tuple[int, int | None]]:
-    """Up to `limit` (id, published_start) pairs following the row keyed `after`."""
-    conn = store.db.conn
-    rows: list[tuple[int, int | None]] = []
-    if after is None or after[0] is not None:
-        params: tuple[int | None, ...] = ()
-        where = ""
-        if after is not None:
-            where, params = " AND (published_start, id) > (?, ?)", (after[0], after[1])
-        rows = list(
-            conn.execute(
-                "SELECT id, published_start FROM articles WHERE published_start IS NOT NULL"
-                + where
-                + " ORDER BY published_start, id LIMIT ?",
-                (*params, limit),
-            )
-        )
-        after = None
-    if len(rows) < limit:
-        last_undated = after[1] if after is not None else -(1 << 62)
-        rows += list(
-            conn.execute(
-                "SELECT id, NULL FROM articles WHERE published_start IS NULL AND id > ?"
-                " ORDER BY id LIMIT ?",
-                (last_undated, limit - len(rows)),
-            )
-        )
-    return rows
 
 
 def chronological_row(store: Store, article_id: int) -> int | None:
@@ -99,3 +62,36 @@ def in_chronological_order(store: Store, ids: Sequence[int]) -> list[int]:
     id_array = np.array(found_ids, dtype=np.int64)
     order = np.lexsort((id_array, np.array(starts, dtype=np.int64), np.array(undated)))
     return [int(i) for i in id_array[order]]
+
+
+def chronological_slice(store: Store, offset: int, limit: int) -> list[int]:
+    """Ids of rows [offset, offset + limit) of the whole chronological list.
+
+    For a jump far down the list: the index is stepped through in SQLite (about 20 ms
+    per 300,000 rows) instead of every id before it being read into Python.
+    """
+    conn = store.db.conn
+    ids = [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM articles WHERE published_start IS NOT NULL"
+            " ORDER BY published_start, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+    ]
+    if len(ids) < limit:
+        undated_offset = 0
+        if not ids:
+            dated = conn.execute(
+                "SELECT count(*) FROM articles WHERE published_start IS NOT NULL"
+            ).fetchone()[0]
+            undated_offset = offset - int(dated)
+        ids += [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM articles WHERE published_start IS NULL ORDER BY id"
+                " LIMIT ? OFFSET ?",
+                (limit - len(ids), undated_offset),
+            )
+        ]
+    return ids
