@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -103,6 +104,10 @@ class DetailPane(QWidget):
         self.events.setObjectName("articleEvents")
         self.events.setItemDelegate(DirectionalTextDelegate(self.events))
         self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sized by the splitter's stretch alone: its size hint would take the article
+        # text's room in a small window.
+        self.events.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.events.setMinimumHeight(3 * (self.fontMetrics().height() + 6) + 4)  # 3 rows
         self.events.itemActivated.connect(self._activate)
         self.events.itemClicked.connect(self._activate)
         self.events_label.setBuddy(self.events)
@@ -110,7 +115,7 @@ class DetailPane(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.events_label)
-        lower_layout.addWidget(self.events)
+        lower_layout.addWidget(self.events, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.browser)
         splitter.addWidget(lower)

@@ -69,7 +69,7 @@ TIMELINE_MIN_HEIGHT = 120
 
 # Splitter states are kept per layout: a state saved for other panes would hide some.
 _LAYOUT_KEY = "window/layout-3"
-_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
+_LRI, _PDI = "\u2066", "\u2069"
 
 
 def _parsed(query: str) -> Query | None:
@@ -480,10 +480,10 @@ class MainWindow(QMainWindow):
         style = self.timeline.label_style()
         parts = []
         if request.query.strip():
-            quoted = self.tr("“%1”")  # the interface's quotation marks
-            parts.append(quoted.replace("%1", f"{_FSI}{request.query.strip()}{_PDI}"))
+            # The interface's quotation marks; no isolates: a placeholder shows them.
+            parts.append(self.tr("“%1”").replace("%1", request.query.strip()))
         if request.source is not None:
-            parts.append(self.tr("from %1").replace("%1", f"{_FSI}{request.source}{_PDI}"))
+            parts.append(self.tr("from %1").replace("%1", request.source))
         if request.date_from is not None and request.date_to is not None:
             first = format_date(request.date_from, None, "day", style)
             last = format_date(request.date_to - 1, None, "day", style)
