@@ -299,8 +299,7 @@ class MainWindow(QMainWindow):
         style = self.timeline.label_style()
         self.model.set_label_style(style)
         self.search_bar.set_interface(style.language, style.digits, style.months)
-        if hasattr(self, "count_label"):
-            self._update_status()
+        self._update_status()
         if style != self.detail.label_style:
             self.detail.label_style = style
             current = self.list.currentIndex()
