@@ -36,296 +36,356 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="86" />
+        <location filename="../../timeline/ui/detail_pane.py" line="102" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="130" />
+        <location filename="../../timeline/ui/detail_pane.py" line="128" />
+        <location filename="../../timeline/ui/detail_pane.py" line="160" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="158" />
+        <location filename="../../timeline/ui/detail_pane.py" line="140" />
+        <source>No article matches %1.</source>
+        <translation>لا توجد مقالة تطابق %1.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="199" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="161" />
+        <location filename="../../timeline/ui/detail_pane.py" line="202" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="169" />
+        <location filename="../../timeline/ui/detail_pane.py" line="210" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="171" />
+        <location filename="../../timeline/ui/detail_pane.py" line="212" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="172" />
+        <location filename="../../timeline/ui/detail_pane.py" line="213" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="173" />
+        <location filename="../../timeline/ui/detail_pane.py" line="214" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="174" />
+        <location filename="../../timeline/ui/detail_pane.py" line="215" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="226" />
+        <location filename="../../timeline/ui/detail_pane.py" line="267" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="227" />
+        <location filename="../../timeline/ui/detail_pane.py" line="268" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="228" />
+        <location filename="../../timeline/ui/detail_pane.py" line="269" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="229" />
+        <location filename="../../timeline/ui/detail_pane.py" line="270" />
         <source>vague</source>
         <translation>غير محدد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="271" />
+        <source>recurring</source>
+        <translation>متكرر</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="74" />
+        <location filename="../../timeline/ui/main_window.py" line="140" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="82" />
+        <location filename="../../timeline/ui/main_window.py" line="143" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="92" />
+        <location filename="../../timeline/ui/main_window.py" line="153" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="129" />
+        <location filename="../../timeline/ui/main_window.py" line="198" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="130" />
+        <location filename="../../timeline/ui/main_window.py" line="199" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="134" />
+        <location filename="../../timeline/ui/main_window.py" line="203" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="139" />
+        <location filename="../../timeline/ui/main_window.py" line="208" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="143" />
+        <location filename="../../timeline/ui/main_window.py" line="212" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="144" />
+        <location filename="../../timeline/ui/main_window.py" line="213" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="148" />
+        <location filename="../../timeline/ui/main_window.py" line="217" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="153" />
+        <location filename="../../timeline/ui/main_window.py" line="222" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="154" />
+        <location filename="../../timeline/ui/main_window.py" line="223" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="171" />
+        <location filename="../../timeline/ui/main_window.py" line="243" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="172" />
+        <location filename="../../timeline/ui/main_window.py" line="244" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="174" />
+        <location filename="../../timeline/ui/main_window.py" line="246" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="175" />
+        <location filename="../../timeline/ui/main_window.py" line="247" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="176" />
+        <location filename="../../timeline/ui/main_window.py" line="248" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="177" />
+        <location filename="../../timeline/ui/main_window.py" line="249" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="179" />
+        <location filename="../../timeline/ui/main_window.py" line="251" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="181" />
+        <location filename="../../timeline/ui/main_window.py" line="253" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="186" />
+        <location filename="../../timeline/ui/main_window.py" line="258" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="187" />
+        <location filename="../../timeline/ui/main_window.py" line="259" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="188" />
+        <location filename="../../timeline/ui/main_window.py" line="260" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="192" />
+        <location filename="../../timeline/ui/main_window.py" line="264" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="196" />
+        <location filename="../../timeline/ui/main_window.py" line="268" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="196" />
+        <location filename="../../timeline/ui/main_window.py" line="268" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="199" />
+        <location filename="../../timeline/ui/main_window.py" line="271" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="209" />
+        <location filename="../../timeline/ui/main_window.py" line="281" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="210" />
+        <location filename="../../timeline/ui/main_window.py" line="282" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="211" />
+        <location filename="../../timeline/ui/main_window.py" line="283" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="215" />
+        <location filename="../../timeline/ui/main_window.py" line="287" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="265" />
-        <location filename="../../timeline/ui/main_window.py" line="273" />
+        <location filename="../../timeline/ui/main_window.py" line="340" />
+        <location filename="../../timeline/ui/main_window.py" line="348" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="266" />
+        <location filename="../../timeline/ui/main_window.py" line="341" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="274" />
+        <location filename="../../timeline/ui/main_window.py" line="349" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="368" />
+        <source>%n article(s)</source>
+        <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="370" />
+        <source>%1 of %n article(s)</source>
+        <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="376" />
+        <source>%n event(s) on the timeline</source>
+        <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="290" />
+        <location filename="../../timeline/ui/main_window.py" line="482" />
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <source>from %1</source>
+        <translation>من المصدر %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="489" />
+        <source>dated %1 to %2</source>
+        <translation>بتواريخ من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="490" />
+        <source>published %1 to %2</source>
+        <translation>منشورة من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="491" />
+        <source>mentioning %1 to %2</source>
+        <translation>تذكر تواريخ من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="495" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
         <source>%1 articles, %2 events</source>
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="397" />
+        <location filename="../../timeline/ui/main_window.py" line="534" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="429" />
+        <location filename="../../timeline/ui/main_window.py" line="566" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="431" />
+        <location filename="../../timeline/ui/main_window.py" line="568" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="437" />
+        <location filename="../../timeline/ui/main_window.py" line="574" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="456" />
+        <location filename="../../timeline/ui/main_window.py" line="593" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="456" />
+        <location filename="../../timeline/ui/main_window.py" line="593" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="471" />
+        <location filename="../../timeline/ui/main_window.py" line="594" />
+        <source>Importing articles</source>
+        <translation>استيراد المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="609" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="480" />
+        <location filename="../../timeline/ui/main_window.py" line="618" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="488" />
+        <location filename="../../timeline/ui/main_window.py" line="626" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="496" />
+        <location filename="../../timeline/ui/main_window.py" line="634" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -333,12 +393,12 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="57" />
+        <location filename="../../timeline/ui/search_bar.py" line="106" />
         <source>Search articles: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="61" />
+        <location filename="../../timeline/ui/search_bar.py" line="110" />
         <source>Spelling variants match: ايار finds أيّار, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -347,57 +407,57 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="72" />
+        <location filename="../../timeline/ui/search_bar.py" line="121" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="73" />
+        <location filename="../../timeline/ui/search_bar.py" line="122" />
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="76" />
+        <location filename="../../timeline/ui/search_bar.py" line="125" />
         <source>&amp;Dates</source>
         <translation>ال&amp;تواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="91" />
+        <location filename="../../timeline/ui/search_bar.py" line="141" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="92" />
+        <location filename="../../timeline/ui/search_bar.py" line="142" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="93" />
+        <location filename="../../timeline/ui/search_bar.py" line="143" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="97" />
+        <location filename="../../timeline/ui/search_bar.py" line="147" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="98" />
+        <location filename="../../timeline/ui/search_bar.py" line="148" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="99" />
+        <location filename="../../timeline/ui/search_bar.py" line="149" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="101" />
+        <location filename="../../timeline/ui/search_bar.py" line="151" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="187" />
+        <location filename="../../timeline/ui/search_bar.py" line="281" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -405,57 +465,61 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="577" />
-        <location filename="../../timeline/ui/timeline_view.py" line="624" />
+        <location filename="../../timeline/ui/timeline_view.py" line="582" />
+        <location filename="../../timeline/ui/timeline_view.py" line="629" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="632" />
-        <location filename="../../timeline/ui/timeline_view.py" line="795" />
+        <location filename="../../timeline/ui/timeline_view.py" line="637" />
+        <location filename="../../timeline/ui/timeline_view.py" line="801" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="633" />
-        <location filename="../../timeline/ui/timeline_view.py" line="795" />
+        <location filename="../../timeline/ui/timeline_view.py" line="638" />
+        <location filename="../../timeline/ui/timeline_view.py" line="801" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="634" />
+        <location filename="../../timeline/ui/timeline_view.py" line="639" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="638" />
+        <location filename="../../timeline/ui/timeline_view.py" line="643" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="642" />
+        <location filename="../../timeline/ui/timeline_view.py" line="647" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="774" />
+        <location filename="../../timeline/ui/timeline_view.py" line="780" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="816" />
+        <location filename="../../timeline/ui/timeline_view.py" line="822" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="820" />
+        <location filename="../../timeline/ui/timeline_view.py" line="826" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="829" />
+        <location filename="../../timeline/ui/timeline_view.py" line="835" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
+    </message>
+    <message>
+        <source>%1 events in view have no room in a lane: zoom in to see them</source>
+        <translation>%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها</translation>
     </message>
 </context>
 </TS>

@@ -118,6 +118,12 @@ def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Pa
         box = win.findChild(QMessageBox)
         assert box is not None and "bad.json" in box.detailedText()
         box.close()
+        # The timeline re-reads the store after the import: let it finish while open.
+        qtbot.waitUntil(
+            lambda: win._loader_thread is None and len(win.timeline.arrays()) > 0,
+            timeout=20_000,
+        )
+        win.close()
 
 
 def test_mentions_are_marked_without_breaking_joins(
@@ -290,3 +296,178 @@ def test_without_a_display_the_window_command_saves_a_screenshot(tmp_path: Path)
     assert "no display available" in shown.stderr
     png = Path(shown.stdout.strip().splitlines()[-1])
     assert png.parent == tmp_path and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_status_counts_survive_status_tips_and_follow_the_search(
+    qtbot: QtBot, window: MainWindow, sample_store: Store
+) -> None:
+    from PySide6.QtGui import QStatusTipEvent
+
+    placed = len(window.timeline.arrays())
+    total = sample_store.count_articles()
+    label = window.count_label
+    assert label.text() == f"{total} articles  ·  {placed} events on the timeline"
+    # Hovering a menu sends status tips; they must not wipe the counts.
+    QApplication.sendEvent(window, QStatusTipEvent("Zoom in"))
+    QApplication.sendEvent(window, QStatusTipEvent(""))
+    assert label.isVisible() and label.text().startswith(f"{total} articles")
+    _search(qtbot, window, "ايار")
+    (hit,) = [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())]
+    events = int((window.timeline.arrays().article_ids == hit).sum())
+    assert label.text() == f"1 of {total} articles  ·  {events} events on the timeline"
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (0, "لا مقالات"),
+        (1, "مقالة واحدة"),
+        (2, "مقالتان"),
+        (3, "3 مقالات"),
+        (11, "11 مقالة"),
+        (1_000_000, "1,000,000 مقالة"),
+    ],
+)
+def test_counts_use_arabic_plural_forms_and_grouping(qapp, n: int, words: str) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from timeline.paths import translations_dir
+    from timeline.timescale import LabelStyle
+    from timeline.ui.date_text import counted
+
+    translator = QTranslator()
+    assert translator.load(
+        QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
+    )
+    QCoreApplication.installTranslator(translator)
+    try:
+        text = QCoreApplication.translate("MainWindow", "%n article(s)", "", n)
+        assert counted(text, n, LabelStyle(language="ar")) == words
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_shortcuts_read_left_to_right_in_a_right_to_left_menu(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence, QTextOption
+    from PySide6.QtWidgets import QMenu
+
+    from tests.ui.rendering import lay_out
+
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    checked = 0
+    for menu in window.menuBar().findChildren(QMenu):
+        for action in menu.actions():
+            if action.shortcut().isEmpty():
+                continue
+            shown = action.text().split("\t")[1]
+            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            assert lay_out(shown, window.font(), option).visual == native.replace(" ", "")
+            checked += 1
+    assert checked >= 8
+
+
+def test_small_window_leaves_the_detail_pane_room_to_read(
+    qtbot: QtBot, sample_store: Store
+) -> None:
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.resize(800, 500)
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_article(sample_store.chronological_ids()[0])
+    line = win.detail.browser.fontMetrics().lineSpacing()
+    assert win.detail.browser.viewport().height() >= 9 * line
+    assert win.timeline.height() >= 100
+
+
+def test_date_filter_starts_from_the_stores_range(window: MainWindow) -> None:
+    from timeline.timescale import axis_date
+
+    start, end = window.timeline.arrays().span
+    first = window.search_bar.date_from_edit.date()
+    last = window.search_bar.date_to_edit.date()
+    assert (first.year(), first.month(), first.day()) == axis_date(start).timetuple()[:3]
+    assert (last.year(), last.month(), last.day()) == axis_date(end - 1).timetuple()[:3]
+    window.search_bar.dates_check.setChecked(True)
+    request = window.search_bar.request()
+    assert request.date_from is not None and request.date_from <= start
+
+
+def test_import_keeps_the_users_place_and_names_its_dialog(
+    qtbot: QtBot, tmp_path: Path, sample_db: Path
+) -> None:
+    import sqlite3
+
+    from tests.conftest import SAMPLES
+
+    copy = tmp_path / "copy.db"
+    source = sqlite3.connect(sample_db)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    # Left open: the window's idle-time label fetches may run until it is deleted.
+    store = Store(copy)
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    win.timeline.zoom_by(8.0)
+    win.timeline.pan_by(40)
+    place = win.timeline.viewport()
+    with qtbot.waitSignal(win.timeline_loaded, timeout=20_000):
+        win.import_paths([SAMPLES / "02_suez.txt"])
+        assert win._progress.windowTitle() == "Importing articles"
+    assert win.timeline.viewport() == place
+
+
+def test_a_search_is_described_with_its_filters(window: MainWindow) -> None:
+    from datetime import datetime
+
+    from timeline.model import to_axis
+    from timeline.store.search import SearchRequest
+
+    request = SearchRequest(
+        query="قمة",
+        source="وكالة",
+        date_from=to_axis(datetime(1950, 1, 1)),
+        date_to=to_axis(datetime(1954, 1, 1)),
+        event_kind="mentioned",
+    )
+    text = window.describe_search(request).replace("\u200e", "")
+    assert "قمة" in text and "وكالة" in text
+    assert "1950" in text and "31 December 1953" in text and "mentioning" in text
+
+
+def test_window_reads_one_page_of_ids_not_all(
+    qtbot: QtBot, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    from timeline.store.search import distinct_sources
+    from timeline.ui import article_model
+
+    def every_id(_store: Store) -> list[int]:
+        raise AssertionError("the window read every article id")
+
+    monkeypatch.setattr(article_model, "_ID_PAGE", 3)
+    monkeypatch.setattr(Store, "chronological_ids", every_id)
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    assert win.model.rowCount() == 3
+    assert win.detail.article is not None
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    # Sources come after the first frame, with the timeline.
+    assert win.search_bar.source_combo.count() == 1 + len(distinct_sources(sample_store))
+    # The list fetches more while its last row is in view; let it, while the store is open.
+
+    def filled() -> bool:
+        last = win.list.visualRect(win.model.index(win.model.rowCount() - 1))
+        return not win.model.canFetchMore(QModelIndex()) or last.top() > win.list.height()
+
+    qtbot.waitUntil(filled)
+    assert win.model.rowCount() > 3
+    win.close()

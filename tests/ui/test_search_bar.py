@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
@@ -116,3 +117,77 @@ def test_result_count_and_error(qtbot: QtBot) -> None:
     assert bar.count_label.text() == "Type a word to search for"
     bar.show_result_count(None, None)
     assert bar.count_label.text() == ""
+
+
+def _type(widget, text: str) -> None:
+    """Key events with their text, as a keyboard sends them (QTest cannot send Arabic)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        key = Qt.Key.Key_0 + int(ch) if ch.isdigit() else Qt.Key.Key_Minus
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.mark.parametrize(
+    ("language", "digits"), [("en", "western"), ("ar", "western"), ("ar", "arabic")]
+)
+@pytest.mark.parametrize("typed", ["20200305", "2020-03-05", "٢٠٢٠-٠٣-٠٥"])
+def test_typed_digits_go_into_the_date_boxes(
+    qtbot: QtBot, language: str, digits: str, typed: str
+) -> None:
+    bar = make_bar(qtbot)
+    bar.set_interface(language, digits)
+    bar.show()
+    bar.dates_check.setChecked(True)
+    edit = bar.date_from_edit
+    edit.setDate(QDate(2025, 12, 1))
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Home)  # the cursor inside the full year, as a click leaves it
+    _type(edit, typed)
+    assert edit.date() == QDate(2020, 3, 5)
+
+
+def test_date_range_starts_from_the_given_range_until_edited(qtbot: QtBot) -> None:
+    from datetime import date
+
+    bar = make_bar(qtbot)
+    bar.set_date_range(date(1869, 11, 17), date(2021, 5, 22))
+    assert bar.date_from_edit.date() == QDate(1869, 11, 17)
+    assert bar.date_to_edit.date() == QDate(2021, 5, 22)
+    bar.dates_check.setChecked(True)
+    assert bar.request().date_from == to_axis(datetime(1869, 11, 17))
+    bar.date_to_edit.setDate(QDate(2000, 1, 1))  # the reader's own choice
+    bar.set_date_range(date(1800, 1, 1), date(2022, 1, 1))
+    assert bar.date_to_edit.date() == QDate(2000, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("language", "weekend", "workday"),
+    [
+        ("ar", [Qt.DayOfWeek.Friday, Qt.DayOfWeek.Saturday], Qt.DayOfWeek.Sunday),
+        ("en", [Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday], Qt.DayOfWeek.Friday),
+    ],
+)
+def test_calendar_weekend_follows_the_interface(
+    qtbot: QtBot, language: str, weekend: list[Qt.DayOfWeek], workday: Qt.DayOfWeek
+) -> None:
+    bar = make_bar(qtbot)
+    bar.set_interface(language, "western")
+    calendar = bar.date_from_edit.calendarWidget()
+    red = {day: calendar.weekdayTextFormat(day).foreground().color().red() for day in Qt.DayOfWeek}
+    assert all(red[day] > 150 for day in weekend)
+    assert red[workday] < 100
+
+
+def test_result_count_in_english_plural_and_chosen_digits(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    bar.show_result_count(1)
+    assert bar.count_label.text() == "1 result"
+    bar.show_result_count(1_234_567)
+    assert bar.count_label.text() == "1,234,567 results"
+    bar.set_interface("en", "arabic")
+    bar.show_result_count(1_234_567)
+    assert bar.count_label.text() == "١٬٢٣٤٬٥٦٧ results"

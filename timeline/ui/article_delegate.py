@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextOption
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from timeline.ui.article_model import PublishedRole, SourceRole
+from timeline.ui.article_model import PublishedRole, SourceRole, TitleHitsRole
 from timeline.ui.direction import qt_direction, start_edge
 
 _MARGIN = 6
+HIT_COLOUR = QColor(120, 190, 255, 150)  # as the detail pane marks hits in the body
 
 
 def _text_option(text: str) -> QTextOption:
@@ -72,9 +82,12 @@ class ArticleDelegate(QStyledItemDelegate):
         elided = QFontMetrics(title_font).elidedText(
             title, Qt.TextElideMode.ElideRight, int(rect.width())
         )
-        painter.drawText(
-            QRectF(rect.left(), rect.top(), rect.width(), half), elided, _text_option(title)
-        )
+        title_rect = QRectF(rect.left(), rect.top(), rect.width(), half)
+        hits = index.data(TitleHitsRole) or []
+        if hits:
+            _draw_marked(painter, title_rect, elided, title_font, _text_option(title), hits)
+        else:
+            painter.drawText(title_rect, elided, _text_option(title))
 
         published = index.data(PublishedRole) or "—"
         source = index.data(SourceRole) or ""
@@ -89,6 +102,47 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(rect.left(), rect.top() + half, rect.width(), half), elided, _text_option(title)
         )
+
+
+def marked_layout(
+    text: str, font: QFont, option: QTextOption, spans: list[tuple[int, int]], width: float
+) -> QTextLayout:
+    """One line of text with backgrounds under spans; the words stay whole and joined.
+
+    `text` may have been elided: the ellipsis replaces its logical end, so the spans
+    that start before the cut keep their offsets.
+    """
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    marked = QTextCharFormat()
+    marked.setBackground(HIT_COLOUR)
+    ranges = []
+    for start, end in spans:
+        end = min(end, len(text))
+        if start < end:
+            span = QTextLayout.FormatRange()
+            span.start, span.length, span.format = start, end - start, marked
+            ranges.append(span)
+    layout.setFormats(ranges)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(width)
+    line.setPosition(QPointF(0, 0))
+    layout.endLayout()
+    return layout
+
+
+def _draw_marked(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    font: QFont,
+    option: QTextOption,
+    spans: list[tuple[int, int]],
+) -> None:
+    layout = marked_layout(text, font, option, spans, rect.width())
+    height = layout.lineAt(0).height()
+    layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - height) / 2))
 
 
 class DirectionalTextDelegate(QStyledItemDelegate):

@@ -9,79 +9,186 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from timeline.model import Article, Event
 from timeline.store import Store
+from timeline.store.listing import chronological_row, chronological_slice
 from timeline.text import base_direction
+from timeline.text.query import Query, hit_spans
+from timeline.timescale import LabelStyle
+from timeline.ui.date_text import published_text
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 PublishedRole = Qt.ItemDataRole.UserRole + 2
 SourceRole = Qt.ItemDataRole.UserRole + 3
 DirectionRole = Qt.ItemDataRole.UserRole + 4
+TitleHitsRole = Qt.ItemDataRole.UserRole + 5  # [(start, end)] of search hits in the title
 
-_PAGE = 200
+_PAGE = 200  # rows whose texts are read together
+_ID_PAGE = 1000  # rows added per fetchMore, and ids read together
+_PAGES_KEPT = 200
 _CACHE_ROWS = 5000
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ArticleListModel(QAbstractListModel):
-    """A list of articles that keeps only ids and a bounded cache of row texts.
+    """A list of articles that keeps only ids, a page at a time, and a cache of row texts.
 
     Anki's table model does the same: a million ids are cheap, a million titles are
-    not, and only the rows on screen are ever asked for.
+    not, and only the rows on screen are ever asked for. Here even the ids come a page
+    at a time: rows are added as the view scrolls (canFetchMore/fetchMore), and the ids
+    of a page are read when one of its rows is first shown. Selecting an article far
+    down adds the rows up to it at once and reads only its page.
     """
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._ids: list[int] = []
+        self._given: list[int] | None = None  # a search's ids, in list order
+        self._given_rows: dict[int, int] | None = None
+        self._total = 0  # rows there are; _count of them are in the model so far
+        self._count = 0
+        self._pages: OrderedDict[int, list[int]] = OrderedDict()
+        self._rows_of: dict[int, int] = {}  # ids of the pages held
         self._rows: OrderedDict[int, tuple[str, str | None, str]] = OrderedDict()
+        self._query: Query | None = None
+        self._title_hits: dict[int, list[tuple[int, int]]] = {}
+        self.label_style = LabelStyle(language="en")
         self.reload()
 
     def reload(self, ids: list[int] | None = None) -> None:
         """Show the given article ids (default: all, chronological) and drop the cache."""
         self.beginResetModel()
-        self._ids = self._store.chronological_ids() if ids is None else list(ids)
+        self._given = None if ids is None else list(ids)
+        self._given_rows = None
+        self._total = self._store.count_articles() if ids is None else len(self._given or [])
+        self._count = min(self._total, _ID_PAGE)
+        self._pages.clear()
+        self._rows_of.clear()
         self._rows.clear()
+        self._title_hits.clear()
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+    def set_query(self, query: Query | None) -> None:
+        """Mark this search's hits in the titles (TitleHitsRole); None marks nothing."""
+        self._query = query
+        self._title_hits.clear()
+        self._all_changed()
 
-    def _summary(self, row: int) -> tuple[str, str | None, str]:
-        article_id = self._ids[row]
+    def set_label_style(self, style: LabelStyle) -> None:
+        """Write publication dates as the timeline's axis writes them."""
+        if style != self.label_style:
+            self.label_style = style
+            self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self._count:
+            self.dataChanged.emit(self.index(0), self.index(self._count - 1))
+
+    # -- ids, a page at a time --------------------------------------------------
+
+    def _page(self, number: int) -> list[int]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        first = number * _ID_PAGE
+        if self._given is not None:
+            page = self._given[first : first + _ID_PAGE]
+        else:
+            page = chronological_slice(self._store, first, _ID_PAGE)
+        self._pages[number] = page
+        self._rows_of.update(zip(page, range(first, first + len(page)), strict=True))
+        while len(self._pages) > _PAGES_KEPT:
+            for article_id in self._pages.popitem(last=False)[1]:
+                self._rows_of.pop(article_id, None)
+        return page
+
+    def _id_at(self, row: int) -> int | None:
+        page = self._page(row // _ID_PAGE)
+        offset = row % _ID_PAGE
+        return page[offset] if offset < len(page) else None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._count < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid():
+            self._extend_to(self._count + _ID_PAGE)
+
+    def _extend_to(self, count: int) -> None:
+        count = min(count, self._total)
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def row_of(self, article_id: int) -> int | None:
+        """The article's row; rows up to it are added if the view has not come so far."""
+        row = self._rows_of.get(article_id)
+        if row is None:
+            if self._given is not None:
+                if self._given_rows is None:
+                    self._given_rows = {a: i for i, a in enumerate(self._given)}
+                row = self._given_rows.get(article_id)
+            else:
+                row = chronological_row(self._store, article_id)
+        if row is None or row >= self._total:
+            return None
+        self._extend_to(row + 1 + _ID_PAGE)
+        return row if self._id_at(row) == article_id else None
+
+    # -- row texts ----------------------------------------------------------------
+
+    def _summary(self, article_id: int, row: int) -> tuple[str, str | None, str]:
         cached = self._rows.get(article_id)
         if cached is not None:
             self._rows.move_to_end(article_id)
             return cached
+        # The _PAGE rows around it, as far as its page of ids goes.
+        ids = self._page(row // _ID_PAGE)
+        id_first = row - row % _ID_PAGE
         page_start = row - row % _PAGE
-        page = self._ids[page_start : page_start + _PAGE]
-        self._rows.update(self._store.article_summaries(page))
+        lo = max(page_start, id_first) - id_first
+        hi = min(page_start + _PAGE, id_first + len(ids)) - id_first
+        self._rows.update(self._store.article_summaries(ids[lo:hi]))
         while len(self._rows) > _CACHE_ROWS:
             self._rows.popitem(last=False)
         return self._rows.get(article_id, ("", None, ""))
 
+    def _hits(self, article_id: int, title: str) -> list[tuple[int, int]]:
+        if self._query is None:
+            return []
+        hits = self._title_hits.get(article_id)
+        if hits is None:
+            if len(self._title_hits) > _CACHE_ROWS:
+                self._title_hits.clear()
+            hits = self._title_hits[article_id] = hit_spans(title, self._query)
+        return hits
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        article_id = self._id_at(index.row())
+        if article_id is None:
             return None
         if role == ArticleIdRole:
-            return self._ids[index.row()]
-        title, published, source = self._summary(index.row())
+            return article_id
+        title, published, source = self._summary(article_id, index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return title
         if role == PublishedRole:
-            return published
+            return published_text(published, self.label_style)
         if role == SourceRole:
             return source
         if role == DirectionRole:
             return base_direction(title)
+        if role == TitleHitsRole:
+            return self._hits(article_id, title)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{title}, {published or ''}, {source}"
+            return f"{title}, {published_text(published, self.label_style) or ''}, {source}"
         return None
-
-    def row_of(self, article_id: int) -> int | None:
-        try:
-            return self._ids.index(article_id)
-        except ValueError:
-            return None
 
     def article(self, article_id: int) -> Article | None:
         return self._store.article(article_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from timeline.model import Article, Event
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import DirectionalTextDelegate
+from timeline.ui.date_text import direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
 
 EventIdRole = Qt.ItemDataRole.UserRole + 1
@@ -47,11 +50,24 @@ def isolated(text: str) -> str:
     return f"{_FSI}{text}{_PDI}"
 
 
+def is_recurring(event: Event) -> bool:
+    """A TimeML SET ("every Friday", "daily"): a value that repeats, not a length."""
+    return event.kind == "set" or event.granularity == "set" or event.value.startswith("XXXX-WXX")
+
+
 def event_date_text(event: Event, style: LabelStyle) -> str:
-    """An event's date in words of the interface, or its value where it has no place."""
-    if event.start is None:
-        return f"{_LRI}{event.value}{_PDI}"
-    return format_date(event.start, event.end, event.granularity, style)
+    """An event's date in words of the interface; a code only when no words are known.
+
+    Values with no place on the axis (P70Y, FUTURE_REF, XXXX-09-11, 2019-SP, a SET) are
+    written in words ("for seven decades"); numbers keep the interface's reading order
+    whatever the digits (date_text.ordered).
+    """
+    if event.start is None or is_recurring(event):
+        words = value_words(event.value, style, recurring=is_recurring(event))
+        if words is None:
+            return f"{_LRI}{event.value}{_PDI}"
+        return ordered(words, style.language)
+    return ordered(format_date(event.start, event.end, event.granularity, style), style.language)
 
 
 class SafeBrowser(QTextBrowser):
@@ -88,6 +104,10 @@ class DetailPane(QWidget):
         self.events.setObjectName("articleEvents")
         self.events.setItemDelegate(DirectionalTextDelegate(self.events))
         self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sized by the splitter's stretch alone: its size hint would take the article
+        # text's room in a small window.
+        self.events.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.events.setMinimumHeight(3 * (self.fontMetrics().height() + 6) + 4)  # 3 rows
         self.events.itemActivated.connect(self._activate)
         self.events.itemClicked.connect(self._activate)
         self.events_label.setBuddy(self.events)
@@ -95,7 +115,7 @@ class DetailPane(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.events_label)
-        lower_layout.addWidget(self.events)
+        lower_layout.addWidget(self.events, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.browser)
         splitter.addWidget(lower)
@@ -105,6 +125,7 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.article: Article | None = None
+        self._placeholder = self.tr("Select an article to read it here.")
         # How dates are written; the window keeps it in step with the timeline's axis.
         self.label_style = LabelStyle(language="en")
         self.show_article(None, [])
@@ -114,21 +135,29 @@ class DetailPane(QWidget):
         if start is not None:
             self.event_chosen.emit(int(item.data(EventIdRole)), int(start))
 
+    def show_nothing_found(self, searched: str) -> None:
+        """Empty the pane and say that nothing matched `searched` (what was asked for)."""
+        self._placeholder = self.tr("No article matches %1.").replace("%1", searched)
+        self.show_article(None, [])
+
     def show_article(
         self,
         article: Article | None,
         events: list[Event],
         hits: list[tuple[int, int]] | None = None,
+        *,
+        title_hits: list[tuple[int, int]] | None = None,
     ) -> None:
-        """Show an article; `hits` are search-hit spans in the body to mark as well."""
+        """Show an article; `hits` and `title_hits` are search hits to mark and scroll to."""
         self.article = article
         self.events.clear()
         doc = QTextDocument(self.browser)
         doc.setDefaultFont(self.font())
         if article is None:
             self.browser.setDocument(doc)
-            self.browser.setPlaceholderText(self.tr("Select an article to read it here."))
+            self.browser.setPlaceholderText(self._placeholder)
             return
+        self._placeholder = self.tr("Select an article to read it here.")
         cursor = QTextCursor(doc)
         self._add_block(cursor, article.title, first=True, size=1.35, bold=True)
         self._add_fields(cursor, article, events)
@@ -146,10 +175,22 @@ class DetailPane(QWidget):
             _MENTION_COLOUR,
         )
         self._mark(doc, body_at, hits or [], _HIT_COLOUR)
+        self._mark(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
         if article.credit:
             self._add_block(cursor, article.credit, italic=True)
         self.browser.setDocument(doc)
         self._fill_events(events)
+        if title_hits:
+            self._scroll_to(title_hits[0][0])
+        elif hits:
+            self._scroll_to(body_at + hits[0][0])
+
+    def _scroll_to(self, position: int) -> None:
+        """Bring a document position into view (the first search hit)."""
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(position)
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
 
     def _add_fields(self, cursor: QTextCursor, article: Article, events: list[Event]) -> None:
         published = next((e for e in events if e.kind == "published"), None)
@@ -163,7 +204,7 @@ class DetailPane(QWidget):
             )
             hijri = format_hijri(published.start, "day", self.label_style)
             if hijri:
-                line += f"  ·  {hijri}"
+                line += f"  ·  {ordered(hijri, self.label_style.language)}"
             self._add_block(cursor, line)
         else:
             self._add_block(cursor, self.tr("Publication date could not be read"), italic=True)
@@ -227,14 +268,23 @@ class DetailPane(QWidget):
             "mentioned": self.tr("mentioned"),
             "duration": self.tr("duration"),
             "vague": self.tr("vague"),
+            "set": self.tr("recurring"),
         }
+        # Each row reads in the interface's direction: the mark makes it the row's
+        # first strong character, and the article's own words are isolated within.
+        mark = direction_mark(self.label_style.language)
         for event in events:
             when = event_date_text(event, self.label_style)
-            text = f"{when}  ·  {kinds.get(event.kind, event.kind)}  ·  {event.label}"
+            kind = kinds.get(event.kind, event.kind)
+            text = f"{mark}{when}  ·  {kind}  ·  {isolated(event.label)}"
             item = QListWidgetItem(text)
             item.setData(EventIdRole, event.id)
             item.setData(EventStartRole, event.start)
-            item.setToolTip(event.label)
+            # The code the date was computed as, then the sentence: both plain text.
+            code = f"{_LRI}{event.value}{_PDI}" if event.value else ""
+            item.setToolTip(
+                "<qt>" + "<br>".join(html.escape(t) for t in (code, event.label) if t) + "</qt>"
+            )
             if event.start is None:
                 item.setForeground(self.palette().placeholderText())
             self.events.addItem(item)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,12 +19,60 @@ from PySide6.QtWidgets import (
 
 from timeline.model import to_axis
 from timeline.store.search import SearchRequest
+from timeline.timescale import LabelStyle
+from timeline.ui.date_text import counted
 
 DEBOUNCE_MS = 200
 
 
-def _axis(date: QDate) -> int:
-    return to_axis(datetime(date.year(), date.month(), date.day()))
+def _axis(day: QDate) -> int:
+    return to_axis(datetime(day.year(), day.month(), day.day()))
+
+
+# Weekend days by interface language: Friday and Saturday in the Arab world.
+WEEKENDS = {
+    "ar": (Qt.DayOfWeek.Friday, Qt.DayOfWeek.Saturday),
+    "en": (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday),
+}
+_WEEKEND_COLOUR = QColor(200, 0, 0)
+_SEPARATORS = ("-", "/", ".")
+# (month names, digits) -> the country whose Arabic locale writes them so in calendars.
+_CALENDAR_COUNTRY = {
+    ("levant", "arabic"): QLocale.Country.Syria,
+    ("levant", "western"): QLocale.Country.Libya,
+    ("egypt", "arabic"): QLocale.Country.Egypt,
+    ("egypt", "western"): QLocale.Country.Libya,
+    ("gulf", "arabic"): QLocale.Country.SaudiArabia,
+    ("gulf", "western"): QLocale.Country.Libya,
+    ("maghreb", "arabic"): QLocale.Country.Egypt,
+    ("maghreb", "western"): QLocale.Country.Algeria,
+}
+
+
+class DateBox(QDateEdit):
+    """A date edit that takes typed digits, Western or Arabic-Indic, wherever the cursor is.
+
+    QDateEdit ignores a digit typed into a section that is already full (a click puts
+    the cursor inside "2025"): the section is selected first, so the digit replaces it.
+    A separator typed just after the edit moved on to the next section by itself is
+    dropped, so "2020-03-05" typed out in full lands in the right sections.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        line = self.lineEdit()
+        at = line.cursorPosition()
+        at_section_start = at == 0 or not line.text()[at - 1].isdigit()
+        if len(text) == 1 and text.isdigit():
+            if not line.hasSelectedText() and at_section_start:
+                self.setSelectedSection(self.currentSection())
+            digit = chr(ord(self.locale().zeroDigit()) + int(text))
+            if digit != text:
+                event = QKeyEvent(event.type(), event.key(), event.modifiers(), digit)
+        elif text in _SEPARATORS and at > 0 and at_section_start:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class SearchBar(QWidget):
@@ -40,6 +88,7 @@ class SearchBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._last: SearchRequest | None = None
+        self._style = LabelStyle(language="en")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -75,10 +124,11 @@ class SearchBar(QWidget):
 
         self.dates_check = QCheckBox(self.tr("&Dates"), self)
         self.dates_check.setObjectName("search_dates")
-        self.date_from_edit = QDateEdit(self)
-        self.date_to_edit = QDateEdit(self)
+        self._dates_edited = False
+        self.date_from_edit = DateBox(self)
+        self.date_to_edit = DateBox(self)
         today = QDate.currentDate()
-        for edit, name, date in (
+        for edit, name, day in (
             (self.date_from_edit, "search_date_from", today.addYears(-1)),
             (self.date_to_edit, "search_date_to", today),
         ):
@@ -86,7 +136,7 @@ class SearchBar(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
-            edit.setDate(date)
+            edit.setDate(day)
             edit.setEnabled(False)
         self.date_from_edit.setToolTip(self.tr("First day"))
         self.date_to_edit.setToolTip(self.tr("Last day"))
@@ -135,8 +185,10 @@ class SearchBar(QWidget):
         self.query_edit.returnPressed.connect(self._emit_now)
         self.source_combo.currentIndexChanged.connect(self._schedule)
         self.dates_check.toggled.connect(self._dates_toggled)
-        self.date_from_edit.dateChanged.connect(self._schedule)
-        self.date_to_edit.dateChanged.connect(self._schedule)
+        for edit in (self.date_from_edit, self.date_to_edit):
+            edit.dateChanged.connect(self._schedule)
+            # set_date_range blocks signals: only the reader's changes arrive here.
+            edit.dateChanged.connect(self._dates_were_edited)
         self.kind_combo.currentIndexChanged.connect(self._schedule)
 
     # -- public --------------------------------------------------------------
@@ -156,6 +208,45 @@ class SearchBar(QWidget):
             self.source_combo.blockSignals(False)
         if index < 0:  # the chosen source is gone
             self._schedule()
+
+    def set_date_range(self, first: date, last: date) -> None:
+        """Start the date boxes on the store's own range, until the reader changes them."""
+        if self._dates_edited:
+            return
+        for edit, day in ((self.date_from_edit, first), (self.date_to_edit, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        if self.dates_check.isChecked():
+            self._schedule()
+
+    def set_interface(self, language: str, digits: str, months: str = "levant") -> None:
+        """Weekend days of the language in the calendars; the boxes in the chosen digits."""
+        # Arabic names in an Arabic interface, as close to the chosen month names and
+        # digits as a locale comes; an English interface keeps English, Western digits.
+        if language == "ar":
+            country = _CALENDAR_COUNTRY.get((months, digits), QLocale.Country.Egypt)
+            locale = QLocale(QLocale.Language.Arabic, country)
+        else:
+            locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        self._style = LabelStyle(
+            language="ar" if language == "ar" else "en",
+            digits="arabic" if digits == "arabic" else "western",
+        )
+        weekend = WEEKENDS.get(language, WEEKENDS["en"])
+        for edit in (self.date_from_edit, self.date_to_edit):
+            edit.setLocale(locale)
+            calendar = edit.calendarWidget()
+            calendar.setLocale(locale)
+            for day in Qt.DayOfWeek:
+                fmt = calendar.weekdayTextFormat(day)
+                fmt.setForeground(
+                    _WEEKEND_COLOUR if day in weekend else self.palette().text().color()
+                )
+                calendar.setWeekdayTextFormat(day, fmt)
+
+    def _dates_were_edited(self) -> None:
+        self._dates_edited = True
 
     def request(self) -> SearchRequest:
         """What the bar asks for now."""
@@ -183,8 +274,13 @@ class SearchBar(QWidget):
             self.count_label.setToolTip(error)
             self.count_label.setProperty("error", True)
         else:
-            # %Ln: the count in the locale's digits and grouping.
-            self.count_label.setText("" if n is None else self.tr("%Ln result(s)", "", n))
+            # Qt picks the plural form; the count is grouped in the chosen digits.
+            text = ""
+            if n is not None:
+                # %Ln wrote n in the default locale's way: put it back to plain digits.
+                plain = self.tr("%Ln result(s)", "", n).replace(QLocale().toString(n), str(n))
+                text = counted(plain, n, self._style)
+            self.count_label.setText(text)
             self.count_label.setToolTip("")
             self.count_label.setProperty("error", False)
         self.count_label.style().unpolish(self.count_label)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from timeline import library
 from timeline.store import Store, StoreError
+from timeline.store.listing import in_chronological_order
 from timeline.store.search import SearchError, SearchRequest, matching_article_ids
 from timeline.store.timeline_data import load_event_arrays
 
@@ -87,8 +88,7 @@ class SearchWorker(QObject):
             with Store(self._db_path, create=False) as store:
                 ids = matching_article_ids(store, self.request.query, **self.request.filters())
                 # Ordered here, off the GUI thread: a common word can match most articles.
-                hits = set(ids.tolist())
-                ordered = [i for i in store.chronological_ids() if i in hits]
+                ordered = in_chronological_order(store, ids.tolist())
         except (SearchError, StoreError) as exc:
             self.failed.emit(self.request, str(exc))
             return

@@ -1,0 +1,164 @@
+"""The article list: ids fetched a page at a time, dates as set, hits marked in titles."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, QRect
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from timeline.store import Store
+from timeline.text.query import parse_query
+from timeline.timescale import LabelStyle
+from timeline.ui import article_model
+from timeline.ui.article_delegate import HIT_COLOUR, ArticleDelegate
+from timeline.ui.article_model import (
+    ArticleIdRole,
+    ArticleListModel,
+    PublishedRole,
+    TitleHitsRole,
+)
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(article_model, "_ID_PAGE", 3)
+
+
+def _ids(model: ArticleListModel) -> list[int]:
+    return [model.index(r).data(ArticleIdRole) for r in range(model.rowCount())]
+
+
+def test_ids_come_a_page_at_a_time(small_pages: None, sample_store: Store) -> None:
+    model = ArticleListModel(sample_store)
+    assert model.rowCount() == 3 and model.canFetchMore(QModelIndex())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert _ids(model) == sample_store.chronological_ids()
+
+
+def test_paged_model_passes_the_model_tester(
+    small_pages: None, qtmodeltester, sample_store: Store
+) -> None:
+    qtmodeltester.check(ArticleListModel(sample_store))
+
+
+def test_model_of_search_results_passes_the_model_tester(
+    small_pages: None, qtmodeltester, sample_store: Store
+) -> None:
+    # (A reload under the tester is not checked: the tester fetches more from its own
+    # modelReset handler, before it has marked the reset as finished.)
+    model = ArticleListModel(sample_store)
+    model.reload(sample_store.chronological_ids()[::2])
+    qtmodeltester.check(model)
+
+
+def test_row_of_a_later_article_adds_the_rows_up_to_it(
+    small_pages: None, sample_store: Store
+) -> None:
+    model = ArticleListModel(sample_store)
+    everything = sample_store.chronological_ids()
+    (undated,) = sample_store.articles(undated_only=True)
+    row = model.row_of(undated.id)
+    assert row == everything.index(undated.id)
+    assert model.rowCount() > row
+    assert model.index(row).data(ArticleIdRole) == undated.id
+    # Every row added on the way reads its ids when it is shown.
+    assert _ids(model) == everything[: model.rowCount()]
+    assert model.row_of(10_000) is None
+    model.reload(everything[::-1])
+    assert model.row_of(undated.id) == 0
+
+
+def test_pages_of_ids_are_dropped_and_read_again(
+    small_pages: None, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(article_model, "_PAGES_KEPT", 2)
+    model = ArticleListModel(sample_store)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    everything = sample_store.chronological_ids()
+    assert _ids(model) == everything
+    assert [model.row_of(i) for i in everything] == list(range(len(everything)))
+
+
+def test_a_view_fetches_more_as_it_scrolls(
+    small_pages: None, qtbot: QtBot, sample_store: Store
+) -> None:
+    model = ArticleListModel(sample_store)
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(300, 2000)
+    view.show()
+    qtbot.waitUntil(lambda: not model.canFetchMore(QModelIndex()))
+    assert _ids(model) == sample_store.chronological_ids()
+
+
+def test_publication_dates_follow_the_display_settings(sample_store: Store) -> None:
+    model = ArticleListModel(sample_store)
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if "1945" in (sample_store.article(model.index(r).data(ArticleIdRole)).published or "")
+    )
+    model.set_label_style(LabelStyle(language="en"))
+    english = model.index(row).data(PublishedRole)
+    assert "March 1945" in english and "T" not in english
+    model.set_label_style(LabelStyle(language="ar", digits="arabic"))
+    arabic = model.index(row).data(PublishedRole)
+    assert "١٩٤٥" in arabic and "1945" not in arabic and "آذار" in arabic
+
+
+def test_zone_is_not_shown(sample_store: Store) -> None:
+    model = ArticleListModel(sample_store)
+    texts = [model.index(r).data(PublishedRole) or "" for r in range(model.rowCount())]
+    stored = [
+        sample_store.article(model.index(r).data(ArticleIdRole)).published or ""
+        for r in range(model.rowCount())
+    ]
+    assert any("+" in s or "T" in s for s in stored)
+    assert not any("+0" in t or "T" in t for t in texts)
+
+
+def _paint_row(model: ArticleListModel, row: int) -> QImage:
+    view = QListView()
+    view.setModel(model)
+    delegate = ArticleDelegate(view)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = QRect(0, 0, 600, delegate.sizeHint(option, model.index(row)).height())
+    image = QImage(option.rect.size(), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    delegate.paint(painter, option, model.index(row))
+    painter.end()
+    return image
+
+
+def _hit_pixels(image: QImage) -> int:
+    expected = QColor("white")
+    alpha = HIT_COLOUR.alphaF()
+    blend = [
+        round(c * alpha + w * (1 - alpha))
+        for c, w in zip(HIT_COLOUR.getRgb()[:3], expected.getRgb()[:3], strict=True)
+    ]
+    count = 0
+    for y in range(image.height()):
+        for x in range(0, image.width(), 2):
+            pixel = QColor(image.pixel(x, y))
+            if all(abs(a - b) <= 3 for a, b in zip(pixel.getRgb()[:3], blend, strict=True)):
+                count += 1
+    return count
+
+
+def test_hits_are_marked_in_titles(qtbot: QtBot, sample_store: Store) -> None:
+    model = ArticleListModel(sample_store)
+    row = next(r for r in range(model.rowCount()) if "جامعة" in model.index(r).data())
+    assert _hit_pixels(_paint_row(model, row)) == 0
+    model.set_query(parse_query("جامعة"))
+    title = model.index(row).data()
+    ((start, end),) = model.index(row).data(TitleHitsRole)
+    assert title[start:end] == "جامعة"
+    assert _hit_pixels(_paint_row(model, row)) > 50

@@ -1,0 +1,164 @@
+"""The detail pane: dates in order with either digit set, values in words, search hits."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.rendering import lay_out, read_layout
+from timeline.model import Event
+from timeline.store import Store
+from timeline.timescale import LabelStyle
+from timeline.ui.article_delegate import _text_option
+from timeline.ui.detail_pane import DetailPane
+from timeline.ui.main_window import MainWindow
+
+
+def _visible(text: str) -> str:
+    """Text as read_layout reports it: no spaces, marks or format characters."""
+    return "".join(
+        ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Cf")
+    )
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sample_store: Store) -> Iterator[MainWindow]:
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    yield win
+    QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def _use(window: MainWindow, style: LabelStyle) -> None:
+    window.timeline.set_label_style(style)
+    window._sync_date_style()
+
+
+def _league(store: Store) -> int:
+    return next(a.id for a in store.articles() if a.title.startswith("تأسيس جامعة"))
+
+
+def _block_drawn(window: MainWindow, starts: str) -> tuple[str, str]:
+    doc = window.detail.browser.document()
+    block = doc.findBlock(doc.toPlainText().find(starts))
+    doc.documentLayout().blockBoundingRect(block)
+    return read_layout(block.layout(), window.detail.font(), block.text()).visual, block.text()
+
+
+def test_english_dates_with_arabic_indic_digits_read_left_to_right(
+    window: MainWindow, sample_store: Store
+) -> None:
+    _use(window, LabelStyle(language="en", digits="arabic"))
+    window.select_article(_league(sample_store))
+    visual, text = _block_drawn(window, "Published:")
+    assert "١٩٤٥" in text and "١٠:٠٠" in text
+    # Left to right, every word and number in its logical place: year before time.
+    assert visual == _visible(text)
+
+
+def test_arabic_dates_read_right_to_left_with_either_digits(
+    window: MainWindow, sample_store: Store
+) -> None:
+    QApplication.instance().setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    for digits, year, time in (("western", "1945", "10:00"), ("arabic", "١٩٤٥", "١٠:٠٠")):
+        _use(window, LabelStyle(language="ar", digits=digits))  # type: ignore[arg-type]
+        window.select_article(_league(sample_store))
+        visual, _text = _block_drawn(window, "Published:")
+        # Read from the right: the day, the month, the year, then the time.
+        assert visual.index(time) < visual.index(year), digits
+
+
+def _event(value: str, kind: str = "duration", **fields: object) -> Event:
+    return replace(
+        Event(1, kind, None, None, "vague", value, "لسبعة عقود من الزمن"),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["for seven decades", "in the future", "every Friday", "spring 2019"]),
+        ("ar", ["لمدة سبعة عقود", "في المستقبل", "كل جمعة", "ربيع 2019"]),
+    ],
+)
+def test_events_list_writes_codes_in_words_with_the_code_in_a_tooltip(
+    qtbot: QtBot, sample_store: Store, language: str, words: list[str]
+) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.label_style = LabelStyle(language=language)  # type: ignore[arg-type]
+    article = sample_store.articles()[0]
+    events = [
+        _event("P70Y"),
+        _event("FUTURE_REF", "vague"),
+        _event("XXXX-WXX-5", "set"),
+        _event("2019-SP", "mentioned"),
+    ]
+    pane.show_article(article, events)
+    items = [pane.events.item(i) for i in range(pane.events.count())]
+    for item, expected, event in zip(items, words, events, strict=True):
+        assert expected in item.text()
+        assert event.value not in item.text()
+        assert event.value in item.toolTip()
+
+
+def test_event_rows_keep_the_year_before_the_time(qtbot: QtBot, sample_store: Store) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.label_style = LabelStyle(language="en", digits="arabic")
+    league = _league(sample_store)
+    pane.show_article(sample_store.article(league), sample_store.events_of(league))
+    text = pane.events.item(0).text()
+    drawn = lay_out(text, pane.font(), _text_option(text))
+    assert drawn.visual.startswith(_visible(text.split("·")[0]))
+    assert drawn.visual.index("١٩٤٥") < drawn.visual.index("١٠:٠٠")
+
+
+def _search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.search_bar.query_edit.setText(text)
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        qtbot.keyClick(window.search_bar.query_edit, Qt.Key.Key_Return)
+
+
+def test_title_hits_are_marked_in_the_pane(
+    qtbot: QtBot, window: MainWindow, sample_store: Store
+) -> None:
+    _search(qtbot, window, "جامعة")
+    window.select_article(_league(sample_store))
+    cursor = window.detail.browser.textCursor()
+    cursor.setPosition(window.detail.browser.toPlainText().find("جامعة") + 2)
+    assert cursor.charFormat().background().color().blue() > 200
+
+
+def test_pane_scrolls_to_the_first_hit(
+    qtbot: QtBot, window: MainWindow, sample_store: Store
+) -> None:
+    window.resize(800, 500)
+    article = max(sample_store.articles(), key=lambda a: len(a.body))
+    word = next(w for w in reversed(article.body.split()) if len(w) > 4 and w not in article.title)
+    window.select_article(article.id)
+    assert window.detail.browser.verticalScrollBar().value() == 0
+    _search(qtbot, window, word)
+    window.select_article(article.id)
+    browser = window.detail.browser
+    assert browser.verticalScrollBar().value() > 0
+    assert browser.viewport().rect().contains(browser.cursorRect().center())
+
+
+def test_nothing_found_says_what_was_searched(qtbot: QtBot, window: MainWindow) -> None:
+    _search(qtbot, window, "زرقاوزيتوني")
+    assert window.model.rowCount() == 0
+    placeholder = window.detail.browser.placeholderText()
+    assert "No article matches" in placeholder and "زرقاوزيتوني" in placeholder
+    assert "Select an article" not in placeholder
