@@ -75,12 +75,16 @@ def anchor_of(published: DateValue | None) -> datetime | None:
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], cut to a readable length around it."""
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
-    found = _SENTENCE_BREAK.search(text, end)
-    right = found.start() + 1 if found else len(text)
-    left = max(left, start - _LABEL_CHARS // 2)
-    right = min(right, end + _LABEL_CHARS // 2)
+    """The sentence holding text[start:end], cut to a readable length around it.
+
+    Only the label's reach either side is scanned (never the body from its start),
+    so labelling every mention of an article costs time linear in its length.
+    """
+    lo = max(0, start - _LABEL_CHARS // 2)
+    hi = min(len(text), end + _LABEL_CHARS // 2)
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)), default=lo)
+    found = _SENTENCE_BREAK.search(text, end, hi)
+    right = found.start() + 1 if found else hi
     return " ".join(text[left:right].split())
 
 

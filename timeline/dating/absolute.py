@@ -361,7 +361,9 @@ def years(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.each_match(YEAR):
         if not (hit.group("prep") or hit.group("noun")):
             continue
-        if QUANTITY_AFTER.match(text, hit.end()) or QUANTITY_BEFORE.search(text[: hit.start("y")]):
+        if QUANTITY_AFTER.match(text, hit.end()) or QUANTITY_BEFORE.search(
+            text, max(0, hit.start("y") - 20), hit.start("y")
+        ):
             continue
         year, era = int(hit.group("y")), hit.group("era") or ""
         if era.startswith("ه"):

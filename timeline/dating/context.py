@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -141,6 +142,16 @@ class Context:
         for lo, hi in self.year_windows:
             yield from pattern.finditer(self.text, lo, hi)
 
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Offsets of every sentence-ending character, in order."""
+        return [hit.start() for hit in SENTENCE_END.finditer(self.text)]
+
+    def crosses_sentence(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a sentence end (a bisection, whatever its length)."""
+        i = bisect_left(self.sentence_ends, start)
+        return i < len(self.sentence_ends) and self.sentence_ends[i] < end
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.folded.span(start, end)
 
@@ -188,6 +199,4 @@ def direction_of(modifier: str | None) -> str | None:
     return None
 
 
-def sentence_gap(text: str) -> bool:
-    """Whether a stretch of text crosses a sentence end."""
-    return bool(re.search(r"[.!?؟\n]", text))
+SENTENCE_END = re.compile(r"[.!?؟\n]")

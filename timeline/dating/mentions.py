@@ -7,7 +7,7 @@ from datetime import datetime
 
 from timeline.dating import absolute, clock, relative
 from timeline.dating import values as v
-from timeline.dating.context import Candidate, Context, make_context, rx, sentence_gap
+from timeline.dating.context import Candidate, Context, make_context, rx
 from timeline.model import Mention
 
 Rule = Callable[[Context], Iterable[Candidate]]
@@ -56,12 +56,15 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         candidates,
         key=lambda c: (-(c.end - c.start), -PRIORITY.get(c.kind, 0), -c.confidence, c.start),
     )
+    # Which folded characters an accepted candidate already covers: checking a span
+    # costs its own length, not the number of candidates taken so far.
+    covered = bytearray(max((c.end for c in candidates), default=0))
     taken: list[Candidate] = []
     for cand in ranked:
-        if cand.end <= cand.start:
+        if cand.end <= cand.start or covered.find(1, cand.start, cand.end) != -1:
             continue
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
+        covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        taken.append(cand)
     return sorted(taken, key=lambda c: c.start)
 
 
@@ -123,7 +126,10 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             and cand.date.granularity == "day"
             and RANGE_GAP.match(gap)
             # حتى / إلى make a range by themselves; a dash or و only after من / بين.
-            and (gap.strip() not in ("-", "و") or RANGE_CUE_BEFORE.search(ctx.text[: prev.start]))
+            and (
+                gap.strip() not in ("-", "و")
+                or RANGE_CUE_BEFORE.search(ctx.text, max(0, prev.start - 20), prev.start)
+            )
         ):
             first = prev.day
             if not prev.has_year and prev.month_day and cand.has_year:
@@ -141,7 +147,10 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """Give each clock time its day: the date just before it, else the article's today."""
     out: list[Candidate] = []
+    dated: Candidate | None = None  # the last candidate in out with a day
     for cand in found:
+        if out and out[-1].day is not None:
+            dated = out[-1]
         if cand.kind != "time":
             out.append(cand)
             continue
@@ -157,14 +166,11 @@ def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 continue
         if cand.weak:
             continue
-        antecedent = next(
-            (
-                p
-                for p in reversed(out)
-                if p.day is not None and not sentence_gap(ctx.text[p.end : cand.start])
-            ),
-            None,
-        )
+        # The nearest dated candidate before it, unless a sentence ends in between
+        # (then every earlier one is beyond that end too).
+        antecedent = None
+        if dated is not None and not ctx.crosses_sentence(dated.end, cand.start):
+            antecedent = dated
         day = antecedent.day if antecedent else ctx.today
         if day is None:
             continue
