@@ -244,7 +244,8 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
 def extract_command(settings: Settings, source: Any, published: str | None, as_json: bool) -> None:
     """Print the date mentions found in a text FILE (or - for standard input).
 
-    JSON keys: start, end (offsets into the text), text, value, granularity, kind.
+    JSON keys: start, end (offsets into the text), text, value, granularity, kind, and
+    type (the TimeML type: DATE, TIME, DURATION or SET).
     """
     from timeline import dating
 
@@ -263,6 +264,7 @@ def extract_command(settings: Settings, source: Any, published: str | None, as_j
             "value": m.value,
             "granularity": m.granularity,
             "kind": m.kind,
+            "type": m.type,
         }
         if as_json or not sys.stdout.isatty():
             click.echo(json.dumps(record, ensure_ascii=False))

@@ -21,6 +21,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
 _LABEL_CHARS = 220
 # Relative mentions ("اليوم الجمعة") need an anchor at least as fine as a day.
 _ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
+# Events with no place on the axis: a length of time, a recurrence, anything else.
+_UNPLACED_KINDS = {"duration": "duration", "set": "set"}
 
 
 @dataclass
@@ -96,7 +98,7 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
         if date.start is not None:
             kind = "mentioned"
         else:
-            kind = "duration" if date.granularity == "duration" else "vague"
+            kind = _UNPLACED_KINDS.get(date.granularity, "vague")
         events.append(
             Event(
                 article_id=article_id,

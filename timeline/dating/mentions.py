@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
-from timeline.dating import absolute, clock, relative
+from timeline.dating import absolute, clock, lengths, relative
 from timeline.dating import values as v
 from timeline.dating.context import Candidate, Context, make_context, rx
 from timeline.model import Mention
@@ -31,14 +31,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.periods,
     relative.ago,
     relative.vague,
-    relative.durations,
+    relative.present_and_recent,
+    lengths.durations,
+    lengths.recurring,
 )
 ALL_RULES: tuple[Rule, ...] = (*ABSOLUTE_RULES, *RELATIVE_RULES, clock.clock_times)
 
 # Which kind wins when two candidates cover exactly the same stretch.
 PRIORITY = {
     "hijri": 9, "explicit": 9, "numeric": 8, "range": 7, "month_year": 6, "year": 5,
-    "decade": 5, "duration": 4, "relative": 3, "time": 2, "vague": 1,
+    "decade": 5, "season": 5, "duration": 4, "set": 4, "relative": 3, "time": 2, "vague": 1,
 }  # fmt: skip
 
 # Dates written out in full; only these pair up across الموافق (a weekday resolved

@@ -24,6 +24,7 @@ from timeline.dating.context import (
     next_weekday,
     rx,
 )
+from timeline.dating.normalize import strip_marks
 from timeline.model import DateValue
 
 # Cheap literals each rule needs, to find where its full pattern may match.
@@ -34,7 +35,7 @@ TOMORROW_ANCHOR = rx("غد")
 WEEKDAY_ANCHOR = rx(WEEKDAYS)
 PERIOD_ANCHOR = rx("اسبوع|شهر|عام|سنه")
 AGO_ANCHOR = rx("منذ|قبل")
-VAGUE_ANCHOR = rx("سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون")
+VAGUE_ANCHOR = rx("سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات")
 TODAY = rx(
     rf"{START}(?P<pre>(?:[وف]?هذا|[وف]?(?:حتى|الى|لغايه))\s+)?(?P<w>[وف]?اليوم)"
     rf"(?:\s*\(?\s*(?P<art>ال)(?P<wd>{WEEKDAYS}){END}\s*\)?)?(?!\w)"
@@ -75,17 +76,10 @@ AGO = rx(
 )
 EVENT_AFTER = rx(r"\s+(?:من|على)\s+(?!الان)")
 VAGUE = rx(
-    rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون){END}(?!\s*\d)"
+    rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
     rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود)(?:\s+(?:ال)?\d+)?\s+"
     rf"(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
     rf"|(?P<coming>[وف]?(?:في\s+)?قادم\s+الايام){END})"
-)
-DURATION_UNIT = rx(
-    r"(?<!\w)(?:(?P<pre>[وف]?[لب]?(?:طوال\s+|لمده\s+|خلال\s+)?)(?P<unit>عقود|عقدا|عقدين|قرنين)"
-    r"|(?P<one>[وف]?[لب]?(?:عقد|قرن))\s+من\s+الزمن)(?!\w)"
-)
-COUNT_BEFORE = rx(
-    rf"{START}[وف]?[لب]?(?:طوال\s+|لمده\s+|خلال\s+)?(?:(?P<word>{CARDINAL})|(?P<num>\d{{1,2}}))\s+(?:من\s+)?$"
 )
 
 
@@ -258,6 +252,40 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
         return None
 
 
+# Adverbs and phrases of present, recent and coming time.  الآن folds like the name
+# آلان (Alain), so its original spelling is checked.
+REF_ANCHOR = rx("حاليا|الان|مؤخرا|قريبا|الراهن|الحالي|الحاضر|نفسه|ذاته|الاونه|سابق|لاحق")
+REF = rx(
+    rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
+    rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
+    r"|(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
+    r"|وقت\s+(?:سابق|لاحق)|المستقبل\s+القريب)(?!\w))"
+)
+REF_VALUES = {
+    strip_marks(word): direction
+    for word, direction in {
+    "حاليا": "PRESENT", "مؤخرا": "PAST", "قريبا": "FUTURE", "الاونه الاخيره": "PAST",
+    "وقت سابق": "PAST", "وقت لاحق": "FUTURE", "المستقبل القريب": "FUTURE",
+    }.items()
+}  # fmt: skip
+
+
+def present_and_recent(ctx: Context) -> Iterator[Candidate]:
+    """حالياً, الآن, حتى الآن, مؤخراً, في الوقت الراهن, في وقت سابق: REF values."""
+    for hit in ctx.scan(REF, REF_ANCHOR):
+        if hit.group("now"):
+            lo, _ = ctx.original_span(hit.start("now"), hit.end("now"))
+            word = ctx.folded.original[lo : lo + 2].lstrip("وف")
+            if word.startswith("آ"):
+                continue  # آلان: a name
+            start = hit.start() if hit.group("until") else hit.start("now")
+            yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.7)
+            continue
+        key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
+        direction = REF_VALUES.get(key, "PRESENT")
+        yield Candidate(hit.start(), hit.end(), v.vague_value(direction), "vague", 0.65)
+
+
 def vague(ctx: Context) -> Iterator[Candidate]:
     """منذ سنوات, السنوات الأخيرة, الأشهر المقبلة, قادم الأيام: PAST_REF / FUTURE_REF."""
     for hit in ctx.scan(VAGUE, VAGUE_ANCHOR):
@@ -265,30 +293,3 @@ def vague(ctx: Context) -> Iterator[Candidate]:
         future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
         value = v.vague_value("FUTURE" if future else "PAST")
         yield Candidate(hit.start(), hit.end(), value, "vague", 0.6)
-
-
-def durations(ctx: Context) -> Iterator[Candidate]:
-    """لسبعة عقود, عقدين, عقد من الزمن: lengths of time, never points."""
-    text = ctx.text
-    if not any(word in text for word in ("عقد", "عقود", "قرن")):
-        return
-    for hit in DURATION_UNIT.finditer(text):
-        start = hit.start()
-        unit = hit.group("unit")
-        if hit.group("one"):
-            years = 10 if hit.group("one").endswith("عقد") else 100
-        elif unit in ("عقدين", "قرنين"):
-            years = 20 if unit == "عقدين" else 200
-        else:
-            # عقود needs its count, written before it (ثلاثة عقود, 7 عقود).
-            lo = max(0, hit.start() - 40)
-            count = COUNT_BEFORE.search(text[lo : hit.start("unit")])
-            if count is None:
-                continue
-            start = lo + count.start()
-            if count.group("num"):
-                years = 10 * int(count.group("num"))
-            else:
-                years = 10 * lx.CARDINALS[re.sub(r"\s+", " ", count.group("word"))]
-        if years:
-            yield Candidate(start, hit.end(), v.duration_value(years, "Y"), "duration", 0.8)

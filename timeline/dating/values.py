@@ -148,6 +148,21 @@ def duration_value(amount: int, unit: str) -> DateValue:
     return DateValue(f"P{amount}{unit}", "duration", None, None)
 
 
+def duration(value: str) -> DateValue:
+    """A length of time already written as TIMEX3 ('P25Y', 'PT3H', 'PXY')."""
+    return DateValue(value, "duration", None, None)
+
+
+def recurrence(value: str) -> DateValue:
+    """A TimeML SET ('P1D' daily, 'P3M' every three months, 'XXXX-WXX-5' every Friday)."""
+    return DateValue(value, "set", None, None)
+
+
+def underspecified(value: str) -> DateValue:
+    """A date whose year the text leaves open ('XXXX-09-11', 'XXXX-11'): no place yet."""
+    return DateValue(value, "vague", None, None)
+
+
 def vague_value(direction: str) -> DateValue:
     """'PAST_REF', 'PRESENT_REF' or 'FUTURE_REF', with no place on the axis."""
     return DateValue(f"{direction}_REF", "vague", None, None)

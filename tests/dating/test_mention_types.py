@@ -1,0 +1,103 @@
+"""TimeML types and values of durations, recurrences and present/past references (issue 12)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+TUE = datetime(2015, 8, 11, 18, 43)
+
+
+def found(text: str, published: datetime | None = TUE) -> list[tuple[str, str, str]]:
+    return [(m.text, m.value, m.type) for m in extract_mentions(text, published)]
+
+
+DURATIONS = [
+    ("عمل خمسة وعشرين عاما في الشركة", "خمسة وعشرين عاما", "P25Y"),
+    ("سجن لمدة ثلاثة أشهر", "ثلاثة أشهر", "P3M"),
+    ("على مدى عقدين من", "عقدين", "P20Y"),
+    ("تستمر أسبوعين", "أسبوعين", "P2W"),
+    ("انتظروا لساعات أمام", "لساعات", "PTXH"),
+    ("لنصف قرن من", "لنصف قرن", "P50Y"),
+    ("منذ ربع قرن تقريبا", "ربع قرن", "P25Y"),
+    ("استمر لسبعة عقود.", "لسبعة عقود", "P70Y"),
+    ("خلال 30 يوما من", "30 يوما", "P30D"),
+    ("بعد ثلاث ساعات ونصف", "ثلاث ساعات ونصف", "PT210M"),
+    ("قبل أكثر من ألفي عام", "ألفي عام", "P2000Y"),
+    ("ثلاثمئة وخمسة وستين يوما", "ثلاثمئة وخمسة وستين يوما", "P365D"),
+    ("أمضى سبع سنوات في", "سبع سنوات", "P7Y"),
+    ("لمدة عام واحد فقط", "عام واحد", "P1Y"),
+    ("لمدة عام.", "عام", "P1Y"),
+    ("ينتظر نصف ساعة", "نصف ساعة", "PT30M"),
+    ("بعد بضعة أيام من", "بضعة أيام", "PXD"),
+    ("على مدى عقود", "عقود", "PXDE"),
+    ("عقد من الزمن", "عقد من الزمن", "P10Y"),
+    ("عمره 28 عامًا", "28 عامًا", "P28Y"),  # an age is a DURATION in TimeML
+    ("ولمدة 21 يوماً عدا أيام الجمع", "21 يوماً", "P21D"),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), DURATIONS)
+def test_durations(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DURATION")]
+
+
+NOT_DURATIONS = [
+    "وقع عقد المشروع",
+    "في أيام الأسبوع",
+    "ليوم الأرض",
+    "عاد أحد الأيام",
+    "المادة 3 أيام",  # a count of something else
+    "الساعة الثالثة",  # handled as a time, not a length: no period word, no date
+]
+
+
+@pytest.mark.parametrize("text", NOT_DURATIONS)
+def test_not_durations(text: str) -> None:
+    assert [t for t in found(text) if t[2] == "DURATION"] == []
+
+
+SETS = [
+    ("يعمل يوميا من", "يوميا", "P1D"),
+    ("تصدر أسبوعياً", "أسبوعياً", "P1W"),
+    ("يزوره سنويا", "سنويا", "P1Y"),
+    ("تعقد كل ثلاثة أشهر", "كل ثلاثة أشهر", "P3M"),
+    ("مرتين في العام", "مرتين في العام", "P1Y"),
+    ("كل يوم جمعة", "كل يوم جمعة", "XXXX-WXX-5"),
+    ("كل عامين", "كل عامين", "P2Y"),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), SETS)
+def test_recurring_expressions(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "SET")]
+
+
+def test_a_schedule_is_a_set_and_a_duration_not_two_dates() -> None:
+    text = "بمعدل 5 ساعات يوميا تبدأ من الساعة الخامسة عصراً وحتى العاشرة مساء"
+    assert found(text) == [("5 ساعات", "PT5H", "DURATION"), ("يوميا", "P1D", "SET")]
+
+
+REFS = [
+    ("يعمل حالياً على", "حالياً", "PRESENT_REF"),
+    ("وصل الآن إلى", "الآن", "PRESENT_REF"),
+    ("لم يتم حتى الآن", "حتى الآن", "PRESENT_REF"),
+    ("في الوقت الراهن", "الوقت الراهن", "PRESENT_REF"),
+    ("أعلن مؤخرا", "مؤخرا", "PAST_REF"),
+    ("منذ ساعات", "منذ ساعات", "PAST_REF"),
+    ("وفي الوقت نفسه قال", "الوقت نفسه", "PRESENT_REF"),
+    ("في وقت سابق من", "وقت سابق", "PAST_REF"),
+    ("نسبة العاملين من 1:5 حاليًا إلى 1:2 فقط", "حاليًا", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), REFS)
+def test_present_and_recent_references(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+def test_alain_is_not_now() -> None:
+    assert found("قال آلان جوبيه") == []
