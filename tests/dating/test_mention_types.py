@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from timeline.dating import extract_mentions
+from timeline.model import to_axis
 
 TUE = datetime(2015, 8, 11, 18, 43)
 
@@ -101,3 +102,63 @@ def test_present_and_recent_references(text: str, raw: str, value: str) -> None:
 
 def test_alain_is_not_now() -> None:
     assert found("قال آلان جوبيه") == []
+
+
+SUN = datetime(2015, 8, 9, 10, 0)  # a Sunday
+
+FIXED_VALUES = [
+    # A period word after من still sets the clock; the date after the time is its day.
+    ("وقع الانفجار الساعة السابعة من مساء الجمعة", "الساعة السابعة من مساء الجمعة", "2015-08-07T19:00"),
+    ("الساعة الثامنة من صباح يوم 5 أغسطس 2015", "الساعة الثامنة من صباح يوم 5 أغسطس 2015", "2015-08-05T08:00"),
+    ("في عام 2022 وحده", "عام 2022", "2022"),  # وحده "alone", not وحدة "unit"
+    # The named weekday wins over أمس / غداً, as it does over اليوم.
+    ("أمس الخميس", "أمس الخميس", "2015-08-06"),
+    ("اليوم الخميس", "اليوم الخميس", "2015-08-06"),
+    ("غدا الأربعاء", "غدا الأربعاء", "2015-08-12"),
+    ("العقد الأول من القرن الحادي والعشرين", "العقد الأول من القرن الحادي والعشرين", "200X"),
+    ("العقد الأخير من القرن الماضي", "العقد الأخير من القرن الماضي", "199X"),
+    # The week runs Sunday to Saturday: on a Sunday, last week ended yesterday.
+    ("الأسبوع الماضي", "الأسبوع الماضي", "2015-W32"),
+    ("هذا الأسبوع", "هذا الأسبوع", "2015-W33"),
+    ("في 24 أغسطس (آب) 79م ثار البركان", "24 أغسطس (آب) 79م", "0079-08-24"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), FIXED_VALUES)
+def test_values_issue_12_found_wrong(text: str, raw: str, value: str) -> None:
+    assert [(t[0], t[1]) for t in found(text, SUN)] == [(raw, value)]
+
+
+def test_a_named_weekday_is_the_one_nearest_the_relative_day() -> None:
+    # A crawl time two days late: غداً الاثنين read on a Tuesday is the Monday just past.
+    assert found("يبدأ يوم غد الاثنين معسكرا", TUE) == [("يوم غد الاثنين", "2015-08-10", "DATE")]
+    assert found("مساء أول من أمس الاثنين:", datetime(2015, 8, 6, 1)) == [
+        ("أول من أمس الاثنين", "2015-08-03", "DATE")
+    ]
+
+
+def test_week_starts_on_sunday_on_the_axis() -> None:
+    (mention,) = extract_mentions("الأسبوع الماضي", SUN)
+    assert mention.date.start == to_axis(datetime(2015, 8, 2))
+    assert mention.date.end == to_axis(datetime(2015, 8, 9))
+
+
+NO_ANCHOR = [
+    ("في 12 أبريل الجاري", "12 أبريل الجاري", "XXXX-04-12"),
+    ("منذ نوفمبر الماضي", "نوفمبر الماضي", "XXXX-11"),
+    ("هجمات 11 سبتمبر", "11 سبتمبر", "XXXX-09-11"),
+    ("في مايو من العام المقبل", "مايو من العام المقبل", "XXXX-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), NO_ANCHOR)
+def test_without_a_publication_date_spans_are_kept_underspecified(
+    text: str, raw: str, value: str
+) -> None:
+    (mention,) = extract_mentions(text, None)
+    assert (mention.text, mention.value, mention.date.start) == (raw, value, None)
+
+
+def test_an_anchor_resolves_what_was_underspecified() -> None:
+    (mention,) = extract_mentions("هجمات 11 سبتمبر", SUN)
+    assert mention.value == "2015-09-11"

@@ -303,10 +303,12 @@ def test_traps_give_no_mention(text: str) -> None:
     assert extract_mentions(text, TUE) == []
 
 
-def test_without_publication_relative_forms_are_vague_and_yearless_dates_dropped() -> None:
+def test_without_publication_relative_forms_are_vague_and_yearless_dates_underspecified() -> None:
+    # Issue 12: no publication date must not mean no span.
     found = extract_mentions("قال أمس إن الاجتماع في 19 يوليو وفي 14 مايو 2015م", None)
     assert [(m.text, m.value, m.date.start) for m in found] == [
         ("أمس", "PAST_REF", None),
+        ("19 يوليو", "XXXX-07-19", None),
         ("14 مايو 2015م", "2015-05-14", to_axis(datetime(2015, 5, 14))),
     ]
 

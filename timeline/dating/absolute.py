@@ -25,6 +25,7 @@ from timeline.dating.context import (
     direction_of,
     rx,
 )
+from timeline.dating.normalize import strip_marks
 from timeline.model import DateValue
 
 MONTH_ANCHOR = rx(MONTHS)
@@ -36,6 +37,10 @@ HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
 # A second name for the same month: أيار / مايو, فبراير (شباط), يونيو حزيران.
 PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
 YEAR_AFTER = rx(rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}")
+# A year of the first millennium needs its era: 24 أغسطس (آب) 79م is AD 79.
+EARLY_YEAR_AFTER = rx(
+    r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
+)
 YEAR_WORD_AFTER = rx(
     rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
@@ -132,6 +137,9 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
     hit = YEAR_AFTER.match(ctx.text, pos)
     if hit and not QUANTITY_AFTER.match(ctx.text, hit.end()):
         return int(hit.group("y")), hit.group("era"), hit.end(), None
+    hit = EARLY_YEAR_AFTER.match(ctx.text, pos)
+    if hit and int(hit.group("y")) >= 1:
+        return int(hit.group("y")), "م", hit.end(), None
     hit = YEAR_WORD_AFTER.match(ctx.text, pos)
     if hit:
         direction = "current" if hit.group("this") else direction_of(hit.group("ymod"))
@@ -163,7 +171,7 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         year, era, after, direction = _year_context(ctx, end)
         if era and era.startswith("ه"):
             continue  # a Gregorian month with a Hijri year is a typo we cannot trust
-        if year is not None and not 1000 <= year <= 2200:
+        if year is not None and not (1000 <= year <= 2200 or (era and year < 1000)):
             continue
         day_info = _day_before(ctx, hit.start())
         if day_info is None:
@@ -189,8 +197,11 @@ def _month_only(
     cued = bool(MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start]))
     if name in lx.AMBIGUOUS_MONTHS and not (paired or direction):
         return None
-    if not (cued or paired or direction) or ctx.anchor_day is None:
+    if not (cued or paired or direction):
         return None
+    if ctx.anchor_day is None:
+        # نوفمبر الماضي with no publication date: the month, its year left open.
+        return Candidate(start, end, v.underspecified(f"XXXX-{month:02d}"), "month_year", 0.6)
     if direction and direction.startswith("year:"):
         y = _relative_year(ctx, direction)
         if y is None:
@@ -225,7 +236,13 @@ def _day_month(
         found = infer_day(ctx.anchor_day, [d for d in options if d], direction)
         has_year = False
     else:
-        return None
+        # 11 سبتمبر with no publication date: TimeML's XXXX-09-11 until one is known.
+        if NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start):
+            return None
+        if v.valid_date(2000, month, day) is None:  # 2000: a leap year, 29 February exists
+            return None
+        value = v.underspecified(f"XXXX-{month:02d}-{day:02d}")
+        return Candidate(_weekday_start(ctx, day_start), end, value, "explicit", 0.6)
     if found is None:
         return None
     start = _weekday_start(ctx, day_start)
@@ -361,9 +378,9 @@ def years(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.each_match(YEAR):
         if not (hit.group("prep") or hit.group("noun")):
             continue
-        if QUANTITY_AFTER.match(text, hit.end()) or QUANTITY_BEFORE.search(
-            text, max(0, hit.start("y") - 20), hit.start("y")
-        ):
+        if (
+            not hit.group("noun") and QUANTITY_AFTER.match(text, hit.end())
+        ) or QUANTITY_BEFORE.search(text, max(0, hit.start("y") - 20), hit.start("y")):
             continue
         year, era = int(hit.group("y")), hit.group("era") or ""
         if era.startswith("ه"):
@@ -450,6 +467,32 @@ def decades(ctx: Context) -> Iterator[Candidate]:
         if AGE_AFTER.match(ctx.text, hit.end()):
             continue  # في الخمسينات من عمره: an age, not a decade
         first = _century_start(ctx, hit.group("century")) + 10 * lx.DECADE_STEMS[hit.group("stem")]
+        yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
+
+
+# العقد الأول من القرن الحادي والعشرين: the decade by its rank in a named century.
+DECADE_RANKS = {
+    strip_marks(word): rank
+    for word, rank in {
+        "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+        "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الأخير": 10,
+    }.items()
+}  # fmt: skip
+DECADE_RANK_ANCHOR = rx("عقد")
+DECADE_RANK = rx(
+    rf"{START}{DEFINITE}عقد\s+(?P<rank>{lx.alternation(DECADE_RANKS)})\s+(?:من\s+)?(?:ال)?قرن\s+"
+    r"(?P<century>الماضي|المنصرم|الفائت|الحالي|الجاري|العشرين|التاسع\s+عشر|الحادي\s+والعشرين"
+    r"|الثامن\s+عشر|السابع\s+عشر)(?!\w)"
+)
+
+
+def ranked_decades(ctx: Context) -> Iterator[Candidate]:
+    """العقد الأول من القرن الحادي والعشرين -> '200X'; العقد الأخير من القرن الماضي -> '199X'."""
+    for hit in ctx.scan(DECADE_RANK, DECADE_RANK_ANCHOR):
+        word = re.sub(r"\s+", " ", hit.group("century"))
+        if word not in CENTURY_STARTS and ctx.anchor is None:
+            continue
+        first = _century_start(ctx, word) + 10 * (DECADE_RANKS[hit.group("rank")] - 1)
         yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
 
 

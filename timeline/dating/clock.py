@@ -27,7 +27,7 @@ HOUR_WORD_ANCHOR = rx(lx.alternation(lx.HOUR_WORDS))
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
     r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"
-    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
+    rf"(?:\s+(?:من\s+)?(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
 )
 FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
 # يومياً من الساعة الخامسة: a daily schedule, not an event.

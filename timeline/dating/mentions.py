@@ -21,6 +21,7 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     absolute.years,
     absolute.year_ranges,
     absolute.decades,
+    absolute.ranked_decades,
     absolute.centuries,
 )
 RELATIVE_RULES: tuple[Rule, ...] = (
@@ -49,6 +50,7 @@ WRITTEN_DATES = frozenset({"explicit", "numeric", "hijri"})
 BRIDGE_GAP = rx(r"[\s،,\-(]*(?:[وف]?(?:ال)?موافق|ويوافق|يوافق)(?:\s+ل)?[\s:،,]*$")
 RANGE_GAP = rx(r"\s*(?:-|الى|حتى|لغايه|و)\s*$")
 RANGE_CUE_BEFORE = rx(r"(?:من|بين|الفتره\s+من)\s*$")
+DAY_AFTER_TIME_GAP = rx(r"[\s,،]*(?:من\s+)?(?:يوم\s+)?")
 TIME_GAP = rx(r"[\s,،T\-]*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?$")
 
 
@@ -147,15 +149,32 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 
 def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
-    """Give each clock time its day: the date just before it, else the article's today."""
+    """Give each clock time its day: the date just before or after it, else the article's today."""
     out: list[Candidate] = []
     dated: Candidate | None = None  # the last candidate in out with a day
-    for cand in found:
+    skip_next = False
+    for i, cand in enumerate(found):
         if out and out[-1].day is not None:
             dated = out[-1]
+        if skip_next:
+            skip_next = False
+            continue
         if cand.kind != "time":
             out.append(cand)
             continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        if (
+            following is not None
+            and following.day is not None
+            and following.kind != "time"
+            and DAY_AFTER_TIME_GAP.fullmatch(ctx.text[cand.end : following.start])
+        ):
+            # الساعة السابعة من مساء الجمعة: one moment, the time on that day.
+            merged = _with_clock(following, cand, following.end)
+            if merged is not None:
+                out.append(merged.moved(cand.start, following.end))
+                skip_next = True
+                continue
         prev = out[-1] if out else None
         if (
             prev is not None

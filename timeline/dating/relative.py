@@ -91,6 +91,28 @@ def _relative_day(ctx: Context, start: int, end: int, offset: int, confidence: f
     return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
 
 
+def _named_day(
+    ctx: Context, start: int, end: int, offset: int, weekday: str | None, confidence: float
+) -> Candidate:
+    """أمس الخميس, غداً الأربعاء: the named weekday wins, as in اليوم الجمعة.
+
+    The day is that weekday nearest to the day the relative word gives (ties go the
+    way the word points): the publication or crawl time is often a day or two off,
+    and the weekday is what the writer saw.
+    """
+    if weekday is None or ctx.today is None:
+        return _relative_day(ctx, start, end, offset, confidence)
+    near = ctx.today + timedelta(days=offset)
+    wd = lx.WEEKDAYS[weekday]
+    before = last_weekday(near, wd, strict=False)
+    after = next_weekday(near - timedelta(days=1), wd)
+    if offset < 0:
+        day = before if (near - before) <= (after - near) else after
+    else:
+        day = after if (after - near) <= (near - before) else before
+    return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
+
+
 def today(ctx: Context) -> Iterator[Candidate]:
     """اليوم, اليوم الجمعة, هذا اليوم; never اليوم الدولي or a paper called اليوم."""
     text = ctx.text
@@ -131,7 +153,7 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
         if word == "الامس":
             continue  # الأمس alone is "the past" as often as "yesterday"
         offset = -2 if hit.group("before") or hit.group("first") else -1
-        yield _relative_day(ctx, hit.start(), hit.end(), offset, 0.9)
+        yield _named_day(ctx, hit.start(), hit.end(), offset, hit.group("wd"), 0.9)
     for hit in ctx.scan(BARIHA, BARIHA_ANCHOR):
         yield _relative_day(ctx, hit.start(), hit.end(), -1, 0.8)
 
@@ -155,7 +177,7 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         start = (
             hit.start() if pre in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله") else hit.start("w")
         )
-        yield _relative_day(ctx, start, hit.end(), offset, 0.85)
+        yield _named_day(ctx, start, hit.end(), offset, hit.group("wd"), 0.85)
 
 
 def weekdays(ctx: Context) -> Iterator[Candidate]:
