@@ -162,3 +162,68 @@ def test_without_a_publication_date_spans_are_kept_underspecified(
 def test_an_anchor_resolves_what_was_underspecified() -> None:
     (mention,) = extract_mentions("هجمات 11 سبتمبر", SUN)
     assert mention.value == "2015-09-11"
+
+
+BARE_WEEKDAYS = [
+    ("أعلنت الوزارة الاثنين أن", "الاثنين", "2015-08-10"),
+    ("قال نائب المندوب، الاثنين، إن", "الاثنين", "2015-08-10"),
+    ("عقدت القمة الاثنين، وحضرها", "الاثنين", "2015-08-10"),
+    ("وصل الأحد إلى الرياض", "الأحد", "2015-08-09"),
+    ("صباح الاثنين", "صباح الاثنين", "2015-08-10"),
+    ("الاثنين 10 أغسطس", "الاثنين 10 أغسطس", "2015-08-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), BARE_WEEKDAYS)
+def test_bare_sunday_and_monday_by_context(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+@pytest.mark.parametrize(
+    "text", ["اتفق الاثنين على", "العلاقة بين الاثنين.", "البلدين الاثنين،", "الأحد عشر لاعبا"]
+)
+def test_the_one_and_the_two_are_not_weekdays(text: str) -> None:
+    assert found(text) == []
+
+
+def test_weekdays_of_a_weekly_schedule_are_sets_not_past_days() -> None:
+    assert found("السبت والأحد من كل أسبوع") == [
+        ("السبت", "XXXX-WXX-6", "SET"),
+        ("والأحد من كل أسبوع", "XXXX-WXX-7", "SET"),
+    ]
+    assert found("يعمل أيام الجمعة والسبت") == [
+        ("الجمعة", "XXXX-WXX-5", "SET"),
+        ("والسبت", "XXXX-WXX-6", "SET"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["يعمل يوميا عدا الخميس والجمعة", "عدا يومي الخميس والجمعة", "عدا أيام الجمعة"]
+)
+def test_days_left_out_are_not_dates(text: str) -> None:
+    assert [t for t in found(text) if t[2] == "DATE"] == []
+
+
+YESTERDAY_TOMORROW = [
+    ("منذ الأمس", "الأمس", "2015-08-10"),
+    ("في لقاء الأمس تدريبات", "الأمس", "2015-08-10"),
+    ("وقال، الأمس، إن", "الأمس", "2015-08-10"),
+    ("منذ البارحة", "البارحة", "2015-08-10"),
+    ("حتى الغد", "الغد", "2015-08-12"),
+    ("مباراة الغد", "الغد", "2015-08-12"),
+    ("سيعقد غدا اجتماعا", "غدا", "2015-08-12"),
+    ("للقاء أودينيزي غدا، في", "غدا", "2015-08-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), YESTERDAY_TOMORROW)
+def test_yesterday_and_tomorrow_in_every_position(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["بين الأمس واليوم", "أصدقاء الأمس", "شباب الغد", "حتى غدا قبلة الأنظار", "غدا الأمر صعبا"],
+)
+def test_figurative_yesterday_and_the_verb_ghada(text: str) -> None:
+    assert found(text) == []

@@ -27,7 +27,8 @@ HOUR_WORD_ANCHOR = rx(lx.alternation(lx.HOUR_WORDS))
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
     r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"
-    rf"(?:\s+(?:من\s+)?(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
+    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر){END}))?"
+    rf"(?:\s*{ZONE}{END})?"
 )
 FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
 # يومياً من الساعة الخامسة: a daily schedule, not an event.
@@ -105,7 +106,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             start, hit.end(), v.vague_value("PRESENT"), "time", 0.85, weak=weak, clock=clock
         )
     for hit in ctx.scan(WORD_TIME, HOUR_WORD_ANCHOR):
-        period = hit.group("period")
+        # الساعة السابعة من مساء الجمعة: مساء sets the clock but belongs to the day after.
+        period = hit.group("period") or hit.group("of")
         cue_start = _cue(ctx, hit.start())
         if not period and cue_start is None:
             continue  # الثانية alone is "the second"

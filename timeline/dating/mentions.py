@@ -50,7 +50,7 @@ WRITTEN_DATES = frozenset({"explicit", "numeric", "hijri"})
 BRIDGE_GAP = rx(r"[\s،,\-(]*(?:[وف]?(?:ال)?موافق|ويوافق|يوافق)(?:\s+ل)?[\s:،,]*$")
 RANGE_GAP = rx(r"\s*(?:-|الى|حتى|لغايه|و)\s*$")
 RANGE_CUE_BEFORE = rx(r"(?:من|بين|الفتره\s+من)\s*$")
-DAY_AFTER_TIME_GAP = rx(r"[\s,،]*(?:من\s+)?(?:يوم\s+)?")
+DAY_AFTER_TIME_GAP = rx(r"[\s,،]*(?:من\s+)?(?:(?:صباح|مساء|فجر|ظهر|عصر)\s+)?(?:يوم\s+)?")
 TIME_GAP = rx(r"[\s,،T\-]*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?$")
 
 

@@ -49,22 +49,64 @@ TODAY_ADJECTIVE = rx(
 TODAY_NAMED_BEFORE = rx(
     r"(?:(?<!\w)(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?|ل\s*[\"«“'])\s*$"
 )
+FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?اول\s+(?:من\s+)?)?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
 )
+# What makes الأمس the day before: a preposition or an event noun before it.
+YESTERDAY_CUE_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:منذ|حتي|الي|في|من|خلال|قبل|بعد|مساء|صباح|ظهر|عصر|ليله|فجر|يوم|"
+    r"مباراه|لقاء|اجتماع|جلسه|موعد|قمه|مؤتمر|انتخابات|رحله|حفل|نهائي|مواجهه|عرض|صلاه|"
+    r"تظاهره|تظاهرات|مسيره|هجوم|حادث|حادثه|انفجار|قصف|بيان|تصريحات|صحف|اعلان|زياره|جوله)\s+$"
+)
+# الأمس واليوم, بين الأمس: yesterday as "the past".
+FIGURATIVE_AFTER = rx(r"\s+و\s*(?:اليوم|الغد)(?!\w)")
+FIGURATIVE_BEFORE = rx(r"(?<!\w)بين\s+$")
 BARIHA = rx(rf"{START}(?P<pre>[وف]?(?:ليله|مساء|صباح)\s+)?(?P<w>[وف]?البارحه){END}")
+# Nouns whose "of yesterday" / "of tomorrow" is the day (اجتماع الغد, مباراة الأمس);
+# شباب الغد, عالم الأمس are figures of speech and stay out.
+EVENT_NOUNS = (
+    r"مباراه|لقاء|اجتماع|جلسه|موعد|قمه|مؤتمر|انتخابات|رحله|حفل|نهائي|مواجهه|عرض|صلاه|"
+    r"تظاهره|تظاهرات|مسيره|هجوم|حادث|حادثه|انفجار|قصف|بيان|تصريحات|صحف|اعلان|زياره|جوله"
+)
+# Prepositions after which the bare الأمس / الغد is the day (منذ الأمس, حتى الغد).
+DAY_PREPOSITIONS = r"منذ|حتي|الي|في|من|خلال|قبل|بعد"
 TOMORROW = rx(
-    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|ليله|بعد|مباراه|لقاء|اجتماع|جلسه|موعد)\s+)?"
+    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|ليله|بعد|{EVENT_NOUNS}|{DAY_PREPOSITIONS})\s+)?"
     rf"(?P<w>[وف]?(?:غدا|الغد|غد)){END}(?:\s+ال(?P<wd>{WEEKDAYS}){END})?"
 )
 WEEKDAY = rx(
-    rf"{START}(?P<pre>[وف]?[بل]?يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}"
-    rf"(?:\s+(?P<mod>{MODIFIER}){END})?"
+    rf"{START}(?P<pre>[وف]?[بل]?(?:يوم|صباح|مساء|فجر|ليله|ظهر|عصر|نهار)\s+)?"
+    rf"(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}(?:\s+(?P<mod>{MODIFIER}){END})?"
 )
-# الجمعة in صلاة الجمعة, خطبة الجمعة, كل جمعة is the weekly event, not a date.
-WEEKDAY_RECURRING_BEFORE = rx(r"(?:صلاه|خطبه|صلاتي|كل|ايام|اسبوع|جمعه)\s*$")
+# الجمعة in صلاة الجمعة, خطبة الجمعة is the weekly event, not a date.
+WEEKDAY_EVENT_BEFORE = rx(r"(?<!\w)(?:صلاه|خطبه|صلاتي|اسبوع)\s*$")
+# Earlier weekdays of the same list: عدا الخميس والجمعة, أيام السبت والأحد.
+_LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[،,]?\s*)*"
+# أيام الجمعة, كل جمعة: every such weekday (a SET).
+WEEKDAY_SET_BEFORE = rx(rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$")
+WEEKDAY_SET_AFTER = rx(
+    rf"(?:\s*[،,]?\s*و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
+)
+# عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
+WEEKDAY_EXCEPT_BEFORE = rx(rf"(?<!\w)(?:عدا|باستثناء|سوي|خلا)\s+{_LIST_BEFORE}$")
+# What makes الأحد or الاثنين ("the one", "the two") a weekday without يوم or a
+# modifier: punctuation or a date or "that" after it, or a verb of happening before.
+AMBIGUOUS_WEEKDAY_AFTER = rx(
+    r"\s*(?:[،,.:;)(\-]|$)|\s+(?:\d|(?:ال)?موافق|ان|انه|انها|امس|عن\s+|على\s+ان)"
+)
+HAPPENING_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:وقع|وقعت|جري|جرت|حدث|حدثت|عقد|عقدت|انعقد|انعقدت|يعقد|تعقد|انطلق|انطلقت|"
+    r"ينطلق|تنطلق|بدا|بدات|يبدا|تبدا|اختتم|اختتمت|يختتم|تختتم|افتتح|افتتحت|اقيم|اقيمت|يقام|تقام|"
+    r"وصل|وصلت|يصل|تصل|غادر|غادرت|قتل|قتلت|توفي|توفيت|اعلن|اعلنت|صدر|صدرت|نشر|نشرت|استقبل|"
+    r"استقبلت|التقي|التقت|اجتمع|اجتمعت|يلتقي|تلتقي|يجتمع|تجتمع|تبدا|تنتهي|ينتهي|انتهي|انتهت)\s+$"
+)
+NOT_A_WEEKDAY_AROUND = rx(r"\s+عشره?(?!\w)")
+ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
+# بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
+TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي)|ال\w+(?:ين|ان))\s+$")
 PERIOD = rx(
     rf"{START}(?:(?P<this>[وف]?(?:في\s+)?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
     rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+(?P<mod>{MODIFIER})){END}"
@@ -96,9 +138,10 @@ def _named_day(
 ) -> Candidate:
     """أمس الخميس, غداً الأربعاء: the named weekday wins, as in اليوم الجمعة.
 
-    The day is that weekday nearest to the day the relative word gives (ties go the
-    way the word points): the publication or crawl time is often a day or two off,
-    and the weekday is what the writer saw.
+    The publication (or crawl) time is often a day or two late, never early, and
+    the weekday is what the writer saw: yesterday's weekday is the latest on or
+    before the day before; tomorrow's the one nearest the day after (a غداً
+    الاثنين crawled on Tuesday meant the Monday just gone).
     """
     if weekday is None or ctx.today is None:
         return _relative_day(ctx, start, end, offset, confidence)
@@ -106,10 +149,8 @@ def _named_day(
     wd = lx.WEEKDAYS[weekday]
     before = last_weekday(near, wd, strict=False)
     after = next_weekday(near - timedelta(days=1), wd)
-    if offset < 0:
-        day = before if (near - before) <= (after - near) else after
-    else:
-        day = after if (after - near) <= (near - before) else before
+    nearer_after = (after - near) <= (near - before)
+    day = after if offset > 0 and nearer_after else before
     return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
 
 
@@ -125,6 +166,8 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
+        if FIGURATIVE_TODAY_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w")):
+            continue  # بين الأمس واليوم: then and now
         if hit.group("wd") is None and PER_DAY_BEFORE.search(
             text, max(0, hit.start() - 4), hit.start("w")
         ):
@@ -143,6 +186,18 @@ def today(ctx: Context) -> Iterator[Candidate]:
         yield _relative_day(ctx, start, hit.end(), 0, 0.8)
 
 
+def _yesterday_in_context(ctx: Context, hit: re.Match[str]) -> bool:
+    start, end = hit.start("w"), hit.end()
+    if FIGURATIVE_AFTER.match(ctx.text, end) or FIGURATIVE_BEFORE.search(
+        ctx.text, max(0, start - 8), start
+    ):
+        return False
+    return bool(
+        YESTERDAY_CUE_BEFORE.search(ctx.text, max(0, start - 16), start)
+        or _between_commas(ctx, hit)
+    )
+
+
 def yesterday(ctx: Context) -> Iterator[Candidate]:
     """أمس, بالأمس, أمس الأول / أول أمس, أمس الخميس, البارحة (not بالبارحة)."""
     text = ctx.text
@@ -150,12 +205,36 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
         return
     for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR):
         word = hit.group("w").lstrip("وف")
-        if word == "الامس":
+        if word == "الامس" and not hit.group("wd") and not _yesterday_in_context(ctx, hit):
             continue  # الأمس alone is "the past" as often as "yesterday"
         offset = -2 if hit.group("before") or hit.group("first") else -1
         yield _named_day(ctx, hit.start(), hit.end(), offset, hit.group("wd"), 0.9)
     for hit in ctx.scan(BARIHA, BARIHA_ANCHOR):
         yield _relative_day(ctx, hit.start(), hit.end(), -1, 0.8)
+
+
+# غدا the adverb: before a pause, or after a verb in the future (سيعقد غدا).
+TOMORROW_PAUSE_AFTER = rx(r"\s*[،,.:;!؟)]")
+FUTURE_VERB_BEFORE = rx(r"(?<!\w)[وف]?س[يتنا]\w{2,}\s+$")
+COMMA_BEFORE = rx(r"[،,]\s*$")
+COMMA_AFTER = rx(r"\s*[،,]")
+
+
+def _tomorrow_in_context(ctx: Context, hit: re.Match[str]) -> bool:
+    start = hit.start("w")
+    return bool(
+        TOMORROW_PAUSE_AFTER.match(ctx.text, hit.end("w"))
+        or FUTURE_VERB_BEFORE.search(ctx.text, max(0, start - 20), start)
+    )
+
+
+def _between_commas(ctx: Context, hit: re.Match[str]) -> bool:
+    """، الأمس، : a day named on its own between commas."""
+    start = hit.start("w")
+    return bool(
+        COMMA_BEFORE.search(ctx.text, max(0, start - 4), start)
+        and COMMA_AFTER.match(ctx.text, hit.end("w"))
+    )
 
 
 def tomorrow(ctx: Context) -> Iterator[Candidate]:
@@ -167,9 +246,14 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         word = hit.group("w").lstrip("وف")
         pre = (hit.group("pre") or "").strip().lstrip("وف")
         tanween = ctx.original_has(hit.start("w"), hit.end("w"), "\u064b")
-        if word == "غدا" and not (tanween or hit.group("wd") or pre):
-            continue  # unvocalized غدا is as often the verb "became"
-        if word in ("غد", "الغد") and not pre:
+        if word == "غدا" and not (
+            tanween
+            or hit.group("wd")
+            or (pre and not re.fullmatch(DAY_PREPOSITIONS, pre))
+            or _tomorrow_in_context(ctx, hit)
+        ):
+            continue  # unvocalized غدا is as often the verb "became" (حتى غدا قبلة)
+        if word in ("غد", "الغد") and not (pre or _between_commas(ctx, hit)):
             continue  # الغد alone is "the future" (شباب الغد)
         if word == "غد" and pre not in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله"):
             continue
@@ -189,9 +273,26 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         weekday = lx.WEEKDAYS[hit.group("wd")]
         direction = direction_of(hit.group("mod"))
         has_day_word = bool(hit.group("pre"))
-        if weekday in lx.AMBIGUOUS_WEEKDAYS and not (has_day_word or direction):
+        lo = max(0, hit.start() - 40)
+        if WEEKDAY_EXCEPT_BEFORE.search(text, lo, hit.start()):
             continue
-        if WEEKDAY_RECURRING_BEFORE.search(text[max(0, hit.start() - 10) : hit.start()]):
+        if WEEKDAY_EVENT_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
+            continue
+        if not direction and (
+            WEEKDAY_SET_BEFORE.search(text, lo, hit.start())
+            or WEEKDAY_SET_AFTER.match(text, hit.end())
+        ):
+            value = v.recurrence(f"XXXX-WXX-{weekday + 1}")
+            after = WEEKDAY_SET_AFTER.match(text, hit.end())
+            # السبت من كل أسبوع is one SET; in a list, the last weekday takes the tail.
+            end = after.end() if after and "ال" not in after.group(0).split("كل")[0] else hit.end()
+            yield Candidate(hit.start(), end, value, "set", 0.7)
+            continue
+        if (
+            weekday in lx.AMBIGUOUS_WEEKDAYS
+            and not (has_day_word or direction)
+            and not _weekday_in_context(ctx, hit, weekday)
+        ):
             continue
         confidence = 0.8 if direction else (0.7 if has_day_word else 0.6)
         if ctx.today is None:
@@ -205,6 +306,21 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         else:
             day = last_weekday(ctx.today, weekday, strict=direction == "past")
         yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", confidence, day=day)
+
+
+def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
+    """Whether a bare الأحد / الاثنين is the weekday, not "the one" / "the two"."""
+    text, start, end = ctx.text, hit.start(), hit.end()
+    if weekday == 6 and (
+        NOT_A_WEEKDAY_AROUND.match(text, end) or ONE_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return False  # الأحد عشر (eleven), الواحد الأحد
+    if weekday == 0 and TWO_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    return bool(
+        AMBIGUOUS_WEEKDAY_AFTER.match(text, end)
+        or HAPPENING_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def periods(ctx: Context) -> Iterator[Candidate]:
