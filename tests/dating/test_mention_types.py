@@ -227,3 +227,27 @@ def test_yesterday_and_tomorrow_in_every_position(text: str, raw: str, value: st
 )
 def test_figurative_yesterday_and_the_verb_ghada(text: str) -> None:
     assert found(text) == []
+
+
+YEARS_WITHOUT_CUE = [
+    ("فيلم لورانس العرب (1962) من", ["1962"]),
+    ("ولد في الرياض 1990م ثم", ["1990م"]),
+    ("في الأعوام 2012 و2014 و2016", ["الأعوام 2012", "2014", "2016"]),
+    ("من 2010 حتى تموز/يوليو", ["2010", "تموز/يوليو"]),
+    ("ضمن رؤية 2030 للمملكة", ["2030"]),
+    ("استضافة مونديال 2022 في قطر", ["2022"]),
+    ("مثل الجدار وراء خط 1967م، وهدم", ["1967م"]),
+]
+
+
+@pytest.mark.parametrize(("text", "raws"), YEARS_WITHOUT_CUE)
+def test_years_without_a_cue_word(text: str, raws: list[str]) -> None:
+    assert [t[0] for t in found(text)] == raws
+    assert all(t[2] == "DATE" for t in found(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["بلغ الإنتاج 2015 طن", "اتصل على 2015", "من 2000 شخص", "عام 1453 سقطت", "(1-1)"]
+)
+def test_counts_and_numbers_are_not_years(text: str) -> None:
+    assert found(text) == []

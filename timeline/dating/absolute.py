@@ -364,42 +364,78 @@ def numeric_dates(ctx: Context) -> Iterator[Candidate]:
             )  # fmt: skip
 
 
-# "عام 2014", "في 2004", "منذ سنة 2017", "لعام 1436هـ", "العام المالي 2015".
-YEAR = rx(
-    rf"{START}(?P<prep>[وف]?(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|بحلول)\s+)?"
-    rf"(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|سنه)(?:\s+ال\w+)?\s*)?"
-    rf"(?<![\d/.\-])(?P<y>\d{{4}})(?![\d/\-]){ERA}"
+# "عام 2014", "في 2004", "منذ سنة 2017", "لعام 1436هـ", "العام المالي 2015", "الأعوام
+# 2012 و2014", "1990م", "(1962)", "رؤية 2030".
+NAMED_YEAR_NOUNS = (
+    r"رؤيه|خطه|استراتيجيه|موازنه|ميزانيه|موسم|كاس|مونديال|اكسبو|اولمبياد|دوره|بطوله|نسخه|"
+    r"تعداد|انتخابات|مهرجان|معرض|منتدي|قمه"
 )
+YEAR = rx(
+    rf"{START}(?P<prep>[وف]?(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|بحلول|من)\s+)?"
+    rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|سنه|اعوام|سنوات)(?:\s+ال\w+)?\s*)"
+    rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+\w+)?[\s\-]*))?"
+    r"(?P<open>[(\[]\s*)?"
+    rf"(?<![\d/.])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-]){ERA}(?P<close>\s*[)\]])?"
+)
+RANGE_AFTER = rx(r"\s*(?:-|حتي|الي|لغايه)\s*")
+# The next years of a list: الأعوام 2012 و2014 و2016.
+NEXT_YEAR = rx(rf"\s*[،,]?\s*(?:و|او)\s*(?P<y>\d{{4}})(?![\d/\-]){ERA}")
 
 
 def years(ctx: Context) -> Iterator[Candidate]:
-    """A year after a cue word; a bare number is never taken for a year."""
+    """A year after a cue word, with its era or in brackets; a bare number is never a year."""
     text = ctx.text
     for hit in ctx.each_match(YEAR):
-        if not (hit.group("prep") or hit.group("noun")):
+        noun, era = hit.group("noun"), hit.group("era") or ""
+        bracketed = bool(hit.group("open") and hit.group("close"))
+        if not (hit.group("prep") or noun or hit.group("named") or bracketed or era):
             continue
-        if (
-            not hit.group("noun") and QUANTITY_AFTER.match(text, hit.end())
-        ) or QUANTITY_BEFORE.search(text, max(0, hit.start("y") - 20), hit.start("y")):
+        if (hit.group("prep") or "").strip().lstrip("وف") == "من" and not (
+            noun or RANGE_AFTER.match(text, hit.end())
+        ):
+            continue  # من 2000 ...: a count as often as a year; من 2010 حتى تموز is one
+        if (not noun and QUANTITY_AFTER.match(text, hit.end())) or QUANTITY_BEFORE.search(
+            text, max(0, hit.start("y") - 20), hit.start("y")
+        ):
             continue
-        year, era = int(hit.group("y")), hit.group("era") or ""
-        if era.startswith("ه"):
-            value = v.hijri_years_interval(year, year)
-            if value is not None:
-                start = hit.start("noun") if hit.group("noun") else hit.start()
-                yield Candidate(start, hit.end(), value, "hijri", 0.85)
+        # TempEval-3 spans: the noun (عام 2014) is in, a preposition, a name (رؤية)
+        # and brackets are out.
+        start = hit.start("noun") if noun else hit.start("y")
+        end = hit.end("era") if era else hit.end("y")
+        candidate = _year_candidate(
+            int(hit.group("y")), era, start, end, bool(noun), 0.9 if noun else 0.75
+        )
+        if candidate is None:
             continue
-        # Without an era, 1300-1500 may be Hijri (Saudi usage) or a Gregorian year of
-        # history; neither reading is safe enough to put on the timeline.
-        if 1300 <= year <= 1500 and not era:
-            continue
-        low = 1000 if hit.group("noun") else 1800
-        if low <= year <= 2200:
-            # The span starts at the noun (عام 2014) when there is one, else at the
-            # preposition that makes the number a year (في 2004).
-            start = hit.start("noun") if hit.group("noun") else hit.start()
-            confidence = 0.9 if hit.group("noun") else 0.75
-            yield Candidate(start, hit.end(), v.year_value(year), "year", confidence)
+        yield candidate
+        pos = hit.end("era") if era else hit.end("y")
+        while (more := NEXT_YEAR.match(text, pos)) is not None:
+            if QUANTITY_AFTER.match(text, more.end()):
+                break
+            more_era = more.group("era") or era
+            follow = _year_candidate(
+                int(more.group("y")), more_era, more.start("y"), more.end(), bool(noun), 0.75
+            )
+            if follow is None:
+                break
+            yield follow
+            pos = more.end()
+
+
+def _year_candidate(
+    year: int, era: str, start: int, end: int, has_noun: bool, confidence: float
+) -> Candidate | None:
+    if era.startswith("ه"):
+        value = v.hijri_years_interval(year, year)
+        return None if value is None else Candidate(start, end, value, "hijri", 0.85)
+    # Without an era, 1300-1500 may be Hijri (Saudi usage) or a Gregorian year of
+    # history; neither reading is safe enough to put on the timeline.
+    if 1300 <= year <= 1500 and not era:
+        return None
+    low = 1000 if has_noun or era else 1800
+    if not low <= year <= 2200:
+        return None
+    return Candidate(start, end, v.year_value(year), "year", confidence)
 
 
 # "1950-1953", "2015 - 2016", "بين 2003 و2010", "عامي 2015 و2016م", "من 2004 حتى 2007".
@@ -418,8 +454,9 @@ def year_ranges(ctx: Context) -> Iterator[Candidate]:
         era = hit.group("era") or ""
         if not first < last <= first + 100 or QUANTITY_AFTER.match(text, hit.end()):
             continue
-        if sep == "و" and not (hit.group("between") or hit.group("noun")):
-            continue  # "2015 و2016" alone is too often two numbers
+        noun = (hit.group("noun") or "").strip()
+        if sep == "و" and not (hit.group("between") or noun.endswith(("عامي", "سنتي"))):
+            continue  # "2015 و2016" is two numbers or two years (الأعوام 2012 و2014), no range
         if era.startswith("ه"):
             # العام الدراسي 1436 / 1437هـ: consecutive Hijri years.
             value = v.hijri_years_interval(first, last)
