@@ -251,3 +251,30 @@ def test_years_without_a_cue_word(text: str, raws: list[str]) -> None:
 )
 def test_counts_and_numbers_are_not_years(text: str) -> None:
     assert found(text) == []
+
+
+SEASONS = [
+    ("في ربيع 2019", "ربيع 2019", "2019-SP"),
+    ("خلال الصيف المقبل", "الصيف المقبل", "2016-SU"),
+    ("الشتاء الماضي", "الشتاء الماضي", "2014-WI"),  # December 2014 to February 2015
+    ("الصيف الماضي", "الصيف الماضي", "2014-SU"),  # said in August: not this summer
+    ("هذا الصيف", "هذا الصيف", "2015-SU"),
+    ("صيف العام الماضي", "صيف العام الماضي", "2014-SU"),
+    ("شتاء عام 2010", "شتاء عام 2010", "2010-WI"),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "value"), SEASONS)
+def test_seasons(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+@pytest.mark.parametrize("text", ["الربيع العربي", "فصل الصيف", "خريف العمر", "لفصل الصيف 1436هـ"])
+def test_not_seasons_of_a_year(text: str) -> None:
+    assert [t for t in found(text) if "-S" in t[1] or "-W" in t[1] or "-FA" in t[1]] == []
+
+
+def test_a_season_covers_its_three_months() -> None:
+    (mention,) = extract_mentions("الشتاء الماضي", TUE)
+    assert mention.date.start == to_axis(datetime(2014, 12, 1))
+    assert mention.date.end == to_axis(datetime(2015, 3, 1))

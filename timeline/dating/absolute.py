@@ -26,7 +26,7 @@ from timeline.dating.context import (
     rx,
 )
 from timeline.dating.normalize import strip_marks
-from timeline.model import DateValue
+from timeline.model import DateValue, to_axis
 
 MONTH_ANCHOR = rx(MONTHS)
 HIJRI_MONTH_ANCHOR = rx(HIJRI_MONTHS)
@@ -548,3 +548,70 @@ def centuries(ctx: Context) -> Iterator[Candidate]:
         kind = "decade" if word in CENTURY_STARTS else "relative"
         value = v.century_value(_century_start(ctx, word))
         yield Candidate(hit.start(), hit.end(), value, kind, 0.8)
+
+
+SEASON_NAMES = lx.alternation(lx.SEASONS)
+SEASON_ANCHOR = rx(SEASON_NAMES)
+SEASON = rx(
+    rf"{START}(?P<this>[وف]?(?:هذا|هذه)\s+)?(?:{DEFINITE}|{INDEFINITE})(?P<s>{SEASON_NAMES}){END}"
+    r"(?:\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{4})(?![\d/])(?!\s*ه)(?:\s*(?P<era>م)(?!\w))?"
+    rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER}){END}"
+    rf"|\s+(?P<thisyear>هذا\s+العام|هذه\s+السنه){END}"
+    rf"|\s+(?P<mod>{MODIFIER}){END})?"
+)
+# Where each season starts: (month, year offset); winter runs December to February
+# and is named by the year it starts in (TimeML 2014-WI is the winter of 2014-15).
+SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_value(year: int, code: str) -> DateValue:
+    """'2019-SP': the meteorological season, three months from its first month."""
+    month = SEASON_STARTS[code]
+    start = datetime(year, month, 1)
+    end_year, end_month = v.shift_months(year, month, 3)
+    return DateValue(
+        f"{year:04d}-{code}", "season", to_axis(start), to_axis(datetime(end_year, end_month, 1))
+    )
+
+
+def _season_year(anchor: date, code: str, direction: str | None) -> int:
+    """The year of the season meant relative to the anchor (past, future, current)."""
+    options = [(y, season_value(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
+    here = to_axis(datetime(anchor.year, anchor.month, anchor.day))
+    if direction == "past":
+        return max(y for y, val in options if val.end is not None and val.end <= here)
+    if direction == "future":
+        return min(y for y, val in options if val.start is not None and val.start > here)
+    for y, val in options:
+        if val.start is not None and val.end is not None and val.start <= here < val.end:
+            return y
+    return anchor.year
+
+
+def seasons(ctx: Context) -> Iterator[Candidate]:
+    """في ربيع 2019 (2019-SP), الصيف المقبل, الشتاء الماضي, صيف العام الماضي, هذا الصيف."""
+    for hit in ctx.scan(SEASON, SEASON_ANCHOR):
+        code = lx.SEASONS[hit.group("s")]
+        start = hit.start()
+        if hit.group("y"):
+            year = int(hit.group("y"))
+            if not 1000 <= year <= 2200 or (1300 <= year <= 1500 and not hit.group("era")):
+                continue  # الصيف 1436: a Hijri year, and Hijri years have no seasons
+            yield Candidate(start, hit.end(), season_value(year, code), "season", 0.85)
+            continue
+        if hit.group("ymod"):
+            direction = "year:" + (direction_of(hit.group("ymod")) or "current")
+        elif hit.group("thisyear") or hit.group("this"):
+            direction = "current"
+        else:
+            direction = direction_of(hit.group("mod")) if hit.group("mod") else None
+        if direction is None:
+            continue  # الربيع العربي, فصل الصيف, خريف العمر: no season of a year
+        if ctx.anchor_day is None:
+            yield Candidate(start, hit.end(), v.underspecified(f"XXXX-{code}"), "season", 0.6)
+            continue
+        if direction.startswith("year:"):
+            year = ctx.anchor_day.year + {"year:past": -1, "year:future": 1}.get(direction, 0)
+        else:
+            year = _season_year(ctx.anchor_day, code, direction)
+        yield Candidate(start, hit.end(), season_value(year, code), "season", 0.8)

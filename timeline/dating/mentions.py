@@ -22,6 +22,7 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     absolute.year_ranges,
     absolute.decades,
     absolute.ranked_decades,
+    absolute.seasons,
     absolute.centuries,
 )
 RELATIVE_RULES: tuple[Rule, ...] = (
