@@ -599,6 +599,7 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
                 continue  # الصيف 1436: a Hijri year, and Hijri years have no seasons
             yield Candidate(start, hit.end(), season_value(year, code), "season", 0.85)
             continue
+        direction: str | None
         if hit.group("ymod"):
             direction = "year:" + (direction_of(hit.group("ymod")) or "current")
         elif hit.group("thisyear") or hit.group("this"):
