@@ -1,11 +1,13 @@
 """Draw the random sample of mentions whose precision is judged by reading them.
 
-    .venv/bin/python bench/precision_sample.py          # print the judged figure
-    .venv/bin/python bench/precision_sample.py --draw   # print the sample to judge
+    .venv/bin/python bench/precision_sample.py                     # the judged figures
+    .venv/bin/python bench/precision_sample.py --draw --seed 13    # a sample to judge
 
-The sample: 100 mentions drawn at random (seed 12) from the mentions the extractor
-finds in SaudiNewsNet articles of ../shared/corpus/saudinewsnet/full.jsonl.gz that are
-not in sample.jsonl (the articles the rules were tuned on).  Each article is anchored
+A sample: 100 mentions drawn at random from the mentions the extractor finds in 400
+random SaudiNewsNet articles of ../shared/corpus/saudinewsnet/full.jsonl.gz that are
+neither in sample.jsonl (the articles the rules were tuned on) nor in an earlier
+sample.  Seed 12 was drawn and judged first (precision_sample.tsv); after fixing what
+it showed, seed 13 was drawn from other articles (precision_sample_13.tsv).  Each article is anchored
 on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -30,21 +32,29 @@ from timeline.dating import extract_mentions, parse_date_line  # noqa: E402
 from timeline.library import anchor_of  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
-JUDGED = REPO / "bench" / "data" / "precision_sample.tsv"
-SEED = 12
+DATA = REPO / "bench" / "data"
+JUDGED = {12: DATA / "precision_sample.tsv", 13: DATA / "precision_sample_13.tsv"}
 SIZE = 100
 
 
-def draw() -> list[tuple[int, int, int, str, str, str]]:
+def _judged_rows(seed: int) -> list[dict[str, str]]:
+    with JUDGED[seed].open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def draw(seed: int) -> list[tuple[int, int, int, str, str, str]]:
     """(line, start, end, value, type, context) of the sampled mentions."""
     tuned = {
         json.loads(line)["url"]
         for line in (CORPUS / "sample.jsonl").read_text(encoding="utf-8").splitlines()
     }
+    earlier = {
+        int(row["line"]) for s, path in JUDGED.items() if s < seed for row in _judged_rows(s)
+    }
     with gzip.open(CORPUS / "full.jsonl.gz", "rt", encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh]
-    rng = random.Random(SEED)
-    lines = [i for i, a in enumerate(articles) if a["url"] not in tuned]
+    rng = random.Random(seed)
+    lines = [i for i, a in enumerate(articles) if a["url"] not in tuned and i not in earlier]
     rng.shuffle(lines)
     pool = []
     for i in lines[:400]:
@@ -66,24 +76,27 @@ def draw() -> list[tuple[int, int, int, str, str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draw", action="store_true")
+    parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
     if args.draw:
-        for row in draw():
+        for row in draw(args.seed):
             print(*row, sep="\t")
         return
-    with JUDGED.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    right = sum(r["judgment"] == "ok" for r in rows)
-    print(
-        f"precision on {len(rows)} sampled mentions: {right}/{len(rows)} = {right / len(rows):.0%}"
-    )
-    by_type: dict[str, list[int]] = {}
-    for r in rows:
-        tally = by_type.setdefault(r["type"], [0, 0])
-        tally[0] += r["judgment"] == "ok"
-        tally[1] += 1
-    for kind, (ok, total) in sorted(by_type.items()):
-        print(f"  {kind:9} {ok}/{total}")
+    for seed, path in JUDGED.items():
+        if not path.exists():
+            continue
+        rows = _judged_rows(seed)
+        right = sum(r["judgment"] == "ok" for r in rows)
+        print(
+            f"seed {seed}: {right}/{len(rows)} = {right / len(rows):.0%} of sampled mentions right"
+        )
+        by_type: dict[str, list[int]] = {}
+        for r in rows:
+            tally = by_type.setdefault(r["type"], [0, 0])
+            tally[0] += r["judgment"] == "ok"
+            tally[1] += 1
+        for kind, (ok, total) in sorted(by_type.items()):
+            print(f"  {kind:9} {ok}/{total}")
 
 
 if __name__ == "__main__":
