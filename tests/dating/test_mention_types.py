@@ -278,3 +278,24 @@ def test_a_season_covers_its_three_months() -> None:
     (mention,) = extract_mentions("الشتاء الماضي", TUE)
     assert mention.date.start == to_axis(datetime(2014, 12, 1))
     assert mention.date.end == to_axis(datetime(2015, 3, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "المعتدلة طوال أيام العام، مضيفا",
+        "خلال أيام عيد الفطر تعرضوا",
+        "خلال شهر يونيو الماضي، بنسبة",
+    ],
+)
+def test_a_unit_in_construct_is_no_length(text: str) -> None:
+    assert [t for t in found(text) if t[2] == "DURATION"] == []
+
+
+def test_a_month_of_every_year_is_a_set() -> None:
+    assert found("بنهاية شهر يونيو من كل عام وهي") == [("يونيو من كل عام", "XXXX-06", "SET")]
+    assert found("في 15 مايو من كل عام") == [("15 مايو من كل عام", "XXXX-05-15", "SET")]
+
+
+def test_today_of_a_generation_is_the_present() -> None:
+    assert found("ماذا فقد جيل اليوم؟") == [("اليوم", "PRESENT_REF", "DATE")]

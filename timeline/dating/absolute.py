@@ -44,6 +44,7 @@ EARLY_YEAR_AFTER = rx(
 YEAR_WORD_AFTER = rx(
     rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
+EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
 DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
@@ -174,6 +175,17 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         if year is not None and not (1000 <= year <= 2200 or (era and year < 1000)):
             continue
         day_info = _day_before(ctx, hit.start())
+        every = EVERY_YEAR_AFTER.match(text, after) if year is None and not direction else None
+        if every is not None:
+            # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
+            if day_info is None:
+                value, start = f"XXXX-{month:02d}", hit.start()
+            elif day_info[1] is None and v.valid_date(2000, month, day_info[0]):
+                value, start = f"XXXX-{month:02d}-{day_info[0]:02d}", day_info[2]
+            else:
+                continue
+            yield Candidate(start, every.end(), v.recurrence(value), "set", 0.75)
+            continue
         if day_info is None:
             candidate = _month_only(ctx, hit.start(), after, name, month, year, direction, paired)
         else:

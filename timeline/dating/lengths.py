@@ -13,7 +13,16 @@ from collections.abc import Iterator
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
-from timeline.dating.context import END, START, WEEKDAYS, Candidate, Context, rx
+from timeline.dating.context import (
+    END,
+    HIJRI_MONTHS,
+    MONTHS,
+    START,
+    WEEKDAYS,
+    Candidate,
+    Context,
+    rx,
+)
 
 NUMBER = lx.alternation(lx.NUMBER_PARTS)
 NUMBER_WORDS = rf"{NUMBER}(?:\s+و\s*{NUMBER})*"
@@ -30,6 +39,9 @@ DURATION = rx(
 DURATION_CUE_BEFORE = rx(
     r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$"
 )
+# A unit with no count followed by what it belongs to names days or a month, not a
+# length: طوال أيام العام, خلال أيام عيد الفطر, خلال شهر يونيو, لمدة شهر رمضان.
+CONSTRUCT_AFTER = rx(rf"\s+(?:ال\w+|(?:{MONTHS}|{HIJRI_MONTHS}|عيد){END})")
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
 
@@ -101,6 +113,8 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             if implied != 1:
                 continue
             value = _fraction(unit, FRACTIONS[hit.group("frac")])
+        elif not hit.group("tail") and CONSTRUCT_AFTER.match(text, hit.end()):
+            continue
         elif hit.group("few"):
             value = _letters(unit, None)
         elif implied == 2:

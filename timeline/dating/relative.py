@@ -50,6 +50,10 @@ TODAY_NAMED_BEFORE = rx(
     r"(?:(?<!\w)(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?|ل\s*[\"«“'(])\s*$"
 )
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
+NOWADAYS_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
+    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حياه|عصر)\s+$"
+)
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?اول\s+(?:من\s+)?)?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
@@ -174,6 +178,12 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue  # مرتين في اليوم: "per day"
         pre = (hit.group("pre") or "").strip()
         start = hit.start() if pre else hit.start("w")
+        if hit.group("wd") is None and NOWADAYS_BEFORE.search(
+            text, max(0, hit.start() - 12), hit.start("w")
+        ):
+            # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
+            yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.6)
+            continue
         if pre and pre.lstrip("وف") in ("حتي", "الي", "لغايه"):
             # "until today": a present reference, not an event on the day.
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "relative", 0.7)
