@@ -299,3 +299,12 @@ def test_a_month_of_every_year_is_a_set() -> None:
 
 def test_today_of_a_generation_is_the_present() -> None:
     assert found("ماذا فقد جيل اليوم؟") == [("اليوم", "PRESENT_REF", "DATE")]
+
+
+def test_a_length_before_ila_or_a_half_is_kept() -> None:
+    assert found("وتحتاج من عامين إلى اربعة أعوام") == [
+        ("عامين", "P2Y", "DURATION"),
+        ("اربعة أعوام", "P4Y", "DURATION"),
+    ]
+    assert found("لمدة أسبوع إلى") == [("أسبوع", "P1W", "DURATION")]
+    assert found("بحوالي ساعتين ونصف الساعة") == [("ساعتين ونصف", "PT150M", "DURATION")]

@@ -41,7 +41,9 @@ DURATION_CUE_BEFORE = rx(
 )
 # A unit with no count followed by what it belongs to names days or a month, not a
 # length: طوال أيام العام, خلال أيام عيد الفطر, خلال شهر يونيو, لمدة شهر رمضان.
-CONSTRUCT_AFTER = rx(rf"\s+(?:ال\w+|(?:{MONTHS}|{HIJRI_MONTHS}|عيد){END})")
+CONSTRUCT_AFTER = rx(
+    rf"\s+(?:(?!(?:الي|الا|التي|الذي|الذين|اللتين|اللذين){END})ال\w+|(?:{MONTHS}|{HIJRI_MONTHS}|عيد){END})"
+)
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
 
@@ -113,7 +115,7 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             if implied != 1:
                 continue
             value = _fraction(unit, FRACTIONS[hit.group("frac")])
-        elif not hit.group("tail") and CONSTRUCT_AFTER.match(text, hit.end()):
+        elif implied != 2 and not hit.group("tail") and CONSTRUCT_AFTER.match(text, hit.end()):
             continue
         elif hit.group("few"):
             value = _letters(unit, None)
