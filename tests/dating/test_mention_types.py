@@ -308,3 +308,7 @@ def test_a_length_before_ila_or_a_half_is_kept() -> None:
     ]
     assert found("لمدة أسبوع إلى") == [("أسبوع", "P1W", "DURATION")]
     assert found("بحوالي ساعتين ونصف الساعة") == [("ساعتين ونصف", "PT150M", "DURATION")]
+
+
+def test_afternoon_of_today_is_the_day() -> None:
+    assert found("سلمت الوزارة عصر اليوم قناة") == [("اليوم", "2015-08-11", "DATE")]
