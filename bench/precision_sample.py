@@ -33,7 +33,11 @@ from timeline.library import anchor_of  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
 DATA = REPO / "bench" / "data"
-JUDGED = {12: DATA / "precision_sample.tsv", 13: DATA / "precision_sample_13.tsv"}
+JUDGED = {
+    12: DATA / "precision_sample.tsv",
+    13: DATA / "precision_sample_13.tsv",
+    14: DATA / "precision_sample_14.tsv",
+}
 SIZE = 100
 
 
