@@ -312,3 +312,24 @@ def test_a_length_before_ila_or_a_half_is_kept() -> None:
 
 def test_afternoon_of_today_is_the_day() -> None:
     assert found("سلمت الوزارة عصر اليوم قناة") == [("اليوم", "2015-08-11", "DATE")]
+
+
+AUG1 = datetime(2015, 8, 1, 18, 0)
+
+
+def test_since_a_named_month_is_that_month_before_the_anchor() -> None:
+    assert found("وهي الأكبر منذ شهر يناير. في", AUG1) == [("يناير", "2015-01", "DATE")]
+    assert found("أدنى مستوى منذ شهر فبراير عام 2010م قبل", AUG1) == [
+        ("فبراير عام 2010م", "2010-02", "DATE")
+    ]
+    assert found("منذ 5 سبتمبر", AUG1) == [("5 سبتمبر", "2014-09-05", "DATE")]
+    assert found("منذ شهر", AUG1) == [("منذ شهر", "2015-07", "DATE")]
+
+
+def test_every_july_is_a_set() -> None:
+    assert found("يوم كل يوليو (تموز) لتذكر", AUG1) == [("كل يوليو (تموز)", "XXXX-07", "SET")]
+
+
+def test_byline_and_later_are_no_dates() -> None:
+    assert found("اليوم - الدمام جذبت 14 طفلة", AUG1) == []
+    assert found("نقلت إلى المستشفى وتوفيت في وقت لاحق.", AUG1) == []

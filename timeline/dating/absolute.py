@@ -44,6 +44,10 @@ EARLY_YEAR_AFTER = rx(
 YEAR_WORD_AFTER = rx(
     rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
+SINCE_BEFORE = rx(
+    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$"
+)
+EVERY_BEFORE = rx(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$")
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
 DAY_BEFORE = rx(
@@ -176,6 +180,17 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             continue
         day_info = _day_before(ctx, hit.start())
         every = EVERY_YEAR_AFTER.match(text, after) if year is None and not direction else None
+        each = EVERY_BEFORE.search(text, max(0, hit.start() - 12), hit.start())
+        if every is None and year is None and each is not None:
+            # كل يوليو, كل شهر يوليو: every July.
+            yield Candidate(each.start(), end, v.recurrence(f"XXXX-{month:02d}"), "set", 0.75)
+            continue
+        if (
+            direction is None
+            and year is None
+            and SINCE_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
+        ):
+            direction = "past"  # منذ شهر يناير, منذ 5 مايو: since, so before the anchor
         if every is not None:
             # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
             if day_info is None:

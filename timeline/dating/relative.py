@@ -13,7 +13,9 @@ from timeline.dating.context import (
     DEFINITE,
     END,
     FUTURE,
+    HIJRI_MONTHS,
     MODIFIER,
+    MONTHS,
     PAST,
     START,
     WEEKDAYS,
@@ -49,6 +51,8 @@ TODAY_ADJECTIVE = rx(
 TODAY_NAMED_BEFORE = rx(
     r"(?:(?<!\w)(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?|ل\s*[\"«“'(])\s*$"
 )
+BYLINE_BEFORE = rx(r"(?:^|[\n\"«(])\s*$")
+BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
@@ -120,6 +124,7 @@ AGO = rx(
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
     r"(?!\s*\d)(?P<tail>\s+من\s+الان)?"
 )
+NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
 EVENT_AFTER = rx(r"\s+(?:من|على)\s+(?!الان)")
 VAGUE = rx(
     rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
@@ -170,6 +175,10 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
+        if BYLINE_AFTER.match(text, hit.end()) and BYLINE_BEFORE.search(
+            text, max(0, hit.start() - 3), hit.start("w")
+        ):
+            continue  # اليوم - الدمام: the newspaper's byline
         if FIGURATIVE_TODAY_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w")):
             continue  # بين الأمس واليوم: then and now
         if hit.group("wd") is None and PER_DAY_BEFORE.search(
@@ -373,6 +382,8 @@ def ago(ctx: Context) -> Iterator[Candidate]:
             continue  # منذ سنوات: left to the vague rule
         if not hit.group("tail") and EVENT_AFTER.match(text, hit.end()):
             continue  # قبل يومين من الانتخابات: counted from an event, not from today
+        if not (hit.group("num") or hit.group("word")) and NAMED_AFTER.match(text, hit.end()):
+            continue  # منذ شهر يناير, منذ عام 2010: since a named month or year
         confidence = 0.65 if hit.group("approx") else 0.8
         value: DateValue | None
         if unit == "DEC":
@@ -402,18 +413,20 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
 
 # Adverbs and phrases of present, recent and coming time.  الآن folds like the name
 # آلان (Alain), so its original spelling is checked.
-REF_ANCHOR = rx("حاليا|الان|مؤخرا|قريبا|الراهن|الحالي|الحاضر|نفسه|ذاته|الاونه|سابق|لاحق")
+# في وقت لاحق ("later") is left out: in a past story it is later than that story's
+# events, not the future.
+REF_ANCHOR = rx("حاليا|الان|مؤخرا|قريبا|الراهن|الحالي|الحاضر|نفسه|ذاته|الاونه|سابق")
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
     rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
     r"|(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
-    r"|وقت\s+(?:سابق|لاحق)|المستقبل\s+القريب)(?!\w))"
+    r"|وقت\s+سابق|المستقبل\s+القريب)(?!\w))"
 )
 REF_VALUES = {
     strip_marks(word): direction
     for word, direction in {
     "حاليا": "PRESENT", "مؤخرا": "PAST", "قريبا": "FUTURE", "الاونه الاخيره": "PAST",
-    "وقت سابق": "PAST", "وقت لاحق": "FUTURE", "المستقبل القريب": "FUTURE",
+    "وقت سابق": "PAST", "المستقبل القريب": "FUTURE",
     }.items()
 }  # fmt: skip
 
