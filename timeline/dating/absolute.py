@@ -165,7 +165,7 @@ def _relative_year(ctx: Context, direction: str) -> int | None:
 def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + month name (+ year): 22nd أيّار / مايو 2021, 19 يوليو (تموز), مايو 2005."""
     text = ctx.text
-    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR):
+    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR, word="وفبلك"):
         name = re.sub(r"\s+", " ", hit.group("m"))
         month = lx.GREGORIAN_MONTHS[name]
         end = hit.end()
@@ -289,7 +289,7 @@ def _day_month(
 
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
-    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR):
+    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك"):
         month = lx.HIJRI_MONTHS[re.sub(r"\s+", " ", hit.group("m"))]
         year, era, end, direction = _year_context(ctx, hit.end())
         if era and era.startswith("م"):

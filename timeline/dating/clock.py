@@ -19,8 +19,10 @@ ZONE = (
 CUE_BEFORE = rx(
     r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?:ال)?ساعه\s+(?:ال\s*)?$"
 )
+# Begins with the digit, not with a lookbehind, so the engine can skip to digits;
+# the character before is checked in clock_times (no digit, :, / or . before).
 DIGIT_TIME = rx(
-    r"(?<![\d:/.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?![\d:/])"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?![\d:/])"
     rf"(?:\s*(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
 )
 HOUR_WORD_ANCHOR = rx(lx.alternation(lx.HOUR_WORDS))
@@ -77,6 +79,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
     if not any(hint in text for hint in CLOCK_HINTS):
         return
     for hit in DIGIT_TIME.finditer(text):
+        if hit.start() and text[hit.start() - 1] in "0123456789:/.":
+            continue  # inside a number, a date or a price
         minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")
         if minute is None and period is None:
             continue  # a lone number is never a time

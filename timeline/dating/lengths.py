@@ -27,7 +27,11 @@ from timeline.dating.context import (
 NUMBER = lx.alternation(lx.NUMBER_PARTS)
 NUMBER_WORDS = rf"{NUMBER}(?:\s+و\s*{NUMBER})*"
 UNIT = lx.alternation(lx.DURATION_UNITS)
-UNIT_ANCHOR = rx(UNIT)
+# Only a whole word (with its clitics) can be a unit: اليوم, العام never are.
+# A unit ends a word; the longest count before it (ألفين وخمسمئة وخمسة وعشرين) fits
+# in DURATION_BEFORE characters, its tail (واحد, من الزمن, ونصف) in DURATION_AFTER.
+UNIT_ANCHOR = rx(rf"(?:{UNIT}){END}")
+DURATION_BEFORE, DURATION_AFTER = 40, 24
 FRACTIONS = {"نصف": 2, "ربع": 4}
 DURATION = rx(
     rf"{START}(?P<clitic>[وف]?[لب]?)"
@@ -47,7 +51,7 @@ CONSTRUCT_AFTER = rx(
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
 
-RECURRING_ANCHOR = rx(r"كل|يوميا|اسبوعيا|شهريا|سنويا|عاميا|مر(?:ه|تين|تان|ات)")
+RECURRING_ANCHOR = rx(rf"(?:كل|يوميا|اسبوعيا|شهريا|سنويا|عاميا|مر(?:ه|تين|تان|ات)){END}")
 RECURRING = rx(
     rf"{START}(?:[وف]?(?P<adv>{lx.alternation(lx.RECURRING_ADVERBS)}){END}"
     rf"|[وف]?كل\s+(?:يوم\s+)?(?:ال)?(?P<wd>{WEEKDAYS}){END}"
@@ -94,7 +98,8 @@ def _fraction(unit: str, parts: int) -> str | None:
 def durations(ctx: Context) -> Iterator[Candidate]:
     """خمسة وعشرين عاما, ثلاثة أشهر, عقدين, أسبوعين, لساعات, نصف قرن, ربع قرن."""
     text = ctx.text
-    for hit in ctx.scan(DURATION, UNIT_ANCHOR):
+    # A unit right after ال (اليوم, العام, الساعة) is never a length.
+    for hit in ctx.scan(DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب"):
         unit, implied = lx.DURATION_UNITS[hit.group("unit")]
         start = hit.start()
         cued = bool(DURATION_CUE_BEFORE.search(text, max(0, start - 16), start))
@@ -151,7 +156,7 @@ def durations(ctx: Context) -> Iterator[Candidate]:
 
 def recurring(ctx: Context) -> Iterator[Candidate]:
     """يومياً, أسبوعياً, سنوياً, كل ثلاثة أشهر, كل يوم جمعة, مرتين في العام (TimeML SET)."""
-    for hit in ctx.scan(RECURRING, RECURRING_ANCHOR):
+    for hit in ctx.scan(RECURRING, RECURRING_ANCHOR, 24, 60):
         if hit.group("adv"):
             value = _letters(lx.RECURRING_ADVERBS[hit.group("adv")], 1)
         elif hit.group("wd"):

@@ -415,7 +415,10 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
 # آلان (Alain), so its original spelling is checked.
 # في وقت لاحق ("later") is left out: in a past story it is later than that story's
 # events, not the future.
-REF_ANCHOR = rx("حاليا|الان|مؤخرا|قريبا|الراهن|الحالي|الحاضر|نفسه|ذاته|الاونه|سابق")
+REF_ANCHOR = rx(
+    r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
+    r"|الاونه|المستقبل\s+القريب"
+)
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
     rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
@@ -433,7 +436,7 @@ REF_VALUES = {
 
 def present_and_recent(ctx: Context) -> Iterator[Candidate]:
     """حالياً, الآن, حتى الآن, مؤخراً, في الوقت الراهن, في وقت سابق: REF values."""
-    for hit in ctx.scan(REF, REF_ANCHOR):
+    for hit in ctx.scan(REF, REF_ANCHOR, 12, 24):
         if hit.group("now"):
             lo, _ = ctx.original_span(hit.start("now"), hit.end("now"))
             word = ctx.folded.original[lo : lo + 2].lstrip("وف")
