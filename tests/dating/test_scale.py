@@ -120,9 +120,14 @@ def test_select_keeps_the_longest_non_overlapping_spans(spans: list[tuple[int, i
     assert _select(cands) == _naive_select(cands)
 
 
-RUN_PIECES = st.sampled_from(["1", "١", " ", "\n", "س", "ا", "-", "/", ".", "،", "(", "ـ"])
+RUN_PIECES = st.sampled_from(
+    ["1", "١", " ", "\n", "س", "ا", "-", "/", ".", "،", "(", "ـ", "خمسة و", "كل ", "يوم ", "اب "]
+)
 CUES = st.sampled_from(
-    ["", "عام ", "في ", "مايو ", "الساعة ", "يوم الأحد ", "منذ ", "قبل ", "ال", "شوال ", "2015"]
+    [
+        *("", "عام ", "في ", "مايو ", "الساعة ", "يوم الأحد ", "منذ ", "قبل ", "ال", "شوال "),
+        *("2015", "لمدة ", "أيام ", "ربيع ", "الاثنين "),
+    ]
 )
 
 
