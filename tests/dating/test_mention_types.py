@@ -333,3 +333,12 @@ def test_every_july_is_a_set() -> None:
 def test_byline_and_later_are_no_dates() -> None:
     assert found("اليوم - الدمام جذبت 14 طفلة", AUG1) == []
     assert found("نقلت إلى المستشفى وتوفيت في وقت لاحق.", AUG1) == []
+
+
+def test_a_weekly_list_does_not_reach_across_a_comma() -> None:
+    text = "الافتتاح الساعة السابعة من مساء الجمعة، والسبت والأحد من كل أسبوع."
+    assert [t[1] for t in found(text, datetime(2019, 3, 12, 10))] == [
+        "2019-03-08T19:00",
+        "XXXX-WXX-6",
+        "XXXX-WXX-7",
+    ]

@@ -93,10 +93,11 @@ WEEKDAY = rx(
 WEEKDAY_EVENT_BEFORE = rx(r"(?<!\w)[وفبل]?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|خطيب|امام|خطباء)\s*$")
 # Earlier weekdays of the same list: عدا الخميس والجمعة, أيام السبت والأحد.
 _LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[،,]?\s*)*"
-# أيام الجمعة, كل جمعة: every such weekday (a SET).
+# أيام الجمعة, كل جمعة: every such weekday (a SET); a list joined by و (not across a
+# comma: مساء الجمعة، والسبت والأحد من كل أسبوع keeps its Friday) shares its tail.
 WEEKDAY_SET_BEFORE = rx(rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$")
 WEEKDAY_SET_AFTER = rx(
-    rf"(?:\s*[،,]?\s*و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
+    rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
 )
 # عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
 WEEKDAY_EXCEPT_BEFORE = rx(rf"(?<!\w)(?:عدا|باستثناء|سوي|خلا)\s+{_LIST_BEFORE}$")

@@ -226,6 +226,7 @@ class DetailPane(QWidget):
             "published": self.tr("published"),
             "mentioned": self.tr("mentioned"),
             "duration": self.tr("duration"),
+            "set": self.tr("recurring"),
             "vague": self.tr("vague"),
         }
         for event in events:
