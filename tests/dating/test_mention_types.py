@@ -342,3 +342,9 @@ def test_a_weekly_list_does_not_reach_across_a_comma() -> None:
         "XXXX-WXX-6",
         "XXXX-WXX-7",
     ]
+
+
+def test_an_ordinal_day_leaves_fi_out_of_its_span() -> None:
+    assert found("الانتخابات التي جرت في السابع من يونيو") == [
+        ("السابع من يونيو", "2015-06-07", "DATE")
+    ]

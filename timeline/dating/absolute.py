@@ -89,7 +89,10 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
         return int(hit.group("d")), first, lo + hit.start()
     hit = ORDINAL_DAY_BEFORE.search(window)
     if hit:
-        return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + hit.start()
+        # في السابع من يونيو: the span starts at the ordinal (TempEval-3 leaves out في);
+        # a one-letter clitic glued to it (والسابع) stays.
+        start = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
+        return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + start
     return None
 
 
