@@ -151,10 +151,12 @@ def test_extract_json_contract(run, corpus: Path) -> None:
     mentions = [json.loads(line) for line in out.splitlines()]
     assert mentions, "no mentions found in the seed"
     for m in mentions:
-        assert set(m) == {"start", "end", "text", "value", "granularity", "kind"}
+        assert set(m) == {"start", "end", "text", "value", "granularity", "kind", "type"}
         assert text[m["start"] : m["end"]] == m["text"]
     values = {m["value"] for m in mentions}
     assert {"2021-05-21", "1950/1953", "P70Y"} <= values
+    types = {m["value"]: m["type"] for m in mentions}
+    assert (types["2021-05-21"], types["1950/1953"], types["P70Y"]) == ("DATE", "DATE", "DURATION")
 
 
 @pytest.mark.parametrize(

@@ -51,8 +51,9 @@ def test_format_timeml_without_a_creation_time(tmp_path: Path) -> None:
     out = extract("--format", "timeml", "-", stdin=TEXT)
     doc = read_timeml(out)
     assert doc.dct is None and "CREATION_TIME" not in out
-    # Without a time "أمس" cannot be placed, and a day without a year is left out.
-    assert [t.value for t in doc.timexes] == ["PAST_REF"]
+    # Without a time "أمس" cannot be placed; a day without a year keeps its span with
+    # TimeML's underspecified value (issue 12).
+    assert [t.value for t in doc.timexes] == ["PAST_REF", "XXXX-08-05"]
 
 
 def test_tml_input_is_anchored_on_its_creation_time(tmp_path: Path) -> None:

@@ -337,7 +337,8 @@ def extract_command(
 ) -> None:
     """Print the date mentions found in a text FILE (or - for standard input).
 
-    JSON keys: start, end (offsets into the text), text, value, granularity, kind.
+    JSON keys: start, end (offsets into the text), text, value, granularity, kind, and
+    type (the TimeML type: DATE, TIME, DURATION or SET).
     A TimeML file (.tml) is read as its TEXT, with its creation time as the publication
     time; with --format timeml it is written back with only its TIMEX3 tags changed.
     """
@@ -377,6 +378,7 @@ def extract_command(
                 "value": m.value,
                 "granularity": m.granularity,
                 "kind": m.kind,
+                "type": m.type,
             }
             _echo(json_line(record))
         else:

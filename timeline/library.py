@@ -40,6 +40,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
 _LABEL_CHARS = 220
 # Relative mentions ("اليوم الجمعة") need an anchor at least as fine as a day.
 _ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
+# Events with no place on the axis: a length of time, a recurrence, anything else.
+_UNPLACED_KINDS = {"duration": "duration", "set": "set"}
 
 
 @dataclass
@@ -127,12 +129,16 @@ def anchor_of(published: DateValue | None) -> datetime | None:
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], cut to a readable length around it."""
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
-    found = _SENTENCE_BREAK.search(text, end)
-    right = found.start() + 1 if found else len(text)
-    left = max(left, start - _LABEL_CHARS // 2)
-    right = min(right, end + _LABEL_CHARS // 2)
+    """The sentence holding text[start:end], cut to a readable length around it.
+
+    Only the label's reach either side is scanned (never the body from its start),
+    so labelling every mention of an article costs time linear in its length.
+    """
+    lo = max(0, start - _LABEL_CHARS // 2)
+    hi = min(len(text), end + _LABEL_CHARS // 2)
+    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)), default=lo)
+    found = _SENTENCE_BREAK.search(text, end, hi)
+    right = found.start() + 1 if found else hi
     return " ".join(text[left:right].split())
 
 
@@ -144,7 +150,7 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
         if date.start is not None:
             kind = "mentioned"
         else:
-            kind = "duration" if date.granularity == "duration" else "vague"
+            kind = _UNPLACED_KINDS.get(date.granularity, "vague")
         events.append(
             Event(
                 article_id=article_id,

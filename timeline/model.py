@@ -34,13 +34,24 @@ GRANULARITIES = (
     "day",
     "week",
     "month",
+    "season",
     "year",
     "decade",
     "century",
     "interval",
     "duration",
+    "set",
     "vague",
 )
+# The TimeML TIMEX3 type of each granularity (TIME below a day; a duration and a
+# recurrence have their own; everything else, vague references included, is a DATE).
+TIMEX_TYPES = {
+    "second": "TIME",
+    "minute": "TIME",
+    "hour": "TIME",
+    "duration": "DURATION",
+    "set": "SET",
+}
 
 
 @dataclass(frozen=True)
@@ -48,9 +59,12 @@ class DateValue:
     """A normalized date: TIMEX3-style value, granularity and its span on the axis.
 
     value: ISO 8601 where possible ('2021-05-22T01:32', '2021-05', '2021', '2021-W20',
-    '1950/1953', '198X', 'P70Y', 'PAST_REF').  start/end are axis seconds; end is
-    exclusive and None for a point (day granularity or finer); both are None for a
-    duration or a vague reference, which have no place on the axis.
+    '2019-SP', '1950/1953', '198X', 'P70Y', 'PTXH', 'PAST_REF'), or TimeML's
+    underspecified form when the year is unknown ('XXXX-09-11', granularity 'vague').
+    A recurrence (granularity 'set') is valued 'P1D', 'P3M' or 'XXXX-WXX-5' (every
+    Friday).  start/end are axis seconds; end is exclusive and None for a point (day
+    granularity or finer); both are None for a duration, a recurrence or a vague
+    reference, which have no place on the axis.
     calendar: the calendar the text was written in ('gregorian' or 'hijri').
     """
 
@@ -71,7 +85,7 @@ class Mention:
 
     start/end are offsets into the text (text[start:end] == raw).  kind names the rule
     family that found it (explicit, numeric, hijri, month_year, year, range, decade,
-    relative, duration, vague, time).
+    season, relative, duration, set, vague, time); type is its TimeML TIMEX3 type.
     """
 
     start: int
@@ -88,6 +102,11 @@ class Mention:
     @property
     def granularity(self) -> str:
         return self.date.granularity
+
+    @property
+    def type(self) -> str:
+        """DATE, TIME, DURATION or SET."""
+        return TIMEX_TYPES.get(self.date.granularity, "DATE")
 
 
 @dataclass(frozen=True)
@@ -131,7 +150,7 @@ class Event:
     """A dated thing on the timeline: an article's publication or a mention in it."""
 
     article_id: int
-    kind: str  # 'published' | 'mentioned' | 'duration' | 'vague'
+    kind: str  # 'published' | 'mentioned' | 'duration' | 'set' | 'vague'
     start: int | None
     end: int | None
     granularity: str

@@ -103,13 +103,13 @@
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="270" />
-        <source>vague</source>
-        <translation>غير محدد</translation>
+        <source>recurring</source>
+        <translation>متكرر</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="271" />
-        <source>recurring</source>
-        <translation>متكرر</translation>
+        <source>vague</source>
+        <translation>غير محدد</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,8 @@ MONTHS_YEARS_RANGES = [
     ("في أكتوبر، ويضم", TUE, "أكتوبر", "2015-10", "month_year"),
     ("منذ العام 1990 على", TUE, "العام 1990", "1990", "year"),
     ("ففي عام 2014، قام", TUE, "عام 2014", "2014", "year"),
-    ("انضم في 2004 إلى", TUE, "في 2004", "2004", "year"),
+    # TempEval-3 spans: the preposition that makes the number a year stays out.
+    ("انضم في 2004 إلى", TUE, "2004", "2004", "year"),
     ("منذ سنة 2017 لم", TUE, "سنة 2017", "2017", "year"),
     ("خلال العام المالي 2015.", TUE, "العام المالي 2015", "2015", "year"),
     ("بحلول عام 2030 ستتراجع", TUE, "عام 2030", "2030", "year"),
@@ -199,7 +200,8 @@ RELATIVE = [
     ("في الأيام المقبلة", TUE, "الأيام المقبلة", "FUTURE_REF", "vague"),
     ("التحالف الذي استمر لسبعة عقود.", SAT, "لسبعة عقود", "P70Y", "duration"),
     ("منذ ثلاثة عقود", datetime(2024, 5, 29), "منذ ثلاثة عقود", "P30Y", "duration"),
-    ("خلال عقدين من", TUE, "خلال عقدين", "P20Y", "duration"),
+    # TempEval-3 spans: the preposition before a duration stays out.
+    ("خلال عقدين من", TUE, "عقدين", "P20Y", "duration"),
     ("حتى اليوم لم", TUE, "حتى اليوم", "PRESENT_REF", "relative"),
 ]  # fmt: skip
 
@@ -276,20 +278,18 @@ TRAPS = [
     "اتصل على الرقم 920012345 أو 0112345678",
     "انتهت المباراة بالتعادل (1-1)",
     "بلغ السعر 54.92 دولار للبرميل",
-    "نسبة العاملين من 1:5 حاليًا إلى 1:2 فقط",
     "يقيم في مدينة ٦ أكتوبر القريبة",
     "حلفائه في قوى 8 آذار",
     "صلاة الجمعة في المسجد",
+    "لو أجري استبيان لدور منبر الجمعة",
+    "أكدت مصادر ميدانية لـ(اليوم) أن",
     "ينتج مليون قدم مكعبة في اليوم من الغاز",
     "بعد جريدة عالم اليوم بأقل من سنة",
     "اتفق الاثنين على",
     "عاد أحد اللاعبين",
     "ابنة الـ27 ربيعًا",
-    "عمره 28 عامًا",
-    "ولمدة 21 يوماً عدا أيام الجمع",
     "مارس الرياضة منذ صغره",
     "شباب الغد",
-    "بمعدل 5 ساعات يوميا تبدأ من الساعة الخامسة عصراً وحتى العاشرة مساء",
     "في الخمسينات من عمره",
     "في رمضان الكريم",
     "سجل صفر أهداف",
@@ -297,15 +297,21 @@ TRAPS = [
 ]
 
 
+# Former traps that TimeML counts as time expressions (issue 12) are checked in
+# test_mention_types.py: an age (28 عامًا, a DURATION), حاليًا (PRESENT_REF), يوميا (SET).
+
+
 @pytest.mark.parametrize("text", TRAPS)
 def test_traps_give_no_mention(text: str) -> None:
     assert extract_mentions(text, TUE) == []
 
 
-def test_without_publication_relative_forms_are_vague_and_yearless_dates_dropped() -> None:
+def test_without_publication_relative_forms_are_vague_and_yearless_dates_underspecified() -> None:
+    # Issue 12: no publication date must not mean no span.
     found = extract_mentions("قال أمس إن الاجتماع في 19 يوليو وفي 14 مايو 2015م", None)
     assert [(m.text, m.value, m.date.start) for m in found] == [
         ("أمس", "PAST_REF", None),
+        ("19 يوليو", "XXXX-07-19", None),
         ("14 مايو 2015م", "2015-05-14", to_axis(datetime(2015, 5, 14))),
     ]
 

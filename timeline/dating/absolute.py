@@ -25,7 +25,8 @@ from timeline.dating.context import (
     direction_of,
     rx,
 )
-from timeline.model import DateValue
+from timeline.dating.normalize import strip_marks
+from timeline.model import DateValue, to_axis
 
 MONTH_ANCHOR = rx(MONTHS)
 HIJRI_MONTH_ANCHOR = rx(HIJRI_MONTHS)
@@ -36,9 +37,18 @@ HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
 # A second name for the same month: أيار / مايو, فبراير (شباط), يونيو حزيران.
 PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
 YEAR_AFTER = rx(rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}")
+# A year of the first millennium needs its era: 24 أغسطس (آب) 79م is AD 79.
+EARLY_YEAR_AFTER = rx(
+    r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
+)
 YEAR_WORD_AFTER = rx(
     rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
+SINCE_BEFORE = rx(
+    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$"
+)
+EVERY_BEFORE = rx(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$")
+EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
 DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
@@ -79,7 +89,10 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
         return int(hit.group("d")), first, lo + hit.start()
     hit = ORDINAL_DAY_BEFORE.search(window)
     if hit:
-        return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + hit.start()
+        # في السابع من يونيو: the span starts at the ordinal (TempEval-3 leaves out في);
+        # a one-letter clitic glued to it (والسابع) stays.
+        start = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
+        return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + start
     return None
 
 
@@ -132,6 +145,9 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
     hit = YEAR_AFTER.match(ctx.text, pos)
     if hit and not QUANTITY_AFTER.match(ctx.text, hit.end()):
         return int(hit.group("y")), hit.group("era"), hit.end(), None
+    hit = EARLY_YEAR_AFTER.match(ctx.text, pos)
+    if hit and int(hit.group("y")) >= 1:
+        return int(hit.group("y")), "م", hit.end(), None
     hit = YEAR_WORD_AFTER.match(ctx.text, pos)
     if hit:
         direction = "current" if hit.group("this") else direction_of(hit.group("ymod"))
@@ -152,7 +168,7 @@ def _relative_year(ctx: Context, direction: str) -> int | None:
 def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + month name (+ year): 22nd أيّار / مايو 2021, 19 يوليو (تموز), مايو 2005."""
     text = ctx.text
-    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR):
+    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR, word="وفبلك"):
         name = re.sub(r"\s+", " ", hit.group("m"))
         month = lx.GREGORIAN_MONTHS[name]
         end = hit.end()
@@ -163,9 +179,31 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         year, era, after, direction = _year_context(ctx, end)
         if era and era.startswith("ه"):
             continue  # a Gregorian month with a Hijri year is a typo we cannot trust
-        if year is not None and not 1000 <= year <= 2200:
+        if year is not None and not (1000 <= year <= 2200 or (era and year < 1000)):
             continue
         day_info = _day_before(ctx, hit.start())
+        every = EVERY_YEAR_AFTER.match(text, after) if year is None and not direction else None
+        each = EVERY_BEFORE.search(text, max(0, hit.start() - 12), hit.start())
+        if every is None and year is None and each is not None:
+            # كل يوليو, كل شهر يوليو: every July.
+            yield Candidate(each.start(), end, v.recurrence(f"XXXX-{month:02d}"), "set", 0.75)
+            continue
+        if (
+            direction is None
+            and year is None
+            and SINCE_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
+        ):
+            direction = "past"  # منذ شهر يناير, منذ 5 مايو: since, so before the anchor
+        if every is not None:
+            # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
+            if day_info is None:
+                value, start = f"XXXX-{month:02d}", hit.start()
+            elif day_info[1] is None and v.valid_date(2000, month, day_info[0]):
+                value, start = f"XXXX-{month:02d}-{day_info[0]:02d}", day_info[2]
+            else:
+                continue
+            yield Candidate(start, every.end(), v.recurrence(value), "set", 0.75)
+            continue
         if day_info is None:
             candidate = _month_only(ctx, hit.start(), after, name, month, year, direction, paired)
         else:
@@ -189,8 +227,11 @@ def _month_only(
     cued = bool(MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start]))
     if name in lx.AMBIGUOUS_MONTHS and not (paired or direction):
         return None
-    if not (cued or paired or direction) or ctx.anchor_day is None:
+    if not (cued or paired or direction):
         return None
+    if ctx.anchor_day is None:
+        # نوفمبر الماضي with no publication date: the month, its year left open.
+        return Candidate(start, end, v.underspecified(f"XXXX-{month:02d}"), "month_year", 0.6)
     if direction and direction.startswith("year:"):
         y = _relative_year(ctx, direction)
         if y is None:
@@ -225,7 +266,13 @@ def _day_month(
         found = infer_day(ctx.anchor_day, [d for d in options if d], direction)
         has_year = False
     else:
-        return None
+        # 11 سبتمبر with no publication date: TimeML's XXXX-09-11 until one is known.
+        if NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start):
+            return None
+        if v.valid_date(2000, month, day) is None:  # 2000: a leap year, 29 February exists
+            return None
+        value = v.underspecified(f"XXXX-{month:02d}-{day:02d}")
+        return Candidate(_weekday_start(ctx, day_start), end, value, "explicit", 0.6)
     if found is None:
         return None
     start = _weekday_start(ctx, day_start)
@@ -245,7 +292,7 @@ def _day_month(
 
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
-    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR):
+    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك"):
         month = lx.HIJRI_MONTHS[re.sub(r"\s+", " ", hit.group("m"))]
         year, era, end, direction = _year_context(ctx, hit.end())
         if era and era.startswith("م"):
@@ -347,40 +394,78 @@ def numeric_dates(ctx: Context) -> Iterator[Candidate]:
             )  # fmt: skip
 
 
-# "عام 2014", "في 2004", "منذ سنة 2017", "لعام 1436هـ", "العام المالي 2015".
-YEAR = rx(
-    rf"{START}(?P<prep>[وف]?(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|بحلول)\s+)?"
-    rf"(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|سنه)(?:\s+ال\w+)?\s*)?"
-    rf"(?<![\d/.\-])(?P<y>\d{{4}})(?![\d/\-]){ERA}"
+# "عام 2014", "في 2004", "منذ سنة 2017", "لعام 1436هـ", "العام المالي 2015", "الأعوام
+# 2012 و2014", "1990م", "(1962)", "رؤية 2030".
+NAMED_YEAR_NOUNS = (
+    r"رؤيه|خطه|استراتيجيه|موازنه|ميزانيه|موسم|كاس|مونديال|اكسبو|اولمبياد|دوره|بطوله|نسخه|"
+    r"تعداد|انتخابات|مهرجان|معرض|منتدي|قمه"
 )
+YEAR = rx(
+    rf"{START}(?P<prep>[وف]?(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|بحلول|من)\s+)?"
+    rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|سنه|اعوام|سنوات)(?:\s+ال\w+)?\s*)"
+    rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+\w+)?[\s\-]*))?"
+    r"(?P<open>[(\[]\s*)?"
+    rf"(?<![\d/.])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-]){ERA}(?P<close>\s*[)\]])?"
+)
+RANGE_AFTER = rx(r"\s*(?:-|حتي|الي|لغايه)\s*")
+# The next years of a list: الأعوام 2012 و2014 و2016.
+NEXT_YEAR = rx(rf"\s*[،,]?\s*(?:و|او)\s*(?P<y>\d{{4}})(?![\d/\-]){ERA}")
 
 
 def years(ctx: Context) -> Iterator[Candidate]:
-    """A year after a cue word; a bare number is never taken for a year."""
+    """A year after a cue word, with its era or in brackets; a bare number is never a year."""
     text = ctx.text
     for hit in ctx.each_match(YEAR):
-        if not (hit.group("prep") or hit.group("noun")):
+        noun, era = hit.group("noun"), hit.group("era") or ""
+        bracketed = bool(hit.group("open") and hit.group("close"))
+        if not (hit.group("prep") or noun or hit.group("named") or bracketed or era):
             continue
-        if QUANTITY_AFTER.match(text, hit.end()) or QUANTITY_BEFORE.search(text[: hit.start("y")]):
+        if (hit.group("prep") or "").strip().lstrip("وف") == "من" and not (
+            noun or RANGE_AFTER.match(text, hit.end())
+        ):
+            continue  # من 2000 ...: a count as often as a year; من 2010 حتى تموز is one
+        if (not noun and QUANTITY_AFTER.match(text, hit.end())) or QUANTITY_BEFORE.search(
+            text, max(0, hit.start("y") - 20), hit.start("y")
+        ):
             continue
-        year, era = int(hit.group("y")), hit.group("era") or ""
-        if era.startswith("ه"):
-            value = v.hijri_years_interval(year, year)
-            if value is not None:
-                start = hit.start("noun") if hit.group("noun") else hit.start()
-                yield Candidate(start, hit.end(), value, "hijri", 0.85)
+        # TempEval-3 spans: the noun (عام 2014) is in, a preposition, a name (رؤية)
+        # and brackets are out.
+        start = hit.start("noun") if noun else hit.start("y")
+        end = hit.end("era") if era else hit.end("y")
+        candidate = _year_candidate(
+            int(hit.group("y")), era, start, end, bool(noun), 0.9 if noun else 0.75
+        )
+        if candidate is None:
             continue
-        # Without an era, 1300-1500 may be Hijri (Saudi usage) or a Gregorian year of
-        # history; neither reading is safe enough to put on the timeline.
-        if 1300 <= year <= 1500 and not era:
-            continue
-        low = 1000 if hit.group("noun") else 1800
-        if low <= year <= 2200:
-            # The span starts at the noun (عام 2014) when there is one, else at the
-            # preposition that makes the number a year (في 2004).
-            start = hit.start("noun") if hit.group("noun") else hit.start()
-            confidence = 0.9 if hit.group("noun") else 0.75
-            yield Candidate(start, hit.end(), v.year_value(year), "year", confidence)
+        yield candidate
+        pos = hit.end("era") if era else hit.end("y")
+        while (more := NEXT_YEAR.match(text, pos)) is not None:
+            if QUANTITY_AFTER.match(text, more.end()):
+                break
+            more_era = more.group("era") or era
+            follow = _year_candidate(
+                int(more.group("y")), more_era, more.start("y"), more.end(), bool(noun), 0.75
+            )
+            if follow is None:
+                break
+            yield follow
+            pos = more.end()
+
+
+def _year_candidate(
+    year: int, era: str, start: int, end: int, has_noun: bool, confidence: float
+) -> Candidate | None:
+    if era.startswith("ه"):
+        value = v.hijri_years_interval(year, year)
+        return None if value is None else Candidate(start, end, value, "hijri", 0.85)
+    # Without an era, 1300-1500 may be Hijri (Saudi usage) or a Gregorian year of
+    # history; neither reading is safe enough to put on the timeline.
+    if 1300 <= year <= 1500 and not era:
+        return None
+    low = 1000 if has_noun or era else 1800
+    if not low <= year <= 2200:
+        return None
+    return Candidate(start, end, v.year_value(year), "year", confidence)
 
 
 # "1950-1953", "2015 - 2016", "بين 2003 و2010", "عامي 2015 و2016م", "من 2004 حتى 2007".
@@ -399,8 +484,9 @@ def year_ranges(ctx: Context) -> Iterator[Candidate]:
         era = hit.group("era") or ""
         if not first < last <= first + 100 or QUANTITY_AFTER.match(text, hit.end()):
             continue
-        if sep == "و" and not (hit.group("between") or hit.group("noun")):
-            continue  # "2015 و2016" alone is too often two numbers
+        noun = (hit.group("noun") or "").strip()
+        if sep == "و" and not (hit.group("between") or noun.endswith(("عامي", "سنتي"))):
+            continue  # "2015 و2016" is two numbers or two years (الأعوام 2012 و2014), no range
         if era.startswith("ه"):
             # العام الدراسي 1436 / 1437هـ: consecutive Hijri years.
             value = v.hijri_years_interval(first, last)
@@ -451,6 +537,32 @@ def decades(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
 
 
+# العقد الأول من القرن الحادي والعشرين: the decade by its rank in a named century.
+DECADE_RANKS = {
+    strip_marks(word): rank
+    for word, rank in {
+        "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+        "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الأخير": 10,
+    }.items()
+}  # fmt: skip
+DECADE_RANK_ANCHOR = rx("عقد")
+DECADE_RANK = rx(
+    rf"{START}{DEFINITE}عقد\s+(?P<rank>{lx.alternation(DECADE_RANKS)})\s+(?:من\s+)?(?:ال)?قرن\s+"
+    r"(?P<century>الماضي|المنصرم|الفائت|الحالي|الجاري|العشرين|التاسع\s+عشر|الحادي\s+والعشرين"
+    r"|الثامن\s+عشر|السابع\s+عشر)(?!\w)"
+)
+
+
+def ranked_decades(ctx: Context) -> Iterator[Candidate]:
+    """العقد الأول من القرن الحادي والعشرين -> '200X'; العقد الأخير من القرن الماضي -> '199X'."""
+    for hit in ctx.scan(DECADE_RANK, DECADE_RANK_ANCHOR):
+        word = re.sub(r"\s+", " ", hit.group("century"))
+        if word not in CENTURY_STARTS and ctx.anchor is None:
+            continue
+        first = _century_start(ctx, word) + 10 * (DECADE_RANKS[hit.group("rank")] - 1)
+        yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
+
+
 CENTURY = rx(
     rf"{START}{DEFINITE}قرن\s+(?P<century>الماضي|المنصرم|الفائت|الحالي|الجاري|العشرين|"
     r"التاسع\s+عشر|الحادي\s+والعشرين|الثامن\s+عشر|السابع\s+عشر)(?!\w)"
@@ -466,3 +578,71 @@ def centuries(ctx: Context) -> Iterator[Candidate]:
         kind = "decade" if word in CENTURY_STARTS else "relative"
         value = v.century_value(_century_start(ctx, word))
         yield Candidate(hit.start(), hit.end(), value, kind, 0.8)
+
+
+SEASON_NAMES = lx.alternation(lx.SEASONS)
+SEASON_ANCHOR = rx(SEASON_NAMES)
+SEASON = rx(
+    rf"{START}(?P<this>[وف]?(?:هذا|هذه)\s+)?(?:{DEFINITE}|{INDEFINITE})(?P<s>{SEASON_NAMES}){END}"
+    r"(?:\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{4})(?![\d/])(?!\s*ه)(?:\s*(?P<era>م)(?!\w))?"
+    rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER}){END}"
+    rf"|\s+(?P<thisyear>هذا\s+العام|هذه\s+السنه){END}"
+    rf"|\s+(?P<mod>{MODIFIER}){END})?"
+)
+# Where each season starts: (month, year offset); winter runs December to February
+# and is named by the year it starts in (TimeML 2014-WI is the winter of 2014-15).
+SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_value(year: int, code: str) -> DateValue:
+    """'2019-SP': the meteorological season, three months from its first month."""
+    month = SEASON_STARTS[code]
+    start = datetime(year, month, 1)
+    end_year, end_month = v.shift_months(year, month, 3)
+    return DateValue(
+        f"{year:04d}-{code}", "season", to_axis(start), to_axis(datetime(end_year, end_month, 1))
+    )
+
+
+def _season_year(anchor: date, code: str, direction: str | None) -> int:
+    """The year of the season meant relative to the anchor (past, future, current)."""
+    options = [(y, season_value(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
+    here = to_axis(datetime(anchor.year, anchor.month, anchor.day))
+    if direction == "past":
+        return max(y for y, val in options if val.end is not None and val.end <= here)
+    if direction == "future":
+        return min(y for y, val in options if val.start is not None and val.start > here)
+    for y, val in options:
+        if val.start is not None and val.end is not None and val.start <= here < val.end:
+            return y
+    return anchor.year
+
+
+def seasons(ctx: Context) -> Iterator[Candidate]:
+    """في ربيع 2019 (2019-SP), الصيف المقبل, الشتاء الماضي, صيف العام الماضي, هذا الصيف."""
+    for hit in ctx.scan(SEASON, SEASON_ANCHOR):
+        code = lx.SEASONS[hit.group("s")]
+        start = hit.start()
+        if hit.group("y"):
+            year = int(hit.group("y"))
+            if not 1000 <= year <= 2200 or (1300 <= year <= 1500 and not hit.group("era")):
+                continue  # الصيف 1436: a Hijri year, and Hijri years have no seasons
+            yield Candidate(start, hit.end(), season_value(year, code), "season", 0.85)
+            continue
+        direction: str | None
+        if hit.group("ymod"):
+            direction = "year:" + (direction_of(hit.group("ymod")) or "current")
+        elif hit.group("thisyear") or hit.group("this"):
+            direction = "current"
+        else:
+            direction = direction_of(hit.group("mod")) if hit.group("mod") else None
+        if direction is None:
+            continue  # الربيع العربي, فصل الصيف, خريف العمر: no season of a year
+        if ctx.anchor_day is None:
+            yield Candidate(start, hit.end(), v.underspecified(f"XXXX-{code}"), "season", 0.6)
+            continue
+        if direction.startswith("year:"):
+            year = ctx.anchor_day.year + {"year:past": -1, "year:future": 1}.get(direction, 0)
+        else:
+            year = _season_year(ctx.anchor_day, code, direction)
+        yield Candidate(start, hit.end(), season_value(year, code), "season", 0.8)

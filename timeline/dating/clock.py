@@ -19,15 +19,18 @@ ZONE = (
 CUE_BEFORE = rx(
     r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?:ال)?ساعه\s+(?:ال\s*)?$"
 )
+# Begins with the digit, not with a lookbehind, so the engine can skip to digits;
+# the character before is checked in clock_times (no digit, :, / or . before).
 DIGIT_TIME = rx(
-    r"(?<![\d:/.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?![\d:/])"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?![\d:/])"
     rf"(?:\s*(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
 )
 HOUR_WORD_ANCHOR = rx(lx.alternation(lx.HOUR_WORDS))
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
     r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"
-    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
+    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر){END}))?"
+    rf"(?:\s*{ZONE}{END})?"
 )
 FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
 # يومياً من الساعة الخامسة: a daily schedule, not an event.
@@ -76,6 +79,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
     if not any(hint in text for hint in CLOCK_HINTS):
         return
     for hit in DIGIT_TIME.finditer(text):
+        if hit.start() and text[hit.start() - 1] in "0123456789:/.":
+            continue  # inside a number, a date or a price
         minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")
         if minute is None and period is None:
             continue  # a lone number is never a time
@@ -105,7 +110,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             start, hit.end(), v.vague_value("PRESENT"), "time", 0.85, weak=weak, clock=clock
         )
     for hit in ctx.scan(WORD_TIME, HOUR_WORD_ANCHOR):
-        period = hit.group("period")
+        # الساعة السابعة من مساء الجمعة: مساء sets the clock but belongs to the day after.
+        period = hit.group("period") or hit.group("of")
         cue_start = _cue(ctx, hit.start())
         if not period and cue_start is None:
             continue  # الثانية alone is "the second"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -118,17 +119,35 @@ class Context:
                 windows.append((lo, hi))
         return windows
 
-    def scan(self, pattern: re.Pattern[str], anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    def scan(
+        self,
+        pattern: re.Pattern[str],
+        anchor: re.Pattern[str],
+        before: int = 40,
+        after: int = 60,
+        skip_after: str = "",
+        word: str | None = None,
+    ) -> Iterator[re.Match[str]]:
         """pattern's matches, looked for only around hits of anchor, a cheap literal regex.
 
         Every rule's pattern begins with optional proclitics and cue words, which the
         regex engine would try at every position of the text; a required literal
-        (the month name, اليوم, منذ...) is found much faster.  The window around it is
-        wider than any prefix or suffix a pattern can match, so nothing is lost.
+        (the month name, اليوم, منذ...) is found much faster.  The window around it
+        (before and after characters) is wider than any prefix or suffix the pattern
+        can match, so nothing is lost.  An anchor should begin with a literal: the
+        regex engine then skips to it; a leading lookbehind makes it try every position.
+        An anchor hit right after skip_after (ال for a unit: اليوم, العام) is passed over;
+        with word (the proclitics allowed before it), so is a hit inside a longer word
+        (آب folds to اب, which ends كتاب and إرهاب).
         """
         lo_hi: list[tuple[int, int]] = []
-        for hit in anchor.finditer(self.text):
-            lo, hi = max(0, hit.start() - 40), min(len(self.text), hit.end() + 60)
+        text = self.text
+        for hit in anchor.finditer(text):
+            if skip_after and text.endswith(skip_after, 0, hit.start()):
+                continue
+            if word is not None and not _whole_word(text, hit.start(), hit.end(), word):
+                continue
+            lo, hi = max(0, hit.start() - before), min(len(text), hit.end() + after)
             if lo_hi and lo <= lo_hi[-1][1]:
                 lo_hi[-1] = (lo_hi[-1][0], hi)
             else:
@@ -141,6 +160,16 @@ class Context:
         for lo, hi in self.year_windows:
             yield from pattern.finditer(self.text, lo, hi)
 
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """Offsets of every sentence-ending character, in order."""
+        return [hit.start() for hit in SENTENCE_END.finditer(self.text)]
+
+    def crosses_sentence(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds a sentence end (a bisection, whatever its length)."""
+        i = bisect_left(self.sentence_ends, start)
+        return i < len(self.sentence_ends) and self.sentence_ends[i] < end
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.folded.span(start, end)
 
@@ -149,6 +178,16 @@ class Context:
         lo, hi = self.original_span(start, end)
         chunk = self.folded.original[lo : hi + 1]
         return any(c in chunk for c in chars)
+
+
+def _whole_word(text: str, start: int, end: int, clitics: str) -> bool:
+    """Whether text[start:end] is a word of its own, but for up to two proclitics."""
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    i = start
+    while i > 0 and start - i < 2 and text[i - 1] in clitics:
+        i -= 1
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
 FOUR_DIGITS = re.compile(r"\d{4}")
@@ -188,6 +227,4 @@ def direction_of(modifier: str | None) -> str | None:
     return None
 
 
-def sentence_gap(text: str) -> bool:
-    """Whether a stretch of text crosses a sentence end."""
-    return bool(re.search(r"[.!?؟\n]", text))
+SENTENCE_END = re.compile(r"[.!?؟\n]")

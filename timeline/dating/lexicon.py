@@ -209,3 +209,75 @@ TIMEZONE_OFFSETS: dict[str, str] = _folded(
         "مسقط": "+04:00", "باكو": "+04:00",
     }
 )  # fmt: skip
+
+# Number words up to the thousands, for counts of time units (خمسة وعشرين عاما,
+# ثلاثمئة عام, ألفي سنة): every spelling of each part, masculine and feminine, with
+# the nominative/accusative-genitive pairs of duals (مئتان / مئتين).
+_HUNDREDS = {
+    "مئة": 100, "مائة": 100, "مئتين": 200, "مائتين": 200, "مئتان": 200, "مائتان": 200,
+    "مئتي": 200, "مائتي": 200,
+}  # fmt: skip
+for _word, _u in (("ثلاث", 3), ("أربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8),
+                  ("ثماني", 8), ("تسع", 9)):  # fmt: skip
+    for _h in ("مئة", "مائة"):
+        _HUNDREDS[f"{_word}{_h}"] = _u * 100
+        _HUNDREDS[f"{_word} {_h}"] = _u * 100
+_THOUSANDS = {"ألف": 1000, "ألفا": 1000, "ألفين": 2000, "ألفان": 2000, "ألفي": 2000}
+# The plural آلاف multiplies the unit before it (ثلاثة آلاف).
+THOUSANDS_PLURAL = strip_marks("آلاف")
+NUMBER_PARTS: dict[str, int] = _folded(
+    {**_UNITS, **_TEENS, **_TENS, **_HUNDREDS, **_THOUSANDS, "إحدى": 1, "اثنا": 2, "اثنتا": 2}
+)
+for _unit, _u in _UNITS.items():
+    if _u >= 3:
+        NUMBER_PARTS[strip_marks(f"{_unit} عشر")] = 10 + _u
+        NUMBER_PARTS[strip_marks(f"{_unit} عشرة")] = 10 + _u
+        NUMBER_PARTS[strip_marks(f"{_unit} آلاف")] = 1000 * _u
+NUMBER_PARTS[strip_marks("إحدى عشرة")] = 11
+NUMBER_PARTS[strip_marks("أحد عشر")] = 11
+
+
+def number_value(words: str) -> int | None:
+    """The value of a number written in words ('خمسه وعشرين' -> 25), None if not one.
+
+    Parts are joined by و and added: Arabic writes thousands, hundreds, then units
+    before tens (ألفين وخمسمئه وخمسه وعشرين), so a sum is the number.
+    """
+    total = 0
+    for part in re.split(r"\s+و\s*", words.strip()):
+        part = re.sub(r"\s+", " ", part.strip())
+        if part not in NUMBER_PARTS:
+            return None
+        total += NUMBER_PARTS[part]
+    return total or None
+
+
+# Units of time, folded: (TIMEX unit, count the form implies or None).  Units: Y, M,
+# W, D, H (hours), MIN (minutes), DE (decades), CE (centuries).  A plural implies
+# some unknown number (X); the accusative singular (عاما, 30 يوما) only follows a count.
+DURATION_UNITS: dict[str, tuple[str, int | None]] = {
+    strip_marks(k): val
+    for k, val in {
+        "ساعة": ("H", 1), "ساعات": ("H", None), "ساعتين": ("H", 2), "ساعتان": ("H", 2),
+        "دقيقة": ("MIN", 1), "دقائق": ("MIN", None), "دقيقتين": ("MIN", 2), "دقيقتان": ("MIN", 2),
+        "يوم": ("D", 1), "أيام": ("D", None), "يوما": ("D", None), "يومين": ("D", 2),
+        "يومان": ("D", 2),
+        "أسبوع": ("W", 1), "أسابيع": ("W", None), "أسبوعا": ("W", None), "أسبوعين": ("W", 2),
+        "أسبوعان": ("W", 2),
+        "شهر": ("M", 1), "أشهر": ("M", None), "شهور": ("M", None), "شهرا": ("M", None),
+        "شهرين": ("M", 2), "شهران": ("M", 2),
+        "سنة": ("Y", 1), "سنوات": ("Y", None), "سنين": ("Y", None), "سنتين": ("Y", 2),
+        "سنتان": ("Y", 2), "عام": ("Y", 1), "أعوام": ("Y", None), "عاما": ("Y", None),
+        "عامين": ("Y", 2), "عامان": ("Y", 2),
+        "عقد": ("DE", 1), "عقود": ("DE", None), "عقدا": ("DE", None), "عقدين": ("DE", 2),
+        "عقدان": ("DE", 2),
+        "قرن": ("CE", 1), "قرون": ("CE", None), "قرنا": ("CE", None), "قرنين": ("CE", 2),
+        "قرنان": ("CE", 2),
+    }.items()
+}  # fmt: skip
+# The adverbs of recurrence (يومياً) and the unit each repeats.
+RECURRING_ADVERBS: dict[str, str] = _folded(
+    {"يوميا": "D", "أسبوعيا": "W", "شهريا": "M", "سنويا": "Y", "عاميا": "Y"}
+)
+# Seasons, TIMEX3 codes.
+SEASONS: dict[str, str] = _folded({"ربيع": "SP", "صيف": "SU", "خريف": "FA", "شتاء": "WI"})

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
-from timeline.dating import absolute, clock, relative
+from timeline.dating import absolute, clock, lengths, relative
 from timeline.dating import values as v
-from timeline.dating.context import Candidate, Context, make_context, rx, sentence_gap
+from timeline.dating.context import Candidate, Context, make_context, rx
 from timeline.model import Mention
 
 Rule = Callable[[Context], Iterable[Candidate]]
@@ -21,6 +21,8 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     absolute.years,
     absolute.year_ranges,
     absolute.decades,
+    absolute.ranked_decades,
+    absolute.seasons,
     absolute.centuries,
 )
 RELATIVE_RULES: tuple[Rule, ...] = (
@@ -31,14 +33,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.periods,
     relative.ago,
     relative.vague,
-    relative.durations,
+    relative.present_and_recent,
+    lengths.durations,
+    lengths.recurring,
 )
 ALL_RULES: tuple[Rule, ...] = (*ABSOLUTE_RULES, *RELATIVE_RULES, clock.clock_times)
 
 # Which kind wins when two candidates cover exactly the same stretch.
 PRIORITY = {
     "hijri": 9, "explicit": 9, "numeric": 8, "range": 7, "month_year": 6, "year": 5,
-    "decade": 5, "duration": 4, "relative": 3, "time": 2, "vague": 1,
+    "decade": 5, "season": 5, "duration": 4, "set": 4, "relative": 3, "time": 2, "vague": 1,
 }  # fmt: skip
 
 # Dates written out in full; only these pair up across الموافق (a weekday resolved
@@ -47,6 +51,7 @@ WRITTEN_DATES = frozenset({"explicit", "numeric", "hijri"})
 BRIDGE_GAP = rx(r"[\s،,\-(]*(?:[وف]?(?:ال)?موافق|ويوافق|يوافق)(?:\s+ل)?[\s:،,]*$")
 RANGE_GAP = rx(r"\s*(?:-|الى|حتى|لغايه|و)\s*$")
 RANGE_CUE_BEFORE = rx(r"(?:من|بين|الفتره\s+من)\s*$")
+DAY_AFTER_TIME_GAP = rx(r"[\s,،]*(?:من\s+)?(?:(?:صباح|مساء|فجر|ظهر|عصر)\s+)?(?:يوم\s+)?")
 TIME_GAP = rx(r"[\s,،T\-]*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?$")
 
 
@@ -56,12 +61,15 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         candidates,
         key=lambda c: (-(c.end - c.start), -PRIORITY.get(c.kind, 0), -c.confidence, c.start),
     )
+    # Which folded characters an accepted candidate already covers: checking a span
+    # costs its own length, not the number of candidates taken so far.
+    covered = bytearray(max((c.end for c in candidates), default=0))
     taken: list[Candidate] = []
     for cand in ranked:
-        if cand.end <= cand.start:
+        if cand.end <= cand.start or covered.find(1, cand.start, cand.end) != -1:
             continue
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
+        covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        taken.append(cand)
     return sorted(taken, key=lambda c: c.start)
 
 
@@ -123,7 +131,10 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             and cand.date.granularity == "day"
             and RANGE_GAP.match(gap)
             # حتى / إلى make a range by themselves; a dash or و only after من / بين.
-            and (gap.strip() not in ("-", "و") or RANGE_CUE_BEFORE.search(ctx.text[: prev.start]))
+            and (
+                gap.strip() not in ("-", "و")
+                or RANGE_CUE_BEFORE.search(ctx.text, max(0, prev.start - 20), prev.start)
+            )
         ):
             first = prev.day
             if not prev.has_year and prev.month_day and cand.has_year:
@@ -139,12 +150,32 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 
 def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
-    """Give each clock time its day: the date just before it, else the article's today."""
+    """Give each clock time its day: the date just before or after it, else the article's today."""
     out: list[Candidate] = []
-    for cand in found:
+    dated: Candidate | None = None  # the last candidate in out with a day
+    skip_next = False
+    for i, cand in enumerate(found):
+        if out and out[-1].day is not None:
+            dated = out[-1]
+        if skip_next:
+            skip_next = False
+            continue
         if cand.kind != "time":
             out.append(cand)
             continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        if (
+            following is not None
+            and following.day is not None
+            and following.kind != "time"
+            and DAY_AFTER_TIME_GAP.fullmatch(ctx.text[cand.end : following.start])
+        ):
+            # الساعة السابعة من مساء الجمعة: one moment, the time on that day.
+            merged = _with_clock(following, cand, following.end)
+            if merged is not None:
+                out.append(merged.moved(cand.start, following.end))
+                skip_next = True
+                continue
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -157,14 +188,11 @@ def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 continue
         if cand.weak:
             continue
-        antecedent = next(
-            (
-                p
-                for p in reversed(out)
-                if p.day is not None and not sentence_gap(ctx.text[p.end : cand.start])
-            ),
-            None,
-        )
+        # The nearest dated candidate before it, unless a sentence ends in between
+        # (then every earlier one is beyond that end too).
+        antecedent = None
+        if dated is not None and not ctx.crosses_sentence(dated.end, cand.start):
+            antecedent = dated
         day = antecedent.day if antecedent else ctx.today
         if day is None:
             continue

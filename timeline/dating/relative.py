@@ -13,7 +13,9 @@ from timeline.dating.context import (
     DEFINITE,
     END,
     FUTURE,
+    HIJRI_MONTHS,
     MODIFIER,
+    MONTHS,
     PAST,
     START,
     WEEKDAYS,
@@ -24,6 +26,7 @@ from timeline.dating.context import (
     next_weekday,
     rx,
 )
+from timeline.dating.normalize import strip_marks
 from timeline.model import DateValue
 
 # Cheap literals each rule needs, to find where its full pattern may match.
@@ -34,7 +37,7 @@ TOMORROW_ANCHOR = rx("غد")
 WEEKDAY_ANCHOR = rx(WEEKDAYS)
 PERIOD_ANCHOR = rx("اسبوع|شهر|عام|سنه")
 AGO_ANCHOR = rx("منذ|قبل")
-VAGUE_ANCHOR = rx("سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون")
+VAGUE_ANCHOR = rx("سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات")
 TODAY = rx(
     rf"{START}(?P<pre>(?:[وف]?هذا|[وف]?(?:حتى|الى|لغايه))\s+)?(?P<w>[وف]?اليوم)"
     rf"(?:\s*\(?\s*(?P<art>ال)(?P<wd>{WEEKDAYS}){END}\s*\)?)?(?!\w)"
@@ -46,24 +49,73 @@ TODAY_ADJECTIVE = rx(
     r"سابع|ثامن|تاسع)|نفسه|ذاته|عينه)(?!\w)"
 )
 TODAY_NAMED_BEFORE = rx(
-    r"(?:(?<!\w)(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?|ل\s*[\"«“'])\s*$"
+    r"(?:(?<!\w)(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?|ل\s*[\"«“'(])\s*$"
+)
+BYLINE_BEFORE = rx(r"(?:^|[\n\"«(])\s*$")
+BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
+FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
+NOWADAYS_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
+    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه)\s+$"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?اول\s+(?:من\s+)?)?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
 )
+# What makes الأمس the day before: a preposition or an event noun before it.
+YESTERDAY_CUE_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:منذ|حتي|الي|في|من|خلال|قبل|بعد|مساء|صباح|ظهر|عصر|ليله|فجر|يوم|"
+    r"مباراه|لقاء|اجتماع|جلسه|موعد|قمه|مؤتمر|انتخابات|رحله|حفل|نهائي|مواجهه|عرض|صلاه|"
+    r"تظاهره|تظاهرات|مسيره|هجوم|حادث|حادثه|انفجار|قصف|بيان|تصريحات|صحف|اعلان|زياره|جوله)\s+$"
+)
+# الأمس واليوم, بين الأمس: yesterday as "the past".
+FIGURATIVE_AFTER = rx(r"\s+و\s*(?:اليوم|الغد)(?!\w)")
+FIGURATIVE_BEFORE = rx(r"(?<!\w)بين\s+$")
 BARIHA = rx(rf"{START}(?P<pre>[وف]?(?:ليله|مساء|صباح)\s+)?(?P<w>[وف]?البارحه){END}")
+# Nouns whose "of yesterday" / "of tomorrow" is the day (اجتماع الغد, مباراة الأمس);
+# شباب الغد, عالم الأمس are figures of speech and stay out.
+EVENT_NOUNS = (
+    r"مباراه|لقاء|اجتماع|جلسه|موعد|قمه|مؤتمر|انتخابات|رحله|حفل|نهائي|مواجهه|عرض|صلاه|"
+    r"تظاهره|تظاهرات|مسيره|هجوم|حادث|حادثه|انفجار|قصف|بيان|تصريحات|صحف|اعلان|زياره|جوله"
+)
+# Prepositions after which the bare الأمس / الغد is the day (منذ الأمس, حتى الغد).
+DAY_PREPOSITIONS = r"منذ|حتي|الي|في|من|خلال|قبل|بعد"
 TOMORROW = rx(
-    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|ليله|بعد|مباراه|لقاء|اجتماع|جلسه|موعد)\s+)?"
+    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|ليله|بعد|{EVENT_NOUNS}|{DAY_PREPOSITIONS})\s+)?"
     rf"(?P<w>[وف]?(?:غدا|الغد|غد)){END}(?:\s+ال(?P<wd>{WEEKDAYS}){END})?"
 )
 WEEKDAY = rx(
-    rf"{START}(?P<pre>[وف]?[بل]?يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}"
-    rf"(?:\s+(?P<mod>{MODIFIER}){END})?"
+    rf"{START}(?P<pre>[وف]?[بل]?(?:يوم|صباح|مساء|فجر|ليله|ظهر|عصر|نهار)\s+)?"
+    rf"(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}(?:\s+(?P<mod>{MODIFIER}){END})?"
 )
-# الجمعة in صلاة الجمعة, خطبة الجمعة, كل جمعة is the weekly event, not a date.
-WEEKDAY_RECURRING_BEFORE = rx(r"(?:صلاه|خطبه|صلاتي|كل|ايام|اسبوع|جمعه)\s*$")
+# الجمعة in صلاة الجمعة, خطبة الجمعة, منبر الجمعة is the weekly event, not a date.
+WEEKDAY_EVENT_BEFORE = rx(r"(?<!\w)[وفبل]?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|خطيب|امام|خطباء)\s*$")
+# Earlier weekdays of the same list: عدا الخميس والجمعة, أيام السبت والأحد.
+_LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[،,]?\s*)*"
+# أيام الجمعة, كل جمعة: every such weekday (a SET); a list joined by و (not across a
+# comma: مساء الجمعة، والسبت والأحد من كل أسبوع keeps its Friday) shares its tail.
+WEEKDAY_SET_BEFORE = rx(rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$")
+WEEKDAY_SET_AFTER = rx(
+    rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
+)
+# عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
+WEEKDAY_EXCEPT_BEFORE = rx(rf"(?<!\w)(?:عدا|باستثناء|سوي|خلا)\s+{_LIST_BEFORE}$")
+# What makes الأحد or الاثنين ("the one", "the two") a weekday without يوم or a
+# modifier: punctuation or a date or "that" after it, or a verb of happening before.
+AMBIGUOUS_WEEKDAY_AFTER = rx(
+    r"\s*(?:[،,.:;)(\-]|$)|\s+(?:\d|(?:ال)?موافق|ان|انه|انها|امس|عن\s+|على\s+ان)"
+)
+HAPPENING_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:وقع|وقعت|جري|جرت|حدث|حدثت|عقد|عقدت|انعقد|انعقدت|يعقد|تعقد|انطلق|انطلقت|"
+    r"ينطلق|تنطلق|بدا|بدات|يبدا|تبدا|اختتم|اختتمت|يختتم|تختتم|افتتح|افتتحت|اقيم|اقيمت|يقام|تقام|"
+    r"وصل|وصلت|يصل|تصل|غادر|غادرت|قتل|قتلت|توفي|توفيت|اعلن|اعلنت|صدر|صدرت|نشر|نشرت|استقبل|"
+    r"استقبلت|التقي|التقت|اجتمع|اجتمعت|يلتقي|تلتقي|يجتمع|تجتمع|تبدا|تنتهي|ينتهي|انتهي|انتهت)\s+$"
+)
+NOT_A_WEEKDAY_AROUND = rx(r"\s+عشره?(?!\w)")
+ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
+# بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
+TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي)|ال\w+(?:ين|ان))\s+$")
 PERIOD = rx(
     rf"{START}(?:(?P<this>[وف]?(?:في\s+)?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
     rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+(?P<mod>{MODIFIER})){END}"
@@ -73,19 +125,13 @@ AGO = rx(
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
     r"(?!\s*\d)(?P<tail>\s+من\s+الان)?"
 )
+NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
 EVENT_AFTER = rx(r"\s+(?:من|على)\s+(?!الان)")
 VAGUE = rx(
-    rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون){END}(?!\s*\d)"
+    rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
     rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود)(?:\s+(?:ال)?\d+)?\s+"
     rf"(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
     rf"|(?P<coming>[وف]?(?:في\s+)?قادم\s+الايام){END})"
-)
-DURATION_UNIT = rx(
-    r"(?<!\w)(?:(?P<pre>[وف]?[لب]?(?:طوال\s+|لمده\s+|خلال\s+)?)(?P<unit>عقود|عقدا|عقدين|قرنين)"
-    r"|(?P<one>[وف]?[لب]?(?:عقد|قرن))\s+من\s+الزمن)(?!\w)"
-)
-COUNT_BEFORE = rx(
-    rf"{START}[وف]?[لب]?(?:طوال\s+|لمده\s+|خلال\s+)?(?:(?P<word>{CARDINAL})|(?P<num>\d{{1,2}}))\s+(?:من\s+)?$"
 )
 
 
@@ -94,6 +140,27 @@ def _relative_day(ctx: Context, start: int, end: int, offset: int, confidence: f
         direction = "PRESENT" if offset == 0 else ("PAST" if offset < 0 else "FUTURE")
         return Candidate(start, end, v.vague_value(direction), "relative", confidence * 0.8)
     day = ctx.today + timedelta(days=offset)
+    return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
+
+
+def _named_day(
+    ctx: Context, start: int, end: int, offset: int, weekday: str | None, confidence: float
+) -> Candidate:
+    """أمس الخميس, غداً الأربعاء: the named weekday wins, as in اليوم الجمعة.
+
+    The publication (or crawl) time is often a day or two late, never early, and
+    the weekday is what the writer saw: yesterday's weekday is the latest on or
+    before the day before; tomorrow's the one nearest the day after (a غداً
+    الاثنين crawled on Tuesday meant the Monday just gone).
+    """
+    if weekday is None or ctx.today is None:
+        return _relative_day(ctx, start, end, offset, confidence)
+    near = ctx.today + timedelta(days=offset)
+    wd = lx.WEEKDAYS[weekday]
+    before = last_weekday(near, wd, strict=False)
+    after = next_weekday(near - timedelta(days=1), wd)
+    nearer_after = (after - near) <= (near - before)
+    day = after if offset > 0 and nearer_after else before
     return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
 
 
@@ -109,12 +176,24 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
+        if BYLINE_AFTER.match(text, hit.end()) and BYLINE_BEFORE.search(
+            text, max(0, hit.start() - 3), hit.start("w")
+        ):
+            continue  # اليوم - الدمام: the newspaper's byline
+        if FIGURATIVE_TODAY_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w")):
+            continue  # بين الأمس واليوم: then and now
         if hit.group("wd") is None and PER_DAY_BEFORE.search(
             text, max(0, hit.start() - 4), hit.start("w")
         ):
             continue  # مرتين في اليوم: "per day"
         pre = (hit.group("pre") or "").strip()
         start = hit.start() if pre else hit.start("w")
+        if hit.group("wd") is None and NOWADAYS_BEFORE.search(
+            text, max(0, hit.start() - 12), hit.start("w")
+        ):
+            # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
+            yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.6)
+            continue
         if pre and pre.lstrip("وف") in ("حتي", "الي", "لغايه"):
             # "until today": a present reference, not an event on the day.
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "relative", 0.7)
@@ -127,6 +206,18 @@ def today(ctx: Context) -> Iterator[Candidate]:
         yield _relative_day(ctx, start, hit.end(), 0, 0.8)
 
 
+def _yesterday_in_context(ctx: Context, hit: re.Match[str]) -> bool:
+    start, end = hit.start("w"), hit.end()
+    if FIGURATIVE_AFTER.match(ctx.text, end) or FIGURATIVE_BEFORE.search(
+        ctx.text, max(0, start - 8), start
+    ):
+        return False
+    return bool(
+        YESTERDAY_CUE_BEFORE.search(ctx.text, max(0, start - 16), start)
+        or _between_commas(ctx, hit)
+    )
+
+
 def yesterday(ctx: Context) -> Iterator[Candidate]:
     """أمس, بالأمس, أمس الأول / أول أمس, أمس الخميس, البارحة (not بالبارحة)."""
     text = ctx.text
@@ -134,12 +225,36 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
         return
     for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR):
         word = hit.group("w").lstrip("وف")
-        if word == "الامس":
+        if word == "الامس" and not hit.group("wd") and not _yesterday_in_context(ctx, hit):
             continue  # الأمس alone is "the past" as often as "yesterday"
         offset = -2 if hit.group("before") or hit.group("first") else -1
-        yield _relative_day(ctx, hit.start(), hit.end(), offset, 0.9)
+        yield _named_day(ctx, hit.start(), hit.end(), offset, hit.group("wd"), 0.9)
     for hit in ctx.scan(BARIHA, BARIHA_ANCHOR):
         yield _relative_day(ctx, hit.start(), hit.end(), -1, 0.8)
+
+
+# غدا the adverb: before a pause, or after a verb in the future (سيعقد غدا).
+TOMORROW_PAUSE_AFTER = rx(r"\s*[،,.:;!؟)]")
+FUTURE_VERB_BEFORE = rx(r"(?<!\w)[وف]?س[يتنا]\w{2,}\s+$")
+COMMA_BEFORE = rx(r"[،,]\s*$")
+COMMA_AFTER = rx(r"\s*[،,]")
+
+
+def _tomorrow_in_context(ctx: Context, hit: re.Match[str]) -> bool:
+    start = hit.start("w")
+    return bool(
+        TOMORROW_PAUSE_AFTER.match(ctx.text, hit.end("w"))
+        or FUTURE_VERB_BEFORE.search(ctx.text, max(0, start - 20), start)
+    )
+
+
+def _between_commas(ctx: Context, hit: re.Match[str]) -> bool:
+    """، الأمس، : a day named on its own between commas."""
+    start = hit.start("w")
+    return bool(
+        COMMA_BEFORE.search(ctx.text, max(0, start - 4), start)
+        and COMMA_AFTER.match(ctx.text, hit.end("w"))
+    )
 
 
 def tomorrow(ctx: Context) -> Iterator[Candidate]:
@@ -151,9 +266,14 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         word = hit.group("w").lstrip("وف")
         pre = (hit.group("pre") or "").strip().lstrip("وف")
         tanween = ctx.original_has(hit.start("w"), hit.end("w"), "\u064b")
-        if word == "غدا" and not (tanween or hit.group("wd") or pre):
-            continue  # unvocalized غدا is as often the verb "became"
-        if word in ("غد", "الغد") and not pre:
+        if word == "غدا" and not (
+            tanween
+            or hit.group("wd")
+            or (pre and not re.fullmatch(DAY_PREPOSITIONS, pre))
+            or _tomorrow_in_context(ctx, hit)
+        ):
+            continue  # unvocalized غدا is as often the verb "became" (حتى غدا قبلة)
+        if word in ("غد", "الغد") and not (pre or _between_commas(ctx, hit)):
             continue  # الغد alone is "the future" (شباب الغد)
         if word == "غد" and pre not in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله"):
             continue
@@ -161,7 +281,7 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         start = (
             hit.start() if pre in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله") else hit.start("w")
         )
-        yield _relative_day(ctx, start, hit.end(), offset, 0.85)
+        yield _named_day(ctx, start, hit.end(), offset, hit.group("wd"), 0.85)
 
 
 def weekdays(ctx: Context) -> Iterator[Candidate]:
@@ -173,9 +293,26 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         weekday = lx.WEEKDAYS[hit.group("wd")]
         direction = direction_of(hit.group("mod"))
         has_day_word = bool(hit.group("pre"))
-        if weekday in lx.AMBIGUOUS_WEEKDAYS and not (has_day_word or direction):
+        lo = max(0, hit.start() - 40)
+        if WEEKDAY_EXCEPT_BEFORE.search(text, lo, hit.start()):
             continue
-        if WEEKDAY_RECURRING_BEFORE.search(text[max(0, hit.start() - 10) : hit.start()]):
+        if WEEKDAY_EVENT_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
+            continue
+        if not direction and (
+            WEEKDAY_SET_BEFORE.search(text, lo, hit.start())
+            or WEEKDAY_SET_AFTER.match(text, hit.end())
+        ):
+            value = v.recurrence(f"XXXX-WXX-{weekday + 1}")
+            after = WEEKDAY_SET_AFTER.match(text, hit.end())
+            # السبت من كل أسبوع is one SET; in a list, the last weekday takes the tail.
+            end = after.end() if after and "ال" not in after.group(0).split("كل")[0] else hit.end()
+            yield Candidate(hit.start(), end, value, "set", 0.7)
+            continue
+        if (
+            weekday in lx.AMBIGUOUS_WEEKDAYS
+            and not (has_day_word or direction)
+            and not _weekday_in_context(ctx, hit, weekday)
+        ):
             continue
         confidence = 0.8 if direction else (0.7 if has_day_word else 0.6)
         if ctx.today is None:
@@ -189,6 +326,21 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         else:
             day = last_weekday(ctx.today, weekday, strict=direction == "past")
         yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", confidence, day=day)
+
+
+def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
+    """Whether a bare الأحد / الاثنين is the weekday, not "the one" / "the two"."""
+    text, start, end = ctx.text, hit.start(), hit.end()
+    if weekday == 6 and (
+        NOT_A_WEEKDAY_AROUND.match(text, end) or ONE_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return False  # الأحد عشر (eleven), الواحد الأحد
+    if weekday == 0 and TWO_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    return bool(
+        AMBIGUOUS_WEEKDAY_AFTER.match(text, end)
+        or HAPPENING_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def periods(ctx: Context) -> Iterator[Candidate]:
@@ -231,6 +383,8 @@ def ago(ctx: Context) -> Iterator[Candidate]:
             continue  # منذ سنوات: left to the vague rule
         if not hit.group("tail") and EVENT_AFTER.match(text, hit.end()):
             continue  # قبل يومين من الانتخابات: counted from an event, not from today
+        if not (hit.group("num") or hit.group("word")) and NAMED_AFTER.match(text, hit.end()):
+            continue  # منذ شهر يناير, منذ عام 2010: since a named month or year
         confidence = 0.65 if hit.group("approx") else 0.8
         value: DateValue | None
         if unit == "DEC":
@@ -258,6 +412,45 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
         return None
 
 
+# Adverbs and phrases of present, recent and coming time.  الآن folds like the name
+# آلان (Alain), so its original spelling is checked.
+# في وقت لاحق ("later") is left out: in a past story it is later than that story's
+# events, not the future.
+REF_ANCHOR = rx(
+    r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
+    r"|الاونه|المستقبل\s+القريب"
+)
+REF = rx(
+    rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
+    rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
+    r"|(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
+    r"|وقت\s+سابق|المستقبل\s+القريب)(?!\w))"
+)
+REF_VALUES = {
+    strip_marks(word): direction
+    for word, direction in {
+    "حاليا": "PRESENT", "مؤخرا": "PAST", "قريبا": "FUTURE", "الاونه الاخيره": "PAST",
+    "وقت سابق": "PAST", "المستقبل القريب": "FUTURE",
+    }.items()
+}  # fmt: skip
+
+
+def present_and_recent(ctx: Context) -> Iterator[Candidate]:
+    """حالياً, الآن, حتى الآن, مؤخراً, في الوقت الراهن, في وقت سابق: REF values."""
+    for hit in ctx.scan(REF, REF_ANCHOR, 12, 24):
+        if hit.group("now"):
+            lo, _ = ctx.original_span(hit.start("now"), hit.end("now"))
+            word = ctx.folded.original[lo : lo + 2].lstrip("وف")
+            if word.startswith("آ"):
+                continue  # آلان: a name
+            start = hit.start() if hit.group("until") else hit.start("now")
+            yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.7)
+            continue
+        key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
+        direction = REF_VALUES.get(key, "PRESENT")
+        yield Candidate(hit.start(), hit.end(), v.vague_value(direction), "vague", 0.65)
+
+
 def vague(ctx: Context) -> Iterator[Candidate]:
     """منذ سنوات, السنوات الأخيرة, الأشهر المقبلة, قادم الأيام: PAST_REF / FUTURE_REF."""
     for hit in ctx.scan(VAGUE, VAGUE_ANCHOR):
@@ -265,30 +458,3 @@ def vague(ctx: Context) -> Iterator[Candidate]:
         future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
         value = v.vague_value("FUTURE" if future else "PAST")
         yield Candidate(hit.start(), hit.end(), value, "vague", 0.6)
-
-
-def durations(ctx: Context) -> Iterator[Candidate]:
-    """لسبعة عقود, عقدين, عقد من الزمن: lengths of time, never points."""
-    text = ctx.text
-    if not any(word in text for word in ("عقد", "عقود", "قرن")):
-        return
-    for hit in DURATION_UNIT.finditer(text):
-        start = hit.start()
-        unit = hit.group("unit")
-        if hit.group("one"):
-            years = 10 if hit.group("one").endswith("عقد") else 100
-        elif unit in ("عقدين", "قرنين"):
-            years = 20 if unit == "عقدين" else 200
-        else:
-            # عقود needs its count, written before it (ثلاثة عقود, 7 عقود).
-            lo = max(0, hit.start() - 40)
-            count = COUNT_BEFORE.search(text[lo : hit.start("unit")])
-            if count is None:
-                continue
-            start = lo + count.start()
-            if count.group("num"):
-                years = 10 * int(count.group("num"))
-            else:
-                years = 10 * lx.CARDINALS[re.sub(r"\s+", " ", count.group("word"))]
-        if years:
-            yield Candidate(start, hit.end(), v.duration_value(years, "Y"), "duration", 0.8)

@@ -122,14 +122,21 @@ def hijri_years_interval(first: int, last: int) -> DateValue | None:
 
 
 def week_value(day: date) -> DateValue:
-    """The ISO week containing day ('2023-W51')."""
-    iso = day.isocalendar()
-    monday = day - timedelta(days=day.weekday())
+    """The week containing day, from Sunday to Saturday, valued as an ISO week.
+
+    Arab newsrooms count the week from Sunday: the working week of Saudi Arabia and
+    most Arab states runs Sunday to Thursday (the weekend is Friday and Saturday) and
+    الأحد is "the first" day.  The value names the ISO week that shares six of its
+    seven days (the one of its Monday), so 'الأسبوع الماضي' read on a Sunday is the
+    week that ended the day before.
+    """
+    sunday = day - timedelta(days=(day.weekday() + 1) % 7)
+    iso = (sunday + timedelta(days=1)).isocalendar()
     return DateValue(
         f"{iso.year:04d}-W{iso.week:02d}",
         "week",
-        to_axis(_midnight(monday)),
-        to_axis(_midnight(monday + timedelta(days=7))),
+        to_axis(_midnight(sunday)),
+        to_axis(_midnight(sunday + timedelta(days=7))),
     )
 
 
@@ -146,6 +153,21 @@ def century_value(first_year: int) -> DateValue:
 def duration_value(amount: int, unit: str) -> DateValue:
     """'P70Y', 'P3M', 'P2W', 'P5D': a length of time, not a place on the axis."""
     return DateValue(f"P{amount}{unit}", "duration", None, None)
+
+
+def duration(value: str) -> DateValue:
+    """A length of time already written as TIMEX3 ('P25Y', 'PT3H', 'PXY')."""
+    return DateValue(value, "duration", None, None)
+
+
+def recurrence(value: str) -> DateValue:
+    """A TimeML SET ('P1D' daily, 'P3M' every three months, 'XXXX-WXX-5' every Friday)."""
+    return DateValue(value, "set", None, None)
+
+
+def underspecified(value: str) -> DateValue:
+    """A date whose year the text leaves open ('XXXX-09-11', 'XXXX-11'): no place yet."""
+    return DateValue(value, "vague", None, None)
 
 
 def vague_value(direction: str) -> DateValue:

@@ -267,8 +267,8 @@ class DetailPane(QWidget):
             "published": self.tr("published"),
             "mentioned": self.tr("mentioned"),
             "duration": self.tr("duration"),
-            "vague": self.tr("vague"),
             "set": self.tr("recurring"),
+            "vague": self.tr("vague"),
         }
         # Each row reads in the interface's direction: the mark makes it the row's
         # first strong character, and the article's own words are isolated within.

@@ -1,0 +1,151 @@
+"""Extraction work grows linearly with an article's length (counted, never timed).
+
+Wall-clock figures are in bench/extract_scale.py; here the work is counted: Python
+line events while extracting and labelling, and characters the label scanner reads.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from types import FrameType
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import library
+from timeline.dating import extract_mentions
+from timeline.dating import values as v
+from timeline.dating.context import Candidate
+from timeline.dating.mentions import _select
+from timeline.model import DateValue, to_axis
+
+ANCHOR = DateValue("2021-05-22T01:32", "minute", to_axis(datetime(2021, 5, 22, 1, 32)))
+# A stretch dense with every kind of date (the worst case: most text is a mention),
+# and one where clock times pile up in a single endless sentence.
+DENSE = (
+    "في 12 مايو 2021 وصل الوفد. يوم الأحد الماضي، الساعة 8:30 صباحا، أمس "
+    "واليوم الجمعة في عام 2019 أيار/مايو 24/7/2015م "
+)
+TIMES = "ثم الساعة 8:30 صباحا و"
+
+
+def _line_events(work: Callable[[], Any]) -> int:
+    """How many Python lines run (in every frame) while work() runs."""
+    count = 0
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Callable[..., object]:
+        nonlocal count
+        count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        work()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _growth(unit: str, copies: int) -> float:
+    """Work on four times the text, over work on the text (4 when linear)."""
+    small, large = unit * copies, unit * (4 * copies)
+    work_small = _line_events(lambda: library.mention_events(1, small, ANCHOR))
+    work_large = _line_events(lambda: library.mention_events(1, large, ANCHOR))
+    return work_large / work_small
+
+
+def test_extraction_and_labels_grow_linearly_on_dense_dates() -> None:
+    # Quadratic selection (every candidate against every one taken) or labels that
+    # rescan the body from its start give a ratio well above 4 here.
+    assert _growth(DENSE, 60) < 4.6
+
+
+def test_clock_times_in_one_long_sentence_grow_linearly() -> None:
+    # Each time looks back for its day; that look-back must not walk every time before it.
+    assert _growth(TIMES, 150) < 4.6
+
+
+def test_label_scans_only_around_the_mention(monkeypatch: Any) -> None:
+    scanned: list[int] = []
+    real = library._SENTENCE_BREAK
+
+    class Counting:
+        def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+            scanned.append(min(endpos, len(text)) - pos)
+            return real.finditer(text, pos, endpos)
+
+        def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+            scanned.append(min(endpos, len(text)) - pos)
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(library, "_SENTENCE_BREAK", Counting())
+    body = "كلام. " * 50_000 + "وصل في 12 مايو 2021 الوفد"
+    start = body.index("12 مايو")
+    label = library.sentence_around(body, start, start + len("12 مايو 2021"))
+    assert label == "وصل في 12 مايو 2021 الوفد"
+    assert 0 < sum(scanned) <= library._LABEL_CHARS + 2
+
+
+def test_label_is_the_sentence_cut_to_its_reach() -> None:
+    body = "أول. " + "كلمة " * 100 + "في 12 مايو 2021" + " كلمة" * 100 + ". آخر"
+    start = body.index("12 مايو")
+    label = library.sentence_around(body, start, start + 12)
+    assert "12 مايو 2021" in label
+    assert "أول" not in label and "آخر" not in label
+    assert len(label) <= library._LABEL_CHARS + 12
+    assert library.sentence_around("أمس.", 0, 3) == "أمس."
+
+
+def _naive_select(cands: list[Candidate]) -> list[Candidate]:
+    ranked = sorted(
+        cands, key=lambda c: (-(c.end - c.start), c.start)
+    )  # every test candidate has the same kind and confidence
+    taken: list[Candidate] = []
+    for cand in ranked:
+        if cand.end > cand.start and all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 30)), max_size=60))
+def test_select_keeps_the_longest_non_overlapping_spans(spans: list[tuple[int, int]]) -> None:
+    value = v.year_value(2000)
+    cands = [Candidate(s, s + n, value, "year", 0.9) for s, n in spans]
+    assert _select(cands) == _naive_select(cands)
+
+
+RUN_PIECES = st.sampled_from(
+    ["1", "١", " ", "\n", "س", "ا", "-", "/", ".", "،", "(", "ـ", "خمسة و", "كل ", "يوم ", "اب "]
+)
+CUES = st.sampled_from(
+    [
+        *("", "عام ", "في ", "مايو ", "الساعة ", "يوم الأحد ", "منذ ", "قبل ", "ال", "شوال "),
+        *("2015", "لمدة ", "أيام ", "ربيع ", "الاثنين "),
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(CUES, RUN_PIECES, st.integers(500, 6000)), min_size=1, max_size=4))
+def test_long_runs_of_digits_spaces_and_letters(runs: list[tuple[str, str, int]]) -> None:
+    # A regex that backtracks catastrophically would hang here; every rule runs on it.
+    text = "".join(cue + piece * n for cue, piece, n in runs)
+    found = extract_mentions(text, datetime(2021, 5, 22))
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+    for before, after in itertools.pairwise(found):
+        assert before.end <= after.start
+
+
+def test_shuffled_dense_text_keeps_every_span_inside_the_text() -> None:
+    rng = random.Random(7)
+    words = DENSE.split()
+    text = " ".join(rng.choice(words) for _ in range(5000))
+    found = extract_mentions(text, datetime(2021, 5, 22))
+    assert found and all(text[m.start : m.end] == m.text for m in found)

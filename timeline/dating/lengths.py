@@ -1,0 +1,185 @@
+"""Rules for lengths and recurrences of time: خمسة وعشرين عاما (P25Y), يومياً (P1D).
+
+Neither has a place on the timeline: a duration is valued like 'P25Y', 'PT3H' or
+'PXY' (some years), a recurrence (TimeML SET) like 'P1D', 'P3M' or 'XXXX-WXX-5'
+(every Friday).  Spans follow TempEval-3: a separate preposition or signal before the
+expression (لمدة, على مدى, خلال) stays out, a clitic glued to its first word (لسبعة
+عقود) stays in, since a span never cuts a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from timeline.dating import lexicon as lx
+from timeline.dating import values as v
+from timeline.dating.context import (
+    END,
+    HIJRI_MONTHS,
+    MONTHS,
+    START,
+    WEEKDAYS,
+    Candidate,
+    Context,
+    rx,
+)
+
+NUMBER = lx.alternation(lx.NUMBER_PARTS)
+NUMBER_WORDS = rf"{NUMBER}(?:\s+و\s*{NUMBER})*"
+UNIT = lx.alternation(lx.DURATION_UNITS)
+# Only a whole word (with its clitics) can be a unit: اليوم, العام never are.
+# A unit ends a word; the longest count before it (ألفين وخمسمئة وخمسة وعشرين) fits
+# in DURATION_BEFORE characters, its tail (واحد, من الزمن, ونصف) in DURATION_AFTER.
+UNIT_ANCHOR = rx(rf"(?:{UNIT}){END}")
+DURATION_BEFORE, DURATION_AFTER = 40, 24
+FRACTIONS = {"نصف": 2, "ربع": 4}
+DURATION = rx(
+    rf"{START}(?P<clitic>[وف]?[لب]?)"
+    rf"(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER_WORDS})\s+|(?P<frac>نصف|ربع)\s+"
+    rf"|(?P<few>بضع|بضعه|عده)\s+)?"
+    rf"(?P<unit>{UNIT}){END}(?P<tail>\s+(?:واحد|واحده|كامل|كامله|من\s+الزمن){END})?(?P<half>\s+ونصف{END})?"
+)
+# What makes a unit with no count a length of time (لمدة عام, على مدى عقود).
+DURATION_CUE_BEFORE = rx(
+    r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$"
+)
+# A unit with no count followed by what it belongs to names days or a month, not a
+# length: طوال أيام العام, خلال أيام عيد الفطر, خلال شهر يونيو, لمدة شهر رمضان.
+CONSTRUCT_AFTER = rx(
+    rf"\s+(?:(?!(?:الي|الا|التي|الذي|الذين|اللتين|اللذين){END})ال\w+|(?:{MONTHS}|{HIJRI_MONTHS}|عيد){END})"
+)
+# A number that counts something else before a unit: رقم 3, المادة 5.
+NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
+
+RECURRING_ANCHOR = rx(rf"(?:كل|يوميا|اسبوعيا|شهريا|سنويا|عاميا|مر(?:ه|تين|تان|ات)){END}")
+RECURRING = rx(
+    rf"{START}(?:[وف]?(?P<adv>{lx.alternation(lx.RECURRING_ADVERBS)}){END}"
+    rf"|[وف]?كل\s+(?:يوم\s+)?(?:ال)?(?P<wd>{WEEKDAYS}){END}"
+    rf"|[وف]?كل\s+(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER_WORDS})\s+)?(?P<unit>{UNIT}){END}"
+    rf"|(?P<times>(?:[وف]?مره|[وف]?مرتين|[وف]?مرتان|(?:\d{{1,2}}|{NUMBER_WORDS})\s+مرات)\s+"
+    rf"(?:في|كل)\s+(?:ال)?(?P<tunit>{UNIT}){END}))"
+)
+
+
+def _letters(unit: str, amount: int | None) -> str:
+    """The TIMEX3 duration for amount units ('P25Y', 'PT3H', 'PXY' when unknown)."""
+    count = "X" if amount is None else str(amount)
+    if unit == "H":
+        return f"PT{count}H"
+    if unit == "MIN":
+        return f"PT{count}M"
+    if unit in ("DE", "CE"):
+        if amount is None:
+            return f"PX{unit}"
+        return f"P{amount * (10 if unit == 'DE' else 100)}Y"
+    return f"P{count}{unit}"
+
+
+def _half_more(unit: str, amount: int) -> str | None:
+    """'N units and a half' in the next smaller unit: عام ونصف = P18M."""
+    smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "DE": (10, "Y"), "CE": (100, "Y")}
+    if unit not in smaller:
+        return None
+    per, small = smaller[unit]
+    return _letters(small, amount * per + per // 2)
+
+
+def _fraction(unit: str, parts: int) -> str | None:
+    """نصف قرن = P50Y, ربع ساعة = PT15M, نصف عام = P6M."""
+    smaller = {"CE": (100, "Y"), "DE": (10, "Y"), "Y": (12, "M"), "H": (60, "MIN"), "D": (24, "H")}
+    if unit not in smaller:
+        return None
+    per, small = smaller[unit]
+    if per % parts:
+        return None
+    return _letters(small, per // parts)
+
+
+def durations(ctx: Context) -> Iterator[Candidate]:
+    """خمسة وعشرين عاما, ثلاثة أشهر, عقدين, أسبوعين, لساعات, نصف قرن, ربع قرن."""
+    text = ctx.text
+    # A unit right after ال (اليوم, العام, الساعة) is never a length.
+    for hit in ctx.scan(DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب"):
+        unit, implied = lx.DURATION_UNITS[hit.group("unit")]
+        start = hit.start()
+        cued = bool(DURATION_CUE_BEFORE.search(text, max(0, start - 16), start))
+        value: str | None
+        if hit.group("num") or hit.group("words"):
+            if hit.group("num"):
+                amount: int | None = int(hit.group("num"))
+            else:
+                amount = lx.number_value(hit.group("words"))
+            if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
+                continue
+            if implied == 2 or (implied == 1 and amount > 10 and amount % 100):
+                continue  # "3 عامين" is no count; 11 to 99 take عاما, 100s take عام
+            value = _letters(unit, amount)
+            if hit.group("half"):
+                value = _half_more(unit, amount)
+        elif hit.group("frac"):
+            if implied != 1:
+                continue
+            value = _fraction(unit, FRACTIONS[hit.group("frac")])
+        elif implied != 2 and not hit.group("tail") and CONSTRUCT_AFTER.match(text, hit.end()):
+            continue
+        elif hit.group("few"):
+            value = _letters(unit, None)
+        elif implied == 2:
+            value = _letters(unit, 2)
+            if hit.group("half"):
+                value = _half_more(unit, 2)
+        elif implied == 1:
+            # A lone singular (عام, يوم, عقد "contract") is a length only after a cue
+            # (لمدة عام) or with واحد / كامل after it.
+            if not (cued or hit.group("tail") or hit.group("half")) or hit.group("clitic").lstrip(
+                "وف"
+            ):
+                continue
+            value = _letters(unit, 1)
+            if hit.group("half"):
+                value = _half_more(unit, 1)
+        elif unit in ("D", "W", "M", "Y", "H", "MIN", "DE", "CE") and implied is None:
+            # A plural with no count: some hours, some years; only as a length
+            # (لساعات, لمدة أسابيع, على مدى عقود), never a bare plural (أيام الأسبوع).
+            form = hit.group("unit")
+            if form in ("يوما", "اسبوعا", "شهرا", "عاما", "عقدا", "قرنا"):
+                continue  # the accusative singular needs its count
+            if not (cued or hit.group("clitic").lstrip("وف") == "ل"):
+                continue
+            value = _letters(unit, None)
+        else:
+            continue
+        if value is None:
+            continue
+        yield Candidate(start, hit.end(), v.duration(value), "duration", 0.75)
+
+
+def recurring(ctx: Context) -> Iterator[Candidate]:
+    """يومياً, أسبوعياً, سنوياً, كل ثلاثة أشهر, كل يوم جمعة, مرتين في العام (TimeML SET)."""
+    for hit in ctx.scan(RECURRING, RECURRING_ANCHOR, 24, 60):
+        if hit.group("adv"):
+            value = _letters(lx.RECURRING_ADVERBS[hit.group("adv")], 1)
+        elif hit.group("wd"):
+            value = weekly(lx.WEEKDAYS[hit.group("wd")])
+        elif hit.group("tunit"):
+            unit, implied = lx.DURATION_UNITS[hit.group("tunit")]
+            if implied != 1:
+                continue
+            value = _letters(unit, 1)
+        else:
+            unit, implied = lx.DURATION_UNITS[hit.group("unit")]
+            if hit.group("num"):
+                amount: int | None = int(hit.group("num"))
+            elif hit.group("words"):
+                amount = lx.number_value(hit.group("words"))
+            else:
+                amount = implied
+            if not amount:
+                continue  # كل الأيام, كل سنوات: no period
+            value = _letters(unit, amount)
+        yield Candidate(hit.start(), hit.end(), v.recurrence(value), "set", 0.75)
+
+
+def weekly(weekday: int) -> str:
+    """TimeML's value for every such weekday: 'XXXX-WXX-5' is every Friday (ISO numbering)."""
+    return f"XXXX-WXX-{weekday + 1}"
