@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +12,7 @@ import platformdirs
 import sqlite_utils
 
 from timeline.model import Article, ArticleDraft, DateValue, Event
-from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION
+from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION, migration_progress
 
 APP_NAME = "arabic-news-timeline"
 
@@ -71,8 +71,18 @@ class Store:
     on another thread opens its own Store on the same path.
     """
 
-    def __init__(self, path: Path | str, *, create: bool = True, timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        create: bool = True,
+        timeout: float = 5.0,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> None:
+        """Open (and create or migrate) a store; progress(done, total, what) hears of
+        a migration that rebuilds something large."""
         self.path = Path(path)
+        self._progress = progress
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path}")
         try:
@@ -115,10 +125,15 @@ class Store:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA journal_mode=WAL")
         if version < SCHEMA_VERSION:
-            with self.db.atomic():
-                for migrate in MIGRATIONS[version:]:
-                    migrate(self.db)
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            # One transaction: a store is never left half-migrated.
+            token = migration_progress.set(self._progress)
+            try:
+                with self.db.atomic():
+                    for migrate in MIGRATIONS[version:]:
+                        migrate(self.db)
+                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            finally:
+                migration_progress.reset(token)
 
     @property
     def schema_version(self) -> int:

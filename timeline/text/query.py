@@ -5,9 +5,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.text.normalize import DROPPED, normalize, spellings
+from timeline.text.stemmer import MIN_EXPANDED, is_arabic_word
+
+# The forms of each expandable token that the index holds (see timeline/text/stemmer.py).
+Forms = Mapping[str, Sequence[str]]
 
 # What the index's unicode61 tokenizer keeps as a token: letters and digits.
 # Underscore and every other character separate tokens, as they do for unicode61.
@@ -67,13 +72,32 @@ def search_tokens(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Term:
-    """A word or a phrase to find; prefix when its last token may be a prefix."""
+    """A word or a phrase to find; prefix when its last token may be a prefix.
+
+    exact when it was quoted: it matches its surface form only, never other forms.
+    """
 
     tokens: tuple[str, ...]
     prefix: bool = False
+    exact: bool = False
 
-    def fts(self) -> str:
+    @property
+    def expandable(self) -> bool:
+        """A plain Arabic word of three letters or more: its clitic forms match too."""
+        return (
+            not self.exact
+            and not self.prefix
+            and len(self.tokens) == 1
+            and len(self.tokens[0]) >= MIN_EXPANDED
+            and is_arabic_word(self.tokens[0])
+        )
+
+    def fts(self, forms: Forms | None = None) -> str:
         # Tokens are letters and digits only, so a double quote can never appear.
+        if forms is not None and self.expandable:
+            found = [f for f in forms.get(self.tokens[0], ()) if f != self.tokens[0]]
+            if found:
+                return "(" + " OR ".join(f'"{t}"' for t in [self.tokens[0], *found]) + ")"
         return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
 
 
@@ -84,10 +108,10 @@ class Group:
     required: tuple[Term, ...]
     excluded: tuple[Term, ...] = ()
 
-    def fts(self) -> str:
-        expr = " AND ".join(t.fts() for t in self.required)
-        if self.excluded:
-            expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.excluded)})"
+    def fts(self, forms: Forms | None = None, *, positive: bool = False) -> str:
+        expr = " AND ".join(t.fts(forms) for t in self.required)
+        if self.excluded and not positive:
+            expr = f"({expr}) NOT ({' OR '.join(t.fts(forms) for t in self.excluded)})"
         return expr
 
 
@@ -98,16 +122,30 @@ class Query:
     text: str
     groups: tuple[Group, ...]
 
-    def fts(self) -> str:
-        """The FTS5 MATCH expression; safe whatever the user typed."""
+    def fts(self, forms: Forms | None = None, *, positive: bool = False) -> str:
+        """The FTS5 MATCH expression; safe whatever the user typed.
+
+        With forms, each plain word matches any of its forms in the index; positive
+        leaves the excluded words out (for a column filter: the words that must occur).
+        """
         if len(self.groups) == 1:
-            return self.groups[0].fts()
-        return " OR ".join(f"({g.fts()})" for g in self.groups)
+            return self.groups[0].fts(forms, positive=positive)
+        return " OR ".join(f"({g.fts(forms, positive=positive)})" for g in self.groups)
 
     @property
     def terms(self) -> tuple[Term, ...]:
         """Every term to highlight (the excluded ones cannot occur in a hit)."""
         return tuple(t for g in self.groups for t in g.required)
+
+    @property
+    def expandable_tokens(self) -> tuple[str, ...]:
+        """The plain words (required or excluded) whose forms the index is asked for."""
+        seen: dict[str, None] = {}
+        for group in self.groups:
+            for term in (*group.required, *group.excluded):
+                if term.expandable:
+                    seen[term.tokens[0]] = None
+        return tuple(seen)
 
 
 def _lex(text: str) -> list[tuple[str, str, bool]]:
@@ -147,7 +185,7 @@ def _lex(text: str) -> list[tuple[str, str, bool]]:
     return items
 
 
-def _term(raw: str) -> Term | None:
+def _term(raw: str, exact: bool) -> Term | None:
     prefix = raw.rstrip().endswith("*")
     tokens = tuple(search_tokens(raw))
     if not tokens:
@@ -156,7 +194,7 @@ def _term(raw: str) -> Term | None:
         raise SearchError(
             f"“{raw.strip()}”: a prefix search needs at least {MIN_PREFIX} letters before the *"
         )
-    return Term(tokens, prefix)
+    return Term(tokens, prefix, exact)
 
 
 def parse_query(text: str) -> Query:
@@ -184,7 +222,7 @@ def parse_query(text: str) -> Query:
         if kind == "or":
             close_group()
             continue
-        term = _term(raw)
+        term = _term(raw, exact=kind == "phrase")
         if term is None:
             continue
         count += 1
@@ -225,14 +263,24 @@ def _term_pattern(term: Term) -> re.Pattern[str]:
     return re.compile(_WORD_START + _NOT_TOKEN.join(words) + tail, re.IGNORECASE)
 
 
-def hit_spans(text: str, query: Query | str) -> list[tuple[int, int]]:
+def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list[tuple[int, int]]:
     """Offsets (start, end) in the original text of every occurrence of the query's terms.
 
-    Spans are sorted and do not overlap; each covers whole words with their marks.
+    With forms, a plain word's other forms (بكوريا for كوريا) are hits too.  Spans are
+    sorted and do not overlap; each covers whole words with their marks.
     """
     if isinstance(query, str):
         query = parse_query(query)
-    found = sorted(m.span() for term in query.terms for m in _term_pattern(term).finditer(text))
+    terms = list(query.terms)
+    if forms:
+        terms += [
+            Term((form,))
+            for term in query.terms
+            if term.expandable
+            for form in forms.get(term.tokens[0], ())
+            if form != term.tokens[0]
+        ]
+    found = sorted(m.span() for term in terms for m in _term_pattern(term).finditer(text))
     merged: list[tuple[int, int]] = []
     for start, end in found:
         if merged and start <= merged[-1][1]:
