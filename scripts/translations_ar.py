@@ -95,6 +95,9 @@ ARABIC: dict[str, str] = {
     "and %1 longer ranges spanning the whole view": "و%1 فترة أطول تغطي العرض كله",
     "+%1": "+%1",
     "%1 events in view have no room in a lane: zoom in to see them": "%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها",
+    # --- search
+    "No results. Did you mean: %1?": "لا نتائج. هل تقصد: %1؟",
+    ", ": "، ",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

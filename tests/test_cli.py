@@ -184,3 +184,12 @@ def test_recompute_keeps_the_events(run) -> None:
     assert f"re-computed the events of {len(before)} articles" in result.output
     after = [json.loads(x) for x in run("list", "--json").output.splitlines()]
     assert [a["published"] for a in after] == [a["published"] for a in before]
+
+
+def test_search_suggests_spellings_when_nothing_matches(run) -> None:
+    run("import", str(SAMPLES / "02_suez.txt"))
+    assert run("search", "السويس", "--json").output.strip()
+    misspelled = CliRunner().invoke(cli, ["--db", str(run.db), "search", "السوبس", "--no-bidi"])
+    assert misspelled.exit_code == 0
+    assert "0 matching article(s)" in misspelled.stderr
+    assert "Did you mean: السويس" in misspelled.stderr

@@ -47,13 +47,18 @@ class Settings:
 
     def open_store(self, *, create: bool = True) -> Store:
         try:
-            return Store(self.db_path, create=create)
+            return Store(self.db_path, create=create, progress=_migration_progress)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
 
     def line(self, text: str) -> str:
         """A line for stdout: in display order for a terminal, logical order when piped."""
         return for_terminal(text) if self.shape_for_terminal else text
+
+
+def _migration_progress(done: int, total: int, what: str) -> None:
+    """An upgrade that rebuilds something large says how far it is, on stderr."""
+    click.echo(f"\rUpgrading the library: {what} {done}/{total}", err=True, nl=done >= total)
 
 
 def _common_options(func: F) -> F:
@@ -350,6 +355,8 @@ def search_command(
             click.echo("        " + settings.line(hit.snippet))
     if not as_json:
         click.echo(f"{result.total} matching article(s)", err=True)
+    if result.suggestions:
+        click.echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
 
 
 @cli.command("recompute")

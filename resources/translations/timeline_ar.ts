@@ -119,213 +119,213 @@
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="125" />
+        <location filename="../../timeline/ui/main_window.py" line="130" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="126" />
+        <location filename="../../timeline/ui/main_window.py" line="131" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="130" />
+        <location filename="../../timeline/ui/main_window.py" line="135" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="135" />
+        <location filename="../../timeline/ui/main_window.py" line="140" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="139" />
+        <location filename="../../timeline/ui/main_window.py" line="144" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="140" />
+        <location filename="../../timeline/ui/main_window.py" line="145" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="144" />
+        <location filename="../../timeline/ui/main_window.py" line="149" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="149" />
+        <location filename="../../timeline/ui/main_window.py" line="154" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="150" />
+        <location filename="../../timeline/ui/main_window.py" line="155" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="167" />
+        <location filename="../../timeline/ui/main_window.py" line="172" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="168" />
+        <location filename="../../timeline/ui/main_window.py" line="173" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="170" />
+        <location filename="../../timeline/ui/main_window.py" line="175" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="171" />
+        <location filename="../../timeline/ui/main_window.py" line="176" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="172" />
+        <location filename="../../timeline/ui/main_window.py" line="177" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="173" />
+        <location filename="../../timeline/ui/main_window.py" line="178" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="175" />
+        <location filename="../../timeline/ui/main_window.py" line="180" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="177" />
+        <location filename="../../timeline/ui/main_window.py" line="182" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="182" />
+        <location filename="../../timeline/ui/main_window.py" line="187" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="183" />
+        <location filename="../../timeline/ui/main_window.py" line="188" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="184" />
+        <location filename="../../timeline/ui/main_window.py" line="189" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="188" />
+        <location filename="../../timeline/ui/main_window.py" line="193" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="192" />
+        <location filename="../../timeline/ui/main_window.py" line="197" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="192" />
+        <location filename="../../timeline/ui/main_window.py" line="197" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="195" />
+        <location filename="../../timeline/ui/main_window.py" line="200" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="205" />
+        <location filename="../../timeline/ui/main_window.py" line="210" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="206" />
+        <location filename="../../timeline/ui/main_window.py" line="211" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="207" />
+        <location filename="../../timeline/ui/main_window.py" line="212" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="211" />
+        <location filename="../../timeline/ui/main_window.py" line="216" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="261" />
-        <location filename="../../timeline/ui/main_window.py" line="269" />
+        <location filename="../../timeline/ui/main_window.py" line="266" />
+        <location filename="../../timeline/ui/main_window.py" line="274" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="262" />
+        <location filename="../../timeline/ui/main_window.py" line="267" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="270" />
+        <location filename="../../timeline/ui/main_window.py" line="275" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="286" />
+        <location filename="../../timeline/ui/main_window.py" line="291" />
         <source>%1 articles, %2 events</source>
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="393" />
+        <location filename="../../timeline/ui/main_window.py" line="400" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="425" />
+        <location filename="../../timeline/ui/main_window.py" line="432" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="427" />
+        <location filename="../../timeline/ui/main_window.py" line="434" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="440" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="459" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="459" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="467" />
+        <location filename="../../timeline/ui/main_window.py" line="474" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="476" />
+        <location filename="../../timeline/ui/main_window.py" line="483" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <location filename="../../timeline/ui/main_window.py" line="491" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="492" />
+        <location filename="../../timeline/ui/main_window.py" line="499" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -396,8 +396,18 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../timeline/ui/search_bar.py" line="187" />
+        <source>No results. Did you mean: %1?</source>
+        <translation>لا نتائج. هل تقصد: %1؟</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/search_bar.py" line="187" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/search_bar.py" line="197" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>

@@ -116,3 +116,11 @@ def test_result_count_and_error(qtbot: QtBot) -> None:
     assert bar.count_label.text() == "Type a word to search for"
     bar.show_result_count(None, None)
     assert bar.count_label.text() == ""
+
+
+def test_no_results_offer_the_nearest_spellings(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    bar.show_result_count(0, suggestions=("ماليزيا", "ماليزي"))
+    assert "ماليزيا" in bar.count_label.text() and "ماليزي" in bar.count_label.text()
+    bar.show_result_count(3, suggestions=("ماليزيا",))
+    assert "ماليزيا" not in bar.count_label.text()
