@@ -190,6 +190,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/timeline-search-quality.db"))
     parser.add_argument("--judge", action="store_true", help="pool and judge anew")
+    parser.add_argument("--verbose", action="store_true", help="found/relevant per query")
     args = parser.parse_args()
     articles = load_corpus()
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
@@ -212,13 +213,18 @@ def main() -> None:
         JUDGMENTS.write_text(json.dumps(judgments, ensure_ascii=False, indent=0) + "\n")
     judgments = json.loads(JUDGMENTS.read_text(encoding="utf-8"))
     for method, run in runs.items():
-        recall, precision, ap = [], [], []
+        recall, capped, precision, ap = [], [], [], []
+        per_query = []
         for n, query in enumerate(queries):
             relevant = set(judgments[query["query"]]["relevant"])
             if not relevant:
                 continue
             ranked = [names[i] for i in run[n]]
             recall.append(len(relevant & set(ranked[:DEPTH])) / len(relevant))
+            capped.append(len(relevant & set(ranked[:DEPTH])) / min(len(relevant), DEPTH))
+            per_query.append(
+                f"{query['query']}:{len(relevant & set(ranked[:DEPTH]))}/{len(relevant)}"
+            )
             precision.append(len(relevant & set(ranked[:10])) / 10)
             ap.append(average_precision(ranked, relevant))
         print(
@@ -227,11 +233,15 @@ def main() -> None:
                     "method": method,
                     "queries": len(recall),
                     "recall_at_50": round(statistics.mean(recall), 3),
+                    "capped_recall_at_50": round(statistics.mean(capped), 3),
                     "precision_at_10": round(statistics.mean(precision), 3),
                     "map": round(statistics.mean(ap), 3),
-                }
-            )
+                },
+            ),
+            flush=True,
         )
+        if args.verbose:
+            print("  " + " ".join(per_query))
     store.close()
 
 

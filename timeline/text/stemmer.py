@@ -69,32 +69,23 @@ def is_arabic_word(token: str) -> bool:
     return bool(_ARABIC_WORD.fullmatch(token))
 
 
-def _strip_candidates(token: str) -> list[str]:
-    """Possible bases of a token, each with clitics removed, in the order to try them."""
-    found: list[str] = []
-    # Longest article chain first; ال itself is stripped whenever a base remains.
-    for article in sorted(ARTICLES, key=len, reverse=True):
-        if token.startswith(article) and len(token) - len(article) >= MIN_BASE - 1:
-            rest = token[len(article) :]
-            if article.endswith("لل"):
-                # ل + ال + word, or ل + a word that starts with ل (للجنه = ل + لجنه).
-                found.append(rest)
-                found.append("ل" + rest)
-            else:
-                found.append(rest)
-            break
+def _strip_candidates(token: str) -> list[tuple[str, str | None]]:
+    """Possible bases of a token, in the order to try them, each with the form it was
+    cut from when that is not the token itself (a proclitic, then an ending)."""
+    found: list[tuple[str, str | None]] = []
     for clitic in ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"):
         if token.startswith(clitic) and len(token) - len(clitic) >= MIN_BASE + 1:
-            found.append(token[len(clitic) :])
+            found.append((token[len(clitic) :], None))
     # Endings: pronouns, number, feminine ت before a pronoun (قمتهما -> قمه).
-    bases = [token, *found]
-    for base in list(bases):
+    bases: list[tuple[str, str | None]] = [(token, None), *found]
+    for base, _ in bases:
+        via = None if base == token else base
         for suffix in sorted(SUFFIXES - {""}, key=len, reverse=True):
             if base.endswith(suffix) and len(base) - len(suffix) >= MIN_BASE:
                 stem = base[: -len(suffix)]
                 if stem.endswith("ت") and suffix in FEMININE_SUFFIXES:
-                    found.append(stem[:-1] + "ه")
-                found.append(stem)
+                    found.append((stem[:-1] + "ه", via))
+                found.append((stem, via))
     return found
 
 
@@ -110,12 +101,19 @@ def query_base(token: str, doc_count: Callable[[str], int]) -> str:
     best = token
     for article in sorted(ARTICLES, key=len, reverse=True):
         if token.startswith(article) and len(token) - len(article) >= MIN_BASE:
-            # The article is never part of a word: الكوري is the base كوري with ال.
+            # The article is never part of a word: الكوري is the base كوري with ال;
+            # ل + ال + word and ل + a word that starts with ل are both tried (للجنه).
             best = token[len(article) :]
             break
+    start = best
     best_count = doc_count(best)
-    for candidate in _strip_candidates(token):
+    tried = [(c, None) for c in ("ل" + start,) if token.startswith("لل")]
+    for candidate, via in [*tried, *_strip_candidates(start)]:
         if len(candidate) < MIN_BASE or candidate == best:
+            continue
+        # Two cuts (a proclitic and an ending) need the form between them in the index
+        # too: كاميرون is not ك + امير + ون, as اميرون does not occur.
+        if via is not None and not doc_count(via):
             continue
         count = doc_count(candidate)
         if count and count >= best_count:
