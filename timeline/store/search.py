@@ -333,6 +333,7 @@ def _tier_expressions(query: Query, forms: Forms) -> list[str]:
     typed = query.fts(positive=True)
     expanded = query.fts(forms, positive=True)
     any_forms = typed != expanded
+    excludes = any(group.excluded for group in query.groups)
     conditions: list[str] = []
     for columns, exact in _TIERS:
         words = typed if exact else expanded
@@ -343,7 +344,8 @@ def _tier_expressions(query: Query, forms: Forms) -> list[str]:
             expressions.append("")  # no other forms: the same hits as the tier before
             continue
         earlier = [c for c in conditions[:k] if c]
-        expr = f"({matching}) AND ({condition})"
+        # Without excluded words every condition implies the match: no need to repeat it.
+        expr = f"({matching}) AND ({condition})" if excludes else condition
         if earlier:
             expr = f"({expr}) NOT ({' OR '.join(f'({c})' for c in earlier)})"
         expressions.append(expr)

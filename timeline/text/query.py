@@ -8,7 +8,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline.text.normalize import DROPPED, normalize, spellings
+from timeline.text.normalize import (
+    DROPPED,
+    DROPPED_CODEPOINTS,
+    SPELLING_FOLDS,
+    normalize,
+    spellings,
+)
 from timeline.text.stemmer import MIN_EXPANDED, is_arabic_word
 
 # The forms of each expandable token that the index holds (see timeline/text/stemmer.py).
@@ -251,8 +257,7 @@ def _letter(ch: str) -> str:
     return (re.escape(forms) if len(forms) == 1 else f"[{re.escape(forms)}]") + _IN_WORD
 
 
-@functools.lru_cache(maxsize=256)
-def _term_pattern(term: Term) -> re.Pattern[str]:
+def _term_regex(term: Term) -> str:
     """A regex for a term's words, one after the other, in original (unnormalized) text.
 
     Each letter matches every spelling that normalizes and folds to it, with any marks
@@ -260,7 +265,41 @@ def _term_pattern(term: Term) -> re.Pattern[str]:
     """
     words = ["".join(_letter(ch) for ch in token) for token in term.tokens]
     tail = r"(?:[^\W_]|" + DROPPED + ")*" if term.prefix else _WORD_END
-    return re.compile(_WORD_START + _NOT_TOKEN.join(words) + tail, re.IGNORECASE)
+    return _NOT_TOKEN.join(words) + tail
+
+
+@functools.lru_cache(maxsize=256)
+def _term_pattern(term: Term) -> re.Pattern[str]:
+    return re.compile(_WORD_START + _term_regex(term), re.IGNORECASE)
+
+
+# A word of the original text: letters and digits with the marks inside or after them.
+_WORD = re.compile("(?:[^\\W_]|" + DROPPED + "|[\u0300-\u036f])+")
+# Normalization and folding of one word as a single table (marks dropped, spelling
+# folded, A-Z and Latin letters with diacritics to their lower-case base letter): one
+# C-level pass a word.  Other scripts' capitals are left as they are.
+_KEY = str.maketrans(
+    {
+        **{chr(c): None for c in DROPPED_CODEPOINTS},
+        **SPELLING_FOLDS,
+        **{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
+        **{
+            ch: fold_text(ch)
+            for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]
+            if len(fold_text(ch := chr(code))) == 1 and fold_text(ch) != ch
+        },
+    }
+)
+
+
+def _word_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the words of text that normalize and fold to one of words (one pass)."""
+    spans = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.translate(_KEY) in words:
+            spans.append(m.span())
+    return spans
 
 
 def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list[tuple[int, int]]:
@@ -271,16 +310,21 @@ def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list
     """
     if isinstance(query, str):
         query = parse_query(query)
-    terms = list(query.terms)
+    # Single words (and their forms) are found by looking each word of the text up;
+    # phrases and prefixes by their own regex.
+    words = {t.tokens[0] for t in query.terms if len(t.tokens) == 1 and not t.prefix}
     if forms:
-        terms += [
-            Term((form,))
-            for term in query.terms
-            if term.expandable
-            for form in forms.get(term.tokens[0], ())
-            if form != term.tokens[0]
-        ]
-    found = sorted(m.span() for term in terms for m in _term_pattern(term).finditer(text))
+        for term in query.terms:
+            if term.expandable:
+                words.update(forms.get(term.tokens[0], ()))
+    found = _word_hits(text, frozenset(words)) if words else []
+    found += [
+        m.span()
+        for term in query.terms
+        if len(term.tokens) > 1 or term.prefix
+        for m in _term_pattern(term).finditer(text)
+    ]
+    found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
         if merged and start <= merged[-1][1]:
