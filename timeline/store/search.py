@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -298,15 +299,36 @@ def _terms_from(store: Store, prefixes: Sequence[str]) -> list[str]:
     return [row[0] for row in _run(store, sql, params)]
 
 
+# Forms found, by (database, the index's structure record, word).  FTS5 rewrites its
+# structure record (id 10 of article_fts_data) whenever any connection changes the
+# index, so a cached answer is never stale: the window asks for the same word's forms
+# for every article it shows.
+_FORMS_CACHE: OrderedDict[tuple[str, bytes, str], tuple[str, ...]] = OrderedDict()
+_FORMS_CACHE_SIZE = 512
+
+
+def _index_version(store: Store) -> bytes:
+    rows = _run(store, "SELECT block FROM article_fts_data WHERE id = 10", [])
+    return bytes(rows[0][0]) if rows else b""
+
+
 def word_forms(store: Store, token: str) -> tuple[str, ...]:
     """The forms of a plain (normalized) word that the index holds: كوريا -> بكوريا, ...
 
     The word itself comes first; see timeline/text/stemmer.py for what a form is.
     """
+    key = (str(store.path), _index_version(store), token)
+    if key in _FORMS_CACHE:
+        _FORMS_CACHE.move_to_end(key)
+        return _FORMS_CACHE[key]
     base = query_base(token, lambda term: _doc_count(store, term))
     found = {t for t in _terms_from(store, scan_prefixes(base)) if is_form_of(t, base)}
     found.discard(token)
-    return (token, *sorted(found))
+    forms = (token, *sorted(found))
+    _FORMS_CACHE[key] = forms
+    if len(_FORMS_CACHE) > _FORMS_CACHE_SIZE:
+        _FORMS_CACHE.popitem(last=False)
+    return forms
 
 
 def _expand(store: Store, query: Query) -> dict[str, tuple[str, ...]]:
