@@ -183,12 +183,14 @@ def _matching_sql(
     event_kind: EventKind | None,
     *,
     join: bool = False,
+    free: dict[int, int] | None = None,
 ) -> tuple[str, list[object]]:
     """FROM ... WHERE ... of the articles matching an FTS expression and filters.
 
     The index is article_fts; the id map article_search is joined as s when a filter
-    needs it or join is true.
+    needs it or join is true.  free keeps the rowid bounds read for one search.
     """
+    free = {} if free is None else free
     if event_kind not in (None, "published", "mentioned"):
         raise SearchError(f"Unknown kind of date: {event_kind!r}")
     if date_from is not None and date_to is not None and date_to <= date_from:
@@ -216,7 +218,10 @@ def _matching_sql(
     else:
         # A rowid is at or after its article's minute and runs on only through held
         # rowids: every article published before date_to has a rowid below this.
-        hi = int(_run(store, _FIRST_FREE, {"at": _rowid_minute(date_to)})[0][0])
+        at = _rowid_minute(date_to)
+        if at not in free:
+            free[at] = int(_run(store, _FIRST_FREE, {"at": at})[0][0])
+        hi = free[at]
     # The rowid range lets the index skip to the range; published_start is exact.
     published = (
         "article_fts.rowid >= ? AND article_fts.rowid < ?"
@@ -399,13 +404,14 @@ def search(
     filters = (source, date_from, date_to, event_kind)
     with _time_limit(store, time_limit):
         forms = _expand(store, parsed)
-        where, params = _matching_sql(store, parsed.fts(forms), *filters)
+        free: dict[int, int] = {}
+        where, params = _matching_sql(store, parsed.fts(forms), *filters, free=free)
         total = int(_run(store, "SELECT count(*)" + where, params)[0][0])
         rows: list[tuple[int, float | None]] = []
         if order == "newest":
             rows = _newest(store, where, params, limit, offset)
         elif total:
-            rows = _ranked(store, parsed, forms, filters, total, limit, offset)
+            rows = _ranked(store, parsed, forms, filters, total, limit, offset, free)
         hits = _hits(store, parsed, forms, rows, snippet_chars)
         suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
@@ -435,6 +441,7 @@ def _ranked(
     total: int,
     limit: int,
     offset: int,
+    free: dict[int, int],
 ) -> list[tuple[int, float | None]]:
     """A page of hits in tier order, each tier by bm25 (or newest first when large)."""
     rows: list[tuple[int, float | None]] = []
@@ -444,7 +451,7 @@ def _ranked(
     for k in nonempty:
         if position >= offset + limit or position >= total:
             break
-        where, params = _matching_sql(store, expressions[k], *filters)
+        where, params = _matching_sql(store, expressions[k], *filters, free=free)
         if k == nonempty[-1]:
             size = total - position  # the last tier holds the rest
         else:
