@@ -3,7 +3,7 @@
     .venv/bin/python bench/search.py --articles 100000
 
 Prints one JSON line per query class (query_class, hits, p50_ms, p95_ms), then one
-with index_mb and text_mb.  The store is cached in /tmp (rebuilt with --rebuild).
+with index_mb and text_mb.  Every hit is ranked (search() ranks all of them by tier).  The store is cached in /tmp (rebuilt with --rebuild).
 The vocabulary is the words of ../shared/corpus (words only, never sentences) drawn
 with a Zipf-like distribution, so there are rare, mid and common words.
 """
@@ -127,6 +127,11 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
     mid = band(n * 0.01, n * 0.05)
     common = band(n * 0.5, n)
     prefixes = [w[:4] + "*" for w in band(n * 0.005, n * 0.03) if len(w) >= 5]
+    # Words with the article: their forms (بال…, وال…, لل…, endings) are searched too.
+    with_article = [
+        t for t, d in vocab if n * 0.01 <= d <= n * 0.3 and t.startswith("ال") and len(t) >= 5
+    ]
+    forms = rng.sample(with_article, min(per_class, len(with_article)))
     picked = rng.sample(range(1, n + 1), min(per_class, n))
     docs = conn.execute(
         f"SELECT body FROM articles WHERE id IN ({','.join('?' * len(picked))}) ORDER BY id",
@@ -156,6 +161,7 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
         "mid": [{"query": q} for q in mid],
         "common": [{"query": q} for q in common],
         "prefix": [{"query": q} for q in prefixes],
+        "forms": [{"query": q} for q in forms],
         "phrase": [{"query": q} for q in phrases],
         "filtered": filtered,
     }

@@ -112,6 +112,8 @@ ARABIC: dict[str, str] = {
     ", ": "، ",
     "Importing articles": "استيراد المقالات",
     "“%1”": "«%1»",
+    # --- search
+    "No results. Did you mean: %1?": "لا نتائج. هل تقصد: %1؟",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

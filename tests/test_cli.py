@@ -360,3 +360,12 @@ def test_an_unexpected_error_is_one_line(
     assert stopped.value.code == 1
     err = capsys.readouterr().err
     assert "Error: unexpected ValueError: a bug somewhere" in err and "Traceback" not in err
+
+
+def test_search_suggests_spellings_when_nothing_matches(run) -> None:
+    run("import", str(SAMPLES / "02_suez.txt"))
+    assert run("search", "السويس", "--json").output.strip()
+    misspelled = CliRunner().invoke(cli, ["--db", str(run.db), "search", "السوبس", "--no-bidi"])
+    assert misspelled.exit_code == 0
+    assert "0 matching article(s)" in misspelled.stderr
+    assert "Did you mean: السويس" in misspelled.stderr

@@ -53,7 +53,7 @@ class Settings:
         from timeline.store import Store, StoreError
 
         try:
-            return Store(self.db_path, create=create)
+            return Store(self.db_path, create=create, progress=_migration_progress)
         except StoreError as exc:
             raise _Failure(str(exc)) from exc
 
@@ -94,6 +94,11 @@ class _Group(click.Group):
             if store is not None and isinstance(exc, store.StoreError):
                 raise _Failure(str(exc)) from exc
             raise
+
+
+def _migration_progress(done: int, total: int, what: str) -> None:
+    """An upgrade that rebuilds something large says how far it is, on stderr."""
+    click.echo(f"\rUpgrading the library: {what} {done}/{total}", err=True, nl=done >= total)
 
 
 def _common_options(func: F) -> F:
@@ -482,6 +487,8 @@ def search_command(
             _echo("        " + settings.line(hit.snippet))
     if not as_json:
         _echo(f"{result.total} matching article(s)", err=True)
+    if result.suggestions:
+        _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
 
 
 @cli.command("recompute")

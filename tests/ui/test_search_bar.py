@@ -191,3 +191,11 @@ def test_result_count_in_english_plural_and_chosen_digits(qtbot: QtBot) -> None:
     bar.set_interface("en", "arabic")
     bar.show_result_count(1_234_567)
     assert bar.count_label.text() == "١٬٢٣٤٬٥٦٧ results"
+
+
+def test_no_results_offer_the_nearest_spellings(qtbot: QtBot) -> None:
+    bar = make_bar(qtbot)
+    bar.show_result_count(0, suggestions=("ماليزيا", "ماليزي"))
+    assert "ماليزيا" in bar.count_label.text() and "ماليزي" in bar.count_label.text()
+    bar.show_result_count(3, suggestions=("ماليزيا",))
+    assert "ماليزيا" not in bar.count_label.text()

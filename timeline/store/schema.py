@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 
 import sqlite_utils
+
+# Told (done, total, what) while a migration rebuilds something large; the Store sets
+# it for the length of a migration (Store(progress=...)).
+migration_progress: ContextVar[Callable[[int, int, str], None] | None] = ContextVar(
+    "migration_progress", default=None
+)
 
 
 def _v1_articles_and_events(db: sqlite_utils.Database) -> None:
@@ -229,12 +236,139 @@ def _v3_timeline_covering_index(db: sqlite_utils.Database) -> None:
     )
 
 
+# -- v4: the first paragraph as a column of its own ----------------------------------
+#
+# Ranking weighs a word in the title above one in the first paragraph (the lead) and
+# that above one deeper in the body, so the index has three columns: body (the text
+# after the lead; first, as in v2, for the smaller position lists), title, lead.  The
+# lead is the first paragraph when it is at most _V4_LEAD_MAX characters long, else
+# the text up to the first space after _V4_LEAD_CUT characters.  Computed in SQL from
+# v2's normalized text, so the triggers still keep the index in step on any connection.
+_V4_LEAD_MAX = 600
+_V4_LEAD_CUT = 400
+_V4_TRIGGERS = (
+    "article_search_insert",
+    "article_search_delete",
+    "article_search_update_old",
+    "article_search_update_new",
+)
+
+
+def _v4_parts_views() -> list[str]:
+    """Views that give each article's normalized title, lead and rest (article_search_parts).
+
+    The body is cut first and each part normalized after (normalization maps character
+    by character, so the parts still make up the normalized body): cutting the
+    normalized body would run the normalization once per use of the cut expression.
+    """
+    body = "ltrim(body, char(32, 9, 10, 13))"
+    nl = f"instr({body}, char(10))"
+    cut = (
+        f"(CASE WHEN {nl} BETWEEN 1 AND {_V4_LEAD_MAX} THEN {nl}"
+        f" WHEN length({body}) <= {_V4_LEAD_CUT} THEN length({body}) + 1"
+        f" ELSE {_V4_LEAD_CUT} + coalesce(nullif(instr(substr({body}, {_V4_LEAD_CUT + 1}),"
+        f" ' '), 0), length({body})) END)"
+    )
+    views = [
+        "CREATE VIEW article_search_cut AS SELECT id, title,"
+        f" substr({body}, 1, {cut} - 1) AS lead, substr({body}, {cut}) AS body FROM articles"
+    ]
+    steps = [f"replace({{}}, char({code}), '')" for code in _V2_DROPPED]
+    steps += [f"replace({{}}, char({code}), char({ord(c)}))" for code, c in _V2_FOLDED.items()]
+    chunks = [steps[i : i + 22] for i in range(0, len(steps), 22)]
+    source = "article_search_cut"
+    for n, chunk in enumerate(chunks, start=1):
+        name = "article_search_parts" if n == len(chunks) else f"article_search_parts_{n}"
+        columns = {"title": "title", "lead": "lead", "body": "body"}
+        for step in chunk:
+            columns = {k: step.format(v) for k, v in columns.items()}
+        views.append(
+            f"CREATE VIEW {name} AS SELECT id, {columns['title']} AS title,"
+            f" {columns['lead']} AS lead, {columns['body']} AS body FROM {source}"
+        )
+        source = name
+    return views
+
+
+def _v4_index(row: str) -> str:
+    minute = (
+        f"(max(min({row}.published_start, {_V2_MAX_SECONDS}), -{_V2_MAX_SECONDS})"
+        f" / {_V2_SECONDS_PER_ROWID})"
+    )
+    rowid = (
+        f"CASE WHEN {row}.published_start IS NULL THEN {_V2_UNDATED} + {row}.id"
+        f" ELSE {_v2_first_free(minute)} END"
+    )
+    return (
+        "INSERT INTO article_search (fts_rowid, article_id, published_start)"
+        f" VALUES ({rowid}, {row}.id, {row}.published_start);\n"
+        "INSERT INTO article_fts (rowid, body, title, lead)"
+        " SELECT s.fts_rowid, t.body, t.title, t.lead FROM article_search_parts t"
+        f" JOIN article_search s ON s.article_id = t.id WHERE t.id = {row}.id;"
+    )
+
+
+def _v4_unindex(row: str) -> str:
+    return (
+        "INSERT INTO article_fts (article_fts, rowid, body, title, lead)"
+        " SELECT 'delete', s.fts_rowid, t.body, t.title, t.lead FROM article_search_parts t"
+        f" JOIN article_search s ON s.article_id = t.id WHERE t.id = {row}.id;\n"
+        f"DELETE FROM article_search WHERE article_id = {row}.id;"
+    )
+
+
+def _v4_lead_column(db: sqlite_utils.Database) -> None:
+    conn = db.conn
+    for name in _V4_TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE article_fts")
+    conn.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5("
+        "body, title, lead, content='', tokenize='unicode61 remove_diacritics 2')"
+    )
+    for view in _v4_parts_views():
+        conn.execute(view)
+    watched = "id, title, body, published_start"
+    conn.execute(
+        f"CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN\n"
+        f"{_v4_index('NEW')}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_delete BEFORE DELETE ON articles BEGIN\n"
+        f"{_v4_unindex('OLD')}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_update_old BEFORE UPDATE OF {watched} ON articles"
+        f" BEGIN\n{_v4_unindex('OLD')}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_update_new AFTER UPDATE OF {watched} ON articles"
+        f" BEGIN\n{_v4_index('NEW')}\nEND"
+    )
+    # Re-index what is stored, in rowid order and in chunks so that progress shows.
+    rowids = [r[0] for r in conn.execute("SELECT fts_rowid FROM article_search ORDER BY fts_rowid")]
+    progress = migration_progress.get()
+    chunk = 2_000
+    for i in range(0, len(rowids), chunk):
+        part = rowids[i : i + chunk]
+        conn.execute(
+            "INSERT INTO article_fts (rowid, body, title, lead)"
+            " SELECT s.fts_rowid, t.body, t.title, t.lead"
+            " FROM article_search_parts t JOIN article_search s ON s.article_id = t.id"
+            " WHERE s.fts_rowid BETWEEN ? AND ? ORDER BY s.fts_rowid",
+            (part[0], part[-1]),
+        )
+        if progress is not None:
+            progress(i + len(part), len(rowids), "search index")
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_articles_and_events,
     _v2_full_text_search,
     _v3_timeline_covering_index,
+    _v4_lead_column,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,20 +5,24 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from timeline.store.store import Store
 from timeline.text.query import (
     EmptyQueryError,
+    Forms,
     Query,
     SearchError,
     hit_spans,
     parse_query,
 )
+from timeline.text.stemmer import is_form_of, query_base, scan_prefixes
 
 __all__ = [
     "ArticleHitSpans",
@@ -32,17 +36,27 @@ __all__ = [
     "hit_spans",
     "matching_article_ids",
     "search",
+    "spelling_suggestions",
+    "word_forms",
 ]
 
 EventKind = Literal["published", "mentioned"]
 Order = Literal["relevance", "newest"]
 
-# bm25 weight of the title against the body: a word in the title says more.
+# bm25 weights of the index's columns (body after the lead, title, lead): a word in
+# the title says more than one in the first paragraph, and that more than one deeper.
 TITLE_WEIGHT = 5.0
-# Relevance is ranked among the newest RANK_WINDOW hits: a bm25 score costs 1 us per
-# hit for a word and 3 us for a phrase, so ranking all 13,000 hits of a common phrase
-# took 47 ms (100,000 articles, bench/search.py); 5,000 keeps every class under 35 ms.
+LEAD_WEIGHT = 2.0
+# Every hit is ranked: first by tier (where the words are and in which form, _TIERS),
+# then within a tier by bm25.  A bm25 score costs 1 us per hit for a word and 3 us for
+# a phrase, so a tier of more than RANK_WINDOW hits (the body tier of a word in most
+# articles) is ordered newest first instead.
 RANK_WINDOW = 5_000
+# A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
+_TIER_SPAN = 1000.0
+# Spelling suggestions when nothing matches: at most this many, this similar (0-100).
+SUGGESTIONS = 5
+SUGGESTION_SCORE = 70.0
 SNIPPET_CHARS = 160
 # A search that runs longer is stopped with a SearchError rather than hold the worker.
 TIME_LIMIT = 3.0
@@ -103,7 +117,8 @@ class SearchHit:
 
     snippet is cut from the original body (whole words, '…' where it was cut);
     snippet_spans and title_spans are (start, end) offsets of the hits in snippet and
-    title.  rank is the bm25 score (lower is better) or None outside the ranked window.
+    title.  rank is lower for a better hit: the tier's number times 1000 plus the
+    bm25 score, or None in a tier too large to score (its hits follow newest first).
     """
 
     article_id: int
@@ -120,8 +135,9 @@ class SearchHit:
 class SearchResult:
     """One page of hits and the number of all hits.
 
-    ranked: how many of the newest hits were ranked by relevance (all of them when it
-    equals total); hits past them follow newest first.
+    ranked: how many hits are in order of relevance (all of them, or 0 for newest
+    first).  forms: the index's forms of each plain word that were searched for.
+    suggestions: when nothing matched, the nearest spellings the index holds.
     """
 
     query: Query
@@ -130,6 +146,8 @@ class SearchResult:
     offset: int
     ranked: int
     order: Order = "relevance"
+    forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,19 +176,21 @@ def _clamp(seconds: int, spare_bits: int = 0) -> int:
 
 def _matching_sql(
     store: Store,
-    query: Query,
+    expression: str,
     source: str | None,
     date_from: int | None,
     date_to: int | None,
     event_kind: EventKind | None,
     *,
     join: bool = False,
+    free: dict[int, int] | None = None,
 ) -> tuple[str, list[object]]:
-    """FROM ... WHERE ... of the articles matching a query and filters.
+    """FROM ... WHERE ... of the articles matching an FTS expression and filters.
 
     The index is article_fts; the id map article_search is joined as s when a filter
-    needs it or join is true.
+    needs it or join is true.  free keeps the rowid bounds read for one search.
     """
+    free = {} if free is None else free
     if event_kind not in (None, "published", "mentioned"):
         raise SearchError(f"Unknown kind of date: {event_kind!r}")
     if date_from is not None and date_to is not None and date_to <= date_from:
@@ -182,7 +202,7 @@ def _matching_sql(
     if filtered or join:
         sql += " JOIN article_search s ON s.fts_rowid = article_fts.rowid"
     sql += " WHERE article_fts MATCH ?"
-    params: list[object] = [query.fts()]
+    params: list[object] = [expression]
     if source is not None:
         # Read from the articles_source index: a set of ids, probed once per hit.
         sql += " AND s.article_id IN (SELECT id FROM articles WHERE source = ?)"
@@ -198,7 +218,10 @@ def _matching_sql(
     else:
         # A rowid is at or after its article's minute and runs on only through held
         # rowids: every article published before date_to has a rowid below this.
-        hi = int(_run(store, _FIRST_FREE, {"at": _rowid_minute(date_to)})[0][0])
+        at = _rowid_minute(date_to)
+        if at not in free:
+            free[at] = int(_run(store, _FIRST_FREE, {"at": at})[0][0])
+        hi = free[at]
     # The rowid range lets the index skip to the range; published_start is exact.
     published = (
         "article_fts.rowid >= ? AND article_fts.rowid < ?"
@@ -251,6 +274,111 @@ def _time_limit(store: Store, seconds: float | None) -> Iterator[None]:
         conn.set_progress_handler(None, 0)
 
 
+_VOCAB = "temp.article_vocab"
+
+
+def _vocabulary_table(store: Store) -> str:
+    """The index's vocabulary (an fts5vocab table on this connection)."""
+    _run(
+        store,
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, article_fts, 'row')",
+        [],
+    )
+    return _VOCAB
+
+
+def _doc_count(store: Store, term: str) -> int:
+    rows = _run(store, f"SELECT doc FROM {_vocabulary_table(store)} WHERE term = ?", [term])
+    return int(rows[0][0]) if rows else 0
+
+
+def _terms_from(store: Store, prefixes: Sequence[str]) -> list[str]:
+    """Every index term that starts with one of prefixes (one range read each)."""
+    vocab = _vocabulary_table(store)
+    sql = " UNION ALL ".join(
+        f"SELECT term FROM {vocab} WHERE term >= ? AND term < ?" for _ in prefixes
+    )
+    params: list[object] = []
+    for prefix in prefixes:
+        params += [prefix, prefix + "\U0010ffff"]
+    return [row[0] for row in _run(store, sql, params)]
+
+
+# Forms found, by (database, the index's structure record, word).  FTS5 rewrites its
+# structure record (id 10 of article_fts_data) whenever any connection changes the
+# index, so a cached answer is never stale: the window asks for the same word's forms
+# for every article it shows.
+_FORMS_CACHE: OrderedDict[tuple[str, bytes, str], tuple[str, ...]] = OrderedDict()
+_FORMS_CACHE_SIZE = 512
+
+
+def _index_version(store: Store) -> bytes:
+    rows = _run(store, "SELECT block FROM article_fts_data WHERE id = 10", [])
+    return bytes(rows[0][0]) if rows else b""
+
+
+def word_forms(store: Store, token: str) -> tuple[str, ...]:
+    """The forms of a plain (normalized) word that the index holds: كوريا -> بكوريا, ...
+
+    The word itself comes first; see timeline/text/stemmer.py for what a form is.
+    """
+    key = (str(store.path), _index_version(store), token)
+    if key in _FORMS_CACHE:
+        _FORMS_CACHE.move_to_end(key)
+        return _FORMS_CACHE[key]
+    base = query_base(token, lambda term: _doc_count(store, term))
+    found = {t for t in _terms_from(store, scan_prefixes(base)) if is_form_of(t, base)}
+    found.discard(token)
+    forms = (token, *sorted(found))
+    _FORMS_CACHE[key] = forms
+    if len(_FORMS_CACHE) > _FORMS_CACHE_SIZE:
+        _FORMS_CACHE.popitem(last=False)
+    return forms
+
+
+def _expand(store: Store, query: Query) -> dict[str, tuple[str, ...]]:
+    return {token: word_forms(store, token) for token in query.expandable_tokens}
+
+
+# The ranking's tiers, best first: where every word is found (title; title or lead;
+# anywhere) and in which form (as typed, or any form).  Each is given as the column
+# filter and whether the typed forms are meant; an article belongs to the first tier
+# it matches.
+_TIERS: tuple[tuple[str | None, bool], ...] = (
+    ("{title}", True),
+    ("{title}", False),
+    ("{title lead}", True),
+    ("{title lead}", False),
+    (None, True),
+    (None, False),
+)
+
+
+def _tier_expressions(query: Query, forms: Forms) -> list[str]:
+    """FTS expressions of the tiers' hits, each without the hits of the tiers before it."""
+    matching = query.fts(forms)
+    typed = query.fts(positive=True)
+    expanded = query.fts(forms, positive=True)
+    any_forms = typed != expanded
+    excludes = any(group.excluded for group in query.groups)
+    conditions: list[str] = []
+    for columns, exact in _TIERS:
+        words = typed if exact else expanded
+        conditions.append(f"{columns} : ({words})" if columns else f"({words})")
+    expressions: list[str] = []
+    for k, condition in enumerate(conditions):
+        if not any_forms and not _TIERS[k][1]:
+            expressions.append("")  # no other forms: the same hits as the tier before
+            continue
+        earlier = [c for c in conditions[:k] if c]
+        # Without excluded words every condition implies the match: no need to repeat it.
+        expr = f"({matching}) AND ({condition})" if excludes else condition
+        if earlier:
+            expr = f"({expr}) NOT ({' OR '.join(f'({c})' for c in earlier)})"
+        expressions.append(expr)
+    return expressions
+
+
 def search(
     store: Store,
     query: str | Query,
@@ -267,48 +395,120 @@ def search(
 ) -> SearchResult:
     """One page of the articles that match a query, best first (or newest first).
 
-    Raises SearchError (with a message to show the user) and nothing else.
+    A plain word matches every form of it in the index (with clitics and endings); a
+    quoted word or phrase matches as written.  Raises SearchError (with a message to
+    show the user) and nothing else.
     """
     parsed = _as_query(query)
     limit, offset = max(0, int(limit)), max(0, int(offset))
-    where, params = _matching_sql(store, parsed, source, date_from, date_to, event_kind)
+    filters = (source, date_from, date_to, event_kind)
     with _time_limit(store, time_limit):
+        forms = _expand(store, parsed)
+        free: dict[int, int] = {}
+        where, params = _matching_sql(store, parsed.fts(forms), *filters, free=free)
         total = int(_run(store, "SELECT count(*)" + where, params)[0][0])
-        ranked = min(total, RANK_WINDOW) if order == "relevance" else 0
         rows: list[tuple[int, float | None]] = []
-        if offset < ranked:
-            rows += _run(
-                store,
-                "SELECT fts_rowid, score FROM ("
-                " SELECT article_fts.rowid AS fts_rowid,"
-                f" bm25(article_fts, 1.0, {TITLE_WEIGHT}) AS score{where}"
-                " ORDER BY article_fts.rowid DESC LIMIT ?)"
-                " ORDER BY score, fts_rowid DESC LIMIT ? OFFSET ?",
-                [*params, ranked, min(limit, ranked - offset), offset],
-            )
-        if offset + limit > ranked and offset + limit > 0:
-            skip = max(offset, ranked)
-            rows += [
-                (fts_rowid, None)
-                for (fts_rowid,) in _run(
-                    store,
-                    f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?",
-                    [*params, offset + limit - skip, skip],
-                )
-            ]
-        hits = _hits(store, parsed, rows, snippet_chars)
+        if order == "newest":
+            rows = _newest(store, where, params, limit, offset)
+        elif total:
+            rows = _ranked(store, parsed, forms, filters, total, limit, offset, free)
+        hits = _hits(store, parsed, forms, rows, snippet_chars)
+        suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
         query=parsed,
         hits=hits,
         total=total,
         offset=offset,
-        ranked=ranked,
+        ranked=total if order == "relevance" else 0,
         order=order,
+        forms=forms,
+        suggestions=suggestions,
     )
 
 
+def _newest(
+    store: Store, where: str, params: list[object], limit: int, offset: int
+) -> list[tuple[int, float | None]]:
+    sql = f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?"
+    return [(r, None) for (r,) in _run(store, sql, [*params, limit, offset])]
+
+
+def _ranked(
+    store: Store,
+    query: Query,
+    forms: Forms,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    total: int,
+    limit: int,
+    offset: int,
+    free: dict[int, int],
+) -> list[tuple[int, float | None]]:
+    """A page of hits in tier order, each tier by bm25 (or newest first when large)."""
+    rows: list[tuple[int, float | None]] = []
+    position = 0  # hits in the tiers before this one
+    expressions = [e for e in _tier_expressions(query, forms)]
+    nonempty = [k for k, e in enumerate(expressions) if e]
+    for k in nonempty:
+        if position >= offset + limit or position >= total:
+            break
+        where, params = _matching_sql(store, expressions[k], *filters, free=free)
+        if k == nonempty[-1]:
+            size = total - position  # the last tier holds the rest
+        else:
+            size = int(_run(store, "SELECT count(*)" + where, params)[0][0])
+        skip = max(0, offset - position)
+        take = min(limit - len(rows), size - skip)
+        position += size
+        if take <= 0:
+            continue
+        if size <= RANK_WINDOW:
+            scored = _run(
+                store,
+                "SELECT article_fts.rowid,"
+                f" bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT}) AS score{where}"
+                " ORDER BY score, article_fts.rowid DESC LIMIT ? OFFSET ?",
+                [*params, take, skip],
+            )
+            rows += [(r, k * _TIER_SPAN + score) for r, score in scored]
+        else:
+            rows += _newest(store, where, params, take, skip)
+    return rows
+
+
+def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
+    """The index's nearest spellings of a query's words that it does not hold.
+
+    Read from the index's vocabulary (terms that share a word's first two letters, with
+    or without the article) and ranked by similarity, then by how many articles hold
+    them.  Empty when every word is in the index.
+    """
+    parsed = _as_query(query)
+    scored: dict[str, float] = {}
+    for term in parsed.terms:
+        for token in term.tokens:
+            if len(token) < 3 or _doc_count(store, token):
+                continue
+            bare = token[2:] if token.startswith("ال") and len(token) > 4 else token
+            prefixes = sorted({bare[:2], "ال" + bare[:2], token[:2]})
+            vocabulary = _terms_from(store, prefixes)
+            for word, score, _ in process.extract(
+                token,
+                vocabulary,
+                scorer=fuzz.ratio,
+                limit=SUGGESTIONS * 4,
+                score_cutoff=SUGGESTION_SCORE,
+            ):
+                scored[word] = max(scored.get(word, 0.0), score)
+    best = sorted(scored, key=lambda w: (-scored[w], -_doc_count(store, w), w))
+    return tuple(best[:SUGGESTIONS])
+
+
 def _hits(
-    store: Store, query: Query, rows: list[tuple[int, float | None]], snippet_chars: int
+    store: Store,
+    query: Query,
+    forms: Forms,
+    rows: list[tuple[int, float | None]],
+    snippet_chars: int,
 ) -> list[SearchHit]:
     """The hits of (index rowid, score) rows, in their order."""
     if not rows:
@@ -337,7 +537,7 @@ def _hits(
         if article_id not in texts:
             continue
         title, body, published, source = texts[article_id]
-        snippet, spans = _snippet(body, hit_spans(body, query), snippet_chars)
+        snippet, spans = _snippet(body, hit_spans(body, query, forms), snippet_chars)
         hits.append(
             SearchHit(
                 article_id=article_id,
@@ -346,7 +546,7 @@ def _hits(
                 source=source,
                 snippet=snippet,
                 snippet_spans=tuple(spans),
-                title_spans=tuple(hit_spans(title, query)),
+                title_spans=tuple(hit_spans(title, query, forms)),
                 rank=score,
             )
         )
@@ -419,10 +619,12 @@ def matching_article_ids(
         return filtered_article_ids(
             store, source=source, date_from=date_from, date_to=date_to, event_kind=event_kind
         )
-    where, params = _matching_sql(
-        store, _as_query(query), source, date_from, date_to, event_kind, join=True
-    )
+    parsed = _as_query(query)
     with _time_limit(store, time_limit):
+        forms = _expand(store, parsed)
+        where, params = _matching_sql(
+            store, parsed.fts(forms), source, date_from, date_to, event_kind, join=True
+        )
         rows = _run(store, "SELECT s.article_id" + where, params)
     ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
     ids.sort()
@@ -476,7 +678,10 @@ def article_hit_spans(store: Store, article_id: int, query: str | Query) -> Arti
     if not rows:
         return ArticleHitSpans()
     title, body = rows[0]
-    return ArticleHitSpans(title=hit_spans(title, parsed), body=hit_spans(body, parsed))
+    forms = _expand(store, parsed)
+    return ArticleHitSpans(
+        title=hit_spans(title, parsed, forms), body=hit_spans(body, parsed, forms)
+    )
 
 
 def distinct_sources(store: Store) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ import platformdirs
 import sqlite_utils
 
 from timeline.model import Article, ArticleDraft, DateValue, Event
-from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION
+from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION, migration_progress
 
 APP_NAME = "arabic-news-timeline"
 
@@ -196,6 +196,7 @@ class Store:
         timeout: float = 5.0,
         read_only: bool = False,
         check: bool = True,
+        progress: Callable[[int, int, str], None] | None = None,
     ) -> None:
         """Open (and create or migrate) the store at path.
 
@@ -203,8 +204,10 @@ class Store:
         with ReadOnlyStoreError; read_only=True asks for that.  check runs a quick
         integrity check of files up to QUICK_CHECK_MAX_BYTES (once per process and
         version of the file) and raises DamagedStoreError when it fails.
+        progress(done, total, what) hears of a migration that rebuilds something large.
         """
         self.path = Path(path)
+        self._progress = progress
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path}")
         why_read_only = "opened read-only on request" if read_only else self._unwritable()
@@ -328,10 +331,15 @@ class Store:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA journal_mode=WAL")
         if version < SCHEMA_VERSION:
-            with self.db.atomic():
-                for migrate in MIGRATIONS[version:]:
-                    migrate(self.db)
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            # One transaction: a store is never left half-migrated.
+            token = migration_progress.set(self._progress)
+            try:
+                with self.db.atomic():
+                    for migrate in MIGRATIONS[version:]:
+                        migrate(self.db)
+                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            finally:
+                migration_progress.reset(token)
 
     @property
     def schema_version(self) -> int:

@@ -5,9 +5,20 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from timeline.text.normalize import DROPPED, normalize, spellings
+from timeline.text.normalize import (
+    DROPPED,
+    DROPPED_CODEPOINTS,
+    SPELLING_FOLDS,
+    normalize,
+    spellings,
+)
+from timeline.text.stemmer import MIN_EXPANDED, is_arabic_word
+
+# The forms of each expandable token that the index holds (see timeline/text/stemmer.py).
+Forms = Mapping[str, Sequence[str]]
 
 # What the index's unicode61 tokenizer keeps as a token: letters and digits.
 # Underscore and every other character separate tokens, as they do for unicode61.
@@ -67,13 +78,32 @@ def search_tokens(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Term:
-    """A word or a phrase to find; prefix when its last token may be a prefix."""
+    """A word or a phrase to find; prefix when its last token may be a prefix.
+
+    exact when it was quoted: it matches its surface form only, never other forms.
+    """
 
     tokens: tuple[str, ...]
     prefix: bool = False
+    exact: bool = False
 
-    def fts(self) -> str:
+    @property
+    def expandable(self) -> bool:
+        """A plain Arabic word of three letters or more: its clitic forms match too."""
+        return (
+            not self.exact
+            and not self.prefix
+            and len(self.tokens) == 1
+            and len(self.tokens[0]) >= MIN_EXPANDED
+            and is_arabic_word(self.tokens[0])
+        )
+
+    def fts(self, forms: Forms | None = None) -> str:
         # Tokens are letters and digits only, so a double quote can never appear.
+        if forms is not None and self.expandable:
+            found = [f for f in forms.get(self.tokens[0], ()) if f != self.tokens[0]]
+            if found:
+                return "(" + " OR ".join(f'"{t}"' for t in [self.tokens[0], *found]) + ")"
         return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
 
 
@@ -84,10 +114,10 @@ class Group:
     required: tuple[Term, ...]
     excluded: tuple[Term, ...] = ()
 
-    def fts(self) -> str:
-        expr = " AND ".join(t.fts() for t in self.required)
-        if self.excluded:
-            expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.excluded)})"
+    def fts(self, forms: Forms | None = None, *, positive: bool = False) -> str:
+        expr = " AND ".join(t.fts(forms) for t in self.required)
+        if self.excluded and not positive:
+            expr = f"({expr}) NOT ({' OR '.join(t.fts(forms) for t in self.excluded)})"
         return expr
 
 
@@ -98,16 +128,30 @@ class Query:
     text: str
     groups: tuple[Group, ...]
 
-    def fts(self) -> str:
-        """The FTS5 MATCH expression; safe whatever the user typed."""
+    def fts(self, forms: Forms | None = None, *, positive: bool = False) -> str:
+        """The FTS5 MATCH expression; safe whatever the user typed.
+
+        With forms, each plain word matches any of its forms in the index; positive
+        leaves the excluded words out (for a column filter: the words that must occur).
+        """
         if len(self.groups) == 1:
-            return self.groups[0].fts()
-        return " OR ".join(f"({g.fts()})" for g in self.groups)
+            return self.groups[0].fts(forms, positive=positive)
+        return " OR ".join(f"({g.fts(forms, positive=positive)})" for g in self.groups)
 
     @property
     def terms(self) -> tuple[Term, ...]:
         """Every term to highlight (the excluded ones cannot occur in a hit)."""
         return tuple(t for g in self.groups for t in g.required)
+
+    @property
+    def expandable_tokens(self) -> tuple[str, ...]:
+        """The plain words (required or excluded) whose forms the index is asked for."""
+        seen: dict[str, None] = {}
+        for group in self.groups:
+            for term in (*group.required, *group.excluded):
+                if term.expandable:
+                    seen[term.tokens[0]] = None
+        return tuple(seen)
 
 
 def _lex(text: str) -> list[tuple[str, str, bool]]:
@@ -147,7 +191,7 @@ def _lex(text: str) -> list[tuple[str, str, bool]]:
     return items
 
 
-def _term(raw: str) -> Term | None:
+def _term(raw: str, exact: bool) -> Term | None:
     prefix = raw.rstrip().endswith("*")
     tokens = tuple(search_tokens(raw))
     if not tokens:
@@ -156,7 +200,7 @@ def _term(raw: str) -> Term | None:
         raise SearchError(
             f"“{raw.strip()}”: a prefix search needs at least {MIN_PREFIX} letters before the *"
         )
-    return Term(tokens, prefix)
+    return Term(tokens, prefix, exact)
 
 
 def parse_query(text: str) -> Query:
@@ -184,7 +228,7 @@ def parse_query(text: str) -> Query:
         if kind == "or":
             close_group()
             continue
-        term = _term(raw)
+        term = _term(raw, exact=kind == "phrase")
         if term is None:
             continue
         count += 1
@@ -213,8 +257,7 @@ def _letter(ch: str) -> str:
     return (re.escape(forms) if len(forms) == 1 else f"[{re.escape(forms)}]") + _IN_WORD
 
 
-@functools.lru_cache(maxsize=256)
-def _term_pattern(term: Term) -> re.Pattern[str]:
+def _term_regex(term: Term) -> str:
     """A regex for a term's words, one after the other, in original (unnormalized) text.
 
     Each letter matches every spelling that normalizes and folds to it, with any marks
@@ -222,17 +265,66 @@ def _term_pattern(term: Term) -> re.Pattern[str]:
     """
     words = ["".join(_letter(ch) for ch in token) for token in term.tokens]
     tail = r"(?:[^\W_]|" + DROPPED + ")*" if term.prefix else _WORD_END
-    return re.compile(_WORD_START + _NOT_TOKEN.join(words) + tail, re.IGNORECASE)
+    return _NOT_TOKEN.join(words) + tail
 
 
-def hit_spans(text: str, query: Query | str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=256)
+def _term_pattern(term: Term) -> re.Pattern[str]:
+    return re.compile(_WORD_START + _term_regex(term), re.IGNORECASE)
+
+
+# A word of the original text: letters and digits with the marks inside or after them.
+_WORD = re.compile("(?:[^\\W_]|" + DROPPED + "|[\u0300-\u036f])+")
+# Normalization and folding of one word as a single table (marks dropped, spelling
+# folded, A-Z and Latin letters with diacritics to their lower-case base letter): one
+# C-level pass a word.  Other scripts' capitals are left as they are.
+_KEY = str.maketrans(
+    {
+        **{chr(c): None for c in DROPPED_CODEPOINTS},
+        **SPELLING_FOLDS,
+        **{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
+        **{
+            ch: fold_text(ch)
+            for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]
+            if len(fold_text(ch := chr(code))) == 1 and fold_text(ch) != ch
+        },
+    }
+)
+
+
+def _word_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the words of text that normalize and fold to one of words (one pass)."""
+    spans = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.translate(_KEY) in words:
+            spans.append(m.span())
+    return spans
+
+
+def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list[tuple[int, int]]:
     """Offsets (start, end) in the original text of every occurrence of the query's terms.
 
-    Spans are sorted and do not overlap; each covers whole words with their marks.
+    With forms, a plain word's other forms (بكوريا for كوريا) are hits too.  Spans are
+    sorted and do not overlap; each covers whole words with their marks.
     """
     if isinstance(query, str):
         query = parse_query(query)
-    found = sorted(m.span() for term in query.terms for m in _term_pattern(term).finditer(text))
+    # Single words (and their forms) are found by looking each word of the text up;
+    # phrases and prefixes by their own regex.
+    words = {t.tokens[0] for t in query.terms if len(t.tokens) == 1 and not t.prefix}
+    if forms:
+        for term in query.terms:
+            if term.expandable:
+                words.update(forms.get(term.tokens[0], ()))
+    found = _word_hits(text, frozenset(words)) if words else []
+    found += [
+        m.span()
+        for term in query.terms
+        if len(term.tokens) > 1 or term.prefix
+        for m in _term_pattern(term).finditer(text)
+    ]
+    found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
         if merged and start <= merged[-1][1]:

@@ -453,7 +453,9 @@ class MainWindow(QMainWindow):
             self.model.set_query(_parsed(request.query))
             self.model.reload(ordered)
             self.timeline.set_highlight(ids.tolist())
-            self.search_bar.show_result_count(len(ordered))
+            worker = getattr(self, "_search_worker", None)
+            suggestions = worker.suggestions if worker is not None else ()
+            self.search_bar.show_result_count(len(ordered), suggestions=suggestions)
         self._count_events_shown()
         self.search_applied.emit()
         if current is not None and self.model.row_of(int(current)) is not None:

@@ -267,9 +267,21 @@ class SearchBar(QWidget):
             event_kind=kind,
         )
 
-    def show_result_count(self, n: int | None, error: str | None = None) -> None:
-        """Show how many articles matched, or why the search could not run."""
-        if error:
+    def show_result_count(
+        self, n: int | None, error: str | None = None, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        """Show how many articles matched, or why the search could not run.
+
+        With no match, suggestions are the nearest spellings the library holds.
+        """
+        if n == 0 and suggestions and not error:
+            text = self.tr("No results. Did you mean: %1?").replace(
+                "%1", self.tr(", ").join(suggestions)
+            )
+            self.count_label.setText(text)
+            self.count_label.setToolTip(text)
+            self.count_label.setProperty("error", False)
+        elif error:
             self.count_label.setText(error)
             self.count_label.setToolTip(error)
             self.count_label.setProperty("error", True)

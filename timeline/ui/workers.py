@@ -9,7 +9,12 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from timeline import library
 from timeline.store import Store, StoreError
 from timeline.store.listing import in_chronological_order
-from timeline.store.search import SearchError, SearchRequest, matching_article_ids
+from timeline.store.search import (
+    SearchError,
+    SearchRequest,
+    matching_article_ids,
+    spelling_suggestions,
+)
 from timeline.store.timeline_data import load_event_arrays
 
 
@@ -82,11 +87,15 @@ class SearchWorker(QObject):
         super().__init__()
         self._db_path = db_path
         self.request = request
+        # Set before finished is emitted: the nearest spellings when nothing matched.
+        self.suggestions: tuple[str, ...] = ()
 
     def run(self) -> None:
         try:
             with Store(self._db_path, create=False) as store:
                 ids = matching_article_ids(store, self.request.query, **self.request.filters())
+                if not len(ids) and self.request.query.strip():
+                    self.suggestions = spelling_suggestions(store, self.request.query)
                 # Ordered here, off the GUI thread: a common word can match most articles.
                 ordered = in_chronological_order(store, ids.tolist())
         except (SearchError, StoreError) as exc:
