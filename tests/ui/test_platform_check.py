@@ -23,7 +23,6 @@ def fake_pyside(root: Path, platforms: tuple[str, ...] = ("xcb", "wayland", "off
     """A PySide6 folder layout with empty files where the libraries would be."""
     folder = root / "PySide6"
     (folder / "Qt" / "plugins" / "platforms").mkdir(parents=True, exist_ok=True)
-    (folder / "QtWidgets.abi3.so").touch()
     for name in platforms:
         (folder / "Qt" / "plugins" / "platforms" / f"libq{name}.so").touch()
     return folder
@@ -47,8 +46,7 @@ class FakeLoader:
 
 
 XCB_NEEDS = {
-    "QtWidgets.abi3.so": ["libGL.so.1", "libEGL.so.1"],
-    "libqxcb.so": ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libX11-xcb.so.1"],
+    "libqxcb.so": ["libGL.so.1", "libxcb-cursor.so.0", "libxcb-icccm.so.4", "libX11-xcb.so.1"],
     "libqwayland.so": ["libwayland-client.so.0", "libwayland-cursor.so.0"],
     "libqoffscreen.so": ["libfontconfig.so.1"],
 }
@@ -147,7 +145,6 @@ def test_a_plugin_qt_does_not_ship_is_left_to_qt(tmp_path: Path) -> None:
 def test_a_plugin_that_fails_otherwise_is_reported_with_the_loader_message(tmp_path: Path) -> None:
     """The real loader on a plugin file that is not a library at all."""
     pyside = fake_pyside(tmp_path, ("xcb",))
-    (pyside / "QtWidgets.abi3.so").unlink()
     (pyside / "Qt" / "plugins" / "platforms" / "libqxcb.so").write_bytes(b"not a library")
     line = window_problem({"DISPLAY": ":0"}, pyside=pyside)
     assert line is not None
@@ -179,7 +176,6 @@ def test_the_real_loader_finds_a_missing_dependency(tmp_path: Path) -> None:
         check=True,
     )
     pyside = fake_pyside(tmp_path, ())
-    (pyside / "QtWidgets.abi3.so").unlink()
     plugin = pyside / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     subprocess.run(
         [

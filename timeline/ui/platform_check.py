@@ -1,8 +1,8 @@
 """Before Qt starts: whether its platform plugin can load, and which system library it lacks.
 
 Qt aborts with a long message when the platform plugin's system libraries are missing
-("could not load the Qt platform plugin xcb"). This module tries the same load first,
-with the dynamic loader, and names the missing libraries and their Debian packages in one
+("could not load the Qt platform plugin xcb"). This module loads the plugin first, with the
+dynamic loader, and names the missing libraries and their Debian packages in one
 line. It imports no Qt (a missing library can make even `import PySide6.QtGui` fail), so
 it also works when nothing of Qt can be loaded yet, in the checkout and in the frozen build.
 """
@@ -98,12 +98,11 @@ def ldd_not_found(path: Path) -> list[str]:
     return list(dict.fromkeys(_NOT_FOUND_IN_LDD.findall(result.stdout)))
 
 
-def qt_files(platform: str, pyside_dir: Path) -> list[Path]:
-    """The files that must load for a window on `platform`: QtWidgets and the platform plugin."""
+def platform_plugin(platform: str, pyside_dir: Path) -> Path | None:
+    """The plugin file of a platform. Its dependency tree holds every system library that
+    QtGui and QtWidgets need too, so it alone tells whether a window can open."""
     plugin = pyside_dir / "Qt" / "plugins" / "platforms" / f"libq{platform}.so"
-    if not plugin.exists():
-        return []
-    return [*sorted(pyside_dir.glob("QtWidgets*.so"))[:1], plugin]
+    return plugin if plugin.exists() else None
 
 
 def missing_libraries(
@@ -155,10 +154,10 @@ def window_problem(
         return None
     failures: list[tuple[str, list[str], str | None]] = []
     for platform in platform_candidates(environ):
-        files = qt_files(platform, folder)
-        if not files:
+        plugin = platform_plugin(platform, folder)
+        if plugin is None:
             return None  # a plugin we do not know about: let Qt speak for itself
-        missing, other = missing_libraries(files, load, unresolved)
+        missing, other = missing_libraries([plugin], load, unresolved)
         if not missing and other is None:
             return None
         failures.append((platform, missing, other))
