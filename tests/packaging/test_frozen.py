@@ -232,14 +232,29 @@ def library_dir(soname: str) -> Path | None:
     return None
 
 
+def private_mounts(mounts: str, purpose: str) -> list[str]:
+    """A command prefix that runs the rest after the shell `mounts`, in a private mount namespace.
+
+    Skips the test where that is not possible: not root, no unshare(1), or a root that is
+    not a mount point (a chroot).
+    """
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        pytest.skip(f"needs root and unshare(1) to {purpose}")
+    unshare = ["unshare", "--mount", "--propagation", "private", "sh", "-c"]
+    probe = subprocess.run(
+        [*unshare, f"{mounts} && exec true"], capture_output=True, text=True, check=False
+    )
+    if probe.returncode != 0:
+        pytest.skip(f"cannot create a mount namespace here: {probe.stderr.strip()}")
+    return [*unshare, f'{mounts} && exec "$@"', "sh"]
+
+
 def without_library(tmp_path: Path, soname: str) -> list[str]:
-    """A command prefix under which the system library `soname` is gone (root and unshare).
+    """A command prefix under which the system library `soname` is gone.
 
     Inside a private mount namespace the library folder is replaced by a folder of links
     to everything it holds except that library.
     """
-    if shutil.which("unshare") is None or os.geteuid() != 0:
-        pytest.skip("needs root and unshare(1) to hide a system library")
     folder = library_dir(soname)
     if folder is None:
         return []  # absent already
@@ -250,10 +265,8 @@ def without_library(tmp_path: Path, soname: str) -> list[str]:
     for entry in os.listdir(folder):
         if not entry.startswith(stem):
             (view / entry).symlink_to(original / entry)
-    script = (
-        f"mount --bind '{folder}' '{original}' && mount --bind '{view}' '{folder}' && exec \"$@\""
-    )
-    return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh"]
+    mounts = f"mount --bind '{folder}' '{original}' && mount --bind '{view}' '{folder}'"
+    return private_mounts(mounts, f"hide {soname}")
 
 
 def test_missing_system_library_is_named_in_one_line(
@@ -285,27 +298,9 @@ def hidden_python_dirs() -> list[Path]:
 
 def test_runs_with_python_hidden(frozen: Path, sandbox: Path, imported_db: Path) -> None:
     """Run with every Python installation and the sources replaced by empty folders."""
-    if shutil.which("unshare") is None or os.geteuid() != 0:
-        pytest.skip("needs root and unshare(1) to hide the Python installations")
     hide = " && ".join(f"mount -t tmpfs none '{d}'" for d in hidden_python_dirs())
-    probe = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", "sh", "-c", f"{hide} && exec true"],
-        capture_output=True,
-        text=True,
-    )
-    if probe.returncode != 0:
-        pytest.skip(f"cannot create a mount namespace here: {probe.stderr.strip()}")
+    prefix = private_mounts(hide, "hide the Python installations")
     shot = sandbox / "hidden.png"
-    prefix = [
-        "unshare",
-        "--mount",
-        "--propagation",
-        "private",
-        "sh",
-        "-c",
-        f'{hide} && exec "$@"',
-        "sh",
-    ]
     result = run_frozen(
         sandbox, [str(frozen), "--db", str(imported_db), "--screenshot", str(shot)], prefix=prefix
     )
