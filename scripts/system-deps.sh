@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu libraries Qt (and the build) needs, only those that are missing.
-# Usage: scripts/system-deps.sh offscreen|window|test|dist [PYTHON]
+# Usage: scripts/system-deps.sh [--print] offscreen|window|test|dist [PYTHON]
+#   --print    only print the packages the level asks for, one a line; install nothing
 #   offscreen  what Qt needs to draw without a display (tests, screenshots)
 #   window     offscreen, plus the X11 (xcb) platform's libraries when DISPLAY is set and
 #              the Wayland platform's when WAYLAND_DISPLAY is set: what `make run` needs
@@ -9,6 +10,8 @@
 #   dist       binutils for PyInstaller and, when PYTHON is a Debian system Python without
 #              its shared library (libpython3.X.so.1.0), the libpython3.X package
 set -euo pipefail
+print_only=""
+if [ "${1:-}" = --print ]; then print_only=yes; shift; fi
 level=${1:-offscreen}
 python=${2:-}
 # The packages below match the DT_NEEDED entries of PySide6's libraries and kept plugins
@@ -30,39 +33,16 @@ case "$level" in
   dist)
     pkgs=(binutils)
     if [ -n "$python" ]; then
-      # PyInstaller bundles the interpreter's shared library; Debian's python3 is linked
-      # statically and ships it apart, in libpython3.X. Prints the package to install,
-      # "!message" when the interpreter has no shared library to install, or nothing.
-      need=$("$python" - <<'EOF'
-import ctypes, os, sys, sysconfig
-version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-# The names PyInstaller looks for; Debian's LDLIBRARY is the -dev package's unversioned link.
-names = [sysconfig.get_config_var("INSTANCE_SONAME"), f"libpython{version}{sys.abiflags}.so.1.0",
-         sysconfig.get_config_var("LDLIBRARY")]
-libdir = sysconfig.get_config_var("LIBDIR") or ""
-def found(name):
-    if os.path.exists(os.path.join(libdir, name)):
-        return True
-    try:
-        ctypes.CDLL(name)
-    except OSError:
-        return False
-    return True
-if not any(found(n) for n in names if n and not n.endswith(".a")):
-    if sys.base_prefix == "/usr":
-        print(f"libpython{version}")
-    else:
-        print(f"!{names[1]} not found: PyInstaller needs a Python built with --enable-shared")
-EOF
-)
+      need=$("$python" "$(dirname "$0")/libpython-package.py")
       case "$need" in
         !*) echo "${need#!} ($python)" >&2; exit 1 ;;
         ?*) pkgs+=("$need") ;;
       esac
     fi
     ;;
-  *) echo "usage: $0 offscreen|window|test|dist [PYTHON]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--print] offscreen|window|test|dist [PYTHON]" >&2; exit 2 ;;
 esac
+if [ -n "$print_only" ]; then printf '%s\n' "${pkgs[@]}"; exit 0; fi
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "not a Debian-like system: install Qt's libraries by hand (packaging/README.md)" >&2; exit 0; }
 missing=()
