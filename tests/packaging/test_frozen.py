@@ -171,10 +171,10 @@ def x_display(tmp_path: Path) -> Iterator[str]:
     """A private Xvfb, yielded as its DISPLAY once it accepts connections.
 
     Xvfb chooses a free display itself and writes its number to -displayfd only when it
-    listens. (xvfb-run -a guessed a number from the lock files in /tmp, which servers in
-    other mount namespaces do not share, and waited for a SIGUSR1 that is lost when it
-    comes before the shell's `wait`: then the command ran against a server that was not
-    there, or ours, or hung.)
+    accepts connections. This replaced `xvfb-run -a`, which made the test fail under load:
+    xvfb-run learns that Xvfb is ready from a SIGUSR1 it awaits with the shell's `wait`;
+    when the shell reaches `wait` after the signal came (descheduled under load), `wait`
+    runs until Xvfb exits, which it never does, and the run hit the 60 s timeout.
     """
     if shutil.which("Xvfb") is None:
         pytest.skip("needs Xvfb (Debian: xvfb; `make test` installs it)")
