@@ -1,4 +1,5 @@
-# make run   - set up this machine (system libraries, .venv, the package) and open the sample
+# make run   - set up this machine (system libraries, .venv, the package) and open the sample;
+#              with DISPLAY / WAYLAND_DISPLAY set, also the X11 / Wayland libraries Qt needs
 # make test  - the same set-up, then lint, layering contracts and the whole test suite
 #              (including the smoke test of the frozen build, built first if it is stale)
 # make dist  - build the packaged program (PyInstaller one-folder) at dist/timeline/
@@ -31,6 +32,7 @@ $(SAMPLE_DB): $(STAMP) $(wildcard resources/samples/*.txt)
 	$(BIN)/timeline --db $(SAMPLE_DB) import resources/samples
 
 run: $(SAMPLE_DB)
+	@scripts/system-deps.sh window
 	$(BIN)/timeline --db $(SAMPLE_DB)
 
 lint: $(STAMP)
@@ -39,10 +41,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: $(STAMP) lint $(DIST_EXE)
+	@scripts/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q
 
 dist: $(STAMP)
-	@scripts/system-deps.sh dist
+	@scripts/system-deps.sh dist $(BIN)/python
 	test -x $(BIN)/pyinstaller || $(BIN)/python -m pip install -q -e '.[dist]'
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build packaging/timeline.spec
@@ -52,6 +55,7 @@ $(DIST_EXE): $(STAMP) $(DIST_INPUTS)
 	$(MAKE) dist
 
 smoke: $(DIST_EXE)
+	@scripts/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q tests/packaging
 
 # A long fuzzing run by hand (the suite runs the same tests with a few examples each).

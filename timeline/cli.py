@@ -172,6 +172,13 @@ def cli(
     settings.bidi = bidi
     if ctx.invoked_subcommand is not None:
         return
+    # Before any Qt import: a missing system library would otherwise abort inside Qt.
+    from timeline.ui.platform_check import window_problem
+
+    problem = window_problem()
+    if problem:
+        click.echo(problem, err=True)
+        ctx.exit(1)
     from timeline.ui.app import run_window
 
     with settings.open_store() as store:

@@ -9,18 +9,21 @@ Every run uses `env -i` with only HOME, PATH=/usr/bin:/bin, LANG, QT_QPA_PLATFOR
 TIMELINE_DB/XDG directories in a temporary folder, from a working directory outside the
 repository, so nothing from the virtualenv or the checkout can leak in. Where the test
 may create mount namespaces (root, `unshare`), one more run hides every Python
-installation and the package sources outright; where `xvfb-run` exists, one more opens
-the window on a real X server.
+installation and the package sources outright, and another hides libxcb-cursor.so.0 (the
+program must name it in one line); where `Xvfb` exists, one more opens the window on a
+real X server.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import select
 import shutil
 import struct
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,20 +80,10 @@ def clean_env(sandbox: Path, **extra: str) -> dict[str, str]:
 
 
 def run_frozen(
-    sandbox: Path,
-    args: list[str],
-    *,
-    prefix: list[str] | None = None,
-    pass_through: tuple[str, ...] = (),
-    **env: str,
+    sandbox: Path, args: list[str], *, prefix: list[str] | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    """Run under `env -i`; `pass_through` names variables that `prefix` sets (DISPLAY...)."""
+    """Run under `env -i`, after `prefix` (a command that execs the rest: unshare...)."""
     command = ["env", "-i", *(f"{k}={v}" for k, v in clean_env(sandbox, **env).items())]
-    if pass_through:
-        forwarded = " ".join(f'{name}="${name}"' for name in pass_through)
-        # sh -c SCRIPT env -i VAR=... args: $0 is env, $1 is -i, the rest follows the forwarded.
-        script = f'flag="$1"; shift; exec "$0" "$flag" {forwarded} "$@"'
-        command = ["sh", "-c", script, *command]
     return subprocess.run(
         [*(prefix or []), *command, *args],
         cwd=sandbox / "cwd",
@@ -173,20 +166,126 @@ def test_bundle_contents_and_size(frozen: Path) -> None:
     assert size <= SIZE_BUDGET_MB * 1024 * 1024, f"bundle is {size / 2**20:.0f} MB"
 
 
-@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (Debian: xvfb xauth)")
-def test_screenshot_on_x11(frozen: Path, sandbox: Path, imported_db: Path) -> None:
+@pytest.fixture
+def x_display(tmp_path: Path) -> Iterator[str]:
+    """A private Xvfb, yielded as its DISPLAY once it accepts connections.
+
+    Xvfb chooses a free display itself and writes its number to -displayfd only when it
+    accepts connections. This replaced `xvfb-run -a`, which made the test fail under load:
+    xvfb-run learns that Xvfb is ready from a SIGUSR1 it awaits with the shell's `wait`;
+    when the shell reaches `wait` after the signal came (descheduled under load), `wait`
+    runs until Xvfb exits, which it never does, and the run hit the 60 s timeout.
+    """
+    if shutil.which("Xvfb") is None:
+        pytest.skip("needs Xvfb (Debian: xvfb; `make test` installs it)")
+    read_end, write_end = os.pipe()
+    log = tmp_path / "xvfb.log"
+    with log.open("wb") as errors:
+        server = subprocess.Popen(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ],
+            pass_fds=(write_end,),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as numbers:
+            # One line when ready; end of file if Xvfb gave up.
+            ready, _, _ = select.select([numbers], [], [], 60)
+            number = numbers.readline().strip() if ready else ""
+        assert number.isdigit(), f"Xvfb did not start: {log.read_text(errors='replace')}"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_screenshot_on_x11(frozen: Path, sandbox: Path, imported_db: Path, x_display: str) -> None:
     """A real X server: the xcb platform plugin and the system's X libraries load."""
     shot = sandbox / "x11.png"
     result = run_frozen(
         sandbox,
         [str(frozen), "--db", str(imported_db), "--screenshot", str(shot)],
-        prefix=["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"],
-        pass_through=("DISPLAY", "XAUTHORITY"),
         QT_QPA_PLATFORM="xcb",
+        DISPLAY=x_display,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert not unexpected_stderr(result.stderr), result.stderr
     assert png_size(shot) > (0, 0)
+
+
+def library_dir(soname: str) -> Path | None:
+    """The real folder of a system library, where the loader finds it."""
+    for folder in ("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib/x86_64-linux-gnu"):
+        if (Path(folder) / soname).exists():
+            return Path(folder).resolve()
+    return None
+
+
+def private_mounts(mounts: str, purpose: str) -> list[str]:
+    """A command prefix that runs the rest after the shell `mounts`, in a private mount namespace.
+
+    Skips the test where that is not possible: not root, no unshare(1), or a root that is
+    not a mount point (a chroot).
+    """
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        pytest.skip(f"needs root and unshare(1) to {purpose}")
+    unshare = ["unshare", "--mount", "--propagation", "private", "sh", "-c"]
+    probe = subprocess.run(
+        [*unshare, f"{mounts} && exec true"], capture_output=True, text=True, check=False
+    )
+    if probe.returncode != 0:
+        pytest.skip(f"cannot create a mount namespace here: {probe.stderr.strip()}")
+    return [*unshare, f'{mounts} && exec "$@"', "sh"]
+
+
+def without_library(tmp_path: Path, soname: str) -> list[str]:
+    """A command prefix under which the system library `soname` is gone.
+
+    Inside a private mount namespace the library folder is replaced by a folder of links
+    to everything it holds except that library.
+    """
+    folder = library_dir(soname)
+    if folder is None:
+        return []  # absent already
+    original, view = tmp_path / "original", tmp_path / "view"
+    original.mkdir()
+    view.mkdir()
+    stem = soname.split(".so")[0] + ".so"
+    for entry in os.listdir(folder):
+        if not entry.startswith(stem):
+            (view / entry).symlink_to(original / entry)
+    mounts = f"mount --bind '{folder}' '{original}' && mount --bind '{view}' '{folder}'"
+    return private_mounts(mounts, f"hide {soname}")
+
+
+def test_missing_system_library_is_named_in_one_line(
+    frozen: Path, sandbox: Path, tmp_path: Path
+) -> None:
+    """Without libxcb-cursor0 the program says so and exits, instead of Qt's abort."""
+    result = run_frozen(
+        sandbox,
+        [str(frozen), "--db", str(sandbox / "nowindow.db")],
+        prefix=without_library(tmp_path, "libxcb-cursor.so.0"),
+        QT_QPA_PLATFORM="xcb",
+        DISPLAY=":9",
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("timeline: cannot open a window: the system librar"), lines[0]
+    assert "libxcb-cursor.so.0" in lines[0] and "libxcb-cursor0" in lines[0], lines[0]
+    assert not (sandbox / "nowindow.db").exists()
 
 
 def hidden_python_dirs() -> list[Path]:
@@ -199,27 +298,9 @@ def hidden_python_dirs() -> list[Path]:
 
 def test_runs_with_python_hidden(frozen: Path, sandbox: Path, imported_db: Path) -> None:
     """Run with every Python installation and the sources replaced by empty folders."""
-    if shutil.which("unshare") is None or os.geteuid() != 0:
-        pytest.skip("needs root and unshare(1) to hide the Python installations")
     hide = " && ".join(f"mount -t tmpfs none '{d}'" for d in hidden_python_dirs())
-    probe = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", "sh", "-c", f"{hide} && exec true"],
-        capture_output=True,
-        text=True,
-    )
-    if probe.returncode != 0:
-        pytest.skip(f"cannot create a mount namespace here: {probe.stderr.strip()}")
+    prefix = private_mounts(hide, "hide the Python installations")
     shot = sandbox / "hidden.png"
-    prefix = [
-        "unshare",
-        "--mount",
-        "--propagation",
-        "private",
-        "sh",
-        "-c",
-        f'{hide} && exec "$@"',
-        "sh",
-    ]
     result = run_frozen(
         sandbox, [str(frozen), "--db", str(imported_db), "--screenshot", str(shot)], prefix=prefix
     )

@@ -24,6 +24,7 @@ from timeline.store import Store, StoreError
 from timeline.ui.about import application_icon
 from timeline.ui.fonts import application_font, load_bundled_fonts
 from timeline.ui.main_window import MainWindow
+from timeline.ui.platform_check import has_display
 
 ORGANIZATION = "arabic-news-timeline"
 APPLICATION = "timeline"
@@ -36,15 +37,6 @@ _QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 def _qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
     if message not in _QUIET_MESSAGES:
         print(message, file=sys.stderr)
-
-
-def has_display() -> bool:
-    """Whether a window can be shown here (X11 or Wayland on Linux; assumed elsewhere)."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
 
 
 def interface_language(requested: str | None) -> str:
