@@ -95,6 +95,10 @@ ARABIC: dict[str, str] = {
     "and %1 longer ranges spanning the whole view": "و%1 فترة أطول تغطي العرض كله",
     "+%1": "+%1",
     "%1 events in view have no room in a lane: zoom in to see them": "%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها",
+    # --- uisafety
+    "An import is running: wait for it to finish or cancel it": "يجري استيراد الآن: انتظر انتهاءه أو ألغِه",
+    "Import cancelled": "أُلغي الاستيراد",
+    "The article store cannot be read: %1": "تتعذّر قراءة مخزن المقالات: %1",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from timeline.model import Article, Event
 from timeline.store import Store
 from timeline.text import base_direction
+from timeline.text.display_safe import for_display
+from timeline.ui.plain_text import plain_tooltip
+from timeline.ui.workers import STORE_ERRORS
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 PublishedRole = Qt.ItemDataRole.UserRole + 2
@@ -20,6 +24,7 @@ _PAGE = 200
 _CACHE_ROWS = 5000
 
 Index = QModelIndex | QPersistentModelIndex
+_T = TypeVar("_T")
 
 
 class ArticleListModel(QAbstractListModel):
@@ -27,19 +32,26 @@ class ArticleListModel(QAbstractListModel):
 
     Anki's table model does the same: a million ids are cheap, a million titles are
     not, and only the rows on screen are ever asked for.
+
+    A store that fails on a read (damaged, locked, gone) is reported once by
+    `store_failed`; the rows it could not give are shown empty rather than asked for
+    again on every paint.
     """
+
+    store_failed = Signal(str)
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self._store = store
         self._ids: list[int] = []
         self._rows: OrderedDict[int, tuple[str, str | None, str]] = OrderedDict()
+        self.failure: str | None = None
         self.reload()
 
     def reload(self, ids: list[int] | None = None) -> None:
         """Show the given article ids (default: all, chronological) and drop the cache."""
         self.beginResetModel()
-        self._ids = self._store.chronological_ids() if ids is None else list(ids)
+        self._ids = self._read(self._store.chronological_ids, []) if ids is None else list(ids)
         self._rows.clear()
         self.endResetModel()
 
@@ -54,7 +66,7 @@ class ArticleListModel(QAbstractListModel):
             return cached
         page_start = row - row % _PAGE
         page = self._ids[page_start : page_start + _PAGE]
-        self._rows.update(self._store.article_summaries(page))
+        self._rows.update(self._read(lambda: self._store.article_summaries(page), {}))
         while len(self._rows) > _CACHE_ROWS:
             self._rows.popitem(last=False)
         return self._rows.get(article_id, ("", None, ""))
@@ -65,8 +77,12 @@ class ArticleListModel(QAbstractListModel):
         if role == ArticleIdRole:
             return self._ids[index.row()]
         title, published, source = self._summary(index.row())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        # Untrusted text: controls and bidi overrides made visible, tooltips escaped.
+        title, source = for_display(title), for_display(source)
+        if role == Qt.ItemDataRole.DisplayRole:
             return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(title)
         if role == PublishedRole:
             return published
         if role == SourceRole:
@@ -84,7 +100,17 @@ class ArticleListModel(QAbstractListModel):
             return None
 
     def article(self, article_id: int) -> Article | None:
-        return self._store.article(article_id)
+        return self._read(lambda: self._store.article(article_id), None)
 
     def events(self, article_id: int) -> list[Event]:
-        return self._store.events_of(article_id)
+        return self._read(lambda: self._store.events_of(article_id), [])
+
+    def _read(self, read: Callable[[], _T], default: _T) -> _T:
+        """A read from the store, or `default` when the store fails (reported once)."""
+        try:
+            return read()
+        except STORE_ERRORS as exc:
+            if self.failure is None:
+                self.failure = str(exc) or type(exc).__name__
+                self.store_failed.emit(self.failure)
+            return default

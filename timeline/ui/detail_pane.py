@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, Event
+from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.direction import qt_direction, start_edge
+from timeline.ui.plain_text import plain_tooltip
 
 EventIdRole = Qt.ItemDataRole.UserRole + 1
 EventStartRole = Qt.ItemDataRole.UserRole + 2
@@ -44,7 +47,7 @@ def isolated(text: str) -> str:
     A first-strong isolate lays the text out in its own direction as one unit, so
     "22nd أيّار" inside an English line is not reordered with the words around it.
     """
-    return f"{_FSI}{text}{_PDI}"
+    return f"{_FSI}{for_display(text)}{_PDI}"
 
 
 def event_date_text(event: Event, style: LabelStyle) -> str:
@@ -69,6 +72,105 @@ def _block_format(text: str) -> QTextBlockFormat:
     block.setAlignment(start_edge(direction))
     block.setBottomMargin(4)
     return block
+
+
+# At most this much of a body is added to the document (and laid out) at once; the rest
+# follows a step at a time from the event loop.  Long lines are cut into blocks of at
+# most BODY_BLOCK_CHARS at a space: Qt lays out and re-lays out a paragraph whole, and
+# a 1.2 MB line as one paragraph froze the window for seconds.
+BODY_STEP_CHARS = 20_000
+BODY_BLOCK_CHARS = 2_000
+
+
+class _BodyFeed:
+    """Adds an article body to a document piece by piece, marking mentions and hits.
+
+    One block per body line, long lines cut into several blocks; `position()` maps a
+    body offset to a document position across the extra block breaks.
+    """
+
+    def __init__(
+        self,
+        doc: QTextDocument,
+        cursor: QTextCursor,
+        body: str,
+        mentions: list[tuple[int, int]],
+        hits: list[tuple[int, int]],
+    ) -> None:
+        self.doc = doc
+        self.cursor = cursor
+        self.body = body
+        self.base = cursor.position()
+        self.done = 0  # body characters added so far
+        self.breaks: list[int] = []  # body offsets where a line continues in a new block
+        self._spans = sorted(
+            [(s, e, _MENTION_COLOUR) for s, e in mentions] + [(s, e, _HIT_COLOUR) for s, e in hits],
+            key=lambda span: span[0],
+        )
+        self._next_span = 0
+        self._open_spans: list[tuple[int, int, QColor]] = []
+        self._line_format: QTextBlockFormat | None = None
+        self._first = True
+        self.finished = False
+
+    def position(self, offset: int) -> int:
+        return self.base + offset + bisect.bisect_right(self.breaks, offset)
+
+    def add_step(self, budget: int) -> bool:
+        """Add about `budget` characters (at most budget + BODY_BLOCK_CHARS); True if more remain."""
+        start = self.done
+        plain = QTextCharFormat()
+        while not self.finished and self.done - start < budget:
+            self._add_block(plain)
+        self._mark(start, self.done)
+        return not self.finished
+
+    def _add_block(self, plain: QTextCharFormat) -> None:
+        body, at = self.body, self.done
+        line_end = body.find("\n", at)
+        line_end = len(body) if line_end < 0 else line_end
+        end = line_end
+        if end - at > BODY_BLOCK_CHARS:
+            space = body.rfind(" ", at + 1, at + BODY_BLOCK_CHARS)
+            end = space + 1 if space > at else at + BODY_BLOCK_CHARS
+        continues_line = not self._first and at > 0 and body[at - 1] != "\n"
+        if self._line_format is None or not continues_line:
+            # The paragraph's direction comes from its whole line, not from one piece.
+            self._line_format = _block_format(body[at:line_end])
+        if self._first:
+            self.cursor.setBlockFormat(self._line_format)
+            self._first = False
+        else:
+            self.cursor.insertBlock(self._line_format, plain)
+            if continues_line:
+                self.breaks.append(at)
+        self.cursor.insertText(body[at:end], plain)
+        if end == len(body):
+            self.done, self.finished = end, True
+        elif end == line_end:
+            self.done = end + 1  # the newline: the next block stands for it
+        else:
+            self.done = end
+
+    def _mark(self, start: int, end: int) -> None:
+        """Colour the parts of spans that fall in body[start:end]; hits after mentions."""
+        while self._next_span < len(self._spans) and self._spans[self._next_span][0] < end:
+            self._open_spans.append(self._spans[self._next_span])
+            self._next_span += 1
+        still_open = []
+        for span in sorted(self._open_spans, key=lambda s: s[2] == _HIT_COLOUR):
+            span_start, span_end, colour = span
+            lo, hi = max(span_start, start), min(span_end, end)
+            if lo < hi:
+                fmt = QTextCharFormat()
+                fmt.setBackground(colour)
+                cursor = QTextCursor(self.doc)
+                cursor.setPosition(self.position(lo))
+                cursor.setPosition(self.position(hi), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+            if span_end > end:
+                still_open.append(span)
+        self._open_spans = still_open
 
 
 class DetailPane(QWidget):
@@ -105,6 +207,13 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.article: Article | None = None
+        # A long body is added a step at a time so the window never freezes on it.
+        self._body: _BodyFeed | None = None
+        self._shown_body: _BodyFeed | None = None
+        self._credit = ""
+        self._body_timer = QTimer(self)
+        self._body_timer.setSingleShot(True)
+        self._body_timer.timeout.connect(self._add_body_step)
         # How dates are written; the window keeps it in step with the timeline's axis.
         self.label_style = LabelStyle(language="en")
         self.show_article(None, [])
@@ -123,6 +232,8 @@ class DetailPane(QWidget):
         """Show an article; `hits` are search-hit spans in the body to mark as well."""
         self.article = article
         self.events.clear()
+        self._body = self._shown_body = None
+        self._body_timer.stop()
         doc = QTextDocument(self.browser)
         doc.setDefaultFont(self.font())
         if article is None:
@@ -130,24 +241,17 @@ class DetailPane(QWidget):
             self.browser.setPlaceholderText(self.tr("Select an article to read it here."))
             return
         cursor = QTextCursor(doc)
-        self._add_block(cursor, article.title, first=True, size=1.35, bold=True)
+        self._add_block(cursor, for_display(article.title), first=True, size=1.35, bold=True)
         self._add_fields(cursor, article, events)
         self._add_block(cursor, "")
-        body_at = cursor.position()
-        self._add_body(cursor, article.body)
-        self._mark(
-            doc,
-            body_at,
-            [
-                (e.span_start, e.span_end)
-                for e in events
-                if e.span_start is not None and e.span_end is not None
-            ],
-            _MENTION_COLOUR,
-        )
-        self._mark(doc, body_at, hits or [], _HIT_COLOUR)
-        if article.credit:
-            self._add_block(cursor, article.credit, italic=True)
+        mentions = [
+            (e.span_start, e.span_end)
+            for e in events
+            if e.span_start is not None and e.span_end is not None
+        ]
+        self._body = _BodyFeed(doc, cursor, for_display(article.body), mentions, hits or [])
+        self._credit = for_display(article.credit)
+        self._add_body_step()
         self.browser.setDocument(doc)
         self._fill_events(events)
 
@@ -199,27 +303,27 @@ class DetailPane(QWidget):
             cursor.insertBlock(_block_format(text), chars)
         cursor.insertText(text, chars)
 
-    def _add_body(self, cursor: QTextCursor, body: str) -> None:
-        """One block per body line: a document position is the body offset plus a base."""
-        plain = QTextCharFormat()
-        for i, line in enumerate(body.split("\n")):
-            if i == 0:
-                cursor.setBlockFormat(_block_format(line))
-            else:
-                cursor.insertBlock(_block_format(line), plain)
-            cursor.insertText(line, plain)
+    def body_complete(self) -> bool:
+        """Whether the whole body of the shown article is in the document yet."""
+        return self._body is None
 
-    def _mark(
-        self, doc: QTextDocument, base: int, spans: list[tuple[int, int]], colour: QColor
-    ) -> None:
-        """Colour the background of spans; a background never changes shaping or joining."""
-        fmt = QTextCharFormat()
-        fmt.setBackground(colour)
-        for start, end in spans:
-            cursor = QTextCursor(doc)
-            cursor.setPosition(base + start)
-            cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
+    def body_position(self, offset: int) -> int:
+        """The document position of a body offset (-1 when no body is being shown)."""
+        body = self._body if self._body is not None else self._shown_body
+        return body.position(offset) if body is not None else -1
+
+    def _add_body_step(self) -> None:
+        """Add the next BODY_STEP_CHARS of the body; come back for the rest from the loop."""
+        body = self._body
+        if body is None:
+            return
+        if body.add_step(BODY_STEP_CHARS):
+            self._body_timer.start(0)
+            return
+        self._shown_body = body
+        self._body = None
+        if self._credit:
+            self._add_block(body.cursor, self._credit, italic=True)
 
     def _fill_events(self, events: list[Event]) -> None:
         kinds = {
@@ -230,11 +334,12 @@ class DetailPane(QWidget):
         }
         for event in events:
             when = event_date_text(event, self.label_style)
-            text = f"{when}  ·  {kinds.get(event.kind, event.kind)}  ·  {event.label}"
+            label = for_display(event.label)
+            text = f"{when}  ·  {kinds.get(event.kind, event.kind)}  ·  {label}"
             item = QListWidgetItem(text)
             item.setData(EventIdRole, event.id)
             item.setData(EventStartRole, event.start)
-            item.setToolTip(event.label)
+            item.setToolTip(plain_tooltip(event.label))
             if event.start is None:
                 item.setForeground(self.palette().placeholderText())
             self.events.addItem(item)
