@@ -78,7 +78,7 @@ def _block_format(text: str) -> QTextBlockFormat:
 # follows a step at a time from the event loop.  Long lines are cut into blocks of at
 # most BODY_BLOCK_CHARS at a space: Qt lays out and re-lays out a paragraph whole, and
 # a 1.2 MB line as one paragraph froze the window for seconds.
-BODY_STEP_CHARS = 20_000
+BODY_STEP_CHARS = 10_000
 BODY_BLOCK_CHARS = 2_000
 
 
@@ -112,6 +112,7 @@ class _BodyFeed:
         self._line_format: QTextBlockFormat | None = None
         self._first = True
         self.finished = False
+        self._line_end = 0  # where the line being added ends
 
     def position(self, offset: int) -> int:
         return self.base + offset + bisect.bisect_right(self.breaks, offset)
@@ -120,23 +121,29 @@ class _BodyFeed:
         """Add about `budget` characters (at most budget + BODY_BLOCK_CHARS); True if more remain."""
         start = self.done
         plain = QTextCharFormat()
+        # One edit block: the view lays the step out once, not once per paragraph.
+        self.cursor.beginEditBlock()
         while not self.finished and self.done - start < budget:
             self._add_block(plain)
         self._mark(start, self.done)
+        self.cursor.endEditBlock()
         return not self.finished
 
     def _add_block(self, plain: QTextCharFormat) -> None:
         body, at = self.body, self.done
-        line_end = body.find("\n", at)
-        line_end = len(body) if line_end < 0 else line_end
+        if at > self._line_end or self._first:
+            found = body.find("\n", at)
+            self._line_end = len(body) if found < 0 else found
+        line_end = self._line_end
         end = line_end
         if end - at > BODY_BLOCK_CHARS:
             space = body.rfind(" ", at + 1, at + BODY_BLOCK_CHARS)
             end = space + 1 if space > at else at + BODY_BLOCK_CHARS
         continues_line = not self._first and at > 0 and body[at - 1] != "\n"
         if self._line_format is None or not continues_line:
-            # The paragraph's direction comes from its whole line, not from one piece.
-            self._line_format = _block_format(body[at:line_end])
+            # The paragraph's direction comes from the start of its line, not from a
+            # later piece (and not from all of a 1 MB line: a strong letter comes early).
+            self._line_format = _block_format(body[at : min(line_end, at + BODY_BLOCK_CHARS)])
         if self._first:
             self.cursor.setBlockFormat(self._line_format)
             self._first = False
@@ -144,7 +151,7 @@ class _BodyFeed:
             self.cursor.insertBlock(self._line_format, plain)
             if continues_line:
                 self.breaks.append(at)
-        self.cursor.insertText(body[at:end], plain)
+        self.cursor.insertText(for_display(body[at:end]), plain)
         if end == len(body):
             self.done, self.finished = end, True
         elif end == line_end:
@@ -249,7 +256,7 @@ class DetailPane(QWidget):
             for e in events
             if e.span_start is not None and e.span_end is not None
         ]
-        self._body = _BodyFeed(doc, cursor, for_display(article.body), mentions, hits or [])
+        self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [])
         self._credit = for_display(article.credit)
         self._add_body_step()
         self.browser.setDocument(doc)

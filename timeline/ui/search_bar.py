@@ -65,6 +65,7 @@ class SearchBar(QWidget):
         )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("search_count")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # errors may quote text
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.source_combo = QComboBox(self)
