@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtGui import Qt as QtGuiNamespace
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from timeline.ingest import article_uid
 from timeline.library import mention_events, publication_date
-from timeline.model import ArticleDraft
+from timeline.model import Article, ArticleDraft, Event
 from timeline.store import Store
 from timeline.text.display_safe import for_display
 from timeline.ui.article_model import ArticleIdRole, DirectionRole, PublishedRole, SourceRole
+from timeline.ui.detail_pane import BODY_BLOCK_CHARS, BODY_STEP_CHARS, EVENTS_STEP, DetailPane
 from timeline.ui.main_window import MainWindow
 
 # Markup Qt would interpret, and an override that would reorder what follows it.
@@ -215,9 +216,10 @@ def test_every_rich_text_sink_in_the_ui_goes_through_a_plain_text_helper() -> No
             statement = _call_text(source, line_start).strip()
             if statement.startswith(("#", '"', "from ", "import ")) or "def " in statement:
                 continue
-            if match.group(1) == "ToolTipRole" and "plain_tooltip(" not in source[
-                match.start() : match.start() + 200
-            ]:
+            if (
+                match.group(1) == "ToolTipRole"
+                and "plain_tooltip(" not in source[match.start() : match.start() + 200]
+            ):
                 offenders.append(f"{path.name}: {statement}")
                 continue
             if match.group(1) == "ToolTipRole":
@@ -231,3 +233,78 @@ def test_every_rich_text_sink_in_the_ui_goes_through_a_plain_text_helper() -> No
                 continue
             offenders.append(f"{path.name}: {statement}")
     assert offenders == []
+
+
+# -- long bodies ------------------------------------------------------------------
+
+_WORDS = ["القمة", "العربية", "في", "بغداد", "وزير", "الخارجية", "يلتقي", "نظيره", "عام", "1950"]
+
+
+def _article(body: str, title: str = "مقال طويل", credit: str = "وكالات") -> Article:
+    return Article(
+        id=1, uid="u", title=title, body=body, source="", url="", author="", caption="",
+        credit=credit, lang="ar", published=None, published_raw="", origin="", imported_at="",
+    )  # fmt: skip
+
+
+def _long_body() -> str:
+    words = [_WORDS[i % len(_WORDS)] for i in range(40_000)]
+    paragraphs = [" ".join(words[i : i + 40]) for i in range(0, 20_000, 40)]
+    one_line = " ".join(words[20_000:])  # about 100,000 characters on one line
+    return "\n".join([*paragraphs[:200], one_line, *paragraphs[200:]])
+
+
+def _mention(body: str, start: int, end: int, event_id: int) -> Event:
+    return Event(
+        article_id=1, kind="mentioned", start=0, end=None, granularity="year", value="1950",
+        label=body[start:end], span_start=start, span_end=end, confidence=1.0, id=event_id,
+    )  # fmt: skip
+
+
+def test_a_long_body_is_laid_out_a_step_at_a_time(qtbot: QtBot) -> None:
+    body = _long_body()
+    spans = [(m.start(), m.end()) for m in re.finditer("1950", body)]
+    events = [_mention(body, s, e, i) for i, (s, e) in enumerate(spans)]
+    # One mention that crosses the place where the long line is cut into blocks.
+    events.append(_mention(body, 5_000 + len(body) // 2 - 10, len(body) // 2 + 5_010, -1))
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_article(_article(body), events)
+    doc = pane.browser.document()
+    header = pane.body_position(0)
+    assert doc.characterCount() - header <= BODY_STEP_CHARS + BODY_BLOCK_CHARS + 1
+    assert pane.events.count() <= EVENTS_STEP < len(events)
+    qtbot.waitUntil(lambda: pane.body_complete() and pane.events_complete(), timeout=60_000)
+    assert pane.events.count() == len(events)
+    text = doc.toPlainText()
+    block = doc.findBlock(header)
+    longest = 0
+    while block.isValid():
+        longest = max(longest, block.length())
+        block = block.next()
+    assert longest <= BODY_BLOCK_CHARS + 1 and doc.blockCount() > body.count("\n") + 2
+    for event in events:
+        start, end = event.span_start, event.span_end
+        assert start is not None and end is not None
+        lo, hi = pane.body_position(start), pane.body_position(end)
+        assert text[lo:hi].replace("\u2029", "\n").replace("\n", "") == body[start:end].replace(
+            "\n", ""
+        )
+        cursor = QTextCursor(doc)
+        cursor.setPosition(lo + 1)
+        assert cursor.charFormat().background().color().alpha() > 0, "the mention is marked"
+    assert text.endswith("وكالات")
+    # Every character of the body is shown, in order, once.
+    shown_body = text[header : len(text) - len("\nوكالات")]
+    assert shown_body.replace("\n", "") == body.replace("\n", "")
+
+
+def test_choosing_another_article_stops_adding_the_long_one(qtbot: QtBot) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_article(_article(_long_body()), [])
+    pane.show_article(_article("نص قصير", title="قصير", credit=""), [])
+    assert pane.body_complete()
+    qtbot.wait(50)
+    assert pane.browser.document().toPlainText().endswith("نص قصير")
+    assert "بغداد" not in pane.browser.document().toPlainText()

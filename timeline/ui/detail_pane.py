@@ -78,8 +78,10 @@ def _block_format(text: str) -> QTextBlockFormat:
 # follows a step at a time from the event loop.  Long lines are cut into blocks of at
 # most BODY_BLOCK_CHARS at a space: Qt lays out and re-lays out a paragraph whole, and
 # a 1.2 MB line as one paragraph froze the window for seconds.
-BODY_STEP_CHARS = 10_000
+BODY_STEP_CHARS = 5_000
 BODY_BLOCK_CHARS = 2_000
+# An article's events are listed this many at a time (a 12 MB article had 17,000).
+EVENTS_STEP = 100
 
 
 class _BodyFeed:
@@ -240,6 +242,7 @@ class DetailPane(QWidget):
         self.article = article
         self.events.clear()
         self._body = self._shown_body = None
+        self._pending_events: list[Event] = []
         self._body_timer.stop()
         doc = QTextDocument(self.browser)
         doc.setDefaultFont(self.font())
@@ -258,9 +261,9 @@ class DetailPane(QWidget):
         ]
         self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [])
         self._credit = for_display(article.credit)
+        self._pending_events = list(events)
         self._add_body_step()
         self.browser.setDocument(doc)
-        self._fill_events(events)
 
     def _add_fields(self, cursor: QTextCursor, article: Article, events: list[Event]) -> None:
         published = next((e for e in events if e.kind == "published"), None)
@@ -319,18 +322,23 @@ class DetailPane(QWidget):
         body = self._body if self._body is not None else self._shown_body
         return body.position(offset) if body is not None else -1
 
+    def events_complete(self) -> bool:
+        """Whether every event of the shown article is in the events list yet."""
+        return not self._pending_events
+
     def _add_body_step(self) -> None:
-        """Add the next BODY_STEP_CHARS of the body; come back for the rest from the loop."""
+        """Add the next part of the body and of the events; come back for the rest."""
         body = self._body
-        if body is None:
-            return
-        if body.add_step(BODY_STEP_CHARS):
+        if body is not None and not body.add_step(BODY_STEP_CHARS):
+            self._shown_body = body
+            self._body = None
+            if self._credit:
+                self._add_block(body.cursor, self._credit, italic=True)
+        if self._pending_events:
+            self._fill_events(self._pending_events[:EVENTS_STEP])
+            del self._pending_events[:EVENTS_STEP]
+        if self._body is not None or self._pending_events:
             self._body_timer.start(0)
-            return
-        self._shown_body = body
-        self._body = None
-        if self._credit:
-            self._add_block(body.cursor, self._credit, italic=True)
 
     def _fill_events(self, events: list[Event]) -> None:
         kinds = {
