@@ -137,6 +137,7 @@ def main() -> None:
             else:
                 window.select_article(article_id)
             gaps.append(clock.restart())
+            selecting = gaps[-1]
 
             def done() -> bool:
                 return window.detail.body_complete() and window.detail.events_complete()
@@ -152,7 +153,8 @@ def main() -> None:
             timer.stop()
             shown = len(window.detail.browser.toPlainText())
             print(
-                f"{name}: longest GUI block {max(gaps):.0f} ms, "
+                f"{name}: selecting blocked {selecting:.0f} ms, longest GUI block "
+                f"{max(gaps):.0f} ms, median gap {sorted(gaps)[len(gaps) // 2]:.0f} ms, "
                 f"body complete after {whole:.1f} s, {shown:,} characters shown"
             )
         window.close()

@@ -18,7 +18,7 @@ from timeline.model import Article, ArticleDraft, Event
 from timeline.store import Store
 from timeline.text.display_safe import for_display
 from timeline.ui.article_model import ArticleIdRole, DirectionRole, PublishedRole, SourceRole
-from timeline.ui.detail_pane import BODY_BLOCK_CHARS, BODY_STEP_CHARS, EVENTS_STEP, DetailPane
+from timeline.ui.detail_pane import BODY_BLOCK_CHARS, BODY_FIRST_CHARS, EVENTS_STEP, DetailPane
 from timeline.ui.main_window import MainWindow
 
 # Markup Qt would interpret, and an override that would reorder what follows it.
@@ -272,7 +272,7 @@ def test_a_long_body_is_laid_out_a_step_at_a_time(qtbot: QtBot) -> None:
     pane.show_article(_article(body), events)
     doc = pane.browser.document()
     header = pane.body_position(0)
-    assert doc.characterCount() - header <= BODY_STEP_CHARS + BODY_BLOCK_CHARS + 1
+    assert doc.characterCount() - header <= BODY_FIRST_CHARS + BODY_BLOCK_CHARS + 1
     assert pane.events.count() <= EVENTS_STEP < len(events)
     qtbot.waitUntil(lambda: pane.body_complete() and pane.events_complete(), timeout=60_000)
     assert pane.events.count() == len(events)

@@ -79,6 +79,7 @@ def _block_format(text: str) -> QTextBlockFormat:
 # most BODY_BLOCK_CHARS at a space: Qt lays out and re-lays out a paragraph whole, and
 # a 1.2 MB line as one paragraph froze the window for seconds.
 BODY_STEP_CHARS = 5_000
+BODY_FIRST_CHARS = 2_000  # shown with the article: about a screenful
 BODY_BLOCK_CHARS = 2_000
 # An article's events are listed this many at a time (a 12 MB article had 17,000).
 EVENTS_STEP = 100
@@ -245,6 +246,7 @@ class DetailPane(QWidget):
         self._pending_events: list[Event] = []
         self._body_timer.stop()
         doc = QTextDocument(self.browser)
+        doc.setUndoRedoEnabled(False)  # read-only: no undo history of a 12 MB body
         doc.setDefaultFont(self.font())
         if article is None:
             self.browser.setDocument(doc)
@@ -262,7 +264,7 @@ class DetailPane(QWidget):
         self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [])
         self._credit = for_display(article.credit)
         self._pending_events = list(events)
-        self._add_body_step()
+        self._add_body_step(BODY_FIRST_CHARS)
         self.browser.setDocument(doc)
 
     def _add_fields(self, cursor: QTextCursor, article: Article, events: list[Event]) -> None:
@@ -326,10 +328,10 @@ class DetailPane(QWidget):
         """Whether every event of the shown article is in the events list yet."""
         return not self._pending_events
 
-    def _add_body_step(self) -> None:
+    def _add_body_step(self, budget: int = BODY_STEP_CHARS) -> None:
         """Add the next part of the body and of the events; come back for the rest."""
         body = self._body
-        if body is not None and not body.add_step(BODY_STEP_CHARS):
+        if body is not None and not body.add_step(budget):
             self._shown_body = body
             self._body = None
             if self._credit:
