@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from timeline import library
@@ -244,3 +244,29 @@ def test_a_damaged_database_file_is_one_line_and_exit_status_1(
     assert run_window(db, lang="en") == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "damaged.db" in err[0]
+
+
+def test_the_cancel_button_stops_the_file_being_imported(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    big = jsonl(tmp_path / "big.jsonl", 50, "big")
+    inside, go_on = threading.Event(), threading.Event()
+    real = library.mention_events
+
+    def held(*args: object, **kwargs: object) -> object:
+        inside.set()
+        go_on.wait(30)  # the GUI presses Cancel while the file is being written
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "mention_events", held)
+    empty_window.show()
+    empty_window.import_paths([big])
+    qtbot.waitUntil(inside.is_set, timeout=30_000)
+    cancel = empty_window._progress.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
+    go_on.set()
+    with qtbot.waitSignal(empty_window.store_changed, timeout=30_000):
+        pass
+    assert empty_window.store.count_articles() == 0
+    assert "cancelled" in empty_window.statusBar().currentMessage()

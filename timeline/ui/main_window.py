@@ -514,7 +514,9 @@ class MainWindow(QMainWindow):
         self._progress.setRange(0, 0)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(300)
-        self._progress.canceled.connect(worker.cancel)
+        # Direct: the worker's thread runs no event loop while it imports, so a queued
+        # call would only arrive after the import had finished.
+        self._progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
         # Bound methods of this window: Qt queues the worker's signals to the GUI thread.
         worker.progressed.connect(self._import_progressed)
         worker.finished.connect(self._show_import_report)
@@ -532,6 +534,9 @@ class MainWindow(QMainWindow):
         self._progress.reset()
         self._import_thread = None
         self.reload()
+        if self.import_worker.is_cancelled():
+            # After reload(), which writes the counts there.
+            self.statusBar().showMessage(self.tr("Import cancelled"), 10_000)
 
     def _show_import_report(self, report: ImportReport) -> None:
         text = (
@@ -549,8 +554,7 @@ class MainWindow(QMainWindow):
 
     def _show_import_error(self, message: str) -> None:
         if message == ImportWorker.CANCELLED:
-            self.statusBar().showMessage(self.tr("Import cancelled"), 10_000)
-            return
+            return  # said by _import_ended
         box = message_box(self, QMessageBox.Icon.Critical, self.tr("Import failed"), message)
         box.open()
         self.import_failed.emit(message)
