@@ -114,6 +114,10 @@ ARABIC: dict[str, str] = {
     "“%1”": "«%1»",
     # --- search
     "No results. Did you mean: %1?": "لا نتائج. هل تقصد: %1؟",
+    # --- uisafety
+    "An import is running: wait for it to finish or cancel it": "يجري استيراد الآن: انتظر انتهاءه أو ألغِه",
+    "Import cancelled": "أُلغي الاستيراد",
+    "The article store cannot be read: %1": "تتعذّر قراءة مخزن المقالات: %1",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

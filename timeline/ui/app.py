@@ -98,4 +98,11 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
         QTimer.singleShot(300, save)
     code = app.exec()
     store.close()
+    if window.abandoned_threads:
+        # A worker did not stop within a second of closing (one long statement or
+        # file).  Waiting would keep the user waiting; destroying its running thread
+        # would abort.  Leaving now makes SQLite roll back what it had not committed.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     return code

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from timeline.model import Article, Event
 from timeline.store import Store
 from timeline.store.listing import chronological_row, chronological_slice
 from timeline.text import base_direction
+from timeline.text.display_safe import for_display
 from timeline.text.query import Query, hit_spans
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import published_text
+from timeline.ui.plain_text import plain_tooltip
+from timeline.ui.workers import STORE_ERRORS
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 PublishedRole = Qt.ItemDataRole.UserRole + 2
@@ -27,6 +31,7 @@ _PAGES_KEPT = 200
 _CACHE_ROWS = 5000
 
 Index = QModelIndex | QPersistentModelIndex
+_T = TypeVar("_T")
 
 
 class ArticleListModel(QAbstractListModel):
@@ -37,7 +42,13 @@ class ArticleListModel(QAbstractListModel):
     at a time: rows are added as the view scrolls (canFetchMore/fetchMore), and the ids
     of a page are read when one of its rows is first shown. Selecting an article far
     down adds the rows up to it at once and reads only its page.
+
+    A store that fails on a read (damaged, locked, gone) is reported once by
+    `store_failed`; the rows it could not give are shown empty rather than asked for
+    again on every paint.
     """
+
+    store_failed = Signal(str)
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
@@ -52,6 +63,7 @@ class ArticleListModel(QAbstractListModel):
         self._query: Query | None = None
         self._title_hits: dict[int, list[tuple[int, int]]] = {}
         self.label_style = LabelStyle(language="en")
+        self.failure: str | None = None
         self.reload()
 
     def reload(self, ids: list[int] | None = None) -> None:
@@ -59,7 +71,9 @@ class ArticleListModel(QAbstractListModel):
         self.beginResetModel()
         self._given = None if ids is None else list(ids)
         self._given_rows = None
-        self._total = self._store.count_articles() if ids is None else len(self._given or [])
+        self._total = (
+            self._read(self._store.count_articles, 0) if ids is None else len(self._given or [])
+        )
         self._count = min(self._total, _ID_PAGE)
         self._pages.clear()
         self._rows_of.clear()
@@ -94,7 +108,7 @@ class ArticleListModel(QAbstractListModel):
         if self._given is not None:
             page = self._given[first : first + _ID_PAGE]
         else:
-            page = chronological_slice(self._store, first, _ID_PAGE)
+            page = self._read(lambda: chronological_slice(self._store, first, _ID_PAGE), [])
         self._pages[number] = page
         self._rows_of.update(zip(page, range(first, first + len(page)), strict=True))
         while len(self._pages) > _PAGES_KEPT:
@@ -133,7 +147,7 @@ class ArticleListModel(QAbstractListModel):
                     self._given_rows = {a: i for i, a in enumerate(self._given)}
                 row = self._given_rows.get(article_id)
             else:
-                row = chronological_row(self._store, article_id)
+                row = self._read(lambda: chronological_row(self._store, article_id), None)
         if row is None or row >= self._total:
             return None
         self._extend_to(row + 1 + _ID_PAGE)
@@ -152,7 +166,8 @@ class ArticleListModel(QAbstractListModel):
         page_start = row - row % _PAGE
         lo = max(page_start, id_first) - id_first
         hi = min(page_start + _PAGE, id_first + len(ids)) - id_first
-        self._rows.update(self._store.article_summaries(ids[lo:hi]))
+        page = ids[lo:hi]
+        self._rows.update(self._read(lambda: self._store.article_summaries(page), {}))
         while len(self._rows) > _CACHE_ROWS:
             self._rows.popitem(last=False)
         return self._rows.get(article_id, ("", None, ""))
@@ -176,8 +191,13 @@ class ArticleListModel(QAbstractListModel):
         if role == ArticleIdRole:
             return article_id
         title, published, source = self._summary(article_id, index.row())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        # Untrusted text: controls and bidi overrides made visible (one character for
+        # one, so title hit spans stay valid), tooltips escaped.
+        title, source = for_display(title), for_display(source)
+        if role == Qt.ItemDataRole.DisplayRole:
             return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(title)
         if role == PublishedRole:
             return published_text(published, self.label_style)
         if role == SourceRole:
@@ -191,7 +211,17 @@ class ArticleListModel(QAbstractListModel):
         return None
 
     def article(self, article_id: int) -> Article | None:
-        return self._store.article(article_id)
+        return self._read(lambda: self._store.article(article_id), None)
 
     def events(self, article_id: int) -> list[Event]:
-        return self._store.events_of(article_id)
+        return self._read(lambda: self._store.events_of(article_id), [])
+
+    def _read(self, read: Callable[[], _T], default: _T) -> _T:
+        """A read from the store, or `default` when the store fails (reported once)."""
+        try:
+            return read()
+        except STORE_ERRORS as exc:
+            if self.failure is None:
+                self.failure = str(exc) or type(exc).__name__
+                self.store_failed.emit(self.failure)
+            return default

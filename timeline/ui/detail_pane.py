@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
+import bisect
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, Event
+from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.date_text import direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
+from timeline.ui.plain_text import plain_tooltip
 
 EventIdRole = Qt.ItemDataRole.UserRole + 1
 EventStartRole = Qt.ItemDataRole.UserRole + 2
@@ -47,7 +49,7 @@ def isolated(text: str) -> str:
     A first-strong isolate lays the text out in its own direction as one unit, so
     "22nd أيّار" inside an English line is not reordered with the words around it.
     """
-    return f"{_FSI}{text}{_PDI}"
+    return f"{_FSI}{for_display(text)}{_PDI}"
 
 
 def is_recurring(event: Event) -> bool:
@@ -70,6 +72,19 @@ def event_date_text(event: Event, style: LabelStyle) -> str:
     return ordered(format_date(event.start, event.end, event.granularity, style), style.language)
 
 
+def _mark_spans(
+    doc: QTextDocument, base: int, spans: list[tuple[int, int]], colour: QColor
+) -> None:
+    """Colour the background of spans; a background never changes shaping or joining."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(colour)
+    for start, end in spans:
+        cursor = QTextCursor(doc)
+        cursor.setPosition(base + start)
+        cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+
 class SafeBrowser(QTextBrowser):
     """A text browser that never loads anything: article text is untrusted."""
 
@@ -85,6 +100,115 @@ def _block_format(text: str) -> QTextBlockFormat:
     block.setAlignment(start_edge(direction))
     block.setBottomMargin(4)
     return block
+
+
+# At most this much of a body is added to the document (and laid out) at once; the rest
+# follows a step at a time from the event loop.  Long lines are cut into blocks of at
+# most BODY_BLOCK_CHARS at a space: Qt lays out and re-lays out a paragraph whole, and
+# a 1.2 MB line as one paragraph froze the window for seconds.
+BODY_STEP_CHARS = 5_000
+BODY_FIRST_CHARS = 2_000  # shown with the article: about a screenful
+BODY_BLOCK_CHARS = 2_000
+# An article's events are listed this many at a time (a 12 MB article had 17,000).
+EVENTS_STEP = 100
+
+
+class _BodyFeed:
+    """Adds an article body to a document piece by piece, marking mentions and hits.
+
+    One block per body line, long lines cut into several blocks; `position()` maps a
+    body offset to a document position across the extra block breaks.
+    """
+
+    def __init__(
+        self,
+        doc: QTextDocument,
+        cursor: QTextCursor,
+        body: str,
+        mentions: list[tuple[int, int]],
+        hits: list[tuple[int, int]],
+    ) -> None:
+        self.doc = doc
+        self.cursor = cursor
+        self.body = body
+        self.base = cursor.position()
+        self.done = 0  # body characters added so far
+        self.breaks: list[int] = []  # body offsets where a line continues in a new block
+        self._spans = sorted(
+            [(s, e, _MENTION_COLOUR) for s, e in mentions] + [(s, e, _HIT_COLOUR) for s, e in hits],
+            key=lambda span: span[0],
+        )
+        self._next_span = 0
+        self._open_spans: list[tuple[int, int, QColor]] = []
+        self._line_format: QTextBlockFormat | None = None
+        self._first = True
+        self.finished = False
+        self._line_end = 0  # where the line being added ends
+
+    def position(self, offset: int) -> int:
+        return self.base + offset + bisect.bisect_right(self.breaks, offset)
+
+    def add_step(self, budget: int) -> bool:
+        """Add about `budget` characters (at most budget + BODY_BLOCK_CHARS); True if more remain."""
+        start = self.done
+        plain = QTextCharFormat()
+        # One edit block: the view lays the step out once, not once per paragraph.
+        self.cursor.beginEditBlock()
+        while not self.finished and self.done - start < budget:
+            self._add_block(plain)
+        self._mark(start, self.done)
+        self.cursor.endEditBlock()
+        return not self.finished
+
+    def _add_block(self, plain: QTextCharFormat) -> None:
+        body, at = self.body, self.done
+        if at > self._line_end or self._first:
+            found = body.find("\n", at)
+            self._line_end = len(body) if found < 0 else found
+        line_end = self._line_end
+        end = line_end
+        if end - at > BODY_BLOCK_CHARS:
+            space = body.rfind(" ", at + 1, at + BODY_BLOCK_CHARS)
+            end = space + 1 if space > at else at + BODY_BLOCK_CHARS
+        continues_line = not self._first and at > 0 and body[at - 1] != "\n"
+        if self._line_format is None or not continues_line:
+            # The paragraph's direction comes from the start of its line, not from a
+            # later piece (and not from all of a 1 MB line: a strong letter comes early).
+            self._line_format = _block_format(body[at : min(line_end, at + BODY_BLOCK_CHARS)])
+        if self._first:
+            self.cursor.setBlockFormat(self._line_format)
+            self._first = False
+        else:
+            self.cursor.insertBlock(self._line_format, plain)
+            if continues_line:
+                self.breaks.append(at)
+        self.cursor.insertText(for_display(body[at:end]), plain)
+        if end == len(body):
+            self.done, self.finished = end, True
+        elif end == line_end:
+            self.done = end + 1  # the newline: the next block stands for it
+        else:
+            self.done = end
+
+    def _mark(self, start: int, end: int) -> None:
+        """Colour the parts of spans that fall in body[start:end]; hits after mentions."""
+        while self._next_span < len(self._spans) and self._spans[self._next_span][0] < end:
+            self._open_spans.append(self._spans[self._next_span])
+            self._next_span += 1
+        still_open = []
+        for span in sorted(self._open_spans, key=lambda s: s[2] == _HIT_COLOUR):
+            span_start, span_end, colour = span
+            lo, hi = max(span_start, start), min(span_end, end)
+            if lo < hi:
+                fmt = QTextCharFormat()
+                fmt.setBackground(colour)
+                cursor = QTextCursor(self.doc)
+                cursor.setPosition(self.position(lo))
+                cursor.setPosition(self.position(hi), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+            if span_end > end:
+                still_open.append(span)
+        self._open_spans = still_open
 
 
 class DetailPane(QWidget):
@@ -126,6 +250,14 @@ class DetailPane(QWidget):
         layout.addWidget(splitter)
         self.article: Article | None = None
         self._placeholder = self.tr("Select an article to read it here.")
+        # A long body is added a step at a time so the window never freezes on it.
+        self._body: _BodyFeed | None = None
+        self._shown_body: _BodyFeed | None = None
+        self._credit = ""
+        self._body_timer = QTimer(self)
+        self._body_timer.setSingleShot(True)
+        self._body_timer.timeout.connect(self._add_body_step)
+        self._scroll_target: int | None = None  # a body offset to bring into view
         # How dates are written; the window keeps it in step with the timeline's axis.
         self.label_style = LabelStyle(language="en")
         self.show_article(None, [])
@@ -151,7 +283,11 @@ class DetailPane(QWidget):
         """Show an article; `hits` and `title_hits` are search hits to mark and scroll to."""
         self.article = article
         self.events.clear()
+        self._body = self._shown_body = None
+        self._pending_events: list[Event] = []
+        self._body_timer.stop()
         doc = QTextDocument(self.browser)
+        doc.setUndoRedoEnabled(False)  # read-only: no undo history of a 12 MB body
         doc.setDefaultFont(self.font())
         if article is None:
             self.browser.setDocument(doc)
@@ -159,36 +295,40 @@ class DetailPane(QWidget):
             return
         self._placeholder = self.tr("Select an article to read it here.")
         cursor = QTextCursor(doc)
-        self._add_block(cursor, article.title, first=True, size=1.35, bold=True)
+        self._add_block(cursor, for_display(article.title), first=True, size=1.35, bold=True)
         self._add_fields(cursor, article, events)
         self._add_block(cursor, "")
-        body_at = cursor.position()
-        self._add_body(cursor, article.body)
-        self._mark(
-            doc,
-            body_at,
-            [
-                (e.span_start, e.span_end)
-                for e in events
-                if e.span_start is not None and e.span_end is not None
-            ],
-            _MENTION_COLOUR,
-        )
-        self._mark(doc, body_at, hits or [], _HIT_COLOUR)
-        self._mark(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
-        if article.credit:
-            self._add_block(cursor, article.credit, italic=True)
+        mentions = [
+            (e.span_start, e.span_end)
+            for e in events
+            if e.span_start is not None and e.span_end is not None
+        ]
+        self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [])
+        self._credit = for_display(article.credit)
+        self._pending_events = list(events)
+        self._scroll_target = None if title_hits or not hits else hits[0][0]
+        self._add_body_step(BODY_FIRST_CHARS)
+        _mark_spans(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
         self.browser.setDocument(doc)
-        self._fill_events(events)
         if title_hits:
             self._scroll_to(title_hits[0][0])
-        elif hits:
-            self._scroll_to(body_at + hits[0][0])
+        else:
+            self._scroll_to_target()
+
+    def _scroll_to_target(self) -> None:
+        """Bring the first body hit into view once the body has come that far."""
+        body = self._body if self._body is not None else self._shown_body
+        target = self._scroll_target
+        if body is None or target is None or self.browser.document() is not body.doc:
+            return
+        if body.done > target or body.finished:
+            self._scroll_target = None
+            self._scroll_to(body.position(target))
 
     def _scroll_to(self, position: int) -> None:
         """Bring a document position into view (the first search hit)."""
         cursor = QTextCursor(self.browser.document())
-        cursor.setPosition(position)
+        cursor.setPosition(min(position, self.browser.document().characterCount() - 1))
         self.browser.setTextCursor(cursor)
         self.browser.ensureCursorVisible()
 
@@ -240,27 +380,33 @@ class DetailPane(QWidget):
             cursor.insertBlock(_block_format(text), chars)
         cursor.insertText(text, chars)
 
-    def _add_body(self, cursor: QTextCursor, body: str) -> None:
-        """One block per body line: a document position is the body offset plus a base."""
-        plain = QTextCharFormat()
-        for i, line in enumerate(body.split("\n")):
-            if i == 0:
-                cursor.setBlockFormat(_block_format(line))
-            else:
-                cursor.insertBlock(_block_format(line), plain)
-            cursor.insertText(line, plain)
+    def body_complete(self) -> bool:
+        """Whether the whole body of the shown article is in the document yet."""
+        return self._body is None
 
-    def _mark(
-        self, doc: QTextDocument, base: int, spans: list[tuple[int, int]], colour: QColor
-    ) -> None:
-        """Colour the background of spans; a background never changes shaping or joining."""
-        fmt = QTextCharFormat()
-        fmt.setBackground(colour)
-        for start, end in spans:
-            cursor = QTextCursor(doc)
-            cursor.setPosition(base + start)
-            cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
+    def body_position(self, offset: int) -> int:
+        """The document position of a body offset (-1 when no body is being shown)."""
+        body = self._body if self._body is not None else self._shown_body
+        return body.position(offset) if body is not None else -1
+
+    def events_complete(self) -> bool:
+        """Whether every event of the shown article is in the events list yet."""
+        return not self._pending_events
+
+    def _add_body_step(self, budget: int = BODY_STEP_CHARS) -> None:
+        """Add the next part of the body and of the events; come back for the rest."""
+        body = self._body
+        if body is not None and not body.add_step(budget):
+            self._shown_body = body
+            self._body = None
+            if self._credit:
+                self._add_block(body.cursor, self._credit, italic=True)
+        self._scroll_to_target()
+        if self._pending_events:
+            self._fill_events(self._pending_events[:EVENTS_STEP])
+            del self._pending_events[:EVENTS_STEP]
+        if self._body is not None or self._pending_events:
+            self._body_timer.start(0)
 
     def _fill_events(self, events: list[Event]) -> None:
         kinds = {
@@ -282,9 +428,7 @@ class DetailPane(QWidget):
             item.setData(EventStartRole, event.start)
             # The code the date was computed as, then the sentence: both plain text.
             code = f"{_LRI}{event.value}{_PDI}" if event.value else ""
-            item.setToolTip(
-                "<qt>" + "<br>".join(html.escape(t) for t in (code, event.label) if t) + "</qt>"
-            )
+            item.setToolTip(plain_tooltip("\n".join(t for t in (code, event.label) if t)))
             if event.start is None:
                 item.setForeground(self.palette().placeholderText())
             self.events.addItem(item)

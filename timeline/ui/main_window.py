@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import (
     QByteArray,
+    QDeadlineTimer,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -50,7 +51,8 @@ from timeline.store.search import (
     article_hit_spans,
     distinct_sources,
 )
-from timeline.store.timeline_data import EventArrays, event_labels
+from timeline.store.timeline_data import EventArrays, EventText, event_labels
+from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
 from timeline.ui.about import show_about
@@ -58,9 +60,22 @@ from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
+from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
-from timeline.ui.workers import EventsLoader, ImportWorker, SearchWorker, start_in_thread
+from timeline.ui.workers import (
+    STORE_ERRORS,
+    EventsLoader,
+    ImportWorker,
+    SearchWorker,
+    start_in_thread,
+)
+
+# Closing waits this long for workers to stop; then the process may exit without them.
+_CLOSE_WAIT_MS = 1000
+# Threads still running when their window closed: kept referenced so they are not
+# destroyed while running (which aborts); they end with the process.
+_DETACHED_THREADS: list[QThread] = []
 
 # The timeline's least height: enough for the axis and a few lanes, and no more, so
 # that at 800x500 the detail pane below still has room to be read.
@@ -133,12 +148,17 @@ class MainWindow(QMainWindow):
     timeline_loaded = Signal()
     search_applied = Signal()
     store_changed = Signal()
+    import_failed = Signal(str)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("News Timeline"))
+        self.store_failure: str | None = None
         self.model = ArticleListModel(store, self)
+        self.model.store_failed.connect(self._store_failed)
+        if self.model.failure is not None:
+            self._store_failed(self.model.failure)
         self.list = article_table(self.model, self)
         self.list.setAccessibleName(self.tr("Articles"))
         self.list.selectionModel().currentChanged.connect(self._current_changed)
@@ -174,9 +194,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.upper)
         # A permanent widget: a temporary message would be wiped by the first status tip.
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.count_label)
-        self._article_total = store.count_articles()
+        self._article_total = self._store_count()
         self._search_ids: np.ndarray | None = None
         self._events_shown: int | None = None
         self._timeline_shown = False
@@ -184,6 +205,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.setAcceptDrops(True)
         self._import_thread: QThread | None = None
+        self.abandoned_threads: list[QThread] = []
         self.resize(1280, 800)
         self._restore_state()
         self._loader_thread: QThread | None = None
@@ -343,11 +365,12 @@ class MainWindow(QMainWindow):
         if not ok or not text.strip():
             return
         if not self.go_to_date_text(text):
-            QMessageBox.warning(
+            message_box(
                 self,
+                QMessageBox.Icon.Warning,
                 self.tr("Go to date"),
                 self.tr("Not a date I can read: %1").replace("%1", text),
-            )
+            ).exec()
 
     def go_to_date_text(self, text: str) -> bool:
         value = dating.parse_date_line(text)
@@ -386,6 +409,23 @@ class MainWindow(QMainWindow):
         else:
             self._events_shown = int(np.isin(arrays.article_ids, self._search_ids).sum())
         self._update_status()
+
+    def _store_count(self) -> int:
+        """Articles in the store; 0 (and the failure said once) when it cannot be read."""
+        try:
+            return self.store.count_articles()
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            return 0
+
+    def _store_failed(self, message: str) -> None:
+        """Say once, in one line, that the store cannot be read; the window stays usable."""
+        line = self.tr("The article store cannot be read: %1").replace("%1", message)
+        self.statusBar().showMessage(line)
+        if self.store_failure is None:
+            self.store_failure = line
+            box = message_box(self, QMessageBox.Icon.Critical, self.tr("News Timeline"), line)
+            box.open()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -512,7 +552,7 @@ class MainWindow(QMainWindow):
     def _timeline_loaded(self, arrays: EventArrays) -> None:
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
-        self.timeline.set_data(arrays, lambda ids: event_labels(self.store, ids))
+        self.timeline.set_data(arrays, self._event_labels)
         if self._search_ids is not None:
             self.timeline.set_highlight(self._search_ids.tolist())
         current = self.list.currentIndex()
@@ -525,12 +565,26 @@ class MainWindow(QMainWindow):
             self.timeline.set_viewport(kept)
         self._timeline_shown = True
         # Read now, after the first frame: distinct sources cost a scan of every article.
-        self.search_bar.set_sources(distinct_sources(self.store))
+        try:
+            self.search_bar.set_sources(distinct_sources(self.store))
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
         span = arrays.span
         if span is not None:
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
         self._count_events_shown()
         self.timeline_loaded.emit()
+
+    def _event_labels(self, ids: Iterable[int]) -> dict[int, EventText]:
+        """Texts for the timeline, controls made visible; none when the store fails."""
+        try:
+            found = event_labels(self.store, ids)
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            return {}
+        return {
+            i: EventText(*(for_display(part or "") for part in text)) for i, text in found.items()
+        }
 
     def _timeline_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Timeline not loaded: %1").replace("%1", message))
@@ -590,13 +644,22 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         """Import on a worker thread with a progress dialog; the store stays readable."""
         if self._import_thread is not None:
+            self.statusBar().showMessage(
+                self.tr("An import is running: wait for it to finish or cancel it"), 10_000
+            )
             return
         worker = ImportWorker(self.store.path, paths)
-        self._progress = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
+        self._progress = QProgressDialog(self)
+        # File names are untrusted too: the dialog's own label would guess rich text.
+        self._progress.setLabel(plain_label(self._progress, self.tr("Importing…")))
+        self._progress.setCancelButtonText(self.tr("Cancel"))
+        self._progress.setRange(0, 0)
         self._progress.setWindowTitle(self.tr("Importing articles"))
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(300)
-        self._progress.canceled.connect(worker.cancel)
+        # Direct: the worker's thread runs no event loop while it imports, so a queued
+        # call would only arrive after the import had finished.
+        self._progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
         # Bound methods of this window: Qt queues the worker's signals to the GUI thread.
         worker.progressed.connect(self._import_progressed)
         worker.finished.connect(self._show_import_report)
@@ -608,12 +671,15 @@ class MainWindow(QMainWindow):
     def _import_progressed(self, done: int, total: int, name: str) -> None:
         self._progress.setMaximum(total)
         self._progress.setValue(done)
-        self._progress.setLabelText(self.tr("Importing %1").replace("%1", name))
+        self._progress.setLabelText(self.tr("Importing %1").replace("%1", for_display(name)))
 
     def _import_ended(self) -> None:
         self._progress.reset()
         self._import_thread = None
         self.reload()
+        if self.import_worker.is_cancelled():
+            # After reload(), which writes the counts there.
+            self.statusBar().showMessage(self.tr("Import cancelled"), 10_000)
 
     def _show_import_report(self, report: ImportReport) -> None:
         text = (
@@ -625,20 +691,21 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(report)
         if report.failed:
             details = "\n".join(f"{f.path.name}: {f.error}" for f in report.failed)
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), text, parent=self)
-            box.setDetailedText(details)
-            box.open()
+            message_box(self, QMessageBox.Icon.Warning, self.tr("Import"), text, details).open()
         else:
             self.statusBar().showMessage(text, 10_000)
 
     def _show_import_error(self, message: str) -> None:
-        if message != "cancelled":
-            QMessageBox.critical(self, self.tr("Import failed"), message)
+        if message == ImportWorker.CANCELLED:
+            return  # said by _import_ended
+        box = message_box(self, QMessageBox.Icon.Critical, self.tr("Import failed"), message)
+        box.open()
+        self.import_failed.emit(message)
 
     def reload(self) -> None:
         """Show what the store holds now (after an import or a re-computation)."""
         self.model.reload()
-        self._article_total = self.store.count_articles()
+        self._article_total = self._store_count()
         self._update_status()
         if self.search is not None:
             self.run_search(self.search)
@@ -658,13 +725,26 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_thread is not None:
             self.import_worker.cancel()
-            self._import_thread.wait()
-        if self._loader_thread is not None:
-            self._loader_thread.wait()
-        if self._search_thread is not None:
-            self._search_thread.wait()
+        self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue(f"{_LAYOUT_KEY}/upper", self.upper.saveState())
         settings.setValue(f"{_LAYOUT_KEY}/lower", self.lower.saveState())
         super().closeEvent(event)
+
+    def _finish_threads(self, budget_ms: int) -> list[QThread]:
+        """Wait at most `budget_ms` for the worker threads; return those still running.
+
+        A worker may be stuck in one long statement or file.  The window does not wait
+        for it: the thread is detached from the window (deleting a running QThread
+        aborts the process) and the caller lets the process exit, which rolls back
+        whatever the worker had not committed.
+        """
+        deadline = QDeadlineTimer(budget_ms)
+        running = []
+        for thread in (self._import_thread, self._loader_thread, self._search_thread):
+            if thread is not None and not thread.wait(deadline):
+                thread.setParent(None)
+                _DETACHED_THREADS.append(thread)
+                running.append(thread)
+        return running

@@ -21,6 +21,7 @@ from timeline.model import to_axis
 from timeline.store.search import SearchRequest
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import counted
+from timeline.ui.plain_text import plain_tooltip
 
 DEBOUNCE_MS = 200
 
@@ -114,6 +115,7 @@ class SearchBar(QWidget):
         )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("search_count")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # errors may quote text
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.source_combo = QComboBox(self)
@@ -279,11 +281,11 @@ class SearchBar(QWidget):
                 "%1", self.tr(", ").join(suggestions)
             )
             self.count_label.setText(text)
-            self.count_label.setToolTip(text)
+            self.count_label.setToolTip(plain_tooltip(text))
             self.count_label.setProperty("error", False)
         elif error:
             self.count_label.setText(error)
-            self.count_label.setToolTip(error)
+            self.count_label.setToolTip(plain_tooltip(error))
             self.count_label.setProperty("error", True)
         else:
             # Qt picks the plural form; the count is grouped in the chosen digits.

@@ -1,0 +1,272 @@
+"""Workers report every failure, cancel within a file, and never hold the window open."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from timeline import library
+from timeline.store import Store
+from timeline.store.search import SearchRequest
+from timeline.ui import workers
+from timeline.ui.main_window import MainWindow
+from timeline.ui.workers import EventsLoader, ImportWorker, SearchWorker
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Relay(QObject):
+    """Brings a worker's signal to the GUI thread (qtbot waits there, not in the worker)."""
+
+    relayed = Signal(list)
+
+    def relay(self, *args: object) -> None:
+        self.relayed.emit(list(args))
+
+
+def jsonl(path: Path, n: int, prefix: str) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            article = {
+                "title": f"{prefix} عنوان رقم {i}",
+                "body": f"نص المقال {prefix} {i} عن القمة في 10 أكتوبر 2015.",
+                "published": "2015-07-31T04:33:02",
+                "source": "test",
+            }
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture
+def empty_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    store = Store(tmp_path / "w.db")
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_deeply_nested_file_is_reported_and_the_next_import_runs(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    reports: list[object] = []
+    empty_window.import_finished.connect(reports.append)
+    empty_window.import_failed.connect(reports.append)
+    with qtbot.waitSignal(empty_window.store_changed, timeout=30_000):
+        empty_window.import_paths([deep])
+    # Reported either as a failed import naming the file, or as a failed file of one.
+    (report,) = reports
+    text = report if isinstance(report, str) else str([(f.path, f.error) for f in report.failed])
+    assert "deep.json" in text
+    for box in empty_window.findChildren(QMessageBox):
+        box.close()
+    # The window is not stuck: the next import runs.
+    good = jsonl(tmp_path / "good.jsonl", 3, "good")
+    with qtbot.waitSignal(empty_window.import_finished, timeout=30_000) as done:
+        empty_window.import_paths([good])
+    assert done.args[0].added == 3
+
+
+@pytest.mark.parametrize("kind", ["import", "events", "search"])
+def test_an_unexpected_error_in_any_worker_reaches_the_window(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str, capsys
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("a page of the file is damaged")
+
+    db = tmp_path / "w.db"
+    Store(db).close()
+    worker: ImportWorker | EventsLoader | SearchWorker
+    if kind == "import":
+        monkeypatch.setattr(library, "import_paths", broken)
+        worker = ImportWorker(db, [tmp_path])
+    elif kind == "events":
+        monkeypatch.setattr(workers, "load_event_arrays", broken)
+        worker = EventsLoader(db)
+    else:
+        monkeypatch.setattr(workers, "matching_article_ids", broken)
+        worker = SearchWorker(db, SearchRequest(query="قمة"))
+    relay = Relay()
+    worker.failed.connect(relay.relay)
+    with qtbot.waitSignal(relay.relayed, timeout=10_000) as failed:
+        thread = workers.start_in_thread(worker, None)
+    assert "damaged" in failed.args[0][-1]
+    assert thread.wait(10_000), "the thread ends after a failure"
+    assert "damaged" in capsys.readouterr().err  # a programming error stays visible
+
+
+def test_cancel_stops_inside_a_file_and_stores_nothing_of_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    first = jsonl(tmp_path / "a.jsonl", 2, "first")
+    big = jsonl(tmp_path / "b.jsonl", 200, "big")
+    db = tmp_path / "w.db"
+    Store(db).close()
+    worker = ImportWorker(db, [first, big])
+    real = library.mention_events
+    calls = 0
+
+    def cancel_midway(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 10:  # the eighth article of the big file
+            worker.cancel()
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "mention_events", cancel_midway)
+    relay = Relay()
+    worker.failed.connect(relay.relay)
+    with qtbot.waitSignal(relay.relayed, timeout=30_000) as failed:
+        thread = workers.start_in_thread(worker, None)
+    assert failed.args == [[ImportWorker.CANCELLED]]
+    assert thread.wait(10_000)
+    assert calls < 200, "the big file was not read to its end"
+    with Store(db) as store:
+        titles = [a.title for a in store.articles()]
+    assert sorted(titles) == ["first عنوان رقم 0", "first عنوان رقم 1"]
+
+
+def test_closing_does_not_wait_for_a_stuck_worker(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    release = threading.Event()
+
+    def stuck(*_args: object, **_kwargs: object) -> None:
+        release.wait(60)  # deaf to cancel, like one endless statement
+        raise RuntimeError("released")
+
+    monkeypatch.setattr(library, "import_paths", stuck)
+    empty_window.show()
+    empty_window.import_paths([tmp_path])
+    thread = empty_window._import_thread
+    assert thread is not None and thread.isRunning()
+    assert empty_window.close()
+    assert empty_window.abandoned_threads == [thread] and thread.isRunning()
+    assert empty_window.import_worker.is_cancelled()
+    release.set()
+    assert thread.wait(10_000)
+
+
+def test_a_transaction_cut_off_by_the_process_ending_leaves_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    Store(db).close()
+    script = (
+        "import os, sys\n"
+        "from timeline.model import ArticleDraft\n"
+        "from timeline.store import Store\n"
+        "store = Store(sys.argv[1])\n"
+        "store.db.conn.execute('BEGIN')\n"
+        "store.add_article(ArticleDraft(title='t', body='b'), 'uid-1', None)\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(db)], check=True, cwd=ROOT, timeout=60)
+    with Store(db) as store:
+        assert store.count_articles() == 0
+        assert store.db.conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_the_program_exits_when_a_worker_is_stuck_at_close(tmp_path: Path) -> None:
+    script = (
+        "import sys, threading\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from timeline import library\n"
+        "from timeline.ui import app\n"
+        "from timeline.ui.main_window import MainWindow\n"
+        "library.import_paths = lambda *a, **k: threading.Event().wait()\n"
+        "def later():\n"
+        "    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]\n"
+        "    window.import_paths([Path(sys.argv[1])])\n"
+        "    QTimer.singleShot(300, window.close)\n"
+        "app.create_application('en')\n"
+        "QTimer.singleShot(500, later)\n"
+        "sys.exit(app.run_window(Path(sys.argv[1]) / 'w.db', lang='en'))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_store_that_fails_is_reported_once_and_the_window_stays_usable(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, sample_store: Store
+) -> None:
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    reports: list[str] = []
+    win.model.store_failed.connect(reports.append)
+
+    def damaged(*_args: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(sample_store, "article_summaries", damaged)
+    monkeypatch.setattr(sample_store, "article", damaged)
+    win.model.reload()
+    for _ in range(3):
+        win.list.viewport().repaint()
+        win.list.setCurrentIndex(win.model.index(1))
+        win.list.setCurrentIndex(win.model.index(0))
+    assert reports == ["database disk image is malformed"]
+    assert "malformed" in win.statusBar().currentMessage()
+    boxes = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and "malformed" in boxes[0].text()
+    boxes[0].close()
+    win.focus_search()  # still usable
+
+
+def test_a_damaged_database_file_is_one_line_and_exit_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from timeline.ui.app import run_window
+
+    db = tmp_path / "damaged.db"
+    db.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
+    assert run_window(db, lang="en") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "damaged.db" in err[0]
+
+
+def test_the_cancel_button_stops_the_file_being_imported(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    big = jsonl(tmp_path / "big.jsonl", 50, "big")
+    inside, go_on = threading.Event(), threading.Event()
+    real = library.mention_events
+
+    def held(*args: object, **kwargs: object) -> object:
+        inside.set()
+        go_on.wait(30)  # the GUI presses Cancel while the file is being written
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "mention_events", held)
+    empty_window.show()
+    empty_window.import_paths([big])
+    qtbot.waitUntil(inside.is_set, timeout=30_000)
+    cancel = empty_window._progress.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
+    go_on.set()
+    with qtbot.waitSignal(empty_window.store_changed, timeout=30_000):
+        pass
+    assert empty_window.store.count_articles() == 0
+    assert "cancelled" in empty_window.statusBar().currentMessage()

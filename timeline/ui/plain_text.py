@@ -1,0 +1,61 @@
+"""Untrusted text (article fields, file names, error reasons) handed to Qt as plain text only.
+
+Qt guesses whether a string is rich text (Qt.mightBeRichText) for tooltips, labels and
+message boxes: a title like `<img src="file:///dev/zero">` would be rendered, loading a
+local file.  Every place the window shows such text goes through this module, and a test
+checks that nothing in timeline/ui sets a tooltip, a label or a message by another way.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from timeline.text import base_direction
+from timeline.text.display_safe import for_display
+
+
+def plain_html(lines: Iterable[str]) -> str:
+    """Lines of untrusted text as rich text that shows them verbatim, one paragraph each.
+
+    Each paragraph takes its own text's direction; controls and bidi overrides in the
+    text are made visible (for_display) so they cannot reorder what surrounds them.
+    """
+    return "".join(
+        f'<p dir="{base_direction(line)}" style="margin:0; white-space:pre-wrap">'
+        f"{html.escape(for_display(line))}</p>"
+        for line in lines
+        if line
+    )
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip showing `text` as it is: never interpreted as markup."""
+    return plain_html(text.split("\n")) if text else ""
+
+
+def plain_label(parent: QWidget | None = None, text: str = "") -> QLabel:
+    """A label that shows its text verbatim, whatever it contains."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(for_display(text))
+    return label
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    details: str | None = None,
+) -> QMessageBox:
+    """A message box whose text is plain (QMessageBox.critical() & co. guess rich text)."""
+    box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(for_display(text))
+    if details:
+        box.setDetailedText(for_display(details))
+    return box
