@@ -115,7 +115,16 @@ def png_size(path: Path) -> tuple[int, int]:
 def assert_import_ok(result: subprocess.CompletedProcess[str]) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     # click's progress bar writes only its label to a stderr that is not a terminal.
-    noise = [line for line in unexpected_stderr(result.stderr) if line.strip() != "importing"]
+    # The import names the one sample written with an unreadable date on purpose.
+    noise = [
+        line
+        for line in unexpected_stderr(result.stderr)
+        if line.strip() != "importing"
+        and not line.endswith(
+            "13_undated.txt: 1 article(s) without a readable date: "
+            "'نشر في يوم ما من الأيام 7': not a date this program can read"
+        )
+    ]
     assert not noise, result.stderr
 
 
