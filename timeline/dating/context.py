@@ -5,20 +5,98 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from timeline.dating import lexicon as lx
 from timeline.dating.normalize import Folded, fold, strip_marks
 from timeline.model import DateValue
 
 
+class LazyPattern:
+    """A regex compiled on its first use, so importing the rules compiles nothing.
+
+    Compiling the rules' patterns was most of `timeline extract`'s start-up.  The first
+    attribute asked for compiles the pattern and puts its methods on the instance, so
+    later calls go straight to the compiled pattern's (bound) methods.
+    """
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for what the instance lacks: before compiling, or an attribute
+        # of re.Pattern that is not copied (looked up on the compiled pattern).
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = re.compile(self.source)
+            self.__dict__["_compiled"] = compiled
+            for method in self._METHODS:
+                self.__dict__[method] = getattr(compiled, method)
+        return getattr(compiled, name)
+
+
+def lazy(pattern: str) -> re.Pattern[str]:
+    """pattern, compiled on first use (typed as the re.Pattern it stands for)."""
+    return cast("re.Pattern[str]", LazyPattern(pattern))
+
+
 def rx(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern written in ordinary spelling against folded text (حتى -> حتي)."""
-    return re.compile(strip_marks(pattern))
+    """A pattern written in ordinary spelling, against folded text (حتى -> حتي); lazy."""
+    return lazy(strip_marks(pattern))
+
+
+class Anchor:
+    """A regex whose every match begins with one of a few literals: found with str.find.
+
+    Context.scan looks for a rule only near its anchor's hits, so finding those hits is
+    the one pass over the whole text each rule makes.  The regex engine tries an
+    alternation at every position of the text; str.find runs at C speed, so the regex
+    is tried only where a literal starts.  The hits are exactly the regex's finditer
+    hits as long as every match begins with one of the literals (tests check that).
+    """
+
+    def __init__(self, pattern: str, literals: Iterable[str]) -> None:
+        self.regex = rx(pattern)
+        # A space in a lexicon word matches any whitespace: only its first word is literal.
+        self.literals = tuple(sorted({strip_marks(word).split(" ")[0] for word in literals}))
+        if not all(self.literals):
+            raise ValueError("an anchor literal is empty")
+
+    def starts(self, text: str) -> list[int]:
+        """Where any literal begins in text, in order."""
+        found: set[int] = set()
+        find = text.find
+        for literal in self.literals:
+            at = find(literal)
+            while at != -1:
+                found.add(at)
+                at = find(literal, at + 1)
+        return sorted(found)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The regex's non-overlapping hits in text, as its own finditer gives them."""
+        match = self.regex.match
+        after = 0
+        for start in self.starts(text):
+            if start < after:
+                continue
+            hit = match(text, start)
+            if hit is not None:
+                yield hit
+                after = max(hit.end(), start + 1)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The regex's first hit in text."""
+        return next(self.finditer(text), None)
+
+
+DIGITS = "0123456789"
 
 
 # Regex fragments over folded text (no tashkeel, أ/إ/آ -> ا, ة -> ه, ASCII digits).
@@ -122,7 +200,7 @@ class Context:
     def scan(
         self,
         pattern: re.Pattern[str],
-        anchor: re.Pattern[str],
+        anchor: Anchor,
         before: int = 40,
         after: int = 60,
         skip_after: str = "",
@@ -132,7 +210,7 @@ class Context:
 
         Every rule's pattern begins with optional proclitics and cue words, which the
         regex engine would try at every position of the text; a required literal
-        (the month name, اليوم, منذ...) is found much faster.  The window around it
+        (the month name, اليوم, منذ...) is found much faster, with str.find (Anchor).  The window around it
         (before and after characters) is wider than any prefix or suffix the pattern
         can match, so nothing is lost.  An anchor should begin with a literal: the
         regex engine then skips to it; a leading lookbehind makes it try every position.
@@ -163,7 +241,7 @@ class Context:
     @cached_property
     def sentence_ends(self) -> list[int]:
         """Offsets of every sentence-ending character, in order."""
-        return [hit.start() for hit in SENTENCE_END.finditer(self.text)]
+        return SENTENCE_END.starts(self.text)  # each literal is a whole match
 
     def crosses_sentence(self, start: int, end: int) -> bool:
         """Whether text[start:end] holds a sentence end (a bisection, whatever its length)."""
@@ -190,8 +268,11 @@ def _whole_word(text: str, start: int, end: int, clitics: str) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
-FOUR_DIGITS = re.compile(r"\d{4}")
-TODAY_WEEKDAY = rx(rf"{START}[وف]?اليوم\s*\(?\s*ال(?P<wd>{WEEKDAYS}){END}")
+# Folded text has ASCII digits only (Arabic-Indic and Persian ones are folded).
+FOUR_DIGITS = Anchor(r"[0-9]{4}", DIGITS)
+TODAY_WEEKDAY = Anchor(
+    rf"{START}[وف]?اليوم\s*\(?\s*ال(?P<wd>{WEEKDAYS}){END}", ("اليوم", "واليوم", "فاليوم")
+)
 
 
 def make_context(text: str, anchor: datetime | None) -> Context:
@@ -227,4 +308,5 @@ def direction_of(modifier: str | None) -> str | None:
     return None
 
 
-SENTENCE_END = re.compile(r"[.!?؟\n]")
+SENTENCE_ENDS = ".!?؟\n"
+SENTENCE_END = Anchor(rf"[{re.escape(SENTENCE_ENDS)}]", SENTENCE_ENDS)
