@@ -79,7 +79,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if not any(hint in text for hint in CLOCK_HINTS):
         return
-    for hit in DIGIT_TIME.finditer(text):
+    for hit in DIGIT_TIME.finditer(text, ctx.starts_of(DIGIT_TIME)):
         if hit.start() and text[hit.start() - 1] in "0123456789:/.":
             continue  # inside a number, a date or a price
         minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")

@@ -9,41 +9,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
 from timeline.dating import lexicon as lx
+from timeline.dating.lazy import lazy
 from timeline.dating.normalize import Folded, fold, strip_marks
 from timeline.model import DateValue
-
-
-class LazyPattern:
-    """A regex compiled on its first use, so importing the rules compiles nothing.
-
-    Compiling the rules' patterns was most of `timeline extract`'s start-up.  The first
-    attribute asked for compiles the pattern and puts its methods on the instance, so
-    later calls go straight to the compiled pattern's (bound) methods.
-    """
-
-    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for what the instance lacks: before compiling, or an attribute
-        # of re.Pattern that is not copied (looked up on the compiled pattern).
-        compiled = self.__dict__.get("_compiled")
-        if compiled is None:
-            compiled = re.compile(self.source)
-            self.__dict__["_compiled"] = compiled
-            for method in self._METHODS:
-                self.__dict__[method] = getattr(compiled, method)
-        return getattr(compiled, name)
-
-
-def lazy(pattern: str) -> re.Pattern[str]:
-    """pattern, compiled on first use (typed as the re.Pattern it stands for)."""
-    return cast("re.Pattern[str]", LazyPattern(pattern))
 
 
 def rx(pattern: str) -> re.Pattern[str]:
@@ -52,13 +23,15 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 
 class Anchor:
-    """A regex whose every match begins with one of a few literals: found with str.find.
+    """A regex whose every match begins with one of a few literals.
 
     Context.scan looks for a rule only near its anchor's hits, so finding those hits is
     the one pass over the whole text each rule makes.  The regex engine tries an
     alternation at every position of the text; str.find runs at C speed, so the regex
-    is tried only where a literal starts.  The hits are exactly the regex's finditer
-    hits as long as every match begins with one of the literals (tests check that).
+    is tried only where a literal starts.  The hits are exactly the regex's own finditer
+    hits as long as every match begins with one of the literals (tests check that on
+    real text).  One combined regex of every anchor's literals, run once, was tried
+    instead: with a lookahead to see overlapping literals it took as long as the finds.
     """
 
     def __init__(self, pattern: str, literals: Iterable[str]) -> None:
@@ -68,22 +41,35 @@ class Anchor:
         if not all(self.literals):
             raise ValueError("an anchor literal is empty")
 
-    def starts(self, text: str) -> list[int]:
-        """Where any literal begins in text, in order."""
+    def starts(self, text: str, cache: dict[str, list[int]] | None = None) -> list[int]:
+        """Where any literal begins in text, in order.
+
+        cache keeps each literal's offsets in this text for the other anchors that have
+        it (عام is a period, a unit and a year cue).
+        """
         found: set[int] = set()
         find = text.find
         for literal in self.literals:
-            at = find(literal)
-            while at != -1:
-                found.add(at)
-                at = find(literal, at + 1)
+            offsets = cache.get(literal) if cache is not None else None
+            if offsets is None:
+                offsets = []
+                at = find(literal)
+                while at != -1:
+                    offsets.append(at)
+                    at = find(literal, at + 1)
+                if cache is not None:
+                    cache[literal] = offsets
+            found.update(offsets)
         return sorted(found)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The regex's non-overlapping hits in text, as its own finditer gives them."""
+    def finditer(self, text: str, starts: Iterable[int] | None = None) -> Iterator[re.Match[str]]:
+        """The regex's non-overlapping hits in text, as its own finditer gives them.
+
+        starts are where its literals begin, if already known (Context.starts_of).
+        """
         match = self.regex.match
         after = 0
-        for start in self.starts(text):
+        for start in self.starts(text) if starts is None else starts:
             if start < after:
                 continue
             hit = match(text, start)
@@ -91,9 +77,9 @@ class Anchor:
                 yield hit
                 after = max(hit.end(), start + 1)
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, starts: Iterable[int] | None = None) -> re.Match[str] | None:
         """The regex's first hit in text."""
-        return next(self.finditer(text), None)
+        return next(self.finditer(text, starts), None)
 
 
 DIGITS = "0123456789"
@@ -162,6 +148,22 @@ class Context:
         return self.folded.text
 
     @cached_property
+    def _literal_starts(self) -> dict[str, list[int]]:
+        return {}
+
+    @cached_property
+    def _anchor_starts(self) -> dict[tuple[str, ...], list[int]]:
+        return {}
+
+    def starts_of(self, anchor: Anchor) -> list[int]:
+        """Where anchor's literals begin in the text, each literal looked for once per text."""
+        starts = self._anchor_starts.get(anchor.literals)
+        if starts is None:
+            starts = anchor.starts(self.text, self._literal_starts)
+            self._anchor_starts[anchor.literals] = starts
+        return starts
+
+    @cached_property
     def anchor_day(self) -> date | None:
         return self.anchor.date() if self.anchor else None
 
@@ -175,7 +177,7 @@ class Context:
         """
         if self.anchor_day is None:
             return None
-        hit = TODAY_WEEKDAY.search(self.text)
+        hit = TODAY_WEEKDAY.search(self.text, self.starts_of(TODAY_WEEKDAY))
         if hit is None:
             return self.anchor_day
         return last_weekday(self.anchor_day, lx.WEEKDAYS[hit.group("wd")], strict=False)
@@ -189,7 +191,7 @@ class Context:
         at every position.
         """
         windows: list[tuple[int, int]] = []
-        for hit in FOUR_DIGITS.finditer(self.text):
+        for hit in FOUR_DIGITS.finditer(self.text, self.starts_of(FOUR_DIGITS)):
             lo, hi = max(0, hit.start() - 60), min(len(self.text), hit.end() + 40)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
@@ -220,7 +222,7 @@ class Context:
         """
         lo_hi: list[tuple[int, int]] = []
         text = self.text
-        for hit in anchor.finditer(text):
+        for hit in anchor.finditer(text, self.starts_of(anchor)):
             if skip_after and text.endswith(skip_after, 0, hit.start()):
                 continue
             if word is not None and not _whole_word(text, hit.start(), hit.end(), word):
@@ -241,7 +243,7 @@ class Context:
     @cached_property
     def sentence_ends(self) -> list[int]:
         """Offsets of every sentence-ending character, in order."""
-        return SENTENCE_END.starts(self.text)  # each literal is a whole match
+        return self.starts_of(SENTENCE_END)  # each literal is a whole match
 
     def crosses_sentence(self, start: int, end: int) -> bool:
         """Whether text[start:end] holds a sentence end (a bisection, whatever its length)."""
