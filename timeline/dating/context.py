@@ -34,10 +34,15 @@ class Anchor:
     instead: with a lookahead to see overlapping literals it took as long as the finds.
     """
 
-    def __init__(self, pattern: str, literals: Iterable[str]) -> None:
+    def __init__(self, pattern: str, literals: Iterable[str], prefix: int = 0) -> None:
+        """prefix, if given, cuts the literals to that many characters: a long list
+        (40 month spellings) costs one pass of str.find per literal, and its prefixes
+        are fewer (يونيو and يوليو share يو) at the price of a few more regex tries.
+        """
         self.regex = rx(pattern)
         # A space in a lexicon word matches any whitespace: only its first word is literal.
-        self.literals = tuple(sorted({strip_marks(word).split(" ")[0] for word in literals}))
+        words = {strip_marks(word).split(" ")[0] for word in literals}
+        self.literals = tuple(sorted({word[:prefix] if prefix else word for word in words}))
         if not all(self.literals):
             raise ValueError("an anchor literal is empty")
 
