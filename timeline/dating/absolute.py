@@ -29,8 +29,8 @@ from timeline.dating.context import (
 from timeline.dating.normalize import strip_marks
 from timeline.model import DateValue, to_axis
 
-MONTH_ANCHOR = Anchor(MONTHS, lx.GREGORIAN_MONTHS, prefix=3)
-HIJRI_MONTH_ANCHOR = Anchor(HIJRI_MONTHS, lx.HIJRI_MONTHS, prefix=4)
+MONTH_ANCHOR = Anchor(MONTHS, lx.GREGORIAN_MONTHS)
+HIJRI_MONTH_ANCHOR = Anchor(HIJRI_MONTHS, lx.HIJRI_MONTHS)
 DECADE_ANCHOR = Anchor(r"ي{1,2}ن(?:ي{1,2})?ات", ("ين", "يين"))
 CENTURY_ANCHOR = Anchor("قرن", ("قرن",))
 MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{MONTHS}){END}")

@@ -26,7 +26,7 @@ DIGIT_TIME = Anchor(
     rf"(?:\s*(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?",
     DIGITS,
 )
-HOUR_WORD_ANCHOR = Anchor(lx.alternation(lx.HOUR_WORDS), lx.HOUR_WORDS, prefix=4)
+HOUR_WORD_ANCHOR = Anchor(lx.alternation(lx.HOUR_WORDS), lx.HOUR_WORDS)
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
     r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"

@@ -11,6 +11,8 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
+import ahocorasick
+
 from timeline.dating import lexicon as lx
 from timeline.dating.lazy import lazy
 from timeline.dating.normalize import Folded, fold, strip_marks
@@ -34,37 +36,25 @@ class Anchor:
     instead: with a lookahead to see overlapping literals it took as long as the finds.
     """
 
-    def __init__(self, pattern: str, literals: Iterable[str], prefix: int = 0) -> None:
-        """prefix, if given, cuts the literals to that many characters: a long list
-        (40 month spellings) costs one pass of str.find per literal, and its prefixes
-        are fewer (يونيو and يوليو share يو) at the price of a few more regex tries.
-        """
+    def __init__(self, pattern: str, literals: Iterable[str]) -> None:
         self.regex = rx(pattern)
         # A space in a lexicon word matches any whitespace: only its first word is literal.
-        words = {strip_marks(word).split(" ")[0] for word in literals}
-        self.literals = tuple(sorted({word[:prefix] if prefix else word for word in words}))
+        self.literals = tuple(sorted({strip_marks(word).split(" ")[0] for word in literals}))
         if not all(self.literals):
             raise ValueError("an anchor literal is empty")
+        self.index = len(_ANCHORS)
+        _ANCHORS.append(self)
+        _AUTOMATON.clear()  # built again, with this anchor's literals, on next use
 
-    def starts(self, text: str, cache: dict[str, list[int]] | None = None) -> list[int]:
-        """Where any literal begins in text, in order.
-
-        cache keeps each literal's offsets in this text for the other anchors that have
-        it (عام is a period, a unit and a year cue).
-        """
+    def starts(self, text: str) -> list[int]:
+        """Where any literal begins in text, in order: str.find, for one anchor alone."""
         found: set[int] = set()
         find = text.find
         for literal in self.literals:
-            offsets = cache.get(literal) if cache is not None else None
-            if offsets is None:
-                offsets = []
-                at = find(literal)
-                while at != -1:
-                    offsets.append(at)
-                    at = find(literal, at + 1)
-                if cache is not None:
-                    cache[literal] = offsets
-            found.update(offsets)
+            at = find(literal)
+            while at != -1:
+                found.add(at)
+                at = find(literal, at + 1)
         return sorted(found)
 
     def finditer(self, text: str, starts: Iterable[int] | None = None) -> Iterator[re.Match[str]]:
@@ -85,6 +75,40 @@ class Anchor:
     def search(self, text: str, starts: Iterable[int] | None = None) -> re.Match[str] | None:
         """The regex's first hit in text."""
         return next(self.finditer(text, starts), None)
+
+
+_ANCHORS: list[Anchor] = []
+_AUTOMATON: list[ahocorasick.Automaton] = []  # built on first use
+
+
+def _automaton() -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of every anchor's literals: what each hit means to whom.
+
+    One pass over the text finds every literal of every anchor, overlapping ones too
+    (اليوم holds يوم), where a str.find pass per literal cost a third of extraction.
+    """
+    if not _AUTOMATON:
+        owners: dict[str, list[int]] = {}
+        for anchor in _ANCHORS:
+            for literal in anchor.literals:
+                owners.setdefault(literal, []).append(anchor.index)
+        automaton = ahocorasick.Automaton()
+        for literal, indexes in owners.items():
+            automaton.add_word(literal, (len(literal) - 1, tuple(indexes)))
+        automaton.make_automaton()
+        _AUTOMATON.append(automaton)
+    return _AUTOMATON[0]
+
+
+def literal_starts(text: str) -> list[list[int]]:
+    """For each anchor (by its index), where its literals begin in text, in order."""
+    found: list[list[int]] = [[] for _ in _ANCHORS]
+    for end, (back, indexes) in _automaton().iter(text):
+        for index in indexes:
+            found[index].append(end - back)
+    # Hits come in the order of their ends; two literals of one anchor (اب, ابريل) can
+    # begin at one place.
+    return [sorted(set(starts)) if len(starts) > 1 else starts for starts in found]
 
 
 DIGITS = "0123456789"
@@ -153,20 +177,12 @@ class Context:
         return self.folded.text
 
     @cached_property
-    def _literal_starts(self) -> dict[str, list[int]]:
-        return {}
-
-    @cached_property
-    def _anchor_starts(self) -> dict[tuple[str, ...], list[int]]:
-        return {}
+    def _anchor_starts(self) -> list[list[int]]:
+        return literal_starts(self.text)
 
     def starts_of(self, anchor: Anchor) -> list[int]:
-        """Where anchor's literals begin in the text, each literal looked for once per text."""
-        starts = self._anchor_starts.get(anchor.literals)
-        if starts is None:
-            starts = anchor.starts(self.text, self._literal_starts)
-            self._anchor_starts[anchor.literals] = starts
-        return starts
+        """Where anchor's literals begin in the text (one pass for all anchors)."""
+        return self._anchor_starts[anchor.index]
 
     @cached_property
     def anchor_day(self) -> date | None:

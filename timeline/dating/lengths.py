@@ -31,7 +31,7 @@ UNIT = lx.alternation(lx.DURATION_UNITS)
 # Only a whole word (with its clitics) can be a unit: اليوم, العام never are.
 # A unit ends a word; the longest count before it (ألفين وخمسمئة وخمسة وعشرين) fits
 # in DURATION_BEFORE characters, its tail (واحد, من الزمن, ونصف) in DURATION_AFTER.
-UNIT_ANCHOR = Anchor(rf"(?:{UNIT}){END}", lx.DURATION_UNITS, prefix=3)
+UNIT_ANCHOR = Anchor(rf"(?:{UNIT}){END}", lx.DURATION_UNITS)
 DURATION_BEFORE, DURATION_AFTER = 40, 24
 FRACTIONS = {"نصف": 2, "ربع": 4}
 DURATION = rx(
