@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -58,6 +60,9 @@ def test_lazy_pattern_behaves_as_the_compiled_one() -> None:
     assert hit is not None and hit.group("y") == "2015"
     assert [m.group() for m in pattern.finditer("2015 2016")] == ["2015", "2016"]
     assert pattern.groupindex == {"y": 1}
+    for twin in (pickle.loads(pickle.dumps(pattern)), copy.deepcopy(pattern)):
+        again = twin.search("عام 1999")
+        assert again is not None and again.group("y") == "1999"
 
 
 def test_anchor_literals_must_begin_every_match() -> None:

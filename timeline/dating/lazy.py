@@ -19,7 +19,13 @@ class LazyPattern:
     def __init__(self, source: str) -> None:
         self.source = source
 
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str]]:
+        # Copies and pickles carry the source only; they compile on their own first use.
+        return LazyPattern, (self.source,)
+
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or "source" not in self.__dict__:
+            raise AttributeError(name)  # special lookups, or an instance not yet set up
         # Only called for what the instance lacks: before compiling, or an attribute
         # of re.Pattern that is not copied (looked up on the compiled pattern).
         compiled = self.__dict__.get("_compiled")
