@@ -33,8 +33,11 @@ def test_span_maps_back_over_dropped_marks() -> None:
 
 
 @given(ARABIC_TEXT)
-def test_index_map_points_at_the_character_each_folded_one_came_from(text: str) -> None:
+def test_offset_map_points_at_the_character_each_folded_one_came_from(text: str) -> None:
     folded = fold(text)
-    assert len(folded.index) == len(folded.text)
+    assert strip_marks(text) == folded.text
+    # The kept characters, in order: what a list of every offset used to hold.
+    kept = [i for i, ch in enumerate(text) if strip_marks(ch)]
+    assert [folded.original_offset(pos) for pos in range(len(folded.text))] == kept
     for pos, ch in enumerate(folded.text):
-        assert strip_marks(text[folded.index[pos]]) == ch
+        assert strip_marks(text[folded.original_offset(pos)]) == ch

@@ -20,6 +20,7 @@ from timeline.dating.context import (
     QUANTITY_BEFORE,
     START,
     WEEKDAYS,
+    Anchor,
     Candidate,
     Context,
     direction_of,
@@ -28,10 +29,10 @@ from timeline.dating.context import (
 from timeline.dating.normalize import strip_marks
 from timeline.model import DateValue, to_axis
 
-MONTH_ANCHOR = rx(MONTHS)
-HIJRI_MONTH_ANCHOR = rx(HIJRI_MONTHS)
-DECADE_ANCHOR = rx(r"ي{1,2}ن(?:ي{1,2})?ات")
-CENTURY_ANCHOR = rx("قرن")
+MONTH_ANCHOR = Anchor(MONTHS, lx.GREGORIAN_MONTHS)
+HIJRI_MONTH_ANCHOR = Anchor(HIJRI_MONTHS, lx.HIJRI_MONTHS)
+DECADE_ANCHOR = Anchor(r"ي{1,2}ن(?:ي{1,2})?ات", ("ين", "يين"))
+CENTURY_ANCHOR = Anchor("قرن", ("قرن",))
 MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{MONTHS}){END}")
 HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
 # A second name for the same month: أيار / مايو, فبراير (شباط), يونيو حزيران.
@@ -545,7 +546,7 @@ DECADE_RANKS = {
         "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الأخير": 10,
     }.items()
 }  # fmt: skip
-DECADE_RANK_ANCHOR = rx("عقد")
+DECADE_RANK_ANCHOR = Anchor("عقد", ("عقد",))
 DECADE_RANK = rx(
     rf"{START}{DEFINITE}عقد\s+(?P<rank>{lx.alternation(DECADE_RANKS)})\s+(?:من\s+)?(?:ال)?قرن\s+"
     r"(?P<century>الماضي|المنصرم|الفائت|الحالي|الجاري|العشرين|التاسع\s+عشر|الحادي\s+والعشرين"
@@ -581,7 +582,7 @@ def centuries(ctx: Context) -> Iterator[Candidate]:
 
 
 SEASON_NAMES = lx.alternation(lx.SEASONS)
-SEASON_ANCHOR = rx(SEASON_NAMES)
+SEASON_ANCHOR = Anchor(SEASON_NAMES, lx.SEASONS)
 SEASON = rx(
     rf"{START}(?P<this>[وف]?(?:هذا|هذه)\s+)?(?:{DEFINITE}|{INDEFINITE})(?P<s>{SEASON_NAMES}){END}"
     r"(?:\s+(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{4})(?![\d/])(?!\s*ه)(?:\s*(?P<era>م)(?!\w))?"

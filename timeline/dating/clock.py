@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
-from timeline.dating.context import END, START, Candidate, Context, rx
+from timeline.dating.context import DIGITS, END, START, Anchor, Candidate, Context, rx
 
 PERIOD_WORDS = lx.alternation(lx.AM_WORDS | lx.PM_WORDS | lx.NOON_WORDS)
 ZONE = (
@@ -21,11 +21,12 @@ CUE_BEFORE = rx(
 )
 # Begins with the digit, not with a lookbehind, so the engine can skip to digits;
 # the character before is checked in clock_times (no digit, :, / or . before).
-DIGIT_TIME = rx(
+DIGIT_TIME = Anchor(
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?![\d:/])"
-    rf"(?:\s*(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?"
+    rf"(?:\s*(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?",
+    DIGITS,
 )
-HOUR_WORD_ANCHOR = rx(lx.alternation(lx.HOUR_WORDS))
+HOUR_WORD_ANCHOR = Anchor(lx.alternation(lx.HOUR_WORDS), lx.HOUR_WORDS)
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
     r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"
@@ -78,7 +79,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if not any(hint in text for hint in CLOCK_HINTS):
         return
-    for hit in DIGIT_TIME.finditer(text):
+    for hit in DIGIT_TIME.finditer(text, ctx.starts_of(DIGIT_TIME)):
         if hit.start() and text[hit.start() - 1] in "0123456789:/.":
             continue  # inside a number, a date or a price
         minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")

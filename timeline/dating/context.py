@@ -5,20 +5,113 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
+import ahocorasick
+
 from timeline.dating import lexicon as lx
+from timeline.dating.lazy import lazy
 from timeline.dating.normalize import Folded, fold, strip_marks
 from timeline.model import DateValue
 
 
 def rx(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern written in ordinary spelling against folded text (حتى -> حتي)."""
-    return re.compile(strip_marks(pattern))
+    """A pattern written in ordinary spelling, against folded text (حتى -> حتي); lazy."""
+    return lazy(strip_marks(pattern))
+
+
+class Anchor:
+    """A regex whose every match begins with one of a few literals.
+
+    Context.scan looks for a rule only near its anchor's hits, so finding those hits is
+    the one pass over the whole text each rule makes.  The regex engine tries an
+    alternation at every position of the text; str.find runs at C speed, so the regex
+    is tried only where a literal starts.  The hits are exactly the regex's own finditer
+    hits as long as every match begins with one of the literals (tests check that on
+    real text).  One combined regex of every anchor's literals, run once, was tried
+    instead: with a lookahead to see overlapping literals it took as long as the finds.
+    """
+
+    def __init__(self, pattern: str, literals: Iterable[str]) -> None:
+        self.regex = rx(pattern)
+        # A space in a lexicon word matches any whitespace: only its first word is literal.
+        self.literals = tuple(sorted({strip_marks(word).split(" ")[0] for word in literals}))
+        if not all(self.literals):
+            raise ValueError("an anchor literal is empty")
+        self.index = len(_ANCHORS)
+        _ANCHORS.append(self)
+        _AUTOMATON.clear()  # built again, with this anchor's literals, on next use
+
+    def starts(self, text: str) -> list[int]:
+        """Where any literal begins in text, in order: str.find, for one anchor alone."""
+        found: set[int] = set()
+        find = text.find
+        for literal in self.literals:
+            at = find(literal)
+            while at != -1:
+                found.add(at)
+                at = find(literal, at + 1)
+        return sorted(found)
+
+    def finditer(self, text: str, starts: Iterable[int] | None = None) -> Iterator[re.Match[str]]:
+        """The regex's non-overlapping hits in text, as its own finditer gives them.
+
+        starts are where its literals begin, if already known (Context.starts_of).
+        """
+        match = self.regex.match
+        after = 0
+        for start in self.starts(text) if starts is None else starts:
+            if start < after:
+                continue
+            hit = match(text, start)
+            if hit is not None:
+                yield hit
+                after = max(hit.end(), start + 1)
+
+    def search(self, text: str, starts: Iterable[int] | None = None) -> re.Match[str] | None:
+        """The regex's first hit in text."""
+        return next(self.finditer(text, starts), None)
+
+
+_ANCHORS: list[Anchor] = []
+_AUTOMATON: list[ahocorasick.Automaton] = []  # built on first use
+
+
+def _automaton() -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of every anchor's literals: what each hit means to whom.
+
+    One pass over the text finds every literal of every anchor, overlapping ones too
+    (اليوم holds يوم), where a str.find pass per literal cost a third of extraction.
+    """
+    if not _AUTOMATON:
+        owners: dict[str, list[int]] = {}
+        for anchor in _ANCHORS:
+            for literal in anchor.literals:
+                owners.setdefault(literal, []).append(anchor.index)
+        automaton = ahocorasick.Automaton()
+        for literal, indexes in owners.items():
+            automaton.add_word(literal, (len(literal) - 1, tuple(indexes)))
+        automaton.make_automaton()
+        _AUTOMATON.append(automaton)
+    return _AUTOMATON[0]
+
+
+def literal_starts(text: str) -> list[list[int]]:
+    """For each anchor (by its index), where its literals begin in text, in order."""
+    found: list[list[int]] = [[] for _ in _ANCHORS]
+    for end, (back, indexes) in _automaton().iter(text):
+        for index in indexes:
+            found[index].append(end - back)
+    # Hits come in the order of their ends; two literals of one anchor (اب, ابريل) can
+    # begin at one place.
+    return [sorted(set(starts)) if len(starts) > 1 else starts for starts in found]
+
+
+DIGITS = "0123456789"
 
 
 # Regex fragments over folded text (no tashkeel, أ/إ/آ -> ا, ة -> ه, ASCII digits).
@@ -84,6 +177,14 @@ class Context:
         return self.folded.text
 
     @cached_property
+    def _anchor_starts(self) -> list[list[int]]:
+        return literal_starts(self.text)
+
+    def starts_of(self, anchor: Anchor) -> list[int]:
+        """Where anchor's literals begin in the text (one pass for all anchors)."""
+        return self._anchor_starts[anchor.index]
+
+    @cached_property
     def anchor_day(self) -> date | None:
         return self.anchor.date() if self.anchor else None
 
@@ -97,7 +198,7 @@ class Context:
         """
         if self.anchor_day is None:
             return None
-        hit = TODAY_WEEKDAY.search(self.text)
+        hit = TODAY_WEEKDAY.search(self.text, self.starts_of(TODAY_WEEKDAY))
         if hit is None:
             return self.anchor_day
         return last_weekday(self.anchor_day, lx.WEEKDAYS[hit.group("wd")], strict=False)
@@ -111,7 +212,7 @@ class Context:
         at every position.
         """
         windows: list[tuple[int, int]] = []
-        for hit in FOUR_DIGITS.finditer(self.text):
+        for hit in FOUR_DIGITS.finditer(self.text, self.starts_of(FOUR_DIGITS)):
             lo, hi = max(0, hit.start() - 60), min(len(self.text), hit.end() + 40)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
@@ -122,7 +223,7 @@ class Context:
     def scan(
         self,
         pattern: re.Pattern[str],
-        anchor: re.Pattern[str],
+        anchor: Anchor,
         before: int = 40,
         after: int = 60,
         skip_after: str = "",
@@ -132,7 +233,7 @@ class Context:
 
         Every rule's pattern begins with optional proclitics and cue words, which the
         regex engine would try at every position of the text; a required literal
-        (the month name, اليوم, منذ...) is found much faster.  The window around it
+        (the month name, اليوم, منذ...) is found much faster, with str.find (Anchor).  The window around it
         (before and after characters) is wider than any prefix or suffix the pattern
         can match, so nothing is lost.  An anchor should begin with a literal: the
         regex engine then skips to it; a leading lookbehind makes it try every position.
@@ -142,7 +243,7 @@ class Context:
         """
         lo_hi: list[tuple[int, int]] = []
         text = self.text
-        for hit in anchor.finditer(text):
+        for hit in anchor.finditer(text, self.starts_of(anchor)):
             if skip_after and text.endswith(skip_after, 0, hit.start()):
                 continue
             if word is not None and not _whole_word(text, hit.start(), hit.end(), word):
@@ -163,7 +264,7 @@ class Context:
     @cached_property
     def sentence_ends(self) -> list[int]:
         """Offsets of every sentence-ending character, in order."""
-        return [hit.start() for hit in SENTENCE_END.finditer(self.text)]
+        return self.starts_of(SENTENCE_END)  # each literal is a whole match
 
     def crosses_sentence(self, start: int, end: int) -> bool:
         """Whether text[start:end] holds a sentence end (a bisection, whatever its length)."""
@@ -190,8 +291,11 @@ def _whole_word(text: str, start: int, end: int, clitics: str) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
-FOUR_DIGITS = re.compile(r"\d{4}")
-TODAY_WEEKDAY = rx(rf"{START}[وف]?اليوم\s*\(?\s*ال(?P<wd>{WEEKDAYS}){END}")
+# Folded text has ASCII digits only (Arabic-Indic and Persian ones are folded).
+FOUR_DIGITS = Anchor(r"[0-9]{4}", DIGITS)
+TODAY_WEEKDAY = Anchor(
+    rf"{START}[وف]?اليوم\s*\(?\s*ال(?P<wd>{WEEKDAYS}){END}", ("اليوم", "واليوم", "فاليوم")
+)
 
 
 def make_context(text: str, anchor: datetime | None) -> Context:
@@ -227,4 +331,5 @@ def direction_of(modifier: str | None) -> str | None:
     return None
 
 
-SENTENCE_END = re.compile(r"[.!?؟\n]")
+SENTENCE_ENDS = ".!?؟\n"
+SENTENCE_END = Anchor(rf"[{re.escape(SENTENCE_ENDS)}]", SENTENCE_ENDS)

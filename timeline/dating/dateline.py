@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from timeline.dating import absolute, clock
 from timeline.dating import values as v
 from timeline.dating.context import ERA, make_context
+from timeline.dating.lazy import lazy
 from timeline.dating.mentions import ABSOLUTE_RULES, find_candidates
 from timeline.model import GRANULARITIES, DateValue
 
-BARE_YEAR = re.compile(rf"\s*(?P<y>\d{{4}}){ERA}\s*")
+BARE_YEAR = lazy(rf"\s*(?P<y>\d{{4}}){ERA}\s*")
 
 
 def _iso(text: str) -> DateValue | None:

@@ -19,6 +19,7 @@ from timeline.dating.context import (
     MONTHS,
     START,
     WEEKDAYS,
+    Anchor,
     Candidate,
     Context,
     rx,
@@ -30,7 +31,7 @@ UNIT = lx.alternation(lx.DURATION_UNITS)
 # Only a whole word (with its clitics) can be a unit: اليوم, العام never are.
 # A unit ends a word; the longest count before it (ألفين وخمسمئة وخمسة وعشرين) fits
 # in DURATION_BEFORE characters, its tail (واحد, من الزمن, ونصف) in DURATION_AFTER.
-UNIT_ANCHOR = rx(rf"(?:{UNIT}){END}")
+UNIT_ANCHOR = Anchor(rf"(?:{UNIT}){END}", lx.DURATION_UNITS)
 DURATION_BEFORE, DURATION_AFTER = 40, 24
 FRACTIONS = {"نصف": 2, "ربع": 4}
 DURATION = rx(
@@ -51,7 +52,10 @@ CONSTRUCT_AFTER = rx(
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
 
-RECURRING_ANCHOR = rx(rf"(?:كل|يوميا|اسبوعيا|شهريا|سنويا|عاميا|مر(?:ه|تين|تان|ات)){END}")
+RECURRING_ANCHOR = Anchor(
+    rf"(?:كل|يوميا|اسبوعيا|شهريا|سنويا|عاميا|مر(?:ه|تين|تان|ات)){END}",
+    ("كل", "يوميا", "اسبوعيا", "شهريا", "سنويا", "عاميا", "مر"),
+)
 RECURRING = rx(
     rf"{START}(?:[وف]?(?P<adv>{lx.alternation(lx.RECURRING_ADVERBS)}){END}"
     rf"|[وف]?كل\s+(?:يوم\s+)?(?:ال)?(?P<wd>{WEEKDAYS}){END}"

@@ -33,12 +33,15 @@ def alternation(words: Iterable[str]) -> str:
     return _trie_regex(trie)
 
 
+def _piece(ch: str) -> str:
+    # A letter or digit needs no escape (re.escape leaves it as it is): this runs for
+    # every character of every word list at import.
+    return ch if ch.isalnum() else (r"\s+" if ch == " " else re.escape(ch))
+
+
 def _trie_regex(node: dict[str, dict]) -> str:
     ends_here = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        piece = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(piece + _trie_regex(node[ch]))
+    branches = [_piece(ch) + _trie_regex(node[ch]) for ch in sorted(node) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

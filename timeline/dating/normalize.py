@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from timeline.dating.lazy import lazy
 from timeline.text.normalize import DROPPED_CODEPOINTS, SPELLING_FOLDS
 
 # Marks that carry no date information and break matching when left in: the marks
@@ -39,26 +41,36 @@ _FOLD = {
 
 @dataclass(frozen=True)
 class Folded:
-    """A folded copy of a text with, for each folded character, its original offset."""
+    """A folded copy of a text and the way back from its offsets to the original's.
+
+    dropped holds, for each character folding dropped (a mark, a direction control), the
+    folded offset it would have had, in order: a folded offset's original is itself plus
+    the number of those at or before it.  A list of every offset would cost a Python int
+    per character of every article.
+    """
 
     original: str
     text: str
-    index: Sequence[int]
+    dropped: Sequence[int] = ()
+
+    def original_offset(self, pos: int) -> int:
+        """Original offset of the folded character at pos (0 <= pos < len(text))."""
+        return pos + bisect_right(self.dropped, pos) if self.dropped else pos
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded span [start, end); end is exclusive."""
         if end <= start:
-            pos = self.index[start] if start < len(self.index) else len(self.original)
+            pos = self.original_offset(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        stop = self.index[end - 1] + 1
+        stop = self.original_offset(end - 1) + 1
         # Take along the marks and tatweel that trail the last letter (صباحاً, هـ),
         # so a span never cuts a letter from its harakat.
         while stop < len(self.original) and ord(self.original[stop]) in _TRAILING:
             stop += 1
-        return self.index[start], stop
+        return self.original_offset(start), stop
 
 
-_DROPPED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DROPPED)) + "]")
+_DROPPED_RE = lazy("[" + "".join(re.escape(chr(c)) for c in sorted(_DROPPED)) + "]")
 _FOLD_PAIRS = tuple(_FOLD.items())
 
 
@@ -66,24 +78,25 @@ def fold(text: str) -> Folded:
     """Fold text for matching; see Folded.span to get back to the original."""
     # str.replace per folded letter runs at C speed; str.translate with a table is
     # several times slower on Arabic text, and this runs on every article.
-    index: Sequence[int]
-    if _DROPPED_RE.search(text) is None:
-        folded, index = text, range(len(text))
-    else:
+    dropped: list[int] = []
+    folded = text
+    if _DROPPED_RE.search(text) is not None:
         folded = _DROPPED_RE.sub("", text)
-        kept: list[int] = []
-        kept_from = 0
-        for hit in _DROPPED_RE.finditer(text):
-            kept.extend(range(kept_from, hit.start()))
-            kept_from = hit.end()
-        kept.extend(range(kept_from, len(text)))
-        index = kept
+        dropped = [hit.start() - k for k, hit in enumerate(_DROPPED_RE.finditer(text))]
     for old, new in _FOLD_PAIRS:
         if old in folded:
             folded = folded.replace(old, new)
-    return Folded(text, folded, index)
+    return Folded(text, folded, dropped)
+
+
+# strip_marks runs on the rules' words and patterns at import, where compiling
+# _DROPPED_RE would be the one regex compiled; on short strings a table is as fast.
+_STRIP_TABLE = str.maketrans({**dict.fromkeys(map(chr, _DROPPED)), **_FOLD})
 
 
 def strip_marks(text: str) -> str:
-    """The folded form of a text: no tashkeel or tatweel, folded letters, ASCII digits."""
-    return fold(text).text
+    """The folded form of a text: no tashkeel or tatweel, folded letters, ASCII digits.
+
+    The same as fold(text).text (no fold maps a letter to another folded one).
+    """
+    return text.translate(_STRIP_TABLE)

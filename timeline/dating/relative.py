@@ -19,6 +19,7 @@ from timeline.dating.context import (
     PAST,
     START,
     WEEKDAYS,
+    Anchor,
     Candidate,
     Context,
     direction_of,
@@ -30,14 +31,19 @@ from timeline.dating.normalize import strip_marks
 from timeline.model import DateValue
 
 # Cheap literals each rule needs, to find where its full pattern may match.
-TODAY_ANCHOR = rx("اليوم")
-YESTERDAY_ANCHOR = rx("امس")
-BARIHA_ANCHOR = rx("البارحه")
-TOMORROW_ANCHOR = rx("غد")
-WEEKDAY_ANCHOR = rx(WEEKDAYS)
-PERIOD_ANCHOR = rx("اسبوع|شهر|عام|سنه")
-AGO_ANCHOR = rx("منذ|قبل")
-VAGUE_ANCHOR = rx("سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات")
+TODAY_ANCHOR = Anchor("اليوم", ("اليوم",))
+YESTERDAY_ANCHOR = Anchor("امس", ("امس",))
+BARIHA_ANCHOR = Anchor("البارحه", ("البارحه",))
+TOMORROW_ANCHOR = Anchor("غد", ("غد",))
+WEEKDAY_ANCHOR = Anchor(WEEKDAYS, lx.WEEKDAYS)
+PERIOD_WORDS = ("اسبوع", "شهر", "عام", "سنه")
+PERIOD_ANCHOR = Anchor("|".join(PERIOD_WORDS), PERIOD_WORDS)
+AGO_ANCHOR = Anchor("منذ|قبل", ("منذ", "قبل"))
+VAGUE_WORDS = (
+    "سنوات", "سنين", "اعوام", "اشهر", "شهور", "ايام", "اسابيع", "عقود", "قرون", "ساعات",
+    "دقائق", "لحظات",
+)  # fmt: skip
+VAGUE_ANCHOR = Anchor("|".join(VAGUE_WORDS), VAGUE_WORDS)
 TODAY = rx(
     rf"{START}(?P<pre>(?:[وف]?هذا|[وف]?(?:حتى|الى|لغايه))\s+)?(?P<w>[وف]?اليوم)"
     rf"(?:\s*\(?\s*(?P<art>ال)(?P<wd>{WEEKDAYS}){END}\s*\)?)?(?!\w)"
@@ -416,9 +422,10 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
 # آلان (Alain), so its original spelling is checked.
 # في وقت لاحق ("later") is left out: in a past story it is later than that story's
 # events, not the future.
-REF_ANCHOR = rx(
+REF_ANCHOR = Anchor(
     r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
-    r"|الاونه|المستقبل\s+القريب"
+    r"|الاونه|المستقبل\s+القريب",
+    ("حاليا", "مؤخرا", "قريبا", "الان", "وقت", "الاونه", "المستقبل"),
 )
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"

@@ -8,12 +8,12 @@ TIMEX3 tags it points at.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from timeline.dating.lazy import lazy
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -25,17 +25,17 @@ _TIME_OF_DAY = frozenset({"hour", "minute", "second"})
 
 # Characters XML 1.0 cannot carry even as references; they become U+FFFD (same length,
 # so offsets still hold).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_TEXT_OPEN = re.compile(r"<TEXT\b[^<>]*>")
-_TEXT_CLOSE = re.compile(r"</TEXT\s*>")
+_NOT_XML = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TEXT_OPEN = lazy(r"<TEXT\b[^<>]*>")
+_TEXT_CLOSE = lazy(r"</TEXT\s*>")
 # [^<>]* rather than [^>]* or .*?: every scan stops at the next tag, so a hostile file
 # cannot make these searches quadratic.
-_LINKS = re.compile(r"<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^<>]*(?:/>|>[ \t\r\n]*</\1\s*>)")
-_DCT_TAG = re.compile(r"<TIMEX3\b[^<>]*functionInDocument\s*=\s*[\"']CREATION_TIME[\"'][^<>]*>")
-_VALUE_ATTR = re.compile(r"""\bvalue\s*=\s*("[^"]*"|'[^']*')""")
-_UTC_OFFSET = re.compile(r"(T[\d:.]+)(?:Z|[+-]\d\d(?::?\d\d)?)$")
-_DECADE = re.compile(r"^(\d{3})X$")
-_DURATION_VALUE = re.compile(r"P(?:T)?[\d.X]")  # not PAST_REF / PRESENT_REF
+_LINKS = lazy(r"<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b[^<>]*(?:/>|>[ \t\r\n]*</\1\s*>)")
+_DCT_TAG = lazy(r"<TIMEX3\b[^<>]*functionInDocument\s*=\s*[\"']CREATION_TIME[\"'][^<>]*>")
+_VALUE_ATTR = lazy(r"""\bvalue\s*=\s*("[^"]*"|'[^']*')""")
+_UTC_OFFSET = lazy(r"(T[\d:.]+)(?:Z|[+-]\d\d(?::?\d\d)?)$")
+_DECADE = lazy(r"^(\d{3})X$")
+_DURATION_VALUE = lazy(r"P(?:T)?[\d.X]")  # not PAST_REF / PRESENT_REF
 
 
 class TimeMLError(ValueError):
