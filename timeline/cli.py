@@ -537,6 +537,10 @@ def repair_command(settings: Settings, output: Path | None) -> None:
     _echo(f"Check it (`timeline --db {target} list`), then use it in place of {source}.")
 
 
+# `timeline edit ...` lives in its own module; importing it registers the group.
+from timeline import cli_edits  # noqa: E402, F401
+
+
 def main() -> None:
     """The program's entry point: no input reaches the user as a traceback.
 
