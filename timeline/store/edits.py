@@ -17,8 +17,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from timeline.model import DateValue, Event
 from timeline.store.store import Store
+from timeline.store.timeline_data import (
+    MENTIONED,
+    POINT_GRANULARITIES,
+    EventArrays,
+    EventText,
+    event_labels,
+)
 
 # table -> its key columns.  A Change names its row by these.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -443,3 +452,140 @@ def all_rows(store: Store) -> dict[str, list[Row]]:
         names = [d[0] for d in cur.description]
         out[table] = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
     return dict(out)
+
+
+# -- the timeline's arrays with the user's values applied ----------------------------
+
+# Events the user added are drawn with negative ids (-user_events.id), so that they
+# never meet a computed event's id; their labels come from user_event_labels.
+
+
+def _shown_overrides(store: Store) -> tuple[set[int], dict[int, tuple[int | None, int | None]]]:
+    """Computed event ids to leave out, and new (start, end) by event id, from the user's rows.
+
+    A correction applies while its span still holds its text (see user_values for
+    corrections whose text moved or is gone).
+    """
+    dropped: set[int] = set()
+    moved: dict[int, tuple[int | None, int | None]] = {}
+    for event_id, not_a_date, start, end in store.conn.execute(
+        'SELECT e.id, m.not_a_date, m.start, m."end" FROM user_mentions m'
+        " JOIN articles a ON a.uid = m.article_uid"
+        " JOIN events e ON e.article_id = a.id AND e.span_start = m.span_start"
+        " AND e.span_end = m.span_end"
+        " WHERE substr(a.body, m.span_start + 1, m.span_end - m.span_start) = m.span_text"
+    ):
+        if not_a_date or start is None:
+            dropped.add(event_id)
+        else:
+            moved[event_id] = (start, end)
+    for event_id, start, end in store.conn.execute(
+        'SELECT e.id, f.start, f."end" FROM user_article_fields f'
+        " JOIN articles a ON a.uid = f.article_uid"
+        " JOIN events e ON e.article_id = a.id AND e.kind = 'published'"
+        " WHERE f.field = 'published'"
+    ):
+        moved[event_id] = (start, end)
+    hidden_spans = [
+        (target_article_uid(t), _span_of(t))
+        for (t,) in store.conn.execute(
+            "SELECT target FROM user_hidden WHERE target LIKE 'mention:%'"
+        )
+    ]
+    for uid, span in hidden_spans:
+        if uid is None or span is None:
+            continue
+        for (event_id,) in store.conn.execute(
+            "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE a.uid = ? AND e.span_start = ? AND e.span_end = ?",
+            (uid, span[0], span[1]),
+        ):
+            dropped.add(event_id)
+    return dropped, moved
+
+
+def _point(start: int, end: int | None, granularity: str | None) -> bool:
+    return end is None or end <= start or granularity in POINT_GRANULARITIES
+
+
+def overlay_arrays(store: Store, arrays: EventArrays) -> EventArrays:
+    """The timeline's arrays as the user sees them: hidden left out, corrections applied,
+    added events in (negative ids).  Unchanged arrays come back when the user said nothing.
+    """
+    hidden_articles = hidden_article_ids(store)
+    dropped, moved = _shown_overrides(store)
+    added = [
+        (event, article_id)
+        for event, article_id in _added_events(store)
+        if article_id not in hidden_articles and not is_hidden(store, event_target(event.id))
+    ]
+    if not (hidden_articles or dropped or moved or added):
+        return arrays
+    keep = np.ones(len(arrays), dtype=bool)
+    if hidden_articles:
+        keep &= ~np.isin(arrays.article_ids, np.fromiter(hidden_articles, dtype=np.int64))
+    changed = np.fromiter(dropped | set(moved), dtype=np.int64)
+    rows: Any = np.flatnonzero(np.isin(arrays.ids, changed) & keep) if len(changed) else []
+    keep[rows] = False
+    new_ids, new_articles, new_starts, new_ends, new_kinds, new_points = [], [], [], [], [], []
+    for row in rows:
+        event_id = int(arrays.ids[row])
+        if event_id in dropped:
+            continue
+        start, end = moved[event_id]
+        if start is None:
+            continue
+        new_ids.append(event_id)
+        new_articles.append(int(arrays.article_ids[row]))
+        new_starts.append(start)
+        new_ends.append(end if end is not None else start)
+        new_kinds.append(int(arrays.kinds[row]))
+        new_points.append(_point(start, end, None))
+    for event, article_id in added:
+        start = event.date.start
+        if start is None:
+            continue
+        new_ids.append(-event.id)
+        new_articles.append(article_id)
+        new_starts.append(start)
+        new_ends.append(event.date.end if event.date.end is not None else start)
+        new_kinds.append(MENTIONED)
+        new_points.append(_point(start, event.date.end, event.date.granularity))
+    starts = np.concatenate([arrays.starts[keep], np.asarray(new_starts, dtype=np.int64)])
+    # Nearly sorted already: a stable sort (timsort) takes a few ms for a million.
+    order = np.argsort(starts, kind="stable")
+    return EventArrays(
+        ids=np.concatenate([arrays.ids[keep], np.asarray(new_ids, dtype=np.int64)])[order],
+        article_ids=np.concatenate(
+            [arrays.article_ids[keep], np.asarray(new_articles, dtype=np.int64)]
+        )[order],
+        starts=starts[order],
+        ends=np.maximum(
+            np.concatenate([arrays.ends[keep], np.asarray(new_ends, dtype=np.int64)])[order],
+            starts[order],
+        ),
+        kinds=np.concatenate([arrays.kinds[keep], np.asarray(new_kinds, dtype=np.uint8)])[order],
+        points=np.concatenate([arrays.points[keep], np.asarray(new_points, dtype=bool)])[order],
+    )
+
+
+def _added_events(store: Store) -> list[tuple[UserEvent, int]]:
+    """Every added event with its article's id (0 for a standalone event)."""
+    rows = store.conn.execute(
+        f"SELECT {', '.join('u.' + c for c in _USER_EVENT_COLUMNS.split(', '))},"
+        " coalesce(a.id, 0) FROM user_events u LEFT JOIN articles a ON a.uid = u.article_uid"
+        " WHERE u.article_uid IS NULL OR a.id IS NOT NULL"
+    )
+    return [(_user_event(r[:-1]), int(r[-1])) for r in rows]
+
+
+def user_event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
+    """Labels of added events drawn with negative ids; computed ones from timeline_data."""
+    wanted = [int(i) for i in ids]
+    out = event_labels(store, [i for i in wanted if i >= 0])
+    for i in wanted:
+        if i < 0:
+            event = user_event(store, -i)
+            if event is not None:
+                out[i] = EventText(event.label, event.date.value, event.label, event.label)
+    return out
