@@ -34,299 +34,427 @@
     </message>
 </context>
 <context>
+    <name>DateDialog</name>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="73" />
+        <source>for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021</source>
+        <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="80" />
+        <source>Not a date</source>
+        <translation>ليس تاريخاً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="87" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="88" />
+        <source>Understood as</source>
+        <translation>فُهم على أنه</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="90" />
+        <source>Label</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="105" />
+        <source>(not understood)</source>
+        <translation>(لم يُفهم)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="106" />
+        <source>(not a date)</source>
+        <translation>(ليس تاريخاً)</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="102" />
+        <location filename="../../timeline/ui/detail_pane.py" line="106" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="128" />
-        <location filename="../../timeline/ui/detail_pane.py" line="160" />
+        <location filename="../../timeline/ui/detail_pane.py" line="132" />
+        <location filename="../../timeline/ui/detail_pane.py" line="170" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="140" />
+        <location filename="../../timeline/ui/detail_pane.py" line="144" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="199" />
+        <location filename="../../timeline/ui/detail_pane.py" line="218" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="202" />
+        <location filename="../../timeline/ui/detail_pane.py" line="221" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="210" />
+        <location filename="../../timeline/ui/detail_pane.py" line="229" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="212" />
+        <location filename="../../timeline/ui/detail_pane.py" line="231" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="213" />
+        <location filename="../../timeline/ui/detail_pane.py" line="232" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="214" />
+        <location filename="../../timeline/ui/detail_pane.py" line="233" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="215" />
+        <location filename="../../timeline/ui/detail_pane.py" line="234" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="267" />
+        <location filename="../../timeline/ui/detail_pane.py" line="258" />
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="259" />
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="260" />
+        <source>Publication date</source>
+        <translation>تاريخ النشر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="268" />
+        <source>%1 corrected: %2 (computed: %3)</source>
+        <translation>%1 مصحَّح: %2 (المحسوب: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="275" />
+        <source>Hidden from the timeline</source>
+        <translation>مخفية من الخط الزمني</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="277" />
+        <location filename="../../timeline/ui/detail_pane.py" line="328" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="278" />
+        <source>Tags: %1</source>
+        <translation>الوسوم: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="280" />
+        <source>Note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="284" />
+        <source>A correction of “%1” no longer finds its text (kept)</source>
+        <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="292" />
+        <location filename="../../timeline/ui/detail_pane.py" line="308" />
+        <source>not a date</source>
+        <translation>ليس تاريخاً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="306" />
+        <source>computed</source>
+        <translation>محسوب</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="307" />
+        <source>corrected</source>
+        <translation>مصحَّح</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="309" />
+        <source>added</source>
+        <translation>مضاف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="324" />
+        <source>computed: %1</source>
+        <translation>المحسوب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="326" />
+        <source>hidden</source>
+        <translation>مخفي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="391" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="268" />
+        <location filename="../../timeline/ui/detail_pane.py" line="392" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="269" />
+        <location filename="../../timeline/ui/detail_pane.py" line="393" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="270" />
+        <location filename="../../timeline/ui/detail_pane.py" line="394" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="271" />
+        <location filename="../../timeline/ui/detail_pane.py" line="395" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
 </context>
 <context>
+    <name>EditController</name>
+    <message>
+        <location filename="../../timeline/ui/undo.py" line="66" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="140" />
+        <location filename="../../timeline/ui/main_window.py" line="142" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="143" />
+        <location filename="../../timeline/ui/main_window.py" line="145" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="153" />
+        <location filename="../../timeline/ui/main_window.py" line="155" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="198" />
+        <location filename="../../timeline/ui/main_window.py" line="204" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="199" />
+        <location filename="../../timeline/ui/main_window.py" line="205" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="203" />
+        <location filename="../../timeline/ui/main_window.py" line="209" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="208" />
+        <location filename="../../timeline/ui/main_window.py" line="214" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="212" />
+        <location filename="../../timeline/ui/main_window.py" line="218" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="219" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="213" />
+        <location filename="../../timeline/ui/main_window.py" line="220" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="217" />
+        <location filename="../../timeline/ui/main_window.py" line="224" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="222" />
+        <location filename="../../timeline/ui/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="223" />
+        <location filename="../../timeline/ui/main_window.py" line="230" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="243" />
+        <location filename="../../timeline/ui/main_window.py" line="250" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="244" />
+        <location filename="../../timeline/ui/main_window.py" line="251" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="246" />
+        <location filename="../../timeline/ui/main_window.py" line="253" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="247" />
+        <location filename="../../timeline/ui/main_window.py" line="254" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="248" />
+        <location filename="../../timeline/ui/main_window.py" line="255" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="249" />
+        <location filename="../../timeline/ui/main_window.py" line="256" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="251" />
+        <location filename="../../timeline/ui/main_window.py" line="258" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="253" />
+        <location filename="../../timeline/ui/main_window.py" line="260" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="258" />
+        <location filename="../../timeline/ui/main_window.py" line="265" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="259" />
+        <location filename="../../timeline/ui/main_window.py" line="266" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="260" />
+        <location filename="../../timeline/ui/main_window.py" line="267" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="264" />
+        <location filename="../../timeline/ui/main_window.py" line="271" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="268" />
+        <location filename="../../timeline/ui/main_window.py" line="275" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="268" />
+        <location filename="../../timeline/ui/main_window.py" line="275" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="271" />
+        <location filename="../../timeline/ui/main_window.py" line="278" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="281" />
+        <location filename="../../timeline/ui/main_window.py" line="288" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="282" />
+        <location filename="../../timeline/ui/main_window.py" line="289" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="283" />
+        <location filename="../../timeline/ui/main_window.py" line="290" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="287" />
+        <location filename="../../timeline/ui/main_window.py" line="294" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="340" />
-        <location filename="../../timeline/ui/main_window.py" line="348" />
+        <location filename="../../timeline/ui/main_window.py" line="347" />
+        <location filename="../../timeline/ui/main_window.py" line="355" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="341" />
+        <location filename="../../timeline/ui/main_window.py" line="348" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="349" />
+        <location filename="../../timeline/ui/main_window.py" line="356" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="368" />
+        <location filename="../../timeline/ui/main_window.py" line="375" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="370" />
+        <location filename="../../timeline/ui/main_window.py" line="377" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="376" />
+        <location filename="../../timeline/ui/main_window.py" line="383" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="482" />
+        <location filename="../../timeline/ui/main_window.py" line="490" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <location filename="../../timeline/ui/main_window.py" line="492" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="489" />
+        <location filename="../../timeline/ui/main_window.py" line="497" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="490" />
+        <location filename="../../timeline/ui/main_window.py" line="498" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="491" />
+        <location filename="../../timeline/ui/main_window.py" line="499" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="495" />
+        <location filename="../../timeline/ui/main_window.py" line="503" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -335,57 +463,57 @@
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="534" />
+        <location filename="../../timeline/ui/main_window.py" line="567" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="566" />
+        <location filename="../../timeline/ui/main_window.py" line="599" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="568" />
+        <location filename="../../timeline/ui/main_window.py" line="601" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="574" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="626" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="626" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="594" />
+        <location filename="../../timeline/ui/main_window.py" line="627" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="609" />
+        <location filename="../../timeline/ui/main_window.py" line="642" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="618" />
+        <location filename="../../timeline/ui/main_window.py" line="651" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="626" />
+        <location filename="../../timeline/ui/main_window.py" line="659" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="634" />
+        <location filename="../../timeline/ui/main_window.py" line="667" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -520,6 +648,190 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     <message>
         <source>%1 events in view have no room in a lane: zoom in to see them</source>
         <translation>%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها</translation>
+    </message>
+</context>
+<context>
+    <name>WindowEdits</name>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="153" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="155" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="162" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="247" />
+        <source>Correct publication &amp;date…</source>
+        <translation>تصحيح &amp;تاريخ النشر…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="163" />
+        <source>Correct &amp;title…</source>
+        <translation>تصحيح ال&amp;عنوان…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="164" />
+        <source>Correct &amp;source…</source>
+        <translation>تصحيح الم&amp;صدر…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="165" />
+        <source>&amp;Add event to this article…</source>
+        <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="166" />
+        <source>Add a &amp;standalone event…</source>
+        <translation>إضافة حدث &amp;مستقل…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="168" />
+        <source>&amp;Hide this article</source>
+        <translation>إ&amp;خفاء هذه المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="169" />
+        <source>Ta&amp;g this article…</source>
+        <translation>&amp;وسم هذه المقالة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="170" />
+        <source>&amp;Note…</source>
+        <translation>&amp;ملاحظة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="171" />
+        <source>Show &amp;hidden items</source>
+        <translation>إظهار العناصر الم&amp;خفية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="193" />
+        <source>Nothing is hidden</source>
+        <translation>لا شيء مخفي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="200" />
+        <source>Show all</source>
+        <translation>إظهار الكل</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="241" />
+        <source>Correct the date…</source>
+        <translation>تصحيح التاريخ…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="242" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="283" />
+        <source>Not a date</source>
+        <translation>ليس تاريخاً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="244" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="289" />
+        <source>Use the computed date</source>
+        <translation>استخدام التاريخ المحسوب</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="249" />
+        <source>Remove this event</source>
+        <translation>حذف هذا الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="250" />
+        <source>Hide this event</source>
+        <translation>إخفاء هذا الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="251" />
+        <source>Tag this event…</source>
+        <translation>وسم هذا الحدث…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="272" />
+        <source>Correct the date</source>
+        <translation>تصحيح التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="277" />
+        <source>Correct a date</source>
+        <translation>تصحيح تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="297" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="302" />
+        <source>Correct publication date</source>
+        <translation>تصحيح تاريخ النشر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <source>Correct title</source>
+        <translation>تصحيح العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <source>Correct source</source>
+        <translation>تصحيح المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="333" />
+        <source>Add an event</source>
+        <translation>إضافة حدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="338" />
+        <source>Remove an event</source>
+        <translation>حذف حدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
+        <source>Hide an article</source>
+        <translation>إخفاء مقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
+        <source>Hide an event</source>
+        <translation>إخفاء حدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="367" />
+        <source>Show hidden items</source>
+        <translation>إظهار العناصر المخفية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <source>Tag</source>
+        <translation>وسم</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="374" />
+        <source>Tag (a new name makes a new tag):</source>
+        <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
+        <source>Tag an article</source>
+        <translation>وسم مقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
+        <source>Tag an event</source>
+        <translation>وسم حدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="404" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="407" />
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="404" />
+        <source>Note on this article:</source>
+        <translation>ملاحظة على هذه المقالة:</translation>
     </message>
 </context>
 </TS>

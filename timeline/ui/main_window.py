@@ -40,9 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline import dating
+from timeline import dating, edits
 from timeline.library import ImportReport
 from timeline.store import Store
+from timeline.store import edits as user_edits
 from timeline.store.search import (
     ArticleHitSpans,
     SearchError,
@@ -50,7 +51,7 @@ from timeline.store.search import (
     article_hit_spans,
     distinct_sources,
 )
-from timeline.store.timeline_data import EventArrays, event_labels
+from timeline.store.timeline_data import EventArrays
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
 from timeline.ui.about import show_about
@@ -58,6 +59,7 @@ from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
+from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import EventsLoader, ImportWorker, SearchWorker, start_in_thread
@@ -180,6 +182,10 @@ class MainWindow(QMainWindow):
         self._search_ids: np.ndarray | None = None
         self._events_shown: int | None = None
         self._timeline_shown = False
+        # The user's edits (timeline/ui/edit_dialogs.py): applied over the loaded arrays.
+        self.edits = WindowEdits(self)
+        self.edits.controller.edited.connect(self.show_user_edits)
+        self._base_arrays: EventArrays | None = None
         self._build_menus()
         self._update_status()
         self.setAcceptDrops(True)
@@ -209,6 +215,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.edits.build_menu(self.menuBar().addMenu(self.tr("&Edit")))
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         find = QAction(self.tr("&Search…"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -398,6 +405,7 @@ class MainWindow(QMainWindow):
             self.model.events(article_id),
             hits.body,
             title_hits=hits.title,
+            shown=edits.shown_article(self.store, article_id),
         )
         self.article_selected.emit(article_id)
 
@@ -510,7 +518,11 @@ class MainWindow(QMainWindow):
     def _timeline_loaded(self, arrays: EventArrays) -> None:
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
-        self.timeline.set_data(arrays, lambda ids: event_labels(self.store, ids))
+        self._base_arrays = arrays
+        self.timeline.set_data(
+            user_edits.overlay_arrays(self.store, arrays),
+            lambda ids: user_edits.user_event_labels(self.store, ids),
+        )
         if self._search_ids is not None:
             self.timeline.set_highlight(self._search_ids.tolist())
         current = self.list.currentIndex()
@@ -529,6 +541,27 @@ class MainWindow(QMainWindow):
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
         self._count_events_shown()
         self.timeline_loaded.emit()
+
+    def show_user_edits(self) -> None:
+        """Show an edit (or its undo) at once: the loaded arrays again, with the user's values."""
+        current = self.list.currentIndex()
+        if current.isValid():
+            self._current_changed(current, current)
+        if self._base_arrays is None:
+            return
+        kept = self.timeline.viewport()
+        selected = self.timeline.selected_event()
+        self.timeline.set_data(
+            user_edits.overlay_arrays(self.store, self._base_arrays),
+            lambda ids: user_edits.user_event_labels(self.store, ids),
+        )
+        self.timeline.set_viewport(kept)
+        if self._search_ids is not None:
+            self.timeline.set_highlight(self._search_ids.tolist())
+        if (selected is None or not self.timeline.select_event(selected)) and current.isValid():
+            self.timeline.select_article(int(current.data(ArticleIdRole)))
+        self.timeline.set_viewport(kept)  # an edit never moves the view
+        self._count_events_shown()
 
     def _timeline_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Timeline not loaded: %1").replace("%1", message))
