@@ -158,7 +158,7 @@ ARABIC: dict[str, str] = {
     "Title": "العنوان",
     "Source": "المصدر",
     "Publication date": "تاريخ النشر",
-    "%1 corrected: %2 (computed: %3)": "%1 مصحَّح: %2 (المحسوب: %3)",
+    "%1 corrected: %2  ·  computed: %3": "%1 مصحَّح: %2  ·  المحسوب: %3",
     "Hidden from the timeline": "مخفية من الخط الزمني",
     "Tags: %1": "الوسوم: %1",
     "Note: %1": "ملاحظة: %1",

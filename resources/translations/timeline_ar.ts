@@ -36,37 +36,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="73" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="74" />
         <source>for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="80" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="81" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="87" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="88" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="88" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="89" />
         <source>Understood as</source>
         <translation>فُهم على أنه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="90" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="91" />
         <source>Label</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="105" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="106" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="106" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="107" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -141,8 +141,8 @@
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="268" />
-        <source>%1 corrected: %2 (computed: %3)</source>
-        <translation>%1 مصحَّح: %2 (المحسوب: %3)</translation>
+        <source>%1 corrected: %2  ·  computed: %3</source>
+        <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="275" />
@@ -653,183 +653,183 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="153" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="155" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="155" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="157" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="162" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="247" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="164" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="249" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="163" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="165" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="164" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="166" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="165" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="167" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="166" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="168" />
         <source>Add a &amp;standalone event…</source>
         <translation>إضافة حدث &amp;مستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="168" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="170" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="169" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="171" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="170" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="172" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="171" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="173" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر الم&amp;خفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="193" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="195" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="200" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="202" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="241" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="243" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="242" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="283" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="244" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="285" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="244" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="289" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="246" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="291" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="249" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="251" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="250" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="252" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="251" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="253" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="272" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="274" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="277" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="279" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="297" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="302" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="299" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="333" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="330" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="335" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="338" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="347" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="358" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="367" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="369" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="374" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="376" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="388" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="396" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="404" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="407" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="406" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="409" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="404" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="406" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>

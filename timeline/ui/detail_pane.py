@@ -265,7 +265,7 @@ class DetailPane(QWidget):
                 value = self._date_words(shown.events[0].date) if shown.events else value
                 computed = self._iso_words(computed)
             line = (
-                self.tr("%1 corrected: %2 (computed: %3)")
+                self.tr("%1 corrected: %2  ·  computed: %3")
                 .replace("%1", names[name])
                 .replace("%2", isolated(value or "-"))
                 .replace("%3", isolated(computed or "-"))
