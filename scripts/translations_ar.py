@@ -169,6 +169,11 @@ ARABIC: dict[str, str] = {
     "added": "مضاف",
     "computed: %1": "المحسوب: %1",
     "hidden": "مخفي",
+    "Legend": "دليل الألوان",
+    "By kind": "حسب النوع",
+    "By tag": "حسب الوسم",
+    "By source": "حسب المصدر",
+    "&Colour events": "&تلوين الأحداث",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

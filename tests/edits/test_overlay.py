@@ -46,3 +46,31 @@ def test_overlay_applies_every_kind_and_survives_recompute(filled: Store) -> Non
     assert starts_by_id(user.overlay_arrays(filled, base))[truce_event.id] == truce_event.start  # type: ignore[index]
     edits.undo(filled, changes)
     assert starts_by_id(user.overlay_arrays(filled, base))[truce_event.id] == sixty.start  # type: ignore[index]
+
+
+def test_colour_codes_by_tag_and_by_source(filled: Store) -> None:  # noqa: F811
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    truce = mention(filled, "حرب قديمة", "1954")
+    edits.set_tag(filled, edits.article_target(filled, war), "حروب")
+    edits.set_tag(
+        filled, user.mention_target(truce.uid, truce.span_start, truce.span_end), "أ-هدنة"
+    )
+    added, _ = edits.add_event(filled, "1991", "حرب الخليج")
+    edits.set_tag(filled, edits.added_target(filled, added), "حروب")
+    edits.correct_article(filled, other, "source", "مصدر مصحح")
+    arrays = user.overlay_arrays(filled, load_event_arrays(filled))
+    codes, names = user.colour_codes(filled, arrays, "tag")
+    assert names == ["أ-هدنة", "حروب"]
+    by_id = dict(zip(arrays.ids.tolist(), codes.tolist(), strict=True))
+    truce_event = next(e for e in filled.events_of(war) if e.span_start == truce.span_start)
+    assert by_id[truce_event.id] == 0  # its own tag before its article's
+    assert by_id[-added] == 1
+    assert {
+        by_id[e.id] for e in filled.events_of(war) if e.id != truce_event.id and e.id in by_id
+    } == {1}
+    assert {by_id[e.id] for e in filled.events_of(other) if e.id in by_id} == {-1}
+    codes, names = user.colour_codes(filled, arrays, "source")
+    assert names == ["مصدر أ", "مصدر مصحح"]  # the corrected source wins
+    by_id = dict(zip(arrays.ids.tolist(), codes.tolist(), strict=True))
+    assert by_id[-added] == -1
+    assert {by_id[e.id] for e in filled.events_of(other) if e.id in by_id} == {1}

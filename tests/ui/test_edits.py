@@ -142,3 +142,30 @@ def test_the_window_picks_up_another_connections_edits(qtbot: QtBot, window: Mai
         pass
     qtbot.waitUntil(lambda: article_id not in window.timeline.arrays().article_ids, timeout=10_000)
     assert not window.edits.pick_up_other_writes()  # seen once, not again
+
+
+def test_colour_by_tag_with_a_legend_that_switches_a_tag_off(window: MainWindow) -> None:
+    article_id = current(window)
+    window.edits.controller.run(
+        "tag",
+        lambda s: edits.set_tag(s, edits.article_target(s, article_id), "مهم", colour="#ff0000"),
+    )
+    legend = window.edits.legend
+    legend.set_mode("tag")
+    assert legend.toolbar.isVisibleTo(window)
+    (entry,) = legend.toolbar.actions()
+    assert entry.text() == "مهم" and entry.isChecked()
+    arrays = window.timeline.arrays()
+    codes = window.timeline._codes
+    assert codes is not None and len(codes) == len(arrays)
+    tagged = set(arrays.ids[codes == 0].tolist())
+    assert tagged == {e.id for e in window.store.events_of(article_id) if e.start is not None}
+    assert legend.palette[0].name() == "#ff0000"
+    entry.setChecked(False)  # switched off: the tag's events leave the timeline
+    assert article_id not in window.timeline.arrays().article_ids
+    legend.toolbar.actions()[0].setChecked(True)
+    assert article_id in window.timeline.arrays().article_ids
+    legend.set_mode("source")
+    assert len(legend.toolbar.actions()) == len(set(a.source for a in window.store.articles()))
+    legend.set_mode("kind")
+    assert window.timeline._codes is None and not legend.toolbar.isVisibleTo(window)

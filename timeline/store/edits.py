@@ -589,3 +589,83 @@ def user_event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
             if event is not None:
                 out[i] = EventText(event.label, event.date.value, event.label, event.label)
     return out
+
+
+# -- colouring the timeline by tag or by source ----------------------------------------
+
+
+def colour_codes(store: Store, arrays: EventArrays, by: str) -> tuple[np.ndarray, list[str]]:
+    """A code per row of arrays (-1: none) and the names the codes index, for colouring.
+
+    by 'source': each event's article's source (standalone added events have none).
+    by 'tag': the first tag by name of the event itself, else of its article.
+    """
+    codes = np.full(len(arrays), -1, dtype=np.int32)
+    if by == "source":
+        ids, article_codes, names = source_codes(store)
+        return codes_by_article(codes, arrays.article_ids, ids, article_codes), names
+    names = [name for name, _c, _n in tags(store)]
+    index = {name: i for i, name in enumerate(names)}
+    article_tag: dict[int, int] = {}
+    event_tag: dict[int, int] = {}
+    # Few rows (tagged by hand): each is looked up by its uid, on the index.
+    for tag, target in store.conn.execute("SELECT tag, target FROM user_tagged ORDER BY tag"):
+        code = index[tag]
+        kind, _, rest = target.partition(":")
+        if kind == "event":
+            event_tag.setdefault(-int(rest), code)
+            continue
+        article_id = article_id_of_uid(store, target_article_uid(target) or "")
+        if article_id is None:
+            continue
+        span = _span_of(target)
+        if span is None:
+            article_tag.setdefault(article_id, code)
+            continue
+        for (event_id,) in store.conn.execute(
+            "SELECT id FROM events WHERE article_id = ? AND span_start = ? AND span_end = ?",
+            (article_id, span[0], span[1]),
+        ):
+            event_tag.setdefault(event_id, code)
+    if article_tag:
+        ids = np.fromiter(sorted(article_tag), dtype=np.int64)
+        article_codes = np.fromiter((article_tag[i] for i in ids.tolist()), dtype=np.int32)
+        codes = codes_by_article(codes, arrays.article_ids, ids, article_codes)
+    if event_tag:
+        wanted = np.fromiter(event_tag, dtype=np.int64)
+        for row in np.flatnonzero(np.isin(arrays.ids, wanted)).tolist():
+            codes[row] = event_tag[int(arrays.ids[row])]
+    return codes, names
+
+
+def source_codes(store: Store) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Every article id (sorted), its source's code, and the sources by code.
+
+    The user's corrected source wins over the imported one.
+    """
+    rows = store.conn.execute("SELECT id, uid, source FROM articles ORDER BY id").fetchall()
+    fixed = dict(
+        store.conn.execute(
+            "SELECT article_uid, value FROM user_article_fields WHERE field = 'source'"
+        ).fetchall()
+    )
+    sources = [fixed.get(uid, source) for _id, uid, source in rows]
+    names = sorted({s for s in sources if s})
+    index = {name: i for i, name in enumerate(names)}
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    article_codes = np.fromiter(
+        (index.get(s, -1) for s in sources), dtype=np.int32, count=len(rows)
+    )
+    return ids, article_codes, names
+
+
+def codes_by_article(
+    codes: np.ndarray, article_ids: np.ndarray, ids: np.ndarray, article_codes: np.ndarray
+) -> np.ndarray:
+    """codes with each row given its article's code (ids sorted; rows of no such id kept)."""
+    if not len(ids):
+        return codes
+    at = np.clip(np.searchsorted(ids, article_ids), 0, len(ids) - 1)
+    found = ids[at] == article_ids
+    codes[found] = article_codes[at[found]]
+    return codes

@@ -29,6 +29,7 @@ from timeline.store import Store, StoreError
 from timeline.store import edits as user
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_model import ArticleIdRole
+from timeline.ui.colour_legend import ColourLegend
 from timeline.ui.date_text import ordered
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.undo import EditController
@@ -122,6 +123,9 @@ class WindowEdits(QObject):
         self.window = window
         self.controller = EditController(window.store, window)
         self.stack = self.controller.stack
+        self.legend = ColourLegend(window.store, window)
+        self.legend.changed.connect(window.show_user_edits)
+        self.controller.edited.connect(self.legend.forget)  # a corrected source
         # Another process (`timeline import`, `timeline edit` in a terminal) commits to
         # the same file: PRAGMA data_version moves, and the window shows what it wrote.
         self._seen_version = user.data_version(window.store)

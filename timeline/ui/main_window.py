@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         focus_list.triggered.connect(self.list.setFocus)
         self.view_menu.addAction(focus_list)
         self._build_timeline_menu()
+        self.edits.legend.build_menu(self.view_menu.addMenu(self.tr("&Colour events")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.show_about)
@@ -519,10 +520,8 @@ class MainWindow(QMainWindow):
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
         self._base_arrays = arrays
-        self.timeline.set_data(
-            user_edits.overlay_arrays(self.store, arrays),
-            lambda ids: user_edits.user_event_labels(self.store, ids),
-        )
+        self.edits.legend.forget()
+        self._show_arrays(arrays)
         if self._search_ids is not None:
             self.timeline.set_highlight(self._search_ids.tolist())
         current = self.list.currentIndex()
@@ -542,6 +541,13 @@ class MainWindow(QMainWindow):
         self._count_events_shown()
         self.timeline_loaded.emit()
 
+    def _show_arrays(self, arrays: EventArrays) -> None:
+        """The loaded arrays on the timeline as the user sees them: edits, colours, switches."""
+        legend = self.edits.legend
+        shown = legend.shown_arrays(user_edits.overlay_arrays(self.store, arrays))
+        self.timeline.set_data(shown, lambda ids: user_edits.user_event_labels(self.store, ids))
+        self.timeline.set_colouring(legend.codes, legend.palette)
+
     def show_user_edits(self) -> None:
         """Show an edit (or its undo) at once: the loaded arrays again, with the user's values."""
         current = self.list.currentIndex()
@@ -551,10 +557,7 @@ class MainWindow(QMainWindow):
             return
         kept = self.timeline.viewport()
         selected = self.timeline.selected_event()
-        self.timeline.set_data(
-            user_edits.overlay_arrays(self.store, self._base_arrays),
-            lambda ids: user_edits.user_event_labels(self.store, ids),
-        )
+        self._show_arrays(self._base_arrays)
         self.timeline.set_viewport(kept)
         if self._search_ids is not None:
             self.timeline.set_highlight(self._search_ids.tolist())
