@@ -3,7 +3,8 @@
 Times, on bench/view.py's store (a million events by default), each kind of edit
 as the window makes it: the write (timeline.edits), the user's values laid over the
 loaded arrays (store.edits.overlay_arrays), the view given them and one frame painted.
-Prints one JSON line: median and worst milliseconds per step and in all, per kind.
+Prints one JSON line: median and worst milliseconds per step and in all, per kind,
+then frame times over bench/view.py's zoom script coloured by kind and by tag.
 
     .venv/bin/python bench/edits.py [--events 1000000] [--db DB] [--repeat 5]
 
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from view import _machine, build_store
+from view import _machine, _percentile, _zoom_script, build_store
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
@@ -87,6 +88,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             key: {"median_ms": round(statistics.median(v), 1), "max_ms": round(max(v), 1)}
             for key, v in steps.items()
         }
+    figures["frames"] = frame_figures(app, view, store, base, args.tagged, done)
     for changes in reversed(done):
         edits.undo(store, changes)
     store.close()
@@ -94,11 +96,55 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     return figures
 
 
+def frame_figures(app, view, store, base, tagged: int, done: list) -> dict[str, object]:
+    """Frame times over bench/view.py's zoom script, by kind and coloured by tag.
+
+    `tagged` articles get one of eight tags first (spread over the store).
+    """
+    from PySide6.QtGui import QColor
+
+    from timeline import edits
+    from timeline.store import edits as user
+
+    articles = sorted(set(base.article_ids[:: max(1, len(base) // tagged)].tolist()))[:tagged]
+    for n, article in enumerate(articles):
+        done.append(edits.set_tag(store, edits.article_target(store, article), f"tag {n % 8}"))
+    shown = user.overlay_arrays(store, base)
+    out: dict[str, object] = {"tagged_articles": len(articles)}
+    for mode in ("kind", "tag"):
+        view.set_data(shown, lambda ids: user.user_event_labels(store, ids))
+        t = time.perf_counter()
+        if mode == "tag":
+            codes, names = user.colour_codes(store, shown, "tag")
+            colours = {name: colour for name, colour, _n in user.tags(store)}
+            view.set_colouring(codes, [QColor(colours[n]) for n in names])
+            out["colour_codes_ms"] = round((time.perf_counter() - t) * 1000, 1)
+        frames = []
+        for action, amount, x in _zoom_script(view):
+            if action == "fit":
+                view.fit_all()
+            elif action == "pan":
+                view.pan_by(amount)
+            else:
+                view.zoom_by(amount, x)
+            t = time.perf_counter()
+            view.repaint()
+            frames.append((time.perf_counter() - t) * 1000)
+            app.processEvents()
+        out[mode] = {
+            "frames": len(frames),
+            "frame_ms_median": round(statistics.median(frames), 2),
+            "frame_ms_p95": _percentile(frames, 0.95),
+        }
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None, help="store to use or build")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--tagged", type=int, default=2000, help="articles tagged for the frames")
     args = parser.parse_args()
     if args.db is None:
         args.db = Path(tempfile.gettempdir()) / f"timeline-bench-{args.events}.db"
