@@ -553,21 +553,36 @@ def overlay_arrays(store: Store, arrays: EventArrays) -> EventArrays:
         new_ends.append(event.date.end if event.date.end is not None else start)
         new_kinds.append(MENTIONED)
         new_points.append(_point(start, event.date.end, event.date.granularity))
-    starts = np.concatenate([arrays.starts[keep], np.asarray(new_starts, dtype=np.int64)])
-    # Nearly sorted already: a stable sort (timsort) takes a few ms for a million.
-    order = np.argsort(starts, kind="stable")
+    shown = arrays if keep.all() else _rows(arrays, keep)
+    if not new_ids:
+        return shown
+    # Insert the few new rows where they belong: one copy of each array, no re-sort.
+    order = np.argsort(np.asarray(new_starts, dtype=np.int64), kind="stable")
+    starts = np.asarray(new_starts, dtype=np.int64)[order]
+    at = np.searchsorted(shown.starts, starts, side="right")
+
+    def put(column: np.ndarray, values: list, dtype: str) -> np.ndarray:
+        return np.insert(column, at, np.asarray(values, dtype=dtype)[order])
+
+    ends = np.maximum(np.asarray(new_ends, dtype=np.int64)[order], starts)
     return EventArrays(
-        ids=np.concatenate([arrays.ids[keep], np.asarray(new_ids, dtype=np.int64)])[order],
-        article_ids=np.concatenate(
-            [arrays.article_ids[keep], np.asarray(new_articles, dtype=np.int64)]
-        )[order],
-        starts=starts[order],
-        ends=np.maximum(
-            np.concatenate([arrays.ends[keep], np.asarray(new_ends, dtype=np.int64)])[order],
-            starts[order],
-        ),
-        kinds=np.concatenate([arrays.kinds[keep], np.asarray(new_kinds, dtype=np.uint8)])[order],
-        points=np.concatenate([arrays.points[keep], np.asarray(new_points, dtype=bool)])[order],
+        ids=put(shown.ids, new_ids, "<i8"),
+        article_ids=put(shown.article_ids, new_articles, "<i8"),
+        starts=np.insert(shown.starts, at, starts),
+        ends=np.insert(shown.ends, at, ends),
+        kinds=put(shown.kinds, new_kinds, "u1"),
+        points=put(shown.points, new_points, "bool"),
+    )
+
+
+def _rows(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
+    return EventArrays(
+        ids=arrays.ids[keep],
+        article_ids=arrays.article_ids[keep],
+        starts=arrays.starts[keep],
+        ends=arrays.ends[keep],
+        kinds=arrays.kinds[keep],
+        points=arrays.points[keep],
     )
 
 
