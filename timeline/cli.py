@@ -441,6 +441,7 @@ def _axis_day(text: str | None, *, end: bool = False) -> int | None:
 )
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--newest", is_flag=True, help="Newest first instead of by relevance.")
+@click.option("--tag", help="Only articles carrying this tag (on them or on their events).")
 @_common_options
 @click.pass_obj
 def search_command(
@@ -453,6 +454,7 @@ def search_command(
     kind: EventKind | None,  # click.Choice lets only these values through
     limit: int,
     newest: bool,
+    tag: str | None = None,
 ) -> None:
     """Search titles and bodies; Arabic spelling variants match (ايار finds أيّار).
 
@@ -466,7 +468,7 @@ def search_command(
             result = search(
                 store,
                 query,
-                limit=limit,
+                limit=limit if tag is None else 10_000,
                 source=source,
                 date_from=_axis_day(date_from),
                 date_to=_axis_day(date_to, end=True),
@@ -475,7 +477,14 @@ def search_command(
             )
         except SearchError as exc:
             raise _Failure(str(exc)) from exc
-    for hit in result.hits:
+        hits = result.hits
+        if tag is not None:
+            from timeline.store.edits import article_ids_tagged
+
+            # The tagged are few (set by hand): the hits are filtered, not the index.
+            tagged = article_ids_tagged(store, tag)
+            hits = [hit for hit in hits if hit.article_id in tagged][:limit]
+    for hit in hits:
         if as_json:
             record = {
                 "id": hit.article_id,
@@ -493,7 +502,8 @@ def search_command(
             )
             _echo("        " + settings.line(hit.snippet))
     if not as_json:
-        _echo(f"{result.total} matching article(s)", err=True)
+        total = result.total if tag is None else len(hits)
+        _echo(f"{total} matching article(s)", err=True)
     if result.suggestions:
         _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
 
@@ -551,6 +561,10 @@ def repair_command(settings: Settings, output: Path | None) -> None:
     for table in report.tables_lost:
         _echo(f"{table}: could not be read at all", err=True)
     _echo(f"Check it (`timeline --db {target} list`), then use it in place of {source}.")
+
+
+# `timeline edit ...` lives in its own module; importing it registers the group.
+from timeline import cli_edits  # noqa: E402, F401
 
 
 def main() -> None:

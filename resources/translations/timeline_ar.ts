@@ -34,374 +34,530 @@
     </message>
 </context>
 <context>
+    <name>ColourLegend</name>
+    <message>
+        <location filename="../../timeline/ui/colour_legend.py" line="50" />
+        <source>Legend</source>
+        <translation>دليل الألوان</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/colour_legend.py" line="58" />
+        <source>By kind</source>
+        <translation>حسب النوع</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/colour_legend.py" line="59" />
+        <source>By tag</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/colour_legend.py" line="60" />
+        <source>By source</source>
+        <translation>حسب المصدر</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="75" />
+        <source>for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021</source>
+        <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="82" />
+        <source>Not a date</source>
+        <translation>ليس تاريخاً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="89" />
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="90" />
+        <source>Understood as</source>
+        <translation>فُهم على أنه</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="92" />
+        <source>Label</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="107" />
+        <source>(not understood)</source>
+        <translation>(لم يُفهم)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="108" />
+        <source>(not a date)</source>
+        <translation>(ليس تاريخاً)</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="226" />
+        <location filename="../../timeline/ui/detail_pane.py" line="231" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="252" />
-        <location filename="../../timeline/ui/detail_pane.py" line="296" />
+        <location filename="../../timeline/ui/detail_pane.py" line="257" />
+        <location filename="../../timeline/ui/detail_pane.py" line="307" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="272" />
+        <location filename="../../timeline/ui/detail_pane.py" line="277" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="339" />
+        <location filename="../../timeline/ui/detail_pane.py" line="359" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="342" />
+        <location filename="../../timeline/ui/detail_pane.py" line="362" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="350" />
+        <location filename="../../timeline/ui/detail_pane.py" line="370" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="352" />
+        <location filename="../../timeline/ui/detail_pane.py" line="372" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="353" />
+        <location filename="../../timeline/ui/detail_pane.py" line="373" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="354" />
+        <location filename="../../timeline/ui/detail_pane.py" line="374" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="355" />
+        <location filename="../../timeline/ui/detail_pane.py" line="375" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="413" />
+        <location filename="../../timeline/ui/detail_pane.py" line="399" />
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="400" />
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="401" />
+        <source>Publication date</source>
+        <translation>تاريخ النشر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="409" />
+        <source>%1 corrected: %2  ·  computed: %3</source>
+        <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="416" />
+        <source>Hidden from the timeline</source>
+        <translation>مخفية من الخط الزمني</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="418" />
+        <location filename="../../timeline/ui/detail_pane.py" line="469" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="419" />
+        <source>Tags: %1</source>
+        <translation>الوسوم: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="421" />
+        <source>Note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="425" />
+        <source>A correction of “%1” no longer finds its text (kept)</source>
+        <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="433" />
+        <location filename="../../timeline/ui/detail_pane.py" line="449" />
+        <source>not a date</source>
+        <translation>ليس تاريخاً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="447" />
+        <source>computed</source>
+        <translation>محسوب</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="448" />
+        <source>corrected</source>
+        <translation>مصحَّح</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="450" />
+        <source>added</source>
+        <translation>مضاف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="465" />
+        <source>computed: %1</source>
+        <translation>المحسوب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="467" />
+        <source>hidden</source>
+        <translation>مخفي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="538" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="414" />
+        <location filename="../../timeline/ui/detail_pane.py" line="539" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="415" />
+        <location filename="../../timeline/ui/detail_pane.py" line="540" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="416" />
+        <location filename="../../timeline/ui/detail_pane.py" line="542" />
+        <source>vague</source>
+        <translation>غير محدد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="541" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
+</context>
+<context>
+    <name>EditController</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="417" />
-        <source>vague</source>
-        <translation>غير محدد</translation>
+        <location filename="../../timeline/ui/undo.py" line="66" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="156" />
-        <location filename="../../timeline/ui/main_window.py" line="426" />
+        <location filename="../../timeline/ui/main_window.py" line="158" />
+        <location filename="../../timeline/ui/main_window.py" line="435" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="163" />
+        <location filename="../../timeline/ui/main_window.py" line="165" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="173" />
+        <location filename="../../timeline/ui/main_window.py" line="175" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="219" />
+        <location filename="../../timeline/ui/main_window.py" line="226" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="220" />
+        <location filename="../../timeline/ui/main_window.py" line="227" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="224" />
+        <location filename="../../timeline/ui/main_window.py" line="231" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="229" />
+        <location filename="../../timeline/ui/main_window.py" line="236" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="233" />
+        <location filename="../../timeline/ui/main_window.py" line="240" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="241" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="234" />
+        <location filename="../../timeline/ui/main_window.py" line="242" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="238" />
+        <location filename="../../timeline/ui/main_window.py" line="246" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="243" />
+        <location filename="../../timeline/ui/main_window.py" line="251" />
+        <source>&amp;Colour events</source>
+        <translation>&amp;تلوين الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="252" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="244" />
+        <location filename="../../timeline/ui/main_window.py" line="253" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="264" />
+        <location filename="../../timeline/ui/main_window.py" line="273" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="265" />
+        <location filename="../../timeline/ui/main_window.py" line="274" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="267" />
+        <location filename="../../timeline/ui/main_window.py" line="276" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="268" />
+        <location filename="../../timeline/ui/main_window.py" line="277" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="269" />
+        <location filename="../../timeline/ui/main_window.py" line="278" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="270" />
+        <location filename="../../timeline/ui/main_window.py" line="279" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="272" />
+        <location filename="../../timeline/ui/main_window.py" line="281" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="274" />
+        <location filename="../../timeline/ui/main_window.py" line="283" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="279" />
+        <location filename="../../timeline/ui/main_window.py" line="288" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="280" />
+        <location filename="../../timeline/ui/main_window.py" line="289" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="281" />
+        <location filename="../../timeline/ui/main_window.py" line="290" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="285" />
+        <location filename="../../timeline/ui/main_window.py" line="294" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="289" />
+        <location filename="../../timeline/ui/main_window.py" line="298" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="289" />
+        <location filename="../../timeline/ui/main_window.py" line="298" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="292" />
+        <location filename="../../timeline/ui/main_window.py" line="301" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="302" />
+        <location filename="../../timeline/ui/main_window.py" line="311" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="303" />
+        <location filename="../../timeline/ui/main_window.py" line="312" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="304" />
+        <location filename="../../timeline/ui/main_window.py" line="313" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="308" />
+        <location filename="../../timeline/ui/main_window.py" line="317" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="361" />
         <location filename="../../timeline/ui/main_window.py" line="370" />
+        <location filename="../../timeline/ui/main_window.py" line="379" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="362" />
+        <location filename="../../timeline/ui/main_window.py" line="371" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="371" />
+        <location filename="../../timeline/ui/main_window.py" line="380" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="399" />
+        <source>%n article(s)</source>
+        <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="401" />
+        <source>%1 of %n article(s)</source>
+        <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="407" />
+        <source>%n event(s) on the timeline</source>
+        <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="431" />
+        <source>The article store cannot be read: %1</source>
+        <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="533" />
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="535" />
+        <source>from %1</source>
+        <translation>من المصدر %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <source>dated %1 to %2</source>
+        <translation>بتواريخ من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="541" />
+        <source>published %1 to %2</source>
+        <translation>منشورة من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="542" />
+        <source>mentioning %1 to %2</source>
+        <translation>تذكر تواريخ من %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="546" />
+        <source>, </source>
+        <translation>، </translation>
     </message>
     <message>
         <source>%1 articles, %2 events</source>
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="422" />
-        <source>The article store cannot be read: %1</source>
-        <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="523" />
-        <source>“%1”</source>
-        <translation>«%1»</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="525" />
-        <source>from %1</source>
-        <translation>من المصدر %1</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="530" />
-        <source>dated %1 to %2</source>
-        <translation>بتواريخ من %1 إلى %2</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="531" />
-        <source>published %1 to %2</source>
-        <translation>منشورة من %1 إلى %2</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="532" />
-        <source>mentioning %1 to %2</source>
-        <translation>تذكر تواريخ من %1 إلى %2</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="536" />
-        <source>, </source>
-        <translation>، </translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="591" />
+        <location filename="../../timeline/ui/main_window.py" line="626" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="623" />
+        <location filename="../../timeline/ui/main_window.py" line="658" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="625" />
+        <location filename="../../timeline/ui/main_window.py" line="660" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="631" />
+        <location filename="../../timeline/ui/main_window.py" line="666" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="649" />
+        <location filename="../../timeline/ui/main_window.py" line="684" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="655" />
+        <location filename="../../timeline/ui/main_window.py" line="690" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="656" />
+        <location filename="../../timeline/ui/main_window.py" line="691" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="658" />
+        <location filename="../../timeline/ui/main_window.py" line="693" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="675" />
+        <location filename="../../timeline/ui/main_window.py" line="710" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="687" />
+        <location filename="../../timeline/ui/main_window.py" line="718" />
+        <source>Import cancelled</source>
+        <translation>أُلغي الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="722" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="695" />
+        <location filename="../../timeline/ui/main_window.py" line="730" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="683" />
-        <source>Import cancelled</source>
-        <translation>أُلغي الاستيراد</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="390" />
-        <source>%n article(s)</source>
-        <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="392" />
-        <source>%1 of %n article(s)</source>
-        <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="398" />
-        <source>%n event(s) on the timeline</source>
-        <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="702" />
+        <location filename="../../timeline/ui/main_window.py" line="737" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -409,12 +565,12 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="106" />
+        <location filename="../../timeline/ui/search_bar.py" line="107" />
         <source>Search articles: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="110" />
+        <location filename="../../timeline/ui/search_bar.py" line="111" />
         <source>Spelling variants match: ايار finds أيّار, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -423,67 +579,67 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="122" />
+        <location filename="../../timeline/ui/search_bar.py" line="123" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="123" />
+        <location filename="../../timeline/ui/search_bar.py" line="124" />
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="126" />
+        <location filename="../../timeline/ui/search_bar.py" line="127" />
         <source>&amp;Dates</source>
         <translation>ال&amp;تواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="142" />
+        <location filename="../../timeline/ui/search_bar.py" line="143" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="143" />
+        <location filename="../../timeline/ui/search_bar.py" line="144" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="144" />
+        <location filename="../../timeline/ui/search_bar.py" line="145" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="148" />
+        <location filename="../../timeline/ui/search_bar.py" line="149" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="149" />
+        <location filename="../../timeline/ui/search_bar.py" line="150" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="150" />
+        <location filename="../../timeline/ui/search_bar.py" line="151" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="152" />
+        <location filename="../../timeline/ui/search_bar.py" line="153" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="279" />
+        <location filename="../../timeline/ui/search_bar.py" line="280" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="280" />
+        <location filename="../../timeline/ui/search_bar.py" line="281" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="294" />
+        <location filename="../../timeline/ui/search_bar.py" line="295" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -491,61 +647,245 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="582" />
-        <location filename="../../timeline/ui/timeline_view.py" line="629" />
+        <location filename="../../timeline/ui/timeline_view.py" line="612" />
+        <location filename="../../timeline/ui/timeline_view.py" line="659" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="637" />
-        <location filename="../../timeline/ui/timeline_view.py" line="801" />
+        <location filename="../../timeline/ui/timeline_view.py" line="667" />
+        <location filename="../../timeline/ui/timeline_view.py" line="831" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="638" />
-        <location filename="../../timeline/ui/timeline_view.py" line="801" />
+        <location filename="../../timeline/ui/timeline_view.py" line="668" />
+        <location filename="../../timeline/ui/timeline_view.py" line="831" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="639" />
+        <location filename="../../timeline/ui/timeline_view.py" line="669" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="643" />
+        <location filename="../../timeline/ui/timeline_view.py" line="673" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="647" />
+        <location filename="../../timeline/ui/timeline_view.py" line="677" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="780" />
+        <location filename="../../timeline/ui/timeline_view.py" line="810" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="822" />
+        <location filename="../../timeline/ui/timeline_view.py" line="852" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="826" />
+        <location filename="../../timeline/ui/timeline_view.py" line="856" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="835" />
+        <location filename="../../timeline/ui/timeline_view.py" line="865" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
     <message>
         <source>%1 events in view have no room in a lane: zoom in to see them</source>
         <translation>%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها</translation>
+    </message>
+</context>
+<context>
+    <name>WindowEdits</name>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="159" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="161" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="168" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="253" />
+        <source>Correct publication &amp;date…</source>
+        <translation>تصحيح &amp;تاريخ النشر…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="169" />
+        <source>Correct &amp;title…</source>
+        <translation>تصحيح ال&amp;عنوان…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="170" />
+        <source>Correct &amp;source…</source>
+        <translation>تصحيح الم&amp;صدر…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="171" />
+        <source>&amp;Add event to this article…</source>
+        <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="172" />
+        <source>Add a &amp;standalone event…</source>
+        <translation>إضافة حدث &amp;مستقل…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="174" />
+        <source>&amp;Hide this article</source>
+        <translation>إ&amp;خفاء هذه المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="175" />
+        <source>Ta&amp;g this article…</source>
+        <translation>&amp;وسم هذه المقالة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="176" />
+        <source>&amp;Note…</source>
+        <translation>&amp;ملاحظة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="177" />
+        <source>Show &amp;hidden items</source>
+        <translation>إظهار العناصر الم&amp;خفية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="199" />
+        <source>Nothing is hidden</source>
+        <translation>لا شيء مخفي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="206" />
+        <source>Show all</source>
+        <translation>إظهار الكل</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="247" />
+        <source>Correct the date…</source>
+        <translation>تصحيح التاريخ…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="248" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="289" />
+        <source>Not a date</source>
+        <translation>ليس تاريخاً</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="250" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="295" />
+        <source>Use the computed date</source>
+        <translation>استخدام التاريخ المحسوب</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="255" />
+        <source>Remove this event</source>
+        <translation>حذف هذا الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="256" />
+        <source>Hide this event</source>
+        <translation>إخفاء هذا الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="257" />
+        <source>Tag this event…</source>
+        <translation>وسم هذا الحدث…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="278" />
+        <source>Correct the date</source>
+        <translation>تصحيح التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="283" />
+        <source>Correct a date</source>
+        <translation>تصحيح تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="303" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="308" />
+        <source>Correct publication date</source>
+        <translation>تصحيح تاريخ النشر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="317" />
+        <source>Correct title</source>
+        <translation>تصحيح العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="317" />
+        <source>Correct source</source>
+        <translation>تصحيح المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="334" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="339" />
+        <source>Add an event</source>
+        <translation>إضافة حدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
+        <source>Remove an event</source>
+        <translation>حذف حدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
+        <source>Hide an article</source>
+        <translation>إخفاء مقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="362" />
+        <source>Hide an event</source>
+        <translation>إخفاء حدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <source>Show hidden items</source>
+        <translation>إظهار العناصر المخفية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="379" />
+        <source>Tag</source>
+        <translation>وسم</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="380" />
+        <source>Tag (a new name makes a new tag):</source>
+        <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="392" />
+        <source>Tag an article</source>
+        <translation>وسم مقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="400" />
+        <source>Tag an event</source>
+        <translation>وسم حدث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="413" />
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
+        <source>Note on this article:</source>
+        <translation>ملاحظة على هذه المقالة:</translation>
     </message>
 </context>
 </TS>

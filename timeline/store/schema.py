@@ -362,6 +362,87 @@ def _v4_lead_column(db: sqlite_utils.Database) -> None:
             progress(i + len(part), len(rowids), "search index")
 
 
+# -- v5: what the user said (DESIGN.md rule 5) ----------------------------------------
+#
+# Keyed by article uid and mention span, never by an events.id (recompute renews those).
+
+
+def _v5_user_edits(db: sqlite_utils.Database) -> None:
+    """The user's own tables (timeline/store/edits.py): nothing the program recomputes.
+
+    who/at on every row: the user's login name and the UTC time of the edit.
+    """
+    db.executescript(
+        """
+        CREATE TABLE user_article_fields (
+            article_uid TEXT NOT NULL,
+            field TEXT NOT NULL,          -- title | source | published
+            value TEXT NOT NULL,          -- the text as typed
+            date_value TEXT,              -- published: the date read from it
+            granularity TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (article_uid, field)
+        );
+        CREATE TABLE user_mentions (
+            article_uid TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            span_text TEXT NOT NULL,      -- body[span_start:span_end] when corrected
+            typed TEXT NOT NULL DEFAULT '',
+            not_a_date INTEGER NOT NULL DEFAULT 0,
+            value TEXT,
+            granularity TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (article_uid, span_start, span_end)
+        );
+        CREATE TABLE user_events (
+            id INTEGER PRIMARY KEY,
+            article_uid TEXT,             -- NULL: a standalone event, from no article
+            typed TEXT NOT NULL DEFAULT '',
+            value TEXT NOT NULL,
+            granularity TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER,
+            label TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX user_events_article ON user_events(article_uid);
+        CREATE TABLE user_hidden (
+            target TEXT PRIMARY KEY,      -- article:UID | mention:UID:START:END | event:ID
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE user_tags (
+            name TEXT PRIMARY KEY,
+            colour TEXT NOT NULL,         -- #rrggbb
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE user_tagged (
+            tag TEXT NOT NULL,
+            target TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (tag, target)
+        );
+        CREATE INDEX user_tagged_target ON user_tagged(target);
+        CREATE TABLE user_notes (
+            article_uid TEXT PRIMARY KEY,
+            note TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        """
+    )
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -369,6 +450,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v2_full_text_search,
     _v3_timeline_covering_index,
     _v4_lead_column,
+    _v5_user_edits,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -25,13 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.model import Article, Event
+from timeline.model import Article, DateValue, Event
 from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.date_text import direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
 from timeline.ui.plain_text import plain_tooltip
+
+if TYPE_CHECKING:
+    from timeline.edits import ShownArticle, ShownEvent
 
 EventIdRole = Qt.ItemDataRole.UserRole + 1
 EventStartRole = Qt.ItemDataRole.UserRole + 2
@@ -279,9 +283,15 @@ class DetailPane(QWidget):
         hits: list[tuple[int, int]] | None = None,
         *,
         title_hits: list[tuple[int, int]] | None = None,
+        shown: ShownArticle | None = None,
     ) -> None:
-        """Show an article; `hits` and `title_hits` are search hits to mark and scroll to."""
+        """Show an article; `hits` and `title_hits` are search hits to mark and scroll to.
+
+        `shown` carries the user's values (timeline.edits.shown_article): they win, and
+        the computed value is written beside each one the user corrected.
+        """
         self.article = article
+        self.shown = shown
         self.events.clear()
         self._body = self._shown_body = None
         self._pending_events: list[Event] = []
@@ -295,8 +305,14 @@ class DetailPane(QWidget):
             return
         self._placeholder = self.tr("Select an article to read it here.")
         cursor = QTextCursor(doc)
-        self._add_block(cursor, for_display(article.title), first=True, size=1.35, bold=True)
-        self._add_fields(cursor, article, events)
+        title = shown.title if shown is not None else article.title
+        self._add_block(cursor, for_display(title), first=True, size=1.35, bold=True)
+        if shown is not None:
+            self._add_fields(cursor, *self._as_shown(article, events, shown))
+        else:
+            self._add_fields(cursor, article, events)
+        if shown is not None:
+            self._add_user_fields(cursor, shown)
         self._add_block(cursor, "")
         mentions = [
             (e.span_start, e.span_end)
@@ -305,11 +321,14 @@ class DetailPane(QWidget):
         ]
         self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [])
         self._credit = for_display(article.credit)
-        self._pending_events = list(events)
+        self._pending_events = [] if shown is not None else list(events)
         self._scroll_target = None if title_hits or not hits else hits[0][0]
         self._add_body_step(BODY_FIRST_CHARS)
         _mark_spans(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
         self.browser.setDocument(doc)
+        if shown is not None:
+            # The user's events (a handful): listed at once, with where each value came from.
+            self._fill_shown_events(shown.events)
         if title_hits:
             self._scroll_to(title_hits[0][0])
         else:
@@ -356,6 +375,111 @@ class DetailPane(QWidget):
         ):
             if value:
                 self._add_block(cursor, label.replace("%1", isolated(value)))
+
+    @staticmethod
+    def _as_shown(
+        article: Article, events: list[Event], shown: ShownArticle
+    ) -> tuple[Article, list[Event]]:
+        """The article's fields and publication event with the user's values in them."""
+        article = replace(article, title=shown.title, source=shown.source)
+        if shown.origins.get("published") != "corrected" or not shown.events:
+            return article, events
+        date = shown.events[0].date
+        if date is None:
+            return article, events
+        published = Event(
+            article.id, "published", date.start, date.end, date.granularity, date.value, ""
+        )
+        return article, [published, *(e for e in events if e.kind != "published")]
+
+    def _add_user_fields(self, cursor: QTextCursor, shown: ShownArticle) -> None:
+        """Where each value came from: the corrected ones with the computed beside them."""
+        names = {
+            "title": self.tr("Title"),
+            "source": self.tr("Source"),
+            "published": self.tr("Publication date"),
+        }
+        for name, computed in shown.computed.items():
+            value = {"title": shown.title, "source": shown.source}.get(name, shown.published)
+            if name == "published":
+                value = self._date_words(shown.events[0].date) if shown.events else value
+                computed = self._iso_words(computed)
+            line = (
+                self.tr("%1 corrected: %2  ·  computed: %3")
+                .replace("%1", names[name])
+                .replace("%2", isolated(value or "-"))
+                .replace("%3", isolated(computed or "-"))
+            )
+            self._add_block(cursor, line, italic=True)
+        if shown.hidden:
+            self._add_block(cursor, self.tr("Hidden from the timeline"), italic=True)
+        if shown.tags:
+            tags = self.tr(", ").join(isolated(t) for t in shown.tags)
+            self._add_block(cursor, self.tr("Tags: %1").replace("%1", tags))
+        if shown.note:
+            self._add_block(cursor, self.tr("Note: %1").replace("%1", isolated(shown.note)))
+        for lost in shown.lost:
+            self._add_block(
+                cursor,
+                self.tr("A correction of “%1” no longer finds its text (kept)").replace(
+                    "%1", isolated(lost.span_text)
+                ),
+                italic=True,
+            )
+
+    def _date_words(self, date: DateValue | None) -> str:
+        if date is None:
+            return self.tr("not a date")
+        return event_date_text(
+            Event(0, "mentioned", date.start, date.end, date.granularity, date.value, ""),
+            self.label_style,
+        )
+
+    def _iso_words(self, value: str | None) -> str:
+        from timeline.edits import read_date
+
+        date = read_date(value) if value else None
+        return self._date_words(date) if date is not None else (value or "-")
+
+    def _fill_shown_events(self, events: list[ShownEvent]) -> None:
+        origins = {
+            "computed": self.tr("computed"),
+            "corrected": self.tr("corrected"),
+            "not a date": self.tr("not a date"),
+            "added": self.tr("added"),
+        }
+        mark = direction_mark(self.label_style.language)
+        for shown in events:
+            when = self._date_words(shown.date)
+            parts = [f"{mark}{when}", origins.get(shown.origin, shown.origin)]
+            if shown.origin in {"corrected", "not a date"} and shown.computed is not None:
+                computed = self._date_words(
+                    DateValue(
+                        shown.computed.value,
+                        shown.computed.granularity,
+                        shown.computed.start,
+                        shown.computed.end,
+                    )
+                )
+                parts.append(self.tr("computed: %1").replace("%1", computed))
+            if shown.hidden:
+                parts.append(self.tr("hidden"))
+            if shown.tags:
+                parts.append(self.tr(", ").join(isolated(t) for t in shown.tags))
+            parts.append(isolated(shown.label))
+            item = QListWidgetItem("  ·  ".join(parts))
+            event_id = shown.computed.id if shown.computed is not None else None
+            if shown.added_id is not None:
+                event_id = -shown.added_id
+            item.setData(EventIdRole, event_id)
+            item.setData(EventStartRole, shown.date.start if shown.date else None)
+            tip = [shown.typed, shown.label]
+            if shown.stamp is not None:
+                tip.append(f"{shown.stamp.who} · {shown.stamp.at}")
+            item.setToolTip(plain_tooltip("\n".join(t for t in tip if t)))
+            if shown.date is None or shown.date.start is None or shown.hidden:
+                item.setForeground(self.palette().placeholderText())
+            self.events.addItem(item)
 
     def _add_block(
         self,

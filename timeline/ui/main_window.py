@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline import dating
+from timeline import dating, edits
 from timeline.library import ImportReport
 from timeline.store import Store
+from timeline.store import edits as user_edits
 from timeline.store.search import (
     ArticleHitSpans,
     SearchError,
@@ -51,7 +52,7 @@ from timeline.store.search import (
     article_hit_spans,
     distinct_sources,
 )
-from timeline.store.timeline_data import EventArrays, EventText, event_labels
+from timeline.store.timeline_data import EventArrays, EventText
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
@@ -60,6 +61,7 @@ from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
+from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
@@ -201,6 +203,10 @@ class MainWindow(QMainWindow):
         self._search_ids: np.ndarray | None = None
         self._events_shown: int | None = None
         self._timeline_shown = False
+        # The user's edits (timeline/ui/edit_dialogs.py): applied over the loaded arrays.
+        self.edits = WindowEdits(self)
+        self.edits.controller.edited.connect(self.show_user_edits)
+        self._base_arrays: EventArrays | None = None
         self._build_menus()
         self._update_status()
         self.setAcceptDrops(True)
@@ -231,6 +237,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.edits.build_menu(self.menuBar().addMenu(self.tr("&Edit")))
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         find = QAction(self.tr("&Search…"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -241,6 +248,7 @@ class MainWindow(QMainWindow):
         focus_list.triggered.connect(self.list.setFocus)
         self.view_menu.addAction(focus_list)
         self._build_timeline_menu()
+        self.edits.legend.build_menu(self.view_menu.addMenu(self.tr("&Colour events")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.show_about)
@@ -433,11 +441,17 @@ class MainWindow(QMainWindow):
             return
         article_id = int(current.data(ArticleIdRole))
         hits = self._hits_in(article_id)
+        try:
+            shown = edits.shown_article(self.store, article_id)
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            shown = None
         self.detail.show_article(
             self.model.article(article_id),
             self.model.events(article_id),
             hits.body,
             title_hits=hits.title,
+            shown=shown,
         )
         self.article_selected.emit(article_id)
 
@@ -552,7 +566,9 @@ class MainWindow(QMainWindow):
     def _timeline_loaded(self, arrays: EventArrays) -> None:
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
-        self.timeline.set_data(arrays, self._event_labels)
+        self._base_arrays = arrays
+        self.edits.legend.forget()
+        self._show_arrays(arrays)
         if self._search_ids is not None:
             self.timeline.set_highlight(self._search_ids.tolist())
         current = self.list.currentIndex()
@@ -578,13 +594,38 @@ class MainWindow(QMainWindow):
     def _event_labels(self, ids: Iterable[int]) -> dict[int, EventText]:
         """Texts for the timeline, controls made visible; none when the store fails."""
         try:
-            found = event_labels(self.store, ids)
+            found = user_edits.user_event_labels(self.store, ids)
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             return {}
         return {
             i: EventText(*(for_display(part or "") for part in text)) for i, text in found.items()
         }
+
+    def _show_arrays(self, arrays: EventArrays) -> None:
+        """The loaded arrays on the timeline as the user sees them: edits, colours, switches."""
+        legend = self.edits.legend
+        shown = legend.shown_arrays(user_edits.overlay_arrays(self.store, arrays))
+        self.timeline.set_data(shown, self._event_labels)
+        self.timeline.set_colouring(legend.codes, legend.palette)
+
+    def show_user_edits(self) -> None:
+        """Show an edit (or its undo) at once: the loaded arrays again, with the user's values."""
+        current = self.list.currentIndex()
+        if current.isValid():
+            self._current_changed(current, current)
+        if self._base_arrays is None:
+            return
+        kept = self.timeline.viewport()
+        selected = self.timeline.selected_event()
+        self._show_arrays(self._base_arrays)
+        self.timeline.set_viewport(kept)
+        if self._search_ids is not None:
+            self.timeline.set_highlight(self._search_ids.tolist())
+        if (selected is None or not self.timeline.select_event(selected)) and current.isValid():
+            self.timeline.select_article(int(current.data(ArticleIdRole)))
+        self.timeline.set_viewport(kept)  # an edit never moves the view
+        self._count_events_shown()
 
     def _timeline_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Timeline not loaded: %1").replace("%1", message))

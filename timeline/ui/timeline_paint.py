@@ -177,8 +177,14 @@ def paint_items(
     look: Look,
     highlight: np.ndarray | None,
     selected_row: int | None,
+    codes: np.ndarray | None = None,
+    palette: Sequence[QColor] = (),
 ) -> None:
-    """Bars for ranges, circles for publications, diamonds for mentions."""
+    """Bars for ranges, circles for publications, diamonds for mentions.
+
+    With codes (one per row of arrays, -1 for none), an event is drawn in palette[code]
+    instead of its kind's colour: colouring by tag or by source.
+    """
     vp = frame.viewport
     rows = frame.rows
     kinds = arrays.kinds[rows].tolist()
@@ -192,8 +198,13 @@ def paint_items(
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setPen(Qt.PenStyle.NoPen)
     colours = {(k, d): look.kind_colour(k, d) for k in set(kinds) for d in (False, True)}
+    row_codes = codes[rows].tolist() if codes is not None else None
+    coded = _coded_colours(palette)
     for i, row in enumerate(rows.tolist()):
-        colour = colours[kinds[i], dims[i]]
+        if row_codes is not None and row_codes[i] >= 0:
+            colour = coded[row_codes[i], dims[i]]
+        else:
+            colour = colours[kinds[i], dims[i]]
         y_mid = metrics.lane_top(lanes[i]) + metrics.lane_h / 2
         if points[i]:
             p.setBrush(colour)
@@ -222,6 +233,17 @@ def paint_items(
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
+def _coded_colours(palette: Sequence[QColor]) -> dict[tuple[int, bool], QColor]:
+    """Each palette colour, plain and dimmed (as kind colours are dimmed)."""
+    out = {}
+    for code, colour in enumerate(palette):
+        out[code, False] = colour
+        dim = QColor(colour)
+        dim.setAlpha(DIM_ALPHA)
+        out[code, True] = dim
+    return out
+
+
 def paint_eras(
     p: QPainter,
     frame: Frame,
@@ -230,6 +252,8 @@ def paint_eras(
     look: Look,
     highlight: np.ndarray | None,
     selected_row: int | None,
+    codes: np.ndarray | None = None,
+    palette: Sequence[QColor] = (),
 ) -> None:
     """Ranges much longer than the view: thin bars in the band above the lanes."""
     if not len(frame.era_rows):
@@ -238,9 +262,11 @@ def paint_eras(
     band = QColor(look.grid)
     p.fillRect(QRectF(0, metrics.era_top, vp.width, metrics.era_h), band)
     h = ERA_ROW_PX - 2
+    coded = _coded_colours(palette)
     for i, row in enumerate(frame.era_rows.tolist()):
         dim = highlight is not None and not highlight[row]
-        colour = look.kind_colour(int(arrays.kinds[row]), dim)
+        code = int(codes[row]) if codes is not None else -1
+        colour = coded[code, dim] if code >= 0 else look.kind_colour(int(arrays.kinds[row]), dim)
         x0, x1 = sorted(float(frame.u_to_x(u)) for u in (frame.era_u0[i], frame.era_u1[i]))
         rect = QRectF(x0, metrics.era_row_top(i), max(x1 - x0, 2.0), h)
         p.fillRect(rect, colour)

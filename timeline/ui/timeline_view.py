@@ -12,6 +12,7 @@ import numpy as np
 from bidi import get_base_level
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -144,6 +145,8 @@ class TimelineView(QWidget):
         self._time_direction: Qt.LayoutDirection | None = None
         self._style: LabelStyle | None = None
         self._highlight: np.ndarray | None = None
+        self._codes: np.ndarray | None = None  # colouring by tag or source (set_colouring)
+        self._palette: list[QColor] = []
         self._highlight_rows: np.ndarray | None = None
         self._highlight_version = 0
         self._selected_row: int | None = None
@@ -169,6 +172,7 @@ class TimelineView(QWidget):
         """Show these events; `labels` maps event ids to EventText (or its first fields)."""
         self._arrays = arrays
         self._label_source = labels
+        self._codes = None
         self._texts.clear()
         self._labels.clear()
         self._plan.clear()
@@ -178,6 +182,12 @@ class TimelineView(QWidget):
         self._highlight_version += 1
         self._frame_key = None
         self.fit_all()
+
+    def set_colouring(self, codes: np.ndarray | None, palette: Sequence[QColor] = ()) -> None:
+        """Draw each event in palette[codes[row]] (-1: its kind's colour); None: by kind."""
+        self._codes = codes
+        self._palette = list(palette)
+        self.update()
 
     def load(self, store: Store) -> None:
         """Read the store's events (on this thread) and show them."""
@@ -566,10 +576,30 @@ class TimelineView(QWidget):
                 p, frame, metrics, look, text, lambda n: self._number(n, style)
             )
         elif frame.mode == "items":
-            paint_eras(p, frame, metrics, self._arrays, look, self._highlight, self._selected_row)
+            paint_eras(
+                p,
+                frame,
+                metrics,
+                self._arrays,
+                look,
+                self._highlight,
+                self._selected_row,
+                self._codes,
+                self._palette,
+            )
             paint_lane_scroll(p, frame, metrics, look, self._ui_rtl())
             paint_overflow(p, frame, metrics, look, self._highlight)
-            paint_items(p, frame, metrics, self._arrays, look, self._highlight, self._selected_row)
+            paint_items(
+                p,
+                frame,
+                metrics,
+                self._arrays,
+                look,
+                self._highlight,
+                self._selected_row,
+                self._codes,
+                self._palette,
+            )
             missing = paint_labels(
                 p, frame, metrics, self._arrays, self._labels, look, self._highlight
             )

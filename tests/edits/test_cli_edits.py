@@ -1,0 +1,158 @@
+"""`timeline edit ...` through click's CliRunner, and two processes writing at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.edits.test_survival import write_articles
+from timeline import edits
+from timeline.cli import cli
+from timeline.store import Store
+from timeline.store import edits as user
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+
+    def invoke(*args: str, expect: int = 0):
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == expect, result.output
+        return result
+
+    invoke.db = db  # type: ignore[attr-defined]
+    invoke("import", str(write_articles(tmp_path / "a.jsonl")))
+    return invoke
+
+
+def ids(run) -> dict[str, int]:
+    return {
+        json.loads(line)["title"]: json.loads(line)["id"]
+        for line in run("list", "--json").output.splitlines()
+    }
+
+
+def mention_id(run, article_id: int, text: str) -> int:
+    shown = json.loads(run("show", str(article_id), "--json").output)
+    for event in shown["events"]:
+        if (
+            event["span_start"] is not None
+            and text in shown["body"][event["span_start"] : event["span_end"]]
+        ):
+            return int(event["id"])
+    raise AssertionError(text)
+
+
+def last_json(result) -> dict:
+    return json.loads(result.output.splitlines()[-1])
+
+
+def test_correct_survives_recompute_and_clear_restores(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    event = mention_id(run, war, "1954")
+    done = last_json(run("edit", "correct", str(event), "6 June 1954", "--json"))
+    assert done == {"edit": "correct", "changes": 1, "value": "1954-06-06"}
+    run("recompute")
+    shown = json.loads(run("edit", "show", str(war)).output)
+    (fixed,) = [e for e in shown["events"] if e["origin"] == "corrected"]
+    assert fixed["date"]["value"] == "1954-06-06"
+    assert fixed["computed"]["value"] == "1954-06-05"
+    event = mention_id(run, war, "1954")  # a new id after recompute: the same span
+    assert last_json(run("edit", "correct", str(event), "--clear", "--json"))["changes"] == 1
+    shown = json.loads(run("edit", "show", str(war)).output)
+    assert not [e for e in shown["events"] if e["origin"] == "corrected"]
+
+
+def test_bad_input_is_one_line_errors(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    event = mention_id(run, war, "1954")
+    assert "not a date" in run("edit", "correct", str(event), "lorem", expect=1).output
+    assert "no event #999" in run("edit", "correct", "999", "1990", expect=1).output
+    assert "give a DATE" in run("edit", "correct", str(event), expect=2).output
+    assert (
+        "not a colour"
+        in run("edit", "tag", "x", "--article", str(war), "--colour", "red", expect=1).output
+    )
+
+
+def test_article_add_hide_tag_note_list(run) -> None:
+    titles = ids(run)
+    war, other = titles["حرب قديمة"], titles["خبر آخر"]
+    run("edit", "article", str(war), "--title", "الحرب الكورية", "--published", "25 حزيران 1950")
+    added = last_json(run("edit", "add", "1990/1991", "حرب الخليج", "--json"))
+    assert added["changes"] == 1
+    run("edit", "hide", "--article", str(other))
+    run("edit", "tag", "حروب", "--article", str(war))
+    run("edit", "tag", "حروب", "--added", str(added["id"]))
+    run("edit", "tag", "حروب", "--colour", "#aa0000")
+    run("edit", "note", str(war), "راجع تاريخ الهدنة")
+    run("recompute")
+    run("import", str(write_articles(Path(str(run.db)).with_name("again.jsonl"))))
+    tags = [json.loads(line) for line in run("edit", "tags", "--json").output.splitlines()]
+    assert tags == [{"tag": "حروب", "colour": "#aa0000", "count": 2}]
+    notes = [
+        json.loads(line) for line in run("edit", "notes", "تاريخ", "--json").output.splitlines()
+    ]
+    assert notes == [{"id": war, "note": "راجع تاريخ الهدنة"}]
+    rows = json.loads(run("edit", "list").output)
+    assert len(rows["user_hidden"]) == 1 and rows["user_hidden"][0]["who"] == edits.who()
+    shown = json.loads(run("edit", "show", str(war)).output)
+    assert shown["title"] == "الحرب الكورية" and shown["published"] == "1950-06-25"
+    assert shown["origins"] == {
+        "title": "corrected",
+        "source": "computed",
+        "published": "corrected",
+    }
+    run("edit", "hide", "--article", str(other), "--show")
+    assert json.loads(run("edit", "list").output)["user_hidden"] == []
+    run("edit", "remove", str(added["id"]))
+    assert json.loads(run("edit", "list").output)["user_events"] == []
+
+
+def test_search_filters_by_tag(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    run("edit", "tag", "حروب", "--article", str(war))
+    both = run("search", "في", "--json").output.splitlines()
+    assert len(both) == 2
+    tagged = [
+        json.loads(line)["id"]
+        for line in run("search", "في", "--tag", "حروب", "--json").output.splitlines()
+    ]
+    assert tagged == [war]
+
+
+_WRITER = """
+import sys
+from timeline import edits
+from timeline.store import Store
+with Store(sys.argv[1], timeout=30) as store:
+    for n in range(int(sys.argv[3])):
+        edits.set_tag(store, edits.article_target(store, int(sys.argv[2])), f"{sys.argv[4]}{n}")
+"""
+
+
+def test_two_processes_write_at_once_and_see_each_other(run) -> None:
+    titles = ids(run)
+    war, other = titles["حرب قديمة"], titles["خبر آخر"]
+    with Store(run.db, timeout=30) as window:
+        seen = user.data_version(window)
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        child = subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(run.db), str(other), "40", "terminal"], env=env
+        )
+        for n in range(40):
+            edits.set_tag(window, edits.article_target(window, war), f"window{n}")
+        assert child.wait(timeout=120) == 0
+        # The other process's commits are visible to this open connection at once.
+        assert user.data_version(window) != seen
+        names = {name for name, _c, _k in user.tags(window)}
+    assert {f"window{n}" for n in range(40)} <= names
+    assert {f"terminal{n}" for n in range(40)} <= names

@@ -1,0 +1,40 @@
+"""Dates typed by the user are read as the program reads dates, in either language."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.edits import read_date
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "granularity"),
+    [
+        ("10 شوال 1442 هـ", "2021-05-22", "day"),
+        ("٥ يونيو ٢٠٢٠", "2020-06-05", "day"),
+        ("أيار 2021", "2021-05", "month"),
+        ("بين عامي 1950 و1953", "1950/1953", "interval"),
+        ("22nd May 2021", "2021-05-22", "day"),
+        ("May 22, 2021", "2021-05-22", "day"),
+        ("Sept 2001", "2001-09", "month"),
+        ("2021-05-22", "2021-05-22", "day"),
+        ("1990", "1990", "year"),
+        ("1990/1991", "1990/1991", "interval"),
+        ("2021-05-22/2021-06-01", "2021-05-22/2021-06-01", "interval"),
+    ],
+)
+def test_typed_dates(typed: str, value: str, granularity: str) -> None:
+    date = read_date(typed)
+    assert date is not None and date.start is not None
+    assert (date.value, date.granularity) == (value, granularity)
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "lorem ipsum", "2021-13-40", "1999/1990", "اليوم"])
+def test_unreadable_or_unplaced_typed_dates(typed: str) -> None:
+    assert read_date(typed) is None
+
+
+def test_a_range_covers_its_last_day() -> None:
+    date = read_date("2021-05-22/2021-05-23")
+    assert date is not None and date.end is not None and date.start is not None
+    assert date.end - date.start == 2 * 86400

@@ -1,0 +1,525 @@
+"""The user's edits as use cases: correct, add, hide, tag and annotate; undo and redo.
+
+The library, the command line and the window all call these.  Each edit writes rows of
+the user's own tables (timeline/store/edits.py), stamped with who and when, and returns
+the Changes it made: undo writes their rows back as they were, redo as they became.
+Nothing here touches a row the program computes, so recompute and re-import keep it all.
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from timeline import dating
+from timeline.model import DateValue, Event, to_axis
+from timeline.store import Store
+from timeline.store import edits as user
+from timeline.store.edits import Change, Stamp
+
+# Given in turn to new tags; the user can change any (Okabe-Ito, told apart by most readers).
+TAG_COLOURS = (
+    "#e69f00",
+    "#56b4e9",
+    "#009e73",
+    "#f0e442",
+    "#0072b2",
+    "#d55e00",
+    "#cc79a7",
+    "#999999",
+)
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_ISO_RANGE = re.compile(r"^\s*(\d{4}(?:-\d\d(?:-\d\d)?)?)\s*/\s*(\d{4}(?:-\d\d(?:-\d\d)?)?)\s*$")
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d\d)(?:-(\d\d))?)?\s*$")
+# The date rules read Arabic month names; a date typed in English is read through them.
+_ENGLISH_MONTHS = dict(
+    zip(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ],
+        strict=True,
+    )
+)
+_ENGLISH_MONTH = re.compile(
+    r"\b("
+    + "|".join(
+        sorted({*_ENGLISH_MONTHS, *(m[:3] for m in _ENGLISH_MONTHS), "sept"}, key=len, reverse=True)
+    )
+    + r")\.?\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _in_arabic_months(text: str) -> str:
+    """English month names as Arabic ones, ordinals and commas dropped ("May 22, 2021")."""
+
+    def month(m: re.Match[str]) -> str:
+        name = m[1].lower()
+        full = next(k for k in _ENGLISH_MONTHS if k.startswith(name[:3]))
+        return " " + _ENGLISH_MONTHS[full] + " "
+
+    text = _ENGLISH_MONTH.sub(month, _ORDINAL.sub(r"\1", text)).replace(",", " ")
+    # "يونيو 22 2021" -> "22 يونيو 2021"
+    text = re.sub(r"^\s*(\S+)\s+(\d{1,2})\s+(\d{3,4})", r"\2 \1 \3", text)
+    return " ".join(text.split())
+
+
+class EditError(ValueError):
+    """An edit that cannot be made: an unreadable date, an unknown article or event."""
+
+
+def who() -> str:
+    """The user the edits are stamped with: the login name."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): still say something
+        return "unknown"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _stamp() -> dict[str, str]:
+    return {"who": who(), "at": _now()}
+
+
+# -- reading what the user typed ----------------------------------------------------
+
+
+def _iso_part(text: str) -> DateValue | None:
+    m = _ISO.match(text)
+    if m is None:
+        return None
+    year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    try:
+        first = datetime(year, month, day)
+    except ValueError:
+        return None
+    if m[3]:
+        return DateValue(first.date().isoformat(), "day", to_axis(first))
+    if m[2]:
+        after = datetime(year + month // 12, month % 12 + 1, 1)
+        return DateValue(f"{year:04d}-{month:02d}", "month", to_axis(first), to_axis(after))
+    return DateValue(f"{year:04d}", "year", to_axis(first), to_axis(datetime(year + 1, 1, 1)))
+
+
+def read_date(text: str) -> DateValue | None:
+    """A typed date or range as the program reads dates (Arabic or English, Hijri or Gregorian).
+
+    ISO dates and ranges ("1950/1953", "2021-05-22/2021-06-01"), a date line
+    ("10 شوال 1442 هـ", "22 May 2021"), or the longest dated mention in the text
+    ("بين عامي 1950 و1953").  None when nothing in it reads as a placed date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    m = _ISO_RANGE.match(text)
+    if m:
+        first, last = _iso_part(m[1]), _iso_part(m[2])
+        if first is None or last is None or first.start is None or last.start is None:
+            return None
+        end = last.end if last.end is not None else last.start + 86400
+        if end <= first.start:
+            return None
+        return DateValue(f"{first.value}/{last.value}", "interval", first.start, end)
+    iso = _iso_part(text)
+    if iso is not None:
+        return iso
+    if _ENGLISH_MONTH.search(text):
+        text = _in_arabic_months(text)
+    line = dating.parse_date_line(text)
+    if line is not None and line.start is not None:
+        return line
+    placed = [m for m in dating.extract_mentions(text, None) if m.date.start is not None]
+    if not placed:
+        return None
+    return max(placed, key=lambda m: m.end - m.start).date
+
+
+def _must_read(text: str) -> DateValue:
+    date = read_date(text)
+    if date is None:
+        raise EditError(f"not a date this program can read: {text!r}")
+    return date
+
+
+def _date_row(date: DateValue) -> dict[str, object]:
+    return {
+        "value": date.value,
+        "granularity": date.granularity,
+        "start": date.start,
+        "end": date.end,
+    }
+
+
+# -- writing ----------------------------------------------------------------------
+
+
+def _edit(store: Store, rows: Sequence[tuple[str, tuple, dict | None]]) -> list[Change]:
+    """Write rows (table, key, row or None) and return the Changes, in one transaction."""
+    changes = []
+    with store.transaction():
+        for table, key, after in rows:
+            before = user.get_row(store, table, key)
+            if before == after:
+                continue
+            user.put_row(store, table, key, after)
+            changes.append(Change(table, key, before, after))
+    return changes
+
+
+def undo(store: Store, changes: Sequence[Change]) -> None:
+    user.apply_changes(store, changes, undo=True)
+
+
+def redo(store: Store, changes: Sequence[Change]) -> None:
+    user.apply_changes(store, changes)
+
+
+def _uid(store: Store, article_id: int) -> str:
+    uid = user.article_uid(store, article_id)
+    if uid is None:
+        raise EditError(f"no article #{article_id}")
+    return uid
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """A mention as edits name it: its article and its span in the body."""
+
+    article_id: int
+    uid: str
+    span_start: int
+    span_end: int
+    text: str
+
+
+def mention_of_event(store: Store, event_id: int) -> MentionRef:
+    """The mention behind a computed event id (ids change on recompute: resolve at once)."""
+    found = user.event_by_id(store, event_id)
+    if found is None:
+        raise EditError(f"no event #{event_id}")
+    event, uid, text = found
+    if event.span_start is None or event.span_end is None:
+        raise EditError(f"event #{event_id} is not a mention in the text")
+    return MentionRef(event.article_id, uid, event.span_start, event.span_end, text)
+
+
+def mention_at(store: Store, article_id: int, span_start: int, span_end: int) -> MentionRef:
+    article = store.article(article_id)
+    if article is None:
+        raise EditError(f"no article #{article_id}")
+    if not 0 <= span_start < span_end <= len(article.body):
+        raise EditError(f"no span {span_start}:{span_end} in article #{article_id}")
+    text = article.body[span_start:span_end]
+    return MentionRef(article_id, article.uid, span_start, span_end, text)
+
+
+def correct_mention(store: Store, mention: MentionRef, typed: str | None) -> list[Change]:
+    """Give a mention the date typed (None: it is not a date)."""
+    row: dict[str, object] = {
+        "article_uid": mention.uid,
+        "span_start": mention.span_start,
+        "span_end": mention.span_end,
+        "span_text": mention.text,
+        "typed": typed or "",
+        "not_a_date": 1 if typed is None else 0,
+    }
+    if typed is None:
+        row.update({"value": None, "granularity": None, "start": None, "end": None})
+    else:
+        row.update(_date_row(_must_read(typed)))
+    row.update(_stamp())
+    key = (mention.uid, mention.span_start, mention.span_end)
+    return _edit(store, [("user_mentions", key, row)])
+
+
+def clear_mention_correction(store: Store, mention: MentionRef) -> list[Change]:
+    """The computed value of the mention shows again."""
+    key = (mention.uid, mention.span_start, mention.span_end)
+    return _edit(store, [("user_mentions", key, None)])
+
+
+def correct_article(
+    store: Store, article_id: int, field_name: str, typed: str | None
+) -> list[Change]:
+    """Correct an article's title, source or publication date (None: back to computed)."""
+    if field_name not in user.ARTICLE_FIELDS:
+        raise EditError(f"cannot correct {field_name!r}: one of {', '.join(user.ARTICLE_FIELDS)}")
+    uid = _uid(store, article_id)
+    row: dict[str, object] | None = None
+    if typed is not None:
+        row = {"article_uid": uid, "field": field_name, "value": typed}
+        if field_name == "published":
+            date = _must_read(typed)
+            row.update(
+                {
+                    "date_value": date.value,
+                    "granularity": date.granularity,
+                    "start": date.start,
+                    "end": date.end,
+                }
+            )
+        row.update(_stamp())
+    return _edit(store, [("user_article_fields", (uid, field_name), row)])
+
+
+def add_event(
+    store: Store, typed: str, label: str, article_id: int | None = None
+) -> tuple[int, list[Change]]:
+    """Add an event by hand, to an article or on its own; returns its id and the Changes."""
+    date = _must_read(typed)
+    uid = _uid(store, article_id) if article_id is not None else None
+    event_id = user.next_user_event_id(store)
+    row: dict[str, object] = {"id": event_id, "article_uid": uid, "typed": typed, "label": label}
+    row.update(_date_row(date))
+    row.update(_stamp())
+    return event_id, _edit(store, [("user_events", (event_id,), row)])
+
+
+def remove_added_event(store: Store, event_id: int) -> list[Change]:
+    """Remove an added event, with its tags and its hidden mark."""
+    if user.user_event(store, event_id) is None:
+        raise EditError(f"no added event #{event_id}")
+    target = user.event_target(event_id)
+    rows: list[tuple[str, tuple, dict | None]] = [("user_events", (event_id,), None)]
+    rows.append(("user_hidden", (target,), None))
+    rows += [("user_tagged", (tag, target), None) for tag in _tags_of(store, target)]
+    return _edit(store, rows)
+
+
+def _tags_of(store: Store, target: str) -> list[str]:
+    return [name for name, _c, _n in user.tags(store) if target in user.targets_tagged(store, name)]
+
+
+def article_target(store: Store, article_id: int) -> str:
+    return user.article_target(_uid(store, article_id))
+
+
+def event_target(store: Store, event_id: int) -> str:
+    """The target of a computed event: its mention, or its article for a publication."""
+    found = user.event_by_id(store, event_id)
+    if found is None:
+        raise EditError(f"no event #{event_id}")
+    event, uid, _text = found
+    if event.span_start is None or event.span_end is None:
+        return user.article_target(uid)
+    return user.mention_target(uid, event.span_start, event.span_end)
+
+
+def added_target(store: Store, event_id: int) -> str:
+    if user.user_event(store, event_id) is None:
+        raise EditError(f"no added event #{event_id}")
+    return user.event_target(event_id)
+
+
+def set_hidden(store: Store, target: str, hidden: bool = True) -> list[Change]:
+    """Hide an article or an event from the timeline, list and export (False: show it again)."""
+    row = {"target": target, **_stamp()} if hidden else None
+    if hidden and user.is_hidden(store, target):
+        return []
+    return _edit(store, [("user_hidden", (target,), row)])
+
+
+def set_tag(
+    store: Store, target: str, tag: str, on: bool = True, colour: str | None = None
+) -> list[Change]:
+    """Tag a target (on=False: untag it); a new tag gets the next colour of TAG_COLOURS."""
+    tag = " ".join(tag.split())
+    if not tag:
+        raise EditError("a tag needs a name")
+    rows: list[tuple[str, tuple, dict | None]] = []
+    known = {name: c for name, c, _n in user.tags(store)}
+    if colour is not None and not _COLOUR.match(colour):
+        raise EditError(f"not a colour: {colour!r} (give #rrggbb)")
+    if on and (tag not in known or colour is not None):
+        colour = colour or TAG_COLOURS[len(known) % len(TAG_COLOURS)]
+        rows.append(("user_tags", (tag,), {"name": tag, "colour": colour, **_stamp()}))
+    existing = user.get_row(store, "user_tagged", (tag, target))
+    if on and existing is None:
+        rows.append(("user_tagged", (tag, target), {"tag": tag, "target": target, **_stamp()}))
+    elif not on:
+        rows.append(("user_tagged", (tag, target), None))
+    return _edit(store, rows)
+
+
+def set_tag_colour(store: Store, tag: str, colour: str) -> list[Change]:
+    if not _COLOUR.match(colour):
+        raise EditError(f"not a colour: {colour!r} (give #rrggbb)")
+    if user.get_row(store, "user_tags", (tag,)) is None:
+        raise EditError(f"no tag {tag!r}")
+    return _edit(store, [("user_tags", (tag,), {"name": tag, "colour": colour, **_stamp()})])
+
+
+def set_note(store: Store, article_id: int, note: str) -> list[Change]:
+    """An article's note (empty: none)."""
+    uid = _uid(store, article_id)
+    row = {"article_uid": uid, "note": note, **_stamp()} if note.strip() else None
+    return _edit(store, [("user_notes", (uid,), row)])
+
+
+def search_notes(store: Store, query: str) -> list[tuple[int, str]]:
+    """(article id, note) of the notes holding every word of query, Arabic variants folded."""
+    from timeline.text import normalize
+
+    words = normalize(query).casefold().split()
+    return [
+        (article_id, note)
+        for article_id, note in user.notes(store)
+        if all(w in normalize(note).casefold() for w in words)
+    ]
+
+
+# -- what is shown: the user's value wins, the computed one is kept beside it -------
+
+
+@dataclass(frozen=True)
+class ShownEvent:
+    """An event as shown: origin is 'computed', 'corrected', 'not a date' or 'added'."""
+
+    origin: str
+    date: DateValue | None  # what is shown (None: not a date)
+    label: str
+    computed: Event | None = None  # the program's event, when there is one
+    added_id: int | None = None
+    stamp: Stamp | None = None
+    hidden: bool = False
+    tags: tuple[str, ...] = ()
+    typed: str = ""
+
+
+@dataclass
+class ShownArticle:
+    """An article's values as shown, with where each came from."""
+
+    article_id: int
+    title: str
+    source: str
+    published: str | None  # the ISO value shown
+    origins: dict[str, str] = field(default_factory=dict)  # field -> computed | corrected
+    computed: dict[str, str | None] = field(default_factory=dict)  # corrected fields' computed
+    hidden: bool = False
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    events: list[ShownEvent] = field(default_factory=list)
+    lost: list[user.MentionCorrection] = field(default_factory=list)  # flagged corrections
+
+
+def shown_article(store: Store, article_id: int) -> ShownArticle | None:
+    """The article and its events with the user's values applied (hidden ones marked)."""
+    article = store.article(article_id)
+    if article is None:
+        return None
+    values = user.user_values(store, [article_id]).get(article_id)
+    values = values or user.ArticleUserValues(article_id, article.uid)
+    shown = ShownArticle(
+        article_id,
+        values.fields.get("title", article.title),
+        values.fields.get("source", article.source),
+        values.published.value if values.published else article.published,
+        hidden=values.hidden,
+        note=values.note,
+        tags=tuple(values.tags),
+    )
+    computed = {"title": article.title, "source": article.source, "published": article.published}
+    for name in user.ARTICLE_FIELDS:
+        corrected = name in values.fields or (name == "published" and values.published)
+        shown.origins[name] = "corrected" if corrected else "computed"
+        if corrected:
+            shown.computed[name] = computed[name]
+    for event in store.events_of(article_id):
+        if event.kind == "published":
+            date = values.published or DateValue(
+                event.value, event.granularity, event.start, event.end
+            )
+            origin = "corrected" if values.published else "computed"
+            shown.events.append(ShownEvent(origin, date, shown.title, event, hidden=values.hidden))
+            continue
+        fix = values.correction_at(event.span_start, event.span_end)
+        computed_date = DateValue(event.value, event.granularity, event.start, event.end)
+        placed_span = (event.span_start or 0, event.span_end or 0)
+        tags = tuple(values.mention_tags.get(placed_span, []))
+        hidden = values.hidden or placed_span in values.hidden_mentions
+        if fix is None:
+            shown.events.append(
+                ShownEvent("computed", computed_date, event.label, event, hidden=hidden, tags=tags)
+            )
+        else:
+            origin = "not a date" if fix.date is None else "corrected"
+            shown.events.append(
+                ShownEvent(
+                    origin, fix.date, event.label, event, None, fix.stamp, hidden, tags, fix.typed
+                )
+            )
+    if values.published and not any(
+        e.computed and e.computed.kind == "published" for e in shown.events
+    ):
+        shown.events.insert(
+            0, ShownEvent("corrected", values.published, shown.title, hidden=values.hidden)
+        )
+    covered = {(e.computed.span_start, e.computed.span_end) for e in shown.events if e.computed}
+    for fix in values.mentions:
+        if fix.status == "lost":
+            shown.lost.append(fix)
+        elif (fix.span_start, fix.span_end) not in covered:
+            # The program no longer finds a date there: the user's word still stands.
+            origin = "not a date" if fix.date is None else "corrected"
+            shown.events.append(
+                ShownEvent(
+                    origin,
+                    fix.date,
+                    fix.span_text,
+                    None,
+                    None,
+                    fix.stamp,
+                    values.hidden,
+                    (),
+                    fix.typed,
+                )
+            )
+    for added in values.added:
+        target = user.event_target(added.id)
+        shown.events.append(
+            ShownEvent(
+                "added",
+                added.date,
+                added.label,
+                None,
+                added.id,
+                added.stamp,
+                values.hidden or user.is_hidden(store, target),
+                tuple(_tags_of(store, target)),
+                added.typed,
+            )
+        )
+    return shown

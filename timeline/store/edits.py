@@ -1,0 +1,688 @@
+"""What the user said (corrections, hidden items, added events, tags, notes), kept apart.
+
+DESIGN.md rule 5: these tables are never written by import, recompute or migration,
+and nothing in them points at a row the program recomputes.  An article is named by
+its uid (stable across re-imports), a mention by its article's uid and its span in
+the body, with the span's text kept to tell when the body changed under it.  Event
+ids are not stable (recompute deletes and re-inserts events) and are never stored.
+
+Every table row is written whole through put_row (a Change holds the row before and
+after), so one mechanism serves the use cases, undo and redo.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from timeline.model import DateValue, Event
+from timeline.store.store import Store
+from timeline.store.timeline_data import (
+    MENTIONED,
+    POINT_GRANULARITIES,
+    EventArrays,
+    EventText,
+    event_labels,
+)
+
+# table -> its key columns.  A Change names its row by these.
+TABLES: dict[str, tuple[str, ...]] = {
+    "user_article_fields": ("article_uid", "field"),
+    "user_mentions": ("article_uid", "span_start", "span_end"),
+    "user_events": ("id",),
+    "user_hidden": ("target",),
+    "user_tags": ("name",),
+    "user_tagged": ("tag", "target"),
+    "user_notes": ("article_uid",),
+}
+ARTICLE_FIELDS = ("title", "source", "published")
+
+Row = dict[str, Any]
+
+
+# -- targets: what a hide or a tag is about ----------------------------------------
+
+
+def article_target(uid: str) -> str:
+    return f"article:{uid}"
+
+
+def mention_target(uid: str, span_start: int, span_end: int) -> str:
+    return f"mention:{uid}:{span_start}:{span_end}"
+
+
+def event_target(user_event_id: int) -> str:
+    return f"event:{user_event_id}"
+
+
+def target_article_uid(target: str) -> str | None:
+    """The uid of the article a target belongs to (None for a user event)."""
+    kind, _, rest = target.partition(":")
+    if kind == "article":
+        return rest
+    if kind == "mention":
+        return rest.rsplit(":", 2)[0]
+    return None
+
+
+# -- rows, read and written whole ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of a user table before and after an edit (None: no such row)."""
+
+    table: str
+    key: tuple[Any, ...]
+    before: Row | None
+    after: Row | None
+
+    def inverse(self) -> Change:
+        return Change(self.table, self.key, self.after, self.before)
+
+
+def _where(table: str) -> str:
+    return " AND ".join(f'"{c}" = ?' for c in TABLES[table])
+
+
+def get_row(store: Store, table: str, key: Sequence[Any]) -> Row | None:
+    cur = store.conn.execute(f"SELECT * FROM {table} WHERE {_where(table)}", tuple(key))
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def put_row(store: Store, table: str, key: Sequence[Any], row: Row | None) -> None:
+    """Make the row named by key be row (None: remove it)."""
+    store.conn.execute(f"DELETE FROM {table} WHERE {_where(table)}", tuple(key))
+    if row is not None:
+        columns = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" * len(row))
+        store.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+
+
+def apply_changes(store: Store, changes: Iterable[Change], *, undo: bool = False) -> None:
+    """Write the after rows (undo: the before rows, last change first) in one transaction."""
+    todo = [c.inverse() for c in reversed(list(changes))] if undo else list(changes)
+    with store.transaction():
+        for change in todo:
+            put_row(store, change.table, change.key, change.after)
+
+
+def next_user_event_id(store: Store) -> int:
+    row = store.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM user_events").fetchone()
+    return int(row[0])
+
+
+# -- the article behind a computed event --------------------------------------------
+
+
+def article_uid(store: Store, article_id: int) -> str | None:
+    row = store.conn.execute("SELECT uid FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def article_id_of_uid(store: Store, uid: str) -> int | None:
+    row = store.conn.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
+    return row[0] if row else None
+
+
+def event_by_id(store: Store, event_id: int) -> tuple[Event, str, str] | None:
+    """A computed event, its article's uid and the text of its span (for tying a correction)."""
+    row = store.conn.execute(
+        'SELECT e.id, e.article_id, e.kind, e.start, e."end", e.granularity, e.value, e.label,'
+        " e.span_start, e.span_end, e.confidence, a.uid,"
+        " CASE WHEN e.span_start IS NULL THEN ''"
+        " ELSE substr(a.body, e.span_start + 1, e.span_end - e.span_start) END"
+        " FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+        (event_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    (id_, article_id, kind, start, end, gran, value, label, s0, s1, conf, uid, text) = row
+    event = Event(article_id, kind, start, end, gran, value, label, s0, s1, conf, id=id_)
+    return event, uid, text
+
+
+# -- what the user said about articles: read for display and export ------------------
+
+
+@dataclass(frozen=True)
+class Stamp:
+    who: str
+    at: str
+
+
+@dataclass(frozen=True)
+class MentionCorrection:
+    """A corrected mention: None date means "not a date".
+
+    status: 'tied' (the span still holds its text), 'moved' (the text was found once
+    elsewhere in a changed body: span_start/span_end give where) or 'lost' (the text
+    is gone: the correction is kept and flagged, and applies to nothing).
+    """
+
+    span_start: int
+    span_end: int
+    span_text: str
+    date: DateValue | None
+    typed: str
+    stamp: Stamp
+    status: str = "tied"
+    stored_span: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class UserEvent:
+    """An event the user added, to an article or on its own."""
+
+    id: int
+    article_uid: str | None
+    date: DateValue
+    label: str
+    typed: str
+    stamp: Stamp
+
+
+@dataclass
+class ArticleUserValues:
+    """Everything the user said about one article."""
+
+    article_id: int
+    uid: str
+    fields: dict[str, str] = field(default_factory=dict)  # title / source as typed
+    published: DateValue | None = None  # a corrected publication date
+    published_typed: str = ""
+    stamps: dict[str, Stamp] = field(default_factory=dict)  # per field
+    hidden: bool = False
+    note: str = ""
+    note_stamp: Stamp | None = None
+    tags: list[str] = field(default_factory=list)
+    mentions: list[MentionCorrection] = field(default_factory=list)
+    hidden_mentions: set[tuple[int, int]] = field(default_factory=set)
+    mention_tags: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    added: list[UserEvent] = field(default_factory=list)
+
+    def correction_at(
+        self, span_start: int | None, span_end: int | None
+    ) -> MentionCorrection | None:
+        for m in self.mentions:
+            if m.status != "lost" and (m.span_start, m.span_end) == (span_start, span_end):
+                return m
+        return None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.fields
+            or self.published
+            or self.hidden
+            or self.note
+            or self.tags
+            or self.mentions
+            or self.hidden_mentions
+            or self.mention_tags
+            or self.added
+        )
+
+
+def _date(value: str | None, gran: str | None, start: int | None, end: int | None) -> DateValue:
+    return DateValue(value or "", gran or "day", start, end)
+
+
+def _locate(body: str, s0: int, s1: int, text: str) -> tuple[int, int, str]:
+    """Where a corrected span's text is now: tied, moved (found once) or lost."""
+    if body[s0:s1] == text:
+        return s0, s1, "tied"
+    if text and body.count(text) == 1:
+        at = body.index(text)
+        return at, at + len(text), "moved"
+    return s0, s1, "lost"
+
+
+def _user_event(row: tuple) -> UserEvent:
+    id_, uid, typed, value, gran, start, end, label, who, at = row
+    return UserEvent(id_, uid, DateValue(value, gran, start, end), label, typed, Stamp(who, at))
+
+
+_USER_EVENT_COLUMNS = 'id, article_uid, typed, value, granularity, start, "end", label, who, at'
+
+
+def user_values(store: Store, article_ids: Iterable[int]) -> dict[int, ArticleUserValues]:
+    """What the user said about each of these articles, by article id.
+
+    The function export uses: the user's value wins over the computed one.  Articles
+    the user said nothing about are left out.
+    """
+    wanted = list(article_ids)
+    out: dict[int, ArticleUserValues] = {}
+    conn = store.conn
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT id, uid, body FROM articles WHERE id IN ({marks})", chunk)
+        by_uid: dict[str, tuple[int, str]] = {uid: (id_, body) for id_, uid, body in rows}
+        if not by_uid:
+            continue
+        uids = list(by_uid)
+        umarks = ",".join("?" * len(uids))
+        values = {uid: ArticleUserValues(id_, uid) for uid, (id_, _b) in by_uid.items()}
+        for uid, fname, value, dv, gran, start, end, who, at in conn.execute(
+            'SELECT article_uid, field, value, date_value, granularity, start, "end", who, at'
+            f" FROM user_article_fields WHERE article_uid IN ({umarks})",
+            uids,
+        ):
+            v = values[uid]
+            v.stamps[fname] = Stamp(who, at)
+            if fname == "published":
+                v.published = _date(dv, gran, start, end)
+                v.published_typed = value
+            else:
+                v.fields[fname] = value
+        for uid, s0, s1, text, typed, nad, value, gran, start, end, who, at in conn.execute(
+            "SELECT article_uid, span_start, span_end, span_text, typed, not_a_date, value,"
+            f' granularity, start, "end", who, at FROM user_mentions WHERE article_uid IN ({umarks})'
+            " ORDER BY span_start",
+            uids,
+        ):
+            n0, n1, status = _locate(by_uid[uid][1], s0, s1, text)
+            date = None if nad else _date(value, gran, start, end)
+            values[uid].mentions.append(
+                MentionCorrection(n0, n1, text, date, typed, Stamp(who, at), status, (s0, s1))
+            )
+        for uid, note, who, at in conn.execute(
+            f"SELECT article_uid, note, who, at FROM user_notes WHERE article_uid IN ({umarks})",
+            uids,
+        ):
+            values[uid].note = note
+            values[uid].note_stamp = Stamp(who, at)
+        for row in conn.execute(
+            f"SELECT {_USER_EVENT_COLUMNS} FROM user_events WHERE article_uid IN ({umarks})"
+            " ORDER BY start, id",
+            uids,
+        ):
+            event = _user_event(row)
+            values[event.article_uid or ""].added.append(event)
+        prefix_rows: list[tuple[str, str | None]] = []
+        for uid in uids:
+            like = f"mention:{uid}:%"
+            prefix_rows += [
+                (t, None)
+                for (t,) in conn.execute(
+                    "SELECT target FROM user_hidden WHERE target = ? OR target LIKE ?",
+                    (article_target(uid), like),
+                )
+            ]
+            prefix_rows += list(
+                conn.execute(
+                    "SELECT target, tag FROM user_tagged WHERE target = ? OR target LIKE ?"
+                    " ORDER BY tag",
+                    (article_target(uid), like),
+                )
+            )
+        for target, tag in prefix_rows:
+            uid = target_article_uid(target) or ""
+            v = values[uid]
+            span = _span_of(target)
+            if tag is None:
+                if span is None:
+                    v.hidden = True
+                else:
+                    v.hidden_mentions.add(span)
+            elif span is None:
+                v.tags.append(tag)
+            else:
+                v.mention_tags.setdefault(span, []).append(tag)
+        for v in values.values():
+            if not v.is_empty:
+                out[v.article_id] = v
+    return out
+
+
+def _span_of(target: str) -> tuple[int, int] | None:
+    if not target.startswith("mention:"):
+        return None
+    _uid, s0, s1 = target[len("mention:") :].rsplit(":", 2)
+    return int(s0), int(s1)
+
+
+def standalone_events(store: Store) -> list[UserEvent]:
+    """The events the user added on their own (from no article)."""
+    rows = store.conn.execute(
+        f"SELECT {_USER_EVENT_COLUMNS} FROM user_events WHERE article_uid IS NULL"
+        " ORDER BY start, id"
+    )
+    return [_user_event(r) for r in rows]
+
+
+def user_event(store: Store, event_id: int) -> UserEvent | None:
+    row = store.conn.execute(
+        f"SELECT {_USER_EVENT_COLUMNS} FROM user_events WHERE id = ?", (event_id,)
+    ).fetchone()
+    return _user_event(row) if row else None
+
+
+def is_hidden(store: Store, target: str) -> bool:
+    row = store.conn.execute("SELECT 1 FROM user_hidden WHERE target = ?", (target,)).fetchone()
+    return row is not None
+
+
+def hidden_targets(store: Store) -> list[tuple[str, Stamp]]:
+    rows = store.conn.execute("SELECT target, who, at FROM user_hidden ORDER BY at, target")
+    return [(t, Stamp(w, a)) for t, w, a in rows]
+
+
+def tags(store: Store) -> list[tuple[str, str, int]]:
+    """(name, colour, number of things tagged) for every tag, by name."""
+    rows = store.conn.execute(
+        "SELECT t.name, t.colour, count(x.target) FROM user_tags t"
+        " LEFT JOIN user_tagged x ON x.tag = t.name GROUP BY t.name ORDER BY t.name"
+    )
+    return [(n, c, int(k)) for n, c, k in rows]
+
+
+def targets_tagged(store: Store, tag: str) -> list[str]:
+    rows = store.conn.execute(
+        "SELECT target FROM user_tagged WHERE tag = ? ORDER BY target", (tag,)
+    )
+    return [t for (t,) in rows]
+
+
+def article_ids_tagged(store: Store, tag: str) -> set[int]:
+    """Articles that carry the tag themselves or on one of their mentions or added events."""
+    uids = {target_article_uid(t) for t in targets_tagged(store, tag)}
+    uids.discard(None)
+    for (uid,) in store.conn.execute(
+        "SELECT e.article_uid FROM user_tagged x JOIN user_events e"
+        " ON x.target = 'event:' || e.id WHERE x.tag = ? AND e.article_uid IS NOT NULL",
+        (tag,),
+    ):
+        uids.add(uid)
+    return _ids_of_uids(store, uids)
+
+
+def hidden_article_ids(store: Store) -> set[int]:
+    uids = {
+        t[len("article:") :]
+        for (t,) in store.conn.execute(
+            "SELECT target FROM user_hidden WHERE target LIKE 'article:%'"
+        )
+    }
+    return _ids_of_uids(store, uids)
+
+
+def _ids_of_uids(store: Store, uids: Iterable[str | None]) -> set[int]:
+    wanted = [u for u in uids if u is not None]
+    out: set[int] = set()
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(
+            r[0]
+            for r in store.conn.execute(f"SELECT id FROM articles WHERE uid IN ({marks})", chunk)
+        )
+    return out
+
+
+def notes(store: Store) -> list[tuple[int, str]]:
+    """(article id, note) of every stored article with a note."""
+    rows = store.conn.execute(
+        "SELECT a.id, n.note FROM user_notes n CROSS JOIN articles a WHERE a.uid = n.article_uid"
+        " ORDER BY a.id"
+    )
+    return [(int(i), n) for i, n in rows]
+
+
+def data_version(store: Store) -> int:
+    """Changes when another connection commits to the file (for picking up its writes)."""
+    return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def all_rows(store: Store) -> dict[str, list[Row]]:
+    """Every user row by table, for `timeline edit list` and tests."""
+    out: dict[str, list[Row]] = defaultdict(list)
+    for table, key in TABLES.items():
+        order = ", ".join(f'"{c}"' for c in key)
+        cur = store.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        names = [d[0] for d in cur.description]
+        out[table] = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    return dict(out)
+
+
+# -- the timeline's arrays with the user's values applied ----------------------------
+
+# Events the user added are drawn with negative ids (-user_events.id), so that they
+# never meet a computed event's id; their labels come from user_event_labels.
+
+
+def _shown_overrides(store: Store) -> tuple[set[int], dict[int, tuple[int | None, int | None]]]:
+    """Computed event ids to leave out, and new (start, end) by event id, from the user's rows.
+
+    A correction applies while its span still holds its text (see user_values for
+    corrections whose text moved or is gone).
+    """
+    dropped: set[int] = set()
+    moved: dict[int, tuple[int | None, int | None]] = {}
+    for event_id, not_a_date, start, end in store.conn.execute(
+        # CROSS JOIN keeps this order: the user's few rows first, then the indexes
+        # (left to itself the planner scanned every event: 2 s at a million).
+        'SELECT e.id, m.not_a_date, m.start, m."end" FROM user_mentions m'
+        " CROSS JOIN articles a CROSS JOIN events e"
+        " WHERE a.uid = m.article_uid AND e.article_id = a.id"
+        " AND e.span_start = m.span_start AND e.span_end = m.span_end"
+        " AND substr(a.body, m.span_start + 1, m.span_end - m.span_start) = m.span_text"
+    ):
+        if not_a_date or start is None:
+            dropped.add(event_id)
+        else:
+            moved[event_id] = (start, end)
+    for event_id, start, end in store.conn.execute(
+        'SELECT e.id, f.start, f."end" FROM user_article_fields f'
+        " CROSS JOIN articles a CROSS JOIN events e"
+        " WHERE f.field = 'published' AND a.uid = f.article_uid"
+        " AND e.article_id = a.id AND e.kind = 'published'"
+    ):
+        moved[event_id] = (start, end)
+    hidden_spans = [
+        (target_article_uid(t), _span_of(t))
+        for (t,) in store.conn.execute(
+            "SELECT target FROM user_hidden WHERE target LIKE 'mention:%'"
+        )
+    ]
+    for uid, span in hidden_spans:
+        if uid is None or span is None:
+            continue
+        for (event_id,) in store.conn.execute(
+            "SELECT e.id FROM articles a CROSS JOIN events e"
+            " WHERE a.uid = ? AND e.article_id = a.id AND e.span_start = ? AND e.span_end = ?",
+            (uid, span[0], span[1]),
+        ):
+            dropped.add(event_id)
+    return dropped, moved
+
+
+def _point(start: int, end: int | None, granularity: str | None) -> bool:
+    return end is None or end <= start or granularity in POINT_GRANULARITIES
+
+
+def overlay_arrays(store: Store, arrays: EventArrays) -> EventArrays:
+    """The timeline's arrays as the user sees them: hidden left out, corrections applied,
+    added events in (negative ids).  Unchanged arrays come back when the user said nothing.
+    """
+    hidden_articles = hidden_article_ids(store)
+    dropped, moved = _shown_overrides(store)
+    added = [
+        (event, article_id)
+        for event, article_id in _added_events(store)
+        if article_id not in hidden_articles and not is_hidden(store, event_target(event.id))
+    ]
+    if not (hidden_articles or dropped or moved or added):
+        return arrays
+    keep = np.ones(len(arrays), dtype=bool)
+    if hidden_articles:
+        keep &= ~np.isin(arrays.article_ids, np.fromiter(hidden_articles, dtype=np.int64))
+    changed = np.fromiter(dropped | set(moved), dtype=np.int64)
+    rows: Any = np.flatnonzero(np.isin(arrays.ids, changed) & keep) if len(changed) else []
+    keep[rows] = False
+    new_ids, new_articles, new_starts, new_ends, new_kinds, new_points = [], [], [], [], [], []
+    for row in rows:
+        event_id = int(arrays.ids[row])
+        if event_id in dropped:
+            continue
+        start, end = moved[event_id]
+        if start is None:
+            continue
+        new_ids.append(event_id)
+        new_articles.append(int(arrays.article_ids[row]))
+        new_starts.append(start)
+        new_ends.append(end if end is not None else start)
+        new_kinds.append(int(arrays.kinds[row]))
+        new_points.append(_point(start, end, None))
+    for event, article_id in added:
+        start = event.date.start
+        if start is None:
+            continue
+        new_ids.append(-event.id)
+        new_articles.append(article_id)
+        new_starts.append(start)
+        new_ends.append(event.date.end if event.date.end is not None else start)
+        new_kinds.append(MENTIONED)
+        new_points.append(_point(start, event.date.end, event.date.granularity))
+    shown = arrays if keep.all() else _rows(arrays, keep)
+    if not new_ids:
+        return shown
+    # Insert the few new rows where they belong: one copy of each array, no re-sort.
+    order = np.argsort(np.asarray(new_starts, dtype=np.int64), kind="stable")
+    starts = np.asarray(new_starts, dtype=np.int64)[order]
+    at = np.searchsorted(shown.starts, starts, side="right")
+
+    def put(column: np.ndarray, values: list, dtype: str) -> np.ndarray:
+        return np.insert(column, at, np.asarray(values, dtype=dtype)[order])
+
+    ends = np.maximum(np.asarray(new_ends, dtype=np.int64)[order], starts)
+    return EventArrays(
+        ids=put(shown.ids, new_ids, "<i8"),
+        article_ids=put(shown.article_ids, new_articles, "<i8"),
+        starts=np.insert(shown.starts, at, starts),
+        ends=np.insert(shown.ends, at, ends),
+        kinds=put(shown.kinds, new_kinds, "u1"),
+        points=put(shown.points, new_points, "bool"),
+    )
+
+
+def _rows(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
+    return EventArrays(
+        ids=arrays.ids[keep],
+        article_ids=arrays.article_ids[keep],
+        starts=arrays.starts[keep],
+        ends=arrays.ends[keep],
+        kinds=arrays.kinds[keep],
+        points=arrays.points[keep],
+    )
+
+
+def _added_events(store: Store) -> list[tuple[UserEvent, int]]:
+    """Every added event with its article's id (0 for a standalone event)."""
+    rows = store.conn.execute(
+        f"SELECT {', '.join('u.' + c for c in _USER_EVENT_COLUMNS.split(', '))},"
+        " coalesce(a.id, 0) FROM user_events u LEFT JOIN articles a ON a.uid = u.article_uid"
+        " WHERE u.article_uid IS NULL OR a.id IS NOT NULL"
+    )
+    return [(_user_event(r[:-1]), int(r[-1])) for r in rows]
+
+
+def user_event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
+    """Labels of added events drawn with negative ids; computed ones from timeline_data."""
+    wanted = [int(i) for i in ids]
+    out = event_labels(store, [i for i in wanted if i >= 0])
+    for i in wanted:
+        if i < 0:
+            event = user_event(store, -i)
+            if event is not None:
+                out[i] = EventText(event.label, event.date.value, event.label, event.label)
+    return out
+
+
+# -- colouring the timeline by tag or by source ----------------------------------------
+
+
+def colour_codes(store: Store, arrays: EventArrays, by: str) -> tuple[np.ndarray, list[str]]:
+    """A code per row of arrays (-1: none) and the names the codes index, for colouring.
+
+    by 'source': each event's article's source (standalone added events have none).
+    by 'tag': the first tag by name of the event itself, else of its article.
+    """
+    codes = np.full(len(arrays), -1, dtype=np.int32)
+    if by == "source":
+        ids, article_codes, names = source_codes(store)
+        return codes_by_article(codes, arrays.article_ids, ids, article_codes), names
+    names = [name for name, _c, _n in tags(store)]
+    index = {name: i for i, name in enumerate(names)}
+    article_tag: dict[int, int] = {}
+    event_tag: dict[int, int] = {}
+    # Few rows (tagged by hand): each is looked up by its uid, on the index.
+    for tag, target in store.conn.execute("SELECT tag, target FROM user_tagged ORDER BY tag"):
+        code = index[tag]
+        kind, _, rest = target.partition(":")
+        if kind == "event":
+            event_tag.setdefault(-int(rest), code)
+            continue
+        article_id = article_id_of_uid(store, target_article_uid(target) or "")
+        if article_id is None:
+            continue
+        span = _span_of(target)
+        if span is None:
+            article_tag.setdefault(article_id, code)
+            continue
+        for (event_id,) in store.conn.execute(
+            "SELECT id FROM events WHERE article_id = ? AND span_start = ? AND span_end = ?",
+            (article_id, span[0], span[1]),
+        ):
+            event_tag.setdefault(event_id, code)
+    if article_tag:
+        ids = np.fromiter(sorted(article_tag), dtype=np.int64)
+        article_codes = np.fromiter((article_tag[i] for i in ids.tolist()), dtype=np.int32)
+        codes = codes_by_article(codes, arrays.article_ids, ids, article_codes)
+    if event_tag:
+        wanted = np.fromiter(event_tag, dtype=np.int64)
+        for row in np.flatnonzero(np.isin(arrays.ids, wanted)).tolist():
+            codes[row] = event_tag[int(arrays.ids[row])]
+    return codes, names
+
+
+def source_codes(store: Store) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Every article id (sorted), its source's code, and the sources by code.
+
+    The user's corrected source wins over the imported one.
+    """
+    rows = store.conn.execute("SELECT id, uid, source FROM articles ORDER BY id").fetchall()
+    fixed = dict(
+        store.conn.execute(
+            "SELECT article_uid, value FROM user_article_fields WHERE field = 'source'"
+        ).fetchall()
+    )
+    sources = [fixed.get(uid, source) for _id, uid, source in rows]
+    names = sorted({s for s in sources if s})
+    index = {name: i for i, name in enumerate(names)}
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    article_codes = np.fromiter(
+        (index.get(s, -1) for s in sources), dtype=np.int32, count=len(rows)
+    )
+    return ids, article_codes, names
+
+
+def codes_by_article(
+    codes: np.ndarray, article_ids: np.ndarray, ids: np.ndarray, article_codes: np.ndarray
+) -> np.ndarray:
+    """codes with each row given its article's code (ids sorted; rows of no such id kept)."""
+    if not len(ids):
+        return codes
+    at = np.clip(np.searchsorted(ids, article_ids), 0, len(ids) - 1)
+    found = ids[at] == article_ids
+    codes[found] = article_codes[at[found]]
+    return codes

@@ -1,0 +1,135 @@
+"""Colouring the timeline by tag or by source, with a legend that switches each one on and off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from timeline.edits import TAG_COLOURS
+from timeline.store import Store
+from timeline.store import edits as user
+from timeline.store.timeline_data import EventArrays
+
+MODES = ("kind", "tag", "source")
+
+
+def subset(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
+    """The rows of arrays where keep is True (still sorted by start)."""
+    return EventArrays(
+        ids=arrays.ids[keep],
+        article_ids=arrays.article_ids[keep],
+        starts=arrays.starts[keep],
+        ends=arrays.ends[keep],
+        kinds=arrays.kinds[keep],
+        points=arrays.points[keep],
+    )
+
+
+class ColourLegend(QObject):
+    """The colouring mode (by kind, tag or source), its legend toolbar and the entries off.
+
+    changed is emitted when the mode or an entry's switch changes: the window then lays
+    the arrays out again (shown_arrays) and paints them (codes, palette).
+    """
+
+    changed = Signal()
+
+    def __init__(self, store: Store, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.store = store
+        self.mode = "kind"
+        self.off: set[str] = set()
+        self.names: list[str] = []
+        self.palette: list[QColor] = []
+        self.codes: np.ndarray | None = None
+        self._source_cache: tuple[np.ndarray, np.ndarray, list[str]] | None = None
+        self.toolbar = QToolBar(self.tr("Legend"), window)
+        self.toolbar.setObjectName("colourLegend")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar.hide()
+
+    def build_menu(self, menu: QMenu) -> None:
+        texts = {
+            "kind": self.tr("By kind"),
+            "tag": self.tr("By tag"),
+            "source": self.tr("By source"),
+        }
+        group = QActionGroup(menu)
+        for mode in MODES:
+            action = QAction(texts[mode], menu)
+            action.setCheckable(True)
+            action.setChecked(mode == self.mode)
+            action.setData(mode)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(lambda action: self.set_mode(str(action.data())))
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.off.clear()
+        self.changed.emit()
+
+    def set_entry(self, name: str, on: bool) -> None:
+        """Switch a tag's or a source's events on or off the timeline."""
+        (self.off.discard if on else self.off.add)(name)
+        self.changed.emit()
+
+    def shown_arrays(self, arrays: EventArrays) -> EventArrays:
+        """arrays without the entries switched off; codes and palette set to match."""
+        if self.mode == "kind":
+            self.codes, self.names, self.palette = None, [], []
+            self._fill_toolbar()
+            return arrays
+        codes, names = self._codes_for(arrays)
+        if self.mode == "tag":
+            colours = {name: colour for name, colour, _n in user.tags(self.store)}
+            self.palette = [QColor(colours.get(n, TAG_COLOURS[0])) for n in names]
+        else:
+            self.palette = [QColor(TAG_COLOURS[i % len(TAG_COLOURS)]) for i in range(len(names))]
+        self.names = names
+        off = [i for i, n in enumerate(names) if n in self.off]
+        if off:
+            keep = ~np.isin(codes, np.asarray(off, dtype=np.int32))
+            arrays, codes = subset(arrays, keep), codes[keep]
+        self.codes = codes
+        self._fill_toolbar()
+        return arrays
+
+    def _codes_for(self, arrays: EventArrays) -> tuple[np.ndarray, list[str]]:
+        if self.mode != "source":
+            return user.colour_codes(self.store, arrays, self.mode)
+        # Sources change only with an import or a correction: read once, then forget().
+        if self._source_cache is None:
+            self._source_cache = user.source_codes(self.store)
+        ids, article_codes, names = self._source_cache
+        codes = np.full(len(arrays), -1, dtype=np.int32)
+        return user.codes_by_article(codes, arrays.article_ids, ids, article_codes), names
+
+    def forget(self) -> None:
+        """The store changed: read the sources again next time."""
+        self._source_cache = None
+
+    def _fill_toolbar(self) -> None:
+        self.toolbar.clear()
+        self.toolbar.setVisible(self.mode != "kind")
+        for name, colour in zip(self.names, self.palette, strict=True):
+            action = QAction(_swatch(colour), name, self.toolbar)
+            action.setCheckable(True)
+            action.setChecked(name not in self.off)
+            action.toggled.connect(_switch(self, name))
+            self.toolbar.addAction(action)
+
+
+def _switch(legend: ColourLegend, name: str) -> Callable[[bool], None]:
+    return lambda on: legend.set_entry(name, on)
+
+
+def _swatch(colour: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(colour)
+    return QIcon(pixmap)

@@ -1,0 +1,413 @@
+"""The window's editing: the Edit menu, right-click menus on events, and their dialogs.
+
+Every edit goes through EditController (timeline/ui/undo.py), so each one is undone
+with Ctrl+Z and redone with Ctrl+Shift+Z; the views refresh from the store afterwards.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QWidget,
+)
+
+from timeline import edits
+from timeline.store import Store, StoreError
+from timeline.store import edits as user
+from timeline.timescale import LabelStyle, format_date, format_hijri
+from timeline.ui.article_model import ArticleIdRole
+from timeline.ui.colour_legend import ColourLegend
+from timeline.ui.date_text import ordered
+from timeline.ui.detail_pane import EventIdRole
+from timeline.ui.undo import EditController
+
+if TYPE_CHECKING:
+    from timeline.ui.main_window import MainWindow
+
+WATCH_MS = 1000  # how often the window looks for other processes' writes
+
+
+def preview_text(typed: str, style: LabelStyle, not_understood: str) -> str:
+    """How a typed date was understood, in the interface's words (and Hijri for a day)."""
+    date = edits.read_date(typed)
+    if date is None or date.start is None:
+        return not_understood
+    text = ordered(format_date(date.start, date.end, date.granularity, style), style.language)
+    if date.granularity in {"day", "hour", "minute", "second"}:
+        hijri = format_hijri(date.start, "day", style)
+        if hijri:
+            text += "  ·  " + ordered(hijri, style.language)
+    return text
+
+
+class DateDialog(QDialog):
+    """Ask for a date or range (typed as the program reads dates) with a live preview."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        style: LabelStyle,
+        *,
+        typed: str = "",
+        with_label: bool = False,
+        not_a_date: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.style_ = style
+        self.date_edit = QLineEdit(typed, self)
+        self.date_edit.setObjectName("editDate")
+        self.date_edit.setPlaceholderText(
+            self.tr("for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021")
+        )
+        self.preview = QLabel(self)
+        self.preview.setObjectName("editDatePreview")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.label_edit = QLineEdit(self)
+        self.label_edit.setObjectName("editLabel")
+        self.not_a_date = QCheckBox(self.tr("Not a date"), self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Date"), self.date_edit)
+        form.addRow(self.tr("Understood as"), self.preview)
+        if with_label:
+            form.addRow(self.tr("Label"), self.label_edit)
+        else:
+            self.label_edit.hide()
+        if not_a_date:
+            form.addRow(self.not_a_date)
+        else:
+            self.not_a_date.hide()
+        form.addRow(self.buttons)
+        self.date_edit.textChanged.connect(self._update)
+        self.not_a_date.toggled.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        off = self.not_a_date.isChecked()
+        self.date_edit.setEnabled(not off)
+        text = preview_text(self.date_edit.text(), self.style_, self.tr("(not understood)"))
+        self.preview.setText(self.tr("(not a date)") if off else text)
+        readable = edits.read_date(self.date_edit.text()) is not None
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(off or readable)
+
+    def typed(self) -> str | None:
+        """The date typed; None when "not a date" was chosen."""
+        return None if self.not_a_date.isChecked() else self.date_edit.text().strip()
+
+
+class WindowEdits(QObject):
+    """Wires editing into the main window: menus, right-click menus, undo and refresh."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = EditController(window.store, window)
+        self.stack = self.controller.stack
+        self.legend = ColourLegend(window.store, window)
+        self.legend.changed.connect(window.show_user_edits)
+        self.controller.edited.connect(self.legend.forget)  # a corrected source
+        # Another process (`timeline import`, `timeline edit` in a terminal) commits to
+        # the same file: PRAGMA data_version moves, and the window shows what it wrote.
+        self._seen_version = user.data_version(window.store)
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.pick_up_other_writes)
+        self.watch.start()
+
+    def pick_up_other_writes(self) -> bool:
+        """Reload the window when another connection has written; True when it did."""
+        try:
+            version = user.data_version(self.store)
+        except (StoreError, sqlite3.Error):  # the store was closed under the window
+            self.watch.stop()
+            return False
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        self.window.reload()
+        self.window.show_user_edits()
+        return True
+
+    @property
+    def store(self) -> Store:
+        return self.window.store
+
+    # -- menus ---------------------------------------------------------------------
+
+    def build_menu(self, menu: QMenu) -> None:
+        w = self.window
+        undo = self.stack.createUndoAction(w, self.tr("Undo"))
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.stack.createRedoAction(w, self.tr("Redo"))
+        redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        undo.setObjectName("undoAction")
+        redo.setObjectName("redoAction")
+        menu.addAction(undo)
+        menu.addAction(redo)
+        menu.addSeparator()
+        self._add(menu, self.tr("Correct publication &date…"), self.correct_published)
+        self._add(menu, self.tr("Correct &title…"), lambda: self.correct_field("title"))
+        self._add(menu, self.tr("Correct &source…"), lambda: self.correct_field("source"))
+        self._add(menu, self.tr("&Add event to this article…"), self.add_to_article)
+        self._add(menu, self.tr("Add a &standalone event…"), self.add_standalone)
+        menu.addSeparator()
+        self._add(menu, self.tr("&Hide this article"), self.hide_article)
+        self._add(menu, self.tr("Ta&g this article…"), self.tag_article)
+        self._add(menu, self.tr("&Note…"), self.edit_note, "Ctrl+Shift+N")
+        self.hidden_menu = menu.addMenu(self.tr("Show &hidden items"))
+        self.hidden_menu.setObjectName("hiddenMenu")
+        self.hidden_menu.aboutToShow.connect(self._fill_hidden_menu)
+        w.detail.events.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        w.detail.events.customContextMenuRequested.connect(self._detail_menu)
+        w.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        w.timeline.customContextMenuRequested.connect(self._timeline_menu)
+
+    def _add(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: str | None = None
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _fill_hidden_menu(self) -> None:
+        self.hidden_menu.clear()
+        hidden = user.hidden_targets(self.store)
+        if not hidden:
+            empty = self.hidden_menu.addAction(self.tr("Nothing is hidden"))
+            empty.setEnabled(False)
+            return
+        for target, _stamp in hidden:
+            action = self.hidden_menu.addAction(self._describe(target))
+            action.triggered.connect(lambda _=False, t=target: self.show_again(t))
+        self.hidden_menu.addSeparator()
+        every = self.hidden_menu.addAction(self.tr("Show all"))
+        every.triggered.connect(lambda: self.show_again(*(t for t, _s in hidden)))
+
+    def _describe(self, target: str) -> str:
+        uid = user.target_article_uid(target)
+        if uid is not None:
+            article_id = user.article_id_of_uid(self.store, uid)
+            article = self.store.article(article_id) if article_id else None
+            title = " ".join(article.title.split())[:80] if article else uid
+            if target.startswith("mention:") and article is not None:
+                span = target.rsplit(":", 2)
+                phrase = article.body[int(span[1]) : int(span[2])]
+                return f"{phrase} · {title}"
+            return title
+        event = user.user_event(self.store, int(target.split(":", 1)[1]))
+        return event.label if event else target
+
+    def _detail_menu(self, pos: QPoint) -> None:
+        item = self.window.detail.events.itemAt(pos)
+        if item is None or item.data(EventIdRole) is None:
+            return
+        self._event_menu(int(item.data(EventIdRole))).exec(
+            self.window.detail.events.viewport().mapToGlobal(pos)
+        )
+
+    def _timeline_menu(self, pos: QPoint) -> None:
+        timeline = self.window.timeline
+        row = timeline.row_at(pos.x(), pos.y())
+        if row is None:
+            return
+        event_id = int(timeline.arrays().ids[row])
+        self._event_menu(event_id).exec(timeline.mapToGlobal(pos))
+
+    def _event_menu(self, event_id: int) -> QMenu:
+        """What can be done to one event: computed (id > 0) or added (id < 0)."""
+        menu = QMenu(self.window)
+        menu.setObjectName("eventEditMenu")
+        if event_id > 0:
+            found = user.event_by_id(self.store, event_id)
+            mention = found is not None and found[0].span_start is not None
+            if mention:
+                self._add(menu, self.tr("Correct the date…"), lambda: self.correct_event(event_id))
+                self._add(menu, self.tr("Not a date"), lambda: self.not_a_date(event_id))
+                self._add(
+                    menu, self.tr("Use the computed date"), lambda: self.clear_correction(event_id)
+                )
+            else:
+                self._add(menu, self.tr("Correct publication &date…"), self.correct_published)
+        else:
+            self._add(menu, self.tr("Remove this event"), lambda: self.remove_added(-event_id))
+        self._add(menu, self.tr("Hide this event"), lambda: self.hide_event(event_id))
+        self._add(menu, self.tr("Tag this event…"), lambda: self.tag_event(event_id))
+        return menu
+
+    # -- the edits ------------------------------------------------------------------
+
+    def current_article(self) -> int | None:
+        current = self.window.list.currentIndex()
+        return int(current.data(ArticleIdRole)) if current.isValid() else None
+
+    def _style(self) -> LabelStyle:
+        return self.window.timeline.label_style()
+
+    def _ask_date(self, title: str, *, with_label: bool = False, not_a_date: bool = False):
+        dialog = DateDialog(
+            self.window, title, self._style(), with_label=with_label, not_a_date=not_a_date
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog
+
+    def correct_event(self, event_id: int) -> None:
+        dialog = self._ask_date(self.tr("Correct the date"), not_a_date=True)
+        if dialog is None:
+            return
+        typed = dialog.typed()
+        self.controller.run(
+            self.tr("Correct a date"),
+            lambda s: edits.correct_mention(s, edits.mention_of_event(s, event_id), typed),
+        )
+
+    def not_a_date(self, event_id: int) -> None:
+        self.controller.run(
+            self.tr("Not a date"),
+            lambda s: edits.correct_mention(s, edits.mention_of_event(s, event_id), None),
+        )
+
+    def clear_correction(self, event_id: int) -> None:
+        self.controller.run(
+            self.tr("Use the computed date"),
+            lambda s: edits.clear_mention_correction(s, edits.mention_of_event(s, event_id)),
+        )
+
+    def correct_published(self) -> None:
+        article_id = self.current_article()
+        if article_id is None:
+            return
+        dialog = self._ask_date(self.tr("Correct publication date"))
+        if dialog is None:
+            return
+        typed = dialog.typed()
+        self.controller.run(
+            self.tr("Correct publication date"),
+            lambda s: edits.correct_article(s, article_id, "published", typed),
+        )
+
+    def correct_field(self, name: str) -> None:
+        article_id = self.current_article()
+        shown = edits.shown_article(self.store, article_id) if article_id else None
+        if article_id is None or shown is None:
+            return
+        title = self.tr("Correct title") if name == "title" else self.tr("Correct source")
+        current = shown.title if name == "title" else shown.source
+        text, ok = QInputDialog.getText(self.window, title, title, text=current)
+        if not ok:
+            return
+        value = text.strip() or None  # empty: back to the computed value
+        self.controller.run(title, lambda s: edits.correct_article(s, article_id, name, value))
+
+    def add_to_article(self) -> None:
+        article_id = self.current_article()
+        if article_id is not None:
+            self._add_event(article_id)
+
+    def add_standalone(self) -> None:
+        self._add_event(None)
+
+    def _add_event(self, article_id: int | None) -> None:
+        dialog = self._ask_date(self.tr("Add an event"), with_label=True)
+        if dialog is None:
+            return
+        typed, label = dialog.typed() or "", dialog.label_edit.text().strip()
+        self.controller.run(
+            self.tr("Add an event"), lambda s: edits.add_event(s, typed, label, article_id)[1]
+        )
+
+    def remove_added(self, added_id: int) -> None:
+        self.controller.run(
+            self.tr("Remove an event"), lambda s: edits.remove_added_event(s, added_id)
+        )
+
+    def hide_article(self) -> None:
+        article_id = self.current_article()
+        if article_id is not None:
+            self.controller.run(
+                self.tr("Hide an article"),
+                lambda s: edits.set_hidden(s, edits.article_target(s, article_id)),
+            )
+
+    def _event_target(self, store: Store, event_id: int) -> str:
+        if event_id < 0:
+            return edits.added_target(store, -event_id)
+        return edits.event_target(store, event_id)
+
+    def hide_event(self, event_id: int) -> None:
+        self.controller.run(
+            self.tr("Hide an event"),
+            lambda s: edits.set_hidden(s, self._event_target(s, event_id)),
+        )
+
+    def show_again(self, *targets: str) -> None:
+        def act(store: Store) -> list[user.Change]:
+            changes: list[user.Change] = []
+            for target in targets:
+                changes += edits.set_hidden(store, target, False)
+            return changes
+
+        self.controller.run(self.tr("Show hidden items"), act)
+
+    def _ask_tag(self) -> str | None:
+        names = [name for name, _c, _n in user.tags(self.store)]
+        tag, ok = QInputDialog.getItem(
+            self.window,
+            self.tr("Tag"),
+            self.tr("Tag (a new name makes a new tag):"),
+            names,
+            0,
+            True,
+        )
+        return tag.strip() if ok and tag.strip() else None
+
+    def tag_article(self) -> None:
+        article_id = self.current_article()
+        tag = self._ask_tag() if article_id is not None else None
+        if article_id is not None and tag:
+            self.controller.run(
+                self.tr("Tag an article"),
+                lambda s: edits.set_tag(s, edits.article_target(s, article_id), tag),
+            )
+
+    def tag_event(self, event_id: int) -> None:
+        tag = self._ask_tag()
+        if tag:
+            self.controller.run(
+                self.tr("Tag an event"),
+                lambda s: edits.set_tag(s, self._event_target(s, event_id), tag),
+            )
+
+    def edit_note(self) -> None:
+        article_id = self.current_article()
+        shown = edits.shown_article(self.store, article_id) if article_id else None
+        if article_id is None or shown is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, self.tr("Note"), self.tr("Note on this article:"), shown.note
+        )
+        if ok:
+            self.controller.run(self.tr("Note"), lambda s: edits.set_note(s, article_id, text))
