@@ -229,12 +229,21 @@ def _v3_timeline_covering_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4_body_kind_and_capture(db: sqlite_utils.Database) -> None:
+    # body_kind: 'summary' when a feed carried only a summary of the article (shown as
+    # such in the detail pane), '' for the full text.  captured: when a web archive
+    # captured the page (ISO 8601), kept apart from the publication date.
+    db.conn.execute("ALTER TABLE articles ADD COLUMN body_kind TEXT NOT NULL DEFAULT ''")
+    db.conn.execute("ALTER TABLE articles ADD COLUMN captured TEXT NOT NULL DEFAULT ''")
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_articles_and_events,
     _v2_full_text_search,
     _v3_timeline_covering_index,
+    _v4_body_kind_and_capture,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
