@@ -14,6 +14,7 @@ from timeline.ingest.inflate import bomb_reason
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
 from timeline.model import ArticleDraft
 
+_CHUNK = 1 << 16
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -26,6 +27,19 @@ def _is_html_page(record: Any) -> bool:
     return any(content_type.startswith(kind) for kind in _HTML_TYPES)
 
 
+def _page(record: Any, number: int, origin: str) -> ArticleDraft | tuple[str, str]:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    where = f"record {number} ({uri[:80]})" if uri else f"record {number}"
+    content = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    if len(content) > MAX_PAGE_BYTES:
+        return where, f"a page larger than {MAX_PAGE_BYTES:,} bytes"
+    captured = record.rec_headers.get_header("WARC-Date") or ""
+    try:
+        return page_draft(content, origin, url=uri, captured=captured)
+    except BadArticle as exc:
+        return where, str(exc)
+
+
 def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[str, str]]:
     """A draft for every HTML response, (where, reason) for those that are not articles."""
     from warcio.archiveiterator import ArchiveIterator
@@ -36,23 +50,22 @@ def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[s
     try:
         for record in ArchiveIterator(stream, no_record_parse=False, arc2warc=True):
             number += 1
-            if not _is_html_page(record):
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            where = f"record {number} ({uri[:80]})" if uri else f"record {number}"
-            content = record.content_stream().read(MAX_PAGE_BYTES + 1)
-            inflated += len(content)
-            reason = bomb_reason(inflated, _tell(stream))
-            if reason is not None:
-                raise BadArticle(reason)
-            if len(content) > MAX_PAGE_BYTES:
-                yield where, f"a page larger than {MAX_PAGE_BYTES:,} bytes"
-                continue
-            captured = record.rec_headers.get_header("WARC-Date") or ""
-            try:
-                yield page_draft(content, origin, url=uri, captured=captured)
-            except BadArticle as exc:
-                yield where, str(exc)
+            item: ArticleDraft | tuple[str, str] | None = None
+            if _is_html_page(record):
+                item = _page(record, number, origin)
+            # Read what is left of the record: the archive is cut short if it ends early.
+            while chunk := record.raw_stream.read(_CHUNK):
+                inflated += len(chunk)
+                reason = bomb_reason(inflated, _tell(stream))
+                if reason is not None:
+                    raise BadArticle(reason)
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                raise BadArticle(
+                    f"record {number} is cut short ({record.raw_stream.limit:,} bytes missing):"
+                    " a truncated web archive"
+                )
+            if item is not None:
+                yield item
     except ArchiveLoadFailed as exc:
         raise BadArticle(f"not a readable web archive near record {number + 1} ({exc})") from exc
     except (EOFError, ValueError, OSError) as exc:

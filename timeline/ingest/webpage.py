@@ -71,8 +71,11 @@ def page_draft(
             "(an index page, a login wall or an error page?)"
         )
     title = (getattr(found, "title", None) or "").strip()
+    first, _, rest = text.partition("\n")
     if not title:
-        title = text.split("\n", 1)[0][:200]
+        title = first[:200]
+    if first.strip() == title and len(rest.strip()) >= MIN_ARTICLE_CHARS:
+        text = rest.strip()  # the headline again, at the top of the main text
     published = (getattr(found, "date", None) or "").strip() or _date_line(text)
     return ArticleDraft(
         title=title,
