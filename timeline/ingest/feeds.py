@@ -99,6 +99,15 @@ def feed_entries(data: bytes, origin: str) -> Iterator[ArticleDraft | tuple[str,
         if root_kind(data) is None:
             raise BadArticle("not a feed (no rss, feed or RDF element)")
         return
+    items = list(_entries(feed, entries, origin))
+    if parsed.get("bozo") and not any(isinstance(item, ArticleDraft) for item in items):
+        raise BadArticle(f"not a readable feed ({_short(parsed.get('bozo_exception'))})")
+    yield from items
+
+
+def _entries(
+    feed: Any, entries: list[Any], origin: str
+) -> Iterator[ArticleDraft | tuple[str, str]]:
     source = html_text(feed.get("title", ""))
     lang = str(feed.get("language", "") or "ar")[:2].lower() or "ar"
     for number, entry in enumerate(entries, start=1):
