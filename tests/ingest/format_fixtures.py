@@ -60,10 +60,10 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 <description>&d;</description></item></channel></rss>"""
 
 
-def page(
-    body: str = BODY, *, title: str = "افتتاح مشروع للطاقة", date: str = "2021-03-01"
-) -> str:
-    meta = f'<meta property="article:published_time" content="{date}T09:00:00+03:00">' if date else ""
+def page(body: str = BODY, *, title: str = "افتتاح مشروع للطاقة", date: str = "2021-03-01") -> str:
+    meta = (
+        f'<meta property="article:published_time" content="{date}T09:00:00+03:00">' if date else ""
+    )
     return (
         '<html lang="ar" dir="rtl"><head>'
         f"<title>{title} - صحيفة تجريبية</title>"

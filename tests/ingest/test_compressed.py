@@ -11,8 +11,7 @@ import pytest
 
 from tests.ingest.format_fixtures import BODY, OTHER_BODY, page, rss
 from timeline import ingest, library
-from timeline.ingest import ArticleFile, BadArticle, Rejected, collect_files, format_of
-from timeline.ingest import inflate
+from timeline.ingest import ArticleFile, BadArticle, Rejected, collect_files, format_of, inflate
 from timeline.store import Store
 
 
@@ -22,7 +21,10 @@ def items(path: Path) -> list:
 
 
 def jsonl(*bodies: str) -> bytes:
-    lines = [json.dumps({"title": f"عنوان {n}", "body": b}, ensure_ascii=False) for n, b in enumerate(bodies)]
+    lines = [
+        json.dumps({"title": f"عنوان {n}", "body": b}, ensure_ascii=False)
+        for n, b in enumerate(bodies)
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -76,7 +78,9 @@ def test_zip_of_files(tmp_path: Path, store: Store) -> None:
     assert report.added == 3 and report.rejected == 2
 
 
-def test_gzip_bomb_is_refused(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gzip_bomb_is_refused(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(inflate, "RATIO_FREE_BYTES", 1 << 20)
     path = tmp_path / "bomb.jsonl.gz"
     with gzip.open(path, "wb") as out:

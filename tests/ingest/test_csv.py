@@ -34,7 +34,9 @@ def test_arabic_headers_utf8_with_bom(tmp_path: Path) -> None:
 def test_english_headers_in_other_encodings(tmp_path: Path, codec: str, label: str) -> None:
     path = tmp_path / "sheet.csv"
     path.write_bytes(
-        f'Title,Text,Published\r\nحديقة جديدة,"{OTHER_BODY}\r\nسطر ثان",2022-01-02\r\n'.encode(codec)
+        f'Title,Text,Published\r\nحديقة جديدة,"{OTHER_BODY}\r\nسطر ثان",2022-01-02\r\n'.encode(
+            codec
+        )
     )
     with ArticleFile(path) as source:
         (draft,) = list(source)

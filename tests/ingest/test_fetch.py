@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -18,7 +19,9 @@ from timeline.ingest import BadArticle, WebArticles
 from timeline.ingest.fetch import USER_AGENT, fetch, is_url
 from timeline.store import Store
 
-PAGE = page().replace("</article>", '<img src="/picture.png"><script src="/app.js"></script></article>')
+PAGE = page().replace(
+    "</article>", '<img src="/picture.png"><script src="/app.js"></script></article>'
+)
 ROUTES: dict[str, tuple[int, str, bytes]] = {
     "/feed": (200, "application/rss+xml", rss(2).encode()),
     "/feed-as-xml": (200, "text/xml", rss(1, title="أخرى").encode()),
@@ -30,7 +33,7 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
 
 
 class _Handler(BaseHTTPRequestHandler):
-    seen: list[tuple[str, str]] = []
+    seen: ClassVar[list[tuple[str, str]]] = []
     release = threading.Event()
 
     def do_GET(self) -> None:
@@ -110,7 +113,7 @@ def test_size_cap(server: str) -> None:
 
 
 def test_slow_server_times_out(server: str) -> None:
-    with pytest.raises(BadArticle, match="no answer within 0.2 s"):
+    with pytest.raises(BadArticle, match=r"no answer within 0\.2 s"):
         fetch(f"{server}/slow", timeout=0.2)
 
 

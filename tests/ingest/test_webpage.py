@@ -50,7 +50,11 @@ def test_warc_pages_keep_the_capture_as_crawl_time(tmp_path: Path, store: Store)
         [
             ("http://example.org/a", page(), "2024-05-06T07:08:09Z"),
             ("http://example.org/i", INDEX_PAGE, "2024-05-06T07:09:00Z"),
-            ("http://example.org/b", page(OTHER_BODY, title="حديقة", date=""), "2024-05-07T00:00:00Z"),
+            (
+                "http://example.org/b",
+                page(OTHER_BODY, title="حديقة", date=""),
+                "2024-05-07T00:00:00Z",
+            ),
         ],
         gzip=True,
     )
@@ -67,7 +71,10 @@ def test_warc_pages_keep_the_capture_as_crawl_time(tmp_path: Path, store: Store)
     assert "2024" not in second.published_raw  # the crawl is never the publication date
     report = library.import_paths(store, [path])
     assert report.added == 2 and report.rejected == 1
-    assert {a.captured for a in store.articles()} == {"2024-05-06T07:08:09Z", "2024-05-07T00:00:00Z"}
+    assert {a.captured for a in store.articles()} == {
+        "2024-05-06T07:08:09Z",
+        "2024-05-07T00:00:00Z",
+    }
 
 
 @pytest.mark.parametrize("compressed", [False, True])
