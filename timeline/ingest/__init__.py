@@ -7,12 +7,11 @@ import html
 import io
 import os
 import stat
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from timeline.ingest import encoding
 from timeline.ingest.dedup import article_uid
@@ -34,6 +33,9 @@ from timeline.ingest.tabular import read_table
 from timeline.ingest.warc import warc_pages
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
 from timeline.model import ArticleDraft
+
+if TYPE_CHECKING:
+    import zipfile  # imported where a zip is read: it loads shutil, which `extract` avoids
 
 SUFFIXES = {
     ".txt": "text",
@@ -296,6 +298,8 @@ def _zip_members(
     archive: zipfile.ZipFile, origin: str, reading: Reading, columns: Mapping[str, str] | None
 ) -> Iterator[ArticleDraft | Rejected]:
     """The articles of every member of a zip archive; a bad member is one skipped record."""
+    import zipfile
+
     members = sorted(
         (m for m in archive.infolist() if not m.is_dir()), key=lambda member: member.filename
     )
@@ -411,6 +415,8 @@ class ArticleFile:
     def __iter__(self) -> Iterator[ArticleDraft | Rejected]:
         origin = str(self.path)
         if self.kind == "zip":
+            import zipfile
+
             try:
                 archive = zipfile.ZipFile(self._raw)
             except zipfile.BadZipFile as exc:
@@ -506,6 +512,8 @@ class WebArticles:
         data = self._fetched.data
         url = self._fetched.final_url
         if kind == "zip":
+            import zipfile
+
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 yield from _zip_members(archive, url, self._reading, self.columns)
         elif compressed or kind in _STREAMED:

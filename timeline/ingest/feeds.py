@@ -13,9 +13,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import defusedxml.ElementTree
-from defusedxml import DefusedXmlException
-
 from timeline.ingest.errors import BadArticle
 from timeline.model import ArticleDraft
 
@@ -52,6 +49,9 @@ def refuse_entities(data: bytes) -> None:
     head = data[:65536]
     if b"<!ENTITY" not in data and b"<!DOCTYPE" not in head.upper():
         return
+    import defusedxml.ElementTree
+    from defusedxml import DefusedXmlException
+
     try:
         defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True)
     except DefusedXmlException as exc:
@@ -140,6 +140,9 @@ def _entries(
 
 def opml_feeds(data: bytes) -> list[str]:
     """The feed addresses (xmlUrl) an OPML list names, in order, without repeats."""
+    import defusedxml.ElementTree
+    from defusedxml import DefusedXmlException
+
     refuse_entities(data)
     try:
         root = defusedxml.ElementTree.fromstring(data)

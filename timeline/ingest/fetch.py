@@ -7,15 +7,15 @@ itself is fetched (no images, scripts or style sheets), and nothing is run.
 from __future__ import annotations
 
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from http.client import HTTPMessage
-from typing import IO
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from timeline import __version__
 from timeline.ingest.errors import BadArticle
+
+if TYPE_CHECKING:
+    import urllib.request
 
 USER_AGENT = f"arabic-news-timeline/{__version__} (desktop news importer; one page per request)"
 TIMEOUT = 20.0  # seconds without a byte from the server
@@ -40,24 +40,32 @@ def is_url(text: str) -> bool:
     return urlsplit(text.strip()).scheme.lower() in ("http", "https") and "//" in text
 
 
-class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
-    max_redirections = MAX_REDIRECTS
+def _opener() -> urllib.request.OpenerDirector:
+    """An opener that follows at most MAX_REDIRECTS redirects, to http and https only.
 
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise BadArticle(f"redirected to a non-web address ({newurl[:80]})")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    urllib is imported here: `timeline extract` loads this package and must stay light.
+    """
+    import urllib.request
+    from http.client import HTTPMessage
+    from typing import IO
 
+    class LimitedRedirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = MAX_REDIRECTS
 
-_OPENER = urllib.request.build_opener(_LimitedRedirects())
+        def redirect_request(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: HTTPMessage,
+            newurl: str,
+        ) -> urllib.request.Request | None:
+            if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                raise BadArticle(f"redirected to a non-web address ({newurl[:80]})")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(LimitedRedirects())
 
 
 def fetch(
@@ -68,6 +76,9 @@ def fetch(
     max_bytes: int = MAX_BYTES,
 ) -> Fetched:
     """The document at url; BadArticle says in one line why it could not be had."""
+    import urllib.error
+    import urllib.request
+
     if not is_url(url):
         raise BadArticle("not a web address (only http and https are fetched)")
     request = urllib.request.Request(
@@ -75,7 +86,7 @@ def fetch(
     )
     started = time.monotonic()
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
+        with _opener().open(request, timeout=timeout) as response:
             chunks: list[bytes] = []
             size = 0
             while chunk := response.read(_CHUNK):
