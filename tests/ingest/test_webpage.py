@@ -97,3 +97,19 @@ def test_gzip_of_a_page(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(page().encode("utf-8")))
     (draft,) = items(path)
     assert BODY in draft.body
+
+
+def test_page_full_of_scripts_is_not_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "scripts.html"
+    scripts = "".join(f"<script>var a{n} = '{BODY}';</script>" for n in range(500))
+    path.write_text(f"<html><head>{scripts}</head><body>{scripts}</body></html>", encoding="utf-8")
+    with pytest.raises(BadArticle, match="not an article"):
+        items(path)
+
+
+def test_windows_1256_page_is_decoded_by_its_charset(tmp_path: Path) -> None:
+    path = tmp_path / "old.html"
+    html = page().replace("<head>", '<head><meta charset="windows-1256">')
+    path.write_bytes(html.encode("cp1256"))
+    (draft,) = items(path)
+    assert BODY in draft.body
