@@ -100,3 +100,22 @@ def test_entry_without_text_is_skipped(tmp_path: Path) -> None:
 def test_html_text_keeps_paragraphs_and_drops_scripts() -> None:
     text = html_text("<p>أ &amp; ب</p><script>alert('x')</script><p>ج<br>د</p>")
     assert text == "أ & ب\n\nج\nد"
+
+
+def test_fast_rss_reader_agrees_with_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.ingest import feeds
+
+    data = rss(3).replace("<item><title>خبر رقم 2", "<item><author>كاتب</author><title>خبر رقم 2")
+    data = data.replace("</channel>", "<item><title>بلا نص</title></item></channel>").encode()
+    assert feeds._plain_rss(data) is not None
+    fast = list(feeds.feed_entries(data, "x"))
+    monkeypatch.setattr(feeds, "_plain_rss", lambda _data: None)
+    assert list(feeds.feed_entries(data, "x")) == fast
+    assert [getattr(d, "author", None) for d in fast[:3]] == ["", "كاتب", ""]
+
+
+def test_windows_1256_feed_by_its_declaration(tmp_path: Path) -> None:
+    path = tmp_path / "old.rss"
+    path.write_bytes(rss(1).replace('encoding="utf-8"', 'encoding="windows-1256"').encode("cp1256"))
+    (draft,) = items(path)
+    assert draft.title == "خبر رقم 1" and draft.body.startswith(BODY)
