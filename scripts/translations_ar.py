@@ -180,6 +180,9 @@ ARABIC: dict[str, str] = {
     "By tag": "حسب الوسم",
     "By source": "حسب المصدر",
     "&Colour events": "&تلوين الأحداث",
+    # --- formatsin
+    "Summary from the feed (the feed did not carry the full text)": "ملخص من الموجز (لم يحمل الموجز النص الكامل)",
+    "Captured by a web crawl: %1 (not the publication date)": "التقطه زحف الويب: %1 (ليس تاريخ النشر)",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

@@ -186,17 +186,64 @@ def cli(
     ctx.exit(run_window(db_path, lang=lang, screenshot=screenshot))
 
 
+def _import_sources(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> list[Path | str]:
+    """Files and folders that exist, and web addresses (http, https) as they are."""
+    from timeline.ingest.fetch import is_url
+
+    sources: list[Path | str] = []
+    for value in values:
+        if is_url(value):
+            sources.append(value)
+            continue
+        path = Path(value)
+        if not path.exists():
+            raise click.BadParameter(f"'{value}' does not exist.", ctx=ctx, param=param)
+        sources.append(path)
+    return sources
+
+
+def _columns(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> dict[str, str] | None:
+    from timeline.ingest.tabular import parse_columns
+
+    if not value:
+        return None
+    try:
+        return parse_columns(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+
 @cli.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, callback=_import_sources)
 @click.option(
     "--strict",
     is_flag=True,
     help="A record that cannot be an article fails its whole file (default: skip it).",
 )
+@click.option(
+    "--columns",
+    metavar="FIELD=HEADER,...",
+    callback=_columns,
+    help="Name a CSV/TSV file's columns by hand, e.g. title=Headline,body=Text"
+    " (fields: title, body, published, source, url, author).",
+)
 @_common_options
 @click.pass_obj
-def import_command(settings: Settings, paths: tuple[Path, ...], strict: bool) -> None:
-    """Import article files and folders (.txt in the sample's format, .jsonl, .json).
+def import_command(
+    settings: Settings,
+    paths: list[Path | str],
+    strict: bool,
+    columns: dict[str, str] | None,
+) -> None:
+    """Import article files, folders and web addresses.
+
+    Formats: .txt in the sample's format, .jsonl, .json, .csv/.tsv, RSS/Atom/RDF feeds
+    and OPML lists, .html pages, .warc web archives, and any of them as .gz or in a
+    .zip. A URL is fetched (feed, page or file) with a timeout and a size cap.
 
     Each file is one transaction. Records that cannot be articles are skipped and
     reported (with --strict they fail the file). Exit status 1 if any file failed.
@@ -213,7 +260,9 @@ def import_command(settings: Settings, paths: tuple[Path, ...], strict: bool) ->
             bar.length = max(total, done, 1)
             bar.update(done - bar.pos)
 
-        report = library.import_paths(store, paths, progress=advance, strict=strict)
+        report = library.import_paths(
+            store, paths, progress=advance, strict=strict, columns=columns
+        )
     for result in report.files:
         if result.error is not None:
             _echo(f"failed: {result.path}: {result.error}", err=True)

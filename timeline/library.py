@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,8 +15,10 @@ from timeline.ingest import (
     BadArticle,
     Rejected,
     UnreadableFile,
+    WebArticles,
     article_uid,
     collect_files,
+    open_source,
 )
 from timeline.ingest.published import iso_problem
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
@@ -48,7 +50,7 @@ _UNPLACED_KINDS = {"duration": "duration", "set": "set"}
 class FileResult:
     """What importing one file did."""
 
-    path: Path
+    path: Path | str  # a file, or the URL it was fetched from
     added: int = 0
     duplicates: int = 0
     undated: int = 0
@@ -58,6 +60,11 @@ class FileResult:
     encoding: str = ""  # as read: "UTF-8", "UTF-16", "Windows-1256"
     replaced: int = 0  # bytes that did not decode, stored as U+FFFD
     undated_examples: list[str] = field(default_factory=list)  # "'9999-12-31': year ..."
+
+    @property
+    def name(self) -> str:
+        """The file's name, or the whole URL."""
+        return self.path.name if isinstance(self.path, Path) else self.path
 
     def reject(self, item: Rejected) -> None:
         self.rejected += 1
@@ -198,7 +205,7 @@ class _CallerError(Exception):
 class _Tracker:
     """Counts records over a whole import and calls Progress at most every 0.1 s."""
 
-    def __init__(self, progress: Progress | None, files: list[Path]) -> None:
+    def __init__(self, progress: Progress | None, files: list[Path | str]) -> None:
         self.progress = progress
         self.total_bytes = sum(_size(path) for path in files)
         self.finished_bytes = 0  # of the files already done
@@ -210,26 +217,32 @@ class _Tracker:
         rate = bytes_read / self.records if self.records else _BYTES_PER_RECORD
         return self.records + round(remaining / max(rate, 1.0))
 
-    def record(self, source: ArticleFile) -> None:
+    def record(self, source: ArticleFile | WebArticles) -> None:
         self.records += 1
         now = time.monotonic()
         if self.progress is not None and now - self.last_call >= _PROGRESS_EVERY:
             self.last_call = now
             done_bytes = self.finished_bytes + source.position
             try:
-                self.progress(self.records, self.estimate(done_bytes), source.path.name)
+                self.progress(self.records, self.estimate(done_bytes), source.name)
             except Exception as exc:
                 raise _CallerError(exc) from exc
 
-    def file_started(self, path: Path) -> None:
+    def file_started(self, path: Path | str) -> None:
         if self.progress is not None:
-            self.progress(self.records, self.estimate(self.finished_bytes), path.name)
+            self.progress(self.records, self.estimate(self.finished_bytes), _name(path))
 
-    def file_ended(self, path: Path) -> None:
+    def file_ended(self, path: Path | str) -> None:
         self.finished_bytes += _size(path)
 
 
-def _size(path: Path) -> int:
+def _name(path: Path | str) -> str:
+    return path.name if isinstance(path, Path) else path
+
+
+def _size(path: Path | str) -> int:
+    if isinstance(path, str):
+        return 0  # a URL: its size is known once it is fetched
     try:
         return path.stat().st_size if path.is_file() else 0
     except OSError:
@@ -238,22 +251,25 @@ def _size(path: Path) -> int:
 
 def import_file(
     store: Store,
-    path: Path,
+    path: Path | str,
     *,
     strict: bool = False,
     cancelled: Cancelled | None = None,
     tracker: _Tracker | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> FileResult:
     """Import one file in one transaction; whatever goes wrong is this file's failure.
 
     Records that cannot be articles are skipped and counted (strict: they fail the
     file).  A failed file stores nothing.  Raises ImportCancelled when cancelled (the
     file is rolled back) and StoreError when the store itself cannot be written.
+    path may be a URL (http, https): it is fetched, then read as the file it is.
+    columns names a CSV file's columns by hand ({'title': 'Headline', ...}).
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
     try:
-        with ArticleFile(path) as source, store.transaction():
+        with open_source(path, columns) as source, store.transaction():
             for item in source:
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
@@ -284,13 +300,14 @@ def import_file(
 
 def import_paths(
     store: Store,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     progress: Progress | None = None,
     *,
     strict: bool = False,
     cancelled: Cancelled | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> ImportReport:
-    """Import files and folders; a bad file is reported and does not stop the others.
+    """Import files, folders and URLs; a bad one is reported and does not stop the others.
 
     progress gets (records read, estimated records in all, file name); see Progress.
     cancelled is asked between articles: when it says True the import stops within
@@ -305,7 +322,9 @@ def import_paths(
             break
         tracker.file_started(path)
         try:
-            result = import_file(store, path, strict=strict, cancelled=cancelled, tracker=tracker)
+            result = import_file(
+                store, path, strict=strict, cancelled=cancelled, tracker=tracker, columns=columns
+            )
         except ImportCancelled:
             report.cancelled = True
             break
@@ -314,7 +333,7 @@ def import_paths(
         report.files.append(result)
         tracker.file_ended(path)
     if progress is not None and files:
-        progress(tracker.records, tracker.records, files[-1].name)
+        progress(tracker.records, tracker.records, _name(files[-1]))
     return report
 
 

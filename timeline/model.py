@@ -123,6 +123,10 @@ class ArticleDraft:
     lang: str = "ar"
     published_raw: str = ""
     origin: str = ""
+    # "summary" when a feed gave only its summary of the article, "" for the full text.
+    body_kind: str = ""
+    # When a web archive captured the page (ISO 8601): the crawl, never the publication.
+    captured: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,8 @@ class Article:
     published_raw: str
     origin: str
     imported_at: str
+    body_kind: str = ""  # see ArticleDraft
+    captured: str = ""
 
 
 @dataclass(frozen=True)

@@ -97,155 +97,165 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="231" />
+        <location filename="../../timeline/ui/detail_pane.py" line="230" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="257" />
-        <location filename="../../timeline/ui/detail_pane.py" line="307" />
+        <location filename="../../timeline/ui/detail_pane.py" line="256" />
+        <location filename="../../timeline/ui/detail_pane.py" line="306" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="277" />
+        <location filename="../../timeline/ui/detail_pane.py" line="276" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="359" />
+        <location filename="../../timeline/ui/detail_pane.py" line="358" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="362" />
+        <location filename="../../timeline/ui/detail_pane.py" line="361" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="370" />
+        <location filename="../../timeline/ui/detail_pane.py" line="369" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="372" />
+        <location filename="../../timeline/ui/detail_pane.py" line="371" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="373" />
+        <location filename="../../timeline/ui/detail_pane.py" line="372" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="374" />
+        <location filename="../../timeline/ui/detail_pane.py" line="373" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="375" />
+        <location filename="../../timeline/ui/detail_pane.py" line="374" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="399" />
+        <location filename="../../timeline/ui/detail_pane.py" line="381" />
+        <source>Summary from the feed (the feed did not carry the full text)</source>
+        <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="387" />
+        <source>Captured by a web crawl: %1 (not the publication date)</source>
+        <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="411" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="400" />
+        <location filename="../../timeline/ui/detail_pane.py" line="412" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="401" />
+        <location filename="../../timeline/ui/detail_pane.py" line="413" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="409" />
+        <location filename="../../timeline/ui/detail_pane.py" line="421" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="416" />
+        <location filename="../../timeline/ui/detail_pane.py" line="428" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="418" />
-        <location filename="../../timeline/ui/detail_pane.py" line="469" />
+        <location filename="../../timeline/ui/detail_pane.py" line="430" />
+        <location filename="../../timeline/ui/detail_pane.py" line="481" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="419" />
+        <location filename="../../timeline/ui/detail_pane.py" line="431" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="421" />
+        <location filename="../../timeline/ui/detail_pane.py" line="433" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="425" />
+        <location filename="../../timeline/ui/detail_pane.py" line="437" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="433" />
-        <location filename="../../timeline/ui/detail_pane.py" line="449" />
+        <location filename="../../timeline/ui/detail_pane.py" line="445" />
+        <location filename="../../timeline/ui/detail_pane.py" line="461" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="447" />
+        <location filename="../../timeline/ui/detail_pane.py" line="459" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="448" />
+        <location filename="../../timeline/ui/detail_pane.py" line="460" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="450" />
+        <location filename="../../timeline/ui/detail_pane.py" line="462" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="465" />
+        <location filename="../../timeline/ui/detail_pane.py" line="477" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="467" />
+        <location filename="../../timeline/ui/detail_pane.py" line="479" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="538" />
+        <location filename="../../timeline/ui/detail_pane.py" line="550" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="539" />
+        <location filename="../../timeline/ui/detail_pane.py" line="551" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="540" />
+        <location filename="../../timeline/ui/detail_pane.py" line="552" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="542" />
+        <location filename="../../timeline/ui/detail_pane.py" line="554" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="541" />
+        <location filename="../../timeline/ui/detail_pane.py" line="553" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -253,7 +263,7 @@
 <context>
     <name>EditController</name>
     <message>
-        <location filename="../../timeline/ui/undo.py" line="66" />
+        <location filename="../../timeline/ui/undo.py" line="67" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
@@ -261,234 +271,234 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="158" />
-        <location filename="../../timeline/ui/main_window.py" line="435" />
+        <location filename="../../timeline/ui/main_window.py" line="160" />
+        <location filename="../../timeline/ui/main_window.py" line="437" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="165" />
+        <location filename="../../timeline/ui/main_window.py" line="167" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="175" />
+        <location filename="../../timeline/ui/main_window.py" line="177" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="226" />
+        <location filename="../../timeline/ui/main_window.py" line="228" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="227" />
+        <location filename="../../timeline/ui/main_window.py" line="229" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="231" />
+        <location filename="../../timeline/ui/main_window.py" line="233" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="236" />
+        <location filename="../../timeline/ui/main_window.py" line="238" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="240" />
+        <location filename="../../timeline/ui/main_window.py" line="242" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="241" />
+        <location filename="../../timeline/ui/main_window.py" line="243" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="242" />
+        <location filename="../../timeline/ui/main_window.py" line="244" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="246" />
+        <location filename="../../timeline/ui/main_window.py" line="248" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="251" />
+        <location filename="../../timeline/ui/main_window.py" line="253" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="252" />
+        <location filename="../../timeline/ui/main_window.py" line="254" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="253" />
+        <location filename="../../timeline/ui/main_window.py" line="255" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="273" />
+        <location filename="../../timeline/ui/main_window.py" line="275" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="274" />
+        <location filename="../../timeline/ui/main_window.py" line="276" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="276" />
+        <location filename="../../timeline/ui/main_window.py" line="278" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="277" />
+        <location filename="../../timeline/ui/main_window.py" line="279" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="278" />
+        <location filename="../../timeline/ui/main_window.py" line="280" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="279" />
+        <location filename="../../timeline/ui/main_window.py" line="281" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="281" />
+        <location filename="../../timeline/ui/main_window.py" line="283" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="283" />
+        <location filename="../../timeline/ui/main_window.py" line="285" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="288" />
+        <location filename="../../timeline/ui/main_window.py" line="290" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="289" />
+        <location filename="../../timeline/ui/main_window.py" line="291" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="290" />
+        <location filename="../../timeline/ui/main_window.py" line="292" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="294" />
+        <location filename="../../timeline/ui/main_window.py" line="296" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="298" />
+        <location filename="../../timeline/ui/main_window.py" line="300" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="298" />
+        <location filename="../../timeline/ui/main_window.py" line="300" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="301" />
+        <location filename="../../timeline/ui/main_window.py" line="303" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="311" />
+        <location filename="../../timeline/ui/main_window.py" line="313" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="312" />
+        <location filename="../../timeline/ui/main_window.py" line="314" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="313" />
+        <location filename="../../timeline/ui/main_window.py" line="315" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="317" />
+        <location filename="../../timeline/ui/main_window.py" line="319" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="370" />
-        <location filename="../../timeline/ui/main_window.py" line="379" />
+        <location filename="../../timeline/ui/main_window.py" line="372" />
+        <location filename="../../timeline/ui/main_window.py" line="381" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="371" />
+        <location filename="../../timeline/ui/main_window.py" line="373" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="380" />
+        <location filename="../../timeline/ui/main_window.py" line="382" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="399" />
+        <location filename="../../timeline/ui/main_window.py" line="401" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="401" />
+        <location filename="../../timeline/ui/main_window.py" line="403" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="407" />
+        <location filename="../../timeline/ui/main_window.py" line="409" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="431" />
+        <location filename="../../timeline/ui/main_window.py" line="433" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="533" />
+        <location filename="../../timeline/ui/main_window.py" line="540" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="535" />
+        <location filename="../../timeline/ui/main_window.py" line="542" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="541" />
+        <location filename="../../timeline/ui/main_window.py" line="548" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="542" />
+        <location filename="../../timeline/ui/main_window.py" line="549" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="546" />
+        <location filename="../../timeline/ui/main_window.py" line="553" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -497,67 +507,67 @@
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="626" />
+        <location filename="../../timeline/ui/main_window.py" line="633" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="658" />
+        <location filename="../../timeline/ui/main_window.py" line="665" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="660" />
+        <location filename="../../timeline/ui/main_window.py" line="667" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="666" />
+        <location filename="../../timeline/ui/main_window.py" line="673" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="684" />
+        <location filename="../../timeline/ui/main_window.py" line="704" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="690" />
+        <location filename="../../timeline/ui/main_window.py" line="710" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="691" />
+        <location filename="../../timeline/ui/main_window.py" line="711" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="693" />
+        <location filename="../../timeline/ui/main_window.py" line="713" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="710" />
+        <location filename="../../timeline/ui/main_window.py" line="730" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="718" />
+        <location filename="../../timeline/ui/main_window.py" line="738" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="722" />
+        <location filename="../../timeline/ui/main_window.py" line="742" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="730" />
+        <location filename="../../timeline/ui/main_window.py" line="750" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="737" />
+        <location filename="../../timeline/ui/main_window.py" line="757" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

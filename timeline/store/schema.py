@@ -443,6 +443,14 @@ def _v5_user_edits(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6_body_kind_and_capture(db: sqlite_utils.Database) -> None:
+    # body_kind: 'summary' when a feed carried only a summary of the article (shown as
+    # such in the detail pane), '' for the full text.  captured: when a web archive
+    # captured the page (ISO 8601), kept apart from the publication date.
+    db.conn.execute("ALTER TABLE articles ADD COLUMN body_kind TEXT NOT NULL DEFAULT ''")
+    db.conn.execute("ALTER TABLE articles ADD COLUMN captured TEXT NOT NULL DEFAULT ''")
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -451,6 +459,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v3_timeline_covering_index,
     _v4_lead_column,
     _v5_user_edits,
+    _v6_body_kind_and_capture,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -21,7 +21,7 @@ APP_NAME = "arabic-news-timeline"
 
 _ARTICLE_COLUMNS = (
     "id, uid, title, body, source, url, author, caption, credit, lang, "
-    "published, published_raw, origin, imported_at"
+    "published, published_raw, origin, imported_at, body_kind, captured"
 )
 _EVENT_COLUMNS = (
     'id, article_id, kind, start, "end", granularity, value, label, '
@@ -389,8 +389,9 @@ class Store:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         cur = self.db.conn.execute(
             "INSERT INTO articles (uid, title, body, source, url, author, caption, credit,"
-            " lang, published, published_start, published_raw, origin, imported_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " lang, published, published_start, published_raw, origin, imported_at,"
+            " body_kind, captured)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 uid,
                 draft.title,
@@ -406,6 +407,8 @@ class Store:
                 draft.published_raw,
                 draft.origin,
                 now,
+                draft.body_kind,
+                draft.captured,
             ),
         )
         article_id = int(cur.lastrowid or 0)

@@ -375,6 +375,19 @@ class DetailPane(QWidget):
         ):
             if value:
                 self._add_block(cursor, label.replace("%1", isolated(value)))
+        if article.body_kind == "summary":
+            self._add_block(
+                cursor,
+                self.tr("Summary from the feed (the feed did not carry the full text)"),
+                italic=True,
+            )
+        if article.captured:
+            self._add_block(
+                cursor,
+                self.tr("Captured by a web crawl: %1 (not the publication date)").replace(
+                    "%1", isolated(article.captured)
+                ),
+            )
 
     @staticmethod
     def _as_shown(

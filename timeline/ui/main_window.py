@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QByteArray,
     QDeadlineTimer,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QSettings,
     Qt,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline import dating, edits
+from timeline.ingest.fetch import is_url
 from timeline.library import ImportReport
 from timeline.store import Store
 from timeline.store import edits as user_edits
@@ -672,17 +674,30 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([Path(folder)])
 
+    @staticmethod
+    def _dropped_sources(mime: QMimeData) -> list[Path | str]:
+        """Files and folders (local URLs) and web addresses (http, https) in a drop."""
+        sources: list[Path | str] = []
+        for url in mime.urls():
+            if url.isLocalFile():
+                sources.append(Path(url.toLocalFile()))
+            elif url.scheme().lower() in ("http", "https"):
+                sources.append(url.toString())
+        if not sources and mime.hasText():  # a link dragged as text
+            sources = [line.strip() for line in mime.text().splitlines() if is_url(line)]
+        return sources
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
+        if self._dropped_sources(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        sources = self._dropped_sources(event.mimeData())
+        if sources:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            self.import_paths(sources)
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path | str]) -> None:
         """Import on a worker thread with a progress dialog; the store stays readable."""
         if self._import_thread is not None:
             self.statusBar().showMessage(
@@ -731,7 +746,7 @@ class MainWindow(QMainWindow):
         )
         self.import_finished.emit(report)
         if report.failed:
-            details = "\n".join(f"{f.path.name}: {f.error}" for f in report.failed)
+            details = "\n".join(f"{f.name}: {f.error}" for f in report.failed)
             message_box(self, QMessageBox.Icon.Warning, self.tr("Import"), text, details).open()
         else:
             self.statusBar().showMessage(text, 10_000)

@@ -58,7 +58,7 @@ class ImportWorker(QObject):
 
     CANCELLED = "cancelled"
 
-    def __init__(self, db_path: Path, paths: list[Path]) -> None:
+    def __init__(self, db_path: Path, paths: list[Path | str]) -> None:
         super().__init__()
         self._db_path = db_path
         self._paths = paths

@@ -1,0 +1,116 @@
+"""Small synthetic inputs of every import format (made-up Arabic, nothing from the corpus)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+BODY = (
+    "أعلنت الوزارة اليوم عن افتتاح مشروع جديد للطاقة الشمسية في المنطقة الشرقية، "
+    "ويهدف المشروع إلى توفير الكهرباء لآلاف المنازل. وقال المتحدث إن العمل سيبدأ "
+    "في الخامس من مارس 2021 ويستمر عامين."
+)
+OTHER_BODY = (
+    "افتتحت البلدية حديقة عامة جديدة في وسط المدينة بعد أعمال استمرت ثلاث سنوات، "
+    "وتضم الحديقة ممرات للمشي وملاعب للأطفال ومكتبة صغيرة مفتوحة للجميع طوال الأسبوع."
+)
+
+
+def rss(items: int = 2, *, full: bool = True, title: str = "صحيفة تجريبية") -> str:
+    entries = []
+    for n in range(1, items + 1):
+        content = (
+            f"<content:encoded><![CDATA[<p>{BODY} رقم {n}</p><p>فقرة ثانية.</p>]]></content:encoded>"
+            if full
+            else ""
+        )
+        entries.append(
+            f"<item><title>خبر رقم {n}</title><link>http://example.org/{n}</link>"
+            f"<pubDate>Mon, 0{n} Mar 2021 10:00:00 +0300</pubDate>"
+            f"<description>&lt;b&gt;ملخص&lt;/b&gt; الخبر رقم {n}</description>{content}</item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>{title}</title><language>ar</language>{''.join(entries)}"
+        "</channel></rss>"
+    )
+
+
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>وكالة أطلس</title><id>urn:x</id>
+<updated>2022-01-02T08:00:00+03:00</updated>
+<entry><title>خبر أطلس</title><id>urn:1</id><link href="http://example.org/a1"/>
+<published>2022-01-02T08:00:00+03:00</published><updated>2022-01-02T08:00:00+03:00</updated>
+<content type="html">&lt;p&gt;{OTHER_BODY}&lt;/p&gt;</content></entry></feed>"""
+
+RDF = f"""<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="http://example.org/"><title>نشرة آر دي إف</title><link>http://example.org/</link>
+<description>نشرة</description></channel>
+<item rdf:about="http://example.org/r1"><title>خبر آر دي إف</title><link>http://example.org/r1</link>
+<description>{OTHER_BODY}</description><dc:date>2020-07-08T09:10:00+03:00</dc:date></item>
+</rdf:RDF>"""
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY a "ههههههههههه"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>
+<rss version="2.0"><channel><title>قنبلة</title><item><title>&d;</title>
+<description>&d;</description></item></channel></rss>"""
+
+
+def page(body: str = BODY, *, title: str = "افتتاح مشروع للطاقة", date: str = "2021-03-01") -> str:
+    meta = (
+        f'<meta property="article:published_time" content="{date}T09:00:00+03:00">' if date else ""
+    )
+    return (
+        '<html lang="ar" dir="rtl"><head>'
+        f"<title>{title} - صحيفة تجريبية</title>"
+        '<meta property="og:site_name" content="صحيفة تجريبية">'
+        '<meta name="author" content="أحمد علي">'
+        f"{meta}<script>document.write('حقن')</script>"
+        '<link rel="stylesheet" href="http://127.0.0.1:9/never.css"></head>'
+        "<body><nav>الرئيسية | أخبار | رياضة</nav>"
+        f"<article><h1>{title}</h1><p>{body}</p><p>{body}</p>"
+        '<img src="http://127.0.0.1:9/never.png"></article>'
+        "<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+
+
+INDEX_PAGE = (
+    "<html><head><title>الصفحة الرئيسية</title></head><body>"
+    + "".join(f'<a href="/n/{n}">خبر {n}</a> ' for n in range(10))
+    + "</body></html>"
+)
+
+
+def warc(path: Path, pages: list[tuple[str, str, str]], *, gzip: bool = False) -> Path:
+    """A web archive of (url, html, capture time) responses, with a request record between."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        for url, html, when in pages:
+            request = b"GET / HTTP/1.1\r\n\r\n"
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "request", payload=io.BytesIO(request), length=len(request)
+                )
+            )
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            payload = html.encode("utf-8")
+            writer.write_record(
+                writer.create_warc_record(
+                    url,
+                    "response",
+                    payload=io.BytesIO(payload),
+                    length=len(payload),
+                    http_headers=headers,
+                    warc_headers_dict={"WARC-Date": when},
+                )
+            )
+    return path

@@ -1,0 +1,119 @@
+"""Compressed inputs: .gz of any format, .zip archives of files, and bombs refused."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.format_fixtures import BODY, OTHER_BODY, page, rss
+from timeline import ingest, library
+from timeline.ingest import ArticleFile, BadArticle, Rejected, collect_files, format_of, inflate
+from timeline.store import Store
+
+
+def items(path: Path) -> list:
+    with ArticleFile(path) as source:
+        return list(source)
+
+
+def jsonl(*bodies: str) -> bytes:
+    lines = [
+        json.dumps({"title": f"عنوان {n}", "body": b}, ensure_ascii=False)
+        for n, b in enumerate(bodies)
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def test_format_of_names() -> None:
+    assert format_of("a.jsonl.gz") == ("jsonl", True)
+    assert format_of("crawl.warc.gz") == ("warc", False)
+    assert format_of("feed.RSS") == ("feed", False)
+    assert format_of("a.zip.gz") is None and format_of("photo.png") is None
+
+
+def test_jsonl_gz_streams_with_progress(tmp_path: Path) -> None:
+    path = tmp_path / "data.jsonl.gz"
+    path.write_bytes(gzip.compress(jsonl(BODY, OTHER_BODY)))
+    with ArticleFile(path) as source:
+        found = list(source)
+        assert source.position == source.size
+    assert [d.body for d in found] == [BODY, OTHER_BODY]
+
+
+def test_folder_picks_compressed_and_new_formats(tmp_path: Path) -> None:
+    (tmp_path / "a.csv.gz").write_bytes(gzip.compress(f"title,body\nأ,{BODY}\n".encode()))
+    (tmp_path / "b.rss").write_text(rss(1), encoding="utf-8")
+    (tmp_path / "c.png").write_bytes(b"\x89PNG")
+    files, skipped = collect_files([tmp_path])
+    assert [Path(f).name for f in files] == ["a.csv.gz", "b.rss"]
+    assert [p.name for p in skipped] == ["c.png"]
+
+
+def test_zip_of_files(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("sheets/a.csv", f"title,body\nأ,{BODY}\n")
+        archive.writestr("feed.rss", rss(1))
+        archive.writestr("page.html.gz", gzip.compress(page(OTHER_BODY).encode()))
+        archive.writestr("notes.md", "ملاحظات")
+        archive.writestr("__MACOSX/._a.csv", "x")
+        archive.writestr("inner.zip", b"PK")
+    found = items(path)
+    rejected = [str(x) for x in found if isinstance(x, Rejected)]
+    assert rejected == [
+        "inner.zip: a zip inside a zip is not opened",
+        "notes.md: not an article format",
+    ]
+    drafts = [x for x in found if not isinstance(x, Rejected)]
+    assert sorted(d.origin for d in drafts) == [
+        f"{path}/feed.rss",
+        f"{path}/page.html.gz",
+        f"{path}/sheets/a.csv",
+    ]
+    report = library.import_paths(store, [path])
+    assert report.added == 3 and report.rejected == 2
+
+
+def test_gzip_bomb_is_refused(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inflate, "RATIO_FREE_BYTES", 1 << 20)
+    path = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(path, "wb") as out:
+        for _ in range(8):
+            out.write(b"\0" * (1 << 20))
+    with pytest.raises(BadArticle, match="compression bomb"):
+        items(path)
+    assert library.import_paths(store, [path]).failed and store.count_articles() == 0
+
+
+def test_zip_bomb_is_refused(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "RATIO_FREE_BYTES", 1 << 20)
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.jsonl", jsonl(BODY))
+        archive.writestr("b.jsonl", b"\0" * (8 << 20))
+    with pytest.raises(BadArticle, match="zip bomb"):
+        items(path)
+    report = library.import_paths(store, [path])
+    assert report.failed and store.count_articles() == 0
+
+
+def test_damaged_gzip_fails_the_file(tmp_path: Path, store: Store) -> None:
+    data = gzip.compress(jsonl(BODY, OTHER_BODY) * 50)
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    report = library.import_paths(store, [path])
+    (failed,) = report.failed
+    assert "gzip" in (failed.error or "") and store.count_articles() == 0
+
+
+def test_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "fake.zip"
+    path.write_bytes(b"not a zip at all")
+    with pytest.raises(BadArticle, match="not a readable zip"):
+        items(path)

@@ -1,0 +1,111 @@
+"""CSV and TSV import: headers in Arabic or English, any supported encoding, bounded cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.format_fixtures import BODY, OTHER_BODY
+from timeline import library
+from timeline.ingest import MAX_ARTICLE_CHARS, ArticleFile, BadArticle, Rejected
+from timeline.ingest.tabular import parse_columns
+from timeline.store import Store
+
+
+def items(path: Path, columns: dict[str, str] | None = None) -> list:
+    with ArticleFile(path, columns) as source:
+        return list(source)
+
+
+def test_arabic_headers_utf8_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        f'العنوان,المحتوى,تاريخ,المصدر,رابط,الكاتب\nافتتاح مشروع,"{BODY}",2021-03-01,الرياض,'
+        "http://example.org/1,أحمد علي\n",
+        encoding="utf-8-sig",
+    )
+    (draft,) = items(path)
+    assert (draft.title, draft.body, draft.published_raw) == ("افتتاح مشروع", BODY, "2021-03-01")
+    assert (draft.source, draft.url, draft.author) == ("الرياض", "http://example.org/1", "أحمد علي")
+
+
+@pytest.mark.parametrize(("codec", "label"), [("utf-16", "UTF-16"), ("cp1256", "Windows-1256")])
+def test_english_headers_in_other_encodings(tmp_path: Path, codec: str, label: str) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(
+        f'Title,Text,Published\r\nحديقة جديدة,"{OTHER_BODY}\r\nسطر ثان",2022-01-02\r\n'.encode(
+            codec
+        )
+    )
+    with ArticleFile(path) as source:
+        (draft,) = list(source)
+        assert source.encoding is not None and source.encoding.label == label
+    assert draft.title == "حديقة جديدة" and draft.body.startswith(OTHER_BODY)
+    assert "سطر ثان" in draft.body
+
+
+def test_tsv_and_semicolon_tables(tmp_path: Path) -> None:
+    tsv = tmp_path / "sheet.tsv"
+    tsv.write_text(f"title\tbody\nأ\t{BODY}\n", encoding="utf-8")
+    semi = tmp_path / "sheet.csv"
+    semi.write_text(f"title;body\nب;{OTHER_BODY}\n", encoding="utf-8")
+    assert [d.title for d in items(tsv)] == ["أ"]
+    assert [d.body for d in items(semi)] == [OTHER_BODY]
+
+
+def test_columns_named_by_hand(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"Headline,Story,When\nعنوان,{BODY},2021-03-01\n", encoding="utf-8")
+    with pytest.raises(BadArticle, match="'Headline', 'Story', 'When'"):
+        items(path)
+    columns = parse_columns("title=Headline,body=Story,date=When")
+    (draft,) = items(path, columns)
+    assert (draft.title, draft.body, draft.published_raw) == ("عنوان", BODY, "2021-03-01")
+
+
+def test_missing_body_column_lists_the_headers(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("العنوان,ملاحظات\nأ,ب\n", encoding="utf-8")
+    with pytest.raises(BadArticle) as caught:
+        items(path)
+    assert "no body column" in str(caught.value)
+    assert "'العنوان', 'ملاحظات'" in str(caught.value)
+
+
+def test_bad_columns_spec() -> None:
+    with pytest.raises(ValueError, match="unknown field 'colour'"):
+        parse_columns("colour=Red")
+    with pytest.raises(ValueError, match="not FIELD=HEADER"):
+        parse_columns("title")
+
+
+def test_rows_without_body_are_skipped_and_named(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"title,body\nأ,{BODY}\nب,\n,\n", encoding="utf-8")
+    found = items(path)
+    assert [type(x) for x in found] == [type(found[0]), Rejected]
+    assert str(found[1]) == "row 3: empty body"
+
+
+def test_huge_cell_fails_the_file_and_stores_nothing(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write(f"title,body\nأ,{BODY}\nب,")
+        out.write("ن" * (MAX_ARTICLE_CHARS + 10))
+        out.write("\n")
+    good = tmp_path / "good.csv"
+    good.write_text(f"title,body\nج,{OTHER_BODY}\n", encoding="utf-8")
+    report = library.import_paths(store, [path, good])
+    (failed,) = report.failed
+    assert failed.path == path and "longer than the 10,000,000 characters" in (failed.error or "")
+    assert "\n" not in (failed.error or "")
+    assert report.added == 1 and store.count_articles() == 1
+
+
+def test_duplicates_add_nothing(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"title,body\nأ,{BODY}\n", encoding="utf-8")
+    assert library.import_paths(store, [path]).added == 1
+    again = library.import_paths(store, [path])
+    assert (again.added, again.duplicates) == (0, 1)

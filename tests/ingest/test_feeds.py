@@ -1,0 +1,121 @@
+"""RSS, Atom and RDF feeds and OPML lists: full text or a marked summary, no entity bombs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.format_fixtures import ATOM, BILLION_LAUGHS, BODY, OTHER_BODY, RDF, rss
+from timeline import library
+from timeline.ingest import ArticleFile, BadArticle, Rejected
+from timeline.ingest.feeds import html_text
+from timeline.store import Store
+
+
+def items(path: Path) -> list:
+    with ArticleFile(path) as source:
+        return list(source)
+
+
+def test_rss_full_text_from_content_encoded(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(rss(2), encoding="utf-8")
+    first, second = items(path)
+    assert first.title == "خبر رقم 1" and first.body.startswith(BODY)
+    assert "فقرة ثانية." in first.body and "<p>" not in first.body
+    assert first.body_kind == ""
+    assert first.source == "صحيفة تجريبية" and first.url == "http://example.org/1"
+    # The publisher's wall clock and offset, as RFC 822 gave them.
+    assert first.published_raw == "2021-03-01T10:00:00+03:00"
+    assert second.published_raw == "2021-03-02T10:00:00+03:00"
+
+
+def test_rss_without_content_is_a_marked_summary(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text(rss(1, full=False), encoding="utf-8")
+    (draft,) = items(path)
+    assert draft.body == "ملخص الخبر رقم 1" and draft.body_kind == "summary"
+
+
+def test_atom_and_rdf(tmp_path: Path) -> None:
+    atom = tmp_path / "a.atom"
+    atom.write_text(ATOM, encoding="utf-8")
+    rdf = tmp_path / "r.rdf"
+    rdf.write_text(RDF, encoding="utf-8")
+    (a,) = items(atom)
+    (r,) = items(rdf)
+    assert (a.title, a.body, a.source) == ("خبر أطلس", OTHER_BODY, "وكالة أطلس")
+    assert a.published_raw.startswith("2022-01-02T08:00:00")
+    assert (r.title, r.source, r.body_kind) == ("خبر آر دي إف", "نشرة آر دي إف", "summary")
+    assert r.published_raw.startswith("2020-07-08T09:10:00")
+
+
+def test_feed_summary_is_stored_and_dated(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(rss(1, full=False), encoding="utf-8")
+    report = library.import_paths(store, [path])
+    assert report.added == 1 and report.undated == 0
+    (article,) = store.articles()
+    assert article.body_kind == "summary"
+    assert article.published == "2021-03-01T10:00:00+03:00"
+
+
+def test_entity_bomb_is_refused_before_expansion(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "bomb.rss"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    with pytest.raises(BadArticle, match="declares entities"):
+        items(path)
+    report = library.import_paths(store, [path])
+    assert report.failed and store.count_articles() == 0
+
+
+def test_malformed_feed_is_one_line_reason(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_text("<rss><channel><title>x</title><item><title>", encoding="utf-8")
+    with pytest.raises(BadArticle) as caught:
+        items(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_not_a_feed(tmp_path: Path) -> None:
+    path = tmp_path / "data.xml"
+    path.write_text('<?xml version="1.0"?><catalogue><book/></catalogue>', encoding="utf-8")
+    with pytest.raises(BadArticle, match="not a"):
+        items(path)
+
+
+def test_entry_without_text_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(
+        '<rss version="2.0"><channel><title>ص</title><item><title>عنوان فقط</title></item>'
+        f"<item><title>خبر</title><description>{BODY}</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    rejected, draft = items(path)
+    assert isinstance(rejected, Rejected) and rejected.where == "entry 1"
+    assert draft.body == BODY
+
+
+def test_html_text_keeps_paragraphs_and_drops_scripts() -> None:
+    text = html_text("<p>أ &amp; ب</p><script>alert('x')</script><p>ج<br>د</p>")
+    assert text == "أ & ب\n\nج\nد"
+
+
+def test_fast_rss_reader_agrees_with_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.ingest import feeds
+
+    data = rss(3).replace("<item><title>خبر رقم 2", "<item><author>كاتب</author><title>خبر رقم 2")
+    data = data.replace("</channel>", "<item><title>بلا نص</title></item></channel>").encode()
+    assert feeds._plain_rss(data) is not None
+    fast = list(feeds.feed_entries(data, "x"))
+    monkeypatch.setattr(feeds, "_plain_rss", lambda _data: None)
+    assert list(feeds.feed_entries(data, "x")) == fast
+    assert [getattr(d, "author", None) for d in fast[:3]] == ["", "كاتب", ""]
+
+
+def test_windows_1256_feed_by_its_declaration(tmp_path: Path) -> None:
+    path = tmp_path / "old.rss"
+    path.write_bytes(rss(1).replace('encoding="utf-8"', 'encoding="windows-1256"').encode("cp1256"))
+    (draft,) = items(path)
+    assert draft.title == "خبر رقم 1" and draft.body.startswith(BODY)

@@ -1,0 +1,83 @@
+"""Dropping files, folders and web addresses on the window imports them; feed summaries
+and crawl times are shown for what they are in the detail pane."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from tests.ingest.format_fixtures import BODY, OTHER_BODY, page, rss, warc
+from tests.ingest.test_fetch import server  # noqa: F401 - the local HTTP server fixture
+from timeline.store import Store
+from timeline.ui.main_window import MainWindow
+
+
+def _drop(win: MainWindow, mime: QMimeData) -> None:
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(event)
+
+
+def test_drop_files_folders_and_urls(
+    qtbot: QtBot,
+    tmp_path: Path,
+    server: str,  # noqa: F811
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "feed.rss").write_text(rss(1, full=False), encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"title,body\nجدول,{OTHER_BODY}\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls(
+        [QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(sheet)), QUrl(f"{server}/page")]
+    )
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        assert MainWindow._dropped_sources(mime) == [folder, sheet, f"{server}/page"]
+        with qtbot.waitSignal(win.import_finished, timeout=30_000) as signal:
+            _drop(win, mime)
+        report = signal.args[0]
+        assert report.added == 3 and not report.failed
+        qtbot.waitUntil(lambda: win._import_thread is None and win.model.rowCount() == 3)
+        summary = next(a for a in store.articles() if a.body_kind == "summary")
+        win.select_article(summary.id)
+        text = win.detail.browser.toPlainText()
+        assert "Summary from the feed" in text
+        qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
+        win.close()
+
+
+def test_a_link_dragged_as_text() -> None:
+    mime = QMimeData()
+    mime.setText("https://example.org/news/1\nnot a link")
+    assert MainWindow._dropped_sources(mime) == ["https://example.org/news/1"]
+    other = QMimeData()
+    other.setText("just words")
+    assert MainWindow._dropped_sources(other) == []
+
+
+def test_detail_pane_shows_the_crawl_time(qtbot: QtBot, tmp_path: Path) -> None:
+    from timeline import library
+
+    path = warc(tmp_path / "c.warc", [("http://example.org/a", page(BODY), "2024-05-06T07:08:09Z")])
+    with Store(tmp_path / "t.db") as store:
+        assert library.import_paths(store, [path]).added == 1
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        (article,) = store.articles()
+        win.select_article(article.id)
+        text = win.detail.browser.toPlainText()
+        assert "Captured by a web crawl" in text and "2024-05-06T07:08:09Z" in text
+        assert "Summary from the feed" not in text
+        qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
+        win.close()

@@ -1,0 +1,230 @@
+"""RSS 2.0, Atom and RDF feeds (feedparser), and OPML lists of feeds.
+
+An entry's full text where the feed carries it (content:encoded, Atom content),
+otherwise its summary, marked as one (ArticleDraft.body_kind); the entry's date as
+the publication date, the feed's title as the source.  XML that declares entities
+(a "billion laughs" bomb, an external entity) is refused before any parser expands it.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from timeline.ingest.errors import BadArticle
+from timeline.model import ArticleDraft
+
+MAX_FEED_BYTES = 100 * 1024 * 1024
+_BLOCKS = re.compile(
+    r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote|/tr|p|div|h[1-6]|li)\b[^>]*>", re.IGNORECASE
+)
+_DROPPED = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]*>")
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?(rss|feed|RDF|opml)\b")
+
+
+def html_text(markup: str) -> str:
+    """The plain text of an HTML fragment (a feed's content or summary); never rendered."""
+    import html
+
+    if "<" not in markup and "&" not in markup:
+        return markup.strip()
+    text = _DROPPED.sub(" ", markup)
+    text = _BLOCKS.sub("\n", text)
+    text = html.unescape(_TAGS.sub("", text))
+    lines = (_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def refuse_entities(data: bytes) -> None:
+    """BadArticle when XML declares entities or a DTD that loads something; else nothing.
+
+    XML that is not well formed passes: feedparser reads such feeds in its lenient mode,
+    which expands no declared entity.
+    """
+    head = data[:65536]
+    if b"<!ENTITY" not in data and b"<!DOCTYPE" not in head.upper():
+        return
+    import defusedxml.ElementTree
+    from defusedxml import DefusedXmlException
+
+    try:
+        defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True)
+    except DefusedXmlException as exc:
+        raise BadArticle(f"XML that declares entities is not read ({type(exc).__name__})") from exc
+    except Exception:  # defusedxml's ParseError: malformed, left to the lenient parser
+        if b"<!ENTITY" in data:
+            raise BadArticle("XML that declares entities is not read") from None
+
+
+def root_kind(data: bytes) -> str | None:
+    """'feed' or 'opml' by the document's root element, None for neither."""
+    hit = _ROOT.search(data[:4096])
+    if hit is None:
+        return None
+    return "opml" if hit.group(1) == b"opml" else "feed"
+
+
+def _published(entry: Any) -> str:
+    raw = entry.get("published") or entry.get("updated") or entry.get("created") or ""
+    if not raw:
+        return ""
+    try:  # RFC 822 (RSS): kept on the publisher's wall clock with its offset
+        return email.utils.parsedate_to_datetime(raw).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return str(raw).strip()
+
+
+def _text_of(detail: Any, value: str) -> str:
+    kind = (detail or {}).get("type", "") if isinstance(detail, dict) else ""
+    return value.strip() if kind == "text/plain" else html_text(value)
+
+
+_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+_HTML = {"type": "text/html"}
+_PLAIN = {"type": "text/plain"}
+
+
+def _plain_rss(data: bytes) -> dict[str, Any] | None:
+    """A well-formed RSS 2.0 feed read with lxml, shaped as feedparser's answer; else None.
+
+    Five times faster than feedparser's SAX handlers for the common case; anything
+    else (Atom, RDF, a feed that is not well formed) is left to feedparser.
+    """
+    import importlib
+
+    etree: Any = importlib.import_module("lxml.etree")
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+    channel = root.find("channel") if root.tag == "rss" else None
+    if channel is None:
+        return None
+
+    def text(element: Any, tag: str) -> str:
+        found = element.find(tag)
+        return (found.text or "") if found is not None else ""
+
+    entries = []
+    for item in channel.iterfind("item"):
+        entry: dict[str, Any] = {
+            "title": text(item, "title"),
+            "title_detail": _PLAIN,
+            "link": text(item, "link").strip(),
+            "published": text(item, "pubDate").strip(),
+            "summary": text(item, "description"),
+            "summary_detail": _HTML,
+            "author": text(item, _CREATOR) or text(item, "author"),
+        }
+        content = text(item, _CONTENT)
+        if content.strip():
+            entry["content"] = [{"value": content, **_HTML}]
+        entries.append(entry)
+    feed = {"title": text(channel, "title"), "language": text(channel, "language").strip()}
+    return {"feed": feed, "entries": entries, "bozo": False}
+
+
+def feed_entries(data: bytes, origin: str) -> Iterator[ArticleDraft | tuple[str, str]]:
+    """Drafts, and (where, reason) for entries that are not articles."""
+    refuse_entities(data)
+    parsed = _plain_rss(data)
+    if parsed is None:
+        import feedparser  # only a feed import pays for loading it
+
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    feed = parsed.get("feed", {})
+    entries = parsed.get("entries", [])
+    if not entries:
+        if parsed.get("bozo"):
+            reason = parsed.get("bozo_exception")
+            raise BadArticle(f"not a readable feed ({_short(reason)})")
+        if root_kind(data) is None:
+            raise BadArticle("not a feed (no rss, feed or RDF element)")
+        return
+    items = list(_entries(feed, entries, origin))
+    if parsed.get("bozo") and not any(isinstance(item, ArticleDraft) for item in items):
+        raise BadArticle(f"not a readable feed ({_short(parsed.get('bozo_exception'))})")
+    yield from items
+
+
+def _entries(
+    feed: Any, entries: list[Any], origin: str
+) -> Iterator[ArticleDraft | tuple[str, str]]:
+    source = html_text(feed.get("title", ""))
+    lang = str(feed.get("language", "") or "ar")[:2].lower() or "ar"
+    for number, entry in enumerate(entries, start=1):
+        where = f"entry {number}"
+        contents = entry.get("content") or []
+        full = "\n\n".join(
+            _text_of(c, c.get("value", "")) for c in contents if c.get("value", "").strip()
+        )
+        summary = _text_of(entry.get("summary_detail"), entry.get("summary", ""))
+        body = full or summary
+        title = _text_of(entry.get("title_detail"), entry.get("title", ""))
+        if not body and not title:
+            yield where, "no title and no text"
+            continue
+        if not body:
+            yield where, "no text (neither content nor a summary)"
+            continue
+        yield ArticleDraft(
+            title=title or body.split("\n", 1)[0][:200],
+            body=body,
+            source=source,
+            url=str(entry.get("link", "")),
+            author=html_text(str(entry.get("author", ""))),
+            lang=lang,
+            published_raw=_published(entry),
+            origin=origin,
+            body_kind="" if full else "summary",
+        )
+
+
+def opml_feeds(data: bytes) -> list[str]:
+    """The feed addresses (xmlUrl) an OPML list names, in order, without repeats."""
+    import defusedxml.ElementTree
+    from defusedxml import DefusedXmlException
+
+    refuse_entities(data)
+    try:
+        root = defusedxml.ElementTree.fromstring(data)
+    except DefusedXmlException as exc:
+        raise BadArticle(f"XML that declares entities is not read ({type(exc).__name__})") from exc
+    except Exception as exc:
+        raise BadArticle(f"not a readable OPML list ({_short(exc)})") from exc
+    urls: list[str] = []
+    for outline in root.iter("outline"):
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if url and url not in urls:
+            urls.append(url)
+    if not urls:
+        raise BadArticle("an OPML list that names no feed (no outline with an xmlUrl)")
+    return urls
+
+
+def opml_entries(
+    data: bytes, fetch: Callable[[str], bytes]
+) -> Iterator[ArticleDraft | tuple[str, str]]:
+    """Every entry of every feed an OPML list names; a feed that fails is one skipped record."""
+    for url in opml_feeds(data):
+        try:
+            items = list(feed_entries(fetch(url), url))
+        except BadArticle as exc:
+            yield url, str(exc)
+            continue
+        for item in items:
+            yield (f"{url} {item[0]}", item[1]) if isinstance(item, tuple) else item
+
+
+def _short(reason: object) -> str:
+    text = " ".join(str(reason).split())
+    return text[:160] or "unknown reason"

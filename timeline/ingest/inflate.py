@@ -1,0 +1,71 @@
+"""Compressed inputs read with a cap on what they inflate to: a gzip or zip bomb is refused."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from typing import IO, BinaryIO, cast
+
+from timeline.ingest.errors import BadArticle
+
+# Text compresses 3 to 20 times; a stream that inflates past 64 MiB at more than 200
+# times what it read is a bomb, and nothing inflates past 4 GiB whatever its ratio.
+BOMB_RATIO = 200
+RATIO_FREE_BYTES = 64 * 1024 * 1024
+MAX_INFLATED = 4 * 1024 * 1024 * 1024
+
+
+def bomb_reason(inflated: int, compressed: int) -> str | None:
+    """Why inflating `compressed` bytes to `inflated` is refused, or None."""
+    if inflated > MAX_INFLATED:
+        return f"inflates to more than {MAX_INFLATED:,} bytes (a compression bomb?)"
+    if inflated > RATIO_FREE_BYTES and inflated > BOMB_RATIO * max(compressed, 1):
+        return (
+            f"inflates more than {BOMB_RATIO} times ({compressed:,} bytes to over "
+            f"{inflated:,}): a compression bomb?"
+        )
+    return None
+
+
+class CappedGzip(io.RawIOBase):
+    """A gzip file's content as a stream that stops with BadArticle at a bomb."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        super().__init__()
+        self._raw = raw
+        self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
+        self.inflated = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        try:
+            count = self._gzip.readinto(buffer)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise BadArticle(f"damaged or truncated gzip data ({exc})") from exc
+        self.inflated += count
+        reason = bomb_reason(self.inflated, self._raw.tell())
+        if reason is not None:
+            raise BadArticle(reason)
+        return count
+
+    def close(self) -> None:
+        if not self.closed:
+            self._gzip.close()
+            self._raw.close()
+        super().close()
+
+
+def open_gzip(raw: IO[bytes]) -> BinaryIO:
+    """A buffered, capped stream of what the gzip data in raw inflates to."""
+    return cast(BinaryIO, io.BufferedReader(CappedGzip(raw), buffer_size=1 << 16))
+
+
+def read_capped(stream: BinaryIO, limit: int, what: str) -> bytes:
+    """At most limit bytes of stream; BadArticle when there are more."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise BadArticle(f"more than the {limit:,} bytes {what} may be")
+    return data

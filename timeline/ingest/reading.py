@@ -1,0 +1,45 @@
+"""Streams shared by the importers: what decoding found, and a sample put back in front."""
+
+from __future__ import annotations
+
+import io
+from typing import BinaryIO
+
+from timeline.ingest.encoding import Encoding
+
+
+class Reading:
+    """What reading a stream found: its encoding, bytes replaced with U+FFFD, progress."""
+
+    def __init__(self) -> None:
+        self.encoding: Encoding | None = None
+        self.replaced = 0
+        self.chars_read = 0  # of a text read as a stream
+        self.bytes_per_char = 1.0
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read as a sample, then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def prefixed(head: bytes, rest: BinaryIO) -> io.BufferedReader:
+    """A stream of head (a sample already read) followed by the rest of the stream."""
+    return io.BufferedReader(_Prefixed(head, rest), buffer_size=1 << 16)

@@ -1,0 +1,161 @@
+"""CSV and TSV articles (Excel and Google Sheets exports), columns found by header name.
+
+A header names each column in Arabic or English; `columns` (the CLI's --columns
+title=Headline,body=Text) says it by hand.  A row is read as a stream, a cell is
+bounded like an article, and rows without a title or body are skipped and reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Mapping
+from typing import BinaryIO
+
+from timeline.ingest import encoding
+from timeline.ingest.errors import BadArticle
+from timeline.ingest.reading import Reading, prefixed
+from timeline.model import ArticleDraft
+
+FIELDS = ("title", "body", "published", "source", "url", "author")
+# Header names, compared after folding case, spaces, underscores and the Arabic article.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "عنوان", "العنوان"),
+    "body": ("body", "content", "text", "article", "نص", "النص", "المحتوى", "محتوى"),
+    "published": ("date", "published", "publishedat", "pubdate", "تاريخ", "التاريخ"),
+    "source": ("source", "site", "المصدر", "مصدر"),
+    "url": ("url", "link", "رابط", "الرابط"),
+    "author": ("author", "byline", "الكاتب", "كاتب"),
+}
+_FOLD = re.compile(r"[\s_\-\ufeff]+")
+
+
+def _fold(name: str) -> str:
+    return _FOLD.sub("", name).casefold()
+
+
+def parse_columns(spec: str) -> dict[str, str]:
+    """'title=Headline,body=Text' as {'title': 'Headline', 'body': 'Text'}; ValueError if not."""
+    columns: dict[str, str] = {}
+    for part in spec.split(","):
+        if not part.strip():
+            continue
+        field, sep, header = part.partition("=")
+        field = field.strip().lower()
+        if not sep or not header.strip():
+            raise ValueError(f"'{part.strip()}' is not FIELD=HEADER")
+        if field == "date":
+            field = "published"
+        if field not in FIELDS:
+            raise ValueError(f"unknown field '{field}' (use {', '.join(FIELDS)})")
+        columns[field] = header.strip()
+    return columns
+
+
+def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> dict[str, int]:
+    """Field name -> column index; BadArticle (listing the headers) when title or body lacks one."""
+    folded = [_fold(name) for name in header]
+    found: dict[str, int] = {}
+    for field in FIELDS:
+        wanted = given.get(field) if given else None
+        names = (wanted,) if wanted else HEADERS[field]
+        for name in names:
+            if _fold(name) in folded:
+                found[field] = folded.index(_fold(name))
+                break
+        else:
+            if wanted:
+                raise BadArticle(
+                    f"no column '{wanted}' for {field}; the headers are: {_listed(header)}"
+                )
+    missing = [field for field in ("title", "body") if field not in found]
+    if missing:
+        raise BadArticle(
+            f"no {' or '.join(missing)} column; the headers are: {_listed(header)} "
+            "(name them with --columns title=...,body=...)"
+        )
+    return found
+
+
+def _listed(header: list[str]) -> str:
+    shown = ", ".join(repr(name.strip("\ufeff")[:40]) for name in header[:20])
+    return shown + (", ..." if len(header) > 20 else "") if header else "(none)"
+
+
+def _delimiter(first_line: str, tab: bool) -> str:
+    if tab:
+        return "\t"
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _lines(text: io.TextIOBase, limit: int) -> Iterator[str]:
+    """Physical lines, each bounded: a longer one stops the file before it is held."""
+    number = 0
+    while line := text.readline(limit + 1):
+        number += 1
+        if len(line) > limit:
+            raise BadArticle(f"line {number}: longer than the {limit:,} characters a cell may be")
+        yield line
+
+
+def read_table(
+    stream: BinaryIO,
+    origin: str,
+    *,
+    tab: bool,
+    columns: Mapping[str, str] | None,
+    reading: Reading,
+    max_chars: int,
+) -> Iterator[ArticleDraft | tuple[str, str]]:
+    """Drafts, and (where, reason) for rows that are not articles."""
+    sample = stream.read(encoding.SAMPLE_BYTES)
+    reading.encoding = found = encoding.detect(sample, complete=len(sample) < encoding.SAMPLE_BYTES)
+    text = io.TextIOWrapper(
+        prefixed(sample, stream), encoding=found.codec, errors=encoding.ERRORS, newline=""
+    )
+    before = encoding.replaced_so_far()
+    lines = _lines(text, max_chars)
+    first = next(lines, "")
+    if not first.strip():
+        raise BadArticle("empty: no header row")
+    delimiter = _delimiter(first, tab)
+
+    def all_lines() -> Iterator[str]:
+        yield first
+        yield from lines
+
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max_chars)
+    try:
+        rows = csv.reader(all_lines(), delimiter=delimiter)
+        header = next(rows)
+        index = find_columns(header, columns)
+        width = max(index.values()) + 1
+        for row in rows:
+            where = f"row {rows.line_num}"
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < width:
+                row = row + [""] * (width - len(row))
+            values = {field: row[at].strip() for field, at in index.items()}
+            missing = [f for f in ("title", "body") if not values[f]]
+            if missing:
+                yield where, f"empty {' and '.join(missing)}"
+                continue
+            yield ArticleDraft(
+                title=values["title"],
+                body=values["body"],
+                published_raw=values.get("published", ""),
+                source=values.get("source", ""),
+                url=values.get("url", ""),
+                author=values.get("author", ""),
+                origin=origin,
+            )
+    except csv.Error as exc:
+        raise BadArticle(f"not a readable table ({exc})") from exc
+    finally:
+        csv.field_size_limit(previous)
+        reading.replaced += encoding.replaced_so_far() - before
