@@ -17,8 +17,10 @@ from timeline.ingest import encoding
 from timeline.ingest.dedup import article_uid
 from timeline.ingest.encoding import Encoding, UnreadableFile
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.jsonlines import json_records, parse_json_line, record_draft
+from timeline.ingest.jsonlines import load_json, parse_json_line, record_draft
 from timeline.ingest.plaintext import parse_plain_article
+from timeline.ingest.timeline_xml import MAX_TIMELINE_BYTES, TimelineEntry, parse_timeline
+from timeline.ingest.timelinejs import is_timelinejs, timelinejs_records
 from timeline.model import ArticleDraft
 
 SUFFIXES = {
@@ -28,6 +30,7 @@ SUFFIXES = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".timeline": "timeline",
 }
 
 # What one article may be: a larger record is refused with this reason (README, Input).
@@ -116,14 +119,20 @@ class ArticleFile:
         self.path = path
         kind = SUFFIXES.get(path.suffix.lower())
         if kind is None:
-            raise BadArticle(f"unsupported file type '{path.suffix}' (use .txt, .jsonl or .json)")
+            raise BadArticle(
+                f"unsupported file type '{path.suffix}' (use .txt, .jsonl, .json or .timeline)"
+            )
         self.kind = kind
         # stat before open: opening a FIFO blocks until someone writes to it.
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile("not a regular file (a device, pipe or socket); not read")
         self.size = info.st_size
-        limit = {"text": MAX_TEXT_BYTES, "json": MAX_JSON_BYTES}.get(kind)
+        limit = {
+            "text": MAX_TEXT_BYTES,
+            "json": MAX_JSON_BYTES,
+            "timeline": MAX_TIMELINE_BYTES,
+        }.get(kind)
         if limit is not None and self.size > limit:
             raise BadArticle(
                 f"{self.size:,} bytes is more than a {kind} file may be "
@@ -135,6 +144,7 @@ class ArticleFile:
         self._bytes_per_char = 1.0
         self.encoding: Encoding | None = None
         self.replaced = 0
+        self._stated: dict[ArticleDraft, TimelineEntry] = {}
 
     @property
     def position(self) -> int:
@@ -154,9 +164,16 @@ class ArticleFile:
     ) -> None:
         self.close()
 
+    def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
+        """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
+        return self._stated.get(draft)
+
     def __iter__(self) -> Iterator[ArticleDraft | Rejected]:
         if self.kind == "jsonl":
             yield from self._json_lines()
+            return
+        if self.kind == "timeline":
+            yield from self._timeline()
             return
         # Bounded by the size checked on opening (+1 to see a file that grew since).
         data = self._file.read((self.size or 0) + 1)
@@ -169,7 +186,12 @@ class ArticleFile:
                 raise BadArticle(TOO_LONG)
             yield draft
             return
-        for number, record in enumerate(json_records(decoded.text), start=1):
+        data = load_json(decoded.text, "the file")
+        if is_timelinejs(data):
+            records = timelinejs_records(data)
+        else:
+            records = data if isinstance(data, list) else [data]
+        for number, record in enumerate(records, start=1):
             where = f"article {number}"
             try:
                 draft = _plain_fields(record_draft(record, where, origin))
@@ -177,6 +199,19 @@ class ArticleFile:
                 yield Rejected(where, str(exc).removeprefix(f"{where}: "))
                 continue
             yield Rejected(where, TOO_LONG) if _too_long(draft) else draft
+
+    def _timeline(self) -> Iterator[ArticleDraft | Rejected]:
+        # XML says its own encoding; the parser reads the bytes.
+        data = self._file.read(self.size + 1)
+        entries = parse_timeline(data, str(self.path))
+        self.encoding = encoding.Encoding("utf-8", "UTF-8")
+        for number, entry in enumerate(entries, start=1):
+            draft = entry.draft  # XML has decoded its references: the text is plain already
+            if _too_long(draft):
+                yield Rejected(f"event {number}", TOO_LONG)
+                continue
+            self._stated[draft] = entry
+            yield draft
 
     def _json_lines(self) -> Iterator[ArticleDraft | Rejected]:
         sample = self._file.read(encoding.SAMPLE_BYTES)
