@@ -15,7 +15,16 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QMarginsF, QPoint, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QImage,
+    QImageWriter,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPicture,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from timeline.export.selection import Selection, article_ids
@@ -115,6 +124,30 @@ def paint_view(view: TimelineView, painter: QPainter, target: QRectF | None = No
     painter.restore()
 
 
+def paint_on(device: QPaintDevice, view: TimelineView) -> None:
+    """Draw the view on a page or other device, as large as fits with its proportions kept.
+
+    Through a QPicture (vector, as recorded): QWidget.render straight onto a QPrinter
+    draws nothing (PySide6 6.11, seen here), while replaying a picture prints.
+    """
+    picture = QPicture()
+    recorder = QPainter(picture)
+    paint_view(view, recorder)
+    recorder.end()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot draw on the printer")
+    try:
+        page_w, page_h = device.width(), device.height()
+        factor = min(page_w / max(view.width(), 1), page_h / max(view.height(), 1))
+        # A picture replays in its own resolution, scaled to the device's by QPainter.
+        factor *= picture.logicalDpiX() / max(device.logicalDpiX(), 1)
+        painter.scale(factor, factor)
+        painter.drawPicture(0, 0, picture)
+    finally:
+        painter.end()
+
+
 def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0) -> None:
     """Save the view as PNG (width x scale pixels), SVG or PDF (vector, 1 px = 1 pt)."""
     size = view.size()
@@ -127,9 +160,9 @@ def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0)
         painter = QPainter(image)
         paint_view(view, painter)
         painter.end()
-        writer = QImageWriter(str(path), b"png")
-        if not writer.write(image):
-            raise OSError(f"cannot write {path}: {writer.errorString()}")
+        png = QImageWriter(str(path), b"png")
+        if not png.write(image):
+            raise OSError(f"cannot write {path}: {png.errorString()}")
         return
     if fmt == "svg":
         generator = QSvgGenerator()

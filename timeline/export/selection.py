@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.store import Store
 from timeline.store.export_data import export_events
+
+if TYPE_CHECKING:
+    from timeline.store.search import EventKind
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Selection:
     source: str | None = None
     date_from: int | None = None
     date_to: int | None = None
+    event_kind: EventKind | None = None  # which dates the range applies to (search's)
 
     @property
     def everything(self) -> bool:
@@ -68,6 +72,7 @@ def article_ids(store: Store, selection: Selection) -> list[int] | None:
             source=selection.source,
             date_from=selection.date_from,
             date_to=selection.date_to,
+            event_kind=selection.event_kind,
             time_limit=None,
         )
     except SearchError as exc:

@@ -114,14 +114,15 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
             item["text"] = {"headline": headline, "text": _paragraphs(row.label)}
             item[MENTION_KEY] = {"article": row.article_id, "kind": row.kind, "value": row.value}
             item["group"] = row.source
-            long = row.end is not None and row.end - row.start >= ERA_MIN_SECONDS  # type: ignore[operator]
-            if long and len(eras) < MAX_ERAS and (row.start, row.end) not in seen_eras:
-                seen_eras.add((row.start, row.end))  # type: ignore[arg-type]
+            start, end = row.start or 0, row.end
+            long = end is not None and end - start >= ERA_MIN_SECONDS
+            if long and end is not None and len(eras) < MAX_ERAS and (start, end) not in seen_eras:
+                seen_eras.add((start, end))
                 eras.append(
                     {
                         "start_date": item["start_date"],
                         "end_date": item.get("end_date", item["start_date"]),
-                        "text": {"headline": _inline(_years(row.start, row.end))},
+                        "text": {"headline": _inline(_years(start, end))},
                     }
                 )
         if not item["group"]:

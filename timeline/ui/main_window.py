@@ -58,6 +58,7 @@ from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
+from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import EventsLoader, ImportWorker, SearchWorker, start_in_thread
@@ -204,6 +205,16 @@ class MainWindow(QMainWindow):
         import_folder.setShortcut(QKeySequence("Ctrl+Shift+O"))
         import_folder.triggered.connect(self._choose_folder)
         file_menu.addAction(import_folder)
+        file_menu.addSeparator()
+        self.exporter = WindowExporter(self)
+        self.exporter.exported.connect(self.exporter.show_result)
+        self.exporter.export_failed.connect(self.exporter.show_failure)
+        self.export_action = self._action(
+            file_menu, self.tr("&Export…"), "Ctrl+E", self.exporter.ask_export
+        )
+        self.print_action = self._action(
+            file_menu, self.tr("&Print…"), "Ctrl+P", self.exporter.ask_print
+        )
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -661,6 +672,7 @@ class MainWindow(QMainWindow):
             self._loader_thread.wait()
         if self._search_thread is not None:
             self._search_thread.wait()
+        self.exporter.wait()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue(f"{_LAYOUT_KEY}/upper", self.upper.saveState())
