@@ -112,6 +112,28 @@ ARABIC: dict[str, str] = {
     ", ": "، ",
     "Importing articles": "استيراد المقالات",
     "“%1”": "«%1»",
+    # --- export
+    "&Export…": "&تصدير…",
+    "&Print…": "&طباعة…",
+    "Export": "تصدير",
+    "TimelineJS (JSON)": "TimelineJS ‏(JSON)",
+    "The Timeline Project (.timeline)": "برنامج The Timeline Project ‏(.timeline)",
+    "Articles as CSV": "المقالات بصيغة CSV",
+    "Articles as JSON Lines": "المقالات بصيغة JSON Lines",
+    "Events as CSV": "الأحداث بصيغة CSV",
+    "Events as JSON Lines": "الأحداث بصيغة JSON Lines",
+    "Image (PNG)": "صورة (PNG)",
+    "Image (SVG)": "صورة (SVG)",
+    "Document (PDF)": "مستند (PDF)",
+    "Exports what the window shows: the articles the search finds, "
+    "and their events in the visible stretch of time.": "يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث،"
+    " وأحداثها في الفترة الظاهرة من الزمن.",
+    "&Format:": "ال&صيغة:",
+    "&Width:": "ال&عرض:",
+    "&Height:": "الا&رتفاع:",
+    "&Scale (PNG):": "الم&قياس (PNG):",
+    "An export is already being written": "يجري الآن كتابة تصدير آخر",
+    "Exported %1 to %2": "صُدّر %1 إلى %2",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.
