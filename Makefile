@@ -39,6 +39,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: $(STAMP) lint $(DIST_EXE)
+	@scripts/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q
 
 dist: $(STAMP)

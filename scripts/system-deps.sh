@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu libraries Qt needs, only those that are missing.
-# Usage: scripts/system-deps.sh [offscreen|x11|dist]
+# Usage: scripts/system-deps.sh [offscreen|x11|test|dist]
 set -euo pipefail
 level=${1:-offscreen}
 pkgs=(libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3)
 if [ "$level" = x11 ]; then
   pkgs+=(libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
          libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 xvfb xauth)
+fi
+if [ "$level" = test ]; then
+  # The export tests read a PDF back with pdftotext and draw an SVG with rsvg-convert
+  # (both skip where these are absent).
+  pkgs+=(poppler-utils librsvg2-bin)
 fi
 if [ "$level" = dist ]; then
   pkgs+=(binutils)

@@ -131,7 +131,7 @@ class Event:
     """A dated thing on the timeline: an article's publication or a mention in it."""
 
     article_id: int
-    kind: str  # 'published' | 'mentioned' | 'duration' | 'vague'
+    kind: str  # 'published' | 'mentioned' | 'duration' | 'vague' | 'stated' (a file's range)
     start: int | None
     end: int | None
     granularity: str
