@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from view import _machine, build_store  # noqa: E402
+from view import _machine, build_store
 
-from timeline.export import Selection, export  # noqa: E402
-from timeline.store import Store  # noqa: E402
+from timeline.export import Selection, export
+from timeline.store import Store
 
 
 def _timed(store: Store, fmt: str, target: Path) -> dict[str, object]:
