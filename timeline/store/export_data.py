@@ -80,8 +80,11 @@ def export_events(
     date_from: int | None = None,
     date_to: int | None = None,
     placed_only: bool = False,
+    with_article: bool = True,
 ) -> Iterator[tuple]:
     """Rows of EVENT_COLUMNS plus the article's title and source, in start order.
+
+    with_article=False leaves out the title and source (and the join that reads them).
 
     Only the events of these articles (all when None); with a range, only placed events
     that meet [date_from, date_to).  Unplaced events (durations, vague) come last.
@@ -99,6 +102,8 @@ def export_events(
     select = (
         f"SELECT {_quoted(EVENT_COLUMNS, 'e')}, a.title, a.source"
         " FROM events e JOIN articles a ON a.id = e.article_id"
+        if with_article
+        else f"SELECT {_quoted(EVENT_COLUMNS, 'e')} FROM events e"
     )
     order = " ORDER BY e.start IS NULL, e.start, e.id"
     if article_ids is None:
