@@ -8,10 +8,14 @@ from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.export.conftest import snapshot
 from timeline.cli import cli
 from timeline.export import Selection, export, write_text
+from timeline.ingest.errors import BadArticle
+from timeline.ingest.timeline_xml import parse_timeline
 from timeline.library import import_paths, recompute_events
 from timeline.model import to_axis
 from timeline.store import Store
@@ -158,3 +162,16 @@ def test_bad_files_fail_in_one_line_and_change_nothing(
     assert reason in line
     with Store(sample_store.path) as again:
         assert snapshot(again) == before
+
+
+@settings(max_examples=150, deadline=None)
+@given(cut=st.integers(0, len(MADE_ELSEWHERE.encode())), junk=st.binary(max_size=40))
+def test_broken_timeline_files_fail_as_bad_articles(cut: int, junk: bytes) -> None:
+    # A file cut anywhere, with anything after the cut: readable, or one BadArticle.
+    data = MADE_ELSEWHERE.encode()[:cut] + junk
+    try:
+        entries = parse_timeline(data)
+    except BadArticle as exc:
+        assert "\n" not in str(exc)
+        return
+    assert all(e.draft.title and e.draft.body and e.end >= e.start for e in entries)
