@@ -150,10 +150,14 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
         if not item["group"]:
             del item["group"]
         items.append(item)
-    document: dict[str, Any] = {"events": items, "eras": eras}
-    if title:
-        document["title"] = {"text": {"headline": _inline(title), "text": ""}}
-    return document
+    if not title:
+        query = selection.query.strip()
+        title = f"News timeline: {query}" if query else "News timeline"
+    return {
+        "title": {"text": {"headline": _inline(title), "text": ""}},
+        "events": items,
+        "eras": eras,
+    }
 
 
 def write_timelinejs(store: Store, selection: Selection, out: TextIO, title: str = "") -> int:
