@@ -185,7 +185,7 @@ def cli(
 @_common_options
 @click.pass_obj
 def import_command(settings: Settings, paths: tuple[Path, ...], strict: bool) -> None:
-    """Import article files and folders (.txt in the sample's format, .jsonl, .json).
+    """Import article files and folders (.txt in the sample's format, .jsonl, .json, .timeline).
 
     Each file is one transaction. Records that cannot be articles are skipped and
     reported (with --strict they fail the file). Exit status 1 if any file failed.
