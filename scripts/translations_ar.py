@@ -134,6 +134,7 @@ ARABIC: dict[str, str] = {
     "&Scale (PNG):": "الم&قياس (PNG):",
     "An export is already being written": "يجري الآن كتابة تصدير آخر",
     "Exported %1 to %2": "صُدّر %1 إلى %2",
+    "Printing is not available in this build": "الطباعة غير متاحة في هذه النسخة من البرنامج",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

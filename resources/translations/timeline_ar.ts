@@ -628,5 +628,10 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="245" />
+        <source>Printing is not available in this build</source>
+        <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
+    </message>
 </context>
 </TS>

@@ -239,7 +239,11 @@ class WindowExporter(QObject):
         box.exec()
 
     def ask_print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        try:
+            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        except ImportError:  # a build without Qt's printing module
+            self.show_failure(self.tr("Printing is not available in this build"))
+            return
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         from PySide6.QtGui import QPageLayout
