@@ -3,8 +3,8 @@
 TimelineJS puts headline and text into the page as HTML, so every piece of article
 text is escaped here (it is untrusted) and set in an element whose direction is that
 of its content: Arabic runs right to left.  Each publication carries the article's
-stored fields under "x-timeline-article" so that importing the file gives back the
-same articles (TimelineJS ignores keys it does not know); mentioned dates are events
+stored fields under "x-timeline-article" (its body is the text, one paragraph a
+line) so that importing the file gives back the same articles (TimelineJS ignores keys it does not know); mentioned dates are events
 marked "x-timeline-mention", which an import skips because it finds them again in the
 bodies.
 """
@@ -76,10 +76,10 @@ def _inline(text: str) -> str:
 
 
 def _paragraphs(text: str) -> str:
+    """Each line a paragraph in its own direction; blank lines kept (the import reverses it)."""
     return "".join(
         f'<p dir="{direction_of(line)}">{html.escape(line, quote=True)}</p>'
         for line in text.split("\n")
-        if line.strip()
     )
 
 
@@ -129,8 +129,9 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
         if headline is None:
             headline = headlines[row.article_id] = _inline(row.title)
         if row.kind == "published":
+            # The body is written once, as the slide's text; the import reads it back.
             item["text"] = {"headline": headline, "text": _paragraphs(fields.get("body", ""))}
-            item[ARTICLE_KEY] = fields
+            item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
             item["group"] = row.source
         else:
             item["text"] = {"headline": headline, "text": _paragraphs(row.label)}

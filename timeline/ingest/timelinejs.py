@@ -16,6 +16,8 @@ ARTICLE_KEY = "x-timeline-article"
 MENTION_KEY = "x-timeline-mention"
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,2000}>")
+# How the exporter writes a line: its text escaped, so it holds no '<'.
+_OUR_PARAGRAPH = re.compile(r'<p dir="(?:rtl|ltr)">([^<]*)</p>')
 
 
 def is_timelinejs(data: Any) -> bool:
@@ -52,6 +54,13 @@ def _iso(date: Any) -> str:
     return text
 
 
+def our_paragraphs(fragment: Any) -> str:
+    """The text this program wrote as paragraphs (one a line, blank ones too), exactly."""
+    if not isinstance(fragment, str):
+        return ""
+    return "\n".join(html.unescape(line) for line in _OUR_PARAGRAPH.findall(fragment))
+
+
 def timelinejs_records(data: dict[str, Any]) -> list[Any]:
     """The article records of a TimelineJS document, in its order (mentions left out)."""
     records: list[Any] = []
@@ -63,6 +72,12 @@ def timelinejs_records(data: dict[str, Any]) -> list[Any]:
             continue
         carried = event.get(ARTICLE_KEY)
         if isinstance(carried, dict):
+            if "body" not in carried:
+                given = event.get("text")
+                carried = {
+                    **carried,
+                    "body": our_paragraphs(given.get("text") if isinstance(given, dict) else None),
+                }
             records.append(carried)
             continue
         given = event.get("text")
