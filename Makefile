@@ -42,6 +42,9 @@ lint: $(STAMP)
 
 test: $(STAMP) lint $(DIST_EXE)
 	@scripts/system-deps.sh test
+	@# TimelineJS3 for the browser test of the TimelineJS export (skipped without it).
+	@if command -v npm >/dev/null 2>&1 && [ ! -d tests/export/js/node_modules ]; then \
+		npm install --prefix tests/export/js --no-audit --no-fund --silent || true; fi
 	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q
 
 dist: $(STAMP)

@@ -29,7 +29,9 @@ case "$level" in
     if [ -n "${DISPLAY:-}" ]; then pkgs+=("${x11[@]}"); fi
     if [ -n "${WAYLAND_DISPLAY:-}" ]; then pkgs+=("${wayland[@]}"); fi
     ;;
-  test) pkgs+=("${x11[@]}" xvfb xauth) ;;
+  # The export tests read a PDF back with pdftotext and draw an SVG with rsvg-convert
+  # (both skip where these are absent).
+  test) pkgs+=("${x11[@]}" xvfb xauth poppler-utils librsvg2-bin) ;;
   dist)
     pkgs=(binutils)
     if [ -n "$python" ]; then

@@ -1,4 +1,5 @@
-"""The command line: `timeline` opens the window; subcommands import, list, show and extract."""
+"""The command line: `timeline` opens the window; subcommands import, list, show, extract,
+search and export."""
 
 from __future__ import annotations
 
@@ -242,8 +243,8 @@ def import_command(
     """Import article files, folders and web addresses.
 
     Formats: .txt in the sample's format, .jsonl, .json, .csv/.tsv, RSS/Atom/RDF feeds
-    and OPML lists, .html pages, .warc web archives, and any of them as .gz or in a
-    .zip. A URL is fetched (feed, page or file) with a timeout and a size cap.
+    and OPML lists, .html pages, .warc web archives, The Timeline Project's .timeline
+    files, and any of them as .gz or in a .zip. A URL is fetched (feed, page or file) with a timeout and a size cap.
 
     Each file is one transaction. Records that cannot be articles are skipped and
     reported (with --strict they fail the file). Exit status 1 if any file failed.
@@ -555,6 +556,132 @@ def search_command(
         _echo(f"{total} matching article(s)", err=True)
     if result.suggestions:
         _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
+
+
+_EXPORT_FORMATS = (
+    "timelinejs",
+    "timeline",
+    "articles-csv",
+    "articles-jsonl",
+    "events-csv",
+    "events-jsonl",
+    "png",
+    "svg",
+    "pdf",
+)
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_EXPORT_FORMATS),
+    help="What to write (default: from the output file's suffix).",
+)
+@click.option("--query", default="", help="Only articles matching this search.")
+@click.option("--source", help="Only articles from this source.")
+@click.option("--from", "date_from", metavar="DATE", help="From this day (ISO 8601).")
+@click.option("--to", "date_to", metavar="DATE", help="Up to and including this day.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write (default: standard output, for the text formats).",
+)
+@click.option(
+    "--width",
+    default=1600,
+    show_default=True,
+    type=click.IntRange(200, 20000),
+    help="Image width in pixels (points for PDF).",
+)
+@click.option(
+    "--height",
+    default=600,
+    show_default=True,
+    type=click.IntRange(150, 20000),
+    help="Image height in pixels (points for PDF).",
+)
+@click.option(
+    "--scale",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0.25, 8.0),
+    help="PNG pixels per image pixel (2 for a sharp image on a high-density screen).",
+)
+@click.option(
+    "--lang", type=click.Choice(["ar", "en"]), help="Language of an image's axis and legend."
+)
+@_common_options
+@click.pass_obj
+def export_command(
+    settings: Settings,
+    fmt: str | None,
+    query: str,
+    source: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    output: Path | None,
+    width: int,
+    height: int,
+    scale: float,
+    lang: str | None,
+) -> None:
+    """Export articles and events: TimelineJS JSON, .timeline, CSV, JSON Lines, PNG/SVG/PDF.
+
+    --query, --source, --from and --to choose articles as `timeline search` does; events
+    are those of the chosen articles that meet the dates. CSV and JSON Lines hold every
+    stored column; an image is the timeline as the window draws it.
+    """
+    from timeline.export import (
+        FORMATS,
+        IMAGE_FORMATS,
+        Selection,
+        SelectionError,
+        export,
+        format_for,
+        write_text,
+    )
+
+    if fmt is None:
+        fmt = format_for(output) if output is not None else None
+        if fmt is None:
+            raise click.UsageError("say --format (the output file's suffix does not name one)")
+    if fmt in IMAGE_FORMATS and output is None:
+        raise click.UsageError(f"{fmt} needs --output FILE")
+    selection = Selection(
+        query=query,
+        source=source,
+        date_from=_axis_day(date_from),
+        date_to=_axis_day(date_to, end=True),
+    )
+    if (
+        selection.date_from is not None
+        and selection.date_to is not None
+        and selection.date_to <= selection.date_from
+    ):
+        raise click.BadParameter("--to is before --from")
+    with settings.open_store(create=False) as store:
+        try:
+            if output is None:
+                count = write_text(store, fmt, selection, sys.stdout)
+                sys.stdout.flush()
+            else:
+                count = export(
+                    store,
+                    fmt,
+                    selection,
+                    output,
+                    width=width,
+                    height=height,
+                    scale=scale,
+                    lang=lang,
+                )
+        except SelectionError as exc:
+            raise _Failure(str(exc)) from exc
+        except OSError as exc:
+            raise _Failure(f"cannot write {output}: {exc.strerror or exc}") from exc
+    if output is not None:
+        _echo(f"wrote {count} record(s) as {FORMATS[fmt][0]} to {output}", err=True)
 
 
 @cli.command("recompute")

@@ -21,6 +21,7 @@ from timeline.ingest import (
     open_source,
 )
 from timeline.ingest.published import iso_problem
+from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store, StoreError
 
@@ -175,13 +176,30 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
     return events
 
 
-def _add_draft(store: Store, draft: ArticleDraft, result: FileResult) -> None:
+def stated_event(article_id: int, stated: TimelineEntry) -> Event:
+    """The range a .timeline event gave (start to end), kept apart from the text's mentions."""
+    return Event(
+        article_id=article_id,
+        kind="stated",
+        start=stated.start,
+        end=stated.end,
+        granularity="interval",
+        value=f"{stated.start_text}/{stated.end_text}",
+        label=stated.draft.title,
+    )
+
+
+def _add_draft(
+    store: Store, draft: ArticleDraft, result: FileResult, stated: TimelineEntry | None = None
+) -> None:
     published = publication_date(draft)
     article_id, added = store.add_article(draft, article_uid(draft), published)
     if not added:
         result.duplicates += 1
         return
     store.replace_mentions(article_id, mention_events(article_id, draft.body, published))
+    if stated is not None and stated.is_range:
+        store.add_stated_event(article_id, stated_event(article_id, stated))
     result.added += 1
     if published is None:
         result.undated += 1
@@ -278,7 +296,7 @@ def import_file(
                         raise BadArticle(f"{item} (strict import: nothing of the file was stored)")
                     result.reject(item)
                 else:
-                    _add_draft(store, item, result)
+                    _add_draft(store, item, result, source.stated_range(item))
                 tracker.record(source)
             if source.encoding is not None:
                 result.encoding = source.encoding.label

@@ -156,7 +156,8 @@ class Event:
     """A dated thing on the timeline: an article's publication or a mention in it."""
 
     article_id: int
-    kind: str  # 'published' | 'mentioned' | 'duration' | 'set' | 'vague'
+    # 'published' | 'mentioned' | 'duration' | 'set' | 'vague' | 'stated' (a file's range)
+    kind: str
     start: int | None
     end: int | None
     granularity: str

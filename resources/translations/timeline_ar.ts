@@ -269,236 +269,324 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="93" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="95" />
+        <source>TimelineJS (JSON)</source>
+        <translation>TimelineJS ‏(JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="96" />
+        <source>The Timeline Project (.timeline)</source>
+        <translation>برنامج The Timeline Project ‏(.timeline)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="97" />
+        <source>Articles as CSV</source>
+        <translation>المقالات بصيغة CSV</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="98" />
+        <source>Articles as JSON Lines</source>
+        <translation>المقالات بصيغة JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="99" />
+        <source>Events as CSV</source>
+        <translation>الأحداث بصيغة CSV</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="100" />
+        <source>Events as JSON Lines</source>
+        <translation>الأحداث بصيغة JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="101" />
+        <source>Image (PNG)</source>
+        <translation>صورة (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="102" />
+        <source>Image (SVG)</source>
+        <translation>صورة (SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="103" />
+        <source>Document (PDF)</source>
+        <translation>مستند (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="122" />
+        <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
+        <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="136" />
+        <source>&amp;Format:</source>
+        <translation>ال&amp;صيغة:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="137" />
+        <source>&amp;Width:</source>
+        <translation>ال&amp;عرض:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="138" />
+        <source>&amp;Height:</source>
+        <translation>الا&amp;رتفاع:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="139" />
+        <source>&amp;Scale (PNG):</source>
+        <translation>الم&amp;قياس (PNG):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="160" />
-        <location filename="../../timeline/ui/main_window.py" line="437" />
+        <location filename="../../timeline/ui/main_window.py" line="161" />
+        <location filename="../../timeline/ui/main_window.py" line="448" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="167" />
+        <location filename="../../timeline/ui/main_window.py" line="168" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="177" />
+        <location filename="../../timeline/ui/main_window.py" line="178" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="228" />
+        <location filename="../../timeline/ui/main_window.py" line="229" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="229" />
+        <location filename="../../timeline/ui/main_window.py" line="230" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="233" />
+        <location filename="../../timeline/ui/main_window.py" line="234" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="238" />
+        <location filename="../../timeline/ui/main_window.py" line="243" />
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="246" />
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="249" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="242" />
+        <location filename="../../timeline/ui/main_window.py" line="253" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="243" />
+        <location filename="../../timeline/ui/main_window.py" line="254" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="244" />
+        <location filename="../../timeline/ui/main_window.py" line="255" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="248" />
+        <location filename="../../timeline/ui/main_window.py" line="259" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="253" />
+        <location filename="../../timeline/ui/main_window.py" line="264" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="254" />
+        <location filename="../../timeline/ui/main_window.py" line="265" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="255" />
+        <location filename="../../timeline/ui/main_window.py" line="266" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="275" />
+        <location filename="../../timeline/ui/main_window.py" line="286" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="276" />
+        <location filename="../../timeline/ui/main_window.py" line="287" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="278" />
+        <location filename="../../timeline/ui/main_window.py" line="289" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="279" />
+        <location filename="../../timeline/ui/main_window.py" line="290" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="280" />
+        <location filename="../../timeline/ui/main_window.py" line="291" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="281" />
+        <location filename="../../timeline/ui/main_window.py" line="292" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="283" />
+        <location filename="../../timeline/ui/main_window.py" line="294" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="285" />
+        <location filename="../../timeline/ui/main_window.py" line="296" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="290" />
+        <location filename="../../timeline/ui/main_window.py" line="301" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="291" />
+        <location filename="../../timeline/ui/main_window.py" line="302" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="292" />
+        <location filename="../../timeline/ui/main_window.py" line="303" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="296" />
+        <location filename="../../timeline/ui/main_window.py" line="307" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="300" />
+        <location filename="../../timeline/ui/main_window.py" line="311" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="300" />
+        <location filename="../../timeline/ui/main_window.py" line="311" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="303" />
+        <location filename="../../timeline/ui/main_window.py" line="314" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="313" />
+        <location filename="../../timeline/ui/main_window.py" line="324" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="314" />
+        <location filename="../../timeline/ui/main_window.py" line="325" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="315" />
+        <location filename="../../timeline/ui/main_window.py" line="326" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="319" />
+        <location filename="../../timeline/ui/main_window.py" line="330" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="372" />
-        <location filename="../../timeline/ui/main_window.py" line="381" />
+        <location filename="../../timeline/ui/main_window.py" line="383" />
+        <location filename="../../timeline/ui/main_window.py" line="392" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="373" />
+        <location filename="../../timeline/ui/main_window.py" line="384" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="382" />
+        <location filename="../../timeline/ui/main_window.py" line="393" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="401" />
+        <location filename="../../timeline/ui/main_window.py" line="412" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="403" />
+        <location filename="../../timeline/ui/main_window.py" line="414" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="409" />
+        <location filename="../../timeline/ui/main_window.py" line="420" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="444" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="551" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="542" />
+        <location filename="../../timeline/ui/main_window.py" line="553" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="547" />
+        <location filename="../../timeline/ui/main_window.py" line="558" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="548" />
+        <location filename="../../timeline/ui/main_window.py" line="559" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="549" />
+        <location filename="../../timeline/ui/main_window.py" line="560" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="553" />
+        <location filename="../../timeline/ui/main_window.py" line="564" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -507,67 +595,67 @@
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="633" />
+        <location filename="../../timeline/ui/main_window.py" line="644" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="665" />
+        <location filename="../../timeline/ui/main_window.py" line="676" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="667" />
+        <location filename="../../timeline/ui/main_window.py" line="678" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="673" />
+        <location filename="../../timeline/ui/main_window.py" line="684" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="704" />
+        <location filename="../../timeline/ui/main_window.py" line="715" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="710" />
+        <location filename="../../timeline/ui/main_window.py" line="721" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="711" />
+        <location filename="../../timeline/ui/main_window.py" line="722" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="713" />
+        <location filename="../../timeline/ui/main_window.py" line="724" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="730" />
+        <location filename="../../timeline/ui/main_window.py" line="741" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="738" />
+        <location filename="../../timeline/ui/main_window.py" line="749" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="742" />
+        <location filename="../../timeline/ui/main_window.py" line="753" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="750" />
+        <location filename="../../timeline/ui/main_window.py" line="761" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="757" />
+        <location filename="../../timeline/ui/main_window.py" line="768" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -896,6 +984,30 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExporter</name>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="174" />
+        <location filename="../../timeline/ui/export_dialog.py" line="237" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="209" />
+        <source>An export is already being written</source>
+        <translation>يجري الآن كتابة تصدير آخر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="233" />
+        <source>Exported %1 to %2</source>
+        <translation>صُدّر %1 إلى %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="245" />
+        <source>Printing is not available in this build</source>
+        <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>
 </context>
 </TS>

@@ -26,10 +26,12 @@ from timeline.ingest.inflate import (
     open_gzip,
     read_capped,
 )
-from timeline.ingest.jsonlines import json_records, parse_json_line, record_draft
+from timeline.ingest.jsonlines import load_json, parse_json_line, record_draft
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import Reading, prefixed
 from timeline.ingest.tabular import read_table
+from timeline.ingest.timeline_xml import MAX_TIMELINE_BYTES, TimelineEntry, parse_timeline
+from timeline.ingest.timelinejs import is_timelinejs, timelinejs_records
 from timeline.ingest.warc import warc_pages
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
 from timeline.model import ArticleDraft
@@ -57,8 +59,11 @@ SUFFIXES = {
     ".xhtml": "html",
     ".warc": "warc",
     ".zip": "zip",
+    ".timeline": "timeline",
 }
-_FORMATS = ".txt, .jsonl, .json, .csv, .tsv, .rss, .atom, .xml, .opml, .html, .warc, .zip, .gz"
+_FORMATS = (
+    ".txt, .jsonl, .json, .csv, .tsv, .rss, .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
+)
 # Read as a stream (never held whole): every other format is read whole, bounded.
 _STREAMED = {"jsonl", "csv", "tsv", "warc"}
 
@@ -76,6 +81,7 @@ _WHOLE_LIMITS = {
     "feed": MAX_FEED_BYTES,
     "opml": MAX_FEED_BYTES,
     "html": MAX_PAGE_BYTES,
+    "timeline": MAX_TIMELINE_BYTES,
 }
 _SKIP_CHUNK = 1 << 20
 
@@ -241,6 +247,15 @@ def _whole(
     if kind == "opml":
         yield from _checked(opml_entries(data, _fetch_bytes))
         return
+    if kind == "timeline":
+        # XML says its own encoding and decodes its references: the text is plain already.
+        for number, entry in enumerate(parse_timeline(data, origin), start=1):
+            if _too_long(entry.draft):
+                yield Rejected(f"event {number}", TOO_LONG)
+                continue
+            reading.stated[entry.draft] = entry
+            yield entry.draft
+        return
     if kind == "html":
         draft = page_draft(data, origin, url=url)
         if _too_long(draft):
@@ -255,7 +270,12 @@ def _whole(
             raise BadArticle(TOO_LONG)
         yield draft
         return
-    for number, record in enumerate(json_records(decoded.text), start=1):
+    loaded = load_json(decoded.text, "the file")
+    if is_timelinejs(loaded):
+        records = timelinejs_records(loaded)
+    else:
+        records = loaded if isinstance(loaded, list) else [loaded]
+    for number, record in enumerate(records, start=1):
         where = f"article {number}"
         try:
             draft = _plain_fields(record_draft(record, where, origin))
@@ -389,6 +409,10 @@ class ArticleFile:
     def replaced(self) -> int:
         return self._reading.replaced
 
+    def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
+        """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
+        return self._reading.stated.get(draft)
+
     @property
     def position(self) -> int:
         """Bytes of the file read so far (estimated in a JSON Lines file, decoded ahead)."""
@@ -476,6 +500,10 @@ class WebArticles:
     @property
     def replaced(self) -> int:
         return self._reading.replaced
+
+    def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
+        """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
+        return self._reading.stated.get(draft)
 
     @property
     def position(self) -> int:

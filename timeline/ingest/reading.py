@@ -6,6 +6,8 @@ import io
 from typing import BinaryIO
 
 from timeline.ingest.encoding import Encoding
+from timeline.ingest.timeline_xml import TimelineEntry
+from timeline.model import ArticleDraft
 
 
 class Reading:
@@ -16,6 +18,8 @@ class Reading:
         self.replaced = 0
         self.chars_read = 0  # of a text read as a stream
         self.bytes_per_char = 1.0
+        # The dates a .timeline file gave for each draft it yielded (ingest.timeline_xml).
+        self.stated: dict[ArticleDraft, TimelineEntry] = {}
 
 
 class _Prefixed(io.RawIOBase):

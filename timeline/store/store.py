@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -440,11 +441,21 @@ class Store:
         )
 
     def replace_mentions(self, article_id: int, events: Iterable[Event]) -> None:
-        """Replace every event of an article except its publication."""
+        """Replace every event of an article found in its text (not its publication, not
+        a range its file stated)."""
         self.db.conn.execute(
-            "DELETE FROM events WHERE article_id = ? AND kind != 'published'", (article_id,)
+            "DELETE FROM events WHERE article_id = ? AND kind NOT IN ('published', 'stated')",
+            (article_id,),
         )
         self._insert_events(article_id, events)
+
+    def add_stated_event(self, article_id: int, event: Event) -> None:
+        """Store a dated range the imported file itself gave for an article (kind 'stated').
+
+        A .timeline file's event with an end is such a range: it is not in the text, so
+        re-computing the mentions keeps it.
+        """
+        self._insert_events(article_id, [replace(event, kind="stated")])
 
     def set_published(self, article_id: int, published: DateValue | None, label: str) -> None:
         """Replace an article's publication date and its publication event."""

@@ -64,6 +64,7 @@ from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
+from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
@@ -234,6 +235,16 @@ class MainWindow(QMainWindow):
         import_folder.setShortcut(QKeySequence("Ctrl+Shift+O"))
         import_folder.triggered.connect(self._choose_folder)
         file_menu.addAction(import_folder)
+        file_menu.addSeparator()
+        self.exporter = WindowExporter(self)
+        self.exporter.exported.connect(self.exporter.show_result)
+        self.exporter.export_failed.connect(self.exporter.show_failure)
+        self.export_action = self._action(
+            file_menu, self.tr("&Export…"), "Ctrl+E", self.exporter.ask_export
+        )
+        self.print_action = self._action(
+            file_menu, self.tr("&Print…"), "Ctrl+P", self.exporter.ask_print
+        )
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -798,7 +809,13 @@ class MainWindow(QMainWindow):
         """
         deadline = QDeadlineTimer(budget_ms)
         running = []
-        for thread in (self._import_thread, self._loader_thread, self._search_thread):
+        threads = (
+            self._import_thread,
+            self._loader_thread,
+            self._search_thread,
+            self.exporter.running_thread(),
+        )
+        for thread in threads:
             if thread is not None and not thread.wait(deadline):
                 thread.setParent(None)
                 _DETACHED_THREADS.append(thread)

@@ -1,0 +1,71 @@
+"""`timeline export` through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import SAMPLES
+from timeline.cli import cli
+from timeline.model import to_axis
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+
+    def invoke(*args: str, expect: int = 0):
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == expect, result.output
+        return result
+
+    invoke("import", str(SAMPLES))
+    return invoke
+
+
+def test_text_formats_to_stdout_and_to_files(run, tmp_path: Path) -> None:
+    lines = run("export", "--format", "articles-jsonl").stdout.splitlines()
+    assert len(lines) == 14
+    assert {"id", "uid", "body", "imported_at"} <= set(json.loads(lines[0]))
+    target = tmp_path / "out.json"
+    result = run("export", "--output", str(target))  # the suffix says TimelineJS
+    assert "TimelineJS3 JSON" in result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["events"]
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_query_source_and_dates_choose(run) -> None:
+    everything = run("export", "--format", "events-jsonl").stdout.splitlines()
+    moon = run("export", "--format", "articles-jsonl", "--query", "القمر").stdout.splitlines()
+    assert 1 <= len(moon) < 14
+    dated = run(
+        "export", "--format", "events-jsonl", "--from", "1969-01-01", "--to", "1969-12-31"
+    ).stdout.splitlines()
+    assert 1 <= len(dated) < len(everything)
+    first, after = to_axis(datetime(1969, 1, 1)), to_axis(datetime(1970, 1, 1))
+    for line in dated:
+        event = json.loads(line)
+        assert event["start"] < after and (event["end"] or event["start"] + 1) > first
+    nothing = run("export", "--format", "articles-csv", "--source", "no such source").stdout
+    assert nothing.splitlines() == [nothing.splitlines()[0]]  # the header alone
+
+
+def test_usage_errors(run, tmp_path: Path) -> None:
+    assert "needs --output" in run("export", "--format", "png", expect=2).output
+    assert "say --format" in run("export", "--output", str(tmp_path / "x.bin"), expect=2).output
+    bad = run("export", "--format", "timelinejs", "--query", "ال*", expect=1).output
+    assert bad.count("\n") == 1 and bad.startswith("Error:")
+    run("export", "--format", "timeline", "--from", "2001-02-02", "--to", "2001-01-01", expect=2)
+
+
+def test_an_image(run, tmp_path: Path, qapp) -> None:
+    # qapp first: the command would otherwise make the test session's application, in
+    # Arabic, for every later test.
+    target = tmp_path / "t.png"
+    run("export", "--output", str(target), "--width", "800", "--height", "300", "--lang", "ar")
+    assert target.read_bytes().startswith(b"\x89PNG")

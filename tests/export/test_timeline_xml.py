@@ -1,0 +1,177 @@
+"""The Timeline Project's .timeline files: export, import with categories, bad files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.export.conftest import snapshot
+from timeline.cli import cli
+from timeline.export import Selection, export, write_text
+from timeline.ingest.errors import BadArticle
+from timeline.ingest.timeline_xml import parse_timeline
+from timeline.library import import_paths, recompute_events
+from timeline.model import to_axis
+from timeline.store import Store
+
+MADE_ELSEWHERE = """<?xml version="1.0" encoding="utf-8"?>
+<timeline>
+  <version>2.4.0</version>
+  <timetype>gregoriantime</timetype>
+  <categories>
+    <category><name>حروب</name><color>255,0,0</color></category>
+    <category><name>قمم</name><color>0,0,255</color><parent>حروب</parent></category>
+  </categories>
+  <events>
+    <event>
+      <start>1973-10-06 14:00:00</start>
+      <end>1973-10-25 00:00:00</end>
+      <text>حرب أكتوبر</text>
+      <category>حروب</category>
+      <description>بدأت الحرب ظهر السادس من أكتوبر.</description>
+    </event>
+    <event>
+      <start>1945-03-22 00:00:00</start>
+      <end>1945-03-22 00:00:00</end>
+      <text>تأسيس الجامعة العربية &amp; ميثاقها</text>
+      <category>قمم</category>
+      <hyperlink>https://example.org/a?b=1&amp;c=2</hyperlink>
+    </event>
+  </events>
+</timeline>
+"""
+
+
+def test_export_is_a_timeline_document(sample_store: Store) -> None:
+    out = io.StringIO()
+    count = write_text(sample_store, "timeline", Selection(), out)
+    root = ElementTree.fromstring(out.getvalue())
+    assert root.tag == "timeline" and root.findtext("timetype") == "gregoriantime"
+    events = root.findall("events/event")
+    dated = sample_store.db.conn.execute(
+        "SELECT count(*) FROM articles WHERE published_start IS NOT NULL"
+    ).fetchone()[0]
+    assert count == len(events) == dated
+    categories = {c.findtext("name") for c in root.findall("categories/category")}
+    assert {e.findtext("category") for e in events} <= categories
+    moon = next(
+        e for e in events if e.findtext("text") == "الإنسان يهبط على سطح القمر للمرة الأولى"
+    )
+    assert moon.findtext("start") == "1969-07-21 04:17:00" == moon.findtext("end")
+    assert "نيل أرمسترونغ" in moon.findtext("description")
+
+
+def test_import_gives_articles_with_categories_and_ranges(tmp_path: Path) -> None:
+    path = tmp_path / "made.timeline"
+    path.write_text(MADE_ELSEWHERE, encoding="utf-8")
+    with Store(tmp_path / "t.db") as store:
+        report = import_paths(store, [path])
+        assert (report.added, report.failed) == (2, [])
+        rows = store.db.conn.execute(
+            "SELECT title, body, source, url, published FROM articles ORDER BY published"
+        ).fetchall()
+        assert rows == [
+            (
+                "تأسيس الجامعة العربية & ميثاقها",
+                "تأسيس الجامعة العربية & ميثاقها",
+                "قمم",
+                "https://example.org/a?b=1&c=2",
+                "1945-03-22",
+            ),
+            ("حرب أكتوبر", "بدأت الحرب ظهر السادس من أكتوبر.", "حروب", "", "1973-10-06T14:00"),
+        ]
+        stated = store.db.conn.execute(
+            "SELECT start, \"end\", label FROM events WHERE kind = 'stated'"
+        ).fetchall()
+        from datetime import datetime
+
+        war = (to_axis(datetime(1973, 10, 6, 14)), to_axis(datetime(1973, 10, 25)), "حرب أكتوبر")
+        assert stated == [war]
+        # The range is the file's, not the text's: re-computing the mentions keeps it.
+        recompute_events(store)
+        assert store.db.conn.execute(
+            "SELECT start, \"end\", label FROM events WHERE kind = 'stated'"
+        ).fetchall() == [war]
+        # ... and exporting writes it back as the event's end.
+        out = io.StringIO()
+        write_text(store, "timeline", Selection(), out)
+    root = ElementTree.fromstring(out.getvalue())
+    ends = {e.findtext("text"): e.findtext("end") for e in root.findall("events/event")}
+    assert ends["حرب أكتوبر"] == "1973-10-25 00:00:00"
+
+
+def test_round_trip(sample_store: Store, tmp_path: Path, reimport) -> None:
+    path = tmp_path / "samples.timeline"
+    export(sample_store, "timeline", Selection(), path)
+    articles, events = snapshot(sample_store, dated_only=True)
+    again_articles, again_events = reimport(path)
+    # The file keeps neither author, caption nor credit, nor a publication's offset or
+    # granularity (its times are to the second): the same articles at the same places.
+    assert [a[:4] for a in again_articles] == [a[:4] for a in articles]
+
+    def placed(rows: list[tuple]) -> list[tuple]:
+        # title, kind, start, end, label, span; value and granularity for mentions.
+        return sorted(
+            (r[0], r[1], r[2], r[3], r[6], r[7], r[8], *(r[4:6] if r[1] != "published" else ()))
+            for r in rows
+        )
+
+    assert placed(again_events) == placed(events)
+    assert len({r[1] for r in events}) >= 2  # publications and mentions both compared
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<timeline><timetype>gregoriantime</timetype><events><event>
+<start>2001-01-01 00:00:00</start><end>2001-01-01 00:00:00</end><text>&lol3;</text>
+</event></events></timeline>
+"""
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (BILLION_LAUGHS, "declares XML entities"),
+        ("<timeline><events><event><start>2001", "not well-formed XML"),
+        ("<html></html>", "not a .timeline file"),
+        (MADE_ELSEWHERE.replace("1973-10-06 14:00:00", "1973-13-06 14:00:00"), "impossible time"),
+        (MADE_ELSEWHERE.replace("1973-10-25", "1972-10-25"), "ends before it starts"),
+        (MADE_ELSEWHERE.replace("gregoriantime", "numtime"), "only Gregorian"),
+    ],
+)
+def test_bad_files_fail_in_one_line_and_change_nothing(
+    sample_store: Store, tmp_path: Path, content: str, reason: str
+) -> None:
+    path = tmp_path / "bad.timeline"
+    path.write_text(content, encoding="utf-8")
+    before = snapshot(sample_store)
+    sample_store.close()
+    result = CliRunner().invoke(cli, ["--db", str(sample_store.path), "import", str(path)])
+    assert result.exit_code == 1
+    (line,) = [ln for ln in result.output.splitlines() if ln.startswith("failed:")]
+    assert reason in line
+    with Store(sample_store.path) as again:
+        assert snapshot(again) == before
+
+
+@settings(max_examples=150, deadline=None)
+@given(cut=st.integers(0, len(MADE_ELSEWHERE.encode())), junk=st.binary(max_size=40))
+def test_broken_timeline_files_fail_as_bad_articles(cut: int, junk: bytes) -> None:
+    # A file cut anywhere, with anything after the cut: readable, or one BadArticle.
+    data = MADE_ELSEWHERE.encode()[:cut] + junk
+    try:
+        entries = parse_timeline(data)
+    except BadArticle as exc:
+        assert "\n" not in str(exc)
+        return
+    assert all(e.draft.title and e.draft.body and e.end >= e.start for e in entries)

@@ -1,0 +1,98 @@
+"""TimelineJS3 JSON: its fields, escaped right-to-left text, eras, and the round trip."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from tests.export.conftest import snapshot
+from timeline.export import Selection, export, write_text
+from timeline.ingest import read_articles
+from timeline.ingest.timelinejs import html_text
+from timeline.library import import_paths
+from timeline.model import ArticleDraft
+from timeline.store import Store
+
+
+def _document(store: Store, selection: Selection | None = None) -> dict:
+    out = io.StringIO()
+    write_text(store, "timelinejs", selection or Selection(), out, title="أرشيف")
+    return json.loads(out.getvalue())
+
+
+def test_fields_timelinejs_reads(sample_store: Store) -> None:
+    doc = _document(sample_store)
+    placed = sample_store.db.conn.execute(
+        "SELECT count(*) FROM events WHERE start IS NOT NULL"
+    ).fetchone()[0]
+    assert len(doc["events"]) == placed
+    assert html_text(doc["title"]["text"]["headline"]) == "أرشيف"
+    (moon,) = [
+        e
+        for e in doc["events"]
+        if "x-timeline-article" in e and "القمر للمرة" in e["text"]["headline"]
+    ]
+    # Published 21 July 1969 04:17: the date object goes down to the minute.
+    assert moon["start_date"] == {"year": 1969, "month": 7, "day": 21, "hour": 4, "minute": 17}
+    for event in doc["events"]:
+        assert {"year"} <= set(event["start_date"]) <= {"year", "month", "day", "hour", "minute"}
+        assert event["text"]["headline"].startswith('<span dir="rtl">')
+        assert event["group"]  # the source
+    # A range (1859-1869 in the Suez sample) has an end date; long ones are also eras.
+    ranges = [e for e in doc["events"] if "end_date" in e]
+    assert any(
+        e["start_date"] == {"year": 1859} and e["end_date"] == {"year": 1869} for e in ranges
+    )
+    assert all(era["start_date"]["year"] <= era["end_date"]["year"] for era in doc["eras"])
+
+
+def test_article_text_is_escaped_and_set_in_its_direction(tmp_path: Path) -> None:
+    # TimelineJS sets headline and text as HTML: an article must not inject markup.
+    source = tmp_path / "x.jsonl"
+    record = {
+        "title": 'خبر <img src=x onerror="alert(1)"> عاجل',
+        "body": "السطر الأول & <script>alert(2)</script>\nsecond line in English",
+        "published": "2021-05-22T01:32",
+        "source": "<b>src</b>",
+    }
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        import_paths(store, [source])
+        doc = _document(store)
+    (event,) = [e for e in doc["events"] if "x-timeline-article" in e]
+    text = event["text"]
+    assert "<img" not in text["headline"] and "&lt;img" in text["headline"]
+    assert "<script>" not in text["text"] and "&amp;" in text["text"]
+    assert text["text"].startswith('<p dir="rtl">') and '<p dir="ltr">second' in text["text"]
+    assert html_text(text["headline"]) == record["title"]
+    assert event["group"] == "<b>src</b>"  # TimelineJS writes group names as text
+
+
+def test_round_trip(sample_store: Store, tmp_path: Path, reimport) -> None:
+    path = tmp_path / "timeline.json"
+    export(sample_store, "timelinejs", Selection(), path)
+    assert reimport(path) == snapshot(sample_store, dated_only=True)
+
+
+def test_a_timelinejs_file_from_elsewhere_becomes_articles(tmp_path: Path) -> None:
+    path = tmp_path / "other.json"
+    doc = {
+        "title": {"text": {"headline": "Mine"}},
+        "events": [
+            {
+                "start_date": {"year": "1973", "month": "10", "day": "6"},
+                "text": {"headline": "حرب <i>أكتوبر</i>", "text": "<p>يبدأ الهجوم</p><p>ظهرا</p>"},
+                "group": "تاريخ",
+            }
+        ],
+    }
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    (draft,) = list(read_articles(path))
+    assert draft == ArticleDraft(
+        title="حرب أكتوبر",
+        body="يبدأ الهجوم\nظهرا",
+        source="تاريخ",
+        published_raw="1973-10-06",
+        origin=str(path),
+    )

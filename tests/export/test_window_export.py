@@ -1,0 +1,111 @@
+"""File > Export and File > Print: what the window shows, written by the same code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from timeline.model import to_axis
+from timeline.store import Store
+from timeline.ui.export_dialog import ExportDialog, window_selection
+from timeline.ui.fonts import application_font, load_bundled_fonts
+from timeline.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qapp: QApplication, sample_store: Store) -> MainWindow:
+    load_bundled_fonts()
+    qapp.setFont(application_font())
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    return win
+
+
+def _export(qtbot: QtBot, window: MainWindow, fmt: str, path: Path, **size) -> int:
+    with qtbot.waitSignal(window.exporter.exported, timeout=20_000) as signal:
+        window.exporter.export_to(fmt, path, **size)
+    assert signal.args[0] == str(path)
+    return signal.args[1]
+
+
+def test_file_menu_has_export_and_print(window: MainWindow) -> None:
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    assert window.print_action.shortcut().toString() == "Ctrl+P"
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.export_action in file_menu.actions()
+    assert window.print_action in file_menu.actions()
+
+
+def test_dialog_offers_every_format_and_sizes_for_images(window: MainWindow) -> None:
+    dialog = ExportDialog(window, 900, 300)
+    assert dialog.format_box.count() == 9
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    assert dialog.width_box.isEnabled() and dialog.scale_box.isEnabled()
+    assert dialog.width_box.value() == 900
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    assert dialog.width_box.isEnabled() and not dialog.scale_box.isEnabled()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("events-csv"))
+    assert not dialog.width_box.isEnabled()
+    dialog.deleteLater()
+
+
+def test_export_follows_the_search_and_the_visible_range(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.search_bar.query_edit.setText("القمر")
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        qtbot.keyClick(window.search_bar.query_edit, Qt.Key.Key_Return)
+    first, last = to_axis(datetime(1969, 1, 1)), to_axis(datetime(1970, 1, 1))
+    window.timeline.go_to_span(first, last)
+    selection = window_selection(window)
+    assert selection.query == "القمر"
+    path = tmp_path / "articles.jsonl"
+    count = _export(qtbot, window, "articles-jsonl", path)
+    titles = [json.loads(line)["title"] for line in path.read_text(encoding="utf-8").splitlines()]
+    assert count == len(titles) >= 1
+    assert all("القمر" in t for t in titles)
+    events = tmp_path / "events.jsonl"
+    _export(qtbot, window, "events-jsonl", events)
+    rows = [json.loads(line) for line in events.read_text(encoding="utf-8").splitlines()]
+    assert rows
+    for row in rows:
+        end = row["end"] if row["end"] is not None else row["start"] + 1
+        assert row["start"] < selection.date_to and end > selection.date_from
+
+
+def test_image_export_draws_the_window_view(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "view.png"
+    count = _export(qtbot, window, "png", path, width=700, height=260, scale=2.0)
+    assert count > 0
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1400, 520)
+
+
+def test_print_uses_the_same_painter(window: MainWindow, tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    window.exporter.print_to(printer)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Published" in text and "Mentioned" in text  # the legend, from the view's painter

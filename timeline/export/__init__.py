@@ -1,0 +1,95 @@
+"""Exports of what the timeline holds: TimelineJS, .timeline XML, CSV, JSON Lines, images.
+
+export() writes one format to a file; only the image formats load Qt (timeline.export.
+image, the one module outside timeline/ui that may import it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from timeline.export.selection import Selection, SelectionError
+from timeline.store import Store
+
+# name: (what it holds, file suffix)
+FORMATS: dict[str, tuple[str, str]] = {
+    "timelinejs": ("TimelineJS3 JSON", ".json"),
+    "timeline": ("The Timeline Project (.timeline XML)", ".timeline"),
+    "articles-csv": ("articles as CSV, every column", ".csv"),
+    "articles-jsonl": ("articles as JSON Lines, every column", ".jsonl"),
+    "events-csv": ("events as CSV, every column", ".csv"),
+    "events-jsonl": ("events as JSON Lines, every column", ".jsonl"),
+    "png": ("image of the timeline (PNG)", ".png"),
+    "svg": ("image of the timeline (SVG, vector)", ".svg"),
+    "pdf": ("image of the timeline (PDF, vector)", ".pdf"),
+}
+IMAGE_FORMATS = ("png", "svg", "pdf")
+
+__all__ = ["FORMATS", "IMAGE_FORMATS", "Selection", "SelectionError", "export", "write_text"]
+
+
+def format_for(path: Path) -> str | None:
+    """The format a file name asks for, when its suffix names only one."""
+    suffix = path.suffix.lower()
+    matches = [name for name, (_, s) in FORMATS.items() if s == suffix]
+    if suffix == ".json":
+        return "timelinejs"
+    return matches[0] if len(matches) == 1 else None
+
+
+def write_text(store: Store, fmt: str, selection: Selection, out: TextIO, title: str = "") -> int:
+    """Write a text format to a stream; returns how many records (articles or events)."""
+    if fmt == "timelinejs":
+        from timeline.export.timelinejs import write_timelinejs
+
+        return write_timelinejs(store, selection, out, title)
+    if fmt == "timeline":
+        from timeline.export.timeline_xml import write_timeline_xml
+
+        return write_timeline_xml(store, selection, out)
+    what, _, kind = fmt.partition("-")
+    from timeline.export import tabular
+
+    if kind == "csv":
+        return tabular.write_csv(store, selection, out, what)
+    if kind == "jsonl":
+        return tabular.write_jsonl(store, selection, out, what)
+    raise ValueError(f"unknown export format: {fmt}")
+
+
+def export(
+    store: Store,
+    fmt: str,
+    selection: Selection,
+    path: Path,
+    *,
+    width: int = 1600,
+    height: int = 600,
+    scale: float = 1.0,
+    lang: str | None = None,
+    title: str = "",
+) -> int:
+    """Write the selection to path in this format; returns how many records or events.
+
+    The file is written beside path and moved over it when whole: a failed export
+    leaves no half file.  Raises SelectionError for a query the search refuses, and
+    OSError when the file cannot be written.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format: {fmt}")
+    partial = path.with_name(path.name + ".part")
+    try:
+        if fmt in IMAGE_FORMATS:
+            from timeline.export.image import export_image
+
+            count = export_image(
+                store, selection, partial, fmt, width=width, height=height, scale=scale, lang=lang
+            )
+        else:
+            with open(partial, "w", encoding="utf-8", newline="") as out:
+                count = write_text(store, fmt, selection, out, title)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count

@@ -1,0 +1,234 @@
+"""Images of the timeline (PNG, SVG, PDF) and printing, drawn by the view's own painter.
+
+The only module outside timeline/ui that imports Qt (the import-linter contract allows
+it).  An exported image is a TimelineView of the chosen size rendered onto the target:
+the same legend, axis, lanes, labels and density band as on screen.  SVG (QtSvg) and
+PDF (QPdfWriter) are vector: text stays text, handed to Qt in logical order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QMarginsF, QPoint, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import (
+    QImage,
+    QImageWriter,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPicture,
+)
+from PySide6.QtSvg import QSvgGenerator
+
+from timeline.export.selection import Selection, article_ids
+from timeline.store import Store
+from timeline.store.timeline_data import EventArrays, event_labels, load_event_arrays
+from timeline.timescale import LabelStyle
+from timeline.ui.timeline_view import TimelineView
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+DEFAULT_WIDTH = 1600
+DEFAULT_HEIGHT = 600
+# Text is laid out a bounded number of times per paint (DESIGN.md); paint this often
+# before the real one so the image has every label and axis line.
+_WARM_UP_PAINTS = 4
+
+LabelSource = Callable[[Sequence[int]], dict]
+
+
+def ensure_application(lang: str | None = None) -> None:
+    """A QApplication with the bundled fonts (offscreen when there is no display)."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        return
+    from timeline.ui.app import create_application, has_display
+
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    create_application(lang or "en")
+
+
+def chosen_arrays(arrays: EventArrays, ids: Sequence[int] | None) -> EventArrays:
+    """The events of these articles only (all when ids is None)."""
+    if ids is None:
+        return arrays
+    keep = np.isin(arrays.article_ids, np.asarray(ids, dtype=np.int64))
+    return EventArrays(
+        ids=arrays.ids[keep],
+        article_ids=arrays.article_ids[keep],
+        starts=arrays.starts[keep],
+        ends=arrays.ends[keep],
+        kinds=arrays.kinds[keep],
+        points=arrays.points[keep],
+    )
+
+
+def make_view(
+    arrays: EventArrays,
+    labels: LabelSource | None,
+    *,
+    width: int = DEFAULT_WIDTH,
+    height: int = DEFAULT_HEIGHT,
+    span: tuple[float, float] | None = None,
+    like: TimelineView | None = None,
+) -> TimelineView:
+    """A view of these events at this size, over span (axis seconds) or all of them.
+
+    like: a view whose settings (direction, label style, highlight, selection) to copy.
+    """
+    view = TimelineView()
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    if like is not None:
+        view.setLayoutDirection(like.layoutDirection())
+        view.setFont(like.font())
+        view.setPalette(like.palette())
+        view.set_label_style(like.label_style())
+        view.set_time_direction(like._time_direction)
+    view.resize(QSize(width, height))
+    view.set_data(arrays, labels)
+    if like is not None:
+        if like._highlight is not None:
+            view.set_highlight(like._highlight.tolist())
+        selected = like.selected_event()
+        if selected is not None:
+            view.select_event(selected)
+    vp = view.viewport()
+    if span is not None:
+        view.set_viewport(replace(vp, start=span[0], span=max(span[1] - span[0], 1.0)))
+    else:
+        view.set_viewport(replace(vp, width=float(width)))
+        view.fit_all()
+    return view
+
+
+def paint_view(view: TimelineView, painter: QPainter, target: QRectF | None = None) -> None:
+    """Draw the view with this painter (scaled to target when given): images and printing."""
+    view.ensure_labels()
+    scratch = QImage(view.size(), QImage.Format.Format_RGB32)
+    for _ in range(_WARM_UP_PAINTS):
+        view.render(scratch)
+        view.ensure_labels()
+    painter.save()
+    if target is not None:
+        painter.translate(target.topLeft())
+        painter.scale(target.width() / view.width(), target.height() / view.height())
+    view.render(painter, QPoint(0, 0))
+    painter.restore()
+
+
+def paint_on(device: QPaintDevice, view: TimelineView) -> None:
+    """Draw the view on a page or other device, as large as fits with its proportions kept.
+
+    Through a QPicture (vector, as recorded): QWidget.render straight onto a QPrinter
+    draws nothing (PySide6 6.11, seen here), while replaying a picture prints.
+    """
+    picture = QPicture()
+    recorder = QPainter(picture)
+    paint_view(view, recorder)
+    recorder.end()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot draw on the printer")
+    try:
+        page_w, page_h = device.width(), device.height()
+        factor = min(page_w / max(view.width(), 1), page_h / max(view.height(), 1))
+        # A picture replays in its own resolution, scaled to the device's by QPainter.
+        factor *= picture.logicalDpiX() / max(device.logicalDpiX(), 1)
+        painter.scale(factor, factor)
+        painter.drawPicture(0, 0, picture)
+    finally:
+        painter.end()
+
+
+def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0) -> None:
+    """Save the view as PNG (width x scale pixels), SVG or PDF (vector, 1 px = 1 pt)."""
+    size = view.size()
+    if fmt == "png":
+        image = QImage(
+            round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_RGB32
+        )
+        image.setDevicePixelRatio(scale)
+        image.fill(view.palette().color(view.backgroundRole()))
+        painter = QPainter(image)
+        paint_view(view, painter)
+        painter.end()
+        png = QImageWriter(str(path), b"png")
+        if not png.write(image):
+            raise OSError(f"cannot write {path}: {png.errorString()}")
+        return
+    if fmt == "svg":
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle("Timeline")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise OSError(f"cannot write {path}")
+        paint_view(view, painter)
+        painter.end()
+        return
+    if fmt == "pdf":
+        writer = QPdfWriter(str(path))
+        writer.setResolution(72)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Point),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
+        writer.setTitle("Timeline")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(f"cannot write {path}")
+        paint_view(view, painter)
+        painter.end()
+        return
+    raise ValueError(f"not an image format: {fmt}")
+
+
+def export_image(
+    store: Store,
+    selection: Selection,
+    path: Path,
+    fmt: str,
+    *,
+    width: int = DEFAULT_WIDTH,
+    height: int = DEFAULT_HEIGHT,
+    scale: float = 1.0,
+    lang: str | None = None,
+) -> int:
+    """Draw the chosen articles' events over the selection's range (or all); returns events."""
+    ensure_application(lang)
+    arrays = chosen_arrays(load_event_arrays(store), article_ids(store, selection))
+    span = None
+    if selection.date_from is not None or selection.date_to is not None:
+        whole = arrays.span or (0, 86400)
+        first = selection.date_from if selection.date_from is not None else whole[0]
+        last = selection.date_to if selection.date_to is not None else whole[1]
+        span = (float(first), float(max(last, first + 60)))
+    view = make_view(
+        arrays,
+        lambda ids: event_labels(store, ids),
+        width=width,
+        height=height,
+        span=span,
+    )
+    if lang is not None:
+        view.set_label_style(LabelStyle(language="ar" if lang == "ar" else "en"))
+    try:
+        write_image(view, path, fmt, scale=scale)
+    finally:
+        view.deleteLater()
+    if span is None:
+        return len(arrays)
+    return arrays.count_visible(span[0], span[1])

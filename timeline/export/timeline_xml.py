@@ -1,0 +1,113 @@
+"""The Timeline Project's .timeline XML: each article one event, its source a category.
+
+The event's text is the article's title, its description the body, its hyperlink the
+url, its start the publication (a range the article's file stated gives start and
+end).  Mentioned dates are not written as events of their own: importing the file
+here finds them again in the descriptions, where a separate event would come back as
+an article of its own (docs/decisions.md, Export).
+"""
+
+from __future__ import annotations
+
+import colorsys
+import hashlib
+from typing import TextIO
+from xml.sax.saxutils import escape
+
+from timeline import __version__
+from timeline.export.selection import Selection, article_ids, events
+from timeline.model import from_axis
+from timeline.store import Store
+from timeline.store.export_data import export_articles, stated_ranges
+
+# The file format version written (The Timeline Project 2.x reads it).
+FORMAT_VERSION = "2.4.0"
+
+# XML 1.0 cannot carry most C0 controls even as references; they become U+FFFD.
+_XML_ILLEGAL = {c: "\ufffd" for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)}
+
+
+def xml_text(text: str) -> str:
+    return escape(text.translate(_XML_ILLEGAL))
+
+
+def timeline_time(seconds: int) -> str:
+    """An axis time as The Timeline Project writes a Gregorian time."""
+    t = from_axis(seconds)
+    return f"{t.year}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}:{t.second:02d}"
+
+
+def category_colour(name: str) -> str:
+    """A stable, readable colour for a category name ('r,g,b')."""
+    hue = int.from_bytes(hashlib.sha1(name.encode()).digest()[:2], "big") / 65535
+    r, g, b = colorsys.hls_to_rgb(hue, 0.75, 0.6)
+    return f"{round(r * 255)},{round(g * 255)},{round(b * 255)}"
+
+
+def write_timeline_xml(store: Store, selection: Selection, out: TextIO) -> int:
+    """Write the chosen dated articles as a .timeline file; returns the events written."""
+    ids = article_ids(store, selection)
+    published: dict[int, tuple[int, int]] = {}
+    for row in events(store, selection, ids, placed_only=True):
+        if row.kind == "published" and row.start is not None:
+            published[row.article_id] = (row.start, row.start)
+    ranges = stated_ranges(store, sorted(published))
+    chosen = sorted(published)
+    categories: dict[str, None] = {}
+    body: list[str] = []
+    for article in export_articles(store, chosen):
+        article_id, title, text = int(article[0]), str(article[2]), str(article[3])
+        source, url = str(article[4]), str(article[5])
+        start, end = ranges.get(article_id, published[article_id])
+        if source:
+            categories.setdefault(source)
+        body.append(
+            "    <event>\n"
+            f"      <start>{timeline_time(start)}</start>\n"
+            f"      <end>{timeline_time(end)}</end>\n"
+            f"      <text>{xml_text(title)}</text>\n"
+            "      <progress>0</progress>\n"
+            "      <fuzzy>False</fuzzy>\n"
+            "      <fuzzy_start>False</fuzzy_start>\n"
+            "      <fuzzy_end>False</fuzzy_end>\n"
+            "      <locked>False</locked>\n"
+            "      <ends_today>False</ends_today>\n"
+            + (f"      <category>{xml_text(source)}</category>\n" if source else "")
+            + f"      <description>{xml_text(text)}</description>\n"
+            + (f"      <hyperlink>{xml_text(url)}</hyperlink>\n" if url else "")
+            + "      <milestone>False</milestone>\n"
+            "      <default_color>200,200,200</default_color>\n"
+            "    </event>\n"
+        )
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n')
+    out.write(f"<!-- written by arabic-news-timeline {xml_text(__version__)} -->\n")
+    out.write("<timeline>\n")
+    out.write(f"  <version>{FORMAT_VERSION}</version>\n")
+    out.write("  <timetype>gregoriantime</timetype>\n")
+    out.write("  <eras>\n  </eras>\n  <categories>\n")
+    for name in categories:
+        colour = category_colour(name)
+        out.write(
+            "    <category>\n"
+            f"      <name>{xml_text(name)}</name>\n"
+            f"      <color>{colour}</color>\n"
+            f"      <progress_color>{colour}</progress_color>\n"
+            f"      <done_color>{colour}</done_color>\n"
+            "      <font_color>0,0,0</font_color>\n"
+            "    </category>\n"
+        )
+    out.write("  </categories>\n  <events>\n")
+    out.writelines(body)
+    out.write("  </events>\n")
+    if published:
+        first = min(start for start, _ in published.values())
+        last = max(max(published[i][1], ranges.get(i, (0, 0))[1]) for i in published)
+        out.write(
+            "  <view>\n    <displayed_period>\n"
+            f"      <start>{timeline_time(first)}</start>\n"
+            f"      <end>{timeline_time(max(last, first + 86400))}</end>\n"
+            "    </displayed_period>\n    <hidden_categories>\n    </hidden_categories>\n"
+            "  </view>\n"
+        )
+    out.write("</timeline>\n")
+    return len(body)

@@ -1,0 +1,266 @@
+"""File > Export and File > Print: what the window shows, to a file or a printer.
+
+The window's search (words and filters) chooses the articles and its visible range
+the events.  Text formats are written on a worker thread with its own connection;
+images and printing draw a copy of the timeline view with the same painter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+
+from timeline.export import FORMATS, IMAGE_FORMATS, Selection, SelectionError, export
+from timeline.export.image import make_view, paint_on, write_image
+from timeline.store import Store, StoreError
+from timeline.ui.timeline_view import TimelineView
+
+
+def window_selection(window: QWidget) -> Selection:
+    """What the window shows: its search and filters, within the visible time range."""
+    request = window.search
+    view: TimelineView = window.timeline
+    vp = view.viewport()
+    first, last = int(vp.start), int(vp.end) + 1
+    if request is None:
+        return Selection(date_from=first, date_to=last)
+    date_from = first if request.date_from is None else max(first, request.date_from)
+    date_to = last if request.date_to is None else min(last, request.date_to)
+    return Selection(
+        query=request.query,
+        source=request.source,
+        date_from=date_from,
+        date_to=max(date_to, date_from + 1),
+        event_kind=request.event_kind,
+    )
+
+
+def view_copy(window: QWidget, width: int, height: int) -> TimelineView:
+    """A copy of the window's timeline at another size: same events, range and settings."""
+    view: TimelineView = window.timeline
+    vp = view.viewport()
+    return make_view(
+        view.arrays(),
+        view._label_source,
+        width=width,
+        height=height,
+        span=(vp.start, vp.end),
+        like=view,
+    )
+
+
+class ExportWorker(QObject):
+    """Writes a text export with its own connection, off the GUI thread."""
+
+    finished = Signal(int)  # records written
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, fmt: str, selection: Selection, path: Path) -> None:
+        super().__init__()
+        self._db_path, self._fmt, self._selection, self._path = db_path, fmt, selection, path
+
+    def run(self) -> None:
+        try:
+            with Store(self._db_path, create=False, read_only=True) as store:
+                count = export(store, self._fmt, self._selection, self._path)
+        except (SelectionError, StoreError) as exc:
+            self.failed.emit(str(exc))
+            return
+        except OSError as exc:
+            self.failed.emit(f"{self._path}: {exc.strerror or exc}")
+            return
+        self.finished.emit(count)
+
+
+class ExportDialog(QDialog):
+    """The format and, for an image, its size."""
+
+    def __init__(self, parent: QWidget, view_width: int, view_height: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        names = {
+            "timelinejs": self.tr("TimelineJS (JSON)"),
+            "timeline": self.tr("The Timeline Project (.timeline)"),
+            "articles-csv": self.tr("Articles as CSV"),
+            "articles-jsonl": self.tr("Articles as JSON Lines"),
+            "events-csv": self.tr("Events as CSV"),
+            "events-jsonl": self.tr("Events as JSON Lines"),
+            "png": self.tr("Image (PNG)"),
+            "svg": self.tr("Image (SVG)"),
+            "pdf": self.tr("Document (PDF)"),
+        }
+        self.format_box = QComboBox(self)
+        for key in FORMATS:
+            self.format_box.addItem(names[key], key)
+        remembered = QSettings().value("export/format", "timelinejs", type=str)
+        self.format_box.setCurrentIndex(max(self.format_box.findData(remembered), 0))
+        self.width_box = QSpinBox(self)
+        self.width_box.setRange(200, 20000)
+        self.width_box.setValue(max(view_width, 200))
+        self.height_box = QSpinBox(self)
+        self.height_box.setRange(150, 20000)
+        self.height_box.setValue(max(view_height, 150))
+        self.scale_box = QDoubleSpinBox(self)
+        self.scale_box.setRange(0.25, 8.0)
+        self.scale_box.setSingleStep(0.5)
+        self.scale_box.setValue(1.0)
+        note = QLabel(
+            self.tr(
+                "Exports what the window shows: the articles the search finds, "
+                "and their events in the visible stretch of time."
+            ),
+            self,
+        )
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(note)
+        form.addRow(self.tr("&Format:"), self.format_box)
+        form.addRow(self.tr("&Width:"), self.width_box)
+        form.addRow(self.tr("&Height:"), self.height_box)
+        form.addRow(self.tr("&Scale (PNG):"), self.scale_box)
+        form.addRow(buttons)
+        self.format_box.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    def chosen_format(self) -> str:
+        return str(self.format_box.currentData())
+
+    def _sync(self) -> None:
+        image = self.chosen_format() in IMAGE_FORMATS
+        for box in (self.width_box, self.height_box):
+            box.setEnabled(image)
+        self.scale_box.setEnabled(self.chosen_format() == "png")
+
+
+class WindowExporter(QObject):
+    """Runs File > Export and File > Print for a main window."""
+
+    exported = Signal(str, int)  # path, records or events written
+    export_failed = Signal(str)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self._thread: QThread | None = None
+
+    def ask_export(self) -> None:
+        view = self.window.timeline
+        dialog = ExportDialog(self.window, view.width(), view.height())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        fmt = dialog.chosen_format()
+        QSettings().setValue("export/format", fmt)
+        suffix = FORMATS[fmt][1]
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export"), f"timeline{suffix}", f"*{suffix}"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(suffix)
+        self.export_to(
+            fmt,
+            path,
+            width=dialog.width_box.value(),
+            height=dialog.height_box.value(),
+            scale=dialog.scale_box.value(),
+        )
+
+    def export_to(
+        self, fmt: str, path: Path, *, width: int = 1600, height: int = 600, scale: float = 1.0
+    ) -> None:
+        """Export what the window shows; exported or export_failed says how it went."""
+        if fmt in IMAGE_FORMATS:
+            view = view_copy(self.window, width, height)
+            partial = path.with_name(path.name + ".part")
+            try:
+                write_image(view, partial, fmt, scale=scale)
+                partial.replace(path)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                self._failed(str(exc))
+                return
+            finally:
+                view.deleteLater()
+            frame_rows = view.arrays().count_visible(view.viewport().start, view.viewport().end)
+            self.exported.emit(str(path), frame_rows)
+            return
+        if self._thread is not None:
+            self._failed(self.tr("An export is already being written"))
+            return
+        from timeline.ui.workers import start_in_thread
+
+        worker = ExportWorker(self.window.store.path, fmt, window_selection(self.window), path)
+        worker.finished.connect(lambda count: self.exported.emit(str(path), count))
+        worker.failed.connect(self._failed)
+        self._worker = worker
+        self._thread = start_in_thread(worker, self)
+        self._thread.finished.connect(self._ended)
+
+    def _ended(self) -> None:
+        self._thread = None
+
+    def running_thread(self) -> QThread | None:
+        """The thread writing a text export, if one is (the window waits for it a while
+        when it closes; a file cut off then stays a FILE.part, never the export)."""
+        return self._thread
+
+    def _failed(self, message: str) -> None:
+        self.export_failed.emit(message)
+
+    def show_result(self, path: str, count: int) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("Exported %1 to %2").replace("%1", str(count)).replace("%2", path), 8000
+        )
+
+    def show_failure(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export"), message, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def ask_print(self) -> None:
+        try:
+            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        except ImportError:  # a build without Qt's printing module
+            self.show_failure(self.tr("Printing is not available in this build"))
+            return
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        from PySide6.QtGui import QPageLayout
+
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: object) -> None:
+        """Print the timeline as the window shows it, as large as the page allows."""
+        view = self.window.timeline
+        copy = view_copy(self.window, view.width(), view.height())
+        try:
+            paint_on(printer, copy)
+        except OSError as exc:
+            self._failed(str(exc))
+        finally:
+            copy.deleteLater()
