@@ -415,8 +415,17 @@ def related_articles(store: Store, article_id: int, limit: int = 10) -> list[sto
     if article is None:
         return []
     counts = story_store.document_counts(
-        store, stories.candidate_terms(f"{article.title}\n{article.body}")
+        store, stories.candidate_terms(stories.article_text(article.title, article.body))
     )
+    story = story_store.story_of(store, article_id)
+    exclude = {r.article_id for r in story.articles} if story else set()
+    # A term only the copies share links nothing: count the articles outside the story.
+    for other in exclude - {article_id}:
+        copy = store.article(other)
+        if copy is not None:
+            for term in set(stories.candidate_terms(stories.article_text(copy.title, copy.body))):
+                if term in counts:
+                    counts[term] -= 1
     total = store.count_articles()
     terms = stories.rare_terms(counts, total)
     published = story_store.published_start(store, article_id)
@@ -424,6 +433,4 @@ def related_articles(store: Store, article_id: int, limit: int = 10) -> list[sto
     start = None if published is None else published - window
     end = None if published is None else published + window
     holders = {t: story_store.term_holders(store, t, start, end) for t in terms}
-    story = story_store.story_of(store, article_id)
-    exclude = {r.article_id for r in story.articles} if story else set()
     return stories.related(article_id, published, holders, counts, total, exclude, limit)

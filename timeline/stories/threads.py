@@ -14,8 +14,8 @@ MIN_LENGTH = 4  # shorter tokens are mostly particles and pronouns
 MAX_TERMS = 8  # rare terms looked up per article
 MIN_SHARED = 2  # a thread shares at least this many of them
 WINDOW_DAYS = 30  # candidates are looked for this far either side
-HALF_LIFE_DAYS = 7.0  # the score halves for every week apart
-MIN_SCORE = 6.0
+HALF_LIFE_DAYS = 14.0  # the score halves for every two weeks apart
+MIN_SCORE = 1.0
 _DAY = 86400
 
 
@@ -53,7 +53,7 @@ def score(
     shared: list[str], doc_counts: Mapping[str, int], total: int, seconds_apart: int | None
 ) -> float:
     """Rarity of the shared terms (idf), halved for each HALF_LIFE_DAYS apart."""
-    idf = sum(math.log(max(total, 2) / max(doc_counts.get(t, 1), 1)) for t in shared)
+    idf = sum(math.log(1 + max(total, 1) / max(doc_counts.get(t, 1), 1)) for t in shared)
     if seconds_apart is None:
         return idf / 2
     return idf * 0.5 ** (abs(seconds_apart) / _DAY / HALF_LIFE_DAYS)
