@@ -112,6 +112,14 @@ ARABIC: dict[str, str] = {
     ", ": "، ",
     "Importing articles": "استيراد المقالات",
     "“%1”": "«%1»",
+    # --- stories
+    "Related articles": "مقالات ذات صلة",
+    "No copies of this story": "لا نسخ أخرى لهذا الخبر",
+    "first": "الأولى",
+    "this article": "هذه المقالة",
+    "undated": "بلا تاريخ",
+    "Click to see the words that differ; double-click to open": "انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح",
+    "%1: %2 word(s) in common; marked: words only that copy has": "%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.
@@ -148,6 +156,15 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n أحداث على الخط الزمني",
         "%n حدثًا على الخط الزمني",
         "%n حدث على الخط الزمني",
+    ],
+    # --- stories
+    "Copies of this story: %n": [
+        "نسخ هذا الخبر: لا شيء",
+        "نسخ هذا الخبر: واحدة",
+        "نسخ هذا الخبر: اثنتان",
+        "نسخ هذا الخبر: %n",
+        "نسخ هذا الخبر: %n",
+        "نسخ هذا الخبر: %n",
     ],
 }
 

@@ -36,78 +36,78 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="102" />
+        <location filename="../../timeline/ui/detail_pane.py" line="104" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="128" />
-        <location filename="../../timeline/ui/detail_pane.py" line="160" />
+        <location filename="../../timeline/ui/detail_pane.py" line="136" />
+        <location filename="../../timeline/ui/detail_pane.py" line="173" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="140" />
+        <location filename="../../timeline/ui/detail_pane.py" line="148" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="199" />
+        <location filename="../../timeline/ui/detail_pane.py" line="228" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="202" />
+        <location filename="../../timeline/ui/detail_pane.py" line="231" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="210" />
+        <location filename="../../timeline/ui/detail_pane.py" line="239" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="212" />
+        <location filename="../../timeline/ui/detail_pane.py" line="241" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="213" />
+        <location filename="../../timeline/ui/detail_pane.py" line="242" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="214" />
+        <location filename="../../timeline/ui/detail_pane.py" line="243" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="215" />
+        <location filename="../../timeline/ui/detail_pane.py" line="244" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="267" />
+        <location filename="../../timeline/ui/detail_pane.py" line="296" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="268" />
+        <location filename="../../timeline/ui/detail_pane.py" line="297" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="269" />
+        <location filename="../../timeline/ui/detail_pane.py" line="298" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="270" />
+        <location filename="../../timeline/ui/detail_pane.py" line="299" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="271" />
+        <location filename="../../timeline/ui/detail_pane.py" line="300" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -115,218 +115,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="140" />
+        <location filename="../../timeline/ui/main_window.py" line="141" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="143" />
+        <location filename="../../timeline/ui/main_window.py" line="144" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="153" />
+        <location filename="../../timeline/ui/main_window.py" line="154" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="198" />
+        <location filename="../../timeline/ui/main_window.py" line="200" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="199" />
+        <location filename="../../timeline/ui/main_window.py" line="201" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="203" />
+        <location filename="../../timeline/ui/main_window.py" line="205" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="208" />
+        <location filename="../../timeline/ui/main_window.py" line="210" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="212" />
+        <location filename="../../timeline/ui/main_window.py" line="214" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="213" />
+        <location filename="../../timeline/ui/main_window.py" line="215" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="217" />
+        <location filename="../../timeline/ui/main_window.py" line="219" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="222" />
+        <location filename="../../timeline/ui/main_window.py" line="224" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="223" />
+        <location filename="../../timeline/ui/main_window.py" line="225" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="243" />
+        <location filename="../../timeline/ui/main_window.py" line="245" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="244" />
+        <location filename="../../timeline/ui/main_window.py" line="246" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="246" />
+        <location filename="../../timeline/ui/main_window.py" line="248" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="247" />
+        <location filename="../../timeline/ui/main_window.py" line="249" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="248" />
+        <location filename="../../timeline/ui/main_window.py" line="250" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="249" />
+        <location filename="../../timeline/ui/main_window.py" line="251" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="251" />
+        <location filename="../../timeline/ui/main_window.py" line="253" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="253" />
+        <location filename="../../timeline/ui/main_window.py" line="255" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="258" />
+        <location filename="../../timeline/ui/main_window.py" line="260" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="259" />
+        <location filename="../../timeline/ui/main_window.py" line="261" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="260" />
+        <location filename="../../timeline/ui/main_window.py" line="262" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="264" />
+        <location filename="../../timeline/ui/main_window.py" line="266" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="268" />
+        <location filename="../../timeline/ui/main_window.py" line="270" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="268" />
+        <location filename="../../timeline/ui/main_window.py" line="270" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="271" />
+        <location filename="../../timeline/ui/main_window.py" line="273" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="281" />
+        <location filename="../../timeline/ui/main_window.py" line="283" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="282" />
+        <location filename="../../timeline/ui/main_window.py" line="284" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="283" />
+        <location filename="../../timeline/ui/main_window.py" line="285" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="287" />
+        <location filename="../../timeline/ui/main_window.py" line="289" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="340" />
-        <location filename="../../timeline/ui/main_window.py" line="348" />
+        <location filename="../../timeline/ui/main_window.py" line="342" />
+        <location filename="../../timeline/ui/main_window.py" line="350" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="341" />
+        <location filename="../../timeline/ui/main_window.py" line="343" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="349" />
+        <location filename="../../timeline/ui/main_window.py" line="351" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="368" />
+        <location filename="../../timeline/ui/main_window.py" line="370" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="370" />
+        <location filename="../../timeline/ui/main_window.py" line="372" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="376" />
+        <location filename="../../timeline/ui/main_window.py" line="378" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="482" />
+        <location filename="../../timeline/ui/main_window.py" line="489" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <location filename="../../timeline/ui/main_window.py" line="491" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="489" />
+        <location filename="../../timeline/ui/main_window.py" line="496" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="490" />
+        <location filename="../../timeline/ui/main_window.py" line="497" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="491" />
+        <location filename="../../timeline/ui/main_window.py" line="498" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="495" />
+        <location filename="../../timeline/ui/main_window.py" line="502" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -335,57 +335,57 @@
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="534" />
+        <location filename="../../timeline/ui/main_window.py" line="541" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="566" />
+        <location filename="../../timeline/ui/main_window.py" line="573" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="568" />
+        <location filename="../../timeline/ui/main_window.py" line="575" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="574" />
+        <location filename="../../timeline/ui/main_window.py" line="581" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="600" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="600" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="594" />
+        <location filename="../../timeline/ui/main_window.py" line="601" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="609" />
+        <location filename="../../timeline/ui/main_window.py" line="616" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="618" />
+        <location filename="../../timeline/ui/main_window.py" line="625" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="626" />
+        <location filename="../../timeline/ui/main_window.py" line="633" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="634" />
+        <location filename="../../timeline/ui/main_window.py" line="641" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -460,6 +460,49 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <location filename="../../timeline/ui/search_bar.py" line="281" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StoryPanel</name>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="70" />
+        <source>Related articles</source>
+        <translation>مقالات ذات صلة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/story_panel.py" line="106" />
+        <source>Copies of this story: %n</source>
+        <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="108" />
+        <source>No copies of this story</source>
+        <translation>لا نسخ أخرى لهذا الخبر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="112" />
+        <source>first</source>
+        <translation>الأولى</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="114" />
+        <source>this article</source>
+        <translation>هذه المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="118" />
+        <source>undated</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="122" />
+        <source>Click to see the words that differ; double-click to open</source>
+        <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="153" />
+        <source>%1: %2 word(s) in common; marked: words only that copy has</source>
+        <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ def test_a_copy_imported_later_in_another_file_joins_without_a_rescan(
     assert len(story.articles) == 2
     assert story_store.later_copies(store) == {ids_by_title(store)["بريدة تفتتح مهرجان التمور"]}
     counts = story_store.copy_counts(store)
-    assert list(counts.values())[0][0] == 2
+    assert next(iter(counts.values()))[0] == 2
 
 
 def test_articles_imported_without_detection_are_signed_by_update_stories(

@@ -30,12 +30,14 @@ from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.date_text import direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
+from timeline.ui.story_panel import StoryPanel, diff_spans
 
 EventIdRole = Qt.ItemDataRole.UserRole + 1
 EventStartRole = Qt.ItemDataRole.UserRole + 2
 
 _MENTION_COLOUR = QColor(255, 214, 102, 150)
 _HIT_COLOUR = QColor(120, 190, 255, 150)
+_DIFF_COLOUR = QColor(255, 150, 150, 140)  # words a compared copy lacks (story panel)
 # A value such as 1945-03-22T10:00 or P70Y kept left to right inside Arabic text
 # (FIRST STRONG ISOLATE would take the T for a Latin word; LRI says it outright).
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
@@ -117,10 +119,16 @@ class DetailPane(QWidget):
         lower_layout.addWidget(self.events_label)
         lower_layout.addWidget(self.events, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # Copies of the story and related articles (timeline/ui/story_panel.py).
+        self.story = StoryPanel(self)
+        self.story.diff_shown.connect(self._mark_differences)
+        self._shown: tuple = (None, [], None, None)
         splitter.addWidget(self.browser)
         splitter.addWidget(lower)
+        splitter.addWidget(self.story)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -147,9 +155,14 @@ class DetailPane(QWidget):
         hits: list[tuple[int, int]] | None = None,
         *,
         title_hits: list[tuple[int, int]] | None = None,
+        differences: list[tuple[int, int]] | None = None,
     ) -> None:
-        """Show an article; `hits` and `title_hits` are search hits to mark and scroll to."""
+        """Show an article; `hits` and `title_hits` are search hits to mark and scroll to.
+
+        differences: spans of the body that a copy chosen in the story section lacks.
+        """
         self.article = article
+        self._shown = (article, events, hits, title_hits)
         self.events.clear()
         doc = QTextDocument(self.browser)
         doc.setDefaultFont(self.font())
@@ -176,6 +189,7 @@ class DetailPane(QWidget):
         )
         self._mark(doc, body_at, hits or [], _HIT_COLOUR)
         self._mark(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
+        self._mark(doc, body_at, differences or [], _DIFF_COLOUR)
         if article.credit:
             self._add_block(cursor, article.credit, italic=True)
         self.browser.setDocument(doc)
@@ -184,6 +198,21 @@ class DetailPane(QWidget):
             self._scroll_to(title_hits[0][0])
         elif hits:
             self._scroll_to(body_at + hits[0][0])
+
+    def _mark_differences(self, diff: object) -> None:
+        """Mark (or unmark) the words of the shown article that the chosen copy lacks."""
+        article, events, hits, title_hits = self._shown
+        if article is None:
+            return
+        scroll = self.browser.verticalScrollBar().value()
+        self.show_article(
+            article,
+            events,
+            hits,
+            title_hits=title_hits,
+            differences=diff_spans(diff),  # type: ignore[arg-type]
+        )
+        self.browser.verticalScrollBar().setValue(scroll)
 
     def _scroll_to(self, position: int) -> None:
         """Bring a document position into view (the first search hit)."""

@@ -59,6 +59,7 @@ from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.search_bar import SearchBar
+from timeline.ui.story_panel import load_story
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import EventsLoader, ImportWorker, SearchWorker, start_in_thread
 
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.timeline.event_selected.connect(self._timeline_event_selected)
         self.article_selected.connect(self.timeline.select_article)
         self.detail.event_chosen.connect(self._event_chosen)
+        self.detail.story.article_chosen.connect(self.select_article)
 
         list_pane = QWidget(self)
         list_layout = QVBoxLayout(list_pane)
@@ -390,14 +392,19 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.show_article(None, [])
+            self.detail.story.show_story(None, None)
             return
         article_id = int(current.data(ArticleIdRole))
         hits = self._hits_in(article_id)
+        article = self.model.article(article_id)
         self.detail.show_article(
-            self.model.article(article_id),
+            article,
             self.model.events(article_id),
             hits.body,
             title_hits=hits.title,
+        )
+        self.detail.story.show_story(
+            article, load_story(self.store, article_id), self.model.article
         )
         self.article_selected.emit(article_id)
 
