@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.stories.test_store_stories import RECORDS, ids_by_title, write
 from timeline import library
 from timeline.store import Store
+from timeline.ui.article_model import ArticleIdRole as ListIdRole
 from timeline.ui.main_window import MainWindow
 from timeline.ui.story_panel import ArticleIdRole
 
@@ -73,3 +74,23 @@ def test_an_article_without_copies_says_so(window: MainWindow, store: Store) -> 
     assert story.copies.count() == 0
     assert not story.copies.isVisible()
     assert story.copies_label.text() == story.tr("No copies of this story")
+
+
+def test_the_list_can_show_each_story_once_as_its_earliest_copy(
+    window: MainWindow, store: Store
+) -> None:
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    model = window.model
+    assert model.rowCount() == 4 and model.row_of(copy) is not None
+    window.collapse_action.setChecked(True)
+    assert model.rowCount() == 3
+    assert model.row_of(copy) is None and model.row_of(agency) is not None
+    # A search that hits only the copy finds the story, shown as its earliest copy.
+    model.reload([copy, ids["ملتقى الزيتون الأول في سكاكا"]])
+    assert [model.index(r).data(ListIdRole) for r in range(model.rowCount())] == [
+        agency,
+        ids["ملتقى الزيتون الأول في سكاكا"],
+    ]
+    window.collapse_action.setChecked(False)
+    assert model.rowCount() == 2  # the search's own ids again

@@ -173,6 +173,15 @@ def later_copies(store: Store) -> set[int]:
     return hidden
 
 
+def earliest_of(store: Store) -> dict[int, int]:
+    """The earliest copy of its story, by the id of every later copy."""
+    out: dict[int, int] = {}
+    for rows in _rows(store, "", ()).values():
+        for r in rows[1:]:
+            out[r.article_id] = rows[0].article_id
+    return out
+
+
 def copy_counts(store: Store) -> dict[int, tuple[int, int | None, int | None]]:
     """(copies, first, last publication) by the earliest article of each cluster."""
     out: dict[int, tuple[int, int | None, int | None]] = {}

@@ -246,6 +246,13 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("Article &text"), "Ctrl+D", self.detail.browser.setFocus)
         view.addSeparator()
         self._action(view, self.tr("&Fit all"), "Ctrl+0", self.timeline.fit_all)
+        self.collapse_action = QAction(self.tr("Show each story &once"), self)
+        self.collapse_action.setCheckable(True)
+        self.collapse_action.setStatusTip(
+            self.tr("List a story reprinted by several outlets once, as its earliest copy")
+        )
+        self.collapse_action.toggled.connect(self.model.set_collapse_copies)
+        view.addAction(self.collapse_action)
         self._action(view, self.tr("Zoom &in"), "Ctrl+=", lambda: self.timeline.zoom_by(1.5))
         self._action(view, self.tr("Zoom &out"), "Ctrl+-", lambda: self.timeline.zoom_by(1 / 1.5))
         self._action(view, self.tr("&Go to date…"), "Ctrl+G", self.ask_go_to_date)
