@@ -94,3 +94,27 @@ def test_the_list_can_show_each_story_once_as_its_earliest_copy(
     ]
     window.collapse_action.setChecked(False)
     assert model.rowCount() == 2  # the search's own ids again
+
+
+def test_the_timeline_draws_a_story_once_over_its_spread_with_its_count(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    before = window.timeline.arrays()
+    assert copy in before.article_ids.tolist()
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+    after = window.timeline.arrays()
+    assert copy not in after.article_ids.tolist()
+    assert len(after) < len(before)
+    rows = [
+        r
+        for r in range(len(after))
+        if after.article_ids[r] == agency and after.kinds[r] == 0  # its publication
+    ]
+    (row,) = rows
+    assert after.ends[row] - after.starts[row] == 4.5 * 3600  # first to last copy
+    assert not after.points[row]
+    labels = window._event_labels([int(after.ids[row])])
+    assert labels[int(after.ids[row])].title.endswith(window.tr("%n copies", "", 2))

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from timeline import dating
 from timeline.library import ImportReport
 from timeline.store import Store
+from timeline.store import stories as story_store
 from timeline.store.search import (
     ArticleHitSpans,
     SearchError,
@@ -50,7 +51,7 @@ from timeline.store.search import (
     article_hit_spans,
     distinct_sources,
 )
-from timeline.store.timeline_data import EventArrays, event_labels
+from timeline.store.timeline_data import EventArrays, collapse_copies, event_labels
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
 from timeline.ui.about import show_about
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self._search_ids: np.ndarray | None = None
         self._events_shown: int | None = None
         self._timeline_shown = False
+        self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
         self._build_menus()
         self._update_status()
         self.setAcceptDrops(True)
@@ -252,6 +254,7 @@ class MainWindow(QMainWindow):
             self.tr("List a story reprinted by several outlets once, as its earliest copy")
         )
         self.collapse_action.toggled.connect(self.model.set_collapse_copies)
+        self.collapse_action.toggled.connect(lambda _on: self.load_timeline())
         view.addAction(self.collapse_action)
         self._action(view, self.tr("Zoom &in"), "Ctrl+=", lambda: self.timeline.zoom_by(1.5))
         self._action(view, self.tr("Zoom &out"), "Ctrl+-", lambda: self.timeline.zoom_by(1 / 1.5))
@@ -521,10 +524,34 @@ class MainWindow(QMainWindow):
         self._loader_thread = start_in_thread(loader, self)
         self._loader_thread.finished.connect(self._loader_ended)
 
+    def _story_arrays(self, arrays: EventArrays) -> EventArrays:
+        """Each story drawn once when the View menu says so, with its count in its label."""
+        self._story_events = {}
+        if not self.collapse_action.isChecked():
+            return arrays
+        spreads = story_store.copy_counts(self.store)
+        arrays = collapse_copies(arrays, spreads, story_store.later_copies(self.store))
+        earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
+        rows = np.flatnonzero(np.isin(arrays.article_ids, earliest))
+        self._story_events = {
+            int(arrays.ids[r]): spreads[int(arrays.article_ids[r])][0] for r in rows
+        }
+        return arrays
+
+    def _event_labels(self, ids: list[int]) -> dict:
+        labels = event_labels(self.store, ids)
+        for event_id, text in labels.items():
+            n = self._story_events.get(event_id)
+            if n:
+                copies = self.tr("%n copies", "", n)
+                labels[event_id] = text._replace(title=f"{text.title}  ·  {copies}")
+        return labels
+
     def _timeline_loaded(self, arrays: EventArrays) -> None:
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
-        self.timeline.set_data(arrays, lambda ids: event_labels(self.store, ids))
+        arrays = self._story_arrays(arrays)
+        self.timeline.set_data(arrays, self._event_labels)
         if self._search_ids is not None:
             self.timeline.set_highlight(self._search_ids.tolist())
         current = self.list.currentIndex()
