@@ -128,7 +128,7 @@ class DetailPane(QWidget):
         splitter.addWidget(self.story)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 1)
+        splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

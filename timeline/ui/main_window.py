@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
             self._search_ids = ids
             self.model.set_query(_parsed(request.query))
             self.model.reload(ordered)
-            self.timeline.set_highlight(ids.tolist())
+            self.timeline.set_highlight(self._story_hits(ids.tolist()))
             self.search_bar.show_result_count(len(ordered))
         self._count_events_shown()
         self.search_applied.emit()
@@ -538,6 +538,13 @@ class MainWindow(QMainWindow):
         }
         return arrays
 
+    def _story_hits(self, ids: list[int]) -> list[int]:
+        """Search hits on the timeline: a hit in a later copy marks its story's earliest."""
+        if not self.collapse_action.isChecked():
+            return ids
+        earliest = story_store.earliest_of(self.store)
+        return list(dict.fromkeys(earliest.get(i, i) for i in ids))
+
     def _event_labels(self, ids: list[int]) -> dict:
         labels = event_labels(self.store, ids)
         for event_id, text in labels.items():
@@ -553,7 +560,7 @@ class MainWindow(QMainWindow):
         arrays = self._story_arrays(arrays)
         self.timeline.set_data(arrays, self._event_labels)
         if self._search_ids is not None:
-            self.timeline.set_highlight(self._search_ids.tolist())
+            self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
         current = self.list.currentIndex()
         if current.isValid():
             self.timeline.select_article(int(current.data(ArticleIdRole)))

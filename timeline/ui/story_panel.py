@@ -26,7 +26,7 @@ from timeline.ui.article_delegate import DirectionalTextDelegate
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 11
 _DIFF_COLOUR = QColor(255, 150, 150, 140)
-_FSI, _PDI = "\u2068", "\u2069"
+_FSI, _LRI, _PDI = "\u2068", "\u2066", "\u2069"
 
 
 @dataclass
@@ -108,6 +108,10 @@ class StoryPanel(QWidget):
             else self.tr("No copies of this story")
         )
         self.copies.setVisible(bool(copies))
+        # Each row reads in the interface's direction: the mark is its first strong
+        # character; sources and titles are isolated, an ISO date kept left to right.
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        mark = "\u200f" if rtl else "\u200e"
         for n, row in enumerate(copies):
             first = self.tr("first") + "  ·  " if n == 0 else ""
             this = (
@@ -115,8 +119,8 @@ class StoryPanel(QWidget):
                 if article and row.article_id == article.id
                 else ""
             )
-            when = row.published or self.tr("undated")
-            text = f"{first}{_FSI}{row.source or '-'}{_PDI}  ·  {when}{this}  ·  {_FSI}{row.title}{_PDI}"
+            when = f"{_LRI}{row.published}{_PDI}" if row.published else self.tr("undated")
+            text = f"{mark}{first}{_FSI}{row.source or '-'}{_PDI}  ·  {when}{this}  ·  {_FSI}{row.title}{_PDI}"
             item = QListWidgetItem(text)
             item.setData(ArticleIdRole, row.article_id)
             item.setToolTip(self.tr("Click to see the words that differ; double-click to open"))
@@ -154,7 +158,8 @@ class StoryPanel(QWidget):
             .replace("%1", f"{_FSI}{other.source}{_PDI}")
             .replace("%2", str(diff.same_words))
         )
-        cursor.insertText(summary + "\n")
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        cursor.insertText(("\u200f" if rtl else "\u200e") + summary + "\n")
         base = cursor.position()
         cursor.insertText(other.body)  # plain text: never rich text from an article
         fmt = QTextCharFormat()
