@@ -193,8 +193,10 @@ def _words_of(store: Store, article_id: int) -> set[str]:
 def _rare_shared(store: Store, mine: set[str], other: int) -> float:
     """stories.rare_shared() of a text's words and a stored article's, with the store's counts."""
     theirs = _words_of(store, other)
-    counts = story_store.document_counts(store, sorted(mine | theirs))
-    return stories.rare_shared(mine, theirs, counts, story_store.article_total(store))
+    total = story_store.article_total(store)
+    cap = stories.copies.rare_ceiling(total)
+    counts = story_store.document_counts(store, sorted(mine | theirs), cap)
+    return stories.rare_shared(mine, theirs, counts, total)
 
 
 def _add_draft(
@@ -414,8 +416,11 @@ def related_articles(store: Store, article_id: int, limit: int = 10) -> list[sto
     article = store.article(article_id)
     if article is None:
         return []
+    total = store.count_articles()
     counts = story_store.document_counts(
-        store, stories.candidate_terms(stories.article_text(article.title, article.body))
+        store,
+        stories.candidate_terms(stories.article_text(article.title, article.body)),
+        stories.threads.ceiling(total),
     )
     story = story_store.story_of(store, article_id)
     exclude = {r.article_id for r in story.articles} if story else set()
@@ -426,7 +431,6 @@ def related_articles(store: Store, article_id: int, limit: int = 10) -> list[sto
             for term in set(stories.candidate_terms(stories.article_text(copy.title, copy.body))):
                 if term in counts:
                     counts[term] -= 1
-    total = store.count_articles()
     terms = stories.rare_terms(counts, total)
     published = story_store.published_start(store, article_id)
     window = stories.threads.WINDOW_DAYS * 86400

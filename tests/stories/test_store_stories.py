@@ -88,8 +88,10 @@ def test_related_articles_find_the_follow_up_not_the_copy(store: Store, tmp_path
 
 def test_document_counts_come_from_the_index(store: Store, tmp_path: Path) -> None:
     library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
-    counts = story_store.document_counts(store, ["بريده", "سكاكا", "nowhere"])
+    counts = story_store.document_counts(store, ["بريده", "سكاكا", "nowhere"], cap=20)
     assert counts == {"بريده": 3, "سكاكا": 1}
+    # Counted up to cap + 1 only: "more than the cap" is all a common word needs.
+    assert story_store.document_counts(store, ["بريده"], cap=1) == {"بريده": 2}
 
 
 def test_deleting_an_article_leaves_its_cluster_consistent(store: Store, tmp_path: Path) -> None:

@@ -254,7 +254,6 @@ def _stories_copies_and_threads(db: sqlite_utils.Database) -> None:
             cluster INTEGER NOT NULL
         );
         CREATE INDEX story_copies_cluster ON story_copies(cluster);
-        CREATE VIRTUAL TABLE article_vocab USING fts5vocab(article_fts, 'row');
         """
     )
 

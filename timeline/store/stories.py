@@ -195,17 +195,22 @@ def copy_counts(store: Store) -> dict[int, tuple[int, int | None, int | None]]:
     return out
 
 
-def document_counts(store: Store, terms: Sequence[str]) -> dict[str, int]:
-    """How many articles hold each term (as the full-text index tokenized it).
+def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, int]:
+    """How many articles hold each term, counted up to cap + 1 ("more than cap").
 
-    One look-up per term: fts5vocab answers `term = ?` from the index.
+    Bounded work per term whatever the store's size: the full-text index is read for
+    at most cap + 1 articles (fts5vocab would walk a common word's whole posting list).
+    Terms are index tokens (letters and digits), quoted as one-word phrases.
     """
     out: dict[str, int] = {}
     conn = store.db.conn
     for term in terms:
-        row = conn.execute("SELECT doc FROM article_vocab WHERE term = ?", (term,)).fetchone()
-        if row is not None:
-            out[term] = int(row[0])
+        (n,) = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT ?)",
+            ('"' + term.replace('"', "") + '"', cap + 1),
+        ).fetchone()
+        if n:
+            out[term] = int(n)
     return out
 
 

@@ -28,14 +28,19 @@ def candidate_terms(text: str) -> list[str]:
     return list(seen)
 
 
+def ceiling(total: int) -> int:
+    """A term in more articles than this (0.5% of them, at least 20) is a topic word."""
+    return max(20, total // 200)
+
+
 def rare_terms(doc_counts: Mapping[str, int], total: int, limit: int = MAX_TERMS) -> list[str]:
     """The rarest terms that another article also holds, rarest first.
 
-    A term in one article only links nothing; one in more than 0.5% of the collection
-    (at least 20 articles) is a topic word, not a story's.
+    A term in one article only links nothing; one above ceiling() is a topic word, not
+    a story's.  Counts above the ceiling need not be exact.
     """
-    ceiling = max(20, total // 200)
-    usable = [(n, t) for t, n in doc_counts.items() if 2 <= n <= ceiling]
+    ceiling_ = ceiling(total)
+    usable = [(n, t) for t, n in doc_counts.items() if 2 <= n <= ceiling_]
     usable.sort()
     return [t for _, t in usable[:limit]]
 
