@@ -43,27 +43,34 @@ _WORD = re.compile(r"[^\W_]+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _PRIME = np.uint64(0x9E3779B1)
 
-# MinHash as datasketch 1.6 computes it (same permutations for the same seed, same
-# values): h_i(x) = ((a_i * x + b_i) mod (2^61 - 1)) & (2^32 - 1), minimum over the
-# shingles.  Written out because datasketch requires scipy (docs/decisions.md).
-_MERSENNE = np.uint64((1 << 61) - 1)
+# MinHash with multiply-shift hashing: h_i(x) = ((a_i * x + b_i) mod 2^64) >> 32 with
+# odd 64-bit a_i, a 2-universal family (Dietzfelbinger) that needs no modulo by a
+# prime, unlike datasketch's (a x + b) mod (2^61 - 1); datasketch
+# itself requires scipy (docs/decisions.md).  Fixed seeds: signatures are stored.
+_SHIFT = np.uint64(32)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
 
 def _permutations(seed: int, num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    gen = np.random.RandomState(seed)
-    pairs = [
-        (
-            gen.randint(1, int(_MERSENNE), dtype=np.uint64),
-            gen.randint(0, int(_MERSENNE), dtype=np.uint64),
-        )
-        for _ in range(num_perm)
-    ]
-    a, b = np.array(pairs, dtype=np.uint64).T
+    gen = np.random.default_rng(seed)
+    a = gen.integers(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = gen.integers(0, 1 << 63, size=num_perm, dtype=np.uint64)
     return a, b
 
 
 _A, _B = _permutations(SEED, NUM_PERM)
+# Word hashes, kept between articles (words repeat): cleared when it grows too big.
+_WORD_HASHES: dict[str, int] = {}
+_WORD_HASHES_MAX = 500_000
+
+
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        if len(_WORD_HASHES) >= _WORD_HASHES_MAX:
+            _WORD_HASHES.clear()
+        value = _WORD_HASHES[word] = zlib.crc32(word.encode("utf-8"))
+    return value
 
 
 def words(text: str) -> list[str]:
@@ -75,8 +82,9 @@ def shingle_hashes(tokens: Sequence[str]) -> np.ndarray:
     """32-bit hashes of the distinct runs of SHINGLE consecutive words (stable across runs)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
+    get = _WORD_HASHES.get
     word_hash = np.fromiter(
-        (zlib.crc32(w.encode("utf-8")) for w in tokens), dtype=np.uint64, count=len(tokens)
+        (get(w) or _word_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens)
     )
     count = max(1, len(tokens) - SHINGLE + 1)
     acc = np.zeros(count, dtype=np.uint64)
@@ -110,8 +118,8 @@ def signature_of_words(tokens: Sequence[str]) -> Signature:
     hashes = shingle_hashes(tokens)
     if not len(hashes):
         return Signature(np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64), 0)
-    with np.errstate(over="ignore"):  # a * x wraps modulo 2^64, as in datasketch
-        values = ((np.outer(hashes, _A) + _B) % _MERSENNE) & _MAX_HASH
+    with np.errstate(over="ignore"):  # a * x + b wraps modulo 2^64, as it should
+        values = (np.outer(hashes, _A) + _B) >> _SHIFT
     return Signature(values.min(axis=0), len(hashes))
 
 
