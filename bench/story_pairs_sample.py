@@ -5,6 +5,10 @@ a shared 20-word passage between different sources, MinHash estimates in several
 bands of similarity, same-topic pairs (shared rare words, close dates, little shared
 text) and random pairs.  Prints one block per pair (ids are 1-based line numbers of
 full.jsonl.gz) for a person to read and label; writes nothing into the project.
+bench/data/story_pairs.jsonl was drawn by this script with the first version of the
+signatures (MinHash modulo a prime); with today's, the MinHash-band samples differ.
+Labels: copy (the same text, edited), near (same topic or formula, another story),
+unrelated (random pairs), unsure (left out of the figures).
 
     python bench/story_pairs_sample.py > pairs.txt
 """

@@ -60,17 +60,37 @@ def save_signature(
 
 
 def candidates(
-    store: Store, keys: Sequence[int], exclude: int | None = None
+    store: Store, keys: Sequence[int], exclude: int | None = None, per_key: int = 100
 ) -> list[tuple[int, int, bytes]]:
-    """(id, shingles, signature) of stored articles sharing a band key."""
+    """(id, shingles, signature) of stored articles sharing a band key.
+
+    At most per_key articles per key (the first stored): a key many articles share is
+    a formula, not a story (stories.copies.BUCKET_LIMIT).
+    """
     if not keys:
         return []
-    marks = ",".join("?" * len(keys))
-    rows = store.db.conn.execute(
-        "SELECT s.article_id, s.shingles, s.signature FROM story_signatures s"
-        f" WHERE s.article_id IN (SELECT article_id FROM story_bands WHERE band_key IN ({marks}))",
-        list(keys),
-    ).fetchall()
+    conn = store.db.conn
+    ids: set[int] = set()
+    for key in keys:
+        ids.update(
+            r[0]
+            for r in conn.execute(
+                "SELECT article_id FROM story_bands WHERE band_key = ? LIMIT ?", (key, per_key)
+            )
+        )
+    ids.discard(exclude if exclude is not None else -1)
+    if not ids:
+        return []
+    wanted = sorted(ids)
+    rows = []
+    for i in range(0, len(wanted), _CHUNK):
+        part = wanted[i : i + _CHUNK]
+        marks = ",".join("?" * len(part))
+        rows += conn.execute(
+            "SELECT article_id, shingles, signature FROM story_signatures"
+            f" WHERE article_id IN ({marks})",
+            part,
+        ).fetchall()
     return [(int(a), int(n), bytes(b)) for a, n, b in rows if a != exclude]
 
 
