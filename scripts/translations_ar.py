@@ -206,6 +206,16 @@ ARABIC: dict[str, str] = {
     "An export is already being written": "يجري الآن كتابة تصدير آخر",
     "Exported %1 to %2": "صُدّر %1 إلى %2",
     "Printing is not available in this build": "الطباعة غير متاحة في هذه النسخة من البرنامج",
+    # --- stories
+    "Related articles": "مقالات ذات صلة",
+    "No copies of this story": "لا نسخ أخرى لهذا الخبر",
+    "first": "الأولى",
+    "this article": "هذه المقالة",
+    "undated": "بلا تاريخ",
+    "Click to see the words that differ; double-click to open": "انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح",
+    "%1: %2 word(s) in common; marked: words only that copy has": "%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
+    "Show each story &once": "اعرض كل خبر &مرة واحدة",
+    "List a story reprinted by several outlets once, as its earliest copy": "اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.
@@ -242,6 +252,23 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n أحداث على الخط الزمني",
         "%n حدثًا على الخط الزمني",
         "%n حدث على الخط الزمني",
+    ],
+    # --- stories
+    "%n copies": [
+        "لا نسخ",
+        "نسخة واحدة",
+        "نسختان",
+        "%n نسخ",
+        "%n نسخة",
+        "%n نسخة",
+    ],
+    "Copies of this story: %n": [
+        "نسخ هذا الخبر: لا شيء",
+        "نسخ هذا الخبر: واحدة",
+        "نسخ هذا الخبر: اثنتان",
+        "نسخ هذا الخبر: %n",
+        "نسخ هذا الخبر: %n",
+        "نسخ هذا الخبر: %n",
     ],
 }
 

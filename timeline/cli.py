@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from timeline.model import Article, Event
     from timeline.store import Store
     from timeline.store.search import EventKind
+    from timeline.store.stories import StoryCluster
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -344,8 +345,19 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         if article is None:
             raise _Failure(f"no article with id {article_id}")
         events = store.events_of(article_id)
+        if as_json:
+            from timeline import library
+            from timeline.store import stories as story_store
+
+            data = _article_json(article, events)
+            story = story_store.story_of(store, article_id)
+            data["story"] = None if story is None else _story_json(story)
+            data["related"] = [
+                {"id": r.article_id, "score": r.score, "shared_terms": list(r.shared)}
+                for r in library.related_articles(store, article_id)
+            ]
     if as_json:
-        _echo(json_line(_article_json(article, events), indent=2))
+        _echo(json_line(data, indent=2))
         return
     import shutil
     import textwrap
@@ -682,6 +694,73 @@ def export_command(
             raise _Failure(f"cannot write {output}: {exc.strerror or exc}") from exc
     if output is not None:
         _echo(f"wrote {count} record(s) as {FORMATS[fmt][0]} to {output}", err=True)
+
+
+def _story_json(story: StoryCluster) -> dict[str, Any]:
+    spread = story.spread
+    return {
+        "cluster": story.cluster,
+        "earliest": story.earliest.article_id,
+        "copies": len(story.articles),
+        "sources": story.sources,
+        "first": story.earliest.published,
+        "spread_seconds": None if spread is None else spread[1] - spread[0],
+        "articles": [
+            {"id": a.article_id, "source": a.source, "published": a.published, "title": a.title}
+            for a in story.articles
+        ],
+    }
+
+
+@cli.command("stories")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per cluster.")
+@click.option(
+    "--min-copies",
+    default=2,
+    show_default=True,
+    type=click.IntRange(2, None),
+    help="Only clusters of at least this many articles.",
+)
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Cluster every article again from scratch (after a rule change).",
+)
+@_common_options
+@click.pass_obj
+def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild: bool) -> None:
+    """Stories reprinted by several outlets: clusters of copies, the largest first.
+
+    Articles stored before copy detection existed are signed first (once).
+    """
+    from timeline import library
+    from timeline.store import stories as story_store
+
+    with settings.open_store(create=False) as store:
+        if store.read_only is None:
+            if rebuild:
+                library.rebuild_stories(store)
+            else:
+                library.update_stories(store)
+        found = story_store.clusters(store, min_copies)
+    for story in found:
+        if as_json:
+            _echo(json_line(_story_json(story)))
+            continue
+        first = story.earliest
+        _echo(
+            f"story #{story.cluster}: {len(story.articles)} copies from {story.sources} source(s),"
+            f" first {first.published or '(undated)'} "
+            + settings.line(f"{first.source} | {first.title}")
+        )
+        for a in story.articles:
+            mark = "*" if a is first else " "
+            _echo(
+                f"  {mark}{a.article_id:>7}  {a.published or '(undated)':<25}  "
+                + settings.line(f"{a.source} | {a.title}")
+            )
+    if not as_json:
+        _echo(f"{len(found)} stories with copies", err=True)
 
 
 @cli.command("recompute")

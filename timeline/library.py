@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from timeline import dating
+from timeline import dating, stories
 from timeline.ingest import (
     ArticleFile,
     BadArticle,
@@ -24,6 +24,7 @@ from timeline.ingest.published import iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store, StoreError
+from timeline.store import stories as story_store
 
 # Progress(done, total, label).  For an import: done counts the records read so far
 # (articles added, already stored or skipped) over every file; total is an estimate
@@ -189,8 +190,49 @@ def stated_event(article_id: int, stated: TimelineEntry) -> Event:
     )
 
 
+def sign_article(store: Store, article_id: int, title: str, body: str) -> int | None:
+    """Sign a stored article and join it to the copies already stored; its cluster or None.
+
+    Bounded per article: the band index gives the candidates (no rescan of the store).
+    """
+    tokens = stories.words(stories.article_text(title, body))
+    sig = stories.signature_of_words(tokens)
+    keys = stories.band_keys(sig)
+    found = story_store.candidates(store, keys, exclude=article_id)
+    mine = set(tokens)
+    copies = stories.copies_among(
+        article_id,
+        sig,
+        [(other, stories.Signature.from_bytes(blob, n)) for other, n, blob in found],
+        lambda _a, other: _rare_shared(store, mine, other),
+    )
+    story_store.save_signature(store, article_id, sig.shingles, sig.to_bytes(), keys)
+    return story_store.join_copies(store, article_id, copies)
+
+
+def _words_of(store: Store, article_id: int) -> set[str]:
+    article = store.article(article_id)
+    if article is None:
+        return set()
+    return set(stories.words(stories.article_text(article.title, article.body)))
+
+
+def _rare_shared(store: Store, mine: set[str], other: int) -> float:
+    """stories.rare_shared() of a text's words and a stored article's, with the store's counts."""
+    theirs = _words_of(store, other)
+    total = story_store.article_total(store)
+    cap = stories.copies.rare_ceiling(total)
+    counts = story_store.document_counts(store, sorted(mine | theirs), cap)
+    return stories.rare_shared(mine, theirs, counts, total)
+
+
 def _add_draft(
-    store: Store, draft: ArticleDraft, result: FileResult, stated: TimelineEntry | None = None
+    store: Store,
+    draft: ArticleDraft,
+    result: FileResult,
+    stated: TimelineEntry | None = None,
+    *,
+    copies: bool = True,
 ) -> None:
     published = publication_date(draft)
     article_id, added = store.add_article(draft, article_uid(draft), published)
@@ -200,6 +242,8 @@ def _add_draft(
     store.replace_mentions(article_id, mention_events(article_id, draft.body, published))
     if stated is not None and stated.is_range:
         store.add_stated_event(article_id, stated_event(article_id, stated))
+    if copies:
+        sign_article(store, article_id, draft.title, draft.body)
     result.added += 1
     if published is None:
         result.undated += 1
@@ -275,6 +319,7 @@ def import_file(
     cancelled: Cancelled | None = None,
     tracker: _Tracker | None = None,
     columns: Mapping[str, str] | None = None,
+    copies: bool = True,
 ) -> FileResult:
     """Import one file in one transaction; whatever goes wrong is this file's failure.
 
@@ -296,7 +341,7 @@ def import_file(
                         raise BadArticle(f"{item} (strict import: nothing of the file was stored)")
                     result.reject(item)
                 else:
-                    _add_draft(store, item, result, source.stated_range(item))
+                    _add_draft(store, item, result, source.stated_range(item), copies=copies)
                 tracker.record(source)
             if source.encoding is not None:
                 result.encoding = source.encoding.label
@@ -324,12 +369,14 @@ def import_paths(
     strict: bool = False,
     cancelled: Cancelled | None = None,
     columns: Mapping[str, str] | None = None,
+    copies: bool = True,
 ) -> ImportReport:
     """Import files, folders and URLs; a bad one is reported and does not stop the others.
 
     progress gets (records read, estimated records in all, file name); see Progress.
     cancelled is asked between articles: when it says True the import stops within
     one article, the file being read is rolled back and report.cancelled is set.
+    copies=False skips copy detection at import (update_stories signs them later).
     """
     files, skipped = collect_files(paths)
     report = ImportReport(skipped=skipped)
@@ -341,7 +388,13 @@ def import_paths(
         tracker.file_started(path)
         try:
             result = import_file(
-                store, path, strict=strict, cancelled=cancelled, tracker=tracker, columns=columns
+                store,
+                path,
+                strict=strict,
+                cancelled=cancelled,
+                tracker=tracker,
+                columns=columns,
+                copies=copies,
             )
         except ImportCancelled:
             report.cancelled = True
@@ -375,3 +428,63 @@ def recompute_events(store: Store, progress: Progress | None = None) -> int:
     if progress is not None and ids:
         progress(len(ids), len(ids), f"#{ids[-1]}")
     return len(ids)
+
+
+def update_stories(store: Store, progress: Progress | None = None) -> int:
+    """Sign the articles that have no signature yet (stored before stories existed, or
+    imported with copies=False) and join them to their copies; returns how many."""
+    done = 0
+    while True:
+        with store.transaction():
+            batch = story_store.unsigned_articles(store)
+            for article_id, title, body in batch:
+                sign_article(store, article_id, title, body)
+        if not batch:
+            return done
+        done += len(batch)
+        if progress is not None:
+            progress(done, done, f"#{batch[-1][0]}")
+
+
+def rebuild_stories(store: Store) -> int:
+    """Cluster every signed article from scratch (after a change of the rules); clusters."""
+    update_stories(store)
+    groups = stories.cluster(
+        (
+            (article_id, stories.Signature.from_bytes(blob, n))
+            for article_id, n, blob in story_store.all_signatures(store)
+        ),
+        lambda a, b: _rare_shared(store, _words_of(store, a), b),
+    )
+    with store.transaction():
+        story_store.replace_clusters(store, groups)
+    return len(groups)
+
+
+def related_articles(store: Store, article_id: int, limit: int = 10) -> list[stories.Related]:
+    """Articles that continue this one's story (not its copies), best first."""
+    article = store.article(article_id)
+    if article is None:
+        return []
+    total = store.count_articles()
+    counts = story_store.document_counts(
+        store,
+        stories.candidate_terms(stories.article_text(article.title, article.body)),
+        stories.threads.ceiling(total),
+    )
+    story = story_store.story_of(store, article_id)
+    exclude = {r.article_id for r in story.articles} if story else set()
+    # A term only the copies share links nothing: count the articles outside the story.
+    for other in exclude - {article_id}:
+        copy = store.article(other)
+        if copy is not None:
+            for term in set(stories.candidate_terms(stories.article_text(copy.title, copy.body))):
+                if term in counts:
+                    counts[term] -= 1
+    terms = stories.rare_terms(counts, total)
+    published = story_store.published_start(store, article_id)
+    window = stories.threads.WINDOW_DAYS * 86400
+    start = None if published is None else published - window
+    end = None if published is None else published + window
+    holders = {t: story_store.term_holders(store, t, start, end) for t in terms}
+    return stories.related(article_id, published, holders, counts, total, exclude, limit)

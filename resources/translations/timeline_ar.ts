@@ -97,165 +97,165 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="230" />
+        <location filename="../../timeline/ui/detail_pane.py" line="236" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="256" />
-        <location filename="../../timeline/ui/detail_pane.py" line="306" />
+        <location filename="../../timeline/ui/detail_pane.py" line="268" />
+        <location filename="../../timeline/ui/detail_pane.py" line="321" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="276" />
+        <location filename="../../timeline/ui/detail_pane.py" line="288" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="358" />
+        <location filename="../../timeline/ui/detail_pane.py" line="389" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="361" />
+        <location filename="../../timeline/ui/detail_pane.py" line="392" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="369" />
+        <location filename="../../timeline/ui/detail_pane.py" line="400" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="371" />
+        <location filename="../../timeline/ui/detail_pane.py" line="402" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="372" />
+        <location filename="../../timeline/ui/detail_pane.py" line="403" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="373" />
+        <location filename="../../timeline/ui/detail_pane.py" line="404" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="374" />
+        <location filename="../../timeline/ui/detail_pane.py" line="405" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="381" />
+        <location filename="../../timeline/ui/detail_pane.py" line="412" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="387" />
+        <location filename="../../timeline/ui/detail_pane.py" line="418" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="411" />
+        <location filename="../../timeline/ui/detail_pane.py" line="442" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="412" />
+        <location filename="../../timeline/ui/detail_pane.py" line="443" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="413" />
+        <location filename="../../timeline/ui/detail_pane.py" line="444" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="421" />
+        <location filename="../../timeline/ui/detail_pane.py" line="452" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="428" />
+        <location filename="../../timeline/ui/detail_pane.py" line="459" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="430" />
-        <location filename="../../timeline/ui/detail_pane.py" line="481" />
+        <location filename="../../timeline/ui/detail_pane.py" line="461" />
+        <location filename="../../timeline/ui/detail_pane.py" line="512" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="431" />
+        <location filename="../../timeline/ui/detail_pane.py" line="462" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="433" />
+        <location filename="../../timeline/ui/detail_pane.py" line="464" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="437" />
+        <location filename="../../timeline/ui/detail_pane.py" line="468" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="445" />
-        <location filename="../../timeline/ui/detail_pane.py" line="461" />
+        <location filename="../../timeline/ui/detail_pane.py" line="476" />
+        <location filename="../../timeline/ui/detail_pane.py" line="492" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="459" />
+        <location filename="../../timeline/ui/detail_pane.py" line="490" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="460" />
+        <location filename="../../timeline/ui/detail_pane.py" line="491" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="462" />
+        <location filename="../../timeline/ui/detail_pane.py" line="493" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="477" />
+        <location filename="../../timeline/ui/detail_pane.py" line="508" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="479" />
+        <location filename="../../timeline/ui/detail_pane.py" line="510" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="550" />
+        <location filename="../../timeline/ui/detail_pane.py" line="581" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="551" />
+        <location filename="../../timeline/ui/detail_pane.py" line="582" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="552" />
+        <location filename="../../timeline/ui/detail_pane.py" line="583" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="554" />
+        <location filename="../../timeline/ui/detail_pane.py" line="585" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="553" />
+        <location filename="../../timeline/ui/detail_pane.py" line="584" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -349,313 +349,328 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="161" />
-        <location filename="../../timeline/ui/main_window.py" line="448" />
+        <location filename="../../timeline/ui/main_window.py" line="163" />
+        <location filename="../../timeline/ui/main_window.py" line="460" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="168" />
+        <location filename="../../timeline/ui/main_window.py" line="170" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="178" />
+        <location filename="../../timeline/ui/main_window.py" line="180" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="229" />
+        <location filename="../../timeline/ui/main_window.py" line="233" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="230" />
+        <location filename="../../timeline/ui/main_window.py" line="234" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="234" />
+        <location filename="../../timeline/ui/main_window.py" line="238" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="243" />
+        <location filename="../../timeline/ui/main_window.py" line="247" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="246" />
+        <location filename="../../timeline/ui/main_window.py" line="250" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="249" />
+        <location filename="../../timeline/ui/main_window.py" line="253" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="253" />
+        <location filename="../../timeline/ui/main_window.py" line="257" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="254" />
+        <location filename="../../timeline/ui/main_window.py" line="258" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="255" />
+        <location filename="../../timeline/ui/main_window.py" line="259" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="259" />
+        <location filename="../../timeline/ui/main_window.py" line="263" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="264" />
+        <location filename="../../timeline/ui/main_window.py" line="268" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="265" />
+        <location filename="../../timeline/ui/main_window.py" line="269" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="266" />
+        <location filename="../../timeline/ui/main_window.py" line="270" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="286" />
+        <location filename="../../timeline/ui/main_window.py" line="290" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="287" />
+        <location filename="../../timeline/ui/main_window.py" line="291" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="289" />
+        <location filename="../../timeline/ui/main_window.py" line="293" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="290" />
+        <location filename="../../timeline/ui/main_window.py" line="294" />
+        <source>Show each story &amp;once</source>
+        <translation>اعرض كل خبر &amp;مرة واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="297" />
+        <source>List a story reprinted by several outlets once, as its earliest copy</source>
+        <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="302" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="291" />
+        <location filename="../../timeline/ui/main_window.py" line="303" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="292" />
+        <location filename="../../timeline/ui/main_window.py" line="304" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="294" />
+        <location filename="../../timeline/ui/main_window.py" line="306" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="296" />
+        <location filename="../../timeline/ui/main_window.py" line="308" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="301" />
+        <location filename="../../timeline/ui/main_window.py" line="313" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="302" />
+        <location filename="../../timeline/ui/main_window.py" line="314" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="303" />
+        <location filename="../../timeline/ui/main_window.py" line="315" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="307" />
+        <location filename="../../timeline/ui/main_window.py" line="319" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="311" />
+        <location filename="../../timeline/ui/main_window.py" line="323" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="311" />
+        <location filename="../../timeline/ui/main_window.py" line="323" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="314" />
+        <location filename="../../timeline/ui/main_window.py" line="326" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="324" />
+        <location filename="../../timeline/ui/main_window.py" line="336" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="325" />
+        <location filename="../../timeline/ui/main_window.py" line="337" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="326" />
+        <location filename="../../timeline/ui/main_window.py" line="338" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="330" />
+        <location filename="../../timeline/ui/main_window.py" line="342" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="383" />
-        <location filename="../../timeline/ui/main_window.py" line="392" />
+        <location filename="../../timeline/ui/main_window.py" line="395" />
+        <location filename="../../timeline/ui/main_window.py" line="404" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="384" />
+        <location filename="../../timeline/ui/main_window.py" line="396" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="393" />
+        <location filename="../../timeline/ui/main_window.py" line="405" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="412" />
+        <location filename="../../timeline/ui/main_window.py" line="424" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="414" />
+        <location filename="../../timeline/ui/main_window.py" line="426" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="420" />
+        <location filename="../../timeline/ui/main_window.py" line="432" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="444" />
+        <location filename="../../timeline/ui/main_window.py" line="456" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="551" />
+        <location filename="../../timeline/ui/main_window.py" line="568" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="553" />
+        <location filename="../../timeline/ui/main_window.py" line="570" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="558" />
+        <location filename="../../timeline/ui/main_window.py" line="575" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="559" />
+        <location filename="../../timeline/ui/main_window.py" line="576" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="560" />
+        <location filename="../../timeline/ui/main_window.py" line="577" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="564" />
+        <location filename="../../timeline/ui/main_window.py" line="581" />
         <source>, </source>
         <translation>، </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/main_window.py" line="659" />
+        <source>%n copies</source>
+        <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
         <source>%1 articles, %2 events</source>
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="644" />
+        <location filename="../../timeline/ui/main_window.py" line="689" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="676" />
+        <location filename="../../timeline/ui/main_window.py" line="721" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="678" />
+        <location filename="../../timeline/ui/main_window.py" line="723" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="684" />
+        <location filename="../../timeline/ui/main_window.py" line="729" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="715" />
+        <location filename="../../timeline/ui/main_window.py" line="760" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="721" />
+        <location filename="../../timeline/ui/main_window.py" line="766" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="722" />
+        <location filename="../../timeline/ui/main_window.py" line="767" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="724" />
+        <location filename="../../timeline/ui/main_window.py" line="769" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="741" />
+        <location filename="../../timeline/ui/main_window.py" line="786" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="749" />
+        <location filename="../../timeline/ui/main_window.py" line="794" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="753" />
+        <location filename="../../timeline/ui/main_window.py" line="798" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="761" />
+        <location filename="../../timeline/ui/main_window.py" line="806" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="768" />
+        <location filename="../../timeline/ui/main_window.py" line="813" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -740,6 +755,49 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <location filename="../../timeline/ui/search_bar.py" line="295" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StoryPanel</name>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="70" />
+        <source>Related articles</source>
+        <translation>مقالات ذات صلة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/story_panel.py" line="106" />
+        <source>Copies of this story: %n</source>
+        <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="108" />
+        <source>No copies of this story</source>
+        <translation>لا نسخ أخرى لهذا الخبر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="116" />
+        <source>first</source>
+        <translation>الأولى</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="118" />
+        <source>this article</source>
+        <translation>هذه المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="122" />
+        <source>undated</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="126" />
+        <source>Click to see the words that differ; double-click to open</source>
+        <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="157" />
+        <source>%1: %2 word(s) in common; marked: words only that copy has</source>
+        <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
 </context>
 <context>

@@ -451,6 +451,35 @@ def _v6_body_kind_and_capture(db: sqlite_utils.Database) -> None:
     db.conn.execute("ALTER TABLE articles ADD COLUMN captured TEXT NOT NULL DEFAULT ''")
 
 
+def _v7_stories_copies_and_threads(db: sqlite_utils.Database) -> None:
+    # Stories (timeline/stories, timeline/store/stories.py).  story_signatures: each
+    # article's MinHash signature (128 little-endian uint32) and its shingle count.
+    # story_bands: the LSH index, one row per (band key, article), so an import finds
+    # the candidates of a new article with a lookup instead of a rescan.
+    # story_copies: the cluster (named by its smallest article id) of every article
+    # that has a copy.  A deleted article's band rows stay (finding them needs a scan);
+    # candidates are read joined to story_signatures, which loses the row.  fts5vocab gives the document count of a term for threads.
+    db.executescript(
+        """
+        CREATE TABLE story_signatures (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            shingles INTEGER NOT NULL,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE story_bands (
+            band_key INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (band_key, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_copies (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            cluster INTEGER NOT NULL
+        );
+        CREATE INDEX story_copies_cluster ON story_copies(cluster);
+        """
+    )
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -460,6 +489,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_lead_column,
     _v5_user_edits,
     _v6_body_kind_and_capture,
+    _v7_stories_copies_and_threads,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

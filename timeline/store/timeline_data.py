@@ -202,6 +202,38 @@ def load_event_arrays(store: Store, chunk: int = 250_000) -> EventArrays:
     return EventArrays.from_columns(ids, article_ids, starts, ends, flags)
 
 
+def collapse_copies(
+    arrays: EventArrays, spreads: dict[int, tuple[int, int | None, int | None]], later: set[int]
+) -> EventArrays:
+    """The events with each story drawn once (timeline/stories).
+
+    The events of every later copy are dropped; the earliest copy's publication is
+    drawn over the story's spread, from the first copy to the last.  spreads:
+    (copies, first, last) by the earliest copy's id (stories.copy_counts); later: the
+    ids of the later copies (stories.later_copies).
+    """
+    if not later or not len(arrays):
+        return arrays
+    keep = ~np.isin(arrays.article_ids, np.fromiter(later, dtype=np.int64, count=len(later)))
+    ends = arrays.ends.copy()
+    points = arrays.points.copy()
+    earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
+    rows = np.flatnonzero((arrays.kinds == PUBLISHED) & np.isin(arrays.article_ids, earliest))
+    for row in rows:
+        _n, _first, last = spreads[int(arrays.article_ids[row])]
+        if last is not None and last > arrays.starts[row]:
+            ends[row] = last
+            points[row] = False
+    return EventArrays(
+        ids=arrays.ids[keep],
+        article_ids=arrays.article_ids[keep],
+        starts=arrays.starts[keep],
+        ends=ends[keep],
+        kinds=arrays.kinds[keep],
+        points=points[keep],
+    )
+
+
 class EventText(NamedTuple):
     """What the view writes about an event: its stored label and value, the article's
     title, and for a mention the dated phrase with the words around it (its context)."""

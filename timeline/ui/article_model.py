@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from timeline.model import Article, Event
 from timeline.store import Store
+from timeline.store import stories as story_store
 from timeline.store.listing import chronological_row, chronological_slice
 from timeline.text import base_direction
 from timeline.text.display_safe import for_display
@@ -64,10 +65,30 @@ class ArticleListModel(QAbstractListModel):
         self._title_hits: dict[int, list[tuple[int, int]]] = {}
         self.label_style = LabelStyle(language="en")
         self.failure: str | None = None
+        self.collapse_copies = False  # copies of a story shown as its earliest article
+        self._asked: list[int] | None = None
         self.reload()
+
+    def set_collapse_copies(self, collapse: bool) -> None:
+        """Show each story once, as its earliest copy (a hit in any copy finds it)."""
+        self.collapse_copies = collapse
+        self.reload(self._asked)
+
+    def _story_ids(self, ids: list[int] | None) -> list[int] | None:
+        """The ids to show once copies are collapsed (unchanged when they are not)."""
+        if not self.collapse_copies:
+            return ids
+        earliest = story_store.earliest_of(self._store)
+        if not earliest:
+            return ids
+        if ids is None:
+            return [i for i in self._store.chronological_ids() if i not in earliest]
+        return list(dict.fromkeys(earliest.get(i, i) for i in ids))
 
     def reload(self, ids: list[int] | None = None) -> None:
         """Show the given article ids (default: all, chronological) and drop the cache."""
+        self._asked = None if ids is None else list(ids)
+        ids = self._story_ids(self._asked)
         self.beginResetModel()
         self._given = None if ids is None else list(ids)
         self._given_rows = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.date_text import direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
 from timeline.ui.plain_text import plain_tooltip
+from timeline.ui.story_panel import StoryPanel, diff_spans
 
 if TYPE_CHECKING:
     from timeline.edits import ShownArticle, ShownEvent
@@ -42,6 +44,7 @@ EventStartRole = Qt.ItemDataRole.UserRole + 2
 
 _MENTION_COLOUR = QColor(255, 214, 102, 150)
 _HIT_COLOUR = QColor(120, 190, 255, 150)
+_DIFF_COLOUR = QColor(255, 150, 150, 140)  # words a compared copy lacks (story panel)
 # A value such as 1945-03-22T10:00 or P70Y kept left to right inside Arabic text
 # (FIRST STRONG ISOLATE would take the T for a Latin word; LRI says it outright).
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
@@ -131,6 +134,7 @@ class _BodyFeed:
         body: str,
         mentions: list[tuple[int, int]],
         hits: list[tuple[int, int]],
+        differences: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.doc = doc
         self.cursor = cursor
@@ -139,7 +143,9 @@ class _BodyFeed:
         self.done = 0  # body characters added so far
         self.breaks: list[int] = []  # body offsets where a line continues in a new block
         self._spans = sorted(
-            [(s, e, _MENTION_COLOUR) for s, e in mentions] + [(s, e, _HIT_COLOUR) for s, e in hits],
+            [(s, e, _MENTION_COLOUR) for s, e in mentions]
+            + [(s, e, _DIFF_COLOUR) for s, e in differences]
+            + [(s, e, _HIT_COLOUR) for s, e in hits],
             key=lambda span: span[0],
         )
         self._next_span = 0
@@ -245,10 +251,16 @@ class DetailPane(QWidget):
         lower_layout.addWidget(self.events_label)
         lower_layout.addWidget(self.events, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # Copies of the story and related articles (timeline/ui/story_panel.py).
+        self.story = StoryPanel(self)
+        self.story.diff_shown.connect(self._mark_differences)
+        self._showing: tuple = (None, [], None, None)
         splitter.addWidget(self.browser)
         splitter.addWidget(lower)
+        splitter.addWidget(self.story)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -284,14 +296,17 @@ class DetailPane(QWidget):
         *,
         title_hits: list[tuple[int, int]] | None = None,
         shown: ShownArticle | None = None,
+        differences: list[tuple[int, int]] | None = None,
     ) -> None:
         """Show an article; `hits` and `title_hits` are search hits to mark and scroll to.
 
         `shown` carries the user's values (timeline.edits.shown_article): they win, and
         the computed value is written beside each one the user corrected.
+        differences: spans of the body that a copy chosen in the story section lacks.
         """
         self.article = article
         self.shown = shown
+        self._showing = (article, events, hits, title_hits)
         self.events.clear()
         self._body = self._shown_body = None
         self._pending_events: list[Event] = []
@@ -319,7 +334,7 @@ class DetailPane(QWidget):
             for e in events
             if e.span_start is not None and e.span_end is not None
         ]
-        self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [])
+        self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [], differences or [])
         self._credit = for_display(article.credit)
         self._pending_events = [] if shown is not None else list(events)
         self._scroll_target = None if title_hits or not hits else hits[0][0]
@@ -343,6 +358,22 @@ class DetailPane(QWidget):
         if body.done > target or body.finished:
             self._scroll_target = None
             self._scroll_to(body.position(target))
+
+    def _mark_differences(self, diff: object) -> None:
+        """Mark (or unmark) the words of the shown article that the chosen copy lacks."""
+        article, events, hits, title_hits = self._showing
+        if article is None:
+            return
+        scroll = self.browser.verticalScrollBar().value()
+        self.show_article(
+            article,
+            events,
+            hits,
+            title_hits=title_hits,
+            shown=self.shown,
+            differences=diff_spans(diff),  # type: ignore[arg-type]
+        )
+        self.browser.verticalScrollBar().setValue(scroll)
 
     def _scroll_to(self, position: int) -> None:
         """Bring a document position into view (the first search hit)."""

@@ -47,6 +47,7 @@ from timeline.ingest.fetch import is_url
 from timeline.library import ImportReport
 from timeline.store import Store
 from timeline.store import edits as user_edits
+from timeline.store import stories as story_store
 from timeline.store.search import (
     ArticleHitSpans,
     SearchError,
@@ -54,7 +55,7 @@ from timeline.store.search import (
     article_hit_spans,
     distinct_sources,
 )
-from timeline.store.timeline_data import EventArrays, EventText
+from timeline.store.timeline_data import EventArrays, EventText, collapse_copies
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
@@ -67,6 +68,7 @@ from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.search_bar import SearchBar
+from timeline.ui.story_panel import load_story
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
     STORE_ERRORS,
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         self.timeline.event_selected.connect(self._timeline_event_selected)
         self.article_selected.connect(self.timeline.select_article)
         self.detail.event_chosen.connect(self._event_chosen)
+        self.detail.story.article_chosen.connect(self.select_article)
 
         list_pane = QWidget(self)
         list_layout = QVBoxLayout(list_pane)
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         self.edits = WindowEdits(self)
         self.edits.controller.edited.connect(self.show_user_edits)
         self._base_arrays: EventArrays | None = None
+        self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
         self._build_menus()
         self._update_status()
         self.setAcceptDrops(True)
@@ -287,6 +291,14 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("Article &text"), "Ctrl+D", self.detail.browser.setFocus)
         view.addSeparator()
         self._action(view, self.tr("&Fit all"), "Ctrl+0", self.timeline.fit_all)
+        self.collapse_action = QAction(self.tr("Show each story &once"), self)
+        self.collapse_action.setCheckable(True)
+        self.collapse_action.setStatusTip(
+            self.tr("List a story reprinted by several outlets once, as its earliest copy")
+        )
+        self.collapse_action.toggled.connect(self.model.set_collapse_copies)
+        self.collapse_action.toggled.connect(lambda _on: self.load_timeline())
+        view.addAction(self.collapse_action)
         self._action(view, self.tr("Zoom &in"), "Ctrl+=", lambda: self.timeline.zoom_by(1.5))
         self._action(view, self.tr("Zoom &out"), "Ctrl+-", lambda: self.timeline.zoom_by(1 / 1.5))
         self._action(view, self.tr("&Go to date…"), "Ctrl+G", self.ask_go_to_date)
@@ -451,6 +463,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.show_article(None, [])
+            self.detail.story.show_story(None, None)
             return
         article_id = int(current.data(ArticleIdRole))
         hits = self._hits_in(article_id)
@@ -459,13 +472,20 @@ class MainWindow(QMainWindow):
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             shown = None
+        article = self.model.article(article_id)
         self.detail.show_article(
-            self.model.article(article_id),
+            article,
             self.model.events(article_id),
             hits.body,
             title_hits=hits.title,
             shown=shown,
         )
+        try:
+            story = load_story(self.store, article_id)
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            story = None
+        self.detail.story.show_story(article, story, self.model.article)
         self.article_selected.emit(article_id)
 
     # -- search ------------------------------------------------------------------
@@ -519,7 +539,7 @@ class MainWindow(QMainWindow):
             self._search_ids = ids
             self.model.set_query(_parsed(request.query))
             self.model.reload(ordered)
-            self.timeline.set_highlight(ids.tolist())
+            self.timeline.set_highlight(self._story_hits(ids.tolist()))
             worker = getattr(self, "_search_worker", None)
             suggestions = worker.suggestions if worker is not None else ()
             self.search_bar.show_result_count(len(ordered), suggestions=suggestions)
@@ -576,6 +596,27 @@ class MainWindow(QMainWindow):
         self._loader_thread = start_in_thread(loader, self)
         self._loader_thread.finished.connect(self._loader_ended)
 
+    def _story_arrays(self, arrays: EventArrays) -> EventArrays:
+        """Each story drawn once when the View menu says so, with its count in its label."""
+        self._story_events = {}
+        if not self.collapse_action.isChecked():
+            return arrays
+        spreads = story_store.copy_counts(self.store)
+        arrays = collapse_copies(arrays, spreads, story_store.later_copies(self.store))
+        earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
+        rows = np.flatnonzero(np.isin(arrays.article_ids, earliest))
+        self._story_events = {
+            int(arrays.ids[r]): spreads[int(arrays.article_ids[r])][0] for r in rows
+        }
+        return arrays
+
+    def _story_hits(self, ids: list[int]) -> list[int]:
+        """Search hits on the timeline: a hit in a later copy marks its story's earliest."""
+        if not self.collapse_action.isChecked():
+            return ids
+        earliest = story_store.earliest_of(self.store)
+        return list(dict.fromkeys(earliest.get(i, i) for i in ids))
+
     def _timeline_loaded(self, arrays: EventArrays) -> None:
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
@@ -583,7 +624,7 @@ class MainWindow(QMainWindow):
         self.edits.legend.forget()
         self._show_arrays(arrays)
         if self._search_ids is not None:
-            self.timeline.set_highlight(self._search_ids.tolist())
+            self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
         current = self.list.currentIndex()
         if current.isValid():
             self.timeline.select_article(int(current.data(ArticleIdRole)))
@@ -611,14 +652,23 @@ class MainWindow(QMainWindow):
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             return {}
-        return {
+        labels = {
             i: EventText(*(for_display(part or "") for part in text)) for i, text in found.items()
         }
+        # A story drawn once says how many copies it stands for (View > Show each story once).
+        for event_id, text in labels.items():
+            n = self._story_events.get(event_id)
+            if n:
+                copies = self.tr("%n copies", "", n)
+                labels[event_id] = text._replace(title=f"{text.title}  ·  {copies}")
+        return labels
 
     def _show_arrays(self, arrays: EventArrays) -> None:
         """The loaded arrays on the timeline as the user sees them: edits, colours, switches."""
         legend = self.edits.legend
-        shown = legend.shown_arrays(user_edits.overlay_arrays(self.store, arrays))
+        shown = legend.shown_arrays(
+            user_edits.overlay_arrays(self.store, self._story_arrays(arrays))
+        )
         self.timeline.set_data(shown, self._event_labels)
         self.timeline.set_colouring(legend.codes, legend.palette)
 
@@ -634,7 +684,7 @@ class MainWindow(QMainWindow):
         self._show_arrays(self._base_arrays)
         self.timeline.set_viewport(kept)
         if self._search_ids is not None:
-            self.timeline.set_highlight(self._search_ids.tolist())
+            self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
         if (selected is None or not self.timeline.select_event(selected)) and current.isValid():
             self.timeline.select_article(int(current.data(ArticleIdRole)))
         self.timeline.set_viewport(kept)  # an edit never moves the view

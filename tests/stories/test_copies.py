@@ -1,0 +1,95 @@
+"""Copies: signatures, the verdict, band keys and clustering (pure)."""
+
+from __future__ import annotations
+
+from tests.stories.texts import AGENCY, COPY, SAME_TOPIC
+from timeline import stories
+from timeline.stories.copies import (
+    BANDS,
+    MIN_SHINGLES,
+    NUM_PERM,
+    Signature,
+    containment,
+    jaccard,
+)
+
+
+def test_an_edited_copy_is_a_copy_and_a_story_on_the_same_topic_is_not() -> None:
+    agency, copy, other = (stories.signature(t) for t in (AGENCY, COPY, SAME_TOPIC))
+    assert stories.is_copy(agency, copy)
+    assert stories.is_copy(copy, agency)
+    assert not stories.is_copy(agency, other)
+    assert jaccard(agency, other) < 0.1
+
+
+def test_spelling_variants_and_tashkeel_do_not_change_the_signature() -> None:
+    varied = AGENCY.replace("أعلنت", "اعلنت").replace("مدينة", "مَدِينَة").replace("ة ", "ه ")
+    assert varied != AGENCY
+    assert jaccard(stories.signature(varied), stories.signature(AGENCY)) == 1.0
+
+
+def test_a_signature_survives_the_store_and_gives_the_same_band_keys() -> None:
+    sig = stories.signature(AGENCY)
+    blob = sig.to_bytes()
+    assert len(blob) == NUM_PERM * 4
+    again = Signature.from_bytes(blob, sig.shingles)
+    assert jaccard(sig, again) == 1.0
+    assert stories.band_keys(again) == stories.band_keys(sig)
+    assert len(set(stories.band_keys(sig))) == BANDS
+
+
+def test_copies_share_a_band_key_and_a_different_story_does_not() -> None:
+    agency, copy, other = (stories.signature(t) for t in (AGENCY, COPY, SAME_TOPIC))
+    assert set(stories.band_keys(agency)) & set(stories.band_keys(copy))
+    assert not set(stories.band_keys(agency)) & set(stories.band_keys(other))
+
+
+def test_a_text_too_short_to_judge_has_no_band_and_no_copy() -> None:
+    short = stories.signature("خادم الحرمين الشريفين يهنئ")
+    assert short.shingles < MIN_SHINGLES
+    assert stories.band_keys(short) == []
+    assert not stories.is_copy(short, short)
+
+
+def test_a_trimmed_copy_is_contained_in_the_longer_one() -> None:
+    half = " ".join(AGENCY.split()[:45])
+    full, cut = stories.signature(AGENCY), stories.signature(half)
+    assert containment(full, cut) > 0.8
+    assert jaccard(full, cut) < 0.9
+
+
+def test_the_rare_words_decide_a_pair_the_shingles_cannot() -> None:
+    agency = stories.signature(AGENCY)
+    half = stories.signature(" ".join(AGENCY.split()[:45]))
+    if not stories.needs_words(agency, half):
+        # the shingles alone decide: a clear copy
+        assert stories.is_copy(agency, half)
+        return
+    assert stories.is_copy(agency, half, lambda: 1.0)
+    assert not stories.is_copy(agency, half, lambda: 0.2)
+    assert not stories.is_copy(agency, half)
+
+
+def test_rare_shared_counts_only_rare_words() -> None:
+    counts = {"common": 10_000, "name": 2, "figure": 3, "other": 1}
+    a = {"common", "name", "figure"}
+    b = {"common", "name", "figure", "other"}
+    assert stories.rare_shared(a, b, counts, 30_000) == 1.0
+    assert stories.rare_shared({"common", "name"}, {"common", "other"}, counts, 30_000) == 0.0
+
+
+def test_cluster_joins_copies_transitively_and_names_a_cluster_by_its_smallest_id() -> None:
+    trimmed = " ".join(COPY.split()[:-3])
+    sigs = [
+        (7, stories.signature(COPY)),
+        (3, stories.signature(AGENCY)),
+        (9, stories.signature(SAME_TOPIC)),
+        (12, stories.signature(trimmed)),
+    ]
+    assert stories.cluster(sigs) == {3: [3, 7, 12]}
+
+
+def test_copies_among_names_the_copies() -> None:
+    sig = stories.signature(COPY)
+    candidates = [(1, stories.signature(AGENCY)), (2, stories.signature(SAME_TOPIC))]
+    assert stories.copies_among(5, sig, candidates) == [1]

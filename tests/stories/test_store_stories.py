@@ -1,0 +1,134 @@
+"""Stories in the store: copies joined at import time, signing later, threads, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.stories.texts import AGENCY, COPY, FOLLOW_UP, SAME_TOPIC
+from timeline import library
+from timeline.cli import cli
+from timeline.store import Store
+from timeline.store import stories as story_store
+
+
+def _record(title: str, body: str, source: str, published: str) -> dict[str, str]:
+    return {"title": title, "body": body, "source": source, "published": published}
+
+
+RECORDS = [
+    _record("افتتاح مهرجان التمور في بريدة", AGENCY, "agency", "2015-08-02T09:00"),
+    _record("ملتقى الزيتون الأول في سكاكا", SAME_TOPIC, "north", "2015-08-02T10:00"),
+    _record("بريدة تفتتح مهرجان التمور", COPY, "paper", "2015-08-02T13:30"),
+    _record("ختام مهرجان التمور في بريدة", FOLLOW_UP, "paper", "2015-08-20T18:00"),
+]
+
+
+def write(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    return path
+
+
+def ids_by_title(store: Store) -> dict[str, int]:
+    return {a.title: a.id for a in store.articles()}
+
+
+def test_import_joins_a_copy_to_the_story_it_copies(store: Store, tmp_path: Path) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    story = story_store.story_of(store, ids["بريدة تفتتح مهرجان التمور"])
+    assert story is not None
+    assert [a.article_id for a in story.articles] == [
+        ids["افتتاح مهرجان التمور في بريدة"],
+        ids["بريدة تفتتح مهرجان التمور"],
+    ]
+    assert story.earliest.source == "agency"
+    assert story.sources == 2
+    assert story.spread is not None and story.spread[1] - story.spread[0] == 4.5 * 3600
+    assert story_store.story_of(store, ids["ملتقى الزيتون الأول في سكاكا"]) is None
+    assert story_store.story_of(store, ids["ختام مهرجان التمور في بريدة"]) is None
+
+
+def test_a_copy_imported_later_in_another_file_joins_without_a_rescan(
+    store: Store, tmp_path: Path
+) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS[:2])])
+    assert story_store.clusters(store) == []
+    library.import_paths(store, [write(tmp_path / "b.jsonl", RECORDS[2:3])])
+    (story,) = story_store.clusters(store)
+    assert len(story.articles) == 2
+    assert story_store.later_copies(store) == {ids_by_title(store)["بريدة تفتتح مهرجان التمور"]}
+    counts = story_store.copy_counts(store)
+    assert next(iter(counts.values()))[0] == 2
+
+
+def test_articles_imported_without_detection_are_signed_by_update_stories(
+    store: Store, tmp_path: Path
+) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)], copies=False)
+    assert story_store.clusters(store) == []
+    assert library.update_stories(store) == len(RECORDS)
+    assert len(story_store.clusters(store)) == 1
+    assert library.update_stories(store) == 0  # nothing left to sign
+    assert library.rebuild_stories(store) == 1
+
+
+def test_related_articles_find_the_follow_up_not_the_copy(store: Store, tmp_path: Path) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    found = library.related_articles(store, ids["افتتاح مهرجان التمور في بريدة"])
+    related_ids = [r.article_id for r in found]
+    assert ids["ختام مهرجان التمور في بريدة"] in related_ids
+    assert ids["بريدة تفتتح مهرجان التمور"] not in related_ids  # a copy, not a thread
+    assert ids["ملتقى الزيتون الأول في سكاكا"] not in related_ids
+
+
+def test_document_counts_come_from_the_index(store: Store, tmp_path: Path) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    counts = story_store.document_counts(store, ["بريده", "سكاكا", "nowhere"], cap=20)
+    assert counts == {"بريده": 3, "سكاكا": 1}
+    # Counted up to cap + 1 only: "more than the cap" is all a common word needs.
+    assert story_store.document_counts(store, ["بريده"], cap=1) == {"بريده": 2}
+
+
+def test_deleting_an_article_leaves_its_cluster_consistent(store: Store, tmp_path: Path) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    with store.transaction():
+        store.delete_article(ids["افتتاح مهرجان التمور في بريدة"])
+    assert story_store.clusters(store) == []
+    assert story_store.candidates(store, [1, 2, 3]) == []
+
+
+@pytest.fixture
+def run(tmp_path: Path):
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result
+
+    return invoke
+
+
+def test_cli_stories_and_show_json(run, tmp_path: Path) -> None:
+    run("import", str(write(tmp_path / "a.jsonl", RECORDS)))
+    (line,) = run("stories", "--json").output.splitlines()
+    story = json.loads(line)
+    assert story["copies"] == 2 and story["sources"] == 2
+    assert [a["source"] for a in story["articles"]] == ["agency", "paper"]
+    assert story["earliest"] == story["articles"][0]["id"]
+    assert story["spread_seconds"] == 4.5 * 3600
+    assert run("stories", "--json", "--min-copies", "3").output.strip() == ""
+    copy_id = story["articles"][1]["id"]
+    shown = json.loads(run("show", str(copy_id), "--json").output)
+    assert shown["story"]["earliest"] == story["earliest"]
+    lonely = json.loads(run("show", "2", "--json").output)
+    assert lonely["story"] is None and isinstance(lonely["related"], list)
+    text = run("stories").output
+    assert "2 copies from 2 source(s)" in text

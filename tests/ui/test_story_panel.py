@@ -1,0 +1,122 @@
+"""The story section of the detail pane: copies, the earliest marked, the word diff."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.stories.test_store_stories import RECORDS, ids_by_title, write
+from timeline import library
+from timeline.store import Store
+from timeline.ui.article_model import ArticleIdRole as ListIdRole
+from timeline.ui.main_window import MainWindow
+from timeline.ui.story_panel import ArticleIdRole
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, tmp_path: Path) -> Iterator[MainWindow]:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    yield win
+
+
+def _marked(browser, colour_alpha: int = 140) -> list[str]:
+    """The texts whose background is the diff colour in a text browser."""
+    doc = browser.document()
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            brush = frag.charFormat().background()
+            if brush.style() != 0 and brush.color().alpha() == colour_alpha:
+                out.append(frag.text())
+            it += 1
+        block = block.next()
+    return out
+
+
+def test_selecting_a_copy_lists_its_story_and_marks_the_words_that_differ(
+    window: MainWindow, store: Store
+) -> None:
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    window.select_article(copy)
+    story = window.detail.story
+    assert story.copies.count() == 2
+    first = story.copies.item(0)
+    assert int(first.data(ArticleIdRole)) == agency
+    assert first.text().lstrip("\u200e\u200f").startswith(story.tr("first"))
+    assert "agency" in first.text()
+    assert story.related.count() >= 1  # the festival's closing article
+    # Choosing the agency's copy shows its text with the words the copy lacks marked.
+    story.copies.setCurrentRow(0)
+    assert story.diff.isVisible()
+    only_in_agency = " ".join(_marked(story.diff))
+    assert "منصة" in only_in_agency  # the agency's last sentence, cut by the copy
+    assert "العتيبي" not in only_in_agency  # shared words stay unmarked
+    # ... and the copy's own additions are marked in the article text.
+    assert "واس" in " ".join(_marked(window.detail.browser))
+
+
+def test_an_article_without_copies_says_so(window: MainWindow, store: Store) -> None:
+    window.select_article(ids_by_title(store)["ملتقى الزيتون الأول في سكاكا"])
+    story = window.detail.story
+    assert story.copies.count() == 0
+    assert not story.copies.isVisible()
+    assert story.copies_label.text() == story.tr("No copies of this story")
+
+
+def test_the_list_can_show_each_story_once_as_its_earliest_copy(
+    window: MainWindow, store: Store
+) -> None:
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    model = window.model
+    assert model.rowCount() == 4 and model.row_of(copy) is not None
+    window.collapse_action.setChecked(True)
+    assert model.rowCount() == 3
+    assert model.row_of(copy) is None and model.row_of(agency) is not None
+    # A search that hits only the copy finds the story, shown as its earliest copy.
+    model.reload([copy, ids["ملتقى الزيتون الأول في سكاكا"]])
+    assert [model.index(r).data(ListIdRole) for r in range(model.rowCount())] == [
+        agency,
+        ids["ملتقى الزيتون الأول في سكاكا"],
+    ]
+    window.collapse_action.setChecked(False)
+    assert model.rowCount() == 2  # the search's own ids again
+
+
+def test_the_timeline_draws_a_story_once_over_its_spread_with_its_count(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    before = window.timeline.arrays()
+    assert copy in before.article_ids.tolist()
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+    after = window.timeline.arrays()
+    assert copy not in after.article_ids.tolist()
+    assert len(after) < len(before)
+    rows = [
+        r
+        for r in range(len(after))
+        if after.article_ids[r] == agency and after.kinds[r] == 0  # its publication
+    ]
+    (row,) = rows
+    assert after.ends[row] - after.starts[row] == 4.5 * 3600  # first to last copy
+    assert not after.points[row]
+    labels = window._event_labels([int(after.ids[row])])
+    assert labels[int(after.ids[row])].title.endswith(window.tr("%n copies", "", 2))
+    # A search hit in the later copy marks the story drawn once.
+    assert window._story_hits([copy]) == [agency]

@@ -1,0 +1,265 @@
+"""Stories in the store: signatures, the LSH band index, clusters of copies, and the
+term look-ups threads need.  The judging is timeline/stories's; this runs the SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from timeline.store.store import Store
+
+_CHUNK = 500  # ids per IN (...) list
+
+
+@dataclass(frozen=True)
+class CopyRow:
+    """One article of a cluster of copies."""
+
+    article_id: int
+    title: str
+    source: str
+    published: str | None
+    published_start: int | None
+
+
+@dataclass(frozen=True)
+class StoryCluster:
+    """A cluster of copies: its articles earliest first (undated last)."""
+
+    cluster: int
+    articles: list[CopyRow]
+
+    @property
+    def earliest(self) -> CopyRow:
+        return self.articles[0]
+
+    @property
+    def sources(self) -> int:
+        return len({a.source for a in self.articles})
+
+    @property
+    def spread(self) -> tuple[int, int] | None:
+        """First and last publication (axis seconds) of the dated copies."""
+        dated = [a.published_start for a in self.articles if a.published_start is not None]
+        return (min(dated), max(dated)) if dated else None
+
+
+def save_signature(
+    store: Store, article_id: int, shingles: int, blob: bytes, keys: Sequence[int]
+) -> None:
+    """Store an article's signature and its band keys (replacing any it had)."""
+    conn = store.db.conn
+    conn.execute(
+        "INSERT OR REPLACE INTO story_signatures (article_id, shingles, signature) VALUES (?,?,?)",
+        (article_id, shingles, blob),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)",
+        [(key, article_id) for key in keys],
+    )
+
+
+def candidates(
+    store: Store, keys: Sequence[int], exclude: int | None = None, per_key: int = 100
+) -> list[tuple[int, int, bytes]]:
+    """(id, shingles, signature) of stored articles sharing a band key.
+
+    At most per_key articles per key (the first stored): a key many articles share is
+    a formula, not a story (stories.copies.BUCKET_LIMIT).
+    """
+    if not keys:
+        return []
+    conn = store.db.conn
+    ids: set[int] = set()
+    for key in keys:
+        ids.update(
+            r[0]
+            for r in conn.execute(
+                "SELECT article_id FROM story_bands WHERE band_key = ? LIMIT ?", (key, per_key)
+            )
+        )
+    ids.discard(exclude if exclude is not None else -1)
+    if not ids:
+        return []
+    wanted = sorted(ids)
+    rows = []
+    for i in range(0, len(wanted), _CHUNK):
+        part = wanted[i : i + _CHUNK]
+        marks = ",".join("?" * len(part))
+        rows += conn.execute(
+            "SELECT article_id, shingles, signature FROM story_signatures"
+            f" WHERE article_id IN ({marks})",
+            part,
+        ).fetchall()
+    return [(int(a), int(n), bytes(b)) for a, n, b in rows if a != exclude]
+
+
+def cluster_of(store: Store, article_id: int) -> int | None:
+    row = store.db.conn.execute(
+        "SELECT cluster FROM story_copies WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def join_copies(store: Store, article_id: int, copies: Iterable[int]) -> int | None:
+    """Put the article and its copies in one cluster, merging any they were in."""
+    ids = {article_id, *copies}
+    if len(ids) < 2:
+        return None
+    conn = store.db.conn
+    clusters = {c for c in (cluster_of(store, i) for i in ids) if c is not None}
+    members = set(ids)
+    for c in clusters:
+        members.update(
+            r[0]
+            for r in conn.execute("SELECT article_id FROM story_copies WHERE cluster = ?", (c,))
+        )
+    name = min(members)
+    conn.executemany(
+        "INSERT OR REPLACE INTO story_copies (article_id, cluster) VALUES (?, ?)",
+        [(i, name) for i in members],
+    )
+    return name
+
+
+def replace_clusters(store: Store, groups: dict[int, list[int]]) -> None:
+    """Replace every cluster with these (name -> member ids), e.g. after a full rebuild."""
+    conn = store.db.conn
+    conn.execute("DELETE FROM story_copies")
+    conn.executemany(
+        "INSERT INTO story_copies (article_id, cluster) VALUES (?, ?)",
+        [(i, name) for name, ids in groups.items() for i in ids],
+    )
+
+
+def unsigned_articles(store: Store, limit: int = _CHUNK) -> list[tuple[int, str, str]]:
+    """(id, title, body) of up to limit articles that have no signature yet."""
+    return list(
+        store.db.conn.execute(
+            "SELECT id, title, body FROM articles WHERE id NOT IN"
+            " (SELECT article_id FROM story_signatures) ORDER BY id LIMIT ?",
+            (limit,),
+        )
+    )
+
+
+def all_signatures(store: Store) -> Iterable[tuple[int, int, bytes]]:
+    """(id, shingles, signature) of every signed article, in id order."""
+    for a, n, b in store.db.conn.execute(
+        "SELECT article_id, shingles, signature FROM story_signatures ORDER BY article_id"
+    ):
+        yield int(a), int(n), bytes(b)
+
+
+def _rows(store: Store, where: str, params: Sequence[object]) -> dict[int, list[CopyRow]]:
+    out: dict[int, list[CopyRow]] = {}
+    for cluster, *row in store.db.conn.execute(
+        "SELECT c.cluster, a.id, a.title, a.source, a.published, a.published_start"
+        f" FROM story_copies c JOIN articles a ON a.id = c.article_id {where}"
+        " ORDER BY c.cluster, a.published_start IS NULL, a.published_start, a.id",
+        list(params),
+    ):
+        out.setdefault(int(cluster), []).append(CopyRow(*row))
+    return out
+
+
+def story_of(store: Store, article_id: int) -> StoryCluster | None:
+    """The cluster of copies an article belongs to, or None when it has no copy."""
+    cluster = cluster_of(store, article_id)
+    if cluster is None:
+        return None
+    rows = _rows(store, "WHERE c.cluster = ?", (cluster,)).get(cluster, [])
+    return StoryCluster(cluster, rows) if len(rows) > 1 else None
+
+
+def clusters(store: Store, min_copies: int = 2) -> list[StoryCluster]:
+    """Every cluster of at least min_copies articles, the largest first."""
+    found = _rows(
+        store,
+        "WHERE c.cluster IN (SELECT cluster FROM story_copies GROUP BY cluster"
+        " HAVING count(*) >= ?)",
+        (max(2, min_copies),),
+    )
+    out = [StoryCluster(c, rows) for c, rows in found.items() if len(rows) >= max(2, min_copies)]
+    out.sort(key=lambda s: (-len(s.articles), s.cluster))
+    return out
+
+
+def later_copies(store: Store) -> set[int]:
+    """Ids of every copy that is not its cluster's earliest (what collapsing hides)."""
+    hidden: set[int] = set()
+    for rows in _rows(store, "", ()).values():
+        hidden.update(r.article_id for r in rows[1:])
+    return hidden
+
+
+def earliest_of(store: Store) -> dict[int, int]:
+    """The earliest copy of its story, by the id of every later copy."""
+    out: dict[int, int] = {}
+    for rows in _rows(store, "", ()).values():
+        for r in rows[1:]:
+            out[r.article_id] = rows[0].article_id
+    return out
+
+
+def copy_counts(store: Store) -> dict[int, tuple[int, int | None, int | None]]:
+    """(copies, first, last publication) by the earliest article of each cluster."""
+    out: dict[int, tuple[int, int | None, int | None]] = {}
+    for rows in _rows(store, "", ()).values():
+        dated = [r.published_start for r in rows if r.published_start is not None]
+        out[rows[0].article_id] = (
+            len(rows),
+            min(dated) if dated else None,
+            max(dated) if dated else None,
+        )
+    return out
+
+
+def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, int]:
+    """How many articles hold each term, counted up to cap + 1 ("more than cap").
+
+    Bounded work per term whatever the store's size: the full-text index is read for
+    at most cap + 1 articles (fts5vocab would walk a common word's whole posting list).
+    Terms are index tokens (letters and digits), quoted as one-word phrases.
+    """
+    out: dict[str, int] = {}
+    conn = store.db.conn
+    for term in terms:
+        (n,) = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT ?)",
+            ('"' + term.replace('"', "") + '"', cap + 1),
+        ).fetchone()
+        if n:
+            out[term] = int(n)
+    return out
+
+
+def article_total(store: Store) -> int:
+    """About how many articles are stored (the largest id: no count over the table)."""
+    row = store.db.conn.execute("SELECT max(id) FROM articles").fetchone()
+    return int(row[0] or 0)
+
+
+def term_holders(
+    store: Store, term: str, start: int | None, end: int | None, limit: int = 200
+) -> list[tuple[int, int | None]]:
+    """(id, published_start) of articles holding a term, published in [start, end] if given."""
+    sql = (
+        "SELECT s.article_id, s.published_start FROM article_fts f"
+        " JOIN article_search s ON s.fts_rowid = f.rowid WHERE article_fts MATCH ?"
+    )
+    params: list[object] = ['"' + term.replace('"', "") + '"']
+    if start is not None and end is not None:
+        sql += " AND s.published_start BETWEEN ? AND ?"
+        params += [start, end]
+    sql += " LIMIT ?"
+    params.append(limit)
+    return [(int(a), p) for a, p in store.db.conn.execute(sql, params)]
+
+
+def published_start(store: Store, article_id: int) -> int | None:
+    """An article's publication (axis seconds), None when undated or unknown."""
+    row = store.db.conn.execute(
+        "SELECT published_start FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])

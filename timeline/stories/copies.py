@@ -1,0 +1,278 @@
+"""Copies: near-duplicate articles found with MinHash over word shingles and LSH bands.
+
+Pure: text in, signatures, band keys and verdicts out.  The store keeps the
+signatures (blobs) and the band keys (an indexed table), so an import looks up the
+candidates of each new article in the index instead of rescanning the stored text;
+clustering a whole collection from scratch (`cluster`) does the same in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass
+
+import numpy as np
+
+from timeline.text.normalize import normalize
+
+NUM_PERM = 128
+SEED = 1
+SHINGLE = 5  # words per shingle
+# LSH: 64 bands of 2 rows make a pair with Jaccard 0.2 a candidate with probability
+# 0.93, 0.3 with 0.998: the verdict below accepts pairs down to 0.2 (a trimmed or
+# rewritten copy).  32 bands of 4 rows missed 40 of the 155 labelled copies the
+# verdict accepts (bench/data/story_pairs.jsonl), 64 of 2 miss one.
+BANDS = 64
+ROWS = NUM_PERM // BANDS
+# A band key shared by more articles than this is a formula (a sign-off, a share
+# line), not a story: a new article is compared with its first BUCKET_LIMIT holders.
+BUCKET_LIMIT = 100
+# The verdict (tuned on bench/data/story_pairs.jsonl, see bench/stories.py): a copy
+# shares at least MIN_JACCARD of its shingles with the other article, or at least
+# MIN_CONTAINMENT of the shorter one's shingles (above a floor of LOW_JACCARD) AND at
+# least MIN_RARE_SHARED of the shorter one's rare words (names, numbers): agency
+# formulas (a weather report, an execution statement, a congratulation cable) share
+# their wording from one day to the next but not their names and figures.
+MIN_JACCARD = 0.45
+LOW_JACCARD = 0.2
+MIN_CONTAINMENT = 0.5
+MIN_RARE_SHARED = 0.8
+# Too short to tell a copy from a shared formula (a sign-off, a prayer time list).
+MIN_SHINGLES = 20
+
+_WORD = re.compile(r"[^\W_]+")
+_MASK32 = np.uint64(0xFFFFFFFF)
+_PRIME = np.uint64(0x9E3779B1)
+
+# MinHash with multiply-shift hashing: h_i(x) = ((a_i * x + b_i) mod 2^64) >> 32 with
+# odd 64-bit a_i, a 2-universal family (Dietzfelbinger) that needs no modulo by a
+# prime, unlike datasketch's (a x + b) mod (2^61 - 1); datasketch
+# itself requires scipy (docs/decisions.md).  Fixed seeds: signatures are stored.
+_SHIFT = np.uint64(32)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+
+
+def _permutations(seed: int, num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    gen = np.random.default_rng(seed)
+    a = gen.integers(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = gen.integers(0, 1 << 63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+_A, _B = _permutations(SEED, NUM_PERM)
+# Word hashes, kept between articles (words repeat): cleared when it grows too big.
+_WORD_HASHES: dict[str, int] = {}
+_WORD_HASHES_MAX = 500_000
+
+
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        if len(_WORD_HASHES) >= _WORD_HASHES_MAX:
+            _WORD_HASHES.clear()
+        value = _WORD_HASHES[word] = zlib.crc32(word.encode("utf-8"))
+    return value
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text (normalize(), lower case): what copies are compared on."""
+    return _WORD.findall(normalize(text).lower())
+
+
+def shingle_hashes(tokens: Sequence[str]) -> np.ndarray:
+    """32-bit hashes of the distinct runs of SHINGLE consecutive words (stable across runs)."""
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    get = _WORD_HASHES.get
+    word_hash = np.fromiter(
+        (get(w) or _word_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens)
+    )
+    count = max(1, len(tokens) - SHINGLE + 1)
+    acc = np.zeros(count, dtype=np.uint64)
+    for offset in range(min(SHINGLE, len(tokens))):
+        acc = (acc * _PRIME + word_hash[offset : offset + count]) & _MASK32
+    return np.unique(acc)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """An article's MinHash signature and how many distinct shingles it was made from."""
+
+    values: np.ndarray  # NUM_PERM unsigned 32-bit minima
+    shingles: int
+
+    def to_bytes(self) -> bytes:
+        return self.values.astype("<u4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, blob: bytes, shingles: int) -> Signature:
+        return cls(np.frombuffer(blob, dtype="<u4").astype(np.uint64), shingles)
+
+
+def signature(text: str) -> Signature:
+    """The MinHash signature of a text's shingles (NUM_PERM minima)."""
+    return signature_of_words(words(text))
+
+
+def signature_of_words(tokens: Sequence[str]) -> Signature:
+    """The signature of a text already cut into words (words())."""
+    hashes = shingle_hashes(tokens)
+    if not len(hashes):
+        return Signature(np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64), 0)
+    with np.errstate(over="ignore"):  # a * x + b wraps modulo 2^64, as it should
+        values = (np.outer(hashes, _A) + _B) >> _SHIFT
+    return Signature(values.min(axis=0), len(hashes))
+
+
+def article_text(title: str, body: str) -> str:
+    """What a copy is judged on: the title and the body."""
+    return f"{title}\n{body}"
+
+
+def band_keys(sig: Signature) -> list[int]:
+    """One signed 64-bit key per LSH band (empty for a text too short to judge)."""
+    if sig.shingles < MIN_SHINGLES:
+        return []
+    raw = sig.values.astype("<u4").tobytes()
+    step = ROWS * 4
+    keys = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(
+            raw[band * step : (band + 1) * step], digest_size=8, person=band.to_bytes(2, "little")
+        ).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+def jaccard(a: Signature, b: Signature) -> float:
+    """The estimated Jaccard similarity of two articles' shingle sets."""
+    return float(np.count_nonzero(a.values == b.values)) / NUM_PERM
+
+
+def containment(a: Signature, b: Signature) -> float:
+    """The estimated share of the shorter article's shingles found in the other."""
+    j = jaccard(a, b)
+    if not a.shingles or not b.shingles:
+        return 0.0
+    common = j * (a.shingles + b.shingles) / (1.0 + j)
+    return min(1.0, common / min(a.shingles, b.shingles))
+
+
+def needs_words(a: Signature, b: Signature) -> bool:
+    """Whether the verdict on two articles depends on their rare words (see is_copy)."""
+    if a.shingles < MIN_SHINGLES or b.shingles < MIN_SHINGLES:
+        return False
+    j = jaccard(a, b)
+    return LOW_JACCARD <= j < MIN_JACCARD and containment(a, b) >= MIN_CONTAINMENT
+
+
+def rare_ceiling(total: int) -> int:
+    """A word held by at most this many of `total` articles is rare (20 up to 30,000)."""
+    return max(20, total // 1500)
+
+
+def rare_shared(
+    words_a: Set[str], words_b: Set[str], doc_counts: Mapping[str, int], total: int
+) -> float:
+    """The share of the rarer-worded article's rare words that the other one holds too."""
+    ceiling = rare_ceiling(total)
+    rare_a = {w for w in words_a if doc_counts.get(w, 0) <= ceiling}
+    rare_b = {w for w in words_b if doc_counts.get(w, 0) <= ceiling}
+    if not rare_a or not rare_b:
+        return 0.0
+    return len(rare_a & rare_b) / min(len(rare_a), len(rare_b))
+
+
+RareShared = Callable[[], float]
+
+
+def is_copy(a: Signature, b: Signature, rare: RareShared | None = None) -> bool:
+    """Whether two articles are copies of one story (one reprinted, perhaps edited).
+
+    rare gives rare_shared() for the pair; it is asked only when the shingles alone
+    cannot tell (needs_words), and without it such a pair is not a copy.
+    """
+    if a.shingles < MIN_SHINGLES or b.shingles < MIN_SHINGLES:
+        return False
+    if jaccard(a, b) >= MIN_JACCARD:
+        return True
+    if rare is None or not needs_words(a, b):
+        return False
+    return rare() >= MIN_RARE_SHARED
+
+
+class Clusters:
+    """Union-find over article ids; a cluster is named by its smallest id."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            low, high = (ra, rb) if ra < rb else (rb, ra)
+            self.parent[high] = low
+            self.parent.setdefault(low, low)
+
+    def groups(self) -> dict[int, list[int]]:
+        """Clusters of two or more ids, by their smallest id; ids in order."""
+        out: dict[int, list[int]] = {}
+        for x in self.parent:
+            out.setdefault(self.find(x), []).append(x)
+        return {k: sorted(v) for k, v in out.items() if len(v) > 1}
+
+
+Confirm = Callable[[int, int], float]  # rare_shared() of two articles, by id
+
+
+def cluster(
+    signatures: Iterable[tuple[int, Signature]], rare: Confirm | None = None
+) -> dict[int, list[int]]:
+    """Clusters of copies among (id, signature) pairs, from scratch, in memory."""
+    buckets: dict[int, list[int]] = {}
+    sigs: dict[int, Signature] = {}
+    found = Clusters()
+    for article_id, sig in signatures:
+        sigs[article_id] = sig
+        seen: set[int] = set()
+        for key in band_keys(sig):
+            bucket = buckets.setdefault(key, [])
+            for other in bucket[:BUCKET_LIMIT]:
+                if other not in seen:
+                    seen.add(other)
+                    if found.find(other) != found.find(article_id) and is_copy(
+                        sig, sigs[other], _bound(rare, article_id, other)
+                    ):
+                        found.union(article_id, other)
+            bucket.append(article_id)
+    return found.groups()
+
+
+def _bound(rare: Confirm | None, a: int, b: int) -> RareShared | None:
+    return None if rare is None else lambda: rare(a, b)
+
+
+def copies_among(
+    article_id: int,
+    sig: Signature,
+    candidates: Sequence[tuple[int, Signature]],
+    rare: Confirm | None = None,
+) -> list[int]:
+    """The ids of the candidates that are copies of the article with this signature."""
+    return [
+        other
+        for other, theirs in candidates
+        if is_copy(sig, theirs, _bound(rare, article_id, other))
+    ]

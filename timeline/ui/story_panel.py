@@ -1,0 +1,179 @@
+"""The story section of the detail pane: an article's copies by source and time (the
+earliest marked), the words a chosen copy does not share with it, and related articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeline import library
+from timeline.model import Article
+from timeline.store import Store
+from timeline.store import stories as story_store
+from timeline.stories import WordDiff, word_diff
+from timeline.ui.article_delegate import DirectionalTextDelegate
+
+ArticleIdRole = Qt.ItemDataRole.UserRole + 11
+_DIFF_COLOUR = QColor(255, 150, 150, 140)
+_FSI, _LRI, _PDI = "\u2068", "\u2066", "\u2069"
+
+
+@dataclass
+class StoryView:
+    """What the section shows for one article, read from the store in one go."""
+
+    article_id: int
+    copies: list[story_store.CopyRow] = field(default_factory=list)
+    related: list[tuple[int, float, str, str]] = field(
+        default_factory=list
+    )  # id, score, title, source
+
+
+def load_story(store: Store, article_id: int) -> StoryView:
+    """The copies and related articles of an article (a few indexed queries)."""
+    story = story_store.story_of(store, article_id)
+    view = StoryView(article_id, story.articles if story else [])
+    found = library.related_articles(store, article_id)
+    summaries = store.article_summaries(r.article_id for r in found)
+    for r in found:
+        title, _published, source = summaries.get(r.article_id, ("", None, ""))
+        view.related.append((r.article_id, r.score, title, source))
+    return view
+
+
+class StoryPanel(QWidget):
+    """Copies of the shown article and related articles; a click on a copy shows the diff."""
+
+    article_chosen = Signal(int)  # an article to go to (double click)
+    diff_shown = Signal(object)  # the WordDiff of the shown article against a copy, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.copies_label = QLabel(self)
+        self.copies = QListWidget(self)
+        self.copies.setObjectName("storyCopies")
+        self.diff = QTextBrowser(self)
+        self.diff.setObjectName("storyDiff")
+        self.diff.setOpenLinks(False)
+        self.diff.setReadOnly(True)
+        self.related_label = QLabel(self.tr("Related articles"), self)
+        self.related = QListWidget(self)
+        self.related.setObjectName("storyRelated")
+        for widget in (self.copies, self.related):
+            widget.setItemDelegate(DirectionalTextDelegate(widget))
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+            widget.setMinimumHeight(2 * (self.fontMetrics().height() + 6) + 4)
+            widget.itemActivated.connect(self._go)
+        self.copies.currentItemChanged.connect(self._compare)
+        self.copies_label.setBuddy(self.copies)
+        self.related_label.setBuddy(self.related)
+        self.diff.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.diff.setMinimumHeight(3 * self.fontMetrics().height())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.copies_label)
+        layout.addWidget(self.copies, 1)
+        layout.addWidget(self.diff, 2)
+        layout.addWidget(self.related_label)
+        layout.addWidget(self.related, 1)
+        self.article: Article | None = None
+        self._texts: dict[int, Article] = {}
+        self._fetch: object = None
+        self.show_story(None, None)
+
+    def show_story(self, article: Article | None, view: StoryView | None, fetch=None) -> None:
+        """Show the story of an article; fetch(id) gives a copy's Article for the diff."""
+        self.article = article
+        self._fetch = fetch
+        self.copies.clear()
+        self.related.clear()
+        self.diff.clear()
+        self.diff.hide()
+        copies = view.copies if view else []
+        self.copies_label.setText(
+            self.tr("Copies of this story: %n", "", len(copies))
+            if copies
+            else self.tr("No copies of this story")
+        )
+        self.copies.setVisible(bool(copies))
+        # Each row reads in the interface's direction: the mark is its first strong
+        # character; sources and titles are isolated, an ISO date kept left to right.
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        mark = "\u200f" if rtl else "\u200e"
+        for n, row in enumerate(copies):
+            first = self.tr("first") + "  ·  " if n == 0 else ""
+            this = (
+                "  ·  " + self.tr("this article")
+                if article and row.article_id == article.id
+                else ""
+            )
+            when = f"{_LRI}{row.published}{_PDI}" if row.published else self.tr("undated")
+            text = f"{mark}{first}{_FSI}{row.source or '-'}{_PDI}  ·  {when}{this}  ·  {_FSI}{row.title}{_PDI}"
+            item = QListWidgetItem(text)
+            item.setData(ArticleIdRole, row.article_id)
+            item.setToolTip(self.tr("Click to see the words that differ; double-click to open"))
+            self.copies.addItem(item)
+        related = view.related if view else []
+        self.related_label.setVisible(bool(related))
+        self.related.setVisible(bool(related))
+        for article_id, score, title, source in related:
+            item = QListWidgetItem(
+                f"{_FSI}{source or '-'}{_PDI}  ·  {_FSI}{title}{_PDI}  ·  {score:g}"
+            )
+            item.setData(ArticleIdRole, article_id)
+            self.related.addItem(item)
+        self.diff_shown.emit(None)
+
+    def _go(self, item: QListWidgetItem) -> None:
+        self.article_chosen.emit(int(item.data(ArticleIdRole)))
+
+    def _compare(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        """Show the chosen copy with the words the shown article lacks marked."""
+        if item is None or self.article is None or self._fetch is None:
+            return
+        other_id = int(item.data(ArticleIdRole))
+        other = self._fetch(other_id)  # type: ignore[operator]
+        if other is None or other_id == self.article.id:
+            self.diff.hide()
+            self.diff_shown.emit(None)
+            return
+        diff = word_diff(self.article.body, other.body)
+        doc = QTextDocument(self.diff)
+        doc.setDefaultFont(self.font())
+        cursor = QTextCursor(doc)
+        summary = (
+            self.tr("%1: %2 word(s) in common; marked: words only that copy has")
+            .replace("%1", f"{_FSI}{other.source}{_PDI}")
+            .replace("%2", str(diff.same_words))
+        )
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        cursor.insertText(("\u200f" if rtl else "\u200e") + summary + "\n")
+        base = cursor.position()
+        cursor.insertText(other.body)  # plain text: never rich text from an article
+        fmt = QTextCharFormat()
+        fmt.setBackground(_DIFF_COLOUR)
+        for start, end in diff.right:
+            mark = QTextCursor(doc)
+            mark.setPosition(base + start)
+            mark.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+            mark.mergeCharFormat(fmt)
+        self.diff.setDocument(doc)
+        self.diff.show()
+        self.diff_shown.emit(diff)
+
+
+def diff_spans(diff: WordDiff | None) -> list[tuple[int, int]]:
+    """The shown article's own words that the compared copy lacks (to mark in its body)."""
+    return [] if diff is None else diff.left
