@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from timeline.cli import Settings, _common_options, _echo, _Failure, cli
+from timeline.cli_common import Settings, _common_options, _echo, _Failure
 from timeline.text.safe import json_line
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def _target_options(func: Any) -> Any:
 _JSON = click.option("--json", "as_json", is_flag=True, help="Say what was done as JSON.")
 
 
-@cli.group("edit")
+@click.group("edit")
 def edit_group() -> None:
     """The user's own values: kept apart from computed ones, so recompute never loses them."""
 

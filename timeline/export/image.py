@@ -49,7 +49,8 @@ def ensure_application(lang: str | None = None) -> None:
 
     if QApplication.instance() is not None:
         return
-    from timeline.ui.app import create_application, has_display
+    from timeline.ui.app import create_application
+    from timeline.ui.platform_check import has_display
 
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -60,15 +61,7 @@ def chosen_arrays(arrays: EventArrays, ids: Sequence[int] | None) -> EventArrays
     """The events of these articles only (all when ids is None)."""
     if ids is None:
         return arrays
-    keep = np.isin(arrays.article_ids, np.asarray(ids, dtype=np.int64))
-    return EventArrays(
-        ids=arrays.ids[keep],
-        article_ids=arrays.article_ids[keep],
-        starts=arrays.starts[keep],
-        ends=arrays.ends[keep],
-        kinds=arrays.kinds[keep],
-        points=arrays.points[keep],
-    )
+    return arrays.subset(np.isin(arrays.article_ids, np.asarray(ids, dtype=np.int64)))
 
 
 def make_view(

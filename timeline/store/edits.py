@@ -553,7 +553,7 @@ def overlay_arrays(store: Store, arrays: EventArrays) -> EventArrays:
         new_ends.append(event.date.end if event.date.end is not None else start)
         new_kinds.append(MENTIONED)
         new_points.append(_point(start, event.date.end, event.date.granularity))
-    shown = arrays if keep.all() else _rows(arrays, keep)
+    shown = arrays if keep.all() else arrays.subset(keep)
     if not new_ids:
         return shown
     # Insert the few new rows where they belong: one copy of each array, no re-sort.
@@ -572,17 +572,6 @@ def overlay_arrays(store: Store, arrays: EventArrays) -> EventArrays:
         ends=np.insert(shown.ends, at, ends),
         kinds=put(shown.kinds, new_kinds, "u1"),
         points=put(shown.points, new_points, "bool"),
-    )
-
-
-def _rows(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
-    return EventArrays(
-        ids=arrays.ids[keep],
-        article_ids=arrays.article_ids[keep],
-        starts=arrays.starts[keep],
-        ends=arrays.ends[keep],
-        kinds=arrays.kinds[keep],
-        points=arrays.points[keep],
     )
 
 

@@ -101,6 +101,17 @@ class EventArrays:
             points=(flags & 0x10) != 0,
         )
 
+    def subset(self, keep: np.ndarray) -> EventArrays:
+        """The rows where keep is True (a boolean mask or row numbers), still in order."""
+        return EventArrays(
+            ids=self.ids[keep],
+            article_ids=self.article_ids[keep],
+            starts=self.starts[keep],
+            ends=self.ends[keep],
+            kinds=self.kinds[keep],
+            points=self.points[keep],
+        )
+
     @property
     def span(self) -> tuple[int, int] | None:
         """(first start, last end) over every event, or None when empty."""

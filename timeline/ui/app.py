@@ -23,7 +23,6 @@ from timeline.paths import translations_dir
 from timeline.store import Store, StoreError
 from timeline.ui.about import application_icon
 from timeline.ui.fonts import application_font, load_bundled_fonts
-from timeline.ui.main_window import MainWindow
 from timeline.ui.platform_check import has_display
 
 ORGANIZATION = "arabic-news-timeline"
@@ -85,6 +84,9 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    # Imported here: the image exporter uses create_application without the window.
+    from timeline.ui.main_window import MainWindow
+
     window = MainWindow(store)
     window.show()
     if screenshot is not None:

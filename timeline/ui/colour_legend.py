@@ -17,18 +17,6 @@ from timeline.store.timeline_data import EventArrays
 MODES = ("kind", "tag", "source")
 
 
-def subset(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
-    """The rows of arrays where keep is True (still sorted by start)."""
-    return EventArrays(
-        ids=arrays.ids[keep],
-        article_ids=arrays.article_ids[keep],
-        starts=arrays.starts[keep],
-        ends=arrays.ends[keep],
-        kinds=arrays.kinds[keep],
-        points=arrays.points[keep],
-    )
-
-
 class ColourLegend(QObject):
     """The colouring mode (by kind, tag or source), its legend toolbar and the entries off.
 
@@ -95,7 +83,7 @@ class ColourLegend(QObject):
         off = [i for i, n in enumerate(names) if n in self.off]
         if off:
             keep = ~np.isin(codes, np.asarray(off, dtype=np.int32))
-            arrays, codes = subset(arrays, keep), codes[keep]
+            arrays, codes = arrays.subset(keep), codes[keep]
         self.codes = codes
         self._fill_toolbar()
         return arrays

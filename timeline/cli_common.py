@@ -1,0 +1,120 @@
+"""What every `timeline` command shares: its settings, safe output and one-line errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from timeline.text.safe import terminal_safe
+
+if TYPE_CHECKING:
+    from timeline.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Settings:
+    """What the group options chose, handed to every subcommand."""
+
+    db: Path | None = None
+    bidi: bool | None = None
+
+    @property
+    def db_path(self) -> Path:
+        if self.db is not None:
+            return self.db
+        env = os.environ.get("TIMELINE_DB")
+        if env:
+            return Path(env)
+        from timeline.store import default_db_path
+
+        return default_db_path()
+
+    @property
+    def shape_for_terminal(self) -> bool:
+        return sys.stdout.isatty() if self.bidi is None else self.bidi
+
+    def open_store(self, *, create: bool = True) -> Store:
+        from timeline.store import Store, StoreError
+
+        try:
+            return Store(self.db_path, create=create, progress=_migration_progress)
+        except StoreError as exc:
+            raise _Failure(str(exc)) from exc
+
+    def line(self, text: str) -> str:
+        """A line for stdout: in display order for a terminal, logical order when piped.
+
+        Either way without controls or bidi overrides (text.safe.terminal_safe).
+        """
+        if not self.shape_for_terminal:
+            return terminal_safe(text)
+        from timeline.text import for_terminal
+
+        return for_terminal(text)
+
+
+def _echo(text: str = "", *, err: bool = False) -> None:
+    """click.echo of a line holding untrusted text (file names, messages): controls removed."""
+    click.echo(terminal_safe(text), err=err)
+
+
+class _Failure(click.ClickException):
+    """A one-line error whose message may quote untrusted text."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(terminal_safe(message))
+
+
+class _Group(click.Group):
+    """The command group: a store error in any command is one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            # The store module is loaded by the commands that open one; a StoreError can
+            # only come from such a command, so extract never pays for importing it here.
+            store = sys.modules.get("timeline.store")
+            if store is not None and isinstance(exc, store.StoreError):
+                raise _Failure(str(exc)) from exc
+            raise
+
+
+def _migration_progress(done: int, total: int, what: str) -> None:
+    """An upgrade that rebuilds something large says how far it is, on stderr."""
+    click.echo(f"\rUpgrading the library: {what} {done}/{total}", err=True, nl=done >= total)
+
+
+def _common_options(func: F) -> F:
+    """--db and --bidi on every subcommand too: they may stand before or after its name."""
+
+    def remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            ctx.ensure_object(Settings).db = value
+
+    def remember_bidi(ctx: click.Context, _param: click.Parameter, value: bool | None) -> None:
+        if value is not None:
+            ctx.ensure_object(Settings).bidi = value
+
+    func = click.option(
+        "--bidi/--no-bidi",
+        default=None,
+        expose_value=False,
+        callback=remember_bidi,
+        help="Print Arabic in display order (default: only when stdout is a terminal).",
+    )(func)
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=remember_db,
+        help="The database file (default: $TIMELINE_DB, else the user data directory).",
+    )(func)
