@@ -23,7 +23,7 @@ YEAR = 365.2425 * DAY
 AXIS_MIN = to_axis(datetime(1, 1, 1))
 AXIS_MAX = to_axis(datetime(9999, 12, 31))
 MIN_SPAN = 5 * MINUTE
-MAX_SPAN = 600 * YEAR
+MAX_SPAN = 3000 * YEAR  # from Roman dates in the news (AD 79) to today, fitted whole
 
 _EPOCH_ORDINAL = EPOCH.toordinal()
 

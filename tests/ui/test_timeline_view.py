@@ -801,3 +801,38 @@ def test_many_ranges_leave_the_shown_lanes_to_the_points_too() -> None:
     assert np.all(lanes[is_point] < 12)  # every point in a lane that is shown
     assert np.count_nonzero(lanes[~is_point] < 12) >= 2  # and ranges on top of them
     assert len(set(lanes.tolist())) == len(lanes)  # all overlap: one lane each
+
+
+def test_fit_all_shows_a_roman_date_and_today_together(qtbot: QtBot) -> None:
+    # The date rules read `24 أغسطس (آب) 79م` as AD 79: fitting must still show it
+    # beside the modern articles, not a window of the first centuries only.
+    from datetime import datetime
+
+    from timeline.model import to_axis
+
+    starts = np.array(
+        [
+            to_axis(datetime(79, 8, 24)),
+            to_axis(datetime(1945, 3, 22)),
+            to_axis(datetime(2021, 5, 22)),
+        ],
+        dtype=np.int64,
+    )
+    arrays = EventArrays(
+        ids=np.arange(1, 4, dtype=np.int64),
+        article_ids=np.arange(1, 4, dtype=np.int64),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(3, np.uint8),
+        points=np.ones(3, bool),
+    )
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 240)
+    view.set_data(arrays, lambda ids: {i: ("", "", TITLES[i % 5]) for i in ids})
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    vp = view.viewport()
+    assert all(vp.start <= int(t) <= vp.end for t in starts)
+    view.grab()
