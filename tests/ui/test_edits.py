@@ -169,3 +169,32 @@ def test_colour_by_tag_with_a_legend_that_switches_a_tag_off(window: MainWindow)
     assert len(legend.toolbar.actions()) == len(set(a.source for a in window.store.articles()))
     legend.set_mode("kind")
     assert window.timeline._codes is None and not legend.toolbar.isVisibleTo(window)
+
+
+def test_the_users_events_of_a_long_article_are_listed_a_step_at_a_time(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # With the user's values shown, the events list must still come in steps: a 12 MB
+    # article has thousands of mentions, and listing them at once froze the window.
+    from timeline import library
+    from timeline.ui.detail_pane import EVENTS_STEP, DetailPane
+
+    text = tmp_path / "long.txt"
+    sentences = " ".join(f"وقعت الحادثة في عام {1900 + i % 100}." for i in range(400))
+    text.write_text(
+        "عنوان طويل\nنشر في 22 أيار 2021\nعنوان طويل\nصورة\nالمصدر :-\n" + sentences,
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "long.db") as store:
+        library.import_paths(store, [text])
+        (article_id,) = store.article_ids()
+        events = store.events_of(article_id)
+        assert len(events) > EVENTS_STEP
+        pane = DetailPane()
+        qtbot.addWidget(pane)
+        pane.show_article(
+            store.article(article_id), events, shown=edits.shown_article(store, article_id)
+        )
+        assert pane.events.count() <= EVENTS_STEP
+        qtbot.waitUntil(pane.events_complete, timeout=30_000)
+        assert pane.events.count() == len(edits.shown_article(store, article_id).events)

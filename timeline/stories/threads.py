@@ -14,6 +14,7 @@ MIN_LENGTH = 4  # shorter tokens are mostly particles and pronouns
 MAX_TERMS = 8  # rare terms looked up per article
 MIN_SHARED = 2  # a thread shares at least this many of them
 WINDOW_DAYS = 30  # candidates are looked for this far either side
+THREAD_TEXT_CHARS = 4000  # of a body: its terms are looked for in the opening only
 HALF_LIFE_DAYS = 14.0  # the score halves for every two weeks apart
 MIN_SCORE = 1.0
 _DAY = 86400

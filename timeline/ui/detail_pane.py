@@ -309,7 +309,7 @@ class DetailPane(QWidget):
         self._showing = (article, events, hits, title_hits)
         self.events.clear()
         self._body = self._shown_body = None
-        self._pending_events: list[Event] = []
+        self._pending_events: list[Event] | list[ShownEvent] = []
         self._body_timer.stop()
         doc = QTextDocument(self.browser)
         doc.setUndoRedoEnabled(False)  # read-only: no undo history of a 12 MB body
@@ -336,14 +336,12 @@ class DetailPane(QWidget):
         ]
         self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [], differences or [])
         self._credit = for_display(article.credit)
-        self._pending_events = [] if shown is not None else list(events)
+        # The events are listed a step at a time too (a 12 MB article had 17,000).
+        self._pending_events = list(shown.events) if shown is not None else list(events)
         self._scroll_target = None if title_hits or not hits else hits[0][0]
         self._add_body_step(BODY_FIRST_CHARS)
         _mark_spans(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
         self.browser.setDocument(doc)
-        if shown is not None:
-            # The user's events (a handful): listed at once, with where each value came from.
-            self._fill_shown_events(shown.events)
         if title_hits:
             self._scroll_to(title_hits[0][0])
         else:
@@ -571,8 +569,13 @@ class DetailPane(QWidget):
                 self._add_block(body.cursor, self._credit, italic=True)
         self._scroll_to_target()
         if self._pending_events:
-            self._fill_events(self._pending_events[:EVENTS_STEP])
+            step = self._pending_events[:EVENTS_STEP]
             del self._pending_events[:EVENTS_STEP]
+            if self.shown is not None:
+                # With the user's values: where each came from (timeline.edits).
+                self._fill_shown_events(step)  # type: ignore[arg-type]
+            else:
+                self._fill_events(step)  # type: ignore[arg-type]
         if self._body is not None or self._pending_events:
             self._body_timer.start(0)
 

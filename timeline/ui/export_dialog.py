@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from timeline.export import FORMATS, IMAGE_FORMATS, Selection, SelectionError, export
 from timeline.export.image import make_view, paint_on, write_image
 from timeline.store import Store, StoreError
+from timeline.ui.plain_text import message_box
 from timeline.ui.timeline_view import TimelineView
 
 
@@ -211,14 +212,19 @@ class WindowExporter(QObject):
         from timeline.ui.workers import start_in_thread
 
         worker = ExportWorker(self.window.store.path, fmt, window_selection(self.window), path)
-        worker.finished.connect(lambda count: self.exported.emit(str(path), count))
+        # Said once the thread has ended, so that a next export can start at once.
+        worker.finished.connect(lambda count: setattr(self, "_written", (str(path), count)))
         worker.failed.connect(self._failed)
         self._worker = worker
+        self._written: tuple[str, int] | None = None
         self._thread = start_in_thread(worker, self)
         self._thread.finished.connect(self._ended)
 
     def _ended(self) -> None:
         self._thread = None
+        written, self._written = self._written, None
+        if written is not None:
+            self.exported.emit(*written)
 
     def running_thread(self) -> QThread | None:
         """The thread writing a text export, if one is (the window waits for it a while
@@ -234,9 +240,8 @@ class WindowExporter(QObject):
         )
 
     def show_failure(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export"), message, parent=self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        # Opened, never exec()'d: the window stays responsive (and a test never blocks).
+        message_box(self.window, QMessageBox.Icon.Warning, self.tr("Export"), message).open()
 
     def ask_print(self) -> None:
         try:
