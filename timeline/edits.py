@@ -19,6 +19,7 @@ from timeline.model import DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp
+from timeline.timescale import MONTHS
 
 # Given in turn to new tags; the user can change any (Okabe-Ito, told apart by most readers).
 TAG_COLOURS = (
@@ -35,39 +36,7 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ISO_RANGE = re.compile(r"^\s*(\d{4}(?:-\d\d(?:-\d\d)?)?)\s*/\s*(\d{4}(?:-\d\d(?:-\d\d)?)?)\s*$")
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d\d)(?:-(\d\d))?)?\s*$")
 # The date rules read Arabic month names; a date typed in English is read through them.
-_ENGLISH_MONTHS = dict(
-    zip(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        [
-            "يناير",
-            "فبراير",
-            "مارس",
-            "أبريل",
-            "مايو",
-            "يونيو",
-            "يوليو",
-            "أغسطس",
-            "سبتمبر",
-            "أكتوبر",
-            "نوفمبر",
-            "ديسمبر",
-        ],
-        strict=True,
-    )
-)
+_ENGLISH_MONTHS = dict(zip((m.lower() for m in MONTHS["en"]), MONTHS["egypt"], strict=True))
 _ENGLISH_MONTH = re.compile(
     r"\b("
     + "|".join(

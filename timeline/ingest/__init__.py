@@ -367,7 +367,25 @@ def open_source(
     return ArticleFile(Path(source), columns)
 
 
-class ArticleFile:
+class _Source:
+    """What every reader of articles tells about its reading (see ingest.reading)."""
+
+    _reading: Reading
+
+    @property
+    def encoding(self) -> Encoding | None:
+        return self._reading.encoding
+
+    @property
+    def replaced(self) -> int:
+        return self._reading.replaced
+
+    def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
+        """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
+        return self._reading.stated.get(draft)
+
+
+class ArticleFile(_Source):
     """One file, read article by article: drafts, and Rejected for records that are not.
 
     Never holds more than one article of a JSON Lines, CSV or WARC file in memory,
@@ -400,18 +418,6 @@ class ArticleFile:
         self._raw: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed by close()
         self._reading = Reading()
         self._done = False
-
-    @property
-    def encoding(self) -> Encoding | None:
-        return self._reading.encoding
-
-    @property
-    def replaced(self) -> int:
-        return self._reading.replaced
-
-    def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
-        """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
-        return self._reading.stated.get(draft)
 
     @property
     def position(self) -> int:
@@ -476,7 +482,7 @@ _CONTENT_TYPES = {
 }
 
 
-class WebArticles:
+class WebArticles(_Source):
     """The articles at a URL: fetched once (timeline.ingest.fetch), then read by format.
 
     The format comes from the content type, a feed or OPML root element, then the
@@ -492,18 +498,6 @@ class WebArticles:
         self._done = False
         self._fetched = fetch(url)
         self.size = len(self._fetched.data)
-
-    @property
-    def encoding(self) -> Encoding | None:
-        return self._reading.encoding
-
-    @property
-    def replaced(self) -> int:
-        return self._reading.replaced
-
-    def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
-        """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
-        return self._reading.stated.get(draft)
 
     @property
     def position(self) -> int:
