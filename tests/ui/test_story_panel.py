@@ -120,3 +120,24 @@ def test_the_timeline_draws_a_story_once_over_its_spread_with_its_count(
     assert labels[int(after.ids[row])].title.endswith(window.tr("%n copies", "", 2))
     # A search hit in the later copy marks the story drawn once.
     assert window._story_hits([copy]) == [agency]
+
+
+def test_copy_and_related_rows_show_controls_instead_of_obeying_them(qtbot: QtBot) -> None:
+    from timeline.store.stories import CopyRow
+    from timeline.ui.story_panel import StoryPanel, StoryView
+
+    panel = StoryPanel()
+    qtbot.addWidget(panel)
+    hostile = "txt.\u202eexe\x1b[2J"
+    view = StoryView(
+        article_id=1,
+        copies=[CopyRow(1, hostile, hostile, None, None), CopyRow(2, "b", "s", None, None)],
+        related=[(3, 2.0, hostile, hostile)],
+    )
+    panel.show_story(None, view)
+    rows = [panel.copies.item(i).text() for i in range(panel.copies.count())]
+    rows.append(panel.related.item(0).text())
+    assert all("\u202e" not in r and "\x1b" not in r for r in rows)
+    assert "txt." in rows[0] and "exe" in rows[0]
+    panel.show_story(None, None)
+    assert panel.copies_label.text() == ""  # nothing is said of no article

@@ -22,6 +22,7 @@ from timeline.model import Article
 from timeline.store import Store
 from timeline.store import stories as story_store
 from timeline.stories import WordDiff, word_diff
+from timeline.text.display_safe import for_display
 from timeline.ui.article_delegate import DirectionalTextDelegate
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 11
@@ -106,6 +107,8 @@ class StoryPanel(QWidget):
             self.tr("Copies of this story: %n", "", len(copies))
             if copies
             else self.tr("No copies of this story")
+            if article is not None
+            else ""
         )
         self.copies.setVisible(bool(copies))
         # Each row reads in the interface's direction: the mark is its first strong
@@ -120,7 +123,7 @@ class StoryPanel(QWidget):
                 else ""
             )
             when = f"{_LRI}{row.published}{_PDI}" if row.published else self.tr("undated")
-            text = f"{mark}{first}{_FSI}{row.source or '-'}{_PDI}  ·  {when}{this}  ·  {_FSI}{row.title}{_PDI}"
+            text = f"{mark}{first}{_FSI}{for_display(row.source or '-')}{_PDI}  ·  {when}{this}  ·  {_FSI}{for_display(row.title)}{_PDI}"
             item = QListWidgetItem(text)
             item.setData(ArticleIdRole, row.article_id)
             item.setToolTip(self.tr("Click to see the words that differ; double-click to open"))
@@ -130,7 +133,7 @@ class StoryPanel(QWidget):
         self.related.setVisible(bool(related))
         for article_id, score, title, source in related:
             item = QListWidgetItem(
-                f"{_FSI}{source or '-'}{_PDI}  ·  {_FSI}{title}{_PDI}  ·  {score:g}"
+                f"{_FSI}{for_display(source or '-')}{_PDI}  ·  {_FSI}{for_display(title)}{_PDI}  ·  {score:g}"
             )
             item.setData(ArticleIdRole, article_id)
             self.related.addItem(item)
