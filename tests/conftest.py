@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +17,24 @@ CORPUS = REPO.parent / "shared" / "corpus"
 SEED = CORPUS / "seed" / "000_e3dea70be14111b3.txt"
 SAUDINEWSNET = CORPUS / "saudinewsnet" / "sample.jsonl"
 SAMPLES = REPO / "resources" / "samples"
+
+_CONFIG_HOME: str | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the window's saved settings (QSettings) out of the user's own profile.
+
+    Without this a test run reads the geometry the developer's own window saved, and
+    writes its own over it; parallel runs would share one file.
+    """
+    global _CONFIG_HOME
+    _CONFIG_HOME = tempfile.mkdtemp(prefix="timeline-test-config-")
+    os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _CONFIG_HOME is not None:
+        shutil.rmtree(_CONFIG_HOME, ignore_errors=True)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from timeline.library import import_paths
@@ -19,6 +20,15 @@ SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 def bundled_fonts(qapp: QApplication) -> None:
     assert {"Noto Sans", "Noto Sans Arabic"} <= set(load_bundled_fonts())
     qapp.setFont(application_font())
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(qapp: QApplication) -> None:
+    """Each test starts from a fresh profile: no window geometry or layout saved by the last.
+
+    (tests/conftest.py keeps the whole run out of the user's own profile.)
+    """
+    QSettings().clear()
 
 
 @pytest.fixture(scope="session")
