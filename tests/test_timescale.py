@@ -320,3 +320,16 @@ def test_format_date_keeps_the_granularity(start, end, granularity, language, ex
     style = LabelStyle(language=language)
     end_axis = to_axis(end) if end else None
     assert format_date(to_axis(start), end_axis, granularity, style) == expected
+
+
+def test_the_coarsest_level_is_labelled_once_not_twice() -> None:
+    # Over 2,000 years minor and major are both centuries: one row of labels, and the
+    # centuries are still named (on the major row).
+    view = Viewport(to_axis(datetime(1, 1, 1)), 2000 * YEAR, 1200)
+    ticks = ticks_for(view, LabelStyle(language="en", hijri=True))
+    assert ticks.minor_level is ticks.major_level
+    assert not ticks.minor_labelled
+    assert "1900" in [t.label for t in ticks.major]
+    # One level finer, both rows still say different things.
+    finer = ticks_for(Viewport(to_axis(datetime(1900, 1, 1)), 100 * YEAR, 1200), LabelStyle())
+    assert finer.minor_level is not finer.major_level and finer.minor_labelled

@@ -654,6 +654,9 @@ def ticks_for(viewport: Viewport, style: LabelStyle) -> TickSet:
         if step is not None:
             hijri_minor = _hijri_row(minor_level.name, minor, t0, t1, style, False, step, limit)
         hijri_major = _hijri_row(major_level.name, major, t0, t1, style, True, 1, limit)
+    # At the coarsest level the major ticks are the minor ones: one row of labels, not
+    # the same labels twice.
+    labelled = labelled and major_level is not minor_level
     return TickSet(minor_level, major_level, minor, major, labelled, hijri_minor, hijri_major)
 
 
