@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
-from timeline.ui.main_window import MainWindow
+from timeline.ui.main_window import MainWindow, initial_size
 
 
 @pytest.fixture
@@ -482,3 +483,34 @@ def test_window_reads_one_page_of_ids_not_all(
     qtbot.waitUntil(filled)
     assert win.model.rowCount() > 3
     win.close()
+
+
+def test_first_size_fits_the_screen_with_room_for_the_frame(
+    qtbot: QtBot, sample_store: Store
+) -> None:
+    # A fresh profile on a 1280x800 screen must not put the status bar off the screen.
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    free = win.screen().availableGeometry()
+    assert free.height() < 800 / 0.9  # the offscreen screen is smaller than the default
+    assert win.height() <= free.height() * 0.9
+    assert win.width() <= free.width()  # no wider than the layout's own minimum allows
+    assert initial_size(None) == QSize(1280, 800)
+
+
+def test_tests_never_touch_the_users_own_settings() -> None:
+    # The window saves its geometry with QSettings; a test run must write elsewhere.
+    from PySide6.QtCore import QSettings
+
+    assert os.environ["XDG_CONFIG_HOME"] in QSettings().fileName()
+
+
+def test_the_timeline_starts_with_a_fair_share_of_the_height(
+    qtbot: QtBot, sample_store: Store
+) -> None:
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    timeline, lower = win.upper.sizes()
+    assert timeline >= 0.3 * (timeline + lower)

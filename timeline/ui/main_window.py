@@ -9,10 +9,13 @@ import numpy as np
 from PySide6.QtCore import (
     QByteArray,
     QDeadlineTimer,
+    QEvent,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
+    QObject,
     QSettings,
+    QSize,
     Qt,
     QThread,
     Signal,
@@ -24,6 +27,8 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
+    QScreen,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +92,8 @@ _DETACHED_THREADS: list[QThread] = []
 # The timeline's least height: enough for the axis and a few lanes, and no more, so
 # that at 800x500 the detail pane below still has room to be read.
 TIMELINE_MIN_HEIGHT = 120
+# What the list and the detail pane keep before the timeline grows past its minimum.
+_LOWER_ROOM = 420
 
 # Splitter states are kept per layout: a state saved for other panes would hide some.
 _LAYOUT_KEY = "window/layout-3"
@@ -145,6 +152,20 @@ def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
     option.initFrom(table)
     rows.setDefaultSectionSize(delegate.sizeHint(option, model.index(0)).height())
     return table
+
+
+def initial_size(screen: QScreen | None) -> QSize:
+    """The window's first size: 1280x800, or less on a smaller screen.
+
+    A 1280x800 client area on a 1280x800 screen puts the title bar and the status bar
+    off the screen; keep a tenth of the free area for the window manager's frame and
+    panels.
+    """
+    wanted = QSize(1280, 800)
+    if screen is None:
+        return wanted
+    free = screen.availableGeometry()
+    return wanted.boundedTo(QSize(int(free.width() * 0.9), int(free.height() * 0.9)))
 
 
 class MainWindow(QMainWindow):
@@ -219,7 +240,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._import_thread: QThread | None = None
         self.abandoned_threads: list[QThread] = []
-        self.resize(1280, 800)
+        # Until the user moves the divider (or a saved layout is restored), the timeline's
+        # share of the height follows the window's size: see _share_height.
+        self._layout_chosen = False
+        self.upper.splitterMoved.connect(self._layout_was_chosen)
+        self.upper.installEventFilter(self)
+        self.resize(initial_size(self.screen()))
         self._restore_state()
         self._loader_thread: QThread | None = None
         # Choose the first article now: left to itself the list would choose one when it
@@ -829,6 +855,29 @@ class MainWindow(QMainWindow):
         self.load_timeline()
         self.store_changed.emit()
 
+    def _layout_was_chosen(self) -> None:
+        self._layout_chosen = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.upper
+            and event.type() == QEvent.Type.Resize
+            and not self._layout_chosen
+            and isinstance(event, QResizeEvent)
+        ):
+            self._share_height(event.size().height())
+        return super().eventFilter(watched, event)
+
+    def _share_height(self, height: int) -> None:
+        """Give the timeline, the window's subject, up to two fifths of the height.
+
+        Stretch factors alone leave it only what the panes' size hints do not claim
+        (120 px of 720). The panes below keep room to read an article first.
+        """
+        timeline = min(height * 2 // 5, height - _LOWER_ROOM)
+        timeline = max(timeline, TIMELINE_MIN_HEIGHT)
+        self.upper.setSizes([timeline, max(height - timeline, 0)])
+
     def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
@@ -836,8 +885,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         for name, splitter in (("upper", self.upper), ("lower", self.lower)):
             state = settings.value(f"{_LAYOUT_KEY}/{name}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+            if isinstance(state, QByteArray) and splitter.restoreState(state):
+                self._layout_chosen = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_thread is not None:
