@@ -291,6 +291,28 @@ def _day_month(
     )  # fmt: skip
 
 
+MONTH_WORD_BEFORE = rx(r"(?<!\w)[وف]?[بل]?شهر\s+$")
+_DIRECTIONS = ("past", "future", "current")
+
+
+def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> DateValue | None:
+    """شوال الجاري, رمضان الماضي, شهر رمضان: that Hijri month nearest the anchor.
+
+    With no modifier, the month within the coming five is ahead, any other behind
+    (شهر رمضان after Ramadan is the one just past).
+    """
+    today = v.gregorian_to_hijri(anchor)
+    if today is None:
+        return None
+    year, now = today[0], today[1]
+    ahead = (month - now) % 12
+    if direction == "current" or (direction is None and ahead == 0):
+        return v.hijri_month_value(year, month) if ahead == 0 else None
+    if direction == "future" or (direction is None and ahead <= 5):
+        return v.hijri_month_value(year + (month <= now), month)
+    return v.hijri_month_value(year - (month >= now), month)
+
+
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
     for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك"):
@@ -301,8 +323,15 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
         day_info = _day_before(ctx, hit.start())
         if day_info is None:
             # A lone Hijri month name is too often a person (رمضان, رجب) or a word
-            # (صفر "zero"): only a written year makes it a date.
+            # (صفر "zero"): only a written year, شهر before it or الماضي / الجاري /
+            # المقبل after it makes it a date.
             if year is None:
+                named = MONTH_WORD_BEFORE.search(ctx.text, max(0, hit.start() - 8), hit.start())
+                if ctx.anchor_day is not None and (named or direction in _DIRECTIONS):
+                    value = _nearest_hijri_month(ctx.anchor_day, month, direction)
+                    if value is not None:
+                        first = named.start() if named else hit.start()
+                        yield Candidate(first, end, value, "hijri", 0.75, has_year=False)
                 continue
             value = v.hijri_month_value(year, month)
             if value is not None:
@@ -472,8 +501,8 @@ def _year_candidate(
 # "1950-1953", "2015 - 2016", "بين 2003 و2010", "عامي 2015 و2016م", "من 2004 حتى 2007".
 YEAR_RANGE = rx(
     rf"{START}(?P<pre>(?:[وف]?(?:في|منذ|خلال|من)\s+)?(?P<between>(?:ال)?فتره\s+(?:من|بين)\s+|[وف]?بين\s+)?"
-    rf"(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|عامي|سنه|سنتي|اعوام|سنوات)\s+)?)"
-    r"(?<![\d/.\-])(?P<y1>\d{4})(?:\s*م)?\s*(?P<sep>-|/|الى|حتى|لغايه|و)\s*(?P<y2>\d{4})(?![\d/\-])"
+    rf"(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|عامي|سنه|سنتي|اعوام|سنوات)\s+)?|و(?=\d{{4}}\s*[-_]))"
+    r"(?<![\d/.\-])(?P<y1>\d{4})(?:\s*م)?\s*(?P<sep>-|_|/|الى|حتى|لغايه|و)\s*(?P<y2>\d{4})(?![\d/\-])"
     rf"{ERA}"
 )
 

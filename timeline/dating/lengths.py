@@ -51,6 +51,8 @@ CONSTRUCT_AFTER = rx(
 )
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
+# The minutes of a clock time: الساعة العاشرة وعشرين دقيقة is 10:20, not 20 minutes.
+CLOCK_BEFORE = rx(r"(?<!\w)(?:الساعه|ساعه)\s+\S+\s+$")
 
 RECURRING_ANCHOR = Anchor(
     rf"(?:كل|يوميا|اسبوعيا|شهريا|سنويا|عاميا|مر(?:ه|تين|تان|ات)){END}",
@@ -115,7 +117,12 @@ def durations(ctx: Context) -> Iterator[Candidate]:
                 amount = lx.number_value(hit.group("words"))
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue
-            if implied == 2 or (implied == 1 and amount > 10 and amount % 100):
+            if hit.group("clitic").startswith("و") and CLOCK_BEFORE.search(
+                text, max(0, start - 24), start
+            ):
+                continue
+            feminine = hit.group("unit").endswith("ه")  # سنة, ساعة, دقيقة: 44 سنة
+            if implied == 2 or (implied == 1 and amount > 10 and amount % 100 and not feminine):
                 continue  # "3 عامين" is no count; 11 to 99 take عاما, 100s take عام
             value = _letters(unit, amount)
             if hit.group("half"):

@@ -41,7 +41,7 @@ PERIOD_ANCHOR = Anchor("|".join(PERIOD_WORDS), PERIOD_WORDS)
 AGO_ANCHOR = Anchor("منذ|قبل", ("منذ", "قبل"))
 VAGUE_WORDS = (
     "سنوات", "سنين", "اعوام", "اشهر", "شهور", "ايام", "اسابيع", "عقود", "قرون", "ساعات",
-    "دقائق", "لحظات",
+    "دقائق", "لحظات", "يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "عقدين",
 )  # fmt: skip
 VAGUE_ANCHOR = Anchor("|".join(VAGUE_WORDS), VAGUE_WORDS)
 TODAY = rx(
@@ -135,8 +135,9 @@ NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
 EVENT_AFTER = rx(r"\s+(?:من|على)\s+(?!الان)")
 VAGUE = rx(
     rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
-    rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود)(?:\s+(?:ال)?\d+)?\s+"
-    rf"(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
+    rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود)(?:\s+(?:ال)?\d+)?"
+    rf"(?P<few>\s+القليله)?\s+(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
+    rf"|{DEFINITE}(?P<dual>يومين|اسبوعين|شهرين|عامين|سنتين|عقدين)\s+(?P<dmod>الماضيين|المنصرمين|الفائتين|الاخيرين){END}"
     rf"|(?P<coming>[وف]?(?:في\s+)?قادم\s+الايام){END})"
 )
 
@@ -424,20 +425,22 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
 # events, not the future.
 REF_ANCHOR = Anchor(
     r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
-    r"|الاونه|المستقبل\s+القريب",
-    ("حاليا", "مؤخرا", "قريبا", "الان", "وقت", "الاونه", "المستقبل"),
+    r"|الاونه|المستقبل\s+القريب|فتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)",
+    ("حاليا", "مؤخرا", "قريبا", "الان", "وقت", "الاونه", "المستقبل", "فتره"),
 )
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
     rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
-    r"|(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
-    r"|وقت\s+سابق|المستقبل\s+القريب)(?!\w))"
+    r"|(?:[وف]?[بل](?=ال))?(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
+    r"|وقت\s+سابق|المستقبل\s+القريب"
+    r"|الفتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه))(?!\w))"
 )
 REF_VALUES = {
     strip_marks(word): direction
     for word, direction in {
     "حاليا": "PRESENT", "مؤخرا": "PAST", "قريبا": "FUTURE", "الاونه الاخيره": "PAST",
-    "وقت سابق": "PAST", "المستقبل القريب": "FUTURE",
+    "وقت سابق": "PAST", "المستقبل القريب": "FUTURE", "الفتره الماضيه": "PAST",
+    "الفتره الاخيره": "PAST", "الفتره المقبله": "FUTURE", "الفتره القادمه": "FUTURE",
     }.items()
 }  # fmt: skip
 
@@ -462,6 +465,17 @@ def vague(ctx: Context) -> Iterator[Candidate]:
     """منذ سنوات, السنوات الأخيرة, الأشهر المقبلة, قادم الأيام: PAST_REF / FUTURE_REF."""
     for hit in ctx.scan(VAGUE, VAGUE_ANCHOR):
         mod = hit.group("mod")
+        if hit.group("dual"):
+            # اليومين الماضيين: the two days up to now, a length (P2D).
+            unit, _ = lx.DURATION_UNITS[hit.group("dual")]
+            value = v.duration_value(20, "Y") if unit == "DE" else v.duration_value(2, unit)
+            yield Candidate(hit.start(), hit.end(), value, "duration", 0.7)
+            continue
+        if hit.group("plural2") and mod in lx.PAST_WORDS:
+            # الأيام الماضية, الأشهر القليلة المنصرمة: some days up to now (PXD).
+            unit, _ = lx.DURATION_UNITS[hit.group("plural2")]
+            yield Candidate(hit.start(), hit.end(), v.duration(f"PX{unit}"), "duration", 0.6)
+            continue
         future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
         value = v.vague_value("FUTURE" if future else "PAST")
         yield Candidate(hit.start(), hit.end(), value, "vague", 0.6)

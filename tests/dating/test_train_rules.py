@@ -1,0 +1,140 @@
+"""Rules added from the TimeML train set's misses (bench/data/timeml_train.jsonl).
+
+Every sentence here is made up; none is article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+from timeline.dating.timeml import timexes_from_mentions
+
+WED = datetime(2015, 8, 5, 12, 0)  # Shawwal 1436
+
+
+def found(text: str, published: datetime | None = WED) -> list[tuple[str, str, str]]:
+    return [(m.text, m.value, m.type) for m in extract_mentions(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("رجل يبلغ من العمر 44 سنة فقط", "44 سنة", "P44Y"),
+        ("سيفرج عنه خلال 48 ساعة من الآن", "48 ساعة", "PT48H"),
+        ("انتهت بعد 12 دقيقة من البداية", "12 دقيقة", "PT12M"),
+    ],
+)
+def test_a_feminine_unit_takes_counts_from_eleven_to_ninety_nine(
+    text: str, raw: str, value: str
+) -> None:
+    assert (raw, value, "DURATION") in found(text)
+
+
+def test_minutes_of_a_clock_time_are_not_a_duration() -> None:
+    got = found("وصل عند الساعة العاشرة وعشرين دقيقة صباحا")
+    assert all(kind != "DURATION" for _, _, kind in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("نشط الفريق خلال الفترة الماضية كثيرا", "الفترة الماضية", "PAST_REF"),
+        ("ستزداد الأعمال في الفترة المقبلة بإذن الله", "الفترة المقبلة", "FUTURE_REF"),
+        ("لا توجد خطة بالوقت الحالي للتوسع", "بالوقت الحالي", "PRESENT_REF"),
+    ],
+)
+def test_the_past_present_and_coming_period(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+    assert found(text, None) == [(raw, value, "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("زار المدارس خلال اليومين الماضيين برفقة", "اليومين الماضيين", "P2D"),
+        ("هبطت طائرات في الأيام القليلة الماضية هناك", "الأيام القليلة الماضية", "PXD"),
+        ("ارتفعت الأسعار خلال الأشهر الماضية بشدة", "الأشهر الماضية", "PXM"),
+    ],
+)
+def test_the_past_days_are_a_length_of_time(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DURATION")]
+
+
+def test_coming_and_latest_years_stay_references() -> None:
+    assert found("في الأشهر المقبلة سيبدأ") == [("الأشهر المقبلة", "FUTURE_REF", "DATE")]
+    assert found("تطور في السنوات الأخيرة كثيرا") == [("السنوات الأخيرة", "PAST_REF", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("وصل الوفد مساء أمس إلى المدينة", "مساء أمس", "2015-08-04TEV"),
+        ("اندلعت النيران صباح اليوم في المصنع", "صباح اليوم", "2015-08-05TMO"),
+        ("عقد الاجتماع ظهر الأحد الماضي بحضور", "ظهر الأحد الماضي", "2015-08-02TMI"),
+        ("يقام الحفل ليلة الخميس المقبل في", "ليلة الخميس المقبل", "2015-08-06TNI"),
+        ("وقع الحادث عصر يوم الاثنين، ثم", "عصر يوم الاثنين", "2015-08-03TAF"),
+    ],
+)
+def test_a_part_of_the_day_makes_a_time_on_that_day(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "TIME")]
+
+
+def test_a_written_date_keeps_its_day_after_a_part_of_the_day() -> None:
+    assert found("وفي فجر يوم الأربعاء 28 رمضان 1436 هـ تم ذلك") == [
+        ("يوم الأربعاء 28 رمضان 1436 هـ", "2015-07-15", "DATE")
+    ]
+
+
+def test_a_clock_time_in_the_evening_is_after_noon() -> None:
+    assert found("تبدأ المباراة الساعة 5:45 من مساء اليوم") == [
+        ("الساعة 5:45 من مساء اليوم", "2015-08-05T17:45", "TIME")
+    ]
+    assert found("وقع الانفجار الساعة الثانية من فجر اليوم") == [
+        ("الساعة الثانية من فجر اليوم", "2015-08-05T02:00", "TIME")
+    ]
+
+
+def test_year_ranges_with_an_underscore_or_after_and() -> None:
+    assert found("في الموسم 2015 _ 2016 القادم") == [("2015 _ 2016", "2015/2016", "DATE")]
+    assert found("لعب معهم في موسمي 1999-2000 و2012-2013 أيضا") == [
+        ("1999-2000", "1999/2000", "DATE"),
+        ("2012-2013", "2012/2013", "DATE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("تستمر الفعاليات حتى نهاية شهر شوال الجاري", "شهر شوال الجاري", "2015-07-17/2015-08-15"),
+        ("بدأ المهرجان خلال شهر رمضان وما زال", "شهر رمضان", "2015-06-18/2015-07-16"),
+        ("كما حدث في رمضان الماضي تماما", "رمضان الماضي", "2015-06-18/2015-07-16"),
+        ("تبدأ المرحلة في ذي القعدة المقبل رسميا", "ذي القعدة المقبل", "2015-08-16/2015-09-13"),
+    ],
+)
+def test_a_hijri_month_named_with_its_month_word_or_a_modifier(
+    text: str, raw: str, value: str
+) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+def test_a_lone_hijri_month_name_is_a_person() -> None:
+    assert found("وقال رمضان إن الفريق جاهز") == []
+    assert found("خلال شهر رمضان", None) == []  # no anchor: which Ramadan is unknown
+
+
+def test_a_range_is_two_timexes_in_timeml() -> None:
+    text = "لعب هناك بين 2005 و2008 ثم انتقل"
+    timexes = timexes_from_mentions(extract_mentions(text, WED))
+    assert [(text[t.start : t.end], t.type, t.value) for t in timexes] == [
+        ("2005", "DATE", "2005"),
+        ("2008", "DATE", "2008"),
+    ]
+    text = "من 15 حزيران حتى 15 أيلول 2015 تقريبا"
+    timexes = timexes_from_mentions(extract_mentions(text, WED))
+    assert [(text[t.start : t.end], t.value) for t in timexes] == [
+        ("15 حزيران", "2015-06-15"),
+        ("15 أيلول 2015", "2015-09-15"),
+    ]
