@@ -108,7 +108,11 @@ def test_year_ranges_with_an_underscore_or_after_and() -> None:
 @pytest.mark.parametrize(
     ("text", "raw", "value"),
     [
-        ("تستمر الفعاليات حتى نهاية شهر شوال الجاري", "شهر شوال الجاري", "2015-07-17/2015-08-15"),
+        (
+            "تستمر الفعاليات حتى نهاية شهر شوال الجاري",
+            "نهاية شهر شوال الجاري",
+            "2015-07-17/2015-08-15",
+        ),
         ("بدأ المهرجان خلال شهر رمضان وما زال", "شهر رمضان", "2015-06-18/2015-07-16"),
         ("كما حدث في رمضان الماضي تماما", "رمضان الماضي", "2015-06-18/2015-07-16"),
         ("تبدأ المرحلة في ذي القعدة المقبل رسميا", "ذي القعدة المقبل", "2015-08-16/2015-09-13"),
@@ -123,6 +127,21 @@ def test_a_hijri_month_named_with_its_month_word_or_a_modifier(
 def test_a_lone_hijri_month_name_is_a_person() -> None:
     assert found("وقال رمضان إن الفريق جاهز") == []
     assert found("خلال شهر رمضان", None) == []  # no anchor: which Ramadan is unknown
+
+
+def test_a_head_noun_before_a_written_date_is_in_its_span() -> None:
+    assert found("سافر إلى هناك مطلع أبريل الماضي") == [("مطلع أبريل الماضي", "2015-04", "DATE")]
+    assert found("وقع في شهر مايو الماضي بالفعل") == [("شهر مايو الماضي", "2015-05", "DATE")]
+    assert found("استعادوا المطار يوم 14 يوليو تموز") == [
+        ("يوم 14 يوليو تموز", "2015-07-14", "DATE")
+    ]
+    assert found("وصلت يوم أمس إلى") == [("يوم أمس", "2015-08-04", "DATE")]
+
+
+def test_a_glued_conjunction_or_preposition_is_outside_the_timex() -> None:
+    text = "وصل الفريق والأربعاء موعد المباراة وبالأمس تدرب"
+    timexes = timexes_from_mentions(extract_mentions(text, WED))
+    assert [text[t.start : t.end] for t in timexes] == ["الأربعاء", "الأمس"]
 
 
 def test_a_range_is_two_timexes_in_timeml() -> None:

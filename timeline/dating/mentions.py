@@ -60,10 +60,14 @@ PARTS_OF_DAY = {
     "ليله": "NI",
 }  # fmt: skip
 _PART_WORDS = "|".join(PARTS_OF_DAY)
-PART_OF_DAY_BEFORE = rx(
-    rf"(?<!\w)[وف]?[بل]?(?P<w>{_PART_WORDS})\s+(?:(?:من\s+)?يوم\s+)?$"
-)
+PART_OF_DAY_BEFORE = rx(rf"(?<!\w)[وف]?[بل]?(?P<w>{_PART_WORDS})\s+(?:(?:من\s+)?يوم\s+)?$")
 PART_OF_DAY_AT = rx(rf"[وف]?[بل]?(?P<w>{_PART_WORDS})\s")
+# Head nouns before a written date are inside its TIMEX3 (شهر مايو الماضي, يوم 14 يوليو,
+# أواخر مارس, نهاية شهر شوال الجاري); the value stays the month's or the day's.
+HEAD_NOUN_BEFORE = rx(
+    r"(?<!\w)[وف]?[بل]?(?:(?:مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط)(?:\s+شهر)?|شهر|يوم)\s+$"
+)
+HEAD_NOUN_KINDS = frozenset({"explicit", "numeric", "hijri", "month_year"})
 # Which hours a part of the day moves past noon: الساعة 5:45 من مساء اليوم is 17:45.
 AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
 
@@ -112,6 +116,21 @@ def _parts_of_day(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         d = cand.date
         value = v.DateValue(f"{d.value}T{code}", d.granularity, d.start, d.end, d.calendar)
         out.append(cand.moved(start, cand.end, date=value))
+    return out
+
+
+def _head_nouns(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """شهر مايو الماضي, يوم أمس: a written date or أمس takes the noun just before it."""
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.kind in HEAD_NOUN_KINDS or (cand.kind == "relative" and cand.day is not None):
+            lo = max(out[-1].end if out else 0, cand.start - 24)
+            before = HEAD_NOUN_BEFORE.search(ctx.text, lo, cand.start)
+            if before is not None and (
+                cand.kind != "relative" or before.group().strip().endswith("يوم")
+            ):
+                cand = cand.moved(before.start(), cand.end)
+        out.append(cand)
     return out
 
 
@@ -260,6 +279,7 @@ def find_candidates(ctx: Context, rules: Iterable[Rule] = ALL_RULES) -> list[Can
     chosen = _merge_bridges(ctx, chosen)
     chosen = _merge_day_ranges(ctx, chosen)
     chosen = _parts_of_day(ctx, chosen)
+    chosen = _head_nouns(ctx, chosen)
     return _attach_times(ctx, chosen)
 
 

@@ -115,7 +115,9 @@ _PLAIN_DATE = lazy(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 def _range_timexes(mention: Mention) -> list[Timex] | None:
     """A range mention's two ends, each with its own value; None when it is not one."""
     first, _, last = mention.value.partition("/")
-    if mention.kind != "range" or not (_PLAIN_DATE.fullmatch(first) and _PLAIN_DATE.fullmatch(last)):
+    if mention.kind != "range" or not (
+        _PLAIN_DATE.fullmatch(first) and _PLAIN_DATE.fullmatch(last)
+    ):
         return None
     hit = _RANGE_PARTS.fullmatch(mention.text)
     if hit is None:
@@ -127,11 +129,24 @@ def _range_timexes(mention: Mention) -> list[Timex] | None:
     ]
 
 
+# A conjunction or preposition glued to the first word (والأيام الماضية, بالأمس, لعام 2014)
+# is outside the TIMEX3, as TempEval-3 tags tokens; the mention keeps the whole word.
+_CLITIC = lazy(
+    r"(?:[وف][بلك]?|[بلك])(?=ال|\d|عام|سن[هةو]|شهر|يوم|صباح|مساء|ظهر|عصر|ليل|فجر|[أا]سبوع|[أا]يام"
+    r"|ساع|دقيق|عقد|قرن|ثلاث|[أا]ربع|خمس|سبع|ثمان|تسع|عشر|نصف|ربع)"
+)
+
+
+def _timex(mention: Mention) -> Timex:
+    clitic = _CLITIC.match(mention.text)
+    start = mention.start + (clitic.end() if clitic else 0)
+    return Timex(start, mention.end, timex_type(mention), timex_value(mention.value))
+
+
 def timexes_from_mentions(mentions: Iterable[Mention]) -> list[Timex]:
     timexes: list[Timex] = []
     for m in mentions:
-        ends = _range_timexes(m)
-        timexes.extend(ends or [Timex(m.start, m.end, timex_type(m), timex_value(m.value))])
+        timexes.extend(_range_timexes(m) or [_timex(m)])
     return timexes
 
 
