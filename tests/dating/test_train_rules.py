@@ -97,6 +97,15 @@ def test_a_clock_time_in_the_evening_is_after_noon() -> None:
     ]
 
 
+def test_a_clock_time_starts_at_its_hour_word_not_at_the_signal() -> None:
+    assert found("انطلقت القافلة عند الساعة العاشرة صباحا") == [
+        ("الساعة العاشرة صباحا", "2015-08-05T10:00", "TIME")
+    ]
+    assert found("تبدأ في تمام الساعة 5:45 من مساء اليوم") == [
+        ("الساعة 5:45 من مساء اليوم", "2015-08-05T17:45", "TIME")
+    ]
+
+
 def test_year_ranges_with_an_underscore_or_after_and() -> None:
     assert found("في الموسم 2015 _ 2016 القادم") == [("2015 _ 2016", "2015/2016", "DATE")]
     assert found("لعب معهم في موسمي 1999-2000 و2012-2013 أيضا") == [

@@ -15,9 +15,10 @@ ZONE = (
     r"|ت\s?\.?\s?م|(?:GMT|UTC|gmt|utc))"
 )
 # "(في تمام) الساعة (الـ)" before a time; looked for behind the number, which is
-# faster than trying it at every position of the text.
+# faster than trying it at every position of the text.  The span starts at الساعة:
+# في تمام / عند are signals, outside the TIMEX3 (TempEval-3).
 CUE_BEFORE = rx(
-    r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?:ال)?ساعه\s+(?:ال\s*)?$"
+    r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?P<cue>(?:ال)?ساعه)\s+(?:ال\s*)?$"
 )
 # Begins with the digit, not with a lookbehind, so the engine can skip to digits;
 # the character before is checked in clock_times (no digit, :, / or . before).
@@ -67,7 +68,7 @@ def _cue(ctx: Context, start: int) -> int | None:
     """Where a "الساعة" cue before a time starts, if there is one."""
     lo = max(0, start - 30)
     hit = CUE_BEFORE.search(ctx.text, lo, start)
-    return hit.start() if hit else None
+    return hit.start("cue") if hit else None
 
 
 def _recurring(ctx: Context, start: int) -> bool:
