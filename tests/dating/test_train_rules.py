@@ -166,3 +166,40 @@ def test_a_range_is_two_timexes_in_timeml() -> None:
         ("15 حزيران", "2015-06-15"),
         ("15 أيلول 2015", "2015-09-15"),
     ]
+
+
+def test_this_year_with_a_glued_preposition() -> None:
+    assert found("خطة القبول لهذا العام جاهزة") == [("لهذا العام", "2015", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("ارتفعت الأسعار خلال الأشهر التسعة الماضية كثيرا", "الأشهر التسعة الماضية", "P9M"),
+        ("سينمو القطاع في السنوات الخمس المقبلة بقوة", "السنوات الخمس المقبلة", "P5Y"),
+        ("تصل الطائرة خلال الشهرين المقبلين إلى", "الشهرين المقبلين", "P2M"),
+        ("لم ينم في الساعات الماضية أبدا", "الساعات الماضية", "PTXH"),
+    ],
+)
+def test_the_past_or_next_n_units_are_a_length(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DURATION")]
+
+
+def test_last_night_is_the_night_before_the_article() -> None:
+    assert found("انفجرت سيارة الليلة الماضية قرب") == [("الليلة الماضية", "2015-08-04TNI", "TIME")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("كان الناس في الماضي يحتفلون", "الماضي", "PAST_REF"),
+        ("كما حدث في السابق مرارا", "السابق", "PAST_REF"),
+        ("يكثر السفر هذه الأيام بسبب الحر", "هذه الأيام", "PRESENT_REF"),
+    ],
+)
+def test_in_the_past_and_these_days(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+def test_a_former_official_is_not_the_past() -> None:
+    assert found("قال الرئيس السابق للنادي إن") == []

@@ -41,7 +41,7 @@ PERIOD_ANCHOR = Anchor("|".join(PERIOD_WORDS), PERIOD_WORDS)
 AGO_ANCHOR = Anchor("منذ|قبل", ("منذ", "قبل"))
 VAGUE_WORDS = (
     "سنوات", "سنين", "اعوام", "اشهر", "شهور", "ايام", "اسابيع", "عقود", "قرون", "ساعات",
-    "دقائق", "لحظات", "يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "عقدين",
+    "دقائق", "لحظات", "يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "عقدين", "ليله",
 )  # fmt: skip
 VAGUE_ANCHOR = Anchor("|".join(VAGUE_WORDS), VAGUE_WORDS)
 TODAY = rx(
@@ -123,7 +123,7 @@ ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
 # بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
 TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي)|ال\w+(?:ين|ان))\s+$")
 PERIOD = rx(
-    rf"{START}(?:(?P<this>[وف]?(?:في\s+)?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
+    rf"{START}(?:(?P<this>[وف]?(?:في\s+)?[بل]?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
     rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+(?P<mod>{MODIFIER})){END}"
 )
 AGO = rx(
@@ -135,9 +135,12 @@ NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
 EVENT_AFTER = rx(r"\s+(?:من|على)\s+(?!الان)")
 VAGUE = rx(
     rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
-    rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود)(?:\s+(?:ال)?\d+)?"
+    rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود|ساعات)"
+    rf"(?:\s+(?:ال)?(?P<n>\d+)|\s+ال(?P<nw>{CARDINAL}))?"
     rf"(?P<few>\s+القليله)?\s+(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
-    rf"|{DEFINITE}(?P<dual>يومين|اسبوعين|شهرين|عامين|سنتين|عقدين)\s+(?P<dmod>الماضيين|المنصرمين|الفائتين|الاخيرين){END}"
+    rf"|{DEFINITE}(?P<dual>يومين|اسبوعين|شهرين|عامين|سنتين|عقدين)\s+"
+    rf"(?P<dmod>الماضيين|المنصرمين|الفائتين|الاخيرين|المقبلين|القادمين){END}"
+    rf"|{DEFINITE}(?P<night>ليله)\s+(?:الماضيه|البارحه){END}"
     rf"|(?P<coming>[وف]?(?:في\s+)?قادم\s+الايام){END})"
 )
 
@@ -425,15 +428,18 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
 # events, not the future.
 REF_ANCHOR = Anchor(
     r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
-    r"|الاونه|المستقبل\s+القريب|فتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)",
-    ("حاليا", "مؤخرا", "قريبا", "الان", "وقت", "الاونه", "المستقبل", "فتره"),
+    r"|الاونه|المستقبل\s+القريب|فتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)"
+    r"|السابق(?!\w)|الماضي(?!\w)|الايام(?!\w)",  # في السابق, في الماضي, هذه الأيام
+    ("حاليا", "مؤخرا", "قريبا", "الان", "وقت", "الاونه", "المستقبل", "فتره", "السابق", "الماضي")
+    + ("الايام",),
 )
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
     rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
     r"|(?:[وف]?[بل](?=ال))?(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
     r"|وقت\s+سابق|المستقبل\s+القريب"
-    r"|الفتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه))(?!\w))"
+    r"|الفتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)|هذه\s+الايام)(?!\w)"
+    r"|[وف]?في\s+(?P<past>السابق|الماضي)(?!\w))"
 )
 REF_VALUES = {
     strip_marks(word): direction
@@ -441,6 +447,7 @@ REF_VALUES = {
     "حاليا": "PRESENT", "مؤخرا": "PAST", "قريبا": "FUTURE", "الاونه الاخيره": "PAST",
     "وقت سابق": "PAST", "المستقبل القريب": "FUTURE", "الفتره الماضيه": "PAST",
     "الفتره الاخيره": "PAST", "الفتره المقبله": "FUTURE", "الفتره القادمه": "FUTURE",
+    "هذه الايام": "PRESENT",
     }.items()
 }  # fmt: skip
 
@@ -456,9 +463,23 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
             start = hit.start() if hit.group("until") else hit.start("now")
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.7)
             continue
+        if hit.group("past"):
+            # في السابق, في الماضي: "in the past", the preposition outside the span.
+            yield Candidate(hit.start("past"), hit.end(), v.vague_value("PAST"), "vague", 0.6)
+            continue
         key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
         direction = REF_VALUES.get(key, "PRESENT")
         yield Candidate(hit.start(), hit.end(), v.vague_value(direction), "vague", 0.65)
+
+
+def _length(unit: str, amount: int | None) -> str:
+    """The TIMEX3 duration of amount units ('P5Y', 'PTXH'; X when the count is unknown)."""
+    count = "X" if amount is None else str(amount)
+    if unit in ("H", "MIN"):
+        return f"PT{count}{unit[0]}"
+    if unit == "DE":
+        return "PXDE" if amount is None else f"P{amount * 10}Y"
+    return f"P{count}{unit}"
 
 
 def vague(ctx: Context) -> Iterator[Candidate]:
@@ -471,10 +492,26 @@ def vague(ctx: Context) -> Iterator[Candidate]:
             value = v.duration_value(20, "Y") if unit == "DE" else v.duration_value(2, unit)
             yield Candidate(hit.start(), hit.end(), value, "duration", 0.7)
             continue
-        if hit.group("plural2") and mod in lx.PAST_WORDS:
-            # الأيام الماضية, الأشهر القليلة المنصرمة: some days up to now (PXD).
+        if hit.group("night"):
+            # الليلة الماضية: last night, the night before the article's day.
+            if ctx.today is not None:
+                day = ctx.today - timedelta(days=1)
+                night = v.day_value(day)
+                value = DateValue(f"{night.value}TNI", "day", night.start, None)
+                yield Candidate(hit.start(), hit.end(), value, "relative", 0.7, day=day)
+            else:
+                yield Candidate(hit.start(), hit.end(), v.vague_value("PAST"), "vague", 0.5)
+            continue
+        count = hit.group("n") or hit.group("nw")
+        if hit.group("plural2") and (count or mod in lx.PAST_WORDS):
+            # الأيام الماضية (PXD), السنوات الخمس المقبلة (P5Y): a length up to or from now.
             unit, _ = lx.DURATION_UNITS[hit.group("plural2")]
-            yield Candidate(hit.start(), hit.end(), v.duration(f"PX{unit}"), "duration", 0.6)
+            amount = None
+            if count:
+                amount = int(count) if count.isdigit() else lx.CARDINALS.get(count)
+            yield Candidate(
+                hit.start(), hit.end(), v.duration(_length(unit, amount)), "duration", 0.6
+            )
             continue
         future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
         value = v.vague_value("FUTURE" if future else "PAST")
