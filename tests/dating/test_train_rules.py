@@ -203,3 +203,30 @@ def test_in_the_past_and_these_days(text: str, raw: str, value: str) -> None:
 
 def test_a_former_official_is_not_the_past() -> None:
     assert found("قال الرئيس السابق للنادي إن") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("قتل عشرون خلال الـ24 ساعة الماضية في", "الـ24 ساعة الماضية", "PT24H"),
+        ("تراجع خلال التسعة أشهر الماضية بنسبة", "التسعة أشهر الماضية", "P9M"),
+        ("يتحسن خلال الثماني والأربعين ساعة المقبلة", "الثماني والأربعين ساعة المقبلة", "PT48H"),
+    ],
+)
+def test_a_definite_count_with_its_modifier_is_a_length(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DURATION")]
+
+
+def test_monday_before_a_unit_is_no_count() -> None:
+    assert all(kind != "DURATION" for _, _, kind in found("وصل الاثنين ساعات قبل"))
+
+
+def test_a_month_after_from_or_to_is_a_month() -> None:
+    assert found("تراجع من يوليو إلى سبتمبر بشدة") == [
+        ("يوليو", "2015-07", "DATE"),
+        ("سبتمبر", "2015-09", "DATE"),
+    ]
+
+
+def test_tomorrow_afternoon_and_dawn() -> None:
+    assert found("سيلعب النهائي عصر غدٍ الجمعة.") == [("عصر غدٍ الجمعة", "2015-08-07TAF", "TIME")]

@@ -63,7 +63,7 @@ WEEKDAY_BEFORE = rx(
 )
 # Words after which a lone month name means that month (في مايو, منذ أوائل أبريل).
 MONTH_CUE_BEFORE = rx(
-    r"(?:^|\s)[وف]?(?:في|خلال|منذ|حتى|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط|شهر|شهري)\s*$"
+    r"(?:^|\s)[وف]?(?:في|خلال|منذ|حتى|حتي|من|الي|بين|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط|شهر|شهري)\s*$"
 )
 # A yearless date after these nouns names a thing: قوى 8 آذار (a coalition), مدينة
 # 6 أكتوبر (a city), شارع 26 يوليو.

@@ -35,11 +35,15 @@ UNIT_ANCHOR = Anchor(rf"(?:{UNIT}){END}", lx.DURATION_UNITS)
 DURATION_BEFORE, DURATION_AFTER = 40, 24
 FRACTIONS = {"نصف": 2, "ربع": 4}
 DURATION = rx(
-    rf"{START}(?P<clitic>[وف]?[لب]?)"
-    rf"(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER_WORDS})\s+|(?P<frac>نصف|ربع)\s+"
-    rf"|(?P<few>بضع|بضعه|عده)\s+)?"
+    rf"{START}(?P<clitic>[وف]?[لب]?)(?P<def>ال\s*)?"
+    rf"(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER}(?:\s+و\s*(?(def)(?:ال)?){NUMBER})*)\s+"
+    rf"|(?P<frac>نصف|ربع)\s+|(?P<few>بضع|بضعه|عده)\s+)?"
     rf"(?P<unit>{UNIT}){END}(?P<tail>\s+(?:واحد|واحده|كامل|كامله|من\s+الزمن){END})?(?P<half>\s+ونصف{END})?"
+    rf"(?P<mod>\s+(?:الماضيه|المقبله|القادمه|الاخيره|المنصرمه|الفائته){END})?"
 )
+# الـ24 ساعة الماضية, التسعة أشهر المقبلة: a counted length; never الاثنين (Monday).
+NOT_A_DEFINITE_COUNT = frozenset({"اثنين", "اثنتين", "اثنان", "واحد", "واحده"})
+DEFINITE_PART = rx(r"(\s+و\s*)ال")
 # What makes a unit with no count a length of time (لمدة عام, على مدى عقود).
 DURATION_CUE_BEFORE = rx(
     r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$"
@@ -108,13 +112,19 @@ def durations(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب"):
         unit, implied = lx.DURATION_UNITS[hit.group("unit")]
         start = hit.start()
+        if hit.group("def") and (
+            not (hit.group("num") or hit.group("words"))
+            or hit.group("words") in NOT_A_DEFINITE_COUNT
+        ):
+            continue
         cued = bool(DURATION_CUE_BEFORE.search(text, max(0, start - 16), start))
         value: str | None
         if hit.group("num") or hit.group("words"):
             if hit.group("num"):
                 amount: int | None = int(hit.group("num"))
             else:
-                amount = lx.number_value(hit.group("words"))
+                # الثمانية والأربعين: the definite article is on every part.
+                amount = lx.number_value(DEFINITE_PART.sub(r"\1", hit.group("words")))
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue
             if hit.group("clitic").startswith("و") and CLOCK_BEFORE.search(

@@ -88,7 +88,7 @@ EVENT_NOUNS = (
 # Prepositions after which the bare الأمس / الغد is the day (منذ الأمس, حتى الغد).
 DAY_PREPOSITIONS = r"منذ|حتي|الي|في|من|خلال|قبل|بعد"
 TOMORROW = rx(
-    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|ليله|بعد|{EVENT_NOUNS}|{DAY_PREPOSITIONS})\s+)?"
+    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|عصر|فجر|ليله|بعد|{EVENT_NOUNS}|{DAY_PREPOSITIONS})\s+)?"
     rf"(?P<w>[وف]?(?:غدا|الغد|غد)){END}(?:\s+ال(?P<wd>{WEEKDAYS}){END})?"
 )
 WEEKDAY = rx(
@@ -285,12 +285,11 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
             continue  # unvocalized غدا is as often the verb "became" (حتى غدا قبلة)
         if word in ("غد", "الغد") and not (pre or _between_commas(ctx, hit)):
             continue  # الغد alone is "the future" (شباب الغد)
-        if word == "غد" and pre not in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله"):
+        day_words = ("يوم", "بعد", "صباح", "مساء", "ظهر", "عصر", "فجر", "ليله")
+        if word == "غد" and pre not in day_words:
             continue
         offset = 2 if pre == "بعد" else 1
-        start = (
-            hit.start() if pre in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله") else hit.start("w")
-        )
+        start = hit.start() if pre in day_words else hit.start("w")
         yield _named_day(ctx, start, hit.end(), offset, hit.group("wd"), 0.85)
 
 
@@ -430,8 +429,10 @@ REF_ANCHOR = Anchor(
     r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
     r"|الاونه|المستقبل\s+القريب|فتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)"
     r"|السابق(?!\w)|الماضي(?!\w)|الايام(?!\w)",  # في السابق, في الماضي, هذه الأيام
-    ("حاليا", "مؤخرا", "قريبا", "الان", "وقت", "الاونه", "المستقبل", "فتره", "السابق", "الماضي")
-    + ("الايام",),
+    (
+        "حاليا", "مؤخرا", "قريبا", "الان", "وقت", "الاونه", "المستقبل", "فتره", "السابق",
+        "الماضي", "الايام",
+    ),  # fmt: skip
 )
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
