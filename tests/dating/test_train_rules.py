@@ -230,3 +230,46 @@ def test_a_month_after_from_or_to_is_a_month() -> None:
 
 def test_tomorrow_afternoon_and_dawn() -> None:
     assert found("سيلعب النهائي عصر غدٍ الجمعة.") == [("عصر غدٍ الجمعة", "2015-08-07TAF", "TIME")]
+
+
+# Error classes of the precision sample drawn with seed 16 (bench/precision_sample.py).
+
+
+def test_near_is_not_soon() -> None:
+    assert found("يمر القطار قريباً من المحافظة") == []
+    assert found("ارتفع السعر قريبا من 51 دولارا") == []
+    assert found("سيفتتح قريبا مكتبا") == [("قريبا", "FUTURE_REF", "DATE")]
+
+
+def test_each_minute_of_a_daily_amount_is_no_recurrence() -> None:
+    assert ("كل دقيقة", "PT1M", "SET") not in found("إن كل دقيقة يوميا من المشي تفيد")
+    assert found("يزوره كل يوم") == [("كل يوم", "P1D", "SET")]
+
+
+def test_today_after_our_civilization_is_nowadays() -> None:
+    assert found("أين ذهب الجمال من حضارتنا اليوم، إن") == [("اليوم", "PRESENT_REF", "DATE")]
+    assert found("أعلنت الوزارة عصر اليوم أن") == [("عصر اليوم", "2015-08-05TAF", "TIME")]
+
+
+def test_the_current_year_named_by_its_hijri_number() -> None:
+    assert found("اعتمدتها الوزارة خلال العام الحالي 1436 وحصلت") == [
+        ("العام الحالي 1436", "2014-10-25/2015-10-12", "DATE")
+    ]
+    assert found("القمح المستورد لهذا العام 1436/1437هـ كاملا") == [
+        ("لهذا العام", "2015", "DATE"),
+        ("1436/1437هـ", "2014-10-25/2016-09-30", "DATE"),
+    ]
+
+
+def test_a_hijri_month_in_last_or_this_year() -> None:
+    assert found("حيث كان في شهر صفر في السنة الماضية يبلغ") == [
+        ("شهر صفر في السنة الماضية", "2013-12-04/2014-01-01", "DATE")
+    ]
+    assert found("انخفض في شهر صفر قليلا") == [("شهر صفر", "2014-11-23/2014-12-22", "DATE")]
+
+
+def test_the_period_at_the_end_of_a_time_range_holds_for_its_start() -> None:
+    assert found("تنطلق عند الساعة 5:30 حتى السابعة مساءً على المسرح") == [
+        ("الساعة 5:30", "2015-08-05T17:30", "TIME"),
+        ("السابعة مساءً", "2015-08-05T19:00", "TIME"),
+    ]

@@ -43,7 +43,7 @@ EARLY_YEAR_AFTER = rx(
     r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
 )
 YEAR_WORD_AFTER = rx(
-    rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
+    rf"[\s،,]*(?:(?:من|في)\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
 SINCE_BEFORE = rx(
     r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$"
@@ -298,17 +298,21 @@ _DIRECTIONS = ("past", "future", "current")
 def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> DateValue | None:
     """شوال الجاري, رمضان الماضي, شهر رمضان: that Hijri month nearest the anchor.
 
-    With no modifier, the month within the coming five is ahead, any other behind
-    (شهر رمضان after Ramadan is the one just past).
+    With no modifier, the month within the coming two is ahead, any other behind
+    (شهر رمضان after Ramadan is the one just past); شهر صفر من هذا العام / في السنة
+    الماضية is in the current / last Hijri year.
     """
     today = v.gregorian_to_hijri(anchor)
     if today is None:
         return None
     year, now = today[0], today[1]
+    if direction and direction.startswith("year:"):
+        step = {"year:past": -1, "year:future": 1}.get(direction, 0)
+        return v.hijri_month_value(year + step, month)
     ahead = (month - now) % 12
     if direction == "current" or (direction is None and ahead == 0):
         return v.hijri_month_value(year, month) if ahead == 0 else None
-    if direction == "future" or (direction is None and ahead <= 5):
+    if direction == "future" or (direction is None and ahead <= 2):
         return v.hijri_month_value(year + (month <= now), month)
     return v.hijri_month_value(year - (month >= now), month)
 
@@ -327,7 +331,8 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
             # المقبل after it makes it a date.
             if year is None:
                 named = MONTH_WORD_BEFORE.search(ctx.text, max(0, hit.start() - 8), hit.start())
-                if ctx.anchor_day is not None and (named or direction in _DIRECTIONS):
+                dated = direction in _DIRECTIONS or (direction or "").startswith("year:")
+                if ctx.anchor_day is not None and (named or dated):
                     value = _nearest_hijri_month(ctx.anchor_day, month, direction)
                     if value is not None:
                         first = named.start() if named else hit.start()

@@ -35,6 +35,11 @@ WORD_TIME = rx(
     rf"(?:\s*{ZONE}{END})?"
 )
 FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
+# الساعة 5:30 حتى السابعة مساءً: the period at the end of a range holds for its start.
+RANGE_PERIOD_AFTER = rx(
+    r"\s*(?:حتي|الي|-|–)\s*(?:(?:ال)?ساعه\s+)?\S+(?:\s+و\S+)?"
+    rf"\s+(?P<period>{PERIOD_WORDS}){END}"
+)
 # يومياً من الساعة الخامسة: a daily schedule, not an event.
 RECURRING_BEFORE = rx(r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا)[^.!?؟\n]*$")
 CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "فجر", "ليلا", ":")
@@ -86,6 +91,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")
         if minute is None and period is None:
             continue  # a lone number is never a time
+        if period is None and (ranged := RANGE_PERIOD_AFTER.match(text, hit.end())):
+            period = ranged.group("period")
         before = text[hit.start() - 1] if hit.start() else " "
         cue_start = _cue(ctx, hit.start())
         if before.isalpha() and cue_start is None:

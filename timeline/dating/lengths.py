@@ -175,9 +175,17 @@ def durations(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(start, hit.end(), v.duration(value), "duration", 0.75)
 
 
+# كل دقيقة يومياً من التمارين: each minute of a daily amount, not "every minute".
+RATE_AFTER = rx(
+    rf"\s+(?:{lx.alternation(lx.RECURRING_ADVERBS)}|في\s+(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه)){END}"
+)
+
+
 def recurring(ctx: Context) -> Iterator[Candidate]:
     """يومياً, أسبوعياً, سنوياً, كل ثلاثة أشهر, كل يوم جمعة, مرتين في العام (TimeML SET)."""
     for hit in ctx.scan(RECURRING, RECURRING_ANCHOR, 24, 60):
+        if hit.group("unit") and RATE_AFTER.match(ctx.text, hit.end()):
+            continue
         if hit.group("adv"):
             value = _letters(lx.RECURRING_ADVERBS[hit.group("adv")], 1)
         elif hit.group("wd"):

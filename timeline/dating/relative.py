@@ -62,7 +62,7 @@ BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
-    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه)\s+$"
+    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن)(?:نا|هم)?\s+$"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
@@ -363,6 +363,12 @@ def periods(ctx: Context) -> Iterator[Candidate]:
             word = {-1: "PAST", 1: "FUTURE"}.get(step, "PRESENT")
             yield Candidate(hit.start(), hit.end(), v.vague_value(word), "relative", 0.6)
             continue
+        hijri = HIJRI_YEAR_AFTER.match(ctx.text, hit.end()) if unit in ("عام", "سنه") else None
+        if hijri is not None:
+            years = v.hijri_years_interval(int(hijri.group("y")), int(hijri.group("y")))
+            if years is not None:
+                yield Candidate(hit.start(), hijri.end(), years, "hijri", 0.85)
+                continue
         value = _shifted_period(ref, unit, step)
         yield Candidate(hit.start(), hit.end(), value, "relative", 0.85)
 
@@ -462,6 +468,11 @@ REF_VALUES = {
 }  # fmt: skip
 
 
+NEAR_AFTER = rx(r"\s+(?:من|جدا\s+من)\s")
+# العام الحالي 1436: the current Hijri year, named by its number.
+HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
+
+
 def present_and_recent(ctx: Context) -> Iterator[Candidate]:
     """حالياً, الآن, حتى الآن, مؤخراً, في الوقت الراهن, في وقت سابق: REF values."""
     for hit in ctx.scan(REF, REF_ANCHOR, 12, 24):
@@ -477,6 +488,8 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
             # في السابق, في الماضي: "in the past", the preposition outside the span.
             yield Candidate(hit.start("past"), hit.end(), v.vague_value("PAST"), "vague", 0.6)
             continue
+        if hit.group("adv") == "قريبا" and NEAR_AFTER.match(ctx.text, hit.end()):
+            continue  # قريباً من المحافظة, قريبا من 51 دولارا: "near", not "soon"
         key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
         direction = REF_VALUES.get(key, "PRESENT")
         yield Candidate(hit.start(), hit.end(), v.vague_value(direction), "vague", 0.65)
