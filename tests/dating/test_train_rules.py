@@ -273,3 +273,23 @@ def test_the_period_at_the_end_of_a_time_range_holds_for_its_start() -> None:
         ("الساعة 5:30", "2015-08-05T17:30", "TIME"),
         ("السابعة مساءً", "2015-08-05T19:00", "TIME"),
     ]
+
+
+# Error classes of the precision sample drawn with seed 17.
+
+
+def test_the_day_before_yesterday_said_before_yesterday() -> None:
+    assert found("تأثرت المنطقة قبل أمس برياح") == [("قبل أمس", "2015-08-03", "DATE")]
+
+
+def test_a_newspaper_credited_in_brackets_is_not_today() -> None:
+    assert found("وشارك فيه عدد من اللاعبين. (اليوم)") == []
+
+
+def test_hijri_decades_are_not_placed_as_gregorian() -> None:
+    assert found("وفي بداية التسعينات الهجرية تأسست شركات") == []
+
+
+def test_a_time_on_one_of_the_days_is_not_on_the_publication_day() -> None:
+    got = found("كتبت هذا عند الساعة الخامسة من صباح أحد أيام الصيف")
+    assert all(kind != "TIME" for _, _, kind in got), got

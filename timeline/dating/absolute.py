@@ -544,6 +544,7 @@ DECADE = rx(
     r"الحالي|الحادي\s+والعشرين|الثامن\s+عشر))?"
 )
 AGE_AFTER = rx(r"\s+(?:من\s+)?(?:عمر|العمر|سن)")
+HIJRI_DECADE_AFTER = rx(r"\s+(?:ال)?هجري")  # التسعينات الهجرية: the 1390s AH, not placed
 CENTURY_STARTS = {
     "العشرين": 1900,
     "التاسع عشر": 1800,
@@ -568,6 +569,8 @@ def decades(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(DECADE, DECADE_ANCHOR):
         if AGE_AFTER.match(ctx.text, hit.end()):
             continue  # في الخمسينات من عمره: an age, not a decade
+        if HIJRI_DECADE_AFTER.match(ctx.text, hit.end()):
+            continue
         first = _century_start(ctx, hit.group("century")) + 10 * lx.DECADE_STEMS[hit.group("stem")]
         yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
 

@@ -40,6 +40,10 @@ RANGE_PERIOD_AFTER = rx(
     r"\s*(?:حتي|الي|-|–)\s*(?:(?:ال)?ساعه\s+)?\S+(?:\s+و\S+)?"
     rf"\s+(?P<period>{PERIOD_WORDS}){END}"
 )
+# الساعة الخامسة من صباح أحد أيام رمضان: a time on some day, not the publication day.
+SOME_DAY_AFTER = rx(
+    r"\s+(?:من\s+)?(?:(?:صباح|مساء|ظهر|عصر|فجر|ليله)\s+)?(?:احد|ذات)\s+(?:ال)?(?:ايام|ليالي|يوم|ليله)"
+)
 # يومياً من الساعة الخامسة: a daily schedule, not an event.
 RECURRING_BEFORE = rx(r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا)[^.!?؟\n]*$")
 CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "فجر", "ليلا", ":")
@@ -91,6 +95,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")
         if minute is None and period is None:
             continue  # a lone number is never a time
+        if SOME_DAY_AFTER.match(text, hit.end()):
+            continue
         if period is None and (ranged := RANGE_PERIOD_AFTER.match(text, hit.end())):
             period = ranged.group("period")
         before = text[hit.start() - 1] if hit.start() else " "
@@ -120,6 +126,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         )
     for hit in ctx.scan(WORD_TIME, HOUR_WORD_ANCHOR):
         # الساعة السابعة من مساء الجمعة: مساء sets the clock but belongs to the day after.
+        if SOME_DAY_AFTER.match(text, hit.end()):
+            continue
         period = hit.group("period") or hit.group("of")
         cue_start = _cue(ctx, hit.start())
         if not period and cue_start is None:

@@ -66,7 +66,7 @@ NOWADAYS_BEFORE = rx(
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
-    rf"{START}(?:(?P<before>[وف]?اول\s+(?:من\s+)?)?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
+    rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
 )
 # What makes الأمس the day before: a preposition or an event noun before it.
@@ -186,6 +186,11 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
+        if (
+            text[hit.start("w") - 1 : hit.start("w")] == "("
+            and text[hit.end() : hit.end() + 1] == ")"
+        ):
+            continue  # (اليوم): a newspaper credited, not the day
         if BYLINE_AFTER.match(text, hit.end()) and BYLINE_BEFORE.search(
             text, max(0, hit.start() - 3), hit.start("w")
         ):
