@@ -13,8 +13,8 @@ was drawn after the TimeML train-set rules (issue 12), from articles outside the
 dev and train sets and outside the recall audit those rules came from (the articles at
 0-based lines 5 mod 37 of full.jsonl.gz); its errors were fixed and seed 17 drawn from
 other articles again; seed 17's errors (all from rules older than issue 12's train set)
-were fixed in turn and seed 18 drawn from other articles, so seed 18 measures the final
-rules.  Each article is anchored
+were fixed in turn and seed 18 drawn from other articles, and so on to seed 19, which
+measures the final rules.  Each article is anchored
 on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -48,6 +48,7 @@ JUDGED = {
     16: DATA / "precision_sample_16.tsv",
     17: DATA / "precision_sample_17.tsv",
     18: DATA / "precision_sample_18.tsv",
+    19: DATA / "precision_sample_19.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100

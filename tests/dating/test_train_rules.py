@@ -293,3 +293,23 @@ def test_hijri_decades_are_not_placed_as_gregorian() -> None:
 def test_a_time_on_one_of_the_days_is_not_on_the_publication_day() -> None:
     got = found("كتبت هذا عند الساعة الخامسة من صباح أحد أيام الصيف")
     assert all(kind != "TIME" for _, _, kind in got), got
+
+
+# Error classes of the precision sample drawn with seed 18.
+
+
+def test_ramadan_in_general_is_no_date() -> None:
+    assert found("ولا شك أن شهر رمضان فرصة للخير") == []
+    assert found("زاد الإقبال خلال شهر رمضان كثيرا") == [
+        ("شهر رمضان", "2015-06-18/2015-07-16", "DATE")
+    ]
+
+
+def test_minutes_and_seconds_are_no_count_of_minutes() -> None:
+    assert found("نشرت فيديو مدته 2:58 دقيقة يوضح ذلك") == []
+
+
+def test_an_academic_year_written_with_a_slash() -> None:
+    assert found("قرر إنهاء العام الدراسي 2014 / 2015 في كل المدارس") == [
+        ("العام الدراسي 2014 / 2015", "2014/2015", "DATE")
+    ]

@@ -291,7 +291,12 @@ def _day_month(
     )  # fmt: skip
 
 
-MONTH_WORD_BEFORE = rx(r"(?<!\w)[وف]?[بل]?شهر\s+$")
+# شهر رمضان after a word of time (خلال, في, منذ, مطلع...): that month; أن شهر رمضان فرصة
+# is every Ramadan, no date.
+MONTH_WORD_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:(?:في|خلال|منذ|حتي|طوال|طيله|اثناء|قبل|بعد|مطلع|بدايه|نهايه|منتصف|اواخر"
+    r"|اوائل|غره)\s+)[بل]?شهر\s+$|(?<!\w)[وف]?[بل]شهر\s+$"
+)
 _DIRECTIONS = ("past", "future", "current")
 
 
@@ -330,12 +335,15 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
             # (صفر "zero"): only a written year, شهر before it or الماضي / الجاري /
             # المقبل after it makes it a date.
             if year is None:
-                named = MONTH_WORD_BEFORE.search(ctx.text, max(0, hit.start() - 8), hit.start())
+                named = MONTH_WORD_BEFORE.search(ctx.text, max(0, hit.start() - 16), hit.start())
                 dated = direction in _DIRECTIONS or (direction or "").startswith("year:")
                 if ctx.anchor_day is not None and (named or dated):
                     value = _nearest_hijri_month(ctx.anchor_day, month, direction)
                     if value is not None:
-                        first = named.start() if named else hit.start()
+                        first = hit.start()
+                        if named:
+                            word = ctx.text.rfind(" ", named.start(), hit.start() - 1)
+                            first = named.start() if word < 0 else word + 1
                         yield Candidate(first, end, value, "hijri", 0.75, has_year=False)
                 continue
             value = v.hijri_month_value(year, month)
@@ -512,6 +520,13 @@ YEAR_RANGE = rx(
 )
 
 
+# العام الدراسي 2014 / 2015, موسم 2010 / 2011: a school, fiscal or sports year.
+ACADEMIC_BEFORE = rx(
+    r"(?<!\w)(?:(?:[وفبل]?ال|[وف]?لل)?(?:عام|سنه)\s+)?(?:الدراسي|المالي|الجامعي)\s+$"
+    r"|(?<!\w)[وفبل]?(?:ال)?موسم\s+$"
+)
+
+
 def year_ranges(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for hit in ctx.each_match(YEAR_RANGE):
@@ -528,13 +543,22 @@ def year_ranges(ctx: Context) -> Iterator[Candidate]:
             if value is not None:
                 yield Candidate(hit.start("y1"), hit.end(), value, "hijri", 0.85)
             continue
-        if sep == "/" or not (first >= 1000 and last <= 2200) or 1300 <= first <= 1500:
+        academic = (
+            ACADEMIC_BEFORE.search(text, max(0, hit.start("y1") - 24), hit.start("y1"))
+            if sep == "/" and last == first + 1
+            else None
+        )
+        if (sep == "/" and not academic) or not (first >= 1000 and last <= 2200):
+            continue
+        if 1300 <= first <= 1500:
             continue
         # Keep the cue words that make it a range (بين, عامي) inside the span, not the
         # bare preposition before it.
         start = hit.start("between") if hit.group("between") else hit.start("y1")
         if hit.group("noun") and not hit.group("between"):
             start = hit.start("noun")
+        if academic:
+            start = academic.start()
         yield Candidate(start, hit.end(), v.years_interval(first, last), "range", 0.9)
 
 

@@ -112,6 +112,8 @@ def durations(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب"):
         unit, implied = lx.DURATION_UNITS[hit.group("unit")]
         start = hit.start()
+        if hit.group("num") and text[hit.start("num") - 1 : hit.start("num")] in (":", "."):
+            continue  # 2:58 دقيقة is minutes and seconds; 1.5 is no count here
         if hit.group("def") and (
             not (hit.group("num") or hit.group("words"))
             or hit.group("words") in NOT_A_DEFINITE_COUNT
