@@ -313,3 +313,9 @@ def test_an_academic_year_written_with_a_slash() -> None:
     assert found("قرر إنهاء العام الدراسي 2014 / 2015 في كل المدارس") == [
         ("العام الدراسي 2014 / 2015", "2014/2015", "DATE")
     ]
+
+
+def test_a_quoted_title_is_no_time() -> None:
+    # Seed 19: a book called «الساعات الأخيرة».
+    assert found("غيّر عنوانه إلى «الساعات الأخيرة» لاحقا") == []
+    assert found("ظل ساهرا في الساعات الأخيرة قبل") == [("الساعات الأخيرة", "PAST_REF", "DATE")]

@@ -513,6 +513,10 @@ def _length(unit: str, amount: int | None) -> str:
 def vague(ctx: Context) -> Iterator[Candidate]:
     """منذ سنوات, السنوات الأخيرة, الأشهر المقبلة, قادم الأيام: PAST_REF / FUTURE_REF."""
     for hit in ctx.scan(VAGUE, VAGUE_ANCHOR):
+        if ctx.text[hit.start() - 1 : hit.start()] in ("«", '"', "“") and ctx.text[
+            hit.end() : hit.end() + 1
+        ] in ("»", '"', "”"):
+            continue  # «الساعات الأخيرة»: a title
         mod = hit.group("mod")
         if hit.group("dual"):
             # اليومين الماضيين: the two days up to now, a length (P2D).
