@@ -1,4 +1,4 @@
-"""The TimeML dev set: which SaudiNewsNet articles it holds, and its .tml gold files.
+"""The TimeML dev and train sets: which SaudiNewsNet articles they hold, their .tml gold.
 
 The gold is kept as stand-off annotations in bench/data/timeml_dev.jsonl (no article
 text in the project): one JSON object per article,
@@ -16,8 +16,13 @@ by hand, long enough to hold dates) that are not in sample.jsonl (the rules were
 on that). They were annotated by reading them, following the TimeML TIMEX3 guidelines
 with TempEval-3 extents; the conventions for Arabic are in docs/decisions.md.
 
+The train set (bench/data/timeml_train.jsonl) is drawn and annotated the same way with
+another seed, from the articles left after the dev set's draw: the rules are tuned on
+the train set's misses only, and the dev set is scored, not read, to measure them.
+
     .venv/bin/python bench/timeml_devset.py --draw          # print the drawn ids
     .venv/bin/python bench/timeml_devset.py --build-gold OUT  # write OUT/<id>.tml
+    .venv/bin/python bench/timeml_devset.py --set train --draw
 """
 
 from __future__ import annotations
@@ -41,9 +46,13 @@ CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
 FULL = CORPUS / "full.jsonl.gz"
 SAMPLE = CORPUS / "sample.jsonl"
 STANDOFF = REPO / "bench" / "data" / "timeml_dev.jsonl"
+TRAIN_STANDOFF = REPO / "bench" / "data" / "timeml_train.jsonl"
 
 SEED = 20261201
+TRAIN_SEED = 20261202
 DRAWN = 40
+TRAIN_DRAWN = 60  # the first 48 drawn are annotated, in the order drawn
+SETS = {"dev": STANDOFF, "train": TRAIN_STANDOFF}
 MIN_CHARS, MAX_CHARS = 300, 1500
 
 
@@ -72,8 +81,12 @@ def corpus_articles(path: Path = FULL) -> Iterator[CorpusArticle]:
             )
 
 
-def draw() -> list[str]:
-    """The ids of the dev set's articles, in the order drawn."""
+def draw(which: str = "dev") -> list[str]:
+    """The ids of the dev (or train) set's articles, in the order drawn.
+
+    The train set is drawn from what the dev set's draw left: no article, nor a copy of
+    one (the same body), is in both, nor in sample.jsonl.
+    """
     with SAMPLE.open(encoding="utf-8") as lines:
         tuned_on = {body_hash(json.loads(line)["body"]) for line in lines}
     eligible = [
@@ -81,7 +94,12 @@ def draw() -> list[str]:
         for a in corpus_articles()
         if MIN_CHARS <= len(a.body) <= MAX_CHARS and body_hash(a.body) not in tuned_on
     ]
-    return random.Random(SEED).sample(eligible, DRAWN)
+    dev = random.Random(SEED).sample(eligible, DRAWN)
+    if which == "dev":
+        return dev
+    held_out = {article_id.split(":")[1] for article_id in dev}
+    rest = [article_id for article_id in eligible if article_id.split(":")[1] not in held_out]
+    return random.Random(TRAIN_SEED).sample(rest, TRAIN_DRAWN)
 
 
 def creation_time(published_raw: str) -> str:
@@ -135,14 +153,15 @@ def main() -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--draw", action="store_true", help="print the drawn article ids")
     group.add_argument("--build-gold", type=Path, metavar="OUT", help="write OUT/<id>.tml")
+    parser.add_argument("--set", choices=sorted(SETS), default="dev", help="which set")
     args = parser.parse_args()
     if not FULL.exists():
         parser.error(f"the corpus is not at {FULL}")
     if args.draw:
-        for article_id in draw():
+        for article_id in draw(args.set):
             print(article_id)
         return 0
-    count = build_gold(args.build_gold)
+    count = build_gold(args.build_gold, SETS[args.set])
     print(f"wrote {count} gold files to {args.build_gold}")
     return 0
 

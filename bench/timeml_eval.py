@@ -11,9 +11,11 @@ gold TIMEX3s (non-consuming ones left out):
 - a breakdown by gold type (recall, value accuracy) and by extracted type (precision).
 
 Without DIR it scores the project's dev set (bench/timeml_devset.py), rebuilt from
-../shared/corpus and the stand-off file; --build-gold OUT only writes those .tml files.
+../shared/corpus and the stand-off file, or with --set train the train set (the one to
+tune on: read the dev set's misses only to report); --build-gold OUT only writes those
+.tml files.
 
-    .venv/bin/python bench/timeml_eval.py [DIR] [--no-dct] [--show]
+    .venv/bin/python bench/timeml_eval.py [DIR] [--set dev|train] [--no-dct] [--show]
     .venv/bin/python bench/timeml_eval.py --build-gold OUT
 """
 
@@ -220,11 +222,12 @@ def main() -> int:
     parser.add_argument("--no-dct", action="store_true", help="give the extractor no time")
     parser.add_argument("--show", action="store_true", help="list misses, extras, wrong values")
     parser.add_argument("--build-gold", type=Path, metavar="OUT", help="write the dev set")
+    parser.add_argument("--set", choices=("dev", "train"), default="dev", help="which set")
     args = parser.parse_args()
     if args.build_gold is not None:
         import timeml_devset
 
-        count = timeml_devset.build_gold(args.build_gold)
+        count = timeml_devset.build_gold(args.build_gold, timeml_devset.SETS[args.set])
         print(f"wrote {count} gold files to {args.build_gold}")
         return 0
     if args.folder is not None:
@@ -234,9 +237,9 @@ def main() -> int:
         import timeml_devset
 
         with tempfile.TemporaryDirectory() as tmp:
-            timeml_devset.build_gold(Path(tmp))
+            timeml_devset.build_gold(Path(tmp), timeml_devset.SETS[args.set])
             docs = read_folder(Path(tmp))
-        title = "dev set"
+        title = f"{args.set} set"
     if not docs:
         parser.error("no .tml files to score")
     scores = score_documents(docs, use_dct=not args.no_dct)

@@ -53,6 +53,10 @@ TIMEX_TYPES = {
     "set": "SET",
 }
 
+# TIMEX3 parts of a day: a day's value with one of these after it ('2015-07-31TEV') is a
+# TIME, drawn as its day.
+PARTS_OF_DAY = ("TMO", "TMI", "TAF", "TEV", "TNI", "TDT")
+
 
 @dataclass(frozen=True)
 class DateValue:
@@ -106,6 +110,8 @@ class Mention:
     @property
     def type(self) -> str:
         """DATE, TIME, DURATION or SET."""
+        if self.date.value.endswith(PARTS_OF_DAY):
+            return "TIME"  # 2015-07-31TEV: an evening, a part of a day
         return TIMEX_TYPES.get(self.date.granularity, "DATE")
 
 

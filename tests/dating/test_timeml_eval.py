@@ -126,3 +126,14 @@ def test_a_changed_article_is_detected(gold_folder: Path, tmp_path: Path) -> Non
     )
     with pytest.raises(SystemExit, match="changed in the corpus"):
         timeml_devset.gold_documents(standoff)
+
+
+@pytest.mark.corpus
+def test_train_set_is_its_own_seeded_draw_apart_from_the_dev_set(gold_folder: Path) -> None:
+    train = [e["id"] for e in timeml_devset.load_standoff(timeml_devset.TRAIN_STANDOFF)]
+    dev = [e["id"] for e in timeml_devset.load_standoff()]
+    assert len(train) >= 40
+    assert train == timeml_devset.draw("train")[: len(train)]
+    assert not {i.split(":")[1] for i in train} & {i.split(":")[1] for i in dev}
+    out = gold_folder.parent / "train-gold"
+    assert timeml_devset.build_gold(out, timeml_devset.TRAIN_STANDOFF) == len(train)

@@ -43,7 +43,7 @@ EARLY_YEAR_AFTER = rx(
     r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
 )
 YEAR_WORD_AFTER = rx(
-    rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
+    rf"[\s،,]*(?:(?:من|في)\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
 SINCE_BEFORE = rx(
     r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$"
@@ -63,7 +63,7 @@ WEEKDAY_BEFORE = rx(
 )
 # Words after which a lone month name means that month (في مايو, منذ أوائل أبريل).
 MONTH_CUE_BEFORE = rx(
-    r"(?:^|\s)[وف]?(?:في|خلال|منذ|حتى|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط|شهر|شهري)\s*$"
+    r"(?:^|\s)[وف]?(?:في|خلال|منذ|حتى|حتي|من|الي|بين|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط|شهر|شهري)\s*$"
 )
 # A yearless date after these nouns names a thing: قوى 8 آذار (a coalition), مدينة
 # 6 أكتوبر (a city), شارع 26 يوليو.
@@ -291,6 +291,37 @@ def _day_month(
     )  # fmt: skip
 
 
+# شهر رمضان after a word of time (خلال, في, منذ, مطلع...): that month; أن شهر رمضان فرصة
+# is every Ramadan, no date.
+MONTH_WORD_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:(?:في|خلال|منذ|حتي|طوال|طيله|اثناء|قبل|بعد|مطلع|بدايه|نهايه|منتصف|اواخر"
+    r"|اوائل|غره)\s+)[بل]?شهر\s+$|(?<!\w)[وف]?[بل]شهر\s+$"
+)
+_DIRECTIONS = ("past", "future", "current")
+
+
+def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> DateValue | None:
+    """شوال الجاري, رمضان الماضي, شهر رمضان: that Hijri month nearest the anchor.
+
+    With no modifier, the month within the coming two is ahead, any other behind
+    (شهر رمضان after Ramadan is the one just past); شهر صفر من هذا العام / في السنة
+    الماضية is in the current / last Hijri year.
+    """
+    today = v.gregorian_to_hijri(anchor)
+    if today is None:
+        return None
+    year, now = today[0], today[1]
+    if direction and direction.startswith("year:"):
+        step = {"year:past": -1, "year:future": 1}.get(direction, 0)
+        return v.hijri_month_value(year + step, month)
+    ahead = (month - now) % 12
+    if direction == "current" or (direction is None and ahead == 0):
+        return v.hijri_month_value(year, month) if ahead == 0 else None
+    if direction == "future" or (direction is None and ahead <= 2):
+        return v.hijri_month_value(year + (month <= now), month)
+    return v.hijri_month_value(year - (month >= now), month)
+
+
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
     for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك"):
@@ -301,8 +332,19 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
         day_info = _day_before(ctx, hit.start())
         if day_info is None:
             # A lone Hijri month name is too often a person (رمضان, رجب) or a word
-            # (صفر "zero"): only a written year makes it a date.
+            # (صفر "zero"): only a written year, شهر before it or الماضي / الجاري /
+            # المقبل after it makes it a date.
             if year is None:
+                named = MONTH_WORD_BEFORE.search(ctx.text, max(0, hit.start() - 16), hit.start())
+                dated = direction in _DIRECTIONS or (direction or "").startswith("year:")
+                if ctx.anchor_day is not None and (named or dated):
+                    value = _nearest_hijri_month(ctx.anchor_day, month, direction)
+                    if value is not None:
+                        first = hit.start()
+                        if named:
+                            word = ctx.text.rfind(" ", named.start(), hit.start() - 1)
+                            first = named.start() if word < 0 else word + 1
+                        yield Candidate(first, end, value, "hijri", 0.75, has_year=False)
                 continue
             value = v.hijri_month_value(year, month)
             if value is not None:
@@ -472,9 +514,16 @@ def _year_candidate(
 # "1950-1953", "2015 - 2016", "بين 2003 و2010", "عامي 2015 و2016م", "من 2004 حتى 2007".
 YEAR_RANGE = rx(
     rf"{START}(?P<pre>(?:[وف]?(?:في|منذ|خلال|من)\s+)?(?P<between>(?:ال)?فتره\s+(?:من|بين)\s+|[وف]?بين\s+)?"
-    rf"(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|عامي|سنه|سنتي|اعوام|سنوات)\s+)?)"
-    r"(?<![\d/.\-])(?P<y1>\d{4})(?:\s*م)?\s*(?P<sep>-|/|الى|حتى|لغايه|و)\s*(?P<y2>\d{4})(?![\d/\-])"
+    rf"(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|عامي|سنه|سنتي|اعوام|سنوات)\s+)?|و(?=\d{{4}}\s*[-_]))"
+    r"(?<![\d/.\-])(?P<y1>\d{4})(?:\s*م)?\s*(?P<sep>-|_|/|الى|حتى|لغايه|و)\s*(?P<y2>\d{4})(?![\d/\-])"
     rf"{ERA}"
+)
+
+
+# العام الدراسي 2014 / 2015, موسم 2010 / 2011: a school, fiscal or sports year.
+ACADEMIC_BEFORE = rx(
+    r"(?<!\w)(?:(?:[وفبل]?ال|[وف]?لل)?(?:عام|سنه)\s+)?(?:الدراسي|المالي|الجامعي)\s+$"
+    r"|(?<!\w)[وفبل]?(?:ال)?موسم\s+$"
 )
 
 
@@ -494,13 +543,22 @@ def year_ranges(ctx: Context) -> Iterator[Candidate]:
             if value is not None:
                 yield Candidate(hit.start("y1"), hit.end(), value, "hijri", 0.85)
             continue
-        if sep == "/" or not (first >= 1000 and last <= 2200) or 1300 <= first <= 1500:
+        academic = (
+            ACADEMIC_BEFORE.search(text, max(0, hit.start("y1") - 24), hit.start("y1"))
+            if sep == "/" and last == first + 1
+            else None
+        )
+        if (sep == "/" and not academic) or not (first >= 1000 and last <= 2200):
+            continue
+        if 1300 <= first <= 1500:
             continue
         # Keep the cue words that make it a range (بين, عامي) inside the span, not the
         # bare preposition before it.
         start = hit.start("between") if hit.group("between") else hit.start("y1")
         if hit.group("noun") and not hit.group("between"):
             start = hit.start("noun")
+        if academic:
+            start = academic.start()
         yield Candidate(start, hit.end(), v.years_interval(first, last), "range", 0.9)
 
 
@@ -510,6 +568,7 @@ DECADE = rx(
     r"الحالي|الحادي\s+والعشرين|الثامن\s+عشر))?"
 )
 AGE_AFTER = rx(r"\s+(?:من\s+)?(?:عمر|العمر|سن)")
+HIJRI_DECADE_AFTER = rx(r"\s+(?:ال)?هجري")  # التسعينات الهجرية: the 1390s AH, not placed
 CENTURY_STARTS = {
     "العشرين": 1900,
     "التاسع عشر": 1800,
@@ -534,6 +593,8 @@ def decades(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(DECADE, DECADE_ANCHOR):
         if AGE_AFTER.match(ctx.text, hit.end()):
             continue  # في الخمسينات من عمره: an age, not a decade
+        if HIJRI_DECADE_AFTER.match(ctx.text, hit.end()):
+            continue
         first = _century_start(ctx, hit.group("century")) + 10 * lx.DECADE_STEMS[hit.group("stem")]
         yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
 

@@ -15,9 +15,10 @@ ZONE = (
     r"|ت\s?\.?\s?م|(?:GMT|UTC|gmt|utc))"
 )
 # "(في تمام) الساعة (الـ)" before a time; looked for behind the number, which is
-# faster than trying it at every position of the text.
+# faster than trying it at every position of the text.  The span starts at الساعة:
+# في تمام / عند are signals, outside the TIMEX3 (TempEval-3).
 CUE_BEFORE = rx(
-    r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?:ال)?ساعه\s+(?:ال\s*)?$"
+    r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?P<cue>(?:ال)?ساعه)\s+(?:ال\s*)?$"
 )
 # Begins with the digit, not with a lookbehind, so the engine can skip to digits;
 # the character before is checked in clock_times (no digit, :, / or . before).
@@ -34,6 +35,15 @@ WORD_TIME = rx(
     rf"(?:\s*{ZONE}{END})?"
 )
 FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
+# الساعة 5:30 حتى السابعة مساءً: the period at the end of a range holds for its start.
+RANGE_PERIOD_AFTER = rx(
+    r"\s*(?:حتي|الي|-|–)\s*(?:(?:ال)?ساعه\s+)?\S+(?:\s+و\S+)?"
+    rf"\s+(?P<period>{PERIOD_WORDS}){END}"
+)
+# الساعة الخامسة من صباح أحد أيام رمضان: a time on some day, not the publication day.
+SOME_DAY_AFTER = rx(
+    r"\s+(?:من\s+)?(?:(?:صباح|مساء|ظهر|عصر|فجر|ليله)\s+)?(?:احد|ذات)\s+(?:ال)?(?:ايام|ليالي|يوم|ليله)"
+)
 # يومياً من الساعة الخامسة: a daily schedule, not an event.
 RECURRING_BEFORE = rx(r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا)[^.!?؟\n]*$")
 CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "فجر", "ليلا", ":")
@@ -67,7 +77,7 @@ def _cue(ctx: Context, start: int) -> int | None:
     """Where a "الساعة" cue before a time starts, if there is one."""
     lo = max(0, start - 30)
     hit = CUE_BEFORE.search(ctx.text, lo, start)
-    return hit.start() if hit else None
+    return hit.start("cue") if hit else None
 
 
 def _recurring(ctx: Context, start: int) -> bool:
@@ -85,6 +95,10 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")
         if minute is None and period is None:
             continue  # a lone number is never a time
+        if SOME_DAY_AFTER.match(text, hit.end()):
+            continue
+        if period is None and (ranged := RANGE_PERIOD_AFTER.match(text, hit.end())):
+            period = ranged.group("period")
         before = text[hit.start() - 1] if hit.start() else " "
         cue_start = _cue(ctx, hit.start())
         if before.isalpha() and cue_start is None:
@@ -112,6 +126,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         )
     for hit in ctx.scan(WORD_TIME, HOUR_WORD_ANCHOR):
         # الساعة السابعة من مساء الجمعة: مساء sets the clock but belongs to the day after.
+        if SOME_DAY_AFTER.match(text, hit.end()):
+            continue
         period = hit.group("period") or hit.group("of")
         cue_start = _cue(ctx, hit.start())
         if not period and cue_start is None:

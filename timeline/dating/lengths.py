@@ -35,11 +35,15 @@ UNIT_ANCHOR = Anchor(rf"(?:{UNIT}){END}", lx.DURATION_UNITS)
 DURATION_BEFORE, DURATION_AFTER = 40, 24
 FRACTIONS = {"نصف": 2, "ربع": 4}
 DURATION = rx(
-    rf"{START}(?P<clitic>[وف]?[لب]?)"
-    rf"(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER_WORDS})\s+|(?P<frac>نصف|ربع)\s+"
-    rf"|(?P<few>بضع|بضعه|عده)\s+)?"
+    rf"{START}(?P<clitic>[وف]?[لب]?)(?P<def>ال\s*)?"
+    rf"(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER}(?:\s+و\s*(?(def)(?:ال)?){NUMBER})*)\s+"
+    rf"|(?P<frac>نصف|ربع)\s+|(?P<few>بضع|بضعه|عده)\s+)?"
     rf"(?P<unit>{UNIT}){END}(?P<tail>\s+(?:واحد|واحده|كامل|كامله|من\s+الزمن){END})?(?P<half>\s+ونصف{END})?"
+    rf"(?P<mod>\s+(?:الماضيه|المقبله|القادمه|الاخيره|المنصرمه|الفائته){END})?"
 )
+# الـ24 ساعة الماضية, التسعة أشهر المقبلة: a counted length; never الاثنين (Monday).
+NOT_A_DEFINITE_COUNT = frozenset({"اثنين", "اثنتين", "اثنان", "واحد", "واحده"})
+DEFINITE_PART = rx(r"(\s+و\s*)ال")
 # What makes a unit with no count a length of time (لمدة عام, على مدى عقود).
 DURATION_CUE_BEFORE = rx(
     r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$"
@@ -51,6 +55,8 @@ CONSTRUCT_AFTER = rx(
 )
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
+# The minutes of a clock time: الساعة العاشرة وعشرين دقيقة is 10:20, not 20 minutes.
+CLOCK_BEFORE = rx(r"(?<!\w)(?:الساعه|ساعه)\s+\S+\s+$")
 
 RECURRING_ANCHOR = Anchor(
     rf"(?:كل|يوميا|اسبوعيا|شهريا|سنويا|عاميا|مر(?:ه|تين|تان|ات)){END}",
@@ -106,16 +112,29 @@ def durations(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب"):
         unit, implied = lx.DURATION_UNITS[hit.group("unit")]
         start = hit.start()
+        if hit.group("num") and text[hit.start("num") - 1 : hit.start("num")] in (":", "."):
+            continue  # 2:58 دقيقة is minutes and seconds; 1.5 is no count here
+        if hit.group("def") and (
+            not (hit.group("num") or hit.group("words"))
+            or hit.group("words") in NOT_A_DEFINITE_COUNT
+        ):
+            continue
         cued = bool(DURATION_CUE_BEFORE.search(text, max(0, start - 16), start))
         value: str | None
         if hit.group("num") or hit.group("words"):
             if hit.group("num"):
                 amount: int | None = int(hit.group("num"))
             else:
-                amount = lx.number_value(hit.group("words"))
+                # الثمانية والأربعين: the definite article is on every part.
+                amount = lx.number_value(DEFINITE_PART.sub(r"\1", hit.group("words")))
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue
-            if implied == 2 or (implied == 1 and amount > 10 and amount % 100):
+            if hit.group("clitic").startswith("و") and CLOCK_BEFORE.search(
+                text, max(0, start - 24), start
+            ):
+                continue
+            feminine = hit.group("unit").endswith("ه")  # سنة, ساعة, دقيقة: 44 سنة
+            if implied == 2 or (implied == 1 and amount > 10 and amount % 100 and not feminine):
                 continue  # "3 عامين" is no count; 11 to 99 take عاما, 100s take عام
             value = _letters(unit, amount)
             if hit.group("half"):
@@ -158,9 +177,17 @@ def durations(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(start, hit.end(), v.duration(value), "duration", 0.75)
 
 
+# كل دقيقة يومياً من التمارين: each minute of a daily amount, not "every minute".
+RATE_AFTER = rx(
+    rf"\s+(?:{lx.alternation(lx.RECURRING_ADVERBS)}|في\s+(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه)){END}"
+)
+
+
 def recurring(ctx: Context) -> Iterator[Candidate]:
     """يومياً, أسبوعياً, سنوياً, كل ثلاثة أشهر, كل يوم جمعة, مرتين في العام (TimeML SET)."""
     for hit in ctx.scan(RECURRING, RECURRING_ANCHOR, 24, 60):
+        if hit.group("unit") and RATE_AFTER.match(ctx.text, hit.end()):
+            continue
         if hit.group("adv"):
             value = _letters(lx.RECURRING_ADVERBS[hit.group("adv")], 1)
         elif hit.group("wd"):

@@ -53,6 +53,23 @@ RANGE_GAP = rx(r"\s*(?:-|الى|حتى|لغايه|و)\s*$")
 RANGE_CUE_BEFORE = rx(r"(?:من|بين|الفتره\s+من)\s*$")
 DAY_AFTER_TIME_GAP = rx(r"[\s,،]*(?:من\s+)?(?:(?:صباح|مساء|فجر|ظهر|عصر)\s+)?(?:يوم\s+)?")
 TIME_GAP = rx(r"[\s,،T\-]*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?$")
+# A part of the day before a day (مساء أمس, صباح اليوم الجمعة, ظهر الخميس الماضي): a
+# TIMEX3 TIME valued as the day with TMO, TMI, TAF, TEV or TNI after it.
+PARTS_OF_DAY = {
+    "صباح": "MO", "فجر": "MO", "ضحي": "MO", "ظهر": "MI", "عصر": "AF", "مساء": "EV",
+    "ليله": "NI",
+}  # fmt: skip
+_PART_WORDS = "|".join(PARTS_OF_DAY)
+PART_OF_DAY_BEFORE = rx(rf"(?<!\w)[وف]?[بل]?(?P<w>{_PART_WORDS})\s+(?:(?:من\s+)?يوم\s+)?$")
+PART_OF_DAY_AT = rx(rf"[وف]?[بل]?(?P<w>{_PART_WORDS})\s")
+# Head nouns before a written date are inside its TIMEX3 (شهر مايو الماضي, يوم 14 يوليو,
+# أواخر مارس, نهاية شهر شوال الجاري); the value stays the month's or the day's.
+HEAD_NOUN_BEFORE = rx(
+    r"(?<!\w)[وف]?[بل]?(?:(?:مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط)(?:\s+شهر)?|شهر|يوم)\s+$"
+)
+HEAD_NOUN_KINDS = frozenset({"explicit", "numeric", "hijri", "month_year"})
+# Which hours a part of the day moves past noon: الساعة 5:45 من مساء اليوم is 17:45.
+AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
@@ -73,11 +90,61 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
+def _parts_of_day(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """مساء أمس, صباح اليوم: the day's candidate takes the part of the day before it.
+
+    Only days named relative to the article (اليوم, أمس, a weekday): a written date
+    (فجر يوم الأربعاء 28 رمضان 1436) keeps its day's value, as dev.tsv has it.
+    """
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.day is None or cand.date.granularity != "day" or cand.kind != "relative":
+            out.append(cand)
+            continue
+        start = cand.start
+        at = PART_OF_DAY_AT.match(ctx.text, start)
+        if at is None:
+            lo = max(out[-1].end if out else 0, start - 24)
+            before = PART_OF_DAY_BEFORE.search(ctx.text, lo, start)
+            if before is not None:
+                start = before.start()
+                at = PART_OF_DAY_AT.match(ctx.text, start)
+        if at is None:
+            out.append(cand)
+            continue
+        code = PARTS_OF_DAY[at.group("w")]
+        d = cand.date
+        value = v.DateValue(f"{d.value}T{code}", d.granularity, d.start, d.end, d.calendar)
+        out.append(cand.moved(start, cand.end, date=value))
+    return out
+
+
+def _head_nouns(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """شهر مايو الماضي, يوم أمس: a written date or أمس takes the noun just before it."""
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.kind in HEAD_NOUN_KINDS or (cand.kind == "relative" and cand.day is not None):
+            lo = max(out[-1].end if out else 0, cand.start - 24)
+            before = HEAD_NOUN_BEFORE.search(ctx.text, lo, cand.start)
+            if before is not None and (
+                cand.kind != "relative" or before.group().strip().endswith("يوم")
+            ):
+                cand = cand.moved(before.start(), cand.end)
+        out.append(cand)
+    return out
+
+
+def _part_of_day(value: str) -> str:
+    return value[-2:] if len(value) > 3 and value[-3] == "T" and value[-2:].isalpha() else ""
+
+
 def _with_clock(date_cand: Candidate, time_cand: Candidate, end: int) -> Candidate | None:
     """A date followed by its time: one mention at minute (or hour, second) granularity."""
     if date_cand.day is None or time_cand.clock is None:
         return None
     hour, minute, second, offset = time_cand.clock
+    if hour in AFTERNOON_HOURS.get(_part_of_day(date_cand.date.value), ()):
+        hour += 12  # الساعة 5:45 من مساء اليوم
     moment = datetime(date_cand.day.year, date_cand.day.month, date_cand.day.day, hour)
     moment = moment.replace(minute=minute or 0, second=second or 0)
     granularity = "second" if second is not None else ("minute" if minute is not None else "hour")
@@ -211,6 +278,8 @@ def find_candidates(ctx: Context, rules: Iterable[Rule] = ALL_RULES) -> list[Can
     chosen = _select(found)
     chosen = _merge_bridges(ctx, chosen)
     chosen = _merge_day_ranges(ctx, chosen)
+    chosen = _parts_of_day(ctx, chosen)
+    chosen = _head_nouns(ctx, chosen)
     return _attach_times(ctx, chosen)
 
 

@@ -41,7 +41,7 @@ PERIOD_ANCHOR = Anchor("|".join(PERIOD_WORDS), PERIOD_WORDS)
 AGO_ANCHOR = Anchor("منذ|قبل", ("منذ", "قبل"))
 VAGUE_WORDS = (
     "سنوات", "سنين", "اعوام", "اشهر", "شهور", "ايام", "اسابيع", "عقود", "قرون", "ساعات",
-    "دقائق", "لحظات",
+    "دقائق", "لحظات", "يومين", "اسبوعين", "شهرين", "عامين", "سنتين", "عقدين", "ليله",
 )  # fmt: skip
 VAGUE_ANCHOR = Anchor("|".join(VAGUE_WORDS), VAGUE_WORDS)
 TODAY = rx(
@@ -62,11 +62,11 @@ BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
-    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه)\s+$"
+    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن)(?:نا|هم)?\s+$"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
-    rf"{START}(?:(?P<before>[وف]?اول\s+(?:من\s+)?)?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
+    rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
 )
 # What makes الأمس the day before: a preposition or an event noun before it.
@@ -88,7 +88,7 @@ EVENT_NOUNS = (
 # Prepositions after which the bare الأمس / الغد is the day (منذ الأمس, حتى الغد).
 DAY_PREPOSITIONS = r"منذ|حتي|الي|في|من|خلال|قبل|بعد"
 TOMORROW = rx(
-    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|ليله|بعد|{EVENT_NOUNS}|{DAY_PREPOSITIONS})\s+)?"
+    rf"{START}(?P<pre>[وف]?(?:يوم|صباح|مساء|ظهر|عصر|فجر|ليله|بعد|{EVENT_NOUNS}|{DAY_PREPOSITIONS})\s+)?"
     rf"(?P<w>[وف]?(?:غدا|الغد|غد)){END}(?:\s+ال(?P<wd>{WEEKDAYS}){END})?"
 )
 WEEKDAY = rx(
@@ -123,7 +123,7 @@ ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
 # بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
 TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي)|ال\w+(?:ين|ان))\s+$")
 PERIOD = rx(
-    rf"{START}(?:(?P<this>[وف]?(?:في\s+)?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
+    rf"{START}(?:(?P<this>[وف]?(?:في\s+)?[بل]?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
     rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+(?P<mod>{MODIFIER})){END}"
 )
 AGO = rx(
@@ -135,8 +135,12 @@ NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
 EVENT_AFTER = rx(r"\s+(?:من|على)\s+(?!الان)")
 VAGUE = rx(
     rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
-    rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود)(?:\s+(?:ال)?\d+)?\s+"
-    rf"(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
+    rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود|ساعات)"
+    rf"(?:\s+(?:ال)?(?P<n>\d+)|\s+ال(?P<nw>{CARDINAL}))?"
+    rf"(?P<few>\s+القليله)?\s+(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
+    rf"|{DEFINITE}(?P<dual>يومين|اسبوعين|شهرين|عامين|سنتين|عقدين)\s+"
+    rf"(?P<dmod>الماضيين|المنصرمين|الفائتين|الاخيرين|المقبلين|القادمين){END}"
+    rf"|{DEFINITE}(?P<night>ليله)\s+(?:الماضيه|البارحه){END}"
     rf"|(?P<coming>[وف]?(?:في\s+)?قادم\s+الايام){END})"
 )
 
@@ -182,6 +186,11 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
+        if (
+            text[hit.start("w") - 1 : hit.start("w")] == "("
+            and text[hit.end() : hit.end() + 1] == ")"
+        ):
+            continue  # (اليوم): a newspaper credited, not the day
         if BYLINE_AFTER.match(text, hit.end()) and BYLINE_BEFORE.search(
             text, max(0, hit.start() - 3), hit.start("w")
         ):
@@ -281,12 +290,11 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
             continue  # unvocalized غدا is as often the verb "became" (حتى غدا قبلة)
         if word in ("غد", "الغد") and not (pre or _between_commas(ctx, hit)):
             continue  # الغد alone is "the future" (شباب الغد)
-        if word == "غد" and pre not in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله"):
+        day_words = ("يوم", "بعد", "صباح", "مساء", "ظهر", "عصر", "فجر", "ليله")
+        if word == "غد" and pre not in day_words:
             continue
         offset = 2 if pre == "بعد" else 1
-        start = (
-            hit.start() if pre in ("يوم", "بعد", "صباح", "مساء", "ظهر", "ليله") else hit.start("w")
-        )
+        start = hit.start() if pre in day_words else hit.start("w")
         yield _named_day(ctx, start, hit.end(), offset, hit.group("wd"), 0.85)
 
 
@@ -360,6 +368,12 @@ def periods(ctx: Context) -> Iterator[Candidate]:
             word = {-1: "PAST", 1: "FUTURE"}.get(step, "PRESENT")
             yield Candidate(hit.start(), hit.end(), v.vague_value(word), "relative", 0.6)
             continue
+        hijri = HIJRI_YEAR_AFTER.match(ctx.text, hit.end()) if unit in ("عام", "سنه") else None
+        if hijri is not None:
+            years = v.hijri_years_interval(int(hijri.group("y")), int(hijri.group("y")))
+            if years is not None:
+                yield Candidate(hit.start(), hijri.end(), years, "hijri", 0.85)
+                continue
         value = _shifted_period(ref, unit, step)
         yield Candidate(hit.start(), hit.end(), value, "relative", 0.85)
 
@@ -424,22 +438,44 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
 # events, not the future.
 REF_ANCHOR = Anchor(
     r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
-    r"|الاونه|المستقبل\s+القريب",
-    ("حاليا", "مؤخرا", "قريبا", "الان", "وقت", "الاونه", "المستقبل"),
+    r"|الاونه|المستقبل\s+القريب|فتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)"
+    r"|السابق(?!\w)|الماضي(?!\w)|الايام(?!\w)",  # في السابق, في الماضي, هذه الأيام
+    [
+        "حاليا",
+        "مؤخرا",
+        "قريبا",
+        "الان",
+        "وقت",
+        "الاونه",
+        "المستقبل",
+        "فتره",
+        "السابق",
+        "الماضي",
+        "الايام",
+    ],
 )
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
     rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
-    r"|(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
-    r"|وقت\s+سابق|المستقبل\s+القريب)(?!\w))"
+    r"|(?:[وف]?[بل](?=ال))?(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
+    r"|وقت\s+سابق|المستقبل\s+القريب"
+    r"|الفتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)|هذه\s+الايام)(?!\w)"
+    r"|[وف]?في\s+(?P<past>السابق|الماضي)(?!\w))"
 )
 REF_VALUES = {
     strip_marks(word): direction
     for word, direction in {
     "حاليا": "PRESENT", "مؤخرا": "PAST", "قريبا": "FUTURE", "الاونه الاخيره": "PAST",
-    "وقت سابق": "PAST", "المستقبل القريب": "FUTURE",
+    "وقت سابق": "PAST", "المستقبل القريب": "FUTURE", "الفتره الماضيه": "PAST",
+    "الفتره الاخيره": "PAST", "الفتره المقبله": "FUTURE", "الفتره القادمه": "FUTURE",
+    "هذه الايام": "PRESENT",
     }.items()
 }  # fmt: skip
+
+
+NEAR_AFTER = rx(r"\s+(?:من|جدا\s+من)\s")
+# العام الحالي 1436: the current Hijri year, named by its number.
+HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
 
 
 def present_and_recent(ctx: Context) -> Iterator[Candidate]:
@@ -453,15 +489,62 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
             start = hit.start() if hit.group("until") else hit.start("now")
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.7)
             continue
+        if hit.group("past"):
+            # في السابق, في الماضي: "in the past", the preposition outside the span.
+            yield Candidate(hit.start("past"), hit.end(), v.vague_value("PAST"), "vague", 0.6)
+            continue
+        if hit.group("adv") == "قريبا" and NEAR_AFTER.match(ctx.text, hit.end()):
+            continue  # قريباً من المحافظة, قريبا من 51 دولارا: "near", not "soon"
         key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
         direction = REF_VALUES.get(key, "PRESENT")
         yield Candidate(hit.start(), hit.end(), v.vague_value(direction), "vague", 0.65)
 
 
+def _length(unit: str, amount: int | None) -> str:
+    """The TIMEX3 duration of amount units ('P5Y', 'PTXH'; X when the count is unknown)."""
+    count = "X" if amount is None else str(amount)
+    if unit in ("H", "MIN"):
+        return f"PT{count}{unit[0]}"
+    if unit == "DE":
+        return "PXDE" if amount is None else f"P{amount * 10}Y"
+    return f"P{count}{unit}"
+
+
 def vague(ctx: Context) -> Iterator[Candidate]:
     """منذ سنوات, السنوات الأخيرة, الأشهر المقبلة, قادم الأيام: PAST_REF / FUTURE_REF."""
     for hit in ctx.scan(VAGUE, VAGUE_ANCHOR):
+        if ctx.text[hit.start() - 1 : hit.start()] in ("«", '"', "“") and ctx.text[
+            hit.end() : hit.end() + 1
+        ] in ("»", '"', "”"):
+            continue  # «الساعات الأخيرة»: a title
         mod = hit.group("mod")
+        if hit.group("dual"):
+            # اليومين الماضيين: the two days up to now, a length (P2D).
+            unit, _ = lx.DURATION_UNITS[hit.group("dual")]
+            value = v.duration_value(20, "Y") if unit == "DE" else v.duration_value(2, unit)
+            yield Candidate(hit.start(), hit.end(), value, "duration", 0.7)
+            continue
+        if hit.group("night"):
+            # الليلة الماضية: last night, the night before the article's day.
+            if ctx.today is not None:
+                day = ctx.today - timedelta(days=1)
+                night = v.day_value(day)
+                value = DateValue(f"{night.value}TNI", "day", night.start, None)
+                yield Candidate(hit.start(), hit.end(), value, "relative", 0.7, day=day)
+            else:
+                yield Candidate(hit.start(), hit.end(), v.vague_value("PAST"), "vague", 0.5)
+            continue
+        count = hit.group("n") or hit.group("nw")
+        if hit.group("plural2") and (count or mod in lx.PAST_WORDS):
+            # الأيام الماضية (PXD), السنوات الخمس المقبلة (P5Y): a length up to or from now.
+            unit, _ = lx.DURATION_UNITS[hit.group("plural2")]
+            amount = None
+            if count:
+                amount = int(count) if count.isdigit() else lx.CARDINALS.get(count)
+            yield Candidate(
+                hit.start(), hit.end(), v.duration(_length(unit, amount)), "duration", 0.6
+            )
+            continue
         future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
         value = v.vague_value("FUTURE" if future else "PAST")
         yield Candidate(hit.start(), hit.end(), value, "vague", 0.6)

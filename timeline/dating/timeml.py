@@ -103,8 +103,51 @@ def timex_value(value: str) -> str:
     return decade.group(1) if decade else value
 
 
+# A range (بين 2005 و2008, 1999-2000, من 15 حزيران حتى 15 أيلول) is two TIMEX3 DATEs, as
+# TimeML tags it: the words that make it a range (بين, من, the dash) stay outside both.
+_RANGE_PARTS = lazy(
+    r"(?:(?:في\s+)?(?:ال)?فتر[ةه]\s+(?:من|بين)\s+|[وف]?بين\s+|[وف]?من\s+)?(?P<a>\S.*?)"
+    r"(?:\s*[-–_]\s*|\s+(?:إلى|الى|حتى|لغاية)\s+|\s+و\s*)(?P<b>\S.*)"
+)
+_PLAIN_DATE = lazy(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+def _range_timexes(mention: Mention) -> list[Timex] | None:
+    """A range mention's two ends, each with its own value; None when it is not one."""
+    first, _, last = mention.value.partition("/")
+    if mention.kind != "range" or not (
+        _PLAIN_DATE.fullmatch(first) and _PLAIN_DATE.fullmatch(last)
+    ):
+        return None
+    hit = _RANGE_PARTS.fullmatch(mention.text)
+    if hit is None:
+        return None
+    start = mention.start
+    return [
+        Timex(start + hit.start("a"), start + hit.end("a"), "DATE", first),
+        Timex(start + hit.start("b"), start + hit.end("b"), "DATE", last),
+    ]
+
+
+# A conjunction or preposition glued to the first word (والأيام الماضية, بالأمس, لعام 2014)
+# is outside the TIMEX3, as TempEval-3 tags tokens; the mention keeps the whole word.
+_CLITIC = lazy(
+    r"(?:[وف][بلك]?|[بلك])(?=ال|\d|عام|سن[هةو]|شهر|يوم|صباح|مساء|ظهر|عصر|ليل|فجر|[أا]سبوع|[أا]يام"
+    r"|ساع|دقيق|عقد|قرن|ثلاث|[أا]ربع|خمس|سبع|ثمان|تسع|عشر|نصف|ربع)"
+)
+
+
+def _timex(mention: Mention) -> Timex:
+    clitic = _CLITIC.match(mention.text)
+    start = mention.start + (clitic.end() if clitic else 0)
+    return Timex(start, mention.end, timex_type(mention), timex_value(mention.value))
+
+
 def timexes_from_mentions(mentions: Iterable[Mention]) -> list[Timex]:
-    return [Timex(m.start, m.end, timex_type(m), timex_value(m.value)) for m in mentions]
+    timexes: list[Timex] = []
+    for m in mentions:
+        timexes.extend(_range_timexes(m) or [_timex(m)])
+    return timexes
 
 
 # --- reading
