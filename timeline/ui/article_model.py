@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -10,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from timeline.model import Article, Event
 from timeline.store import Store
+from timeline.store import edits as user
 from timeline.store import stories as story_store
 from timeline.store.listing import chronological_row, chronological_slice
 from timeline.text import base_direction
@@ -47,6 +49,10 @@ class ArticleListModel(QAbstractListModel):
     A store that fails on a read (damaged, locked, gone) is reported once by
     `store_failed`; the rows it could not give are shown empty rather than asked for
     again on every paint.
+
+    Articles the user hid are left out (show_hidden brings them back), and the user's
+    title, source and publication date win over the computed ones.  Hidden articles are
+    few (hidden by hand): a page of ids is read past them, by their rows in the whole list.
     """
 
     store_failed = Signal(str)
@@ -67,7 +73,15 @@ class ArticleListModel(QAbstractListModel):
         self.failure: str | None = None
         self.collapse_copies = False  # copies of a story shown as its earliest article
         self._asked: list[int] | None = None
+        self.show_hidden = False
+        self._hidden: set[int] = set()
+        self._hidden_rows: list[int] = []  # rows of the hidden in the whole list, sorted
         self.reload()
+
+    def set_show_hidden(self, shown: bool) -> None:
+        """List the articles the user hid too (View > Show hidden items)."""
+        self.show_hidden = shown
+        self.reload(self._asked)
 
     def set_collapse_copies(self, collapse: bool) -> None:
         """Show each story once, as its earliest copy (a hit in any copy finds it)."""
@@ -90,10 +104,21 @@ class ArticleListModel(QAbstractListModel):
         self._asked = None if ids is None else list(ids)
         ids = self._story_ids(self._asked)
         self.beginResetModel()
-        self._given = None if ids is None else list(ids)
+        self._hidden = (
+            set()
+            if self.show_hidden
+            else self._read(lambda: user.hidden_article_ids(self._store), set())
+        )
+        self._given = None if ids is None else [i for i in ids if i not in self._hidden]
         self._given_rows = None
+        self._hidden_rows = []
+        if ids is None and self._hidden:
+            rows = self._read(lambda: [chronological_row(self._store, i) for i in self._hidden], [])
+            self._hidden_rows = sorted(r for r in rows if r is not None)
         self._total = (
-            self._read(self._store.count_articles, 0) if ids is None else len(self._given or [])
+            self._read(self._store.count_articles, 0) - len(self._hidden_rows)
+            if ids is None
+            else len(self._given or [])
         )
         self._count = min(self._total, _ID_PAGE)
         self._pages.clear()
@@ -129,13 +154,32 @@ class ArticleListModel(QAbstractListModel):
         if self._given is not None:
             page = self._given[first : first + _ID_PAGE]
         else:
-            page = self._read(lambda: chronological_slice(self._store, first, _ID_PAGE), [])
+            page = self._read(lambda: self._chronological_page(first), [])
         self._pages[number] = page
         self._rows_of.update(zip(page, range(first, first + len(page)), strict=True))
         while len(self._pages) > _PAGES_KEPT:
             for article_id in self._pages.popitem(last=False)[1]:
                 self._rows_of.pop(article_id, None)
         return page
+
+    def _chronological_page(self, first: int) -> list[int]:
+        """Ids of rows [first, first + _ID_PAGE) of the whole list with the hidden left out."""
+        skipped = 0  # hidden rows before the first shown one
+        for row in self._hidden_rows:
+            if row > first + skipped:
+                break
+            skipped += 1
+        wanted = _ID_PAGE + len(self._hidden_rows) - skipped
+        ids = chronological_slice(self._store, first + skipped, wanted)
+        return [i for i in ids if i not in self._hidden][:_ID_PAGE]
+
+    def refresh_article(self, article_id: int) -> None:
+        """Read one article's row again (after an edit to its title, source or date)."""
+        self._rows.pop(article_id, None)
+        self._title_hits.pop(article_id, None)
+        row = self._rows_of.get(article_id)
+        if row is not None and row < self._count:
+            self.dataChanged.emit(self.index(row), self.index(row))
 
     def _id_at(self, row: int) -> int | None:
         page = self._page(row // _ID_PAGE)
@@ -167,8 +211,12 @@ class ArticleListModel(QAbstractListModel):
                 if self._given_rows is None:
                     self._given_rows = {a: i for i, a in enumerate(self._given)}
                 row = self._given_rows.get(article_id)
+            elif article_id in self._hidden:
+                return None
             else:
                 row = self._read(lambda: chronological_row(self._store, article_id), None)
+                if row is not None:
+                    row -= bisect.bisect_left(self._hidden_rows, row)
         if row is None or row >= self._total:
             return None
         self._extend_to(row + 1 + _ID_PAGE)
@@ -188,10 +236,22 @@ class ArticleListModel(QAbstractListModel):
         lo = max(page_start, id_first) - id_first
         hi = min(page_start + _PAGE, id_first + len(ids)) - id_first
         page = ids[lo:hi]
-        self._rows.update(self._read(lambda: self._store.article_summaries(page), {}))
+        self._rows.update(self._read(lambda: self._user_summaries(page), {}))
         while len(self._rows) > _CACHE_ROWS:
             self._rows.popitem(last=False)
         return self._rows.get(article_id, ("", None, ""))
+
+    def _user_summaries(self, ids: list[int]) -> dict[int, tuple[str, str | None, str]]:
+        """(title, published, source) of these articles, the user's values winning."""
+        rows = self._store.article_summaries(ids)
+        for article_id, fields in user.corrected_fields(self._store, ids).items():
+            title, published, source = rows.get(article_id, ("", None, ""))
+            rows[article_id] = (
+                fields.get("title", title),
+                fields.get("published", published),
+                fields.get("source", source),
+            )
+        return rows
 
     def _hits(self, article_id: int, title: str) -> list[tuple[int, int]]:
         if self._query is None:
