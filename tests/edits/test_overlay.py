@@ -116,14 +116,21 @@ def test_patching_the_touched_articles_gives_what_a_full_overlay_gives(
         made.append(changes)
         touched = user.touched_articles(filled, changes)
         assert touched and touched <= {war, other, 0}
-        shown = user.patch_overlay(filled, base, shown, touched)
+        shown, stale = user.patch_overlay(filled, base, shown, touched)
+        assert set(stale.tolist()) >= set(
+            shown.ids[np.isin(shown.article_ids, list(touched))].tolist()
+        )
         assert rows_of(shown) == rows_of(user.overlay_arrays(filled, base))
         assert bool((shown.starts[1:] >= shown.starts[:-1]).all())
     for changes in reversed(made):  # and undone
         edits.undo(filled, changes)
-        shown = user.patch_overlay(filled, base, shown, user.touched_articles(filled, changes))
+        shown, _ = user.patch_overlay(filled, base, shown, user.touched_articles(filled, changes))
         assert rows_of(shown) == rows_of(user.overlay_arrays(filled, base))
     assert rows_of(shown) == rows_of(base)
+    # A tag moves nothing: the same arrays come back, its article's events stale.
+    changes = edits.set_tag(filled, edits.article_target(filled, war), "حروب")
+    again, stale = user.patch_overlay(filled, base, shown, user.touched_articles(filled, changes))
+    assert again is shown and set(stale.tolist()) == set(base.ids[base.article_ids == war].tolist())
     # Shown with the hidden: a hidden article's events stay, its corrections applied.
     edits.set_hidden(filled, edits.article_target(filled, other))
     assert other in user.overlay_arrays(filled, base, with_hidden=True).article_ids

@@ -306,6 +306,16 @@ def test_the_list_pages_past_hidden_articles(
     shown = [i for i in everything if i not in hidden]
     assert listed_ids(window) == shown
     assert [window.model.row_of(i) for i in shown] == list(range(len(shown)))
+    # A row taken out and put back as the window does after an edit, with no reload.
+    for article_id in (shown[2], shown[0]):
+        window.model.hide_article(article_id)
+    assert listed_ids(window) == shown[1:2] + shown[3:]
+    window.model.show_article(shown[2])
+    window.model.show_article(everything[1])  # hidden before the reload
+    window.model.show_article(shown[0])
+    back = [i for i in everything if i not in hidden or i == everything[1]]
+    assert listed_ids(window) == back
+    assert [window.model.row_of(i) for i in back] == list(range(len(back)))
 
 
 def test_the_search_finds_an_article_by_its_note(qtbot: QtBot, window: MainWindow) -> None:

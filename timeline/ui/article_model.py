@@ -73,15 +73,11 @@ class ArticleListModel(QAbstractListModel):
         self.failure: str | None = None
         self.collapse_copies = False  # copies of a story shown as its earliest article
         self._asked: list[int] | None = None
-        self.show_hidden = False
+        self.show_hidden = False  # list the articles the user hid too (read on reload)
         self._hidden: set[int] = set()
         self._hidden_rows: list[int] = []  # rows of the hidden in the whole list, sorted
+        self._hidden_row_of: dict[int, int] = {}
         self.reload()
-
-    def set_show_hidden(self, shown: bool) -> None:
-        """List the articles the user hid too (View > Show hidden items)."""
-        self.show_hidden = shown
-        self.reload(self._asked)
 
     def set_collapse_copies(self, collapse: bool) -> None:
         """Show each story once, as its earliest copy (a hit in any copy finds it)."""
@@ -112,9 +108,13 @@ class ArticleListModel(QAbstractListModel):
         self._given = None if ids is None else [i for i in ids if i not in self._hidden]
         self._given_rows = None
         self._hidden_rows = []
+        self._hidden_row_of = {}
         if ids is None and self._hidden:
-            rows = self._read(lambda: [chronological_row(self._store, i) for i in self._hidden], [])
-            self._hidden_rows = sorted(r for r in rows if r is not None)
+            rows = self._read(
+                lambda: {i: chronological_row(self._store, i) for i in self._hidden}, {}
+            )
+            self._hidden_row_of = {i: r for i, r in rows.items() if r is not None}
+            self._hidden_rows = sorted(self._hidden_row_of.values())
         self._total = (
             self._read(self._store.count_articles, 0) - len(self._hidden_rows)
             if ids is None
@@ -164,22 +164,79 @@ class ArticleListModel(QAbstractListModel):
 
     def _chronological_page(self, first: int) -> list[int]:
         """Ids of rows [first, first + _ID_PAGE) of the whole list with the hidden left out."""
-        skipped = 0  # hidden rows before the first shown one
-        for row in self._hidden_rows:
-            if row > first + skipped:
-                break
-            skipped += 1
-        wanted = _ID_PAGE + len(self._hidden_rows) - skipped
-        ids = chronological_slice(self._store, first + skipped, wanted)
+        under = self._row_in_whole_list(first)
+        wanted = _ID_PAGE + len(self._hidden_rows) - bisect.bisect_left(self._hidden_rows, under)
+        ids = chronological_slice(self._store, under, wanted)
         return [i for i in ids if i not in self._hidden][:_ID_PAGE]
+
+    def _row_in_whole_list(self, row: int) -> int:
+        """The row a shown row has in the whole chronological list (hidden ones counted)."""
+        for hidden in self._hidden_rows:
+            if hidden > row:
+                break
+            row += 1
+        return row
 
     def refresh_article(self, article_id: int) -> None:
         """Read one article's row again (after an edit to its title, source or date)."""
-        self._rows.pop(article_id, None)
         self._title_hits.pop(article_id, None)
+        if self._rows.pop(article_id, None) is not None:
+            self._rows.update(self._read(lambda: self._user_summaries([article_id]), {}))
         row = self._rows_of.get(article_id)
         if row is not None and row < self._count:
             self.dataChanged.emit(self.index(row), self.index(row))
+
+    def hide_article(self, article_id: int) -> None:
+        """Take a row out once its article is hidden, without reading the list again."""
+        if self.show_hidden or article_id in self._hidden:
+            return
+        row = self.row_of(article_id)
+        self._hidden.add(article_id)
+        if row is None:  # not listed (a search's hits): nothing to take out
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        if self._given is not None:
+            self._given.pop(row)
+            self._given_rows = None
+        else:
+            under = self._row_in_whole_list(row)
+            bisect.insort(self._hidden_rows, under)
+            self._hidden_row_of[article_id] = under
+        self._total -= 1
+        self._count -= 1
+        self._forget_pages()
+        self.endRemoveRows()
+
+    def show_article(self, article_id: int) -> bool:
+        """Put a row back once its article is shown again; False when the list must be
+        read again instead (a search's hits: whether it is one is the search's to say)."""
+        if article_id not in self._hidden:
+            return True
+        self._hidden.discard(article_id)
+        if self._given is not None:
+            return False
+        under = self._hidden_row_of.pop(article_id, None)
+        if under is None:
+            under = self._read(lambda: chronological_row(self._store, article_id), None)
+        if under is None:
+            return True
+        if under in self._hidden_rows:
+            self._hidden_rows.remove(under)
+        row = under - bisect.bisect_left(self._hidden_rows, under)
+        self._total += 1
+        if row >= self._count:  # not fetched so far: it comes with its page
+            self._forget_pages()
+            return True
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._count += 1
+        self._forget_pages()
+        self.endInsertRows()
+        return True
+
+    def _forget_pages(self) -> None:
+        """Rows moved: the pages of ids are read again (the row texts, by id, stay)."""
+        self._pages.clear()
+        self._rows_of.clear()
 
     def _id_at(self, row: int) -> int | None:
         page = self._page(row // _ID_PAGE)

@@ -154,9 +154,9 @@ class WindowEdits(QObject):
 
     def _show_hidden_toggled(self, _on: bool) -> None:
         w = self.window
-        w.model.set_show_hidden(self.show_hidden)
+        w.model.show_hidden = self.show_hidden
         w.show_user_edits()  # everything laid over again, with or without the hidden
-        w._reload_list()
+        w.reload_list()
 
     def _own_write_seen(self) -> None:
         # The writer's connection moved data_version: no need to reload for it.
@@ -175,8 +175,8 @@ class WindowEdits(QObject):
         except (StoreError, sqlite3.Error):  # the store was closed under the window
             self.watch.stop()
             return False
-        if version == self._seen_version:
-            return False
+        if version == self._seen_version or self.controller.busy:
+            return False  # our own writer's commit is seen when it is shown
         self._seen_version = version
         self.window.reload()
         self.window.show_user_edits()

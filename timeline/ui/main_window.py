@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from timeline import dating, edits
 from timeline.ingest.fetch import is_url
 from timeline.library import ImportReport
+from timeline.model import Article
 from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
@@ -472,6 +473,17 @@ class MainWindow(QMainWindow):
             self.detail.story.show_story(None, None)
             return
         article_id = int(current.data(ArticleIdRole))
+        article = self._show_detail(article_id)
+        try:
+            story = load_story(self.store, article_id)
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            story = None
+        self.detail.story.show_story(article, story, self.model.article)
+        self.article_selected.emit(article_id)
+
+    def _show_detail(self, article_id: int) -> Article | None:
+        """The article in the detail pane with the user's values and the search's hits."""
         hits = self._hits_in(article_id)
         try:
             shown = edits.shown_article(self.store, article_id)
@@ -486,13 +498,7 @@ class MainWindow(QMainWindow):
             title_hits=hits.title,
             shown=shown,
         )
-        try:
-            story = load_story(self.store, article_id)
-        except STORE_ERRORS as exc:
-            self._store_failed(str(exc))
-            story = None
-        self.detail.story.show_story(article, story, self.model.article)
-        self.article_selected.emit(article_id)
+        return article
 
     # -- search ------------------------------------------------------------------
 
@@ -693,69 +699,104 @@ class MainWindow(QMainWindow):
             self._store_failed(str(exc))
             self._overlaid = self._story_base
 
-    def _show_arrays(self) -> None:
-        """The overlaid arrays on the timeline as the legend has them: colours, switches."""
+    def _show_arrays(self, stale: np.ndarray | None = None) -> None:
+        """The overlaid arrays on the timeline as the legend has them: colours, switches.
+
+        stale: after an edit, the ids of the events whose texts may have changed; the
+        view keeps the rest of what it laid out (set_data would drop it all).
+        """
         if self._overlaid is None:
             return
         legend = self.edits.legend
-        self.timeline.set_data(legend.shown_arrays(self._overlaid), self._event_labels)
+        shown = legend.shown_arrays(self._overlaid)
+        if stale is None:
+            self.timeline.set_data(shown, self._event_labels)
+        else:
+            self.timeline.replace_data(shown, stale.tolist())
         self.timeline.set_colouring(legend.codes, legend.palette)
 
     def show_user_edits(self, changes: list[user_edits.Change] | None = None) -> None:
         """Show an edit (or its undo) at once, the view kept where it was.
 
-        With the edit's changes only the articles they touch are laid over again and their
-        list rows read again; without (a switch of the legend or of hidden items shown),
-        everything is.  The list is reloaded only when what it holds changed: an article
-        hidden or shown again.
+        With the edit's changes only the articles they touch are laid over again, their
+        list rows and labels read again, and a hidden article's row taken out (no list
+        read again); without (hidden items shown or not), everything is laid over again.
         """
-        touched: set[int] | None = None
+        stale: np.ndarray | None = None
+        before = self.list.currentIndex().data(ArticleIdRole)
         try:
-            if changes is not None:
+            if changes is None or self._overlaid is None or self._story_base is None:
+                self._overlay_all()
+                touched: set[int] = set()
+                hid: set[int] = set()
+                showed: set[int] = set()
+            else:
                 touched = user_edits.touched_articles(self.store, changes)
-            if self._overlaid is not None and self._story_base is not None and touched is not None:
-                self._overlaid = user_edits.patch_overlay(
+                hid, showed = user_edits.hidden_changes(self.store, changes)
+                self._overlaid, stale = user_edits.patch_overlay(
                     self.store,
                     self._story_base,
                     self._overlaid,
                     touched,
                     with_hidden=self.edits.show_hidden,
                 )
-            elif changes is None:
-                self._overlay_all()
+                if not user_edits.texts_changed(changes):
+                    stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             return
-        before = self.list.currentIndex().data(ArticleIdRole)
-        if changes is not None and any(c.table == "user_hidden" for c in changes):
-            self._reload_list()
-        else:
-            for article_id in touched or ():
-                self.model.refresh_article(article_id)
+        for article_id in touched:
+            self.model.refresh_article(article_id)
+        touched_current = before is not None and (int(before) in touched or not touched)
+        if (hid or showed) and not self.edits.show_hidden:
+            self._list_hidden_changed(hid, showed)
         current = self.list.currentIndex()
-        if current.isValid() and current.data(ArticleIdRole) == before:
-            self._current_changed(current, current)  # the detail pane shows the edit
-        self.refresh_timeline()
+        if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
+            self._show_detail(int(before))  # the pane shows the edit; its story is the same
+        self.refresh_timeline(stale)
 
-    def refresh_timeline(self) -> None:
+    def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
+        """Articles hidden or shown again: their rows, the counts and a search's hits."""
+        row = self.list.currentIndex().row()
+        searching = self.search is not None and self._search_ids is not None
+        for article_id in hid:
+            self.model.hide_article(article_id)
+        again = [self.model.show_article(article_id) for article_id in showed]
+        self._article_total += len(showed) - len(hid)
+        if searching and self._search_ids is not None and hid:
+            gone = np.fromiter(hid, dtype=np.int64)
+            self._search_ids = self._search_ids[~np.isin(self._search_ids, gone)]
+            self.search_bar.show_result_count(self.model.rowCount())
+        if searching and not all(again) and self.search is not None:
+            self.run_search(self.search)  # whether a shown-again article is a hit
+        if not self.list.currentIndex().isValid() and self.model.rowCount():
+            # The current article was hidden: the next one takes its place.
+            self.list.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1)))
+        elif not self.model.rowCount():
+            self.detail.show_article(None, [])
+        self._update_status()
+
+    def refresh_timeline(self, stale: np.ndarray | None = None) -> None:
         """The overlaid arrays drawn again (after an edit or a switch of the legend), the
         view, the selection and the search's marks kept."""
         if self._overlaid is None:
             return
         kept = self.timeline.viewport()
         selected = self.timeline.selected_event()
-        self._show_arrays()
+        arrays = self.timeline.arrays()
+        self._show_arrays(stale)
         self.timeline.set_viewport(kept)
-        if self._search_ids is not None:
+        if self._search_ids is not None and self.timeline.arrays() is not arrays:
             self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
         current = self.list.currentIndex()
         if (selected is None or not self.timeline.select_event(selected)) and current.isValid():
             self.timeline.select_article(int(current.data(ArticleIdRole)))
         self.timeline.set_viewport(kept)  # an edit never moves the view
-        self._count_events_shown()
+        if self.timeline.arrays() is not arrays:
+            self._count_events_shown()
 
-    def _reload_list(self) -> None:
-        """The list and counts again after an article was hidden or shown (search kept)."""
+    def reload_list(self) -> None:
+        """The list and counts read again (hidden items shown or not), a search's hits too."""
         self._article_total = self._store_count()
         if self.search is not None and self._search_ids is not None:
             self.run_search(self.search)  # its hits again, hidden ones left out
