@@ -525,6 +525,8 @@ _EXPORT_FORMATS = (
 @click.option(
     "--lang", type=click.Choice(["ar", "en"]), help="Language of an image's axis and legend."
 )
+@click.option("--tag", help="Only articles carrying this tag (on them or on their events).")
+@click.option("--with-hidden", is_flag=True, help="Also what was hidden (timeline edit hide).")
 @_common_options
 @click.pass_obj
 def export_command(
@@ -539,12 +541,16 @@ def export_command(
     height: int,
     scale: float,
     lang: str | None,
+    tag: str | None = None,
+    with_hidden: bool = False,
 ) -> None:
     """Export articles and events: TimelineJS JSON, .timeline, CSV, JSON Lines, PNG/SVG/PDF.
 
     --query, --source, --from and --to choose articles as `timeline search` does; events
-    are those of the chosen articles that meet the dates. CSV and JSON Lines hold every
-    stored column; an image is the timeline as the window draws it.
+    are those of the chosen articles that meet the dates. The user's corrections win,
+    hidden articles and events are left out (--with-hidden: kept) and added events are
+    in. CSV and JSON Lines hold every stored column, then tags and note (articles) or
+    origin and tags (events); an image is the timeline as the window draws it.
     """
     from timeline.export import (
         FORMATS,
@@ -567,6 +573,8 @@ def export_command(
         source=source,
         date_from=_axis_day(date_from),
         date_to=_axis_day(date_to, end=True),
+        tag=tag,
+        with_hidden=with_hidden,
     )
     if (
         selection.date_from is not None

@@ -156,3 +156,21 @@ def test_two_processes_write_at_once_and_see_each_other(run) -> None:
         names = {name for name, _c, _k in user.tags(window)}
     assert {f"window{n}" for n in range(40)} <= names
     assert {f"terminal{n}" for n in range(40)} <= names
+
+
+def test_export_uses_the_users_values_and_filters_by_tag(run) -> None:
+    titles = ids(run)
+    war, other = titles["حرب قديمة"], titles["خبر آخر"]
+    run("edit", "article", str(war), "--title", "الحرب الكورية")
+    run("edit", "hide", "--article", str(other))
+    run("edit", "tag", "حروب", "--article", str(war))
+
+    def exported(*options: str) -> list[dict]:
+        out = run("export", "--format", "articles-jsonl", *options).output
+        return [json.loads(line) for line in out.splitlines()]
+
+    assert [(a["id"], a["title"], a["tags"]) for a in exported()] == [
+        (war, "الحرب الكورية", "حروب")
+    ]
+    assert {a["id"] for a in exported("--with-hidden")} == {war, other}
+    assert [a["id"] for a in exported("--with-hidden", "--tag", "حروب")] == [war]

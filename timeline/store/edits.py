@@ -972,3 +972,32 @@ def with_user_text_matches(
 
         found = np.intersect1d(found, filtered_article_ids(store, **filters))
     return np.union1d(ids, found).astype(np.int64)
+
+
+def edited_article_ids(store: Store) -> list[int]:
+    """The ids of the articles the user said anything about (few: said by hand)."""
+    uids: set[str] = set()
+    for table in ("user_article_fields", "user_mentions", "user_notes", "user_events"):
+        uids.update(
+            u for (u,) in store.conn.execute(f"SELECT DISTINCT article_uid FROM {table}") if u
+        )
+    for table in ("user_hidden", "user_tagged"):
+        for (target,) in store.conn.execute(f"SELECT DISTINCT target FROM {table}"):
+            uid = target_article_uid(target)
+            if uid is not None:
+                uids.add(uid)
+    return sorted(_ids_of_uids(store, uids))
+
+
+def added_event_marks(store: Store) -> tuple[set[int], dict[int, list[str]]]:
+    """The ids of the hidden added events, and the tags of each added event."""
+    hidden = {
+        int(t.split(":", 1)[1])
+        for (t,) in store.conn.execute("SELECT target FROM user_hidden WHERE target LIKE 'event:%'")
+    }
+    tagged: dict[int, list[str]] = defaultdict(list)
+    for tag, target in store.conn.execute(
+        "SELECT tag, target FROM user_tagged WHERE target LIKE 'event:%' ORDER BY tag"
+    ):
+        tagged[int(target.split(":", 1)[1])].append(tag)
+    return hidden, dict(tagged)
