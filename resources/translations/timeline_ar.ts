@@ -59,37 +59,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="77" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="78" />
         <source>for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="84" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="85" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="91" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="92" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="92" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="93" />
         <source>Understood as</source>
         <translation>فُهم على أنه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="94" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="95" />
         <source>Label</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="109" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="110" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="110" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="111" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -270,77 +270,77 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="94" />
+        <location filename="../../timeline/ui/export_dialog.py" line="96" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="96" />
+        <location filename="../../timeline/ui/export_dialog.py" line="98" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="97" />
+        <location filename="../../timeline/ui/export_dialog.py" line="99" />
         <source>The Timeline Project (.timeline)</source>
         <translation>برنامج The Timeline Project ‏(.timeline)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="98" />
+        <location filename="../../timeline/ui/export_dialog.py" line="100" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="99" />
+        <location filename="../../timeline/ui/export_dialog.py" line="101" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="100" />
+        <location filename="../../timeline/ui/export_dialog.py" line="102" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="101" />
+        <location filename="../../timeline/ui/export_dialog.py" line="103" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="102" />
+        <location filename="../../timeline/ui/export_dialog.py" line="104" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="103" />
+        <location filename="../../timeline/ui/export_dialog.py" line="105" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="104" />
+        <location filename="../../timeline/ui/export_dialog.py" line="106" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="123" />
+        <location filename="../../timeline/ui/export_dialog.py" line="125" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="137" />
+        <location filename="../../timeline/ui/export_dialog.py" line="139" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="138" />
+        <location filename="../../timeline/ui/export_dialog.py" line="140" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="139" />
+        <location filename="../../timeline/ui/export_dialog.py" line="141" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="140" />
+        <location filename="../../timeline/ui/export_dialog.py" line="142" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -348,259 +348,259 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="163" />
-        <location filename="../../timeline/ui/main_window.py" line="465" />
+        <location filename="../../timeline/ui/main_window.py" line="164" />
+        <location filename="../../timeline/ui/main_window.py" line="467" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="170" />
+        <location filename="../../timeline/ui/main_window.py" line="171" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="180" />
+        <location filename="../../timeline/ui/main_window.py" line="182" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="235" />
+        <location filename="../../timeline/ui/main_window.py" line="237" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="236" />
+        <location filename="../../timeline/ui/main_window.py" line="238" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="240" />
+        <location filename="../../timeline/ui/main_window.py" line="242" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="249" />
+        <location filename="../../timeline/ui/main_window.py" line="251" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="252" />
+        <location filename="../../timeline/ui/main_window.py" line="254" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="255" />
+        <location filename="../../timeline/ui/main_window.py" line="257" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="259" />
+        <location filename="../../timeline/ui/main_window.py" line="261" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="260" />
+        <location filename="../../timeline/ui/main_window.py" line="262" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="261" />
+        <location filename="../../timeline/ui/main_window.py" line="263" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="265" />
+        <location filename="../../timeline/ui/main_window.py" line="267" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="270" />
+        <location filename="../../timeline/ui/main_window.py" line="272" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="272" />
+        <location filename="../../timeline/ui/main_window.py" line="274" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="273" />
+        <location filename="../../timeline/ui/main_window.py" line="275" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="293" />
+        <location filename="../../timeline/ui/main_window.py" line="295" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="294" />
+        <location filename="../../timeline/ui/main_window.py" line="296" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="296" />
+        <location filename="../../timeline/ui/main_window.py" line="298" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="297" />
+        <location filename="../../timeline/ui/main_window.py" line="299" />
         <source>Show each story &amp;once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="300" />
+        <location filename="../../timeline/ui/main_window.py" line="302" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="305" />
+        <location filename="../../timeline/ui/main_window.py" line="307" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="306" />
+        <location filename="../../timeline/ui/main_window.py" line="308" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="307" />
+        <location filename="../../timeline/ui/main_window.py" line="309" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="309" />
+        <location filename="../../timeline/ui/main_window.py" line="311" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="311" />
+        <location filename="../../timeline/ui/main_window.py" line="313" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="316" />
+        <location filename="../../timeline/ui/main_window.py" line="318" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="317" />
+        <location filename="../../timeline/ui/main_window.py" line="319" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="318" />
+        <location filename="../../timeline/ui/main_window.py" line="320" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="322" />
+        <location filename="../../timeline/ui/main_window.py" line="324" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="326" />
+        <location filename="../../timeline/ui/main_window.py" line="328" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="326" />
+        <location filename="../../timeline/ui/main_window.py" line="328" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="329" />
+        <location filename="../../timeline/ui/main_window.py" line="331" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="339" />
+        <location filename="../../timeline/ui/main_window.py" line="341" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="340" />
+        <location filename="../../timeline/ui/main_window.py" line="342" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="341" />
+        <location filename="../../timeline/ui/main_window.py" line="343" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="345" />
+        <location filename="../../timeline/ui/main_window.py" line="347" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="398" />
-        <location filename="../../timeline/ui/main_window.py" line="407" />
+        <location filename="../../timeline/ui/main_window.py" line="400" />
+        <location filename="../../timeline/ui/main_window.py" line="409" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="399" />
+        <location filename="../../timeline/ui/main_window.py" line="401" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="408" />
+        <location filename="../../timeline/ui/main_window.py" line="410" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="427" />
+        <location filename="../../timeline/ui/main_window.py" line="429" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="429" />
+        <location filename="../../timeline/ui/main_window.py" line="431" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="435" />
+        <location filename="../../timeline/ui/main_window.py" line="437" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="461" />
+        <location filename="../../timeline/ui/main_window.py" line="463" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="585" />
+        <location filename="../../timeline/ui/main_window.py" line="593" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="587" />
+        <location filename="../../timeline/ui/main_window.py" line="595" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="592" />
+        <location filename="../../timeline/ui/main_window.py" line="600" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="601" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="594" />
+        <location filename="../../timeline/ui/main_window.py" line="602" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="598" />
+        <location filename="../../timeline/ui/main_window.py" line="606" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="677" />
+        <location filename="../../timeline/ui/main_window.py" line="685" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
@@ -609,67 +609,67 @@
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="772" />
+        <location filename="../../timeline/ui/main_window.py" line="815" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="804" />
+        <location filename="../../timeline/ui/main_window.py" line="847" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="806" />
+        <location filename="../../timeline/ui/main_window.py" line="849" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="812" />
+        <location filename="../../timeline/ui/main_window.py" line="855" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="843" />
+        <location filename="../../timeline/ui/main_window.py" line="886" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="849" />
+        <location filename="../../timeline/ui/main_window.py" line="892" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="850" />
+        <location filename="../../timeline/ui/main_window.py" line="893" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="852" />
+        <location filename="../../timeline/ui/main_window.py" line="895" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="869" />
+        <location filename="../../timeline/ui/main_window.py" line="912" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="877" />
+        <location filename="../../timeline/ui/main_window.py" line="920" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="881" />
+        <location filename="../../timeline/ui/main_window.py" line="924" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="889" />
+        <location filename="../../timeline/ui/main_window.py" line="932" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="896" />
+        <location filename="../../timeline/ui/main_window.py" line="939" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -802,55 +802,55 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="612" />
-        <location filename="../../timeline/ui/timeline_view.py" line="659" />
+        <location filename="../../timeline/ui/timeline_view.py" line="638" />
+        <location filename="../../timeline/ui/timeline_view.py" line="685" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="667" />
-        <location filename="../../timeline/ui/timeline_view.py" line="831" />
+        <location filename="../../timeline/ui/timeline_view.py" line="693" />
+        <location filename="../../timeline/ui/timeline_view.py" line="857" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="668" />
-        <location filename="../../timeline/ui/timeline_view.py" line="831" />
+        <location filename="../../timeline/ui/timeline_view.py" line="694" />
+        <location filename="../../timeline/ui/timeline_view.py" line="857" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="669" />
+        <location filename="../../timeline/ui/timeline_view.py" line="695" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="673" />
+        <location filename="../../timeline/ui/timeline_view.py" line="699" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="677" />
+        <location filename="../../timeline/ui/timeline_view.py" line="703" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="810" />
+        <location filename="../../timeline/ui/timeline_view.py" line="836" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="852" />
+        <location filename="../../timeline/ui/timeline_view.py" line="878" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="856" />
+        <location filename="../../timeline/ui/timeline_view.py" line="882" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="865" />
+        <location filename="../../timeline/ui/timeline_view.py" line="891" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
@@ -862,193 +862,193 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="193" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="196" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="195" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="198" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="202" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="287" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="205" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="290" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="203" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="206" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="204" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="207" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="205" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="208" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="206" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
         <source>Add a &amp;standalone event…</source>
         <translation>إضافة حدث &amp;مستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="208" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="211" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="212" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="210" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="213" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="148" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="149" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر الم&amp;خفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="168" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="171" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="211" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="214" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="240" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="243" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="281" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="284" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="282" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="285" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="326" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="284" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="329" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="287" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="332" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="289" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="292" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="290" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="293" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="291" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="294" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="317" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="342" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="368" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="371" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="376" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="378" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="381" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="388" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="396" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="399" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="407" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="413" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="414" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="417" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="426" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="429" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="434" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="437" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="447" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="450" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="447" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
@@ -1056,23 +1056,23 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="175" />
-        <location filename="../../timeline/ui/export_dialog.py" line="244" />
+        <location filename="../../timeline/ui/export_dialog.py" line="177" />
+        <location filename="../../timeline/ui/export_dialog.py" line="246" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="210" />
+        <location filename="../../timeline/ui/export_dialog.py" line="212" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="239" />
+        <location filename="../../timeline/ui/export_dialog.py" line="241" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="250" />
+        <location filename="../../timeline/ui/export_dialog.py" line="252" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

@@ -361,7 +361,7 @@ def test_an_edit_to_a_read_only_store_is_said_in_one_line_and_changes_nothing(
         article_id = current(win)
         before = win.timeline.arrays().ids.tolist()
         failed: list[str] = []
-        win.edits.controller.edit_failed.connect(failed.append)
+        win.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
         win.edits.hide_article()
         written(win)
         assert len(failed) == 1 and "read-only" in failed[0]

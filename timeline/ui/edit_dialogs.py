@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from timeline import edits
 from timeline.store import Store, StoreError
 from timeline.store import edits as user
+from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.colour_legend import ColourLegend
@@ -163,9 +164,11 @@ class WindowEdits(QObject):
         with contextlib.suppress(StoreError, sqlite3.Error):
             self._seen_version = user.data_version(self.store)
 
-    def _say_failure(self, message: str) -> None:
+    def _say_failure(self, what: str, why: str) -> None:
         """One line: the edit was not written and nothing changed."""
-        line = self.tr("Not saved: %1").replace("%1", " ".join(message.split()))
+        # Isolated: an English reason (a path) keeps its order in an Arabic line.
+        reason = "\u2068" + for_display(" ".join(why.split())) + "\u2069"
+        line = self.tr("Not saved: %1").replace("%1", f"{what}: {reason}")
         self.window.statusBar().showMessage(line, 15_000)
 
     def pick_up_other_writes(self) -> bool:

@@ -82,12 +82,12 @@ class EditController(QObject):
     """Runs the window's edits through timeline.edits, one writer thread at a time.
 
     edited(changes) is emitted after every edit, undo and redo has been written, for the
-    views to show it; edit_failed(text) when one could not be (nothing changed);
+    views to show it; edit_failed(what, why) when one could not be (nothing changed);
     settled when no job is left waiting.
     """
 
     edited = Signal(object)  # list[Change]: what was written (undo: the same rows back)
-    edit_failed = Signal(str)
+    edit_failed = Signal(str, str)  # the edit's name, why it was not written
     settled = Signal()
 
     def __init__(self, store: Store, parent: QWidget) -> None:
@@ -168,7 +168,7 @@ class EditController(QObject):
         elif command is not None and how == "redo" and self._last_done() is command:
             command.skip_next = True
             self.stack.undo()
-        self.edit_failed.emit(f"{text}: {message}")
+        self.edit_failed.emit(text, message)
 
     def _next_redo(self) -> QUndoCommand | None:
         return self.stack.command(self.stack.index())
