@@ -150,3 +150,36 @@ def test_a_note_or_a_tag_finds_its_article(filled: Store) -> None:  # noqa: F811
     assert found.tolist() == sorted({7, war})
     only_b = {"source": "مصدر ب", "date_from": None, "date_to": None, "event_kind": None}
     assert user.with_user_text_matches(filled, "الهدنة", np.empty(0, np.int64), only_b).size == 0
+
+
+def test_rows_spliced_in_are_where_a_sort_puts_them() -> None:
+    from timeline.store.timeline_data import EventArrays
+
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        n, m = int(rng.integers(0, 30)), int(rng.integers(0, 6))
+        starts = np.sort(rng.integers(0, 20, n))
+        arrays = EventArrays(
+            ids=np.arange(n, dtype="<i8"),
+            article_ids=rng.integers(1, 4, n).astype("<i8"),
+            starts=starts.astype("<i8"),
+            ends=(starts + rng.integers(0, 3, n)).astype("<i8"),
+            kinds=rng.integers(0, 2, n).astype("u1"),
+            points=rng.integers(0, 2, n).astype(bool),
+        )
+        out = np.sort(rng.choice(n, int(rng.integers(0, n + 1)), replace=False)) if n else []
+        new_starts = rng.integers(-2, 22, m).astype("<i8")
+        new = EventArrays(
+            ids=np.arange(100, 100 + m, dtype="<i8"),
+            article_ids=np.full(m, 9, dtype="<i8"),
+            starts=new_starts,
+            ends=new_starts + 1,
+            kinds=np.ones(m, dtype="u1"),
+            points=np.zeros(m, dtype=bool),
+        )
+        spliced = user._spliced(arrays, np.asarray(out, dtype=np.int64), new)
+        keep = np.ones(n, dtype=bool)
+        keep[np.asarray(out, dtype=np.int64)] = False
+        expected = rows_of(arrays.subset(keep)) + rows_of(new)
+        assert rows_of(spliced) == sorted(expected)
+        assert bool((spliced.starts[1:] >= spliced.starts[:-1]).all())

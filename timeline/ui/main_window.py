@@ -789,8 +789,11 @@ class MainWindow(QMainWindow):
         if self._search_ids is not None and self.timeline.arrays() is not arrays:
             self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
         current = self.list.currentIndex()
-        if (selected is None or not self.timeline.select_event(selected)) and current.isValid():
-            self.timeline.select_article(int(current.data(ArticleIdRole)))
+        # replace_data (an edit) keeps the selected event when it is still drawn.
+        if stale is None or self.timeline.selected_event() is None:
+            lost = selected is None or not self.timeline.select_event(selected)
+            if lost and current.isValid():
+                self.timeline.select_article(int(current.data(ArticleIdRole)))
         self.timeline.set_viewport(kept)  # an edit never moves the view
         if self.timeline.arrays() is not arrays:
             self._count_events_shown()
