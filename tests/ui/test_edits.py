@@ -371,3 +371,18 @@ def test_an_edit_to_a_read_only_store_is_said_in_one_line_and_changes_nothing(
         assert win.model.row_of(article_id) is not None
         assert win.edits.stack.count() == 0
         win.close()
+
+
+def test_an_edit_to_a_store_known_damaged_is_refused(window: MainWindow) -> None:
+    article_id = current(window)
+    failed: list[str] = []
+    window.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
+    window.store.conn.damage = "page 7 is never used"  # as a read that met damage sets it
+    try:
+        window.edits.hide_article()
+        written(window)
+    finally:
+        window.store.conn.damage = None
+    assert len(failed) == 1 and "damaged" in failed[0] and "repair" in failed[0]
+    assert user.all_rows(window.store)["user_hidden"] == []
+    assert window.model.row_of(article_id) is not None

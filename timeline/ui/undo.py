@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from timeline import edits
 from timeline.store import Store, StoreError
 from timeline.store.edits import Change
+from timeline.store.store import damaged_message
 
 Action = Callable[[Store], list[Change]]
 
@@ -58,17 +59,28 @@ class EditJob(QObject):
 
     done = Signal()
 
-    def __init__(self, db_path: Path, read_only: bool, action: Action) -> None:
+    def __init__(
+        self, db_path: Path, read_only: bool, action: Action, damage: str | None = None
+    ) -> None:
         super().__init__()
         self._db_path = db_path
         self._read_only = read_only
         self._action = action
+        self._damage = damage  # what the window's connection found damaged, if anything
         self.changes: list[Change] = []
         self.failure: str | None = None
 
     def run(self) -> None:
+        if self._damage is not None:  # a damaged store takes no writes (store.py)
+            self.failure = damaged_message(self._db_path, self._damage)
+            self.done.emit()
+            return
         try:
-            with Store(self._db_path, create=False, read_only=self._read_only) as store:
+            # No quick_check: the window checked the file when it opened it, and a
+            # checkpoint's new mtime would make every later edit read the whole file.
+            with Store(
+                self._db_path, create=False, read_only=self._read_only, check=False
+            ) as store:
                 self.changes = self._action(store)
         except (edits.EditError, StoreError, sqlite3.Error) as exc:
             text = str(exc).strip()
@@ -128,7 +140,7 @@ class EditController(QObject):
             return
         how, text, command, action = self._queue.popleft()
         self._running = (how, text, command)
-        job = EditJob(self.store.path, self.store.read_only is not None, action)
+        job = EditJob(self.store.path, self.store.read_only is not None, action, self.store.damage)
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)
