@@ -766,7 +766,7 @@ class MainWindow(QMainWindow):
         if searching and self._search_ids is not None and hid:
             gone = np.fromiter(hid, dtype=np.int64)
             self._search_ids = self._search_ids[~np.isin(self._search_ids, gone)]
-            self.search_bar.show_result_count(self.model.rowCount())
+            self.search_bar.show_result_count(len(self._search_ids))
         if searching and not all(again) and self.search is not None:
             self.run_search(self.search)  # whether a shown-again article is a hit
         if not self.list.currentIndex().isValid() and self.model.rowCount():
