@@ -442,12 +442,26 @@ def search_command(
         except SearchError as exc:
             raise _Failure(str(exc)) from exc
         hits = result.hits
+        from timeline.store.edits import note_hits
+
+        # The user's notes and tag names find their articles too, after the text's hits.
+        noted = note_hits(
+            store,
+            query,
+            {h.article_id for h in hits},
+            source,
+            _axis_day(date_from),
+            _axis_day(date_to, end=True),
+            kind,
+        )
         if tag is not None:
             from timeline.store.edits import article_ids_tagged
 
             # The tagged are few (set by hand): the hits are filtered, not the index.
             tagged = article_ids_tagged(store, tag)
             hits = [hit for hit in hits if hit.article_id in tagged][:limit]
+            noted = [n for n in noted if n[0] in tagged]
+        noted = noted[: max(limit - len(hits), 0)]
     for hit in hits:
         if as_json:
             record = {
@@ -465,8 +479,22 @@ def search_command(
                 + settings.line(hit.title)
             )
             _echo("        " + settings.line(hit.snippet))
+    for article_id, title, published, found_source, note in noted:
+        if as_json:
+            record = {
+                "id": article_id,
+                "title": title,
+                "published": published,
+                "source": found_source,
+                "snippet": note,
+                "rank": None,
+            }
+            _echo(json_line(record))
+        else:
+            _echo(f"{article_id:>6}  {published or '(undated)':<25}  " + settings.line(title))
+            _echo("        " + settings.line(note))
     if not as_json:
-        total = result.total if tag is None else len(hits)
+        total = (result.total if tag is None else len(hits)) + len(noted)
         _echo(f"{total} matching article(s)", err=True)
     if result.suggestions:
         _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)

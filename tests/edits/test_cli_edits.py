@@ -174,3 +174,14 @@ def test_export_uses_the_users_values_and_filters_by_tag(run) -> None:
     ]
     assert {a["id"] for a in exported("--with-hidden")} == {war, other}
     assert [a["id"] for a in exported("--with-hidden", "--tag", "حروب")] == [war]
+
+
+def test_search_finds_an_article_by_its_note_and_its_tags(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    run("edit", "note", str(war), "راجع زنجبيلية")
+    run("edit", "tag", "قرنفلية", "--article", str(war))
+    for query in ("زنجبيليه", "قرنفلية"):
+        hits = [json.loads(line) for line in run("search", query, "--json").output.splitlines()]
+        assert [(h["id"], h["snippet"]) for h in hits] == [(war, "راجع زنجبيلية")]
+    assert run("search", "زنجبيلية", "--source", "مصدر ب", "--json").output == ""
+    assert run("search", "زنجبيلية", "--tag", "قرنفلية", "--json").output.count("\n") == 1
