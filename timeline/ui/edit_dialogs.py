@@ -181,8 +181,10 @@ class WindowEdits(QObject):
         if version == self._seen_version or self.controller.busy:
             return False  # our own writer's commit is seen when it is shown
         self._seen_version = version
+        # The list and the timeline are read again in the background (reload); the
+        # detail pane now.  No overlay of the old arrays: the new ones get theirs.
         self.window.reload()
-        self.window.show_user_edits()
+        self.window.show_user_edits([])
         return True
 
     @property
