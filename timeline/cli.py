@@ -442,12 +442,26 @@ def search_command(
         except SearchError as exc:
             raise _Failure(str(exc)) from exc
         hits = result.hits
+        from timeline.store.edits import note_hits
+
+        # The user's notes and tag names find their articles too, after the text's hits.
+        noted = note_hits(
+            store,
+            query,
+            {h.article_id for h in hits},
+            source,
+            _axis_day(date_from),
+            _axis_day(date_to, end=True),
+            kind,
+        )
         if tag is not None:
             from timeline.store.edits import article_ids_tagged
 
             # The tagged are few (set by hand): the hits are filtered, not the index.
             tagged = article_ids_tagged(store, tag)
             hits = [hit for hit in hits if hit.article_id in tagged][:limit]
+            noted = [n for n in noted if n[0] in tagged]
+        noted = noted[: max(limit - len(hits), 0)]
     for hit in hits:
         if as_json:
             record = {
@@ -465,8 +479,22 @@ def search_command(
                 + settings.line(hit.title)
             )
             _echo("        " + settings.line(hit.snippet))
+    for article_id, title, published, found_source, note in noted:
+        if as_json:
+            record = {
+                "id": article_id,
+                "title": title,
+                "published": published,
+                "source": found_source,
+                "snippet": note,
+                "rank": None,
+            }
+            _echo(json_line(record))
+        else:
+            _echo(f"{article_id:>6}  {published or '(undated)':<25}  " + settings.line(title))
+            _echo("        " + settings.line(note))
     if not as_json:
-        total = result.total if tag is None else len(hits)
+        total = (result.total if tag is None else len(hits)) + len(noted)
         _echo(f"{total} matching article(s)", err=True)
     if result.suggestions:
         _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
@@ -525,6 +553,8 @@ _EXPORT_FORMATS = (
 @click.option(
     "--lang", type=click.Choice(["ar", "en"]), help="Language of an image's axis and legend."
 )
+@click.option("--tag", help="Only articles carrying this tag (on them or on their events).")
+@click.option("--with-hidden", is_flag=True, help="Also what was hidden (timeline edit hide).")
 @_common_options
 @click.pass_obj
 def export_command(
@@ -539,12 +569,16 @@ def export_command(
     height: int,
     scale: float,
     lang: str | None,
+    tag: str | None = None,
+    with_hidden: bool = False,
 ) -> None:
     """Export articles and events: TimelineJS JSON, .timeline, CSV, JSON Lines, PNG/SVG/PDF.
 
     --query, --source, --from and --to choose articles as `timeline search` does; events
-    are those of the chosen articles that meet the dates. CSV and JSON Lines hold every
-    stored column; an image is the timeline as the window draws it.
+    are those of the chosen articles that meet the dates. The user's corrections win,
+    hidden articles and events are left out (--with-hidden: kept) and added events are
+    in. CSV and JSON Lines hold every stored column, then tags and note (articles) or
+    origin and tags (events); an image is the timeline as the window draws it.
     """
     from timeline.export import (
         FORMATS,
@@ -567,6 +601,8 @@ def export_command(
         source=source,
         date_from=_axis_day(date_from),
         date_to=_axis_day(date_to, end=True),
+        tag=tag,
+        with_hidden=with_hidden,
     )
     if (
         selection.date_from is not None

@@ -156,3 +156,32 @@ def test_two_processes_write_at_once_and_see_each_other(run) -> None:
         names = {name for name, _c, _k in user.tags(window)}
     assert {f"window{n}" for n in range(40)} <= names
     assert {f"terminal{n}" for n in range(40)} <= names
+
+
+def test_export_uses_the_users_values_and_filters_by_tag(run) -> None:
+    titles = ids(run)
+    war, other = titles["حرب قديمة"], titles["خبر آخر"]
+    run("edit", "article", str(war), "--title", "الحرب الكورية")
+    run("edit", "hide", "--article", str(other))
+    run("edit", "tag", "حروب", "--article", str(war))
+
+    def exported(*options: str) -> list[dict]:
+        out = run("export", "--format", "articles-jsonl", *options).output
+        return [json.loads(line) for line in out.splitlines()]
+
+    assert [(a["id"], a["title"], a["tags"]) for a in exported()] == [
+        (war, "الحرب الكورية", "حروب")
+    ]
+    assert {a["id"] for a in exported("--with-hidden")} == {war, other}
+    assert [a["id"] for a in exported("--with-hidden", "--tag", "حروب")] == [war]
+
+
+def test_search_finds_an_article_by_its_note_and_its_tags(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    run("edit", "note", str(war), "راجع زنجبيلية")
+    run("edit", "tag", "قرنفلية", "--article", str(war))
+    for query in ("زنجبيليه", "قرنفلية"):
+        hits = [json.loads(line) for line in run("search", query, "--json").output.splitlines()]
+        assert [(h["id"], h["snippet"]) for h in hits] == [(war, "راجع زنجبيلية")]
+    assert run("search", "زنجبيلية", "--source", "مصدر ب", "--json").output == ""
+    assert run("search", "زنجبيلية", "--tag", "قرنفلية", "--json").output.count("\n") == 1

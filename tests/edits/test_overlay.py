@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from tests.edits.test_survival import article_id, filled, mention, source_file  # noqa: F401
 from timeline import edits, library
 from timeline.edits import read_date
@@ -74,3 +76,110 @@ def test_colour_codes_by_tag_and_by_source(filled: Store) -> None:  # noqa: F811
     by_id = dict(zip(arrays.ids.tolist(), codes.tolist(), strict=True))
     assert by_id[-added] == -1
     assert {by_id[e.id] for e in filled.events_of(other) if e.id in by_id} == {1}
+
+
+def rows_of(arrays) -> list[tuple]:
+    columns = (
+        arrays.ids,
+        arrays.article_ids,
+        arrays.starts,
+        arrays.ends,
+        arrays.kinds,
+        arrays.points,
+    )
+    return sorted(zip(*(c.tolist() for c in columns), strict=True))
+
+
+def test_patching_the_touched_articles_gives_what_a_full_overlay_gives(
+    filled: Store,  # noqa: F811
+) -> None:
+    base = load_event_arrays(filled)
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    truce = mention(filled, "حرب قديمة", "1954")
+    war_range = mention(filled, "حرب قديمة", "1950")
+    steps = [
+        lambda: edits.correct_mention(filled, truce, "1960"),
+        lambda: edits.correct_mention(filled, mention(filled, "خبر آخر", "شوال"), None),
+        lambda: edits.correct_article(filled, war, "published", "1 يناير 2020"),
+        lambda: edits.set_hidden(
+            filled, user.mention_target(war_range.uid, war_range.span_start, war_range.span_end)
+        ),
+        lambda: edits.set_hidden(filled, edits.article_target(filled, other)),
+        lambda: edits.add_event(filled, "1990/1991", "حرب الخليج", war)[1],
+        lambda: edits.add_event(filled, "1967", "حرب حزيران")[1],
+        lambda: edits.set_hidden(filled, edits.added_target(filled, made[-1][0].key[0])),
+    ]
+    made: list[list[user.Change]] = []
+    shown = base
+    for step in steps:  # each edit patched in as the window does
+        changes = step()
+        made.append(changes)
+        touched = user.touched_articles(filled, changes)
+        assert touched and touched <= {war, other, 0}
+        shown, stale = user.patch_overlay(filled, base, shown, touched)
+        assert set(stale.tolist()) >= set(
+            shown.ids[np.isin(shown.article_ids, list(touched))].tolist()
+        )
+        assert rows_of(shown) == rows_of(user.overlay_arrays(filled, base))
+        assert bool((shown.starts[1:] >= shown.starts[:-1]).all())
+    for changes in reversed(made):  # and undone
+        edits.undo(filled, changes)
+        shown, _ = user.patch_overlay(filled, base, shown, user.touched_articles(filled, changes))
+        assert rows_of(shown) == rows_of(user.overlay_arrays(filled, base))
+    assert rows_of(shown) == rows_of(base)
+    # A tag moves nothing: the same arrays come back, its article's events stale.
+    changes = edits.set_tag(filled, edits.article_target(filled, war), "حروب")
+    again, stale = user.patch_overlay(filled, base, shown, user.touched_articles(filled, changes))
+    assert again is shown and set(stale.tolist()) == set(base.ids[base.article_ids == war].tolist())
+    # Shown with the hidden: a hidden article's events stay, its corrections applied.
+    edits.set_hidden(filled, edits.article_target(filled, other))
+    assert other in user.overlay_arrays(filled, base, with_hidden=True).article_ids
+    assert other not in user.overlay_arrays(filled, base).article_ids
+
+
+def test_a_note_or_a_tag_finds_its_article(filled: Store) -> None:  # noqa: F811
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    edits.set_note(filled, war, "راجع تاريخ الهدنة مع الأرشيف")
+    added, _ = edits.add_event(filled, "1991", "حدث", other)
+    edits.set_tag(filled, edits.added_target(filled, added), "ميزانيات")
+    assert user.user_text_matches(filled, "تاريخ المجلس").tolist() == []  # a word not there
+    assert user.user_text_matches(filled, "تاريخ الأرشيف").tolist() == [war]
+    assert user.user_text_matches(filled, '"الهدنه" -x').tolist() == [war]  # folded, operators
+    assert user.user_text_matches(filled, "ميزانيات").tolist() == [other]
+    found = user.with_user_text_matches(filled, "الهدنة", np.array([7], dtype=np.int64), {})
+    assert found.tolist() == sorted({7, war})
+    only_b = {"source": "مصدر ب", "date_from": None, "date_to": None, "event_kind": None}
+    assert user.with_user_text_matches(filled, "الهدنة", np.empty(0, np.int64), only_b).size == 0
+
+
+def test_rows_spliced_in_are_where_a_sort_puts_them() -> None:
+    from timeline.store.timeline_data import EventArrays
+
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        n, m = int(rng.integers(0, 30)), int(rng.integers(0, 6))
+        starts = np.sort(rng.integers(0, 20, n))
+        arrays = EventArrays(
+            ids=np.arange(n, dtype="<i8"),
+            article_ids=rng.integers(1, 4, n).astype("<i8"),
+            starts=starts.astype("<i8"),
+            ends=(starts + rng.integers(0, 3, n)).astype("<i8"),
+            kinds=rng.integers(0, 2, n).astype("u1"),
+            points=rng.integers(0, 2, n).astype(bool),
+        )
+        out = np.sort(rng.choice(n, int(rng.integers(0, n + 1)), replace=False)) if n else []
+        new_starts = rng.integers(-2, 22, m).astype("<i8")
+        new = EventArrays(
+            ids=np.arange(100, 100 + m, dtype="<i8"),
+            article_ids=np.full(m, 9, dtype="<i8"),
+            starts=new_starts,
+            ends=new_starts + 1,
+            kinds=np.ones(m, dtype="u1"),
+            points=np.zeros(m, dtype=bool),
+        )
+        spliced = user._spliced(arrays, np.asarray(out, dtype=np.int64), new)
+        keep = np.ones(n, dtype=bool)
+        keep[np.asarray(out, dtype=np.int64)] = False
+        expected = rows_of(arrays.subset(keep)) + rows_of(new)
+        assert rows_of(spliced) == sorted(expected)
+        assert bool((spliced.starts[1:] >= spliced.starts[:-1]).all())

@@ -13,6 +13,7 @@ from timeline import edits
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.timescale import LabelStyle
+from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.edit_dialogs import DateDialog
 from timeline.ui.main_window import MainWindow
@@ -39,6 +40,26 @@ def window(qtbot: QtBot, own_store: Store) -> MainWindow:
     return win
 
 
+def written(window: MainWindow) -> None:
+    """Wait for the edits asked for to be written on the writer thread and shown."""
+    assert window.edits.controller.wait_written()
+
+
+def run(window: MainWindow, text: str, action) -> None:
+    window.edits.controller.run(text, action)
+    written(window)
+
+
+def undo(window: MainWindow) -> None:
+    window.edits.stack.undo()
+    written(window)
+
+
+def redo(window: MainWindow) -> None:
+    window.edits.stack.redo()
+    written(window)
+
+
 def current(window: MainWindow) -> int:
     article_id = window.edits.current_article()
     assert article_id is not None
@@ -58,15 +79,13 @@ def test_correcting_a_mention_shows_at_once_and_undo_redo(window: MainWindow) ->
     event_id = a_mention(window)
     mention = edits.mention_of_event(window.store, event_id)
     before = set(window.timeline.arrays().starts.tolist())
-    assert window.edits.controller.run(
-        "correct", lambda s: edits.correct_mention(s, mention, "1 يناير 1901")
-    )
+    run(window, "correct", lambda s: edits.correct_mention(s, mention, "1 يناير 1901"))
     target = edits.read_date("1901-01-01")
     assert target is not None
     assert target.start in set(window.timeline.arrays().starts.tolist())
     texts = [window.detail.events.item(i).text() for i in range(window.detail.events.count())]
     assert any("corrected" in t and "computed:" in t for t in texts)
-    window.edits.stack.undo()
+    undo(window)
     assert target.start not in set(window.timeline.arrays().starts.tolist())
     assert set(window.timeline.arrays().starts.tolist()) == before
     assert (
@@ -75,7 +94,7 @@ def test_correcting_a_mention_shows_at_once_and_undo_redo(window: MainWindow) ->
         )
         is None
     )
-    window.edits.stack.redo()
+    redo(window)
     assert target.start in set(window.timeline.arrays().starts.tolist())
 
 
@@ -83,29 +102,30 @@ def test_hide_article_and_show_it_again_from_the_menu(window: MainWindow) -> Non
     article_id = current(window)
     assert article_id in window.timeline.arrays().article_ids
     window.edits.hide_article()
+    written(window)
     assert article_id not in window.timeline.arrays().article_ids
     window.edits._fill_hidden_menu()
     actions = [a for a in window.edits.hidden_menu.actions() if a.isEnabled() and a.text()]
     actions[0].trigger()
+    written(window)
     assert article_id in window.timeline.arrays().article_ids
-    window.edits.stack.undo()  # undo "show again": hidden once more
+    undo(window)  # undo "show again": hidden once more
     assert article_id not in window.timeline.arrays().article_ids
 
 
 def test_add_tag_note_show_in_detail_pane_and_undo(window: MainWindow) -> None:
     article_id = current(window)
-    run = window.edits.controller.run
-    run("add", lambda s: edits.add_event(s, "1990/1991", "حرب الخليج", article_id)[1])
+    run(window, "add", lambda s: edits.add_event(s, "1990/1991", "حرب الخليج", article_id)[1])
     ids = window.timeline.arrays().ids.tolist()
     assert any(i < 0 for i in ids)
-    run("tag", lambda s: edits.set_tag(s, edits.article_target(s, article_id), "مهم"))
-    run("note", lambda s: edits.set_note(s, article_id, "ملاحظة للمراجعة"))
+    run(window, "tag", lambda s: edits.set_tag(s, edits.article_target(s, article_id), "مهم"))
+    run(window, "note", lambda s: edits.set_note(s, article_id, "ملاحظة للمراجعة"))
     text = window.detail.browser.toPlainText()
     assert "مهم" in text and "ملاحظة للمراجعة" in text
     rows = [window.detail.events.item(i) for i in range(window.detail.events.count())]
     assert any(int(r.data(EventIdRole) or 0) < 0 and "حرب الخليج" in r.text() for r in rows)
     for _ in range(3):
-        window.edits.stack.undo()
+        undo(window)
     assert not any(i < 0 for i in window.timeline.arrays().ids.tolist())
     assert "ملاحظة للمراجعة" not in window.detail.browser.toPlainText()
     assert user.all_rows(window.store)["user_events"] == []
@@ -146,7 +166,8 @@ def test_the_window_picks_up_another_connections_edits(qtbot: QtBot, window: Mai
 
 def test_colour_by_tag_with_a_legend_that_switches_a_tag_off(window: MainWindow) -> None:
     article_id = current(window)
-    window.edits.controller.run(
+    run(
+        window,
         "tag",
         lambda s: edits.set_tag(s, edits.article_target(s, article_id), "مهم", colour="#ff0000"),
     )
@@ -198,3 +219,170 @@ def test_the_users_events_of_a_long_article_are_listed_a_step_at_a_time(
         assert pane.events.count() <= EVENTS_STEP
         qtbot.waitUntil(pane.events_complete, timeout=30_000)
         assert pane.events.count() == len(edits.shown_article(store, article_id).events)
+
+
+def listed_ids(window: MainWindow) -> list[int]:
+    model = window.model
+    while model.canFetchMore():
+        model.fetchMore()
+    return [int(model.index(row).data(ArticleIdRole)) for row in range(model.rowCount())]
+
+
+def test_an_edit_lays_over_only_the_articles_it_touched(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full overlay costs 100-200 ms at a million events: an edit must not run one.
+    article_id = current(window)
+    loaded = len(window.timeline.arrays())
+    seen: list[int] = []
+    full = user.overlay_arrays
+
+    def counted(store, arrays, **kw):
+        seen.append(len(arrays))
+        return full(store, arrays, **kw)
+
+    monkeypatch.setattr(user, "overlay_arrays", counted)
+    run(
+        window, "title", lambda s: edits.correct_article(s, article_id, "published", "1 يناير 1930")
+    )
+    own = sum(1 for e in window.store.events_of(article_id) if e.start is not None)
+    assert seen and max(seen) <= own < loaded
+    target = edits.read_date("1930-01-01")
+    assert target is not None and target.start in window.timeline.arrays().starts.tolist()
+    # The list's row shows the user's title at once, and the timeline's label too.
+    run(window, "title", lambda s: edits.correct_article(s, article_id, "title", "عنوان مصحح"))
+    row = window.model.row_of(article_id)
+    assert row is not None and window.model.index(row).data() == "عنوان مصحح"
+    published = next(e.id for e in window.store.events_of(article_id) if e.kind == "published")
+    assert user.user_event_labels(window.store, [published])[published].title == "عنوان مصحح"
+    assert max(seen) < loaded
+    undo(window)
+    assert window.model.index(row).data() != "عنوان مصحح"
+
+
+def test_hidden_articles_leave_the_list_search_and_counts_and_come_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from timeline.store.search import SearchRequest
+
+    article_id = current(window)
+    everything = listed_ids(window)
+    counts = window.count_label.text()
+    window.edits.hide_article()
+    written(window)
+    assert listed_ids(window) == [i for i in everything if i != article_id]
+    assert window.model.row_of(article_id) is None
+    assert window.count_label.text() != counts
+    assert article_id not in window.timeline.arrays().article_ids
+    title_word = max(window.store.article(article_id).title.split(), key=len)  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest(query=title_word))
+    assert article_id not in listed_ids(window)
+    assert window._search_ids is not None and article_id not in window._search_ids
+    window.edits.show_hidden_action.setChecked(True)  # View > Show hidden items
+    qtbot.waitUntil(lambda: article_id in listed_ids(window), timeout=10_000)
+    assert article_id in window.timeline.arrays().article_ids
+    window.edits.show_hidden_action.setChecked(False)
+    qtbot.waitUntil(lambda: article_id not in listed_ids(window), timeout=10_000)
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest())
+    undo(window)
+    assert listed_ids(window) == everything
+    assert window.count_label.text() == counts
+    assert article_id in window.timeline.arrays().article_ids
+
+
+def test_the_list_pages_past_hidden_articles(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.ui import article_model
+
+    monkeypatch.setattr(article_model, "_ID_PAGE", 3)  # pages of 3: hidden ones on every page
+    everything = window.store.chronological_ids()
+    for article_id in everything[1::3] + everything[-1:]:
+        edits.set_hidden(window.store, edits.article_target(window.store, article_id))
+    hidden = set(everything[1::3] + everything[-1:])
+    window.model.reload()
+    shown = [i for i in everything if i not in hidden]
+    assert listed_ids(window) == shown
+    assert [window.model.row_of(i) for i in shown] == list(range(len(shown)))
+    # A row taken out and put back as the window does after an edit, with no reload.
+    for article_id in (shown[2], shown[0]):
+        window.model.hide_article(article_id)
+    assert listed_ids(window) == shown[1:2] + shown[3:]
+    window.model.show_article(shown[2])
+    window.model.show_article(everything[1])  # hidden before the reload
+    window.model.show_article(shown[0])
+    back = [i for i in everything if i not in hidden or i == everything[1]]
+    assert listed_ids(window) == back
+    assert [window.model.row_of(i) for i in back] == list(range(len(back)))
+
+
+def test_the_search_finds_an_article_by_its_note(qtbot: QtBot, window: MainWindow) -> None:
+    from timeline.store.search import SearchRequest
+
+    article_id = current(window)
+    run(window, "note", lambda s: edits.set_note(s, article_id, "للمراجعة: زنجبيلية"))
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest(query="زنجبيليه"))  # ة typed as ه
+    assert listed_ids(window) == [article_id]
+    run(window, "tag", lambda s: edits.set_tag(s, edits.article_target(s, article_id), "قرنفلية"))
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest(query="قرنفلية"))
+    assert listed_ids(window) == [article_id]
+
+
+def test_edits_are_written_off_the_gui_thread(window: MainWindow) -> None:
+    import threading
+
+    article_id = current(window)
+    where: list[tuple[int, Store]] = []
+
+    def note(store: Store) -> list[user.Change]:
+        where.append((threading.get_ident(), store))
+        return edits.set_note(store, article_id, "ملاحظة")
+
+    run(window, "note", note)
+    ((thread, store),) = where
+    assert thread != threading.get_ident() and store is not window.store
+    assert edits.shown_article(window.store, article_id).note == "ملاحظة"  # type: ignore[union-attr]
+    undo(window)
+    assert edits.shown_article(window.store, article_id).note == ""  # type: ignore[union-attr]
+
+
+def test_an_edit_to_a_read_only_store_is_said_in_one_line_and_changes_nothing(
+    qtbot: QtBot, own_store: Store
+) -> None:
+    with Store(own_store.path, read_only=True) as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+        article_id = current(win)
+        before = win.timeline.arrays().ids.tolist()
+        failed: list[str] = []
+        win.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
+        win.edits.hide_article()
+        written(win)
+        assert len(failed) == 1 and "read-only" in failed[0]
+        line = win.statusBar().currentMessage()
+        assert "read-only" in line and "\n" not in line
+        assert win.timeline.arrays().ids.tolist() == before
+        assert win.model.row_of(article_id) is not None
+        assert win.edits.stack.count() == 0
+        win.close()
+
+
+def test_an_edit_to_a_store_known_damaged_is_refused(window: MainWindow) -> None:
+    article_id = current(window)
+    failed: list[str] = []
+    window.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
+    window.store.conn.damage = "page 7 is never used"  # as a read that met damage sets it
+    try:
+        window.edits.hide_article()
+        written(window)
+    finally:
+        window.store.conn.damage = None
+    assert len(failed) == 1 and "damaged" in failed[0] and "repair" in failed[0]
+    assert user.all_rows(window.store)["user_hidden"] == []
+    assert window.model.row_of(article_id) is not None

@@ -29,7 +29,8 @@ from PySide6.QtSvg import QSvgGenerator
 
 from timeline.export.selection import Selection, article_ids
 from timeline.store import Store
-from timeline.store.timeline_data import EventArrays, event_labels, load_event_arrays
+from timeline.store.edits import overlay_arrays, user_event_labels
+from timeline.store.timeline_data import EventArrays, load_event_arrays
 from timeline.timescale import LabelStyle
 from timeline.ui.timeline_view import TimelineView
 
@@ -202,7 +203,9 @@ def export_image(
 ) -> int:
     """Draw the chosen articles' events over the selection's range (or all); returns events."""
     ensure_application(lang)
-    arrays = chosen_arrays(load_event_arrays(store), article_ids(store, selection))
+    # As the window draws them: the user's values over the stored events.
+    shown = overlay_arrays(store, load_event_arrays(store), with_hidden=selection.with_hidden)
+    arrays = chosen_arrays(shown, article_ids(store, selection))
     span = None
     if selection.date_from is not None or selection.date_to is not None:
         whole = arrays.span or (0, 86400)
@@ -211,7 +214,7 @@ def export_image(
         span = (float(first), float(max(last, first + 60)))
     view = make_view(
         arrays,
-        lambda ids: event_labels(store, ids),
+        lambda ids: user_event_labels(store, ids),
         width=width,
         height=height,
         span=span,

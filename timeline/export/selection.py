@@ -1,13 +1,20 @@
-"""Which articles and events an export holds: a search, a source, a stretch of time."""
+"""Which articles and events an export holds: a search, a source, a tag, a stretch of time.
+
+Every export shows what the user said (DESIGN.md rule 5): UserView lays the user's
+values over the stored rows, corrected dates, titles and sources winning, hidden
+articles and events left out (unless asked for), added events in, and each row's tags
+and note for the formats that have a place for them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.store import Store
-from timeline.store.export_data import export_events
+from timeline.store import edits as user
+from timeline.store.export_data import ARTICLE_COLUMNS, EVENT_COLUMNS, export_events
 
 if TYPE_CHECKING:
     from timeline.store.search import EventKind
@@ -26,6 +33,8 @@ class Selection:
     date_from: int | None = None
     date_to: int | None = None
     event_kind: EventKind | None = None  # which dates the range applies to (search's)
+    tag: str | None = None  # only articles carrying this tag (on them or their events)
+    with_hidden: bool = False  # the articles and events the user hid too
 
     @property
     def everything(self) -> bool:
@@ -34,6 +43,7 @@ class Selection:
             and self.source is None
             and self.date_from is None
             and self.date_to is None
+            and self.tag is None
         )
 
 
@@ -63,6 +73,16 @@ def article_ids(store: Store, selection: Selection) -> list[int] | None:
     """Sorted ids of the chosen articles, or None for every article."""
     if selection.everything:
         return None
+    if selection.tag is not None:
+        tagged = user.article_ids_tagged(store, selection.tag)
+        if (
+            not selection.query.strip()
+            and selection.source is None
+            and (selection.date_from is None and selection.date_to is None)
+        ):
+            return sorted(tagged)
+        untagged = replace(selection, tag=None)
+        return [i for i in (article_ids(store, untagged) or []) if i in tagged]
     from timeline.store.search import SearchError, matching_article_ids
 
     try:
@@ -81,9 +101,17 @@ def article_ids(store: Store, selection: Selection) -> list[int] | None:
 
 
 def events(
-    store: Store, selection: Selection, ids: list[int] | None, *, placed_only: bool = False
+    store: Store,
+    selection: Selection,
+    ids: list[int] | None,
+    *,
+    placed_only: bool = False,
+    shown: UserView | None = None,
 ) -> Iterator[EventRow]:
-    """The chosen articles' events (placed ones meeting the range when one is given)."""
+    """The chosen articles' events (placed ones meeting the range when one is given), as
+    the user sees them (shown: the UserView to use; made here when not given), then the
+    events the user added."""
+    view = shown or UserView(store, selection)
     for row in export_events(
         store,
         ids,
@@ -91,4 +119,141 @@ def events(
         date_to=selection.date_to,
         placed_only=placed_only,
     ):
-        yield EventRow(*row)
+        event = view.event(row)
+        if event is not None:
+            yield EventRow(*event[: len(EventRow._fields)])
+    for row in view.added_events(ids):
+        yield EventRow(*row[: len(EventRow._fields)])
+
+
+# Written after the stored columns by the CSV and JSON Lines exports.
+ARTICLE_EXTRA = ("tags", "note")
+EVENT_EXTRA = ("origin", "tags")
+_A = {name: i for i, name in enumerate(ARTICLE_COLUMNS)}
+_E = {name: i for i, name in enumerate(EVENT_COLUMNS)}
+
+
+class UserView:
+    """What the user said, laid over exported rows (read once per export: it is small).
+
+    article(row) and event(row) take stored rows (ARTICLE_COLUMNS; EVENT_COLUMNS, with or
+    without the article's title and source after them) and give them as the user sees
+    them, with ARTICLE_EXTRA or EVENT_EXTRA after, or None for what is hidden or "not a
+    date".  Tags are joined with "; " (a CSV cell holds one value).
+    """
+
+    def __init__(self, store: Store, selection: Selection) -> None:
+        self.with_hidden = selection.with_hidden
+        self._range = (selection.date_from, selection.date_to)
+        self.values = user.user_values(store, user.edited_article_ids(store))
+        self.hidden_added, self.added_tags = user.added_event_marks(store)
+        self._standalone = user.standalone_events(store)
+        self._store = store
+
+    def keeps(self, article_id: int) -> bool:
+        values = self.values.get(article_id)
+        return self.with_hidden or values is None or not values.hidden
+
+    def article(self, row: tuple) -> tuple | None:
+        values = self.values.get(row[_A["id"]])
+        if values is None:
+            return (*row, "", "")
+        if values.hidden and not self.with_hidden:
+            return None
+        fields = list(row)
+        for name in ("title", "source"):
+            if name in values.fields:
+                fields[_A[name]] = values.fields[name]
+        if values.published is not None:
+            fields[_A["published"]] = values.published.value
+            fields[_A["published_start"]] = values.published.start
+        return (*fields, "; ".join(values.tags), values.note)
+
+    def event(self, row: tuple) -> tuple | None:
+        values = self.values.get(row[_E["article_id"]])
+        if values is None:
+            return (*row, "computed", "")
+        if values.hidden and not self.with_hidden:
+            return None
+        fields = list(row)
+        origin = "computed"
+        span = (row[_E["span_start"]], row[_E["span_end"]])
+        date = None
+        if row[_E["kind"]] == "published":
+            date = values.published
+        elif span[0] is not None:
+            if span in values.hidden_mentions and not self.with_hidden:
+                return None
+            fix = values.correction_at(*span)
+            if fix is not None:
+                if fix.date is None:
+                    return None  # the user said it is not a date
+                date = fix.date
+        if date is not None:
+            fields[_E["start"]], fields[_E["end"]] = date.start, date.end
+            fields[_E["granularity"]], fields[_E["value"]] = date.granularity, date.value
+            origin = "corrected"
+        if len(fields) > len(EVENT_COLUMNS):  # the article's title and source follow
+            title, source = len(EVENT_COLUMNS), len(EVENT_COLUMNS) + 1
+            fields[title] = values.fields.get("title", fields[title])
+            fields[source] = values.fields.get("source", fields[source])
+        tags = [*values.mention_tags.get(span, [])] if span[0] is not None else []
+        return (*fields, origin, "; ".join(dict.fromkeys(tags + values.tags)))
+
+    def added_events(self, ids: list[int] | None) -> list[tuple]:
+        """Rows of the events the user added to the chosen articles (every one when ids is
+        None, the standalone ones with them): id negative, kind 'mentioned', origin 'added'."""
+        chosen = None if ids is None else set(ids)
+        rows = []
+        found: list[tuple[int | None, user.ArticleUserValues | None, user.UserEvent]] = [
+            (v.article_id, v, e) for v in self.values.values() for e in v.added
+        ]
+        if chosen is None:
+            found += [(None, None, e) for e in self._standalone]
+        for article_id, values, event in found:
+            if chosen is not None and article_id not in chosen:
+                continue
+            hidden = event.id in self.hidden_added or (values is not None and values.hidden)
+            if (hidden and not self.with_hidden) or not self._meets(
+                event.date.start, event.date.end
+            ):
+                continue
+            title = source = ""
+            if values is not None:
+                title, source = self._article_title_source(values)
+            tags = self.added_tags.get(event.id, []) + (values.tags if values else [])
+            rows.append(
+                (
+                    -event.id,
+                    article_id,
+                    "mentioned",
+                    event.date.start,
+                    event.date.end,
+                    event.date.granularity,
+                    event.date.value,
+                    event.label,
+                    None,
+                    None,
+                    1.0,
+                    title,
+                    source,
+                    "added",
+                    "; ".join(dict.fromkeys(tags)),
+                )
+            )
+        return rows
+
+    def _meets(self, start: int | None, end: int | None) -> bool:
+        first, last = self._range
+        if first is None and last is None:
+            return True
+        if start is None:
+            return False
+        after = end if end is not None else start + 1
+        return (first is None or after > first) and (last is None or start < last)
+
+    def _article_title_source(self, values: user.ArticleUserValues) -> tuple[str, str]:
+        article = self._store.article(values.article_id)
+        title = values.fields.get("title", article.title if article else "")
+        source = values.fields.get("source", article.source if article else "")
+        return title, source

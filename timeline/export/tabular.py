@@ -1,5 +1,10 @@
 """CSV and JSON Lines of articles or of events: every stored column, one row each.
 
+The user's values win (a corrected date, title or source is written in its column),
+hidden articles and events are left out, added events come last with negative ids, and
+after the stored columns come the user's: an article's tags and note, an event's origin
+(computed, corrected or added) and tags.
+
 Articles written as JSON Lines are read back by the JSON Lines importer (its keys are
 the store's column names, and it ignores the ones it does not take); CSV rows have the
 same keys.  Values are written as stored: a CSV opened in a spreadsheet shows text that
@@ -11,19 +16,40 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from itertools import chain
 from typing import TextIO
 
-from timeline.export.selection import Selection, article_ids, events
+from timeline.export.selection import (
+    ARTICLE_EXTRA,
+    EVENT_EXTRA,
+    Selection,
+    UserView,
+    article_ids,
+)
 from timeline.store import Store
-from timeline.store.export_data import ARTICLE_COLUMNS, EVENT_COLUMNS, export_articles
+from timeline.store.export_data import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    export_articles,
+    export_events,
+)
 
 
 def _rows(store: Store, selection: Selection, what: str) -> tuple[tuple[str, ...], Iterable]:
+    """The columns and the rows, as the user sees them (selection.UserView)."""
     ids = article_ids(store, selection)
+    view = UserView(store, selection)
     if what == "articles":
-        return ARTICLE_COLUMNS, export_articles(store, ids)
+        shown = (view.article(row) for row in export_articles(store, ids))
+        return (*ARTICLE_COLUMNS, *ARTICLE_EXTRA), (row for row in shown if row is not None)
     width = len(EVENT_COLUMNS)
-    return EVENT_COLUMNS, (row[:width] for row in events(store, selection, ids))
+    stored = export_events(store, ids, date_from=selection.date_from, date_to=selection.date_to)
+    events = (view.event(row) for row in stored)
+    kept = (row for row in events if row is not None)
+    rows = (
+        (*row[:width], *row[-len(EVENT_EXTRA) :]) for row in chain(kept, view.added_events(ids))
+    )
+    return (*EVENT_COLUMNS, *EVENT_EXTRA), rows
 
 
 def write_csv(store: Store, selection: Selection, out: TextIO, what: str) -> int:

@@ -2,7 +2,8 @@
 
 The event's text is the article's title, its description the body, its hyperlink the
 url, its start the publication (a range the article's file stated gives start and
-end).  Mentioned dates are not written as events of their own: importing the file
+end), the user's corrections winning and hidden articles left out.  The format has no
+place for tags or notes.  Mentioned dates are not written as events of their own: importing the file
 here finds them again in the descriptions, where a separate event would come back as
 an article of its own (docs/decisions.md, Export).
 """
@@ -15,7 +16,7 @@ from typing import TextIO
 from xml.sax.saxutils import escape
 
 from timeline import __version__
-from timeline.export.selection import Selection, article_ids, events
+from timeline.export.selection import Selection, UserView, article_ids, events
 from timeline.model import from_axis
 from timeline.store import Store
 from timeline.store.export_data import export_articles, stated_ranges
@@ -47,15 +48,19 @@ def category_colour(name: str) -> str:
 def write_timeline_xml(store: Store, selection: Selection, out: TextIO) -> int:
     """Write the chosen dated articles as a .timeline file; returns the events written."""
     ids = article_ids(store, selection)
+    view = UserView(store, selection)
     published: dict[int, tuple[int, int]] = {}
-    for row in events(store, selection, ids, placed_only=True):
+    for row in events(store, selection, ids, placed_only=True, shown=view):
         if row.kind == "published" and row.start is not None:
             published[row.article_id] = (row.start, row.start)
     ranges = stated_ranges(store, sorted(published))
     chosen = sorted(published)
     categories: dict[str, None] = {}
     body: list[str] = []
-    for article in export_articles(store, chosen):
+    for stored in export_articles(store, chosen):
+        article = view.article(stored)  # the user's title and source
+        if article is None:
+            continue
         article_id, title, text = int(article[0]), str(article[2]), str(article[3])
         source, url = str(article[4]), str(article[5])
         start, end = ranges.get(article_id, published[article_id])

@@ -16,13 +16,19 @@ import json
 import re
 import unicodedata
 from datetime import datetime
+from itertools import chain
 from typing import Any, TextIO
 
-from timeline.export.selection import EventRow, Selection, article_ids
+from timeline.export.selection import EventRow, Selection, UserView, article_ids
 from timeline.ingest.timelinejs import ARTICLE_KEY, MENTION_KEY
 from timeline.model import from_axis
 from timeline.store import Store
-from timeline.store.export_data import ARTICLE_COLUMNS, export_articles, export_events
+from timeline.store.export_data import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    export_articles,
+    export_events,
+)
 
 # The article fields a publication carries, as the JSON Lines importer names them.
 CARRIED = ("title", "body", "source", "url", "author", "caption", "credit", "lang", "published_raw")
@@ -105,29 +111,48 @@ def _years(start: int, end: int | None) -> str:
 def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]:
     """The TimelineJS3 document of the chosen articles and their placed events."""
     ids = article_ids(store, selection)
+    view = UserView(store, selection)
     articles: dict[int, dict[str, Any]] = {}
     index = {name: i for i, name in enumerate(ARTICLE_COLUMNS)}
-    for row in export_articles(store, ids):
-        articles[row[index["id"]]] = {name: row[index[name]] for name in CARRIED}
+    tags_at, note_at = len(ARTICLE_COLUMNS), len(ARTICLE_COLUMNS) + 1
+    for article in export_articles(store, ids):
+        row = view.article(article)
+        if row is None:
+            continue  # hidden
+        fields = {name: row[index[name]] for name in CARRIED}
+        # The user's own: carried beside the article (an import here ignores them).
+        if row[tags_at]:
+            fields["tags"] = row[tags_at].split("; ")
+        if row[note_at]:
+            fields["note"] = row[note_at]
+        articles[row[index["id"]]] = fields
     items: list[dict[str, Any]] = []
     eras: list[dict[str, Any]] = []
     seen_eras: set[tuple[int, int]] = set()
     headlines: dict[int, str] = {}  # by article: its publication and mentions share one
     # The articles are read whole above: the events need no join for title and source.
-    for values in export_events(
+    stored = export_events(
         store,
         ids,
         date_from=selection.date_from,
         date_to=selection.date_to,
         placed_only=True,
         with_article=False,
-    ):
-        fields = articles.get(values[1], {})
+    )
+    as_shown = (view.event(values) for values in stored)
+    added = (row[: len(EVENT_COLUMNS)] for row in view.added_events(ids) if row[3] is not None)
+    kept = (row[: len(EVENT_COLUMNS)] for row in as_shown if row is not None)
+    for values in chain(kept, added):
+        fields = articles.get(values[1], {}) if values[1] is not None else {}
         row = EventRow._make((*values, fields.get("title", ""), fields.get("source", "")))
+        if row.id < 0 and not row.title:
+            row = row._replace(title=row.label)  # a standalone event: its label heads it
         item: dict[str, Any] = {**_when(row), "unique_id": f"event-{row.id}"}
-        headline = headlines.get(row.article_id)
+        headline = headlines.get(row.article_id) if row.article_id is not None else None
         if headline is None:
-            headline = headlines[row.article_id] = _inline(row.title)
+            headline = _inline(row.title)
+            if row.article_id is not None:
+                headlines[row.article_id] = headline
         if row.kind == "published":
             # The body is written once, as the slide's text; the import reads it back.
             item["text"] = {"headline": headline, "text": _paragraphs(fields.get("body", ""))}
@@ -135,7 +160,8 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
             item["group"] = row.source
         else:
             item["text"] = {"headline": headline, "text": _paragraphs(row.label)}
-            item[MENTION_KEY] = {"article": row.article_id, "kind": row.kind, "value": row.value}
+            kind = "added" if row.id < 0 else row.kind
+            item[MENTION_KEY] = {"article": row.article_id, "kind": kind, "value": row.value}
             item["group"] = row.source
             start, end = row.start or 0, row.end
             long = end is not None and end - start >= ERA_MIN_SECONDS

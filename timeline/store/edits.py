@@ -460,14 +460,25 @@ def all_rows(store: Store) -> dict[str, list[Row]]:
 # never meet a computed event's id; their labels come from user_event_labels.
 
 
-def _shown_overrides(store: Store) -> tuple[set[int], dict[int, tuple[int | None, int | None]]]:
+def _uid_filter(column: str, uids: Sequence[str] | None) -> tuple[str, list[str]]:
+    """An SQL condition keeping rows of these article uids (all when None), and its values."""
+    if uids is None:
+        return "", []
+    return f" AND {column} IN ({','.join('?' * len(uids))})", list(uids)
+
+
+def _shown_overrides(
+    store: Store, uids: Sequence[str] | None = None, *, with_hidden: bool = False
+) -> tuple[set[int], dict[int, tuple[int | None, int | None]]]:
     """Computed event ids to leave out, and new (start, end) by event id, from the user's rows.
 
-    A correction applies while its span still holds its text (see user_values for
-    corrections whose text moved or is gone).
+    Only for the articles of these uids when given (an edit touches one or two).  A
+    correction applies while its span still holds its text (see user_values for
+    corrections whose text moved or is gone).  with_hidden: hidden mentions stay.
     """
     dropped: set[int] = set()
     moved: dict[int, tuple[int | None, int | None]] = {}
+    only, params = _uid_filter("m.article_uid", uids)
     for event_id, not_a_date, start, end in store.conn.execute(
         # CROSS JOIN keeps this order: the user's few rows first, then the indexes
         # (left to itself the planner scanned every event: 2 s at a million).
@@ -475,27 +486,33 @@ def _shown_overrides(store: Store) -> tuple[set[int], dict[int, tuple[int | None
         " CROSS JOIN articles a CROSS JOIN events e"
         " WHERE a.uid = m.article_uid AND e.article_id = a.id"
         " AND e.span_start = m.span_start AND e.span_end = m.span_end"
-        " AND substr(a.body, m.span_start + 1, m.span_end - m.span_start) = m.span_text"
+        " AND substr(a.body, m.span_start + 1, m.span_end - m.span_start) = m.span_text" + only,
+        params,
     ):
         if not_a_date or start is None:
             dropped.add(event_id)
         else:
             moved[event_id] = (start, end)
+    only, params = _uid_filter("f.article_uid", uids)
     for event_id, start, end in store.conn.execute(
         'SELECT e.id, f.start, f."end" FROM user_article_fields f'
         " CROSS JOIN articles a CROSS JOIN events e"
         " WHERE f.field = 'published' AND a.uid = f.article_uid"
-        " AND e.article_id = a.id AND e.kind = 'published'"
+        " AND e.article_id = a.id AND e.kind = 'published'" + only,
+        params,
     ):
         moved[event_id] = (start, end)
+    if with_hidden:
+        return dropped, moved
     hidden_spans = [
         (target_article_uid(t), _span_of(t))
         for (t,) in store.conn.execute(
             "SELECT target FROM user_hidden WHERE target LIKE 'mention:%'"
         )
     ]
+    wanted = None if uids is None else set(uids)
     for uid, span in hidden_spans:
-        if uid is None or span is None:
+        if uid is None or span is None or (wanted is not None and uid not in wanted):
             continue
         for (event_id,) in store.conn.execute(
             "SELECT e.id FROM articles a CROSS JOIN events e"
@@ -510,16 +527,33 @@ def _point(start: int, end: int | None, granularity: str | None) -> bool:
     return end is None or end <= start or granularity in POINT_GRANULARITIES
 
 
-def overlay_arrays(store: Store, arrays: EventArrays) -> EventArrays:
+def overlay_arrays(
+    store: Store,
+    arrays: EventArrays,
+    *,
+    with_hidden: bool = False,
+    articles: Iterable[int] | None = None,
+) -> EventArrays:
     """The timeline's arrays as the user sees them: hidden left out, corrections applied,
     added events in (negative ids).  Unchanged arrays come back when the user said nothing.
+
+    with_hidden: hidden articles and events stay (View > Show hidden items).  articles:
+    only the user's rows about these article ids (0: the standalone events) are read and
+    applied, for arrays that hold only those articles' events (patch_overlay).
     """
-    hidden_articles = hidden_article_ids(store)
-    dropped, moved = _shown_overrides(store)
+    wanted = None if articles is None else sorted({int(a) for a in articles})
+    uids = None if wanted is None else _uids_of_ids(store, [a for a in wanted if a])
+    hidden_articles = set() if with_hidden else hidden_article_ids(store)
+    if wanted is not None:
+        hidden_articles &= set(wanted)
+    dropped, moved = _shown_overrides(store, uids, with_hidden=with_hidden)
     added = [
         (event, article_id)
-        for event, article_id in _added_events(store)
-        if article_id not in hidden_articles and not is_hidden(store, event_target(event.id))
+        for event, article_id in _added_events(
+            store, uids, standalone=wanted is None or 0 in wanted
+        )
+        if with_hidden
+        or (article_id not in hidden_articles and not is_hidden(store, event_target(event.id)))
     ]
     if not (hidden_articles or dropped or moved or added):
         return arrays
@@ -556,31 +590,198 @@ def overlay_arrays(store: Store, arrays: EventArrays) -> EventArrays:
     shown = arrays if keep.all() else arrays.subset(keep)
     if not new_ids:
         return shown
-    # Insert the few new rows where they belong: one copy of each array, no re-sort.
-    order = np.argsort(np.asarray(new_starts, dtype=np.int64), kind="stable")
-    starts = np.asarray(new_starts, dtype=np.int64)[order]
-    at = np.searchsorted(shown.starts, starts, side="right")
+    new = EventArrays(
+        ids=np.asarray(new_ids, dtype="<i8"),
+        article_ids=np.asarray(new_articles, dtype="<i8"),
+        starts=np.asarray(new_starts, dtype="<i8"),
+        ends=np.asarray(new_ends, dtype="<i8"),
+        kinds=np.asarray(new_kinds, dtype="u1"),
+        points=np.asarray(new_points, dtype="bool"),
+    )
+    return _merged(shown, new)
 
-    def put(column: np.ndarray, values: list, dtype: str) -> np.ndarray:
-        return np.insert(column, at, np.asarray(values, dtype=dtype)[order])
 
-    ends = np.maximum(np.asarray(new_ends, dtype=np.int64)[order], starts)
+def _merged(arrays: EventArrays, new: EventArrays) -> EventArrays:
+    """arrays with a few more rows put where they belong: one copy of each array, no re-sort."""
+    return _spliced(arrays, np.empty(0, dtype=np.int64), new)
+
+
+def _spliced(arrays: EventArrays, out: np.ndarray, new: EventArrays) -> EventArrays:
+    """arrays without the rows `out` (sorted row numbers) and with the rows of new put
+    where they belong by start: each column copied once, in slices, never re-sorted."""
+    if not len(out) and not len(new):
+        return arrays
+    order = np.argsort(new.starts, kind="stable")
+    starts = new.starts[order]
+    at = np.searchsorted(arrays.starts, starts, side="right").tolist()
+    # Pieces in row order: ('keep', first, last) slices of arrays, ('new', j) rows of new.
+    cuts = sorted([(int(r), 1, -1) for r in out] + [(a, 0, j) for j, a in enumerate(at)])
+    pieces: list[tuple[int, int, int]] = []  # (0, first, last) kept slice, (1, j, 0) new row
+    begin = 0
+    for row, what, j in cuts:
+        if row > begin:
+            pieces.append((0, begin, row))
+        if what == 0:
+            pieces.append((1, int(order[j]), 0))
+            begin = max(begin, row)
+        else:
+            begin = row + 1
+    if begin < len(arrays):
+        pieces.append((0, begin, len(arrays)))
+
+    def column(old: np.ndarray, added: np.ndarray) -> np.ndarray:
+        parts = [old[a:b] if kind == 0 else added[a : a + 1] for kind, a, b in pieces]
+        return np.concatenate(parts) if parts else old[:0]
+
+    ends = np.maximum(new.ends, new.starts)
     return EventArrays(
-        ids=put(shown.ids, new_ids, "<i8"),
-        article_ids=put(shown.article_ids, new_articles, "<i8"),
-        starts=np.insert(shown.starts, at, starts),
-        ends=np.insert(shown.ends, at, ends),
-        kinds=put(shown.kinds, new_kinds, "u1"),
-        points=put(shown.points, new_points, "bool"),
+        ids=column(arrays.ids, new.ids),
+        article_ids=column(arrays.article_ids, new.article_ids),
+        starts=column(arrays.starts, new.starts),
+        ends=column(arrays.ends, ends),
+        kinds=column(arrays.kinds, new.kinds),
+        points=column(arrays.points, new.points),
     )
 
 
-def _added_events(store: Store) -> list[tuple[UserEvent, int]]:
-    """Every added event with its article's id (0 for a standalone event)."""
+def patch_overlay(
+    store: Store,
+    base: EventArrays,
+    shown: EventArrays,
+    articles: Iterable[int],
+    *,
+    with_hidden: bool = False,
+) -> tuple[EventArrays, np.ndarray]:
+    """shown (overlay_arrays of base) again after an edit to these articles (0: standalone),
+    and the ids of their events (before and after), whose texts may have changed.
+
+    Only their rows are taken out and laid over anew from base: a few milliseconds at a
+    million events, where overlay_arrays over everything takes a hundred.  shown itself
+    comes back when their rows are as they were (a tag, a note, a title).
+    """
+    wanted = np.fromiter({int(a) for a in articles}, dtype=np.int64)
+    if not len(wanted):
+        return shown, np.empty(0, dtype=np.int64)
+    theirs = base.subset(_rows_of(base.article_ids, wanted))
+    again = overlay_arrays(store, theirs, with_hidden=with_hidden, articles=wanted.tolist())
+    out = _rows_of(shown.article_ids, wanted)
+    stale = np.union1d(shown.ids[out], again.ids)
+    if len(out) == len(again) and _same_rows(shown.subset(out), again):
+        return shown, stale
+    return _spliced(shown, out, again), stale
+
+
+def _rows_of(article_ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The rows of these articles: a comparison per article for the few an edit touches
+    (np.isin's table costs more at a million rows)."""
+    if len(wanted) > 8:
+        return np.flatnonzero(np.isin(article_ids, wanted))
+    mask = article_ids == wanted[0]
+    for article_id in wanted[1:]:
+        mask |= article_ids == article_id
+    return np.flatnonzero(mask)
+
+
+def texts_changed(changes: Iterable[Change]) -> bool:
+    """Whether these changes alter what the timeline writes about events (a title, an
+    added event's label); dates, hidden marks, tags and notes do not."""
+    return any(
+        c.table == "user_events" or (c.table == "user_article_fields" and c.key[1] == "title")
+        for c in changes
+    )
+
+
+def _same_rows(a: EventArrays, b: EventArrays) -> bool:
+    columns = ("ids", "article_ids", "starts", "ends", "kinds", "points")
+    key_a = sorted(zip(*(getattr(a, c).tolist() for c in columns), strict=True))
+    key_b = sorted(zip(*(getattr(b, c).tolist() for c in columns), strict=True))
+    return key_a == key_b
+
+
+def hidden_changes(store: Store, changes: Iterable[Change]) -> tuple[set[int], set[int]]:
+    """The ids of the articles these changes hid, and of those they showed again."""
+    hid: set[str] = set()
+    showed: set[str] = set()
+    for change in changes:
+        if change.table != "user_hidden" or not str(change.key[0]).startswith("article:"):
+            continue
+        uid = str(change.key[0])[len("article:") :]
+        if change.before is None and change.after is not None:
+            hid.add(uid)
+        elif change.before is not None and change.after is None:
+            showed.add(uid)
+    return _ids_of_uids(store, hid), _ids_of_uids(store, showed)
+
+
+def touched_articles(store: Store, changes: Iterable[Change]) -> set[int]:
+    """The ids of the articles whose shown events these changes may move (0: standalone).
+
+    Notes and tag colours move nothing; a tag or a hidden mark on an added event is its
+    article's (or a standalone one's).
+    """
+    uids: set[str] = set()
+    standalone = False
+    for change in changes:
+        rows = [r for r in (change.before, change.after) if r is not None]
+        if change.table in ("user_article_fields", "user_mentions"):
+            uids.update(str(r["article_uid"]) for r in rows)
+        elif change.table == "user_events":
+            for r in rows:
+                if r.get("article_uid"):
+                    uids.add(str(r["article_uid"]))
+                else:
+                    standalone = True
+        elif change.table in ("user_hidden", "user_tagged"):
+            target = str(rows[0]["target"]) if rows else ""
+            uid = target_article_uid(target)
+            if uid is not None:
+                uids.add(uid)
+            elif target.startswith("event:"):
+                event = user_event(store, int(target.split(":", 1)[1]))
+                if event is not None and event.article_uid:
+                    uids.add(event.article_uid)
+                else:
+                    standalone = True
+    ids = _ids_of_uids(store, uids)
+    if standalone:
+        ids.add(0)
+    return ids
+
+
+def _uids_of_ids(store: Store, ids: Sequence[int]) -> list[str]:
+    out: list[str] = []
+    for i in range(0, len(ids), 500):
+        chunk = [int(a) for a in ids[i : i + 500]]
+        marks = ",".join("?" * len(chunk))
+        out += [
+            r[0]
+            for r in store.conn.execute(f"SELECT uid FROM articles WHERE id IN ({marks})", chunk)
+        ]
+    return out
+
+
+def _added_events(
+    store: Store, uids: Sequence[str] | None = None, *, standalone: bool = True
+) -> list[tuple[UserEvent, int]]:
+    """Added events with their article's id (0 for a standalone event).
+
+    Every one, or those of the articles of these uids (and the standalone ones when
+    standalone is True).
+    """
+    columns = ", ".join("u." + c for c in _USER_EVENT_COLUMNS.split(", "))
+    where = "(u.article_uid IS NULL OR a.id IS NOT NULL)"
+    params: list[str] = []
+    if uids is not None:
+        marks = ",".join("?" * len(uids))
+        theirs = f"u.article_uid IN ({marks})" if uids else "0"
+        where = f"({theirs}{' OR u.article_uid IS NULL' if standalone else ''}) AND {where}"
+        params = list(uids)
+    elif not standalone:
+        where += " AND u.article_uid IS NOT NULL"
     rows = store.conn.execute(
-        f"SELECT {', '.join('u.' + c for c in _USER_EVENT_COLUMNS.split(', '))},"
-        " coalesce(a.id, 0) FROM user_events u LEFT JOIN articles a ON a.uid = u.article_uid"
-        " WHERE u.article_uid IS NULL OR a.id IS NOT NULL"
+        f"SELECT {columns}, coalesce(a.id, 0) FROM user_events u"
+        f" LEFT JOIN articles a ON a.uid = u.article_uid WHERE {where}",
+        params,
     )
     return [(_user_event(r[:-1]), int(r[-1])) for r in rows]
 
@@ -588,7 +789,20 @@ def _added_events(store: Store) -> list[tuple[UserEvent, int]]:
 def user_event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
     """Labels of added events drawn with negative ids; computed ones from timeline_data."""
     wanted = [int(i) for i in ids]
-    out = event_labels(store, [i for i in wanted if i >= 0])
+    computed = [i for i in wanted if i >= 0]
+    out = event_labels(store, computed)
+    for i in range(0, len(computed), 500):
+        chunk = computed[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        # The user's title wins: few articles have one, found from the events by index.
+        for event_id, title in store.conn.execute(
+            "SELECT e.id, f.value FROM events e CROSS JOIN articles a"
+            " CROSS JOIN user_article_fields f WHERE e.id IN"
+            f" ({marks}) AND a.id = e.article_id AND f.article_uid = a.uid AND f.field = 'title'",
+            chunk,
+        ):
+            if event_id in out:
+                out[event_id] = out[event_id]._replace(title=title)
     for i in wanted:
         if i < 0:
             event = user_event(store, -i)
@@ -675,3 +889,154 @@ def codes_by_article(
     found = ids[at] == article_ids
     codes[found] = article_codes[at[found]]
     return codes
+
+
+# -- the article list: the user's fields over a page of rows ---------------------------
+
+
+def corrected_fields(store: Store, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+    """The user's title, source and publication date (ISO) of these articles, by id.
+
+    For the list's rows, a page at a time: the few corrected ones are found through the
+    uid index of user_article_fields.
+    """
+    out: dict[int, dict[str, str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = [int(a) for a in ids[i : i + 500]]
+        marks = ",".join("?" * len(chunk))
+        for article_id, name, value, date_value in store.conn.execute(
+            "SELECT a.id, f.field, f.value, f.date_value FROM articles a"
+            f" CROSS JOIN user_article_fields f WHERE a.id IN ({marks}) AND f.article_uid = a.uid",
+            chunk,
+        ):
+            out.setdefault(article_id, {})[name] = date_value if name == "published" else value
+    return out
+
+
+# -- search: the user's notes and tags find their articles too ------------------------
+
+
+def _words(query: str) -> list[str]:
+    """The words of a search to look for in notes and tag names (operators dropped)."""
+    from timeline.text import normalize
+
+    words = []
+    for word in normalize(query).casefold().replace('"', " ").split():
+        if word in ("or", "and") or word.startswith("-"):
+            continue
+        word = word.rstrip("*")
+        if word:
+            words.append(word)
+    return words
+
+
+def user_text_matches(store: Store, query: str) -> np.ndarray:
+    """Sorted ids of the articles whose note and tag names hold every word of the query.
+
+    Arabic spelling variants fold as in the search (normalize); a tag on one of an
+    article's mentions or added events counts as the article's.  Notes and tags are
+    written by hand, so they are few and read whole.
+    """
+    from timeline.text import normalize
+
+    words = _words(query)
+    if not words:
+        return np.empty(0, dtype=np.int64)
+    texts: dict[str, list[str]] = defaultdict(list)
+    for uid, note in store.conn.execute("SELECT article_uid, note FROM user_notes"):
+        texts[uid].append(note)
+    for tag, target in store.conn.execute("SELECT tag, target FROM user_tagged"):
+        uid = target_article_uid(target)
+        if uid is None and target.startswith("event:"):
+            event = user_event(store, int(target.split(":", 1)[1]))
+            uid = event.article_uid if event is not None else None
+        if uid is not None:
+            texts[uid].append(tag)
+    found = [
+        uid
+        for uid, parts in texts.items()
+        if all(w in normalize(" ".join(parts)).casefold() for w in words)
+    ]
+    return np.array(sorted(_ids_of_uids(store, found)), dtype=np.int64)
+
+
+def with_user_text_matches(
+    store: Store, query: str, ids: np.ndarray, filters: dict[str, Any]
+) -> np.ndarray:
+    """A search's ids with the articles its words find in notes and tags (filters kept)."""
+    found = user_text_matches(store, query)
+    if not len(found):
+        return ids
+    if any(filters.get(k) is not None for k in ("source", "date_from", "date_to")):
+        from timeline.store.search import filtered_article_ids
+
+        found = np.intersect1d(found, filtered_article_ids(store, **filters))
+    return np.union1d(ids, found).astype(np.int64)
+
+
+def edited_article_ids(store: Store) -> list[int]:
+    """The ids of the articles the user said anything about (few: said by hand)."""
+    uids: set[str] = set()
+    for table in ("user_article_fields", "user_mentions", "user_notes", "user_events"):
+        uids.update(
+            u for (u,) in store.conn.execute(f"SELECT DISTINCT article_uid FROM {table}") if u
+        )
+    for table in ("user_hidden", "user_tagged"):
+        for (target,) in store.conn.execute(f"SELECT DISTINCT target FROM {table}"):
+            uid = target_article_uid(target)
+            if uid is not None:
+                uids.add(uid)
+    return sorted(_ids_of_uids(store, uids))
+
+
+def added_event_marks(store: Store) -> tuple[set[int], dict[int, list[str]]]:
+    """The ids of the hidden added events, and the tags of each added event."""
+    hidden = {
+        int(t.split(":", 1)[1])
+        for (t,) in store.conn.execute("SELECT target FROM user_hidden WHERE target LIKE 'event:%'")
+    }
+    tagged: dict[int, list[str]] = defaultdict(list)
+    for tag, target in store.conn.execute(
+        "SELECT tag, target FROM user_tagged WHERE target LIKE 'event:%' ORDER BY tag"
+    ):
+        tagged[int(target.split(":", 1)[1])].append(tag)
+    return hidden, dict(tagged)
+
+
+def note_hits(
+    store: Store,
+    query: str,
+    found: set[int],
+    source: str | None = None,
+    date_from: int | None = None,
+    date_to: int | None = None,
+    event_kind: str | None = None,
+) -> list[tuple[int, str, str | None, str, str]]:
+    """(id, title, published, source, note) of the articles the query finds by their note
+    or tags and not among found, the user's title, date and source winning (for
+    `timeline search`, whose hits come from the index)."""
+    filters = {
+        "source": source,
+        "date_from": date_from,
+        "date_to": date_to,
+        "event_kind": event_kind,
+    }
+    ids = [
+        int(i)
+        for i in with_user_text_matches(store, query, np.empty(0, dtype=np.int64), filters)
+        if int(i) not in found
+    ]
+    values = user_values(store, ids)
+    out = []
+    for article_id, summary in sorted(store.article_summaries(ids).items()):
+        title, published, article_source = summary
+        v = values.get(article_id)
+        if v is None:
+            out.append((article_id, title, published, article_source, ""))
+            continue
+        shown_published = v.published.value if v.published else published
+        title = v.fields.get("title", title)
+        out.append(
+            (article_id, title, shown_published, v.fields.get("source", article_source), v.note)
+        )
+    return out

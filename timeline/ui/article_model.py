@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -10,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from timeline.model import Article, Event
 from timeline.store import Store
+from timeline.store import edits as user
 from timeline.store import stories as story_store
 from timeline.store.listing import chronological_row, chronological_slice
 from timeline.text import base_direction
@@ -47,6 +49,10 @@ class ArticleListModel(QAbstractListModel):
     A store that fails on a read (damaged, locked, gone) is reported once by
     `store_failed`; the rows it could not give are shown empty rather than asked for
     again on every paint.
+
+    Articles the user hid are left out (show_hidden brings them back), and the user's
+    title, source and publication date win over the computed ones.  Hidden articles are
+    few (hidden by hand): a page of ids is read past them, by their rows in the whole list.
     """
 
     store_failed = Signal(str)
@@ -67,6 +73,10 @@ class ArticleListModel(QAbstractListModel):
         self.failure: str | None = None
         self.collapse_copies = False  # copies of a story shown as its earliest article
         self._asked: list[int] | None = None
+        self.show_hidden = False  # list the articles the user hid too (read on reload)
+        self._hidden: set[int] = set()
+        self._hidden_rows: list[int] = []  # rows of the hidden in the whole list, sorted
+        self._hidden_row_of: dict[int, int] = {}
         self.reload()
 
     def set_collapse_copies(self, collapse: bool) -> None:
@@ -90,10 +100,25 @@ class ArticleListModel(QAbstractListModel):
         self._asked = None if ids is None else list(ids)
         ids = self._story_ids(self._asked)
         self.beginResetModel()
-        self._given = None if ids is None else list(ids)
+        self._hidden = (
+            set()
+            if self.show_hidden
+            else self._read(lambda: user.hidden_article_ids(self._store), set())
+        )
+        self._given = None if ids is None else [i for i in ids if i not in self._hidden]
         self._given_rows = None
+        self._hidden_rows = []
+        self._hidden_row_of = {}
+        if ids is None and self._hidden:
+            rows = self._read(
+                lambda: {i: chronological_row(self._store, i) for i in self._hidden}, {}
+            )
+            self._hidden_row_of = {i: r for i, r in rows.items() if r is not None}
+            self._hidden_rows = sorted(self._hidden_row_of.values())
         self._total = (
-            self._read(self._store.count_articles, 0) if ids is None else len(self._given or [])
+            self._read(self._store.count_articles, 0) - len(self._hidden_rows)
+            if ids is None
+            else len(self._given or [])
         )
         self._count = min(self._total, _ID_PAGE)
         self._pages.clear()
@@ -129,13 +154,89 @@ class ArticleListModel(QAbstractListModel):
         if self._given is not None:
             page = self._given[first : first + _ID_PAGE]
         else:
-            page = self._read(lambda: chronological_slice(self._store, first, _ID_PAGE), [])
+            page = self._read(lambda: self._chronological_page(first), [])
         self._pages[number] = page
         self._rows_of.update(zip(page, range(first, first + len(page)), strict=True))
         while len(self._pages) > _PAGES_KEPT:
             for article_id in self._pages.popitem(last=False)[1]:
                 self._rows_of.pop(article_id, None)
         return page
+
+    def _chronological_page(self, first: int) -> list[int]:
+        """Ids of rows [first, first + _ID_PAGE) of the whole list with the hidden left out."""
+        under = self._row_in_whole_list(first)
+        wanted = _ID_PAGE + len(self._hidden_rows) - bisect.bisect_left(self._hidden_rows, under)
+        ids = chronological_slice(self._store, under, wanted)
+        return [i for i in ids if i not in self._hidden][:_ID_PAGE]
+
+    def _row_in_whole_list(self, row: int) -> int:
+        """The row a shown row has in the whole chronological list (hidden ones counted)."""
+        for hidden in self._hidden_rows:
+            if hidden > row:
+                break
+            row += 1
+        return row
+
+    def refresh_article(self, article_id: int) -> None:
+        """Read one article's row again (after an edit to its title, source or date)."""
+        self._title_hits.pop(article_id, None)
+        if self._rows.pop(article_id, None) is not None:
+            self._rows.update(self._read(lambda: self._user_summaries([article_id]), {}))
+        row = self._rows_of.get(article_id)
+        if row is not None and row < self._count:
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+    def hide_article(self, article_id: int) -> None:
+        """Take a row out once its article is hidden, without reading the list again."""
+        if self.show_hidden or article_id in self._hidden:
+            return
+        row = self.row_of(article_id)
+        self._hidden.add(article_id)
+        if row is None:  # not listed (a search's hits): nothing to take out
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        if self._given is not None:
+            self._given.pop(row)
+            self._given_rows = None
+        else:
+            under = self._row_in_whole_list(row)
+            bisect.insort(self._hidden_rows, under)
+            self._hidden_row_of[article_id] = under
+        self._total -= 1
+        self._count -= 1
+        self._forget_pages()
+        self.endRemoveRows()
+
+    def show_article(self, article_id: int) -> bool:
+        """Put a row back once its article is shown again; False when the list must be
+        read again instead (a search's hits: whether it is one is the search's to say)."""
+        if article_id not in self._hidden:
+            return True
+        self._hidden.discard(article_id)
+        if self._given is not None:
+            return False
+        under = self._hidden_row_of.pop(article_id, None)
+        if under is None:
+            under = self._read(lambda: chronological_row(self._store, article_id), None)
+        if under is None:
+            return True
+        if under in self._hidden_rows:
+            self._hidden_rows.remove(under)
+        row = under - bisect.bisect_left(self._hidden_rows, under)
+        self._total += 1
+        if row >= self._count:  # not fetched so far: it comes with its page
+            self._forget_pages()
+            return True
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._count += 1
+        self._forget_pages()
+        self.endInsertRows()
+        return True
+
+    def _forget_pages(self) -> None:
+        """Rows moved: the pages of ids are read again (the row texts, by id, stay)."""
+        self._pages.clear()
+        self._rows_of.clear()
 
     def _id_at(self, row: int) -> int | None:
         page = self._page(row // _ID_PAGE)
@@ -167,8 +268,12 @@ class ArticleListModel(QAbstractListModel):
                 if self._given_rows is None:
                     self._given_rows = {a: i for i, a in enumerate(self._given)}
                 row = self._given_rows.get(article_id)
+            elif article_id in self._hidden:
+                return None
             else:
                 row = self._read(lambda: chronological_row(self._store, article_id), None)
+                if row is not None:
+                    row -= bisect.bisect_left(self._hidden_rows, row)
         if row is None or row >= self._total:
             return None
         self._extend_to(row + 1 + _ID_PAGE)
@@ -188,10 +293,22 @@ class ArticleListModel(QAbstractListModel):
         lo = max(page_start, id_first) - id_first
         hi = min(page_start + _PAGE, id_first + len(ids)) - id_first
         page = ids[lo:hi]
-        self._rows.update(self._read(lambda: self._store.article_summaries(page), {}))
+        self._rows.update(self._read(lambda: self._user_summaries(page), {}))
         while len(self._rows) > _CACHE_ROWS:
             self._rows.popitem(last=False)
         return self._rows.get(article_id, ("", None, ""))
+
+    def _user_summaries(self, ids: list[int]) -> dict[int, tuple[str, str | None, str]]:
+        """(title, published, source) of these articles, the user's values winning."""
+        rows = self._store.article_summaries(ids)
+        for article_id, fields in user.corrected_fields(self._store, ids).items():
+            title, published, source = rows.get(article_id, ("", None, ""))
+            rows[article_id] = (
+                fields.get("title", title),
+                fields.get("published", published),
+                fields.get("source", source),
+            )
+        return rows
 
     def _hits(self, article_id: int, title: str) -> list[tuple[int, int]]:
         if self._query is None:

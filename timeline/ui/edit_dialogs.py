@@ -1,11 +1,13 @@
 """The window's editing: the Edit menu, right-click menus on events, and their dialogs.
 
-Every edit goes through EditController (timeline/ui/undo.py), so each one is undone
-with Ctrl+Z and redone with Ctrl+Shift+Z; the views refresh from the store afterwards.
+Every edit goes through EditController (timeline/ui/undo.py), written on a worker
+thread, so each one is undone with Ctrl+Z and redone with Ctrl+Shift+Z; the views show
+it once it is written (only the articles it touched are read again).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from timeline import edits
 from timeline.store import Store, StoreError
 from timeline.store import edits as user
+from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.colour_legend import ColourLegend
@@ -124,8 +127,11 @@ class WindowEdits(QObject):
         self.controller = EditController(window.store, window)
         self.stack = self.controller.stack
         self.legend = ColourLegend(window.store, window)
-        self.legend.changed.connect(window.show_user_edits)
+        self.legend.changed.connect(window.refresh_timeline)
         self.controller.edited.connect(self.legend.forget)  # a corrected source
+        self.controller.edited.connect(self._own_write_seen)
+        self.controller.edit_failed.connect(self._say_failure)
+        self.show_hidden_action: QAction | None = None
         # Another process (`timeline import`, `timeline edit` in a terminal) commits to
         # the same file: PRAGMA data_version moves, and the window shows what it wrote.
         self._seen_version = user.data_version(window.store)
@@ -134,6 +140,37 @@ class WindowEdits(QObject):
         self.watch.timeout.connect(self.pick_up_other_writes)
         self.watch.start()
 
+    @property
+    def show_hidden(self) -> bool:
+        """Whether hidden articles and events are shown (View > Show hidden items)."""
+        return self.show_hidden_action is not None and self.show_hidden_action.isChecked()
+
+    def build_view_menu(self, menu: QMenu) -> None:
+        action = QAction(self.tr("Show &hidden items"), self.window)
+        action.setObjectName("showHiddenAction")
+        action.setCheckable(True)  # off: what the user hid is nowhere in the window
+        action.toggled.connect(self._show_hidden_toggled)
+        menu.addAction(action)
+        self.show_hidden_action = action
+
+    def _show_hidden_toggled(self, _on: bool) -> None:
+        w = self.window
+        w.model.show_hidden = self.show_hidden
+        w.show_user_edits()  # everything laid over again, with or without the hidden
+        w.reload_list()
+
+    def _own_write_seen(self) -> None:
+        # The writer's connection moved data_version: no need to reload for it.
+        with contextlib.suppress(StoreError, sqlite3.Error):
+            self._seen_version = user.data_version(self.store)
+
+    def _say_failure(self, what: str, why: str) -> None:
+        """One line: the edit was not written and nothing changed."""
+        # Isolated: an English reason (a path) keeps its order in an Arabic line.
+        reason = "\u2068" + for_display(" ".join(why.split())) + "\u2069"
+        line = self.tr("Not saved: %1").replace("%1", f"{what}: {reason}")
+        self.window.statusBar().showMessage(line, 15_000)
+
     def pick_up_other_writes(self) -> bool:
         """Reload the window when another connection has written; True when it did."""
         try:
@@ -141,11 +178,13 @@ class WindowEdits(QObject):
         except (StoreError, sqlite3.Error):  # the store was closed under the window
             self.watch.stop()
             return False
-        if version == self._seen_version:
-            return False
+        if version == self._seen_version or self.controller.busy:
+            return False  # our own writer's commit is seen when it is shown
         self._seen_version = version
+        # The list and the timeline are read again in the background (reload); the
+        # detail pane now.  No overlay of the old arrays: the new ones get theirs.
         self.window.reload()
-        self.window.show_user_edits()
+        self.window.show_user_edits([])
         return True
 
     @property
@@ -174,7 +213,7 @@ class WindowEdits(QObject):
         self._add(menu, self.tr("&Hide this article"), self.hide_article)
         self._add(menu, self.tr("Ta&g this article…"), self.tag_article)
         self._add(menu, self.tr("&Note…"), self.edit_note, "Ctrl+Shift+N")
-        self.hidden_menu = menu.addMenu(self.tr("Show &hidden items"))
+        self.hidden_menu = menu.addMenu(self.tr("&Unhide"))
         self.hidden_menu.setObjectName("hiddenMenu")
         self.hidden_menu.aboutToShow.connect(self._fill_hidden_menu)
         w.detail.events.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -36,8 +36,9 @@ def window_selection(window: QWidget) -> Selection:
     view: TimelineView = window.timeline
     vp = view.viewport()
     first, last = int(vp.start), int(vp.end) + 1
+    with_hidden = window.edits.show_hidden  # as the window shows them
     if request is None:
-        return Selection(date_from=first, date_to=last)
+        return Selection(date_from=first, date_to=last, with_hidden=with_hidden)
     date_from = first if request.date_from is None else max(first, request.date_from)
     date_to = last if request.date_to is None else min(last, request.date_to)
     return Selection(
@@ -46,6 +47,7 @@ def window_selection(window: QWidget) -> Selection:
         date_from=date_from,
         date_to=max(date_to, date_from + 1),
         event_kind=request.event_kind,
+        with_hidden=with_hidden,
     )
 
 

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from timeline import dating, edits
 from timeline.ingest.fetch import is_url
 from timeline.library import ImportReport
+from timeline.model import Article
 from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.search: SearchRequest | None = None
         self._search_thread: QThread | None = None
         self._pending_search: SearchRequest | None = None
+        self._latest_search: SearchRequest | None = None
         self.timeline = TimelineView(self)
         self.timeline.setObjectName("timeline")
         self.timeline.setAccessibleName(self.tr("Timeline"))
@@ -226,14 +228,16 @@ class MainWindow(QMainWindow):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.count_label)
-        self._article_total = self._store_count()
         self._search_ids: np.ndarray | None = None
         self._events_shown: int | None = None
         self._timeline_shown = False
         # The user's edits (timeline/ui/edit_dialogs.py): applied over the loaded arrays.
         self.edits = WindowEdits(self)
         self.edits.controller.edited.connect(self.show_user_edits)
+        self._article_total = self._store_count()
         self._base_arrays: EventArrays | None = None
+        self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
+        self._overlaid: EventArrays | None = None  # and the user's values laid over them
         self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
         self._build_menus()
         self._update_status()
@@ -292,6 +296,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(focus_list)
         self._build_timeline_menu()
         self.edits.legend.build_menu(self.view_menu.addMenu(self.tr("&Colour events")))
+        self.edits.build_view_menu(self.view_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.show_about)
@@ -470,9 +475,11 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _store_count(self) -> int:
-        """Articles in the store; 0 (and the failure said once) when it cannot be read."""
+        """Articles shown (the hidden left out); 0 (and the failure said once) when the
+        store cannot be read."""
         try:
-            return self.store.count_articles()
+            hidden = 0 if self.edits.show_hidden else len(user_edits.hidden_article_ids(self.store))
+            return self.store.count_articles() - hidden
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             return 0
@@ -492,6 +499,17 @@ class MainWindow(QMainWindow):
             self.detail.story.show_story(None, None)
             return
         article_id = int(current.data(ArticleIdRole))
+        article = self._show_detail(article_id)
+        try:
+            story = load_story(self.store, article_id)
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            story = None
+        self.detail.story.show_story(article, story, self.model.article)
+        self.article_selected.emit(article_id)
+
+    def _show_detail(self, article_id: int) -> Article | None:
+        """The article in the detail pane with the user's values and the search's hits."""
         hits = self._hits_in(article_id)
         try:
             shown = edits.shown_article(self.store, article_id)
@@ -506,13 +524,7 @@ class MainWindow(QMainWindow):
             title_hits=hits.title,
             shown=shown,
         )
-        try:
-            story = load_story(self.store, article_id)
-        except STORE_ERRORS as exc:
-            self._store_failed(str(exc))
-            story = None
-        self.detail.story.show_story(article, story, self.model.article)
-        self.article_selected.emit(article_id)
+        return article
 
     # -- search ------------------------------------------------------------------
 
@@ -522,6 +534,7 @@ class MainWindow(QMainWindow):
 
     def run_search(self, request: SearchRequest) -> None:
         """Narrow the list and mark the hits on the timeline; an empty request clears."""
+        self._latest_search = request  # a result for an earlier request is dropped
         if request.is_empty:
             self._pending_search = None
             self._apply_search(None, None, None)
@@ -537,7 +550,16 @@ class MainWindow(QMainWindow):
         self._search_thread.finished.connect(self._search_ended)
 
     def _search_done(self, request: SearchRequest, ids: np.ndarray, ordered: list[int]) -> None:
-        if self._pending_search is None:
+        if self._pending_search is None and request == self._latest_search:
+            if not self.edits.show_hidden:  # hidden articles are no hits
+                try:
+                    hidden = user_edits.hidden_article_ids(self.store)
+                except STORE_ERRORS as exc:
+                    self._store_failed(str(exc))
+                    hidden = set()
+                if hidden:
+                    ids = ids[~np.isin(ids, np.fromiter(hidden, dtype=np.int64))]
+                    ordered = [i for i in ordered if i not in hidden]
             self._apply_search(request, ids, ordered)
 
     def _search_failed(self, request: SearchRequest, message: str) -> None:
@@ -648,7 +670,8 @@ class MainWindow(QMainWindow):
         kept = self.timeline.viewport() if self._timeline_shown else None
         self._base_arrays = arrays
         self.edits.legend.forget()
-        self._show_arrays(arrays)
+        self._overlay_all()
+        self._show_arrays()
         if self._search_ids is not None:
             self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
         current = self.list.currentIndex()
@@ -689,32 +712,133 @@ class MainWindow(QMainWindow):
                 labels[event_id] = text._replace(title=f"{text.title}  ·  {copies}")
         return labels
 
-    def _show_arrays(self, arrays: EventArrays) -> None:
-        """The loaded arrays on the timeline as the user sees them: edits, colours, switches."""
+    def _overlay_all(self) -> None:
+        """The loaded arrays with all the user's values laid over them (a full pass)."""
+        if self._base_arrays is None:
+            return
+        self._story_base = self._story_arrays(self._base_arrays)
+        try:
+            self._overlaid = user_edits.overlay_arrays(
+                self.store, self._story_base, with_hidden=self.edits.show_hidden
+            )
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            self._overlaid = self._story_base
+
+    def _show_arrays(self, stale: np.ndarray | None = None) -> None:
+        """The overlaid arrays on the timeline as the legend has them: colours, switches.
+
+        stale: after an edit, the ids of the events whose texts may have changed; the
+        view keeps the rest of what it laid out (set_data would drop it all).
+        """
+        if self._overlaid is None:
+            return
         legend = self.edits.legend
-        shown = legend.shown_arrays(
-            user_edits.overlay_arrays(self.store, self._story_arrays(arrays))
-        )
-        self.timeline.set_data(shown, self._event_labels)
+        shown = legend.shown_arrays(self._overlaid)
+        if stale is None:
+            self.timeline.set_data(shown, self._event_labels)
+        else:
+            self.timeline.replace_data(shown, stale.tolist())
         self.timeline.set_colouring(legend.codes, legend.palette)
 
-    def show_user_edits(self) -> None:
-        """Show an edit (or its undo) at once: the loaded arrays again, with the user's values."""
+    def show_user_edits(self, changes: list[user_edits.Change] | None = None) -> None:
+        """Show an edit (or its undo) at once, the view kept where it was.
+
+        With the edit's changes only the articles they touch are laid over again, their
+        list rows and labels read again, and a hidden article's row taken out (no list
+        read again); without (hidden items shown or not), everything is laid over again.
+        """
+        stale: np.ndarray | None = None
+        before = self.list.currentIndex().data(ArticleIdRole)
+        try:
+            if changes is None or self._overlaid is None or self._story_base is None:
+                self._overlay_all()
+                touched: set[int] = set()
+                hid: set[int] = set()
+                showed: set[int] = set()
+            else:
+                touched = user_edits.touched_articles(self.store, changes)
+                hid, showed = user_edits.hidden_changes(self.store, changes)
+                self._overlaid, stale = user_edits.patch_overlay(
+                    self.store,
+                    self._story_base,
+                    self._overlaid,
+                    touched,
+                    with_hidden=self.edits.show_hidden,
+                )
+                if not user_edits.texts_changed(changes):
+                    stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            return
+        for article_id in touched:
+            self.model.refresh_article(article_id)
+        touched_current = before is not None and (int(before) in touched or not touched)
+        if (hid or showed) and not self.edits.show_hidden:
+            self._list_hidden_changed(hid, showed)
         current = self.list.currentIndex()
-        if current.isValid():
-            self._current_changed(current, current)
-        if self._base_arrays is None:
+        if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
+            self._show_detail(int(before))  # the pane shows the edit; its story is the same
+        self.refresh_timeline(stale)
+
+    def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
+        """Articles hidden or shown again: their rows, the counts and a search's hits."""
+        row = self.list.currentIndex().row()
+        searching = self.search is not None and self._search_ids is not None
+        for article_id in hid:
+            self.model.hide_article(article_id)
+        again = [self.model.show_article(article_id) for article_id in showed]
+        self._article_total += len(showed) - len(hid)
+        if searching and self._search_ids is not None and hid:
+            gone = np.fromiter(hid, dtype=np.int64)
+            self._search_ids = self._search_ids[~np.isin(self._search_ids, gone)]
+            self.search_bar.show_result_count(len(self._search_ids))
+        if searching and not all(again) and self.search is not None:
+            self.run_search(self.search)  # whether a shown-again article is a hit
+        if not self.list.currentIndex().isValid() and self.model.rowCount():
+            # The current article was hidden: the next one takes its place.
+            self.list.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1)))
+        elif not self.model.rowCount():
+            self.detail.show_article(None, [])
+        self._update_status()
+
+    def refresh_timeline(self, stale: np.ndarray | None = None) -> None:
+        """The overlaid arrays drawn again (after an edit or a switch of the legend), the
+        view, the selection and the search's marks kept."""
+        if self._overlaid is None:
             return
         kept = self.timeline.viewport()
         selected = self.timeline.selected_event()
-        self._show_arrays(self._base_arrays)
+        arrays = self.timeline.arrays()
+        self._show_arrays(stale)
         self.timeline.set_viewport(kept)
-        if self._search_ids is not None:
+        if self._search_ids is not None and self.timeline.arrays() is not arrays:
             self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
-        if (selected is None or not self.timeline.select_event(selected)) and current.isValid():
-            self.timeline.select_article(int(current.data(ArticleIdRole)))
+        current = self.list.currentIndex()
+        # replace_data (an edit) keeps the selected event when it is still drawn.
+        if stale is None or self.timeline.selected_event() is None:
+            lost = selected is None or not self.timeline.select_event(selected)
+            if lost and current.isValid():
+                self.timeline.select_article(int(current.data(ArticleIdRole)))
         self.timeline.set_viewport(kept)  # an edit never moves the view
-        self._count_events_shown()
+        if self.timeline.arrays() is not arrays:
+            self._count_events_shown()
+
+    def reload_list(self) -> None:
+        """The list and counts read again (hidden items shown or not), a search's hits too."""
+        self._article_total = self._store_count()
+        if self.search is not None and self._search_ids is not None:
+            self.run_search(self.search)  # its hits again, hidden ones left out
+        else:
+            current = self.list.currentIndex().data(ArticleIdRole)
+            self.model.reload()
+            if current is not None and self.model.row_of(int(current)) is not None:
+                self.select_article(int(current))
+            elif self.model.rowCount():
+                self.list.setCurrentIndex(self.model.index(0))
+            else:
+                self.detail.show_article(None, [])
+        self._update_status()
 
     def _timeline_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Timeline not loaded: %1").replace("%1", message))
@@ -891,6 +1015,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_thread is not None:
             self.import_worker.cancel()
+        self.edits.controller.wait_written(_CLOSE_WAIT_MS)  # edits asked for are kept
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
@@ -913,6 +1038,7 @@ class MainWindow(QMainWindow):
             self._loader_thread,
             self._search_thread,
             self.exporter.running_thread(),
+            self.edits.controller.running_thread(),
         )
         for thread in threads:
             if thread is not None and not thread.wait(deadline):

@@ -80,6 +80,9 @@ class TextCache(Generic[K]):
     def clear(self) -> None:
         self._items.clear()
 
+    def discard(self, key: K) -> None:
+        self._items.pop(key, None)
+
 
 class EventTexts:
     """The texts of events (EventText), fetched on demand, bounded."""
@@ -101,3 +104,6 @@ class EventTexts:
 
     def clear(self) -> None:
         self._items.clear()
+
+    def discard(self, event_id: int) -> None:
+        self._items.pop(event_id, None)

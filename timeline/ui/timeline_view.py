@@ -183,6 +183,32 @@ class TimelineView(QWidget):
         self._frame_key = None
         self.fit_all()
 
+    def replace_data(self, arrays: EventArrays, stale: Iterable[int] = ()) -> None:
+        """The same events after an edit: the view, the selected event and the labels
+        laid out stay, but for the events in stale (ids), whose texts are read again.
+
+        The highlight and the colouring are the caller's to set again when the arrays
+        are new ones (rows moved).
+        """
+        drawn = False  # whether a stale label was laid out (and may be on screen)
+        for event_id in stale:
+            drawn = drawn or int(event_id) in self._labels
+            self._texts.discard(int(event_id))
+            self._labels.discard(int(event_id))
+        if arrays is self._arrays and not drawn:
+            return
+        if arrays is not self._arrays:
+            selected = self.selected_event()
+            self._arrays = arrays
+            self._codes = None
+            self._plan.clear()
+            self._highlight = self._highlight_rows = None
+            self._highlight_version += 1
+            rows = np.flatnonzero(arrays.ids == selected) if selected is not None else []
+            self._selected_row = int(rows[0]) if len(rows) else None
+        self._frame_key = None
+        self.update()
+
     def set_colouring(self, codes: np.ndarray | None, palette: Sequence[QColor] = ()) -> None:
         """Draw each event in palette[codes[row]] (-1: its kind's colour); None: by kind."""
         self._codes = codes

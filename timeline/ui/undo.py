@@ -1,17 +1,29 @@
-"""Undo and redo of the user's edits: one QUndoCommand per edit, across the session."""
+"""Undo and redo of the user's edits: one QUndoCommand per edit, across the session.
+
+Edits are written on a thread of their own with its own connection (DESIGN.md rule 4:
+the GUI thread only reads).  One writer takes the jobs in the order they were asked
+for, so an edit, its undo and its redo reach the store in the order the user made them.
+A job that fails (a locked, damaged or read-only store) changes nothing: the window
+says why in one line and the view stays as it was.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections import deque
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from timeline import edits
 from timeline.store import Store, StoreError
 from timeline.store.edits import Change
-from timeline.ui.plain_text import message_box
+from timeline.store.store import damaged_message
+
+Action = Callable[[Store], list[Change]]
 
 
 class EditCommand(QUndoCommand):
@@ -20,50 +32,176 @@ class EditCommand(QUndoCommand):
     def __init__(self, controller: EditController, text: str, changes: Sequence[Change]) -> None:
         super().__init__(text)
         self._controller = controller
-        self._changes = list(changes)
-        self._written = True  # QUndoStack.push calls redo(): the first one is done already
+        self.changes = list(changes)
+        # QUndoStack.push calls redo(): the first one is done already.  Also set when a
+        # write failed and the stack is stepped back to where the store still is.
+        self.skip_next = True
 
     def redo(self) -> None:
-        if self._written:
-            self._written = False
+        if self.skip_next:
+            self.skip_next = False
             return
-        self._controller.write(lambda store: edits.redo(store, self._changes))
+        self._controller.write(self, "redo")
 
     def undo(self) -> None:
-        self._controller.write(lambda store: edits.undo(store, self._changes))
+        if self.skip_next:
+            self.skip_next = False
+            return
+        self._controller.write(self, "undo")
+
+
+class EditJob(QObject):
+    """One edit, undo or redo, written on a thread of its own with its own connection.
+
+    The result (Changes) or the failure (one line) is left on the job for the
+    controller to read when the thread has finished.
+    """
+
+    done = Signal()
+
+    def __init__(
+        self, db_path: Path, read_only: bool, action: Action, damage: str | None = None
+    ) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._read_only = read_only
+        self._action = action
+        self._damage = damage  # what the window's connection found damaged, if anything
+        self.changes: list[Change] = []
+        self.failure: str | None = None
+
+    def run(self) -> None:
+        if self._damage is not None:  # a damaged store takes no writes (store.py)
+            self.failure = damaged_message(self._db_path, self._damage)
+            self.done.emit()
+            return
+        try:
+            # No quick_check: the window checked the file when it opened it, and a
+            # checkpoint's new mtime would make every later edit read the whole file.
+            with Store(
+                self._db_path, create=False, read_only=self._read_only, check=False
+            ) as store:
+                self.changes = self._action(store)
+        except (edits.EditError, StoreError, sqlite3.Error) as exc:
+            text = str(exc).strip()
+            self.failure = text.splitlines()[0] if text else type(exc).__name__
+        except Exception as exc:  # every failure must reach the window
+            self.failure = f"{type(exc).__name__}: {exc}"
+        self.done.emit()
 
 
 class EditController(QObject):
-    """Runs the window's edits through timeline.edits and keeps them on a QUndoStack.
+    """Runs the window's edits through timeline.edits, one writer thread at a time.
 
-    edited is emitted after every edit, undo and redo, for the views to show it.
+    edited(changes) is emitted after every edit, undo and redo has been written, for the
+    views to show it; edit_failed(what, why) when one could not be (nothing changed);
+    settled when no job is left waiting.
     """
 
-    edited = Signal()
+    edited = Signal(object)  # list[Change]: what was written (undo: the same rows back)
+    edit_failed = Signal(str, str)  # the edit's name, why it was not written
+    settled = Signal()
 
     def __init__(self, store: Store, parent: QWidget) -> None:
         super().__init__(parent)
         self.store = store
         self.stack = QUndoStack(self)
-        self._parent = parent
+        self._queue: deque[tuple[str, str, EditCommand | None, Action]] = deque()
+        self._thread: QThread | None = None
+        self._job: EditJob | None = None
+        self._running: tuple[str, str, EditCommand | None] | None = None
 
-    def run(self, text: str, action: Callable[[Store], list[Change]]) -> bool:
-        """Make an edit; False (and a message) when it could not be made or changed nothing."""
-        try:
-            changes = action(self.store)
-        except (edits.EditError, StoreError) as exc:
-            message_box(self._parent, QMessageBox.Icon.Warning, text, str(exc)).open()
-            return False
-        if not changes:
-            return False
-        self.stack.push(EditCommand(self, text, changes))
-        self.edited.emit()
-        return True
+    @property
+    def busy(self) -> bool:
+        """Jobs asked for and not yet written (or failed)."""
+        return self._running is not None or bool(self._queue)
 
-    def write(self, action: Callable[[Store], None]) -> None:
-        try:
-            action(self.store)
-        except StoreError as exc:
-            message_box(self._parent, QMessageBox.Icon.Warning, self.tr("Undo"), str(exc)).open()
+    def running_thread(self) -> QThread | None:
+        return self._thread
+
+    def run(self, text: str, action: Action) -> None:
+        """Ask for an edit; it is pushed on the stack once written."""
+        self._ask("edit", text, None, action)
+
+    def write(self, command: EditCommand, how: str) -> None:
+        """Write an undo or redo of a command already on the stack."""
+        changes = command.changes
+        if how == "undo":
+            self._ask(how, command.text(), command, lambda s: _undone(s, changes))
+        else:
+            self._ask(how, command.text(), command, lambda s: _redone(s, changes))
+
+    def _ask(self, how: str, text: str, command: EditCommand | None, action: Action) -> None:
+        self._queue.append((how, text, command, action))
+        self._start_next()
+
+    def _start_next(self) -> None:
+        if self._thread is not None or not self._queue:
             return
-        self.edited.emit()
+        how, text, command, action = self._queue.popleft()
+        self._running = (how, text, command)
+        job = EditJob(self.store.path, self.store.read_only is not None, action, self.store.damage)
+        thread = QThread(self)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        # Direct: quit is thread-safe; the GUI thread reads the job once the thread ended.
+        job.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.finished.connect(self._job_ended)
+        self._job, self._thread = job, thread
+        thread.start()
+
+    def _job_ended(self) -> None:
+        job, thread, running = self._job, self._thread, self._running
+        self._job = self._thread = self._running = None
+        if thread is not None:
+            thread.deleteLater()
+        if job is not None and running is not None:
+            job.deleteLater()
+            how, text, command = running
+            if job.failure is not None:
+                self._failed(how, text, command, job.failure)
+            else:
+                self._written(how, text, job.changes)
+        self._start_next()
+        if not self.busy:
+            self.settled.emit()
+
+    def _written(self, how: str, text: str, changes: list[Change]) -> None:
+        if how == "edit" and changes:
+            self.stack.push(EditCommand(self, text, changes))
+        if changes:
+            self.edited.emit(changes)
+
+    def _failed(self, how: str, text: str, command: EditCommand | None, message: str) -> None:
+        # The stack moved before the write was tried: step it back to where the store is.
+        if command is not None and how == "undo" and self._next_redo() is command:
+            command.skip_next = True
+            self.stack.redo()
+        elif command is not None and how == "redo" and self._last_done() is command:
+            command.skip_next = True
+            self.stack.undo()
+        self.edit_failed.emit(text, message)
+
+    def _next_redo(self) -> QUndoCommand | None:
+        return self.stack.command(self.stack.index())
+
+    def _last_done(self) -> QUndoCommand | None:
+        return self.stack.command(self.stack.index() - 1) if self.stack.index() else None
+
+    def wait_written(self, timeout_ms: int = 10_000) -> bool:
+        """Let the jobs asked for be written (closing, tests, benches); False on timeout."""
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.busy and not deadline.hasExpired():
+            QCoreApplication.processEvents()
+            QThread.msleep(1)
+        return not self.busy
+
+
+def _undone(store: Store, changes: list[Change]) -> list[Change]:
+    edits.undo(store, changes)
+    return [c.inverse() for c in reversed(changes)]
+
+
+def _redone(store: Store, changes: list[Change]) -> list[Change]:
+    edits.redo(store, changes)
+    return list(changes)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from timeline import library
 from timeline.store import Store, StoreError
+from timeline.store.edits import with_user_text_matches
 from timeline.store.listing import in_chronological_order
 from timeline.store.search import (
     SearchError,
@@ -152,6 +153,8 @@ class SearchWorker(QObject):
         try:
             with Store(self._db_path, create=False) as store:
                 ids = matching_article_ids(store, self.request.query, **self.request.filters())
+                # The user's notes and tags find their articles too (timeline/store/edits.py).
+                ids = with_user_text_matches(store, self.request.query, ids, self.request.filters())
                 if not len(ids) and self.request.query.strip():
                     self.suggestions = spelling_suggestions(store, self.request.query)
                 # Ordered here, off the GUI thread: a common word can match most articles.

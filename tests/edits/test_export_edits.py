@@ -1,0 +1,117 @@
+"""Every export shows the user's values: corrections win, hidden left out, added in, tags and notes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.edits.test_survival import article_id, filled, mention, source_file  # noqa: F401
+from timeline import edits
+from timeline.edits import read_date
+from timeline.export import Selection, export, write_text
+from timeline.store import Store
+from timeline.store import edits as user
+
+
+@pytest.fixture
+def edited(filled: Store) -> Store:  # noqa: F811
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    edits.correct_mention(filled, mention(filled, "حرب قديمة", "1954"), "1960")
+    war_range = mention(filled, "حرب قديمة", "1950")
+    edits.set_hidden(
+        filled, user.mention_target(war_range.uid, war_range.span_start, war_range.span_end)
+    )
+    edits.correct_article(filled, war, "title", "الحرب الكورية")
+    edits.correct_article(filled, war, "source", "أرشيف")
+    edits.correct_article(filled, war, "published", "1 يناير 2020")
+    edits.set_tag(filled, edits.article_target(filled, war), "حروب")
+    edits.set_note(filled, war, "راجع الهدنة")
+    edits.add_event(filled, "1990/1991", "حرب الخليج", war)
+    edits.set_hidden(filled, edits.article_target(filled, other))
+    return filled
+
+
+def rows(store: Store, fmt: str, selection: Selection | None = None) -> list[dict]:
+    out = io.StringIO()
+    write_text(store, fmt, selection or Selection(), out)
+    if fmt.endswith("csv"):
+        return list(csv.DictReader(io.StringIO(out.getvalue())))
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def start_of(text: str) -> int:
+    date = read_date(text)
+    assert date is not None and date.start is not None
+    return date.start
+
+
+def test_tabular_exports_carry_the_users_values(edited: Store) -> None:
+    war, other = article_id(edited, "حرب قديمة"), article_id(edited, "خبر آخر")
+    (article,) = rows(edited, "articles-jsonl")  # the hidden one left out
+    assert article["id"] == war
+    assert (article["title"], article["source"]) == ("الحرب الكورية", "أرشيف")
+    assert article["published"] == "2020-01-01" and article["published_start"] == start_of(
+        "2020-01-01"
+    )
+    assert (article["tags"], article["note"]) == ("حروب", "راجع الهدنة")
+    events = rows(edited, "events-csv")
+    assert {int(e["article_id"]) for e in events if e["article_id"]} == {war}
+    by_value = {e["value"]: e for e in events}
+    assert by_value["1960"]["origin"] == "corrected" and int(by_value["1960"]["start"]) == start_of(
+        "1960"
+    )
+    assert "1950/1953" not in by_value  # hidden mention
+    added = by_value["1990/1991"]
+    assert int(added["id"]) < 0 and added["origin"] == "added" and added["label"] == "حرب الخليج"
+    assert all(e["tags"] == "حروب" for e in events)
+    (published,) = [e for e in events if e["kind"] == "published"]
+    assert published["origin"] == "corrected" and int(published["start"]) == start_of("2020-01-01")
+    # Asked for, the hidden come back.
+    every = rows(edited, "articles-csv", Selection(with_hidden=True))
+    assert {int(a["id"]) for a in every} == {war, other}
+    assert "1950/1953" in {
+        e["value"] for e in rows(edited, "events-jsonl", Selection(with_hidden=True))
+    }
+
+
+def test_timelinejs_and_timeline_xml_carry_the_users_values(edited: Store) -> None:
+    out = io.StringIO()
+    write_text(edited, "timelinejs", Selection(), out)
+    document = json.loads(out.getvalue())
+    headlines = {e["text"]["headline"] for e in document["events"]}
+    assert all("الحرب الكورية" in h for h in headlines)  # the other article is hidden
+    (publication,) = [e for e in document["events"] if "x-timeline-article" in e]
+    carried = publication["x-timeline-article"]
+    assert (carried["title"], carried["source"]) == ("الحرب الكورية", "أرشيف")
+    assert (carried["tags"], carried["note"]) == (["حروب"], "راجع الهدنة")
+    assert publication["start_date"] == {"year": 2020, "month": 1, "day": 1}
+    added = [
+        e for e in document["events"] if e.get("x-timeline-mention", {}).get("kind") == "added"
+    ]
+    assert len(added) == 1 and "حرب الخليج" in added[0]["text"]["text"]
+    out = io.StringIO()
+    assert write_text(edited, "timeline", Selection(), out) == 1
+    assert "<text>الحرب الكورية</text>" in out.getvalue()
+    assert "<start>2020-01-01 00:00:00</start>" in out.getvalue()
+    assert "<category>أرشيف</category>" in out.getvalue()
+
+
+def test_export_by_tag(edited: Store) -> None:
+    war = article_id(edited, "حرب قديمة")
+    assert [a["id"] for a in rows(edited, "articles-jsonl", Selection(tag="حروب"))] == [war]
+    assert rows(edited, "articles-jsonl", Selection(tag="لا وسم")) == []
+
+
+def test_an_image_leaves_the_hidden_out(edited: Store, tmp_path: Path) -> None:
+    pytest.importorskip("PySide6")
+    other = article_id(edited, "خبر آخر")
+    shown = export(edited, "png", Selection(), tmp_path / "a.png", width=400, height=200)
+    every = export(
+        edited, "png", Selection(with_hidden=True), tmp_path / "b.png", width=400, height=200
+    )
+    others = sum(1 for e in edited.events_of(other) if e.start is not None)
+    assert every - shown >= others > 0
