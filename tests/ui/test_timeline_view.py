@@ -23,7 +23,12 @@ from timeline.model import ArticleDraft, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store.timeline_data import PUBLISHED, EventArrays, EventText, load_event_arrays
 from timeline.timescale import DAY, HOUR, LabelStyle
-from timeline.ui.timeline_geometry import DENSITY_THRESHOLD, density_scale
+from timeline.ui.timeline_geometry import (
+    DENSITY_THRESHOLD,
+    Metrics,
+    density_scale,
+    place_labels,
+)
 from timeline.ui.timeline_view import TimelineView
 
 TITLES = [
@@ -836,3 +841,19 @@ def test_fit_all_shows_a_roman_date_and_today_together(qtbot: QtBot) -> None:
     vp = view.viewport()
     assert all(vp.start <= int(t) <= vp.end for t in starts)
     view.grab()
+
+
+def test_a_selected_item_with_no_lane_to_take_goes_without_a_label() -> None:
+    # A timeline squeezed below one lane (a short window) has no lane to give even the
+    # selected item: it is drawn without its label instead of failing.
+    metrics = Metrics(
+        width=400, height=40, lane_h=20, slot_px=120, marker_r=4, pad=2, legend_h=20, axis_h=20
+    )
+    assert metrics.packed_lanes == 0
+    is_point = np.array([True, True])
+    u_s = np.array([350.0, 360.0])  # labels cut at the far edge: both move
+    lanes = np.array([-1, -1])
+    out_lanes, *_, has_label = place_labels(
+        is_point, u_s, u_s.copy(), lanes, metrics, 400.0, selected=0
+    )
+    assert out_lanes[0] < 0 and not has_label[0]

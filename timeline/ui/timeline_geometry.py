@@ -427,7 +427,7 @@ def place_labels(
         if len(free):
             own = lanes[i] if lanes[i] >= 0 else 0
             lanes[i] = int(free[np.argmin(np.abs(free - own))])
-        elif i == force:
+        elif i == force and lane_count:
             # The lane with the least in the way; what was in the way overflows.
             lanes[i] = int(np.argmin(np.bincount(lanes[clash], minlength=lane_count)))
             lanes[clash & (lanes == lanes[i])] = -1
