@@ -61,8 +61,8 @@ def save_signature(
 
 def candidates(
     store: Store, keys: Sequence[int], exclude: int | None = None, per_key: int = 100
-) -> list[tuple[int, int, bytes]]:
-    """(id, shingles, signature) of stored articles sharing a band key.
+) -> list[tuple[int, int, bytes, int | None]]:
+    """(id, shingles, signature, published_start) of stored articles sharing a band key.
 
     At most per_key articles per key (the first stored): a key many articles share is
     a formula, not a story (stories.copies.BUCKET_LIMIT).
@@ -87,11 +87,12 @@ def candidates(
         part = wanted[i : i + _CHUNK]
         marks = ",".join("?" * len(part))
         rows += conn.execute(
-            "SELECT article_id, shingles, signature FROM story_signatures"
-            f" WHERE article_id IN ({marks})",
+            "SELECT s.article_id, s.shingles, s.signature, a.published_start"
+            " FROM story_signatures s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.article_id IN ({marks})",
             part,
         ).fetchall()
-    return [(int(a), int(n), bytes(b)) for a, n, b in rows if a != exclude]
+    return [(int(a), int(n), bytes(b), p) for a, n, b, p in rows if a != exclude]
 
 
 def cluster_of(store: Store, article_id: int) -> int | None:
@@ -143,12 +144,14 @@ def unsigned_articles(store: Store, limit: int = _CHUNK) -> list[tuple[int, str,
     )
 
 
-def all_signatures(store: Store) -> Iterable[tuple[int, int, bytes]]:
-    """(id, shingles, signature) of every signed article, in id order."""
-    for a, n, b in store.db.conn.execute(
-        "SELECT article_id, shingles, signature FROM story_signatures ORDER BY article_id"
+def all_signatures(store: Store) -> Iterable[tuple[int, int, bytes, int | None]]:
+    """(id, shingles, signature, published_start) of every signed article, in id order."""
+    for a, n, b, p in store.db.conn.execute(
+        "SELECT s.article_id, s.shingles, s.signature, a.published_start"
+        " FROM story_signatures s JOIN articles a ON a.id = s.article_id"
+        " ORDER BY s.article_id"
     ):
-        yield int(a), int(n), bytes(b)
+        yield int(a), int(n), bytes(b), p
 
 
 def _rows(store: Store, where: str, params: Sequence[object]) -> dict[int, list[CopyRow]]:
@@ -255,6 +258,14 @@ def term_holders(
     sql += " LIMIT ?"
     params.append(limit)
     return [(int(a), p) for a, p in store.db.conn.execute(sql, params)]
+
+
+def article_texts(store: Store, article_id: int) -> tuple[str, str] | None:
+    """An article's title and body, None when it is gone."""
+    row = store.db.conn.execute(
+        "SELECT title, body FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return None if row is None else (row[0], row[1])
 
 
 def published_start(store: Store, article_id: int) -> int | None:
