@@ -102,9 +102,11 @@ def shingle_hashes(tokens: Sequence[str]) -> np.ndarray:
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     known = list(map(_WORD_HASHES.get, tokens))  # map() over the cache: no Python frame a word
-    if None in known:
+    try:
+        word_hash = np.array(known, dtype=np.uint64)
+    except TypeError:  # a word not in the cache yet (None)
         known = [_word_hash(w) if h is None else h for h, w in zip(known, tokens, strict=True)]
-    word_hash = np.array(known, dtype=np.uint64)
+        word_hash = np.array(known, dtype=np.uint64)
     count = max(1, len(tokens) - SHINGLE + 1)
     acc = np.zeros(count, dtype=np.uint64)
     for offset in range(min(SHINGLE, len(tokens))):
@@ -141,8 +143,10 @@ def signature_of_hashes(hashes: np.ndarray) -> Signature:
     """The signature of a text's distinct shingle hashes (shingle_hashes())."""
     if not len(hashes):
         return Signature(np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64), 0)
+    values = np.multiply.outer(hashes, _A)  # one array, changed in place
     with np.errstate(over="ignore"):  # a * x + b wraps modulo 2^64, as it should
-        values = (np.outer(hashes, _A) + _B) >> _SHIFT
+        values += _B
+    values >>= _SHIFT
     return Signature(values.min(axis=0), len(hashes))
 
 
@@ -151,19 +155,24 @@ def article_text(title: str, body: str) -> str:
     return f"{title}\n{body}"
 
 
+_PERSONS = [band.to_bytes(2, "little") for band in range(BANDS)]  # one blake2b family a band
+
+
 def band_keys(sig: Signature) -> list[int]:
     """One signed 64-bit key per LSH band (empty for a text too short to judge)."""
     if sig.shingles < MIN_SHINGLES:
         return []
-    raw = sig.values.astype("<u4").tobytes()
+    raw = memoryview(sig.values.astype("<u4").tobytes())
     step = ROWS * 4
-    keys = []
-    for band in range(BANDS):
-        digest = hashlib.blake2b(
-            raw[band * step : (band + 1) * step], digest_size=8, person=band.to_bytes(2, "little")
-        ).digest()
-        keys.append(int.from_bytes(digest, "little", signed=True))
-    return keys
+    blake2b = hashlib.blake2b
+    return [
+        int.from_bytes(
+            blake2b(raw[band * step : (band + 1) * step], digest_size=8, person=person).digest(),
+            "little",
+            signed=True,
+        )
+        for band, person in enumerate(_PERSONS)
+    ]
 
 
 def jaccard(a: Signature, b: Signature) -> float:
