@@ -190,34 +190,56 @@ def clusters(store: Store, min_copies: int = 2) -> list[StoryCluster]:
     return out
 
 
+def _members(store: Store) -> list[list[tuple[int, int | None]]]:
+    """Every cluster's (id, published_start), earliest first (undated last).
+
+    Ids and dates only, and the dates from the search index's small rows
+    (article_search, kept in step by triggers): the window reads this for a whole
+    store, and articles.published_start lies after the body in each row."""
+    out: list[list[tuple[int, int | None]]] = []
+    last = None
+    for cluster, article_id, start in store.db.conn.execute(
+        "SELECT c.cluster, c.article_id, s.published_start"
+        " FROM story_copies c JOIN article_search s ON s.article_id = c.article_id"
+        " ORDER BY c.cluster, s.published_start IS NULL, s.published_start, c.article_id"
+    ):
+        if cluster != last:
+            out.append([])
+            last = cluster
+        out[-1].append((article_id, start))
+    return [rows for rows in out if len(rows) > 1]
+
+
 def later_copies(store: Store) -> set[int]:
     """Ids of every copy that is not its cluster's earliest (what collapsing hides)."""
-    hidden: set[int] = set()
-    for rows in _rows(store, "", ()).values():
-        hidden.update(r.article_id for r in rows[1:])
-    return hidden
+    return {article_id for rows in _members(store) for article_id, _start in rows[1:]}
 
 
 def earliest_of(store: Store) -> dict[int, int]:
     """The earliest copy of its story, by the id of every later copy."""
-    out: dict[int, int] = {}
-    for rows in _rows(store, "", ()).values():
-        for r in rows[1:]:
-            out[r.article_id] = rows[0].article_id
-    return out
+    return {article_id: rows[0][0] for rows in _members(store) for article_id, _start in rows[1:]}
 
 
 def copy_counts(store: Store) -> dict[int, tuple[int, int | None, int | None]]:
     """(copies, first, last publication) by the earliest article of each cluster."""
-    out: dict[int, tuple[int, int | None, int | None]] = {}
-    for rows in _rows(store, "", ()).values():
-        dated = [r.published_start for r in rows if r.published_start is not None]
-        out[rows[0].article_id] = (
+    return collapse_inputs(store)[0]
+
+
+def collapse_inputs(
+    store: Store,
+) -> tuple[dict[int, tuple[int, int | None, int | None]], set[int]]:
+    """copy_counts() and later_copies() from one read (drawing each story once needs both)."""
+    counts: dict[int, tuple[int, int | None, int | None]] = {}
+    later: set[int] = set()
+    for rows in _members(store):
+        dated = [start for _id, start in rows if start is not None]
+        counts[rows[0][0]] = (
             len(rows),
             min(dated) if dated else None,
             max(dated) if dated else None,
         )
-    return out
+        later.update(article_id for article_id, _start in rows[1:])
+    return counts, later
 
 
 def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, int]:

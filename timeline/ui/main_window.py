@@ -606,8 +606,8 @@ class MainWindow(QMainWindow):
         self._story_events = {}
         if not self.collapse_action.isChecked():
             return arrays
-        spreads = story_store.copy_counts(self.store)
-        arrays = collapse_copies(arrays, spreads, story_store.later_copies(self.store))
+        spreads, later = story_store.collapse_inputs(self.store)
+        arrays = collapse_copies(arrays, spreads, later)
         earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
         rows = np.flatnonzero(np.isin(arrays.article_ids, earliest))
         self._story_events = {
