@@ -685,11 +685,14 @@ class MainWindow(QMainWindow):
         labels = {
             i: EventText(*(for_display(part or "") for part in text)) for i, text in found.items()
         }
-        # A story drawn once says how many copies it stands for (View > Show each story once).
+        # A story drawn once says how many copies it stands for (View > Show each story once),
+        # its number marked with the interface's direction: after an Arabic title "2
+        # copies" read "copies 2".
+        language = self.timeline.label_style().language
         for event_id, text in labels.items():
             n = self._story_events.get(event_id)
             if n:
-                copies = self.tr("%n copies", "", n)
+                copies = ordered(self.tr("%n copies", "", n), language)
                 labels[event_id] = text._replace(title=f"{text.title}  ·  {copies}")
         return labels
 
