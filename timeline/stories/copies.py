@@ -35,10 +35,11 @@ BUCKET_LIMIT = 100
 # bench/stories.py): a copy shares at least MIN_JACCARD of its shingles with the other
 # article (MinHash estimate).  Below that, from CHECK_JACCARD, the pair is judged on its
 # words (exact shingle sets: the estimate's noise at 128 hash functions is about 0.04,
-# and a quarter of the labelled copies the estimate missed sat just under the bar): a
-# copy shares MIN_JACCARD exactly, or at least MIN_CONTAINMENT of the shorter one's
-# shingles (above a floor of LOW_JACCARD) AND either MIN_SHARED shingles outright (some
-# 300 words of one text: no formula runs that long) or MIN_RARE_SHARED of the shorter
+# and several labelled copies the estimate missed sat just under the bar on it and over
+# it on their exact sets): a copy shares MIN_JACCARD exactly, or at least
+# MIN_CONTAINMENT of the shorter one's shingles (above a floor of LOW_JACCARD) AND
+# either MIN_SHARED shingles outright (some 300 words: longer than any formula in the
+# labelled pairs) or MIN_RARE_SHARED of the shorter
 # one's rare words (names, numbers): agency formulas (a weather report, an execution
 # statement, a congratulation cable) share their wording from one day to the next but
 # not their names and figures.
