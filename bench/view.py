@@ -1,7 +1,10 @@
 """Benchmark the timeline view: first frame, frame times over zoom and pan, peak memory.
 
     .venv/bin/python bench/view.py --events 1000000 [--platform offscreen|xcb]
-        [--highlight 0.25]
+        [--highlight 0.25] [--collapse]
+
+--collapse draws each story once (View > Show each story once) from the store's
+clusters of copies (stories); a store without any draws every event as before.
 
 Under xcb it uses $DISPLAY, or starts a private Xvfb when none is set.
 """
@@ -271,6 +274,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     store = Store(args.db)
     t_load = time.perf_counter()
     arrays = load_event_arrays(store)
+    if args.collapse:
+        from timeline.store import stories as story_store
+        from timeline.store.timeline_data import collapse_copies
+
+        arrays = collapse_copies(arrays, *story_store.collapse_inputs(store))
     load_s = time.perf_counter() - t_load
 
     window = QMainWindow()
@@ -318,6 +326,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "events": len(arrays),
         "platform": args.platform,
         "highlight": args.highlight,
+        "collapse": args.collapse,
         "size": f"{args.width}x{args.height}",
         "first_frame_s": round(first_frame_s, 3),
         "first_labels_s": round(first_labels_s, 3),
@@ -385,6 +394,9 @@ def main() -> None:
         type=float,
         default=0.0,
         help="mark this share of the articles as search hits (0.25: a quarter)",
+    )
+    parser.add_argument(
+        "--collapse", action="store_true", help="draw each story once (clusters of copies)"
     )
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=900)

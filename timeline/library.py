@@ -199,31 +199,34 @@ def sign_article(store: Store, article_id: int, title: str, body: str) -> int | 
     sig = stories.signature_of_words(tokens)
     keys = stories.band_keys(sig)
     found = story_store.candidates(store, keys, exclude=article_id)
-    mine = set(tokens)
+    published = {other: start for other, _n, _blob, start in found}
+    published[article_id] = story_store.published_start(store, article_id)
     copies = stories.copies_among(
         article_id,
         sig,
-        [(other, stories.Signature.from_bytes(blob, n)) for other, n, blob in found],
-        lambda _a, other: _rare_shared(store, mine, other),
+        [(other, stories.Signature.from_bytes(blob, n)) for other, n, blob, _start in found],
+        lambda _a, other: _pair_words(store, tokens, other),
+        published,
     )
     story_store.save_signature(store, article_id, sig.shingles, sig.to_bytes(), keys)
     return story_store.join_copies(store, article_id, copies)
 
 
-def _words_of(store: Store, article_id: int) -> set[str]:
-    article = store.article(article_id)
-    if article is None:
-        return set()
-    return set(stories.words(stories.article_text(article.title, article.body)))
+def _words_of(store: Store, article_id: int) -> list[str]:
+    texts = story_store.article_texts(store, article_id)
+    return [] if texts is None else stories.words(stories.article_text(*texts))
 
 
-def _rare_shared(store: Store, mine: set[str], other: int) -> float:
-    """stories.rare_shared() of a text's words and a stored article's, with the store's counts."""
-    theirs = _words_of(store, other)
+def _pair_words(store: Store, mine: list[str], other: int) -> stories.PairWords:
+    """A text's words and a stored article's, with the store's document counts."""
     total = story_store.article_total(store)
     cap = stories.copies.rare_ceiling(total)
-    counts = story_store.document_counts(store, sorted(mine | theirs), cap)
-    return stories.rare_shared(mine, theirs, counts, total)
+    return stories.WordsOfPair(
+        mine,
+        _words_of(store, other),
+        lambda words: story_store.document_counts(store, sorted(words), cap),
+        total,
+    )
 
 
 def _add_draft(
@@ -449,12 +452,11 @@ def update_stories(store: Store, progress: Progress | None = None) -> int:
 def rebuild_stories(store: Store) -> int:
     """Cluster every signed article from scratch (after a change of the rules); clusters."""
     update_stories(store)
+    signed = list(story_store.all_signatures(store))
     groups = stories.cluster(
-        (
-            (article_id, stories.Signature.from_bytes(blob, n))
-            for article_id, n, blob in story_store.all_signatures(store)
-        ),
-        lambda a, b: _rare_shared(store, _words_of(store, a), b),
+        ((article_id, stories.Signature.from_bytes(blob, n)) for article_id, n, blob, _p in signed),
+        lambda a, b: _pair_words(store, _words_of(store, a), b),
+        {article_id: start for article_id, _n, _blob, start in signed},
     )
     with store.transaction():
         story_store.replace_clusters(store, groups)

@@ -58,26 +58,6 @@ def test_a_trimmed_copy_is_contained_in_the_longer_one() -> None:
     assert jaccard(full, cut) < 0.9
 
 
-def test_the_rare_words_decide_a_pair_the_shingles_cannot() -> None:
-    agency = stories.signature(AGENCY)
-    half = stories.signature(" ".join(AGENCY.split()[:45]))
-    if not stories.needs_words(agency, half):
-        # the shingles alone decide: a clear copy
-        assert stories.is_copy(agency, half)
-        return
-    assert stories.is_copy(agency, half, lambda: 1.0)
-    assert not stories.is_copy(agency, half, lambda: 0.2)
-    assert not stories.is_copy(agency, half)
-
-
-def test_rare_shared_counts_only_rare_words() -> None:
-    counts = {"common": 10_000, "name": 2, "figure": 3, "other": 1}
-    a = {"common", "name", "figure"}
-    b = {"common", "name", "figure", "other"}
-    assert stories.rare_shared(a, b, counts, 30_000) == 1.0
-    assert stories.rare_shared({"common", "name"}, {"common", "other"}, counts, 30_000) == 0.0
-
-
 def test_cluster_joins_copies_transitively_and_names_a_cluster_by_its_smallest_id() -> None:
     trimmed = " ".join(COPY.split()[:-3])
     sigs = [

@@ -9,10 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from tests.stories.texts import AGENCY, COPY, FOLLOW_UP, SAME_TOPIC
-from timeline import library
+from timeline import library, stories
 from timeline.cli import cli
 from timeline.store import Store
 from timeline.store import stories as story_store
+from timeline.stories.copies import FAR_JACCARD, MIN_JACCARD, jaccard
 
 
 def _record(title: str, body: str, source: str, published: str) -> dict[str, str]:
@@ -132,3 +133,32 @@ def test_cli_stories_and_show_json(run, tmp_path: Path) -> None:
     assert lonely["story"] is None and isinstance(lonely["related"], list)
     text = run("stories").output
     assert "2 copies from 2 source(s)" in text
+
+
+def _formula_of(text: str, changed: int) -> str:
+    """The text with its last `changed` words replaced: the same wording, another ending."""
+    words = text.split()
+    return " ".join(words[: len(words) - changed] + [f"كلمة{i}" for i in range(changed)])
+
+
+@pytest.mark.parametrize(
+    ("second", "joined"), [("2015-08-03T09:00", True), ("2015-08-25T09:00", False)]
+)
+def test_import_keeps_a_formula_that_returns_weeks_later_apart(
+    store: Store, tmp_path: Path, second: str, joined: bool
+) -> None:
+    title = "افتتاح مهرجان التمور في بريدة"
+    variant = _formula_of(AGENCY, 25)
+    estimate = jaccard(
+        stories.signature(stories.article_text(title, AGENCY)),
+        stories.signature(stories.article_text(title, variant)),
+    )
+    assert MIN_JACCARD <= estimate < FAR_JACCARD  # a copy when close, not when far apart
+    records = [
+        _record(title, AGENCY, "agency", "2015-08-02T09:00"),
+        _record(title, variant, "paper", second),
+    ]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", records)])
+    later = max(a.id for a in store.articles())
+    story = story_store.story_of(store, later)
+    assert (story is not None) == joined

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from timeline.store.store import Store
 
 _CHUNK = 500  # ids per IN (...) list
+_KEYS_PER_STATEMENT = 64  # band keys looked up by one compound SELECT (2 variables each)
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,8 @@ def save_signature(
 
 def candidates(
     store: Store, keys: Sequence[int], exclude: int | None = None, per_key: int = 100
-) -> list[tuple[int, int, bytes]]:
-    """(id, shingles, signature) of stored articles sharing a band key.
+) -> list[tuple[int, int, bytes, int | None]]:
+    """(id, shingles, signature, published_start) of stored articles sharing a band key.
 
     At most per_key articles per key (the first stored): a key many articles share is
     a formula, not a story (stories.copies.BUCKET_LIMIT).
@@ -71,13 +72,14 @@ def candidates(
         return []
     conn = store.db.conn
     ids: set[int] = set()
-    for key in keys:
-        ids.update(
-            r[0]
-            for r in conn.execute(
-                "SELECT article_id FROM story_bands WHERE band_key = ? LIMIT ?", (key, per_key)
-            )
+    # One statement for all the keys (64 statements cost more than their lookups).
+    for i in range(0, len(keys), _KEYS_PER_STATEMENT):
+        part = keys[i : i + _KEYS_PER_STATEMENT]
+        union = " UNION ALL ".join(
+            ["SELECT * FROM (SELECT article_id FROM story_bands WHERE band_key = ? LIMIT ?)"]
+            * len(part)
         )
+        ids.update(r[0] for r in conn.execute(union, [v for key in part for v in (key, per_key)]))
     ids.discard(exclude if exclude is not None else -1)
     if not ids:
         return []
@@ -87,11 +89,12 @@ def candidates(
         part = wanted[i : i + _CHUNK]
         marks = ",".join("?" * len(part))
         rows += conn.execute(
-            "SELECT article_id, shingles, signature FROM story_signatures"
-            f" WHERE article_id IN ({marks})",
+            "SELECT s.article_id, s.shingles, s.signature, a.published_start"
+            " FROM story_signatures s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.article_id IN ({marks})",
             part,
         ).fetchall()
-    return [(int(a), int(n), bytes(b)) for a, n, b in rows if a != exclude]
+    return [(int(a), int(n), bytes(b), p) for a, n, b, p in rows if a != exclude]
 
 
 def cluster_of(store: Store, article_id: int) -> int | None:
@@ -143,12 +146,14 @@ def unsigned_articles(store: Store, limit: int = _CHUNK) -> list[tuple[int, str,
     )
 
 
-def all_signatures(store: Store) -> Iterable[tuple[int, int, bytes]]:
-    """(id, shingles, signature) of every signed article, in id order."""
-    for a, n, b in store.db.conn.execute(
-        "SELECT article_id, shingles, signature FROM story_signatures ORDER BY article_id"
+def all_signatures(store: Store) -> Iterable[tuple[int, int, bytes, int | None]]:
+    """(id, shingles, signature, published_start) of every signed article, in id order."""
+    for a, n, b, p in store.db.conn.execute(
+        "SELECT s.article_id, s.shingles, s.signature, a.published_start"
+        " FROM story_signatures s JOIN articles a ON a.id = s.article_id"
+        " ORDER BY s.article_id"
     ):
-        yield int(a), int(n), bytes(b)
+        yield int(a), int(n), bytes(b), p
 
 
 def _rows(store: Store, where: str, params: Sequence[object]) -> dict[int, list[CopyRow]]:
@@ -185,34 +190,56 @@ def clusters(store: Store, min_copies: int = 2) -> list[StoryCluster]:
     return out
 
 
+def _members(store: Store) -> list[list[tuple[int, int | None]]]:
+    """Every cluster's (id, published_start), earliest first (undated last).
+
+    Ids and dates only, and the dates from the search index's small rows
+    (article_search, kept in step by triggers): the window reads this for a whole
+    store, and articles.published_start lies after the body in each row."""
+    out: list[list[tuple[int, int | None]]] = []
+    last = None
+    for cluster, article_id, start in store.db.conn.execute(
+        "SELECT c.cluster, c.article_id, s.published_start"
+        " FROM story_copies c JOIN article_search s ON s.article_id = c.article_id"
+        " ORDER BY c.cluster, s.published_start IS NULL, s.published_start, c.article_id"
+    ):
+        if cluster != last:
+            out.append([])
+            last = cluster
+        out[-1].append((article_id, start))
+    return [rows for rows in out if len(rows) > 1]
+
+
 def later_copies(store: Store) -> set[int]:
     """Ids of every copy that is not its cluster's earliest (what collapsing hides)."""
-    hidden: set[int] = set()
-    for rows in _rows(store, "", ()).values():
-        hidden.update(r.article_id for r in rows[1:])
-    return hidden
+    return {article_id for rows in _members(store) for article_id, _start in rows[1:]}
 
 
 def earliest_of(store: Store) -> dict[int, int]:
     """The earliest copy of its story, by the id of every later copy."""
-    out: dict[int, int] = {}
-    for rows in _rows(store, "", ()).values():
-        for r in rows[1:]:
-            out[r.article_id] = rows[0].article_id
-    return out
+    return {article_id: rows[0][0] for rows in _members(store) for article_id, _start in rows[1:]}
 
 
 def copy_counts(store: Store) -> dict[int, tuple[int, int | None, int | None]]:
     """(copies, first, last publication) by the earliest article of each cluster."""
-    out: dict[int, tuple[int, int | None, int | None]] = {}
-    for rows in _rows(store, "", ()).values():
-        dated = [r.published_start for r in rows if r.published_start is not None]
-        out[rows[0].article_id] = (
+    return collapse_inputs(store)[0]
+
+
+def collapse_inputs(
+    store: Store,
+) -> tuple[dict[int, tuple[int, int | None, int | None]], set[int]]:
+    """copy_counts() and later_copies() from one read (drawing each story once needs both)."""
+    counts: dict[int, tuple[int, int | None, int | None]] = {}
+    later: set[int] = set()
+    for rows in _members(store):
+        dated = [start for _id, start in rows if start is not None]
+        counts[rows[0][0]] = (
             len(rows),
             min(dated) if dated else None,
             max(dated) if dated else None,
         )
-    return out
+        later.update(article_id for article_id, _start in rows[1:])
+    return counts, later
 
 
 def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, int]:
@@ -255,6 +282,14 @@ def term_holders(
     sql += " LIMIT ?"
     params.append(limit)
     return [(int(a), p) for a, p in store.db.conn.execute(sql, params)]
+
+
+def article_texts(store: Store, article_id: int) -> tuple[str, str] | None:
+    """An article's title and body, None when it is gone."""
+    row = store.db.conn.execute(
+        "SELECT title, body FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return None if row is None else (row[0], row[1])
 
 
 def published_start(store: Store, article_id: int) -> int | None:

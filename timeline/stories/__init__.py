@@ -8,13 +8,17 @@ do not share.
 
 from timeline.stories.copies import (
     Clusters,
+    Overlap,
+    PairWords,
     Signature,
+    WordsOfPair,
     article_text,
     band_keys,
     cluster,
     copies_among,
     is_copy,
     needs_words,
+    overlap,
     rare_shared,
     signature,
     signature_of_words,
@@ -25,9 +29,12 @@ from timeline.stories.threads import Related, candidate_terms, rare_terms, relat
 
 __all__ = [
     "Clusters",
+    "Overlap",
+    "PairWords",
     "Related",
     "Signature",
     "WordDiff",
+    "WordsOfPair",
     "article_text",
     "band_keys",
     "candidate_terms",
@@ -35,6 +42,7 @@ __all__ = [
     "copies_among",
     "is_copy",
     "needs_words",
+    "overlap",
     "rare_shared",
     "rare_terms",
     "related",

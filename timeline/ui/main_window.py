@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.count_label)
         self._search_ids: np.ndarray | None = None
+        self._search_ordered: list[int] | None = None
+        self._earliest: dict[int, int] | None = None  # by later copy (stories), per reload
         self._events_shown: int | None = None
         self._timeline_shown = False
         # The user's edits (timeline/ui/edit_dialogs.py): applied over the loaded arrays.
@@ -327,8 +329,7 @@ class MainWindow(QMainWindow):
         self.collapse_action.setStatusTip(
             self.tr("List a story reprinted by several outlets once, as its earliest copy")
         )
-        self.collapse_action.toggled.connect(self.model.set_collapse_copies)
-        self.collapse_action.toggled.connect(lambda _on: self.load_timeline())
+        self.collapse_action.toggled.connect(self._collapse_toggled)
         view.addAction(self.collapse_action)
         self._action(view, self.tr("Zoom &in"), "Ctrl+=", lambda: self.timeline.zoom_by(1.5))
         self._action(view, self.tr("Zoom &out"), "Ctrl+-", lambda: self.timeline.zoom_by(1 / 1.5))
@@ -451,11 +452,14 @@ class MainWindow(QMainWindow):
         """Articles and events shown, following the search: a permanent status widget."""
         style = self.timeline.label_style()
         total = self._article_total
+        if self.collapse_action.isChecked():  # the rows the list shows: each story once
+            total = max(0, total - len(self._earliest_copies()))
         if self._search_ids is None:
             articles = counted(self.tr("%n article(s)", "", total), total, style)
         else:
+            found = len(self._story_hits(self._search_ids.tolist()))
             articles = counted(self.tr("%1 of %n article(s)", "", total), total, style).replace(
-                "%1", group_number(len(self._search_ids), style)
+                "%1", group_number(found, style)
             )
         parts = [articles]
         if self._events_shown is not None:
@@ -471,7 +475,8 @@ class MainWindow(QMainWindow):
         elif self._search_ids is None:
             self._events_shown = len(arrays)
         else:
-            self._events_shown = int(np.isin(arrays.article_ids, self._search_ids).sum())
+            hits = self._story_hits(self._search_ids.tolist())
+            self._events_shown = int(np.isin(arrays.article_ids, hits).sum())
         self._update_status()
 
     def _store_count(self) -> int:
@@ -579,18 +584,18 @@ class MainWindow(QMainWindow):
         current = self.list.currentIndex().data(ArticleIdRole)
         if ids is None or ordered is None or request is None:
             self._search_ids = None
+            self._search_ordered = None
             self.model.set_query(None)
             self.model.reload()
             self.timeline.set_highlight(None)
             self.search_bar.show_result_count(None)
         else:
             self._search_ids = ids
+            self._search_ordered = list(ordered)
             self.model.set_query(_parsed(request.query))
             self.model.reload(ordered)
             self.timeline.set_highlight(self._story_hits(ids.tolist()))
-            worker = getattr(self, "_search_worker", None)
-            suggestions = worker.suggestions if worker is not None else ()
-            self.search_bar.show_result_count(len(ordered), suggestions=suggestions)
+            self._show_result_count(ordered)
         self._count_events_shown()
         self.search_applied.emit()
         if current is not None and self.model.row_of(int(current)) is not None:
@@ -649,8 +654,8 @@ class MainWindow(QMainWindow):
         self._story_events = {}
         if not self.collapse_action.isChecked():
             return arrays
-        spreads = story_store.copy_counts(self.store)
-        arrays = collapse_copies(arrays, spreads, story_store.later_copies(self.store))
+        spreads, later = story_store.collapse_inputs(self.store)
+        arrays = collapse_copies(arrays, spreads, later)
         earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
         rows = np.flatnonzero(np.isin(arrays.article_ids, earliest))
         self._story_events = {
@@ -658,12 +663,37 @@ class MainWindow(QMainWindow):
         }
         return arrays
 
+    def _collapse_toggled(self, collapse: bool) -> None:
+        """Each story once, or every copy: the list, the timeline and every count follow."""
+        self._earliest = None
+        self.model.set_collapse_copies(collapse)
+        self.load_timeline()
+        if self.search is not None and self._search_ordered is not None:
+            self._show_result_count(self._search_ordered)
+        self._count_events_shown()
+
+    def _earliest_copies(self) -> dict[int, int]:
+        """The earliest copy of its story by each later copy's id; read once per reload."""
+        if self._earliest is None:
+            try:
+                self._earliest = story_store.earliest_of(self.store)
+            except STORE_ERRORS as exc:
+                self._store_failed(str(exc))
+                return {}
+        return self._earliest
+
     def _story_hits(self, ids: list[int]) -> list[int]:
-        """Search hits on the timeline: a hit in a later copy marks its story's earliest."""
+        """Hits as the window shows them: with each story once, a hit in any copy is its
+        story's hit (the earliest copy), counted once."""
         if not self.collapse_action.isChecked():
             return ids
-        earliest = story_store.earliest_of(self.store)
+        earliest = self._earliest_copies()
         return list(dict.fromkeys(earliest.get(i, i) for i in ids))
+
+    def _show_result_count(self, ordered: list[int]) -> None:
+        worker = getattr(self, "_search_worker", None)
+        suggestions = worker.suggestions if worker is not None else ()
+        self.search_bar.show_result_count(len(self._story_hits(ordered)), suggestions=suggestions)
 
     def _timeline_loaded(self, arrays: EventArrays) -> None:
         # The first time the view starts on all; after an import it stays where it was.
@@ -704,11 +734,14 @@ class MainWindow(QMainWindow):
         labels = {
             i: EventText(*(for_display(part or "") for part in text)) for i, text in found.items()
         }
-        # A story drawn once says how many copies it stands for (View > Show each story once).
+        # A story drawn once says how many copies it stands for (View > Show each story once),
+        # its number marked with the interface's direction: after an Arabic title "2
+        # copies" read "copies 2".
+        language = self.timeline.label_style().language
         for event_id, text in labels.items():
             n = self._story_events.get(event_id)
             if n:
-                copies = self.tr("%n copies", "", n)
+                copies = ordered(self.tr("%n copies", "", n), language)
                 labels[event_id] = text._replace(title=f"{text.title}  ·  {copies}")
         return labels
 
@@ -971,6 +1004,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Show what the store holds now (after an import or a re-computation)."""
+        self._earliest = None
         self.model.reload()
         self._article_total = self._store_count()
         self._update_status()

@@ -1,0 +1,97 @@
+"""Search and filters with each story shown once: a story shows when any copy matches,
+and every count (results, status bar, events) counts it once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.stories.test_store_stories import RECORDS, ids_by_title, write
+from timeline import library
+from timeline.store import Store
+from timeline.store.search import SearchRequest
+from timeline.timescale import to_axis
+from timeline.ui.article_model import ArticleIdRole
+from timeline.ui.main_window import MainWindow
+
+AGENCY_TITLE = "افتتاح مهرجان التمور في بريدة"
+COPY_TITLE = "بريدة تفتتح مهرجان التمور"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, tmp_path: Path) -> Iterator[MainWindow]:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    yield win
+
+
+def _run(qtbot: QtBot, window: MainWindow, request: SearchRequest) -> list[int]:
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(request)
+    return [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())]
+
+
+def _collapse(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+
+
+def test_a_filter_matching_only_a_later_copy_shows_its_story_once(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    ids = ids_by_title(store)
+    agency = ids[AGENCY_TITLE]
+    _collapse(qtbot, window)
+    # Only the copy and the follow-up come from "paper"; the story is the agency's.
+    shown = _run(qtbot, window, SearchRequest(source="paper"))
+    assert sorted(shown) == sorted([agency, ids["ختام مهرجان التمور في بريدة"]])
+    assert window.search_bar.count_label.text().startswith("2")
+    assert window.count_label.text().startswith("2 of 3 articles")
+
+
+def test_a_date_range_holding_only_a_later_copy_finds_the_story(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    from datetime import datetime
+
+    ids = ids_by_title(store)
+    # 13:00-14:00 on 2 August 2015: only the copy was published then.
+    request = SearchRequest(
+        date_from=to_axis(datetime(2015, 8, 2, 13)),
+        date_to=to_axis(datetime(2015, 8, 2, 14)),
+        event_kind="published",
+    )
+    assert _run(qtbot, window, request) == [ids[COPY_TITLE]]
+    _collapse(qtbot, window)
+    assert _run(qtbot, window, request) == [ids[AGENCY_TITLE]]
+    # The story's events count as shown on the timeline, the story once in the counts.
+    agency_events = int((window.timeline.arrays().article_ids == ids[AGENCY_TITLE]).sum())
+    assert agency_events > 0
+    assert window.count_label.text() == (
+        f"1 of 3 articles  ·  {agency_events} events on the timeline"
+    )
+
+
+def test_a_search_hitting_every_copy_counts_the_story_once(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    ids = ids_by_title(store)
+    story = {ids[AGENCY_TITLE], ids[COPY_TITLE]}
+    hits = _run(qtbot, window, SearchRequest(query="العتيبي"))
+    assert story <= set(hits)
+    every_copy = len(hits)
+    assert window.search_bar.count_label.text().startswith(str(every_copy))
+    _collapse(qtbot, window)
+    # Turning the setting on recounts the search already shown.
+    assert window.search_bar.count_label.text().startswith(str(every_copy - 1))
+    shown = [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())]
+    assert ids[COPY_TITLE] not in shown and ids[AGENCY_TITLE] in shown
+    assert len(shown) == every_copy - 1
