@@ -79,7 +79,9 @@ def _published(entry: Any) -> str:
         return str(raw).strip()
 
 
-def _text_of(detail: Any, value: str) -> str:
+def _text_of(detail: Any, value: object) -> str:
+    if not isinstance(value, str):  # feedparser gives None for some damaged elements
+        return ""
     kind = (detail or {}).get("type", "") if isinstance(detail, dict) else ""
     return value.strip() if kind == "text/plain" else html_text(value)
 
@@ -165,7 +167,7 @@ def _entries(
         where = f"entry {number}"
         contents = entry.get("content") or []
         full = "\n\n".join(
-            _text_of(c, c.get("value", "")) for c in contents if c.get("value", "").strip()
+            _text_of(c, value) for c in contents if isinstance(value := c.get("value"), str)
         )
         summary = _text_of(entry.get("summary_detail"), entry.get("summary", ""))
         body = full or summary
