@@ -124,7 +124,9 @@ def test_windows_1256_feed_by_its_declaration(tmp_path: Path) -> None:
 def test_damaged_atom_with_missing_values_is_read_or_refused(tmp_path: Path) -> None:
     # A NUL where '<' of '</title>' was: feedparser leaves the entry's summary as None.
     path = tmp_path / "nul.atom"
-    path.write_bytes(ATOM.encode().replace("أطلس</title><id>urn:1".encode(), "أطلس\x00/title>".encode()))
+    path.write_bytes(
+        ATOM.encode().replace("أطلس</title><id>urn:1".encode(), "أطلس\x00/title>".encode())
+    )
     try:
         found = items(path)
     except BadArticle:
