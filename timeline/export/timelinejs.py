@@ -181,6 +181,11 @@ def write_timelinejs(store: Store, selection: Selection, out: TextIO, title: str
     document = build(store, selection, title)
     # Encoded whole by orjson: the standard encoder took 8 times as long (json.dump,
     # which streams, goes through the pure-Python encoder: 5 times slower again).
-    out.write(orjson.dumps(document).decode("utf-8"))
-    out.write("\n")
+    encoded = orjson.dumps(document, option=orjson.OPT_APPEND_NEWLINE)
+    binary = getattr(out, "buffer", None)
+    if binary is not None and (getattr(out, "encoding", "") or "").lower() in ("utf-8", "utf8"):
+        out.flush()
+        binary.write(encoded)  # UTF-8 already: not decoded only to be encoded again
+    else:
+        out.write(encoded.decode("utf-8"))
     return len(document["events"])
