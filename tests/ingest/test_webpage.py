@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,16 @@ def test_index_of_article_teasers_is_left_to_full_extraction() -> None:
     marked = read_marked(load_html(teasers(1)))
     assert marked is not None and marked.text == OTHER_BODY
     assert read_marked(load_html(teasers(12))) is None
+
+
+def test_json_ld_listing_several_articles_does_not_give_the_body() -> None:
+    from trafilatura.utils import load_html
+
+    other = {"@type": "NewsArticle", "headline": "خبر آخر", "articleBody": OTHER_BODY * 2}
+    html = news_page(article_body=OTHER_BODY * 3).replace(
+        '{"@type": "WebPage"}', json.dumps(other, ensure_ascii=False)
+    )
+    marked = read_marked(load_html(html))
+    # Neither listed body is taken: the text is the article element's.
+    assert marked is not None and marked.text.split("\n") == list(NEWS_PARAGRAPHS)
+    assert marked.title == NEWS_TITLE  # the page's one <h1>

@@ -127,34 +127,39 @@ def _plain(value: object) -> str:
 
 
 def _json_ld_article(tree: Any) -> dict[str, Any]:
-    """The first schema.org article object of the page's JSON-LD (at any @graph level)."""
+    """The page's schema.org article object in JSON-LD (at any @graph level), or {}.
+
+    A page whose JSON-LD holds several (a list of teasers) has none that is clearly its own.
+    """
+    found: list[dict[str, Any]] = []
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         try:
             # strict=False: pages write raw newlines inside JSON strings.
             data = json.loads(script.text or "", strict=False)
         except (ValueError, RecursionError):
             continue
-        found = _find_article(data, depth=0)
-        if found is not None:
-            return found
-    return {}
+        _find_articles(data, 0, found)
+        if len(found) > 1:
+            return {}
+    return found[0] if found else {}
 
 
-def _find_article(node: Any, depth: int) -> dict[str, Any] | None:
-    if depth > 4:
-        return None
+def _find_articles(node: Any, depth: int, found: list[dict[str, Any]]) -> None:
+    if depth > 4 or len(found) > 1:
+        return
     for item in node if isinstance(node, list) else [node]:
         if not isinstance(item, dict):
             continue
         kinds = item.get("@type")
         kinds = kinds if isinstance(kinds, list) else [kinds]
         if any(isinstance(kind, str) and kind in ARTICLE_TYPES for kind in kinds):
-            return item
-        for inner in ("@graph", "mainEntity", "mainEntityOfPage"):
-            found = _find_article(item.get(inner), depth + 1)
-            if found is not None:
-                return found
-    return None
+            if item not in found:  # sites repeat the same block (theme and SEO plugin)
+                found.append(item)
+            if len(found) > 1:
+                return
+            continue
+        for inner in ("@graph", "mainEntity", "itemListElement", "item"):
+            _find_articles(item.get(inner), depth + 1, found)
 
 
 def _json_ld_body(story: dict[str, Any], min_chars: int) -> str:
