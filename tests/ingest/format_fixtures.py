@@ -178,6 +178,7 @@ def news_page(
         f"<title>{NEWS_TITLE} | جريدة المثال</title>"
         f'<meta property="og:title" content="{NEWS_TITLE}">'
         '<meta property="og:site_name" content="جريدة المثال">'
+        '<link rel="canonical" href="https://example.org/news/2021/train">'
         f'<meta property="article:published_time" content="{date}">'
         f"{ld}<script>var tracker = 'اقرأ أيضا';</script></head><body>"
         "<header><nav><a href='/'>الرئيسية</a> <a href='/s'>سياسة</a></nav></header>"

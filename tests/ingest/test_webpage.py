@@ -148,6 +148,7 @@ def _check_news_article(draft: ArticleDraft) -> None:
         assert furniture not in draft.body, furniture
     assert draft.published_raw == "2021-12-20"
     assert draft.source == "جريدة المثال" and draft.lang == "ar"
+    assert draft.url == "https://example.org/news/2021/train"  # a saved page's own address
 
 
 @pytest.mark.parametrize(

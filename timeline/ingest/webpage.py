@@ -75,7 +75,7 @@ def page_draft(
             title=marked.title,
             author=marked.author,
             sitename=marked.sitename,
-            url=url,
+            url=url or _canonical_url(tree),
             language=marked.lang,
             date=_page_date(tree, url),
         )
@@ -116,6 +116,16 @@ class _Found:
     url: str
     language: str
     date: str
+
+
+def _canonical_url(tree: Any) -> str:
+    """The page's own address (its canonical link), as trafilatura's metadata gives it."""
+    from trafilatura.metadata import extract_url
+
+    try:
+        return str(extract_url(tree) or "")
+    except (ValueError, TypeError):
+        return ""
 
 
 def _page_date(tree: Any, url: str) -> str:
