@@ -5,7 +5,13 @@ the whole SaudiNewsNet set imported as one .jsonl.gz file (with date extraction)
 
 Inputs are synthetic (made-up Arabic from a word list), written to a temporary folder;
 the corpus file is read where it lies (../shared/corpus/saudinewsnet/full.jsonl.gz).
-Reading a format = ArticleFile over the file, no store, no dates.  Prints JSON lines.
+Reading a format = ArticleFile over the file, no store, no dates.  Prints JSON lines:
+`articles_per_s` by the wall clock, `cpu_articles_per_s` by the process's CPU time (on
+a shared machine the fairer figure for "on one core").  Libraries an importer loads on
+first use (trafilatura, feedparser, warcio) are loaded before the timing and their
+cost printed apart.  Web pages come in three shapes: a NewsArticle in JSON-LD, an
+<article> element with OpenGraph tags (both read from the markup), and a page with
+neither (trafilatura's full extraction); the zip and WARC hold the first two, alternately.
 """
 
 from __future__ import annotations
@@ -82,55 +88,168 @@ def _articles(n: int, seed: int = 7) -> list[tuple[str, str, str]]:
     ]
 
 
-def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, Path]:
+def _page(i: int, title: str, body: str, date: str, shape: str) -> str:
+    """A news page of the given shape ('json-ld', 'article', 'plain'), with furniture."""
+    paragraphs = "".join(f"<p>{s}.</p>" for s in body.split(". "))
+    head = f"<title>{title} | صحيفة</title>"
+    if shape == "json-ld":
+        story = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "datePublished": date,
+            "articleBody": body,
+            "publisher": {"@type": "Organization", "name": "صحيفة"},
+        }
+        head += (
+            f'<script type="application/ld+json">{json.dumps(story, ensure_ascii=False)}</script>'
+        )
+    if shape in ("json-ld", "article"):
+        head += (
+            f'<meta property="og:title" content="{title}">'
+            '<meta property="og:site_name" content="صحيفة">'
+            f'<meta property="article:published_time" content="{date}">'
+        )
+        main = f"<article><h1>{title}</h1><div class='share'>شارك</div>{paragraphs}</article>"
+    else:
+        main = f"<div class='c'><h1>{title}</h1><span>{date}</span>{paragraphs}</div>"
+    related = "".join(
+        f"<li><a href='/n/{i + k}'>{_text(random.Random(k), 5)}</a></li>" for k in range(8)
+    )
+    return (
+        f'<html lang="ar"><head>{head}</head><body>'
+        f"<nav>الرئيسية | أخبار | رياضة</nav>{main}<aside><ul>{related}</ul></aside>"
+        "<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+
+
+def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, list[Path]]:
+    """Every format's input: name -> the files read for it (several for one-article files)."""
     items = _articles(articles)
-    paths: dict[str, Path] = {}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["العنوان", "النص", "التاريخ"])
-    writer.writerows(items)
-    paths["csv"] = folder / "a.csv"
-    paths["csv"].write_text(buffer.getvalue(), encoding="utf-8-sig")
-    lines = [
-        json.dumps({"title": t, "body": b, "published": d}, ensure_ascii=False) for t, b, d in items
-    ]
-    paths["jsonl.gz"] = folder / "a.jsonl.gz"
-    paths["jsonl.gz"].write_bytes(gzip.compress("\n".join(lines).encode("utf-8")))
+    paths: dict[str, list[Path]] = {}
+
+    def one(name: str, path: Path, text: str | bytes) -> None:
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        paths[name] = [path]
+
+    for name, delimiter in (("csv", ","), ("tsv", "\t")):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter)
+        writer.writerow(["العنوان", "النص", "التاريخ"])
+        writer.writerows(items)
+        paths[name] = [folder / f"a.{name}"]
+        paths[name][0].write_text(buffer.getvalue(), encoding="utf-8-sig")
+    records = [{"title": t, "body": b, "published": d} for t, b, d in items]
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    one("jsonl", folder / "a.jsonl", lines)
+    one("jsonl.gz", folder / "a.jsonl.gz", gzip.compress(lines.encode("utf-8")))
+    one("json", folder / "a.json", json.dumps(records, ensure_ascii=False))
+    texts = folder / "texts"
+    texts.mkdir()
+    paths["txt (one a file)"] = []
+    for i, (t, b, _) in enumerate(items[:pages]):
+        path = texts / f"{i}.txt"
+        path.write_text(
+            f"{t}\nتم نشره السبت 22 أيّار / مايو 2021 01:32 صباحاً\n{t}\nصحيفة :- {b}\nوكالات\n"
+        )
+        paths["txt (one a file)"].append(path)
     entries = "".join(
         f"<item><title>{t}</title><link>http://example.org/{i}</link>"
         f"<pubDate>Mon, 01 Mar 2021 10:00:00 +0300</pubDate>"
         f"<content:encoded><![CDATA[<p>{b}</p>]]></content:encoded></item>"
         for i, (t, b, _) in enumerate(items)
     )
-    paths["rss"] = folder / "a.rss"
-    paths["rss"].write_text(
+    one(
+        "rss",
+        folder / "a.rss",
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
         'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
         f"<title>صحيفة</title>{entries}</channel></rss>",
-        encoding="utf-8",
     )
-    html_pages = [
-        (
-            f"http://example.org/p{i}",
-            f'<html lang="ar"><head><title>{t}</title>'
-            f'<meta property="article:published_time" content="{d}"></head><body>'
-            f"<nav>الرئيسية | أخبار</nav><article><h1>{t}</h1>"
-            + "".join(f"<p>{s}.</p>" for s in b.split(". "))
-            + "</article><footer>حقوق</footer></body></html>",
-        )
-        for i, (t, b, d) in enumerate(items[:pages])
+    atom_entries = "".join(
+        f"<entry><title>{t}</title><id>urn:{i}</id><link href='http://example.org/{i}'/>"
+        f"<published>2021-03-01T10:00:00+03:00</published>"
+        f"<updated>2021-03-01T10:00:00+03:00</updated>"
+        f'<content type="html">&lt;p&gt;{b}&lt;/p&gt;</content></entry>'
+        for i, (t, b, _) in enumerate(items)
+    )
+    one(
+        "atom",
+        folder / "a.atom",
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>صحيفة</title><id>urn:x</id><updated>2021-03-01T10:00:00+03:00</updated>"
+        f"{atom_entries}</feed>",
+    )
+    rdf_items = "".join(
+        f"<item rdf:about='http://example.org/{i}'><title>{t}</title>"
+        f"<link>http://example.org/{i}</link><description>{b}</description>"
+        f"<dc:date>2021-03-01T10:00:00+03:00</dc:date></item>"
+        for i, (t, b, _) in enumerate(items)
+    )
+    one(
+        "rdf",
+        folder / "a.rdf",
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<channel rdf:about='http://example.org/'><title>صحيفة</title>"
+        f"<link>http://example.org/</link><description>نشرة</description></channel>{rdf_items}"
+        "</rdf:RDF>",
+    )
+    events = "".join(
+        f"<event><start>2021-03-01 10:00:00</start><end>2021-03-01 10:00:00</end>"
+        f"<text>{t}</text><description>{b}</description><category>صحيفة</category></event>"
+        for t, b, _ in items
+    )
+    one(
+        "timeline",
+        folder / "a.timeline",
+        f"<?xml version='1.0' encoding='utf-8'?><timeline><version>2.0.0</version>"
+        f"<timetype>gregoriantime</timetype><events>{events}</events></timeline>",
+    )
+    tljs = {
+        "title": {"text": {"headline": "صحيفة"}},
+        "events": [
+            {
+                "start_date": {"year": 2021, "month": 3, "day": 1},
+                "text": {"headline": t, "text": f"<p>{b}</p>"},
+                "group": "صحيفة",
+            }
+            for t, b, _ in items
+        ],
+    }
+    one("timelinejs", folder / "tl.json", json.dumps(tljs, ensure_ascii=False))
+    html_pages = {
+        shape: [
+            (f"http://example.org/{shape}/{i}", _page(i, t, b, d, shape))
+            for i, (t, b, d) in enumerate(items[:pages])
+        ]
+        for shape in ("json-ld", "article", "plain")
+    }
+    for shape, shaped in html_pages.items():
+        name = f"html ({shape}, one a file)"
+        paths[name] = []
+        for i, (_, html) in enumerate(shaped):
+            path = folder / f"{shape}-{i}.html"
+            path.write_text(html, encoding="utf-8")
+            paths[name].append(path)
+    marked = [
+        html_pages["json-ld" if i % 2 else "article"][i] for i in range(len(html_pages["article"]))
     ]
-    paths["zip(html)"] = folder / "pages.zip"
-    with zipfile.ZipFile(paths["zip(html)"], "w", zipfile.ZIP_DEFLATED) as archive:
-        for i, (_, html) in enumerate(html_pages):
+    paths["zip(html)"] = [folder / "pages.zip"]
+    with zipfile.ZipFile(paths["zip(html)"][0], "w", zipfile.ZIP_DEFLATED) as archive:
+        for i, (_, html) in enumerate(marked):
             archive.writestr(f"p{i}.html", html)
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    paths["warc.gz"] = folder / "crawl.warc.gz"
-    with open(paths["warc.gz"], "wb") as out:
+    paths["warc.gz"] = [folder / "crawl.warc.gz"]
+    with open(paths["warc.gz"][0], "wb") as out:
         warc = WARCWriter(out, gzip=True)
-        for url, html in html_pages:
+        for url, html in marked:
             payload = html.encode("utf-8")
             headers = StatusAndHeaders(
                 "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
@@ -147,21 +266,38 @@ def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, Path]:
     return paths
 
 
-def read_rate(path: Path) -> dict[str, object]:
+def warm_up() -> float:
+    """Load what the importers load on first use; returns the seconds it took."""
     started = time.perf_counter()
+    import feedparser  # noqa: F401
+    import warcio.archiveiterator  # noqa: F401
+
+    from timeline.ingest.webpage import page_draft
+
+    page_draft(_page(0, "عنوان", _text(random.Random(1), 60), "2021-03-01", "plain"), "warm-up")
+    return time.perf_counter() - started
+
+
+def read_rate(paths: list[Path]) -> dict[str, object]:
+    started = time.perf_counter()
+    cpu_started = time.process_time()
     drafts = rejected = 0
-    with ArticleFile(path) as source:
-        for item in source:
-            if isinstance(item, Rejected):
-                rejected += 1
-            else:
-                drafts += 1
+    for path in paths:
+        with ArticleFile(path) as source:
+            for item in source:
+                if isinstance(item, Rejected):
+                    rejected += 1
+                else:
+                    drafts += 1
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     return {
         "articles": drafts,
         "rejected": rejected,
         "seconds": round(seconds, 3),
         "articles_per_s": round(drafts / seconds) if seconds else None,
+        "cpu_seconds": round(cpu, 3),
+        "cpu_articles_per_s": round(drafts / cpu) if cpu else None,
     }
 
 
@@ -173,11 +309,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for name, path in write_inputs(folder, args.articles, args.pages).items():
-            print(json.dumps({"read": name, **read_rate(path)}, ensure_ascii=False), flush=True)
+        inputs = write_inputs(folder, args.articles, args.pages)
+        print(json.dumps({"libraries_loaded_s": round(warm_up(), 2)}), flush=True)
+        for name, paths in inputs.items():
+            print(json.dumps({"read": name, **read_rate(paths)}, ensure_ascii=False), flush=True)
         if args.no_corpus or not CORPUS.is_file():
             return
-        print(json.dumps({"read": "saudinewsnet full.jsonl.gz", **read_rate(CORPUS)}), flush=True)
+        print(json.dumps({"read": "saudinewsnet full.jsonl.gz", **read_rate([CORPUS])}), flush=True)
         started = time.perf_counter()
         with Store(folder / "bench.db") as store:
             report = library.import_paths(store, [CORPUS])

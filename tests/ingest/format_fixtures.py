@@ -114,3 +114,81 @@ def warc(path: Path, pages: list[tuple[str, str, str]], *, gzip: bool = False) -
                 )
             )
     return path
+
+
+# A news page as sites write them: the article among navigation, a share bar, a photo
+# caption, "read also" links, tags, related teasers and comments.  Made-up Arabic.
+NEWS_TITLE = "الحكومة تقر خطة لتوسيع شبكة القطارات"
+NEWS_PARAGRAPHS = (
+    "أقر مجلس الوزراء في جلسته الأسبوعية خطة لتوسيع شبكة القطارات بين المدن الكبرى، "
+    "على أن يبدأ التنفيذ مطلع العام المقبل.",
+    "وقال وزير النقل إن الخطة تشمل إنشاء ثلاثة خطوط جديدة وتحديث المحطات القائمة، "
+    "وإن كلفتها ستوزع على خمس سنوات.",
+    "وأضاف أن المشروع سيوفر آلاف الوظائف، وأن العمل في الخط الأول سيبدأ في 15 يناير 2022.",
+)
+NEWS_BOILERPLATE = (
+    "الرئيسية",  # navigation
+    "شارك الخبر",  # share bar
+    "صورة أرشيفية للقطار",  # photo caption
+    "اقرأ أيضا",  # a "read also" link line
+    "وسوم",  # tags
+    "افتتاح ملعب جديد",  # a related teaser
+    "تعليق القارئ",  # comments
+    "جميع الحقوق محفوظة",  # footer
+)
+
+
+def news_page(
+    *,
+    json_ld: bool = True,
+    article_body: str | None = None,
+    wrapper: str = "article",
+    date: str = "2021-12-20T10:30:00+03:00",
+) -> str:
+    """A news page; json_ld adds a NewsArticle (with article_body as its articleBody)."""
+    body_html = "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+    ld = ""
+    if json_ld:
+        story = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": NEWS_TITLE,
+            "datePublished": date,
+            "author": {"@type": "Person", "name": "سارة محمود"},
+            "publisher": {"@type": "Organization", "name": "جريدة المثال"},
+        }
+        if article_body is not None:
+            story["articleBody"] = article_body
+        import json
+
+        graph = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, story]}
+        ld = f'<script type="application/ld+json">{json.dumps(graph, ensure_ascii=False)}</script>'
+    opening, closing = {
+        "article": ("<article>", "</article>"),
+        "itemprop": ('<div class="content" itemprop="articleBody">', "</div>"),
+        "div": ('<div class="c1">', "</div>"),
+    }[wrapper]
+    related = (
+        "<article><h3><a href='/r/1'>افتتاح ملعب جديد</a></h3><p>افتتاح ملعب جديد في المدينة</p></article>"
+        if wrapper == "article"
+        else "<div><a href='/r/1'>افتتاح ملعب جديد</a></div>"
+    )
+    return (
+        '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        f"<title>{NEWS_TITLE} | جريدة المثال</title>"
+        f'<meta property="og:title" content="{NEWS_TITLE}">'
+        '<meta property="og:site_name" content="جريدة المثال">'
+        '<link rel="canonical" href="https://example.org/news/2021/train">'
+        f'<meta property="article:published_time" content="{date}">'
+        f"{ld}<script>var tracker = 'اقرأ أيضا';</script></head><body>"
+        "<header><nav><a href='/'>الرئيسية</a> <a href='/s'>سياسة</a></nav></header>"
+        f"<main>{opening}<h1>{NEWS_TITLE}</h1>"
+        "<div class='share-bar'><a href='#'>شارك الخبر</a></div>"
+        "<figure><img src='http://127.0.0.1:9/t.jpg'><figcaption>صورة أرشيفية للقطار</figcaption></figure>"
+        f"{body_html}"
+        "<p><a href='/r/2'>اقرأ أيضا: ارتفاع أسعار التذاكر</a></p>"
+        "<ul class='tags'><li><a href='/t/1'>وسوم</a></li></ul>"
+        f"{closing}{related}"
+        "<section id='comments'><p>تعليق القارئ: خطوة جيدة</p></section></main>"
+        "<footer><p>جميع الحقوق محفوظة</p></footer></body></html>"
+    )

@@ -117,3 +117,21 @@ def test_not_a_zip(tmp_path: Path) -> None:
     path.write_bytes(b"not a zip at all")
     with pytest.raises(BadArticle, match="not a readable zip"):
         items(path)
+
+
+def test_zip_member_with_damaged_deflate_data_is_one_skipped_record(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.jsonl", jsonl(BODY))
+        archive.writestr("b.jsonl", jsonl(OTHER_BODY))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        first = archive.getinfo("a.jsonl")
+    start = first.header_offset + 30 + len(first.filename.encode()) + len(first.extra)
+    # A final stored block whose length and its complement disagree: zlib.error, not OSError.
+    data[start : start + 5] = b"\x01\x30\x00\xcf\xfe"
+    path.write_bytes(bytes(data))
+    skipped, draft = items(path)
+    assert isinstance(skipped, Rejected) and skipped.where == "a.jsonl"
+    assert "stored block" in skipped.reason
+    assert draft.body == OTHER_BODY

@@ -10,6 +10,7 @@ from tests.ingest.format_fixtures import ATOM, BILLION_LAUGHS, BODY, OTHER_BODY,
 from timeline import library
 from timeline.ingest import ArticleFile, BadArticle, Rejected
 from timeline.ingest.feeds import html_text
+from timeline.model import ArticleDraft
 from timeline.store import Store
 
 
@@ -107,9 +108,9 @@ def test_fast_rss_reader_agrees_with_feedparser(monkeypatch: pytest.MonkeyPatch)
 
     data = rss(3).replace("<item><title>خبر رقم 2", "<item><author>كاتب</author><title>خبر رقم 2")
     data = data.replace("</channel>", "<item><title>بلا نص</title></item></channel>").encode()
-    assert feeds._plain_rss(data) is not None
+    assert feeds._plain_feed(data) is not None
     fast = list(feeds.feed_entries(data, "x"))
-    monkeypatch.setattr(feeds, "_plain_rss", lambda _data: None)
+    monkeypatch.setattr(feeds, "_plain_feed", lambda _data: None)
     assert list(feeds.feed_entries(data, "x")) == fast
     assert [getattr(d, "author", None) for d in fast[:3]] == ["", "كاتب", ""]
 
@@ -119,3 +120,71 @@ def test_windows_1256_feed_by_its_declaration(tmp_path: Path) -> None:
     path.write_bytes(rss(1).replace('encoding="utf-8"', 'encoding="windows-1256"').encode("cp1256"))
     (draft,) = items(path)
     assert draft.title == "خبر رقم 1" and draft.body.startswith(BODY)
+
+
+def test_damaged_atom_with_missing_values_is_read_or_refused(tmp_path: Path) -> None:
+    # A NUL where '<' of '</title>' was: feedparser leaves the entry's summary as None.
+    path = tmp_path / "nul.atom"
+    path.write_bytes(
+        ATOM.encode().replace("أطلس</title><id>urn:1".encode(), "أطلس\x00/title>".encode())
+    )
+    try:
+        found = items(path)
+    except BadArticle:
+        return
+    assert all(isinstance(x, Rejected) or x.body for x in found)
+
+
+ATOM_VARIANTS = [
+    ATOM,
+    # An author, a plain-text title, a summary only, an html title, a second link first.
+    ATOM.replace(
+        "<entry>",
+        "<entry><author><name>منى</name></author><title type='text'>أ &amp; ب</title>"
+        "<id>urn:0</id><link rel='self' href='http://example.org/self'/>"
+        "<link href='http://example.org/a0'/><updated>2022-01-01T08:00:00Z</updated>"
+        f"<summary type='html'>&lt;b&gt;{OTHER_BODY}&lt;/b&gt;</summary></entry><entry>",
+    ),
+    ATOM.replace(
+        "<title>خبر أطلس</title>", "<title type='html'>خبر &lt;i&gt;أطلس&lt;/i&gt;</title>"
+    ),
+    ATOM.replace(
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+    ),
+]
+RDF_VARIANTS = [
+    RDF,
+    RDF.replace(
+        "<dc:date>",
+        f"<dc:creator>منى</dc:creator><content:encoded><![CDATA[<p>{BODY}</p>]]></content:encoded><dc:date>",
+    ).replace('xmlns:dc="', 'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="'),
+]
+
+
+@pytest.mark.parametrize("feed", ATOM_VARIANTS + RDF_VARIANTS)
+def test_fast_atom_and_rdf_readers_agree_with_feedparser(
+    monkeypatch: pytest.MonkeyPatch, feed: str
+) -> None:
+    from timeline.ingest import feeds
+
+    data = feed.encode()
+    assert feeds._plain_feed(data) is not None  # read without feedparser
+    fast = list(feeds.feed_entries(data, "x"))
+    monkeypatch.setattr(feeds, "_plain_feed", lambda _data: None)
+    assert list(feeds.feed_entries(data, "x")) == fast
+    assert all(isinstance(d, ArticleDraft) and d.body for d in fast)
+
+
+def test_atom_with_xhtml_content_is_left_to_feedparser(tmp_path: Path) -> None:
+    from timeline.ingest import feeds
+
+    xhtml = ATOM.replace(
+        '<content type="html">&lt;p&gt;',
+        '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>',
+    ).replace("&lt;/p&gt;</content>", "</p></div></content>")
+    assert feeds._plain_feed(xhtml.encode()) is None
+    path = tmp_path / "x.atom"
+    path.write_text(xhtml, encoding="utf-8")
+    (draft,) = items(path)
+    assert draft.body == OTHER_BODY

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.ingest.format_fixtures import BODY, INDEX_PAGE, OTHER_BODY, page, warc
+from tests.ingest.format_fixtures import (
+    BODY,
+    INDEX_PAGE,
+    NEWS_BOILERPLATE,
+    NEWS_PARAGRAPHS,
+    NEWS_TITLE,
+    OTHER_BODY,
+    news_page,
+    page,
+    warc,
+)
 from timeline import library
-from timeline.ingest import ArticleFile, BadArticle, Rejected
+from timeline.ingest import ArticleFile, BadArticle, Rejected, webpage
+from timeline.ingest.page_markup import read_marked
+from timeline.model import ArticleDraft
 from timeline.store import Store
 
 
@@ -113,3 +126,114 @@ def test_windows_1256_page_is_decoded_by_its_charset(tmp_path: Path) -> None:
     path.write_bytes(html.encode("cp1256"))
     (draft,) = items(path)
     assert BODY in draft.body
+
+
+def _full_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the pages trafilatura's full extraction reads (it still reads them)."""
+    calls: list[str] = []
+    full = webpage._full_extraction
+
+    def counted(data: bytes | str, url: str) -> webpage._Found:
+        calls.append(url)
+        return full(data, url)
+
+    monkeypatch.setattr(webpage, "_full_extraction", counted)
+    return calls
+
+
+def _check_news_article(draft: ArticleDraft) -> None:
+    assert draft.title == NEWS_TITLE
+    assert draft.body.split("\n") == list(NEWS_PARAGRAPHS)  # in order, nothing else
+    for furniture in NEWS_BOILERPLATE:
+        assert furniture not in draft.body, furniture
+    assert draft.published_raw == "2021-12-20"
+    assert draft.source == "جريدة المثال" and draft.lang == "ar"
+    assert draft.url == "https://example.org/news/2021/train"  # a saved page's own address
+
+
+@pytest.mark.parametrize(
+    ("shape", "options"),
+    [
+        ("JSON-LD articleBody", {"article_body": "\n".join(NEWS_PARAGRAPHS)}),
+        (
+            "JSON-LD articleBody as escaped HTML",
+            {"article_body": "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in NEWS_PARAGRAPHS)},
+        ),
+        ("JSON-LD metadata, <article> text", {}),
+        (
+            "articleBody cut short, <article> text",
+            {"article_body": NEWS_PARAGRAPHS[0] + " " + NEWS_PARAGRAPHS[1][:60] + "…"},
+        ),
+        ("itemprop=articleBody, no JSON-LD", {"json_ld": False, "wrapper": "itemprop"}),
+    ],
+)
+def test_news_page_is_read_from_its_markup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shape: str, options: dict
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    path = tmp_path / "news.html"
+    path.write_text(news_page(**options), encoding="utf-8")
+    (draft,) = items(path)
+    _check_news_article(draft)
+    if options.get("json_ld", True):
+        assert draft.author == "سارة محمود"
+    assert calls == []  # the markup said it: no full extraction
+
+
+def test_page_without_article_markup_gets_full_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    path = tmp_path / "soup.html"
+    path.write_text(news_page(json_ld=False, wrapper="div"), encoding="utf-8")
+    (draft,) = items(path)
+    _check_news_article(draft)
+    assert len(calls) == 1
+
+
+def test_markup_reading_agrees_with_full_extraction() -> None:
+    for options in (
+        {},
+        {"article_body": "\n".join(NEWS_PARAGRAPHS)},
+        {"json_ld": False, "wrapper": "itemprop"},
+    ):
+        html = news_page(**options)
+        marked = webpage.page_draft(html, "x")
+        full = webpage._full_extraction(html, "")
+        assert full.text.split("\n")[1:] == marked.body.split("\n")  # after the headline
+        assert (full.title, full.date, full.sitename) == (
+            marked.title,
+            marked.published_raw,
+            marked.source,
+        )
+
+
+def test_index_of_article_teasers_is_left_to_full_extraction() -> None:
+    from trafilatura.utils import load_html
+
+    def teasers(count: int) -> str:
+        teaser = "<article><h2><a href='/n/{n}'>خبر رقم {n}</a></h2><p>{body}</p></article>"
+        return (
+            "<html lang='ar'><body><main>"
+            + "".join(teaser.format(n=n, body=OTHER_BODY) for n in range(count))
+            + "</main></body></html>"
+        )
+
+    # One <article> holding the page's prose is read from the markup; on an index the
+    # largest holds a twelfth of it, and the markup does not say which is the article.
+    marked = read_marked(load_html(teasers(1)))
+    assert marked is not None and marked.text == OTHER_BODY
+    assert read_marked(load_html(teasers(12))) is None
+
+
+def test_json_ld_listing_several_articles_does_not_give_the_body() -> None:
+    from trafilatura.utils import load_html
+
+    other = {"@type": "NewsArticle", "headline": "خبر آخر", "articleBody": OTHER_BODY * 2}
+    html = news_page(article_body=OTHER_BODY * 3).replace(
+        '{"@type": "WebPage"}', json.dumps(other, ensure_ascii=False)
+    )
+    marked = read_marked(load_html(html))
+    # Neither listed body is taken: the text is the article element's.
+    assert marked is not None and marked.text.split("\n") == list(NEWS_PARAGRAPHS)
+    assert marked.title == NEWS_TITLE  # the page's one <h1>

@@ -14,7 +14,6 @@ starts with '=' as a formula only if the user asks it to evaluate one.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from itertools import chain
 from typing import TextIO
@@ -66,11 +65,13 @@ def write_csv(store: Store, selection: Selection, out: TextIO, what: str) -> int
 
 def write_jsonl(store: Store, selection: Selection, out: TextIO, what: str) -> int:
     """Write the chosen articles or events as JSON Lines (null for NULL); returns rows."""
+    import orjson
+
     columns, rows = _rows(store, selection, what)
     count = 0
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    dumps = orjson.dumps
     for row in rows:
-        out.write(dumps(dict(zip(columns, row, strict=True))))
+        out.write(dumps(dict(zip(columns, row, strict=True))).decode("utf-8"))
         out.write("\n")
         count += 1
     return count

@@ -7,6 +7,7 @@ import html
 import io
 import os
 import stat
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -348,7 +349,14 @@ def _zip_members(
             with archive.open(member) as raw:
                 stream = open_gzip(raw) if compressed else cast(BinaryIO, raw)
                 items = list(_records(kind, stream, f"{origin}/{name}", reading, columns))
-        except (BadArticle, UnreadableFile, zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (
+            BadArticle,
+            UnreadableFile,
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            zlib.error,  # a damaged deflate stream inside the member
+        ) as exc:
             yield Rejected(name, str(exc) or type(exc).__name__)
             continue
         for item in items:

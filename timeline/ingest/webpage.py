@@ -1,7 +1,9 @@
 """Web pages (saved .html files, fetched URLs, WARC records) as articles.
 
-trafilatura finds the main text, title, author and site name; its publication date
-comes from htmldate (the page's metadata, never the crawl).  Where htmldate finds
+The main text, title, author and site name come from what the publisher marked
+(JSON-LD, meta tags, the article element; page_markup.py) when that is clear, else
+from trafilatura's full extraction; the publication date comes from htmldate (the
+page's metadata, never the crawl).  Where htmldate finds
 none, a date line near the top of the text is read by our own parser.  The page is
 parsed only: no script runs and nothing it links to (images, frames) is fetched.
 """
@@ -9,10 +11,13 @@ parsed only: no script runs and nothing it links to (images, frames) is fetched.
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from timeline import dating
 from timeline.ingest.errors import BadArticle
+from timeline.ingest.page_markup import read_marked
 from timeline.model import ArticleDraft
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
@@ -47,11 +52,103 @@ def page_draft(
     url: str = "",
     captured: str = "",
 ) -> ArticleDraft:
-    """The article a web page holds; BadArticle when it holds none (an index, a login wall)."""
-    import trafilatura  # costs a quarter second; only an import of web pages pays it
+    """The article a web page holds; BadArticle when it holds none (an index, a login wall).
+
+    The page is parsed once; what its publisher marked (JSON-LD, meta tags, the article
+    element: timeline.ingest.page_markup) is read first, and trafilatura's full
+    extraction runs only when that markup does not say clearly what the article is.
+    """
+    from trafilatura.utils import load_html  # trafilatura costs a quarter second to import
 
     if not data or (isinstance(data, bytes) and not data.strip()):
         raise BadArticle("an empty page")
+    try:
+        tree = load_html(data)
+    except (ValueError, TypeError) as exc:  # lxml's answers to pages that are not HTML
+        raise BadArticle(f"not a readable web page ({exc})") from exc
+    marked = read_marked(tree, url, MIN_ARTICLE_CHARS) if tree is not None else None
+    if marked is None:
+        found = _full_extraction(data, url)
+    else:
+        found = _Found(
+            text=marked.text,
+            title=marked.title,
+            author=marked.author,
+            sitename=marked.sitename,
+            url=url or _canonical_url(tree),
+            language=marked.lang,
+            date=_page_date(tree, url),
+        )
+    text = found.text
+    if len(text) < MIN_ARTICLE_CHARS:
+        raise BadArticle(
+            f"not an article: {len(text)} characters of main text "
+            "(an index page, a login wall or an error page?)"
+        )
+    title = found.title
+    first, _, rest = text.partition("\n")
+    if not title:
+        title = first[:200]
+    if first.strip() == title and len(rest.strip()) >= MIN_ARTICLE_CHARS:
+        text = rest.strip()  # the headline again, at the top of the main text
+    published = found.date or _date_line(text)
+    return ArticleDraft(
+        title=title,
+        body=text,
+        source=found.sitename,
+        url=url or found.url,
+        author=found.author,
+        lang="ar" if _mostly_arabic(text) else found.language[:8],
+        published_raw=published,
+        origin=origin,
+        captured=captured,
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What either reading found in a page."""
+
+    text: str
+    title: str
+    author: str
+    sitename: str
+    url: str
+    language: str
+    date: str
+
+
+def _canonical_url(tree: Any) -> str:
+    """The page's own address (its canonical link), as trafilatura's metadata gives it."""
+    from trafilatura.metadata import extract_url
+
+    try:
+        return str(extract_url(tree) or "")
+    except (ValueError, TypeError):
+        return ""
+
+
+def _page_date(tree: Any, url: str) -> str:
+    """The publication date htmldate finds in the page's metadata (as trafilatura asks it)."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(
+            tree,
+            extensive_search=False,
+            original_date=True,
+            outputformat=str(_DATE_PARAMS["outputformat"]),
+            url=url or None,
+        )
+    except (ValueError, TypeError):
+        return ""
+    return str(found or "").strip()
+
+
+def _full_extraction(data: bytes | str, url: str) -> _Found:
+    """trafilatura's main text and metadata of a page whose markup does not say."""
+    import trafilatura
+
     try:
         found: Any = trafilatura.bare_extraction(
             data,
@@ -64,34 +161,30 @@ def page_draft(
         )
     except (ValueError, TypeError) as exc:  # lxml's answers to pages that are not HTML
         raise BadArticle(f"not a readable web page ({exc})") from exc
-    text = (getattr(found, "text", None) or "").strip() if found is not None else ""
-    if len(text) < MIN_ARTICLE_CHARS:
-        raise BadArticle(
-            f"not an article: {len(text)} characters of main text "
-            "(an index page, a login wall or an error page?)"
-        )
-    title = (getattr(found, "title", None) or "").strip()
-    first, _, rest = text.partition("\n")
-    if not title:
-        title = first[:200]
-    if first.strip() == title and len(rest.strip()) >= MIN_ARTICLE_CHARS:
-        text = rest.strip()  # the headline again, at the top of the main text
-    published = (getattr(found, "date", None) or "").strip() or _date_line(text)
-    return ArticleDraft(
-        title=title,
-        body=text,
-        source=(getattr(found, "sitename", None) or "").strip(),
-        url=url or (getattr(found, "url", None) or ""),
-        author=(getattr(found, "author", None) or "").strip(),
-        lang="ar" if _mostly_arabic(text) else (getattr(found, "language", None) or "")[:8],
-        published_raw=published,
-        origin=origin,
-        captured=captured,
+
+    def field(name: str) -> str:
+        return str(getattr(found, name, None) or "").strip() if found is not None else ""
+
+    return _Found(
+        text=field("text"),
+        title=field("title"),
+        author=field("author"),
+        sitename=field("sitename"),
+        url=field("url"),
+        language=field("language"),
+        date=field("date"),
     )
 
 
+# Runs of letters, and of the Arabic block's letters (its marks and digits are not).
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ARABIC_LETTERS = re.compile(
+    "[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff]+"
+)
+
+
 def _mostly_arabic(text: str) -> bool:
-    sample = text[:2000]
-    letters = [c for c in sample if c.isalpha()]
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
-    return not letters or arabic * 2 >= len(letters)
+    sample = text[:600]  # a paragraph or two says it; Unicode classes cost per character
+    letters = sum(map(len, _LETTERS.findall(sample)))
+    arabic = sum(map(len, _ARABIC_LETTERS.findall(sample)))
+    return not letters or arabic * 2 >= letters
