@@ -8,7 +8,6 @@ parsed only: no script runs and nothing it links to (images, frames) is fetched.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from timeline import dating
@@ -22,10 +21,6 @@ _DATE_LINE_CHARS = 120
 _DATE_LINES = 8
 _DAY_OR_FINER = {"day", "hour", "minute", "second"}
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
-
-# trafilatura and htmldate log every page they find wanting; the import reports instead.
-for _name in ("trafilatura", "htmldate", "courlan"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
 def _date_line(text: str) -> str:
@@ -48,7 +43,13 @@ def page_draft(
     captured: str = "",
 ) -> ArticleDraft:
     """The article a web page holds; BadArticle when it holds none (an index, a login wall)."""
+    import logging
+
     import trafilatura  # costs a quarter second; only an import of web pages pays it
+
+    # trafilatura and htmldate log every page they find wanting; the import reports instead.
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
     if not data or (isinstance(data, bytes) and not data.strip()):
         raise BadArticle("an empty page")
