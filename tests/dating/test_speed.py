@@ -15,9 +15,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dating import clock
+from timeline.dating import (
+    absolute,
+    clock,
+    context,
+    dateline,
+    lengths,
+    mentions,
+    relative,
+    timeml,
+)
 from timeline.dating import values as v
 from timeline.dating.context import make_context
+from timeline.dating.lazy import LazyPattern, required_words
 from timeline.model import to_axis
 
 REPO = Path(__file__).resolve().parents[2]
@@ -59,3 +69,66 @@ def test_clock_times_on_real_text_are_the_same_either_way(monkeypatch: pytest.Mo
         texts.append("\n".join(json.loads(line)["body"] for line in lines))
     for text in texts:
         _clock_both_ways(text, monkeypatch)
+
+
+def _rule_patterns() -> dict[str, LazyPattern]:
+    modules = (absolute, clock, context, dateline, lengths, mentions, relative, timeml)
+    return {
+        f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+        for module in modules
+        for name, value in vars(module).items()
+        if isinstance(value, LazyPattern)
+    }
+
+
+def test_required_words_are_read_from_the_regex() -> None:
+    assert required_words(r"(?<!\w)[وف]?منذ\s+(?:شهر\s+)?$") == ("منذ",)
+    assert required_words(r"(?:منذ|قبل)\s+\d") == ("قبل", "منذ")
+    assert required_words(r"(?:ab)+cd") == ("ab",)  # a tie: the first run of two
+    # Nothing is required of an optional part, a lookaround, one letter or a class.
+    assert required_words(r"(?:منذ)?(?=قبل)و[ab]\d{4}") == ()
+    assert required_words(r"(?:منذ|و)x") == ()  # a branch without a word of its own
+    assert required_words(r"(?i)abc") == ()
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Windows as the rules cut them: a few dozen characters before or after a place."""
+    spans = []
+    for at in range(0, len(text), 9):
+        spans += [(max(0, at - 40), at), (at, min(len(text), at + 24)), (at - 3, at + 5)]
+    return spans
+
+
+def test_checked_search_finds_what_the_regex_finds() -> None:
+    texts = [
+        "منذ شهر يناير، الساعة الخامسة، اليوم الأحد، أمس، غدا، الأسبوع الماضي، قبل 3 أيام.",
+        "الموافق 10 أغسطس، بين 2003 و2010، عدا الخميس، في اليوم نفسه، الآن وحاليا.",
+    ]
+    if SAMPLE.exists():
+        lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["body"][:1500] for line in lines[:6]]
+    folded = [make_context(text, None).text for text in texts]
+    checked = 0
+    for name, pattern in _rule_patterns().items():
+        if not required_words(pattern.source):
+            continue  # its search is the compiled pattern's own
+        compiled = re.compile(pattern.source)
+        for text in folded:
+            for lo, hi in _windows(text):
+                got, want = pattern.search(text, lo, hi), compiled.search(text, lo, hi)
+                assert (got and got.span()) == (want and want.span()), (name, lo, hi)
+                checked += 1
+    assert checked > 10_000
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(st.sampled_from(list("منذقبلساعهاليومو ")), max_size=30),
+    st.integers(-5, 35),
+    st.integers(-5, 40),
+)
+def test_checked_search_on_any_window(text: str, pos: int, endpos: int) -> None:
+    for pattern in (relative.AGO, clock.CUE_BEFORE, relative.TODAY, absolute.SINCE_BEFORE):
+        compiled = re.compile(pattern.source)
+        got, want = pattern.search(text, pos, endpos), compiled.search(text, pos, endpos)
+        assert (got and got.span()) == (want and want.span())
