@@ -20,9 +20,11 @@ from timeline.dating import (
     clock,
     context,
     dateline,
+    fold,
     lengths,
     mentions,
     relative,
+    strip_marks,
     timeml,
 )
 from timeline.dating import values as v
@@ -132,3 +134,30 @@ def test_checked_search_on_any_window(text: str, pos: int, endpos: int) -> None:
         compiled = re.compile(pattern.source)
         got, want = pattern.search(text, pos, endpos), compiled.search(text, pos, endpos)
         assert (got and got.span()) == (want and want.span())
+
+
+@given(
+    st.text(st.sampled_from(list("ابتةأى ١2ـًّ\u200f")), max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_span_is_the_long_way_round(text: str, start: int, end: int) -> None:
+    folded = fold(text)
+    size = len(folded.text)
+    start, end = min(start, size), min(end, size)
+    if end <= start:
+        return
+    # The way back without shortcuts: each end's original offset, plus trailing marks.
+    stop = folded.original_offset(end - 1) + 1
+    while stop < len(text) and strip_marks(text[stop]) == "" and text[stop] != "\u200f":
+        stop += 1
+    assert folded.span(start, end) == (folded.original_offset(start), stop)
+
+
+def test_hijri_conversions_are_remembered_not_recomputed() -> None:
+    v.hijri_to_gregorian.cache_clear()
+    first = v.hijri_to_gregorian(1436, 10, 25)
+    assert v.hijri_to_gregorian(1436, 10, 25) is first
+    assert v.hijri_to_gregorian.cache_info().hits == 1
+    assert first == date(2015, 8, 10)
+    assert v.hijri_to_gregorian(1436, 13, 1) is None

@@ -70,7 +70,8 @@ class Anchor:
             hit = match(text, start)
             if hit is not None:
                 yield hit
-                after = max(hit.end(), start + 1)
+                end = hit.end()
+                after = end if end > start else start + 1  # inline: max() costs a call
 
     def search(self, text: str, starts: Iterable[int] | None = None) -> re.Match[str] | None:
         """The regex's first hit in text."""
@@ -215,8 +216,11 @@ class Context:
         at every position.
         """
         windows: list[tuple[int, int]] = []
+        size = len(self.text)
         for hit in FOUR_DIGITS.finditer(self.text, self.starts_of(FOUR_DIGITS)):
-            lo, hi = max(0, hit.start() - 60), min(len(self.text), hit.end() + 40)
+            start, end = hit.span()
+            lo = start - 60 if start > 60 else 0
+            hi = end + 40 if end + 40 < size else size
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
             else:
@@ -246,23 +250,29 @@ class Context:
         """
         lo_hi: list[tuple[int, int]] = []
         text = self.text
+        size = len(text)
         for hit in anchor.finditer(text, self.starts_of(anchor)):
-            if skip_after and text.endswith(skip_after, 0, hit.start()):
+            start, end = hit.span()
+            if skip_after and text.endswith(skip_after, 0, start):
                 continue
-            if word is not None and not _whole_word(text, hit.start(), hit.end(), word):
+            if word is not None and not _whole_word(text, start, end, word):
                 continue
-            lo, hi = max(0, hit.start() - before), min(len(text), hit.end() + after)
+            # Conditionals, not max()/min(): this runs for every anchor hit of every rule.
+            lo = start - before if start > before else 0
+            hi = end + after if end + after < size else size
             if lo_hi and lo <= lo_hi[-1][1]:
                 lo_hi[-1] = (lo_hi[-1][0], hi)
             else:
                 lo_hi.append((lo, hi))
+        finditer = pattern.finditer
         for lo, hi in lo_hi:
-            yield from pattern.finditer(self.text, lo, hi)
+            yield from finditer(text, lo, hi)
 
     def each_match(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """pattern's matches that contain a four-digit number, scanning only near them."""
+        text, finditer = self.text, pattern.finditer
         for lo, hi in self.year_windows:
-            yield from pattern.finditer(self.text, lo, hi)
+            yield from finditer(text, lo, hi)
 
     @cached_property
     def sentence_ends(self) -> list[int]:

@@ -60,6 +60,8 @@ class Folded:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded span [start, end); end is exclusive."""
+        if not self.dropped and start < end:
+            return start, end  # nothing dropped: no mark trails a letter either
         if end <= start:
             pos = self.original_offset(start) if start < len(self.text) else len(self.original)
             return pos, pos

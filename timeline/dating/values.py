@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 
@@ -28,6 +29,9 @@ def valid_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A conversion checks the date against hijridate's table and builds two objects (about
+# 10 us); an article names the same Hijri year and days again and again.
+@lru_cache(maxsize=4096)
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     """Umm al-Qura conversion; None outside hijridate's range or for an impossible day."""
     try:
@@ -36,6 +40,7 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:
     """The Umm al-Qura (year, month, day) of a Gregorian date, None outside the table."""
     try:
