@@ -264,12 +264,16 @@ class Context:
                 lo_hi[-1] = (lo_hi[-1][0], hi)
             else:
                 lo_hi.append((lo, hi))
+        if not lo_hi:
+            return  # before pattern.finditer: a lazy pattern compiles on that first look
         finditer = pattern.finditer
         for lo, hi in lo_hi:
             yield from finditer(text, lo, hi)
 
     def each_match(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """pattern's matches that contain a four-digit number, scanning only near them."""
+        if not self.year_windows:
+            return  # before pattern.finditer: a lazy pattern compiles on that first look
         text, finditer = self.text, pattern.finditer
         for lo, hi in self.year_windows:
             yield from finditer(text, lo, hi)
