@@ -46,6 +46,8 @@ SOME_DAY_AFTER = rx(
 )
 # يومياً من الساعة الخامسة: a daily schedule, not an event.
 RECURRING_BEFORE = rx(r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا)[^.!?؟\n]*$")
+INSIDE = frozenset("0123456789:/.")
+OTHER_DIGIT = rx(r"[^\D0-9]")  # a digit of another script
 CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "فجر", "ليلا", ":")
 
 
@@ -89,8 +91,14 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if not any(hint in text for hint in CLOCK_HINTS):
         return
-    for hit in DIGIT_TIME.finditer(text, ctx.starts_of(DIGIT_TIME)):
-        if hit.start() and text[hit.start() - 1] in "0123456789:/.":
+    starts = ctx.starts_of(DIGIT_TIME)
+    if OTHER_DIGIT.search(text) is None:
+        # Left out before matching, as the check below would: every other ASCII digit
+        # of such a hit follows a digit, : or . too, so no hit is lost (a digit of
+        # another script inside a hit would break that, hence the search).
+        starts = [at for at in starts if not at or text[at - 1] not in INSIDE]
+    for hit in DIGIT_TIME.finditer(text, starts):
+        if hit.start() and text[hit.start() - 1] in INSIDE:
             continue  # inside a number, a date or a price
         minute, period, zone = hit.group("m"), hit.group("period"), hit.group("zone")
         if minute is None and period is None:

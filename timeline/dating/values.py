@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 
@@ -12,8 +13,12 @@ GREGORIAN = "gregorian"
 HIJRI = "hijri"
 
 
-def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day)
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+
+
+def _day_axis(day: date) -> int:
+    """to_axis of the day's midnight, counted from its ordinal (no datetime built)."""
+    return (day.toordinal() - _EPOCH_DAY) * 86400
 
 
 def valid_date(year: int, month: int, day: int) -> date | None:
@@ -24,6 +29,9 @@ def valid_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A conversion checks the date against hijridate's table and builds two objects (about
+# 10 us); an article names the same Hijri year and days again and again.
+@lru_cache(maxsize=4096)
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     """Umm al-Qura conversion; None outside hijridate's range or for an impossible day."""
     try:
@@ -32,6 +40,7 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:
     """The Umm al-Qura (year, month, day) of a Gregorian date, None outside the table."""
     try:
@@ -42,7 +51,7 @@ def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:
 
 
 def day_value(day: date, calendar: str = GREGORIAN) -> DateValue:
-    return DateValue(day.isoformat(), "day", to_axis(_midnight(day)), None, calendar)
+    return DateValue(day.isoformat(), "day", _day_axis(day), None, calendar)
 
 
 def moment_value(moment: datetime, granularity: str, offset: str = "") -> DateValue:
@@ -59,9 +68,9 @@ def moment_value(moment: datetime, granularity: str, offset: str = "") -> DateVa
 
 
 def month_value(year: int, month: int, calendar: str = GREGORIAN) -> DateValue:
-    start = datetime(year, month, 1)
-    end = datetime(year + (month == 12), month % 12 + 1, 1)
-    return DateValue(f"{year:04d}-{month:02d}", "month", to_axis(start), to_axis(end), calendar)
+    start = _day_axis(date(year, month, 1))
+    end = _day_axis(date(year + (month == 12), month % 12 + 1, 1))
+    return DateValue(f"{year:04d}-{month:02d}", "month", start, end, calendar)
 
 
 def hijri_month_value(year: int, month: int) -> DateValue | None:
@@ -76,7 +85,7 @@ def hijri_month_value(year: int, month: int) -> DateValue | None:
 def _whole_years(value: str, granularity: str, first: int, count: int) -> DateValue:
     """`count` Gregorian years from 1 January of `first`."""
     return DateValue(
-        value, granularity, to_axis(datetime(first, 1, 1)), to_axis(datetime(first + count, 1, 1))
+        value, granularity, _day_axis(date(first, 1, 1)), _day_axis(date(first + count, 1, 1))
     )
 
 
@@ -94,8 +103,8 @@ def days_interval(first: date, last: date, calendar: str = GREGORIAN) -> DateVal
     return DateValue(
         f"{first.isoformat()}/{last.isoformat()}",
         "interval",
-        to_axis(_midnight(first)),
-        to_axis(_midnight(last + timedelta(days=1))),
+        _day_axis(first),
+        _day_axis(last + timedelta(days=1)),
         calendar,
     )
 
@@ -115,8 +124,8 @@ def hijri_years_interval(first: int, last: int) -> DateValue | None:
     return DateValue(
         f"{start.isoformat()}/{label_end.isoformat()}",
         "interval",
-        to_axis(_midnight(start)),
-        to_axis(_midnight(end)),
+        _day_axis(start),
+        _day_axis(end),
         HIJRI,
     )
 
@@ -135,8 +144,8 @@ def week_value(day: date) -> DateValue:
     return DateValue(
         f"{iso.year:04d}-W{iso.week:02d}",
         "week",
-        to_axis(_midnight(sunday)),
-        to_axis(_midnight(sunday + timedelta(days=7))),
+        _day_axis(sunday),
+        _day_axis(sunday + timedelta(days=7)),
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from timeline.model import ArticleDraft
@@ -17,5 +16,7 @@ def _canonical(text: str) -> str:
 
 def article_uid(draft: ArticleDraft) -> str:
     """A key from normalized source, title and body (not the file it came from)."""
+    import hashlib  # here: `timeline extract` loads this module and needs no hash
+
     key = "\x1f".join(_canonical(part) for part in (draft.source, draft.title, draft.body))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

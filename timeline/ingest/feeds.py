@@ -8,7 +8,6 @@ the publication date, the feed's title as the source.  XML that declares entitie
 
 from __future__ import annotations
 
-import email.utils
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -73,6 +72,8 @@ def _published(entry: Any) -> str:
     raw = entry.get("published") or entry.get("updated") or entry.get("created") or ""
     if not raw:
         return ""
+    import email.utils  # here, not at the top: `timeline extract` loads this module
+
     try:  # RFC 822 (RSS): kept on the publisher's wall clock with its offset
         return email.utils.parsedate_to_datetime(raw).isoformat()
     except (TypeError, ValueError, IndexError):

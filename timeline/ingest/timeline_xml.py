@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from xml.etree.ElementTree import Element, ParseError
-
-import defusedxml.ElementTree as SafeTree
-from defusedxml import DefusedXmlException
+from typing import TYPE_CHECKING
 
 from timeline.ingest.errors import BadArticle
 from timeline.model import ArticleDraft, to_axis
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 MAX_TIMELINE_BYTES = 100 * 1024 * 1024
 _TIME = re.compile(r"^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*$")
@@ -65,6 +65,12 @@ def parse_timeline(data: bytes, origin: str = "") -> list[TimelineEntry]:
     """Every event of a .timeline document; BadArticle says in one line why it cannot be read."""
     if len(data) > MAX_TIMELINE_BYTES:
         raise BadArticle(f"{len(data):,} bytes is more than a .timeline file may be")
+    # Imported here: `timeline extract` loads this module and parses no XML.
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree as SafeTree
+    from defusedxml import DefusedXmlException
+
     try:
         root = SafeTree.fromstring(data)
     except DefusedXmlException as exc:

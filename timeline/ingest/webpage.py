@@ -10,7 +10,6 @@ parsed only: no script runs and nothing it links to (images, frames) is fetched.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -28,9 +27,18 @@ _DATE_LINES = 8
 _DAY_OR_FINER = {"day", "hour", "minute", "second"}
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
-# trafilatura and htmldate log every page they find wanting; the import reports instead.
-for _name in ("trafilatura", "htmldate", "courlan"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+def _quiet_libraries() -> None:
+    """trafilatura and htmldate log every page they find wanting; the import reports instead.
+
+    Done on the first page, not at import: `timeline extract` imports this package and
+    should not pay for logging.
+    """
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _date_line(text: str) -> str:
@@ -59,6 +67,8 @@ def page_draft(
     extraction runs only when that markup does not say clearly what the article is.
     """
     from trafilatura.utils import load_html  # trafilatura costs a quarter second to import
+
+    _quiet_libraries()
 
     if not data or (isinstance(data, bytes) and not data.strip()):
         raise BadArticle("an empty page")

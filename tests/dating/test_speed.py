@@ -1,0 +1,111 @@
+"""The shortcuts that make extraction fast give exactly what the long way gives.
+
+Speed itself is measured in bench/ (extract_scale.py, extract_eval.py --speed); here
+each shortcut is compared with the plain computation it replaces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dating import (
+    clock,
+    fold,
+    strip_marks,
+)
+from timeline.dating import values as v
+from timeline.dating.context import make_context
+from timeline.model import to_axis
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO.parent / "shared" / "corpus" / "saudinewsnet" / "sample.jsonl"
+
+
+@given(st.dates(min_value=date(1, 1, 2), max_value=date(9999, 12, 30)))
+def test_day_axis_is_the_axis_of_midnight(day: date) -> None:
+    assert v._day_axis(day) == to_axis(datetime(day.year, day.month, day.day))
+
+
+CLOCK_PIECES = st.sampled_from(
+    ["1", "2", "12", "0", ":", ".", "/", " ", "٣", "१", "الساعة ", "صباحا", "م", "ت م", "س", "\n"]
+)
+
+
+def _clock_both_ways(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = make_context(text, datetime(2015, 8, 10, 10))
+    quick = list(clock.clock_times(ctx))
+    # A pattern that always finds something: every digit is tried, as before the filter.
+    monkeypatch.setattr(clock, "OTHER_DIGIT", re.compile(""))
+    assert list(clock.clock_times(ctx)) == quick
+    monkeypatch.undo()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(CLOCK_PIECES, max_size=40))
+def test_clock_times_skip_digits_inside_numbers_without_losing_a_time(pieces: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _clock_both_ways("".join(pieces), monkeypatch)
+
+
+def test_clock_times_on_real_text_are_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 34१:१2:30 is one hit from the 4 (after a digit, so no time); its 2 follows a
+    # digit of another script and must not start a time of its own.
+    texts = ["الساعة 12:30:45 و2015 و1:30 و3.50 و19 صباحا و ١٢:٣٠ ت م", "في 34१:१2:30"]
+    if SAMPLE.exists():
+        lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+        texts.append("\n".join(json.loads(line)["body"] for line in lines))
+    for text in texts:
+        _clock_both_ways(text, monkeypatch)
+
+
+@given(
+    st.text(st.sampled_from(list("ابتةأى ١2ـًّ\u200f")), max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_span_is_the_long_way_round(text: str, start: int, end: int) -> None:
+    folded = fold(text)
+    size = len(folded.text)
+    start, end = min(start, size), min(end, size)
+    if end <= start:
+        return
+    # The way back without shortcuts: each end's original offset, plus trailing marks.
+    stop = folded.original_offset(end - 1) + 1
+    while stop < len(text) and strip_marks(text[stop]) == "" and text[stop] != "\u200f":
+        stop += 1
+    assert folded.span(start, end) == (folded.original_offset(start), stop)
+
+
+def test_hijri_conversions_are_remembered_not_recomputed() -> None:
+    v.hijri_to_gregorian.cache_clear()
+    first = v.hijri_to_gregorian(1436, 10, 25)
+    assert v.hijri_to_gregorian(1436, 10, 25) is first
+    assert v.hijri_to_gregorian.cache_info().hits == 1
+    assert first == date(2015, 8, 10)
+    assert v.hijri_to_gregorian(1436, 13, 1) is None
+
+
+UNUSED_PATTERNS = """
+from timeline.dating import absolute, extract_mentions, relative
+extract_mentions("وصل أمس الأحد في 5 أغسطس 2015", None)
+print([name for name, pattern in (("century", absolute.CENTURY), ("season", absolute.SEASON),
+       ("bariha", relative.BARIHA), ("ref", relative.REF)) if "_compiled" in vars(pattern)])
+"""
+
+
+def test_a_rule_whose_anchor_is_absent_compiles_nothing() -> None:
+    # Start-up of `timeline extract` is mostly compiling: a rule with no anchor hit in
+    # the text must not touch its pattern (a lazy pattern compiles on any attribute).
+    out = subprocess.run(
+        [sys.executable, "-c", UNUSED_PATTERNS], check=True, capture_output=True, text=True
+    )
+    assert out.stdout.strip() == "[]"
