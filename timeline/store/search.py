@@ -443,20 +443,36 @@ def _ranked(
     offset: int,
     free: dict[int, int],
 ) -> list[tuple[int, float | None]]:
-    """A page of hits in tier order, each tier by bm25 (or newest first when large)."""
+    """A page of hits in tier order, each tier by bm25 (or newest first when large).
+
+    Only the page is read: a tier before the page is counted, a tier on it is counted
+    only up to what the page and the choice of order need (its first RANK_WINDOW + 1
+    hits), and the last tier holds what the others leave of the total.
+    """
+    if total <= RANK_WINDOW and _single_term(query):
+        return _ranked_in_one_pass(store, query, filters, limit, offset, free)
     rows: list[tuple[int, float | None]] = []
     position = 0  # hits in the tiers before this one
-    expressions = [e for e in _tier_expressions(query, forms)]
+    expressions = _tier_expressions(query, forms)
     nonempty = [k for k, e in enumerate(expressions) if e]
     for k in nonempty:
-        if position >= offset + limit or position >= total:
+        end = offset + limit - position  # hits of this tier up to the end of the page
+        if end <= 0 or position >= total:
             break
         where, params = _matching_sql(store, expressions[k], *filters, free=free)
+        skip = max(0, offset - position)
         if k == nonempty[-1]:
             size = total - position  # the last tier holds the rest
-        else:
+        elif skip:
+            # The page starts in or after this tier: where it ends must be known.
             size = int(_run(store, "SELECT count(*)" + where, params)[0][0])
-        skip = max(0, offset - position)
+        else:
+            # The page starts here: no more than this is needed, the page's end or the
+            # bound of a tier that bm25 orders, whichever is larger (the index stops
+            # reading there).  A tier that reaches it fills the page and is large.
+            cap = max(end, RANK_WINDOW) + 1
+            capped = f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)"
+            size = int(_run(store, capped, [*params, cap])[0][0])
         take = min(limit - len(rows), size - skip)
         position += size
         if take <= 0:
@@ -473,6 +489,55 @@ def _ranked(
         else:
             rows += _newest(store, where, params, take, skip)
     return rows
+
+
+def _single_term(query: Query) -> bool:
+    """One phrase or prefix and nothing excluded: its tiers can be told by column.
+
+    Reading such a term is the cost (positions to compare, or many terms to merge), so
+    one read beats one a tier.  A single word is read in tiers: the first tiers fill
+    the page, and the hits after them are never scored.
+    """
+    if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
+        return False
+    term = query.terms[0]
+    return len(term.tokens) > 1 or term.prefix
+
+
+# bm25 weighted to the title alone, and to the title and lead: below zero exactly when
+# the term occurs there (bm25 adds the weighted counts of a term's occurrences, and
+# FTS5 keeps every idf above zero).
+_IN_TITLE = "bm25(article_fts, 0.0, 1.0, 0.0)"
+_IN_TITLE_OR_LEAD = "bm25(article_fts, 0.0, 1.0, 1.0)"
+
+
+def _ranked_in_one_pass(
+    store: Store,
+    query: Query,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    limit: int,
+    offset: int,
+    free: dict[int, int],
+) -> list[tuple[int, float | None]]:
+    """The page of a phrase or prefix with few hits: every hit scored in one read.
+
+    The same tiers as _ranked, which would read the term once a tier: a hit's tier
+    follows from where the term occurs (title; title or lead; anywhere).  A phrase or
+    a prefix has no other forms, so its tiers are those of the typed form.
+    """
+    where, params = _matching_sql(store, query.fts(), *filters, free=free)
+    scored = _run(
+        store,
+        f"SELECT article_fts.rowid, bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT}),"
+        f" {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}",
+        params,
+    )
+    ranked = [
+        ((0 if title < 0 else 2 if lead < 0 else 4) * _TIER_SPAN + score, rowid)
+        for rowid, score, title, lead in scored
+    ]
+    ranked.sort(key=lambda item: (item[0], -item[1]))
+    return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]]
 
 
 def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
