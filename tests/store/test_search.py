@@ -222,12 +222,21 @@ def tiers(store: Store) -> list[int]:
     ]
 
 
-def test_a_word_is_ranked_in_its_tiers_page_by_page(
+def test_a_word_is_ranked_in_its_tiers_in_one_read_or_page_by_page(
     store: Store, tiers: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    result = search(store, "قمة")
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        result = search(store, "قمة")
+    finally:
+        store.db.conn.set_trace_callback(None)
+    # Few hits: the count, every hit with its columns, the typed form's hits.
+    assert sum(sql.startswith("SELECT") and " FROM article_fts " in sql for sql in reads) == 3
     assert [h.article_id for h in result.hits] == tiers
     assert [math.ceil(h.rank / 1000) for h in result.hits] == [0, 1, 2, 3, 4, 5]  # type: ignore[operator]
+    monkeypatch.setattr(search_module, "ONE_PASS", 0)  # a read a tier, as for a common word
+    assert [h.article_id for h in search(store, "قمة").hits] == tiers
     for window in (1, 5_000):
         # Every tier too large to score, or all scored: pages cut the same list.
         monkeypatch.setattr(search_module, "RANK_WINDOW", window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import time
 from collections import OrderedDict
@@ -52,6 +53,9 @@ LEAD_WEIGHT = 2.0
 # a phrase, so a tier of more than RANK_WINDOW hits (the body tier of a word in most
 # articles) is ordered newest first instead.
 RANK_WINDOW = 5_000
+# A single word with at most this many hits is ranked in one read of all of them (three
+# bm25 scores a hit) rather than in a read a tier (see _one_pass).
+ONE_PASS = 1_000
 # A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
 _TIER_SPAN = 1000.0
 # Spelling suggestions when nothing matches: at most this many, this similar (0-100).
@@ -74,7 +78,7 @@ _FIRST_FREE = (
     " ORDER BY a.fts_rowid LIMIT 1) END"
 )
 # Line breaks become spaces (one for one, so offsets hold) in a one-line snippet.
-_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2029": " ", "\u2028": " "})
+_LINE_BREAKS = re.compile("[\n\r\t\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -449,8 +453,8 @@ def _ranked(
     only up to what the page and the choice of order need (its first RANK_WINDOW + 1
     hits), and the last tier holds what the others leave of the total.
     """
-    if total <= RANK_WINDOW and _single_term(query):
-        return _ranked_in_one_pass(store, query, filters, limit, offset, free)
+    if total <= RANK_WINDOW and _one_pass(query, total):
+        return _ranked_in_one_pass(store, query, forms, filters, limit, offset, free)
     rows: list[tuple[int, float | None]] = []
     position = 0  # hits in the tiers before this one
     expressions = _tier_expressions(query, forms)
@@ -491,17 +495,19 @@ def _ranked(
     return rows
 
 
-def _single_term(query: Query) -> bool:
-    """One phrase or prefix and nothing excluded: its tiers can be told by column.
+def _one_pass(query: Query, total: int) -> bool:
+    """Whether to rank every hit in one read rather than tier by tier.
 
-    Reading such a term is the cost (positions to compare, or many terms to merge), so
-    one read beats one a tier.  A single word is read in tiers: the first tiers fill
-    the page, and the hits after them are never scored.
+    One term and nothing excluded, so a hit's tier can be told by column: a phrase or
+    a prefix (reading the term is the cost, positions to compare or many terms to
+    merge), or a word with few hits (a read a tier costs more than scoring them all).
+    A common word is read in tiers: the first tiers fill the page, the rest are never
+    scored.
     """
     if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
         return False
     term = query.terms[0]
-    return len(term.tokens) > 1 or term.prefix
+    return len(term.tokens) > 1 or term.prefix or total <= ONE_PASS
 
 
 # bm25 weighted to the title alone, and to the title and lead: below zero exactly when
@@ -514,28 +520,44 @@ _IN_TITLE_OR_LEAD = "bm25(article_fts, 0.0, 1.0, 1.0)"
 def _ranked_in_one_pass(
     store: Store,
     query: Query,
+    forms: Forms,
     filters: tuple[str | None, int | None, int | None, EventKind | None],
     limit: int,
     offset: int,
     free: dict[int, int],
 ) -> list[tuple[int, float | None]]:
-    """The page of a phrase or prefix with few hits: every hit scored in one read.
+    """The page of a one-term query: every hit scored in one read.
 
-    The same tiers as _ranked, which would read the term once a tier: a hit's tier
-    follows from where the term occurs (title; title or lead; anywhere).  A phrase or
-    a prefix has no other forms, so its tiers are those of the typed form.
+    The same tiers as _ranked, which reads the term once a tier: a hit's tier follows
+    from where the term occurs (title; title or lead; anywhere) and whether it occurs
+    as typed (a second read, of the typed form alone, when the word has other forms).
     """
-    where, params = _matching_sql(store, query.fts(), *filters, free=free)
+    where, params = _matching_sql(store, query.fts(forms), *filters, free=free)
     scored = _run(
         store,
         f"SELECT article_fts.rowid, bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT}),"
         f" {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}",
         params,
     )
-    ranked = [
-        ((0 if title < 0 else 2 if lead < 0 else 4) * _TIER_SPAN + score, rowid)
-        for rowid, score, title, lead in scored
-    ]
+    typed: dict[int, tuple[float, float]] | None = None
+    if query.fts() != query.fts(forms):
+        where, params = _matching_sql(store, query.fts(), *filters, free=free)
+        sql = f"SELECT article_fts.rowid, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}"
+        typed = {rowid: (title, lead) for rowid, title, lead in _run(store, sql, params)}
+    ranked: list[tuple[float, int]] = []
+    for rowid, score, title, lead in scored:
+        as_typed = (title, lead) if typed is None else typed.get(rowid)
+        if as_typed is not None and as_typed[0] < 0:
+            tier = 0
+        elif title < 0:
+            tier = 1
+        elif as_typed is not None and as_typed[1] < 0:
+            tier = 2
+        elif lead < 0:
+            tier = 3
+        else:
+            tier = 4 if as_typed is not None else 5
+        ranked.append((tier * _TIER_SPAN + score, rowid))
     ranked.sort(key=lambda item: (item[0], -item[1]))
     return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]]
 
@@ -646,7 +668,7 @@ def _snippet(
         end -= 1
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(text) else ""
-    snippet = prefix + text[begin:end].translate(_SPACES) + suffix
+    snippet = prefix + _LINE_BREAKS.sub(" ", text[begin:end]) + suffix
     shift = len(prefix) - begin
     return snippet, [(s + shift, e + shift) for s, e in spans if s >= begin and e <= end]
 

@@ -276,7 +276,6 @@ def _term_pattern(term: Term) -> re.Pattern[str]:
 
 # A word of the original text: letters and digits with the marks inside or after them.
 _WORD = re.compile("(?:[^\\W_]|" + DROPPED + "|[\u0300-\u036f])+")
-_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
 # Normalization and folding of one word as a single table (marks dropped, spelling
 # folded, A-Z and Latin letters with diacritics to their lower-case base letter): one
 # C-level pass a word.  Other scripts' capitals are left as they are.
@@ -294,20 +293,42 @@ _KEY = str.maketrans(
 )
 
 
+# Every character of the Basic Multilingual Plane, one for one: a letter or digit to its
+# key (_KEY), a mark inside a word to _MARK, anything else to a space.  As a list it is
+# read without a dictionary miss per character.
+_MARK = "\x01"
+
+
+@functools.cache
+def _word_keys() -> list[int | str]:
+    table: list[int | str] = []
+    for code in range(0x10000):
+        ch = chr(code)
+        if ch.isalnum() or code in DROPPED_CODEPOINTS or 0x300 <= code <= 0x36F:
+            key = ch.translate(_KEY)
+            table.append(key if key else _MARK)
+        else:
+            table.append(" ")
+    return table
+
+
 def _word_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of the words of text that normalize and fold to one of words.
 
-    The text is split into words and the gaps between them, the words are folded in one
-    C-level pass, and only the hits' offsets are worked out: a body of a few thousand
-    words costs a millisecond or two, not a Python step per word.
+    The text is keyed one character for one (C-level), so a word's offsets in the
+    text are its offsets in the keys; only hits are looked at one by one.
     """
-    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-    keys = " ".join(parts[1::2]).translate(_KEY).split(" ")
+    if text and max(text) > "\uffff":  # outside the table's plane: word by word
+        return [m.span() for m in _WORD.finditer(text) if m.group().translate(_KEY) in words]
+    keyed = text.translate(_word_keys())
+    tokens = keyed.split(" ")
+    keys = " ".join(tokens).replace(_MARK, "").split(" ") if _MARK in keyed else tokens
     found = [i for i, key in enumerate(keys) if key in words]
     if not found:
         return []
-    ends = list(itertools.accumulate(map(len, parts)))
-    return [(ends[2 * i], ends[2 * i + 1]) for i in found]
+    # Token i starts after the tokens before it and one space after each.
+    ends = list(itertools.accumulate(map(len, tokens)))
+    return [(ends[i] - len(tokens[i]) + i, ends[i] + i) for i in found]
 
 
 def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list[tuple[int, int]]:
