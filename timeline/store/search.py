@@ -20,6 +20,7 @@ from timeline.text.query import (
     Forms,
     Query,
     SearchError,
+    hit_finder,
     hit_spans,
     parse_query,
 )
@@ -53,8 +54,8 @@ LEAD_WEIGHT = 2.0
 # a phrase, so a tier of more than RANK_WINDOW hits (the body tier of a word in most
 # articles) is ordered newest first instead.
 RANK_WINDOW = 5_000
-# A single word with at most this many hits is ranked in one read of all of them (three
-# bm25 scores a hit) rather than in a read a tier (see _one_pass).
+# A word or prefix with at most this many hits is ranked in one read of all of them
+# (three bm25 scores a hit) rather than in a read a tier (see _one_pass).
 ONE_PASS = 1_000
 # A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
 _TIER_SPAN = 1000.0
@@ -498,16 +499,15 @@ def _ranked(
 def _one_pass(query: Query, total: int) -> bool:
     """Whether to rank every hit in one read rather than tier by tier.
 
-    One term and nothing excluded, so a hit's tier can be told by column: a phrase or
-    a prefix (reading the term is the cost, positions to compare or many terms to
-    merge), or a word with few hits (a read a tier costs more than scoring them all).
+    One term and nothing excluded, so a hit's tier can be told by column: a phrase
+    (reading it is the cost: positions to compare in every article holding its words),
+    or a word or prefix with few hits (a read a tier costs more than scoring them all).
     A common word is read in tiers: the first tiers fill the page, the rest are never
-    scored.
+    scored (measured with bench/search.py).
     """
     if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
         return False
-    term = query.terms[0]
-    return len(term.tokens) > 1 or term.prefix or total <= ONE_PASS
+    return len(query.terms[0].tokens) > 1 or total <= ONE_PASS
 
 
 # bm25 weighted to the title alone, and to the title and lead: below zero exactly when
@@ -620,11 +620,12 @@ def _hits(
         )
     }
     hits = []
+    spans_of = hit_finder(query, forms)
     for article_id, score in rows:
         if article_id not in texts:
             continue
         title, body, published, source = texts[article_id]
-        snippet, spans = _snippet(body, hit_spans(body, query, forms), snippet_chars)
+        snippet, spans = _snippet(body, spans_of(body), snippet_chars)
         hits.append(
             SearchHit(
                 article_id=article_id,
@@ -633,7 +634,7 @@ def _hits(
                 source=source,
                 snippet=snippet,
                 snippet_spans=tuple(spans),
-                title_spans=tuple(hit_spans(title, query, forms)),
+                title_spans=tuple(spans_of(title)),
                 rank=score,
             )
         )

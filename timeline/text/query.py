@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.text.normalize import (
@@ -337,6 +337,13 @@ def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list
     With forms, a plain word's other forms (بكوريا for كوريا) are hits too.  Spans are
     sorted and do not overlap; each covers whole words with their marks.
     """
+    return hit_finder(query, forms)(text)
+
+
+def hit_finder(
+    query: Query | str, forms: Forms | None = None
+) -> Callable[[str], list[tuple[int, int]]]:
+    """hit_spans for one query, made once for many texts (a page of hits)."""
     if isinstance(query, str):
         query = parse_query(query)
     # Single words (and their forms) are found by looking each word of the text up;
@@ -346,18 +353,19 @@ def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list
         for term in query.terms:
             if term.expandable:
                 words.update(forms.get(term.tokens[0], ()))
-    found = _word_hits(text, frozenset(words)) if words else []
-    found += [
-        m.span()
-        for term in query.terms
-        if len(term.tokens) > 1 or term.prefix
-        for m in _term_pattern(term).finditer(text)
-    ]
-    found.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in found:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    frozen = frozenset(words)
+    patterns = [_term_pattern(t) for t in query.terms if len(t.tokens) > 1 or t.prefix]
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        found = _word_hits(text, frozen) if frozen else []
+        found += [m.span() for pattern in patterns for m in pattern.finditer(text)]
+        found.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in found:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    return spans
