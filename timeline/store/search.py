@@ -57,6 +57,7 @@ RANK_WINDOW = 5_000
 # A word or prefix with at most this many hits is ranked in one read of all of them
 # (three bm25 scores a hit) rather than in a read a tier (see _one_pass).
 ONE_PASS = 1_000
+_SCORE = f"bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT})"
 # A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
 _TIER_SPAN = 1000.0
 # Spelling suggestions when nothing matches: at most this many, this similar (0-100).
@@ -466,15 +467,23 @@ def _ranked(
             break
         where, params = _matching_sql(store, expressions[k], *filters, free=free)
         skip = max(0, offset - position)
+        scored: list[tuple] | None = None  # the tier's hits in order, when read whole
         if k == nonempty[-1]:
             size = total - position  # the last tier holds the rest
         elif skip:
             # The page starts in or after this tier: where it ends must be known.
             size = int(_run(store, "SELECT count(*)" + where, params)[0][0])
+        elif total <= RANK_WINDOW:
+            # The page starts here and every tier is small enough to score: the tier is
+            # read whole, scored, in one read that also counts it.
+            scored = _run(store, f"SELECT article_fts.rowid, {_SCORE}{where}", params)
+            size = len(scored)
         else:
             # The page starts here: no more than this is needed, the page's end or the
             # bound of a tier that bm25 orders, whichever is larger (the index stops
             # reading there).  A tier that reaches it fills the page and is large.
+            # (Scoring while counting was measured slower here: the first tier of a word
+            # in most articles is often large, and its scores would be thrown away.)
             cap = max(end, RANK_WINDOW) + 1
             capped = f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)"
             size = int(_run(store, capped, [*params, cap])[0][0])
@@ -482,11 +491,13 @@ def _ranked(
         position += size
         if take <= 0:
             continue
-        if size <= RANK_WINDOW:
+        if scored is not None and size <= RANK_WINDOW:
+            scored.sort(key=lambda row: (row[1], -row[0]))  # as ORDER BY score, rowid DESC
+            rows += [(r, k * _TIER_SPAN + score) for r, score in scored[skip : skip + take]]
+        elif size <= RANK_WINDOW:
             scored = _run(
                 store,
-                "SELECT article_fts.rowid,"
-                f" bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT}) AS score{where}"
+                f"SELECT article_fts.rowid, {_SCORE} AS score{where}"
                 " ORDER BY score, article_fts.rowid DESC LIMIT ? OFFSET ?",
                 [*params, take, skip],
             )
@@ -535,8 +546,7 @@ def _ranked_in_one_pass(
     where, params = _matching_sql(store, query.fts(forms), *filters, free=free)
     scored = _run(
         store,
-        f"SELECT article_fts.rowid, bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT}),"
-        f" {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}",
+        f"SELECT article_fts.rowid, {_SCORE}, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}",
         params,
     )
     typed: dict[int, tuple[float, float]] | None = None
