@@ -297,6 +297,7 @@ _KEY = str.maketrans(
 # key (_KEY), a mark inside a word to _MARK, anything else to a space.  As a list it is
 # read without a dictionary miss per character.
 _MARK = "\x01"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @functools.cache
@@ -318,7 +319,7 @@ def _word_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     The text is keyed one character for one (C-level), so a word's offsets in the
     text are its offsets in the keys; only hits are looked at one by one.
     """
-    if text and max(text) > "\uffff":  # outside the table's plane: word by word
+    if _ASTRAL.search(text):  # outside the table's plane: word by word
         return [m.span() for m in _WORD.finditer(text) if m.group().translate(_KEY) in words]
     keyed = text.translate(_word_keys())
     tokens = keyed.split(" ")
