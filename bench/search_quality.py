@@ -212,6 +212,20 @@ def main() -> None:
             }
         JUDGMENTS.write_text(json.dumps(judgments, ensure_ascii=False, indent=0) + "\n")
     judgments = json.loads(JUDGMENTS.read_text(encoding="utf-8"))
+    # The most any ranking can reach: a query with more relevant articles than DEPTH
+    # cannot have them all in its first DEPTH.
+    sizes = [len(j["relevant"]) for q in queries if (j := judgments[q["query"]])["relevant"]]
+    print(
+        json.dumps(
+            {
+                "method": "ceiling",
+                "queries": len(sizes),
+                "recall_at_50": round(statistics.mean(min(r, DEPTH) / r for r in sizes), 3),
+                "more_relevant_than_50": sum(r > DEPTH for r in sizes),
+            }
+        ),
+        flush=True,
+    )
     for method, run in runs.items():
         recall, capped, precision, ap = [], [], [], []
         per_query = []

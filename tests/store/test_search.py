@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import unicodedata
 from datetime import datetime
@@ -206,6 +207,64 @@ def test_lead_ranks_above_a_deeper_mention(store: Store) -> None:
     deep = add(store, "خبر", "مقدمة عن أمور أخرى\n" + "كلام " * 50 + "الاتفاق", when=day(2022))
     lead = add(store, "خبر", "الاتفاق في مقدمة الخبر\n" + "كلام " * 50, when=day(2020))
     assert [h.article_id for h in search(store, "الاتفاق").hits] == [lead, deep]
+
+
+@pytest.fixture
+def tiers(store: Store) -> list[int]:
+    """An article in each tier of قمة, best first, the newest in the worst tier."""
+    return [
+        add(store, "قمة الرياض", "نص عن أمور أخرى", when=day(2001)),
+        add(store, "افتتاح القمة", "نص عن أمور أخرى", when=day(2002)),
+        add(store, "خبر", "عقدت قمة اليوم\n" + "كلام " * 30, when=day(2003)),
+        add(store, "خبر", "بدأت القمة اليوم\n" + "كلام " * 30, when=day(2004)),
+        add(store, "خبر", "مقدمة الخبر\n" + "كلام " * 30 + "ثم قمة أخرى", when=day(2005)),
+        add(store, "خبر", "مقدمة الخبر\n" + "كلام " * 30 + "ثم القمة", when=day(2006)),
+    ]
+
+
+def test_a_word_is_ranked_in_its_tiers_in_one_read_or_page_by_page(
+    store: Store, tiers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        result = search(store, "قمة")
+    finally:
+        store.db.conn.set_trace_callback(None)
+    # Few hits: the count, every hit with its columns, the typed form's hits.
+    assert sum(sql.startswith("SELECT") and " FROM article_fts " in sql for sql in reads) == 3
+    assert [h.article_id for h in result.hits] == tiers
+    assert [math.ceil(h.rank / 1000) for h in result.hits] == [0, 1, 2, 3, 4, 5]  # type: ignore[operator]
+    monkeypatch.setattr(search_module, "ONE_PASS", 0)  # a read a tier, as for a common word
+    assert [h.article_id for h in search(store, "قمة").hits] == tiers
+    for window in (1, 5_000):
+        # Every tier too large to score, or all scored: pages cut the same list.
+        monkeypatch.setattr(search_module, "RANK_WINDOW", window)
+        whole = [h.article_id for h in search(store, "قمة").hits]
+        pages = [
+            h.article_id for k in range(3) for h in search(store, "قمة", limit=2, offset=2 * k).hits
+        ]
+        assert pages == whole and set(whole) == set(tiers)
+
+
+def test_a_phrase_is_ranked_title_lead_body_in_one_read(store: Store) -> None:
+    body = add(store, "خبر", "مقدمة\n" + "كلام " * 30 + "القمة العربية", when=day(2003))
+    lead = add(store, "خبر", "انعقدت القمة العربية\n" + "كلام " * 30, when=day(2002))
+    title = add(store, "القمة العربية", "نص", when=day(2001))
+    add(store, "القمة", "العربية", when=day(2004))  # title and body: apart
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        hits = search(store, '"القمة العربية"').hits
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert [h.article_id for h in hits] == [title, lead, body]
+    assert [math.ceil(h.rank / 1000) for h in hits] == [0, 2, 4]  # type: ignore[operator]
+    # The count and one read of every hit with its columns; not a read a tier.
+    assert sum(sql.startswith("SELECT") and " FROM article_fts " in sql for sql in reads) == 2
+    assert [h.article_id for h in search(store, '"القمة العربية"', limit=1, offset=1).hits] == [
+        lead
+    ]
 
 
 def test_forms_are_highlighted(store: Store, clitics: dict[str, int]) -> None:

@@ -112,6 +112,11 @@ def text_of(text: str, spans: list[tuple[int, int]]) -> list[str]:
         ("بأيار وبِأيار أيارات", "ايار", []),
         ("ايران ثم العراق", "ايران OR العراق", ["ايران", "العراق"]),
         ("ايران والعراق", "ايران -العراق", ["ايران"]),
+        # Any character around a word: typographic quotes, a joiner, an underscore, an
+        # emoji; a tatweel before it is part of it.
+        ("“إيران”\u200cإيران_إيران ـإيران", "ايران", ["إيران"] * 3 + ["ـإيران"]),
+        ("😀إيران😀 إيران", "ايران", ["إيران"] * 2),
+        ("ايران ثم 𝐀ايران", "ايران", ["ايران"]),  # a letter outside the plane joins
     ],
 )
 def test_hit_spans_point_at_the_original_words(text: str, query: str, hits: list[str]) -> None:

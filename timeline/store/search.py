@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import time
 from collections import OrderedDict
@@ -19,6 +20,7 @@ from timeline.text.query import (
     Forms,
     Query,
     SearchError,
+    hit_finder,
     hit_spans,
     parse_query,
 )
@@ -52,6 +54,10 @@ LEAD_WEIGHT = 2.0
 # a phrase, so a tier of more than RANK_WINDOW hits (the body tier of a word in most
 # articles) is ordered newest first instead.
 RANK_WINDOW = 5_000
+# A word or prefix with at most this many hits is ranked in one read of all of them
+# (three bm25 scores a hit) rather than in a read a tier (see _one_pass).
+ONE_PASS = 1_000
+_SCORE = f"bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT})"
 # A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
 _TIER_SPAN = 1000.0
 # Spelling suggestions when nothing matches: at most this many, this similar (0-100).
@@ -74,7 +80,7 @@ _FIRST_FREE = (
     " ORDER BY a.fts_rowid LIMIT 1) END"
 )
 # Line breaks become spaces (one for one, so offsets hold) in a one-line snippet.
-_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2029": " ", "\u2028": " "})
+_LINE_BREAKS = re.compile("[\n\r\t\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -443,29 +449,55 @@ def _ranked(
     offset: int,
     free: dict[int, int],
 ) -> list[tuple[int, float | None]]:
-    """A page of hits in tier order, each tier by bm25 (or newest first when large)."""
+    """A page of hits in tier order, each tier by bm25 (or newest first when large).
+
+    Only the page is read: a tier before the page is counted, a tier on it is counted
+    only up to what the page and the choice of order need (its first RANK_WINDOW + 1
+    hits), and the last tier holds what the others leave of the total.
+    """
+    if total <= RANK_WINDOW and _one_pass(query, total):
+        return _ranked_in_one_pass(store, query, forms, filters, limit, offset, free)
     rows: list[tuple[int, float | None]] = []
     position = 0  # hits in the tiers before this one
-    expressions = [e for e in _tier_expressions(query, forms)]
+    expressions = _tier_expressions(query, forms)
     nonempty = [k for k, e in enumerate(expressions) if e]
     for k in nonempty:
-        if position >= offset + limit or position >= total:
+        end = offset + limit - position  # hits of this tier up to the end of the page
+        if end <= 0 or position >= total:
             break
         where, params = _matching_sql(store, expressions[k], *filters, free=free)
+        skip = max(0, offset - position)
+        scored: list[tuple] | None = None  # the tier's hits in order, when read whole
         if k == nonempty[-1]:
             size = total - position  # the last tier holds the rest
-        else:
+        elif skip:
+            # The page starts in or after this tier: where it ends must be known.
             size = int(_run(store, "SELECT count(*)" + where, params)[0][0])
-        skip = max(0, offset - position)
+        elif total <= RANK_WINDOW:
+            # The page starts here and every tier is small enough to score: the tier is
+            # read whole, scored, in one read that also counts it.
+            scored = _run(store, f"SELECT article_fts.rowid, {_SCORE}{where}", params)
+            size = len(scored)
+        else:
+            # The page starts here: no more than this is needed, the page's end or the
+            # bound of a tier that bm25 orders, whichever is larger (the index stops
+            # reading there).  A tier that reaches it fills the page and is large.
+            # (Scoring while counting was measured slower here: the first tier of a word
+            # in most articles is often large, and its scores would be thrown away.)
+            cap = max(end, RANK_WINDOW) + 1
+            capped = f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)"
+            size = int(_run(store, capped, [*params, cap])[0][0])
         take = min(limit - len(rows), size - skip)
         position += size
         if take <= 0:
             continue
-        if size <= RANK_WINDOW:
+        if scored is not None and size <= RANK_WINDOW:
+            scored.sort(key=lambda row: (row[1], -row[0]))  # as ORDER BY score, rowid DESC
+            rows += [(r, k * _TIER_SPAN + score) for r, score in scored[skip : skip + take]]
+        elif size <= RANK_WINDOW:
             scored = _run(
                 store,
-                "SELECT article_fts.rowid,"
-                f" bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT}) AS score{where}"
+                f"SELECT article_fts.rowid, {_SCORE} AS score{where}"
                 " ORDER BY score, article_fts.rowid DESC LIMIT ? OFFSET ?",
                 [*params, take, skip],
             )
@@ -473,6 +505,71 @@ def _ranked(
         else:
             rows += _newest(store, where, params, take, skip)
     return rows
+
+
+def _one_pass(query: Query, total: int) -> bool:
+    """Whether to rank every hit in one read rather than tier by tier.
+
+    One term and nothing excluded, so a hit's tier can be told by column: a phrase
+    (reading it is the cost: positions to compare in every article holding its words),
+    or a word or prefix with few hits (a read a tier costs more than scoring them all).
+    A common word is read in tiers: the first tiers fill the page, the rest are never
+    scored (measured with bench/search.py).
+    """
+    if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
+        return False
+    return len(query.terms[0].tokens) > 1 or total <= ONE_PASS
+
+
+# bm25 weighted to the title alone, and to the title and lead: below zero exactly when
+# the term occurs there (bm25 adds the weighted counts of a term's occurrences, and
+# FTS5 keeps every idf above zero).
+_IN_TITLE = "bm25(article_fts, 0.0, 1.0, 0.0)"
+_IN_TITLE_OR_LEAD = "bm25(article_fts, 0.0, 1.0, 1.0)"
+
+
+def _ranked_in_one_pass(
+    store: Store,
+    query: Query,
+    forms: Forms,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    limit: int,
+    offset: int,
+    free: dict[int, int],
+) -> list[tuple[int, float | None]]:
+    """The page of a one-term query: every hit scored in one read.
+
+    The same tiers as _ranked, which reads the term once a tier: a hit's tier follows
+    from where the term occurs (title; title or lead; anywhere) and whether it occurs
+    as typed (a second read, of the typed form alone, when the word has other forms).
+    """
+    where, params = _matching_sql(store, query.fts(forms), *filters, free=free)
+    scored = _run(
+        store,
+        f"SELECT article_fts.rowid, {_SCORE}, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}",
+        params,
+    )
+    typed: dict[int, tuple[float, float]] | None = None
+    if query.fts() != query.fts(forms):
+        where, params = _matching_sql(store, query.fts(), *filters, free=free)
+        sql = f"SELECT article_fts.rowid, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}"
+        typed = {rowid: (title, lead) for rowid, title, lead in _run(store, sql, params)}
+    ranked: list[tuple[float, int]] = []
+    for rowid, score, title, lead in scored:
+        as_typed = (title, lead) if typed is None else typed.get(rowid)
+        if as_typed is not None and as_typed[0] < 0:
+            tier = 0
+        elif title < 0:
+            tier = 1
+        elif as_typed is not None and as_typed[1] < 0:
+            tier = 2
+        elif lead < 0:
+            tier = 3
+        else:
+            tier = 4 if as_typed is not None else 5
+        ranked.append((tier * _TIER_SPAN + score, rowid))
+    ranked.sort(key=lambda item: (item[0], -item[1]))
+    return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]]
 
 
 def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
@@ -533,11 +630,12 @@ def _hits(
         )
     }
     hits = []
+    spans_of = hit_finder(query, forms)
     for article_id, score in rows:
         if article_id not in texts:
             continue
         title, body, published, source = texts[article_id]
-        snippet, spans = _snippet(body, hit_spans(body, query, forms), snippet_chars)
+        snippet, spans = _snippet(body, spans_of(body), snippet_chars)
         hits.append(
             SearchHit(
                 article_id=article_id,
@@ -546,7 +644,7 @@ def _hits(
                 source=source,
                 snippet=snippet,
                 snippet_spans=tuple(spans),
-                title_spans=tuple(hit_spans(title, query, forms)),
+                title_spans=tuple(spans_of(title)),
                 rank=score,
             )
         )
@@ -581,7 +679,7 @@ def _snippet(
         end -= 1
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(text) else ""
-    snippet = prefix + text[begin:end].translate(_SPACES) + suffix
+    snippet = prefix + _LINE_BREAKS.sub(" ", text[begin:end]) + suffix
     shift = len(prefix) - begin
     return snippet, [(s + shift, e + shift) for s, e in spans if s >= begin and e <= end]
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.text.normalize import (
@@ -292,14 +293,43 @@ _KEY = str.maketrans(
 )
 
 
+# Every character of the Basic Multilingual Plane, one for one: a letter or digit to its
+# key (_KEY), a mark inside a word to _MARK, anything else to a space.  As a list it is
+# read without a dictionary miss per character.
+_MARK = "\x01"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _word_keys() -> list[int | str]:
+    table: list[int | str] = []
+    for code in range(0x10000):
+        ch = chr(code)
+        if ch.isalnum() or code in DROPPED_CODEPOINTS or 0x300 <= code <= 0x36F:
+            key = ch.translate(_KEY)
+            table.append(key if key else _MARK)
+        else:
+            table.append(" ")
+    return table
+
+
 def _word_hits(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
-    """Spans of the words of text that normalize and fold to one of words (one pass)."""
-    spans = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if word.translate(_KEY) in words:
-            spans.append(m.span())
-    return spans
+    """Spans of the words of text that normalize and fold to one of words.
+
+    The text is keyed one character for one (C-level), so a word's offsets in the
+    text are its offsets in the keys; only hits are looked at one by one.
+    """
+    if _ASTRAL.search(text):  # outside the table's plane: word by word
+        return [m.span() for m in _WORD.finditer(text) if m.group().translate(_KEY) in words]
+    keyed = text.translate(_word_keys())
+    tokens = keyed.split(" ")
+    keys = " ".join(tokens).replace(_MARK, "").split(" ") if _MARK in keyed else tokens
+    found = [i for i, key in enumerate(keys) if key in words]
+    if not found:
+        return []
+    # Token i starts after the tokens before it and one space after each.
+    ends = list(itertools.accumulate(map(len, tokens)))
+    return [(ends[i] - len(tokens[i]) + i, ends[i] + i) for i in found]
 
 
 def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list[tuple[int, int]]:
@@ -308,6 +338,13 @@ def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list
     With forms, a plain word's other forms (بكوريا for كوريا) are hits too.  Spans are
     sorted and do not overlap; each covers whole words with their marks.
     """
+    return hit_finder(query, forms)(text)
+
+
+def hit_finder(
+    query: Query | str, forms: Forms | None = None
+) -> Callable[[str], list[tuple[int, int]]]:
+    """hit_spans for one query, made once for many texts (a page of hits)."""
     if isinstance(query, str):
         query = parse_query(query)
     # Single words (and their forms) are found by looking each word of the text up;
@@ -317,18 +354,19 @@ def hit_spans(text: str, query: Query | str, forms: Forms | None = None) -> list
         for term in query.terms:
             if term.expandable:
                 words.update(forms.get(term.tokens[0], ()))
-    found = _word_hits(text, frozenset(words)) if words else []
-    found += [
-        m.span()
-        for term in query.terms
-        if len(term.tokens) > 1 or term.prefix
-        for m in _term_pattern(term).finditer(text)
-    ]
-    found.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in found:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    frozen = frozenset(words)
+    patterns = [_term_pattern(t) for t in query.terms if len(t.tokens) > 1 or t.prefix]
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        found = _word_hits(text, frozen) if frozen else []
+        found += [m.span() for pattern in patterns for m in pattern.finditer(text)]
+        found.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in found:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
+    return spans
