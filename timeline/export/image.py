@@ -50,7 +50,7 @@ def ensure_application(lang: str | None = None) -> None:
 
     if QApplication.instance() is not None:
         return
-    from timeline.ui.app import create_application
+    from timeline.ui.application import create_application
     from timeline.ui.platform_check import has_display
 
     if not has_display():

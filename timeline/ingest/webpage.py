@@ -28,7 +28,6 @@ _DAY_OR_FINER = {"day", "hour", "minute", "second"}
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 
-
 def _quiet_libraries() -> None:
     """trafilatura and htmldate log every page they find wanting; the import reports instead.
 

@@ -7,69 +7,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
-    QMessageLogContext,
-    Qt,
-    QTimer,
-    QtMsgType,
-    QTranslator,
-    qInstallMessageHandler,
-)
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
 
-from timeline.paths import translations_dir
 from timeline.store import Store, StoreError
-from timeline.ui.about import application_icon
-from timeline.ui.fonts import application_font, load_bundled_fonts
+from timeline.ui.application import create_application
 from timeline.ui.platform_check import has_display
 
-ORGANIZATION = "arabic-news-timeline"
-APPLICATION = "timeline"
-
-
-# Said by the offscreen platform for every top-level window: noise, not a problem.
-_QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
-
-
-def _qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-    if message not in _QUIET_MESSAGES:
-        print(message, file=sys.stderr)
-
-
-def interface_language(requested: str | None) -> str:
-    if requested:
-        return requested
-    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
-
-
-def create_application(lang: str | None = None) -> tuple[QApplication, str]:
-    """The QApplication with the bundled fonts and the interface language installed."""
-    qInstallMessageHandler(_qt_message)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setDesktopFileName("timeline")
-    app.setWindowIcon(application_icon())
-    load_bundled_fonts()
-    app.setFont(application_font())
-    language = interface_language(lang)
-    if language == "ar":
-        arabic = QLocale(QLocale.Language.Arabic)
-        for name, folder in (
-            ("timeline", str(translations_dir())),
-            # Qt's own strings: standard buttons and dialogs.
-            ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ):
-            translator = QTranslator(app)
-            if translator.load(arabic, name, "_", folder):
-                app.installTranslator(translator)
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    else:
-        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    return app, language
+__all__ = ["create_application", "run_window"]
 
 
 def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | None = None) -> int:
@@ -84,8 +28,7 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    # Imported here: the image exporter uses create_application without the window.
-    from timeline.ui.main_window import MainWindow
+    from timeline.ui.main_window import MainWindow  # loaded only when a window opens
 
     window = MainWindow(store)
     window.show()

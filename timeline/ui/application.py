@@ -1,0 +1,70 @@
+"""The QApplication itself: fonts, interface language, translations, Qt's messages.
+
+Apart from app.py (which opens the window) so that the image exporter can set up an
+application without importing the window and everything the window imports.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication
+
+from timeline.paths import translations_dir
+from timeline.ui.about import application_icon
+from timeline.ui.fonts import application_font, load_bundled_fonts
+
+ORGANIZATION = "arabic-news-timeline"
+APPLICATION = "timeline"
+
+
+# Said by the offscreen platform for every top-level window: noise, not a problem.
+_QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if message not in _QUIET_MESSAGES:
+        print(message, file=sys.stderr)
+
+
+def interface_language(requested: str | None) -> str:
+    if requested:
+        return requested
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def create_application(lang: str | None = None) -> tuple[QApplication, str]:
+    """The QApplication with the bundled fonts and the interface language installed."""
+    qInstallMessageHandler(_qt_message)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("timeline")
+    app.setWindowIcon(application_icon())
+    load_bundled_fonts()
+    app.setFont(application_font())
+    language = interface_language(lang)
+    if language == "ar":
+        arabic = QLocale(QLocale.Language.Arabic)
+        for name, folder in (
+            ("timeline", str(translations_dir())),
+            # Qt's own strings: standard buttons and dialogs.
+            ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ):
+            translator = QTranslator(app)
+            if translator.load(arabic, name, "_", folder):
+                app.installTranslator(translator)
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return app, language
