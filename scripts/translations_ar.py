@@ -216,6 +216,9 @@ ARABIC: dict[str, str] = {
     "%1: %2 word(s) in common; marked: words only that copy has": "%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
     "Show each story &once": "اعرض كل خبر &مرة واحدة",
     "List a story reprinted by several outlets once, as its earliest copy": "اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه",
+    # --- longart
+    "The article could not be read: %1": "تعذّرت قراءة المقال: %1",
+    "Reading the article…": "جارٍ قراءة المقال…",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

@@ -36,22 +36,22 @@
 <context>
     <name>ColourLegend</name>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="50" />
+        <location filename="../../timeline/ui/colour_legend.py" line="38" />
         <source>Legend</source>
         <translation>دليل الألوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="58" />
+        <location filename="../../timeline/ui/colour_legend.py" line="46" />
         <source>By kind</source>
         <translation>حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="59" />
+        <location filename="../../timeline/ui/colour_legend.py" line="47" />
         <source>By tag</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="60" />
+        <location filename="../../timeline/ui/colour_legend.py" line="48" />
         <source>By source</source>
         <translation>حسب المصدر</translation>
     </message>
@@ -97,165 +97,175 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="236" />
+        <location filename="../../timeline/ui/detail_pane.py" line="243" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="268" />
-        <location filename="../../timeline/ui/detail_pane.py" line="321" />
+        <location filename="../../timeline/ui/detail_pane.py" line="275" />
+        <location filename="../../timeline/ui/detail_pane.py" line="443" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="288" />
+        <location filename="../../timeline/ui/detail_pane.py" line="309" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="389" />
+        <location filename="../../timeline/ui/detail_pane.py" line="399" />
+        <source>The article could not be read: %1</source>
+        <translation>تعذّرت قراءة المقال: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="408" />
+        <source>Reading the article…</source>
+        <translation>جارٍ قراءة المقال…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="521" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="392" />
+        <location filename="../../timeline/ui/detail_pane.py" line="524" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="400" />
+        <location filename="../../timeline/ui/detail_pane.py" line="532" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="402" />
+        <location filename="../../timeline/ui/detail_pane.py" line="534" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="403" />
+        <location filename="../../timeline/ui/detail_pane.py" line="535" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="404" />
+        <location filename="../../timeline/ui/detail_pane.py" line="536" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="405" />
+        <location filename="../../timeline/ui/detail_pane.py" line="537" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="412" />
+        <location filename="../../timeline/ui/detail_pane.py" line="544" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="418" />
+        <location filename="../../timeline/ui/detail_pane.py" line="550" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="442" />
+        <location filename="../../timeline/ui/detail_pane.py" line="574" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="443" />
+        <location filename="../../timeline/ui/detail_pane.py" line="575" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="444" />
+        <location filename="../../timeline/ui/detail_pane.py" line="576" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="452" />
+        <location filename="../../timeline/ui/detail_pane.py" line="584" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="459" />
+        <location filename="../../timeline/ui/detail_pane.py" line="591" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="461" />
-        <location filename="../../timeline/ui/detail_pane.py" line="512" />
+        <location filename="../../timeline/ui/detail_pane.py" line="593" />
+        <location filename="../../timeline/ui/detail_pane.py" line="644" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="462" />
+        <location filename="../../timeline/ui/detail_pane.py" line="594" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="464" />
+        <location filename="../../timeline/ui/detail_pane.py" line="596" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="468" />
+        <location filename="../../timeline/ui/detail_pane.py" line="600" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="476" />
-        <location filename="../../timeline/ui/detail_pane.py" line="492" />
+        <location filename="../../timeline/ui/detail_pane.py" line="608" />
+        <location filename="../../timeline/ui/detail_pane.py" line="624" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="490" />
+        <location filename="../../timeline/ui/detail_pane.py" line="622" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="491" />
+        <location filename="../../timeline/ui/detail_pane.py" line="623" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="493" />
+        <location filename="../../timeline/ui/detail_pane.py" line="625" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="508" />
+        <location filename="../../timeline/ui/detail_pane.py" line="640" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="510" />
+        <location filename="../../timeline/ui/detail_pane.py" line="642" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="581" />
+        <location filename="../../timeline/ui/detail_pane.py" line="718" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="582" />
+        <location filename="../../timeline/ui/detail_pane.py" line="719" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="583" />
+        <location filename="../../timeline/ui/detail_pane.py" line="720" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="585" />
+        <location filename="../../timeline/ui/detail_pane.py" line="722" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="584" />
+        <location filename="../../timeline/ui/detail_pane.py" line="721" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -271,77 +281,77 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="93" />
+        <location filename="../../timeline/ui/export_dialog.py" line="94" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="95" />
+        <location filename="../../timeline/ui/export_dialog.py" line="96" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="96" />
+        <location filename="../../timeline/ui/export_dialog.py" line="97" />
         <source>The Timeline Project (.timeline)</source>
         <translation>برنامج The Timeline Project ‏(.timeline)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="97" />
+        <location filename="../../timeline/ui/export_dialog.py" line="98" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="98" />
+        <location filename="../../timeline/ui/export_dialog.py" line="99" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="99" />
+        <location filename="../../timeline/ui/export_dialog.py" line="100" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="100" />
+        <location filename="../../timeline/ui/export_dialog.py" line="101" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="101" />
+        <location filename="../../timeline/ui/export_dialog.py" line="102" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="102" />
+        <location filename="../../timeline/ui/export_dialog.py" line="103" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="103" />
+        <location filename="../../timeline/ui/export_dialog.py" line="104" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="122" />
+        <location filename="../../timeline/ui/export_dialog.py" line="123" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="136" />
+        <location filename="../../timeline/ui/export_dialog.py" line="137" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="137" />
+        <location filename="../../timeline/ui/export_dialog.py" line="138" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="138" />
+        <location filename="../../timeline/ui/export_dialog.py" line="139" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="139" />
+        <location filename="../../timeline/ui/export_dialog.py" line="140" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -349,259 +359,259 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="163" />
-        <location filename="../../timeline/ui/main_window.py" line="460" />
+        <location filename="../../timeline/ui/main_window.py" line="156" />
+        <location filename="../../timeline/ui/main_window.py" line="450" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="170" />
+        <location filename="../../timeline/ui/main_window.py" line="163" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="180" />
+        <location filename="../../timeline/ui/main_window.py" line="173" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="233" />
+        <location filename="../../timeline/ui/main_window.py" line="227" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="234" />
+        <location filename="../../timeline/ui/main_window.py" line="228" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="238" />
+        <location filename="../../timeline/ui/main_window.py" line="232" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="247" />
+        <location filename="../../timeline/ui/main_window.py" line="241" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="250" />
+        <location filename="../../timeline/ui/main_window.py" line="244" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="253" />
+        <location filename="../../timeline/ui/main_window.py" line="247" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="257" />
+        <location filename="../../timeline/ui/main_window.py" line="251" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="258" />
+        <location filename="../../timeline/ui/main_window.py" line="252" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="259" />
+        <location filename="../../timeline/ui/main_window.py" line="253" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="263" />
+        <location filename="../../timeline/ui/main_window.py" line="257" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="268" />
+        <location filename="../../timeline/ui/main_window.py" line="262" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="269" />
+        <location filename="../../timeline/ui/main_window.py" line="263" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="270" />
+        <location filename="../../timeline/ui/main_window.py" line="264" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="290" />
+        <location filename="../../timeline/ui/main_window.py" line="284" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="291" />
+        <location filename="../../timeline/ui/main_window.py" line="285" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="293" />
+        <location filename="../../timeline/ui/main_window.py" line="287" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="294" />
+        <location filename="../../timeline/ui/main_window.py" line="288" />
         <source>Show each story &amp;once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="297" />
+        <location filename="../../timeline/ui/main_window.py" line="291" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="302" />
+        <location filename="../../timeline/ui/main_window.py" line="296" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="303" />
+        <location filename="../../timeline/ui/main_window.py" line="297" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="304" />
+        <location filename="../../timeline/ui/main_window.py" line="298" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="306" />
+        <location filename="../../timeline/ui/main_window.py" line="300" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="308" />
+        <location filename="../../timeline/ui/main_window.py" line="302" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="313" />
+        <location filename="../../timeline/ui/main_window.py" line="307" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="314" />
+        <location filename="../../timeline/ui/main_window.py" line="308" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="315" />
+        <location filename="../../timeline/ui/main_window.py" line="309" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="319" />
+        <location filename="../../timeline/ui/main_window.py" line="313" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="323" />
+        <location filename="../../timeline/ui/main_window.py" line="317" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="323" />
+        <location filename="../../timeline/ui/main_window.py" line="317" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="326" />
+        <location filename="../../timeline/ui/main_window.py" line="320" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="336" />
+        <location filename="../../timeline/ui/main_window.py" line="330" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="337" />
+        <location filename="../../timeline/ui/main_window.py" line="331" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="338" />
+        <location filename="../../timeline/ui/main_window.py" line="332" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="342" />
+        <location filename="../../timeline/ui/main_window.py" line="336" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="395" />
-        <location filename="../../timeline/ui/main_window.py" line="404" />
+        <location filename="../../timeline/ui/main_window.py" line="385" />
+        <location filename="../../timeline/ui/main_window.py" line="394" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="396" />
+        <location filename="../../timeline/ui/main_window.py" line="386" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="405" />
+        <location filename="../../timeline/ui/main_window.py" line="395" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="424" />
+        <location filename="../../timeline/ui/main_window.py" line="414" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="426" />
+        <location filename="../../timeline/ui/main_window.py" line="416" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="432" />
+        <location filename="../../timeline/ui/main_window.py" line="422" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="456" />
+        <location filename="../../timeline/ui/main_window.py" line="446" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="568" />
+        <location filename="../../timeline/ui/main_window.py" line="536" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="570" />
+        <location filename="../../timeline/ui/main_window.py" line="538" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="575" />
+        <location filename="../../timeline/ui/main_window.py" line="543" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="576" />
+        <location filename="../../timeline/ui/main_window.py" line="544" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="577" />
+        <location filename="../../timeline/ui/main_window.py" line="545" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="581" />
+        <location filename="../../timeline/ui/main_window.py" line="549" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="659" />
+        <location filename="../../timeline/ui/main_window.py" line="627" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
@@ -610,67 +620,67 @@
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="689" />
+        <location filename="../../timeline/ui/main_window.py" line="659" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="721" />
+        <location filename="../../timeline/ui/main_window.py" line="691" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="723" />
+        <location filename="../../timeline/ui/main_window.py" line="693" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="729" />
+        <location filename="../../timeline/ui/main_window.py" line="699" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="760" />
+        <location filename="../../timeline/ui/main_window.py" line="730" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="766" />
+        <location filename="../../timeline/ui/main_window.py" line="736" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="767" />
+        <location filename="../../timeline/ui/main_window.py" line="737" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="769" />
+        <location filename="../../timeline/ui/main_window.py" line="739" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="786" />
+        <location filename="../../timeline/ui/main_window.py" line="756" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="794" />
+        <location filename="../../timeline/ui/main_window.py" line="764" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="798" />
+        <location filename="../../timeline/ui/main_window.py" line="768" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="806" />
+        <location filename="../../timeline/ui/main_window.py" line="776" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="813" />
+        <location filename="../../timeline/ui/main_window.py" line="783" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -760,42 +770,42 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoryPanel</name>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="70" />
+        <location filename="../../timeline/ui/story_panel.py" line="44" />
         <source>Related articles</source>
         <translation>مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="106" />
+        <location filename="../../timeline/ui/story_panel.py" line="80" />
         <source>Copies of this story: %n</source>
         <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="108" />
+        <location filename="../../timeline/ui/story_panel.py" line="82" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="116" />
+        <location filename="../../timeline/ui/story_panel.py" line="92" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="118" />
+        <location filename="../../timeline/ui/story_panel.py" line="94" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="122" />
+        <location filename="../../timeline/ui/story_panel.py" line="98" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="126" />
+        <location filename="../../timeline/ui/story_panel.py" line="102" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="157" />
+        <location filename="../../timeline/ui/story_panel.py" line="133" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
@@ -1047,23 +1057,23 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="174" />
-        <location filename="../../timeline/ui/export_dialog.py" line="237" />
+        <location filename="../../timeline/ui/export_dialog.py" line="175" />
+        <location filename="../../timeline/ui/export_dialog.py" line="244" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="209" />
+        <location filename="../../timeline/ui/export_dialog.py" line="210" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="233" />
+        <location filename="../../timeline/ui/export_dialog.py" line="239" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="245" />
+        <location filename="../../timeline/ui/export_dialog.py" line="250" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

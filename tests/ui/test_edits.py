@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.ui.waiting import article_shown
 from timeline import edits
 from timeline.store import Store
 from timeline.store import edits as user
@@ -36,6 +37,7 @@ def window(qtbot: QtBot, own_store: Store) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    article_shown(win.detail)
     return win
 
 
@@ -64,6 +66,7 @@ def test_correcting_a_mention_shows_at_once_and_undo_redo(window: MainWindow) ->
     target = edits.read_date("1901-01-01")
     assert target is not None
     assert target.start in set(window.timeline.arrays().starts.tolist())
+    article_shown(window.detail)
     texts = [window.detail.events.item(i).text() for i in range(window.detail.events.count())]
     assert any("corrected" in t and "computed:" in t for t in texts)
     window.edits.stack.undo()
@@ -100,6 +103,7 @@ def test_add_tag_note_show_in_detail_pane_and_undo(window: MainWindow) -> None:
     assert any(i < 0 for i in ids)
     run("tag", lambda s: edits.set_tag(s, edits.article_target(s, article_id), "مهم"))
     run("note", lambda s: edits.set_note(s, article_id, "ملاحظة للمراجعة"))
+    article_shown(window.detail)
     text = window.detail.browser.toPlainText()
     assert "مهم" in text and "ملاحظة للمراجعة" in text
     rows = [window.detail.events.item(i) for i in range(window.detail.events.count())]
@@ -107,6 +111,7 @@ def test_add_tag_note_show_in_detail_pane_and_undo(window: MainWindow) -> None:
     for _ in range(3):
         window.edits.stack.undo()
     assert not any(i < 0 for i in window.timeline.arrays().ids.tolist())
+    article_shown(window.detail)
     assert "ملاحظة للمراجعة" not in window.detail.browser.toPlainText()
     assert user.all_rows(window.store)["user_events"] == []
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from tests.ui.waiting import article_shown
 from timeline.ingest import article_uid
 from timeline.library import mention_events, publication_date
 from timeline.model import Article, ArticleDraft, Event
@@ -68,6 +69,7 @@ def window(qtbot: QtBot, markup_store: Store) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    article_shown(win.detail)
     return win
 
 
@@ -99,6 +101,7 @@ def test_every_model_role_is_plain_or_escaped(window: MainWindow) -> None:
 
 def test_detail_pane_shows_every_field_verbatim(qtbot: QtBot, window: MainWindow) -> None:
     window.select_article(window.model.index(0).data(ArticleIdRole))
+    article_shown(window.detail)
     qtbot.waitUntil(window.detail.body_complete)
     doc = window.detail.browser.document()
     text = doc.toPlainText()
@@ -113,6 +116,7 @@ def test_detail_pane_shows_every_field_verbatim(qtbot: QtBot, window: MainWindow
 
 def test_event_list_and_its_tooltips_are_verbatim(window: MainWindow) -> None:
     window.select_article(window.model.index(0).data(ArticleIdRole))
+    article_shown(window.detail)
     events = window.detail.events
     labels = [events.item(i) for i in range(events.count())]
     with_markup = [item for item in labels if "<" in item.text()]

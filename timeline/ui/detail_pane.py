@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,6 +36,7 @@ from timeline.ui.date_text import direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
 from timeline.ui.plain_text import plain_tooltip
 from timeline.ui.story_panel import StoryPanel, diff_spans
+from timeline.ui.workers import ArticleContents, ArticleReader, start_in_thread
 
 if TYPE_CHECKING:
     from timeline.edits import ShownArticle, ShownEvent
@@ -118,6 +120,9 @@ BODY_FIRST_CHARS = 2_000  # shown with the article: about a screenful
 BODY_BLOCK_CHARS = 2_000
 # An article's events are listed this many at a time (a 12 MB article had 17,000).
 EVENTS_STEP = 100
+# While an article is read, the one before stays shown this long, then a notice: a short
+# article arrives before the eye sees a blank pane, a 12 MB one is not mistaken for it.
+LOADING_NOTICE_MS = 150
 
 
 class _BodyFeed:
@@ -226,6 +231,8 @@ class DetailPane(QWidget):
 
     # Axis seconds do not fit a C int (1869 is -3.2e9): carried as a Python object.
     event_chosen = Signal(int, object)  # event id, axis start
+    article_loaded = Signal(int)  # an article read by load_article() is being shown
+    load_failed = Signal(str)  # why the chosen article could not be read
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -274,6 +281,20 @@ class DetailPane(QWidget):
         self._body_timer.setSingleShot(True)
         self._body_timer.timeout.connect(self._add_body_step)
         self._scroll_target: int | None = None  # a body offset to bring into view
+        # The document shown; the previous one is deleted when another replaces it.
+        self._document: QTextDocument | None = None
+        # Articles are read on a worker (load_article): one read at a time, the latest
+        # request waiting for it, and the answer to any older request dropped.
+        self._request = 0
+        self._reader: ArticleReader | None = None
+        self._reader_thread: QThread | None = None
+        self._pending_read: tuple[Path, int, int, str] | None = None
+        self._loading_id: int | None = None
+        self._fetch: Any = None
+        self._loading_notice = QTimer(self)
+        self._loading_notice.setSingleShot(True)
+        self._loading_notice.setInterval(LOADING_NOTICE_MS)
+        self._loading_notice.timeout.connect(self._show_loading)
         # How dates are written; the window keeps it in step with the timeline's axis.
         self.label_style = LabelStyle(language="en")
         self.show_article(None, [])
@@ -286,7 +307,107 @@ class DetailPane(QWidget):
     def show_nothing_found(self, searched: str) -> None:
         """Empty the pane and say that nothing matched `searched` (what was asked for)."""
         self._placeholder = self.tr("No article matches %1.").replace("%1", searched)
+        self.clear_article()
+
+    def clear_article(self) -> None:
+        """Show no article (and forget any being read)."""
+        self._forget_reads()
         self.show_article(None, [])
+        self.story.show_story(None, None)
+
+    # -- reading an article off the GUI thread -------------------------------------
+
+    def load_article(
+        self, db_path: Path, article_id: int, query: str = "", fetch: Any = None
+    ) -> None:
+        """Read an article (events, the user's values, hits of `query`, story) on a
+        worker and show it when it arrives; article_loaded says when.
+
+        fetch(id) gives another article for the story section's comparison.  Choosing
+        another article before this one arrives cancels its read and drops its answer.
+        """
+        self._request += 1
+        self._fetch = fetch
+        self._loading_id = article_id
+        self._pending_read = (db_path, self._request, article_id, query)
+        if self._reader is not None:
+            self._reader.cancel()  # its thread ends soon; _read_ended starts this one
+        else:
+            self._start_read()
+        if self.article is None or self.article.id != article_id:
+            self._loading_notice.start()
+
+    def is_loading(self) -> bool:
+        """Whether an article asked for with load_article() is still being read."""
+        return self._loading_id is not None
+
+    def stop_reading(self) -> QThread | None:
+        """Cancel any read (the window is closing); the thread still running, if any."""
+        self._forget_reads()
+        return self._reader_thread
+
+    def _forget_reads(self) -> None:
+        self._request += 1  # whatever is on its way is dropped
+        self._pending_read = None
+        self._loading_id = None
+        self._loading_notice.stop()
+        if self._reader is not None:
+            self._reader.cancel()
+
+    def _start_read(self) -> None:
+        assert self._pending_read is not None
+        db_path, request, article_id, query = self._pending_read
+        self._pending_read = None
+        reader = ArticleReader(db_path, request, article_id, query)
+        # Bound methods of this widget: Qt queues the worker's signals to the GUI thread.
+        reader.finished.connect(self._contents_read)
+        reader.failed.connect(self._read_failed)
+        self._reader = reader
+        self._reader_thread = start_in_thread(reader, self)
+        self._reader_thread.finished.connect(self._read_ended)
+
+    def _read_ended(self) -> None:
+        thread = self._reader_thread
+        self._reader = self._reader_thread = None
+        if thread is not None:
+            thread.wait()  # it has emitted finished: this only lets it return
+            thread.deleteLater()
+        if self._pending_read is not None:
+            self._start_read()
+
+    def _contents_read(self, request: int, contents: ArticleContents) -> None:
+        if request != self._request:
+            return  # an article chosen before the current one
+        self._loading_id = None
+        self._loading_notice.stop()
+        article = contents.article
+        self.show_article(
+            article,
+            contents.events,
+            contents.hits.body,
+            title_hits=contents.hits.title,
+            shown=contents.shown,
+        )
+        self.story.show_story(article, contents.story, self._fetch)
+        self.article_loaded.emit(contents.article_id)
+
+    def _read_failed(self, request: int, message: str) -> None:
+        if request != self._request or message == ArticleReader.CANCELLED:
+            return
+        self._loading_id = None
+        self._loading_notice.stop()
+        self._placeholder = self.tr("The article could not be read: %1").replace("%1", message)
+        self.show_article(None, [])
+        self.story.show_story(None, None)
+        self.load_failed.emit(message)
+
+    def _show_loading(self) -> None:
+        """Say that the chosen article is on its way (the one before is not it)."""
+        if self._loading_id is None:
+            return
+        self._placeholder = self.tr("Reading the article…")
+        self.show_article(None, [])
+        self.story.show_story(None, None)
 
     def show_article(
         self,
@@ -307,6 +428,7 @@ class DetailPane(QWidget):
         self.article = article
         self.shown = shown
         self._showing = (article, events, hits, title_hits)
+        self._differences = differences or []
         self.events.clear()
         self._body = self._shown_body = None
         self._pending_events: list[Event] | list[ShownEvent] = []
@@ -315,7 +437,7 @@ class DetailPane(QWidget):
         doc.setUndoRedoEnabled(False)  # read-only: no undo history of a 12 MB body
         doc.setDefaultFont(self.font())
         if article is None:
-            self.browser.setDocument(doc)
+            self._set_document(doc)
             self.browser.setPlaceholderText(self._placeholder)
             return
         self._placeholder = self.tr("Select an article to read it here.")
@@ -341,11 +463,18 @@ class DetailPane(QWidget):
         self._scroll_target = None if title_hits or not hits else hits[0][0]
         self._add_body_step(BODY_FIRST_CHARS)
         _mark_spans(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
-        self.browser.setDocument(doc)
+        self._set_document(doc)
         if title_hits:
             self._scroll_to(title_hits[0][0])
         else:
             self._scroll_to_target()
+
+    def _set_document(self, doc: QTextDocument) -> None:
+        """Show `doc` and delete the one it replaces (a long article's is many MB)."""
+        previous, self._document = self._document, doc
+        self.browser.setDocument(doc)
+        if previous is not None:
+            previous.deleteLater()
 
     def _scroll_to_target(self) -> None:
         """Bring the first body hit into view once the body has come that far."""
@@ -359,17 +488,22 @@ class DetailPane(QWidget):
 
     def _mark_differences(self, diff: object) -> None:
         """Mark (or unmark) the words of the shown article that the chosen copy lacks."""
+        self._show_again(diff_spans(diff))  # type: ignore[arg-type]
+
+    def set_label_style(self, style: LabelStyle) -> None:
+        """Write dates as `style` says, the shown article's too (from what it holds)."""
+        if style != self.label_style:
+            self.label_style = style
+            self._show_again(self._differences)
+
+    def _show_again(self, differences: list[tuple[int, int]]) -> None:
+        """Show the shown article anew (no store read), keeping the place in its text."""
         article, events, hits, title_hits = self._showing
         if article is None:
             return
         scroll = self.browser.verticalScrollBar().value()
         self.show_article(
-            article,
-            events,
-            hits,
-            title_hits=title_hits,
-            shown=self.shown,
-            differences=diff_spans(diff),  # type: ignore[arg-type]
+            article, events, hits, title_hits=title_hits, shown=self.shown, differences=differences
         )
         self.browser.verticalScrollBar().setValue(scroll)
 
