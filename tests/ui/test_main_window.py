@@ -201,9 +201,9 @@ def test_choosing_an_event_in_the_detail_pane_moves_the_timeline(
     window.select_article(article.id)
     article_shown(window.detail)
     events = window.detail.events
-    mentioned = next(i for i in range(events.count()) if "1869" in events.item(i).text())
+    mentioned = next(i for i in range(events.count()) if "1869" in events.item(i).data())
     item = events.item(mentioned)
-    window.detail.events.itemActivated.emit(item)
+    window.detail.events.activated.emit(item)
     event_id = item.data(Qt.ItemDataRole.UserRole + 1)
     assert window.timeline.selected_event() == event_id
     vp = window.timeline.viewport()

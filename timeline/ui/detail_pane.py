@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,9 +30,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
+    QPlainTextDocumentLayout,
     QSizePolicy,
     QSplitter,
     QTextBrowser,
@@ -115,11 +128,21 @@ def _block_format(text: str) -> QTextBlockFormat:
 # follows a step at a time from the event loop.  Long lines are cut into blocks of at
 # most BODY_BLOCK_CHARS at a space: Qt lays out and re-lays out a paragraph whole, and
 # a 1.2 MB line as one paragraph froze the window for seconds.
-BODY_STEP_CHARS = 5_000
+BODY_STEP_CHARS = 5_000  # the first step; later ones follow the measured speed
 BODY_FIRST_CHARS = 2_000  # shown with the article: about a screenful
 BODY_BLOCK_CHARS = 2_000
-# An article's events are listed this many at a time (a 12 MB article had 17,000).
-EVENTS_STEP = 100
+# Each step (and each step of deleting a replaced document) aims at this long on the GUI
+# thread: the characters per step follow how fast this machine lays out this text.
+STEP_MS = 15.0
+STEP_CHARS_RANGE = (500, 50_000)
+
+
+def next_step_chars(chars: int, elapsed_ms: float) -> int:
+    """Characters for the next step, given that `chars` took `elapsed_ms`."""
+    low, high = STEP_CHARS_RANGE
+    return int(min(max(chars * STEP_MS / max(elapsed_ms, 0.5), low), high))
+
+
 # While an article is read, the one before stays shown this long, then a notice: a short
 # article arrives before the eye sees a blank pane, a 12 MB one is not mistaken for it.
 LOADING_NOTICE_MS = 150
@@ -226,6 +249,136 @@ class _BodyFeed:
         self._open_spans = still_open
 
 
+class EventRow(NamedTuple):
+    """One row of the events list as shown."""
+
+    text: str
+    tooltip: str  # plain text, made safe for a tooltip when asked for
+    event_id: int | None
+    start: int | None
+    dim: bool  # not on the axis, or hidden: drawn in the placeholder colour
+
+
+class EventListModel(QAbstractListModel):
+    """An article's events; each row is written when the view first asks for it.
+
+    A 12 MB article had 17,000 events: writing every row (dates in words, bidi marks)
+    and making a list item of each took seconds, and clearing them half a second.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._events: Sequence[Any] = []
+        self._write: Callable[[Any], EventRow] | None = None
+        self._rows: dict[int, EventRow] = {}
+        self._dim = parent.palette().placeholderText()
+
+    def set_rows(self, events: Sequence[Any], write: Callable[[Any], EventRow]) -> None:
+        """Show these events; write(event) gives the row of one."""
+        self.beginResetModel()
+        self._events, self._write, self._rows = events, write, {}
+        self.endResetModel()
+
+    def rows_written(self) -> int:
+        """How many rows have been written so far (the rest wait to be shown)."""
+        return len(self._rows)
+
+    def row(self, row: int) -> EventRow:
+        written = self._rows.get(row)
+        if written is None:
+            assert self._write is not None
+            written = self._rows[row] = self._write(self._events[row])
+        return written
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
+            return None
+        row = self.row(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(row.tooltip)
+        if role == EventIdRole:
+            return row.event_id
+        if role == EventStartRole:
+            return row.start
+        if role == Qt.ItemDataRole.ForegroundRole and row.dim:
+            return self._dim
+        return None
+
+
+class EventList(QListView):
+    """The events list: rows of one height, so the view never measures all of them."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def count(self) -> int:
+        return self.model().rowCount()
+
+    def item(self, row: int) -> QModelIndex:
+        """The index of a row (its data() holds the text and roles)."""
+        return self.model().index(row, 0)
+
+    def itemAt(self, pos: QPoint) -> QModelIndex | None:
+        """The row at a point of the viewport, or None (for context menus)."""
+        index = self.indexAt(pos)
+        return index if index.isValid() else None
+
+
+class DocumentDisposal(QObject):
+    """Deletes replaced documents a piece at a time, from their end.
+
+    Deleting the document of a 12 MB article at once took seconds (600 KB: 150 ms).
+    A plain-text layout is put in first: without it each removal laid out the rest.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._documents: list[QTextDocument] = []
+        self._chars = 100_000
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._step)
+
+    def dispose(self, doc: QTextDocument) -> None:
+        if doc.characterCount() <= STEP_CHARS_RANGE[0]:
+            doc.deleteLater()
+            return
+        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+        self._documents.append(doc)
+        self._timer.start(0)
+
+    def pending(self) -> int:
+        """Documents still being deleted."""
+        return len(self._documents)
+
+    def _step(self) -> None:
+        if not self._documents:
+            return
+        doc = self._documents[0]
+        started = time.perf_counter()
+        left = doc.characterCount() - 1
+        cut = max(0, left - self._chars)
+        cursor = QTextCursor(doc)
+        cursor.setPosition(left)
+        cursor.setPosition(cut, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._chars = next_step_chars(left - cut, (time.perf_counter() - started) * 1000)
+        if cut <= STEP_CHARS_RANGE[0]:
+            self._documents.pop(0)
+            doc.deleteLater()
+        if self._documents:
+            self._timer.start(0)
+
+
 class DetailPane(QWidget):
     """Shows one article; emits event_chosen when the reader picks one of its events."""
 
@@ -241,7 +394,9 @@ class DetailPane(QWidget):
         self.browser.setReadOnly(True)
         self.browser.setObjectName("articleText")
         self.events_label = QLabel(self.tr("Events in this article"), self)
-        self.events = QListWidget(self)
+        self.event_rows = EventListModel(self)
+        self.events = EventList(self)
+        self.events.setModel(self.event_rows)
         self.events.setObjectName("articleEvents")
         self.events.setItemDelegate(DirectionalTextDelegate(self.events))
         self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -249,8 +404,8 @@ class DetailPane(QWidget):
         # text's room in a small window.
         self.events.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.events.setMinimumHeight(3 * (self.fontMetrics().height() + 6) + 4)  # 3 rows
-        self.events.itemActivated.connect(self._activate)
-        self.events.itemClicked.connect(self._activate)
+        self.events.activated.connect(self._activate)
+        self.events.clicked.connect(self._activate)
         self.events_label.setBuddy(self.events)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -283,6 +438,8 @@ class DetailPane(QWidget):
         self._scroll_target: int | None = None  # a body offset to bring into view
         # The document shown; the previous one is deleted when another replaces it.
         self._document: QTextDocument | None = None
+        self._disposal = DocumentDisposal(self)
+        self._body_chars = BODY_STEP_CHARS  # characters in the next step of a body
         # Articles are read on a worker (load_article): one read at a time, the latest
         # request waiting for it, and the answer to any older request dropped.
         self._request = 0
@@ -299,10 +456,10 @@ class DetailPane(QWidget):
         self.label_style = LabelStyle(language="en")
         self.show_article(None, [])
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        start = item.data(EventStartRole)
+    def _activate(self, index: QModelIndex) -> None:
+        start = index.data(EventStartRole)
         if start is not None:
-            self.event_chosen.emit(int(item.data(EventIdRole)), int(start))
+            self.event_chosen.emit(int(index.data(EventIdRole)), int(start))
 
     def show_nothing_found(self, searched: str) -> None:
         """Empty the pane and say that nothing matched `searched` (what was asked for)."""
@@ -429,14 +586,13 @@ class DetailPane(QWidget):
         self.shown = shown
         self._showing = (article, events, hits, title_hits)
         self._differences = differences or []
-        self.events.clear()
         self._body = self._shown_body = None
-        self._pending_events: list[Event] | list[ShownEvent] = []
         self._body_timer.stop()
         doc = QTextDocument(self.browser)
         doc.setUndoRedoEnabled(False)  # read-only: no undo history of a 12 MB body
         doc.setDefaultFont(self.font())
         if article is None:
+            self.event_rows.set_rows([], self._event_row)
             self._set_document(doc)
             self.browser.setPlaceholderText(self._placeholder)
             return
@@ -458,8 +614,11 @@ class DetailPane(QWidget):
         ]
         self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [], differences or [])
         self._credit = for_display(article.credit)
-        # The events are listed a step at a time too (a 12 MB article had 17,000).
-        self._pending_events = list(shown.events) if shown is not None else list(events)
+        # Rows are written when the list first shows them (a 12 MB article had 17,000).
+        if shown is not None:
+            self.event_rows.set_rows(list(shown.events), self._shown_event_row)
+        else:
+            self.event_rows.set_rows(list(events), self._event_row)
         self._scroll_target = None if title_hits or not hits else hits[0][0]
         self._add_body_step(BODY_FIRST_CHARS)
         _mark_spans(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
@@ -474,7 +633,7 @@ class DetailPane(QWidget):
         previous, self._document = self._document, doc
         self.browser.setDocument(doc)
         if previous is not None:
-            previous.deleteLater()
+            self._disposal.dispose(previous)
 
     def _scroll_to_target(self) -> None:
         """Bring the first body hit into view once the body has come that far."""
@@ -488,7 +647,9 @@ class DetailPane(QWidget):
 
     def _mark_differences(self, diff: object) -> None:
         """Mark (or unmark) the words of the shown article that the chosen copy lacks."""
-        self._show_again(diff_spans(diff))  # type: ignore[arg-type]
+        differences = diff_spans(diff)  # type: ignore[arg-type]
+        if differences or self._differences:  # nothing to unmark: no second layout
+            self._show_again(differences)
 
     def set_label_style(self, style: LabelStyle) -> None:
         """Write dates as `style` says, the shown article's too (from what it holds)."""
@@ -617,7 +778,8 @@ class DetailPane(QWidget):
         date = read_date(value) if value else None
         return self._date_words(date) if date is not None else (value or "-")
 
-    def _fill_shown_events(self, events: list[ShownEvent]) -> None:
+    def _shown_event_row(self, shown: ShownEvent) -> EventRow:
+        """A row with the user's values: where each came from (timeline.edits)."""
         origins = {
             "computed": self.tr("computed"),
             "corrected": self.tr("corrected"),
@@ -625,37 +787,36 @@ class DetailPane(QWidget):
             "added": self.tr("added"),
         }
         mark = direction_mark(self.label_style.language)
-        for shown in events:
-            when = self._date_words(shown.date)
-            parts = [f"{mark}{when}", origins.get(shown.origin, shown.origin)]
-            if shown.origin in {"corrected", "not a date"} and shown.computed is not None:
-                computed = self._date_words(
-                    DateValue(
-                        shown.computed.value,
-                        shown.computed.granularity,
-                        shown.computed.start,
-                        shown.computed.end,
-                    )
+        when = self._date_words(shown.date)
+        parts = [f"{mark}{when}", origins.get(shown.origin, shown.origin)]
+        if shown.origin in {"corrected", "not a date"} and shown.computed is not None:
+            computed = self._date_words(
+                DateValue(
+                    shown.computed.value,
+                    shown.computed.granularity,
+                    shown.computed.start,
+                    shown.computed.end,
                 )
-                parts.append(self.tr("computed: %1").replace("%1", computed))
-            if shown.hidden:
-                parts.append(self.tr("hidden"))
-            if shown.tags:
-                parts.append(self.tr(", ").join(isolated(t) for t in shown.tags))
-            parts.append(isolated(shown.label))
-            item = QListWidgetItem("  ·  ".join(parts))
-            event_id = shown.computed.id if shown.computed is not None else None
-            if shown.added_id is not None:
-                event_id = -shown.added_id
-            item.setData(EventIdRole, event_id)
-            item.setData(EventStartRole, shown.date.start if shown.date else None)
-            tip = [shown.typed, shown.label]
-            if shown.stamp is not None:
-                tip.append(f"{shown.stamp.who} · {shown.stamp.at}")
-            item.setToolTip(plain_tooltip("\n".join(t for t in tip if t)))
-            if shown.date is None or shown.date.start is None or shown.hidden:
-                item.setForeground(self.palette().placeholderText())
-            self.events.addItem(item)
+            )
+            parts.append(self.tr("computed: %1").replace("%1", computed))
+        if shown.hidden:
+            parts.append(self.tr("hidden"))
+        if shown.tags:
+            parts.append(self.tr(", ").join(isolated(t) for t in shown.tags))
+        parts.append(isolated(shown.label))
+        event_id = shown.computed.id if shown.computed is not None else None
+        if shown.added_id is not None:
+            event_id = -shown.added_id
+        tip = [shown.typed, shown.label]
+        if shown.stamp is not None:
+            tip.append(f"{shown.stamp.who} · {shown.stamp.at}")
+        return EventRow(
+            "  ·  ".join(parts),
+            "\n".join(t for t in tip if t),
+            event_id,
+            shown.date.start if shown.date else None,
+            shown.date is None or shown.date.start is None or shown.hidden,
+        )
 
     def _add_block(
         self,
@@ -689,31 +850,24 @@ class DetailPane(QWidget):
         body = self._body if self._body is not None else self._shown_body
         return body.position(offset) if body is not None else -1
 
-    def events_complete(self) -> bool:
-        """Whether every event of the shown article is in the events list yet."""
-        return not self._pending_events
-
-    def _add_body_step(self, budget: int = BODY_STEP_CHARS) -> None:
-        """Add the next part of the body and of the events; come back for the rest."""
+    def _add_body_step(self, budget: int | None = None) -> None:
+        """Add the next part of the body; come back for the rest."""
         body = self._body
-        if body is not None and not body.add_step(budget):
+        chars = self._body_chars if budget is None else budget
+        started = time.perf_counter()
+        more = body is not None and body.add_step(chars)
+        if budget is None:
+            self._body_chars = next_step_chars(chars, (time.perf_counter() - started) * 1000)
+        if body is not None and not more:
             self._shown_body = body
             self._body = None
             if self._credit:
                 self._add_block(body.cursor, self._credit, italic=True)
         self._scroll_to_target()
-        if self._pending_events:
-            step = self._pending_events[:EVENTS_STEP]
-            del self._pending_events[:EVENTS_STEP]
-            if self.shown is not None:
-                # With the user's values: where each came from (timeline.edits).
-                self._fill_shown_events(step)  # type: ignore[arg-type]
-            else:
-                self._fill_events(step)  # type: ignore[arg-type]
-        if self._body is not None or self._pending_events:
+        if self._body is not None:
             self._body_timer.start(0)
 
-    def _fill_events(self, events: list[Event]) -> None:
+    def _event_row(self, event: Event) -> EventRow:
         kinds = {
             "published": self.tr("published"),
             "mentioned": self.tr("mentioned"),
@@ -724,16 +878,14 @@ class DetailPane(QWidget):
         # Each row reads in the interface's direction: the mark makes it the row's
         # first strong character, and the article's own words are isolated within.
         mark = direction_mark(self.label_style.language)
-        for event in events:
-            when = event_date_text(event, self.label_style)
-            kind = kinds.get(event.kind, event.kind)
-            text = f"{mark}{when}  ·  {kind}  ·  {isolated(event.label)}"
-            item = QListWidgetItem(text)
-            item.setData(EventIdRole, event.id)
-            item.setData(EventStartRole, event.start)
-            # The code the date was computed as, then the sentence: both plain text.
-            code = f"{_LRI}{event.value}{_PDI}" if event.value else ""
-            item.setToolTip(plain_tooltip("\n".join(t for t in (code, event.label) if t)))
-            if event.start is None:
-                item.setForeground(self.palette().placeholderText())
-            self.events.addItem(item)
+        when = event_date_text(event, self.label_style)
+        kind = kinds.get(event.kind, event.kind)
+        # The code the date was computed as, then the sentence: both plain text.
+        code = f"{_LRI}{event.value}{_PDI}" if event.value else ""
+        return EventRow(
+            f"{mark}{when}  ·  {kind}  ·  {isolated(event.label)}",
+            "\n".join(t for t in (code, event.label) if t),
+            event.id,
+            event.start,
+            event.start is None,
+        )
