@@ -134,13 +134,18 @@ BODY_BLOCK_CHARS = 2_000
 # Each step (and each step of deleting a replaced document) aims at this long on the GUI
 # thread: the characters per step follow how fast this machine lays out this text.
 STEP_MS = 15.0
-STEP_CHARS_RANGE = (500, 50_000)
+STEP_CHARS_RANGE = (500, 20_000)
 
 
 def next_step_chars(chars: int, elapsed_ms: float) -> int:
-    """Characters for the next step, given that `chars` took `elapsed_ms`."""
+    """Characters for the next step, given that `chars` took `elapsed_ms`.
+
+    It grows at most twofold a step: a paragraph of another script or a line cut into
+    blocks can lay out several times slower than the text before it.
+    """
     low, high = STEP_CHARS_RANGE
-    return int(min(max(chars * STEP_MS / max(elapsed_ms, 0.5), low), high))
+    wanted = min(chars * STEP_MS / max(elapsed_ms, 0.5), 2 * chars)
+    return int(min(max(wanted, low), high))
 
 
 # While an article is read, the one before stays shown this long, then a notice: a short
