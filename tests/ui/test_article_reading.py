@@ -113,8 +113,8 @@ def test_changing_the_selection_while_a_long_article_is_shown(
 ) -> None:
     win = _window(qtbot, long_store)
     long_id = _long_id(long_store)
-    win.select_article(long_id)
-    article_shown(win.detail)
+    with qtbot.waitSignal(win.detail.article_loaded, timeout=10_000):
+        win.select_article(long_id)
     assert not win.detail.body_complete()  # still adding its body a step at a time
     # Several choices in a row, none waited for: only the last one is shown.
     win.list.setFocus()
@@ -159,8 +159,9 @@ def test_a_replaced_document_is_deleted_a_piece_at_a_time(qtbot: QtBot) -> None:
     size = doc.characterCount()
     disposal._chars = 50_000  # the first step's size; later ones follow the clock
     disposal.dispose(doc)
-    qtbot.waitUntil(lambda: doc.characterCount() < size, timeout=5_000)
+    disposal._step()  # the first step, before the event loop runs the others
     assert shiboken6.isValid(doc) and disposal.pending() == 1  # one step, not all of it
+    assert doc.characterCount() == size - 50_000
     qtbot.waitUntil(lambda: not shiboken6.isValid(doc), timeout=30_000)
     assert disposal.pending() == 0
 
