@@ -219,6 +219,9 @@ ARABIC: dict[str, str] = {
     # --- edits2
     "&Unhide": "إ&ظهار ما أُخفي",
     "Not saved: %1": "لم يُحفظ: %1",
+    # --- longart
+    "The article could not be read: %1": "تعذّرت قراءة المقال: %1",
+    "Reading the article…": "جارٍ قراءة المقال…",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

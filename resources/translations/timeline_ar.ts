@@ -97,165 +97,175 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="236" />
+        <location filename="../../timeline/ui/detail_pane.py" line="404" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="268" />
-        <location filename="../../timeline/ui/detail_pane.py" line="321" />
+        <location filename="../../timeline/ui/detail_pane.py" line="438" />
+        <location filename="../../timeline/ui/detail_pane.py" line="607" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="288" />
+        <location filename="../../timeline/ui/detail_pane.py" line="474" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="387" />
+        <location filename="../../timeline/ui/detail_pane.py" line="564" />
+        <source>The article could not be read: %1</source>
+        <translation>تعذّرت قراءة المقال: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="573" />
+        <source>Reading the article…</source>
+        <translation>جارٍ قراءة المقال…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="690" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="390" />
+        <location filename="../../timeline/ui/detail_pane.py" line="693" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="398" />
+        <location filename="../../timeline/ui/detail_pane.py" line="701" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="400" />
+        <location filename="../../timeline/ui/detail_pane.py" line="703" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="401" />
+        <location filename="../../timeline/ui/detail_pane.py" line="704" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="402" />
+        <location filename="../../timeline/ui/detail_pane.py" line="705" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="403" />
+        <location filename="../../timeline/ui/detail_pane.py" line="706" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="410" />
+        <location filename="../../timeline/ui/detail_pane.py" line="713" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="416" />
+        <location filename="../../timeline/ui/detail_pane.py" line="719" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="440" />
+        <location filename="../../timeline/ui/detail_pane.py" line="743" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="441" />
+        <location filename="../../timeline/ui/detail_pane.py" line="744" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="442" />
+        <location filename="../../timeline/ui/detail_pane.py" line="745" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="450" />
+        <location filename="../../timeline/ui/detail_pane.py" line="753" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="457" />
+        <location filename="../../timeline/ui/detail_pane.py" line="760" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="459" />
-        <location filename="../../timeline/ui/detail_pane.py" line="510" />
+        <location filename="../../timeline/ui/detail_pane.py" line="762" />
+        <location filename="../../timeline/ui/detail_pane.py" line="813" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="460" />
+        <location filename="../../timeline/ui/detail_pane.py" line="763" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="462" />
+        <location filename="../../timeline/ui/detail_pane.py" line="765" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="466" />
+        <location filename="../../timeline/ui/detail_pane.py" line="769" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="474" />
-        <location filename="../../timeline/ui/detail_pane.py" line="490" />
+        <location filename="../../timeline/ui/detail_pane.py" line="777" />
+        <location filename="../../timeline/ui/detail_pane.py" line="794" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="488" />
+        <location filename="../../timeline/ui/detail_pane.py" line="792" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="489" />
+        <location filename="../../timeline/ui/detail_pane.py" line="793" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="491" />
+        <location filename="../../timeline/ui/detail_pane.py" line="795" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="506" />
+        <location filename="../../timeline/ui/detail_pane.py" line="809" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="508" />
+        <location filename="../../timeline/ui/detail_pane.py" line="811" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="584" />
+        <location filename="../../timeline/ui/detail_pane.py" line="880" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="585" />
+        <location filename="../../timeline/ui/detail_pane.py" line="881" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="586" />
+        <location filename="../../timeline/ui/detail_pane.py" line="882" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="588" />
+        <location filename="../../timeline/ui/detail_pane.py" line="884" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="587" />
+        <location filename="../../timeline/ui/detail_pane.py" line="883" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -348,259 +358,259 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="164" />
-        <location filename="../../timeline/ui/main_window.py" line="467" />
+        <location filename="../../timeline/ui/main_window.py" line="177" />
+        <location filename="../../timeline/ui/main_window.py" line="487" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="171" />
+        <location filename="../../timeline/ui/main_window.py" line="184" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="182" />
+        <location filename="../../timeline/ui/main_window.py" line="195" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="237" />
+        <location filename="../../timeline/ui/main_window.py" line="258" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="238" />
+        <location filename="../../timeline/ui/main_window.py" line="259" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="242" />
+        <location filename="../../timeline/ui/main_window.py" line="263" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="251" />
+        <location filename="../../timeline/ui/main_window.py" line="272" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="254" />
+        <location filename="../../timeline/ui/main_window.py" line="275" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="257" />
+        <location filename="../../timeline/ui/main_window.py" line="278" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="261" />
+        <location filename="../../timeline/ui/main_window.py" line="282" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="262" />
+        <location filename="../../timeline/ui/main_window.py" line="283" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="263" />
+        <location filename="../../timeline/ui/main_window.py" line="284" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="267" />
+        <location filename="../../timeline/ui/main_window.py" line="288" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="272" />
+        <location filename="../../timeline/ui/main_window.py" line="293" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="274" />
+        <location filename="../../timeline/ui/main_window.py" line="295" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="275" />
+        <location filename="../../timeline/ui/main_window.py" line="296" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="295" />
+        <location filename="../../timeline/ui/main_window.py" line="316" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="296" />
+        <location filename="../../timeline/ui/main_window.py" line="317" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="298" />
+        <location filename="../../timeline/ui/main_window.py" line="319" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="299" />
+        <location filename="../../timeline/ui/main_window.py" line="320" />
         <source>Show each story &amp;once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="302" />
+        <location filename="../../timeline/ui/main_window.py" line="323" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="307" />
+        <location filename="../../timeline/ui/main_window.py" line="327" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="308" />
+        <location filename="../../timeline/ui/main_window.py" line="328" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="309" />
+        <location filename="../../timeline/ui/main_window.py" line="329" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="311" />
+        <location filename="../../timeline/ui/main_window.py" line="331" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="313" />
+        <location filename="../../timeline/ui/main_window.py" line="333" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="318" />
+        <location filename="../../timeline/ui/main_window.py" line="338" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="319" />
+        <location filename="../../timeline/ui/main_window.py" line="339" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="320" />
+        <location filename="../../timeline/ui/main_window.py" line="340" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="324" />
+        <location filename="../../timeline/ui/main_window.py" line="344" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="328" />
+        <location filename="../../timeline/ui/main_window.py" line="348" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="328" />
+        <location filename="../../timeline/ui/main_window.py" line="348" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="331" />
+        <location filename="../../timeline/ui/main_window.py" line="351" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="341" />
+        <location filename="../../timeline/ui/main_window.py" line="361" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="342" />
+        <location filename="../../timeline/ui/main_window.py" line="362" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="343" />
+        <location filename="../../timeline/ui/main_window.py" line="363" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="347" />
+        <location filename="../../timeline/ui/main_window.py" line="367" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="400" />
-        <location filename="../../timeline/ui/main_window.py" line="409" />
+        <location filename="../../timeline/ui/main_window.py" line="416" />
+        <location filename="../../timeline/ui/main_window.py" line="425" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="401" />
+        <location filename="../../timeline/ui/main_window.py" line="417" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="410" />
+        <location filename="../../timeline/ui/main_window.py" line="426" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="429" />
+        <location filename="../../timeline/ui/main_window.py" line="447" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="431" />
+        <location filename="../../timeline/ui/main_window.py" line="450" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="437" />
+        <location filename="../../timeline/ui/main_window.py" line="456" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="463" />
+        <location filename="../../timeline/ui/main_window.py" line="483" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="589" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="595" />
+        <location filename="../../timeline/ui/main_window.py" line="591" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="600" />
+        <location filename="../../timeline/ui/main_window.py" line="596" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="601" />
+        <location filename="../../timeline/ui/main_window.py" line="597" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="602" />
+        <location filename="../../timeline/ui/main_window.py" line="598" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="606" />
+        <location filename="../../timeline/ui/main_window.py" line="602" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="685" />
+        <location filename="../../timeline/ui/main_window.py" line="709" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
@@ -609,67 +619,67 @@
         <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="815" />
+        <location filename="../../timeline/ui/main_window.py" line="842" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="847" />
+        <location filename="../../timeline/ui/main_window.py" line="874" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="849" />
+        <location filename="../../timeline/ui/main_window.py" line="876" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="855" />
+        <location filename="../../timeline/ui/main_window.py" line="882" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="886" />
+        <location filename="../../timeline/ui/main_window.py" line="913" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="892" />
+        <location filename="../../timeline/ui/main_window.py" line="919" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="893" />
+        <location filename="../../timeline/ui/main_window.py" line="920" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="895" />
+        <location filename="../../timeline/ui/main_window.py" line="922" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="912" />
+        <location filename="../../timeline/ui/main_window.py" line="939" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="920" />
+        <location filename="../../timeline/ui/main_window.py" line="947" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="924" />
+        <location filename="../../timeline/ui/main_window.py" line="951" />
         <source>%1 added, %2 already stored, %3 failed files.</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="932" />
+        <location filename="../../timeline/ui/main_window.py" line="959" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="939" />
+        <location filename="../../timeline/ui/main_window.py" line="966" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -759,42 +769,42 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoryPanel</name>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="71" />
+        <location filename="../../timeline/ui/story_panel.py" line="44" />
         <source>Related articles</source>
         <translation>مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="107" />
+        <location filename="../../timeline/ui/story_panel.py" line="80" />
         <source>Copies of this story: %n</source>
         <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="109" />
+        <location filename="../../timeline/ui/story_panel.py" line="82" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="119" />
+        <location filename="../../timeline/ui/story_panel.py" line="92" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="121" />
+        <location filename="../../timeline/ui/story_panel.py" line="94" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="125" />
+        <location filename="../../timeline/ui/story_panel.py" line="98" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="129" />
+        <location filename="../../timeline/ui/story_panel.py" line="102" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="160" />
+        <location filename="../../timeline/ui/story_panel.py" line="133" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
@@ -862,53 +872,53 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="196" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="198" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="198" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="200" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="205" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="290" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="207" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="292" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="206" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="208" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="207" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="208" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="210" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="211" />
         <source>Add a &amp;standalone event…</source>
         <translation>إضافة حدث &amp;مستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="211" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="213" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="212" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="214" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="213" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="215" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
@@ -923,132 +933,132 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="214" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="216" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="238" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="243" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="245" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="284" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="286" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="285" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="326" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="287" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="287" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="332" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="289" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="334" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="292" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="294" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="293" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="295" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="294" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="296" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="317" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="322" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="342" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="347" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="371" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="376" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="378" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="381" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="383" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="388" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="390" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="399" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="412" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="418" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="417" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="419" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="429" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="431" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="437" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="447" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="450" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="449" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="452" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="447" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="449" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ingest.format_fixtures import BODY, OTHER_BODY, page, rss, warc
 from tests.ingest.test_fetch import server  # noqa: F401 - the local HTTP server fixture
+from tests.ui.waiting import article_shown
 from timeline.store import Store
 from timeline.ui.main_window import MainWindow
 
@@ -51,6 +52,7 @@ def test_drop_files_folders_and_urls(
         qtbot.waitUntil(lambda: win._import_thread is None and win.model.rowCount() == 3)
         summary = next(a for a in store.articles() if a.body_kind == "summary")
         win.select_article(summary.id)
+        article_shown(win.detail)
         text = win.detail.browser.toPlainText()
         assert "Summary from the feed" in text
         qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
@@ -76,6 +78,7 @@ def test_detail_pane_shows_the_crawl_time(qtbot: QtBot, tmp_path: Path) -> None:
         qtbot.addWidget(win)
         (article,) = store.articles()
         win.select_article(article.id)
+        article_shown(win.detail)
         text = win.detail.browser.toPlainText()
         assert "Captured by a web crawl" in text and "2024-05-06T07:08:09Z" in text
         assert "Summary from the feed" not in text

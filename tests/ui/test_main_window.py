@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.ui.waiting import article_shown
 from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.main_window import MainWindow, initial_size
@@ -24,6 +25,7 @@ def window(qtbot: QtBot, sample_store: Store) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    article_shown(win.detail)
     return win
 
 
@@ -42,6 +44,7 @@ def test_selecting_an_article_fills_the_detail_pane(qtbot: QtBot, window: MainWi
     with qtbot.waitSignal(window.article_selected):
         qtbot.keyClick(window.list, Qt.Key.Key_Down)
         qtbot.keyClick(window.list, Qt.Key.Key_Down)
+    article_shown(window.detail)
     article = window.model.article(window.list.currentIndex().data(ArticleIdRole))
     assert article is not None
     text = window.detail.browser.toPlainText()
@@ -52,6 +55,7 @@ def test_selecting_an_article_fills_the_detail_pane(qtbot: QtBot, window: MainWi
 def test_select_article_by_id_and_undated_flag(window: MainWindow, sample_store: Store) -> None:
     (undated,) = sample_store.articles(undated_only=True)
     window.select_article(undated.id)
+    article_shown(window.detail)
     assert window.list.currentIndex().data(ArticleIdRole) == undated.id
     text = window.detail.browser.toPlainText()
     assert "could not be read" in text and undated.published_raw in text
@@ -60,6 +64,7 @@ def test_select_article_by_id_and_undated_flag(window: MainWindow, sample_store:
 def test_detail_pane_direction_per_paragraph(window: MainWindow, sample_store: Store) -> None:
     first = sample_store.chronological_ids()[0]
     window.select_article(first)
+    article_shown(window.detail)
     doc = window.detail.browser.document()
     title_block = doc.firstBlock()
     assert title_block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -84,6 +89,7 @@ def test_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Path, direction)
     QApplication.instance().setLayoutDirection(direction)
     try:
         window.select_article(window.model.index(3).data(ArticleIdRole))
+        article_shown(window.detail)
         image = window.grab().toImage()
         assert image.width() > 600 and image.height() > 400
         # Something is drawn: the picture is not a single flat colour.
@@ -134,6 +140,7 @@ def test_mentions_are_marked_without_breaking_joins(
 
     article = next(a for a in sample_store.articles() if a.title.startswith("افتتاح معرض إكسبو"))
     window.select_article(article.id)
+    article_shown(window.detail)
     events = [e for e in sample_store.events_of(article.id) if e.span_start is not None]
     assert events, "the sample article should mention dates"
     doc = window.detail.browser.document()
@@ -170,6 +177,7 @@ def test_timeline_shows_every_placed_event(window: MainWindow, sample_store: Sto
 def test_list_selection_selects_on_the_timeline(window: MainWindow, sample_store: Store) -> None:
     article_id = sample_store.chronological_ids()[4]
     window.select_article(article_id)
+    article_shown(window.detail)
     chosen = window.timeline.selected_event()
     assert chosen is not None
     row = int(np.flatnonzero(window.timeline.arrays().ids == chosen)[0])
@@ -183,6 +191,7 @@ def test_timeline_selection_selects_in_the_list(qtbot: QtBot, window: MainWindow
         qtbot.keyClick(window.timeline, Qt.Key.Key_BracketRight)
     _event_id, article_id = signal.args
     assert window.list.currentIndex().data(ArticleIdRole) == article_id
+    article_shown(window.detail)
     assert window.detail.article is not None and window.detail.article.id == article_id
 
 
@@ -191,10 +200,11 @@ def test_choosing_an_event_in_the_detail_pane_moves_the_timeline(
 ) -> None:
     article = next(a for a in sample_store.articles() if a.title.startswith("مصر تعلن تأميم"))
     window.select_article(article.id)
+    article_shown(window.detail)
     events = window.detail.events
-    mentioned = next(i for i in range(events.count()) if "1869" in events.item(i).text())
+    mentioned = next(i for i in range(events.count()) if "1869" in events.item(i).data())
     item = events.item(mentioned)
-    window.detail.events.itemActivated.emit(item)
+    window.detail.events.activated.emit(item)
     event_id = item.data(Qt.ItemDataRole.UserRole + 1)
     assert window.timeline.selected_event() == event_id
     vp = window.timeline.viewport()
@@ -233,6 +243,7 @@ def test_search_narrows_list_marks_timeline_and_body(qtbot: QtBot, window: MainW
     # The timeline dims everything but the hit's events.
     assert window.timeline.arrays() is not None
     window.select_article(article.id)
+    article_shown(window.detail)
     at = window.detail.browser.toPlainText().find("أيّار")
     cursor = window.detail.browser.textCursor()
     cursor.setPosition(at + 2)
@@ -264,6 +275,7 @@ def test_arabic_field_value_keeps_its_order_in_an_english_line(
 
     article = next(a for a in sample_store.articles() if "1st" in a.published_raw)
     window.select_article(article.id)
+    article_shown(window.detail)
     doc = window.detail.browser.document()
     block = doc.findBlock(doc.toPlainText().find("As written"))
     doc.documentLayout().blockBoundingRect(block)
@@ -388,6 +400,7 @@ def test_small_window_leaves_the_detail_pane_room_to_read(
     win.show()
     qtbot.waitExposed(win)
     win.select_article(sample_store.chronological_ids()[0])
+    article_shown(win.detail)
     line = win.detail.browser.fontMetrics().lineSpacing()
     assert win.detail.browser.viewport().height() >= 9 * line
     assert win.timeline.height() >= 100
@@ -469,6 +482,7 @@ def test_window_reads_one_page_of_ids_not_all(
     win = MainWindow(sample_store)
     qtbot.addWidget(win)
     assert win.model.rowCount() == 3
+    article_shown(win.detail)
     assert win.detail.article is not None
     win.show()
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.stories.test_store_stories import RECORDS, ids_by_title, write
+from tests.ui.waiting import article_shown
 from timeline import library
 from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole as ListIdRole
@@ -25,6 +26,7 @@ def window(qtbot: QtBot, store: Store, tmp_path: Path) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    article_shown(win.detail)
     yield win
 
 
@@ -51,6 +53,7 @@ def test_selecting_a_copy_lists_its_story_and_marks_the_words_that_differ(
     ids = ids_by_title(store)
     agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
     window.select_article(copy)
+    article_shown(window.detail)
     story = window.detail.story
     assert story.copies.count() == 2
     first = story.copies.item(0)
@@ -70,6 +73,7 @@ def test_selecting_a_copy_lists_its_story_and_marks_the_words_that_differ(
 
 def test_an_article_without_copies_says_so(window: MainWindow, store: Store) -> None:
     window.select_article(ids_by_title(store)["ملتقى الزيتون الأول في سكاكا"])
+    article_shown(window.detail)
     story = window.detail.story
     assert story.copies.count() == 0
     assert not story.copies.isVisible()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.ui.waiting import article_shown
 from timeline import library
 from timeline.store import Store
 from timeline.store.search import SearchRequest
@@ -213,20 +214,25 @@ def test_a_store_that_fails_is_reported_once_and_the_window_stays_usable(
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    article_shown(win.detail)
     reports: list[str] = []
     win.model.store_failed.connect(reports.append)
+    win.detail.load_failed.connect(reports.append)
 
     def damaged(*_args: object) -> None:
         raise sqlite3.DatabaseError("database disk image is malformed")
 
     monkeypatch.setattr(sample_store, "article_summaries", damaged)
-    monkeypatch.setattr(sample_store, "article", damaged)
+    # On the class: the detail pane reads the article on a worker's own connection.
+    monkeypatch.setattr(Store, "article", damaged)
     win.model.reload()
     for _ in range(3):
         win.list.viewport().repaint()
         win.list.setCurrentIndex(win.model.index(1))
         win.list.setCurrentIndex(win.model.index(0))
-    assert reports == ["database disk image is malformed"]
+    article_shown(win.detail)
+    assert reports and set(reports) == {"database disk image is malformed"}
+    assert win.detail.article is None
     assert "malformed" in win.statusBar().currentMessage()
     boxes = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
     assert len(boxes) == 1 and "malformed" in boxes[0].text()

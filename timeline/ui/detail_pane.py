@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import heapq
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,9 +31,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QSizePolicy,
     QSplitter,
     QTextBrowser,
@@ -35,6 +49,7 @@ from timeline.ui.date_text import direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
 from timeline.ui.plain_text import plain_tooltip
 from timeline.ui.story_panel import StoryPanel, diff_spans
+from timeline.ui.workers import ArticleContents, ArticleReader, start_in_thread
 
 if TYPE_CHECKING:
     from timeline.edits import ShownArticle, ShownEvent
@@ -113,11 +128,29 @@ def _block_format(text: str) -> QTextBlockFormat:
 # follows a step at a time from the event loop.  Long lines are cut into blocks of at
 # most BODY_BLOCK_CHARS at a space: Qt lays out and re-lays out a paragraph whole, and
 # a 1.2 MB line as one paragraph froze the window for seconds.
-BODY_STEP_CHARS = 5_000
+BODY_STEP_CHARS = 5_000  # the first step; later ones follow the measured speed
 BODY_FIRST_CHARS = 2_000  # shown with the article: about a screenful
 BODY_BLOCK_CHARS = 2_000
-# An article's events are listed this many at a time (a 12 MB article had 17,000).
-EVENTS_STEP = 100
+# Each step (and each step of deleting a replaced document) aims at this long on the GUI
+# thread: the characters per step follow how fast this machine lays out this text.
+STEP_MS = 15.0
+STEP_CHARS_RANGE = (500, 20_000)
+
+
+def next_step_chars(chars: int, elapsed_ms: float) -> int:
+    """Characters for the next step, given that `chars` took `elapsed_ms`.
+
+    It grows at most twofold a step: a paragraph of another script or a line cut into
+    blocks can lay out several times slower than the text before it.
+    """
+    low, high = STEP_CHARS_RANGE
+    wanted = min(chars * STEP_MS / max(elapsed_ms, 0.5), 2 * chars)
+    return int(min(max(wanted, low), high))
+
+
+# While an article is read, the one before stays shown this long, then a notice: a short
+# article arrives before the eye sees a blank pane, a 12 MB one is not mistaken for it.
+LOADING_NOTICE_MS = 150
 
 
 class _BodyFeed:
@@ -142,13 +175,15 @@ class _BodyFeed:
         self.base = cursor.position()
         self.done = 0  # body characters added so far
         self.breaks: list[int] = []  # body offsets where a line continues in a new block
-        self._spans = sorted(
-            [(s, e, _MENTION_COLOUR) for s, e in mentions]
-            + [(s, e, _DIFF_COLOUR) for s, e in differences]
-            + [(s, e, _HIT_COLOUR) for s, e in hits],
+        # Merged as the body is added (a 12 MB body had 31,000 mentions to mark): each
+        # list is sorted here, which costs next to nothing for one already in order.
+        self._spans: Iterator[tuple[int, int, QColor]] = heapq.merge(
+            ((s, e, _MENTION_COLOUR) for s, e in sorted(mentions)),
+            ((s, e, _DIFF_COLOUR) for s, e in sorted(differences)),
+            ((s, e, _HIT_COLOUR) for s, e in sorted(hits)),
             key=lambda span: span[0],
         )
-        self._next_span = 0
+        self._next_span = next(self._spans, None)
         self._open_spans: list[tuple[int, int, QColor]] = []
         self._line_format: QTextBlockFormat | None = None
         self._first = True
@@ -202,9 +237,9 @@ class _BodyFeed:
 
     def _mark(self, start: int, end: int) -> None:
         """Colour the parts of spans that fall in body[start:end]; hits after mentions."""
-        while self._next_span < len(self._spans) and self._spans[self._next_span][0] < end:
-            self._open_spans.append(self._spans[self._next_span])
-            self._next_span += 1
+        while self._next_span is not None and self._next_span[0] < end:
+            self._open_spans.append(self._next_span)
+            self._next_span = next(self._spans, None)
         still_open = []
         for span in sorted(self._open_spans, key=lambda s: s[2] == _HIT_COLOUR):
             span_start, span_end, colour = span
@@ -221,11 +256,144 @@ class _BodyFeed:
         self._open_spans = still_open
 
 
+class EventRow(NamedTuple):
+    """One row of the events list as shown."""
+
+    text: str
+    tooltip: str  # plain text, made safe for a tooltip when asked for
+    event_id: int | None
+    start: int | None
+    dim: bool  # not on the axis, or hidden: drawn in the placeholder colour
+
+
+class EventListModel(QAbstractListModel):
+    """An article's events; each row is written when the view first asks for it.
+
+    A 12 MB article had 17,000 events: writing every row (dates in words, bidi marks)
+    and making a list item of each took seconds, and clearing them half a second.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._events: Sequence[Any] = []
+        self._write: Callable[[Any], EventRow] | None = None
+        self._rows: dict[int, EventRow] = {}
+        self._dim = parent.palette().placeholderText()
+
+    def set_rows(self, events: Sequence[Any], write: Callable[[Any], EventRow]) -> None:
+        """Show these events; write(event) gives the row of one."""
+        self.beginResetModel()
+        self._events, self._write, self._rows = events, write, {}
+        self.endResetModel()
+
+    def rows_written(self) -> int:
+        """How many rows have been written so far (the rest wait to be shown)."""
+        return len(self._rows)
+
+    def row(self, row: int) -> EventRow:
+        written = self._rows.get(row)
+        if written is None:
+            assert self._write is not None
+            written = self._rows[row] = self._write(self._events[row])
+        return written
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
+            return None
+        row = self.row(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(row.tooltip)
+        if role == EventIdRole:
+            return row.event_id
+        if role == EventStartRole:
+            return row.start
+        if role == Qt.ItemDataRole.ForegroundRole and row.dim:
+            return self._dim
+        return None
+
+
+class EventList(QListView):
+    """The events list: rows of one height, so the view never measures all of them."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def count(self) -> int:
+        return self.model().rowCount()
+
+    def item(self, row: int) -> QModelIndex:
+        """The index of a row (its data() holds the text and roles)."""
+        return self.model().index(row, 0)
+
+    def itemAt(self, pos: QPoint) -> QModelIndex | None:
+        """The row at a point of the viewport, or None (for context menus)."""
+        index = self.indexAt(pos)
+        return index if index.isValid() else None
+
+
+class DocumentDisposal(QObject):
+    """Deletes replaced documents a piece at a time, from their end.
+
+    Deleting the document of a 12 MB article at once took seconds (600 KB: 150 ms).
+    Its own layout is kept: it is laid out to its end (each step of the body was), so a
+    cut at the end lays out nothing, while putting in another layout first cleared
+    every block's layout at once.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._documents: list[QTextDocument] = []
+        self._chars = 20_000
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._step)
+
+    def dispose(self, doc: QTextDocument) -> None:
+        if doc.characterCount() <= STEP_CHARS_RANGE[0]:
+            doc.deleteLater()
+            return
+        self._documents.append(doc)
+        self._timer.start(0)
+
+    def pending(self) -> int:
+        """Documents still being deleted."""
+        return len(self._documents)
+
+    def _step(self) -> None:
+        if not self._documents:
+            return
+        doc = self._documents[0]
+        started = time.perf_counter()
+        left = doc.characterCount() - 1
+        cut = max(0, left - self._chars)
+        cursor = QTextCursor(doc)
+        cursor.setPosition(left)
+        cursor.setPosition(cut, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._chars = next_step_chars(left - cut, (time.perf_counter() - started) * 1000)
+        if cut <= STEP_CHARS_RANGE[0]:
+            self._documents.pop(0)
+            doc.deleteLater()
+        if self._documents:
+            self._timer.start(0)
+
+
 class DetailPane(QWidget):
     """Shows one article; emits event_chosen when the reader picks one of its events."""
 
     # Axis seconds do not fit a C int (1869 is -3.2e9): carried as a Python object.
     event_chosen = Signal(int, object)  # event id, axis start
+    article_loaded = Signal(int)  # an article read by load_article() is being shown
+    load_failed = Signal(str)  # why the chosen article could not be read
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,7 +402,9 @@ class DetailPane(QWidget):
         self.browser.setReadOnly(True)
         self.browser.setObjectName("articleText")
         self.events_label = QLabel(self.tr("Events in this article"), self)
-        self.events = QListWidget(self)
+        self.event_rows = EventListModel(self)
+        self.events = EventList(self)
+        self.events.setModel(self.event_rows)
         self.events.setObjectName("articleEvents")
         self.events.setItemDelegate(DirectionalTextDelegate(self.events))
         self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -242,8 +412,8 @@ class DetailPane(QWidget):
         # text's room in a small window.
         self.events.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.events.setMinimumHeight(3 * (self.fontMetrics().height() + 6) + 4)  # 3 rows
-        self.events.itemActivated.connect(self._activate)
-        self.events.itemClicked.connect(self._activate)
+        self.events.activated.connect(self._activate)
+        self.events.clicked.connect(self._activate)
         self.events_label.setBuddy(self.events)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -274,19 +444,135 @@ class DetailPane(QWidget):
         self._body_timer.setSingleShot(True)
         self._body_timer.timeout.connect(self._add_body_step)
         self._scroll_target: int | None = None  # a body offset to bring into view
+        # The document shown; the previous one is deleted when another replaces it.
+        self._document: QTextDocument | None = None
+        self._disposal = DocumentDisposal(self)
+        self._body_chars = BODY_STEP_CHARS  # characters in the next step of a body
+        # Articles are read on a worker (load_article): one read at a time, the latest
+        # request waiting for it, and the answer to any older request dropped.
+        self._request = 0
+        self._reader: ArticleReader | None = None
+        self._reader_thread: QThread | None = None
+        self._pending_read: tuple[Path, int, int, str] | None = None
+        self._loading_id: int | None = None
+        self._fetch: Any = None
+        self._loading_notice = QTimer(self)
+        self._loading_notice.setSingleShot(True)
+        self._loading_notice.setInterval(LOADING_NOTICE_MS)
+        self._loading_notice.timeout.connect(self._show_loading)
         # How dates are written; the window keeps it in step with the timeline's axis.
         self.label_style = LabelStyle(language="en")
         self.show_article(None, [])
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        start = item.data(EventStartRole)
+    def _activate(self, index: QModelIndex) -> None:
+        start = index.data(EventStartRole)
         if start is not None:
-            self.event_chosen.emit(int(item.data(EventIdRole)), int(start))
+            self.event_chosen.emit(int(index.data(EventIdRole)), int(start))
 
     def show_nothing_found(self, searched: str) -> None:
         """Empty the pane and say that nothing matched `searched` (what was asked for)."""
         self._placeholder = self.tr("No article matches %1.").replace("%1", searched)
+        self.clear_article()
+
+    def clear_article(self) -> None:
+        """Show no article (and forget any being read)."""
+        self._forget_reads()
         self.show_article(None, [])
+        self.story.show_story(None, None)
+
+    # -- reading an article off the GUI thread -------------------------------------
+
+    def load_article(
+        self, db_path: Path, article_id: int, query: str = "", fetch: Any = None
+    ) -> None:
+        """Read an article (events, the user's values, hits of `query`, story) on a
+        worker and show it when it arrives; article_loaded says when.
+
+        fetch(id) gives another article for the story section's comparison.  Choosing
+        another article before this one arrives cancels its read and drops its answer.
+        """
+        self._request += 1
+        self._fetch = fetch
+        self._loading_id = article_id
+        self._pending_read = (db_path, self._request, article_id, query)
+        if self._reader is not None:
+            self._reader.cancel()  # its thread ends soon; _read_ended starts this one
+        else:
+            self._start_read()
+        if self.article is None or self.article.id != article_id:
+            self._loading_notice.start()
+
+    def is_loading(self) -> bool:
+        """Whether an article asked for with load_article() is still being read."""
+        return self._loading_id is not None
+
+    def stop_reading(self) -> QThread | None:
+        """Cancel any read (the window is closing); the thread still running, if any."""
+        self._forget_reads()
+        return self._reader_thread
+
+    def _forget_reads(self) -> None:
+        self._request += 1  # whatever is on its way is dropped
+        self._pending_read = None
+        self._loading_id = None
+        self._loading_notice.stop()
+        if self._reader is not None:
+            self._reader.cancel()
+
+    def _start_read(self) -> None:
+        assert self._pending_read is not None
+        db_path, request, article_id, query = self._pending_read
+        self._pending_read = None
+        reader = ArticleReader(db_path, request, article_id, query)
+        # Bound methods of this widget: Qt queues the worker's signals to the GUI thread.
+        reader.finished.connect(self._contents_read)
+        reader.failed.connect(self._read_failed)
+        self._reader = reader
+        self._reader_thread = start_in_thread(reader, self)
+        self._reader_thread.finished.connect(self._read_ended)
+
+    def _read_ended(self) -> None:
+        thread = self._reader_thread
+        self._reader = self._reader_thread = None
+        if thread is not None:
+            thread.wait()  # it has emitted finished: this only lets it return
+            thread.deleteLater()
+        if self._pending_read is not None:
+            self._start_read()
+
+    def _contents_read(self, request: int, contents: ArticleContents) -> None:
+        if request != self._request:
+            return  # an article chosen before the current one
+        self._loading_id = None
+        self._loading_notice.stop()
+        article = contents.article
+        self.show_article(
+            article,
+            contents.events,
+            contents.hits.body,
+            title_hits=contents.hits.title,
+            shown=contents.shown,
+        )
+        self.story.show_story(article, contents.story, self._fetch)
+        self.article_loaded.emit(contents.article_id)
+
+    def _read_failed(self, request: int, message: str) -> None:
+        if request != self._request or message == ArticleReader.CANCELLED:
+            return
+        self._loading_id = None
+        self._loading_notice.stop()
+        self._placeholder = self.tr("The article could not be read: %1").replace("%1", message)
+        self.show_article(None, [])
+        self.story.show_story(None, None)
+        self.load_failed.emit(message)
+
+    def _show_loading(self) -> None:
+        """Say that the chosen article is on its way (the one before is not it)."""
+        if self._loading_id is None:
+            return
+        self._placeholder = self.tr("Reading the article…")
+        self.show_article(None, [])
+        self.story.show_story(None, None)
 
     def show_article(
         self,
@@ -307,15 +593,15 @@ class DetailPane(QWidget):
         self.article = article
         self.shown = shown
         self._showing = (article, events, hits, title_hits)
-        self.events.clear()
+        self._differences = differences or []
         self._body = self._shown_body = None
-        self._pending_events: list[Event] | list[ShownEvent] = []
         self._body_timer.stop()
         doc = QTextDocument(self.browser)
         doc.setUndoRedoEnabled(False)  # read-only: no undo history of a 12 MB body
         doc.setDefaultFont(self.font())
         if article is None:
-            self.browser.setDocument(doc)
+            self.event_rows.set_rows([], self._event_row)
+            self._set_document(doc)
             self.browser.setPlaceholderText(self._placeholder)
             return
         self._placeholder = self.tr("Select an article to read it here.")
@@ -336,16 +622,26 @@ class DetailPane(QWidget):
         ]
         self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [], differences or [])
         self._credit = for_display(article.credit)
-        # The events are listed a step at a time too (a 12 MB article had 17,000).
-        self._pending_events = list(shown.events) if shown is not None else list(events)
+        # Rows are written when the list first shows them (a 12 MB article had 17,000).
+        if shown is not None:
+            self.event_rows.set_rows(list(shown.events), self._shown_event_row)
+        else:
+            self.event_rows.set_rows(list(events), self._event_row)
         self._scroll_target = None if title_hits or not hits else hits[0][0]
         self._add_body_step(BODY_FIRST_CHARS)
         _mark_spans(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
-        self.browser.setDocument(doc)
+        self._set_document(doc)
         if title_hits:
             self._scroll_to(title_hits[0][0])
         else:
             self._scroll_to_target()
+
+    def _set_document(self, doc: QTextDocument) -> None:
+        """Show `doc` and delete the one it replaces (a long article's is many MB)."""
+        previous, self._document = self._document, doc
+        self.browser.setDocument(doc)
+        if previous is not None:
+            self._disposal.dispose(previous)
 
     def _scroll_to_target(self) -> None:
         """Bring the first body hit into view once the body has come that far."""
@@ -359,17 +655,24 @@ class DetailPane(QWidget):
 
     def _mark_differences(self, diff: object) -> None:
         """Mark (or unmark) the words of the shown article that the chosen copy lacks."""
+        differences = diff_spans(diff)  # type: ignore[arg-type]
+        if differences or self._differences:  # nothing to unmark: no second layout
+            self._show_again(differences)
+
+    def set_label_style(self, style: LabelStyle) -> None:
+        """Write dates as `style` says, the shown article's too (from what it holds)."""
+        if style != self.label_style:
+            self.label_style = style
+            self._show_again(self._differences)
+
+    def _show_again(self, differences: list[tuple[int, int]]) -> None:
+        """Show the shown article anew (no store read), keeping the place in its text."""
         article, events, hits, title_hits = self._showing
         if article is None:
             return
         scroll = self.browser.verticalScrollBar().value()
         self.show_article(
-            article,
-            events,
-            hits,
-            title_hits=title_hits,
-            shown=self.shown,
-            differences=diff_spans(diff),  # type: ignore[arg-type]
+            article, events, hits, title_hits=title_hits, shown=self.shown, differences=differences
         )
         self.browser.verticalScrollBar().setValue(scroll)
 
@@ -483,7 +786,8 @@ class DetailPane(QWidget):
         date = read_date(value) if value else None
         return self._date_words(date) if date is not None else (value or "-")
 
-    def _fill_shown_events(self, events: list[ShownEvent]) -> None:
+    def _shown_event_row(self, shown: ShownEvent) -> EventRow:
+        """A row with the user's values: where each came from (timeline.edits)."""
         origins = {
             "computed": self.tr("computed"),
             "corrected": self.tr("corrected"),
@@ -491,37 +795,36 @@ class DetailPane(QWidget):
             "added": self.tr("added"),
         }
         mark = direction_mark(self.label_style.language)
-        for shown in events:
-            when = self._date_words(shown.date)
-            parts = [f"{mark}{when}", origins.get(shown.origin, shown.origin)]
-            if shown.origin in {"corrected", "not a date"} and shown.computed is not None:
-                computed = self._date_words(
-                    DateValue(
-                        shown.computed.value,
-                        shown.computed.granularity,
-                        shown.computed.start,
-                        shown.computed.end,
-                    )
+        when = self._date_words(shown.date)
+        parts = [f"{mark}{when}", origins.get(shown.origin, shown.origin)]
+        if shown.origin in {"corrected", "not a date"} and shown.computed is not None:
+            computed = self._date_words(
+                DateValue(
+                    shown.computed.value,
+                    shown.computed.granularity,
+                    shown.computed.start,
+                    shown.computed.end,
                 )
-                parts.append(self.tr("computed: %1").replace("%1", computed))
-            if shown.hidden:
-                parts.append(self.tr("hidden"))
-            if shown.tags:
-                parts.append(self.tr(", ").join(isolated(t) for t in shown.tags))
-            parts.append(isolated(shown.label))
-            item = QListWidgetItem("  ·  ".join(parts))
-            event_id = shown.computed.id if shown.computed is not None else None
-            if shown.added_id is not None:
-                event_id = -shown.added_id
-            item.setData(EventIdRole, event_id)
-            item.setData(EventStartRole, shown.date.start if shown.date else None)
-            tip = [shown.typed, shown.label]
-            if shown.stamp is not None:
-                tip.append(f"{shown.stamp.who} · {shown.stamp.at}")
-            item.setToolTip(plain_tooltip("\n".join(t for t in tip if t)))
-            if shown.date is None or shown.date.start is None or shown.hidden:
-                item.setForeground(self.palette().placeholderText())
-            self.events.addItem(item)
+            )
+            parts.append(self.tr("computed: %1").replace("%1", computed))
+        if shown.hidden:
+            parts.append(self.tr("hidden"))
+        if shown.tags:
+            parts.append(self.tr(", ").join(isolated(t) for t in shown.tags))
+        parts.append(isolated(shown.label))
+        event_id = shown.computed.id if shown.computed is not None else None
+        if shown.added_id is not None:
+            event_id = -shown.added_id
+        tip = [shown.typed, shown.label]
+        if shown.stamp is not None:
+            tip.append(f"{shown.stamp.who} · {shown.stamp.at}")
+        return EventRow(
+            "  ·  ".join(parts),
+            "\n".join(t for t in tip if t),
+            event_id,
+            shown.date.start if shown.date else None,
+            shown.date is None or shown.date.start is None or shown.hidden,
+        )
 
     def _add_block(
         self,
@@ -555,31 +858,24 @@ class DetailPane(QWidget):
         body = self._body if self._body is not None else self._shown_body
         return body.position(offset) if body is not None else -1
 
-    def events_complete(self) -> bool:
-        """Whether every event of the shown article is in the events list yet."""
-        return not self._pending_events
-
-    def _add_body_step(self, budget: int = BODY_STEP_CHARS) -> None:
-        """Add the next part of the body and of the events; come back for the rest."""
+    def _add_body_step(self, budget: int | None = None) -> None:
+        """Add the next part of the body; come back for the rest."""
         body = self._body
-        if body is not None and not body.add_step(budget):
+        chars = self._body_chars if budget is None else budget
+        started = time.perf_counter()
+        more = body is not None and body.add_step(chars)
+        if budget is None:
+            self._body_chars = next_step_chars(chars, (time.perf_counter() - started) * 1000)
+        if body is not None and not more:
             self._shown_body = body
             self._body = None
             if self._credit:
                 self._add_block(body.cursor, self._credit, italic=True)
         self._scroll_to_target()
-        if self._pending_events:
-            step = self._pending_events[:EVENTS_STEP]
-            del self._pending_events[:EVENTS_STEP]
-            if self.shown is not None:
-                # With the user's values: where each came from (timeline.edits).
-                self._fill_shown_events(step)  # type: ignore[arg-type]
-            else:
-                self._fill_events(step)  # type: ignore[arg-type]
-        if self._body is not None or self._pending_events:
+        if self._body is not None:
             self._body_timer.start(0)
 
-    def _fill_events(self, events: list[Event]) -> None:
+    def _event_row(self, event: Event) -> EventRow:
         kinds = {
             "published": self.tr("published"),
             "mentioned": self.tr("mentioned"),
@@ -590,16 +886,14 @@ class DetailPane(QWidget):
         # Each row reads in the interface's direction: the mark makes it the row's
         # first strong character, and the article's own words are isolated within.
         mark = direction_mark(self.label_style.language)
-        for event in events:
-            when = event_date_text(event, self.label_style)
-            kind = kinds.get(event.kind, event.kind)
-            text = f"{mark}{when}  ·  {kind}  ·  {isolated(event.label)}"
-            item = QListWidgetItem(text)
-            item.setData(EventIdRole, event.id)
-            item.setData(EventStartRole, event.start)
-            # The code the date was computed as, then the sentence: both plain text.
-            code = f"{_LRI}{event.value}{_PDI}" if event.value else ""
-            item.setToolTip(plain_tooltip("\n".join(t for t in (code, event.label) if t)))
-            if event.start is None:
-                item.setForeground(self.palette().placeholderText())
-            self.events.addItem(item)
+        when = event_date_text(event, self.label_style)
+        kind = kinds.get(event.kind, event.kind)
+        # The code the date was computed as, then the sentence: both plain text.
+        code = f"{_LRI}{event.value}{_PDI}" if event.value else ""
+        return EventRow(
+            f"{mark}{when}  ·  {kind}  ·  {isolated(event.label)}",
+            "\n".join(t for t in (code, event.label) if t),
+            event.id,
+            event.start,
+            event.start is None,
+        )

@@ -47,20 +47,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline import dating, edits
+from timeline import dating
 from timeline.ingest.fetch import is_url
 from timeline.library import ImportReport
-from timeline.model import Article
 from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
-from timeline.store.search import (
-    ArticleHitSpans,
-    SearchError,
-    SearchRequest,
-    article_hit_spans,
-    distinct_sources,
-)
+from timeline.store.search import SearchError, SearchRequest, distinct_sources
 from timeline.store.timeline_data import EventArrays, EventText, collapse_copies
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
@@ -74,7 +67,6 @@ from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.search_bar import SearchBar
-from timeline.ui.story_panel import load_story
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
     STORE_ERRORS,
@@ -206,6 +198,7 @@ class MainWindow(QMainWindow):
         self.article_selected.connect(self.timeline.select_article)
         self.detail.event_chosen.connect(self._event_chosen)
         self.detail.story.article_chosen.connect(self.select_article)
+        self.detail.load_failed.connect(self._store_failed)
 
         list_pane = QWidget(self)
         list_layout = QVBoxLayout(list_pane)
@@ -386,11 +379,7 @@ class MainWindow(QMainWindow):
         self.model.set_label_style(style)
         self.search_bar.set_interface(style.language, style.digits, style.months)
         self._update_status()
-        if style != self.detail.label_style:
-            self.detail.label_style = style
-            current = self.list.currentIndex()
-            if current.isValid():
-                self._current_changed(current, current)
+        self.detail.set_label_style(style)
 
     def _choice(
         self,
@@ -500,36 +489,20 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
-            self.detail.show_article(None, [])
-            self.detail.story.show_story(None, None)
+            self.detail.clear_article()
             return
         article_id = int(current.data(ArticleIdRole))
-        article = self._show_detail(article_id)
-        try:
-            story = load_story(self.store, article_id)
-        except STORE_ERRORS as exc:
-            self._store_failed(str(exc))
-            story = None
-        self.detail.story.show_story(article, story, self.model.article)
+        self._show_detail(article_id)
         self.article_selected.emit(article_id)
 
-    def _show_detail(self, article_id: int) -> Article | None:
-        """The article in the detail pane with the user's values and the search's hits."""
-        hits = self._hits_in(article_id)
-        try:
-            shown = edits.shown_article(self.store, article_id)
-        except STORE_ERRORS as exc:
-            self._store_failed(str(exc))
-            shown = None
-        article = self.model.article(article_id)
-        self.detail.show_article(
-            article,
-            self.model.events(article_id),
-            hits.body,
-            title_hits=hits.title,
-            shown=shown,
-        )
-        return article
+    def _show_detail(self, article_id: int) -> None:
+        """Read the article (the user's values, the search's hits, its story) into the pane.
+
+        Read on a worker (the pane shows it when it arrives): all of it grows with the
+        article, and a 12 MB one froze the window for seconds.
+        """
+        query = self.search.query if self.search is not None else ""
+        self.detail.load_article(self.store.path, article_id, query, self.model.article)
 
     # -- search ------------------------------------------------------------------
 
@@ -605,15 +578,7 @@ class MainWindow(QMainWindow):
         elif request is not None:
             self.detail.show_nothing_found(self.describe_search(request))
         else:
-            self.detail.show_article(None, [])
-
-    def _hits_in(self, article_id: int) -> ArticleHitSpans:
-        if self.search is None or not self.search.query.strip():
-            return ArticleHitSpans()
-        try:
-            return article_hit_spans(self.store, article_id, self.search.query)
-        except SearchError:
-            return ArticleHitSpans()
+            self.detail.clear_article()
 
     def describe_search(self, request: SearchRequest) -> str:
         """What a search asked for, in words: the query and each filter."""
@@ -811,7 +776,7 @@ class MainWindow(QMainWindow):
             self._list_hidden_changed(hid, showed)
         current = self.list.currentIndex()
         if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
-            self._show_detail(int(before))  # the pane shows the edit; its story is the same
+            self._show_detail(int(before))  # the pane shows the edit
         self.refresh_timeline(stale)
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
@@ -1073,6 +1038,7 @@ class MainWindow(QMainWindow):
             self._search_thread,
             self.exporter.running_thread(),
             self.edits.controller.running_thread(),
+            self.detail.stop_reading(),
         )
         for thread in threads:
             if thread is not None and not thread.wait(deadline):

@@ -3,8 +3,6 @@ earliest marked), the words a chosen copy does not share with it, and related ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -17,40 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline import library
 from timeline.model import Article
-from timeline.store import Store
-from timeline.store import stories as story_store
 from timeline.stories import WordDiff, word_diff
 from timeline.text.display_safe import for_display
 from timeline.ui.article_delegate import DirectionalTextDelegate
+from timeline.ui.workers import StoryView
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 11
 _DIFF_COLOUR = QColor(255, 150, 150, 140)
 _FSI, _LRI, _PDI = "\u2068", "\u2066", "\u2069"
-
-
-@dataclass
-class StoryView:
-    """What the section shows for one article, read from the store in one go."""
-
-    article_id: int
-    copies: list[story_store.CopyRow] = field(default_factory=list)
-    related: list[tuple[int, float, str, str]] = field(
-        default_factory=list
-    )  # id, score, title, source
-
-
-def load_story(store: Store, article_id: int) -> StoryView:
-    """The copies and related articles of an article (a few indexed queries)."""
-    story = story_store.story_of(store, article_id)
-    view = StoryView(article_id, story.articles if story else [])
-    found = library.related_articles(store, article_id)
-    summaries = store.article_summaries(r.article_id for r in found)
-    for r in found:
-        title, _published, source = summaries.get(r.article_id, ("", None, ""))
-        view.related.append((r.article_id, r.score, title, source))
-    return view
 
 
 class StoryPanel(QWidget):

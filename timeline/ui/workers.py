@@ -7,20 +7,26 @@ window unable to close.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import sqlite3
 import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from timeline import library
+from timeline import edits, library
+from timeline.model import Article, Event
 from timeline.store import Store, StoreError
+from timeline.store import stories as story_store
 from timeline.store.edits import with_user_text_matches
 from timeline.store.listing import in_chronological_order
 from timeline.store.search import (
+    ArticleHitSpans,
     SearchError,
     SearchRequest,
+    article_hit_spans,
     matching_article_ids,
     spelling_suggestions,
 )
@@ -170,7 +176,112 @@ class SearchWorker(QObject):
         self.finished.emit(self.request, ids, ordered)
 
 
-def start_in_thread(worker: ImportWorker | EventsLoader | SearchWorker, parent: QObject) -> QThread:
+@dataclass
+class StoryView:
+    """What the section shows for one article, read from the store in one go."""
+
+    article_id: int
+    copies: list[story_store.CopyRow] = field(default_factory=list)
+    related: list[tuple[int, float, str, str]] = field(
+        default_factory=list
+    )  # id, score, title, source
+
+
+def load_story(store: Store, article_id: int) -> StoryView:
+    """The copies and related articles of an article (a few indexed queries)."""
+    story = story_store.story_of(store, article_id)
+    view = StoryView(article_id, story.articles if story else [])
+    found = library.related_articles(store, article_id)
+    summaries = store.article_summaries(r.article_id for r in found)
+    for r in found:
+        title, _published, source = summaries.get(r.article_id, ("", None, ""))
+        view.related.append((r.article_id, r.score, title, source))
+    return view
+
+
+@dataclass
+class ArticleContents:
+    """Everything the detail pane shows of one article, read off the GUI thread."""
+
+    article_id: int
+    article: Article | None
+    events: list[Event] = field(default_factory=list)
+    shown: edits.ShownArticle | None = None  # the user's values over the computed ones
+    hits: ArticleHitSpans = field(default_factory=ArticleHitSpans)
+    story: StoryView | None = None
+
+
+def read_article_contents(store: Store, article_id: int, query: str = "") -> ArticleContents:
+    """An article, its events, the user's values, the search's hits and its story.
+
+    Every one of these grows with the article (a 12 MB body had 17,000 events), so the
+    window reads them here, on a worker's own connection, never on the GUI thread.
+    """
+    article = store.article(article_id)
+    if article is None:
+        return ArticleContents(article_id, None)
+    hits = ArticleHitSpans()
+    # An unfinished query marks nothing; the search bar says why.
+    with contextlib.suppress(SearchError):
+        hits = article_hit_spans(store, article_id, query) if query.strip() else hits
+    return ArticleContents(
+        article_id,
+        article,
+        store.events_of(article_id),
+        edits.shown_article(store, article_id),
+        hits,
+        load_story(store, article_id),
+    )
+
+
+class ArticleReader(QObject):
+    """Reads one article's contents for the detail pane; cancelled when another is chosen.
+
+    `request` numbers the reads so the pane can drop the answer to an older one.
+    """
+
+    finished = Signal(int, object)  # request, ArticleContents
+    failed = Signal(int, str)  # request, message (CANCELLED when it was cancelled)
+
+    CANCELLED = "cancelled"
+
+    def __init__(self, db_path: Path, request: int, article_id: int, query: str = "") -> None:
+        super().__init__()
+        self._db_path = db_path
+        self.request = request
+        self.article_id = article_id
+        self._query = query
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        """Stop at the next step of the running statement (and read nothing more)."""
+        self._cancelled = True
+
+    def run(self) -> None:
+        try:
+            # No integrity check: the window's own connection checked the file.
+            with Store(self._db_path, create=False, check=False) as store:
+                store.conn.set_progress_handler(lambda: int(self._cancelled), 1000)
+                contents = read_article_contents(store, self.article_id, self._query)
+        except Exception as exc:  # every failure must reach the window
+            if self._cancelled:
+                self.failed.emit(self.request, self.CANCELLED)
+                return
+            if not isinstance(exc, STORE_ERRORS):
+                _report_unexpected(exc)
+            # A store error in the store's own words, as the list reports it.
+            known = isinstance(exc, STORE_ERRORS) and str(exc)
+            self.failed.emit(self.request, str(exc) if known else describe_failure(exc))
+            return
+        if self._cancelled:
+            self.failed.emit(self.request, self.CANCELLED)
+            return
+        self.finished.emit(self.request, contents)
+
+
+def start_in_thread(
+    worker: ImportWorker | EventsLoader | SearchWorker | ArticleReader, parent: QObject
+) -> QThread:
     """Run worker.run() on a new thread that ends when the worker finishes or fails."""
     thread = QThread(parent)
     worker.moveToThread(thread)
