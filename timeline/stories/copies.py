@@ -8,9 +8,7 @@ clustering a whole collection from scratch (`cluster`) does the same in memory.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol
@@ -60,8 +58,21 @@ FAR_JACCARD = 0.5
 MIN_SHINGLES = 20
 
 _WORD = re.compile(r"[^\W_]+")
-_MASK32 = np.uint64(0xFFFFFFFF)
-_PRIME = np.uint64(0x9E3779B1)
+
+# Shingle hashes: a polynomial hash of each shingle's text (its words joined by single
+# spaces, as UTF-32 code points), h(s) = sum(c_k * P^k) mod 2^64, read off one prefix
+# sum of the whole text in a few numpy operations: the hash of the span [i, j) is
+# (H[j] - H[i]) * P^-i (P is odd, so it has an inverse modulo 2^64).  No word is hashed
+# one at a time in Python.  The 64-bit value goes through splitmix64's finaliser and
+# its high 32 bits are kept.  Fixed constants: signatures are stored (a change of
+# these needs a migration that re-signs the store, as schema v8 does).
+_P = 0x9E3779B97F4A7C15  # odd
+_P_INVERSE = pow(_P, -1, 1 << 64)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+_SPACE = ord(" ")  # never inside a word (_WORD)
+_POWERS_KEPT = 1 << 16  # characters: tables for texts up to this long are kept
+_CHUNK_WORDS = 1 << 14  # a long text is hashed this many shingles at a time
 
 # MinHash with multiply-shift hashing: h_i(x) = ((a_i * x + b_i) mod 2^64) >> 32 with
 # odd 64-bit a_i, a 2-universal family (Dietzfelbinger) that needs no modulo by a
@@ -79,18 +90,28 @@ def _permutations(seed: int, num_perm: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 _A, _B = _permutations(SEED, NUM_PERM)
-# Word hashes, kept between articles (words repeat): cleared when it grows too big.
-_WORD_HASHES: dict[str, int] = {}
-_WORD_HASHES_MAX = 500_000
 
 
-def _word_hash(word: str) -> int:
-    value = _WORD_HASHES.get(word)
-    if value is None:
-        if len(_WORD_HASHES) >= _WORD_HASHES_MAX:
-            _WORD_HASHES.clear()
-        value = _WORD_HASHES[word] = zlib.crc32(word.encode("utf-8"))
-    return value
+def _powers(base: int, count: int) -> np.ndarray:
+    """base^0 .. base^(count - 1) modulo 2^64."""
+    table = np.empty(count, dtype=np.uint64)
+    table[0] = 1
+    table[1:] = np.uint64(base)
+    return np.multiply.accumulate(table, out=table)  # wraps modulo 2^64, as it should
+
+
+_POWERS = _powers(_P, _POWERS_KEPT)
+_INVERSES = _powers(_P_INVERSE, _POWERS_KEPT)
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, in place: every bit of the input moves every bit out."""
+    values ^= values >> np.uint64(30)
+    values *= _MIX1
+    values ^= values >> np.uint64(27)
+    values *= _MIX2
+    values ^= values >> np.uint64(31)
+    return values
 
 
 def words(text: str) -> list[str]:
@@ -98,21 +119,45 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text).lower())
 
 
+def _shingles(tokens: Sequence[str]) -> np.ndarray:
+    """The 32-bit hashes of every run of SHINGLE words (one run if fewer), repeats kept."""
+    codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype="<u4")
+    size = len(codes)
+    if size <= _POWERS_KEPT:
+        powers, inverses = _POWERS, _INVERSES
+    else:
+        powers, inverses = _powers(_P, size), _powers(_P_INVERSE, size)
+    prefix = np.empty(size + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.multiply(codes, powers[:size], out=prefix[1:])
+    np.add.accumulate(prefix, out=prefix)
+    spaces = np.flatnonzero(codes == _SPACE)
+    starts = np.empty(len(spaces) + 1, dtype=np.intp)
+    starts[0] = 0
+    starts[1:] = spaces + 1
+    ends = np.empty(len(spaces) + 1, dtype=np.intp)
+    ends[:-1] = spaces
+    ends[-1] = size
+    width = min(SHINGLE, len(tokens))
+    count = len(tokens) - width + 1
+    spans = prefix[ends[width - 1 :]] - prefix[starts[:count]]
+    spans *= inverses[starts[:count]]
+    return _mix(spans) >> _SHIFT
+
+
 def shingle_hashes(tokens: Sequence[str]) -> np.ndarray:
     """32-bit hashes of the distinct runs of SHINGLE consecutive words (stable across runs)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    known = list(map(_WORD_HASHES.get, tokens))  # map() over the cache: no Python frame a word
-    try:
-        word_hash = np.array(known, dtype=np.uint64)
-    except TypeError:  # a word not in the cache yet (None)
-        known = [_word_hash(w) if h is None else h for h, w in zip(known, tokens, strict=True)]
-        word_hash = np.array(known, dtype=np.uint64)
-    count = max(1, len(tokens) - SHINGLE + 1)
-    acc = np.zeros(count, dtype=np.uint64)
-    for offset in range(min(SHINGLE, len(tokens))):
-        acc = (acc * _PRIME + word_hash[offset : offset + count]) & _MASK32
-    return np.unique(acc)
+    if len(tokens) < _CHUNK_WORDS + SHINGLE:
+        return np.unique(_shingles(tokens))
+    # In parts that overlap by SHINGLE - 1 words: a 12 MB text needs no 12 MB tables.
+    last = len(tokens) - SHINGLE + 1  # shingles start before this
+    parts = [
+        _shingles(tokens[first : first + _CHUNK_WORDS + SHINGLE - 1])
+        for first in range(0, last, _CHUNK_WORDS)
+    ]
+    return np.unique(np.concatenate(parts))
 
 
 @dataclass(frozen=True)
@@ -156,24 +201,20 @@ def article_text(title: str, body: str) -> str:
     return f"{title}\n{body}"
 
 
-_PERSONS = [band.to_bytes(2, "little") for band in range(BANDS)]  # one blake2b family a band
+# One salt a band: equal rows in two different bands give different keys.
+_BAND_SALTS = np.random.default_rng(SEED + 1).integers(0, 1 << 63, size=BANDS, dtype=np.uint64)
 
 
 def band_keys(sig: Signature) -> list[int]:
     """One signed 64-bit key per LSH band (empty for a text too short to judge)."""
     if sig.shingles < MIN_SHINGLES:
         return []
-    raw = memoryview(sig.values.astype("<u4").tobytes())
-    step = ROWS * 4
-    blake2b = hashlib.blake2b
-    return [
-        int.from_bytes(
-            blake2b(raw[band * step : (band + 1) * step], digest_size=8, person=person).digest(),
-            "little",
-            signed=True,
-        )
-        for band, person in enumerate(_PERSONS)
-    ]
+    rows = sig.values.astype(np.uint64).reshape(BANDS, ROWS)
+    keys = _BAND_SALTS.copy()
+    for row in range(ROWS):
+        keys ^= rows[:, row]
+        keys = _mix(keys * np.uint64(_P))
+    return list(keys.view(np.int64).tolist())
 
 
 def jaccard(a: Signature, b: Signature) -> float:
