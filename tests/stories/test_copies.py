@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.stories.texts import AGENCY, COPY, SAME_TOPIC
 from timeline import stories
+from timeline.stories import copies
 from timeline.stories.copies import (
     BANDS,
     MIN_SHINGLES,
     NUM_PERM,
+    SHINGLE,
     Signature,
     containment,
     jaccard,
+    shingle_hashes,
 )
 
 
@@ -73,3 +78,24 @@ def test_copies_among_names_the_copies() -> None:
     sig = stories.signature(COPY)
     candidates = [(1, stories.signature(AGENCY)), (2, stories.signature(SAME_TOPIC))]
     assert stories.copies_among(5, sig, candidates) == [1]
+
+
+def test_a_texts_shingle_hashes_are_those_of_its_runs_of_words_wherever_they_stand() -> None:
+    tokens = stories.words(AGENCY + " " + COPY)
+    runs = {tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+    hashes = shingle_hashes(tokens)
+    assert len(hashes) == len(runs)  # distinct runs, distinct hashes
+    each = {int(shingle_hashes(list(run))[0]) for run in runs}
+    assert set(hashes.tolist()) == each
+    assert shingle_hashes(tokens[:3]).tolist() != shingle_hashes(tokens[1:4]).tolist()
+
+
+def test_a_long_text_hashed_in_parts_gives_the_hashes_of_it_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tokens = stories.words(AGENCY + " " + SAME_TOPIC + " " + COPY)
+    whole = shingle_hashes(tokens)
+    monkeypatch.setattr(copies, "_CHUNK_WORDS", 7)
+    assert shingle_hashes(tokens).tolist() == whole.tolist()
+    monkeypatch.setattr(copies, "_POWERS_KEPT", 10)  # tables made for each text
+    assert shingle_hashes(tokens).tolist() == whole.tolist()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -162,3 +163,69 @@ def test_import_keeps_a_formula_that_returns_weeks_later_apart(
     later = max(a.id for a in store.articles())
     story = story_store.story_of(store, later)
     assert (story is not None) == joined
+
+
+def _v7_store(path: Path) -> dict[str, int]:
+    """A store as schema v7 left it: two articles signed the old way, one unsigned."""
+    import sqlite_utils
+
+    from timeline.store.schema import MIGRATIONS
+
+    db = sqlite_utils.Database(path)
+    for migrate in MIGRATIONS[:7]:
+        migrate(db)
+    ids = {}
+    for i, record in enumerate(RECORDS[:2] + RECORDS[3:]):
+        ids[record["title"]] = db.conn.execute(
+            "INSERT INTO articles (uid, title, body, imported_at) VALUES (?, ?, ?, 'now')",
+            (f"u{i}", record["title"], record["body"]),
+        ).lastrowid
+    # v7's signatures (another hash of the shingles): values and band keys of their own.
+    for n, title in enumerate(RECORDS[i]["title"] for i in (0, 1)):
+        stale = np.full(stories.copies.NUM_PERM, n + 1, dtype="<u4").tobytes()
+        db.conn.execute(
+            "INSERT INTO story_signatures (article_id, shingles, signature) VALUES (?, 99, ?)",
+            (ids[title], stale),
+        )
+        db.conn.executemany(
+            "INSERT INTO story_bands (band_key, article_id) VALUES (?, ?)",
+            [(1000 * n + band, ids[title]) for band in range(stories.copies.BANDS)],
+        )
+    db.conn.execute("PRAGMA user_version = 7")
+    db.conn.commit()
+    db.conn.close()
+    return ids
+
+
+def test_a_v7_store_is_resigned_and_a_later_copy_finds_its_story(tmp_path: Path) -> None:
+    from timeline.store.schema import SCHEMA_VERSION
+
+    path = tmp_path / "v7.db"
+    ids = _v7_store(path)
+    heard: list[tuple[int, int, str]] = []
+    with Store(path, progress=lambda *told: heard.append(told)) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert heard[-1][:2] == (2, 2)
+        conn = store.db.conn
+        for title, article_id in ids.items():
+            row = conn.execute(
+                "SELECT shingles, signature FROM story_signatures WHERE article_id = ?",
+                (article_id,),
+            ).fetchone()
+            keys = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT band_key FROM story_bands WHERE article_id = ?", (article_id,)
+                )
+            }
+            if title == RECORDS[3]["title"]:  # unsigned in v7: left to update_stories
+                assert row is None and not keys
+                continue
+            body = next(r["body"] for r in RECORDS if r["title"] == title)
+            sig = stories.signature(stories.article_text(title, body))
+            assert row == (sig.shingles, sig.to_bytes())
+            assert keys == set(stories.band_keys(sig))
+        # The agency story's copy, imported now, finds the re-signed original.
+        library.import_paths(store, [write(tmp_path / "b.jsonl", RECORDS[2:3])])
+        (story,) = story_store.clusters(store)
+        assert {a.title for a in story.articles} == {RECORDS[0]["title"], RECORDS[2]["title"]}
