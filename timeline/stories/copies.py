@@ -145,19 +145,28 @@ def _shingles(tokens: Sequence[str]) -> np.ndarray:
     return _mix(spans) >> _SHIFT
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (np.unique's result, at a fraction of its overhead)."""
+    values = np.sort(values)
+    keep = np.empty(len(values), dtype=bool)
+    keep[:1] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
 def shingle_hashes(tokens: Sequence[str]) -> np.ndarray:
     """32-bit hashes of the distinct runs of SHINGLE consecutive words (stable across runs)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     if len(tokens) < _CHUNK_WORDS + SHINGLE:
-        return np.unique(_shingles(tokens))
+        return _distinct(_shingles(tokens))
     # In parts that overlap by SHINGLE - 1 words: a 12 MB text needs no 12 MB tables.
     last = len(tokens) - SHINGLE + 1  # shingles start before this
     parts = [
         _shingles(tokens[first : first + _CHUNK_WORDS + SHINGLE - 1])
         for first in range(0, last, _CHUNK_WORDS)
     ]
-    return np.unique(np.concatenate(parts))
+    return _distinct(np.concatenate(parts))
 
 
 @dataclass(frozen=True)
@@ -192,8 +201,9 @@ def signature_of_hashes(hashes: np.ndarray) -> Signature:
     values = np.multiply.outer(hashes, _A)  # one array, changed in place
     with np.errstate(over="ignore"):  # a * x + b wraps modulo 2^64, as it should
         values += _B
-    values >>= _SHIFT
-    return Signature(values.min(axis=0), len(hashes))
+    # The shift after the minimum: x >> 32 never decreases as x grows, so the minimum
+    # of the shifted values is the shifted minimum (one pass over the array saved).
+    return Signature(values.min(axis=0) >> _SHIFT, len(hashes))
 
 
 def article_text(title: str, body: str) -> str:
