@@ -3,6 +3,7 @@ what a change of mind mid-read does, and that nothing of it holds the window ope
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,6 +80,27 @@ def test_the_article_and_all_its_events_arrive_from_the_worker(
     assert article is not None
     text = win.detail.browser.toPlainText()
     assert text.replace("\n", "").count("1950") == article.body.count("1950")
+
+
+def test_a_long_articles_contents_hold_few_objects_for_the_garbage_collector(
+    long_store: Store,
+) -> None:
+    """Every event arrives, but not as thousands of objects made on the worker: each
+    full collection would visit them all, holding the GIL (and so the window)."""
+    article_id = _long_id(long_store)
+    expected = long_store.events_of(article_id)
+    gc.collect()
+    before = len(gc.get_objects())
+    contents = workers.read_article_contents(long_store, article_id)
+    gc.collect()
+    held = len(gc.get_objects()) - before
+    assert len(expected) > 5_000
+    assert held < len(expected) // 10
+    assert list(contents.events) == expected
+    assert contents.shown is not None
+    shown = list(contents.shown.events)
+    assert [e.computed for e in shown] == expected
+    assert all(e.origin == "computed" and e.date is not None for e in shown)
 
 
 def test_the_answer_for_an_article_chosen_before_is_dropped(
