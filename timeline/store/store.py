@@ -202,6 +202,10 @@ class EventRows(Sequence[Event]):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def first_of_kind(self, kind: str) -> Event | None:
+        """The first event of this kind (made from its row alone), if any."""
+        return next((_event_from_row(r) for r in self._rows if r[2] == kind), None)
+
     def spans(self) -> list[tuple[int, int]]:
         """(span_start, span_end) of every event that has its span in the text."""
         return [(r[8], r[9]) for r in self._rows if r[8] is not None and r[9] is not None]

@@ -695,7 +695,13 @@ class DetailPane(QWidget):
         self.browser.ensureCursorVisible()
 
     def _add_fields(self, cursor: QTextCursor, article: Article, events: Sequence[Event]) -> None:
-        published = next((e for e in events if e.kind == "published"), None)
+        # Rows are looked through as rows: making an Event of each of 32,000 to find
+        # none (an article with no publication event) took 150 ms.
+        published = (
+            events.first_of_kind("published")
+            if isinstance(events, EventRows)
+            else next((e for e in events if e.kind == "published"), None)
+        )
         if article.published_raw:
             self._add_block(
                 cursor, self.tr("As written: %1").replace("%1", isolated(article.published_raw))
