@@ -282,6 +282,9 @@ class EventListModel(QAbstractListModel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._events: Sequence[Any] = []
+        # Qt asks for the row count once per row it lays out or checks an index of: kept
+        # here, not asked of a sequence that makes its items when asked (ShownEvents).
+        self._count = 0
         self._write: Callable[[Any], EventRow] | None = None
         self._rows: dict[int, EventRow] = {}
         self._dim = parent.palette().placeholderText()
@@ -290,6 +293,7 @@ class EventListModel(QAbstractListModel):
         """Show these events; write(event) gives the row of one."""
         self.beginResetModel()
         self._events, self._write, self._rows = events, write, {}
+        self._count = len(events)
         self.endResetModel()
 
     def rows_written(self) -> int:
@@ -304,12 +308,12 @@ class EventListModel(QAbstractListModel):
         return written
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
+        return 0 if parent.isValid() else self._count
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         row = self.row(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
