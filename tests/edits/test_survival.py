@@ -234,6 +234,26 @@ def test_a_changed_body_keeps_the_correction_and_flags_it(filled: Store) -> None
     assert user.get_row(filled, "user_mentions", (truce.uid, truce.span_start, truce.span_end))
 
 
+def test_shown_events_made_when_asked_for_are_those_of_the_list(filled: Store) -> None:
+    make_every_edit(filled)
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    edits.add_event(filled, "1 يناير 1951", "الهدنة الأولى", war)
+    for aid in (war, other):
+        listed = edits.shown_article(filled, aid)
+        lazy = edits.shown_article(filled, aid, filled.event_rows_of(aid), lazily=True)
+        assert listed is not None and lazy is not None
+        assert isinstance(listed.events, list) and not isinstance(lazy.events, list)
+        assert len(lazy.events) == len(listed.events) > 1
+        assert list(lazy.events) == listed.events
+        assert lazy.events[-1] == listed.events[-1] and lazy.events[1:] == listed.events[1:]
+        assert (lazy.title, lazy.published, lazy.lost) == (
+            listed.title,
+            listed.published,
+            listed.lost,
+        )
+    assert {"corrected", "added"} <= {e.origin for e in edits.shown_article(filled, war).events}  # type: ignore[union-attr]
+
+
 def test_user_values_for_export(filled: Store) -> None:
     make_every_edit(filled)
     war = article_id(filled, "حرب قديمة")

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,25 @@ def test_replace_mentions_keeps_publication(store: Store) -> None:
     assert [e.kind for e in store.events_of(article_id)] == ["published", "mentioned", "mentioned"]
     store.replace_mentions(article_id, [])
     assert [e.kind for e in store.events_of(article_id)] == ["published"]
+
+
+def test_event_rows_are_the_events_made_when_asked_for(store: Store) -> None:
+    article_id, _ = store.add_article(draft(), "u", year(2021))
+    undated, _ = store.add_article(draft("undated"), "v", None)
+    mentions = [
+        Event(article_id, "mentioned", 0, None, "day", "1970-01-01", "label", 0, 3),
+        Event(article_id, "vague", None, None, "vague", "PAST_REF", "label", 5, 9),
+        Event(article_id, "duration", None, None, "duration", "P3D", "label"),
+    ]
+    store.replace_mentions(article_id, mentions)
+    store.replace_mentions(undated, [replace(mentions[0], article_id=undated)])
+    events, rows = store.events_of(article_id), store.event_rows_of(article_id)
+    assert list(rows) == events and rows == events and len(rows) == 4
+    assert rows[-1] == events[-1] and rows[1:3] == events[1:3]
+    assert rows.first_of_kind("published") == events[0] and events[0].kind == "published"
+    assert rows.first_of_kind("vague") == next(e for e in events if e.kind == "vague")
+    assert store.event_rows_of(undated).first_of_kind("published") is None
+    assert rows.spans() == [(0, 3), (5, 9)]
 
 
 def test_failed_transaction_leaves_store_as_it_was(store: Store) -> None:

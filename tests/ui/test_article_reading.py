@@ -3,6 +3,7 @@ what a change of mind mid-read does, and that nothing of it holds the window ope
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,13 @@ from timeline.model import Article, ArticleDraft, Event
 from timeline.store import Store
 from timeline.ui import workers
 from timeline.ui.article_model import ArticleIdRole
-from timeline.ui.detail_pane import DetailPane, DocumentDisposal, EventListModel, EventRow
+from timeline.ui.detail_pane import (
+    DetailPane,
+    DocumentDisposal,
+    EventList,
+    EventListModel,
+    EventRow,
+)
 from timeline.ui.main_window import MainWindow
 
 _PARAGRAPH = "قال وزير الخارجية إن القمة العربية عقدت في بغداد عام 1950 بحضور الوفود. "
@@ -79,6 +86,27 @@ def test_the_article_and_all_its_events_arrive_from_the_worker(
     assert article is not None
     text = win.detail.browser.toPlainText()
     assert text.replace("\n", "").count("1950") == article.body.count("1950")
+
+
+def test_a_long_articles_contents_hold_few_objects_for_the_garbage_collector(
+    long_store: Store,
+) -> None:
+    """Every event arrives, but not as thousands of objects made on the worker: each
+    full collection would visit them all, holding the GIL (and so the window)."""
+    article_id = _long_id(long_store)
+    expected = long_store.events_of(article_id)
+    gc.collect()
+    before = len(gc.get_objects())
+    contents = workers.read_article_contents(long_store, article_id)
+    gc.collect()
+    held = len(gc.get_objects()) - before
+    assert len(expected) > 5_000
+    assert held < len(expected) // 10
+    assert list(contents.events) == expected
+    assert contents.shown is not None
+    shown = list(contents.shown.events)
+    assert [e.computed for e in shown] == expected
+    assert all(e.origin == "computed" and e.date is not None for e in shown)
 
 
 def test_the_answer_for_an_article_chosen_before_is_dropped(
@@ -208,6 +236,38 @@ def test_the_event_model_passes_the_model_tester(qtmodeltester) -> None:
     model.set_rows(list(range(30)), lambda n: EventRow(f"row {n}", f"tip {n}", n, n, n % 2 == 0))
     qtmodeltester.check(model)
     assert ">tip 3<" in model.index(3).data(Qt.ItemDataRole.ToolTipRole)  # plain text
+
+
+def test_the_event_list_asks_a_lazy_sequence_its_length_once(qtbot: QtBot) -> None:
+    """Qt asks the model's row count once per row it lays out: a sequence that makes
+    its items when asked (ShownEvents, EventRows) is not asked each time."""
+    from collections.abc import Sequence
+
+    from PySide6.QtWidgets import QWidget
+
+    class Counted(Sequence[int]):
+        asked = 0
+
+        def __len__(self) -> int:
+            Counted.asked += 1
+            return 5_000
+
+        def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+            return index
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    view = EventList(parent)
+    model = EventListModel(parent)
+    view.setModel(model)
+    parent.resize(300, 400)
+    view.resize(300, 400)
+    parent.show()
+    qtbot.waitExposed(parent)
+    model.set_rows(Counted(), lambda n: EventRow(f"row {n}", "", n, n, False))
+    view.grab()
+    assert model.rowCount() == 5_000 and 0 < model.rows_written() < 200
+    assert Counted.asked <= 2
 
 
 def sample_article() -> Article:

@@ -528,3 +528,22 @@ def test_the_timeline_starts_with_a_fair_share_of_the_height(
     qtbot.waitExposed(win)
     timeline, lower = win.upper.sizes()
     assert timeline >= 0.3 * (timeline + lower)
+
+
+def test_the_window_built_at_start_up_is_left_out_of_full_collections(
+    window: MainWindow,
+) -> None:
+    """A full collection holds the GIL while it visits every object: those made at
+    start-up, which live as long as the program, are not visited again."""
+    import gc
+
+    from timeline.ui.application import leave_start_up_out_of_collections
+
+    assert any(o is window for o in gc.get_objects())
+    try:
+        leave_start_up_out_of_collections()
+        assert not any(o is window for o in gc.get_objects())
+        made_later: list[object] = []
+        assert any(o is made_later for o in gc.get_objects())
+    finally:
+        gc.unfreeze()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
+import subprocess
+import sys
+import textwrap
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -857,3 +861,58 @@ def test_a_selected_item_with_no_lane_to_take_goes_without_a_label() -> None:
         is_point, u_s, u_s.copy(), lanes, metrics, 400.0, selected=0
     )
     assert out_lanes[0] < 0 and not has_label[0]
+
+
+def test_the_first_paint_of_the_overflow_strip_imports_nothing(tmp_path: Path) -> None:
+    """Modules imported while painting freeze the window: they load with the view."""
+    script = tmp_path / "paint.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import sys
+
+            import numpy as np
+            from PySide6.QtWidgets import QApplication
+
+            from timeline.store.timeline_data import EventArrays
+            from timeline.ui.timeline_view import TimelineView
+
+            app = QApplication([])
+            n = 60
+            starts = np.int64(1_600_000_000) + np.arange(n, dtype=np.int64) * 1200
+            view = TimelineView()
+            view.resize(900, 170)
+            view.set_data(
+                EventArrays(
+                    ids=np.arange(1, n + 1, dtype=np.int64),
+                    article_ids=np.arange(1, n + 1, dtype=np.int64),
+                    starts=starts,
+                    ends=starts.copy(),
+                    kinds=np.zeros(n, np.uint8),
+                    points=np.ones(n, bool),
+                ),
+                lambda ids: {i: ("", "", f"title {i}") for i in ids},
+            )
+            view.set_viewport(view.viewport().fitted(int(starts[0]), int(starts[-1])))
+            assert view._current_frame().overflow_count > 0
+            before = set(sys.modules)
+            view.grab()
+            print("\\n".join(sorted(set(sys.modules) - before)))
+            """
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        },
+    )
+    assert done.stdout.split() == []

@@ -2,10 +2,18 @@
 
 from timeline.store.store import (
     DamagedStoreError,
+    EventRows,
     ReadOnlyStoreError,
     Store,
     StoreError,
     default_db_path,
 )
 
-__all__ = ["DamagedStoreError", "ReadOnlyStoreError", "Store", "StoreError", "default_db_path"]
+__all__ = [
+    "DamagedStoreError",
+    "EventRows",
+    "ReadOnlyStoreError",
+    "Store",
+    "StoreError",
+    "default_db_path",
+]

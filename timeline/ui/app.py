@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from timeline.store import Store, StoreError
-from timeline.ui.application import create_application
+from timeline.ui.application import create_application, leave_start_up_out_of_collections
 from timeline.ui.platform_check import has_display
 
 __all__ = ["create_application", "run_window"]
@@ -32,6 +32,7 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
 
     window = MainWindow(store)
     window.show()
+    leave_start_up_out_of_collections()
     if screenshot is not None:
         target = screenshot
 

@@ -6,6 +6,7 @@ application without importing the window and everything the window imports.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import (
@@ -40,6 +41,19 @@ def interface_language(requested: str | None) -> str:
     if requested:
         return requested
     return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def leave_start_up_out_of_collections() -> None:
+    """Move every object made so far (modules, classes, the window's widgets) out of reach
+    of Python's cyclic garbage collector, for the rest of the run.
+
+    A full collection visits every tracked object and holds the GIL throughout, the GUI
+    thread's included: an article read on a worker makes enough objects to set one off,
+    and the start-up's objects, which live as long as the program, were most of what
+    it visited (docs/decisions.md, "Python's garbage collector").  Call once the window
+    is built; objects freed by their reference counts are still freed.
+    """
+    gc.freeze()
 
 
 def create_application(lang: str | None = None) -> tuple[QApplication, str]:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article, DateValue, Event
+from timeline.store import EventRows
 from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import DirectionalTextDelegate
@@ -256,6 +257,11 @@ class _BodyFeed:
         self._open_spans = still_open
 
 
+def _as_rows(events: Sequence[Any]) -> Sequence[Any]:
+    """A list copied (the caller may change it later), a sequence made lazily kept."""
+    return list(events) if isinstance(events, list) else events
+
+
 class EventRow(NamedTuple):
     """One row of the events list as shown."""
 
@@ -276,6 +282,9 @@ class EventListModel(QAbstractListModel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._events: Sequence[Any] = []
+        # Qt asks for the row count once per row it lays out or checks an index of: kept
+        # here, not asked of a sequence that makes its items when asked (ShownEvents).
+        self._count = 0
         self._write: Callable[[Any], EventRow] | None = None
         self._rows: dict[int, EventRow] = {}
         self._dim = parent.palette().placeholderText()
@@ -284,6 +293,7 @@ class EventListModel(QAbstractListModel):
         """Show these events; write(event) gives the row of one."""
         self.beginResetModel()
         self._events, self._write, self._rows = events, write, {}
+        self._count = len(events)
         self.endResetModel()
 
     def rows_written(self) -> int:
@@ -298,12 +308,12 @@ class EventListModel(QAbstractListModel):
         return written
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
+        return 0 if parent.isValid() else self._count
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
         row = self.row(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
@@ -577,7 +587,7 @@ class DetailPane(QWidget):
     def show_article(
         self,
         article: Article | None,
-        events: list[Event],
+        events: Sequence[Event],
         hits: list[tuple[int, int]] | None = None,
         *,
         title_hits: list[tuple[int, int]] | None = None,
@@ -615,18 +625,23 @@ class DetailPane(QWidget):
         if shown is not None:
             self._add_user_fields(cursor, shown)
         self._add_block(cursor, "")
-        mentions = [
-            (e.span_start, e.span_end)
-            for e in events
-            if e.span_start is not None and e.span_end is not None
-        ]
+        mentions = (
+            events.spans()
+            if isinstance(events, EventRows)
+            else [
+                (e.span_start, e.span_end)
+                for e in events
+                if e.span_start is not None and e.span_end is not None
+            ]
+        )
         self._body = _BodyFeed(doc, cursor, article.body, mentions, hits or [], differences or [])
         self._credit = for_display(article.credit)
         # Rows are written when the list first shows them (a 12 MB article had 17,000).
+        # (An EventRows or a ShownEvents makes each when asked for: not copied to a list.)
         if shown is not None:
-            self.event_rows.set_rows(list(shown.events), self._shown_event_row)
+            self.event_rows.set_rows(_as_rows(shown.events), self._shown_event_row)
         else:
-            self.event_rows.set_rows(list(events), self._event_row)
+            self.event_rows.set_rows(_as_rows(events), self._event_row)
         self._scroll_target = None if title_hits or not hits else hits[0][0]
         self._add_body_step(BODY_FIRST_CHARS)
         _mark_spans(doc, 0, title_hits or [], _HIT_COLOUR)  # the title is the first block
@@ -683,8 +698,14 @@ class DetailPane(QWidget):
         self.browser.setTextCursor(cursor)
         self.browser.ensureCursorVisible()
 
-    def _add_fields(self, cursor: QTextCursor, article: Article, events: list[Event]) -> None:
-        published = next((e for e in events if e.kind == "published"), None)
+    def _add_fields(self, cursor: QTextCursor, article: Article, events: Sequence[Event]) -> None:
+        # Rows are looked through as rows: making an Event of each of 32,000 to find
+        # none (an article with no publication event) took 150 ms.
+        published = (
+            events.first_of_kind("published")
+            if isinstance(events, EventRows)
+            else next((e for e in events if e.kind == "published"), None)
+        )
         if article.published_raw:
             self._add_block(
                 cursor, self.tr("As written: %1").replace("%1", isolated(article.published_raw))
@@ -723,9 +744,10 @@ class DetailPane(QWidget):
 
     @staticmethod
     def _as_shown(
-        article: Article, events: list[Event], shown: ShownArticle
-    ) -> tuple[Article, list[Event]]:
-        """The article's fields and publication event with the user's values in them."""
+        article: Article, events: Sequence[Event], shown: ShownArticle
+    ) -> tuple[Article, Sequence[Event]]:
+        """The article's fields and publication event with the user's values in them
+        (the fields read only the publication from the events)."""
         article = replace(article, title=shown.title, source=shown.source)
         if shown.origins.get("published") != "corrected" or not shown.events:
             return article, events
@@ -735,7 +757,8 @@ class DetailPane(QWidget):
         published = Event(
             article.id, "published", date.start, date.end, date.granularity, date.value, ""
         )
-        return article, [published, *(e for e in events if e.kind != "published")]
+        # Not a copy of every event: a long article's would be thousands of objects.
+        return article, [published]
 
     def _add_user_fields(self, cursor: QTextCursor, shown: ShownArticle) -> None:
         """Where each value came from: the corrected ones with the computed beside them."""

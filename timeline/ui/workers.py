@@ -11,6 +11,7 @@ import contextlib
 import inspect
 import sqlite3
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -205,7 +206,7 @@ class ArticleContents:
 
     article_id: int
     article: Article | None
-    events: list[Event] = field(default_factory=list)
+    events: Sequence[Event] = field(default_factory=list)
     shown: edits.ShownArticle | None = None  # the user's values over the computed ones
     hits: ArticleHitSpans = field(default_factory=ArticleHitSpans)
     story: StoryView | None = None
@@ -224,11 +225,14 @@ def read_article_contents(store: Store, article_id: int, query: str = "") -> Art
     # An unfinished query marks nothing; the search bar says why.
     with contextlib.suppress(SearchError):
         hits = article_hit_spans(store, article_id, query) if query.strip() else hits
+    # Rows and shown events made when asked for: made all at once they were enough
+    # objects to set off full garbage collections that held the GIL (EventRows).
+    events = store.event_rows_of(article_id)
     return ArticleContents(
         article_id,
         article,
-        store.events_of(article_id),
-        edits.shown_article(store, article_id),
+        events,
+        edits.shown_article(store, article_id, events, lazily=True),
         hits,
         load_story(store, article_id),
     )
