@@ -114,7 +114,7 @@ ARABIC: dict[str, str] = {
     "“%1”": "«%1»",
     # --- search
     "No results. Did you mean: %1?": "لا نتائج. هل تقصد: %1؟",
-    # --- uisafety
+    # --- untrusted text
     "An import is running: wait for it to finish or cancel it": "يجري استيراد الآن: انتظر انتهاءه أو ألغِه",
     "Import cancelled": "أُلغي الاستيراد",
     "The article store cannot be read: %1": "تتعذّر قراءة مخزن المقالات: %1",
@@ -180,7 +180,7 @@ ARABIC: dict[str, str] = {
     "By tag": "حسب الوسم",
     "By source": "حسب المصدر",
     "&Colour events": "&تلوين الأحداث",
-    # --- formatsin
+    # --- input formats
     "Summary from the feed (the feed did not carry the full text)": "ملخص من الموجز (لم يحمل الموجز النص الكامل)",
     "Captured by a web crawl: %1 (not the publication date)": "التقطه زحف الويب: %1 (ليس تاريخ النشر)",
     # --- export
@@ -216,10 +216,10 @@ ARABIC: dict[str, str] = {
     "%1: %2 word(s) in common; marked: words only that copy has": "%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
     "Show each story &once": "اعرض كل خبر &مرة واحدة",
     "List a story reprinted by several outlets once, as its earliest copy": "اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه",
-    # --- edits2
+    # --- hidden items and edit failures
     "&Unhide": "إ&ظهار ما أُخفي",
     "Not saved: %1": "لم يُحفظ: %1",
-    # --- longart
+    # --- reading an article
     "The article could not be read: %1": "تعذّرت قراءة المقال: %1",
     "Reading the article…": "جارٍ قراءة المقال…",
 }

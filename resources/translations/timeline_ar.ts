@@ -97,175 +97,175 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="404" />
+        <location filename="../../timeline/ui/detail_pane.py" line="414" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="438" />
-        <location filename="../../timeline/ui/detail_pane.py" line="607" />
+        <location filename="../../timeline/ui/detail_pane.py" line="448" />
+        <location filename="../../timeline/ui/detail_pane.py" line="617" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="474" />
+        <location filename="../../timeline/ui/detail_pane.py" line="484" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="564" />
+        <location filename="../../timeline/ui/detail_pane.py" line="574" />
         <source>The article could not be read: %1</source>
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="573" />
+        <location filename="../../timeline/ui/detail_pane.py" line="583" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="690" />
+        <location filename="../../timeline/ui/detail_pane.py" line="711" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="693" />
+        <location filename="../../timeline/ui/detail_pane.py" line="714" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="701" />
+        <location filename="../../timeline/ui/detail_pane.py" line="722" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="703" />
+        <location filename="../../timeline/ui/detail_pane.py" line="724" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="704" />
+        <location filename="../../timeline/ui/detail_pane.py" line="725" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="705" />
+        <location filename="../../timeline/ui/detail_pane.py" line="726" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="706" />
+        <location filename="../../timeline/ui/detail_pane.py" line="727" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="713" />
+        <location filename="../../timeline/ui/detail_pane.py" line="734" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="719" />
+        <location filename="../../timeline/ui/detail_pane.py" line="740" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="743" />
+        <location filename="../../timeline/ui/detail_pane.py" line="766" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="744" />
+        <location filename="../../timeline/ui/detail_pane.py" line="767" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="745" />
+        <location filename="../../timeline/ui/detail_pane.py" line="768" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="753" />
+        <location filename="../../timeline/ui/detail_pane.py" line="776" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="760" />
+        <location filename="../../timeline/ui/detail_pane.py" line="783" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="762" />
-        <location filename="../../timeline/ui/detail_pane.py" line="813" />
+        <location filename="../../timeline/ui/detail_pane.py" line="785" />
+        <location filename="../../timeline/ui/detail_pane.py" line="836" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="763" />
+        <location filename="../../timeline/ui/detail_pane.py" line="786" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="765" />
+        <location filename="../../timeline/ui/detail_pane.py" line="788" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="769" />
+        <location filename="../../timeline/ui/detail_pane.py" line="792" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="777" />
-        <location filename="../../timeline/ui/detail_pane.py" line="794" />
+        <location filename="../../timeline/ui/detail_pane.py" line="800" />
+        <location filename="../../timeline/ui/detail_pane.py" line="817" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="792" />
+        <location filename="../../timeline/ui/detail_pane.py" line="815" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="793" />
+        <location filename="../../timeline/ui/detail_pane.py" line="816" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="795" />
+        <location filename="../../timeline/ui/detail_pane.py" line="818" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="809" />
+        <location filename="../../timeline/ui/detail_pane.py" line="832" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="811" />
+        <location filename="../../timeline/ui/detail_pane.py" line="834" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="880" />
+        <location filename="../../timeline/ui/detail_pane.py" line="903" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="881" />
+        <location filename="../../timeline/ui/detail_pane.py" line="904" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="882" />
+        <location filename="../../timeline/ui/detail_pane.py" line="905" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="884" />
+        <location filename="../../timeline/ui/detail_pane.py" line="907" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="883" />
+        <location filename="../../timeline/ui/detail_pane.py" line="906" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
