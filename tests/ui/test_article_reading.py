@@ -276,3 +276,28 @@ def sample_article() -> Article:
         caption="", credit="", lang="ar", published=None, published_raw="", origin="",
         imported_at="",
     )  # fmt: skip
+
+
+def test_a_reader_is_let_go_only_after_its_thread_has_returned(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, sample_store: Store
+) -> None:
+    # The ending thread deletes its reader (deleteLater as it exits). Dropping the
+    # reader's last Python reference before waiting for the thread let the GUI thread
+    # delete it at the same moment: a crash now and then ("Fatal Python error").
+    from PySide6.QtCore import QThread
+
+    win = _window(qtbot, sample_store)
+    held_while_waiting: list[bool] = []
+    real_wait = QThread.wait
+
+    def wait(thread: QThread, *args: object) -> bool:
+        if thread is win.detail._reader_thread:
+            held_while_waiting.append(win.detail._reader is not None)
+        return real_wait(thread, *args)
+
+    monkeypatch.setattr(QThread, "wait", wait)
+    for row in (1, 2, 3):
+        win.select_article(win.model.index(row).data(ArticleIdRole))
+        article_shown(win.detail)
+        qtbot.waitUntil(lambda: win.detail._reader_thread is None, timeout=10_000)
+    assert held_while_waiting and all(held_while_waiting)

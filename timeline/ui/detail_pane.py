@@ -543,10 +543,13 @@ class DetailPane(QWidget):
 
     def _read_ended(self) -> None:
         thread = self._reader_thread
-        self._reader = self._reader_thread = None
         if thread is not None:
-            thread.wait()  # it has emitted finished: this only lets it return
+            # It has emitted finished: this only lets it return.  Before the reader's last
+            # Python reference goes: the ending thread deletes the reader (deleteLater),
+            # and the wrapper deleting it here at the same moment crashed the process.
+            thread.wait()
             thread.deleteLater()
+        self._reader = self._reader_thread = None
         if self._pending_read is not None:
             self._start_read()
 

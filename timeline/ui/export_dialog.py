@@ -223,6 +223,9 @@ class WindowExporter(QObject):
         self._thread.finished.connect(self._ended)
 
     def _ended(self) -> None:
+        from timeline.ui.workers import release_ended
+
+        release_ended(self._thread)
         self._thread = None
         written, self._written = self._written, None
         if written is not None:

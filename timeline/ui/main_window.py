@@ -73,6 +73,7 @@ from timeline.ui.workers import (
     EventsLoader,
     ImportWorker,
     SearchWorker,
+    release_ended,
     start_in_thread,
 )
 
@@ -545,6 +546,7 @@ class MainWindow(QMainWindow):
             self.search_bar.show_result_count(None, message)
 
     def _search_ended(self) -> None:
+        release_ended(self._search_thread)
         self._search_thread = None
         pending, self._pending_search = self._pending_search, None
         if pending is not None:
@@ -842,6 +844,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Timeline not loaded: %1").replace("%1", message))
 
     def _loader_ended(self) -> None:
+        release_ended(self._loader_thread)
         self._loader_thread = None
         if self._timeline_stale:
             self.load_timeline()
@@ -940,6 +943,7 @@ class MainWindow(QMainWindow):
 
     def _import_ended(self) -> None:
         self._progress.reset()
+        release_ended(self._import_thread)
         self._import_thread = None
         self.reload()
         if self.import_worker.is_cancelled():

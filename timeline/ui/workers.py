@@ -283,6 +283,19 @@ class ArticleReader(QObject):
         self.finished.emit(self.request, contents)
 
 
+def release_ended(thread: QThread | None) -> None:
+    """Let a thread that has emitted finished return, before its worker's last Python
+    reference is dropped.
+
+    The ending thread deletes its worker (deleteLater, run as the thread exits); a
+    Python wrapper let go on the GUI thread at that moment deletes it too, from the
+    other thread, and the process crashed now and then.  After wait() the thread has
+    exited, and the wrapper knows its object is gone.
+    """
+    if thread is not None:
+        thread.wait()
+
+
 def start_in_thread(
     worker: ImportWorker | EventsLoader | SearchWorker | ArticleReader, parent: QObject
 ) -> QThread:
