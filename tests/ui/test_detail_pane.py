@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.rendering import lay_out, read_layout
-from tests.ui.waiting import article_shown
+from tests.ui.waiting import article_shown, open_window
 from timeline.model import Event
 from timeline.store import Store
 from timeline.timescale import LabelStyle
@@ -30,13 +30,7 @@ def _visible(text: str) -> str:
 
 @pytest.fixture
 def window(qtbot: QtBot, sample_store: Store) -> Iterator[MainWindow]:
-    win = MainWindow(sample_store)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
-    article_shown(win.detail)
+    win = open_window(qtbot, sample_store)
     yield win
     QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 

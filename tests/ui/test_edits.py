@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.waiting import article_shown
+from tests.ui.waiting import article_shown, open_window
 from timeline import edits
 from timeline.store import Store
 from timeline.store import edits as user
@@ -32,13 +32,7 @@ def own_store(sample_db: Path, tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def window(qtbot: QtBot, own_store: Store) -> MainWindow:
-    win = MainWindow(own_store)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
-    article_shown(win.detail)
+    win = open_window(qtbot, own_store)
     return win
 
 

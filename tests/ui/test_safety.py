@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from tests.ui.waiting import article_shown
+from tests.ui.waiting import article_shown, open_window
 from timeline.ingest import article_uid
 from timeline.library import mention_events, publication_date
 from timeline.model import Article, ArticleDraft, Event
@@ -63,13 +63,7 @@ def markup_store(tmp_path: Path) -> Store:
 
 @pytest.fixture
 def window(qtbot: QtBot, markup_store: Store) -> MainWindow:
-    win = MainWindow(markup_store)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
-    article_shown(win.detail)
+    win = open_window(qtbot, markup_store)
     return win
 
 

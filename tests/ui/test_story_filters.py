@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.stories.test_store_stories import RECORDS, ids_by_title, write
+from tests.ui.waiting import open_window
 from timeline import library
 from timeline.store import Store
 from timeline.store.search import SearchRequest
@@ -24,12 +25,7 @@ COPY_TITLE = "بريدة تفتتح مهرجان التمور"
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, tmp_path: Path) -> Iterator[MainWindow]:
     library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    win = open_window(qtbot, store, article=False)
     yield win
 
 

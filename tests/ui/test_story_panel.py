@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.stories.test_store_stories import RECORDS, ids_by_title, write
-from tests.ui.waiting import article_shown
+from tests.ui.waiting import article_shown, open_window
 from timeline import library
 from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole as ListIdRole
@@ -20,13 +20,7 @@ from timeline.ui.story_panel import ArticleIdRole
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, tmp_path: Path) -> Iterator[MainWindow]:
     library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
-    win = MainWindow(store)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
-    article_shown(win.detail)
+    win = open_window(qtbot, store)
     yield win
 
 

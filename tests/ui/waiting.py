@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from timeline.store import Store
 from timeline.ui.detail_pane import DetailPane
+
+if TYPE_CHECKING:
+    from timeline.ui.main_window import MainWindow
 
 
 def article_shown(pane: DetailPane, timeout: float = 10.0) -> None:
@@ -17,3 +23,19 @@ def article_shown(pane: DetailPane, timeout: float = 10.0) -> None:
         assert time.monotonic() < deadline, "the chosen article was never shown"
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         time.sleep(0.002)
+
+
+def open_window(qtbot: QtBot, store: Store, *, article: bool = True) -> MainWindow:
+    """A main window on `store`, shown at 1200x800 with its timeline loaded; with
+    `article`, also the first article read into the detail pane."""
+    from timeline.ui.main_window import MainWindow
+
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    if article:
+        article_shown(win.detail)
+    return win
