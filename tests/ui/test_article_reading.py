@@ -127,7 +127,9 @@ def test_the_answer_for_an_article_chosen_before_is_dropped(
     shown: list[int] = []
     win.detail.article_loaded.connect(shown.append)
     win.select_article(first)
-    assert inside.wait(10)
+    # Waited for with the event loop running: a read still ending (the window's first)
+    # starts this one from its ended signal, which a blocked GUI thread never takes.
+    qtbot.waitUntil(inside.is_set, timeout=10_000)
     win.select_article(second)  # waits for the first read to end
     release.set()
     article_shown(win.detail)
@@ -170,7 +172,9 @@ def test_closing_does_not_wait_for_a_stuck_read(
 
     monkeypatch.setattr(workers, "read_article_contents", stuck)
     win.select_article(win.model.index(1).data(ArticleIdRole))
-    assert inside.wait(10)
+    # Waited for with the event loop running: a read still ending (the window's first)
+    # starts this one from its ended signal, which a blocked GUI thread never takes.
+    qtbot.waitUntil(inside.is_set, timeout=10_000)
     thread = win.detail._reader_thread
     assert thread is not None and thread.isRunning()
     assert win.close()

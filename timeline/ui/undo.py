@@ -22,6 +22,7 @@ from timeline import edits
 from timeline.store import Store, StoreError
 from timeline.store.edits import Change
 from timeline.store.store import damaged_message
+from timeline.ui.workers import release_ended
 
 Action = Callable[[Store], list[Change]]
 
@@ -153,8 +154,7 @@ class EditController(QObject):
     def _job_ended(self) -> None:
         job, thread, running = self._job, self._thread, self._running
         self._job = self._thread = self._running = None
-        if thread is not None:
-            thread.deleteLater()
+        release_ended(thread)  # it has returned before the job's wrapper can go
         if job is not None and running is not None:
             job.deleteLater()
             how, text, command = running

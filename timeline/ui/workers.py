@@ -283,17 +283,28 @@ class ArticleReader(QObject):
         self.finished.emit(self.request, contents)
 
 
+# How long a thread that has emitted finished is given to return (microseconds, as a
+# rule); one that does not is kept, with its worker, rather than freezing the window.
+_ENDING_MS = 5_000
+_UNENDED: list[QThread] = []
+
+
 def release_ended(thread: QThread | None) -> None:
     """Let a thread that has emitted finished return, before its worker's last Python
-    reference is dropped.
+    reference is dropped, then delete the thread.
 
     The ending thread deletes its worker (deleteLater, run as the thread exits); a
     Python wrapper let go on the GUI thread at that moment deletes it too, from the
     other thread, and the process crashed now and then.  After wait() the thread has
-    exited, and the wrapper knows its object is gone.
+    exited, and the wrapper knows its object is gone.  The wait is bounded: a thread
+    held past it (it never should be) is kept with its worker, never deleted running.
     """
-    if thread is not None:
-        thread.wait()
+    if thread is None:
+        return
+    if thread.wait(_ENDING_MS):
+        thread.deleteLater()  # else each search or load left one behind in its parent
+    else:
+        _UNENDED.append(thread)
 
 
 def start_in_thread(
@@ -301,6 +312,7 @@ def start_in_thread(
 ) -> QThread:
     """Run worker.run() on a new thread that ends when the worker finishes or fails."""
     thread = QThread(parent)
+    thread.worker = worker  # type: ignore[attr-defined]  # lives while its thread does
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI
