@@ -276,3 +276,26 @@ def test_the_cancel_button_stops_the_file_being_imported(
         pass
     assert empty_window.store.count_articles() == 0
     assert "cancelled" in empty_window.statusBar().currentMessage()
+
+
+def test_answers_arriving_after_the_window_closed_do_not_touch_the_store(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store = Store(tmp_path / "w.db")
+    library.import_paths(store, [jsonl(tmp_path / "a.jsonl", 3, "late")])
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    # A load and a search, each ended by close() but their answers still queued.
+    win.load_timeline()
+    win.run_search(SearchRequest(query="عنوان"))
+    assert win._loader_thread is not None and win._search_thread is not None
+    assert win.close()
+    assert win.abandoned_threads == []
+    store.close()  # as the program does once its window has closed
+    # The queued answers are delivered now; read against the closed store they raised.
+    loaded: list[object] = []
+    win.timeline_loaded.connect(lambda: loaded.append(1))
+    qtbot.wait(200)
+    assert loaded == [] and win._loader_thread is None and win._search_thread is None

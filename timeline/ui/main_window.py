@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
     QScreen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -240,6 +241,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._import_thread: QThread | None = None
         self.abandoned_threads: list[QThread] = []
+        # Set once closed: what workers send after that (queued before they ended) is
+        # dropped, never read against a store the caller may have closed.
+        self._closed = False
         # Until the user moves the divider (or a saved layout is restored), the timeline's
         # share of the height follows the window's size: see _share_height.
         self._layout_chosen = False
@@ -529,6 +533,8 @@ class MainWindow(QMainWindow):
         self._search_thread.finished.connect(self._search_ended)
 
     def _search_done(self, request: SearchRequest, ids: np.ndarray, ordered: list[int]) -> None:
+        if self._closed:
+            return
         if self._pending_search is None and request == self._latest_search:
             if not self.edits.show_hidden:  # hidden articles are no hits
                 try:
@@ -542,6 +548,8 @@ class MainWindow(QMainWindow):
             self._apply_search(request, ids, ordered)
 
     def _search_failed(self, request: SearchRequest, message: str) -> None:
+        if self._closed:
+            return
         if self._pending_search is None:
             self.search_bar.show_result_count(None, message)
 
@@ -549,7 +557,7 @@ class MainWindow(QMainWindow):
         release_ended(self._search_thread)
         self._search_thread = None
         pending, self._pending_search = self._pending_search, None
-        if pending is not None:
+        if pending is not None and not self._closed:
             self.run_search(pending)
 
     def _apply_search(
@@ -663,6 +671,8 @@ class MainWindow(QMainWindow):
         self.search_bar.show_result_count(len(self._story_hits(ordered)), suggestions=suggestions)
 
     def _timeline_loaded(self, arrays: EventArrays) -> None:
+        if self._closed:
+            return
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
         self._base_arrays = arrays
@@ -683,7 +693,7 @@ class MainWindow(QMainWindow):
         # Read now, after the first frame: distinct sources cost a scan of every article.
         try:
             self.search_bar.set_sources(distinct_sources(self.store))
-        except STORE_ERRORS as exc:
+        except (*STORE_ERRORS, SearchError) as exc:
             self._store_failed(str(exc))
         span = arrays.span
         if span is not None:
@@ -841,12 +851,14 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _timeline_failed(self, message: str) -> None:
+        if self._closed:
+            return
         self.statusBar().showMessage(self.tr("Timeline not loaded: %1").replace("%1", message))
 
     def _loader_ended(self) -> None:
         release_ended(self._loader_thread)
         self._loader_thread = None
-        if self._timeline_stale:
+        if self._timeline_stale and not self._closed:
             self.load_timeline()
 
     def _timeline_event_selected(self, _event_id: int, article_id: int) -> None:
@@ -945,12 +957,16 @@ class MainWindow(QMainWindow):
         self._progress.reset()
         release_ended(self._import_thread)
         self._import_thread = None
+        if self._closed:
+            return
         self.reload()
         if self.import_worker.is_cancelled():
             # After reload(), which writes the counts there.
             self.statusBar().showMessage(self.tr("Import cancelled"), 10_000)
 
     def _show_import_report(self, report: ImportReport) -> None:
+        if self._closed:
+            return
         text = (
             self.tr("%1 added, %2 already stored, %3 failed files.")
             .replace("%1", str(report.added))
@@ -965,6 +981,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 10_000)
 
     def _show_import_error(self, message: str) -> None:
+        if self._closed:
+            return
         if message == ImportWorker.CANCELLED:
             return  # said by _import_ended
         box = message_box(self, QMessageBox.Icon.Critical, self.tr("Import failed"), message)
@@ -1015,11 +1033,16 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray) and splitter.restoreState(state):
                 self._layout_chosen = True
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False  # shown again after a close: its workers' answers count
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_thread is not None:
             self.import_worker.cancel()
         self.edits.controller.wait_written(_CLOSE_WAIT_MS)  # edits asked for are kept
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
+        self._closed = True
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue(f"{_LAYOUT_KEY}/upper", self.upper.saveState())
