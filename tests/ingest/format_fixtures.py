@@ -192,3 +192,65 @@ def news_page(
         "<section id='comments'><p>تعليق القارئ: خطوة جيدة</p></section></main>"
         "<footer><p>جميع الحقوق محفوظة</p></footer></body></html>"
     )
+
+
+# The same article on pages with no article markup (no JSON-LD, no <article>): its
+# paragraphs sit in one container, as WordPress themes and many news sites write them.
+CONTAINERS = {
+    "WordPress div.entry-content": '<div class="entry-content clearfix">',
+    "div#article-body": '<div id="article-body" class="story">',
+    "Arabic site's div.news-text": '<div class="news-text" dir="rtl">',
+}
+
+
+def container_page(
+    opening: str = CONTAINERS["WordPress div.entry-content"],
+    *,
+    comments_inside: bool = False,
+    split: bool = False,
+    date: str = "2021-12-20T10:30:00+03:00",
+    paragraphs: tuple[str, ...] = NEWS_PARAGRAPHS,
+) -> str:
+    """A news page whose article is the paragraphs of one container, among furniture.
+
+    comments_inside puts the readers' comments in the container after the text; split
+    spreads the paragraphs over sibling elements, the last one after an advert, as some
+    sites do: then no one element holds the whole article.
+    """
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    if split:
+        body = (
+            f"<div class='part'>{''.join(f'<p>{p}</p>' for p in paragraphs[:-1])}</div>"
+            "<div class='ad-slot'>إعلان</div>"
+            f"<div class='part'><p>{paragraphs[-1]}</p></div>"
+        )
+    comments = (
+        "<div id='comments' class='comments-area'><h3>التعليقات</h3><ol class='comment-list'>"
+        "<li><p>تعليق القارئ: خطوة جيدة</p></li></ol></div>"
+    )
+    meta = f'<meta property="article:published_time" content="{date}">' if date else ""
+    return (
+        '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        f"<title>{NEWS_TITLE} | جريدة المثال</title>"
+        f'<meta property="og:title" content="{NEWS_TITLE}">'
+        '<meta property="og:site_name" content="جريدة المثال">'
+        '<link rel="canonical" href="https://example.org/news/2021/train">'
+        f"{meta}<script>var tracker = 'اقرأ أيضا';</script></head><body>"
+        "<header><nav><a href='/'>الرئيسية</a> <a href='/s'>سياسة</a></nav></header>"
+        "<div id='page'><div class='post'>"
+        f"<h1 class='entry-title'>{NEWS_TITLE}</h1>"
+        "<div class='entry-meta'><span class='posted-on'>منذ ساعتين</span></div>"
+        f"{opening}"
+        "<div class='sharedaddy sd-sharing'><a href='#'>شارك الخبر</a></div>"
+        "<div class='wp-caption'><img src='http://127.0.0.1:9/t.jpg'>"
+        "<p class='wp-caption-text'>صورة أرشيفية للقطار</p></div>"
+        f"{body}"
+        "<p><a href='/r/2'>اقرأ أيضا: ارتفاع أسعار التذاكر</a></p>"
+        "<div class='post-tags'><a href='/t/1'>وسوم</a></div>"
+        "<div id='jp-relatedposts' class='jp-relatedposts'>"
+        "<p><a href='/r/1'>افتتاح ملعب جديد</a></p><p>افتتاح ملعب جديد في المدينة</p></div>"
+        f"{comments if comments_inside else ''}</div>"
+        f"{'' if comments_inside else comments}</div>"
+        "<div class='sidebar-latest'><ul><li><a href='/n/9'>أخبار أخرى</a></li></ul></div>"
+        "</div><footer><p>جميع الحقوق محفوظة</p></footer></body></html>"
+    )

@@ -10,11 +10,13 @@ import pytest
 
 from tests.ingest.format_fixtures import (
     BODY,
+    CONTAINERS,
     INDEX_PAGE,
     NEWS_BOILERPLATE,
     NEWS_PARAGRAPHS,
     NEWS_TITLE,
     OTHER_BODY,
+    container_page,
     news_page,
     page,
     warc,
@@ -183,23 +185,139 @@ def test_news_page_is_read_from_its_markup(
 def test_page_without_article_markup_gets_full_extraction(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # No JSON-LD, no article element, and the paragraphs split over sibling elements
+    # (the last after an advert): no one element holds the article.
     calls = _full_extractions(monkeypatch)
     path = tmp_path / "soup.html"
-    path.write_text(news_page(json_ld=False, wrapper="div"), encoding="utf-8")
+    path.write_text(container_page(split=True), encoding="utf-8")
     (draft,) = items(path)
     _check_news_article(draft)
     assert len(calls) == 1
 
 
-def test_markup_reading_agrees_with_full_extraction() -> None:
-    for options in (
-        {},
-        {"article_body": "\n".join(NEWS_PARAGRAPHS)},
-        {"json_ld": False, "wrapper": "itemprop"},
+@pytest.mark.parametrize("comments_inside", [False, True])
+@pytest.mark.parametrize("shape", [*CONTAINERS, "news page's div"])
+def test_page_whose_prose_is_in_one_container_is_read_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shape: str, comments_inside: bool
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    path = tmp_path / "news.html"
+    html = (
+        news_page(json_ld=False, wrapper="div")
+        if shape == "news page's div"
+        else container_page(CONTAINERS[shape], comments_inside=comments_inside)
+    )
+    path.write_text(html, encoding="utf-8")
+    (draft,) = items(path)
+    _check_news_article(draft)  # title, paragraphs in order, furniture out, date
+    assert draft.author == ""
+    assert calls == []  # one container held the prose: no full extraction
+
+
+def test_container_page_without_metadata_date_uses_its_date_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    date_line = "الرياض، 12 مايو 2019"
+    html = container_page(date="", paragraphs=(date_line, *NEWS_PARAGRAPHS))
+    draft = webpage.page_draft(html, "x")
+    assert draft.body.split("\n") == [date_line, *NEWS_PARAGRAPHS]
+    assert draft.published_raw == date_line and calls == []
+
+
+def _wrapped(inner: str) -> str:
+    return (
+        '<html lang="ar"><head><title>أخبار | جريدة المثال</title></head><body>'
+        "<header><nav><a href='/'>الرئيسية</a></nav></header>"
+        f"{inner}<footer><p>جميع الحقوق محفوظة</p></footer></body></html>"
+    )
+
+
+SIX_PARAGRAPHS = (*NEWS_PARAGRAPHS, BODY, OTHER_BODY, BODY.replace("الشرقية", "الغربية"))
+NOT_ONE_CONTAINER = {
+    # Headlines and summaries of other articles in one list: an index.
+    "teasers in one container": _wrapped(
+        "<div class='news-list'>"
+        + "".join(
+            f"<h3><a href='/n/{n}'>خبر رقم {n} عن المدينة</a></h3><p>{OTHER_BODY}</p>"
+            for n in range(10)
+        )
+        + "</div>"
+    ),
+    # Each teaser in its own element: none holds most of the page's prose.
+    "teasers each in its own element": _wrapped(
+        "<div class='news-list'>"
+        + "".join(
+            f"<div class='item'><h3><a href='/n/{n}'>خبر رقم {n}</a></h3>"
+            f"<p>{OTHER_BODY}</p><p>{BODY}</p><p>{OTHER_BODY}</p></div>"
+            for n in range(10)
+        )
+        + "</div>"
+    ),
+    "paragraphs split over sibling elements": container_page(split=True, paragraphs=SIX_PARAGRAPHS),
+    "a run of prose outside the container's paragraphs": _wrapped(
+        f"<div class='story'><h1>{NEWS_TITLE}</h1>{OTHER_BODY}<br>"
+        + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+        + "</div>"
+    ),
+    "paragraphs straight in <body>": (
+        f'<html lang="ar"><head><title>خبر</title></head><body><h1>{NEWS_TITLE}</h1>'
+        + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+        + "</body></html>"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", NOT_ONE_CONTAINER)
+def test_page_not_clearly_in_one_container_gets_full_extraction(
+    monkeypatch: pytest.MonkeyPatch, shape: str
+) -> None:
+    from trafilatura.utils import load_html
+
+    html = NOT_ONE_CONTAINER[shape]
+    assert read_marked(load_html(html)) is None
+    calls = _full_extractions(monkeypatch)
+    draft = webpage.page_draft(html, "x")
+    assert len(calls) == 1
+    if shape == "paragraphs split over sibling elements":
+        assert draft.body.split("\n") == list(SIX_PARAGRAPHS)  # the last one kept
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<div class='content'><h2>هذا المحتوى للمشتركين</h2><p>هذا المحتوى للمشتركين فقط.</p>"
+        "<p>سجل الدخول لمتابعة القراءة.</p><p>ليس لديك حساب؟ اشترك الآن.</p>"
+        "<form><input name='u'><button>دخول</button></form></div>",
+        "<div id='content'><h2>404</h2><p>عذرا، الصفحة المطلوبة غير موجودة.</p>"
+        "<p>ربما نقلت أو حذفت.</p><p><a href='/'>عد إلى الصفحة الرئيسية</a></p></div>",
+    ],
+    ids=["login wall", "error page"],
+)
+def test_login_wall_and_error_page_in_a_container_are_not_articles(
+    monkeypatch: pytest.MonkeyPatch, inner: str
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    with pytest.raises(BadArticle, match="not an article"):
+        webpage.page_draft(_wrapped(inner), "x")
+    assert len(calls) == 1  # too little text for the container reading: trafilatura decided
+
+
+def test_markup_reading_agrees_with_full_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _full_extractions(monkeypatch)
+    for html in (
+        news_page(),
+        news_page(article_body="\n".join(NEWS_PARAGRAPHS)),
+        news_page(json_ld=False, wrapper="itemprop"),
+        news_page(json_ld=False, wrapper="div"),
+        *(container_page(opening) for opening in CONTAINERS.values()),
+        *(container_page(opening, comments_inside=True) for opening in CONTAINERS.values()),
+        container_page(paragraphs=SIX_PARAGRAPHS),
     ):
-        html = news_page(**options)
         marked = webpage.page_draft(html, "x")
+        assert calls == []  # read from its markup or its one container
         full = webpage._full_extraction(html, "")
+        calls.clear()
         assert full.text.split("\n")[1:] == marked.body.split("\n")  # after the headline
         assert (full.title, full.date, full.sitename) == (
             marked.title,

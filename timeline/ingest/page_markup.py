@@ -2,11 +2,13 @@
 
 Most news pages say what the article is: a schema.org NewsArticle in JSON-LD (headline,
 articleBody, author, publisher), OpenGraph and <meta> tags, an <article> or an
-itemprop="articleBody" element around the text.  Reading those takes about a
-millisecond a page, where trafilatura's full extraction (which scores every block of
-the page against two other extractors) takes 10-25.  `read_marked` answers only when
-the markup is unambiguous and otherwise returns None, and the caller (webpage.py) then
-runs the full extraction: speed never costs a page its text.
+itemprop="articleBody" element around the text.  Many of the rest keep the article's
+paragraphs in one container (WordPress's div.entry-content, a div#article-body), and
+that is clear too when it holds nearly all of the page's paragraph text.  Reading those
+takes about a millisecond a page, where trafilatura's full extraction (which scores
+every block of the page against two other extractors) takes 5-25.  `read_marked`
+answers only when the page is unambiguous and otherwise returns None, and the caller
+(webpage.py) then runs the full extraction: speed never costs a page its text.
 
 The tree is only read, never changed, and nothing in it is run or fetched.
 """
@@ -70,6 +72,15 @@ _MAX_BLOCK_LINK_SHARE = 0.5
 # The article element must hold at least this share of the page's paragraph text: on an
 # index page the largest teaser does not, and the full extraction decides.
 _MIN_PAGE_SHARE = 0.5
+# A container of the article's paragraphs (a page with no article markup) must hold this
+# share of the page's paragraph text (outside navigation and furniture): where the
+# paragraphs are split over sibling elements none does, and the full extraction decides.
+_MIN_CONTAINER_SHARE = 0.8
+# ... and at least this many paragraphs of its own (not headlines or links).
+_MIN_CONTAINER_PARAGRAPHS = 3
+# Text sitting loose in the container (not in a paragraph-like block) is left out when
+# short (a date, a byline); a longer run is prose the blocks would lose.
+_MAX_LOOSE_RUN = 50
 _ELLIPSIS = ("…", "...", "[…]")
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]\s+")
 
@@ -90,13 +101,16 @@ def read_marked(tree: Any, url: str = "", min_chars: int = 150) -> MarkedArticle
 
     The text is JSON-LD's articleBody when it is there and whole (not cut off with an
     ellipsis), else the paragraphs of the page's one article element when that element
-    holds most of the page's prose.  Fewer than min_chars characters of text: None.
+    holds most of the page's prose, else those of the one container that holds nearly
+    all of it.  Fewer than min_chars characters of text: None.
     """
     story = _json_ld_article(tree)
     meta = _meta_tags(tree)
-    text = _json_ld_body(story, min_chars)
-    if not text:
-        text = _article_element_text(tree, min_chars)
+    text = (
+        _json_ld_body(story, min_chars)
+        or _article_element_text(tree, min_chars)
+        or _container_text(tree, min_chars)
+    )
     if not text:
         return None
     sitename = (
@@ -242,6 +256,100 @@ def _article_element_text(tree: Any, min_chars: int) -> str:
     return best
 
 
+def _container_text(tree: Any, min_chars: int) -> str:
+    """The paragraphs of the one element that holds the page's prose, when that is clear.
+
+    Each element is scored by the paragraph text (characters outside links) of its own
+    <p> children, leaving out those under nav/aside/footer/header/form (the tags the
+    reading skips) and furniture.
+    The best is taken when it is not <body> or <html>, holds nearly all the page's
+    paragraph text and several paragraphs, has no prose paragraph beside it (in its
+    parent), no run of prose outside its blocks, and does not read like an index (as many
+    blocks of links, teaser headlines, as of prose).
+    """
+    scores: dict[Any, int] = {}
+    paragraphs: dict[Any, int] = {}
+    outside: dict[Any, bool] = {}
+    total = 0
+    for p in tree.iter("p"):
+        if _is_outside_prose(p, outside):
+            continue
+        text, linked = _block_text(p)
+        chars = len(text) - linked
+        if chars <= 0:
+            continue
+        total += chars
+        parent = p.getparent()
+        scores[parent] = scores.get(parent, 0) + chars
+        if linked < _MAX_BLOCK_LINK_SHARE * len(text):
+            paragraphs[parent] = paragraphs.get(parent, 0) + 1
+    if not scores:
+        return ""
+    best = max(scores, key=scores.__getitem__)
+    if best.tag in ("body", "html") or paragraphs.get(best, 0) < _MIN_CONTAINER_PARAGRAPHS:
+        return ""
+    inside = sum(chars for parent, chars in scores.items() if _within(parent, best))
+    if inside < _MIN_CONTAINER_SHARE * total:
+        return ""
+    # A paragraph beside the container (the article split over sibling elements, the
+    # last paragraph after an advert) would be lost: the full extraction decides.
+    around = best.getparent()
+    if any(
+        parent is not best and not _within(parent, best) and _within(parent, around)
+        for parent in paragraphs
+    ):
+        return ""
+    lines, link_blocks = _read_blocks(best)
+    text = "\n".join(lines)
+    if (
+        len(text) < min_chars
+        or link_blocks >= len(lines)
+        or _longest_loose_run(best) > _MAX_LOOSE_RUN
+    ):
+        return ""
+    return text
+
+
+def _is_outside_prose(element: Any, known: dict[Any, bool]) -> bool:
+    """Whether element is furniture or under a furniture area (known: a memo by element)."""
+    chain = []
+    node = element
+    while node is not None and node not in known:
+        chain.append(node)
+        node = node.getparent()
+    state = known[node] if node is not None else False
+    for node in reversed(chain):
+        tag = node.tag
+        state = state or tag in _SKIPPED_TAGS or _is_furniture(node)
+        known[node] = state
+    return state
+
+
+def _within(element: Any, ancestor: Any) -> bool:
+    while element is not None:
+        if element is ancestor:
+            return True
+        element = element.getparent()
+    return False
+
+
+def _longest_loose_run(root: Any) -> int:
+    """The longest text under root that sits in no paragraph-like block (nor furniture)."""
+    longest = len((root.text or "").strip())
+    stack = list(root)
+    while stack:
+        element = stack.pop()
+        longest = max(longest, len((element.tail or "").strip()))
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _SKIPPED_TAGS or tag in _BLOCK_TAGS:
+            continue
+        if _is_furniture(element):
+            continue
+        longest = max(longest, len((element.text or "").strip()))
+        stack.extend(element)
+    return longest
+
+
 def _prose_chars(element: Any) -> int:
     """Characters of paragraph text under element (whitespace and all: a ratio is taken)."""
     return sum(map(len, _xpath(".//p//text()")(element)))
@@ -258,7 +366,13 @@ def _xpath(path: str) -> Any:
 
 def _blocks_text(root: Any) -> list[str]:
     """Each paragraph-like block under root as a line, furniture and link lists left out."""
+    return _read_blocks(root)[0]
+
+
+def _read_blocks(root: Any) -> tuple[list[str], int]:
+    """The lines _blocks_text gives, and how many blocks were left out as mostly links."""
     lines: list[str] = []
+    link_blocks = 0
     stack = list(reversed(root))
     while stack:
         element = stack.pop()
@@ -269,9 +383,11 @@ def _blocks_text(root: Any) -> list[str]:
             text, linked = _block_text(element)
             if text and linked < _MAX_BLOCK_LINK_SHARE * len(text):
                 lines.append(text)
+            elif text:
+                link_blocks += 1
             continue
         stack.extend(reversed(element))
-    return lines
+    return lines, link_blocks
 
 
 def _is_furniture(element: Any) -> bool:
