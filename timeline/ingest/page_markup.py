@@ -270,11 +270,12 @@ def _container_text(tree: Any, min_chars: int) -> str:
     scores: dict[Any, int] = {}
     paragraphs: dict[Any, int] = {}
     outside: dict[Any, bool] = {}
+    read: dict[Any, tuple[str, int]] = {}  # each <p>'s text, read once
     total = 0
     for p in tree.iter("p"):
         if _is_outside_prose(p, outside):
             continue
-        text, linked = _block_text(p)
+        text, linked = read[p] = _block_text(p)
         chars = len(text) - linked
         if chars <= 0:
             continue
@@ -299,7 +300,7 @@ def _container_text(tree: Any, min_chars: int) -> str:
         for parent in paragraphs
     ):
         return ""
-    lines, link_blocks = _read_blocks(best)
+    lines, link_blocks = _read_blocks(best, read)
     text = "\n".join(lines)
     if (
         len(text) < min_chars
@@ -369,8 +370,13 @@ def _blocks_text(root: Any) -> list[str]:
     return _read_blocks(root)[0]
 
 
-def _read_blocks(root: Any) -> tuple[list[str], int]:
-    """The lines _blocks_text gives, and how many blocks were left out as mostly links."""
+def _read_blocks(
+    root: Any, read: dict[Any, tuple[str, int]] | None = None
+) -> tuple[list[str], int]:
+    """The lines _blocks_text gives, and how many blocks were left out as mostly links.
+
+    read: blocks already read (element -> _block_text's answer).
+    """
     lines: list[str] = []
     link_blocks = 0
     stack = list(reversed(root))
@@ -380,7 +386,8 @@ def _read_blocks(root: Any) -> tuple[list[str], int]:
         if not isinstance(tag, str) or tag in _SKIPPED_TAGS or _is_furniture(element):
             continue
         if tag in _BLOCK_TAGS:
-            text, linked = _block_text(element)
+            known = read.get(element) if read else None
+            text, linked = known or _block_text(element)
             if text and linked < _MAX_BLOCK_LINK_SHARE * len(text):
                 lines.append(text)
             elif text:
