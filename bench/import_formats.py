@@ -9,9 +9,12 @@ Reading a format = ArticleFile over the file, no store, no dates.  Prints JSON l
 `articles_per_s` by the wall clock, `cpu_articles_per_s` by the process's CPU time (on
 a shared machine the fairer figure for "on one core").  Libraries an importer loads on
 first use (trafilatura, feedparser, warcio) are loaded before the timing and their
-cost printed apart.  Web pages come in three shapes: a NewsArticle in JSON-LD, an
-<article> element with OpenGraph tags (both read from the markup), and a page with
-neither (trafilatura's full extraction); the zip and WARC hold the first two, alternately.
+cost printed apart.  Web pages come in four shapes: a NewsArticle in JSON-LD, an
+<article> element with OpenGraph tags (both read from the markup), a page with neither
+whose paragraphs sit in one container (a WordPress div.entry-content, with OpenGraph
+tags and comments), and a 'plain' page with no markup at all, its date only in the
+text (both read from their one container; the last also makes htmldate search the
+page for its date); the zip and WARC hold the first two, alternately.
 """
 
 from __future__ import annotations
@@ -89,7 +92,7 @@ def _articles(n: int, seed: int = 7) -> list[tuple[str, str, str]]:
 
 
 def _page(i: int, title: str, body: str, date: str, shape: str) -> str:
-    """A news page of the given shape ('json-ld', 'article', 'plain'), with furniture."""
+    """A news page of the given shape ('json-ld', 'article', 'container', 'plain')."""
     paragraphs = "".join(f"<p>{s}.</p>" for s in body.split(". "))
     head = f"<title>{title} | صحيفة</title>"
     if shape == "json-ld":
@@ -104,13 +107,21 @@ def _page(i: int, title: str, body: str, date: str, shape: str) -> str:
         head += (
             f'<script type="application/ld+json">{json.dumps(story, ensure_ascii=False)}</script>'
         )
-    if shape in ("json-ld", "article"):
+    if shape in ("json-ld", "article", "container"):
         head += (
             f'<meta property="og:title" content="{title}">'
             '<meta property="og:site_name" content="صحيفة">'
             f'<meta property="article:published_time" content="{date}">'
         )
         main = f"<article><h1>{title}</h1><div class='share'>شارك</div>{paragraphs}</article>"
+    elif shape == "container":
+        main = (
+            f"<div class='post'><h1 class='entry-title'>{title}</h1>"
+            f"<div class='entry-meta'><span>{date}</span></div>"
+            f"<div class='entry-content'><div class='sharedaddy'>شارك</div>{paragraphs}</div>"
+            "<div id='comments' class='comments-area'><ol class='comment-list'>"
+            f"<li><p>{_text(random.Random(i), 12)}</p></li></ol></div></div>"
+        )
     else:
         main = f"<div class='c'><h1>{title}</h1><span>{date}</span>{paragraphs}</div>"
     related = "".join(
@@ -227,7 +238,7 @@ def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, list[Path
             (f"http://example.org/{shape}/{i}", _page(i, t, b, d, shape))
             for i, (t, b, d) in enumerate(items[:pages])
         ]
-        for shape in ("json-ld", "article", "plain")
+        for shape in ("json-ld", "article", "container", "plain")
     }
     for shape, shaped in html_pages.items():
         name = f"html ({shape}, one a file)"
