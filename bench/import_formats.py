@@ -113,6 +113,7 @@ def _page(i: int, title: str, body: str, date: str, shape: str) -> str:
             '<meta property="og:site_name" content="صحيفة">'
             f'<meta property="article:published_time" content="{date}">'
         )
+    if shape in ("json-ld", "article"):
         main = f"<article><h1>{title}</h1><div class='share'>شارك</div>{paragraphs}</article>"
     elif shape == "container":
         main = (
