@@ -398,8 +398,10 @@ def _read_blocks(
 
 
 def _is_furniture(element: Any) -> bool:
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return bool(marks.strip()) and _FURNITURE.search(marks) is not None
+    kind, name = element.get("class"), element.get("id")
+    if not kind and not name:  # most elements: no formatting, no search
+        return False
+    return _FURNITURE.search(f"{kind or ''} {name or ''}") is not None
 
 
 def _block_text(block: Any) -> tuple[str, int]:

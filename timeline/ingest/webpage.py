@@ -37,7 +37,9 @@ def _quiet_libraries() -> None:
     import logging
 
     for name in ("trafilatura", "htmldate", "courlan"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+        logger = logging.getLogger(name)
+        if logger.level != logging.CRITICAL:  # setLevel clears every logger's cache
+            logger.setLevel(logging.CRITICAL)
 
 
 def _date_line(text: str) -> str:
