@@ -300,13 +300,9 @@ def _container_text(tree: Any, min_chars: int) -> str:
         for parent in paragraphs
     ):
         return ""
-    lines, link_blocks = _read_blocks(best, read)
+    lines, link_blocks, loose = _read_blocks(best, read)
     text = "\n".join(lines)
-    if (
-        len(text) < min_chars
-        or link_blocks >= len(lines)
-        or _longest_loose_run(best) > _MAX_LOOSE_RUN
-    ):
+    if len(text) < min_chars or link_blocks >= len(lines) or loose > _MAX_LOOSE_RUN:
         return ""
     return text
 
@@ -334,23 +330,6 @@ def _within(element: Any, ancestor: Any) -> bool:
     return False
 
 
-def _longest_loose_run(root: Any) -> int:
-    """The longest text under root that sits in no paragraph-like block (nor furniture)."""
-    longest = len((root.text or "").strip())
-    stack = list(root)
-    while stack:
-        element = stack.pop()
-        longest = max(longest, len((element.tail or "").strip()))
-        tag = element.tag
-        if not isinstance(tag, str) or tag in _SKIPPED_TAGS or tag in _BLOCK_TAGS:
-            continue
-        if _is_furniture(element):
-            continue
-        longest = max(longest, len((element.text or "").strip()))
-        stack.extend(element)
-    return longest
-
-
 def _prose_chars(element: Any) -> int:
     """Characters of paragraph text under element (whitespace and all: a ratio is taken)."""
     return sum(map(len, _xpath(".//p//text()")(element)))
@@ -372,16 +351,20 @@ def _blocks_text(root: Any) -> list[str]:
 
 def _read_blocks(
     root: Any, read: dict[Any, tuple[str, int]] | None = None
-) -> tuple[list[str], int]:
-    """The lines _blocks_text gives, and how many blocks were left out as mostly links.
+) -> tuple[list[str], int, int]:
+    """The lines _blocks_text gives, how many blocks were left out as mostly links, and
+    the longest run of text sitting loose (in no block, no furniture) under root.
 
     read: blocks already read (element -> _block_text's answer).
     """
     lines: list[str] = []
     link_blocks = 0
+    loose = len((root.text or "").strip())
     stack = list(reversed(root))
     while stack:
         element = stack.pop()
+        if element.tail:  # the tail is the parent's text, whatever the element
+            loose = max(loose, len(element.tail.strip()))
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIPPED_TAGS or _is_furniture(element):
             continue
@@ -393,8 +376,10 @@ def _read_blocks(
             elif text:
                 link_blocks += 1
             continue
+        if element.text:
+            loose = max(loose, len(element.text.strip()))
         stack.extend(reversed(element))
-    return lines, link_blocks
+    return lines, link_blocks, loose
 
 
 def _is_furniture(element: Any) -> bool:
