@@ -233,7 +233,7 @@ def _wrapped(inner: str) -> str:
     )
 
 
-SIX_PARAGRAPHS = (*NEWS_PARAGRAPHS, BODY, OTHER_BODY, BODY.replace("الشرقية", "الغربية"))
+SIX_PARAGRAPHS = (BODY, OTHER_BODY, BODY.replace("الشرقية", "الغربية"), *NEWS_PARAGRAPHS)
 NOT_ONE_CONTAINER = {
     # Headlines and summaries of other articles in one list: an index.
     "teasers in one container": _wrapped(
@@ -259,6 +259,18 @@ NOT_ONE_CONTAINER = {
         f"<div class='story'><h1>{NEWS_TITLE}</h1>{OTHER_BODY}<br>"
         + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
         + "</div>"
+    ),
+    # A short story beside a column of longer summaries: most of the prose is elsewhere.
+    "most of the prose outside the best container": _wrapped(
+        "<div class='main'><div class='story'>"
+        + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+        + "</div></div><div class='column'>"
+        + "".join(f"<div class='box'><p>{OTHER_BODY}</p></div>" for _ in range(4))
+        + "</div>"
+    ),
+    # Two paragraphs: too few to say that this element is the article.
+    "only two paragraphs in the container": _wrapped(
+        f"<div class='intro'><h1>{NEWS_TITLE}</h1><p>{BODY}</p><p>{OTHER_BODY}</p></div>"
     ),
     "paragraphs straight in <body>": (
         f'<html lang="ar"><head><title>خبر</title></head><body><h1>{NEWS_TITLE}</h1>'
