@@ -5,8 +5,8 @@ The main text, title, author and site name come from what the publisher marked
 paragraphs (page_markup.py) when that is clear, else from trafilatura's full
 extraction; the publication date comes from htmldate (the page's metadata, never the
 crawl).  Where htmldate finds none, a date line near the top of the text is read by our
-own parser.  The page is
-parsed only: no script runs and nothing it links to (images, frames) is fetched.
+own parser.  The page is parsed only: no script runs and nothing it links to (images,
+frames) is fetched.
 """
 
 from __future__ import annotations
