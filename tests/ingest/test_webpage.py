@@ -268,6 +268,17 @@ NOT_ONE_CONTAINER = {
         + "".join(f"<div class='box'><p>{OTHER_BODY}</p></div>" for _ in range(4))
         + "</div>"
     ),
+    # The article under a wrapper whose class names furniture: the best of the rest (a
+    # box about the paper) must not be taken for it.
+    "the article under a wrapper named like furniture": _wrapped(
+        "<div class='site-content has-sidebar'><div class='entry-content'>"
+        + "".join(f"<p>{p}</p>" for p in (BODY, OTHER_BODY, *NEWS_PARAGRAPHS))
+        + "</div></div><div class='about'>"
+        "<p>جريدة المثال صحيفة يومية مستقلة تصدر منذ عام 1990 وتغطي أخبار المنطقة والعالم.</p>"
+        "<p>تصدر الجريدة عن مؤسسة المثال للصحافة والنشر ومقرها في مدينة الرياض.</p>"
+        "<p>للتواصل مع هيئة التحرير يرجى استخدام البريد الإلكتروني المنشور في صفحة الاتصال.</p>"
+        "</div>"
+    ),
     # Two paragraphs: too few to say that this element is the article.
     "only two paragraphs in the container": _wrapped(
         f"<div class='intro'><h1>{NEWS_TITLE}</h1><p>{BODY}</p><p>{OTHER_BODY}</p></div>"

@@ -263,7 +263,7 @@ def _container_text(tree: Any, min_chars: int) -> str:
     <p> children, leaving out those under nav/aside/footer/header/form (the tags the
     reading skips) and furniture.
     The best is taken when it is not <body> or <html>, holds nearly all the page's
-    paragraph text and several paragraphs, has no prose paragraph beside it (in its
+    paragraph text (and half of it counting furniture too) and several paragraphs, has no prose paragraph beside it (in its
     parent), no run of prose outside its blocks, and does not read like an index (as many
     blocks of links, teaser headlines, as of prose).
     """
@@ -291,6 +291,12 @@ def _container_text(tree: Any, min_chars: int) -> str:
         return ""
     inside = sum(chars for parent, chars in scores.items() if _within(parent, best))
     if inside < _MIN_CONTAINER_SHARE * total:
+        return ""
+    # Nor less than the article element's share of all the page's <p> text, furniture
+    # included: a wrapper whose class names furniture ("has-sidebar") must not leave a
+    # box of "about us" paragraphs as the page's best.
+    page_prose = _prose_chars(tree)
+    if page_prose and _prose_chars(best) < _MIN_PAGE_SHARE * page_prose:
         return ""
     # A paragraph beside the container (the article split over sibling elements, the
     # last paragraph after an advert) would be lost: the full extraction decides.
