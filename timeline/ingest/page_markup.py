@@ -263,10 +263,10 @@ def _container_text(tree: Any, min_chars: int) -> str:
     <p> children, leaving out those under nav/aside/footer/header/form (the tags the
     reading skips) and furniture.
     The best is taken when it is not <body> or <html>, holds nearly all the page's
-    paragraph text (and half of it counting furniture too) and several paragraphs, has no prose paragraph beside it (in its
-    parent), no run of prose outside its blocks, and does not read like an index (as many
-    blocks of links, teaser headlines, as of prose).
-    """
+    paragraph text (and half of it counting furniture too) and several paragraphs, has
+    no prose paragraph beside it (in its parent), no run of prose outside its blocks, and
+    does not read like an index (as many blocks of links, teaser headlines, as of prose).
+"""
     scores: dict[Any, int] = {}
     paragraphs: dict[Any, int] = {}
     outside: dict[Any, bool] = {}
