@@ -266,7 +266,7 @@ def _container_text(tree: Any, min_chars: int) -> str:
     paragraph text (and half of it counting furniture too) and several paragraphs, has
     no prose paragraph beside it (in its parent), no run of prose outside its blocks, and
     does not read like an index (as many blocks of links, teaser headlines, as of prose).
-"""
+    """
     scores: dict[Any, int] = {}
     paragraphs: dict[Any, int] = {}
     outside: dict[Any, bool] = {}
