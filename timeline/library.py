@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -40,7 +39,7 @@ _BYTES_PER_RECORD = 2048  # the estimate before a record is read
 _REJECTIONS_KEPT = 5
 _RECOMPUTE_CHUNK = 500
 
-_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+_SENTENCE_BREAKS = ".!?؟\n"
 _LABEL_CHARS = 220
 # Relative mentions ("اليوم الجمعة") need an anchor at least as fine as a day.
 _ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
@@ -145,9 +144,16 @@ def sentence_around(text: str, start: int, end: int) -> str:
     """
     lo = max(0, start - _LABEL_CHARS // 2)
     hi = min(len(text), end + _LABEL_CHARS // 2)
-    left = max((m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)), default=lo)
-    found = _SENTENCE_BREAK.search(text, end, hi)
-    right = found.start() + 1 if found else hi
+    # A str.rfind and a str.find per break character (C speed): a regex iterator per
+    # mention cost more than the rest of its label.
+    left, right = lo, hi
+    for mark in _SENTENCE_BREAKS:
+        at = text.rfind(mark, left, start)
+        if at != -1:
+            left = at + 1
+        at = text.find(mark, end, right)
+        if at != -1:
+            right = at + 1
     return " ".join(text[left:right].split())
 
 
