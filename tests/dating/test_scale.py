@@ -150,3 +150,26 @@ def test_shuffled_dense_text_keeps_every_span_inside_the_text() -> None:
     text = " ".join(rng.choice(words) for _ in range(5000))
     found = extract_mentions(text, datetime(2021, 5, 22))
     assert found and all(text[m.start : m.end] == m.text for m in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="اب ت.!?؟\n1", max_size=600),
+    data=st.data(),
+)
+def test_a_label_from_the_breaks_found_once_is_the_label_looked_for(text: str, data: Any) -> None:
+    """mention_events finds a body's sentence breaks once and bisects them: the labels
+    are the ones sentence_around finds by looking either side of each mention."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    breaks = library.sentence_breaks(text)
+    assert library.sentence_around(text, start, end, breaks) == library.sentence_around(
+        text, start, end
+    )
+
+
+def test_mention_labels_are_the_sentences_around_them() -> None:
+    body = DENSE * 40
+    for event in library.mention_events(1, body, ANCHOR):
+        assert event.span_start is not None and event.span_end is not None
+        assert event.label == library.sentence_around(body, event.span_start, event.span_end)
