@@ -5,14 +5,15 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from timeline.dating import absolute, clock, context, fold, lengths, relative
-from timeline.dating.context import Anchor, literal_starts
+from timeline.dating import absolute, clock, context, fold, lengths, mentions, relative
+from timeline.dating.context import Anchor, Before, literal_starts, make_context
 from timeline.dating.lazy import lazy
 
 REPO = Path(__file__).resolve().parents[2]
@@ -95,3 +96,75 @@ def test_anchor_hits_equal_its_regex_hits(name: str) -> None:
         starts = literal_starts(text)[anchor.index]
         assert starts == anchor.starts(text)
         assert [m.span() for m in anchor.finditer(text, starts)] == expected
+
+
+GATES = {
+    f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+    for module in (absolute, clock, context, lengths, mentions, relative)
+    for name, value in vars(module).items()
+    if isinstance(value, Before)
+}
+# Dense text of the forms the gated patterns look for (no corpus text).
+_DENSE = (
+    "منذ 12 مايو 2021 وكل شهر يوليو، في السابع من يونيو 2015 رقم 2015 بنسبة 1999 عند الساعة "
+    "8:30 صباح يوم الأحد 24/7/2015م مساء الخميس، مطلع شهر مارس 2019 أواخر نوفمبر الماضي "
+    "عدا يومي السبت والأحد 5 مارس، لمدة عامين خلال ثلاثة أيام على مدى عقود. 1950-1953 بين "
+    "2003 و2010 العام الدراسي 2014 / 2015 2015-07-31T10:16 1436/10/28هـ 20 / 10 / 1436هـ "
+)
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_a_gated_pattern_finds_what_its_regex_finds(name: str) -> None:
+    """Before.search skips a stretch without any of its literals: never a match lost."""
+    gate = GATES[name]
+    found = 0
+    for text in [*_texts(), fold(_DENSE * 3).text]:
+        ends = sorted({*range(0, len(text), 53), *(m.end() for m in re.finditer(r"\s", text))})
+        for end in ends[:4_000]:
+            for width in (12, 24, 45):
+                lo = max(0, end - width)
+                expected = _span(gate.regex.search(text, lo, end))
+                assert _span(gate.search(text, lo, end)) == expected, (lo, end)
+                found += expected is not None
+            window = text[max(0, end - 30) : end]  # as some rules call it: on a slice
+            assert _span(gate.search(window)) == _span(gate.regex.search(window))
+    assert found  # the texts hold matches of every gated pattern
+
+
+def _span(hit: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if hit is None else hit.span()
+
+
+def test_a_gate_without_its_literal_does_not_run_its_regex() -> None:
+    gate = Before(r"(?<!\w)كل\s+$", ("كل",))
+    assert gate.search("في يوم ") is None
+    assert "_compiled" not in gate.regex.__dict__  # never even compiled
+    hit = gate.search("في كل ")
+    assert hit is not None and hit.span() == (3, 6)
+    with pytest.raises(ValueError):
+        Before("a", ("",))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "core"),
+    [
+        (absolute.ISO, absolute.ISO_CORE),
+        (absolute.NUMERIC_DMY, absolute.NUMERIC_DMY_CORE),
+        (absolute.NUMERIC_YMD, absolute.NUMERIC_YMD_CORE),
+        (absolute.YEAR_RANGE, absolute.YEAR_RANGE_CORE),
+    ],
+)
+def test_a_core_is_in_every_match_of_its_pattern(
+    pattern: re.Pattern[str], core: re.Pattern[str]
+) -> None:
+    """each_match skips the windows when a pattern's core is nowhere in the text."""
+    matched = 0
+    for text in [*_texts(), fold(_DENSE).text]:
+        for hit in pattern.finditer(text):
+            assert core.search(hit.group()) is not None, hit.group()
+            matched += 1
+        ctx = make_context(text, None)
+        assert [m.span() for m in ctx.each_match(pattern, core)] == [
+            m.span() for m in ctx.each_match(pattern)
+        ]
+    assert matched

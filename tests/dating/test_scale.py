@@ -70,25 +70,26 @@ def test_clock_times_in_one_long_sentence_grow_linearly() -> None:
     assert _growth(TIMES, 150) < 4.6
 
 
-def test_label_scans_only_around_the_mention(monkeypatch: Any) -> None:
+def test_label_scans_only_around_the_mention() -> None:
     scanned: list[int] = []
-    real = library._SENTENCE_BREAK
 
-    class Counting:
-        def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
-            scanned.append(min(endpos, len(text)) - pos)
-            return real.finditer(text, pos, endpos)
+    class Counting(str):
+        """The body, noting how much of it each look for a sentence break covers."""
 
-        def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
-            scanned.append(min(endpos, len(text)) - pos)
-            return real.search(text, pos, endpos)
+        def find(self, sub: str, start: Any = 0, end: Any = sys.maxsize) -> int:  # type: ignore[override]
+            scanned.append(min(end, len(self)) - start)
+            return super().find(sub, start, end)
 
-    monkeypatch.setattr(library, "_SENTENCE_BREAK", Counting())
-    body = "كلام. " * 50_000 + "وصل في 12 مايو 2021 الوفد"
+        def rfind(self, sub: str, start: Any = 0, end: Any = sys.maxsize) -> int:  # type: ignore[override]
+            scanned.append(min(end, len(self)) - start)
+            return super().rfind(sub, start, end)
+
+    body = Counting("كلام. " * 50_000 + "وصل في 12 مايو 2021 الوفد")
     start = body.index("12 مايو")
     label = library.sentence_around(body, start, start + len("12 مايو 2021"))
     assert label == "وصل في 12 مايو 2021 الوفد"
-    assert 0 < sum(scanned) <= library._LABEL_CHARS + 2
+    breaks = len(".!?؟\n")
+    assert 0 < sum(scanned) <= breaks * (library._LABEL_CHARS + 2)
 
 
 def test_label_is_the_sentence_cut_to_its_reach() -> None:
@@ -149,3 +150,26 @@ def test_shuffled_dense_text_keeps_every_span_inside_the_text() -> None:
     text = " ".join(rng.choice(words) for _ in range(5000))
     found = extract_mentions(text, datetime(2021, 5, 22))
     assert found and all(text[m.start : m.end] == m.text for m in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet="اب ت.!?؟\n1", max_size=600),
+    data=st.data(),
+)
+def test_a_label_from_the_breaks_found_once_is_the_label_looked_for(text: str, data: Any) -> None:
+    """mention_events finds a body's sentence breaks once and bisects them: the labels
+    are the ones sentence_around finds by looking either side of each mention."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    breaks = library.sentence_breaks(text)
+    assert library.sentence_around(text, start, end, breaks) == library.sentence_around(
+        text, start, end
+    )
+
+
+def test_mention_labels_are_the_sentences_around_them() -> None:
+    body = DENSE * 40
+    for event in library.mention_events(1, body, ANCHOR):
+        assert event.span_start is not None and event.span_end is not None
+        assert event.label == library.sentence_around(body, event.span_start, event.span_end)

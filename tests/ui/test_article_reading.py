@@ -274,6 +274,95 @@ def test_the_event_list_asks_a_lazy_sequence_its_length_once(qtbot: QtBot) -> No
     assert Counted.asked <= 2
 
 
+def _many_events(count: int) -> list[Event]:
+    return [
+        Event(1, "mentioned", 0, None, "year", "1950", f"عام 1950 رقم {i}", i, i + 4, id=i + 1)
+        for i in range(count)
+    ]
+
+
+def test_the_event_list_lays_out_its_rows_without_asking_about_each(qtbot: QtBot) -> None:
+    """A QListView asked the model's row count twice for every row it laid out (64,000
+    Python calls for a 12 MB article's 32,000 events): how often it is asked must not
+    grow with the rows."""
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+
+    asked = [0]
+
+    class Counting(EventListModel):
+        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+            asked[0] += 1
+            return super().rowCount(parent)
+
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.event_rows = Counting(pane)
+    pane.events.setModel(pane.event_rows)
+    pane.resize(600, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    asked[0] = 0
+    pane.show_article(sample_article(), _many_events(20_000))
+    pane.events.grab()
+    qtbot.wait(50)
+    assert pane.events.count() == 20_000
+    assert 0 < asked[0] < 1_000
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_the_keys_reach_every_event_and_select_one_at_a_time(
+    qtbot: QtBot, direction: Qt.LayoutDirection
+) -> None:
+    from PySide6.QtCore import QPoint
+
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.setLayoutDirection(direction)
+    pane.resize(600, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    count = 32_000
+    pane.show_article(sample_article(), _many_events(count))
+    view = pane.events
+    pane.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=5_000)
+    assert view.currentIndex().row() == 0  # focus makes the first event current
+    selected = lambda: [i.row() for i in view.selectionModel().selectedRows()]  # noqa: E731
+
+    def in_view(row: int) -> bool:
+        rect = view.visualRect(view.item(row))
+        return rect.isValid() and view.viewport().rect().contains(rect)
+
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == count - 1 and selected() == [count - 1]
+    qtbot.waitUntil(lambda: in_view(count - 1), timeout=5_000)
+    assert str(view.item(count - 1).data()).endswith(f"{count - 1}\u2069")
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert selected() == [count - 2]
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert selected() == [0] and in_view(0)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert selected() == [1]
+    # Scrolled to the end by the scroll bar, the last row is the last one in view.
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: in_view(count - 1), timeout=5_000)
+    bottom = view.viewport().rect().bottom() - 1
+    assert view.indexAt(QPoint(view.viewport().width() // 2, bottom)).row() == count - 1
+    # A click selects the row clicked, and only it; Tab leaves the list.
+    row = view.indexAt(QPoint(view.viewport().width() // 2, 5)).row()
+    with qtbot.waitSignal(pane.event_chosen, timeout=2_000) as chosen:
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(view.viewport().width() // 2, 5)
+        )
+    assert selected() == [row] and chosen.args[0] == row + 1
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert not view.hasFocus()
+
+
 def sample_article() -> Article:
     return Article(
         id=1, uid="u", title="عنوان", body=_PARAGRAPH * 80, source="مصدر", url="", author="",

@@ -21,6 +21,7 @@ from timeline.dating.context import (
     START,
     WEEKDAYS,
     Anchor,
+    Before,
     Candidate,
     Context,
     direction_of,
@@ -45,26 +46,26 @@ EARLY_YEAR_AFTER = rx(
 YEAR_WORD_AFTER = rx(
     rf"[\s،,]*(?:(?:من|في)\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
-SINCE_BEFORE = rx(
-    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$"
+SINCE_BEFORE = Before(
+    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$", ("منذ",)
 )
-EVERY_BEFORE = rx(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$")
+EVERY_BEFORE = Before(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$", ("كل",))
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
 DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
     r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:من\s+)?(?:شهر\s+)?$"
 )
-ORDINAL_DAY_BEFORE = rx(
-    rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$"
+ORDINAL_DAY_BEFORE = Before(
+    rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$", ("من",)
 )
-WEEKDAY_BEFORE = rx(
-    rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?$"
+WEEKDAY_BEFORE = Before(
+    rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?$",
+    lx.WEEKDAYS,
 )
 # Words after which a lone month name means that month (في مايو, منذ أوائل أبريل).
-MONTH_CUE_BEFORE = rx(
-    r"(?:^|\s)[وف]?(?:في|خلال|منذ|حتى|حتي|من|الي|بين|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط|شهر|شهري)\s*$"
-)
+_MONTH_CUES = "في|خلال|منذ|حتى|حتي|من|الي|بين|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط|شهر|شهري"
+MONTH_CUE_BEFORE = Before(rf"(?:^|\s)[وف]?(?:{_MONTH_CUES})\s*$", _MONTH_CUES.split("|"))
 # A yearless date after these nouns names a thing: قوى 8 آذار (a coalition), مدينة
 # 6 أكتوبر (a city), شارع 26 يوليو.
 NAME_BEFORE = rx(
@@ -373,6 +374,7 @@ ISO = rx(
     r"(?:(?:[Tt]|\s+)(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
     r"(?:\s*(?P<tz>[Zz]|[+-]\d{2}:?\d{2})(?![\d:]))?(?![\d:\-])"
 )
+ISO_CORE = rx(r"\d{4}-\d{2}-\d{2}")  # what every ISO match holds (Context.each_match)
 
 
 def iso_value(hit: re.Match[str]) -> DateValue | None:
@@ -398,7 +400,7 @@ def iso_value(hit: re.Match[str]) -> DateValue | None:
 
 def iso_dates(ctx: Context) -> Iterator[Candidate]:
     """2015-07-31, 2015-07-31 04:33:02, 2023-05-26T10:16:12+03:00."""
-    for hit in ctx.each_match(ISO):
+    for hit in ctx.each_match(ISO, ISO_CORE):
         value = iso_value(hit)
         if value is not None:
             day = v.valid_date(int(hit.group("y")), int(hit.group("mo")), int(hit.group("d")))
@@ -415,10 +417,15 @@ NUMERIC_YMD = rx(
 )
 
 
+# What every match of each holds (Context.each_match): the separator may differ here.
+NUMERIC_DMY_CORE = rx(r"\d\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}")
+NUMERIC_YMD_CORE = rx(r"\d{4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d")
+
+
 def numeric_dates(ctx: Context) -> Iterator[Candidate]:
     """24/7/2015م, 20 / 10 / 1436هـ, 1436/10/28هـ, 2015-07-31 (day first, Arab order)."""
-    for pattern in (NUMERIC_DMY, NUMERIC_YMD):
-        for hit in ctx.each_match(pattern):
+    for pattern, core in ((NUMERIC_DMY, NUMERIC_DMY_CORE), (NUMERIC_YMD, NUMERIC_YMD_CORE)):
+        for hit in ctx.each_match(pattern, core):
             day, month, year = int(hit.group("d")), int(hit.group("m")), int(hit.group("y"))
             era = hit.group("era") or ""
             hijri = era.startswith("ه") or (not era and 1300 <= year <= 1500)
@@ -520,6 +527,9 @@ YEAR_RANGE = rx(
 )
 
 
+# What every YEAR_RANGE match holds (Context.each_match): two years and what joins them.
+YEAR_RANGE_CORE = rx(r"\d{4}(?:\s*م)?\s*(?:-|_|/|الى|حتى|لغايه|و)\s*\d{4}")
+
 # العام الدراسي 2014 / 2015, موسم 2010 / 2011: a school, fiscal or sports year.
 ACADEMIC_BEFORE = rx(
     r"(?<!\w)(?:(?:[وفبل]?ال|[وف]?لل)?(?:عام|سنه)\s+)?(?:الدراسي|المالي|الجامعي)\s+$"
@@ -529,7 +539,7 @@ ACADEMIC_BEFORE = rx(
 
 def year_ranges(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
-    for hit in ctx.each_match(YEAR_RANGE):
+    for hit in ctx.each_match(YEAR_RANGE, YEAR_RANGE_CORE):
         first, last, sep = int(hit.group("y1")), int(hit.group("y2")), hit.group("sep")
         era = hit.group("era") or ""
         if not first < last <= first + 100 or QUANTITY_AFTER.match(text, hit.end()):

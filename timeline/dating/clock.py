@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
-from timeline.dating.context import DIGITS, END, START, Anchor, Candidate, Context, rx
+from timeline.dating.context import DIGITS, END, START, Anchor, Before, Candidate, Context, rx
 
 PERIOD_WORDS = lx.alternation(lx.AM_WORDS | lx.PM_WORDS | lx.NOON_WORDS)
 ZONE = (
@@ -17,8 +17,9 @@ ZONE = (
 # "(في تمام) الساعة (الـ)" before a time; looked for behind the number, which is
 # faster than trying it at every position of the text.  The span starts at الساعة:
 # في تمام / عند are signals, outside the TIMEX3 (TempEval-3).
-CUE_BEFORE = rx(
-    r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?P<cue>(?:ال)?ساعه)\s+(?:ال\s*)?$"
+CUE_BEFORE = Before(
+    r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?P<cue>(?:ال)?ساعه)\s+(?:ال\s*)?$",
+    ("ساعه",),
 )
 # Begins with the digit, not with a lookbehind, so the engine can skip to digits;
 # the character before is checked in clock_times (no digit, :, / or . before).

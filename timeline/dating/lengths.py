@@ -20,6 +20,7 @@ from timeline.dating.context import (
     START,
     WEEKDAYS,
     Anchor,
+    Before,
     Candidate,
     Context,
     rx,
@@ -45,8 +46,9 @@ DURATION = rx(
 NOT_A_DEFINITE_COUNT = frozenset({"اثنين", "اثنتين", "اثنان", "واحد", "واحده"})
 DEFINITE_PART = rx(r"(\s+و\s*)ال")
 # What makes a unit with no count a length of time (لمدة عام, على مدى عقود).
-DURATION_CUE_BEFORE = rx(
-    r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$"
+DURATION_CUE_BEFORE = Before(
+    r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$",
+    ("مده", "طوال", "طيله", "علي", "خلال"),
 )
 # A unit with no count followed by what it belongs to names days or a month, not a
 # length: طوال أيام العام, خلال أيام عيد الفطر, خلال شهر يونيو, لمدة شهر رمضان.

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from timeline.dating import absolute, clock, lengths, relative
 from timeline.dating import values as v
-from timeline.dating.context import Candidate, Context, make_context, rx
+from timeline.dating.context import Before, Candidate, Context, make_context, rx
 from timeline.model import Mention
 
 Rule = Callable[[Context], Iterable[Candidate]]
@@ -60,12 +60,16 @@ PARTS_OF_DAY = {
     "ليله": "NI",
 }  # fmt: skip
 _PART_WORDS = "|".join(PARTS_OF_DAY)
-PART_OF_DAY_BEFORE = rx(rf"(?<!\w)[وف]?[بل]?(?P<w>{_PART_WORDS})\s+(?:(?:من\s+)?يوم\s+)?$")
+PART_OF_DAY_BEFORE = Before(
+    rf"(?<!\w)[وف]?[بل]?(?P<w>{_PART_WORDS})\s+(?:(?:من\s+)?يوم\s+)?$", PARTS_OF_DAY
+)
 PART_OF_DAY_AT = rx(rf"[وف]?[بل]?(?P<w>{_PART_WORDS})\s")
 # Head nouns before a written date are inside its TIMEX3 (شهر مايو الماضي, يوم 14 يوليو,
 # أواخر مارس, نهاية شهر شوال الجاري); the value stays the month's or the day's.
-HEAD_NOUN_BEFORE = rx(
-    r"(?<!\w)[وف]?[بل]?(?:(?:مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط)(?:\s+شهر)?|شهر|يوم)\s+$"
+_HEAD_NOUNS = "مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط"
+HEAD_NOUN_BEFORE = Before(
+    rf"(?<!\w)[وف]?[بل]?(?:(?:{_HEAD_NOUNS})(?:\s+شهر)?|شهر|يوم)\s+$",
+    [*_HEAD_NOUNS.split("|"), "شهر", "يوم"],
 )
 HEAD_NOUN_KINDS = frozenset({"explicit", "numeric", "hijri", "month_year"})
 # Which hours a part of the day moves past noon: الساعة 5:45 من مساء اليوم is 17:45.

@@ -20,6 +20,7 @@ from timeline.dating.context import (
     START,
     WEEKDAYS,
     Anchor,
+    Before,
     Candidate,
     Context,
     direction_of,
@@ -106,7 +107,9 @@ WEEKDAY_SET_AFTER = rx(
     rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
 )
 # عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
-WEEKDAY_EXCEPT_BEFORE = rx(rf"(?<!\w)(?:عدا|باستثناء|سوي|خلا)\s+{_LIST_BEFORE}$")
+WEEKDAY_EXCEPT_BEFORE = Before(
+    rf"(?<!\w)(?:عدا|باستثناء|سوي|خلا)\s+{_LIST_BEFORE}$", ("عدا", "باستثناء", "سوي", "خلا")
+)
 # What makes الأحد or الاثنين ("the one", "the two") a weekday without يوم or a
 # modifier: punctuation or a date or "that" after it, or a verb of happening before.
 AMBIGUOUS_WEEKDAY_AFTER = rx(

@@ -19,6 +19,7 @@ from timeline.ui.article_model import PublishedRole, SourceRole, TitleHitsRole
 from timeline.ui.direction import qt_direction, start_edge
 
 _MARGIN = 6
+ROW_MARGIN = _MARGIN  # a one-line row is the font's height and this
 HIT_COLOUR = QColor(120, 190, 255, 150)  # as the detail pane marks hits in the body
 
 
@@ -153,7 +154,7 @@ class DirectionalTextDelegate(QStyledItemDelegate):
     ) -> QSize:
         # Narrow on purpose: the view then gives each row its own width, and the text
         # is elided to it instead of running past the edge behind a scroll bar.
-        return QSize(1, QFontMetrics(option.font).height() + _MARGIN)
+        return QSize(1, QFontMetrics(option.font).height() + ROW_MARGIN)
 
     def paint(
         self,
