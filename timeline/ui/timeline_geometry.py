@@ -363,8 +363,8 @@ def place_labels(
 
     The packed box of an item holds its label slot after the marker.  Where that slot
     would leave the view, the label moves: past the far edge it shifts in if it can
-    stay clear of the marker, else flips before the marker; and a range's label cut at the near edge moves in to the visible start of
-    the bar.  A moved label makes a new box, so the item keeps its lane only if the
+    stay clear of the marker, else flips before the marker; and a range's label cut at
+    the near edge moves in to the visible start of the bar.  A moved label makes a new box, so the item keeps its lane only if the
     box still clears the lane's other items; else it takes the nearest lane where it
     fits; else it goes without a label (its box shrinks to the marker or bar).  A
     point whose marker is out of view has no label.  The selected item (an index, when
@@ -390,50 +390,76 @@ def place_labels(
     fits = (u_label >= 0) & (u_label + slot <= width)
     has_label[is_point & (u_s < -r)] = False
     has_label[~is_point & (u_e < 0)] = False  # a range that ended before the view
-    moved: list[int] = []
-    for i in np.flatnonzero(~fits & has_label).tolist():
-        if u_label[i] + slot > width:
-            inward = width - slot
-            if inward >= (u_s[i] + r + 2 if is_point[i] else max(u_s[i], 0.0)):
-                u_label[i] = inward  # a few pixels in, still clear of the marker:
-                continue  # inside the packed box, so nothing else moves
-            before = u_s[i] - off - slot
-            if before < 0:
-                continue  # no room on either side (a very narrow view): leave it
-            u_label[i] = before
-            flipped[i] = True
-        else:  # only a range's label can be cut at the near edge
-            u_label[i] = max(u_s[i], 0.0) + metrics.pad
-        moved.append(i)
+    # Labels that would leave the view (one pass over them all, not one per item).
+    out = np.flatnonzero(~fits & has_label)
+    far = u_label[out] + slot > width
+    inward = width - slot
+    # Past the far edge: a few pixels in when that stays clear of the marker (inside
+    # the packed box, so nothing else moves), else before the marker when there is room
+    # (none on either side, in a very narrow view: left as it is).
+    clear = np.where(is_point[out], u_s[out] + r + 2, np.maximum(u_s[out], 0.0))
+    shifted = far & (inward >= clear)
+    before = u_s[out] - off - slot
+    flip = far & ~shifted & (before >= 0)
+    u_label[out[shifted]] = inward
+    u_label[out[flip]] = before[flip]
+    flipped[out[flip]] = True
+    # Only a range's label can be cut at the near edge: it moves in to the bar's start.
+    u_label[out[~far]] = np.maximum(u_s[out[~far]], 0.0) + metrics.pad
+    moved_rows = out[flip | ~far]
     # Final boxes: moved labels make new ones, checked below; the rest keep the packed
     # box, or shrink to what they draw when they have no label.
     quiet = ~has_label
     box0[quiet], box1[quiet] = ext0[quiet], ext1[quiet]
-    for i in moved:
-        box0[i] = min(ext0[i], u_label[i])
-        box1[i] = max(ext1[i], u_label[i] + slot)
+    box0[moved_rows] = np.minimum(ext0[moved_rows], u_label[moved_rows])
+    box1[moved_rows] = np.maximum(ext1[moved_rows], u_label[moved_rows] + slot)
+    moved: list[int] = moved_rows.tolist()
     force = -1
     if selected is not None and _in_view(bool(is_point[selected]), ext0, ext1, selected, width):
         force = selected
         if force in moved or lanes[force] < 0:
             moved = [force, *(i for i in moved if i != force)]
     lane_count = metrics.packed_lanes
+    # Each moved item in turn takes the free lane nearest its own.  Only items in a lane
+    # can be in the way: the checks look at those alone (often a few hundred, where the
+    # overflow strip holds thousands), kept in arrays of their own as lanes change.  An
+    # item that leaves its lane stays there with lo +inf, so it is never in the way.
+    items = np.flatnonzero(lanes >= 0)
+    item_lanes = lanes[items]
+    lo = box0[items] - gap
+    hi = box1[items] + gap
+    at = {int(item): n for n, item in enumerate(items.tolist())}
     for i in moved:
-        clash = (lanes >= 0) & (box0 - gap <= box1[i]) & (box1 + gap >= box0[i])
-        clash[i] = False
+        n = at.get(i)
+        if n is not None:
+            lo[n] = np.inf  # not in its own way
+        clash = (lo <= box1[i]) & (hi >= box0[i])
+        in_way = item_lanes[clash]
         busy = np.zeros(lane_count, bool)
-        busy[lanes[clash]] = True
-        free = np.flatnonzero(~busy)
-        if len(free):
+        busy[in_way] = True
+        if np.count_nonzero(busy) < lane_count:  # the free lane nearest its own
+            free = np.flatnonzero(~busy)
             own = lanes[i] if lanes[i] >= 0 else 0
             lanes[i] = int(free[np.argmin(np.abs(free - own))])
         elif i == force and lane_count:
             # The lane with the least in the way; what was in the way overflows.
-            lanes[i] = int(np.argmin(np.bincount(lanes[clash], minlength=lane_count)))
-            lanes[clash & (lanes == lanes[i])] = -1
+            lanes[i] = int(np.argmin(np.bincount(in_way, minlength=lane_count)))
+            pushed = np.flatnonzero(clash & (item_lanes == lanes[i]))
+            lanes[items[pushed]] = -1
+            item_lanes[pushed] = -1
+            lo[pushed] = np.inf
         else:
             has_label[i] = flipped[i] = False
             box0[i], box1[i] = ext0[i], ext1[i]
+        if lanes[i] < 0:
+            continue
+        if n is None:  # a lane gained: in the way of the items after it
+            n = at[i] = len(items)
+            items, item_lanes = np.append(items, i), np.append(item_lanes, lanes[i])
+            lo, hi = np.append(lo, np.inf), np.append(hi, np.inf)
+        item_lanes[n] = lanes[i]
+        lo[n] = box0[i] - gap
+        hi[n] = box1[i] + gap
     return lanes, box0, box1, u_label, flipped, has_label
 
 
