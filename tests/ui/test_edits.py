@@ -384,3 +384,34 @@ def test_an_edit_to_a_store_known_damaged_is_refused(window: MainWindow) -> None
     assert len(failed) == 1 and "damaged" in failed[0] and "repair" in failed[0]
     assert user.all_rows(window.store)["user_hidden"] == []
     assert window.model.row_of(article_id) is not None
+
+
+def test_the_writer_keeps_one_connection_from_edit_to_edit(window: MainWindow) -> None:
+    """Jobs hand on the writer's connection (opening a store per edit cost milliseconds);
+    a failure or the window's close leaves the next edit to open a fresh one."""
+    article_id = current(window)
+    used: list[Store] = []
+
+    def note(text: str):
+        def action(store: Store) -> list[user.Change]:
+            used.append(store)
+            return edits.set_note(store, article_id, text)
+
+        return action
+
+    def refused(store: Store) -> list[user.Change]:
+        used.append(store)
+        raise edits.EditError("no")
+
+    run(window, "note", note("أ"))
+    run(window, "note", note("ب"))
+    undo(window)
+    assert used[0] is used[1] and used[0] is not window.store
+    assert edits.shown_article(window.store, article_id).note == "أ"  # type: ignore[union-attr]
+    run(window, "refused", refused)
+    run(window, "note", note("ج"))
+    assert used[3] is not used[2]  # the failed job's connection was closed, not handed on
+    window.edits.controller.close()
+    run(window, "note", note("د"))
+    assert used[4] is not used[3]
+    assert edits.shown_article(window.store, article_id).note == "د"  # type: ignore[union-attr]

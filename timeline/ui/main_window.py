@@ -1042,6 +1042,7 @@ class MainWindow(QMainWindow):
             self.import_worker.cancel()
         self.edits.controller.wait_written(_CLOSE_WAIT_MS)  # edits asked for are kept
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
+        self.edits.controller.close()  # its writer's connection (reopened by a next edit)
         self._closed = True
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())

@@ -1,8 +1,10 @@
 """Undo and redo of the user's edits: one QUndoCommand per edit, across the session.
 
-Edits are written on a thread of their own with its own connection (DESIGN.md rule 4:
-the GUI thread only reads).  One writer takes the jobs in the order they were asked
-for, so an edit, its undo and its redo reach the store in the order the user made them.
+Edits are written on a thread of their own with a connection of their own (DESIGN.md
+rule 4: the GUI thread only reads).  One writer takes the jobs in the order they were
+asked for, so an edit, its undo and its redo reach the store in the order the user made
+them.  The writer's connection is opened by the first job and handed from job to job
+(one at a time): opening a store costs milliseconds an edit should not wait for.
 A job that fails (a locked, damaged or read-only store) changes nothing: the window
 says why in one line and the view stays as it was.
 """
@@ -52,22 +54,30 @@ class EditCommand(QUndoCommand):
 
 
 class EditJob(QObject):
-    """One edit, undo or redo, written on a thread of its own with its own connection.
+    """One edit, undo or redo, written on a thread of its own with the writer's connection.
 
-    The result (Changes) or the failure (one line) is left on the job for the
-    controller to read when the thread has finished.
+    store: the connection the last job left (None: this job opens one).  The result
+    (Changes) or the failure (one line) is left on the job for the controller to read
+    when the thread has finished, with the connection for the next job (None after a
+    failure: the next job opens a fresh one, as after any error).
     """
 
     done = Signal()
 
     def __init__(
-        self, db_path: Path, read_only: bool, action: Action, damage: str | None = None
+        self,
+        db_path: Path,
+        read_only: bool,
+        action: Action,
+        damage: str | None = None,
+        store: Store | None = None,
     ) -> None:
         super().__init__()
         self._db_path = db_path
         self._read_only = read_only
         self._action = action
         self._damage = damage  # what the window's connection found damaged, if anything
+        self.store = store
         self.changes: list[Change] = []
         self.failure: str | None = None
 
@@ -77,17 +87,21 @@ class EditJob(QObject):
             self.done.emit()
             return
         try:
-            # No quick_check: the window checked the file when it opened it, and a
-            # checkpoint's new mtime would make every later edit read the whole file.
-            with Store(
-                self._db_path, create=False, read_only=self._read_only, check=False
-            ) as store:
-                self.changes = self._action(store)
+            if self.store is None:
+                # No quick_check: the window checked the file when it opened it, and a
+                # checkpoint's new mtime would make every later edit read the whole file.
+                self.store = Store(
+                    self._db_path, create=False, read_only=self._read_only, check=False
+                )
+            self.changes = self._action(self.store)
         except (edits.EditError, StoreError, sqlite3.Error) as exc:
             text = str(exc).strip()
             self.failure = text.splitlines()[0] if text else type(exc).__name__
         except Exception as exc:  # every failure must reach the window
             self.failure = f"{type(exc).__name__}: {exc}"
+        if self.failure is not None and self.store is not None:
+            self.store.close()
+            self.store = None
         self.done.emit()
 
 
@@ -111,6 +125,7 @@ class EditController(QObject):
         self._thread: QThread | None = None
         self._job: EditJob | None = None
         self._running: tuple[str, str, EditCommand | None] | None = None
+        self._writer: Store | None = None  # the writer's connection, between jobs
 
     @property
     def busy(self) -> bool:
@@ -141,7 +156,14 @@ class EditController(QObject):
             return
         how, text, command, action = self._queue.popleft()
         self._running = (how, text, command)
-        job = EditJob(self.store.path, self.store.read_only is not None, action, self.store.damage)
+        job = EditJob(
+            self.store.path,
+            self.store.read_only is not None,
+            action,
+            self.store.damage,
+            self._writer,
+        )
+        self._writer = None  # the job's until it has ended
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)
@@ -156,6 +178,7 @@ class EditController(QObject):
         self._job = self._thread = self._running = None
         release_ended(thread)  # it has returned before the job's wrapper can go
         if job is not None and running is not None:
+            self._writer, job.store = job.store, None
             job.deleteLater()
             how, text, command = running
             if job.failure is not None:
@@ -187,6 +210,16 @@ class EditController(QObject):
 
     def _last_done(self) -> QUndoCommand | None:
         return self.stack.command(self.stack.index() - 1) if self.stack.index() else None
+
+    def close(self) -> None:
+        """Close the writer's connection (the window closed); the next edit opens one.
+
+        A job still running keeps its connection: it is closed when that job ends, if
+        ever (a stuck thread is left to the process's exit).
+        """
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
 
     def wait_written(self, timeout_ms: int = 10_000) -> bool:
         """Let the jobs asked for be written (closing, tests, benches); False on timeout."""
