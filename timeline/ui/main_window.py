@@ -66,6 +66,7 @@ from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
+from timeline.ui.memory import reuse_freed_arrays
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        reuse_freed_arrays()  # an edit's new columns on pages already faulted in (memory.py)
         self.store = store
         self.setWindowTitle(self.tr("News Timeline"))
         self.store_failure: str | None = None
