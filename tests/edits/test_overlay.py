@@ -224,3 +224,14 @@ def test_spliced_ranges_are_those_a_fresh_pass_finds() -> None:
         for name in ("range_rows", "range_starts", "range_ends"):
             got, want = getattr(spliced, name), getattr(fresh, name)
             assert got.dtype == want.dtype and got.tolist() == want.tolist(), name
+        if spliced is arrays:
+            continue
+        # Its origin follows every row: a kept one to the row of the same id, one taken
+        # out to -1, and the rows put in are where their ids are.
+        origin = spliced.origin
+        assert origin is not None and origin.source() is arrays
+        mapped = origin.map_rows(np.arange(n))
+        gone = np.isin(np.arange(n), np.asarray(out, dtype=np.int64))
+        assert (mapped[gone] == -1).all()
+        assert spliced.ids[mapped[~gone]].tolist() == arrays.ids[~gone].tolist()
+        assert sorted(spliced.ids[origin.placed].tolist()) == list(range(100, 100 + m))

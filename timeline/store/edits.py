@@ -12,6 +12,7 @@ after), so one mechanism serves the use cases, undo and redo.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from timeline.store.timeline_data import (
     POINT_GRANULARITIES,
     EventArrays,
     EventText,
+    RowSplice,
     event_labels,
 )
 
@@ -658,6 +660,7 @@ def _spliced(arrays: EventArrays, out: np.ndarray, new: EventArrays) -> EventArr
         np.insert(rows, where, placed[added]),
         np.insert(arrays.range_starts[stay], where, starts[added]),
         np.insert(arrays.range_ends[stay], where, ends[order][added]),
+        RowSplice(weakref.ref(arrays), out, at_sorted, placed),
     )
 
 

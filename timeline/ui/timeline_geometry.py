@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from timeline.store.timeline_data import EventArrays, density
+from timeline.store.timeline_data import EventArrays, RowSplice, density
 from timeline.timescale import Viewport, pack_lanes
 
 # More events in view than this and the view draws a density band instead of items.
@@ -159,9 +159,54 @@ class LanePlan:
         self._t1 = 0.0
         self._rows = np.empty(0, np.int64)
         self._lanes = np.empty(0, np.int32)
+        self._spp = 1.0
+        self._metrics: Metrics | None = None
 
     def clear(self) -> None:
         self._key = None
+
+    def follow(self, arrays: EventArrays, splice: RowSplice) -> None:
+        """Keep the lanes packed for splice's source for arrays, spliced from it (an
+        edit): the rows kept keep their lanes, those taken out leave a gap, and each row
+        put in inside the packed window takes the first lane free where it is.
+
+        Packing again would move items the edit did not touch from lane to lane.
+        """
+        if self._key is None or self._metrics is None:
+            return
+        metrics, spp, era = self._metrics, self._spp, self._key[5]
+        rows = splice.map_rows(self._rows)
+        kept = rows >= 0
+        rows, lanes = rows[kept], self._lanes[kept]
+        new = splice.placed[
+            (arrays.starts[splice.placed] <= self._t1)
+            & (arrays.ends[splice.placed] >= self._t0)
+            & (arrays.ends[splice.placed] - arrays.starts[splice.placed] < era)
+        ]
+        if len(new):
+            box0, box1 = _boxes_absolute(arrays, rows, spp, metrics)
+            new_box0, new_box1 = _boxes_absolute(arrays, new, spp, metrics)
+            # Points go under the ranges' lanes, as packing puts them.
+            points = arrays.points[rows] & (lanes >= 0)
+            points_from = int(lanes[points].min()) if points.any() else 0
+            added = np.full(len(new), -1, np.int32)
+            for k in range(len(new)):
+                clash = (lanes >= 0) & (box0 <= new_box1[k] + metrics.pad)
+                clash &= box1 + metrics.pad >= new_box0[k]
+                busy = np.zeros(metrics.packed_lanes, bool)
+                busy[lanes[clash]] = True
+                first = points_from if arrays.points[new[k]] else 0
+                free = np.flatnonzero(~busy)
+                if len(free):
+                    later = free[free >= first]
+                    added[k] = int(later[0] if len(later) else free[0])
+                rows, lanes = np.append(rows, new[k]), np.append(lanes, added[k])
+                box0 = np.append(box0, new_box0[k])
+                box1 = np.append(box1, new_box1[k])
+            order = np.argsort(rows)
+            rows, lanes = rows[order], lanes[order]
+        self._rows, self._lanes = rows, lanes.astype(np.int32)
+        self._key = (id(arrays), *self._key[1:])
 
     def lanes(
         self,
@@ -198,6 +243,7 @@ class LanePlan:
                 metrics.lane_count,
             )
             self._key = key
+            self._spp, self._metrics = vp.seconds_per_px, metrics
         at = np.searchsorted(self._rows, rows)
         at = np.minimum(at, max(len(self._rows) - 1, 0))
         found = self._rows[at] == rows if len(self._rows) else np.zeros(len(rows), bool)
