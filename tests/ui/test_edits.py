@@ -415,3 +415,33 @@ def test_the_writer_keeps_one_connection_from_edit_to_edit(window: MainWindow) -
     run(window, "note", note("د"))
     assert used[4] is not used[3]
     assert edits.shown_article(window.store, article_id).note == "د"  # type: ignore[union-attr]
+
+
+def test_the_writer_is_ready_before_the_first_edit(window: MainWindow) -> None:
+    """Once the timeline is shown the writer's connection is opened (and the schema read)
+    on its thread, so the first edit does not wait for it; nothing is written or said."""
+    failed: list[str] = []
+    window.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
+    written(window)
+    writer = window.edits.controller._writer
+    assert writer is not None and writer is not window.store
+    assert window.edits.stack.count() == 0 and not failed
+    assert all(not rows for rows in user.all_rows(window.store).values())
+    used: list[Store] = []
+    article_id = current(window)
+
+    def note(store: Store) -> list[user.Change]:
+        used.append(store)
+        return edits.set_note(store, article_id, "ملاحظة")
+
+    run(window, "note", note)
+    assert used == [writer]
+
+
+def test_the_heap_is_warmed_for_the_first_edits_columns() -> None:
+    from timeline.ui import memory
+
+    if not memory.reuse_freed_arrays():
+        pytest.skip("glibc's malloc only")
+    assert memory.warm_heap(1000)
+    assert not memory.warm_heap(10**9)  # more than the heap would keep: not done

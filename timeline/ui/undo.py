@@ -16,12 +16,21 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from timeline import edits
 from timeline.store import Store, StoreError
+from timeline.store import edits as user_edits
 from timeline.store.edits import Change
 from timeline.store.store import damaged_message
 from timeline.ui.workers import release_ended
@@ -135,6 +144,13 @@ class EditController(QObject):
     def running_thread(self) -> QThread | None:
         return self._thread
 
+    def warm(self) -> None:
+        """Open the writer's connection and read the schema now, on the writer's thread,
+        so that the first edit does not wait for it (the window asks once the timeline
+        is shown).  Nothing is written; a failure is the first edit's to say."""
+        if self._writer is None and not self.busy:
+            self._ask("warm", "", None, lambda s: (user_edits.is_hidden(s, ""), [])[1])
+
     def run(self, text: str, action: Action) -> None:
         """Ask for an edit; it is pushed on the stack once written."""
         self._ask("edit", text, None, action)
@@ -181,7 +197,9 @@ class EditController(QObject):
             self._writer, job.store = job.store, None
             job.deleteLater()
             how, text, command = running
-            if job.failure is not None:
+            if how == "warm":
+                pass
+            elif job.failure is not None:
                 self._failed(how, text, command, job.failure)
             else:
                 self._written(how, text, job.changes)
@@ -225,8 +243,9 @@ class EditController(QObject):
         """Let the jobs asked for be written (closing, tests, benches); False on timeout."""
         deadline = QDeadlineTimer(timeout_ms)
         while self.busy and not deadline.hasExpired():
-            QCoreApplication.processEvents()
-            QThread.msleep(1)
+            # Woken by the job's end (a queued signal), not by polling every millisecond.
+            wait = max(1, min(50, deadline.remainingTime()))
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, wait)
         return not self.busy
 
 
