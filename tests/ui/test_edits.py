@@ -386,58 +386,6 @@ def test_an_edit_to_a_store_known_damaged_is_refused(window: MainWindow) -> None
     assert window.model.row_of(article_id) is not None
 
 
-def test_the_writer_keeps_one_connection_from_edit_to_edit(window: MainWindow) -> None:
-    """Jobs hand on the writer's connection (opening a store per edit cost milliseconds);
-    a failure or the window's close leaves the next edit to open a fresh one."""
-    article_id = current(window)
-    used: list[Store] = []
-
-    def note(text: str):
-        def action(store: Store) -> list[user.Change]:
-            used.append(store)
-            return edits.set_note(store, article_id, text)
-
-        return action
-
-    def refused(store: Store) -> list[user.Change]:
-        used.append(store)
-        raise edits.EditError("no")
-
-    run(window, "note", note("أ"))
-    run(window, "note", note("ب"))
-    undo(window)
-    assert used[0] is used[1] and used[0] is not window.store
-    assert edits.shown_article(window.store, article_id).note == "أ"  # type: ignore[union-attr]
-    run(window, "refused", refused)
-    run(window, "note", note("ج"))
-    assert used[3] is not used[2]  # the failed job's connection was closed, not handed on
-    window.edits.controller.close()
-    run(window, "note", note("د"))
-    assert used[4] is not used[3]
-    assert edits.shown_article(window.store, article_id).note == "د"  # type: ignore[union-attr]
-
-
-def test_the_writer_is_ready_before_the_first_edit(window: MainWindow) -> None:
-    """Once the timeline is shown the writer's connection is opened (and the schema read)
-    on its thread, so the first edit does not wait for it; nothing is written or said."""
-    failed: list[str] = []
-    window.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
-    written(window)
-    writer = window.edits.controller._writer
-    assert writer is not None and writer is not window.store
-    assert window.edits.stack.count() == 0 and not failed
-    assert all(not rows for rows in user.all_rows(window.store).values())
-    used: list[Store] = []
-    article_id = current(window)
-
-    def note(store: Store) -> list[user.Change]:
-        used.append(store)
-        return edits.set_note(store, article_id, "ملاحظة")
-
-    run(window, "note", note)
-    assert used == [writer]
-
-
 def test_the_heap_is_warmed_for_the_first_edits_columns() -> None:
     from timeline.ui import memory
 

@@ -703,8 +703,7 @@ class MainWindow(QMainWindow):
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
         self._count_events_shown()
         self.timeline_loaded.emit()
-        # Off the first edit's path: its writer's connection, and pages for its arrays.
-        self.edits.controller.warm()
+        # Off the first edit's path: pages for the arrays it makes (memory.py).
         QTimer.singleShot(0, lambda: warm_heap(len(arrays)))
 
     def _event_labels(self, ids: Iterable[int]) -> dict[int, EventText]:
@@ -1048,7 +1047,6 @@ class MainWindow(QMainWindow):
             self.import_worker.cancel()
         self.edits.controller.wait_written(_CLOSE_WAIT_MS)  # edits asked for are kept
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
-        self.edits.controller.close()  # its writer's connection (reopened by a next edit)
         self._closed = True
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())

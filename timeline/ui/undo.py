@@ -1,10 +1,8 @@
 """Undo and redo of the user's edits: one QUndoCommand per edit, across the session.
 
-Edits are written on a thread of their own with a connection of their own (DESIGN.md
-rule 4: the GUI thread only reads).  One writer takes the jobs in the order they were
-asked for, so an edit, its undo and its redo reach the store in the order the user made
-them.  The writer's connection is opened by the first job and handed from job to job
-(one at a time): opening a store costs milliseconds an edit should not wait for.
+Edits are written on a thread of their own with its own connection (DESIGN.md rule 4:
+the GUI thread only reads).  One writer takes the jobs in the order they were asked
+for, so an edit, its undo and its redo reach the store in the order the user made them.
 A job that fails (a locked, damaged or read-only store) changes nothing: the window
 says why in one line and the view stays as it was.
 """
@@ -16,21 +14,12 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDeadlineTimer,
-    QEventLoop,
-    QObject,
-    Qt,
-    QThread,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from timeline import edits
 from timeline.store import Store, StoreError
-from timeline.store import edits as user_edits
 from timeline.store.edits import Change
 from timeline.store.store import damaged_message
 from timeline.ui.workers import release_ended
@@ -63,30 +52,22 @@ class EditCommand(QUndoCommand):
 
 
 class EditJob(QObject):
-    """One edit, undo or redo, written on a thread of its own with the writer's connection.
+    """One edit, undo or redo, written on a thread of its own with its own connection.
 
-    store: the connection the last job left (None: this job opens one).  The result
-    (Changes) or the failure (one line) is left on the job for the controller to read
-    when the thread has finished, with the connection for the next job (None after a
-    failure: the next job opens a fresh one, as after any error).
+    The result (Changes) or the failure (one line) is left on the job for the
+    controller to read when the thread has finished.
     """
 
     done = Signal()
 
     def __init__(
-        self,
-        db_path: Path,
-        read_only: bool,
-        action: Action,
-        damage: str | None = None,
-        store: Store | None = None,
+        self, db_path: Path, read_only: bool, action: Action, damage: str | None = None
     ) -> None:
         super().__init__()
         self._db_path = db_path
         self._read_only = read_only
         self._action = action
         self._damage = damage  # what the window's connection found damaged, if anything
-        self.store = store
         self.changes: list[Change] = []
         self.failure: str | None = None
 
@@ -96,21 +77,17 @@ class EditJob(QObject):
             self.done.emit()
             return
         try:
-            if self.store is None:
-                # No quick_check: the window checked the file when it opened it, and a
-                # checkpoint's new mtime would make every later edit read the whole file.
-                self.store = Store(
-                    self._db_path, create=False, read_only=self._read_only, check=False
-                )
-            self.changes = self._action(self.store)
+            # No quick_check: the window checked the file when it opened it, and a
+            # checkpoint's new mtime would make every later edit read the whole file.
+            with Store(
+                self._db_path, create=False, read_only=self._read_only, check=False
+            ) as store:
+                self.changes = self._action(store)
         except (edits.EditError, StoreError, sqlite3.Error) as exc:
             text = str(exc).strip()
             self.failure = text.splitlines()[0] if text else type(exc).__name__
         except Exception as exc:  # every failure must reach the window
             self.failure = f"{type(exc).__name__}: {exc}"
-        if self.failure is not None and self.store is not None:
-            self.store.close()
-            self.store = None
         self.done.emit()
 
 
@@ -134,7 +111,6 @@ class EditController(QObject):
         self._thread: QThread | None = None
         self._job: EditJob | None = None
         self._running: tuple[str, str, EditCommand | None] | None = None
-        self._writer: Store | None = None  # the writer's connection, between jobs
 
     @property
     def busy(self) -> bool:
@@ -143,13 +119,6 @@ class EditController(QObject):
 
     def running_thread(self) -> QThread | None:
         return self._thread
-
-    def warm(self) -> None:
-        """Open the writer's connection and read the schema now, on the writer's thread,
-        so that the first edit does not wait for it (the window asks once the timeline
-        is shown).  Nothing is written; a failure is the first edit's to say."""
-        if self._writer is None and not self.busy:
-            self._ask("warm", "", None, lambda s: (user_edits.is_hidden(s, ""), [])[1])
 
     def run(self, text: str, action: Action) -> None:
         """Ask for an edit; it is pushed on the stack once written."""
@@ -172,14 +141,7 @@ class EditController(QObject):
             return
         how, text, command, action = self._queue.popleft()
         self._running = (how, text, command)
-        job = EditJob(
-            self.store.path,
-            self.store.read_only is not None,
-            action,
-            self.store.damage,
-            self._writer,
-        )
-        self._writer = None  # the job's until it has ended
+        job = EditJob(self.store.path, self.store.read_only is not None, action, self.store.damage)
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)
@@ -194,12 +156,9 @@ class EditController(QObject):
         self._job = self._thread = self._running = None
         release_ended(thread)  # it has returned before the job's wrapper can go
         if job is not None and running is not None:
-            self._writer, job.store = job.store, None
             job.deleteLater()
             how, text, command = running
-            if how == "warm":
-                pass
-            elif job.failure is not None:
+            if job.failure is not None:
                 self._failed(how, text, command, job.failure)
             else:
                 self._written(how, text, job.changes)
@@ -229,23 +188,12 @@ class EditController(QObject):
     def _last_done(self) -> QUndoCommand | None:
         return self.stack.command(self.stack.index() - 1) if self.stack.index() else None
 
-    def close(self) -> None:
-        """Close the writer's connection (the window closed); the next edit opens one.
-
-        A job still running keeps its connection: it is closed when that job ends, if
-        ever (a stuck thread is left to the process's exit).
-        """
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-
     def wait_written(self, timeout_ms: int = 10_000) -> bool:
         """Let the jobs asked for be written (closing, tests, benches); False on timeout."""
         deadline = QDeadlineTimer(timeout_ms)
         while self.busy and not deadline.hasExpired():
-            # Woken by the job's end (a queued signal), not by polling every millisecond.
-            wait = max(1, min(50, deadline.remainingTime()))
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, wait)
+            QCoreApplication.processEvents()
+            QThread.msleep(1)
         return not self.busy
 
 
