@@ -185,9 +185,9 @@ def test_rows_spliced_in_are_where_a_sort_puts_them() -> None:
         assert bool((spliced.starts[1:] >= spliced.starts[:-1]).all())
 
 
-def test_spliced_ranges_are_those_a_fresh_pass_finds() -> None:
-    """_spliced carries the range rows over (no pass over every row): the same rows,
-    starts and ends as EventArrays finds over the spliced columns."""
+def test_spliced_arrays_say_how_each_row_follows() -> None:
+    """Spliced arrays have the range rows a fresh pass finds, and their origin (which
+    the view follows to keep its lanes) maps every old row to its new one."""
     from timeline.store.timeline_data import EventArrays
 
     rng = np.random.default_rng(11)

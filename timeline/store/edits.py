@@ -636,32 +636,21 @@ def _spliced(arrays: EventArrays, out: np.ndarray, new: EventArrays) -> EventArr
         return np.concatenate(parts) if parts else old[:0]
 
     ends = np.maximum(new.ends, new.starts)
-    columns = (
-        column(arrays.ids, new.ids),
-        column(arrays.article_ids, new.article_ids),
-        column(arrays.starts, new.starts),
-        column(arrays.ends, ends),
-        column(arrays.kinds, new.kinds),
-        column(arrays.points, new.points),
+    spliced = EventArrays(
+        ids=column(arrays.ids, new.ids),
+        article_ids=column(arrays.article_ids, new.article_ids),
+        starts=column(arrays.starts, new.starts),
+        ends=column(arrays.ends, ends),
+        kinds=column(arrays.kinds, new.kinds),
+        points=column(arrays.points, new.points),
     )
-    # The range rows spliced the same way (not found again over every row): a kept row
-    # moves up by the rows taken out before it and down by the rows put in at or before
-    # it; new row k (in start order) lands after at[k] old rows and k new ones.
+    # How rows follow from arrays (the view keeps its lanes through an edit): new row k
+    # (in start order) lands after at[k] old rows, less those taken out, and k new ones.
     out = np.asarray(out, dtype=np.int64)
     at_sorted = np.asarray(at, dtype=np.int64)
-    stay = ~np.isin(arrays.range_rows, out) if len(out) else slice(None)
-    kept = arrays.range_rows[stay]
-    rows = kept - np.searchsorted(out, kept) + np.searchsorted(at_sorted, kept, side="right")
     placed = at_sorted - np.searchsorted(out, at_sorted) + np.arange(len(at_sorted))
-    added = ~new.points[order]
-    where = np.searchsorted(rows, placed[added])
-    return EventArrays.with_ranges(
-        columns,
-        np.insert(rows, where, placed[added]),
-        np.insert(arrays.range_starts[stay], where, starts[added]),
-        np.insert(arrays.range_ends[stay], where, ends[order][added]),
-        RowSplice(weakref.ref(arrays), out, at_sorted, placed),
-    )
+    spliced.origin = RowSplice(weakref.ref(arrays), out, at_sorted, placed)
+    return spliced
 
 
 def patch_overlay(
