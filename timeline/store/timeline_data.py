@@ -103,6 +103,25 @@ class EventArrays:
         return len(self.ids)
 
     @classmethod
+    def with_ranges(
+        cls,
+        columns: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+        range_rows: np.ndarray,
+        range_starts: np.ndarray,
+        range_ends: np.ndarray,
+    ) -> EventArrays:
+        """From (ids, article_ids, starts, ends, kinds, points) and their range rows as the
+        caller worked them out: without the pass over every row that finds them."""
+        arrays = cls.__new__(cls)
+        arrays.ids, arrays.article_ids, arrays.starts, arrays.ends = columns[:4]
+        arrays.kinds, arrays.points = columns[4:]
+        arrays.range_rows = range_rows
+        arrays.range_starts = range_starts
+        arrays.range_ends = range_ends
+        arrays.origin = None
+        return arrays
+
+    @classmethod
     def from_columns(
         cls,
         ids: np.ndarray,
