@@ -8,9 +8,10 @@ edit on a busy machine against about 1 ms for pages used before.  Raising the mm
 threshold to 64 MiB (and keeping up to 128 MiB freed at the top of the heap) lets the
 next edit's columns take the pages the last one freed.  Elsewhere than glibc: nothing.
 
-The first two edits would still fault their columns in (the loaded arrays were made on
+The first edits would still fault their columns in (the loaded arrays were made on
 the loader's thread, whose freed pages go to that thread's heap): warm_heap, once the
-timeline is shown, faults in and frees the room for two sets of columns beforehand.
+timeline is shown, faults in and frees the room for three sets of columns beforehand
+(an edit's new set, the set shown, one more while the old one is let go).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def reuse_freed_arrays() -> bool:
 _COLUMN_ITEMSIZES = (8, 8, 8, 8, 1, 1)
 
 
-def warm_heap(events: int, copies: int = 2) -> bool:
+def warm_heap(events: int, copies: int = 3) -> bool:
     """Fault in, then free, room for `copies` sets of columns of `events` rows in the
     heap (after reuse_freed_arrays: it stays there); whether it did."""
     if not reuse_freed_arrays() or events <= 0:
