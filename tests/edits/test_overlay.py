@@ -183,3 +183,55 @@ def test_rows_spliced_in_are_where_a_sort_puts_them() -> None:
         expected = rows_of(arrays.subset(keep)) + rows_of(new)
         assert rows_of(spliced) == sorted(expected)
         assert bool((spliced.starts[1:] >= spliced.starts[:-1]).all())
+
+
+def test_spliced_arrays_say_how_each_row_follows() -> None:
+    """Spliced arrays have the range rows a fresh pass finds, and their origin (which
+    the view follows to keep its lanes) maps every old row to its new one."""
+    from timeline.store.timeline_data import EventArrays
+
+    rng = np.random.default_rng(11)
+    for _ in range(300):
+        n, m = int(rng.integers(0, 40)), int(rng.integers(0, 6))
+        starts = np.sort(rng.integers(0, 15, n)).astype("<i8")
+        arrays = EventArrays(
+            ids=np.arange(n, dtype="<i8"),
+            article_ids=rng.integers(1, 4, n).astype("<i8"),
+            starts=starts,
+            ends=starts + rng.integers(0, 3, n),
+            kinds=rng.integers(0, 2, n).astype("u1"),
+            points=rng.integers(0, 2, n).astype(bool),
+        )
+        out = np.sort(rng.choice(n, int(rng.integers(0, n + 1)), replace=False)) if n else []
+        new_starts = rng.integers(-2, 17, m).astype("<i8")
+        new = EventArrays(
+            ids=np.arange(100, 100 + m, dtype="<i8"),
+            article_ids=np.full(m, 9, dtype="<i8"),
+            starts=new_starts,
+            ends=new_starts + rng.integers(-1, 3, m),  # some end before they start
+            kinds=np.ones(m, dtype="u1"),
+            points=rng.integers(0, 2, m).astype(bool),
+        )
+        spliced = user._spliced(arrays, np.asarray(out, dtype=np.int64), new)
+        fresh = EventArrays(
+            ids=spliced.ids,
+            article_ids=spliced.article_ids,
+            starts=spliced.starts,
+            ends=spliced.ends,
+            kinds=spliced.kinds,
+            points=spliced.points,
+        )
+        for name in ("range_rows", "range_starts", "range_ends"):
+            got, want = getattr(spliced, name), getattr(fresh, name)
+            assert got.dtype == want.dtype and got.tolist() == want.tolist(), name
+        if spliced is arrays:
+            continue
+        # Its origin follows every row: a kept one to the row of the same id, one taken
+        # out to -1, and the rows put in are where their ids are.
+        origin = spliced.origin
+        assert origin is not None and origin.source() is arrays
+        mapped = origin.map_rows(np.arange(n))
+        gone = np.isin(np.arange(n), np.asarray(out, dtype=np.int64))
+        assert (mapped[gone] == -1).all()
+        assert spliced.ids[mapped[~gone]].tolist() == arrays.ids[~gone].tolist()
+        assert sorted(spliced.ids[origin.placed].tolist()) == list(range(100, 100 + m))

@@ -384,3 +384,40 @@ def test_an_edit_to_a_store_known_damaged_is_refused(window: MainWindow) -> None
     assert len(failed) == 1 and "damaged" in failed[0] and "repair" in failed[0]
     assert user.all_rows(window.store)["user_hidden"] == []
     assert window.model.row_of(article_id) is not None
+
+
+def test_the_heap_is_warmed_for_the_first_edits_columns() -> None:
+    from timeline.ui import memory
+
+    if not memory.reuse_freed_arrays():
+        pytest.skip("glibc's malloc only")
+    assert memory.warm_heap(1000)
+    assert not memory.warm_heap(10**9)  # more than the heap would keep: not done
+
+
+def test_a_hidden_row_closes_up_its_page_without_reading_it_again(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Taking a row out keeps its cached page (the next id read alone to fill its end):
+    the rows are those a fresh read gives, and no page is read whole again for it."""
+    from timeline.ui import article_model
+
+    monkeypatch.setattr(article_model, "_ID_PAGE", 4)
+    window.model.reload()
+    everything = window.store.chronological_ids()
+    assert listed_ids(window) == everything and len(everything) > 9
+    asked: list[int] = []
+    real = article_model.chronological_slice
+
+    def counted(store: Store, offset: int, limit: int) -> list[int]:
+        asked.append(limit)
+        return real(store, offset, limit)
+
+    monkeypatch.setattr(article_model, "chronological_slice", counted)
+    gone = [everything[1], everything[5], everything[2]]  # first, second page; a page end
+    for article_id in gone:
+        window.model.hide_article(article_id)
+        assert asked and max(asked) <= 1 + len(gone)  # one id (past the hidden), no page
+    left = [i for i in everything if i not in gone]
+    assert listed_ids(window) == left
+    assert [window.model.row_of(i) for i in left] == list(range(len(left)))

@@ -12,6 +12,7 @@ after), so one mechanism serves the use cases, undo and redo.
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from timeline.store.timeline_data import (
     POINT_GRANULARITIES,
     EventArrays,
     EventText,
+    RowSplice,
     event_labels,
 )
 
@@ -634,14 +636,47 @@ def _spliced(arrays: EventArrays, out: np.ndarray, new: EventArrays) -> EventArr
         return np.concatenate(parts) if parts else old[:0]
 
     ends = np.maximum(new.ends, new.starts)
-    return EventArrays(
-        ids=column(arrays.ids, new.ids),
-        article_ids=column(arrays.article_ids, new.article_ids),
-        starts=column(arrays.starts, new.starts),
-        ends=column(arrays.ends, ends),
-        kinds=column(arrays.kinds, new.kinds),
-        points=column(arrays.points, new.points),
+    columns = (
+        column(arrays.ids, new.ids),
+        column(arrays.article_ids, new.article_ids),
+        column(arrays.starts, new.starts),
+        column(arrays.ends, ends),
+        column(arrays.kinds, new.kinds),
+        column(arrays.points, new.points),
     )
+    # The range rows in the same pieces (not found again over every row): a kept
+    # slice's ranges move by where the slice now begins; a new range comes as it is.
+    ranges = arrays.range_rows
+    rows: list[np.ndarray] = []
+    range_starts: list[np.ndarray] = []
+    range_ends: list[np.ndarray] = []
+    now = 0  # the row the next piece begins at
+    for kind, a, b in pieces:
+        if kind == 0:
+            lo, hi = np.searchsorted(ranges, (a, b)).tolist()
+            rows.append(ranges[lo:hi] + (now - a))
+            range_starts.append(arrays.range_starts[lo:hi])
+            range_ends.append(arrays.range_ends[lo:hi])
+            now += b - a
+        else:
+            if not new.points[a]:
+                rows.append(np.array([now], dtype=ranges.dtype))
+                range_starts.append(new.starts[a : a + 1])
+                range_ends.append(ends[a : a + 1])
+            now += 1
+    spliced = EventArrays.with_ranges(
+        columns,
+        np.concatenate(rows) if rows else ranges[:0],
+        np.concatenate(range_starts) if rows else arrays.range_starts[:0],
+        np.concatenate(range_ends) if rows else arrays.range_ends[:0],
+    )
+    # How rows follow from arrays (the view keeps its lanes through an edit): new row k
+    # (in start order) lands after at[k] old rows, less those taken out, and k new ones.
+    out = np.asarray(out, dtype=np.int64)
+    at_sorted = np.asarray(at, dtype=np.int64)
+    placed = at_sorted - np.searchsorted(out, at_sorted) + np.arange(len(at_sorted))
+    spliced.origin = RowSplice(weakref.ref(arrays), out, at_sorted, placed)
+    return spliced
 
 
 def patch_overlay(

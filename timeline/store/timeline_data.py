@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -49,6 +49,31 @@ def _empty(dtype: str) -> np.ndarray:
     return np.empty(0, dtype=dtype)
 
 
+@dataclass(frozen=True)
+class RowSplice:
+    """How arrays were made from source by taking rows out and putting a few in: enough
+    to follow rows from one to the other without a pass over every row.
+
+    out: source rows taken out (sorted); at: for each row put in (in start order), the
+    source row it went before; placed: the rows put in, as rows of the new arrays.
+    source is a weak reference (the old arrays are not kept alive by the new ones).
+    """
+
+    source: Callable[[], EventArrays | None]
+    out: np.ndarray
+    at: np.ndarray
+    placed: np.ndarray
+
+    def map_rows(self, rows: np.ndarray) -> np.ndarray:
+        """Source rows as rows of the new arrays; -1 for those taken out."""
+        rows = np.asarray(rows, dtype=np.int64)
+        mapped = rows - np.searchsorted(self.out, rows) + np.searchsorted(self.at, rows, "right")
+        if len(self.out):
+            i = np.minimum(np.searchsorted(self.out, rows), len(self.out) - 1)
+            mapped[self.out[i] == rows] = -1
+        return mapped
+
+
 @dataclass
 class EventArrays:
     """Every placed event as parallel numpy arrays sorted by start (then id).
@@ -66,6 +91,8 @@ class EventArrays:
     range_rows: np.ndarray = field(init=False)
     range_starts: np.ndarray = field(init=False)
     range_ends: np.ndarray = field(init=False)
+    # Set on arrays spliced from others (an edit's patch): how to follow their rows.
+    origin: RowSplice | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.range_rows = np.flatnonzero(~self.points)
@@ -74,6 +101,25 @@ class EventArrays:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @classmethod
+    def with_ranges(
+        cls,
+        columns: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+        range_rows: np.ndarray,
+        range_starts: np.ndarray,
+        range_ends: np.ndarray,
+    ) -> EventArrays:
+        """From (ids, article_ids, starts, ends, kinds, points) and their range rows as the
+        caller worked them out: without the pass over every row that finds them."""
+        arrays = cls.__new__(cls)
+        arrays.ids, arrays.article_ids, arrays.starts, arrays.ends = columns[:4]
+        arrays.kinds, arrays.points = columns[4:]
+        arrays.range_rows = range_rows
+        arrays.range_starts = range_starts
+        arrays.range_ends = range_ends
+        arrays.origin = None
+        return arrays
 
     @classmethod
     def from_columns(

@@ -162,12 +162,14 @@ class ArticleListModel(QAbstractListModel):
                 self._rows_of.pop(article_id, None)
         return page
 
-    def _chronological_page(self, first: int) -> list[int]:
-        """Ids of rows [first, first + _ID_PAGE) of the whole list with the hidden left out."""
+    def _chronological_page(self, first: int, count: int | None = None) -> list[int]:
+        """Ids of rows [first, first + count) (a page by default) of the whole list with
+        the hidden left out."""
+        count = _ID_PAGE if count is None else count
         under = self._row_in_whole_list(first)
-        wanted = _ID_PAGE + len(self._hidden_rows) - bisect.bisect_left(self._hidden_rows, under)
+        wanted = count + len(self._hidden_rows) - bisect.bisect_left(self._hidden_rows, under)
         ids = chronological_slice(self._store, under, wanted)
-        return [i for i in ids if i not in self._hidden][:_ID_PAGE]
+        return [i for i in ids if i not in self._hidden][:count]
 
     def _row_in_whole_list(self, row: int) -> int:
         """The row a shown row has in the whole chronological list (hidden ones counted)."""
@@ -204,8 +206,33 @@ class ArticleListModel(QAbstractListModel):
             self._hidden_row_of[article_id] = under
         self._total -= 1
         self._count -= 1
-        self._forget_pages()
+        if self._given is not None or not self._close_page(row):
+            self._forget_pages()
         self.endRemoveRows()
+
+    def _close_page(self, row: int) -> bool:
+        """The cached page of a row just taken out closed up (the pages after it dropped,
+        the first id of the next page read to fill its end): not the whole page read
+        again.  False when the page is not cached (nothing to keep)."""
+        number, offset = divmod(row, _ID_PAGE)
+        page = self._pages.get(number)
+        if page is None or offset >= len(page):
+            return False
+        for later in [n for n in self._pages if n > number]:
+            for article_id in self._pages.pop(later):
+                self._rows_of.pop(article_id, None)
+        self._rows_of.pop(page.pop(offset), None)
+        first = number * _ID_PAGE
+        for at in range(offset, len(page)):
+            self._rows_of[page[at]] = first + at
+        if len(page) == _ID_PAGE - 1 and first + len(page) < self._total:
+            more = self._read(lambda: self._chronological_page(first + len(page), 1), None)
+            if more is None:
+                return False  # the store failed: said; the pages are read again
+            at = first + len(page)
+            page.extend(more)
+            self._rows_of.update((article_id, at + k) for k, article_id in enumerate(more))
+        return True
 
     def show_article(self, article_id: int) -> bool:
         """Put a row back once its article is shown again; False when the list must be

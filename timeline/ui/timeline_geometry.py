@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from timeline.store.timeline_data import EventArrays, density
+from timeline.store.timeline_data import EventArrays, RowSplice, density
 from timeline.timescale import Viewport, pack_lanes
 
 # More events in view than this and the view draws a density band instead of items.
@@ -159,9 +159,54 @@ class LanePlan:
         self._t1 = 0.0
         self._rows = np.empty(0, np.int64)
         self._lanes = np.empty(0, np.int32)
+        self._spp = 1.0
+        self._metrics: Metrics | None = None
 
     def clear(self) -> None:
         self._key = None
+
+    def follow(self, arrays: EventArrays, splice: RowSplice) -> None:
+        """Keep the lanes packed for splice's source for arrays, spliced from it (an
+        edit): the rows kept keep their lanes, those taken out leave a gap, and each row
+        put in inside the packed window takes the first lane free where it is.
+
+        Packing again would move items the edit did not touch from lane to lane.
+        """
+        if self._key is None or self._metrics is None:
+            return
+        metrics, spp, era = self._metrics, self._spp, self._key[5]
+        rows = splice.map_rows(self._rows)
+        kept = rows >= 0
+        rows, lanes = rows[kept], self._lanes[kept]
+        new = splice.placed[
+            (arrays.starts[splice.placed] <= self._t1)
+            & (arrays.ends[splice.placed] >= self._t0)
+            & (arrays.ends[splice.placed] - arrays.starts[splice.placed] < era)
+        ]
+        if len(new):
+            box0, box1 = _boxes_absolute(arrays, rows, spp, metrics)
+            new_box0, new_box1 = _boxes_absolute(arrays, new, spp, metrics)
+            # Points go under the ranges' lanes, as packing puts them.
+            points = arrays.points[rows] & (lanes >= 0)
+            points_from = int(lanes[points].min()) if points.any() else 0
+            added = np.full(len(new), -1, np.int32)
+            for k in range(len(new)):
+                clash = (lanes >= 0) & (box0 <= new_box1[k] + metrics.pad)
+                clash &= box1 + metrics.pad >= new_box0[k]
+                busy = np.zeros(metrics.packed_lanes, bool)
+                busy[lanes[clash]] = True
+                first = points_from if arrays.points[new[k]] else 0
+                free = np.flatnonzero(~busy)
+                if len(free):
+                    later = free[free >= first]
+                    added[k] = int(later[0] if len(later) else free[0])
+                rows, lanes = np.append(rows, new[k]), np.append(lanes, added[k])
+                box0 = np.append(box0, new_box0[k])
+                box1 = np.append(box1, new_box1[k])
+            order = np.argsort(rows)
+            rows, lanes = rows[order], lanes[order]
+        self._rows, self._lanes = rows, lanes.astype(np.int32)
+        self._key = (id(arrays), *self._key[1:])
 
     def lanes(
         self,
@@ -198,6 +243,7 @@ class LanePlan:
                 metrics.lane_count,
             )
             self._key = key
+            self._spp, self._metrics = vp.seconds_per_px, metrics
         at = np.searchsorted(self._rows, rows)
         at = np.minimum(at, max(len(self._rows) - 1, 0))
         found = self._rows[at] == rows if len(self._rows) else np.zeros(len(rows), bool)
@@ -363,8 +409,8 @@ def place_labels(
 
     The packed box of an item holds its label slot after the marker.  Where that slot
     would leave the view, the label moves: past the far edge it shifts in if it can
-    stay clear of the marker, else flips before the marker; and a range's label cut at the near edge moves in to the visible start of
-    the bar.  A moved label makes a new box, so the item keeps its lane only if the
+    stay clear of the marker, else flips before the marker; and a range's label cut at
+    the near edge moves in to the visible start of the bar.  A moved label makes a new box, so the item keeps its lane only if the
     box still clears the lane's other items; else it takes the nearest lane where it
     fits; else it goes without a label (its box shrinks to the marker or bar).  A
     point whose marker is out of view has no label.  The selected item (an index, when
@@ -390,50 +436,76 @@ def place_labels(
     fits = (u_label >= 0) & (u_label + slot <= width)
     has_label[is_point & (u_s < -r)] = False
     has_label[~is_point & (u_e < 0)] = False  # a range that ended before the view
-    moved: list[int] = []
-    for i in np.flatnonzero(~fits & has_label).tolist():
-        if u_label[i] + slot > width:
-            inward = width - slot
-            if inward >= (u_s[i] + r + 2 if is_point[i] else max(u_s[i], 0.0)):
-                u_label[i] = inward  # a few pixels in, still clear of the marker:
-                continue  # inside the packed box, so nothing else moves
-            before = u_s[i] - off - slot
-            if before < 0:
-                continue  # no room on either side (a very narrow view): leave it
-            u_label[i] = before
-            flipped[i] = True
-        else:  # only a range's label can be cut at the near edge
-            u_label[i] = max(u_s[i], 0.0) + metrics.pad
-        moved.append(i)
+    # Labels that would leave the view (one pass over them all, not one per item).
+    out = np.flatnonzero(~fits & has_label)
+    far = u_label[out] + slot > width
+    inward = width - slot
+    # Past the far edge: a few pixels in when that stays clear of the marker (inside
+    # the packed box, so nothing else moves), else before the marker when there is room
+    # (none on either side, in a very narrow view: left as it is).
+    clear = np.where(is_point[out], u_s[out] + r + 2, np.maximum(u_s[out], 0.0))
+    shifted = far & (inward >= clear)
+    before = u_s[out] - off - slot
+    flip = far & ~shifted & (before >= 0)
+    u_label[out[shifted]] = inward
+    u_label[out[flip]] = before[flip]
+    flipped[out[flip]] = True
+    # Only a range's label can be cut at the near edge: it moves in to the bar's start.
+    u_label[out[~far]] = np.maximum(u_s[out[~far]], 0.0) + metrics.pad
+    moved_rows = out[flip | ~far]
     # Final boxes: moved labels make new ones, checked below; the rest keep the packed
     # box, or shrink to what they draw when they have no label.
     quiet = ~has_label
     box0[quiet], box1[quiet] = ext0[quiet], ext1[quiet]
-    for i in moved:
-        box0[i] = min(ext0[i], u_label[i])
-        box1[i] = max(ext1[i], u_label[i] + slot)
+    box0[moved_rows] = np.minimum(ext0[moved_rows], u_label[moved_rows])
+    box1[moved_rows] = np.maximum(ext1[moved_rows], u_label[moved_rows] + slot)
+    moved: list[int] = moved_rows.tolist()
     force = -1
     if selected is not None and _in_view(bool(is_point[selected]), ext0, ext1, selected, width):
         force = selected
         if force in moved or lanes[force] < 0:
             moved = [force, *(i for i in moved if i != force)]
     lane_count = metrics.packed_lanes
+    # Each moved item in turn takes the free lane nearest its own.  Only items in a lane
+    # can be in the way: the checks look at those alone (often a few hundred, where the
+    # overflow strip holds thousands), kept in arrays of their own as lanes change.  An
+    # item that leaves its lane stays there with lo +inf, so it is never in the way.
+    items = np.flatnonzero(lanes >= 0)
+    item_lanes = lanes[items]
+    lo = box0[items] - gap
+    hi = box1[items] + gap
+    at = {int(item): n for n, item in enumerate(items.tolist())}
     for i in moved:
-        clash = (lanes >= 0) & (box0 - gap <= box1[i]) & (box1 + gap >= box0[i])
-        clash[i] = False
+        n = at.get(i)
+        if n is not None:
+            lo[n] = np.inf  # not in its own way
+        clash = (lo <= box1[i]) & (hi >= box0[i])
+        in_way = item_lanes[clash]
         busy = np.zeros(lane_count, bool)
-        busy[lanes[clash]] = True
-        free = np.flatnonzero(~busy)
-        if len(free):
+        busy[in_way] = True
+        if np.count_nonzero(busy) < lane_count:  # the free lane nearest its own
+            free = np.flatnonzero(~busy)
             own = lanes[i] if lanes[i] >= 0 else 0
             lanes[i] = int(free[np.argmin(np.abs(free - own))])
         elif i == force and lane_count:
             # The lane with the least in the way; what was in the way overflows.
-            lanes[i] = int(np.argmin(np.bincount(lanes[clash], minlength=lane_count)))
-            lanes[clash & (lanes == lanes[i])] = -1
+            lanes[i] = int(np.argmin(np.bincount(in_way, minlength=lane_count)))
+            pushed = np.flatnonzero(clash & (item_lanes == lanes[i]))
+            lanes[items[pushed]] = -1
+            item_lanes[pushed] = -1
+            lo[pushed] = np.inf
         else:
             has_label[i] = flipped[i] = False
             box0[i], box1[i] = ext0[i], ext1[i]
+        if lanes[i] < 0:
+            continue
+        if n is None:  # a lane gained: in the way of the items after it
+            n = at[i] = len(items)
+            items, item_lanes = np.append(items, i), np.append(item_lanes, lanes[i])
+            lo, hi = np.append(lo, np.inf), np.append(hi, np.inf)
+        item_lanes[n] = lanes[i]
+        lo[n] = box0[i] - gap
+        hi[n] = box1[i] + gap
     return lanes, box0, box1, u_label, flipped, has_label
 
 

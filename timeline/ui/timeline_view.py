@@ -199,13 +199,23 @@ class TimelineView(QWidget):
             return
         if arrays is not self._arrays:
             selected = self.selected_event()
+            row: int | None = None
+            splice = arrays.origin
+            if splice is not None and splice.source() is self._arrays:
+                # Spliced from what is shown (an edit): the lanes stay, the rows follow.
+                self._plan.follow(arrays, splice)
+                if self._selected_row is not None:
+                    row = int(splice.map_rows(np.array([self._selected_row]))[0])
+            else:
+                self._plan.clear()
             self._arrays = arrays
             self._codes = None
-            self._plan.clear()
             self._highlight = self._highlight_rows = None
             self._highlight_version += 1
-            rows = np.flatnonzero(arrays.ids == selected) if selected is not None else []
-            self._selected_row = int(rows[0]) if len(rows) else None
+            if (row is None or row < 0) and selected is not None:  # moved, or no splice
+                rows = np.flatnonzero(arrays.ids == selected)
+                row = int(rows[0]) if len(rows) else None
+            self._selected_row = row if row is None or row >= 0 else None
         self._frame_key = None
         self.update()
 

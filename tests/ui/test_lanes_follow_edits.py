@@ -1,0 +1,139 @@
+"""After an edit the lanes stay: items the edit did not touch keep the lane they had.
+
+An edit splices the shown arrays (store.edits._spliced: rows taken out, a few put in)
+and the view follows the rows through the splice (LanePlan.follow) instead of packing
+again, which would move untouched items from lane to lane and cost a frame's time.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pytestqt.qtbot import QtBot
+
+from timeline.store import edits as user
+from timeline.store.timeline_data import EventArrays
+from timeline.timescale import DAY, HOUR, Viewport
+from timeline.ui.timeline_geometry import LanePlan, Metrics, _boxes_absolute, build_frame
+from timeline.ui.timeline_view import TimelineView
+
+METRICS = Metrics(
+    width=1200, height=600, lane_h=20, slot_px=160, marker_r=4.0, pad=4.0, legend_h=20, axis_h=32
+)
+START = 1_600_000_000
+
+
+def crowded(n: int = 300, seed: int = 3) -> EventArrays:
+    """n events over ten days from 60 articles, one in eight a range of a few hours."""
+    rng = np.random.default_rng(seed)
+    starts = np.sort(START + rng.integers(0, 10 * DAY, n))
+    points = rng.random(n) > 0.125
+    ends = np.where(points, starts, starts + rng.integers(HOUR, 12 * HOUR, n))
+    return EventArrays(
+        ids=np.arange(1, n + 1, dtype="<i8"),
+        article_ids=rng.integers(1, 61, n).astype("<i8"),
+        starts=starts.astype("<i8"),
+        ends=ends.astype("<i8"),
+        kinds=np.ones(n, dtype="u1"),
+        points=points,
+    )
+
+
+def one(event_id: int, article_id: int, start: int) -> EventArrays:
+    return EventArrays(
+        ids=np.array([event_id], dtype="<i8"),
+        article_ids=np.array([article_id], dtype="<i8"),
+        starts=np.array([start], dtype="<i8"),
+        ends=np.array([start], dtype="<i8"),
+        kinds=np.ones(1, dtype="u1"),
+        points=np.ones(1, dtype=bool),
+    )
+
+
+def lanes_by_id(arrays: EventArrays, plan: LanePlan, vp: Viewport) -> dict[int, int]:
+    frame = build_frame(arrays, vp, METRICS, plan)
+    assert frame.mode == "items"
+    rows = np.concatenate((frame.rows, frame.overflow_rows))
+    lanes = np.concatenate((frame.lanes, np.full(len(frame.overflow_rows), -1)))
+    return dict(zip(arrays.ids[rows].tolist(), lanes.tolist(), strict=True))
+
+
+VIEW = Viewport(START + 3 * DAY, 2 * DAY, 1200.0)
+
+
+def test_hiding_an_article_leaves_every_other_item_in_its_lane() -> None:
+    arrays = crowded()
+    plan = LanePlan()
+    before = lanes_by_id(arrays, plan, VIEW)
+    article = int(arrays.article_ids[np.argmax(arrays.starts >= VIEW.start + DAY)])
+    hidden = np.flatnonzero(arrays.article_ids == article)
+    after_arrays = user._spliced(arrays, hidden, EventArrays())
+    assert after_arrays.origin is not None
+    plan.follow(after_arrays, after_arrays.origin)
+    after = lanes_by_id(after_arrays, plan, VIEW)
+    gone = set(arrays.ids[hidden].tolist())
+    assert gone & set(before) and not gone & set(after)
+    assert after == {i: lane for i, lane in before.items() if i not in gone}
+    # Packed again, some of them would have moved: what following the rows prevents.
+    assert lanes_by_id(after_arrays, LanePlan(), VIEW) != after
+
+
+def test_an_event_moved_into_view_takes_a_free_lane_and_moves_nothing_else() -> None:
+    arrays = crowded()
+    plan = LanePlan()
+    before = lanes_by_id(arrays, plan, VIEW)
+    row = int(np.argmax(arrays.starts > VIEW.end + DAY))  # an event out of view...
+    event_id, article = int(arrays.ids[row]), int(arrays.article_ids[row])
+    moved = one(event_id, article, int(VIEW.start + VIEW.span / 2))  # ...corrected into it
+    after_arrays = user._spliced(arrays, np.array([row]), moved)
+    assert after_arrays.origin is not None
+    plan.follow(after_arrays, after_arrays.origin)
+    after = lanes_by_id(after_arrays, plan, VIEW)
+    assert {i: lane for i, lane in after.items() if i != event_id} == before
+    lane = after[event_id]
+    assert lane >= 0
+    # Its box clears every other item's in that lane (as packing keeps them).
+    frame_rows = np.flatnonzero(np.isin(after_arrays.ids, list(after)))
+    ids = after_arrays.ids[frame_rows].tolist()
+    box0, box1 = _boxes_absolute(after_arrays, frame_rows, VIEW.seconds_per_px, METRICS)
+    mine = ids.index(event_id)
+    for k, other in enumerate(ids):
+        if other != event_id and after[other] == lane:
+            assert box1[k] + METRICS.pad < box0[mine] or box1[mine] + METRICS.pad < box0[k]
+
+
+def test_the_view_keeps_lanes_and_selection_through_an_edit(qtbot: QtBot) -> None:
+    arrays = crowded()
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"event {i}") for i in ids})
+    view.set_viewport(VIEW)
+    frame = view._current_frame()
+    view.select_event(int(arrays.ids[frame.rows[len(frame.rows) // 2]]))
+    view.set_viewport(VIEW)  # selecting may have moved it
+    selected = view.selected_event()
+    frame = view._current_frame()
+    before = dict(zip(arrays.ids[frame.rows].tolist(), frame.lanes.tolist(), strict=True))
+    metrics, vp = view._current_metrics(), view.viewport()
+
+    def packed_again(hidden: np.ndarray) -> dict[int, int]:
+        spliced = user._spliced(arrays, hidden, EventArrays())
+        again = build_frame(spliced, vp, metrics, LanePlan())
+        return dict(zip(spliced.ids[again.rows].tolist(), again.lanes.tolist(), strict=True))
+
+    # An article in view (not the selected event's) whose hiding would move other items
+    # from lane to lane if the lanes were packed again.
+    for article in dict.fromkeys(arrays.article_ids[frame.rows].tolist()):
+        hidden = np.flatnonzero(arrays.article_ids == article)
+        gone = set(arrays.ids[hidden].tolist())
+        kept = {i: lane for i, lane in before.items() if i not in gone}
+        if selected not in gone and packed_again(hidden) != kept:
+            break
+    else:
+        raise AssertionError("no article whose hiding would move others")
+    after_arrays = user._spliced(arrays, hidden, EventArrays())
+    view.replace_data(after_arrays)
+    assert view.selected_event() == selected
+    frame = view._current_frame()
+    after = dict(zip(after_arrays.ids[frame.rows].tolist(), frame.lanes.tolist(), strict=True))
+    assert after == kept
