@@ -386,15 +386,6 @@ def test_an_edit_to_a_store_known_damaged_is_refused(window: MainWindow) -> None
     assert window.model.row_of(article_id) is not None
 
 
-def test_the_heap_is_warmed_for_the_first_edits_columns() -> None:
-    from timeline.ui import memory
-
-    if not memory.reuse_freed_arrays():
-        pytest.skip("glibc's malloc only")
-    assert memory.warm_heap(1000)
-    assert not memory.warm_heap(10**9)  # more than the heap would keep: not done
-
-
 def test_a_hidden_row_closes_up_its_page_without_reading_it_again(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

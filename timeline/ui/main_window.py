@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QThread,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -67,7 +66,7 @@ from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
-from timeline.ui.memory import reuse_freed_arrays, warm_heap
+from timeline.ui.memory import reuse_freed_arrays
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
@@ -703,8 +702,6 @@ class MainWindow(QMainWindow):
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
         self._count_events_shown()
         self.timeline_loaded.emit()
-        # Off the first edit's path: pages for the arrays it makes (memory.py).
-        QTimer.singleShot(0, lambda: warm_heap(len(arrays)))
 
     def _event_labels(self, ids: Iterable[int]) -> dict[int, EventText]:
         """Texts for the timeline, controls made visible; none when the store fails."""
