@@ -3,6 +3,7 @@ term look-ups threads need.  The judging is timeline/stories's; this runs the SQ
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from timeline.store.store import Store
 
 _CHUNK = 500  # ids per IN (...) list
 _KEYS_PER_STATEMENT = 64  # band keys looked up by one compound SELECT (2 variables each)
+_KEYS_PER_BATCH = 20_000  # band keys looked up by one SELECT over a JSON array
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,74 @@ def candidates(
             part,
         ).fetchall()
     return [(int(a), int(n), bytes(b), p) for a, n, b, p in rows if a != exclude]
+
+
+def save_signatures(store: Store, signed: Sequence[tuple[int, int, bytes, Sequence[int]]]) -> None:
+    """save_signature() for many articles: (id, shingles, signature, band keys) each."""
+    conn = store.db.conn
+    conn.executemany(
+        "INSERT OR REPLACE INTO story_signatures (article_id, shingles, signature) VALUES (?,?,?)",
+        [(article_id, shingles, blob) for article_id, shingles, blob, _keys in signed],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)",
+        [(key, article_id) for article_id, _n, _blob, keys in signed for key in keys],
+    )
+
+
+def band_holders(store: Store, keys: Iterable[int], per_key: int = 100) -> dict[int, list[int]]:
+    """The first per_key stored holders (ascending ids) of each band key that has any.
+
+    One statement for a whole batch of keys, each key's holders read through the
+    index up to per_key (a key many articles share is a formula, not a story).
+    """
+    wanted = sorted(set(keys))
+    out: dict[int, list[int]] = {}
+    conn = store.db.conn
+    for i in range(0, len(wanted), _KEYS_PER_BATCH):
+        part = json.dumps(wanted[i : i + _KEYS_PER_BATCH])
+        for key, held in conn.execute(
+            "SELECT k.value, (SELECT group_concat(article_id) FROM (SELECT article_id"
+            " FROM story_bands WHERE band_key = k.value ORDER BY article_id LIMIT ?))"
+            " FROM json_each(?) k",
+            (per_key, part),
+        ):
+            if held:
+                out[int(key)] = sorted(int(x) for x in held.split(","))
+    return out
+
+
+def signature_rows(store: Store, ids: Iterable[int]) -> dict[int, tuple[int, bytes, int | None]]:
+    """(shingles, signature, published_start) of each signed article among ids."""
+    wanted = sorted(set(ids))
+    out: dict[int, tuple[int, bytes, int | None]] = {}
+    conn = store.db.conn
+    for i in range(0, len(wanted), _CHUNK):
+        part = wanted[i : i + _CHUNK]
+        marks = ",".join("?" * len(part))
+        for a, n, b, p in conn.execute(
+            "SELECT s.article_id, s.shingles, s.signature, a.published_start"
+            " FROM story_signatures s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.article_id IN ({marks})",
+            part,
+        ):
+            out[int(a)] = (int(n), bytes(b), p)
+    return out
+
+
+def published_starts(store: Store, ids: Iterable[int]) -> dict[int, int | None]:
+    """Each stored article's publication (axis seconds; None when undated), by id."""
+    wanted = sorted(set(ids))
+    out: dict[int, int | None] = {}
+    conn = store.db.conn
+    for i in range(0, len(wanted), _CHUNK):
+        part = wanted[i : i + _CHUNK]
+        marks = ",".join("?" * len(part))
+        for a, p in conn.execute(
+            f"SELECT id, published_start FROM articles WHERE id IN ({marks})", part
+        ):
+            out[int(a)] = None if p is None else int(p)
+    return out
 
 
 def cluster_of(store: Store, article_id: int) -> int | None:
