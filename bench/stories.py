@@ -175,8 +175,8 @@ def add_copies(path: Path, share: float = 0.4, size: int = 4) -> None:
             )
         ]
         groups = [ids[i : i + size] for i in range(0, len(ids) - size + 1, size)]
-        every = round(1 / share)  # share 0.4: two groups of every five
-        chosen = [g for n, g in enumerate(groups) if n % every < round(share * every)]
+        # share 0.4: two groups of every five, spread evenly
+        chosen = [g for n, g in enumerate(groups) if int((n + 1) * share) > int(n * share)]
         with store.transaction():
             conn.execute("DELETE FROM story_copies")
             conn.executemany(

@@ -278,3 +278,27 @@ def test_document_counts_carried_over_new_articles_are_the_index_counts(
     now = carried(words)
     assert now == fresh(words)
     assert now["زيتون"] > carried.cap and now["بريده"] == before["بريده"] + 1
+
+
+def test_collapse_inputs_agree_with_each_story_read_whole(store: Store, tmp_path: Path) -> None:
+    records = [
+        *RECORDS,
+        _record("بلا تاريخ", AGENCY, "x", ""),
+        _record("في الوقت نفسه", COPY, "y", "2015-08-02T13:30"),
+        _record("وحده", SAME_TOPIC + " وحده", "z", "2015-08-05"),
+    ]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", records)], copies=False)
+    ids = sorted(a.id for a in store.articles())
+    with store.transaction():  # clusters set by hand: undated copies, a tie, a lone one
+        story_store.replace_clusters(
+            store,
+            {ids[0]: [ids[0], ids[2], ids[4], ids[5]], ids[1]: [ids[1], ids[3]], ids[6]: [ids[6]]},
+        )
+    counts, later = story_store.collapse_inputs(store)
+    expected_counts, expected_later = {}, set()
+    for story in story_store.clusters(store):
+        expected_counts[story.earliest.article_id] = (len(story.articles), *story.spread)
+        expected_later.update(a.article_id for a in story.articles[1:])
+    assert (counts, later) == (expected_counts, expected_later)
+    assert later == story_store.later_copies(store)
+    assert ids[4] in later  # undated: never the earliest

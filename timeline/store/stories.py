@@ -7,6 +7,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from timeline.store.store import Store
 
 _CHUNK = 500  # ids per IN (...) list
@@ -300,18 +302,37 @@ def copy_counts(store: Store) -> dict[int, tuple[int, int | None, int | None]]:
 def collapse_inputs(
     store: Store,
 ) -> tuple[dict[int, tuple[int, int | None, int | None]], set[int]]:
-    """copy_counts() and later_copies() from one read (drawing each story once needs both)."""
+    """copy_counts() and later_copies() from one read (drawing each story once needs both).
+
+    Read unsorted and ordered with numpy (the window asks for a whole store: 200,000
+    copies took 2 s as sorted rows made into lists, a fifth of that as arrays).
+    """
+    rows = store.db.conn.execute(
+        "SELECT c.cluster, c.article_id, s.published_start IS NULL,"
+        " coalesce(s.published_start, 0)"
+        " FROM story_copies c JOIN article_search s ON s.article_id = c.article_id"
+    ).fetchall()
+    if not rows:
+        return {}, set()
+    table = np.array(rows, dtype=np.int64)
+    cluster, ids, undated, start = table.T
+    # Each cluster's copies earliest first, the undated last, then by id (as _members).
+    order = np.lexsort((ids, start, undated, cluster))
+    cluster, ids, undated, start = cluster[order], ids[order], undated[order], start[order]
+    begins = np.flatnonzero(np.r_[True, cluster[1:] != cluster[:-1]])
+    sizes = np.diff(np.r_[begins, len(cluster)])
+    dated = np.add.reduceat(1 - undated, begins)
     counts: dict[int, tuple[int, int | None, int | None]] = {}
-    later: set[int] = set()
-    for rows in _members(store):
-        dated = [start for _id, start in rows if start is not None]
-        counts[rows[0][0]] = (
-            len(rows),
-            min(dated) if dated else None,
-            max(dated) if dated else None,
-        )
-        later.update(article_id for article_id, _start in rows[1:])
-    return counts, later
+    later_rows = np.ones(len(ids), dtype=bool)
+    later_rows[begins] = False
+    for begin, size, n_dated in zip(begins.tolist(), sizes.tolist(), dated.tolist(), strict=True):
+        if size < 2:
+            later_rows[begin] = False
+            continue
+        first = int(start[begin]) if n_dated else None
+        last = int(start[begin + n_dated - 1]) if n_dated else None
+        counts[int(ids[begin])] = (size, first, last)
+    return counts, set(ids[later_rows].tolist())
 
 
 def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, int]:
