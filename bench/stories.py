@@ -12,8 +12,22 @@
    is even, held out when it is odd.  The verdict's thresholds were chosen on the
    tuning half only; the held-out half says how well they carry over.
 3. Imports the first N articles (default 3,000) into a new store with copy
-   detection on and off, and prints both times.  Run on a quiet machine; the
-   figures vary with load.
+   detection on and off, and prints both times (process CPU time and wall clock).
+   Run on a quiet machine; the figures vary with load.
+
+    python bench/stories.py --import-eval [N]
+
+imports the first N articles (default all) with copy detection on, as the program
+does (a batch at a time), and prints the precision and recall of "in the same
+cluster" on the labelled pairs among them: the clusters the import builds, which
+read the store's document counts as they stand when each batch is judged.
+
+    python bench/stories.py --add-copies STORE
+
+gives a bench store built by bench/view.py (made-up articles, no copies) synthetic
+stories: 40% of its articles in clusters of 4 that follow each other in publication
+order (hours apart where the store is dense), as story_copies rows; then
+`bench/view.py --db STORE --collapse` times the timeline with each story drawn once.
 """
 
 from __future__ import annotations
@@ -61,7 +75,7 @@ def precision_recall(pairs: list[dict], predicted) -> tuple[float, float, int, i
     return precision, recall, tp, fp, fn
 
 
-def import_time(rows: list[dict[str, str]], copies: bool) -> float:
+def import_time(rows: list[dict[str, str]], copies: bool) -> tuple[float, float]:
     from timeline import library
     from timeline.store import Store
 
@@ -69,27 +83,107 @@ def import_time(rows: list[dict[str, str]], copies: bool) -> float:
         source = Path(tmp) / "articles.jsonl"
         source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
         with Store(Path(tmp) / "bench.db") as store:
-            started = time.process_time()
+            started, wall = time.process_time(), time.perf_counter()
             library.import_paths(store, [source], copies=copies)
-            return time.process_time() - started
+            return time.process_time() - started, time.perf_counter() - wall
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--import-articles", type=int, default=3000)
     parser.add_argument("--import-only", action="store_true", help="skip 1 and 2")
+    parser.add_argument("--add-copies", type=Path, help="a bench store to give stories")
+    parser.add_argument("--import-eval", type=int, nargs="?", const=0, default=None)
     args = parser.parse_args()
+    if args.add_copies:
+        add_copies(args.add_copies)
+        return
     rows = load()
+    if args.import_eval is not None:
+        import_eval(rows[: args.import_eval or None])
+        return
     if not args.import_only:
         detect(rows)
     if args.import_articles:
         subset = rows[: args.import_articles]
-        off = import_time(subset, copies=False)
-        on = import_time(subset, copies=True)
+        off, off_wall = import_time(subset, copies=False)
+        on, on_wall = import_time(subset, copies=True)
         print(
-            f"import of {len(subset)} articles: {off:.1f} s without copy detection,"
-            f" {on:.1f} s with ({(on / off - 1):+.1%})"
+            f"import of {len(subset)} articles (CPU): {off:.1f} s without copy detection,"
+            f" {on:.1f} s with ({(on / off - 1):+.1%}); wall clock {off_wall:.1f} s and"
+            f" {on_wall:.1f} s ({(on_wall / off_wall - 1):+.1%})"
         )
+
+
+def import_eval(rows: list[dict[str, str]]) -> None:
+    from timeline import library
+    from timeline.store import Store
+    from timeline.store import stories as story_store
+
+    pairs = [json.loads(line) for line in PAIRS.read_text().splitlines()]
+    pairs = [p for p in pairs if max(p["a"], p["b"]) <= len(rows)]
+
+    def key(title: str, body: str) -> tuple[str, ...]:
+        """What a line and its stored article share (the importer tidies the text)."""
+        return tuple(stories.words(stories.article_text(title, body)))
+
+    line_key = {}
+    for i, r in enumerate(rows, start=1):
+        line_key[i] = key(r["title"], r["body"])
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "articles.jsonl"
+        source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        with Store(Path(tmp) / "bench.db") as store:
+            started, wall = time.process_time(), time.perf_counter()
+            library.import_paths(store, [source], copies=True)
+            spent, wall = time.process_time() - started, time.perf_counter() - wall
+            cluster_of: dict[tuple[str, ...], int] = {}
+            for story in story_store.clusters(store):
+                for a in story.articles:
+                    texts = story_store.article_texts(store, a.article_id)
+                    if texts is not None:
+                        cluster_of[key(*texts)] = story.cluster
+    print(f"imported {len(rows)} articles with copy detection: {spent:.1f} s CPU, {wall:.1f} s")
+
+    def same(a: int, b: int) -> bool:
+        ka, kb = line_key[a], line_key[b]
+        return ka == kb or (ka in cluster_of and cluster_of.get(ka) == cluster_of.get(kb))
+
+    for half, chosen in (
+        ("all", pairs),
+        ("tuning half", [p for p in pairs if not held_out(p)]),
+        ("held-out half", [p for p in pairs if held_out(p)]),
+    ):
+        p, r, tp, fp, fn = precision_recall(chosen, same)
+        print(
+            f"import's clusters, {half}: precision {p:.1%}, recall {r:.1%}"
+            f" (tp {tp}, fp {fp}, fn {fn})"
+        )
+
+
+def add_copies(path: Path, share: float = 0.4, size: int = 4) -> None:
+    """Put share of a bench store's articles in clusters of size neighbours in time."""
+    from timeline.store import Store
+
+    with Store(path) as store:
+        conn = store.db.conn
+        ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM articles WHERE published_start IS NOT NULL"
+                " ORDER BY published_start, id"
+            )
+        ]
+        groups = [ids[i : i + size] for i in range(0, len(ids) - size + 1, size)]
+        # share 0.4: two groups of every five, spread evenly
+        chosen = [g for n, g in enumerate(groups) if int((n + 1) * share) > int(n * share)]
+        with store.transaction():
+            conn.execute("DELETE FROM story_copies")
+            conn.executemany(
+                "INSERT INTO story_copies (article_id, cluster) VALUES (?, ?)",
+                [(i, min(g)) for g in chosen for i in g],
+            )
+        print(f"{len(chosen)} clusters of {size} ({len(chosen) * size} of {len(ids)} articles)")
 
 
 def published_seconds(raw: str) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -220,21 +220,110 @@ def sign_article(store: Store, article_id: int, title: str, body: str) -> int | 
 
     Bounded per article: the band index gives the candidates (no rescan of the store).
     """
-    tokens = stories.words(stories.article_text(title, body))
-    sig = stories.signature_of_words(tokens)
-    keys = stories.band_keys(sig)
-    found = story_store.candidates(store, keys, exclude=article_id)
-    published = {other: start for other, _n, _blob, start in found}
-    published[article_id] = story_store.published_start(store, article_id)
-    copies = stories.copies_among(
-        article_id,
-        sig,
-        [(other, stories.Signature.from_bytes(blob, n)) for other, n, blob, _start in found],
-        lambda _a, other: _pair_words(store, tokens, other),
+    return sign_articles(store, [(article_id, title, body)])[0]
+
+
+def sign_articles(
+    store: Store,
+    articles: Sequence[tuple[int, str, str]],
+    counts: _DocumentCounts | None = None,
+) -> list[int | None]:
+    """Sign stored articles (id, title, body) and join each to its copies; their clusters.
+
+    The same clusters as signing them one at a time in id order (each is compared with
+    the stored articles and the batch's earlier ones), in a few statements for the whole
+    batch: one look-up of every band key, one read of the candidates' signatures, one
+    write of the signatures and band rows, and each word's document count asked once.
+    counts: the document counts of the same import's earlier batches, if any (the
+    articles given were stored after they were counted).
+    """
+    batch = sorted(articles)
+    tokens = {a: stories.words(stories.article_text(title, body)) for a, title, body in batch}
+    signed = []
+    for article_id, _title, _body in batch:
+        sig = stories.signature_of_words(tokens[article_id])
+        signed.append((article_id, sig, stories.band_keys(sig)))
+    limit = stories.copies.BUCKET_LIMIT
+    holders = story_store.band_holders(store, (k for _a, _s, keys in signed for k in keys), limit)
+    rows = story_store.signature_rows(store, {i for held in holders.values() for i in held})
+    sigs = {i: stories.Signature.from_bytes(blob, n) for i, (n, blob, _p) in rows.items()}
+    sigs.update((article_id, sig) for article_id, sig, _keys in signed)
+    published = {i: start for i, (_n, _blob, start) in rows.items()}
+    published.update(story_store.published_starts(store, tokens))
+    if counts is None:
+        counts = _DocumentCounts(store)
+    counts.added(tokens.values())
+
+    def words_of(article_id: int) -> list[str]:
+        found = tokens.get(article_id)
+        return _words_of(store, article_id) if found is None else found
+
+    found = stories.copies_in_batch(
+        signed,
+        holders,
+        sigs,
+        lambda a, b: stories.WordsOfPair(tokens[a], words_of(b), counts, counts.total),
         published,
     )
-    story_store.save_signature(store, article_id, sig.shingles, sig.to_bytes(), keys)
-    return story_store.join_copies(store, article_id, copies)
+    story_store.save_signatures(
+        store, [(a, sig.shingles, sig.to_bytes(), keys) for a, sig, keys in signed]
+    )
+    return [story_store.join_copies(store, a, copies) for a, copies in found]
+
+
+class _DocumentCounts:
+    """The store's document counts of words, each word asked of the index once.
+
+    Counts up to the rare-word ceiling, as stories.copies reads them.  Kept from batch
+    to batch of one import (one transaction: nothing is deleted meanwhile): added()
+    carries the counts read so far forward over the articles stored since, so a word
+    is asked of the index once per import, not once per batch.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.exact: dict[str, int] = {}  # at most the ceiling when read
+        self.common: dict[str, int] = {}  # more than the ceiling: a lower bound
+        self.total = self.cap = 0
+        self._ceiling()
+
+    def _ceiling(self) -> None:
+        self.total = story_store.article_total(self.store)
+        self.cap = stories.copies.rare_ceiling(self.total)
+        # A lower bound under a ceiling that rose no longer tells: ask again.
+        for word in [w for w, n in self.common.items() if n <= self.cap]:
+            del self.common[word]
+
+    def added(self, tokens: Iterable[Sequence[str]]) -> None:
+        """Articles (their words) put in the index after every count known so far."""
+        exact = self.exact
+        for words in tokens:
+            for word in exact.keys() & set(words):  # a rare word: in few of them
+                if _PLAIN_WORD.fullmatch(word):
+                    exact[word] += 1
+                else:  # the index may cut it otherwise than words() does: ask again
+                    del exact[word]
+        self._ceiling()
+        for word in [w for w, n in exact.items() if n > self.cap]:
+            self.common[word] = exact.pop(word)
+
+    def __call__(self, words: Set[str]) -> Mapping[str, int]:
+        exact, common = self.exact, self.common
+        missing = sorted(w for w in words if w not in exact and w not in common)
+        if missing:
+            found = story_store.document_counts(self.store, missing, self.cap)
+            for word in missing:
+                n = found.get(word, 0)
+                if n > self.cap:  # counted up to cap + 1 only
+                    common[word] = n
+                else:
+                    exact[word] = n
+        return {w: exact[w] if w in exact else common[w] for w in words}
+
+
+# Words that the index cuts and folds as words() does (Arabic letters, ASCII letters
+# and digits): their counts can be carried forward from the articles' words.
+_PLAIN_WORD = re.compile("[\u0621-\u064a0-9a-z]+")
 
 
 def _words_of(store: Store, article_id: int) -> list[str]:
@@ -242,16 +331,28 @@ def _words_of(store: Store, article_id: int) -> list[str]:
     return [] if texts is None else stories.words(stories.article_text(*texts))
 
 
-def _pair_words(store: Store, mine: list[str], other: int) -> stories.PairWords:
-    """A text's words and a stored article's, with the store's document counts."""
-    total = story_store.article_total(store)
-    cap = stories.copies.rare_ceiling(total)
-    return stories.WordsOfPair(
-        mine,
-        _words_of(store, other),
-        lambda words: story_store.document_counts(store, sorted(words), cap),
-        total,
-    )
+_SIGN_BATCH = 500  # articles signed together at import
+
+
+class _Signer:
+    """Copy detection at import, a batch of new articles at a time (see sign_articles)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pending: list[tuple[int, str, str]] = []
+        self.counts: _DocumentCounts | None = None  # kept from batch to batch
+
+    def add(self, article_id: int, title: str, body: str) -> None:
+        self.pending.append((article_id, title, body))
+        if len(self.pending) >= _SIGN_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            if self.counts is None:
+                self.counts = _DocumentCounts(self.store)
+            sign_articles(self.store, self.pending, self.counts)
+            self.pending = []
 
 
 def _add_draft(
@@ -260,7 +361,7 @@ def _add_draft(
     result: FileResult,
     stated: TimelineEntry | None = None,
     *,
-    copies: bool = True,
+    signer: _Signer | None = None,
 ) -> None:
     published = publication_date(draft)
     article_id, added = store.add_article(draft, article_uid(draft), published)
@@ -270,8 +371,8 @@ def _add_draft(
     store.replace_mentions(article_id, mention_events(article_id, draft.body, published))
     if stated is not None and stated.is_range:
         store.add_stated_event(article_id, stated_event(article_id, stated))
-    if copies:
-        sign_article(store, article_id, draft.title, draft.body)
+    if signer is not None:
+        signer.add(article_id, draft.title, draft.body)
     result.added += 1
     if published is None:
         result.undated += 1
@@ -359,6 +460,7 @@ def import_file(
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
+    signer = _Signer(store) if copies else None
     try:
         with open_source(path, columns) as source, store.transaction():
             for item in source:
@@ -369,8 +471,10 @@ def import_file(
                         raise BadArticle(f"{item} (strict import: nothing of the file was stored)")
                     result.reject(item)
                 else:
-                    _add_draft(store, item, result, source.stated_range(item), copies=copies)
+                    _add_draft(store, item, result, source.stated_range(item), signer=signer)
                 tracker.record(source)
+            if signer is not None:
+                signer.flush()  # the file's last articles, before its transaction ends
             if source.encoding is not None:
                 result.encoding = source.encoding.label
             result.replaced = source.replaced
@@ -465,8 +569,7 @@ def update_stories(store: Store, progress: Progress | None = None) -> int:
     while True:
         with store.transaction():
             batch = story_store.unsigned_articles(store)
-            for article_id, title, body in batch:
-                sign_article(store, article_id, title, body)
+            sign_articles(store, batch)
         if not batch:
             return done
         done += len(batch)
@@ -478,9 +581,12 @@ def rebuild_stories(store: Store) -> int:
     """Cluster every signed article from scratch (after a change of the rules); clusters."""
     update_stories(store)
     signed = list(story_store.all_signatures(store))
+    counts = _DocumentCounts(store)
     groups = stories.cluster(
         ((article_id, stories.Signature.from_bytes(blob, n)) for article_id, n, blob, _p in signed),
-        lambda a, b: _pair_words(store, _words_of(store, a), b),
+        lambda a, b: stories.WordsOfPair(
+            _words_of(store, a), _words_of(store, b), counts, counts.total
+        ),
         {article_id: start for article_id, _n, _blob, start in signed},
     )
     with store.transaction():

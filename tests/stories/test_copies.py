@@ -99,3 +99,38 @@ def test_a_long_text_hashed_in_parts_gives_the_hashes_of_it_whole(
     assert shingle_hashes(tokens).tolist() == whole.tolist()
     monkeypatch.setattr(copies, "_POWERS_KEPT", 10)  # tables made for each text
     assert shingle_hashes(tokens).tolist() == whole.tolist()
+
+
+def test_a_batch_compares_each_article_with_the_first_holders_of_its_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A key held by more than BUCKET_LIMIT articles is a formula: an article is compared
+    # with its first holders only, the stored ones and the batch's earlier ones together.
+    monkeypatch.setattr(copies, "BUCKET_LIMIT", 2)
+    sig = stories.signature(AGENCY)
+    signatures = {i: sig for i in (5, 7, 10, 12)}
+    batch = [(7, sig, [42]), (12, sig, [42])]
+    found = stories.copies_in_batch(batch, {42: [5, 10]}, signatures)
+    assert found == [(7, [5, 10]), (12, [5, 7])]  # 12: first two of 5, 7, 10
+
+
+def test_a_batch_finds_what_signing_one_article_at_a_time_finds() -> None:
+    texts = [AGENCY, SAME_TOPIC, COPY, " ".join(COPY.split()[:-3]), AGENCY]
+    sigs = [(i, stories.signature(t)) for i, t in enumerate(texts, start=1)]
+    batch = [(i, sig, stories.band_keys(sig)) for i, sig in sigs]
+    # One at a time: each article against the ones signed before it.
+    one_by_one = []
+    holders: dict[int, list[int]] = {}
+    for i, sig, keys in batch:
+        seen = {other for key in keys for other in holders.get(key, [])}
+        candidates = [(other, dict(sigs)[other]) for other in sorted(seen)]
+        one_by_one.append((i, stories.copies_among(i, sig, candidates)))
+        for key in keys:
+            holders.setdefault(key, []).append(i)
+    assert stories.copies_in_batch(batch, {}, dict(sigs)) == one_by_one
+    assert one_by_one[2] == (3, [1]) and one_by_one[4] == (5, [1, 3, 4])
+    # Split between the store and a batch: the same again.
+    stored = {key: ids for key, ids in holders.items()}
+    for key in stored:
+        stored[key] = [i for i in stored[key] if i <= 2]
+    assert stories.copies_in_batch(batch[2:], stored, dict(sigs)) == one_by_one[2:]

@@ -229,3 +229,76 @@ def test_a_v7_store_is_resigned_and_a_later_copy_finds_its_story(tmp_path: Path)
         library.import_paths(store, [write(tmp_path / "b.jsonl", RECORDS[2:3])])
         (story,) = story_store.clusters(store)
         assert {a.title for a in story.articles} == {RECORDS[0]["title"], RECORDS[2]["title"]}
+
+
+def _story_rows(store: Store) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    conn = store.db.conn
+    return (
+        conn.execute("SELECT * FROM story_copies ORDER BY 1").fetchall(),
+        conn.execute("SELECT * FROM story_bands ORDER BY 1, 2").fetchall(),
+        conn.execute("SELECT * FROM story_signatures ORDER BY 1").fetchall(),
+    )
+
+
+def test_an_import_signed_in_batches_stores_what_one_at_a_time_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [*RECORDS, _record("بريدة: مهرجان التمور", AGENCY, "third", "2015-08-02T15:00")]
+    with Store(tmp_path / "one.db") as one:
+        library.import_paths(one, [write(tmp_path / "a.jsonl", records)], copies=False)
+        for article in sorted(one.articles(), key=lambda a: a.id):
+            with one.transaction():
+                library.sign_article(one, article.id, article.title, article.body)
+        expected = _story_rows(one)
+    assert len(expected[0]) == 3  # the agency story, its copy and the reprint
+    for batch in (2, 500):  # a batch of 2 flushes in the middle of the file
+        monkeypatch.setattr(library, "_SIGN_BATCH", batch)
+        with Store(tmp_path / f"batch{batch}.db") as batched:
+            library.import_paths(batched, [write(tmp_path / "a.jsonl", records)])
+            assert _story_rows(batched) == expected
+
+
+def test_document_counts_carried_over_new_articles_are_the_index_counts(
+    store: Store, tmp_path: Path
+) -> None:
+    # 21 articles hold "زيتون" (more than the ceiling of 20 once the last batch is in),
+    # 2 hold "بريده" after the first batch and 3 after the second.
+    first = [_record(f"زيتون {i}", f"موسم زيتون رقم {i}", "s", "2015-08-02") for i in range(19)]
+    first.append(RECORDS[0])
+    second = [_record(f"زيتون {i}", f"قطاف زيتون {i}", "s", "2015-08-03") for i in (19, 20)]
+    second += [RECORDS[2], _record("خبر", "سطر latin_word واحد", "s", "2015-08-03")]
+    words = {"زيتون", "بريده", "قطاف", "latin", "nowhere"}
+    library.import_paths(store, [write(tmp_path / "a.jsonl", first)], copies=False)
+    carried = library._DocumentCounts(store)
+    before = dict(carried(words))
+    assert before["زيتون"] == 19 and before["nowhere"] == 0
+    library.import_paths(store, [write(tmp_path / "b.jsonl", second)], copies=False)
+    carried.added(stories.words(stories.article_text(r["title"], r["body"])) for r in second)
+    fresh = library._DocumentCounts(store)
+    now = carried(words)
+    assert now == fresh(words)
+    assert now["زيتون"] > carried.cap and now["بريده"] == before["بريده"] + 1
+
+
+def test_collapse_inputs_agree_with_each_story_read_whole(store: Store, tmp_path: Path) -> None:
+    records = [
+        *RECORDS,
+        _record("بلا تاريخ", AGENCY, "x", ""),
+        _record("في الوقت نفسه", COPY, "y", "2015-08-02T13:30"),
+        _record("وحده", SAME_TOPIC + " وحده", "z", "2015-08-05"),
+    ]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", records)], copies=False)
+    ids = sorted(a.id for a in store.articles())
+    with store.transaction():  # clusters set by hand: undated copies, a tie, a lone one
+        story_store.replace_clusters(
+            store,
+            {ids[0]: [ids[0], ids[2], ids[4], ids[5]], ids[1]: [ids[1], ids[3]], ids[6]: [ids[6]]},
+        )
+    counts, later = story_store.collapse_inputs(store)
+    expected_counts, expected_later = {}, set()
+    for story in story_store.clusters(store):
+        expected_counts[story.earliest.article_id] = (len(story.articles), *story.spread)
+        expected_later.update(a.article_id for a in story.articles[1:])
+    assert (counts, later) == (expected_counts, expected_later)
+    assert later == story_store.later_copies(store)
+    assert ids[4] in later  # undated: never the earliest

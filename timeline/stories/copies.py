@@ -8,6 +8,8 @@ clustering a whole collection from scratch (`cluster`) does the same in memory.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -455,3 +457,40 @@ def copies_among(
             _apart(published, article_id, other),
         )
     ]
+
+
+def copies_in_batch(
+    batch: Sequence[tuple[int, Signature, Sequence[int]]],
+    stored_holders: Mapping[int, Sequence[int]],
+    signatures: Mapping[int, Signature],
+    judge: Judge | None = None,
+    published: Mapping[int, int | None] | None = None,
+) -> list[tuple[int, list[int]]]:
+    """The copies of each article of a batch, as if they were signed one after another.
+
+    batch: (id, signature, band_keys(signature)) in the order they are signed.
+    stored_holders: each band key's first BUCKET_LIMIT holders among the articles
+    signed before the batch, ascending ids; signatures: theirs and the batch's.  An
+    article is compared with the first BUCKET_LIMIT holders of each of its keys among
+    the stored articles and the batch's earlier ones, which is what signing the batch
+    one article at a time finds; a holder without a signature (deleted) is passed over.
+    """
+    in_batch: dict[int, list[int]] = {}
+    out = []
+    for article_id, sig, keys in batch:
+        seen: set[int] = set()
+        for key in keys:
+            earlier = in_batch.get(key)
+            stored = stored_holders.get(key)
+            if earlier is None:
+                in_batch[key] = [article_id]
+                if stored is not None:  # ascending, at most BUCKET_LIMIT
+                    seen.update(stored[:BUCKET_LIMIT])
+                continue  # most keys: held by no other article
+            holders = heapq.merge(stored, earlier) if stored is not None else iter(earlier)
+            seen.update(itertools.islice(holders, BUCKET_LIMIT))
+            earlier.append(article_id)
+        seen.discard(article_id)
+        candidates = [(other, signatures[other]) for other in sorted(seen) if other in signatures]
+        out.append((article_id, copies_among(article_id, sig, candidates, judge, published)))
+    return out
