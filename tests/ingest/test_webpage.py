@@ -378,3 +378,72 @@ def test_json_ld_listing_several_articles_does_not_give_the_body() -> None:
     # Neither listed body is taken: the text is the article element's.
     assert marked is not None and marked.text.split("\n") == list(NEWS_PARAGRAPHS)
     assert marked.title == NEWS_TITLE  # the page's one <h1>
+
+
+LEAD_DATE = "الأحد 12 مايو 2019"
+
+
+def _page_with_lead(lead: str, date: str) -> str:
+    """A container page with a short line above its paragraphs, inside the container."""
+    opening = CONTAINERS["WordPress div.entry-content"] + f"<span class='d'>{lead}</span>"
+    return container_page(opening, date=date)
+
+
+def _htmldate_asked(monkeypatch: pytest.MonkeyPatch, answer: str = "") -> list[str]:
+    asked: list[str] = []
+
+    def page_date(_tree: object, url: str) -> str:
+        asked.append(url)
+        return answer
+
+    monkeypatch.setattr(webpage, "_page_date", page_date)
+    return asked
+
+
+def test_a_page_marking_no_date_takes_the_date_line_above_its_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    asked = _htmldate_asked(monkeypatch)
+    draft = webpage.page_draft(_page_with_lead(LEAD_DATE, date=""), "x")
+    assert draft.published_raw == LEAD_DATE
+    assert asked == [] and calls == []  # neither htmldate's search of the page nor trafilatura
+    assert LEAD_DATE not in draft.body and draft.body.split("\n") == list(NEWS_PARAGRAPHS)
+
+
+def test_a_page_marking_its_date_keeps_htmldates_over_a_date_line() -> None:
+    draft = webpage.page_draft(_page_with_lead(LEAD_DATE, "2021-12-20T10:30:00+03:00"), "x")
+    assert draft.published_raw == "2021-12-20"
+
+
+def test_a_lead_without_a_date_line_leaves_the_date_to_htmldate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = _htmldate_asked(monkeypatch, "2020-01-02")
+    draft = webpage.page_draft(_page_with_lead("بقلم المحرر", date=""), "x")
+    assert draft.published_raw == "2020-01-02" and len(asked) == 1
+
+
+@pytest.mark.parametrize(
+    ("markup", "marked"),
+    [
+        ('<meta property="article:published_time" content="2021-12-20">', True),
+        ('<meta name="pubdate" content="2021-12-20">', True),
+        ('<meta itemprop="dateModified" content="2021-12-20">', True),
+        ('<meta property="og:updated_time" content="2021-12-20T10:00">', True),
+        ('<time datetime="2021-12-20">20 ديسمبر</time>', True),
+        ("<span itemprop='datePublished'>2021-12-20</span>", True),
+        ('<script type="application/ld+json">{"datePublished": "2021-12-20"}</script>', True),
+        ('<meta name="description" content="خبر">', False),
+        ("<span class='x'>20 ديسمبر 2021</span>", False),  # a date, but not marked as one
+    ],
+)
+def test_date_markup_is_what_htmldate_reads_before_searching_the_text(
+    markup: str, marked: bool
+) -> None:
+    from trafilatura.utils import load_html
+
+    from timeline.ingest.page_markup import has_date_markup
+
+    tree = load_html(f"<html><head>{markup}</head><body><p>نص</p></body></html>")
+    assert has_date_markup(tree) is marked

@@ -81,19 +81,24 @@ _MIN_CONTAINER_PARAGRAPHS = 3
 # Text sitting loose in the container (not in a paragraph-like block) is left out when
 # short (a date, a byline); a longer run is prose the blocks would lose.
 _MAX_LOOSE_RUN = 50
+# The short loose runs before a container's first block are kept as its lead lines
+# (where a page without date metadata prints its date); at most this many.
+_LEAD_LINES = 8
 _ELLIPSIS = ("…", "...", "[…]")
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]\s+")
 
 
 @dataclass(frozen=True)
 class MarkedArticle:
-    """What the markup says: main text, title, author, site name and language."""
+    """What the markup says: main text, title, author, site name and language, and for
+    a page read from its container the short loose lines above its text (a date line)."""
 
     text: str
     title: str
     author: str
     sitename: str
     lang: str
+    lead: tuple[str, ...] = ()
 
 
 def read_marked(tree: Any, url: str = "", min_chars: int = 150) -> MarkedArticle | None:
@@ -106,11 +111,10 @@ def read_marked(tree: Any, url: str = "", min_chars: int = 150) -> MarkedArticle
     """
     story = _json_ld_article(tree)
     meta = _meta_tags(tree)
-    text = (
-        _json_ld_body(story, min_chars)
-        or _article_element_text(tree, min_chars)
-        or _container_text(tree, min_chars)
-    )
+    lead: tuple[str, ...] = ()
+    text = _json_ld_body(story, min_chars) or _article_element_text(tree, min_chars)
+    if not text:
+        text, lead = _container_text(tree, min_chars)
     if not text:
         return None
     sitename = (
@@ -133,7 +137,23 @@ def read_marked(tree: Any, url: str = "", min_chars: int = 150) -> MarkedArticle
         author=author,
         sitename=sitename,
         lang=str(tree.get("lang") or "").strip(),
+        lead=lead,
     )
+
+
+def has_date_markup(tree: Any) -> bool:
+    """Whether the page marks a date anywhere htmldate reads first: a meta tag or
+    itemprop naming a date or time, a <time> element, a date key in JSON-LD."""
+    return bool(_xpath(_DATE_MARKUP)(tree))
+
+
+_DATE_MARKUP = (
+    "boolean(//meta[contains(translate(concat(@name, ' ', @property, ' ', @itemprop, ' ',"
+    " @http-equiv), 'ADEIMT', 'adeimt'), 'date') or contains(translate(concat(@name, ' ',"
+    " @property, ' ', @itemprop), 'ADEIMT', 'adeimt'), 'time')]"
+    " | //time | //*[contains(@itemprop, 'date') or contains(@itemprop, 'Date')]"
+    " | //script[@type='application/ld+json'][contains(., 'date')])"
+)
 
 
 def _plain(value: object) -> str:
@@ -256,7 +276,7 @@ def _article_element_text(tree: Any, min_chars: int) -> str:
     return best
 
 
-def _container_text(tree: Any, min_chars: int) -> str:
+def _container_text(tree: Any, min_chars: int) -> tuple[str, tuple[str, ...]]:
     """The paragraphs of the one element that holds the page's prose, when that is clear.
 
     Each element is scored by the paragraph text (characters outside links) of its own
@@ -266,6 +286,7 @@ def _container_text(tree: Any, min_chars: int) -> str:
     paragraph text (and half of it counting furniture too) and several paragraphs, has
     no prose paragraph beside it (in its parent), no run of prose outside its blocks, and
     does not read like an index (as many blocks of links, teaser headlines, as of prose).
+    Also the short loose lines before its first block (its lead: a date, a byline).
     """
     scores: dict[Any, int] = {}
     paragraphs: dict[Any, int] = {}
@@ -285,19 +306,19 @@ def _container_text(tree: Any, min_chars: int) -> str:
         if linked < _MAX_BLOCK_LINK_SHARE * len(text):
             paragraphs[parent] = paragraphs.get(parent, 0) + 1
     if not scores:
-        return ""
+        return "", ()
     best = max(scores, key=scores.__getitem__)
     if best.tag in ("body", "html") or paragraphs.get(best, 0) < _MIN_CONTAINER_PARAGRAPHS:
-        return ""
+        return "", ()
     inside = sum(chars for parent, chars in scores.items() if _within(parent, best))
     if inside < _MIN_CONTAINER_SHARE * total:
-        return ""
+        return "", ()
     # Nor less than the article element's share of all the page's <p> text, furniture
     # included: a wrapper whose class names furniture ("has-sidebar") must not leave a
     # box of "about us" paragraphs as the page's best.
     page_prose = _prose_chars(tree)
     if page_prose and _prose_chars(best) < _MIN_PAGE_SHARE * page_prose:
-        return ""
+        return "", ()
     # A paragraph beside the container (the article split over sibling elements, the
     # last paragraph after an advert) would be lost: the full extraction decides.
     around = best.getparent()
@@ -305,12 +326,12 @@ def _container_text(tree: Any, min_chars: int) -> str:
         parent is not best and not _within(parent, best) and _within(parent, around)
         for parent in paragraphs
     ):
-        return ""
-    lines, link_blocks, loose = _read_blocks(best, read)
+        return "", ()
+    lines, link_blocks, loose, lead = _read_blocks(best, read)
     text = "\n".join(lines)
     if len(text) < min_chars or link_blocks >= len(lines) or loose > _MAX_LOOSE_RUN:
-        return ""
-    return text
+        return "", ()
+    return text, tuple(lead)
 
 
 def _is_outside_prose(element: Any, known: dict[Any, bool]) -> bool:
@@ -357,20 +378,29 @@ def _blocks_text(root: Any) -> list[str]:
 
 def _read_blocks(
     root: Any, read: dict[Any, tuple[str, int]] | None = None
-) -> tuple[list[str], int, int]:
-    """The lines _blocks_text gives, how many blocks were left out as mostly links, and
-    the longest run of text sitting loose (in no block, no furniture) under root.
+) -> tuple[list[str], int, int, list[str]]:
+    """The lines _blocks_text gives, how many blocks were left out as mostly links, the
+    longest run of text sitting loose (in no block, no furniture) under root, and the
+    short loose runs before the first block (at most _LEAD_LINES).
 
     read: blocks already read (element -> _block_text's answer).
     """
     lines: list[str] = []
     link_blocks = 0
-    loose = len((root.text or "").strip())
+    lead: list[str] = []
+
+    def loose_run(text: str) -> int:
+        run = " ".join(text.split())
+        if run and not lines and len(lead) < _LEAD_LINES and len(run) <= _MAX_LOOSE_RUN:
+            lead.append(run)
+        return len(text.strip())
+
+    loose = loose_run(root.text or "")
     stack = list(reversed(root))
     while stack:
         element = stack.pop()
         if element.tail:  # the tail is the parent's text, whatever the element
-            loose = max(loose, len(element.tail.strip()))
+            loose = max(loose, loose_run(element.tail))
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIPPED_TAGS or _is_furniture(element):
             continue
@@ -383,9 +413,9 @@ def _read_blocks(
                 link_blocks += 1
             continue
         if element.text:
-            loose = max(loose, len(element.text.strip()))
+            loose = max(loose, loose_run(element.text))
         stack.extend(reversed(element))
-    return lines, link_blocks, loose
+    return lines, link_blocks, loose, lead
 
 
 def _is_furniture(element: Any) -> bool:

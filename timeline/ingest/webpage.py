@@ -17,7 +17,7 @@ from typing import Any
 
 from timeline import dating
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.page_markup import read_marked
+from timeline.ingest.page_markup import has_date_markup, read_marked
 from timeline.model import ArticleDraft
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
@@ -89,7 +89,7 @@ def page_draft(
             sitename=marked.sitename,
             url=url or _canonical_url(tree),
             language=marked.lang,
-            date=_page_date(tree, url),
+            date=_marked_date(tree, url, marked.lead),
         )
     text = found.text
     if len(text) < MIN_ARTICLE_CHARS:
@@ -138,6 +138,18 @@ def _canonical_url(tree: Any) -> str:
         return str(extract_url(tree) or "")
     except (ValueError, TypeError):
         return ""
+
+
+def _marked_date(tree: Any, url: str, lead: tuple[str, ...]) -> str:
+    """The date of a page read from its markup: htmldate's when the page marks a date
+    (meta tags, <time>, JSON-LD); on a page that marks none, first a date line among the
+    short lines above its text (htmldate would search the whole page's text for one,
+    most of the time such a page takes), then htmldate."""
+    if lead and not has_date_markup(tree):
+        line = _date_line("\n".join(lead))
+        if line:
+            return line
+    return _page_date(tree, url)
 
 
 def _page_date(tree: Any, url: str) -> str:
