@@ -98,6 +98,12 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                 return changes
 
             window.select_article(article + n)
+            # The article shown in the detail pane (its read on the worker ended), as it
+            # is before a user can correct one of its events there: a read still running
+            # takes the GIL from the GUI thread's edit in 5 ms slices.
+            while window.detail.is_loading() or window.detail._reader_thread is not None:
+                app.processEvents()
+                time.sleep(0.001)
             for _ in range(3):  # the view settled: its labels laid out, as before a click
                 window.timeline.ensure_labels()
                 app.processEvents()
