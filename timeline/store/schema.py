@@ -458,7 +458,7 @@ def _v7_stories_copies_and_threads(db: sqlite_utils.Database) -> None:
     # the candidates of a new article with a lookup instead of a rescan.
     # story_copies: the cluster (named by its smallest article id) of every article
     # that has a copy.  A deleted article's band rows stay (finding them needs a scan);
-    # candidates are read joined to story_signatures, which loses the row.  fts5vocab gives the document count of a term for threads.
+    # the holders of a band are read joined to story_signatures, which loses the row.
     db.executescript(
         """
         CREATE TABLE story_signatures (

@@ -49,60 +49,9 @@ class StoryCluster:
         return (min(dated), max(dated)) if dated else None
 
 
-def save_signature(
-    store: Store, article_id: int, shingles: int, blob: bytes, keys: Sequence[int]
-) -> None:
-    """Store an article's signature and its band keys (replacing any it had)."""
-    conn = store.db.conn
-    conn.execute(
-        "INSERT OR REPLACE INTO story_signatures (article_id, shingles, signature) VALUES (?,?,?)",
-        (article_id, shingles, blob),
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)",
-        [(key, article_id) for key in keys],
-    )
-
-
-def candidates(
-    store: Store, keys: Sequence[int], exclude: int | None = None, per_key: int = 100
-) -> list[tuple[int, int, bytes, int | None]]:
-    """(id, shingles, signature, published_start) of stored articles sharing a band key.
-
-    At most per_key articles per key (the first stored): a key many articles share is
-    a formula, not a story (stories.copies.BUCKET_LIMIT).
-    """
-    if not keys:
-        return []
-    conn = store.db.conn
-    ids: set[int] = set()
-    # One statement for all the keys (64 statements cost more than their lookups).
-    for i in range(0, len(keys), _KEYS_PER_STATEMENT):
-        part = keys[i : i + _KEYS_PER_STATEMENT]
-        union = " UNION ALL ".join(
-            ["SELECT * FROM (SELECT article_id FROM story_bands WHERE band_key = ? LIMIT ?)"]
-            * len(part)
-        )
-        ids.update(r[0] for r in conn.execute(union, [v for key in part for v in (key, per_key)]))
-    ids.discard(exclude if exclude is not None else -1)
-    if not ids:
-        return []
-    wanted = sorted(ids)
-    rows = []
-    for i in range(0, len(wanted), _CHUNK):
-        part = wanted[i : i + _CHUNK]
-        marks = ",".join("?" * len(part))
-        rows += conn.execute(
-            "SELECT s.article_id, s.shingles, s.signature, a.published_start"
-            " FROM story_signatures s JOIN articles a ON a.id = s.article_id"
-            f" WHERE s.article_id IN ({marks})",
-            part,
-        ).fetchall()
-    return [(int(a), int(n), bytes(b), p) for a, n, b, p in rows if a != exclude]
-
-
 def save_signatures(store: Store, signed: Sequence[tuple[int, int, bytes, Sequence[int]]]) -> None:
-    """save_signature() for many articles: (id, shingles, signature, band keys) each."""
+    """Store articles' signatures and band keys (replacing any signature they had):
+    (id, shingles, signature, band keys) each."""
     conn = store.db.conn
     conn.executemany(
         "INSERT OR REPLACE INTO story_signatures (article_id, shingles, signature) VALUES (?,?,?)",
