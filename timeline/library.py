@@ -332,6 +332,9 @@ def _words_of(store: Store, article_id: int) -> list[str]:
 
 
 _SIGN_BATCH = 500  # articles signed together at import
+# ... or fewer, when their text passes this many characters: a batch of long articles
+# (up to the 10 MB cap each) is held whole, its words too, until it is signed.
+_SIGN_BATCH_CHARS = 16_000_000
 
 
 class _Signer:
@@ -340,11 +343,13 @@ class _Signer:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.pending: list[tuple[int, str, str]] = []
+        self.chars = 0  # of the pending articles' titles and bodies
         self.counts: _DocumentCounts | None = None  # kept from batch to batch
 
     def add(self, article_id: int, title: str, body: str) -> None:
         self.pending.append((article_id, title, body))
-        if len(self.pending) >= _SIGN_BATCH:
+        self.chars += len(title) + len(body)
+        if len(self.pending) >= _SIGN_BATCH or self.chars >= _SIGN_BATCH_CHARS:
             self.flush()
 
     def flush(self) -> None:
@@ -353,6 +358,7 @@ class _Signer:
                 self.counts = _DocumentCounts(self.store)
             sign_articles(self.store, self.pending, self.counts)
             self.pending = []
+            self.chars = 0
 
 
 def _add_draft(

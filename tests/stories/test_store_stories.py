@@ -273,6 +273,24 @@ def test_an_import_signed_in_batches_stores_what_one_at_a_time_stores(
             assert _story_rows(batched) == expected
 
 
+def test_a_batch_of_long_articles_is_signed_before_its_count_is_reached(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    signed: list[int] = []
+    real = library.sign_articles
+
+    def counted(store: Store, articles, counts=None):  # type: ignore[no-untyped-def]
+        signed.append(len(articles))
+        return real(store, articles, counts)
+
+    monkeypatch.setattr(library, "sign_articles", counted)
+    longest = max(len(r["title"]) + len(r["body"]) for r in RECORDS)
+    # Room for two of them: every third article starts a batch, whatever _SIGN_BATCH says.
+    monkeypatch.setattr(library, "_SIGN_BATCH_CHARS", 2 * longest + 1)
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    assert sum(signed) == len(RECORDS) and max(signed) <= 3 and len(signed) > 1
+
+
 def test_document_counts_carried_over_new_articles_are_the_index_counts(
     store: Store, tmp_path: Path
 ) -> None:
