@@ -299,3 +299,36 @@ def test_answers_arriving_after_the_window_closed_do_not_touch_the_store(
     win.timeline_loaded.connect(lambda: loaded.append(1))
     qtbot.wait(200)
     assert loaded == [] and win._loader_thread is None and win._search_thread is None
+
+
+def test_a_worker_is_deleted_on_the_gui_thread_not_by_its_ending_thread(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Deleted by its ending thread, a worker asked for the GIL holding Qt's
+    signal-slot lock while the GUI thread held the GIL and wanted that lock: a hang."""
+    import gc
+
+    from PySide6.QtCore import Qt
+
+    store = Store(tmp_path / "w.db")
+    library.import_paths(store, [jsonl(tmp_path / "a.jsonl", 3, "worker")])
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    deleted_on: list[int] = []
+    with qtbot.waitSignal(win.search_applied, timeout=10_000):
+        win.run_search(SearchRequest(query="عنوان"))
+        worker = win._search_worker
+        worker.destroyed.connect(
+            lambda: deleted_on.append(threading.get_ident()), Qt.ConnectionType.DirectConnection
+        )
+        del worker
+    qtbot.waitUntil(lambda: win._search_thread is None, timeout=10_000)
+    qtbot.wait(50)  # anything the ending thread would still do
+    assert deleted_on == []  # alive while the window holds it
+    win._search_worker = None
+    gc.collect()
+    assert deleted_on == [threading.get_ident()]
+    win.close()
+    store.close()

@@ -52,7 +52,7 @@ from timeline.ui.date_text import direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
 from timeline.ui.plain_text import plain_tooltip
 from timeline.ui.story_panel import StoryPanel, diff_spans
-from timeline.ui.workers import ArticleContents, ArticleReader, start_in_thread
+from timeline.ui.workers import ArticleContents, ArticleReader, release_ended, start_in_thread
 
 if TYPE_CHECKING:
     from timeline.edits import ShownArticle, ShownEvent
@@ -585,13 +585,7 @@ class DetailPane(QWidget):
         self._reader_thread.finished.connect(self._read_ended)
 
     def _read_ended(self) -> None:
-        thread = self._reader_thread
-        if thread is not None:
-            # It has emitted finished: this only lets it return.  Before the reader's last
-            # Python reference goes: the ending thread deletes the reader (deleteLater),
-            # and the wrapper deleting it here at the same moment crashed the process.
-            thread.wait()
-            thread.deleteLater()
+        release_ended(self._reader_thread)  # before the reader's last reference goes
         self._reader = self._reader_thread = None
         if self._pending_read is not None:
             self._start_read()

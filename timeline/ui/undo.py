@@ -154,9 +154,10 @@ class EditController(QObject):
     def _job_ended(self) -> None:
         job, thread, running = self._job, self._thread, self._running
         self._job = self._thread = self._running = None
-        release_ended(thread)  # it has returned before the job's wrapper can go
+        # It has returned before the job's wrapper goes (and deletes the job, on this
+        # thread: see workers.release_ended).
+        release_ended(thread)
         if job is not None and running is not None:
-            job.deleteLater()
             how, text, command = running
             if job.failure is not None:
                 self._failed(how, text, command, job.failure)

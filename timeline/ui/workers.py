@@ -290,14 +290,14 @@ _UNENDED: list[QThread] = []
 
 
 def release_ended(thread: QThread | None) -> None:
-    """Let a thread that has emitted finished return, before its worker's last Python
-    reference is dropped, then delete the thread.
+    """Let a thread that has emitted finished return, then delete it.
 
-    The ending thread deletes its worker (deleteLater, run as the thread exits); a
-    Python wrapper let go on the GUI thread at that moment deletes it too, from the
-    other thread, and the process crashed now and then.  After wait() the thread has
-    exited, and the wrapper knows its object is gone.  The wait is bounded: a thread
-    held past it (it never should be) is kept with its worker, never deleted running.
+    Its worker is deleted by the GUI thread when its last Python reference goes, never
+    by the ending thread: a Python object deleted there (deleteLater, run as the thread
+    exits) asks for the GIL inside ~QObject while holding Qt's signal-slot lock, and a
+    GUI thread holding the GIL and wanting that lock (a disconnect) waited for it
+    forever; the suite hung that way.  The wait is bounded: a thread held past it (it
+    never should be) is kept with its worker, never deleted running.
     """
     if thread is None:
         return
@@ -319,6 +319,6 @@ def start_in_thread(
     # thread's event loop, which does not run while closeEvent() waits for the thread.
     worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
     worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(worker.deleteLater)
+    # No worker.deleteLater on thread.finished: see release_ended.
     thread.start()
     return thread
