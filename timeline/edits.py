@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import overload
 
 from timeline import dating
-from timeline.model import DateValue, Event, to_axis
+from timeline.model import Article, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp
@@ -476,17 +476,20 @@ def shown_article(
     events: Sequence[Event] | None = None,
     *,
     lazily: bool = False,
+    article: Article | None = None,
 ) -> ShownArticle | None:
     """The article and its events with the user's values applied (hidden ones marked).
 
     `events`: the article's events (store.events_of) when the caller has read them
     already.  `lazily`: the shown events are a ShownEvents, each made when asked for,
-    rather than a list.
+    rather than a list.  `article`: the article when the caller has read it already
+    (a long body is read once, not once per use).
     """
-    article = store.article(article_id)
+    if article is None or article.id != article_id:
+        article = store.article(article_id)
     if article is None:
         return None
-    values = user.user_values(store, [article_id]).get(article_id)
+    values = user.user_values(store, [article_id], {article_id: article.body}).get(article_id)
     values = values or user.ArticleUserValues(article_id, article.uid)
     shown = ShownArticle(
         article_id,

@@ -611,7 +611,7 @@ def _thread_text(title: str, body: str) -> str:
 
 def related_articles(store: Store, article_id: int, limit: int = 10) -> list[stories.Related]:
     """Articles that continue this one's story (not its copies), best first."""
-    article = store.article(article_id)
+    article = store.article(article_id, body_chars=stories.threads.THREAD_TEXT_CHARS)
     if article is None:
         return []
     total = store.count_articles()
@@ -624,7 +624,7 @@ def related_articles(store: Store, article_id: int, limit: int = 10) -> list[sto
     exclude = {r.article_id for r in story.articles} if story else set()
     # A term only the copies share links nothing: count the articles outside the story.
     for other in exclude - {article_id}:
-        copy = store.article(other)
+        copy = store.article(other, body_chars=stories.threads.THREAD_TEXT_CHARS)
         if copy is not None:
             for term in set(stories.candidate_terms(_thread_text(copy.title, copy.body))):
                 if term in counts:

@@ -136,6 +136,65 @@ def test_event_rows_are_the_events_made_when_asked_for(store: Store) -> None:
     assert rows.spans() == [(0, 3), (5, 9)]
 
 
+def test_a_long_body_is_read_whole_in_steps_and_a_head_on_request(store: Store) -> None:
+    from timeline.store import store as store_module
+
+    step = store_module._BODY_STEP
+    # Two-byte letters, a three-byte one and a four-byte one: some cut by a step's end.
+    body = ("قمة " * (step // 3)) + "€" + ("x😀" * (step // 5)) + " آخر"
+    article_id, _ = store.add_article(draft(body=body), "long", None)
+    short_id, _ = store.add_article(draft(body="متن قصير"), "short", None)
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    article = store.article(article_id)
+    store.conn.set_trace_callback(None)
+    assert article is not None and article.body == body and article.title == "عنوان"
+    assert len(body.encode()) > 3 * step
+    # The body itself never comes through a statement (one str made holding the GIL).
+    assert seen and not any("body," in s and "''" not in s for s in seen)
+    head = store.article(article_id, body_chars=10)
+    assert head is not None and head.body == body[:10] and head.source == "مصدر"
+    short = store.article(short_id)
+    assert short is not None and (short.uid, short.body) == ("short", "متن قصير")
+    assert store.article(10**6) is None
+
+
+def test_the_users_values_read_a_body_only_to_find_corrected_spans(store: Store) -> None:
+    from timeline.store import edits as user
+
+    plain, _ = store.add_article(draft(body="نص بلا تصحيح"), "plain", None)
+    store.conn.execute(
+        "INSERT INTO user_notes (article_uid, note, who, at) VALUES ('plain', 'n', 'me', 't')"
+    )
+    reads: list[str] = []
+    store.conn.set_trace_callback(reads.append)
+    values = user.user_values(store, [plain])
+    store.conn.set_trace_callback(None)
+    assert values[plain].note == "n"
+    assert not any("body" in r for r in reads)
+
+
+def test_event_rows_give_spans_in_text_order_and_keep_what_they_worked_out(
+    store: Store,
+) -> None:
+    article_id, _ = store.add_article(draft(body="x" * 40), "u", year(2021))
+    # Rows come in date order; the text order of their spans is another.
+    store.replace_mentions(
+        article_id,
+        [
+            Event(article_id, "mentioned", 0, None, "day", "1970-01-01", "a", 30, 34),
+            Event(article_id, "mentioned", 5, None, "day", "1970-01-06", "b", 2, 6),
+        ],
+    )
+    rows = store.event_rows_of(article_id)
+    assert rows.prepare("published") is rows
+    assert rows.spans() == [(2, 6), (30, 34)] and rows.spans() is rows.spans()
+    first = rows.first_of_kind("published")
+    assert (
+        first is not None and first.kind == "published" and rows.first_of_kind("published") is first
+    )
+
+
 def test_failed_transaction_leaves_store_as_it_was(store: Store) -> None:
     store.add_article(draft("kept"), "kept", None)
     with pytest.raises(RuntimeError), store.transaction():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -255,25 +255,36 @@ def _user_event(row: tuple) -> UserEvent:
 _USER_EVENT_COLUMNS = 'id, article_uid, typed, value, granularity, start, "end", label, who, at'
 
 
-def user_values(store: Store, article_ids: Iterable[int]) -> dict[int, ArticleUserValues]:
+def user_values(
+    store: Store, article_ids: Iterable[int], bodies: Mapping[int, str] | None = None
+) -> dict[int, ArticleUserValues]:
     """What the user said about each of these articles, by article id.
 
     The function export uses: the user's value wins over the computed one.  Articles
-    the user said nothing about are left out.
+    the user said nothing about are left out.  A body is read only for an article with
+    corrected mentions (to find their spans), unless `bodies` has it already.
     """
     wanted = list(article_ids)
     out: dict[int, ArticleUserValues] = {}
     conn = store.conn
+    known = dict(bodies or {})
+
+    def body_of(article_id: int) -> str:
+        if article_id not in known:
+            article = store.article(article_id)
+            known[article_id] = article.body if article is not None else ""
+        return known[article_id]
+
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        rows = conn.execute(f"SELECT id, uid, body FROM articles WHERE id IN ({marks})", chunk)
-        by_uid: dict[str, tuple[int, str]] = {uid: (id_, body) for id_, uid, body in rows}
+        rows = conn.execute(f"SELECT id, uid FROM articles WHERE id IN ({marks})", chunk)
+        by_uid: dict[str, int] = {uid: id_ for id_, uid in rows}
         if not by_uid:
             continue
         uids = list(by_uid)
         umarks = ",".join("?" * len(uids))
-        values = {uid: ArticleUserValues(id_, uid) for uid, (id_, _b) in by_uid.items()}
+        values = {uid: ArticleUserValues(id_, uid) for uid, id_ in by_uid.items()}
         for uid, fname, value, dv, gran, start, end, who, at in conn.execute(
             'SELECT article_uid, field, value, date_value, granularity, start, "end", who, at'
             f" FROM user_article_fields WHERE article_uid IN ({umarks})",
@@ -292,7 +303,7 @@ def user_values(store: Store, article_ids: Iterable[int]) -> dict[int, ArticleUs
             " ORDER BY span_start",
             uids,
         ):
-            n0, n1, status = _locate(by_uid[uid][1], s0, s1, text)
+            n0, n1, status = _locate(body_of(by_uid[uid]), s0, s1, text)
             date = None if nad else _date(value, gran, start, end)
             values[uid].mentions.append(
                 MentionCorrection(n0, n1, text, date, typed, Stamp(who, at), status, (s0, s1))

@@ -227,12 +227,13 @@ def read_article_contents(store: Store, article_id: int, query: str = "") -> Art
         hits = article_hit_spans(store, article_id, query) if query.strip() else hits
     # Rows and shown events made when asked for: made all at once they were enough
     # objects to set off full garbage collections that held the GIL (EventRows).
-    events = store.event_rows_of(article_id)
+    # Spans in text order and the publication event worked out here, not by the pane.
+    events = store.event_rows_of(article_id).prepare("published")
     return ArticleContents(
         article_id,
         article,
         events,
-        edits.shown_article(store, article_id, events, lazily=True),
+        edits.shown_article(store, article_id, events, lazily=True, article=article),
         hits,
         load_story(store, article_id),
     )
