@@ -89,7 +89,10 @@ _LEAD_LINES = 8
 # elements without text): paragraphs, headings and lists straight in it.
 _SIMPLE_BODY_TAGS = _BLOCK_TAGS | {"h1", "ul", "ol", "hr", "br", "img", "picture"}
 # Headings under a split article's shared parent that link elsewhere are teasers'.
-_LINK_HEADINGS = ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href]]"
+_LINK_HEADINGS = (
+    ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+    "[.//a[@href] or ancestor::a[@href]]"
+)
 _ELLIPSIS = ("…", "...", "[…]")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Headlines linking to another page (not to a place on this one).
@@ -442,6 +445,8 @@ def _split_is_clear(shared: Any, paragraphs: dict[Any, int], outside: dict[Any, 
         if part is not shared and parts[part] > 1:
             return False
     for heading in _xpath(_LINK_HEADINGS)(shared):
+        if _xpath("ancestor::a[@href]")(heading):  # a card's headline
+            return False
         if _is_outside_prose(heading, outside):
             continue
         text, linked = _block_text(heading)
@@ -460,7 +465,8 @@ def _is_outside_prose(element: Any, known: dict[Any, bool]) -> bool:
     state = known[node] if node is not None else False
     for node in reversed(chain):
         tag = node.tag
-        state = state or tag in _SKIPPED_TAGS or _is_furniture(node)
+        # A paragraph inside a link is a teaser card's summary, not the article's prose.
+        state = state or tag in _SKIPPED_TAGS or tag == "a" or _is_furniture(node)
         known[node] = state
     return state
 
@@ -519,6 +525,9 @@ def _read_blocks(
             loose = max(loose, loose_run(element.tail))
         tag = element.tag
         if not isinstance(tag, str) or tag in _SKIPPED_TAGS or _is_furniture(element):
+            continue
+        if tag == "a" and element.find(".//p") is not None:  # a teaser card
+            link_blocks += 1
             continue
         if tag in _BLOCK_TAGS:
             known = read.get(element) if read else None
