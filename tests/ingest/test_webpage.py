@@ -638,3 +638,24 @@ def test_a_short_sentence_with_a_date_is_not_taken_for_the_page_date() -> None:
     sentence = "سيبدأ العمل في الخط الأول في 15 يناير 2022."
     draft = webpage.page_draft(page(f"{sentence}</p><p>{OTHER_BODY}", date=""), "x")
     assert draft.body.startswith(sentence) and draft.published_raw == ""
+
+
+def test_full_extraction_of_the_parsed_tree_gives_what_the_bytes_give() -> None:
+    # page_draft hands trafilatura the tree it parsed (trafilatura copies it): the same
+    # text and metadata as parsing the page again, charset included, and the tree is
+    # left as it was for the teaser check after it.
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    old = page().replace("<head>", '<head><meta charset="windows-1256">').encode("cp1256")
+    pages: list[bytes | str] = [
+        old,
+        *NOT_ONE_CONTAINER.values(),
+        *ARTICLES_WITH_LINKED_HEADINGS.values(),
+        container_page(),
+    ]
+    for data in pages:
+        tree = load_html(data)
+        before = etree.tostring(tree)
+        assert webpage._full_extraction(tree, "") == webpage._full_extraction(data, "")
+        assert etree.tostring(tree) == before
