@@ -160,17 +160,21 @@ def read_marked(tree: Any, url: str = "", min_chars: int = 150) -> MarkedArticle
 
 def has_date_markup(tree: Any) -> bool:
     """Whether the page marks a date anywhere htmldate reads first: a meta tag or
-    itemprop naming a date or time, a <time> element, a date key in JSON-LD."""
-    return bool(_xpath(_DATE_MARKUP)(tree))
+    itemprop naming a date or time, a <time> element, a date key in JSON-LD.
 
-
-_DATE_MARKUP = (
-    "boolean(//meta[contains(translate(concat(@name, ' ', @property, ' ', @itemprop, ' ',"
-    " @http-equiv), 'ADEIMT', 'adeimt'), 'date') or contains(translate(concat(@name, ' ',"
-    " @property, ' ', @itemprop), 'ADEIMT', 'adeimt'), 'time')]"
-    " | //time | //*[contains(@itemprop, 'date') or contains(@itemprop, 'Date')]"
-    " | //script[@type='application/ld+json'][contains(., 'date')])"
-)
+    Looked for tag by tag (lxml filters the tags): one XPath union of the four took
+    0.1-0.3 ms a page, a tenth of reading a page from its container.
+    """
+    for meta in tree.iter("meta"):
+        names = f"{meta.get('name')} {meta.get('property')} {meta.get('itemprop')}".lower()
+        if "date" in names or "time" in names or "date" in (meta.get("http-equiv") or "").lower():
+            return True
+    for _time in tree.iter("time"):
+        return True
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json" and "date" in (script.text or ""):
+            return True
+    return any("date" in value or "Date" in value for value in _xpath("//@itemprop")(tree))
 
 
 def teaser_count(tree: Any, text: str) -> int:
