@@ -371,21 +371,31 @@ def _container_text(tree: Any, min_chars: int) -> tuple[str, tuple[str, ...]]:
     if not scores:
         return "", ()
     best = max(scores, key=scores.__getitem__)
+    # Paragraph characters and prose paragraphs under each element (its own included),
+    # summed once: climbing from the best then costs a look-up a level.
+    held_chars: dict[Any, int] = {}
+    held_paragraphs: dict[Any, int] = {}
+    for parent, chars in scores.items():
+        count = paragraphs.get(parent, 0)
+        node = parent
+        while node is not None:
+            held_chars[node] = held_chars.get(node, 0) + chars
+            held_paragraphs[node] = held_paragraphs.get(node, 0) + count
+            node = node.getparent()
     shared = best
-    while shared is not None and (
-        sum(chars for parent, chars in scores.items() if _within(parent, shared))
-        < _MIN_CONTAINER_SHARE * total
-        or _prose_beside(shared, paragraphs)
+    while held_chars[shared] < _MIN_CONTAINER_SHARE * total or (
+        # A prose paragraph beside it, under its parent: the article split over sibling
+        # elements, its last paragraph after an advert, is not all in it.
+        shared.getparent() is not None
+        and held_paragraphs[shared.getparent()] > held_paragraphs[shared]
     ):
         shared = shared.getparent()
-    if shared is None:
-        return "", ()
     if shared is best:
         if best.tag in ("body", "html") and not _is_simple_body(best):
             return "", ()
         if paragraphs.get(best, 0) < _MIN_CONTAINER_PARAGRAPHS:
             return "", ()
-    elif not _split_is_clear(shared, paragraphs, outside):
+    elif not _split_is_clear(shared, held_paragraphs[shared], paragraphs, outside):
         return "", ()
     # Nor less than the article element's share of all the page's <p> text, furniture
     # included: a wrapper whose class names furniture must not leave a box of "about
@@ -398,16 +408,6 @@ def _container_text(tree: Any, min_chars: int) -> tuple[str, tuple[str, ...]]:
     if len(text) < min_chars or link_blocks >= len(lines) or loose > _MAX_LOOSE_RUN:
         return "", ()
     return text, tuple(lead)
-
-
-def _prose_beside(element: Any, paragraphs: dict[Any, int]) -> bool:
-    """Whether a prose paragraph sits beside element, under its parent but outside it
-    (the article split over sibling elements, its last paragraph after an advert)."""
-    around = element.getparent()
-    return around is not None and any(
-        parent is not element and not _within(parent, element) and _within(parent, around)
-        for parent in paragraphs
-    )
 
 
 def _is_simple_body(element: Any) -> bool:
@@ -426,7 +426,9 @@ def _is_simple_body(element: Any) -> bool:
     return True
 
 
-def _split_is_clear(shared: Any, paragraphs: dict[Any, int], outside: dict[Any, bool]) -> bool:
+def _split_is_clear(
+    shared: Any, held: int, paragraphs: dict[Any, int], outside: dict[Any, bool]
+) -> bool:
     """Whether the paragraphs under shared (their lowest common ancestor holding nearly
     all the page's prose) are one article split into parts, not a page of boxes.
 
@@ -437,9 +439,9 @@ def _split_is_clear(shared: Any, paragraphs: dict[Any, int], outside: dict[Any, 
     """
     if shared.tag in ("body", "html") and not _is_simple_body(shared):
         return False
-    inside = [parent for parent in paragraphs if _within(parent, shared)]
-    if sum(paragraphs[parent] for parent in inside) < _MIN_CONTAINER_PARAGRAPHS:
+    if held < _MIN_CONTAINER_PARAGRAPHS:  # prose paragraphs under shared
         return False
+    inside = [parent for parent in paragraphs if _within(parent, shared)]
     parts: dict[Any, int] = {}
     for parent in inside:
         part = parent
