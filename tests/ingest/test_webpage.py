@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 from pathlib import Path
 
@@ -659,3 +660,79 @@ def test_full_extraction_of_the_parsed_tree_gives_what_the_bytes_give() -> None:
         before = etree.tostring(tree)
         assert webpage._full_extraction(tree, "") == webpage._full_extraction(data, "")
         assert etree.tostring(tree) == before
+
+
+_SEPARATORS = (
+    "<div class='ad-slot'>إعلان</div>",
+    "<div class='advertisement'><iframe src='x'></iframe></div>",
+    "<figure><img src='x'><figcaption>صورة أرشيفية</figcaption></figure>",
+    "<div class='inline-related'><a href='/x'>اقرأ أيضا: خبر آخر</a></div>",
+    "",
+)
+_PART_TAGS = ("div class='part'", "section", "div class='text-block'", "div")
+_WRAPPERS = ("div class='article-body'", "div id='content'", "main")
+
+
+def _generated_split_page(number: int, extra: str = "") -> str:
+    """One of many split articles: SIX_PARAGRAPHS cut in two to four parts, the parts'
+    tag, what sits between them and the wrapper varying with number."""
+    separator = _SEPARATORS[number % len(_SEPARATORS)]
+    tag = _PART_TAGS[number // len(_SEPARATORS) % len(_PART_TAGS)]
+    wrapper = _WRAPPERS[number % len(_WRAPPERS)]
+    cuts = [(1, 4), (2,), (3, 5), (1, 2, 4), (4,)][number % 5]
+    bounds = [0, *cuts, len(SIX_PARAGRAPHS)]
+    parts = separator.join(
+        f"<{tag}>{''.join(f'<p>{p}</p>' for p in SIX_PARAGRAPHS[a:b])}</{tag.split()[0]}>"
+        for a, b in itertools.pairwise(bounds)
+    )
+    return (
+        f"<html lang='ar'><head><title>{NEWS_TITLE} | جريدة المثال</title>"
+        '<meta property="article:published_time" content="2021-12-20"></head><body>'
+        "<header><nav><a href='/'>الرئيسية</a></nav></header>"
+        f"<{wrapper}><h1>{NEWS_TITLE}</h1>{parts}{extra}</{wrapper.split()[0]}>"
+        "<aside><ul><li><a href='/n/1'>خبر آخر</a></li></ul></aside>"
+        "<footer><p>جميع الحقوق محفوظة</p></footer></body></html>"
+    )
+
+
+def test_generated_split_articles_are_read_as_the_full_extraction_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    for number in range(40):
+        extra = ("", "<div class='writer'><p>كاتب صحفي متخصص في شؤون النقل.</p></div>")[number % 2]
+        html = _generated_split_page(number, extra)
+        draft = webpage.page_draft(html, "x")
+        assert calls == [], number
+        full = webpage._full_extraction(html, "")
+        calls.clear()
+        assert full.text.split("\n") == [NEWS_TITLE, *draft.body.split("\n")], number
+        assert draft.body.split("\n")[:6] == list(SIX_PARAGRAPHS), number
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # Teasers of other articles beside the parts, each in its element or in a row.
+        "<div class='more-news'>"
+        + "".join(
+            f"<div class='item'><h3><a href='/m/{n}'>خبر رقم {n}</a></h3><p>{OTHER_BODY}</p></div>"
+            for n in range(3)
+        )
+        + "</div>",
+        "<div class='more-news'>"
+        + "".join(f"<h3><a href='/m/{n}'>خبر رقم {n}</a></h3><p>{OTHER_BODY}</p>" for n in range(3))
+        + "</div>",
+        # Readers' responses, each in its element, in a box not named like furniture.
+        "<div class='responses'>"
+        + "".join(
+            f"<div class='r'><p>رأيي رقم {n} أن هذه الخطة ممتازة.</p></div>" for n in range(2)
+        )
+        + "</div>",
+    ],
+    ids=["teasers each in an element", "teasers in a row", "responses"],
+)
+def test_split_articles_beside_other_boxes_are_left_to_the_full_extraction(extra: str) -> None:
+    from trafilatura.utils import load_html
+
+    assert read_marked(load_html(_generated_split_page(0, extra))) is None
