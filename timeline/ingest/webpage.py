@@ -2,9 +2,10 @@
 
 The main text, title, author and site name come from what the publisher marked
 (JSON-LD, meta tags, the article element) or from the one element holding the page's
-paragraphs (page_markup.py) when that is clear, else from trafilatura's full
-extraction; the publication date comes from htmldate (the page's metadata, never the
-crawl).  Where htmldate finds none, a date line near the top of the text is read by our
+paragraphs, or their shared parent when they are split over sibling elements
+(page_markup.py), when that is clear, else from trafilatura's full extraction (a page
+whose text is then mostly teasers of other articles is an index, not an article); the
+publication date comes from htmldate (the page's metadata, never the crawl).  Where htmldate finds none, a date line near the top of the text is read by our
 own parser.  The page is parsed only: no script runs and nothing it links to (images,
 frames) is fetched.
 """
