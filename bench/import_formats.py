@@ -9,12 +9,14 @@ Reading a format = ArticleFile over the file, no store, no dates.  Prints JSON l
 `articles_per_s` by the wall clock, `cpu_articles_per_s` by the process's CPU time (on
 a shared machine the fairer figure for "on one core").  Libraries an importer loads on
 first use (trafilatura, feedparser, warcio) are loaded before the timing and their
-cost printed apart.  Web pages come in four shapes: a NewsArticle in JSON-LD, an
+cost printed apart.  Web pages come in five shapes: a NewsArticle in JSON-LD, an
 <article> element with OpenGraph tags (both read from the markup), a page with neither
 whose paragraphs sit in one container (a WordPress div.entry-content, with OpenGraph
-tags and comments), and a 'plain' page with no markup at all, its date only in the
-text (both read from their one container; the last also makes htmldate search the
-page for its date); the zip and WARC hold the first two, alternately.
+tags and comments), a 'plain' page with no markup at all, its date only in the text
+(both read from their one container; the last also makes htmldate search the page for
+its date), and a 'split' page whose paragraphs sit in sibling divs around an advert,
+with OpenGraph tags (no one element holds them all); the zip and WARC hold the first
+two, alternately.
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ def _articles(n: int, seed: int = 7) -> list[tuple[str, str, str]]:
 
 
 def _page(i: int, title: str, body: str, date: str, shape: str) -> str:
-    """A news page of the given shape ('json-ld', 'article', 'container', 'plain')."""
+    """A news page of the given shape ('json-ld', 'article', 'container', 'plain', 'split')."""
     paragraphs = "".join(f"<p>{s}.</p>" for s in body.split(". "))
     head = f"<title>{title} | صحيفة</title>"
     if shape == "json-ld":
@@ -107,7 +109,7 @@ def _page(i: int, title: str, body: str, date: str, shape: str) -> str:
         head += (
             f'<script type="application/ld+json">{json.dumps(story, ensure_ascii=False)}</script>'
         )
-    if shape in ("json-ld", "article", "container"):
+    if shape in ("json-ld", "article", "container", "split"):
         head += (
             f'<meta property="og:title" content="{title}">'
             '<meta property="og:site_name" content="صحيفة">'
@@ -122,6 +124,16 @@ def _page(i: int, title: str, body: str, date: str, shape: str) -> str:
             f"<div class='entry-content'><div class='sharedaddy'>شارك</div>{paragraphs}</div>"
             "<div id='comments' class='comments-area'><ol class='comment-list'>"
             f"<li><p>{_text(random.Random(i), 12)}</p></li></ol></div></div>"
+        )
+    elif shape == "split":
+        sentences = [f"<p>{s}.</p>" for s in body.split(". ")]
+        half = len(sentences) // 2
+        main = (
+            f"<div class='story'><h1>{title}</h1><div class='meta'>{date}</div>"
+            f"<div class='part'>{''.join(sentences[:half])}</div>"
+            "<div class='ad-slot'><span>إعلان</span></div>"
+            f"<div class='part'>{''.join(sentences[half:])}</div>"
+            "<div class='share-links'><a href='#'>شارك</a></div></div>"
         )
     else:
         main = f"<div class='c'><h1>{title}</h1><span>{date}</span>{paragraphs}</div>"
@@ -239,7 +251,7 @@ def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, list[Path
             (f"http://example.org/{shape}/{i}", _page(i, t, b, d, shape))
             for i, (t, b, d) in enumerate(items[:pages])
         ]
-        for shape in ("json-ld", "article", "container", "plain")
+        for shape in ("json-ld", "article", "container", "plain", "split")
     }
     for shape, shaped in html_pages.items():
         name = f"html ({shape}, one a file)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 from pathlib import Path
 
@@ -182,17 +183,95 @@ def test_news_page_is_read_from_its_markup(
     assert calls == []  # the markup said it: no full extraction
 
 
-def test_page_without_article_markup_gets_full_extraction(
+def test_article_split_around_an_advert_is_read_from_its_shared_parent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No JSON-LD, no article element, and the paragraphs split over sibling elements
-    # (the last after an advert): no one element holds the article.
+    # (the last after an advert): no one element holds the article, their parent does.
     calls = _full_extractions(monkeypatch)
-    path = tmp_path / "soup.html"
+    path = tmp_path / "split.html"
     path.write_text(container_page(split=True), encoding="utf-8")
     (draft,) = items(path)
     _check_news_article(draft)
-    assert len(calls) == 1
+    assert calls == []
+
+
+def _split_page(parts: str, **options: bool) -> str:
+    """container_page with its paragraphs replaced by parts (the same paragraphs, split)."""
+    html = container_page(**options)  # type: ignore[arg-type]
+    whole = "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+    assert whole in html
+    return html.replace(whole, parts)
+
+
+P0, P1, P2 = (f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+SPLIT_PAGES = {
+    "sibling divs around an advert": container_page(split=True),
+    "sibling divs around an advert, comments inside": container_page(
+        split=True, comments_inside=True
+    ),
+    # Gutenberg: loose paragraphs beside a group block holding the rest.
+    "WordPress blocks": _split_page(
+        f"{P0}<div class='wp-block-group'><div class='wp-block-group__inner-container'>"
+        f"{P1}{P2}</div></div>"
+    ),
+    "sections around an advert frame": _split_page(
+        f"<section class='text'>{P0}</section><div class='advert'><iframe src='x'></iframe>"
+        f"<span>إعلان</span></div><section class='text'>{P1}{P2}</section>"
+    ),
+    "columns of one article": _split_page(
+        f"<div class='row'><div class='col'>{P0}{P1}</div></div>"
+        f"<div class='row'><div class='col'>{P2}</div></div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", SPLIT_PAGES)
+def test_article_split_over_sibling_elements_is_read_from_their_parent(
+    monkeypatch: pytest.MonkeyPatch, shape: str
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    draft = webpage.page_draft(SPLIT_PAGES[shape], "x", url="https://example.org/news/2021/train")
+    _check_news_article(draft)  # title, paragraphs in order, furniture out, date
+    assert calls == []
+
+
+SIMPLE_BODY = (
+    '<html lang="ar"><head><title>خبر</title></head><body><header><nav>'
+    "<a href='/'>الرئيسية</a></nav></header><h1>"
+    + NEWS_TITLE
+    + "</h1><hr>"
+    + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+    + "<div class='logo'><img src='x.png'></div><footer><p>جميع الحقوق محفوظة</p></footer>"
+    "</body></html>"
+)
+
+
+def test_paragraphs_straight_in_a_plain_body_are_read_from_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    draft = webpage.page_draft(SIMPLE_BODY, "x")
+    assert calls == []
+    assert draft.title == NEWS_TITLE and draft.body.split("\n") == list(NEWS_PARAGRAPHS)
+    full = webpage._full_extraction(SIMPLE_BODY, "")
+    assert (full.text, full.title) == (draft.body, draft.title)
+
+
+def test_a_wrapper_named_has_sidebar_is_no_furniture(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A layout class on the page's wrapper ("has-sidebar", "no-sidebar") names no sidebar;
+    # a real sidebar beside the article is still left out.
+    calls = _full_extractions(monkeypatch)
+    html = _split_page("".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)).replace(
+        "<div id='page'>", "<div id='page' class='site has-sidebar no-sidebar-mobile'>"
+    )
+    html = html.replace(
+        "</ul></div>", "</ul><p>عن الجريدة: صحيفة يومية مستقلة تصدر منذ عام 1990.</p></div>"
+    )
+    draft = webpage.page_draft(html, "x")
+    _check_news_article(draft)
+    assert "عن الجريدة" not in draft.body  # div.sidebar-latest: still furniture
+    assert calls == []
 
 
 @pytest.mark.parametrize("comments_inside", [False, True])
@@ -254,7 +333,6 @@ NOT_ONE_CONTAINER = {
         )
         + "</div>"
     ),
-    "paragraphs split over sibling elements": container_page(split=True, paragraphs=SIX_PARAGRAPHS),
     "a run of prose outside the container's paragraphs": _wrapped(
         f"<div class='story'><h1>{NEWS_TITLE}</h1>{OTHER_BODY}<br>"
         + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
@@ -283,10 +361,39 @@ NOT_ONE_CONTAINER = {
     "only two paragraphs in the container": _wrapped(
         f"<div class='intro'><h1>{NEWS_TITLE}</h1><p>{BODY}</p><p>{OTHER_BODY}</p></div>"
     ),
-    "paragraphs straight in <body>": (
+    # Paragraphs straight in <body> beside a box of other prose: <body> is no container.
+    "paragraphs straight in <body> beside a box of prose": (
         f'<html lang="ar"><head><title>خبر</title></head><body><h1>{NEWS_TITLE}</h1>'
         + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
-        + "</body></html>"
+        + f"<div class='box'><p>{OTHER_BODY}</p></div></body></html>"
+    ),
+    # Parts whose shared parent is <body>, beside other boxes: not one clear article.
+    "parts under <body> beside other boxes": (
+        f'<html lang="ar"><head><title>خبر</title></head><body><h1>{NEWS_TITLE}</h1>'
+        f"<div class='a'><p>{BODY}</p><p>{OTHER_BODY}</p></div><div class='ad'>إعلان</div>"
+        + "".join(f"<div class='b'><p>{p}</p></div>" for p in NEWS_PARAGRAPHS)
+        + "<div class='box'><span>اتصل بنا على الرقم المجاني في أي وقت</span></div>"
+        "</body></html>"
+    ),
+    # Under one page wrapper, a short story beside a column of boxes: the wrapper holds
+    # the prose, but one of its parts holds several boxes of it.
+    "a story beside a column of boxes under one wrapper": _wrapped(
+        "<div id='page'><div class='main'><div class='story'>"
+        + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS)
+        + "</div></div><div class='column'>"
+        + "".join(f"<div class='box'><p>{OTHER_BODY}</p></div>" for _ in range(4))
+        + "</div></div>"
+    ),
+    # Two paragraphs in two parts: too few to say that their parent holds an article.
+    "two paragraphs in two parts": _wrapped(
+        f"<div class='story'><div class='part'><p>{BODY}</p></div><div class='ad'>إعلان</div>"
+        f"<div class='part'><p>{OTHER_BODY}</p></div></div>"
+    ),
+    # Prose loose between the parts (in no paragraph) would be lost.
+    "a run of prose between the parts": _wrapped(
+        "<div class='story'><div class='part'>"
+        + "".join(f"<p>{p}</p>" for p in NEWS_PARAGRAPHS[:2])
+        + f"</div>{OTHER_BODY}<div class='part'><p>{NEWS_PARAGRAPHS[2]}</p></div></div>"
     ),
 }
 
@@ -300,10 +407,12 @@ def test_page_not_clearly_in_one_container_gets_full_extraction(
     html = NOT_ONE_CONTAINER[shape]
     assert read_marked(load_html(html)) is None
     calls = _full_extractions(monkeypatch)
-    draft = webpage.page_draft(html, "x")
+    if shape.startswith("teasers"):  # an index: the full extraction finds teasers
+        with pytest.raises(BadArticle, match="not an article: an index of 10 article teasers"):
+            webpage.page_draft(html, "x")
+    else:
+        webpage.page_draft(html, "x")
     assert len(calls) == 1
-    if shape == "paragraphs split over sibling elements":
-        assert draft.body.split("\n") == list(SIX_PARAGRAPHS)  # the last one kept
 
 
 @pytest.mark.parametrize(
@@ -328,6 +437,9 @@ def test_login_wall_and_error_page_in_a_container_are_not_articles(
 
 def test_markup_reading_agrees_with_full_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _full_extractions(monkeypatch)
+    # Lines the full extraction keeps that the markup reading rightly leaves out: an
+    # advert's label (class "advert", which trafilatura does not take for furniture).
+    kept_by_full = {SPLIT_PAGES["sections around an advert frame"]: ["إعلان"]}
     for html in (
         news_page(),
         news_page(article_body="\n".join(NEWS_PARAGRAPHS)),
@@ -336,12 +448,17 @@ def test_markup_reading_agrees_with_full_extraction(monkeypatch: pytest.MonkeyPa
         *(container_page(opening) for opening in CONTAINERS.values()),
         *(container_page(opening, comments_inside=True) for opening in CONTAINERS.values()),
         container_page(paragraphs=SIX_PARAGRAPHS),
+        container_page(split=True, paragraphs=SIX_PARAGRAPHS),
+        *SPLIT_PAGES.values(),
     ):
         marked = webpage.page_draft(html, "x")
-        assert calls == []  # read from its markup or its one container
+        assert calls == []  # read from its markup, its one container or the parts' parent
         full = webpage._full_extraction(html, "")
         calls.clear()
-        assert full.text.split("\n")[1:] == marked.body.split("\n")  # after the headline
+        full_lines = full.text.split("\n")[1:]  # after the headline
+        for line in kept_by_full.get(html, []):
+            full_lines.remove(line)
+        assert full_lines == marked.body.split("\n")
         assert (full.title, full.date, full.sitename) == (
             marked.title,
             marked.published_raw,
@@ -447,3 +564,175 @@ def test_date_markup_is_what_htmldate_reads_before_searching_the_text(
 
     tree = load_html(f"<html><head>{markup}</head><body><p>نص</p></body></html>")
     assert has_date_markup(tree) is marked
+
+
+def _card_index(cards: int) -> str:
+    """A page of teaser cards, each a link around its headline and summary."""
+    card = "<a href='/n/{n}' class='card'><h3>خبر رقم {n} عن المدينة</h3><p>{body}</p></a>"
+    return _wrapped(
+        "<div class='grid'><div class='row'>"
+        + "".join(
+            card.format(n=n, body=OTHER_BODY if n % 2 else BODY) + "<div class='x'></div>"
+            for n in range(cards)
+        )
+        + "</div></div>"
+    )
+
+
+def test_an_index_of_teaser_cards_is_not_an_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _full_extractions(monkeypatch)
+    with pytest.raises(BadArticle, match="not an article: an index of 6 article teasers"):
+        webpage.page_draft(_card_index(6), "x")
+    assert len(calls) == 1  # the full extraction read it; its text was teasers
+
+
+_LOOSE_STORY = "<br>".join((BODY, OTHER_BODY, *SIX_PARAGRAPHS))
+ARTICLES_WITH_LINKED_HEADINGS = {
+    # Three teasers after the story, in its element: the full extraction keeps them,
+    # but they are not most of its text.
+    "a few teasers after the story": _wrapped(
+        f"<div class='story'><h1>{NEWS_TITLE}</h1>{_LOOSE_STORY}"
+        + "".join(
+            f"<h3><a href='/n/{n}'>خبر رقم {n}</a></h3><p>{OTHER_BODY} {n}</p>" for n in range(3)
+        )
+        + "</div>"
+    ),
+    # Sections whose headings link to their own place on the page (a live blog): no
+    # teasers, though they are most of the text.
+    "sections headed by links to the page itself": _wrapped(
+        f"<div class='story'><h1>{NEWS_TITLE}</h1>{'<br>'.join(NEWS_PARAGRAPHS)}"
+        + "".join(f"<h3><a href='#part-{n}'>الجزء {n}</a></h3><p>{BODY} {n}</p>" for n in range(4))
+        + "</div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", ARTICLES_WITH_LINKED_HEADINGS)
+def test_an_article_with_linked_headings_stays_an_article(
+    monkeypatch: pytest.MonkeyPatch, shape: str
+) -> None:
+    calls = _full_extractions(monkeypatch)  # loose lines of prose: no clear container
+    draft = webpage.page_draft(ARTICLES_WITH_LINKED_HEADINGS[shape], "x")
+    assert len(calls) == 1 and NEWS_PARAGRAPHS[0] in draft.body
+
+
+@pytest.mark.parametrize(
+    ("line", "is_date_line"),
+    [
+        ("الرياض، 12 مايو 2019", True),
+        ("الأحد 12 مايو 2019", True),
+        ("تم نشره السبت 22 أيّار / مايو 2021 01:32 صباحاً", True),
+        ("آخر تحديث: الأحد 12 مايو 2019 - 10:30 بتوقيت مكة", True),
+        ("القاهرة - وكالة الأنباء - 12/05/2019", True),
+        ("الرياض، 12 مايو 2019.", True),
+        # Short sentences that mention a day: not the page's date line.
+        ("وقال إنه سيزور الرياض في 5 مارس 2021", False),
+        ("سيبدأ العمل في 5 مارس 2021.", False),
+        (NEWS_PARAGRAPHS[2], False),
+    ],
+)
+def test_a_date_line_is_a_date_with_few_words_beside_it(line: str, is_date_line: bool) -> None:
+    assert webpage._date_line(f"{line}\n{OTHER_BODY}") == (line if is_date_line else "")
+
+
+def test_a_short_sentence_with_a_date_is_not_taken_for_the_page_date() -> None:
+    sentence = "سيبدأ العمل في الخط الأول في 15 يناير 2022."
+    draft = webpage.page_draft(page(f"{sentence}</p><p>{OTHER_BODY}", date=""), "x")
+    assert draft.body.startswith(sentence) and draft.published_raw == ""
+
+
+def test_full_extraction_of_the_parsed_tree_gives_what_the_bytes_give() -> None:
+    # page_draft hands trafilatura the tree it parsed (trafilatura copies it): the same
+    # text and metadata as parsing the page again, charset included, and the tree is
+    # left as it was for the teaser check after it.
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    old = page().replace("<head>", '<head><meta charset="windows-1256">').encode("cp1256")
+    pages: list[bytes | str] = [
+        old,
+        *NOT_ONE_CONTAINER.values(),
+        *ARTICLES_WITH_LINKED_HEADINGS.values(),
+        container_page(),
+    ]
+    for data in pages:
+        tree = load_html(data)
+        before = etree.tostring(tree)
+        assert webpage._full_extraction(tree, "") == webpage._full_extraction(data, "")
+        assert etree.tostring(tree) == before
+
+
+_SEPARATORS = (
+    "<div class='ad-slot'>إعلان</div>",
+    "<div class='advertisement'><iframe src='x'></iframe></div>",
+    "<figure><img src='x'><figcaption>صورة أرشيفية</figcaption></figure>",
+    "<div class='inline-related'><a href='/x'>اقرأ أيضا: خبر آخر</a></div>",
+    "",
+)
+_PART_TAGS = ("div class='part'", "section", "div class='text-block'", "div")
+_WRAPPERS = ("div class='article-body'", "div id='content'", "main")
+
+
+def _generated_split_page(number: int, extra: str = "") -> str:
+    """One of many split articles: SIX_PARAGRAPHS cut in two to four parts, the parts'
+    tag, what sits between them and the wrapper varying with number."""
+    separator = _SEPARATORS[number % len(_SEPARATORS)]
+    tag = _PART_TAGS[number // len(_SEPARATORS) % len(_PART_TAGS)]
+    wrapper = _WRAPPERS[number % len(_WRAPPERS)]
+    cuts = [(1, 4), (2,), (3, 5), (1, 2, 4), (4,)][number % 5]
+    bounds = [0, *cuts, len(SIX_PARAGRAPHS)]
+    parts = separator.join(
+        f"<{tag}>{''.join(f'<p>{p}</p>' for p in SIX_PARAGRAPHS[a:b])}</{tag.split()[0]}>"
+        for a, b in itertools.pairwise(bounds)
+    )
+    return (
+        f"<html lang='ar'><head><title>{NEWS_TITLE} | جريدة المثال</title>"
+        '<meta property="article:published_time" content="2021-12-20"></head><body>'
+        "<header><nav><a href='/'>الرئيسية</a></nav></header>"
+        f"<{wrapper}><h1>{NEWS_TITLE}</h1>{parts}{extra}</{wrapper.split()[0]}>"
+        "<aside><ul><li><a href='/n/1'>خبر آخر</a></li></ul></aside>"
+        "<footer><p>جميع الحقوق محفوظة</p></footer></body></html>"
+    )
+
+
+def test_generated_split_articles_are_read_as_the_full_extraction_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _full_extractions(monkeypatch)
+    for number in range(40):
+        extra = ("", "<div class='writer'><p>كاتب صحفي متخصص في شؤون النقل.</p></div>")[number % 2]
+        html = _generated_split_page(number, extra)
+        draft = webpage.page_draft(html, "x")
+        assert calls == [], number
+        full = webpage._full_extraction(html, "")
+        calls.clear()
+        assert full.text.split("\n") == [NEWS_TITLE, *draft.body.split("\n")], number
+        assert draft.body.split("\n")[:6] == list(SIX_PARAGRAPHS), number
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # Teasers of other articles beside the parts, each in its element or in a row.
+        "<div class='more-news'>"
+        + "".join(
+            f"<div class='item'><h3><a href='/m/{n}'>خبر رقم {n}</a></h3><p>{OTHER_BODY}</p></div>"
+            for n in range(3)
+        )
+        + "</div>",
+        "<div class='more-news'>"
+        + "".join(f"<h3><a href='/m/{n}'>خبر رقم {n}</a></h3><p>{OTHER_BODY}</p>" for n in range(3))
+        + "</div>",
+        # Readers' responses, each in its element, in a box not named like furniture.
+        "<div class='responses'>"
+        + "".join(
+            f"<div class='r'><p>رأيي رقم {n} أن هذه الخطة ممتازة.</p></div>" for n in range(2)
+        )
+        + "</div>",
+    ],
+    ids=["teasers each in an element", "teasers in a row", "responses"],
+)
+def test_split_articles_beside_other_boxes_are_left_to_the_full_extraction(extra: str) -> None:
+    from trafilatura.utils import load_html
+
+    assert read_marked(load_html(_generated_split_page(0, extra))) is None

@@ -2,9 +2,10 @@
 
 The main text, title, author and site name come from what the publisher marked
 (JSON-LD, meta tags, the article element) or from the one element holding the page's
-paragraphs (page_markup.py) when that is clear, else from trafilatura's full
-extraction; the publication date comes from htmldate (the page's metadata, never the
-crawl).  Where htmldate finds none, a date line near the top of the text is read by our
+paragraphs, or their shared parent when they are split over sibling elements
+(page_markup.py), when that is clear, else from trafilatura's full extraction (a page
+whose text is then mostly teasers of other articles is an index, not an article); the
+publication date comes from htmldate (the page's metadata, never the crawl).  Where htmldate finds none, a date line near the top of the text is read by our
 own parser.  The page is parsed only: no script runs and nothing it links to (images,
 frames) is fetched.
 """
@@ -17,7 +18,7 @@ from typing import Any
 
 from timeline import dating
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.page_markup import has_date_markup, read_marked
+from timeline.ingest.page_markup import has_date_markup, read_marked, teaser_count
 from timeline.model import ArticleDraft
 
 MAX_PAGE_BYTES = 50 * 1024 * 1024
@@ -25,6 +26,9 @@ MAX_PAGE_BYTES = 50 * 1024 * 1024
 MIN_ARTICLE_CHARS = 150
 _DATE_LINE_CHARS = 120
 _DATE_LINES = 8
+# A date line has at most this many words beside its date ("آخر تحديث", a place, an agency).
+_DATE_LINE_WORDS = 4
+_SENTENCE_ENDS = (".", "!", "?", "؟")
 _DAY_OR_FINER = {"day", "hour", "minute", "second"}
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
@@ -44,15 +48,31 @@ def _quiet_libraries() -> None:
 
 
 def _date_line(text: str) -> str:
-    """The first short line near the top of the text that is a date (day or finer)."""
+    """The first short line near the top of the text that is a date (day or finer): a
+    date with few words beside it (a place, "نشر في", "آخر تحديث"), not a sentence that
+    mentions a date."""
     for line in text.split("\n")[:_DATE_LINES]:
         line = line.strip()
         if not line or len(line) > _DATE_LINE_CHARS:
             continue
         value = dating.parse_date_line(line)
-        if value is not None and value.granularity in _DAY_OR_FINER:
+        if value is not None and value.granularity in _DAY_OR_FINER and _is_date_line(line):
             return line
     return ""
+
+
+def _is_date_line(line: str) -> bool:
+    """Whether the words of line outside its dates are few: at most _DATE_LINE_WORDS,
+    and at most one when the line ends as a sentence ends."""
+    limit = 1 if line.endswith(_SENTENCE_ENDS) else _DATE_LINE_WORDS
+    if len(_LETTERS.findall(line)) <= limit:
+        return True  # few words in all: no need to find the dates (a millisecond a line)
+    rest, at = [], 0
+    for mention in dating.extract_mentions(line):
+        rest.append(line[at : mention.start])
+        at = mention.end
+    rest.append(line[at:])
+    return len(_LETTERS.findall(" ".join(rest))) <= limit
 
 
 def page_draft(
@@ -80,7 +100,14 @@ def page_draft(
         raise BadArticle(f"not a readable web page ({exc})") from exc
     marked = read_marked(tree, url, MIN_ARTICLE_CHARS) if tree is not None else None
     if marked is None:
-        found = _full_extraction(data, url)
+        # The tree already parsed, not the bytes: trafilatura reads a copy of it.
+        found = _full_extraction(data if tree is None else tree, url)
+        teasers = teaser_count(tree, found.text) if tree is not None else 0
+        if teasers:
+            raise BadArticle(
+                f"not an article: an index of {teasers} article teasers "
+                "(headlines linking elsewhere, each with its summary)"
+            )
     else:
         found = _Found(
             text=marked.text,
@@ -169,13 +196,17 @@ def _page_date(tree: Any, url: str) -> str:
     return str(found or "").strip()
 
 
-def _full_extraction(data: bytes | str, url: str) -> _Found:
-    """trafilatura's main text and metadata of a page whose markup does not say."""
+def _full_extraction(page: Any, url: str) -> _Found:
+    """trafilatura's main text and metadata of a page whose markup does not say.
+
+    page: the page's parsed tree (trafilatura copies it before pruning; parsing again
+    would give the same tree), or its bytes or text when it did not parse.
+    """
     import trafilatura
 
     try:
         found: Any = trafilatura.bare_extraction(
-            data,
+            page,
             url=url or None,
             with_metadata=True,
             include_comments=False,
