@@ -57,21 +57,27 @@ def save_judgments(judgments: dict[str, dict]) -> None:
 
 
 def pool(store: Store, articles: list[tuple[str, str, str]], queries: list[dict]) -> None:
+    """Pool each query's first 50 hits of every method; a judged query keeps its
+    verdicts, and the articles new to its pool wait as "pending" to be judged."""
     runs = quality.run_methods(store, queries)
     names = {i + 1: article_id for i, (article_id, _, _) in enumerate(articles)}
     old = load_judgments()
     judgments = {}
     for n, query in enumerate(queries):
-        pooled = sorted({names[i] for run in runs.values() for i in run[n][: quality.DEPTH]})
+        top = {names[i] for run in runs.values() for i in run[n][: quality.DEPTH]}
         entry = old.get(query["query"], {})
-        kept = entry.get("relevant")
-        if kept is not None and set(kept) <= set(pooled) and entry.get("pooled") == pooled:
-            judgments[query["query"]] = entry
-        else:
-            judgments[query["query"]] = {"pooled": pooled, "relevant": None}
+        if entry.get("relevant") is None:
+            judgments[query["query"]] = {"pooled": sorted(top), "relevant": None}
+            continue
+        new = top - set(entry["pooled"]) | set(entry.get("pending", []))
+        entry = {"pooled": sorted(set(entry["pooled"]) | new), "relevant": entry["relevant"]}
+        if new:
+            entry["pending"] = sorted(new)
+        judgments[query["query"]] = entry
     save_judgments(judgments)
     for query, entry in judgments.items():
-        print(f"{query}: {len(entry['pooled'])} pooled")
+        waiting = len(entry.get("pending", [])) if entry["relevant"] is not None else "all"
+        print(f"{query}: {len(entry['pooled'])} pooled, to judge: {waiting}")
 
 
 def form_matcher(store: Store, query: str) -> Callable[[str], bool]:
@@ -97,8 +103,12 @@ def form_matcher(store: Store, query: str) -> Callable[[str], bool]:
 
 
 def group_pool(judgments: dict[str, dict], group: str) -> list[str]:
-    """The pooled articles of a group of queries of one meaning (كوريا+بكوريا), merged."""
-    return sorted({a for query in group.split("+") for a in judgments[query]["pooled"]})
+    """The articles to judge for a group of queries of one meaning (كوريا+بكوريا), their
+    pools merged: only those pending when the group was judged before."""
+    entries = [judgments[query] for query in group.split("+")]
+    if all(entry["relevant"] is not None for entry in entries):
+        return sorted({a for entry in entries for a in entry.get("pending", [])})
+    return sorted({a for entry in entries for a in entry["pooled"]})
 
 
 def show(store: Store, articles: list[tuple[str, str, str]], group: str) -> None:
@@ -151,9 +161,12 @@ def judge(group: str, keep_not: str | None, keep_only: str | None) -> None:
         chosen = numbers(keep_only)
     else:
         chosen = set(range(1, len(pooled) + 1)) - numbers(keep_not or "")
-    relevant = {pooled[n - 1] for n in chosen}
+    chosen_ids = {pooled[n - 1] for n in chosen}
     for query in group.split("+"):
         entry = judgments[query]
+        # Judged before: the verdicts on the pending articles are added to the old ones.
+        relevant = chosen_ids | set(entry["relevant"] or [])
+        entry.pop("pending", None)
         entry["relevant"] = [a for a in entry["pooled"] if a in relevant]
         print(f"{query}: {len(entry['relevant'])} of {len(entry['pooled'])} relevant")
     save_judgments(judgments)

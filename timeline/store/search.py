@@ -346,16 +346,16 @@ def _expand(store: Store, query: Query) -> dict[str, tuple[str, ...]]:
     return {token: word_forms(store, token) for token in query.expandable_tokens}
 
 
-# The ranking's tiers, best first: where every word is found (title; title or lead;
-# anywhere) and in which form (as typed, or any form).  Each is given as the column
-# filter and whether the typed forms are meant; an article belongs to the first tier
-# it matches.
+# The ranking's tiers, best first: in which form every word is found (as typed, then
+# any form: the exact form ranks above a match by another form only) and where (title;
+# title or lead; anywhere).  Each is given as the column filter and whether the typed
+# forms are meant; an article belongs to the first tier it matches.
 _TIERS: tuple[tuple[str | None, bool], ...] = (
     ("{title}", True),
-    ("{title}", False),
     ("{title lead}", True),
-    ("{title lead}", False),
     (None, True),
+    ("{title}", False),
+    ("{title lead}", False),
     (None, False),
 )
 
@@ -374,7 +374,7 @@ def _tier_expressions(query: Query, forms: Forms) -> list[str]:
     expressions: list[str] = []
     for k, condition in enumerate(conditions):
         if not any_forms and not _TIERS[k][1]:
-            expressions.append("")  # no other forms: the same hits as the tier before
+            expressions.append("")  # no other forms: every hit is in a typed tier
             continue
         earlier = [c for c in conditions[:k] if c]
         # Without excluded words every condition implies the match: no need to repeat it.
@@ -557,16 +557,10 @@ def _ranked_in_one_pass(
     ranked: list[tuple[float, int]] = []
     for rowid, score, title, lead in scored:
         as_typed = (title, lead) if typed is None else typed.get(rowid)
-        if as_typed is not None and as_typed[0] < 0:
-            tier = 0
-        elif title < 0:
-            tier = 1
-        elif as_typed is not None and as_typed[1] < 0:
-            tier = 2
-        elif lead < 0:
-            tier = 3
+        if as_typed is not None:
+            tier = 0 if as_typed[0] < 0 else 1 if as_typed[1] < 0 else 2
         else:
-            tier = 4 if as_typed is not None else 5
+            tier = 3 if title < 0 else 4 if lead < 0 else 5
         ranked.append((tier * _TIER_SPAN + score, rowid))
     ranked.sort(key=lambda item: (item[0], -item[1]))
     return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]]
