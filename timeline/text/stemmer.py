@@ -131,18 +131,22 @@ def query_base(token: str, doc_count: Callable[[str], int]) -> str:
             best = token[len(article) :]
             break
     start = best
-    best_count = doc_count(best)
-    needed = max(1, best_count if best_count < MIN_EVIDENCE else STRIP_FACTOR * best_count)
     tried = [(c, None) for c in ("ل" + start,) if token.startswith("لل")]
-    for candidate, via in [*tried, *_strip_candidates(start)]:
-        if len(candidate) < MIN_BASE or candidate == best:
-            continue
+    candidates = [
+        (candidate, via, doc_count(candidate))
+        for candidate, via in [*tried, *_strip_candidates(start)]
+        if len(candidate) >= MIN_BASE and candidate != start
+    ]
+    if not any(count for _, _, count in candidates):
+        return start  # nothing to cut to: the token's own count is not needed
+    best_count = doc_count(start)
+    needed = max(1, best_count if best_count < MIN_EVIDENCE else STRIP_FACTOR * best_count)
+    for candidate, via, count in candidates:
         # Two cuts (a proclitic and an ending) need the form between them in the index
         # as often: كاميرون is not ك + امير + ون, as اميرون does not occur, and بلدية is
         # not ب + لدي + ه.
         if via is not None and doc_count(via) < needed:
             continue
-        count = doc_count(candidate)
         if count >= needed and count >= best_count:
             best, best_count = candidate, count
     return best
