@@ -62,7 +62,7 @@ def pool(store: Store, articles: list[tuple[str, str, str]], queries: list[dict]
     runs = quality.run_methods(store, queries)
     names = {i + 1: article_id for i, (article_id, _, _) in enumerate(articles)}
     old = load_judgments()
-    judgments = {}
+    judgments: dict[str, dict] = {}
     for n, query in enumerate(queries):
         top = {names[i] for run in runs.values() for i in run[n][: quality.DEPTH]}
         entry = old.get(query["query"], {})
@@ -75,9 +75,9 @@ def pool(store: Store, articles: list[tuple[str, str, str]], queries: list[dict]
             entry["pending"] = sorted(new)
         judgments[query["query"]] = entry
     save_judgments(judgments)
-    for query, entry in judgments.items():
-        waiting = len(entry.get("pending", [])) if entry["relevant"] is not None else "all"
-        print(f"{query}: {len(entry['pooled'])} pooled, to judge: {waiting}")
+    for text, verdicts in judgments.items():
+        waiting = len(verdicts.get("pending", [])) if verdicts["relevant"] is not None else "all"
+        print(f"{text}: {len(verdicts['pooled'])} pooled, to judge: {waiting}")
 
 
 def form_matcher(store: Store, query: str) -> Callable[[str], bool]:
@@ -146,7 +146,7 @@ def judge(group: str, keep_not: str | None, keep_only: str | None) -> None:
     pooled = group_pool(judgments, group)
 
     def numbers(text: str) -> set[int]:
-        picked = set()
+        picked: set[int] = set()
         for part in filter(None, text.split(",")):
             if "-" in part:
                 first, last = part.split("-")
