@@ -11,12 +11,16 @@ index term with the query word's Snowball or light10 stem, ranked as "final"), a
 "final" (the shipped search).
 
 Judgments (bench/data/search_relevance.json) are article ids only (line number in
-full.jsonl.gz and the first 8 hex digits of the body's SHA-1), made with --judge: the
-top 50 of every method are pooled, and a pooled article is relevant when its title or
-first paragraph holds the query's word(s) in some form, by a pattern written for the
-judging (judge_pattern below: any clitic chain, any pronoun or number ending, and the
-broken plurals and related forms listed in search_queries.json).  That is a rule, not a
-reading of each article; its output was checked by reading the titles of some pools.
+full.jsonl.gz and the first 8 hex digits of the body's SHA-1), per query the pooled
+articles and the relevant ones among them.  They were made by reading, with
+bench/search_judge.py: the first 50 hits of every method were pooled, and each pooled
+article was judged from the passages around the words any method took for a form of the
+query: relevant when the article is about or mentions the queried thing in the queried
+sense (the country Mali, not مالي "financial"; hostages, not "held hostage to" a
+policy; a real earthquake, not a political one).  Queries of one meaning (كوريا and
+بكوريا) were judged once over their merged pools.  A hit that was never pooled counts as
+not relevant, as in any pooled evaluation; each method's line says how many of its first
+10 hits were never judged.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import re
 import statistics
 import sys
 from collections import defaultdict
@@ -37,8 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from timeline.model import ArticleDraft
 from timeline.store import Store
 from timeline.store import search as search_module
-from timeline.text.normalize import normalize
-from timeline.text.query import Query, parse_query, search_tokens
+from timeline.text.query import Query, parse_query
 from timeline.text.stemmer import is_arabic_word, light10
 
 HERE = Path(__file__).resolve().parent
@@ -46,12 +48,6 @@ CORPUS = HERE.parent.parent / "shared" / "corpus" / "saudinewsnet" / "full.jsonl
 QUERIES = HERE / "data" / "search_queries.json"
 JUDGMENTS = HERE / "data" / "search_relevance.json"
 DEPTH = 50
-
-_PROCLITICS = "(?:و|ف)?(?:ب|ل|ك|س)?(?:ال|ل)?"
-_ENDINGS = (
-    "(?:ه|ها|هم|هما|هن|كم|كما|كن|نا|ي|ني|ان|ين|ون|ات|اه|اها|اهم|يه|يها|يهم|يهما|وه|وها|وهم"
-    "|اته|اتها|اتهم|تان|تين|تا|تي|ته|تها|تهم|تهما|تنا)?"
-)
 
 
 def load_corpus() -> list[tuple[str, str, str]]:
@@ -77,39 +73,6 @@ def open_store(path: Path, articles: list[tuple[str, str, str]]) -> Store:
         for article_id, title, body in articles:
             store.add_article(ArticleDraft(title=title, body=body), uid=article_id, published=None)
     return store
-
-
-def judge_pattern(query: dict) -> Callable[[str], bool]:
-    """Whether a text (title and first paragraph) holds every word of the query in a form."""
-    words = search_tokens(query.get("lemma", query["query"]))
-    extras = [normalize(e) for e in query.get("extra", [])]
-    patterns = []
-    for word in words:
-        bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
-        stems = [re.escape(bare)]
-        if bare.endswith("ه") and len(bare) > 2:
-            stems += [re.escape(bare[:-1] + "ت"), re.escape(bare[:-1] + "ات")]
-        if bare.endswith("ي"):
-            stems.append(re.escape(bare + "ت"))
-        alternatives = "|".join(stems + [re.escape(e) for e in extras])
-        patterns.append(re.compile(f"^{_PROCLITICS}(?:{alternatives}){_ENDINGS}$"))
-
-    def relevant(text: str) -> bool:
-        tokens = set(search_tokens(text))
-        return all(any(p.match(t) for t in tokens) for p in patterns)
-
-    return relevant
-
-
-def lead_of(body: str) -> str:
-    body = body.lstrip(" \t\r\n")
-    newline = body.find("\n")
-    if 0 <= newline < 600:
-        return body[:newline]
-    if len(body) <= 400:
-        return body
-    space = body.find(" ", 400)
-    return body if space < 0 else body[:space]
 
 
 def stem_classes(store: Store, stem: Callable[[str], str]) -> dict[str, list[str]]:
@@ -189,7 +152,6 @@ def average_precision(ranked: list[str], relevant: set[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/timeline-search-quality.db"))
-    parser.add_argument("--judge", action="store_true", help="pool and judge anew")
     parser.add_argument("--verbose", action="store_true", help="found/relevant per query")
     args = parser.parse_args()
     articles = load_corpus()
@@ -198,19 +160,6 @@ def main() -> None:
     runs = run_methods(store, queries)
     # Store ids are line numbers + 1 (articles are added in file order).
     names = {i + 1: article_id for i, (article_id, _, _) in enumerate(articles)}
-    if args.judge or not JUDGMENTS.exists():
-        judgments = {}
-        for n, query in enumerate(queries):
-            pool = {names[i] for run in runs.values() for i in run[n]}
-            relevant = judge_pattern(query)
-            by_id = {a: (t, b) for a, t, b in articles if a in pool}
-            judgments[query["query"]] = {
-                "pooled": len(pool),
-                "relevant": sorted(
-                    a for a in pool if relevant(by_id[a][0] + "\n" + lead_of(by_id[a][1]))
-                ),
-            }
-        JUDGMENTS.write_text(json.dumps(judgments, ensure_ascii=False, indent=0) + "\n")
     judgments = json.loads(JUDGMENTS.read_text(encoding="utf-8"))
     # The most any ranking can reach: a query with more relevant articles than DEPTH
     # cannot have them all in its first DEPTH.
@@ -229,11 +178,13 @@ def main() -> None:
     for method, run in runs.items():
         recall, capped, precision, ap = [], [], [], []
         per_query = []
+        unjudged = 0
         for n, query in enumerate(queries):
             relevant = set(judgments[query["query"]]["relevant"])
             if not relevant:
                 continue
             ranked = [names[i] for i in run[n]]
+            unjudged += len(set(ranked[:10]) - set(judgments[query["query"]]["pooled"]))
             recall.append(len(relevant & set(ranked[:DEPTH])) / len(relevant))
             capped.append(len(relevant & set(ranked[:DEPTH])) / min(len(relevant), DEPTH))
             per_query.append(
@@ -250,6 +201,7 @@ def main() -> None:
                     "capped_recall_at_50": round(statistics.mean(capped), 3),
                     "precision_at_10": round(statistics.mean(precision), 3),
                     "map": round(statistics.mean(ap), 3),
+                    "unjudged_in_top_10": unjudged,
                 },
             ),
             flush=True,

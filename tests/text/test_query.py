@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from timeline.text import query as query_module
 from timeline.text.normalize import normalize
 from timeline.text.query import (
     EmptyQueryError,
@@ -138,3 +139,23 @@ def test_every_hit_normalizes_to_the_query(parts: list[tuple[str, str]], word: s
     spans = hit_spans(text, word)
     expected = [w for w, _ in parts if normalize(w) == normalize(word)]
     assert [search_tokens(text[s:e]) for s, e in spans] == [search_tokens(w) for w in expected]
+
+
+forms_words = st.sampled_from(
+    ["قمة", "القمة", "قمتهما", "بالقمة", "ايار", "أيّار", "بأيار", "إيـــران", "وإيران", "قمر"]
+)
+marks = st.sampled_from(["", "\u064e", "\u0651\u064c", "\u0640", "\u0301"])
+gaps = st.sampled_from([" ", "، ", "\n", "«", "_", "\u200c", "ـ", "-", "😀", ""])
+
+
+@given(st.lists(st.tuples(forms_words, marks, gaps), max_size=10))
+def test_forms_are_found_around_their_shared_base_as_in_the_whole_text(
+    parts: list[tuple[str, str, str]],
+) -> None:
+    # The page's fast path keys only the words around the base the forms share; it
+    # finds exactly what keying every word of the text finds.
+    text = "".join(w[:1] + mark + w[1:] + gap for w, mark, gap in parts)
+    forms = {"قمه": ("قمه", "القمه", "قمتهما", "بالقمه"), "ايار": ("ايار", "بايار")}
+    query = parse_query("قمة OR ايار")
+    words = frozenset(w for group in forms.values() for w in group)
+    assert hit_spans(text, query, forms) == query_module._word_hits(text, words)

@@ -7,7 +7,7 @@ import re
 import sqlite3
 import time
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -298,16 +298,30 @@ def _doc_count(store: Store, term: str) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def _terms_from(store: Store, prefixes: Sequence[str]) -> list[str]:
-    """Every index term that starts with one of prefixes (one range read each)."""
+def _terms_from(store: Store, prefixes: Sequence[str], skip: Iterable[str] = ()) -> list[str]:
+    """Every index term that starts with one of prefixes (one range read each), but the
+    terms of skip: reading a term from the vocabulary walks its whole list of articles
+    (7 ms for a word in most articles), so known terms are cut out of the ranges."""
     vocab = _vocabulary_table(store)
-    sql = " UNION ALL ".join(
-        f"SELECT term FROM {vocab} WHERE term >= ? AND term < ?" for _ in prefixes
-    )
-    params: list[object] = []
+    ranges: list[tuple[str, str]] = []
     for prefix in prefixes:
-        params += [prefix, prefix + "\U0010ffff"]
-    return [row[0] for row in _run(store, sql, params)]
+        low, high = prefix, prefix + "\U0010ffff"
+        for term in sorted(t for t in skip if low <= t < high):
+            ranges.append((low, term))
+            low = term + "\x01"  # just after the term: every longer term sorts after it
+        ranges.append((low, high))
+    sql = " UNION ALL ".join(
+        f"SELECT term FROM {vocab} WHERE term >= ? AND term < ?" for _ in ranges
+    )
+    return [row[0] for row in _run(store, sql, [bound for pair in ranges for bound in pair])]
+
+
+def _in_index(store: Store, term: str) -> bool:
+    """Whether the index holds a term (its first article only is read)."""
+    quoted = '"' + term.replace('"', '""') + '"'
+    return bool(
+        _run(store, "SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1", [quoted])
+    )
 
 
 # Forms found, by (database, the index's structure record, word).  FTS5 rewrites its
@@ -332,8 +346,18 @@ def word_forms(store: Store, token: str) -> tuple[str, ...]:
     if key in _FORMS_CACHE:
         _FORMS_CACHE.move_to_end(key)
         return _FORMS_CACHE[key]
-    base = query_base(token, lambda term: _doc_count(store, term))
-    found = {t for t in _terms_from(store, scan_prefixes(base)) if is_form_of(t, base)}
+    counts: dict[str, int] = {}
+
+    def doc_count(term: str) -> int:
+        if term not in counts:
+            counts[term] = _doc_count(store, term)
+        return counts[term]
+
+    base = query_base(token, doc_count)
+    skip = {token, base}
+    found = {t for t in _terms_from(store, scan_prefixes(base), skip) if is_form_of(t, base)}
+    if base != token and (counts[base] > 0 if base in counts else _in_index(store, base)):
+        found.add(base)
     found.discard(token)
     forms = (token, *sorted(found))
     _FORMS_CACHE[key] = forms
@@ -346,16 +370,16 @@ def _expand(store: Store, query: Query) -> dict[str, tuple[str, ...]]:
     return {token: word_forms(store, token) for token in query.expandable_tokens}
 
 
-# The ranking's tiers, best first: where every word is found (title; title or lead;
-# anywhere) and in which form (as typed, or any form).  Each is given as the column
-# filter and whether the typed forms are meant; an article belongs to the first tier
-# it matches.
+# The ranking's tiers, best first: in which form every word is found (as typed, then
+# any form: the exact form ranks above a match by another form only) and where (title;
+# title or lead; anywhere).  Each is given as the column filter and whether the typed
+# forms are meant; an article belongs to the first tier it matches.
 _TIERS: tuple[tuple[str | None, bool], ...] = (
     ("{title}", True),
-    ("{title}", False),
     ("{title lead}", True),
-    ("{title lead}", False),
     (None, True),
+    ("{title}", False),
+    ("{title lead}", False),
     (None, False),
 )
 
@@ -374,7 +398,7 @@ def _tier_expressions(query: Query, forms: Forms) -> list[str]:
     expressions: list[str] = []
     for k, condition in enumerate(conditions):
         if not any_forms and not _TIERS[k][1]:
-            expressions.append("")  # no other forms: the same hits as the tier before
+            expressions.append("")  # no other forms: every hit is in a typed tier
             continue
         earlier = [c for c in conditions[:k] if c]
         # Without excluded words every condition implies the match: no need to repeat it.
@@ -412,12 +436,21 @@ def search(
         forms = _expand(store, parsed)
         free: dict[int, int] = {}
         where, params = _matching_sql(store, parsed.fts(forms), *filters, free=free)
-        total = int(_run(store, "SELECT count(*)" + where, params)[0][0])
         rows: list[tuple[int, float | None]] = []
-        if order == "newest":
-            rows = _newest(store, where, params, limit, offset)
-        elif total:
-            rows = _ranked(store, parsed, forms, filters, total, limit, offset, free)
+        ranked = None
+        if order == "relevance" and _one_pass_first(parsed, filters):
+            # Likely few hits: rank them all in one read, which counts them too (no
+            # separate count, the costly part of a phrase or a filtered common word).
+            cap = RANK_WINDOW if _is_phrase(parsed) else ONE_PASS
+            ranked = _ranked_in_one_pass(store, parsed, forms, filters, limit, offset, free, cap)
+        if ranked is not None:
+            rows, total = ranked
+        else:
+            total = int(_run(store, "SELECT count(*)" + where, params)[0][0])
+            if order == "newest":
+                rows = _newest(store, where, params, limit, offset)
+            elif total:
+                rows = _ranked(store, parsed, forms, filters, total, limit, offset, free)
         hits = _hits(store, parsed, forms, rows, snippet_chars)
         suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
@@ -456,7 +489,9 @@ def _ranked(
     hits), and the last tier holds what the others leave of the total.
     """
     if total <= RANK_WINDOW and _one_pass(query, total):
-        return _ranked_in_one_pass(store, query, forms, filters, limit, offset, free)
+        ranked = _ranked_in_one_pass(store, query, forms, filters, limit, offset, free)
+        assert ranked is not None  # no cap: every hit read
+        return ranked[0]
     rows: list[tuple[int, float | None]] = []
     position = 0  # hits in the tiers before this one
     expressions = _tier_expressions(query, forms)
@@ -507,6 +542,23 @@ def _ranked(
     return rows
 
 
+def _is_phrase(query: Query) -> bool:
+    return len(query.terms) == 1 and len(query.terms[0].tokens) > 1
+
+
+def _one_pass_first(
+    query: Query, filters: tuple[str | None, int | None, int | None, EventKind | None]
+) -> bool:
+    """Whether to try ranking in one read before counting: a phrase (rarely more than
+    RANK_WINDOW hits), or one word or prefix with a source or date filter (the filter
+    leaves few of even a common word's hits).  The read stops one past its cap, and a
+    query with more hits is then counted and ranked as usual."""
+    if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
+        return False
+    source, date_from, date_to, _ = filters
+    return _is_phrase(query) or any(v is not None for v in (source, date_from, date_to))
+
+
 def _one_pass(query: Query, total: int) -> bool:
     """Whether to rank every hit in one read rather than tier by tier.
 
@@ -536,40 +588,54 @@ def _ranked_in_one_pass(
     limit: int,
     offset: int,
     free: dict[int, int],
-) -> list[tuple[int, float | None]]:
-    """The page of a one-term query: every hit scored in one read.
+    cap: int | None = None,
+) -> tuple[list[tuple[int, float | None]], int] | None:
+    """The page of a one-term query and its number of hits: every hit scored in one read
+    (None when there are more than cap).
 
     The same tiers as _ranked, which reads the term once a tier: a hit's tier follows
     from where the term occurs (title; title or lead; anywhere) and whether it occurs
-    as typed (a second read, of the typed form alone, when the word has other forms).
+    as typed.  When the word has other forms, the hits with the typed form in the
+    title, in the title or lead, and anywhere are read as bare rowids, without the
+    filters and within the rowids found (the filters' join and bm25 are the costly
+    part of a read).
     """
     where, params = _matching_sql(store, query.fts(forms), *filters, free=free)
-    scored = _run(
-        store,
-        f"SELECT article_fts.rowid, {_SCORE}, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}",
-        params,
-    )
-    typed: dict[int, tuple[float, float]] | None = None
-    if query.fts() != query.fts(forms):
-        where, params = _matching_sql(store, query.fts(), *filters, free=free)
-        sql = f"SELECT article_fts.rowid, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}"
-        typed = {rowid: (title, lead) for rowid, title, lead in _run(store, sql, params)}
+    sql = f"SELECT article_fts.rowid, {_SCORE}, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}"
+    if cap is not None:
+        sql, params = sql + " LIMIT ?", [*params, cap + 1]
+    scored = _run(store, sql, params)
+    if cap is not None and len(scored) > cap:
+        return None
+    typed: list[set[int]] | None = None
+    if scored and query.fts() != query.fts(forms):
+        first, last = min(r[0] for r in scored), max(r[0] for r in scored)
+        words = query.fts(positive=True)
+        typed = [
+            {
+                rowid
+                for (rowid,) in _run(
+                    store,
+                    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
+                    " AND rowid >= ? AND rowid <= ?",
+                    [f"{columns} : ({words})" if columns else words, first, last],
+                )
+            }
+            for columns in ("{title}", "{title lead}", None)
+        ]
     ranked: list[tuple[float, int]] = []
     for rowid, score, title, lead in scored:
-        as_typed = (title, lead) if typed is None else typed.get(rowid)
-        if as_typed is not None and as_typed[0] < 0:
-            tier = 0
-        elif title < 0:
-            tier = 1
-        elif as_typed is not None and as_typed[1] < 0:
-            tier = 2
-        elif lead < 0:
-            tier = 3
+        if typed is None:
+            as_typed = (title < 0, lead < 0, True)
         else:
-            tier = 4 if as_typed is not None else 5
+            as_typed = (rowid in typed[0], rowid in typed[1], rowid in typed[2])
+        if as_typed[2]:
+            tier = 0 if as_typed[0] else 1 if as_typed[1] else 2
+        else:
+            tier = 3 if title < 0 else 4 if lead < 0 else 5
         ranked.append((tier * _TIER_SPAN + score, rowid))
     ranked.sort(key=lambda item: (item[0], -item[1]))
-    return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]]
+    return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]], len(scored)
 
 
 def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:

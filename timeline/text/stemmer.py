@@ -37,6 +37,7 @@ SUFFIXES = frozenset(
     [
         "",
         *PRONOUNS,
+        "ني",  # the object pronoun "me" of a verb: يعزيني
         *NUMBER_ENDINGS,
         *("ات" + p for p in PRONOUNS),  # معلماتهم
         *("ا" + p for p in PRONOUNS),  # dual before a pronoun: كتاباه
@@ -44,6 +45,10 @@ SUFFIXES = frozenset(
         *("و" + p for p in PRONOUNS),  # plural before a pronoun: معلموه
     ]
 )
+# The endings a typed word is cut at to find its base: the pronouns, the number endings
+# and ات before a pronoun.  ي and و before a pronoun are forms to find, not endings to
+# cut: سعودية is not سعود + ية, ولاية not ولا + ية.
+STRIP_SUFFIXES = frozenset(["", *PRONOUNS, *NUMBER_ENDINGS, *("ات" + p for p in PRONOUNS)])
 # Endings after the feminine ت of a base that ends in ة (folded ه): قمتهما, حكومتين.
 FEMININE_SUFFIXES = frozenset(
     [
@@ -54,6 +59,25 @@ FEMININE_SUFFIXES = frozenset(
         *("ي" + p for p in PRONOUNS),
     ]
 )
+# The indefinite accusative writes an alif after a noun (زلزالًا, إعصارًا, متسولًا); not
+# after a base that ends in ة, ا or ي, where the alif makes another word (كوري + ا is
+# كوريا).
+TANWEEN = "ا"
+_NO_TANWEEN_AFTER = frozenset("اهي")
+# The relative adjective (nisba) of a noun of five letters or more: تايلاندي, السنغالية,
+# الدنماركيين, زلزالي.  Shorter bases are left out: سعودي is not about سعود, مالي not
+# about مال.
+NISBA = "ي"
+NISBA_ENDINGS = frozenset(["", "ه", "ين", "ون", "ان", "ات", "تين", "تان"])
+MIN_NISBA_BASE = 5
+_NO_NISBA_AFTER = frozenset("اهيو")
+# A typed word is cut to a shorter form only when that form occurs in at least this many
+# times as many articles: a clitic form is a small share of a word's uses (بكوريا 7,
+# كوريا 174), while a word that merely starts like one is not (بايدن 14, ايدن 16;
+# بلدية 554, لديه 691).  Below MIN_EVIDENCE articles counts tell little, and a form at
+# least as common is taken (a new store's first articles).
+STRIP_FACTOR = 2
+MIN_EVIDENCE = 5
 
 # Shorter words keep their surface form: a two-letter word is mostly a particle (في, من)
 # and its "forms" (فيه, منها) are other words.
@@ -80,7 +104,7 @@ def _strip_candidates(token: str) -> list[tuple[str, str | None]]:
     bases: list[tuple[str, str | None]] = [(token, None), *found]
     for base, _ in bases:
         via = None if base == token else base
-        for suffix in sorted(SUFFIXES - {""}, key=len, reverse=True):
+        for suffix in sorted(STRIP_SUFFIXES - {""}, key=len, reverse=True):
             if base.endswith(suffix) and len(base) - len(suffix) >= MIN_BASE:
                 stem = base[: -len(suffix)]
                 if stem.endswith("ت") and suffix in FEMININE_SUFFIXES:
@@ -92,9 +116,10 @@ def _strip_candidates(token: str) -> list[tuple[str, str | None]]:
 def query_base(token: str, doc_count: Callable[[str], int]) -> str:
     """The base of a typed word: the token without clitics, where the vocabulary agrees.
 
-    A shorter form is taken only when it occurs in at least as many articles as the token
-    (doc_count gives a term's document frequency): بكوريا -> كوريا and قمتهما -> قمه, but
-    بريطانيا, كوريا and بايدن stay as they are.  Article chains are always stripped.
+    A shorter form is taken only when it occurs in at least STRIP_FACTOR times as many
+    articles as the token (doc_count gives a term's document frequency; as many, when
+    the token is in fewer than MIN_EVIDENCE), and so does the form between two cuts: بكوريا -> كوريا and قمتهما -> قمه, but بريطانيا, كوريا, بايدن
+    and بلدية stay as they are.  Article chains are always stripped.
     """
     if len(token) <= MIN_EXPANDED or not is_arabic_word(token):
         return token
@@ -106,17 +131,23 @@ def query_base(token: str, doc_count: Callable[[str], int]) -> str:
             best = token[len(article) :]
             break
     start = best
-    best_count = doc_count(best)
     tried = [(c, None) for c in ("ل" + start,) if token.startswith("لل")]
-    for candidate, via in [*tried, *_strip_candidates(start)]:
-        if len(candidate) < MIN_BASE or candidate == best:
-            continue
+    candidates = [
+        (candidate, via, doc_count(candidate))
+        for candidate, via in [*tried, *_strip_candidates(start)]
+        if len(candidate) >= MIN_BASE and candidate != start
+    ]
+    if not any(count for _, _, count in candidates):
+        return start  # nothing to cut to: the token's own count is not needed
+    best_count = doc_count(start)
+    needed = max(1, best_count if best_count < MIN_EVIDENCE else STRIP_FACTOR * best_count)
+    for candidate, via, count in candidates:
         # Two cuts (a proclitic and an ending) need the form between them in the index
-        # too: كاميرون is not ك + امير + ون, as اميرون does not occur.
-        if via is not None and not doc_count(via):
+        # as often: كاميرون is not ك + امير + ون, as اميرون does not occur, and بلدية is
+        # not ب + لدي + ه.
+        if via is not None and doc_count(via) < needed:
             continue
-        count = doc_count(candidate)
-        if count and count >= best_count:
+        if count >= needed and count >= best_count:
             best, best_count = candidate, count
     return best
 
@@ -145,6 +176,15 @@ def is_form_of(term: str, base: str) -> bool:
             continue
         core = term[len(chain) :]
         if core.startswith(base) and core[len(base) :] in SUFFIXES:
+            return True
+        if core == base + TANWEEN and base[-1] not in _NO_TANWEEN_AFTER:
+            return True
+        if (
+            len(base) >= MIN_NISBA_BASE
+            and base[-1] not in _NO_NISBA_AFTER
+            and core.startswith(base + NISBA)
+            and core[len(base) + 1 :] in NISBA_ENDINGS
+        ):
             return True
         if base.endswith("ه"):
             feminine = base[:-1] + "ت"
