@@ -222,7 +222,9 @@ def main() -> int:
     parser.add_argument("--no-dct", action="store_true", help="give the extractor no time")
     parser.add_argument("--show", action="store_true", help="list misses, extras, wrong values")
     parser.add_argument("--build-gold", type=Path, metavar="OUT", help="write the dev set")
-    parser.add_argument("--set", choices=("dev", "train", "train2"), default="dev", help="which set")
+    parser.add_argument(
+        "--set", choices=("dev", "train", "train2"), default="dev", help="which set"
+    )
     args = parser.parse_args()
     if args.build_gold is not None:
         import timeml_devset

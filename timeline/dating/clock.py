@@ -32,7 +32,8 @@ HOUR_WORD_ANCHOR = Anchor(lx.alternation(lx.HOUR_WORDS), lx.HOUR_WORDS)
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
     r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"
-    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر){END}))?"
+    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}"
+    rf"|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر|بعد\s+ظهر){END}))?"
     rf"(?:\s*{ZONE}{END})?"
 )
 FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
@@ -49,13 +50,15 @@ SOME_DAY_AFTER = rx(
 RECURRING_BEFORE = rx(r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا)[^.!?؟\n]*$")
 INSIDE = frozenset("0123456789:/.")
 OTHER_DIGIT = rx(r"[^\D0-9]")  # a digit of another script
-CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "فجر", "ليلا", ":")
+CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "ظهير", "فجر", "ليلا", ":")
 
 
 def to_24h(hour: int, period: str | None) -> int | None:
     """The 24-hour clock hour; 12 صباحاً is midnight, 12 ظهراً noon."""
     if not 0 <= hour <= 24:
         return None
+    if period:
+        period = " ".join(period.split())  # بعد  الظهر
     if period in lx.AM_WORDS:
         return 0 if hour == 12 else (hour if hour < 12 else None)
     if period in lx.PM_WORDS:

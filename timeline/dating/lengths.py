@@ -179,10 +179,30 @@ def durations(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(start, hit.end(), v.duration(value), "duration", 0.75)
 
 
+# An age without a unit: في الخمسين من العمر, العاشرة من عمرها, الـ60 من العمر (P50Y...).
+AGE_ANCHOR = Anchor("عمر", ("عمر",))
+AGE = rx(
+    rf"{START}[وف]?[بل]?(?:(?P<words>{lx.alternation(lx.AGE_YEARS)})|ال\s*(?P<num>\d{{1,3}}))"
+    rf"\s+من\s+(?:ال)?عمر(?:ه|ها|هم|هما)?{END}"
+)
+
+
+def ages(ctx: Context) -> Iterator[Candidate]:
+    """في الخمسين من العمر, الخامسة عشرة من عمره: an age in years (TimeML DURATION)."""
+    for hit in ctx.scan(AGE, AGE_ANCHOR, 40, 8):
+        words = hit.group("words")
+        amount = lx.AGE_YEARS[" ".join(words.split())] if words else int(hit.group("num"))
+        if 0 < amount < 130:
+            yield Candidate(hit.start(), hit.end(), v.duration(f"P{amount}Y"), "duration", 0.7)
+
+
 # كل دقيقة يومياً من التمارين: each minute of a daily amount, not "every minute".
 RATE_AFTER = rx(
     rf"\s+(?:{lx.alternation(lx.RECURRING_ADVERBS)}|في\s+(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه)){END}"
 )
+
+# كل عام وأنتم بخير: the feast greeting, no recurrence.
+GREETING_AFTER = rx(r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن)\s+بخير")
 
 
 def recurring(ctx: Context) -> Iterator[Candidate]:
@@ -190,15 +210,17 @@ def recurring(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(RECURRING, RECURRING_ANCHOR, 24, 60):
         if hit.group("unit") and RATE_AFTER.match(ctx.text, hit.end()):
             continue
+        if GREETING_AFTER.match(ctx.text, hit.end()):
+            continue
         if hit.group("adv"):
             value = _letters(lx.RECURRING_ADVERBS[hit.group("adv")], 1)
         elif hit.group("wd"):
             value = weekly(lx.WEEKDAYS[hit.group("wd")])
         elif hit.group("tunit"):
             unit, implied = lx.DURATION_UNITS[hit.group("tunit")]
-            if implied != 1:
+            if implied is None:
                 continue
-            value = _letters(unit, 1)
+            value = _letters(unit, implied)  # مرة كل عامين: every two years
         else:
             unit, implied = lx.DURATION_UNITS[hit.group("unit")]
             if hit.group("num"):

@@ -442,8 +442,12 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
 REF_ANCHOR = Anchor(
     r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
     r"|الاونه|المستقبل\s+القريب|فتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)"
-    r"|السابق(?!\w)|الماضي(?!\w)|الايام(?!\w)",  # في السابق, في الماضي, هذه الأيام
+    r"|السابق(?!\w)|الماضي(?!\w)|الايام(?!\w)"  # في السابق, في الماضي, هذه الأيام
+    r"|مستقبلا|سابقا|اللحظه",  # مستقبلاً, سابقاً, حتى اللحظة
     [
+        "مستقبلا",
+        "سابقا",
+        "اللحظه",
         "حاليا",
         "مؤخرا",
         "قريبا",
@@ -459,10 +463,11 @@ REF_ANCHOR = Anchor(
 )
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
-    rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
+    rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا|مستقبلا|سابقا){END}"
     r"|(?:[وف]?[بل](?=ال))?(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
     r"|وقت\s+سابق|المستقبل\s+القريب"
-    r"|الفتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)|هذه\s+الايام)(?!\w)"
+    r"|الفتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)|هذه\s+الايام"
+    r"|(?<!\w)[وف]?حتي\s+(?:هذه\s+)?اللحظه|هذه\s+اللحظه|اللحظه\s+الراهنه)(?!\w)"
     r"|[وف]?في\s+(?P<past>السابق|الماضي)(?!\w))"
 )
 REF_VALUES = {
@@ -471,12 +476,15 @@ REF_VALUES = {
     "حاليا": "PRESENT", "مؤخرا": "PAST", "قريبا": "FUTURE", "الاونه الاخيره": "PAST",
     "وقت سابق": "PAST", "المستقبل القريب": "FUTURE", "الفتره الماضيه": "PAST",
     "الفتره الاخيره": "PAST", "الفتره المقبله": "FUTURE", "الفتره القادمه": "FUTURE",
-    "هذه الايام": "PRESENT",
+    "هذه الايام": "PRESENT", "مستقبلا": "FUTURE", "سابقا": "PAST",
     }.items()
 }  # fmt: skip
 
 
 NEAR_AFTER = rx(r"\s+(?:من|جدا\s+من)\s")
+# مستقبلا جميلا, لها مستقبلا: the noun "a future", with its adjective or owner.
+NOUN_AFTER = rx(r"\s+\w+ا(?!\w)")
+FOR_BEFORE = rx(r"(?<!\w)ل(?:ه|ها|هم|هما|نا|ك|كم)\s+$")
 # العام الحالي 1436: the current Hijri year, named by its number.
 HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
 
@@ -498,6 +506,11 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
             continue
         if hit.group("adv") == "قريبا" and NEAR_AFTER.match(ctx.text, hit.end()):
             continue  # قريباً من المحافظة, قريبا من 51 دولارا: "near", not "soon"
+        if hit.group("adv") == "مستقبلا" and (
+            NOUN_AFTER.match(ctx.text, hit.end())
+            or FOR_BEFORE.search(ctx.text, max(0, hit.start() - 8), hit.start())
+        ):
+            continue  # له مستقبلاً كبيراً: "a great future", the noun
         key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
         direction = REF_VALUES.get(key, "PRESENT")
         yield Candidate(hit.start(), hit.end(), v.vague_value(direction), "vague", 0.65)
@@ -538,8 +551,9 @@ def vague(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(hit.start(), hit.end(), v.vague_value("PAST"), "vague", 0.5)
             continue
         count = hit.group("n") or hit.group("nw")
-        if hit.group("plural2") and (count or mod in lx.PAST_WORDS):
-            # الأيام الماضية (PXD), السنوات الخمس المقبلة (P5Y): a length up to or from now.
+        if hit.group("plural2") and (count or mod in lx.PAST_WORDS or hit.group("few")):
+            # الأيام الماضية (PXD), السنوات الخمس المقبلة (P5Y), الساعات القليلة المقبلة
+            # (PTXH): a length up to or from now.
             unit, _ = lx.DURATION_UNITS[hit.group("plural2")]
             amount = None
             if count:
@@ -551,3 +565,56 @@ def vague(ctx: Context) -> Iterator[Candidate]:
         future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
         value = v.vague_value("FUTURE" if future else "PAST")
         yield Candidate(hit.start(), hit.end(), value, "vague", 0.6)
+
+
+# The feasts: أول أيام عيد الفطر, ثالث أيام العيد, عيد الأضحى المقبل.  A feast named
+# alone is an occasion (greetings, a holiday's name), not a date; a day of it (أول أيام)
+# or a modifier (الماضي, المقبل) makes it one.
+EID_ANCHOR = Anchor("عيد", ("عيد",))
+EID = rx(
+    rf"{START}(?:(?P<ord>اول|ثاني|ثالث|رابع)\s+(?:ايام|يوم)\s+)?"
+    r"(?:عيد\s+(?P<feast>الفطر|الاضحي)(?:\s+المبارك)?|(?P<bare>العيد))"
+    rf"(?:\s+(?P<mod>{PAST}|{FUTURE}))?{END}"
+)
+EID_DAYS = {"الفطر": (10, 1), "الاضحي": (12, 10)}  # 1 Shawwal, 10 Dhu al-Hijjah
+EID_ORDINALS = {"اول": 0, "ثاني": 1, "ثالث": 2, "رابع": 3}
+
+
+def _feast_day(anchor: date, feasts: list[tuple[int, int]], direction: str | None) -> date | None:
+    """The feast's first day nearest the anchor, or the latest before / first after it."""
+    today = v.gregorian_to_hijri(anchor)
+    if today is None:
+        return None
+    days = sorted(
+        d
+        for year in (today[0] - 1, today[0], today[0] + 1)
+        for month, day in feasts
+        if (d := v.hijri_to_gregorian(year, month, day)) is not None
+    )
+    if direction == "past":
+        before = [d for d in days if d <= anchor]
+        return before[-1] if before else None
+    if direction == "future":
+        after = [d for d in days if d > anchor]
+        return after[0] if after else None
+    return min(days, key=lambda d: abs((d - anchor).days), default=None)
+
+
+def feasts(ctx: Context) -> Iterator[Candidate]:
+    """أول أيام عيد الفطر المبارك, ثالث أيام العيد, عيد الفطر الماضي: the feast's day."""
+    if ctx.anchor_day is None:
+        return
+    for hit in ctx.scan(EID, EID_ANCHOR, 16, 24):
+        mod, ordinal = hit.group("mod"), hit.group("ord")
+        if not (mod or ordinal):
+            continue
+        feast = hit.group("feast")
+        options = [EID_DAYS[feast]] if feast else list(EID_DAYS.values())
+        direction = None
+        if mod:
+            direction = "past" if mod in lx.PAST_WORDS else "future"
+        first = _feast_day(ctx.anchor_day, options, direction)
+        if first is None:
+            continue
+        day = first + timedelta(days=EID_ORDINALS.get(ordinal or "اول", 0))
+        yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", 0.7, day=day)

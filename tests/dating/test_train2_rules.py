@@ -1,0 +1,113 @@
+"""Rules added from the second TimeML train set's misses (bench/data/timeml_train2.jsonl).
+
+Every sentence here is made up; none is article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+WED = datetime(2015, 8, 5, 12, 0)  # 20 Shawwal 1436, after Eid al-Fitr (17 July)
+
+
+def found(text: str, published: datetime | None = WED) -> list[tuple[str, str, str]]:
+    return [(m.text, m.value, m.type) for m in extract_mentions(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("عقد الاجتماع الساعة الثالثة بعد الظهر في", "الساعة الثالثة بعد الظهر", "T15:00"),
+        ("سجلت الحرارة الساعة 2 بعد الظهر أعلى", "الساعة 2 بعد الظهر", "T14:00"),
+        ("وصل الوفد عند الرابعة بعد الظهيرة إلى", "الرابعة بعد الظهيرة", "T16:00"),
+        ("بدأ الحفل الخامسة من بعد ظهر اليوم", "الخامسة", "T17:00"),
+    ],
+)
+def test_after_noon_is_the_afternoon(text: str, raw: str, value: str) -> None:
+    assert (raw, f"2015-08-05{value}", "TIME") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("أصيب رجل في الخمسين من العمر بجروح", "الخمسين من العمر", "P50Y"),
+        ("قرأ الكتاب وهو في العاشرة من عمره", "العاشرة من عمره", "P10Y"),
+        ("فتاة في الخامسة عشرة من عمرها", "الخامسة عشرة من عمرها", "P15Y"),
+        ("شاب في الخامسة والعشرين من عمره", "الخامسة والعشرين من عمره", "P25Y"),
+        ("مثل شاب في الـ20 من عمره أمام القضاء", "الـ20 من عمره", "P20Y"),
+    ],
+)
+def test_an_age_without_a_unit_is_a_duration(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DURATION")]
+    assert found(text, None) == [(raw, value, "DURATION")]
+
+
+def test_a_third_of_a_life_is_no_age() -> None:
+    assert found("قضى الثلث الأخير من عمره في القرية") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("أصيب أول أيام عيد الفطر المبارك في", "أول أيام عيد الفطر المبارك", "2015-07-17"),
+        ("عرضت خلال فترة عيد الفطر الماضي على", "عيد الفطر الماضي", "2015-07-17"),
+        ("وقع الحادث في ثالث أيام العيد، فيما", "ثالث أيام العيد", "2015-07-19"),
+        ("يعود الموظفون بعد عيد الأضحى المقبل", "عيد الأضحى المقبل", "2015-09-23"),
+    ],
+)
+def test_a_day_of_a_feast_is_a_date(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+def test_a_feast_named_alone_is_an_occasion() -> None:
+    assert found("هنأ المواطنين بمناسبة عيد الفطر المبارك") == []
+    assert found("وقع الحادث في ثالث أيام العيد", None) == []
+
+
+def test_the_feast_greeting_is_no_recurrence() -> None:
+    assert found("قال: كل عام وأنتم بخير") == []
+    assert found("يقام المهرجان كل عام في الرياض") == [("كل عام", "P1Y", "SET")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("لم يصل أحد حتى اللحظة إلى الموقع", "حتى اللحظة", "PRESENT_REF"),
+        ("منذ يومين وحتى هذه اللحظة لم", "وحتى هذه اللحظة", "PRESENT_REF"),
+        ("سيتم تطبيقه مستقبلاً على جميع الفروع", "مستقبلاً", "FUTURE_REF"),
+        ("التنظيم المعروف سابقًا باسم آخر", "سابقًا", "PAST_REF"),
+    ],
+)
+def test_more_references_to_now_and_then(text: str, raw: str, value: str) -> None:
+    assert (raw, value, "DATE") in found(text)
+    assert (raw, value, "DATE") in found(text, None)
+
+
+def test_a_future_as_a_noun_is_no_reference() -> None:
+    assert found("توقع بأن له مستقبلاً كبيراً في الملاعب") == []
+    assert found("ينتظرها مستقبلا مشرقا") == []
+    assert found("في اللحظة الأخيرة سجل هدفا") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("سيصل خلال الساعات القليلة المقبلة إلى", "الساعات القليلة المقبلة", "PTXH"),
+        ("تشهد الأيام القليلة المقبلة تصاعدا", "الأيام القليلة المقبلة", "PXD"),
+    ],
+)
+def test_the_few_coming_units_are_a_length(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DURATION")]
+
+
+def test_once_every_two_years_is_a_recurrence() -> None:
+    assert found("تعقد القمة مرة كل عامين في") == [("مرة كل عامين", "P2Y", "SET")]
+
+
+def test_a_hijri_month_of_next_year_with_a_glued_preposition() -> None:
+    got = found("ستقام التصفيات في شهر رمضان للعام المقبل بإذن الله")
+    assert got == [("شهر رمضان للعام المقبل", "2016-06-06/2016-07-05", "DATE")]
