@@ -111,3 +111,68 @@ def test_once_every_two_years_is_a_recurrence() -> None:
 def test_a_hijri_month_of_next_year_with_a_glued_preposition() -> None:
     got = found("ستقام التصفيات في شهر رمضان للعام المقبل بإذن الله")
     assert got == [("شهر رمضان للعام المقبل", "2016-06-06/2016-07-05", "DATE")]
+
+
+def test_a_chronology_entry_is_a_year() -> None:
+    text = "أبرز محطاته:\n2005: فاز بالكأس\n- 2007 - فاز بالدوري\nوفي المركز 2012 لاعبا"
+    assert [(m.text, m.value) for m in extract_mentions(text, WED)] == [
+        ("2005", "2005"),
+        ("2007", "2007"),
+    ]
+
+
+def test_a_number_after_a_colon_inside_a_line_is_no_year() -> None:
+    assert found("قال المتحدث: 2005 شخص حضروا") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("ارتفعت الأسعار منذ مطلع العام بنسبة", "مطلع العام", "2015"),
+        ("سيستمر العمل حتى نهاية الشهر، كما", "نهاية الشهر", "2015-08"),
+        ("وصل في أواخر الشهر الماضي إلى", "أواخر الشهر الماضي", "2015-07"),
+        ("يبدأ البرنامج مطلع العام المقبل في", "مطلع العام المقبل", "2016"),
+    ],
+)
+def test_the_start_or_end_of_a_period_is_in_its_span(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+def test_the_end_of_a_school_year_or_of_the_week_is_not_this_year() -> None:
+    assert found("مع نهاية العام الدراسي يسافر") == []
+    assert found("يزدحم السوق في نهاية الأسبوع") == []
+
+
+def test_a_range_of_days_of_a_hijri_month() -> None:
+    got = found("تعرض المسرحية (21 إلى 23 من شهر شوال) في الدمام")
+    assert got == [("21 إلى 23 من شهر شوال", "2015-08-06/2015-08-08", "DATE")]
+    assert found("من 25 إلى 23 شوال") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("يطبق القرار اعتبارا من أول سبتمبر المقبل", "أول سبتمبر المقبل", "2015-09-01"),
+        ("صام المسلمون منذ غرة شهر رمضان الماضي", "غرة شهر رمضان الماضي", "2015-06-18"),
+    ],
+)
+def test_the_first_of_a_month_in_words(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("فاز بالبطولة العام قبل الماضي أيضا", "العام قبل الماضي", "2013"),
+        ("عقد الاجتماع الشهر قبل الماضي في", "الشهر قبل الماضي", "2015-06"),
+        ("وصل الجمعة قبل الماضية إلى", "الجمعة قبل الماضية", "2015-07-24"),
+        ("وقع يوم الأربعاء قبل الماضي في", "يوم الأربعاء قبل الماضي", "2015-07-22"),
+    ],
+)
+def test_the_one_before_last(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+def test_midnight_sets_the_hour() -> None:
+    got = found("وقع الانفجار الساعة الثانية بعد منتصف الليل في")
+    assert got == [("الساعة الثانية بعد منتصف الليل", "2015-08-05T02:00", "TIME")]

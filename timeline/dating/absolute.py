@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
@@ -59,6 +59,8 @@ DAY_BEFORE = rx(
 ORDINAL_DAY_BEFORE = Before(
     rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$", ("من",)
 )
+# أول سبتمبر, غرة رمضان: the first day of the month.
+FIRST_DAY_BEFORE = rx(r"(?<!\w)(?P<w>[وفب]?(?:اول|غره))\s+(?:شهر\s+)?$")
 WEEKDAY_BEFORE = Before(
     rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?$",
     lx.WEEKDAYS,
@@ -95,6 +97,9 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
         # a one-letter clitic glued to it (والسابع) stays.
         start = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
         return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + start
+    hit = FIRST_DAY_BEFORE.search(window)
+    if hit:
+        return 1, None, lo + hit.start("w")
     return None
 
 
@@ -352,7 +357,7 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(hit.start(), end, value, "hijri", 0.85)
             continue
         day, first_day, day_start = day_info
-        if first_day is not None:
+        if first_day is not None and not 1 <= first_day < day:
             continue
         if year is not None:
             found = v.hijri_to_gregorian(year, month, day)
@@ -361,6 +366,14 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
         else:
             found = None
         if found is None:
+            continue
+        if first_day is not None:
+            # من 21 إلى 23 من شهر شوال: the days of one Hijri month.
+            first = found - timedelta(days=day - first_day)
+            yield Candidate(
+                _weekday_start(ctx, day_start), end, v.days_interval(first, found, v.HIJRI),
+                "range", 0.9 if year else 0.75, has_year=year is not None,
+            )  # fmt: skip
             continue
         yield Candidate(
             _weekday_start(ctx, day_start), end, v.day_value(found, v.HIJRI), "hijri",
@@ -468,7 +481,9 @@ def years(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.each_match(YEAR):
         noun, era = hit.group("noun"), hit.group("era") or ""
         bracketed = bool(hit.group("open") and hit.group("close"))
-        if not (hit.group("prep") or noun or hit.group("named") or bracketed or era):
+        if not (
+            hit.group("prep") or noun or hit.group("named") or bracketed or era
+        ) and not _chronology_entry(text, hit.start("y"), hit.end("y")):
             continue
         if (hit.group("prep") or "").strip().lstrip("وف") == "من" and not (
             noun or RANGE_AFTER.match(text, hit.end())
@@ -500,6 +515,20 @@ def years(ctx: Context) -> Iterator[Candidate]:
                 break
             yield follow
             pos = more.end()
+
+
+# A chronology's entry: the year opens its line (after a bullet) and a colon or a dash
+# follows it (2005: فاز بالكأس, - 1998 - تأسيس الشركة).
+LINE_OPENING = rx(r"[ \t\-*•●▪◾■►]*$")
+ENTRY_MARK_AFTER = rx(r"[ \t]*(?::|-\s|–)")
+
+
+def _chronology_entry(text: str, start: int, end: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return (
+        LINE_OPENING.match(text, line, start) is not None
+        and ENTRY_MARK_AFTER.match(text, end) is not None
+    )
 
 
 def _year_candidate(

@@ -187,7 +187,10 @@ DECADE_STEMS: dict[str, int] = _folded(
 )
 
 # Clock times: period words and the hour ordinals used in prose (الرابعة عصرا).
-AM_WORDS = frozenset(strip_marks(w) for w in ("صباحا", "صباحاً", "صباح", "ص", "فجرا", "فجر"))
+AM_WORDS = frozenset(
+    strip_marks(w)
+    for w in ("صباحا", "صباحاً", "صباح", "ص", "فجرا", "فجر", "منتصف الليل", "بعد منتصف الليل")
+)
 PM_WORDS = frozenset(
     strip_marks(w)
     for w in (

@@ -125,9 +125,15 @@ NOT_A_WEEKDAY_AROUND = rx(r"\s+عشره?(?!\w)")
 ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
 # بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
 TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي)|ال\w+(?:ين|ان))\s+$")
+# The start, middle or end of a period: in its span (TempEval-3), and with no modifier
+# (مطلع العام, نهاية الشهر) the current one; never before a year, a name or an
+# adjective (نهاية العام الدراسي), nor the week's end (the weekend).
+PERIOD_EDGES = r"[وف]?[بل]?(?:مطلع|مستهل|بدايه|نهايه|منتصف|اواخر|اوائل|اواسط|ختام)\s+"
 PERIOD = rx(
     rf"{START}(?:(?P<this>[وف]?(?:في\s+)?[بل]?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
-    rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+(?P<mod>{MODIFIER})){END}"
+    rf"|(?:{PERIOD_EDGES})?{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+"
+    rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?))"
+    rf"|(?P<edge>{PERIOD_EDGES})ال(?P<unit2>شهر|عام|سنه)(?!\s*(?:ال|\d|[(\-]|من\s+\d))){END}"
 )
 AGO = rx(
     rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
@@ -301,6 +307,9 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         yield _named_day(ctx, start, hit.end(), offset, hit.group("wd"), 0.85)
 
 
+BEFORE_LAST_AFTER = rx(r"\s+قبل\s+الماضي(?:ه)?(?!\w)")
+
+
 def weekdays(ctx: Context) -> Iterator[Candidate]:
     """يوم الأحد الماضي, الجمعة المقبل, الخميس: resolved against the article's today."""
     text = ctx.text
@@ -325,9 +334,10 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             end = after.end() if after and "ال" not in after.group(0).split("كل")[0] else hit.end()
             yield Candidate(hit.start(), end, value, "set", 0.7)
             continue
+        before_last = None if direction else BEFORE_LAST_AFTER.match(text, hit.end())
         if (
             weekday in lx.AMBIGUOUS_WEEKDAYS
-            and not (has_day_word or direction)
+            and not (has_day_word or direction or before_last)
             and not _weekday_in_context(ctx, hit, weekday)
         ):
             continue
@@ -338,11 +348,15 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
                 hit.start(), hit.end(), v.vague_value(ref), "relative", confidence * 0.8
             )
             continue
+        end = hit.end()
         if direction == "future":
             day = next_weekday(ctx.today, weekday)
         else:
-            day = last_weekday(ctx.today, weekday, strict=direction == "past")
-        yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", confidence, day=day)
+            day = last_weekday(ctx.today, weekday, strict=direction == "past" or bool(before_last))
+            if before_last:
+                # الجمعة قبل الماضية: the one a week before the last
+                day, end = day - timedelta(weeks=1), before_last.end()
+        yield Candidate(hit.start(), end, v.day_value(day), "relative", confidence, day=day)
 
 
 def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
@@ -363,9 +377,13 @@ def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
 def periods(ctx: Context) -> Iterator[Candidate]:
     """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام."""
     for hit in ctx.scan(PERIOD, PERIOD_ANCHOR):
-        unit = (hit.group("unit") or hit.group("unit1") or "").removeprefix("ال")
+        unit = (hit.group("unit") or hit.group("unit1") or hit.group("unit2") or "").removeprefix(
+            "ال"
+        )
         direction = "current" if hit.group("this") else direction_of(hit.group("mod"))
         step = {"past": -1, "future": 1}.get(direction or "", 0)
+        if hit.group("before_last"):
+            step = -2  # العام قبل الماضي: the year before last
         ref = ctx.today
         if ref is None:
             word = {-1: "PAST", 1: "FUTURE"}.get(step, "PRESENT")
