@@ -369,9 +369,9 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
             continue
         if first_day is not None:
             # من 21 إلى 23 من شهر شوال: the days of one Hijri month.
-            first = found - timedelta(days=day - first_day)
+            opening = found - timedelta(days=day - first_day)
             yield Candidate(
-                _weekday_start(ctx, day_start), end, v.days_interval(first, found, v.HIJRI),
+                _weekday_start(ctx, day_start), end, v.days_interval(opening, found, v.HIJRI),
                 "range", 0.9 if year else 0.75, has_year=year is not None,
             )  # fmt: skip
             continue
