@@ -180,20 +180,30 @@ def durations(ctx: Context) -> Iterator[Candidate]:
 
 
 # An age without a unit: في الخمسين من العمر, العاشرة من عمرها, الـ60 من العمر (P50Y...).
+# Looked for behind each "عمر" that follows من; most are the name Omar.
 AGE_ANCHOR = Anchor("عمر", ("عمر",))
-AGE = rx(
+AGE_BEFORE = rx(
     rf"{START}[وف]?[بل]?(?:(?P<words>{lx.alternation(lx.AGE_YEARS)})|ال\s*(?P<num>\d{{1,3}}))"
-    rf"\s+من\s+(?:ال)?عمر(?:ه|ها|هم|هما)?{END}"
+    r"\s+من\s+(?:ال)?$"
 )
+AGE_AFTER = rx(rf"عمر(?:ه|ها|هم|هما)?{END}")
 
 
 def ages(ctx: Context) -> Iterator[Candidate]:
     """في الخمسين من العمر, الخامسة عشرة من عمره: an age in years (TimeML DURATION)."""
-    for hit in ctx.scan(AGE, AGE_ANCHOR, 40, 8):
+    text = ctx.text
+    for at in ctx.starts_of(AGE_ANCHOR):
+        head = text[at - 3 if at >= 3 else 0 : at]
+        if not (head.endswith("من ") or head == "ال" or head.endswith(" ال")):
+            continue
+        hit = AGE_BEFORE.search(text, at - 40 if at >= 40 else 0, at)
+        tail = AGE_AFTER.match(text, at) if hit else None
+        if hit is None or tail is None:
+            continue
         words = hit.group("words")
         amount = lx.AGE_YEARS[" ".join(words.split())] if words else int(hit.group("num"))
         if 0 < amount < 130:
-            yield Candidate(hit.start(), hit.end(), v.duration(f"P{amount}Y"), "duration", 0.7)
+            yield Candidate(hit.start(), tail.end(), v.duration(f"P{amount}Y"), "duration", 0.7)
 
 
 # كل دقيقة يومياً من التمارين: each minute of a daily amount, not "every minute".

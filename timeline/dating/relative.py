@@ -125,16 +125,37 @@ NOT_A_WEEKDAY_AROUND = rx(r"\s+عشره?(?!\w)")
 ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
 # بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
 TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي)|ال\w+(?:ين|ان))\s+$")
-# The start, middle or end of a period: in its span (TempEval-3), and with no modifier
-# (مطلع العام, نهاية الشهر) the current one; never before a year, a name or an
-# adjective (نهاية العام الدراسي), nor the week's end (the weekend).
-PERIOD_EDGES = r"[وف]?[بل]?(?:مطلع|مستهل|بدايه|نهايه|منتصف|اواخر|اوائل|اواسط|ختام)\s+"
+# The start, middle or end of a period is in its span (TempEval-3), and with no modifier
+# (مطلع العام, نهاية الشهر) names the current one; never before a year, a name or an
+# adjective (نهاية العام الدراسي), nor the week's end (the weekend).  Found by string
+# checks around the period's match or anchor, not by a wider regex.
+PERIOD_EDGES = frozenset(
+    strip_marks(w)
+    for w in ("مطلع", "مستهل", "بداية", "نهاية", "منتصف", "أواخر", "أوائل", "أواسط", "ختام")
+)
 PERIOD = rx(
     rf"{START}(?:(?P<this>[وف]?(?:في\s+)?[بل]?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
-    rf"|(?:{PERIOD_EDGES})?{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+"
-    rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?))"
-    rf"|(?P<edge>{PERIOD_EDGES})ال(?P<unit2>شهر|عام|سنه)(?!\s*(?:ال|\d|[(\-]|من\s+\d))){END}"
+    rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+"
+    rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?))){END}"
 )
+BARE_PERIOD = rx(r"(?P<unit>شهر|عام|سنه)(?!\w)(?!\s*(?:ال|\d|[(\-]|من\s+\d|قبل\s+الماضي))")
+
+
+def _edge_before(text: str, start: int) -> int | None:
+    """Where an edge word (مطلع, نهاية, وبداية) written just before start begins."""
+    end = start - 1
+    if end < 1 or not text[end].isspace():
+        return None
+    first = end
+    while first > 0 and end - first < 8 and text[first - 1].isalpha():
+        first -= 1
+    word = text[first:end]
+    for glued in range(3):
+        if word[glued:] in PERIOD_EDGES and all(c in "وفبل" for c in word[:glued]):
+            return first
+    return None
+
+
 AGO = rx(
     rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
@@ -375,28 +396,41 @@ def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
 
 
 def periods(ctx: Context) -> Iterator[Candidate]:
-    """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام."""
+    """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام, مطلع العام."""
+    text = ctx.text
     for hit in ctx.scan(PERIOD, PERIOD_ANCHOR):
-        unit = (hit.group("unit") or hit.group("unit1") or hit.group("unit2") or "").removeprefix(
-            "ال"
-        )
+        unit = (hit.group("unit") or hit.group("unit1") or "").removeprefix("ال")
         direction = "current" if hit.group("this") else direction_of(hit.group("mod"))
         step = {"past": -1, "future": 1}.get(direction or "", 0)
         if hit.group("before_last"):
             step = -2  # العام قبل الماضي: the year before last
-        ref = ctx.today
-        if ref is None:
-            word = {-1: "PAST", 1: "FUTURE"}.get(step, "PRESENT")
-            yield Candidate(hit.start(), hit.end(), v.vague_value(word), "relative", 0.6)
+        start = hit.start()
+        if not hit.group("this") and (edge := _edge_before(text, start)) is not None:
+            start = edge
+        yield from _period(ctx, start, hit.end(), unit, step)
+    for at in ctx.starts_of(PERIOD_ANCHOR):
+        if at < 4 or not text[at - 3].isspace() or text[at - 2 : at] != "ال":
             continue
-        hijri = HIJRI_YEAR_AFTER.match(ctx.text, hit.end()) if unit in ("عام", "سنه") else None
-        if hijri is not None:
-            years = v.hijri_years_interval(int(hijri.group("y")), int(hijri.group("y")))
-            if years is not None:
-                yield Candidate(hit.start(), hijri.end(), years, "hijri", 0.85)
-                continue
-        value = _shifted_period(ref, unit, step)
-        yield Candidate(hit.start(), hit.end(), value, "relative", 0.85)
+        if (edge := _edge_before(text, at - 2)) is None:
+            continue
+        bare = BARE_PERIOD.match(text, at)
+        if bare is not None:
+            yield from _period(ctx, edge, bare.end(), bare.group("unit"), 0)
+
+
+def _period(ctx: Context, start: int, end: int, unit: str, step: int) -> Iterator[Candidate]:
+    ref = ctx.today
+    if ref is None:
+        word = {-1: "PAST", 1: "FUTURE"}.get(step, "PRESENT")
+        yield Candidate(start, end, v.vague_value(word), "relative", 0.6)
+        return
+    hijri = HIJRI_YEAR_AFTER.match(ctx.text, end) if unit in ("عام", "سنه") else None
+    if hijri is not None:
+        years = v.hijri_years_interval(int(hijri.group("y")), int(hijri.group("y")))
+        if years is not None:
+            yield Candidate(start, hijri.end(), years, "hijri", 0.85)
+            return
+    yield Candidate(start, end, _shifted_period(ref, unit, step), "relative", 0.85)
 
 
 def _shifted_period(ref: date, unit: str, step: int) -> DateValue:
@@ -618,9 +652,23 @@ def _feast_day(anchor: date, feasts: list[tuple[int, int]], direction: str | Non
     return min(days, key=lambda d: abs((d - anchor).days), default=None)
 
 
+EID_MODIFIERS = tuple(strip_marks(w) for w in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت"))
+
+
+def _feast_cue(text: str, at: int) -> bool:
+    before = text[at - 12 if at >= 12 else 0 : at]
+    return (
+        "ايام" in before or "يوم" in before or any(w in text[at : at + 24] for w in EID_MODIFIERS)
+    )
+
+
 def feasts(ctx: Context) -> Iterator[Candidate]:
     """أول أيام عيد الفطر المبارك, ثالث أيام العيد, عيد الفطر الماضي: the feast's day."""
     if ctx.anchor_day is None:
+        return
+    text = ctx.text
+    # Only a feast's name with a day before it or a modifier after it can be a date.
+    if not any(_feast_cue(text, at) for at in ctx.starts_of(EID_ANCHOR)):
         return
     for hit in ctx.scan(EID, EID_ANCHOR, 16, 24):
         mod, ordinal = hit.group("mod"), hit.group("ord")
