@@ -123,11 +123,19 @@ def draw(which: str = "dev") -> list[str]:
     return random.Random(TRAIN2_SEED).sample(rest, TRAIN2_DRAWN)
 
 
+# The precision samples judged before the second train set was drawn (seeds 12-19);
+# later samples are drawn apart from it, so they must not change its draw.
+TRAIN2_AFTER_SAMPLES = (
+    "precision_sample.tsv",
+    *(f"precision_sample_{seed}.tsv" for seed in range(13, 20)),
+)
+
+
 def _precision_sampled_lines() -> set[int]:
-    """0-based lines of full.jsonl.gz whose mentions were judged for precision."""
+    """0-based lines of full.jsonl.gz whose mentions were judged for precision (to seed 19)."""
     lines: set[int] = set()
-    for path in (REPO / "bench" / "data").glob("precision_sample*.tsv"):
-        with path.open(encoding="utf-8") as rows:
+    for name in TRAIN2_AFTER_SAMPLES:
+        with (REPO / "bench" / "data" / name).open(encoding="utf-8") as rows:
             next(rows, None)
             lines.update(int(row.split("\t", 1)[0]) for row in rows if row.strip())
     return lines

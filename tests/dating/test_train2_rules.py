@@ -176,3 +176,41 @@ def test_the_one_before_last(text: str, raw: str, value: str) -> None:
 def test_midnight_sets_the_hour() -> None:
     got = found("وقع الانفجار الساعة الثانية بعد منتصف الليل في")
     assert got == [("الساعة الثانية بعد منتصف الليل", "2015-08-05T02:00", "TIME")]
+
+
+# Classes from the precision sample of seed 20 (bench/data/precision_sample_20.tsv).
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("يمكنه سحب المبلغ الجمعة بعد المقبل، إذا", "الجمعة بعد المقبل", "2015-08-14"),
+        ("تعقد الجلسة الأسبوع بعد المقبل في", "الأسبوع بعد المقبل", "2015-W34"),
+        ("تنتهي الخطة العام بعد القادم كما", "العام بعد القادم", "2017"),
+    ],
+)
+def test_the_one_after_next(text: str, raw: str, value: str) -> None:
+    assert found(text) == [(raw, value, "DATE")]
+
+
+def test_a_quoted_documents_day_does_not_move_the_writers_today() -> None:
+    sun = datetime(2015, 7, 26, 17, 0)
+    text = "غادر جدة بعد ظهر أمس. ونص الأمر: لعزمنا على السفر هذا اليوم السبت التاسع من شوال"
+    assert ("ظهر أمس", "2015-07-25TMI", "TIME") in found(text, sun)
+    # The writer's own "اليوم السبت" still says the crawl time is a day late.
+    assert ("أمس", "2015-07-24", "DATE") in found("قال اليوم السبت إن الوفد وصل أمس", sun)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("في كتابي بتاريخ 7 / يوليو /2015 م والذي", "7 / يوليو /2015 م", "2015-07-07"),
+        ("اعتباراً من تاريخ 10/شوال / 1436هـ الساعة", "10/شوال / 1436هـ", "2015-07-26"),
+    ],
+)
+def test_a_day_month_name_and_year_between_slashes(text: str, raw: str, value: str) -> None:
+    assert (raw, value, "DATE") in found(text)
+
+
+def test_the_citizen_of_today_is_nowadays() -> None:
+    assert found("فالمواطن اليوم مهما كان يدرك ما يحدث") == [("اليوم", "PRESENT_REF", "DATE")]

@@ -38,7 +38,10 @@ MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{MONTHS}){END}")
 HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
 # A second name for the same month: أيار / مايو, فبراير (شباط), يونيو حزيران.
 PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
-YEAR_AFTER = rx(rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}")
+# 7 / يوليو /2015 م, 10/شوال/1436هـ: a day, a month's name and a year between slashes.
+YEAR_AFTER = rx(
+    rf"[\s،,]*(?:/\s*)?(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}"
+)
 # A year of the first millennium needs its era: 24 أغسطس (آب) 79م is AD 79.
 EARLY_YEAR_AFTER = rx(
     r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
@@ -54,7 +57,7 @@ EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
 DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
-    r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:من\s+)?(?:شهر\s+)?$"
+    r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:/\s*)?(?:من\s+)?(?:شهر\s+)?$"
 )
 ORDINAL_DAY_BEFORE = Before(
     rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$", ("من",)

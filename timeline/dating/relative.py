@@ -63,7 +63,8 @@ BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
-    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن)(?:نا|هم)?\s+$"
+    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه)"
+    r"(?:نا|هم)?\s+$"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
@@ -136,9 +137,10 @@ PERIOD_EDGES = frozenset(
 PERIOD = rx(
     rf"{START}(?:(?P<this>[وف]?(?:في\s+)?[بل]?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
     rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+"
-    rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?))){END}"
+    rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?)"
+    rf"|(?P<after_next>بعد\s+(?:المقبل|القادم)(?:ه)?))){END}"
 )
-BARE_PERIOD = rx(r"(?P<unit>شهر|عام|سنه)(?!\w)(?!\s*(?:ال|\d|[(\-]|من\s+\d|قبل\s+الماضي))")
+BARE_PERIOD = rx(r"(?P<unit>شهر|عام|سنه)(?!\w)(?!\s*(?:ال|\d|[(\-]|من\s+\d|قبل\s+الماضي|بعد\s+ال))")
 
 
 def _edge_before(text: str, start: int) -> int | None:
@@ -329,6 +331,7 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
 
 
 BEFORE_LAST_AFTER = rx(r"\s+قبل\s+الماضي(?:ه)?(?!\w)")
+AFTER_NEXT_AFTER = rx(r"\s+بعد\s+(?:المقبل|القادم)(?:ه)?(?!\w)")
 
 
 def weekdays(ctx: Context) -> Iterator[Candidate]:
@@ -356,9 +359,10 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(hit.start(), end, value, "set", 0.7)
             continue
         before_last = None if direction else BEFORE_LAST_AFTER.match(text, hit.end())
+        after_next = None if direction else AFTER_NEXT_AFTER.match(text, hit.end())
         if (
             weekday in lx.AMBIGUOUS_WEEKDAYS
-            and not (has_day_word or direction or before_last)
+            and not (has_day_word or direction or before_last or after_next)
             and not _weekday_in_context(ctx, hit, weekday)
         ):
             continue
@@ -370,7 +374,10 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             )
             continue
         end = hit.end()
-        if direction == "future":
+        if after_next:
+            # الجمعة بعد المقبل: the one a week after the next
+            day, end = next_weekday(ctx.today, weekday) + timedelta(weeks=1), after_next.end()
+        elif direction == "future":
             day = next_weekday(ctx.today, weekday)
         else:
             day = last_weekday(ctx.today, weekday, strict=direction == "past" or bool(before_last))
@@ -404,6 +411,8 @@ def periods(ctx: Context) -> Iterator[Candidate]:
         step = {"past": -1, "future": 1}.get(direction or "", 0)
         if hit.group("before_last"):
             step = -2  # العام قبل الماضي: the year before last
+        elif hit.group("after_next"):
+            step = 2  # الأسبوع بعد المقبل: the week after next
         start = hit.start()
         if not hit.group("this") and (edge := _edge_before(text, start)) is not None:
             start = edge
