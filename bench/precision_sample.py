@@ -16,7 +16,8 @@ other articles again; seed 17's errors (all from rules older than issue 12's tra
 were fixed in turn and seed 18 drawn from other articles, and so on to seed 19, which
 measures the final rules.  Seed 20 was drawn after the second train set's rules (issue
 12, second round), from articles outside that set too, and judged once, with no rule
-changed after it.  Each article is anchored
+changed after it but the fixes of its own error classes; seed 21, drawn after those from
+other articles again, measures the final rules.  Each article is anchored
 on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -52,6 +53,7 @@ JUDGED = {
     18: DATA / "precision_sample_18.tsv",
     19: DATA / "precision_sample_19.tsv",
     20: DATA / "precision_sample_20.tsv",
+    21: DATA / "precision_sample_21.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
