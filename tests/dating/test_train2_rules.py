@@ -214,3 +214,34 @@ def test_a_day_month_name_and_year_between_slashes(text: str, raw: str, value: s
 
 def test_the_citizen_of_today_is_nowadays() -> None:
     assert found("فالمواطن اليوم مهما كان يدرك ما يحدث") == [("اليوم", "PRESENT_REF", "DATE")]
+
+
+# Classes from the precision sample of seed 21 (bench/data/precision_sample_21.tsv).
+
+
+def test_a_level_in_the_forties_is_no_decade() -> None:
+    assert found("يبقى السعر في بحر الأربعينات هذا الأسبوع") == [
+        ("هذا الأسبوع", "2015-W32", "DATE")
+    ]
+    assert found("ازدهرت السينما في الأربعينات") == [("الأربعينات", "194X", "DATE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تستقبل الطلبات طيلة أيام الأسبوع من السابعة صباحا وحتى منتصف الليل",
+        "يمنع العمل من الساعة 12 ظهراً إلى الساعة 3 مساءً خلال الفترة من يونيو",
+    ],
+)
+def test_daily_hours_are_no_time_on_the_publication_day(text: str) -> None:
+    assert [kind for _, _, kind in found(text) if kind == "TIME"] == []
+
+
+def test_a_clock_time_of_the_day_keeps_its_value() -> None:
+    got = found("وصل الوفد الساعة العاشرة صباحا خلال زيارته")
+    assert got == [("الساعة العاشرة صباحا", "2015-08-05T10:00", "TIME")]
+
+
+def test_the_same_year_is_the_year_written_before() -> None:
+    text = "وصفها في يناير 2011 بأنها ثورة، لكنه في 21 أكتوبر من العام نفسه يصف"
+    assert ("21 أكتوبر من العام نفسه", "2011-10-21", "DATE") in found(text)

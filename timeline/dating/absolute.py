@@ -49,6 +49,10 @@ EARLY_YEAR_AFTER = rx(
 YEAR_WORD_AFTER = rx(
     rf"[\s،,]*(?:(?:من|في)\s+)?(?:(?:ال|لل)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
+SAME_YEAR_AFTER = rx(
+    r"[\s،,]*(?:من|في)\s+(?:(?:ال)?(?:عام|سنه)\s+(?:نفسه|ذاته|عينه)|نفس\s+(?:ال)?(?:عام|سنه))(?!\w)"
+)
+WRITTEN_YEAR = rx(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
 SINCE_BEFORE = Before(
     r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$", ("منذ",)
 )
@@ -158,6 +162,12 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
     hit = EARLY_YEAR_AFTER.match(ctx.text, pos)
     if hit and int(hit.group("y")) >= 1:
         return int(hit.group("y")), "م", hit.end(), None
+    hit = SAME_YEAR_AFTER.match(ctx.text, pos)
+    if hit:
+        # 21 أكتوبر من العام نفسه: the year last written before it, if any.
+        written = [int(y) for y in WRITTEN_YEAR.findall(ctx.text, max(0, pos - 600), pos)]
+        if written:
+            return written[-1], None, hit.end(), None
     hit = YEAR_WORD_AFTER.match(ctx.text, pos)
     if hit:
         direction = "current" if hit.group("this") else direction_of(hit.group("ymod"))
@@ -610,6 +620,7 @@ DECADE = rx(
     r"الحالي|الحادي\s+والعشرين|الثامن\s+عشر))?"
 )
 AGE_AFTER = rx(r"\s+(?:من\s+)?(?:عمر|العمر|سن)")
+LEVEL_BEFORE = rx(r"(?<!\w)[وفبل]?(?:بحر|مستوي|مستويات|حاجز|نطاق|منطقه)\s+$")
 HIJRI_DECADE_AFTER = rx(r"\s+(?:ال)?هجري")  # التسعينات الهجرية: the 1390s AH, not placed
 CENTURY_STARTS = {
     "العشرين": 1900,
@@ -637,6 +648,10 @@ def decades(ctx: Context) -> Iterator[Candidate]:
             continue  # في الخمسينات من عمره: an age, not a decade
         if HIJRI_DECADE_AFTER.match(ctx.text, hit.end()):
             continue
+        if not hit.group("century") and LEVEL_BEFORE.search(
+            ctx.text, max(0, hit.start() - 12), hit.start()
+        ):
+            continue  # في بحر الأربعينات, مستوى الخمسينات: a price or a level, not a decade
         first = _century_start(ctx, hit.group("century")) + 10 * lx.DECADE_STEMS[hit.group("stem")]
         yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
 
