@@ -16,8 +16,9 @@ other articles again; seed 17's errors (all from rules older than issue 12's tra
 were fixed in turn and seed 18 drawn from other articles, and so on to seed 19, which
 measures the final rules.  Seed 20 was drawn after the second train set's rules (issue
 12, second round), from articles outside that set too, and judged once, with no rule
-changed after it but the fixes of its own error classes; seed 21, drawn after those from
-other articles again, measures the final rules.  Each article is anchored
+changed after it but the fixes of its own error classes; seed 21 was drawn after those
+from other articles again and its classes fixed in turn; seed 22, drawn from other
+articles once more, measures the final rules.  Each article is anchored
 on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -54,6 +55,7 @@ JUDGED = {
     19: DATA / "precision_sample_19.tsv",
     20: DATA / "precision_sample_20.tsv",
     21: DATA / "precision_sample_21.tsv",
+    22: DATA / "precision_sample_22.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
