@@ -245,3 +245,27 @@ def test_a_clock_time_of_the_day_keeps_its_value() -> None:
 def test_the_same_year_is_the_year_written_before() -> None:
     text = "وصفها في يناير 2011 بأنها ثورة، لكنه في 21 أكتوبر من العام نفسه يصف"
     assert ("21 أكتوبر من العام نفسه", "2011-10-21", "DATE") in found(text)
+
+
+# Across the precision samples the commonest error is اليوم meaning "nowadays".
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأنا اليوم لا أدري ماذا كان شعوري",
+        "المزاج اليوم مختلف عما كان",
+        "إن الأمة اليوم كما هي في كل عصر",
+        "تعتبر اليوم من أهم المدن",
+        "نحن اليوم أمام تحد كبير",
+    ],
+)
+def test_today_as_nowadays(text: str) -> None:
+    assert ("اليوم", "PRESENT_REF", "DATE") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["قال المتحدث اليوم إن الوفد وصل", "وصل الوفد اليوم إلى الرياض", "بهجمات اليوم يرتفع"]
+)
+def test_today_as_the_day(text: str) -> None:
+    assert ("اليوم", "2015-08-05", "DATE") in found(text)

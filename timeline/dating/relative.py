@@ -65,7 +65,11 @@ NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
     r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه)"
     r"(?:نا|هم)?\s+$"
+    # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
+    r"|(?<!\w)[وف]?(?:انا|نحن|انتم|[يتن](?:عتبر|عد|عرف|عيش|واجه)|باتت?|اصبحت?|اضحت?)\s+$"
 )
+# اليوم كما هي بالأمس, المزاج اليوم مختلف: the present compared with the past.
+NOWADAYS_AFTER = rx(r"\s+(?:كما\s+(?:هي|هو|كان|كانت|كانوا)|مختلف|مختلفه|يختلف|تختلف)(?!\w)")
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
@@ -235,8 +239,9 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue  # مرتين في اليوم: "per day"
         pre = (hit.group("pre") or "").strip()
         start = hit.start() if pre else hit.start("w")
-        if hit.group("wd") is None and NOWADAYS_BEFORE.search(
-            text, max(0, hit.start() - 12), hit.start("w")
+        if hit.group("wd") is None and (
+            NOWADAYS_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w"))
+            or NOWADAYS_AFTER.match(text, hit.end())
         ):
             # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.6)
