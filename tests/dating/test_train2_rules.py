@@ -269,3 +269,8 @@ def test_today_as_nowadays(text: str) -> None:
 )
 def test_today_as_the_day(text: str) -> None:
     assert ("اليوم", "2015-08-05", "DATE") in found(text)
+
+
+def test_the_second_decade_of_a_life_is_no_age_of_two() -> None:
+    assert found("توفي شاب في العقد الثاني من عمره أمس") == [("أمس", "2015-08-04", "DATE")]
+    assert found("في العام الأول من عمرها") == []

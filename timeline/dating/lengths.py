@@ -187,6 +187,8 @@ AGE_BEFORE = rx(
     r"\s+من\s+(?:ال)?$"
 )
 AGE_AFTER = rx(rf"عمر(?:ه|ها|هم|هما)?{END}")
+# العقد الثاني من عمره, العام الأول من عمرها: an ordinal of another unit, not an age.
+AGE_UNIT_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال|لل)(?:عقد|عام|سنه|شهر|اسبوع|يوم|قرن|نصف|ربع|ثلث)\s+$")
 
 
 def ages(ctx: Context) -> Iterator[Candidate]:
@@ -199,6 +201,8 @@ def ages(ctx: Context) -> Iterator[Candidate]:
         hit = AGE_BEFORE.search(text, at - 40 if at >= 40 else 0, at)
         tail = AGE_AFTER.match(text, at) if hit else None
         if hit is None or tail is None:
+            continue
+        if AGE_UNIT_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
             continue
         words = hit.group("words")
         amount = lx.AGE_YEARS[" ".join(words.split())] if words else int(hit.group("num"))
