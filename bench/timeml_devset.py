@@ -19,10 +19,15 @@ with TempEval-3 extents; the conventions for Arabic are in docs/decisions.md.
 The train set (bench/data/timeml_train.jsonl) is drawn and annotated the same way with
 another seed, from the articles left after the dev set's draw: the rules are tuned on
 the train set's misses only, and the dev set is scored, not read, to measure them.
+A second train set (timeml_train2.jsonl, issue 12's second round) is drawn with a third
+seed from what both draws left, leaving out as well every article an earlier precision
+sample judged and the recall audit's lines, so that it holds only articles no rule was
+tuned on.
 
     .venv/bin/python bench/timeml_devset.py --draw          # print the drawn ids
     .venv/bin/python bench/timeml_devset.py --build-gold OUT  # write OUT/<id>.tml
     .venv/bin/python bench/timeml_devset.py --set train --draw
+    .venv/bin/python bench/timeml_devset.py --set train2 --draw
 """
 
 from __future__ import annotations
@@ -47,12 +52,16 @@ FULL = CORPUS / "full.jsonl.gz"
 SAMPLE = CORPUS / "sample.jsonl"
 STANDOFF = REPO / "bench" / "data" / "timeml_dev.jsonl"
 TRAIN_STANDOFF = REPO / "bench" / "data" / "timeml_train.jsonl"
+TRAIN2_STANDOFF = REPO / "bench" / "data" / "timeml_train2.jsonl"
 
 SEED = 20261201
 TRAIN_SEED = 20261202
 DRAWN = 40
 TRAIN_DRAWN = 60  # the first 48 drawn are annotated, in the order drawn
-SETS = {"dev": STANDOFF, "train": TRAIN_STANDOFF}
+TRAIN2_SEED = 20261206
+TRAIN2_DRAWN = 40  # annotated in the order drawn, as far as time allowed
+AUDITED = 37, 5  # 0-based lines 5 mod 37: read for a recall audit (precision_sample.py)
+SETS = {"dev": STANDOFF, "train": TRAIN_STANDOFF, "train2": TRAIN2_STANDOFF}
 MIN_CHARS, MAX_CHARS = 300, 1500
 
 
@@ -99,7 +108,37 @@ def draw(which: str = "dev") -> list[str]:
         return dev
     held_out = {article_id.split(":")[1] for article_id in dev}
     rest = [article_id for article_id in eligible if article_id.split(":")[1] not in held_out]
-    return random.Random(TRAIN_SEED).sample(rest, TRAIN_DRAWN)
+    train = random.Random(TRAIN_SEED).sample(rest, TRAIN_DRAWN)
+    if which == "train":
+        return train
+    held_out |= {article_id.split(":")[1] for article_id in train}
+    read = _precision_sampled_lines()
+    rest = [
+        article_id
+        for article_id in rest
+        if article_id.split(":")[1] not in held_out
+        and (line := int(article_id.split(":")[0]) - 1) not in read
+        and line % AUDITED[0] != AUDITED[1]
+    ]
+    return random.Random(TRAIN2_SEED).sample(rest, TRAIN2_DRAWN)
+
+
+# The precision samples judged before the second train set was drawn (seeds 12-19);
+# later samples are drawn apart from it, so they must not change its draw.
+TRAIN2_AFTER_SAMPLES = (
+    "precision_sample.tsv",
+    *(f"precision_sample_{seed}.tsv" for seed in range(13, 20)),
+)
+
+
+def _precision_sampled_lines() -> set[int]:
+    """0-based lines of full.jsonl.gz whose mentions were judged for precision (to seed 19)."""
+    lines: set[int] = set()
+    for name in TRAIN2_AFTER_SAMPLES:
+        with (REPO / "bench" / "data" / name).open(encoding="utf-8") as rows:
+            next(rows, None)
+            lines.update(int(row.split("\t", 1)[0]) for row in rows if row.strip())
+    return lines
 
 
 def creation_time(published_raw: str) -> str:

@@ -11,11 +11,11 @@ gold TIMEX3s (non-consuming ones left out):
 - a breakdown by gold type (recall, value accuracy) and by extracted type (precision).
 
 Without DIR it scores the project's dev set (bench/timeml_devset.py), rebuilt from
-../shared/corpus and the stand-off file, or with --set train the train set (the one to
-tune on: read the dev set's misses only to report); --build-gold OUT only writes those
-.tml files.
+../shared/corpus and the stand-off file, or with --set train (or train2) a train set
+(the ones to tune on: read the dev set's misses only to report); --build-gold OUT only
+writes those .tml files.
 
-    .venv/bin/python bench/timeml_eval.py [DIR] [--set dev|train] [--no-dct] [--show]
+    .venv/bin/python bench/timeml_eval.py [DIR] [--set dev|train|train2] [--no-dct] [--show]
     .venv/bin/python bench/timeml_eval.py --build-gold OUT
 """
 
@@ -222,7 +222,9 @@ def main() -> int:
     parser.add_argument("--no-dct", action="store_true", help="give the extractor no time")
     parser.add_argument("--show", action="store_true", help="list misses, extras, wrong values")
     parser.add_argument("--build-gold", type=Path, metavar="OUT", help="write the dev set")
-    parser.add_argument("--set", choices=("dev", "train"), default="dev", help="which set")
+    parser.add_argument(
+        "--set", choices=("dev", "train", "train2"), default="dev", help="which set"
+    )
     args = parser.parse_args()
     if args.build_gold is not None:
         import timeml_devset

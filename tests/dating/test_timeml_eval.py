@@ -137,3 +137,17 @@ def test_train_set_is_its_own_seeded_draw_apart_from_the_dev_set(gold_folder: Pa
     assert not {i.split(":")[1] for i in train} & {i.split(":")[1] for i in dev}
     out = gold_folder.parent / "train-gold"
     assert timeml_devset.build_gold(out, timeml_devset.TRAIN_STANDOFF) == len(train)
+
+
+@pytest.mark.corpus
+def test_second_train_set_is_its_own_draw_apart_from_the_others(gold_folder: Path) -> None:
+    train2 = [e["id"] for e in timeml_devset.load_standoff(timeml_devset.TRAIN2_STANDOFF)]
+    assert len(train2) >= 30
+    assert train2 == timeml_devset.draw("train2")[: len(train2)]
+    hashes = {i.split(":")[1] for i in train2}
+    assert not hashes & {i.split(":")[1] for i in timeml_devset.draw("dev")}
+    assert not hashes & {i.split(":")[1] for i in timeml_devset.draw("train")}
+    lines = {int(i.split(":")[0]) - 1 for i in train2}
+    assert not lines & timeml_devset._precision_sampled_lines()
+    out = gold_folder.parent / "train2-gold"
+    assert timeml_devset.build_gold(out, timeml_devset.TRAIN2_STANDOFF) == len(train2)

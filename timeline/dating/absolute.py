@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
@@ -38,14 +38,21 @@ MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{MONTHS}){END}")
 HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
 # A second name for the same month: أيار / مايو, فبراير (شباط), يونيو حزيران.
 PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
-YEAR_AFTER = rx(rf"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}")
+# 7 / يوليو /2015 م, 10/شوال/1436هـ: a day, a month's name and a year between slashes.
+YEAR_AFTER = rx(
+    rf"[\s،,]*(?:/\s*)?(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}"
+)
 # A year of the first millennium needs its era: 24 أغسطس (آب) 79م is AD 79.
 EARLY_YEAR_AFTER = rx(
     r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
 )
 YEAR_WORD_AFTER = rx(
-    rf"[\s،,]*(?:(?:من|في)\s+)?(?:(?:ال)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
+    rf"[\s،,]*(?:(?:من|في)\s+)?(?:(?:ال|لل)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
+SAME_YEAR_AFTER = rx(
+    r"[\s،,]*(?:من|في)\s+(?:(?:ال)?(?:عام|سنه)\s+(?:نفسه|ذاته|عينه)|نفس\s+(?:ال)?(?:عام|سنه))(?!\w)"
+)
+WRITTEN_YEAR = rx(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
 SINCE_BEFORE = Before(
     r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$", ("منذ",)
 )
@@ -54,11 +61,13 @@ EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
 DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
-    r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:من\s+)?(?:شهر\s+)?$"
+    r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:/\s*)?(?:من\s+)?(?:شهر\s+)?$"
 )
 ORDINAL_DAY_BEFORE = Before(
     rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$", ("من",)
 )
+# أول سبتمبر, غرة رمضان: the first day of the month.
+FIRST_DAY_BEFORE = rx(r"(?<!\w)(?P<w>[وفب]?(?:اول|غره))\s+(?:شهر\s+)?$")
 WEEKDAY_BEFORE = Before(
     rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?$",
     lx.WEEKDAYS,
@@ -95,6 +104,9 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
         # a one-letter clitic glued to it (والسابع) stays.
         start = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
         return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + start
+    hit = FIRST_DAY_BEFORE.search(window)
+    if hit:
+        return 1, None, lo + hit.start("w")
     return None
 
 
@@ -150,6 +162,12 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
     hit = EARLY_YEAR_AFTER.match(ctx.text, pos)
     if hit and int(hit.group("y")) >= 1:
         return int(hit.group("y")), "م", hit.end(), None
+    hit = SAME_YEAR_AFTER.match(ctx.text, pos)
+    if hit:
+        # 21 أكتوبر من العام نفسه: the year last written before it, if any.
+        written = [int(y) for y in WRITTEN_YEAR.findall(ctx.text, max(0, pos - 600), pos)]
+        if written:
+            return written[-1], None, hit.end(), None
     hit = YEAR_WORD_AFTER.match(ctx.text, pos)
     if hit:
         direction = "current" if hit.group("this") else direction_of(hit.group("ymod"))
@@ -352,7 +370,7 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(hit.start(), end, value, "hijri", 0.85)
             continue
         day, first_day, day_start = day_info
-        if first_day is not None:
+        if first_day is not None and not 1 <= first_day < day:
             continue
         if year is not None:
             found = v.hijri_to_gregorian(year, month, day)
@@ -361,6 +379,14 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
         else:
             found = None
         if found is None:
+            continue
+        if first_day is not None:
+            # من 21 إلى 23 من شهر شوال: the days of one Hijri month.
+            opening = found - timedelta(days=day - first_day)
+            yield Candidate(
+                _weekday_start(ctx, day_start), end, v.days_interval(opening, found, v.HIJRI),
+                "range", 0.9 if year else 0.75, has_year=year is not None,
+            )  # fmt: skip
             continue
         yield Candidate(
             _weekday_start(ctx, day_start), end, v.day_value(found, v.HIJRI), "hijri",
@@ -468,7 +494,9 @@ def years(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.each_match(YEAR):
         noun, era = hit.group("noun"), hit.group("era") or ""
         bracketed = bool(hit.group("open") and hit.group("close"))
-        if not (hit.group("prep") or noun or hit.group("named") or bracketed or era):
+        if not (
+            hit.group("prep") or noun or hit.group("named") or bracketed or era
+        ) and not _chronology_entry(text, hit.start("y"), hit.end("y")):
             continue
         if (hit.group("prep") or "").strip().lstrip("وف") == "من" and not (
             noun or RANGE_AFTER.match(text, hit.end())
@@ -500,6 +528,20 @@ def years(ctx: Context) -> Iterator[Candidate]:
                 break
             yield follow
             pos = more.end()
+
+
+# A chronology's entry: the year opens its line (after a bullet) and a colon or a dash
+# follows it (2005: فاز بالكأس, - 1998 - تأسيس الشركة).
+LINE_OPENING = rx(r"[ \t\-*•●▪◾■►]*$")
+ENTRY_MARK_AFTER = rx(r"[ \t]*(?::|-\s|–)")
+
+
+def _chronology_entry(text: str, start: int, end: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return (
+        LINE_OPENING.match(text, line, start) is not None
+        and ENTRY_MARK_AFTER.match(text, end) is not None
+    )
 
 
 def _year_candidate(
@@ -578,6 +620,7 @@ DECADE = rx(
     r"الحالي|الحادي\s+والعشرين|الثامن\s+عشر))?"
 )
 AGE_AFTER = rx(r"\s+(?:من\s+)?(?:عمر|العمر|سن)")
+LEVEL_BEFORE = rx(r"(?<!\w)[وفبل]?(?:بحر|مستوي|مستويات|حاجز|نطاق|منطقه)\s+$")
 HIJRI_DECADE_AFTER = rx(r"\s+(?:ال)?هجري")  # التسعينات الهجرية: the 1390s AH, not placed
 CENTURY_STARTS = {
     "العشرين": 1900,
@@ -605,6 +648,10 @@ def decades(ctx: Context) -> Iterator[Candidate]:
             continue  # في الخمسينات من عمره: an age, not a decade
         if HIJRI_DECADE_AFTER.match(ctx.text, hit.end()):
             continue
+        if not hit.group("century") and LEVEL_BEFORE.search(
+            ctx.text, max(0, hit.start() - 12), hit.start()
+        ):
+            continue  # في بحر الأربعينات, مستوى الخمسينات: a price or a level, not a decade
         first = _century_start(ctx, hit.group("century")) + 10 * lx.DECADE_STEMS[hit.group("stem")]
         yield Candidate(hit.start(), hit.end(), v.decade_value(first), "decade", 0.85)
 

@@ -32,7 +32,8 @@ HOUR_WORD_ANCHOR = Anchor(lx.alternation(lx.HOUR_WORDS), lx.HOUR_WORDS)
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
     r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"
-    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر){END}))?"
+    rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}"
+    rf"|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر|بعد\s+ظهر){END}))?"
     rf"(?:\s*{ZONE}{END})?"
 )
 FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
@@ -46,16 +47,26 @@ SOME_DAY_AFTER = rx(
     r"\s+(?:من\s+)?(?:(?:صباح|مساء|ظهر|عصر|فجر|ليله)\s+)?(?:احد|ذات)\s+(?:ال)?(?:ايام|ليالي|يوم|ليله)"
 )
 # يومياً من الساعة الخامسة: a daily schedule, not an event.
-RECURRING_BEFORE = rx(r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا)[^.!?؟\n]*$")
+RECURRING_BEFORE = rx(
+    r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا|(?:طيله|طوال)\s+(?:ايام\s+)?(?:الاسبوع|العام|الشهر))"
+    r"[^.!?؟\n]*$"
+)
+# من الساعة 12 ظهراً إلى الساعة 3 مساءً خلال الفترة الواقعة بين...: hours of every day.
+RECURRING_AFTER = rx(
+    r"(?:[^.!?؟\n]{0,40}?(?:الي|حتي)\s+(?:ال)?(?:ساعه\s+)?\S+\s+\S+)?\s+"
+    r"(?:خلال\s+الفتره|طيله|طوال|يوميا|من\s+كل)"
+)
 INSIDE = frozenset("0123456789:/.")
 OTHER_DIGIT = rx(r"[^\D0-9]")  # a digit of another script
-CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "فجر", "ليلا", ":")
+CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "ظهير", "فجر", "ليلا", ":")
 
 
 def to_24h(hour: int, period: str | None) -> int | None:
     """The 24-hour clock hour; 12 صباحاً is midnight, 12 ظهراً noon."""
     if not 0 <= hour <= 24:
         return None
+    if period:
+        period = " ".join(period.split())  # بعد  الظهر
     if period in lx.AM_WORDS:
         return 0 if hour == 12 else (hour if hour < 12 else None)
     if period in lx.PM_WORDS:
@@ -83,8 +94,11 @@ def _cue(ctx: Context, start: int) -> int | None:
     return hit.start("cue") if hit else None
 
 
-def _recurring(ctx: Context, start: int) -> bool:
-    return bool(RECURRING_BEFORE.search(ctx.text, max(0, start - 120), start))
+def _recurring(ctx: Context, start: int, end: int) -> bool:
+    text = ctx.text
+    return bool(RECURRING_BEFORE.search(text, max(0, start - 120), start)) or bool(
+        RECURRING_AFTER.match(text, end)
+    )
 
 
 def clock_times(ctx: Context) -> Iterator[Candidate]:
@@ -120,7 +134,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         weak = cue_start is None and not (period or zone)
         if weak and ":" not in hit.group(0):
             continue  # 3.50 is a price; only 03:50 may be a bare clock time
-        if _recurring(ctx, hit.start()):
+        if _recurring(ctx, hit.start(), hit.end()):
             continue
         seconds = hit.group("s")
         clock = (
@@ -141,7 +155,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         cue_start = _cue(ctx, hit.start())
         if not period and cue_start is None:
             continue  # الثانية alone is "the second"
-        if _recurring(ctx, hit.start()):
+        if _recurring(ctx, hit.start(), hit.end()):
             continue
         hour = to_24h(lx.HOUR_WORDS[re.sub(r"\s+", " ", hit.group("hw"))], period)
         if hour is None:

@@ -232,10 +232,11 @@ class Context:
         """
         if self.anchor_day is None:
             return None
-        hit = TODAY_WEEKDAY.search(self.text, self.starts_of(TODAY_WEEKDAY))
-        if hit is None:
-            return self.anchor_day
-        return last_weekday(self.anchor_day, lx.WEEKDAYS[hit.group("wd")], strict=False)
+        for hit in TODAY_WEEKDAY.finditer(self.text, self.starts_of(TODAY_WEEKDAY)):
+            if self.text.endswith(THIS_BEFORE, 0, hit.start()):
+                continue  # هذا اليوم السبت: a quoted document's own date, not the writer's day
+            return last_weekday(self.anchor_day, lx.WEEKDAYS[hit.group("wd")], strict=False)
+        return self.anchor_day
 
     @cached_property
     def year_windows(self) -> list[tuple[int, int]]:
@@ -349,6 +350,7 @@ def _whole_word(text: str, start: int, end: int, clitics: str) -> bool:
 
 # Folded text has ASCII digits only (Arabic-Indic and Persian ones are folded).
 FOUR_DIGITS = Anchor(r"[0-9]{4}", DIGITS)
+THIS_BEFORE = ("هذا ", "هذا\n")
 TODAY_WEEKDAY = Anchor(
     rf"{START}[وف]?اليوم\s*\(?\s*ال(?P<wd>{WEEKDAYS}){END}", ("اليوم", "واليوم", "فاليوم")
 )

@@ -179,10 +179,44 @@ def durations(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(start, hit.end(), v.duration(value), "duration", 0.75)
 
 
+# An age without a unit: في الخمسين من العمر, العاشرة من عمرها, الـ60 من العمر (P50Y...).
+# Looked for behind each "عمر" that follows من; most are the name Omar.
+AGE_ANCHOR = Anchor("عمر", ("عمر",))
+AGE_BEFORE = rx(
+    rf"{START}[وف]?[بل]?(?:(?P<words>{lx.alternation(lx.AGE_YEARS)})|ال\s*(?P<num>\d{{1,3}}))"
+    r"\s+من\s+(?:ال)?$"
+)
+AGE_AFTER = rx(rf"عمر(?:ه|ها|هم|هما)?{END}")
+# العقد الثاني من عمره, العام الأول من عمرها: an ordinal of another unit, not an age.
+AGE_UNIT_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال|لل)(?:عقد|عام|سنه|شهر|اسبوع|يوم|قرن|نصف|ربع|ثلث)\s+$")
+
+
+def ages(ctx: Context) -> Iterator[Candidate]:
+    """في الخمسين من العمر, الخامسة عشرة من عمره: an age in years (TimeML DURATION)."""
+    text = ctx.text
+    for at in ctx.starts_of(AGE_ANCHOR):
+        head = text[at - 3 if at >= 3 else 0 : at]
+        if not (head.endswith("من ") or head == "ال" or head.endswith(" ال")):
+            continue
+        hit = AGE_BEFORE.search(text, at - 40 if at >= 40 else 0, at)
+        tail = AGE_AFTER.match(text, at) if hit else None
+        if hit is None or tail is None:
+            continue
+        if AGE_UNIT_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
+            continue
+        words = hit.group("words")
+        amount = lx.AGE_YEARS[" ".join(words.split())] if words else int(hit.group("num"))
+        if 0 < amount < 130:
+            yield Candidate(hit.start(), tail.end(), v.duration(f"P{amount}Y"), "duration", 0.7)
+
+
 # كل دقيقة يومياً من التمارين: each minute of a daily amount, not "every minute".
 RATE_AFTER = rx(
     rf"\s+(?:{lx.alternation(lx.RECURRING_ADVERBS)}|في\s+(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه)){END}"
 )
+
+# كل عام وأنتم بخير: the feast greeting, no recurrence.
+GREETING_AFTER = rx(r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن)\s+بخير")
 
 
 def recurring(ctx: Context) -> Iterator[Candidate]:
@@ -190,15 +224,17 @@ def recurring(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(RECURRING, RECURRING_ANCHOR, 24, 60):
         if hit.group("unit") and RATE_AFTER.match(ctx.text, hit.end()):
             continue
+        if GREETING_AFTER.match(ctx.text, hit.end()):
+            continue
         if hit.group("adv"):
             value = _letters(lx.RECURRING_ADVERBS[hit.group("adv")], 1)
         elif hit.group("wd"):
             value = weekly(lx.WEEKDAYS[hit.group("wd")])
         elif hit.group("tunit"):
             unit, implied = lx.DURATION_UNITS[hit.group("tunit")]
-            if implied != 1:
+            if implied is None:
                 continue
-            value = _letters(unit, 1)
+            value = _letters(unit, implied)  # مرة كل عامين: every two years
         else:
             unit, implied = lx.DURATION_UNITS[hit.group("unit")]
             if hit.group("num"):

@@ -187,10 +187,18 @@ DECADE_STEMS: dict[str, int] = _folded(
 )
 
 # Clock times: period words and the hour ordinals used in prose (الرابعة عصرا).
-AM_WORDS = frozenset(strip_marks(w) for w in ("صباحا", "صباحاً", "صباح", "ص", "فجرا", "فجر"))
-PM_WORDS = frozenset(
-    strip_marks(w) for w in ("مساء", "مساءً", "مساءا", "م", "ليلا", "ليلاً", "عصرا", "عصر", "مغربا")
+AM_WORDS = frozenset(
+    strip_marks(w)
+    for w in ("صباحا", "صباحاً", "صباح", "ص", "فجرا", "فجر", "منتصف الليل", "بعد منتصف الليل")
 )
+PM_WORDS = frozenset(
+    strip_marks(w)
+    for w in (
+        "مساء", "مساءً", "مساءا", "م", "ليلا", "ليلاً", "عصرا", "عصر", "مغربا",
+        # the afternoon: الساعة الثالثة بعد الظهر, الثالثة من بعد ظهر اليوم
+        "بعد الظهر", "بعد الظهيرة", "بعد ظهر",
+    )
+)  # fmt: skip
 NOON_WORDS = frozenset(strip_marks(w) for w in ("ظهرا", "ظهراً", "الظهر", "ظهر"))
 HOUR_WORDS: dict[str, int] = _folded(
     {
@@ -253,6 +261,31 @@ def number_value(words: str) -> int | None:
             return None
         total += NUMBER_PARTS[part]
     return total or None
+
+
+_FEMININE_ORDINALS = {
+    "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5, "السادسة": 6,
+    "السابعة": 7, "الثامنة": 8, "التاسعة": 9,
+}  # fmt: skip
+
+
+def _age_years() -> dict[str, int]:
+    # An age as an ordinal of years (في العاشرة من عمره, الخامسة عشرة من العمر) or a
+    # definite ten (في الخمسين من العمر, الخامسة والعشرين من عمرها).
+    ordinals = _FEMININE_ORDINALS | {k: u for k, u in _ORDINAL_UNITS.items() if u > 1}
+    table: dict[str, int] = {"العاشرة": 10, "العاشر": 10}
+    table |= {"الحادية عشرة": 11, "الحادي عشر": 11} | ordinals
+    for word, u in ordinals.items():
+        table[f"{word} {'عشرة' if word.endswith('ة') else 'عشر'}"] = 10 + u
+    for ten, t in _TENS.items():
+        if 20 <= t < 100 and ten.endswith("ين"):
+            table[f"ال{ten}"] = t
+            for word, u in (ordinals | {"الحادية": 1, "الحادي": 1}).items():
+                table[f"{word} وال{ten}"] = u + t
+    return _folded(table)
+
+
+AGE_YEARS: dict[str, int] = _age_years()
 
 
 # Units of time, folded: (TIMEX unit, count the form implies or None).  Units: Y, M,

@@ -34,7 +34,9 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.ago,
     relative.vague,
     relative.present_and_recent,
+    relative.feasts,
     lengths.durations,
+    lengths.ages,
     lengths.recurring,
 )
 ALL_RULES: tuple[Rule, ...] = (*ABSOLUTE_RULES, *RELATIVE_RULES, clock.clock_times)

@@ -63,8 +63,13 @@ BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
-    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن)(?:نا|هم)?\s+$"
+    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه)"
+    r"(?:نا|هم)?\s+$"
+    # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
+    r"|(?<!\w)[وف]?(?:انا|نحن|انتم|[يتن](?:عتبر|عد|عرف|عيش|واجه)|باتت?|اصبحت?|اضحت?)\s+$"
 )
+# اليوم كما هي بالأمس, المزاج اليوم مختلف: the present compared with the past.
+NOWADAYS_AFTER = rx(r"\s+(?:كما\s+(?:هي|هو|كان|كانت|كانوا)|مختلف|مختلفه|يختلف|تختلف)(?!\w)")
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
@@ -125,10 +130,38 @@ NOT_A_WEEKDAY_AROUND = rx(r"\s+عشره?(?!\w)")
 ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
 # بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
 TWO_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:بين|كلا|هذين|هذان|من|عن|الي|علي)|ال\w+(?:ين|ان))\s+$")
+# The start, middle or end of a period is in its span (TempEval-3), and with no modifier
+# (مطلع العام, نهاية الشهر) names the current one; never before a year, a name or an
+# adjective (نهاية العام الدراسي), nor the week's end (the weekend).  Found by string
+# checks around the period's match or anchor, not by a wider regex.
+PERIOD_EDGES = frozenset(
+    strip_marks(w)
+    for w in ("مطلع", "مستهل", "بداية", "نهاية", "منتصف", "أواخر", "أوائل", "أواسط", "ختام")
+)
 PERIOD = rx(
     rf"{START}(?:(?P<this>[وف]?(?:في\s+)?[بل]?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
-    rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+(?P<mod>{MODIFIER})){END}"
+    rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+"
+    rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?)"
+    rf"|(?P<after_next>بعد\s+(?:المقبل|القادم)(?:ه)?))){END}"
 )
+BARE_PERIOD = rx(r"(?P<unit>شهر|عام|سنه)(?!\w)(?!\s*(?:ال|\d|[(\-]|من\s+\d|قبل\s+الماضي|بعد\s+ال))")
+
+
+def _edge_before(text: str, start: int) -> int | None:
+    """Where an edge word (مطلع, نهاية, وبداية) written just before start begins."""
+    end = start - 1
+    if end < 1 or not text[end].isspace():
+        return None
+    first = end
+    while first > 0 and end - first < 8 and text[first - 1].isalpha():
+        first -= 1
+    word = text[first:end]
+    for glued in range(3):
+        if word[glued:] in PERIOD_EDGES and all(c in "وفبل" for c in word[:glued]):
+            return first
+    return None
+
+
 AGO = rx(
     rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
@@ -206,8 +239,9 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue  # مرتين في اليوم: "per day"
         pre = (hit.group("pre") or "").strip()
         start = hit.start() if pre else hit.start("w")
-        if hit.group("wd") is None and NOWADAYS_BEFORE.search(
-            text, max(0, hit.start() - 12), hit.start("w")
+        if hit.group("wd") is None and (
+            NOWADAYS_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w"))
+            or NOWADAYS_AFTER.match(text, hit.end())
         ):
             # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.6)
@@ -301,6 +335,10 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         yield _named_day(ctx, start, hit.end(), offset, hit.group("wd"), 0.85)
 
 
+BEFORE_LAST_AFTER = rx(r"\s+قبل\s+الماضي(?:ه)?(?!\w)")
+AFTER_NEXT_AFTER = rx(r"\s+بعد\s+(?:المقبل|القادم)(?:ه)?(?!\w)")
+
+
 def weekdays(ctx: Context) -> Iterator[Candidate]:
     """يوم الأحد الماضي, الجمعة المقبل, الخميس: resolved against the article's today."""
     text = ctx.text
@@ -325,9 +363,11 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             end = after.end() if after and "ال" not in after.group(0).split("كل")[0] else hit.end()
             yield Candidate(hit.start(), end, value, "set", 0.7)
             continue
+        before_last = None if direction else BEFORE_LAST_AFTER.match(text, hit.end())
+        after_next = None if direction else AFTER_NEXT_AFTER.match(text, hit.end())
         if (
             weekday in lx.AMBIGUOUS_WEEKDAYS
-            and not (has_day_word or direction)
+            and not (has_day_word or direction or before_last or after_next)
             and not _weekday_in_context(ctx, hit, weekday)
         ):
             continue
@@ -338,11 +378,18 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
                 hit.start(), hit.end(), v.vague_value(ref), "relative", confidence * 0.8
             )
             continue
-        if direction == "future":
+        end = hit.end()
+        if after_next:
+            # الجمعة بعد المقبل: the one a week after the next
+            day, end = next_weekday(ctx.today, weekday) + timedelta(weeks=1), after_next.end()
+        elif direction == "future":
             day = next_weekday(ctx.today, weekday)
         else:
-            day = last_weekday(ctx.today, weekday, strict=direction == "past")
-        yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", confidence, day=day)
+            day = last_weekday(ctx.today, weekday, strict=direction == "past" or bool(before_last))
+            if before_last:
+                # الجمعة قبل الماضية: the one a week before the last
+                day, end = day - timedelta(weeks=1), before_last.end()
+        yield Candidate(hit.start(), end, v.day_value(day), "relative", confidence, day=day)
 
 
 def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
@@ -361,24 +408,43 @@ def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
 
 
 def periods(ctx: Context) -> Iterator[Candidate]:
-    """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام."""
+    """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام, مطلع العام."""
+    text = ctx.text
     for hit in ctx.scan(PERIOD, PERIOD_ANCHOR):
         unit = (hit.group("unit") or hit.group("unit1") or "").removeprefix("ال")
         direction = "current" if hit.group("this") else direction_of(hit.group("mod"))
         step = {"past": -1, "future": 1}.get(direction or "", 0)
-        ref = ctx.today
-        if ref is None:
-            word = {-1: "PAST", 1: "FUTURE"}.get(step, "PRESENT")
-            yield Candidate(hit.start(), hit.end(), v.vague_value(word), "relative", 0.6)
+        if hit.group("before_last"):
+            step = -2  # العام قبل الماضي: the year before last
+        elif hit.group("after_next"):
+            step = 2  # الأسبوع بعد المقبل: the week after next
+        start = hit.start()
+        if not hit.group("this") and (edge := _edge_before(text, start)) is not None:
+            start = edge
+        yield from _period(ctx, start, hit.end(), unit, step)
+    for at in ctx.starts_of(PERIOD_ANCHOR):
+        if at < 4 or not text[at - 3].isspace() or text[at - 2 : at] != "ال":
             continue
-        hijri = HIJRI_YEAR_AFTER.match(ctx.text, hit.end()) if unit in ("عام", "سنه") else None
-        if hijri is not None:
-            years = v.hijri_years_interval(int(hijri.group("y")), int(hijri.group("y")))
-            if years is not None:
-                yield Candidate(hit.start(), hijri.end(), years, "hijri", 0.85)
-                continue
-        value = _shifted_period(ref, unit, step)
-        yield Candidate(hit.start(), hit.end(), value, "relative", 0.85)
+        if (edge := _edge_before(text, at - 2)) is None:
+            continue
+        bare = BARE_PERIOD.match(text, at)
+        if bare is not None:
+            yield from _period(ctx, edge, bare.end(), bare.group("unit"), 0)
+
+
+def _period(ctx: Context, start: int, end: int, unit: str, step: int) -> Iterator[Candidate]:
+    ref = ctx.today
+    if ref is None:
+        word = {-1: "PAST", 1: "FUTURE"}.get(step, "PRESENT")
+        yield Candidate(start, end, v.vague_value(word), "relative", 0.6)
+        return
+    hijri = HIJRI_YEAR_AFTER.match(ctx.text, end) if unit in ("عام", "سنه") else None
+    if hijri is not None:
+        years = v.hijri_years_interval(int(hijri.group("y")), int(hijri.group("y")))
+        if years is not None:
+            yield Candidate(start, hijri.end(), years, "hijri", 0.85)
+            return
+    yield Candidate(start, end, _shifted_period(ref, unit, step), "relative", 0.85)
 
 
 def _shifted_period(ref: date, unit: str, step: int) -> DateValue:
@@ -442,8 +508,12 @@ def _ago_value(ref: date, unit: str, amount: int) -> DateValue | None:
 REF_ANCHOR = Anchor(
     r"حاليا|مؤخرا|قريبا|الان(?!\w)|وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته|سابق)"
     r"|الاونه|المستقبل\s+القريب|فتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)"
-    r"|السابق(?!\w)|الماضي(?!\w)|الايام(?!\w)",  # في السابق, في الماضي, هذه الأيام
+    r"|السابق(?!\w)|الماضي(?!\w)|الايام(?!\w)"  # في السابق, في الماضي, هذه الأيام
+    r"|مستقبلا|سابقا|اللحظه",  # مستقبلاً, سابقاً, حتى اللحظة
     [
+        "مستقبلا",
+        "سابقا",
+        "اللحظه",
         "حاليا",
         "مؤخرا",
         "قريبا",
@@ -459,10 +529,11 @@ REF_ANCHOR = Anchor(
 )
 REF = rx(
     rf"{START}(?:(?P<until>[وف]?حتي\s+)?(?P<now>[وف]?الان){END}"
-    rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا){END}"
+    rf"|[وف]?(?P<adv>حاليا|مؤخرا|قريبا|مستقبلا|سابقا){END}"
     r"|(?:[وف]?[بل](?=ال))?(?P<phrase>(?:ال)?وقت\s+(?:الراهن|الحالي|الحاضر|نفسه|ذاته)|الاونه\s+الاخيره"
     r"|وقت\s+سابق|المستقبل\s+القريب"
-    r"|الفتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)|هذه\s+الايام)(?!\w)"
+    r"|الفتره\s+(?:الماضيه|الاخيره|الحاليه|الراهنه|المقبله|القادمه)|هذه\s+الايام"
+    r"|(?<!\w)[وف]?حتي\s+(?:هذه\s+)?اللحظه|هذه\s+اللحظه|اللحظه\s+الراهنه)(?!\w)"
     r"|[وف]?في\s+(?P<past>السابق|الماضي)(?!\w))"
 )
 REF_VALUES = {
@@ -471,12 +542,15 @@ REF_VALUES = {
     "حاليا": "PRESENT", "مؤخرا": "PAST", "قريبا": "FUTURE", "الاونه الاخيره": "PAST",
     "وقت سابق": "PAST", "المستقبل القريب": "FUTURE", "الفتره الماضيه": "PAST",
     "الفتره الاخيره": "PAST", "الفتره المقبله": "FUTURE", "الفتره القادمه": "FUTURE",
-    "هذه الايام": "PRESENT",
+    "هذه الايام": "PRESENT", "مستقبلا": "FUTURE", "سابقا": "PAST",
     }.items()
 }  # fmt: skip
 
 
 NEAR_AFTER = rx(r"\s+(?:من|جدا\s+من)\s")
+# مستقبلا جميلا, لها مستقبلا: the noun "a future", with its adjective or owner.
+NOUN_AFTER = rx(r"\s+\w+ا(?!\w)")
+FOR_BEFORE = rx(r"(?<!\w)ل(?:ه|ها|هم|هما|نا|ك|كم)\s+$")
 # العام الحالي 1436: the current Hijri year, named by its number.
 HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
 
@@ -498,6 +572,11 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
             continue
         if hit.group("adv") == "قريبا" and NEAR_AFTER.match(ctx.text, hit.end()):
             continue  # قريباً من المحافظة, قريبا من 51 دولارا: "near", not "soon"
+        if hit.group("adv") == "مستقبلا" and (
+            NOUN_AFTER.match(ctx.text, hit.end())
+            or FOR_BEFORE.search(ctx.text, max(0, hit.start() - 8), hit.start())
+        ):
+            continue  # له مستقبلاً كبيراً: "a great future", the noun
         key = re.sub(r"\s+", " ", hit.group("adv") or hit.group("phrase"))
         direction = REF_VALUES.get(key, "PRESENT")
         yield Candidate(hit.start(), hit.end(), v.vague_value(direction), "vague", 0.65)
@@ -538,8 +617,9 @@ def vague(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(hit.start(), hit.end(), v.vague_value("PAST"), "vague", 0.5)
             continue
         count = hit.group("n") or hit.group("nw")
-        if hit.group("plural2") and (count or mod in lx.PAST_WORDS):
-            # الأيام الماضية (PXD), السنوات الخمس المقبلة (P5Y): a length up to or from now.
+        if hit.group("plural2") and (count or mod in lx.PAST_WORDS or hit.group("few")):
+            # الأيام الماضية (PXD), السنوات الخمس المقبلة (P5Y), الساعات القليلة المقبلة
+            # (PTXH): a length up to or from now.
             unit, _ = lx.DURATION_UNITS[hit.group("plural2")]
             amount = None
             if count:
@@ -551,3 +631,70 @@ def vague(ctx: Context) -> Iterator[Candidate]:
         future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
         value = v.vague_value("FUTURE" if future else "PAST")
         yield Candidate(hit.start(), hit.end(), value, "vague", 0.6)
+
+
+# The feasts: أول أيام عيد الفطر, ثالث أيام العيد, عيد الأضحى المقبل.  A feast named
+# alone is an occasion (greetings, a holiday's name), not a date; a day of it (أول أيام)
+# or a modifier (الماضي, المقبل) makes it one.
+EID_ANCHOR = Anchor("عيد", ("عيد",))
+EID = rx(
+    rf"{START}(?:(?P<ord>اول|ثاني|ثالث|رابع)\s+(?:ايام|يوم)\s+)?"
+    r"(?:عيد\s+(?P<feast>الفطر|الاضحي)(?:\s+المبارك)?|(?P<bare>العيد))"
+    rf"(?:\s+(?P<mod>{PAST}|{FUTURE}))?{END}"
+)
+EID_DAYS = {"الفطر": (10, 1), "الاضحي": (12, 10)}  # 1 Shawwal, 10 Dhu al-Hijjah
+EID_ORDINALS = {"اول": 0, "ثاني": 1, "ثالث": 2, "رابع": 3}
+
+
+def _feast_day(anchor: date, feasts: list[tuple[int, int]], direction: str | None) -> date | None:
+    """The feast's first day nearest the anchor, or the latest before / first after it."""
+    today = v.gregorian_to_hijri(anchor)
+    if today is None:
+        return None
+    days = sorted(
+        d
+        for year in (today[0] - 1, today[0], today[0] + 1)
+        for month, day in feasts
+        if (d := v.hijri_to_gregorian(year, month, day)) is not None
+    )
+    if direction == "past":
+        before = [d for d in days if d <= anchor]
+        return before[-1] if before else None
+    if direction == "future":
+        after = [d for d in days if d > anchor]
+        return after[0] if after else None
+    return min(days, key=lambda d: abs((d - anchor).days), default=None)
+
+
+EID_MODIFIERS = tuple(strip_marks(w) for w in ("الماضي", "المقبل", "القادم", "المنصرم", "الفائت"))
+
+
+def _feast_cue(text: str, at: int) -> bool:
+    before = text[at - 12 if at >= 12 else 0 : at]
+    return (
+        "ايام" in before or "يوم" in before or any(w in text[at : at + 24] for w in EID_MODIFIERS)
+    )
+
+
+def feasts(ctx: Context) -> Iterator[Candidate]:
+    """أول أيام عيد الفطر المبارك, ثالث أيام العيد, عيد الفطر الماضي: the feast's day."""
+    if ctx.anchor_day is None:
+        return
+    text = ctx.text
+    # Only a feast's name with a day before it or a modifier after it can be a date.
+    if not any(_feast_cue(text, at) for at in ctx.starts_of(EID_ANCHOR)):
+        return
+    for hit in ctx.scan(EID, EID_ANCHOR, 16, 24):
+        mod, ordinal = hit.group("mod"), hit.group("ord")
+        if not (mod or ordinal):
+            continue
+        feast = hit.group("feast")
+        options = [EID_DAYS[feast]] if feast else list(EID_DAYS.values())
+        direction = None
+        if mod:
+            direction = "past" if mod in lx.PAST_WORDS else "future"
+        first = _feast_day(ctx.anchor_day, options, direction)
+        if first is None:
+            continue
+        day = first + timedelta(days=EID_ORDINALS.get(ordinal or "اول", 0))
+        yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", 0.7, day=day)
