@@ -258,7 +258,7 @@ def test_a_column_pool_never_hands_out_buffers_in_use() -> None:
 
     rng = np.random.default_rng(3)
     pool = ColumnPool(keep=2, headroom=8)
-    while not pool.warm(60, step_rows=16):  # a spare written a slice at a time
+    while not pool.warm(60, 60, step_rows=16):  # a spare written a slice at a time
         pass
     shown = random_arrays(rng, 60)
     held = []  # generations someone still holds, with what they held when made

@@ -23,8 +23,10 @@ import numpy as np
 from timeline.model import DateValue, Event
 from timeline.store.store import Store
 from timeline.store.timeline_data import (
+    COLUMN_DTYPES,
     MENTIONED,
     POINT_GRANULARITIES,
+    RANGE_DTYPES,
     ColumnPool,
     EventArrays,
     EventText,
@@ -638,51 +640,59 @@ def _spliced(
         pieces.append((0, begin, len(arrays)))
 
     rows_after = sum(b - a if kind == 0 else 1 for kind, a, b in pieces)
-    room = pool.columns(rows_after) if pool is not None else None
-
-    def column(index: int, old: np.ndarray, added: np.ndarray) -> np.ndarray:
-        parts = [old[a:b] if kind == 0 else added[a : a + 1] for kind, a, b in pieces]
-        if not parts:
-            return old[:0].copy()
-        if room is None:
-            return np.concatenate(parts)
-        return np.concatenate(parts, out=room[index])
-
-    ends = np.maximum(new.ends, new.starts)
-    columns = (
-        column(0, arrays.ids, new.ids.astype("<i8", copy=False)),
-        column(1, arrays.article_ids, new.article_ids.astype("<i8", copy=False)),
-        column(2, arrays.starts, new.starts.astype("<i8", copy=False)),
-        column(3, arrays.ends, ends.astype("<i8", copy=False)),
-        column(4, arrays.kinds, new.kinds.astype("u1", copy=False)),
-        column(5, arrays.points, new.points.astype("bool", copy=False)),
-    )
     # The range rows in the same pieces (not found again over every row): a kept
     # slice's ranges move by where the slice now begins; a new range comes as it is.
     ranges = arrays.range_rows
-    rows: list[np.ndarray] = []
-    range_starts: list[np.ndarray] = []
-    range_ends: list[np.ndarray] = []
+    ends = np.maximum(new.ends, new.starts)
+    range_pieces: list[tuple[int, int, int, int]] = []  # (kind, first, last, shift)
+    ranges_after = 0
     now = 0  # the row the next piece begins at
     for kind, a, b in pieces:
         if kind == 0:
             lo, hi = np.searchsorted(ranges, (a, b)).tolist()
-            rows.append(ranges[lo:hi] + (now - a))
-            range_starts.append(arrays.range_starts[lo:hi])
-            range_ends.append(arrays.range_ends[lo:hi])
+            range_pieces.append((0, lo, hi, now - a))
+            ranges_after += hi - lo
             now += b - a
         else:
             if not new.points[a]:
-                rows.append(np.array([now], dtype=ranges.dtype))
-                range_starts.append(new.starts[a : a + 1])
-                range_ends.append(ends[a : a + 1])
+                range_pieces.append((1, a, a + 1, now))
+                ranges_after += 1
             now += 1
-    spliced = EventArrays.with_ranges(
-        columns,
-        np.concatenate(rows) if rows else ranges[:0],
-        np.concatenate(range_starts) if rows else arrays.range_starts[:0],
-        np.concatenate(range_ends) if rows else arrays.range_ends[:0],
+    if pool is not None:
+        room = pool.columns(rows_after, ranges_after)
+    else:
+        room = tuple(np.empty(rows_after, dtype=d) for d in COLUMN_DTYPES) + tuple(
+            np.empty(ranges_after, dtype=d) for d in RANGE_DTYPES
+        )
+
+    def column(index: int, old: np.ndarray, added: np.ndarray) -> np.ndarray:
+        parts = [old[a:b] if kind == 0 else added[a : a + 1] for kind, a, b in pieces]
+        if parts:
+            np.concatenate(parts, out=room[index])
+        return room[index]
+
+    columns = (
+        column(0, arrays.ids, new.ids),
+        column(1, arrays.article_ids, new.article_ids),
+        column(2, arrays.starts, new.starts),
+        column(3, arrays.ends, ends),
+        column(4, arrays.kinds, new.kinds),
+        column(5, arrays.points, new.points),
     )
+    range_rows, range_starts, range_ends = room[6:]
+    at_row = 0
+    for kind, lo, hi, shift in range_pieces:
+        count = hi - lo
+        if kind == 0:
+            np.add(ranges[lo:hi], shift, out=range_rows[at_row : at_row + count])
+            range_starts[at_row : at_row + count] = arrays.range_starts[lo:hi]
+            range_ends[at_row : at_row + count] = arrays.range_ends[lo:hi]
+        else:
+            range_rows[at_row] = shift
+            range_starts[at_row] = new.starts[lo]
+            range_ends[at_row] = ends[lo]
+        at_row += count
+    spliced = EventArrays.with_ranges(columns, range_rows, range_starts, range_ends)
     # How rows follow from arrays (the view keeps its lanes through an edit): new row k
     # (in start order) lands after at[k] old rows, less those taken out, and k new ones.
     out = np.asarray(out, dtype=np.int64)

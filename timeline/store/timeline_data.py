@@ -230,21 +230,23 @@ class EventArrays:
         return np.flatnonzero(self.article_ids == article_id)
 
 
-# The columns of EventArrays, in order, and their types.
+# The columns of EventArrays, in order, and their types; then its range columns'.
 COLUMN_DTYPES = ("<i8", "<i8", "<i8", "<i8", "u1", "bool")
+RANGE_DTYPES = (np.intp, "<i8", "<i8")
 
 
 class ColumnPool:
     """Room for the columns of spliced arrays (an edit's), used again from edit to edit.
 
-    A million events' columns take 34 MB; made afresh for every edit, each page of them
-    is faulted in again (glibc maps blocks that size apart and unmaps them when freed,
-    and a fresh block is faulted even where it is not), 20-60 ms an edit on the 2-core
-    machine.  The pool keeps the buffers of up to `keep` generations and hands a set out
-    again once nothing refers to it: no array is a view of a buffer any more, which
-    its reference count tells (numpy views hold their buffer).  So an edit writes into
-    the pages of the generation before the one shown, never into what someone holds.
-    `warm` writes one spare set ahead of time, a slice per call, for the first edit.
+    A million events' columns take 34 MB (and their range columns a few more); made
+    afresh for every edit, each page of them is faulted in again (glibc maps blocks that
+    size apart and unmaps them when freed, and a fresh block is faulted even where it is
+    not), 20-60 ms an edit on the 2-core machine.  The pool keeps the buffers of up to
+    `keep` generations and hands a set out again once nothing refers to it: no array is
+    a view of one of its buffers any more, which their reference counts tell (a numpy
+    view holds its buffer).  So an edit writes into the pages of the generation before
+    the one shown, never into what anyone holds.  `warm` writes a spare set ahead of
+    time, a slice per call, for the first edit.
     """
 
     def __init__(self, keep: int = 2, headroom: int = 4096) -> None:
@@ -258,47 +260,56 @@ class ColumnPool:
         # Held by the tuple and by getrefcount's argument: no view of it anywhere.
         return all(sys.getrefcount(buffers[i]) <= 2 for i in range(len(buffers)))
 
-    def _free_set(self, rows: int) -> int | None:
+    def _fits(self, index: int, rows: int, ranges: int) -> bool:
+        buffers = self._sets[index]
+        return len(buffers[0]) >= rows and len(buffers[-1]) >= ranges
+
+    def _free_set(self, rows: int, ranges: int) -> int | None:
         for index in range(len(self._sets)):
-            if len(self._sets[index][0]) >= rows and self._free(index):
+            if self._fits(index, rows, ranges) and self._free(index):
                 return index
         return None
 
-    def _new_set(self, rows: int) -> int | None:
-        """A new set of at least rows (None: the pool holds `keep` sets in use)."""
+    def _new_set(self, rows: int, ranges: int) -> int | None:
+        """A new set for rows and ranges (None: the pool holds `keep` sets in use)."""
         if len(self._sets) >= self.keep:
-            # A set too small for these rows and unused makes room; else none is kept.
-            small = [i for i in range(len(self._sets)) if self._free(i)]
-            if not small:
+            # An unused set too small makes room; when every one is in use, none is kept.
+            unused = [i for i in range(len(self._sets)) if self._free(i)]
+            if not unused:
                 return None
-            del self._sets[small[0]]
-        capacity = rows + self.headroom
-        self._sets.append(tuple(np.empty(capacity, dtype=d) for d in COLUMN_DTYPES))
+            del self._sets[unused[0]]
+        room = [np.empty(rows + self.headroom, dtype=d) for d in COLUMN_DTYPES]
+        room += [np.empty(ranges + self.headroom, dtype=d) for d in RANGE_DTYPES]
+        self._sets.append(tuple(room))
         self._warm_rows = 0
         return len(self._sets) - 1
 
-    def columns(self, rows: int) -> tuple[np.ndarray, ...]:
-        """Six buffers of `rows` rows to write an edit's columns into (COLUMN_DTYPES).
+    def columns(self, rows: int, ranges: int = 0) -> tuple[np.ndarray, ...]:
+        """Buffers to write an edit's columns into: six of `rows` rows (COLUMN_DTYPES),
+        three of `ranges` (RANGE_DTYPES).
 
         Their contents are whatever an earlier generation left: the caller writes every
         row.  Buffers in use are never handed out; when every kept set is, fresh arrays
         come back (and are not kept).
         """
-        index = self._free_set(rows)
+        index = self._free_set(rows, ranges)
         if index is None:
-            index = self._new_set(rows)
+            index = self._new_set(rows, ranges)
         if index is None:
-            return tuple(np.empty(rows, dtype=d) for d in COLUMN_DTYPES)
+            room = [np.empty(rows, dtype=d) for d in COLUMN_DTYPES]
+            return (*room, *(np.empty(ranges, dtype=d) for d in RANGE_DTYPES))
         if index == len(self._sets) - 1:
             self._warm_rows = len(self._sets[index][0])  # written by this edit: warm
-        return tuple(b[:rows] for b in self._sets[index])
+        buffers = self._sets[index]
+        return (*(b[:rows] for b in buffers[:6]), *(b[:ranges] for b in buffers[6:]))
 
-    def warm(self, rows: int, step_rows: int = 262_144) -> bool:
-        """Write some more of a spare set for arrays of `rows` rows (its pages faulted in
-        now, not on the next edit); True once a spare is ready.  Call it while idle."""
-        index = self._free_set(rows)
+    def warm(self, rows: int, ranges: int, step_rows: int = 262_144) -> bool:
+        """Write some more of a spare set for arrays of `rows` rows and `ranges` ranges
+        (its pages faulted in now, not on the next edit); True once a spare is ready.
+        Call it while idle."""
+        index = self._free_set(rows, ranges)
         if index is None:
-            index = self._new_set(rows)
+            index = self._new_set(rows, ranges)
             if index is None:
                 return True  # nothing to warm: every kept set is in use
         if index != len(self._sets) - 1:
@@ -310,11 +321,6 @@ class ColumnPool:
             buffer[begin:end] = 0
         self._warm_rows = end
         return end >= len(buffers[0])
-
-    def clear(self) -> None:
-        """Let every buffer go (the store was loaded again)."""
-        self._sets.clear()
-        self._warm_rows = 0
 
 
 def _parse(text: str | None) -> np.ndarray:

@@ -730,7 +730,8 @@ class MainWindow(QMainWindow):
             self._writer_warmed = True
             self.edits.controller.warm()
         # Room for a few added events more than are shown now.
-        if self._column_pool.warm(len(self._overlaid) + 64):
+        arrays = self._overlaid
+        if self._column_pool.warm(len(arrays) + 64, len(arrays.range_rows) + 64):
             self._warm_timer.stop()
 
     def _event_labels(self, ids: Iterable[int]) -> dict[int, EventText]:
