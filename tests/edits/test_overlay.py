@@ -344,3 +344,19 @@ def test_colour_codes_kept_through_edits_equal_a_recompute(filled: Store) -> Non
             assert names == want_names
             assert codes.tolist() == want_codes.tolist()
         assert not made
+
+
+def test_values_follow_their_rows_through_a_splice() -> None:
+    rng = np.random.default_rng(8)
+    for _ in range(300):
+        n = int(rng.integers(0, 30))
+        out = np.sort(rng.choice(n, int(rng.integers(0, n + 1)), replace=False)).astype(np.int64)
+        m = n - len(out) + int(rng.integers(0, 5))
+        placed = np.sort(rng.choice(m, m - (n - len(out)), replace=False)).astype(np.int64)
+        old = rng.integers(0, 100, n).astype(np.int32)
+        new = np.full(m, -7, dtype=np.int32)
+        user._follow_rows(old, out, new, placed)
+        kept, landed = np.ones(n, bool), np.ones(m, bool)
+        kept[out], landed[placed] = False, False
+        assert new[landed].tolist() == old[kept].tolist()
+        assert (new[placed] == -7).all()

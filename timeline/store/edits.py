@@ -12,6 +12,7 @@ after), so one mechanism serves the use cases, undo and redo.
 
 from __future__ import annotations
 
+import sys
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -949,6 +950,7 @@ class ColourCodes:
         self._arrays: Callable[[], EventArrays | None] = lambda: None
         # source_codes(store) as last read or patched: (article ids, codes, names)
         self._sources: tuple[np.ndarray, np.ndarray, list[str]] | None = None
+        self._spare: np.ndarray | None = None  # the codes before, to write the next into
 
     def forget(self) -> None:
         """The store changed by other hands (a reload): read everything again next time."""
@@ -995,18 +997,20 @@ class ColourCodes:
             where = {name: i for i, name in enumerate(names)}
             lut = np.array([where.get(n, -1) for n in self.names] + [-1], dtype=np.int32)
             codes = lut[codes]  # -1 (no code) indexes the last entry, -1
-        if arrays is not previous:
-            splice = arrays.origin
-            assert splice is not None
-            kept = np.ones(len(previous), dtype=bool)
-            kept[splice.out] = False
-            landed = np.ones(len(arrays), dtype=bool)
-            landed[splice.placed] = False
-            moved = np.full(len(arrays), -1, dtype=np.int32)
-            moved[landed] = codes[kept]
-            codes = moved
-        elif codes is self.codes:
-            codes = codes.copy()  # the codes shown stay as they were
+        # Into the codes of the generation before (the view holds the ones shown): no
+        # fresh pages for 4 MB at a million events, as ColumnPool does for the arrays.
+        spare = self._spare
+        self._spare = None
+        if spare is None or len(spare) < len(arrays) or sys.getrefcount(spare) > 2:
+            spare = np.empty(len(arrays) + 4096, dtype=np.int32)
+        moved = spare[: len(arrays)]
+        splice = arrays.origin if arrays is not previous else None
+        if splice is None:
+            moved[:] = codes
+        else:
+            _follow_rows(codes, splice.out, moved, splice.placed)
+        self._spare = self.codes.base if self.codes.base is not None else self.codes
+        codes = moved
         if not touched:
             return codes, names
         rows = _rows_of(arrays.article_ids, np.fromiter(touched, dtype=np.int64))
@@ -1069,6 +1073,25 @@ class ColourCodes:
         article_codes[at] = [where[s] if s else -1 for s in fresh.values()]
         self._sources = (ids, article_codes, new_names)
         return new_names
+
+
+def _follow_rows(old: np.ndarray, out: np.ndarray, new: np.ndarray, placed: np.ndarray) -> None:
+    """Write into new the values of old's rows but those out, in order, around the rows
+    placed (sorted; left as they were): a slice copy per run between them."""
+    i = j = 0  # the next row of old and of new
+    cuts_out = [*out.tolist(), len(old)]
+    cuts_new = [*placed.tolist(), len(new)]
+    a = b = 0  # the next cut of each
+    while True:
+        while a < len(cuts_out) - 1 and cuts_out[a] == i:
+            i, a = i + 1, a + 1  # a row taken out
+        while b < len(cuts_new) - 1 and cuts_new[b] == j:
+            j, b = j + 1, b + 1  # a row put in
+        count = min(cuts_out[a] - i, cuts_new[b] - j)
+        if count <= 0:
+            return
+        new[j : j + count] = old[i : i + count]
+        i, j = i + count, j + count
 
 
 def source_codes(store: Store) -> tuple[np.ndarray, np.ndarray, list[str]]:
