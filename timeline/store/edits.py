@@ -950,6 +950,7 @@ class ColourCodes:
         self._arrays: Callable[[], EventArrays | None] = lambda: None
         # source_codes(store) as last read or patched: (article ids, codes, names)
         self._sources: tuple[np.ndarray, np.ndarray, list[str]] | None = None
+        self._source_counts = np.zeros(0, dtype=np.int64)  # articles per source name
         self._spare: np.ndarray | None = None  # the codes before, to write the next into
 
     def forget(self) -> None:
@@ -968,14 +969,17 @@ class ColourCodes:
         )
         if touched is None or self.codes is None or by != self.by or not follows:
             if by == "source":
-                if self._sources is None:
-                    self._sources = source_codes(store)
-                ids, article_codes, names = self._sources
+                sources = self._sources or self._read_sources(store)
+                ids, article_codes, names = sources
                 codes = codes_by_article(
                     np.full(len(arrays), -1, dtype=np.int32), arrays.article_ids, ids, article_codes
                 )
             else:
                 codes, names = colour_codes(store, arrays, by)
+            if self._spare is None or len(self._spare) < len(arrays):
+                # Room for the next edit's codes, its pages written now, not by the edit.
+                self._spare = np.empty(len(arrays) + 4096, dtype=np.int32)
+                self._spare.fill(-1)
         else:
             assert previous is not None
             codes, names = self._patched(store, previous, arrays, by, set(touched))
@@ -1037,11 +1041,16 @@ class ColourCodes:
         codes[rows] = again
         return codes, names
 
+    def _read_sources(self, store: Store) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        self._sources = source_codes(store)
+        codes, names = self._sources[1], self._sources[2]
+        self._source_counts = np.bincount(codes[codes >= 0], minlength=len(names))
+        return self._sources
+
     def _patch_sources(self, store: Store, articles: list[int]) -> list[str]:
         """The sources read again for these articles only; the names as source_codes has them."""
         if self._sources is None:
-            self._sources = source_codes(store)
-            return self._sources[2]
+            return self._read_sources(store)[2]
         ids, article_codes, names = self._sources
         fresh: dict[int, str] = {}
         for i in range(0, len(articles), 500):
@@ -1056,21 +1065,27 @@ class ColourCodes:
         wanted = np.fromiter(fresh, dtype=np.int64, count=len(fresh))
         at = np.searchsorted(ids, wanted)
         if len(wanted) and (int(at.max()) >= len(ids) or not np.array_equal(ids[at], wanted)):
-            self._sources = source_codes(store)  # an article not read before: all again
-            return self._sources[2]
-        article_codes = article_codes.copy()
-        article_codes[at] = -1
-        # The names still used by the other articles, and the touched ones' sources.
-        used = np.bincount(article_codes + 1, minlength=len(names) + 1)[1:]
-        new_names = sorted(
-            {names[i] for i in np.flatnonzero(used).tolist()} | {s for s in fresh.values() if s}
-        )
+            return self._read_sources(store)[2]  # an article not read before: all again
+        # How many articles have each source, less the touched ones: the names still
+        # used by the others, with the touched ones' sources, are the names.
+        counts = self._source_counts.copy()
+        before = article_codes[at]
+        np.subtract.at(counts, before[before >= 0], 1)
+        used = {names[i] for i in np.flatnonzero(counts).tolist()}
+        new_names = sorted(used | {s for s in fresh.values() if s})
+        where = {name: i for i, name in enumerate(new_names)}
         if new_names != names:
-            where = {name: i for i, name in enumerate(new_names)}
             lut = np.array([where.get(n, -1) for n in names] + [-1], dtype=np.int32)
             article_codes = lut[article_codes]
-        where = {name: i for i, name in enumerate(new_names)}
-        article_codes[at] = [where[s] if s else -1 for s in fresh.values()]
+            moved_counts = np.zeros(len(new_names), dtype=np.int64)
+            for i, name in enumerate(names):
+                if name in where:
+                    moved_counts[where[name]] += counts[i]
+            counts = moved_counts
+        after = np.array([where[s] if s else -1 for s in fresh.values()], dtype=np.int32)
+        article_codes[at] = after  # in place: the cache is this object's alone
+        np.add.at(counts, after[after >= 0], 1)
+        self._source_counts = counts
         self._sources = (ids, article_codes, new_names)
         return new_names
 
