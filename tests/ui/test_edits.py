@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -230,6 +231,38 @@ def test_an_edit_while_coloured_codes_only_its_articles_again(
     want_codes, want_names = user.ColourCodes().of(window.store, window.timeline.arrays(), by)
     assert legend.names == want_names
     assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
+
+
+def test_the_first_edit_is_written_into_room_made_while_idle(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Fresh pages for an edit's columns cost 40-60 ms at a million events: once the
+    # timeline is shown the window makes a spare set while idle, and the writer reads
+    # a date once (nothing written, nothing on the stack, no edit signalled).
+    seen: list[object] = []
+    window.edits.controller.edited.connect(seen.append)
+    qtbot.waitUntil(lambda: not window._warm_timer.isActive(), timeout=10_000)
+    written(window)
+    assert window._writer_warmed and not seen and window.edits.stack.count() == 0
+    pool = window._column_pool
+    (spare,) = pool._sets
+    arrays = window.timeline.arrays()
+    assert len(spare[0]) >= len(arrays) and pool._warm_rows == len(spare[0])
+    article_id = current(window)
+    run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, article_id)))
+    shown = window.timeline.arrays()
+    assert article_id not in shown.article_ids and len(seen) == 1
+    assert np.shares_memory(shown.starts, spare[2]) and np.shares_memory(shown.ids, spare[0])
+    # The next spare is made while idle; the one shown is never written over.
+    kept = shown.ids.copy()
+    qtbot.waitUntil(lambda: len(pool._sets) == 2 and not window._warm_timer.isActive())
+    other = next(i for i in listed_ids(window) if i != article_id)
+    run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, other)))
+    assert np.shares_memory(window.timeline.arrays().ids, pool._sets[1][0])
+    undo(window)  # the set of `shown` is free but for this test's hold on it
+    assert other in window.timeline.arrays().article_ids
+    assert not np.shares_memory(window.timeline.arrays().ids, shown.ids)
+    assert (shown.ids == kept).all()
 
 
 def test_the_users_events_of_a_long_article_are_written_when_shown(
