@@ -233,6 +233,22 @@ def test_an_edit_while_coloured_codes_only_its_articles_again(
     assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("meanwhile", ["tag", "kind"])
+def test_a_source_corrected_while_coloured_otherwise_shows_by_source(
+    window: MainWindow, meanwhile: str
+) -> None:
+    legend = window.edits.legend
+    legend.set_mode("source")
+    legend.set_mode(meanwhile)
+    article_id = current(window)
+    run(window, "source", lambda s: edits.correct_article(s, article_id, "source", "مصدر جديد"))
+    legend.set_mode("source")
+    assert "مصدر جديد" in legend.names
+    want_codes, want_names = user.colour_codes(window.store, window.timeline.arrays(), "source")
+    assert legend.names == want_names
+    assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
+
+
 def test_the_first_edit_is_written_into_room_made_while_idle(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -969,8 +969,11 @@ class ColourCodes:
         )
         if touched is None or self.codes is None or by != self.by or not follows:
             if by == "source":
-                sources = self._sources or self._read_sources(store)
-                ids, article_codes, names = sources
+                # Kept only while coloured by source: edits made otherwise did not patch it.
+                if self._sources is not None and self.by == "source":
+                    ids, article_codes, names = self._sources
+                else:
+                    ids, article_codes, names = self._read_sources(store)
                 codes = codes_by_article(
                     np.full(len(arrays), -1, dtype=np.int32), arrays.article_ids, ids, article_codes
                 )

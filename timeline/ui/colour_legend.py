@@ -61,6 +61,8 @@ class ColourLegend(QObject):
     def set_mode(self, mode: str) -> None:
         self.mode = mode
         self.off.clear()
+        # The codes kept follow edits made in the mode they were for, not in another.
+        self._colour_codes.forget()
         self.changed.emit()
 
     def set_entry(self, name: str, on: bool) -> None:
