@@ -9,7 +9,14 @@ same for undoing them, the full overlay the window no longer runs after an edit 
 comparison), then frame times over bench/view.py's zoom script coloured by kind and
 by tag.
 
-    .venv/bin/python bench/edits.py [--events 1000000] [--db DB] [--repeat 5]
+The first edit after the window opens (a correction, as a user makes one from the
+detail pane once it shows the article) is reported apart as `first_edit`: it is the
+one a user feels, and it used to cost several times the others.  --idle gives the
+seconds the window is left to itself before it (a user reads the pane and types a
+date; 0: at once).  Edits made while the timeline is coloured by tag and by source
+are timed too (`coloured`), and the resident memory after load and after the edits.
+
+    .venv/bin/python bench/edits.py [--events 1000000] [--db DB] [--repeat 5] [--idle 2]
 
 The edits are undone at the end (the store is left as it was).  Offscreen by default;
 the window's settings go to a temporary folder.
@@ -33,6 +40,23 @@ from view import _machine, _percentile, _zoom_script, build_store
 
 def _figures(values: list[float]) -> dict[str, float]:
     return {"median_ms": round(statistics.median(values), 1), "max_ms": round(max(values), 1)}
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux; 0 elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
+def _idle(app, seconds: float) -> None:
+    """Let the window run its own timers and events for a while, as between clicks."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
@@ -84,34 +108,53 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "title": lambda n: lambda s: edits.correct_article(s, article + n, "title", f"عنوان {n}"),
     }
     controller = window.edits.controller
-    figures: dict[str, object] = {"events": len(base), "window_open_s": round(load_s, 2)}
+    figures: dict[str, object] = {
+        "events": len(base),
+        "window_open_s": round(load_s, 2),
+        "rss_after_load_mb": _rss_mb(),
+    }
+
+    def timed_edit(name: str, action, n: int, write_ms: list[float], idle: float = 0.0) -> float:
+        """One edit from the click to the window painted, in ms (its write in write_ms)."""
+
+        def timed(s, action=action, write_ms=write_ms):
+            t = time.perf_counter()
+            changes = action(s)
+            write_ms.append((time.perf_counter() - t) * 1000)
+            return changes
+
+        window.select_article(article + n)
+        # The article shown in the detail pane (its read on the worker ended), as it
+        # is before a user can correct one of its events there: a read still running
+        # takes the GIL from the GUI thread's edit in 5 ms slices.
+        while window.detail.is_loading() or window.detail._reader_thread is not None:
+            app.processEvents()
+            time.sleep(0.001)
+        for _ in range(3):  # the view settled: its labels laid out, as before a click
+            window.timeline.ensure_labels()
+            app.processEvents()
+        _idle(app, idle)
+        if "rss_before_first_edit_mb" not in figures:
+            figures["rss_before_first_edit_mb"] = _rss_mb()  # the spare room warmed too
+        t0 = time.perf_counter()
+        controller.run(name, timed)
+        controller.wait_written()
+        window.repaint()
+        return (time.perf_counter() - t0) * 1000
+
     for name, edit in kinds.items():
         write_ms: list[float] = []
         total_ms: list[float] = []
         for n in range(args.repeat):
-            action = edit(n)
-
-            def timed(s, action=action, write_ms=write_ms):
-                t = time.perf_counter()
-                changes = action(s)
-                write_ms.append((time.perf_counter() - t) * 1000)
-                return changes
-
-            window.select_article(article + n)
-            # The article shown in the detail pane (its read on the worker ended), as it
-            # is before a user can correct one of its events there: a read still running
-            # takes the GIL from the GUI thread's edit in 5 ms slices.
-            while window.detail.is_loading() or window.detail._reader_thread is not None:
-                app.processEvents()
-                time.sleep(0.001)
-            for _ in range(3):  # the view settled: its labels laid out, as before a click
-                window.timeline.ensure_labels()
-                app.processEvents()
-            t0 = time.perf_counter()
-            controller.run(name, timed)
-            controller.wait_written()
-            window.repaint()
-            total_ms.append((time.perf_counter() - t0) * 1000)
+            first = name == "correct" and n == 0
+            total_ms.append(timed_edit(name, edit(n), n, write_ms, args.idle if first else 0))
+            if first:
+                figures["first_edit"] = {
+                    "kind": name,
+                    "idle_s": args.idle,
+                    "write_ms": round(write_ms[0], 1),
+                    "total_ms": round(total_ms[0], 1),
+                }
         figures[name] = {"write": _figures(write_ms), "total": _figures(total_ms)}
     undo_ms = []
     while window.edits.stack.canUndo():
@@ -121,6 +164,22 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         window.repaint()
         undo_ms.append((time.perf_counter() - t0) * 1000)
     figures["undo"] = _figures(undo_ms)
+    # Edits while the timeline is coloured: the codes of the touched rows only.
+    coloured: dict[str, object] = {}
+    for mode in ("tag", "source"):
+        window.edits.legend.set_mode(mode)
+        app.processEvents()
+        for name in ("tag", "correct"):
+            write_ms = []
+            total_ms = [timed_edit(name, kinds[name](n), n, write_ms) for n in range(args.repeat)]
+            coloured[f"{mode}/{name}"] = _figures(total_ms)
+        while window.edits.stack.canUndo():
+            window.edits.stack.undo()
+            controller.wait_written()
+    window.edits.legend.set_mode("kind")
+    app.processEvents()
+    figures["coloured"] = coloured
+    figures["rss_after_edits_mb"] = _rss_mb()
     t = time.perf_counter()
     user.overlay_arrays(store, base)
     figures["full_overlay_ms"] = round((time.perf_counter() - t) * 1000, 1)
@@ -183,6 +242,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None, help="store to use or build")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--tagged", type=int, default=2000, help="articles tagged for the frames")
+    parser.add_argument(
+        "--idle", type=float, default=2.0, help="seconds left idle before the first edit"
+    )
     args = parser.parse_args()
     if args.db is None:
         args.db = Path(tempfile.gettempdir()) / f"timeline-bench-{args.events}.db"

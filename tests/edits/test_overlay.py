@@ -235,3 +235,128 @@ def test_spliced_arrays_say_how_each_row_follows() -> None:
         assert (mapped[gone] == -1).all()
         assert spliced.ids[mapped[~gone]].tolist() == arrays.ids[~gone].tolist()
         assert sorted(spliced.ids[origin.placed].tolist()) == list(range(100, 100 + m))
+
+
+def random_arrays(rng: np.random.Generator, n: int):
+    from timeline.store.timeline_data import EventArrays
+
+    starts = np.sort(rng.integers(0, 50, n)).astype("<i8")
+    return EventArrays(
+        ids=np.arange(n, dtype="<i8"),
+        article_ids=rng.integers(1, 6, n).astype("<i8"),
+        starts=starts,
+        ends=starts + rng.integers(0, 3, n),
+        kinds=rng.integers(0, 2, n).astype("u1"),
+        points=rng.integers(0, 2, n).astype(bool),
+    )
+
+
+def test_a_column_pool_never_hands_out_buffers_in_use() -> None:
+    """Spliced into a pool's buffers, the arrays are those spliced without one; a set
+    still seen through any array is never written, a set no array sees is used again."""
+    from timeline.store.timeline_data import ColumnPool, EventArrays
+
+    rng = np.random.default_rng(3)
+    pool = ColumnPool(keep=2, headroom=8)
+    while not pool.warm(60, 60, step_rows=16):  # a spare written a slice at a time
+        pass
+    shown = random_arrays(rng, 60)
+    held = []  # generations someone still holds, with what they held when made
+    for step in range(40):
+        n = len(shown)
+        out = np.sort(rng.choice(n, int(rng.integers(0, 4)), replace=False)).astype(np.int64)
+        m = int(rng.integers(0, 4))
+        new_starts = rng.integers(0, 50, m).astype("<i8")
+        new = EventArrays(
+            ids=np.arange(1000 + 10 * step, 1000 + 10 * step + m, dtype="<i8"),
+            article_ids=np.full(m, 9, dtype="<i8"),
+            starts=new_starts,
+            ends=new_starts + 1,
+            kinds=np.ones(m, dtype="u1"),
+            points=rng.integers(0, 2, m).astype(bool),
+        )
+        expected = rows_of(user._spliced(shown, out, new))
+        spliced = user._spliced(shown, out, new, pool)
+        assert rows_of(spliced) == expected
+        # Nothing anyone holds was written over.
+        assert [rows_of(a) for a, _rows in held] == [r for _a, r in held]
+        if step % 7 == 3:
+            held.append((shown, rows_of(shown)))  # a view of it kept, as a frame might
+        shown = spliced
+    # With nothing held, two generations take turns in the same two sets.
+    held.clear()
+    spliced = None
+    where = []  # the address of each generation's starts (no reference kept)
+    for _ in range(4):
+        shown = user._spliced(shown, np.array([0], dtype=np.int64), EventArrays(), pool)
+        where.append(shown.starts.ctypes.data)
+    assert where[0] == where[2] and where[1] == where[3] and where[2] != where[3]
+
+
+def codes_of(arrays, codes, names) -> dict[int, str | None]:
+    return {
+        i: (names[c] if c >= 0 else None)
+        for i, c in zip(arrays.ids.tolist(), codes.tolist(), strict=True)
+    }
+
+
+def test_colour_codes_kept_through_edits_equal_a_recompute(filled: Store) -> None:  # noqa: F811
+    """ColourCodes codes only the touched articles' rows again after an edit: the codes
+    and names equal colour_codes over everything, by tag and by source, undone too."""
+    from timeline.store.timeline_data import ColumnPool
+
+    base = load_event_arrays(filled)
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    truce = mention(filled, "حرب قديمة", "1954")
+    made: list[list[user.Change]] = []
+    steps = [
+        lambda: edits.set_tag(filled, edits.article_target(filled, war), "حروب"),
+        lambda: edits.set_tag(
+            filled, user.mention_target(truce.uid, truce.span_start, truce.span_end), "أ-هدنة"
+        ),
+        lambda: edits.correct_mention(filled, truce, "1960"),
+        lambda: edits.correct_article(filled, other, "source", "مصدر مصحح"),
+        lambda: edits.correct_article(filled, war, "source", "مصدر مصحح"),  # مصدر أ goes
+        lambda: edits.add_event(filled, "1991", "حرب الخليج", war)[1],
+        lambda: edits.add_event(filled, "1967", "حرب حزيران")[1],
+        lambda: edits.set_tag(filled, edits.added_target(filled, made[-1][0].key[0]), "ب-بلا"),
+        lambda: edits.set_hidden(filled, edits.article_target(filled, other)),
+        lambda: edits.set_tag(filled, edits.article_target(filled, war), "حروب", on=False),
+        lambda: edits.set_note(filled, war, "ملاحظة"),
+    ]
+    pool = ColumnPool()
+    for by in ("tag", "source"):
+        kept = user.ColourCodes()
+        shown = user.overlay_arrays(filled, base)
+        kept.of(filled, shown, by)
+        todo = [(step, False) for step in steps] + [(None, True)] * len(steps)
+        for step, undo in todo:
+            if undo:
+                changes = made.pop()
+                edits.undo(filled, changes)
+            else:
+                changes = step()
+                made.append(changes)
+            touched = user.touched_articles(filled, changes)
+            shown, _ = user.patch_overlay(filled, base, shown, touched, pool=pool)
+            codes, names = kept.of(filled, shown, by, touched)
+            want_codes, want_names = user.colour_codes(filled, shown, by)
+            assert names == want_names
+            assert codes.tolist() == want_codes.tolist()
+        assert not made
+
+
+def test_values_follow_their_rows_through_a_splice() -> None:
+    rng = np.random.default_rng(8)
+    for _ in range(300):
+        n = int(rng.integers(0, 30))
+        out = np.sort(rng.choice(n, int(rng.integers(0, n + 1)), replace=False)).astype(np.int64)
+        m = n - len(out) + int(rng.integers(0, 5))
+        placed = np.sort(rng.choice(m, m - (n - len(out)), replace=False)).astype(np.int64)
+        old = rng.integers(0, 100, n).astype(np.int32)
+        new = np.full(m, -7, dtype=np.int32)
+        user._follow_rows(old, out, new, placed)
+        kept, landed = np.ones(n, bool), np.ones(m, bool)
+        kept[out], landed[placed] = False, False
+        assert new[landed].tolist() == old[kept].tolist()
+        assert (new[placed] == -7).all()

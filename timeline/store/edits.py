@@ -12,9 +12,10 @@ after), so one mechanism serves the use cases, undo and redo.
 
 from __future__ import annotations
 
+import sys
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,8 +24,11 @@ import numpy as np
 from timeline.model import DateValue, Event
 from timeline.store.store import Store
 from timeline.store.timeline_data import (
+    COLUMN_DTYPES,
     MENTIONED,
     POINT_GRANULARITIES,
+    RANGE_DTYPES,
+    ColumnPool,
     EventArrays,
     EventText,
     RowSplice,
@@ -619,9 +623,14 @@ def _merged(arrays: EventArrays, new: EventArrays) -> EventArrays:
     return _spliced(arrays, np.empty(0, dtype=np.int64), new)
 
 
-def _spliced(arrays: EventArrays, out: np.ndarray, new: EventArrays) -> EventArrays:
+def _spliced(
+    arrays: EventArrays, out: np.ndarray, new: EventArrays, pool: ColumnPool | None = None
+) -> EventArrays:
     """arrays without the rows `out` (sorted row numbers) and with the rows of new put
-    where they belong by start: each column copied once, in slices, never re-sorted."""
+    where they belong by start: each column copied once, in slices, never re-sorted.
+
+    With a pool the columns are written into buffers of an earlier generation (pages
+    already faulted in) instead of new ones."""
     if not len(out) and not len(new):
         return arrays
     order = np.argsort(new.starts, kind="stable")
@@ -642,45 +651,60 @@ def _spliced(arrays: EventArrays, out: np.ndarray, new: EventArrays) -> EventArr
     if begin < len(arrays):
         pieces.append((0, begin, len(arrays)))
 
-    def column(old: np.ndarray, added: np.ndarray) -> np.ndarray:
-        parts = [old[a:b] if kind == 0 else added[a : a + 1] for kind, a, b in pieces]
-        return np.concatenate(parts) if parts else old[:0]
-
-    ends = np.maximum(new.ends, new.starts)
-    columns = (
-        column(arrays.ids, new.ids),
-        column(arrays.article_ids, new.article_ids),
-        column(arrays.starts, new.starts),
-        column(arrays.ends, ends),
-        column(arrays.kinds, new.kinds),
-        column(arrays.points, new.points),
-    )
+    rows_after = sum(b - a if kind == 0 else 1 for kind, a, b in pieces)
     # The range rows in the same pieces (not found again over every row): a kept
     # slice's ranges move by where the slice now begins; a new range comes as it is.
     ranges = arrays.range_rows
-    rows: list[np.ndarray] = []
-    range_starts: list[np.ndarray] = []
-    range_ends: list[np.ndarray] = []
+    ends = np.maximum(new.ends, new.starts)
+    range_pieces: list[tuple[int, int, int, int]] = []  # (kind, first, last, shift)
+    ranges_after = 0
     now = 0  # the row the next piece begins at
     for kind, a, b in pieces:
         if kind == 0:
             lo, hi = np.searchsorted(ranges, (a, b)).tolist()
-            rows.append(ranges[lo:hi] + (now - a))
-            range_starts.append(arrays.range_starts[lo:hi])
-            range_ends.append(arrays.range_ends[lo:hi])
+            range_pieces.append((0, lo, hi, now - a))
+            ranges_after += hi - lo
             now += b - a
         else:
             if not new.points[a]:
-                rows.append(np.array([now], dtype=ranges.dtype))
-                range_starts.append(new.starts[a : a + 1])
-                range_ends.append(ends[a : a + 1])
+                range_pieces.append((1, a, a + 1, now))
+                ranges_after += 1
             now += 1
-    spliced = EventArrays.with_ranges(
-        columns,
-        np.concatenate(rows) if rows else ranges[:0],
-        np.concatenate(range_starts) if rows else arrays.range_starts[:0],
-        np.concatenate(range_ends) if rows else arrays.range_ends[:0],
+    if pool is not None:
+        room = pool.columns(rows_after, ranges_after)
+    else:
+        room = tuple(np.empty(rows_after, dtype=d) for d in COLUMN_DTYPES) + tuple(
+            np.empty(ranges_after, dtype=d) for d in RANGE_DTYPES
+        )
+
+    def column(index: int, old: np.ndarray, added: np.ndarray) -> np.ndarray:
+        parts = [old[a:b] if kind == 0 else added[a : a + 1] for kind, a, b in pieces]
+        if parts:
+            np.concatenate(parts, out=room[index])
+        return room[index]
+
+    columns = (
+        column(0, arrays.ids, new.ids),
+        column(1, arrays.article_ids, new.article_ids),
+        column(2, arrays.starts, new.starts),
+        column(3, arrays.ends, ends),
+        column(4, arrays.kinds, new.kinds),
+        column(5, arrays.points, new.points),
     )
+    range_rows, range_starts, range_ends = room[6:]
+    at_row = 0
+    for kind, lo, hi, shift in range_pieces:
+        count = hi - lo
+        if kind == 0:
+            np.add(ranges[lo:hi], shift, out=range_rows[at_row : at_row + count])
+            range_starts[at_row : at_row + count] = arrays.range_starts[lo:hi]
+            range_ends[at_row : at_row + count] = arrays.range_ends[lo:hi]
+        else:
+            range_rows[at_row] = shift
+            range_starts[at_row] = new.starts[lo]
+            range_ends[at_row] = ends[lo]
+        at_row += count
+    spliced = EventArrays.with_ranges(columns, range_rows, range_starts, range_ends)
     # How rows follow from arrays (the view keeps its lanes through an edit): new row k
     # (in start order) lands after at[k] old rows, less those taken out, and k new ones.
     out = np.asarray(out, dtype=np.int64)
@@ -697,13 +721,15 @@ def patch_overlay(
     articles: Iterable[int],
     *,
     with_hidden: bool = False,
+    pool: ColumnPool | None = None,
 ) -> tuple[EventArrays, np.ndarray]:
     """shown (overlay_arrays of base) again after an edit to these articles (0: standalone),
     and the ids of their events (before and after), whose texts may have changed.
 
     Only their rows are taken out and laid over anew from base: a few milliseconds at a
     million events, where overlay_arrays over everything takes a hundred.  shown itself
-    comes back when their rows are as they were (a tag, a note, a title).
+    comes back when their rows are as they were (a tag, a note, a title).  pool: where
+    the new columns are written (see ColumnPool).
     """
     wanted = np.fromiter({int(a) for a in articles}, dtype=np.int64)
     if not len(wanted):
@@ -714,7 +740,7 @@ def patch_overlay(
     stale = np.union1d(shown.ids[out], again.ids)
     if len(out) == len(again) and _same_rows(shown.subset(out), again):
         return shown, stale
-    return _spliced(shown, out, again), stale
+    return _spliced(shown, out, again, pool), stale
 
 
 def _rows_of(article_ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -866,11 +892,23 @@ def colour_codes(store: Store, arrays: EventArrays, by: str) -> tuple[np.ndarray
     by 'source': each event's article's source (standalone added events have none).
     by 'tag': the first tag by name of the event itself, else of its article.
     """
-    codes = np.full(len(arrays), -1, dtype=np.int32)
     if by == "source":
         ids, article_codes, names = source_codes(store)
+        codes = np.full(len(arrays), -1, dtype=np.int32)
         return codes_by_article(codes, arrays.article_ids, ids, article_codes), names
     names = [name for name, _c, _n in tags(store)]
+    return _tag_codes(store, arrays, names), names
+
+
+def _tag_codes(
+    store: Store, arrays: EventArrays, names: list[str], only: dict[str, int] | None = None
+) -> np.ndarray:
+    """Codes by tag (indexing names) of the rows of arrays.
+
+    only: the uids (and ids) of the articles whose rows arrays holds, with the
+    standalone events' when it has them: the tags of other articles are not looked up.
+    """
+    codes = np.full(len(arrays), -1, dtype=np.int32)
     index = {name: i for i, name in enumerate(names)}
     article_tag: dict[int, int] = {}
     event_tag: dict[int, int] = {}
@@ -881,7 +919,8 @@ def colour_codes(store: Store, arrays: EventArrays, by: str) -> tuple[np.ndarray
         if kind == "event":
             event_tag.setdefault(-int(rest), code)
             continue
-        article_id = article_id_of_uid(store, target_article_uid(target) or "")
+        uid = target_article_uid(target) or ""
+        article_id = article_id_of_uid(store, uid) if only is None else only.get(uid)
         if article_id is None:
             continue
         span = _span_of(target)
@@ -901,7 +940,187 @@ def colour_codes(store: Store, arrays: EventArrays, by: str) -> tuple[np.ndarray
         wanted = np.fromiter(event_tag, dtype=np.int64)
         for row in np.flatnonzero(np.isin(arrays.ids, wanted)).tolist():
             codes[row] = event_tag[int(arrays.ids[row])]
-    return codes, names
+    return codes
+
+
+class ColourCodes:
+    """The colour codes of the timeline's arrays (colour_codes), kept through edits.
+
+    Recomputed for every event after each edit they cost 75-180 ms at a million events
+    (every article's source read again, or every row matched against the tagged ones).
+    After an edit only the rows of the articles it touched are coded again: the other
+    rows' codes follow from the arrays before (their RowSplice), renumbered when the
+    names change (a tag or a source appears or goes); the sources of every article are
+    read once and patched for the touched ones.  The result equals colour_codes.
+    """
+
+    def __init__(self) -> None:
+        self.by = ""
+        self.codes: np.ndarray | None = None
+        self.names: list[str] = []
+        self._arrays: Callable[[], EventArrays | None] = lambda: None
+        # source_codes(store) as last read or patched: (article ids, codes, names)
+        self._sources: tuple[np.ndarray, np.ndarray, list[str]] | None = None
+        self._source_counts = np.zeros(0, dtype=np.int64)  # articles per source name
+        self._spare: np.ndarray | None = None  # the codes before, to write the next into
+
+    def forget(self) -> None:
+        """The store changed by other hands (a reload): read everything again next time."""
+        self.codes, self.names, self._sources = None, [], None
+        self._arrays = lambda: None
+
+    def of(
+        self, store: Store, arrays: EventArrays, by: str, touched: Iterable[int] | None = None
+    ) -> tuple[np.ndarray, list[str]]:
+        """colour_codes(store, arrays, by); touched: the articles an edit touched (0: the
+        standalone events) when arrays is the codes' arrays or spliced from them."""
+        previous = self._arrays()
+        follows = previous is not None and (
+            arrays is previous or (arrays.origin is not None and arrays.origin.source() is previous)
+        )
+        if touched is None or self.codes is None or by != self.by or not follows:
+            if by == "source":
+                # Kept only while coloured by source: edits made otherwise did not patch it.
+                if self._sources is not None and self.by == "source":
+                    ids, article_codes, names = self._sources
+                else:
+                    ids, article_codes, names = self._read_sources(store)
+                codes = codes_by_article(
+                    np.full(len(arrays), -1, dtype=np.int32), arrays.article_ids, ids, article_codes
+                )
+            else:
+                codes, names = colour_codes(store, arrays, by)
+            if self._spare is None or len(self._spare) < len(arrays):
+                # Room for the next edit's codes, its pages written now, not by the edit.
+                self._spare = np.empty(len(arrays) + 4096, dtype=np.int32)
+                self._spare.fill(-1)
+        else:
+            assert previous is not None
+            codes, names = self._patched(store, previous, arrays, by, set(touched))
+        self.by, self.codes, self.names = by, codes, names
+        self._arrays = weakref.ref(arrays)
+        return codes, names
+
+    def _patched(
+        self, store: Store, previous: EventArrays, arrays: EventArrays, by: str, touched: set[int]
+    ) -> tuple[np.ndarray, list[str]]:
+        assert self.codes is not None
+        articles = sorted(a for a in touched if a)
+        if by == "source":
+            names = self._patch_sources(store, articles)
+        else:
+            names = [name for name, _c, _n in tags(store)]
+        codes = self.codes
+        if names != self.names:  # renumbered: a name came or went
+            where = {name: i for i, name in enumerate(names)}
+            lut = np.array([where.get(n, -1) for n in self.names] + [-1], dtype=np.int32)
+            codes = lut[codes]  # -1 (no code) indexes the last entry, -1
+        # Into the codes of the generation before (the view holds the ones shown): no
+        # fresh pages for 4 MB at a million events, as ColumnPool does for the arrays.
+        spare = self._spare
+        self._spare = None
+        if spare is None or len(spare) < len(arrays) or sys.getrefcount(spare) > 2:
+            spare = np.empty(len(arrays) + 4096, dtype=np.int32)
+        moved = spare[: len(arrays)]
+        splice = arrays.origin if arrays is not previous else None
+        if splice is None:
+            moved[:] = codes
+        else:
+            _follow_rows(codes, splice.out, moved, splice.placed)
+        self._spare = self.codes.base if self.codes.base is not None else self.codes
+        codes = moved
+        if not touched:
+            return codes, names
+        rows = _rows_of(arrays.article_ids, np.fromiter(touched, dtype=np.int64))
+        theirs = arrays.subset(rows)
+        if by == "source":
+            assert self._sources is not None
+            ids, article_codes, _names = self._sources
+            again = codes_by_article(
+                np.full(len(rows), -1, dtype=np.int32), theirs.article_ids, ids, article_codes
+            )
+        else:
+            marks = ",".join("?" * len(articles))
+            only = (
+                {
+                    uid: int(i)
+                    for i, uid in store.conn.execute(
+                        f"SELECT id, uid FROM articles WHERE id IN ({marks})", articles
+                    )
+                }
+                if articles
+                else {}
+            )
+            again = _tag_codes(store, theirs, names, only)
+        codes[rows] = again
+        return codes, names
+
+    def _read_sources(self, store: Store) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        self._sources = source_codes(store)
+        codes, names = self._sources[1], self._sources[2]
+        self._source_counts = np.bincount(codes[codes >= 0], minlength=len(names))
+        return self._sources
+
+    def _patch_sources(self, store: Store, articles: list[int]) -> list[str]:
+        """The sources read again for these articles only; the names as source_codes has them."""
+        if self._sources is None:
+            return self._read_sources(store)[2]
+        ids, article_codes, names = self._sources
+        fresh: dict[int, str] = {}
+        for i in range(0, len(articles), 500):
+            chunk = articles[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for article_id, source, fixed in store.conn.execute(
+                "SELECT a.id, a.source, f.value FROM articles a LEFT JOIN user_article_fields f"
+                f" ON f.article_uid = a.uid AND f.field = 'source' WHERE a.id IN ({marks})",
+                chunk,
+            ):
+                fresh[int(article_id)] = fixed if fixed is not None else source
+        wanted = np.fromiter(fresh, dtype=np.int64, count=len(fresh))
+        at = np.searchsorted(ids, wanted)
+        if len(wanted) and (int(at.max()) >= len(ids) or not np.array_equal(ids[at], wanted)):
+            return self._read_sources(store)[2]  # an article not read before: all again
+        # How many articles have each source, less the touched ones: the names still
+        # used by the others, with the touched ones' sources, are the names.
+        counts = self._source_counts.copy()
+        before = article_codes[at]
+        np.subtract.at(counts, before[before >= 0], 1)
+        used = {names[i] for i in np.flatnonzero(counts).tolist()}
+        new_names = sorted(used | {s for s in fresh.values() if s})
+        where = {name: i for i, name in enumerate(new_names)}
+        if new_names != names:
+            lut = np.array([where.get(n, -1) for n in names] + [-1], dtype=np.int32)
+            article_codes = lut[article_codes]
+            moved_counts = np.zeros(len(new_names), dtype=np.int64)
+            for i, name in enumerate(names):
+                if name in where:
+                    moved_counts[where[name]] += counts[i]
+            counts = moved_counts
+        after = np.array([where[s] if s else -1 for s in fresh.values()], dtype=np.int32)
+        article_codes[at] = after  # in place: the cache is this object's alone
+        np.add.at(counts, after[after >= 0], 1)
+        self._source_counts = counts
+        self._sources = (ids, article_codes, new_names)
+        return new_names
+
+
+def _follow_rows(old: np.ndarray, out: np.ndarray, new: np.ndarray, placed: np.ndarray) -> None:
+    """Write into new the values of old's rows but those out, in order, around the rows
+    placed (sorted; left as they were): a slice copy per run between them."""
+    i = j = 0  # the next row of old and of new
+    cuts_out = [*out.tolist(), len(old)]
+    cuts_new = [*placed.tolist(), len(new)]
+    a = b = 0  # the next cut of each
+    while True:
+        while a < len(cuts_out) - 1 and cuts_out[a] == i:
+            i, a = i + 1, a + 1  # a row taken out
+        while b < len(cuts_new) - 1 and cuts_new[b] == j:
+            j, b = j + 1, b + 1  # a row put in
+        count = min(cuts_out[a] - i, cuts_new[b] - j)
+        if count <= 0:
+            return
+        new[j : j + count] = old[i : i + count]
+        i, j = i + count, j + count
 
 
 def source_codes(store: Store) -> tuple[np.ndarray, np.ndarray, list[str]]:

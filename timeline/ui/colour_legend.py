@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
@@ -34,7 +34,8 @@ class ColourLegend(QObject):
         self.names: list[str] = []
         self.palette: list[QColor] = []
         self.codes: np.ndarray | None = None
-        self._source_cache: tuple[np.ndarray, np.ndarray, list[str]] | None = None
+        self._colour_codes = user.ColourCodes()  # kept through edits (touched rows only)
+        self._toolbar_key: tuple | None = None  # what the toolbar was last filled with
         self.toolbar = QToolBar(self.tr("Legend"), window)
         self.toolbar.setObjectName("colourLegend")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -60,6 +61,8 @@ class ColourLegend(QObject):
     def set_mode(self, mode: str) -> None:
         self.mode = mode
         self.off.clear()
+        # The codes kept follow edits made in the mode they were for, not in another.
+        self._colour_codes.forget()
         self.changed.emit()
 
     def set_entry(self, name: str, on: bool) -> None:
@@ -67,13 +70,19 @@ class ColourLegend(QObject):
         (self.off.discard if on else self.off.add)(name)
         self.changed.emit()
 
-    def shown_arrays(self, arrays: EventArrays) -> EventArrays:
-        """arrays without the entries switched off; codes and palette set to match."""
+    def shown_arrays(
+        self, arrays: EventArrays, touched: Iterable[int] | None = None
+    ) -> EventArrays:
+        """arrays without the entries switched off; codes and palette set to match.
+
+        touched: after an edit, the articles it touched (arrays spliced from the last
+        ones, or the same): only their rows are coded again (store.edits.ColourCodes).
+        """
         if self.mode == "kind":
             self.codes, self.names, self.palette = None, [], []
             self._fill_toolbar()
             return arrays
-        codes, names = self._codes_for(arrays)
+        codes, names = self._colour_codes.of(self.store, arrays, self.mode, touched)
         if self.mode == "tag":
             colours = {name: colour for name, colour, _n in user.tags(self.store)}
             self.palette = [QColor(colours.get(n, TAG_COLOURS[0])) for n in names]
@@ -88,21 +97,21 @@ class ColourLegend(QObject):
         self._fill_toolbar()
         return arrays
 
-    def _codes_for(self, arrays: EventArrays) -> tuple[np.ndarray, list[str]]:
-        if self.mode != "source":
-            return user.colour_codes(self.store, arrays, self.mode)
-        # Sources change only with an import or a correction: read once, then forget().
-        if self._source_cache is None:
-            self._source_cache = user.source_codes(self.store)
-        ids, article_codes, names = self._source_cache
-        codes = np.full(len(arrays), -1, dtype=np.int32)
-        return user.codes_by_article(codes, arrays.article_ids, ids, article_codes), names
-
     def forget(self) -> None:
-        """The store changed: read the sources again next time."""
-        self._source_cache = None
+        """The store changed by other hands: read the codes afresh next time."""
+        self._colour_codes.forget()
 
     def _fill_toolbar(self) -> None:
+        # Unchanged after most edits: not built again (a swatch and an action per entry).
+        key = (
+            self.mode,
+            tuple(self.names),
+            tuple(c.rgba() for c in self.palette),
+            frozenset(self.off),
+        )
+        if key == self._toolbar_key:
+            return
+        self._toolbar_key = key
         self.toolbar.clear()
         self.toolbar.setVisible(self.mode != "kind")
         for name, colour in zip(self.names, self.palette, strict=True):

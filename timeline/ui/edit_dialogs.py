@@ -128,7 +128,6 @@ class WindowEdits(QObject):
         self.stack = self.controller.stack
         self.legend = ColourLegend(window.store, window)
         self.legend.changed.connect(window.refresh_timeline)
-        self.controller.edited.connect(self.legend.forget)  # a corrected source
         self.controller.edited.connect(self._own_write_seen)
         self.controller.edit_failed.connect(self._say_failure)
         self.show_hidden_action: QAction | None = None

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QThread,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -55,7 +56,7 @@ from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
 from timeline.store.search import SearchError, SearchRequest, distinct_sources
-from timeline.store.timeline_data import EventArrays, EventText, collapse_copies
+from timeline.store.timeline_data import ColumnPool, EventArrays, EventText, collapse_copies
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
@@ -81,6 +82,10 @@ from timeline.ui.workers import (
 
 # Closing waits this long for workers to stop; then the process may exit without them.
 _CLOSE_WAIT_MS = 1000
+# Once the timeline is shown (or an edit is), the window waits this long and then, a
+# slice every _WARM_STEP_MS, makes the next edit's room ready (_warm_step).
+_WARM_AFTER_MS = 300
+_WARM_STEP_MS = 30
 # Threads still running when their window closed: kept referenced so they are not
 # destroyed while running (which aborts); they end with the process.
 _DETACHED_THREADS: list[QThread] = []
@@ -238,6 +243,12 @@ class MainWindow(QMainWindow):
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
         self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
+        # Where an edit's spliced columns are written: pages already faulted in, the
+        # first edit's too (warmed while idle), not 34 MB of fresh ones every time.
+        self._column_pool = ColumnPool()
+        self._writer_warmed = False
+        self._warm_timer = QTimer(self)
+        self._warm_timer.timeout.connect(self._warm_step)
         self._build_menus()
         self._update_status()
         self.setAcceptDrops(True)
@@ -701,7 +712,27 @@ class MainWindow(QMainWindow):
         if span is not None:
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
         self._count_events_shown()
+        self._warm_later()
         self.timeline_loaded.emit()
+
+    def _warm_later(self) -> None:
+        """Make the next edit's room ready once the window is idle (_warm_step)."""
+        self._warm_timer.start(_WARM_AFTER_MS)
+
+    def _warm_step(self) -> None:
+        """One slice of the idle work that spares the next edit: the writer's date rules
+        read once (the first time), and a spare set of columns written (ColumnPool.warm)."""
+        self._warm_timer.setInterval(_WARM_STEP_MS)
+        if self._closed or self._overlaid is None:
+            self._warm_timer.stop()
+            return
+        if not self._writer_warmed:
+            self._writer_warmed = True
+            self.edits.controller.warm()
+        # Room for a few added events more than are shown now.
+        arrays = self._overlaid
+        if self._column_pool.warm(len(arrays) + 64, len(arrays.range_rows) + 64):
+            self._warm_timer.stop()
 
     def _event_labels(self, ids: Iterable[int]) -> dict[int, EventText]:
         """Texts for the timeline, controls made visible; none when the store fails."""
@@ -737,16 +768,19 @@ class MainWindow(QMainWindow):
             self._store_failed(str(exc))
             self._overlaid = self._story_base
 
-    def _show_arrays(self, stale: np.ndarray | None = None) -> None:
+    def _show_arrays(
+        self, stale: np.ndarray | None = None, touched: set[int] | None = None
+    ) -> None:
         """The overlaid arrays on the timeline as the legend has them: colours, switches.
 
         stale: after an edit, the ids of the events whose texts may have changed; the
-        view keeps the rest of what it laid out (set_data would drop it all).
+        view keeps the rest of what it laid out (set_data would drop it all).  touched:
+        the articles the edit touched, whose colour codes alone are worked out again.
         """
         if self._overlaid is None:
             return
         legend = self.edits.legend
-        shown = legend.shown_arrays(self._overlaid)
+        shown = legend.shown_arrays(self._overlaid, touched if stale is not None else None)
         if stale is None:
             self.timeline.set_data(shown, self._event_labels)
         else:
@@ -777,11 +811,13 @@ class MainWindow(QMainWindow):
                     self._overlaid,
                     touched,
                     with_hidden=self.edits.show_hidden,
+                    pool=self._column_pool,
                 )
                 if not user_edits.texts_changed(changes):
                     stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
+            self.edits.legend.forget()  # its codes no longer follow the arrays
             return
         for article_id in touched:
             self.model.refresh_article(article_id)
@@ -791,7 +827,8 @@ class MainWindow(QMainWindow):
         current = self.list.currentIndex()
         if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
             self._show_detail(int(before))  # the pane shows the edit
-        self.refresh_timeline(stale)
+        self.refresh_timeline(stale, touched)
+        self._warm_later()  # room for the next edit
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
         """Articles hidden or shown again: their rows, the counts and a search's hits."""
@@ -814,15 +851,17 @@ class MainWindow(QMainWindow):
             self.detail.show_article(None, [])
         self._update_status()
 
-    def refresh_timeline(self, stale: np.ndarray | None = None) -> None:
+    def refresh_timeline(
+        self, stale: np.ndarray | None = None, touched: set[int] | None = None
+    ) -> None:
         """The overlaid arrays drawn again (after an edit or a switch of the legend), the
-        view, the selection and the search's marks kept."""
+        view, the selection and the search's marks kept (stale, touched: an edit's)."""
         if self._overlaid is None:
             return
         kept = self.timeline.viewport()
         selected = self.timeline.selected_event()
         arrays = self.timeline.arrays()
-        self._show_arrays(stale)
+        self._show_arrays(stale, touched)
         self.timeline.set_viewport(kept)
         if self._search_ids is not None and self.timeline.arrays() is not arrays:
             self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
