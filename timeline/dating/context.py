@@ -305,8 +305,21 @@ class Context:
         lo_hi: list[tuple[int, int]] = []
         text = self.text
         size = len(text)
-        for hit in anchor.finditer(text, self.starts_of(anchor)):
-            start, end = hit.span()
+        starts = self.starts_of(anchor)
+        if not starts:
+            return
+        # anchor.finditer written out: a generator's step for each of the anchor's
+        # literal starts cost more than the match itself.
+        match = anchor.regex.match
+        covered = 0
+        for start in starts:
+            if start < covered:
+                continue
+            hit = match(text, start)
+            if hit is None:
+                continue
+            end = hit.end()
+            covered = end if end > start else start + 1
             if skip_after and text.endswith(skip_after, 0, start):
                 continue
             if word is not None and not _whole_word(text, start, end, word):
