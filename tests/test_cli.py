@@ -263,6 +263,13 @@ def test_import_of_an_endless_input_is_one_line(run, tmp_path: Path, endless: st
     assert "Traceback" not in result.output
 
 
+def test_extract_of_an_endless_input_is_one_line(run) -> None:
+    # extract reads its text through timeline.text.encoding, bounded as an import's is.
+    result = run("extract", "--json", "/dev/zero", expect=1)
+    assert "/dev/zero: more than the 40,000,000 bytes a text may be" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_impossible_dates_are_named_on_import(run, tmp_path: Path) -> None:
     path = tmp_path / "d.jsonl"
     path.write_text(

@@ -90,9 +90,10 @@ def test_json_flag_still_means_json() -> None:
     assert [json.loads(x)["value"] for x in lines] == ["2015-08-09", "2015-08-05"]
 
 
-# timeline.ingest may load: extract decodes its input as the importers do (stdlib only).
+# extract decodes its input as the importers do, through timeline.text.encoding: the
+# importers' package (whose __init__ loads every importer) stays out.
 HEAVY = ("sqlite_utils", "sqlite3", "numpy", "PySide6", "shiboken6", "timeline.store",
-         "timeline.library", "timeline.ui", "bidi", "arabic_reshaper",
+         "timeline.library", "timeline.ui", "bidi", "arabic_reshaper", "timeline.ingest",
          "click.testing", "shutil", "urllib.request",
          # loaded by the importers where they need them, not when timeline.ingest loads
          "email", "logging", "hashlib", "xml", "defusedxml")  # fmt: skip
@@ -131,6 +132,17 @@ def test_extract_imports_nothing_heavy(code: str) -> None:
     modules = _modules_after(code, stdin=TEXT)
     assert "timeline.cli" in modules
     assert _heavy(modules) == []
+
+
+def test_extract_reads_a_text_as_the_importers_do() -> None:
+    # One limit for a text, whichever way it is read; the same decoding functions.
+    from timeline import ingest
+    from timeline.ingest import encoding as ingest_encoding
+    from timeline.text import encoding
+
+    assert encoding.MAX_TEXT_BYTES == ingest.MAX_TEXT_BYTES
+    assert ingest_encoding.decode_counted is encoding.decode_counted
+    assert ingest_encoding.UnreadableFile is encoding.UnreadableFile
 
 
 def test_the_store_commands_still_import_the_store(tmp_path: Path) -> None:

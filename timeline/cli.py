@@ -362,12 +362,16 @@ def extract_command(
 
 
 def _read_text(source: BinaryIO) -> str:
-    """A text file or standard input decoded like an article file, bounded in size."""
-    from timeline.ingest import BadArticle, UnreadableFile, read_text_stream
+    """A text file or standard input decoded like an article file, bounded in size.
+
+    Through timeline.text.encoding, not timeline.ingest, whose __init__ imports every
+    importer: a tenth of `extract`'s start-up.
+    """
+    from timeline.text.encoding import UnreadableFile, read_text
 
     try:
-        decoded = read_text_stream(source)
-    except (BadArticle, UnreadableFile) as exc:
+        decoded = read_text(source)
+    except UnreadableFile as exc:
         raise _Failure(f"{source.name}: {exc}") from exc
     if decoded.replaced:
         _echo(

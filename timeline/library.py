@@ -144,13 +144,21 @@ def sentence_breaks(text: str) -> list[int]:
     return [hit.start() for hit in _SENTENCE_BREAK.finditer(text)]
 
 
-def sentence_around(text: str, start: int, end: int, breaks: Sequence[int] | None = None) -> str:
+def sentence_around(
+    text: str,
+    start: int,
+    end: int,
+    breaks: Sequence[int] | None = None,
+    made: dict[tuple[int, int], str] | None = None,
+) -> str:
     """The sentence holding text[start:end], cut to a readable length around it.
 
     Only the label's reach either side is scanned (never the body from its start),
     so labelling every mention of an article costs time linear in its length.
     breaks, if given, is sentence_breaks(text), found once for all of a text's mentions:
-    two bisections then replace the look either side.
+    two bisections then replace the look either side.  made, if given with breaks,
+    keeps the labels made so far by their bounds: the mentions of one sentence share
+    its label, which is then cut and joined once.
     """
     lo = max(0, start - _LABEL_CHARS // 2)
     hi = min(len(text), end + _LABEL_CHARS // 2)
@@ -162,7 +170,12 @@ def sentence_around(text: str, start: int, end: int, breaks: Sequence[int] | Non
         after = bisect_left(breaks, end)  # the first break at or after its end
         if after < len(breaks) and breaks[after] < hi:
             right = breaks[after] + 1
-        return " ".join(text[left:right].split())
+        if made is None:
+            return " ".join(text[left:right].split())
+        label = made.get((left, right))
+        if label is None:
+            label = made[left, right] = " ".join(text[left:right].split())
+        return label
     # A str.rfind and a str.find per break character (C speed): a regex iterator per
     # mention cost more than the rest of its label.
     for mark in _SENTENCE_BREAKS:
@@ -179,6 +192,7 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
     """The events an article's body mentions, each labelled with its sentence."""
     events = []
     breaks = sentence_breaks(body)
+    labels: dict[tuple[int, int], str] = {}
     for mention in dating.extract_mentions(body, anchor_of(published)):
         date = mention.date
         if date.start is not None:
@@ -193,7 +207,7 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
                 end=date.end,
                 granularity=date.granularity,
                 value=date.value,
-                label=sentence_around(body, mention.start, mention.end, breaks),
+                label=sentence_around(body, mention.start, mention.end, breaks, labels),
                 span_start=mention.start,
                 span_end=mention.end,
                 confidence=mention.confidence,

@@ -168,6 +168,26 @@ def test_a_label_from_the_breaks_found_once_is_the_label_looked_for(text: str, d
     )
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    text=st.text(alphabet="اب ت.!?؟\n1", max_size=600),
+    points=st.lists(st.tuples(st.integers(0, 600), st.integers(0, 40)), max_size=30),
+)
+def test_labels_kept_by_their_bounds_are_the_labels_made_anew(
+    text: str, points: list[tuple[int, int]]
+) -> None:
+    """The labels mention_events keeps for a sentence's later mentions are the ones each
+    mention would get made afresh, wherever the mentions are."""
+    breaks = library.sentence_breaks(text)
+    made: dict[tuple[int, int], str] = {}
+    for at, width in points:
+        start = min(at, len(text))
+        end = min(start + width, len(text))
+        kept = library.sentence_around(text, start, end, breaks, made)
+        assert kept == library.sentence_around(text, start, end)
+    assert len(made) <= len(points)
+
+
 def test_mention_labels_are_the_sentences_around_them() -> None:
     body = DENSE * 40
     for event in library.mention_events(1, body, ANCHOR):

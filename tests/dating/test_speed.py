@@ -10,16 +10,21 @@ import json
 import re
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.dating import (
+    absolute,
     clock,
+    context,
     fold,
+    lengths,
+    relative,
     strip_marks,
 )
 from timeline.dating import values as v
@@ -109,3 +114,80 @@ def test_a_rule_whose_anchor_is_absent_compiles_nothing() -> None:
         [sys.executable, "-c", UNUSED_PATTERNS], check=True, capture_output=True, text=True
     )
     assert out.stdout.strip() == "[]"
+
+
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 11, 30)))
+def test_remembered_values_are_the_values_built_anew(day: date) -> None:
+    # DateValues are immutable, so the rules share the ones already built for a day,
+    # a month, a year or an interval; each equals the one built without the cache.
+    assert v.day_value(day) == v.day_value.__wrapped__(day)
+    assert v.day_value(day, v.HIJRI) == v.day_value.__wrapped__(day, v.HIJRI)
+    assert v.month_value(day.year, day.month) == v.month_value.__wrapped__(day.year, day.month)
+    if day.year < 9999:
+        assert v.year_value(day.year) == v.year_value.__wrapped__(day.year)
+    later = day + timedelta(days=20)
+    assert v.days_interval(day, later) == v.days_interval.__wrapped__(day, later)
+
+
+def test_a_value_named_again_is_not_built_again() -> None:
+    v.day_value.cache_clear()
+    first = v.day_value(date(2015, 8, 10))
+    assert v.day_value(date(2015, 8, 10)) is first
+    assert v.day_value.cache_info().hits == 1
+
+
+def _scan_the_long_way(
+    ctx: Any, pattern: re.Pattern[str], anchor: Any, before: int = 40, after: int = 60,
+    skip_after: str = "", word: str | None = None,
+) -> list[tuple[int, int]]:  # fmt: skip
+    """Context.scan as it reads: windows around the anchor regex's own hits."""
+    text, windows = ctx.text, []
+    for hit in anchor.regex.finditer(text):
+        start, end = hit.span()
+        if skip_after and text.endswith(skip_after, 0, start):
+            continue
+        if word is not None and not context._whole_word(text, start, end, word):
+            continue
+        lo, hi = max(0, start - before), min(len(text), end + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return [m.span() for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+
+
+SCANS = [
+    (absolute.MONTH_NAME, absolute.MONTH_ANCHOR, {"word": "وفبلك"}),
+    (absolute.HIJRI_MONTH_NAME, absolute.HIJRI_MONTH_ANCHOR, {"word": "وفبلك"}),
+    (absolute.DECADE, absolute.DECADE_ANCHOR, {}),
+    (clock.WORD_TIME, clock.HOUR_WORD_ANCHOR, {}),
+    (lengths.DURATION, lengths.UNIT_ANCHOR, {"before": 40, "after": 24, "skip_after": "ال",
+                                             "word": "وفلب"}),
+    (lengths.RECURRING, lengths.RECURRING_ANCHOR, {"before": 24}),
+    (relative.TODAY, relative.TODAY_ANCHOR, {}),
+    (relative.WEEKDAY, relative.WEEKDAY_ANCHOR, {}),
+    (relative.AGO, relative.AGO_ANCHOR, {}),
+    (relative.REF, relative.REF_ANCHOR, {"before": 12, "after": 24}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("index", range(len(SCANS)))
+def test_scan_finds_what_windows_around_the_anchor_regex_hits_find(index: int) -> None:
+    """scan matches each anchor at its literal starts itself; the windows, and so the
+    matches in them, are the ones the anchor regex's own hits give."""
+    pattern, anchor, options = SCANS[index]
+    texts = [_DENSE_DATES * 20]
+    if SAMPLE.exists():
+        lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+        texts.append("\n".join(json.loads(line)["body"] for line in lines))
+    for text in texts:
+        ctx = make_context(text, datetime(2015, 8, 10, 10))
+        quick = [m.span() for m in ctx.scan(pattern, anchor, **options)]
+        assert quick == _scan_the_long_way(ctx, pattern, anchor, **options)
+
+
+_DENSE_DATES = (
+    "في 12 مايو 2021 وصل الوفد. يوم الأحد الماضي، الساعة 8:30 صباحا، أمس واليوم الجمعة في "
+    "عام 2019 أيار/مايو يونيو 1436هـ 24/7/2015م منذ ثلاثة أيام كل أسبوع كتاب الثمانينيات "
+    "الساعة الثالثة عصرا حاليا مؤخرا لمدة عامين، "
+)

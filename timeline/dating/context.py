@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -42,6 +42,11 @@ class Anchor:
         self.literals = tuple(sorted({strip_marks(word).split(" ")[0] for word in literals}))
         if not all(self.literals):
             raise ValueError("an anchor literal is empty")
+        # Literals of one character each (digits, sentence ends) are found by str.find,
+        # not by the automaton: a few finds per character run at C speed, where the
+        # automaton's walk and its Python loop over hits cost several times more.
+        single = all(len(literal) == 1 for literal in self.literals)
+        self.chars = "".join(self.literals) if single else ""
         self.index = len(_ANCHORS)
         _ANCHORS.append(self)
         _AUTOMATON.clear()  # built again, with this anchor's literals, on next use
@@ -118,6 +123,8 @@ def _automaton() -> ahocorasick.Automaton:
     if not _AUTOMATON:
         owners: dict[str, list[int]] = {}
         for anchor in _ANCHORS:
+            if anchor.chars:
+                continue  # a character class finds these (Anchor.starts)
             for literal in anchor.literals:
                 owners.setdefault(literal, []).append(anchor.index)
         automaton = ahocorasick.Automaton()
@@ -129,7 +136,12 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 def literal_starts(text: str) -> list[list[int]]:
-    """For each anchor (by its index), where its literals begin in text, in order."""
+    """For each anchor (by its index), where its literals begin in text, in order.
+
+    Anchors of one-character literals (digits, sentence ends) are left empty here:
+    Context.starts_of finds theirs with str.find when asked, once for anchors of the
+    same characters.
+    """
     found: list[list[int]] = [[] for _ in _ANCHORS]
     for end, (back, indexes) in _automaton().iter(text):
         for index in indexes:
@@ -205,10 +217,12 @@ class Context:
 
     folded: Folded
     anchor: datetime | None
+    # The folded text, an attribute: the rules read it tens of thousands of times in a
+    # dense text, where a property was a call each time.
+    text: str = field(init=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        return self.folded.text
+    def __post_init__(self) -> None:
+        self.text = self.folded.text
 
     @cached_property
     def _anchor_starts(self) -> list[list[int]]:
@@ -216,7 +230,17 @@ class Context:
 
     def starts_of(self, anchor: Anchor) -> list[int]:
         """Where anchor's literals begin in the text (one pass for all anchors)."""
+        if anchor.chars:
+            starts = self._char_starts.get(anchor.chars)
+            if starts is None:
+                starts = self._char_starts[anchor.chars] = anchor.starts(self.text)
+            return starts
         return self._anchor_starts[anchor.index]
+
+    @cached_property
+    def _char_starts(self) -> dict[str, list[int]]:
+        """Where the one-character literals of anchors begin, by their characters."""
+        return {}
 
     @cached_property
     def anchor_day(self) -> date | None:
@@ -282,8 +306,21 @@ class Context:
         lo_hi: list[tuple[int, int]] = []
         text = self.text
         size = len(text)
-        for hit in anchor.finditer(text, self.starts_of(anchor)):
-            start, end = hit.span()
+        starts = self.starts_of(anchor)
+        if not starts:
+            return
+        # anchor.finditer written out: a generator's step for each of the anchor's
+        # literal starts cost more than the match itself.
+        match = anchor.regex.match
+        covered = 0
+        for start in starts:
+            if start < covered:
+                continue
+            hit = match(text, start)
+            if hit is None:
+                continue
+            end = hit.end()
+            covered = end if end > start else start + 1
             if skip_after and text.endswith(skip_after, 0, start):
                 continue
             if word is not None and not _whole_word(text, start, end, word):

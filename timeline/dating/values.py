@@ -50,6 +50,9 @@ def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:
     return h.year, h.month, h.day
 
 
+# The values most rules build are remembered: a DateValue is immutable, building one
+# costs more than the look-up, and an article names the same days and months again.
+@lru_cache(maxsize=4096)
 def day_value(day: date, calendar: str = GREGORIAN) -> DateValue:
     return DateValue(day.isoformat(), "day", _day_axis(day), None, calendar)
 
@@ -67,6 +70,7 @@ def moment_value(moment: datetime, granularity: str, offset: str = "") -> DateVa
     return DateValue(text + offset, granularity, to_axis(moment), None)
 
 
+@lru_cache(maxsize=4096)
 def month_value(year: int, month: int, calendar: str = GREGORIAN) -> DateValue:
     start = _day_axis(date(year, month, 1))
     end = _day_axis(date(year + (month == 12), month % 12 + 1, 1))
@@ -89,6 +93,7 @@ def _whole_years(value: str, granularity: str, first: int, count: int) -> DateVa
     )
 
 
+@lru_cache(maxsize=4096)
 def year_value(year: int) -> DateValue:
     return _whole_years(f"{year:04d}", "year", year, 1)
 
@@ -98,6 +103,7 @@ def years_interval(first: int, last: int) -> DateValue:
     return _whole_years(f"{first:04d}/{last:04d}", "interval", first, last - first + 1)
 
 
+@lru_cache(maxsize=4096)
 def days_interval(first: date, last: date, calendar: str = GREGORIAN) -> DateValue:
     """'2015-08-26/2015-08-27': both days included."""
     return DateValue(
@@ -159,6 +165,7 @@ def century_value(first_year: int) -> DateValue:
     return _whole_years(f"{first_year // 100:02d}", "century", first_year, 100)
 
 
+@lru_cache(maxsize=4096)
 def duration_value(amount: int, unit: str) -> DateValue:
     """'P70Y', 'P3M', 'P2W', 'P5D': a length of time, not a place on the axis."""
     return DateValue(f"P{amount}{unit}", "duration", None, None)
@@ -179,6 +186,7 @@ def underspecified(value: str) -> DateValue:
     return DateValue(value, "vague", None, None)
 
 
+@lru_cache(maxsize=64)
 def vague_value(direction: str) -> DateValue:
     """'PAST_REF', 'PRESENT_REF' or 'FUTURE_REF', with no place on the axis."""
     return DateValue(f"{direction}_REF", "vague", None, None)

@@ -1,0 +1,149 @@
+"""Read article files whatever their encoding: UTF-8 (with or without BOM), UTF-16, Windows-1256.
+
+The encoding is decided from the evidence of the bytes, and bytes that do not decode
+are replaced with U+FFFD and counted, so that an import can say how many there were.
+"""
+
+from __future__ import annotations
+
+import codecs
+import threading
+from dataclasses import dataclass
+from typing import BinaryIO
+
+# How much of a file the encoding is judged on when the file is read as a stream.
+SAMPLE_BYTES = 1 << 20
+# Bytes the 10 million characters an article may be can take in any supported encoding
+# (timeline.ingest.MAX_TEXT_BYTES, a .txt file's limit; a test keeps them equal).
+MAX_TEXT_BYTES = 10_000_000 * 4
+# A file is UTF-8 when its valid multi-byte sequences outnumber its invalid bytes by
+# this much: Windows-1256 Arabic decoded as UTF-8 fails on most of its letters, and a
+# UTF-8 file with a stray bad byte keeps thousands of good sequences around it.
+_UTF8_EVIDENCE = 10
+
+_REPLACE_HANDLER = "timeline-count-replace"
+_replaced = threading.local()
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _replaced.count = getattr(_replaced, "count", 0) + (exc.end - exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error(_REPLACE_HANDLER, _count_and_replace)
+
+
+class UnreadableFile(Exception):
+    """A file whose text cannot be decoded."""
+
+
+def replaced_so_far() -> int:
+    """Bytes this thread has replaced with U+FFFD; read before and after a decode."""
+    return int(getattr(_replaced, "count", 0))
+
+
+ERRORS = _REPLACE_HANDLER
+"""The `errors=` name for decoders that replace bad bytes and count them."""
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """The codec a file is read with and why."""
+
+    codec: str
+    label: str  # as a person would name it: "UTF-8", "Windows-1256"
+
+
+_UTF8 = Encoding("utf-8", "UTF-8")
+_UTF8_BOM = Encoding("utf-8-sig", "UTF-8")
+_UTF16 = Encoding("utf-16", "UTF-16")
+_CP1256 = Encoding("cp1256", "Windows-1256")
+
+
+def _bomless_utf16(data: bytes) -> Encoding | None:
+    """UTF-16 LE/BE when the bytes look like UTF-16 without a BOM.
+
+    Arabic and Latin text in UTF-16 has a high byte of 0x06 or 0x00 in almost every
+    code unit; such bytes would otherwise decode as "valid" UTF-8 full of controls.
+    """
+    if len(data) < 4:
+        return None
+    data = data[: len(data) - len(data) % 2]
+    for name, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        typical = high.count(0) + high.count(6)
+        if typical >= 0.9 * len(high):
+            return Encoding(name, "UTF-16")
+    return None
+
+
+def _utf8_evidence(data: bytes, *, complete: bool) -> tuple[int, int]:
+    """(valid multi-byte sequences, invalid bytes) when the bytes are read as UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")(_REPLACE_HANDLER)
+    before = replaced_so_far()
+    text = decoder.decode(data, final=complete)
+    bad = replaced_so_far() - before
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    return good, bad
+
+
+def detect(data: bytes, *, complete: bool = True) -> Encoding:
+    """The encoding of a file from its bytes (all of them, or a sample when not complete).
+
+    Order matters: a BOM is certain; UTF-16 without a BOM shows in its high bytes;
+    UTF-8 wins when valid sequences far outnumber bad bytes (a few bad bytes in a
+    UTF-8 file are replaced and counted, not a reason to read it all as another code
+    page); Windows-1256, the legacy Arabic code page, decodes any bytes and comes last.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _UTF8_BOM
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _UTF16
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data:
+        raise UnreadableFile("binary data, not a text file")
+    good, bad = _utf8_evidence(data, complete=complete)
+    if bad == 0 or (good > 0 and good >= _UTF8_EVIDENCE * bad):
+        return _UTF8
+    return _CP1256
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, with what decoding it cost."""
+
+    text: str
+    encoding: Encoding
+    replaced: int  # bytes that did not decode and became U+FFFD
+
+
+def decode_counted(data: bytes) -> Decoded:
+    """Decode the whole of a file's bytes, guessing the encoding, counting bad bytes."""
+    encoding = detect(data, complete=True)
+    before = replaced_so_far()
+    text = data.decode(encoding.codec, _REPLACE_HANDLER)
+    return Decoded(fold_line_ends(text), encoding, replaced_so_far() - before)
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes of an Arabic text file, guessing the encoding (see detect)."""
+    return decode_counted(data).text
+
+
+def fold_line_ends(text: str) -> str:
+    """Windows and old Mac line ends folded to \\n."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(stream: BinaryIO) -> Decoded:
+    """A text (a file, standard input) decoded like an article file, bounded in size.
+
+    Raises UnreadableFile for more than MAX_TEXT_BYTES or for bytes that are not text.
+    """
+    data = stream.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise UnreadableFile(f"more than the {MAX_TEXT_BYTES:,} bytes a text may be")
+    return decode_counted(data)
