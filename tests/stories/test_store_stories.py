@@ -335,3 +335,21 @@ def test_collapse_inputs_agree_with_each_story_read_whole(store: Store, tmp_path
     assert (counts, later) == (expected_counts, expected_later)
     assert later == story_store.later_copies(store)
     assert ids[4] in later  # undated: never the earliest
+
+
+def test_band_holders_gives_the_first_holders_of_each_held_key_only(
+    store: Store, tmp_path: Path
+) -> None:
+    records = [_record(f"خبر {i}", f"نص الخبر رقم {i}", "s", "2015-08-02") for i in range(5)]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", records)], copies=False)
+    a, b, c, d, e = sorted(ids_by_title(store).values())
+    # Band rows of made-up signatures: key 7 held by all five (written out of order),
+    # key -3 by one, key 11 by none.
+    blob = bytes(4 * stories.copies.NUM_PERM)
+    signed = [(i, 30, blob, [7, -3] if i == b else [7]) for i in (d, a, e, b, c)]
+    with store.transaction():
+        story_store.save_signatures(store, signed)
+    assert store.db.conn.execute("SELECT count(*) FROM story_bands").fetchone() == (6,)
+    assert story_store.band_holders(store, [11, 7, -3, 7]) == {7: [a, b, c, d, e], -3: [b]}
+    assert story_store.band_holders(store, [7, 11], per_key=3) == {7: [a, b, c]}
+    assert story_store.band_holders(store, [11]) == {}
