@@ -93,6 +93,10 @@ class EventArrays:
     range_ends: np.ndarray = field(init=False)
     # Set on arrays spliced from others (an edit's patch): how to follow their rows.
     origin: RowSplice | None = field(default=None, init=False, repr=False, compare=False)
+    # The last covering_rows() answer, by its key (the arrays are never changed in place).
+    _covering: tuple[int, np.ndarray] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self.range_rows = np.flatnonzero(~self.points)
@@ -119,6 +123,7 @@ class EventArrays:
         arrays.range_starts = range_starts
         arrays.range_ends = range_ends
         arrays.origin = None
+        arrays._covering = None
         return arrays
 
     @classmethod
@@ -178,10 +183,21 @@ class EventArrays:
         return hi - lo
 
     def covering_rows(self, t0: float) -> np.ndarray:
-        """Rows of the ranges that began before t0 and still run at t0, in start order."""
+        """Rows of the ranges that began before t0 and still run at t0, in start order.
+
+        Read-only, and kept for the last t0 asked: a frame asks up to three times
+        (its eras, its count, its rows), and each answer reads every range that began
+        before t0 (1-5 ms on the 500,000-article bench store's 700,000 ranges).
+        """
         key = math.ceil(t0)
+        kept = getattr(self, "_covering", None)
+        if kept is not None and kept[0] == key:
+            return kept[1]
         rlo = int(np.searchsorted(self.range_starts, key, side="left"))
-        return self.range_rows[:rlo][self.range_ends[:rlo] > key]
+        rows = self.range_rows[:rlo][self.range_ends[:rlo] > key]
+        rows.flags.writeable = False
+        self._covering = (key, rows)
+        return rows
 
     def visible_rows(
         self,
