@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from timeline.store.store import Store
+from timeline.store.timeline_data import EventArrays, collapse_copies
 
 _CHUNK = 500  # ids per IN (...) list
 _KEYS_PER_STATEMENT = 64  # band keys looked up by one compound SELECT (2 variables each)
@@ -293,6 +294,25 @@ def collapse_inputs(
         last = int(start[begin + n_dated - 1]) if n_dated else None
         counts[int(ids[begin])] = (size, first, last)
     return counts, set(ids[later_rows].tolist())
+
+
+def collapsed_arrays(store: Store, arrays: EventArrays) -> tuple[EventArrays, dict[int, int]]:
+    """The timeline's events with each story drawn once, and the copies each drawn story
+    stands for by the id of its earliest copy's publication event.
+
+    Reads every cluster (collapse_inputs): the window's events loader runs this on its
+    own thread, never the GUI thread (1.4 s on the 500,000-article bench store).
+    """
+    spreads, later = collapse_inputs(store)
+    collapsed = collapse_copies(arrays, spreads, later)
+    if not spreads:
+        return collapsed, {}
+    earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
+    rows = np.flatnonzero(np.isin(collapsed.article_ids, earliest))
+    events = {
+        int(collapsed.ids[r]): spreads[int(collapsed.article_ids[r])][0] for r in rows.tolist()
+    }
+    return collapsed, events
 
 
 def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, int]:

@@ -55,7 +55,7 @@ from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
 from timeline.store.search import SearchError, SearchRequest, distinct_sources
-from timeline.store.timeline_data import EventArrays, EventText, collapse_copies
+from timeline.store.timeline_data import EventArrays, EventText
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
@@ -74,6 +74,7 @@ from timeline.ui.workers import (
     STORE_ERRORS,
     EventsLoader,
     ImportWorker,
+    LoadedEvents,
     SearchWorker,
     release_ended,
     start_in_thread,
@@ -238,6 +239,8 @@ class MainWindow(QMainWindow):
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
         self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
+        # What the loader read with stories collapsed (arrays and copies by event id).
+        self._story_loaded: tuple[EventArrays, dict[int, int]] | None = None
         self._build_menus()
         self._update_status()
         self.setAcceptDrops(True)
@@ -619,7 +622,7 @@ class MainWindow(QMainWindow):
             self._timeline_stale = True
             return
         self._timeline_stale = False
-        loader = EventsLoader(self.store.path)
+        loader = EventsLoader(self.store.path, collapse=self.collapse_action.isChecked())
         loader.finished.connect(self._timeline_loaded)
         loader.failed.connect(self._timeline_failed)
         self._loader = loader
@@ -627,17 +630,15 @@ class MainWindow(QMainWindow):
         self._loader_thread.finished.connect(self._loader_ended)
 
     def _story_arrays(self, arrays: EventArrays) -> EventArrays:
-        """Each story drawn once when the View menu says so, with its count in its label."""
+        """Each story drawn once when the View menu says so, with its count in its label.
+
+        As the events loader read them on its thread (the clusters of a big store take
+        a second or more to read); every copy until a load with stories collapsed comes.
+        """
         self._story_events = {}
-        if not self.collapse_action.isChecked():
+        if not self.collapse_action.isChecked() or self._story_loaded is None:
             return arrays
-        spreads, later = story_store.collapse_inputs(self.store)
-        arrays = collapse_copies(arrays, spreads, later)
-        earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
-        rows = np.flatnonzero(np.isin(arrays.article_ids, earliest))
-        self._story_events = {
-            int(arrays.ids[r]): spreads[int(arrays.article_ids[r])][0] for r in rows
-        }
+        arrays, self._story_events = self._story_loaded
         return arrays
 
     def _collapse_toggled(self, collapse: bool) -> None:
@@ -672,12 +673,14 @@ class MainWindow(QMainWindow):
         suggestions = worker.suggestions if worker is not None else ()
         self.search_bar.show_result_count(len(self._story_hits(ordered)), suggestions=suggestions)
 
-    def _timeline_loaded(self, arrays: EventArrays) -> None:
+    def _timeline_loaded(self, loaded: LoadedEvents) -> None:
         if self._closed:
             return
+        arrays = loaded.arrays
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
         self._base_arrays = arrays
+        self._story_loaded = loaded.stories
         self.edits.legend.forget()
         self._overlay_all()
         self._show_arrays()
