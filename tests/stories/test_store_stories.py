@@ -335,6 +335,11 @@ def test_collapse_inputs_agree_with_each_story_read_whole(store: Store, tmp_path
     assert (counts, later) == (expected_counts, expected_later)
     assert later == story_store.later_copies(store)
     assert ids[4] in later  # undated: never the earliest
+    assert story_store.earliest_of(store) == {
+        a.article_id: story.earliest.article_id
+        for story in story_store.clusters(store)
+        for a in story.articles[1:]
+    }
 
 
 def test_band_holders_gives_the_first_holders_of_each_held_key_only(

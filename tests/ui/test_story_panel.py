@@ -124,22 +124,27 @@ def test_the_timeline_draws_a_story_once_over_its_spread_with_its_count(
 
 
 def test_the_clusters_are_read_by_the_events_loader_not_the_gui_thread(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from timeline.store import stories as story_store
 
     on_gui_thread: list[bool] = []
-    real = story_store.collapse_inputs
+    real = story_store.collapsed_arrays
 
-    def recorded(store: Store):  # type: ignore[no-untyped-def]
+    def recorded(store: Store, arrays):  # type: ignore[no-untyped-def]
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
-        return real(store)
+        return real(store, arrays)
 
-    monkeypatch.setattr(story_store, "collapse_inputs", recorded)
+    monkeypatch.setattr(story_store, "collapsed_arrays", recorded)
     with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
         window.collapse_action.setChecked(True)
     assert on_gui_thread == [False]
     assert len(window.timeline.arrays()) < len(window._base_arrays or [])
+    # The counts take the earliest copies the loader read.
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    assert window._earliest_copies() == {copy: agency}
+    assert window.count_label.text().startswith("3 articles")
     # Laying the user's values over again (hidden items shown) reads no cluster again.
     window.show_user_edits()
     assert on_gui_thread == [False]

@@ -239,8 +239,8 @@ class MainWindow(QMainWindow):
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
         self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
-        # What the loader read with stories collapsed (arrays and copies by event id).
-        self._story_loaded: tuple[EventArrays, dict[int, int]] | None = None
+        # What the loader read with stories collapsed (the events, copies, earliest copies).
+        self._story_loaded: story_store.CollapsedStories | None = None
         self._build_menus()
         self._update_status()
         self.setAcceptDrops(True)
@@ -638,12 +638,13 @@ class MainWindow(QMainWindow):
         self._story_events = {}
         if not self.collapse_action.isChecked() or self._story_loaded is None:
             return arrays
-        arrays, self._story_events = self._story_loaded
-        return arrays
+        self._story_events = self._story_loaded.copies
+        return self._story_loaded.arrays
 
     def _collapse_toggled(self, collapse: bool) -> None:
         """Each story once, or every copy: the list, the timeline and every count follow."""
         self._earliest = None
+        self._story_loaded = None  # the events load this starts reads them as now asked
         self.model.set_collapse_copies(collapse)
         self.load_timeline()
         if self.search is not None and self._search_ordered is not None:
@@ -651,7 +652,13 @@ class MainWindow(QMainWindow):
         self._count_events_shown()
 
     def _earliest_copies(self) -> dict[int, int]:
-        """The earliest copy of its story by each later copy's id; read once per reload."""
+        """The earliest copy of its story by each later copy's id: as the events loader
+        read it with the stories collapsed (none while such a load is coming: the counts
+        follow when it comes); read here only when no load brings it."""
+        if self._story_loaded is not None:
+            return self._story_loaded.earliest
+        if self._loader_thread is not None or self._timeline_stale:
+            return {}
         if self._earliest is None:
             try:
                 self._earliest = story_store.earliest_of(self.store)
@@ -681,6 +688,8 @@ class MainWindow(QMainWindow):
         kept = self.timeline.viewport() if self._timeline_shown else None
         self._base_arrays = arrays
         self._story_loaded = loaded.stories
+        if loaded.stories is not None and self._search_ordered is not None:
+            self._show_result_count(self._search_ordered)  # counted as each story once
         self.edits.legend.forget()
         self._overlay_all()
         self._show_arrays()

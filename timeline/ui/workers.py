@@ -123,11 +123,10 @@ class _Cancelled(Exception):
 @dataclass(frozen=True)
 class LoadedEvents:
     """What the events loader read: every placed event, and with stories collapsed the
-    events with each story drawn once and the copies each drawn story stands for (by
-    event id; story_store.collapsed_arrays)."""
+    events with each story drawn once (story_store.collapsed_arrays)."""
 
     arrays: EventArrays
-    stories: tuple[EventArrays, dict[int, int]] | None = None
+    stories: story_store.CollapsedStories | None = None
 
 
 class EventsLoader(QObject):
