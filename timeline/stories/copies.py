@@ -8,6 +8,7 @@ clustering a whole collection from scratch (`cluster`) does the same in memory.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import re
@@ -92,10 +93,17 @@ _VALUE_SHIFT = np.uint64(64 - 7 - 32)
 _SALT = np.uint64(0x2545F4914F6CDD1D)
 _BIN_STARTS = np.arange(NUM_PERM, dtype=np.uint64) << _BIN_SHIFT
 _BIN_NUMBERS = np.arange(NUM_PERM, dtype=np.uint64)
-# Each bin's own order in which to look for a filled bin when it is empty.
-_PROBES = np.stack(
-    [np.random.default_rng([SEED, b]).permutation(NUM_PERM) for b in range(NUM_PERM)]
-)
+
+
+@functools.cache
+def _probes() -> np.ndarray:
+    """Each bin's own order in which to look for a filled bin when it is empty (made on
+    first use: 20 ms that the program's start need not pay)."""
+    return np.stack(
+        [np.random.default_rng([SEED, b]).permutation(NUM_PERM) for b in range(NUM_PERM)]
+    )
+
+
 _SHIFT = np.uint64(32)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
@@ -217,7 +225,7 @@ def signature_of_hashes(hashes: np.ndarray) -> Signature:
     values = (first >> _VALUE_SHIFT) & _MAX_HASH
     if not filled.all():
         empty = np.flatnonzero(~filled)
-        probes = _PROBES[empty]
+        probes = _probes()[empty]
         found = probes[np.arange(len(empty)), np.argmax(filled[probes], axis=1)]
         values[empty] = values[found]
     return Signature(values, len(hashes))
