@@ -1,7 +1,7 @@
 """Benchmark the timeline view: first frame, frame times over zoom and pan, peak memory.
 
     .venv/bin/python bench/view.py --events 1000000 [--platform offscreen|xcb]
-        [--highlight 0.25] [--collapse]
+        [--highlight 0.25] [--collapse] [--profile STATS]
 
 --collapse draws each story once (View > Show each story once) from the store's
 clusters of copies (stories); a store without any draws every event as before.
@@ -303,9 +303,17 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     first_labels_s = first_frame_s + time.perf_counter() - t
 
     frames: list[float] = []
+    frames_cpu: list[float] = []
     settle: list[float] = []
     modes: dict[str, int] = {}
     by_span: dict[str, list[float]] = {}
+    by_span_cpu: dict[str, list[float]] = {}
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     for action, amount, x in _zoom_script(view):
         if action == "fit":
             view.fit_all()
@@ -313,15 +321,21 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             view.pan_by(amount)
         else:
             view.zoom_by(amount, x)
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.thread_time()
         view.repaint()
         ms = (time.perf_counter() - t) * 1000
+        cpu_ms = (time.thread_time() - cpu) * 1000
         t = time.perf_counter()
         app.processEvents()  # labels this frame asked for, and the paint that shows them
         settle.append((time.perf_counter() - t) * 1000)
         frames.append(ms)
+        frames_cpu.append(cpu_ms)
         modes[view.drawing_mode()] = modes.get(view.drawing_mode(), 0) + 1
         by_span.setdefault(_span_bucket(view.viewport().span), []).append(ms)
+        by_span_cpu.setdefault(_span_bucket(view.viewport().span), []).append(cpu_ms)
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
     result: dict[str, object] = {
         "events": len(arrays),
         "platform": args.platform,
@@ -340,6 +354,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "settle_ms_p95": _percentile(settle, 0.95),
         "settle_ms_max": round(max(settle), 2),
         "p95_by_span": {k: _percentile(v, 0.95) for k, v in by_span.items()},
+        # The main thread's CPU time a frame: what the paint costs, whatever the load
+        # (the wall clock above also counts the time other processes held the cores).
+        "frame_cpu_ms_median": round(statistics.median(frames_cpu), 2),
+        "frame_cpu_ms_p95": _percentile(frames_cpu, 0.95),
+        "cpu_p95_by_span": {k: _percentile(v, 0.95) for k, v in by_span_cpu.items()},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "machine": _machine(),
     }
@@ -397,6 +416,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--collapse", action="store_true", help="draw each story once (clusters of copies)"
+    )
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="write cProfile stats of the frames here"
     )
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=900)

@@ -193,3 +193,22 @@ def test_only_the_shortest_covering_ranges_are_kept_when_capped() -> None:
     assert arrays.count_visible(100, 600) == 5
     assert arrays.visible_rows(100, 600, max_covering=2).tolist() == [2, 3, 4]
     assert arrays.visible_rows(100, 600, max_covering=0).tolist() == [4]
+
+
+def test_covering_rows_asked_again_for_another_time_give_that_times_ranges() -> None:
+    rng = np.random.default_rng(5)
+    starts = np.sort(rng.integers(0, 10_000, 400))
+    lengths = np.where(rng.random(400) < 0.5, 0, rng.integers(1, 3_000, 400))
+    flags = np.where(lengths == 0, 0x10, 0)  # points: no length
+    arrays = EventArrays.from_columns(
+        np.arange(400), np.arange(400), starts, starts + lengths, flags
+    )
+    for t in [5_000, 5_000, 2_500.5, 5_000, 9_999, 2_500.5, -1, 12_000]:
+        rows = arrays.covering_rows(t)
+        expected = [
+            r
+            for r in range(400)
+            if not arrays.points[r] and arrays.starts[r] < t and arrays.ends[r] > np.ceil(t)
+        ]
+        assert rows.tolist() == expected
+        assert not rows.flags.writeable  # the answer kept for the next caller stays as it is

@@ -164,7 +164,7 @@ def test_import_keeps_a_formula_that_returns_weeks_later_apart(
     store: Store, tmp_path: Path, second: str, joined: bool
 ) -> None:
     title = "افتتاح مهرجان التمور في بريدة"
-    variant = _formula_of(AGENCY, 30)  # exact Jaccard 0.46: in the window below
+    variant = _formula_of(AGENCY, 28)  # exact Jaccard 0.49, estimate 0.46: in the window below
     estimate = jaccard(
         stories.signature(stories.article_text(title, AGENCY)),
         stories.signature(stories.article_text(title, variant)),
@@ -244,6 +244,90 @@ def test_a_v7_store_is_resigned_and_a_later_copy_finds_its_story(tmp_path: Path)
         library.import_paths(store, [write(tmp_path / "b.jsonl", RECORDS[2:3])])
         (story,) = story_store.clusters(store)
         assert {a.title for a in story.articles} == {RECORDS[0]["title"], RECORDS[2]["title"]}
+
+
+def _v8_signature(text: str) -> stories.Signature:
+    """A signature as schema v8 made it: 128 multiply-shift hash functions a shingle."""
+    hashes = stories.copies.shingle_hashes(stories.words(text))
+    gen = np.random.default_rng(1)
+    a = gen.integers(0, 1 << 63, size=128, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = gen.integers(0, 1 << 63, size=128, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        values = np.multiply.outer(hashes, a) + b
+    return stories.Signature(values.min(axis=0) >> np.uint64(32), len(hashes))
+
+
+def test_a_v8_store_is_resigned_and_keeps_its_stories(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    reprint = _record("بريدة: مهرجان التمور", AGENCY, "third", "2015-08-02T15:00")
+    # The store an import under v8 left: every article signed the v8 way, its copies
+    # in one cluster (read off the store a fresh import makes today).
+    with Store(tmp_path / "today.db") as today:
+        library.import_paths(today, [write(tmp_path / "a.jsonl", RECORDS)])
+        expected = {tuple(a.title for a in s.articles) for s in story_store.clusters(today)}
+    assert expected == {(RECORDS[0]["title"], RECORDS[2]["title"])}
+    path = tmp_path / "v8.db"
+    db = sqlite_utils.Database(path)
+    for migrate in MIGRATIONS[:8]:
+        migrate(db)
+    ids = {}
+    for i, r in enumerate(RECORDS):
+        ids[r["title"]] = db.conn.execute(
+            "INSERT INTO articles (uid, title, body, imported_at) VALUES (?, ?, ?, 'now')",
+            (f"u{i}", r["title"], r["body"]),
+        ).lastrowid
+        old = _v8_signature(stories.article_text(r["title"], r["body"]))
+        db.conn.execute(
+            "INSERT INTO story_signatures (article_id, shingles, signature) VALUES (?, ?, ?)",
+            (ids[r["title"]], old.shingles, old.to_bytes()),
+        )
+        db.conn.executemany(
+            "INSERT INTO story_bands (band_key, article_id) VALUES (?, ?)",
+            [(key, ids[r["title"]]) for key in stories.band_keys(old)],
+        )
+    first, copy = ids[RECORDS[0]["title"]], ids[RECORDS[2]["title"]]
+    db.conn.executemany(
+        "INSERT INTO story_copies (article_id, cluster) VALUES (?, ?)",
+        [(first, min(first, copy)), (copy, min(first, copy))],
+    )
+    db.conn.execute("PRAGMA user_version = 8")
+    db.conn.commit()
+    db.conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        conn = store.db.conn
+        for r in RECORDS:
+            sig = stories.signature(stories.article_text(r["title"], r["body"]))
+            assert (
+                sig.to_bytes()
+                != _v8_signature(stories.article_text(r["title"], r["body"])).to_bytes()
+            )
+            row = conn.execute(
+                "SELECT shingles, signature FROM story_signatures WHERE article_id = ?",
+                (ids[r["title"]],),
+            ).fetchone()
+            assert row == (sig.shingles, sig.to_bytes())
+            keys = {
+                k
+                for (k,) in conn.execute(
+                    "SELECT band_key FROM story_bands WHERE article_id = ?", (ids[r["title"]],)
+                )
+            }
+            assert keys == set(stories.band_keys(sig))
+
+        def titles() -> set[tuple[str, ...]]:
+            return {tuple(a.title for a in s.articles) for s in story_store.clusters(store)}
+
+        assert titles() == expected  # the clusters stay
+        library.rebuild_stories(store)
+        assert titles() == expected  # and clustering again from the new signatures agrees
+        # A reprint imported now finds the story through the new band index.
+        library.import_paths(store, [write(tmp_path / "b.jsonl", [reprint])])
+        (story,) = story_store.clusters(store)
+        assert {a.title for a in story.articles} == {*expected.pop(), reprint["title"]}
 
 
 def _story_rows(store: Store) -> tuple[list[tuple], list[tuple], list[tuple]]:
@@ -335,3 +419,26 @@ def test_collapse_inputs_agree_with_each_story_read_whole(store: Store, tmp_path
     assert (counts, later) == (expected_counts, expected_later)
     assert later == story_store.later_copies(store)
     assert ids[4] in later  # undated: never the earliest
+    assert story_store.earliest_of(store) == {
+        a.article_id: story.earliest.article_id
+        for story in story_store.clusters(store)
+        for a in story.articles[1:]
+    }
+
+
+def test_band_holders_gives_the_first_holders_of_each_held_key_only(
+    store: Store, tmp_path: Path
+) -> None:
+    records = [_record(f"خبر {i}", f"نص الخبر رقم {i}", "s", "2015-08-02") for i in range(5)]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", records)], copies=False)
+    a, b, c, d, e = sorted(ids_by_title(store).values())
+    # Band rows of made-up signatures: key 7 held by all five (written out of order),
+    # key -3 by one, key 11 by none.
+    blob = bytes(4 * stories.copies.NUM_PERM)
+    signed = [(i, 30, blob, [7, -3] if i == b else [7]) for i in (d, a, e, b, c)]
+    with store.transaction():
+        story_store.save_signatures(store, signed)
+    assert store.db.conn.execute("SELECT count(*) FROM story_bands").fetchone() == (6,)
+    assert story_store.band_holders(store, [11, 7, -3, 7]) == {7: [a, b, c, d, e], -3: [b]}
+    assert story_store.band_holders(store, [7, 11], per_key=3) == {7: [a, b, c]}
+    assert story_store.band_holders(store, [11]) == {}

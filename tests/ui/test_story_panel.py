@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -120,6 +121,34 @@ def test_the_timeline_draws_a_story_once_over_its_spread_with_its_count(
     assert title.endswith(window.tr("%n copies", "", 2).replace("2", "2\u200e"))
     # A search hit in the later copy marks the story drawn once.
     assert window._story_hits([copy]) == [agency]
+
+
+def test_the_clusters_are_read_by_the_events_loader_not_the_gui_thread(
+    window: MainWindow, store: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.store import stories as story_store
+
+    on_gui_thread: list[bool] = []
+    real = story_store.collapsed_arrays
+
+    def recorded(store: Store, arrays):  # type: ignore[no-untyped-def]
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(store, arrays)
+
+    monkeypatch.setattr(story_store, "collapsed_arrays", recorded)
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+    assert on_gui_thread == [False]
+    assert len(window.timeline.arrays()) < len(window._base_arrays or [])
+    # The counts take the earliest copies the loader read.
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    assert window._earliest_copies() == {copy: agency}
+    assert window.count_label.text().startswith("3 articles")
+    # Laying the user's values over again (hidden items shown) reads no cluster again.
+    window.show_user_edits()
+    assert on_gui_thread == [False]
+    assert window._story_events  # the story drawn once still carries its count
 
 
 def test_copy_and_related_rows_show_controls_instead_of_obeying_them(qtbot: QtBot) -> None:

@@ -516,6 +516,16 @@ def _v8_stories_resigned(db: sqlite_utils.Database) -> None:
             progress(i + len(part), len(ids), "story signatures")
 
 
+def _v9_stories_resigned_one_permutation(db: sqlite_utils.Database) -> None:
+    # The signature changed again (timeline/stories/copies.py: one-permutation MinHash,
+    # a sort of the shingles instead of 128 hash functions each): a v8 signature
+    # estimates the same Jaccard but never agrees with one made now, so every signed
+    # article is signed again and the band index rebuilt, as v8 did (it signs with the
+    # current copies module).  The clusters stay.  (A v7 store is signed twice, by v8
+    # and here: once in its life.)
+    _v8_stories_resigned(db)
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -527,6 +537,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v6_body_kind_and_capture,
     _v7_stories_copies_and_threads,
     _v8_stories_resigned,
+    _v9_stories_resigned_one_permutation,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from timeline.store.store import Store
+from timeline.store.timeline_data import EventArrays, collapse_copies
 
 _CHUNK = 500  # ids per IN (...) list
 _KEYS_PER_STATEMENT = 64  # band keys looked up by one compound SELECT (2 variables each)
@@ -58,10 +59,19 @@ def save_signatures(store: Store, signed: Sequence[tuple[int, int, bytes, Sequen
         [(article_id, shingles, blob) for article_id, shingles, blob, _keys in signed],
     )
     # In key order: rows inserted in the index's order touch each page once (half the
-    # time of random keys, measured on 6,000 articles' 384,000 rows).
-    bands = sorted((key, article_id) for article_id, _n, _blob, keys in signed for key in keys)
+    # time of random keys, measured on 6,000 articles' 384,000 rows).  Ordered with
+    # numpy: sorting 64 Python tuples an article cost as much as inserting them.
+    if not signed:
+        return
+    keys = np.concatenate([np.asarray(k, dtype=np.int64) for _a, _n, _b, k in signed])
+    ids = np.repeat(
+        np.array([article_id for article_id, *_rest in signed], dtype=np.int64),
+        [len(k) for _a, _n, _b, k in signed],
+    )
+    order = np.lexsort((ids, keys))
     conn.executemany(
-        "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)", bands
+        "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)",
+        zip(keys[order].tolist(), ids[order].tolist(), strict=True),
     )
 
 
@@ -76,14 +86,16 @@ def band_holders(store: Store, keys: Iterable[int], per_key: int = 100) -> dict[
     conn = store.db.conn
     for i in range(0, len(wanted), _KEYS_PER_BATCH):
         part = json.dumps(wanted[i : i + _KEYS_PER_BATCH])
+        # Most keys are held by no stored article: only those held come back (a row
+        # handed to Python costs more than SQLite's look-up that found it empty).
         for key, held in conn.execute(
             "SELECT k.value, (SELECT group_concat(article_id) FROM (SELECT article_id"
             " FROM story_bands WHERE band_key = k.value ORDER BY article_id LIMIT ?))"
-            " FROM json_each(?) k",
+            " FROM json_each(?) k"
+            " WHERE EXISTS (SELECT 1 FROM story_bands WHERE band_key = k.value)",
             (per_key, part),
         ):
-            if held:
-                out[int(key)] = sorted(int(x) for x in held.split(","))
+            out[int(key)] = sorted(map(int, held.split(",")))
     return out
 
 
@@ -213,34 +225,14 @@ def clusters(store: Store, min_copies: int = 2) -> list[StoryCluster]:
     return out
 
 
-def _members(store: Store) -> list[list[tuple[int, int | None]]]:
-    """Every cluster's (id, published_start), earliest first (undated last).
-
-    Ids and dates only, and the dates from the search index's small rows
-    (article_search, kept in step by triggers): the window reads this for a whole
-    store, and articles.published_start lies after the body in each row."""
-    out: list[list[tuple[int, int | None]]] = []
-    last = None
-    for cluster, article_id, start in store.db.conn.execute(
-        "SELECT c.cluster, c.article_id, s.published_start"
-        " FROM story_copies c JOIN article_search s ON s.article_id = c.article_id"
-        " ORDER BY c.cluster, s.published_start IS NULL, s.published_start, c.article_id"
-    ):
-        if cluster != last:
-            out.append([])
-            last = cluster
-        out[-1].append((article_id, start))
-    return [rows for rows in out if len(rows) > 1]
-
-
 def later_copies(store: Store) -> set[int]:
     """Ids of every copy that is not its cluster's earliest (what collapsing hides)."""
-    return {article_id for rows in _members(store) for article_id, _start in rows[1:]}
+    return collapse_inputs(store)[1]
 
 
 def earliest_of(store: Store) -> dict[int, int]:
     """The earliest copy of its story, by the id of every later copy."""
-    return {article_id: rows[0][0] for rows in _members(store) for article_id, _start in rows[1:]}
+    return read_collapse(store).earliest
 
 
 def copy_counts(store: Store) -> dict[int, tuple[int, int | None, int | None]]:
@@ -248,10 +240,25 @@ def copy_counts(store: Store) -> dict[int, tuple[int, int | None, int | None]]:
     return collapse_inputs(store)[0]
 
 
+@dataclass(frozen=True)
+class Collapse:
+    """What drawing and listing each story once need of every cluster."""
+
+    # (copies, first, last publication) by the earliest article of each cluster.
+    counts: dict[int, tuple[int, int | None, int | None]]
+    earliest: dict[int, int]  # the earliest copy by the id of every later copy
+
+
 def collapse_inputs(
     store: Store,
 ) -> tuple[dict[int, tuple[int, int | None, int | None]], set[int]]:
-    """copy_counts() and later_copies() from one read (drawing each story once needs both).
+    """copy_counts() and later_copies() from one read (drawing each story once needs both)."""
+    found = read_collapse(store)
+    return found.counts, set(found.earliest)
+
+
+def read_collapse(store: Store) -> Collapse:
+    """Every cluster's counts and earliest copy from one read of ids and dates.
 
     Read unsorted and ordered with numpy (the window asks for a whole store: 200,000
     copies took 2 s as sorted rows made into lists, a fifth of that as arrays).
@@ -262,26 +269,55 @@ def collapse_inputs(
         " FROM story_copies c JOIN article_search s ON s.article_id = c.article_id"
     ).fetchall()
     if not rows:
-        return {}, set()
+        return Collapse({}, {})
     table = np.array(rows, dtype=np.int64)
     cluster, ids, undated, start = table.T
-    # Each cluster's copies earliest first, the undated last, then by id (as _members).
+    # Each cluster's copies earliest first, the undated last, then by id (as _rows).
     order = np.lexsort((ids, start, undated, cluster))
     cluster, ids, undated, start = cluster[order], ids[order], undated[order], start[order]
     begins = np.flatnonzero(np.r_[True, cluster[1:] != cluster[:-1]])
     sizes = np.diff(np.r_[begins, len(cluster)])
     dated = np.add.reduceat(1 - undated, begins)
     counts: dict[int, tuple[int, int | None, int | None]] = {}
-    later_rows = np.ones(len(ids), dtype=bool)
-    later_rows[begins] = False
     for begin, size, n_dated in zip(begins.tolist(), sizes.tolist(), dated.tolist(), strict=True):
         if size < 2:
-            later_rows[begin] = False
             continue
         first = int(start[begin]) if n_dated else None
         last = int(start[begin + n_dated - 1]) if n_dated else None
         counts[int(ids[begin])] = (size, first, last)
-    return counts, set(ids[later_rows].tolist())
+    # Every row but its cluster's first (a cluster of one has no later copy).
+    later_rows = np.ones(len(ids), dtype=bool)
+    later_rows[begins] = False
+    first_id = np.repeat(ids[begins], sizes)
+    earliest = dict(zip(ids[later_rows].tolist(), first_id[later_rows].tolist(), strict=True))
+    return Collapse(counts, earliest)
+
+
+@dataclass(frozen=True)
+class CollapsedStories:
+    """The timeline's events with each story drawn once, and what the window needs of it."""
+
+    arrays: EventArrays
+    copies: dict[int, int]  # the copies a drawn story stands for, by its event's id
+    earliest: dict[int, int]  # the earliest copy by the id of every later copy
+
+
+def collapsed_arrays(store: Store, arrays: EventArrays) -> CollapsedStories:
+    """The events with each story drawn once (collapse_copies) from one read of the clusters.
+
+    The window's events loader runs this on its own thread, never the GUI thread (the
+    clusters of the 500,000-article bench store take 1.5 s to read).
+    """
+    found = read_collapse(store)
+    collapsed = collapse_copies(arrays, found.counts, set(found.earliest))
+    if not found.counts:
+        return CollapsedStories(collapsed, {}, found.earliest)
+    earliest = np.fromiter(found.counts, dtype=np.int64, count=len(found.counts))
+    rows = np.flatnonzero(np.isin(collapsed.article_ids, earliest))
+    copies = {
+        int(collapsed.ids[r]): found.counts[int(collapsed.article_ids[r])][0] for r in rows.tolist()
+    }
+    return CollapsedStories(collapsed, copies, found.earliest)
 
 
 def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, int]:

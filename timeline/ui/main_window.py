@@ -56,7 +56,7 @@ from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
 from timeline.store.search import SearchError, SearchRequest, distinct_sources
-from timeline.store.timeline_data import ColumnPool, EventArrays, EventText, collapse_copies
+from timeline.store.timeline_data import ColumnPool, EventArrays, EventText
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
@@ -75,6 +75,7 @@ from timeline.ui.workers import (
     STORE_ERRORS,
     EventsLoader,
     ImportWorker,
+    LoadedEvents,
     SearchWorker,
     release_ended,
     start_in_thread,
@@ -249,6 +250,8 @@ class MainWindow(QMainWindow):
         self._writer_warmed = False
         self._warm_timer = QTimer(self)
         self._warm_timer.timeout.connect(self._warm_step)
+        # What the loader read with stories collapsed (the events, copies, earliest copies).
+        self._story_loaded: story_store.CollapsedStories | None = None
         self._build_menus()
         self._update_status()
         self.setAcceptDrops(True)
@@ -630,7 +633,7 @@ class MainWindow(QMainWindow):
             self._timeline_stale = True
             return
         self._timeline_stale = False
-        loader = EventsLoader(self.store.path)
+        loader = EventsLoader(self.store.path, collapse=self.collapse_action.isChecked())
         loader.finished.connect(self._timeline_loaded)
         loader.failed.connect(self._timeline_failed)
         self._loader = loader
@@ -638,22 +641,21 @@ class MainWindow(QMainWindow):
         self._loader_thread.finished.connect(self._loader_ended)
 
     def _story_arrays(self, arrays: EventArrays) -> EventArrays:
-        """Each story drawn once when the View menu says so, with its count in its label."""
+        """Each story drawn once when the View menu says so, with its count in its label.
+
+        As the events loader read them on its thread (the clusters of a big store take
+        a second or more to read); every copy until a load with stories collapsed comes.
+        """
         self._story_events = {}
-        if not self.collapse_action.isChecked():
+        if not self.collapse_action.isChecked() or self._story_loaded is None:
             return arrays
-        spreads, later = story_store.collapse_inputs(self.store)
-        arrays = collapse_copies(arrays, spreads, later)
-        earliest = np.fromiter(spreads, dtype=np.int64, count=len(spreads))
-        rows = np.flatnonzero(np.isin(arrays.article_ids, earliest))
-        self._story_events = {
-            int(arrays.ids[r]): spreads[int(arrays.article_ids[r])][0] for r in rows
-        }
-        return arrays
+        self._story_events = self._story_loaded.copies
+        return self._story_loaded.arrays
 
     def _collapse_toggled(self, collapse: bool) -> None:
         """Each story once, or every copy: the list, the timeline and every count follow."""
         self._earliest = None
+        self._story_loaded = None  # the events load this starts reads them as now asked
         self.model.set_collapse_copies(collapse)
         self.load_timeline()
         if self.search is not None and self._search_ordered is not None:
@@ -661,7 +663,13 @@ class MainWindow(QMainWindow):
         self._count_events_shown()
 
     def _earliest_copies(self) -> dict[int, int]:
-        """The earliest copy of its story by each later copy's id; read once per reload."""
+        """The earliest copy of its story by each later copy's id: as the events loader
+        read it with the stories collapsed (none while such a load is coming: the counts
+        follow when it comes); read here only when no load brings it."""
+        if self._story_loaded is not None:
+            return self._story_loaded.earliest
+        if self._loader_thread is not None or self._timeline_stale:
+            return {}
         if self._earliest is None:
             try:
                 self._earliest = story_store.earliest_of(self.store)
@@ -683,12 +691,16 @@ class MainWindow(QMainWindow):
         suggestions = worker.suggestions if worker is not None else ()
         self.search_bar.show_result_count(len(self._story_hits(ordered)), suggestions=suggestions)
 
-    def _timeline_loaded(self, arrays: EventArrays) -> None:
+    def _timeline_loaded(self, loaded: LoadedEvents) -> None:
         if self._closed:
             return
+        arrays = loaded.arrays
         # The first time the view starts on all; after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
         self._base_arrays = arrays
+        self._story_loaded = loaded.stories
+        if loaded.stories is not None and self._search_ordered is not None:
+            self._show_result_count(self._search_ordered)  # counted as each story once
         self.edits.legend.forget()
         self._overlay_all()
         self._show_arrays()

@@ -337,9 +337,9 @@ def build_frame(
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
         return _density_frame(arrays, vp, highlight_starts, count)
     era_length = ERA_FACTOR * vp.span
+    covering = len(arrays.covering_rows(t0))  # first: the eras' (at vp.start) follow from it
     eras = arrays.long_rows(vp.start, vp.end, era_length)
     metrics = replace(metrics, era_h=era_band_height(len(eras)))
-    covering = len(arrays.covering_rows(t0))
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
     u_s = (arrays.starts[rows] - vp.start) / spp

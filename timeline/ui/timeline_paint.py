@@ -205,6 +205,10 @@ def paint_items(
     colours = {(k, d): look.kind_colour(k, d) for k in set(kinds) for d in (False, True)}
     row_codes = codes[rows].tolist() if codes is not None else None
     coded = _coded_colours(palette)
+    # One diamond moved to each mention (four points made a marker took longer), and
+    # the brush set only when the colour changes (most neighbours share a kind).
+    diamond = _diamond(0.0, 0.0, r + 1)
+    brush: QColor | None = None
     for i, row in enumerate(rows.tolist()):
         if row_codes is not None and row_codes[i] >= 0:
             colour = coded[row_codes[i], dims[i]]
@@ -212,11 +216,13 @@ def paint_items(
             colour = colours[kinds[i], dims[i]]
         y_mid = metrics.lane_top(lanes[i]) + metrics.lane_h / 2
         if points[i]:
-            p.setBrush(colour)
+            if colour is not brush:
+                p.setBrush(colour)
+                brush = colour
             if kinds[i] == PUBLISHED:
                 p.drawEllipse(QPointF(xs[i], y_mid), r, r)
             else:
-                p.drawConvexPolygon(_diamond(xs[i], y_mid, r + 1))
+                p.drawConvexPolygon(diamond.translated(xs[i], y_mid))
         else:
             x0, x1 = sorted((xs[i], xe[i]))
             x0, x1 = max(x0, -2.0), min(x1, vp.width + 2.0)
@@ -226,9 +232,11 @@ def paint_items(
             rect = QRectF(x0, y_mid - bar_h / 2, max(x1 - x0, 3.0), bar_h)
             p.drawRoundedRect(rect, 3, 3)
             p.setBrush(colour)
+            brush = colour
             p.drawRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 3))
         if row == selected_row:
             p.setBrush(Qt.BrushStyle.NoBrush)
+            brush = None
             p.setPen(QPen(look.selected, 2.5))
             if points[i]:
                 p.drawEllipse(QPointF(xs[i], y_mid), r + 3, r + 3)

@@ -31,7 +31,7 @@ from timeline.store.search import (
     matching_article_ids,
     spelling_suggestions,
 )
-from timeline.store.timeline_data import load_event_arrays
+from timeline.store.timeline_data import EventArrays, load_event_arrays
 
 # What a damaged, locked or vanished store raises on a read (StoreError where the store
 # recognizes it, sqlite3's own errors where it does not).
@@ -120,26 +120,39 @@ class _Cancelled(Exception):
     """Raised between files when the import was cancelled."""
 
 
-class EventsLoader(QObject):
-    """Reads every placed event into numpy arrays for the timeline (a million: ~1 s)."""
+@dataclass(frozen=True)
+class LoadedEvents:
+    """What the events loader read: every placed event, and with stories collapsed the
+    events with each story drawn once (story_store.collapsed_arrays)."""
 
-    finished = Signal(object)  # EventArrays
+    arrays: EventArrays
+    stories: story_store.CollapsedStories | None = None
+
+
+class EventsLoader(QObject):
+    """Reads every placed event into numpy arrays for the timeline (a million: ~1 s),
+    and with collapse the clusters of copies too (each story drawn once)."""
+
+    finished = Signal(object)  # LoadedEvents
     failed = Signal(str)
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, collapse: bool = False) -> None:
         super().__init__()
         self._db_path = db_path
+        self._collapse = collapse
 
     def run(self) -> None:
         try:
             with Store(self._db_path, create=False) as store:
                 arrays = load_event_arrays(store)
+                stories = story_store.collapsed_arrays(store, arrays) if self._collapse else None
+                loaded = LoadedEvents(arrays, stories)
         except Exception as exc:  # every failure must reach the window
             if not isinstance(exc, STORE_ERRORS):
                 _report_unexpected(exc)
             self.failed.emit(describe_failure(exc) if not isinstance(exc, StoreError) else str(exc))
             return
-        self.finished.emit(arrays)
+        self.finished.emit(loaded)
 
 
 class SearchWorker(QObject):
