@@ -115,6 +115,17 @@ def test_gzip_of_a_page(tmp_path: Path) -> None:
     assert BODY in draft.body
 
 
+def test_page_bytes_read_as_utf8_or_handed_on_compressed_read_alike() -> None:
+    from timeline.ingest.webpage import page_draft
+
+    data = page().encode("utf-8")
+    as_bytes, as_text = page_draft(data, "o"), page_draft(data.decode("utf-8"), "o")
+    assert as_bytes == as_text and BODY in as_bytes.body
+    # Bytes that are not UTF-8 (a gzip stream here, as a server may send it unlabelled)
+    # still go to trafilatura's own reading, which inflates them.
+    assert page_draft(gzip.compress(data), "o") == as_bytes
+
+
 def test_page_full_of_scripts_is_not_an_article(tmp_path: Path) -> None:
     path = tmp_path / "scripts.html"
     scripts = "".join(f"<script>var a{n} = '{BODY}';</script>" for n in range(500))
