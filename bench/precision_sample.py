@@ -59,6 +59,8 @@ JUDGED = {
     21: DATA / "precision_sample_21.tsv",
     22: DATA / "precision_sample_22.tsv",
     23: DATA / "precision_sample_23.tsv",
+    24: DATA / "precision_sample_24.tsv",
+    25: DATA / "precision_sample_25.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
