@@ -19,8 +19,11 @@ measures the final rules.  Seed 20 was drawn after the second train set's rules 
 changed after it but the fixes of its own error classes; seed 21 was drawn after those
 from other articles again and its classes fixed in turn; seed 22, drawn from other
 articles once more, measured them before the fix of its commonest class (اليوم as
-"nowadays"); seed 23, drawn after that fix from other articles again, measures the
-final rules.  Each article is anchored
+"nowadays"); seed 23, drawn after that fix from other articles again, measured the
+final rules of that round.  Seed 24 was drawn after the fixes of the classes samples
+20-23 left (a third round), from articles outside every set and earlier sample, and
+judged before any rule changed again; seed 25, from other articles again, was drawn and
+judged with the same rules.  Each article is anchored
 on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -59,6 +62,8 @@ JUDGED = {
     21: DATA / "precision_sample_21.tsv",
     22: DATA / "precision_sample_22.tsv",
     23: DATA / "precision_sample_23.tsv",
+    24: DATA / "precision_sample_24.tsv",
+    25: DATA / "precision_sample_25.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100

@@ -79,7 +79,12 @@ def test_recurring_expressions(text: str, raw: str, value: str) -> None:
 
 def test_a_schedule_is_a_set_and_a_duration_not_two_dates() -> None:
     text = "بمعدل 5 ساعات يوميا تبدأ من الساعة الخامسة عصراً وحتى العاشرة مساء"
-    assert found(text) == [("5 ساعات", "PT5H", "DURATION"), ("يوميا", "P1D", "SET")]
+    assert found(text) == [
+        ("5 ساعات", "PT5H", "DURATION"),
+        ("يوميا", "P1D", "SET"),
+        ("الساعة الخامسة عصراً", "XXXX-XX-XXT17:00", "SET"),  # 17:00 of every day
+        ("العاشرة مساء", "XXXX-XX-XXT22:00", "SET"),
+    ]
 
 
 REFS = [

@@ -317,6 +317,12 @@ MONTH_WORD_BEFORE = rx(
     r"|اوائل|غره)\s+)[بل]?شهر\s+$|(?<!\w)[وف]?[بل]شهر\s+$"
 )
 _DIRECTIONS = ("past", "future", "current")
+# الذروة تكون في شهر رمضان, يزداد الطلب عادة في شهر رمضان: what every Ramadan brings,
+# no one year's month.
+HABITUAL_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:يكون|تكون|عاده|غالبا|دائما|يزداد|تزداد|يكثر|تكثر|يرتفع|ترتفع)(?!\w)"
+    r"[^.!?؟\n،,:]{0,30}$"
+)
 
 
 def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> DateValue | None:
@@ -356,6 +362,12 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
             if year is None:
                 named = MONTH_WORD_BEFORE.search(ctx.text, max(0, hit.start() - 16), hit.start())
                 dated = direction in _DIRECTIONS or (direction or "").startswith("year:")
+                if (
+                    named
+                    and not dated
+                    and HABITUAL_BEFORE.search(ctx.text, max(0, hit.start() - 50), hit.start())
+                ):
+                    continue  # تكون في شهر رمضان: every year's Ramadan
                 if ctx.anchor_day is not None and (named or dated):
                     value = _nearest_hijri_month(ctx.anchor_day, month, direction)
                     if value is not None:

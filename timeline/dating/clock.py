@@ -53,7 +53,7 @@ RECURRING_BEFORE = rx(
 )
 # من الساعة 12 ظهراً إلى الساعة 3 مساءً خلال الفترة الواقعة بين...: hours of every day.
 RECURRING_AFTER = rx(
-    r"(?:[^.!?؟\n]{0,40}?(?:الي|حتي)\s+(?:ال)?(?:ساعه\s+)?\S+\s+\S+)?\s+"
+    r"(?:[^.!?؟\n]{0,40}?(?:الي|حتي)\s+(?:ال)?(?:ساعه\s+)?(?:ال\s+)?\S+\s+\S+)?\s*[،,]?\s+"
     r"(?:خلال\s+الفتره|طيله|طوال|يوميا|من\s+كل)"
 )
 INSIDE = frozenset("0123456789:/.")
@@ -101,6 +101,12 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
     )
 
 
+def _every_day(start: int, end: int, hour: int, minute: int) -> Candidate:
+    """A clock time of a daily schedule: TimeML's SET of that time on every day."""
+    value = v.recurrence(f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}")
+    return Candidate(start, end, value, "set", 0.7)
+
+
 def clock_times(ctx: Context) -> Iterator[Candidate]:
     """Times of day; the date they fall on is settled when mentions are assembled."""
     text = ctx.text
@@ -134,7 +140,9 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         weak = cue_start is None and not (period or zone)
         if weak and ":" not in hit.group(0):
             continue  # 3.50 is a price; only 03:50 may be a bare clock time
+        start = hit.start() if cue_start is None else cue_start
         if _recurring(ctx, hit.start(), hit.end()):
+            yield _every_day(start, hit.end(), hour, int(minute) if minute else 0)
             continue
         seconds = hit.group("s")
         clock = (
@@ -143,7 +151,6 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             int(seconds) if seconds else None,
             _offset(hit),
         )
-        start = hit.start() if cue_start is None else cue_start
         yield Candidate(
             start, hit.end(), v.vague_value("PRESENT"), "time", 0.85, weak=weak, clock=clock
         )
@@ -155,8 +162,6 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         cue_start = _cue(ctx, hit.start())
         if not period and cue_start is None:
             continue  # الثانية alone is "the second"
-        if _recurring(ctx, hit.start(), hit.end()):
-            continue
         hour = to_24h(lx.HOUR_WORDS[re.sub(r"\s+", " ", hit.group("hw"))], period)
         if hour is None:
             continue
@@ -165,6 +170,9 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             hour, minute = (hour - 1) % 24, 45
         else:
             minute = FRACTIONS.get(frac, 0)
-        clock = (hour, minute if frac else None, None, _offset(hit))
         start = hit.start() if cue_start is None else cue_start
+        if _recurring(ctx, hit.start(), hit.end()):
+            yield _every_day(start, hit.end(), hour, minute)
+            continue
+        clock = (hour, minute if frac else None, None, _offset(hit))
         yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "time", 0.75, clock=clock)

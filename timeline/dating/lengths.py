@@ -57,6 +57,23 @@ CONSTRUCT_AFTER = rx(
 )
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
+# ساعة وعشرين دقيقة, 3 ساعات و17 دقيقة, عام وستة أشهر: one length in two units, valued
+# in the smaller (PT80M, PT197M, P18M: the same length in a form the window can word).
+COMPOUND_AFTER = rx(
+    rf"\s+و\s*(?:(?P<num>\d{{1,2}})\s*|(?P<words>{NUMBER_WORDS})\s+)?(?P<unit>{UNIT}){END}"
+)
+PARTS = {"H": (60, "MIN"), "Y": (12, "M"), "D": (24, "H")}
+# ستة أيام في الأسبوع: which days of every week (how often), not a length; ثلاثة أيام
+# في الأسبوع الماضي stays a length, and so do ساعتين في اليوم, شهرين كل عام (amounts).
+PER_PERIOD_AFTER = rx(
+    r"\s+في\s+(?:ال)?(?:اسبوع|شهر)(?!\w)"
+    r"(?!\s+(?:الماضي|الماضيه|المقبل|المقبله|القادم|القادمه|الجاري|الحالي|المنصرم|الفائت)(?!\w))"
+)
+# أربع مرات في العقد الأخير: a count over one past decade, not a recurrence.
+ONE_PERIOD_AFTER = rx(
+    r"\s+(?:ال)?(?:اخير|اخيره|ماضي|ماضيه|حالي|حاليه|جاري|جاريه|منصرم|منصرمه|فائت|نفسه|ذاته)(?!\w)"
+    r"|\s+\d"
+)
 # The minutes of a clock time: الساعة العاشرة وعشرين دقيقة is 10:20, not 20 minutes.
 CLOCK_BEFORE = rx(r"(?<!\w)(?:الساعه|ساعه)\s+\S+\s+$")
 
@@ -107,6 +124,27 @@ def _fraction(unit: str, parts: int) -> str | None:
     return _letters(small, per // parts)
 
 
+def _compound(text: str, end: int, unit: str) -> tuple[int, int] | None:
+    """(end, amount) of the smaller part after a length: وعشرين دقيقة after ساعة."""
+    if unit not in PARTS:
+        return None
+    hit = COMPOUND_AFTER.match(text, end)
+    if hit is None:
+        return None
+    small, implied = lx.DURATION_UNITS[hit.group("unit")]
+    if small != PARTS[unit][1]:
+        return None
+    if hit.group("num"):
+        amount: int | None = int(hit.group("num"))
+    elif hit.group("words"):
+        amount = lx.number_value(hit.group("words"))
+    else:
+        amount = implied if implied == 2 else None
+    if not amount or amount >= PARTS[unit][0]:
+        return None
+    return hit.end(), amount
+
+
 def durations(ctx: Context) -> Iterator[Candidate]:
     """خمسة وعشرين عاما, ثلاثة أشهر, عقدين, أسبوعين, لساعات, نصف قرن, ربع قرن."""
     text = ctx.text
@@ -122,6 +160,9 @@ def durations(ctx: Context) -> Iterator[Candidate]:
         ):
             continue
         cued = bool(DURATION_CUE_BEFORE.search(text, max(0, start - 16), start))
+        plain = not (hit.group("tail") or hit.group("half") or hit.group("mod"))
+        more = _compound(text, hit.end(), unit) if plain else None
+        count: int | None = None  # the whole units, when a smaller part may follow
         value: str | None
         if hit.group("num") or hit.group("words"):
             if hit.group("num"):
@@ -138,7 +179,7 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             feminine = hit.group("unit").endswith("ه")  # سنة, ساعة, دقيقة: 44 سنة
             if implied == 2 or (implied == 1 and amount > 10 and amount % 100 and not feminine):
                 continue  # "3 عامين" is no count; 11 to 99 take عاما, 100s take عام
-            value = _letters(unit, amount)
+            value, count = _letters(unit, amount), amount
             if hit.group("half"):
                 value = _half_more(unit, amount)
         elif hit.group("frac"):
@@ -150,17 +191,17 @@ def durations(ctx: Context) -> Iterator[Candidate]:
         elif hit.group("few"):
             value = _letters(unit, None)
         elif implied == 2:
-            value = _letters(unit, 2)
+            value, count = _letters(unit, 2), 2
             if hit.group("half"):
                 value = _half_more(unit, 2)
         elif implied == 1:
             # A lone singular (عام, يوم, عقد "contract") is a length only after a cue
             # (لمدة عام) or with واحد / كامل after it.
-            if not (cued or hit.group("tail") or hit.group("half")) or hit.group("clitic").lstrip(
-                "وف"
-            ):
+            if not (cued or more or hit.group("tail") or hit.group("half")) or hit.group(
+                "clitic"
+            ).lstrip("وف"):
                 continue
-            value = _letters(unit, 1)
+            value, count = _letters(unit, 1), 1
             if hit.group("half"):
                 value = _half_more(unit, 1)
         elif unit in ("D", "W", "M", "Y", "H", "MIN", "DE", "CE") and implied is None:
@@ -174,9 +215,13 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             value = _letters(unit, None)
         else:
             continue
-        if value is None:
+        if value is None or (unit == "D" and PER_PERIOD_AFTER.match(text, hit.end())):
             continue
-        yield Candidate(start, hit.end(), v.duration(value), "duration", 0.75)
+        end = hit.end()
+        if more and count:
+            per, small = PARTS[unit]
+            end, value = more[0], _letters(small, count * per + more[1])
+        yield Candidate(start, end, v.duration(value), "duration", 0.75)
 
 
 # An age without a unit: في الخمسين من العمر, العاشرة من عمرها, الـ60 من العمر (P50Y...).
@@ -232,7 +277,7 @@ def recurring(ctx: Context) -> Iterator[Candidate]:
             value = weekly(lx.WEEKDAYS[hit.group("wd")])
         elif hit.group("tunit"):
             unit, implied = lx.DURATION_UNITS[hit.group("tunit")]
-            if implied is None:
+            if implied is None or ONE_PERIOD_AFTER.match(ctx.text, hit.end()):
                 continue
             value = _letters(unit, implied)  # مرة كل عامين: every two years
         else:

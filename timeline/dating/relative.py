@@ -67,9 +67,16 @@ NOWADAYS_BEFORE = rx(
     r"(?:نا|هم)?\s+$"
     # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
     r"|(?<!\w)[وف]?(?:انا|نحن|انتم|[يتن](?:عتبر|عد|عرف|عيش|واجه)|باتت?|اصبحت?|اضحت?)\s+$"
+    # لكنها اليوم تحاول, وهو اليوم: the present set against the past, a state.
+    r"|(?<!\w)(?:[وف]?لكن(?:ه|ها|هم|هما|نا|ني)?|[وف]?(?:هو|هي|هم|هما|هن))\s+$"
 )
 # اليوم كما هي بالأمس, المزاج اليوم مختلف: the present compared with the past.
-NOWADAYS_AFTER = rx(r"\s+(?:كما\s+(?:هي|هو|كان|كانت|كانوا)|مختلف|مختلفه|يختلف|تختلف)(?!\w)")
+NOWADAYS_AFTER = rx(
+    r"\s+(?:كما\s+(?:هي|هو|كان|كانت|كانوا)|مختلف|مختلفه|يختلف|تختلف)(?!\w)"
+    # دعم الطاقة اليوم أعلى بكثير مما كان: today against before, the present.
+    r"|\s+(?:اعلي|اكثر|اقل|اكبر|اصغر|افضل|اسوا|اقوي|اضعف|ابعد|اقرب|اصعب|اسهل|ادني)"
+    r"\s+(?:بكثير\s+)?مما(?!\w)"
+)
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
@@ -110,6 +117,15 @@ _LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[
 WEEKDAY_SET_BEFORE = rx(rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$")
 WEEKDAY_SET_AFTER = rx(
     rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
+)
+# سيعقد الاجتماع يوم الأحد, يستعد الناشطون للتظاهر يوم الجمعة: a weekday in a clause
+# about the future is the coming one, not the last.  Only sure markers of the future
+# (س on a verb of a listed stem, not سياسي or سيارة), and not across a relative clause.
+FUTURE_CLAUSE_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب)|[يت]ستعد(?:ون|ان)?"
+    r"|س[يتن](?:عقد|قام|تم|كون|بدا|نطلق|لتقي|زور|صل|جتمع|جري|لقي|شهد|غادر|توجه|خوض|نظم|علن"
+    r"|نتهي|واجه|ستانف|عود|حتفل|فتتح|ختتم|طلق|ستضيف|لعب|قيم)(?:ون|ان)?)(?!\w)"
+    r"(?:(?!الذي|التي|الذين|منذ|عندما|حين|بعد\s+ان|الماضي)[^.!?؟\n،,:؛])*$"
 )
 # عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
 WEEKDAY_EXCEPT_BEFORE = Before(
@@ -372,6 +388,12 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         ):
             continue
         confidence = 0.8 if direction else (0.7 if has_day_word else 0.6)
+        # سيعقد الاجتماع يوم الأحد: the coming Sunday, or today's if today is one.
+        future_clause = not (direction or before_last or after_next) and bool(
+            FUTURE_CLAUSE_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
+        )
+        if future_clause:
+            direction = "future"
         if ctx.today is None:
             ref = {"future": "FUTURE"}.get(direction or "", "PAST")
             yield Candidate(
@@ -383,7 +405,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             # الجمعة بعد المقبل: the one a week after the next
             day, end = next_weekday(ctx.today, weekday) + timedelta(weeks=1), after_next.end()
         elif direction == "future":
-            day = next_weekday(ctx.today, weekday)
+            day = next_weekday(ctx.today - timedelta(days=1 if future_clause else 0), weekday)
         else:
             day = last_weekday(ctx.today, weekday, strict=direction == "past" or bool(before_last))
             if before_last:
@@ -548,6 +570,10 @@ REF_VALUES = {
 
 
 NEAR_AFTER = rx(r"\s+(?:من|جدا\s+من)\s")
+# بات قريبا, أصبح قريباً: "close", an adjective after a verb of becoming, not "soon".
+COPULA_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:باتت?|اصبحت?|صارت?|اضحي|اضحت|بدا|بدت|يبدو|تبدو|ليست?|[يت]?صبح|[يت]ظل|ظلت?)\s+$"
+)
 # مستقبلا جميلا, لها مستقبلا: the noun "a future", with its adjective or owner.
 NOUN_AFTER = rx(r"\s+\w+ا(?!\w)")
 FOR_BEFORE = rx(r"(?<!\w)ل(?:ه|ها|هم|هما|نا|ك|كم)\s+$")
@@ -572,6 +598,10 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
             continue
         if hit.group("adv") == "قريبا" and NEAR_AFTER.match(ctx.text, hit.end()):
             continue  # قريباً من المحافظة, قريبا من 51 دولارا: "near", not "soon"
+        if hit.group("adv") == "قريبا" and COPULA_BEFORE.search(
+            ctx.text, max(0, hit.start() - 10), hit.start()
+        ):
+            continue  # بات قريبا: "close", not "soon"
         if hit.group("adv") == "مستقبلا" and (
             NOUN_AFTER.match(ctx.text, hit.end())
             or FOR_BEFORE.search(ctx.text, max(0, hit.start() - 8), hit.start())
