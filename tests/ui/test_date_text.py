@@ -41,6 +41,8 @@ AR_INDIC = LabelStyle(language="ar", digits="arabic")
         ("2019-SP", "spring 2019", "ربيع 2019"),
         ("2020-WI", "winter 2020", "شتاء 2020"),
         ("XXXX-WXX-5", "every Friday", "كل جمعة"),
+        ("XXXX-XX-XXT15:00", "every day at 15:00", "يوميًا الساعة 15:00"),
+        ("XXXX-XX-XXT07:30", "every day at 07:30", "يوميًا الساعة 07:30"),
     ],
 )
 def test_values_in_words(value: str, english: str, arabic: str) -> None:
@@ -65,7 +67,9 @@ def test_recurring_values_in_words(value: str, english: str, arabic: str) -> Non
     assert value_words(value, AR, recurring=True) == arabic
 
 
-@pytest.mark.parametrize("value", ["2021-05-22", "1950/1953", "198X", "", "P0D", "XXXX-13"])
+@pytest.mark.parametrize(
+    "value", ["2021-05-22", "1950/1953", "198X", "", "P0D", "XXXX-13", "XXXX-XX-XXT25:00"]
+)
 def test_other_values_are_left_to_the_caller(value: str) -> None:
     assert value_words(value, EN) is None
 
@@ -73,6 +77,7 @@ def test_other_values_are_left_to_the_caller(value: str) -> None:
 def test_words_follow_the_month_names_and_digits() -> None:
     egypt = LabelStyle(language="ar", months="egypt", digits="arabic")
     assert value_words("XXXX-09-11", egypt) == "١١ سبتمبر (دون ذكر السنة)"
+    assert value_words("XXXX-XX-XXT17:00", egypt) == "يوميًا الساعة ١٧:٠٠"
     assert value_words("P1500Y", EN_INDIC) == "for ١٥ centuries"
     assert value_words("P1234D", EN) == "for 1,234 days"
 

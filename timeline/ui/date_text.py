@@ -3,7 +3,7 @@
 Three jobs the window needs in both languages and with either digit set:
 
 - `value_words`: a value with no place on the axis (`P70Y`, `FUTURE_REF`, `XXXX-09-11`,
-  `2019-SP`, a recurring `XXXX-WXX-5`) written in words ("for seven decades").
+  `2019-SP`, a recurring `XXXX-WXX-5`, a daily `XXXX-XX-XXT15:00`) written in words ("for seven decades").
 - `ordered`: a date line such as "22 March 1945 10:00" made to read in the
   interface's direction whatever its digits. Arabic-Indic digits are Arabic numbers to
   the Unicode bidi algorithm: in a left-to-right line two of them with only a space
@@ -149,6 +149,8 @@ _DURATION = re.compile(
 _SEASON = re.compile(r"^(?P<year>\d{4})-(?P<season>SP|SU|FA|AU|WI)$")
 _YEARLESS = re.compile(r"^XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(?P<day>[1-7])$")
+# A clock time of every day (a schedule's hour: TimeML's SET XXXX-XX-XXT15:00).
+_DAILY_TIME = re.compile(r"^XXXX-XX-XXT(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)$")
 
 
 def _en_count(n: int, singular: str, plural: str, style: LabelStyle) -> str:
@@ -214,6 +216,10 @@ def value_words(value: str, style: LabelStyle, *, recurring: bool = False) -> st
     if match:
         day = _WEEKDAYS[int(match["day"]) - 1][pick]
         return f"every {day}" if english else f"كل {day}"
+    match = _DAILY_TIME.match(value)
+    if match:
+        clock = style.num(f"{match['hour']}:{match['minute']}")
+        return f"every day at {clock}" if english else f"يوميًا الساعة {clock}"
     match = _DURATION.match(value)
     if match:
         amount = match["date"] or match["time"]
