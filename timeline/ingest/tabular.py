@@ -18,7 +18,7 @@ from timeline.ingest.errors import BadArticle
 from timeline.ingest.reading import Reading, prefixed
 from timeline.model import ArticleDraft
 
-FIELDS = ("title", "body", "published", "source", "url", "author")
+FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "credit", "lang")
 # Header names, compared after folding case, spaces, underscores and the Arabic article.
 HEADERS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "عنوان", "العنوان"),
@@ -27,6 +27,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "source": ("source", "site", "المصدر", "مصدر"),
     "url": ("url", "link", "رابط", "الرابط"),
     "author": ("author", "byline", "الكاتب", "كاتب"),
+    # Kept when a table has them (the program's own CSV export does): a round trip
+    # gives back the article as it was.
+    "caption": ("caption", "imagecaption", "التعليق", "تعليق"),
+    "credit": ("credit", "photocredit", "الحقوق", "حقوق"),
+    "lang": ("lang", "language", "اللغة", "لغة"),
 }
 _FOLD = re.compile(r"[\s_\-\ufeff]+")
 
@@ -152,6 +157,9 @@ def read_table(
                 source=values.get("source", ""),
                 url=values.get("url", ""),
                 author=values.get("author", ""),
+                caption=values.get("caption", ""),
+                credit=values.get("credit", ""),
+                lang=values.get("lang", "") or ArticleDraft.lang,
                 origin=origin,
             )
     except csv.Error as exc:
