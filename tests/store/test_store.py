@@ -301,8 +301,26 @@ def test_store_in_a_read_only_folder_is_read(immutable_folder: Path) -> None:
     with Store(path) as store:
         assert store.read_only is not None and "not writable" in store.read_only
         assert [a.title for a in store.articles()] == ["عنوان"]
+        shown = store.article(store.articles()[0].id)  # its body through the blob handle
+        assert shown is not None and shown.body == "متن"
         with (
             pytest.raises(ReadOnlyStoreError, match=r"folder .* is not writable"),
             store.transaction(),
         ):
             store.add_article(draft("x"), "x", None)
+
+
+def test_an_article_deleted_between_its_row_and_its_body_is_gone(store: Store) -> None:
+    article_id, _ = store.add_article(draft(body="متن"), "gone", None)
+    original = store.db.conn.blobopen
+
+    def deleted_first(*args: object, **kwargs: object) -> object:
+        # Another process deletes the article after its row was read.
+        other = sqlite3.connect(store.path)
+        other.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        other.commit()
+        other.close()
+        return original(*args, **kwargs)
+
+    store.db.conn.blobopen = deleted_first  # type: ignore[method-assign]
+    assert store.article(article_id) is None

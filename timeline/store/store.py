@@ -569,14 +569,14 @@ class Store:
         if not row:
             return None
         article = Article(*row)
-        return (
-            article
-            if body_chars is not None
-            else replace(article, body=self._read_body(article_id))
-        )
+        if body_chars is not None:
+            return article
+        text = self._read_body(article_id)
+        return None if text is None else replace(article, body=text)
 
-    def _read_body(self, article_id: int) -> str:
-        """An article's body, read and decoded in steps.
+    def _read_body(self, article_id: int) -> str | None:
+        """An article's body, read and decoded in steps; None if the article is gone
+        (another process deleted it after its row was read).
 
         The blob handle reads with the GIL released, and each step's decoding is short,
         so other threads (the window's) are never kept waiting for the whole body.
@@ -590,6 +590,8 @@ class Store:
                 decoder = codecs.getincrementaldecoder("utf-8")()
                 parts = [decoder.decode(blob.read(_BODY_STEP)) for _ in range(0, size, _BODY_STEP)]
         except sqlite3.DatabaseError as exc:
+            if "no such rowid" in str(exc):
+                return None
             translate = getattr(conn, "translate", None)
             raise (translate(exc) if translate else exc) from exc
         parts.append(decoder.decode(b"", final=True))
