@@ -18,7 +18,6 @@ from timeline.ingest import (
     BadArticle,
     Rejected,
     UnreadableFile,
-    read_text_stream,
 )
 from timeline.ingest.encoding import decode_counted, detect
 
@@ -140,9 +139,11 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     assert outcome and "not a regular file" in str(outcome[0])
 
 
-def test_read_text_stream_is_bounded() -> None:
-    with open("/dev/zero", "rb") as endless, pytest.raises(BadArticle, match="bytes a text may be"):
-        read_text_stream(endless)
+def test_read_text_is_bounded() -> None:
+    from timeline.text.encoding import read_text
+
+    with open("/dev/zero", "rb") as endless, pytest.raises(UnreadableFile, match="bytes a text"):
+        read_text(endless)
 
 
 def test_html_character_references_are_decoded(tmp_path: Path) -> None:

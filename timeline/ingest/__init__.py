@@ -36,6 +36,7 @@ from timeline.ingest.timelinejs import is_timelinejs, timelinejs_records
 from timeline.ingest.warc import warc_pages
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
 from timeline.model import ArticleDraft
+from timeline.text.encoding import MAX_ARTICLE_CHARS, MAX_TEXT_BYTES
 
 if TYPE_CHECKING:
     import zipfile  # imported where a zip is read: it loads shutil, which `extract` avoids
@@ -68,11 +69,9 @@ _FORMATS = (
 # Read as a stream (never held whole): every other format is read whole, bounded.
 _STREAMED = {"jsonl", "csv", "tsv", "warc"}
 
-# What one article may be: a larger record is refused with this reason (README, Input).
-MAX_ARTICLE_CHARS = 10_000_000
+# What one article may be (timeline.text.encoding): a larger record is refused with
+# this reason, and a .txt file may be MAX_TEXT_BYTES.
 TOO_LONG = "longer than the 10 million characters an article may be"
-# Bytes 10 million characters can take in any supported encoding (a .txt file's limit).
-MAX_TEXT_BYTES = MAX_ARTICLE_CHARS * 4
 # A .json file is parsed whole; a larger data set belongs in JSON Lines, read as a stream.
 MAX_JSON_BYTES = 100 * 1024 * 1024
 # What a format read whole may be (after inflating, for a compressed file).
@@ -103,7 +102,6 @@ __all__ = [
     "is_url",
     "open_source",
     "read_articles",
-    "read_text_stream",
 ]
 
 
@@ -553,14 +551,6 @@ class WebArticles(_Source):
         else:
             yield from _whole(kind, data, url, self._reading, url)
         self._done = True
-
-
-def read_text_stream(stream: BinaryIO) -> encoding.Decoded:
-    """Any text (a file, standard input) decoded like an article file, bounded in size."""
-    data = stream.read(MAX_TEXT_BYTES + 1)
-    if len(data) > MAX_TEXT_BYTES:
-        raise BadArticle(f"more than the {MAX_TEXT_BYTES:,} bytes a text may be")
-    return encoding.decode_counted(data)
 
 
 def read_articles(path: Path) -> Iterator[ArticleDraft]:

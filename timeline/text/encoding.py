@@ -13,9 +13,10 @@ from typing import BinaryIO
 
 # How much of a file the encoding is judged on when the file is read as a stream.
 SAMPLE_BYTES = 1 << 20
-# Bytes the 10 million characters an article may be can take in any supported encoding
-# (timeline.ingest.MAX_TEXT_BYTES, a .txt file's limit; a test keeps them equal).
-MAX_TEXT_BYTES = 10_000_000 * 4
+# What one article may be (README, Input), and the bytes that many characters can take
+# in any supported encoding: a text's limit, whether the importers or `extract` read it.
+MAX_ARTICLE_CHARS = 10_000_000
+MAX_TEXT_BYTES = MAX_ARTICLE_CHARS * 4
 # A file is UTF-8 when its valid multi-byte sequences outnumber its invalid bytes by
 # this much: Windows-1256 Arabic decoded as UTF-8 fails on most of its letters, and a
 # UTF-8 file with a stray bad byte keeps thousands of good sequences around it.
