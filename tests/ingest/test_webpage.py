@@ -747,3 +747,49 @@ def test_split_articles_beside_other_boxes_are_left_to_the_full_extraction(extra
     from trafilatura.utils import load_html
 
     assert read_marked(load_html(_generated_split_page(0, extra))) is None
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(),
+        container_page(),
+        _generated_split_page(3),
+        INDEX_PAGE,
+        "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x.dtd'/>\n<html><body><p>نص</p></body></html>",
+        "<html lang='ar'/>\n<body><form><input name='q'><p>نص الخبر</p></form></body>",
+        "<p>جزء من صفحة</p>",  # not a page: load_html refuses it
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>نص</p></body></html>",
+        "<html><body><p>\x01نص\x0b</p><!-- تعليق --><?pi x?></body></html>",
+    ],
+    ids=[
+        "news",
+        "container",
+        "split",
+        "index",
+        "doctype",
+        "self-closing",
+        "fragment",
+        "xml",
+        "controls",
+    ],
+)
+def test_a_page_is_parsed_as_trafilatura_parses_it(html: str) -> None:
+    # page_draft parses text itself (lxml's own element look-up: no Python call per
+    # element) where trafilatura's load_html would parse it alike, and hands the rest on.
+    from lxml import etree
+    from lxml import html as lxml_html
+    from trafilatura.utils import load_html
+
+    tree = webpage._parsed(html)
+    expected = load_html(html)
+    if html.startswith(("<p>", "<?xml")):
+        # Not a page (load_html refuses it too), and text declaring its encoding (which
+        # lxml refuses as text): load_html's other roads, which page_draft leaves to it.
+        assert tree is None
+        return
+    assert tree is not None and expected is not None
+    assert etree.tostring(tree, encoding="unicode") == etree.tostring(expected, encoding="unicode")
+    # Elements trafilatura and htmldate take as HTML elements, forms and inputs included.
+    assert all(isinstance(e, lxml_html.HtmlElement) for e in tree.iter(etree.Element))
+    assert webpage._page_date(tree, "") == webpage._page_date(expected, "")

@@ -18,6 +18,7 @@ The tree is only read, never changed, and nothing in it is run or fetched.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -299,7 +300,7 @@ def _host(url: str) -> str:
 
 
 def _single_h1(tree: Any) -> str:
-    headings = tree.findall(".//h1")
+    headings = list(itertools.islice(tree.iter("h1"), 2))  # a second one is enough to say
     return _plain_text(headings[0]) if len(headings) == 1 else ""
 
 

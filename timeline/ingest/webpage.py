@@ -13,6 +13,7 @@ frames) is fetched.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -103,7 +104,9 @@ def page_draft(
         with contextlib.suppress(UnicodeDecodeError):
             data = data.decode("utf-8")
     try:
-        tree = load_html(data)
+        tree = _parsed(data) if isinstance(data, str) else None
+        if tree is None:
+            tree = load_html(data)
     except (ValueError, TypeError) as exc:  # lxml's answers to pages that are not HTML
         raise BadArticle(f"not a readable web page ({exc})") from exc
     marked = read_marked(tree, url, MIN_ARTICLE_CHARS) if tree is not None else None
@@ -150,6 +153,53 @@ def page_draft(
         origin=origin,
         captured=captured,
     )
+
+
+@functools.cache
+def _parser() -> Any:
+    """trafilatura's HTML parser, but its elements made by lxml itself.
+
+    lxml.html's parser asks a Python class look-up for each element it hands to Python
+    (a form, an input... get their own classes), a third of reading a page from its
+    markup (measured).  Every element here is a plain HtmlElement, which is all
+    trafilatura and htmldate ask of a tree, chosen by a look-up that runs inside lxml.
+    """
+    from lxml import etree, html
+
+    parser = html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=html.HtmlElement,
+            comment=html.HtmlComment,
+            pi=html.HtmlProcessingInstruction,
+            entity=html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+def _parsed(text: str) -> Any:
+    """The page parsed as trafilatura's load_html parses a page it gets as text, or None
+    where load_html would take another road (a declared encoding, an empty tree): the
+    caller then asks load_html itself."""
+    from lxml import html
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    beginning = text[:50].lower()
+    text = repair_faulty_html(text, beginning)
+    try:
+        tree = html.fromstring(text, parser=_parser())
+    except ValueError:  # "Unicode strings with encoding declaration are not supported"
+        return None
+    if tree is None or len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
+        return None
+    return tree
 
 
 @dataclass(frozen=True)
