@@ -403,3 +403,41 @@ def test_values_follow_their_rows_through_a_splice() -> None:
         kept[out], landed[placed] = False, False
         assert new[landed].tolist() == old[kept].tolist()
         assert (new[placed] == -7).all()
+
+
+def test_an_edit_moves_only_the_rows_on_its_shorter_side() -> None:
+    """A row taken out near the end moves the rows after it; one near the beginning
+    moves those before it, into the room at that end: the other rows stay where they
+    are in memory (a hide in a million rows moves at most half of them)."""
+    from timeline.store.timeline_data import ColumnRoom, EventArrays
+
+    n = 1000
+    starts = np.arange(n, dtype="<i8")
+    shown = EventArrays(
+        ids=np.arange(n, dtype="<i8"),
+        article_ids=np.arange(n, dtype="<i8"),
+        starts=starts,
+        ends=starts + np.arange(n) % 2,
+        kinds=np.zeros(n, dtype="u1"),
+        points=np.arange(n) % 2 == 0,
+    )
+    room = ColumnRoom(headroom=16)
+    while not room.adopt_step(shown):
+        pass
+
+    def place(arrays, row: int) -> int:  # the address of a row's id
+        return int(arrays.ids.ctypes.data) + 8 * row
+
+    def take_out(arrays, row: int):
+        return user._spliced(arrays, np.array([row], dtype=np.int64), EventArrays(), room)
+
+    expected = [i for i in range(n) if i not in (5, 990)]
+    head, tail = place(shown, 0), place(shown, n - 1)
+    shown = take_out(shown, 990)  # near the end: the 9 rows after it move back
+    assert place(shown, 0) == head and place(shown, len(shown) - 1) == tail - 8
+    assert room.holds(shown)
+    shown = take_out(shown, 5)  # near the beginning: the 5 rows before it move on
+    assert place(shown, len(shown) - 1) == tail - 8 and place(shown, 0) == head + 8
+    assert shown.ids.tolist() == expected
+    assert shown.range_rows.tolist() == np.flatnonzero(~shown.points).tolist()
+    assert shown.range_starts.tolist() == shown.starts[~shown.points].tolist()

@@ -630,8 +630,9 @@ def _spliced(
     where they belong by start: each column copied once, in slices, never re-sorted.
 
     With a room holding arrays, the new rows are written over arrays' own buffers: only
-    the rows taken out and put in are written and the rows between and after them moved
-    (arrays is spent: see ColumnRoom); otherwise into the room's buffers whole."""
+    the rows taken out and put in are written, and the rows between them and those on
+    the shorter side moved (arrays is spent: see ColumnRoom); otherwise the room's
+    buffers are written whole."""
     if not len(out) and not len(new):
         return arrays
     order = np.argsort(new.starts, kind="stable")
@@ -672,25 +673,31 @@ def _spliced(
                 ranges_after += 1
             now += 1
     added = (new.ids, new.article_ids, new.starts, ends, new.kinds, new.points)
-    buffers = room.in_place(arrays, rows_after, ranges_after) if room is not None else None
-    if buffers is not None:
-        _patch_in_place(arrays, buffers, pieces, range_pieces, added)
-        columns = tuple(b[:rows_after] for b in buffers[:6])
-        range_rows, range_starts, range_ends = (b[:ranges_after] for b in buffers[6:])
+    patch = room.in_place(arrays, rows_after, ranges_after) if room is not None else None
+    offsets: tuple[int, int] | None = None
+    if patch is not None:
+        buffers, first, first_range = patch
+        offsets = _patch_in_place(buffers, (first, first_range), pieces, range_pieces, added)
+        first, first_range = offsets
+        columns = tuple(b[first : first + rows_after] for b in buffers[:6])
+        range_rows, range_starts, range_ends = (
+            b[first_range : first_range + ranges_after] for b in buffers[6:]
+        )
+        del buffers, patch
     else:
         if room is not None:
-            buffers = room.fresh(rows_after, ranges_after)
+            room_columns = room.fresh(rows_after, ranges_after)
         else:
-            buffers = tuple(np.empty(rows_after, dtype=d) for d in COLUMN_DTYPES) + tuple(
+            room_columns = tuple(np.empty(rows_after, dtype=d) for d in COLUMN_DTYPES) + tuple(
                 np.empty(ranges_after, dtype=d) for d in RANGE_DTYPES
             )
         olds: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
         olds += (arrays.ends, arrays.kinds, arrays.points)
         columns = tuple(
-            _pieced(old, add, pieces, buffer[:rows_after])
-            for old, add, buffer in zip(olds, added, buffers, strict=False)
+            _pieced(old, add, pieces, into)
+            for old, add, into in zip(olds, added, room_columns, strict=False)
         )
-        range_rows, range_starts, range_ends = (b[:ranges_after] for b in buffers[6:])
+        range_rows, range_starts, range_ends = room_columns[6:]
         at_row = 0
         for kind, lo, hi, shift in range_pieces:
             count = hi - lo
@@ -703,14 +710,16 @@ def _spliced(
                 range_starts[at_row] = new.starts[lo]
                 range_ends[at_row] = ends[lo]
             at_row += count
+        del room_columns
     spliced = EventArrays.with_ranges(
         (columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]),
         range_rows,
         range_starts,
         range_ends,
     )
+    del columns, range_rows, range_starts, range_ends
     if room is not None:
-        room.hold(spliced)
+        room.hold(spliced, offsets)
     # How rows follow from arrays (the view keeps its lanes through an edit): new row k
     # (in start order) lands after at[k] old rows, less those taken out, and k new ones.
     out = np.asarray(out, dtype=np.int64)
@@ -743,15 +752,31 @@ def _moves(pieces: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]
     return back + on[::-1]
 
 
+def _least_moved(kept: list[tuple[int, int, int]], first: int, most: int) -> int:
+    """Where in its buffer the next generation should begin so that the fewest rows
+    move: kept (first, last, row now) slices of the generation beginning at `first`;
+    `most` the last place it may begin (the room left after it)."""
+    stays: dict[int, int] = defaultdict(int)  # a beginning -> rows left where they are
+    for a, b, now in kept:
+        stays[first + a - now] += b - a
+    for begin, _rows in sorted(stays.items(), key=lambda item: -item[1]):
+        if 0 <= begin <= most:
+            return begin
+    return min(max(first, 0), most)
+
+
 def _patch_in_place(
-    arrays: EventArrays,
     buffers: tuple[np.ndarray, ...],
+    offsets: tuple[int, int],
     pieces: list[tuple[int, int, int]],
     range_pieces: list[tuple[int, int, int, int]],
     added: tuple[np.ndarray, ...],
-) -> None:
-    """Write the pieces over arrays' own buffers: kept slices moved where they now
-    begin (slice copies, which numpy makes as a memmove does), then the new rows."""
+) -> tuple[int, int]:
+    """Write the pieces over the buffers of the generation beginning at offsets (its
+    rows', its ranges'): kept slices moved where they now go (slice copies, which numpy
+    makes as a memmove does), then the new rows.  The new generation begins where the
+    fewest rows move: an edit near the end moves the rows after it, one near the
+    beginning those before it (into the room at that end).  Where it begins comes back."""
     kept: list[tuple[int, int, int]] = []
     put: list[tuple[int, int]] = []  # (row of added, row now)
     now = 0
@@ -762,13 +787,16 @@ def _patch_in_place(
         else:
             put.append((a, now))
             now += 1
-    moves = _moves(kept)
+    first = offsets[0]
+    begin = _least_moved(kept, first, len(buffers[0]) - now)
+    moves = _moves([(first + a, first + b, begin + to) for a, b, to in kept])
     for buffer, column in zip(buffers[:6], added, strict=True):
         for a, b, to in moves:
             buffer[to : to + b - a] = buffer[a:b]
         for j, row in put:
-            buffer[row] = column[j]
-    # The range columns: slices moved the same way, then their rows shifted.
+            buffer[begin + row] = column[j]
+    # The range columns: slices moved the same way, then their rows shifted (a range's
+    # row counts from the generation's first row, wherever that is in the buffer).
     range_kept: list[tuple[int, int, int]] = []
     shifts: list[tuple[int, int, int]] = []
     range_put: list[tuple[int, int, int]] = []  # (row of added, index now, row now)
@@ -781,17 +809,22 @@ def _patch_in_place(
         else:
             range_put.append((lo, at, shift))
         at += hi - lo
-    range_moves = _moves(range_kept)
+    first_range = offsets[1]
+    range_begin = _least_moved(range_kept, first_range, len(buffers[6]) - at)
+    range_moves = _moves(
+        [(first_range + lo, first_range + hi, range_begin + to) for lo, hi, to in range_kept]
+    )
     range_rows, range_starts, range_ends = buffers[6:]
     for buffer in buffers[6:]:
         for a, b, to in range_moves:
             buffer[to : to + b - a] = buffer[a:b]
-    for first, last, shift in shifts:
-        range_rows[first:last] += shift
+    for lo, hi, shift in shifts:
+        range_rows[range_begin + lo : range_begin + hi] += shift
     for j, index, row in range_put:
-        range_rows[index] = row
-        range_starts[index] = added[2][j]
-        range_ends[index] = added[3][j]
+        range_rows[range_begin + index] = row
+        range_starts[range_begin + index] = added[2][j]
+        range_ends[range_begin + index] = added[3][j]
+    return begin, range_begin
 
 
 def patch_overlay(

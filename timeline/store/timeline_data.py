@@ -279,23 +279,24 @@ class ColumnRoom:
     An edit changes a handful of rows.  Copying every column for it (34 MB at a million
     events) cost 10-60 ms an edit and a second set of buffers (fresh pages, 40 MB more
     resident).  Here the shown generation's columns are views of buffers with a few
-    thousand rows spare, and the next generation is written over them: only the rows
-    the edit takes out or puts in are written, and the rows between them and after are
-    moved along by a slice copy (a memmove).  The generation before is spent by it
-    (its columns now show the new rows): the caller hands the new arrays to whoever
-    showed the old ones before anything reads them again (the window does both on the
-    GUI thread, between two paints).  The buffers are written in place only when
-    nothing but the shown generation sees them (their reference counts say so: a numpy
-    view holds its buffer); otherwise, or when the edit needs more rows than there is
-    room for, the new generation is written whole into new buffers (or the room's own,
-    free again).  `adopt_step` moves arrays made elsewhere (a full overlay, a load) into
-    the room while the window is idle, a slice at a time.
+    thousand rows spare at each end, and the next generation is written over them: only
+    the rows the edit takes out or puts in are written, and the rows on the shorter side
+    of them are moved along by a slice copy (a memmove), into the room at that end.  The
+    generation before is spent by it (its columns now show the new rows): the caller
+    hands the new arrays to whoever showed the old ones before anything reads them again
+    (the window does both on the GUI thread, between two paints).  The buffers are
+    written in place only when nothing but the shown generation sees them (their
+    reference counts say so: a numpy view holds its buffer); otherwise, or when the edit
+    needs more rows than there is room for, the new generation is written whole into new
+    buffers (or the room's own, free again).  `adopt_step` moves arrays made elsewhere
+    (a full overlay, a load) into the room while the window is idle, a slice at a time.
     """
 
     def __init__(self, headroom: int = 4096) -> None:
-        self.headroom = headroom  # rows spare in each buffer, for added events
+        self.headroom = headroom  # rows spare at each end of each buffer
         self._buffers: tuple[np.ndarray, ...] | None = None
         self._held: Callable[[], EventArrays | None] = lambda: None  # the generation in them
+        self._offsets = (0, 0)  # where its rows and its ranges begin in the buffers
         self._adopting: Callable[[], EventArrays | None] = lambda: None
         self._adopted = 0  # rows of _adopting copied so far
 
@@ -303,10 +304,13 @@ class ColumnRoom:
         """Whether arrays' columns are views of the room's buffers."""
         return self._buffers is not None and self._held() is arrays
 
-    def in_place(self, arrays: EventArrays, rows: int, ranges: int) -> tuple[np.ndarray, ...] | None:
+    def in_place(
+        self, arrays: EventArrays, rows: int, ranges: int
+    ) -> tuple[tuple[np.ndarray, ...], int, int] | None:
         """The buffers to write arrays' next generation over (`rows` rows, `ranges`
-        ranges), or None: arrays are not the room's, something else sees the buffers
-        (a view kept elsewhere), or the room is too small."""
+        ranges) and where arrays' rows and ranges begin in them; None: arrays are not the
+        room's, something else sees the buffers (a view kept elsewhere), or the room is
+        too small."""
         buffers = self._buffers
         if buffers is None or self._held() is not arrays:
             return None
@@ -316,12 +320,13 @@ class ColumnRoom:
         if len(buffers[0]) < rows or len(buffers[-1]) < ranges:
             return None
         self._adopting = lambda: None
-        return buffers
+        return buffers, *self._offsets
 
     def fresh(self, rows: int, ranges: int) -> tuple[np.ndarray, ...]:
-        """Buffers to write a generation of `rows` rows and `ranges` ranges into whole:
-        the room's own when nothing sees them and they fit, else new ones with room to
-        spare (which become the room's).  The caller writes every row."""
+        """Columns to write a generation of `rows` rows and `ranges` ranges into whole
+        (views of the room's buffers, COLUMN_DTYPES then RANGE_DTYPES): the room's own
+        when nothing sees them and they fit, else new ones with room to spare (which
+        become the room's).  The caller writes every row and then holds() the arrays."""
         buffers = self._buffers
         free = buffers is not None and all(
             sys.getrefcount(buffers[i]) <= 2 for i in range(len(buffers))
@@ -330,17 +335,26 @@ class ColumnRoom:
             free and buffers is not None and len(buffers[0]) >= rows and len(buffers[-1]) >= ranges
         ):
             self._buffers = None  # dropped first: the old and new are not both held here
-            room = [np.empty(rows + self.headroom, dtype=d) for d in COLUMN_DTYPES]
-            room += [np.empty(ranges + self.headroom, dtype=d) for d in RANGE_DTYPES]
+            room = [np.empty(rows + 2 * self.headroom, dtype=d) for d in COLUMN_DTYPES]
+            room += [np.empty(ranges + 2 * self.headroom, dtype=d) for d in RANGE_DTYPES]
             buffers = tuple(room)
             self._buffers = buffers
         self._held = lambda: None
         self._adopting = lambda: None
-        return buffers
+        # In the middle: room at both ends.
+        first, first_range = (len(buffers[0]) - rows) // 2, (len(buffers[-1]) - ranges) // 2
+        self._offsets = (first, first_range)
+        return (
+            *(b[first : first + rows] for b in buffers[:6]),
+            *(b[first_range : first_range + ranges] for b in buffers[6:]),
+        )
 
-    def hold(self, arrays: EventArrays) -> None:
-        """arrays (views of the buffers `fresh` or `in_place` gave) are the generation in them."""
+    def hold(self, arrays: EventArrays, offsets: tuple[int, int] | None = None) -> None:
+        """arrays (views of the buffers `fresh` or `in_place` gave) are the generation in
+        them; offsets: where its rows and ranges begin (None: where `fresh` put them)."""
         self._held = weakref.ref(arrays)
+        if offsets is not None:
+            self._offsets = offsets
 
     def adopt_step(self, arrays: EventArrays, step_rows: int = 262_144) -> bool:
         """Copy some more of arrays into the room; True once arrays' columns are views
@@ -356,24 +370,24 @@ class ColumnRoom:
             self._adopted = 0
         buffers = self._buffers
         assert buffers is not None
-        n = len(arrays)
+        n, ranges = len(arrays), len(arrays.range_rows)
+        first, first_range = self._offsets
         begin, end = self._adopted, min(self._adopted + step_rows, n)
         columns = (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends, arrays.kinds)
         for buffer, column in zip(buffers, (*columns, arrays.points), strict=False):
-            buffer[begin:end] = column[begin:end]
+            buffer[first + begin : first + end] = column[begin:end]
         self._adopted = end
         if end < n:
             return False
-        ranges = len(arrays.range_rows)
-        for buffer, column in zip(
-            buffers[6:], (arrays.range_rows, arrays.range_starts, arrays.range_ends), strict=True
+        views = [b[first : first + n] for b in buffers[:6]]
+        views += [b[first_range : first_range + ranges] for b in buffers[6:]]
+        for view, column in zip(
+            views[6:], (arrays.range_rows, arrays.range_starts, arrays.range_ends), strict=True
         ):
-            buffer[:ranges] = column
-        arrays.ids, arrays.article_ids, arrays.starts, arrays.ends = (b[:n] for b in buffers[:4])
-        arrays.kinds, arrays.points = buffers[4][:n], buffers[5][:n]
-        arrays.range_rows, arrays.range_starts, arrays.range_ends = (
-            b[:ranges] for b in buffers[6:]
-        )
+            view[:] = column
+        arrays.ids, arrays.article_ids, arrays.starts, arrays.ends = views[:4]
+        arrays.kinds, arrays.points = views[4:6]
+        arrays.range_rows, arrays.range_starts, arrays.range_ends = views[6:]
         self._adopting = lambda: None
         self._held = weakref.ref(arrays)
         return True
