@@ -244,8 +244,8 @@ class MainWindow(QMainWindow):
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
         self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
-        # Where an edit's spliced columns are written: pages already faulted in, the
-        # first edit's too (warmed while idle), not 34 MB of fresh ones every time.
+        # Where the overlaid arrays live once idle: each edit is patched in place there
+        # (the rows it changes and those it shifts), not 34 MB of columns copied.
         self._column_room = ColumnRoom()
         self._writer_warmed = False
         self._warm_timer = QTimer(self)
