@@ -251,46 +251,89 @@ def random_arrays(rng: np.random.Generator, n: int):
     )
 
 
-def test_a_column_pool_never_hands_out_buffers_in_use() -> None:
-    """Spliced into a pool's buffers, the arrays are those spliced without one; a set
-    still seen through any array is never written, a set no array sees is used again."""
-    from timeline.store.timeline_data import ColumnPool, EventArrays
+def in_order(arrays) -> tuple[list, ...]:
+    """Every column of arrays as lists, in row order, the range columns too."""
+    names = ("ids", "article_ids", "starts", "ends", "kinds", "points")
+    names += ("range_rows", "range_starts", "range_ends")
+    return tuple(getattr(arrays, name).tolist() for name in names)
+
+
+def random_edit(rng: np.random.Generator, shown, step: int, most_out: int = 4):
+    """Rows to take out of shown and rows to put in, as an edit's patch has them."""
+    from timeline.store.timeline_data import EventArrays
+
+    n = len(shown)
+    out = np.sort(rng.choice(n, int(rng.integers(0, min(n, most_out) + 1)), replace=False))
+    m = int(rng.integers(0, 5))
+    new_starts = rng.integers(0, 50, m).astype("<i8")
+    new = EventArrays(
+        ids=np.arange(1000 + 10 * step, 1000 + 10 * step + m, dtype="<i8"),
+        article_ids=np.full(m, 9, dtype="<i8"),
+        starts=new_starts,
+        ends=new_starts + rng.integers(0, 3, m),
+        kinds=np.ones(m, dtype="u1"),
+        points=rng.integers(0, 2, m).astype(bool),
+    )
+    return out.astype(np.int64), new
+
+
+def test_an_edit_is_patched_in_place_into_the_rooms_buffers() -> None:
+    """Spliced over the room's buffers, the arrays are those spliced whole, row for row
+    and range for range; the buffers stay the same while the edits fit their room, and
+    new ones are made only when an edit needs more rows than there is room for."""
+    from timeline.store.timeline_data import ColumnRoom
 
     rng = np.random.default_rng(3)
-    pool = ColumnPool(keep=2, headroom=8)
-    while not pool.warm(60, 60, step_rows=16):  # a spare written a slice at a time
+    room = ColumnRoom(headroom=8)
+    shown = random_arrays(rng, 60).alias()
+    while not room.adopt_step(shown, step_rows=16):  # moved in a slice at a time
         pass
-    shown = random_arrays(rng, 60)
-    held = []  # generations someone still holds, with what they held when made
-    for step in range(40):
-        n = len(shown)
-        out = np.sort(rng.choice(n, int(rng.integers(0, 4)), replace=False)).astype(np.int64)
-        m = int(rng.integers(0, 4))
-        new_starts = rng.integers(0, 50, m).astype("<i8")
-        new = EventArrays(
-            ids=np.arange(1000 + 10 * step, 1000 + 10 * step + m, dtype="<i8"),
-            article_ids=np.full(m, 9, dtype="<i8"),
-            starts=new_starts,
-            ends=new_starts + 1,
-            kinds=np.ones(m, dtype="u1"),
-            points=rng.integers(0, 2, m).astype(bool),
-        )
-        expected = rows_of(user._spliced(shown, out, new))
-        spliced = user._spliced(shown, out, new, pool)
-        assert rows_of(spliced) == expected
-        # Nothing anyone holds was written over.
-        assert [rows_of(a) for a, _rows in held] == [r for _a, r in held]
-        if step % 7 == 3:
-            held.append((shown, rows_of(shown)))  # a view of it kept, as a frame might
+    assert room.holds(shown)
+    assert in_order(shown) == in_order(random_arrays(np.random.default_rng(3), 60))
+    in_place = grown = 0
+    for step in range(400):
+        out, new = random_edit(rng, shown, step, most_out=3)  # growing, by 0.5 an edit
+        expected = in_order(user._spliced(shown, out, new))  # written whole, elsewhere
+        where = room._buffers[0].ctypes.data  # type: ignore[index]
+        buffers = room._buffers
+        assert buffers is not None
+        fits = len(expected[0]) <= len(buffers[0]) and len(expected[6]) <= len(buffers[-1])
+        del buffers
+        spliced = user._spliced(shown, out, new, room)
+        assert in_order(spliced) == expected
+        assert spliced.range_rows.tolist() == np.flatnonzero(~spliced.points).tolist()
+        if spliced is not shown:
+            moved = room._buffers[0].ctypes.data != where  # type: ignore[index]
+            assert moved == (not fits)
+            in_place += fits
+            grown += not fits
+            assert room.holds(spliced)
+            assert np.shares_memory(spliced.ids, room._buffers[0])  # type: ignore[index]
         shown = spliced
-    # With nothing held, two generations take turns in the same two sets.
-    held.clear()
-    spliced = None
-    where = []  # the address of each generation's starts (no reference kept)
-    for _ in range(4):
-        shown = user._spliced(shown, np.array([0], dtype=np.int64), EventArrays(), pool)
-        where.append(shown.starts.ctypes.data)
-    assert where[0] == where[2] and where[1] == where[3] and where[2] != where[3]
+    assert in_place > 300 and grown  # both ways taken
+
+
+def test_a_room_seen_elsewhere_is_never_written_over() -> None:
+    """A view of the room's buffers kept anywhere (as a frame might keep one) and the
+    next edit is written into new buffers: what that view shows does not change."""
+    from timeline.store.timeline_data import ColumnRoom
+
+    rng = np.random.default_rng(5)
+    room = ColumnRoom(headroom=8)
+    shown = random_arrays(rng, 40).alias()
+    while not room.adopt_step(shown):
+        pass
+    for step in range(30):
+        kept = shown.starts[2:30]  # a view of the shown generation's buffer
+        before = kept.tolist()
+        out, new = random_edit(rng, shown, step)
+        expected = in_order(user._spliced(shown, out, new))
+        spliced = user._spliced(shown, out, new, room)
+        assert in_order(spliced) == expected and kept.tolist() == before
+        if spliced is not shown:
+            assert not np.shares_memory(spliced.starts, kept) and room.holds(spliced)
+        del kept
+        shown = spliced
 
 
 def codes_of(arrays, codes, names) -> dict[int, str | None]:
@@ -303,7 +346,7 @@ def codes_of(arrays, codes, names) -> dict[int, str | None]:
 def test_colour_codes_kept_through_edits_equal_a_recompute(filled: Store) -> None:  # noqa: F811
     """ColourCodes codes only the touched articles' rows again after an edit: the codes
     and names equal colour_codes over everything, by tag and by source, undone too."""
-    from timeline.store.timeline_data import ColumnPool
+    from timeline.store.timeline_data import ColumnRoom
 
     base = load_event_arrays(filled)
     war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
@@ -324,7 +367,7 @@ def test_colour_codes_kept_through_edits_equal_a_recompute(filled: Store) -> Non
         lambda: edits.set_tag(filled, edits.article_target(filled, war), "حروب", on=False),
         lambda: edits.set_note(filled, war, "ملاحظة"),
     ]
-    pool = ColumnPool()
+    room = ColumnRoom()
     for by in ("tag", "source"):
         kept = user.ColourCodes()
         shown = user.overlay_arrays(filled, base)
@@ -338,7 +381,7 @@ def test_colour_codes_kept_through_edits_equal_a_recompute(filled: Store) -> Non
                 changes = step()
                 made.append(changes)
             touched = user.touched_articles(filled, changes)
-            shown, _ = user.patch_overlay(filled, base, shown, touched, pool=pool)
+            shown, _ = user.patch_overlay(filled, base, shown, touched, room=room)
             codes, names = kept.of(filled, shown, by, touched)
             want_codes, want_names = user.colour_codes(filled, shown, by)
             assert names == want_names
@@ -360,3 +403,41 @@ def test_values_follow_their_rows_through_a_splice() -> None:
         kept[out], landed[placed] = False, False
         assert new[landed].tolist() == old[kept].tolist()
         assert (new[placed] == -7).all()
+
+
+def test_an_edit_moves_only_the_rows_on_its_shorter_side() -> None:
+    """A row taken out near the end moves the rows after it; one near the beginning
+    moves those before it, into the room at that end: the other rows stay where they
+    are in memory (a hide in a million rows moves at most half of them)."""
+    from timeline.store.timeline_data import ColumnRoom, EventArrays
+
+    n = 1000
+    starts = np.arange(n, dtype="<i8")
+    shown = EventArrays(
+        ids=np.arange(n, dtype="<i8"),
+        article_ids=np.arange(n, dtype="<i8"),
+        starts=starts,
+        ends=starts + np.arange(n) % 2,
+        kinds=np.zeros(n, dtype="u1"),
+        points=np.arange(n) % 2 == 0,
+    )
+    room = ColumnRoom(headroom=16)
+    while not room.adopt_step(shown):
+        pass
+
+    def place(arrays, row: int) -> int:  # the address of a row's id
+        return int(arrays.ids.ctypes.data) + 8 * row
+
+    def take_out(arrays, row: int):
+        return user._spliced(arrays, np.array([row], dtype=np.int64), EventArrays(), room)
+
+    expected = [i for i in range(n) if i not in (5, 990)]
+    head, tail = place(shown, 0), place(shown, n - 1)
+    shown = take_out(shown, 990)  # near the end: the 9 rows after it move back
+    assert place(shown, 0) == head and place(shown, len(shown) - 1) == tail - 8
+    assert room.holds(shown)
+    shown = take_out(shown, 5)  # near the beginning: the 5 rows before it move on
+    assert place(shown, len(shown) - 1) == tail - 8 and place(shown, 0) == head + 8
+    assert shown.ids.tolist() == expected
+    assert shown.range_rows.tolist() == np.flatnonzero(~shown.points).tolist()
+    assert shown.range_starts.tolist() == shown.starts[~shown.points].tolist()

@@ -28,7 +28,7 @@ from timeline.store.timeline_data import (
     MENTIONED,
     POINT_GRANULARITIES,
     RANGE_DTYPES,
-    ColumnPool,
+    ColumnRoom,
     EventArrays,
     EventText,
     RowSplice,
@@ -624,13 +624,15 @@ def _merged(arrays: EventArrays, new: EventArrays) -> EventArrays:
 
 
 def _spliced(
-    arrays: EventArrays, out: np.ndarray, new: EventArrays, pool: ColumnPool | None = None
+    arrays: EventArrays, out: np.ndarray, new: EventArrays, room: ColumnRoom | None = None
 ) -> EventArrays:
     """arrays without the rows `out` (sorted row numbers) and with the rows of new put
     where they belong by start: each column copied once, in slices, never re-sorted.
 
-    With a pool the columns are written into buffers of an earlier generation (pages
-    already faulted in) instead of new ones."""
+    With a room holding arrays, the new rows are written over arrays' own buffers: only
+    the rows taken out and put in are written, and the rows between them and those on
+    the shorter side moved (arrays is spent: see ColumnRoom); otherwise the room's
+    buffers are written whole."""
     if not len(out) and not len(new):
         return arrays
     order = np.argsort(new.starts, kind="stable")
@@ -670,41 +672,54 @@ def _spliced(
                 range_pieces.append((1, a, a + 1, now))
                 ranges_after += 1
             now += 1
-    if pool is not None:
-        room = pool.columns(rows_after, ranges_after)
-    else:
-        room = tuple(np.empty(rows_after, dtype=d) for d in COLUMN_DTYPES) + tuple(
-            np.empty(ranges_after, dtype=d) for d in RANGE_DTYPES
+    added = (new.ids, new.article_ids, new.starts, ends, new.kinds, new.points)
+    patch = room.in_place(arrays, rows_after, ranges_after) if room is not None else None
+    offsets: tuple[int, int] | None = None
+    if patch is not None:
+        buffers, first, first_range = patch
+        offsets = _patch_in_place(buffers, (first, first_range), pieces, range_pieces, added)
+        first, first_range = offsets
+        columns = tuple(b[first : first + rows_after] for b in buffers[:6])
+        range_rows, range_starts, range_ends = (
+            b[first_range : first_range + ranges_after] for b in buffers[6:]
         )
-
-    def column(index: int, old: np.ndarray, added: np.ndarray) -> np.ndarray:
-        parts = [old[a:b] if kind == 0 else added[a : a + 1] for kind, a, b in pieces]
-        if parts:
-            np.concatenate(parts, out=room[index])
-        return room[index]
-
-    columns = (
-        column(0, arrays.ids, new.ids),
-        column(1, arrays.article_ids, new.article_ids),
-        column(2, arrays.starts, new.starts),
-        column(3, arrays.ends, ends),
-        column(4, arrays.kinds, new.kinds),
-        column(5, arrays.points, new.points),
-    )
-    range_rows, range_starts, range_ends = room[6:]
-    at_row = 0
-    for kind, lo, hi, shift in range_pieces:
-        count = hi - lo
-        if kind == 0:
-            np.add(ranges[lo:hi], shift, out=range_rows[at_row : at_row + count])
-            range_starts[at_row : at_row + count] = arrays.range_starts[lo:hi]
-            range_ends[at_row : at_row + count] = arrays.range_ends[lo:hi]
+        del buffers, patch
+    else:
+        if room is not None:
+            room_columns = room.fresh(rows_after, ranges_after)
         else:
-            range_rows[at_row] = shift
-            range_starts[at_row] = new.starts[lo]
-            range_ends[at_row] = ends[lo]
-        at_row += count
-    spliced = EventArrays.with_ranges(columns, range_rows, range_starts, range_ends)
+            room_columns = tuple(np.empty(rows_after, dtype=d) for d in COLUMN_DTYPES) + tuple(
+                np.empty(ranges_after, dtype=d) for d in RANGE_DTYPES
+            )
+        olds: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
+        olds += (arrays.ends, arrays.kinds, arrays.points)
+        columns = tuple(
+            _pieced(old, add, pieces, into)
+            for old, add, into in zip(olds, added, room_columns, strict=False)
+        )
+        range_rows, range_starts, range_ends = room_columns[6:]
+        at_row = 0
+        for kind, lo, hi, shift in range_pieces:
+            count = hi - lo
+            if kind == 0:
+                np.add(ranges[lo:hi], shift, out=range_rows[at_row : at_row + count])
+                range_starts[at_row : at_row + count] = arrays.range_starts[lo:hi]
+                range_ends[at_row : at_row + count] = arrays.range_ends[lo:hi]
+            else:
+                range_rows[at_row] = shift
+                range_starts[at_row] = new.starts[lo]
+                range_ends[at_row] = ends[lo]
+            at_row += count
+        del room_columns
+    spliced = EventArrays.with_ranges(
+        (columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]),
+        range_rows,
+        range_starts,
+        range_ends,
+    )
+    del columns, range_rows, range_starts, range_ends
+    if room is not None:
+        room.hold(spliced, offsets)
     # How rows follow from arrays (the view keeps its lanes through an edit): new row k
     # (in start order) lands after at[k] old rows, less those taken out, and k new ones.
     out = np.asarray(out, dtype=np.int64)
@@ -714,6 +729,104 @@ def _spliced(
     return spliced
 
 
+def _pieced(
+    old: np.ndarray, added: np.ndarray, pieces: list[tuple[int, int, int]], into: np.ndarray
+) -> np.ndarray:
+    """into filled with the pieces: kept slices of old and rows of added, in order."""
+    parts = [old[a:b] if kind == 0 else added[a : a + 1] for kind, a, b in pieces]
+    if parts:
+        np.concatenate(parts, out=into)
+    return into
+
+
+def _moves(pieces: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(first, last, to) for each slice that moves, in an order that writes over no
+    slice before it has moved: those moving back first to last, then those moving on
+    last to first (a slice moving back lands after every earlier slice's old place,
+    one moving on before every later one's)."""
+    back: list[tuple[int, int, int]] = []
+    on: list[tuple[int, int, int]] = []
+    for a, b, to in pieces:
+        if b > a and to != a:
+            (back if to < a else on).append((a, b, to))
+    return back + on[::-1]
+
+
+def _least_moved(kept: list[tuple[int, int, int]], first: int, most: int) -> int:
+    """Where in its buffer the next generation should begin so that the fewest rows
+    move: kept (first, last, row now) slices of the generation beginning at `first`;
+    `most` the last place it may begin (the room left after it)."""
+    stays: dict[int, int] = defaultdict(int)  # a beginning -> rows left where they are
+    for a, b, now in kept:
+        stays[first + a - now] += b - a
+    for begin, _rows in sorted(stays.items(), key=lambda item: -item[1]):
+        if 0 <= begin <= most:
+            return begin
+    return min(max(first, 0), most)
+
+
+def _patch_in_place(
+    buffers: tuple[np.ndarray, ...],
+    offsets: tuple[int, int],
+    pieces: list[tuple[int, int, int]],
+    range_pieces: list[tuple[int, int, int, int]],
+    added: tuple[np.ndarray, ...],
+) -> tuple[int, int]:
+    """Write the pieces over the buffers of the generation beginning at offsets (its
+    rows', its ranges'): kept slices moved where they now go (slice copies, which numpy
+    makes as a memmove does), then the new rows.  The new generation begins where the
+    fewest rows move: an edit near the end moves the rows after it, one near the
+    beginning those before it (into the room at that end).  Where it begins comes back."""
+    kept: list[tuple[int, int, int]] = []
+    put: list[tuple[int, int]] = []  # (row of added, row now)
+    now = 0
+    for kind, a, b in pieces:
+        if kind == 0:
+            kept.append((a, b, now))
+            now += b - a
+        else:
+            put.append((a, now))
+            now += 1
+    first = offsets[0]
+    begin = _least_moved(kept, first, len(buffers[0]) - now)
+    moves = _moves([(first + a, first + b, begin + to) for a, b, to in kept])
+    for buffer, column in zip(buffers[:6], added, strict=True):
+        for a, b, to in moves:
+            buffer[to : to + b - a] = buffer[a:b]
+        for j, row in put:
+            buffer[begin + row] = column[j]
+    # The range columns: slices moved the same way, then their rows shifted (a range's
+    # row counts from the generation's first row, wherever that is in the buffer).
+    range_kept: list[tuple[int, int, int]] = []
+    shifts: list[tuple[int, int, int]] = []
+    range_put: list[tuple[int, int, int]] = []  # (row of added, index now, row now)
+    at = 0
+    for kind, lo, hi, shift in range_pieces:
+        if kind == 0:
+            range_kept.append((lo, hi, at))
+            if shift and hi > lo:
+                shifts.append((at, at + hi - lo, shift))
+        else:
+            range_put.append((lo, at, shift))
+        at += hi - lo
+    first_range = offsets[1]
+    range_begin = _least_moved(range_kept, first_range, len(buffers[6]) - at)
+    range_moves = _moves(
+        [(first_range + lo, first_range + hi, range_begin + to) for lo, hi, to in range_kept]
+    )
+    range_rows, range_starts, range_ends = buffers[6:]
+    for buffer in buffers[6:]:
+        for a, b, to in range_moves:
+            buffer[to : to + b - a] = buffer[a:b]
+    for lo, hi, shift in shifts:
+        range_rows[range_begin + lo : range_begin + hi] += shift
+    for j, index, row in range_put:
+        range_rows[range_begin + index] = row
+        range_starts[range_begin + index] = added[2][j]
+        range_ends[range_begin + index] = added[3][j]
+    return begin, range_begin
+
+
 def patch_overlay(
     store: Store,
     base: EventArrays,
@@ -721,15 +834,15 @@ def patch_overlay(
     articles: Iterable[int],
     *,
     with_hidden: bool = False,
-    pool: ColumnPool | None = None,
+    room: ColumnRoom | None = None,
 ) -> tuple[EventArrays, np.ndarray]:
     """shown (overlay_arrays of base) again after an edit to these articles (0: standalone),
     and the ids of their events (before and after), whose texts may have changed.
 
     Only their rows are taken out and laid over anew from base: a few milliseconds at a
     million events, where overlay_arrays over everything takes a hundred.  shown itself
-    comes back when their rows are as they were (a tag, a note, a title).  pool: where
-    the new columns are written (see ColumnPool).
+    comes back when their rows are as they were (a tag, a note, a title).  room: where
+    the new columns are written (see ColumnRoom: over shown's own, which it then spends).
     """
     wanted = np.fromiter({int(a) for a in articles}, dtype=np.int64)
     if not len(wanted):
@@ -740,7 +853,7 @@ def patch_overlay(
     stale = np.union1d(shown.ids[out], again.ids)
     if len(out) == len(again) and _same_rows(shown.subset(out), again):
         return shown, stale
-    return _spliced(shown, out, again, pool), stale
+    return _spliced(shown, out, again, room), stale
 
 
 def _rows_of(article_ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -1016,7 +1129,7 @@ class ColourCodes:
             lut = np.array([where.get(n, -1) for n in self.names] + [-1], dtype=np.int32)
             codes = lut[codes]  # -1 (no code) indexes the last entry, -1
         # Into the codes of the generation before (the view holds the ones shown): no
-        # fresh pages for 4 MB at a million events, as ColumnPool does for the arrays.
+        # fresh pages for 4 MB at a million events, as ColumnRoom does for the arrays.
         spare = self._spare
         self._spare = None
         if spare is None or len(spare) < len(arrays) or sys.getrefcount(spare) > 2:

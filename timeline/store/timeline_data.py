@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -94,7 +95,8 @@ class EventArrays:
     range_ends: np.ndarray = field(init=False)
     # Set on arrays spliced from others (an edit's patch): how to follow their rows.
     origin: RowSplice | None = field(default=None, init=False, repr=False, compare=False)
-    # The last covering_rows() answer, by its key (the arrays are never changed in place).
+    # The last covering_rows() answer, by its key (an object's rows never change: an
+    # edit patched into a ColumnRoom makes a new object, the one before is spent).
     _covering: tuple[int, np.ndarray] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -126,6 +128,14 @@ class EventArrays:
         arrays.origin = None
         arrays._covering = None
         return arrays
+
+    def alias(self) -> EventArrays:
+        """The same columns in an object of its own: one whose columns a ColumnRoom may
+        swap for copies without changing what holders of this one see."""
+        columns = (self.ids, self.article_ids, self.starts, self.ends, self.kinds, self.points)
+        return EventArrays.with_ranges(
+            columns, self.range_rows, self.range_starts, self.range_ends
+        )
 
     @classmethod
     def from_columns(
@@ -263,92 +273,124 @@ COLUMN_DTYPES = ("<i8", "<i8", "<i8", "<i8", "u1", "bool")
 RANGE_DTYPES = (np.intp, "<i8", "<i8")
 
 
-class ColumnPool:
-    """Room for the columns of spliced arrays (an edit's), used again from edit to edit.
+class ColumnRoom:
+    """The buffers the shown arrays live in, patched in place by each edit.
 
-    A million events' columns take 34 MB (and their range columns a few more); made
-    afresh for every edit, each page of them is faulted in again (glibc maps blocks that
-    size apart and unmaps them when freed, and a fresh block is faulted even where it is
-    not), 20-60 ms an edit on the 2-core machine.  The pool keeps the buffers of up to
-    `keep` generations and hands a set out again once nothing refers to it: no array is
-    a view of one of its buffers any more, which their reference counts tell (a numpy
-    view holds its buffer).  So an edit writes into the pages of the generation before
-    the one shown, never into what anyone holds.  `warm` writes a spare set ahead of
-    time, a slice per call, for the first edit.
+    An edit changes a handful of rows.  Copying every column for it (34 MB at a million
+    events) cost 10-60 ms an edit and a second set of buffers (fresh pages, 40 MB more
+    resident).  Here the shown generation's columns are views of buffers with a few
+    thousand rows spare at each end, and the next generation is written over them: only
+    the rows the edit takes out or puts in are written, and the rows on the shorter side
+    of them are moved along by a slice copy (a memmove), into the room at that end.  The
+    generation before is spent by it (its columns now show the new rows): the caller
+    hands the new arrays to whoever showed the old ones before anything reads them again
+    (the window does both on the GUI thread, between two paints).  The buffers are
+    written in place only when nothing but the shown generation sees them (their
+    reference counts say so: a numpy view holds its buffer); otherwise, or when the edit
+    needs more rows than there is room for, the new generation is written whole into new
+    buffers (or the room's own, free again).  `adopt_step` moves arrays made elsewhere
+    (a full overlay, a load) into the room while the window is idle, a slice at a time.
     """
 
-    def __init__(self, keep: int = 2, headroom: int = 4096) -> None:
-        self.keep = keep
-        self.headroom = headroom  # rows spare in each buffer, for added events
-        self._sets: list[tuple[np.ndarray, ...]] = []
-        self._warm_rows = 0  # rows of the newest set written so far by warm()
+    def __init__(self, headroom: int = 4096) -> None:
+        self.headroom = headroom  # rows spare at each end of each buffer
+        self._buffers: tuple[np.ndarray, ...] | None = None
+        self._held: Callable[[], EventArrays | None] = lambda: None  # the generation in them
+        self._offsets = (0, 0)  # where its rows and its ranges begin in the buffers
+        self._adopting: Callable[[], EventArrays | None] = lambda: None
+        self._adopted = 0  # rows of _adopting copied so far
 
-    def _free(self, index: int) -> bool:
-        buffers = self._sets[index]
-        # Held by the tuple and by getrefcount's argument: no view of it anywhere.
-        return all(sys.getrefcount(buffers[i]) <= 2 for i in range(len(buffers)))
+    def holds(self, arrays: EventArrays) -> bool:
+        """Whether arrays' columns are views of the room's buffers."""
+        return self._buffers is not None and self._held() is arrays
 
-    def _fits(self, index: int, rows: int, ranges: int) -> bool:
-        buffers = self._sets[index]
-        return len(buffers[0]) >= rows and len(buffers[-1]) >= ranges
+    def in_place(
+        self, arrays: EventArrays, rows: int, ranges: int
+    ) -> tuple[tuple[np.ndarray, ...], int, int] | None:
+        """The buffers to write arrays' next generation over (`rows` rows, `ranges`
+        ranges) and where arrays' rows and ranges begin in them; None: arrays are not the
+        room's, something else sees the buffers (a view kept elsewhere), or the room is
+        too small."""
+        buffers = self._buffers
+        if buffers is None or self._held() is not arrays:
+            return None
+        # Held by the tuple, by arrays' column and by getrefcount's argument: no other view.
+        if any(sys.getrefcount(buffers[i]) > 3 for i in range(len(buffers))):
+            return None
+        if len(buffers[0]) < rows or len(buffers[-1]) < ranges:
+            return None
+        self._adopting = lambda: None
+        return buffers, *self._offsets
 
-    def _free_set(self, rows: int, ranges: int) -> int | None:
-        for index in range(len(self._sets)):
-            if self._fits(index, rows, ranges) and self._free(index):
-                return index
-        return None
+    def fresh(self, rows: int, ranges: int) -> tuple[np.ndarray, ...]:
+        """Columns to write a generation of `rows` rows and `ranges` ranges into whole
+        (views of the room's buffers, COLUMN_DTYPES then RANGE_DTYPES): the room's own
+        when nothing sees them and they fit, else new ones with room to spare (which
+        become the room's).  The caller writes every row and then holds() the arrays."""
+        buffers = self._buffers
+        free = buffers is not None and all(
+            sys.getrefcount(buffers[i]) <= 2 for i in range(len(buffers))
+        )
+        if not (
+            free and buffers is not None and len(buffers[0]) >= rows and len(buffers[-1]) >= ranges
+        ):
+            self._buffers = None  # dropped first: the old and new are not both held here
+            room = [np.empty(rows + 2 * self.headroom, dtype=d) for d in COLUMN_DTYPES]
+            room += [np.empty(ranges + 2 * self.headroom, dtype=d) for d in RANGE_DTYPES]
+            buffers = tuple(room)
+            self._buffers = buffers
+        self._held = lambda: None
+        self._adopting = lambda: None
+        # In the middle: room at both ends.
+        first, first_range = (len(buffers[0]) - rows) // 2, (len(buffers[-1]) - ranges) // 2
+        self._offsets = (first, first_range)
+        return (
+            *(b[first : first + rows] for b in buffers[:6]),
+            *(b[first_range : first_range + ranges] for b in buffers[6:]),
+        )
 
-    def _new_set(self, rows: int, ranges: int) -> int | None:
-        """A new set for rows and ranges (None: the pool holds `keep` sets in use)."""
-        if len(self._sets) >= self.keep:
-            # An unused set too small makes room; when every one is in use, none is kept.
-            unused = [i for i in range(len(self._sets)) if self._free(i)]
-            if not unused:
-                return None
-            del self._sets[unused[0]]
-        room = [np.empty(rows + self.headroom, dtype=d) for d in COLUMN_DTYPES]
-        room += [np.empty(ranges + self.headroom, dtype=d) for d in RANGE_DTYPES]
-        self._sets.append(tuple(room))
-        self._warm_rows = 0
-        return len(self._sets) - 1
+    def hold(self, arrays: EventArrays, offsets: tuple[int, int] | None = None) -> None:
+        """arrays (views of the buffers `fresh` or `in_place` gave) are the generation in
+        them; offsets: where its rows and ranges begin (None: where `fresh` put them)."""
+        self._held = weakref.ref(arrays)
+        if offsets is not None:
+            self._offsets = offsets
 
-    def columns(self, rows: int, ranges: int = 0) -> tuple[np.ndarray, ...]:
-        """Buffers to write an edit's columns into: six of `rows` rows (COLUMN_DTYPES),
-        three of `ranges` (RANGE_DTYPES).
-
-        Their contents are whatever an earlier generation left: the caller writes every
-        row.  Buffers in use are never handed out; when every kept set is, fresh arrays
-        come back (and are not kept).
-        """
-        index = self._free_set(rows, ranges)
-        if index is None:
-            index = self._new_set(rows, ranges)
-        if index is None:
-            room = [np.empty(rows, dtype=d) for d in COLUMN_DTYPES]
-            return (*room, *(np.empty(ranges, dtype=d) for d in RANGE_DTYPES))
-        if index == len(self._sets) - 1:
-            self._warm_rows = len(self._sets[index][0])  # written by this edit: warm
-        buffers = self._sets[index]
-        return (*(b[:rows] for b in buffers[:6]), *(b[:ranges] for b in buffers[6:]))
-
-    def warm(self, rows: int, ranges: int, step_rows: int = 262_144) -> bool:
-        """Write some more of a spare set for arrays of `rows` rows and `ranges` ranges
-        (its pages faulted in now, not on the next edit); True once a spare is ready.
-        Call it while idle."""
-        index = self._free_set(rows, ranges)
-        if index is None:
-            index = self._new_set(rows, ranges)
-            if index is None:
-                return True  # nothing to warm: every kept set is in use
-        if index != len(self._sets) - 1:
-            return True  # an older set, its pages written by an edit before
-        buffers = self._sets[index]
-        begin = self._warm_rows
-        end = min(begin + step_rows, len(buffers[0]))
-        for buffer in buffers:
-            buffer[begin:end] = 0
-        self._warm_rows = end
-        return end >= len(buffers[0])
+    def adopt_step(self, arrays: EventArrays, step_rows: int = 262_144) -> bool:
+        """Copy some more of arrays into the room; True once arrays' columns are views
+        of it (the object's columns swapped for the copies in one step: the same rows,
+        so whoever holds arrays sees no change).  Call it while idle, on the thread that
+        reads arrays, and only for an object no one else keeps as theirs (not the
+        loaded arrays: later edits write over the room)."""
+        if self.holds(arrays):
+            return True
+        if self._adopting() is not arrays:
+            self.fresh(len(arrays), len(arrays.range_rows))
+            self._adopting = weakref.ref(arrays)
+            self._adopted = 0
+        buffers = self._buffers
+        assert buffers is not None
+        n, ranges = len(arrays), len(arrays.range_rows)
+        first, first_range = self._offsets
+        begin, end = self._adopted, min(self._adopted + step_rows, n)
+        columns = (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends, arrays.kinds)
+        for buffer, column in zip(buffers, (*columns, arrays.points), strict=False):
+            buffer[first + begin : first + end] = column[begin:end]
+        self._adopted = end
+        if end < n:
+            return False
+        views = [b[first : first + n] for b in buffers[:6]]
+        views += [b[first_range : first_range + ranges] for b in buffers[6:]]
+        for view, column in zip(
+            views[6:], (arrays.range_rows, arrays.range_starts, arrays.range_ends), strict=True
+        ):
+            view[:] = column
+        arrays.ids, arrays.article_ids, arrays.starts, arrays.ends = views[:4]
+        arrays.kinds, arrays.points = views[4:6]
+        arrays.range_rows, arrays.range_starts, arrays.range_ends = views[6:]
+        self._adopting = lambda: None
+        self._held = weakref.ref(arrays)
+        return True
 
 
 def _parse(text: str | None) -> np.ndarray:

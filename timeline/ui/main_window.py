@@ -56,7 +56,7 @@ from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
 from timeline.store.search import SearchError, SearchRequest, distinct_sources
-from timeline.store.timeline_data import ColumnPool, EventArrays, EventText
+from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
 from timeline.timescale import axis_date, format_date
@@ -83,8 +83,8 @@ from timeline.ui.workers import (
 
 # Closing waits this long for workers to stop; then the process may exit without them.
 _CLOSE_WAIT_MS = 1000
-# Once the timeline is shown (or an edit is), the window waits this long and then, a
-# slice every _WARM_STEP_MS, makes the next edit's room ready (_warm_step).
+# Once the timeline is shown (or laid over again whole), the window waits this long and
+# then, a slice every _WARM_STEP_MS, moves its arrays into room edits patch (_warm_step).
 _WARM_AFTER_MS = 300
 _WARM_STEP_MS = 30
 # Threads still running when their window closed: kept referenced so they are not
@@ -244,9 +244,9 @@ class MainWindow(QMainWindow):
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
         self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
-        # Where an edit's spliced columns are written: pages already faulted in, the
-        # first edit's too (warmed while idle), not 34 MB of fresh ones every time.
-        self._column_pool = ColumnPool()
+        # Where the overlaid arrays live once idle: each edit is patched in place there
+        # (the rows it changes and those it shifts), not 34 MB of columns copied.
+        self._column_room = ColumnRoom()
         self._writer_warmed = False
         self._warm_timer = QTimer(self)
         self._warm_timer.timeout.connect(self._warm_step)
@@ -729,11 +729,15 @@ class MainWindow(QMainWindow):
 
     def _warm_later(self) -> None:
         """Make the next edit's room ready once the window is idle (_warm_step)."""
-        self._warm_timer.start(_WARM_AFTER_MS)
+        arrays = self._overlaid
+        if not self._writer_warmed or (arrays is not None and not self._column_room.holds(arrays)):
+            self._warm_timer.start(_WARM_AFTER_MS)
 
     def _warm_step(self) -> None:
         """One slice of the idle work that spares the next edit: the writer's date rules
-        read once (the first time), and a spare set of columns written (ColumnPool.warm)."""
+        read once (the first time), and the shown arrays moved into the room edits are
+        patched in (ColumnRoom.adopt_step: their rows unchanged, their pages faulted in
+        now rather than by an edit)."""
         self._warm_timer.setInterval(_WARM_STEP_MS)
         if self._closed or self._overlaid is None:
             self._warm_timer.stop()
@@ -741,9 +745,7 @@ class MainWindow(QMainWindow):
         if not self._writer_warmed:
             self._writer_warmed = True
             self.edits.controller.warm()
-        # Room for a few added events more than are shown now.
-        arrays = self._overlaid
-        if self._column_pool.warm(len(arrays) + 64, len(arrays.range_rows) + 64):
+        if self._column_room.adopt_step(self._overlaid):
             self._warm_timer.stop()
 
     def _event_labels(self, ids: Iterable[int]) -> dict[int, EventText]:
@@ -773,12 +775,16 @@ class MainWindow(QMainWindow):
             return
         self._story_base = self._story_arrays(self._base_arrays)
         try:
-            self._overlaid = user_edits.overlay_arrays(
+            overlaid = user_edits.overlay_arrays(
                 self.store, self._story_base, with_hidden=self.edits.show_hidden
             )
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
-            self._overlaid = self._story_base
+            overlaid = self._story_base
+        # An object of its own: moved into the room and patched by edits, never the
+        # loaded arrays themselves (each edit lays over the loaded rows again).
+        self._overlaid = overlaid.alias() if overlaid is self._story_base else overlaid
+        self._warm_later()
 
     def _show_arrays(
         self, stale: np.ndarray | None = None, touched: set[int] | None = None
@@ -792,12 +798,19 @@ class MainWindow(QMainWindow):
         if self._overlaid is None:
             return
         legend = self.edits.legend
-        shown = legend.shown_arrays(self._overlaid, touched if stale is not None else None)
+        try:
+            shown = legend.shown_arrays(self._overlaid, touched if stale is not None else None)
+            codes = legend.codes
+        except STORE_ERRORS as exc:
+            # The arrays still go to the view (after an edit the ones it shows are spent).
+            self._store_failed(str(exc))
+            legend.forget()
+            shown, codes = self._overlaid, None
         if stale is None:
             self.timeline.set_data(shown, self._event_labels)
         else:
             self.timeline.replace_data(shown, stale.tolist())
-        self.timeline.set_colouring(legend.codes, legend.palette)
+        self.timeline.set_colouring(codes, legend.palette)
 
     def show_user_edits(self, changes: list[user_edits.Change] | None = None) -> None:
         """Show an edit (or its undo) at once, the view kept where it was.
@@ -823,7 +836,7 @@ class MainWindow(QMainWindow):
                     self._overlaid,
                     touched,
                     with_hidden=self.edits.show_hidden,
-                    pool=self._column_pool,
+                    room=self._column_room,
                 )
                 if not user_edits.texts_changed(changes):
                     stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
@@ -831,6 +844,9 @@ class MainWindow(QMainWindow):
             self._store_failed(str(exc))
             self.edits.legend.forget()  # its codes no longer follow the arrays
             return
+        # The patch wrote over the arrays shown (ColumnRoom): the view takes the new ones
+        # now, before the list and the pane (whose signals select in the view) read them.
+        self.refresh_timeline(stale, touched)
         for article_id in touched:
             self.model.refresh_article(article_id)
         touched_current = before is not None and (int(before) in touched or not touched)
@@ -839,8 +855,7 @@ class MainWindow(QMainWindow):
         current = self.list.currentIndex()
         if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
             self._show_detail(int(before))  # the pane shows the edit
-        self.refresh_timeline(stale, touched)
-        self._warm_later()  # room for the next edit
+        self._warm_later()  # the arrays moved into the room, if the patch could not
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
         """Articles hidden or shown again: their rows, the counts and a search's hits."""
