@@ -81,6 +81,13 @@ NAME_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:قوي|تحالف|حركه|تيار|مدينه|شارع|ميدان|جسر|كوبري|حي|جامعه|مستشفي|"
     r"مطار|ملعب|قاعده|مدرسه|مجموعه|جماعه|كتائب|حزب)\s*\(?\s*[\"«]?\s*$"
 )
+# After these it names an event of some other year, not a day near the article's:
+# ثورة 25 يناير (2011), حرب 6 أكتوبر (1973), أحداث 11 سبتمبر, ذكرى 23 يوليو. Its year is
+# left open (XXXX-01-25), as when no publication date is known.
+EVENT_NAME_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:ثوره|ثورتي|انتفاضه|حرب|احداث|هجمات|هجوم|تفجيرات|ذكري)"
+    r"\s*\(?\s*[\"«]?\s*$"
+)
 
 
 def _weekday_start(ctx: Context, start: int) -> int:
@@ -276,7 +283,9 @@ def _day_month(
     if year is not None:
         found = v.valid_date(year, month, day)
         has_year = True
-    elif ctx.anchor_day is not None:
+    elif ctx.anchor_day is not None and not EVENT_NAME_BEFORE.search(
+        ctx.text, max(0, day_start - 20), day_start
+    ):
         if NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start):
             return None
         options = [

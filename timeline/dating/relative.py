@@ -160,6 +160,15 @@ PERIOD = rx(
     rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?)"
     rf"|(?P<after_next>بعد\s+(?:المقبل|القادم)(?:ه)?))){END}"
 )
+# المدير العام السابق, الأمين العام الحالي, الرئيس العام السابق: a title (العام is
+# "general"), no year. After الرئيس only with السابق / الأسبق / الحالي (الرئيس العام
+# الماضي may be "the president, last year").
+TITLE_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال|لل)(?:امين|مدير|نائب|مدعي|مفتش|مراقب|مرشد|منسق|مشرف|قائد|محامي|"
+    r"مستشار|وكيل|رئيس)\s+$"
+)
+TITLE_MODIFIERS = frozenset({"السابق", "الاسبق", "الحالي"})
+PRESIDENT = strip_marks("رئيس")  # folded: رييس
 BARE_PERIOD = rx(r"(?P<unit>شهر|عام|سنه)(?!\w)(?!\s*(?:ال|\d|[(\-]|من\s+\d|قبل\s+الماضي|بعد\s+ال))")
 
 
@@ -441,6 +450,8 @@ def periods(ctx: Context) -> Iterator[Candidate]:
         elif hit.group("after_next"):
             step = 2  # الأسبوع بعد المقبل: the week after next
         start = hit.start()
+        if unit == "عام" and hit.group("mod") and _title(text, start, hit.group("mod")):
+            continue
         if not hit.group("this") and (edge := _edge_before(text, start)) is not None:
             start = edge
         yield from _period(ctx, start, hit.end(), unit, step)
@@ -452,6 +463,14 @@ def periods(ctx: Context) -> Iterator[Candidate]:
         bare = BARE_PERIOD.match(text, at)
         if bare is not None:
             yield from _period(ctx, edge, bare.end(), bare.group("unit"), 0)
+
+
+def _title(text: str, start: int, modifier: str) -> bool:
+    """Whether العام at start is the "general" of a title before it (المدير العام السابق)."""
+    hit = TITLE_BEFORE.search(text, max(0, start - 12), start)
+    if hit is None:
+        return False
+    return not hit.group().rstrip().endswith(PRESIDENT) or modifier in TITLE_MODIFIERS
 
 
 def _period(ctx: Context, start: int, end: int, unit: str, step: int) -> Iterator[Candidate]:
