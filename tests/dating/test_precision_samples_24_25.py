@@ -146,3 +146,30 @@ def test_a_gregorian_range_across_new_year_ends_after_its_start() -> None:
     assert found("من 20 نوفمبر الماضي حتى 5 يناير المقبل", WED) == [
         ("20 نوفمبر الماضي حتى 5 يناير المقبل", "2014-11-20/2015-01-05", "DATE")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("ارتفعت الأرباح خلال الربع الأول من العام الجاري بنسبة 5%", "الربع الأول من العام الجاري",
+         "2015-Q1"),
+        ("وفي الربع الثاني من 2014 تراجعت المبيعات", "الربع الثاني من 2014", "2014-Q2"),
+        ("في الربع الأخير من العام الماضي", "الربع الأخير من العام الماضي", "2014-Q4"),
+        ("خلال النصف الثاني من عام 2016", "النصف الثاني من عام 2016", "2016-H2"),
+        ("نما الاقتصاد في النصف الأول من العام", "النصف الأول من العام", "2015-H1"),
+    ],
+)  # fmt: skip
+def test_quarters_and_halves_of_a_year(text: str, raw: str, value: str) -> None:
+    (mention,) = extract_mentions(text, WED)
+    assert (mention.text, mention.value, mention.type) == (raw, value, "DATE")
+    assert mention.date.start is not None and mention.date.end is not None
+    months = 3 if value[5] == "Q" else 6
+    assert 89 * months // 3 <= (mention.date.end - mention.date.start) // 86400 <= 92 * months // 3
+
+
+def test_a_quarter_without_a_year_is_left_out_or_open() -> None:
+    assert found("ارتفعت الأرباح خلال الربع الأول") == []
+    assert found("بدأ الأثر خلال الربع الأول من العام المالي") == []
+    assert found("خلال الربع الأول من العام الجاري", None) == [
+        ("الربع الأول من العام الجاري", "XXXX-Q1", "DATE")
+    ]

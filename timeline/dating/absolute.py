@@ -786,3 +786,52 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
         else:
             year = _season_year(ctx.anchor_day, code, direction)
         yield Candidate(start, hit.end(), season_value(year, code), "season", 0.8)
+
+
+# A quarter or a half of a year: الربع الأول من العام الجاري (2015-Q1), النصف الثاني من
+# 2014 (2014-H2), الربع الأخير من العام الماضي (2014-Q4). A bare العام after it is the
+# anchor's year, as in مطلع العام; with no year at all (خلال الربع الأول) or of another
+# year (الربع الأول من العام المالي: a fiscal year) it is left out.
+PART_OF_YEAR_ANCHOR = Anchor(r"(?:ربع|نصف)", ("ربع", "نصف"))
+PART_OF_YEAR = rx(
+    r"(?<!\w)(?:[وفبل]|لل)?(?:ال)(?P<part>ربع|نصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
+    r"\s+(?:من\s+)?(?:(?:(?P<yword>ال)?(?:عام|سنه)\s*)?(?P<y>\d{4})(?![\d/])(?!\s*ه)"
+    rf"|(?P<bare>ال(?:عام|سنه))(?:\s+(?P<mod>{MODIFIER}))?){END}"
+    r"(?!\s+(?:المالي|الماليه|الدراسي|الدراسيه|الهجري|الميلادي))"
+)
+QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
+HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
+
+
+def part_of_year_value(year: int, code: str) -> DateValue:
+    """'2015-Q1' (three months from January) or '2015-H2' (six months from July)."""
+    months = 3 if code[0] == "Q" else 6
+    first = (int(code[1]) - 1) * months + 1
+    end_year, end_month = v.shift_months(year, first, months)
+    return DateValue(
+        f"{year:04d}-{code}",
+        "interval",
+        to_axis(datetime(year, first, 1)),
+        to_axis(datetime(end_year, end_month, 1)),
+    )
+
+
+def parts_of_year(ctx: Context) -> Iterator[Candidate]:
+    """الربع الأول من العام الجاري (2015-Q1), النصف الثاني من 2014 (2014-H2)."""
+    for hit in ctx.scan(PART_OF_YEAR, PART_OF_YEAR_ANCHOR, 6, 60):
+        table = QUARTERS if hit.group("part") == "ربع" else HALVES
+        number = table.get(hit.group("ord"))
+        if number is None:
+            continue  # النصف الثالث: no half of a year
+        code = f"{'Q' if table is QUARTERS else 'H'}{number}"
+        if hit.group("y"):
+            year = int(hit.group("y"))
+            if not 1000 <= year <= 2200 or 1300 <= year <= 1500:
+                continue  # a Hijri year has no quarters here
+            value = part_of_year_value(year, code)
+        elif ctx.anchor_day is None:
+            value = v.underspecified(f"XXXX-{code}")
+        else:
+            step = {"past": -1, "future": 1}.get(direction_of(hit.group("mod")) or "", 0)
+            value = part_of_year_value(ctx.anchor_day.year + step, code)
+        yield Candidate(hit.start(), hit.end(), value, "season", 0.8)

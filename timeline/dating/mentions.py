@@ -35,6 +35,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.vague,
     relative.present_and_recent,
     relative.feasts,
+    absolute.parts_of_year,
     lengths.durations,
     lengths.ages,
     lengths.recurring,
