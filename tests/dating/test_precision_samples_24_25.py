@@ -173,3 +173,20 @@ def test_a_quarter_without_a_year_is_left_out_or_open() -> None:
     assert found("خلال الربع الأول من العام الجاري", None) == [
         ("الربع الأول من العام الجاري", "XXXX-Q1", "DATE")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويحكم المقاتلون اليوم السيطرة على الشريط الحدودي",
+        "تعاني المنطقة اليوم من أزمة مياه",
+        "لأن زبون اليوم لا يطيق الانتظار",
+    ],
+)
+def test_today_after_a_lasting_state_is_nowadays(text: str) -> None:
+    assert found(text) == [("اليوم", "PRESENT_REF", "DATE")]
+
+
+@pytest.mark.parametrize("text", ["يلتقي الفريق اليوم نظيره في الدوري", "يصل الأمير اليوم إلى جدة"])
+def test_today_of_a_coming_event_stays_the_day(text: str) -> None:
+    assert found(text) == [("اليوم", "2015-08-05", "DATE")]

@@ -63,13 +63,17 @@ BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
-    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه)"
+    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه|"
+    r"زبون|زبائن|مستهلك|مستهلكين|قارئ|قراء)"
     r"(?:نا|هم)?\s+$"
     # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
     r"|(?<!\w)[وف]?(?:انا|نحن|انتم|[يتن](?:عتبر|عد|عرف|عيش|واجه)|باتت?|اصبحت?|اضحت?)\s+$"
     # لكنها اليوم تحاول, وهو اليوم: the present set against the past, a state.
     r"|(?<!\w)(?:[وف]?لكن(?:ه|ها|هم|هما|نا|ني)?|[وف]?(?:هو|هي|هم|هما|هن))\s+$"
+    # ويحكم الأكراد اليوم, تعاني المنطقة اليوم: a verb of a lasting state and its subject.
+    r"|(?<!\w)[وف]?[يت](?:حكم|سيطر|ملك|عاني|ضم|قطن|سكن|عيش)(?:ون|ان)?(?:ه|ها|هم)?\s+\S+\s+$"
 )
+NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 # اليوم كما هي بالأمس, المزاج اليوم مختلف: the present compared with the past.
 NOWADAYS_AFTER = rx(
     r"\s+(?:كما\s+(?:هي|هو|كان|كانت|كانوا)|مختلف|مختلفه|يختلف|تختلف)(?!\w)"
@@ -265,7 +269,7 @@ def today(ctx: Context) -> Iterator[Candidate]:
         pre = (hit.group("pre") or "").strip()
         start = hit.start() if pre else hit.start("w")
         if hit.group("wd") is None and (
-            NOWADAYS_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w"))
+            NOWADAYS_BEFORE.search(text, max(0, hit.start() - NOWADAYS_REACH), hit.start("w"))
             or NOWADAYS_AFTER.match(text, hit.end())
         ):
             # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
