@@ -120,14 +120,15 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
 def infer_day(anchor: date, options: list[date], direction: str | None) -> date | None:
     """Pick the occurrence of a yearless date meant relative to the anchor.
 
-    'past' (الماضي): the latest before the anchor; 'future' (المقبل): the earliest
+    'past' (الماضي): the latest before the anchor ('since', after منذ: on or before
+    it); 'future' (المقبل): the earliest
     after; 'current' (الجاري): the one in the anchor's year; otherwise the one nearest
     the anchor (ties go to the past: news reports more than it announces).
     """
     if not options:
         return None
-    if direction == "past":
-        before = [d for d in options if d < anchor]
+    if direction in ("past", "since"):
+        before = [d for d in options if d < anchor or (direction == "since" and d == anchor)]
         return max(before) if before else None
     if direction == "future":
         after = [d for d in options if d > anchor]
@@ -144,6 +145,8 @@ def infer_month(anchor: date, month: int, direction: str | None) -> tuple[int, i
     options = [(y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if direction == "past":
         pick = max(o for o in options if o < here)
+    elif direction == "since":
+        pick = max(o for o in options if o <= here)
     elif direction == "future":
         pick = min(o for o in options if o > here)
     elif direction == "current":
@@ -220,7 +223,9 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             and year is None
             and SINCE_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
         ):
-            direction = "past"  # منذ شهر يناير, منذ 5 مايو: since, so before the anchor
+            # منذ شهر يناير, منذ 5 مايو: since, so on or before the anchor (منذ بداية
+            # يوليو read in July is this July).
+            direction = "since"
         if every is not None:
             # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
             if day_info is None:
@@ -835,3 +840,53 @@ def parts_of_year(ctx: Context) -> Iterator[Candidate]:
             step = {"past": -1, "future": 1}.get(direction_of(hit.group("mod")) or "", 0)
             value = part_of_year_value(ctx.anchor_day.year + step, code)
         yield Candidate(hit.start(), hit.end(), value, "season", 0.8)
+
+
+# A weekday and a day written without a year: الثلاثاء 10/12, الخميس 14/10. Arab writers
+# put the day first in Gregorian dates and often the month first in Hijri ones; the
+# reading whose day is that weekday, near the anchor, is the date (when only one is).
+SHORT_DATE = rx(r"(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})(?![\d/]|\s*/)")
+SHORT_DATE_REACH = 120  # days from the anchor a reading may fall
+
+
+def _short_readings(anchor: date, a: int, b: int) -> set[tuple[date, str]]:
+    found: set[tuple[date, str]] = set()
+    hijri_today = v.gregorian_to_hijri(anchor)
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        day = v.valid_date(year, b, a)
+        if day is not None:
+            found.add((day, v.GREGORIAN))
+    if hijri_today is not None:
+        for year in (hijri_today[0] - 1, hijri_today[0], hijri_today[0] + 1):
+            for month, dom in ((a, b), (b, a)):
+                if 1 <= month <= 12 and 1 <= dom <= 30:
+                    day = v.hijri_to_gregorian(year, month, dom)
+                    if day is not None:
+                        found.add((day, v.HIJRI))
+    return {(d, cal) for d, cal in found if abs((d - anchor).days) <= SHORT_DATE_REACH}
+
+
+def weekday_short_dates(ctx: Context) -> Iterator[Candidate]:
+    """الثلاثاء 10/12 (12 Shawwal, a Tuesday), الخميس 30/7: checked by their weekday."""
+    text = ctx.text
+    if ctx.anchor_day is None or "/" not in text:
+        return
+    for hit in SHORT_DATE.finditer(text):
+        if hit.start() and text[hit.start() - 1] in "0123456789/.-":
+            continue
+        weekday = WEEKDAY_BEFORE.search(text, max(0, hit.start() - 30), hit.start())
+        if weekday is None:
+            continue
+        wanted = lx.WEEKDAYS[weekday.group("wd")]
+        readings = {
+            (d, cal)
+            for d, cal in _short_readings(ctx.anchor_day, int(hit.group("a")), int(hit.group("b")))
+            if d.weekday() == wanted
+        }
+        if len({d for d, _ in readings}) != 1:
+            continue  # none or two days fit: no date
+        day, calendar = min(readings)
+        yield Candidate(
+            _weekday_start(ctx, hit.start()), hit.end(), v.day_value(day, calendar), "numeric",
+            0.75, day=day, has_year=False,
+        )  # fmt: skip

@@ -36,6 +36,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.present_and_recent,
     relative.feasts,
     absolute.parts_of_year,
+    absolute.weekday_short_dates,
     lengths.durations,
     lengths.ages,
     lengths.recurring,

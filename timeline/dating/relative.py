@@ -64,7 +64,8 @@ FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
     r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه|"
-    r"زبون|زبائن|مستهلك|مستهلكين|قارئ|قراء)"
+    r"زبون|زبائن|مستهلك|مستهلكين|قارئ|قراء|فنان|فنانين|فناني|فنانات|نجوم|شعراء|ساسه|سياسيي|"
+    r"طلاب|طالبات|اباء|امهات|اسر)"
     r"(?:نا|هم)?\s+$"
     # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
     r"|(?<!\w)[وف]?(?:انا|نحن|انتم|[يتن](?:عتبر|عد|عرف|عيش|واجه)|باتت?|اصبحت?|اضحت?)\s+$"
@@ -82,6 +83,8 @@ NOWADAYS_AFTER = rx(
     r"\s+(?:بكثير\s+)?مما(?!\w)"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
+# في بعض أجزاء اليوم, أوقات اليوم: parts of any day, not the publication day.
+ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات)\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
@@ -266,6 +269,10 @@ def today(ctx: Context) -> Iterator[Candidate]:
             text, max(0, hit.start() - 4), hit.start("w")
         ):
             continue  # مرتين في اليوم: "per day"
+        if hit.group("wd") is None and ANY_DAY_BEFORE.search(
+            text, max(0, hit.start() - 10), hit.start("w")
+        ):
+            continue
         pre = (hit.group("pre") or "").strip()
         start = hit.start() if pre else hit.start("w")
         if hit.group("wd") is None and (
