@@ -26,7 +26,9 @@ judged before any rule changed again; seed 25, from other articles again, was dr
 judged with the same rules.  Seed 26 was drawn after the fixes of the classes samples
 24-25 left (a fourth round: curfews, minutes in words, two-unit lengths, contracts,
 events named by a day, titles, a range's end, quarters), from articles outside every set
-and earlier sample, and judged before any rule changed again.  Each article is anchored
+and earlier sample, and judged before any rule changed again; its classes were fixed and
+seed 27 drawn from other articles again and judged before any further change.  Each
+article is anchored
 on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -68,6 +70,7 @@ JUDGED = {
     24: DATA / "precision_sample_24.tsv",
     25: DATA / "precision_sample_25.tsv",
     26: DATA / "precision_sample_26.tsv",
+    27: DATA / "precision_sample_27.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
