@@ -25,6 +25,7 @@ from timeline.dating.context import (
     Context,
     rx,
 )
+from timeline.dating.normalize import strip_marks
 
 NUMBER = lx.alternation(lx.NUMBER_PARTS)
 NUMBER_WORDS = rf"{NUMBER}(?:\s+و\s*{NUMBER})*"
@@ -83,6 +84,9 @@ CONTRACT_WORDS = rx(
 )
 CONTRACT_REACH = 80, 30
 SENTENCE_END = rx(r"[.!?؟\n]")
+# في المئة يوم الأحد, بالمائة: a percentage, then a day; not a hundred days.
+HUNDRED = frozenset(strip_marks(w) for w in ("مئة", "مائة"))
+PERCENT_BEFORE = rx(r"(?<!\w)في\s+$")
 # The minutes of a clock time: الساعة العاشرة وعشرين دقيقة is 10:20, not 20 minutes.
 CLOCK_BEFORE = rx(r"(?<!\w)(?:الساعه|ساعه)\s+\S+\s+$")
 
@@ -198,6 +202,15 @@ def durations(ctx: Context) -> Iterator[Candidate]:
                 # الثمانية والأربعين: the definite article is on every part.
                 amount = lx.number_value(DEFINITE_PART.sub(r"\1", hit.group("words")))
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
+                continue
+            if (
+                hit.group("def")
+                and hit.group("words") in HUNDRED
+                and (
+                    "ب" in hit.group("clitic")
+                    or PERCENT_BEFORE.search(text, max(0, start - 4), start)
+                )
+            ):
                 continue
             if hit.group("clitic").startswith("و") and CLOCK_BEFORE.search(
                 text, max(0, start - 24), start

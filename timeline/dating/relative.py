@@ -98,7 +98,10 @@ YESTERDAY_CUE_BEFORE = rx(
 # الأمس واليوم, بين الأمس: yesterday as "the past".
 FIGURATIVE_AFTER = rx(r"\s+و\s*(?:اليوم|الغد)(?!\w)")
 FIGURATIVE_BEFORE = rx(r"(?<!\w)بين\s+$")
-BARIHA = rx(rf"{START}(?P<pre>[وف]?(?:ليله|مساء|صباح)\s+)?(?P<w>[وف]?البارحه){END}")
+BARIHA = rx(
+    rf"{START}(?P<pre>[وف]?(?:ليله|مساء|صباح)\s+)?(?P<w>[وف]?البارحه){END}"
+    rf"(?P<first>\s+الاولي{END})?"  # البارحة الأولى: the night before last (أول أمس)
+)
 # Nouns whose "of yesterday" / "of tomorrow" is the day (اجتماع الغد, مباراة الأمس);
 # شباب الغد, عالم الأمس are figures of speech and stay out.
 EVENT_NOUNS = (
@@ -116,12 +119,17 @@ WEEKDAY = rx(
     rf"(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}(?:\s+(?P<mod>{MODIFIER}){END})?"
 )
 # الجمعة in صلاة الجمعة, خطبة الجمعة, منبر الجمعة is the weekly event, not a date.
-WEEKDAY_EVENT_BEFORE = rx(r"(?<!\w)[وفبل]?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|خطيب|امام|خطباء)\s*$")
+WEEKDAY_EVENT_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|منابر|خطب|خطيب|امام|خطباء)\s*$"
+)
 # Earlier weekdays of the same list: عدا الخميس والجمعة, أيام السبت والأحد.
 _LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[،,]?\s*)*"
 # أيام الجمعة, كل جمعة: every such weekday (a SET); a list joined by و (not across a
 # comma: مساء الجمعة، والسبت والأحد من كل أسبوع keeps its Friday) shares its tail.
-WEEKDAY_SET_BEFORE = rx(rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$")
+WEEKDAY_SET_BEFORE = rx(
+    rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$"
+    r"|(?<!\w)كل\s+اسبوع\s+(?:من|في)\s+(?:يوم\s+)?$"  # في كل أسبوع من يوم الخميس
+)
 WEEKDAY_SET_AFTER = rx(
     rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
 )
@@ -318,7 +326,7 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
         offset = -2 if hit.group("before") or hit.group("first") else -1
         yield _named_day(ctx, hit.start(), hit.end(), offset, hit.group("wd"), 0.9)
     for hit in ctx.scan(BARIHA, BARIHA_ANCHOR):
-        yield _relative_day(ctx, hit.start(), hit.end(), -1, 0.8)
+        yield _relative_day(ctx, hit.start(), hit.end(), -2 if hit.group("first") else -1, 0.8)
 
 
 # غدا the adverb: before a pause, or after a verb in the future (سيعقد غدا).
