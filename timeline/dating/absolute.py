@@ -871,8 +871,12 @@ def weekday_short_dates(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if ctx.anchor_day is None or "/" not in text:
         return
-    for hit in SHORT_DATE.finditer(text):
-        if hit.start() and text[hit.start() - 1] in "0123456789/.-":
+    slash = text.find("/")
+    while slash != -1:
+        # Looked for at each slash (str.find), not by a regex pass over the whole text.
+        hit = SHORT_DATE.search(text, max(0, slash - 3), slash + 10)
+        slash = text.find("/", slash + 1)
+        if hit is None or (hit.start() and text[hit.start() - 1] in "0123456789/.-"):
             continue
         weekday = WEEKDAY_BEFORE.search(text, max(0, hit.start() - 30), hit.start())
         if weekday is None:
