@@ -54,7 +54,9 @@ SAME_YEAR_AFTER = rx(
 )
 WRITTEN_YEAR = rx(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
 SINCE_BEFORE = Before(
-    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$", ("منذ",)
+    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?"
+    r"(?:\d{1,2}\s+|ال\w+\s+(?:\w+\s+)?من\s+)?$",  # منذ 5 مايو, منذ الأول من يناير
+    ("منذ",),
 )
 EVERY_BEFORE = Before(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$", ("كل",))
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
@@ -847,6 +849,7 @@ def parts_of_year(ctx: Context) -> Iterator[Candidate]:
 # reading whose day is that weekday, near the anchor, is the date (when only one is).
 SHORT_DATE = rx(r"(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})(?![\d/]|\s*/)")
 SHORT_DATE_REACH = 120  # days from the anchor a reading may fall
+ERA_SOON_AFTER = rx(r"[^.!?؟\n]{0,40}?\d{4}\s*(?P<era>ه|م)(?!\w)")
 
 
 def _short_readings(anchor: date, a: int, b: int) -> set[tuple[date, str]]:
@@ -887,6 +890,10 @@ def weekday_short_dates(ctx: Context) -> Iterator[Candidate]:
             for d, cal in _short_readings(ctx.anchor_day, int(hit.group("a")), int(hit.group("b")))
             if d.weekday() == wanted
         }
+        if len({d for d, _ in readings}) > 1 and (era := ERA_SOON_AFTER.match(text, hit.end())):
+            # السبت 7 /11 الى 1 /12 /1436هـ: the calendar the next written year names.
+            calendar = v.HIJRI if era.group("era").startswith("ه") else v.GREGORIAN
+            readings = {(d, cal) for d, cal in readings if cal == calendar}
         if len({d for d, _ in readings}) != 1:
             continue  # none or two days fit: no date
         day, calendar = min(readings)

@@ -138,6 +138,7 @@ WEEKDAY_SET_AFTER = rx(
 # (س on a verb of a listed stem, not سياسي or سيارة), and not across a relative clause.
 FUTURE_CLAUSE_BEFORE = rx(
     r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب)|[يت]ستعد(?:ون|ان)?"
+    r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
     r"|س[يتن](?:عقد|قام|تم|كون|بدا|نطلق|لتقي|زور|صل|جتمع|جري|لقي|شهد|غادر|توجه|خوض|نظم|علن"
     r"|نتهي|واجه|ستانف|عود|حتفل|فتتح|ختتم|طلق|ستضيف|لعب|قيم)(?:ون|ان)?)(?!\w)"
     r"(?:(?!الذي|التي|الذين|منذ|عندما|حين|بعد\s+ان|الماضي)[^.!?؟\n،,:؛])*$"
@@ -418,7 +419,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         confidence = 0.8 if direction else (0.7 if has_day_word else 0.6)
         # سيعقد الاجتماع يوم الأحد: the coming Sunday, or today's if today is one.
         future_clause = not (direction or before_last or after_next) and bool(
-            FUTURE_CLAUSE_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
+            FUTURE_CLAUSE_BEFORE.search(text, max(0, hit.start() - 80), hit.start())
         )
         if future_clause:
             direction = "future"
