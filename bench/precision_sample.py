@@ -23,7 +23,12 @@ articles once more, measured them before the fix of its commonest class (الي�
 final rules of that round.  Seed 24 was drawn after the fixes of the classes samples
 20-23 left (a third round), from articles outside every set and earlier sample, and
 judged before any rule changed again; seed 25, from other articles again, was drawn and
-judged with the same rules.  Each article is anchored
+judged with the same rules.  Seed 26 was drawn after the fixes of the classes samples
+24-25 left (a fourth round: curfews, minutes in words, two-unit lengths, contracts,
+events named by a day, titles, a range's end, quarters), from articles outside every set
+and earlier sample, and judged before any rule changed again; its classes were fixed and
+seed 27 drawn from other articles again and judged before any further change; seed 28,
+after the fixes of seed 27's classes, likewise.  Each article is anchored
 on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -64,6 +69,9 @@ JUDGED = {
     23: DATA / "precision_sample_23.tsv",
     24: DATA / "precision_sample_24.tsv",
     25: DATA / "precision_sample_25.tsv",
+    26: DATA / "precision_sample_26.tsv",
+    27: DATA / "precision_sample_27.tsv",
+    28: DATA / "precision_sample_28.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100

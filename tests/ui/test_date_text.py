@@ -43,9 +43,40 @@ AR_INDIC = LabelStyle(language="ar", digits="arabic")
         ("XXXX-WXX-5", "every Friday", "كل جمعة"),
         ("XXXX-XX-XXT15:00", "every day at 15:00", "يوميًا الساعة 15:00"),
         ("XXXX-XX-XXT07:30", "every day at 07:30", "يوميًا الساعة 07:30"),
+        ("PT1H", "for an hour", "لمدة ساعة"),
     ],
 )
 def test_values_in_words(value: str, english: str, arabic: str) -> None:
+    assert value_words(value, EN) == english
+    assert value_words(value, AR) == arabic
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "arabic"),
+    [
+        ("P1Y6M", "for a year and six months", "لمدة سنة وستة أشهر"),
+        ("PT1H20M", "for an hour and 20 minutes", "لمدة ساعة و20 دقيقة"),
+        ("PT3H17M", "for three hours and 17 minutes", "لمدة ثلاث ساعات و17 دقيقة"),
+        ("P2DT5H", "for two days and five hours", "لمدة يومين وخمس ساعات"),
+        ("P1M15D", "for a month and 15 days", "لمدة شهر و15 يومًا"),
+        ("P1W3D", "for a week and three days", "لمدة أسبوع وثلاثة أيام"),
+    ],
+)
+def test_lengths_in_two_units_in_words(value: str, english: str, arabic: str) -> None:
+    assert value_words(value, EN) == english
+    assert value_words(value, AR) == arabic
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "arabic"),
+    [
+        ("2015-Q1", "first quarter of 2015", "الربع الأول من 2015"),
+        ("2014-Q4", "fourth quarter of 2014", "الربع الرابع من 2014"),
+        ("2015-H2", "second half of 2015", "النصف الثاني من 2015"),
+        ("XXXX-Q3", "third quarter (year not given)", "الربع الثالث (دون ذكر السنة)"),
+    ],
+)
+def test_quarters_and_halves_in_words(value: str, english: str, arabic: str) -> None:
     assert value_words(value, EN) == english
     assert value_words(value, AR) == arabic
 

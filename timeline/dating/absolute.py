@@ -54,7 +54,9 @@ SAME_YEAR_AFTER = rx(
 )
 WRITTEN_YEAR = rx(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
 SINCE_BEFORE = Before(
-    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?(?:\d{1,2}\s+)?$", ("منذ",)
+    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?"
+    r"(?:\d{1,2}\s+|ال\w+\s+(?:\w+\s+)?من\s+)?$",  # منذ 5 مايو, منذ الأول من يناير
+    ("منذ",),
 )
 EVERY_BEFORE = Before(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$", ("كل",))
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
@@ -80,6 +82,13 @@ MONTH_CUE_BEFORE = Before(rf"(?:^|\s)[وف]?(?:{_MONTH_CUES})\s*$", _MONTH_CUES.
 NAME_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:قوي|تحالف|حركه|تيار|مدينه|شارع|ميدان|جسر|كوبري|حي|جامعه|مستشفي|"
     r"مطار|ملعب|قاعده|مدرسه|مجموعه|جماعه|كتائب|حزب)\s*\(?\s*[\"«]?\s*$"
+)
+# After these it names an event of some other year, not a day near the article's:
+# ثورة 25 يناير (2011), حرب 6 أكتوبر (1973), أحداث 11 سبتمبر, ذكرى 23 يوليو. Its year is
+# left open (XXXX-01-25), as when no publication date is known.
+EVENT_NAME_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:ثوره|ثورتي|انتفاضه|حرب|احداث|هجمات|هجوم|تفجيرات|ذكري)"
+    r"\s*\(?\s*[\"«]?\s*$"
 )
 
 
@@ -113,14 +122,15 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
 def infer_day(anchor: date, options: list[date], direction: str | None) -> date | None:
     """Pick the occurrence of a yearless date meant relative to the anchor.
 
-    'past' (الماضي): the latest before the anchor; 'future' (المقبل): the earliest
+    'past' (الماضي): the latest before the anchor ('since', after منذ: on or before
+    it); 'future' (المقبل): the earliest
     after; 'current' (الجاري): the one in the anchor's year; otherwise the one nearest
     the anchor (ties go to the past: news reports more than it announces).
     """
     if not options:
         return None
-    if direction == "past":
-        before = [d for d in options if d < anchor]
+    if direction in ("past", "since"):
+        before = [d for d in options if d < anchor or (direction == "since" and d == anchor)]
         return max(before) if before else None
     if direction == "future":
         after = [d for d in options if d > anchor]
@@ -137,6 +147,8 @@ def infer_month(anchor: date, month: int, direction: str | None) -> tuple[int, i
     options = [(y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if direction == "past":
         pick = max(o for o in options if o < here)
+    elif direction == "since":
+        pick = max(o for o in options if o <= here)
     elif direction == "future":
         pick = min(o for o in options if o > here)
     elif direction == "current":
@@ -213,7 +225,9 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             and year is None
             and SINCE_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
         ):
-            direction = "past"  # منذ شهر يناير, منذ 5 مايو: since, so before the anchor
+            # منذ شهر يناير, منذ 5 مايو: since, so on or before the anchor (منذ بداية
+            # يوليو read in July is this July).
+            direction = "since"
         if every is not None:
             # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
             if day_info is None:
@@ -276,7 +290,9 @@ def _day_month(
     if year is not None:
         found = v.valid_date(year, month, day)
         has_year = True
-    elif ctx.anchor_day is not None:
+    elif ctx.anchor_day is not None and not EVENT_NAME_BEFORE.search(
+        ctx.text, max(0, day_start - 20), day_start
+    ):
         if NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start):
             return None
         options = [
@@ -777,3 +793,111 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
         else:
             year = _season_year(ctx.anchor_day, code, direction)
         yield Candidate(start, hit.end(), season_value(year, code), "season", 0.8)
+
+
+# A quarter or a half of a year: الربع الأول من العام الجاري (2015-Q1), النصف الثاني من
+# 2014 (2014-H2), الربع الأخير من العام الماضي (2014-Q4). A bare العام after it is the
+# anchor's year, as in مطلع العام; with no year at all (خلال الربع الأول) or of another
+# year (الربع الأول من العام المالي: a fiscal year) it is left out.
+PART_OF_YEAR_ANCHOR = Anchor(r"(?:ربع|نصف)", ("ربع", "نصف"))
+PART_OF_YEAR = rx(
+    r"(?<!\w)(?:[وفبل]|لل)?(?:ال)(?P<part>ربع|نصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
+    r"\s+(?:من\s+)?(?:(?:(?P<yword>ال)?(?:عام|سنه)\s*)?(?P<y>\d{4})(?![\d/])(?!\s*ه)"
+    rf"|(?P<bare>ال(?:عام|سنه))(?:\s+(?P<mod>{MODIFIER}))?){END}"
+    r"(?!\s+(?:المالي|الماليه|الدراسي|الدراسيه|الهجري|الميلادي))"
+)
+QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
+HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
+
+
+def part_of_year_value(year: int, code: str) -> DateValue:
+    """'2015-Q1' (three months from January) or '2015-H2' (six months from July)."""
+    months = 3 if code[0] == "Q" else 6
+    first = (int(code[1]) - 1) * months + 1
+    end_year, end_month = v.shift_months(year, first, months)
+    return DateValue(
+        f"{year:04d}-{code}",
+        "interval",
+        to_axis(datetime(year, first, 1)),
+        to_axis(datetime(end_year, end_month, 1)),
+    )
+
+
+def parts_of_year(ctx: Context) -> Iterator[Candidate]:
+    """الربع الأول من العام الجاري (2015-Q1), النصف الثاني من 2014 (2014-H2)."""
+    for hit in ctx.scan(PART_OF_YEAR, PART_OF_YEAR_ANCHOR, 6, 60):
+        table = QUARTERS if hit.group("part") == "ربع" else HALVES
+        number = table.get(hit.group("ord"))
+        if number is None:
+            continue  # النصف الثالث: no half of a year
+        code = f"{'Q' if table is QUARTERS else 'H'}{number}"
+        if hit.group("y"):
+            year = int(hit.group("y"))
+            if not 1000 <= year <= 2200 or 1300 <= year <= 1500:
+                continue  # a Hijri year has no quarters here
+            value = part_of_year_value(year, code)
+        elif ctx.anchor_day is None:
+            value = v.underspecified(f"XXXX-{code}")
+        else:
+            step = {"past": -1, "future": 1}.get(direction_of(hit.group("mod")) or "", 0)
+            value = part_of_year_value(ctx.anchor_day.year + step, code)
+        yield Candidate(hit.start(), hit.end(), value, "season", 0.8)
+
+
+# A weekday and a day written without a year: الثلاثاء 10/12, الخميس 14/10. Arab writers
+# put the day first in Gregorian dates and often the month first in Hijri ones; the
+# reading whose day is that weekday, near the anchor, is the date (when only one is).
+SHORT_DATE = rx(r"(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})(?![\d/]|\s*/)")
+SHORT_DATE_REACH = 120  # days from the anchor a reading may fall
+ERA_SOON_AFTER = rx(r"[^.!?؟\n]{0,40}?\d{4}\s*(?P<era>ه|م)(?!\w)")
+
+
+def _short_readings(anchor: date, a: int, b: int) -> set[tuple[date, str]]:
+    found: set[tuple[date, str]] = set()
+    hijri_today = v.gregorian_to_hijri(anchor)
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        day = v.valid_date(year, b, a)
+        if day is not None:
+            found.add((day, v.GREGORIAN))
+    if hijri_today is not None:
+        for year in (hijri_today[0] - 1, hijri_today[0], hijri_today[0] + 1):
+            for month, dom in ((a, b), (b, a)):
+                if 1 <= month <= 12 and 1 <= dom <= 30:
+                    day = v.hijri_to_gregorian(year, month, dom)
+                    if day is not None:
+                        found.add((day, v.HIJRI))
+    return {(d, cal) for d, cal in found if abs((d - anchor).days) <= SHORT_DATE_REACH}
+
+
+def weekday_short_dates(ctx: Context) -> Iterator[Candidate]:
+    """الثلاثاء 10/12 (12 Shawwal, a Tuesday), الخميس 30/7: checked by their weekday."""
+    text = ctx.text
+    if ctx.anchor_day is None or "/" not in text:
+        return
+    slash = text.find("/")
+    while slash != -1:
+        # Looked for at each slash (str.find), not by a regex pass over the whole text.
+        hit = SHORT_DATE.search(text, max(0, slash - 3), slash + 10)
+        slash = text.find("/", slash + 1)
+        if hit is None or (hit.start() and text[hit.start() - 1] in "0123456789/.-"):
+            continue
+        weekday = WEEKDAY_BEFORE.search(text, max(0, hit.start() - 30), hit.start())
+        if weekday is None:
+            continue
+        wanted = lx.WEEKDAYS[weekday.group("wd")]
+        readings = {
+            (d, cal)
+            for d, cal in _short_readings(ctx.anchor_day, int(hit.group("a")), int(hit.group("b")))
+            if d.weekday() == wanted
+        }
+        if len({d for d, _ in readings}) > 1 and (era := ERA_SOON_AFTER.match(text, hit.end())):
+            # السبت 7 /11 الى 1 /12 /1436هـ: the calendar the next written year names.
+            calendar = v.HIJRI if era.group("era").startswith("ه") else v.GREGORIAN
+            readings = {(d, cal) for d, cal in readings if cal == calendar}
+        if len({d for d, _ in readings}) != 1:
+            continue  # none or two days fit: no date
+        day, calendar = min(readings)
+        yield Candidate(
+            _weekday_start(ctx, hit.start()), hit.end(), v.day_value(day, calendar), "numeric",
+            0.75, day=day, has_year=False,
+        )  # fmt: skip

@@ -28,15 +28,19 @@ DIGIT_TIME = Anchor(
     rf"(?:\s*(?P<period>{PERIOD_WORDS}){END})?(?:\s*{ZONE}{END})?",
     DIGITS,
 )
+# الساعة العاشرة وعشرين دقيقة (10:20), الثانية وخمس وثلاثين دقيقة: minutes in words.
+_NUMBER = lx.alternation(lx.NUMBER_PARTS)
+MINUTE_WORDS = rf"{_NUMBER}(?:\s+و\s*{_NUMBER})?"
 HOUR_WORD_ANCHOR = Anchor(lx.alternation(lx.HOUR_WORDS), lx.HOUR_WORDS)
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
-    r"(?:\s+(?P<frac>والنصف|والربع|الا\s+ربعا|الا\s+ربع|الا\s+الربع|وخمس\s+دقائق|وعشر\s+دقائق))?"
+    r"(?:\s+(?P<frac>والنصف|والربع|والثلث|الا\s+ربعا|الا\s+ربع|الا\s+الربع|الا\s+ثلثا|الا\s+ثلث"
+    rf"|و\s*(?P<mins>\d{{1,2}}|{MINUTE_WORDS})\s+(?:دقيقه|دقائق){END}))?"
     rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}"
     rf"|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر|بعد\s+ظهر){END}))?"
     rf"(?:\s*{ZONE}{END})?"
 )
-FRACTIONS = {"والنصف": 30, "والربع": 15, "وخمس دقائق": 5, "وعشر دقائق": 10}
+FRACTIONS = {"والنصف": 30, "والربع": 15, "والثلث": 20}
 # الساعة 5:30 حتى السابعة مساءً: the period at the end of a range holds for its start.
 RANGE_PERIOD_AFTER = rx(
     r"\s*(?:حتي|الي|-|–)\s*(?:(?:ال)?ساعه\s+)?\S+(?:\s+و\S+)?"
@@ -46,9 +50,12 @@ RANGE_PERIOD_AFTER = rx(
 SOME_DAY_AFTER = rx(
     r"\s+(?:من\s+)?(?:(?:صباح|مساء|ظهر|عصر|فجر|ليله)\s+)?(?:احد|ذات)\s+(?:ال)?(?:ايام|ليالي|يوم|ليله)"
 )
-# يومياً من الساعة الخامسة: a daily schedule, not an event.
+# يومياً من الساعة الخامسة: a daily schedule, not an event; so are the hours of a curfew
+# or a ban (حظر التجوال من السابعة مساء حتى السادسة صباحا, منع العمل من الساعة 12),
+# imposed day after day.
 RECURRING_BEFORE = rx(
-    r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا|(?:طيله|طوال)\s+(?:ايام\s+)?(?:الاسبوع|العام|الشهر))"
+    r"(?:يوميا|كل\s+يوم|يوميه|اسبوعيا|(?:طيله|طوال)\s+(?:ايام\s+)?(?:الاسبوع|العام|الشهر)"
+    r"|(?<!\w)[وف]?(?:ال)?حظر(?!\w)|منع\s+(?:ال)?(?:تجو(?:ا)?ل|عمل))"
     r"[^.!?؟\n]*$"
 )
 # من الساعة 12 ظهراً إلى الساعة 3 مساءً خلال الفترة الواقعة بين...: hours of every day.
@@ -167,7 +174,12 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             continue
         frac = re.sub(r"\s+", " ", hit.group("frac") or "")
         if frac.startswith("الا"):
-            hour, minute = (hour - 1) % 24, 45
+            hour, minute = (hour - 1) % 24, 40 if "ثلث" in frac else 45
+        elif hit.group("mins"):
+            mins = hit.group("mins")
+            minute = int(mins) if mins.isdigit() else lx.number_value(mins) or 60
+            if minute > 59:
+                continue
         else:
             minute = FRACTIONS.get(frac, 0)
         start = hit.start() if cue_start is None else cue_start

@@ -25,6 +25,7 @@ from timeline.dating.context import (
     Context,
     rx,
 )
+from timeline.dating.normalize import strip_marks
 
 NUMBER = lx.alternation(lx.NUMBER_PARTS)
 NUMBER_WORDS = rf"{NUMBER}(?:\s+و\s*{NUMBER})*"
@@ -57,12 +58,12 @@ CONSTRUCT_AFTER = rx(
 )
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
-# ساعة وعشرين دقيقة, 3 ساعات و17 دقيقة, عام وستة أشهر: one length in two units, valued
-# in the smaller (PT80M, PT197M, P18M: the same length in a form the window can word).
+# ساعة وعشرين دقيقة, 3 ساعات و17 دقيقة, عاما وستة أشهر, يومين و5 ساعات: one length in
+# two units, valued as TIMEX3 writes it (PT1H20M, PT3H17M, P1Y6M, P2DT5H).
 COMPOUND_AFTER = rx(
     rf"\s+و\s*(?:(?P<num>\d{{1,2}})\s*|(?P<words>{NUMBER_WORDS})\s+)?(?P<unit>{UNIT}){END}"
 )
-PARTS = {"H": (60, "MIN"), "Y": (12, "M"), "D": (24, "H")}
+PARTS = {"H": (60, "MIN"), "Y": (12, "M"), "M": (31, "D"), "W": (7, "D"), "D": (24, "H")}
 # ستة أيام في الأسبوع: which days of every week (how often), not a length; ثلاثة أيام
 # في الأسبوع الماضي stays a length, and so do ساعتين في اليوم, شهرين كل عام (amounts).
 PER_PERIOD_AFTER = rx(
@@ -74,6 +75,18 @@ ONE_PERIOD_AFTER = rx(
     r"\s+(?:ال)?(?:اخير|اخيره|ماضي|ماضيه|حالي|حاليه|جاري|جاريه|منصرم|منصرمه|فائت|نفسه|ذاته)(?!\w)"
     r"|\s+\d"
 )
+# عقد is also a contract: ستة عقود استشارية, وقعت الشركة ثلاثة عقود لمشروع. Near these
+# words a count of عقود is dropped rather than read as decades.
+CONTRACT_WORDS = rx(
+    r"(?<!\w)[وفبل]?(?:ال|لل)?(?:مشروع|مشاريع|مشروعات|مناقصه|مناقصات|ترسيه|توقيع|ابرام|استشاري"
+    r"|استشاريه|استشاريون|شركه|شركات|مقاول|مقاولين|مقاولات|توريد|صيانه|تشغيل|بقيمه|وقع|وقعت"
+    r"|ابرم|ابرمت|يوقع|توقع|موقعه)(?!\w)"
+)
+CONTRACT_REACH = 80, 30
+SENTENCE_END = rx(r"[.!?؟\n]")
+# في المئة يوم الأحد, بالمائة: a percentage, then a day; not a hundred days.
+HUNDRED = frozenset(strip_marks(w) for w in ("مئة", "مائة"))
+PERCENT_BEFORE = rx(r"(?<!\w)في\s+$")
 # The minutes of a clock time: الساعة العاشرة وعشرين دقيقة is 10:20, not 20 minutes.
 CLOCK_BEFORE = rx(r"(?<!\w)(?:الساعه|ساعه)\s+\S+\s+$")
 
@@ -124,6 +137,16 @@ def _fraction(unit: str, parts: int) -> str | None:
     return _letters(small, per // parts)
 
 
+def _two_units(unit: str, count: int, part: int) -> str:
+    """A length in two units as TIMEX3 writes it: PT1H20M, P1Y6M, P1M15D, P2DT5H."""
+    small = PARTS[unit][1]
+    if unit == "H":
+        return f"PT{count}H{part}M"
+    if small == "H":
+        return f"P{count}{unit}T{part}H"
+    return f"P{count}{unit}{part}{small}"
+
+
 def _compound(text: str, end: int, unit: str) -> tuple[int, int] | None:
     """(end, amount) of the smaller part after a length: وعشرين دقيقة after ساعة."""
     if unit not in PARTS:
@@ -143,6 +166,14 @@ def _compound(text: str, end: int, unit: str) -> tuple[int, int] | None:
     if not amount or amount >= PARTS[unit][0]:
         return None
     return hit.end(), amount
+
+
+def _contracts(ctx: Context, start: int, end: int) -> bool:
+    """Whether عقود here may be contracts: a word of contracts in its sentence nearby."""
+    before, after = CONTRACT_REACH
+    head = SENTENCE_END.split(ctx.text[max(0, start - before) : start])[-1]
+    tail = SENTENCE_END.split(ctx.text[end : end + after], 1)[0]
+    return bool(CONTRACT_WORDS.search(head) or CONTRACT_WORDS.search(tail))
 
 
 def durations(ctx: Context) -> Iterator[Candidate]:
@@ -171,6 +202,15 @@ def durations(ctx: Context) -> Iterator[Candidate]:
                 # الثمانية والأربعين: the definite article is on every part.
                 amount = lx.number_value(DEFINITE_PART.sub(r"\1", hit.group("words")))
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
+                continue
+            if (
+                hit.group("def")
+                and hit.group("words") in HUNDRED
+                and (
+                    "ب" in hit.group("clitic")
+                    or PERCENT_BEFORE.search(text, max(0, start - 4), start)
+                )
+            ):
                 continue
             if hit.group("clitic").startswith("و") and CLOCK_BEFORE.search(
                 text, max(0, start - 24), start
@@ -209,18 +249,25 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             # (لساعات, لمدة أسابيع, على مدى عقود), never a bare plural (أيام الأسبوع).
             form = hit.group("unit")
             if form in ("يوما", "اسبوعا", "شهرا", "عاما", "عقدا", "قرنا"):
-                continue  # the accusative singular needs its count
-            if not (cued or hit.group("clitic").lstrip("وف") == "ل"):
+                if not (more or hit.group("half")) or hit.group("clitic").lstrip("وف"):
+                    continue  # the accusative singular needs its count...
+                # ...or a part after it: عاما وستة أشهر, عاما ونصف
+                value, count = _letters(unit, 1), 1
+                if hit.group("half"):
+                    value = _half_more(unit, 1)
+            elif not (cued or hit.group("clitic").lstrip("وف") == "ل"):
                 continue
-            value = _letters(unit, None)
+            else:
+                value = _letters(unit, None)
         else:
             continue
         if value is None or (unit == "D" and PER_PERIOD_AFTER.match(text, hit.end())):
             continue
+        if unit == "DE" and _contracts(ctx, start, hit.end()):
+            continue
         end = hit.end()
         if more and count:
-            per, small = PARTS[unit]
-            end, value = more[0], _letters(small, count * per + more[1])
+            end, value = more[0], _two_units(unit, count, more[1])
         yield Candidate(start, end, v.duration(value), "duration", 0.75)
 
 

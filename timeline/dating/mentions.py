@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from timeline.dating import absolute, clock, lengths, relative
 from timeline.dating import values as v
@@ -35,6 +35,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.vague,
     relative.present_and_recent,
     relative.feasts,
+    absolute.parts_of_year,
+    absolute.weekday_short_dates,
     lengths.durations,
     lengths.ages,
     lengths.recurring,
@@ -209,17 +211,34 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 or RANGE_CUE_BEFORE.search(ctx.text, max(0, prev.start - 20), prev.start)
             )
         ):
-            first = prev.day
+            first, last = prev.day, cand.day
             if not prev.has_year and prev.month_day and cand.has_year:
                 month, day, calendar = prev.month_day
                 if calendar == v.GREGORIAN:
                     first = v.valid_date(cand.day.year, month, day) or first
-            if first < cand.day and (cand.day - first).days <= 400:
-                value = v.days_interval(first, cand.day, prev.date.calendar)
+            elif not (prev.has_year or cand.has_year) and cand.month_day:
+                # 29 شعبان الجاري حتى الخامس من رمضان المقبل: the end is the first such
+                # day after the start, whatever its own modifier said of the anchor.
+                last = _next_after(first, cand.month_day) or last
+            if first < last and (last - first).days <= 400:
+                value = v.days_interval(first, last, prev.date.calendar)
                 out[-1] = prev.moved(prev.start, cand.end, date=value, kind="range", day=None)
                 continue
         out.append(cand)
     return out
+
+
+def _next_after(first: date, month_day: tuple[int, int, str]) -> date | None:
+    """The first day of that month and day (in its calendar) after first."""
+    month, day, calendar = month_day
+    if calendar == v.HIJRI:
+        hijri = v.gregorian_to_hijri(first)
+        if hijri is None:
+            return None
+        options = [v.hijri_to_gregorian(y, month, day) for y in (hijri[0], hijri[0] + 1)]
+    else:
+        options = [v.valid_date(y, month, day) for y in (first.year, first.year + 1)]
+    return min((d for d in options if d is not None and d > first), default=None)
 
 
 def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:

@@ -63,13 +63,18 @@ BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
-    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه)"
+    r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه|"
+    r"زبون|زبائن|مستهلك|مستهلكين|قارئ|قراء|فنان|فنانين|فناني|فنانات|نجوم|شعراء|ساسه|سياسيي|"
+    r"طلاب|طالبات|اباء|امهات|اسر)"
     r"(?:نا|هم)?\s+$"
     # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
     r"|(?<!\w)[وف]?(?:انا|نحن|انتم|[يتن](?:عتبر|عد|عرف|عيش|واجه)|باتت?|اصبحت?|اضحت?)\s+$"
     # لكنها اليوم تحاول, وهو اليوم: the present set against the past, a state.
     r"|(?<!\w)(?:[وف]?لكن(?:ه|ها|هم|هما|نا|ني)?|[وف]?(?:هو|هي|هم|هما|هن))\s+$"
+    # ويحكم الأكراد اليوم, تعاني المنطقة اليوم: a verb of a lasting state and its subject.
+    r"|(?<!\w)[وف]?[يت](?:حكم|سيطر|ملك|عاني|ضم|قطن|سكن|عيش)(?:ون|ان)?(?:ه|ها|هم)?\s+\S+\s+$"
 )
+NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 # اليوم كما هي بالأمس, المزاج اليوم مختلف: the present compared with the past.
 NOWADAYS_AFTER = rx(
     r"\s+(?:كما\s+(?:هي|هو|كان|كانت|كانوا)|مختلف|مختلفه|يختلف|تختلف)(?!\w)"
@@ -78,6 +83,8 @@ NOWADAYS_AFTER = rx(
     r"\s+(?:بكثير\s+)?مما(?!\w)"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
+# في بعض أجزاء اليوم, أوقات اليوم: parts of any day, not the publication day.
+ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات)\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
@@ -91,7 +98,10 @@ YESTERDAY_CUE_BEFORE = rx(
 # الأمس واليوم, بين الأمس: yesterday as "the past".
 FIGURATIVE_AFTER = rx(r"\s+و\s*(?:اليوم|الغد)(?!\w)")
 FIGURATIVE_BEFORE = rx(r"(?<!\w)بين\s+$")
-BARIHA = rx(rf"{START}(?P<pre>[وف]?(?:ليله|مساء|صباح)\s+)?(?P<w>[وف]?البارحه){END}")
+BARIHA = rx(
+    rf"{START}(?P<pre>[وف]?(?:ليله|مساء|صباح)\s+)?(?P<w>[وف]?البارحه){END}"
+    rf"(?P<first>\s+الاولي{END})?"  # البارحة الأولى: the night before last (أول أمس)
+)
 # Nouns whose "of yesterday" / "of tomorrow" is the day (اجتماع الغد, مباراة الأمس);
 # شباب الغد, عالم الأمس are figures of speech and stay out.
 EVENT_NOUNS = (
@@ -109,12 +119,17 @@ WEEKDAY = rx(
     rf"(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS}){END}(?:\s+(?P<mod>{MODIFIER}){END})?"
 )
 # الجمعة in صلاة الجمعة, خطبة الجمعة, منبر الجمعة is the weekly event, not a date.
-WEEKDAY_EVENT_BEFORE = rx(r"(?<!\w)[وفبل]?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|خطيب|امام|خطباء)\s*$")
+WEEKDAY_EVENT_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|منابر|خطب|خطيب|امام|خطباء)\s*$"
+)
 # Earlier weekdays of the same list: عدا الخميس والجمعة, أيام السبت والأحد.
 _LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[،,]?\s*)*"
 # أيام الجمعة, كل جمعة: every such weekday (a SET); a list joined by و (not across a
 # comma: مساء الجمعة، والسبت والأحد من كل أسبوع keeps its Friday) shares its tail.
-WEEKDAY_SET_BEFORE = rx(rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$")
+WEEKDAY_SET_BEFORE = rx(
+    rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$"
+    r"|(?<!\w)كل\s+اسبوع\s+(?:من|في)\s+(?:يوم\s+)?$"  # في كل أسبوع من يوم الخميس
+)
 WEEKDAY_SET_AFTER = rx(
     rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
 )
@@ -123,6 +138,7 @@ WEEKDAY_SET_AFTER = rx(
 # (س on a verb of a listed stem, not سياسي or سيارة), and not across a relative clause.
 FUTURE_CLAUSE_BEFORE = rx(
     r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب)|[يت]ستعد(?:ون|ان)?"
+    r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
     r"|س[يتن](?:عقد|قام|تم|كون|بدا|نطلق|لتقي|زور|صل|جتمع|جري|لقي|شهد|غادر|توجه|خوض|نظم|علن"
     r"|نتهي|واجه|ستانف|عود|حتفل|فتتح|ختتم|طلق|ستضيف|لعب|قيم)(?:ون|ان)?)(?!\w)"
     r"(?:(?!الذي|التي|الذين|منذ|عندما|حين|بعد\s+ان|الماضي)[^.!?؟\n،,:؛])*$"
@@ -160,6 +176,15 @@ PERIOD = rx(
     rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?)"
     rf"|(?P<after_next>بعد\s+(?:المقبل|القادم)(?:ه)?))){END}"
 )
+# المدير العام السابق, الأمين العام الحالي, الرئيس العام السابق: a title (العام is
+# "general"), no year. After الرئيس only with السابق / الأسبق / الحالي (الرئيس العام
+# الماضي may be "the president, last year").
+TITLE_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال|لل)(?:امين|مدير|نائب|مدعي|مفتش|مراقب|مرشد|منسق|مشرف|قائد|محامي|"
+    r"مستشار|وكيل|رئيس)\s+$"
+)
+TITLE_MODIFIERS = frozenset({"السابق", "الاسبق", "الحالي"})
+PRESIDENT = strip_marks("رئيس")  # folded: رييس
 BARE_PERIOD = rx(r"(?P<unit>شهر|عام|سنه)(?!\w)(?!\s*(?:ال|\d|[(\-]|من\s+\d|قبل\s+الماضي|بعد\s+ال))")
 
 
@@ -253,10 +278,14 @@ def today(ctx: Context) -> Iterator[Candidate]:
             text, max(0, hit.start() - 4), hit.start("w")
         ):
             continue  # مرتين في اليوم: "per day"
+        if hit.group("wd") is None and ANY_DAY_BEFORE.search(
+            text, max(0, hit.start() - 10), hit.start("w")
+        ):
+            continue
         pre = (hit.group("pre") or "").strip()
         start = hit.start() if pre else hit.start("w")
         if hit.group("wd") is None and (
-            NOWADAYS_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w"))
+            NOWADAYS_BEFORE.search(text, max(0, hit.start() - NOWADAYS_REACH), hit.start("w"))
             or NOWADAYS_AFTER.match(text, hit.end())
         ):
             # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
@@ -298,7 +327,7 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
         offset = -2 if hit.group("before") or hit.group("first") else -1
         yield _named_day(ctx, hit.start(), hit.end(), offset, hit.group("wd"), 0.9)
     for hit in ctx.scan(BARIHA, BARIHA_ANCHOR):
-        yield _relative_day(ctx, hit.start(), hit.end(), -1, 0.8)
+        yield _relative_day(ctx, hit.start(), hit.end(), -2 if hit.group("first") else -1, 0.8)
 
 
 # غدا the adverb: before a pause, or after a verb in the future (سيعقد غدا).
@@ -390,7 +419,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         confidence = 0.8 if direction else (0.7 if has_day_word else 0.6)
         # سيعقد الاجتماع يوم الأحد: the coming Sunday, or today's if today is one.
         future_clause = not (direction or before_last or after_next) and bool(
-            FUTURE_CLAUSE_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
+            FUTURE_CLAUSE_BEFORE.search(text, max(0, hit.start() - 80), hit.start())
         )
         if future_clause:
             direction = "future"
@@ -441,6 +470,8 @@ def periods(ctx: Context) -> Iterator[Candidate]:
         elif hit.group("after_next"):
             step = 2  # الأسبوع بعد المقبل: the week after next
         start = hit.start()
+        if unit == "عام" and hit.group("mod") and _title(text, start, hit.group("mod")):
+            continue
         if not hit.group("this") and (edge := _edge_before(text, start)) is not None:
             start = edge
         yield from _period(ctx, start, hit.end(), unit, step)
@@ -452,6 +483,14 @@ def periods(ctx: Context) -> Iterator[Candidate]:
         bare = BARE_PERIOD.match(text, at)
         if bare is not None:
             yield from _period(ctx, edge, bare.end(), bare.group("unit"), 0)
+
+
+def _title(text: str, start: int, modifier: str) -> bool:
+    """Whether العام at start is the "general" of a title before it (المدير العام السابق)."""
+    hit = TITLE_BEFORE.search(text, max(0, start - 12), start)
+    if hit is None:
+        return False
+    return not hit.group().rstrip().endswith(PRESIDENT) or modifier in TITLE_MODIFIERS
 
 
 def _period(ctx: Context, start: int, end: int, unit: str, step: int) -> Iterator[Candidate]:

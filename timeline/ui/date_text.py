@@ -146,6 +146,21 @@ _EVERY = {
 _DURATION = re.compile(
     r"^P(?:(?P<date>[0-9X]+(?:\.[0-9]+)?)(?P<dunit>CE|DE|Y|M|W|D)|T(?P<time>[0-9X]+(?:\.[0-9]+)?)(?P<tunit>H|M|S))$"
 )
+# A length in two or more units (P1Y6M, PT1H20M, P2DT5H): each part in words, joined.
+_COMPOUND = re.compile(
+    r"^P(?:(?P<Y>\d+)Y)?(?:(?P<M>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?"
+    r"(?:T(?:(?P<H>\d+)H)?(?:(?P<TM>\d+)M)?(?:(?P<S>\d+)S)?)?$"
+)
+# A quarter or a half of a year (TimeML 2015-Q1, 2015-H2), the year given or not.
+_PART_OF_YEAR = re.compile(r"^(?P<year>\d{4}|XXXX)-(?P<part>Q[1-4]|H[12])$")
+_PARTS_OF_YEAR = {
+    "Q1": ("first quarter", "الربع الأول"),
+    "Q2": ("second quarter", "الربع الثاني"),
+    "Q3": ("third quarter", "الربع الثالث"),
+    "Q4": ("fourth quarter", "الربع الرابع"),
+    "H1": ("first half", "النصف الأول"),
+    "H2": ("second half", "النصف الثاني"),
+}
 _SEASON = re.compile(r"^(?P<year>\d{4})-(?P<season>SP|SU|FA|AU|WI)$")
 _YEARLESS = re.compile(r"^XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(?P<day>[1-7])$")
@@ -155,7 +170,7 @@ _DAILY_TIME = re.compile(r"^XXXX-XX-XXT(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\
 
 def _en_count(n: int, singular: str, plural: str, style: LabelStyle) -> str:
     if n == 1:
-        return f"a {singular}"
+        return f"an {singular}" if singular == "hour" else f"a {singular}"
     word = _EN_NUMBERS[n] if n <= 10 else group_number(n, style)
     return f"{word} {plural}"
 
@@ -234,6 +249,20 @@ def value_words(value: str, style: LabelStyle, *, recurring: bool = False) -> st
             words = words.removeprefix("for ").removeprefix("لمدة ")
             return f"every {words}" if english else f"كل {words}"
         return words
+    match = _COMPOUND.match(value)
+    if match and not recurring and sum(1 for n in match.groups() if n and int(n)) >= 2:
+        parts = [(unit, int(n)) for unit, n in match.groupdict().items() if n and int(n)]
+        if english:
+            words = [_en_count(n, *_UNITS[unit][:2], style) for unit, n in parts]
+            return "for " + " and ".join(words)
+        return "لمدة " + " و".join(_ar_count(n, unit, style) for unit, n in parts)
+    match = _PART_OF_YEAR.match(value)
+    if match:
+        part = _PARTS_OF_YEAR[match["part"]][pick]
+        if match["year"] == "XXXX":
+            return f"{part} (year not given)" if english else f"{part} (دون ذكر السنة)"
+        year = style.num(match["year"])
+        return f"{part} of {year}" if english else f"{part} من {year}"
     match = _SEASON.match(value)
     if match:
         season = _SEASONS[match["season"]][pick]
