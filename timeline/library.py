@@ -26,6 +26,7 @@ from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
+from timeline.store.schema import search_parts
 
 # Progress(done, total, label).  For an import: done counts the records read so far
 # (articles added, already stored or skipped) over every file; total is an estimate
@@ -229,6 +230,22 @@ def stated_event(article_id: int, stated: TimelineEntry) -> Event:
     )
 
 
+@dataclass(frozen=True)
+class Signed:
+    """An article's words, signature and band keys: what copy detection makes of its text."""
+
+    words: list[str]
+    signature: stories.Signature
+    keys: list[int]
+
+
+def sign_text(title: str, body: str) -> Signed:
+    """The words, signature and band keys of an article (pure: runs in a worker process)."""
+    tokens = stories.words(stories.article_text(title, body))
+    sig = stories.signature_of_words(tokens)
+    return Signed(tokens, sig, stories.band_keys(sig))
+
+
 def sign_article(store: Store, article_id: int, title: str, body: str) -> int | None:
     """Sign a stored article and join it to the copies already stored; its cluster or None.
 
@@ -241,6 +258,7 @@ def sign_articles(
     store: Store,
     articles: Sequence[tuple[int, str, str]],
     counts: _DocumentCounts | None = None,
+    prepared: Mapping[int, Signed] | None = None,
 ) -> list[int | None]:
     """Sign stored articles (id, title, body) and join each to its copies; their clusters.
 
@@ -249,12 +267,21 @@ def sign_articles(
     batch: one look-up of every band key, one read of the candidates' signatures, one
     write of the signatures and band rows, and each word's document count asked once.
     counts: the document counts of the same import's earlier batches, if any (the
-    articles given were stored after they were counted).
+    articles given were stored after they were counted).  prepared: the words and
+    signatures of some of them, already made (sign_text, in a worker process).
     """
     batch = sorted(articles)
-    tokens = {a: stories.words(stories.article_text(title, body)) for a, title, body in batch}
+    prepared = prepared or {}
+    tokens = {
+        a: prepared[a].words if a in prepared else stories.words(stories.article_text(title, body))
+        for a, title, body in batch
+    }
     signed = []
     for article_id, _title, _body in batch:
+        ready = prepared.get(article_id)
+        if ready is not None:
+            signed.append((article_id, ready.signature, ready.keys))
+            continue
         sig = stories.signature_of_words(tokens[article_id])
         signed.append((article_id, sig, stories.band_keys(sig)))
     limit = stories.copies.BUCKET_LIMIT
@@ -357,11 +384,14 @@ class _Signer:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.pending: list[tuple[int, str, str]] = []
+        self.prepared: dict[int, Signed] = {}
         self.chars = 0  # of the pending articles' titles and bodies
         self.counts: _DocumentCounts | None = None  # kept from batch to batch
 
-    def add(self, article_id: int, title: str, body: str) -> None:
+    def add(self, article_id: int, title: str, body: str, signed: Signed | None = None) -> None:
         self.pending.append((article_id, title, body))
+        if signed is not None:
+            self.prepared[article_id] = signed
         self.chars += len(title) + len(body)
         if len(self.pending) >= _SIGN_BATCH or self.chars >= _SIGN_BATCH_CHARS:
             self.flush()
@@ -370,9 +400,40 @@ class _Signer:
         if self.pending:
             if self.counts is None:
                 self.counts = _DocumentCounts(self.store)
-            sign_articles(self.store, self.pending, self.counts)
+            sign_articles(self.store, self.pending, self.counts, self.prepared)
             self.pending = []
+            self.prepared = {}
             self.chars = 0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What importing an article works out from its draft alone, before it is written:
+    pure, so a worker process can make it (prepare_drafts) while one writer writes."""
+
+    uid: str
+    published: DateValue | None
+    mentions: list[Event]  # article_id 0: the writer gives the id
+    search: tuple[str, str, str] | None  # schema.search_parts: the index's texts
+    signed: Signed | None  # with copy detection on
+
+
+def prepare(draft: ArticleDraft, copies: bool, uid: str | None = None) -> Prepared:
+    """The work of importing a draft that needs no store (dates, mentions, index text,
+    copy signature)."""
+    published = publication_date(draft)
+    return Prepared(
+        uid=article_uid(draft) if uid is None else uid,
+        published=published,
+        mentions=mention_events(0, draft.body, published),
+        search=search_parts(draft.title, draft.body),
+        signed=sign_text(draft.title, draft.body) if copies else None,
+    )
+
+
+def prepare_drafts(drafts: Sequence[ArticleDraft], copies: bool) -> list[Prepared]:
+    """prepare() of each draft, in order (a worker process's task)."""
+    return [prepare(draft, copies) for draft in drafts]
 
 
 def _add_draft(
@@ -382,17 +443,24 @@ def _add_draft(
     stated: TimelineEntry | None = None,
     *,
     signer: _Signer | None = None,
+    prepared: Prepared | None = None,
 ) -> None:
-    published = publication_date(draft)
-    article_id, added = store.add_article(draft, article_uid(draft), published)
+    uid = article_uid(draft) if prepared is None else prepared.uid
+    if store.find_uid(uid) is not None:
+        result.duplicates += 1
+        return
+    if prepared is None:
+        prepared = prepare(draft, signer is not None, uid)
+    published = prepared.published
+    article_id, added = store.add_article(draft, uid, published, prepared.search)
     if not added:
         result.duplicates += 1
         return
-    store.replace_mentions(article_id, mention_events(article_id, draft.body, published))
+    store.replace_mentions(article_id, prepared.mentions)
     if stated is not None and stated.is_range:
         store.add_stated_event(article_id, stated_event(article_id, stated))
     if signer is not None:
-        signer.add(article_id, draft.title, draft.body)
+        signer.add(article_id, draft.title, draft.body, prepared.signed)
     result.added += 1
     if published is None:
         result.undated += 1
