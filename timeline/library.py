@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import itertools
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from timeline import dating, stories
 from timeline.ingest import (
@@ -24,6 +28,7 @@ from timeline.ingest import (
 from timeline.ingest.published import iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
+from timeline.processes import Stopped, Workers, default_processes
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.schema import search_parts
@@ -49,6 +54,7 @@ _LABEL_CHARS = 220
 _ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
 # Events with no place on the axis: a length of time, a recurrence, anything else.
 _UNPLACED_KINDS = {"duration": "duration", "set": "set"}
+T = TypeVar("T")
 
 
 @dataclass
@@ -469,6 +475,62 @@ def _add_draft(
             result.undated_examples.append(f"{draft.published_raw[:40]!r}: {reason}")
 
 
+# A file of fewer records is prepared in this process: starting the workers (a second
+# or two each, spawned) costs more than they would save.
+POOL_MIN_RECORDS = 500
+_POOL_BATCH = 32  # records a worker prepares at a time
+
+_Item = ArticleDraft | Rejected
+
+
+def _prepare_batch(batch: list[tuple[_Item, int]], copies: bool) -> list[Prepared]:
+    """A worker's task: prepare() of the drafts of a batch of records, in order."""
+    return prepare_drafts([item for item, _ in batch if not isinstance(item, Rejected)], copies)
+
+
+def _prepared_items(
+    source: ArticleFile | WebArticles,
+    copies: bool,
+    workers: Workers | None,
+    cancelled: Cancelled | None,
+) -> Iterator[tuple[_Item, Prepared | None, int]]:
+    """(record, its preparation or None, the source's position after it), in file order.
+
+    With workers, a file of POOL_MIN_RECORDS or more has its drafts prepared in them,
+    a bounded number of batches ahead of the writer; a smaller file, or one read where
+    the workers cannot start, is prepared by the writer as it goes (None).
+    """
+    records = ((item, source.position) for item in source)
+    if workers is None:
+        yield from ((item, None, position) for item, position in records)
+        return
+    head = list(itertools.islice(records, POOL_MIN_RECORDS))
+    if len(head) < POOL_MIN_RECORDS or not _started(workers):
+        yield from ((item, None, position) for item, position in itertools.chain(head, records))
+        return
+    batches = _batched(itertools.chain(head, records), _POOL_BATCH)
+    task = functools.partial(_prepare_batch, copies=copies)
+    for batch, prepared in workers.map_ordered(task, batches, cancelled):
+        ready = iter(prepared)
+        for item, position in batch:
+            yield item, None if isinstance(item, Rejected) else next(ready), position
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _started(workers: Workers) -> bool:
+    """Whether the worker processes run (started now if need be)."""
+    try:
+        workers.start()
+    except (OSError, ImportError, ValueError, RuntimeError):
+        return False  # no processes here (a sandbox, a platform without them)
+    return True
+
+
 class ImportCancelled(Exception):
     """The caller cancelled: raised out of the file's transaction, which rolls it back."""
 
@@ -496,12 +558,13 @@ class _Tracker:
         rate = bytes_read / self.records if self.records else _BYTES_PER_RECORD
         return self.records + round(remaining / max(rate, 1.0))
 
-    def record(self, source: ArticleFile | WebArticles) -> None:
+    def record(self, source: ArticleFile | WebArticles, position: int | None = None) -> None:
+        """One more record done; position: the source's when it was read (it reads ahead)."""
         self.records += 1
         now = time.monotonic()
         if self.progress is not None and now - self.last_call >= _PROGRESS_EVERY:
             self.last_call = now
-            done_bytes = self.finished_bytes + source.position
+            done_bytes = self.finished_bytes + (source.position if position is None else position)
             try:
                 self.progress(self.records, self.estimate(done_bytes), source.name)
             except Exception as exc:
@@ -537,6 +600,7 @@ def import_file(
     tracker: _Tracker | None = None,
     columns: Mapping[str, str] | None = None,
     copies: bool = True,
+    workers: Workers | None = None,
 ) -> FileResult:
     """Import one file in one transaction; whatever goes wrong is this file's failure.
 
@@ -545,13 +609,14 @@ def import_file(
     file is rolled back) and StoreError when the store itself cannot be written.
     path may be a URL (http, https): it is fetched, then read as the file it is.
     columns names a CSV file's columns by hand ({'title': 'Headline', ...}).
+    workers, if given, prepare the articles of a large file (see _prepared_items).
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
     signer = _Signer(store) if copies else None
     try:
         with open_source(path, columns) as source, store.transaction():
-            for item in source:
+            for item, prepared, position in _prepared_items(source, copies, workers, cancelled):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
                 if isinstance(item, Rejected):
@@ -559,8 +624,15 @@ def import_file(
                         raise BadArticle(f"{item} (strict import: nothing of the file was stored)")
                     result.reject(item)
                 else:
-                    _add_draft(store, item, result, source.stated_range(item), signer=signer)
-                tracker.record(source)
+                    _add_draft(
+                        store,
+                        item,
+                        result,
+                        source.stated_range(item),
+                        signer=signer,
+                        prepared=prepared,
+                    )
+                tracker.record(source, position)
             if signer is not None:
                 signer.flush()  # the file's last articles, before its transaction ends
             if source.encoding is not None:
@@ -568,6 +640,8 @@ def import_file(
             result.replaced = source.replaced
     except (ImportCancelled, StoreError, _CallerError):
         raise
+    except Stopped:
+        raise ImportCancelled from None
     except (BadArticle, UnreadableFile) as exc:
         result.fail(str(exc))
     except OSError as exc:
@@ -590,6 +664,7 @@ def import_paths(
     cancelled: Cancelled | None = None,
     columns: Mapping[str, str] | None = None,
     copies: bool = True,
+    processes: int | None = None,
 ) -> ImportReport:
     """Import files, folders and URLs; a bad one is reported and does not stop the others.
 
@@ -597,10 +672,32 @@ def import_paths(
     cancelled is asked between articles: when it says True the import stops within
     one article, the file being read is rolled back and report.cancelled is set.
     copies=False skips copy detection at import (update_stories signs them later).
+    processes: worker processes that prepare a large file's articles (dates, mentions,
+    index text, signatures) while this one writes; None for one a core, 1 for none.
+    Whatever the number, the store and the report come out the same.
     """
     files, skipped = collect_files(paths)
     report = ImportReport(skipped=skipped)
     tracker = _Tracker(progress, files)
+    count = default_processes() if processes is None else processes
+    with Workers(count) if count > 1 else contextlib.nullcontext() as workers:
+        _import_files(store, files, report, tracker, strict, cancelled, columns, copies, workers)
+    if progress is not None and files:
+        progress(tracker.records, tracker.records, _name(files[-1]))
+    return report
+
+
+def _import_files(
+    store: Store,
+    files: list[Path | str],
+    report: ImportReport,
+    tracker: _Tracker,
+    strict: bool,
+    cancelled: Cancelled | None,
+    columns: Mapping[str, str] | None,
+    copies: bool,
+    workers: Workers | None,
+) -> None:
     for path in files:
         if cancelled is not None and cancelled():
             report.cancelled = True
@@ -615,6 +712,7 @@ def import_paths(
                 tracker=tracker,
                 columns=columns,
                 copies=copies,
+                workers=workers,
             )
         except ImportCancelled:
             report.cancelled = True
@@ -623,9 +721,6 @@ def import_paths(
             raise exc.original from None
         report.files.append(result)
         tracker.file_ended(path)
-    if progress is not None and files:
-        progress(tracker.records, tracker.records, _name(files[-1]))
-    return report
 
 
 def recompute_events(store: Store, progress: Progress | None = None) -> int:
