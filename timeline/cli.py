@@ -135,6 +135,12 @@ def _columns(
     help="Name a CSV/TSV file's columns by hand, e.g. title=Headline,body=Text"
     " (fields: title, body, published, source, url, author).",
 )
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read dates in a large file (default: one per core; 1: none).",
+)
 @_common_options
 @click.pass_obj
 def import_command(
@@ -142,6 +148,7 @@ def import_command(
     paths: list[Path | str],
     strict: bool,
     columns: dict[str, str] | None,
+    processes: int | None,
 ) -> None:
     """Import article files, folders and web addresses.
 
@@ -165,7 +172,7 @@ def import_command(
             bar.update(done - bar.pos)
 
         report = library.import_paths(
-            store, paths, progress=advance, strict=strict, columns=columns
+            store, paths, progress=advance, strict=strict, columns=columns, processes=processes
         )
     for result in report.files:
         if result.error is not None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import itertools
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from timeline import dating, stories
 from timeline.ingest import (
@@ -24,8 +28,10 @@ from timeline.ingest import (
 from timeline.ingest.published import iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
+from timeline.processes import Stopped, Workers, default_processes
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
+from timeline.store.schema import search_parts
 
 # Progress(done, total, label).  For an import: done counts the records read so far
 # (articles added, already stored or skipped) over every file; total is an estimate
@@ -48,6 +54,7 @@ _LABEL_CHARS = 220
 _ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
 # Events with no place on the axis: a length of time, a recurrence, anything else.
 _UNPLACED_KINDS = {"duration": "duration", "set": "set"}
+T = TypeVar("T")
 
 
 @dataclass
@@ -229,6 +236,22 @@ def stated_event(article_id: int, stated: TimelineEntry) -> Event:
     )
 
 
+@dataclass(frozen=True)
+class Signed:
+    """An article's words, signature and band keys: what copy detection makes of its text."""
+
+    words: list[str]
+    signature: stories.Signature
+    keys: list[int]
+
+
+def sign_text(title: str, body: str) -> Signed:
+    """The words, signature and band keys of an article (pure: runs in a worker process)."""
+    tokens = stories.words(stories.article_text(title, body))
+    sig = stories.signature_of_words(tokens)
+    return Signed(tokens, sig, stories.band_keys(sig))
+
+
 def sign_article(store: Store, article_id: int, title: str, body: str) -> int | None:
     """Sign a stored article and join it to the copies already stored; its cluster or None.
 
@@ -241,6 +264,7 @@ def sign_articles(
     store: Store,
     articles: Sequence[tuple[int, str, str]],
     counts: _DocumentCounts | None = None,
+    prepared: Mapping[int, Signed] | None = None,
 ) -> list[int | None]:
     """Sign stored articles (id, title, body) and join each to its copies; their clusters.
 
@@ -249,12 +273,21 @@ def sign_articles(
     batch: one look-up of every band key, one read of the candidates' signatures, one
     write of the signatures and band rows, and each word's document count asked once.
     counts: the document counts of the same import's earlier batches, if any (the
-    articles given were stored after they were counted).
+    articles given were stored after they were counted).  prepared: the words and
+    signatures of some of them, already made (sign_text, in a worker process).
     """
     batch = sorted(articles)
-    tokens = {a: stories.words(stories.article_text(title, body)) for a, title, body in batch}
+    prepared = prepared or {}
+    tokens = {
+        a: prepared[a].words if a in prepared else stories.words(stories.article_text(title, body))
+        for a, title, body in batch
+    }
     signed = []
     for article_id, _title, _body in batch:
+        ready = prepared.get(article_id)
+        if ready is not None:
+            signed.append((article_id, ready.signature, ready.keys))
+            continue
         sig = stories.signature_of_words(tokens[article_id])
         signed.append((article_id, sig, stories.band_keys(sig)))
     limit = stories.copies.BUCKET_LIMIT
@@ -357,11 +390,14 @@ class _Signer:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.pending: list[tuple[int, str, str]] = []
+        self.prepared: dict[int, Signed] = {}
         self.chars = 0  # of the pending articles' titles and bodies
         self.counts: _DocumentCounts | None = None  # kept from batch to batch
 
-    def add(self, article_id: int, title: str, body: str) -> None:
+    def add(self, article_id: int, title: str, body: str, signed: Signed | None = None) -> None:
         self.pending.append((article_id, title, body))
+        if signed is not None:
+            self.prepared[article_id] = signed
         self.chars += len(title) + len(body)
         if len(self.pending) >= _SIGN_BATCH or self.chars >= _SIGN_BATCH_CHARS:
             self.flush()
@@ -370,9 +406,40 @@ class _Signer:
         if self.pending:
             if self.counts is None:
                 self.counts = _DocumentCounts(self.store)
-            sign_articles(self.store, self.pending, self.counts)
+            sign_articles(self.store, self.pending, self.counts, self.prepared)
             self.pending = []
+            self.prepared = {}
             self.chars = 0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What importing an article works out from its draft alone, before it is written:
+    pure, so a worker process can make it (prepare_drafts) while one writer writes."""
+
+    uid: str
+    published: DateValue | None
+    mentions: list[Event]  # article_id 0: the writer gives the id
+    search: tuple[str, str, str] | None  # schema.search_parts: the index's texts
+    signed: Signed | None  # with copy detection on
+
+
+def prepare(draft: ArticleDraft, copies: bool, uid: str | None = None) -> Prepared:
+    """The work of importing a draft that needs no store (dates, mentions, index text,
+    copy signature)."""
+    published = publication_date(draft)
+    return Prepared(
+        uid=article_uid(draft) if uid is None else uid,
+        published=published,
+        mentions=mention_events(0, draft.body, published),
+        search=search_parts(draft.title, draft.body),
+        signed=sign_text(draft.title, draft.body) if copies else None,
+    )
+
+
+def prepare_drafts(drafts: Sequence[ArticleDraft], copies: bool) -> list[Prepared]:
+    """prepare() of each draft, in order (a worker process's task)."""
+    return [prepare(draft, copies) for draft in drafts]
 
 
 def _add_draft(
@@ -382,23 +449,86 @@ def _add_draft(
     stated: TimelineEntry | None = None,
     *,
     signer: _Signer | None = None,
+    prepared: Prepared | None = None,
 ) -> None:
-    published = publication_date(draft)
-    article_id, added = store.add_article(draft, article_uid(draft), published)
+    uid = article_uid(draft) if prepared is None else prepared.uid
+    if store.find_uid(uid) is not None:
+        result.duplicates += 1
+        return
+    if prepared is None:
+        prepared = prepare(draft, signer is not None, uid)
+    published = prepared.published
+    article_id, added = store.add_article(draft, uid, published, prepared.search)
     if not added:
         result.duplicates += 1
         return
-    store.replace_mentions(article_id, mention_events(article_id, draft.body, published))
+    store.replace_mentions(article_id, prepared.mentions)
     if stated is not None and stated.is_range:
         store.add_stated_event(article_id, stated_event(article_id, stated))
     if signer is not None:
-        signer.add(article_id, draft.title, draft.body)
+        signer.add(article_id, draft.title, draft.body, prepared.signed)
     result.added += 1
     if published is None:
         result.undated += 1
         if len(result.undated_examples) < _REJECTIONS_KEPT:
             reason = undated_reason(draft.published_raw)
             result.undated_examples.append(f"{draft.published_raw[:40]!r}: {reason}")
+
+
+# A file of fewer records is prepared in this process: starting the workers (a second
+# or two each, spawned) costs more than they would save.
+POOL_MIN_RECORDS = 500
+_POOL_BATCH = 32  # records a worker prepares at a time
+
+_Item = ArticleDraft | Rejected
+
+
+def _prepare_batch(batch: list[tuple[_Item, int]], copies: bool) -> list[Prepared]:
+    """A worker's task: prepare() of the drafts of a batch of records, in order."""
+    return prepare_drafts([item for item, _ in batch if not isinstance(item, Rejected)], copies)
+
+
+def _prepared_items(
+    source: ArticleFile | WebArticles,
+    copies: bool,
+    workers: Workers | None,
+    cancelled: Cancelled | None,
+) -> Iterator[tuple[_Item, Prepared | None, int]]:
+    """(record, its preparation or None, the source's position after it), in file order.
+
+    With workers, a file of POOL_MIN_RECORDS or more has its drafts prepared in them,
+    a bounded number of batches ahead of the writer; a smaller file, or one read where
+    the workers cannot start, is prepared by the writer as it goes (None).
+    """
+    records = ((item, source.position) for item in source)
+    if workers is None:
+        yield from ((item, None, position) for item, position in records)
+        return
+    head = list(itertools.islice(records, POOL_MIN_RECORDS))
+    if len(head) < POOL_MIN_RECORDS or not _started(workers):
+        yield from ((item, None, position) for item, position in itertools.chain(head, records))
+        return
+    batches = _batched(itertools.chain(head, records), _POOL_BATCH)
+    task = functools.partial(_prepare_batch, copies=copies)
+    for batch, prepared in workers.map_ordered(task, batches, cancelled):
+        ready = iter(prepared)
+        for item, position in batch:
+            yield item, None if isinstance(item, Rejected) else next(ready), position
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _started(workers: Workers) -> bool:
+    """Whether the worker processes run (started now if need be)."""
+    try:
+        workers.start()
+    except (OSError, ImportError, ValueError, RuntimeError):
+        return False  # no processes here (a sandbox, a platform without them)
+    return True
 
 
 class ImportCancelled(Exception):
@@ -428,12 +558,13 @@ class _Tracker:
         rate = bytes_read / self.records if self.records else _BYTES_PER_RECORD
         return self.records + round(remaining / max(rate, 1.0))
 
-    def record(self, source: ArticleFile | WebArticles) -> None:
+    def record(self, source: ArticleFile | WebArticles, position: int | None = None) -> None:
+        """One more record done; position: the source's when it was read (it reads ahead)."""
         self.records += 1
         now = time.monotonic()
         if self.progress is not None and now - self.last_call >= _PROGRESS_EVERY:
             self.last_call = now
-            done_bytes = self.finished_bytes + source.position
+            done_bytes = self.finished_bytes + (source.position if position is None else position)
             try:
                 self.progress(self.records, self.estimate(done_bytes), source.name)
             except Exception as exc:
@@ -469,6 +600,7 @@ def import_file(
     tracker: _Tracker | None = None,
     columns: Mapping[str, str] | None = None,
     copies: bool = True,
+    workers: Workers | None = None,
 ) -> FileResult:
     """Import one file in one transaction; whatever goes wrong is this file's failure.
 
@@ -477,13 +609,14 @@ def import_file(
     file is rolled back) and StoreError when the store itself cannot be written.
     path may be a URL (http, https): it is fetched, then read as the file it is.
     columns names a CSV file's columns by hand ({'title': 'Headline', ...}).
+    workers, if given, prepare the articles of a large file (see _prepared_items).
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
     signer = _Signer(store) if copies else None
     try:
         with open_source(path, columns) as source, store.transaction():
-            for item in source:
+            for item, prepared, position in _prepared_items(source, copies, workers, cancelled):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
                 if isinstance(item, Rejected):
@@ -491,8 +624,15 @@ def import_file(
                         raise BadArticle(f"{item} (strict import: nothing of the file was stored)")
                     result.reject(item)
                 else:
-                    _add_draft(store, item, result, source.stated_range(item), signer=signer)
-                tracker.record(source)
+                    _add_draft(
+                        store,
+                        item,
+                        result,
+                        source.stated_range(item),
+                        signer=signer,
+                        prepared=prepared,
+                    )
+                tracker.record(source, position)
             if signer is not None:
                 signer.flush()  # the file's last articles, before its transaction ends
             if source.encoding is not None:
@@ -500,6 +640,8 @@ def import_file(
             result.replaced = source.replaced
     except (ImportCancelled, StoreError, _CallerError):
         raise
+    except Stopped:
+        raise ImportCancelled from None
     except (BadArticle, UnreadableFile) as exc:
         result.fail(str(exc))
     except OSError as exc:
@@ -522,6 +664,7 @@ def import_paths(
     cancelled: Cancelled | None = None,
     columns: Mapping[str, str] | None = None,
     copies: bool = True,
+    processes: int | None = None,
 ) -> ImportReport:
     """Import files, folders and URLs; a bad one is reported and does not stop the others.
 
@@ -529,10 +672,32 @@ def import_paths(
     cancelled is asked between articles: when it says True the import stops within
     one article, the file being read is rolled back and report.cancelled is set.
     copies=False skips copy detection at import (update_stories signs them later).
+    processes: worker processes that prepare a large file's articles (dates, mentions,
+    index text, signatures) while this one writes; None for one a core, 1 for none.
+    Whatever the number, the store and the report come out the same.
     """
     files, skipped = collect_files(paths)
     report = ImportReport(skipped=skipped)
     tracker = _Tracker(progress, files)
+    count = default_processes() if processes is None else processes
+    with Workers(count) if count > 1 else contextlib.nullcontext() as workers:
+        _import_files(store, files, report, tracker, strict, cancelled, columns, copies, workers)
+    if progress is not None and files:
+        progress(tracker.records, tracker.records, _name(files[-1]))
+    return report
+
+
+def _import_files(
+    store: Store,
+    files: list[Path | str],
+    report: ImportReport,
+    tracker: _Tracker,
+    strict: bool,
+    cancelled: Cancelled | None,
+    columns: Mapping[str, str] | None,
+    copies: bool,
+    workers: Workers | None,
+) -> None:
     for path in files:
         if cancelled is not None and cancelled():
             report.cancelled = True
@@ -547,6 +712,7 @@ def import_paths(
                 tracker=tracker,
                 columns=columns,
                 copies=copies,
+                workers=workers,
             )
         except ImportCancelled:
             report.cancelled = True
@@ -555,9 +721,6 @@ def import_paths(
             raise exc.original from None
         report.files.append(result)
         tracker.file_ended(path)
-    if progress is not None and files:
-        progress(tracker.records, tracker.records, _name(files[-1]))
-    return report
 
 
 def recompute_events(store: Store, progress: Progress | None = None) -> int:

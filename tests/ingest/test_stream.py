@@ -194,3 +194,43 @@ def test_a_few_bad_bytes_never_make_utf8_another_code_page(
         pieces.insert(where % len(pieces), byte)
     decoded = decode_counted(b" ".join(pieces))
     assert decoded.encoding.label == "UTF-8" and decoded.replaced == len(bad)
+
+
+def _zip_with_truncated_member(path: Path, records: int) -> Path:
+    """A zip holding a .jsonl.gz member whose gzip data stops part way through."""
+    import random
+    import zipfile
+
+    words = ARABIC.split()
+    pick = random.Random(1).choice  # varied text: it does not compress to nothing
+    lines = "".join(
+        json.dumps(
+            {"title": f"عنوان {n}", "body": " ".join(pick(words) for _ in range(150))},
+            ensure_ascii=False,
+        )
+        + "\n"
+        for n in range(records)
+    ).encode()
+    packed = gzip.compress(lines)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("big.jsonl.gz", packed[: len(packed) * 3 // 4])
+    return path
+
+
+def test_a_small_zip_member_is_all_or_nothing(tmp_path: Path) -> None:
+    (only,) = items(_zip_with_truncated_member(tmp_path / "a.zip", 40))
+    assert isinstance(only, Rejected) and only.where == "big.jsonl.gz"
+
+
+def test_a_large_zip_member_is_read_as_a_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.ingest
+
+    monkeypatch.setattr(timeline.ingest, "MEMBER_HELD", 5)
+    # More than the 1 MB sample read before the first record.
+    got = items(_zip_with_truncated_member(tmp_path / "a.zip", 1500))
+    *drafts, last = got
+    assert len(drafts) > 5 and not any(isinstance(d, Rejected) for d in drafts)
+    assert [d.title for d in drafts] == [f"عنوان {n}" for n in range(len(drafts))]
+    assert isinstance(last, Rejected) and "was not read" in last.reason

@@ -317,3 +317,32 @@ def test_runs_with_python_hidden(frozen: Path, sandbox: Path, imported_db: Path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not unexpected_stderr(result.stderr), result.stderr
     assert shot.stat().st_size > 0
+
+
+def test_a_large_import_runs_in_worker_processes(frozen: Path, sandbox: Path) -> None:
+    # 600 records: more than library.POOL_MIN_RECORDS, so the bundle spawns its workers
+    # (each runs the entry script: freeze_support must turn it into a worker).
+    import json
+
+    source = sandbox / "many.jsonl"
+    source.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "title": f"خبر رقم {n}",
+                    "body": f"عقد الاجتماع رقم {n} يوم 12 مايو 2015 في الرياض. " * 3,
+                    "published": "2015-05-13",
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+            for n in range(600)
+        ),
+        encoding="utf-8",
+    )
+    db = sandbox / "many.db"
+    result = run_frozen(
+        sandbox, [str(frozen), "--db", str(db), "import", "--processes", "2", str(source)]
+    )
+    assert_import_ok(result)
+    assert added_count(result.stdout) == 600

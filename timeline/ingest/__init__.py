@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import io
+import itertools
 import os
 import stat
 import zlib
@@ -84,6 +85,8 @@ _WHOLE_LIMITS = {
     "timeline": MAX_TIMELINE_BYTES,
 }
 _SKIP_CHUNK = 1 << 20
+# Records of a zip member held before the first is given (see _zip_members).
+MEMBER_HELD = 1000
 
 # Fields that are text to read; HTML character references in them are decoded (the
 # result stays plain text).  The url is left as written: '&' is part of a query.
@@ -343,10 +346,21 @@ def _zip_members(
         if limit is not None and not compressed and member.file_size > limit:
             yield Rejected(name, f"{member.file_size:,} bytes is more than a {kind} file may be")
             continue
+        # A member of up to MEMBER_HELD records is read whole before any is given, so
+        # that a damaged one is one skipped record; a larger one is read as a stream
+        # (never held whole), and damage part way skips the rest of it only.
+        given = 0
         try:
             with archive.open(member) as raw:
                 stream = open_gzip(raw) if compressed else cast(BinaryIO, raw)
-                items = list(_records(kind, stream, f"{origin}/{name}", reading, columns))
+                records = _records(kind, stream, f"{origin}/{name}", reading, columns)
+                held = list(itertools.islice(records, MEMBER_HELD))
+                for item in itertools.chain(held, records) if len(held) == MEMBER_HELD else held:
+                    given += 1
+                    if isinstance(item, Rejected):
+                        yield Rejected(f"{name}: {item.where}", item.reason)
+                    else:
+                        yield item
         except (
             BadArticle,
             UnreadableFile,
@@ -355,13 +369,11 @@ def _zip_members(
             EOFError,
             zlib.error,  # a damaged deflate stream inside the member
         ) as exc:
-            yield Rejected(name, str(exc) or type(exc).__name__)
+            reason = str(exc) or type(exc).__name__
+            if given:
+                reason += f" (the rest of it after record {given} was not read)"
+            yield Rejected(name, reason)
             continue
-        for item in items:
-            if isinstance(item, Rejected):
-                yield Rejected(f"{name}: {item.where}", item.reason)
-            else:
-                yield item
 
 
 def open_source(

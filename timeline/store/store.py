@@ -17,7 +17,12 @@ import platformdirs
 import sqlite_utils
 
 from timeline.model import Article, ArticleDraft, DateValue, Event
-from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION, migration_progress
+from timeline.store.schema import (
+    INDEX_ARTICLE_SQL,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    migration_progress,
+)
 
 APP_NAME = "arabic-news-timeline"
 
@@ -450,18 +455,44 @@ class Store:
         draft: ArticleDraft,
         uid: str,
         published: DateValue | None,
+        search_parts: tuple[str, str, str] | None = None,
     ) -> tuple[int, bool]:
-        """Store an article and its publication event; (id, False) when its uid is stored."""
+        """Store an article and its publication event; (id, False) when its uid is stored.
+
+        search_parts, if given, is schema.search_parts(draft.title, draft.body) (worked
+        out beforehand, e.g. in a worker process): the article's search index rows are
+        written from it, and the insert trigger, which would normalize the text again
+        in SQL, skips the article.  Without it the trigger indexes the article.
+        """
         existing = self.find_uid(uid)
         if existing is not None:
             return existing, False
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        cur = self.db.conn.execute(
-            "INSERT INTO articles (uid, title, body, source, url, author, caption, credit,"
+        conn = self.db.conn
+        new_id: int | None = None
+        if search_parts is not None:
+            # The id SQLite would give (the largest plus one), taken first so that the
+            # index rows can name it before the row exists.
+            new_id = int(
+                conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+            )
+            title, lead, rest = search_parts
+            row = {
+                "id": new_id,
+                "published_start": published.start if published else None,
+                "title": title,
+                "lead": lead,
+                "body": rest,
+            }
+            for sql in INDEX_ARTICLE_SQL:
+                conn.execute(sql, row)
+        cur = conn.execute(
+            "INSERT INTO articles (id, uid, title, body, source, url, author, caption, credit,"
             " lang, published, published_start, published_raw, origin, imported_at,"
             " body_kind, captured)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
+                new_id,
                 uid,
                 draft.title,
                 draft.body,

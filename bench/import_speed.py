@@ -1,0 +1,151 @@
+"""Import speed: SaudiNewsNet (JSON Lines, gzip) into a new store, with 1 and 2 processes,
+with and without copy detection, and what each stage of an import costs per article.
+
+    .venv/bin/python bench/import_speed.py [--articles N] [--stages-only] [--no-stages]
+
+--articles N imports the first N records of ../shared/corpus/saudinewsnet/full.jsonl.gz
+(written to a temporary .jsonl.gz); without it, the whole file (31,030 records).  Each
+import runs in a process of its own, so that its peak RSS and CPU are its alone, and
+prints one row: articles added per second (wall clock), the writer's CPU seconds, the
+workers' CPU seconds (children), CPU milliseconds per article in all, and the peak
+RSS of the writer and of the largest worker.  On a shared machine the wall clock
+depends on the load; the CPU figures are the steadier ones.
+
+The stages (one process, the first 3,000 records): reading and parsing the file,
+the dedup key, the publication date, the mentions, the search index text, the copy
+signature, and what is left for the writer (its SQL, the index's tokenizer, copy
+judging) as the whole one-process import less the stages before it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet" / "full.jsonl.gz"
+
+
+def one_import(source: Path, processes: int, copies: bool) -> dict[str, float]:
+    """Import source into a new store in this process; the figures of the run."""
+    from timeline import library
+    from timeline.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        before, wall = os.times(), time.perf_counter()
+        report = library.import_paths(store, [source], processes=processes, copies=copies)
+        wall = time.perf_counter() - wall
+        after = os.times()
+    writer = after.user + after.system - before.user - before.system
+    workers = (
+        after.children_user + after.children_system - before.children_user - before.children_system
+    )
+    added = report.added
+    return {
+        "processes": processes,
+        "copies": copies,
+        "added": added,
+        "wall_s": round(wall, 1),
+        "articles_per_s": round(added / wall, 1),
+        "writer_cpu_s": round(writer, 1),
+        "workers_cpu_s": round(workers, 1),
+        "cpu_ms_per_article": round(1000 * (writer + workers) / max(added, 1), 2),
+        "writer_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
+
+
+def stages(source: Path, limit: int = 3000) -> dict[str, float]:
+    """CPU milliseconds per article of each stage, in one process."""
+    from timeline import library
+    from timeline.ingest import ArticleFile, Rejected, article_uid
+    from timeline.store.schema import search_parts
+
+    def cpu() -> float:
+        return time.process_time()
+
+    out: dict[str, float] = {}
+    started = cpu()
+    with ArticleFile(source) as read:
+        drafts = [d for d in itertools.islice(read, limit) if not isinstance(d, Rejected)]
+    out["read_parse"] = cpu() - started
+    n = len(drafts)
+    started = cpu()
+    for d in drafts:
+        article_uid(d)
+    out["dedup_key"] = cpu() - started
+    started = cpu()
+    published = [library.publication_date(d) for d in drafts]
+    out["publication_date"] = cpu() - started
+    started = cpu()
+    for d, p in zip(drafts, published, strict=True):
+        library.mention_events(0, d.body, p)
+    out["mentions"] = cpu() - started
+    started = cpu()
+    for d in drafts:
+        search_parts(d.title, d.body)
+    out["index_text"] = cpu() - started
+    started = cpu()
+    for d in drafts:
+        library.sign_text(d.title, d.body)
+    out["copy_signature"] = cpu() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        part = Path(tmp) / "part.jsonl"
+        with gzip.open(source, "rt", encoding="utf-8") as f:
+            part.write_text("".join(itertools.islice(f, limit)), encoding="utf-8")
+        whole = one_import(part, 1, True)
+    total = whole["writer_cpu_s"]
+    out["writer_rest"] = total - sum(out.values())
+    result = {f"{k}_ms": round(1000 * v / n, 3) for k, v in out.items()}
+    result["articles"] = n
+    result["one_process_total_ms"] = round(1000 * total / n, 3)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=None)
+    parser.add_argument("--stages-only", action="store_true")
+    parser.add_argument("--no-stages", action="store_true")
+    parser.add_argument("--one", nargs=3, metavar=("SOURCE", "PROCESSES", "COPIES"))
+    args = parser.parse_args()
+    if args.one:
+        source, processes, copies = args.one
+        print(json.dumps(one_import(Path(source), int(processes), copies == "1")))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        source = CORPUS
+        if args.articles:
+            source = Path(tmp) / "part.jsonl.gz"
+            with gzip.open(CORPUS, "rb") as f, gzip.open(source, "wb") as out:
+                out.writelines(itertools.islice(f, args.articles))
+        if not args.no_stages:
+            print(json.dumps({"stages_cpu_ms_per_article": stages(source)}), flush=True)
+        if args.stages_only:
+            return
+        for processes, copies in ((1, True), (2, True), (2, False), (1, False)):
+            run = subprocess.run(
+                [sys.executable, __file__, "--one", str(source), str(processes), str(int(copies))],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            print(run.stdout.strip(), flush=True)
+    print(
+        json.dumps({"target_articles_per_s": 2000, "cores": os.cpu_count()}),
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Import with worker processes: the same store and report as one process, cancellable."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from timeline import library
+from timeline.store import Store
+
+
+def _corpus_file(corpus: Path, tmp_path: Path, records: int = 120) -> Path:
+    """Real articles, with a repeat (a duplicate), a bad line and an undated one."""
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    chosen = list(itertools.islice(lines, records))
+    undated = json.loads(chosen[3])
+    undated["published_raw"] = "not a date"
+    undated["title"] += " (2)"
+    chosen += [chosen[5], "{not json", json.dumps(undated)]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    return path
+
+
+def _snapshot(path: Path) -> dict[str, list[str]]:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, article_fts, instance)")
+    queries = {
+        "articles": "SELECT id, uid, title, body, published, published_start FROM articles",
+        "events": 'SELECT article_id, kind, start, "end", value, label, span_start FROM events',
+        "index": "SELECT * FROM article_search",
+        "terms": "SELECT * FROM temp.terms",
+        "copies": "SELECT * FROM story_copies",
+        "signatures": "SELECT * FROM story_signatures",
+        "bands": "SELECT * FROM story_bands",
+    }
+    out = {name: sorted(map(repr, conn.execute(sql).fetchall())) for name, sql in queries.items()}
+    conn.close()
+    return out
+
+
+def _report(report: library.ImportReport) -> list[tuple]:
+    return [
+        (f.added, f.duplicates, f.undated, f.rejected, f.rejections, f.undated_examples, f.error)
+        for f in report.files
+    ]
+
+
+def test_workers_store_and_report_what_one_process_does(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    source = _corpus_file(corpus, tmp_path)
+    reports, progress = [], []
+    for processes in (1, 2):
+        seen: list[int] = []
+        with Store(tmp_path / f"p{processes}.db") as store:
+            report = library.import_paths(
+                store,
+                [source],
+                progress=lambda done, _total, _name, seen=seen: seen.append(done),
+                processes=processes,
+            )
+        reports.append(_report(report))
+        progress.append(seen[-1])
+    assert reports[0] == reports[1]
+    ((added, duplicates, undated, rejected, *_),) = reports[0]
+    assert (duplicates, undated, rejected) == (1, 1, 1) and added > 100
+    assert progress[0] == progress[1] == 123
+    one, two = _snapshot(tmp_path / "p1.db"), _snapshot(tmp_path / "p2.db")
+    assert all(one[name] for name in ("articles", "events", "index", "terms", "signatures"))
+    assert one == two
+
+
+def test_a_small_file_is_not_sent_to_workers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = []
+    monkeypatch.setattr(library.Workers, "start", lambda self: started.append(self))
+    source = _corpus_file(corpus, tmp_path, records=10)
+    with Store(tmp_path / "s.db") as store:
+        report = library.import_paths(store, [source], processes=2)
+    assert report.added == 11 and not started
+
+
+def test_cancelling_with_workers_stores_nothing_of_the_file(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    source = _corpus_file(corpus, tmp_path)
+    asked = itertools.count()
+
+    def cancelled() -> bool:
+        return next(asked) > 60  # past the head: batches are in the workers
+
+    with Store(tmp_path / "c.db") as store:
+        report = library.import_paths(store, [source], cancelled=cancelled, processes=2)
+        assert report.cancelled and report.files == []
+        assert store.count_articles() == 0
+        assert store.db.conn.execute("SELECT count(*) FROM article_search").fetchone() == (0,)
+
+
+def test_workers_that_cannot_start_leave_the_import_to_one_process(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+
+    def refuse(self: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(library.Workers, "start", refuse)
+    source = _corpus_file(corpus, tmp_path)
+    with Store(tmp_path / "n.db") as store:
+        report = library.import_paths(store, [source], processes=2)
+    assert report.added > 100 and not report.failed
