@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from timeline.store.timeline_data import EventArrays, RowSplice, density
+from timeline.store.timeline_data import DensitySummary, EventArrays, RowSplice, density
 from timeline.timescale import Viewport, pack_lanes
 
 # More events in view than this and the view draws a density band instead of items.
@@ -524,6 +524,17 @@ def _density_frame(
     counts = density(arrays.starts, edges)
     hl = density(highlight_starts, edges) if highlight_starts is not None else None
     return Frame("density", vp, counts=counts, highlight_counts=hl, in_view=count)
+
+
+def summary_frame(summary: DensitySummary, vp: Viewport) -> Frame:
+    """A density band from the store's events per day, for the frames before the events
+    are read (at any zoom: no item can be drawn without its row)."""
+    if not len(summary):
+        return Frame("empty", vp)
+    buckets = int(np.ceil(vp.width / DENSITY_BUCKET_PX))
+    edges = vp.start + np.arange(buckets + 1) * (DENSITY_BUCKET_PX * vp.seconds_per_px)
+    counts = summary.density(edges)
+    return Frame("density", vp, counts=counts, in_view=int(counts.sum()))
 
 
 # Counts that span this ratio (peak against the typical bucket) get a log scale.

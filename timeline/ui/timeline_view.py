@@ -32,6 +32,7 @@ from timeline.store.timeline_data import (
     KIND_NAMES,
     MENTIONED,
     PUBLISHED,
+    DensitySummary,
     EventArrays,
     EventText,
     event_labels,
@@ -58,6 +59,7 @@ from timeline.ui.timeline_geometry import (
     build_frame,
     density_bucket,
     hit_test,
+    summary_frame,
 )
 from timeline.ui.timeline_paint import (
     Look,
@@ -134,6 +136,8 @@ class TimelineView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._arrays = EventArrays()
+        # The store's events per day, drawn as a density band until the events come.
+        self._summary: DensitySummary | None = None
         self._label_source: LabelSource | None = None
         self._texts = EventTexts()
         self._labels: TextCache[int] = TextCache(4000)
@@ -171,6 +175,7 @@ class TimelineView(QWidget):
     def set_data(self, arrays: EventArrays, labels: LabelSource | None = None) -> None:
         """Show these events; `labels` maps event ids to EventText (or its first fields)."""
         self._arrays = arrays
+        self._summary = None
         self._label_source = labels
         self._codes = None
         self._texts.clear()
@@ -182,6 +187,24 @@ class TimelineView(QWidget):
         self._highlight_version += 1
         self._frame_key = None
         self.fit_all()
+
+    def set_summary(self, summary: DensitySummary) -> None:
+        """Draw the store's events per day as a density band until set_data brings the
+        events (a store of millions shows its shape before its rows are read).  Ignored
+        once events are shown: they say more than the summary."""
+        if len(self._arrays):
+            return
+        self._summary = summary
+        self._frame_key = None
+        if self._fit_pending:
+            self.fit_all()
+        self.update()
+
+    def _span(self) -> tuple[int, int] | None:
+        span = self._arrays.span
+        if span is None and self._summary is not None:
+            span = self._summary.span
+        return span
 
     def replace_data(self, arrays: EventArrays, stale: Iterable[int] = ()) -> None:
         """The same events after an edit: the view, the selected event and the labels
@@ -209,6 +232,7 @@ class TimelineView(QWidget):
             else:
                 self._plan.clear()
             self._arrays = arrays
+            self._summary = None
             self._codes = None
             self._highlight = self._highlight_rows = None
             self._highlight_version += 1
@@ -294,7 +318,7 @@ class TimelineView(QWidget):
 
     @Slot()
     def fit_all(self) -> None:
-        span = self._arrays.span
+        span = self._span()
         if span is None:
             self._fit_pending = True
             return
@@ -506,7 +530,7 @@ class TimelineView(QWidget):
         selected = self._selected_row
         key = (
             self._vp,
-            id(self._arrays),
+            (id(self._arrays), id(self._summary)),
             metrics,
             self._highlight_version,
             selected,
@@ -519,6 +543,10 @@ class TimelineView(QWidget):
                 if self._highlight_rows is not None
                 else None
             )
+            if not len(self._arrays) and self._summary is not None:
+                self._frame = summary_frame(self._summary, self._vp)
+                self._frame_key = key
+                return self._frame
             self._frame = build_frame(
                 self._arrays,
                 self._vp,
@@ -718,7 +746,7 @@ class TimelineView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         width = float(max(self.width(), 1))
-        if self._fit_pending and self._arrays.span is not None:
+        if self._fit_pending and self._span() is not None:
             self._vp = replace(self._vp, width=width)
             self.fit_all()
         else:
