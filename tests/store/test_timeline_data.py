@@ -321,3 +321,24 @@ def test_covering_rows_asked_again_for_another_time_give_that_times_ranges() -> 
         ]
         assert rows.tolist() == expected
         assert not rows.flags.writeable  # the answer kept for the next caller stays as it is
+
+
+def test_the_shortest_long_rows_are_the_first_of_all_of_them() -> None:
+    rng = np.random.default_rng(3)
+    n = 400
+    starts = np.sort(rng.integers(0, 1000, n))
+    # Few distinct lengths: many ties at the cut, which the row number breaks.
+    ends = starts + rng.choice([5, 50, 500, 5000], n)
+    arrays = EventArrays(
+        ids=np.arange(n),
+        article_ids=np.arange(n),
+        starts=starts,
+        ends=ends,
+        kinds=np.full(n, MENTIONED, np.uint8),
+        points=np.zeros(n, bool),
+    )
+    every = arrays.long_rows(600, 700, 50)
+    for k in (0, 1, 7, 8, len(every), len(every) + 3):
+        rows, total = arrays.shortest_long_rows(600, 700, 50, k)
+        assert total == len(every)
+        assert rows.tolist() == every[:k].tolist()

@@ -320,15 +320,38 @@ class EventArrays:
             before = np.sort(before[keep])
         return np.concatenate((before, inside)) if len(before) else inside
 
-    def long_rows(self, t0: float, t1: float, min_length: float) -> np.ndarray:
-        """Rows of the ranges at least min_length long that meet [t0, t1], shortest first."""
+    def long_rows(
+        self, t0: float, t1: float, min_length: float, shortest: int | None = None
+    ) -> np.ndarray:
+        """Rows of the ranges at least min_length long that meet [t0, t1], shortest first
+        (then by row); with `shortest`, only that many of them."""
+        return self.shortest_long_rows(t0, t1, min_length, shortest)[0]
+
+    def shortest_long_rows(
+        self, t0: float, t1: float, min_length: float, shortest: int | None = None
+    ) -> tuple[np.ndarray, int]:
+        """long_rows(), and how many such ranges there are in all.
+
+        A view days wide inside a busy period lies under hundreds of thousands of ranges
+        at 10M events; the view draws the few shortest, so only those are sorted.
+        """
         rlo = int(np.searchsorted(self.range_starts, math.ceil(t0), side="left"))
         rhi = int(np.searchsorted(self.range_starts, math.floor(t1), side="right"))
         rows = np.concatenate((self.covering_rows(t0), self.range_rows[rlo:rhi]))
         length = self.ends[rows] - self.starts[rows]
         keep = length >= min_length
         rows, length = rows[keep], length[keep]
-        return rows[np.lexsort((rows, length))]
+        total = len(rows)
+        if shortest is not None and total > shortest:
+            if shortest <= 0:
+                return np.empty(0, dtype=rows.dtype), total
+            # Every row shorter than the shortest-th length, and of those that long the
+            # first by row: what the full sort would put first.
+            cut = np.partition(length, shortest - 1)[shortest - 1]
+            near = length <= cut
+            rows, length = rows[near], length[near]
+        ordered = rows[np.lexsort((rows, length))]
+        return (ordered[:shortest] if shortest is not None else ordered), total
 
     def count_visible(self, t0: float, t1: float) -> int:
         return self.count_starting(t0, t1) + len(self.covering_rows(t0))

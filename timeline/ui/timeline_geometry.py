@@ -338,8 +338,8 @@ def build_frame(
         return _density_frame(arrays, vp, highlight_starts, count)
     era_length = ERA_FACTOR * vp.span
     covering = len(arrays.covering_rows(t0))  # first: the eras' (at vp.start) follow from it
-    eras = arrays.long_rows(vp.start, vp.end, era_length)
-    metrics = replace(metrics, era_h=era_band_height(len(eras)))
+    eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
+    metrics = replace(metrics, era_h=era_band_height(n_eras))
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
     u_s = (arrays.starts[rows] - vp.start) / spp
@@ -385,7 +385,7 @@ def build_frame(
         overflow_rows=rows[off],
         overflow_u=over_u,
         in_view=count + covering,
-        hidden_ranges=max(len(eras) - ERA_ROWS, 0),
+        hidden_ranges=max(n_eras - ERA_ROWS, 0),
         slot_px=float(metrics.slot_px),
         era_rows=era_rows,
         era_u0=np.maximum((arrays.starts[era_rows] - vp.start) / spp, 0.0),
