@@ -957,6 +957,8 @@ def test_the_summary_draws_a_density_band_before_the_events_come(
     span = summary.span
     assert span is not None and view.viewport().start <= span[0] < span[1] <= view.viewport().end
     assert _band_pixels(view) > empty  # the band is painted
+    note = view._legend_entries(frame, lambda text: text)[-1][1]
+    assert "reading them" in note and str(len(summary)) in note  # zooming in shows no more yet
     arrays = load_event_arrays(store)
     view.set_data(arrays, lambda ids: {})
     assert view._current_frame().mode == "items"

@@ -735,6 +735,8 @@ class TimelineView(QWidget):
         if frame.mode == "density":
             count = self._number(frame.in_view, style)
             note = self.tr("%1 events in view: zoom in to see them one by one")
+            if not len(self._arrays) and self._summary is not None:  # the events per day
+                note = self.tr("%1 events in view; reading them one by one…")
             entries.append(("", text(note.replace("%1", count))))
         elif frame.hidden_ranges:
             count = self._number(frame.hidden_ranges, style)
