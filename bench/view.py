@@ -325,6 +325,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
     # The GUI thread's longest wait between ticks of a 10 ms timer while the events load:
     # how long the window could not answer (a tick comes late by what blocked it).
+    hits: list[int] = []
+    if args.highlight:  # drawn before the load: the search's answer, not the view's work
+        articles = store.db.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        rng = random.Random(11)
+        hits = rng.sample(range(1, articles + 1), int(articles * args.highlight))
     stall = _StallMeter()
     stamps: dict[str, float] = {}
     loaded: list[object] = []
@@ -342,11 +347,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         t_slot = time.perf_counter()
         shown = result.stories.arrays if result.stories is not None else result.arrays
         view.set_data(shown, lambda ids: event_labels(store, ids))
-        if args.highlight:
-            articles = store.db.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
-            rng = random.Random(11)
-            hits = rng.sample(range(1, articles + 1), int(articles * args.highlight))
-            view.set_highlight(hits)
+        if hits:
+            view.set_highlight(hits)  # as the window does with a search's hits
         view.repaint()  # the events themselves
         stamps.setdefault("first_frame_s", _process_age())
         stamps["events_shown_s"] = _process_age()

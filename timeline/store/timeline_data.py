@@ -477,37 +477,47 @@ def load_event_arrays(
             summary = density_summary(store)
         size = len(summary)
         columns = [np.empty(size, dtype="<i8") for _ in range(4)]
-        flags = np.empty(size, dtype="u1")
-        range_parts: list[np.ndarray] = []
+        kinds = np.empty(size, dtype="u1")
+        points = np.empty(size, dtype="bool")
+        # Each range's share of every column worked out as it comes: no numpy call over
+        # all the rows at the end, which would hold the GIL (the GUI thread waits for
+        # it) for tens of milliseconds at 10M events.
+        range_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         done = 0
         for lo, hi in summary.ranges(rows):
             n, *texts = conn.execute(_RANGE_SELECT, (lo, hi)).fetchone()
             if not n:
                 continue
-            if done + n > len(flags):  # a summary behind the events: room for them
-                grow = max(done + n, len(flags) * 5 // 4)
+            if done + n > len(kinds):  # a summary behind the events: room for them
+                grow = max(done + n, len(kinds) * 5 // 4)
                 columns = [np.resize(c, grow) for c in columns]
-                flags = np.resize(flags, grow)
+                kinds, points = np.resize(kinds, grow), np.resize(points, grow)
+            here = slice(done, done + n)
             for column, text in zip(columns, texts[:4], strict=True):
-                column[done : done + n] = _parse(text)
-            part = _parse(texts[4])
-            flags[done : done + n] = part
-            range_parts.append(np.flatnonzero((part & 0x10) == 0) + done)
+                column[here] = _parse(text)
+            starts, ends = columns[2][here], columns[3][here]
+            np.maximum(ends, starts, out=ends)
+            flags = _parse(texts[4])
+            kinds[here] = flags & 0x0F
+            points[here] = (flags & 0x10) != 0
+            local = np.flatnonzero(~points[here])
+            range_parts.append((local + done, starts[local], ends[local]))
             done += n
     finally:
         if own_transaction:
             conn.execute("COMMIT")
     ids, article_ids, starts, ends = (c[:done] for c in columns)
-    flags = flags[:done]
-    np.maximum(ends, starts, out=ends)
-    range_rows = np.concatenate(range_parts) if range_parts else np.empty(0, dtype=np.intp)
-    points = (flags & 0x10) != 0
-    np.bitwise_and(flags, 0x0F, out=flags)
+    if range_parts:
+        range_rows, range_starts, range_ends = (
+            np.concatenate(p) for p in zip(*range_parts, strict=True)
+        )
+    else:
+        range_rows, range_starts, range_ends = (_empty(d) for d in ("<i8", "<i8", "<i8"))
     return EventArrays.with_ranges(
-        (ids, article_ids, starts, ends, flags, points),
+        (ids, article_ids, starts, ends, kinds[:done], points[:done]),
         range_rows.astype(np.intp, copy=False),
-        starts[range_rows],
-        ends[range_rows],
+        range_starts,
+        range_ends,
     )
 
 
