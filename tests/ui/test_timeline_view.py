@@ -966,3 +966,21 @@ def test_the_summary_draws_a_density_band_before_the_events_come(
     assert view._current_frame().mode == "items"
     view.set_data(EventArrays(), lambda ids: {})
     assert view._current_frame().mode == "empty"
+
+
+def test_a_highlight_marks_exactly_the_events_of_the_articles_asked() -> None:
+    from timeline.ui.timeline_view import _of_articles
+
+    rng = np.random.default_rng(5)
+    article_ids = rng.integers(1, 500, 3000)
+    for wanted in (
+        [],
+        [1],
+        rng.integers(0, 700, 80).tolist(),  # some no event has, some past the last
+        rng.integers(1, 500, 300),
+        [-4, 10**12, 7],
+    ):
+        expected = np.isin(article_ids, np.asarray(wanted, dtype=np.int64))
+        assert _of_articles(article_ids, wanted).tolist() == expected.tolist()
+    odd = np.array([-3, 5, 10**9])  # negative or far ids: the sort-based way
+    assert _of_articles(odd, [5, -3]).tolist() == [True, True, False]

@@ -423,8 +423,7 @@ class TimelineView(QWidget):
             self._highlight = None
             self._highlight_rows = None
         else:
-            wanted = np.fromiter((int(a) for a in article_ids), dtype=np.int64)
-            self._highlight = np.isin(self._arrays.article_ids, wanted)
+            self._highlight = _of_articles(self._arrays.article_ids, article_ids)
             self._highlight_rows = np.flatnonzero(self._highlight)
         self._highlight_version += 1
         self.update()
@@ -945,6 +944,28 @@ class TimelineView(QWidget):
             event.ignore()
             return
         QToolTip.showText(event.globalPos(), self.tooltip_html(row), self)
+
+
+# Article ids up to this are looked up in a table of one byte an id (64 MB at most).
+_TABLE_MAX_ID = 64_000_000
+
+
+def _of_articles(article_ids: np.ndarray, wanted_ids: Iterable[int]) -> np.ndarray:
+    """Which rows belong to one of wanted_ids: by a table indexed by article id, one
+    pass over the rows (numpy.isin sorted them all: 0.1-0.5 s on the GUI thread for a
+    search highlighting a quarter of a million events' articles)."""
+    if isinstance(wanted_ids, np.ndarray):
+        wanted = wanted_ids.astype(np.int64, copy=False)
+    else:
+        wanted = np.array([int(a) for a in wanted_ids], dtype=np.int64)
+    if not len(article_ids) or not len(wanted):
+        return np.zeros(len(article_ids), dtype=bool)
+    low, top = int(article_ids.min()), int(article_ids.max())
+    if low < 0 or top > _TABLE_MAX_ID:
+        return np.isin(article_ids, wanted)
+    table = np.zeros(top + 1, dtype=bool)
+    table[wanted[(wanted >= 0) & (wanted <= top)]] = True
+    return table[article_ids]
 
 
 def _paragraphs(lines: Sequence[str]) -> str:
