@@ -984,3 +984,27 @@ def test_a_highlight_marks_exactly_the_events_of_the_articles_asked() -> None:
         assert _of_articles(article_ids, wanted).tolist() == expected.tolist()
     odd = np.array([-3, 5, 10**9])  # negative or far ids: the sort-based way
     assert _of_articles(odd, [5, -3]).tolist() == [True, True, False]
+
+
+def test_the_density_of_the_hits_follows_each_new_highlight(qtbot: QtBot) -> None:
+    n = DENSITY_THRESHOLD * 4
+    starts = BASE + np.arange(n, dtype=np.int64) * 600
+    arrays = EventArrays(
+        ids=np.arange(1, n + 1),
+        article_ids=np.arange(1, n + 1) % 50,
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.set_data(arrays, lambda ids: {})
+    for hits in ([1, 2], [7], list(range(50)), [1, 2]):
+        view.set_highlight(hits)
+        frame = view._current_frame()
+        assert frame.highlight_counts is not None
+        assert int(frame.highlight_counts.sum()) == int(np.isin(arrays.article_ids, hits).sum())
+    view.set_highlight(None)
+    assert view._current_frame().highlight_counts is None
