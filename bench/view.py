@@ -2,6 +2,13 @@
 
     .venv/bin/python bench/view.py --events 1000000 [--platform offscreen|xcb]
         [--highlight 0.25] [--collapse] [--profile STATS]
+    .venv/bin/python bench/view.py --events 10000000 --grow-from STORE --db BIG.db
+
+The events load as the window loads them: the events loader on its thread sends the
+store's events per day first (the view draws them as a density band: first_frame_s),
+then the events (events_shown_s, load_s); gui_stall_ms_max is the longest the GUI
+thread was kept from a 10 ms timer meanwhile.  --grow-from builds a big store from a
+smaller one's events (see grow_store).
 
 --collapse draws each story once (View > Show each story once) from the store's
 clusters of copies (stories); a store without any draws every event as before.
@@ -197,6 +204,42 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
             conn.execute("COMMIT")
 
 
+def grow_store(path: Path, base: Path, n_events: int) -> None:
+    """A copy of the store at base with its events copied until there are n_events.
+
+    Each copy of an event belongs to the same article and is moved by up to 15 days
+    either way (ends with it), so the shape of the base stays: building 10M events
+    article by article took hours on two cores, this takes minutes.  The articles are
+    the base's; the timeline's read path reads events only.
+    """
+    import shutil
+    import sqlite3
+
+    shutil.copyfile(base, path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    have = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    top = conn.execute("SELECT max(id) FROM events").fetchone()[0]
+    index = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events_timeline'").fetchone()
+    conn.execute("DROP INDEX IF EXISTS events_timeline")
+    conn.execute("BEGIN")
+    copy = 1
+    while have < n_events:
+        shift = f"((id * 7919 + {copy} * 104729) % 2592000 - 1296000)"
+        conn.execute(
+            'INSERT INTO events (article_id, kind, start, "end", granularity, value, label,'
+            f" span_start, span_end) SELECT article_id, kind, start + {shift},"
+            f' "end" + {shift}, granularity, value, label, span_start, span_end'
+            " FROM events WHERE id <= ? LIMIT ?",
+            (top, n_events - have),
+        )
+        have = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        copy += 1
+    conn.execute("COMMIT")
+    if index is not None:
+        conn.execute(index[0])
+    conn.close()
+
+
 def _machine() -> dict[str, object]:
     model = ""
     try:
@@ -252,14 +295,15 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     stamped when a paint has drawn events, counted from the start of the process.
     """
     os.environ["QT_QPA_PLATFORM"] = args.platform
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from timeline.store.store import Store
-    from timeline.store.timeline_data import event_labels, load_event_arrays
+    from timeline.store.timeline_data import EventArrays, event_labels
     from timeline.ui.timeline_view import TimelineView
+    from timeline.ui.workers import EventsLoader, release_ended, start_in_thread
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     fonts = Path(__file__).resolve().parent.parent / "resources" / "fonts"
@@ -272,35 +316,89 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
 
     store = Store(args.db)
-    t_load = time.perf_counter()
-    arrays = load_event_arrays(store)
-    if args.collapse:
-        from timeline.store import stories as story_store
-        from timeline.store.timeline_data import collapse_copies
-
-        arrays = collapse_copies(arrays, *story_store.collapse_inputs(store))
-    load_s = time.perf_counter() - t_load
-
     window = QMainWindow()
     view = TimelineView()
-    view.set_data(arrays, lambda ids: event_labels(store, ids))
     window.setCentralWidget(view)
     window.resize(args.width, args.height)
     window.show()
     QTest.qWaitForWindowExposed(window)
-    if args.highlight:
+
+    # The GUI thread's longest wait between ticks of a 10 ms timer while the events load:
+    # how long the window could not answer (a tick comes late by what blocked it).
+    hits: list[int] = []
+    if args.highlight:  # drawn before the load: the search's answer, not the view's work
         articles = store.db.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
         rng = random.Random(11)
         hits = rng.sample(range(1, articles + 1), int(articles * args.highlight))
-        view.set_highlight(hits)
-    view.repaint()  # the first paint: density band or items, before any label
-    first_frame_s = _process_age()
+    stall = _StallMeter()
+    stamps: dict[str, float] = {}
+    loaded: list[object] = []
+    waiting = QEventLoop()
+
+    def summarized(summary: object) -> None:
+        view.set_summary(summary)
+        view.repaint()  # pixels with data: the density band from the events per day
+        if "first_frame_s" not in stamps and view.drawing_mode() != "empty":
+            stamps["first_frame_s"] = _process_age()
+            stamps["summary_s"] = time.perf_counter() - t_load
+
+    def finished(result: object) -> None:
+        stamps["load_s"] = time.perf_counter() - t_load
+        t_slot = time.perf_counter()
+        shown = result.stories.arrays if result.stories is not None else result.arrays
+        view.set_data(shown, lambda ids: event_labels(store, ids))
+        if hits:
+            view.set_highlight(hits)  # as the window does with a search's hits
+        view.repaint()  # the events themselves
+        stamps.setdefault("first_frame_s", _process_age())
+        stamps["events_shown_s"] = _process_age()
+        stamps["events_slot_ms"] = (time.perf_counter() - t_slot) * 1000
+        loaded.append(shown)
+        waiting.quit()
+
+    def failed(message: str) -> None:
+        loaded.append(message)
+        waiting.quit()
+
+    from PySide6.QtCore import QObject
+
+    class Receiver(QObject):
+        """Runs the loader's answers on the GUI thread (a plain function would run on the
+        loader's thread, as PySide calls a receiver that is no QObject directly)."""
+
+        def summarized(self, summary: object) -> None:
+            summarized(summary)
+
+        def finished(self, result: object) -> None:
+            finished(result)
+
+        def failed(self, message: str) -> None:
+            failed(message)
+
+    receiver = Receiver()
+    loader = EventsLoader(Path(args.db), collapse=args.collapse)
+    loader.summarized.connect(receiver.summarized)
+    loader.finished.connect(receiver.finished)
+    loader.failed.connect(receiver.failed)
+    window_shown_s = _process_age()
+    t_load = time.perf_counter()
+    stall.start()
+    thread = start_in_thread(loader, window)
+    if not loaded:
+        waiting.exec()
+    stall.stop()
+    release_ended(thread)
+    if not isinstance(loaded[0], EventArrays):
+        raise SystemExit(f"the events did not load: {loaded[0]}")
+    arrays = loaded[0]
+    load_rss_mb = _rss_mb()
+    first_frame_s = stamps["first_frame_s"]
     t = time.perf_counter()
     for _ in range(50):  # until the labels it asked for are drawn
         app.processEvents()
         if not view._fill_scheduled:
             break
-    first_labels_s = first_frame_s + time.perf_counter() - t
+    first_labels_s = stamps["events_shown_s"] + time.perf_counter() - t
 
     frames: list[float] = []
     frames_cpu: list[float] = []
@@ -344,7 +442,14 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "size": f"{args.width}x{args.height}",
         "first_frame_s": round(first_frame_s, 3),
         "first_labels_s": round(first_labels_s, 3),
-        "load_s": round(load_s, 3),
+        "window_shown_s": round(window_shown_s, 3),
+        "summary_s": round(stamps.get("summary_s", 0.0), 3),
+        "load_s": round(stamps["load_s"], 3),
+        "events_shown_s": round(stamps["events_shown_s"], 3),
+        "gui_stall_ms_max": round(stall.longest_ms, 1),
+        # Of which the GUI thread's own work: showing the events once they came.
+        "events_slot_ms": round(stamps["events_slot_ms"], 1),
+        "rss_after_load_mb": load_rss_mb,
         "frames": len(frames),
         "frames_by_mode": modes,
         "frame_ms_median": round(statistics.median(frames), 2),
@@ -365,6 +470,41 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     window.close()
     store.close()
     return result
+
+
+class _StallMeter:
+    """The longest gap between ticks of a 10 ms timer on the GUI thread, less the 10 ms."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest_ms = 0.0
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._tick()
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - 10)
+        self._last = now
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now, in MB (from /proc; 0 where there is none)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
 def _start_xvfb() -> subprocess.Popen[bytes]:
@@ -420,13 +560,24 @@ def main() -> None:
     parser.add_argument(
         "--profile", type=Path, default=None, help="write cProfile stats of the frames here"
     )
+    parser.add_argument(
+        "--grow-from",
+        type=Path,
+        default=None,
+        help="build the store by copying this store's events to --events (minutes, not hours)",
+    )
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()
     if args.db is None:
         args.db = Path(tempfile.gettempdir()) / f"timeline-bench-real-{args.events}.db"
     if not args.db.exists():
-        build_store(args.db, args.events)
+        t = time.perf_counter()
+        if args.grow_from is not None:
+            grow_store(args.db, args.grow_from, args.events)
+        else:
+            build_store(args.db, args.events)
+        print(f"built {args.db} in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
         # Run again in a new process so that first_frame_s starts on a ready store.
         argv = [sys.executable, *sys.argv, "--db", str(args.db)]
         raise SystemExit(subprocess.run(argv, check=False).returncode)

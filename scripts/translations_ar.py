@@ -222,6 +222,8 @@ ARABIC: dict[str, str] = {
     # --- reading an article
     "The article could not be read: %1": "تعذّرت قراءة المقال: %1",
     "Reading the article…": "جارٍ قراءة المقال…",
+    # --- scale8v
+    "%1 events in view; reading them one by one…": "%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

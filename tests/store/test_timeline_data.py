@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -11,11 +12,15 @@ import pytest
 
 from timeline.model import ArticleDraft, DateValue, Event, to_axis
 from timeline.store import Store
+from timeline.store.schema import SCHEMA_VERSION
 from timeline.store.timeline_data import (
+    DAY,
     MENTIONED,
     PUBLISHED,
+    DensitySummary,
     EventArrays,
     density,
+    density_summary,
     event_labels,
     load_event_arrays,
     mention_context,
@@ -76,12 +81,116 @@ def test_points_have_end_equal_to_start_and_day_ranges_are_points(store: Store) 
     assert arrays.range_rows.tolist() == [0]
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 3, 1000])
-def test_chunked_reads_give_the_same_arrays(store: Store, chunk: int) -> None:
-    whole = load_event_arrays(store)
-    parts = load_event_arrays(store, chunk=chunk)
-    assert parts.ids.tolist() == whole.ids.tolist()
-    assert parts.starts.tolist() == whole.starts.tolist()
+def _read_plainly(store: Store) -> list[tuple[int, int, int, int]]:
+    return [
+        (i, a, s, max(e if e is not None else s, s))
+        for i, a, s, e in store.db.conn.execute(
+            'SELECT id, article_id, start, "end" FROM events WHERE start IS NOT NULL'
+            " ORDER BY start, id"
+        )
+    ]
+
+
+def _rows(arrays: EventArrays) -> list[tuple[int, int, int, int]]:
+    order = np.lexsort((arrays.ids, arrays.starts))
+    return list(
+        zip(
+            arrays.ids[order].tolist(),
+            arrays.article_ids[order].tolist(),
+            arrays.starts[order].tolist(),
+            arrays.ends[order].tolist(),
+            strict=True,
+        )
+    )
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 1000])
+def test_reads_by_ranges_of_days_give_every_event_once(store: Store, rows: int) -> None:
+    arrays = load_event_arrays(store, rows=rows)
+    assert _rows(arrays) == _read_plainly(store)
+    assert np.all(np.diff(arrays.starts) >= 0)
+    assert arrays.range_rows.tolist() == np.flatnonzero(~arrays.points).tolist()
+    assert arrays.range_starts.tolist() == arrays.starts[arrays.range_rows].tolist()
+
+
+def test_a_summary_behind_the_events_still_reads_every_event(store: Store) -> None:
+    # Ranges cover the whole axis whatever the summary says: rows it does not count are
+    # read all the same, into arrays grown for them.
+    stale = DensitySummary(np.array([t(2020, 1, 1) // DAY]), np.array([1]))
+    arrays = load_event_arrays(store, rows=1, summary=stale)
+    assert _rows(arrays) == _read_plainly(store)
+    assert len(load_event_arrays(store, summary=DensitySummary())) == len(arrays)
+
+
+def _recount(store: Store) -> dict[int, int]:
+    days: dict[int, int] = {}
+    for (start,) in store.db.conn.execute("SELECT start FROM events WHERE start IS NOT NULL"):
+        days[start // DAY] = days.get(start // DAY, 0) + 1
+    return days
+
+
+def _summary_dict(store: Store) -> dict[int, int]:
+    summary = density_summary(store)
+    return dict(zip(summary.days.tolist(), summary.counts.tolist(), strict=True))
+
+
+def test_the_density_summary_follows_every_writer(store: Store) -> None:
+    assert _summary_dict(store) == _recount(store)
+    assert len(density_summary(store)) == len(load_event_arrays(store))
+    conn = store.db.conn
+    # A start one second before midnight, before 1970: floored to its own day.
+    conn.execute(
+        "INSERT INTO events (article_id, kind, start, granularity, value)"
+        " VALUES (1, 'mentioned', ?, 'second', 'x')",
+        (t(1960, 3, 1) - 1,),
+    )
+    assert _summary_dict(store)[t(1960, 2, 29) // DAY] == 1
+    conn.execute("UPDATE events SET start = start + ? WHERE kind = 'published'", (3 * DAY,))
+    conn.execute("UPDATE events SET start = NULL WHERE granularity = 'second'")
+    conn.execute("UPDATE events SET start = ? WHERE start IS NULL", (t(1400, 1, 1),))
+    assert _summary_dict(store) == _recount(store)
+    second = conn.execute("SELECT max(article_id) FROM events").fetchone()[0]
+    store.replace_mentions(second, [mention(t(1999, 1, 1), None, "day", "x")])
+    assert _summary_dict(store) == _recount(store)
+    conn.execute("DELETE FROM events")
+    assert _summary_dict(store) == {}
+    assert density_summary(store).span is None
+
+
+def test_the_summary_migration_counts_the_events_already_there(
+    store: Store, tmp_path: Path
+) -> None:
+    conn = store.db.conn
+    conn.executescript(
+        "DROP TABLE timeline_density; DROP TRIGGER timeline_density_insert;"
+        " DROP TRIGGER timeline_density_delete; DROP TRIGGER timeline_density_update;"
+        f" PRAGMA user_version = {SCHEMA_VERSION - 1};"
+    )
+    expected = _recount(store)
+    store.close()
+    with Store(tmp_path / "t.db") as again:
+        assert again.schema_version == SCHEMA_VERSION
+        assert _summary_dict(again) == expected
+        again.db.conn.execute("DELETE FROM events WHERE kind = 'published'")
+        assert _summary_dict(again) == _recount(again)
+
+
+def test_the_summary_draws_about_the_density_of_the_events(store: Store) -> None:
+    arrays = load_event_arrays(store)
+    summary = density_summary(store)
+    assert summary.span == (t(1950, 1, 1), t(2021, 5, 23))
+    # On day edges the counts are exact; within a day the events are taken as even.
+    edges = np.array([t(1900, 1, 1), t(1990, 1, 1), t(2020, 3, 1), t(2020, 3, 2), t(2030, 1, 1)])
+    assert summary.density(edges).tolist() == density(arrays.starts, edges).tolist()
+    assert summary.count_starting(t(2020, 3, 1), t(2020, 3, 1, 12)) in (0, 1)
+    assert summary.count_starting(t(1900, 1, 1), t(2100, 1, 1)) == len(arrays)
+    assert DensitySummary().density(edges).tolist() == [0, 0, 0, 0]
+    # Ranges of about two events each, on day boundaries, covering the whole axis.
+    ranges = summary.ranges(2)
+    assert ranges[0][0] < t(1, 1, 1) and ranges[-1][1] > t(9999, 1, 1)
+    assert all(hi == lo for (_, hi), (lo, _) in itertools.pairwise(ranges))
+    assert all(lo % DAY == 0 for lo, _ in ranges[1:])
+    assert len(ranges) == 3
 
 
 def test_visible_rows_find_a_range_that_began_before_the_view(store: Store) -> None:
@@ -212,3 +321,24 @@ def test_covering_rows_asked_again_for_another_time_give_that_times_ranges() -> 
         ]
         assert rows.tolist() == expected
         assert not rows.flags.writeable  # the answer kept for the next caller stays as it is
+
+
+def test_the_shortest_long_rows_are_the_first_of_all_of_them() -> None:
+    rng = np.random.default_rng(3)
+    n = 400
+    starts = np.sort(rng.integers(0, 1000, n))
+    # Few distinct lengths: many ties at the cut, which the row number breaks.
+    ends = starts + rng.choice([5, 50, 500, 5000], n)
+    arrays = EventArrays(
+        ids=np.arange(n),
+        article_ids=np.arange(n),
+        starts=starts,
+        ends=ends,
+        kinds=np.full(n, MENTIONED, np.uint8),
+        points=np.zeros(n, bool),
+    )
+    every = arrays.long_rows(600, 700, 50)
+    for k in (0, 1, 7, 8, len(every), len(every) + 3):
+        rows, total = arrays.shortest_long_rows(600, 700, 50, k)
+        assert total == len(every)
+        assert rows.tolist() == every[:k].tolist()

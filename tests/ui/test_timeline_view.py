@@ -25,7 +25,13 @@ from pytestqt.qtbot import QtBot
 from tests.ui.rendering import display_order, lay_out
 from timeline.model import ArticleDraft, DateValue, Event, to_axis
 from timeline.store import Store
-from timeline.store.timeline_data import PUBLISHED, EventArrays, EventText, load_event_arrays
+from timeline.store.timeline_data import (
+    PUBLISHED,
+    EventArrays,
+    EventText,
+    density_summary,
+    load_event_arrays,
+)
 from timeline.timescale import DAY, HOUR, LabelStyle
 from timeline.ui.timeline_geometry import (
     DENSITY_THRESHOLD,
@@ -916,3 +922,89 @@ def test_the_first_paint_of_the_overflow_strip_imports_nothing(tmp_path: Path) -
         },
     )
     assert done.stdout.split() == []
+
+
+def _band_pixels(view: TimelineView) -> int:
+    """Pixels of the widget that are neither its background nor near-grey (the band)."""
+    image = view.grab().toImage()
+    background = view.palette().color(view.backgroundRole())
+    count = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            colour = image.pixelColor(x, y)
+            spread = max(colour.red(), colour.green(), colour.blue()) - min(
+                colour.red(), colour.green(), colour.blue()
+            )
+            if colour != background and spread > 40:
+                count += 1
+    return count
+
+
+def test_the_summary_draws_a_density_band_before_the_events_come(
+    qtbot: QtBot, store: Store
+) -> None:
+    view = TimelineView()
+    view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    empty = _band_pixels(view)
+    summary = density_summary(store)
+    view.set_summary(summary)
+    frame = view._current_frame()
+    assert frame.mode == "density"  # even zoomed in this far: no row to draw an item from
+    assert frame.in_view == len(summary) == len(load_event_arrays(store))
+    span = summary.span
+    assert span is not None and view.viewport().start <= span[0] < span[1] <= view.viewport().end
+    assert _band_pixels(view) > empty  # the band is painted
+    note = view._legend_entries(frame, lambda text: text)[-1][1]
+    assert "reading them" in note and str(len(summary)) in note  # zooming in shows no more yet
+    arrays = load_event_arrays(store)
+    view.set_data(arrays, lambda ids: {})
+    assert view._current_frame().mode == "items"
+    view.set_summary(summary)  # a later summary never replaces the events shown
+    assert view._current_frame().mode == "items"
+    view.set_data(EventArrays(), lambda ids: {})
+    assert view._current_frame().mode == "empty"
+
+
+def test_a_highlight_marks_exactly_the_events_of_the_articles_asked() -> None:
+    from timeline.ui.timeline_view import _of_articles
+
+    rng = np.random.default_rng(5)
+    article_ids = rng.integers(1, 500, 3000)
+    for wanted in (
+        [],
+        [1],
+        rng.integers(0, 700, 80).tolist(),  # some no event has, some past the last
+        rng.integers(1, 500, 300),
+        [-4, 10**12, 7],
+    ):
+        expected = np.isin(article_ids, np.asarray(wanted, dtype=np.int64))
+        assert _of_articles(article_ids, wanted).tolist() == expected.tolist()
+    odd = np.array([-3, 5, 10**9])  # negative or far ids: the sort-based way
+    assert _of_articles(odd, [5, -3]).tolist() == [True, True, False]
+
+
+def test_the_density_of_the_hits_follows_each_new_highlight(qtbot: QtBot) -> None:
+    n = DENSITY_THRESHOLD * 4
+    starts = BASE + np.arange(n, dtype=np.int64) * 600
+    arrays = EventArrays(
+        ids=np.arange(1, n + 1),
+        article_ids=np.arange(1, n + 1) % 50,
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.set_data(arrays, lambda ids: {})
+    for hits in ([1, 2], [7], list(range(50)), [1, 2]):
+        view.set_highlight(hits)
+        frame = view._current_frame()
+        assert frame.highlight_counts is not None
+        assert int(frame.highlight_counts.sum()) == int(np.isin(arrays.article_ids, hits).sum())
+    view.set_highlight(None)
+    assert view._current_frame().highlight_counts is None

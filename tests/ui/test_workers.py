@@ -338,3 +338,26 @@ def test_a_worker_is_deleted_on_the_gui_thread_not_by_its_ending_thread(
     assert deleted_on == [threading.get_ident()]
     win.close()
     store.close()
+
+
+def test_the_events_loader_sends_the_events_per_day_before_the_events(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        library.import_paths(store, [jsonl(tmp_path / "a.jsonl", 5, "a")])
+    worker = EventsLoader(db)
+    heard: list[tuple[str, object]] = []
+    summaries, loads = Relay(), Relay()
+    summaries.relayed.connect(lambda args: heard.append(("summary", args[0])))
+    loads.relayed.connect(lambda args: heard.append(("events", args[0])))
+    worker.summarized.connect(summaries.relay)
+    worker.finished.connect(loads.relay)
+    with qtbot.waitSignal(loads.relayed, timeout=10_000):
+        thread = workers.start_in_thread(worker, None)
+    assert thread.wait(10_000)
+    assert [kind for kind, _ in heard] == ["summary", "events"]
+    summary, loaded = heard[0][1], heard[1][1]
+    arrays = loaded.arrays  # type: ignore[attr-defined]
+    assert len(summary) == len(arrays) == 10  # type: ignore[arg-type]  # 5 published, 5 mentions
+    assert summary.count_starting(*summary.span) == len(arrays)  # type: ignore[attr-defined]

@@ -592,6 +592,47 @@ INDEX_ARTICLE_SQL = (
 )
 
 
+# -- v11: the timeline's density summary --------------------------------------------
+#
+# How many placed events start on each day (days counted from 1970-01-01 on the
+# proleptic Gregorian axis, floored, so negative before 1970).  The timeline draws its
+# first frame from it, a density band over the whole span, before any event row is read
+# (timeline/store/timeline_data.py: density_summary), and splits its read of the events
+# into ranges of days from it.  Triggers keep it in step with every writer, sqlite-utils
+# and Datasette included: one upsert of one small row per event written.  A day whose
+# events all went keeps its row with n = 0 (readers skip those).
+_DAY = "(({t}) - ((({t}) % 86400) + 86400) % 86400) / 86400"
+
+
+def _v11_timeline_density(db: sqlite_utils.Database) -> None:
+    new_day, old_day = _DAY.format(t="new.start"), _DAY.format(t="old.start")
+    db.executescript(
+        f"""
+        CREATE TABLE timeline_density (day INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+        INSERT INTO timeline_density (day, n)
+            SELECT {_DAY.format(t="start")} AS d, count(*) FROM events
+            WHERE start IS NOT NULL GROUP BY d;
+        CREATE TRIGGER timeline_density_insert AFTER INSERT ON events
+        WHEN new.start IS NOT NULL BEGIN
+            INSERT INTO timeline_density (day, n) VALUES ({new_day}, 1)
+                ON CONFLICT (day) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER timeline_density_delete AFTER DELETE ON events
+        WHEN old.start IS NOT NULL BEGIN
+            UPDATE timeline_density SET n = n - 1 WHERE day = {old_day};
+        END;
+        CREATE TRIGGER timeline_density_update AFTER UPDATE OF start ON events
+        WHEN old.start IS NOT new.start BEGIN
+            UPDATE timeline_density SET n = n - 1
+                WHERE old.start IS NOT NULL AND day = {old_day};
+            INSERT INTO timeline_density (day, n) SELECT {new_day}, 1
+                WHERE new.start IS NOT NULL
+                ON CONFLICT (day) DO UPDATE SET n = n + 1;
+        END;
+        """
+    )
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -605,6 +646,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v8_stories_resigned,
     _v9_stories_resigned_one_permutation,
     _v10_insert_trigger_skips_indexed,
+    _v11_timeline_density,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import sys
@@ -34,17 +35,95 @@ _COLUMNS = (
     f' + (CASE WHEN "end" IS NULL OR "end" <= start OR granularity IN ({_POINT_SQL})'
     " THEN 16 ELSE 0 END)",
 )
-# Each column comes back as one comma-joined string per chunk, parsed by numpy: a
-# Python tuple per row would cost more than the query (1.2 s against 0.6 s for a
-# million rows, measured).  The rows are read in start order off the covering index
-# events_timeline (schema v3), inside one read transaction so the columns agree.
-_SELECT = (
-    "SELECT "
+# Each column of a range of days comes back as one comma-joined string, parsed by
+# numpy.  Measured on the 1M-event bench store (2 cores, loaded): 2.5 s this way, 3.5 s
+# with rows fetched as Python tuples into preallocated arrays (fetchmany), 4.9 s with
+# numpy.fromiter over the cursor, 6.6 s as fixed-width hex (printf) parsed by
+# bytes.fromhex; SQLite has no binary aggregate.  The aggregate runs inside SQLite with
+# the GIL released, so the GUI thread runs meanwhile; the parse of one range holds it
+# for a few milliseconds.  The ranges are bounded by days from timeline_density
+# (schema v10), each a range scan of the covering index events_timeline: no row is
+# read twice (LIMIT/OFFSET chunks rescanned every row before their offset).
+_RANGE_SELECT = (
+    "SELECT count(*), "
     + ", ".join(f"group_concat({c}, ',')" for c in ("c0", "c1", "c2", "c3", "c4"))
     + " FROM (SELECT "
     + ", ".join(f"{expr} AS c{i}" for i, expr in enumerate(_COLUMNS))
-    + " FROM events WHERE start IS NOT NULL ORDER BY start LIMIT ? OFFSET ?)"
+    + " FROM events WHERE start IS NOT NULL AND start >= ? AND start < ? ORDER BY start)"
 )
+DAY = 86_400
+# Every start the axis can hold lies inside these (timeline.model's axis, +-1e15 s).
+_LOWEST, _HIGHEST = -(2**62), 2**62
+
+
+@dataclass(frozen=True)
+class DensitySummary:
+    """How many placed events start on each day (timeline_density): a density band for
+    the whole store from a few thousand rows, drawn before any event is read.
+
+    days: the days (axis seconds // 86400) with events, ascending; counts: how many on
+    each.  Within a day its events are taken as spread evenly.
+    """
+
+    days: np.ndarray = field(default_factory=lambda: _empty("<i8"))
+    counts: np.ndarray = field(default_factory=lambda: _empty("<i8"))
+
+    def __len__(self) -> int:
+        return int(self.counts.sum())
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """(first day's start, last day's end), or None when there are no events."""
+        if not len(self.days):
+            return None
+        return int(self.days[0]) * DAY, (int(self.days[-1]) + 1) * DAY
+
+    def _cumulative(self, times: np.ndarray) -> np.ndarray:
+        """How many events start before each time (evenly within a day), rounded."""
+        xs = np.empty(2 * len(self.days), dtype=np.float64)
+        xs[0::2] = self.days * DAY
+        xs[1::2] = xs[0::2] + DAY
+        after = np.cumsum(self.counts)
+        ys = np.empty(len(xs), dtype=np.float64)
+        ys[0::2] = after - self.counts
+        ys[1::2] = after
+        if not len(xs):
+            return np.zeros(len(times), dtype=np.int64)
+        return np.rint(np.interp(times, xs, ys)).astype(np.int64)
+
+    def density(self, edges: np.ndarray) -> np.ndarray:
+        """About how many events start in each [edges[i], edges[i+1]) (edges ascending)."""
+        return np.diff(self._cumulative(np.asarray(edges, dtype=np.float64)))
+
+    def count_starting(self, t0: float, t1: float) -> int:
+        """About how many events start in [t0, t1]."""
+        return int(np.diff(self._cumulative(np.array([t0, t1], dtype=np.float64)))[0])
+
+    def ranges(self, rows: int) -> list[tuple[int, int]]:
+        """[start, end) ranges of axis seconds, on day boundaries, each holding about
+        `rows` events (more when one day holds more), covering every start."""
+        if not len(self.days):
+            return [(_LOWEST, _HIGHEST)]
+        cumulative = np.cumsum(self.counts)
+        cuts: list[int] = []
+        target = rows
+        while target < cumulative[-1]:
+            i = int(np.searchsorted(cumulative, target, side="left"))
+            if i + 1 >= len(self.days):
+                break
+            cuts.append(int(self.days[i + 1]) * DAY)
+            target = int(cumulative[i]) + rows
+        bounds = [_LOWEST, *cuts, _HIGHEST]
+        return list(itertools.pairwise(bounds))
+
+
+def density_summary(store: Store) -> DensitySummary:
+    """The store's events per day, from timeline_density (a row per day with events)."""
+    rows = store.db.conn.execute(
+        "SELECT group_concat(day, ','), group_concat(n, ',')"
+        " FROM (SELECT day, n FROM timeline_density WHERE n > 0 ORDER BY day)"
+    ).fetchone()
+    return DensitySummary(_parse(rows[0]), _parse(rows[1]))
 
 
 def _empty(dtype: str) -> np.ndarray:
@@ -251,15 +330,38 @@ class EventArrays:
             before = np.sort(before[keep])
         return np.concatenate((before, inside)) if len(before) else inside
 
-    def long_rows(self, t0: float, t1: float, min_length: float) -> np.ndarray:
-        """Rows of the ranges at least min_length long that meet [t0, t1], shortest first."""
+    def long_rows(
+        self, t0: float, t1: float, min_length: float, shortest: int | None = None
+    ) -> np.ndarray:
+        """Rows of the ranges at least min_length long that meet [t0, t1], shortest first
+        (then by row); with `shortest`, only that many of them."""
+        return self.shortest_long_rows(t0, t1, min_length, shortest)[0]
+
+    def shortest_long_rows(
+        self, t0: float, t1: float, min_length: float, shortest: int | None = None
+    ) -> tuple[np.ndarray, int]:
+        """long_rows(), and how many such ranges there are in all.
+
+        A view days wide inside a busy period lies under hundreds of thousands of ranges
+        at 10M events; the view draws the few shortest, so only those are sorted.
+        """
         rlo = int(np.searchsorted(self.range_starts, math.ceil(t0), side="left"))
         rhi = int(np.searchsorted(self.range_starts, math.floor(t1), side="right"))
         rows = np.concatenate((self.covering_rows(t0), self.range_rows[rlo:rhi]))
         length = self.ends[rows] - self.starts[rows]
         keep = length >= min_length
         rows, length = rows[keep], length[keep]
-        return rows[np.lexsort((rows, length))]
+        total = len(rows)
+        if shortest is not None and total > shortest:
+            if shortest <= 0:
+                return np.empty(0, dtype=rows.dtype), total
+            # Every row shorter than the shortest-th length, and of those that long the
+            # first by row: what the full sort would put first.
+            cut = np.partition(length, shortest - 1)[shortest - 1]
+            near = length <= cut
+            rows, length = rows[near], length[near]
+        ordered = rows[np.lexsort((rows, length))]
+        return (ordered[:shortest] if shortest is not None else ordered), total
 
     def count_visible(self, t0: float, t1: float) -> int:
         return self.count_starting(t0, t1) + len(self.covering_rows(t0))
@@ -399,28 +501,69 @@ def _parse(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",")
 
 
-def load_event_arrays(store: Store, chunk: int = 250_000) -> EventArrays:
-    """Read every event with a start, `chunk` rows per query, into EventArrays."""
+def load_event_arrays(
+    store: Store, rows: int = 65_536, summary: DensitySummary | None = None
+) -> EventArrays:
+    """Read every event with a start into EventArrays, about `rows` rows per query.
+
+    The queries are ranges of days (from summary, read here when not given): one pass
+    over the covering index, written straight into arrays sized from the summary, with
+    the range rows found a range at a time (no pass over every row at the end).
+    """
     conn = store.db.conn
-    columns: list[list[np.ndarray]] = [[] for _ in _COLUMNS]
     own_transaction = not conn.in_transaction
     if own_transaction:
-        conn.execute("BEGIN")  # one snapshot for every chunk
+        conn.execute("BEGIN")  # one snapshot for the summary and every range
     try:
-        offset = 0
-        while True:
-            texts = conn.execute(_SELECT, (chunk, offset)).fetchone()
-            parts = [_parse(text) for text in texts]
-            for column, part in zip(columns, parts, strict=True):
-                column.append(part)
-            offset += len(parts[0])
-            if len(parts[0]) < chunk:
-                break
+        if summary is None:
+            summary = density_summary(store)
+        size = len(summary)
+        columns = [np.empty(size, dtype="<i8") for _ in range(4)]
+        kinds = np.empty(size, dtype="u1")
+        points = np.empty(size, dtype="bool")
+        # Each range's share of every column worked out as it comes: no numpy call over
+        # all the rows at the end, which would hold the GIL (the GUI thread waits for
+        # it) for tens of milliseconds at 10M events.
+        range_parts: list[np.ndarray] = []
+        done = 0
+        for lo, hi in summary.ranges(rows):
+            n, *texts = conn.execute(_RANGE_SELECT, (lo, hi)).fetchone()
+            if not n:
+                continue
+            if done + n > len(kinds):  # a summary behind the events: room for them
+                grow = max(done + n, len(kinds) * 5 // 4)
+                columns = [np.resize(c, grow) for c in columns]
+                kinds, points = np.resize(kinds, grow), np.resize(points, grow)
+            here = slice(done, done + n)
+            for column, text in zip(columns, texts[:4], strict=True):
+                column[here] = _parse(text)
+            starts, ends = columns[2][here], columns[3][here]
+            np.maximum(ends, starts, out=ends)
+            flags = _parse(texts[4])
+            kinds[here] = flags & 0x0F
+            points[here] = (flags & 0x10) != 0
+            range_parts.append(np.flatnonzero(~points[here]) + done)
+            done += n
     finally:
         if own_transaction:
             conn.execute("COMMIT")
-    ids, article_ids, starts, ends, flags = (np.concatenate(c) for c in columns)
-    return EventArrays.from_columns(ids, article_ids, starts, ends, flags)
+    ids, article_ids, starts, ends = (c[:done] for c in columns)
+    range_rows = np.concatenate(range_parts) if range_parts else np.empty(0, dtype=np.intp)
+    range_rows = range_rows.astype(np.intp, copy=False)
+    # Gathered a slice at a time, into arrays of their final size: copies of each
+    # range's part kept until the end cost 50 MB more at 10M events.
+    range_starts = np.empty(len(range_rows), dtype="<i8")
+    range_ends = np.empty(len(range_rows), dtype="<i8")
+    for i in range(0, len(range_rows), 1 << 18):
+        part = range_rows[i : i + (1 << 18)]
+        np.take(starts, part, out=range_starts[i : i + len(part)])
+        np.take(ends, part, out=range_ends[i : i + len(part)])
+    return EventArrays.with_ranges(
+        (ids, article_ids, starts, ends, kinds[:done], points[:done]),
+        range_rows,
+        range_starts,
+        range_ends,
+    )
 
 
 def collapse_copies(

@@ -634,6 +634,8 @@ class MainWindow(QMainWindow):
             return
         self._timeline_stale = False
         loader = EventsLoader(self.store.path, collapse=self.collapse_action.isChecked())
+        # The events per day first: a density band while the events are read.
+        loader.summarized.connect(self.timeline.set_summary)
         loader.finished.connect(self._timeline_loaded)
         loader.failed.connect(self._timeline_failed)
         self._loader = loader

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from timeline.store.timeline_data import EventArrays, RowSplice, density
+from timeline.store.timeline_data import DensitySummary, EventArrays, RowSplice, density
 from timeline.timescale import Viewport, pack_lanes
 
 # More events in view than this and the view draws a density band instead of items.
@@ -338,8 +338,8 @@ def build_frame(
         return _density_frame(arrays, vp, highlight_starts, count)
     era_length = ERA_FACTOR * vp.span
     covering = len(arrays.covering_rows(t0))  # first: the eras' (at vp.start) follow from it
-    eras = arrays.long_rows(vp.start, vp.end, era_length)
-    metrics = replace(metrics, era_h=era_band_height(len(eras)))
+    eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
+    metrics = replace(metrics, era_h=era_band_height(n_eras))
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
     u_s = (arrays.starts[rows] - vp.start) / spp
@@ -385,7 +385,7 @@ def build_frame(
         overflow_rows=rows[off],
         overflow_u=over_u,
         in_view=count + covering,
-        hidden_ranges=max(len(eras) - ERA_ROWS, 0),
+        hidden_ranges=max(n_eras - ERA_ROWS, 0),
         slot_px=float(metrics.slot_px),
         era_rows=era_rows,
         era_u0=np.maximum((arrays.starts[era_rows] - vp.start) / spp, 0.0),
@@ -524,6 +524,17 @@ def _density_frame(
     counts = density(arrays.starts, edges)
     hl = density(highlight_starts, edges) if highlight_starts is not None else None
     return Frame("density", vp, counts=counts, highlight_counts=hl, in_view=count)
+
+
+def summary_frame(summary: DensitySummary, vp: Viewport) -> Frame:
+    """A density band from the store's events per day, for the frames before the events
+    are read (at any zoom: no item can be drawn without its row)."""
+    if not len(summary):
+        return Frame("empty", vp)
+    buckets = int(np.ceil(vp.width / DENSITY_BUCKET_PX))
+    edges = vp.start + np.arange(buckets + 1) * (DENSITY_BUCKET_PX * vp.seconds_per_px)
+    counts = summary.density(edges)
+    return Frame("density", vp, counts=counts, in_view=int(counts.sum()))
 
 
 # Counts that span this ratio (peak against the typical bucket) get a log scale.

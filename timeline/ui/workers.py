@@ -31,7 +31,7 @@ from timeline.store.search import (
     matching_article_ids,
     spelling_suggestions,
 )
-from timeline.store.timeline_data import EventArrays, load_event_arrays
+from timeline.store.timeline_data import EventArrays, density_summary, load_event_arrays
 
 # What a damaged, locked or vanished store raises on a read (StoreError where the store
 # recognizes it, sqlite3's own errors where it does not).
@@ -130,9 +130,12 @@ class LoadedEvents:
 
 
 class EventsLoader(QObject):
-    """Reads every placed event into numpy arrays for the timeline (a million: ~1 s),
-    and with collapse the clusters of copies too (each story drawn once)."""
+    """Reads the store's events per day first (`summarized`: the view draws them as a
+    density band at once), then every placed event into numpy arrays for the timeline
+    (a million: 1-2 s), and with collapse the clusters of copies too (each story drawn
+    once)."""
 
+    summarized = Signal(object)  # DensitySummary
     finished = Signal(object)  # LoadedEvents
     failed = Signal(str)
 
@@ -144,7 +147,14 @@ class EventsLoader(QObject):
     def run(self) -> None:
         try:
             with Store(self._db_path, create=False) as store:
-                arrays = load_event_arrays(store)
+                conn = store.db.conn
+                conn.execute("BEGIN")  # the summary and the events from one snapshot
+                try:
+                    summary = density_summary(store)
+                    self.summarized.emit(summary)
+                    arrays = load_event_arrays(store, summary=summary)
+                finally:
+                    conn.execute("COMMIT")
                 stories = story_store.collapsed_arrays(store, arrays) if self._collapse else None
                 loaded = LoadedEvents(arrays, stories)
         except Exception as exc:  # every failure must reach the window
