@@ -399,7 +399,11 @@ class TimelineView(QWidget):
             self._highlight = None
             self._highlight_rows = None
         else:
-            wanted = np.fromiter((int(a) for a in article_ids), dtype=np.int64)
+            wanted = (
+                article_ids.astype(np.int64, copy=False)
+                if isinstance(article_ids, np.ndarray)
+                else np.fromiter((int(a) for a in article_ids), dtype=np.int64)
+            )
             self._highlight = np.isin(self._arrays.article_ids, wanted)
             self._highlight_rows = np.flatnonzero(self._highlight)
         self._highlight_version += 1
