@@ -4,14 +4,25 @@
 
 Prints one JSON line per query class (query_class, hits, p50_ms, p95_ms, and cpu_p95_ms:
 the process's CPU time, which a busy machine does not inflate), then one
-with index_mb and text_mb.  Every hit is ranked (search() ranks all of them by tier).  The store is cached in /tmp (rebuilt with --rebuild).
+with index_mb and text_mb.  Every hit is ranked (search() ranks all of them by tier).
+The store is cached in /tmp (rebuilt with --rebuild).
 The vocabulary is the words of ../shared/corpus (words only, never sentences) drawn
 with a Zipf-like distribution, so there are rare, mid and common words.
+
+Classes: rare, mid and common words (in 5-100 articles, 1-5%, over half); prefix (four
+letters) and prefix3 (three, the shortest the search takes); forms (a word with the
+article, searched in all its clitic forms); phrase (two neighbouring words of an
+article) and common_phrase (two neighbouring words each in a third of the articles or
+more); filtered, filtered_mentioned and filtered_either (a common word from one source
+in two years of publication, of mentioned dates, or of either).  window and
+window_cold_map time the window's search path for the words in the most articles:
+every hit's id in the list's order (bench/window.py times it in the window itself).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -21,12 +32,16 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.store import Store
-from timeline.store.search import search
+from timeline.store import search as search_module
+from timeline.store.edits import with_user_text_matches
+from timeline.store.search import in_list_order, matching_article_ids, search
+from timeline.text.normalize import normalize
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669]{2,}")
@@ -189,7 +204,14 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
     rare = band(5, 100)
     mid = band(n * 0.01, n * 0.05)
     common = band(n * 0.5, n)
+    everywhere = [{"query": t} for t, _ in sorted(vocab, key=lambda v: -v[1])[:per_class]]
     prefixes = [w[:4] + "*" for w in band(n * 0.005, n * 0.03) if len(w) >= 5]
+    # Three letters, the shortest prefix the search takes: the first three letters of
+    # words in 5% of the articles or more, as a user starts typing a word (some stand
+    # for hundreds of words: الم* for every word after ال).
+    short = sorted({t[:3] for t, d in vocab if d >= n * 0.05 and len(t) >= 4})
+    prefixes3 = [p + "*" for p in rng.sample(short, min(per_class, len(short)))]
+    doc_of = dict(vocab)
     # Words with the article: their forms (بال…, وال…, لل…, endings) are searched too.
     with_article = [
         t for t, d in vocab if n * 0.01 <= d <= n * 0.3 and t.startswith("ال") and len(t) >= 5
@@ -201,32 +223,51 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
         picked,
     ).fetchall()
     phrases = []
+    common_phrases = []
     for (body,) in docs:
         parts = body.split()
         i = rng.randrange(len(parts) - 2)
         phrases.append('"' + " ".join(parts[i : i + 2]) + '"')
+        # Two words next to each other that are each in a third of the articles or more.
+        pairs = [
+            (a, b)
+            for a, b in itertools.pairwise(parts)
+            if min(doc_of.get(normalize(a), 0), doc_of.get(normalize(b), 0)) >= n / 3
+        ]
+        if pairs:
+            common_phrases.append('"' + " ".join(rng.choice(pairs)) + '"')
     source = conn.execute(
         "SELECT source FROM articles GROUP BY source ORDER BY count(*) DESC LIMIT 1 OFFSET 2"
     ).fetchone()[0]
     two_years = 2 * 365 * 86_400
-    filtered = [
-        {
-            "query": w,
-            "source": source,
-            "date_from": (lo := START_2000 + rng.randrange(SPAN_25_YEARS - two_years)),
-            "date_to": lo + two_years,
-            "event_kind": "published",
-        }
-        for w in common
-    ]
+
+    def filtered(kind: str | None) -> list[dict]:
+        return [
+            {
+                "query": w,
+                "source": source,
+                "date_from": (lo := START_2000 + rng.randrange(SPAN_25_YEARS - two_years)),
+                "date_to": lo + two_years,
+                "event_kind": kind,
+            }
+            for w in common
+        ]
+
     return {
         "rare": [{"query": q} for q in rare],
         "mid": [{"query": q} for q in mid],
         "common": [{"query": q} for q in common],
         "prefix": [{"query": q} for q in prefixes],
+        "prefix3": [{"query": q} for q in prefixes3],
         "forms": [{"query": q} for q in forms],
         "phrase": [{"query": q} for q in phrases],
-        "filtered": filtered,
+        "common_phrase": [{"query": q} for q in common_phrases[:per_class]],
+        # A common word from one source in two years: of publication, of the dates the
+        # articles mention, or of either (the search bar's three kinds of date).
+        "filtered": filtered("published"),
+        "filtered_mentioned": filtered("mentioned"),
+        "filtered_either": filtered(None),
+        "everywhere": everywhere,
     }
 
 
@@ -252,6 +293,25 @@ def sizes(store: Store) -> dict[str, float]:
     }
 
 
+def first_page(store: Store, params: dict) -> int:
+    """The search's first page of 50, ranked over every hit; the number of hits."""
+    return search(store, limit=50, **params).total
+
+
+def window_path(store: Store, params: dict) -> int:
+    """What the window's search worker does: every matching id (with the user's notes
+    and tags), then the same ids in the article list's order."""
+    filters = {k: params.get(k) for k in ("source", "date_from", "date_to", "event_kind")}
+    ids = matching_article_ids(store, params["query"], **filters)
+    ids = with_user_text_matches(store, params["query"], ids, filters)
+    return len(in_list_order(store, ids))
+
+
+def cold_window_path(store: Store, params: dict) -> int:
+    search_module._MAP_CACHE.clear()
+    return window_path(store, params)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -267,17 +327,29 @@ def main() -> None:
         if store.count_articles() != args.articles:
             raise SystemExit(f"{path} holds another size; use --rebuild")
         where = machine()
-        for query_class, queries in pick_queries(store, args.queries).items():
+        picked = pick_queries(store, args.queries)
+        # The window's path for the words in the most articles: every hit's id, in the
+        # list's order.  The window reads the article map when it opens a store; the
+        # first search after a change to the store reads it in the path (cold).
+        everywhere = picked.pop("everywhere")
+        classes: list[tuple[str, list[dict], Callable[..., int]]] = [
+            (name, queries, first_page) for name, queries in picked.items()
+        ]
+        classes += [
+            ("window", everywhere, window_path),
+            ("window_cold_map", everywhere, cold_window_path),
+        ]
+        for query_class, queries, run in classes:
             times: list[float] = []
             cpu: list[float] = []
             hits: list[int] = []
             for params in queries:
                 for _ in range(args.repeat):
                     started, used = time.perf_counter(), time.process_time()
-                    result = search(store, limit=50, **params)
+                    total = run(store, params)
                     times.append((time.perf_counter() - started) * 1000)
                     cpu.append((time.process_time() - used) * 1000)
-                hits.append(result.total)
+                hits.append(total)
             print(
                 json.dumps(
                     {
