@@ -237,10 +237,14 @@ def _matching_sql(
         "article_fts.rowid >= ? AND article_fts.rowid < ?"
         " AND s.published_start >= ? AND s.published_start < ?"
     )
-    # An event [start, end) overlaps the range; a point has no end.
+    # An event [start, end) overlaps the range; a point has no end.  Checked on the
+    # index's rowid (a set read once) rather than on the article id through the id map
+    # (a lookup a hit of the word); the + keeps SQLite from asking the index for each
+    # rowid of the set instead (measured: half the time, and ten times without the +).
     mentioned = (
-        "s.article_id IN (SELECT article_id FROM events WHERE kind = 'mentioned'"
-        ' AND start < ? AND coalesce("end", start + 1) > ?)'
+        "+article_fts.rowid IN (SELECT fts_rowid FROM article_search WHERE article_id IN"
+        " (SELECT article_id FROM events WHERE kind = 'mentioned'"
+        ' AND start < ? AND coalesce("end", start + 1) > ?))'
     )
     if event_kind == "published":
         sql += f" AND {published}"
