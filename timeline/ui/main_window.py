@@ -682,12 +682,12 @@ class MainWindow(QMainWindow):
                 return {}
         return self._earliest
 
-    def _story_hits(self, ids: np.ndarray) -> np.ndarray | list[int]:
+    def _story_hits(self, ids: np.ndarray | list[int]) -> np.ndarray | list[int]:
         """Hits as the window shows them: with each story once, a hit in any copy is its
         story's hit (the earliest copy), counted once."""
         if not self.collapse_action.isChecked():
             return ids
-        ids = ids.tolist()
+        ids = ids.tolist() if isinstance(ids, np.ndarray) else ids
         earliest = self._earliest_copies()
         return list(dict.fromkeys(earliest.get(i, i) for i in ids))
 
