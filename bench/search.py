@@ -4,14 +4,25 @@
 
 Prints one JSON line per query class (query_class, hits, p50_ms, p95_ms, and cpu_p95_ms:
 the process's CPU time, which a busy machine does not inflate), then one
-with index_mb and text_mb.  Every hit is ranked (search() ranks all of them by tier).  The store is cached in /tmp (rebuilt with --rebuild).
+with index_mb and text_mb.  Every hit is ranked (search() ranks all of them by tier).
+The store is cached in /tmp (rebuilt with --rebuild).
 The vocabulary is the words of ../shared/corpus (words only, never sentences) drawn
 with a Zipf-like distribution, so there are rare, mid and common words.
+
+Classes: rare, mid and common words (in 5-100 articles or 0.1%, 1-5%, over half); prefix (four
+letters) and prefix3 (three, the shortest the search takes); forms (a word with the
+article, searched in all its clitic forms); phrase (two neighbouring words of an
+article) and common_phrase (two neighbouring words each in a third of the articles or
+more); filtered, filtered_mentioned and filtered_either (a common word from one source
+in two years of publication, of mentioned dates, or of either).  window and
+window_cold_map time the window's search path for the words in the most articles:
+every hit's id in the list's order (bench/window.py times it in the window itself).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -21,19 +32,23 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline.model import ArticleDraft, DateValue, Event
 from timeline.store import Store
-from timeline.store.search import search
+from timeline.store import search as search_module
+from timeline.store.edits import with_user_text_matches
+from timeline.store.search import SearchError, in_list_order, matching_article_ids, search
+from timeline.text.normalize import normalize
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669]{2,}")
 START_2000 = 946_684_800
 SPAN_25_YEARS = 25 * 365 * 86_400
 HARAKAT = "\u064e\u064f\u0650\u0651\u0652"
+UNDATED = -(1 << 62)  # the first rowid of undated articles (schema v2)
 
 
 def vocabulary() -> list[str]:
@@ -49,6 +64,13 @@ def vocabulary() -> list[str]:
 
 
 def build(path: Path, n: int, seed: int = 7) -> None:
+    """A store of n synthetic articles, loaded in bulk.
+
+    The search index's triggers (which normalize each article in SQL and look for a
+    free rowid) are set aside while the rows go in, then the index is filled in one
+    pass in rowid order, as migration v2/v4 fill it, and the triggers are put back:
+    article by article a million articles took over an hour on a 2-core machine.
+    """
     rng = random.Random(seed)
     words = vocabulary()
     weights = [1.0 / (rank + 2.7) for rank in range(len(words))]
@@ -58,37 +80,92 @@ def build(path: Path, n: int, seed: int = 7) -> None:
         path.unlink()
     started = time.perf_counter()
     with Store(path) as store:
+        conn = store.db.conn
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'"
+        ).fetchall()
+        now = "2026-01-01T00:00:00+00:00"
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
         batch = 2000
         for first in range(0, n, batch):
-            count = min(batch, n - first)
-            tokens = rng.choices(words, weights, k=count * 190)
             with store.transaction():
+                count = min(batch, n - first)
+                tokens = rng.choices(words, weights, k=count * 190)
+                articles, events = [], []
                 for k in range(count):
                     doc = tokens[k * 190 : (k + 1) * 190]
                     # Some vowel marks, as real text has, for the normalizer to fold.
                     for j in rng.sample(range(len(doc)), 8):
                         w = doc[j]
                         doc[j] = w[0] + rng.choice(HARAKAT) + w[1:]
-                    title = " ".join(doc[:9])
-                    body = " ".join(doc[9:])
+                    article_id = first + k + 1
                     start = (
                         None if rng.random() < 0.03 else START_2000 + rng.randrange(SPAN_25_YEARS)
                     )
-                    published = DateValue("x", "minute", start) if start is not None else None
                     mention = START_2000 + rng.randrange(SPAN_25_YEARS) // 86_400 * 86_400
-                    article_id, _ = store.add_article(
-                        ArticleDraft(
-                            title=title,
-                            body=body,
-                            source=rng.choices(sources, source_weights)[0],
-                        ),
-                        uid=f"bench-{first + k}",
-                        published=published,
+                    source = rng.choices(sources, source_weights)[0]
+                    articles.append(
+                        (
+                            article_id,
+                            f"bench-{article_id}",
+                            " ".join(doc[:9]),
+                            " ".join(doc[9:]),
+                            source,
+                            "x" if start is not None else None,
+                            start,
+                            now,
+                        )
                     )
-                    store.replace_mentions(
-                        article_id, [Event(article_id, "mentioned", mention, None, "day", "x", "x")]
-                    )
-            print(f"\r{first + count}/{n}", end="", file=sys.stderr, flush=True)
+                    if start is not None:
+                        events.append((article_id, "published", start, None, "minute", "x", "x"))
+                    events.append((article_id, "mentioned", mention, None, "day", "x", "x"))
+                conn.executemany(
+                    "INSERT INTO articles (id, uid, title, body, source, published,"
+                    " published_start, imported_at) VALUES (?,?,?,?,?,?,?,?)",
+                    articles,
+                )
+                conn.executemany(
+                    'INSERT INTO events (article_id, kind, start, "end", granularity, value,'
+                    " label) VALUES (?,?,?,?,?,?,?)",
+                    events,
+                )
+                print(f"\rrows {first + count}/{n}", end="", file=sys.stderr, flush=True)
+        # Rowids as migration v2 gives them: the minute, or the next free one.
+        mapping, last = [], None
+        for article_id, start in conn.execute(
+            "SELECT id, published_start FROM articles"
+            " ORDER BY published_start IS NULL, published_start, id"
+        ):
+            if start is None:
+                rowid = UNDATED + article_id
+            else:
+                minute = start // 60  # every bench date is after 1970
+                rowid = minute if last is None else max(minute, last + 1)
+                last = rowid
+            mapping.append((rowid, article_id, start))
+        with store.transaction():
+            conn.executemany(
+                "INSERT INTO article_search (fts_rowid, article_id, published_start)"
+                " VALUES (?, ?, ?)",
+                mapping,
+            )
+        mapping.sort()
+        chunk = 20_000
+        for i in range(0, len(mapping), chunk):
+            part = mapping[i : i + chunk]
+            with store.transaction():
+                conn.execute(
+                    "INSERT INTO article_fts (rowid, body, title, lead)"
+                    " SELECT s.fts_rowid, t.body, t.title, t.lead"
+                    " FROM article_search_parts t JOIN article_search s ON s.article_id = t.id"
+                    " WHERE s.fts_rowid BETWEEN ? AND ? ORDER BY s.fts_rowid",
+                    (part[0][0], part[-1][0]),
+                )
+            print(f"\rindex {i + len(part)}/{n}", end="", file=sys.stderr, flush=True)
+        with store.transaction():
+            for _, sql in triggers:
+                conn.execute(sql)
     print(f"\nbuilt in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
@@ -124,10 +201,17 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
         found = [t for t, d in vocab if lo <= d <= hi and len(t) >= 3]
         return rng.sample(found, min(per_class, len(found)))
 
-    rare = band(5, 100)
+    rare = band(5, max(100, n * 0.001))
     mid = band(n * 0.01, n * 0.05)
     common = band(n * 0.5, n)
+    everywhere = [{"query": t} for t, _ in sorted(vocab, key=lambda v: -v[1])[:per_class]]
     prefixes = [w[:4] + "*" for w in band(n * 0.005, n * 0.03) if len(w) >= 5]
+    # Three letters, the shortest prefix the search takes: the first three letters of
+    # words in 5% of the articles or more, as a user starts typing a word (some stand
+    # for hundreds of words: الم* for every word after ال).
+    short = sorted({t[:3] for t, d in vocab if d >= n * 0.05 and len(t) >= 4})
+    prefixes3 = [p + "*" for p in rng.sample(short, min(per_class, len(short)))]
+    doc_of = dict(vocab)
     # Words with the article: their forms (بال…, وال…, لل…, endings) are searched too.
     with_article = [
         t for t, d in vocab if n * 0.01 <= d <= n * 0.3 and t.startswith("ال") and len(t) >= 5
@@ -139,32 +223,51 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
         picked,
     ).fetchall()
     phrases = []
+    common_phrases = []
     for (body,) in docs:
         parts = body.split()
         i = rng.randrange(len(parts) - 2)
         phrases.append('"' + " ".join(parts[i : i + 2]) + '"')
+        # Two words next to each other that are each in a third of the articles or more.
+        pairs = [
+            (a, b)
+            for a, b in itertools.pairwise(parts)
+            if min(doc_of.get(normalize(a), 0), doc_of.get(normalize(b), 0)) >= n / 3
+        ]
+        if pairs:
+            common_phrases.append('"' + " ".join(rng.choice(pairs)) + '"')
     source = conn.execute(
         "SELECT source FROM articles GROUP BY source ORDER BY count(*) DESC LIMIT 1 OFFSET 2"
     ).fetchone()[0]
     two_years = 2 * 365 * 86_400
-    filtered = [
-        {
-            "query": w,
-            "source": source,
-            "date_from": (lo := START_2000 + rng.randrange(SPAN_25_YEARS - two_years)),
-            "date_to": lo + two_years,
-            "event_kind": "published",
-        }
-        for w in common
-    ]
+
+    def filtered(kind: str | None) -> list[dict]:
+        return [
+            {
+                "query": w,
+                "source": source,
+                "date_from": (lo := START_2000 + rng.randrange(SPAN_25_YEARS - two_years)),
+                "date_to": lo + two_years,
+                "event_kind": kind,
+            }
+            for w in common
+        ]
+
     return {
         "rare": [{"query": q} for q in rare],
         "mid": [{"query": q} for q in mid],
         "common": [{"query": q} for q in common],
         "prefix": [{"query": q} for q in prefixes],
+        "prefix3": [{"query": q} for q in prefixes3],
         "forms": [{"query": q} for q in forms],
         "phrase": [{"query": q} for q in phrases],
-        "filtered": filtered,
+        "common_phrase": [{"query": q} for q in common_phrases[:per_class]],
+        # A common word from one source in two years: of publication, of the dates the
+        # articles mention, or of either (the search bar's three kinds of date).
+        "filtered": filtered("published"),
+        "filtered_mentioned": filtered("mentioned"),
+        "filtered_either": filtered(None),
+        "everywhere": everywhere,
     }
 
 
@@ -190,6 +293,25 @@ def sizes(store: Store) -> dict[str, float]:
     }
 
 
+def first_page(store: Store, params: dict) -> int:
+    """The search's first page of 50, ranked over every hit; the number of hits."""
+    return search(store, limit=50, **params).total
+
+
+def window_path(store: Store, params: dict) -> int:
+    """What the window's search worker does: every matching id (with the user's notes
+    and tags), then the same ids in the article list's order."""
+    filters = {k: params.get(k) for k in ("source", "date_from", "date_to", "event_kind")}
+    ids = matching_article_ids(store, params["query"], **filters)
+    ids = with_user_text_matches(store, params["query"], ids, filters)
+    return len(in_list_order(store, ids))
+
+
+def cold_window_path(store: Store, params: dict) -> int:
+    search_module._MAP_CACHE.clear()
+    return window_path(store, params)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -205,22 +327,40 @@ def main() -> None:
         if store.count_articles() != args.articles:
             raise SystemExit(f"{path} holds another size; use --rebuild")
         where = machine()
-        for query_class, queries in pick_queries(store, args.queries).items():
+        picked = pick_queries(store, args.queries)
+        # The window's path for the words in the most articles: every hit's id, in the
+        # list's order.  The window reads the article map when it opens a store; the
+        # first search after a change to the store reads it in the path (cold).
+        everywhere = picked.pop("everywhere")
+        classes: list[tuple[str, list[dict], Callable[..., int]]] = [
+            (name, queries, first_page) for name, queries in picked.items()
+        ]
+        classes += [
+            ("window", everywhere, window_path),
+            ("window_cold_map", everywhere, cold_window_path),
+        ]
+        for query_class, queries, run in classes:
             times: list[float] = []
             cpu: list[float] = []
             hits: list[int] = []
+            stopped = 0  # searches stopped by the search's time limit (counted as run)
             for params in queries:
+                total = 0
                 for _ in range(args.repeat):
                     started, used = time.perf_counter(), time.process_time()
-                    result = search(store, limit=50, **params)
+                    try:
+                        total = run(store, params)
+                    except SearchError:
+                        stopped += 1
                     times.append((time.perf_counter() - started) * 1000)
                     cpu.append((time.process_time() - used) * 1000)
-                hits.append(result.total)
+                hits.append(total)
             print(
                 json.dumps(
                     {
                         "query_class": query_class,
                         "queries": len(queries),
+                        "stopped": stopped,
                         "hits": int(statistics.median(hits)) if hits else 0,
                         "p50_ms": round(percentile(times, 50), 2) if times else None,
                         "p95_ms": round(percentile(times, 95), 2) if times else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QModelIndex, QRect
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -52,6 +53,20 @@ def test_model_of_search_results_passes_the_model_tester(
     model = ArticleListModel(sample_store)
     model.reload(sample_store.chronological_ids()[::2])
     qtmodeltester.check(model)
+
+
+def test_a_search_gives_its_hits_as_an_array(small_pages: None, sample_store: Store) -> None:
+    # The window's search hands over numpy ids (a common word matches every article).
+    hits = sample_store.chronological_ids()[1::2]
+    model = ArticleListModel(sample_store)
+    model.reload(np.array(hits, dtype=np.int64))
+    for row, article_id in enumerate(hits):
+        assert model.row_of(article_id) == row
+    shown = _ids(model)
+    assert shown == hits and all(type(i) is int for i in shown)
+    assert model.row_of(sample_store.chronological_ids()[0]) is None  # not a hit
+    model.hide_article(hits[0])
+    assert _ids(model)[:2] == hits[1:3] and model.row_of(hits[1]) == 0
 
 
 def test_row_of_a_later_article_adds_the_rows_up_to_it(

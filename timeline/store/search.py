@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import sqlite3
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -14,6 +16,7 @@ from typing import Literal
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from timeline.store.listing import in_chronological_order
 from timeline.store.store import Store
 from timeline.text.query import (
     EmptyQueryError,
@@ -36,9 +39,11 @@ __all__ = [
     "article_hit_spans",
     "distinct_sources",
     "hit_spans",
+    "in_list_order",
     "matching_article_ids",
     "search",
     "spelling_suggestions",
+    "warm_article_map",
     "word_forms",
 ]
 
@@ -233,10 +238,14 @@ def _matching_sql(
         "article_fts.rowid >= ? AND article_fts.rowid < ?"
         " AND s.published_start >= ? AND s.published_start < ?"
     )
-    # An event [start, end) overlaps the range; a point has no end.
+    # An event [start, end) overlaps the range; a point has no end.  Checked on the
+    # index's rowid (a set read once) rather than on the article id through the id map
+    # (a lookup a hit of the word); the + keeps SQLite from asking the index for each
+    # rowid of the set instead (measured: half the time, and ten times without the +).
     mentioned = (
-        "s.article_id IN (SELECT article_id FROM events WHERE kind = 'mentioned'"
-        ' AND start < ? AND coalesce("end", start + 1) > ?)'
+        "+article_fts.rowid IN (SELECT fts_rowid FROM article_search WHERE article_id IN"
+        " (SELECT article_id FROM events WHERE kind = 'mentioned'"
+        ' AND start < ? AND coalesce("end", start + 1) > ?))'
     )
     if event_kind == "published":
         sql += f" AND {published}"
@@ -607,28 +616,31 @@ def _ranked_in_one_pass(
     scored = _run(store, sql, params)
     if cap is not None and len(scored) > cap:
         return None
-    typed: list[set[int]] | None = None
+    # Whether the typed form is in the title, in the title or lead: by rowid, read
+    # once, for the rowids found only (a set the + keeps SQLite from handing to the index
+    # one rowid at a time); a date filter on mentions spreads the hits over every year,
+    # and a read a tier over all of them cost 30-60 ms each.
+    typed: dict[int, tuple[bool, bool]] | None = None
     if scored and query.fts() != query.fts(forms):
         first, last = min(r[0] for r in scored), max(r[0] for r in scored)
-        words = query.fts(positive=True)
-        typed = [
-            {
-                rowid
-                for (rowid,) in _run(
-                    store,
-                    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
-                    " AND rowid >= ? AND rowid <= ?",
-                    [f"{columns} : ({words})" if columns else words, first, last],
-                )
-            }
-            for columns in ("{title}", "{title lead}", None)
-        ]
+        typed = {
+            rowid: (in_title < 0, in_lead < 0)
+            for rowid, in_title, in_lead in _run(
+                store,
+                f"SELECT rowid, {_IN_TITLE}, {_IN_TITLE_OR_LEAD} FROM article_fts"
+                " WHERE article_fts MATCH ? AND rowid >= ? AND rowid <= ?"
+                " AND +rowid IN (SELECT value FROM json_each(?))",
+                [query.fts(positive=True), first, last, json.dumps([r[0] for r in scored])],
+            )
+        }
     ranked: list[tuple[float, int]] = []
     for rowid, score, title, lead in scored:
         if typed is None:
             as_typed = (title < 0, lead < 0, True)
+        elif rowid in typed:
+            as_typed = (*typed[rowid], True)
         else:
-            as_typed = (rowid in typed[0], rowid in typed[1], rowid in typed[2])
+            as_typed = (False, False, False)
         if as_typed[2]:
             tier = 0 if as_typed[0] else 1 if as_typed[1] else 2
         else:
@@ -787,12 +799,148 @@ def matching_article_ids(
     with _time_limit(store, time_limit):
         forms = _expand(store, parsed)
         where, params = _matching_sql(
+            store, parsed.fts(forms), source, date_from, date_to, event_kind
+        )
+        # The index's rowids as one text (a Python object a hit costs 4 times more), in
+        # rowid order, mapped to article ids by the article map when there are many.
+        rowids = _int_array(_run(store, "SELECT group_concat(article_fts.rowid)" + where, params))
+        articles = _article_map(store, build=len(rowids) >= _MAP_WORTH)
+        if articles is not None:
+            found = articles.sorted_ids_of_rowids(rowids)
+            if found is not None:
+                return found
+        where, params = _matching_sql(
             store, parsed.fts(forms), source, date_from, date_to, event_kind, join=True
         )
-        rows = _run(store, "SELECT s.article_id" + where, params)
-    ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        ids = _int_array(_run(store, "SELECT group_concat(s.article_id)" + where, params))
     ids.sort()
     return ids
+
+
+def in_list_order(store: Store, ids: np.ndarray) -> np.ndarray:
+    """Article ids (int64) in the article list's order: by publication, undated last
+    (as store.chronological_ids); ids of no article are left out."""
+    articles = _article_map(store, build=len(ids) >= _MAP_WORTH)
+    if articles is not None:
+        return articles.in_list_order(np.asarray(ids, dtype=np.int64))
+    return np.array(in_chronological_order(store, ids.tolist()), dtype=np.int64)
+
+
+def _int_array(rows: list[tuple]) -> np.ndarray:
+    """The integers of a group_concat (one row, one text or NULL)."""
+    text = rows[0][0] if rows else None
+    if not text:
+        return np.empty(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+# The article map pays for itself from about this many ids (read once per version of
+# the index, about 1 us an article; a few hits are mapped by a join instead).
+_MAP_WORTH = 20_000
+# Sorts after every publication time: an undated article's key (the list puts them last).
+_UNDATED_KEY = (1 << 63) - 1
+
+
+class _ArticleMap:
+    """Every article's index rowid, id and row in the list, as arrays.
+
+    The window's search lists every hit in date order: for a word in every article that
+    is a million rows, too many for a Python object each.  The map turns the index's
+    rowids (read as one text) into article ids in list order with array operations.
+    """
+
+    def __init__(self, rowids: np.ndarray, ids: np.ndarray, starts: np.ndarray) -> None:
+        if len(rowids) > 1 and not bool(np.all(rowids[1:] > rowids[:-1])):
+            order = np.argsort(rowids, kind="stable")
+            rowids, ids, starts = rowids[order], ids[order], starts[order]
+        self.rowids = rowids
+        # The list's order is (publication, id), undated last.  The rowids follow
+        # publication almost everywhere, so a stable sort by time is nearly free; ties
+        # out of id order (a rowid taken by a later article of the same second) are rare.
+        by_time = np.argsort(starts, kind="stable")
+        s, i = starts[by_time], ids[by_time]
+        if bool(np.any((s[1:] == s[:-1]) & (i[1:] < i[:-1]))):
+            by_time = np.lexsort((ids, starts))
+        self.list_ids = ids[by_time]
+        # Rows as int32 (2,147,483,647 articles): the map is 32 bytes an article.
+        list_row = np.empty(len(ids), dtype=np.int32)
+        list_row[by_time] = np.arange(len(ids), dtype=np.int32)
+        by_id = np.argsort(ids)
+        self.sorted_ids = ids[by_id]
+        self.list_row_of_id = list_row[by_id]  # aligned with sorted_ids
+        id_row = np.empty(len(ids), dtype=np.int32)
+        id_row[by_id] = np.arange(len(ids), dtype=np.int32)
+        self.id_row_of_rowid = id_row  # aligned with rowids
+
+    def _positions(self, keys: np.ndarray, values: np.ndarray) -> np.ndarray | None:
+        """Where each value is in the sorted keys; None if one is missing (the store
+        changed between reading the map and the search: the caller reads another way)."""
+        at = np.searchsorted(keys, values)
+        if len(values) and (
+            int(at.max()) >= len(keys) or not bool(np.array_equal(keys[at], values))
+        ):
+            return None
+        return at
+
+    def sorted_ids_of_rowids(self, rowids: np.ndarray) -> np.ndarray | None:
+        at = self._positions(self.rowids, rowids)
+        if at is None:
+            return None
+        chosen = np.zeros(len(self.sorted_ids), dtype=bool)
+        chosen[self.id_row_of_rowid[at]] = True
+        return self.sorted_ids[chosen]
+
+    def in_list_order(self, ids: np.ndarray) -> np.ndarray:
+        at = np.searchsorted(self.sorted_ids, ids)
+        inside = at < len(self.sorted_ids)
+        at = at[inside]
+        at = at[self.sorted_ids[at] == ids[inside]]
+        chosen = np.zeros(len(self.list_ids), dtype=bool)
+        chosen[self.list_row_of_id[at]] = True
+        return self.list_ids[chosen]
+
+
+# One map, of the store and index version last searched (the window's store), read by
+# one thread at a time (the window's loader warms it while a search may want it).
+_MAP_CACHE: dict[tuple[str, bytes], _ArticleMap] = {}
+_MAP_LOCK = threading.Lock()
+
+
+def warm_article_map(store: Store) -> None:
+    """Read the store's article map now unless it is current: the window does it on a
+    worker once a store is open or changed, so that its first search finds it (reading
+    it costs about 0.6 us an article)."""
+    _article_map(store, build=True)
+
+
+def _article_map(store: Store, *, build: bool) -> _ArticleMap | None:
+    """The store's article map: the one kept when the index has not changed since, else
+    read anew when build is true (else None)."""
+    key = (str(store.path), _index_version(store))
+    found = _MAP_CACHE.get(key)
+    if found is not None or not build:
+        return found
+    with _MAP_LOCK:
+        found = _MAP_CACHE.get(key)  # read by another thread meanwhile
+        if found is None:
+            found = _read_article_map(store)
+            if found is not None:
+                _MAP_CACHE.clear()
+                _MAP_CACHE[key] = found
+    return found
+
+
+def _read_article_map(store: Store) -> _ArticleMap | None:
+    rows = _run(
+        store,
+        "SELECT group_concat(fts_rowid), group_concat(article_id),"
+        f" group_concat(ifnull(published_start, {_UNDATED_KEY})) FROM article_search",
+        [],
+    )
+    columns = [_int_array([(text,)]) for text in rows[0]]
+    if len({len(c) for c in columns}) != 1:
+        return None
+    return _ArticleMap(*columns)
 
 
 def filtered_article_ids(

@@ -212,9 +212,7 @@ class EventArrays:
         """The same columns in an object of its own: one whose columns a ColumnRoom may
         swap for copies without changing what holders of this one see."""
         columns = (self.ids, self.article_ids, self.starts, self.ends, self.kinds, self.points)
-        return EventArrays.with_ranges(
-            columns, self.range_rows, self.range_starts, self.range_ends
-        )
+        return EventArrays.with_ranges(columns, self.range_rows, self.range_starts, self.range_ends)
 
     @classmethod
     def from_columns(

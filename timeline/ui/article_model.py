@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from timeline.model import Article, Event
@@ -61,7 +62,6 @@ class ArticleListModel(QAbstractListModel):
         super().__init__(parent)
         self._store = store
         self._given: list[int] | None = None  # a search's ids, in list order
-        self._given_rows: dict[int, int] | None = None
         self._total = 0  # rows there are; _count of them are in the model so far
         self._count = 0
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
@@ -95,9 +95,13 @@ class ArticleListModel(QAbstractListModel):
             return [i for i in self._store.chronological_ids() if i not in earliest]
         return list(dict.fromkeys(earliest.get(i, i) for i in ids))
 
-    def reload(self, ids: list[int] | None = None) -> None:
-        """Show the given article ids (default: all, chronological) and drop the cache."""
-        self._asked = None if ids is None else list(ids)
+    def reload(self, ids: Sequence[int] | np.ndarray | None = None) -> None:
+        """Show the given article ids (default: all, chronological) and drop the cache.
+
+        A search gives its hits as an array (a common word matches every article): they
+        become Python ints once, in one call, and are looked through only for hidden ones.
+        """
+        self._asked = None if ids is None else _int_list(ids)
         ids = self._story_ids(self._asked)
         self.beginResetModel()
         self._hidden = (
@@ -105,8 +109,12 @@ class ArticleListModel(QAbstractListModel):
             if self.show_hidden
             else self._read(lambda: user.hidden_article_ids(self._store), set())
         )
-        self._given = None if ids is None else [i for i in ids if i not in self._hidden]
-        self._given_rows = None
+        if ids is None:
+            self._given = None
+        elif self._hidden:
+            self._given = [i for i in ids if i not in self._hidden]
+        else:
+            self._given = list(ids)  # a copy of its own: a hidden row is taken out of it
         self._hidden_rows = []
         self._hidden_row_of = {}
         if ids is None and self._hidden:
@@ -199,7 +207,6 @@ class ArticleListModel(QAbstractListModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         if self._given is not None:
             self._given.pop(row)
-            self._given_rows = None
         else:
             under = self._row_in_whole_list(row)
             bisect.insort(self._hidden_rows, under)
@@ -292,9 +299,12 @@ class ArticleListModel(QAbstractListModel):
         row = self._rows_of.get(article_id)
         if row is None:
             if self._given is not None:
-                if self._given_rows is None:
-                    self._given_rows = {a: i for i, a in enumerate(self._given)}
-                row = self._given_rows.get(article_id)
+                # A scan in C (a few ms for a million hits), not a dictionary of every
+                # hit built on the GUI thread after each search (up to a second).
+                try:
+                    row = self._given.index(article_id)
+                except ValueError:
+                    row = None
             elif article_id in self._hidden:
                 return None
             else:
@@ -390,3 +400,8 @@ class ArticleListModel(QAbstractListModel):
                 self.failure = str(exc) or type(exc).__name__
                 self.store_failed.emit(self.failure)
             return default
+
+
+def _int_list(ids: Sequence[int] | np.ndarray) -> list[int]:
+    """Ids as a list of Python ints (an array's in one call, not one object at a time)."""
+    return ids.tolist() if isinstance(ids, np.ndarray) else [int(i) for i in ids]

@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("statusCounts")
         self.statusBar().addPermanentWidget(self.count_label)
         self._search_ids: np.ndarray | None = None
-        self._search_ordered: list[int] | None = None
+        self._search_ordered: np.ndarray | None = None
         self._earliest: dict[int, int] | None = None  # by later copy (stories), per reload
         self._events_shown: int | None = None
         self._timeline_shown = False
@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         if self._search_ids is None:
             articles = counted(self.tr("%n article(s)", "", total), total, style)
         else:
-            found = len(self._story_hits(self._search_ids.tolist()))
+            found = len(self._story_hits(self._search_ids))
             articles = counted(self.tr("%1 of %n article(s)", "", total), total, style).replace(
                 "%1", group_number(found, style)
             )
@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
         elif self._search_ids is None:
             self._events_shown = len(arrays)
         else:
-            hits = self._story_hits(self._search_ids.tolist())
+            hits = self._story_hits(self._search_ids)
             self._events_shown = int(np.isin(arrays.article_ids, hits).sum())
         self._update_status()
 
@@ -548,7 +548,7 @@ class MainWindow(QMainWindow):
         self._search_thread = start_in_thread(worker, self)
         self._search_thread.finished.connect(self._search_ended)
 
-    def _search_done(self, request: SearchRequest, ids: np.ndarray, ordered: list[int]) -> None:
+    def _search_done(self, request: SearchRequest, ids: np.ndarray, ordered: np.ndarray) -> None:
         if self._closed:
             return
         if self._pending_search is None and request == self._latest_search:
@@ -559,8 +559,9 @@ class MainWindow(QMainWindow):
                     self._store_failed(str(exc))
                     hidden = set()
                 if hidden:
-                    ids = ids[~np.isin(ids, np.fromiter(hidden, dtype=np.int64))]
-                    ordered = [i for i in ordered if i not in hidden]
+                    gone = np.fromiter(hidden, dtype=np.int64)
+                    ids = ids[~np.isin(ids, gone)]
+                    ordered = ordered[~np.isin(ordered, gone)]
             self._apply_search(request, ids, ordered)
 
     def _search_failed(self, request: SearchRequest, message: str) -> None:
@@ -577,7 +578,10 @@ class MainWindow(QMainWindow):
             self.run_search(pending)
 
     def _apply_search(
-        self, request: SearchRequest | None, ids: np.ndarray | None, ordered: list[int] | None
+        self,
+        request: SearchRequest | None,
+        ids: np.ndarray | None,
+        ordered: np.ndarray | None,
     ) -> None:
         self.search = request
         current = self.list.currentIndex().data(ArticleIdRole)
@@ -590,10 +594,10 @@ class MainWindow(QMainWindow):
             self.search_bar.show_result_count(None)
         else:
             self._search_ids = ids
-            self._search_ordered = list(ordered)
+            self._search_ordered = ordered
             self.model.set_query(_parsed(request.query))
             self.model.reload(ordered)
-            self.timeline.set_highlight(self._story_hits(ids.tolist()))
+            self.timeline.set_highlight(self._story_hits(ids))
             self._show_result_count(ordered)
         self._count_events_shown()
         self.search_applied.emit()
@@ -680,15 +684,16 @@ class MainWindow(QMainWindow):
                 return {}
         return self._earliest
 
-    def _story_hits(self, ids: list[int]) -> list[int]:
+    def _story_hits(self, ids: np.ndarray | list[int]) -> np.ndarray | list[int]:
         """Hits as the window shows them: with each story once, a hit in any copy is its
         story's hit (the earliest copy), counted once."""
         if not self.collapse_action.isChecked():
             return ids
+        ids = ids.tolist() if isinstance(ids, np.ndarray) else ids
         earliest = self._earliest_copies()
         return list(dict.fromkeys(earliest.get(i, i) for i in ids))
 
-    def _show_result_count(self, ordered: list[int]) -> None:
+    def _show_result_count(self, ordered: np.ndarray) -> None:
         worker = getattr(self, "_search_worker", None)
         suggestions = worker.suggestions if worker is not None else ()
         self.search_bar.show_result_count(len(self._story_hits(ordered)), suggestions=suggestions)
@@ -707,7 +712,7 @@ class MainWindow(QMainWindow):
         self._overlay_all()
         self._show_arrays()
         if self._search_ids is not None:
-            self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
+            self.timeline.set_highlight(self._story_hits(self._search_ids))
         current = self.list.currentIndex()
         if current.isValid():
             self.timeline.select_article(int(current.data(ArticleIdRole)))
@@ -893,7 +898,7 @@ class MainWindow(QMainWindow):
         self._show_arrays(stale, touched)
         self.timeline.set_viewport(kept)
         if self._search_ids is not None and self.timeline.arrays() is not arrays:
-            self.timeline.set_highlight(self._story_hits(self._search_ids.tolist()))
+            self.timeline.set_highlight(self._story_hits(self._search_ids))
         current = self.list.currentIndex()
         # replace_data (an edit) keeps the selected event when it is still drawn.
         if stale is None or self.timeline.selected_event() is None:

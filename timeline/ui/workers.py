@@ -22,14 +22,15 @@ from timeline.model import Article, Event
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.edits import with_user_text_matches
-from timeline.store.listing import in_chronological_order
 from timeline.store.search import (
     ArticleHitSpans,
     SearchError,
     SearchRequest,
     article_hit_spans,
+    in_list_order,
     matching_article_ids,
     spelling_suggestions,
+    warm_article_map,
 )
 from timeline.store.timeline_data import EventArrays, density_summary, load_event_arrays
 
@@ -163,12 +164,19 @@ class EventsLoader(QObject):
             self.failed.emit(describe_failure(exc) if not isinstance(exc, StoreError) else str(exc))
             return
         self.finished.emit(loaded)
+        # Then the search's map of every article (timeline/store/search.py), so that the
+        # first search finds it read; a failure here is the search's to report.
+        with (
+            contextlib.suppress(*STORE_ERRORS, SearchError),
+            Store(self._db_path, create=False) as store,
+        ):
+            warm_article_map(store)
 
 
 class SearchWorker(QObject):
     """Finds the ids of every article a search request matches."""
 
-    # SearchRequest, sorted numpy array of article ids, the same ids in list order
+    # SearchRequest, sorted numpy array of article ids, the same ids in list order (numpy)
     finished = Signal(object, object, object)
     failed = Signal(object, str)  # SearchRequest, message
 
@@ -187,8 +195,9 @@ class SearchWorker(QObject):
                 ids = with_user_text_matches(store, self.request.query, ids, self.request.filters())
                 if not len(ids) and self.request.query.strip():
                     self.suggestions = spelling_suggestions(store, self.request.query)
-                # Ordered here, off the GUI thread: a common word can match most articles.
-                ordered = in_chronological_order(store, ids.tolist())
+                # Ordered here, off the GUI thread, as arrays: a common word can match
+                # every article, too many for a Python object each.
+                ordered = in_list_order(store, ids)
         except (SearchError, StoreError) as exc:
             self.failed.emit(self.request, str(exc))
             return

@@ -1,0 +1,132 @@
+"""Every hit of a search as ids: sorted, and in the article list's order (the window's path)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from timeline.model import ArticleDraft, DateValue
+from timeline.store import Store
+from timeline.store import search as search_module
+from timeline.store.search import in_list_order, matching_article_ids, warm_article_map
+from timeline.text.normalize import normalize
+
+# A few times, so that many articles share a second or a minute (their index rowids
+# then spill into later minutes), some before 1970, and undated ones.
+TIMES = [None, -3_000_000_000, -61, 0, 30, 59, 60, 90, 10**9, 10**9 + 1]
+
+
+def _add(store: Store, n: int, when: int | None, body: str) -> int:
+    published = DateValue("x", "minute", when) if when is not None else None
+    article_id, _ = store.add_article(
+        ArticleDraft(title=f"عنوان {n}", body=body), uid=f"u{n}", published=published
+    )
+    return article_id
+
+
+def _fill(store: Store, seed: int, n: int = 40) -> None:
+    """Articles in no date order, some deleted and some re-dated (index rowids then
+    leave gaps that later articles fill, out of their list order)."""
+    rng = random.Random(seed)
+    for k in range(n):
+        body = "كلمة " + ("نادرة" if k % 3 == 0 else "اخرى")
+        _add(store, k, rng.choice(TIMES), body)
+        if k % 7 == 6:
+            ids = store.chronological_ids()
+            with store.transaction():
+                store.db.conn.execute("DELETE FROM articles WHERE id = ?", (rng.choice(ids),))
+        if k % 11 == 10:
+            ids = store.chronological_ids()
+            start = rng.choice([t for t in TIMES if t is not None])
+            with store.transaction():
+                store.db.conn.execute(
+                    "UPDATE articles SET published_start = ? WHERE id = ?",
+                    (start, rng.choice(ids)),
+                )
+
+
+def _joined(store: Store, word: str) -> list[int]:
+    rows = store.db.conn.execute(
+        "SELECT s.article_id FROM article_fts JOIN article_search s"
+        " ON s.fts_rowid = article_fts.rowid WHERE article_fts MATCH ?",
+        (f'"{normalize(word)}"',),
+    )
+    return sorted(r[0] for r in rows)
+
+
+@pytest.fixture
+def through_the_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every search reads the article map, however few its hits."""
+    monkeypatch.setattr(search_module, "_MAP_WORTH", 0)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_map_gives_the_same_ids_and_order_as_the_table(
+    store: Store, through_the_map: None, seed: int
+) -> None:
+    _fill(store, seed)
+    everything = store.chronological_ids()
+    for word in ["كلمة", "نادرة"]:
+        ids = matching_article_ids(store, f'"{word}"')
+        assert ids.dtype == np.int64
+        assert ids.tolist() == _joined(store, word)
+        hits = set(ids.tolist())
+        ordered = in_list_order(store, ids)
+        assert ordered.dtype == np.int64
+        assert ordered.tolist() == [i for i in everything if i in hits]
+
+
+def test_few_hits_are_read_without_the_map(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fill(store, 1, n=20)
+    monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+
+    def unread(_store: Store) -> None:
+        raise AssertionError("the map was read for a few hits")
+
+    monkeypatch.setattr(search_module, "_read_article_map", unread)
+    ids = matching_article_ids(store, '"نادرة"')
+    assert ids.tolist() == _joined(store, "نادرة")
+    everything = store.chronological_ids()
+    assert in_list_order(store, ids).tolist() == [i for i in everything if i in set(ids.tolist())]
+
+
+def test_a_warmed_map_serves_the_search_until_the_index_changes(
+    store: Store, through_the_map: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(store, 2, n=20)
+    monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+    reads: list[int] = []
+    read = search_module._read_article_map
+
+    def counted(opened: Store) -> object:
+        reads.append(1)
+        return read(opened)
+
+    monkeypatch.setattr(search_module, "_read_article_map", counted)
+    warm_article_map(store)
+    ids = matching_article_ids(store, '"كلمة"')
+    in_list_order(store, ids)
+    assert len(reads) == 1  # the search used the warmed map
+    added = _add(store, 99, 10**9 + 1, "كلمة جديدة")
+    again = matching_article_ids(store, '"كلمة"')
+    assert added in again.tolist() and len(reads) == 2  # a write is a new map
+    assert in_list_order(store, again).tolist()[-1 if added else 0] in again.tolist()
+
+
+def test_ids_of_no_article_are_left_out_of_the_order(store: Store, through_the_map: None) -> None:
+    _fill(store, 3, n=20)
+    everything = store.chronological_ids()
+    asked = np.array([*everything[:5], 10**6, -4], dtype=np.int64)
+    assert in_list_order(store, np.sort(asked)).tolist() == everything[:5]
+    assert in_list_order(store, np.empty(0, dtype=np.int64)).tolist() == []
+
+
+def test_a_search_with_filters_reads_the_same_ids(store: Store, through_the_map: None) -> None:
+    _fill(store, 4)
+    with_filter = matching_article_ids(store, '"كلمة"', date_from=0, date_to=10**9)
+    rows = store.db.conn.execute(
+        "SELECT id FROM articles WHERE published_start >= 0 AND published_start < ?", (10**9,)
+    )
+    assert with_filter.tolist() == sorted(r[0] for r in rows)
