@@ -25,6 +25,7 @@ def window(qtbot: QtBot, sample_store: Store) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    qtbot.waitUntil(win.articles_counted, timeout=10_000)  # counted on a worker
     article_shown(win.detail)
     return win
 

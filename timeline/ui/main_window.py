@@ -73,6 +73,7 @@ from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
     STORE_ERRORS,
+    ArticleCounter,
     EventsLoader,
     ImportWorker,
     LoadedEvents,
@@ -239,7 +240,10 @@ class MainWindow(QMainWindow):
         # The user's edits (timeline/ui/edit_dialogs.py): applied over the loaded arrays.
         self.edits = WindowEdits(self)
         self.edits.controller.edited.connect(self.show_user_edits)
-        self._article_total = self._store_count()
+        # Counted on a worker (_count_articles), shown when it comes: None until then.
+        self._article_total: int | None = None
+        self._counter_thread: QThread | None = None
+        self._recount = False
         self._base_arrays: EventArrays | None = None
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
@@ -268,6 +272,7 @@ class MainWindow(QMainWindow):
         self.resize(initial_size(self.screen()))
         self._restore_state()
         self._loader_thread: QThread | None = None
+        self._count_articles()
         # Choose the first article now: left to itself the list would choose one when it
         # first takes the focus, after the timeline has loaded and been fitted, and the
         # timeline would then zoom in on that one article.
@@ -462,6 +467,13 @@ class MainWindow(QMainWindow):
         """Articles and events shown, following the search: a permanent status widget."""
         style = self.timeline.label_style()
         total = self._article_total
+        if total is None:  # not counted yet (_count_articles): the events alone
+            if self._events_shown is not None:
+                n = self._events_shown
+                self.count_label.setText(
+                    counted(self.tr("%n event(s) on the timeline", "", n), n, style)
+                )
+            return
         if self.collapse_action.isChecked():  # the rows the list shows: each story once
             total = max(0, total - len(self._earliest_copies()))
         if self._search_ids is None:
@@ -489,15 +501,35 @@ class MainWindow(QMainWindow):
             self._events_shown = int(np.isin(arrays.article_ids, hits).sum())
         self._update_status()
 
-    def _store_count(self) -> int:
-        """Articles shown (the hidden left out); 0 (and the failure said once) when the
-        store cannot be read."""
-        try:
-            hidden = 0 if self.edits.show_hidden else len(user_edits.hidden_article_ids(self.store))
-            return self.store.count_articles() - hidden
-        except STORE_ERRORS as exc:
-            self._store_failed(str(exc))
-            return 0
+    def _count_articles(self) -> None:
+        """Count the articles shown (the hidden left out) on a worker; the status bar says
+        the count when it comes (_articles_counted). A count visits every article, so it
+        is never made on the GUI thread: at start-up it would hold the first frame."""
+        if self._counter_thread is not None:
+            self._recount = True  # counted again once this one ends
+            return
+        self._recount = False
+        counter = ArticleCounter(self.store.path, self.edits.show_hidden)
+        counter.finished.connect(self._articles_counted)
+        counter.failed.connect(self._store_failed)
+        self._counter_thread = start_in_thread(counter, self)
+        self._counter_thread.finished.connect(self._counter_ended)
+
+    def _articles_counted(self, total: int) -> None:
+        if self._closed or self._recount:
+            return  # a count asked for since is coming
+        self._article_total = total
+        self._update_status()
+
+    def _counter_ended(self) -> None:
+        release_ended(self._counter_thread)
+        self._counter_thread = None
+        if self._recount and not self._closed:
+            self._count_articles()
+
+    def articles_counted(self) -> bool:
+        """Whether the status bar says the article count (it is counted on a worker)."""
+        return self._article_total is not None and self._counter_thread is None
 
     def _store_failed(self, message: str) -> None:
         """Say once, in one line, that the store cannot be read; the window stays usable."""
@@ -849,7 +881,10 @@ class MainWindow(QMainWindow):
         for article_id in hid:
             self.model.hide_article(article_id)
         again = [self.model.show_article(article_id) for article_id in showed]
-        self._article_total += len(showed) - len(hid)
+        if self._counter_thread is not None:
+            self._recount = True  # the count on its way may have missed these
+        elif self._article_total is not None:
+            self._article_total += len(showed) - len(hid)
         if searching and self._search_ids is not None and hid:
             gone = np.fromiter(hid, dtype=np.int64)
             self._search_ids = self._search_ids[~np.isin(self._search_ids, gone)]
@@ -889,7 +924,7 @@ class MainWindow(QMainWindow):
 
     def reload_list(self) -> None:
         """The list and counts read again (hidden items shown or not), a search's hits too."""
-        self._article_total = self._store_count()
+        self._count_articles()
         if self.search is not None and self._search_ids is not None:
             self.run_search(self.search)  # its hits again, hidden ones left out
         else:
@@ -1046,7 +1081,7 @@ class MainWindow(QMainWindow):
         """Show what the store holds now (after an import or a re-computation)."""
         self._earliest = None
         self.model.reload()
-        self._article_total = self._store_count()
+        self._count_articles()
         self._update_status()
         if self.search is not None:
             self.run_search(self.search)
@@ -1116,6 +1151,7 @@ class MainWindow(QMainWindow):
             self._import_thread,
             self._loader_thread,
             self._search_thread,
+            self._counter_thread,
             self.exporter.running_thread(),
             self.edits.controller.running_thread(),
             self.detail.stop_reading(),
