@@ -548,3 +548,17 @@ def test_the_window_built_at_start_up_is_left_out_of_full_collections(
         assert any(o is made_later for o in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+def test_a_window_closed_while_a_search_is_applied_starts_no_read(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """QApplication.quit closes the windows at once, inside whatever signal asked for it:
+    a search applied then went on to read its current article on a thread the closed
+    window no longer waited for ("QThread: Destroyed while thread is still running",
+    and an abort, at exit)."""
+    current = window.list.currentIndex().data(ArticleIdRole)
+    window.search_applied.connect(window.close)
+    _search(qtbot, window, "ايار")
+    assert window.model.row_of(int(current)) is None  # a search that moved the current
+    assert window.detail._reader_thread is None

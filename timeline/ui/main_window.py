@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import (
@@ -49,9 +50,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline import dating
-from timeline.ingest.fetch import is_url
-from timeline.library import ImportReport
 from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
@@ -81,6 +79,11 @@ from timeline.ui.workers import (
     release_ended,
     start_in_thread,
 )
+
+# Not imported before the first frame, which needs none of them (bench/window.py):
+# the date rules (go to date), the importers (a drop) and the library (an import).
+if TYPE_CHECKING:
+    from timeline.library import ImportReport
 
 # Closing waits this long for workers to stop; then the process may exit without them.
 _CLOSE_WAIT_MS = 1000
@@ -453,6 +456,8 @@ class MainWindow(QMainWindow):
             ).exec()
 
     def go_to_date_text(self, text: str) -> bool:
+        from timeline import dating
+
         value = dating.parse_date_line(text)
         if value is None or value.start is None:
             return False
@@ -505,6 +510,8 @@ class MainWindow(QMainWindow):
         """Count the articles shown (the hidden left out) on a worker; the status bar says
         the count when it comes (_articles_counted). A count visits every article, so it
         is never made on the GUI thread: at start-up it would hold the first frame."""
+        if self._closed:
+            return
         if self._counter_thread is not None:
             self._recount = True  # counted again once this one ends
             return
@@ -552,8 +559,12 @@ class MainWindow(QMainWindow):
         """Read the article (the user's values, the search's hits, its story) into the pane.
 
         Read on a worker (the pane shows it when it arrives): all of it grows with the
-        article, and a 12 MB one froze the window for seconds.
+        article, and a 12 MB one froze the window for seconds.  None once the window
+        is closed: a read started then (by a search applied after a close asked for in
+        its signal, as QApplication.quit does) would outlive the window's threads.
         """
+        if self._closed:
+            return
         query = self.search.query if self.search is not None else ""
         self.detail.load_article(self.store.path, article_id, query, self.model.article)
 
@@ -661,6 +672,8 @@ class MainWindow(QMainWindow):
 
     def load_timeline(self) -> None:
         """Read the events for the timeline on a worker thread; the window stays usable."""
+        if self._closed:
+            return
         if self._loader_thread is not None:
             self._timeline_stale = True
             return
@@ -996,6 +1009,8 @@ class MainWindow(QMainWindow):
             elif url.scheme().lower() in ("http", "https"):
                 sources.append(url.toString())
         if not sources and mime.hasText():  # a link dragged as text
+            from timeline.ingest.fetch import is_url
+
             sources = [line.strip() for line in mime.text().splitlines() if is_url(line)]
         return sources
 

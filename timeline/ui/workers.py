@@ -14,10 +14,10 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
-from timeline import edits, library
 from timeline.model import Article, Event
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
@@ -32,6 +32,12 @@ from timeline.store.search import (
     spelling_suggestions,
 )
 from timeline.store.timeline_data import EventArrays, load_event_arrays
+
+if TYPE_CHECKING:
+    from timeline import edits
+
+# timeline.library and timeline.edits (importers, date rules, stories) are imported by
+# the workers that use them, on their threads: the window's first frame needs neither.
 
 # What a damaged, locked or vanished store raises on a read (StoreError where the store
 # recognizes it, sqlite3's own errors where it does not).
@@ -80,6 +86,8 @@ class ImportWorker(QObject):
         return self._cancelled
 
     def run(self) -> None:
+        from timeline import library
+
         try:
             with Store(self._db_path) as store:
                 # Checked by SQLite every 1,000 virtual-machine steps of a statement;
@@ -229,6 +237,8 @@ class StoryView:
 
 def load_story(store: Store, article_id: int) -> StoryView:
     """The copies and related articles of an article (a few indexed queries)."""
+    from timeline import library
+
     story = story_store.story_of(store, article_id)
     view = StoryView(article_id, story.articles if story else [])
     found = library.related_articles(store, article_id)
@@ -257,6 +267,8 @@ def read_article_contents(store: Store, article_id: int, query: str = "") -> Art
     Every one of these grows with the article (a 12 MB body had 17,000 events), so the
     window reads them here, on a worker's own connection, never on the GUI thread.
     """
+    from timeline import edits
+
     article = store.article(article_id)
     if article is None:
         return ArticleContents(article_id, None)
