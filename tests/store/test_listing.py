@@ -9,6 +9,7 @@ import pytest
 from timeline.store import Store
 from timeline.store.listing import (
     chronological_row,
+    count_between,
     in_chronological_order,
     keys_after,
     keys_before,
@@ -72,3 +73,15 @@ def test_keys_say_the_place_in_the_list(store: Store) -> None:
     assert 999 not in keys
     assert all(keys[i] == (keys[i][0], i) for i in keys)
     assert {i for i, (start, _) in keys.items() if start is None} == {5, 10}
+
+
+def test_articles_between_two_places_in_the_list(store: Store) -> None:
+    _fill(store, 40)
+    everything = store.chronological_ids()
+    keys = list_keys(store, everything)
+    rng = random.Random(9)
+    for _ in range(60):
+        lo, hi = sorted(rng.sample(range(-1, len(everything) + 1), 2))
+        after = keys[everything[lo]] if 0 <= lo < len(everything) else None
+        before = keys[everything[hi]] if hi < len(everything) else None
+        assert count_between(store, after, before) == len(everything[lo + 1 : hi])

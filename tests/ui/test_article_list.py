@@ -108,7 +108,7 @@ def test_the_list_opens_without_counting_and_reads_each_page_from_its_neighbour(
         raise AssertionError("counted the whole list")
 
     monkeypatch.setattr(Store, "count_articles", linear)
-    monkeypatch.setattr(article_model, "chronological_rows_before", linear)
+    monkeypatch.setattr(article_model, "count_between", linear)
     asked: list[tuple[object, int]] = []
     real = article_model.keys_after
 
@@ -142,6 +142,30 @@ def test_rows_above_a_far_article_are_read_back_from_it(
     assert [model.index(r).data(ArticleIdRole) for r in reversed(range(len(everything)))] == (
         everything[::-1]
     )
+
+
+def test_a_jump_counts_from_the_nearest_row_already_placed(
+    small_pages: None, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Selecting an article past the rows shown counts only the rows between it and the
+    last row placed (a count grows with the rows it passes), not every row above it."""
+    everything = sample_store.chronological_ids()
+    keys = list_keys(sample_store, everything)
+    counted: list[object] = []
+    real = article_model.count_between
+
+    def recorded(store: Store, after: object, before: object) -> int:
+        counted.append(after)
+        return real(store, after, before)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(article_model, "count_between", recorded)
+    model = ArticleListModel(sample_store)
+    model.fetchMore(QModelIndex())  # six rows placed
+    assert model.row_of(everything[-2]) == len(everything) - 2
+    assert counted == [keys[everything[5]]]  # from the last row placed, not the start
+    assert model.row_of(everything[-1]) == len(everything) - 1
+    assert len(counted) == 1  # its page was read from the row jumped to: nothing counted
+    assert _ids(model) == everything
 
 
 def test_hidden_and_later_copies_are_passed_over_in_the_whole_list(

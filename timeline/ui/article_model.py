@@ -15,7 +15,7 @@ from timeline.store import edits as user
 from timeline.store import stories as story_store
 from timeline.store.listing import (
     ListKey,
-    chronological_rows_before,
+    count_between,
     keys_after,
     keys_before,
     list_keys,
@@ -34,7 +34,9 @@ SourceRole = Qt.ItemDataRole.UserRole + 3
 DirectionRole = Qt.ItemDataRole.UserRole + 4
 TitleHitsRole = Qt.ItemDataRole.UserRole + 5  # [(start, end)] of search hits in the title
 
-_PAGE = 200  # rows whose texts are read together
+# Rows whose texts are read together: about a screenful (the first frame waits for
+# them, each a row of the articles table read from wherever it lies in the file).
+_PAGE = 50
 _ID_PAGE = 1000  # rows added per fetchMore, and ids read together
 _PAGES_KEPT = 200
 _CACHE_ROWS = 5000
@@ -322,8 +324,9 @@ class ArticleListModel(QAbstractListModel):
         return True
 
     def _row_in_list(self, article_id: int) -> int | None:
-        """The row a listed article has in the whole list, counted in the store (the rows
-        before it, less the skipped ones before it); None if it is not listed."""
+        """The row a listed article has in the whole list, counted in the store from the
+        nearest row whose place is known (the list's start if none is nearer), less the
+        skipped articles on the way; None if it is not listed."""
         if article_id in self._skipped:
             return None
         key = list_keys(self._store, [article_id]).get(article_id)
@@ -333,8 +336,19 @@ class ArticleListModel(QAbstractListModel):
             self._skipped_keys = sorted(
                 _order(k) for k in list_keys(self._store, self._skipped).values()
             )
-        row = chronological_rows_before(self._store, key)
-        return row - bisect.bisect_left(self._skipped_keys, _order(key))
+        place = _order(key)
+        known = [(_order(self._anchors[r]), r) for r in self._anchor_rows]
+        at = bisect.bisect_left(known, (place, -1))
+        if at < len(known) and known[at][0] == place:
+            return known[at][1]
+        skipped = self._skipped_keys
+        if not at:  # from the list's start
+            between = count_between(self._store, None, key)
+            return between - bisect.bisect_left(skipped, place)
+        place_before, row_before = known[at - 1]
+        between = count_between(self._store, self._anchors[row_before], key)
+        passed = bisect.bisect_left(skipped, place) - bisect.bisect_right(skipped, place_before)
+        return row_before + 1 + between - passed
 
     def _forget_pages(self) -> None:
         """Rows moved: the pages of ids are read again (the row texts, by id, stay)."""
