@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
-from timeline.store.search import SearchError, SearchRequest, distinct_sources
+from timeline.store.search import SearchError, SearchRequest
 from timeline.store.timeline_data import ColumnPool, EventArrays, EventText
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
@@ -507,8 +507,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _count_articles(self) -> None:
-        """Count the articles shown (the hidden left out) on a worker; the status bar says
-        the count when it comes (_articles_counted). A count visits every article, so it
+        """Count the articles shown (the hidden left out), and read the sources, on a
+        worker; the status bar says the count when it comes (_articles_counted). A count visits every article, so it
         is never made on the GUI thread: at start-up it would hold the first frame."""
         if self._closed:
             return
@@ -522,11 +522,13 @@ class MainWindow(QMainWindow):
         self._counter_thread = start_in_thread(counter, self)
         self._counter_thread.finished.connect(self._counter_ended)
 
-    def _articles_counted(self, total: int) -> None:
+    def _articles_counted(self, total: int, sources: list[str]) -> None:
         if self._closed or self._recount:
             return  # a count asked for since is coming
         self._article_total = total
         self._update_status()
+        # Read with the count: the distinct sources cost a scan of every article.
+        self.search_bar.set_sources(sources)
 
     def _counter_ended(self) -> None:
         release_ended(self._counter_thread)
@@ -760,11 +762,6 @@ class MainWindow(QMainWindow):
         else:
             self.timeline.set_viewport(kept)
         self._timeline_shown = True
-        # Read now, after the first frame: distinct sources cost a scan of every article.
-        try:
-            self.search_bar.set_sources(distinct_sources(self.store))
-        except (*STORE_ERRORS, SearchError) as exc:
-            self._store_failed(str(exc))
         span = arrays.span
         if span is not None:
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
