@@ -146,7 +146,7 @@ def test_extract_reads_a_text_as_the_importers_do() -> None:
 
 
 def test_the_store_commands_still_import_the_store(tmp_path: Path) -> None:
-    # The check above must be able to fail: `list` does load sqlite-utils.
+    # The check above must be able to fail: `list` does load the store.
     modules = _modules_after(
         f"""
         from timeline.cli import cli
@@ -156,4 +156,4 @@ def test_the_store_commands_still_import_the_store(tmp_path: Path) -> None:
             pass
         """
     )
-    assert "sqlite_utils" in _heavy(modules)
+    assert "timeline.store" in _heavy(modules)

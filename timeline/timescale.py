@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from timeline.dating import gregorian_to_hijri, hijri_to_gregorian
+from timeline.dating.values import gregorian_to_hijri, hijri_to_gregorian
 from timeline.model import EPOCH, from_axis, to_axis
 
 MINUTE = 60

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from timeline.store import Store
+from timeline.store.listing import list_keys
 from timeline.text.query import parse_query
 from timeline.timescale import LabelStyle
 from timeline.ui import article_model
@@ -109,6 +110,93 @@ def test_a_view_fetches_more_as_it_scrolls(
     view.show()
     qtbot.waitUntil(lambda: not model.canFetchMore(QModelIndex()))
     assert _ids(model) == sample_store.chronological_ids()
+
+
+def test_the_list_opens_without_counting_and_reads_each_page_from_its_neighbour(
+    small_pages: None, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing grows with the store at start-up or while scrolling: no count of the
+    articles, no count of the rows before a page; each page read after the last row of
+    the one before it (keyset), never stepped to through every row above it."""
+
+    def linear(*_args: object) -> int:
+        raise AssertionError("counted the whole list")
+
+    monkeypatch.setattr(Store, "count_articles", linear)
+    monkeypatch.setattr(article_model, "count_between", linear)
+    asked: list[tuple[object, int]] = []
+    real = article_model.keys_after
+
+    def counted(store: Store, key: object, limit: int) -> list:
+        asked.append((key, limit))
+        return real(store, key, limit)
+
+    monkeypatch.setattr(article_model, "keys_after", counted)
+    model = ArticleListModel(sample_store)
+    assert asked == [(None, 3)]
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    everything = sample_store.chronological_ids()
+    assert _ids(model) == everything
+    # Every read asked for one page at most, after the row before it.
+    assert max(limit for _, limit in asked) <= 3
+    keys = list_keys(sample_store, everything)
+    starts = {key for key, _ in asked if key is not None}
+    assert starts <= {keys[i] for i in everything}
+
+
+def test_rows_above_a_far_article_are_read_back_from_it(
+    small_pages: None, sample_store: Store
+) -> None:
+    model = ArticleListModel(sample_store)
+    everything = sample_store.chronological_ids()
+    last = everything[-1]
+    assert model.row_of(last) == len(everything) - 1
+    assert not model.canFetchMore(QModelIndex())
+    # From the bottom up: each page read from the nearest row already placed.
+    assert [model.index(r).data(ArticleIdRole) for r in reversed(range(len(everything)))] == (
+        everything[::-1]
+    )
+
+
+def test_a_jump_counts_from_the_nearest_row_already_placed(
+    small_pages: None, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Selecting an article past the rows shown counts only the rows between it and the
+    last row placed (a count grows with the rows it passes), not every row above it."""
+    everything = sample_store.chronological_ids()
+    keys = list_keys(sample_store, everything)
+    counted: list[object] = []
+    real = article_model.count_between
+
+    def recorded(store: Store, after: object, before: object) -> int:
+        counted.append(after)
+        return real(store, after, before)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(article_model, "count_between", recorded)
+    model = ArticleListModel(sample_store)
+    model.fetchMore(QModelIndex())  # six rows placed
+    assert model.row_of(everything[-2]) == len(everything) - 2
+    assert counted == [keys[everything[5]]]  # from the last row placed, not the start
+    assert model.row_of(everything[-1]) == len(everything) - 1
+    assert len(counted) == 1  # its page was read from the row jumped to: nothing counted
+    assert _ids(model) == everything
+
+
+def test_hidden_and_later_copies_are_passed_over_in_the_whole_list(
+    small_pages: None, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = sample_store.chronological_ids()
+    skipped = {everything[1], everything[3], everything[4], everything[-1]}
+    monkeypatch.setattr(article_model.user, "hidden_article_ids", lambda _store: skipped)
+    model = ArticleListModel(sample_store)
+    shown = [i for i in everything if i not in skipped]
+    assert model.row_of(shown[-1]) == len(shown) - 1
+    assert model.row_of(everything[-1]) is None
+    assert _ids(model) == shown
+    model.show_hidden = True
+    model.reload()
+    assert model.row_of(everything[-1]) == len(everything) - 1
 
 
 def test_publication_dates_follow_the_display_settings(sample_store: Store) -> None:

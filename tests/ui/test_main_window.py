@@ -25,6 +25,7 @@ def window(qtbot: QtBot, sample_store: Store) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    qtbot.waitUntil(win.articles_counted, timeout=10_000)  # counted on a worker
     article_shown(win.detail)
     return win
 
@@ -121,7 +122,9 @@ def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Pa
         report = signal.args[0]
         assert report.added == len(list(SAMPLES.glob("*.txt")))
         assert [f.path.name for f in report.failed] == ["bad.json"]
-        assert win.model.rowCount() == report.added
+        # (A reload may come first while the import writes: the edits' watch of other
+        # connections' writes; the one after the import shows every article.)
+        qtbot.waitUntil(lambda: win.model.rowCount() == report.added, timeout=10_000)
         box = win.findChild(QMessageBox)
         assert box is not None and "bad.json" in box.detailedText()
         box.close()
@@ -486,7 +489,8 @@ def test_window_reads_one_page_of_ids_not_all(
     assert win.detail.article is not None
     win.show()
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
-    # Sources come after the first frame, with the timeline.
+    # Sources come after the first frame, with the article count.
+    qtbot.waitUntil(win.articles_counted, timeout=10_000)
     assert win.search_bar.source_combo.count() == 1 + len(distinct_sources(sample_store))
     # The list fetches more while its last row is in view; let it, while the store is open.
 
@@ -547,3 +551,50 @@ def test_the_window_built_at_start_up_is_left_out_of_full_collections(
         assert any(o is made_later for o in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+def test_a_window_closed_while_a_search_is_applied_starts_no_read(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """QApplication.quit closes the windows at once, inside whatever signal asked for it:
+    a search applied then went on to read its current article on a thread the closed
+    window no longer waited for ("QThread: Destroyed while thread is still running",
+    and an abort, at exit)."""
+    current = window.list.currentIndex().data(ArticleIdRole)
+    window.search_applied.connect(window.close)
+    _search(qtbot, window, "ايار")
+    assert window.model.row_of(int(current)) is None  # a search that moved the current
+    assert window.detail._reader_thread is None
+
+
+def test_the_count_and_the_sources_are_read_off_the_gui_thread(
+    qtbot: QtBot, sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each visits every article (1.2 s for the sources at 2.3 million articles): read
+    on the GUI thread they froze the window as its timeline came."""
+    import threading
+
+    from timeline.store import search
+    from timeline.ui import main_window, workers
+
+    on: list[bool] = []
+    real_sources, real_count = search.distinct_sources, Store.count_articles
+
+    def sources(store: Store) -> list[str]:
+        on.append(threading.current_thread() is threading.main_thread())
+        return real_sources(store)
+
+    def count(store: Store) -> int:
+        on.append(threading.current_thread() is threading.main_thread())
+        return real_count(store)
+
+    monkeypatch.setattr(workers, "distinct_sources", sources)
+    monkeypatch.setattr(main_window, "distinct_sources", sources, raising=False)
+    monkeypatch.setattr(Store, "count_articles", count)
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    qtbot.waitUntil(win.articles_counted, timeout=10_000)
+    assert on and not any(on)
+    assert win.search_bar.source_combo.count() == 1 + len(real_sources(sample_store))

@@ -26,8 +26,8 @@ def article_shown(pane: DetailPane, timeout: float = 10.0) -> None:
 
 
 def open_window(qtbot: QtBot, store: Store, *, article: bool = True) -> MainWindow:
-    """A main window on `store`, shown at 1200x800 with its timeline loaded; with
-    `article`, also the first article read into the detail pane."""
+    """A main window on `store`, shown at 1200x800 with its timeline loaded and its
+    articles counted; with `article`, also the first article read into the detail pane."""
     from timeline.ui.main_window import MainWindow
 
     win = MainWindow(store)
@@ -36,6 +36,7 @@ def open_window(qtbot: QtBot, store: Store, *, article: bool = True) -> MainWind
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+    qtbot.waitUntil(win.articles_counted, timeout=10_000)  # counted on a worker
     if article:
         article_shown(win.detail)
     return win

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # imported by the store when a migration runs (store._Database)
+    import sqlite_utils
 
 # Told (done, total, what) while a migration rebuilds something large; the Store sets
 # it for the length of a migration (Store(progress=...)).

@@ -10,11 +10,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 from urllib.parse import quote
 
 import platformdirs
-import sqlite_utils
 
 from timeline.model import Article, ArticleDraft, DateValue, Event
 from timeline.store.schema import (
@@ -23,6 +22,9 @@ from timeline.store.schema import (
     SCHEMA_VERSION,
     migration_progress,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APP_NAME = "arabic-news-timeline"
 
@@ -156,6 +158,34 @@ class _GuardedConnection(sqlite3.Connection):
         if "readonly" in str(exc).lower() and self.read_only:
             return ReadOnlyStoreError(f"{self.db_path} is open read-only: {self.read_only}")
         return exc
+
+
+class _Database:
+    """Store.db: the connection at once (`conn`), and sqlite-utils's Database, made on
+    first use of anything else of it (migrations, transactions, the importers' writes).
+
+    Importing sqlite-utils (with click, dateutil and pluggy) takes about a fifth of a
+    second of CPU, and opening a current store to read it, as the window does before
+    its first frame and each worker does, needs only the connection.
+    """
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        conn.execute("PRAGMA recursive_triggers=on;")  # as sqlite_utils.Database does
+        self._database: sqlite_utils.Database | None = None
+
+    def _made(self) -> sqlite_utils.Database:
+        if self._database is None:
+            import sqlite_utils
+
+            self._database = sqlite_utils.Database(self.conn)
+        return self._database
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._made(), name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._made()[name]
 
 
 def default_db_path() -> Path:
@@ -294,7 +324,7 @@ class Store:
                 conn.read_only = why_read_only
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
-        self.db = sqlite_utils.Database(conn)
+        self.db = cast("sqlite_utils.Database", _Database(conn))
         self.conn = conn
         try:
             self._prepare()

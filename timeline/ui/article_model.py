@@ -14,7 +14,13 @@ from timeline.model import Article, Event
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store import stories as story_store
-from timeline.store.listing import chronological_row, chronological_slice
+from timeline.store.listing import (
+    ListKey,
+    count_between,
+    keys_after,
+    keys_before,
+    list_keys,
+)
 from timeline.text import base_direction
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, hit_spans
@@ -29,7 +35,9 @@ SourceRole = Qt.ItemDataRole.UserRole + 3
 DirectionRole = Qt.ItemDataRole.UserRole + 4
 TitleHitsRole = Qt.ItemDataRole.UserRole + 5  # [(start, end)] of search hits in the title
 
-_PAGE = 200  # rows whose texts are read together
+# Rows whose texts are read together: about a screenful (the first frame waits for
+# them, each a row of the articles table read from wherever it lies in the file).
+_PAGE = 50
 _ID_PAGE = 1000  # rows added per fetchMore, and ids read together
 _PAGES_KEPT = 200
 _CACHE_ROWS = 5000
@@ -38,22 +46,31 @@ Index = QModelIndex | QPersistentModelIndex
 _T = TypeVar("_T")
 
 
+def _order(key: ListKey) -> tuple[bool, int, int]:
+    """A list key as a sortable tuple: the undated after every dated article, by id."""
+    start, article_id = key
+    return (start is None, 0 if start is None else start, article_id)
+
+
 class ArticleListModel(QAbstractListModel):
     """A list of articles that keeps only ids, a page at a time, and a cache of row texts.
 
     Anki's table model does the same: a million ids are cheap, a million titles are
     not, and only the rows on screen are ever asked for. Here even the ids come a page
-    at a time: rows are added as the view scrolls (canFetchMore/fetchMore), and the ids
-    of a page are read when one of its rows is first shown. Selecting an article far
-    down adds the rows up to it at once and reads only its page.
+    at a time and nothing is counted: rows are added as the view scrolls
+    (canFetchMore/fetchMore, until a read finds the list's end), and the ids of a page
+    are read when one of its rows is first shown, by keyset paging from the nearest row
+    whose place in the order is known (an anchor: timeline/store/listing.py), so a page
+    far down costs what the first one does. Selecting an article far down counts the
+    rows before it, adds the rows up to it and reads only its page.
 
     A store that fails on a read (damaged, locked, gone) is reported once by
     `store_failed`; the rows it could not give are shown empty rather than asked for
     again on every paint.
 
     Articles the user hid are left out (show_hidden brings them back), and the user's
-    title, source and publication date win over the computed ones.  Hidden articles are
-    few (hidden by hand): a page of ids is read past them, by their rows in the whole list.
+    title, source and publication date win over the computed ones. The whole list skips
+    them (and later copies when each story is shown once) as it reads its pages.
     """
 
     store_failed = Signal(str)
@@ -62,10 +79,14 @@ class ArticleListModel(QAbstractListModel):
         super().__init__(parent)
         self._store = store
         self._given: list[int] | None = None  # a search's ids, in list order
-        self._total = 0  # rows there are; _count of them are in the model so far
-        self._count = 0
+        self._count = 0  # rows in the model so far
+        self._at_end = True  # no rows after them (a search's: always)
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
         self._rows_of: dict[int, int] = {}  # ids of the pages held
+        # Rows of the whole list whose article's place in the order is known, and those
+        # places: a page is read from the nearest one.
+        self._anchors: dict[int, ListKey] = {}
+        self._anchor_rows: list[int] = []
         self._rows: OrderedDict[int, tuple[str, str | None, str]] = OrderedDict()
         self._query: Query | None = None
         self._title_hits: dict[int, list[tuple[int, int]]] = {}
@@ -75,25 +96,14 @@ class ArticleListModel(QAbstractListModel):
         self._asked: list[int] | None = None
         self.show_hidden = False  # list the articles the user hid too (read on reload)
         self._hidden: set[int] = set()
-        self._hidden_rows: list[int] = []  # rows of the hidden in the whole list, sorted
-        self._hidden_row_of: dict[int, int] = {}
+        self._skipped: set[int] = set()  # left out of the whole list: hidden, later copies
+        self._skipped_keys: list[tuple[bool, int, int]] | None = None  # sorted, when asked
         self.reload()
 
     def set_collapse_copies(self, collapse: bool) -> None:
         """Show each story once, as its earliest copy (a hit in any copy finds it)."""
         self.collapse_copies = collapse
         self.reload(self._asked)
-
-    def _story_ids(self, ids: list[int] | None) -> list[int] | None:
-        """The ids to show once copies are collapsed (unchanged when they are not)."""
-        if not self.collapse_copies:
-            return ids
-        earliest = story_store.earliest_of(self._store)
-        if not earliest:
-            return ids
-        if ids is None:
-            return [i for i in self._store.chronological_ids() if i not in earliest]
-        return list(dict.fromkeys(earliest.get(i, i) for i in ids))
 
     def reload(self, ids: Sequence[int] | np.ndarray | None = None) -> None:
         """Show the given article ids (default: all, chronological) and drop the cache.
@@ -102,37 +112,34 @@ class ArticleListModel(QAbstractListModel):
         become Python ints once, in one call, and are looked through only for hidden ones.
         """
         self._asked = None if ids is None else _int_list(ids)
-        ids = self._story_ids(self._asked)
         self.beginResetModel()
         self._hidden = (
             set()
             if self.show_hidden
             else self._read(lambda: user.hidden_article_ids(self._store), set())
         )
-        if ids is None:
-            self._given = None
-        elif self._hidden:
-            self._given = [i for i in ids if i not in self._hidden]
-        else:
-            self._given = list(ids)  # a copy of its own: a hidden row is taken out of it
-        self._hidden_rows = []
-        self._hidden_row_of = {}
-        if ids is None and self._hidden:
-            rows = self._read(
-                lambda: {i: chronological_row(self._store, i) for i in self._hidden}, {}
-            )
-            self._hidden_row_of = {i: r for i, r in rows.items() if r is not None}
-            self._hidden_rows = sorted(self._hidden_row_of.values())
-        self._total = (
-            self._read(self._store.count_articles, 0) - len(self._hidden_rows)
-            if ids is None
-            else len(self._given or [])
+        earliest = (
+            self._read(lambda: story_store.earliest_of(self._store), {})
+            if self.collapse_copies
+            else {}
         )
-        self._count = min(self._total, _ID_PAGE)
         self._pages.clear()
         self._rows_of.clear()
+        self._anchors = {}
+        self._anchor_rows = []
         self._rows.clear()
         self._title_hits.clear()
+        self._skipped_keys = None
+        if self._asked is None:
+            self._given = None
+            self._skipped = self._hidden | set(earliest)
+            self._count, self._at_end = 0, False
+            self._count = self._rows_up_to(_ID_PAGE)
+        else:
+            shown = dict.fromkeys(earliest.get(i, i) for i in self._asked)
+            self._given = [i for i in shown if i not in self._hidden]
+            self._skipped = set()
+            self._count, self._at_end = min(len(self._given), _ID_PAGE), True
         self.endResetModel()
 
     def set_query(self, query: Query | None) -> None:
@@ -153,6 +160,10 @@ class ArticleListModel(QAbstractListModel):
 
     # -- ids, a page at a time --------------------------------------------------
 
+    def _total(self) -> int:
+        """Rows there are as far as known: a search's all, the whole list's so far."""
+        return len(self._given) if self._given is not None else self._count
+
     def _page(self, number: int) -> list[int]:
         page = self._pages.get(number)
         if page is not None:
@@ -162,7 +173,8 @@ class ArticleListModel(QAbstractListModel):
         if self._given is not None:
             page = self._given[first : first + _ID_PAGE]
         else:
-            page = self._read(lambda: self._chronological_page(first), [])
+            wanted = min(_ID_PAGE, self._count - first)
+            page = [key[1] for key in self._read(lambda: self._keys_of_rows(first, wanted), [])]
         self._pages[number] = page
         self._rows_of.update(zip(page, range(first, first + len(page)), strict=True))
         while len(self._pages) > _PAGES_KEPT:
@@ -170,22 +182,71 @@ class ArticleListModel(QAbstractListModel):
                 self._rows_of.pop(article_id, None)
         return page
 
-    def _chronological_page(self, first: int, count: int | None = None) -> list[int]:
-        """Ids of rows [first, first + count) (a page by default) of the whole list with
-        the hidden left out."""
-        count = _ID_PAGE if count is None else count
-        under = self._row_in_whole_list(first)
-        wanted = count + len(self._hidden_rows) - bisect.bisect_left(self._hidden_rows, under)
-        ids = chronological_slice(self._store, under, wanted)
-        return [i for i in ids if i not in self._hidden][:count]
+    def _anchor(self, row: int, key: ListKey) -> None:
+        if row not in self._anchors:
+            bisect.insort(self._anchor_rows, row)
+        self._anchors[row] = key
 
-    def _row_in_whole_list(self, row: int) -> int:
-        """The row a shown row has in the whole chronological list (hidden ones counted)."""
-        for hidden in self._hidden_rows:
-            if hidden > row:
+    def _shift_anchors(self, row: int, by: int) -> None:
+        """The row at `row` taken out (by -1) or one put in before it (by 1): the rows
+        after it moved."""
+        if by < 0:
+            self._anchors.pop(row, None)
+            moved = {(r - 1 if r > row else r): k for r, k in self._anchors.items()}
+        else:
+            moved = {(r + 1 if r >= row else r): k for r, k in self._anchors.items()}
+        self._anchors = moved
+        self._anchor_rows = sorted(moved)
+
+    def _keys_of_rows(self, first: int, count: int) -> list[ListKey]:
+        """The keys of the whole list's rows [first, first + count), fewer at its end,
+        read from the nearest anchor before or after them (the list's start is one)."""
+        if count <= 0:
+            return []
+        at = bisect.bisect_left(self._anchor_rows, first)
+        before = self._anchor_rows[at - 1] if at else -1
+        after = self._anchor_rows[at] if at < len(self._anchor_rows) else None
+        gap = first - before - 1
+        if after is not None and after - first < gap:
+            key = self._anchors[after]
+            keys = [*self._shown_keys(key, after - first, backward=True)[::-1], key]
+            if len(keys) < count:
+                keys += self._shown_keys(key, count - len(keys))
+            keys = keys[:count]
+        else:
+            keys = self._shown_keys(self._anchors.get(before), gap + count)[gap:]
+        if keys:
+            self._anchor(first, keys[0])
+            self._anchor(first + len(keys) - 1, keys[-1])
+        return keys
+
+    def _shown_keys(self, key: ListKey | None, count: int, backward: bool = False) -> list[ListKey]:
+        """Up to `count` keys of listed articles after `key` (before it, nearest first),
+        the skipped ones passed over."""
+        found: list[ListKey] = []
+        while len(found) < count:
+            wanted = count - len(found)
+            if backward:
+                assert key is not None
+                read = keys_before(self._store, key, wanted)
+            else:
+                read = keys_after(self._store, key, wanted)
+            found += [k for k in read if k[1] not in self._skipped]
+            if len(read) < wanted:
                 break
-            row += 1
-        return row
+            key = read[-1]
+        return found
+
+    def _rows_up_to(self, count: int) -> int:
+        """How many rows the whole list has up to `count` (read past those added so far
+        until it ends: the end, once found, is kept)."""
+        wanted = count - self._count
+        if self._at_end or wanted <= 0:
+            return self._count
+        keys = self._read(lambda: self._keys_of_rows(self._count, wanted), None)
+        if keys is None or len(keys) < wanted:
+            self._at_end = True  # (a store that failed is said; it is not asked again)
+        return self._count + len(keys or [])
 
     def refresh_article(self, article_id: int) -> None:
         """Read one article's row again (after an edit to its title, source or date)."""
@@ -202,16 +263,16 @@ class ArticleListModel(QAbstractListModel):
             return
         row = self.row_of(article_id)
         self._hidden.add(article_id)
+        if self._given is None:
+            self._skipped.add(article_id)
+            self._skipped_keys = None
         if row is None:  # not listed (a search's hits): nothing to take out
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         if self._given is not None:
             self._given.pop(row)
         else:
-            under = self._row_in_whole_list(row)
-            bisect.insort(self._hidden_rows, under)
-            self._hidden_row_of[article_id] = under
-        self._total -= 1
+            self._shift_anchors(row, -1)
         self._count -= 1
         if self._given is not None or not self._close_page(row):
             self._forget_pages()
@@ -232,13 +293,13 @@ class ArticleListModel(QAbstractListModel):
         first = number * _ID_PAGE
         for at in range(offset, len(page)):
             self._rows_of[page[at]] = first + at
-        if len(page) == _ID_PAGE - 1 and first + len(page) < self._total:
-            more = self._read(lambda: self._chronological_page(first + len(page), 1), None)
+        if len(page) == _ID_PAGE - 1 and first + len(page) < self._count:
+            at = first + len(page)
+            more = self._read(lambda: self._keys_of_rows(at, 1), None)
             if more is None:
                 return False  # the store failed: said; the pages are read again
-            at = first + len(page)
-            page.extend(more)
-            self._rows_of.update((article_id, at + k) for k, article_id in enumerate(more))
+            page.extend(key[1] for key in more)
+            self._rows_of.update((key[1], at + k) for k, key in enumerate(more))
         return True
 
     def show_article(self, article_id: int) -> bool:
@@ -249,23 +310,47 @@ class ArticleListModel(QAbstractListModel):
         self._hidden.discard(article_id)
         if self._given is not None:
             return False
-        under = self._hidden_row_of.pop(article_id, None)
-        if under is None:
-            under = self._read(lambda: chronological_row(self._store, article_id), None)
-        if under is None:
+        self._skipped.discard(article_id)
+        self._skipped_keys = None
+        row = self._read(lambda: self._row_in_list(article_id), None)
+        if row is None:
             return True
-        if under in self._hidden_rows:
-            self._hidden_rows.remove(under)
-        row = under - bisect.bisect_left(self._hidden_rows, under)
-        self._total += 1
-        if row >= self._count:  # not fetched so far: it comes with its page
-            self._forget_pages()
+        if row > self._count or (row == self._count and not self._at_end):
+            self._forget_pages()  # not added so far: it comes with its page
             return True
         self.beginInsertRows(QModelIndex(), row, row)
+        self._shift_anchors(row, 1)
         self._count += 1
         self._forget_pages()
         self.endInsertRows()
         return True
+
+    def _row_in_list(self, article_id: int) -> int | None:
+        """The row a listed article has in the whole list, counted in the store from the
+        nearest row whose place is known (the list's start if none is nearer), less the
+        skipped articles on the way; None if it is not listed."""
+        if article_id in self._skipped:
+            return None
+        key = list_keys(self._store, [article_id]).get(article_id)
+        if key is None:
+            return None
+        if self._skipped_keys is None:
+            self._skipped_keys = sorted(
+                _order(k) for k in list_keys(self._store, self._skipped).values()
+            )
+        place = _order(key)
+        known = [(_order(self._anchors[r]), r) for r in self._anchor_rows]
+        at = bisect.bisect_left(known, (place, -1))
+        if at < len(known) and known[at][0] == place:
+            return known[at][1]
+        skipped = self._skipped_keys
+        if not at:  # from the list's start
+            between = count_between(self._store, None, key)
+            return between - bisect.bisect_left(skipped, place)
+        place_before, row_before = known[at - 1]
+        between = count_between(self._store, self._anchors[row_before], key)
+        passed = bisect.bisect_left(skipped, place) - bisect.bisect_right(skipped, place_before)
+        return row_before + 1 + between - passed
 
     def _forget_pages(self) -> None:
         """Rows moved: the pages of ids are read again (the row texts, by id, stay)."""
@@ -278,17 +363,22 @@ class ArticleListModel(QAbstractListModel):
         return page[offset] if offset < len(page) else None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._count < self._total
+        if parent.isValid():
+            return False
+        return self._count < len(self._given) if self._given is not None else not self._at_end
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not parent.isValid():
             self._extend_to(self._count + _ID_PAGE)
 
     def _extend_to(self, count: int) -> None:
-        count = min(count, self._total)
-        if count > self._count:
-            self.beginInsertRows(QModelIndex(), self._count, count - 1)
-            self._count = count
+        """Rows up to `count` added (as many as there are), the view told."""
+        before = self._count
+        given = self._given
+        after = self._rows_up_to(count) if given is None else min(count, len(given))
+        if after > before:
+            self.beginInsertRows(QModelIndex(), before, after - 1)
+            self._count = after
             self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -308,13 +398,25 @@ class ArticleListModel(QAbstractListModel):
             elif article_id in self._hidden:
                 return None
             else:
-                row = self._read(lambda: chronological_row(self._store, article_id), None)
+                row = self._read(lambda: self._row_in_list(article_id), None)
                 if row is not None:
-                    row -= bisect.bisect_left(self._hidden_rows, row)
-        if row is None or row >= self._total:
+                    self._reach(row, article_id)
+        if row is None or row >= self._count:
             return None
         self._extend_to(row + 1 + _ID_PAGE)
         return row if self._id_at(row) == article_id else None
+
+    def _reach(self, row: int, article_id: int) -> None:
+        """A row just counted kept as an anchor (its page is read from it), and if it is
+        past the rows added so far, the rows up to it added (so many come before it)."""
+        key = self._read(lambda: list_keys(self._store, [article_id]).get(article_id), None)
+        if key is None:
+            return
+        self._anchor(row, key)
+        if row >= self._count:
+            self.beginInsertRows(QModelIndex(), self._count, row)
+            self._count = row + 1
+            self.endInsertRows()
 
     # -- row texts ----------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import (
@@ -49,13 +50,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline import dating
-from timeline.ingest.fetch import is_url
-from timeline.library import ImportReport
 from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
-from timeline.store.search import SearchError, SearchRequest, distinct_sources
+from timeline.store.search import SearchError, SearchRequest
 from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
@@ -73,6 +71,7 @@ from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
     STORE_ERRORS,
+    ArticleCounter,
     EventsLoader,
     ImportWorker,
     LoadedEvents,
@@ -80,6 +79,11 @@ from timeline.ui.workers import (
     release_ended,
     start_in_thread,
 )
+
+# Not imported before the first frame, which needs none of them (bench/window.py):
+# the date rules (go to date), the importers (a drop) and the library (an import).
+if TYPE_CHECKING:
+    from timeline.library import ImportReport
 
 # Closing waits this long for workers to stop; then the process may exit without them.
 _CLOSE_WAIT_MS = 1000
@@ -239,7 +243,10 @@ class MainWindow(QMainWindow):
         # The user's edits (timeline/ui/edit_dialogs.py): applied over the loaded arrays.
         self.edits = WindowEdits(self)
         self.edits.controller.edited.connect(self.show_user_edits)
-        self._article_total = self._store_count()
+        # Counted on a worker (_count_articles), shown when it comes: None until then.
+        self._article_total: int | None = None
+        self._counter_thread: QThread | None = None
+        self._recount = False
         self._base_arrays: EventArrays | None = None
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
@@ -268,6 +275,7 @@ class MainWindow(QMainWindow):
         self.resize(initial_size(self.screen()))
         self._restore_state()
         self._loader_thread: QThread | None = None
+        self._count_articles()
         # Choose the first article now: left to itself the list would choose one when it
         # first takes the focus, after the timeline has loaded and been fitted, and the
         # timeline would then zoom in on that one article.
@@ -448,6 +456,8 @@ class MainWindow(QMainWindow):
             ).exec()
 
     def go_to_date_text(self, text: str) -> bool:
+        from timeline import dating
+
         value = dating.parse_date_line(text)
         if value is None or value.start is None:
             return False
@@ -462,6 +472,13 @@ class MainWindow(QMainWindow):
         """Articles and events shown, following the search: a permanent status widget."""
         style = self.timeline.label_style()
         total = self._article_total
+        if total is None:  # not counted yet (_count_articles): the events alone
+            if self._events_shown is not None:
+                n = self._events_shown
+                self.count_label.setText(
+                    counted(self.tr("%n event(s) on the timeline", "", n), n, style)
+                )
+            return
         if self.collapse_action.isChecked():  # the rows the list shows: each story once
             total = max(0, total - len(self._earliest_copies()))
         if self._search_ids is None:
@@ -489,15 +506,39 @@ class MainWindow(QMainWindow):
             self._events_shown = int(np.isin(arrays.article_ids, hits).sum())
         self._update_status()
 
-    def _store_count(self) -> int:
-        """Articles shown (the hidden left out); 0 (and the failure said once) when the
-        store cannot be read."""
-        try:
-            hidden = 0 if self.edits.show_hidden else len(user_edits.hidden_article_ids(self.store))
-            return self.store.count_articles() - hidden
-        except STORE_ERRORS as exc:
-            self._store_failed(str(exc))
-            return 0
+    def _count_articles(self) -> None:
+        """Count the articles shown (the hidden left out), and read the sources, on a
+        worker; the status bar says the count when it comes (_articles_counted). A count visits every article, so it
+        is never made on the GUI thread: at start-up it would hold the first frame."""
+        if self._closed:
+            return
+        if self._counter_thread is not None:
+            self._recount = True  # counted again once this one ends
+            return
+        self._recount = False
+        counter = ArticleCounter(self.store.path, self.edits.show_hidden)
+        counter.finished.connect(self._articles_counted)
+        counter.failed.connect(self._store_failed)
+        self._counter_thread = start_in_thread(counter, self)
+        self._counter_thread.finished.connect(self._counter_ended)
+
+    def _articles_counted(self, total: int, sources: list[str]) -> None:
+        if self._closed or self._recount:
+            return  # a count asked for since is coming
+        self._article_total = total
+        self._update_status()
+        # Read with the count: the distinct sources cost a scan of every article.
+        self.search_bar.set_sources(sources)
+
+    def _counter_ended(self) -> None:
+        release_ended(self._counter_thread)
+        self._counter_thread = None
+        if self._recount and not self._closed:
+            self._count_articles()
+
+    def articles_counted(self) -> bool:
+        """Whether the status bar says the article count (it is counted on a worker)."""
+        return self._article_total is not None and self._counter_thread is None
 
     def _store_failed(self, message: str) -> None:
         """Say once, in one line, that the store cannot be read; the window stays usable."""
@@ -520,8 +561,12 @@ class MainWindow(QMainWindow):
         """Read the article (the user's values, the search's hits, its story) into the pane.
 
         Read on a worker (the pane shows it when it arrives): all of it grows with the
-        article, and a 12 MB one froze the window for seconds.
+        article, and a 12 MB one froze the window for seconds.  None once the window
+        is closed: a read started then (by a search applied after a close asked for in
+        its signal, as QApplication.quit does) would outlive the window's threads.
         """
+        if self._closed:
+            return
         query = self.search.query if self.search is not None else ""
         self.detail.load_article(self.store.path, article_id, query, self.model.article)
 
@@ -633,6 +678,8 @@ class MainWindow(QMainWindow):
 
     def load_timeline(self) -> None:
         """Read the events for the timeline on a worker thread; the window stays usable."""
+        if self._closed:
+            return
         if self._loader_thread is not None:
             self._timeline_stale = True
             return
@@ -722,11 +769,6 @@ class MainWindow(QMainWindow):
         else:
             self.timeline.set_viewport(kept)
         self._timeline_shown = True
-        # Read now, after the first frame: distinct sources cost a scan of every article.
-        try:
-            self.search_bar.set_sources(distinct_sources(self.store))
-        except (*STORE_ERRORS, SearchError) as exc:
-            self._store_failed(str(exc))
         span = arrays.span
         if span is not None:
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
@@ -871,7 +913,10 @@ class MainWindow(QMainWindow):
         for article_id in hid:
             self.model.hide_article(article_id)
         again = [self.model.show_article(article_id) for article_id in showed]
-        self._article_total += len(showed) - len(hid)
+        if self._counter_thread is not None:
+            self._recount = True  # the count on its way may have missed these
+        elif self._article_total is not None:
+            self._article_total += len(showed) - len(hid)
         if searching and self._search_ids is not None and hid:
             gone = np.fromiter(hid, dtype=np.int64)
             self._search_ids = self._search_ids[~np.isin(self._search_ids, gone)]
@@ -911,7 +956,7 @@ class MainWindow(QMainWindow):
 
     def reload_list(self) -> None:
         """The list and counts read again (hidden items shown or not), a search's hits too."""
-        self._article_total = self._store_count()
+        self._count_articles()
         if self.search is not None and self._search_ids is not None:
             self.run_search(self.search)  # its hits again, hidden ones left out
         else:
@@ -983,6 +1028,8 @@ class MainWindow(QMainWindow):
             elif url.scheme().lower() in ("http", "https"):
                 sources.append(url.toString())
         if not sources and mime.hasText():  # a link dragged as text
+            from timeline.ingest.fetch import is_url
+
             sources = [line.strip() for line in mime.text().splitlines() if is_url(line)]
         return sources
 
@@ -1068,7 +1115,7 @@ class MainWindow(QMainWindow):
         """Show what the store holds now (after an import or a re-computation)."""
         self._earliest = None
         self.model.reload()
-        self._article_total = self._store_count()
+        self._count_articles()
         self._update_status()
         if self.search is not None:
             self.run_search(self.search)
@@ -1138,6 +1185,7 @@ class MainWindow(QMainWindow):
             self._import_thread,
             self._loader_thread,
             self._search_thread,
+            self._counter_thread,
             self.exporter.running_thread(),
             self.edits.controller.running_thread(),
             self.detail.stop_reading(),

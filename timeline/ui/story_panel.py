@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import Article
-from timeline.stories import WordDiff, word_diff
+from timeline.stories.diff import WordDiff, word_diff
 from timeline.text.display_safe import for_display
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.workers import StoryView

@@ -1,0 +1,49 @@
+"""What the window imports before its first frame: nothing it does not draw with."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from timeline.store import Store
+
+# Each costs a tenth of a second or more of CPU to import and none of it is needed to
+# open a store and show the list and the timeline (bench/window.py's ready_to_build_s).
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "sqlite_utils",  # the store reads through its own connection (store._Database)
+    "click",
+    "timeline.dating.dateline",  # the date rules: go to date, the edits' writer
+    "timeline.dating.mentions",
+    "timeline.ingest",  # the importers
+    "timeline.library",
+    "timeline.stories.copies",  # MinHash signing
+)
+
+
+def test_opening_the_window_imports_nothing_it_does_not_draw_with(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    Store(db).close()  # created (and migrated) here; the window opens it current
+    script = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from timeline.ui.app import create_application\n"
+        "from timeline.store import Store\n"
+        "app, _ = create_application('en')\n"
+        "from timeline.ui.main_window import MainWindow\n"
+        f"store = Store({str(db)!r}, create=False)\n"
+        "window = MainWindow(store)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+        "window.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "timeline.ui.main_window" in loaded
+    assert not {m for m in NOT_BEFORE_THE_FIRST_FRAME if m in loaded}
