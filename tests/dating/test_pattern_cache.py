@@ -9,11 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from timeline.dating import (
     absolute,
     clock,
     context,
     dateline,
+    lazy,
     lengths,
     mentions,
     normalize,
@@ -138,3 +141,16 @@ def test_no_cache_folder_means_nothing_remembered(tmp_path: Path) -> None:
     found, parsed = _run(missing)
     assert parsed > 20 and found
     assert not missing.exists()  # the cache folder itself is never made here
+
+
+def _no_home() -> Path:
+    raise RuntimeError("Could not determine home directory.")
+
+
+def test_no_home_folder_means_no_cache_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    monkeypatch.setattr(lazy.Path, "home", _no_home)
+    assert lazy.cache_file() is None
+    # Extraction goes on, compiling as re.compile does.
+    assert isinstance(lazy.compile_remembered(r"(?P<y>\d{4})x"), re.Pattern)

@@ -82,14 +82,24 @@ def cache_file() -> Path | None:
         base = os.environ.get("LOCALAPPDATA")
         root = Path(base) if base else None
     elif sys.platform == "darwin":
-        root = Path.home() / "Library" / "Caches"
+        home = _home()
+        root = home / "Library" / "Caches" if home else None
     else:
         base = os.environ.get("XDG_CACHE_HOME")
-        root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+        home = _home()
+        root = Path(base) if base and os.path.isabs(base) else home / ".cache" if home else None
     if root is None:
-        return None
+        return None  # no home at all: nothing remembered
     tag = f"{sys.implementation.cache_tag}-{_engine().MAGIC}"
     return root / _APP / f"patterns-{tag}.marshal"
+
+
+def _home() -> Path | None:
+    """The user's home folder, if there is one."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError):
+        return None
 
 
 def _engine() -> Any:
