@@ -22,7 +22,7 @@ _CONFIG_HOME: str | None = None
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Keep the window's saved settings (QSettings) out of the user's own profile.
+    """Keep the window's saved settings (QSettings) and caches out of the user's own profile.
 
     Without this a test run reads the geometry the developer's own window saved, and
     writes its own over it; parallel runs would share one file.
@@ -30,6 +30,9 @@ def pytest_configure(config: pytest.Config) -> None:
     global _CONFIG_HOME
     _CONFIG_HOME = tempfile.mkdtemp(prefix="timeline-test-config-")
     os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
+    # The date rules' compiled patterns (timeline.dating.lazy) too: a folder of this run.
+    os.environ["XDG_CACHE_HOME"] = os.path.join(_CONFIG_HOME, "cache")
+    os.mkdir(os.environ["XDG_CACHE_HOME"])
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -1,0 +1,156 @@
+"""The rules' compiled patterns remembered between runs (timeline.dating.lazy)."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.dating import (
+    absolute,
+    clock,
+    context,
+    dateline,
+    lazy,
+    lengths,
+    mentions,
+    normalize,
+    relative,
+    timeml,
+)
+from timeline.dating.context import Anchor, Before
+from timeline.dating.lazy import LazyPattern, _compile_with_program, _engine, _key
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _rule_patterns() -> dict[str, str]:
+    """The source of every lazy pattern of the date rules, by a name."""
+    found: dict[str, str] = {}
+    for module in (absolute, clock, context, dateline, lengths, mentions, normalize):
+        for name, value in vars(module).items():
+            if isinstance(value, LazyPattern):
+                found[f"{module.__name__}.{name}"] = value.source
+            elif isinstance(value, Anchor | Before):
+                found[f"{module.__name__}.{name}"] = value.regex.pattern
+                if isinstance(value, Before):
+                    found[f"{module.__name__}.{name}.gate"] = value.gate.pattern
+    for module in (relative, timeml):
+        for name, value in vars(module).items():
+            if isinstance(value, LazyPattern):
+                found[f"{module.__name__}.{name}"] = value.source
+    return found
+
+
+def test_a_remembered_program_is_the_one_re_compile_makes() -> None:
+    # re.Pattern's == compares the engine's program (code), flags and source: a pattern
+    # rebuilt from what the cache file holds is the very pattern re.compile gives.
+    sources = _rule_patterns()
+    assert len(sources) > 150
+    for name, source in sources.items():
+        compiled, program = _compile_with_program(source)
+        stored = marshal.loads(marshal.dumps(program))
+        again = _engine().compile(source, *stored)
+        expected = re.compile(source)
+        assert compiled == expected, name
+        assert again == expected, name
+        assert (again.groups, again.groupindex) == (expected.groups, expected.groupindex), name
+
+
+RUN = """
+import gc, sys
+from re import _parser
+parsed = []
+parse = _parser.parse
+def spy(source, *args, **kwargs):
+    parsed.append(source)
+    return parse(source, *args, **kwargs)
+_parser.parse = spy
+from datetime import datetime
+from timeline.dating import extract_mentions
+from timeline.dating.lazy import LazyPattern
+text = "وصل الوفد أمس الأحد إلى الرياض في 5 أغسطس 2015 لمدة ثلاثة أيام، منذ سنوات."
+for m in extract_mentions(text, datetime(2015, 8, 10, 10)):
+    print(m.start, m.end, m.value, m.kind, m.type)
+rules = {o.source for o in gc.get_objects() if isinstance(o, LazyPattern)}
+print("parsed", len({source for source in parsed if source in rules}), file=sys.stderr)
+"""
+
+
+def _run(cache_home: Path, enabled: bool = True) -> tuple[str, int]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    env["TIMELINE_PATTERN_CACHE"] = "1" if enabled else "0"
+    done = subprocess.run(
+        [sys.executable, "-c", RUN], cwd=REPO, env=env, check=True, capture_output=True, text=True
+    )
+    return done.stdout, int(done.stderr.split()[-1])
+
+
+def _cache_files(cache_home: Path) -> list[Path]:
+    return sorted((cache_home / "arabic-news-timeline").glob("patterns-*"))
+
+
+def test_a_second_run_parses_no_pattern_and_finds_the_same(tmp_path: Path) -> None:
+    public, parsed_public = _run(tmp_path / "off", enabled=False)
+    assert parsed_public > 20 and public.count("\n") >= 3
+    assert not (tmp_path / "off").exists()  # turned off: nothing written
+    (tmp_path / "on").mkdir()
+    first, parsed_first = _run(tmp_path / "on")
+    assert parsed_first == parsed_public  # nothing remembered yet: every pattern parsed
+    [written] = _cache_files(tmp_path / "on")
+    key, _checksum, payload = marshal.loads(written.read_bytes())
+    assert key == _key() and len(marshal.loads(payload)) == parsed_first
+    second, parsed_second = _run(tmp_path / "on")
+    assert parsed_second == 0
+    assert first == second == public
+
+
+def test_a_damaged_or_foreign_cache_file_is_compiled_anew(tmp_path: Path) -> None:
+    (tmp_path / "arabic-news-timeline").mkdir()
+    public, parsed_public = _run(tmp_path, enabled=False)
+    assert _cache_files(tmp_path) == []
+    _run(tmp_path)
+    [path] = _cache_files(tmp_path)
+    good = path.read_bytes()
+    for damaged in (b"", good[: len(good) // 2], b"\x00" * 64):
+        path.write_bytes(damaged)
+        found, parsed = _run(tmp_path)
+        assert found == public and parsed == parsed_public
+        assert marshal.loads(path.read_bytes())[0] == _key()  # written whole again
+    # Another Python's programs (another key) are never handed to this one's engine.
+    _, checksum, payload = marshal.loads(good)
+    path.write_bytes(marshal.dumps(("another python", checksum, payload)))
+    found, parsed = _run(tmp_path)
+    assert found == public and parsed == parsed_public
+    # One changed byte inside the programs: the checksum refuses the file.
+    key, checksum, payload = marshal.loads(good)
+    flipped = bytearray(payload)
+    flipped[len(flipped) // 2] ^= 0x01
+    path.write_bytes(marshal.dumps((key, checksum, bytes(flipped))))
+    found, parsed = _run(tmp_path)
+    assert found == public and parsed == parsed_public
+
+
+def test_no_cache_folder_means_nothing_remembered(tmp_path: Path) -> None:
+    missing = tmp_path / "absent"
+    found, parsed = _run(missing)
+    assert parsed > 20 and found
+    assert not missing.exists()  # the cache folder itself is never made here
+
+
+def _no_home() -> Path:
+    raise RuntimeError("Could not determine home directory.")
+
+
+def test_no_home_folder_means_no_cache_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    monkeypatch.setattr(lazy.Path, "home", _no_home)
+    assert lazy.cache_file() is None
+    # Extraction goes on, compiling as re.compile does.
+    assert isinstance(lazy.compile_remembered(r"(?P<y>\d{4})x"), re.Pattern)
