@@ -47,3 +47,46 @@ def test_opening_the_window_imports_nothing_it_does_not_draw_with(tmp_path: Path
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "timeline.ui.main_window" in loaded
     assert not {m for m in NOT_BEFORE_THE_FIRST_FRAME if m in loaded}
+
+
+def test_an_idle_window_loads_what_its_first_edit_would(tmp_path: Path) -> None:
+    # Once the window is idle the edits' writer reads a date and loads the write
+    # library (sqlite-utils), writing nothing: the first correction no longer pays for
+    # either (160 ms of the first edit at 1M events, measured).
+    from tests.ui.test_workers import jsonl
+    from timeline import library
+
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        library.import_paths(store, [jsonl(tmp_path / "a.jsonl", 3, "idle")])
+    script = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from timeline.ui.app import create_application\n"
+        "from timeline.store import Store\n"
+        "app, _ = create_application('en')\n"
+        "from timeline.ui.main_window import MainWindow\n"
+        f"store = Store({str(db)!r}, create=False)\n"
+        "window = MainWindow(store)\n"
+        "window.show()\n"
+        "def done():\n"
+        "    if window.edits.controller.busy or not window._writer_warmed:\n"
+        "        return\n"
+        "    print(json.dumps(sorted(sys.modules)))\n"
+        "    app.quit()\n"
+        "timer = QTimer()\n"
+        "timer.timeout.connect(done)\n"
+        "timer.start(50)\n"
+        "QTimer.singleShot(20_000, app.quit)\n"
+        "app.exec()\n"
+        "window.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert {"sqlite_utils", "timeline.dating.dateline"} <= loaded
+    with Store(db) as store:  # and nothing written
+        for table in ("user_article_fields", "user_mentions"):
+            assert store.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0

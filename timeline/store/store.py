@@ -174,7 +174,7 @@ class _Database:
         conn.execute("PRAGMA recursive_triggers=on;")  # as sqlite_utils.Database does
         self._database: sqlite_utils.Database | None = None
 
-    def _made(self) -> sqlite_utils.Database:
+    def made(self) -> sqlite_utils.Database:
         if self._database is None:
             import sqlite_utils
 
@@ -182,10 +182,10 @@ class _Database:
         return self._database
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._made(), name)
+        return getattr(self.made(), name)
 
     def __getitem__(self, name: str) -> Any:
-        return self._made()[name]
+        return self.made()[name]
 
 
 def default_db_path() -> Path:
@@ -448,6 +448,11 @@ class Store:
     @property
     def schema_version(self) -> int:
         return int(self.db.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def load_writer(self) -> None:
+        """Load what this store's first write loads (sqlite-utils), writing nothing: a
+        window does it while idle, so that the first edit does not pay for it."""
+        cast("_Database", self.db).made()
 
     def close(self) -> None:
         self.db.conn.close()
