@@ -1008,3 +1008,13 @@ def test_the_density_of_the_hits_follows_each_new_highlight(qtbot: QtBot) -> Non
         assert int(frame.highlight_counts.sum()) == int(np.isin(arrays.article_ids, hits).sum())
     view.set_highlight(None)
     assert view._current_frame().highlight_counts is None
+
+
+def test_counts_in_the_legend_are_grouped_in_both_languages() -> None:
+    # As the status bar writes them: 995,840 in Arabic too (it was 995840), and with the
+    # Arabic thousands separator in Arabic-Indic digits.
+    from timeline.ui.timeline_view import TimelineView
+
+    assert TimelineView._number(995_840, LabelStyle(language="en")) == "995,840"
+    assert TimelineView._number(995_840, LabelStyle(language="ar")) == "995,840"
+    assert TimelineView._number(995_840, LabelStyle(language="ar", digits="arabic")) == "٩٩٥٬٨٤٠"

@@ -49,6 +49,7 @@ from timeline.timescale import (
     format_span,
     ticks_for,
 )
+from timeline.ui.date_text import group_number
 from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, lay_out
 from timeline.ui.timeline_geometry import (
     DENSITY_THRESHOLD,
@@ -719,7 +720,7 @@ class TimelineView(QWidget):
 
     @staticmethod
     def _number(n: int, style: LabelStyle) -> str:
-        return style.num(f"{n:,}" if style.language == "en" else n)
+        return group_number(n, style)  # grouped in both languages, as the status bar does
 
     def _count_text(self, frame: Frame) -> str:
         """How many events are only ticks on the overflow strip, in the label style."""
