@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -35,6 +34,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from search import machine  # noqa: E402
+
 Figures = list[dict[str, object]]
 
 
@@ -198,18 +200,6 @@ def formats(table: Table) -> None:
             table.add(f"reading {name}, one core", float(value), 1000, "articles/s", False)
 
 
-def _machine() -> str:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores {cpu}, {platform.system()}, Python {platform.python_version()}"
-
-
 def _load() -> str:
     try:
         return " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -273,7 +263,7 @@ def main() -> None:
                 left_out.append(f"{name}: {exc}")
     table.print()
     print()
-    print(f"Machine: {_machine()}. Load average before: {load_before}; after: {_load()}.")
+    print(f"Machine: {machine()}. Load average before: {load_before}; after: {_load()}.")
     if left_out:
         print("Left out: " + "; ".join(left_out) + ".")
 
