@@ -222,7 +222,7 @@ ARABIC: dict[str, str] = {
     # --- reading an article
     "The article could not be read: %1": "تعذّرت قراءة المقال: %1",
     "Reading the article…": "جارٍ قراءة المقال…",
-    # --- scale8v
+    # --- the timeline before its events come
     "%1 events in view; reading them one by one…": "%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…",
 }
 
