@@ -20,6 +20,8 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "timeline.ingest",  # the importers
     "timeline.library",
     "timeline.stories.copies",  # MinHash signing
+    "timeline.export",  # File > Export and Print
+    "rapidfuzz",  # spelling suggestions, for a search that finds nothing
 )
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from timeline.store.listing import in_chronological_order
 from timeline.store.store import Store
@@ -657,6 +656,8 @@ def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
     or without the article) and ranked by similarity, then by how many articles hold
     them.  Empty when every word is in the index.
     """
+    from rapidfuzz import fuzz, process  # only here: the window opens without it
+
     parsed = _as_query(query)
     scored: dict[str, float] = {}
     for term in parsed.terms:

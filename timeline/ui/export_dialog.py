@@ -8,6 +8,7 @@ images and printing draw a copy of the timeline view with the same painter.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -23,15 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline.export import FORMATS, IMAGE_FORMATS, Selection, SelectionError, export
-from timeline.export.image import make_view, paint_on, write_image
 from timeline.store import Store, StoreError
 from timeline.ui.plain_text import message_box
 from timeline.ui.timeline_view import TimelineView
 
+if TYPE_CHECKING:
+    from timeline.export import Selection
+
+# The exporters (timeline.export, and its image writer) are imported when an export or
+# a print is asked for: the window builds its exporter before its first frame, which
+# needs none of them.
+
 
 def window_selection(window: QWidget) -> Selection:
     """What the window shows: its search and filters, within the visible time range."""
+    from timeline.export import Selection
+
     request = window.search
     view: TimelineView = window.timeline
     vp = view.viewport()
@@ -53,6 +61,8 @@ def window_selection(window: QWidget) -> Selection:
 
 def view_copy(window: QWidget, width: int, height: int) -> TimelineView:
     """A copy of the window's timeline at another size: same events, range and settings."""
+    from timeline.export.image import make_view
+
     view: TimelineView = window.timeline
     vp = view.viewport()
     return make_view(
@@ -76,6 +86,8 @@ class ExportWorker(QObject):
         self._db_path, self._fmt, self._selection, self._path = db_path, fmt, selection, path
 
     def run(self) -> None:
+        from timeline.export import SelectionError, export
+
         try:
             with Store(self._db_path, create=False, read_only=True) as store:
                 count = export(store, self._fmt, self._selection, self._path)
@@ -92,6 +104,8 @@ class ExportDialog(QDialog):
     """The format and, for an image, its size."""
 
     def __init__(self, parent: QWidget, view_width: int, view_height: int) -> None:
+        from timeline.export import FORMATS
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         names = {
@@ -148,6 +162,8 @@ class ExportDialog(QDialog):
         return str(self.format_box.currentData())
 
     def _sync(self) -> None:
+        from timeline.export import IMAGE_FORMATS
+
         image = self.chosen_format() in IMAGE_FORMATS
         for box in (self.width_box, self.height_box):
             box.setEnabled(image)
@@ -170,6 +186,8 @@ class WindowExporter(QObject):
         dialog = ExportDialog(self.window, view.width(), view.height())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        from timeline.export import FORMATS
+
         fmt = dialog.chosen_format()
         QSettings().setValue("export/format", fmt)
         suffix = FORMATS[fmt][1]
@@ -193,6 +211,9 @@ class WindowExporter(QObject):
         self, fmt: str, path: Path, *, width: int = 1600, height: int = 600, scale: float = 1.0
     ) -> None:
         """Export what the window shows; exported or export_failed says how it went."""
+        from timeline.export import IMAGE_FORMATS
+        from timeline.export.image import write_image
+
         if fmt in IMAGE_FORMATS:
             view = view_copy(self.window, width, height)
             partial = path.with_name(path.name + ".part")
@@ -266,6 +287,8 @@ class WindowExporter(QObject):
 
     def print_to(self, printer: object) -> None:
         """Print the timeline as the window shows it, as large as the page allows."""
+        from timeline.export.image import paint_on
+
         view = self.window.timeline
         copy = view_copy(self.window, view.width(), view.height())
         try:
