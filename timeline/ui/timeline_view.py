@@ -969,7 +969,7 @@ def _of_articles(article_ids: np.ndarray, wanted_ids: Iterable[int]) -> np.ndarr
     # One conversion of the whole list (a Python int() for each id took longer than the
     # look-up itself).
     listed = wanted_ids if isinstance(wanted_ids, np.ndarray | list | tuple) else list(wanted_ids)
-    wanted = np.asarray(listed, dtype=np.int64).reshape(-1)
+    wanted = np.asarray(listed, dtype=np.int64).ravel()
     if not len(article_ids) or not len(wanted):
         return np.zeros(len(article_ids), dtype=bool)
     low, top = int(article_ids.min()), int(article_ids.max())
