@@ -28,25 +28,9 @@ NOT_BEFORE_THE_FIRST_FRAME = (
 def test_opening_the_window_imports_nothing_it_does_not_draw_with(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     Store(db).close()  # created (and migrated) here; the window opens it current
-    script = (
-        "import json, sys\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from timeline.ui.app import create_application\n"
-        "from timeline.store import Store\n"
-        "app, _ = create_application('en')\n"
-        "from timeline.ui.main_window import MainWindow\n"
-        f"store = Store({str(db)!r}, create=False)\n"
-        "window = MainWindow(store)\n"
-        "window.show()\n"
-        "app.processEvents()\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
-        "window.close()\n"
+    loaded = _modules_after(
+        db, "app.processEvents()\nprint(json.dumps(sorted(sys.modules)))\nwindow.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "timeline.ui.main_window" in loaded
     assert not {m for m in NOT_BEFORE_THE_FIRST_FRAME if m in loaded}
 
@@ -61,16 +45,7 @@ def test_an_idle_window_loads_what_its_first_edit_would(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     with Store(db) as store:
         library.import_paths(store, [jsonl(tmp_path / "a.jsonl", 3, "idle")])
-    script = (
-        "import json, sys\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from timeline.ui.app import create_application\n"
-        "from timeline.store import Store\n"
-        "app, _ = create_application('en')\n"
-        "from timeline.ui.main_window import MainWindow\n"
-        f"store = Store({str(db)!r}, create=False)\n"
-        "window = MainWindow(store)\n"
-        "window.show()\n"
+    then = (
         "def done():\n"
         "    if window.edits.controller.busy or not window._writer_warmed:\n"
         "        return\n"
@@ -83,12 +58,29 @@ def test_an_idle_window_loads_what_its_first_edit_would(tmp_path: Path) -> None:
         "app.exec()\n"
         "window.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-    )
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    loaded = _modules_after(db, then)
     assert {"sqlite_utils", "timeline.dating.dateline"} <= loaded
     with Store(db) as store:  # and nothing written
         for table in ("user_article_fields", "user_mentions"):
             assert store.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def _modules_after(db: Path, then: str) -> set[str]:
+    """The modules a new process has loaded once it opened the window on db and ran
+    then (Python lines that print sorted(sys.modules) as JSON and end the program)."""
+    script = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from timeline.ui.app import create_application\n"
+        "from timeline.store import Store\n"
+        "app, _ = create_application('en')\n"
+        "from timeline.ui.main_window import MainWindow\n"
+        f"store = Store({str(db)!r}, create=False)\n"
+        "window = MainWindow(store)\n"
+        "window.show()\n"
+    ) + then
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
