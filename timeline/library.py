@@ -31,6 +31,7 @@ from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.processes import Stopped, Workers, default_processes
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
+from timeline.store.listing import published_starts
 from timeline.store.schema import search_parts
 
 # Progress(done, total, label).  For an import: done counts the records read so far
@@ -296,7 +297,7 @@ def sign_articles(
     sigs = {i: stories.Signature.from_bytes(blob, n) for i, (n, blob, _p) in rows.items()}
     sigs.update((article_id, sig) for article_id, sig, _keys in signed)
     published = {i: start for i, (_n, _blob, start) in rows.items()}
-    published.update(story_store.published_starts(store, tokens))
+    published.update(published_starts(store, tokens))
     if counts is None:
         counts = _DocumentCounts(store)
     counts.added(tokens.values())

@@ -24,19 +24,24 @@ _CHUNK = 500  # ids per IN (...) list
 ListKey = tuple[int | None, int]
 
 
+def published_starts(store: Store, ids: Iterable[int]) -> dict[int, int | None]:
+    """Each stored article's publication (axis seconds; None when undated), by id."""
+    wanted = sorted(set(ids))
+    out: dict[int, int | None] = {}
+    conn = store.db.conn
+    for i in range(0, len(wanted), _CHUNK):
+        part = wanted[i : i + _CHUNK]
+        marks = ",".join("?" * len(part))
+        for a, p in conn.execute(
+            f"SELECT id, published_start FROM articles WHERE id IN ({marks})", part
+        ):
+            out[int(a)] = None if p is None else int(p)
+    return out
+
+
 def list_keys(store: Store, ids: Iterable[int]) -> dict[int, ListKey]:
     """The list keys of these articles (those that exist)."""
-    wanted = [int(i) for i in ids]
-    keys: dict[int, ListKey] = {}
-    conn = store.db.conn
-    for first in range(0, len(wanted), _CHUNK):
-        chunk = wanted[first : first + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for article_id, start in conn.execute(
-            f"SELECT id, published_start FROM articles WHERE id IN ({marks})", chunk
-        ):
-            keys[article_id] = (start, article_id)
-    return keys
+    return {i: (start, i) for i, start in published_starts(store, ids).items()}
 
 
 def keys_after(store: Store, key: ListKey | None, limit: int) -> list[ListKey]:
@@ -152,19 +157,9 @@ def in_chronological_order(store: Store, ids: Sequence[int]) -> list[int]:
     if len(wanted) * 4 > store.count_articles():
         hits = set(wanted)
         return [i for i in store.chronological_ids() if i in hits]
-    found_ids: list[int] = []
-    starts: list[int] = []
-    undated: list[bool] = []
-    conn = store.db.conn
-    for first in range(0, len(wanted), _CHUNK):
-        chunk = wanted[first : first + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for article_id, start in conn.execute(
-            f"SELECT id, published_start FROM articles WHERE id IN ({marks})", chunk
-        ):
-            found_ids.append(article_id)
-            starts.append(0 if start is None else start)
-            undated.append(start is None)
-    id_array = np.array(found_ids, dtype=np.int64)
+    found = published_starts(store, wanted)
+    id_array = np.array(list(found), dtype=np.int64)
+    starts = [0 if start is None else start for start in found.values()]
+    undated = [start is None for start in found.values()]
     order = np.lexsort((id_array, np.array(starts, dtype=np.int64), np.array(undated)))
     return [int(i) for i in id_array[order]]

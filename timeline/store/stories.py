@@ -117,21 +117,6 @@ def signature_rows(store: Store, ids: Iterable[int]) -> dict[int, tuple[int, byt
     return out
 
 
-def published_starts(store: Store, ids: Iterable[int]) -> dict[int, int | None]:
-    """Each stored article's publication (axis seconds; None when undated), by id."""
-    wanted = sorted(set(ids))
-    out: dict[int, int | None] = {}
-    conn = store.db.conn
-    for i in range(0, len(wanted), _CHUNK):
-        part = wanted[i : i + _CHUNK]
-        marks = ",".join("?" * len(part))
-        for a, p in conn.execute(
-            f"SELECT id, published_start FROM articles WHERE id IN ({marks})", part
-        ):
-            out[int(a)] = None if p is None else int(p)
-    return out
-
-
 def cluster_of(store: Store, article_id: int) -> int | None:
     row = store.db.conn.execute(
         "SELECT cluster FROM story_copies WHERE article_id = ?", (article_id,)
