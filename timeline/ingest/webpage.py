@@ -298,6 +298,8 @@ _ARABIC_LETTERS = re.compile(
 
 def _mostly_arabic(text: str) -> bool:
     sample = text[:600]  # a paragraph or two says it; Unicode classes cost per character
-    letters = sum(map(len, _LETTERS.findall(sample)))
     arabic = sum(map(len, _ARABIC_LETTERS.findall(sample)))
+    if arabic * 2 >= len(sample):  # half of all characters: half of the letters too
+        return True
+    letters = sum(map(len, _LETTERS.findall(sample)))
     return not letters or arabic * 2 >= letters
