@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from timeline import library
+from timeline.processes import WorkerDied, Workers
 from timeline.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _corpus_file(corpus: Path, tmp_path: Path, records: int = 120) -> Path:
@@ -117,3 +124,84 @@ def test_workers_that_cannot_start_leave_the_import_to_one_process(
     with Store(tmp_path / "n.db") as store:
         report = library.import_paths(store, [source], processes=2)
     assert report.added > 100 and not report.failed
+
+
+def _exit_on_two(n: int) -> int:
+    """A worker's task that ends its process on 2, as a crash or the OOM killer would."""
+    if n == 2:
+        os._exit(3)
+    return n * 10
+
+
+def test_a_worker_that_dies_ends_the_map_and_the_next_map_starts_new_workers() -> None:
+    with Workers(2) as workers:
+        got = []
+        with pytest.raises(WorkerDied, match="ended unexpectedly"):
+            for _, result in workers.map_ordered(_exit_on_two, [1, 2, 3]):
+                got.append(result)
+        assert got in ([], [10])  # what came before the death, nothing after it
+        assert [r for _, r in workers.map_ordered(_exit_on_two, [4, 5])] == [40, 50]
+
+
+def test_a_dead_worker_fails_its_file_alone_and_stores_nothing_of_it(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    first = _corpus_file(corpus, tmp_path)
+    second = tmp_path / "second.jsonl"
+    second.write_text(
+        (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()[150]
+        + "\n",
+        encoding="utf-8",
+    )
+    real = Workers.map_ordered
+
+    def dies_after_one(self, function, batches, stop=None):
+        for n, pair in enumerate(real(self, function, batches, stop)):
+            if n == 1:
+                self.close()
+                raise WorkerDied("a worker process ended unexpectedly (killed, or out of memory?)")
+            yield pair
+
+    monkeypatch.setattr(Workers, "map_ordered", dies_after_one)
+    with Store(tmp_path / "d.db") as store:
+        report = library.import_paths(store, [first, second], processes=2)
+        assert [f.error for f in report.files] == [
+            "a worker process ended unexpectedly (killed, or out of memory?)",
+            None,
+        ]
+        assert store.count_articles() == 1  # the second file's one article, none of the first
+        assert store.db.conn.execute("SELECT count(*) FROM article_search").fetchone() == (1,)
+
+
+def test_a_script_without_a_main_guard_imports_once_and_is_told_why(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """Spawned workers run such a script again: there it must say so, not import too."""
+    source = _corpus_file(corpus, tmp_path)
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            from pathlib import Path
+            from timeline import library
+            from timeline.store import Store
+            library.POOL_MIN_RECORDS = 40
+            with Store(Path({str(tmp_path / "u.db")!r})) as store:
+                report = library.import_paths(store, [Path({str(source)!r})], processes=2)
+            print("added", report.added, [f.error for f in report.failed])
+            """
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    guarded = [line for line in lines if 'if __name__ == "__main__":' in line]
+    assert guarded and all(line.startswith("added 0 ") for line in guarded)
+    (parent,) = [line for line in lines if line not in guarded]
+    with Store(tmp_path / "u.db") as store:
+        assert parent == f"added {store.count_articles()} []" and store.count_articles() > 100

@@ -28,7 +28,13 @@ from timeline.ingest import (
 from timeline.ingest.published import iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
-from timeline.processes import Stopped, Workers, default_processes
+from timeline.processes import (
+    Stopped,
+    UnguardedScript,
+    WorkerDied,
+    Workers,
+    default_processes,
+)
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.listing import published_starts
@@ -643,7 +649,7 @@ def import_file(
         raise
     except Stopped:
         raise ImportCancelled from None
-    except (BadArticle, UnreadableFile) as exc:
+    except (BadArticle, UnreadableFile, WorkerDied, UnguardedScript) as exc:
         result.fail(str(exc))
     except OSError as exc:
         result.fail(exc.strerror or str(exc))

@@ -4,16 +4,22 @@ Spawned, never forked: the window imports from a Qt process, and forking one is 
 (the child inherits its threads' locks held).  The frozen program calls
 multiprocessing.freeze_support() first thing (packaging/entry.py), so a spawned child
 of the bundle runs the worker instead of a second program.
+
+A worker that dies (killed, out of memory, a crash in a C library) ends the batches in
+flight with WorkerDied instead of leaving them awaited for ever, as
+multiprocessing.Pool would (it replaces the process and forgets its task); the next
+map_ordered starts new processes.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
-import multiprocessing.pool
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -23,6 +29,19 @@ _POLL = 0.1  # seconds between looks at `stop` while a batch is awaited
 
 class Stopped(Exception):
     """`stop` said True while a batch was awaited."""
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended while it held a batch: what it was doing is lost."""
+
+
+class UnguardedScript(Exception):
+    """Workers asked for by a spawned worker still importing its parent's main script.
+
+    A script that imports without an `if __name__ == "__main__":` guard runs again in
+    every spawned worker.  Not an error a caller falls back from (as from a platform
+    without processes): the worker would import the files itself, beside its parent.
+    """
 
 
 def default_processes() -> int:
@@ -38,12 +57,25 @@ class Workers:
 
     def __init__(self, processes: int) -> None:
         self.processes = processes
-        self._pool: multiprocessing.pool.Pool | None = None
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
 
     def start(self) -> None:
         """Start the processes (OSError, or another error of the platform's, if it cannot)."""
         if self._pool is None:
-            self._pool = multiprocessing.get_context("spawn").Pool(self.processes)
+            if _bootstrapping():
+                raise UnguardedScript(
+                    "this script runs again in each worker process and asks for workers "
+                    'there: put its top level under `if __name__ == "__main__":`'
+                )
+            pool = concurrent.futures.ProcessPoolExecutor(
+                self.processes, mp_context=multiprocessing.get_context("spawn")
+            )
+            try:
+                pool.submit(os.getpid).result()  # the processes run, or the error is raised
+            except BaseException:
+                _end(pool)
+                raise
+            self._pool = pool
 
     def map_ordered(
         self,
@@ -54,39 +86,65 @@ class Workers:
         """(batch, function(batch)) for each batch, in the order given.
 
         At most twice as many batches as processes are read ahead of the one awaited
-        (memory stays bounded whatever the input's length: Pool.imap would read it all).
-        stop is asked every 0.1 s while a batch is awaited: True raises Stopped.
+        (memory stays bounded whatever the input's length: Executor.map would read it
+        all).  stop is asked every 0.1 s while a batch is awaited: True raises Stopped.
+        A worker that dies raises WorkerDied (the processes are ended; the next call
+        starts new ones).
         """
         self.start()
         assert self._pool is not None
         ahead = 2 * self.processes
-        pending: deque[tuple[T, Any]] = deque()
-        for batch in batches:
-            pending.append((batch, self._pool.apply_async(function, (batch,))))
-            if len(pending) > ahead:
+        pending: deque[tuple[T, concurrent.futures.Future[R]]] = deque()
+        try:
+            for batch in batches:
+                pending.append((batch, self._pool.submit(function, batch)))
+                if len(pending) > ahead:
+                    yield self._next(pending, stop)
+            while pending:
                 yield self._next(pending, stop)
-        while pending:
-            yield self._next(pending, stop)
+        except BrokenProcessPool:
+            self.close()
+            raise WorkerDied(
+                "a worker process ended unexpectedly (killed, or out of memory?)"
+            ) from None
 
     @staticmethod
-    def _next(pending: deque[tuple[T, Any]], stop: Callable[[], bool] | None) -> tuple[T, R]:
+    def _next(
+        pending: deque[tuple[T, concurrent.futures.Future[R]]], stop: Callable[[], bool] | None
+    ) -> tuple[T, R]:
         batch, result = pending.popleft()
         while True:
             try:
-                return batch, result.get(_POLL)
-            except multiprocessing.TimeoutError:
+                return batch, result.result(_POLL)
+            except concurrent.futures.TimeoutError:
                 if stop is not None and stop():
                     raise Stopped from None
 
     def close(self) -> None:
         """End the processes now (work in flight is dropped)."""
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+            pool, self._pool = self._pool, None
+            _end(pool)
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _end(pool: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Stop a pool's processes at once: shutdown alone waits for the batches they hold."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # CPython's
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(5)
+
+
+def _bootstrapping() -> bool:
+    """Whether this process is a spawned child still importing its parent's main module."""
+    process = multiprocessing.current_process()
+    return bool(getattr(process, "_inheriting", False))
