@@ -72,6 +72,8 @@ JUDGED = {
     26: DATA / "precision_sample_26.tsv",
     27: DATA / "precision_sample_27.tsv",
     28: DATA / "precision_sample_28.tsv",
+    29: DATA / "precision_sample_29.tsv",
+    30: DATA / "precision_sample_30.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
