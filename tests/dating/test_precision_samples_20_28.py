@@ -117,3 +117,24 @@ def test_a_yearless_date_in_a_chronologys_entry_keeps_its_year_open() -> None:
 def test_the_same_year_in_the_feminine_is_the_year_written_before() -> None:
     text = "تولى الحكم عام 1991 وفاز بانتخابات نظمت في سبتمبر من السنة نفسها"
     assert found(text)[-1] == ("سبتمبر من السنة نفسها", "1991-09", "DATE")
+
+
+def test_tomorrow_or_yesterday_named_by_weekday_sets_the_writers_today() -> None:
+    # Crawled early on Thursday 6 August; the text's tomorrow is Thursday, so its
+    # today (and yesterday) are a day earlier.
+    text = "وقضت المحكمة أمس باستكمال المحاكمة في جلسة يوم غد الخميس."
+    assert found(text, datetime(2015, 8, 6, 1, 46))[0] == ("أمس", "2015-08-04", "DATE")
+    # Crawled on a Tuesday a week late: the deal's Tuesday is the one before the
+    # writer's Sunday, not the crawl day.
+    text = "قال إن الاتفاق الذي أبرم يوم الثلاثاء أرسل للمراجعة التي تبدأ غدا الاثنين."
+    assert found(text)[0] == ("يوم الثلاثاء", "2015-07-14", "DATE")
+    text = "وأعلن النادي أول من أمس (الاثنين) ضم اللاعب، وخضع أمس للفحص الطبي."
+    mentions = found(text, datetime(2015, 8, 6, 1, 48))
+    assert (mentions[0][1], mentions[-1][1]) == ("2015-08-03", "2015-08-04")
+    # بعد غد names another day; a tomorrow after the crawl day moves nothing.
+    assert found("يعرض بعد غد الخميس ثم أمس", TUE)[-1] == ("أمس", "2015-07-20", "DATE")
+    assert found("يصل غدا الأربعاء وكان أمس في جدة", datetime(2015, 8, 9, 10))[-1] == (
+        "أمس",
+        "2015-08-08",
+        "DATE",
+    )
