@@ -138,3 +138,27 @@ def test_tomorrow_or_yesterday_named_by_weekday_sets_the_writers_today() -> None
         "2015-08-08",
         "DATE",
     )
+
+
+def test_samples_29_30_classes() -> None:
+    # A score in brackets is no first of Safar.
+    assert found("فاز على المكسيك (1 ــ صفر) وعلى سان خوسيه (3 ــ 1)") == []
+    assert found("في 1 صفر المقبل")[0][1] == "2015-11-13"
+    # All day long, and now rather than later, are no day.
+    assert found("يستقبلون الزائرين على مدار اليوم، ويقدمون الورش") == []
+    assert found("مصلحتها في البحث عن حل اليوم قبل غد") == [("اليوم", "PRESENT_REF", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("رئيس الأركان الذي تنتهي مدة خدمته يوم الجمعة، فيكون القرار", "2015-07-24"),
+        ("ويلتقي الفريقان يوم السبت في الملعب نفسه", "2015-07-25"),
+        ("حيث يبدأ التقديم يوم الأحد في الموقع", "2015-07-26"),
+        ("التقى الفريقان يوم السبت في الملعب نفسه", "2015-07-18"),
+    ],
+)
+def test_a_weekday_after_a_scheduled_event_in_the_present_is_the_coming_one(
+    text: str, value: str
+) -> None:
+    assert [m[1] for m in found(text)] == [value]

@@ -88,6 +88,8 @@ PAST_CLAUSE_BEFORE = rx(
 )
 # A chronology's entry opens a sentence or a line with its year: 1954 - , 1952: .
 ENTRY_OPENING = rx(r"\s*[\-*•]?\s*(?:1[0-9]|20)\d\d\s*(?::|-|–)\s")
+# (1 ــ صفر), (3 - صفر): a score in brackets, not the first of Safar.
+SCORE = rx(r"\(\s*\d{1,2}\s*-*\s*صفر\s*\)")
 # 23 و30 يوليو: two days joined by و are two dates, unless بين / من makes them a range.
 TWO_DAYS = rx(r"(?P<d0>\d{1,2})\s*و\s*(?P<d>\d{1,2})")
 BETWEEN_BEFORE = rx(r"(?<!\w)[وف]?(?:بين|من|الفتره)\s*$")
@@ -488,6 +490,12 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
         day, first_day, day_start = day_info
         if first_day is not None and not 1 <= first_day < day:
             continue
+        if (
+            year is None
+            and SCORE.search(ctx.text, max(0, day_start - 3), end + 3)
+            and _weekday_start(ctx, day_start) == day_start
+        ):
+            continue  # (1 ــ صفر): a score (صفر "nil"), the dash a tatweel folded away
         if year is not None:
             found = v.hijri_to_gregorian(year, month, day)
         elif ctx.anchor_day is not None and not (direction or "").startswith("year:"):
