@@ -103,6 +103,9 @@ def test_a_yearless_date_in_a_past_clause_is_the_last_one() -> None:
     ]
     assert found("أعلنت الوزارة تأجيل الانتخابات إلى ديسمبر") == [("ديسمبر", "2015-12", "DATE")]
     assert found("وقعت الحادثة في 25 يوليو") == [("25 يوليو", "2015-07-25", "DATE")]
+    # Nor after a word that is also a noun or a present tense (a contract, an event).
+    assert found("ينتهي عقد اللاعب في ديسمبر") == [("ديسمبر", "2015-12", "DATE")]
+    assert found("أكبر حدث رياضي في ديسمبر") == [("ديسمبر", "2015-12", "DATE")]
     # A month name with no cue is still no date (حرب أكتوبر).
     assert found("كان في الثالثة حين وقعت حرب أكتوبر، ثم") == []
 
