@@ -28,8 +28,12 @@ judged with the same rules.  Seed 26 was drawn after the fixes of the classes sa
 events named by a day, titles, a range's end, quarters), from articles outside every set
 and earlier sample, and judged before any rule changed again; its classes were fixed and
 seed 27 drawn from other articles again and judged before any further change; seed 28,
-after the fixes of seed 27's classes, likewise.  Each article is anchored
-on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
+after the fixes of seed 27's classes, likewise.  Seeds 29 and 30 were drawn after the
+fixes of the classes samples 20-28 left open (a fifth round: family names holding a
+weekday, a decade ago, two days joined by و, a yearless date in a past clause, a
+chronology's entries...), each from articles outside every set and earlier sample
+(30 outside 29 too), and both were judged before any rule changed again.  Each article
+is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
 right when its span is a time expression and its value is what the article means
@@ -72,6 +76,8 @@ JUDGED = {
     26: DATA / "precision_sample_26.tsv",
     27: DATA / "precision_sample_27.tsv",
     28: DATA / "precision_sample_28.tsv",
+    29: DATA / "precision_sample_29.tsv",
+    30: DATA / "precision_sample_30.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100

@@ -50,7 +50,8 @@ YEAR_WORD_AFTER = rx(
     rf"[\s،,]*(?:(?:من|في)\s+)?(?:(?:ال|لل)?(?:عام|سنه)\s+(?P<ymod>{MODIFIER})|(?P<this>هذا\s+العام|هذه\s+السنه)){END}"
 )
 SAME_YEAR_AFTER = rx(
-    r"[\s،,]*(?:من|في)\s+(?:(?:ال)?(?:عام|سنه)\s+(?:نفسه|ذاته|عينه)|نفس\s+(?:ال)?(?:عام|سنه))(?!\w)"
+    r"[\s،,]*(?:من|في)\s+(?:(?:ال)?(?:عام|سنه)\s+(?:نفسه|ذاته|عينه|نفسها|ذاتها|عينها)"
+    r"|نفس\s+(?:ال)?(?:عام|سنه))(?!\w)"
 )
 WRITTEN_YEAR = rx(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
 SINCE_BEFORE = Before(
@@ -68,8 +69,33 @@ DAY_BEFORE = rx(
 ORDINAL_DAY_BEFORE = Before(
     rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$", ("من",)
 )
-# أول سبتمبر, غرة رمضان: the first day of the month.
-FIRST_DAY_BEFORE = rx(r"(?<!\w)(?P<w>[وفب]?(?:اول|غره))\s+(?:شهر\s+)?$")
+# أعلنت الدولتان في 17 ديسمبر عزمهما, بايع التنظيم في نوفمبر: a yearless date in a clause
+# whose verb is in the past is on or before the anchor, not the coming one.  Only verbs
+# of a closed list (not the forms that are also nouns or present tenses: عقد "contract",
+# نشر "deployment", حدث "event", قتل, تعرض), and not across "that", a relative clause, a
+# date being set or moved (موعد, تأجيل, حتى, إلى) or a word of the future.
+_PAST_VERBS = (
+    "اعلن|اعلنت|اعلنا|اعلنوا|وقع|وقعت|وقعا|وقعوا|جري|جرت|حدثت|عقدت|انعقد|انعقدت|"
+    "انطلق|انطلقت|بدا|بدات|اختتم|اختتمت|افتتح|افتتحت|اقيم|اقيمت|وصل|وصلت|غادر|غادرت|"
+    "قتلت|قتلوا|توفي|توفيت|صدر|صدرت|نشرت|استقبل|استقبلت|التقي|التقت|اجتمع|اجتمعت|"
+    "انتهي|انتهت|اعتقل|اعتقلت|فاز|فازت|خسر|خسرت|حصل|حصلت|شهد|شهدت|زار|زارت|اصدر|اصدرت|"
+    "تولي|تولت|انضم|انضمت|بايع|بايعت|اطلق|اطلقت|نفذ|نفذت|هاجم|هاجمت|سيطر|سيطرت|ولد|ولدت|"
+    "اعتمد|اعتمدت|اقر|اقرت|استقال|استقالت|انسحب|انسحبت|تعرضت|اندلع|اندلعت"
+)
+PAST_CLAUSE_BEFORE = rx(
+    rf"(?<!\w)[وف]?(?:{_PAST_VERBS})(?!\w)"
+    r"(?:(?!(?<!\w)(?:ان|انه|انها|الذي|التي|الذين|سوف|المقبل|القادم|موعد|مواعيد|المقرر|"
+    r"تاجيل|ارجاء|حتي|الي|كل)(?!\w))[^.!?؟\n،,:؛])*$"
+)
+# A chronology's entry opens a sentence or a line with its year: 1954 - , 1952: .
+ENTRY_OPENING = rx(r"\s*[\-*•]?\s*(?:1[0-9]|20)\d\d\s*(?::|-|–)\s")
+# (1 ــ صفر), (3 - صفر): a score in brackets, not the first of Safar.
+SCORE = rx(r"\(\s*\d{1,2}\s*-*\s*صفر\s*\)")
+# 23 و30 يوليو: two days joined by و are two dates, unless بين / من makes them a range.
+TWO_DAYS = rx(r"(?P<d0>\d{1,2})\s*و\s*(?P<d>\d{1,2})")
+BETWEEN_BEFORE = rx(r"(?<!\w)[وف]?(?:بين|من|الفتره)\s*$")
+# أول سبتمبر, غرة رمضان, أول من ذي القعدة: the first day of the month.
+FIRST_DAY_BEFORE = rx(r"(?<!\w)(?P<w>[وفب]?(?:اول|غره))\s+(?:من\s+)?(?:شهر\s+)?$")
 WEEKDAY_BEFORE = Before(
     rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?$",
     lx.WEEKDAYS,
@@ -117,6 +143,42 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
     if hit:
         return 1, None, lo + hit.start("w")
     return None
+
+
+def _in_entry(text: str, pos: int) -> bool:
+    """Whether pos is in a chronology's entry (1954 - ... في 19 ديسمبر): its year is open.
+
+    An entry's year is often not the date's (a war that began years before), so a
+    yearless date there keeps its span with the year left open rather than this year's.
+    """
+    lo = max(0, pos - 300)
+    sentence, line = text.rfind(". ", lo, pos), text.rfind("\n", lo, pos)
+    cuts = (
+        sentence + 2 if sentence >= 0 else -1,
+        line + 1 if line >= 0 else -1,
+        0 if lo == 0 else -1,
+    )
+    return any(cut >= 0 and ENTRY_OPENING.match(text, cut, pos) for cut in cuts)
+
+
+def _far_ahead(ctx: Context, month: int, day: int | None) -> bool:
+    """Whether a yearless month (or day of it) is read as one more than a month ahead."""
+    if ctx.anchor_day is None:
+        return False
+    y, m = infer_month(ctx.anchor_day, month, None)
+    return date(y, m, min(day or 1, 28)) > ctx.anchor_day + timedelta(days=31)
+
+
+def _two_days(ctx: Context, day_info: tuple[int, int | None, int]) -> tuple[int, int, int] | None:
+    """(first day, its end, the second's start) of 23 و30 يوليو; None for a range (بين...)."""
+    if day_info[1] is None:
+        return None
+    hit = TWO_DAYS.match(ctx.text, day_info[2])
+    if hit is None or day_info[0] - day_info[1] < 2:
+        return None  # يومي 26 و27 مايو: the two days are the interval
+    if BETWEEN_BEFORE.search(ctx.text, max(0, day_info[2] - 16), day_info[2]):
+        return None
+    return int(hit.group("d0")), hit.end("d0"), hit.start("d")
 
 
 def infer_day(anchor: date, options: list[date], direction: str | None) -> date | None:
@@ -228,6 +290,23 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             # منذ شهر يناير, منذ 5 مايو: since, so on or before the anchor (منذ بداية
             # يوليو read in July is this July).
             direction = "since"
+        at = day_info[2] if day_info else hit.start()
+        if (
+            direction is None
+            and year is None
+            and every is None
+            and not _in_entry(text, at)
+            and _far_ahead(ctx, month, day_info[0] if day_info else None)
+            and (
+                day_info is not None
+                or (
+                    (paired or name not in lx.AMBIGUOUS_MONTHS)
+                    and MONTH_CUE_BEFORE.search(text[max(0, hit.start() - 12) : hit.start()])
+                )
+            )
+            and PAST_CLAUSE_BEFORE.search(text, max(0, at - 80), at)
+        ):
+            direction = "since"  # أعلنت في 17 ديسمبر: the last one, on or before the anchor
         if every is not None:
             # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
             if day_info is None:
@@ -238,6 +317,16 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
                 continue
             yield Candidate(start, every.end(), v.recurrence(value), "set", 0.75)
             continue
+        pair_days = _two_days(ctx, day_info) if day_info else None
+        if pair_days is not None and day_info is not None:
+            # 23 و30 يوليو: two days of one month, not the week between them.
+            first_day, first_end, second_start = pair_days
+            first = _day_month(
+                ctx, (first_day, None, day_info[2]), first_end, month, year, direction
+            )
+            if first is not None:
+                yield first
+            day_info = (day_info[0], None, second_start)
         if day_info is None:
             candidate = _month_only(ctx, hit.start(), after, name, month, year, direction, paired)
         else:
@@ -263,7 +352,7 @@ def _month_only(
         return None
     if not (cued or paired or direction):
         return None
-    if ctx.anchor_day is None:
+    if ctx.anchor_day is None or (direction in (None, "since") and _in_entry(ctx.text, start)):
         # نوفمبر الماضي with no publication date: the month, its year left open.
         return Candidate(start, end, v.underspecified(f"XXXX-{month:02d}"), "month_year", 0.6)
     if direction and direction.startswith("year:"):
@@ -290,8 +379,10 @@ def _day_month(
     if year is not None:
         found = v.valid_date(year, month, day)
         has_year = True
-    elif ctx.anchor_day is not None and not EVENT_NAME_BEFORE.search(
-        ctx.text, max(0, day_start - 20), day_start
+    elif (
+        ctx.anchor_day is not None
+        and not EVENT_NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start)
+        and not (direction in (None, "since") and _in_entry(ctx.text, day_start))
     ):
         if NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start):
             return None
@@ -400,6 +491,12 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
         day, first_day, day_start = day_info
         if first_day is not None and not 1 <= first_day < day:
             continue
+        if (
+            year is None
+            and SCORE.search(ctx.text, max(0, day_start - 3), end + 3)
+            and _weekday_start(ctx, day_start) == day_start
+        ):
+            continue  # (1 ــ صفر): a score (صفر "nil"), the dash a tatweel folded away
         if year is not None:
             found = v.hijri_to_gregorian(year, month, day)
         elif ctx.anchor_day is not None and not (direction or "").startswith("year:"):

@@ -260,6 +260,29 @@ class Context:
             if self.text.endswith(THIS_BEFORE, 0, hit.start()):
                 continue  # هذا اليوم السبت: a quoted document's own date, not the writer's day
             return last_weekday(self.anchor_day, lx.WEEKDAYS[hit.group("wd")], strict=False)
+        # غداً الخميس, أمس (السبت), أول من أمس الجمعة name a day next to today: the
+        # writer's today is the weekday that makes it so, on or before the anchor's day
+        # (or the next day after 21:00: late in the evening is the writer's next day).
+        for hit in NEXT_DAY_WEEKDAY.finditer(self.text, self.starts_of(NEXT_DAY_WEEKDAY)):
+            before = self.text[max(0, hit.start() - 8) : hit.start()]
+            if before.endswith(AFTER_BEFORE):
+                continue  # بعد غد الخميس: the day after tomorrow
+            weekday = lx.WEEKDAYS[hit.group("wd")]
+            late = self.anchor is not None and self.anchor.hour >= 21
+            latest = self.anchor_day + timedelta(days=1 if late else 0)
+            if hit.group("w").lstrip("وف").startswith("غد"):
+                # As the mention reads it: the weekday nearest the anchor's tomorrow; a
+                # today after the anchor's is not taken (the crawl is late, not early).
+                near = self.anchor_day + timedelta(days=1)
+                before_near = last_weekday(near, weekday, strict=False)
+                after_near = next_weekday(self.anchor_day, weekday)
+                closer = after_near - near <= near - before_near
+                writer = (after_near if closer else before_near) - timedelta(days=1)
+                if writer > latest:
+                    continue
+                return writer
+            step = 2 if before.endswith(FIRST_BEFORE) else 1
+            return last_weekday(latest, (weekday + step) % 7, strict=False)
         return self.anchor_day
 
     @cached_property
@@ -391,6 +414,13 @@ THIS_BEFORE = ("هذا ", "هذا\n")
 TODAY_WEEKDAY = Anchor(
     rf"{START}[وف]?اليوم\s*\(?\s*ال(?P<wd>{WEEKDAYS}){END}", ("اليوم", "واليوم", "فاليوم")
 )
+# غداً الخميس, أمس (السبت), أول من أمس الجمعة: a weekday named for a day next to today.
+NEXT_DAY_WEEKDAY = Anchor(
+    rf"{START}(?P<w>[وف]?(?:غدا|غد|امس))\s*[،,]?\s*\(?\s*ال(?P<wd>{WEEKDAYS}){END}",
+    ("غد", "وغد", "فغد", "امس", "وامس", "فامس"),
+)
+AFTER_BEFORE = ("بعد ", "بعد\n")
+FIRST_BEFORE = ("اول ", "اول من ")
 
 
 def make_context(text: str, anchor: datetime | None) -> Context:

@@ -81,10 +81,13 @@ NOWADAYS_AFTER = rx(
     # دعم الطاقة اليوم أعلى بكثير مما كان: today against before, the present.
     r"|\s+(?:اعلي|اكثر|اقل|اكبر|اصغر|افضل|اسوا|اقوي|اضعف|ابعد|اقرب|اصعب|اسهل|ادني)"
     r"\s+(?:بكثير\s+)?مما(?!\w)"
+    # حل اليوم قبل غد: now rather than later (an idiom), no day.
+    r"|\s+قبل\s+(?:ال)?غد(?!\w)"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 # في بعض أجزاء اليوم, أوقات اليوم: parts of any day, not the publication day.
-ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات)\s+$")
+# على مدار اليوم: all day long, any day.
+ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات|مدار)\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
@@ -122,6 +125,17 @@ WEEKDAY = rx(
 WEEKDAY_EVENT_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:صلاه|خطبه|صلاتي|اسبوع|منبر|منابر|خطب|خطيب|امام|خطباء)\s*$"
 )
+# بدر الخميس, محمد الجمعة, عبدالرحمن السبت: a family name after a given name, not a
+# weekday (news writes قال محمد يوم الخميس or قال الخميس; علي is left out, it folds
+# like على).  Not after الملك / الرئيس / الأمير, who are named by the given name alone
+# (استقبل الملك سلمان الخميس).
+GIVEN_NAME_BEFORE = rx(
+    r"(?<!\w)(?<!الملك )(?<!الرئيس )(?<!الأمير )(?<!ولي العهد )"
+    r"[وف]?(?:محمد|أحمد|محمود|مصطفى|عمر|عثمان|خالد|فهد|سعد|سعود|سعيد|بدر|ناصر|صالح|"
+    r"سالم|سلطان|فيصل|سلمان|تركي|نايف|بندر|مشعل|متعب|ماجد|حمد|حمود|راشد|مبارك|منصور|"
+    r"إبراهيم|يوسف|يعقوب|عيسى|موسى|حسن|حسين|حامد|طلال|طارق|زياد|ياسر|وليد|عادل|سامي|"
+    r"هشام|جاسم|عبد\s?\w+|أبو\s?\w+|فاطمة|نورة|مريم|سارة|عائشة|منيرة|هيا|بن|بنت)\s+$"
+)
 # Earlier weekdays of the same list: عدا الخميس والجمعة, أيام السبت والأحد.
 _LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[،,]?\s*)*"
 # أيام الجمعة, كل جمعة: every such weekday (a SET); a list joined by و (not across a
@@ -139,6 +153,9 @@ WEEKDAY_SET_AFTER = rx(
 FUTURE_CLAUSE_BEFORE = rx(
     r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب)|[يت]ستعد(?:ون|ان)?"
     r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
+    # تنتهي مدة خدمته يوم الجمعة, يلتقي الفريقان يوم السبت: a scheduled event in the
+    # present tense (news tells what happened in the past tense).
+    r"|[يت](?:نتهي|بدا|نطلق|عقد|قام|لتقي|ختتم|فتتح|ستضيف|حتفل|خوض|واجه)(?:ون|ان)?"
     r"|س[يتن](?:عقد|قام|تم|كون|بدا|نطلق|لتقي|زور|صل|جتمع|جري|لقي|شهد|غادر|توجه|خوض|نظم|علن"
     r"|نتهي|واجه|ستانف|عود|حتفل|فتتح|ختتم|طلق|ستضيف|لعب|قيم)(?:ون|ان)?)(?!\w)"
     r"(?:(?!الذي|التي|الذين|منذ|عندما|حين|بعد\s+ان|الماضي)[^.!?؟\n،,:؛])*$"
@@ -187,6 +204,15 @@ TITLE_MODIFIERS = frozenset({"السابق", "الاسبق", "الحالي"})
 PRESIDENT = strip_marks("رئيس")  # folded: رييس
 BARE_PERIOD = rx(r"(?P<unit>شهر|عام|سنه)(?!\w)(?!\s*(?:ال|\d|[(\-]|من\s+\d|قبل\s+الماضي|بعد\s+ال))")
 
+# في يونيو دون تغيير عن الشهر السابق, ارتفع في 2010 عن العام السابق: السابق ("the one
+# before") after a month or a year written earlier in its sentence counts back from that
+# one, not from the article's date: the year before a written year, else a past
+# reference (the month is not placed).
+PRIOR_MONTH_BEFORE = rx(rf"(?<!\w)[وفبل]?(?:{MONTHS}){END}[^.!?؟\n]*$")
+PRIOR_YEAR = rx(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
+SENTENCE_END = rx(r"[.!?؟\n]")
+PRIOR_WORDS = frozenset(strip_marks(w) for w in ("السابق", "السابقة"))
+
 
 def _edge_before(text: str, start: int) -> int | None:
     """Where an edge word (مطلع, نهاية, وبداية) written just before start begins."""
@@ -206,10 +232,15 @@ def _edge_before(text: str, start: int) -> int | None:
 AGO = rx(
     rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
-    r"(?!\s*\d)(?P<tail>\s+من\s+الان)?"
+    r"(?!\s*\d)(?P<tail>\s+من\s+(?:الان|الزمن))?"
 )
 NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
-EVENT_AFTER = rx(r"\s+(?:من|على)\s+(?!الان)")
+EVENT_AFTER = rx(r"\s+(?:تقريبا\s+)?(?:من|على)\s+(?!الان|الزمن)")
+# قبل عقد جلسة الاستماع: عقد is "holding" a meeting there, not a decade.
+HELD_AFTER = rx(rf"\s+[وف]?(?:{EVENT_NOUNS}|ندوه|ورشه|صفقه|اتفاق|اتفاقيه|جلسات|اجتماعات){END}")
+# قبل أسبوع العودة, منذ يوم التأسيس: a lone unit in construct with a noun is that
+# event's week or day, not one counted back from today.
+AGO_CONSTRUCT_AFTER = rx(r"\s+ال(?!(?:ي|ا|تي|ذي|ذين|ان|يوم)(?!\w))\w+")
 VAGUE = rx(
     rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
     rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود|ساعات)"
@@ -398,6 +429,10 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             continue
         if WEEKDAY_EVENT_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
             continue
+        if not (has_day_word or direction) and GIVEN_NAME_BEFORE.search(
+            text, max(0, hit.start() - 14), hit.start()
+        ):
+            continue
         if not direction and (
             WEEKDAY_SET_BEFORE.search(text, lo, hit.start())
             or WEEKDAY_SET_AFTER.match(text, hit.end())
@@ -474,6 +509,17 @@ def periods(ctx: Context) -> Iterator[Candidate]:
             continue
         if not hit.group("this") and (edge := _edge_before(text, start)) is not None:
             start = edge
+        if hit.group("mod") in PRIOR_WORDS and unit != "اسبوع":
+            lo = max(0, start - 200)
+            if unit == "شهر" and PRIOR_MONTH_BEFORE.search(text, lo, start):
+                yield Candidate(start, hit.end(), v.vague_value("PAST"), "relative", 0.6)
+                continue
+            ends = [e.end() for e in SENTENCE_END.finditer(text, lo, start)]
+            written = PRIOR_YEAR.findall(text, ends[-1] if ends else lo, start)
+            if written and unit != "شهر":
+                year = v.year_value(int(written[-1]) - 1)
+                yield Candidate(start, hit.end(), year, "relative", 0.7)
+                continue
         yield from _period(ctx, start, hit.end(), unit, step)
     for at in ctx.starts_of(PERIOD_ANCHOR):
         if at < 4 or not text[at - 3].isspace() or text[at - 2 : at] != "ال":
@@ -535,8 +581,20 @@ def ago(ctx: Context) -> Iterator[Candidate]:
             continue  # قبل يومين من الانتخابات: counted from an event, not from today
         if not (hit.group("num") or hit.group("word")) and NAMED_AFTER.match(text, hit.end()):
             continue  # منذ شهر يناير, منذ عام 2010: since a named month or year
+        counted = hit.group("num") or hit.group("word") or hit.group("tail")
+        if implied == 1 and not counted and AGO_CONSTRUCT_AFTER.match(text, hit.end()):
+            continue  # قبل أسبوع العودة: the week of another event
         confidence = 0.65 if hit.group("approx") else 0.8
         value: DateValue | None
+        if unit == "DEC" and implied == 1 and HELD_AFTER.match(text, hit.end()):
+            continue
+        if unit == "DEC" and hit.group("dir").lstrip("وف") == "قبل" and ctx.today is not None:
+            # قبل عقد من الآن, قبل عقدين: a decade ago, the year ten years back (as قبل
+            # عشر سنوات); منذ عقدين stays a length ("for two decades").
+            value = _ago_value(ctx.today, "Y", 10 * amount)
+            if value is not None:
+                yield Candidate(hit.start(), hit.end(), value, "relative", confidence * 0.9)
+            continue
         if unit == "DEC":
             value = v.duration_value(10 * amount, "Y")
             yield Candidate(hit.start(), hit.end(), value, "duration", confidence)
