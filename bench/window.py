@@ -61,10 +61,20 @@ def _rss_mb(field: str = "VmRSS") -> float:
 
 def run(args: argparse.Namespace) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    stamps: dict[str, float] = {}
+
+    def stage(name: str) -> None:
+        """When (since exec) and at what CPU time of the GUI thread a stage ended."""
+        stamps.setdefault(name, _process_age())
+        stamps.setdefault(name[: -len("_s")] + "_cpu_s", time.thread_time())
+
+    stage("python_s")  # the interpreter and this script's own imports
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 
     from timeline.store.store import Store
     from timeline.ui.app import create_application
+
+    stage("imports_s")  # PySide6, numpy and the application's module
 
     home = Path(tempfile.mkdtemp(prefix="timeline-window-bench-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -72,8 +82,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home)
     )  # a fresh user: no remembered window state
     app, _ = create_application(args.lang)
-    stamps: dict[str, float] = {}
-    stamps["ready_to_build_s"] = _process_age()  # imports and QApplication
+    stage("ready_to_build_s")  # imports and QApplication
 
     # The GUI thread's stalls: a 10 ms timer that fires late by as long as the thread
     # was away from its loop; the first tick measures the window's construction too.
@@ -92,14 +101,12 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
     from timeline.ui.main_window import MainWindow  # as app.run_window imports it
 
+    stage("window_imported_s")
+
     def stamp_after_paint(name: str) -> None:
         # The paint and the flush that puts it on screen run in one go: the next turn
         # of the event loop comes after both.
-        def stamp() -> None:
-            stamps.setdefault(name, _process_age())
-            stamps.setdefault(name[: -len("_s")] + "_cpu_s", time.thread_time())
-
-        QTimer.singleShot(0, stamp)
+        QTimer.singleShot(0, lambda: stage(name))
 
     painted: set[str] = set()
 
@@ -107,6 +114,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() != QEvent.Type.Paint:
                 return False
+            if "first_paint_s" not in painted:
+                painted.add("first_paint_s")  # any pixels: data or not
+                stamp_after_paint("first_paint_s")
             if watched is window.list.viewport() and window.model.rowCount() > 0:
                 name = "list_frame_s"
             elif watched is window.timeline and len(window.timeline.arrays()) > 0:
@@ -131,12 +141,14 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     t_build = time.perf_counter()
     window = MainWindow(store)
     build_s = time.perf_counter() - t_build
+    stage("window_built_s")
     first_paints = FirstPaints()
     window.list.viewport().installEventFilter(first_paints)
     window.timeline.installEventFilter(first_paints)
     window.timeline_loaded.connect(lambda: stamps.setdefault("timeline_s", _process_age()))
     window.resize(1600, 900)
     window.show()
+    stage("shown_s")
     if window.detail.article is not None:
         stamps["detail_s"] = _process_age()
 
@@ -188,10 +200,15 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
 
 _SHOWN = (
+    ("python_s", "interpreter started (s)"),
+    ("imports_s", "PySide6, numpy, the app's module (s)"),
     ("ready_to_build_s", "imports and QApplication (s)"),
+    ("window_imported_s", "the window's modules imported (s)"),
     ("window_init_s", "MainWindow() (s)"),
+    ("window_built_s", "window built (s)"),
+    ("shown_s", "show() returned (s)"),
+    ("first_paint_s", "first frame, any (s)"),
     ("list_frame_s", "list's first frame with rows (s)"),
-    ("list_frame_cpu_s", "GUI thread CPU time by then (s)"),
     ("timeline_s", "timeline's events loaded (s)"),
     ("timeline_summary_frame_s", "timeline's first frame of the events per day (s)"),
     ("timeline_frame_s", "timeline's first frame with the events (s)"),
@@ -212,13 +229,15 @@ def table(runs: list[dict[str, object]]) -> str:
         f"{first['articles']:,} articles, {first['events']:,} events;"
         f" {len(runs)} run(s), median [min-max]; {first['machine']}"
     ]
+    lines.append(f"  {'':<48} {'median [min-max]':<24} GUI thread CPU by then")
     for key, label in _SHOWN:
         values = [float(r[key]) for r in runs if isinstance(r.get(key), int | float)]
         if values:
-            lines.append(
-                f"  {label:<40} {statistics.median(values):>9.3f}"
-                f" [{min(values):.3f}-{max(values):.3f}]"
-            )
+            shown = f"{statistics.median(values):9.3f} [{min(values):.3f}-{max(values):.3f}]"
+            cpu_key = key[: -len("_s")] + "_cpu_s"
+            cpu = [float(r[cpu_key]) for r in runs if isinstance(r.get(cpu_key), int | float)]
+            at = f"{statistics.median(cpu):.3f}" if cpu and key.endswith("_s") else ""
+            lines.append(f"  {label:<48} {shown:<24} {at}")
     return "\n".join(lines)
 
 

@@ -91,6 +91,12 @@ _CLOSE_WAIT_MS = 1000
 # then, a slice every _WARM_STEP_MS, moves its arrays into room edits patch (_warm_step).
 _WARM_AFTER_MS = 300
 _WARM_STEP_MS = 30
+# That room (ColumnRoom) is a second copy of the shown arrays beside the loaded ones
+# (which every edit lays over again): 34 MB at a million events, 450 MB at ten million,
+# where it alone took the window past its memory budget.  It is made while idle only
+# while it takes at most this much; beyond, the first edit makes it (writing every row
+# once), and a window nobody edits never holds it.
+ROOM_BUDGET_BYTES = 160 * 1024 * 1024
 # Threads still running when their window closed: kept referenced so they are not
 # destroyed while running (which aborts); they end with the process.
 _DETACHED_THREADS: list[QThread] = []
@@ -778,9 +784,19 @@ class MainWindow(QMainWindow):
 
     def _warm_later(self) -> None:
         """Make the next edit's room ready once the window is idle (_warm_step)."""
-        arrays = self._overlaid
-        if not self._writer_warmed or (arrays is not None and not self._column_room.holds(arrays)):
+        if not self._writer_warmed or self._room_wanted():
             self._warm_timer.start(_WARM_AFTER_MS)
+
+    def _room_wanted(self) -> bool:
+        """Whether the shown arrays are to be moved into the edits' room while idle: not
+        there yet, and the room within ROOM_BUDGET_BYTES."""
+        arrays = self._overlaid
+        if arrays is None or self._column_room.holds(arrays):
+            return False
+        columns = (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends, arrays.kinds)
+        ranges = (arrays.range_rows, arrays.range_starts, arrays.range_ends)
+        size = sum(c.nbytes for c in (*columns, arrays.points, *ranges))
+        return size <= ROOM_BUDGET_BYTES
 
     def _warm_step(self) -> None:
         """One slice of the idle work that spares the next edit: the writer's date rules
@@ -794,7 +810,7 @@ class MainWindow(QMainWindow):
         if not self._writer_warmed:
             self._writer_warmed = True
             self.edits.controller.warm()
-        if self._column_room.adopt_step(self._overlaid):
+        if not self._room_wanted() or self._column_room.adopt_step(self._overlaid):
             self._warm_timer.stop()
 
     def _event_labels(self, ids: Iterable[int]) -> dict[int, EventText]:
