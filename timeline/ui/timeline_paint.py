@@ -11,11 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-
-# np.unique (paint_overflow) imports numpy.ma on its first call: loaded here, at start-up,
-# rather than in the middle of the timeline's first paint with an overflow strip (up to
-# half a second on a busy machine, the window frozen).
-import numpy.ma
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 
