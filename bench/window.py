@@ -46,30 +46,20 @@ import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import first_frames  # noqa: E402
 from view import _machine, _process_age, build_store  # noqa: E402
 
 _TICK_MS = 10
 _STALL_MS = 50
 
 
-def _rss_mb(field: str = "VmRSS") -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
-
-
 def run(args: argparse.Namespace) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    stamps: dict[str, float] = {}
-
-    def stage(name: str) -> None:
-        """When (since exec) and at what CPU time of the GUI thread a stage ended."""
-        stamps.setdefault(name, _process_age())
-        stamps.setdefault(name[: -len("_s")] + "_cpu_s", time.thread_time())
-
+    # When (since exec) and at what CPU time of the GUI thread each stage ended.
+    stamps = first_frames.Stamps()
+    stage = stamps.stage
     stage("python_s")  # the interpreter and this script's own imports
-    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtCore import QSettings, QTimer
 
     from timeline.store.store import Store
     from timeline.ui.app import create_application
@@ -103,38 +93,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
     stage("window_imported_s")
 
-    def stamp_after_paint(name: str) -> None:
-        # The paint and the flush that puts it on screen run in one go: the next turn
-        # of the event loop comes after both.
-        QTimer.singleShot(0, lambda: stage(name))
-
-    painted: set[str] = set()
-
-    class FirstPaints(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() != QEvent.Type.Paint:
-                return False
-            if "first_paint_s" not in painted:
-                painted.add("first_paint_s")  # any pixels: data or not
-                stamp_after_paint("first_paint_s")
-            if watched is window.list.viewport() and window.model.rowCount() > 0:
-                name = "list_frame_s"
-            elif watched is window.timeline and len(window.timeline.arrays()) > 0:
-                name = "timeline_frame_s"
-            elif watched is window.timeline and window.timeline.drawing_mode() != "empty":
-                name = "timeline_summary_frame_s"  # the events per day, before the events
-            else:
-                return False
-            if name not in painted:
-                painted.add(name)
-                stamp_after_paint(name)
-                if name == "timeline_frame_s":
-                    QTimer.singleShot(0, timeline_shown)
-            return False
-
     def timeline_shown() -> None:
         ticker.stop()
-        stamps["rss_mb"] = _rss_mb()
+        stamps["rss_mb"] = first_frames.rss_mb()
         QTimer.singleShot(100, search)
 
     store = Store(args.db, create=False)
@@ -142,9 +103,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     window = MainWindow(store)
     build_s = time.perf_counter() - t_build
     stage("window_built_s")
-    first_paints = FirstPaints()
-    window.list.viewport().installEventFilter(first_paints)
-    window.timeline.installEventFilter(first_paints)
+    first_paints = first_frames.watch(  # noqa: F841 (kept referenced)
+        window,
+        stamps,
+        lambda name: QTimer.singleShot(0, timeline_shown) if name == "timeline_frame_s" else None,
+    )
     window.timeline_loaded.connect(lambda: stamps.setdefault("timeline_s", _process_age()))
     window.resize(1600, 900)
     window.show()
@@ -173,14 +136,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     events = len(window.timeline.arrays())
     articles = store.count_articles()
     store.close()
-    if "list_frame_s" in stamps and "timeline_frame_s" in stamps:
-        # The timeline shows data from its first frame of the events per day (a density
-        # band over the whole span), before the events themselves are read.
-        timeline_data = min(
-            stamps["timeline_frame_s"],
-            stamps.get("timeline_summary_frame_s", stamps["timeline_frame_s"]),
-        )
-        stamps["first_frame_s"] = max(stamps["list_frame_s"], timeline_data)
+    whole = stamps.first_frame()  # the list, and the timeline's events per day or events
+    if whole is not None:
+        stamps["first_frame_s"] = whole
     longest = max(gaps, default=(0.0, 0.0))
     shown = stamps.get("list_frame_s", 0.0)
     after = max((gap for gap, end in gaps if end - gap / 1000 >= shown), default=0.0)
@@ -193,7 +151,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "stall_end_s": round(longest[1], 3),
         "stalls_over_50ms": sum(1 for gap, _ in gaps if gap > _STALL_MS),
         "longest_stall_after_list_ms": round(after),
-        "peak_rss_mb": _rss_mb("VmHWM"),
+        "peak_rss_mb": first_frames.rss_mb("VmHWM"),
         "abandoned_threads": len(window.abandoned_threads),
         "machine": _machine(),
     }
