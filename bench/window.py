@@ -1,8 +1,14 @@
 """Benchmark the whole window on a big store: first frames with data, stalls, memory.
 
 Opens MainWindow (list, detail pane, timeline, search bar, menus) as the program does
-and prints, in seconds since the process started:
+and prints, in seconds since the process started, each with the GUI thread's CPU time
+by then (name_cpu_s, a figure a loaded machine inflates less than the wall-clock one):
+- python_s: the interpreter and this script's own imports;
+- imports_s: PySide6, numpy and the application's module;
 - ready_to_build_s: imports and the QApplication done, before the window is built;
+- window_imported_s, window_built_s, shown_s: the window's modules loaded, the window
+  made (window_init_s: how long that took) and shown;
+- first_paint_s: its first frame, data or not (bench/first_frames.py stamps them all);
 - list_frame_s: the article list's first frame with rows in it on screen (the paint
   done and flushed: stamped on the first turn of the event loop after it);
 - detail_s: the detail pane showing the first article;
@@ -18,8 +24,6 @@ and prints, in seconds since the process started:
   ended (stall_end_s), how many were over 50 ms, and the longest that began after the
   list's first frame (the window on screen and not answering);
 - rss_mb at the timeline's frame and peak_rss_mb (VmHWM) at the end;
-- list_frame_cpu_s: the CPU time the GUI thread had used by the list's frame (not
-  the workers'), a figure a busy machine inflates less than the wall-clock ones;
 and search_s: from the last keystroke of a common word to the narrowed list
 (the search bar's 200 ms pause included), search_cpu_s the CPU time it took.
 
