@@ -38,7 +38,7 @@ def test_opening_the_window_imports_nothing_it_does_not_draw_with(tmp_path: Path
 # Loaded by the window's own modules before any of it is drawn; each is needed later,
 # off the GUI thread or on first use (tens of milliseconds of CPU each at start-up).
 NOT_BY_THE_WINDOW_MODULES = (
-    "numpy.ma",  # np.unique's first call: the events loader imports it (ui/workers.py)
+    "numpy.ma",  # np.unique loads it: the painter does without, the events loader loads it
     "arabic_reshaper",  # shaping for a terminal, never the window (text/bidi.py)
 )
 
