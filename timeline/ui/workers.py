@@ -170,6 +170,7 @@ class EventsLoader(QObject):
                 # first frame (at start-up it was 40 ms of that frame's CPU), rather than
                 # in the middle of the user's first edit.
                 import numpy.ma  # noqa: F401
+
                 stories = story_store.collapsed_arrays(store, arrays) if self._collapse else None
                 loaded = LoadedEvents(arrays, stories)
         except Exception as exc:  # every failure must reach the window
