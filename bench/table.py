@@ -11,6 +11,8 @@ the figure and whether it is met, then the machine and its load before and after
   built: about a million events), without and with a quarter of the articles
   highlighted;
 - window: bench/window.py on the same store (the whole window: list and timeline);
+- startup: bench/startup_time.py, the program's own command line from exec to the
+  window showing data, on the samples and on the same store;
 - edits: bench/edits.py on the same store;
 - search: bench/search.py on --search-db (a store bench/search.py built);
 - import: bench/import_speed.py on the first --import-articles SaudiNewsNet records;
@@ -142,6 +144,21 @@ def window(table: Table, db: Path) -> None:
     table.add("window: peak memory", _first(figures, "peak_rss_mb"), 300, "MB", True)
 
 
+def startup(table: Table, db: Path | None) -> None:
+    extra = ["--db", str(db)] if db is not None else []
+    figures = _run([str(BENCH / "startup_time.py"), "--runs", "1", *extra])
+    for name, label in (("samples", "the samples (14 articles)"), ("db", "the view's store")):
+        runs = [f for f in figures if f.get("store") == name]
+        if runs:
+            table.add(
+                f"start-up, `timeline` exec to the window showing data, {label}",
+                _first(runs, "first_frame_s"),
+                1.0,
+                "s",
+                True,
+            )
+
+
 def edits(table: Table, db: Path) -> None:
     figures = _run([str(BENCH / "edits.py"), "--db", str(db), "--repeat", "3"])
     table.add(
@@ -216,7 +233,7 @@ def main() -> None:
         "--skip",
         action="append",
         default=[],
-        choices=["timeline", "window", "edits", "search", "import", "formats"],
+        choices=["timeline", "window", "startup", "edits", "search", "import", "formats"],
     )
     args = parser.parse_args()
     load_before = _load()
@@ -241,10 +258,12 @@ def main() -> None:
                     lambda: (timeline(table, view_db, False), timeline(table, view_db, True)),
                 ),
                 ("window", lambda: window(table, view_db)),
+                ("startup", lambda: startup(table, view_db)),
                 ("edits", lambda: edits(table, view_db)),
             ]
         else:
             left_out += ["timeline", "window", "edits (no --timeline-db)"]
+            steps.append(("startup", lambda: startup(table, None)))
         if search_db is not None:
             steps.append(("search", lambda: search(table, search_db)))
         else:

@@ -1,8 +1,14 @@
 """Benchmark the whole window on a big store: first frames with data, stalls, memory.
 
 Opens MainWindow (list, detail pane, timeline, search bar, menus) as the program does
-and prints, in seconds since the process started:
+and prints, in seconds since the process started, each with the GUI thread's CPU time
+by then (name_cpu_s, a figure a loaded machine inflates less than the wall-clock one):
+- python_s: the interpreter and this script's own imports;
+- imports_s: PySide6, numpy and the application's module;
 - ready_to_build_s: imports and the QApplication done, before the window is built;
+- window_imported_s, window_built_s, shown_s: the window's modules loaded, the window
+  made (window_init_s: how long that took) and shown;
+- first_paint_s: its first frame, data or not (bench/first_frames.py stamps them all);
 - list_frame_s: the article list's first frame with rows in it on screen (the paint
   done and flushed: stamped on the first turn of the event loop after it);
 - detail_s: the detail pane showing the first article;
@@ -18,8 +24,6 @@ and prints, in seconds since the process started:
   ended (stall_end_s), how many were over 50 ms, and the longest that began after the
   list's first frame (the window on screen and not answering);
 - rss_mb at the timeline's frame and peak_rss_mb (VmHWM) at the end;
-- list_frame_cpu_s: the CPU time the GUI thread had used by the list's frame (not
-  the workers'), a figure a busy machine inflates less than the wall-clock ones;
 and search_s: from the last keystroke of a common word to the narrowed list
 (the search bar's 200 ms pause included), search_cpu_s the CPU time it took.
 
@@ -46,25 +50,25 @@ import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import first_frames  # noqa: E402
 from view import _machine, _process_age, build_store  # noqa: E402
 
 _TICK_MS = 10
 _STALL_MS = 50
 
 
-def _rss_mb(field: str = "VmRSS") -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
-
-
 def run(args: argparse.Namespace) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    # When (since exec) and at what CPU time of the GUI thread each stage ended.
+    stamps = first_frames.Stamps()
+    stage = stamps.stage
+    stage("python_s")  # the interpreter and this script's own imports
+    from PySide6.QtCore import QSettings, QTimer
 
     from timeline.store.store import Store
     from timeline.ui.app import create_application
+
+    stage("imports_s")  # PySide6, numpy and the application's module
 
     home = Path(tempfile.mkdtemp(prefix="timeline-window-bench-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -72,8 +76,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home)
     )  # a fresh user: no remembered window state
     app, _ = create_application(args.lang)
-    stamps: dict[str, float] = {}
-    stamps["ready_to_build_s"] = _process_age()  # imports and QApplication
+    stage("ready_to_build_s")  # imports and QApplication
 
     # The GUI thread's stalls: a 10 ms timer that fires late by as long as the thread
     # was away from its loop; the first tick measures the window's construction too.
@@ -92,51 +95,27 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
     from timeline.ui.main_window import MainWindow  # as app.run_window imports it
 
-    def stamp_after_paint(name: str) -> None:
-        # The paint and the flush that puts it on screen run in one go: the next turn
-        # of the event loop comes after both.
-        def stamp() -> None:
-            stamps.setdefault(name, _process_age())
-            stamps.setdefault(name[: -len("_s")] + "_cpu_s", time.thread_time())
-
-        QTimer.singleShot(0, stamp)
-
-    painted: set[str] = set()
-
-    class FirstPaints(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() != QEvent.Type.Paint:
-                return False
-            if watched is window.list.viewport() and window.model.rowCount() > 0:
-                name = "list_frame_s"
-            elif watched is window.timeline and len(window.timeline.arrays()) > 0:
-                name = "timeline_frame_s"
-            elif watched is window.timeline and window.timeline.drawing_mode() != "empty":
-                name = "timeline_summary_frame_s"  # the events per day, before the events
-            else:
-                return False
-            if name not in painted:
-                painted.add(name)
-                stamp_after_paint(name)
-                if name == "timeline_frame_s":
-                    QTimer.singleShot(0, timeline_shown)
-            return False
+    stage("window_imported_s")
 
     def timeline_shown() -> None:
         ticker.stop()
-        stamps["rss_mb"] = _rss_mb()
+        stamps["rss_mb"] = first_frames.rss_mb()
         QTimer.singleShot(100, search)
 
     store = Store(args.db, create=False)
     t_build = time.perf_counter()
     window = MainWindow(store)
     build_s = time.perf_counter() - t_build
-    first_paints = FirstPaints()
-    window.list.viewport().installEventFilter(first_paints)
-    window.timeline.installEventFilter(first_paints)
+    stage("window_built_s")
+    first_paints = first_frames.watch(  # noqa: F841 (kept referenced)
+        window,
+        stamps,
+        lambda name: QTimer.singleShot(0, timeline_shown) if name == "timeline_frame_s" else None,
+    )
     window.timeline_loaded.connect(lambda: stamps.setdefault("timeline_s", _process_age()))
     window.resize(1600, 900)
     window.show()
+    stage("shown_s")
     if window.detail.article is not None:
         stamps["detail_s"] = _process_age()
 
@@ -161,14 +140,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     events = len(window.timeline.arrays())
     articles = store.count_articles()
     store.close()
-    if "list_frame_s" in stamps and "timeline_frame_s" in stamps:
-        # The timeline shows data from its first frame of the events per day (a density
-        # band over the whole span), before the events themselves are read.
-        timeline_data = min(
-            stamps["timeline_frame_s"],
-            stamps.get("timeline_summary_frame_s", stamps["timeline_frame_s"]),
-        )
-        stamps["first_frame_s"] = max(stamps["list_frame_s"], timeline_data)
+    whole = stamps.first_frame()  # the list, and the timeline's events per day or events
+    if whole is not None:
+        stamps["first_frame_s"] = whole
     longest = max(gaps, default=(0.0, 0.0))
     shown = stamps.get("list_frame_s", 0.0)
     after = max((gap for gap, end in gaps if end - gap / 1000 >= shown), default=0.0)
@@ -181,17 +155,22 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "stall_end_s": round(longest[1], 3),
         "stalls_over_50ms": sum(1 for gap, _ in gaps if gap > _STALL_MS),
         "longest_stall_after_list_ms": round(after),
-        "peak_rss_mb": _rss_mb("VmHWM"),
+        "peak_rss_mb": first_frames.rss_mb("VmHWM"),
         "abandoned_threads": len(window.abandoned_threads),
         "machine": _machine(),
     }
 
 
 _SHOWN = (
+    ("python_s", "interpreter started (s)"),
+    ("imports_s", "PySide6, numpy, the app's module (s)"),
     ("ready_to_build_s", "imports and QApplication (s)"),
+    ("window_imported_s", "the window's modules imported (s)"),
     ("window_init_s", "MainWindow() (s)"),
+    ("window_built_s", "window built (s)"),
+    ("shown_s", "show() returned (s)"),
+    ("first_paint_s", "first frame, any (s)"),
     ("list_frame_s", "list's first frame with rows (s)"),
-    ("list_frame_cpu_s", "GUI thread CPU time by then (s)"),
     ("timeline_s", "timeline's events loaded (s)"),
     ("timeline_summary_frame_s", "timeline's first frame of the events per day (s)"),
     ("timeline_frame_s", "timeline's first frame with the events (s)"),
@@ -212,13 +191,15 @@ def table(runs: list[dict[str, object]]) -> str:
         f"{first['articles']:,} articles, {first['events']:,} events;"
         f" {len(runs)} run(s), median [min-max]; {first['machine']}"
     ]
+    lines.append(f"  {'':<48} {'median [min-max]':<24} GUI thread CPU by then")
     for key, label in _SHOWN:
         values = [float(r[key]) for r in runs if isinstance(r.get(key), int | float)]
         if values:
-            lines.append(
-                f"  {label:<40} {statistics.median(values):>9.3f}"
-                f" [{min(values):.3f}-{max(values):.3f}]"
-            )
+            shown = f"{statistics.median(values):9.3f} [{min(values):.3f}-{max(values):.3f}]"
+            cpu_key = key[: -len("_s")] + "_cpu_s"
+            cpu = [float(r[cpu_key]) for r in runs if isinstance(r.get(cpu_key), int | float)]
+            at = f"{statistics.median(cpu):.3f}" if cpu and key.endswith("_s") else ""
+            lines.append(f"  {label:<48} {shown:<24} {at}")
     return "\n".join(lines)
 
 

@@ -249,6 +249,33 @@ def test_a_source_corrected_while_coloured_otherwise_shows_by_source(
     assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
 
 
+def test_arrays_past_the_room_budget_are_not_copied_until_an_edit(
+    qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The room is a second copy of the shown arrays (450 MB at ten million events): past
+    # the budget an idle window keeps the loaded arrays only, and the first edit makes
+    # the room, its rows those a full overlay gives.
+    monkeypatch.setattr("timeline.ui.main_window.ROOM_BUDGET_BYTES", 0)
+    window = open_window(qtbot, own_store)
+    qtbot.waitUntil(lambda: not window._warm_timer.isActive(), timeout=10_000)
+    written(window)
+    assert window._writer_warmed  # the writer still read its date while idle
+    shown = window.timeline.arrays()
+    assert shown is window._overlaid and not window._column_room.holds(shown)
+    assert window._column_room._buffers is None  # no second copy made
+    del shown
+    first = listed_ids(window)[0]
+    run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, first)))
+    shown = window.timeline.arrays()
+    assert window._column_room.holds(shown) and first not in shown.article_ids
+    assert window._story_base is not None
+    again = user.overlay_arrays(window.store, window._story_base)
+    names = ("ids", "article_ids", "starts", "ends", "kinds", "points", "range_rows")
+    assert [getattr(shown, n).tolist() for n in names] == [
+        getattr(again, n).tolist() for n in names
+    ]
+
+
 def test_edits_are_patched_in_place_into_room_made_while_idle(
     qtbot: QtBot, window: MainWindow
 ) -> None:

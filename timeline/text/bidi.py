@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
-from arabic_reshaper import ArabicReshaper
 from bidi import get_base_level, get_display
 
 from timeline.text.safe import terminal_safe
 
-# Harakat are kept: a reader of a vocalized title should see its vowels.
-_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False})
+if TYPE_CHECKING:
+    from arabic_reshaper import ArabicReshaper
+
+
+@cache
+def _reshaper() -> ArabicReshaper:
+    """Made on first use: the window asks only for directions, and arabic-reshaper
+    (with its configparser) was 10-20 ms of its start-up."""
+    from arabic_reshaper import ArabicReshaper
+
+    # Harakat are kept: a reader of a vocalized title should see its vowels.
+    return ArabicReshaper(configuration={"delete_harakat": False})
 
 
 Direction = Literal["rtl", "ltr"]
@@ -38,4 +48,4 @@ def for_terminal(text: str) -> str:
     Controls and bidi overrides are removed first (see safe.terminal_safe).
     """
     lines = terminal_safe(text).split("\n")
-    return "\n".join(get_display(_RESHAPER.reshape(line)) for line in lines)
+    return "\n".join(get_display(_reshaper().reshape(line)) for line in lines)

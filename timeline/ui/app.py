@@ -7,6 +7,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+# Before PySide6, on purpose: once PySide6 is imported it reads the source of every
+# module imported after it (its `__feature__` check: inspect.getsource of each), and
+# numpy's 150 modules were 40-90 ms of CPU before the window's first frame
+# (docs/decisions.md).  The window draws with numpy: only the order changes.
+import numpy  # noqa: F401
 from PySide6.QtCore import QTimer
 
 from timeline.store import Store, StoreError

@@ -165,6 +165,12 @@ class EventsLoader(QObject):
                     arrays = load_event_arrays(store, summary=summary)
                 finally:
                     conn.execute("COMMIT")
+                # np.unique (an edit's patch, through union1d, on the GUI thread) imports
+                # numpy.ma on its first call: here, off the GUI thread and long after its
+                # first frame (at start-up it was 40 ms of that frame's CPU), rather than
+                # in the middle of the user's first edit.
+                import numpy.ma  # noqa: F401
+
                 stories = story_store.collapsed_arrays(store, arrays) if self._collapse else None
                 loaded = LoadedEvents(arrays, stories)
         except Exception as exc:  # every failure must reach the window
