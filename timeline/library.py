@@ -33,6 +33,7 @@ from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.listing import published_starts
 from timeline.store.schema import search_parts
+from timeline.store.store import ArticleWriter, EventRow, event_row
 
 # Progress(done, total, label).  For an import: done counts the records read so far
 # (articles added, already stored or skipped) over every file; total is an estimate
@@ -388,8 +389,9 @@ _SIGN_BATCH_CHARS = 16_000_000
 class _Signer:
     """Copy detection at import, a batch of new articles at a time (see sign_articles)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, writer: ArticleWriter | None = None) -> None:
         self.store = store
+        self.writer = writer  # written out before judging: the verdicts read the index
         self.pending: list[tuple[int, str, str]] = []
         self.prepared: dict[int, Signed] = {}
         self.chars = 0  # of the pending articles' titles and bodies
@@ -405,6 +407,8 @@ class _Signer:
 
     def flush(self) -> None:
         if self.pending:
+            if self.writer is not None:
+                self.writer.flush()
             if self.counts is None:
                 self.counts = _DocumentCounts(self.store)
             sign_articles(self.store, self.pending, self.counts, self.prepared)
@@ -420,7 +424,7 @@ class Prepared:
 
     uid: str
     published: DateValue | None
-    mentions: list[Event]  # article_id 0: the writer gives the id
+    mentions: list[EventRow]  # store.event_row()s: the writer gives the article id
     search: tuple[str, str, str] | None  # schema.search_parts: the index's texts
     signed: Signed | None  # with copy detection on
 
@@ -432,7 +436,7 @@ def prepare(draft: ArticleDraft, copies: bool, uid: str | None = None) -> Prepar
     return Prepared(
         uid=article_uid(draft) if uid is None else uid,
         published=published,
-        mentions=mention_events(0, draft.body, published),
+        mentions=[event_row(e) for e in mention_events(0, draft.body, published)],
         search=search_parts(draft.title, draft.body),
         signed=sign_text(draft.title, draft.body) if copies else None,
     )
@@ -444,7 +448,7 @@ def prepare_drafts(drafts: Sequence[ArticleDraft], copies: bool) -> list[Prepare
 
 
 def _add_draft(
-    store: Store,
+    writer: ArticleWriter,
     draft: ArticleDraft,
     result: FileResult,
     stated: TimelineEntry | None = None,
@@ -453,19 +457,20 @@ def _add_draft(
     prepared: Prepared | None = None,
 ) -> None:
     uid = article_uid(draft) if prepared is None else prepared.uid
-    if store.find_uid(uid) is not None:
+    if writer.holds(uid):
         result.duplicates += 1
         return
     if prepared is None:
         prepared = prepare(draft, signer is not None, uid)
     published = prepared.published
-    article_id, added = store.add_article(draft, uid, published, prepared.search)
-    if not added:
-        result.duplicates += 1
-        return
-    store.replace_mentions(article_id, prepared.mentions)
-    if stated is not None and stated.is_range:
-        store.add_stated_event(article_id, stated_event(article_id, stated))
+    article_id = writer.add(
+        draft,
+        uid,
+        published,
+        prepared.search,
+        prepared.mentions,
+        stated_event(0, stated) if stated is not None and stated.is_range else None,
+    )
     if signer is not None:
         signer.add(article_id, draft.title, draft.body, prepared.signed)
     result.added += 1
@@ -614,9 +619,13 @@ def import_file(
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
-    signer = _Signer(store) if copies else None
     try:
-        with open_source(path, columns) as source, store.transaction():
+        with (
+            open_source(path, columns) as source,
+            store.transaction(),
+            store.article_writer() as writer,
+        ):
+            signer = _Signer(store, writer) if copies else None
             for item, prepared, position in _prepared_items(source, copies, workers, cancelled):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
@@ -626,7 +635,7 @@ def import_file(
                     result.reject(item)
                 else:
                     _add_draft(
-                        store,
+                        writer,
                         item,
                         result,
                         source.stated_range(item),
