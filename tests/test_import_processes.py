@@ -117,3 +117,21 @@ def test_workers_that_cannot_start_leave_the_import_to_one_process(
     with Store(tmp_path / "n.db") as store:
         report = library.import_paths(store, [source], processes=2)
     assert report.added > 100 and not report.failed
+
+
+def test_the_document_counts_kept_are_bounded(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _corpus_file(corpus, tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        library.import_paths(store, [source], processes=1, copies=False)
+        body = store.article(5)
+        assert body is not None
+        words = set(library.stories.words(body.body))
+        counts = library._DocumentCounts(store)
+        asked = dict(counts(words))
+        assert len(words) > 50 and len(counts.exact) + len(counts.common) == len(words)
+        monkeypatch.setattr(library, "_COUNTS_KEPT", 50)
+        counts.added([])  # an import's next batch: more words kept than the bound
+        assert len(counts.exact) + len(counts.common) == 0
+        assert dict(counts(words)) == asked  # asked of the index again, the same

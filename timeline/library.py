@@ -355,6 +355,10 @@ class _DocumentCounts:
         self._ceiling()
         for word in [w for w, n in exact.items() if n > self.cap]:
             self.common[word] = exact.pop(word)
+        if len(exact) + len(self.common) > _COUNTS_KEPT:
+            # Bounded memory over a long import: a word forgotten is asked again.
+            exact.clear()
+            self.common.clear()
 
     def __call__(self, words: Set[str]) -> Mapping[str, int]:
         exact, common = self.exact, self.common
@@ -370,6 +374,7 @@ class _DocumentCounts:
         return {w: exact[w] if w in exact else common[w] for w in words}
 
 
+_COUNTS_KEPT = 200_000  # words whose document counts an import keeps at most
 # Words that the index cuts and folds as words() does (Arabic letters, ASCII letters
 # and digits): their counts can be carried forward from the articles' words.
 _PLAIN_WORD = re.compile("[\u0621-\u064a0-9a-z]+")

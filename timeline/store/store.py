@@ -55,6 +55,8 @@ EventRow = tuple[str, int | None, int | None, str, str, str, int | None, int | N
 # articles, or of characters of their index text.
 _WRITER_ARTICLES = 256
 _WRITER_CHARS = 8_000_000
+_WRITER_CACHE_KIB = -65536  # PRAGMA cache_size while an ArticleWriter writes: 64 MiB
+_WRITER_MINUTES = 1 << 16  # minutes whose next index rowid the writer keeps
 
 _EVENT_COLUMNS = (
     'id, article_id, kind, start, "end", granularity, value, label, '
@@ -428,6 +430,8 @@ class ArticleWriter:
                     {"at": at, "id": article_id, "published_start": start},
                 ).fetchone()[0]
             )
+            if len(self._after) >= _WRITER_MINUTES:
+                self._after.clear()  # bounded memory: a minute forgotten is looked for again
             self._after[minute] = rowid + 1
         self._index.append((rowid, rest, title, lead))
         self._chars += len(title) + len(lead) + len(rest)
@@ -707,9 +711,19 @@ class Store:
         (it knows the ids and index rowids it gave); what it holds back is written on
         leaving without an error (an error rolls the caller's transaction back anyway).
         """
-        writer = ArticleWriter(self)
-        yield writer
-        writer.flush()
+        conn = self.db.conn
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        # A larger page cache while importing: the indexes an import writes at random
+        # places (uid, band keys, the full-text index the copy verdicts read) outgrow
+        # SQLite's 2 MiB default in a store of 100,000 articles, and each page missed is
+        # read again (measured: the writer's CPU an article 2.8 ms against 2.2 ms).
+        conn.execute(f"PRAGMA cache_size={_WRITER_CACHE_KIB}")
+        try:
+            writer = ArticleWriter(self)
+            yield writer
+            writer.flush()
+        finally:
+            conn.execute(f"PRAGMA cache_size={int(cache)}")
 
     def _insert_events(self, article_id: int, events: Iterable[Event]) -> None:
         self.db.conn.executemany(
