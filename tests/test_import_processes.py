@@ -205,3 +205,21 @@ def test_a_script_without_a_main_guard_imports_once_and_is_told_why(
     (parent,) = [line for line in lines if line not in guarded]
     with Store(tmp_path / "u.db") as store:
         assert parent == f"added {store.count_articles()} []" and store.count_articles() > 100
+
+
+def test_the_document_counts_kept_are_bounded(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _corpus_file(corpus, tmp_path)
+    with Store(tmp_path / "s.db") as store:
+        library.import_paths(store, [source], processes=1, copies=False)
+        body = store.article(5)
+        assert body is not None
+        words = set(library.stories.words(body.body))
+        counts = library._DocumentCounts(store)
+        asked = dict(counts(words))
+        assert len(words) > 50 and len(counts.exact) + len(counts.common) == len(words)
+        monkeypatch.setattr(library, "_COUNTS_KEPT", 50)
+        counts.added([])  # an import's next batch: more words kept than the bound
+        assert len(counts.exact) + len(counts.common) == 0
+        assert dict(counts(words)) == asked  # asked of the index again, the same

@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
+
 from timeline import dating, stories
 from timeline.ingest import (
     ArticleFile,
@@ -39,6 +41,7 @@ from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.listing import published_starts
 from timeline.store.schema import search_parts
+from timeline.store.store import ArticleWriter, EventRow, event_row
 
 # Progress(done, total, label).  For an import: done counts the records read so far
 # (articles added, already stored or skipped) over every file; total is an estimate
@@ -245,18 +248,24 @@ def stated_event(article_id: int, stated: TimelineEntry) -> Event:
 
 @dataclass(frozen=True)
 class Signed:
-    """An article's words, signature and band keys: what copy detection makes of its text."""
+    """What copy detection makes of an article's text: its signature, band keys and the
+    hashes of its distinct words (stories.word_hashes; the words themselves are made
+    again from the text for the few articles whose verdict reads them)."""
 
-    words: list[str]
     signature: stories.Signature
     keys: list[int]
+    word_hashes: np.ndarray
 
 
 def sign_text(title: str, body: str) -> Signed:
-    """The words, signature and band keys of an article (pure: runs in a worker process)."""
-    tokens = stories.words(stories.article_text(title, body))
+    """The signature, band keys and word hashes of an article (pure: runs in a worker
+    process)."""
+    return _signed(stories.words(stories.article_text(title, body)))
+
+
+def _signed(tokens: Sequence[str]) -> Signed:
     sig = stories.signature_of_words(tokens)
-    return Signed(tokens, sig, stories.band_keys(sig))
+    return Signed(sig, stories.band_keys(sig), stories.word_hashes(tokens))
 
 
 def sign_article(store: Store, article_id: int, title: str, body: str) -> int | None:
@@ -285,38 +294,35 @@ def sign_articles(
     """
     batch = sorted(articles)
     prepared = prepared or {}
-    tokens = {
-        a: prepared[a].words if a in prepared else stories.words(stories.article_text(title, body))
-        for a, title, body in batch
-    }
-    signed = []
-    for article_id, _title, _body in batch:
-        ready = prepared.get(article_id)
-        if ready is not None:
-            signed.append((article_id, ready.signature, ready.keys))
-            continue
-        sig = stories.signature_of_words(tokens[article_id])
-        signed.append((article_id, sig, stories.band_keys(sig)))
+    texts = {a: (title, body) for a, title, body in batch}
+    tokens: dict[int, list[str]] = {}  # the words of the batch's articles, made if asked
+
+    def words_of(article_id: int) -> list[str]:
+        found = tokens.get(article_id)
+        if found is None:
+            text = texts.get(article_id)
+            if text is None:
+                return _words_of(store, article_id)
+            found = tokens[article_id] = stories.words(stories.article_text(*text))
+        return found
+
+    ready = {a: prepared.get(a) or _signed(words_of(a)) for a in texts}
+    signed = [(a, ready[a].signature, ready[a].keys) for a in texts]
     limit = stories.copies.BUCKET_LIMIT
     holders = story_store.band_holders(store, (k for _a, _s, keys in signed for k in keys), limit)
     rows = story_store.signature_rows(store, {i for held in holders.values() for i in held})
     sigs = {i: stories.Signature.from_bytes(blob, n) for i, (n, blob, _p) in rows.items()}
     sigs.update((article_id, sig) for article_id, sig, _keys in signed)
     published = {i: start for i, (_n, _blob, start) in rows.items()}
-    published.update(published_starts(store, tokens))
+    published.update(published_starts(store, texts))
     if counts is None:
         counts = _DocumentCounts(store)
-    counts.added(tokens.values())
-
-    def words_of(article_id: int) -> list[str]:
-        found = tokens.get(article_id)
-        return _words_of(store, article_id) if found is None else found
-
+    counts.added(r.word_hashes for r in ready.values())
     found = stories.copies_in_batch(
         signed,
         holders,
         sigs,
-        lambda a, b: stories.WordsOfPair(tokens[a], words_of(b), counts, counts.total),
+        lambda a, b: stories.WordsOfPair(words_of(a), words_of(b), counts, counts.total),
         published,
     )
     story_store.save_signatures(
@@ -338,6 +344,7 @@ class _DocumentCounts:
         self.store = store
         self.exact: dict[str, int] = {}  # at most the ceiling when read
         self.common: dict[str, int] = {}  # more than the ceiling: a lower bound
+        self.hashes: dict[int, str] = {}  # the words of exact by stories.hashes_of_words
         self.total = self.cap = 0
         self._ceiling()
 
@@ -348,33 +355,45 @@ class _DocumentCounts:
         for word in [w for w, n in self.common.items() if n <= self.cap]:
             del self.common[word]
 
-    def added(self, tokens: Iterable[Sequence[str]]) -> None:
-        """Articles (their words) put in the index after every count known so far."""
-        exact = self.exact
-        for words in tokens:
-            for word in exact.keys() & set(words):  # a rare word: in few of them
+    def added(self, articles: Iterable[np.ndarray]) -> None:
+        """Articles (the word_hashes of each) put in the index after every count known
+        so far."""
+        exact, hashes = self.exact, self.hashes
+        for held in articles:
+            for key in hashes.keys() & set(held.tolist()):  # a rare word: in few of them
+                word = hashes[key]
                 if _PLAIN_WORD.fullmatch(word):
                     exact[word] += 1
                 else:  # the index may cut it otherwise than words() does: ask again
-                    del exact[word]
+                    del exact[word], hashes[key]
         self._ceiling()
-        for word in [w for w, n in exact.items() if n > self.cap]:
+        common = [(key, w) for key, w in hashes.items() if exact[w] > self.cap]
+        for key, word in common:
             self.common[word] = exact.pop(word)
+            del hashes[key]
+        if len(exact) + len(self.common) > _COUNTS_KEPT:
+            # Bounded memory over a long import: a word forgotten is asked again.
+            exact.clear()
+            hashes.clear()
+            self.common.clear()
 
     def __call__(self, words: Set[str]) -> Mapping[str, int]:
         exact, common = self.exact, self.common
         missing = sorted(w for w in words if w not in exact and w not in common)
         if missing:
             found = story_store.document_counts(self.store, missing, self.cap)
-            for word in missing:
+            keys = stories.hashes_of_words(missing).tolist()
+            for word, key in zip(missing, keys, strict=True):
                 n = found.get(word, 0)
                 if n > self.cap:  # counted up to cap + 1 only
                     common[word] = n
                 else:
                     exact[word] = n
+                    self.hashes[key] = word
         return {w: exact[w] if w in exact else common[w] for w in words}
 
 
+_COUNTS_KEPT = 200_000  # words whose document counts an import keeps at most
 # Words that the index cuts and folds as words() does (Arabic letters, ASCII letters
 # and digits): their counts can be carried forward from the articles' words.
 _PLAIN_WORD = re.compile("[\u0621-\u064a0-9a-z]+")
@@ -394,8 +413,9 @@ _SIGN_BATCH_CHARS = 16_000_000
 class _Signer:
     """Copy detection at import, a batch of new articles at a time (see sign_articles)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, writer: ArticleWriter | None = None) -> None:
         self.store = store
+        self.writer = writer  # written out before judging: the verdicts read the index
         self.pending: list[tuple[int, str, str]] = []
         self.prepared: dict[int, Signed] = {}
         self.chars = 0  # of the pending articles' titles and bodies
@@ -411,6 +431,8 @@ class _Signer:
 
     def flush(self) -> None:
         if self.pending:
+            if self.writer is not None:
+                self.writer.flush()
             if self.counts is None:
                 self.counts = _DocumentCounts(self.store)
             sign_articles(self.store, self.pending, self.counts, self.prepared)
@@ -426,7 +448,7 @@ class Prepared:
 
     uid: str
     published: DateValue | None
-    mentions: list[Event]  # article_id 0: the writer gives the id
+    mentions: list[EventRow]  # store.event_row()s: the writer gives the article id
     search: tuple[str, str, str] | None  # schema.search_parts: the index's texts
     signed: Signed | None  # with copy detection on
 
@@ -438,7 +460,7 @@ def prepare(draft: ArticleDraft, copies: bool, uid: str | None = None) -> Prepar
     return Prepared(
         uid=article_uid(draft) if uid is None else uid,
         published=published,
-        mentions=mention_events(0, draft.body, published),
+        mentions=[event_row(e) for e in mention_events(0, draft.body, published)],
         search=search_parts(draft.title, draft.body),
         signed=sign_text(draft.title, draft.body) if copies else None,
     )
@@ -450,7 +472,7 @@ def prepare_drafts(drafts: Sequence[ArticleDraft], copies: bool) -> list[Prepare
 
 
 def _add_draft(
-    store: Store,
+    writer: ArticleWriter,
     draft: ArticleDraft,
     result: FileResult,
     stated: TimelineEntry | None = None,
@@ -459,19 +481,20 @@ def _add_draft(
     prepared: Prepared | None = None,
 ) -> None:
     uid = article_uid(draft) if prepared is None else prepared.uid
-    if store.find_uid(uid) is not None:
+    if writer.holds(uid):
         result.duplicates += 1
         return
     if prepared is None:
         prepared = prepare(draft, signer is not None, uid)
     published = prepared.published
-    article_id, added = store.add_article(draft, uid, published, prepared.search)
-    if not added:
-        result.duplicates += 1
-        return
-    store.replace_mentions(article_id, prepared.mentions)
-    if stated is not None and stated.is_range:
-        store.add_stated_event(article_id, stated_event(article_id, stated))
+    article_id = writer.add(
+        draft,
+        uid,
+        published,
+        prepared.search,
+        prepared.mentions,
+        stated_event(0, stated) if stated is not None and stated.is_range else None,
+    )
     if signer is not None:
         signer.add(article_id, draft.title, draft.body, prepared.signed)
     result.added += 1
@@ -620,9 +643,13 @@ def import_file(
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
-    signer = _Signer(store) if copies else None
     try:
-        with open_source(path, columns) as source, store.transaction():
+        with (
+            open_source(path, columns) as source,
+            store.transaction(),
+            store.article_writer() as writer,
+        ):
+            signer = _Signer(store, writer) if copies else None
             for item, prepared, position in _prepared_items(source, copies, workers, cancelled):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
@@ -632,7 +659,7 @@ def import_file(
                     result.reject(item)
                 else:
                     _add_draft(
-                        store,
+                        writer,
                         item,
                         result,
                         source.stated_range(item),

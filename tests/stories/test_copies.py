@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.stories.texts import AGENCY, COPY, SAME_TOPIC
@@ -134,3 +136,17 @@ def test_a_batch_finds_what_signing_one_article_at_a_time_finds() -> None:
     for key in stored:
         stored[key] = [i for i in stored[key] if i <= 2]
     assert stories.copies_in_batch(batch[2:], stored, dict(sigs)) == one_by_one[2:]
+
+
+def test_a_word_hashes_alike_alone_and_in_any_text(corpus: Path) -> None:
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    tokens = [w for line in lines[:40] for w in copies.words(line)]
+    # Past the chunk a long text is hashed in: the same word, the same hash.
+    long = tokens * (copies._CHUNK_WORDS // len(tokens) + 2)
+    by_word: dict[str, int] = {}
+    for word, key in zip(long, copies.hashes_of_words(long).tolist(), strict=True):
+        assert by_word.setdefault(word, key) == key
+    alone = {w: int(copies.hashes_of_words([w])[0]) for w in list(by_word)[:200]}
+    assert all(by_word[w] == key for w, key in alone.items())
+    assert len(set(by_word.values())) == len(by_word) > 1000  # no two words alike
+    assert copies.word_hashes(long).tolist() == sorted(set(by_word.values()))

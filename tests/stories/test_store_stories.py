@@ -390,7 +390,10 @@ def test_document_counts_carried_over_new_articles_are_the_index_counts(
     before = dict(carried(words))
     assert before["زيتون"] == 19 and before["nowhere"] == 0
     library.import_paths(store, [write(tmp_path / "b.jsonl", second)], copies=False)
-    carried.added(stories.words(stories.article_text(r["title"], r["body"])) for r in second)
+    carried.added(
+        stories.word_hashes(stories.words(stories.article_text(r["title"], r["body"])))
+        for r in second
+    )
     fresh = library._DocumentCounts(store)
     now = carried(words)
     assert now == fresh(words)

@@ -592,6 +592,25 @@ INDEX_ARTICLE_SQL = (
     "INSERT INTO article_fts (rowid, body, title, lead)"
     " SELECT fts_rowid, :body, :title, :lead FROM article_search WHERE article_id = :id",
 )
+# The same rows for a dated article with its rowid's search started at :at (the first
+# free rowid at or after :at) instead of at its minute: an import that holds the write
+# transaction and frees nothing knows every rowid from its minute up to the last it gave
+# that minute is taken, so the search skips them (store.ArticleWriter).  Its minute is
+# search_minute(published_start).
+INDEX_ARTICLE_AT_SQL = (
+    "INSERT INTO article_search (fts_rowid, article_id, published_start)"
+    f" VALUES ({_v2_first_free(':at')}, :id, :published_start)"
+    " RETURNING fts_rowid",
+    "INSERT INTO article_fts (rowid, body, title, lead) VALUES (?, ?, ?, ?)",
+)
+
+
+def search_minute(published_start: int) -> int:
+    """Where the insert trigger starts looking for a dated article's index rowid (its
+    publication in minutes, clamped and truncated toward zero as SQLite divides)."""
+    second = max(min(published_start, _V2_MAX_SECONDS), -_V2_MAX_SECONDS)
+    minute = abs(second) // _V2_SECONDS_PER_ROWID
+    return minute if second >= 0 else -minute
 
 
 # -- v11: the timeline's density summary --------------------------------------------

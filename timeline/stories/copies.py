@@ -135,8 +135,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text).lower())
 
 
-def _shingles(tokens: Sequence[str]) -> np.ndarray:
-    """The 32-bit hashes of every run of SHINGLE words (one run if fewer), repeats kept."""
+def _spans(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The prefix sums of the tokens joined by spaces, the inverse powers to read a span
+    with, and where each token starts and ends."""
     codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype="<u4")
     size = len(codes)
     if size <= _POWERS_KEPT:
@@ -154,11 +155,37 @@ def _shingles(tokens: Sequence[str]) -> np.ndarray:
     ends = np.empty(len(spaces) + 1, dtype=np.intp)
     ends[:-1] = spaces
     ends[-1] = size
+    return prefix, inverses, starts, ends
+
+
+def _shingles(tokens: Sequence[str]) -> np.ndarray:
+    """The 32-bit hashes of every run of SHINGLE words (one run if fewer), repeats kept."""
+    prefix, inverses, starts, ends = _spans(tokens)
     width = min(SHINGLE, len(tokens))
     count = len(tokens) - width + 1
     spans = prefix[ends[width - 1 :]] - prefix[starts[:count]]
     spans *= inverses[starts[:count]]
     return _mix(spans) >> _SHIFT
+
+
+def hashes_of_words(tokens: Sequence[str]) -> np.ndarray:
+    """A 64-bit hash of each word, in order (the same for a word in any text and any
+    process): what a worker sends the writer of an article's words instead of the
+    words (a few bytes, where a list of strings cost more to unpickle than to use)."""
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    parts = []
+    for first in range(0, len(tokens), _CHUNK_WORDS):
+        prefix, inverses, starts, ends = _spans(tokens[first : first + _CHUNK_WORDS])
+        spans = prefix[ends] - prefix[starts]
+        spans *= inverses[starts]
+        parts.append(_mix(spans))
+    return np.concatenate(parts)
+
+
+def word_hashes(tokens: Sequence[str]) -> np.ndarray:
+    """hashes_of_words() of a text's distinct words, sorted."""
+    return _distinct(hashes_of_words(tokens))
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:

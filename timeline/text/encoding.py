@@ -85,7 +85,8 @@ def _utf8_evidence(data: bytes, *, complete: bool) -> tuple[int, int]:
     before = replaced_so_far()
     text = decoder.decode(data, final=complete)
     bad = replaced_so_far() - before
-    good = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    # Characters beyond ASCII (what encoding to ASCII drops), counted at C speed.
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
     return good, bad
 
 

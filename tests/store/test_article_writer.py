@@ -1,0 +1,119 @@
+"""The import's ArticleWriter leaves a store row for row as add_article, replace_mentions
+and add_stated_event (and the insert trigger) would."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from timeline import library
+from timeline.model import ArticleDraft, DateValue, Event
+from timeline.store import Store
+from timeline.store import store as store_module
+from timeline.store.schema import search_minute, search_parts
+from timeline.store.store import event_row
+
+MAY = library.parse_published("2021-05-22T10:00:30")
+assert MAY is not None and MAY.start is not None
+NEXT_MINUTE = DateValue("2021-05-22T10:01:30", "second", MAY.start + 60)
+
+
+def _articles() -> list[tuple[ArticleDraft, DateValue | None, list[Event], Event | None]]:
+    """Many at one minute and the next (runs of index rowids that meet), undated ones,
+    one with a NUL (left to the trigger), mentions and a stated range."""
+    mention = Event(0, "mentioned", MAY.start, MAY.end, "day", "2021-05-22", "قبل يوم", 3, 9, 0.8)
+    stated = Event(0, "stated", 100, 200, "interval", "a/b", "مدة")
+    out = []
+    for n in range(14):
+        published = MAY if n < 5 else (MAY, NEXT_MINUTE, None)[n % 3]
+        body = f"اجتمع القادة في أيار {n}\nثم افترقوا" + ("\x00" if n == 7 else "")
+        out.append(
+            (
+                ArticleDraft(title=f"قمة {n}", body=body),
+                published,
+                [mention] * (n % 3),
+                stated if n % 4 == 1 else None,
+            )
+        )
+    return out
+
+
+def _table_rows(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, article_fts, instance)")
+    queries = {
+        "articles": "SELECT id, uid, title, body, published, published_start FROM articles",
+        "events": "SELECT * FROM events ORDER BY id",
+        "index": "SELECT * FROM article_search ORDER BY fts_rowid",
+        "terms": "SELECT * FROM temp.terms ORDER BY 1, 2, 3, 4",
+        "density": "SELECT * FROM timeline_density ORDER BY day",
+    }
+    out = {name: conn.execute(sql).fetchall() for name, sql in queries.items()}
+    conn.close()
+    return out
+
+
+def _with_a_hole(store: Store) -> None:
+    """Articles stored before, at the same minute, one of them deleted (a free rowid)."""
+    for n in range(3):
+        store.add_article(ArticleDraft(title=f"قديم {n}", body="نص"), f"old{n}", MAY)
+    store.delete_article(2)
+
+
+@pytest.mark.parametrize(("minutes", "held"), [(1 << 16, 256), (1, 2)])
+def test_the_writer_stores_what_add_article_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, minutes: int, held: int
+) -> None:
+    # minutes=1 forgets each minute's next rowid at once (the bound on its memory);
+    # held=2 writes the events and index rows every second article.
+    monkeypatch.setattr(store_module, "_WRITER_MINUTES", minutes)
+    monkeypatch.setattr(store_module, "_WRITER_ARTICLES", held)
+    one_by_one, writer_path = tmp_path / "one.db", tmp_path / "writer.db"
+    with Store(one_by_one) as store, store.transaction():
+        _with_a_hole(store)
+        for n, (draft, published, mentions, stated) in enumerate(_articles()):
+            parts = search_parts(draft.title, draft.body)
+            article_id, _ = store.add_article(draft, f"u{n}", published, parts)
+            store.replace_mentions(article_id, mentions)
+            if stated is not None:
+                store.add_stated_event(article_id, stated)
+    with Store(writer_path) as store:
+        _with_a_hole(store)
+        with store.transaction(), store.article_writer() as writer:
+            for n, (draft, published, mentions, stated) in enumerate(_articles()):
+                assert not writer.holds(f"u{n}")
+                parts = search_parts(draft.title, draft.body)
+                writer.add(draft, f"u{n}", published, parts, map(event_row, mentions), stated)
+            assert writer.holds("u3") and not writer.holds("u99")
+    expected, written = _table_rows(one_by_one), _table_rows(writer_path)
+    assert all(expected.values()) and len(expected["events"]) > 20
+    assert written == expected
+    # The hole left by the deleted article was taken again, as the trigger takes it.
+    minute = search_minute(MAY.start)
+    assert [r[0] for r in written["index"] if r[0] >= minute][:3] == [
+        minute,
+        minute + 1,
+        minute + 2,
+    ]
+
+
+def test_search_minute_is_how_sqlite_divides(store: Store) -> None:
+    for second in (0, 59, 60, -1, -59, -60, -61, 10**15, -(10**15), 1_621_677_630):
+        (minute,) = store.db.conn.execute(
+            "SELECT max(min(?, 1099511627775), -1099511627775) / 60", (second,)
+        ).fetchone()
+        assert search_minute(second) == minute
+
+
+def test_the_writer_cache_is_given_back(store: Store) -> None:
+    before = store.db.conn.execute("PRAGMA cache_size").fetchone()
+    with store.transaction(), store.article_writer():
+        assert store.db.conn.execute("PRAGMA cache_size").fetchone() != before
+    assert store.db.conn.execute("PRAGMA cache_size").fetchone() == before
+    with pytest.raises(RuntimeError), store.transaction(), store.article_writer() as writer:
+        writer.add(ArticleDraft(title="t", body="b"), "u", None, None)
+        raise RuntimeError
+    assert store.db.conn.execute("PRAGMA cache_size").fetchone() == before
+    assert store.count_articles() == 0
