@@ -24,7 +24,6 @@ from timeline.dating import (
     context,
     fold,
     lengths,
-    normalize,
     relative,
     strip_marks,
 )
@@ -71,18 +70,6 @@ def test_clock_times_on_real_text_are_the_same_either_way(monkeypatch: pytest.Mo
         texts.append("\n".join(json.loads(line)["body"] for line in lines))
     for text in texts:
         _clock_both_ways(text, monkeypatch)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(st.sampled_from(list("أاىة ١۴٫—\xa0ٱ“2ـً")), max_size=40))
-def test_fold_changes_what_every_fold_in_turn_changes(text: str) -> None:
-    # fold looks for the folds of characters at U+0660 or above only when there is one.
-    plain = normalize._DROPPED_RE.sub("", text)
-    for old, new in normalize._FOLD_PAIRS:
-        plain = plain.replace(old, new)
-    assert fold(text).text == plain
-    assert all(old >= "\u0660" for old, _ in normalize._HIGH_PAIRS)
-    assert set(normalize._LOW_PAIRS) | set(normalize._HIGH_PAIRS) == set(normalize._FOLD_PAIRS)
 
 
 def test_no_digit_of_another_script_comes_before_arabic_indic_zero() -> None:

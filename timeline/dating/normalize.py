@@ -75,13 +75,6 @@ class Folded:
 
 _DROPPED_RE = lazy("[" + "".join(re.escape(chr(c)) for c in sorted(_DROPPED)) + "]")
 _FOLD_PAIRS = tuple(_FOLD.items())
-# Folds of characters at U+0660 or above (digits, separators, dashes, ٱ) are looked for
-# only when the text has any such character (one quick pass of a plain range; most
-# articles have none), where each was a pass of its own over the text.
-_HIGH = "\u0660"
-_LOW_PAIRS = tuple((old, new) for old, new in _FOLD_PAIRS if old < _HIGH)
-_HIGH_PAIRS = tuple((old, new) for old, new in _FOLD_PAIRS if old >= _HIGH)
-_HIGH_RE = lazy(r"[^\x00-\u065f]")
 
 
 def fold(text: str) -> Folded:
@@ -94,14 +87,9 @@ def fold(text: str) -> Folded:
     pieces = _DROPPED_RE.split(text)
     folded = "".join(pieces) if len(pieces) > 1 else text
     dropped = list(accumulate(map(len, pieces[:-1])))
-    # No fold makes a character another fold changes, so their order does not matter.
-    for old, new in _LOW_PAIRS:
+    for old, new in _FOLD_PAIRS:
         if old in folded:
             folded = folded.replace(old, new)
-    if _HIGH_RE.search(folded) is not None:
-        for old, new in _HIGH_PAIRS:
-            if old in folded:
-                folded = folded.replace(old, new)
     return Folded(text, folded, dropped)
 
 
