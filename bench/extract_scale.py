@@ -2,9 +2,11 @@
 
     .venv/bin/python bench/extract_scale.py [--max-kb 10000]
 
-Three synthetic bodies per size: dense dates and month names (the worst case, most
-characters belong to a mention), ordinary prose with a date now and then, and long
-runs of digits, spaces and letters (what makes a careless regex backtrack).  Each is
+Four synthetic bodies per size: dense dates and month names (the worst case, most
+characters belong to a mention), the same words in a seeded random order (mixed: as
+dense, but no stretch repeats, so nothing gains from the text's period), ordinary
+prose with a date now and then, and long runs of digits, spaces and letters (what
+makes a careless regex backtrack).  Each is
 timed through library.mention_events (extraction plus the label of every mention)
 and printed as one line: kind, size, mentions, wall seconds, CPU seconds of this
 process, CPU microseconds per KB.  Time that grows linearly keeps the last column
@@ -15,6 +17,7 @@ and dates, never from corpus text.  On a shared machine figures vary with its lo
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from datetime import datetime
@@ -40,6 +43,11 @@ UNITS = {
 
 
 def body_of(kind: str, size: int) -> str:
+    if kind == "mixed":
+        rng = random.Random(7)
+        words = UNITS["dates"].split()
+        # Enough words for size characters (each is at least two with its space).
+        return " ".join(rng.choice(words) for _ in range(size // 2))[:size]
     unit = UNITS[kind]
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -49,7 +57,7 @@ def main() -> None:
     parser.add_argument("--max-kb", type=int, default=10_000)
     args = parser.parse_args()
     sizes = [kb for kb in (10, 100, 1_000, 10_000) if kb <= args.max_kb]
-    for kind in UNITS:
+    for kind in ("dates", "mixed", *list(UNITS)[1:]):
         for kb in sizes:
             body = body_of(kind, kb * 1000)
             began, cpu = time.perf_counter(), time.process_time()

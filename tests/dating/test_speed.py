@@ -72,6 +72,21 @@ def test_clock_times_on_real_text_are_the_same_either_way(monkeypatch: pytest.Mo
         _clock_both_ways(text, monkeypatch)
 
 
+def test_no_digit_of_another_script_comes_before_arabic_indic_zero() -> None:
+    # OTHER_DIGIT looks for them only from the first character at U+0660 or above.
+    below = "".join(map(chr, range(0x660)))
+    assert re.findall(r"[^\D0-9]", below) == []
+    assert re.findall(r"[^\D0-9]", "\u0660\u06f0\u0966") == ["\u0660", "\u06f0", "\u0966"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("اب 12٣۴१“ـ\u065f\u0660\u200f")), max_size=40))
+def test_other_digit_finds_what_the_digit_class_finds(text: str) -> None:
+    quick = clock.OTHER_DIGIT.search(text)
+    plain = re.search(r"[^\D0-9]", text)
+    assert (quick and quick.span()) == (plain and plain.span())
+
+
 @given(
     st.text(st.sampled_from(list("ابتةأى ١2ـًّ\u200f")), max_size=30),
     st.integers(0, 30),

@@ -64,7 +64,23 @@ RECURRING_AFTER = rx(
     r"(?:خلال\s+الفتره|طيله|طوال|يوميا|من\s+كل)"
 )
 INSIDE = frozenset("0123456789:/.")
-OTHER_DIGIT = rx(r"[^\D0-9]")  # a digit of another script
+OTHER_DIGIT_CLASS = rx(r"[^\D0-9]")  # a digit of another script
+# Every decimal digit but 0-9 is at U+0660 (Arabic-Indic zero) or above, past the
+# Arabic letters; a plain range is one quick pass where the digit class looks up each
+# character's category.
+PAST_ARABIC_LETTERS = rx(r"[^\x00-\u065f]")
+
+
+class _OtherDigit:
+    """OTHER_DIGIT_CLASS's first hit, looked for from the first character at U+0660 or
+    above only (most articles have none)."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        high = PAST_ARABIC_LETTERS.search(text)
+        return None if high is None else OTHER_DIGIT_CLASS.search(text, high.start())
+
+
+OTHER_DIGIT = _OtherDigit()
 CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "ظهير", "فجر", "ليلا", ":")
 
 

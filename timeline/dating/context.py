@@ -53,8 +53,18 @@ class Anchor:
 
     def starts(self, text: str) -> list[int]:
         """Where any literal begins in text, in order: str.find, for one anchor alone."""
-        found: set[int] = set()
         find = text.find
+        if self.chars:
+            # One character each: no two literals begin at one place, so no set is needed.
+            starts: list[int] = []
+            for char in self.chars:
+                at = find(char)
+                while at != -1:
+                    starts.append(at)
+                    at = find(char, at + 1)
+            starts.sort()
+            return starts
+        found: set[int] = set()
         for literal in self.literals:
             at = find(literal)
             while at != -1:
@@ -129,7 +139,9 @@ def _automaton() -> ahocorasick.Automaton:
                 owners.setdefault(literal, []).append(anchor.index)
         automaton = ahocorasick.Automaton()
         for literal, indexes in owners.items():
-            automaton.add_word(literal, (len(literal) - 1, tuple(indexes)))
+            # A literal of one anchor (nearly all) carries its index, not a tuple to loop over.
+            owner = indexes[0] if len(indexes) == 1 else tuple(indexes)
+            automaton.add_word(literal, (len(literal) - 1, owner))
         automaton.make_automaton()
         _AUTOMATON.append(automaton)
     return _AUTOMATON[0]
@@ -143,9 +155,12 @@ def literal_starts(text: str) -> list[list[int]]:
     same characters.
     """
     found: list[list[int]] = [[] for _ in _ANCHORS]
-    for end, (back, indexes) in _automaton().iter(text):
-        for index in indexes:
-            found[index].append(end - back)
+    for end, (back, owner) in _automaton().iter(text):
+        if owner.__class__ is int:
+            found[owner].append(end - back)
+        else:
+            for index in owner:
+                found[index].append(end - back)
     # Hits come in the order of their ends; two literals of one anchor (اب, ابريل) can
     # begin at one place.
     return [sorted(set(starts)) if len(starts) > 1 else starts for starts in found]
@@ -294,9 +309,19 @@ class Context:
         at every position.
         """
         windows: list[tuple[int, int]] = []
-        size = len(self.text)
-        for hit in FOUR_DIGITS.finditer(self.text, self.starts_of(FOUR_DIGITS)):
-            start, end = hit.span()
+        text = self.text
+        size = len(text)
+        # FOUR_DIGITS.finditer written out (a generator's step per digit cost more than
+        # its match).
+        match = FOUR_DIGITS.regex.match
+        covered = 0
+        for start in self.starts_of(FOUR_DIGITS):
+            if start < covered:
+                continue
+            hit = match(text, start)
+            if hit is None:
+                continue
+            end = covered = hit.end()  # four digits: never empty
             lo = start - 60 if start > 60 else 0
             hi = end + 40 if end + 40 < size else size
             if windows and lo <= windows[-1][1]:
@@ -336,6 +361,9 @@ class Context:
         # literal starts cost more than the match itself.
         match = anchor.regex.match
         covered = 0
+        # The window being widened, in locals (-1: none yet); appended when the next
+        # hit's window does not meet it.
+        win_lo = win_hi = -1
         for start in starts:
             if start < covered:
                 continue
@@ -346,17 +374,28 @@ class Context:
             covered = end if end > start else start + 1
             if skip_after and text.endswith(skip_after, 0, start):
                 continue
-            if word is not None and not _whole_word(text, start, end, word):
-                continue
+            if word is not None:
+                # _whole_word written out: most hits of a month name's اب are inside a
+                # word, and a call for each cost more than the look itself.
+                if end < size and (text[end].isalnum() or text[end] == "_"):
+                    continue
+                i = start
+                while i > 0 and start - i < 2 and text[i - 1] in word:
+                    i -= 1
+                if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+                    continue
             # Conditionals, not max()/min(): this runs for every anchor hit of every rule.
             lo = start - before if start > before else 0
             hi = end + after if end + after < size else size
-            if lo_hi and lo <= lo_hi[-1][1]:
-                lo_hi[-1] = (lo_hi[-1][0], hi)
+            if lo <= win_hi:
+                win_hi = hi
             else:
-                lo_hi.append((lo, hi))
-        if not lo_hi:
+                if win_hi >= 0:
+                    lo_hi.append((win_lo, win_hi))
+                win_lo, win_hi = lo, hi
+        if win_hi < 0:
             return  # before pattern.finditer: a lazy pattern compiles on that first look
+        lo_hi.append((win_lo, win_hi))
         finditer = pattern.finditer
         for lo, hi in lo_hi:
             yield from finditer(text, lo, hi)

@@ -310,8 +310,9 @@ def find_candidates(ctx: Context, rules: Iterable[Rule] = ALL_RULES) -> list[Can
 
 def _to_mentions(ctx: Context, found: Iterable[Candidate]) -> Iterator[Mention]:
     original = ctx.folded.original
+    span = ctx.folded.span  # what ctx.original_span calls, without a call around it
     for cand in found:
-        start, end = ctx.original_span(cand.start, cand.end)
+        start, end = span(cand.start, cand.end)
         yield Mention(
             start, end, original[start:end], cand.date, cand.kind, round(cand.confidence, 2)
         )
