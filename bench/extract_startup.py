@@ -1,11 +1,15 @@
 """Print how long `timeline extract` takes on a short text, run after run, as a shell loop would.
 
 Each run is a new process (the console script next to this Python), so the figure is
-start-up plus extraction of one short paragraph. For a breakdown it also times a bare
-`python -c pass`, importing the command line alone, and importing the date rules; for
-the import tree itself use `python -X importtime -c "import timeline.cli"`.  The
-extraction is timed with the rules' compiled patterns remembered from a run before (as
-every run after a user's first one) and with them compiled anew.
+start-up plus extraction of one short paragraph. For a breakdown it also times the
+interpreter alone (`python -S -c pass`) and with this environment's site (`python -c
+pass`: an editable install's .pth files load importlib.util and pathlib there, which an
+ordinary install does not), importing the click command line and the date rules, and
+the same extraction through the click command line (the console entry runs `extract`
+without click, timeline/__main__.py); for the import tree itself use `python -X
+importtime .venv/bin/timeline extract FILE`.  The extraction is timed with the rules'
+compiled patterns remembered from a run before (as every run after a user's first one)
+and with them compiled anew.
 
 Wall time is what a user waits; CPU time (user + system of the child) is what the
 process itself spent, and reads much steadier on a busy machine.  The package's
@@ -72,11 +76,20 @@ def report(timeline: Path, runs: int) -> None:
         cache.mkdir()
         env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
         subprocess.run(extract, check=True, capture_output=True, env=env)
+        through_click = [
+            sys.executable,
+            "-c",
+            "import sys; sys.argv[0] = 'timeline'; from timeline.cli import main; main()",
+            *extract[1:],
+        ]
+        rules = "import timeline.dating.mentions, timeline.dating.timeml"
         rows: list[tuple[str, list[str], dict[str, str] | None]] = [
+            ("python -S -c pass", [sys.executable, "-S", "-c", "pass"], None),
             ("python -c pass", [sys.executable, "-c", "pass"], None),
-            ("import timeline.cli", [sys.executable, "-c", "import timeline.cli"], None),
-            ("import timeline.dating", [sys.executable, "-c", "import timeline.dating"], None),
+            ("import timeline.cli (click)", [sys.executable, "-c", "import timeline.cli"], None),
+            ("import the date rules", [sys.executable, "-c", rules], env),
             ("timeline extract --published ... FILE", extract, env),
+            ("  the same through click", through_click, env),
             (
                 "  the same, patterns compiled anew",
                 extract,

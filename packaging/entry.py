@@ -1,8 +1,9 @@
-"""The frozen program's entry script: the same `timeline` command as the console script."""
+"""The frozen program's entry script: the same `timeline` command as the console script
+(timeline/__main__.py: `extract` starts without click)."""
 
 import multiprocessing
 
-from timeline.cli import main
+from timeline.__main__ import main
 
 if __name__ == "__main__":
     # A worker process the import spawned (timeline.processes) runs its task here

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,7 +20,7 @@ from timeline.cli_common import (
     _Failure,
     _Group,
 )
-from timeline.text.safe import json_line, terminal_safe
+from timeline.text.safe import json_line
 
 # Only what every command needs is imported here: `timeline extract` runs once per file
 # in shell loops, so the store (sqlite-utils, numpy), the importers and Qt are imported
@@ -325,68 +325,24 @@ def extract_command(
     A TimeML file (.tml) is read as its TEXT, with its creation time as the publication
     time; with --format timeml it is written back with only its TIMEX3 tags changed.
     """
-    from timeline.dating import extract_mentions, timeml
-
-    anchor = None
-    if published:
-        try:
-            anchor = datetime.fromisoformat(published).replace(tzinfo=None)
-        except ValueError as exc:
-            raise click.BadParameter(f"not an ISO 8601 time: {published}") from exc
-    content = _read_text(source)
-    if timeml.looks_like_timeml(getattr(source, "name", ""), content):
-        try:
-            document = timeml.read_timeml(content)
-        except timeml.TimeMLError as exc:
-            raise _Failure(str(exc)) from exc
-        if published:
-            document = replace(document, dct=published)
-    else:
-        document = timeml.TimeMLDocument(content, dct=published)
-    mentions = extract_mentions(document.text, anchor or document.anchor)
-    if output_format is None:
-        output_format = "json" if as_json or not sys.stdout.isatty() else "lines"
-    if output_format == "timeml":
-        written = timeml.write_timeml(timeml.tag_mentions(document, mentions))
-        # A file or pipe gets the document whole (offsets must survive); a terminal never
-        # gets bidi overrides (XML 1.0 controls were already made U+FFFD by the writer).
-        click.echo(terminal_safe(written) if sys.stdout.isatty() else written, nl=False)
-        return
-    for m in mentions:
-        if output_format == "json":
-            record = {
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "value": m.value,
-                "granularity": m.granularity,
-                "kind": m.kind,
-                "type": m.type,
-            }
-            _echo(json_line(record))
-        else:
-            _echo(f"{m.start:>6}-{m.end:<6} {m.value:<24} {m.kind:<10} " + settings.line(m.text))
-
-
-def _read_text(source: BinaryIO) -> str:
-    """A text file or standard input decoded like an article file, bounded in size.
-
-    Through timeline.text.encoding, not timeline.ingest, whose __init__ imports every
-    importer: a tenth of `extract`'s start-up.
-    """
-    from timeline.text.encoding import UnreadableFile, read_text
+    from timeline.cli_extract import ExtractFailure, extract, published_anchor
 
     try:
-        decoded = read_text(source)
-    except UnreadableFile as exc:
-        raise _Failure(f"{source.name}: {exc}") from exc
-    if decoded.replaced:
-        _echo(
-            f"{source.name}: {decoded.replaced} byte(s) were not valid {decoded.encoding.label}"
-            " and were read as U+FFFD",
-            err=True,
+        anchor = published_anchor(published)
+    except ValueError as exc:
+        raise click.BadParameter(f"not an ISO 8601 time: {published}") from exc
+    try:
+        extract(
+            source,
+            published,
+            output_format,
+            as_json,
+            anchor=anchor,
+            line=settings.line,
+            echo=click.echo,
         )
-    return decoded.text
+    except ExtractFailure as exc:
+        raise _Failure(str(exc)) from exc
 
 
 def _axis_day(text: str | None, *, end: bool = False) -> int | None:

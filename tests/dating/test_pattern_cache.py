@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import random
 import re
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from timeline.dating import (
     dateline,
     lazy,
     lengths,
+    lexicon,
     mentions,
     normalize,
     relative,
@@ -72,23 +74,38 @@ def spy(source, *args, **kwargs):
     return parse(source, *args, **kwargs)
 _parser.parse = spy
 from datetime import datetime
+import timeline.dating.lexicon as lexicon
+built = []
+make = lexicon._trie_alternation
+def spy_make(words):
+    built.append(words)
+    return make(words)
+lexicon._trie_alternation = spy_make
 from timeline.dating import extract_mentions
 from timeline.dating.lazy import LazyPattern
 text = "وصل الوفد أمس الأحد إلى الرياض في 5 أغسطس 2015 لمدة ثلاثة أيام، منذ سنوات."
 for m in extract_mentions(text, datetime(2015, 8, 10, 10)):
     print(m.start, m.end, m.value, m.kind, m.type)
 rules = {o.source for o in gc.get_objects() if isinstance(o, LazyPattern)}
+print("built", len(built), file=sys.stderr)
 print("parsed", len({source for source in parsed if source in rules}), file=sys.stderr)
 """
 
 
-def _run(cache_home: Path, enabled: bool = True) -> tuple[str, int]:
+def _run_counted(cache_home: Path, enabled: bool = True) -> tuple[str, int, int]:
+    """The mentions found, the rules' patterns parsed and the word alternations built."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
     env["TIMELINE_PATTERN_CACHE"] = "1" if enabled else "0"
     done = subprocess.run(
         [sys.executable, "-c", RUN], cwd=REPO, env=env, check=True, capture_output=True, text=True
     )
-    return done.stdout, int(done.stderr.split()[-1])
+    counts = done.stderr.split()
+    return done.stdout, int(counts[-1]), int(counts[-3])
+
+
+def _run(cache_home: Path, enabled: bool = True) -> tuple[str, int]:
+    found, parsed, _built = _run_counted(cache_home, enabled)
+    return found, parsed
 
 
 def _cache_files(cache_home: Path) -> list[Path]:
@@ -96,18 +113,57 @@ def _cache_files(cache_home: Path) -> list[Path]:
 
 
 def test_a_second_run_parses_no_pattern_and_finds_the_same(tmp_path: Path) -> None:
-    public, parsed_public = _run(tmp_path / "off", enabled=False)
+    public, parsed_public, built_public = _run_counted(tmp_path / "off", enabled=False)
     assert parsed_public > 20 and public.count("\n") >= 3
+    assert built_public > 20  # the rules' word alternations, at import
     assert not (tmp_path / "off").exists()  # turned off: nothing written
     (tmp_path / "on").mkdir()
-    first, parsed_first = _run(tmp_path / "on")
+    first, parsed_first, built_first = _run_counted(tmp_path / "on")
     assert parsed_first == parsed_public  # nothing remembered yet: every pattern parsed
+    assert built_first == built_public
     [written] = _cache_files(tmp_path / "on")
     key, _checksum, payload = marshal.loads(written.read_bytes())
-    assert key == _key() and len(marshal.loads(payload)) == parsed_first
-    second, parsed_second = _run(tmp_path / "on")
-    assert parsed_second == 0
+    programs, texts = marshal.loads(payload)
+    assert key == _key() and len(programs) == parsed_first
+    assert all(isinstance(program, bytes) for program in programs.values())
+    # Every alternation the rules built (a word list is built more than once at times).
+    assert 0 < len(texts) <= built_first
+    second, parsed_second, built_second = _run_counted(tmp_path / "on")
+    assert parsed_second == built_second == 0
     assert first == second == public
+
+
+def test_a_remembered_alternation_is_the_one_the_words_make(tmp_path: Path) -> None:
+    _run(tmp_path)
+    [written] = _cache_files(tmp_path)
+    _programs, texts = marshal.loads(marshal.loads(written.read_bytes())[2])
+    alternations = {
+        name: text for name, text in texts.items() if name.startswith("alternation\x00")
+    }
+    assert len(alternations) > 15
+    for name, text in alternations.items():
+        words = name.partition("\x00")[2].split("\n")
+        assert text == lexicon._trie_alternation(words) != ""
+    # The key holds the words, in one order whatever order they come in.
+    some = sorted(lexicon.GREGORIAN_MONTHS)
+    assert lexicon.alternation(some) == lexicon.alternation(reversed(some))
+    assert lexicon.alternation(some) == lexicon._trie_alternation(some)
+
+
+def test_strip_marks_of_a_long_text_folds_as_the_table_does() -> None:
+    # Past 64 characters strip_marks takes fold's way (a regex and replaces), not the
+    # table: the same text either way, on text made of every character either touches.
+    touched = (
+        [chr(c) for c in normalize._DROPPED]
+        + list(normalize._FOLD)
+        + list(normalize._FOLD.values())
+    )
+    alphabet = touched + list("وصل الوفد أمس إلى الرياض 5 أغسطس 2015 x.(?:)\\s+")
+    rng = random.Random(12)
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 300)))
+        assert normalize.strip_marks(text) == text.translate(normalize._STRIP_TABLE)
+        assert normalize.strip_marks(text) == normalize.fold(text).text
 
 
 def test_a_damaged_or_foreign_cache_file_is_compiled_anew(tmp_path: Path) -> None:

@@ -346,3 +346,26 @@ def test_a_large_import_runs_in_worker_processes(frozen: Path, sandbox: Path) ->
     )
     assert_import_ok(result)
     assert added_count(result.stdout) == 600
+
+
+def test_extract_runs_as_the_console_script_runs_it(frozen: Path, sandbox: Path) -> None:
+    # The frozen program starts in timeline/__main__.py too: extract without click, and
+    # what click has a word about (a missing file) handed to click, bundled.
+    sample = str(sorted(SAMPLES.glob("*.txt"))[0])
+    for args in (
+        ["extract", "--published", "2021-05-22T01:32", sample],
+        ["extract", "--format", "lines", sample],
+        ["extract", str(sandbox / "missing.txt")],
+    ):
+        frozen_run = run_frozen(sandbox, [str(frozen), *args])
+        console = subprocess.run(
+            [sys.executable, "-m", "timeline", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "TIMELINE_DB": str(sandbox / "default.db")},
+        )
+        assert frozen_run.returncode == console.returncode, frozen_run.stderr
+        assert frozen_run.stdout == console.stdout
+        assert frozen_run.stderr.replace(str(frozen), "timeline") == console.stderr
+    assert frozen_run.returncode == 2 and "No such file or directory" in frozen_run.stderr

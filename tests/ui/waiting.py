@@ -36,7 +36,17 @@ def open_window(qtbot: QtBot, store: Store, *, article: bool = True) -> MainWind
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
-    qtbot.waitUntil(win.articles_counted, timeout=10_000)  # counted on a worker
+    try:
+        qtbot.waitUntil(win.articles_counted, timeout=10_000)  # counted on a worker
+    except Exception as exc:  # say what the window was waiting for (a rare flake)
+        state = {
+            "total": win._article_total,
+            "counter_running": win._counter_thread is not None,
+            "recount": win._recount,
+            "store_failure": win.store_failure,
+            "status": win.statusBar().currentMessage(),
+        }
+        raise AssertionError(f"the articles were never counted: {state}") from exc
     if article:
         article_shown(win.detail)
     return win

@@ -3,7 +3,8 @@
 A compiled pattern is also remembered between runs: the regex engine's own program for
 each pattern is kept in the user's cache folder, so a later process hands it to the
 engine instead of parsing the pattern again (`timeline extract` spent a third of its
-start-up parsing and compiling the rules' patterns, in pure Python).
+start-up parsing and compiling the rules' patterns, in pure Python).  So are the
+alternations the rules build from their word lists at import (lexicon.alternation).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import atexit
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -61,15 +63,23 @@ def lazy(pattern: str) -> re.Pattern[str]:
 # or unreadable one, or any failure of the private API is passed over and the pattern compiled as
 # re.compile does.  TIMELINE_PATTERN_CACHE=0 turns it off; where there is no cache
 # folder (a read-only home) nothing is remembered.
+#
+# Each program is kept marshalled on its own and read only when its pattern is used: a
+# run uses a fifth of the patterns a well-used cache holds.  The same file keeps texts
+# the rules derive from their word lists at import (remembered_text), by kind and key.
 
 CACHE_ENV = "TIMELINE_PATTERN_CACHE"
 _APP = "arabic-news-timeline"  # timeline.store's APP_NAME; importing the store costs more
 _LIMIT = 2_000  # patterns kept: those used in the run that writes first, then the rest
-_HEADER = "timeline-patterns-1"
+_TEXT_LIMIT = 500  # derived texts kept, the same way
+_HEADER = "timeline-patterns-2"
 
-_remembered: dict[str, tuple[Any, ...]] | None = None  # read from the file on first use
+_programs: dict[str, bytes] | None = None  # read from the file on first use
+_texts: dict[str, str] = {}  # read with the programs
 _used: set[str] = set()
-_new: dict[str, tuple[Any, ...]] = {}
+_new: dict[str, bytes] = {}
+_texts_used: set[str] = set()
+_texts_new: dict[str, str] = {}
 
 
 def _enabled() -> bool:
@@ -114,10 +124,11 @@ def _key() -> str:
     return f"{_HEADER} {sys.version} {engine.MAGIC} {engine.CODESIZE}"
 
 
-def _load() -> dict[str, tuple[Any, ...]]:
-    global _remembered
-    if _remembered is None:
-        _remembered = {}
+def _load() -> dict[str, bytes]:
+    """The remembered programs (and texts, into _texts), read from the file once."""
+    global _programs
+    if _programs is None:
+        _programs = {}
         path = cache_file() if _enabled() else None
         if path is not None:
             try:
@@ -126,12 +137,18 @@ def _load() -> dict[str, tuple[Any, ...]]:
 
                 key, checksum, payload = marshal.loads(path.read_bytes())
                 if key == _key() and checksum == zlib.crc32(payload):
-                    patterns = marshal.loads(payload)
-                    if isinstance(patterns, dict):
-                        _remembered = patterns
+                    programs, texts = marshal.loads(payload)
+                    if isinstance(programs, dict) and isinstance(texts, dict):
+                        _programs = programs
+                        _texts.update(texts)
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # none yet, unreadable or damaged: compiled anew, written again
-    return _remembered
+    return _programs
+
+
+def _remember_at_exit() -> None:
+    if not _new and not _texts_new:
+        atexit.register(save)
 
 
 def compile_remembered(source: str) -> re.Pattern[str]:
@@ -141,7 +158,11 @@ def compile_remembered(source: str) -> re.Pattern[str]:
     remembered = _load().get(source)
     if remembered is not None:
         try:
-            compiled = cast("re.Pattern[str]", _engine().compile(source, *remembered))
+            import marshal
+
+            compiled = cast(
+                "re.Pattern[str]", _engine().compile(source, *marshal.loads(remembered))
+            )
         except Exception:  # a damaged entry: compile it anew
             compiled = None
         if compiled is not None:
@@ -153,11 +174,31 @@ def compile_remembered(source: str) -> re.Pattern[str]:
         raise
     except Exception:  # the private API moved: compile the public way
         return re.compile(source)
-    if not _new:
-        atexit.register(save)
-    _new[source] = program
+    import marshal
+
+    _remember_at_exit()
+    _new[source] = marshal.dumps(program)
     _used.add(source)
     return compiled
+
+
+def remembered_text(kind: str, key: str, make: Callable[[], str]) -> str:
+    """make(), remembered between runs as the text of this kind for this key.
+
+    For the texts the rules build at import from their word lists (lexicon.alternation,
+    a tenth of the rules' import): key must hold everything the text is made from.
+    """
+    if not _enabled():
+        return make()
+    _load()
+    name = f"{kind}\x00{key}"
+    text = _texts.get(name)
+    if not isinstance(text, str):
+        text = make()
+        _remember_at_exit()
+        _texts_new[name] = text
+    _texts_used.add(name)
+    return text
 
 
 def _compile_with_program(source: str) -> tuple[re.Pattern[str], tuple[Any, ...]]:
@@ -174,33 +215,40 @@ def _compile_with_program(source: str) -> tuple[re.Pattern[str], tuple[Any, ...]
     return cast("re.Pattern[str]", _engine().compile(source, *program)), program
 
 
-def save() -> None:
-    """Write the programs compiled in this run beside those already remembered.
+def _merged(new: dict[str, Any], used: set[str], old: dict[str, Any], limit: int) -> dict[str, Any]:
+    """This run's new entries, then the old ones it used, then the rest, up to limit."""
+    merged = dict(new)
+    for name in sorted(used, key=len):
+        if name in old:
+            merged.setdefault(name, old[name])
+    for name, value in old.items():
+        if len(merged) >= limit:
+            break
+        merged.setdefault(name, value)
+    return merged
 
-    Called at exit when anything was compiled anew; atomic (a temporary file renamed over
+
+def save() -> None:
+    """Write the programs and texts made in this run beside those already remembered.
+
+    Called at exit when anything was made anew; atomic (a temporary file renamed over
     the old one), so processes writing at once leave one whole file.
     """
-    if not _new or not _enabled():
+    if not (_new or _texts_new) or not _enabled():
         return
     path = cache_file()
     if path is None or not path.parent.parent.is_dir():
         return  # no cache folder at all (nor will one be made here)
-    merged = dict(_new)
     old = _load()
-    for source in sorted(_used, key=len):
-        if source in old:
-            merged.setdefault(source, old[source])
-    for source, program in old.items():
-        if len(merged) >= _LIMIT:
-            break
-        merged.setdefault(source, program)
+    programs = _merged(_new, _used, old, _LIMIT)
+    texts = _merged(_texts_new, _texts_used, _texts, _TEXT_LIMIT)
     try:
         import marshal
         import zlib
 
         path.parent.mkdir(exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        payload = marshal.dumps(merged)
+        payload = marshal.dumps((programs, texts))
         try:
             temporary.write_bytes(marshal.dumps((_key(), zlib.crc32(payload), payload)))
             os.replace(temporary, path)
@@ -210,3 +258,5 @@ def save() -> None:
         return  # a read-only or full disk: the next run compiles again
     old.update(_new)
     _new.clear()
+    _texts.update(_texts_new)
+    _texts_new.clear()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
+from timeline.dating.lazy import remembered_text
 from timeline.dating.normalize import strip_marks
 
 _V = TypeVar("_V")
@@ -22,10 +23,16 @@ def alternation(words: Iterable[str]) -> str:
 
     A flat "a|b|c..." alternation makes the regex engine try every word at every
     position; the trie shares prefixes, so each position costs a few character tests.
-    A space in a word matches any run of whitespace.
+    A space in a word matches any run of whitespace.  The rules build a few dozen at
+    import, so each is remembered between runs (timeline.dating.lazy), by its words.
     """
+    unique = sorted(set(words))
+    return remembered_text("alternation", "\n".join(unique), lambda: _trie_alternation(unique))
+
+
+def _trie_alternation(words: Iterable[str]) -> str:
     trie: dict[str, dict] = {}
-    for word in set(words):
+    for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})

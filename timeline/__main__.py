@@ -1,0 +1,28 @@
+"""The `timeline` command (and `python -m timeline`): `extract` starts without click.
+
+`timeline extract` runs once per file in shell loops, so its start-up is most of its
+time; importing click and the other commands was a fifth of it.  Its arguments go to
+timeline.cli_extract first, which runs the command only when it would do exactly what
+the click command does, and otherwise leaves them, untouched, to the click command line
+(timeline.cli), as every other command is.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """The program's entry point (the console script's and the frozen program's)."""
+    if len(sys.argv) > 1 and sys.argv[1] == "extract":
+        from timeline.cli_extract import run_without_click
+
+        if run_without_click(sys.argv[2:]):
+            return
+    from timeline.cli import main as click_main
+
+    click_main()
+
+
+if __name__ == "__main__":
+    main()
