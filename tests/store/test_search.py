@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import sqlite3
 import unicodedata
@@ -672,7 +673,8 @@ def test_a_filtered_word_is_ranked_in_one_read_or_counted_when_it_has_many_hits(
     finally:
         store.db.conn.set_trace_callback(None)
     assert few.total == 6 and [h.article_id for h in few.hits] == tiers
-    assert not any("count(*)" in sql for sql in reads)  # the ranked read counted them
+    # The ranked read counted them (the filters' own rowids are counted, not the hits).
+    assert not any("count(*)" in sql and "MATCH" in sql for sql in reads)
     # More hits than one read ranks: the read stops past ONE_PASS, then the usual count.
     monkeypatch.setattr(search_module, "ONE_PASS", 2)
     many = search(store, "قمة", **in_range)  # type: ignore[arg-type]
@@ -683,3 +685,49 @@ def test_a_word_typed_with_the_article_finds_its_bare_form(store: Store, tiers: 
     # The base قمة is looked up in the index without reading its articles' list.
     assert {h.article_id for h in search(store, "القمة").hits} == set(tiers)
     assert search(store, "القمة").forms[normalize("القمة")][1:] == (normalize("قمة"),)
+
+
+def test_date_filters_read_the_filters_rowids_once_and_find_what_the_join_finds(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Articles in two sources, dated or not, mentioning points and spans of time, some
+    # with قمة in another form: every kind of date filter must choose the same articles
+    # whether the filters' rowids are read first or joined to each hit.
+    spans = [(day(1990), day(1995)), (day(2001, 6), None), (day(2012), day(2012, 2))]
+    for i in range(24):
+        article_id = add(
+            store,
+            "قمة" if i % 3 else "تقرير",
+            "انعقدت القمة" if i % 2 else "قمتهما اليوم",
+            when=day(1998 + i) if i % 5 else None,
+            source="وكالة" if i % 4 else "المدينة نيوز",
+        )
+        start, end = spans[i % 3]
+        events = [Event(article_id, "mentioned", start, end, "day", "x", "x")]
+        store.replace_mentions(article_id, events)
+    ranges = [(day(1993), day(1994)), (day(2001), day(2008)), (day(2012, 1, 15), None)]
+    reads: list[str] = []
+    totals = []
+    for (date_from, date_to), kind, source in itertools.product(
+        ranges, ["published", "mentioned", None], [None, "وكالة"]
+    ):
+        filters = {"date_from": date_from, "date_to": date_to, "event_kind": kind, "source": source}
+        monkeypatch.setattr(search_module, "CANDIDATES_MAX", 200_000)
+        store.db.conn.set_trace_callback(reads.append)
+        try:
+            first = search(store, "قمة", limit=100, **filters)  # type: ignore[arg-type]
+            ids = matching_article_ids(store, "قمة", **filters)  # type: ignore[arg-type]
+        finally:
+            store.db.conn.set_trace_callback(None)
+        monkeypatch.setattr(search_module, "CANDIDATES_MAX", -1)  # the join, per hit
+        joined = search(store, "قمة", limit=100, **filters)  # type: ignore[arg-type]
+        assert [h.article_id for h in first.hits] == [h.article_id for h in joined.hits]
+        assert first.total == joined.total
+        totals.append(first.total)
+        assert ids.tolist() == matching_article_ids(store, "قمة", **filters).tolist()  # type: ignore[arg-type]
+        expected = set(search_module.filtered_article_ids(store, **filters).tolist())  # type: ignore[arg-type]
+        assert set(ids.tolist()) == expected & set(matching_article_ids(store, "قمة").tolist())
+    assert sum(1 for t in totals if t) >= 12 and len(set(totals)) >= 4
+    # No read of the hits looked at events or sources: the filters were read apart.
+    hit_reads = [sql for sql in reads if "MATCH" in sql]
+    assert hit_reads and not any("events" in sql or "source" in sql for sql in hit_reads)
