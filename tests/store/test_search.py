@@ -146,9 +146,20 @@ def test_every_hit_is_ranked_and_a_large_tier_follows_newest_first(
     monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
     # The body tier is now too large to score: its hits follow newest first, all of them.
     add(store, "خبر", "كلمة " * 50, when=day(1980))
-    page = search(store, "كلمة", limit=4, offset=1)
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        page = search(store, "كلمة", limit=4, offset=1)
+        top = search(store, "كلمة", limit=3)
+    finally:
+        store.db.conn.set_trace_callback(None)
     assert [h.article_id for h in page.hits] == [ids[5], ids[4], ids[3], ids[2]]
     assert all(h.rank is None for h in page.hits)
+    assert [h.article_id for h in top.hits] == [in_title, ids[5], ids[4]]
+    # The page starting in the large tier came from the read that sized it (its rowids,
+    # newest first): no second read of the tier.
+    assert any("ORDER BY article_fts.rowid DESC LIMIT" in sql for sql in reads)
+    assert not any("ORDER BY article_fts.rowid DESC LIMIT ? OFFSET" in sql for sql in reads)
 
 
 @pytest.fixture
@@ -271,6 +282,31 @@ def test_a_phrase_is_ranked_title_lead_body_in_one_read(store: Store) -> None:
     assert [h.article_id for h in search(store, '"القمة العربية"', limit=1, offset=1).hits] == [
         lead
     ]
+
+
+def test_a_phrase_with_more_hits_than_a_scored_tier_is_still_ranked_in_one_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A phrase of common words has thousands of hits: counting it, then reading it a
+    # tier at a time, walks its positions once a read; one read walks them once.
+    body = [
+        add(store, "خبر", "كلام\n" + "كلام " * i + "القمة العربية", when=day(2000 + i))
+        for i in range(4)
+    ]
+    title = add(store, "القمة العربية", "نص", when=day(1990))
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 2)
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        found = search(store, '"القمة العربية"')
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert found.total == 5 and found.hits[0].article_id == title
+    assert {h.article_id for h in found.hits[1:]} == set(body)
+    assert all(h.rank is not None for h in found.hits)  # every hit scored
+    assert sum(sql.startswith("SELECT") and "MATCH" in sql for sql in reads) == 1
+    monkeypatch.setattr(search_module, "PHRASE_ONE_PASS", 2)  # too many: counted, tiers
+    assert [h.article_id for h in search(store, '"القمة العربية"').hits][0] == title
 
 
 def test_forms_are_highlighted(store: Store, clitics: dict[str, int]) -> None:

@@ -61,6 +61,10 @@ RANK_WINDOW = 5_000
 # A word or prefix with at most this many hits is ranked in one read of all of them
 # (three bm25 scores a hit) rather than in a read a tier (see _one_pass).
 ONE_PASS = 1_000
+# A phrase with at most this many hits is ranked in one read too: finding its hits is
+# the cost (positions compared in every article holding its words), and bm25 reads them
+# all again (it counts the phrase's articles), so every read a tier costs two such walks.
+PHRASE_ONE_PASS = 30_000
 _SCORE = f"bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT})"
 # A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
 _TIER_SPAN = 1000.0
@@ -552,7 +556,11 @@ def search(
             # With the filters' rowids read first, the read's cost is the walk of the
             # word's list, not the scores of the few hits it keeps: rank up to as many
             # as a phrase (a read a tier would walk the list again each time).
-            cap = RANK_WINDOW if _is_phrase(parsed) or reads.candidates else ONE_PASS
+            cap = ONE_PASS
+            if reads.candidates:
+                cap = RANK_WINDOW
+            if _is_phrase(parsed):
+                cap = PHRASE_ONE_PASS
             ranked = _ranked_in_one_pass(store, parsed, forms, filters, limit, offset, reads, cap)
         if ranked is not None:
             rows, total = ranked
@@ -614,6 +622,7 @@ def _ranked(
         where, params = _matching_sql(store, expressions[k], *filters, reads=reads)
         skip = max(0, offset - position)
         scored: list[tuple] | None = None  # the tier's hits in order, when read whole
+        newest: list[int] | None = None  # the tier's first hits newest first, when read
         if k == nonempty[-1]:
             size = total - position  # the last tier holds the rest
         elif skip:
@@ -630,9 +639,12 @@ def _ranked(
             # reading there).  A tier that reaches it fills the page and is large.
             # (Scoring while counting was measured slower here: the first tier of a word
             # in most articles is often large, and its scores would be thrown away.)
+            # The read returns the rowids newest first: when the tier is large, its
+            # first ones are the page (no second read of the tier).
             cap = max(end, RANK_WINDOW) + 1
-            capped = f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)"
-            size = int(_run(store, capped, [*params, cap])[0][0])
+            capped = f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ?"
+            newest = [r for (r,) in _run(store, capped, [*params, cap])]
+            size = len(newest)
         take = min(limit - len(rows), size - skip)
         position += size
         if take <= 0:
@@ -648,6 +660,8 @@ def _ranked(
                 [*params, take, skip],
             )
             rows += [(r, k * _TIER_SPAN + score) for r, score in scored]
+        elif newest is not None and skip + take <= len(newest):
+            rows += [(r, None) for r in newest[skip : skip + take]]
         else:
             rows += _newest(store, where, params, take, skip)
     return rows
@@ -661,7 +675,7 @@ def _one_pass_first(
     query: Query, filters: tuple[str | None, int | None, int | None, EventKind | None]
 ) -> bool:
     """Whether to try ranking in one read before counting: a phrase (rarely more than
-    RANK_WINDOW hits), or one word or prefix with a source or date filter (the filter
+    PHRASE_ONE_PASS hits), or one word or prefix with a source or date filter (the filter
     leaves few of even a common word's hits).  The read stops one past its cap, and a
     query with more hits is then counted and ranked as usual."""
     if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
