@@ -767,3 +767,30 @@ def test_date_filters_read_the_filters_rowids_once_and_find_what_the_join_finds(
     # No read of the hits looked at events or sources: the filters were read apart.
     hit_reads = [sql for sql in reads if "MATCH" in sql]
     assert hit_reads and not any("events" in sql or "source" in sql for sql in hit_reads)
+
+
+def test_a_dated_word_with_forms_is_read_by_form_and_ranked_as_in_one_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With a date filter, the typed form and the other forms are read apart; bm25 adds
+    # up over terms, so each hit keeps the tier and the score of one read of all forms.
+    for i in range(30):
+        title = ["قمة", "تقرير", "القمة", "خبر"][i % 4]
+        body = " ".join(["قمة"] * (i % 3) + ["القمة"] * (i % 5) + ["بالقمة"] * (i % 2) + ["نص"] * i)
+        add(store, title, body or "نص", when=day(1995 + i % 20), mentions=(day(2000 + i % 7),))
+    filters = {"date_from": day(2001), "date_to": day(2005), "event_kind": "mentioned"}
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        split = search(store, "قمة", limit=100, **filters)  # type: ignore[arg-type]
+    finally:
+        store.db.conn.set_trace_callback(None)
+    hit_reads = [sql for sql in reads if sql.startswith("SELECT") and "MATCH" in sql]
+    assert len(hit_reads) == 2  # the typed form, then the other forms; no third read
+    monkeypatch.setattr(search_module, "_other_forms", lambda query, forms: None)
+    whole = search(store, "قمة", limit=100, **filters)  # type: ignore[arg-type]
+    assert split.total == whole.total > 10
+    assert [h.article_id for h in split.hits] == [h.article_id for h in whole.hits]
+    assert [h.rank for h in split.hits] == pytest.approx([h.rank for h in whole.hits])
+    # Hits with the typed form in the title and hits with another form only.
+    assert {math.ceil((h.rank or 0) / 1000) for h in split.hits} >= {0, 3}

@@ -725,6 +725,9 @@ def _ranked_in_one_pass(
     filters and within the rowids found (the filters' join and bm25 are the costly
     part of a read).
     """
+    others = _other_forms(query, forms)
+    if others is not None and any(c is not None for c in reads.candidates.values()):
+        return _ranked_by_form(store, query, others, filters, limit, offset, reads, cap)
     where, params = _matching_sql(store, query.fts(forms), *filters, reads=reads)
     sql = f"SELECT article_fts.rowid, {_SCORE}, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}"
     if cap is not None:
@@ -764,6 +767,57 @@ def _ranked_in_one_pass(
         ranked.append((tier * _TIER_SPAN + score, rowid))
     ranked.sort(key=lambda item: (item[0], -item[1]))
     return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]], len(scored)
+
+
+def _other_forms(query: Query, forms: Forms) -> str | None:
+    """The FTS expression of a one-word query's forms but the typed one (None when it
+    is not one plain word or has no other form)."""
+    if len(query.terms) != 1 or not query.terms[0].expandable:
+        return None
+    token = query.terms[0].tokens[0]
+    found = [f for f in forms.get(token, ()) if f != token]
+    return "(" + " OR ".join(f'"{t}"' for t in found) + ")" if found else None
+
+
+def _ranked_by_form(
+    store: Store,
+    query: Query,
+    others: str,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    limit: int,
+    offset: int,
+    reads: _Reads,
+    cap: int | None,
+) -> tuple[list[tuple[int, float | None]], int] | None:
+    """_ranked_in_one_pass for a word with other forms whose filters' rowids were read:
+    the typed form's hits in one read and the other forms' in another.
+
+    Each read walks its own terms' lists (and bm25 walks them again for their counts),
+    where a read of every form and then of the typed form walked the typed form's list,
+    the longest, four times.  The tiers and scores are the same: bm25 is a sum over the
+    expression's terms (each with its own idf), so a hit's score over every form is its
+    typed form's score plus its other forms' (an absent term adds nothing).
+    """
+    rows: dict[int, tuple[int, float]] = {}
+    for expression, exact in ((query.fts(positive=True), True), (others, False)):
+        where, params = _matching_sql(store, expression, *filters, reads=reads)
+        sql = f"SELECT article_fts.rowid, {_SCORE}, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}"
+        if cap is not None:
+            sql, params = sql + " LIMIT ?", [*params, cap + 1]
+        for rowid, score, title, lead in _run(store, sql, params):
+            if rowid in rows:  # the typed form is there too: its tier, both scores
+                tier, typed_score = rows[rowid]
+                rows[rowid] = (tier, typed_score + score)
+                continue
+            place = 0 if title < 0 else 1 if lead < 0 else 2
+            rows[rowid] = ((place if exact else 3 + place), score)
+        if cap is not None and len(rows) > cap:
+            return None
+    ranked = sorted(
+        ((tier * _TIER_SPAN + score, rowid) for rowid, (tier, score) in rows.items()),
+        key=lambda item: (item[0], -item[1]),
+    )
+    return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]], len(rows)
 
 
 def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
