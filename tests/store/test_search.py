@@ -711,10 +711,27 @@ def test_a_filtered_word_is_ranked_in_one_read_or_counted_when_it_has_many_hits(
     assert few.total == 6 and [h.article_id for h in few.hits] == tiers
     # The ranked read counted them (the filters' own rowids are counted, not the hits).
     assert not any("count(*)" in sql and "MATCH" in sql for sql in reads)
-    # More hits than one read ranks: the read stops past ONE_PASS, then the usual count.
+    # With a date filter the cost is the walk of the word's list, not the scores: more
+    # hits than ONE_PASS are still ranked in the one read, up to PHRASE_ONE_PASS.
     monkeypatch.setattr(search_module, "ONE_PASS", 2)
-    many = search(store, "قمة", **in_range)  # type: ignore[arg-type]
+    reads.clear()
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        many = search(store, "قمة", **in_range)  # type: ignore[arg-type]
+    finally:
+        store.db.conn.set_trace_callback(None)
     assert many.total == 6 and [h.article_id for h in many.hits] == tiers
+    assert not any("count(*)" in sql and "MATCH" in sql for sql in reads)
+    # More hits than that: the read stops past its cap, then the usual count.
+    monkeypatch.setattr(search_module, "PHRASE_ONE_PASS", 2)
+    reads.clear()
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        capped = search(store, "قمة", **in_range)  # type: ignore[arg-type]
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert capped.total == 6 and [h.article_id for h in capped.hits] == tiers
+    assert any("count(*)" in sql and "MATCH" in sql for sql in reads)
 
 
 def test_a_word_typed_with_the_article_finds_its_bare_form(store: Store, tiers: list[int]) -> None:

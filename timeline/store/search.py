@@ -554,13 +554,9 @@ def search(
             # Likely few hits: rank them all in one read, which counts them too (no
             # separate count, the costly part of a phrase or a filtered common word).
             # With the filters' rowids read first, the read's cost is the walk of the
-            # word's list, not the scores of the few hits it keeps: rank up to as many
-            # as a phrase (a read a tier would walk the list again each time).
-            cap = ONE_PASS
-            if reads.candidates:
-                cap = RANK_WINDOW
-            if _is_phrase(parsed):
-                cap = PHRASE_ONE_PASS
+            # word's list, not the scores of the hits it keeps: rank as many as for a
+            # phrase (counting, then a read a tier, would walk the list again each time).
+            cap = PHRASE_ONE_PASS if _is_phrase(parsed) or reads.candidates else ONE_PASS
             ranked = _ranked_in_one_pass(store, parsed, forms, filters, limit, offset, reads, cap)
         if ranked is not None:
             rows, total = ranked
