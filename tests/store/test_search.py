@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import sqlite3
 import unicodedata
@@ -145,9 +146,20 @@ def test_every_hit_is_ranked_and_a_large_tier_follows_newest_first(
     monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
     # The body tier is now too large to score: its hits follow newest first, all of them.
     add(store, "خبر", "كلمة " * 50, when=day(1980))
-    page = search(store, "كلمة", limit=4, offset=1)
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        page = search(store, "كلمة", limit=4, offset=1)
+        top = search(store, "كلمة", limit=3)
+    finally:
+        store.db.conn.set_trace_callback(None)
     assert [h.article_id for h in page.hits] == [ids[5], ids[4], ids[3], ids[2]]
     assert all(h.rank is None for h in page.hits)
+    assert [h.article_id for h in top.hits] == [in_title, ids[5], ids[4]]
+    # The page starting in the large tier came from the read that sized it (its rowids,
+    # newest first): no second read of the tier.
+    assert any("ORDER BY article_fts.rowid DESC LIMIT" in sql for sql in reads)
+    assert not any("ORDER BY article_fts.rowid DESC LIMIT ? OFFSET" in sql for sql in reads)
 
 
 @pytest.fixture
@@ -270,6 +282,31 @@ def test_a_phrase_is_ranked_title_lead_body_in_one_read(store: Store) -> None:
     assert [h.article_id for h in search(store, '"القمة العربية"', limit=1, offset=1).hits] == [
         lead
     ]
+
+
+def test_a_phrase_with_more_hits_than_a_scored_tier_is_still_ranked_in_one_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A phrase of common words has thousands of hits: counting it, then reading it a
+    # tier at a time, walks its positions once a read; one read walks them once.
+    body = [
+        add(store, "خبر", "كلام\n" + "كلام " * i + "القمة العربية", when=day(2000 + i))
+        for i in range(4)
+    ]
+    title = add(store, "القمة العربية", "نص", when=day(1990))
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 2)
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        found = search(store, '"القمة العربية"')
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert found.total == 5 and found.hits[0].article_id == title
+    assert {h.article_id for h in found.hits[1:]} == set(body)
+    assert all(h.rank is not None for h in found.hits)  # every hit scored
+    assert sum(sql.startswith("SELECT") and "MATCH" in sql for sql in reads) == 1
+    monkeypatch.setattr(search_module, "PHRASE_ONE_PASS", 2)  # too many: counted, tiers
+    assert search(store, '"القمة العربية"').hits[0].article_id == title
 
 
 def test_forms_are_highlighted(store: Store, clitics: dict[str, int]) -> None:
@@ -672,14 +709,105 @@ def test_a_filtered_word_is_ranked_in_one_read_or_counted_when_it_has_many_hits(
     finally:
         store.db.conn.set_trace_callback(None)
     assert few.total == 6 and [h.article_id for h in few.hits] == tiers
-    assert not any("count(*)" in sql for sql in reads)  # the ranked read counted them
-    # More hits than one read ranks: the read stops past ONE_PASS, then the usual count.
+    # The ranked read counted them (the filters' own rowids are counted, not the hits).
+    assert not any("count(*)" in sql and "MATCH" in sql for sql in reads)
+    # With a date filter the cost is the walk of the word's list, not the scores: more
+    # hits than ONE_PASS are still ranked in the one read, up to PHRASE_ONE_PASS.
     monkeypatch.setattr(search_module, "ONE_PASS", 2)
-    many = search(store, "قمة", **in_range)  # type: ignore[arg-type]
+    reads.clear()
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        many = search(store, "قمة", **in_range)  # type: ignore[arg-type]
+    finally:
+        store.db.conn.set_trace_callback(None)
     assert many.total == 6 and [h.article_id for h in many.hits] == tiers
+    assert not any("count(*)" in sql and "MATCH" in sql for sql in reads)
+    # More hits than that: the read stops past its cap, then the usual count.
+    monkeypatch.setattr(search_module, "PHRASE_ONE_PASS", 2)
+    reads.clear()
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        capped = search(store, "قمة", **in_range)  # type: ignore[arg-type]
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert capped.total == 6 and [h.article_id for h in capped.hits] == tiers
+    assert any("count(*)" in sql and "MATCH" in sql for sql in reads)
 
 
 def test_a_word_typed_with_the_article_finds_its_bare_form(store: Store, tiers: list[int]) -> None:
     # The base قمة is looked up in the index without reading its articles' list.
     assert {h.article_id for h in search(store, "القمة").hits} == set(tiers)
     assert search(store, "القمة").forms[normalize("القمة")][1:] == (normalize("قمة"),)
+
+
+def test_date_filters_read_the_filters_rowids_once_and_find_what_the_join_finds(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Articles in two sources, dated or not, mentioning points and spans of time, some
+    # with قمة in another form: every kind of date filter must choose the same articles
+    # whether the filters' rowids are read first or joined to each hit.
+    spans = [(day(1990), day(1995)), (day(2001, 6), None), (day(2012), day(2012, 2))]
+    for i in range(24):
+        article_id = add(
+            store,
+            "قمة" if i % 3 else "تقرير",
+            "انعقدت القمة" if i % 2 else "قمتهما اليوم",
+            when=day(1998 + i) if i % 5 else None,
+            source="وكالة" if i % 4 else "المدينة نيوز",
+        )
+        start, end = spans[i % 3]
+        events = [Event(article_id, "mentioned", start, end, "day", "x", "x")]
+        store.replace_mentions(article_id, events)
+    ranges = [(day(1993), day(1994)), (day(2001), day(2008)), (day(2012, 1, 15), None)]
+    reads: list[str] = []
+    totals = []
+    for (date_from, date_to), kind, source in itertools.product(
+        ranges, ["published", "mentioned", None], [None, "وكالة"]
+    ):
+        filters = {"date_from": date_from, "date_to": date_to, "event_kind": kind, "source": source}
+        monkeypatch.setattr(search_module, "CANDIDATES_MAX", 200_000)
+        store.db.conn.set_trace_callback(reads.append)
+        try:
+            first = search(store, "قمة", limit=100, **filters)  # type: ignore[arg-type]
+            ids = matching_article_ids(store, "قمة", **filters)  # type: ignore[arg-type]
+        finally:
+            store.db.conn.set_trace_callback(None)
+        monkeypatch.setattr(search_module, "CANDIDATES_MAX", -1)  # the join, per hit
+        joined = search(store, "قمة", limit=100, **filters)  # type: ignore[arg-type]
+        assert [h.article_id for h in first.hits] == [h.article_id for h in joined.hits]
+        assert first.total == joined.total
+        totals.append(first.total)
+        assert ids.tolist() == matching_article_ids(store, "قمة", **filters).tolist()  # type: ignore[arg-type]
+        expected = set(search_module.filtered_article_ids(store, **filters).tolist())  # type: ignore[arg-type]
+        assert set(ids.tolist()) == expected & set(matching_article_ids(store, "قمة").tolist())
+    assert sum(1 for t in totals if t) >= 12 and len(set(totals)) >= 4
+    # No read of the hits looked at events or sources: the filters were read apart.
+    hit_reads = [sql for sql in reads if "MATCH" in sql]
+    assert hit_reads and not any("events" in sql or "source" in sql for sql in hit_reads)
+
+
+def test_a_dated_word_with_forms_is_read_by_form_and_ranked_as_in_one_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With a date filter, the typed form and the other forms are read apart; bm25 adds
+    # up over terms, so each hit keeps the tier and the score of one read of all forms.
+    for i in range(30):
+        title = ["قمة", "تقرير", "القمة", "خبر"][i % 4]
+        body = " ".join(["قمة"] * (i % 3) + ["القمة"] * (i % 5) + ["بالقمة"] * (i % 2) + ["نص"] * i)
+        add(store, title, body or "نص", when=day(1995 + i % 20), mentions=(day(2000 + i % 7),))
+    filters = {"date_from": day(2001), "date_to": day(2005), "event_kind": "mentioned"}
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        split = search(store, "قمة", limit=100, **filters)  # type: ignore[arg-type]
+    finally:
+        store.db.conn.set_trace_callback(None)
+    hit_reads = [sql for sql in reads if sql.startswith("SELECT") and "MATCH" in sql]
+    assert len(hit_reads) == 2  # the typed form, then the other forms; no third read
+    monkeypatch.setattr(search_module, "_other_forms", lambda query, forms: None)
+    whole = search(store, "قمة", limit=100, **filters)  # type: ignore[arg-type]
+    assert split.total == whole.total > 10
+    assert [h.article_id for h in split.hits] == [h.article_id for h in whole.hits]
+    assert [h.rank for h in split.hits] == pytest.approx([h.rank for h in whole.hits])
+    # Hits with the typed form in the title and hits with another form only.
+    assert {math.ceil((h.rank or 0) / 1000) for h in split.hits} >= {0, 3}

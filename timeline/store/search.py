@@ -61,6 +61,10 @@ RANK_WINDOW = 5_000
 # A word or prefix with at most this many hits is ranked in one read of all of them
 # (three bm25 scores a hit) rather than in a read a tier (see _one_pass).
 ONE_PASS = 1_000
+# A phrase with at most this many hits is ranked in one read too: finding its hits is
+# the cost (positions compared in every article holding its words), and bm25 reads them
+# all again (it counts the phrase's articles), so every read a tier costs two such walks.
+PHRASE_ONE_PASS = 30_000
 _SCORE = f"bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT})"
 # A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
 _TIER_SPAN = 1000.0
@@ -184,6 +188,91 @@ def _clamp(seconds: int, spare_bits: int = 0) -> int:
     return max(min(int(seconds), bound), -bound)
 
 
+# A date filter on mentions (or on either kind of date) is applied through the set of
+# index rowids that pass the filters, read once a search and checked per hit of the
+# word; a larger set than this is left to the join below (its list would cost more).
+CANDIDATES_MAX = 200_000
+
+# The articles an event of theirs mentions in [lower, upper): events that overlap it
+# (a point has no end), read from the events' timeline index.
+_MENTIONED_IDS = (
+    "SELECT article_id FROM events WHERE kind = 'mentioned'"
+    ' AND start < :upper AND coalesce("end", start + 1) > :lower'
+)
+_OF_SOURCE = " AND article_id IN (SELECT id FROM articles WHERE source = :source)"
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    """The index rowids of the articles that pass a search's filters."""
+
+    count: int
+    first: int
+    last: int
+    as_json: str  # a JSON array of the rowids, for json_each
+
+
+class _Reads:
+    """What one search reads once and then uses in each of its statements: the rowid
+    bound of a date, and the rowids that pass the filters."""
+
+    def __init__(self) -> None:
+        self.free: dict[int, int] = {}
+        self.candidates: dict[tuple[object, ...], _Candidates | None] = {}
+
+
+def _candidates(
+    store: Store,
+    source: str | None,
+    lower: int,
+    upper: int,
+    rowid_range: tuple[int, int],
+    event_kind: EventKind | None,
+    reads: _Reads,
+) -> _Candidates | None:
+    """The rowids that pass a date filter on mentions, or on either kind of date (and
+    the source filter), read once for the search; None when there are too many.
+
+    Checking each hit of a word against this set costs a quarter of joining the id map
+    to each hit and looking its events up (the plan it replaces), and the set is read
+    from the indexes of events, article ids and sources without the words.
+    """
+    key = (source, lower, upper, rowid_range, event_kind)
+    if key in reads.candidates:
+        return reads.candidates[key]
+    of_source = _OF_SOURCE if source is not None else ""
+    published = (
+        "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= :lo AND fts_rowid < :hi"
+        f" AND published_start >= :lower AND published_start < :upper{of_source}"
+    )
+    part = f"SELECT fts_rowid AS r FROM article_search WHERE article_id IN ({_MENTIONED_IDS}){of_source}"
+    if event_kind == "published":
+        part = published
+    elif event_kind is None:
+        part = (
+            "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= :lo AND fts_rowid < :hi"
+            f" AND published_start >= :lower AND published_start < :upper{of_source}"
+            f" UNION {part}"
+        )
+    params = {
+        "lower": lower,
+        "upper": upper,
+        "lo": rowid_range[0],
+        "hi": rowid_range[1],
+        "source": source,
+    }
+    count, first, last, text = _run(
+        store, f"SELECT count(*), min(r), max(r), group_concat(r) FROM ({part})", params
+    )[0]
+    found = (
+        None
+        if count > CANDIDATES_MAX
+        else _Candidates(int(count), int(first or 0), int(last or -1), f"[{text or ''}]")
+    )
+    reads.candidates[key] = found
+    return found
+
+
 def _matching_sql(
     store: Store,
     expression: str,
@@ -193,32 +282,19 @@ def _matching_sql(
     event_kind: EventKind | None,
     *,
     join: bool = False,
-    free: dict[int, int] | None = None,
+    reads: _Reads | None = None,
 ) -> tuple[str, list[object]]:
     """FROM ... WHERE ... of the articles matching an FTS expression and filters.
 
     The index is article_fts; the id map article_search is joined as s when a filter
-    needs it or join is true.  free keeps the rowid bounds read for one search.
+    needs it or join is true.  reads keeps what was read once for one search.
     """
-    free = {} if free is None else free
+    reads = _Reads() if reads is None else reads
     if event_kind not in (None, "published", "mentioned"):
         raise SearchError(f"Unknown kind of date: {event_kind!r}")
     if date_from is not None and date_to is not None and date_to <= date_from:
         raise SearchError("The end of the date range is before its start")
-    filtered = source is not None or date_from is not None or date_to is not None
-    # Without filters the index alone answers (each of its rows is one article): joining
-    # the id map to every hit costs 4 times the count of a common word.
-    sql = " FROM article_fts"
-    if filtered or join:
-        sql += " JOIN article_search s ON s.fts_rowid = article_fts.rowid"
-    sql += " WHERE article_fts MATCH ?"
-    params: list[object] = [expression]
-    if source is not None:
-        # Read from the articles_source index: a set of ids, probed once per hit.
-        sql += " AND s.article_id IN (SELECT id FROM articles WHERE source = ?)"
-        params.append(source)
-    if date_from is None and date_to is None:
-        return sql, params
+    dated = date_from is not None or date_to is not None
     lo = _rowid_minute(date_from if date_from is not None else -_MAX_SECONDS)
     # Clamped a little wider than any stored date, so the comparison stays exact.
     lower = -(_MAX_SECONDS << 1) if date_from is None else _clamp(date_from, 1)
@@ -229,9 +305,37 @@ def _matching_sql(
         # A rowid is at or after its article's minute and runs on only through held
         # rowids: every article published before date_to has a rowid below this.
         at = _rowid_minute(date_to)
-        if at not in free:
-            free[at] = int(_run(store, _FIRST_FREE, {"at": at})[0][0])
-        hi = free[at]
+        if at not in reads.free:
+            reads.free[at] = int(_run(store, _FIRST_FREE, {"at": at})[0][0])
+        hi = reads.free[at]
+    candidates = None
+    if dated:
+        candidates = _candidates(store, source, lower, upper, (lo, hi), event_kind, reads)
+    filtered = source is not None or dated
+    # Without filters the index alone answers (each of its rows is one article): joining
+    # the id map to every hit costs 4 times the count of a common word.
+    sql = " FROM article_fts"
+    if (filtered and candidates is None) or join:
+        sql += " JOIN article_search s ON s.fts_rowid = article_fts.rowid"
+    sql += " WHERE article_fts MATCH ?"
+    params: list[object] = [expression]
+    if candidates is not None:
+        # The rowid bounds let the index skip to the first candidate and stop after the
+        # last; the + keeps SQLite from handing the index one rowid at a time (a seek in
+        # a common word's list, 0.1 ms each, and 6 ms with bm25, which counts the
+        # word's articles again for every seek).
+        sql += (
+            " AND article_fts.rowid >= ? AND article_fts.rowid <= ?"
+            " AND +article_fts.rowid IN (SELECT value FROM json_each(?))"
+        )
+        params += [candidates.first, candidates.last, candidates.as_json]
+        return sql, params
+    if source is not None:
+        # Read from the articles_source index: a set of ids, probed once per hit.
+        sql += " AND s.article_id IN (SELECT id FROM articles WHERE source = ?)"
+        params.append(source)
+    if not dated:
+        return sql, params
     # The rowid range lets the index skip to the range; published_start is exact.
     published = (
         "article_fts.rowid >= ? AND article_fts.rowid < ?"
@@ -442,15 +546,18 @@ def search(
     filters = (source, date_from, date_to, event_kind)
     with _time_limit(store, time_limit):
         forms = _expand(store, parsed)
-        free: dict[int, int] = {}
-        where, params = _matching_sql(store, parsed.fts(forms), *filters, free=free)
+        reads = _Reads()
+        where, params = _matching_sql(store, parsed.fts(forms), *filters, reads=reads)
         rows: list[tuple[int, float | None]] = []
         ranked = None
         if order == "relevance" and _one_pass_first(parsed, filters):
             # Likely few hits: rank them all in one read, which counts them too (no
             # separate count, the costly part of a phrase or a filtered common word).
-            cap = RANK_WINDOW if _is_phrase(parsed) else ONE_PASS
-            ranked = _ranked_in_one_pass(store, parsed, forms, filters, limit, offset, free, cap)
+            # With the filters' rowids read first, the read's cost is the walk of the
+            # word's list, not the scores of the hits it keeps: rank as many as for a
+            # phrase (counting, then a read a tier, would walk the list again each time).
+            cap = PHRASE_ONE_PASS if _is_phrase(parsed) or reads.candidates else ONE_PASS
+            ranked = _ranked_in_one_pass(store, parsed, forms, filters, limit, offset, reads, cap)
         if ranked is not None:
             rows, total = ranked
         else:
@@ -458,7 +565,7 @@ def search(
             if order == "newest":
                 rows = _newest(store, where, params, limit, offset)
             elif total:
-                rows = _ranked(store, parsed, forms, filters, total, limit, offset, free)
+                rows = _ranked(store, parsed, forms, filters, total, limit, offset, reads)
         hits = _hits(store, parsed, forms, rows, snippet_chars)
         suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
@@ -488,7 +595,7 @@ def _ranked(
     total: int,
     limit: int,
     offset: int,
-    free: dict[int, int],
+    reads: _Reads,
 ) -> list[tuple[int, float | None]]:
     """A page of hits in tier order, each tier by bm25 (or newest first when large).
 
@@ -497,7 +604,7 @@ def _ranked(
     hits), and the last tier holds what the others leave of the total.
     """
     if total <= RANK_WINDOW and _one_pass(query, total):
-        ranked = _ranked_in_one_pass(store, query, forms, filters, limit, offset, free)
+        ranked = _ranked_in_one_pass(store, query, forms, filters, limit, offset, reads)
         assert ranked is not None  # no cap: every hit read
         return ranked[0]
     rows: list[tuple[int, float | None]] = []
@@ -508,9 +615,10 @@ def _ranked(
         end = offset + limit - position  # hits of this tier up to the end of the page
         if end <= 0 or position >= total:
             break
-        where, params = _matching_sql(store, expressions[k], *filters, free=free)
+        where, params = _matching_sql(store, expressions[k], *filters, reads=reads)
         skip = max(0, offset - position)
         scored: list[tuple] | None = None  # the tier's hits in order, when read whole
+        newest: list[int] | None = None  # the tier's first hits newest first, when read
         if k == nonempty[-1]:
             size = total - position  # the last tier holds the rest
         elif skip:
@@ -527,9 +635,12 @@ def _ranked(
             # reading there).  A tier that reaches it fills the page and is large.
             # (Scoring while counting was measured slower here: the first tier of a word
             # in most articles is often large, and its scores would be thrown away.)
+            # The read returns the rowids newest first: when the tier is large, its
+            # first ones are the page (no second read of the tier).
             cap = max(end, RANK_WINDOW) + 1
-            capped = f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)"
-            size = int(_run(store, capped, [*params, cap])[0][0])
+            capped = f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ?"
+            newest = [r for (r,) in _run(store, capped, [*params, cap])]
+            size = len(newest)
         take = min(limit - len(rows), size - skip)
         position += size
         if take <= 0:
@@ -545,6 +656,8 @@ def _ranked(
                 [*params, take, skip],
             )
             rows += [(r, k * _TIER_SPAN + score) for r, score in scored]
+        elif newest is not None and skip + take <= len(newest):
+            rows += [(r, None) for r in newest[skip : skip + take]]
         else:
             rows += _newest(store, where, params, take, skip)
     return rows
@@ -558,7 +671,7 @@ def _one_pass_first(
     query: Query, filters: tuple[str | None, int | None, int | None, EventKind | None]
 ) -> bool:
     """Whether to try ranking in one read before counting: a phrase (rarely more than
-    RANK_WINDOW hits), or one word or prefix with a source or date filter (the filter
+    PHRASE_ONE_PASS hits), or one word or prefix with a source or date filter (the filter
     leaves few of even a common word's hits).  The read stops one past its cap, and a
     query with more hits is then counted and ranked as usual."""
     if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
@@ -595,7 +708,7 @@ def _ranked_in_one_pass(
     filters: tuple[str | None, int | None, int | None, EventKind | None],
     limit: int,
     offset: int,
-    free: dict[int, int],
+    reads: _Reads,
     cap: int | None = None,
 ) -> tuple[list[tuple[int, float | None]], int] | None:
     """The page of a one-term query and its number of hits: every hit scored in one read
@@ -608,7 +721,10 @@ def _ranked_in_one_pass(
     filters and within the rowids found (the filters' join and bm25 are the costly
     part of a read).
     """
-    where, params = _matching_sql(store, query.fts(forms), *filters, free=free)
+    others = _other_forms(query, forms)
+    if others is not None and any(c is not None for c in reads.candidates.values()):
+        return _ranked_by_form(store, query, others, filters, limit, offset, reads, cap)
+    where, params = _matching_sql(store, query.fts(forms), *filters, reads=reads)
     sql = f"SELECT article_fts.rowid, {_SCORE}, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}"
     if cap is not None:
         sql, params = sql + " LIMIT ?", [*params, cap + 1]
@@ -647,6 +763,57 @@ def _ranked_in_one_pass(
         ranked.append((tier * _TIER_SPAN + score, rowid))
     ranked.sort(key=lambda item: (item[0], -item[1]))
     return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]], len(scored)
+
+
+def _other_forms(query: Query, forms: Forms) -> str | None:
+    """The FTS expression of a one-word query's forms but the typed one (None when it
+    is not one plain word or has no other form)."""
+    if len(query.terms) != 1 or not query.terms[0].expandable:
+        return None
+    token = query.terms[0].tokens[0]
+    found = [f for f in forms.get(token, ()) if f != token]
+    return "(" + " OR ".join(f'"{t}"' for t in found) + ")" if found else None
+
+
+def _ranked_by_form(
+    store: Store,
+    query: Query,
+    others: str,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    limit: int,
+    offset: int,
+    reads: _Reads,
+    cap: int | None,
+) -> tuple[list[tuple[int, float | None]], int] | None:
+    """_ranked_in_one_pass for a word with other forms whose filters' rowids were read:
+    the typed form's hits in one read and the other forms' in another.
+
+    Each read walks its own terms' lists (and bm25 walks them again for their counts),
+    where a read of every form and then of the typed form walked the typed form's list,
+    the longest, four times.  The tiers and scores are the same: bm25 is a sum over the
+    expression's terms (each with its own idf), so a hit's score over every form is its
+    typed form's score plus its other forms' (an absent term adds nothing).
+    """
+    rows: dict[int, tuple[int, float]] = {}
+    for expression, exact in ((query.fts(positive=True), True), (others, False)):
+        where, params = _matching_sql(store, expression, *filters, reads=reads)
+        sql = f"SELECT article_fts.rowid, {_SCORE}, {_IN_TITLE}, {_IN_TITLE_OR_LEAD}{where}"
+        if cap is not None:
+            sql, params = sql + " LIMIT ?", [*params, cap + 1]
+        for rowid, score, title, lead in _run(store, sql, params):
+            if rowid in rows:  # the typed form is there too: its tier, both scores
+                tier, typed_score = rows[rowid]
+                rows[rowid] = (tier, typed_score + score)
+                continue
+            place = 0 if title < 0 else 1 if lead < 0 else 2
+            rows[rowid] = ((place if exact else 3 + place), score)
+        if cap is not None and len(rows) > cap:
+            return None
+    ranked = sorted(
+        ((tier * _TIER_SPAN + score, rowid) for rowid, (tier, score) in rows.items()),
+        key=lambda item: (item[0], -item[1]),
+    )
+    return [(rowid, rank) for rank, rowid in ranked[offset : offset + limit]], len(rows)
 
 
 def spelling_suggestions(store: Store, query: str | Query) -> tuple[str, ...]:
