@@ -406,12 +406,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     modes: dict[str, int] = {}
     by_span: dict[str, list[float]] = {}
     by_span_cpu: dict[str, list[float]] = {}
-    profiler = None
-    if args.profile:
-        import cProfile
-
-        profiler = cProfile.Profile()
-        profiler.enable()
+    # One profile per span of the view (--profile STATS writes STATS.decades, ...).
+    profilers: dict[str, object] = {}
     for action, amount, x in _zoom_script(view):
         if action == "fit":
             view.fit_all()
@@ -419,21 +415,29 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             view.pan_by(amount)
         else:
             view.zoom_by(amount, x)
+        span = _span_bucket(view.viewport().span)
+        profiler = None
+        if args.profile:  # the timed paint only, not the label filling after it
+            import cProfile
+
+            profiler = profilers.setdefault(span, cProfile.Profile())
+            profiler.enable()  # type: ignore[attr-defined]
         t, cpu = time.perf_counter(), time.thread_time()
         view.repaint()
         ms = (time.perf_counter() - t) * 1000
         cpu_ms = (time.thread_time() - cpu) * 1000
+        if profiler is not None:
+            profiler.disable()  # type: ignore[attr-defined]
         t = time.perf_counter()
         app.processEvents()  # labels this frame asked for, and the paint that shows them
         settle.append((time.perf_counter() - t) * 1000)
         frames.append(ms)
         frames_cpu.append(cpu_ms)
         modes[view.drawing_mode()] = modes.get(view.drawing_mode(), 0) + 1
-        by_span.setdefault(_span_bucket(view.viewport().span), []).append(ms)
-        by_span_cpu.setdefault(_span_bucket(view.viewport().span), []).append(cpu_ms)
-    if profiler is not None:
-        profiler.disable()
-        profiler.dump_stats(args.profile)
+        by_span.setdefault(span, []).append(ms)
+        by_span_cpu.setdefault(span, []).append(cpu_ms)
+    for span, profiler in profilers.items():
+        profiler.dump_stats(f"{args.profile}.{span}")  # type: ignore[attr-defined]
     result: dict[str, object] = {
         "events": len(arrays),
         "platform": args.platform,
@@ -558,7 +562,10 @@ def main() -> None:
         "--collapse", action="store_true", help="draw each story once (clusters of copies)"
     )
     parser.add_argument(
-        "--profile", type=Path, default=None, help="write cProfile stats of the frames here"
+        "--profile",
+        type=Path,
+        default=None,
+        help="write cProfile stats of the timed paints to STATS.<span> (decades ... hours)",
     )
     parser.add_argument(
         "--grow-from",

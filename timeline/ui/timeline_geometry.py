@@ -337,7 +337,7 @@ def build_frame(
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
         return _density_frame(arrays, vp, highlight_starts, count)
     era_length = ERA_FACTOR * vp.span
-    covering = len(arrays.covering_rows(t0))  # first: the eras' (at vp.start) follow from it
+    covering = arrays.count_covering(t0)
     eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
     metrics = replace(metrics, era_h=era_band_height(n_eras))
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)

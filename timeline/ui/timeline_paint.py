@@ -16,12 +16,12 @@ import numpy as np
 # rather than in the middle of the timeline's first paint with an overflow strip (up to
 # half a second on a busy machine, the window frozen).
 import numpy.ma
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 
 from timeline.store.timeline_data import PUBLISHED, EventArrays
 from timeline.timescale import Tick, TickSet, Viewport
-from timeline.ui.timeline_cache import LaidOutText, TextCache, lay_out
+from timeline.ui.timeline_cache import LaidOutText, TextCache, TextImages, lay_out
 from timeline.ui.timeline_geometry import (
     DENSITY_BUCKET_PX,
     ERA_ROW_PX,
@@ -46,9 +46,11 @@ class Look:
     mentioned: QColor
     selected: QColor
     density: QColor
+    # Texts drawn from images of them (raster devices); None: drawStaticText (vector).
+    images: TextImages | None = None
 
     @classmethod
-    def from_palette(cls, palette: QPalette) -> Look:
+    def from_palette(cls, palette: QPalette, images: TextImages | None = None) -> Look:
         text = palette.color(QPalette.ColorRole.Text)
         background = palette.color(QPalette.ColorRole.Base)
         return cls(
@@ -62,6 +64,7 @@ class Look:
             mentioned=QColor("#d9730d"),
             selected=palette.color(QPalette.ColorRole.Highlight),
             density=QColor("#5b7fb0"),
+            images=images,
         )
 
     def kind_colour(self, kind: int, dim: bool) -> QColor:
@@ -82,6 +85,15 @@ def blend(colour: QColor, background: QColor, alpha: int) -> QColor:
 
 
 TextSource = Callable[[str], LaidOutText | None]
+
+
+def draw_text(p: QPainter, x: float, y: float, item: LaidOutText, look: Look) -> None:
+    """A laid-out text with its top left at (x, y), in look.text (or the pen's colour
+    on a vector device)."""
+    if look.images is not None:
+        look.images.draw(p, x, y, item, look.text)
+    else:
+        p.drawStaticText(QPointF(x, y), item.static)
 
 
 def cached_text(cache: TextCache[str], font: QFont, budget: list[int]) -> TextSource:
@@ -130,9 +142,14 @@ def paint_density(
         heights = np.maximum(scale.fraction(counts[nz]) * band, 1.0)
         u = nz * DENSITY_BUCKET_PX
         xs = (vp.width - u - DENSITY_BUCKET_PX) if vp.rtl else u
-        w = DENSITY_BUCKET_PX - 0.5
+        # Whole pixels, as the raster engine fills a fractional rect without antialiasing
+        # (each bar its bucket's two columns, rows from round(top) down): a QRect list
+        # is filled in less than half the time of QRectF's (800 bars: 1.4 against 3.5 ms).
+        tops = np.floor(bottom - heights + 0.5).astype(np.int64)
+        tops = np.minimum(tops, bottom - 1)
         rects = [
-            QRectF(x, bottom - h, w, h) for x, h in zip(xs.tolist(), heights.tolist(), strict=True)
+            QRect(x, y, DENSITY_BUCKET_PX, bottom - y)
+            for x, y in zip(np.floor(xs).astype(np.int64).tolist(), tops.tolist(), strict=True)
         ]
         p.setBrush(colour)
         p.drawRects(rects)
@@ -163,7 +180,7 @@ def _paint_density_scale(
         h = item.static.size().height()
         x = vp.width - item.width - 4 if vp.rtl else 4.0
         p.fillRect(QRectF(x - 2, y - h, item.width + 4, h), look.background)
-        p.drawStaticText(QPointF(x, y - h), item.static)
+        draw_text(p, x, y - h, item, look)
     return complete
 
 
@@ -206,9 +223,11 @@ def paint_items(
     row_codes = codes[rows].tolist() if codes is not None else None
     coded = _coded_colours(palette)
     # One diamond moved to each mention (four points made a marker took longer), and
-    # the brush set only when the colour changes (most neighbours share a kind).
+    # the brush set only when the colour changes (most neighbours share a kind).  On a
+    # raster device a marker is an image of it, blitted at the nearest pixel.
     diamond = _diamond(0.0, 0.0, r + 1)
     brush: QColor | None = None
+    images = look.images
     for i, row in enumerate(rows.tolist()):
         if row_codes is not None and row_codes[i] >= 0:
             colour = coded[row_codes[i], dims[i]]
@@ -216,13 +235,18 @@ def paint_items(
             colour = colours[kinds[i], dims[i]]
         y_mid = metrics.lane_top(lanes[i]) + metrics.lane_h / 2
         if points[i]:
-            if colour is not brush:
-                p.setBrush(colour)
-                brush = colour
-            if kinds[i] == PUBLISHED:
-                p.drawEllipse(QPointF(xs[i], y_mid), r, r)
+            if images is not None:
+                shape = "circle" if kinds[i] == PUBLISHED else "diamond"
+                sprite, half = images.marker(shape, colour, r)
+                p.drawImage(QPoint(round(xs[i]) - half, round(y_mid) - half), sprite)
             else:
-                p.drawConvexPolygon(diamond.translated(xs[i], y_mid))
+                if colour is not brush:
+                    p.setBrush(colour)
+                    brush = colour
+                if kinds[i] == PUBLISHED:
+                    p.drawEllipse(QPointF(xs[i], y_mid), r, r)
+                else:
+                    p.drawConvexPolygon(diamond.translated(xs[i], y_mid))
         else:
             x0, x1 = sorted((xs[i], xe[i]))
             x0, x1 = max(x0, -2.0), min(x1, vp.width + 2.0)
@@ -239,7 +263,10 @@ def paint_items(
             brush = None
             p.setPen(QPen(look.selected, 2.5))
             if points[i]:
-                p.drawEllipse(QPointF(xs[i], y_mid), r + 3, r + 3)
+                centre = QPointF(xs[i], y_mid)
+                if images is not None:  # round the marker's image, drawn at a whole pixel
+                    centre = QPointF(round(xs[i]), round(y_mid))
+                p.drawEllipse(centre, r + 3, r + 3)
             else:
                 p.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
             p.setPen(Qt.PenStyle.NoPen)
@@ -352,7 +379,7 @@ def paint_overflow_count(
     p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     p.setPen(look.text)
-    p.drawStaticText(QPointF(x + 5, y_mid - h / 2), item.static)
+    draw_text(p, x + 5, y_mid - h / 2, item, look)
     return rect
 
 
@@ -392,7 +419,7 @@ def paint_labels(
             u += slot - item.width
         x = vp.width - u - item.width if vp.rtl else u
         y = metrics.lane_top(lane) + (metrics.lane_h - item.static.size().height()) / 2
-        p.drawStaticText(QPointF(x, y), item.static)
+        draw_text(p, x, y, item, look)
     p.setOpacity(1.0)
     return missing
 
@@ -436,12 +463,12 @@ def paint_axis(
     p.setPen(look.text)
     row_y = top + 8
     if ticks.minor_labelled:
-        complete &= _centred_row(p, vp, ticks.minor, row_y, text)
+        complete &= _centred_row(p, vp, ticks.minor, row_y, text, look)
         row_y += line_h
         if ticks.hijri_minor:
-            complete &= _centred_row(p, vp, ticks.hijri_minor, row_y, text)
+            complete &= _centred_row(p, vp, ticks.hijri_minor, row_y, text, look)
             row_y += line_h
-    complete &= _major_row(p, vp, ticks.major, row_y, text)
+    complete &= _major_row(p, vp, ticks.major, row_y, text, look)
     if ticks.hijri_major:
         row_y += line_h
         # Hijri units begin on days of their own: a short mark says where.
@@ -449,12 +476,12 @@ def paint_axis(
         p.setPen(QPen(look.axis, 1))
         p.drawLines([QLineF(x, row_y + 2, x, row_y + line_h - 2) for x in hijri_x])
         p.setPen(look.text)
-        complete &= _major_row(p, vp, ticks.hijri_major, row_y, text)
+        complete &= _major_row(p, vp, ticks.hijri_major, row_y, text, look)
     return complete
 
 
 def _centred_row(
-    p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource
+    p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource, look: Look
 ) -> bool:
     """Labels centred in their units (from a tick to the next), kept whole in the view."""
     complete = True
@@ -475,13 +502,13 @@ def _centred_row(
         u = (vp.width - x - item.width) if vp.rtl else x
         if u < last_right + 6:
             continue
-        p.drawStaticText(QPointF(x, y), item.static)
+        draw_text(p, x, y, item, look)
         last_right = u + item.width
     return complete
 
 
 def _major_row(
-    p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource
+    p: QPainter, vp: Viewport, ticks: Sequence[Tick], y: float, text: TextSource, look: Look
 ) -> bool:
     """Labels start at their tick; the one in force at the view's start sticks there.
 
@@ -504,7 +531,7 @@ def _major_row(
         if u < last_right + 12 or u + item.width > vp.width - 2:
             continue
         x = vp.width - u - item.width if vp.rtl else u
-        p.drawStaticText(QPointF(x, y), item.static)
+        draw_text(p, x, y, item, look)
         last_right = u + item.width
     return complete
 
@@ -543,6 +570,6 @@ def paint_legend(
             continue
         p.setPen(look.text)
         x = metrics.width - u - item.width if ui_rtl else u
-        p.drawStaticText(QPointF(x, y_mid - item.static.size().height() / 2), item.static)
+        draw_text(p, x, y_mid - item.static.size().height() / 2, item, look)
         u += item.width + 18
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
+    QPaintEngine,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -50,7 +51,7 @@ from timeline.timescale import (
     ticks_for,
 )
 from timeline.ui.date_text import group_number
-from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, lay_out
+from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, TextImages, lay_out
 from timeline.ui.timeline_geometry import (
     DENSITY_THRESHOLD,
     ERA_ROW_PX,
@@ -144,6 +145,7 @@ class TimelineView(QWidget):
         self._labels: TextCache[int] = TextCache(4000)
         self._strings: TextCache[str] = TextCache(2000)
         self._small_strings: TextCache[str] = TextCache(200)
+        self._images = TextImages()
         self._count_rect: QRectF | None = None  # where the overflow count was painted
         self._plan = LanePlan()
         self._vp = Viewport(to_axis(datetime(2000, 1, 1)), 10 * YEAR, max(self.width(), 1))
@@ -630,7 +632,6 @@ class TimelineView(QWidget):
     # -- painting -------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        look = Look.from_palette(self.palette())
         frame = self._current_frame()
         metrics = self._frame_metrics(frame)
         font = self.font()
@@ -639,6 +640,7 @@ class TimelineView(QWidget):
         small_font = self._small_font()
         small_text = cached_text(self._small_strings, small_font, budget)
         p = QPainter(self)
+        look = Look.from_palette(self.palette(), self._text_images(p))
         p.setFont(font)
         p.fillRect(self.rect(), look.background)
         missing: list[int] = []
@@ -696,6 +698,17 @@ class TimelineView(QWidget):
             self._request_labels(missing)
         if not complete or budget[0] < 0:
             QTimer.singleShot(0, self.update)
+
+    def _text_images(self, p: QPainter) -> TextImages | None:
+        """Where texts are drawn from images of them: on a raster device only (an SVG or
+        PDF export keeps its text as text)."""
+        engine = p.paintEngine()
+        if engine is None or engine.type() != QPaintEngine.Type.Raster:
+            return None
+        dpr = float(p.device().devicePixelRatioF())
+        if self._images.dpr != dpr:
+            self._images = TextImages(dpr)
+        return self._images
 
     def _paint_selection_line(
         self, p: QPainter, frame: Frame, metrics: Metrics, look: Look
@@ -774,6 +787,7 @@ class TimelineView(QWidget):
             self._labels.clear()
             self._strings.clear()
             self._small_strings.clear()
+            self._images.clear()
             self._sync_direction()
         super().changeEvent(event)
 
