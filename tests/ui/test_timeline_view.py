@@ -18,7 +18,7 @@ import pytest
 from arabic_reshaper import reshape
 from bidi import get_display
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QFont, QTextOption, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -968,6 +968,34 @@ def test_the_summary_draws_a_density_band_before_the_events_come(
     assert view._current_frame().mode == "empty"
 
 
+def test_the_users_zoom_on_the_summary_stays_when_the_events_come(
+    qtbot: QtBot, store: Store
+) -> None:
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    view.set_summary(density_summary(store))
+    fitted = view.viewport()
+    view.zoom_by(4.0, 300.0)  # the user zooms in on the band while the events are read
+    view.pan_by(50.0)
+    zoomed = view.viewport()
+    assert zoomed != fitted
+    view.set_data(load_event_arrays(store), lambda ids: {})
+    assert view.viewport() == zoomed
+    # Untouched, the view fits the events (their span reaches past the last start).
+    other = TimelineView()
+    qtbot.addWidget(other)
+    other.resize(1000, 400)
+    other.show()
+    other.set_summary(density_summary(store))
+    arrays = load_event_arrays(store)
+    other.set_data(arrays, lambda ids: {})
+    span = arrays.span
+    assert span is not None
+    assert other.viewport().start <= span[0] and span[1] <= other.viewport().end
+
+
 def test_a_highlight_marks_exactly_the_events_of_the_articles_asked() -> None:
     from timeline.ui.timeline_view import _of_articles
 
@@ -1018,3 +1046,41 @@ def test_counts_in_the_legend_are_grouped_in_both_languages() -> None:
     assert TimelineView._number(995_840, LabelStyle(language="en")) == "995,840"
     assert TimelineView._number(995_840, LabelStyle(language="ar")) == "995,840"
     assert TimelineView._number(995_840, LabelStyle(language="ar", digits="arabic")) == "٩٩٥٬٨٤٠"
+
+
+def _ink(image: QImage, background: QColor) -> list[int]:
+    """Pixels unlike the background in each band of 20 rows."""
+    bands = []
+    for top in range(0, image.height(), 20):
+        count = 0
+        for y in range(top, min(top + 20, image.height()), 2):
+            for x in range(0, image.width(), 2):
+                if image.pixelColor(x, y) != background:
+                    count += 1
+        bands.append(count)
+    return bands
+
+
+def test_texts_and_markers_drawn_from_images_look_as_drawn_directly(
+    view: TimelineView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QPicture
+
+    background = view.palette().color(view.backgroundRole())
+    view._images.clear()
+    blitted = view.grab().toImage()
+    rendered = view._images.rendered
+    assert rendered > 30  # the labels, the axis's and legend's texts
+    assert view._images._markers  # the publications' circles
+    # On a vector device (an SVG or PDF export records through a QPicture) text stays text.
+    picture = QPicture()
+    painter = QPainter(picture)
+    view.render(painter, QPoint(0, 0))
+    painter.end()
+    assert view._images.rendered == rendered
+    monkeypatch.setattr(view, "_text_images", lambda p: None)
+    direct = view.grab().toImage()
+    # The same ink in every band of rows, within a few percent (a blit sits on a whole
+    # pixel, half a pixel from where drawStaticText would put it at most).
+    for got, want in zip(_ink(blitted, background), _ink(direct, background), strict=True):
+        assert abs(got - want) <= max(0.06 * want, 12), (got, want)

@@ -177,7 +177,11 @@ class TimelineView(QWidget):
     # -- data -------------------------------------------------------------------
 
     def set_data(self, arrays: EventArrays, labels: LabelSource | None = None) -> None:
-        """Show these events; `labels` maps event ids to EventText (or its first fields)."""
+        """Show these events; `labels` maps event ids to EventText (or its first fields).
+
+        The view fits them all, unless the user zoomed or panned the density band drawn
+        from the summary meanwhile: then it stays where the user took it."""
+        keep_view = self._summary is not None and not self._fit_pending
         self._arrays = arrays
         self._summary = None
         self._label_source = labels
@@ -190,7 +194,10 @@ class TimelineView(QWidget):
         self._highlight_rows = None
         self._highlight_version += 1
         self._frame_key = None
-        self.fit_all()
+        if keep_view:
+            self.update()
+        else:
+            self.fit_all()
 
     def set_summary(self, summary: DensitySummary) -> None:
         """Draw the store's events per day as a density band until set_data brings the
