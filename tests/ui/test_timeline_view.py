@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import subprocess
 import sys
@@ -1084,3 +1085,48 @@ def test_texts_and_markers_drawn_from_images_look_as_drawn_directly(
     # pixel, half a pixel from where drawStaticText would put it at most).
     for got, want in zip(_ink(blitted, background), _ink(direct, background), strict=True):
         assert abs(got - want) <= max(0.06 * want, 12), (got, want)
+
+
+class _BoxPainter(_RecordingPainter):
+    """Records the box of each text drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def drawStaticText(self, point: QPointF, static: object) -> None:
+        size = static.size()  # type: ignore[attr-defined]
+        self.boxes.append((point.x(), point.y(), size.width(), size.height()))
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("height", [120, 160, 300, 500])
+def test_density_scale_counts_never_crowd_in_a_low_band(
+    qtbot: QtBot, rtl: bool, height: int
+) -> None:
+    from timeline.timescale import Viewport
+    from timeline.ui.timeline_cache import TextCache
+    from timeline.ui.timeline_geometry import Frame
+    from timeline.ui.timeline_paint import Look, cached_text, paint_density
+
+    view = era_view(qtbot, (800, height), rtl)
+    metrics = view._current_metrics()
+    look = Look.from_palette(view.palette())
+    text = cached_text(TextCache(100), view.font(), [1000])
+    # A log scale: one bucket a hundred thousand times the typical one (gridlines at
+    # 1, 10, ... 100,000, a few pixels apart in a low band).
+    counts = np.full(400, 3, np.int64)
+    counts[17] = 250_000
+    frame = Frame("density", Viewport(0.0, 1e6, 800, rtl), counts=counts)
+    assert density_scale(counts).log
+    painter = _BoxPainter()
+    assert paint_density(painter, frame, metrics, look, text, str)  # type: ignore[arg-type]
+    boxes = sorted(painter.boxes, key=lambda box: box[1])
+    assert boxes  # the top count at least
+    top, bottom = metrics.lanes_top + 4, metrics.axis_top
+    for (_x, y, _w, h), (_x2, y2, _w2, _h2) in itertools.pairwise(boxes):
+        assert y + h + 2 <= y2  # apart
+    for _x, y, _w, h in boxes:
+        assert y >= top - 4 and y + h <= bottom  # inside the band, clear of the legend
+    if height >= 300:
+        assert len(boxes) >= 3  # room for several: not thinned for nothing

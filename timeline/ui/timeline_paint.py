@@ -172,15 +172,23 @@ def _paint_density_scale(
     p.setPen(QPen(look.grid, 1))
     p.drawLines([QLineF(0, y, vp.width, y) for y in ys])
     p.setPen(look.text)
-    for count, y in zip(scale.ticks, ys, strict=True):
+    # From the top gridline down: a count sits on its line, or under it where the band
+    # has no room above; a count that would touch the one above it is left out (in a
+    # low band the lines of a log scale lie a few pixels apart).
+    above = -1e9  # the bottom of the last count drawn
+    for count, y in reversed(list(zip(scale.ticks, ys, strict=True))):
         item = text(digits(count))
         if item is None:
             complete = False
             continue
         h = item.static.size().height()
+        label_top = y - h if y - h >= top - 4 else y
+        if label_top < above + 2 or label_top + h > bottom:
+            continue
         x = vp.width - item.width - 4 if vp.rtl else 4.0
-        p.fillRect(QRectF(x - 2, y - h, item.width + 4, h), look.background)
-        draw_text(p, x, y - h, item, look)
+        p.fillRect(QRectF(x - 2, label_top, item.width + 4, h), look.background)
+        draw_text(p, x, label_top, item, look)
+        above = label_top + h
     return complete
 
 
