@@ -1130,3 +1130,40 @@ def test_density_scale_counts_never_crowd_in_a_low_band(
         assert y >= top - 4 and y + h <= bottom  # inside the band, clear of the legend
     if height >= 300:
         assert len(boxes) >= 3  # room for several: not thinned for nothing
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("highlight", [False, True])
+def test_density_bars_blitted_as_an_image_are_the_rects_pixel_for_pixel(
+    qtbot: QtBot, rtl: bool, highlight: bool
+) -> None:
+    from dataclasses import replace as with_field
+
+    from timeline.timescale import Viewport
+    from timeline.ui.timeline_cache import TextImages
+    from timeline.ui.timeline_geometry import Frame
+    from timeline.ui.timeline_paint import Look, paint_density
+
+    view = era_view(qtbot, (801, 300), rtl)  # an odd width: half a bucket at an edge
+    metrics = view._current_metrics()
+    rng = np.random.default_rng(4)
+    counts = np.where(rng.random(401) < 0.3, 0, rng.integers(1, 5000, 401))
+    hits = (counts * rng.random(401) * 0.5).astype(np.int64) if highlight else None
+    frame = Frame("density", Viewport(0.0, 1e6, 801, rtl), counts=counts, highlight_counts=hits)
+    look = Look.from_palette(view.palette())
+    images = []
+    for bars_look in (look, with_field(look, images=TextImages())):
+        image = QImage(801, 300, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(look.background)
+        painter = QPainter(image)
+        paint_density(painter, frame, metrics, bars_look, lambda text: None, str)
+        painter.end()
+        images.append(image)
+    assert images[0] == images[1]
+    assert images[0] != _blank(look.background)
+
+
+def _blank(colour: QColor) -> QImage:
+    image = QImage(801, 300, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(colour)
+    return image
