@@ -425,6 +425,7 @@ def place_labels(
     r = metrics.marker_r
     gap = max(metrics.pad - 0.5, 0.0)
     box0, box1 = _box_extent(is_point, u_s, u_e, metrics)
+    packed0, packed1 = box0.copy(), box1.copy()  # the boxes the lanes were packed with
     # What the item draws besides its label.
     ext0 = np.where(is_point, u_s - r, u_s)
     ext1 = np.where(is_point, u_s + r, np.maximum(u_e, u_s + 3.0))
@@ -477,6 +478,16 @@ def place_labels(
     at = {int(item): n for n, item in enumerate(items.tolist())}
     for i in moved:
         n = at.get(i)
+        if (
+            i != force
+            and lanes[i] >= 0  # (not pushed out by the selected item)
+            and packed0[i] <= box0[i]
+            and box1[i] <= packed1[i]
+        ):
+            # Still inside the box its lane was packed with (a range's label moved in
+            # to the bar's visible start, the bar running past it): nothing that kept
+            # its box is in its way, and what moved before it saw its new box.
+            continue
         if n is not None:
             lo[n] = np.inf  # not in its own way
         clash = (lo <= box1[i]) & (hi >= box0[i])

@@ -32,6 +32,7 @@ from timeline.ui.timeline_geometry import (
 )
 
 DIM_ALPHA = 60
+LABEL_DIM_OPACITY = 0.35  # labels of events a search does not hit
 
 
 @dataclass(frozen=True)
@@ -449,13 +450,18 @@ def paint_labels(
     slot = frame.slot_px
     p.setPen(look.text)
     dimmed = False
+    # Blitted, a dimmed label is an image of its own in the faded colour: drawing an
+    # image at an opacity takes the slow blend.
+    faded = QColor(look.text)
+    faded.setAlpha(round(faded.alpha() * LABEL_DIM_OPACITY))
+    images = look.images
     for event_id, u, flip, lane, dim in zip(ids, us, flips, lanes, dims, strict=True):
         item = labels.get(event_id)
         if item is None:
             missing.append(event_id)
             continue
-        if dim != dimmed:
-            p.setOpacity(0.35 if dim else 1.0)
+        if images is None and dim != dimmed:
+            p.setOpacity(LABEL_DIM_OPACITY if dim else 1.0)
             dimmed = dim
         # The text sits next to its marker on the side where time goes on, or, near
         # the far edge, on the other side, ending next to the marker (Frame.label_box).
@@ -463,7 +469,10 @@ def paint_labels(
             u += slot - item.width
         x = vp.width - u - item.width if vp.rtl else u
         y = metrics.lane_top(lane) + (metrics.lane_h - item.static.size().height()) / 2
-        draw_text(p, x, y, item, look)
+        if images is not None:
+            images.draw(p, x, y, item, faded if dim else look.text)
+        else:
+            draw_text(p, x, y, item, look)
     p.setOpacity(1.0)
     return missing
 
