@@ -135,11 +135,14 @@ class TextImages:
     """Laid-out texts rendered once into images, at most `limit`, least recently used
     dropped first: a blit draws them (see the module's docstring).  Markers likewise.
 
+    An image holds 4 bytes a pixel: a label's about 30 KB, so `limit` bounds them to
+    about 15 MB (two frames' worth of labels, the axis and the legend).
+
     Keyed by the text object itself (kept alive by its entry, so its id is not taken
     by another while the entry lasts) and the colour; dpr is the device's pixel ratio.
     """
 
-    def __init__(self, dpr: float = 1.0, limit: int = 1200) -> None:
+    def __init__(self, dpr: float = 1.0, limit: int = 500) -> None:
         self.dpr = dpr
         self.limit = limit
         self._items: OrderedDict[tuple[int, int], tuple[LaidOutText, QImage]] = OrderedDict()
