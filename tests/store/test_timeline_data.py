@@ -407,3 +407,25 @@ def test_loaded_arrays_come_with_their_length_classes(store: Store) -> None:
     arrays = load_event_arrays(store)
     assert arrays._classes is not None  # made on the loader's thread, not the first frame
     assert arrays._classes.ranges == len(arrays.range_rows)
+
+
+def test_length_classes_sorted_a_slice_at_a_time_are_sorted_whole() -> None:
+    from timeline.store.timeline_data import LengthClasses
+
+    rng = np.random.default_rng(2)
+    starts = np.sort(rng.integers(0, 10**9, 1000))
+    ends = starts + (2.0 ** rng.uniform(0, 30, 1000)).astype(np.int64)
+    ends[::9] = starts[::9]  # some of no length
+    whole = LengthClasses(starts, ends)
+    for slice_rows in (1, 7, 256, 999, 5000):
+        sliced = LengthClasses(starts, ends, slice_rows=slice_rows)
+        assert sliced.order.tolist() == whole.order.tolist()
+        assert sliced.bounds.tolist() == whole.bounds.tolist()
+    classes = [int(length).bit_length() for length in (ends - starts)]
+    assert whole.order.tolist() == sorted(range(1000), key=lambda i: (classes[i], i))
+    for c in whole.present:
+        mine = whole.order[whole.bounds[c] : whole.bounds[c + 1]]
+        assert all(
+            LengthClasses.shortest(c) <= ends[i] - starts[i] <= LengthClasses.longest(c)
+            for i in mine.tolist()
+        )
