@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from timeline.model import ArticleDraft, DateValue, Event, to_axis
-from timeline.store import Store
+from timeline.store import Store, timeline_data
 from timeline.store.schema import SCHEMA_VERSION
 from timeline.store.timeline_data import (
     DAY,
@@ -353,7 +353,10 @@ def _brute_covering(arrays: EventArrays, t: float) -> list[int]:
     ]
 
 
-def test_the_length_classes_find_what_reading_every_range_finds() -> None:
+@pytest.mark.parametrize("made", [True, False])
+def test_the_length_classes_find_what_reading_every_range_finds(
+    made: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Lengths from a second to centuries (every length class), points among them, and
     # times at, before and after the starts and ends themselves.
     rng = np.random.default_rng(11)
@@ -363,6 +366,9 @@ def test_the_length_classes_find_what_reading_every_range_finds() -> None:
     arrays = EventArrays.from_columns(
         np.arange(n), np.arange(n), starts, starts + lengths, np.where(lengths == 0, 0x10, 0)
     )
+    if not made:  # too many ranges to make the classes at once: one class until warmed
+        monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 10)
+        assert isinstance(arrays.length_classes(), timeline_data.WholeRanges)
     length = arrays.ends - arrays.starts
     times = np.concatenate(
         (rng.integers(-(10**10), 2 * 10**10, 30), starts[::301], (starts + lengths)[::307])
@@ -429,3 +435,27 @@ def test_length_classes_sorted_a_slice_at_a_time_are_sorted_whole() -> None:
             LengthClasses.shortest(c) <= ends[i] - starts[i] <= LengthClasses.longest(c)
             for i in mine.tolist()
         )
+
+
+def test_length_classes_warmed_a_step_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 10)
+    monkeypatch.setattr(timeline_data, "_CLASS_SLICE", 64)
+    rng = np.random.default_rng(9)
+    starts = np.sort(rng.integers(0, 10**9, 500))
+    lengths = (2.0 ** rng.uniform(0, 30, 500)).astype(np.int64)
+    arrays = EventArrays.from_columns(
+        np.arange(500), np.arange(500), starts, starts + lengths, np.zeros(500, np.int64)
+    )
+    before = arrays.covering_rows(5 * 10**8).tolist()
+    steps = 0
+    while not arrays.warm_step():
+        steps += 1
+        assert isinstance(arrays.length_classes(), timeline_data.WholeRanges)
+    assert steps >= 8  # 500 ranges 64 at a time, twice over
+    made = arrays.length_classes()
+    assert isinstance(made, timeline_data.LengthClasses)
+    assert (
+        made.order.tolist() == timeline_data.LengthClasses(starts, starts + lengths).order.tolist()
+    )
+    arrays._covering = None
+    assert arrays.covering_rows(5 * 10**8).tolist() == before

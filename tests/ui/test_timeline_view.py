@@ -1167,3 +1167,21 @@ def _blank(colour: QColor) -> QImage:
     image = QImage(801, 300, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(colour)
     return image
+
+
+def test_arrays_shown_without_length_classes_get_them_while_idle(
+    qtbot: QtBot, view: TimelineView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.store import timeline_data
+
+    monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 0)  # as for 10M events' ranges
+    monkeypatch.setattr(timeline_data, "_CLASS_SLICE", 2)
+    shown = view.arrays()
+    arrays = shown.subset(np.ones(len(shown), bool))  # new arrays, as an edit makes
+    assert arrays._classes is None
+    view.replace_data(arrays)
+    before = drawn_events(view)  # drawn meanwhile, every range read
+    qtbot.waitUntil(lambda: arrays._classes is not None)
+    assert isinstance(arrays.length_classes(), timeline_data.LengthClasses)
+    view._frame_key = None
+    assert drawn_events(view) == before

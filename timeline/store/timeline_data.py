@@ -7,7 +7,7 @@ import math
 import re
 import sys
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -179,8 +179,13 @@ class EventArrays:
     _covering: tuple[int, np.ndarray] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-    # The ranges by length class (LengthClasses), made on first use or by warm().
+    # The ranges by length class (LengthClasses), made on first use or by warm(); or
+    # being made a slice at a time (_builder), all of them one class meanwhile (_whole).
     _classes: LengthClasses | None = field(default=None, init=False, repr=False, compare=False)
+    _builder: Generator[None, None, LengthClasses] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _whole: WholeRanges | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.range_rows = np.flatnonzero(~self.points)
@@ -208,7 +213,7 @@ class EventArrays:
         arrays.range_ends = range_ends
         arrays.origin = None
         arrays._covering = None
-        arrays._classes = None
+        arrays._classes = arrays._builder = arrays._whole = None
         return arrays
 
     def alias(self) -> EventArrays:
@@ -274,18 +279,50 @@ class EventArrays:
         return hi - lo
 
     def warm(self) -> EventArrays:
-        """Make the ranges' length classes now (a loader's thread calls it, so the
-        first frame does not); returns self."""
-        self.length_classes()
+        """Make the ranges' length classes now, all at once (a loader's thread calls
+        it, so that no frame waits for them); returns self."""
+        if not self._classes_made():
+            self._classes = LengthClasses(self.range_starts, self.range_ends)
+            self._builder = None
         return self
 
-    def length_classes(self) -> LengthClasses:
-        """The range events grouped by the power of two of their length (made once)."""
+    def warm_step(self) -> bool:
+        """Make one slice of the length classes (a few milliseconds); True once made.
+
+        Arrays made on the GUI thread (an edit's) are warmed this way while it is idle:
+        at 10M events all at once took 140-200 ms.  Until then the view's questions
+        are answered by reading every earlier range's end, as before there were classes.
+        """
+        if self._classes_made():
+            return True
+        builder = getattr(self, "_builder", None)
+        if builder is None:
+            builder = self._builder = LengthClasses.steps(self.range_starts, self.range_ends)
+        try:
+            next(builder)
+        except StopIteration as made:
+            self._classes, self._builder = made.value, None
+            return True
+        return False
+
+    def _classes_made(self) -> bool:
         classes = getattr(self, "_classes", None)
-        if classes is None or classes.ranges != len(self.range_rows):
-            classes = LengthClasses(self.range_starts, self.range_ends)
-            self._classes = classes
-        return classes
+        return classes is not None and classes.ranges == len(self.range_rows)
+
+    def length_classes(self) -> LengthClasses | WholeRanges:
+        """The range events grouped by the power of two of their length: made here when
+        there are few ranges (_MAKE_AT_ONCE), else by warm() or warm_step(); until then
+        all the ranges as one class."""
+        n = len(self.range_rows)
+        if not self._classes_made():
+            if n > _MAKE_AT_ONCE:
+                whole = getattr(self, "_whole", None)
+                if whole is None or whole.ranges != n:
+                    whole = self._whole = WholeRanges(n)
+                return whole
+            self.warm()
+        assert self._classes is not None
+        return self._classes
 
     def _covering_parts(self, key: int, classes: range | None = None) -> list[np.ndarray]:
         """For each length class (all, or those in `classes`), the positions in the range
@@ -296,14 +333,18 @@ class EventArrays:
         index = self.length_classes()
         memo = index.covering
         by_class = memo.get(key)
+        if by_class is None and isinstance(index, WholeRanges):
+            began = int(np.searchsorted(self.range_starts, key, side="left"))
+            by_class = {0: np.flatnonzero(self.range_ends[:began] > key)} if index.ranges else {}
+            memo[key] = by_class
         if by_class is None:
             by_class = {}
             for c in index.present:
                 window = index.started_between(c, key - index.longest(c), key, self.range_starts)
                 by_class[c] = window[self.range_ends[window] > key]
             memo[key] = by_class
-            while len(memo) > 4:
-                memo.pop(next(iter(memo)))
+        while len(memo) > 4:
+            memo.pop(next(iter(memo)))
         wanted = index.present if classes is None else classes
         return [by_class[c] for c in wanted if c in by_class]
 
@@ -438,7 +479,10 @@ class EventArrays:
         return np.flatnonzero(self.article_ids == article_id)
 
 
-_CLASS_SLICE = 1 << 20
+# Ranges sorted into length classes per step (warm_step: 5-10 ms), and at most this
+# many ranges have them made at once on first use.
+_CLASS_SLICE = 1 << 18
+_MAKE_AT_ONCE = 1 << 19
 
 
 class LengthClasses:
@@ -453,10 +497,29 @@ class LengthClasses:
     earlier range's end read them all.
     """
 
+    # EventArrays._covering_parts' answers for the last few times asked.
+    covering: dict[int, dict[int, np.ndarray]]
+
     def __init__(
-        self, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int = _CLASS_SLICE
+        self, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int | None = None
     ) -> None:
+        for _ in self._make(range_starts, range_ends, slice_rows or _CLASS_SLICE):
+            pass
+
+    @classmethod
+    def steps(
+        cls, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int | None = None
+    ) -> Generator[None, None, LengthClasses]:
+        """Make them a slice at a time: each next() does one; the last returns them."""
+        made = cls.__new__(cls)
+        yield from made._make(range_starts, range_ends, slice_rows or _CLASS_SLICE)
+        return made
+
+    def _make(
+        self, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int
+    ) -> Iterator[None]:
         n = self.ranges = len(range_starts)
+        self.covering = {}
         # A slice at a time, so that no temporary holds 8 bytes a range (36 MB at 10M
         # events, on top of the columns).  frexp's exponent of a whole number is its
         # count of binary digits (exact below 2**53, far past the axis's lengths).
@@ -464,6 +527,7 @@ class LengthClasses:
         for i in range(0, n, slice_rows):
             part = range_ends[i : i + slice_rows] - range_starts[i : i + slice_rows]
             classes[i : i + slice_rows] = np.frexp(part.astype(np.float64))[1]
+            yield
         counts = np.bincount(classes, minlength=65)
         self.bounds = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         self.present = [int(c) for c in np.flatnonzero(counts)]
@@ -481,8 +545,7 @@ class LengthClasses:
                 target = self.order[filled[c] : filled[c] + size]
                 np.add(by_class[edges[c] : edges[c + 1]], i, out=target, casting="unsafe")
                 filled[c] += size
-        # EventArrays._covering_parts' answers for the last few times asked.
-        self.covering: dict[int, dict[int, np.ndarray]] = {}
+            yield
 
     def size(self, c: int) -> int:
         return int(self.bounds[c + 1] - self.bounds[c])
@@ -513,6 +576,35 @@ class LengthClasses:
         a = int(mine.searchsorted(kind(lo), side="left"))
         b = int(mine.searchsorted(kind(min(hi, self.ranges)), side="left"))
         return mine[a:b]
+
+
+class WholeRanges:
+    """All the ranges as one class, for arrays whose LengthClasses are not made yet:
+    LengthClasses' questions answered by reading every range that began before."""
+
+    def __init__(self, ranges: int) -> None:
+        self.ranges = ranges
+        self.present = [0] if ranges else []
+        self.covering: dict[int, dict[int, np.ndarray]] = {}
+
+    def size(self, c: int) -> int:
+        return self.ranges
+
+    @staticmethod
+    def longest(c: int) -> int:
+        return 2**62
+
+    @staticmethod
+    def shortest(c: int) -> int:
+        return 0
+
+    def started_between(
+        self, c: int, lo: int, hi: int, range_starts: np.ndarray | None = None
+    ) -> np.ndarray:
+        if range_starts is not None:
+            lo = int(np.searchsorted(range_starts, max(lo, -(2**62)), side="left"))
+            hi = int(np.searchsorted(range_starts, hi, side="left"))
+        return np.arange(lo, max(hi, lo), dtype=np.int64)
 
 
 # The columns of EventArrays, in order, and their types; then its range columns'.

@@ -172,6 +172,7 @@ class TimelineView(QWidget):
         self._last: QPointF | None = None
         self._dragged = False
         self._fit_pending = True
+        self._warming = False  # a slice of the arrays' length classes is scheduled
         self._sync_direction()
 
     # -- data -------------------------------------------------------------------
@@ -198,6 +199,7 @@ class TimelineView(QWidget):
             self.update()
         else:
             self.fit_all()
+        self._warm_arrays()
 
     def set_summary(self, summary: DensitySummary) -> None:
         """Draw the store's events per day as a density band until set_data brings the
@@ -251,8 +253,22 @@ class TimelineView(QWidget):
                 rows = np.flatnonzero(arrays.ids == selected)
                 row = int(rows[0]) if len(rows) else None
             self._selected_row = row if row is None or row >= 0 else None
+            self._warm_arrays()
         self._frame_key = None
         self.update()
+
+    def _warm_arrays(self) -> None:
+        """Make the shown arrays' length classes a slice at a time while the window is
+        idle (an edit's arrays come without them; frames meanwhile read every earlier
+        range's end, as they did before the classes)."""
+        if not self._warming and not self._arrays.warm_step():
+            self._warming = True
+            QTimer.singleShot(0, self._warm_step)
+
+    @Slot()
+    def _warm_step(self) -> None:
+        self._warming = False
+        self._warm_arrays()
 
     def set_colouring(self, codes: np.ndarray | None, palette: Sequence[QColor] = ()) -> None:
         """Draw each event in palette[codes[row]] (-1: its kind's colour); None: by kind."""
