@@ -1185,3 +1185,18 @@ def test_arrays_shown_without_length_classes_get_them_while_idle(
     assert isinstance(arrays.length_classes(), timeline_data.LengthClasses)
     view._frame_key = None
     assert drawn_events(view) == before
+
+
+def test_a_highlight_after_other_events_are_shown_reads_their_article_ids(
+    view: TimelineView,
+) -> None:
+    shown = view.arrays()
+    view.set_highlight([int(shown.article_ids[0])])
+    assert view._highlight is not None and view._highlight[0]
+    moved = shown.subset(np.ones(len(shown), bool))
+    moved.article_ids = moved.article_ids + 1000  # ids past the ones read before
+    view.replace_data(moved)
+    view.set_highlight([int(moved.article_ids[-1])])
+    rows = np.flatnonzero(moved.article_ids == moved.article_ids[-1])
+    assert view._highlight is not None
+    assert np.flatnonzero(view._highlight).tolist() == rows.tolist()
