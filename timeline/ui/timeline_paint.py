@@ -17,7 +17,7 @@ import numpy as np
 # half a second on a busy machine, the window frozen).
 import numpy.ma
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 
 from timeline.store.timeline_data import PUBLISHED, EventArrays
 from timeline.timescale import Tick, TickSet, Viewport
@@ -122,15 +122,9 @@ def paint_density(
     text: TextSource,
     digits: Callable[[int], str],
 ) -> bool:
-    """Bars for all events, then search hits over them, over a scale: gridlines with
-    their counts at the start edge.  Returns False when a scale label awaited layout.
-
-    On a raster device the bars are one image of a byte a pixel (a colour table
-    turning 0, 1, 2 into nothing, the events' and the hits' colours), made by numpy
-    and blitted once; elsewhere (SVG, PDF) one drawRects call per layer.  Filling
-    800 bars two pixels wide row by row took 2.4 ms a frame, the image 0.4 ms
-    (measured, same pixels).
-    """
+    """One drawRects call per layer (all events, then search hits over them), over a
+    scale: gridlines with their counts at the start edge.  Returns False when a scale
+    label awaited layout."""
     top, bottom = metrics.lanes_top + 4, metrics.axis_top
     scale = density_scale(frame.counts)
     if scale.peak <= 0:
@@ -141,25 +135,21 @@ def paint_density(
     if frame.highlight_counts is not None:
         layers[0] = (frame.counts, blend(look.density, look.background, DIM_ALPHA))
         layers.append((frame.highlight_counts, QColor(look.selected)))
-    # Whole pixels, as the raster engine fills a fractional rect without antialiasing:
-    # each bar its bucket's two columns, its rows from round(top) down.
-    tops = [_bar_tops(counts, scale, band, bottom) for counts, _colour in layers]
-    if look.images is not None and 0 < bottom < 2**15 and vp.width >= 1:
-        _paint_bars_image(p, vp, tops, [colour for _counts, colour in layers], bottom)
-    else:
-        p.setPen(Qt.PenStyle.NoPen)
-        for layer_tops, (_counts, colour) in zip(tops, layers, strict=True):
-            nz = np.flatnonzero(layer_tops < bottom)
-            u = nz * DENSITY_BUCKET_PX
-            xs = (vp.width - u - DENSITY_BUCKET_PX) if vp.rtl else u
-            rects = [
-                QRect(x, y, DENSITY_BUCKET_PX, bottom - y)
-                for x, y in zip(
-                    np.floor(xs).astype(np.int64).tolist(), layer_tops[nz].tolist(), strict=True
-                )
-            ]
-            p.setBrush(colour)
-            p.drawRects(rects)
+    # Whole pixels, as the raster engine fills a fractional rect without antialiasing
+    # (each bar its bucket's two columns, its rows from round(top) down): a QRect list
+    # is filled in less than half the time of QRectF's (800 bars: 1.9 against 3.5 ms).
+    p.setPen(Qt.PenStyle.NoPen)
+    for counts, colour in layers:
+        tops = _bar_tops(counts, scale, band, bottom)
+        nz = np.flatnonzero(counts)
+        u = nz * DENSITY_BUCKET_PX
+        xs = (vp.width - u - DENSITY_BUCKET_PX) if vp.rtl else u
+        rects = [
+            QRect(x, y, DENSITY_BUCKET_PX, bottom - y)
+            for x, y in zip(np.floor(xs).astype(np.int64).tolist(), tops[nz].tolist(), strict=True)
+        ]
+        p.setBrush(colour)
+        p.drawRects(rects)
     return _paint_density_scale(p, scale, vp, top, band, look, text, digits)
 
 
@@ -168,29 +158,6 @@ def _bar_tops(counts: np.ndarray, scale: DensityScale, band: int, bottom: int) -
     heights = np.maximum(scale.fraction(counts) * band, 1.0)
     tops = np.minimum(np.floor(bottom - heights + 0.5).astype(np.int64), bottom - 1)
     return np.where(counts > 0, tops, bottom)
-
-
-def _paint_bars_image(
-    p: QPainter, vp: Viewport, tops: list[np.ndarray], colours: list[QColor], bottom: int
-) -> None:
-    """Layers of bars (each layer's bars over the one before) as one Indexed8 image."""
-    width = int(vp.width)
-    x = np.arange(width)
-    bucket = ((width - 1 - x) if vp.rtl else x) // DENSITY_BUCKET_PX
-    first = int(min(int(t.min()) for t in tops))
-    if first >= bottom:
-        return
-    stride = (width + 3) // 4 * 4  # scanlines 32-bit aligned, as QImage wants them
-    rows = np.arange(first, bottom, dtype=np.int16)[:, None]
-    level = np.zeros((bottom - first, stride), dtype=np.uint8)
-    for layer_tops in tops:
-        column_tops = np.full(width, bottom, dtype=np.int16)
-        inside = bucket < len(layer_tops)
-        column_tops[inside] = layer_tops[bucket[inside]]
-        level[:, :width] += rows >= column_tops[None, :]
-    image = QImage(level.data, width, bottom - first, stride, QImage.Format.Format_Indexed8)
-    image.setColorTable([0, *(colour.rgba() for colour in colours)])
-    p.drawImage(QPoint(0, first), image)
 
 
 def _paint_density_scale(
