@@ -326,10 +326,16 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     # The GUI thread's longest wait between ticks of a 10 ms timer while the events load:
     # how long the window could not answer (a tick comes late by what blocked it).
     hits: list[int] = []
+    hit_ids = None
     if args.highlight:  # drawn before the load: the search's answer, not the view's work
         articles = store.db.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
         rng = random.Random(11)
         hits = rng.sample(range(1, articles + 1), int(articles * args.highlight))
+        # An array of ids, as the window hands a search's hits over (its search path
+        # works in arrays); a list would time Python's conversion of each int.
+        import numpy as np
+
+        hit_ids = np.array(hits, dtype=np.int64)
     stall = _StallMeter()
     stamps: dict[str, float] = {}
     loaded: list[object] = []
@@ -347,8 +353,10 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         t_slot = time.perf_counter()
         shown = result.stories.arrays if result.stories is not None else result.arrays
         view.set_data(shown, lambda ids: event_labels(store, ids))
-        if hits:
-            view.set_highlight(hits)  # as the window does with a search's hits
+        if hit_ids is not None:
+            t_hl = time.perf_counter()
+            view.set_highlight(hit_ids)  # as the window does with a search's hits
+            stamps["set_highlight_ms"] = (time.perf_counter() - t_hl) * 1000
         view.repaint()  # the events themselves
         stamps.setdefault("first_frame_s", _process_age())
         stamps["events_shown_s"] = _process_age()
@@ -406,12 +414,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     modes: dict[str, int] = {}
     by_span: dict[str, list[float]] = {}
     by_span_cpu: dict[str, list[float]] = {}
-    profiler = None
-    if args.profile:
-        import cProfile
-
-        profiler = cProfile.Profile()
-        profiler.enable()
+    # One profile per span of the view (--profile STATS writes STATS.decades, ...).
+    profilers: dict[str, object] = {}
     for action, amount, x in _zoom_script(view):
         if action == "fit":
             view.fit_all()
@@ -419,21 +423,29 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             view.pan_by(amount)
         else:
             view.zoom_by(amount, x)
+        span = _span_bucket(view.viewport().span)
+        profiler = None
+        if args.profile:  # the timed paint only, not the label filling after it
+            import cProfile
+
+            profiler = profilers.setdefault(span, cProfile.Profile())
+            profiler.enable()  # type: ignore[attr-defined]
         t, cpu = time.perf_counter(), time.thread_time()
         view.repaint()
         ms = (time.perf_counter() - t) * 1000
         cpu_ms = (time.thread_time() - cpu) * 1000
+        if profiler is not None:
+            profiler.disable()  # type: ignore[attr-defined]
         t = time.perf_counter()
         app.processEvents()  # labels this frame asked for, and the paint that shows them
         settle.append((time.perf_counter() - t) * 1000)
         frames.append(ms)
         frames_cpu.append(cpu_ms)
         modes[view.drawing_mode()] = modes.get(view.drawing_mode(), 0) + 1
-        by_span.setdefault(_span_bucket(view.viewport().span), []).append(ms)
-        by_span_cpu.setdefault(_span_bucket(view.viewport().span), []).append(cpu_ms)
-    if profiler is not None:
-        profiler.disable()
-        profiler.dump_stats(args.profile)
+        by_span.setdefault(span, []).append(ms)
+        by_span_cpu.setdefault(span, []).append(cpu_ms)
+    for span, profiler in profilers.items():
+        profiler.dump_stats(f"{args.profile}.{span}")  # type: ignore[attr-defined]
     result: dict[str, object] = {
         "events": len(arrays),
         "platform": args.platform,
@@ -449,6 +461,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "gui_stall_ms_max": round(stall.longest_ms, 1),
         # Of which the GUI thread's own work: showing the events once they came.
         "events_slot_ms": round(stamps["events_slot_ms"], 1),
+        "set_highlight_ms": round(stamps.get("set_highlight_ms", 0.0), 1),
         "rss_after_load_mb": load_rss_mb,
         "frames": len(frames),
         "frames_by_mode": modes,
@@ -558,7 +571,10 @@ def main() -> None:
         "--collapse", action="store_true", help="draw each story once (clusters of copies)"
     )
     parser.add_argument(
-        "--profile", type=Path, default=None, help="write cProfile stats of the frames here"
+        "--profile",
+        type=Path,
+        default=None,
+        help="write cProfile stats of the timed paints to STATS.<span> (decades ... hours)",
     )
     parser.add_argument(
         "--grow-from",

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from timeline.model import ArticleDraft, DateValue, Event, to_axis
-from timeline.store import Store
+from timeline.store import Store, timeline_data
 from timeline.store.schema import SCHEMA_VERSION
 from timeline.store.timeline_data import (
     DAY,
@@ -342,3 +342,120 @@ def test_the_shortest_long_rows_are_the_first_of_all_of_them() -> None:
         rows, total = arrays.shortest_long_rows(600, 700, 50, k)
         assert total == len(every)
         assert rows.tolist() == every[:k].tolist()
+
+
+def _brute_covering(arrays: EventArrays, t: float) -> list[int]:
+    key = np.ceil(t)
+    return [
+        r
+        for r in range(len(arrays))
+        if not arrays.points[r] and arrays.starts[r] < key and arrays.ends[r] > key
+    ]
+
+
+@pytest.mark.parametrize("made", [True, False])
+def test_the_length_classes_find_what_reading_every_range_finds(
+    made: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Lengths from a second to centuries (every length class), points among them, and
+    # times at, before and after the starts and ends themselves.
+    rng = np.random.default_rng(11)
+    n = 3000
+    starts = np.sort(rng.integers(-(10**10), 10**10, n))
+    lengths = np.where(rng.random(n) < 0.3, 0, (2.0 ** rng.uniform(0, 35, n)).astype(np.int64))
+    arrays = EventArrays.from_columns(
+        np.arange(n), np.arange(n), starts, starts + lengths, np.where(lengths == 0, 0x10, 0)
+    )
+    if not made:  # too many ranges to make the classes at once: one class until warmed
+        monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 10)
+        assert isinstance(arrays.length_classes(), timeline_data.WholeRanges)
+    length = arrays.ends - arrays.starts
+    times = np.concatenate(
+        (rng.integers(-(10**10), 2 * 10**10, 30), starts[::301], (starts + lengths)[::307])
+    )
+    for t in [*times.tolist(), 0.5, -3.5]:
+        expected = _brute_covering(arrays, t)
+        assert arrays.covering_rows(t).tolist() == expected
+        assert arrays.count_covering(t) == len(expected)
+        assert arrays.count_covering(t + 1) == len(_brute_covering(arrays, t + 1))
+        span = 10**6
+        inside = [r for r in range(len(arrays)) if t <= arrays.starts[r] <= t + span]
+        for max_length in (None, 50, 10**5, 10**9):
+            short = [r for r in expected if max_length is None or length[r] < max_length]
+            within = [r for r in inside if max_length is None or length[r] < max_length]
+            rows = arrays.visible_rows(t, t + span, max_length=max_length)
+            assert rows.tolist() == short + within
+            for cap in (0, 1, 5, 64):
+                rows = arrays.visible_rows(t, t + span, max_covering=cap, max_length=max_length)
+                kept = rows[: len(rows) - len(within)]
+                assert rows[len(kept) :].tolist() == within
+                assert len(kept) == min(cap, len(short))
+                assert set(kept.tolist()) <= set(short)
+                assert kept.tolist() == sorted(kept.tolist())
+                # the shortest: nothing left out is shorter than what was kept
+                left = sorted(set(short) - set(kept.tolist()))
+                if len(kept) and left:
+                    assert length[left].min() >= length[kept].max()
+        for min_length in (1, 10**4, 10**8):
+            every = [
+                r
+                for r in sorted(set(expected) | set(inside))
+                if not arrays.points[r] and length[r] >= min_length
+            ]
+            every.sort(key=lambda r: (length[r], r))
+            for k in (None, 0, 3, 8):
+                rows, total = arrays.shortest_long_rows(t, t + span, min_length, k)
+                assert total == len(every)
+                assert rows.tolist() == (every if k is None else every[:k])
+
+
+def test_loaded_arrays_come_with_their_length_classes(store: Store) -> None:
+    arrays = load_event_arrays(store)
+    assert arrays._classes is not None  # made on the loader's thread, not the first frame
+    assert arrays._classes.ranges == len(arrays.range_rows)
+
+
+def test_length_classes_sorted_a_slice_at_a_time_are_sorted_whole() -> None:
+    from timeline.store.timeline_data import LengthClasses
+
+    rng = np.random.default_rng(2)
+    starts = np.sort(rng.integers(0, 10**9, 1000))
+    ends = starts + (2.0 ** rng.uniform(0, 30, 1000)).astype(np.int64)
+    ends[::9] = starts[::9]  # some of no length
+    whole = LengthClasses(starts, ends)
+    for slice_rows in (1, 7, 256, 999, 5000):
+        sliced = LengthClasses(starts, ends, slice_rows=slice_rows)
+        assert sliced.order.tolist() == whole.order.tolist()
+        assert sliced.bounds.tolist() == whole.bounds.tolist()
+    classes = [int(length).bit_length() for length in (ends - starts)]
+    assert whole.order.tolist() == sorted(range(1000), key=lambda i: (classes[i], i))
+    for c in whole.present:
+        mine = whole.order[whole.bounds[c] : whole.bounds[c + 1]]
+        assert all(
+            LengthClasses.shortest(c) <= ends[i] - starts[i] <= LengthClasses.longest(c)
+            for i in mine.tolist()
+        )
+
+
+def test_length_classes_warmed_a_step_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 10)
+    monkeypatch.setattr(timeline_data, "_CLASS_SLICE", 64)
+    rng = np.random.default_rng(9)
+    starts = np.sort(rng.integers(0, 10**9, 500))
+    lengths = (2.0 ** rng.uniform(0, 30, 500)).astype(np.int64)
+    arrays = EventArrays.from_columns(
+        np.arange(500), np.arange(500), starts, starts + lengths, np.zeros(500, np.int64)
+    )
+    before = arrays.covering_rows(5 * 10**8).tolist()
+    steps = 0
+    while not arrays.warm_step():
+        steps += 1
+        assert isinstance(arrays.length_classes(), timeline_data.WholeRanges)
+    assert steps >= 8  # 500 ranges 64 at a time, twice over
+    made = arrays.length_classes()
+    assert isinstance(made, timeline_data.LengthClasses)
+    assert (
+        made.order.tolist() == timeline_data.LengthClasses(starts, starts + lengths).order.tolist()
+    )
+    arrays._covering = None
+    assert arrays.covering_rows(5 * 10**8).tolist() == before

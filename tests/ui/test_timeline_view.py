@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import pytest
 from arabic_reshaper import reshape
 from bidi import get_display
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QFont, QTextOption, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -968,6 +969,34 @@ def test_the_summary_draws_a_density_band_before_the_events_come(
     assert view._current_frame().mode == "empty"
 
 
+def test_the_users_zoom_on_the_summary_stays_when_the_events_come(
+    qtbot: QtBot, store: Store
+) -> None:
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    view.set_summary(density_summary(store))
+    fitted = view.viewport()
+    view.zoom_by(4.0, 300.0)  # the user zooms in on the band while the events are read
+    view.pan_by(50.0)
+    zoomed = view.viewport()
+    assert zoomed != fitted
+    view.set_data(load_event_arrays(store), lambda ids: {})
+    assert view.viewport() == zoomed
+    # Untouched, the view fits the events (their span reaches past the last start).
+    other = TimelineView()
+    qtbot.addWidget(other)
+    other.resize(1000, 400)
+    other.show()
+    other.set_summary(density_summary(store))
+    arrays = load_event_arrays(store)
+    other.set_data(arrays, lambda ids: {})
+    span = arrays.span
+    assert span is not None
+    assert other.viewport().start <= span[0] and span[1] <= other.viewport().end
+
+
 def test_a_highlight_marks_exactly_the_events_of_the_articles_asked() -> None:
     from timeline.ui.timeline_view import _of_articles
 
@@ -1018,3 +1047,170 @@ def test_counts_in_the_legend_are_grouped_in_both_languages() -> None:
     assert TimelineView._number(995_840, LabelStyle(language="en")) == "995,840"
     assert TimelineView._number(995_840, LabelStyle(language="ar")) == "995,840"
     assert TimelineView._number(995_840, LabelStyle(language="ar", digits="arabic")) == "٩٩٥٬٨٤٠"
+
+
+def _ink(image: QImage, background: QColor) -> list[int]:
+    """Pixels unlike the background in each band of 20 rows."""
+    bands = []
+    for top in range(0, image.height(), 20):
+        count = 0
+        for y in range(top, min(top + 20, image.height()), 2):
+            for x in range(0, image.width(), 2):
+                if image.pixelColor(x, y) != background:
+                    count += 1
+        bands.append(count)
+    return bands
+
+
+def test_texts_and_markers_drawn_from_images_look_as_drawn_directly(
+    view: TimelineView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QPicture
+
+    background = view.palette().color(view.backgroundRole())
+    view._images.clear()
+    blitted = view.grab().toImage()
+    rendered = view._images.rendered
+    assert rendered > 30  # the labels, the axis's and legend's texts
+    assert view._images._markers  # the publications' circles
+    # On a vector device (an SVG or PDF export records through a QPicture) text stays text.
+    picture = QPicture()
+    painter = QPainter(picture)
+    view.render(painter, QPoint(0, 0))
+    painter.end()
+    assert view._images.rendered == rendered
+    monkeypatch.setattr(view, "_text_images", lambda p: None)
+    direct = view.grab().toImage()
+    # The same ink in every band of rows, within a few percent (a blit sits on a whole
+    # pixel, half a pixel from where drawStaticText would put it at most).
+    for got, want in zip(_ink(blitted, background), _ink(direct, background), strict=True):
+        assert abs(got - want) <= max(0.06 * want, 12), (got, want)
+
+
+class _BoxPainter(_RecordingPainter):
+    """Records the box of each text drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    def drawStaticText(self, point: QPointF, static: object) -> None:
+        size = static.size()  # type: ignore[attr-defined]
+        self.boxes.append((point.x(), point.y(), size.width(), size.height()))
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("height", [120, 160, 300, 500])
+def test_density_scale_counts_never_crowd_in_a_low_band(
+    qtbot: QtBot, rtl: bool, height: int
+) -> None:
+    from timeline.timescale import Viewport
+    from timeline.ui.timeline_cache import TextCache
+    from timeline.ui.timeline_geometry import Frame
+    from timeline.ui.timeline_paint import Look, cached_text, paint_density
+
+    view = era_view(qtbot, (800, height), rtl)
+    metrics = view._current_metrics()
+    look = Look.from_palette(view.palette())
+    text = cached_text(TextCache(100), view.font(), [1000])
+    # A log scale: one bucket a hundred thousand times the typical one (gridlines at
+    # 1, 10, ... 100,000, a few pixels apart in a low band).
+    counts = np.full(400, 3, np.int64)
+    counts[17] = 250_000
+    frame = Frame("density", Viewport(0.0, 1e6, 800, rtl), counts=counts)
+    assert density_scale(counts).log
+    painter = _BoxPainter()
+    assert paint_density(painter, frame, metrics, look, text, str)  # type: ignore[arg-type]
+    boxes = sorted(painter.boxes, key=lambda box: box[1])
+    assert boxes  # the top count at least
+    top, bottom = metrics.lanes_top + 4, metrics.axis_top
+    for (_x, y, _w, h), (_x2, y2, _w2, _h2) in itertools.pairwise(boxes):
+        assert y + h + 2 <= y2  # apart
+    for _x, y, _w, h in boxes:
+        assert y >= top - 4 and y + h <= bottom  # inside the band, clear of the legend
+    if height >= 300:
+        assert len(boxes) >= 3  # room for several: not thinned for nothing
+
+
+def test_arrays_shown_without_length_classes_get_them_while_idle(
+    qtbot: QtBot, view: TimelineView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.store import timeline_data
+
+    monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 0)  # as for 10M events' ranges
+    monkeypatch.setattr(timeline_data, "_CLASS_SLICE", 2)
+    shown = view.arrays()
+    arrays = shown.subset(np.ones(len(shown), bool))  # new arrays, as an edit makes
+    assert arrays._classes is None
+    view.replace_data(arrays)
+    before = drawn_events(view)  # drawn meanwhile, every range read
+    qtbot.waitUntil(lambda: arrays._classes is not None)
+    assert isinstance(arrays.length_classes(), timeline_data.LengthClasses)
+    view._frame_key = None
+    assert drawn_events(view) == before
+
+
+def test_a_highlight_after_other_events_are_shown_reads_their_article_ids(
+    view: TimelineView,
+) -> None:
+    shown = view.arrays()
+    view.set_highlight([int(shown.article_ids[0])])
+    assert view._highlight is not None and view._highlight[0]
+    moved = shown.subset(np.ones(len(shown), bool))
+    moved.article_ids = moved.article_ids + 1000  # ids past the ones read before
+    view.replace_data(moved)
+    view.set_highlight([int(moved.article_ids[-1])])
+    rows = np.flatnonzero(moved.article_ids == moved.article_ids[-1])
+    assert view._highlight is not None
+    assert np.flatnonzero(view._highlight).tolist() == rows.tolist()
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_density_bars_as_whole_pixel_rects_are_the_fractional_rects_pixel_for_pixel(
+    qtbot: QtBot, rtl: bool
+) -> None:
+    from PySide6.QtCore import QRectF
+
+    from timeline.timescale import Viewport
+    from timeline.ui.timeline_geometry import Frame
+    from timeline.ui.timeline_paint import Look, paint_density
+
+    view = era_view(qtbot, (801, 300), rtl)
+    metrics = view._current_metrics()
+    rng = np.random.default_rng(4)
+    counts = np.where(rng.random(401) < 0.3, 0, rng.integers(1, 5000, 401))
+    frame = Frame("density", Viewport(0.0, 1e6, 801, rtl), counts=counts)
+    look = Look.from_palette(view.palette())
+    drawn = QImage(801, 300, QImage.Format.Format_ARGB32_Premultiplied)
+    drawn.fill(look.background)
+    painter = QPainter(drawn)
+    paint_density(painter, frame, metrics, look, lambda text: None, str)
+    painter.end()
+    # As the bars were drawn before: QRectF 1.5 px wide at fractional heights.
+    top, bottom = metrics.lanes_top + 4, metrics.axis_top
+    scale = density_scale(counts)
+    want = QImage(801, 300, QImage.Format.Format_ARGB32_Premultiplied)
+    want.fill(look.background)
+    painter = QPainter(want)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(look.density)
+    nz = np.flatnonzero(counts)
+    heights = np.maximum(scale.fraction(counts[nz]) * (bottom - top), 1.0)
+    xs = (801 - nz * 2 - 2) if rtl else nz * 2
+    painter.drawRects(
+        [QRectF(x, bottom - h, 1.5, h) for x, h in zip(xs.tolist(), heights.tolist(), strict=True)]
+    )
+    ys = (bottom - scale.fraction(np.array(scale.ticks)) * (bottom - top)).tolist()
+    painter.setPen(look.grid)
+    for y in ys:  # the scale's gridlines, drawn after the bars
+        painter.drawLine(QPointF(0, y), QPointF(801, y))
+    painter.end()
+    # The same pixels, but for the outermost columns (where a fractional rect at an odd
+    # x next to the edge was cut a column short on some rows).
+    diff = [
+        (x, y)
+        for x in range(4, 797)
+        for y in range(0, 300)
+        if drawn.pixelColor(x, y) != want.pixelColor(x, y)
+    ]
+    assert not diff, sorted({x for x, _y in diff})

@@ -7,7 +7,7 @@ import math
 import re
 import sys
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -179,6 +179,13 @@ class EventArrays:
     _covering: tuple[int, np.ndarray] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # The ranges by length class (LengthClasses), made on first use or by warm(); or
+    # being made a slice at a time (_builder), all of them one class meanwhile (_whole).
+    _classes: LengthClasses | None = field(default=None, init=False, repr=False, compare=False)
+    _builder: Generator[None, None, LengthClasses] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _whole: WholeRanges | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.range_rows = np.flatnonzero(~self.points)
@@ -206,6 +213,7 @@ class EventArrays:
         arrays.range_ends = range_ends
         arrays.origin = None
         arrays._covering = None
+        arrays._classes = arrays._builder = arrays._whole = None
         return arrays
 
     def alias(self) -> EventArrays:
@@ -270,34 +278,103 @@ class EventArrays:
         lo, hi = self._starting(t0, t1)
         return hi - lo
 
+    def warm(self) -> EventArrays:
+        """Make the ranges' length classes now, all at once (a loader's thread calls
+        it, so that no frame waits for them); returns self."""
+        if not self._classes_made():
+            self._classes = LengthClasses(self.range_starts, self.range_ends)
+            self._builder = None
+        return self
+
+    def warm_step(self) -> bool:
+        """Make one slice of the length classes (a few milliseconds); True once made.
+
+        Arrays made on the GUI thread (an edit's) are warmed this way while it is idle:
+        at 10M events all at once took 140-200 ms.  Until then the view's questions
+        are answered by reading every earlier range's end, as before there were classes.
+        """
+        if self._classes_made():
+            return True
+        builder = getattr(self, "_builder", None)
+        if builder is None:
+            builder = self._builder = LengthClasses.steps(self.range_starts, self.range_ends)
+        try:
+            next(builder)
+        except StopIteration as made:
+            self._classes, self._builder = made.value, None
+            return True
+        return False
+
+    def _classes_made(self) -> bool:
+        classes = getattr(self, "_classes", None)
+        return classes is not None and classes.ranges == len(self.range_rows)
+
+    def length_classes(self) -> LengthClasses | WholeRanges:
+        """The range events grouped by the power of two of their length: made here when
+        there are few ranges (_MAKE_AT_ONCE), else by warm() or warm_step(); until then
+        all the ranges as one class."""
+        n = len(self.range_rows)
+        if not self._classes_made():
+            if n > _MAKE_AT_ONCE:
+                whole = getattr(self, "_whole", None)
+                if whole is None or whole.ranges != n:
+                    whole = self._whole = WholeRanges(n)
+                return whole
+            self.warm()
+        assert self._classes is not None
+        return self._classes
+
+    def _covering_parts(self, key: int, classes: range | None = None) -> list[np.ndarray]:
+        """For each length class (all, or those in `classes`), the positions in the range
+        columns of its ranges that began before key and still run at key.
+
+        The last few keys' answers are kept: a frame asks for two times (the view's
+        start and a label's width before it) three or four times in all."""
+        index = self.length_classes()
+        memo = index.covering
+        by_class = memo.get(key)
+        if by_class is None and isinstance(index, WholeRanges):
+            began = int(np.searchsorted(self.range_starts, key, side="left"))
+            by_class = {0: np.flatnonzero(self.range_ends[:began] > key)} if index.ranges else {}
+            memo[key] = by_class
+        if by_class is None:
+            by_class = {}
+            for c in index.present:
+                window = index.started_between(c, key - index.longest(c), key, self.range_starts)
+                by_class[c] = window[self.range_ends[window] > key]
+            memo[key] = by_class
+        while len(memo) > 4:
+            memo.pop(next(iter(memo)))
+        wanted = index.present if classes is None else classes
+        return [by_class[c] for c in wanted if c in by_class]
+
     def covering_rows(self, t0: float) -> np.ndarray:
         """Rows of the ranges that began before t0 and still run at t0, in start order.
 
-        Read-only, and kept for the last t0 asked: a frame asks up to three times
-        (its count, its rows, its eras a little later), and each answer read every
-        range that began before t0 (1-5 ms on the 500,000-article bench store's 700,000
-        ranges); one for a later time is worked out from the kept one.
+        Read-only, and kept for the last t0 asked.  Each length class is read only where
+        a range of its length could still run at t0 (LengthClasses): at 10M events a view
+        days wide lies under a few hundred thousand of 4.5M ranges, and reading every
+        earlier range's end took 12 ms a call.
         """
         key = math.ceil(t0)
         kept = getattr(self, "_covering", None)
         if kept is not None and kept[0] == key:
             return kept[1]
-        rlo = int(np.searchsorted(self.range_starts, key, side="left"))
-        if kept is not None and kept[0] < key:
-            # From the answer for an earlier time: those of its ranges still running,
-            # then the ranges that began since (a later view's eras, a pan forward).
-            earlier, since = kept[1], int(np.searchsorted(self.range_starts, kept[0], "left"))
-            rows = np.concatenate(
-                (
-                    earlier[self.ends[earlier] > key],
-                    self.range_rows[since:rlo][self.range_ends[since:rlo] > key],
-                )
-            )
-        else:
-            rows = self.range_rows[:rlo][self.range_ends[:rlo] > key]
+        parts = self._covering_parts(key)
+        at = np.sort(np.concatenate(parts)) if parts else np.empty(0, np.int64)
+        rows = self.range_rows[at]
         rows.flags.writeable = False
         self._covering = (key, rows)
         return rows
+
+    def count_covering(self, t0: float) -> int:
+        """How many ranges began before t0 and still run at t0 (len(covering_rows(t0)),
+        without gathering or sorting them)."""
+        kept = getattr(self, "_covering", None)
+        key = math.ceil(t0)
+        if kept is not None and kept[0] == key:
+            return len(kept[1])
+        return sum(len(part) for part in self._covering_parts(key))
 
     def visible_rows(
         self,
@@ -310,22 +387,43 @@ class EventArrays:
 
         With max_length, ranges that long or longer are left out (the view draws them as
         eras).  With max_covering, only that many of the ranges that began before t0 are
-        kept, the shortest: a view inside a busy period can lie under thousands of them.
+        kept, the shortest: a view inside a busy period can lie under thousands of them
+        (the length classes are read from the shortest up, until that many are found).
         """
         lo, hi = self._starting(t0, t1)
         inside = np.arange(lo, hi, dtype=np.int64)
-        before = self.covering_rows(t0)
         if max_length is not None:
-            before = before[(self.ends[before] - self.starts[before]) < max_length]
             inside = inside[(self.ends[inside] - self.starts[inside]) < max_length]
-        if max_covering is not None and len(before) > max_covering:
-            length = self.ends[before] - self.starts[before]
+        if max_covering is None and max_length is None:
+            before = self.covering_rows(t0)
+            return np.concatenate((before, inside)) if len(before) else inside
+        key = math.ceil(t0)
+        index = self.length_classes()
+        found: list[np.ndarray] = []
+        count = 0
+        for c in index.present:
+            if max_length is not None and index.shortest(c) >= max_length:
+                break  # this class and every later one are all too long
+            if max_covering is not None and count >= max_covering:
+                break  # every range of a later class is longer than those found
+            part = self._covering_parts(key, range(c, c + 1))
+            if not part:
+                continue
+            at = part[0]
+            if max_length is not None:
+                at = at[(self.range_ends[at] - self.range_starts[at]) < max_length]
+            found.append(at)
+            count += len(at)
+        at = np.concatenate(found) if found else np.empty(0, np.int64)
+        if max_covering is not None and len(at) > max_covering:
+            length = self.range_ends[at] - self.range_starts[at]
             keep = (
                 np.argpartition(length, max_covering)[:max_covering]
                 if max_covering
                 else np.empty(0, dtype=np.intp)
             )
-            before = np.sort(before[keep])
+            at = at[keep]
+        before = self.range_rows[np.sort(at)]
         return np.concatenate((before, inside)) if len(before) else inside
 
     def long_rows(
@@ -341,16 +439,29 @@ class EventArrays:
         """long_rows(), and how many such ranges there are in all.
 
         A view days wide inside a busy period lies under hundreds of thousands of ranges
-        at 10M events; the view draws the few shortest, so only those are sorted.
+        at 10M events; the view draws the few shortest, so only those are sorted, and
+        only the length classes that can hold a range min_length long are read.
         """
-        rlo = int(np.searchsorted(self.range_starts, math.ceil(t0), side="left"))
+        key = math.ceil(t0)
+        rlo = int(np.searchsorted(self.range_starts, key, side="left"))
         rhi = int(np.searchsorted(self.range_starts, math.floor(t1), side="right"))
-        rows = np.concatenate((self.covering_rows(t0), self.range_rows[rlo:rhi]))
-        length = self.ends[rows] - self.starts[rows]
-        keep = length >= min_length
-        rows, length = rows[keep], length[keep]
-        total = len(rows)
-        if shortest is not None and total > shortest:
+        index = self.length_classes()
+        found: list[np.ndarray] = []
+        total = 0
+        for c in index.present:
+            if index.longest(c) < min_length:
+                continue
+            (covering,) = self._covering_parts(key, range(c, c + 1)) or (np.empty(0, np.int64),)
+            at = np.concatenate((covering, index.started_between(c, rlo, rhi)))
+            if index.shortest(c) < min_length:
+                at = at[(self.range_ends[at] - self.range_starts[at]) >= min_length]
+            total += len(at)
+            if shortest is None or sum(len(f) for f in found) < shortest:
+                found.append(at)  # later classes are longer: needed only until enough
+        at = np.concatenate(found) if found else np.empty(0, np.int64)
+        rows = self.range_rows[at]
+        length = self.range_ends[at] - self.range_starts[at]
+        if shortest is not None and len(rows) > shortest:
             if shortest <= 0:
                 return np.empty(0, dtype=rows.dtype), total
             # Every row shorter than the shortest-th length, and of those that long the
@@ -362,10 +473,138 @@ class EventArrays:
         return (ordered[:shortest] if shortest is not None else ordered), total
 
     def count_visible(self, t0: float, t1: float) -> int:
-        return self.count_starting(t0, t1) + len(self.covering_rows(t0))
+        return self.count_starting(t0, t1) + self.count_covering(t0)
 
     def rows_of_article(self, article_id: int) -> np.ndarray:
         return np.flatnonzero(self.article_ids == article_id)
+
+
+# Ranges sorted into length classes per step (warm_step: 5-10 ms), and at most this
+# many ranges have them made at once on first use.
+_CLASS_SLICE = 1 << 18
+_MAKE_AT_ONCE = 1 << 19
+
+
+class LengthClasses:
+    """The range events grouped by length: class c holds the ranges whose length in
+    seconds has c binary digits (0: none, 1: one second, c: 2**(c-1) to 2**c - 1).
+
+    order lists positions in the range columns (which are in start order), class by
+    class, each class's in start order: 4 bytes a range, no column copied.  A range of
+    class c that still runs at t began after t - 2**c, so the ranges covering t are
+    found by reading, in each class, only those that began in that window (for every
+    class, about as many as cover t or fewer than twice that), where reading every
+    earlier range's end read them all.
+    """
+
+    # EventArrays._covering_parts' answers for the last few times asked.
+    covering: dict[int, dict[int, np.ndarray]]
+
+    def __init__(
+        self, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int | None = None
+    ) -> None:
+        for _ in self._make(range_starts, range_ends, slice_rows or _CLASS_SLICE):
+            pass
+
+    @classmethod
+    def steps(
+        cls, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int | None = None
+    ) -> Generator[None, None, LengthClasses]:
+        """Make them a slice at a time: each next() does one; the last returns them."""
+        made = cls.__new__(cls)
+        yield from made._make(range_starts, range_ends, slice_rows or _CLASS_SLICE)
+        return made
+
+    def _make(
+        self, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int
+    ) -> Iterator[None]:
+        n = self.ranges = len(range_starts)
+        self.covering = {}
+        # A slice at a time, so that no temporary holds 8 bytes a range (36 MB at 10M
+        # events, on top of the columns).  frexp's exponent of a whole number is its
+        # count of binary digits (exact below 2**53, far past the axis's lengths).
+        classes = np.empty(n, dtype=np.uint8)
+        for i in range(0, n, slice_rows):
+            part = range_ends[i : i + slice_rows] - range_starts[i : i + slice_rows]
+            classes[i : i + slice_rows] = np.frexp(part.astype(np.float64))[1]
+            yield
+        counts = np.bincount(classes, minlength=65)
+        self.bounds = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        self.present = [int(c) for c in np.flatnonzero(counts)]
+        # A stable counting sort by class, a slice at a time: each slice's positions
+        # go after those of the slices before it in their class.
+        self.order = np.empty(n, dtype=np.int32 if n < 2**31 else np.int64)
+        filled = self.bounds[:-1].copy()
+        for i in range(0, n, slice_rows):
+            mine = classes[i : i + slice_rows]
+            by_class = np.argsort(mine, kind="stable")
+            in_slice = np.bincount(mine, minlength=65)
+            edges = np.concatenate(([0], np.cumsum(in_slice)))
+            for c in np.flatnonzero(in_slice).tolist():
+                size = int(in_slice[c])
+                target = self.order[filled[c] : filled[c] + size]
+                np.add(by_class[edges[c] : edges[c + 1]], i, out=target, casting="unsafe")
+                filled[c] += size
+            yield
+
+    def size(self, c: int) -> int:
+        return int(self.bounds[c + 1] - self.bounds[c])
+
+    @staticmethod
+    def longest(c: int) -> int:
+        """The longest length class c can hold."""
+        return (1 << c) - 1 if c else 0
+
+    @staticmethod
+    def shortest(c: int) -> int:
+        return 1 << (c - 1) if c else 0
+
+    def started_between(
+        self, c: int, lo: int, hi: int, range_starts: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Positions (in the range columns) of class c's ranges that start in [lo, hi):
+        times when range_starts is given, else positions in the range columns."""
+        if range_starts is not None:
+            lo = int(np.searchsorted(range_starts, lo, side="left"))
+            hi = int(np.searchsorted(range_starts, hi, side="left"))
+        if hi <= lo:
+            return np.empty(0, np.int64)
+        mine = self.order[self.bounds[c] : self.bounds[c + 1]]
+        # Keys of the array's own type: a Python int would have numpy convert the whole
+        # class to 64 bits each call.
+        kind = mine.dtype.type
+        a = int(mine.searchsorted(kind(lo), side="left"))
+        b = int(mine.searchsorted(kind(min(hi, self.ranges)), side="left"))
+        return mine[a:b]
+
+
+class WholeRanges:
+    """All the ranges as one class, for arrays whose LengthClasses are not made yet:
+    LengthClasses' questions answered by reading every range that began before."""
+
+    def __init__(self, ranges: int) -> None:
+        self.ranges = ranges
+        self.present = [0] if ranges else []
+        self.covering: dict[int, dict[int, np.ndarray]] = {}
+
+    def size(self, c: int) -> int:
+        return self.ranges
+
+    @staticmethod
+    def longest(c: int) -> int:
+        return 2**62
+
+    @staticmethod
+    def shortest(c: int) -> int:
+        return 0
+
+    def started_between(
+        self, c: int, lo: int, hi: int, range_starts: np.ndarray | None = None
+    ) -> np.ndarray:
+        if range_starts is not None:
+            lo = int(np.searchsorted(range_starts, max(lo, -(2**62)), side="left"))
+            hi = int(np.searchsorted(range_starts, hi, side="left"))
+        return np.arange(lo, max(hi, lo), dtype=np.int64)
 
 
 # The columns of EventArrays, in order, and their types; then its range columns'.
@@ -561,7 +800,7 @@ def load_event_arrays(
         range_rows,
         range_starts,
         range_ends,
-    )
+    ).warm()
 
 
 def collapse_copies(
@@ -593,7 +832,7 @@ def collapse_copies(
         ends=ends[keep],
         kinds=arrays.kinds[keep],
         points=points[keep],
-    )
+    ).warm()
 
 
 class EventText(NamedTuple):

@@ -337,7 +337,7 @@ def build_frame(
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
         return _density_frame(arrays, vp, highlight_starts, count)
     era_length = ERA_FACTOR * vp.span
-    covering = len(arrays.covering_rows(t0))  # first: the eras' (at vp.start) follow from it
+    covering = arrays.count_covering(t0)
     eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
     metrics = replace(metrics, era_h=era_band_height(n_eras))
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
@@ -425,6 +425,7 @@ def place_labels(
     r = metrics.marker_r
     gap = max(metrics.pad - 0.5, 0.0)
     box0, box1 = _box_extent(is_point, u_s, u_e, metrics)
+    packed0, packed1 = box0.copy(), box1.copy()  # the boxes the lanes were packed with
     # What the item draws besides its label.
     ext0 = np.where(is_point, u_s - r, u_s)
     ext1 = np.where(is_point, u_s + r, np.maximum(u_e, u_s + 3.0))
@@ -472,27 +473,40 @@ def place_labels(
     # item that leaves its lane stays there with lo +inf, so it is never in the way.
     items = np.flatnonzero(lanes >= 0)
     item_lanes = lanes[items]
+    # Each item's lane as a bit (none once out of the lanes): the lanes in an item's way
+    # are one OR over those that clash, a Python int, not a table made per item.
+    item_bits = _lane_bits(item_lanes)
+    everything = (1 << lane_count) - 1
     lo = box0[items] - gap
     hi = box1[items] + gap
     at = {int(item): n for n, item in enumerate(items.tolist())}
     for i in moved:
         n = at.get(i)
+        if (
+            i != force
+            and lanes[i] >= 0  # (not pushed out by the selected item)
+            and packed0[i] <= box0[i]
+            and box1[i] <= packed1[i]
+        ):
+            # Still inside the box its lane was packed with (a range's label moved in
+            # to the bar's visible start, the bar running past it): nothing that kept
+            # its box is in its way, and what moved before it saw its new box.
+            continue
         if n is not None:
             lo[n] = np.inf  # not in its own way
         clash = (lo <= box1[i]) & (hi >= box0[i])
-        in_way = item_lanes[clash]
-        busy = np.zeros(lane_count, bool)
-        busy[in_way] = True
-        if np.count_nonzero(busy) < lane_count:  # the free lane nearest its own
-            free = np.flatnonzero(~busy)
-            own = lanes[i] if lanes[i] >= 0 else 0
-            lanes[i] = int(free[np.argmin(np.abs(free - own))])
+        busy = int(np.bitwise_or.reduce(item_bits[clash])) & everything
+        if busy != everything:  # the free lane nearest its own (the lower one on a tie)
+            own = int(lanes[i]) if lanes[i] >= 0 else 0
+            lanes[i] = _nearest_free(busy, own, lane_count)
         elif i == force and lane_count:
             # The lane with the least in the way; what was in the way overflows.
+            in_way = item_lanes[clash]
             lanes[i] = int(np.argmin(np.bincount(in_way, minlength=lane_count)))
             pushed = np.flatnonzero(clash & (item_lanes == lanes[i]))
             lanes[items[pushed]] = -1
             item_lanes[pushed] = -1
+            item_bits[pushed] = 0
             lo[pushed] = np.inf
         else:
             has_label[i] = flipped[i] = False
@@ -502,11 +516,30 @@ def place_labels(
         if n is None:  # a lane gained: in the way of the items after it
             n = at[i] = len(items)
             items, item_lanes = np.append(items, i), np.append(item_lanes, lanes[i])
+            item_bits = np.append(item_bits, np.uint64(0))
             lo, hi = np.append(lo, np.inf), np.append(hi, np.inf)
         item_lanes[n] = lanes[i]
+        item_bits[n] = np.uint64(1 << int(lanes[i]))
         lo[n] = box0[i] - gap
         hi[n] = box1[i] + gap
     return lanes, box0, box1, u_label, flipped, has_label
+
+
+def _lane_bits(lanes: np.ndarray) -> np.ndarray:
+    """1 << lane for each lane (at most 64 of them), 0 for none (-1)."""
+    bits = np.zeros(len(lanes), dtype=np.uint64)
+    on = lanes >= 0
+    bits[on] = np.left_shift(np.uint64(1), lanes[on].astype(np.uint64))
+    return bits
+
+
+def _nearest_free(busy: int, own: int, lane_count: int) -> int:
+    """The lane not set in busy nearest own, the lower of two as near (one is free)."""
+    for distance in range(lane_count):
+        for lane in (own - distance, own + distance):
+            if 0 <= lane < lane_count and not busy >> lane & 1:
+                return lane
+    raise ValueError("no free lane")
 
 
 def _in_view(point: bool, ext0: np.ndarray, ext1: np.ndarray, i: int, width: float) -> bool:

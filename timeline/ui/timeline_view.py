@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
+    QPaintEngine,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -50,7 +51,7 @@ from timeline.timescale import (
     ticks_for,
 )
 from timeline.ui.date_text import group_number
-from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, lay_out
+from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, TextImages, lay_out
 from timeline.ui.timeline_geometry import (
     DENSITY_THRESHOLD,
     ERA_ROW_PX,
@@ -144,6 +145,7 @@ class TimelineView(QWidget):
         self._labels: TextCache[int] = TextCache(4000)
         self._strings: TextCache[str] = TextCache(2000)
         self._small_strings: TextCache[str] = TextCache(200)
+        self._images = TextImages()
         self._count_rect: QRectF | None = None  # where the overflow count was painted
         self._plan = LanePlan()
         self._vp = Viewport(to_axis(datetime(2000, 1, 1)), 10 * YEAR, max(self.width(), 1))
@@ -153,6 +155,9 @@ class TimelineView(QWidget):
         self._codes: np.ndarray | None = None  # colouring by tag or source (set_colouring)
         self._palette: list[QColor] = []
         self._highlight_rows: np.ndarray | None = None
+        # The shown article ids' lowest and highest, kept until other arrays are shown
+        # (a new search's highlight over the same events does not read them again).
+        self._article_bounds: tuple[int, int] | None = None
         self._kept_highlight_starts: tuple[tuple[int, int], np.ndarray, np.ndarray] | None = None
         self._highlight_version = 0
         self._selected_row: int | None = None
@@ -170,13 +175,19 @@ class TimelineView(QWidget):
         self._last: QPointF | None = None
         self._dragged = False
         self._fit_pending = True
+        self._warming = False  # a slice of the arrays' length classes is scheduled
         self._sync_direction()
 
     # -- data -------------------------------------------------------------------
 
     def set_data(self, arrays: EventArrays, labels: LabelSource | None = None) -> None:
-        """Show these events; `labels` maps event ids to EventText (or its first fields)."""
+        """Show these events; `labels` maps event ids to EventText (or its first fields).
+
+        The view fits them all, unless the user zoomed or panned the density band drawn
+        from the summary meanwhile: then it stays where the user took it."""
+        keep_view = self._summary is not None and not self._fit_pending
         self._arrays = arrays
+        self._article_bounds = None
         self._summary = None
         self._label_source = labels
         self._codes = None
@@ -188,7 +199,11 @@ class TimelineView(QWidget):
         self._highlight_rows = None
         self._highlight_version += 1
         self._frame_key = None
-        self.fit_all()
+        if keep_view:
+            self.update()
+        else:
+            self.fit_all()
+        self._warm_arrays()
 
     def set_summary(self, summary: DensitySummary) -> None:
         """Draw the store's events per day as a density band until set_data brings the
@@ -234,6 +249,7 @@ class TimelineView(QWidget):
             else:
                 self._plan.clear()
             self._arrays = arrays
+            self._article_bounds = None
             self._summary = None
             self._codes = None
             self._highlight = self._highlight_rows = None
@@ -242,8 +258,22 @@ class TimelineView(QWidget):
                 rows = np.flatnonzero(arrays.ids == selected)
                 row = int(rows[0]) if len(rows) else None
             self._selected_row = row if row is None or row >= 0 else None
+            self._warm_arrays()
         self._frame_key = None
         self.update()
+
+    def _warm_arrays(self) -> None:
+        """Make the shown arrays' length classes a slice at a time while the window is
+        idle (an edit's arrays come without them; frames meanwhile read every earlier
+        range's end, as they did before the classes)."""
+        if not self._warming and not self._arrays.warm_step():
+            self._warming = True
+            QTimer.singleShot(0, self._warm_step)
+
+    @Slot()
+    def _warm_step(self) -> None:
+        self._warming = False
+        self._warm_arrays()
 
     def set_colouring(self, codes: np.ndarray | None, palette: Sequence[QColor] = ()) -> None:
         """Draw each event in palette[codes[row]] (-1: its kind's colour); None: by kind."""
@@ -425,7 +455,10 @@ class TimelineView(QWidget):
             self._highlight = None
             self._highlight_rows = None
         else:
-            self._highlight = _of_articles(self._arrays.article_ids, article_ids)
+            ids = self._arrays.article_ids
+            if self._article_bounds is None and len(ids):
+                self._article_bounds = (int(ids.min()), int(ids.max()))
+            self._highlight = _of_articles(ids, article_ids, self._article_bounds)
             self._highlight_rows = np.flatnonzero(self._highlight)
         self._highlight_version += 1
         self.update()
@@ -630,7 +663,6 @@ class TimelineView(QWidget):
     # -- painting -------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        look = Look.from_palette(self.palette())
         frame = self._current_frame()
         metrics = self._frame_metrics(frame)
         font = self.font()
@@ -639,6 +671,7 @@ class TimelineView(QWidget):
         small_font = self._small_font()
         small_text = cached_text(self._small_strings, small_font, budget)
         p = QPainter(self)
+        look = Look.from_palette(self.palette(), self._text_images(p))
         p.setFont(font)
         p.fillRect(self.rect(), look.background)
         missing: list[int] = []
@@ -696,6 +729,17 @@ class TimelineView(QWidget):
             self._request_labels(missing)
         if not complete or budget[0] < 0:
             QTimer.singleShot(0, self.update)
+
+    def _text_images(self, p: QPainter) -> TextImages | None:
+        """Where texts are drawn from images of them: on a raster device only (an SVG or
+        PDF export keeps its text as text)."""
+        engine = p.paintEngine()
+        if engine is None or engine.type() != QPaintEngine.Type.Raster:
+            return None
+        dpr = float(p.device().devicePixelRatioF())
+        if self._images.dpr != dpr:
+            self._images = TextImages(dpr)
+        return self._images
 
     def _paint_selection_line(
         self, p: QPainter, frame: Frame, metrics: Metrics, look: Look
@@ -774,6 +818,7 @@ class TimelineView(QWidget):
             self._labels.clear()
             self._strings.clear()
             self._small_strings.clear()
+            self._images.clear()
             self._sync_direction()
         super().changeEvent(event)
 
@@ -962,22 +1007,25 @@ class TimelineView(QWidget):
 _TABLE_MAX_ID = 64_000_000
 
 
-def _of_articles(article_ids: np.ndarray, wanted_ids: Iterable[int]) -> np.ndarray:
+def _of_articles(
+    article_ids: np.ndarray, wanted_ids: Iterable[int], bounds: tuple[int, int] | None = None
+) -> np.ndarray:
     """Which rows belong to one of wanted_ids: by a table indexed by article id, one
     pass over the rows (numpy.isin sorted them all: 0.1-0.5 s on the GUI thread for a
-    search highlighting a quarter of a million events' articles)."""
+    search highlighting a quarter of a million events' articles).  bounds: the lowest
+    and highest of article_ids, when known (two more passes over 10M rows: 18 ms)."""
     # One conversion of the whole list (a Python int() for each id took longer than the
     # look-up itself).
     listed = wanted_ids if isinstance(wanted_ids, np.ndarray | list | tuple) else list(wanted_ids)
     wanted = np.asarray(listed, dtype=np.int64).ravel()
     if not len(article_ids) or not len(wanted):
         return np.zeros(len(article_ids), dtype=bool)
-    low, top = int(article_ids.min()), int(article_ids.max())
+    low, top = bounds if bounds is not None else (int(article_ids.min()), int(article_ids.max()))
     if low < 0 or top > _TABLE_MAX_ID:
         return np.isin(article_ids, wanted)
     table = np.zeros(top + 1, dtype=bool)
     table[wanted[(wanted >= 0) & (wanted <= top)]] = True
-    return table[article_ids]
+    return np.take(table, article_ids)
 
 
 def _paragraphs(lines: Sequence[str]) -> str:
