@@ -201,7 +201,8 @@ def test_a_script_without_a_main_guard_imports_once_and_is_told_why(
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     guarded = [line for line in lines if 'if __name__ == "__main__":' in line]
-    assert guarded and all(line.startswith("added 0 ") for line in guarded)
+    said = f"stdout: {done.stdout!r}; stderr: {done.stderr[-2000:]!r}"
+    assert guarded and all(line.startswith("added 0 ") for line in guarded), said
     (parent,) = [line for line in lines if line not in guarded]
     with Store(tmp_path / "u.db") as store:
         assert parent == f"added {store.count_articles()} []" and store.count_articles() > 100
