@@ -58,6 +58,7 @@ class Workers:
     def __init__(self, processes: int) -> None:
         self.processes = processes
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._dropped = False  # a map was left with batches in flight: end at once
 
     def start(self) -> None:
         """Start the processes (OSError, or another error of the platform's, if it cannot)."""
@@ -95,6 +96,7 @@ class Workers:
         assert self._pool is not None
         ahead = 2 * self.processes
         pending: deque[tuple[T, concurrent.futures.Future[R]]] = deque()
+        done = False
         try:
             for batch in batches:
                 pending.append((batch, self._pool.submit(function, batch)))
@@ -102,11 +104,17 @@ class Workers:
                     yield self._next(pending, stop)
             while pending:
                 yield self._next(pending, stop)
+            done = True
         except BrokenProcessPool:
+            self._dropped = True
             self.close()
             raise WorkerDied(
                 "a worker process ended unexpectedly (killed, or out of memory?)"
             ) from None
+        finally:
+            if not done:  # stopped, or left by its caller: what is in flight is dropped
+                self._dropped = True
+                self.close()
 
     @staticmethod
     def _next(
@@ -121,15 +129,21 @@ class Workers:
                     raise Stopped from None
 
     def close(self) -> None:
-        """End the processes now (work in flight is dropped)."""
+        """End the processes: at once when a map was left with work in flight (it is
+        dropped), else as they end by themselves (they are idle: their output flushed)."""
         if self._pool is not None:
             pool, self._pool = self._pool, None
-            _end(pool)
+            if self._dropped:
+                _end(pool)
+            else:
+                pool.shutdown(wait=True)
+            self._dropped = False
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, *_: object) -> None:
+        self._dropped = self._dropped or kind is not None
         self.close()
 
 
