@@ -6,25 +6,28 @@ multiprocessing.freeze_support() first thing (packaging/entry.py), so a spawned 
 of the bundle runs the worker instead of a second program.
 
 A worker that dies (killed, out of memory, a crash in a C library) ends the batches in
-flight with WorkerDied instead of leaving them awaited for ever, as
-multiprocessing.Pool would (it replaces the process and forgets its task); the next
-map_ordered starts new processes.
+flight with WorkerDied.  multiprocessing.Pool replaces such a worker and forgets the
+batch it held, which would then be awaited for ever; so the writer, while it waits,
+looks at the exit codes of the workers it started (a Pool worker never ends by itself).
+concurrent.futures' pool reports a dead worker itself, but killing its workers on a
+cancel can leave its manager thread reading half a message for ever, and the
+interpreter then never exits (seen with Debian 12's Python 3.11.2); Pool.terminate does
+not.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import multiprocessing
+import multiprocessing.pool
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-_POLL = 0.1  # seconds between looks at `stop` while a batch is awaited
+_POLL = 0.1  # seconds between looks at `stop` and at the workers while a batch is awaited
 
 
 class Stopped(Exception):
@@ -57,7 +60,8 @@ class Workers:
 
     def __init__(self, processes: int) -> None:
         self.processes = processes
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._pool: multiprocessing.pool.Pool | None = None
+        self._started: list[Any] = []  # the pool's worker processes, as it started them
         self._dropped = False  # a map was left with batches in flight: end at once
 
     def start(self) -> None:
@@ -68,15 +72,8 @@ class Workers:
                     "this script runs again in each worker process and asks for workers "
                     'there: put its top level under `if __name__ == "__main__":`'
                 )
-            pool = concurrent.futures.ProcessPoolExecutor(
-                self.processes, mp_context=multiprocessing.get_context("spawn")
-            )
-            try:
-                pool.submit(os.getpid).result()  # the processes run, or the error is raised
-            except BaseException:
-                _end(pool)
-                raise
-            self._pool = pool
+            self._pool = multiprocessing.get_context("spawn").Pool(self.processes)
+            self._started = list(getattr(self._pool, "_pool", []))  # CPython's
 
     def map_ordered(
         self,
@@ -87,7 +84,7 @@ class Workers:
         """(batch, function(batch)) for each batch, in the order given.
 
         At most twice as many batches as processes are read ahead of the one awaited
-        (memory stays bounded whatever the input's length: Executor.map would read it
+        (memory stays bounded whatever the input's length: Pool.imap would read it
         all).  stop is asked every 0.1 s while a batch is awaited: True raises Stopped.
         A worker that dies raises WorkerDied (the processes are ended; the next call
         starts new ones).
@@ -95,38 +92,33 @@ class Workers:
         self.start()
         assert self._pool is not None
         ahead = 2 * self.processes
-        pending: deque[tuple[T, concurrent.futures.Future[R]]] = deque()
+        pending: deque[tuple[T, Any]] = deque()
         done = False
         try:
             for batch in batches:
-                pending.append((batch, self._pool.submit(function, batch)))
+                pending.append((batch, self._pool.apply_async(function, (batch,))))
                 if len(pending) > ahead:
                     yield self._next(pending, stop)
             while pending:
                 yield self._next(pending, stop)
             done = True
-        except BrokenProcessPool:
-            self._dropped = True
-            self.close()
-            raise WorkerDied(
-                "a worker process ended unexpectedly (killed, or out of memory?)"
-            ) from None
         finally:
-            if not done:  # stopped, or left by its caller: what is in flight is dropped
+            if not done:  # stopped, failed, or left by its caller: work in flight dropped
                 self._dropped = True
                 self.close()
 
-    @staticmethod
-    def _next(
-        pending: deque[tuple[T, concurrent.futures.Future[R]]], stop: Callable[[], bool] | None
-    ) -> tuple[T, R]:
+    def _next(self, pending: deque[tuple[T, Any]], stop: Callable[[], bool] | None) -> tuple[T, R]:
         batch, result = pending.popleft()
         while True:
             try:
-                return batch, result.result(_POLL)
-            except concurrent.futures.TimeoutError:
+                return batch, result.get(_POLL)
+            except multiprocessing.TimeoutError:
                 if stop is not None and stop():
                     raise Stopped from None
+                if any(process.exitcode is not None for process in self._started):
+                    raise WorkerDied(
+                        "a worker process ended unexpectedly (killed, or out of memory?)"
+                    ) from None
 
     def close(self) -> None:
         """End the processes: at once when a map was left with work in flight (it is
@@ -134,10 +126,12 @@ class Workers:
         if self._pool is not None:
             pool, self._pool = self._pool, None
             if self._dropped:
-                _end(pool)
+                pool.terminate()
             else:
-                pool.shutdown(wait=True)
+                pool.close()
+            pool.join()
             self._dropped = False
+            self._started = []
 
     def __enter__(self) -> Workers:
         return self
@@ -145,17 +139,6 @@ class Workers:
     def __exit__(self, kind: object, *_: object) -> None:
         self._dropped = self._dropped or kind is not None
         self.close()
-
-
-def _end(pool: concurrent.futures.ProcessPoolExecutor) -> None:
-    """Stop a pool's processes at once: shutdown alone waits for the batches they hold."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # CPython's
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(5)
 
 
 def _bootstrapping() -> bool:
