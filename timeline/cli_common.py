@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from timeline.cli_window import chosen_db_path
 from timeline.text.safe import terminal_safe
 
 if TYPE_CHECKING:
@@ -28,14 +28,7 @@ class Settings:
 
     @property
     def db_path(self) -> Path:
-        if self.db is not None:
-            return self.db
-        env = os.environ.get("TIMELINE_DB")
-        if env:
-            return Path(env)
-        from timeline.store import default_db_path
-
-        return default_db_path()
+        return chosen_db_path(self.db)
 
     @property
     def shape_for_terminal(self) -> bool:

@@ -1,0 +1,135 @@
+"""`timeline` with no command, started without click (timeline/__main__.py, cli_window.py).
+
+The window itself is replaced by a stand-in that reports what it was asked to open and
+whether click was loaded by then; each case runs through the console entry and through
+the click command line alone, and both must open the same thing or fail the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.cli_window import WindowArguments, parse_window_arguments
+from timeline.store import Store
+
+# Runs `timeline ARGS` (the entry, or click's main) with run_window replaced.
+_SCRIPT = """
+import json, sys
+import timeline.ui.app as app
+
+def stand_in(db_path, *, lang=None, screenshot=None):
+    print(json.dumps({
+        "click": "click" in sys.modules,
+        "db": str(db_path),
+        "lang": lang,
+        "screenshot": None if screenshot is None else str(screenshot),
+    }))
+    return 0
+
+app.run_window = stand_in
+sys.argv = ["timeline", *json.loads(sys.argv[1])]
+if sys.argv[-1] == "--through-click":
+    sys.argv.pop()
+    from timeline.cli import main
+else:
+    from timeline.__main__ import main
+main()
+"""
+
+
+def _timeline(args: list[str], cwd: Path, *, through_click: bool) -> subprocess.CompletedProcess:
+    argv = [*args, "--through-click"] if through_click else args
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("TIMELINE_DB", None)
+    return subprocess.run(
+        [sys.executable, "-c", _SCRIPT, json.dumps(argv)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], WindowArguments()),
+        (["--db", "a.db"], WindowArguments(db=Path("a.db"))),
+        (["--db=a.db", "--lang", "ar"], WindowArguments(db=Path("a.db"), lang="ar")),
+        (
+            ["--no-bidi", "--screenshot", "s.png", "--lang=en"],
+            WindowArguments(lang="en", screenshot=Path("s.png")),
+        ),
+        (["--bidi", "--db", "ملف.db"], WindowArguments(db=Path("ملف.db"))),
+    ],
+)
+def test_the_window_options_are_read_as_click_reads_them(
+    args: list[str], expected: WindowArguments
+) -> None:
+    assert parse_window_arguments(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import", "x.jsonl"],  # a command
+        ["--db", "a.db", "list"],
+        ["--help"],
+        ["-h"],
+        ["--version"],
+        ["--lang", "fr"],  # not a choice
+        ["--db"],  # no value
+        ["--db", "--lang"],  # a value that starts with a dash
+        ["--db", "a.db", "--db", "b.db"],  # twice
+        ["--bidi", "--no-bidi"],
+        ["--unknown"],
+        ["--db", "."],  # a folder
+    ],
+)
+def test_anything_click_has_a_word_about_is_left_to_click(args: list[str]) -> None:
+    assert parse_window_arguments(args) is None
+
+
+def test_the_window_opens_without_click_as_it_would_with_it(tmp_path: Path) -> None:
+    Store(tmp_path / "w.db").close()  # made here: creating one loads sqlite-utils (and click)
+    args = ["--db", "w.db", "--lang", "ar", "--screenshot", "s.png"]
+    direct = _timeline(args, tmp_path, through_click=False)
+    via_click = _timeline(args, tmp_path, through_click=True)
+    assert direct.returncode == via_click.returncode == 0, direct.stderr + via_click.stderr
+    opened = json.loads(direct.stdout.splitlines()[-1])
+    assert opened.pop("click") is False
+    assert json.loads(via_click.stdout.splitlines()[-1]) == {**opened, "click": True}
+    assert opened == {"db": "w.db", "lang": "ar", "screenshot": "s.png"}
+
+
+def test_a_new_store_is_made_on_the_way(tmp_path: Path) -> None:
+    done = _timeline(["--db", "new.db"], tmp_path, through_click=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1])["db"] == "new.db"
+    with Store(tmp_path / "new.db", create=False) as store:
+        assert store.count_articles() == 0
+
+
+def test_a_damaged_store_fails_in_one_line_either_way(tmp_path: Path) -> None:
+    (tmp_path / "bad.db").write_bytes(b"not a database at all, " * 100)
+    direct = _timeline(["--db", "bad.db"], tmp_path, through_click=False)
+    via_click = _timeline(["--db", "bad.db"], tmp_path, through_click=True)
+    assert direct.returncode == via_click.returncode == 1
+    assert direct.stdout == via_click.stdout == ""  # the window never opened
+    assert direct.stderr == via_click.stderr
+    assert direct.stderr.startswith("Error: bad.db ") and direct.stderr.count("\n") == 1
+    assert (tmp_path / "bad.db").read_bytes() == b"not a database at all, " * 100
+
+
+def test_a_usage_error_still_comes_from_click(tmp_path: Path) -> None:
+    done = _timeline(["--lang", "fr"], tmp_path, through_click=False)
+    assert done.returncode == 2
+    assert "Invalid value for '--lang'" in done.stderr
+    assert done.stdout == ""

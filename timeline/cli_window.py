@@ -1,0 +1,143 @@
+"""`timeline` with no command (open the window) started without click.
+
+Importing click and building the command line's thirty commands took 50-70 ms of the
+window's start-up, before Qt was even loaded, and the window needs none of it.  The
+console entry (`timeline/__main__.py`) hands the arguments here first; the window opens
+without click only when the arguments are the group's own options, each once, with
+values click would take without a word (`--db FILE`, `--lang ar|en`, `--screenshot
+FILE`, `--bidi/--no-bidi`).  Anything else (a command, --help, --version, an unknown
+option, a value click would refuse) is left to the click command line, untouched, so
+help, errors and exit statuses come from one place.  Nothing here imports click.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.text.safe import terminal_safe
+
+_VALUED = ("--db", "--lang", "--screenshot")
+_FLAGS = ("--bidi", "--no-bidi")
+_LANGUAGES = ("ar", "en")
+
+
+@dataclass(frozen=True)
+class WindowArguments:
+    """The group options that open the window."""
+
+    db: Path | None = None
+    lang: str | None = None
+    screenshot: Path | None = None
+
+
+def chosen_db_path(db: Path | None) -> Path:
+    """The database a command works on: --db, else $TIMELINE_DB, else the user's data dir."""
+    if db is not None:
+        return db
+    env = os.environ.get("TIMELINE_DB")
+    if env:
+        return Path(env)
+    from timeline.store import default_db_path
+
+    return default_db_path()
+
+
+def parse_window_arguments(args: list[str]) -> WindowArguments | None:
+    """The window's options, read as click reads them; None where click has a say.
+
+    None for a command or any positional argument, help, version, an unknown option,
+    an option given twice (bidi's two spellings count as one), a missing value or one
+    that starts with a dash, a language that is not a choice, and a --db or
+    --screenshot that names a folder (click.Path(dir_okay=False) refuses it).
+    """
+    values: dict[str, str] = {}
+    seen_bidi = False
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg in _FLAGS:
+            if seen_bidi:
+                return None
+            seen_bidi = True
+            continue
+        name, equals, value = arg.partition("=")
+        if name not in _VALUED or name in values:
+            return None
+        if not equals:
+            if i >= len(args):
+                return None
+            value = args[i]
+            i += 1
+        if not value or value.startswith("-"):
+            return None
+        values[name] = value
+    lang = values.get("--lang")
+    if lang is not None and lang not in _LANGUAGES:
+        return None
+    paths: dict[str, Path] = {}
+    for name in ("--db", "--screenshot"):
+        if name in values:
+            path = Path(values[name])
+            if path.is_dir():
+                return None
+            paths[name] = path
+    return WindowArguments(db=paths.get("--db"), lang=lang, screenshot=paths.get("--screenshot"))
+
+
+def run_without_click(args: list[str]) -> bool:
+    """Open the window as `timeline ARGS` would; False if the arguments are not for here.
+
+    False means nothing was done: the caller runs the click command line on the same
+    arguments.  Otherwise the window ran and the process exits with its status (1 after
+    a one-line error, as the click command exits).
+    """
+    if os.name == "nt" or "_TIMELINE_COMPLETE" in os.environ:
+        return False  # Windows' argument globs; shell completion
+    parsed = parse_window_arguments(args)
+    if parsed is None:
+        return False
+    try:
+        code = open_window(parsed)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        print("Aborted!", file=sys.stderr)
+        code = 1
+    except Exception as exc:
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        print(terminal_safe(f"Error: unexpected {type(exc).__name__}: {exc}"), file=sys.stderr)
+        code = 1
+    sys.exit(code)
+
+
+def open_window(arguments: WindowArguments) -> int:
+    """The click group's body with no command: check the platform, open the store, run."""
+    # Before any Qt import: a missing system library would otherwise abort inside Qt.
+    from timeline.ui.platform_check import window_problem
+
+    problem = window_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from timeline.store import Store, StoreError
+
+    try:
+        store = Store(chosen_db_path(arguments.db), create=True, progress=migration_progress)
+    except StoreError as exc:
+        print(terminal_safe(f"Error: {exc}"), file=sys.stderr)
+        return 1
+    with store:
+        db_path = store.path
+    from timeline.ui.app import run_window
+
+    return run_window(db_path, lang=arguments.lang, screenshot=arguments.screenshot)
+
+
+def migration_progress(done: int, total: int, what: str) -> None:
+    """An upgrade that rebuilds something large says how far it is, on stderr."""
+    end = "\n" if done >= total else ""
+    print(f"\rUpgrading the library: {what} {done}/{total}", end=end, file=sys.stderr, flush=True)
