@@ -152,3 +152,26 @@ def test_sentence_around_is_bounded_and_holds_the_span() -> None:
     label = library.sentence_around(text, at, at + 4)
     assert "2015" in label and len(label) <= 240
     assert library.sentence_around("أمس.", 0, 3) == "أمس."
+
+
+def test_a_failed_files_records_are_not_counted_as_skipped(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a_boom's bad record was passed over before a later article failed the file: it
+    # stored nothing, so the import skipped no record of it.
+    boom = write_jsonl(tmp_path / "a_boom.jsonl", [article(1), {"title": 3}, article(3)])
+    good = write_jsonl(tmp_path / "b_good.jsonl", [article(5), {"title": 3}])
+    real = library.mention_events
+
+    def failing(article_id: int, body: str, published: object) -> list:
+        if "3" in body:
+            raise RuntimeError("an importer bug")
+        return real(article_id, body, published)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "mention_events", failing)
+    report = library.import_paths(store, [boom, good])
+    failed, stored = report.files
+    assert failed.error is not None and failed.rejected == 1
+    assert stored.error is None and stored.added == 1 and stored.rejected == 1
+    assert report.rejected == 1
+    assert [a.title for a in store.articles()] == ["عنوان 5"]

@@ -116,8 +116,12 @@ class ImportReport:
 
     @property
     def rejected(self) -> int:
-        """Records skipped because they cannot be articles, over all files."""
-        return sum(f.rejected for f in self.files)
+        """Records skipped because they cannot be articles, over the files stored.
+
+        A file that failed stored nothing, so none of its records were skipped: its
+        error says why it failed (a strict import fails on the first such record).
+        """
+        return sum(f.rejected for f in self.files if f.error is None)
 
     @property
     def undated(self) -> int:
