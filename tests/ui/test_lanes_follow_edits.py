@@ -137,3 +137,65 @@ def test_the_view_keeps_lanes_and_selection_through_an_edit(qtbot: QtBot) -> Non
     frame = view._current_frame()
     after = dict(zip(after_arrays.ids[frame.rows].tolist(), frame.lanes.tolist(), strict=True))
     assert after == kept
+
+
+def frame_items(arrays: EventArrays, frame) -> tuple[list, ...]:
+    """What a frame draws, by event id: items, lanes, boxes, labels, overflow, eras."""
+    return (
+        arrays.ids[frame.rows].tolist(),
+        frame.lanes.tolist(),
+        frame.u_box0.tolist(),
+        frame.u_box1.tolist(),
+        frame.u_label.tolist(),
+        frame.labelled.tolist(),
+        arrays.ids[frame.overflow_rows].tolist(),
+        arrays.ids[frame.era_rows].tolist(),
+        frame.in_view,
+    )
+
+
+def test_an_edit_out_of_view_keeps_the_frame_and_one_in_view_builds_it(
+    qtbot: QtBot, monkeypatch
+) -> None:
+    """An edit whose rows (taken out and put in) lie outside the time a frame looked at
+    leaves the frame as it was, its rows followed: no lanes packed nor labels placed
+    again, and what it draws is what a frame built anew draws.  One in view builds it."""
+    import timeline.ui.timeline_view as timeline_view
+
+    arrays = crowded(600)
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"event {i}") for i in ids})
+    view.set_viewport(VIEW)
+    view._current_frame()
+    built: list[int] = []
+    real = timeline_view.build_frame
+
+    def counted(*args, **kwargs):
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(timeline_view, "build_frame", counted)
+    # An event after the view corrected to a day before it: both out of view.
+    row = int(np.argmax(arrays.starts > VIEW.end + DAY))
+    out_of_view = one(int(arrays.ids[row]), 7, START + HOUR)
+    after = user._spliced(arrays, np.array([row]), out_of_view)
+    view.replace_data(after)
+    frame = view._current_frame()
+    assert not built
+    plan = LanePlan()  # built anew, with lanes packed for the arrays before and followed
+    build_frame(arrays, VIEW, view._current_metrics(), plan)
+    assert after.origin is not None
+    plan.follow(after, after.origin)
+    anew = build_frame(after, VIEW, view._current_metrics(), plan)
+    assert frame_items(after, frame) == frame_items(after, anew)
+    assert len(frame.rows) > 20
+    # One corrected into the view: the frame is built again, and shows it.
+    row = int(np.argmax(after.starts > VIEW.end + DAY))
+    event_id = int(after.ids[row])
+    into_view = one(event_id, 7, int(VIEW.start + VIEW.span / 3))
+    again = user._spliced(after, np.array([row]), into_view)
+    view.replace_data(again)
+    frame = view._current_frame()
+    assert built and event_id in again.ids[np.concatenate((frame.rows, frame.overflow_rows))]
