@@ -199,3 +199,34 @@ def test_an_edit_out_of_view_keeps_the_frame_and_one_in_view_builds_it(
     view.replace_data(again)
     frame = view._current_frame()
     assert built and event_id in again.ids[np.concatenate((frame.rows, frame.overflow_rows))]
+
+
+def test_the_selected_event_corrected_in_place_stays_selected(qtbot: QtBot) -> None:
+    """The selected event moved by an edit patched in place (the arrays before written
+    over, spent) is still the one selected at its new place, found among the rows put
+    in by the id the edit read before writing; a hidden one leaves no selection."""
+    from timeline.store.timeline_data import ColumnRoom
+
+    room = ColumnRoom(headroom=64)
+    arrays = crowded().alias()
+    while not room.adopt_step(arrays):
+        pass
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"event {i}") for i in ids})
+    view.set_viewport(VIEW)
+    frame = view._current_frame()
+    row = int(frame.rows[len(frame.rows) // 2])
+    event_id = int(arrays.ids[row])
+    view.select_event(event_id)
+    assert view.selected_event() == event_id
+    moved = one(event_id, int(arrays.article_ids[row]), int(arrays.starts[row]) + 5 * DAY)
+    after = user._spliced(arrays, np.array([row]), moved, room)
+    assert room.holds(after)  # written over the arrays before
+    view.replace_data(after)
+    assert view.selected_event() == event_id
+    assert int(after.starts[view._selected_row]) == int(moved.starts[0])
+    gone = user._spliced(after, np.array([view._selected_row]), EventArrays(), room)
+    view.replace_data(gone)
+    assert view.selected_event() is None

@@ -643,6 +643,7 @@ def _spliced(
         np.concatenate((arrays.starts[out], new.starts)),
         np.concatenate((arrays.ends[out], np.maximum(new.ends, new.starts))),
     )
+    out_ids = arrays.ids[out]
     order = np.argsort(new.starts, kind="stable")
     starts = new.starts[order]
     at = np.searchsorted(arrays.starts, starts, side="right").tolist()
@@ -740,7 +741,7 @@ def _spliced(
     out = np.asarray(out, dtype=np.int64)
     at_sorted = np.asarray(at, dtype=np.int64)
     placed = at_sorted - np.searchsorted(out, at_sorted) + np.arange(len(at_sorted))
-    spliced.origin = RowSplice(weakref.ref(arrays), out, at_sorted, placed, changed)
+    spliced.origin = RowSplice(weakref.ref(arrays), out, at_sorted, placed, changed, out_ids)
     return spliced
 
 

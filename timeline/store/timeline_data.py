@@ -138,7 +138,9 @@ class RowSplice:
     out: source rows taken out (sorted); at: for each row put in (in start order), the
     source row it went before; placed: the rows put in, as rows of the new arrays.
     source is a weak reference (the old arrays are not kept alive by the new ones).
-    changed: the starts and the ends of the rows taken out and put in, when known.
+    changed: the starts and the ends of the rows taken out and put in, when known;
+    out_ids: the ids of the rows taken out, when known (read before the source was
+    written over: a patch in place spends it).
     """
 
     source: Callable[[], EventArrays | None]
@@ -146,6 +148,7 @@ class RowSplice:
     at: np.ndarray
     placed: np.ndarray
     changed: tuple[np.ndarray, np.ndarray] | None = None
+    out_ids: np.ndarray | None = None
 
     def map_rows(self, rows: np.ndarray) -> np.ndarray:
         """Source rows as rows of the new arrays; -1 for those taken out."""

@@ -258,7 +258,14 @@ class TimelineView(QWidget):
             self._codes = None
             self._highlight = self._highlight_rows = None
             self._highlight_version += 1
-            if (row is None or row < 0) and selected is not None:  # moved, or no splice
+            if row is not None and row < 0 and splice is not None and splice.out_ids is not None:
+                # Taken out by the edit: put back in (a correction moved it), or gone.  Its
+                # id as the edit read it (the arrays before may be spent: written over).
+                assert self._selected_row is not None
+                taken = splice.out_ids[np.searchsorted(splice.out, self._selected_row)]
+                again = splice.placed[arrays.ids[splice.placed] == taken]
+                row = int(again[0]) if len(again) else None
+            elif row is None and selected is not None:  # no splice: found by its id
                 rows = np.flatnonzero(arrays.ids == selected)
                 row = int(rows[0]) if len(rows) else None
             self._selected_row = row if row is None or row >= 0 else None
