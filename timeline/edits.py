@@ -136,6 +136,33 @@ def read_date(text: str) -> DateValue | None:
     return max(placed, key=lambda m: m.end - m.start).date
 
 
+# A date of each shape a user types (ISO, a range, Arabic and English month names,
+# Hijri, a phrase read as a mention): read once by warm_up, so that each path's
+# imports, word lists and tables are made before the first edit.
+_WARM_DATES = (
+    "1990-01-01",
+    "1950/1953",
+    "1 يناير 1990",
+    "22nd May 2021",
+    "10 شوال 1442 هـ",
+    "بين عامي 1950 و1953",
+)
+
+
+def warm_up(store: Store) -> None:
+    """Load and compile now what a first edit would (a window calls it on its writer
+    while idle): the date rules of every path a typed date takes, with every pattern
+    of the rules compiled (whatever the user's pattern cache holds), the name the
+    edits are stamped with, and what the store's first write loads.  Writes nothing."""
+    from timeline.dating.lazy import compile_all
+
+    for text in _WARM_DATES:
+        read_date(text)
+    compile_all()
+    _stamp()
+    store.load_writer()
+
+
 def _must_read(text: str) -> DateValue:
     date = read_date(text)
     if date is None:

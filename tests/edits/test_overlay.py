@@ -441,3 +441,61 @@ def test_an_edit_moves_only_the_rows_on_its_shorter_side() -> None:
     assert shown.ids.tolist() == expected
     assert shown.range_rows.tolist() == np.flatnonzero(~shown.points).tolist()
     assert shown.range_starts.tolist() == shown.starts[~shown.points].tolist()
+
+
+def test_length_classes_follow_an_edit_as_made_anew() -> None:
+    """An edit's arrays come with their ranges' length classes spliced from those of the
+    arrays before (not made again on the edit's first frames), equal to the classes made
+    anew from their ranges, through a run of edits patched in the room and out of it."""
+    from timeline.store.timeline_data import ColumnRoom, EventArrays, LengthClasses
+
+    rng = np.random.default_rng(11)
+
+    def with_lengths(arrays: EventArrays) -> EventArrays:
+        # Lengths of many binary digits, so that there are many classes.
+        ends = arrays.starts + (2 ** rng.integers(0, 20, len(arrays))) * (~arrays.points)
+        return EventArrays(
+            ids=arrays.ids,
+            article_ids=arrays.article_ids,
+            starts=arrays.starts,
+            ends=ends,
+            kinds=arrays.kinds,
+            points=arrays.points,
+        )
+
+    room = ColumnRoom(headroom=8)
+    shown = with_lengths(random_arrays(rng, 300)).warm().alias()
+    assert shown.made_classes() is not None  # an alias has the classes of its rows
+    while not room.adopt_step(shown, step_rows=64):
+        pass
+    spliced_classes = 0
+    for step in range(200):
+        out, new = random_edit(rng, shown, step)
+        new = with_lengths(new)
+        spliced = user._spliced(shown, out, new, room if step % 3 else None)
+        if spliced is shown:
+            continue
+        classes = spliced.made_classes()
+        assert classes is not None
+        anew = LengthClasses(spliced.range_starts, spliced.range_ends)
+        assert classes.order.tolist() == anew.order.tolist()
+        assert classes.bounds.tolist() == anew.bounds.tolist()
+        assert classes.present == anew.present and classes.ranges == anew.ranges
+        t = int(rng.integers(0, 60))
+        fresh = EventArrays.with_ranges(
+            (
+                spliced.ids,
+                spliced.article_ids,
+                spliced.starts,
+                spliced.ends,
+                spliced.kinds,
+                spliced.points,
+            ),
+            spliced.range_rows,
+            spliced.range_starts,
+            spliced.range_ends,
+        )
+        assert spliced.covering_rows(t).tolist() == fresh.covering_rows(t).tolist()
+        spliced_classes += 1
+        shown = spliced
+    assert spliced_classes > 150

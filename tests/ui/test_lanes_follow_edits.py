@@ -137,3 +137,96 @@ def test_the_view_keeps_lanes_and_selection_through_an_edit(qtbot: QtBot) -> Non
     frame = view._current_frame()
     after = dict(zip(after_arrays.ids[frame.rows].tolist(), frame.lanes.tolist(), strict=True))
     assert after == kept
+
+
+def frame_items(arrays: EventArrays, frame) -> tuple[list, ...]:
+    """What a frame draws, by event id: items, lanes, boxes, labels, overflow, eras."""
+    return (
+        arrays.ids[frame.rows].tolist(),
+        frame.lanes.tolist(),
+        frame.u_box0.tolist(),
+        frame.u_box1.tolist(),
+        frame.u_label.tolist(),
+        frame.labelled.tolist(),
+        arrays.ids[frame.overflow_rows].tolist(),
+        arrays.ids[frame.era_rows].tolist(),
+        frame.in_view,
+    )
+
+
+def test_an_edit_out_of_view_keeps_the_frame_and_one_in_view_builds_it(
+    qtbot: QtBot, monkeypatch
+) -> None:
+    """An edit whose rows (taken out and put in) lie outside the time a frame looked at
+    leaves the frame as it was, its rows followed: no lanes packed nor labels placed
+    again, and what it draws is what a frame built anew draws.  One in view builds it."""
+    import timeline.ui.timeline_view as timeline_view
+
+    arrays = crowded(600)
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"event {i}") for i in ids})
+    view.set_viewport(VIEW)
+    view._current_frame()
+    built: list[int] = []
+    real = timeline_view.build_frame
+
+    def counted(*args, **kwargs):
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(timeline_view, "build_frame", counted)
+    # An event after the view corrected to a day before it: both out of view.
+    row = int(np.argmax(arrays.starts > VIEW.end + DAY))
+    out_of_view = one(int(arrays.ids[row]), 7, START + HOUR)
+    after = user._spliced(arrays, np.array([row]), out_of_view)
+    view.replace_data(after)
+    frame = view._current_frame()
+    assert not built
+    plan = LanePlan()  # built anew, with lanes packed for the arrays before and followed
+    build_frame(arrays, VIEW, view._current_metrics(), plan)
+    assert after.origin is not None
+    plan.follow(after, after.origin)
+    anew = build_frame(after, VIEW, view._current_metrics(), plan)
+    assert frame_items(after, frame) == frame_items(after, anew)
+    assert len(frame.rows) > 20
+    # One corrected into the view: the frame is built again, and shows it.
+    row = int(np.argmax(after.starts > VIEW.end + DAY))
+    event_id = int(after.ids[row])
+    into_view = one(event_id, 7, int(VIEW.start + VIEW.span / 3))
+    again = user._spliced(after, np.array([row]), into_view)
+    view.replace_data(again)
+    frame = view._current_frame()
+    assert built and event_id in again.ids[np.concatenate((frame.rows, frame.overflow_rows))]
+
+
+def test_the_selected_event_corrected_in_place_stays_selected(qtbot: QtBot) -> None:
+    """The selected event moved by an edit patched in place (the arrays before written
+    over, spent) is still the one selected at its new place, found among the rows put
+    in by the id the edit read before writing; a hidden one leaves no selection."""
+    from timeline.store.timeline_data import ColumnRoom
+
+    room = ColumnRoom(headroom=64)
+    arrays = crowded().alias()
+    while not room.adopt_step(arrays):
+        pass
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"event {i}") for i in ids})
+    view.set_viewport(VIEW)
+    frame = view._current_frame()
+    row = int(frame.rows[len(frame.rows) // 2])
+    event_id = int(arrays.ids[row])
+    view.select_event(event_id)
+    assert view.selected_event() == event_id
+    moved = one(event_id, int(arrays.article_ids[row]), int(arrays.starts[row]) + 5 * DAY)
+    after = user._spliced(arrays, np.array([row]), moved, room)
+    assert room.holds(after)  # written over the arrays before
+    view.replace_data(after)
+    assert view.selected_event() == event_id
+    assert int(after.starts[view._selected_row]) == int(moved.starts[0])
+    gone = user._spliced(after, np.array([view._selected_row]), EventArrays(), room)
+    view.replace_data(gone)
+    assert view.selected_event() is None

@@ -13,6 +13,7 @@ import atexit
 import os
 import re
 import sys
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -30,6 +31,7 @@ class LazyPattern:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        _made.add(self)
 
     def __reduce__(self) -> tuple[type[LazyPattern], tuple[str]]:
         # Copies and pickles carry the source only; they compile on their own first use.
@@ -47,6 +49,21 @@ class LazyPattern:
             for method in self._METHODS:
                 self.__dict__[method] = getattr(compiled, method)
         return getattr(compiled, name)
+
+
+_made: weakref.WeakSet[LazyPattern] = weakref.WeakSet()  # every pattern, for compile_all
+
+
+def compile_all() -> int:
+    """Compile every pattern made so far that is not compiled yet, as its first use
+    would; how many were.  A window does it while idle, so that the first date a user
+    types (read by the rules) compiles nothing whatever the user's cache holds."""
+    compiled = 0
+    for pattern in list(_made):
+        if "_compiled" not in pattern.__dict__:
+            _ = pattern.search  # the first attribute asked for compiles it
+            compiled += 1
+    return compiled
 
 
 def lazy(pattern: str) -> re.Pattern[str]:

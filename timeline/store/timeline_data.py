@@ -138,12 +138,17 @@ class RowSplice:
     out: source rows taken out (sorted); at: for each row put in (in start order), the
     source row it went before; placed: the rows put in, as rows of the new arrays.
     source is a weak reference (the old arrays are not kept alive by the new ones).
+    changed: the starts and the ends of the rows taken out and put in, when known;
+    out_ids: the ids of the rows taken out, when known (read before the source was
+    written over: a patch in place spends it).
     """
 
     source: Callable[[], EventArrays | None]
     out: np.ndarray
     at: np.ndarray
     placed: np.ndarray
+    changed: tuple[np.ndarray, np.ndarray] | None = None
+    out_ids: np.ndarray | None = None
 
     def map_rows(self, rows: np.ndarray) -> np.ndarray:
         """Source rows as rows of the new arrays; -1 for those taken out."""
@@ -220,7 +225,11 @@ class EventArrays:
         """The same columns in an object of its own: one whose columns a ColumnRoom may
         swap for copies without changing what holders of this one see."""
         columns = (self.ids, self.article_ids, self.starts, self.ends, self.kinds, self.points)
-        return EventArrays.with_ranges(columns, self.range_rows, self.range_starts, self.range_ends)
+        alias = EventArrays.with_ranges(
+            columns, self.range_rows, self.range_starts, self.range_ends
+        )
+        alias._classes = self.made_classes()  # the same ranges: the same classes
+        return alias
 
     @classmethod
     def from_columns(
@@ -304,6 +313,17 @@ class EventArrays:
             self._classes, self._builder = made.value, None
             return True
         return False
+
+    def made_classes(self) -> LengthClasses | None:
+        """The ranges' length classes when made (None while being made or not begun)."""
+        return self._classes if self._classes_made() else None
+
+    def take_classes(self, classes: LengthClasses) -> None:
+        """Length classes made elsewhere for these very ranges (an edit's, spliced from
+        the classes of the arrays it was patched from: store.edits)."""
+        if classes.ranges != len(self.range_rows):
+            raise ValueError("length classes of other ranges")
+        self._classes, self._builder = classes, None
 
     def _classes_made(self) -> bool:
         classes = getattr(self, "_classes", None)
@@ -526,7 +546,7 @@ class LengthClasses:
         classes = np.empty(n, dtype=np.uint8)
         for i in range(0, n, slice_rows):
             part = range_ends[i : i + slice_rows] - range_starts[i : i + slice_rows]
-            classes[i : i + slice_rows] = np.frexp(part.astype(np.float64))[1]
+            classes[i : i + slice_rows] = length_class(part)
             yield
         counts = np.bincount(classes, minlength=65)
         self.bounds = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
@@ -546,6 +566,18 @@ class LengthClasses:
                 np.add(by_class[edges[c] : edges[c + 1]], i, out=target, casting="unsafe")
                 filled[c] += size
             yield
+
+    @classmethod
+    def from_order(cls, order: np.ndarray, counts: np.ndarray) -> LengthClasses:
+        """Classes from their order (positions, class by class, each in start order) and
+        how many ranges each class holds (65 counts)."""
+        made = cls.__new__(cls)
+        made.ranges = len(order)
+        made.covering = {}
+        made.bounds = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        made.present = [int(c) for c in np.flatnonzero(counts)]
+        made.order = order
+        return made
 
     def size(self, c: int) -> int:
         return int(self.bounds[c + 1] - self.bounds[c])
@@ -576,6 +608,13 @@ class LengthClasses:
         a = int(mine.searchsorted(kind(lo), side="left"))
         b = int(mine.searchsorted(kind(min(hi, self.ranges)), side="left"))
         return mine[a:b]
+
+
+def length_class(lengths: np.ndarray) -> np.ndarray:
+    """The length class (LengthClasses) of each length in seconds: its count of binary
+    digits, frexp's exponent of the whole number (exact below 2**53, far past the
+    axis's lengths)."""
+    return np.frexp(np.asarray(lengths).astype(np.float64))[1].astype(np.uint8)
 
 
 class WholeRanges:

@@ -985,7 +985,8 @@ class MainWindow(QMainWindow):
         current = self.list.currentIndex()
         # replace_data (an edit) keeps the selected event when it is still drawn.
         if stale is None or self.timeline.selected_event() is None:
-            lost = selected is None or not self.timeline.select_event(selected)
+            # After an edit the view looked for it already (replace_data): it is gone.
+            lost = selected is None or stale is not None or not self.timeline.select_event(selected)
             if lost and current.isValid():
                 self.timeline.select_article(int(current.data(ArticleIdRole)))
         self.timeline.set_viewport(kept)  # an edit never moves the view

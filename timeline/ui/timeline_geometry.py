@@ -396,6 +396,27 @@ def build_frame(
     )
 
 
+def frame_after_splice(frame: Frame, splice: RowSplice) -> Frame | None:
+    """frame, built for splice's source, for the arrays spliced from it (an edit) when
+    the splice changed no row the frame was built from: the same items in the same
+    lanes and places, their rows followed (no lanes packed nor labels placed again).
+    None when a row taken out or put in meets the time the frame looked at (from a
+    label's width before the view to its end), so the frame is to be built anew."""
+    if frame.mode != "items" or frame.metrics is None or splice.changed is None:
+        return None
+    vp = frame.viewport
+    lead = (frame.metrics.slot_px + label_offset(frame.metrics)) * vp.seconds_per_px
+    starts, ends = splice.changed
+    if ((ends >= vp.start - lead - 1) & (starts <= vp.end + 1)).any():
+        return None
+    rows, overflow, eras = (
+        splice.map_rows(r) for r in (frame.rows, frame.overflow_rows, frame.era_rows)
+    )
+    if (rows < 0).any() or (overflow < 0).any() or (eras < 0).any():
+        return None
+    return replace(frame, rows=rows, overflow_rows=overflow, era_rows=eras)
+
+
 def place_labels(
     is_point: np.ndarray,
     u_s: np.ndarray,

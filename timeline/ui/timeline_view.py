@@ -60,6 +60,7 @@ from timeline.ui.timeline_geometry import (
     Metrics,
     build_frame,
     density_bucket,
+    frame_after_splice,
     hit_test,
     summary_frame,
 )
@@ -237,12 +238,15 @@ class TimelineView(QWidget):
             self._labels.discard(int(event_id))
         if arrays is self._arrays and not drawn:
             return
+        kept: Frame | None = None  # the frame shown, when the edit changed nothing in it
         if arrays is not self._arrays:
             selected = self.selected_event()
             row: int | None = None
             splice = arrays.origin
             if splice is not None and splice.source() is self._arrays:
                 # Spliced from what is shown (an edit): the lanes stay, the rows follow.
+                if self._frame is not None and self._frame_key == self._frame_key_now():
+                    kept = frame_after_splice(self._frame, splice)
                 self._plan.follow(arrays, splice)
                 if self._selected_row is not None:
                     row = int(splice.map_rows(np.array([self._selected_row]))[0])
@@ -254,12 +258,23 @@ class TimelineView(QWidget):
             self._codes = None
             self._highlight = self._highlight_rows = None
             self._highlight_version += 1
-            if (row is None or row < 0) and selected is not None:  # moved, or no splice
+            if row is not None and row < 0 and splice is not None and splice.out_ids is not None:
+                # Taken out by the edit: put back in (a correction moved it), or gone.  Its
+                # id as the edit read it (the arrays before may be spent: written over).
+                assert self._selected_row is not None
+                taken = splice.out_ids[np.searchsorted(splice.out, self._selected_row)]
+                again = splice.placed[arrays.ids[splice.placed] == taken]
+                row = int(again[0]) if len(again) else None
+            elif row is None and selected is not None:  # no splice: found by its id
                 rows = np.flatnonzero(arrays.ids == selected)
                 row = int(rows[0]) if len(rows) else None
             self._selected_row = row if row is None or row >= 0 else None
             self._warm_arrays()
-        self._frame_key = None
+            self._frame_key = None
+            if kept is not None:  # no lanes packed nor labels placed again
+                self._frame = kept
+                self._frame_key = self._frame_key_now()
+        # Same arrays (a title, an added event's label): the frame stays, texts go.
         self.update()
 
     def _warm_arrays(self) -> None:
@@ -559,18 +574,22 @@ class TimelineView(QWidget):
             self._metrics_key = key
         return self._metrics
 
-    def _current_frame(self) -> Frame:
-        metrics = self._current_metrics()
-        selected = self._selected_row
-        key = (
+    def _frame_key_now(self) -> tuple:
+        """What the frame is built from: a frame built for another key is stale."""
+        return (
             self._vp,
             (id(self._arrays), id(self._summary)),
-            metrics,
+            self._current_metrics(),
             self._highlight_version,
-            selected,
+            self._selected_row,
             self._lane_scroll,
             self._reveal_selected,
         )
+
+    def _current_frame(self) -> Frame:
+        metrics = self._current_metrics()
+        selected = self._selected_row
+        key = self._frame_key_now()
         if key != self._frame_key or self._frame is None:
             hl_starts = self._highlight_starts()
             if not len(self._arrays) and self._summary is not None:
