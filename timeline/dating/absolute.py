@@ -62,6 +62,12 @@ SINCE_BEFORE = Before(
 EVERY_BEFORE = Before(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$", ("كل",))
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
+# بين سبتمبر (أيلول) ويناير (كانون الثاني) الماضيين: a dual modifier after the second
+# month of a pair is the first's too.
+PAIR_DUAL_AFTER = rx(
+    rf"\s*و\s*(?:{MONTHS}){END}(?:\s*[/(\-]?\s*(?:{MONTHS}){END}\s*\)?)?\s+"
+    r"(?:(?P<past>الماضيين|المنصرمين|الفائتين)|(?P<future>المقبلين|القادمين))(?!\w)"
+)
 DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
     r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:/\s*)?(?:من\s+)?(?:شهر\s+)?$"
@@ -249,6 +255,9 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
     hit = MODIFIER_AFTER.match(ctx.text, pos)
     if hit:
         return None, None, hit.end(), direction_of(hit.group("mod"))
+    hit = PAIR_DUAL_AFTER.match(ctx.text, pos)
+    if hit:
+        return None, None, pos, "past" if hit.group("past") else "future"
     return None, None, pos, None
 
 
@@ -559,22 +568,22 @@ def iso_dates(ctx: Context) -> Iterator[Candidate]:
 
 
 NUMERIC_DMY = rx(
-    r"(?<![\d/.\-])(?P<d>\d{1,2})\s*(?P<sep>[/\-.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
-    rf"(?![\d/]){ERA}"
+    r"(?<![\d/.\-\\])(?P<d>\d{1,2})\s*(?P<sep>[/\-.\\])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
+    rf"(?![\d/\\]){ERA}"
 )
 NUMERIC_YMD = rx(
-    r"(?<![\d/.\-])(?P<y>\d{4})\s*(?P<sep>[/\-.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
-    rf"(?![\d/.]){ERA}"
+    r"(?<![\d/.\-\\])(?P<y>\d{4})\s*(?P<sep>[/\-.\\])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+    rf"(?![\d/.\\]){ERA}"
 )
 
 
 # What every match of each holds (Context.each_match): the separator may differ here.
-NUMERIC_DMY_CORE = rx(r"\d\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}")
-NUMERIC_YMD_CORE = rx(r"\d{4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d")
+NUMERIC_DMY_CORE = rx(r"\d\s*[/\-.\\]\s*\d{1,2}\s*[/\-.\\]\s*\d{4}")
+NUMERIC_YMD_CORE = rx(r"\d{4}\s*[/\-.\\]\s*\d{1,2}\s*[/\-.\\]\s*\d")
 
 
 def numeric_dates(ctx: Context) -> Iterator[Candidate]:
-    """24/7/2015م, 20 / 10 / 1436هـ, 1436/10/28هـ, 2015-07-31 (day first, Arab order)."""
+    """24/7/2015م, 20 / 10 / 1436هـ, 1436/10/28هـ, 7\\11\\1436ه, 2015-07-31 (day first, Arab order)."""
     for pattern, core in ((NUMERIC_DMY, NUMERIC_DMY_CORE), (NUMERIC_YMD, NUMERIC_YMD_CORE)):
         for hit in ctx.each_match(pattern, core):
             day, month, year = int(hit.group("d")), int(hit.group("m")), int(hit.group("y"))
@@ -606,7 +615,7 @@ YEAR = rx(
     rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|سنه|اعوام|سنوات)(?:\s+ال\w+)?\s*)"
     rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+\w+)?[\s\-]*))?"
     r"(?P<open>[(\[]\s*)?"
-    rf"(?<![\d/.])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-]){ERA}(?P<close>\s*[)\]])?"
+    rf"(?<![\d/.\\])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-\\]){ERA}(?P<close>\s*[)\]])?"
 )
 RANGE_AFTER = rx(r"\s*(?:-|حتي|الي|لغايه)\s*")
 # The next years of a list: الأعوام 2012 و2014 و2016.

@@ -85,6 +85,12 @@ NOWADAYS_BEFORE = rx(
     r"|(?<!\w)[وف]?ن(?:شهد|عيش|عايش|ري|جد|عاني|واجه|حتاج|عرف|لاحظ)(?:ه|ها|هم|ون)?\s+$"
     # كما نعرفها اليوم, كما هو الحال اليوم: as things are now.
     r"|(?<!\w)كما\s+(?:نعرف(?:ه|ها|هم)?|(?:هو|هي)\s+(?:ال)?حال|(?:هو|هي)\s+عليه)\s+$"
+    # مما يدور اليوم, ما يحدث اليوم, بما هو متوفر اليوم: what goes on (a present tense), now.
+    r"|(?<!\w)[وفبل]?(?:ما|مما|بما|فيما|عما)\s+(?:(?:هو|هي)\s+\w+|[يتن](?!م\s)\w{2,})\s+$"
+    # وقد أصبحت علا اليوم, قاعدتين أصبحتا اليوم: a state reached by now.
+    r"|(?<!\w)[وف]?(?:اصبح|بات|صار|اضحي)(?:ت|تا|وا|ا)?\s+(?:\w+\s+)?$"
+    # لم يعد حقيقيا اليوم, لم تعد تثير اهتمام هوليوود اليوم: no longer, against the past.
+    r"|(?<!\w)لم\s+[يت]عد\s+(?:\S+\s+){0,3}$"
 )
 NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 # A bare اليوم opening a sentence (after a full stop, a question or a line) is, in the
@@ -104,6 +110,10 @@ NOWADAYS_AFTER = rx(
     r"\s+(?:بكثير\s+)?مما(?!\w)"
     # حل اليوم قبل غد: now rather than later (an idiom), no day.
     r"|\s+قبل\s+(?:ال)?غد(?!\w)"
+    # اليوم، كما كان في ذلك الحين; اليوم كما في الماضي: now as then.
+    r"|\s*[،,]?\s*كما\s+(?:كان|كانت|كانوا|في\s+الماضي)(?!\w)"
+    # العائدون اليوم أكثر من قبل سنتين, اليوم أكثر من أي وقت مضى: now against before.
+    r"|[^.!?؟\n،,;:]{0,40}?(?<!\w)(?:اكثر|اقل)\s+من\s+(?:قبل|ذي\s+قبل|السابق|الماضي|اي\s+وقت)(?!\w)"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 # وحتى هذا اليوم: until now, as حتى اليوم.
@@ -305,6 +315,12 @@ def _named_day(
     return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
 
 
+def _vocalized(ctx: Context, start: int, end: int) -> bool:
+    """A word written with two or more short vowels: scripture or verse quoted, not news."""
+    o_start, o_end = ctx.folded.span(start, end)
+    return sum("\u064b" <= ch <= "\u0652" for ch in ctx.folded.original[o_start:o_end]) >= 2
+
+
 def today(ctx: Context) -> Iterator[Candidate]:
     """اليوم, اليوم الجمعة, هذا اليوم; never اليوم الدولي or a paper called اليوم."""
     text = ctx.text
@@ -315,6 +331,8 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if TODAY_NAMED_BEFORE.search(text[max(0, hit.start() - 12) : hit.start("w")]):
             continue
+        if ctx.folded.dropped and _vocalized(ctx, hit.start("w"), hit.end("w")):
+            continue  # «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ»: a verse quoted with its vowels
         if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
         if (
