@@ -53,3 +53,17 @@ def test_today_in_a_present_state_or_against_the_past_is_nowadays(text: str) -> 
 
 def test_today_after_what_in_the_past_tense_stays_the_day() -> None:
     assert found("ونفى الوزير ما قاله اليوم أحد النواب") == [("اليوم", "2015-07-31", "DATE")]
+
+
+def test_a_year_written_after_a_months_modifier_wins() -> None:
+    # A stale notice crawled after Ramadan: its Ramadan is the one it writes, 1436.
+    assert found("يستمر القبول حتى الثامن من شهر رمضان المقبل 1436هـ عبر الموقع") == [
+        ("الثامن من شهر رمضان المقبل 1436هـ", "2015-06-25", "DATE")
+    ]
+    assert found("عرض الفيلم في أكتوبر الماضي عام 2013م في طوكيو") == [
+        ("أكتوبر الماضي عام 2013م", "2013-10", "DATE")
+    ]
+    # A bare number after the modifier is a count, not the year.
+    assert found("بلغ عدد الفروع بنهاية شهر مايو الماضي 1959 فرعا") == [
+        ("بنهاية شهر مايو الماضي", "2015-05", "DATE")
+    ]

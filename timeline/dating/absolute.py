@@ -62,6 +62,7 @@ SINCE_BEFORE = Before(
 EVERY_BEFORE = Before(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$", ("كل",))
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
+YEAR_NOUN = rx(r"(?<!\w)(?:ال)?(?:عام|سنه)(?!\w)")
 # بين سبتمبر (أيلول) ويناير (كانون الثاني) الماضيين: a dual modifier after the second
 # month of a pair is the first's too.
 PAIR_DUAL_AFTER = rx(
@@ -254,6 +255,11 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
         return None, None, hit.end(), "year:" + (direction or "current")
     hit = MODIFIER_AFTER.match(ctx.text, pos)
     if hit:
+        written = YEAR_AFTER.match(ctx.text, hit.end())
+        if written and (written.group("era") or YEAR_NOUN.search(written.group())):
+            # رمضان المقبل 1436هـ, أكتوبر الماضي عام 2014م: the year written wins (with its
+            # era or a year's noun: مايو الماضي 1959 فرعا is a count).
+            return int(written.group("y")), written.group("era"), written.end(), None
         return None, None, hit.end(), direction_of(hit.group("mod"))
     hit = PAIR_DUAL_AFTER.match(ctx.text, pos)
     if hit:
