@@ -255,11 +255,11 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
         return None, None, hit.end(), "year:" + (direction or "current")
     hit = MODIFIER_AFTER.match(ctx.text, pos)
     if hit:
-        written = YEAR_AFTER.match(ctx.text, hit.end())
-        if written and (written.group("era") or YEAR_NOUN.search(written.group())):
+        year_hit = YEAR_AFTER.match(ctx.text, hit.end())
+        if year_hit and (year_hit.group("era") or YEAR_NOUN.search(year_hit.group())):
             # رمضان المقبل 1436هـ, أكتوبر الماضي عام 2014م: the year written wins (with its
             # era or a year's noun: مايو الماضي 1959 فرعا is a count).
-            return int(written.group("y")), written.group("era"), written.end(), None
+            return int(year_hit.group("y")), year_hit.group("era"), year_hit.end(), None
         return None, None, hit.end(), direction_of(hit.group("mod"))
     hit = PAIR_DUAL_AFTER.match(ctx.text, pos)
     if hit:
