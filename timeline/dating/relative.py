@@ -110,6 +110,8 @@ NOWADAYS_AFTER = rx(
     r"\s+(?:بكثير\s+)?مما(?!\w)"
     # حل اليوم قبل غد: now rather than later (an idiom), no day.
     r"|\s+قبل\s+(?:ال)?غد(?!\w)"
+    # واليوم نحن في أتون حرب: we, now.
+    r"|\s+(?:نحن|انا)(?!\w)"
     # اليوم، كما كان في ذلك الحين; اليوم كما في الماضي: now as then.
     r"|\s*[،,]?\s*كما\s+(?:كان|كانت|كانوا|في\s+الماضي)(?!\w)"
     # العائدون اليوم أكثر من قبل سنتين, اليوم أكثر من أي وقت مضى: now against before.
@@ -184,8 +186,9 @@ WEEKDAY_SET_AFTER = rx(
 # about the future is the coming one, not the last.  Only sure markers of the future
 # (س on a verb of a listed stem, not سياسي or سيارة), and not across a relative clause.
 FUTURE_CLAUSE_BEFORE = rx(
-    r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب)|[يت]ستعد(?:ون|ان)?"
+    r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب|المتوقع)|[يت]ستعد(?:ون|ان)?"
     r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
+    r"|[يت]توقع(?:ون|ان)?\s+ان"  # ويتوقع أن تتلاشى قوته الأحد: expected to
     # تنتهي مدة خدمته يوم الجمعة, يلتقي الفريقان يوم السبت: a scheduled event in the
     # present tense (news tells what happened in the past tense).
     r"|[يت](?:نتهي|بدا|نطلق|عقد|قام|لتقي|ختتم|فتتح|ستضيف|حتفل|خوض|واجه)(?:ون|ان)?"
