@@ -40,8 +40,9 @@ HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
 PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
 # 7 / يوليو /2015 م, 10/شوال/1436هـ: a day, a month's name and a year between slashes.
 YEAR_AFTER = rx(
-    rf"[\s،,]*(?:/\s*)?(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}"
-)
+    rf"[\s،,]*(?:/\s*)?(?:من\s+|(?:خلال|في)\s+(?=(?:ال)?(?:عام|سنه)\s))?(?:(?:ال)?(?:عام|سنه)\s+)?"
+    rf"(?P<y>\d{{4}})(?![\d/]){ERA}"
+)  # 15 من شهر سبتمبر خلال عام 2014م: a year's noun after خلال / في names the date's year
 # A year of the first millennium needs its era: 24 أغسطس (آب) 79م is AD 79.
 EARLY_YEAR_AFTER = rx(
     r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
