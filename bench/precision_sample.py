@@ -38,7 +38,9 @@ sixth round: a bare اليوم opening a sentence, after أما or a columnist's
 nowadays), each from articles outside every set and earlier sample (32 outside 31 too),
 and both were judged before any rule changed again; seed 33, drawn from other articles
 again after the fixes of their classes, was judged before any further change, and seed
-34, drawn from other articles again after the fixes of seed 33's classes, likewise.  Each article
+34, drawn from other articles again after the fixes of seed 33's classes, likewise; seed
+35, drawn from other articles again after the fixes of seed 34's classes, measures the
+rules of that round (one class of it, a half of a month, was fixed after).  Each article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -88,6 +90,7 @@ JUDGED = {
     32: DATA / "precision_sample_32.tsv",
     33: DATA / "precision_sample_33.tsv",
     34: DATA / "precision_sample_34.tsv",
+    35: DATA / "precision_sample_35.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
