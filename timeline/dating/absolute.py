@@ -74,8 +74,11 @@ DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
     r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:/\s*)?(?:من\s+)?(?:شهر\s+)?$"
 )
+# Not after نصف / ربع / ثلث / أسبوع: النصف الأول من سبتمبر is a half of the month, not its first day.
 ORDINAL_DAY_BEFORE = Before(
-    rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$", ("من",)
+    rf"{START}(?<!نصف\s)(?<!ربع\s)(?<!ثلث\s)(?<!اسبوع\s)(?:[وفب]|في\s+)?"
+    rf"(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$",
+    ("من",),
 )
 # أعلنت الدولتان في 17 ديسمبر عزمهما, بايع التنظيم في نوفمبر: a yearless date in a clause
 # whose verb is in the past is on or before the anchor, not the coming one.  Only verbs
