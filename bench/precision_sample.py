@@ -32,7 +32,15 @@ after the fixes of seed 27's classes, likewise.  Seeds 29 and 30 were drawn afte
 fixes of the classes samples 20-28 left open (a fifth round: family names holding a
 weekday, a decade ago, two days joined by و, a yearless date in a past clause, a
 chronology's entries...), each from articles outside every set and earlier sample
-(30 outside 29 too), and both were judged before any rule changed again.  Each article
+(30 outside 29 too), and both were judged before any rule changed again.  Seeds 31 and
+32 were drawn after the readings of اليوم were decided on the articles already read (a
+sixth round: a bare اليوم opening a sentence, after أما or a columnist's we, is
+nowadays), each from articles outside every set and earlier sample (32 outside 31 too),
+and both were judged before any rule changed again; seed 33, drawn from other articles
+again after the fixes of their classes, was judged before any further change, and seed
+34, drawn from other articles again after the fixes of seed 33's classes, likewise; seed
+35, drawn from other articles again after the fixes of seed 34's classes, measures the
+rules of that round (one class of it, a half of a month, was fixed after).  Each article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -78,6 +86,11 @@ JUDGED = {
     28: DATA / "precision_sample_28.tsv",
     29: DATA / "precision_sample_29.tsv",
     30: DATA / "precision_sample_30.tsv",
+    31: DATA / "precision_sample_31.tsv",
+    32: DATA / "precision_sample_32.tsv",
+    33: DATA / "precision_sample_33.tsv",
+    34: DATA / "precision_sample_34.tsv",
+    35: DATA / "precision_sample_35.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100

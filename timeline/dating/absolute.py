@@ -40,8 +40,9 @@ HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
 PAIRED = rx(rf"\s*(?:[/(\-]\s*)?(?P<m>{MONTHS}){END}(?:\s*\))?")
 # 7 / يوليو /2015 م, 10/شوال/1436هـ: a day, a month's name and a year between slashes.
 YEAR_AFTER = rx(
-    rf"[\s،,]*(?:/\s*)?(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?![\d/]){ERA}"
-)
+    rf"[\s،,]*(?:/\s*)?(?:من\s+|(?:خلال|في)\s+(?=(?:ال)?(?:عام|سنه)\s))?(?:(?:ال)?(?:عام|سنه)\s+)?"
+    rf"(?P<y>\d{{4}})(?![\d/]){ERA}"
+)  # 15 من شهر سبتمبر خلال عام 2014م: a year's noun after خلال / في names the date's year
 # A year of the first millennium needs its era: 24 أغسطس (آب) 79م is AD 79.
 EARLY_YEAR_AFTER = rx(
     r"[\s،,]*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{1,3})\s*(?:م|ميلادي(?:ه)?)(?!\w)"
@@ -62,12 +63,22 @@ SINCE_BEFORE = Before(
 EVERY_BEFORE = Before(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$", ("كل",))
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
+YEAR_NOUN = rx(r"(?<!\w)(?:ال)?(?:عام|سنه)(?!\w)")
+# بين سبتمبر (أيلول) ويناير (كانون الثاني) الماضيين: a dual modifier after the second
+# month of a pair is the first's too.
+PAIR_DUAL_AFTER = rx(
+    rf"\s*و\s*(?:{MONTHS}){END}(?:\s*[/(\-]?\s*(?:{MONTHS}){END}\s*\)?)?\s+"
+    r"(?:(?P<past>الماضيين|المنصرمين|الفائتين)|(?P<future>المقبلين|القادمين))(?!\w)"
+)
 DAY_BEFORE = rx(
     r"(?:(?<!\d)(?P<d0>\d{1,2})\s*(?:-|و|الى|حتى)\s*)?(?<![\d/.:,])(?:\(\s*)?(?P<d>\d{1,2})"
     r"(?:st|nd|rd|th|ST|ND|RD|TH)?\s*\)?\s*(?:/\s*)?(?:من\s+)?(?:شهر\s+)?$"
 )
+# Not after نصف / ربع / ثلث / أسبوع: النصف الأول من سبتمبر is a half of the month, not its first day.
 ORDINAL_DAY_BEFORE = Before(
-    rf"{START}(?:[وفب]|في\s+)?(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$", ("من",)
+    rf"{START}(?<!نصف\s)(?<!ربع\s)(?<!ثلث\s)(?<!اسبوع\s)(?:[وفب]|في\s+)?"
+    rf"(?P<w>{lx.alternation(lx.ORDINAL_DAYS)})\s+من\s+(?:شهر\s+)?$",
+    ("من",),
 )
 # أعلنت الدولتان في 17 ديسمبر عزمهما, بايع التنظيم في نوفمبر: a yearless date in a clause
 # whose verb is in the past is on or before the anchor, not the coming one.  Only verbs
@@ -248,7 +259,15 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
         return None, None, hit.end(), "year:" + (direction or "current")
     hit = MODIFIER_AFTER.match(ctx.text, pos)
     if hit:
+        year_hit = YEAR_AFTER.match(ctx.text, hit.end())
+        if year_hit and (year_hit.group("era") or YEAR_NOUN.search(year_hit.group())):
+            # رمضان المقبل 1436هـ, أكتوبر الماضي عام 2014م: the year written wins (with its
+            # era or a year's noun: مايو الماضي 1959 فرعا is a count).
+            return int(year_hit.group("y")), year_hit.group("era"), year_hit.end(), None
         return None, None, hit.end(), direction_of(hit.group("mod"))
+    hit = PAIR_DUAL_AFTER.match(ctx.text, pos)
+    if hit:
+        return None, None, pos, "past" if hit.group("past") else "future"
     return None, None, pos, None
 
 
@@ -559,22 +578,22 @@ def iso_dates(ctx: Context) -> Iterator[Candidate]:
 
 
 NUMERIC_DMY = rx(
-    r"(?<![\d/.\-])(?P<d>\d{1,2})\s*(?P<sep>[/\-.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
-    rf"(?![\d/]){ERA}"
+    r"(?<![\d/.\-\\])(?P<d>\d{1,2})\s*(?P<sep>[/\-.\\])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})"
+    rf"(?![\d/\\]){ERA}"
 )
 NUMERIC_YMD = rx(
-    r"(?<![\d/.\-])(?P<y>\d{4})\s*(?P<sep>[/\-.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
-    rf"(?![\d/.]){ERA}"
+    r"(?<![\d/.\-\\])(?P<y>\d{4})\s*(?P<sep>[/\-.\\])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+    rf"(?![\d/.\\]){ERA}"
 )
 
 
 # What every match of each holds (Context.each_match): the separator may differ here.
-NUMERIC_DMY_CORE = rx(r"\d\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{4}")
-NUMERIC_YMD_CORE = rx(r"\d{4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d")
+NUMERIC_DMY_CORE = rx(r"\d\s*[/\-.\\]\s*\d{1,2}\s*[/\-.\\]\s*\d{4}")
+NUMERIC_YMD_CORE = rx(r"\d{4}\s*[/\-.\\]\s*\d{1,2}\s*[/\-.\\]\s*\d")
 
 
 def numeric_dates(ctx: Context) -> Iterator[Candidate]:
-    """24/7/2015م, 20 / 10 / 1436هـ, 1436/10/28هـ, 2015-07-31 (day first, Arab order)."""
+    """24/7/2015م, 20 / 10 / 1436هـ, 1436/10/28هـ, 7\\11\\1436ه, 2015-07-31 (day first, Arab order)."""
     for pattern, core in ((NUMERIC_DMY, NUMERIC_DMY_CORE), (NUMERIC_YMD, NUMERIC_YMD_CORE)):
         for hit in ctx.each_match(pattern, core):
             day, month, year = int(hit.group("d")), int(hit.group("m")), int(hit.group("y"))
@@ -606,7 +625,7 @@ YEAR = rx(
     rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|سنه|اعوام|سنوات)(?:\s+ال\w+)?\s*)"
     rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+\w+)?[\s\-]*))?"
     r"(?P<open>[(\[]\s*)?"
-    rf"(?<![\d/.])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-]){ERA}(?P<close>\s*[)\]])?"
+    rf"(?<![\d/.\\])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-\\]){ERA}(?P<close>\s*[)\]])?"
 )
 RANGE_AFTER = rx(r"\s*(?:-|حتي|الي|لغايه)\s*")
 # The next years of a list: الأعوام 2012 و2014 و2016.

@@ -97,7 +97,7 @@ RECURRING_ANCHOR = Anchor(
 RECURRING = rx(
     rf"{START}(?:[وف]?(?P<adv>{lx.alternation(lx.RECURRING_ADVERBS)}){END}"
     rf"|[وف]?كل\s+(?:يوم\s+)?(?:ال)?(?P<wd>{WEEKDAYS}){END}"
-    rf"|[وف]?كل\s+(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER_WORDS})\s+)?(?P<unit>{UNIT}){END}"
+    rf"|[وف]?كل\s+(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER_WORDS})\s+|(?P<half>نصف)\s+)?(?P<unit>{UNIT}){END}"
     rf"|(?P<times>(?:[وف]?مره|[وف]?مرتين|[وف]?مرتان|(?:\d{{1,2}}|{NUMBER_WORDS})\s+مرات)\s+"
     rf"(?:في|كل)\s+(?:ال)?(?P<tunit>{UNIT}){END}))"
 )
@@ -307,8 +307,8 @@ RATE_AFTER = rx(
     rf"\s+(?:{lx.alternation(lx.RECURRING_ADVERBS)}|في\s+(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه)){END}"
 )
 
-# كل عام وأنتم بخير: the feast greeting, no recurrence.
-GREETING_AFTER = rx(r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن)\s+بخير")
+# كل عام وأنتم بخير, وكل عام وأنتم ومن تحبون بخير: the feast greeting, no recurrence.
+GREETING_AFTER = rx(r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن)(?:\s+\S+){0,3}?\s+بخير")
 
 
 def recurring(ctx: Context) -> Iterator[Candidate]:
@@ -337,7 +337,14 @@ def recurring(ctx: Context) -> Iterator[Candidate]:
                 amount = implied
             if not amount:
                 continue  # كل الأيام, كل سنوات: no period
-            value = _letters(unit, amount)
+            if hit.group("half"):
+                # تنشره كل نصف عام: every half year, in the next smaller unit (P6M).
+                half = _fraction(unit, 2) if amount == 1 else None
+                if half is None:
+                    continue
+                value = half
+            else:
+                value = _letters(unit, amount)
         yield Candidate(hit.start(), hit.end(), v.recurrence(value), "set", 0.75)
 
 

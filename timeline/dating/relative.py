@@ -54,10 +54,15 @@ TODAY = rx(
 TODAY_ADJECTIVE = rx(
     r"\s+(?:ال\w+ي|ال(?:اول|اخير|تالي|سابق|عاشر|واحد|موعود|مفتوح|مشهود|ذي|ثالث|رابع|خامس|سادس|"
     r"سابع|ثامن|تاسع)|نفسه|ذاته|عينه)(?!\w)"
+    # بالله واليوم الآخر: the Last Day; اليوم الـ15 من شهر سبتمبر, اليوم 15 من: a day by its number.
+    r"|\s+الاخر(?!\w)|\s+ال\s*\d|\s+\d+\s+من(?!\w)"
 )
 TODAY_NAMED_BEFORE = rx(
-    r"(?:(?<!\w)(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?|ل\s*[\"«“'(])\s*$"
+    r"(?:(?<!\w)[وبل]?(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?"
+    r"|ل\s*[\"«“'(]|\(\s*ل?مراسل\s*)\s*$"
 )
+# (العراق اليوم), (مراسل اليوم): a channel's or a paper's name in brackets.
+TODAY_NAME_IN_BRACKETS = rx(r"\(\s*\w+\s+$")
 BYLINE_BEFORE = rx(r"(?:^|[\n\"«(])\s*$")
 BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
@@ -70,11 +75,34 @@ NOWADAYS_BEFORE = rx(
     # وأنا اليوم, نحن اليوم; تعتبر اليوم, باتت اليوم: "now", a state, not the day's event
     r"|(?<!\w)[وف]?(?:انا|نحن|انتم|[يتن](?:عتبر|عد|عرف|عيش|واجه)|باتت?|اصبحت?|اضحت?)\s+$"
     # لكنها اليوم تحاول, وهو اليوم: the present set against the past, a state.
-    r"|(?<!\w)(?:[وف]?لكن(?:ه|ها|هم|هما|نا|ني)?|[وف]?(?:هو|هي|هم|هما|هن))\s+$"
+    r"|(?<!\w)(?:[وف]?لكن(?:ه|ها|هم|هما|نا|ني)?|[وف]?(?:ها\s*)?(?:هو|هي|هم|هما|هن))\s+$"
+    r"|(?<!\w)[وف]?ها\s*(?:نحن|انا)\s+$"  # وهاهم اليوم, وها نحن اليوم: here they are, now
     # ويحكم الأكراد اليوم, تعاني المنطقة اليوم: a verb of a lasting state and its subject.
     r"|(?<!\w)[وف]?[يت](?:حكم|سيطر|ملك|عاني|ضم|قطن|سكن|عيش)(?:ون|ان)?(?:ه|ها|هم)?\s+\S+\s+$"
+    # أما اليوم فقد أصبحت: the present set against the past.
+    r"|(?<!\w)[وف]?اما\s+$"
+    # إلا أننا اليوم, وإننا اليوم; نشهدها اليوم, نعيش اليوم, نجد اليوم: we, now (a columnist's voice).
+    r"|(?<!\w)[وف]?(?:ل?ان|لكن)(?:نا|ني)\s+$"
+    r"|(?<!\w)[وف]?ن(?:شهد|عيش|عايش|ري|جد|عاني|واجه|حتاج|عرف|لاحظ)(?:ه|ها|هم|ون)?\s+$"
+    # كما نعرفها اليوم, كما هو الحال اليوم: as things are now.
+    r"|(?<!\w)كما\s+(?:نعرف(?:ه|ها|هم)?|(?:هو|هي)\s+(?:ال)?حال|(?:هو|هي)\s+عليه)\s+$"
+    # مما يدور اليوم, ما يحدث اليوم, بما هو متوفر اليوم: what goes on (a present tense), now.
+    r"|(?<!\w)[وفبل]?(?:ما|مما|بما|فيما|عما)\s+(?:(?:هو|هي)\s+\w+|[يتن](?!م\s)\w{2,})\s+$"
+    # وقد أصبحت علا اليوم, قاعدتين أصبحتا اليوم: a state reached by now.
+    r"|(?<!\w)[وف]?(?:اصبح|بات|صار|اضحي)(?:ت|تا|وا|ا)?\s+(?:\w+\s+)?$"
+    # لم يعد حقيقيا اليوم, لم تعد تثير اهتمام هوليوود اليوم: no longer, against the past.
+    r"|(?<!\w)لم\s+[يت]عد\s+(?:\S+\s+){0,3}$"
 )
 NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
+# A bare اليوم opening a sentence (after a full stop, a question or a line) is, in the
+# columns and analyses where it is written so, "nowadays" (اليوم يتكرر المشهد, واليوم
+# تحاول إثبات وجودها) more often than the day: a vague present, unless its clause names
+# an anniversary or a time, or speaks of the future (اليوم يصادف الذكرى, واليوم ستلاقون).
+SENTENCE_OPENING = rx(r"(?:^|[.!?؟…\n])\s*$")
+SENTENCE_DAY_CUE = rx(
+    r"[^.!?؟…\n،,:;]{0,60}?(?<!\w)(?:[وف]?(?:(?:ال)?ذكري|يصادف|يوافق|تصادف|توافق|تحل|يحل|موعد|"
+    r"الساعه|صباح|مساء|سوف)|[وف]?س[يتن]\w{2,})(?!\w)"
+)
 # اليوم كما هي بالأمس, المزاج اليوم مختلف: the present compared with the past.
 NOWADAYS_AFTER = rx(
     r"\s+(?:كما\s+(?:هي|هو|كان|كانت|كانوا)|مختلف|مختلفه|يختلف|تختلف)(?!\w)"
@@ -83,8 +111,16 @@ NOWADAYS_AFTER = rx(
     r"\s+(?:بكثير\s+)?مما(?!\w)"
     # حل اليوم قبل غد: now rather than later (an idiom), no day.
     r"|\s+قبل\s+(?:ال)?غد(?!\w)"
+    # واليوم نحن في أتون حرب: we, now.
+    r"|\s+(?:نحن|انا)(?!\w)"
+    # اليوم، كما كان في ذلك الحين; اليوم كما في الماضي: now as then.
+    r"|\s*[،,]?\s*كما\s+(?:كان|كانت|كانوا|في\s+الماضي)(?!\w)"
+    # العائدون اليوم أكثر من قبل سنتين, اليوم أكثر من أي وقت مضى: now against before.
+    r"|[^.!?؟\n،,;:]{0,40}?(?<!\w)(?:اكثر|اقل)\s+من\s+(?:قبل|ذي\s+قبل|السابق|الماضي|اي\s+وقت)(?!\w)"
 )
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
+# وحتى هذا اليوم: until now, as حتى اليوم.
+UNTIL_BEFORE = rx(r"(?<!\w)[وف]?(?:حتي|الي|لغايه)\s+$")
 # في بعض أجزاء اليوم, أوقات اليوم: parts of any day, not the publication day.
 # على مدار اليوم: all day long, any day.
 ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات|مدار)\s+$")
@@ -151,8 +187,9 @@ WEEKDAY_SET_AFTER = rx(
 # about the future is the coming one, not the last.  Only sure markers of the future
 # (س on a verb of a listed stem, not سياسي or سيارة), and not across a relative clause.
 FUTURE_CLAUSE_BEFORE = rx(
-    r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب)|[يت]ستعد(?:ون|ان)?"
+    r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب|المتوقع)|[يت]ستعد(?:ون|ان)?"
     r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
+    r"|[يت]توقع(?:ون|ان)?\s+ان"  # ويتوقع أن تتلاشى قوته الأحد: expected to
     # تنتهي مدة خدمته يوم الجمعة, يلتقي الفريقان يوم السبت: a scheduled event in the
     # present tense (news tells what happened in the past tense).
     r"|[يت](?:نتهي|بدا|نطلق|عقد|قام|لتقي|ختتم|فتتح|ستضيف|حتفل|خوض|واجه)(?:ون|ان)?"
@@ -282,6 +319,12 @@ def _named_day(
     return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
 
 
+def _vocalized(ctx: Context, start: int, end: int) -> bool:
+    """A word written with two or more short vowels: scripture or verse quoted, not news."""
+    o_start, o_end = ctx.folded.span(start, end)
+    return sum("\u064b" <= ch <= "\u0652" for ch in ctx.folded.original[o_start:o_end]) >= 2
+
+
 def today(ctx: Context) -> Iterator[Candidate]:
     """اليوم, اليوم الجمعة, هذا اليوم; never اليوم الدولي or a paper called اليوم."""
     text = ctx.text
@@ -292,6 +335,8 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if TODAY_NAMED_BEFORE.search(text[max(0, hit.start() - 12) : hit.start("w")]):
             continue
+        if ctx.folded.dropped and _vocalized(ctx, hit.start("w"), hit.end("w")):
+            continue  # «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ»: a verse quoted with its vowels
         if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
         if (
@@ -305,6 +350,13 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue  # اليوم - الدمام: the newspaper's byline
         if FIGURATIVE_TODAY_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w")):
             continue  # بين الأمس واليوم: then and now
+        if (
+            hit.group("wd") is None
+            and not hit.group("pre")
+            and text[hit.end() : hit.end() + 1] == ")"
+            and TODAY_NAME_IN_BRACKETS.search(text, max(0, hit.start() - 20), hit.start("w"))
+        ):
+            continue  # (العراق اليوم): a channel named in brackets
         if hit.group("wd") is None and PER_DAY_BEFORE.search(
             text, max(0, hit.start() - 4), hit.start("w")
         ):
@@ -318,11 +370,19 @@ def today(ctx: Context) -> Iterator[Candidate]:
         if hit.group("wd") is None and (
             NOWADAYS_BEFORE.search(text, max(0, hit.start() - NOWADAYS_REACH), hit.start("w"))
             or NOWADAYS_AFTER.match(text, hit.end())
+            or (
+                not pre
+                and SENTENCE_OPENING.search(text, max(0, hit.start() - 3), hit.start("w"))
+                and not SENTENCE_DAY_CUE.match(text, hit.end())
+            )
         ):
             # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.6)
             continue
-        if pre and pre.lstrip("وف") in ("حتي", "الي", "لغايه"):
+        if pre and (
+            pre.lstrip("وف") in ("حتي", "الي", "لغايه")
+            or UNTIL_BEFORE.search(text, max(0, hit.start() - 8), hit.start())
+        ):
             # "until today": a present reference, not an event on the day.
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "relative", 0.7)
             continue
