@@ -282,8 +282,9 @@ def sign_articles(
     batch: one look-up of every band key, one read of the candidates' signatures, one
     write of the signatures and band rows, and each word's document count asked once.
     counts: the document counts of the same import's earlier batches, if any (the
-    articles given were stored after they were counted).  prepared: the words and
-    signatures of some of them, already made (sign_text, in a worker process).
+    articles given were stored after they were counted).  prepared: the signatures of
+    some of them, already made (sign_text, in a worker process), and of any other
+    article whose shingles a verdict may read (the same import's last batch).
     """
     batch = sorted(articles)
     prepared = prepared or {}
@@ -301,8 +302,8 @@ def sign_articles(
     published.update(published_starts(store, texts))
     if counts is None:
         counts = _DocumentCounts(store)
-    counts.added(r.word_hashes for r in ready.values())
-    read = _ArticleWords(store, texts)
+    counts.added(ready[a].word_hashes for a in texts)
+    read = _ArticleWords(store, texts, ready)
     found = stories.copies_in_batch(
         signed, holders, sigs, lambda a, b: _PairOfArticles(read, a, b, counts), published
     )
@@ -316,8 +317,10 @@ class _ArticleWords:
     """The words and shingles of the articles whose verdicts read them (a few of a
     batch), each made once: the batch's from their texts, others read from the store."""
 
-    def __init__(self, store: Store, texts: Mapping[int, tuple[str, str]]) -> None:
-        self.store, self.texts = store, texts
+    def __init__(
+        self, store: Store, texts: Mapping[int, tuple[str, str]], signed: Mapping[int, Signed]
+    ) -> None:
+        self.store, self.texts, self.signed = store, texts, signed
         self.made_words: dict[int, list[str]] = {}
         self.made_shingles: dict[int, np.ndarray] = {}
 
@@ -334,10 +337,14 @@ class _ArticleWords:
     def shingles(self, article_id: int) -> np.ndarray:
         """The article's distinct shingle hashes (stories.shingle_hashes of its words),
         read off its text without cutting it into strings."""
+        signed = self.signed.get(article_id)
+        if signed is not None:  # made by a worker with the signature
+            return signed.shingles
         found = self.made_shingles.get(article_id)
         if found is None:
             _words, every = stories.text_hashes(self._text(article_id))
-            found = self.made_shingles[article_id] = stories.copies.distinct(every)
+            found = stories.copies.distinct(every).astype(np.uint32)
+            self.made_shingles[article_id] = found
         return found
 
 
@@ -451,6 +458,9 @@ class _Signer:
         self.writer = writer  # written out before judging: the verdicts read the index
         self.pending: list[tuple[int, str, str]] = []
         self.prepared: dict[int, Signed] = {}
+        # The last batch's, whose shingles the next batch's verdicts may read: a copy
+        # is mostly of an article stored shortly before it.
+        self.last: dict[int, Signed] = {}
         self.chars = 0  # of the pending articles' titles and bodies
         self.counts: _DocumentCounts | None = None  # kept from batch to batch
 
@@ -468,9 +478,9 @@ class _Signer:
                 self.writer.flush()
             if self.counts is None:
                 self.counts = _DocumentCounts(self.store)
-            sign_articles(self.store, self.pending, self.counts, self.prepared)
+            sign_articles(self.store, self.pending, self.counts, {**self.last, **self.prepared})
             self.pending = []
-            self.prepared = {}
+            self.last, self.prepared = self.prepared, {}
             self.chars = 0
 
 

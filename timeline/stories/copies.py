@@ -392,12 +392,15 @@ _BIN_OF_KEY = np.uint64(32)
 
 @dataclass(frozen=True)
 class Signed:
-    """What copy detection makes of a text: its signature, band keys and the sorted
-    distinct hashes of its words (hashes_of_words)."""
+    """What copy detection makes of a text: its signature, band keys, the sorted
+    distinct hashes of its words (hashes_of_words) and of its shingles (shingle_hashes,
+    as 32-bit values: what a verdict that reads the exact shingle sets needs, made here
+    at no cost where the writer would cut the text again)."""
 
     signature: Signature
     keys: list[int]
     word_hashes: np.ndarray
+    shingles: np.ndarray
 
 
 def sign_texts(texts: Sequence[str]) -> list[Signed]:
@@ -411,8 +414,9 @@ def sign_texts(texts: Sequence[str]) -> list[Signed]:
             out.extend(_sign_group(group))
             group, chars = [], 0
             tokens = words(text)
-            sig = signature_of_shingles(_all_shingles(tokens))
-            out.append(Signed(sig, band_keys(sig), word_hashes(tokens)))
+            shingles = _distinct(_all_shingles(tokens))
+            sig = signature_of_shingles(shingles)
+            out.append(Signed(sig, band_keys(sig), word_hashes(tokens), shingles.astype(np.uint32)))
             continue
         if group and chars + len(text) > _BATCH_CHARS:
             out.extend(_sign_group(group))
@@ -440,14 +444,24 @@ def _sign_group(texts: Sequence[str]) -> list[Signed]:
     word_values, shingle_values, shingle_text = _batch_hashes(
         folded, is_word, starts, lengths, text_of_word, per_text, first_word
     )
-    values, distinct_counts = _batch_minima(shingle_values, shingle_text, count)
+    values, distinct_counts, shingles = _batch_minima(shingle_values, shingle_text, count)
+    shingle_bounds = np.zeros(count + 1, dtype=np.intp)
+    np.cumsum(distinct_counts, out=shingle_bounds[1:])
+    sb = shingle_bounds.tolist()
     keys = _batch_band_keys(values)
     bounds = first_word.tolist()
     out = []
     for t in range(count):
         sig = Signature(values[t], int(distinct_counts[t]))
         held = keys[t].tolist() if sig.shingles >= MIN_SHINGLES else []
-        out.append(Signed(sig, held, _distinct(word_values[bounds[t] : bounds[t + 1]])))
+        out.append(
+            Signed(
+                sig,
+                held,
+                _distinct(word_values[bounds[t] : bounds[t + 1]]),
+                shingles[sb[t] : sb[t + 1]],
+            )
+        )
     return out
 
 
@@ -521,11 +535,12 @@ def _batch_hashes(
 
 def _batch_minima(
     shingles: np.ndarray, shingle_text: np.ndarray, count: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each text's NUM_PERM signature values (count x NUM_PERM) and distinct shingles."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each text's NUM_PERM signature values (count x NUM_PERM), its number of distinct
+    shingles, and the distinct shingles of all (32-bit), text by text, each sorted."""
     values = np.full((count, NUM_PERM), _MAX_HASH, dtype=np.uint64)
     if not len(shingles):
-        return values, np.zeros(count, dtype=np.intp)
+        return values, np.zeros(count, dtype=np.intp), np.zeros(0, dtype=np.uint32)
     texts = shingle_text.astype(np.uint64)
     # Distinct shingles of each text: (text, shingle) keys, sorted, repeats dropped.
     pairs = _distinct((texts << np.uint64(32)) | shingles)
@@ -554,7 +569,7 @@ def _batch_minima(
             np.arange(len(probes)), np.argmax(filled[empty_text[:, None], probes], axis=1)
         ]
         values[empty_text, empty_bin] = values[empty_text, found]
-    return values, distinct_counts
+    return values, distinct_counts, (pairs & _MAX_HASH).astype(np.uint32)
 
 
 def _batch_band_keys(values: np.ndarray) -> np.ndarray:
