@@ -294,7 +294,8 @@ def sign_articles(
     ready.update(zip(unsigned, sign_texts([texts[a] for a in unsigned]), strict=True))
     signed = [(a, ready[a].signature, ready[a].keys) for a in texts]
     limit = stories.copies.BUCKET_LIMIT
-    holders = story_store.band_holders(store, (k for _a, _s, keys in signed for k in keys), limit)
+    every_key = np.concatenate([keys for _a, _s, keys in signed]) if signed else np.zeros(0)
+    holders = story_store.band_holders(store, every_key.astype(np.int64), limit)
     rows = story_store.signature_rows(store, {i for held in holders.values() for i in held})
     sigs = {i: stories.Signature.from_bytes(blob, n) for i, (n, blob, _p) in rows.items()}
     sigs.update((article_id, sig) for article_id, sig, _keys in signed)

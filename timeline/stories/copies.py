@@ -398,7 +398,7 @@ class Signed:
     at no cost where the writer would cut the text again)."""
 
     signature: Signature
-    keys: list[int]
+    keys: np.ndarray  # band_keys(signature), signed 64-bit
     word_hashes: np.ndarray
     shingles: np.ndarray
 
@@ -416,7 +416,8 @@ def sign_texts(texts: Sequence[str]) -> list[Signed]:
             tokens = words(text)
             shingles = _distinct(_all_shingles(tokens))
             sig = signature_of_shingles(shingles)
-            out.append(Signed(sig, band_keys(sig), word_hashes(tokens), shingles.astype(np.uint32)))
+            keys = np.array(band_keys(sig), dtype=np.int64)
+            out.append(Signed(sig, keys, word_hashes(tokens), shingles.astype(np.uint32)))
             continue
         if group and chars + len(text) > _BATCH_CHARS:
             out.extend(_sign_group(group))
@@ -453,7 +454,7 @@ def _sign_group(texts: Sequence[str]) -> list[Signed]:
     out = []
     for t in range(count):
         sig = Signature(values[t], int(distinct_counts[t]))
-        held = keys[t].tolist() if sig.shingles >= MIN_SHINGLES else []
+        held = keys[t] if sig.shingles >= MIN_SHINGLES else keys[t, :0]
         out.append(
             Signed(
                 sig,
@@ -835,7 +836,7 @@ def copies_among(
 
 
 def copies_in_batch(
-    batch: Sequence[tuple[int, Signature, Sequence[int]]],
+    batch: Sequence[tuple[int, Signature, Sequence[int] | np.ndarray]],
     stored_holders: Mapping[int, Sequence[int]],
     signatures: Mapping[int, Signature],
     judge: Judge | None = None,
@@ -851,19 +852,27 @@ def copies_in_batch(
     one article at a time finds; a holder without a signature (deleted) is passed over.
     """
     # Most keys are held by no other article: only those a stored article or another
-    # of the batch holds are followed (a set intersection an article instead of a
-    # Python loop over its BANDS keys, most of the time this took).
-    every = np.fromiter(
-        itertools.chain.from_iterable(keys for _a, _s, keys in batch), dtype=np.int64
-    )
+    # of the batch holds are followed, found for the whole batch in numpy (a Python
+    # loop over each article's BANDS keys was most of the time this took).
+    arrays = [np.asarray(keys, dtype=np.int64) for _a, _s, keys in batch]
+    every = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
     values, counts = np.unique(every, return_counts=True)
-    held = set(values[counts > 1].tolist())
-    held.update(stored_holders)
+    held = values[counts > 1]
+    if stored_holders:
+        stored_keys = np.fromiter(stored_holders, dtype=np.int64, count=len(stored_holders))
+        held = np.union1d(held, stored_keys)
+    hits = np.flatnonzero(np.isin(every, held))
+    ends = np.cumsum([len(keys) for keys in arrays])
+    held_of: list[list[int]] = [[] for _ in batch]
+    for owner, key in zip(
+        np.searchsorted(ends, hits, side="right").tolist(), every[hits].tolist(), strict=True
+    ):
+        held_of[owner].append(key)
     in_batch: dict[int, list[int]] = {}
     out = []
-    for article_id, sig, keys in batch:
+    for (article_id, sig, _keys), keys_held in zip(batch, held_of, strict=True):
         seen: set[int] = set()
-        for key in held.intersection(keys):
+        for key in dict.fromkeys(keys_held):  # in order, once each
             earlier = in_batch.get(key)
             stored = stored_holders.get(key)
             if earlier is None:
