@@ -274,6 +274,7 @@ def sign_articles(
     articles: Sequence[tuple[int, str, str]],
     counts: _DocumentCounts | None = None,
     prepared: Mapping[int, Signed] | None = None,
+    shingles: Mapping[int, np.ndarray] | None = None,
 ) -> list[int | None]:
     """Sign stored articles (id, title, body) and join each to its copies; their clusters.
 
@@ -283,8 +284,9 @@ def sign_articles(
     write of the signatures and band rows, and each word's document count asked once.
     counts: the document counts of the same import's earlier batches, if any (the
     articles given were stored after they were counted).  prepared: the signatures of
-    some of them, already made (sign_text, in a worker process), and of any other
-    article whose shingles a verdict may read (the same import's last batch).
+    some of them, already made (sign_text, in a worker process).  shingles: the distinct
+    shingles (Signed.shingles) of other articles, which a verdict may read (the same
+    import's earlier batches).
     """
     batch = sorted(articles)
     prepared = prepared or {}
@@ -304,7 +306,7 @@ def sign_articles(
     if counts is None:
         counts = _DocumentCounts(store)
     counts.added(ready[a].word_hashes for a in texts)
-    read = _ArticleWords(store, texts, ready)
+    read = _ArticleWords(store, texts, ready, shingles or {})
     found = stories.copies_in_batch(
         signed, holders, sigs, lambda a, b: _PairOfArticles(read, a, b, counts), published
     )
@@ -319,9 +321,13 @@ class _ArticleWords:
     batch), each made once: the batch's from their texts, others read from the store."""
 
     def __init__(
-        self, store: Store, texts: Mapping[int, tuple[str, str]], signed: Mapping[int, Signed]
+        self,
+        store: Store,
+        texts: Mapping[int, tuple[str, str]],
+        signed: Mapping[int, Signed],
+        shingles: Mapping[int, np.ndarray],
     ) -> None:
-        self.store, self.texts, self.signed = store, texts, signed
+        self.store, self.texts, self.signed, self.known = store, texts, signed, shingles
         self.made_words: dict[int, list[str]] = {}
         self.made_shingles: dict[int, np.ndarray] = {}
 
@@ -341,7 +347,9 @@ class _ArticleWords:
         signed = self.signed.get(article_id)
         if signed is not None:  # made by a worker with the signature
             return signed.shingles
-        found = self.made_shingles.get(article_id)
+        found = self.known.get(article_id)
+        if found is None:
+            found = self.made_shingles.get(article_id)
         if found is None:
             _words, every = stories.text_hashes(self._text(article_id))
             found = stories.copies.distinct(every).astype(np.uint32)
@@ -451,6 +459,9 @@ _SIGN_BATCH = 500  # articles signed together at import
 _SIGN_BATCH_CHARS = 16_000_000
 
 
+_SHINGLES_KEPT = 4000  # articles (about 1.6 KB each)
+
+
 class _Signer:
     """Copy detection at import, a batch of new articles at a time (see sign_articles)."""
 
@@ -459,9 +470,10 @@ class _Signer:
         self.writer = writer  # written out before judging: the verdicts read the index
         self.pending: list[tuple[int, str, str]] = []
         self.prepared: dict[int, Signed] = {}
-        # The last batch's, whose shingles the next batch's verdicts may read: a copy
-        # is mostly of an article stored shortly before it.
-        self.last: dict[int, Signed] = {}
+        # The shingles of the import's last _SHINGLES_KEPT articles, which the next
+        # batches' verdicts may read (a copy is mostly of an article stored shortly
+        # before it), oldest first.
+        self.shingles: dict[int, np.ndarray] = {}
         self.chars = 0  # of the pending articles' titles and bodies
         self.counts: _DocumentCounts | None = None  # kept from batch to batch
 
@@ -479,9 +491,13 @@ class _Signer:
                 self.writer.flush()
             if self.counts is None:
                 self.counts = _DocumentCounts(self.store)
-            sign_articles(self.store, self.pending, self.counts, {**self.last, **self.prepared})
+            sign_articles(self.store, self.pending, self.counts, self.prepared, self.shingles)
+            self.shingles.update((a, signed.shingles) for a, signed in self.prepared.items())
+            over = max(0, len(self.shingles) - _SHINGLES_KEPT)
+            for old in list(itertools.islice(self.shingles, over)):
+                del self.shingles[old]
             self.pending = []
-            self.last, self.prepared = self.prepared, {}
+            self.prepared = {}
             self.chars = 0
 
 

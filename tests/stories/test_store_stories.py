@@ -363,9 +363,9 @@ def test_a_batch_of_long_articles_is_signed_before_its_count_is_reached(
     signed: list[int] = []
     real = library.sign_articles
 
-    def counted(store: Store, articles, counts=None, prepared=None):  # type: ignore[no-untyped-def]
+    def counted(store: Store, articles, *rest):  # type: ignore[no-untyped-def]
         signed.append(len(articles))
-        return real(store, articles, counts, prepared)
+        return real(store, articles, *rest)
 
     monkeypatch.setattr(library, "sign_articles", counted)
     longest = max(len(r["title"]) + len(r["body"]) for r in RECORDS)
