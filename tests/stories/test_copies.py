@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -139,6 +140,10 @@ def test_a_batch_finds_what_signing_one_article_at_a_time_finds() -> None:
     for key in stored:
         stored[key] = [i for i in stored[key] if i <= 2]
     assert stories.copies_in_batch(batch[2:], stored, dict(sigs)) == one_by_one[2:]
+    # Keys as the workers send them (arrays): the same.
+    arrays = [(i, sig, np.array(keys, dtype=np.int64)) for i, sig, keys in batch]
+    assert stories.copies_in_batch(arrays, {}, dict(sigs)) == one_by_one
+    assert stories.copies_in_batch(arrays[2:], stored, dict(sigs)) == one_by_one[2:]
 
 
 def test_a_word_hashes_alike_alone_and_in_any_text(corpus: Path) -> None:
