@@ -510,7 +510,7 @@ class Prepared:
     published: DateValue | None
     mentions: list[EventRow]  # store.event_row()s: the writer gives the article id
     search: tuple[str, str, str] | None  # schema.search_parts: the index's texts
-    signed: Signed | None  # with copy detection on
+    signed: Signed | None  # made by a worker with copy detection on (else the signer signs)
 
 
 def prepare(
