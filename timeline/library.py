@@ -369,8 +369,11 @@ class _PairOfArticles:
         )
 
     def rare_shared(self) -> float:
+        """The share of rare words (or a bound of it on the same side of the verdict's
+        bar), the counts not yet known asked only as far as the verdict needs them."""
         a, b = set(self.read.words(self.a)), set(self.read.words(self.b))
-        return stories.rare_shared(a, b, self.counts(a | b), self.counts.total)
+        counts = self.counts
+        return stories.copies.rare_shared_asking(a, b, counts.known(a | b), counts, counts.total)
 
 
 class _DocumentCounts:
@@ -424,6 +427,13 @@ class _DocumentCounts:
             exact.clear()
             hashes.clear()
             self.common.clear()
+
+    def known(self, words: Set[str]) -> dict[str, int]:
+        """The counts of those words that are known without asking the index."""
+        exact, common = self.exact, self.common
+        out = {w: exact[w] for w in words if w in exact}
+        out.update((w, common[w]) for w in words if w in common)
+        return out
 
     def __call__(self, words: Set[str]) -> Mapping[str, int]:
         exact, common = self.exact, self.common
