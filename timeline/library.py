@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -42,6 +42,9 @@ from timeline.store import stories as story_store
 from timeline.store.listing import published_starts
 from timeline.store.schema import search_parts
 from timeline.store.store import ArticleWriter, EventRow, event_row
+
+if TYPE_CHECKING:
+    from timeline.stories.copies import Signed
 
 # Progress(done, total, label).  For an import: done counts the records read so far
 # (articles added, already stored or skipped) over every file; total is an estimate
@@ -250,26 +253,16 @@ def stated_event(article_id: int, stated: TimelineEntry) -> Event:
     )
 
 
-@dataclass(frozen=True)
-class Signed:
-    """What copy detection makes of an article's text: its signature, band keys and the
-    hashes of its distinct words (stories.word_hashes; the words themselves are made
-    again from the text for the few articles whose verdict reads them)."""
-
-    signature: stories.Signature
-    keys: list[int]
-    word_hashes: np.ndarray
-
-
 def sign_text(title: str, body: str) -> Signed:
     """The signature, band keys and word hashes of an article (pure: runs in a worker
     process)."""
-    return _signed(stories.words(stories.article_text(title, body)))
+    return sign_texts([(title, body)])[0]
 
 
-def _signed(tokens: Sequence[str]) -> Signed:
-    sig = stories.signature_of_words(tokens)
-    return Signed(sig, stories.band_keys(sig), stories.word_hashes(tokens))
+def sign_texts(articles: Sequence[tuple[str, str]]) -> list[Signed]:
+    """sign_text() of each (title, body), made for all of them at once (a worker's batch:
+    stories.sign_texts)."""
+    return stories.sign_texts([stories.article_text(title, body) for title, body in articles])
 
 
 def sign_article(store: Store, article_id: int, title: str, body: str) -> int | None:
@@ -285,6 +278,7 @@ def sign_articles(
     articles: Sequence[tuple[int, str, str]],
     counts: _DocumentCounts | None = None,
     prepared: Mapping[int, Signed] | None = None,
+    shingles: Mapping[int, np.ndarray] | None = None,
 ) -> list[int | None]:
     """Sign stored articles (id, title, body) and join each to its copies; their clusters.
 
@@ -293,27 +287,21 @@ def sign_articles(
     batch: one look-up of every band key, one read of the candidates' signatures, one
     write of the signatures and band rows, and each word's document count asked once.
     counts: the document counts of the same import's earlier batches, if any (the
-    articles given were stored after they were counted).  prepared: the words and
-    signatures of some of them, already made (sign_text, in a worker process).
+    articles given were stored after they were counted).  prepared: the signatures of
+    some of them, already made (sign_text, in a worker process).  shingles: the distinct
+    shingles (Signed.shingles) of other articles, which a verdict may read (the same
+    import's earlier batches).
     """
     batch = sorted(articles)
     prepared = prepared or {}
     texts = {a: (title, body) for a, title, body in batch}
-    tokens: dict[int, list[str]] = {}  # the words of the batch's articles, made if asked
-
-    def words_of(article_id: int) -> list[str]:
-        found = tokens.get(article_id)
-        if found is None:
-            text = texts.get(article_id)
-            if text is None:
-                return _words_of(store, article_id)
-            found = tokens[article_id] = stories.words(stories.article_text(*text))
-        return found
-
-    ready = {a: prepared.get(a) or _signed(words_of(a)) for a in texts}
+    unsigned = [a for a in texts if a not in prepared]
+    ready = dict(prepared)
+    ready.update(zip(unsigned, sign_texts([texts[a] for a in unsigned]), strict=True))
     signed = [(a, ready[a].signature, ready[a].keys) for a in texts]
     limit = stories.copies.BUCKET_LIMIT
-    holders = story_store.band_holders(store, (k for _a, _s, keys in signed for k in keys), limit)
+    every_key = np.concatenate([keys for _a, _s, keys in signed]) if signed else np.zeros(0)
+    holders = story_store.band_holders(store, every_key.astype(np.int64), limit)
     rows = story_store.signature_rows(store, {i for held in holders.values() for i in held})
     sigs = {i: stories.Signature.from_bytes(blob, n) for i, (n, blob, _p) in rows.items()}
     sigs.update((article_id, sig) for article_id, sig, _keys in signed)
@@ -321,18 +309,75 @@ def sign_articles(
     published.update(published_starts(store, texts))
     if counts is None:
         counts = _DocumentCounts(store)
-    counts.added(r.word_hashes for r in ready.values())
+    counts.added(ready[a].word_hashes for a in texts)
+    read = _ArticleWords(store, texts, ready, shingles or {})
     found = stories.copies_in_batch(
-        signed,
-        holders,
-        sigs,
-        lambda a, b: stories.WordsOfPair(words_of(a), words_of(b), counts, counts.total),
-        published,
+        signed, holders, sigs, lambda a, b: _PairOfArticles(read, a, b, counts), published
     )
     story_store.save_signatures(
         store, [(a, sig.shingles, sig.to_bytes(), keys) for a, sig, keys in signed]
     )
     return [story_store.join_copies(store, a, copies) for a, copies in found]
+
+
+class _ArticleWords:
+    """The words and shingles of the articles whose verdicts read them (a few of a
+    batch), each made once: the batch's from their texts, others read from the store."""
+
+    def __init__(
+        self,
+        store: Store,
+        texts: Mapping[int, tuple[str, str]],
+        signed: Mapping[int, Signed],
+        shingles: Mapping[int, np.ndarray],
+    ) -> None:
+        self.store, self.texts, self.signed, self.known = store, texts, signed, shingles
+        self.made_words: dict[int, list[str]] = {}
+        self.made_shingles: dict[int, np.ndarray] = {}
+
+    def _text(self, article_id: int) -> str:
+        text = self.texts.get(article_id) or story_store.article_texts(self.store, article_id)
+        return "" if text is None else stories.article_text(*text)
+
+    def words(self, article_id: int) -> list[str]:
+        found = self.made_words.get(article_id)
+        if found is None:
+            found = self.made_words[article_id] = stories.words(self._text(article_id))
+        return found
+
+    def shingles(self, article_id: int) -> np.ndarray:
+        """The article's distinct shingle hashes (stories.shingle_hashes of its words),
+        read off its text without cutting it into strings."""
+        signed = self.signed.get(article_id)
+        if signed is not None:  # made by a worker with the signature
+            return signed.shingles
+        found = self.known.get(article_id)
+        if found is None:
+            found = self.made_shingles.get(article_id)
+        if found is None:
+            _words, every = stories.text_hashes(self._text(article_id))
+            found = stories.copies.distinct(every).astype(np.uint32)
+            self.made_shingles[article_id] = found
+        return found
+
+
+class _PairOfArticles:
+    """stories.PairWords of two articles (their exact shingles, then their words)."""
+
+    def __init__(self, read: _ArticleWords, a: int, b: int, counts: _DocumentCounts) -> None:
+        self.read, self.a, self.b, self.counts = read, a, b, counts
+
+    def overlap(self) -> stories.Overlap:
+        return stories.copies.overlap_of_hashes(
+            self.read.shingles(self.a), self.read.shingles(self.b)
+        )
+
+    def rare_shared(self) -> float:
+        """The share of rare words (or a bound of it on the same side of the verdict's
+        bar), the counts not yet known asked only as far as the verdict needs them."""
+        a, b = set(self.read.words(self.a)), set(self.read.words(self.b))
+        counts = self.counts
+        return stories.copies.rare_shared_asking(a, b, counts.known(a | b), counts, counts.total)
 
 
 class _DocumentCounts:
@@ -363,11 +408,17 @@ class _DocumentCounts:
         """Articles (the word_hashes of each) put in the index after every count known
         so far."""
         exact, hashes = self.exact, self.hashes
-        for held in articles:
-            for key in hashes.keys() & set(held.tolist()):  # a rare word: in few of them
+        every = [held for held in articles if len(held)]
+        if hashes and every:
+            # Each article's hashes are distinct: how many articles hold a known word is
+            # how often its hash comes up among them all (found in numpy, not a set each).
+            known = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+            held = np.concatenate(every)
+            found, times = np.unique(held[np.isin(held, known)], return_counts=True)
+            for key, n in zip(found.tolist(), times.tolist(), strict=True):
                 word = hashes[key]
                 if _PLAIN_WORD.fullmatch(word):
-                    exact[word] += 1
+                    exact[word] += n
                 else:  # the index may cut it otherwise than words() does: ask again
                     del exact[word], hashes[key]
         self._ceiling()
@@ -380,6 +431,13 @@ class _DocumentCounts:
             exact.clear()
             hashes.clear()
             self.common.clear()
+
+    def known(self, words: Set[str]) -> dict[str, int]:
+        """The counts of those words that are known without asking the index."""
+        exact, common = self.exact, self.common
+        out = {w: exact[w] for w in words if w in exact}
+        out.update((w, common[w]) for w in words if w in common)
+        return out
 
     def __call__(self, words: Set[str]) -> Mapping[str, int]:
         exact, common = self.exact, self.common
@@ -404,6 +462,7 @@ _PLAIN_WORD = re.compile("[\u0621-\u064a0-9a-z]+")
 
 
 def _words_of(store: Store, article_id: int) -> list[str]:
+    """An article's words read from the store (none when it is gone)."""
     texts = story_store.article_texts(store, article_id)
     return [] if texts is None else stories.words(stories.article_text(*texts))
 
@@ -414,6 +473,9 @@ _SIGN_BATCH = 500  # articles signed together at import
 _SIGN_BATCH_CHARS = 16_000_000
 
 
+_SHINGLES_KEPT = 4000  # articles (about 1.6 KB each)
+
+
 class _Signer:
     """Copy detection at import, a batch of new articles at a time (see sign_articles)."""
 
@@ -422,6 +484,10 @@ class _Signer:
         self.writer = writer  # written out before judging: the verdicts read the index
         self.pending: list[tuple[int, str, str]] = []
         self.prepared: dict[int, Signed] = {}
+        # The shingles of the import's last _SHINGLES_KEPT articles, which the next
+        # batches' verdicts may read (a copy is mostly of an article stored shortly
+        # before it), oldest first.
+        self.shingles: dict[int, np.ndarray] = {}
         self.chars = 0  # of the pending articles' titles and bodies
         self.counts: _DocumentCounts | None = None  # kept from batch to batch
 
@@ -439,7 +505,11 @@ class _Signer:
                 self.writer.flush()
             if self.counts is None:
                 self.counts = _DocumentCounts(self.store)
-            sign_articles(self.store, self.pending, self.counts, self.prepared)
+            sign_articles(self.store, self.pending, self.counts, self.prepared, self.shingles)
+            self.shingles.update((a, signed.shingles) for a, signed in self.prepared.items())
+            over = max(0, len(self.shingles) - _SHINGLES_KEPT)
+            for old in list(itertools.islice(self.shingles, over)):
+                del self.shingles[old]
             self.pending = []
             self.prepared = {}
             self.chars = 0
@@ -454,25 +524,33 @@ class Prepared:
     published: DateValue | None
     mentions: list[EventRow]  # store.event_row()s: the writer gives the article id
     search: tuple[str, str, str] | None  # schema.search_parts: the index's texts
-    signed: Signed | None  # with copy detection on
+    signed: Signed | None  # made by a worker with copy detection on (else the signer signs)
 
 
-def prepare(draft: ArticleDraft, copies: bool, uid: str | None = None) -> Prepared:
+def prepare(
+    draft: ArticleDraft, copies: bool, uid: str | None = None, signed: Signed | None = None
+) -> Prepared:
     """The work of importing a draft that needs no store (dates, mentions, index text,
-    copy signature)."""
+    copy signature: signed, if made already)."""
     published = publication_date(draft)
+    if copies and signed is None:
+        signed = sign_text(draft.title, draft.body)
     return Prepared(
         uid=article_uid(draft) if uid is None else uid,
         published=published,
         mentions=[event_row(e) for e in mention_events(0, draft.body, published)],
         search=search_parts(draft.title, draft.body),
-        signed=sign_text(draft.title, draft.body) if copies else None,
+        signed=signed if copies else None,
     )
 
 
 def prepare_drafts(drafts: Sequence[ArticleDraft], copies: bool) -> list[Prepared]:
-    """prepare() of each draft, in order (a worker process's task)."""
-    return [prepare(draft, copies) for draft in drafts]
+    """prepare() of each draft, in order (a worker process's task); their signatures
+    are made together (sign_texts)."""
+    if not copies:
+        return [prepare(draft, False) for draft in drafts]
+    signed = sign_texts([(draft.title, draft.body) for draft in drafts])
+    return [prepare(draft, True, signed=s) for draft, s in zip(drafts, signed, strict=True)]
 
 
 def _add_draft(
@@ -489,7 +567,8 @@ def _add_draft(
         result.duplicates += 1
         return
     if prepared is None:
-        prepared = prepare(draft, signer is not None, uid)
+        # Signed with the rest of its batch by the signer (sign_articles), not alone.
+        prepared = prepare(draft, False, uid)
     published = prepared.published
     article_id = writer.add(
         draft,

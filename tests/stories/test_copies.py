@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.stories.texts import AGENCY, COPY, SAME_TOPIC
 from timeline import stories
@@ -136,6 +140,10 @@ def test_a_batch_finds_what_signing_one_article_at_a_time_finds() -> None:
     for key in stored:
         stored[key] = [i for i in stored[key] if i <= 2]
     assert stories.copies_in_batch(batch[2:], stored, dict(sigs)) == one_by_one[2:]
+    # Keys as the workers send them (arrays): the same.
+    arrays = [(i, sig, np.array(keys, dtype=np.int64)) for i, sig, keys in batch]
+    assert stories.copies_in_batch(arrays, {}, dict(sigs)) == one_by_one
+    assert stories.copies_in_batch(arrays[2:], stored, dict(sigs)) == one_by_one[2:]
 
 
 def test_a_word_hashes_alike_alone_and_in_any_text(corpus: Path) -> None:
@@ -150,3 +158,90 @@ def test_a_word_hashes_alike_alone_and_in_any_text(corpus: Path) -> None:
     assert all(by_word[w] == key for w, key in alone.items())
     assert len(set(by_word.values())) == len(by_word) > 1000  # no two words alike
     assert copies.word_hashes(long).tolist() == sorted(set(by_word.values()))
+
+
+# Texts that test what words() makes of a text: tashkeel and tatweel inside words,
+# Arabic-Indic digits, underscores, a final sigma, a letter that lowers to two, letters
+# and symbols past the BMP, a lone surrogate, nothing at all.
+ODD_TEXTS = [
+    "",
+    "   \n",
+    "كلمة",
+    "مُحَمَّد ـــ الرياض ٢٠١٥ ۱۲ foo_bar ΟΔΟΣ ΟΔΟΣ İstanbul",
+    "𝐀𝐁𝐂 \U0001f600 𐌰𐌱 نص \ud800 آخر",
+    "\u064b\u064c\u0640",
+    AGENCY,
+]
+
+
+def _alone(text: str) -> tuple[list[int], int, list[int], list[int], list[int]]:
+    tokens = stories.words(text)
+    sig = stories.signature_of_words(tokens)
+    return (
+        sig.values.tolist(),
+        sig.shingles,
+        stories.band_keys(sig),
+        copies.word_hashes(tokens).tolist(),
+        shingle_hashes(tokens).tolist(),
+    )
+
+
+def _together(signed: copies.Signed) -> tuple[list[int], int, list[int], list[int], list[int]]:
+    return (
+        signed.signature.values.tolist(),
+        signed.signature.shingles,
+        signed.keys.tolist(),
+        signed.word_hashes.tolist(),
+        signed.shingles.tolist(),
+    )
+
+
+def _corpus_texts(corpus: Path, count: int) -> list[str]:
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    return [copies.article_text(r["title"], r["body"]) for r in map(json.loads, lines[:count])]
+
+
+def test_texts_signed_together_are_signed_as_each_alone(corpus: Path) -> None:
+    texts = [*ODD_TEXTS, *_corpus_texts(corpus, 60), *ODD_TEXTS]
+    expected = [_alone(text) for text in texts]
+    assert [_together(s) for s in stories.sign_texts(texts)] == expected
+    for text, (_v, _n, _k, words, shingles) in zip(texts, expected, strict=True):
+        word_values, every = stories.text_hashes(text)
+        assert word_values.tolist() == copies.hashes_of_words(stories.words(text)).tolist()
+        assert copies.distinct(every).tolist() == shingles
+        assert sorted(set(word_values.tolist())) == words
+
+
+def test_texts_signed_in_small_groups_and_long_texts_alone_sign_alike(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [*ODD_TEXTS, *_corpus_texts(corpus, 20)]
+    expected = [_alone(text) for text in texts]
+    monkeypatch.setattr(copies, "_BATCH_CHARS", 3000)  # groups of one or two articles
+    monkeypatch.setattr(copies, "_POWERS_KEPT", 1000)  # tables made for a group
+    assert [_together(s) for s in stories.sign_texts(texts)] == expected
+    monkeypatch.setattr(copies, "_LONG_TEXT", 1500)  # cut into words, hashed in parts
+    monkeypatch.setattr(copies, "_CHUNK_WORDS", 50)
+    assert [_together(s) for s in stories.sign_texts(texts)] == expected
+    assert [
+        (s.word_hashes.tolist(), s.shingles.tolist())
+        for text in texts
+        for s in [stories.sign_texts([text])[0]]
+    ] == [(words, shingles) for _v, _n, _k, words, shingles in expected]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                "ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآىةؤئ \u064b\u064e\u0650\u0651\u0640"
+                "٠١٢٣0123 _-.\nabcΣσςİ\U0001d400\U0001f600"
+            ),
+            max_size=60,
+        ),
+        max_size=6,
+    )
+)
+def test_any_texts_signed_together_sign_as_each_alone(texts: list[str]) -> None:
+    assert [_together(s) for s in stories.sign_texts(texts)] == [_alone(t) for t in texts]

@@ -363,9 +363,9 @@ def test_a_batch_of_long_articles_is_signed_before_its_count_is_reached(
     signed: list[int] = []
     real = library.sign_articles
 
-    def counted(store: Store, articles, counts=None, prepared=None):  # type: ignore[no-untyped-def]
+    def counted(store: Store, articles, *rest):  # type: ignore[no-untyped-def]
         signed.append(len(articles))
-        return real(store, articles, counts, prepared)
+        return real(store, articles, *rest)
 
     monkeypatch.setattr(library, "sign_articles", counted)
     longest = max(len(r["title"]) + len(r["body"]) for r in RECORDS)
@@ -445,3 +445,27 @@ def test_band_holders_gives_the_first_holders_of_each_held_key_only(
     assert story_store.band_holders(store, [11, 7, -3, 7]) == {7: [a, b, c, d, e], -3: [b]}
     assert story_store.band_holders(store, [7, 11], per_key=3) == {7: [a, b, c]}
     assert story_store.band_holders(store, [11]) == {}
+
+
+def test_the_signer_keeps_the_shingles_of_the_imports_last_articles_for_later_verdicts(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)], copies=False)
+    articles = sorted((a.id, a.title, a.body) for a in store.articles())
+    made = library.sign_texts([(title, body) for _i, title, body in articles])
+    monkeypatch.setattr(library, "_SHINGLES_KEPT", 2)
+    signer = library._Signer(store)
+    with store.transaction():
+        for (article_id, title, body), signed in zip(articles, made, strict=True):
+            signer.add(article_id, title, body, signed)
+            signer.flush()  # a batch of one: each verdict reads the batches before
+    kept = [a for a, _t, _b in articles[-2:]]
+    assert list(signer.shingles) == kept
+    by_id = {a: s for (a, _t, _b), s in zip(articles, made, strict=True)}
+    assert all(signer.shingles[a] is by_id[a].shingles for a in kept)
+    # What a verdict reads of an article: the shingles kept, else made from its text;
+    # either way its words' shingles.
+    read = library._ArticleWords(store, {}, {}, signer.shingles)
+    for article_id, title, body in articles:
+        words = stories.words(stories.article_text(title, body))
+        assert read.shingles(article_id).tolist() == stories.copies.shingle_hashes(words).tolist()

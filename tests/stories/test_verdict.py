@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import stories
+from timeline.stories import copies
 from timeline.stories.copies import (
     CHECK_JACCARD,
     FAR_JACCARD,
@@ -115,3 +120,46 @@ def test_a_text_without_rare_words_is_no_evidence_against_a_copy() -> None:
     # One rare word of one missing is weak evidence, not a verdict of its own.
     one_missing = stories.rare_shared({"common", "name"}, {"common", "x"}, counts, 30_000)
     assert one_missing == RARE_PRIOR / (1 + RARE_PRIOR)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), max_size=14),
+    st.sets(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), max_size=14),
+    st.dictionaries(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), st.integers(0, 40)),
+    st.sets(st.sampled_from("abcdefghijklmnopqrstuvwxyz")),
+)
+def test_rare_words_asked_in_steps_give_the_verdict_of_every_count(
+    words_a: set[str], words_b: set[str], store_counts: dict[str, int], known_words: set[str]
+) -> None:
+    def every(words: Set[str]) -> dict[str, int]:
+        return {w: store_counts.get(w, 0) for w in words}
+
+    asked: list[str] = []
+
+    def ask(words: Set[str]) -> dict[str, int]:
+        asked.extend(words)
+        return every(words)
+
+    total = 30_000  # a ceiling of 20
+    known = every(known_words)
+    exact = copies.rare_shared(words_a, words_b, every(words_a | words_b), total)
+    stepped = copies.rare_shared_asking(words_a, words_b, known, ask, total)
+    assert (stepped >= copies.MIN_RARE_SHARED) == (exact >= copies.MIN_RARE_SHARED)
+    assert not set(asked) & known_words and len(asked) == len(set(asked))
+    if len(asked) == len((words_a | words_b) - known_words) and asked:
+        assert stepped == exact  # asked to the end: the share itself
+
+
+def test_a_pair_settled_by_its_shared_words_asks_no_other() -> None:
+    # Ten shared words, all rare: 12/12 already with any count of the rest.
+    shared = {f"s{i}" for i in range(10)}
+    words_a, words_b = shared | {"a1"}, shared | {"b1", "b2"}
+    asked: list[set[str]] = []
+
+    def ask(words: Set[str]) -> dict[str, int]:
+        asked.append(set(words))
+        return dict.fromkeys(words, 1)
+
+    share = copies.rare_shared_asking(words_a, words_b, {}, ask, 30_000)
+    assert share >= copies.MIN_RARE_SHARED and asked == [shared]

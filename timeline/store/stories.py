@@ -50,7 +50,9 @@ class StoryCluster:
         return (min(dated), max(dated)) if dated else None
 
 
-def save_signatures(store: Store, signed: Sequence[tuple[int, int, bytes, Sequence[int]]]) -> None:
+def save_signatures(
+    store: Store, signed: Sequence[tuple[int, int, bytes, Sequence[int] | np.ndarray]]
+) -> None:
     """Store articles' signatures and band keys (replacing any signature they had):
     (id, shingles, signature, band keys) each."""
     conn = store.db.conn
@@ -75,13 +77,17 @@ def save_signatures(store: Store, signed: Sequence[tuple[int, int, bytes, Sequen
     )
 
 
-def band_holders(store: Store, keys: Iterable[int], per_key: int = 100) -> dict[int, list[int]]:
+def band_holders(
+    store: Store, keys: Iterable[int] | np.ndarray, per_key: int = 100
+) -> dict[int, list[int]]:
     """The first per_key stored holders (ascending ids) of each band key that has any.
 
     One statement for a whole batch of keys, each key's holders read through the
     index up to per_key (a key many articles share is a formula, not a story).
     """
-    wanted = sorted(set(keys))
+    if not isinstance(keys, np.ndarray):
+        keys = np.fromiter(keys, dtype=np.int64)
+    wanted = np.unique(keys).tolist()
     out: dict[int, list[int]] = {}
     conn = store.db.conn
     for i in range(0, len(wanted), _KEYS_PER_BATCH):

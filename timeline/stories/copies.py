@@ -12,13 +12,14 @@ import functools
 import heapq
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from timeline.text.normalize import normalize
+from timeline.text.normalize import DROPPED_CODEPOINTS, SPELLING_FOLDS, normalize
 
 NUM_PERM = 128
 SEED = 1
@@ -201,15 +202,9 @@ def shingle_hashes(tokens: Sequence[str]) -> np.ndarray:
     """32-bit hashes of the distinct runs of SHINGLE consecutive words (stable across runs)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    if len(tokens) < _CHUNK_WORDS + SHINGLE:
-        return _distinct(_shingles(tokens))
-    # In parts that overlap by SHINGLE - 1 words: a 12 MB text needs no 12 MB tables.
-    last = len(tokens) - SHINGLE + 1  # shingles start before this
-    parts = [
-        _shingles(tokens[first : first + _CHUNK_WORDS + SHINGLE - 1])
-        for first in range(0, last, _CHUNK_WORDS)
-    ]
-    return _distinct(np.concatenate(parts))
+    # A long text in parts that overlap by SHINGLE - 1 words: a 12 MB text needs no
+    # 12 MB tables.
+    return _distinct(_all_shingles(tokens))
 
 
 @dataclass(frozen=True)
@@ -239,12 +234,21 @@ def signature_of_words(tokens: Sequence[str]) -> Signature:
 
 def signature_of_hashes(hashes: np.ndarray) -> Signature:
     """The signature of a text's distinct shingle hashes (shingle_hashes())."""
+    return signature_of_shingles(hashes)
+
+
+def signature_of_shingles(hashes: np.ndarray) -> Signature:
+    """The signature of a text's shingle hashes, repeats allowed (text_hashes()): the
+    same as of the distinct ones, found with one sort (the mixing below is one to one,
+    so distinct shingles stay distinct and a repeat changes no bin's least value)."""
     if not len(hashes):
         return Signature(np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64), 0)
     with np.errstate(over="ignore"):  # wraps modulo 2^64, as it should
         mixed = hashes * np.uint64(_P)
         mixed += _SALT
-    mixed = np.sort(_mix(mixed))
+    mixed = _mix(mixed)
+    mixed.sort()
+    distinct = 1 + int(np.count_nonzero(mixed[1:] != mixed[:-1]))
     # Sorted, each bin's first value is its least: one binary search a bin finds it.
     at = np.searchsorted(mixed, _BIN_STARTS)
     first = mixed[np.minimum(at, len(mixed) - 1)]
@@ -255,7 +259,329 @@ def signature_of_hashes(hashes: np.ndarray) -> Signature:
         probes = _probes()[empty]
         found = probes[np.arange(len(empty)), np.argmax(filled[probes], axis=1)]
         values[empty] = values[found]
-    return Signature(values, len(hashes))
+    return Signature(values, distinct)
+
+
+# -- A text's word and shingle hashes from its code points, in one pass -------------
+#
+# What an import signs with (and the verdict's exact shingle sets): words() cut the
+# text with a regular expression into a list of strings, which were joined by spaces
+# and encoded again to be hashed, twice (the words' hashes and the shingles').  Here
+# the text is encoded once; two tables say what words() makes of each code point (its
+# fold, or dropped) and whether the folded one is a word character; the words joined
+# by single spaces are picked out of the folded code points with one mask, and both
+# kinds of hash are read off one prefix sum of them.  The values are those of
+# hashes_of_words(words(text)) and of shingle_hashes(words(text)) before repeats are
+# dropped (tested on the corpus): no stored signature changes.
+
+_LONG_TEXT = 1 << 20  # characters: a longer text is cut into words and hashed in parts
+_BMP = 0x10000
+_DROPPED = np.uint32(0xFFFFFFFF)
+
+
+@functools.cache
+def _char_tables() -> tuple[np.ndarray, np.ndarray]:
+    """For each code point below U+10000 of a text in NFC and lower case: what
+    normalize() folds it to (_DROPPED when it drops it), and whether the folded code
+    point is a word character (_WORD: letters and digits, no underscore).  Made on
+    first use (about 10 ms)."""
+    folded = np.arange(_BMP, dtype=np.uint32)
+    for variant, target in SPELLING_FOLDS.items():
+        folded[ord(variant)] = ord(target)
+    is_word = np.fromiter((chr(c).isalnum() for c in folded.tolist()), dtype=bool, count=_BMP)
+    dropped = np.fromiter(DROPPED_CODEPOINTS, dtype=np.int64)
+    folded[dropped] = _DROPPED
+    is_word[dropped] = False
+    return folded, is_word
+
+
+def _folded_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The folded code points of normalize(text).lower() and which are word characters."""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    folded_table, word_table = _char_tables()
+    if not len(codes) or int(codes.max()) < _BMP:
+        folded, is_word = folded_table[codes], word_table[codes]
+    else:  # past the BMP nothing is folded or dropped: ask Python what is a word
+        low = np.minimum(codes, _BMP - 1)
+        folded, is_word = folded_table[low], word_table[low]
+        high = np.flatnonzero(codes >= _BMP)
+        folded[high] = codes[high]
+        is_word[high] = [chr(c).isalnum() for c in codes[high].tolist()]
+    if (folded == _DROPPED).any():  # tashkeel, tatweel
+        keep = folded != _DROPPED
+        folded, is_word = folded[keep], is_word[keep]
+    return folded, is_word
+
+
+def text_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """hashes_of_words(words(text)), and the 32-bit hash of every run of SHINGLE words
+    of words(text) in order, repeats kept (one run of all of them if fewer): what
+    shingle_hashes(words(text)) gives before repeats are dropped."""
+    if len(text) > _LONG_TEXT:  # a 10 MB article needs no 10 MB tables
+        tokens = words(text)
+        return hashes_of_words(tokens), _all_shingles(tokens)
+    folded, is_word = _folded_codes(text)
+    edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    count = len(starts)
+    if not count:
+        empty = np.zeros(0, dtype=np.uint64)
+        return empty, empty
+    lengths = np.flatnonzero(edges == -1) - starts
+    # The words joined by single spaces: each word's characters and the one after it
+    # (not a word character), set to a space, but for the last word.
+    taken = is_word.copy()
+    taken[(starts + lengths)[:-1]] = True
+    joined = np.where(is_word, folded, np.uint32(_SPACE))[taken]
+    at = np.empty(count, dtype=np.intp)  # where each word starts in joined
+    at[0] = 0
+    np.cumsum(lengths[:-1] + 1, out=at[1:])
+    size = len(joined)
+    if size <= _POWERS_KEPT:
+        powers, inverses = _POWERS, _INVERSES
+    else:
+        powers, inverses = _powers(_P, size), _powers(_P_INVERSE, size)
+    prefix = np.empty(size + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.multiply(joined, powers[:size], out=prefix[1:])
+    np.add.accumulate(prefix, out=prefix)
+    ends = at + lengths
+    word_spans = prefix[ends] - prefix[at]
+    word_spans *= inverses[at]
+    width = min(SHINGLE, count)
+    runs = count - width + 1
+    shingle_spans = prefix[ends[width - 1 :]] - prefix[at[:runs]]
+    shingle_spans *= inverses[at[:runs]]
+    return _mix(word_spans), _mix(shingle_spans) >> _SHIFT
+
+
+def _all_shingles(tokens: Sequence[str]) -> np.ndarray:
+    """_shingles() of a long text, in parts that overlap by SHINGLE - 1 words."""
+    if len(tokens) < _CHUNK_WORDS + SHINGLE:
+        return _shingles(tokens)
+    last = len(tokens) - SHINGLE + 1  # shingles start before this
+    return np.concatenate(
+        [
+            _shingles(tokens[first : first + _CHUNK_WORDS + SHINGLE - 1])
+            for first in range(0, last, _CHUNK_WORDS)
+        ]
+    )
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted."""
+    return _distinct(values)
+
+
+# -- Signing many texts at once (a worker's batch at import) ------------------------
+#
+# Signing one text is some forty numpy operations on arrays of a few thousand values:
+# the calls cost more than the work.  sign_texts() does the same operations once for
+# a batch of texts laid end to end (a newline between two texts, so no word runs from
+# one into the next), each word and shingle knowing its text: the shingles of a text
+# are its own runs of words, each bin of a signature keeps the least value among its
+# text's shingles (one sort of (text, bin, value) keys), and empty bins are filled
+# and band keys made for every text together.  The results are those of signing each
+# text alone (tested on the corpus).
+
+_BATCH_CHARS = 1 << 16  # characters of the texts signed together (the powers kept)
+_TEXT_SHIFT = np.uint64(39)  # a sort key: text (25 bits), bin (7), value (32)
+_BIN_OF_KEY = np.uint64(32)
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What copy detection makes of a text: its signature, band keys, the sorted
+    distinct hashes of its words (hashes_of_words) and of its shingles (shingle_hashes,
+    as 32-bit values: what a verdict that reads the exact shingle sets needs, made here
+    at no cost where the writer would cut the text again)."""
+
+    signature: Signature
+    keys: np.ndarray  # band_keys(signature), signed 64-bit
+    word_hashes: np.ndarray
+    shingles: np.ndarray
+
+
+def sign_texts(texts: Sequence[str]) -> list[Signed]:
+    """The signature, band keys and word hashes of each text, in order: those of
+    signature(text), band_keys() and word_hashes(words(text)), made for a batch at once."""
+    out: list[Signed] = []
+    group: list[str] = []
+    chars = 0
+    for text in texts:
+        if len(text) > _LONG_TEXT:
+            out.extend(_sign_group(group))
+            group, chars = [], 0
+            tokens = words(text)
+            shingles = _distinct(_all_shingles(tokens))
+            sig = signature_of_shingles(shingles)
+            keys = np.array(band_keys(sig), dtype=np.int64)
+            out.append(Signed(sig, keys, word_hashes(tokens), shingles.astype(np.uint32)))
+            continue
+        if group and chars + len(text) > _BATCH_CHARS:
+            out.extend(_sign_group(group))
+            group, chars = [], 0
+        group.append(text)
+        chars += len(text) + 1
+    out.extend(_sign_group(group))
+    return out
+
+
+def _sign_group(texts: Sequence[str]) -> list[Signed]:
+    if not texts:
+        return []
+    lowered = [unicodedata.normalize("NFC", text).lower() for text in texts]
+    folded, is_word, text_starts = _folded_batch(lowered)
+    count = len(texts)
+    edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    lengths = np.flatnonzero(edges == -1) - starts
+    # Each word's text, and each text's first word and number of words.
+    text_of_word = np.searchsorted(text_starts, starts, side="right") - 1
+    per_text = np.bincount(text_of_word, minlength=count)
+    first_word = np.zeros(count + 1, dtype=np.intp)
+    np.cumsum(per_text, out=first_word[1:])
+    word_values, shingle_values, shingle_text = _batch_hashes(
+        folded, is_word, starts, lengths, text_of_word, per_text, first_word
+    )
+    values, distinct_counts, shingles = _batch_minima(shingle_values, shingle_text, count)
+    shingle_bounds = np.zeros(count + 1, dtype=np.intp)
+    np.cumsum(distinct_counts, out=shingle_bounds[1:])
+    sb = shingle_bounds.tolist()
+    keys = _batch_band_keys(values)
+    bounds = first_word.tolist()
+    out = []
+    for t in range(count):
+        sig = Signature(values[t], int(distinct_counts[t]))
+        held = keys[t] if sig.shingles >= MIN_SHINGLES else keys[t, :0]
+        out.append(
+            Signed(
+                sig,
+                held,
+                _distinct(word_values[bounds[t] : bounds[t + 1]]),
+                shingles[sb[t] : sb[t + 1]],
+            )
+        )
+    return out
+
+
+def _folded_batch(lowered: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """_folded_codes() of texts (already in NFC and lower case) laid end to end with a
+    newline between two, and where each text begins among the folded code points."""
+    codes = np.frombuffer("\n".join(lowered).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    text_starts = np.zeros(len(lowered), dtype=np.intp)
+    np.cumsum([len(text) + 1 for text in lowered[:-1]], out=text_starts[1:])
+    folded_table, word_table = _char_tables()
+    if not len(codes) or int(codes.max()) < _BMP:
+        folded, is_word = folded_table[codes], word_table[codes]
+    else:  # past the BMP nothing is folded or dropped: ask Python what is a word
+        low = np.minimum(codes, _BMP - 1)
+        folded, is_word = folded_table[low], word_table[low]
+        high = np.flatnonzero(codes >= _BMP)
+        folded[high] = codes[high]
+        is_word[high] = [chr(c).isalnum() for c in codes[high].tolist()]
+    dropped = folded == _DROPPED  # tashkeel, tatweel
+    if dropped.any():
+        keep = ~dropped
+        kept_before = np.zeros(len(keep) + 1, dtype=np.intp)  # code points kept before each
+        np.cumsum(keep, out=kept_before[1:])
+        text_starts = kept_before[text_starts]
+        folded, is_word = folded[keep], is_word[keep]
+    return folded, is_word, text_starts
+
+
+def _batch_hashes(
+    folded: np.ndarray,
+    is_word: np.ndarray,
+    starts: np.ndarray,
+    lengths: np.ndarray,
+    text_of_word: np.ndarray,
+    per_text: np.ndarray,
+    first_word: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every word's 64-bit hash, every shingle's 32-bit hash and its text's number."""
+    count = len(starts)
+    if not count:
+        empty = np.zeros(0, dtype=np.uint64)
+        return empty, empty, np.zeros(0, dtype=np.intp)
+    taken = is_word.copy()
+    taken[(starts + lengths)[:-1]] = True
+    joined = np.where(is_word, folded, np.uint32(_SPACE))[taken]
+    at = np.empty(count, dtype=np.intp)  # where each word starts in joined
+    at[0] = 0
+    np.cumsum(lengths[:-1] + 1, out=at[1:])
+    size = len(joined)
+    if size <= _POWERS_KEPT:
+        powers, inverses = _POWERS, _INVERSES
+    else:
+        powers, inverses = _powers(_P, size), _powers(_P_INVERSE, size)
+    prefix = np.empty(size + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.multiply(joined, powers[:size], out=prefix[1:])
+    np.add.accumulate(prefix, out=prefix)
+    ends = at + lengths
+    word_spans = prefix[ends] - prefix[at]
+    word_spans *= inverses[at]
+    # A text's shingles: runs of SHINGLE of its words (all of them if fewer), each
+    # starting at one of its words up to the last that leaves a whole run.
+    width = np.minimum(per_text, SHINGLE)[text_of_word]
+    index = np.arange(count)
+    first = index[index - first_word[text_of_word] <= per_text[text_of_word] - width]
+    last = first + width[first] - 1
+    shingle_spans = prefix[ends[last]] - prefix[at[first]]
+    shingle_spans *= inverses[at[first]]
+    return _mix(word_spans), _mix(shingle_spans) >> _SHIFT, text_of_word[first]
+
+
+def _batch_minima(
+    shingles: np.ndarray, shingle_text: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each text's NUM_PERM signature values (count x NUM_PERM), its number of distinct
+    shingles, and the distinct shingles of all (32-bit), text by text, each sorted."""
+    values = np.full((count, NUM_PERM), _MAX_HASH, dtype=np.uint64)
+    if not len(shingles):
+        return values, np.zeros(count, dtype=np.intp), np.zeros(0, dtype=np.uint32)
+    texts = shingle_text.astype(np.uint64)
+    # Distinct shingles of each text: (text, shingle) keys, sorted, repeats dropped.
+    pairs = _distinct((texts << np.uint64(32)) | shingles)
+    distinct_counts = np.bincount((pairs >> np.uint64(32)).astype(np.intp), minlength=count)
+    with np.errstate(over="ignore"):  # wraps modulo 2^64, as it should
+        mixed = (pairs & _MAX_HASH) * np.uint64(_P)
+        mixed += _SALT
+    mixed = _mix(mixed)
+    # As signature_of_shingles: a bin's value is the value bits of its least mixed
+    # hash, the least value bits among the bin's hashes (the bin's bits are alike).
+    keys = ((pairs >> np.uint64(32)) << _TEXT_SHIFT) | ((mixed >> _BIN_SHIFT) << _BIN_OF_KEY)
+    keys |= (mixed >> _VALUE_SHIFT) & _MAX_HASH
+    keys.sort()
+    slots = keys >> _BIN_OF_KEY  # text * NUM_PERM + bin
+    firsts = np.flatnonzero(np.r_[True, slots[1:] != slots[:-1]])
+    where = slots[firsts].astype(np.intp)
+    values.reshape(-1)[where] = keys[firsts] & _MAX_HASH  # a view: values is contiguous
+    filled_bins = np.zeros(count * NUM_PERM, dtype=bool)
+    filled_bins[where] = True
+    filled = filled_bins.reshape(count, NUM_PERM)
+    some = np.any(filled, axis=1, keepdims=True)
+    empty_text, empty_bin = np.nonzero(~filled & some)
+    if len(empty_text):
+        probes = _probes()[empty_bin]
+        found = probes[
+            np.arange(len(probes)), np.argmax(filled[empty_text[:, None], probes], axis=1)
+        ]
+        values[empty_text, empty_bin] = values[empty_text, found]
+    return values, distinct_counts, (pairs & _MAX_HASH).astype(np.uint32)
+
+
+def _batch_band_keys(values: np.ndarray) -> np.ndarray:
+    """band_keys() of each row of signature values, as signed 64-bit (count x BANDS)."""
+    rows = values.reshape(len(values), BANDS, ROWS)
+    keys = np.broadcast_to(_BAND_SALTS, (len(values), BANDS)).copy()
+    with np.errstate(over="ignore"):
+        for row in range(ROWS):
+            keys ^= rows[:, :, row]
+            keys = _mix(keys * np.uint64(_P))
+    return keys.view(np.int64)
 
 
 def article_text(title: str, body: str) -> str:
@@ -371,6 +697,48 @@ def rare_shared(
     rare_b = {w for w in words_b if doc_counts.get(w, 0) <= ceiling}
     fewer = min(len(rare_a), len(rare_b))
     return (len(rare_a & rare_b) + RARE_PRIOR) / (fewer + RARE_PRIOR)
+
+
+def rare_shared_asking(
+    words_a: Set[str],
+    words_b: Set[str],
+    known: Mapping[str, int],
+    ask: DocCounts,
+    total: int,
+) -> float:
+    """rare_shared(), asking for as few document counts as the verdict needs.
+
+    known: the counts at hand (any of the words); ask gives the others, asked in two
+    steps.  Whatever the unknown words turn out to be, a shared one that is rare raises
+    the share and one held by one article only lowers it: so while every unknown word
+    could still fall either way, the share lies between the share with the shared
+    unknown ones rare and the others common (its upper bound) and the other way round
+    (its lower bound).  When both bounds lie on one side of MIN_RARE_SHARED that bound
+    is given (all the verdict reads of it is that side); else the shared unknown words
+    are asked (fewer) and the bounds looked at again, then the rest.  Exact when asked
+    to the end.  (In the import of 4,000 SaudiNewsNet records, 310 of 344 pairs were
+    settled before the last step, and the words asked fell by about half.)
+    """
+    counts = {w: known[w] for w in words_a | words_b if w in known}
+    for step in ("shared", "rest"):
+        ceiling = rare_ceiling(total)
+        rare = {w for w, n in counts.items() if n <= ceiling}
+        shared = len(rare & words_a & words_b)
+        rare_a, rare_b = len(rare & words_a), len(rare & words_b)
+        unknown_shared = (words_a & words_b) - counts.keys()
+        only_a = len(words_a - words_b - counts.keys())
+        only_b = len(words_b - words_a - counts.keys())
+        raised = len(unknown_shared)
+        high = (shared + raised + RARE_PRIOR) / (min(rare_a + raised, rare_b + raised) + RARE_PRIOR)
+        low = (shared + RARE_PRIOR) / (min(rare_a + only_a, rare_b + only_b) + RARE_PRIOR)
+        if low >= MIN_RARE_SHARED:
+            return low
+        if high < MIN_RARE_SHARED:
+            return high
+        wanted = unknown_shared if step == "shared" else (words_a | words_b) - counts.keys()
+        if wanted:
+            counts.update(ask(wanted))
+    return rare_shared(words_a, words_b, counts, total)
 
 
 def is_copy(
@@ -510,7 +878,7 @@ def copies_among(
 
 
 def copies_in_batch(
-    batch: Sequence[tuple[int, Signature, Sequence[int]]],
+    batch: Sequence[tuple[int, Signature, Sequence[int] | np.ndarray]],
     stored_holders: Mapping[int, Sequence[int]],
     signatures: Mapping[int, Signature],
     judge: Judge | None = None,
@@ -526,19 +894,27 @@ def copies_in_batch(
     one article at a time finds; a holder without a signature (deleted) is passed over.
     """
     # Most keys are held by no other article: only those a stored article or another
-    # of the batch holds are followed (a set intersection an article instead of a
-    # Python loop over its BANDS keys, most of the time this took).
-    every = np.fromiter(
-        itertools.chain.from_iterable(keys for _a, _s, keys in batch), dtype=np.int64
-    )
+    # of the batch holds are followed, found for the whole batch in numpy (a Python
+    # loop over each article's BANDS keys was most of the time this took).
+    arrays = [np.asarray(keys, dtype=np.int64) for _a, _s, keys in batch]
+    every = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
     values, counts = np.unique(every, return_counts=True)
-    held = set(values[counts > 1].tolist())
-    held.update(stored_holders)
+    held = values[counts > 1]
+    if stored_holders:
+        stored_keys = np.fromiter(stored_holders, dtype=np.int64, count=len(stored_holders))
+        held = np.union1d(held, stored_keys)
+    hits = np.flatnonzero(np.isin(every, held))
+    ends = np.cumsum([len(keys) for keys in arrays])
+    held_of: list[list[int]] = [[] for _ in batch]
+    for owner, key in zip(
+        np.searchsorted(ends, hits, side="right").tolist(), every[hits].tolist(), strict=True
+    ):
+        held_of[owner].append(key)
     in_batch: dict[int, list[int]] = {}
     out = []
-    for article_id, sig, keys in batch:
+    for (article_id, sig, _keys), keys_held in zip(batch, held_of, strict=True):
         seen: set[int] = set()
-        for key in held.intersection(keys):
+        for key in dict.fromkeys(keys_held):  # in order, once each
             earlier = in_batch.get(key)
             stored = stored_holders.get(key)
             if earlier is None:
