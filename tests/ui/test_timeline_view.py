@@ -1214,3 +1214,44 @@ def test_density_bars_as_whole_pixel_rects_are_the_fractional_rects_pixel_for_pi
         if drawn.pixelColor(x, y) != want.pixelColor(x, y)
     ]
     assert not diff, sorted({x for x, _y in diff})
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("width", [801, 800.5])
+def test_density_bars_grouped_fill_the_pixels_of_a_rect_a_bar(
+    qtbot: QtBot, rtl: bool, width: float
+) -> None:
+    # bar_rects fills the part of BAR_GROUP full neighbours below their lowest top as one
+    # rect: the same pixels as a rect a bar, for dense bands (most groups full), sparse
+    # ones, and a flat run (every bar as low as the group's base).
+    from PySide6.QtCore import QRect
+
+    from timeline.ui.timeline_paint import BAR_GROUP, bar_rects
+
+    rng = np.random.default_rng(9)
+    n = int(width // 2) + 1
+    bottom = 280
+    for dense in (0.0, 0.02, 0.3):
+        counts = np.where(rng.random(n) < dense, 0, rng.integers(1, 5000, n))
+        counts[BAR_GROUP : 2 * BAR_GROUP] = 7  # a flat group
+        tops = np.where(counts > 0, bottom - 1 - (counts * 250 // 5000), bottom)
+        images = []
+        for rects in (
+            [QRect(*r) for r in bar_rects(counts, tops, bottom, width, rtl)],
+            [
+                QRect(int(np.floor((width - 2 * i - 2) if rtl else 2 * i)), y, 2, bottom - y)
+                for i, y in enumerate(tops.tolist())
+                if counts[i]
+            ],
+        ):
+            image = QImage(802, 300, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(20, 90, 200, 160))  # translucent: a pixel filled twice shows
+            painter.drawRects(rects)
+            painter.end()
+            images.append(image)
+        assert images[0] == images[1]
+        if dense == 0.0:
+            assert len(bar_rects(counts, tops, bottom, width, rtl)) < n

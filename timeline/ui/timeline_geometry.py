@@ -480,6 +480,16 @@ def place_labels(
     lo = box0[items] - gap
     hi = box1[items] + gap
     at = {int(item): n for n, item in enumerate(items.tolist())}
+    if len(moved) > 16 and lane_count:
+        # Labels moved off the far edge of items on the overflow strip, where every lane
+        # is taken at their new box by items that stay as they are: each of them would be
+        # looked at in turn only to find no lane.  Settled here together.
+        crowded = _crowded(moved, force, lanes, items, item_lanes, lo, hi, box0, box1, lane_count)
+        if len(crowded):
+            has_label[crowded] = flipped[crowded] = False
+            box0[crowded], box1[crowded] = ext0[crowded], ext1[crowded]
+            settled = set(crowded.tolist())
+            moved = [i for i in moved if i not in settled]
     for i in moved:
         n = at.get(i)
         if (
@@ -523,6 +533,51 @@ def place_labels(
         lo[n] = box0[i] - gap
         hi[n] = box1[i] + gap
     return lanes, box0, box1, u_label, flipped, has_label
+
+
+def _crowded(
+    moved: list[int],
+    force: int,
+    lanes: np.ndarray,
+    items: np.ndarray,
+    item_lanes: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    box0: np.ndarray,
+    box1: np.ndarray,
+    lane_count: int,
+) -> np.ndarray:
+    """The moved items out of the lanes (not the selected one) whose new boxes meet, in
+    every lane, an item that keeps its lane and box whatever the moved ones do: no lane
+    will be free for them, in any order.  What the selected item could push aside (it
+    overlaps its box) is not counted on.  lo, hi: the lane items' boxes with their gap."""
+    ids = np.asarray(moved, dtype=np.int64)
+    cand = ids[(lanes[ids] < 0) & (ids != force)]
+    if not len(cand):
+        return cand
+    in_moved = np.zeros(len(lanes), bool)
+    in_moved[ids] = True
+    stays = ~in_moved[items]
+    if force >= 0:
+        stays &= ~((lo <= box1[force]) & (hi >= box0[force]))
+    s_lanes, s_lo, s_hi = item_lanes[stays], lo[stays], hi[stays]
+    order = np.lexsort((s_lo, s_lanes))
+    s_lanes, s_lo, s_hi = s_lanes[order], s_lo[order], s_hi[order]
+    bounds = np.searchsorted(s_lanes, np.arange(lane_count + 1)).tolist()
+    b0, b1 = box0[cand], box1[cand]
+    full = np.ones(len(cand), bool)
+    for lane in range(lane_count):
+        a, b = bounds[lane], bounds[lane + 1]
+        if a == b:
+            return cand[:0]  # a lane nothing stays in
+        # Some item of the lane meets [b0, b1] iff among those starting before b1 the
+        # furthest end reaches b0.
+        reach = np.maximum.accumulate(s_hi[a:b])
+        k = np.searchsorted(s_lo[a:b], b1, side="right")
+        full &= (k > 0) & (reach[np.maximum(k - 1, 0)] >= b0)
+        if not full.any():
+            break
+    return cand[full]
 
 
 def _lane_bits(lanes: np.ndarray) -> np.ndarray:
