@@ -562,22 +562,26 @@ def _crowded(
         stays &= ~((lo <= box1[force]) & (hi >= box0[force]))
     s_lanes, s_lo, s_hi = item_lanes[stays], lo[stays], hi[stays]
     order = np.lexsort((s_lo, s_lanes))
-    s_lanes, s_lo, s_hi = s_lanes[order], s_lo[order], s_hi[order]
-    bounds = np.searchsorted(s_lanes, np.arange(lane_count + 1)).tolist()
+    s_lanes, s_lo, s_hi = s_lanes[order].astype(np.int64), s_lo[order], s_hi[order]
+    first = np.searchsorted(s_lanes, np.arange(lane_count + 1))
+    if (np.diff(first) == 0).any():
+        return cand[:0]  # a lane nothing stays in
     b0, b1 = box0[cand], box1[cand]
-    full = np.ones(len(cand), bool)
-    for lane in range(lane_count):
-        a, b = bounds[lane], bounds[lane + 1]
-        if a == b:
-            return cand[:0]  # a lane nothing stays in
-        # Some item of the lane meets [b0, b1] iff among those starting before b1 the
-        # furthest end reaches b0.
-        reach = np.maximum.accumulate(s_hi[a:b])
-        k = np.searchsorted(s_lo[a:b], b1, side="right")
-        full &= (k > 0) & (reach[np.maximum(k - 1, 0)] >= b0)
-        if not full.any():
-            break
-    return cand[full]
+    # Some item of lane L meets [b0, b1] iff among those of L beginning at or before b1
+    # the furthest end reaches b0.  For every lane at once: the boxes' ends ranked
+    # (exact integers, in order) and offset by lane, so that one sorted array holds the
+    # lanes one after the other and a running maximum stays inside its lane.
+    los = np.unique(np.concatenate((s_lo, b1)))
+    his = np.unique(np.concatenate((s_hi, b0)))
+    step = max(len(los), len(his)) + 1
+    lane_base = s_lanes * step
+    key = lane_base + np.searchsorted(los, s_lo)
+    reach = np.maximum.accumulate(lane_base + np.searchsorted(his, s_hi))
+    offsets = np.arange(lane_count, dtype=np.int64) * step
+    k = np.searchsorted(key, offsets[None, :] + np.searchsorted(los, b1)[:, None], side="right")
+    meets = k > first[None, :-1]
+    meets &= reach[np.maximum(k - 1, 0)] >= offsets[None, :] + np.searchsorted(his, b0)[:, None]
+    return cand[meets.all(axis=1)]
 
 
 def _lane_bits(lanes: np.ndarray) -> np.ndarray:
