@@ -211,6 +211,16 @@ def test_highlight_dims_the_rest_and_steps_through_hits(view: TimelineView) -> N
     assert {int(arrays.article_ids[np.flatnonzero(arrays.ids == i)[0]]) for i in chosen} <= set(
         hits
     )
+    # The hits' rows are kept in 32 bits, and stepping back and forth walks them all.
+    pool = view._highlight_rows
+    assert pool is not None and pool.dtype == np.int32
+    assert pool.tolist() == np.flatnonzero(np.isin(arrays.article_ids, hits)).tolist()
+    seen = []
+    for step in [-1] * len(pool) + [1] * len(pool):
+        view.select_next(step)
+        seen.append(int(np.flatnonzero(arrays.ids == view.selected_event())[0]))
+    assert seen[len(pool) - 1] == pool[0] and seen[-1] == pool[-1]
+    assert set(seen) == set(pool.tolist())
     view.set_highlight(None)
     view.grab()
 

@@ -430,10 +430,14 @@ class TimelineView(QWidget):
             centre = self._vp.start + self._vp.span / 2
             current_pos = int(np.searchsorted(self._arrays.starts, centre)) - (step > 0)
             if pool is not None:
-                current_pos = int(np.searchsorted(pool, max(current_pos, 0))) - (step > 0)
+                # Keys of the pool's own type (a Python int would have numpy convert the
+                # whole pool to 64 bits for each search).
+                key = pool.dtype.type(max(current_pos, 0))
+                current_pos = int(np.searchsorted(pool, key)) - (step > 0)
         elif pool is not None:
             side = "right" if step > 0 else "left"
-            current_pos = int(np.searchsorted(pool, current, side=side)) - (step > 0)
+            current_pos = int(np.searchsorted(pool, pool.dtype.type(current), side=side))
+            current_pos -= step > 0
         else:
             current_pos = current
         limit = len(pool) if pool is not None else n
@@ -459,7 +463,9 @@ class TimelineView(QWidget):
             if self._article_bounds is None and len(ids):
                 self._article_bounds = (int(ids.min()), int(ids.max()))
             self._highlight = _of_articles(ids, article_ids, self._article_bounds)
-            self._highlight_rows = np.flatnonzero(self._highlight)
+            # Rows in 32 bits while they fit: 4 bytes a hit less (36 MB at 9M hits).
+            rows = np.flatnonzero(self._highlight)
+            self._highlight_rows = rows.astype(np.int32) if len(ids) < 2**31 else rows
         self._highlight_version += 1
         self.update()
 
