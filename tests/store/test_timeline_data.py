@@ -426,8 +426,10 @@ def test_the_length_classes_find_what_reading_every_range_finds(
                 assert rows.tolist() == (every if k is None else every[:k])
 
 
-def test_covering_counts_asked_first_match_reading_every_range() -> None:
-    # count_covering reads ends only in the older half of each class's window: asked
+@pytest.mark.parametrize("slice_rows", [None, 25])
+def test_covering_counts_asked_first_match_reading_every_range(slice_rows: int | None) -> None:
+    # count_covering counts by each class's ends in end order (or, for a class made a
+    # slice at a time and too large for that, by the older half of its window): asked
     # before anything else (no positions kept for the time), at and around the edges.
     rng = np.random.default_rng(5)
     n = 4000
@@ -439,7 +441,20 @@ def test_covering_counts_asked_first_match_reading_every_range() -> None:
         arrays = EventArrays.from_columns(
             np.arange(n), np.arange(n), starts, starts + lengths, np.where(lengths == 0, 0x10, 0)
         )
-        arrays.warm()
+        if slice_rows is None:
+            arrays.warm()
+        else:
+            steps = timeline_data.LengthClasses.steps(
+                arrays.range_starts, arrays.range_ends, slice_rows
+            )
+            with pytest.raises(StopIteration) as made:
+                while True:
+                    next(steps)
+            arrays._classes = made.value.value
+            classes = arrays.length_classes()
+            assert isinstance(classes, timeline_data.LengthClasses)
+            # some classes with ends in order, some (over four slices) without
+            assert 0 < len(classes.end_samples) < len(classes.present)
         assert arrays.count_covering(t) == len(_brute_covering(arrays, t))
 
 
