@@ -603,12 +603,12 @@ class LengthClasses:
             a, b = int(self.bounds[c]), int(self.bounds[c + 1])
             if not whole and b - a > 4 * slice_rows:
                 continue
-            mine = self.order[a:b]
-            ends = range_ends[mine]
-            by_end = np.argsort(ends, kind="stable")
-            self.by_end[a:b] = mine[by_end]
-            self.end_samples[c] = ends[by_end[::_SAMPLE]]
-            del ends, by_end
+            positions = self.order[a:b]
+            ends = range_ends[positions]
+            in_order = np.argsort(ends, kind="stable")
+            self.by_end[a:b] = positions[in_order]
+            self.end_samples[c] = ends[in_order[::_SAMPLE]]
+            del ends, in_order
             yield
 
     def ended_by(self, c: int, t: int, range_ends: np.ndarray) -> int | None:
