@@ -355,9 +355,10 @@ class EventArrays:
         return at
 
     def _class_covering_count(self, key: int, c: int) -> int:
-        """len(_class_covering(key, c)), reading ends only where the class's lengths
-        leave it open: a range of class c that began less than its shortest length
-        before key still runs, so only the older half of the window is read."""
+        """len(_class_covering(key, c)) without gathering them: those begun before key
+        less those ended by key, by the class's end order (LengthClasses.ended_by).
+        Without one, ends are read only where the class's lengths leave it open: a range
+        of class c that began less than its shortest length before key still runs."""
         index = self.length_classes()
         _positions, counts = self._covering_memo(key)
         n = counts.get(c)
