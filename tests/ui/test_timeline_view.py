@@ -1265,3 +1265,35 @@ def test_density_bars_grouped_fill_the_pixels_of_a_rect_a_bar(
         assert images[0] == images[1]
         if dense == 0.0:
             assert len(bar_rects(counts, tops, bottom, width, rtl)) < n
+
+
+def test_the_hits_density_counts_the_hit_rows_between_bucket_edges() -> None:
+    # _density_frame counts a bucket's hits in the sorted hit rows between the rows where
+    # the bucket begins and ends: the same as the density of the hits' own starts, with
+    # starts on the edges and many events at one time, and hit rows made in slices.
+    from timeline.store.timeline_data import density
+    from timeline.timescale import Viewport
+    from timeline.ui.timeline_geometry import _density_frame
+    from timeline.ui.timeline_view import _true_rows
+
+    rng = np.random.default_rng(3)
+    n = 20_000
+    starts = np.sort(BASE + rng.integers(0, 40, n) * 900)  # many share a start
+    arrays = EventArrays(
+        ids=np.arange(n),
+        article_ids=np.arange(n),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+    mask = rng.random(n) < 0.3
+    rows = _true_rows(mask, step=777)
+    assert rows.dtype == np.int32 and rows.tolist() == np.flatnonzero(mask).tolist()
+    for start, span in ((BASE, 36_000.0), (BASE + 4_500, 9_000.0), (BASE - 100, 1_000.0)):
+        vp = Viewport(start, span, 600, False)
+        frame = _density_frame(arrays, vp, rows, 0)
+        edges = vp.start + np.arange(301) * (2 * vp.seconds_per_px)
+        assert frame.highlight_counts is not None
+        assert frame.highlight_counts.tolist() == density(starts[mask], edges).tolist()
+        assert frame.counts.tolist() == density(starts, edges).tolist()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from timeline.store.timeline_data import DensitySummary, EventArrays, RowSplice, density
+from timeline.store.timeline_data import DensitySummary, EventArrays, RowSplice
 from timeline.timescale import Viewport, pack_lanes
 
 # More events in view than this and the view draws a density band instead of items.
@@ -308,7 +308,7 @@ def build_frame(
     vp: Viewport,
     metrics: Metrics,
     plan: LanePlan,
-    highlight_starts: np.ndarray | None = None,
+    highlight_rows: np.ndarray | None = None,
     selected_row: int | None = None,
     lane_scroll: int = 0,
     reveal_selected: bool = False,
@@ -335,7 +335,7 @@ def build_frame(
     # events starting in view decide.
     count = arrays.count_starting(t0, t1)
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
-        return _density_frame(arrays, vp, highlight_starts, count)
+        return _density_frame(arrays, vp, highlight_rows, count)
     era_length = ERA_FACTOR * vp.span
     covering = arrays.count_covering(t0)
     eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
@@ -609,12 +609,19 @@ def _in_view(point: bool, ext0: np.ndarray, ext1: np.ndarray, i: int, width: flo
 
 
 def _density_frame(
-    arrays: EventArrays, vp: Viewport, highlight_starts: np.ndarray | None, count: int
+    arrays: EventArrays, vp: Viewport, highlight_rows: np.ndarray | None, count: int
 ) -> Frame:
     buckets = int(np.ceil(vp.width / DENSITY_BUCKET_PX))
     edges = vp.start + np.arange(buckets + 1) * (DENSITY_BUCKET_PX * vp.seconds_per_px)
-    counts = density(arrays.starts, edges)
-    hl = density(highlight_starts, edges) if highlight_starts is not None else None
+    # The row where each bucket begins (the starts are sorted): the events in a bucket
+    # are the rows between two edges, and its hits the highlighted rows between them,
+    # counted in the sorted hit rows (no copy of the hits' starts: 72 MB at 9M hits).
+    at = np.searchsorted(arrays.starts, np.ceil(edges).astype(np.int64), side="left")
+    counts = np.diff(at)
+    hl = None
+    if highlight_rows is not None:
+        # Keys of the rows' own type: others would have numpy convert every hit row.
+        hl = np.diff(np.searchsorted(highlight_rows, at.astype(highlight_rows.dtype)))
     return Frame("density", vp, counts=counts, highlight_counts=hl, in_view=count)
 
 
