@@ -293,6 +293,37 @@ def test_packed_boxes_never_overlap_in_a_lane(
         assert np.all(x0[order][1:] > x1[order][:-1] + gap)
 
 
+def _first_fit(x0: np.ndarray, x1: np.ndarray, max_lanes: int | None, gap: float) -> list[int]:
+    """The rule written plainly: in start order, the lowest lane whose last box ends
+    more than gap before the box starts, or none."""
+    ends: list[float] = []
+    out = [-1] * len(x0)
+    for k in np.argsort(x0, kind="stable").tolist():
+        lo, hi = float(x0[k]), max(float(x1[k]), float(x0[k]))
+        lane = next((i for i, end in enumerate(ends) if end + gap < lo), None)
+        if lane is None and (max_lanes is None or len(ends) < max_lanes):
+            lane = len(ends)
+            ends.append(hi)
+        if lane is not None:
+            ends[lane] = hi
+            out[k] = lane
+    return out
+
+
+@given(
+    items=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=300),
+    max_lanes=st.one_of(st.none(), st.integers(0, 6)),
+    gap=st.sampled_from([0.0, 1.0, 2.5]),
+)
+def test_packing_is_first_fit_when_crowded(
+    items: list[tuple[int, int]], max_lanes: int | None, gap: float
+) -> None:
+    # Crowded (few lanes, many boxes, ties): boxes passed over while every lane is taken.
+    x0 = np.array([a for a, _ in items], dtype=np.float64)
+    x1 = np.array([a + w for a, w in items], dtype=np.float64)
+    assert pack_lanes(x0, x1, max_lanes, gap).tolist() == _first_fit(x0, x1, max_lanes, gap)
+
+
 @given(items=boxes)
 def test_unbounded_packing_uses_as_many_lanes_as_the_deepest_overlap(
     items: list[tuple[float, float]],

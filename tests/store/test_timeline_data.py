@@ -122,6 +122,23 @@ def test_a_summary_behind_the_events_still_reads_every_event(store: Store) -> No
     assert len(load_event_arrays(store, summary=DensitySummary())) == len(arrays)
 
 
+@pytest.mark.parametrize("rows", [1, 1000])
+def test_ids_are_read_in_32_bits_and_widened_for_an_id_that_does_not_fit(
+    store: Store, rows: int
+) -> None:
+    arrays = load_event_arrays(store, rows=rows)
+    assert arrays.ids.dtype == np.int32 and arrays.article_ids.dtype == np.int32
+    assert arrays.starts.dtype == np.int64 and arrays.ends.dtype == np.int64
+    # An event id past 32 bits (a store written by another tool): read whole, in 64.
+    big = 2**31 + 5
+    store.db.conn.execute(
+        "UPDATE events SET id = ? WHERE id = (SELECT max(id) FROM events)", (big,)
+    )
+    arrays = load_event_arrays(store, rows=rows)
+    assert arrays.ids.dtype == np.int64 and big in arrays.ids.tolist()
+    assert _rows(arrays) == _read_plainly(store)
+
+
 def _recount(store: Store) -> dict[int, int]:
     days: dict[int, int] = {}
     for (start,) in store.db.conn.execute("SELECT start FROM events WHERE start IS NOT NULL"):
@@ -407,6 +424,38 @@ def test_the_length_classes_find_what_reading_every_range_finds(
                 rows, total = arrays.shortest_long_rows(t, t + span, min_length, k)
                 assert total == len(every)
                 assert rows.tolist() == (every if k is None else every[:k])
+
+
+@pytest.mark.parametrize("slice_rows", [None, 25])
+def test_covering_counts_asked_first_match_reading_every_range(slice_rows: int | None) -> None:
+    # count_covering counts by each class's ends in end order (or, for a class made a
+    # slice at a time and too large for that, by the older half of its window): asked
+    # before anything else (no positions kept for the time), at and around the edges.
+    rng = np.random.default_rng(5)
+    n = 4000
+    starts = np.sort(rng.integers(-(10**9), 10**9, n))
+    lengths = np.where(rng.random(n) < 0.3, 0, (2.0 ** rng.uniform(0, 31, n)).astype(np.int64))
+    lengths[:50] = 2 ** rng.integers(0, 30, 50)  # lengths on a class's edge
+    times = np.concatenate((starts[::97], (starts + lengths)[::89], starts[:50] + lengths[:50]))
+    for t in [*times.tolist(), *(times - 1).tolist(), *(times + 1).tolist()]:
+        arrays = EventArrays.from_columns(
+            np.arange(n), np.arange(n), starts, starts + lengths, np.where(lengths == 0, 0x10, 0)
+        )
+        if slice_rows is None:
+            arrays.warm()
+        else:
+            steps = timeline_data.LengthClasses.steps(
+                arrays.range_starts, arrays.range_ends, slice_rows
+            )
+            with pytest.raises(StopIteration) as made:
+                while True:
+                    next(steps)
+            arrays._classes = made.value.value
+            classes = arrays.length_classes()
+            assert isinstance(classes, timeline_data.LengthClasses)
+            # some classes with ends in order, some (over four slices) without
+            assert 0 < len(classes.end_samples) < len(classes.present)
+        assert arrays.count_covering(t) == len(_brute_covering(arrays, t))
 
 
 def test_loaded_arrays_come_with_their_length_classes(store: Store) -> None:

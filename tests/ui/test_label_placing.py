@@ -116,7 +116,15 @@ def scene(seed: int, n: int, lanes_shown: int, ranges: float = 0.1) -> tuple[np.
 
 @pytest.mark.parametrize(
     ("seed", "n", "lanes_shown", "ranges"),
-    [(1, 40, 3, 0.1), (2, 400, 8, 0.1), (3, 2500, 20, 0.1), (4, 600, 12, 0.6), (5, 300, 4, 0.9)],
+    [
+        (1, 40, 3, 0.1),
+        (2, 400, 8, 0.1),
+        (3, 2500, 20, 0.1),
+        (4, 600, 12, 0.6),
+        (5, 300, 4, 0.9),
+        (6, 6000, 30, 0.1),  # every lane full at the far edge: settled together
+        (7, 4000, 30, 0.3),
+    ],
 )
 def test_labels_are_placed_as_the_item_by_item_rule_places_them(
     seed: int, n: int, lanes_shown: int, ranges: float

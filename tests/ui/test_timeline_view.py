@@ -211,6 +211,16 @@ def test_highlight_dims_the_rest_and_steps_through_hits(view: TimelineView) -> N
     assert {int(arrays.article_ids[np.flatnonzero(arrays.ids == i)[0]]) for i in chosen} <= set(
         hits
     )
+    # The hits' rows are kept in 32 bits, and stepping back and forth walks them all.
+    pool = view._highlight_rows
+    assert pool is not None and pool.dtype == np.int32
+    assert pool.tolist() == np.flatnonzero(np.isin(arrays.article_ids, hits)).tolist()
+    seen = []
+    for step in [-1] * len(pool) + [1] * len(pool):
+        view.select_next(step)
+        seen.append(int(np.flatnonzero(arrays.ids == view.selected_event())[0]))
+    assert seen[len(pool) - 1] == pool[0] and seen[-1] == pool[-1]
+    assert set(seen) == set(pool.tolist())
     view.set_highlight(None)
     view.grab()
 
@@ -1214,3 +1224,97 @@ def test_density_bars_as_whole_pixel_rects_are_the_fractional_rects_pixel_for_pi
         if drawn.pixelColor(x, y) != want.pixelColor(x, y)
     ]
     assert not diff, sorted({x for x, _y in diff})
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("width", [801, 800.5])
+def test_density_bars_grouped_fill_the_pixels_of_a_rect_a_bar(
+    qtbot: QtBot, rtl: bool, width: float
+) -> None:
+    # bar_rects fills the part of BAR_GROUP full neighbours below their lowest top as one
+    # rect: the same pixels as a rect a bar, for dense bands (most groups full), sparse
+    # ones, and a flat run (every bar as low as the group's base).
+    from PySide6.QtCore import QRect
+
+    from timeline.ui.timeline_paint import BAR_GROUP, bar_rects
+
+    rng = np.random.default_rng(9)
+    n = int(width // 2) + 1
+    bottom = 280
+    for dense in (0.0, 0.02, 0.3):
+        counts = np.where(rng.random(n) < dense, 0, rng.integers(1, 5000, n))
+        counts[BAR_GROUP : 2 * BAR_GROUP] = 7  # a flat group
+        tops = np.where(counts > 0, bottom - 1 - (counts * 250 // 5000), bottom)
+        images = []
+        for rects in (
+            [QRect(*r) for r in bar_rects(counts, tops, bottom, width, rtl)],
+            [
+                QRect(int(np.floor((width - 2 * i - 2) if rtl else 2 * i)), y, 2, bottom - y)
+                for i, y in enumerate(tops.tolist())
+                if counts[i]
+            ],
+        ):
+            image = QImage(802, 300, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(20, 90, 200, 160))  # translucent: a pixel filled twice shows
+            painter.drawRects(rects)
+            painter.end()
+            images.append(image)
+        assert images[0] == images[1]
+        if dense == 0.0:
+            assert len(bar_rects(counts, tops, bottom, width, rtl)) < n
+
+
+def test_the_hits_density_counts_the_hit_rows_between_bucket_edges() -> None:
+    # _density_frame counts a bucket's hits in the sorted hit rows between the rows where
+    # the bucket begins and ends: the same as the density of the hits' own starts, with
+    # starts on the edges and many events at one time, and hit rows made in slices.
+    from timeline.store.timeline_data import density
+    from timeline.timescale import Viewport
+    from timeline.ui.timeline_geometry import _density_frame
+    from timeline.ui.timeline_view import _true_rows
+
+    rng = np.random.default_rng(3)
+    n = 20_000
+    starts = np.sort(BASE + rng.integers(0, 40, n) * 900)  # many share a start
+    arrays = EventArrays(
+        ids=np.arange(n),
+        article_ids=np.arange(n),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+    mask = rng.random(n) < 0.3
+    rows = _true_rows(mask, step=777)
+    assert rows.dtype == np.int32 and rows.tolist() == np.flatnonzero(mask).tolist()
+    for start, span in ((BASE, 36_000.0), (BASE + 4_500, 9_000.0), (BASE - 100, 1_000.0)):
+        vp = Viewport(start, span, 600, False)
+        frame = _density_frame(arrays, vp, rows, 0)
+        edges = vp.start + np.arange(301) * (2 * vp.seconds_per_px)
+        assert frame.highlight_counts is not None
+        assert frame.highlight_counts.tolist() == density(starts[mask], edges).tolist()
+        assert frame.counts.tolist() == density(starts, edges).tolist()
+
+
+def test_a_highlight_over_32_bit_article_ids_makes_no_64_bit_copy_of_them() -> None:
+    # np.take converted the whole index array to 64 bits first: 80 MB at 10M events.
+    import tracemalloc
+
+    from timeline.ui.timeline_view import _of_articles, _true_rows
+
+    n = 2_000_000
+    article_ids = (np.arange(n, dtype=np.int64) * 7919 % 50_000).astype(np.int32)
+    wanted = np.arange(0, 50_000, 4)
+    tracemalloc.start()
+    try:
+        mask = _of_articles(article_ids, wanted, (0, 49_999))
+        rows = _true_rows(mask)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert np.array_equal(mask, np.isin(article_ids, wanted))
+    assert rows.tolist() == np.flatnonzero(mask).tolist()
+    assert peak < 8 * n  # the mask, the rows and slices: less than a 64-bit copy alone

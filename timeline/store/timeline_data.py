@@ -344,29 +344,65 @@ class EventArrays:
         assert self._classes is not None
         return self._classes
 
-    def _covering_parts(self, key: int, classes: range | None = None) -> list[np.ndarray]:
-        """For each length class (all, or those in `classes`), the positions in the range
-        columns of its ranges that began before key and still run at key.
+    def _covering_memo(self, key: int) -> tuple[dict[int, np.ndarray], dict[int, int]]:
+        """The answers kept for key: positions and counts of covering ranges by class.
 
         The last few keys' answers are kept: a frame asks for two times (the view's
         start and a label's width before it) three or four times in all."""
+        memo = self.length_classes().covering
+        kept = memo.get(key)
+        if kept is None:
+            kept = memo[key] = ({}, {})
+            while len(memo) > 4:
+                memo.pop(next(iter(memo)))
+        return kept
+
+    def _class_covering(self, key: int, c: int) -> np.ndarray:
+        """Positions in the range columns of class c's ranges that began before key and
+        still run at key, in start order (read for this class alone, when asked)."""
         index = self.length_classes()
-        memo = index.covering
-        by_class = memo.get(key)
-        if by_class is None and isinstance(index, WholeRanges):
-            began = int(np.searchsorted(self.range_starts, key, side="left"))
-            by_class = {0: np.flatnonzero(self.range_ends[:began] > key)} if index.ranges else {}
-            memo[key] = by_class
-        if by_class is None:
-            by_class = {}
-            for c in index.present:
+        positions, counts = self._covering_memo(key)
+        at = positions.get(c)
+        if at is None:
+            if isinstance(index, WholeRanges):
+                began = int(np.searchsorted(self.range_starts, key, side="left"))
+                at = np.flatnonzero(self.range_ends[:began] > key)
+            else:
                 window = index.started_between(c, key - index.longest(c), key, self.range_starts)
-                by_class[c] = window[self.range_ends[window] > key]
-            memo[key] = by_class
-        while len(memo) > 4:
-            memo.pop(next(iter(memo)))
+                at = window[self.range_ends[window] > key]
+            positions[c] = at
+            counts[c] = len(at)
+        return at
+
+    def _class_covering_count(self, key: int, c: int) -> int:
+        """len(_class_covering(key, c)) without gathering them: those begun before key
+        less those ended by key, by the class's end order (LengthClasses.ended_by).
+        Without one, ends are read only where the class's lengths leave it open: a range
+        of class c that began less than its shortest length before key still runs."""
+        index = self.length_classes()
+        _positions, counts = self._covering_memo(key)
+        n = counts.get(c)
+        if n is None:
+            if isinstance(index, WholeRanges) or c == 0:
+                return len(self._class_covering(key, c))
+            ended = index.ended_by(c, key, self.range_ends)
+            if ended is not None:  # began before key, less those ended by key
+                began = int(np.searchsorted(self.range_starts, key, side="left"))
+                n = counts[c] = index.started_before(c, began) - ended
+                return n
+            sure = key - index.shortest(c) + 1  # began at or after: runs past key
+            whole = index.started_between(c, sure, key, self.range_starts)
+            open_ = index.started_between(c, key - index.longest(c), sure, self.range_starts)
+            n = counts[c] = len(whole) + int(np.count_nonzero(self.range_ends[open_] > key))
+        return n
+
+    def _covering_parts(self, key: int, classes: range | None = None) -> list[np.ndarray]:
+        """For each length class (all, or those in `classes`), the positions in the range
+        columns of its ranges that began before key and still run at key."""
+        index = self.length_classes()
         wanted = index.present if classes is None else classes
-        return [by_class[c] for c in wanted if c in by_class]
+        present = set(index.present)
+        return [self._class_covering(key, c) for c in wanted if c in present]
 
     def covering_rows(self, t0: float) -> np.ndarray:
         """Rows of the ranges that began before t0 and still run at t0, in start order.
@@ -394,7 +430,7 @@ class EventArrays:
         key = math.ceil(t0)
         if kept is not None and kept[0] == key:
             return len(kept[1])
-        return sum(len(part) for part in self._covering_parts(key))
+        return sum(self._class_covering_count(key, c) for c in self.length_classes().present)
 
     def visible_rows(
         self,
@@ -468,16 +504,23 @@ class EventArrays:
         index = self.length_classes()
         found: list[np.ndarray] = []
         total = 0
+        have = 0
         for c in index.present:
             if index.longest(c) < min_length:
                 continue
-            (covering,) = self._covering_parts(key, range(c, c + 1)) or (np.empty(0, np.int64),)
-            at = np.concatenate((covering, index.started_between(c, rlo, rhi)))
+            inside = index.started_between(c, rlo, rhi)
+            if shortest is not None and have >= shortest and index.shortest(c) >= min_length:
+                # Every range of the class is long enough, and the shortest are found
+                # already (later classes are longer): counted, not gathered.
+                total += self._class_covering_count(key, c) + len(inside)
+                continue
+            at = np.concatenate((self._class_covering(key, c), inside))
             if index.shortest(c) < min_length:
                 at = at[(self.range_ends[at] - self.range_starts[at]) >= min_length]
             total += len(at)
-            if shortest is None or sum(len(f) for f in found) < shortest:
+            if shortest is None or have < shortest:
                 found.append(at)  # later classes are longer: needed only until enough
+                have += len(at)
         at = np.concatenate(found) if found else np.empty(0, np.int64)
         rows = self.range_rows[at]
         length = self.range_ends[at] - self.range_starts[at]
@@ -503,6 +546,8 @@ class EventArrays:
 # many ranges have them made at once on first use.
 _CLASS_SLICE = 1 << 18
 _MAKE_AT_ONCE = 1 << 19
+# LengthClasses keeps every this-many-th end of each class in end order.
+_SAMPLE = 64
 
 
 class LengthClasses:
@@ -517,13 +562,14 @@ class LengthClasses:
     earlier range's end read them all.
     """
 
-    # EventArrays._covering_parts' answers for the last few times asked.
-    covering: dict[int, dict[int, np.ndarray]]
+    # EventArrays' covering answers for the last few times asked (positions and counts
+    # by class).
+    covering: dict[int, tuple[dict[int, np.ndarray], dict[int, int]]]
 
     def __init__(
         self, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int | None = None
     ) -> None:
-        for _ in self._make(range_starts, range_ends, slice_rows or _CLASS_SLICE):
+        for _ in self._make(range_starts, range_ends, slice_rows or _CLASS_SLICE, True):
             pass
 
     @classmethod
@@ -532,11 +578,11 @@ class LengthClasses:
     ) -> Generator[None, None, LengthClasses]:
         """Make them a slice at a time: each next() does one; the last returns them."""
         made = cls.__new__(cls)
-        yield from made._make(range_starts, range_ends, slice_rows or _CLASS_SLICE)
+        yield from made._make(range_starts, range_ends, slice_rows or _CLASS_SLICE, False)
         return made
 
     def _make(
-        self, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int
+        self, range_starts: np.ndarray, range_ends: np.ndarray, slice_rows: int, whole: bool
     ) -> Iterator[None]:
         n = self.ranges = len(range_starts)
         self.covering = {}
@@ -566,6 +612,43 @@ class LengthClasses:
                 np.add(by_class[edges[c] : edges[c + 1]], i, out=target, casting="unsafe")
                 filled[c] += size
             yield
+        # Each class's positions again in order of end, and every _SAMPLE-th end: how
+        # many ranges of a class end by t is two searches, so a count of the ranges
+        # covering t reads no ends but a few dozen (at 10M events reading the older
+        # half of each class's window was 1.5 ms a count).  Made a class a step; made
+        # a slice at a time (an edit's arrays, on the GUI thread), a class larger than
+        # four slices is left without (its count reads ends as before).
+        self.by_end = np.empty_like(self.order)
+        self.end_samples: dict[int, np.ndarray] = {}
+        for c in self.present:
+            a, b = int(self.bounds[c]), int(self.bounds[c + 1])
+            if not whole and b - a > 4 * slice_rows:
+                continue
+            positions = self.order[a:b]
+            ends = range_ends[positions]
+            in_order = np.argsort(ends, kind="stable")
+            self.by_end[a:b] = positions[in_order]
+            self.end_samples[c] = ends[in_order[::_SAMPLE]]
+            del ends, in_order
+            yield
+
+    def ended_by(self, c: int, t: int, range_ends: np.ndarray) -> int | None:
+        """How many ranges of class c end at or before t (None: not made for c)."""
+        samples = self.end_samples.get(c)
+        if samples is None:
+            return None
+        j = int(np.searchsorted(samples, t, side="right"))
+        if not j:
+            return 0
+        a = int(self.bounds[c]) + (j - 1) * _SAMPLE
+        b = min(a + _SAMPLE, int(self.bounds[c + 1]))
+        block = range_ends[self.by_end[a:b]]
+        return (j - 1) * _SAMPLE + int(np.searchsorted(block, t, side="right"))
+
+    def started_before(self, c: int, position: int) -> int:
+        """How many ranges of class c are at positions before `position`."""
+        mine = self.order[self.bounds[c] : self.bounds[c + 1]]
+        return int(mine.searchsorted(mine.dtype.type(min(position, self.ranges)), side="left"))
 
     @classmethod
     def from_order(cls, order: np.ndarray, counts: np.ndarray) -> LengthClasses:
@@ -624,7 +707,7 @@ class WholeRanges:
     def __init__(self, ranges: int) -> None:
         self.ranges = ranges
         self.present = [0] if ranges else []
-        self.covering: dict[int, dict[int, np.ndarray]] = {}
+        self.covering: dict[int, tuple[dict[int, np.ndarray], dict[int, int]]] = {}
 
     def size(self, c: int) -> int:
         return self.ranges
@@ -646,6 +729,8 @@ class WholeRanges:
         return np.arange(lo, max(hi, lo), dtype=np.int64)
 
 
+# The loader's types for ids and article ids (widened when a value does not fit).
+ID_DTYPES = ("<i4", "<i4")
 # The columns of EventArrays, in order, and their types; then its range columns'.
 COLUMN_DTYPES = ("<i8", "<i8", "<i8", "<i8", "u1", "bool")
 RANGE_DTYPES = (np.intp, "<i8", "<i8")
@@ -771,6 +856,16 @@ class ColumnRoom:
         return True
 
 
+def _fitted(column: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """column, or a 64-bit copy of it when values do not fit its type."""
+    if column.dtype == values.dtype or not len(values):
+        return column
+    info = np.iinfo(column.dtype)
+    if info.min <= int(values.min()) and int(values.max()) <= info.max:
+        return column
+    return column.astype(values.dtype)
+
+
 def _parse(text: str | None) -> np.ndarray:
     if not text:
         return np.empty(0, dtype=np.int64)
@@ -794,7 +889,9 @@ def load_event_arrays(
         if summary is None:
             summary = density_summary(store)
         size = len(summary)
-        columns = [np.empty(size, dtype="<i8") for _ in range(4)]
+        # Ids and article ids in 32 bits while they fit (80 MB less at 10M events), the
+        # times in 64; a range with a larger id widens its column (_fitted).
+        columns = [np.empty(size, dtype=d) for d in (*ID_DTYPES, "<i8", "<i8")]
         kinds = np.empty(size, dtype="u1")
         points = np.empty(size, dtype="bool")
         # Each range's share of every column worked out as it comes: no numpy call over
@@ -811,8 +908,10 @@ def load_event_arrays(
                 columns = [np.resize(c, grow) for c in columns]
                 kinds, points = np.resize(kinds, grow), np.resize(points, grow)
             here = slice(done, done + n)
-            for column, text in zip(columns, texts[:4], strict=True):
-                column[here] = _parse(text)
+            for c, text in enumerate(texts[:4]):
+                values = _parse(text)
+                columns[c] = _fitted(columns[c], values)
+                columns[c][here] = values
             starts, ends = columns[2][here], columns[3][here]
             np.maximum(ends, starts, out=ends)
             flags = _parse(texts[4])

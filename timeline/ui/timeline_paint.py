@@ -136,16 +136,52 @@ def paint_density(
     p.setPen(Qt.PenStyle.NoPen)
     for counts, colour in layers:
         tops = _bar_tops(counts, scale, band, bottom)
-        nz = np.flatnonzero(counts)
-        u = nz * DENSITY_BUCKET_PX
-        xs = (vp.width - u - DENSITY_BUCKET_PX) if vp.rtl else u
-        rects = [
-            QRect(x, y, DENSITY_BUCKET_PX, bottom - y)
-            for x, y in zip(np.floor(xs).astype(np.int64).tolist(), tops[nz].tolist(), strict=True)
-        ]
         p.setBrush(colour)
-        p.drawRects(rects)
+        p.drawRects([QRect(*r) for r in bar_rects(counts, tops, bottom, vp.width, vp.rtl)])
     return _paint_density_scale(p, scale, vp, top, band, look, text, digits)
+
+
+# Buckets whose bars share one rect below the lowest of their tops (bar_rects).
+BAR_GROUP = 16
+
+
+def bar_rects(
+    counts: np.ndarray, tops: np.ndarray, bottom: int, width: float, rtl: bool
+) -> list[tuple[int, int, int, int]]:
+    """(x, y, w, h) of the rects that fill the bars: each bucket's two columns from its
+    top down to `bottom`, the same pixels as a rect a bar.
+
+    Where BAR_GROUP neighbouring buckets all have a bar, the part of them below the
+    lowest of their tops is one wide rect and each bar only its part above it: the
+    raster engine fills a 2-pixel span of each row at a cost per span, so a band of
+    tall bars (a search's highlight over all the events: two layers) took 2-3 ms to
+    fill as a rect a bar.  Opaque or not, no pixel is filled twice.
+    """
+    n = len(counts)
+    px = DENSITY_BUCKET_PX
+    groups = n // BAR_GROUP
+    floor = np.full(n, bottom, dtype=np.int64)  # where each bar's own rect ends
+    full = np.zeros(groups, bool)
+    base = np.zeros(groups, dtype=np.int64)
+    if groups:
+        whole = slice(0, groups * BAR_GROUP)
+        full = (counts[whole] > 0).reshape(groups, BAR_GROUP).all(axis=1)
+        base = tops[whole].reshape(groups, BAR_GROUP).max(axis=1)
+        floor[whole] = np.repeat(np.where(full, base, bottom), BAR_GROUP)
+    nz = np.flatnonzero((counts > 0) & (tops < floor))
+    u = nz * px
+    xs = np.floor((width - u - px) if rtl else u).astype(np.int64)
+    heights = floor[nz] - tops[nz]
+    rects = list(zip(xs.tolist(), tops[nz].tolist(), [px] * len(nz), heights.tolist(), strict=True))
+    g = np.flatnonzero(full)
+    if len(g):
+        span = BAR_GROUP * px
+        gu = g * span
+        gx = np.floor((width - gu - span) if rtl else gu).astype(np.int64)
+        rects += zip(
+            gx.tolist(), base[g].tolist(), [span] * len(g), (bottom - base[g]).tolist(), strict=True
+        )
+    return rects
 
 
 def _bar_tops(counts: np.ndarray, scale: DensityScale, band: int, bottom: int) -> np.ndarray:
