@@ -496,6 +496,17 @@ def test_length_classes_follow_an_edit_as_made_anew() -> None:
             spliced.range_ends,
         )
         assert spliced.covering_rows(t).tolist() == fresh.covering_rows(t).tolist()
+        # Put in order of end while idle, a class a step, they count as the classes
+        # made anew do (before that, counts read the ends of each class's window).
+        steps = 0
+        while not spliced.warm_step():
+            steps += 1
+        assert steps == len(classes.present)
+        for c in anew.present:
+            for when in (t, t + 1_000, 2**21):
+                counted = classes.ended_by(c, when, spliced.range_ends)
+                assert counted == anew.ended_by(c, when, spliced.range_ends)
+        assert spliced.covering_rows(t).tolist() == fresh.covering_rows(t).tolist()
         spliced_classes += 1
         shown = spliced
     assert spliced_classes > 150

@@ -303,7 +303,8 @@ class EventArrays:
         are answered by reading every earlier range's end, as before there were classes.
         """
         if self._classes_made():
-            return True
+            # An edit's classes (spliced) come without their orders by end: one class a step.
+            return self._classes.end_step(self.range_ends)
         builder = getattr(self, "_builder", None)
         if builder is None:
             builder = self._builder = LengthClasses.steps(self.range_starts, self.range_ends)
@@ -660,7 +661,29 @@ class LengthClasses:
         made.bounds = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         made.present = [int(c) for c in np.flatnonzero(counts)]
         made.order = order
+        # No class in order of end yet (end_step makes them while idle): until then a
+        # covering count reads the ends of the class's window, as it did before there
+        # were orders by end.
+        made.by_end = np.empty_like(order)
+        made.end_samples = {}
         return made
+
+    def end_step(self, range_ends: np.ndarray, slice_rows: int | None = None) -> bool:
+        """Put the next class still without it in order of end (one class a call, on
+        the GUI thread while idle: classes larger than four slices are left without, as
+        _make leaves them for an edit's arrays); True once none is left to do."""
+        largest = 4 * (slice_rows or _CLASS_SLICE)
+        for c in self.present:
+            a, b = int(self.bounds[c]), int(self.bounds[c + 1])
+            if c in self.end_samples or b - a > largest:
+                continue
+            positions = self.order[a:b]
+            ends = range_ends[positions]
+            in_order = np.argsort(ends, kind="stable")
+            self.by_end[a:b] = positions[in_order]
+            self.end_samples[c] = ends[in_order[::_SAMPLE]]
+            return False
+        return True
 
     def size(self, c: int) -> int:
         return int(self.bounds[c + 1] - self.bounds[c])
