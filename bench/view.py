@@ -391,7 +391,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     window_shown_s = _process_age()
     t_load = time.perf_counter()
     stall.start()
-    thread = start_in_thread(loader, window)
+    thread = start_in_thread(loader, window, ended=lambda: None)
     if not loaded:
         waiting.exec()
     stall.stop()

@@ -101,7 +101,7 @@ def test_an_unexpected_error_in_any_worker_reaches_the_window(
     relay = Relay()
     worker.failed.connect(relay.relay)
     with qtbot.waitSignal(relay.relayed, timeout=10_000) as failed:
-        thread = workers.start_in_thread(worker, None)
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
     assert "damaged" in failed.args[0][-1]
     assert thread.wait(10_000), "the thread ends after a failure"
     assert "damaged" in capsys.readouterr().err  # a programming error stays visible
@@ -129,7 +129,7 @@ def test_cancel_stops_inside_a_file_and_stores_nothing_of_it(
     relay = Relay()
     worker.failed.connect(relay.relay)
     with qtbot.waitSignal(relay.relayed, timeout=30_000) as failed:
-        thread = workers.start_in_thread(worker, None)
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
     assert failed.args == [[ImportWorker.CANCELLED]]
     assert thread.wait(10_000)
     assert calls < 200, "the big file was not read to its end"
@@ -354,10 +354,44 @@ def test_the_events_loader_sends_the_events_per_day_before_the_events(
     worker.summarized.connect(summaries.relay)
     worker.finished.connect(loads.relay)
     with qtbot.waitSignal(loads.relayed, timeout=10_000):
-        thread = workers.start_in_thread(worker, None)
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
     assert thread.wait(10_000)
     assert [kind for kind, _ in heard] == ["summary", "events"]
     summary, loaded = heard[0][1], heard[1][1]
     arrays = loaded.arrays  # type: ignore[attr-defined]
     assert len(summary) == len(arrays) == 10  # type: ignore[arg-type]  # 5 published, 5 mentions
     assert summary.count_starting(*summary.span) == len(arrays)  # type: ignore[attr-defined]
+
+
+def test_a_worker_ended_before_its_starter_returned_is_still_heard(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # On a loaded machine a small count or search can finish, and its thread end, before
+    # the GUI thread goes on from starting it: each start here waits for its thread to
+    # end before returning.  The window must still hear every ending (the count and the
+    # list were once left waiting for ever, "the articles were never counted").
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        library.import_file(store, jsonl(tmp_path / "a.jsonl", 3, "a"))
+    real = workers.start_in_thread
+
+    def ended_before_returning(worker, parent, **kwargs):  # type: ignore[no-untyped-def]
+        thread = real(worker, parent, **kwargs)
+        assert thread.wait(10_000)
+        return thread
+
+    monkeypatch.setattr("timeline.ui.main_window.start_in_thread", ended_before_returning)
+    monkeypatch.setattr("timeline.ui.detail_pane.start_in_thread", ended_before_returning)
+    with Store(db) as store:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: len(window.timeline.arrays()) == 6, timeout=10_000)
+        qtbot.waitUntil(window.articles_counted, timeout=10_000)
+        article_shown(window.detail)
+        with qtbot.waitSignal(window.search_applied, timeout=10_000):
+            window.run_search(SearchRequest(query="القمة"))
+        qtbot.waitUntil(lambda: window._search_thread is None, timeout=10_000)
+        window.reload()  # counted again
+        qtbot.waitUntil(window.articles_counted, timeout=10_000)
+        window.close()

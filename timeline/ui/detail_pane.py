@@ -581,8 +581,7 @@ class DetailPane(QWidget):
         reader.finished.connect(self._contents_read)
         reader.failed.connect(self._read_failed)
         self._reader = reader
-        self._reader_thread = start_in_thread(reader, self)
-        self._reader_thread.finished.connect(self._read_ended)
+        self._reader_thread = start_in_thread(reader, self, ended=self._read_ended)
 
     def _read_ended(self) -> None:
         release_ended(self._reader_thread)  # before the reader's last reference goes

@@ -240,8 +240,7 @@ class WindowExporter(QObject):
         worker.failed.connect(self._failed)
         self._worker = worker
         self._written: tuple[str, int] | None = None
-        self._thread = start_in_thread(worker, self)
-        self._thread.finished.connect(self._ended)
+        self._thread = start_in_thread(worker, self, ended=self._ended)
 
     def _ended(self) -> None:
         from timeline.ui.workers import release_ended

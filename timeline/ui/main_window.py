@@ -547,8 +547,7 @@ class MainWindow(QMainWindow):
         counter = ArticleCounter(self.store.path, self.edits.show_hidden)
         counter.finished.connect(self._articles_counted)
         counter.failed.connect(self._store_failed)
-        self._counter_thread = start_in_thread(counter, self)
-        self._counter_thread.finished.connect(self._counter_ended)
+        self._counter_thread = start_in_thread(counter, self, ended=self._counter_ended)
 
     def _articles_counted(self, total: int, sources: list[str]) -> None:
         if self._closed or self._recount:
@@ -618,8 +617,7 @@ class MainWindow(QMainWindow):
         worker.finished.connect(self._search_done)
         worker.failed.connect(self._search_failed)
         self._search_worker = worker
-        self._search_thread = start_in_thread(worker, self)
-        self._search_thread.finished.connect(self._search_ended)
+        self._search_thread = start_in_thread(worker, self, ended=self._search_ended)
 
     def _search_done(self, request: SearchRequest, ids: np.ndarray, ordered: np.ndarray) -> None:
         if self._closed:
@@ -718,8 +716,7 @@ class MainWindow(QMainWindow):
         loader.finished.connect(self._timeline_loaded)
         loader.failed.connect(self._timeline_failed)
         self._loader = loader
-        self._loader_thread = start_in_thread(loader, self)
-        self._loader_thread.finished.connect(self._loader_ended)
+        self._loader_thread = start_in_thread(loader, self, ended=self._loader_ended)
 
     def _story_arrays(self, arrays: EventArrays) -> EventArrays:
         """Each story drawn once when the View menu says so, with its count in its label.
@@ -1106,8 +1103,7 @@ class MainWindow(QMainWindow):
         worker.finished.connect(self._show_import_report)
         worker.failed.connect(self._show_import_error)
         self.import_worker = worker
-        self._import_thread = start_in_thread(worker, self)
-        self._import_thread.finished.connect(self._import_ended)
+        self._import_thread = start_in_thread(worker, self, ended=self._import_ended)
 
     def _import_progressed(self, done: int, total: int, name: str) -> None:
         self._progress.setMaximum(total)

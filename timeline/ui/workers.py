@@ -11,7 +11,7 @@ import contextlib
 import inspect
 import sqlite3
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -391,9 +391,18 @@ def release_ended(thread: QThread | None) -> None:
 def start_in_thread(
     worker: ImportWorker | EventsLoader | SearchWorker | ArticleReader | ArticleCounter,
     parent: QObject,
+    *,
+    ended: Callable[[], object],
 ) -> QThread:
-    """Run worker.run() on a new thread that ends when the worker finishes or fails."""
+    """Run worker.run() on a new thread that ends when the worker finishes or fails.
+
+    `ended` is called on the GUI thread once the thread has finished.  It is connected
+    before the thread starts: a worker with little to do (a count on a small store)
+    could finish, and its thread emit finished, before a connection made after start()
+    returned, and the window then waited for an ending it never heard of.
+    """
     thread = QThread(parent)
+    thread.finished.connect(ended)
     thread.worker = worker  # type: ignore[attr-defined]  # lives while its thread does
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
