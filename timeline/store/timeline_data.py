@@ -302,10 +302,10 @@ class EventArrays:
         at 10M events all at once took 140-200 ms.  Until then the view's questions
         are answered by reading every earlier range's end, as before there were classes.
         """
-        made = self.made_classes()
-        if made is not None:
+        classes = self.made_classes()
+        if classes is not None:
             # An edit's classes (spliced) come without their orders by end: one class a step.
-            return made.end_step(self.range_ends)
+            return classes.end_step(self.range_ends)
         builder = getattr(self, "_builder", None)
         if builder is None:
             builder = self._builder = LengthClasses.steps(self.range_starts, self.range_ends)
