@@ -317,7 +317,9 @@ def _with_first_characters(parsed: Any, code: list[int]) -> list[int]:
         return code
     if empty or not first:
         return code
-    charset, _cased = _compiler._optimize_charset(first)
+    # Each class item once: the engine checks a category item (\d, \s) by a call for
+    # every character the set's bitmap does not hold.
+    charset, _cased = _compiler._optimize_charset(list(dict.fromkeys(first)))
     compiled: list[int] = []
     _compiler._compile_charset(charset, flags, compiled)
     info = [int(c.INFO), 0, int(c.SRE_INFO_CHARSET), code[3], code[4]]
