@@ -89,7 +89,7 @@ CACHE_ENV = "TIMELINE_PATTERN_CACHE"
 _APP = "arabic-news-timeline"  # timeline.store's APP_NAME; importing the store costs more
 _LIMIT = 2_000  # patterns kept: those used in the run that writes first, then the rest
 _TEXT_LIMIT = 500  # derived texts kept, the same way
-_HEADER = "timeline-patterns-2"
+_HEADER = "timeline-patterns-3"
 
 _programs: dict[str, bytes] | None = None  # read from the file on first use
 _texts: dict[str, str] = {}  # read with the programs
@@ -224,12 +224,125 @@ def _compile_with_program(source: str) -> tuple[re.Pattern[str], tuple[Any, ...]
 
     parsed = _parser.parse(source, 0)
     code = [int(op) for op in _compiler._code(parsed, 0)]  # opcodes are int subclasses
+    code = _with_first_characters(parsed, code)
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
     program = (parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     return cast("re.Pattern[str]", _engine().compile(source, *program)), program
+
+
+# --- Where a match can begin ------------------------------------------------------
+#
+# re's compiler gives the engine a set of characters every match begins with only when
+# the pattern's first item is a character, a class or an alternation of characters.
+# The rules' patterns begin with a lookbehind and optional clitics ((?<!\w)[وف]?...),
+# so the engine tried the whole pattern at every position of a window; most positions
+# cannot begin a match.  The set of characters a match can begin with is read off the
+# parsed pattern (past lookarounds, optional items and the branches of alternations and
+# conditionals) and put in the program's info block, as re's compiler does for a
+# pattern that begins with a class: the engine then skips, in C, every position whose
+# character is not in the set.  Matches are the same by construction: a match's first
+# character is consumed by the first item its path consumes with, whose characters are
+# all in the set.  Anything the reading does not know (a backreference, any character,
+# a negated class, a case-blind flag), or a pattern that can match an empty string,
+# leaves the program as re.compile makes it.
+
+
+class _Unknown(Exception):
+    """An item whose first characters are not read here: the program is left alone."""
+
+
+def _first_characters(items: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    """(the class items a match of a parsed sequence can begin with, whether it can be empty)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            found.append((op, av))
+            return found, False
+        if op is c.IN:
+            if any(item_op is c.NEGATE for item_op, _ in av):
+                raise _Unknown(op)
+            found.extend(av)
+            return found, False
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # consumes nothing
+        empty = True
+        if op is c.BRANCH:
+            empty = False
+            for branch in av[1]:
+                first, can_be_empty = _first_characters(branch)
+                found.extend(first)
+                empty = empty or can_be_empty
+        elif op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, inner = av
+            if add_flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+                raise _Unknown(op)
+            first, empty = _first_characters(inner)
+            found.extend(first)
+        elif op is c.ATOMIC_GROUP:
+            first, empty = _first_characters(av)
+            found.extend(first)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            least, most, inner = av
+            if most == 0:
+                continue
+            first, empty = _first_characters(inner)
+            found.extend(first)
+            empty = empty or least == 0
+        elif op is c.GROUPREF_EXISTS:
+            _group, yes, no = av
+            first, empty = _first_characters(yes)
+            found.extend(first)
+            if no is None:
+                empty = True
+            else:
+                first, no_empty = _first_characters(no)
+                found.extend(first)
+                empty = empty or no_empty
+        else:
+            raise _Unknown(op)  # any character, a backreference, ...
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _with_first_characters(parsed: Any, code: list[int]) -> list[int]:
+    """code with the characters every match begins with in its info block, where re's
+    compiler put none and they can be read (else code unchanged)."""
+    from re import _compiler  # type: ignore[attr-defined]
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    flags = parsed.state.flags
+    # The info block re's compiler wrote: INFO, skip, flags, min width, max width, and
+    # nothing more when it found neither a literal prefix nor a character set.
+    if (
+        len(code) < 5
+        or code[0] != c.INFO
+        or code[1] != 4
+        or code[2] != 0
+        or code[3] == 0  # can match an empty string: the engine tries every position
+        or flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE)
+    ):
+        return code
+    try:
+        first, empty = _first_characters(parsed)
+    except _Unknown:
+        return code
+    if empty or not first:
+        return code
+    # Each class item once: the engine checks a category item (\d, \s) by a call for
+    # every character the set's bitmap does not hold.
+    charset, _cased = _compiler._optimize_charset(list(dict.fromkeys(first)))
+    compiled: list[int] = []
+    _compiler._compile_charset(charset, flags, compiled)
+    info = [int(c.INFO), 0, int(c.SRE_INFO_CHARSET), code[3], code[4]]
+    info.extend(int(op) for op in compiled)
+    info[1] = len(info) - 1
+    return info + code[5:]
 
 
 def _merged(new: dict[str, Any], used: set[str], old: dict[str, Any], limit: int) -> dict[str, Any]:
