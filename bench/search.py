@@ -319,6 +319,9 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--queries", type=int, default=20, help="queries per class")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--classes", default="", help="comma-separated query classes to time (default: all)"
+    )
     args = parser.parse_args()
     path = args.db or Path(f"/tmp/timeline-bench-search-{args.articles}.db")
     if args.rebuild or not path.exists():
@@ -339,6 +342,9 @@ def main() -> None:
             ("window", everywhere, window_path),
             ("window_cold_map", everywhere, cold_window_path),
         ]
+        if args.classes:
+            chosen = set(args.classes.split(","))
+            classes = [c for c in classes if c[0] in chosen]
         for query_class, queries, run in classes:
             times: list[float] = []
             cpu: list[float] = []

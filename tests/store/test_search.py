@@ -262,6 +262,29 @@ def test_a_word_is_ranked_in_its_tiers_in_one_read_or_page_by_page(
         assert pages == whole and set(whole) == set(tiers)
 
 
+def test_the_count_stops_at_its_cap_and_the_pages_stay_the_same(
+    store: Store, tiers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "ONE_PASS", 0)  # a read a tier, as for a common word
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+    exact = search(store, "قمة")
+    assert exact.total == 6 and exact.total_exact
+    pages = [search(store, "قمة", limit=2, offset=2 * k) for k in range(3)]
+    newest_before = search(store, "قمة", order="newest", limit=6)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 3)
+    capped = search(store, "قمة", limit=2)
+    # More hits than the cap: "more than 3", and the same first page.
+    assert (capped.total, capped.total_exact) == (3, False)
+    assert capped.hits == pages[0].hits
+    # A page that reaches the last tier needs the exact number: it is counted then.
+    last = search(store, "قمة", limit=2, offset=4)
+    assert (last.total, last.total_exact) == (6, True)
+    assert last.hits == pages[2].hits
+    newest = search(store, "قمة", order="newest", limit=6)
+    assert (newest.total, newest.total_exact) == (3, False)
+    assert newest.hits == newest_before.hits
+
+
 def test_a_phrase_is_ranked_title_lead_body_in_one_read(store: Store) -> None:
     body = add(store, "خبر", "مقدمة\n" + "كلام " * 30 + "القمة العربية", when=day(2003))
     lead = add(store, "خبر", "انعقدت القمة العربية\n" + "كلام " * 30, when=day(2002))

@@ -65,6 +65,12 @@ ONE_PASS = 1_000
 # the cost (positions compared in every article holding its words), and bm25 reads them
 # all again (it counts the phrase's articles), so every read a tier costs two such walks.
 PHRASE_ONE_PASS = 30_000
+# The hits of a query are counted up to this many; past it the total is given as "more
+# than COUNT_CAP" (SearchResult.total_exact).  Counting every hit of a word in most
+# articles walked the lists of all its forms, a third of its first page's time; the
+# window's search lists (and so counts) every hit anyway, and a page that needs the
+# exact number (one that reaches the last tier) counts them all.
+COUNT_CAP = 10_000
 _SCORE = f"bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT})"
 # A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
 _TIER_SPAN = 1000.0
@@ -152,6 +158,8 @@ class SearchResult:
     ranked: how many hits are in order of relevance (all of them, or 0 for newest
     first).  forms: the index's forms of each plain word that were searched for.
     suggestions: when nothing matched, the nearest spellings the index holds.
+    total_exact: false when there are more hits than total (the count stopped at
+    COUNT_CAP); ranked is then more than total too.
     """
 
     query: Query
@@ -162,6 +170,7 @@ class SearchResult:
     order: Order = "relevance"
     forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
+    total_exact: bool = True
 
 
 @dataclass(frozen=True)
@@ -550,6 +559,7 @@ def search(
         where, params = _matching_sql(store, parsed.fts(forms), *filters, reads=reads)
         rows: list[tuple[int, float | None]] = []
         ranked = None
+        exact = True
         if order == "relevance" and _one_pass_first(parsed, filters):
             # Likely few hits: rank them all in one read, which counts them too (no
             # separate count, the costly part of a phrase or a filtered common word).
@@ -561,11 +571,13 @@ def search(
         if ranked is not None:
             rows, total = ranked
         else:
-            total = int(_run(store, "SELECT count(*)" + where, params)[0][0])
+            hits = _Count(store, where, params)
+            total, exact = hits.total, hits.exact
             if order == "newest":
                 rows = _newest(store, where, params, limit, offset)
             elif total:
-                rows = _ranked(store, parsed, forms, filters, total, limit, offset, reads)
+                rows = _ranked(store, parsed, forms, filters, hits, limit, offset, reads)
+                total, exact = hits.total, hits.exact
         hits = _hits(store, parsed, forms, rows, snippet_chars)
         suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
@@ -577,7 +589,30 @@ def search(
         order=order,
         forms=forms,
         suggestions=suggestions,
+        total_exact=exact,
     )
+
+
+class _Count:
+    """The number of a query's hits: counted up to COUNT_CAP + 1 (the index stops
+    there), and in full only when asked for (all_hits)."""
+
+    def __init__(self, store: Store, where: str, params: list[object]) -> None:
+        self._store, self._where, self._params = store, where, params
+        counted = int(
+            _run(
+                store, f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)", [*params, COUNT_CAP + 1]
+            )[0][0]
+        )
+        self.exact = counted <= COUNT_CAP
+        self.total = counted if self.exact else COUNT_CAP  # exact, or a lower bound
+
+    def all_hits(self) -> int:
+        """The exact number of hits."""
+        if not self.exact:
+            self.total = int(_run(self._store, "SELECT count(*)" + self._where, self._params)[0][0])
+            self.exact = True
+        return self.total
 
 
 def _newest(
@@ -592,7 +627,7 @@ def _ranked(
     query: Query,
     forms: Forms,
     filters: tuple[str | None, int | None, int | None, EventKind | None],
-    total: int,
+    hits: _Count,
     limit: int,
     offset: int,
     reads: _Reads,
@@ -601,8 +636,10 @@ def _ranked(
 
     Only the page is read: a tier before the page is counted, a tier on it is counted
     only up to what the page and the choice of order need (its first RANK_WINDOW + 1
-    hits), and the last tier holds what the others leave of the total.
+    hits), and the last tier holds what the others leave of the total (counted in full
+    then, when it was capped).
     """
+    total = hits.total
     if total <= RANK_WINDOW and _one_pass(query, total):
         ranked = _ranked_in_one_pass(store, query, forms, filters, limit, offset, reads)
         assert ranked is not None  # no cap: every hit read
@@ -613,8 +650,12 @@ def _ranked(
     nonempty = [k for k, e in enumerate(expressions) if e]
     for k in nonempty:
         end = offset + limit - position  # hits of this tier up to the end of the page
-        if end <= 0 or position >= total:
+        if end <= 0:
             break
+        if position >= total or k == nonempty[-1]:
+            total = hits.all_hits()  # a capped count is not enough here
+            if position >= total:
+                break
         where, params = _matching_sql(store, expressions[k], *filters, reads=reads)
         skip = max(0, offset - position)
         scored: list[tuple] | None = None  # the tier's hits in order, when read whole
