@@ -156,9 +156,19 @@ def test_every_hit_is_ranked_and_a_large_tier_follows_newest_first(
     assert [h.article_id for h in page.hits] == [ids[5], ids[4], ids[3], ids[2]]
     assert all(h.rank is None for h in page.hits)
     assert [h.article_id for h in top.hits] == [in_title, ids[5], ids[4]]
-    # The page starting in the large tier came from the read that sized it (its rowids,
-    # newest first): no second read of the tier.
+    # The tier on the page was counted only up to what the order needs (in rowid
+    # order), then its page read newest first.
+    assert any("SELECT count(*) FROM (SELECT 1 FROM article_fts" in sql for sql in reads)
     assert any("ORDER BY article_fts.rowid DESC LIMIT" in sql for sql in reads)
+    # A prefix's page comes from the read that sized its tier (its rowids, newest
+    # first): each read of a prefix merges the lists of all its terms.
+    reads.clear()
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        prefixed = search(store, "كلم*", limit=4, offset=1)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert [h.article_id for h in prefixed.hits] == [h.article_id for h in page.hits]
     assert not any("ORDER BY article_fts.rowid DESC LIMIT ? OFFSET" in sql for sql in reads)
 
 

@@ -676,12 +676,19 @@ def _ranked(
             # reading there).  A tier that reaches it fills the page and is large.
             # (Scoring while counting was measured slower here: the first tier of a word
             # in most articles is often large, and its scores would be thrown away.)
-            # The read returns the rowids newest first: when the tier is large, its
+            # Words are counted in rowid order: reading a word's list newest first cost
+            # twice as much, and a large tier's page is then read newest first in 0.2
+            # ms.  A prefix's lists are merged whole by each read, whichever the order,
+            # so its read returns the rowids newest first: when the tier is large, its
             # first ones are the page (no second read of the tier).
             cap = max(end, RANK_WINDOW) + 1
-            capped = f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ?"
-            newest = [r for (r,) in _run(store, capped, [*params, cap])]
-            size = len(newest)
+            if any(term.prefix for term in query.terms):
+                capped = f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ?"
+                newest = [r for (r,) in _run(store, capped, [*params, cap])]
+                size = len(newest)
+            else:
+                capped = f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)"
+                size = int(_run(store, capped, [*params, cap])[0][0])
         take = min(limit - len(rows), size - skip)
         position += size
         if take <= 0:
