@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 
 from timeline.store.listing import in_chronological_order
+from timeline.store.schema import LONG_MENTION, SHORT_MENTION
 from timeline.store.store import Store
 from timeline.text.query import (
     EmptyQueryError,
@@ -202,13 +203,26 @@ def _clamp(seconds: int, spare_bits: int = 0) -> int:
 # word; a larger set than this is left to the join below (its list would cost more).
 CANDIDATES_MAX = 200_000
 
-# The articles an event of theirs mentions in [lower, upper): events that overlap it
-# (a point has no end), read from the events' timeline index.
-_MENTIONED_IDS = (
-    "SELECT article_id FROM events WHERE kind = 'mentioned'"
-    ' AND start < :upper AND coalesce("end", start + 1) > :lower'
-)
-_OF_SOURCE = " AND article_id IN (SELECT id FROM articles WHERE source = :source)"
+_OF_SOURCE = " AND article_id IN (SELECT id FROM articles WHERE source = ?)"
+
+
+def _mentioned_ids(lower: int, upper: int) -> tuple[str, list[object]]:
+    """A SELECT of the ids of the articles that mention a date in [lower, upper) (an
+    event of theirs overlaps it; a point has no end), and its parameters.
+
+    A mention of up to SHORT_MENTION seconds starts after lower minus that, so the read
+    of the events' timeline index is bounded on both sides (not every event that starts
+    before upper: half the events, on average); the longer ones are read from their own
+    index (schema v12).  The two parts are disjoint.
+    """
+    overlaps = 'start < ? AND coalesce("end", start + 1) > ?'
+    sql = (
+        f"SELECT article_id FROM events WHERE kind = 'mentioned' AND {overlaps}"
+        f' AND start >= ? AND coalesce("end", start + 1) - start <= {SHORT_MENTION}'
+        " UNION ALL SELECT article_id FROM events INDEXED BY events_long_mentions"
+        f" WHERE {LONG_MENTION} AND {overlaps}"
+    )
+    return sql, [upper, lower, lower - SHORT_MENTION, upper, lower]
 
 
 @dataclass(frozen=True)
@@ -250,26 +264,24 @@ def _candidates(
     if key in reads.candidates:
         return reads.candidates[key]
     of_source = _OF_SOURCE if source is not None else ""
+    source_params = [source] if source is not None else []
     published = (
-        "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= :lo AND fts_rowid < :hi"
-        f" AND published_start >= :lower AND published_start < :upper{of_source}"
+        "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= ? AND fts_rowid < ?"
+        f" AND published_start >= ? AND published_start < ?{of_source}"
     )
-    part = f"SELECT fts_rowid AS r FROM article_search WHERE article_id IN ({_MENTIONED_IDS}){of_source}"
+    published_params = [*rowid_range, lower, upper, *source_params]
+    mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
+    mentioned = (
+        f"SELECT fts_rowid AS r FROM article_search WHERE article_id IN ({mentioned_ids})"
+        f"{of_source}"
+    )
+    mentioned_params += source_params
     if event_kind == "published":
-        part = published
-    elif event_kind is None:
-        part = (
-            "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= :lo AND fts_rowid < :hi"
-            f" AND published_start >= :lower AND published_start < :upper{of_source}"
-            f" UNION {part}"
-        )
-    params = {
-        "lower": lower,
-        "upper": upper,
-        "lo": rowid_range[0],
-        "hi": rowid_range[1],
-        "source": source,
-    }
+        part, params = published, published_params
+    elif event_kind == "mentioned":
+        part, params = mentioned, mentioned_params
+    else:
+        part, params = f"{published} UNION {mentioned}", published_params + mentioned_params
     count, first, last, text = _run(
         store, f"SELECT count(*), min(r), max(r), group_concat(r) FROM ({part})", params
     )[0]
@@ -354,20 +366,20 @@ def _matching_sql(
     # index's rowid (a set read once) rather than on the article id through the id map
     # (a lookup a hit of the word); the + keeps SQLite from asking the index for each
     # rowid of the set instead (measured: half the time, and ten times without the +).
+    mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
     mentioned = (
         "+article_fts.rowid IN (SELECT fts_rowid FROM article_search WHERE article_id IN"
-        " (SELECT article_id FROM events WHERE kind = 'mentioned'"
-        ' AND start < ? AND coalesce("end", start + 1) > ?))'
+        f" ({mentioned_ids}))"
     )
     if event_kind == "published":
         sql += f" AND {published}"
         params += [lo, hi, lower, upper]
     elif event_kind == "mentioned":
         sql += f" AND {mentioned}"
-        params += [upper, lower]
+        params += mentioned_params
     else:
         sql += f" AND (({published}) OR {mentioned})"
-        params += [lo, hi, lower, upper, upper, lower]
+        params += [lo, hi, lower, upper, *mentioned_params]
     return sql, params
 
 
@@ -1181,19 +1193,17 @@ def filtered_article_ids(
         lower = -(_MAX_SECONDS << 1) if date_from is None else _clamp(date_from, 1)
         upper = _MAX_SECONDS << 1 if date_to is None else _clamp(date_to, 1)
         published = "(published_start >= ? AND published_start < ?)"
-        mentioned = (
-            "id IN (SELECT article_id FROM events WHERE kind = 'mentioned'"
-            ' AND start < ? AND coalesce("end", start + 1) > ?)'
-        )
+        mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
+        mentioned = f"id IN ({mentioned_ids})"
         if event_kind == "published":
             clauses.append(published)
             params += [lower, upper]
         elif event_kind == "mentioned":
             clauses.append(mentioned)
-            params += [upper, lower]
+            params += mentioned_params
         else:
             clauses.append(f"({published} OR {mentioned})")
-            params += [lower, upper, upper, lower]
+            params += [lower, upper, *mentioned_params]
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     rows = _run(store, "SELECT id FROM articles" + where + " ORDER BY id", params)
     return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
