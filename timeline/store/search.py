@@ -583,13 +583,13 @@ def search(
         if ranked is not None:
             rows, total = ranked
         else:
-            hits = _Count(store, where, params)
-            total, exact = hits.total, hits.exact
+            count = _Count(store, where, params)
+            total, exact = count.total, count.exact
             if order == "newest":
                 rows = _newest(store, where, params, limit, offset)
             elif total:
-                rows = _ranked(store, parsed, forms, filters, hits, limit, offset, reads)
-                total, exact = hits.total, hits.exact
+                rows = _ranked(store, parsed, forms, filters, count, limit, offset, reads)
+                total, exact = count.total, count.exact
         hits = _hits(store, parsed, forms, rows, snippet_chars)
         suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
