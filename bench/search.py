@@ -17,6 +17,8 @@ more); filtered, filtered_mentioned and filtered_either (a common word from one 
 in two years of publication, of mentioned dates, or of either).  window and
 window_cold_map time the window's search path for the words in the most articles:
 every hit's id in the list's order (bench/window.py times it in the window itself).
+--classes times only the classes named (comma-separated).  A query with more than
+COUNT_CAP hits reports that many (the search says "more than").
 """
 
 from __future__ import annotations

@@ -655,6 +655,7 @@ def _ranked(
     if total <= RANK_WINDOW and _one_pass(query, total):
         ranked = _ranked_in_one_pass(store, query, forms, filters, limit, offset, reads)
         assert ranked is not None  # no cap: every hit read
+        hits.total, hits.exact = ranked[1], True
         return ranked[0]
     rows: list[tuple[int, float | None]] = []
     position = 0  # hits in the tiers before this one
