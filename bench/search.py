@@ -17,6 +17,8 @@ more); filtered, filtered_mentioned and filtered_either (a common word from one 
 in two years of publication, of mentioned dates, or of either).  window and
 window_cold_map time the window's search path for the words in the most articles:
 every hit's id in the list's order (bench/window.py times it in the window itself).
+--classes times only the classes named (comma-separated).  A query with more than
+COUNT_CAP hits reports that many (the search says "more than").
 """
 
 from __future__ import annotations
@@ -319,6 +321,9 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--queries", type=int, default=20, help="queries per class")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--classes", default="", help="comma-separated query classes to time (default: all)"
+    )
     args = parser.parse_args()
     path = args.db or Path(f"/tmp/timeline-bench-search-{args.articles}.db")
     if args.rebuild or not path.exists():
@@ -339,6 +344,9 @@ def main() -> None:
             ("window", everywhere, window_path),
             ("window_cold_map", everywhere, cold_window_path),
         ]
+        if args.classes:
+            chosen = set(args.classes.split(","))
+            classes = [c for c in classes if c[0] in chosen]
         for query_class, queries, run in classes:
             times: list[float] = []
             cpu: list[float] = []

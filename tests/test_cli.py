@@ -376,3 +376,20 @@ def test_search_suggests_spellings_when_nothing_matches(run) -> None:
     assert misspelled.exit_code == 0
     assert "0 matching article(s)" in misspelled.stderr
     assert "Did you mean: السويس" in misspelled.stderr
+
+
+def test_search_says_more_than_when_the_count_stopped(run, monkeypatch) -> None:
+    from timeline.store import search as search_module
+
+    run("import", str(SAMPLES))
+    # A first page that ends before the last tier (which would need the exact number).
+    args = ["--db", str(run.db), "search", "في", "--limit", "1", "--no-bidi"]
+    every = CliRunner().invoke(cli, args)
+    assert "more than" not in every.stderr
+    monkeypatch.setattr(search_module, "COUNT_CAP", 2)
+    monkeypatch.setattr(search_module, "ONE_PASS", 0)  # read a tier at a time, as a common word
+    found = CliRunner().invoke(cli, args)
+    assert found.exit_code == 0
+    assert "more than 2 matching article(s)" in found.stderr
+    # The page is the same: the count stopped, the ranking did not.
+    assert found.stdout == every.stdout

@@ -462,7 +462,8 @@ def search_command(
             _echo("        " + settings.line(note))
     if not as_json:
         total = (result.total if tag is None else len(hits)) + len(noted)
-        _echo(f"{total} matching article(s)", err=True)
+        more = "more than " if tag is None and not result.total_exact else ""
+        _echo(f"{more}{total} matching article(s)", err=True)
     if result.suggestions:
         _echo("Did you mean: " + settings.line("، ".join(result.suggestions)) + " ?", err=True)
 

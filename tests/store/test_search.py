@@ -156,9 +156,19 @@ def test_every_hit_is_ranked_and_a_large_tier_follows_newest_first(
     assert [h.article_id for h in page.hits] == [ids[5], ids[4], ids[3], ids[2]]
     assert all(h.rank is None for h in page.hits)
     assert [h.article_id for h in top.hits] == [in_title, ids[5], ids[4]]
-    # The page starting in the large tier came from the read that sized it (its rowids,
-    # newest first): no second read of the tier.
+    # The tier on the page was counted only up to what the order needs (in rowid
+    # order), then its page read newest first.
+    assert any("SELECT count(*) FROM (SELECT 1 FROM article_fts" in sql for sql in reads)
     assert any("ORDER BY article_fts.rowid DESC LIMIT" in sql for sql in reads)
+    # A prefix's page comes from the read that sized its tier (its rowids, newest
+    # first): each read of a prefix merges the lists of all its terms.
+    reads.clear()
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        prefixed = search(store, "كلم*", limit=4, offset=1)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert [h.article_id for h in prefixed.hits] == [h.article_id for h in page.hits]
     assert not any("ORDER BY article_fts.rowid DESC LIMIT ? OFFSET" in sql for sql in reads)
 
 
@@ -260,6 +270,29 @@ def test_a_word_is_ranked_in_its_tiers_in_one_read_or_page_by_page(
             h.article_id for k in range(3) for h in search(store, "قمة", limit=2, offset=2 * k).hits
         ]
         assert pages == whole and set(whole) == set(tiers)
+
+
+def test_the_count_stops_at_its_cap_and_the_pages_stay_the_same(
+    store: Store, tiers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "ONE_PASS", 0)  # a read a tier, as for a common word
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+    exact = search(store, "قمة")
+    assert exact.total == 6 and exact.total_exact
+    pages = [search(store, "قمة", limit=2, offset=2 * k) for k in range(3)]
+    newest_before = search(store, "قمة", order="newest", limit=6)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 3)
+    capped = search(store, "قمة", limit=2)
+    # More hits than the cap: "more than 3", and the same first page.
+    assert (capped.total, capped.total_exact) == (3, False)
+    assert capped.hits == pages[0].hits
+    # A page that reaches the last tier needs the exact number: it is counted then.
+    last = search(store, "قمة", limit=2, offset=4)
+    assert (last.total, last.total_exact) == (6, True)
+    assert last.hits == pages[2].hits
+    newest = search(store, "قمة", order="newest", limit=6)
+    assert (newest.total, newest.total_exact) == (3, False)
+    assert newest.hits == newest_before.hits
 
 
 def test_a_phrase_is_ranked_title_lead_body_in_one_read(store: Store) -> None:

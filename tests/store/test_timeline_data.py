@@ -12,7 +12,7 @@ import pytest
 
 from timeline.model import ArticleDraft, DateValue, Event, to_axis
 from timeline.store import Store, timeline_data
-from timeline.store.schema import SCHEMA_VERSION
+from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION, _v11_timeline_density
 from timeline.store.timeline_data import (
     DAY,
     MENTIONED,
@@ -181,7 +181,7 @@ def test_the_summary_migration_counts_the_events_already_there(
     conn.executescript(
         "DROP TABLE timeline_density; DROP TRIGGER timeline_density_insert;"
         " DROP TRIGGER timeline_density_delete; DROP TRIGGER timeline_density_update;"
-        f" PRAGMA user_version = {SCHEMA_VERSION - 1};"
+        f" PRAGMA user_version = {MIGRATIONS.index(_v11_timeline_density)};"
     )
     expected = _recount(store)
     store.close()

@@ -654,6 +654,28 @@ def _v11_timeline_density(db: sqlite_utils.Database) -> None:
     )
 
 
+# -- v12: mentions of a date range found without reading every earlier event -------
+#
+# A search filtered on the dates articles mention asks for the events that overlap a
+# range [lower, upper).  The events' timeline index is ordered by start, so that read
+# every event starting before upper: half the store's events, on average.  A mention no
+# longer than SHORT_MENTION seconds (a year) that overlaps the range starts after lower
+# minus that, which bounds the read on both sides; the longer ones (decades, "P70Y"),
+# few, have this partial index of their own.  An index, not a table kept by triggers:
+# every writer keeps it in step with nothing to run.  timeline/store/search.py reads
+# through it by name and repeats LONG_MENTION word for word (SQLite uses a partial
+# index only for a query whose WHERE holds its WHERE's terms as written).
+SHORT_MENTION = 366 * 86_400
+LONG_MENTION = f"kind = 'mentioned' AND coalesce(\"end\", start + 1) - start > {SHORT_MENTION}"
+
+
+def _v12_long_mentions(db: sqlite_utils.Database) -> None:
+    db.execute(
+        'CREATE INDEX IF NOT EXISTS events_long_mentions ON events(start, "end", article_id)'
+        f" WHERE {LONG_MENTION}"
+    )
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -668,6 +690,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v9_stories_resigned_one_permutation,
     _v10_insert_trigger_skips_indexed,
     _v11_timeline_density,
+    _v12_long_mentions,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 
 from timeline.store.listing import in_chronological_order
+from timeline.store.schema import LONG_MENTION, SHORT_MENTION
 from timeline.store.store import Store
 from timeline.text.query import (
     EmptyQueryError,
@@ -65,6 +66,12 @@ ONE_PASS = 1_000
 # the cost (positions compared in every article holding its words), and bm25 reads them
 # all again (it counts the phrase's articles), so every read a tier costs two such walks.
 PHRASE_ONE_PASS = 30_000
+# The hits of a query are counted up to this many; past it the total is given as "more
+# than COUNT_CAP" (SearchResult.total_exact).  Counting every hit of a word in most
+# articles walked the lists of all its forms, a third of its first page's time; the
+# window's search lists (and so counts) every hit anyway, and a page that needs the
+# exact number (one that reaches the last tier) counts them all.
+COUNT_CAP = 10_000
 _SCORE = f"bm25(article_fts, 1.0, {TITLE_WEIGHT}, {LEAD_WEIGHT})"
 # A tier's rank is its number times this plus its bm25 score (bm25 is far above -1000).
 _TIER_SPAN = 1000.0
@@ -152,6 +159,8 @@ class SearchResult:
     ranked: how many hits are in order of relevance (all of them, or 0 for newest
     first).  forms: the index's forms of each plain word that were searched for.
     suggestions: when nothing matched, the nearest spellings the index holds.
+    total_exact: false when there are more hits than total (the count stopped at
+    COUNT_CAP); ranked is then more than total too.
     """
 
     query: Query
@@ -162,6 +171,7 @@ class SearchResult:
     order: Order = "relevance"
     forms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
+    total_exact: bool = True
 
 
 @dataclass(frozen=True)
@@ -193,13 +203,26 @@ def _clamp(seconds: int, spare_bits: int = 0) -> int:
 # word; a larger set than this is left to the join below (its list would cost more).
 CANDIDATES_MAX = 200_000
 
-# The articles an event of theirs mentions in [lower, upper): events that overlap it
-# (a point has no end), read from the events' timeline index.
-_MENTIONED_IDS = (
-    "SELECT article_id FROM events WHERE kind = 'mentioned'"
-    ' AND start < :upper AND coalesce("end", start + 1) > :lower'
-)
-_OF_SOURCE = " AND article_id IN (SELECT id FROM articles WHERE source = :source)"
+_OF_SOURCE = " AND article_id IN (SELECT id FROM articles WHERE source = ?)"
+
+
+def _mentioned_ids(lower: int, upper: int) -> tuple[str, list[object]]:
+    """A SELECT of the ids of the articles that mention a date in [lower, upper) (an
+    event of theirs overlaps it; a point has no end), and its parameters.
+
+    A mention of up to SHORT_MENTION seconds starts after lower minus that, so the read
+    of the events' timeline index is bounded on both sides (not every event that starts
+    before upper: half the events, on average); the longer ones are read from their own
+    index (schema v12).  The two parts are disjoint.
+    """
+    overlaps = 'start < ? AND coalesce("end", start + 1) > ?'
+    sql = (
+        f"SELECT article_id FROM events WHERE kind = 'mentioned' AND {overlaps}"
+        f' AND start >= ? AND coalesce("end", start + 1) - start <= {SHORT_MENTION}'
+        " UNION ALL SELECT article_id FROM events INDEXED BY events_long_mentions"
+        f" WHERE {LONG_MENTION} AND {overlaps}"
+    )
+    return sql, [upper, lower, lower - SHORT_MENTION, upper, lower]
 
 
 @dataclass(frozen=True)
@@ -241,26 +264,24 @@ def _candidates(
     if key in reads.candidates:
         return reads.candidates[key]
     of_source = _OF_SOURCE if source is not None else ""
+    source_params = [source] if source is not None else []
     published = (
-        "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= :lo AND fts_rowid < :hi"
-        f" AND published_start >= :lower AND published_start < :upper{of_source}"
+        "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= ? AND fts_rowid < ?"
+        f" AND published_start >= ? AND published_start < ?{of_source}"
     )
-    part = f"SELECT fts_rowid AS r FROM article_search WHERE article_id IN ({_MENTIONED_IDS}){of_source}"
+    published_params = [*rowid_range, lower, upper, *source_params]
+    mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
+    mentioned = (
+        f"SELECT fts_rowid AS r FROM article_search WHERE article_id IN ({mentioned_ids})"
+        f"{of_source}"
+    )
+    mentioned_params += source_params
     if event_kind == "published":
-        part = published
-    elif event_kind is None:
-        part = (
-            "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= :lo AND fts_rowid < :hi"
-            f" AND published_start >= :lower AND published_start < :upper{of_source}"
-            f" UNION {part}"
-        )
-    params = {
-        "lower": lower,
-        "upper": upper,
-        "lo": rowid_range[0],
-        "hi": rowid_range[1],
-        "source": source,
-    }
+        part, params = published, published_params
+    elif event_kind == "mentioned":
+        part, params = mentioned, mentioned_params
+    else:
+        part, params = f"{published} UNION {mentioned}", published_params + mentioned_params
     count, first, last, text = _run(
         store, f"SELECT count(*), min(r), max(r), group_concat(r) FROM ({part})", params
     )[0]
@@ -345,20 +366,20 @@ def _matching_sql(
     # index's rowid (a set read once) rather than on the article id through the id map
     # (a lookup a hit of the word); the + keeps SQLite from asking the index for each
     # rowid of the set instead (measured: half the time, and ten times without the +).
+    mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
     mentioned = (
         "+article_fts.rowid IN (SELECT fts_rowid FROM article_search WHERE article_id IN"
-        " (SELECT article_id FROM events WHERE kind = 'mentioned'"
-        ' AND start < ? AND coalesce("end", start + 1) > ?))'
+        f" ({mentioned_ids}))"
     )
     if event_kind == "published":
         sql += f" AND {published}"
         params += [lo, hi, lower, upper]
     elif event_kind == "mentioned":
         sql += f" AND {mentioned}"
-        params += [upper, lower]
+        params += mentioned_params
     else:
         sql += f" AND (({published}) OR {mentioned})"
-        params += [lo, hi, lower, upper, upper, lower]
+        params += [lo, hi, lower, upper, *mentioned_params]
     return sql, params
 
 
@@ -550,6 +571,7 @@ def search(
         where, params = _matching_sql(store, parsed.fts(forms), *filters, reads=reads)
         rows: list[tuple[int, float | None]] = []
         ranked = None
+        exact = True
         if order == "relevance" and _one_pass_first(parsed, filters):
             # Likely few hits: rank them all in one read, which counts them too (no
             # separate count, the costly part of a phrase or a filtered common word).
@@ -561,11 +583,13 @@ def search(
         if ranked is not None:
             rows, total = ranked
         else:
-            total = int(_run(store, "SELECT count(*)" + where, params)[0][0])
+            count = _Count(store, where, params)
+            total, exact = count.total, count.exact
             if order == "newest":
                 rows = _newest(store, where, params, limit, offset)
             elif total:
-                rows = _ranked(store, parsed, forms, filters, total, limit, offset, reads)
+                rows = _ranked(store, parsed, forms, filters, count, limit, offset, reads)
+                total, exact = count.total, count.exact
         hits = _hits(store, parsed, forms, rows, snippet_chars)
         suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
@@ -577,7 +601,30 @@ def search(
         order=order,
         forms=forms,
         suggestions=suggestions,
+        total_exact=exact,
     )
+
+
+class _Count:
+    """The number of a query's hits: counted up to COUNT_CAP + 1 (the index stops
+    there), and in full only when asked for (all_hits)."""
+
+    def __init__(self, store: Store, where: str, params: list[object]) -> None:
+        self._store, self._where, self._params = store, where, params
+        counted = int(
+            _run(
+                store, f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)", [*params, COUNT_CAP + 1]
+            )[0][0]
+        )
+        self.exact = counted <= COUNT_CAP
+        self.total = counted if self.exact else COUNT_CAP  # exact, or a lower bound
+
+    def all_hits(self) -> int:
+        """The exact number of hits."""
+        if not self.exact:
+            self.total = int(_run(self._store, "SELECT count(*)" + self._where, self._params)[0][0])
+            self.exact = True
+        return self.total
 
 
 def _newest(
@@ -592,7 +639,7 @@ def _ranked(
     query: Query,
     forms: Forms,
     filters: tuple[str | None, int | None, int | None, EventKind | None],
-    total: int,
+    hits: _Count,
     limit: int,
     offset: int,
     reads: _Reads,
@@ -601,11 +648,14 @@ def _ranked(
 
     Only the page is read: a tier before the page is counted, a tier on it is counted
     only up to what the page and the choice of order need (its first RANK_WINDOW + 1
-    hits), and the last tier holds what the others leave of the total.
+    hits), and the last tier holds what the others leave of the total (counted in full
+    then, when it was capped).
     """
+    total = hits.total
     if total <= RANK_WINDOW and _one_pass(query, total):
         ranked = _ranked_in_one_pass(store, query, forms, filters, limit, offset, reads)
         assert ranked is not None  # no cap: every hit read
+        hits.total, hits.exact = ranked[1], True
         return ranked[0]
     rows: list[tuple[int, float | None]] = []
     position = 0  # hits in the tiers before this one
@@ -613,8 +663,12 @@ def _ranked(
     nonempty = [k for k, e in enumerate(expressions) if e]
     for k in nonempty:
         end = offset + limit - position  # hits of this tier up to the end of the page
-        if end <= 0 or position >= total:
+        if end <= 0:
             break
+        if position >= total or k == nonempty[-1]:
+            total = hits.all_hits()  # a capped count is not enough here
+            if position >= total:
+                break
         where, params = _matching_sql(store, expressions[k], *filters, reads=reads)
         skip = max(0, offset - position)
         scored: list[tuple] | None = None  # the tier's hits in order, when read whole
@@ -635,12 +689,19 @@ def _ranked(
             # reading there).  A tier that reaches it fills the page and is large.
             # (Scoring while counting was measured slower here: the first tier of a word
             # in most articles is often large, and its scores would be thrown away.)
-            # The read returns the rowids newest first: when the tier is large, its
+            # Words are counted in rowid order: reading a word's list newest first cost
+            # twice as much, and a large tier's page is then read newest first in 0.2
+            # ms.  A prefix's lists are merged whole by each read, whichever the order,
+            # so its read returns the rowids newest first: when the tier is large, its
             # first ones are the page (no second read of the tier).
             cap = max(end, RANK_WINDOW) + 1
-            capped = f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ?"
-            newest = [r for (r,) in _run(store, capped, [*params, cap])]
-            size = len(newest)
+            if any(term.prefix for term in query.terms):
+                capped = f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ?"
+                newest = [r for (r,) in _run(store, capped, [*params, cap])]
+                size = len(newest)
+            else:
+                capped = f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)"
+                size = int(_run(store, capped, [*params, cap])[0][0])
         take = min(limit - len(rows), size - skip)
         position += size
         if take <= 0:
@@ -1133,19 +1194,17 @@ def filtered_article_ids(
         lower = -(_MAX_SECONDS << 1) if date_from is None else _clamp(date_from, 1)
         upper = _MAX_SECONDS << 1 if date_to is None else _clamp(date_to, 1)
         published = "(published_start >= ? AND published_start < ?)"
-        mentioned = (
-            "id IN (SELECT article_id FROM events WHERE kind = 'mentioned'"
-            ' AND start < ? AND coalesce("end", start + 1) > ?)'
-        )
+        mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
+        mentioned = f"id IN ({mentioned_ids})"
         if event_kind == "published":
             clauses.append(published)
             params += [lower, upper]
         elif event_kind == "mentioned":
             clauses.append(mentioned)
-            params += [upper, lower]
+            params += mentioned_params
         else:
             clauses.append(f"({published} OR {mentioned})")
-            params += [lower, upper, upper, lower]
+            params += [lower, upper, *mentioned_params]
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     rows = _run(store, "SELECT id FROM articles" + where + " ORDER BY id", params)
     return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))

@@ -1,0 +1,159 @@
+"""The date filter on mentions: the events that overlap a range, short and long ones."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.model import ArticleDraft, to_axis
+from timeline.store import Store
+from timeline.store import search as search_module
+from timeline.store.schema import SCHEMA_VERSION, SHORT_MENTION
+from timeline.store.search import filtered_article_ids, matching_article_ids, search
+
+DAY = 86_400
+ORIGIN = to_axis(datetime(2000, 1, 1))
+ARTICLES = 6
+
+
+@pytest.fixture(scope="module")
+def mentions_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store(tmp_path_factory.mktemp("mentions") / "timeline.db") as store:
+        for i in range(ARTICLES):
+            store.add_article(
+                ArticleDraft(title=f"عنوان {i}", body="خبر عن القمة", source=f"مصدر {i % 2}"),
+                uid=f"a{i}",
+                published=None,
+            )
+        yield store
+
+
+# Events around the origin: points, a day to a month, a year and a little more (the
+# bound between the two reads), and decades; some with their end before their start.
+_starts = st.integers(-3 * SHORT_MENTION, 3 * SHORT_MENTION).map(lambda s: ORIGIN + s)
+_lengths = st.one_of(
+    st.none(),
+    st.sampled_from([1, DAY, 31 * DAY, SHORT_MENTION - 1, SHORT_MENTION, SHORT_MENTION + 1]),
+    st.integers(-DAY, 30 * SHORT_MENTION),
+)
+_events = st.lists(
+    st.tuples(
+        st.integers(1, ARTICLES),
+        st.sampled_from(["mentioned", "mentioned", "published"]),
+        _starts,
+        _lengths,
+    ),
+    max_size=12,
+)
+
+
+def _overlapping(
+    events: list[tuple[int, str, int, int | None]], lower: int, upper: int
+) -> set[int]:
+    """The articles with a mention overlapping [lower, upper), by the definition."""
+    return {
+        article
+        for article, kind, start, length in events
+        if kind == "mentioned"
+        and start < upper
+        and (start + 1 if length is None else start + length) > lower
+    }
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    events=_events,
+    width=st.sampled_from([1, DAY, 2 * 365 * DAY, 3 * SHORT_MENTION]),
+    data=st.data(),
+)
+def test_the_mentions_of_a_range_are_every_event_that_overlaps_it(
+    mentions_store: Store,
+    events: list[tuple[int, str, int, int | None]],
+    width: int,
+    data: st.DataObject,
+) -> None:
+    # The range starts anywhere, or just before or at an event's end (where a bound one
+    # second off would lose or add it).
+    ends = [start + (1 if length is None else length) for _, _, start, length in events]
+    lower = data.draw(
+        _starts
+        if not ends
+        else st.one_of(_starts, st.sampled_from(ends).map(lambda e: e - 1), st.sampled_from(ends))
+    )
+    conn = mentions_store.db.conn
+    with mentions_store.transaction():
+        conn.execute("DELETE FROM events")
+        # A plain INSERT, as any writer makes: the long mentions' index follows by itself.
+        conn.executemany(
+            'INSERT INTO events (article_id, kind, start, "end", granularity, value)'
+            " VALUES (?, ?, ?, ?, 'day', 'x')",
+            [(a, k, s, None if n is None else s + n) for a, k, s, n in events],
+        )
+    upper = lower + width
+    expected = _overlapping(events, lower, upper)
+    filters = {"date_from": lower, "date_to": upper, "event_kind": "mentioned"}
+    assert set(filtered_article_ids(mentions_store, **filters).tolist()) == expected  # type: ignore[arg-type]
+    assert set(matching_article_ids(mentions_store, "القمة", **filters).tolist()) == expected  # type: ignore[arg-type]
+    assert search(mentions_store, "القمة", **filters).total == len(expected)  # type: ignore[arg-type]
+    # The same through the join used when too many articles pass the filters.
+    search_module.CANDIDATES_MAX, kept = -1, search_module.CANDIDATES_MAX
+    try:
+        assert search(mentions_store, "القمة", **filters).total == len(expected)  # type: ignore[arg-type]
+    finally:
+        search_module.CANDIDATES_MAX = kept
+
+
+def test_the_mentions_read_is_bounded_and_long_ones_have_their_index(
+    store: Store, tmp_path: Path
+) -> None:
+    conn = store.db.conn
+    sql, params = search_module._mentioned_ids(ORIGIN, ORIGIN + 2 * 365 * DAY)
+    plan = " | ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "events_timeline (start>? AND start<?)" in plan
+    assert "events_long_mentions" in plan
+    # A store of the version before gains the index when opened.
+    conn.executescript(
+        f"DROP INDEX events_long_mentions; PRAGMA user_version = {SCHEMA_VERSION - 1};"
+    )
+    path = store.path
+    store.close()
+    with Store(path) as again:
+        assert again.schema_version == SCHEMA_VERSION
+    names = sqlite3.connect(path).execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_long_mentions'"
+    )
+    assert names.fetchall() == [("events_long_mentions",)]
+
+
+@pytest.mark.parametrize(
+    "length", [None, 1, DAY, SHORT_MENTION - 1, SHORT_MENTION, SHORT_MENTION + 1]
+)
+@pytest.mark.parametrize("before_end", [1, 0])
+def test_a_mention_is_found_up_to_its_last_second(
+    mentions_store: Store, length: int | None, before_end: int
+) -> None:
+    # Where the two reads meet: a range that starts in the mention's last second finds
+    # it, one that starts at its end does not.
+    events = [(1, "mentioned", ORIGIN, length), (2, "mentioned", ORIGIN + 40 * SHORT_MENTION, None)]
+    conn = mentions_store.db.conn
+    with mentions_store.transaction():
+        conn.execute("DELETE FROM events")
+        conn.executemany(
+            'INSERT INTO events (article_id, kind, start, "end", granularity, value)'
+            " VALUES (?, ?, ?, ?, 'day', 'x')",
+            [(a, k, s, None if n is None else s + n) for a, k, s, n in events],
+        )
+    lower = ORIGIN + (1 if length is None else length) - before_end
+    filters = {"date_from": lower, "date_to": lower + DAY, "event_kind": "mentioned"}
+    expected = _overlapping(events, lower, lower + DAY)
+    assert expected == ({1} if before_end else set())
+    assert set(filtered_article_ids(mentions_store, **filters).tolist()) == expected  # type: ignore[arg-type]
+    assert search(mentions_store, "القمة", **filters).total == len(expected)  # type: ignore[arg-type]
