@@ -32,8 +32,11 @@ REPO = Path(__file__).resolve().parents[2]
 FROZEN = Path(os.environ.get("TIMELINE_FROZEN", REPO / "dist" / "timeline" / "timeline"))
 SAMPLES = REPO / "resources" / "samples"
 SEED = REPO.parent / "shared" / "corpus" / "seed" / "000_e3dea70be14111b3.txt"
-# 150 MB before the web importers; they add lxml, OpenSSL and trafilatura's data (~25 MB).
-SIZE_BUDGET_MB = 175
+# 150 MB before the web importers; they add lxml, OpenSSL and trafilatura's data (~25 MB);
+# orjson (the exports' encoder, 0.24 MB) and the program's own modules since took the
+# bundle to 175.0 MB.  The budget catches a library or Qt module slipping in (each tens of
+# MB), not a module's growth: 180.
+SIZE_BUDGET_MB = 180
 
 # Lines the offscreen platform prints on its own; anything else on stderr is a failure.
 ALLOWED_STDERR = (
@@ -167,6 +170,8 @@ def test_bundle_contents_and_size(frozen: Path) -> None:
     assert list((resources / "fonts").glob("NotoSansArabic-*.ttf"))
     assert (resources / "icons" / "arabic-news-timeline.png").exists()
     assert (resources / "timeline.desktop").exists()
+    assert list((resources / "translations").glob("*.qm"))
+    assert not list((resources / "translations").glob("*.ts"))  # sources stay out
     # Trimming works: none of the big Qt modules we do not use slipped in.
     qt_libs = {p.name for p in (bundle / "PySide6" / "Qt" / "lib").glob("*.so*")}
     assert not {n for n in qt_libs if re.match(r"libQt6(Qml|Quick|Network|Pdf|WebEngine)", n)}

@@ -97,4 +97,3 @@ def test_a_shared_library_in_libdir_needs_nothing(tmp_path: Path) -> None:
         "LIBDIR": str(tmp_path),
     }
     assert libpython_package(config, "/usr") == ""
-
