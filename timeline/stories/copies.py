@@ -314,23 +314,15 @@ def _folded_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     return folded, is_word
 
 
-def text_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """hashes_of_words(words(text)), and the 32-bit hash of every run of SHINGLE words
-    of words(text) in order, repeats kept (one run of all of them if fewer): what
-    shingle_hashes(words(text)) gives before repeats are dropped."""
-    if len(text) > _LONG_TEXT:  # a 10 MB article needs no 10 MB tables
-        tokens = words(text)
-        return hashes_of_words(tokens), _all_shingles(tokens)
-    folded, is_word = _folded_codes(text)
-    edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
+def _joined_spans(
+    is_word: np.ndarray, folded: np.ndarray, starts: np.ndarray, lengths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The words joined by single spaces (each word's characters and the one after it,
+    not a word character, set to a space, but for the last word) as one prefix sum of
+    powers: (prefix, where each word starts and ends in the joined text, the inverse
+    powers, every word's 64-bit hash).  A span's hash is (prefix[end] - prefix[start]) *
+    inverses[start]; shingles are read off the same sums."""
     count = len(starts)
-    if not count:
-        empty = np.zeros(0, dtype=np.uint64)
-        return empty, empty
-    lengths = np.flatnonzero(edges == -1) - starts
-    # The words joined by single spaces: each word's characters and the one after it
-    # (not a word character), set to a space, but for the last word.
     taken = is_word.copy()
     taken[(starts + lengths)[:-1]] = True
     joined = np.where(is_word, folded, np.uint32(_SPACE))[taken]
@@ -349,6 +341,25 @@ def text_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
     ends = at + lengths
     word_spans = prefix[ends] - prefix[at]
     word_spans *= inverses[at]
+    return prefix, at, ends, inverses, word_spans
+
+
+def text_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """hashes_of_words(words(text)), and the 32-bit hash of every run of SHINGLE words
+    of words(text) in order, repeats kept (one run of all of them if fewer): what
+    shingle_hashes(words(text)) gives before repeats are dropped."""
+    if len(text) > _LONG_TEXT:  # a 10 MB article needs no 10 MB tables
+        tokens = words(text)
+        return hashes_of_words(tokens), _all_shingles(tokens)
+    folded, is_word = _folded_codes(text)
+    edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    count = len(starts)
+    if not count:
+        empty = np.zeros(0, dtype=np.uint64)
+        return empty, empty
+    lengths = np.flatnonzero(edges == -1) - starts
+    prefix, at, ends, inverses, word_spans = _joined_spans(is_word, folded, starts, lengths)
     width = min(SHINGLE, count)
     runs = count - width + 1
     shingle_spans = prefix[ends[width - 1 :]] - prefix[at[:runs]]
@@ -505,24 +516,7 @@ def _batch_hashes(
     if not count:
         empty = np.zeros(0, dtype=np.uint64)
         return empty, empty, np.zeros(0, dtype=np.intp)
-    taken = is_word.copy()
-    taken[(starts + lengths)[:-1]] = True
-    joined = np.where(is_word, folded, np.uint32(_SPACE))[taken]
-    at = np.empty(count, dtype=np.intp)  # where each word starts in joined
-    at[0] = 0
-    np.cumsum(lengths[:-1] + 1, out=at[1:])
-    size = len(joined)
-    if size <= _POWERS_KEPT:
-        powers, inverses = _POWERS, _INVERSES
-    else:
-        powers, inverses = _powers(_P, size), _powers(_P_INVERSE, size)
-    prefix = np.empty(size + 1, dtype=np.uint64)
-    prefix[0] = 0
-    np.multiply(joined, powers[:size], out=prefix[1:])
-    np.add.accumulate(prefix, out=prefix)
-    ends = at + lengths
-    word_spans = prefix[ends] - prefix[at]
-    word_spans *= inverses[at]
+    prefix, at, ends, inverses, word_spans = _joined_spans(is_word, folded, starts, lengths)
     # A text's shingles: runs of SHINGLE of its words (all of them if fewer), each
     # starting at one of its words up to the last that leaves a whole run.
     width = np.minimum(per_text, SHINGLE)[text_of_word]
