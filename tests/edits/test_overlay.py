@@ -289,6 +289,11 @@ def test_an_edit_is_patched_in_place_into_the_rooms_buffers() -> None:
     while not room.adopt_step(shown, step_rows=16):  # moved in a slice at a time
         pass
     assert room.holds(shown)
+    # What the window weighs against its budget is what the buffers take, at the room's
+    # own widths (ids it takes in may be 32-bit).
+    assert room._buffers is not None
+    taken = sum(b.nbytes for b in room._buffers)
+    assert room.bytes_for(len(shown), len(shown.range_rows)) == taken
     assert in_order(shown) == in_order(random_arrays(np.random.default_rng(3), 60))
     in_place = grown = 0
     for step in range(400):

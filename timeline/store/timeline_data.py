@@ -809,6 +809,14 @@ class ColumnRoom:
         self._adopting = lambda: None
         return buffers, *self._offsets
 
+    def bytes_for(self, rows: int, ranges: int) -> int:
+        """What the room's buffers take for `rows` rows and `ranges` ranges (its own
+        dtypes, which may be wider than those of the arrays it takes in: ids are loaded
+        in 32 bits where they fit)."""
+        row_bytes = sum(np.dtype(d).itemsize for d in COLUMN_DTYPES)
+        range_bytes = sum(np.dtype(d).itemsize for d in RANGE_DTYPES)
+        return (rows + 2 * self.headroom) * row_bytes + (ranges + 2 * self.headroom) * range_bytes
+
     def fresh(self, rows: int, ranges: int) -> tuple[np.ndarray, ...]:
         """Columns to write a generation of `rows` rows and `ranges` ranges into whole
         (views of the room's buffers, COLUMN_DTYPES then RANGE_DTYPES): the room's own

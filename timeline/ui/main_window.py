@@ -812,9 +812,7 @@ class MainWindow(QMainWindow):
         arrays = self._overlaid
         if arrays is None or self._column_room.holds(arrays):
             return False
-        columns = (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends, arrays.kinds)
-        ranges = (arrays.range_rows, arrays.range_starts, arrays.range_ends)
-        size = sum(c.nbytes for c in (*columns, arrays.points, *ranges))
+        size = self._column_room.bytes_for(len(arrays), len(arrays.range_rows))
         return size <= ROOM_BUDGET_BYTES
 
     def _warm_step(self) -> None:
