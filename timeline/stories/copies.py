@@ -295,19 +295,25 @@ def _char_tables() -> tuple[np.ndarray, np.ndarray]:
     return folded, is_word
 
 
+def _looked_up(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each code point folded, and whether it is a word character (_char_tables)."""
+    folded_table, word_table = _char_tables()
+    if not len(codes) or int(codes.max()) < _BMP:
+        return folded_table[codes], word_table[codes]
+    # Past the BMP nothing is folded or dropped: ask Python what is a word.
+    low = np.minimum(codes, _BMP - 1)
+    folded, is_word = folded_table[low], word_table[low]
+    high = np.flatnonzero(codes >= _BMP)
+    folded[high] = codes[high]
+    is_word[high] = [chr(c).isalnum() for c in codes[high].tolist()]
+    return folded, is_word
+
+
 def _folded_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """The folded code points of normalize(text).lower() and which are word characters."""
     lowered = unicodedata.normalize("NFC", text).lower()
     codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    folded_table, word_table = _char_tables()
-    if not len(codes) or int(codes.max()) < _BMP:
-        folded, is_word = folded_table[codes], word_table[codes]
-    else:  # past the BMP nothing is folded or dropped: ask Python what is a word
-        low = np.minimum(codes, _BMP - 1)
-        folded, is_word = folded_table[low], word_table[low]
-        high = np.flatnonzero(codes >= _BMP)
-        folded[high] = codes[high]
-        is_word[high] = [chr(c).isalnum() for c in codes[high].tolist()]
+    folded, is_word = _looked_up(codes)
     if (folded == _DROPPED).any():  # tashkeel, tatweel
         keep = folded != _DROPPED
         folded, is_word = folded[keep], is_word[keep]
@@ -483,15 +489,7 @@ def _folded_batch(lowered: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nd
     codes = np.frombuffer("\n".join(lowered).encode("utf-32-le", "surrogatepass"), dtype="<u4")
     text_starts = np.zeros(len(lowered), dtype=np.intp)
     np.cumsum([len(text) + 1 for text in lowered[:-1]], out=text_starts[1:])
-    folded_table, word_table = _char_tables()
-    if not len(codes) or int(codes.max()) < _BMP:
-        folded, is_word = folded_table[codes], word_table[codes]
-    else:  # past the BMP nothing is folded or dropped: ask Python what is a word
-        low = np.minimum(codes, _BMP - 1)
-        folded, is_word = folded_table[low], word_table[low]
-        high = np.flatnonzero(codes >= _BMP)
-        folded[high] = codes[high]
-        is_word[high] = [chr(c).isalnum() for c in codes[high].tolist()]
+    folded, is_word = _looked_up(codes)
     dropped = folded == _DROPPED  # tashkeel, tatweel
     if dropped.any():
         keep = ~dropped
