@@ -286,6 +286,21 @@ def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if dated is not None and not ctx.crosses_sentence(dated.end, cand.start):
             antecedent = dated
         day = antecedent.day if antecedent else ctx.today
+        if (
+            antecedent is None
+            and dated is not None
+            and dated.day != day
+            and not (cand.clock and cand.clock[3])
+            and not (
+                following is not None and following.day == day and following.start - cand.end < 16
+            )
+        ):
+            # وقع الحادث أمس السبت. ... جاء البلاغ الساعة 20:48: a time with no day of
+            # its own, after the text has named another day than today, tells the hour
+            # of that story, not of today; which day is left unsaid, so it is left out.
+            # A time with its zone (a wire's closing 17:15 ت م), or just before today
+            # named (الساعة العاشرة من صباح اليوم الجمعة), is still today's.
+            continue
         if day is None:
             continue
         base = Candidate(cand.start, cand.end, v.day_value(day), "time", cand.confidence, day=day)
