@@ -60,3 +60,26 @@ def test_a_clock_time_before_today_named_or_with_its_zone_stays_today() -> None:
     )
     values = [value for _, value, _ in found(text, SUN_EVENING)]
     assert values == ["2015-08-08", "2015-08-09T10:00", "2015-08-09T17:15+03:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        (
+            "أنهى السباح السباق في دقيقة واحدة و53.48 ثانية",
+            "دقيقة واحدة و53.48 ثانية",
+            "PT1M53.48S",
+        ),
+        ("قطع المسافة في دقيقتين و7 ثوان فقط", "دقيقتين و7 ثوان", "PT2M7S"),
+    ],
+)
+def test_minutes_and_seconds_are_one_length(text: str, raw: str, value: str) -> None:
+    assert found(text, SUN_EVENING) == [(raw, value, "DURATION")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["كان الباعة ينتظرون زبونا طوال اليوم في دكاكينهم", "بقيت الأم مشغولة طيلة اليوم بالطبخ"],
+)
+def test_all_day_long_is_no_day(text: str) -> None:
+    assert found(text, SUN_EVENING) == []

@@ -122,8 +122,8 @@ PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 # وحتى هذا اليوم: until now, as حتى اليوم.
 UNTIL_BEFORE = rx(r"(?<!\w)[وف]?(?:حتي|الي|لغايه)\s+$")
 # في بعض أجزاء اليوم, أوقات اليوم: parts of any day, not the publication day.
-# على مدار اليوم: all day long, any day.
-ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات|مدار)\s+$")
+# على مدار اليوم, طوال اليوم: all day long, any day (a habit, a memory), not the publication day.
+ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات|مدار|طوال|طيله)\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
