@@ -83,3 +83,32 @@ def test_minutes_and_seconds_are_one_length(text: str, raw: str, value: str) -> 
 )
 def test_all_day_long_is_no_day(text: str) -> None:
     assert found(text, SUN_EVENING) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الكاتب إن أغلب الشباب اليوم لا يعرفون تاريخ مدينتهم",
+        "ولكن أخطرها اليوم هو الغلاء الذي يثقل الأسر",
+        "وأكد أن التحديات اليوم ليست أقل مما كانت عليه",
+        "إن الاهتمام الذي نراه اليوم بالطاقة الشمسية جديد",
+    ],
+)
+def test_today_stating_what_holds_now_is_nowadays(text: str) -> None:
+    assert [m for m in found(text, SUN_EVENING) if m[0] == "اليوم"] == [
+        ("اليوم", "PRESENT_REF", "DATE")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير إن اتفاق اليوم هو أول اتفاق من نوعه",
+        "فما حدث اليوم ليس مسؤولية الحراس",
+        "أيا كانت نتيجة المباراة الودية اليوم لا يجب أن نبالغ",
+    ],
+)
+def test_today_of_an_event_before_a_statement_stays_the_day(text: str) -> None:
+    assert [m for m in found(text, SUN_EVENING) if m[0] == "اليوم"] == [
+        ("اليوم", "2015-08-09", "DATE")
+    ]
