@@ -112,3 +112,17 @@ def test_today_of_an_event_before_a_statement_stays_the_day(text: str) -> None:
     assert [m for m in found(text, SUN_EVENING) if m[0] == "اليوم"] == [
         ("اليوم", "2015-08-09", "DATE")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A stale notice: the written date says which Sunday (14 June 2015).
+        ("يبدأ استقبال الطلبات يوم الأحد القادم 27 / 8 / 1436هـ في مقر الكلية", "2015-06-14"),
+        ("عقد المجلس اجتماعه يوم الثلاثاء الماضي 28/7/2015 في الرياض", "2015-07-28"),
+        # A date of another weekday does not move it.
+        ("عقد المجلس اجتماعه يوم الثلاثاء الماضي 29/7/2015 في الرياض", "2015-08-04"),
+    ],
+)
+def test_a_weekday_takes_the_date_of_its_weekday_after_it(text: str, value: str) -> None:
+    assert found(text, SUN_EVENING)[0][1] == value
