@@ -45,7 +45,8 @@ rules of that round (one class of it, a half of a month, was fixed after).  Seed
 day before's, a clock time after another day is named left out, اليوم stating what
 holds now, minutes and seconds, all day long, a weekday followed by its written date),
 each from articles outside every set and earlier sample (37 outside 36 too), and both
-were judged before any rule changed again.  Each article
+were judged before any rule changed again; seed 38, drawn from other articles again with
+the same rules, adds a third measure of them.  Each article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -98,6 +99,7 @@ JUDGED = {
     35: DATA / "precision_sample_35.tsv",
     36: DATA / "precision_sample_36.tsv",
     37: DATA / "precision_sample_37.tsv",
+    38: DATA / "precision_sample_38.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
