@@ -40,7 +40,13 @@ and both were judged before any rule changed again; seed 33, drawn from other ar
 again after the fixes of their classes, was judged before any further change, and seed
 34, drawn from other articles again after the fixes of seed 33's classes, likewise; seed
 35, drawn from other articles again after the fixes of seed 34's classes, measures the
-rules of that round (one class of it, a half of a month, was fixed after).  Each article
+rules of that round (one class of it, a half of a month, was fixed after).  Seeds 36 and
+37 were drawn after a seventh round's fixes (a stamp between midnight and five is the
+day before's, a clock time after another day is named left out, اليوم stating what
+holds now, minutes and seconds, all day long, a weekday followed by its written date),
+each from articles outside every set and earlier sample (37 outside 36 too), and both
+were judged before any rule changed again; seed 38, drawn from other articles again with
+the same rules, adds a third measure of them.  Each article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -91,6 +97,9 @@ JUDGED = {
     33: DATA / "precision_sample_33.tsv",
     34: DATA / "precision_sample_34.tsv",
     35: DATA / "precision_sample_35.tsv",
+    36: DATA / "precision_sample_36.tsv",
+    37: DATA / "precision_sample_37.tsv",
+    38: DATA / "precision_sample_38.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100

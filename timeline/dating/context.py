@@ -298,6 +298,12 @@ class Context:
                 return writer
             step = 2 if before.endswith(FIRST_BEFORE) else 1
             return last_weekday(latest, (weekday + step) % 7, strict=False)
+        if self.anchor is not None and _small_hours(self.anchor):
+            # A time after midnight and before five is the crawl's or the press's, not
+            # the writer's: of the SaudiNewsNet articles stamped then whose text names
+            # its own today, about one in six was written on the stamp's day, half the
+            # day before (docs/decisions.md, seventh round).
+            return self.anchor_day - timedelta(days=1)
         return self.anchor_day
 
     @cached_property
@@ -460,6 +466,11 @@ NEXT_DAY_WEEKDAY = Anchor(
 )
 AFTER_BEFORE = ("بعد ", "بعد\n")
 FIRST_BEFORE = ("اول ", "اول من ")
+
+
+def _small_hours(anchor: datetime) -> bool:
+    """Whether anchor is a time between midnight and five (not a bare day's midnight)."""
+    return anchor.hour < 5 and (anchor.hour, anchor.minute, anchor.second) != (0, 0, 0)
 
 
 def make_context(text: str, anchor: datetime | None) -> Context:

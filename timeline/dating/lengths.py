@@ -89,6 +89,9 @@ HUNDRED = frozenset(strip_marks(w) for w in ("مئة", "مائة"))
 PERCENT_BEFORE = rx(r"(?<!\w)في\s+$")
 # The minutes of a clock time: الساعة العاشرة وعشرين دقيقة is 10:20, not 20 minutes.
 CLOCK_BEFORE = rx(r"(?<!\w)(?:الساعه|ساعه)\s+\S+\s+$")
+# دقيقة واحدة و53.48 ثانية: a race's time in minutes and seconds (PT1M53.48S), not a
+# minute cut from it (seconds are no unit of the lengths above).
+SECONDS_AFTER = rx(r"\s+و\s*(?P<s>\d{1,2}(?:\.\d{1,3})?)\s*(?:ثانيه|ثوان|ثواني)(?!\w)")
 
 RECURRING_ANCHOR = Anchor(
     rf"(?:كل|يوميا|اسبوعيا|شهريا|سنويا|عاميا|مر(?:ه|تين|تان|ات)){END}",
@@ -268,6 +271,8 @@ def durations(ctx: Context) -> Iterator[Candidate]:
         end = hit.end()
         if more and count:
             end, value = more[0], _two_units(unit, count, more[1])
+        elif unit == "MIN" and count and (seconds := SECONDS_AFTER.match(text, end)):
+            end, value = seconds.end(), f"PT{count}M{seconds.group('s')}S"
         yield Candidate(start, end, v.duration(value), "duration", 0.75)
 
 

@@ -57,6 +57,8 @@ RANGE_GAP = rx(r"\s*(?:-|الى|حتى|لغايه|و)\s*$")
 RANGE_CUE_BEFORE = rx(r"(?:من|بين|الفتره\s+من)\s*$")
 DAY_AFTER_TIME_GAP = rx(r"[\s,،]*(?:من\s+)?(?:(?:صباح|مساء|فجر|ظهر|عصر)\s+)?(?:يوم\s+)?")
 TIME_GAP = rx(r"[\s,،T\-]*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?$")
+# يوم الأحد القادم 27 / 8 / 1436هـ: a weekday and, right after it, a date of that weekday.
+WEEKDAY_DATE_GAP = rx(r"[\s،,()\-]*(?:ال)?(?:موافق)?[\s،,()\-]*")
 # A part of the day before a day (مساء أمس, صباح اليوم الجمعة, ظهر الخميس الماضي): a
 # TIMEX3 TIME valued as the day with TMO, TMI, TAF, TEV or TNI after it.
 PARTS_OF_DAY = {
@@ -228,6 +230,30 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _weekdays_of_dates(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A weekday counted from today that a written date of the same weekday follows is that date.
+
+    يوم الأحد القادم 27 / 8 / 1436هـ in a notice read weeks late, يوم الثلاثاء الماضي
+    28/7/2015: the date says which Sunday or Tuesday; counted from the crawl day the
+    weekday would be another week's.
+    """
+    out = found[:]
+    for i in range(len(out) - 1):
+        weekday, dated = out[i], out[i + 1]
+        if (
+            weekday.kind == "relative"
+            and weekday.day is not None
+            and dated.day is not None
+            and dated.has_year
+            and dated.kind != "relative"
+            and dated.day != weekday.day
+            and dated.day.weekday() == weekday.day.weekday()
+            and WEEKDAY_DATE_GAP.fullmatch(ctx.text, weekday.end, dated.start)
+        ):
+            out[i] = weekday.moved(weekday.start, weekday.end, date=dated.date, day=dated.day)
+    return out
+
+
 def _next_after(first: date, month_day: tuple[int, int, str]) -> date | None:
     """The first day of that month and day (in its calendar) after first."""
     month, day, calendar = month_day
@@ -286,6 +312,21 @@ def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if dated is not None and not ctx.crosses_sentence(dated.end, cand.start):
             antecedent = dated
         day = antecedent.day if antecedent else ctx.today
+        if (
+            antecedent is None
+            and dated is not None
+            and dated.day != day
+            and not (cand.clock and cand.clock[3])
+            and not (
+                following is not None and following.day == day and following.start - cand.end < 16
+            )
+        ):
+            # وقع الحادث أمس السبت. ... جاء البلاغ الساعة 20:48: a time with no day of
+            # its own, after the text has named another day than today, tells the hour
+            # of that story, not of today; which day is left unsaid, so it is left out.
+            # A time with its zone (a wire's closing 17:15 ت م), or just before today
+            # named (الساعة العاشرة من صباح اليوم الجمعة), is still today's.
+            continue
         if day is None:
             continue
         base = Candidate(cand.start, cand.end, v.day_value(day), "time", cand.confidence, day=day)
@@ -302,6 +343,7 @@ def find_candidates(ctx: Context, rules: Iterable[Rule] = ALL_RULES) -> list[Can
         found.extend(rule(ctx))
     chosen = _select(found)
     chosen = _merge_bridges(ctx, chosen)
+    chosen = _weekdays_of_dates(ctx, chosen)
     chosen = _merge_day_ranges(ctx, chosen)
     chosen = _parts_of_day(ctx, chosen)
     chosen = _head_nouns(ctx, chosen)
