@@ -162,7 +162,7 @@ def score_documents(docs: Iterable[tuple[str, TimeMLDocument]], *, use_dct: bool
     scores = []
     for name, doc in docs:
         anchor = doc.anchor if use_dct else None
-        found = timexes_from_mentions(extract_mentions(doc.text, anchor))
+        found = timexes_from_mentions(extract_mentions(doc.text, anchor, declared=True))
         scores.append(score_document(name, doc.text, doc.timexes, found))
     return scores
 

@@ -157,3 +157,10 @@ def test_the_store_commands_still_import_the_store(tmp_path: Path) -> None:
         """
     )
     assert "timeline.store" in _heavy(modules)
+
+
+def test_a_creation_time_after_midnight_is_taken_as_the_writers_own() -> None:
+    # An imported stamp after midnight may be a crawl's (its today is read as the day
+    # before); a creation time given to `timeline extract` is the writer's own.
+    out = extract("--json", "--published", "2015-08-10T01:30", "-", stdin="وصل الوفد اليوم.")
+    assert [json.loads(line)["value"] for line in out.splitlines()] == ["2015-08-10"]

@@ -211,7 +211,7 @@ def test_other_commands_go_to_click(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_bug_or_an_interrupt_is_reported_as_click_reports_it(
     monkeypatch: pytest.MonkeyPatch, files: dict[str, str], error: BaseException, expected: bytes
 ) -> None:
-    def broken(*_args: object) -> list[object]:
+    def broken(*_args: object, **_kwargs: object) -> list[object]:
         raise error
 
     monkeypatch.delenv("TIMELINE_DEBUG", raising=False)

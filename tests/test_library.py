@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import SAMPLES
 from timeline import library
-from timeline.model import from_axis
+from timeline.library import mention_events, parse_published
+from timeline.model import DateValue, from_axis
 from timeline.store import Store
 
 
@@ -175,3 +176,19 @@ def test_a_failed_files_records_are_not_counted_as_skipped(
     assert stored.error is None and stored.added == 1 and stored.rejected == 1
     assert report.rejected == 1
     assert [a.title for a in store.articles()] == ["عنوان 5"]
+
+
+@pytest.mark.parametrize(
+    ("published", "today"),
+    [
+        # A bare stamp after midnight may be a crawl's: the writer's today is the day before.
+        (parse_published("2015-07-25 02:07:00"), "2015-07-24"),
+        # A stamp with its UTC offset is when the source says it published.
+        (parse_published("2015-07-25T02:07:00+03:00"), "2015-07-25"),
+    ],
+)
+def test_only_a_stamp_without_its_offset_is_read_as_a_crawls(
+    published: DateValue | None, today: str
+) -> None:
+    events = mention_events(1, "وصل الوفد اليوم إلى الرياض.", published)
+    assert [e.value for e in events] == [today]

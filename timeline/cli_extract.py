@@ -72,7 +72,8 @@ def extract(
             document = replace(document, dct=published)
     else:
         document = timeml.TimeMLDocument(content, dct=published)
-    mentions = extract_mentions(document.text, anchor or document.anchor)
+    # The TimeML creation time or the --published given is the writer's own time.
+    mentions = extract_mentions(document.text, anchor or document.anchor, declared=True)
     if output_format is None:
         output_format = "json" if as_json or not sys.stdout.isatty() else "lines"
     if output_format == "timeml":

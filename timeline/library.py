@@ -62,6 +62,9 @@ _RECOMPUTE_CHUNK = 500
 
 _SENTENCE_BREAKS = ".!?؟\n"
 _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_BREAKS)}]")
+# A publication value ending in its UTC offset ('...T01:30:00+03:00', '...Z'): the source
+# states when it published, where a bare stamp may be a crawl's (Context.today).
+_STATED_OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
 _LABEL_CHARS = 220
 # Relative mentions ("اليوم الجمعة") need an anchor at least as fine as a day.
 _ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
@@ -217,7 +220,8 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
     events = []
     breaks = sentence_breaks(body)
     labels: dict[tuple[int, int], str] = {}
-    for mention in dating.extract_mentions(body, anchor_of(published)):
+    declared = published is not None and _STATED_OFFSET.search(published.value) is not None
+    for mention in dating.extract_mentions(body, anchor_of(published), declared=declared):
         date = mention.date
         if date.start is not None:
             kind = "mentioned"

@@ -5,7 +5,7 @@ Every sentence here is made up; none is article text.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 
@@ -36,6 +36,17 @@ def test_a_stamp_after_midnight_is_the_day_before_s(
 ) -> None:
     text = "ارتفعت أسعار الذهب اليوم بعد أن تراجعت أمس في الأسواق"
     assert found(text, published) == [("اليوم", today, "DATE"), ("أمس", yesterday, "DATE")]
+
+
+def test_a_declared_creation_time_after_midnight_is_the_writers_own() -> None:
+    # A TimeML creation time, a --published given by hand or a stamp with its UTC
+    # offset says when the writer wrote: its today is its own day.
+    text = "ارتفعت أسعار الذهب اليوم بعد أن تراجعت أمس في الأسواق"
+    declared = [(m.text, m.value) for m in extract_mentions(text, SAT_SMALL_HOURS, declared=True)]
+    with_offset = [
+        (m.text, m.value) for m in extract_mentions(text, SAT_SMALL_HOURS.replace(tzinfo=UTC))
+    ]
+    assert declared == with_offset == [("اليوم", "2015-07-25"), ("أمس", "2015-07-24")]
 
 
 def test_a_stamp_after_midnight_yields_to_the_texts_own_weekday() -> None:

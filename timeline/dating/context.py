@@ -232,6 +232,10 @@ class Context:
 
     folded: Folded
     anchor: datetime | None
+    # Whether the anchor is a time the document declares as its own (a TimeML creation
+    # time, a stamp with its UTC offset, a --published given by hand), not a stamp of
+    # unknown kind that may be a crawl's: only the latter is read as a crawl's.
+    declared: bool = False
     # The folded text, an attribute: the rules read it tens of thousands of times in a
     # dense text, where a property was a call each time.
     text: str = field(init=False, repr=False)
@@ -298,11 +302,12 @@ class Context:
                 return writer
             step = 2 if before.endswith(FIRST_BEFORE) else 1
             return last_weekday(latest, (weekday + step) % 7, strict=False)
-        if self.anchor is not None and _small_hours(self.anchor):
-            # A time after midnight and before five is the crawl's or the press's, not
-            # the writer's: of the SaudiNewsNet articles stamped then whose text names
-            # its own today, about one in six was written on the stamp's day, half the
-            # day before (docs/decisions.md, seventh round).
+        if self.anchor is not None and not self.declared and _small_hours(self.anchor):
+            # A stamp of unknown kind after midnight and before five is the crawl's or
+            # the press's, not the writer's: of the SaudiNewsNet articles stamped then
+            # whose text names its own today, about one in six was written on the
+            # stamp's day, half the day before (docs/decisions.md, seventh round). A
+            # declared creation time is the writer's own and is taken as it is.
             return self.anchor_day - timedelta(days=1)
         return self.anchor_day
 
@@ -473,10 +478,16 @@ def _small_hours(anchor: datetime) -> bool:
     return anchor.hour < 5 and (anchor.hour, anchor.minute, anchor.second) != (0, 0, 0)
 
 
-def make_context(text: str, anchor: datetime | None) -> Context:
+def make_context(text: str, anchor: datetime | None, *, declared: bool = False) -> Context:
+    """The context of text; declared says the anchor is the document's own creation time.
+
+    An anchor with a UTC offset is declared too: a source that states its offset states
+    when it published, where a bare stamp may be a crawl's.
+    """
     if anchor is not None and anchor.tzinfo is not None:
         anchor = anchor.replace(tzinfo=None)  # the axis is wall-clock time
-    return Context(fold(text), anchor)
+        declared = True
+    return Context(fold(text), anchor, declared)
 
 
 def last_weekday(ref: date, weekday: int, strict: bool) -> date:

@@ -360,7 +360,9 @@ def _to_mentions(ctx: Context, found: Iterable[Candidate]) -> Iterator[Mention]:
         )
 
 
-def extract_mentions(text: str, published: datetime | None = None) -> list[Mention]:
+def extract_mentions(
+    text: str, published: datetime | None = None, *, declared: bool = False
+) -> list[Mention]:
     """Every dated mention in text, sorted by position and never overlapping.
 
     published is the wall-clock publication time that relative forms (اليوم, أمس,
@@ -368,8 +370,10 @@ def extract_mentions(text: str, published: datetime | None = None) -> list[Menti
     Without it, relative forms are still found but valued PAST_REF / PRESENT_REF /
     FUTURE_REF (granularity 'vague', no place on the axis), and a day or month
     written without a year is left out, since no year can be inferred.
+    declared says published is the document's own creation time (a TimeML DCT, a time
+    given by hand), never a crawl's stamp (see Context.today).
     """
     if not text:
         return []
-    ctx = make_context(text, published)
+    ctx = make_context(text, published, declared=declared)
     return list(_to_mentions(ctx, find_candidates(ctx)))
