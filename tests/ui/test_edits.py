@@ -549,3 +549,56 @@ def test_a_hidden_row_closes_up_its_page_without_reading_it_again(
     left = [i for i in everything if i not in gone]
     assert listed_ids(window) == left
     assert [window.model.row_of(i) for i in left] == list(range(len(left)))
+
+
+def test_after_a_hide_the_pane_reads_the_next_article_once_the_frame_is_painted(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edit's frame first: the pane's read of the next article (a worker that takes
+    the GIL in slices) starts after the timeline has painted what the hide changed, and
+    the pane then shows that article."""
+    from PySide6.QtCore import QEvent, QObject
+
+    hidden = current(window)
+    order: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                order.append("paint")
+            return False
+
+    paints = Paints()
+    window.timeline.installEventFilter(paints)
+    real = window.detail.load_article
+
+    def load(*args: object, **kwargs: object) -> None:
+        order.append("read")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(window.detail, "load_article", load)
+    window.edits.controller.edited.connect(lambda _changes: order.append("shown"))
+    window.edits.hide_article()
+    qtbot.waitUntil(lambda: "read" in order, timeout=10_000)
+    window.timeline.removeEventFilter(paints)
+    after = order[order.index("shown") :]
+    assert "read" not in order[: order.index("shown")]  # not while the edit was shown
+    assert "paint" in after and after.index("paint") < after.index("read")
+    article_shown(window.detail)
+    next_id = current(window)
+    assert next_id != hidden
+    assert window.detail.article is not None and window.detail.article.id == next_id
+
+
+def test_an_article_chosen_before_the_frame_is_not_replaced_by_the_hides_next(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A read put off until the edit's frame is dropped when another article is chosen
+    first: the pane shows the one chosen last."""
+    window.edits.hide_article()
+    assert window.edits.controller.wait_written(after_frame=False)
+    chosen = listed_ids(window)[-1]
+    window.select_article(chosen)
+    qtbot.wait(50)  # the put-off read's event comes and goes
+    article_shown(window.detail)
+    assert window.detail.article is not None and window.detail.article.id == chosen

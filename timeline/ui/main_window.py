@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.setWindowTitle(self.tr("News Timeline"))
         self.store_failure: str | None = None
+        self._edit_frame = False  # an edit being shown: the pane's read waits for its frame
         self.model = ArticleListModel(store, self)
         self.model.store_failed.connect(self._store_failed)
         if self.model.failure is not None:
@@ -594,6 +596,10 @@ class MainWindow(QMainWindow):
         """
         if self._closed:
             return
+        if self._edit_frame:  # an edit's frame first: its read would slow it (after_frame)
+            self.edits.controller.after_frame("detail", partial(self._show_detail, article_id))
+            return
+        self.edits.controller.drop_after_frame("detail")  # an article chosen since
         query = self.search.query if self.search is not None else ""
         self.detail.load_article(self.store.path, article_id, query, self.model.article)
 
@@ -929,14 +935,20 @@ class MainWindow(QMainWindow):
         # The patch wrote over the arrays shown (ColumnRoom): the view takes the new ones
         # now, before the list and the pane (whose signals select in the view) read them.
         self.refresh_timeline(stale, touched)
-        for article_id in touched:
-            self.model.refresh_article(article_id)
-        touched_current = before is not None and (int(before) in touched or not touched)
-        if (hid or showed) and not self.edits.show_hidden:
-            self._list_hidden_changed(hid, showed)
-        current = self.list.currentIndex()
-        if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
-            self._show_detail(int(before))  # the pane shows the edit
+        # The pane's read (of the edited article, or of the next one after a hide)
+        # starts once this edit's frame is painted.
+        self._edit_frame = True
+        try:
+            for article_id in touched:
+                self.model.refresh_article(article_id)
+            touched_current = before is not None and (int(before) in touched or not touched)
+            if (hid or showed) and not self.edits.show_hidden:
+                self._list_hidden_changed(hid, showed)
+            current = self.list.currentIndex()
+            if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
+                self._show_detail(int(before))  # the pane shows the edit
+        finally:
+            self._edit_frame = False
         self._warm_later()  # the arrays moved into the room, if the patch could not
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
@@ -1195,7 +1207,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_thread is not None:
             self.import_worker.cancel()
-        self.edits.controller.wait_written(_CLOSE_WAIT_MS)  # edits asked for are kept
+        # Edits asked for are kept; the pane is not read again for them.
+        self.edits.controller.wait_written(_CLOSE_WAIT_MS, after_frame=False)
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
         self._closed = True
         settings = QSettings()
