@@ -602,3 +602,45 @@ def test_an_article_chosen_before_the_frame_is_not_replaced_by_the_hides_next(
     qtbot.wait(50)  # the put-off read's event comes and goes
     article_shown(window.detail)
     assert window.detail.article is not None and window.detail.article.id == chosen
+
+
+def test_the_windows_article_rows_follow_hides_and_undos(window: MainWindow) -> None:
+    """The shown arrays' index (sorted on a thread, followed through each edit) gives
+    every article's rows as a pass does, after hides, an unhide and their undos; the
+    view selects an article by it."""
+    import time
+
+    def ready() -> None:
+        index = window._overlaid.article_index if window._overlaid is not None else None
+        assert index is not None
+        deadline = time.monotonic() + 10
+        while not index.ready:
+            assert time.monotonic() < deadline
+            time.sleep(0.001)
+
+    def rows_found() -> None:
+        shown = window._overlaid
+        assert shown is not None and shown.article_index is not None
+        for a in set(shown.article_ids.tolist()) | {current(window)}:
+            found = shown.article_index.rows(a)
+            assert found is not None
+            assert found.tolist() == np.flatnonzero(shown.article_ids == a).tolist()
+
+    ready()
+    first = current(window)
+    window.edits.hide_article()
+    written(window)
+    second = current(window)
+    window.edits.hide_article()
+    written(window)
+    assert window._overlaid is not None and window._overlaid.article_index is not None
+    assert window._overlaid.article_index.steps >= 2  # followed, not sorted again
+    rows_found()
+    run(window, "show", lambda s: edits.set_hidden(s, edits.article_target(s, first), False))
+    rows_found()
+    undo(window)
+    undo(window)
+    rows_found()
+    assert window.timeline.select_article(second)
+    row = window.timeline._selected_row
+    assert row is not None and int(window.timeline.arrays().article_ids[row]) == second

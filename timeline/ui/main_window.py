@@ -862,6 +862,9 @@ class MainWindow(QMainWindow):
         if self._base_arrays is None:
             return
         self._story_base = self._story_arrays(self._base_arrays)
+        # Each article's rows found by a search (sorted on a thread), for the edits and
+        # the view's selection; the alias below shares it (the same rows).
+        user_edits.keep_indexed(self._story_base)
         try:
             overlaid = user_edits.overlay_arrays(
                 self.store, self._story_base, with_hidden=self.edits.show_hidden
@@ -872,6 +875,7 @@ class MainWindow(QMainWindow):
         # An object of its own: moved into the room and patched by edits, never the
         # loaded arrays themselves (each edit lays over the loaded rows again).
         self._overlaid = overlaid.alias() if overlaid is self._story_base else overlaid
+        user_edits.keep_indexed(self._overlaid)
         self._warm_later()
 
     def _show_arrays(
@@ -928,6 +932,7 @@ class MainWindow(QMainWindow):
                 )
                 if not user_edits.texts_changed(changes):
                     stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
+                user_edits.keep_indexed(self._overlaid)  # sorted again after many edits
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             self.edits.legend.forget()  # its codes no longer follow the arrays
