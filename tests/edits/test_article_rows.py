@@ -94,7 +94,7 @@ def test_the_touched_articles_rows_by_the_index_through_hide_add_undo_and_redo(
     user.keep_indexed(base)
     shown = base.alias()
     war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
-    articles = sorted(set(base.article_ids.tolist())) + [0]
+    articles = [*sorted(set(base.article_ids.tolist())), 0]
     truce = mention(filled, "حرب قديمة", "1954")
     steps = [
         lambda: edits.set_hidden(filled, edits.article_target(filled, other)),
