@@ -745,9 +745,7 @@ def _spliced(
     spliced.origin = RowSplice(weakref.ref(arrays), out, at_sorted, placed, changed, out_ids)
     index = arrays.article_index
     if index is not None:  # each article's rows followed through the splice, not sorted again
-        spliced.article_index = index.followed(
-            spliced.origin, new.article_ids[order], len(spliced)
-        )
+        spliced.article_index = index.followed(spliced.origin, new.article_ids[order], len(spliced))
     return spliced
 
 

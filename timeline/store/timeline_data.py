@@ -183,9 +183,7 @@ class EventArrays:
     # Set on arrays spliced from others (an edit's patch): how to follow their rows.
     origin: RowSplice | None = field(default=None, init=False, repr=False, compare=False)
     # Each article's rows by a search (store.article_rows.ArticleRows), when made.
-    article_index: ArticleRows | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
+    article_index: ArticleRows | None = field(default=None, init=False, repr=False, compare=False)
     # The last covering_rows() answer, by its key (an object's rows never change: an
     # edit patched into a ColumnRoom makes a new object, the one before is spent).
     _covering: tuple[int, np.ndarray] | None = field(
