@@ -644,3 +644,29 @@ def test_the_windows_article_rows_follow_hides_and_undos(window: MainWindow) -> 
     assert window.timeline.select_article(second)
     row = window.timeline._selected_row
     assert row is not None and int(window.timeline.arrays().article_ids[row]) == second
+
+
+def test_the_windows_article_rows_are_sorted_again_while_idle_after_many_edits(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MAX_STEPS edits followed, the shown rows are sorted again once the window is
+    idle (not on an edit's click), and found as a pass finds them."""
+    monkeypatch.setattr(user, "MAX_STEPS", 3)
+    for _ in range(3):
+        window.edits.hide_article()
+        written(window)
+    shown = window._overlaid
+    assert shown is not None and shown.article_index is not None
+    assert shown.article_index.steps == 3  # not sorted again by the edit itself
+
+    def sorted_again() -> bool:
+        index = window._overlaid.article_index if window._overlaid is not None else None
+        return index is not None and index.steps == 0 and index.ready
+
+    qtbot.waitUntil(sorted_again, timeout=10_000)
+    shown = window._overlaid
+    assert shown is not None and shown.article_index is not None
+    for a in set(shown.article_ids.tolist()):
+        found = shown.article_index.rows(a)
+        assert found is not None
+        assert found.tolist() == np.flatnonzero(shown.article_ids == a).tolist()

@@ -11,6 +11,7 @@ rows each splice put in for it.  After MAX_STEPS splices the window sorts afresh
 
 from __future__ import annotations
 
+import mmap
 import threading
 from typing import TYPE_CHECKING
 
@@ -38,23 +39,51 @@ def sort_by_article(article_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     64-bit numbers, several times a stable argsort's speed); a stable argsort where
     the ids are too large for the key.
     """
+    keys = _keys(article_ids)
+    return _sorted(keys) if keys is not None else _stable(np.array(article_ids, np.int64))
+
+
+# Rows made into keys at a time (no temporary the size of the column).
+_CHUNK = 1 << 16
+
+
+def _keys(article_ids: np.ndarray) -> list | None:
+    """[pages, keys, bits]: each row's key (its article id above its row, `bits` bits
+    for the row) in pages mapped for them alone, given back to the system once sorted
+    (the window's heap keeps what it frees: ui/memory.py); None when an id does not fit.
+    """
     n = len(article_ids)
     bits = max(n.bit_length(), 1)
-    ids = np.asarray(article_ids, dtype=np.int64)
-    if n and (int(ids.min()) < 0 or int(ids.max()) >= 1 << (62 - bits)):
-        rows = np.argsort(ids, kind="stable")
-        return ids[rows], rows
-    key = ids << bits
-    key |= np.arange(n, dtype=np.int64)
-    key.sort()
-    rows = key & ((1 << bits) - 1)
-    key >>= bits
-    return _narrow(key), _narrow(rows)
+    if n and (int(article_ids.min()) < 0 or int(article_ids.max()) >= 1 << (62 - bits)):
+        return None
+    pages = mmap.mmap(-1, max(8 * n, 8))
+    keys = np.frombuffer(pages, dtype=np.int64, count=n)
+    for i in range(0, n, _CHUNK):
+        part = keys[i : i + _CHUNK]
+        part[:] = article_ids[i : i + _CHUNK]
+        part <<= bits
+        part |= np.arange(i, i + len(part), dtype=np.int64)
+    return [pages, keys, bits]
 
 
-def _narrow(values: np.ndarray) -> np.ndarray:
-    """Non-negative values in 32 bits when they fit (half the memory)."""
-    return values.astype(np.int32) if not len(values) or int(values.max()) < 2**31 else values
+def _sorted(job: list) -> tuple[np.ndarray, np.ndarray]:
+    """The keys of _keys sorted and split into (article ids, rows); their pages unmapped."""
+    pages, keys, bits = job
+    job.clear()
+    keys.sort()
+    rows = np.empty(len(keys), dtype=np.int32 if len(keys) < 2**31 else np.int64)
+    np.bitwise_and(keys, (1 << bits) - 1, out=rows, casting="unsafe")
+    keys >>= bits
+    fits = not len(keys) or int(keys[-1]) < 2**31
+    ids = keys.astype(np.int32) if fits else keys.copy()
+    del keys
+    pages.close()
+    return ids, rows
+
+
+def _stable(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    rows = np.argsort(ids, kind="stable")
+    return ids[rows], rows
 
 
 class ArticleRows:
@@ -86,13 +115,15 @@ class ArticleRows:
         """Sorted on a thread of its own from a copy of article_ids (the arrays' columns
         may be written over by the next edit's patch while it runs)."""
         made = _Sorted()
-        ids = np.array(article_ids, dtype=np.int64)
+        keys = _keys(article_ids)  # read here: made of a copy
+        ids = np.array(article_ids, np.int64) if keys is None else article_ids[:0]
 
         def sort() -> None:
-            made.made = sort_by_article(ids)  # one assignment: read whole or not at all
+            # One assignment: read whole or not at all.
+            made.made = _sorted(keys) if keys is not None else _stable(ids)
 
         threading.Thread(target=sort, name="article rows", daemon=True).start()
-        return cls(made, size=len(ids))
+        return cls(made, size=len(article_ids))
 
     @property
     def ready(self) -> bool:

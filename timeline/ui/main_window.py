@@ -809,7 +809,9 @@ class MainWindow(QMainWindow):
 
     def _warm_later(self) -> None:
         """Make the next edit's room ready once the window is idle (_warm_step)."""
-        if not self._writer_warmed or self._room_wanted():
+        index = self._overlaid.article_index if self._overlaid is not None else None
+        resort = index is not None and index.steps >= user_edits.MAX_STEPS
+        if not self._writer_warmed or self._room_wanted() or resort:
             self._warm_timer.start(_WARM_AFTER_MS)
 
     def _room_wanted(self) -> bool:
@@ -833,6 +835,8 @@ class MainWindow(QMainWindow):
         if not self._writer_warmed:
             self._writer_warmed = True
             self.edits.controller.warm()
+        # Each article's rows sorted again (on a thread) once edits have moved them often.
+        user_edits.keep_indexed(self._overlaid)
         if not self._room_wanted() or self._column_room.adopt_step(self._overlaid):
             self._warm_timer.stop()
 
@@ -932,7 +936,6 @@ class MainWindow(QMainWindow):
                 )
                 if not user_edits.texts_changed(changes):
                     stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
-                user_edits.keep_indexed(self._overlaid)  # sorted again after many edits
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             self.edits.legend.forget()  # its codes no longer follow the arrays
