@@ -123,6 +123,7 @@ class EditController(QObject):
         self._job: EditJob | None = None
         self._running: tuple[str, str, EditCommand | None] | None = None
         self._after_frame: dict[str, Callable[[], object]] = {}
+        self._frame_event_posted = False
 
     @property
     def busy(self) -> bool:
@@ -157,7 +158,8 @@ class EditController(QObject):
         An edit's frame first, then what can wait: a worker started at once (the detail
         pane's read of the next article after a hide, or of the edited one) takes the
         GIL from the GUI thread in 5 ms slices while the frame is built."""
-        if not self._after_frame:
+        if not self._frame_event_posted:
+            self._frame_event_posted = True
             QCoreApplication.postEvent(
                 self, QEvent(_AFTER_FRAME), Qt.EventPriority.LowEventPriority.value
             )
@@ -169,6 +171,7 @@ class EditController(QObject):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == _AFTER_FRAME:
+            self._frame_event_posted = False
             calls, self._after_frame = self._after_frame, {}
             for call in calls.values():
                 call()
