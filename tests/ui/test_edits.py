@@ -549,3 +549,124 @@ def test_a_hidden_row_closes_up_its_page_without_reading_it_again(
     left = [i for i in everything if i not in gone]
     assert listed_ids(window) == left
     assert [window.model.row_of(i) for i in left] == list(range(len(left)))
+
+
+def test_after_a_hide_the_pane_reads_the_next_article_once_the_frame_is_painted(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edit's frame first: the pane's read of the next article (a worker that takes
+    the GIL in slices) starts after the timeline has painted what the hide changed, and
+    the pane then shows that article."""
+    from PySide6.QtCore import QEvent, QObject
+
+    hidden = current(window)
+    order: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                order.append("paint")
+            return False
+
+    paints = Paints()
+    window.timeline.installEventFilter(paints)
+    real = window.detail.load_article
+
+    def load(*args: object, **kwargs: object) -> None:
+        order.append("read")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(window.detail, "load_article", load)
+    window.edits.controller.edited.connect(lambda _changes: order.append("shown"))
+    window.edits.hide_article()
+    qtbot.waitUntil(lambda: "read" in order, timeout=10_000)
+    window.timeline.removeEventFilter(paints)
+    after = order[order.index("shown") :]
+    assert "read" not in order[: order.index("shown")]  # not while the edit was shown
+    assert "paint" in after and after.index("paint") < after.index("read")
+    article_shown(window.detail)
+    next_id = current(window)
+    assert next_id != hidden
+    assert window.detail.article is not None and window.detail.article.id == next_id
+
+
+def test_an_article_chosen_before_the_frame_is_not_replaced_by_the_hides_next(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A read put off until the edit's frame is dropped when another article is chosen
+    first: the pane shows the one chosen last."""
+    window.edits.hide_article()
+    assert window.edits.controller.wait_written(after_frame=False)
+    chosen = listed_ids(window)[-1]
+    window.select_article(chosen)
+    qtbot.wait(50)  # the put-off read's event comes and goes
+    article_shown(window.detail)
+    assert window.detail.article is not None and window.detail.article.id == chosen
+
+
+def test_the_windows_article_rows_follow_hides_and_undos(window: MainWindow) -> None:
+    """The shown arrays' index (sorted on a thread, followed through each edit) gives
+    every article's rows as a pass does, after hides, an unhide and their undos; the
+    view selects an article by it."""
+    import time
+
+    def ready() -> None:
+        index = window._overlaid.article_index if window._overlaid is not None else None
+        assert index is not None
+        deadline = time.monotonic() + 10
+        while not index.ready:
+            assert time.monotonic() < deadline
+            time.sleep(0.001)
+
+    def rows_found() -> None:
+        shown = window._overlaid
+        assert shown is not None and shown.article_index is not None
+        for a in set(shown.article_ids.tolist()) | {current(window)}:
+            found = shown.article_index.rows(a)
+            assert found is not None
+            assert found.tolist() == np.flatnonzero(shown.article_ids == a).tolist()
+
+    ready()
+    first = current(window)
+    window.edits.hide_article()
+    written(window)
+    second = current(window)
+    window.edits.hide_article()
+    written(window)
+    assert window._overlaid is not None and window._overlaid.article_index is not None
+    assert window._overlaid.article_index.steps >= 2  # followed, not sorted again
+    rows_found()
+    run(window, "show", lambda s: edits.set_hidden(s, edits.article_target(s, first), False))
+    rows_found()
+    undo(window)
+    undo(window)
+    rows_found()
+    assert window.timeline.select_article(second)
+    row = window.timeline._selected_row
+    assert row is not None and int(window.timeline.arrays().article_ids[row]) == second
+
+
+def test_the_windows_article_rows_are_sorted_again_while_idle_after_many_edits(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MAX_STEPS edits followed, the shown rows are sorted again once the window is
+    idle (not on an edit's click), and found as a pass finds them."""
+    monkeypatch.setattr(user, "MAX_STEPS", 3)
+    for _ in range(3):
+        window.edits.hide_article()
+        written(window)
+    shown = window._overlaid
+    assert shown is not None and shown.article_index is not None
+    assert shown.article_index.steps == 3  # not sorted again by the edit itself
+
+    def sorted_again() -> bool:
+        index = window._overlaid.article_index if window._overlaid is not None else None
+        return index is not None and index.steps == 0 and index.ready
+
+    qtbot.waitUntil(sorted_again, timeout=10_000)
+    shown = window._overlaid
+    assert shown is not None and shown.article_index is not None
+    for a in set(shown.article_ids.tolist()):
+        found = shown.article_index.rows(a)
+        assert found is not None
+        assert found.tolist() == np.flatnonzero(shown.article_ids == a).tolist()

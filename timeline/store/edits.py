@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from timeline.model import DateValue, Event
+from timeline.store.article_rows import MAX_STEPS, ArticleRows
 from timeline.store.store import Store
 from timeline.store.timeline_data import (
     COLUMN_DTYPES,
@@ -742,6 +743,9 @@ def _spliced(
     at_sorted = np.asarray(at, dtype=np.int64)
     placed = at_sorted - np.searchsorted(out, at_sorted) + np.arange(len(at_sorted))
     spliced.origin = RowSplice(weakref.ref(arrays), out, at_sorted, placed, changed, out_ids)
+    index = arrays.article_index
+    if index is not None:  # each article's rows followed through the splice, not sorted again
+        spliced.article_index = index.followed(spliced.origin, new.article_ids[order], len(spliced))
     return spliced
 
 
@@ -771,7 +775,9 @@ def _spliced_classes(
             for c in classes.present:
                 first = int(classes.bounds[c])
                 mine = old[first : int(classes.bounds[c + 1])]
-                a, b = np.searchsorted(mine, (lo, hi)).tolist()
+                # Keys of the order's own type: Python ints would have numpy convert the
+                # whole class to 64 bits for each search (2-3 ms an edit at a million).
+                a, b = mine.searchsorted(np.array((lo, hi), dtype=mine.dtype)).tolist()
                 if b > a:
                     runs[c].append((first + a, first + b, at - lo))
             at += hi - lo
@@ -909,13 +915,30 @@ def patch_overlay(
     wanted = np.fromiter({int(a) for a in articles}, dtype=np.int64)
     if not len(wanted):
         return shown, np.empty(0, dtype=np.int64)
-    theirs = base.subset(_rows_of(base.article_ids, wanted))
+    theirs = base.subset(article_rows(base, wanted))
     again = overlay_arrays(store, theirs, with_hidden=with_hidden, articles=wanted.tolist())
-    out = _rows_of(shown.article_ids, wanted)
+    out = article_rows(shown, wanted)
     stale = np.union1d(shown.ids[out], again.ids)
     if len(out) == len(again) and _same_rows(shown.subset(out), again):
         return shown, stale
     return _spliced(shown, out, again, room), stale
+
+
+def article_rows(arrays: EventArrays, wanted: np.ndarray) -> np.ndarray:
+    """The rows of these articles, ascending: by the arrays' index (ArticleRows) when it
+    is made, else by a pass over every row."""
+    index = arrays.article_index
+    rows = index.rows_of(wanted) if index is not None else None
+    return rows if rows is not None else _rows_of(arrays.article_ids, wanted)
+
+
+def keep_indexed(arrays: EventArrays) -> None:
+    """Have each article's rows in arrays found by a search (ArticleRows): sorted on a
+    thread when arrays have no index, or again when theirs has followed MAX_STEPS edits
+    (until the sort ends the rows are found by passes, as before)."""
+    index = arrays.article_index
+    if index is None or index.steps >= MAX_STEPS:
+        arrays.article_index = ArticleRows.sort_later(arrays.article_ids)
 
 
 def _rows_of(article_ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -1206,7 +1229,7 @@ class ColourCodes:
         codes = moved
         if not touched:
             return codes, names
-        rows = _rows_of(arrays.article_ids, np.fromiter(touched, dtype=np.int64))
+        rows = article_rows(arrays, np.fromiter(touched, dtype=np.int64))
         theirs = arrays.subset(rows)
         if by == "source":
             assert self._sources is not None

@@ -9,11 +9,14 @@ import sys
 import weakref
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from timeline.store.store import Store
+
+if TYPE_CHECKING:
+    from timeline.store.article_rows import ArticleRows
 
 KIND_CODES: dict[str, int] = {"published": 0, "mentioned": 1, "duration": 2, "vague": 3}
 KIND_NAMES: dict[int, str] = {code: name for name, code in KIND_CODES.items()}
@@ -179,6 +182,8 @@ class EventArrays:
     range_ends: np.ndarray = field(init=False)
     # Set on arrays spliced from others (an edit's patch): how to follow their rows.
     origin: RowSplice | None = field(default=None, init=False, repr=False, compare=False)
+    # Each article's rows by a search (store.article_rows.ArticleRows), when made.
+    article_index: ArticleRows | None = field(default=None, init=False, repr=False, compare=False)
     # The last covering_rows() answer, by its key (an object's rows never change: an
     # edit patched into a ColumnRoom makes a new object, the one before is spent).
     _covering: tuple[int, np.ndarray] | None = field(
@@ -217,6 +222,7 @@ class EventArrays:
         arrays.range_starts = range_starts
         arrays.range_ends = range_ends
         arrays.origin = None
+        arrays.article_index = None
         arrays._covering = None
         arrays._classes = arrays._builder = arrays._whole = None
         return arrays
@@ -229,6 +235,7 @@ class EventArrays:
             columns, self.range_rows, self.range_starts, self.range_ends
         )
         alias._classes = self.made_classes()  # the same ranges: the same classes
+        alias.article_index = self.article_index  # the same rows
         return alias
 
     @classmethod
@@ -541,7 +548,9 @@ class EventArrays:
         return self.count_starting(t0, t1) + self.count_covering(t0)
 
     def rows_of_article(self, article_id: int) -> np.ndarray:
-        return np.flatnonzero(self.article_ids == article_id)
+        index = self.article_index
+        rows = index.rows(article_id) if index is not None else None
+        return rows if rows is not None else np.flatnonzero(self.article_ids == article_id)
 
 
 # Ranges sorted into length classes per step (warm_step: 5-10 ms), and at most this

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.setWindowTitle(self.tr("News Timeline"))
         self.store_failure: str | None = None
+        self._edit_frame = False  # an edit being shown: the pane's read waits for its frame
         self.model = ArticleListModel(store, self)
         self.model.store_failed.connect(self._store_failed)
         if self.model.failure is not None:
@@ -594,6 +596,10 @@ class MainWindow(QMainWindow):
         """
         if self._closed:
             return
+        if self._edit_frame:  # an edit's frame first: its read would slow it (after_frame)
+            self.edits.controller.after_frame("detail", partial(self._show_detail, article_id))
+            return
+        self.edits.controller.drop_after_frame("detail")  # an article chosen since
         query = self.search.query if self.search is not None else ""
         self.detail.load_article(self.store.path, article_id, query, self.model.article)
 
@@ -803,7 +809,9 @@ class MainWindow(QMainWindow):
 
     def _warm_later(self) -> None:
         """Make the next edit's room ready once the window is idle (_warm_step)."""
-        if not self._writer_warmed or self._room_wanted():
+        index = self._overlaid.article_index if self._overlaid is not None else None
+        resort = index is not None and index.steps >= user_edits.MAX_STEPS
+        if not self._writer_warmed or self._room_wanted() or resort:
             self._warm_timer.start(_WARM_AFTER_MS)
 
     def _room_wanted(self) -> bool:
@@ -827,6 +835,8 @@ class MainWindow(QMainWindow):
         if not self._writer_warmed:
             self._writer_warmed = True
             self.edits.controller.warm()
+        # Each article's rows sorted again (on a thread) once edits have moved them often.
+        user_edits.keep_indexed(self._overlaid)
         if not self._room_wanted() or self._column_room.adopt_step(self._overlaid):
             self._warm_timer.stop()
 
@@ -856,6 +866,9 @@ class MainWindow(QMainWindow):
         if self._base_arrays is None:
             return
         self._story_base = self._story_arrays(self._base_arrays)
+        # Each article's rows found by a search (sorted on a thread), for the edits and
+        # the view's selection; the alias below shares it (the same rows).
+        user_edits.keep_indexed(self._story_base)
         try:
             overlaid = user_edits.overlay_arrays(
                 self.store, self._story_base, with_hidden=self.edits.show_hidden
@@ -866,6 +879,7 @@ class MainWindow(QMainWindow):
         # An object of its own: moved into the room and patched by edits, never the
         # loaded arrays themselves (each edit lays over the loaded rows again).
         self._overlaid = overlaid.alias() if overlaid is self._story_base else overlaid
+        user_edits.keep_indexed(self._overlaid)
         self._warm_later()
 
     def _show_arrays(
@@ -929,14 +943,20 @@ class MainWindow(QMainWindow):
         # The patch wrote over the arrays shown (ColumnRoom): the view takes the new ones
         # now, before the list and the pane (whose signals select in the view) read them.
         self.refresh_timeline(stale, touched)
-        for article_id in touched:
-            self.model.refresh_article(article_id)
-        touched_current = before is not None and (int(before) in touched or not touched)
-        if (hid or showed) and not self.edits.show_hidden:
-            self._list_hidden_changed(hid, showed)
-        current = self.list.currentIndex()
-        if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
-            self._show_detail(int(before))  # the pane shows the edit
+        # The pane's read (of the edited article, or of the next one after a hide)
+        # starts once this edit's frame is painted.
+        self._edit_frame = True
+        try:
+            for article_id in touched:
+                self.model.refresh_article(article_id)
+            touched_current = before is not None and (int(before) in touched or not touched)
+            if (hid or showed) and not self.edits.show_hidden:
+                self._list_hidden_changed(hid, showed)
+            current = self.list.currentIndex()
+            if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
+                self._show_detail(int(before))  # the pane shows the edit
+        finally:
+            self._edit_frame = False
         self._warm_later()  # the arrays moved into the room, if the patch could not
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
@@ -1195,7 +1215,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_thread is not None:
             self.import_worker.cancel()
-        self.edits.controller.wait_written(_CLOSE_WAIT_MS)  # edits asked for are kept
+        # Edits asked for are kept; the pane is not read again for them.
+        self.edits.controller.wait_written(_CLOSE_WAIT_MS, after_frame=False)
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
         self._closed = True
         settings = QSettings()

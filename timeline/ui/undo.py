@@ -14,7 +14,15 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEvent,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +34,8 @@ from timeline.ui.memory import settle_collector
 from timeline.ui.workers import release_ended
 
 Action = Callable[[Store], list[Change]]
+# Posted to the controller at low priority: what waits for an edit's frame (after_frame).
+_AFTER_FRAME = QEvent.Type(QEvent.registerEventType())
 
 
 class EditCommand(QUndoCommand):
@@ -112,6 +122,8 @@ class EditController(QObject):
         self._thread: QThread | None = None
         self._job: EditJob | None = None
         self._running: tuple[str, str, EditCommand | None] | None = None
+        self._after_frame: dict[str, Callable[[], object]] = {}
+        self._frame_event_posted = False
 
     @property
     def busy(self) -> bool:
@@ -137,6 +149,34 @@ class EditController(QObject):
         meanwhile waits for it.  Once it is done the objects made so far are moved out
         of the garbage collector's reach (memory.settle_collector)."""
         self._ask("warm", "", None, _warm_up)
+
+    def after_frame(self, key: str, call: Callable[[], object]) -> None:
+        """Call `call` once the window has painted what is asked of it now: after the
+        widgets' update requests, which Qt posts at low priority (one call per key, the
+        last asked).
+
+        An edit's frame first, then what can wait: a worker started at once (the detail
+        pane's read of the next article after a hide, or of the edited one) takes the
+        GIL from the GUI thread in 5 ms slices while the frame is built."""
+        if not self._frame_event_posted:
+            self._frame_event_posted = True
+            QCoreApplication.postEvent(
+                self, QEvent(_AFTER_FRAME), Qt.EventPriority.LowEventPriority.value
+            )
+        self._after_frame[key] = call
+
+    def drop_after_frame(self, key: str) -> None:
+        """Forget the call asked for under key (done otherwise since)."""
+        self._after_frame.pop(key, None)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _AFTER_FRAME:
+            self._frame_event_posted = False
+            calls, self._after_frame = self._after_frame, {}
+            for call in calls.values():
+                call()
+            return True
+        return super().event(event)
 
     def write(self, command: EditCommand, how: str) -> None:
         """Write an undo or redo of a command already on the stack."""
@@ -206,12 +246,16 @@ class EditController(QObject):
     def _last_done(self) -> QUndoCommand | None:
         return self.stack.command(self.stack.index() - 1) if self.stack.index() else None
 
-    def wait_written(self, timeout_ms: int = 10_000) -> bool:
-        """Let the jobs asked for be written (closing, tests, benches); False on timeout."""
+    def wait_written(self, timeout_ms: int = 10_000, *, after_frame: bool = True) -> bool:
+        """Let the jobs asked for be written and shown (closing, tests, benches); False
+        on timeout.  after_frame: what waits for their frame is run too (else it runs
+        with the next events, as after a paint: a bench timing the frame)."""
         deadline = QDeadlineTimer(timeout_ms)
         while self.busy and not deadline.hasExpired():
             QCoreApplication.processEvents()
             QThread.msleep(1)
+        if after_frame and self._after_frame:
+            QCoreApplication.sendPostedEvents(self, _AFTER_FRAME)
         return not self.busy
 
 

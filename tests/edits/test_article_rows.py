@@ -1,0 +1,150 @@
+"""Each article's rows found by a search (store.article_rows), kept in step by edits."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from tests.edits.test_overlay import random_arrays, random_edit, rows_of
+from tests.edits.test_survival import article_id, filled, mention, source_file  # noqa: F401
+from timeline import edits
+from timeline.store import Store
+from timeline.store import edits as user
+from timeline.store.article_rows import ArticleRows, sort_by_article
+from timeline.store.timeline_data import ColumnRoom, EventArrays, load_event_arrays
+
+
+def ready(index: ArticleRows | None) -> ArticleRows:
+    """The index once its sort (on a thread of its own) has ended."""
+    assert index is not None
+    deadline = time.monotonic() + 10
+    while not index.ready:
+        assert time.monotonic() < deadline, "the rows were never sorted"
+        time.sleep(0.001)
+    return index
+
+
+def assert_rows_found(arrays: EventArrays, articles: list[int]) -> None:
+    """The index gives each article's rows as a pass over every row finds them."""
+    index = ready(arrays.article_index)
+    assert index.size == len(arrays)
+    for a in articles:
+        found = index.rows(a)
+        assert found is not None
+        assert found.tolist() == np.flatnonzero(arrays.article_ids == a).tolist()
+        assert arrays.rows_of_article(a).tolist() == found.tolist()
+    wanted = np.array(articles[:3], dtype=np.int64)
+    assert user.article_rows(arrays, wanted).tolist() == (
+        np.flatnonzero(np.isin(arrays.article_ids, wanted)).tolist()
+    )
+
+
+def test_rows_sorted_by_article_keep_row_order() -> None:
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 7, 1000):
+        ids = rng.integers(0, 20, n).astype("<i8")
+        keys, rows = sort_by_article(ids)
+        assert keys.tolist() == sorted(ids.tolist())
+        assert rows.tolist() == np.argsort(ids, kind="stable").tolist()
+    big = np.array([2**60, 3, 2**60, -1], dtype="<i8")  # too large for the one key
+    keys, rows = sort_by_article(big)
+    assert keys.tolist() == [-1, 3, 2**60, 2**60] and rows.tolist() == [3, 1, 0, 2]
+
+
+def test_article_rows_follow_a_run_of_edits_as_sorted_anew(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Through 200 random edits, in the room and out of it, each article's rows by the
+    index followed through the splices equal a fresh pass; sorted again after
+    MAX_STEPS splices, they still do."""
+    monkeypatch.setattr(user, "MAX_STEPS", 20)
+    rng = np.random.default_rng(12)
+    room = ColumnRoom(headroom=8)
+    shown = random_arrays(rng, 300).alias()
+    shown.article_index = ArticleRows.sorted_now(shown.article_ids)
+    while not room.adopt_step(shown, step_rows=64):
+        pass
+    sorted_again = 0
+    for step in range(200):
+        out, new = random_edit(rng, shown, step)
+        new.article_ids[:] = rng.integers(1, 11, len(new))  # old articles and new ones
+        spliced = user._spliced(shown, out, new, room if step % 3 else None)
+        if spliced is shown:
+            continue
+        index = spliced.article_index
+        assert index is not None and index.steps >= 1
+        assert_rows_found(spliced, list(range(0, 12)))
+        if index.steps >= 20:
+            user.keep_indexed(spliced)  # as the window does past MAX_STEPS (here 20)
+            assert spliced.article_index is not index
+            sorted_again += 1
+        shown = spliced
+    assert sorted_again >= 3
+
+
+def test_the_touched_articles_rows_by_the_index_through_hide_add_undo_and_redo(
+    filled: Store,  # noqa: F811
+) -> None:
+    """patch_overlay finds the touched rows by the indexes of the loaded and the shown
+    arrays, kept in step by every edit: hide, unhide, an added event, a correction,
+    undone and redone; the shown arrays equal a full overlay at each step."""
+    base = load_event_arrays(filled)
+    user.keep_indexed(base)
+    shown = base.alias()
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    articles = [*sorted(set(base.article_ids.tolist())), 0]
+    truce = mention(filled, "حرب قديمة", "1954")
+    steps = [
+        lambda: edits.set_hidden(filled, edits.article_target(filled, other)),
+        lambda: edits.add_event(filled, "1990/1991", "حرب الخليج", war)[1],
+        lambda: edits.add_event(filled, "1967", "حرب حزيران")[1],
+        lambda: edits.correct_mention(filled, truce, "1960"),
+        lambda: edits.set_hidden(filled, edits.article_target(filled, war)),
+        lambda: edits.set_hidden(filled, edits.article_target(filled, war), hidden=False),
+    ]
+    made: list[list[user.Change]] = []
+    followed = 0
+
+    def patched(changes: list[user.Change]) -> None:
+        nonlocal shown, followed
+        touched = user.touched_articles(filled, changes)
+        before = shown
+        shown, _ = user.patch_overlay(filled, base, shown, touched)
+        if shown is not before:
+            index = shown.article_index
+            assert index is not None and index.steps == before.article_index.steps + 1
+            followed += 1
+        assert_rows_found(shown, articles)
+        full = user.overlay_arrays(filled, base)
+        assert rows_of(shown) == rows_of(full)  # the same rows (ties in any order)
+
+    for step in steps:
+        made.append(step())
+        patched(made[-1])
+    for changes in reversed(made):  # undone
+        edits.undo(filled, changes)
+        patched([c.inverse() for c in reversed(changes)])
+    for changes in made:  # and redone
+        edits.redo(filled, changes)
+        patched(changes)
+    assert followed >= 12
+    ready(base.article_index)
+    assert base.article_index.steps == 0  # the loaded arrays' rows never move
+
+
+def test_rows_are_found_by_a_pass_until_the_sort_has_ended() -> None:
+    """An index still being sorted answers nothing: the rows are found as before."""
+    from timeline.store import article_rows
+
+    rng = np.random.default_rng(5)
+    arrays = random_arrays(rng, 50)
+    pending = ArticleRows(article_rows._Sorted(), size=len(arrays))
+    arrays.article_index = pending
+    assert pending.rows(3) is None and not pending.ready
+    assert arrays.rows_of_article(3).tolist() == np.flatnonzero(arrays.article_ids == 3).tolist()
+    wanted = np.array([1, 2], dtype=np.int64)
+    assert user.article_rows(arrays, wanted).tolist() == (
+        np.flatnonzero(np.isin(arrays.article_ids, wanted)).tolist()
+    )
