@@ -24,7 +24,9 @@ after the edits and after those made while coloured.
 
     .venv/bin/python bench/edits.py [--events 1000000] [--db DB] [--repeat 5] [--idle 2]
 
-The edits are undone at the end (the store is left as it was).  Offscreen by default;
+The edits are made on a copy of the store in the temporary folder, deleted at the end
+(a run cut short leaves nothing in the store given, whose own edits, say articles already
+hidden, would make the hides write nothing), and undone there too.  Offscreen by default;
 the window's settings go to a temporary folder.
 """
 
@@ -33,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -304,7 +307,29 @@ def main() -> None:
         build_store(args.db, args.events)
         argv = [sys.executable, *sys.argv, "--db", str(args.db)]
         raise SystemExit(subprocess.run(argv, check=False).returncode)
-    print(json.dumps(run(args), ensure_ascii=False), flush=True)
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-edits-") as folder:
+        args.db = _copied(args.db, Path(folder) / "store.db")
+        print(json.dumps(run(args), ensure_ascii=False), flush=True)
+
+
+def _copied(source: Path, target: Path) -> Path:
+    """A copy of the store at source, its write-ahead log included, with no user edits."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        # Edits left in the store given (by a run cut short, or by hand) would change
+        # what the bench's own edits do: a hide of an article already hidden writes
+        # nothing.
+        names = dst.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        for (name,) in names:
+            if name.startswith("user_"):
+                dst.execute(f'DELETE FROM "{name}"')
+        dst.commit()
+    finally:
+        src.close()
+        dst.close()
+    return target
 
 
 if __name__ == "__main__":
