@@ -462,3 +462,22 @@ def test_an_edit_shown_while_the_events_load_is_laid_over_again(
         now = LoadedEvents(base, None, user_edits.overlay_arrays(store, base), False)
         window._timeline_loaded(now)
         assert window._overlaid is now.overlaid
+
+
+def test_the_events_loader_gives_back_the_pages_of_its_temporaries_on_its_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        library.import_paths(store, [jsonl(tmp_path / "a.jsonl", 5, "a")])
+    released: list[str] = []
+    monkeypatch.setattr(
+        workers, "release_freed", lambda: released.append(threading.current_thread().name)
+    )
+    worker = EventsLoader(db)
+    loads = Relay()
+    worker.finished.connect(loads.relay)
+    with qtbot.waitSignal(loads.relayed, timeout=10_000):
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
+    assert thread.wait(10_000)
+    assert len(released) == 1 and released[0] != threading.main_thread().name

@@ -34,6 +34,7 @@ from timeline.store.search import (
     warm_article_map,
 )
 from timeline.store.timeline_data import EventArrays, density_summary, load_event_arrays
+from timeline.ui.memory import release_freed
 
 if TYPE_CHECKING:
     from timeline import edits
@@ -200,6 +201,7 @@ class EventsLoader(QObject):
             Store(self._db_path, create=False) as store,
         ):
             warm_article_map(store)
+        release_freed()  # the load's temporaries, freed by now: their pages given back
 
 
 class ArticleCounter(QObject):
