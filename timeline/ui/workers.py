@@ -159,11 +159,19 @@ class EventsLoader(QObject):
     finished = Signal(object)  # LoadedEvents
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, collapse: bool = False, with_hidden: bool = False) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        collapse: bool = False,
+        with_hidden: bool = False,
+        *,
+        overlay: bool = True,
+    ) -> None:
         super().__init__()
         self._db_path = db_path
         self._collapse = collapse
         self._with_hidden = with_hidden
+        self._overlay = overlay  # lay the user's edits over (the window); not the view bench
 
     def run(self) -> None:
         try:
@@ -178,7 +186,11 @@ class EventsLoader(QObject):
                         story_store.collapsed_arrays(store, arrays) if self._collapse else None
                     )
                     base = arrays if stories is None else stories.arrays
-                    overlaid = overlay_arrays(store, base, with_hidden=self._with_hidden)
+                    overlaid = (
+                        overlay_arrays(store, base, with_hidden=self._with_hidden)
+                        if self._overlay
+                        else None
+                    )
                 finally:
                     conn.execute("COMMIT")
                 # np.unique (an edit's patch, through union1d, on the GUI thread) imports
