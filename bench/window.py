@@ -22,7 +22,10 @@ by then (name_cpu_s, a figure a loaded machine inflates less than the wall-clock
   QApplication to the timeline's frame (a 10 ms timer's longest gap less 10 ms, and
   the window's construction, which runs before the loop, included), with when it
   ended (stall_end_s), how many were over 50 ms, and the longest that began after the
-  list's first frame (the window on screen and not answering);
+  list's first frame (the window on screen and not answering); top_stalls_after_list:
+  the five longest of those as [ms, the GUI thread's own CPU ms in it, when it ended]
+  (near the stall: the GUI thread's own work; near 0: it waited for the GIL another
+  thread held, or for a core on a busy machine);
 - rss_mb at the timeline's frame and peak_rss_mb (VmHWM) at the end;
 and search_s: from the last keystroke of a common word to the narrowed list
 (the search bar's 200 ms pause included), search_cpu_s the CPU time it took.
