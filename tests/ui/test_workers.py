@@ -428,8 +428,7 @@ def test_the_events_loader_lays_the_users_edits_over_on_its_thread(
     with Store(path) as store:
         window = open_window(qtbot, store)
         shown = window.timeline.arrays()
-        assert threading.main_thread().name not in threads
-        assert len(threads) == 1
+        assert threads and threading.main_thread().name not in threads
         assert hidden not in set(shown.article_ids.tolist())
         everything = window._base_arrays
         assert everything is not None and hidden in set(everything.article_ids.tolist())
