@@ -480,3 +480,28 @@ def test_the_events_loader_gives_back_the_pages_of_its_temporaries_on_its_thread
         thread = workers.start_in_thread(worker, None, ended=lambda: None)
     assert thread.wait(10_000)
     assert len(released) == 1 and released[0] != threading.main_thread().name
+
+
+def test_the_loaders_overlaid_copy_comes_with_its_classes_and_span_made(
+    qtbot: QtBot, sample_db: Path, tmp_path: Path
+) -> None:
+    # The window draws the overlaid arrays at once: their length classes and span (a
+    # pass over every end) are made on the loader's thread, not the GUI thread.
+    path, hidden = _hidden_copy(sample_db, tmp_path)
+    worker = EventsLoader(path)
+    loads = Relay()
+    heard: list[LoadedEvents] = []
+    loads.relayed.connect(lambda args: heard.append(args[0]))
+    worker.finished.connect(loads.relay)
+    with qtbot.waitSignal(loads.relayed, timeout=10_000):
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
+    assert thread.wait(10_000)
+    loaded = heard[0]
+    overlaid = loaded.overlaid
+    assert overlaid is not None and overlaid is not loaded.arrays  # a copy: one is hidden
+    assert hidden not in set(overlaid.article_ids.tolist())
+    assert overlaid.made_classes() is not None
+    assert overlaid._span is not None and overlaid._span[0] == (
+        int(overlaid.starts[0]),
+        max(int(overlaid.starts[-1]), int(overlaid.ends.max())),
+    )

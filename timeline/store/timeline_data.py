@@ -184,6 +184,11 @@ class EventArrays:
     _covering: tuple[int, np.ndarray] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # span, once asked (a pass over every end: 5 ms at ten million events, and the
+    # window's hand-over asked it three times); kept in a 1-tuple, the span may be None.
+    _span: tuple[tuple[int, int] | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
     # The ranges by length class (LengthClasses), made on first use or by warm(); or
     # being made a slice at a time (_builder), all of them one class meanwhile (_whole).
     _classes: LengthClasses | None = field(default=None, init=False, repr=False, compare=False)
@@ -218,6 +223,7 @@ class EventArrays:
         arrays.range_ends = range_ends
         arrays.origin = None
         arrays._covering = None
+        arrays._span = None
         arrays._classes = arrays._builder = arrays._whole = None
         return arrays
 
@@ -229,6 +235,7 @@ class EventArrays:
             columns, self.range_rows, self.range_starts, self.range_ends
         )
         alias._classes = self.made_classes()  # the same ranges: the same classes
+        alias._span = self._span
         return alias
 
     @classmethod
@@ -271,10 +278,13 @@ class EventArrays:
     @property
     def span(self) -> tuple[int, int] | None:
         """(first start, last end) over every event, or None when empty."""
-        if not len(self):
-            return None
-        last_end = max(int(self.starts[-1]), int(self.ends.max()))
-        return int(self.starts[0]), last_end
+        if self._span is None:
+            if not len(self):
+                self._span = (None,)
+            else:
+                last_end = max(int(self.starts[-1]), int(self.ends.max()))
+                self._span = ((int(self.starts[0]), last_end),)
+        return self._span[0]
 
     def _starting(self, t0: float, t1: float) -> tuple[int, int]:
         # Integer keys: a float key would make numpy convert the whole array per call.
@@ -293,6 +303,7 @@ class EventArrays:
         if not self._classes_made():
             self._classes = LengthClasses(self.range_starts, self.range_ends)
             self._builder = None
+        _ = self.span  # and the span (the window asks it as it takes the arrays)
         return self
 
     def warm_step(self) -> bool:

@@ -191,6 +191,8 @@ class EventsLoader(QObject):
                         if self._overlay
                         else None
                     )
+                    if overlaid is not None:
+                        overlaid.warm()  # a copy's classes and span here, not while idle
                 finally:
                     conn.execute("COMMIT")
                 # np.unique (an edit's patch, through union1d, on the GUI thread) imports
