@@ -384,7 +384,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             failed(message)
 
     receiver = Receiver()
-    loader = EventsLoader(Path(args.db), collapse=args.collapse)
+    # The timeline alone: the events as stored, without the window's overlay of edits.
+    loader = EventsLoader(Path(args.db), collapse=args.collapse, overlay=False)
     loader.summarized.connect(receiver.summarized)
     loader.finished.connect(receiver.finished)
     loader.failed.connect(receiver.failed)

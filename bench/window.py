@@ -22,7 +22,10 @@ by then (name_cpu_s, a figure a loaded machine inflates less than the wall-clock
   QApplication to the timeline's frame (a 10 ms timer's longest gap less 10 ms, and
   the window's construction, which runs before the loop, included), with when it
   ended (stall_end_s), how many were over 50 ms, and the longest that began after the
-  list's first frame (the window on screen and not answering);
+  list's first frame (the window on screen and not answering); top_stalls_after_list:
+  the five longest of those as [ms, the GUI thread's own CPU ms in it, when it ended]
+  (near the stall: the GUI thread's own work; near 0: it waited for the GIL another
+  thread held, or for a core on a busy machine);
 - rss_mb at the timeline's frame and peak_rss_mb (VmHWM) at the end;
 and search_s: from the last keystroke of a common word to the narrowed list
 (the search bar's 200 ms pause included), search_cpu_s the CPU time it took.
@@ -81,12 +84,14 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     # The GUI thread's stalls: a 10 ms timer that fires late by as long as the thread
     # was away from its loop; the first tick measures the window's construction too.
     gaps: list[tuple[float, float]] = []  # (gap in ms, process age when it ended)
-    last = [time.perf_counter()]
+    gap_cpu: list[float] = []  # the GUI thread's own CPU time in each gap (ms)
+    last = [time.perf_counter(), time.thread_time()]
 
     def tick() -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         gaps.append(((now - last[0]) * 1000 - _TICK_MS, _process_age()))
-        last[0] = now
+        gap_cpu.append((cpu - last[1]) * 1000)
+        last[0], last[1] = now, cpu
 
     ticker = QTimer()
     ticker.setInterval(_TICK_MS)
@@ -146,6 +151,17 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     longest = max(gaps, default=(0.0, 0.0))
     shown = stamps.get("list_frame_s", 0.0)
     after = max((gap for gap, end in gaps if end - gap / 1000 >= shown), default=0.0)
+    # The longest stalls once the list is shown, each with the GUI thread's own CPU time
+    # in it: near the stall, the GUI thread's own work; near 0, it waited (for the GIL
+    # another thread held, or for a core on a busy machine).
+    top = sorted(
+        (
+            (round(gap), round(cpu), round(end, 3))
+            for (gap, end), cpu in zip(gaps, gap_cpu, strict=True)
+            if end - gap / 1000 >= shown
+        ),
+        reverse=True,
+    )[:5]
     return {
         "events": events,
         "articles": articles,
@@ -155,6 +171,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "stall_end_s": round(longest[1], 3),
         "stalls_over_50ms": sum(1 for gap, _ in gaps if gap > _STALL_MS),
         "longest_stall_after_list_ms": round(after),
+        "top_stalls_after_list": top,
         "peak_rss_mb": first_frames.rss_mb("VmHWM"),
         "abandoned_threads": len(window.abandoned_threads),
         "machine": _machine(),

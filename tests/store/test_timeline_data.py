@@ -508,3 +508,30 @@ def test_length_classes_warmed_a_step_at_a_time(monkeypatch: pytest.MonkeyPatch)
     )
     arrays._covering = None
     assert arrays.covering_rows(5 * 10**8).tolist() == before
+
+
+def test_a_group_concat_is_parsed_a_slice_at_a_time_into_the_same_integers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # np.fromstring holds the GIL for its whole call: no call is given much more than a
+    # slice of the text, and the integers come out as one call over all of it gives.
+    rng = np.random.default_rng(11)
+    lengths: list[int] = []
+    whole = np.fromstring
+
+    def counted(text: str, **kwargs: object) -> np.ndarray:
+        lengths.append(len(text))
+        return whole(text, **kwargs)  # type: ignore[call-overload]
+
+    for n in (0, 1, 2, 9, 1000, 20_000):
+        values = rng.integers(-(2**62), 2**62, n)
+        text = ",".join(map(str, values.tolist()))
+        for slice_chars in (1, 5, 64, 4096, 1 << 20):
+            lengths.clear()
+            monkeypatch.setattr(timeline_data.np, "fromstring", counted)
+            parsed = timeline_data.parse_ints(text, slice_chars)
+            monkeypatch.undo()
+            assert parsed.dtype == np.int64
+            assert parsed.tolist() == values.tolist()
+            assert max(lengths, default=0) <= slice_chars + 21  # a slice and one number
+    assert timeline_data.parse_ints(None).tolist() == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import platform
 import subprocess
 import sys
@@ -98,3 +99,41 @@ def test_the_collector_settled_never_reads_the_objects_made_before_again() -> No
     assert found["first"] and not found["again"]  # once per process
     assert found["old_before"] > 2000 and found["old_after"] < 50
     assert found["frozen"] > 4000 and not found["seen"] and found["later_seen"]
+
+
+RELEASE = textwrap.dedent(
+    """
+    import json
+
+    import numpy as np
+
+    from timeline.ui.memory import release_freed, reuse_freed_arrays
+
+
+    def resident_mb():
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * 4096 / 2**20
+
+
+    reuse_freed_arrays()  # as the window runs: freed arrays stay in the heap
+    parts = [np.ones(1 << 17, dtype=np.int64) for _ in range(64)]  # 64 MB in 1 MB parts
+    kept = np.ones(1 << 17, dtype=np.int64)  # above them: the heap's top stays in use
+    del parts
+    held = resident_mb()
+    released = release_freed()
+    print(json.dumps({"released": released, "held": held, "after": resident_mb()}))
+    """
+)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+    reason="glibc's malloc only",
+)
+def test_freed_arrays_kept_in_the_heap_are_given_back_on_release() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", RELEASE], capture_output=True, text=True, check=True
+    )
+    figures = json.loads(out.stdout)
+    assert figures["released"]
+    assert figures["held"] - figures["after"] >= 48  # of the 64 MB freed

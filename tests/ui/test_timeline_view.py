@@ -1318,3 +1318,62 @@ def test_a_highlight_over_32_bit_article_ids_makes_no_64_bit_copy_of_them() -> N
     assert np.array_equal(mask, np.isin(article_ids, wanted))
     assert rows.tolist() == np.flatnonzero(mask).tolist()
     assert peak < 8 * n  # the mask, the rows and slices: less than a 64-bit copy alone
+
+
+def test_a_highlight_of_most_rows_keeps_the_others_and_steps_as_through_its_hits(
+    qtbot: QtBot,
+) -> None:
+    # A word in most articles: the rows kept are the few not highlighted (at ten
+    # million events 4 MB, not 34), and the density and stepping come out the same.
+    n = DENSITY_THRESHOLD * 4
+    starts = BASE + np.arange(n, dtype=np.int64) * 600
+    arrays = EventArrays(
+        ids=np.arange(1, n + 1),
+        article_ids=np.arange(1, n + 1) % 50,
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.set_data(arrays, lambda ids: {})
+    hits = [a for a in range(50) if a not in (3, 17, 18)]
+    view.set_highlight(hits)
+    pool = np.flatnonzero(np.isin(arrays.article_ids, hits))
+    kept = view._highlight_rows
+    assert kept is not None and kept.dtype == np.int32
+    assert kept.tolist() == np.flatnonzero(~np.isin(arrays.article_ids, hits)).tolist()
+    frame = view._current_frame()
+    assert frame.mode == "density" and frame.highlight_counts is not None
+    from timeline.ui.timeline_geometry import _density_frame
+
+    expected = _density_frame(arrays, view.viewport(), pool.astype(np.int32), 0).highlight_counts
+    assert expected is not None and expected.any()
+    assert frame.highlight_counts.tolist() == expected.tolist()
+
+    def stepped(start: int | None, step: int) -> int:
+        if start is None:
+            view.clear_selection()
+        else:
+            view._selected_row = start
+        view.select_next(step)
+        return int(np.flatnonzero(arrays.ids == view.selected_event())[0])
+
+    for start in (None, 0, 3, 17, int(pool[-1]), n - 1, n // 2 + 1):
+        for step in (1, -1):
+            current = start
+            if current is None:
+                centre = view.viewport().start + view.viewport().span / 2
+                at_centre = int(np.searchsorted(arrays.starts, centre))
+                after, before = max(at_centre - 1, 0), at_centre
+            else:
+                after, before = current + 1, current
+            later, earlier = pool[pool >= after], pool[pool < before]
+            expected = (
+                (int(later[0]) if len(later) else int(pool[-1]))
+                if step > 0
+                else (int(earlier[-1]) if len(earlier) else int(pool[0]))
+            )
+            assert stepped(start, step) == expected, (start, step)

@@ -10,18 +10,20 @@ import sys
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.ui.waiting import article_shown
-from timeline import library
+from tests.ui.waiting import article_shown, open_window
+from timeline import edits, library
 from timeline.store import Store
+from timeline.store import edits as user_edits
 from timeline.store.search import SearchRequest
 from timeline.ui import workers
 from timeline.ui.main_window import MainWindow
-from timeline.ui.workers import EventsLoader, ImportWorker, SearchWorker
+from timeline.ui.workers import EventsLoader, ImportWorker, LoadedEvents, SearchWorker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -395,3 +397,111 @@ def test_a_worker_ended_before_its_starter_returned_is_still_heard(
         window.reload()  # counted again
         qtbot.waitUntil(window.articles_counted, timeout=10_000)
         window.close()
+
+
+def _hidden_copy(sample_db: Path, tmp_path: Path) -> tuple[Path, int]:
+    """A copy of the sample store with one article (one with events) hidden."""
+    path = tmp_path / "hidden.db"
+    with Store(sample_db) as source:
+        source.conn.execute(f"VACUUM INTO '{path}'")
+    with Store(path) as store:
+        (article_id,) = store.conn.execute("SELECT min(article_id) FROM events").fetchone()
+        edits.set_hidden(store, edits.article_target(store, article_id))
+    return path, int(article_id)
+
+
+def test_the_events_loader_lays_the_users_edits_over_on_its_thread(
+    qtbot: QtBot, sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full pass over every row (60 ms at a million events): the GUI thread takes the
+    # loader's, laid over in the events' snapshot, and lays nothing over itself.
+    path, hidden = _hidden_copy(sample_db, tmp_path)
+    threads: list[str] = []
+    overlay = user_edits.overlay_arrays
+
+    def watched(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread().name)
+        return overlay(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(user_edits, "overlay_arrays", watched)
+    monkeypatch.setattr(workers, "overlay_arrays", watched)
+    with Store(path) as store:
+        window = open_window(qtbot, store)
+        shown = window.timeline.arrays()
+        assert threads and threading.main_thread().name not in threads
+        assert hidden not in set(shown.article_ids.tolist())
+        everything = window._base_arrays
+        assert everything is not None and hidden in set(everything.article_ids.tolist())
+        assert np.array_equal(shown.ids, overlay(store, everything).ids)
+
+
+def test_an_edit_shown_while_the_events_load_is_laid_over_again(
+    qtbot: QtBot, sample_db: Path, tmp_path: Path
+) -> None:
+    # The loader laid the edits over as the store held them when it read them: an edit
+    # the window showed after it asked for the load is not in them.
+    path, _hidden = _hidden_copy(sample_db, tmp_path)
+    with Store(path) as store:
+        window = open_window(qtbot, store)
+        base = window._base_arrays
+        assert base is not None
+        other = int(base.article_ids[np.flatnonzero(base.article_ids != _hidden)[0]])
+        before = LoadedEvents(base, None, user_edits.overlay_arrays(store, base), False)
+        window._edits_at_load = window._edits_shown  # a load asked for now
+        window.edits.controller.run(
+            "hide", lambda s: edits.set_hidden(s, edits.article_target(s, other))
+        )
+        assert window.edits.controller.wait_written()
+        assert other not in set(window.timeline.arrays().article_ids.tolist())
+        window._timeline_loaded(before)  # the load's answer comes after the edit
+        assert other not in set(window.timeline.arrays().article_ids.tolist())
+        assert _hidden not in set(window.timeline.arrays().article_ids.tolist())
+        # With no edit in between, the loader's arrays are taken as they are.
+        window._edits_at_load = window._edits_shown
+        now = LoadedEvents(base, None, user_edits.overlay_arrays(store, base), False)
+        window._timeline_loaded(now)
+        assert window._overlaid is now.overlaid
+
+
+def test_the_events_loader_gives_back_the_pages_of_its_temporaries_on_its_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        library.import_paths(store, [jsonl(tmp_path / "a.jsonl", 5, "a")])
+    released: list[str] = []
+    monkeypatch.setattr(
+        workers, "release_freed", lambda: released.append(threading.current_thread().name)
+    )
+    worker = EventsLoader(db)
+    loads = Relay()
+    worker.finished.connect(loads.relay)
+    with qtbot.waitSignal(loads.relayed, timeout=10_000):
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
+    assert thread.wait(10_000)
+    assert len(released) == 1 and released[0] != threading.main_thread().name
+
+
+def test_the_loaders_overlaid_copy_comes_with_its_classes_and_span_made(
+    qtbot: QtBot, sample_db: Path, tmp_path: Path
+) -> None:
+    # The window draws the overlaid arrays at once: their length classes and span (a
+    # pass over every end) are made on the loader's thread, not the GUI thread.
+    path, hidden = _hidden_copy(sample_db, tmp_path)
+    worker = EventsLoader(path)
+    loads = Relay()
+    heard: list[LoadedEvents] = []
+    loads.relayed.connect(lambda args: heard.append(args[0]))
+    worker.finished.connect(loads.relay)
+    with qtbot.waitSignal(loads.relayed, timeout=10_000):
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
+    assert thread.wait(10_000)
+    loaded = heard[0]
+    overlaid = loaded.overlaid
+    assert overlaid is not None and overlaid is not loaded.arrays  # a copy: one is hidden
+    assert hidden not in set(overlaid.article_ids.tolist())
+    assert overlaid.made_classes() is not None
+    assert overlaid._span is not None and overlaid._span[0] == (
+        int(overlaid.starts[0]),
+        max(int(overlaid.starts[-1]), int(overlaid.ends.max())),
+    )

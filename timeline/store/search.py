@@ -18,6 +18,7 @@ import numpy as np
 from timeline.store.listing import in_chronological_order
 from timeline.store.schema import LONG_MENTION, SHORT_MENTION
 from timeline.store.store import Store
+from timeline.store.timeline_data import parse_ints
 from timeline.text.query import (
     EmptyQueryError,
     Forms,
@@ -1057,10 +1058,7 @@ def in_list_order(store: Store, ids: np.ndarray) -> np.ndarray:
 
 def _int_array(rows: list[tuple]) -> np.ndarray:
     """The integers of a group_concat (one row, one text or NULL)."""
-    text = rows[0][0] if rows else None
-    if not text:
-        return np.empty(0, dtype=np.int64)
-    return np.fromstring(text, dtype=np.int64, sep=",")
+    return parse_ints(rows[0][0] if rows else None)  # a slice at a time: see parse_ints
 
 
 # The article map pays for itself from about this many ids (read once per version of

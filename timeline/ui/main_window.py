@@ -278,6 +278,9 @@ class MainWindow(QMainWindow):
         self._counter_thread: QThread | None = None
         self._recount = False
         self._base_arrays: EventArrays | None = None
+        # Edits shown (show_user_edits calls), and how many when the events load began.
+        self._edits_shown = 0
+        self._edits_at_load = -1
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
         self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
@@ -716,7 +719,12 @@ class MainWindow(QMainWindow):
             self._timeline_stale = True
             return
         self._timeline_stale = False
-        loader = EventsLoader(self.store.path, collapse=self.collapse_action.isChecked())
+        loader = EventsLoader(
+            self.store.path,
+            collapse=self.collapse_action.isChecked(),
+            with_hidden=self.edits.show_hidden,
+        )
+        self._edits_at_load = self._edits_shown
         # The events per day first: a density band while the events are read.
         loader.summarized.connect(self.timeline.set_summary)
         loader.finished.connect(self._timeline_loaded)
@@ -787,7 +795,7 @@ class MainWindow(QMainWindow):
         if loaded.stories is not None and self._search_ordered is not None:
             self._show_result_count(self._search_ordered)  # counted as each story once
         self.edits.legend.forget()
-        self._overlay_all()
+        self._overlay_all(loaded)
         self._show_arrays()
         if self._search_ids is not None:
             self.timeline.set_highlight(self._story_hits(self._search_ids))
@@ -861,8 +869,10 @@ class MainWindow(QMainWindow):
                 labels[event_id] = text._replace(title=f"{text.title}  ·  {copies}")
         return labels
 
-    def _overlay_all(self) -> None:
-        """The loaded arrays with all the user's values laid over them (a full pass)."""
+    def _overlay_all(self, loaded: LoadedEvents | None = None) -> None:
+        """The loaded arrays with all the user's values laid over them (a full pass):
+        as the events loader laid them (loaded) when the window has shown no edit since
+        it asked for them and shows hidden items and stories as it asked, else here."""
         if self._base_arrays is None:
             return
         self._story_base = self._story_arrays(self._base_arrays)
@@ -870,9 +880,19 @@ class MainWindow(QMainWindow):
         # the view's selection; the alias below shares it (the same rows).
         user_edits.keep_indexed(self._story_base)
         try:
-            overlaid = user_edits.overlay_arrays(
-                self.store, self._story_base, with_hidden=self.edits.show_hidden
-            )
+            if (
+                loaded is not None
+                and loaded.overlaid is not None
+                and self._edits_shown == self._edits_at_load
+                and loaded.with_hidden == self.edits.show_hidden
+                and self._story_base
+                is (loaded.arrays if loaded.stories is None else loaded.stories.arrays)
+            ):
+                overlaid = loaded.overlaid
+            else:
+                overlaid = user_edits.overlay_arrays(
+                    self.store, self._story_base, with_hidden=self.edits.show_hidden
+                )
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             overlaid = self._story_base
@@ -915,6 +935,7 @@ class MainWindow(QMainWindow):
         list rows and labels read again, and a hidden article's row taken out (no list
         read again); without (hidden items shown or not), everything is laid over again.
         """
+        self._edits_shown += 1  # an events load asked for before this lays them over again
         stale: np.ndarray | None = None
         before = self.list.currentIndex().data(ArticleIdRole)
         try:

@@ -312,8 +312,12 @@ def build_frame(
     selected_row: int | None = None,
     lane_scroll: int = 0,
     reveal_selected: bool = False,
+    highlight_others: bool = False,
 ) -> Frame:
     """What to draw for this viewport: a density band when crowded, else items in lanes.
+
+    highlight_rows: the sorted rows highlighted (a search's hits), or with
+    highlight_others the rows not highlighted (the fewer, when hits are most rows).
 
     Ranges ERA_FACTOR times longer than the view are eras, drawn in a band of their own.
     The rest are packed into PACKED_LANES lanes; those the height has room for are
@@ -335,7 +339,7 @@ def build_frame(
     # events starting in view decide.
     count = arrays.count_starting(t0, t1)
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
-        return _density_frame(arrays, vp, highlight_rows, count)
+        return _density_frame(arrays, vp, highlight_rows, count, highlight_others)
     era_length = ERA_FACTOR * vp.span
     covering = arrays.count_covering(t0)
     eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
@@ -630,7 +634,11 @@ def _in_view(point: bool, ext0: np.ndarray, ext1: np.ndarray, i: int, width: flo
 
 
 def _density_frame(
-    arrays: EventArrays, vp: Viewport, highlight_rows: np.ndarray | None, count: int
+    arrays: EventArrays,
+    vp: Viewport,
+    highlight_rows: np.ndarray | None,
+    count: int,
+    highlight_others: bool = False,
 ) -> Frame:
     buckets = int(np.ceil(vp.width / DENSITY_BUCKET_PX))
     edges = vp.start + np.arange(buckets + 1) * (DENSITY_BUCKET_PX * vp.seconds_per_px)
@@ -643,6 +651,8 @@ def _density_frame(
     if highlight_rows is not None:
         # Keys of the rows' own type: others would have numpy convert every hit row.
         hl = np.diff(np.searchsorted(highlight_rows, at.astype(highlight_rows.dtype)))
+        if highlight_others:  # the rows kept are those not highlighted
+            hl = counts - hl
     return Frame("density", vp, counts=counts, highlight_counts=hl, in_view=count)
 
 
