@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -96,6 +97,9 @@ _FIRST_FREE = (
 )
 # Line breaks become spaces (one for one, so offsets hold) in a one-line snippet.
 _LINE_BREAKS = re.compile("[\n\r\t\u2028\u2029]")
+# The main index's name in a statement, for _run to point it at the word pairs' index.
+_MAIN_INDEX = re.compile(r"\barticle_fts\b")
+_PAIRS = "article_pairs"
 
 
 @dataclass(frozen=True)
@@ -383,7 +387,15 @@ def _matching_sql(
     return sql, params
 
 
-def _run(store: Store, sql: str, params: Sequence[object] | Mapping[str, object]) -> list[tuple]:
+def _run(
+    store: Store,
+    sql: str,
+    params: Sequence[object] | Mapping[str, object],
+    table: str = "article_fts",
+) -> list[tuple]:
+    """Run a read; table names the index that the statement's article_fts stands for."""
+    if table != "article_fts":
+        sql = _MAIN_INDEX.sub(table, sql)
     try:
         return store.db.conn.execute(sql, params).fetchall()
     except sqlite3.Error as exc:
@@ -396,6 +408,166 @@ def _run(store: Store, sql: str, params: Sequence[object] | Mapping[str, object]
         if "locked" in text or "busy" in text:
             raise SearchError("The library is busy; try the search again") from exc
         raise SearchError(f"The search could not run: {text}") from exc
+
+
+def _pair_term(store: Store, query: Query) -> str | None:
+    """The token of the word pairs' index (schema v13) that stands for the query when it
+    is a phrase of two of the commonest words (first_second), else None.
+
+    None too while any article is marked as written without its pairs (search_unpaired):
+    the phrase is then found in the main index, the slow way, until fill_word_pairs.
+    """
+    if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
+        return None
+    term = query.terms[0]
+    if term.prefix or len(term.tokens) != 2:
+        return None
+    words = sorted(set(term.tokens))
+    try:
+        held, unpaired = store.db.conn.execute(
+            f"SELECT (SELECT count(*) FROM search_pair_words WHERE word IN"
+            f" ({','.join('?' * len(words))})), EXISTS (SELECT 1 FROM search_unpaired)",
+            words,
+        ).fetchone()
+    except sqlite3.Error:  # a store opened read-only before its migration to v13
+        return None
+    if held != len(words) or unpaired:
+        return None
+    return "_".join(term.tokens)
+
+
+_PAIR_INSTANCES = "temp.article_pair_instances"
+# bm25 as FTS5 computes it (its fts5_aux.c), for a phrase ranked from the word pairs.
+_BM25_K1 = 1.2
+_BM25_B = 0.75
+
+
+def _ranked_pairs(
+    store: Store,
+    pair: str,
+    where: str,
+    params: list[object],
+    filtered: bool,
+    order: Order,
+    limit: int,
+    offset: int,
+) -> tuple[list[tuple[int, float | None]], int]:
+    """The page of a two-word phrase read from the word pairs' index and its number of
+    hits, in the order the main index gives it (_ranked_in_one_pass, _ranked).
+
+    The pair's occurrences (article, column) are read once, with no bm25: where they
+    are gives each hit's tier, and how often, weighted by column, its bm25 term
+    frequency.  bm25 is then computed as FTS5 computes it over the main index (the
+    article's length in tokens, the index's mean length, the idf of the phrase's
+    count of articles, which the pair's is), for the tiers on the page only; so the
+    page is the main index's, without the phrase's positions compared in every article
+    holding both words, twice.
+    """
+    _run(
+        store,
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_PAIR_INSTANCES}"
+        " USING fts5vocab(main, article_pairs, 'instance')",
+        [],
+    )
+    found = _run(
+        store,
+        f"SELECT doc, sum(CASE col WHEN 'title' THEN {TITLE_WEIGHT} WHEN 'lead' THEN"
+        f" {LEAD_WEIGHT} ELSE 1.0 END), min(CASE col WHEN 'title' THEN 0 WHEN 'lead' THEN 1"
+        f" ELSE 2 END) FROM {_PAIR_INSTANCES} WHERE term = ? GROUP BY doc",
+        [pair],
+    )
+    in_index = len(found)  # the phrase's count of articles (bm25's idf)
+    if filtered:
+        kept = {r for (r,) in _run(store, f"SELECT article_fts.rowid{where}", params, _PAIRS)}
+        found = [row for row in found if row[0] in kept]
+    total = len(found)
+    if order == "newest":
+        newest = sorted((row[0] for row in found), reverse=True)[offset : offset + limit]
+        return [(r, None) for r in newest], total
+    tiers: list[list[tuple[int, float]]] = [[], [], []]
+    for rowid, frequency, place in found:
+        tiers[place].append((rowid, frequency))
+    rows: list[tuple[int, float | None]] = []
+    position = 0
+    for k, tier in enumerate(tiers):
+        skip = max(0, offset - position)
+        take = min(limit - len(rows), len(tier) - skip)
+        position += len(tier)
+        if take <= 0:
+            if len(rows) >= limit:
+                break
+            continue
+        if total > PHRASE_ONE_PASS and len(tier) > RANK_WINDOW:
+            # As _ranked orders a tier too large to score: newest first.
+            newest = sorted((r for r, _ in tier), reverse=True)[skip : skip + take]
+            rows += [(r, None) for r in newest]
+            continue
+        scored = [
+            (k * _TIER_SPAN + score, rowid)
+            for rowid, score in _bm25_of_main_index(store, tier, in_index)
+        ]
+        scored.sort(key=lambda item: (item[0], -item[1]))
+        rows += [(rowid, rank) for rank, rowid in scored[skip : skip + take]]
+    return rows, total
+
+
+def _bm25_of_main_index(
+    store: Store, hits: list[tuple[int, float]], in_index: int
+) -> list[tuple[int, float]]:
+    """(rowid, bm25) of one phrase's hits, given each hit's weighted count of it, as
+    bm25(article_fts, 1, TITLE_WEIGHT, LEAD_WEIGHT) gives them (same operations, same
+    order, so the same doubles)."""
+    rows, tokens = _index_totals(store)
+    idf = math.log((rows - in_index + 0.5) / (in_index + 0.5))
+    if idf <= 0.0:
+        idf = 1e-6
+    mean = tokens / rows
+    sizes = dict(
+        _run(
+            store,
+            "SELECT id, sz FROM article_fts_docsize WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps([r for r, _ in hits])],
+        )
+    )
+    k1, b = _BM25_K1, _BM25_B
+    scored = []
+    for rowid, frequency in hits:
+        size = float(_varints_sum(sizes.get(rowid, b"")))
+        score = 0.0 + idf * (
+            (frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * size / mean))
+        )
+        scored.append((rowid, -1.0 * score))
+    return scored
+
+
+def _index_totals(store: Store) -> tuple[int, int]:
+    """The main index's row count and its token count over every column (its averages
+    record: varints, the rows then each column's tokens)."""
+    found = _run(store, "SELECT block FROM article_fts_data WHERE id = 1", [])
+    values = _varints(bytes(found[0][0])) if found else [0]
+    return max(values[0], 1), sum(values[1:])
+
+
+def _varints_sum(blob: bytes) -> int:
+    """The sum of the SQLite varints of a blob (a docsize record: tokens per column)."""
+    if max(blob, default=0) < 0x80:
+        return sum(blob)  # every column under 128 tokens: one byte each
+    return sum(_varints(blob))
+
+
+def _varints(blob: bytes) -> list[int]:
+    """The SQLite varints of a blob (7 bits a byte, high bit set on all but the last;
+    the 9-byte form never occurs in token counts)."""
+    values: list[int] = []
+    value, i = 0, 0
+    while i < len(blob):
+        byte = blob[i]
+        value = (value << 7) | (byte & 0x7F)
+        i += 1
+        if byte < 0x80:
+            values.append(value)
+            value = 0
+    return values
 
 
 @contextlib.contextmanager
@@ -568,11 +740,20 @@ def search(
     with _time_limit(store, time_limit):
         forms = _expand(store, parsed)
         reads = _Reads()
-        where, params = _matching_sql(store, parsed.fts(forms), *filters, reads=reads)
+        # A phrase of two of the commonest words is found in the word pairs' index and
+        # ranked from it as the main index would rank it (the same rowids).
+        pair = _pair_term(store, parsed)
+        if pair is not None:
+            where, params = _matching_sql(store, f'"{pair}"', *filters, reads=reads)
+        else:
+            where, params = _matching_sql(store, parsed.fts(forms), *filters, reads=reads)
         rows: list[tuple[int, float | None]] = []
         ranked = None
         exact = True
-        if order == "relevance" and _one_pass_first(parsed, filters):
+        if pair is not None:
+            filtered = any(v is not None for v in filters[:3])
+            ranked = _ranked_pairs(store, pair, where, params, filtered, order, limit, offset)
+        elif order == "relevance" and _one_pass_first(parsed, filters):
             # Likely few hits: rank them all in one read, which counts them too (no
             # separate count, the costly part of a phrase or a filtered common word).
             # With the filters' rowids read first, the read's cost is the walk of the
@@ -1027,21 +1208,24 @@ def matching_article_ids(
     parsed = _as_query(query)
     with _time_limit(store, time_limit):
         forms = _expand(store, parsed)
-        where, params = _matching_sql(
-            store, parsed.fts(forms), source, date_from, date_to, event_kind
-        )
+        pair = _pair_term(store, parsed)
+        table = "article_fts" if pair is None else "article_pairs"
+        expression = parsed.fts(forms) if pair is None else f'"{pair}"'
+        where, params = _matching_sql(store, expression, source, date_from, date_to, event_kind)
         # The index's rowids as one text (a Python object a hit costs 4 times more), in
         # rowid order, mapped to article ids by the article map when there are many.
-        rowids = _int_array(_run(store, "SELECT group_concat(article_fts.rowid)" + where, params))
+        rowids = _int_array(
+            _run(store, "SELECT group_concat(article_fts.rowid)" + where, params, table)
+        )
         articles = _article_map(store, build=len(rowids) >= _MAP_WORTH)
         if articles is not None:
             found = articles.sorted_ids_of_rowids(rowids)
             if found is not None:
                 return found
         where, params = _matching_sql(
-            store, parsed.fts(forms), source, date_from, date_to, event_kind, join=True
+            store, expression, source, date_from, date_to, event_kind, join=True
         )
-        ids = _int_array(_run(store, "SELECT group_concat(s.article_id)" + where, params))
+        ids = _int_array(_run(store, "SELECT group_concat(s.article_id)" + where, params, table))
     ids.sort()
     return ids
 
