@@ -255,3 +255,25 @@ def test_migration_v13_builds_the_pairs_of_a_stored_index(tmp_path: Path) -> Non
         assert search(store, '"في من"').total == 2
         assert search(store, '"من على"').total == 1
         assert search(store, '"على الطريق"').total == 1  # not pair words: the main index
+
+
+def test_a_date_set_again_unchanged_leaves_the_pairs_and_recompute_fills_them(
+    store: Store,
+) -> None:
+    from timeline.library import recompute_events
+
+    draft = ArticleDraft(title="عنوان", body="قال في من قبل", published_raw="2020-01-02")
+    published = DateValue("2020-01-02", "day", START)
+    article_id, _ = store.add_article(draft, "a", published, search_parts(draft.title, draft.body))
+    store.set_published(article_id, published, draft.title)
+    assert _marked(store) == 0  # not re-indexed: nothing changed
+    store.set_published(article_id, DateValue("2020-01-03", "day", START + 86_400), "t")
+    assert _marked(store) == 2  # the old rowid (its pair row stale) and the new one
+    store.db.conn.execute(
+        "INSERT INTO articles (uid, title, body, imported_at) VALUES ('b', 'في من', 'ب', 'n')"
+    )
+    assert _marked(store) == 3
+    recompute_events(store)
+    assert (_pair_rows(store), _marked(store)) == (2, 0)
+    assert search_module._pair_term(store, search_module.parse_query('"في من"')) == "في_من"
+    assert search(store, '"في من"').total == 2

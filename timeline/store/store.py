@@ -790,13 +790,14 @@ class Store:
 
     def set_published(self, article_id: int, published: DateValue | None, label: str) -> None:
         """Replace an article's publication date and its publication event."""
+        # Only when it changed: the search index's update triggers re-index the article
+        # (and mark its word pairs stale) for any update of published_start, and a
+        # recompute sets every article's date again, nearly always to what it was.
+        value, start = (published.value, published.start) if published else (None, None)
         self.db.conn.execute(
-            "UPDATE articles SET published = ?, published_start = ? WHERE id = ?",
-            (
-                published.value if published else None,
-                published.start if published else None,
-                article_id,
-            ),
+            "UPDATE articles SET published = ?, published_start = ? WHERE id = ?"
+            " AND (published IS NOT ? OR published_start IS NOT ?)",
+            (value, start, article_id, value, start),
         )
         self.db.conn.execute(
             "DELETE FROM events WHERE article_id = ? AND kind = 'published'", (article_id,)
