@@ -151,6 +151,8 @@ def test_pairs_are_the_neighbouring_tokens_as_the_index_cuts_them() -> None:
     words = frozenset(search_tokens("في من على إلى"))
     text = "ذهب في من، على الطريق إلى في\nمن"
     assert word_pairs(" ".join(search_tokens(text)), words) == "في_من من_علي الي_في في_من"
+    # Pair words that folding could give (Latin): the text is folded as the index folds.
+    assert word_pairs("The CAFÉ in من", frozenset({"the", "cafe", "in"})) == "the_cafe cafe_in"
     # As search_parts gives the parts (normalized, not yet folded): the same tokens.
     parts = search_parts("عنوان في من", text)
     assert parts is not None

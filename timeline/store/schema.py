@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import sqlite3
@@ -742,14 +743,25 @@ def word_pairs(text: str, words: frozenset[str]) -> str:
     Only two-word phrases are read from the pairs: a longer one as a phrase of its pairs
     would also match runs of pairs that other words part (a b x b c for a b c).
     """
-    from timeline.text.query import fold_text
+    if _folding_matters(words):
+        from timeline.text.query import fold_text
 
-    tokens = _PAIR_TOKEN.findall(fold_text(text))
+        text = fold_text(text)
+    tokens = _PAIR_TOKEN.findall(text)
     return " ".join(
         f"{first}_{second}"
         for first, second in itertools.pairwise(tokens)
         if first in words and second in words
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _folding_matters(words: frozenset[str]) -> bool:
+    """Whether a token folded (lower case, Latin diacritics taken off) could become one
+    of words: not when they are all Arabic letters and digits, which folding leaves as
+    they are and no other character folds into (folding took half of an import's time
+    for the pairs)."""
+    return not all(all("\u0621" <= c <= "\u06ff" or c.isdigit() for c in w) for w in words)
 
 
 def pair_parts(parts: tuple[str, str, str], words: frozenset[str]) -> tuple[str, str, str]:
