@@ -79,11 +79,31 @@ def _page(store: Store, query: str, **kwargs: object) -> tuple[list, int, bool]:
     return [(h.article_id, h.rank) for h in result.hits], result.total, result.total_exact
 
 
+@pytest.mark.parametrize("other_writers", [False, True])
 def test_a_phrase_of_pair_words_is_read_from_the_pairs_and_ranked_as_the_main_index_ranks_it(
-    news: Store, monkeypatch: pytest.MonkeyPatch
+    news: Store, monkeypatch: pytest.MonkeyPatch, other_writers: bool
 ) -> None:
     phrases = _phrases(news, 40)
     assert len(phrases) >= 30
+    if other_writers:
+        # Rows written, changed and deleted by a plain connection: marked, checked one
+        # by one from their text while the rest is read from the pairs.
+        conn = news.db.conn
+        bodies = [b for (b,) in conn.execute("SELECT body FROM articles ORDER BY id LIMIT 12")]
+        conn.execute("DELETE FROM articles WHERE id IN (20, 21, 22)")
+        for k, body in enumerate(bodies[:6]):
+            conn.execute(
+                "UPDATE articles SET body = ?, published_start = ? WHERE id = ?",
+                (bodies[-1 - k], START + k * 86_400, 30 + k),
+            )
+            conn.execute(
+                "INSERT INTO articles (uid, title, body, source, published_start, imported_at)"
+                " VALUES (?, 'عنوان', ?, 'مصدر', ?, 'now')",
+                (f"other{k}", body, START + 100 * k * 86_400 if k % 2 else None),
+            )
+        assert 0 < _marked(news) <= search_module.MARKED_MAX
+        pairs = [search_module._pair_term(news, search_module.parse_query(p)) for p in phrases]
+        assert sum(bool(search_module._marked_pairs(news, str(p))[1]) for p in pairs) > 10
     source = news.db.conn.execute("SELECT source FROM articles LIMIT 1").fetchone()[0]
     cases: list[dict[str, object]] = [
         {},
@@ -193,10 +213,16 @@ def test_other_writers_mark_their_rows_and_phrases_stay_right_until_the_pairs_ar
     db.conn.commit()
     db.conn.close()
     assert _marked(store) == 3
-    # Marked rows: the phrase is read from the main index, and is right.
-    assert search_module._pair_term(store, search_module.parse_query('"في من"')) is None
+    # Marked rows are checked one by one; past MARKED_MAX the phrase is read from the
+    # main index.  Either way it is right.
     expected = {10, first + 1}
+    assert search_module._pair_term(store, search_module.parse_query('"في من"')) == "في_من"
     assert {h.article_id for h in search(store, '"في من"').hits} == expected
+    assert set(matching_article_ids(store, '"في من"').tolist()) == expected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_module, "MARKED_MAX", 2)
+        assert search_module._pair_term(store, search_module.parse_query('"في من"')) is None
+        assert {h.article_id for h in search(store, '"في من"').hits} == expected
     assert store.fill_word_pairs() == 3
     assert (_pair_rows(store), _marked(store)) == (3, 0)
     assert search_module._pair_term(store, search_module.parse_query('"في من"')) == "في_من"

@@ -806,7 +806,7 @@ def _write_pairs(
         ):
             parts = search_parts(title, body)
             if parts is None:  # a NUL: SQL and Python would not cut it alike
-                parts = _sql_parts(conn, rowid)
+                parts = stored_search_parts(conn, rowid)
             rows.append((rowid, *pair_parts(parts, words)))
         conn.executemany(INDEX_PAIRS_SQL, rows)
         if progress is not None:
@@ -814,7 +814,8 @@ def _write_pairs(
     return len(chosen)
 
 
-def _sql_parts(conn: sqlite3.Connection, rowid: int) -> tuple[str, str, str]:
+def stored_search_parts(conn: sqlite3.Connection, rowid: int) -> tuple[str, str, str]:
+    """(title, lead, rest) of the article at an index rowid as SQL cuts it (the views)."""
     title, lead, body = conn.execute(
         "SELECT t.title, t.lead, t.body FROM article_search_parts t"
         " JOIN article_search s ON s.article_id = t.id WHERE s.fts_rowid = ?",

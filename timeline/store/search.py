@@ -17,7 +17,14 @@ from typing import Literal
 import numpy as np
 
 from timeline.store.listing import in_chronological_order
-from timeline.store.schema import LONG_MENTION, SHORT_MENTION
+from timeline.store.schema import (
+    LONG_MENTION,
+    SHORT_MENTION,
+    pair_parts,
+    pair_words,
+    search_parts,
+    stored_search_parts,
+)
 from timeline.store.store import Store
 from timeline.text.query import (
     EmptyQueryError,
@@ -414,8 +421,10 @@ def _pair_term(store: Store, query: Query) -> str | None:
     """The token of the word pairs' index (schema v13) that stands for the query when it
     is a phrase of two of the commonest words (first_second), else None.
 
-    None too while any article is marked as written without its pairs (search_unpaired):
-    the phrase is then found in the main index, the slow way, until fill_word_pairs.
+    The rowids marked as written without their pairs, or with stale ones
+    (search_unpaired), are checked one by one (_marked_pairs); while more than
+    MARKED_MAX are marked, None: the phrase is found in the main index, the slow way,
+    until fill_word_pairs.
     """
     if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
         return None
@@ -424,16 +433,52 @@ def _pair_term(store: Store, query: Query) -> str | None:
         return None
     words = sorted(set(term.tokens))
     try:
-        held, unpaired = store.db.conn.execute(
+        held, marked = store.db.conn.execute(
             f"SELECT (SELECT count(*) FROM search_pair_words WHERE word IN"
-            f" ({','.join('?' * len(words))})), EXISTS (SELECT 1 FROM search_unpaired)",
-            words,
+            f" ({','.join('?' * len(words))})),"
+            " (SELECT count(*) FROM (SELECT 1 FROM search_unpaired LIMIT ?))",
+            [*words, MARKED_MAX + 1],
         ).fetchone()
     except sqlite3.Error:  # a store opened read-only before its migration to v13
         return None
-    if held != len(words) or unpaired:
+    if held != len(words) or marked > MARKED_MAX:
         return None
     return "_".join(term.tokens)
+
+
+# At most this many rowids marked as without their word pairs are checked one by one
+# (their article's text cut into pairs, 0.15 ms each); more, and a phrase is read from
+# the main index.
+MARKED_MAX = 1_000
+
+
+def _marked_pairs(store: Store, pair: str) -> tuple[set[int], dict[int, tuple[float, int]]]:
+    """The rowids marked in search_unpaired (whatever the pair index says of them is not
+    to be trusted), and those of them whose article holds the pair now: rowid ->
+    (its column-weighted count, its place: 0 title, 1 lead, 2 body)."""
+    rows = _run(
+        store,
+        "SELECT u.fts_rowid, a.title, a.body FROM search_unpaired u"
+        " LEFT JOIN article_search s ON s.fts_rowid = u.fts_rowid"
+        " LEFT JOIN articles a ON a.id = s.article_id",
+        [],
+    )
+    marked = {rowid for rowid, _, _ in rows}
+    found: dict[int, tuple[float, int]] = {}
+    if not rows:
+        return marked, found
+    words = pair_words(store.db.conn)
+    for rowid, title, body in rows:
+        if title is None:
+            continue  # no article holds the rowid now
+        parts = search_parts(title, body) or stored_search_parts(store.db.conn, rowid)
+        body_pairs, title_pairs, lead_pairs = (
+            text.split().count(pair) for text in pair_parts(parts, words)
+        )
+        if body_pairs or title_pairs or lead_pairs:
+            frequency = float(body_pairs + TITLE_WEIGHT * title_pairs + LEAD_WEIGHT * lead_pairs)
+            found[rowid] = (frequency, 0 if title_pairs else 1 if lead_pairs else 2)
+    return marked, found
 
 
 _PAIR_INSTANCES = "temp.article_pair_instances"
@@ -447,7 +492,7 @@ def _ranked_pairs(
     pair: str,
     where: str,
     params: list[object],
-    filtered: bool,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
     order: Order,
     limit: int,
     offset: int,
@@ -476,9 +521,14 @@ def _ranked_pairs(
         f" ELSE 2 END) FROM {_PAIR_INSTANCES} WHERE term = ? GROUP BY doc",
         [pair],
     )
+    marked, marked_found = _marked_pairs(store, pair)
+    if marked:
+        found = [row for row in found if row[0] not in marked]
+        found += [(rowid, frequency, place) for rowid, (frequency, place) in marked_found.items()]
     in_index = len(found)  # the phrase's count of articles (bm25's idf)
-    if filtered:
+    if any(v is not None for v in filters[:3]):
         kept = {r for (r,) in _run(store, f"SELECT article_fts.rowid{where}", params, _PAIRS)}
+        kept |= _filtered_rowids(store, filters, list(marked_found))
         found = [row for row in found if row[0] in kept]
     total = len(found)
     if order == "newest":
@@ -509,6 +559,33 @@ def _ranked_pairs(
         scored.sort(key=lambda item: (item[0], -item[1]))
         rows += [(rowid, rank) for rank, rowid in scored[skip : skip + take]]
     return rows, total
+
+
+def _filtered_rowids(
+    store: Store,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    rowids: list[int],
+) -> set[int]:
+    """Those of a few index rowids whose articles pass the filters (checked apart from
+    the words, for the rowids the pair index does not know)."""
+    if not rowids:
+        return set()
+    source, date_from, date_to, event_kind = filters
+    passing = filtered_article_ids(
+        store, source=source, date_from=date_from, date_to=date_to, event_kind=event_kind
+    )
+    held = _run(
+        store,
+        "SELECT fts_rowid, article_id FROM article_search"
+        " WHERE fts_rowid IN (SELECT value FROM json_each(?))",
+        [json.dumps(rowids)],
+    )
+    at = np.searchsorted(passing, [article_id for _, article_id in held])
+    return {
+        rowid
+        for (rowid, article_id), i in zip(held, at.tolist(), strict=True)
+        if i < len(passing) and int(passing[i]) == article_id
+    }
 
 
 def _bm25_of_main_index(
@@ -751,8 +828,7 @@ def search(
         ranked = None
         exact = True
         if pair is not None:
-            filtered = any(v is not None for v in filters[:3])
-            ranked = _ranked_pairs(store, pair, where, params, filtered, order, limit, offset)
+            ranked = _ranked_pairs(store, pair, where, params, filters, order, limit, offset)
         elif order == "relevance" and _one_pass_first(parsed, filters):
             # Likely few hits: rank them all in one read, which counts them too (no
             # separate count, the costly part of a phrase or a filtered common word).
@@ -1217,6 +1293,9 @@ def matching_article_ids(
         rowids = _int_array(
             _run(store, "SELECT group_concat(article_fts.rowid)" + where, params, table)
         )
+        if pair is not None:
+            filters = (source, date_from, date_to, event_kind)
+            return _ids_of_rowids(store, _with_marked(store, pair, rowids, filters))
         articles = _article_map(store, build=len(rowids) >= _MAP_WORTH)
         if articles is not None:
             found = articles.sorted_ids_of_rowids(rowids)
@@ -1226,6 +1305,44 @@ def matching_article_ids(
             store, expression, source, date_from, date_to, event_kind, join=True
         )
         ids = _int_array(_run(store, "SELECT group_concat(s.article_id)" + where, params, table))
+    ids.sort()
+    return ids
+
+
+def _with_marked(
+    store: Store,
+    pair: str,
+    rowids: np.ndarray,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+) -> np.ndarray:
+    """The rowids a pair's read found, put right for the rowids marked as without
+    their pairs (those the pair index does not know, or knows stale)."""
+    marked, found = _marked_pairs(store, pair)
+    if not marked:
+        return rowids
+    kept = rowids[~np.isin(rowids, np.fromiter(marked, dtype=np.int64, count=len(marked)))]
+    if any(v is not None for v in filters[:3]):
+        extra = sorted(_filtered_rowids(store, filters, list(found)))
+    else:
+        extra = sorted(found)
+    return np.union1d(kept, np.array(extra, dtype=np.int64))
+
+
+def _ids_of_rowids(store: Store, rowids: np.ndarray) -> np.ndarray:
+    """The sorted article ids (int64) of index rowids."""
+    articles = _article_map(store, build=len(rowids) >= _MAP_WORTH)
+    if articles is not None:
+        found = articles.sorted_ids_of_rowids(rowids)
+        if found is not None:
+            return found
+    ids = _int_array(
+        _run(
+            store,
+            "SELECT group_concat(article_id) FROM article_search"
+            " WHERE fts_rowid IN (SELECT value FROM json_each(?))",
+            [json.dumps(rowids.tolist())],
+        )
+    )
     ids.sort()
     return ids
 
