@@ -695,9 +695,10 @@ def _v12_long_mentions(db: sqlite_utils.Database) -> None:
 # mark the rowid in search_unpaired; so do a deletion and an update, which keep the old
 # title and body there while the pair row written from them is still in the index (a
 # contentless table deletes a row only when given what it indexed: SQLite 3.40 has no
-# contentless_delete).  While any rowid is marked, phrases are found in article_fts, the
-# slow way; fill_word_pairs (run by an import's end and by `timeline recompute`) takes
-# the old rows out, writes the pairs of what is stored and clears the marks.
+# contentless_delete).  A search checks the marked rowids the slow way, one by one
+# (timeline/store/search.py); fill_word_pairs (run by an import's end and by `timeline
+# recompute`) takes the old rows out, writes the pairs of what is stored and clears the
+# marks.
 #
 # The word list is chosen once, when the pairs are built: the PAIR_WORDS terms of the
 # index in the most articles, or, in a store of fewer than PAIR_WORDS_FROM articles,
@@ -722,8 +723,7 @@ def _pair_words_chosen(conn: sqlite3.Connection) -> list[str]:
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_vocab USING fts5vocab(main, article_fts, 'row')"
     )
     rows = conn.execute(
-        "SELECT term FROM temp.pair_vocab WHERE term NOT GLOB '*_*' ORDER BY doc DESC, term"
-        " LIMIT ?",
+        "SELECT term FROM temp.pair_vocab ORDER BY doc DESC, term LIMIT ?",
         (PAIR_WORDS,),
     ).fetchall()
     conn.execute("DROP TABLE temp.pair_vocab")
