@@ -108,7 +108,8 @@ def test_a_phrase_of_pair_words_is_read_from_the_pairs_and_ranked_as_the_main_in
     cases: list[dict[str, object]] = [
         {},
         {"offset": 3},
-        {"order": "newest"},
+        {"offset": 25},
+        {"order": "newest", "offset": 5},
         {"source": source},
         {"date_from": START + 50 * 86_400, "date_to": START + 250 * 86_400},
         {"date_from": START + 50 * 86_400, "event_kind": "mentioned"},
