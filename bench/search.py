@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from timeline.store import Store
 from timeline.store import search as search_module
 from timeline.store.edits import with_user_text_matches
+from timeline.store.schema import rebuild_word_pairs
 from timeline.store.search import SearchError, in_list_order, matching_article_ids, search
 from timeline.text.normalize import normalize
 
@@ -168,6 +169,8 @@ def build(path: Path, n: int, seed: int = 7) -> None:
         with store.transaction():
             for _, sql in triggers:
                 conn.execute(sql)
+            # The word pairs of phrases (schema v13), words chosen from this store.
+            rebuild_word_pairs(conn)
     print(f"\nbuilt in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
@@ -282,7 +285,8 @@ def sizes(store: Store) -> dict[str, float]:
     conn = store.db.conn
     index = conn.execute(
         "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'article_fts%'"
-        " OR name IN ('article_search', 'articles_source')"
+        " OR name LIKE 'article_pairs%'"
+        " OR name IN ('article_search', 'articles_source', 'search_pair_words', 'search_unpaired')"
     ).fetchone()[0]
     text = conn.execute(
         "SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))) FROM articles"

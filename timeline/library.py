@@ -861,6 +861,7 @@ def recompute_events(store: Store, progress: Progress | None = None) -> int:
                 published = parse_published(published_raw)
                 store.set_published(article_id, published, title)
                 store.replace_mentions(article_id, mention_events(article_id, body, published))
+    store.fill_word_pairs()  # the phrase index's pairs of articles other writers wrote
     if progress is not None and ids:
         progress(len(ids), len(ids), f"#{ids[-1]}")
     return len(ids)

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.model import ArticleDraft, to_axis
-from timeline.store import Store
+from timeline.store import Store, schema
 from timeline.store import search as search_module
 from timeline.store.schema import SCHEMA_VERSION, SHORT_MENTION
 from timeline.store.search import filtered_article_ids, matching_article_ids, search
@@ -120,9 +120,8 @@ def test_the_mentions_read_is_bounded_and_long_ones_have_their_index(
     assert "events_timeline (start>? AND start<?)" in plan
     assert "events_long_mentions" in plan
     # A store of the version before gains the index when opened.
-    conn.executescript(
-        f"DROP INDEX events_long_mentions; PRAGMA user_version = {SCHEMA_VERSION - 1};"
-    )
+    before = schema.MIGRATIONS.index(schema._v12_long_mentions)
+    conn.executescript(f"DROP INDEX events_long_mentions; PRAGMA user_version = {before};")
     path = store.path
     store.close()
     with Store(path) as again:

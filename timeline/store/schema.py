@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
@@ -676,6 +679,236 @@ def _v12_long_mentions(db: sqlite_utils.Database) -> None:
     )
 
 
+# -- v13: word pairs of the commonest words, for phrases -----------------------------
+#
+# A phrase is evaluated by FTS5 by comparing the positions of its words in every article
+# holding them all, and bm25 evaluates it a second time for its idf: for two words in
+# most articles, 50-170 ms at 100,000 articles.  article_pairs indexes each pair of
+# neighbouring words that are both among the commonest (search_pair_words) as one token
+# (first_second), with the same rowids and columns as article_fts, so such a phrase is a
+# term query there: one short list, read as a word's.  Only the commonest words: the
+# pairs of every word would be near the main index's size.
+#
+# The pairs are cut in Python (SQL in a trigger cannot split a text), so only our writers
+# (the importer, Store.add_article, this migration, fill_word_pairs) write them.  Any
+# other writer (sqlite-utils, Datasette, a plain INSERT) goes through the triggers, which
+# mark the rowid in search_unpaired; so do a deletion and an update, which keep the old
+# title and body there while the pair row written from them is still in the index (a
+# contentless table deletes a row only when given what it indexed: SQLite 3.40 has no
+# contentless_delete).  A search checks the marked rowids the slow way, one by one
+# (timeline/store/search.py); fill_word_pairs (run by an import's end and by `timeline
+# recompute`) takes the old rows out, writes the pairs of what is stored and clears the
+# marks.
+#
+# The word list is chosen once, when the pairs are built: the PAIR_WORDS terms of the
+# index in the most articles, or, in a store of fewer than PAIR_WORDS_FROM articles,
+# DEFAULT_PAIR_WORDS (the words in the most articles of 31,030 Saudi news articles).
+PAIR_WORDS = 64
+PAIR_WORDS_FROM = 2_000
+_DEFAULT_PAIR_TEXT = (
+    "في من علي ان الي التي عن مع الذي ما خلال بعد هذا هذه بين كما لا حيث انه او"
+    " ذلك كل قبل اليوم العام بن وقال كان لم حتي وفي امس قد عدد عام رييس اي اكثر"
+    " الله تم محمد ومن هو له وهو فيها الماضي وذلك منذ غير بها فيما لها اخري كانت"
+    " الا بعض منطقه الاول السعوديه المملكه وان الذين فيه"
+)
+DEFAULT_PAIR_WORDS = tuple(_DEFAULT_PAIR_TEXT.split())
+_PAIR_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _pair_words_chosen(conn: sqlite3.Connection) -> list[str]:
+    """The words whose pairs are indexed, chosen from what the store holds now."""
+    if conn.execute("SELECT count(*) FROM article_search").fetchone()[0] < PAIR_WORDS_FROM:
+        return list(DEFAULT_PAIR_WORDS[:PAIR_WORDS])
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_vocab USING fts5vocab(main, article_fts, 'row')"
+    )
+    rows = conn.execute(
+        "SELECT term FROM temp.pair_vocab ORDER BY doc DESC, term LIMIT ?",
+        (PAIR_WORDS,),
+    ).fetchall()
+    conn.execute("DROP TABLE temp.pair_vocab")
+    return [term for (term,) in rows]
+
+
+def pair_words(conn: sqlite3.Connection) -> frozenset[str]:
+    """The words whose pairs the store indexes."""
+    return frozenset(word for (word,) in conn.execute("SELECT word FROM search_pair_words"))
+
+
+def word_pairs(text: str, words: frozenset[str]) -> str:
+    """The pairs of neighbouring words of a text (a part of search_parts: normalized)
+    that are both in words, as article_pairs indexes them: first_second, space-separated.
+
+    Tokens as the index's tokenizer cuts and folds them (timeline.text.query.search_tokens).
+    Only two-word phrases are read from the pairs: a longer one as a phrase of its pairs
+    would also match runs of pairs that other words part (a b x b c for a b c).
+    """
+    if _folding_matters(words):
+        from timeline.text.query import fold_text
+
+        text = fold_text(text)
+    tokens = _PAIR_TOKEN.findall(text)
+    return " ".join(
+        f"{first}_{second}"
+        for first, second in itertools.pairwise(tokens)
+        if first in words and second in words
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _folding_matters(words: frozenset[str]) -> bool:
+    """Whether a token folded (lower case, Latin diacritics taken off) could become one
+    of words: not when they are all Arabic letters and digits, which folding leaves as
+    they are and no other character folds into (folding took half of an import's time
+    for the pairs)."""
+    return not all(all("\u0621" <= c <= "\u06ff" or c.isdigit() for c in w) for w in words)
+
+
+def pair_parts(parts: tuple[str, str, str], words: frozenset[str]) -> tuple[str, str, str]:
+    """(body, title, lead) of article_pairs for search_parts' (title, lead, rest)."""
+    title, lead, rest = parts
+    return word_pairs(rest, words), word_pairs(title, words), word_pairs(lead, words)
+
+
+# The importer's pair row for an article it indexed at rowid ? (body, title, lead).
+INDEX_PAIRS_SQL = "INSERT INTO article_pairs (rowid, body, title, lead) VALUES (?, ?, ?, ?)"
+# Mark a rowid whose pair row is missing (written by another writer) or stale.
+_MARK_NEW = (
+    "INSERT OR IGNORE INTO search_unpaired (fts_rowid)"
+    " SELECT fts_rowid FROM article_search WHERE article_id = NEW.id;"
+)
+_MARK_OLD = (
+    "INSERT OR IGNORE INTO search_unpaired (fts_rowid, title, body)"
+    " SELECT fts_rowid, OLD.title, OLD.body FROM article_search WHERE article_id = OLD.id;"
+)
+
+
+def _write_pairs(
+    conn: sqlite3.Connection, words: frozenset[str], rowids: Iterable[int] | None
+) -> int:
+    """Write the pair rows of the articles at these index rowids (every article when
+    None), in rowid order, in chunks with progress; how many."""
+    if rowids is None:
+        chosen = [r for (r,) in conn.execute("SELECT fts_rowid FROM article_search ORDER BY 1")]
+    else:
+        chosen = sorted(rowids)
+    progress = migration_progress.get()
+    chunk = 2_000
+    for i in range(0, len(chosen), chunk):
+        part = chosen[i : i + chunk]
+        marks = ",".join("?" * len(part))
+        rows = []
+        for rowid, title, body in conn.execute(
+            "SELECT s.fts_rowid, a.title, a.body FROM article_search s"
+            f" JOIN articles a ON a.id = s.article_id WHERE s.fts_rowid IN ({marks})"
+            " ORDER BY s.fts_rowid",
+            part,
+        ):
+            parts = search_parts(title, body)
+            if parts is None:  # a NUL: SQL and Python would not cut it alike
+                parts = stored_search_parts(conn, rowid)
+            rows.append((rowid, *pair_parts(parts, words)))
+        conn.executemany(INDEX_PAIRS_SQL, rows)
+        if progress is not None:
+            progress(i + len(part), len(chosen), "word pairs")
+    return len(chosen)
+
+
+def stored_search_parts(conn: sqlite3.Connection, rowid: int) -> tuple[str, str, str]:
+    """(title, lead, rest) of the article at an index rowid as SQL cuts it (the views)."""
+    title, lead, body = conn.execute(
+        "SELECT t.title, t.lead, t.body FROM article_search_parts t"
+        " JOIN article_search s ON s.article_id = t.id WHERE s.fts_rowid = ?",
+        (rowid,),
+    ).fetchone()
+    return title, lead, body
+
+
+def fill_word_pairs(conn: sqlite3.Connection) -> int:
+    """Bring article_pairs in step for the rowids marked in search_unpaired: take out the
+    pair rows written from the old texts kept there, write the pairs of the articles that
+    hold those rowids now, and clear the marks; how many rowids were marked."""
+    marked = conn.execute("SELECT fts_rowid, title, body FROM search_unpaired").fetchall()
+    if not marked:
+        return 0
+    words = pair_words(conn)
+    for rowid, title, body in marked:
+        if title is None:
+            continue
+        parts = search_parts(title, body)
+        if parts is None:
+            # Not cut alike in SQL and Python: the pairs cannot be told, so every pair
+            # row is written again (rare: a title or body holding a NUL).
+            conn.execute("INSERT INTO article_pairs (article_pairs) VALUES ('delete-all')")
+            conn.execute("DELETE FROM search_unpaired")
+            _write_pairs(conn, words, None)
+            return len(marked)
+        conn.execute(
+            "INSERT INTO article_pairs (article_pairs, rowid, body, title, lead)"
+            " VALUES ('delete', ?, ?, ?, ?)",
+            (rowid, *pair_parts(parts, words)),
+        )
+    held = [
+        r
+        for (r,) in conn.execute(
+            "SELECT s.fts_rowid FROM search_unpaired u JOIN article_search s"
+            " ON s.fts_rowid = u.fts_rowid"
+        )
+    ]
+    conn.execute("DELETE FROM search_unpaired")
+    _write_pairs(conn, words, held)
+    return len(marked)
+
+
+def _v13_word_pairs(db: sqlite_utils.Database) -> None:
+    conn = db.conn
+    # Built anew if run again (a store whose version was set back: the tests do).
+    for table in ("search_pair_words", "search_unpaired", "article_pairs"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    conn.execute("CREATE TABLE search_pair_words (word TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.execute(
+        "CREATE TABLE search_unpaired (fts_rowid INTEGER PRIMARY KEY, title TEXT, body TEXT)"
+    )
+    # Columns and rowids as article_fts's, so that a phrase's tiers (title; title or
+    # lead; anywhere) and filters read the same; '_' joins a pair's words into a token.
+    conn.execute(
+        "CREATE VIRTUAL TABLE article_pairs USING fts5(body, title, lead, content='',"
+        " tokenize='unicode61 remove_diacritics 2 tokenchars _')"
+    )
+    for name in _V4_TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")
+    watched = "id, title, body, published_start"
+    conn.execute(
+        "CREATE TRIGGER article_search_insert AFTER INSERT ON articles"
+        " WHEN NOT EXISTS (SELECT 1 FROM article_search WHERE article_id = NEW.id) BEGIN\n"
+        f"{_v4_index('NEW')}\n{_MARK_NEW}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_delete BEFORE DELETE ON articles BEGIN\n"
+        f"{_MARK_OLD}\n{_v4_unindex('OLD')}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_update_old BEFORE UPDATE OF {watched} ON articles"
+        f" BEGIN\n{_MARK_OLD}\n{_v4_unindex('OLD')}\nEND"
+    )
+    conn.execute(
+        f"CREATE TRIGGER article_search_update_new AFTER UPDATE OF {watched} ON articles"
+        f" BEGIN\n{_v4_index('NEW')}\n{_MARK_NEW}\nEND"
+    )
+    rebuild_word_pairs(conn)
+
+
+def rebuild_word_pairs(conn: sqlite3.Connection) -> None:
+    """Choose the pair words from what the store holds now and write every article's
+    pairs anew (the migration; a store loaded in bulk without the triggers)."""
+    conn.execute("INSERT INTO article_pairs (article_pairs) VALUES ('delete-all')")
+    conn.execute("DELETE FROM search_unpaired")
+    conn.execute("DELETE FROM search_pair_words")
+    words = _pair_words_chosen(conn)
+    conn.executemany("INSERT INTO search_pair_words (word) VALUES (?)", [(w,) for w in words])
+    _write_pairs(conn, frozenset(words), None)
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -691,6 +924,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v10_insert_trigger_skips_indexed,
     _v11_timeline_density,
     _v12_long_mentions,
+    _v13_word_pairs,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -16,7 +17,14 @@ from typing import Literal
 import numpy as np
 
 from timeline.store.listing import in_chronological_order
-from timeline.store.schema import LONG_MENTION, SHORT_MENTION
+from timeline.store.schema import (
+    LONG_MENTION,
+    SHORT_MENTION,
+    pair_parts,
+    pair_words,
+    search_parts,
+    stored_search_parts,
+)
 from timeline.store.store import Store
 from timeline.store.timeline_data import parse_ints
 from timeline.text.query import (
@@ -97,6 +105,9 @@ _FIRST_FREE = (
 )
 # Line breaks become spaces (one for one, so offsets hold) in a one-line snippet.
 _LINE_BREAKS = re.compile("[\n\r\t\u2028\u2029]")
+# The main index's name in a statement, for _run to point it at the word pairs' index.
+_MAIN_INDEX = re.compile(r"\barticle_fts\b")
+_PAIRS = "article_pairs"
 
 
 @dataclass(frozen=True)
@@ -384,7 +395,15 @@ def _matching_sql(
     return sql, params
 
 
-def _run(store: Store, sql: str, params: Sequence[object] | Mapping[str, object]) -> list[tuple]:
+def _run(
+    store: Store,
+    sql: str,
+    params: Sequence[object] | Mapping[str, object],
+    table: str = "article_fts",
+) -> list[tuple]:
+    """Run a read; table names the index that the statement's article_fts stands for."""
+    if table != "article_fts":
+        sql = _MAIN_INDEX.sub(table, sql)
     try:
         return store.db.conn.execute(sql, params).fetchall()
     except sqlite3.Error as exc:
@@ -397,6 +416,236 @@ def _run(store: Store, sql: str, params: Sequence[object] | Mapping[str, object]
         if "locked" in text or "busy" in text:
             raise SearchError("The library is busy; try the search again") from exc
         raise SearchError(f"The search could not run: {text}") from exc
+
+
+def _pair_term(store: Store, query: Query) -> str | None:
+    """The token of the word pairs' index (schema v13) that stands for the query when it
+    is a phrase of two of the commonest words (first_second), else None.
+
+    The rowids marked as written without their pairs, or with stale ones
+    (search_unpaired), are checked one by one (_marked_pairs); while more than
+    MARKED_MAX are marked, None: the phrase is found in the main index, the slow way,
+    until fill_word_pairs.
+    """
+    if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
+        return None
+    term = query.terms[0]
+    if term.prefix or len(term.tokens) != 2:
+        return None
+    words = sorted(set(term.tokens))
+    try:
+        held, marked = store.db.conn.execute(
+            f"SELECT (SELECT count(*) FROM search_pair_words WHERE word IN"
+            f" ({','.join('?' * len(words))})),"
+            " (SELECT count(*) FROM (SELECT 1 FROM search_unpaired LIMIT ?))",
+            [*words, MARKED_MAX + 1],
+        ).fetchone()
+    except sqlite3.Error:  # a store opened read-only before its migration to v13
+        return None
+    if held != len(words) or marked > MARKED_MAX:
+        return None
+    return "_".join(term.tokens)
+
+
+# At most this many rowids marked as without their word pairs are checked one by one
+# (their article's text cut into pairs, 0.15 ms each); more, and a phrase is read from
+# the main index.
+MARKED_MAX = 1_000
+
+
+def _marked_pairs(store: Store, pair: str) -> tuple[set[int], dict[int, tuple[float, int]]]:
+    """The rowids marked in search_unpaired (whatever the pair index says of them is not
+    to be trusted), and those of them whose article holds the pair now: rowid ->
+    (its column-weighted count, its place: 0 title, 1 lead, 2 body)."""
+    rows = _run(
+        store,
+        "SELECT u.fts_rowid, a.title, a.body FROM search_unpaired u"
+        " LEFT JOIN article_search s ON s.fts_rowid = u.fts_rowid"
+        " LEFT JOIN articles a ON a.id = s.article_id",
+        [],
+    )
+    marked = {rowid for rowid, _, _ in rows}
+    found: dict[int, tuple[float, int]] = {}
+    if not rows:
+        return marked, found
+    words = pair_words(store.db.conn)
+    for rowid, title, body in rows:
+        if title is None:
+            continue  # no article holds the rowid now
+        parts = search_parts(title, body) or stored_search_parts(store.db.conn, rowid)
+        body_pairs, title_pairs, lead_pairs = (
+            text.split().count(pair) for text in pair_parts(parts, words)
+        )
+        if body_pairs or title_pairs or lead_pairs:
+            frequency = float(body_pairs + TITLE_WEIGHT * title_pairs + LEAD_WEIGHT * lead_pairs)
+            found[rowid] = (frequency, 0 if title_pairs else 1 if lead_pairs else 2)
+    return marked, found
+
+
+_PAIR_INSTANCES = "temp.article_pair_instances"
+# bm25 as FTS5 computes it (its fts5_aux.c), for a phrase ranked from the word pairs.
+_BM25_K1 = 1.2
+_BM25_B = 0.75
+
+
+def _ranked_pairs(
+    store: Store,
+    pair: str,
+    where: str,
+    params: list[object],
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    order: Order,
+    limit: int,
+    offset: int,
+) -> tuple[list[tuple[int, float | None]], int]:
+    """The page of a two-word phrase read from the word pairs' index and its number of
+    hits, in the order the main index gives it (_ranked_in_one_pass, _ranked).
+
+    The pair's occurrences (article, column) are read once, with no bm25: where they
+    are gives each hit's tier, and how often, weighted by column, its bm25 term
+    frequency.  bm25 is then computed as FTS5 computes it over the main index (the
+    article's length in tokens, the index's mean length, the idf of the phrase's
+    count of articles, which the pair's is), for the tiers on the page only; so the
+    page is the main index's, without the phrase's positions compared in every article
+    holding both words, twice.
+    """
+    _run(
+        store,
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {_PAIR_INSTANCES}"
+        " USING fts5vocab(main, article_pairs, 'instance')",
+        [],
+    )
+    found = _run(
+        store,
+        f"SELECT doc, sum(CASE col WHEN 'title' THEN {TITLE_WEIGHT} WHEN 'lead' THEN"
+        f" {LEAD_WEIGHT} ELSE 1.0 END), min(CASE col WHEN 'title' THEN 0 WHEN 'lead' THEN 1"
+        f" ELSE 2 END) FROM {_PAIR_INSTANCES} WHERE term = ? GROUP BY doc",
+        [pair],
+    )
+    marked, marked_found = _marked_pairs(store, pair)
+    if marked:
+        found = [row for row in found if row[0] not in marked]
+        found += [(rowid, frequency, place) for rowid, (frequency, place) in marked_found.items()]
+    in_index = len(found)  # the phrase's count of articles (bm25's idf)
+    if any(v is not None for v in filters[:3]):
+        kept = {r for (r,) in _run(store, f"SELECT article_fts.rowid{where}", params, _PAIRS)}
+        kept |= _filtered_rowids(store, filters, list(marked_found))
+        found = [row for row in found if row[0] in kept]
+    total = len(found)
+    if order == "newest":
+        newest = sorted((row[0] for row in found), reverse=True)[offset : offset + limit]
+        return [(r, None) for r in newest], total
+    tiers: list[list[tuple[int, float]]] = [[], [], []]
+    for rowid, frequency, place in found:
+        tiers[place].append((rowid, frequency))
+    rows: list[tuple[int, float | None]] = []
+    position = 0
+    for k, tier in enumerate(tiers):
+        skip = max(0, offset - position)
+        take = min(limit - len(rows), len(tier) - skip)
+        position += len(tier)
+        if take <= 0:
+            if len(rows) >= limit:
+                break
+            continue
+        if total > PHRASE_ONE_PASS and len(tier) > RANK_WINDOW:
+            # As _ranked orders a tier too large to score: newest first.
+            newest = sorted((r for r, _ in tier), reverse=True)[skip : skip + take]
+            rows += [(r, None) for r in newest]
+            continue
+        scored = [
+            (k * _TIER_SPAN + score, rowid)
+            for rowid, score in _bm25_of_main_index(store, tier, in_index)
+        ]
+        scored.sort(key=lambda item: (item[0], -item[1]))
+        rows += [(rowid, rank) for rank, rowid in scored[skip : skip + take]]
+    return rows, total
+
+
+def _filtered_rowids(
+    store: Store,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    rowids: list[int],
+) -> set[int]:
+    """Those of a few index rowids whose articles pass the filters (checked apart from
+    the words, for the rowids the pair index does not know)."""
+    if not rowids:
+        return set()
+    source, date_from, date_to, event_kind = filters
+    passing = filtered_article_ids(
+        store, source=source, date_from=date_from, date_to=date_to, event_kind=event_kind
+    )
+    held = _run(
+        store,
+        "SELECT fts_rowid, article_id FROM article_search"
+        " WHERE fts_rowid IN (SELECT value FROM json_each(?))",
+        [json.dumps(rowids)],
+    )
+    at = np.searchsorted(passing, [article_id for _, article_id in held])
+    return {
+        rowid
+        for (rowid, article_id), i in zip(held, at.tolist(), strict=True)
+        if i < len(passing) and int(passing[i]) == article_id
+    }
+
+
+def _bm25_of_main_index(
+    store: Store, hits: list[tuple[int, float]], in_index: int
+) -> list[tuple[int, float]]:
+    """(rowid, bm25) of one phrase's hits, given each hit's weighted count of it, as
+    bm25(article_fts, 1, TITLE_WEIGHT, LEAD_WEIGHT) gives them (same operations, same
+    order, so the same doubles)."""
+    rows, tokens = _index_totals(store)
+    idf = math.log((rows - in_index + 0.5) / (in_index + 0.5))
+    if idf <= 0.0:
+        idf = 1e-6
+    mean = tokens / rows
+    sizes = dict(
+        _run(
+            store,
+            "SELECT id, sz FROM article_fts_docsize WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps([r for r, _ in hits])],
+        )
+    )
+    k1, b = _BM25_K1, _BM25_B
+    scored = []
+    for rowid, frequency in hits:
+        size = float(_varints_sum(sizes.get(rowid, b"")))
+        score = 0.0 + idf * (
+            (frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * size / mean))
+        )
+        scored.append((rowid, -1.0 * score))
+    return scored
+
+
+def _index_totals(store: Store) -> tuple[int, int]:
+    """The main index's row count and its token count over every column (its averages
+    record: varints, the rows then each column's tokens)."""
+    found = _run(store, "SELECT block FROM article_fts_data WHERE id = 1", [])
+    values = _varints(bytes(found[0][0])) if found else [0]
+    return max(values[0], 1), sum(values[1:])
+
+
+def _varints_sum(blob: bytes) -> int:
+    """The sum of the SQLite varints of a blob (a docsize record: tokens per column)."""
+    if max(blob, default=0) < 0x80:
+        return sum(blob)  # every column under 128 tokens: one byte each
+    return sum(_varints(blob))
+
+
+def _varints(blob: bytes) -> list[int]:
+    """The SQLite varints of a blob (7 bits a byte, high bit set on all but the last;
+    the 9-byte form never occurs in token counts)."""
+    values: list[int] = []
+    value, i = 0, 0
+    while i < len(blob):
+        byte = blob[i]
+        value = (value << 7) | (byte & 0x7F)
+        i += 1
+        if byte < 0x80:
+            values.append(value)
+            value = 0
+    return values
 
 
 @contextlib.contextmanager
@@ -569,11 +818,19 @@ def search(
     with _time_limit(store, time_limit):
         forms = _expand(store, parsed)
         reads = _Reads()
-        where, params = _matching_sql(store, parsed.fts(forms), *filters, reads=reads)
+        # A phrase of two of the commonest words is found in the word pairs' index and
+        # ranked from it as the main index would rank it (the same rowids).
+        pair = _pair_term(store, parsed)
+        if pair is not None:
+            where, params = _matching_sql(store, f'"{pair}"', *filters, reads=reads)
+        else:
+            where, params = _matching_sql(store, parsed.fts(forms), *filters, reads=reads)
         rows: list[tuple[int, float | None]] = []
         ranked = None
         exact = True
-        if order == "relevance" and _one_pass_first(parsed, filters):
+        if pair is not None:
+            ranked = _ranked_pairs(store, pair, where, params, filters, order, limit, offset)
+        elif order == "relevance" and _one_pass_first(parsed, filters):
             # Likely few hits: rank them all in one read, which counts them too (no
             # separate count, the costly part of a phrase or a filtered common word).
             # With the filters' rowids read first, the read's cost is the walk of the
@@ -1028,21 +1285,65 @@ def matching_article_ids(
     parsed = _as_query(query)
     with _time_limit(store, time_limit):
         forms = _expand(store, parsed)
-        where, params = _matching_sql(
-            store, parsed.fts(forms), source, date_from, date_to, event_kind
-        )
+        pair = _pair_term(store, parsed)
+        table = "article_fts" if pair is None else "article_pairs"
+        expression = parsed.fts(forms) if pair is None else f'"{pair}"'
+        where, params = _matching_sql(store, expression, source, date_from, date_to, event_kind)
         # The index's rowids as one text (a Python object a hit costs 4 times more), in
         # rowid order, mapped to article ids by the article map when there are many.
-        rowids = _int_array(_run(store, "SELECT group_concat(article_fts.rowid)" + where, params))
+        rowids = _int_array(
+            _run(store, "SELECT group_concat(article_fts.rowid)" + where, params, table)
+        )
+        if pair is not None:
+            filters = (source, date_from, date_to, event_kind)
+            return _ids_of_rowids(store, _with_marked(store, pair, rowids, filters))
         articles = _article_map(store, build=len(rowids) >= _MAP_WORTH)
         if articles is not None:
             found = articles.sorted_ids_of_rowids(rowids)
             if found is not None:
                 return found
         where, params = _matching_sql(
-            store, parsed.fts(forms), source, date_from, date_to, event_kind, join=True
+            store, expression, source, date_from, date_to, event_kind, join=True
         )
-        ids = _int_array(_run(store, "SELECT group_concat(s.article_id)" + where, params))
+        ids = _int_array(_run(store, "SELECT group_concat(s.article_id)" + where, params, table))
+    ids.sort()
+    return ids
+
+
+def _with_marked(
+    store: Store,
+    pair: str,
+    rowids: np.ndarray,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+) -> np.ndarray:
+    """The rowids a pair's read found, put right for the rowids marked as without
+    their pairs (those the pair index does not know, or knows stale)."""
+    marked, found = _marked_pairs(store, pair)
+    if not marked:
+        return rowids
+    kept = rowids[~np.isin(rowids, np.fromiter(marked, dtype=np.int64, count=len(marked)))]
+    if any(v is not None for v in filters[:3]):
+        extra = sorted(_filtered_rowids(store, filters, list(found)))
+    else:
+        extra = sorted(found)
+    return np.union1d(kept, np.array(extra, dtype=np.int64))
+
+
+def _ids_of_rowids(store: Store, rowids: np.ndarray) -> np.ndarray:
+    """The sorted article ids (int64) of index rowids."""
+    articles = _article_map(store, build=len(rowids) >= _MAP_WORTH)
+    if articles is not None:
+        found = articles.sorted_ids_of_rowids(rowids)
+        if found is not None:
+            return found
+    ids = _int_array(
+        _run(
+            store,
+            "SELECT group_concat(article_id) FROM article_search"
+            " WHERE fts_rowid IN (SELECT value FROM json_each(?))",
+            [json.dumps(rowids.tolist())],
+        )
+    )
     ids.sort()
     return ids
 

@@ -19,9 +19,13 @@ from timeline.model import Article, ArticleDraft, DateValue, Event
 from timeline.store.schema import (
     INDEX_ARTICLE_AT_SQL,
     INDEX_ARTICLE_SQL,
+    INDEX_PAIRS_SQL,
     MIGRATIONS,
     SCHEMA_VERSION,
+    fill_word_pairs,
     migration_progress,
+    pair_parts,
+    pair_words,
     search_minute,
 )
 
@@ -357,6 +361,11 @@ class ArticleWriter:
         self._after: dict[int, int] = {}  # by minute: the rowid after the last one given
         self._events: list[tuple] = []
         self._index: list[tuple[int, str, str, str]] = []  # (rowid, body, title, lead)
+        # The word pairs' rows (schema v13), written beside the index rows; a rowid marked
+        # as unpaired keeps its mark (its old pair row is still there: fill_word_pairs).
+        self._pairs: list[tuple[int, str, str, str]] = []
+        self._pair_words = pair_words(self.conn)
+        self._unpaired = {r for (r,) in self.conn.execute("SELECT fts_rowid FROM search_unpaired")}
         self._articles = self._chars = 0
 
     def add(
@@ -434,6 +443,8 @@ class ArticleWriter:
                 self._after.clear()  # bounded memory: a minute forgotten is looked for again
             self._after[minute] = rowid + 1
         self._index.append((rowid, rest, title, lead))
+        if rowid not in self._unpaired:
+            self._pairs.append((rowid, *pair_parts(parts, self._pair_words)))
         self._chars += len(title) + len(lead) + len(rest)
 
     def flush(self) -> None:
@@ -441,6 +452,9 @@ class ArticleWriter:
         if self._index:
             self.conn.executemany(INDEX_ARTICLE_AT_SQL[1], self._index)
             self._index = []
+        if self._pairs:
+            self.conn.executemany(INDEX_PAIRS_SQL, self._pairs)
+            self._pairs = []
         if self._events:
             self.conn.executemany(_INSERT_EVENTS, self._events)
             self._events = []
@@ -695,6 +709,15 @@ class Store:
             }
             for sql in INDEX_ARTICLE_SQL:
                 conn.execute(sql, row)
+            rowid = int(
+                conn.execute(
+                    "SELECT fts_rowid FROM article_search WHERE article_id = ?", (new_id,)
+                ).fetchone()[0]
+            )
+            if not conn.execute(
+                "SELECT 1 FROM search_unpaired WHERE fts_rowid = ?", (rowid,)
+            ).fetchone():
+                conn.execute(INDEX_PAIRS_SQL, (rowid, *pair_parts(search_parts, pair_words(conn))))
         cur = conn.execute(_INSERT_ARTICLE, _article_row(new_id, uid, draft, published, now))
         article_id = int(cur.lastrowid or 0)
         if published is not None and published.start is not None:
@@ -722,6 +745,9 @@ class Store:
             writer = ArticleWriter(self)
             yield writer
             writer.flush()
+            # Rowids left without their word pairs by other writers (or kept marked by
+            # this one) get them now: phrases are found the slow way while any is marked.
+            fill_word_pairs(conn)
         finally:
             conn.execute(f"PRAGMA cache_size={int(cache)}")
 
@@ -764,13 +790,14 @@ class Store:
 
     def set_published(self, article_id: int, published: DateValue | None, label: str) -> None:
         """Replace an article's publication date and its publication event."""
+        # Only when it changed: the search index's update triggers re-index the article
+        # (and mark its word pairs stale) for any update of published_start, and a
+        # recompute sets every article's date again, nearly always to what it was.
+        value, start = (published.value, published.start) if published else (None, None)
         self.db.conn.execute(
-            "UPDATE articles SET published = ?, published_start = ? WHERE id = ?",
-            (
-                published.value if published else None,
-                published.start if published else None,
-                article_id,
-            ),
+            "UPDATE articles SET published = ?, published_start = ? WHERE id = ?"
+            " AND (published IS NOT ? OR published_start IS NOT ?)",
+            (value, start, article_id, value, start),
         )
         self.db.conn.execute(
             "DELETE FROM events WHERE article_id = ? AND kind = 'published'", (article_id,)
@@ -880,6 +907,12 @@ class Store:
             (article_id,),
         ).fetchall()
         return EventRows(rows)
+
+    def fill_word_pairs(self) -> int:
+        """Write the word pairs (schema v13) of the articles other writers left without
+        them, and take out those of deleted or changed ones; how many were marked."""
+        with self.transaction():
+            return fill_word_pairs(self.db.conn)
 
     def article_ids(self) -> list[int]:
         """Every article id, in id order."""
