@@ -183,13 +183,16 @@ def test_a_script_without_a_main_guard_imports_once_and_is_told_why(
     script.write_text(
         textwrap.dedent(
             f"""
+            import sys
             from pathlib import Path
             from timeline import library
             from timeline.store import Store
             library.POOL_MIN_RECORDS = 40
             with Store(Path({str(tmp_path / "u.db")!r})) as store:
                 report = library.import_paths(store, [Path({str(source)!r})], processes=2)
-            print("added", report.added, [f.error for f in report.failed])
+            # One write a line: the workers print theirs to the same pipe at the same
+            # time, and print() writes each of its parts apart when unbuffered.
+            sys.stdout.write(f"added {{report.added}} {{[f.error for f in report.failed]}}\\n")
             """
         ),
         encoding="utf-8",
