@@ -203,6 +203,24 @@ def test_failed_transaction_leaves_store_as_it_was(store: Store) -> None:
     assert [a.title for a in store.articles()] == ["kept"]
 
 
+def test_a_transaction_that_reads_first_is_not_refused_for_anothers_commit(
+    tmp_path: Path,
+) -> None:
+    # A transaction takes the write lock as it begins: another process waits for it
+    # (here, with no time to wait, is refused), and its own write after a read is never
+    # refused because the other committed in between (SQLITE_BUSY_SNAPSHOT).
+    path = tmp_path / "t.db"
+    with Store(path) as mine, Store(path, timeout=0.05) as other:
+        first, _ = mine.add_article(draft("أ"), "a", None)
+        with mine.transaction():
+            assert mine.article(first) is not None  # a read opens the snapshot
+            with pytest.raises((StoreError, sqlite3.OperationalError), match="locked"):
+                other.add_article(draft("ب"), "b", None)
+            mine.set_published(first, year(1999), "أ")
+        assert [a.title for a in other.articles()] == ["أ"]
+        assert other.article(first).published == "1999"
+
+
 def test_set_published_replaces_the_publication_event(store: Store) -> None:
     article_id, _ = store.add_article(draft(), "u", None)
     assert store.events_of(article_id) == []

@@ -662,10 +662,36 @@ class Store:
         if self.conn.read_only is not None:
             raise ReadOnlyStoreError(f"{self.path} is open read-only: {self.conn.read_only}")
         try:
-            with self.db.atomic():
+            with self._write_transaction():
                 yield
         except sqlite3.OperationalError as exc:
             raise StoreError(self._explain(exc)) from exc
+
+    @contextlib.contextmanager
+    def _write_transaction(self) -> Iterator[None]:
+        """sqlite-utils' atomic(), but the outermost transaction takes the write lock at
+        once (BEGIN IMMEDIATE): one begun as a read and asked to write after another
+        process committed is refused at once (SQLITE_BUSY_SNAPSHOT, which no busy timeout
+        waits out), so an edit that reads its row before writing it lost to a terminal's
+        `timeline edit` running beside the window.  Nested: a savepoint, as before."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     # -- writing -------------------------------------------------------------
 
