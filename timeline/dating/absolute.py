@@ -32,7 +32,11 @@ from timeline.model import DateValue, to_axis
 
 MONTH_ANCHOR = Anchor(MONTHS, lx.GREGORIAN_MONTHS)
 HIJRI_MONTH_ANCHOR = Anchor(HIJRI_MONTHS, lx.HIJRI_MONTHS)
-DECADE_ANCHOR = Anchor(r"ي{1,2}ن(?:ي{1,2})?ات", ("ين", "يين"))
+# Its literals are every word it matches (ين alone is in every other plural).
+DECADE_ANCHOR = Anchor(
+    r"ي{1,2}ن(?:ي{1,2})?ات",
+    [y + "ن" + i + "ات" for y in ("ي", "يي") for i in ("", "ي", "يي")],
+)
 # How far a decade's match begins before its anchor: the article with its clitics, then
 # the stem (Context.scan's reach).
 DECADE_REACH = 4 + max(map(len, lx.DECADE_STEMS))

@@ -24,6 +24,14 @@ def rx(pattern: str) -> re.Pattern[str]:
     return lazy(strip_marks(pattern))
 
 
+# Every character the regex engine's \\s matches in a str pattern (str.isspace()); a
+# test checks the list.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 class Anchor:
     """A regex whose every match begins with one of a few literals.
 
@@ -38,8 +46,22 @@ class Anchor:
 
     def __init__(self, pattern: str, literals: Iterable[str]) -> None:
         self.regex = rx(pattern)
-        # A space in a lexicon word matches any whitespace: only its first word is literal.
-        self.literals = tuple(sorted({strip_marks(word).split(" ")[0] for word in literals}))
+        # A space in a lexicon word matches any run of whitespace (lexicon.alternation):
+        # its first word and each whitespace character are literal (ذي القعدة: ذي, and
+        # ذي then a space, a newline...), where the first word alone would be hit inside
+        # every ذي and ذا of the text.  A word that is also an entry of its own stays.
+        words = {strip_marks(word) for word in literals}
+        alone = {word for word in words if " " not in word}
+        self.literals = tuple(
+            sorted(
+                alone
+                | {
+                    first + space
+                    for first in {word.split(" ")[0] for word in words - alone} - alone
+                    for space in WHITESPACE
+                }
+            )
+        )
         if not all(self.literals):
             raise ValueError("an anchor literal is empty")
         # Literals of one character each (digits, sentence ends) are found by str.find,
