@@ -197,7 +197,7 @@ SCANS = [
     (relative.PERIOD, relative.PERIOD_ANCHOR, {"reach": 20}),
     (relative.AGO, relative.AGO_ANCHOR, {"reach": 1}),
     (relative.REF, relative.REF_ANCHOR, {"before": 12, "after": 24}),
-    (relative.VAGUE, relative.VAGUE_ANCHOR, {}),
+    (relative.VAGUE, relative.VAGUE_ANCHOR, {"reach": 16}),
     (relative.EID, relative.EID_ANCHOR, {"before": 16, "after": 24}),
 ]  # fmt: skip
 

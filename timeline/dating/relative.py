@@ -781,7 +781,7 @@ def _length(unit: str, amount: int | None) -> str:
 
 def vague(ctx: Context) -> Iterator[Candidate]:
     """منذ سنوات, السنوات الأخيرة, الأشهر المقبلة, قادم الأيام: PAST_REF / FUTURE_REF."""
-    for hit in ctx.scan(VAGUE, VAGUE_ANCHOR):
+    for hit in ctx.scan(VAGUE, VAGUE_ANCHOR, reach=16):
         if ctx.text[hit.start() - 1 : hit.start()] in ("«", '"', "“") and ctx.text[
             hit.end() : hit.end() + 1
         ] in ("»", '"', "”"):
