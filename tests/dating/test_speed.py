@@ -270,3 +270,12 @@ _DENSE_DATES = (
     "عام 2019 أيار/مايو يونيو 1436هـ 24/7/2015م منذ ثلاثة أيام كل أسبوع كتاب الثمانينيات "
     "الساعة الثالثة عصرا حاليا مؤخرا لمدة عامين، "
 )
+
+
+_PIECES = ["ا", "ب", " ", "  ", "\x00", "\u200b", *context.WHITESPACE]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+def test_one_space_is_the_substitution_of_whitespace_runs(words: str) -> None:
+    assert context.one_space(words) == re.sub(r"\s+", " ", words)

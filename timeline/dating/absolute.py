@@ -25,6 +25,7 @@ from timeline.dating.context import (
     Candidate,
     Context,
     direction_of,
+    one_space,
     rx,
 )
 from timeline.dating.normalize import strip_marks
@@ -289,11 +290,11 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + month name (+ year): 22nd أيّار / مايو 2021, 19 يوليو (تموز), مايو 2005."""
     text = ctx.text
     for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR, word="وفبلك", reach=2):
-        name = re.sub(r"\s+", " ", hit.group("m"))
+        name = one_space(hit.group("m"))
         month = lx.GREGORIAN_MONTHS[name]
         end = hit.end()
         pair = PAIRED.match(text, end)
-        paired = bool(pair and lx.GREGORIAN_MONTHS[re.sub(r"\s+", " ", pair.group("m"))] == month)
+        paired = bool(pair and lx.GREGORIAN_MONTHS[one_space(pair.group("m"))] == month)
         if pair and paired:
             end = pair.end()
         year, era, after, direction = _year_context(ctx, end)
@@ -483,7 +484,7 @@ def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> Dat
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
     for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك", reach=2):
-        month = lx.HIJRI_MONTHS[re.sub(r"\s+", " ", hit.group("m"))]
+        month = lx.HIJRI_MONTHS[one_space(hit.group("m"))]
         year, era, end, direction = _year_context(ctx, hit.end())
         if era and era.startswith("م"):
             continue
