@@ -6,6 +6,7 @@ each shortcut is compared with the plain computation it replaces.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
@@ -25,12 +26,13 @@ from timeline.dating import (
     context,
     fold,
     lengths,
+    mentions,
     relative,
     strip_marks,
 )
 from timeline.dating import values as v
 from timeline.dating.context import make_context
-from timeline.model import to_axis
+from timeline.model import Mention, to_axis
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO.parent / "shared" / "corpus" / "saudinewsnet" / "sample.jsonl"
@@ -279,3 +281,29 @@ _PIECES = ["ا", "ب", " ", "  ", "\x00", "\u200b", *context.WHITESPACE]
 @given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
 def test_one_space_is_the_substitution_of_whitespace_runs(words: str) -> None:
     assert context.one_space(words) == re.sub(r"\s+", " ", words)
+
+
+def test_mentions_are_the_ones_their_init_makes() -> None:
+    """_to_mentions fills a Mention's __dict__ instead of calling its frozen __init__:
+    valid while Mention has no __post_init__, no slots and no default factory."""
+    assert not hasattr(Mention, "__post_init__")
+    assert "__slots__" not in vars(Mention)
+    assert all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(Mention))
+    text = "في 12 مايو 2021 وصلَ الوفدُ. يوم الأحد الماضي، الساعة 8:30 صباحاً، منذ 3 سنوات"
+    ctx = make_context(text, datetime(2021, 5, 22, 1, 32))
+    found = mentions.find_candidates(ctx)
+    quick = list(mentions._to_mentions(ctx, found))
+    made = []
+    for cand in found:
+        start, end = ctx.original_span(cand.start, cand.end)
+        made.append(
+            Mention(start, end, text[start:end], cand.date, cand.kind, round(cand.confidence, 2))
+        )
+    assert len(quick) >= 3
+    assert quick == made
+    assert [repr(m) for m in quick] == [repr(m) for m in made]
+    assert [vars(m) for m in quick] == [vars(m) for m in made]
+    assert [list(vars(m)) for m in quick] == [list(vars(m)) for m in made]
+    assert {hash(m) for m in quick} == {hash(m) for m in made}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick[0].start = 0  # type: ignore[misc]
