@@ -191,16 +191,13 @@ def literal_starts(text: str) -> list[list[int]]:
 DIGITS = "0123456789"
 
 
-_SPACES = lazy(r"\s+")
-
-
 def one_space(words: str) -> str:
     """re.sub(r"\\s+", " ", words): a matched word of the lexicon with its spaces as the
     lexicon writes them.  Most hold none or one plain space (every other whitespace
     character is unprintable), so re.sub, a look-up of its cache and a pass, is spared."""
     if words.isprintable() and "  " not in words:
         return words
-    return _SPACES.sub(" ", words)
+    return re.sub(r"\s+", " ", words)  # re's own cache: the rare case keeps no pattern
 
 
 # Regex fragments over folded text (no tashkeel, أ/إ/آ -> ا, ة -> ه, ASCII digits).
