@@ -307,3 +307,14 @@ def test_mentions_are_the_ones_their_init_makes() -> None:
     assert {hash(m) for m in quick} == {hash(m) for m in made}
     with pytest.raises(dataclasses.FrozenInstanceError):
         quick[0].start = 0  # type: ignore[misc]
+
+
+def test_rounded_confidences_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "في 12 مايو 2021 وصل الوفد، منذ 3 سنوات، يوم الأحد الماضي"
+    ctx = make_context(text, datetime(2021, 5, 22, 1, 32))
+    found = mentions.find_candidates(ctx)
+    monkeypatch.setattr(mentions, "_ROUNDED", {})
+    monkeypatch.setattr(mentions, "_ROUNDED_MAX", 1)
+    quick = list(mentions._to_mentions(ctx, found))
+    assert len(mentions._ROUNDED) == 1 < len({c.confidence for c in found})
+    assert [m.confidence for m in quick] == [round(c.confidence, 2) for c in found]

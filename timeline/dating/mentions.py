@@ -313,8 +313,10 @@ def find_candidates(ctx: Context, rules: Iterable[Rule] = ALL_RULES) -> list[Can
 # __post_init__, no __slots__ and no default factory, so an instance with its __dict__
 # filled in is the one __init__ makes (a test checks both).
 _NEW_MENTION = object.__new__
-# round(confidence, 2) by confidence: a few values, each rounded once (0.6 us a call).
+# round(confidence, 2) by confidence: a few values (the rules' constants and their
+# products), each rounded once (0.6 us a call); never more than _ROUNDED_MAX kept.
 _ROUNDED: dict[float, float] = {}
+_ROUNDED_MAX = 256
 
 
 def _to_mentions(ctx: Context, found: Iterable[Candidate]) -> Iterator[Mention]:
@@ -326,7 +328,9 @@ def _to_mentions(ctx: Context, found: Iterable[Candidate]) -> Iterator[Mention]:
         start, end = span(cand.start, cand.end)
         confidence = rounded.get(cand.confidence)
         if confidence is None:
-            confidence = rounded[cand.confidence] = round(cand.confidence, 2)
+            confidence = round(cand.confidence, 2)
+            if len(rounded) < _ROUNDED_MAX:
+                rounded[cand.confidence] = confidence
         mention = new(Mention)
         fields = mention.__dict__  # in the order of Mention's fields, as __init__ sets them
         fields["start"] = start
