@@ -82,6 +82,9 @@ def _texts() -> list[str]:
     texts = [
         "اليوم الأحد 12 مايو 2021 الساعة 8:30 صباحا، أمس والأسبوع الماضي منذ سنوات 1999 12345678",
         "التسعينيات والقرن العشرين وفصل الربيع، خلال ثلاثة أيام يوميا؛ حاليا وقت  الراهن. ١٤٣٦",
+        # A lexicon word of two words is anchored on its first and any whitespace after.
+        "في ذي\tالقعدة وذو\u3000الحجة، كانون\nالثاني الساعة الحادية\u2005عشرة؛ الذي ذا ذي\u200bالحجة",
+        "الثمانينيات والتسعييات والستينات مرة مرتين مرات مرتان مرور يوميين",
     ]
     if SAMPLE.exists():
         lines = SAMPLE.read_text(encoding="utf-8").splitlines()
@@ -100,6 +103,12 @@ def test_anchor_hits_equal_its_regex_hits(name: str) -> None:
         starts = make_context(text, None).starts_of(anchor)
         assert starts == anchor.starts(text) == _begins(text, anchor.literals)
         assert [m.span() for m in anchor.finditer(text, starts)] == expected
+
+
+def test_whitespace_is_what_the_regex_engine_calls_whitespace() -> None:
+    every = [chr(code) for code in range(0x110000)]
+    assert "".join(c for c in every if c.isspace()) == context.WHITESPACE
+    assert "".join(c for c in every if re.match(r"\s", c)) == context.WHITESPACE
 
 
 def _begins(text: str, literals: tuple[str, ...]) -> list[int]:

@@ -6,7 +6,9 @@ each shortcut is compared with the plain computation it replaces.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import random
 import re
 import subprocess
 import sys
@@ -24,12 +26,13 @@ from timeline.dating import (
     context,
     fold,
     lengths,
+    mentions,
     relative,
     strip_marks,
 )
 from timeline.dating import values as v
 from timeline.dating.context import make_context
-from timeline.model import to_axis
+from timeline.model import Mention, to_axis
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO.parent / "shared" / "corpus" / "saudinewsnet" / "sample.jsonl"
@@ -153,9 +156,10 @@ def test_a_value_named_again_is_not_built_again() -> None:
 
 def _scan_the_long_way(
     ctx: Any, pattern: re.Pattern[str], anchor: Any, before: int = 40, after: int = 60,
-    skip_after: str = "", word: str | None = None,
-) -> list[tuple[int, int]]:  # fmt: skip
-    """Context.scan as it reads: windows around the anchor regex's own hits."""
+    skip_after: str = "", word: str | None = None, reach: int | None = None,
+) -> list[tuple[tuple[int, int], ...]]:  # fmt: skip
+    """Context.scan as it reads: finditer in windows around the anchor regex's own hits
+    (reach only makes scan quicker); every group's span of each match."""
     text, windows = ctx.text, []
     for hit in anchor.regex.finditer(text):
         start, end = hit.span()
@@ -168,37 +172,99 @@ def _scan_the_long_way(
             windows[-1] = (windows[-1][0], hi)
         else:
             windows.append((lo, hi))
-    return [m.span() for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+    return [_groups(m) for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+
+
+def _groups(hit: re.Match[str]) -> tuple[tuple[int, int], ...]:
+    return tuple(hit.span(group) for group in range(hit.re.groups + 1))
 
 
 SCANS = [
-    (absolute.MONTH_NAME, absolute.MONTH_ANCHOR, {"word": "وفبلك"}),
-    (absolute.HIJRI_MONTH_NAME, absolute.HIJRI_MONTH_ANCHOR, {"word": "وفبلك"}),
-    (absolute.DECADE, absolute.DECADE_ANCHOR, {}),
-    (clock.WORD_TIME, clock.HOUR_WORD_ANCHOR, {}),
+    (absolute.MONTH_NAME, absolute.MONTH_ANCHOR, {"word": "وفبلك", "reach": 2}),
+    (absolute.HIJRI_MONTH_NAME, absolute.HIJRI_MONTH_ANCHOR, {"word": "وفبلك", "reach": 2}),
+    (absolute.DECADE, absolute.DECADE_ANCHOR, {"reach": absolute.DECADE_REACH}),
+    (absolute.DECADE_RANK, absolute.DECADE_RANK_ANCHOR, {"reach": 4}),
+    (absolute.CENTURY, absolute.CENTURY_ANCHOR, {"reach": 4}),
+    (absolute.SEASON, absolute.SEASON_ANCHOR, {"reach": 16}),
+    (absolute.PART_OF_YEAR, absolute.PART_OF_YEAR_ANCHOR, {"before": 6}),
+    (clock.WORD_TIME, clock.HOUR_WORD_ANCHOR, {"reach": 0}),
     (lengths.DURATION, lengths.UNIT_ANCHOR, {"before": 40, "after": 24, "skip_after": "ال",
                                              "word": "وفلب"}),
     (lengths.RECURRING, lengths.RECURRING_ANCHOR, {"before": 24}),
-    (relative.TODAY, relative.TODAY_ANCHOR, {}),
-    (relative.WEEKDAY, relative.WEEKDAY_ANCHOR, {}),
-    (relative.AGO, relative.AGO_ANCHOR, {}),
+    (relative.TODAY, relative.TODAY_ANCHOR, {"reach": 14}),
+    (relative.YESTERDAY, relative.YESTERDAY_ANCHOR, {"reach": 20}),
+    (relative.BARIHA, relative.BARIHA_ANCHOR, {"reach": 14}),
+    (relative.TOMORROW, relative.TOMORROW_ANCHOR, {"reach": 20}),
+    (relative.WEEKDAY, relative.WEEKDAY_ANCHOR, {"reach": 16}),
+    (relative.PERIOD, relative.PERIOD_ANCHOR, {"reach": 20}),
+    (relative.AGO, relative.AGO_ANCHOR, {"reach": 1}),
     (relative.REF, relative.REF_ANCHOR, {"before": 12, "after": 24}),
+    (relative.VAGUE, relative.VAGUE_ANCHOR, {"reach": 16}),
+    (relative.EID, relative.EID_ANCHOR, {"before": 16, "after": 24}),
 ]  # fmt: skip
+
+
+def _scan_texts() -> list[str]:
+    texts = [_DENSE_DATES * 20, _shuffled(_DENSE_DATES * 40)]
+    if SAMPLE.exists():
+        lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+        texts.append("\n".join(json.loads(line)["body"] for line in lines))
+    return texts
+
+
+def _shuffled(text: str) -> str:
+    words = text.split()
+    random.Random(11).shuffle(words)
+    return " ".join(words)
 
 
 @pytest.mark.parametrize("index", range(len(SCANS)))
 def test_scan_finds_what_windows_around_the_anchor_regex_hits_find(index: int) -> None:
-    """scan matches each anchor at its literal starts itself; the windows, and so the
-    matches in them, are the ones the anchor regex's own hits give."""
+    """scan matches each anchor at its literal starts itself and tries the pattern only
+    near them; the windows, and so the matches in them (every group), are the ones the
+    anchor regex's own hits give."""
     pattern, anchor, options = SCANS[index]
-    texts = [_DENSE_DATES * 20]
-    if SAMPLE.exists():
-        lines = SAMPLE.read_text(encoding="utf-8").splitlines()
-        texts.append("\n".join(json.loads(line)["body"] for line in lines))
-    for text in texts:
+    for text in _scan_texts():
         ctx = make_context(text, datetime(2015, 8, 10, 10))
-        quick = [m.span() for m in ctx.scan(pattern, anchor, **options)]
+        quick = [_groups(m) for m in ctx.scan(pattern, anchor, **options)]
         assert quick == _scan_the_long_way(ctx, pattern, anchor, **options)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "core"),
+    [
+        (absolute.YEAR, None),
+        (absolute.YEAR_RANGE, absolute.YEAR_RANGE_CORE),
+        (absolute.ISO, absolute.ISO_CORE),
+        (absolute.NUMERIC_DMY, absolute.NUMERIC_DMY_CORE),
+        (absolute.NUMERIC_YMD, absolute.NUMERIC_YMD_CORE),
+    ],
+)
+def test_each_match_finds_what_finditer_in_the_year_windows_finds(
+    pattern: re.Pattern[str], core: re.Pattern[str] | None
+) -> None:
+    """each_match tries a pattern only near the windows' four-digit numbers; its matches
+    are finditer's in each window, every group."""
+    for text in [*_scan_texts(), "عام   1999 و 12/10/2015 و2015-08-10 (2014) 12345 2016 - 2017"]:
+        ctx = make_context(text, datetime(2015, 8, 10, 10))
+        quick = [_groups(m) for m in ctx.each_match(pattern, core)]
+        text = ctx.text
+        slow = [_groups(m) for lo, hi in ctx.year_windows for m in pattern.finditer(text, lo, hi)]
+        assert quick == slow
+
+
+def test_near_starts_is_finditer_where_every_match_holds_a_start_within_reach() -> None:
+    """Matches of a pattern with optional words before its required one, in windows,
+    found from starts of the required word only: finditer's matches."""
+    pattern = re.compile(r"(?<!\w)(?:(?:في|منذ)\s+)?(?:ال)?(?:عام|سنه)\s+\d{4}")
+    text = "قال في عام 2015 ثم منذ العام 2010 والسنه 2011 في  سنه 2012 عام 13 عام 2014"
+    starts = [m.start() for m in re.finditer("عام|سنه", text)]
+    windows = [(0, 16), (16, len(text))]
+    found = list(context._near_starts(pattern, text, windows, starts, 10))
+    assert [m.span() for m in found] == [
+        m.span() for lo, hi in windows for m in pattern.finditer(text, lo, hi)
+    ]
+    assert len(found) == 4
 
 
 _DENSE_DATES = (
@@ -206,3 +272,49 @@ _DENSE_DATES = (
     "عام 2019 أيار/مايو يونيو 1436هـ 24/7/2015م منذ ثلاثة أيام كل أسبوع كتاب الثمانينيات "
     "الساعة الثالثة عصرا حاليا مؤخرا لمدة عامين، "
 )
+
+
+_PIECES = ["ا", "ب", " ", "  ", "\x00", "\u200b", *context.WHITESPACE]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+def test_one_space_is_the_substitution_of_whitespace_runs(words: str) -> None:
+    assert context.one_space(words) == re.sub(r"\s+", " ", words)
+
+
+def test_mentions_are_the_ones_their_init_makes() -> None:
+    """_to_mentions fills a Mention's __dict__ instead of calling its frozen __init__:
+    valid while Mention has no __post_init__, no slots and no default factory."""
+    assert not hasattr(Mention, "__post_init__")
+    assert "__slots__" not in vars(Mention)
+    assert all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(Mention))
+    text = "في 12 مايو 2021 وصلَ الوفدُ. يوم الأحد الماضي، الساعة 8:30 صباحاً، منذ 3 سنوات"
+    ctx = make_context(text, datetime(2021, 5, 22, 1, 32))
+    found = mentions.find_candidates(ctx)
+    quick = list(mentions._to_mentions(ctx, found))
+    made = []
+    for cand in found:
+        start, end = ctx.original_span(cand.start, cand.end)
+        made.append(
+            Mention(start, end, text[start:end], cand.date, cand.kind, round(cand.confidence, 2))
+        )
+    assert len(quick) >= 3
+    assert quick == made
+    assert [repr(m) for m in quick] == [repr(m) for m in made]
+    assert [vars(m) for m in quick] == [vars(m) for m in made]
+    assert [list(vars(m)) for m in quick] == [list(vars(m)) for m in made]
+    assert {hash(m) for m in quick} == {hash(m) for m in made}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick[0].start = 0  # type: ignore[misc]
+
+
+def test_rounded_confidences_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "في 12 مايو 2021 وصل الوفد، منذ 3 سنوات، يوم الأحد الماضي"
+    ctx = make_context(text, datetime(2021, 5, 22, 1, 32))
+    found = mentions.find_candidates(ctx)
+    monkeypatch.setattr(mentions, "_ROUNDED", {})
+    monkeypatch.setattr(mentions, "_ROUNDED_MAX", 1)
+    quick = list(mentions._to_mentions(ctx, found))
+    assert len(mentions._ROUNDED) == 1 < len({c.confidence for c in found})
+    assert [m.confidence for m in quick] == [round(c.confidence, 2) for c in found]

@@ -25,6 +25,7 @@ from timeline.dating.context import (
     Candidate,
     Context,
     direction_of,
+    one_space,
     rx,
 )
 from timeline.dating.normalize import strip_marks
@@ -32,7 +33,14 @@ from timeline.model import DateValue, to_axis
 
 MONTH_ANCHOR = Anchor(MONTHS, lx.GREGORIAN_MONTHS)
 HIJRI_MONTH_ANCHOR = Anchor(HIJRI_MONTHS, lx.HIJRI_MONTHS)
-DECADE_ANCHOR = Anchor(r"ي{1,2}ن(?:ي{1,2})?ات", ("ين", "يين"))
+# Its literals are every word it matches (ين alone is in every other plural).
+DECADE_ANCHOR = Anchor(
+    r"ي{1,2}ن(?:ي{1,2})?ات",
+    [y + "ن" + i + "ات" for y in ("ي", "يي") for i in ("", "ي", "يي")],
+)
+# How far a decade's match begins before its anchor: the article with its clitics, then
+# the stem (Context.scan's reach).
+DECADE_REACH = 4 + max(map(len, lx.DECADE_STEMS))
 CENTURY_ANCHOR = Anchor("قرن", ("قرن",))
 MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{MONTHS}){END}")
 HIJRI_MONTH_NAME = rx(rf"{START}{INDEFINITE}(?P<m>{HIJRI_MONTHS}){END}")
@@ -281,12 +289,12 @@ def _relative_year(ctx: Context, direction: str) -> int | None:
 def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + month name (+ year): 22nd أيّار / مايو 2021, 19 يوليو (تموز), مايو 2005."""
     text = ctx.text
-    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR, word="وفبلك"):
-        name = re.sub(r"\s+", " ", hit.group("m"))
+    for hit in ctx.scan(MONTH_NAME, MONTH_ANCHOR, word="وفبلك", reach=2):
+        name = one_space(hit.group("m"))
         month = lx.GREGORIAN_MONTHS[name]
         end = hit.end()
         pair = PAIRED.match(text, end)
-        paired = bool(pair and lx.GREGORIAN_MONTHS[re.sub(r"\s+", " ", pair.group("m"))] == month)
+        paired = bool(pair and lx.GREGORIAN_MONTHS[one_space(pair.group("m"))] == month)
         if pair and paired:
             end = pair.end()
         year, era, after, direction = _year_context(ctx, end)
@@ -475,8 +483,8 @@ def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> Dat
 
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
-    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك"):
-        month = lx.HIJRI_MONTHS[re.sub(r"\s+", " ", hit.group("m"))]
+    for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك", reach=2):
+        month = lx.HIJRI_MONTHS[one_space(hit.group("m"))]
         year, era, end, direction = _year_context(ctx, hit.end())
         if era and era.startswith("م"):
             continue
@@ -787,7 +795,7 @@ def _century_start(ctx: Context, word: str | None) -> int:
 
 def decades(ctx: Context) -> Iterator[Candidate]:
     """السبعينيات, الثمانينات, ستينيات القرن الماضي -> '197X'."""
-    for hit in ctx.scan(DECADE, DECADE_ANCHOR):
+    for hit in ctx.scan(DECADE, DECADE_ANCHOR, reach=DECADE_REACH):
         if AGE_AFTER.match(ctx.text, hit.end()):
             continue  # في الخمسينات من عمره: an age, not a decade
         if HIJRI_DECADE_AFTER.match(ctx.text, hit.end()):
@@ -818,7 +826,7 @@ DECADE_RANK = rx(
 
 def ranked_decades(ctx: Context) -> Iterator[Candidate]:
     """العقد الأول من القرن الحادي والعشرين -> '200X'; العقد الأخير من القرن الماضي -> '199X'."""
-    for hit in ctx.scan(DECADE_RANK, DECADE_RANK_ANCHOR):
+    for hit in ctx.scan(DECADE_RANK, DECADE_RANK_ANCHOR, reach=4):
         word = re.sub(r"\s+", " ", hit.group("century"))
         if word not in CENTURY_STARTS and ctx.anchor is None:
             continue
@@ -834,7 +842,7 @@ CENTURY = rx(
 
 def centuries(ctx: Context) -> Iterator[Candidate]:
     """القرن الماضي, القرن العشرين -> '19'."""
-    for hit in ctx.scan(CENTURY, CENTURY_ANCHOR):
+    for hit in ctx.scan(CENTURY, CENTURY_ANCHOR, reach=4):
         word = re.sub(r"\s+", " ", hit.group("century"))
         if word not in CENTURY_STARTS and ctx.anchor is None:
             continue
@@ -883,7 +891,7 @@ def _season_year(anchor: date, code: str, direction: str | None) -> int:
 
 def seasons(ctx: Context) -> Iterator[Candidate]:
     """في ربيع 2019 (2019-SP), الصيف المقبل, الشتاء الماضي, صيف العام الماضي, هذا الصيف."""
-    for hit in ctx.scan(SEASON, SEASON_ANCHOR):
+    for hit in ctx.scan(SEASON, SEASON_ANCHOR, reach=16):
         code = lx.SEASONS[hit.group("s")]
         start = hit.start()
         if hit.group("y"):

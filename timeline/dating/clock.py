@@ -177,7 +177,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(
             start, hit.end(), v.vague_value("PRESENT"), "time", 0.85, weak=weak, clock=clock
         )
-    for hit in ctx.scan(WORD_TIME, HOUR_WORD_ANCHOR):
+    for hit in ctx.scan(WORD_TIME, HOUR_WORD_ANCHOR, reach=0):
         # الساعة السابعة من مساء الجمعة: مساء sets the clock but belongs to the day after.
         if SOME_DAY_AFTER.match(text, hit.end()):
             continue

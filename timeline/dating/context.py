@@ -24,6 +24,14 @@ def rx(pattern: str) -> re.Pattern[str]:
     return lazy(strip_marks(pattern))
 
 
+# Every character the regex engine's \\s matches in a str pattern (str.isspace()); a
+# test checks the list.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 class Anchor:
     """A regex whose every match begins with one of a few literals.
 
@@ -38,8 +46,22 @@ class Anchor:
 
     def __init__(self, pattern: str, literals: Iterable[str]) -> None:
         self.regex = rx(pattern)
-        # A space in a lexicon word matches any whitespace: only its first word is literal.
-        self.literals = tuple(sorted({strip_marks(word).split(" ")[0] for word in literals}))
+        # A space in a lexicon word matches any run of whitespace (lexicon.alternation):
+        # its first word and each whitespace character are literal (ذي القعدة: ذي, and
+        # ذي then a space, a newline...), where the first word alone would be hit inside
+        # every ذي and ذا of the text.  A word that is also an entry of its own stays.
+        words = {strip_marks(word) for word in literals}
+        alone = {word for word in words if " " not in word}
+        self.literals = tuple(
+            sorted(
+                alone
+                | {
+                    first + space
+                    for first in {word.split(" ")[0] for word in words - alone} - alone
+                    for space in WHITESPACE
+                }
+            )
+        )
         if not all(self.literals):
             raise ValueError("an anchor literal is empty")
         # Literals of one character each (digits, sentence ends) are found by str.find,
@@ -167,6 +189,15 @@ def literal_starts(text: str) -> list[list[int]]:
 
 
 DIGITS = "0123456789"
+
+
+def one_space(words: str) -> str:
+    """re.sub(r"\\s+", " ", words): a matched word of the lexicon with its spaces as the
+    lexicon writes them.  Most hold none or one plain space (every other whitespace
+    character is unprintable), so re.sub, a look-up of its cache and a pass, is spared."""
+    if words.isprintable() and "  " not in words:
+        return words
+    return re.sub(r"\s+", " ", words)  # re's own cache: the rare case keeps no pattern
 
 
 # Regex fragments over folded text (no tashkeel, أ/إ/آ -> ا, ة -> ه, ASCII digits).
@@ -312,6 +343,12 @@ class Context:
         return self.anchor_day
 
     @cached_property
+    def year_starts(self) -> list[int]:
+        """Where the four-digit numbers that year_windows are around begin, in order."""
+        _ = self.year_windows  # which finds them, and keeps them here
+        return self.__dict__["year_starts"]
+
+    @cached_property
     def year_windows(self) -> list[tuple[int, int]]:
         """Stretches of text around four-digit numbers, where year and date rules look.
 
@@ -326,15 +363,18 @@ class Context:
         # its match).
         match = FOUR_DIGITS.regex.match
         covered = 0
+        found: list[int] = []
+        self.__dict__["year_starts"] = found
         for start in self.starts_of(FOUR_DIGITS):
             if start < covered:
                 continue
             hit = match(text, start)
             if hit is None:
                 continue
+            found.append(start)
             end = covered = hit.end()  # four digits: never empty
-            lo = start - 60 if start > 60 else 0
-            hi = end + 40 if end + 40 < size else size
+            lo = start - YEAR_BEFORE if start > YEAR_BEFORE else 0
+            hi = end + YEAR_AFTER if end + YEAR_AFTER < size else size
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
             else:
@@ -349,6 +389,7 @@ class Context:
         after: int = 60,
         skip_after: str = "",
         word: str | None = None,
+        reach: int | None = None,
     ) -> Iterator[re.Match[str]]:
         """pattern's matches, looked for only around hits of anchor, a cheap literal regex.
 
@@ -361,6 +402,10 @@ class Context:
         An anchor hit right after skip_after (ال for a unit: اليوم, العام) is passed over;
         with word (the proclitics allowed before it), so is a hit inside a longer word
         (آب folds to اب, which ends كتاب and إرهاب).
+
+        Within a window the pattern is tried only from reach characters before each
+        literal of the anchor (before, unless given): every match must hold one of its
+        literals at most reach characters after the match's start (_near_starts).
         """
         lo_hi: list[tuple[int, int]] = []
         text = self.text
@@ -407,9 +452,7 @@ class Context:
         if win_hi < 0:
             return  # before pattern.finditer: a lazy pattern compiles on that first look
         lo_hi.append((win_lo, win_hi))
-        finditer = pattern.finditer
-        for lo, hi in lo_hi:
-            yield from finditer(text, lo, hi)
+        yield from _near_starts(pattern, text, lo_hi, starts, before if reach is None else reach)
 
     def each_match(
         self, pattern: re.Pattern[str], core: re.Pattern[str] | None = None
@@ -421,12 +464,15 @@ class Context:
         dense with dates the windows cover it all, and a pattern that begins with a
         lookbehind and optional words costs several times its core.
         """
-        if not self.year_windows:
-            return  # before pattern.finditer: a lazy pattern compiles on that first look
+        windows = self.year_windows
+        if not windows:
+            return  # before pattern.search: a lazy pattern compiles on that first look
         text = self.text
-        for lo, hi in self.year_windows:
-            if core is None or core.search(text, lo, hi) is not None:
-                yield from pattern.finditer(text, lo, hi)
+        if core is not None:
+            windows = [(lo, hi) for lo, hi in windows if core.search(text, lo, hi) is not None]
+        # Every match holds its year (or a date's), which begins a four-digit number no
+        # more than YEAR_BEFORE characters after the match's start: the windows' premise.
+        yield from _near_starts(pattern, text, windows, self.year_starts, YEAR_BEFORE)
 
     @cached_property
     def sentence_ends(self) -> list[int]:
@@ -448,6 +494,47 @@ class Context:
         return any(c in chunk for c in chars)
 
 
+def _near_starts(
+    pattern: re.Pattern[str],
+    text: str,
+    windows: list[tuple[int, int]],
+    starts: list[int],
+    reach: int,
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, lo, hi) for each window, searched only near starts.
+
+    starts (in order) are where a literal begins, of which every match of pattern holds
+    one at most reach characters after its own start.  So no match begins more than
+    reach before the next start at or after where the last match ended: the search
+    jumps there, and after the window's last start it stops.  What it finds is
+    finditer's own (the leftmost match from where the last ended, the same endpos);
+    the engine no longer tries every position of the stretch after a window's last
+    literal (the window's `after`), where no match can begin.  Matches are never
+    empty (each holds a literal).
+    """
+    search = pattern.search
+    count = len(starts)
+    i = 0
+    for lo, hi in windows:
+        if i < count and starts[i] < lo:
+            i = bisect_left(starts, lo, i)
+        pos = lo
+        while i < count:
+            start = starts[i]
+            if start >= hi:
+                break
+            i += 1
+            if start < pos:
+                continue
+            hit = search(text, start - reach if start - reach > pos else pos, hi)
+            if hit is None:
+                break
+            yield hit
+            pos = hit.end()
+        if i < count and starts[i] < hi:
+            i = bisect_left(starts, hi, i)
+
+
 def _whole_word(text: str, start: int, end: int, clitics: str) -> bool:
     """Whether text[start:end] is a word of its own, but for up to two proclitics."""
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
@@ -459,6 +546,8 @@ def _whole_word(text: str, start: int, end: int, clitics: str) -> bool:
 
 
 # Folded text has ASCII digits only (Arabic-Indic and Persian ones are folded).
+# A year window reaches this far before and after its four digits.
+YEAR_BEFORE, YEAR_AFTER = 60, 40
 FOUR_DIGITS = Anchor(r"[0-9]{4}", DIGITS)
 THIS_BEFORE = ("هذا ", "هذا\n")
 TODAY_WEEKDAY = Anchor(

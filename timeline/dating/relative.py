@@ -338,7 +338,7 @@ def today(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if "اليوم" not in text:
         return
-    for hit in ctx.scan(TODAY, TODAY_ANCHOR):
+    for hit in ctx.scan(TODAY, TODAY_ANCHOR, reach=14):
         if hit.group("wd") is None and TODAY_ADJECTIVE.match(text, hit.end("w")):
             continue
         if TODAY_NAMED_BEFORE.search(text[max(0, hit.start() - 12) : hit.start("w")]):
@@ -424,13 +424,13 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if "امس" not in text and "البارحه" not in text:
         return
-    for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR):
+    for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR, reach=20):
         word = hit.group("w").lstrip("وف")
         if word == "الامس" and not hit.group("wd") and not _yesterday_in_context(ctx, hit):
             continue  # الأمس alone is "the past" as often as "yesterday"
         offset = -2 if hit.group("before") or hit.group("first") else -1
         yield _named_day(ctx, hit.start(), hit.end(), offset, hit.group("wd"), 0.9)
-    for hit in ctx.scan(BARIHA, BARIHA_ANCHOR):
+    for hit in ctx.scan(BARIHA, BARIHA_ANCHOR, reach=14):
         yield _relative_day(ctx, hit.start(), hit.end(), -2 if hit.group("first") else -1, 0.8)
 
 
@@ -463,7 +463,7 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if "غد" not in text:
         return
-    for hit in ctx.scan(TOMORROW, TOMORROW_ANCHOR):
+    for hit in ctx.scan(TOMORROW, TOMORROW_ANCHOR, reach=20):
         word = hit.group("w").lstrip("وف")
         pre = (hit.group("pre") or "").strip().lstrip("وف")
         tanween = ctx.original_has(hit.start("w"), hit.end("w"), "\u064b")
@@ -493,7 +493,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if not any(stem in text for stem in lx.WEEKDAYS):
         return
-    for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR):
+    for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16):
         weekday = lx.WEEKDAYS[hit.group("wd")]
         direction = direction_of(hit.group("mod"))
         has_day_word = bool(hit.group("pre"))
@@ -569,7 +569,7 @@ def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
 def periods(ctx: Context) -> Iterator[Candidate]:
     """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام, مطلع العام."""
     text = ctx.text
-    for hit in ctx.scan(PERIOD, PERIOD_ANCHOR):
+    for hit in ctx.scan(PERIOD, PERIOD_ANCHOR, reach=20):
         unit = (hit.group("unit") or hit.group("unit1") or "").removeprefix("ال")
         direction = "current" if hit.group("this") else direction_of(hit.group("mod"))
         step = {"past": -1, "future": 1}.get(direction or "", 0)
@@ -640,7 +640,7 @@ def ago(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if "منذ" not in text and "قبل" not in text:
         return
-    for hit in ctx.scan(AGO, AGO_ANCHOR):
+    for hit in ctx.scan(AGO, AGO_ANCHOR, reach=1):
         unit, implied = lx.UNIT_FORMS[hit.group("unit")]
         if hit.group("num"):
             amount: int | None = int(hit.group("num"))
@@ -794,7 +794,7 @@ def _length(unit: str, amount: int | None) -> str:
 
 def vague(ctx: Context) -> Iterator[Candidate]:
     """منذ سنوات, السنوات الأخيرة, الأشهر المقبلة, قادم الأيام: PAST_REF / FUTURE_REF."""
-    for hit in ctx.scan(VAGUE, VAGUE_ANCHOR):
+    for hit in ctx.scan(VAGUE, VAGUE_ANCHOR, reach=16):
         if ctx.text[hit.start() - 1 : hit.start()] in ("«", '"', "“") and ctx.text[
             hit.end() : hit.end() + 1
         ] in ("»", '"', "”"):
