@@ -193,3 +193,52 @@ def test_mention_labels_are_the_sentences_around_them() -> None:
     for event in library.mention_events(1, body, ANCHOR):
         assert event.span_start is not None and event.span_end is not None
         assert event.label == library.sentence_around(body, event.span_start, event.span_end)
+
+
+class _Watched(str):
+    """A text that notes the lowest position read back from (rfind's start, an index)."""
+
+    lowest: int
+
+    def rfind(self, sub: Any, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+        self.lowest = min(self.lowest, start or 0)
+        return super().rfind(sub, start, end)
+
+    def __getitem__(self, key: Any) -> str:  # type: ignore[override]
+        if isinstance(key, int):
+            self.lowest = min(self.lowest, key)
+        return super().__getitem__(key)
+
+
+def test_a_chronology_entry_is_read_back_over_its_opening_only() -> None:
+    # A year opening a line ("- 2015: ...") was found by a look back to the line's
+    # start: in a long text with no newline, a pass to the text's start for each year.
+    from timeline.dating.absolute import _chronology_entry
+
+    text = _Watched("وقائع " * 2000 + "\n - 2015: بدأ العمل " + "في عام 2016: تم " * 50)
+    text.lowest = len(text)
+    entry = text.index("2015")
+    assert _chronology_entry(text, entry, entry + 4)
+    assert text.lowest >= entry - 4  # " - " and the newline before it
+    later = text.rindex("2016")
+    text.lowest = len(text)
+    assert not _chronology_entry(text, later, later + 4)
+    assert text.lowest >= later - 2
+
+
+@given(
+    st.text(alphabet=" \t-*•●\n:–ab2015", max_size=14),
+    st.integers(0, 14),
+    st.integers(0, 14),
+)
+def test_a_chronology_entry_is_what_line_opening_says(text: str, start: int, length: int) -> None:
+    from timeline.dating.absolute import ENTRY_MARK_AFTER, LINE_OPENING, _chronology_entry
+
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    line = text.rfind("\n", 0, start) + 1
+    expected = (
+        LINE_OPENING.match(text, line, start) is not None
+        and ENTRY_MARK_AFTER.match(text, end) is not None
+    )
+    assert _chronology_entry(text, start, end) == expected

@@ -688,12 +688,22 @@ LINE_OPENING = rx(r"[ \t\-*•●▪◾■►]*$")
 ENTRY_MARK_AFTER = rx(r"[ \t]*(?::|-\s|–)")
 
 
+_LINE_OPENING_CHARS = frozenset(" \t-*•●▪◾■►")  # what LINE_OPENING allows before a year
+
+
 def _chronology_entry(text: str, start: int, end: int) -> bool:
-    line = text.rfind("\n", 0, start) + 1
-    return (
-        LINE_OPENING.match(text, line, start) is not None
-        and ENTRY_MARK_AFTER.match(text, end) is not None
-    )
+    """Whether the year at [start, end) opens a line of a chronology ("2015: ...").
+
+    Read back from the year over the opening's own characters only, never to the
+    line's start: a text with no newline made that a pass to the text's start for each
+    year, quadratic in a long article.
+    """
+    if ENTRY_MARK_AFTER.match(text, end) is None:
+        return False
+    line = start
+    while line and text[line - 1] in _LINE_OPENING_CHARS:
+        line -= 1
+    return not line or text[line - 1] == "\n"
 
 
 def _year_candidate(
