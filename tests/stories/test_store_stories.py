@@ -460,12 +460,14 @@ def test_the_signer_keeps_the_shingles_of_the_imports_last_articles_for_later_ve
             signer.add(article_id, title, body, signed)
             signer.flush()  # a batch of one: each verdict reads the batches before
     kept = [a for a, _t, _b in articles[-2:]]
-    assert list(signer.shingles) == kept
+    assert list(signer.recent) == kept
     by_id = {a: s for (a, _t, _b), s in zip(articles, made, strict=True)}
-    assert all(signer.shingles[a] is by_id[a].shingles for a in kept)
-    # What a verdict reads of an article: the shingles kept, else made from its text;
-    # either way its words' shingles.
-    read = library._ArticleWords(store, {}, {}, signer.shingles)
+    assert all(signer.recent[a][1] is by_id[a].shingles for a in kept)
+    assert all(signer.recent[a][0] is by_id[a].word_hashes for a in kept)
+    # What a verdict reads of an article: the hashes kept, else made from its text;
+    # either way its words' shingles and its distinct words' hashes.
+    read = library._ArticleWords(store, {}, {}, signer.recent)
     for article_id, title, body in articles:
         words = stories.words(stories.article_text(title, body))
         assert read.shingles(article_id).tolist() == stories.copies.shingle_hashes(words).tolist()
+        assert read.word_hashes(article_id).tolist() == stories.word_hashes(words).tolist()

@@ -105,6 +105,15 @@ def band_holders(
     return out
 
 
+def holds_none(store: Store) -> tuple[bool, bool]:
+    """Whether the store holds no article, and whether it holds no band row (a deleted
+    article's rows stay): what an import may then answer from its own articles."""
+    conn = store.db.conn
+    (articles,) = conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()
+    (bands,) = conn.execute("SELECT EXISTS (SELECT 1 FROM story_bands)").fetchone()
+    return not articles, not bands
+
+
 def signature_rows(store: Store, ids: Iterable[int]) -> dict[int, tuple[int, bytes, int | None]]:
     """(shingles, signature, published_start) of each signed article among ids."""
     wanted = sorted(set(ids))
