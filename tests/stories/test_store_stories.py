@@ -471,3 +471,71 @@ def test_the_signer_keeps_the_shingles_of_the_imports_last_articles_for_later_ve
         words = stories.words(stories.article_text(title, body))
         assert read.shingles(article_id).tolist() == stories.copies.shingle_hashes(words).tolist()
         assert read.word_hashes(article_id).tolist() == stories.word_hashes(words).tolist()
+
+
+def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample = corpus / "saudinewsnet" / "sample.jsonl"
+    # The store's own answers: band keys looked up in its index, words counted by it.
+    with monkeypatch.context() as patched:
+        patched.setattr(story_store, "holds_none", lambda _store: (False, False))
+        with Store(tmp_path / "index.db") as asked:
+            library.import_paths(asked, [sample], processes=1)
+            expected = _story_rows(asked)
+    assert len(expected[0]) >= 4  # copies found, one of them judged on its rare words
+    judged: list[float] = []
+    real = stories.copies.rare_shared_of_hashes
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        judged.append(real(*args))
+        return judged[-1]
+
+    def refused(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("asked the store")
+
+    monkeypatch.setattr(stories.copies, "rare_shared_of_hashes", counted)
+    monkeypatch.setattr(story_store, "band_holders", refused)
+    monkeypatch.setattr(story_store, "document_counts", refused)
+    with Store(tmp_path / "memory.db") as kept:
+        library.import_paths(kept, [sample], processes=1)
+        assert _story_rows(kept) == expected
+    assert judged
+
+
+def test_the_band_index_in_memory_answers_as_the_stores(store: Store, tmp_path: Path) -> None:
+    records = [_record(f"خبر {i}", f"نص الخبر رقم {i}", "s", "2015-08-02") for i in range(7)]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", records)], copies=False)
+    ids = sorted(ids_by_title(store).values())
+    rng = np.random.default_rng(3)
+    blob = bytes(4 * stories.copies.NUM_PERM)
+    # Keys shared by several articles, a key twice in one article, batches whose ids
+    # come before ids already held.
+    batches = [
+        [(ids[4], [7, 9, -3, 7]), (ids[5], [7, 11])],
+        [(ids[0], [9, 7]), (ids[6], rng.integers(-50, 50, size=64).tolist())],
+        [(i, [*rng.integers(-50, 50, size=64).tolist(), 7]) for i in ids[1:4]],
+    ]
+    memory = stories.copies.BandIndex()
+    wanted = np.arange(-60, 60, dtype=np.int64)
+    for batch in batches:
+        with store.transaction():
+            story_store.save_signatures(store, [(i, 30, blob, keys) for i, keys in batch])
+        memory.add(batch)
+        for per_key in (2, 100):
+            assert memory.holders(wanted, per_key) == story_store.band_holders(
+                store, wanted, per_key
+            )
+    assert len(memory) == store.db.conn.execute("SELECT count(*) FROM story_bands").fetchone()[0]
+
+
+def test_word_counts_count_the_articles_that_hold_each_word() -> None:
+    rng = np.random.default_rng(5)
+    counts = stories.copies.WordCounts()
+    held: list[set[int]] = []
+    for size in (0, 40, 3, 200):
+        batch = [np.unique(rng.integers(0, 300, size=size)).astype(np.uint64) for _ in range(5)]
+        counts.add(batch)
+        held += [set(a.tolist()) for a in batch]
+        asked = np.arange(0, 320, dtype=np.uint64)
+        assert counts.of(asked).tolist() == [sum(w in a for a in held) for w in range(320)]
