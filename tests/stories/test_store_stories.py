@@ -96,6 +96,24 @@ def test_document_counts_come_from_the_index(store: Store, tmp_path: Path) -> No
     assert story_store.document_counts(store, ["بريده"], cap=1) == {"بريده": 2}
 
 
+def test_document_counts_are_asked_many_terms_a_statement(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    terms = ["بريده", 'سكا"كا', "nowhere", "التمور", "بريده", "الزيتون"]
+    # Each term alone, as the count of one term is asked of the index.
+    one_by_one = {}
+    for term in terms:
+        one_by_one.update(story_store.document_counts(store, [term], cap=20))
+    assert one_by_one["سكا\"كا"] == 1  # a quote is dropped: the phrase سكاكا
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    monkeypatch.setattr(story_store, "_TERMS_PER_STATEMENT", 4)
+    assert story_store.document_counts(store, terms, cap=20) == one_by_one
+    store.db.conn.set_trace_callback(None)
+    assert len([s for s in statements if s.startswith("SELECT")]) == 2
+
+
 def test_deleting_an_article_leaves_its_cluster_consistent(store: Store, tmp_path: Path) -> None:
     library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
     ids = ids_by_title(store)
