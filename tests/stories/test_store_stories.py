@@ -105,7 +105,7 @@ def test_document_counts_are_asked_many_terms_a_statement(
     one_by_one = {}
     for term in terms:
         one_by_one.update(story_store.document_counts(store, [term], cap=20))
-    assert one_by_one["سكا\"كا"] == 1  # a quote is dropped: the phrase سكاكا
+    assert one_by_one['سكا"كا'] == 1  # a quote is dropped: the phrase سكاكا
     statements: list[str] = []
     store.db.conn.set_trace_callback(statements.append)
     monkeypatch.setattr(story_store, "_TERMS_PER_STATEMENT", 4)
