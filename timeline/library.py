@@ -510,10 +510,24 @@ _SIGN_BATCH_CHARS = 16_000_000
 _SHINGLES_KEPT = 4000  # articles (about 4 KB each)
 
 
+class _OwnRows:
+    """An import's own band rows and word counts, kept in memory while they are all the
+    store has (it held no band row, no article, when the import began): see
+    sign_articles and _DocumentCounts.  Kept from file to file of one import while
+    each file is stored whole; dropped past their bounds (the store answers then)."""
+
+    def __init__(self, store: Store) -> None:
+        no_articles, no_bands = story_store.holds_none(store)
+        self.bands = stories.copies.BandIndex() if no_bands else None
+        self.words = stories.copies.WordCounts() if no_articles else None
+
+
 class _Signer:
     """Copy detection at import, a batch of new articles at a time (see sign_articles)."""
 
-    def __init__(self, store: Store, writer: ArticleWriter | None = None) -> None:
+    def __init__(
+        self, store: Store, writer: ArticleWriter | None = None, own: _OwnRows | None = None
+    ) -> None:
         self.store = store
         self.writer = writer  # written out before judging: the verdicts read the index
         self.pending: list[tuple[int, str, str]] = []
@@ -524,11 +538,9 @@ class _Signer:
         self.recent: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.chars = 0  # of the pending articles' titles and bodies
         self.counts: _DocumentCounts | None = None  # kept from batch to batch
-        # A store that holds nothing yet: the import's own band rows and word counts
-        # are all the store's, kept in memory (see sign_articles, _DocumentCounts).
-        no_articles, no_bands = story_store.holds_none(store)
-        self.bands = stories.copies.BandIndex() if no_bands else None
-        self.words = stories.copies.WordCounts() if no_articles else None
+        # A store that held nothing when the import began: the import's own band rows
+        # and word counts are all the store's, kept in memory.
+        self.own = _OwnRows(store) if own is None else own
 
     def add(self, article_id: int, title: str, body: str, signed: Signed | None = None) -> None:
         self.pending.append((article_id, title, body))
@@ -542,13 +554,15 @@ class _Signer:
         if self.pending:
             if self.writer is not None:
                 self.writer.flush()
+            own = self.own
             if self.counts is None:
-                self.counts = _DocumentCounts(self.store, self.words)
+                self.counts = _DocumentCounts(self.store, own.words)
             sign_articles(
-                self.store, self.pending, self.counts, self.prepared, self.recent, self.bands
+                self.store, self.pending, self.counts, self.prepared, self.recent, own.bands
             )
-            if self.bands is not None and len(self.bands) > _BANDS_KEPT:
-                self.bands = None  # bounded memory: the index answers from here on
+            own.words = self.counts.words  # None once past its bound
+            if own.bands is not None and len(own.bands) > _BANDS_KEPT:
+                own.bands = None  # bounded memory: the index answers from here on
             self.recent.update(
                 (a, (signed.word_hashes, signed.shingles)) for a, signed in self.prepared.items()
             )
@@ -759,6 +773,7 @@ def import_file(
     columns: Mapping[str, str] | None = None,
     copies: bool = True,
     workers: Workers | None = None,
+    own: _OwnRows | None = None,
 ) -> FileResult:
     """Import one file in one transaction; whatever goes wrong is this file's failure.
 
@@ -768,6 +783,7 @@ def import_file(
     path may be a URL (http, https): it is fetched, then read as the file it is.
     columns names a CSV file's columns by hand ({'title': 'Headline', ...}).
     workers, if given, prepare the articles of a large file (see _prepared_items).
+    own: the band rows and word counts of the same import's files before, if kept.
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
@@ -777,7 +793,7 @@ def import_file(
             store.transaction(),
             store.article_writer() as writer,
         ):
-            signer = _Signer(store, writer) if copies else None
+            signer = _Signer(store, writer, own) if copies else None
             for item, prepared, position in _prepared_items(source, copies, workers, cancelled):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
@@ -860,6 +876,7 @@ def _import_files(
     copies: bool,
     workers: Workers | None,
 ) -> None:
+    own = _OwnRows(store) if copies else None
     for path in files:
         if cancelled is not None and cancelled():
             report.cancelled = True
@@ -875,6 +892,7 @@ def _import_files(
                 columns=columns,
                 copies=copies,
                 workers=workers,
+                own=own,
             )
         except ImportCancelled:
             report.cancelled = True
@@ -883,6 +901,9 @@ def _import_files(
             raise exc.original from None
         report.files.append(result)
         tracker.file_ended(path)
+        if result.error is not None and own is not None:
+            # The file was rolled back: what it added to own is not in the store.
+            own = _OwnRows(store)
 
 
 def recompute_events(store: Store, progress: Progress | None = None) -> int:

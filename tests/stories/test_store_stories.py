@@ -491,17 +491,31 @@ def test_the_signer_keeps_the_shingles_of_the_imports_last_articles_for_later_ve
         assert read.word_hashes(article_id).tolist() == stories.word_hashes(words).tolist()
 
 
+def _sample_files(corpus: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Two files of the sample, and a file that fails (strict) after articles of the
+    second file's (which would take their ids) are signed."""
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    first, second, failing = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "bad.jsonl"
+    first.write_text("\n".join(lines[:100]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[100:]) + "\n", encoding="utf-8")
+    failing.write_text("\n".join([*lines[150:], "{not json"]) + "\n", encoding="utf-8")
+    return first, second, failing
+
+
 def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sample = corpus / "saudinewsnet" / "sample.jsonl"
+    first, second, failing = _sample_files(corpus, tmp_path)
+    monkeypatch.setattr(library, "_SIGN_BATCH", 16)  # batches flushed within a file
+    expected = {}
     # The store's own answers: band keys looked up in its index, words counted by it.
     with monkeypatch.context() as patched:
         patched.setattr(story_store, "holds_none", lambda _store: (False, False))
-        with Store(tmp_path / "index.db") as asked:
-            library.import_paths(asked, [sample], processes=1)
-            expected = _story_rows(asked)
-    assert len(expected[0]) >= 4  # copies found, one of them judged on its rare words
+        for name, files in (("two", [first, second]), ("failed", [first, failing, second])):
+            with Store(tmp_path / f"index-{name}.db") as asked:
+                library.import_paths(asked, files, processes=1, strict=True)
+                expected[name] = _story_rows(asked)
+    assert len(expected["two"][0]) >= 4  # copies found, one of them judged on its rare words
     judged: list[float] = []
     real = stories.copies.rare_shared_of_hashes
 
@@ -513,12 +527,34 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
         raise AssertionError("asked the store")
 
     monkeypatch.setattr(stories.copies, "rare_shared_of_hashes", counted)
-    monkeypatch.setattr(story_store, "band_holders", refused)
-    monkeypatch.setattr(story_store, "document_counts", refused)
-    with Store(tmp_path / "memory.db") as kept:
-        library.import_paths(kept, [sample], processes=1)
-        assert _story_rows(kept) == expected
-    assert judged
+    signers: list[library._Signer] = []
+    real_signer = library._Signer
+
+    def seen(*args):  # type: ignore[no-untyped-def]
+        signers.append(real_signer(*args))
+        return signers[-1]
+
+    monkeypatch.setattr(library, "_Signer", seen)
+
+    def held_rows(own: library._OwnRows) -> list[tuple[int, int]]:
+        assert own.bands is not None
+        return sorted(zip(own.bands.keys.tolist(), own.bands.ids.tolist(), strict=True))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(story_store, "band_holders", refused)
+        patched.setattr(story_store, "document_counts", refused)
+        with Store(tmp_path / "memory.db") as kept:
+            library.import_paths(kept, [first, second], processes=1, strict=True)
+            assert _story_rows(kept) == expected["two"]
+            assert held_rows(signers[-1].own) == sorted(_story_rows(kept)[1])
+    assert judged and len(signers) == 2 and signers[0].own is signers[1].own
+    # A file rolled back takes its rows out of what the next file is judged against.
+    with Store(tmp_path / "memory-failed.db") as kept:
+        report = library.import_paths(kept, [first, failing, second], processes=1, strict=True)
+        assert [f.error is None for f in report.files] == [True, False, True]
+        assert _story_rows(kept) == expected["failed"]
+        own = signers[-1].own
+        assert own.bands is None or held_rows(own) == sorted(_story_rows(kept)[1])
 
 
 def test_the_band_index_in_memory_answers_as_the_stores(store: Store, tmp_path: Path) -> None:
