@@ -413,7 +413,7 @@ class _DocumentCounts:
 
     words: the import's own counts by word hash (stories.copies.WordCounts), kept when
     the store held no article before it: they are then the store's counts, and no
-    word is asked of the index (dropped past _WORDS_KEPT words: asked again).
+    word is asked of the index (the signer drops them past _WORDS_KEPT words).
     """
 
     def __init__(self, store: Store, words: stories.copies.WordCounts | None = None) -> None:
@@ -439,8 +439,6 @@ class _DocumentCounts:
         every = [held for held in articles if len(held)]
         if self.words is not None:
             self.words.add(every)
-            if len(self.words) > _WORDS_KEPT:
-                self.words = None  # bounded memory: the index answers from here on
         if hashes and every:
             # Each article's hashes are distinct: how many articles hold a known word is
             # how often its hash comes up among them all (found in numpy, not a set each).
@@ -552,15 +550,17 @@ class _Signer:
 
     def flush(self) -> None:
         if self.pending:
-            if self.writer is not None:
-                self.writer.flush()
             own = self.own
+            if own.words is not None and len(own.words) > _WORDS_KEPT:
+                own.words = None  # bounded memory: the index answers from here on
             if self.counts is None:
                 self.counts = _DocumentCounts(self.store, own.words)
+            self.counts.words = own.words
+            if self.writer is not None and own.words is None:
+                self.writer.flush()  # the verdicts read the index's document counts
             sign_articles(
                 self.store, self.pending, self.counts, self.prepared, self.recent, own.bands
             )
-            own.words = self.counts.words  # None once past its bound
             if own.bands is not None and len(own.bands) > _BANDS_KEPT:
                 own.bands = None  # bounded memory: the index answers from here on
             self.recent.update(

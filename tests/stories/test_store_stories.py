@@ -555,6 +555,27 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
         assert _story_rows(kept) == expected["failed"]
         own = signers[-1].own
         assert own.bands is None or held_rows(own) == sorted(_story_rows(kept)[1])
+    # Past their bounds the rows and counts kept are dropped and the store asked.
+    monkeypatch.setattr(library, "_BANDS_KEPT", 2000)
+    monkeypatch.setattr(library, "_WORDS_KEPT", 3000)
+    asked: list[str] = []
+
+    def noted(name: str):  # type: ignore[no-untyped-def]
+        real = getattr(story_store, name)
+
+        def asking(*args):  # type: ignore[no-untyped-def]
+            asked.append(name)
+            return real(*args)
+
+        return asking
+
+    for name in ("band_holders", "document_counts"):
+        monkeypatch.setattr(story_store, name, noted(name))
+    with Store(tmp_path / "memory-bounded.db") as kept:
+        library.import_paths(kept, [first, second], processes=1, strict=True)
+        assert _story_rows(kept) == expected["two"]
+    assert {"band_holders", "document_counts"} <= set(asked)
+    assert signers[-1].own.bands is None and signers[-1].own.words is None
 
 
 def test_the_band_index_in_memory_answers_as_the_stores(store: Store, tmp_path: Path) -> None:
