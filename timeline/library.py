@@ -282,7 +282,8 @@ def sign_articles(
     articles: Sequence[tuple[int, str, str]],
     counts: _DocumentCounts | None = None,
     prepared: Mapping[int, Signed] | None = None,
-    shingles: Mapping[int, np.ndarray] | None = None,
+    recent: Mapping[int, tuple[np.ndarray, np.ndarray]] | None = None,
+    bands: stories.copies.BandIndex | None = None,
 ) -> list[int | None]:
     """Sign stored articles (id, title, body) and join each to its copies; their clusters.
 
@@ -292,9 +293,11 @@ def sign_articles(
     write of the signatures and band rows, and each word's document count asked once.
     counts: the document counts of the same import's earlier batches, if any (the
     articles given were stored after they were counted).  prepared: the signatures of
-    some of them, already made (sign_text, in a worker process).  shingles: the distinct
-    shingles (Signed.shingles) of other articles, which a verdict may read (the same
-    import's earlier batches).
+    some of them, already made (sign_text, in a worker process).  recent: the distinct
+    word hashes and shingles (Signed.word_hashes, Signed.shingles) of other articles,
+    which a verdict may read (the same import's earlier batches).  bands: every band
+    row of the store, held in memory (an import into a store that held none): the
+    candidates are looked up there, and the batch's rows added to it.
     """
     batch = sorted(articles)
     prepared = prepared or {}
@@ -305,7 +308,10 @@ def sign_articles(
     signed = [(a, ready[a].signature, ready[a].keys) for a in texts]
     limit = stories.copies.BUCKET_LIMIT
     every_key = np.concatenate([keys for _a, _s, keys in signed]) if signed else np.zeros(0)
-    holders = story_store.band_holders(store, every_key.astype(np.int64), limit)
+    if bands is not None:
+        holders = bands.holders(every_key.astype(np.int64), limit)
+    else:
+        holders = story_store.band_holders(store, every_key.astype(np.int64), limit)
     rows = story_store.signature_rows(store, {i for held in holders.values() for i in held})
     sigs = {i: stories.Signature.from_bytes(blob, n) for i, (n, blob, _p) in rows.items()}
     sigs.update((article_id, sig) for article_id, sig, _keys in signed)
@@ -314,13 +320,15 @@ def sign_articles(
     if counts is None:
         counts = _DocumentCounts(store)
     counts.added(ready[a].word_hashes for a in texts)
-    read = _ArticleWords(store, texts, ready, shingles or {})
+    read = _ArticleWords(store, texts, ready, recent or {})
     found = stories.copies_in_batch(
         signed, holders, sigs, lambda a, b: _PairOfArticles(read, a, b, counts), published
     )
     story_store.save_signatures(
         store, [(a, sig.shingles, sig.to_bytes(), keys) for a, sig, keys in signed]
     )
+    if bands is not None:
+        bands.add([(a, keys) for a, _sig, keys in signed])
     return [story_store.join_copies(store, a, copies) for a, copies in found]
 
 
@@ -333,11 +341,11 @@ class _ArticleWords:
         store: Store,
         texts: Mapping[int, tuple[str, str]],
         signed: Mapping[int, Signed],
-        shingles: Mapping[int, np.ndarray],
+        recent: Mapping[int, tuple[np.ndarray, np.ndarray]],
     ) -> None:
-        self.store, self.texts, self.signed, self.known = store, texts, signed, shingles
+        self.store, self.texts, self.signed, self.known = store, texts, signed, recent
         self.made_words: dict[int, list[str]] = {}
-        self.made_shingles: dict[int, np.ndarray] = {}
+        self.made: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def _text(self, article_id: int) -> str:
         text = self.texts.get(article_id) or story_store.article_texts(self.store, article_id)
@@ -349,20 +357,28 @@ class _ArticleWords:
             found = self.made_words[article_id] = stories.words(self._text(article_id))
         return found
 
-    def shingles(self, article_id: int) -> np.ndarray:
-        """The article's distinct shingle hashes (stories.shingle_hashes of its words),
-        read off its text without cutting it into strings."""
+    def _hashes(self, article_id: int) -> tuple[np.ndarray, np.ndarray]:
+        """The article's distinct word hashes (stories.word_hashes) and distinct shingle
+        hashes (stories.shingle_hashes of its words), read off its text without cutting
+        it into strings when no worker made them."""
         signed = self.signed.get(article_id)
         if signed is not None:  # made by a worker with the signature
-            return signed.shingles
+            return signed.word_hashes, signed.shingles
         found = self.known.get(article_id)
         if found is None:
-            found = self.made_shingles.get(article_id)
+            found = self.made.get(article_id)
         if found is None:
-            _words, every = stories.text_hashes(self._text(article_id))
-            found = stories.copies.distinct(every).astype(np.uint32)
-            self.made_shingles[article_id] = found
+            every_word, every = stories.text_hashes(self._text(article_id))
+            distinct = stories.copies.distinct
+            found = distinct(every_word), distinct(every).astype(np.uint32)
+            self.made[article_id] = found
         return found
+
+    def shingles(self, article_id: int) -> np.ndarray:
+        return self._hashes(article_id)[1]
+
+    def word_hashes(self, article_id: int) -> np.ndarray:
+        return self._hashes(article_id)[0]
 
 
 class _PairOfArticles:
@@ -379,8 +395,15 @@ class _PairOfArticles:
     def rare_shared(self) -> float:
         """The share of rare words (or a bound of it on the same side of the verdict's
         bar), the counts not yet known asked only as far as the verdict needs them."""
-        a, b = set(self.read.words(self.a)), set(self.read.words(self.b))
         counts = self.counts
+        if counts.words is not None:  # every count at hand, by word hash
+            return stories.copies.rare_shared_of_hashes(
+                self.read.word_hashes(self.a),
+                self.read.word_hashes(self.b),
+                counts.words,
+                counts.total,
+            )
+        a, b = set(self.read.words(self.a)), set(self.read.words(self.b))
         return stories.copies.rare_shared_asking(a, b, counts.known(a | b), counts, counts.total)
 
 
@@ -391,10 +414,15 @@ class _DocumentCounts:
     to batch of one import (one transaction: nothing is deleted meanwhile): added()
     carries the counts read so far forward over the articles stored since, so a word
     is asked of the index once per import, not once per batch.
+
+    words: the import's own counts by word hash (stories.copies.WordCounts), kept when
+    the store held no article before it: they are then the store's counts, and no
+    word is asked of the index (the signer drops them past _WORDS_KEPT words).
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, words: stories.copies.WordCounts | None = None) -> None:
         self.store = store
+        self.words = words
         self.exact: dict[str, int] = {}  # at most the ceiling when read
         self.common: dict[str, int] = {}  # more than the ceiling: a lower bound
         self.hashes: dict[int, str] = {}  # the words of exact by stories.hashes_of_words
@@ -413,6 +441,8 @@ class _DocumentCounts:
         so far."""
         exact, hashes = self.exact, self.hashes
         every = [held for held in articles if len(held)]
+        if self.words is not None:
+            self.words.add(every)
         if hashes and every:
             # Each article's hashes are distinct: how many articles hold a known word is
             # how often its hash comes up among them all (found in numpy, not a set each).
@@ -460,6 +490,8 @@ class _DocumentCounts:
 
 
 _COUNTS_KEPT = 200_000  # words whose document counts an import keeps at most
+_WORDS_KEPT = 2_000_000  # words an import counts itself at most (16 bytes each)
+_BANDS_KEPT = 4_000_000  # band rows an import keeps in memory at most (16 bytes each)
 # Words that the index cuts and folds as words() does (Arabic letters, ASCII letters
 # and digits): their counts can be carried forward from the articles' words.
 _PLAIN_WORD = re.compile("[\u0621-\u064a0-9a-z]+")
@@ -477,23 +509,40 @@ _SIGN_BATCH = 500  # articles signed together at import
 _SIGN_BATCH_CHARS = 16_000_000
 
 
-_SHINGLES_KEPT = 4000  # articles (about 1.6 KB each)
+_SHINGLES_KEPT = 4000  # articles (about 4 KB each)
+
+
+class _OwnRows:
+    """An import's own band rows and word counts, kept in memory while they are all the
+    store has (it held no band row, no article, when the import began): see
+    sign_articles and _DocumentCounts.  Kept from file to file of one import while
+    each file is stored whole; dropped past their bounds (the store answers then)."""
+
+    def __init__(self, store: Store) -> None:
+        no_articles, no_bands = story_store.holds_none(store)
+        self.bands = stories.copies.BandIndex() if no_bands else None
+        self.words = stories.copies.WordCounts() if no_articles else None
 
 
 class _Signer:
     """Copy detection at import, a batch of new articles at a time (see sign_articles)."""
 
-    def __init__(self, store: Store, writer: ArticleWriter | None = None) -> None:
+    def __init__(
+        self, store: Store, writer: ArticleWriter | None = None, own: _OwnRows | None = None
+    ) -> None:
         self.store = store
         self.writer = writer  # written out before judging: the verdicts read the index
         self.pending: list[tuple[int, str, str]] = []
         self.prepared: dict[int, Signed] = {}
-        # The shingles of the import's last _SHINGLES_KEPT articles, which the next
-        # batches' verdicts may read (a copy is mostly of an article stored shortly
-        # before it), oldest first.
-        self.shingles: dict[int, np.ndarray] = {}
+        # The word hashes and shingles of the import's last _SHINGLES_KEPT articles,
+        # which the next batches' verdicts may read (a copy is mostly of an article
+        # stored shortly before it), oldest first.
+        self.recent: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.chars = 0  # of the pending articles' titles and bodies
         self.counts: _DocumentCounts | None = None  # kept from batch to batch
+        # A store that held nothing when the import began: the import's own band rows
+        # and word counts are all the store's, kept in memory.
+        self.own = _OwnRows(store) if own is None else own
 
     def add(self, article_id: int, title: str, body: str, signed: Signed | None = None) -> None:
         self.pending.append((article_id, title, body))
@@ -505,15 +554,25 @@ class _Signer:
 
     def flush(self) -> None:
         if self.pending:
-            if self.writer is not None:
-                self.writer.flush()
+            own = self.own
+            if own.words is not None and len(own.words) > _WORDS_KEPT:
+                own.words = None  # bounded memory: the index answers from here on
             if self.counts is None:
-                self.counts = _DocumentCounts(self.store)
-            sign_articles(self.store, self.pending, self.counts, self.prepared, self.shingles)
-            self.shingles.update((a, signed.shingles) for a, signed in self.prepared.items())
-            over = max(0, len(self.shingles) - _SHINGLES_KEPT)
-            for old in list(itertools.islice(self.shingles, over)):
-                del self.shingles[old]
+                self.counts = _DocumentCounts(self.store, own.words)
+            self.counts.words = own.words
+            if self.writer is not None and own.words is None:
+                self.writer.flush()  # the verdicts read the index's document counts
+            sign_articles(
+                self.store, self.pending, self.counts, self.prepared, self.recent, own.bands
+            )
+            if own.bands is not None and len(own.bands) > _BANDS_KEPT:
+                own.bands = None  # bounded memory: the index answers from here on
+            self.recent.update(
+                (a, (signed.word_hashes, signed.shingles)) for a, signed in self.prepared.items()
+            )
+            over = max(0, len(self.recent) - _SHINGLES_KEPT)
+            for old in list(itertools.islice(self.recent, over)):
+                del self.recent[old]
             self.pending = []
             self.prepared = {}
             self.chars = 0
@@ -718,6 +777,7 @@ def import_file(
     columns: Mapping[str, str] | None = None,
     copies: bool = True,
     workers: Workers | None = None,
+    own: _OwnRows | None = None,
 ) -> FileResult:
     """Import one file in one transaction; whatever goes wrong is this file's failure.
 
@@ -727,6 +787,7 @@ def import_file(
     path may be a URL (http, https): it is fetched, then read as the file it is.
     columns names a CSV file's columns by hand ({'title': 'Headline', ...}).
     workers, if given, prepare the articles of a large file (see _prepared_items).
+    own: the band rows and word counts of the same import's files before, if kept.
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
@@ -736,7 +797,7 @@ def import_file(
             store.transaction(),
             store.article_writer() as writer,
         ):
-            signer = _Signer(store, writer) if copies else None
+            signer = _Signer(store, writer, own) if copies else None
             for item, prepared, position in _prepared_items(source, copies, workers, cancelled):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
@@ -819,6 +880,7 @@ def _import_files(
     copies: bool,
     workers: Workers | None,
 ) -> None:
+    own = _OwnRows(store) if copies else None
     for path in files:
         if cancelled is not None and cancelled():
             report.cancelled = True
@@ -834,6 +896,7 @@ def _import_files(
                 columns=columns,
                 copies=copies,
                 workers=workers,
+                own=own,
             )
         except ImportCancelled:
             report.cancelled = True
@@ -842,6 +905,9 @@ def _import_files(
             raise exc.original from None
         report.files.append(result)
         tracker.file_ended(path)
+        if result.error is not None and own is not None:
+            # The file was rolled back: what it added to own is not in the store.
+            own = _OwnRows(store)
 
 
 def recompute_events(store: Store, progress: Progress | None = None) -> int:

@@ -96,6 +96,24 @@ def test_document_counts_come_from_the_index(store: Store, tmp_path: Path) -> No
     assert story_store.document_counts(store, ["بريده"], cap=1) == {"بريده": 2}
 
 
+def test_document_counts_are_asked_many_terms_a_statement(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    terms = ["بريده", 'سكا"كا', "nowhere", "التمور", "بريده", "الزيتون"]
+    # Each term alone, as the count of one term is asked of the index.
+    one_by_one = {}
+    for term in terms:
+        one_by_one.update(story_store.document_counts(store, [term], cap=20))
+    assert one_by_one['سكا"كا'] == 1  # a quote is dropped: the phrase سكاكا
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    monkeypatch.setattr(story_store, "_TERMS_PER_STATEMENT", 4)
+    assert story_store.document_counts(store, terms, cap=20) == one_by_one
+    store.db.conn.set_trace_callback(None)
+    assert len([s for s in statements if s.startswith("SELECT")]) == 2
+
+
 def test_deleting_an_article_leaves_its_cluster_consistent(store: Store, tmp_path: Path) -> None:
     library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
     ids = ids_by_title(store)
@@ -460,12 +478,139 @@ def test_the_signer_keeps_the_shingles_of_the_imports_last_articles_for_later_ve
             signer.add(article_id, title, body, signed)
             signer.flush()  # a batch of one: each verdict reads the batches before
     kept = [a for a, _t, _b in articles[-2:]]
-    assert list(signer.shingles) == kept
+    assert list(signer.recent) == kept
     by_id = {a: s for (a, _t, _b), s in zip(articles, made, strict=True)}
-    assert all(signer.shingles[a] is by_id[a].shingles for a in kept)
-    # What a verdict reads of an article: the shingles kept, else made from its text;
-    # either way its words' shingles.
-    read = library._ArticleWords(store, {}, {}, signer.shingles)
+    assert all(signer.recent[a][1] is by_id[a].shingles for a in kept)
+    assert all(signer.recent[a][0] is by_id[a].word_hashes for a in kept)
+    # What a verdict reads of an article: the hashes kept, else made from its text;
+    # either way its words' shingles and its distinct words' hashes.
+    read = library._ArticleWords(store, {}, {}, signer.recent)
     for article_id, title, body in articles:
         words = stories.words(stories.article_text(title, body))
         assert read.shingles(article_id).tolist() == stories.copies.shingle_hashes(words).tolist()
+        assert read.word_hashes(article_id).tolist() == stories.word_hashes(words).tolist()
+
+
+def _sample_files(corpus: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Two files of the sample, and a file that fails (strict) after articles of the
+    second file's (which would take their ids) are signed."""
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    first, second, failing = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "bad.jsonl"
+    first.write_text("\n".join(lines[:100]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[100:]) + "\n", encoding="utf-8")
+    failing.write_text("\n".join([*lines[150:], "{not json"]) + "\n", encoding="utf-8")
+    return first, second, failing
+
+
+def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, failing = _sample_files(corpus, tmp_path)
+    monkeypatch.setattr(library, "_SIGN_BATCH", 16)  # batches flushed within a file
+    expected = {}
+    # The store's own answers: band keys looked up in its index, words counted by it.
+    with monkeypatch.context() as patched:
+        patched.setattr(story_store, "holds_none", lambda _store: (False, False))
+        for name, files in (("two", [first, second]), ("failed", [first, failing, second])):
+            with Store(tmp_path / f"index-{name}.db") as asked:
+                library.import_paths(asked, files, processes=1, strict=True)
+                expected[name] = _story_rows(asked)
+    assert len(expected["two"][0]) >= 4  # copies found, one of them judged on its rare words
+    judged: list[float] = []
+    real = stories.copies.rare_shared_of_hashes
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        judged.append(real(*args))
+        return judged[-1]
+
+    def refused(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("asked the store")
+
+    monkeypatch.setattr(stories.copies, "rare_shared_of_hashes", counted)
+    signers: list[library._Signer] = []
+    real_signer = library._Signer
+
+    def seen(*args):  # type: ignore[no-untyped-def]
+        signers.append(real_signer(*args))
+        return signers[-1]
+
+    monkeypatch.setattr(library, "_Signer", seen)
+
+    def held_rows(own: library._OwnRows) -> list[tuple[int, int]]:
+        assert own.bands is not None
+        return sorted(zip(own.bands.keys.tolist(), own.bands.ids.tolist(), strict=True))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(story_store, "band_holders", refused)
+        patched.setattr(story_store, "document_counts", refused)
+        with Store(tmp_path / "memory.db") as kept:
+            library.import_paths(kept, [first, second], processes=1, strict=True)
+            assert _story_rows(kept) == expected["two"]
+            assert held_rows(signers[-1].own) == sorted(_story_rows(kept)[1])
+    assert judged and len(signers) == 2 and signers[0].own is signers[1].own
+    # A file rolled back takes its rows out of what the next file is judged against.
+    with Store(tmp_path / "memory-failed.db") as kept:
+        report = library.import_paths(kept, [first, failing, second], processes=1, strict=True)
+        assert [f.error is None for f in report.files] == [True, False, True]
+        assert _story_rows(kept) == expected["failed"]
+        own = signers[-1].own
+        assert own.bands is None or held_rows(own) == sorted(_story_rows(kept)[1])
+    # Past their bounds the rows and counts kept are dropped and the store asked.
+    monkeypatch.setattr(library, "_BANDS_KEPT", 2000)
+    monkeypatch.setattr(library, "_WORDS_KEPT", 3000)
+    asked: list[str] = []
+
+    def noted(name: str):  # type: ignore[no-untyped-def]
+        real = getattr(story_store, name)
+
+        def asking(*args):  # type: ignore[no-untyped-def]
+            asked.append(name)
+            return real(*args)
+
+        return asking
+
+    for name in ("band_holders", "document_counts"):
+        monkeypatch.setattr(story_store, name, noted(name))
+    with Store(tmp_path / "memory-bounded.db") as kept:
+        library.import_paths(kept, [first, second], processes=1, strict=True)
+        assert _story_rows(kept) == expected["two"]
+    assert {"band_holders", "document_counts"} <= set(asked)
+    assert signers[-1].own.bands is None and signers[-1].own.words is None
+
+
+def test_the_band_index_in_memory_answers_as_the_stores(store: Store, tmp_path: Path) -> None:
+    records = [_record(f"خبر {i}", f"نص الخبر رقم {i}", "s", "2015-08-02") for i in range(7)]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", records)], copies=False)
+    ids = sorted(ids_by_title(store).values())
+    rng = np.random.default_rng(3)
+    blob = bytes(4 * stories.copies.NUM_PERM)
+    # Keys shared by several articles, a key twice in one article, batches whose ids
+    # come before ids already held.
+    batches = [
+        [(ids[4], [7, 9, -3, 7]), (ids[5], [7, 11])],
+        [(ids[0], [9, 7]), (ids[6], rng.integers(-50, 50, size=64).tolist())],
+        [(i, [*rng.integers(-50, 50, size=64).tolist(), 7]) for i in ids[1:4]],
+    ]
+    memory = stories.copies.BandIndex()
+    wanted = np.arange(-60, 60, dtype=np.int64)
+    for batch in batches:
+        with store.transaction():
+            story_store.save_signatures(store, [(i, 30, blob, keys) for i, keys in batch])
+        memory.add(batch)
+        for per_key in (2, 100):
+            assert memory.holders(wanted, per_key) == story_store.band_holders(
+                store, wanted, per_key
+            )
+    assert len(memory) == store.db.conn.execute("SELECT count(*) FROM story_bands").fetchone()[0]
+
+
+def test_word_counts_count_the_articles_that_hold_each_word() -> None:
+    rng = np.random.default_rng(5)
+    counts = stories.copies.WordCounts()
+    held: list[set[int]] = []
+    for size in (0, 40, 3, 200):
+        batch = [np.unique(rng.integers(0, 300, size=size)).astype(np.uint64) for _ in range(5)]
+        counts.add(batch)
+        held += [set(a.tolist()) for a in batch]
+        asked = np.arange(0, 320, dtype=np.uint64)
+        assert counts.of(asked).tolist() == [sum(w in a for a in held) for w in range(320)]

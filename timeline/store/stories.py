@@ -15,6 +15,7 @@ from timeline.store.timeline_data import EventArrays, collapse_copies
 _CHUNK = 500  # ids per IN (...) list
 _KEYS_PER_STATEMENT = 64  # band keys looked up by one compound SELECT (2 variables each)
 _KEYS_PER_BATCH = 20_000  # band keys looked up by one SELECT over a JSON array
+_TERMS_PER_STATEMENT = 500  # document counts asked by one SELECT over a JSON array
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,15 @@ def band_holders(
         ):
             out[int(key)] = sorted(map(int, held.split(",")))
     return out
+
+
+def holds_none(store: Store) -> tuple[bool, bool]:
+    """Whether the store holds no article, and whether it holds no band row (a deleted
+    article's rows stay): what an import may then answer from its own articles."""
+    conn = store.db.conn
+    (articles,) = conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()
+    (bands,) = conn.execute("SELECT EXISTS (SELECT 1 FROM story_bands)").fetchone()
+    return not articles, not bands
 
 
 def signature_rows(store: Store, ids: Iterable[int]) -> dict[int, tuple[int, bytes, int | None]]:
@@ -320,13 +330,19 @@ def document_counts(store: Store, terms: Sequence[str], cap: int) -> dict[str, i
     """
     out: dict[str, int] = {}
     conn = store.db.conn
-    for term in terms:
-        (n,) = conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT ?)",
-            ('"' + term.replace('"', "") + '"', cap + 1),
-        ).fetchone()
-        if n:
-            out[term] = int(n)
+    wanted = list(terms)
+    # A statement for _TERMS_PER_STATEMENT terms, not one a term: a quarter less CPU
+    # (the statement's own cost was a third of a rare word's count).
+    for i in range(0, len(wanted), _TERMS_PER_STATEMENT):
+        part = json.dumps(wanted[i : i + _TERMS_PER_STATEMENT], ensure_ascii=False)
+        for term, n in conn.execute(
+            "SELECT t.value, (SELECT count(*) FROM (SELECT 1 FROM article_fts"
+            " WHERE article_fts MATCH '\"' || replace(t.value, '\"', '') || '\"' LIMIT ?))"
+            " FROM json_each(?) t",
+            (cap + 1, part),
+        ):
+            if n:
+                out[term] = int(n)
     return out
 
 

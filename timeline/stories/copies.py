@@ -921,3 +921,103 @@ def copies_in_batch(
         candidates = [(other, signatures[other]) for other in sorted(seen) if other in signatures]
         out.append((article_id, copies_among(article_id, sig, candidates, judge, published)))
     return out
+
+
+# -- An import's own band rows and word counts, in memory ----------------------------
+#
+# An import into a store that holds no band row (or no article) yet finds every
+# candidate among its own articles, and every document count among its own words: the
+# writer keeps them here as sorted arrays and answers a batch's 32,000 band probes and
+# its pairs' rare words with a few searches, where each was an index probe or a
+# full-text query of its own.  What they answer is what the store would (tested).
+
+
+class BandIndex:
+    """(band key, article id) rows in memory, answering as the store's band index does
+    (story_store.band_holders).  Sorted by key, then id."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.ids = np.zeros(0, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def add(self, rows: Sequence[tuple[int, Sequence[int] | np.ndarray]]) -> None:
+        """Add (article id, band keys) rows; a row already held is held once."""
+        if not rows:
+            return
+        keys = np.concatenate([np.asarray(k, dtype=np.int64) for _a, k in rows])
+        ids = np.repeat(np.array([a for a, _k in rows], dtype=np.int64), [len(k) for _a, k in rows])
+        if len(self.ids) and len(ids) and ids.min() <= self.ids.max():
+            keys = np.concatenate([self.keys, keys])  # not after every id held: merge whole
+            ids = np.concatenate([self.ids, ids])
+            self.keys = self.ids = np.zeros(0, dtype=np.int64)
+        order = np.lexsort((ids, keys))
+        keys, ids = keys[order], ids[order]
+        keep = np.ones(len(keys), dtype=bool)
+        keep[1:] = (keys[1:] != keys[:-1]) | (ids[1:] != ids[:-1])
+        keys, ids = keys[keep], ids[keep]
+        # Every new id is past those held: each goes after the rows of its key.
+        at = np.searchsorted(self.keys, keys, side="right")
+        self.keys = np.insert(self.keys, at, keys)
+        self.ids = np.insert(self.ids, at, ids)
+
+    def holders(self, keys: np.ndarray, per_key: int = BUCKET_LIMIT) -> dict[int, list[int]]:
+        """The first per_key holders (ascending ids) of each of the keys that has any."""
+        wanted = np.unique(np.asarray(keys, dtype=np.int64))
+        low = np.searchsorted(self.keys, wanted, side="left")
+        high = np.searchsorted(self.keys, wanted, side="right")
+        held = np.flatnonzero(high > low)
+        ids = self.ids
+        return {
+            key: ids[first : min(end, first + per_key)].tolist()
+            for key, first, end in zip(
+                wanted[held].tolist(), low[held].tolist(), high[held].tolist(), strict=True
+            )
+        }
+
+
+class WordCounts:
+    """How many articles hold each word, by word hash (hashes_of_words), over the
+    articles added: each article's distinct word hashes (Signed.word_hashes)."""
+
+    def __init__(self) -> None:
+        self.hashes = np.zeros(0, dtype=np.uint64)
+        self.counts = np.zeros(0, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def add(self, articles: Iterable[np.ndarray]) -> None:
+        every = [np.asarray(held, dtype=np.uint64) for held in articles]
+        every = [held for held in every if len(held)]
+        if not every:
+            return
+        found, times = np.unique(np.concatenate(every), return_counts=True)
+        at = np.searchsorted(self.hashes, found)
+        old = at < len(self.hashes)
+        old[old] = self.hashes[at[old]] == found[old]
+        np.add.at(self.counts, at[old], times[old])
+        new = ~old
+        self.hashes = np.insert(self.hashes, at[new], found[new])
+        self.counts = np.insert(self.counts, at[new], times[new])
+
+    def of(self, hashes: np.ndarray) -> np.ndarray:
+        """The count of each hash (0 for one never added)."""
+        hashes = np.asarray(hashes, dtype=np.uint64)
+        if not len(self.hashes):
+            return np.zeros(len(hashes), dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
+        return np.where(self.hashes[at] == hashes, self.counts[at], 0)
+
+
+def rare_shared_of_hashes(a: np.ndarray, b: np.ndarray, counts: WordCounts, total: int) -> float:
+    """rare_shared() of two articles' distinct word hashes, the document counts read
+    from counts."""
+    ceiling = rare_ceiling(total)
+    rare_a = a[counts.of(a) <= ceiling]
+    rare_b = b[counts.of(b) <= ceiling]
+    fewer = min(len(rare_a), len(rare_b))
+    shared = len(np.intersect1d(rare_a, rare_b, assume_unique=True))
+    return (shared + RARE_PRIOR) / (fewer + RARE_PRIOR)
