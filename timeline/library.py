@@ -31,10 +31,12 @@ from timeline.ingest.published import iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
 from timeline.processes import (
+    UNGUARDED,
     Stopped,
     UnguardedScript,
     WorkerDied,
     Workers,
+    bootstrapping,
     default_processes,
 )
 from timeline.store import Store, StoreError
@@ -862,6 +864,14 @@ def import_paths(
     report = ImportReport(skipped=skipped)
     tracker = _Tracker(progress, files)
     count = default_processes() if processes is None else processes
+    if count > 1 and bootstrapping():
+        # A spawned worker running again a script with no main guard: it must not import
+        # beside its parent (nor wait there for the parent's hold on the store).
+        for path in files:
+            result = FileResult(path)
+            result.fail(UNGUARDED)
+            report.files.append(result)
+        return report
     with Workers(count) if count > 1 else contextlib.nullcontext() as workers:
         _import_files(store, files, report, tracker, strict, cancelled, columns, copies, workers)
     if progress is not None and files:

@@ -47,6 +47,12 @@ class UnguardedScript(Exception):
     """
 
 
+UNGUARDED = (
+    "this script runs again in each worker process and asks for workers "
+    'there: put its top level under `if __name__ == "__main__":`'
+)
+
+
 def default_processes() -> int:
     """Worker processes for a large job: one a core this process may run on."""
     try:
@@ -67,11 +73,8 @@ class Workers:
     def start(self) -> None:
         """Start the processes (OSError, or another error of the platform's, if it cannot)."""
         if self._pool is None:
-            if _bootstrapping():
-                raise UnguardedScript(
-                    "this script runs again in each worker process and asks for workers "
-                    'there: put its top level under `if __name__ == "__main__":`'
-                )
+            if bootstrapping():
+                raise UnguardedScript(UNGUARDED)
             self._pool = multiprocessing.get_context("spawn").Pool(self.processes)
             self._started = list(getattr(self._pool, "_pool", []))  # CPython's
 
@@ -141,7 +144,7 @@ class Workers:
         self.close()
 
 
-def _bootstrapping() -> bool:
+def bootstrapping() -> bool:
     """Whether this process is a spawned child still importing its parent's main module."""
     process = multiprocessing.current_process()
     return bool(getattr(process, "_inheriting", False))
