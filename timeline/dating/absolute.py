@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
@@ -170,22 +171,31 @@ def _in_entry(text: str, pos: int) -> bool:
     An entry's year is often not the date's (a war that began years before), so a
     yearless date there keeps its span with the year left open rather than this year's.
     """
-    lo = max(0, pos - 300)
-    sentence, line = text.rfind(". ", lo, pos), text.rfind("\n", lo, pos)
-    cuts = (
-        sentence + 2 if sentence >= 0 else -1,
-        line + 1 if line >= 0 else -1,
-        0 if lo == 0 else -1,
-    )
-    return any(cut >= 0 and ENTRY_OPENING.match(text, cut, pos) for cut in cuts)
+    lo = pos - 300 if pos > 300 else 0
+    match = ENTRY_OPENING.match
+    # The sentence's start, the line's and the text's, in that order (any() over a
+    # tuple of them was a generator for each month name of a dense text).
+    sentence = text.rfind(". ", lo, pos)
+    if sentence >= 0 and match(text, sentence + 2, pos):
+        return True
+    line = text.rfind("\n", lo, pos)
+    if line >= 0 and match(text, line + 1, pos):
+        return True
+    return lo == 0 and match(text, 0, pos) is not None
 
 
 def _far_ahead(ctx: Context, month: int, day: int | None) -> bool:
     """Whether a yearless month (or day of it) is read as one more than a month ahead."""
     if ctx.anchor_day is None:
         return False
-    y, m = infer_month(ctx.anchor_day, month, None)
-    return date(y, m, min(day or 1, 28)) > ctx.anchor_day + timedelta(days=31)
+    return _far_ahead_of(ctx.anchor_day, month, day)
+
+
+@lru_cache(maxsize=4096)
+def _far_ahead_of(anchor: date, month: int, day: int | None) -> bool:
+    """_far_ahead by its arguments: a dense text asks it again for each month name."""
+    y, m = infer_month(anchor, month, None)
+    return date(y, m, min(day or 1, 28)) > anchor + timedelta(days=31)
 
 
 def _two_days(ctx: Context, day_info: tuple[int, int | None, int]) -> tuple[int, int, int] | None:
@@ -222,8 +232,12 @@ def infer_day(anchor: date, options: list[date], direction: str | None) -> date 
     return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
 
 
+@lru_cache(maxsize=4096)
 def infer_month(anchor: date, month: int, direction: str | None) -> tuple[int, int]:
-    """(year, month) for a yearless month name, by the same rules as infer_day."""
+    """(year, month) for a yearless month name, by the same rules as infer_day.
+
+    Remembered by its arguments (a pure function of three values): a dense text asks
+    it again for each month name."""
     here = anchor.year * 12 + anchor.month - 1
     options = [(y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if direction == "past":
@@ -302,33 +316,39 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             continue  # a Gregorian month with a Hijri year is a typo we cannot trust
         if year is not None and not (1000 <= year <= 2200 or (era and year < 1000)):
             continue
-        day_info = _day_before(ctx, hit.start())
+        begin = hit.start()
+        day_info = _day_before(ctx, begin)
         every = EVERY_YEAR_AFTER.match(text, after) if year is None and not direction else None
-        each = EVERY_BEFORE.search(text, max(0, hit.start() - 12), hit.start())
-        if every is None and year is None and each is not None:
+        # Looked for only where it counts (a month with no year): the same result.
+        each = (
+            EVERY_BEFORE.search(text, begin - 12 if begin > 12 else 0, begin)
+            if every is None and year is None
+            else None
+        )
+        if each is not None:
             # كل يوليو, كل شهر يوليو: every July.
             yield Candidate(each.start(), end, v.recurrence(f"XXXX-{month:02d}"), "set", 0.75)
             continue
         if (
             direction is None
             and year is None
-            and SINCE_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
+            and SINCE_BEFORE.search(text, begin - 40 if begin > 40 else 0, begin)
         ):
             # منذ شهر يناير, منذ 5 مايو: since, so on or before the anchor (منذ بداية
             # يوليو read in July is this July).
             direction = "since"
-        at = day_info[2] if day_info else hit.start()
+        at = day_info[2] if day_info else begin
         if (
             direction is None
             and year is None
             and every is None
+            and _far_ahead(ctx, month, day_info[0] if day_info else None)  # remembered: first
             and not _in_entry(text, at)
-            and _far_ahead(ctx, month, day_info[0] if day_info else None)
             and (
                 day_info is not None
                 or (
                     (paired or name not in lx.AMBIGUOUS_MONTHS)
-                    and MONTH_CUE_BEFORE.search(text[max(0, hit.start() - 12) : hit.start()])
+                    and MONTH_CUE_BEFORE.search(text[begin - 12 if begin > 12 else 0 : begin])
                 )
             )
             and PAST_CLAUSE_BEFORE.search(text, max(0, at - 80), at)
@@ -337,7 +357,7 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         if every is not None:
             # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
             if day_info is None:
-                value, start = f"XXXX-{month:02d}", hit.start()
+                value, start = f"XXXX-{month:02d}", begin
             elif day_info[1] is None and v.valid_date(2000, month, day_info[0]):
                 value, start = f"XXXX-{month:02d}-{day_info[0]:02d}", day_info[2]
             else:
@@ -355,7 +375,7 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
                 yield first
             day_info = (day_info[0], None, second_start)
         if day_info is None:
-            candidate = _month_only(ctx, hit.start(), after, name, month, year, direction, paired)
+            candidate = _month_only(ctx, begin, after, name, month, year, direction, paired)
         else:
             candidate = _day_month(ctx, day_info, after, month, year, direction)
         if candidate is not None:
