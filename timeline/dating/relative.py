@@ -494,30 +494,34 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
     if not any(stem in text for stem in lx.WEEKDAYS):
         return
     for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16):
-        weekday = lx.WEEKDAYS[hit.group("wd")]
-        direction = direction_of(hit.group("mod"))
-        has_day_word = bool(hit.group("pre"))
-        lo = max(0, hit.start() - 40)
-        if WEEKDAY_EXCEPT_BEFORE.search(text, lo, hit.start()):
+        # The hit's bounds and groups read once (a call each, several times over, cost
+        # more than the rest of a dense text's weekday).
+        begin, end = hit.span()
+        name, modifier, pre = hit.group("wd", "mod", "pre")
+        weekday = lx.WEEKDAYS[name]
+        direction = direction_of(modifier)
+        has_day_word = bool(pre)
+        lo = begin - 40 if begin > 40 else 0
+        if WEEKDAY_EXCEPT_BEFORE.search(text, lo, begin):
             continue
-        if WEEKDAY_EVENT_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
+        if WEEKDAY_EVENT_BEFORE.search(text, begin - 10 if begin > 10 else 0, begin):
             continue
         if not (has_day_word or direction) and GIVEN_NAME_BEFORE.search(
-            text, max(0, hit.start() - 14), hit.start()
+            text, begin - 14 if begin > 14 else 0, begin
         ):
             continue
         if not direction and (
-            WEEKDAY_SET_BEFORE.search(text, lo, hit.start())
-            or WEEKDAY_SET_AFTER.match(text, hit.end())
+            WEEKDAY_SET_BEFORE.search(text, lo, begin) or WEEKDAY_SET_AFTER.match(text, end)
         ):
             value = v.recurrence(f"XXXX-WXX-{weekday + 1}")
-            after = WEEKDAY_SET_AFTER.match(text, hit.end())
+            after = WEEKDAY_SET_AFTER.match(text, end)
             # السبت من كل أسبوع is one SET; in a list, the last weekday takes the tail.
-            end = after.end() if after and "ال" not in after.group(0).split("كل")[0] else hit.end()
-            yield Candidate(hit.start(), end, value, "set", 0.7)
+            if after and "ال" not in after.group(0).split("كل")[0]:
+                end = after.end()
+            yield Candidate(begin, end, value, "set", 0.7)
             continue
-        before_last = None if direction else BEFORE_LAST_AFTER.match(text, hit.end())
-        after_next = None if direction else AFTER_NEXT_AFTER.match(text, hit.end())
+        before_last = None if direction else BEFORE_LAST_AFTER.match(text, end)
+        after_next = None if direction else AFTER_NEXT_AFTER.match(text, end)
         if (
             weekday in lx.AMBIGUOUS_WEEKDAYS
             and not (has_day_word or direction or before_last or after_next)
@@ -527,28 +531,26 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         confidence = 0.8 if direction else (0.7 if has_day_word else 0.6)
         # سيعقد الاجتماع يوم الأحد: the coming Sunday, or today's if today is one.
         future_clause = not (direction or before_last or after_next) and bool(
-            FUTURE_CLAUSE_BEFORE.search(text, max(0, hit.start() - 80), hit.start())
+            FUTURE_CLAUSE_BEFORE.search(text, begin - 80 if begin > 80 else 0, begin)
         )
         if future_clause:
             direction = "future"
-        if ctx.today is None:
+        today = ctx.today
+        if today is None:
             ref = {"future": "FUTURE"}.get(direction or "", "PAST")
-            yield Candidate(
-                hit.start(), hit.end(), v.vague_value(ref), "relative", confidence * 0.8
-            )
+            yield Candidate(begin, end, v.vague_value(ref), "relative", confidence * 0.8)
             continue
-        end = hit.end()
         if after_next:
             # الجمعة بعد المقبل: the one a week after the next
-            day, end = next_weekday(ctx.today, weekday) + timedelta(weeks=1), after_next.end()
+            day, end = next_weekday(today, weekday) + timedelta(weeks=1), after_next.end()
         elif direction == "future":
-            day = next_weekday(ctx.today - timedelta(days=1 if future_clause else 0), weekday)
+            day = next_weekday(today - timedelta(days=1 if future_clause else 0), weekday)
         else:
-            day = last_weekday(ctx.today, weekday, strict=direction == "past" or bool(before_last))
+            day = last_weekday(today, weekday, strict=direction == "past" or bool(before_last))
             if before_last:
                 # الجمعة قبل الماضية: the one a week before the last
                 day, end = day - timedelta(weeks=1), before_last.end()
-        yield Candidate(hit.start(), end, v.day_value(day), "relative", confidence, day=day)
+        yield Candidate(begin, end, v.day_value(day), "relative", confidence, day=day)
 
 
 def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
