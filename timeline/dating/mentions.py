@@ -363,11 +363,12 @@ _ROUNDED_MAX = 256
 
 def _to_mentions(ctx: Context, found: Iterable[Candidate]) -> Iterator[Mention]:
     original = ctx.folded.original
-    span = ctx.folded.span  # what ctx.original_span calls, without a call around it
+    found = list(found)
+    # Every original span in one call (Folded.spans: what ctx.original_span gives each).
+    spans = ctx.folded.spans([(cand.start, cand.end) for cand in found])
     rounded = _ROUNDED
     new = _NEW_MENTION
-    for cand in found:
-        start, end = span(cand.start, cand.end)
+    for cand, (start, end) in zip(found, spans, strict=True):
         confidence = rounded.get(cand.confidence)
         if confidence is None:
             confidence = round(cand.confidence, 2)
