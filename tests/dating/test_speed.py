@@ -20,10 +20,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline import library
 from timeline.dating import (
     absolute,
     clock,
     context,
+    extract_mentions,
     fold,
     lengths,
     mentions,
@@ -32,7 +34,7 @@ from timeline.dating import (
 )
 from timeline.dating import values as v
 from timeline.dating.context import make_context
-from timeline.model import Mention, to_axis
+from timeline.model import Event, Mention, to_axis
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO.parent / "shared" / "corpus" / "saudinewsnet" / "sample.jsonl"
@@ -318,3 +320,37 @@ def test_rounded_confidences_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -
     quick = list(mentions._to_mentions(ctx, found))
     assert len(mentions._ROUNDED) == 1 < len({c.confidence for c in found})
     assert [m.confidence for m in quick] == [round(c.confidence, 2) for c in found]
+
+
+def test_mention_events_are_the_ones_their_init_makes() -> None:
+    """mention_events fills an Event's __dict__ instead of calling its frozen __init__:
+    valid while Event has no __post_init__, no slots and no default factory."""
+    assert not hasattr(Event, "__post_init__")
+    assert "__slots__" not in vars(Event)
+    assert all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(Event))
+    text = "في 12 مايو 2021 وصلَ الوفدُ. يوم الأحد الماضي، الساعة 8:30 صباحاً، منذ 3 سنوات، لمدة ثلاثة أشهر"
+    published = v.moment_value(datetime(2021, 5, 22, 1, 32), "minute")
+    quick = library.mention_events(7, text, published)
+    made = []
+    for m in extract_mentions(text, datetime(2021, 5, 22, 1, 32)):
+        kind = (
+            "mentioned"
+            if m.date.start is not None
+            else library._UNPLACED_KINDS.get(m.date.granularity, "vague")
+        )
+        made.append(
+            Event(
+                article_id=7, kind=kind, start=m.date.start, end=m.date.end,
+                granularity=m.date.granularity, value=m.date.value,
+                label=library.sentence_around(text, m.start, m.end), span_start=m.start,
+                span_end=m.end, confidence=m.confidence,
+            )
+        )  # fmt: skip
+    assert len(quick) >= 3
+    assert {e.kind for e in quick} >= {"mentioned", "duration"}
+    assert quick == made
+    assert [repr(e) for e in quick] == [repr(e) for e in made]
+    assert [list(vars(e).items()) for e in quick] == [list(vars(e).items()) for e in made]
+    assert {hash(e) for e in quick} == {hash(e) for e in made}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick[0].label = ""  # type: ignore[misc]
