@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
 
 from timeline.dating import absolute, clock, lengths, relative
 from timeline.dating import values as v
@@ -152,15 +153,28 @@ def _with_clock(date_cand: Candidate, time_cand: Candidate, end: int) -> Candida
     """A date followed by its time: one mention at minute (or hour, second) granularity."""
     if date_cand.day is None or time_cand.clock is None:
         return None
-    hour, minute, second, offset = time_cand.clock
-    if hour in AFTERNOON_HOURS.get(_part_of_day(date_cand.date.value), ()):
+    value = _clock_value(
+        date_cand.day, date_cand.date.value, date_cand.date.calendar, time_cand.clock
+    )
+    return date_cand.moved(date_cand.start, end, date=value)
+
+
+@lru_cache(maxsize=4096)
+def _clock_value(
+    day: date, day_value: str, calendar: str, clock: tuple[int, int | None, int | None, str]
+) -> v.DateValue:
+    """The value of a day (day_value: its value, for a part of the day) at a clock time.
+
+    Remembered by its arguments: a text names the same day and time again and again,
+    and a moment's value is a datetime, a strftime and two frozen dataclasses."""
+    hour, minute, second, offset = clock
+    if hour in AFTERNOON_HOURS.get(_part_of_day(day_value), ()):
         hour += 12  # الساعة 5:45 من مساء اليوم
-    moment = datetime(date_cand.day.year, date_cand.day.month, date_cand.day.day, hour)
+    moment = datetime(day.year, day.month, day.day, hour)
     moment = moment.replace(minute=minute or 0, second=second or 0)
     granularity = "second" if second is not None else ("minute" if minute is not None else "hour")
     value = v.moment_value(moment, granularity, offset)
-    value = v.DateValue(value.value, value.granularity, value.start, None, date_cand.date.calendar)
-    return date_cand.moved(date_cand.start, end, date=value)
+    return v.DateValue(value.value, value.granularity, value.start, None, calendar)
 
 
 def _merge_bridges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
