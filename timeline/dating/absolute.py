@@ -394,10 +394,10 @@ def _month_only(
 ) -> Candidate | None:
     if year is not None:
         return Candidate(start, end, v.month_value(year, month), "month_year", 0.9)
-    cued = bool(MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start]))
     if name in lx.AMBIGUOUS_MONTHS and not (paired or direction):
         return None
-    if not (cued or paired or direction):
+    # The cue word is looked for only where nothing else makes the name a month.
+    if not (paired or direction or MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start])):
         return None
     if ctx.anchor_day is None or (direction in (None, "since") and _in_entry(ctx.text, start)):
         # نوفمبر الماضي with no publication date: the month, its year left open.
