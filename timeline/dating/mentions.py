@@ -213,14 +213,14 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in found:
         prev = out[-1] if out else None
-        gap = ctx.text[prev.end : cand.start] if prev else ""
         if (
             prev is not None
             and prev.day is not None
             and cand.day is not None
             and prev.date.granularity == "day"
             and cand.date.granularity == "day"
-            and RANGE_GAP.match(gap)
+            # The gap cut only between two days (every candidate's before).
+            and RANGE_GAP.match(gap := ctx.text[prev.end : cand.start])
             # حتى / إلى make a range by themselves; a dash or و only after من / بين.
             and (
                 gap.strip() not in ("-", "و")
