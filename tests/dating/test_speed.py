@@ -445,3 +445,34 @@ def test_a_remembered_clock_value_is_the_one_computed(
         assert mentions._clock_value(day, value, calendar, clock) == (
             mentions._clock_value.__wrapped__(day, value, calendar, clock)
         )
+
+
+_BEFORE_A_MONTH = [
+    "12", "3", "٣", " ", "  ", "\u2003", "\n", "(", ")", "/", "-", "و", "من", "شهر", "st", "TH",
+    "اول", "غرة", "السابع", "الحادي عشر", "يوم", "الأحد", "الجمعة", "الموافق", "،", ",", "في",
+    "بين", "هـ", "م", "نصف",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_A_MONTH), max_size=14).map("".join))
+def test_days_and_weekdays_before_a_date_are_found_the_long_way(text: str) -> None:
+    """_day_before and _weekday_start search their patterns only where the window's end
+    allows a match: what they find is each pattern's own search of the window."""
+    ctx = make_context(text + " مايو", datetime(2021, 5, 22))
+    start = len(ctx.text) - len(" مايو") + 1
+    lo = max(0, start - 45)
+    window = ctx.text[lo:start]
+    expected: tuple[int, int | None, int] | None = None
+    if hit := absolute.DAY_BEFORE.search(window):
+        expected = (int(hit.group("d")), int(hit["d0"]) if hit["d0"] else None, lo + hit.start())
+    elif hit := absolute.ORDINAL_DAY_BEFORE.regex.search(window):
+        at = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
+        expected = (absolute.lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit["w"])], None, lo + at)
+    elif hit := absolute.FIRST_DAY_BEFORE.search(window):
+        expected = (1, None, lo + hit.start("w"))
+    assert absolute._day_before(ctx, start) == expected
+    for at in range(len(ctx.text) + 1):
+        low = max(0, at - 30)
+        hit = absolute.WEEKDAY_BEFORE.regex.search(ctx.text[low:at])
+        assert absolute._weekday_start(ctx, at) == (low + hit.start() if hit else at)

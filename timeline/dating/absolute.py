@@ -21,6 +21,7 @@ from timeline.dating.context import (
     QUANTITY_BEFORE,
     START,
     WEEKDAYS,
+    WHITESPACE,
     Anchor,
     Before,
     Candidate,
@@ -138,28 +139,65 @@ EVENT_NAME_BEFORE = rx(
 )
 
 
+_WEEKDAY_NAMES = tuple(lx.WEEKDAYS)
+
+
 def _weekday_start(ctx: Context, start: int) -> int:
     """Widen a date's start over a weekday written just before it (يوم السبت 7/11/1436هـ)."""
     lo = max(0, start - 30)
-    hit = WEEKDAY_BEFORE.search(ctx.text[lo:start])
+    window = ctx.text[lo:start]
+    # Every match ends with the weekday, or الموافق after it, then whitespace, commas
+    # and a bracket: where the window ends otherwise the pattern is not searched.
+    tail = _last_word_out(window.rstrip(WHITESPACE + "،,"), ")")
+    if not tail.endswith(_WEEKDAY_NAMES) and not tail.endswith("موافق"):
+        return start
+    hit = WEEKDAY_BEFORE.search(window)
     return lo + hit.start() if hit else start
+
+
+def _last_word_out(text: str, word: str) -> str:
+    """text without a last word (and the whitespace before it), if it ends with it."""
+    return text[: -len(word)].rstrip(WHITESPACE) if text.endswith(word) else text
+
+
+_DAY_SUFFIXES = ("st", "nd", "rd", "th", "ST", "ND", "RD", "TH")
+
+
+def _may_end_with_a_day(window: str) -> bool:
+    """False where DAY_BEFORE cannot match: what may follow its day (a suffix, a bracket,
+    a slash, من, شهر and whitespace) taken off the end leaves no digit last.  Every
+    match ends at the window's end, so its tail is exactly what is taken off; the regex,
+    searched from each position of the 45 characters, runs only when this passes."""
+    tail = _last_word_out(window.rstrip(WHITESPACE), "شهر")
+    tail = _last_word_out(_last_word_out(_last_word_out(tail, "من"), "/"), ")")
+    if tail.endswith(_DAY_SUFFIXES):
+        tail = tail[:-2]
+    return tail[-1:].isdecimal()  # \d of a str pattern: a decimal digit of any script
+
+
+def _may_end_with_a_first_day(window: str) -> tuple[bool, bool]:
+    """Whether ORDINAL_DAY_BEFORE (… من) and FIRST_DAY_BEFORE (أول, غرة) may match:
+    each ends with its word, then من, then شهر, each followed by whitespace."""
+    tail = _last_word_out(window.rstrip(WHITESPACE), "شهر")
+    return tail.endswith("من"), _last_word_out(tail, "من").endswith(("اول", "غره"))
 
 
 def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
     """(day, first day of a 26 و27 range or None, where it starts) written before a month."""
     lo = max(0, start - 45)
     window = ctx.text[lo:start]
-    hit = DAY_BEFORE.search(window)
+    hit = DAY_BEFORE.search(window) if _may_end_with_a_day(window) else None
     if hit:
         first = int(hit.group("d0")) if hit.group("d0") else None
         return int(hit.group("d")), first, lo + hit.start()
-    hit = ORDINAL_DAY_BEFORE.search(window)
+    ordinal, first = _may_end_with_a_first_day(window)
+    hit = ORDINAL_DAY_BEFORE.search(window) if ordinal else None
     if hit:
         # في السابع من يونيو: the span starts at the ordinal (TempEval-3 leaves out في);
         # a one-letter clitic glued to it (والسابع) stays.
         start = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
         return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + start
-    hit = FIRST_DAY_BEFORE.search(window)
+    hit = FIRST_DAY_BEFORE.search(window) if first else None
     if hit:
         return 1, None, lo + hit.start("w")
     return None
