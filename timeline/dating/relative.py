@@ -330,6 +330,8 @@ def _named_day(
 def _vocalized(ctx: Context, start: int, end: int) -> bool:
     """A word written with two or more short vowels: scripture or verse quoted, not news."""
     o_start, o_end = ctx.folded.span(start, end)
+    if o_end - o_start == end - start:
+        return False  # nothing folding drops (every short vowel is) is in the word
     return sum("\u064b" <= ch <= "\u0652" for ch in ctx.folded.original[o_start:o_end]) >= 2
 
 
