@@ -20,10 +20,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline import library
 from timeline.dating import (
     absolute,
     clock,
     context,
+    extract_mentions,
     fold,
     lengths,
     mentions,
@@ -32,7 +34,7 @@ from timeline.dating import (
 )
 from timeline.dating import values as v
 from timeline.dating.context import make_context
-from timeline.model import Mention, to_axis
+from timeline.model import Event, Mention, to_axis
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO.parent / "shared" / "corpus" / "saudinewsnet" / "sample.jsonl"
@@ -318,3 +320,159 @@ def test_rounded_confidences_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -
     quick = list(mentions._to_mentions(ctx, found))
     assert len(mentions._ROUNDED) == 1 < len({c.confidence for c in found})
     assert [m.confidence for m in quick] == [round(c.confidence, 2) for c in found]
+
+
+def test_mention_events_are_the_ones_their_init_makes() -> None:
+    """mention_events fills an Event's __dict__ instead of calling its frozen __init__:
+    valid while Event has no __post_init__, no slots and no default factory."""
+    assert not hasattr(Event, "__post_init__")
+    assert "__slots__" not in vars(Event)
+    assert all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(Event))
+    text = "في 12 مايو 2021 وصلَ الوفدُ. يوم الأحد الماضي، الساعة 8:30 صباحاً، منذ 3 سنوات، لمدة ثلاثة أشهر"
+    published = v.moment_value(datetime(2021, 5, 22, 1, 32), "minute")
+    quick = library.mention_events(7, text, published)
+    made = []
+    for m in extract_mentions(text, datetime(2021, 5, 22, 1, 32)):
+        kind = (
+            "mentioned"
+            if m.date.start is not None
+            else library._UNPLACED_KINDS.get(m.date.granularity, "vague")
+        )
+        made.append(
+            Event(
+                article_id=7, kind=kind, start=m.date.start, end=m.date.end,
+                granularity=m.date.granularity, value=m.date.value,
+                label=library.sentence_around(text, m.start, m.end), span_start=m.start,
+                span_end=m.end, confidence=m.confidence,
+            )
+        )  # fmt: skip
+    assert len(quick) >= 3
+    assert {e.kind for e in quick} >= {"mentioned", "duration"}
+    assert quick == made
+    assert [repr(e) for e in quick] == [repr(e) for e in made]
+    assert [list(vars(e).items()) for e in quick] == [list(vars(e).items()) for e in made]
+    assert {hash(e) for e in quick} == {hash(e) for e in made}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick[0].label = ""  # type: ignore[misc]
+
+
+@given(
+    st.text(st.sampled_from(list("ابتةأى ١2ـًّ\u200f")), max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=8),
+)
+def test_spans_of_many_are_each_span(text: str, bounds: list[tuple[int, int]]) -> None:
+    """Folded.spans, one call for a text's mentions, gives what span gives each (marks
+    dropped or not, empty and reversed bounds too)."""
+    for folded in (fold(text), fold(strip_marks(text))):
+        size = len(folded.text)
+        inside = [(min(start, size), min(end, size)) for start, end in bounds]
+        assert folded.spans(inside) == [folded.span(start, end) for start, end in inside]
+
+
+def _in_entry_the_long_way(text: str, pos: int) -> bool:
+    lo = max(0, pos - 300)
+    sentence, line = text.rfind(". ", lo, pos), text.rfind("\n", lo, pos)
+    cuts = (
+        sentence + 2 if sentence >= 0 else -1,
+        line + 1 if line >= 0 else -1,
+        0 if lo == 0 else -1,
+    )
+    return any(cut >= 0 and absolute.ENTRY_OPENING.match(text, cut, pos) for cut in cuts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1954 - ", "2015: ", ". ", "\n", " - ", "في 19 ديسمبر", " ", "س" * 40]),
+        max_size=20,
+    ).map("".join),
+    st.integers(0, 1000),
+)
+def test_in_entry_is_the_long_way_round(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    assert absolute._in_entry(text, pos) == _in_entry_the_long_way(text, pos)
+
+
+@given(
+    st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31)),
+    st.integers(1, 12),
+    st.sampled_from([None, "past", "since", "future", "current"]),
+    st.one_of(st.none(), st.integers(1, 31)),
+)
+def test_remembered_month_readings_are_the_ones_computed(
+    anchor: date, month: int, direction: str | None, day: int | None
+) -> None:
+    assert absolute.infer_month(anchor, month, direction) == absolute.infer_month.__wrapped__(
+        anchor, month, direction
+    )
+    assert absolute._far_ahead_of(anchor, month, day) == absolute._far_ahead_of.__wrapped__(
+        anchor, month, day
+    )
+
+
+@given(st.integers(1000, 2100), st.integers(0, 30), st.dates(date(1900, 1, 1), date(2100, 1, 1)))
+def test_every_remembered_builder_gives_the_value_built_anew(
+    year: int, more: int, day: date
+) -> None:
+    # Each builder with lru_cache returns what its plain body builds (equal DateValues).
+    for builder, args in (
+        (v.hijri_years_interval, (1300 + year % 200, 1300 + year % 200 + more % 3)),
+        (v.hijri_month_value, (1300 + year % 200, 1 + more % 12)),
+        (v.years_interval, (year, year + more)),
+        (v.week_value, (day,)),
+        (v.decade_value, (year - year % 10,)),
+        (v.century_value, (year - year % 100,)),
+        (v.duration, (f"P{more}Y",)),
+        (v.recurrence, (f"XXXX-WXX-{1 + more % 7}",)),
+        (v.underspecified, (f"XXXX-{1 + more % 12:02d}",)),
+    ):
+        assert builder(*args) == builder.__wrapped__(*args)
+
+
+@given(
+    st.dates(date(1990, 1, 1), date(2030, 12, 31)),
+    st.sampled_from(["2015-07-31", "2015-07-31TEV", "2015-07-31TMO", "2015-07-31TMI"]),
+    st.integers(0, 23),
+    st.one_of(st.none(), st.integers(0, 59)),
+    st.one_of(st.none(), st.integers(0, 59)),
+    st.sampled_from(["", "+03:00", "Z"]),
+)
+def test_a_remembered_clock_value_is_the_one_computed(
+    day: date, value: str, hour: int, minute: int | None, second: int | None, offset: str
+) -> None:
+    clock = (hour, minute, second, offset)
+    for calendar in (v.GREGORIAN, v.HIJRI):
+        assert mentions._clock_value(day, value, calendar, clock) == (
+            mentions._clock_value.__wrapped__(day, value, calendar, clock)
+        )
+
+
+_BEFORE_A_MONTH = [
+    "12", "3", "٣", " ", "  ", "\u2003", "\n", "(", ")", "/", "-", "و", "من", "شهر", "st", "TH",
+    "اول", "غرة", "السابع", "الحادي عشر", "يوم", "الأحد", "الجمعة", "الموافق", "،", ",", "في",
+    "بين", "هـ", "م", "نصف",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_A_MONTH), max_size=14).map("".join))
+def test_days_and_weekdays_before_a_date_are_found_the_long_way(text: str) -> None:
+    """_day_before and _weekday_start search their patterns only where the window's end
+    allows a match: what they find is each pattern's own search of the window."""
+    ctx = make_context(text + " مايو", datetime(2021, 5, 22))
+    start = len(ctx.text) - len(" مايو") + 1
+    lo = max(0, start - 45)
+    window = ctx.text[lo:start]
+    expected: tuple[int, int | None, int] | None = None
+    if hit := absolute.DAY_BEFORE.search(window):
+        expected = (int(hit.group("d")), int(hit["d0"]) if hit["d0"] else None, lo + hit.start())
+    elif hit := absolute.ORDINAL_DAY_BEFORE.regex.search(window):
+        at = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
+        expected = (absolute.lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit["w"])], None, lo + at)
+    elif hit := absolute.FIRST_DAY_BEFORE.search(window):
+        expected = (1, None, lo + hit.start("w"))
+    assert absolute._day_before(ctx, start) == expected
+    for at in range(len(ctx.text) + 1):
+        low = max(0, at - 30)
+        hit = absolute.WEEKDAY_BEFORE.regex.search(ctx.text[low:at])
+        assert absolute._weekday_start(ctx, at) == (low + hit.start() if hit else at)

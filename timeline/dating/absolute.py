@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
@@ -20,6 +21,7 @@ from timeline.dating.context import (
     QUANTITY_BEFORE,
     START,
     WEEKDAYS,
+    WHITESPACE,
     Anchor,
     Before,
     Candidate,
@@ -137,28 +139,65 @@ EVENT_NAME_BEFORE = rx(
 )
 
 
+_WEEKDAY_NAMES = tuple(lx.WEEKDAYS)
+
+
 def _weekday_start(ctx: Context, start: int) -> int:
     """Widen a date's start over a weekday written just before it (يوم السبت 7/11/1436هـ)."""
     lo = max(0, start - 30)
-    hit = WEEKDAY_BEFORE.search(ctx.text[lo:start])
+    window = ctx.text[lo:start]
+    # Every match ends with the weekday, or الموافق after it, then whitespace, commas
+    # and a bracket: where the window ends otherwise the pattern is not searched.
+    tail = _last_word_out(window.rstrip(WHITESPACE + "،,"), ")")
+    if not tail.endswith(_WEEKDAY_NAMES) and not tail.endswith("موافق"):
+        return start
+    hit = WEEKDAY_BEFORE.search(window)
     return lo + hit.start() if hit else start
+
+
+def _last_word_out(text: str, word: str) -> str:
+    """text without a last word (and the whitespace before it), if it ends with it."""
+    return text[: -len(word)].rstrip(WHITESPACE) if text.endswith(word) else text
+
+
+_DAY_SUFFIXES = ("st", "nd", "rd", "th", "ST", "ND", "RD", "TH")
+
+
+def _may_end_with_a_day(window: str) -> bool:
+    """False where DAY_BEFORE cannot match: what may follow its day (a suffix, a bracket,
+    a slash, من, شهر and whitespace) taken off the end leaves no digit last.  Every
+    match ends at the window's end, so its tail is exactly what is taken off; the regex,
+    searched from each position of the 45 characters, runs only when this passes."""
+    tail = _last_word_out(window.rstrip(WHITESPACE), "شهر")
+    tail = _last_word_out(_last_word_out(_last_word_out(tail, "من"), "/"), ")")
+    if tail.endswith(_DAY_SUFFIXES):
+        tail = tail[:-2]
+    return tail[-1:].isdecimal()  # \d of a str pattern: a decimal digit of any script
+
+
+def _may_end_with_a_first_day(window: str) -> tuple[bool, bool]:
+    """Whether ORDINAL_DAY_BEFORE (… من) and FIRST_DAY_BEFORE (أول, غرة) may match:
+    each ends with its word, then من, then شهر, each followed by whitespace."""
+    tail = _last_word_out(window.rstrip(WHITESPACE), "شهر")
+    return tail.endswith("من"), _last_word_out(tail, "من").endswith(("اول", "غره"))
 
 
 def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
     """(day, first day of a 26 و27 range or None, where it starts) written before a month."""
     lo = max(0, start - 45)
     window = ctx.text[lo:start]
-    hit = DAY_BEFORE.search(window)
+    hit = DAY_BEFORE.search(window) if _may_end_with_a_day(window) else None
     if hit:
         first = int(hit.group("d0")) if hit.group("d0") else None
         return int(hit.group("d")), first, lo + hit.start()
-    hit = ORDINAL_DAY_BEFORE.search(window)
+    ordinal, first = _may_end_with_a_first_day(window)
+    hit = ORDINAL_DAY_BEFORE.search(window) if ordinal else None
     if hit:
         # في السابع من يونيو: the span starts at the ordinal (TempEval-3 leaves out في);
         # a one-letter clitic glued to it (والسابع) stays.
         start = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
         return lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit.group("w"))], None, lo + start
-    hit = FIRST_DAY_BEFORE.search(window)
+    hit = FIRST_DAY_BEFORE.search(window) if first else None
     if hit:
         return 1, None, lo + hit.start("w")
     return None
@@ -170,22 +209,31 @@ def _in_entry(text: str, pos: int) -> bool:
     An entry's year is often not the date's (a war that began years before), so a
     yearless date there keeps its span with the year left open rather than this year's.
     """
-    lo = max(0, pos - 300)
-    sentence, line = text.rfind(". ", lo, pos), text.rfind("\n", lo, pos)
-    cuts = (
-        sentence + 2 if sentence >= 0 else -1,
-        line + 1 if line >= 0 else -1,
-        0 if lo == 0 else -1,
-    )
-    return any(cut >= 0 and ENTRY_OPENING.match(text, cut, pos) for cut in cuts)
+    lo = pos - 300 if pos > 300 else 0
+    match = ENTRY_OPENING.match
+    # The sentence's start, the line's and the text's, in that order (any() over a
+    # tuple of them was a generator for each month name of a dense text).
+    sentence = text.rfind(". ", lo, pos)
+    if sentence >= 0 and match(text, sentence + 2, pos):
+        return True
+    line = text.rfind("\n", lo, pos)
+    if line >= 0 and match(text, line + 1, pos):
+        return True
+    return lo == 0 and match(text, 0, pos) is not None
 
 
 def _far_ahead(ctx: Context, month: int, day: int | None) -> bool:
     """Whether a yearless month (or day of it) is read as one more than a month ahead."""
     if ctx.anchor_day is None:
         return False
-    y, m = infer_month(ctx.anchor_day, month, None)
-    return date(y, m, min(day or 1, 28)) > ctx.anchor_day + timedelta(days=31)
+    return _far_ahead_of(ctx.anchor_day, month, day)
+
+
+@lru_cache(maxsize=4096)
+def _far_ahead_of(anchor: date, month: int, day: int | None) -> bool:
+    """_far_ahead by its arguments: a dense text asks it again for each month name."""
+    y, m = infer_month(anchor, month, None)
+    return date(y, m, min(day or 1, 28)) > anchor + timedelta(days=31)
 
 
 def _two_days(ctx: Context, day_info: tuple[int, int | None, int]) -> tuple[int, int, int] | None:
@@ -222,8 +270,12 @@ def infer_day(anchor: date, options: list[date], direction: str | None) -> date 
     return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
 
 
+@lru_cache(maxsize=4096)
 def infer_month(anchor: date, month: int, direction: str | None) -> tuple[int, int]:
-    """(year, month) for a yearless month name, by the same rules as infer_day."""
+    """(year, month) for a yearless month name, by the same rules as infer_day.
+
+    Remembered by its arguments (a pure function of three values): a dense text asks
+    it again for each month name."""
     here = anchor.year * 12 + anchor.month - 1
     options = [(y * 12 + month - 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if direction == "past":
@@ -302,33 +354,39 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             continue  # a Gregorian month with a Hijri year is a typo we cannot trust
         if year is not None and not (1000 <= year <= 2200 or (era and year < 1000)):
             continue
-        day_info = _day_before(ctx, hit.start())
+        begin = hit.start()
+        day_info = _day_before(ctx, begin)
         every = EVERY_YEAR_AFTER.match(text, after) if year is None and not direction else None
-        each = EVERY_BEFORE.search(text, max(0, hit.start() - 12), hit.start())
-        if every is None and year is None and each is not None:
+        # Looked for only where it counts (a month with no year): the same result.
+        each = (
+            EVERY_BEFORE.search(text, begin - 12 if begin > 12 else 0, begin)
+            if every is None and year is None
+            else None
+        )
+        if each is not None:
             # كل يوليو, كل شهر يوليو: every July.
             yield Candidate(each.start(), end, v.recurrence(f"XXXX-{month:02d}"), "set", 0.75)
             continue
         if (
             direction is None
             and year is None
-            and SINCE_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
+            and SINCE_BEFORE.search(text, begin - 40 if begin > 40 else 0, begin)
         ):
             # منذ شهر يناير, منذ 5 مايو: since, so on or before the anchor (منذ بداية
             # يوليو read in July is this July).
             direction = "since"
-        at = day_info[2] if day_info else hit.start()
+        at = day_info[2] if day_info else begin
         if (
             direction is None
             and year is None
             and every is None
+            and _far_ahead(ctx, month, day_info[0] if day_info else None)  # remembered: first
             and not _in_entry(text, at)
-            and _far_ahead(ctx, month, day_info[0] if day_info else None)
             and (
                 day_info is not None
                 or (
                     (paired or name not in lx.AMBIGUOUS_MONTHS)
-                    and MONTH_CUE_BEFORE.search(text[max(0, hit.start() - 12) : hit.start()])
+                    and MONTH_CUE_BEFORE.search(text[begin - 12 if begin > 12 else 0 : begin])
                 )
             )
             and PAST_CLAUSE_BEFORE.search(text, max(0, at - 80), at)
@@ -337,7 +395,7 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         if every is not None:
             # يونيو من كل عام, 15 مايو من كل عام: every year (a SET), no one date.
             if day_info is None:
-                value, start = f"XXXX-{month:02d}", hit.start()
+                value, start = f"XXXX-{month:02d}", begin
             elif day_info[1] is None and v.valid_date(2000, month, day_info[0]):
                 value, start = f"XXXX-{month:02d}-{day_info[0]:02d}", day_info[2]
             else:
@@ -355,7 +413,7 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
                 yield first
             day_info = (day_info[0], None, second_start)
         if day_info is None:
-            candidate = _month_only(ctx, hit.start(), after, name, month, year, direction, paired)
+            candidate = _month_only(ctx, begin, after, name, month, year, direction, paired)
         else:
             candidate = _day_month(ctx, day_info, after, month, year, direction)
         if candidate is not None:
@@ -374,10 +432,10 @@ def _month_only(
 ) -> Candidate | None:
     if year is not None:
         return Candidate(start, end, v.month_value(year, month), "month_year", 0.9)
-    cued = bool(MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start]))
     if name in lx.AMBIGUOUS_MONTHS and not (paired or direction):
         return None
-    if not (cued or paired or direction):
+    # The cue word is looked for only where nothing else makes the name a month.
+    if not (paired or direction or MONTH_CUE_BEFORE.search(ctx.text[max(0, start - 12) : start])):
         return None
     if ctx.anchor_day is None or (direction in (None, "since") and _in_entry(ctx.text, start)):
         # نوفمبر الماضي with no publication date: the month, its year left open.
@@ -644,31 +702,35 @@ def years(ctx: Context) -> Iterator[Candidate]:
     """A year after a cue word, with its era or in brackets; a bare number is never a year."""
     text = ctx.text
     for hit in ctx.each_match(YEAR):
-        noun, era = hit.group("noun"), hit.group("era") or ""
-        bracketed = bool(hit.group("open") and hit.group("close"))
-        if not (
-            hit.group("prep") or noun or hit.group("named") or bracketed or era
-        ) and not _chronology_entry(text, hit.start("y"), hit.end("y")):
+        # One call for the groups (a call each cost more than the rest of a dense year).
+        prep, noun, named, opening, closing, era, year = hit.group(
+            "prep", "noun", "named", "open", "close", "era", "y"
+        )
+        era = era or ""
+        y_start, y_end, hit_end = hit.start("y"), hit.end("y"), hit.end()
+        if not (prep or noun or named or (opening and closing) or era) and not _chronology_entry(
+            text, y_start, y_end
+        ):
             continue
-        if (hit.group("prep") or "").strip().lstrip("وف") == "من" and not (
-            noun or RANGE_AFTER.match(text, hit.end())
+        if (
+            prep
+            and prep.strip().lstrip("وف") == "من"
+            and not (noun or RANGE_AFTER.match(text, hit_end))
         ):
             continue  # من 2000 ...: a count as often as a year; من 2010 حتى تموز is one
-        if (not noun and QUANTITY_AFTER.match(text, hit.end())) or QUANTITY_BEFORE.search(
-            text, max(0, hit.start("y") - 20), hit.start("y")
+        if (not noun and QUANTITY_AFTER.match(text, hit_end)) or QUANTITY_BEFORE.search(
+            text, y_start - 20 if y_start > 20 else 0, y_start
         ):
             continue
         # TempEval-3 spans: the noun (عام 2014) is in, a preposition, a name (رؤية)
         # and brackets are out.
-        start = hit.start("noun") if noun else hit.start("y")
-        end = hit.end("era") if era else hit.end("y")
-        candidate = _year_candidate(
-            int(hit.group("y")), era, start, end, bool(noun), 0.9 if noun else 0.75
-        )
+        start = hit.start("noun") if noun else y_start
+        end = hit.end("era") if era else y_end
+        candidate = _year_candidate(int(year), era, start, end, bool(noun), 0.9 if noun else 0.75)
         if candidate is None:
             continue
         yield candidate
-        pos = hit.end("era") if era else hit.end("y")
+        pos = end
         while (more := NEXT_YEAR.match(text, pos)) is not None:
             if QUANTITY_AFTER.match(text, more.end()):
                 break

@@ -184,81 +184,76 @@ def durations(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     # A unit right after ال (اليوم, العام, الساعة) is never a length.
     for hit in ctx.scan(DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب"):
-        unit, implied = lx.DURATION_UNITS[hit.group("unit")]
+        # Every group read in one call (a call each, a dozen a hit, cost more than the
+        # rest of a dense text's rejected unit word).
+        g_clitic, g_def, g_few, g_frac, g_half, g_mod, g_num, g_tail, g_unit, g_words = hit.group(
+            "clitic", "def", "few", "frac", "half", "mod", "num", "tail", "unit", "words"
+        )
+        unit, implied = lx.DURATION_UNITS[g_unit]
         start = hit.start()
-        if hit.group("num") and text[hit.start("num") - 1 : hit.start("num")] in (":", "."):
+        if g_num and text[hit.start("num") - 1 : hit.start("num")] in (":", "."):
             continue  # 2:58 دقيقة is minutes and seconds; 1.5 is no count here
-        if hit.group("def") and (
-            not (hit.group("num") or hit.group("words"))
-            or hit.group("words") in NOT_A_DEFINITE_COUNT
-        ):
+        if g_def and (not (g_num or g_words) or g_words in NOT_A_DEFINITE_COUNT):
             continue
         cued = bool(DURATION_CUE_BEFORE.search(text, max(0, start - 16), start))
-        plain = not (hit.group("tail") or hit.group("half") or hit.group("mod"))
+        plain = not (g_tail or g_half or g_mod)
         more = _compound(text, hit.end(), unit) if plain else None
         count: int | None = None  # the whole units, when a smaller part may follow
         value: str | None
-        if hit.group("num") or hit.group("words"):
-            if hit.group("num"):
-                amount: int | None = int(hit.group("num"))
+        if g_num or g_words:
+            if g_num:
+                amount: int | None = int(g_num)
             else:
                 # الثمانية والأربعين: the definite article is on every part.
-                amount = lx.number_value(DEFINITE_PART.sub(r"\1", hit.group("words")))
+                amount = lx.number_value(DEFINITE_PART.sub(r"\1", g_words))
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue
             if (
-                hit.group("def")
-                and hit.group("words") in HUNDRED
-                and (
-                    "ب" in hit.group("clitic")
-                    or PERCENT_BEFORE.search(text, max(0, start - 4), start)
-                )
+                g_def
+                and g_words in HUNDRED
+                and ("ب" in g_clitic or PERCENT_BEFORE.search(text, max(0, start - 4), start))
             ):
                 continue
-            if hit.group("clitic").startswith("و") and CLOCK_BEFORE.search(
-                text, max(0, start - 24), start
-            ):
+            if g_clitic.startswith("و") and CLOCK_BEFORE.search(text, max(0, start - 24), start):
                 continue
-            feminine = hit.group("unit").endswith("ه")  # سنة, ساعة, دقيقة: 44 سنة
+            feminine = g_unit.endswith("ه")  # سنة, ساعة, دقيقة: 44 سنة
             if implied == 2 or (implied == 1 and amount > 10 and amount % 100 and not feminine):
                 continue  # "3 عامين" is no count; 11 to 99 take عاما, 100s take عام
             value, count = _letters(unit, amount), amount
-            if hit.group("half"):
+            if g_half:
                 value = _half_more(unit, amount)
-        elif hit.group("frac"):
+        elif g_frac:
             if implied != 1:
                 continue
-            value = _fraction(unit, FRACTIONS[hit.group("frac")])
-        elif implied != 2 and not hit.group("tail") and CONSTRUCT_AFTER.match(text, hit.end()):
+            value = _fraction(unit, FRACTIONS[g_frac])
+        elif implied != 2 and not g_tail and CONSTRUCT_AFTER.match(text, hit.end()):
             continue
-        elif hit.group("few"):
+        elif g_few:
             value = _letters(unit, None)
         elif implied == 2:
             value, count = _letters(unit, 2), 2
-            if hit.group("half"):
+            if g_half:
                 value = _half_more(unit, 2)
         elif implied == 1:
             # A lone singular (عام, يوم, عقد "contract") is a length only after a cue
             # (لمدة عام) or with واحد / كامل after it.
-            if not (cued or more or hit.group("tail") or hit.group("half")) or hit.group(
-                "clitic"
-            ).lstrip("وف"):
+            if not (cued or more or g_tail or g_half) or hit.group("clitic").lstrip("وف"):
                 continue
             value, count = _letters(unit, 1), 1
-            if hit.group("half"):
+            if g_half:
                 value = _half_more(unit, 1)
         elif unit in ("D", "W", "M", "Y", "H", "MIN", "DE", "CE") and implied is None:
             # A plural with no count: some hours, some years; only as a length
             # (لساعات, لمدة أسابيع, على مدى عقود), never a bare plural (أيام الأسبوع).
-            form = hit.group("unit")
+            form = g_unit
             if form in ("يوما", "اسبوعا", "شهرا", "عاما", "عقدا", "قرنا"):
-                if not (more or hit.group("half")) or hit.group("clitic").lstrip("وف"):
+                if not (more or g_half) or g_clitic.lstrip("وف"):
                     continue  # the accusative singular needs its count...
                 # ...or a part after it: عاما وستة أشهر, عاما ونصف
                 value, count = _letters(unit, 1), 1
-                if hit.group("half"):
+                if g_half:
                     value = _half_more(unit, 1)
-            elif not (cued or hit.group("clitic").lstrip("وف") == "ل"):
+            elif not (cued or g_clitic.lstrip("وف") == "ل"):
                 continue
             else:
                 value = _letters(unit, None)

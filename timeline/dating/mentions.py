@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
+from operator import itemgetter
 
 from timeline.dating import absolute, clock, lengths, relative
 from timeline.dating import values as v
@@ -82,6 +84,10 @@ HEAD_NOUN_KINDS = frozenset({"explicit", "numeric", "hijri", "month_year"})
 AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
 
 
+# A candidate's start and end by position (a C call, not a lambda, per candidate).
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, longest first (a bridge beats its halves)."""
     ranked = sorted(
@@ -90,14 +96,14 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     )
     # Which folded characters an accepted candidate already covers: checking a span
     # costs its own length, not the number of candidates taken so far.
-    covered = bytearray(max((c.end for c in candidates), default=0))
+    covered = bytearray(max(map(_END, candidates), default=0))
     taken: list[Candidate] = []
     for cand in ranked:
         if cand.end <= cand.start or covered.find(1, cand.start, cand.end) != -1:
             continue
         covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+    return sorted(taken, key=_START)
 
 
 def _parts_of_day(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -152,15 +158,28 @@ def _with_clock(date_cand: Candidate, time_cand: Candidate, end: int) -> Candida
     """A date followed by its time: one mention at minute (or hour, second) granularity."""
     if date_cand.day is None or time_cand.clock is None:
         return None
-    hour, minute, second, offset = time_cand.clock
-    if hour in AFTERNOON_HOURS.get(_part_of_day(date_cand.date.value), ()):
+    value = _clock_value(
+        date_cand.day, date_cand.date.value, date_cand.date.calendar, time_cand.clock
+    )
+    return date_cand.moved(date_cand.start, end, date=value)
+
+
+@lru_cache(maxsize=4096)
+def _clock_value(
+    day: date, day_value: str, calendar: str, clock: tuple[int, int | None, int | None, str]
+) -> v.DateValue:
+    """The value of a day (day_value: its value, for a part of the day) at a clock time.
+
+    Remembered by its arguments: a text names the same day and time again and again,
+    and a moment's value is a datetime, a strftime and two frozen dataclasses."""
+    hour, minute, second, offset = clock
+    if hour in AFTERNOON_HOURS.get(_part_of_day(day_value), ()):
         hour += 12  # الساعة 5:45 من مساء اليوم
-    moment = datetime(date_cand.day.year, date_cand.day.month, date_cand.day.day, hour)
+    moment = datetime(day.year, day.month, day.day, hour)
     moment = moment.replace(minute=minute or 0, second=second or 0)
     granularity = "second" if second is not None else ("minute" if minute is not None else "hour")
     value = v.moment_value(moment, granularity, offset)
-    value = v.DateValue(value.value, value.granularity, value.start, None, date_cand.date.calendar)
-    return date_cand.moved(date_cand.start, end, date=value)
+    return v.DateValue(value.value, value.granularity, value.start, None, calendar)
 
 
 def _merge_bridges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -199,14 +218,14 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in found:
         prev = out[-1] if out else None
-        gap = ctx.text[prev.end : cand.start] if prev else ""
         if (
             prev is not None
             and prev.day is not None
             and cand.day is not None
             and prev.date.granularity == "day"
             and cand.date.granularity == "day"
-            and RANGE_GAP.match(gap)
+            # The gap cut only between two days (every candidate's before).
+            and RANGE_GAP.match(gap := ctx.text[prev.end : cand.start])
             # حتى / إلى make a range by themselves; a dash or و only after من / بين.
             and (
                 gap.strip() not in ("-", "و")
@@ -363,11 +382,12 @@ _ROUNDED_MAX = 256
 
 def _to_mentions(ctx: Context, found: Iterable[Candidate]) -> Iterator[Mention]:
     original = ctx.folded.original
-    span = ctx.folded.span  # what ctx.original_span calls, without a call around it
+    found = list(found)
+    # Every original span in one call (Folded.spans: what ctx.original_span gives each).
+    spans = ctx.folded.spans([(cand.start, cand.end) for cand in found])
     rounded = _ROUNDED
     new = _NEW_MENTION
-    for cand in found:
-        start, end = span(cand.start, cand.end)
+    for cand, (start, end) in zip(found, spans, strict=True):
         confidence = rounded.get(cand.confidence)
         if confidence is None:
             confidence = round(cand.confidence, 2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -71,6 +71,27 @@ class Folded:
         while stop < len(self.original) and ord(self.original[stop]) in _TRAILING:
             stop += 1
         return self.original_offset(start), stop
+
+    def spans(self, bounds: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """span(start, end) of each of bounds, in one call: a text dense with dates has a
+        mention every 16 characters, and three calls each cost more than their bisections."""
+        dropped = self.dropped
+        if not dropped:
+            return [(start, end) if start < end else self.span(start, end) for start, end in bounds]
+        original = self.original
+        size = len(original)
+        trailing = _TRAILING
+        found: list[tuple[int, int]] = []
+        for start, end in bounds:
+            if end <= start:
+                found.append(self.span(start, end))
+                continue
+            # original_offset(end - 1) + 1, then the marks trailing the last letter.
+            stop = end + bisect_right(dropped, end - 1)
+            while stop < size and ord(original[stop]) in trailing:
+                stop += 1
+            found.append((start + bisect_right(dropped, start), stop))
+        return found
 
 
 _DROPPED_RE = lazy("[" + "".join(re.escape(chr(c)) for c in sorted(_DROPPED)) + "]")

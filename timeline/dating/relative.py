@@ -330,6 +330,8 @@ def _named_day(
 def _vocalized(ctx: Context, start: int, end: int) -> bool:
     """A word written with two or more short vowels: scripture or verse quoted, not news."""
     o_start, o_end = ctx.folded.span(start, end)
+    if o_end - o_start == end - start:
+        return False  # nothing folding drops (every short vowel is) is in the word
     return sum("\u064b" <= ch <= "\u0652" for ch in ctx.folded.original[o_start:o_end]) >= 2
 
 
@@ -339,72 +341,68 @@ def today(ctx: Context) -> Iterator[Candidate]:
     if "اليوم" not in text:
         return
     for hit in ctx.scan(TODAY, TODAY_ANCHOR, reach=14):
-        if hit.group("wd") is None and TODAY_ADJECTIVE.match(text, hit.end("w")):
+        # The hit's bounds and groups read once (a call each, a dozen a hit, cost more
+        # than the rest of a dense text's اليوم).
+        begin, end = hit.span()
+        w_start, w_end = hit.span("w")
+        wd, pre_group = hit.group("wd", "pre")
+        if wd is None and TODAY_ADJECTIVE.match(text, w_end):
             continue
-        if TODAY_NAMED_BEFORE.search(text[max(0, hit.start() - 12) : hit.start("w")]):
+        if TODAY_NAMED_BEFORE.search(text[max(0, begin - 12) : w_start]):
             continue
-        if ctx.folded.dropped and _vocalized(ctx, hit.start("w"), hit.end("w")):
+        if ctx.folded.dropped and _vocalized(ctx, w_start, w_end):
             continue  # «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ»: a verse quoted with its vowels
-        if text[hit.end() : hit.end() + 1] in ('"', "»", "”"):
+        if text[end : end + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
-        if (
-            text[hit.start("w") - 1 : hit.start("w")] == "("
-            and text[hit.end() : hit.end() + 1] == ")"
-        ):
+        if text[w_start - 1 : w_start] == "(" and text[end : end + 1] == ")":
             continue  # (اليوم): a newspaper credited, not the day
-        if BYLINE_AFTER.match(text, hit.end()) and BYLINE_BEFORE.search(
-            text, max(0, hit.start() - 3), hit.start("w")
-        ):
+        if BYLINE_AFTER.match(text, end) and BYLINE_BEFORE.search(text, max(0, begin - 3), w_start):
             continue  # اليوم - الدمام: the newspaper's byline
-        if FIGURATIVE_TODAY_BEFORE.search(text, max(0, hit.start() - 12), hit.start("w")):
+        if FIGURATIVE_TODAY_BEFORE.search(text, max(0, begin - 12), w_start):
             continue  # بين الأمس واليوم: then and now
         if (
-            hit.group("wd") is None
-            and not hit.group("pre")
-            and text[hit.end() : hit.end() + 1] == ")"
-            and TODAY_NAME_IN_BRACKETS.search(text, max(0, hit.start() - 20), hit.start("w"))
+            wd is None
+            and not pre_group
+            and text[end : end + 1] == ")"
+            and TODAY_NAME_IN_BRACKETS.search(text, max(0, begin - 20), w_start)
         ):
             continue  # (العراق اليوم): a channel named in brackets
-        if hit.group("wd") is None and PER_DAY_BEFORE.search(
-            text, max(0, hit.start() - 4), hit.start("w")
-        ):
+        if wd is None and PER_DAY_BEFORE.search(text, max(0, begin - 4), w_start):
             continue  # مرتين في اليوم: "per day"
-        if hit.group("wd") is None and ANY_DAY_BEFORE.search(
-            text, max(0, hit.start() - 10), hit.start("w")
-        ):
+        if wd is None and ANY_DAY_BEFORE.search(text, max(0, begin - 10), w_start):
             continue
-        pre = (hit.group("pre") or "").strip()
-        start = hit.start() if pre else hit.start("w")
-        if hit.group("wd") is None and (
-            NOWADAYS_BEFORE.search(text, max(0, hit.start() - NOWADAYS_REACH), hit.start("w"))
-            or NOWADAYS_AFTER.match(text, hit.end())
+        pre = (pre_group or "").strip()
+        start = begin if pre else w_start
+        if wd is None and (
+            NOWADAYS_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+            or NOWADAYS_AFTER.match(text, end)
             or (
                 not pre
-                and STATE_AFTER.match(text, hit.end())
-                and not EVENT_JUST_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
+                and STATE_AFTER.match(text, end)
+                and not EVENT_JUST_BEFORE.search(text, max(0, begin - 40), begin)
             )
             or (
                 not pre
-                and SENTENCE_OPENING.search(text, max(0, hit.start() - 3), hit.start("w"))
-                and not SENTENCE_DAY_CUE.match(text, hit.end())
+                and SENTENCE_OPENING.search(text, max(0, begin - 3), w_start)
+                and not SENTENCE_DAY_CUE.match(text, end)
             )
         ):
             # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
-            yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.6)
+            yield Candidate(start, end, v.vague_value("PRESENT"), "vague", 0.6)
             continue
         if pre and (
             pre.lstrip("وف") in ("حتي", "الي", "لغايه")
-            or UNTIL_BEFORE.search(text, max(0, hit.start() - 8), hit.start())
+            or UNTIL_BEFORE.search(text, max(0, begin - 8), begin)
         ):
             # "until today": a present reference, not an event on the day.
-            yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "relative", 0.7)
+            yield Candidate(start, end, v.vague_value("PRESENT"), "relative", 0.7)
             continue
-        if hit.group("wd") and ctx.anchor_day is not None:
+        if wd and ctx.anchor_day is not None:
             # "اليوم الجمعة" names its day: the latest Friday on or before publication.
-            day = last_weekday(ctx.anchor_day, lx.WEEKDAYS[hit.group("wd")], strict=False)
-            yield Candidate(start, hit.end(), v.day_value(day), "relative", 0.9, day=day)
+            day = last_weekday(ctx.anchor_day, lx.WEEKDAYS[wd], strict=False)
+            yield Candidate(start, end, v.day_value(day), "relative", 0.9, day=day)
             continue
-        yield _relative_day(ctx, start, hit.end(), 0, 0.8)
+        yield _relative_day(ctx, start, end, 0, 0.8)
 
 
 def _yesterday_in_context(ctx: Context, hit: re.Match[str]) -> bool:
@@ -494,30 +492,34 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
     if not any(stem in text for stem in lx.WEEKDAYS):
         return
     for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16):
-        weekday = lx.WEEKDAYS[hit.group("wd")]
-        direction = direction_of(hit.group("mod"))
-        has_day_word = bool(hit.group("pre"))
-        lo = max(0, hit.start() - 40)
-        if WEEKDAY_EXCEPT_BEFORE.search(text, lo, hit.start()):
+        # The hit's bounds and groups read once (a call each, several times over, cost
+        # more than the rest of a dense text's weekday).
+        begin, end = hit.span()
+        name, modifier, pre = hit.group("wd", "mod", "pre")
+        weekday = lx.WEEKDAYS[name]
+        direction = direction_of(modifier)
+        has_day_word = bool(pre)
+        lo = begin - 40 if begin > 40 else 0
+        if WEEKDAY_EXCEPT_BEFORE.search(text, lo, begin):
             continue
-        if WEEKDAY_EVENT_BEFORE.search(text, max(0, hit.start() - 10), hit.start()):
+        if WEEKDAY_EVENT_BEFORE.search(text, begin - 10 if begin > 10 else 0, begin):
             continue
         if not (has_day_word or direction) and GIVEN_NAME_BEFORE.search(
-            text, max(0, hit.start() - 14), hit.start()
+            text, begin - 14 if begin > 14 else 0, begin
         ):
             continue
         if not direction and (
-            WEEKDAY_SET_BEFORE.search(text, lo, hit.start())
-            or WEEKDAY_SET_AFTER.match(text, hit.end())
+            WEEKDAY_SET_BEFORE.search(text, lo, begin) or WEEKDAY_SET_AFTER.match(text, end)
         ):
             value = v.recurrence(f"XXXX-WXX-{weekday + 1}")
-            after = WEEKDAY_SET_AFTER.match(text, hit.end())
+            after = WEEKDAY_SET_AFTER.match(text, end)
             # السبت من كل أسبوع is one SET; in a list, the last weekday takes the tail.
-            end = after.end() if after and "ال" not in after.group(0).split("كل")[0] else hit.end()
-            yield Candidate(hit.start(), end, value, "set", 0.7)
+            if after and "ال" not in after.group(0).split("كل")[0]:
+                end = after.end()
+            yield Candidate(begin, end, value, "set", 0.7)
             continue
-        before_last = None if direction else BEFORE_LAST_AFTER.match(text, hit.end())
-        after_next = None if direction else AFTER_NEXT_AFTER.match(text, hit.end())
+        before_last = None if direction else BEFORE_LAST_AFTER.match(text, end)
+        after_next = None if direction else AFTER_NEXT_AFTER.match(text, end)
         if (
             weekday in lx.AMBIGUOUS_WEEKDAYS
             and not (has_day_word or direction or before_last or after_next)
@@ -527,28 +529,26 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         confidence = 0.8 if direction else (0.7 if has_day_word else 0.6)
         # سيعقد الاجتماع يوم الأحد: the coming Sunday, or today's if today is one.
         future_clause = not (direction or before_last or after_next) and bool(
-            FUTURE_CLAUSE_BEFORE.search(text, max(0, hit.start() - 80), hit.start())
+            FUTURE_CLAUSE_BEFORE.search(text, begin - 80 if begin > 80 else 0, begin)
         )
         if future_clause:
             direction = "future"
-        if ctx.today is None:
+        today = ctx.today
+        if today is None:
             ref = {"future": "FUTURE"}.get(direction or "", "PAST")
-            yield Candidate(
-                hit.start(), hit.end(), v.vague_value(ref), "relative", confidence * 0.8
-            )
+            yield Candidate(begin, end, v.vague_value(ref), "relative", confidence * 0.8)
             continue
-        end = hit.end()
         if after_next:
             # الجمعة بعد المقبل: the one a week after the next
-            day, end = next_weekday(ctx.today, weekday) + timedelta(weeks=1), after_next.end()
+            day, end = next_weekday(today, weekday) + timedelta(weeks=1), after_next.end()
         elif direction == "future":
-            day = next_weekday(ctx.today - timedelta(days=1 if future_clause else 0), weekday)
+            day = next_weekday(today - timedelta(days=1 if future_clause else 0), weekday)
         else:
-            day = last_weekday(ctx.today, weekday, strict=direction == "past" or bool(before_last))
+            day = last_weekday(today, weekday, strict=direction == "past" or bool(before_last))
             if before_last:
                 # الجمعة قبل الماضية: the one a week before the last
                 day, end = day - timedelta(weeks=1), before_last.end()
-        yield Candidate(hit.start(), end, v.day_value(day), "relative", confidence, day=day)
+        yield Candidate(begin, end, v.day_value(day), "relative", confidence, day=day)
 
 
 def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:

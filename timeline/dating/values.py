@@ -50,8 +50,9 @@ def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:
     return h.year, h.month, h.day
 
 
-# The values most rules build are remembered: a DateValue is immutable, building one
-# costs more than the look-up, and an article names the same days and months again.
+# The values rules build are remembered: a DateValue is immutable, building one (a
+# frozen dataclass: a setattr per field) costs more than the look-up, and an article
+# names the same days, months, years and sets again.
 @lru_cache(maxsize=4096)
 def day_value(day: date, calendar: str = GREGORIAN) -> DateValue:
     return DateValue(day.isoformat(), "day", _day_axis(day), None, calendar)
@@ -77,6 +78,7 @@ def month_value(year: int, month: int, calendar: str = GREGORIAN) -> DateValue:
     return DateValue(f"{year:04d}-{month:02d}", "month", start, end, calendar)
 
 
+@lru_cache(maxsize=4096)
 def hijri_month_value(year: int, month: int) -> DateValue | None:
     """A Hijri month, valued as its Gregorian day interval."""
     first = hijri_to_gregorian(year, month, 1)
@@ -98,6 +100,7 @@ def year_value(year: int) -> DateValue:
     return _whole_years(f"{year:04d}", "year", year, 1)
 
 
+@lru_cache(maxsize=4096)
 def years_interval(first: int, last: int) -> DateValue:
     """'1950/1953': from 1 January of the first year to the end of the last."""
     return _whole_years(f"{first:04d}/{last:04d}", "interval", first, last - first + 1)
@@ -115,6 +118,7 @@ def days_interval(first: date, last: date, calendar: str = GREGORIAN) -> DateVal
     )
 
 
+@lru_cache(maxsize=4096)
 def hijri_years_interval(first: int, last: int) -> DateValue | None:
     """Hijri years as a Gregorian day interval.
 
@@ -136,6 +140,7 @@ def hijri_years_interval(first: int, last: int) -> DateValue | None:
     )
 
 
+@lru_cache(maxsize=4096)
 def week_value(day: date) -> DateValue:
     """The week containing day, from Sunday to Saturday, valued as an ISO week.
 
@@ -155,11 +160,13 @@ def week_value(day: date) -> DateValue:
     )
 
 
+@lru_cache(maxsize=4096)
 def decade_value(first_year: int) -> DateValue:
     """'197X' for the 1970s."""
     return _whole_years(f"{first_year // 10:03d}X", "decade", first_year, 10)
 
 
+@lru_cache(maxsize=4096)
 def century_value(first_year: int) -> DateValue:
     """'19' for 1900-1999 (TIMEX3 century: the leading two digits)."""
     return _whole_years(f"{first_year // 100:02d}", "century", first_year, 100)
@@ -171,16 +178,19 @@ def duration_value(amount: int, unit: str) -> DateValue:
     return DateValue(f"P{amount}{unit}", "duration", None, None)
 
 
+@lru_cache(maxsize=4096)
 def duration(value: str) -> DateValue:
     """A length of time already written as TIMEX3 ('P25Y', 'PT3H', 'PXY')."""
     return DateValue(value, "duration", None, None)
 
 
+@lru_cache(maxsize=4096)
 def recurrence(value: str) -> DateValue:
     """A TimeML SET ('P1D' daily, 'P3M' every three months, 'XXXX-WXX-5' every Friday)."""
     return DateValue(value, "set", None, None)
 
 
+@lru_cache(maxsize=4096)
 def underspecified(value: str) -> DateValue:
     """A date whose year the text leaves open ('XXXX-09-11', 'XXXX-11'): no place yet."""
     return DateValue(value, "vague", None, None)
