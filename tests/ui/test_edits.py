@@ -485,6 +485,27 @@ def test_edits_are_written_off_the_gui_thread(window: MainWindow) -> None:
     assert edits.shown_article(window.store, article_id).note == ""  # type: ignore[union-attr]
 
 
+def test_an_edits_commit_does_not_wait_for_the_disks_flush(window: MainWindow) -> None:
+    """The writer's connection commits with synchronous=NORMAL (the store is in WAL
+    mode): a commit that waited for fsync took 30-250 ms while the disk was busy."""
+    article_id = current(window)
+    seen: list[tuple[str, int]] = []
+
+    def note(store: Store) -> list[user.Change]:
+        conn = store.conn
+        seen.append(
+            (
+                str(conn.execute("PRAGMA journal_mode").fetchone()[0]),
+                int(conn.execute("PRAGMA synchronous").fetchone()[0]),
+            )
+        )
+        return edits.set_note(store, article_id, "ملاحظة")
+
+    run(window, "note", note)
+    assert seen == [("wal", 1)]  # 1: NORMAL (SQLite's default in a connection: 2, FULL)
+    assert edits.shown_article(window.store, article_id).note == "ملاحظة"  # type: ignore[union-attr]
+
+
 def test_an_edit_to_a_read_only_store_is_said_in_one_line_and_changes_nothing(
     qtbot: QtBot, own_store: Store
 ) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from timeline import edits
 from timeline.store import Store, StoreError
+from timeline.store import edits as user_edits
 from timeline.store.edits import Change
 from timeline.store.store import damaged_message
 from timeline.ui.memory import settle_collector
@@ -93,6 +94,8 @@ class EditJob(QObject):
             with Store(
                 self._db_path, create=False, read_only=self._read_only, check=False
             ) as store:
+                # The edit shown without waiting for the disk's flush (30-250 ms busy).
+                user_edits.commit_without_flush(store)
                 self.changes = self._action(store)
         except (edits.EditError, StoreError, sqlite3.Error) as exc:
             text = str(exc).strip()
