@@ -15,6 +15,7 @@ from timeline import edits
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.timescale import LabelStyle
+from timeline.ui import undo as undo_module
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.edit_dialogs import DateDialog
@@ -609,6 +610,47 @@ def test_after_a_hide_the_pane_reads_the_next_article_once_the_frame_is_painted(
     next_id = current(window)
     assert next_id != hidden
     assert window.detail.article is not None and window.detail.article.id == next_id
+
+
+def test_the_panes_read_waits_for_an_edit_asked_for_before_it_began(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An undo right after an edit (Ctrl+Z held): the pane's read put off until the
+    edit's frame does not start while the undo is written and shown (its worker took
+    the GIL from the undo), but after the undo's frame, and the pane shows the article."""
+    import threading
+
+    article_id = current(window)
+    order: list[str] = []
+    real = window.detail.load_article
+
+    def load(*args: object, **kwargs: object) -> None:
+        order.append("read")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(window.detail, "load_article", load)
+    controller = window.edits.controller
+    controller.edited.connect(lambda _changes: order.append("shown"))
+    controller.run("note", lambda s: edits.set_note(s, article_id, "ملاحظة"))
+    assert controller.wait_written(after_frame=False)
+    assert order == ["shown"]  # the pane's read put off until the frame
+    release = threading.Event()
+    real_undone = undo_module._undone
+
+    def undone(store: Store, changes: list[user.Change]) -> list[user.Change]:
+        assert release.wait(10)
+        return real_undone(store, changes)
+
+    monkeypatch.setattr(undo_module, "_undone", undone)
+    window.edits.stack.undo()  # asked for before the note's frame came
+    qtbot.wait(100)  # the note's frame and its put-off read's event come and go
+    assert order == ["shown"]  # no read while the undo is written
+    release.set()
+    qtbot.waitUntil(lambda: "read" in order, timeout=10_000)
+    assert order == ["shown", "shown", "read"]
+    article_shown(window.detail)
+    assert window.detail.article is not None and window.detail.article.id == article_id
+    assert edits.shown_article(window.store, article_id).note == ""  # type: ignore[union-attr]
 
 
 def test_an_article_chosen_before_the_frame_is_not_replaced_by_the_hides_next(
