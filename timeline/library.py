@@ -792,6 +792,8 @@ def import_file(
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
     try:
+        if workers is not None:
+            workers.refuse_unguarded()  # before the store's write lock, which its parent holds
         with (
             open_source(path, columns) as source,
             store.transaction(),

@@ -64,14 +64,20 @@ class Workers:
         self._started: list[Any] = []  # the pool's worker processes, as it started them
         self._dropped = False  # a map was left with batches in flight: end at once
 
+    def refuse_unguarded(self) -> None:
+        """UnguardedScript when this process is a spawned worker still importing its
+        parent's main script (asked before a file's write lock is taken: the worker
+        would wait for its parent's, and be refused, without saying why)."""
+        if self._pool is None and _bootstrapping():
+            raise UnguardedScript(
+                "this script runs again in each worker process and asks for workers "
+                'there: put its top level under `if __name__ == "__main__":`'
+            )
+
     def start(self) -> None:
         """Start the processes (OSError, or another error of the platform's, if it cannot)."""
         if self._pool is None:
-            if _bootstrapping():
-                raise UnguardedScript(
-                    "this script runs again in each worker process and asks for workers "
-                    'there: put its top level under `if __name__ == "__main__":`'
-                )
+            self.refuse_unguarded()
             self._pool = multiprocessing.get_context("spawn").Pool(self.processes)
             self._started = list(getattr(self._pool, "_pool", []))  # CPython's
 
