@@ -234,6 +234,29 @@ def test_an_edit_while_coloured_codes_only_its_articles_again(
     assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
 
 
+def test_the_first_tag_and_its_undo_do_not_resize_the_timeline(window: MainWindow) -> None:
+    """Coloured by tag: the legend's first entry (a tag made) and its going (the undo)
+    leave the toolbar's height, so the timeline is not resized, laid out and painted
+    again with the whole window inside the edit."""
+    from PySide6.QtWidgets import QApplication
+
+    legend = window.edits.legend
+    assert not user.tags(window.store)
+    legend.set_mode("tag")
+    QApplication.processEvents()
+    assert legend.toolbar.isVisible() and not legend.toolbar.actions()
+    height = window.timeline.height()
+    article_id = current(window)
+    run(window, "tag", lambda s: edits.set_tag(s, edits.article_target(s, article_id), "مهم"))
+    QApplication.processEvents()
+    assert [a.text() for a in legend.toolbar.actions()] == ["مهم"]
+    assert window.timeline.height() == height
+    undo(window)
+    QApplication.processEvents()
+    assert not legend.toolbar.actions()
+    assert window.timeline.height() == height
+
+
 @pytest.mark.parametrize("meanwhile", ["tag", "kind"])
 def test_a_source_corrected_while_coloured_otherwise_shows_by_source(
     window: MainWindow, meanwhile: str
