@@ -15,6 +15,7 @@ from timeline import edits
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.timescale import LabelStyle
+from timeline.ui import undo as undo_module
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.edit_dialogs import DateDialog
@@ -231,6 +232,29 @@ def test_an_edit_while_coloured_codes_only_its_articles_again(
     want_codes, want_names = user.ColourCodes().of(window.store, window.timeline.arrays(), by)
     assert legend.names == want_names
     assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
+
+
+def test_the_first_tag_and_its_undo_do_not_resize_the_timeline(window: MainWindow) -> None:
+    """Coloured by tag: the legend's first entry (a tag made) and its going (the undo)
+    leave the toolbar's height, so the timeline is not resized, laid out and painted
+    again with the whole window inside the edit."""
+    from PySide6.QtWidgets import QApplication
+
+    legend = window.edits.legend
+    assert not user.tags(window.store)
+    legend.set_mode("tag")
+    QApplication.processEvents()
+    assert legend.toolbar.isVisible() and not legend.toolbar.actions()
+    height = window.timeline.height()
+    article_id = current(window)
+    run(window, "tag", lambda s: edits.set_tag(s, edits.article_target(s, article_id), "مهم"))
+    QApplication.processEvents()
+    assert [a.text() for a in legend.toolbar.actions()] == ["مهم"]
+    assert window.timeline.height() == height
+    undo(window)
+    QApplication.processEvents()
+    assert not legend.toolbar.actions()
+    assert window.timeline.height() == height
 
 
 @pytest.mark.parametrize("meanwhile", ["tag", "kind"])
@@ -485,6 +509,27 @@ def test_edits_are_written_off_the_gui_thread(window: MainWindow) -> None:
     assert edits.shown_article(window.store, article_id).note == ""  # type: ignore[union-attr]
 
 
+def test_an_edits_commit_does_not_wait_for_the_disks_flush(window: MainWindow) -> None:
+    """The writer's connection commits with synchronous=NORMAL (the store is in WAL
+    mode): a commit that waited for fsync took 30-250 ms while the disk was busy."""
+    article_id = current(window)
+    seen: list[tuple[str, int]] = []
+
+    def note(store: Store) -> list[user.Change]:
+        conn = store.conn
+        seen.append(
+            (
+                str(conn.execute("PRAGMA journal_mode").fetchone()[0]),
+                int(conn.execute("PRAGMA synchronous").fetchone()[0]),
+            )
+        )
+        return edits.set_note(store, article_id, "ملاحظة")
+
+    run(window, "note", note)
+    assert seen == [("wal", 1)]  # 1: NORMAL (SQLite's default in a connection: 2, FULL)
+    assert edits.shown_article(window.store, article_id).note == "ملاحظة"  # type: ignore[union-attr]
+
+
 def test_an_edit_to_a_read_only_store_is_said_in_one_line_and_changes_nothing(
     qtbot: QtBot, own_store: Store
 ) -> None:
@@ -588,6 +633,47 @@ def test_after_a_hide_the_pane_reads_the_next_article_once_the_frame_is_painted(
     next_id = current(window)
     assert next_id != hidden
     assert window.detail.article is not None and window.detail.article.id == next_id
+
+
+def test_the_panes_read_waits_for_an_edit_asked_for_before_it_began(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An undo right after an edit (Ctrl+Z held): the pane's read put off until the
+    edit's frame does not start while the undo is written and shown (its worker took
+    the GIL from the undo), but after the undo's frame, and the pane shows the article."""
+    import threading
+
+    article_id = current(window)
+    order: list[str] = []
+    real = window.detail.load_article
+
+    def load(*args: object, **kwargs: object) -> None:
+        order.append("read")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(window.detail, "load_article", load)
+    controller = window.edits.controller
+    controller.edited.connect(lambda _changes: order.append("shown"))
+    controller.run("note", lambda s: edits.set_note(s, article_id, "ملاحظة"))
+    assert controller.wait_written(after_frame=False)
+    assert order == ["shown"]  # the pane's read put off until the frame
+    release = threading.Event()
+    real_undone = undo_module._undone
+
+    def undone(store: Store, changes: list[user.Change]) -> list[user.Change]:
+        assert release.wait(10)
+        return real_undone(store, changes)
+
+    monkeypatch.setattr(undo_module, "_undone", undone)
+    window.edits.stack.undo()  # asked for before the note's frame came
+    qtbot.wait(100)  # the note's frame and its put-off read's event come and go
+    assert order == ["shown"]  # no read while the undo is written
+    release.set()
+    qtbot.waitUntil(lambda: "read" in order, timeout=10_000)
+    assert order == ["shown", "shown", "read"]
+    article_shown(window.detail)
+    assert window.detail.article is not None and window.detail.article.id == article_id
+    assert edits.shown_article(window.store, article_id).note == ""  # type: ignore[union-attr]
 
 
 def test_an_article_chosen_before_the_frame_is_not_replaced_by_the_hides_next(

@@ -463,6 +463,21 @@ def data_version(store: Store) -> int:
     return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
 
 
+def commit_without_flush(store: Store) -> None:
+    """Let this connection's commits return without waiting for the disk
+    (PRAGMA synchronous=NORMAL; the store is in WAL mode).
+
+    With SQLite's default (FULL) every commit waits for the write-ahead log to be flushed
+    to the disk (fsync): a millisecond on a quiet disk, but 30-250 ms while the disk
+    writes something else back (measured in the window's edits, bench/edits.py, while a
+    large file copied just before was being written out), and the user waits for the
+    commit before the edit shows.  In WAL mode NORMAL keeps the store whole through a
+    crash of the program or of the machine; a power cut may lose the last edits, never
+    corrupt the file.  The flush happens at the log's checkpoints instead.
+    """
+    store.conn.execute("PRAGMA synchronous=NORMAL")
+
+
 def all_rows(store: Store) -> dict[str, list[Row]]:
     """Every user row by table, for `timeline edit list` and tests."""
     out: dict[str, list[Row]] = defaultdict(list)

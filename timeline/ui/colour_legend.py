@@ -40,7 +40,17 @@ class ColourLegend(QObject):
         self.toolbar.setObjectName("colourLegend")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self._keep_height()
         self.toolbar.hide()
+
+    def _keep_height(self) -> None:
+        """The toolbar as tall empty as with entries: it grew by 22 px when the first tag
+        came (or shrank as the last went, an undo), and the window laid out and painted
+        every widget again, the timeline resized (30-50 ms inside that edit)."""
+        sample = QAction(_swatch(QColor(TAG_COLOURS[0])), "Ag عربي", self.toolbar)
+        self.toolbar.addAction(sample)
+        self.toolbar.setMinimumHeight(self.toolbar.sizeHint().height())
+        self.toolbar.clear()
 
     def build_menu(self, menu: QMenu) -> None:
         texts = {
