@@ -1025,7 +1025,8 @@ def test_a_highlight_marks_exactly_the_events_of_the_articles_asked() -> None:
     assert _of_articles(odd, [5, -3]).tolist() == [True, True, False]
 
 
-def test_the_density_of_the_hits_follows_each_new_highlight(qtbot: QtBot) -> None:
+def _dense_view_of_50_articles(qtbot: QtBot) -> tuple[TimelineView, EventArrays]:
+    """A view past the density threshold, its events spread over 50 articles."""
     n = DENSITY_THRESHOLD * 4
     starts = BASE + np.arange(n, dtype=np.int64) * 600
     arrays = EventArrays(
@@ -1040,6 +1041,11 @@ def test_the_density_of_the_hits_follows_each_new_highlight(qtbot: QtBot) -> Non
     qtbot.addWidget(view)
     view.resize(800, 300)
     view.set_data(arrays, lambda ids: {})
+    return view, arrays
+
+
+def test_the_density_of_the_hits_follows_each_new_highlight(qtbot: QtBot) -> None:
+    view, arrays = _dense_view_of_50_articles(qtbot)
     for hits in ([1, 2], [7], list(range(50)), [1, 2]):
         view.set_highlight(hits)
         frame = view._current_frame()
@@ -1325,20 +1331,8 @@ def test_a_highlight_of_most_rows_keeps_the_others_and_steps_as_through_its_hits
 ) -> None:
     # A word in most articles: the rows kept are the few not highlighted (at ten
     # million events 4 MB, not 34), and the density and stepping come out the same.
-    n = DENSITY_THRESHOLD * 4
-    starts = BASE + np.arange(n, dtype=np.int64) * 600
-    arrays = EventArrays(
-        ids=np.arange(1, n + 1),
-        article_ids=np.arange(1, n + 1) % 50,
-        starts=starts,
-        ends=starts.copy(),
-        kinds=np.zeros(n, np.uint8),
-        points=np.ones(n, bool),
-    )
-    view = TimelineView()
-    qtbot.addWidget(view)
-    view.resize(800, 300)
-    view.set_data(arrays, lambda ids: {})
+    view, arrays = _dense_view_of_50_articles(qtbot)
+    n = len(arrays)
     hits = [a for a in range(50) if a not in (3, 17, 18)]
     view.set_highlight(hits)
     pool = np.flatnonzero(np.isin(arrays.article_ids, hits))
