@@ -46,6 +46,7 @@ _T_SCRIPT = time.perf_counter()
 import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import shutil  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -145,6 +146,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     events = len(window.timeline.arrays())
     articles = store.count_articles()
     store.close()
+    shutil.rmtree(home, ignore_errors=True)  # the fresh user's settings, used once
     whole = stamps.first_frame()  # the list, and the timeline's events per day or events
     if whole is not None:
         stamps["first_frame_s"] = whole

@@ -13,7 +13,6 @@ from timeline.store.store import Store
 from timeline.store.timeline_data import EventArrays, collapse_copies
 
 _CHUNK = 500  # ids per IN (...) list
-_KEYS_PER_STATEMENT = 64  # band keys looked up by one compound SELECT (2 variables each)
 _KEYS_PER_BATCH = 20_000  # band keys looked up by one SELECT over a JSON array
 _TERMS_PER_STATEMENT = 500  # document counts asked by one SELECT over a JSON array
 
