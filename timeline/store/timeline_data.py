@@ -646,12 +646,7 @@ class LengthClasses:
             a, b = int(self.bounds[c]), int(self.bounds[c + 1])
             if not whole and b - a > 4 * slice_rows:
                 continue
-            positions = self.order[a:b]
-            ends = range_ends[positions]
-            in_order = np.argsort(ends, kind="stable")
-            self.by_end[a:b] = positions[in_order]
-            self.end_samples[c] = ends[in_order[::_SAMPLE]]
-            del ends, in_order
+            self._order_by_end(c, range_ends)
             yield
 
     def ended_by(self, c: int, t: int, range_ends: np.ndarray) -> int | None:
@@ -698,13 +693,18 @@ class LengthClasses:
             a, b = int(self.bounds[c]), int(self.bounds[c + 1])
             if c in self.end_samples or b - a > largest:
                 continue
-            positions = self.order[a:b]
-            ends = range_ends[positions]
-            in_order = np.argsort(ends, kind="stable")
-            self.by_end[a:b] = positions[in_order]
-            self.end_samples[c] = ends[in_order[::_SAMPLE]]
+            self._order_by_end(c, range_ends)
             return False
         return True
+
+    def _order_by_end(self, c: int, range_ends: np.ndarray) -> None:
+        """Put class c's ranges in order of end (by_end) and sample their ends."""
+        a, b = int(self.bounds[c]), int(self.bounds[c + 1])
+        positions = self.order[a:b]
+        ends = range_ends[positions]
+        in_order = np.argsort(ends, kind="stable")
+        self.by_end[a:b] = positions[in_order]
+        self.end_samples[c] = ends[in_order[::_SAMPLE]]
 
     def size(self, c: int) -> int:
         return int(self.bounds[c + 1] - self.bounds[c])
