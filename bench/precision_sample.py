@@ -46,7 +46,8 @@ day before's, a clock time after another day is named left out, اليوم stati
 holds now, minutes and seconds, all day long, a weekday followed by its written date),
 each from articles outside every set and earlier sample (37 outside 36 too), and both
 were judged before any rule changed again; seed 38, drawn from other articles again with
-the same rules, adds a third measure of them.  Each article
+the same rules, adds a third measure of them; seeds 39 and 40, from other articles again
+(40 outside 39 too), measure the same rules with the declared creation time.  Each article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -100,6 +101,8 @@ JUDGED = {
     36: DATA / "precision_sample_36.tsv",
     37: DATA / "precision_sample_37.tsv",
     38: DATA / "precision_sample_38.tsv",
+    39: DATA / "precision_sample_39.tsv",
+    40: DATA / "precision_sample_40.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
