@@ -476,3 +476,53 @@ def test_days_and_weekdays_before_a_date_are_found_the_long_way(text: str) -> No
         low = max(0, at - 30)
         hit = absolute.WEEKDAY_BEFORE.regex.search(ctx.text[low:at])
         assert absolute._weekday_start(ctx, at) == (low + hit.start() if hit else at)
+
+
+def test_select_ranks_candidates_as_the_key_function_did() -> None:
+    """_select sorts positions by keys made in one comprehension: the order (ties kept
+    in the rules' order) and so the chosen candidates are those of the key function."""
+
+    def long_way(found: list[context.Candidate]) -> list[context.Candidate]:
+        ranked = sorted(
+            found,
+            key=lambda c: (
+                -(c.end - c.start), -mentions.PRIORITY.get(c.kind, 0), -c.confidence, c.start
+            ),
+        )  # fmt: skip
+        covered: set[int] = set()
+        taken = []
+        for cand in ranked:
+            if cand.end <= cand.start or covered & set(range(cand.start, cand.end)):
+                continue
+            covered |= set(range(cand.start, cand.end))
+            taken.append(cand)
+        return sorted(taken, key=lambda c: c.start)
+
+    for anchor in (datetime(2021, 5, 22, 1, 32), None):
+        ctx = make_context(_DENSE_DATES * 3, anchor)
+        found = [cand for rule in mentions.ALL_RULES for cand in rule(ctx)]
+        # Ties on every key (the same span and kind from two rules) are kept in order.
+        found += [cand._replace(kind="unknown kind", confidence=0.5) for cand in found[::3]]
+        assert len(found) > 40
+        assert mentions._select(found) == long_way(found)
+        assert mentions._select(found[::-1]) == long_way(found[::-1])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["في 12 مايو 2021", " ", ". ", "؟", "\n", "أمس", "قال الوفد", "ب" * 60, "2015", "و"]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_mention_events_label_each_mention_as_sentence_around_does(text: str) -> None:
+    """mention_events reuses the last label for a mention between the same two sentence
+    breaks, both within reach: each label is still sentence_around's, the long way."""
+    published = v.moment_value(datetime(2021, 5, 22, 1, 32), "minute")
+    for body in (text, _DENSE_DATES * 4):
+        events = library.mention_events(1, body, published)
+        assert [e.label for e in events] == [
+            library.sentence_around(body, e.span_start, e.span_end) for e in events
+        ]
