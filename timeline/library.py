@@ -240,7 +240,9 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
     label = ""
     for mention in dating.extract_mentions(body, anchor_of(published), declared=declared):
         start, end = mention.start, mention.end
-        if not (cut_lo < start and end <= cut_hi and start - half <= cut_lo and cut_hi < end + half):
+        if not (
+            cut_lo < start and end <= cut_hi and start - half <= cut_lo and cut_hi < end + half
+        ):
             label = sentence_around(body, start, end, breaks, labels)
             cut_lo = cut_hi = -1
             after = bisect_left(breaks, end)
