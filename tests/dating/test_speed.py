@@ -526,3 +526,30 @@ def test_mention_events_label_each_mention_as_sentence_around_does(text: str) ->
         assert [e.label for e in events] == [
             library.sentence_around(body, e.span_start, e.span_end) for e in events
         ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(st.sampled_from(list("0123456789.!?؟\n ابج٣\ud800\U0001f600:")), max_size=60),
+    st.sampled_from([context.DIGITS, context.SENTENCE_ENDS, "1", ":\ud800"]),
+)
+def test_char_positions_are_where_each_char_is(text: str, chars: str) -> None:
+    """A long text's one-character literals are found by comparing its code points at
+    once: each place one of them is (surrogates and astral characters too)."""
+    found = [i for i, char in enumerate(text) if char in chars]
+    assert context.char_positions(text, chars) == found
+
+
+def test_a_long_text_finds_one_character_anchors_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past _VECTOR_MIN characters Anchor.starts compares code points at once; below
+    it, a str.find per character: both find the same places and the same mentions."""
+    text = _DENSE_DATES * 80 + "\n؟!"
+    folded = fold(text).text
+    assert len(folded) > context._VECTOR_MIN
+    anchors = (context.FOUR_DIGITS, context.SENTENCE_END, clock.DIGIT_TIME)
+    quick = [anchor.starts(folded) for anchor in anchors]
+    found = extract_mentions(text, datetime(2021, 5, 22, 1, 32))
+    monkeypatch.setattr(context, "_VECTOR_MIN", len(folded) + 1)
+    assert [anchor.starts(folded) for anchor in anchors] == quick
+    assert all(len(starts) >= 80 for starts in quick)
+    assert extract_mentions(text, datetime(2021, 5, 22, 1, 32)) == found
