@@ -553,3 +553,43 @@ def test_a_long_text_finds_one_character_anchors_at_once(monkeypatch: pytest.Mon
     assert [anchor.starts(folded) for anchor in anchors] == quick
     assert all(len(starts) >= 80 for starts in quick)
     assert extract_mentions(text, datetime(2021, 5, 22, 1, 32)) == found
+
+
+_AFTER_A_MONTH = [
+    " ", "  ", "\n", "،", ",", "/", "مايو", "يونيو", "2015", "١٤٣٦", "१२", "79م", "العام",
+    "عام", "سنة", "للعام", "المقبل", "الماضي", "الجاري", "من", "في", "خلال", "نفسه", "نفس",
+    "هذا العام", "و", "وأكتوبر", "الماضيين", "هـ", "قال", "بعد", "(", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_A_MONTH), max_size=10).map("".join))
+def test_a_year_context_passed_over_is_the_one_read(words: str) -> None:
+    """What follows a month name is read only where one of its patterns may begin:
+    at every place of the text, the reading every pattern gives."""
+    ctx = make_context(words, datetime(2021, 5, 22))
+    for pos in range(len(ctx.text) + 1):
+        assert absolute._year_context(ctx, pos) == absolute._read_year_context(ctx, pos)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " 2015", " ١٤٣٦هـ", " १९९०", "، 2015م", " /2015", " 79م", " من العام نفسه", " في نفس العام",
+        " العام المقبل", " المقبل", " الماضي", " خلال عام 2014", " في عام 2014", " سنة 2015",
+        " هذا العام", " من هذا العام", " للعام الجاري", " وأكتوبر الماضيين", " و أكتوبر المقبلين",
+    ],
+)  # fmt: skip
+def test_a_year_context_read_after_a_space_is_each_patterns(after: str) -> None:
+    """Each pattern after a month name and a space: found as the long way finds it."""
+    ctx = make_context("21 أكتوبر 2013 ثم مايو" + after + " قال", datetime(2021, 5, 22))
+    pos = ctx.text.index("مايو") + len("مايو")
+    assert absolute._read_year_context(ctx, pos) != (None, None, pos, None)
+    assert absolute._year_context(ctx, pos) == absolute._read_year_context(ctx, pos)
+
+
+def test_a_year_context_is_passed_over_before_an_ordinary_word() -> None:
+    ctx = make_context("أيار/مايو يونيو 1436هـ وقال", datetime(2021, 5, 22))
+    at = ctx.text.index(" يونيو")
+    assert absolute._year_context(ctx, at) == (None, None, at, None)
+    assert absolute._year_context(ctx, ctx.text.index(" 1436"))[0] == 1436
