@@ -593,3 +593,28 @@ def test_a_year_context_is_passed_over_before_an_ordinary_word() -> None:
     at = ctx.text.index(" يونيو")
     assert absolute._year_context(ctx, at) == (None, None, at, None)
     assert absolute._year_context(ctx, ctx.text.index(" 1436"))[0] == 1436
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["2019 ", "في عام 2019 ", "123 ", "1436 ", "12 ", "3 ", "(12) ", "٢٠١٩ ", "१२३ ", "1 و 12 ",
+     "2019/12 ", "5 - 2019 ", "ab12 ", "12 من شهر ", "2019 من "],
+)  # fmt: skip
+def test_a_day_before_a_month_is_the_patterns_own_after_digits(before: str) -> None:
+    """No day is looked for after three digits (a year before the month): the day the
+    pattern's own search of the window finds, or none."""
+    ctx = make_context(before + "مايو", datetime(2021, 5, 22))
+    start = ctx.text.index("مايو")
+    window = ctx.text[max(0, start - 45) : start]
+    hit = absolute.DAY_BEFORE.search(window)
+    if not absolute._may_end_with_a_day(window):
+        assert hit is None
+    found = absolute._day_before(ctx, start)
+    assert (found[0] if found else None) == (int(hit.group("d")) if hit else None)
+
+
+def test_a_year_before_a_month_is_no_day_to_search_for() -> None:
+    assert not absolute._may_end_with_a_day("في عام 2019 ")
+    assert not absolute._may_end_with_a_day("१२३ ")
+    assert absolute._may_end_with_a_day("في 12 ")
+    assert absolute._may_end_with_a_day("12")

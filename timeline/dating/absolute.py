@@ -172,7 +172,10 @@ def _may_end_with_a_day(window: str) -> bool:
     tail = _last_word_out(_last_word_out(_last_word_out(tail, "من"), "/"), ")")
     if tail.endswith(_DAY_SUFFIXES):
         tail = tail[:-2]
-    return tail[-1:].isdecimal()  # \d of a str pattern: a decimal digit of any script
+    # \d of a str pattern: a decimal digit of any script.  The day is one or two digits
+    # after no digit (its lookbehind): a year before the month (2019 أيار) ends with
+    # three, so no day.
+    return tail[-1:].isdecimal() and not (len(tail) > 2 and tail[-3:].isdecimal())
 
 
 def _may_end_with_a_first_day(window: str) -> tuple[bool, bool]:
