@@ -173,6 +173,15 @@ def sentence_breaks(text: str) -> list[int]:
     return [hit.start() for hit in _SENTENCE_BREAK.finditer(text)]
 
 
+def _one_line(chunk: str) -> str:
+    """ " ".join(chunk.split()): the label's whitespace runs made one space, none at its
+    ends.  A chunk already so (printable: no whitespace but the plain space) is itself,
+    without the split's list of words and the join (a label per mention in running text)."""
+    if chunk.isprintable() and "  " not in chunk and chunk[:1] != " " and chunk[-1:] != " ":
+        return chunk
+    return " ".join(chunk.split())
+
+
 def sentence_around(
     text: str,
     start: int,
@@ -200,10 +209,10 @@ def sentence_around(
         if after < len(breaks) and breaks[after] < hi:
             right = breaks[after] + 1
         if made is None:
-            return " ".join(text[left:right].split())
+            return _one_line(text[left:right])
         label = made.get((left, right))
         if label is None:
-            label = made[left, right] = " ".join(text[left:right].split())
+            label = made[left, right] = _one_line(text[left:right])
         return label
     # A str.rfind and a str.find per break character (C speed): a regex iterator per
     # mention cost more than the rest of its label.

@@ -478,36 +478,6 @@ def test_days_and_weekdays_before_a_date_are_found_the_long_way(text: str) -> No
         assert absolute._weekday_start(ctx, at) == (low + hit.start() if hit else at)
 
 
-def test_select_ranks_candidates_as_the_key_function_did() -> None:
-    """_select sorts positions by keys made in one comprehension: the order (ties kept
-    in the rules' order) and so the chosen candidates are those of the key function."""
-
-    def long_way(found: list[context.Candidate]) -> list[context.Candidate]:
-        ranked = sorted(
-            found,
-            key=lambda c: (
-                -(c.end - c.start), -mentions.PRIORITY.get(c.kind, 0), -c.confidence, c.start
-            ),
-        )  # fmt: skip
-        covered: set[int] = set()
-        taken = []
-        for cand in ranked:
-            if cand.end <= cand.start or covered & set(range(cand.start, cand.end)):
-                continue
-            covered |= set(range(cand.start, cand.end))
-            taken.append(cand)
-        return sorted(taken, key=lambda c: c.start)
-
-    for anchor in (datetime(2021, 5, 22, 1, 32), None):
-        ctx = make_context(_DENSE_DATES * 3, anchor)
-        found = [cand for rule in mentions.ALL_RULES for cand in rule(ctx)]
-        # Ties on every key (the same span and kind from two rules) are kept in order.
-        found += [cand._replace(kind="unknown kind", confidence=0.5) for cand in found[::3]]
-        assert len(found) > 40
-        assert mentions._select(found) == long_way(found)
-        assert mentions._select(found[::-1]) == long_way(found[::-1])
-
-
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
@@ -618,3 +588,15 @@ def test_a_year_before_a_month_is_no_day_to_search_for() -> None:
     assert not absolute._may_end_with_a_day("१२३ ")
     assert absolute._may_end_with_a_day("في 12 ")
     assert absolute._may_end_with_a_day("12")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ا", "ب", "1", ".", " ", "  ", "\n", *context.WHITESPACE]), max_size=10
+    ).map("".join)
+)
+def test_a_label_on_one_line_is_its_words_joined(chunk: str) -> None:
+    """A label's chunk already on one line is kept as it is: the words joined by one
+    space either way (every whitespace character, at the ends too)."""
+    assert library._one_line(chunk) == " ".join(chunk.split())

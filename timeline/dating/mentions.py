@@ -90,12 +90,10 @@ _START, _END = itemgetter(0), itemgetter(1)
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, longest first (a bridge beats its halves)."""
-    # Each key built in one comprehension and the positions sorted by them (a C call
-    # per comparison): a lambda called for each of a dense text's candidates cost more.
-    # sorted() is stable either way, so the order is the one the lambda gave.
-    priority = PRIORITY.get
-    keys = [(c.start - c.end, -priority(c.kind, 0), -c.confidence, c.start) for c in candidates]
-    ranked = [candidates[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
+    ranked = sorted(
+        candidates,
+        key=lambda c: (-(c.end - c.start), -PRIORITY.get(c.kind, 0), -c.confidence, c.start),
+    )
     # Which folded characters an accepted candidate already covers: checking a span
     # costs its own length, not the number of candidates taken so far.
     covered = bytearray(max(map(_END, candidates), default=0))
