@@ -12,7 +12,6 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 import ahocorasick
-import numpy as np
 
 from timeline.dating import lexicon as lx
 from timeline.dating.lazy import lazy
@@ -156,8 +155,12 @@ def char_positions(text: str, chars: str) -> list[int]:
     """Where any of chars is in text, in order: what Anchor.starts' finds give.
 
     One code point per 4 bytes of UTF-32 (a lone surrogate passed through as its own
-    code point), so an element's index is the character's index in text.
+    code point), so an element's index is the character's index in text.  numpy is
+    imported here, for a long text only: extracting from the command line loads
+    nothing heavy.
     """
+    import numpy as np
+
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     hit = codes == ord(chars[0])
     for char in chars[1:]:
