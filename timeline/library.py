@@ -173,6 +173,15 @@ def sentence_breaks(text: str) -> list[int]:
     return [hit.start() for hit in _SENTENCE_BREAK.finditer(text)]
 
 
+def _one_line(chunk: str) -> str:
+    """ " ".join(chunk.split()): the label's whitespace runs made one space, none at its
+    ends.  A chunk already so (printable: no whitespace but the plain space) is itself,
+    without the split's list of words and the join (a label per mention in running text)."""
+    if chunk.isprintable() and "  " not in chunk and chunk[:1] != " " and chunk[-1:] != " ":
+        return chunk
+    return " ".join(chunk.split())
+
+
 def sentence_around(
     text: str,
     start: int,
@@ -200,10 +209,10 @@ def sentence_around(
         if after < len(breaks) and breaks[after] < hi:
             right = breaks[after] + 1
         if made is None:
-            return " ".join(text[left:right].split())
+            return _one_line(text[left:right])
         label = made.get((left, right))
         if label is None:
-            label = made[left, right] = " ".join(text[left:right].split())
+            label = made[left, right] = _one_line(text[left:right])
         return label
     # A str.rfind and a str.find per break character (C speed): a regex iterator per
     # mention cost more than the rest of its label.
@@ -231,7 +240,25 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
     labels: dict[tuple[int, int], str] = {}
     declared = published is not None and _STATED_OFFSET.search(published.value) is not None
     new = _NEW_EVENT
+    half = _LABEL_CHARS // 2
+    # The two breaks around the last mention's sentence when its label is that whole
+    # sentence (-1: none): a mention between the same two breaks, both within the
+    # label's reach of it, has the same label (sentence_around's bisections give those
+    # breaks), so a text dense with dates makes a call per sentence, not per mention.
+    cut_lo = cut_hi = -1
+    label = ""
     for mention in dating.extract_mentions(body, anchor_of(published), declared=declared):
+        start, end = mention.start, mention.end
+        if not (
+            cut_lo < start and end <= cut_hi and start - half <= cut_lo and cut_hi < end + half
+        ):
+            label = sentence_around(body, start, end, breaks, labels)
+            cut_lo = cut_hi = -1
+            after = bisect_left(breaks, end)
+            if 0 < after < len(breaks):
+                lo, hi = breaks[after - 1], breaks[after]
+                if lo < start and start - half <= lo and hi < end + half:
+                    cut_lo, cut_hi = lo, hi
         date = mention.date
         if date.start is not None:
             kind = "mentioned"
@@ -245,9 +272,9 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
         fields["end"] = date.end
         fields["granularity"] = date.granularity
         fields["value"] = date.value
-        fields["label"] = sentence_around(body, mention.start, mention.end, breaks, labels)
-        fields["span_start"] = mention.start
-        fields["span_end"] = mention.end
+        fields["label"] = label
+        fields["span_start"] = start
+        fields["span_end"] = end
         fields["confidence"] = mention.confidence
         fields["id"] = None
         events.append(event)

@@ -476,3 +476,127 @@ def test_days_and_weekdays_before_a_date_are_found_the_long_way(text: str) -> No
         low = max(0, at - 30)
         hit = absolute.WEEKDAY_BEFORE.regex.search(ctx.text[low:at])
         assert absolute._weekday_start(ctx, at) == (low + hit.start() if hit else at)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["في 12 مايو 2021", " ", ". ", "؟", "\n", "أمس", "قال الوفد", "ب" * 60, "2015", "و"]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_mention_events_label_each_mention_as_sentence_around_does(text: str) -> None:
+    """mention_events reuses the last label for a mention between the same two sentence
+    breaks, both within reach: each label is still sentence_around's, the long way."""
+    published = v.moment_value(datetime(2021, 5, 22, 1, 32), "minute")
+    for body in (text, _DENSE_DATES * 4):
+        events = library.mention_events(1, body, published)
+        assert [e.label for e in events] == [
+            library.sentence_around(body, e.span_start, e.span_end) for e in events
+        ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(st.sampled_from(list("0123456789.!?؟\n ابج٣\ud800\U0001f600:")), max_size=60),
+    st.sampled_from([context.DIGITS, context.SENTENCE_ENDS, "1", ":\ud800"]),
+)
+def test_char_positions_are_where_each_char_is(text: str, chars: str) -> None:
+    """A long text's one-character literals are found by comparing its code points at
+    once: each place one of them is (surrogates and astral characters too)."""
+    found = [i for i, char in enumerate(text) if char in chars]
+    assert context.char_positions(text, chars) == found
+
+
+def test_a_long_text_finds_one_character_anchors_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past _VECTOR_MIN characters Anchor.starts compares code points at once; below
+    it, a str.find per character: both find the same places and the same mentions."""
+    text = _DENSE_DATES * 80 + "\n؟!"
+    folded = fold(text).text
+    assert len(folded) > context._VECTOR_MIN
+    anchors = (context.FOUR_DIGITS, context.SENTENCE_END, clock.DIGIT_TIME)
+    quick = [anchor.starts(folded) for anchor in anchors]
+    found = extract_mentions(text, datetime(2021, 5, 22, 1, 32))
+    monkeypatch.setattr(context, "_VECTOR_MIN", len(folded) + 1)
+    assert [anchor.starts(folded) for anchor in anchors] == quick
+    assert all(len(starts) >= 80 for starts in quick)
+    assert extract_mentions(text, datetime(2021, 5, 22, 1, 32)) == found
+
+
+_AFTER_A_MONTH = [
+    " ", "  ", "\n", "،", ",", "/", "مايو", "يونيو", "2015", "١٤٣٦", "१२", "79م", "العام",
+    "عام", "سنة", "للعام", "المقبل", "الماضي", "الجاري", "من", "في", "خلال", "نفسه", "نفس",
+    "هذا العام", "و", "وأكتوبر", "الماضيين", "هـ", "قال", "بعد", "(", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_A_MONTH), max_size=10).map("".join))
+def test_a_year_context_passed_over_is_the_one_read(words: str) -> None:
+    """What follows a month name is read only where one of its patterns may begin:
+    at every place of the text, the reading every pattern gives."""
+    ctx = make_context(words, datetime(2021, 5, 22))
+    for pos in range(len(ctx.text) + 1):
+        assert absolute._year_context(ctx, pos) == absolute._read_year_context(ctx, pos)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " 2015", " ١٤٣٦هـ", " १९९०", "، 2015م", " /2015", " 79م", " من العام نفسه", " في نفس العام",
+        " العام المقبل", " المقبل", " الماضي", " خلال عام 2014", " في عام 2014", " سنة 2015",
+        " هذا العام", " من هذا العام", " للعام الجاري", " وأكتوبر الماضيين", " و أكتوبر المقبلين",
+    ],
+)  # fmt: skip
+def test_a_year_context_read_after_a_space_is_each_patterns(after: str) -> None:
+    """Each pattern after a month name and a space: found as the long way finds it."""
+    ctx = make_context("21 أكتوبر 2013 ثم مايو" + after + " قال", datetime(2021, 5, 22))
+    pos = ctx.text.index("مايو") + len("مايو")
+    assert absolute._read_year_context(ctx, pos) != (None, None, pos, None)
+    assert absolute._year_context(ctx, pos) == absolute._read_year_context(ctx, pos)
+
+
+def test_a_year_context_is_passed_over_before_an_ordinary_word() -> None:
+    ctx = make_context("أيار/مايو يونيو 1436هـ وقال", datetime(2021, 5, 22))
+    at = ctx.text.index(" يونيو")
+    assert absolute._year_context(ctx, at) == (None, None, at, None)
+    assert absolute._year_context(ctx, ctx.text.index(" 1436"))[0] == 1436
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["2019 ", "في عام 2019 ", "123 ", "1436 ", "12 ", "3 ", "(12) ", "٢٠١٩ ", "१२३ ", "1 و 12 ",
+     "2019/12 ", "5 - 2019 ", "ab12 ", "12 من شهر ", "2019 من "],
+)  # fmt: skip
+def test_a_day_before_a_month_is_the_patterns_own_after_digits(before: str) -> None:
+    """No day is looked for after three digits (a year before the month): the day the
+    pattern's own search of the window finds, or none."""
+    ctx = make_context(before + "مايو", datetime(2021, 5, 22))
+    start = ctx.text.index("مايو")
+    window = ctx.text[max(0, start - 45) : start]
+    hit = absolute.DAY_BEFORE.search(window)
+    if not absolute._may_end_with_a_day(window):
+        assert hit is None
+    found = absolute._day_before(ctx, start)
+    assert (found[0] if found else None) == (int(hit.group("d")) if hit else None)
+
+
+def test_a_year_before_a_month_is_no_day_to_search_for() -> None:
+    assert not absolute._may_end_with_a_day("في عام 2019 ")
+    assert not absolute._may_end_with_a_day("१२३ ")
+    assert absolute._may_end_with_a_day("في 12 ")
+    assert absolute._may_end_with_a_day("12")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ا", "ب", "1", ".", " ", "  ", "\n", *context.WHITESPACE]), max_size=10
+    ).map("".join)
+)
+def test_a_label_on_one_line_is_its_words_joined(chunk: str) -> None:
+    """A label's chunk already on one line is kept as it is: the words joined by one
+    space either way (every whitespace character, at the ends too)."""
+    assert library._one_line(chunk) == " ".join(chunk.split())

@@ -172,7 +172,10 @@ def _may_end_with_a_day(window: str) -> bool:
     tail = _last_word_out(_last_word_out(_last_word_out(tail, "من"), "/"), ")")
     if tail.endswith(_DAY_SUFFIXES):
         tail = tail[:-2]
-    return tail[-1:].isdecimal()  # \d of a str pattern: a decimal digit of any script
+    # \d of a str pattern: a decimal digit of any script.  The day is one or two digits
+    # after no digit (its lookbehind): a year before the month (2019 أيار) ends with
+    # three, so no day.
+    return tail[-1:].isdecimal() and not (len(tail) > 2 and tail[-3:].isdecimal())
 
 
 def _may_end_with_a_first_day(window: str) -> tuple[bool, bool]:
@@ -299,8 +302,34 @@ def _hijri_options(anchor: date, month: int, day: int) -> list[date]:
     return [d for d in found if d is not None]
 
 
+# What may come first after the whitespace (and commas) every pattern of _year_context
+# begins with: a year's digit (any decimal digit, tested apart), / before it, من, خلال,
+# في, ال, عام, سنه, لل, هذا/هذه, و of a pair, a modifier's first letter; whitespace or a
+# comma, where the run goes on.
+_YEAR_CONTEXT_FIRST = frozenset(
+    WHITESPACE
+    + "،,/"
+    + "مخفاعسلهو"
+    + "".join(w[0] for w in lx.PAST_WORDS | lx.FUTURE_WORDS | lx.CURRENT_WORDS)
+)
+
+
 def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, str | None]:
-    """(year, era, end, direction) of what follows a month name: 2015م, العام المقبل..."""
+    """(year, era, end, direction) of what follows a month name: 2015م, العام المقبل...
+
+    A month name followed by a space and a letter none of the patterns may begin with
+    (أيار/مايو يونيو, a name in running text) has none: its seven anchored matches are
+    not tried (_read_year_context, the long way, gives the same; a test checks)."""
+    text = ctx.text
+    if text.startswith(" ", pos):
+        first = text[pos + 1 : pos + 2]
+        if first and first not in _YEAR_CONTEXT_FIRST and not first.isdecimal():
+            return None, None, pos, None
+    return _read_year_context(ctx, pos)
+
+
+def _read_year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, str | None]:
+    """_year_context, every pattern tried."""
     hit = YEAR_AFTER.match(ctx.text, pos)
     if hit and not QUANTITY_AFTER.match(ctx.text, hit.end()):
         return int(hit.group("y")), hit.group("era"), hit.end(), None
