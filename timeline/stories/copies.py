@@ -136,10 +136,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text).lower())
 
 
-def _spans(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The prefix sums of the tokens joined by spaces, the inverse powers to read a span
-    with, and where each token starts and ends."""
-    codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype="<u4")
+def _prefix_sums(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The prefix sums of codes times the powers of _P (a span's hash is the difference
+    of two, times the inverse power at its start), and those inverse powers."""
     size = len(codes)
     if size <= _POWERS_KEPT:
         powers, inverses = _POWERS, _INVERSES
@@ -149,6 +148,15 @@ def _spans(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     prefix[0] = 0
     np.multiply(codes, powers[:size], out=prefix[1:])
     np.add.accumulate(prefix, out=prefix)
+    return prefix, inverses
+
+
+def _spans(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The prefix sums of the tokens joined by spaces, the inverse powers to read a span
+    with, and where each token starts and ends."""
+    codes = np.frombuffer(" ".join(tokens).encode("utf-32-le"), dtype="<u4")
+    size = len(codes)
+    prefix, inverses = _prefix_sums(codes)
     spaces = np.flatnonzero(codes == _SPACE)
     starts = np.empty(len(spaces) + 1, dtype=np.intp)
     starts[0] = 0
@@ -335,15 +343,7 @@ def _joined_spans(
     at = np.empty(count, dtype=np.intp)  # where each word starts in joined
     at[0] = 0
     np.cumsum(lengths[:-1] + 1, out=at[1:])
-    size = len(joined)
-    if size <= _POWERS_KEPT:
-        powers, inverses = _POWERS, _INVERSES
-    else:
-        powers, inverses = _powers(_P, size), _powers(_P_INVERSE, size)
-    prefix = np.empty(size + 1, dtype=np.uint64)
-    prefix[0] = 0
-    np.multiply(joined, powers[:size], out=prefix[1:])
-    np.add.accumulate(prefix, out=prefix)
+    prefix, inverses = _prefix_sums(joined)
     ends = at + lengths
     word_spans = prefix[ends] - prefix[at]
     word_spans *= inverses[at]
