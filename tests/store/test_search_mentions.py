@@ -22,6 +22,19 @@ ORIGIN = to_axis(datetime(2000, 1, 1))
 ARTICLES = 6
 
 
+def _store_only(store: Store, events: list[tuple[int, str, int, int | None]]) -> None:
+    """Replace the store's events with these (article id, kind, start, length or None)."""
+    conn = store.db.conn
+    with store.transaction():
+        conn.execute("DELETE FROM events")
+        # A plain INSERT, as any writer makes: the long mentions' index follows by itself.
+        conn.executemany(
+            'INSERT INTO events (article_id, kind, start, "end", granularity, value)'
+            " VALUES (?, ?, ?, ?, 'day', 'x')",
+            [(a, k, s, None if n is None else s + n) for a, k, s, n in events],
+        )
+
+
 @pytest.fixture(scope="module")
 def mentions_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     with Store(tmp_path_factory.mktemp("mentions") / "timeline.db") as store:
@@ -88,15 +101,7 @@ def test_the_mentions_of_a_range_are_every_event_that_overlaps_it(
         if not ends
         else st.one_of(_starts, st.sampled_from(ends).map(lambda e: e - 1), st.sampled_from(ends))
     )
-    conn = mentions_store.db.conn
-    with mentions_store.transaction():
-        conn.execute("DELETE FROM events")
-        # A plain INSERT, as any writer makes: the long mentions' index follows by itself.
-        conn.executemany(
-            'INSERT INTO events (article_id, kind, start, "end", granularity, value)'
-            " VALUES (?, ?, ?, ?, 'day', 'x')",
-            [(a, k, s, None if n is None else s + n) for a, k, s, n in events],
-        )
+    _store_only(mentions_store, events)
     upper = lower + width
     expected = _overlapping(events, lower, upper)
     filters = {"date_from": lower, "date_to": upper, "event_kind": "mentioned"}
@@ -142,14 +147,7 @@ def test_a_mention_is_found_up_to_its_last_second(
     # Where the two reads meet: a range that starts in the mention's last second finds
     # it, one that starts at its end does not.
     events = [(1, "mentioned", ORIGIN, length), (2, "mentioned", ORIGIN + 40 * SHORT_MENTION, None)]
-    conn = mentions_store.db.conn
-    with mentions_store.transaction():
-        conn.execute("DELETE FROM events")
-        conn.executemany(
-            'INSERT INTO events (article_id, kind, start, "end", granularity, value)'
-            " VALUES (?, ?, ?, ?, 'day', 'x')",
-            [(a, k, s, None if n is None else s + n) for a, k, s, n in events],
-        )
+    _store_only(mentions_store, events)
     lower = ORIGIN + (1 if length is None else length) - before_end
     filters = {"date_from": lower, "date_to": lower + DAY, "event_kind": "mentioned"}
     expected = _overlapping(events, lower, lower + DAY)
