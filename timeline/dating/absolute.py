@@ -1118,6 +1118,8 @@ def _months_of_year_value(year: int, count: int, last: bool) -> DateValue:
 
 def months_of_year(ctx: Context) -> Iterator[Candidate]:
     """الستة أشهر الأولى من العام الجاري (2015-H1), الأشهر الثلاثة الأخيرة من 2014 (2014-Q4)."""
+    if "الاولي" not in ctx.text and "الاخير" not in ctx.text:
+        return  # no first or last months (two str.find, where أشهر "most famous" is common)
     for hit in ctx.scan(MONTHS_OF_YEAR, MONTHS_OF_YEAR_ANCHOR, 12, 60):
         words = hit.group("n") or hit.group("n2")
         count = 2 if hit.group("dual") else lx.CARDINALS.get(one_space(words or ""))

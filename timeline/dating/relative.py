@@ -92,10 +92,25 @@ NOWADAYS_BEFORE = rx(
     r"|(?<!\w)[وف]?(?:اصبح|بات|صار|اضحي)(?:ت|تا|وا|ا)?\s+(?:\w+\s+)?$"
     # لم يعد حقيقيا اليوم, لم تعد تثير اهتمام هوليوود اليوم: no longer, against the past.
     r"|(?<!\w)لم\s+[يت]عد\s+(?:\S+\s+){0,3}$"
-    # من واجب الدول اليوم, يجب على العالم اليوم: a duty of the present, not a day's event.
-    r"|(?<!\w)(?:من\s+)?(?:واجب|مسؤوليه|بامكان|باستطاعه|[يت](?:جب|نبغي|تعين)\s+علي)\s+\S+\s+$"
-    # يروجون اليوم, يزعمون اليوم: what they claim nowadays.
+)
+# من واجب الدول اليوم, يجب على العالم اليوم: a duty of the present, not a day's event;
+# يروجون اليوم, يزعمون اليوم: what they claim nowadays.  Apart from NOWADAYS_BEFORE, and
+# tried only when one of DUTY_OR_CLAIM_WORDS is in its reach (each branch of a search
+# is tried at every position).
+DUTY_OR_CLAIM_BEFORE = rx(
+    r"(?<!\w)(?:من\s+)?(?:واجب|مسؤوليه|بامكان|باستطاعه|[يت](?:جب|نبغي|تعين)\s+علي)\s+\S+\s+$"
     r"|(?<!\w)[وف]?[يتن](?:روج|زعم|تشدق|تباهي)(?:ون|ان)?\s+$"
+)
+DUTY_OR_CLAIM_WORDS = (
+    "واجب",
+    "مسؤوليه",
+    "بامكان",
+    "باستطاعه",
+    "علي",
+    "روج",
+    "زعم",
+    "تشدق",
+    "تباهي",
 )
 NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 # A bare اليوم opening a sentence (after a full stop, a question or a line) is, in the
@@ -396,6 +411,12 @@ def today(ctx: Context) -> Iterator[Candidate]:
         start = begin if pre else w_start
         if wd is None and (
             NOWADAYS_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+            or (
+                any(
+                    w in text[max(0, begin - NOWADAYS_REACH) : w_start] for w in DUTY_OR_CLAIM_WORDS
+                )
+                and DUTY_OR_CLAIM_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+            )
             or NOWADAYS_AFTER.match(text, end)
             or (
                 not pre
@@ -850,8 +871,10 @@ def vague(ctx: Context) -> Iterator[Candidate]:
             continue
         count = hit.group("n") or hit.group("nw")
         start = hit.start()
-        if hit.group("plural2") and not count and (
-            before := COUNT_BEFORE.search(ctx.text, max(0, start - 16), start)
+        if (
+            hit.group("plural2")
+            and not count
+            and (before := COUNT_BEFORE.search(ctx.text, max(0, start - 16), start))
         ):
             count, start = before.group("n"), before.start()
         if hit.group("plural2") and (count or mod in lx.PAST_WORDS or hit.group("few")):
