@@ -10,6 +10,7 @@ from functools import lru_cache
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
 from timeline.dating.context import (
+    CARDINAL,
     DEFINITE,
     END,
     ERA,
@@ -65,6 +66,12 @@ SAME_YEAR_AFTER = rx(
     r"|نفس\s+(?:ال)?(?:عام|سنه))(?!\w)"
 )
 WRITTEN_YEAR = rx(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
+# من العام ألف وتسعمائة وخمسة وستين: a year's noun, then the year in words (1965), its
+# parts joined by و from the thousands down (lx.number_value adds them).
+WORDS_YEAR_AFTER = rx(
+    r"[\s،,]*(?:(?:من|في)\s+)?(?:ال)?(?:عام|سنه)\s+"
+    r"(?P<words>(?:الف|الفين|الفان|الفي)(?:\s+و\s*\w+(?:\s+(?:مائه|مئه|عشر|عشره))?){0,3})(?!\w)"
+)
 SINCE_BEFORE = Before(
     r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?"
     r"(?:\d{1,2}\s+|ال\w+\s+(?:\w+\s+)?من\s+)?$",  # منذ 5 مايو, منذ الأول من يناير
@@ -110,8 +117,9 @@ PAST_CLAUSE_BEFORE = rx(
 )
 # A chronology's entry opens a sentence or a line with its year: 1954 - , 1952: .
 ENTRY_OPENING = rx(r"\s*[\-*•]?\s*(?:1[0-9]|20)\d\d\s*(?::|-|–)\s")
-# (1 ــ صفر), (3 - صفر): a score in brackets, not the first of Safar.
-SCORE = rx(r"\(\s*\d{1,2}\s*-*\s*صفر\s*\)")
+# (1 ــ صفر), (3 - صفر): a score in brackets, not the first of Safar; so is 2/صفر with
+# no year after it (بفوزه 2/صفر على ضيفه), as صفر/1 is.
+SCORE = rx(r"\(\s*\d{1,2}\s*-*\s*صفر\s*\)|\d{1,2}\s*/\s*صفر(?!\s*/)")
 # 23 و30 يوليو: two days joined by و are two dates, unless بين / من makes them a range.
 TWO_DAYS = rx(r"(?P<d0>\d{1,2})\s*و\s*(?P<d>\d{1,2})")
 BETWEEN_BEFORE = rx(r"(?<!\w)[وف]?(?:بين|من|الفتره)\s*$")
@@ -336,6 +344,16 @@ def _read_year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, 
     hit = EARLY_YEAR_AFTER.match(ctx.text, pos)
     if hit and int(hit.group("y")) >= 1:
         return int(hit.group("y")), "م", hit.end(), None
+    hit = WORDS_YEAR_AFTER.match(ctx.text, pos)
+    if hit:
+        # The longest run of parts that is a number: ألفين وخمسة وقد stops before وقد.
+        words, end = hit.group("words"), hit.end()
+        while words:
+            year = lx.number_value(words)
+            if year is not None and 1000 < year <= 2200:
+                return year, None, end - (len(hit.group("words")) - len(words)), None
+            cut = words.rfind(" و")
+            words = words[:cut].rstrip() if cut > 0 else ""
     hit = SAME_YEAR_AFTER.match(ctx.text, pos)
     if hit:
         # 21 أكتوبر من العام نفسه: the year last written before it, if any.
@@ -1025,11 +1043,25 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
 # anchor's year, as in مطلع العام; with no year at all (خلال الربع الأول) or of another
 # year (الربع الأول من العام المالي: a fiscal year) it is left out.
 PART_OF_YEAR_ANCHOR = Anchor(r"(?:ربع|نصف)", ("ربع", "نصف"))
-PART_OF_YEAR = rx(
-    r"(?<!\w)(?:[وفبل]|لل)?(?:ال)(?P<part>ربع|نصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
-    r"\s+(?:من\s+)?(?:(?:(?P<yword>ال)?(?:عام|سنه)\s*)?(?P<y>\d{4})(?![\d/])(?!\s*ه)"
+# الربع الأول من العام 2015م (its era written); not العام الحالي 1436هـ, a Hijri year.
+_OF_YEAR = (
+    r"\s+(?:من\s+)?(?:(?:(?P<yword>ال)?(?:عام|سنه)\s*)?(?P<y>\d{4})(?![\d/])(?!\s*ه)(?:\s*م)?"
     rf"|(?P<bare>ال(?:عام|سنه))(?:\s+(?P<mod>{MODIFIER}))?){END}"
     r"(?!\s+(?:المالي|الماليه|الدراسي|الدراسيه|الهجري|الميلادي))"
+    rf"(?!\s*(?:(?:{MODIFIER})\s*)?\d{{4}}\s*ه)"
+)
+PART_OF_YEAR = rx(
+    r"(?<!\w)(?:[وفبل]|لل)?(?:ال)(?P<part>ربع|نصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)"
+    + _OF_YEAR
+)
+# The first or last months of a year: الستة أشهر الأولى من العام الجاري (2015-H1), الأشهر
+# الثلاثة الأخيرة من 2014 (2014-Q4), الشهرين الأولين من العام (2015-01/2015-02); the
+# part of that year, not a length of six months.
+MONTHS_OF_YEAR_ANCHOR = Anchor(r"(?:اشهر|شهور|شهرين)", ("اشهر", "شهور", "شهرين"))
+MONTHS_OF_YEAR = rx(
+    rf"(?<!\w)(?:(?:{DEFINITE})?(?P<n>{CARDINAL})\s+(?:ال)?(?:اشهر|شهور)"
+    rf"|{DEFINITE}(?:اشهر|شهور)\s+ال(?P<n2>{CARDINAL})|{DEFINITE}(?P<dual>شهرين))"
+    r"\s+(?P<ord>الاولي|الاخيره|الاولين|الاخيرين)" + _OF_YEAR
 )
 QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
 HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
@@ -1066,6 +1098,44 @@ def parts_of_year(ctx: Context) -> Iterator[Candidate]:
         else:
             step = {"past": -1, "future": 1}.get(direction_of(hit.group("mod")) or "", 0)
             value = part_of_year_value(ctx.anchor_day.year + step, code)
+        yield Candidate(hit.start(), hit.end(), value, "season", 0.8)
+
+
+def _months_of_year_value(year: int, count: int, last: bool) -> DateValue:
+    """2015-Q1, 2015-H2, or '2015-01/2015-02': the first or last count months of year."""
+    code = {3: "Q4" if last else "Q1", 6: "H2" if last else "H1"}.get(count)
+    if code is not None:
+        return part_of_year_value(year, code)
+    first = 13 - count if last else 1
+    end_year, end_month = v.shift_months(year, first, count)
+    return DateValue(
+        f"{year:04d}-{first:02d}/{year:04d}-{first + count - 1:02d}",
+        "interval",
+        to_axis(datetime(year, first, 1)),
+        to_axis(datetime(end_year, end_month, 1)),
+    )
+
+
+def months_of_year(ctx: Context) -> Iterator[Candidate]:
+    """الستة أشهر الأولى من العام الجاري (2015-H1), الأشهر الثلاثة الأخيرة من 2014 (2014-Q4)."""
+    if "الاولي" not in ctx.text and "الاخير" not in ctx.text:
+        return  # no first or last months (two str.find, where أشهر "most famous" is common)
+    for hit in ctx.scan(MONTHS_OF_YEAR, MONTHS_OF_YEAR_ANCHOR, 12, 60):
+        words = hit.group("n") or hit.group("n2")
+        count = 2 if hit.group("dual") else lx.CARDINALS.get(one_space(words or ""))
+        if count is None or not 2 <= count <= 11:
+            continue
+        last = hit.group("ord").startswith("الاخير")
+        if hit.group("y"):
+            year = int(hit.group("y"))
+            if not 1000 <= year <= 2200 or 1300 <= year <= 1500:
+                continue  # a Hijri year's months are not these
+        elif ctx.anchor_day is None:
+            continue
+        else:
+            step = {"past": -1, "future": 1}.get(direction_of(hit.group("mod")) or "", 0)
+            year = ctx.anchor_day.year + step
+        value = _months_of_year_value(year, count, last)
         yield Candidate(hit.start(), hit.end(), value, "season", 0.8)
 
 

@@ -310,6 +310,10 @@ RATE_AFTER = rx(
 # كل عام وأنتم بخير, وكل عام وأنتم ومن تحبون بخير: the feast greeting, no recurrence.
 GREETING_AFTER = rx(r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن)(?:\s+\S+){0,3}?\s+بخير")
 
+# يشارك كل يوم منها: each of the days just named, one by one, not every day of the
+# calendar (كل شهر من هذا العام is still every month).
+EACH_OF_AFTER = rx(r"\s+من(?:ها|هم|ه|هما|هن)(?!\w)")
+
 
 def recurring(ctx: Context) -> Iterator[Candidate]:
     """يومياً, أسبوعياً, سنوياً, كل ثلاثة أشهر, كل يوم جمعة, مرتين في العام (TimeML SET)."""
@@ -317,6 +321,8 @@ def recurring(ctx: Context) -> Iterator[Candidate]:
         if hit.group("unit") and RATE_AFTER.match(ctx.text, hit.end()):
             continue
         if GREETING_AFTER.match(ctx.text, hit.end()):
+            continue
+        if hit.group("unit") and EACH_OF_AFTER.match(ctx.text, hit.end()):
             continue
         if hit.group("adv"):
             value = _letters(lx.RECURRING_ADVERBS[hit.group("adv")], 1)

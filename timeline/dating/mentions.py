@@ -38,6 +38,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.present_and_recent,
     relative.feasts,
     absolute.parts_of_year,
+    absolute.months_of_year,
     absolute.weekday_short_dates,
     lengths.durations,
     lengths.ages,
@@ -79,6 +80,11 @@ HEAD_NOUN_BEFORE = Before(
     rf"(?<!\w)[وف]?[بل]?(?:(?:{_HEAD_NOUNS})(?:\s+شهر)?|شهر|يوم)\s+$",
     [*_HEAD_NOUNS.split("|"), "شهر", "يوم"],
 )
+# ظهر اليوم مقطع فيديو: ظهر opening a clause, with a bare noun after the day, is the verb
+# "appeared" and that noun its subject (at noon, the clause goes on with ال, a
+# preposition, a pause or the verb: ظهر اليوم، وصل; تلقت ظهر اليوم بلاغا follows a verb).
+CLAUSE_OPENING = rx(r"(?:^|[.!?؟\n،,:;])\s*$")
+SUBJECT_AFTER = rx(r"\s+(?!(?:ال|في|علي|على|من|عند|مع|بعد|قبل|حتي|منذ|نحو)(?:\w|$))\w")
 HEAD_NOUN_KINDS = frozenset({"explicit", "numeric", "hijri", "month_year"})
 # Which hours a part of the day moves past noon: الساعة 5:45 من مساء اليوم is 17:45.
 AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
@@ -127,6 +133,15 @@ def _parts_of_day(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 at = PART_OF_DAY_AT.match(ctx.text, start)
         if at is None:
             out.append(cand)
+            continue
+        if (
+            at.group("w") == "ظهر"
+            and ctx.text[start : at.start("w")] in ("", "و", "ف")
+            and ctx.text[cand.start : cand.end] in ("اليوم", "امس")  # no weekday named
+            and CLAUSE_OPENING.search(ctx.text, max(0, start - 3), start)
+            and SUBJECT_AFTER.match(ctx.text, cand.end)
+        ):
+            out.append(cand)  # ظهر اليوم مقطع: the verb "appeared", the day alone
             continue
         code = PARTS_OF_DAY[at.group("w")]
         d = cand.date

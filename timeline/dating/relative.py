@@ -93,6 +93,25 @@ NOWADAYS_BEFORE = rx(
     # لم يعد حقيقيا اليوم, لم تعد تثير اهتمام هوليوود اليوم: no longer, against the past.
     r"|(?<!\w)لم\s+[يت]عد\s+(?:\S+\s+){0,3}$"
 )
+# من واجب الدول اليوم, يجب على العالم اليوم: a duty of the present, not a day's event;
+# يروجون اليوم, يزعمون اليوم: what they claim nowadays.  Apart from NOWADAYS_BEFORE, and
+# tried only when one of DUTY_OR_CLAIM_WORDS is in its reach (each branch of a search
+# is tried at every position).
+DUTY_OR_CLAIM_BEFORE = rx(
+    r"(?<!\w)(?:من\s+)?(?:واجب|مسؤوليه|بامكان|باستطاعه|[يت](?:جب|نبغي|تعين)\s+علي)\s+\S+\s+$"
+    r"|(?<!\w)[وف]?[يتن](?:روج|زعم|تشدق|تباهي)(?:ون|ان)?\s+$"
+)
+DUTY_OR_CLAIM_WORDS = (
+    "واجب",
+    "مسؤوليه",
+    "بامكان",
+    "باستطاعه",
+    "علي",
+    "روج",
+    "زعم",
+    "تشدق",
+    "تباهي",
+)
 NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 # A bare اليوم opening a sentence (after a full stop, a question or a line) is, in the
 # columns and analyses where it is written so, "nowadays" (اليوم يتكرر المشهد, واليوم
@@ -117,7 +136,15 @@ NOWADAYS_AFTER = rx(
     r"|\s*[،,]?\s*كما\s+(?:كان|كانت|كانوا|في\s+الماضي)(?!\w)"
     # العائدون اليوم أكثر من قبل سنتين, اليوم أكثر من أي وقت مضى: now against before.
     r"|[^.!?؟\n،,;:]{0,40}?(?<!\w)(?:اكثر|اقل)\s+من\s+(?:قبل|ذي\s+قبل|السابق|الماضي|اي\s+وقت)(?!\w)"
+    # اليوم فقط يعترف: only now (a verb after it), not "today only" (العرض اليوم فقط.).
+    r"|\s+فقط\s+[يتن]\w{2,}"
 )
+# انخفاض مماثل اليوم يمكن أن, الحكومة اليوم مطالبة بأن: what may or must be, now; not
+# from a day on (اعتبارا من اليوم يمكن التسجيل).
+MODAL_AFTER = rx(
+    r"\s+(?:يمكن|يمكنه|يمكنها|يمكنهم|يجب|ينبغي|يتعين|مطالب|مطالبه|مطالبون|بحاجه|في\s+حاجه)(?!\w)"
+)
+FROM_BEFORE = rx(r"(?<!\w)[وف]?(?:من|منذ)\s+$")
 PER_DAY_BEFORE = rx(r"(?<!\w)في\s+$")
 # وحتى هذا اليوم: until now, as حتى اليوم.
 UNTIL_BEFORE = rx(r"(?<!\w)[وف]?(?:حتي|الي|لغايه)\s+$")
@@ -279,6 +306,12 @@ AGO = rx(
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
     r"(?!\s*\d)(?P<tail>\s+من\s+(?:الان|الزمن))?"
 )
+# أول يوم منذ ستة أسابيع, لأول مرة منذ ثلاثة أشهر, أعلى مستوى منذ عامين: the first (or
+# the highest) in that long, a length up to now, not the week or month counted back.
+FIRST_SINCE_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ل?اول|الاول|الاولي|اعلي|ادني|اكبر|اصغر|اقل|اكثر|افضل|اسوا)"
+    r"(?:\s+(?!منذ)\S+){0,2}\s+$"
+)
 NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
 EVENT_AFTER = rx(r"\s+(?:تقريبا\s+)?(?:من|على)\s+(?!الان|الزمن)")
 # قبل عقد جلسة الاستماع: عقد is "holding" a meeting there, not a decade.
@@ -286,6 +319,9 @@ HELD_AFTER = rx(rf"\s+[وف]?(?:{EVENT_NOUNS}|ندوه|ورشه|صفقه|اتف�
 # قبل أسبوع العودة, منذ يوم التأسيس: a lone unit in construct with a noun is that
 # event's week or day, not one counted back from today.
 AGO_CONSTRUCT_AFTER = rx(r"\s+ال(?!(?:ي|ا|تي|ذي|ذين|ان|يوم)(?!\w))\w+")
+# للثلاثة الأشهر القادمة, الخمسة الأيام الماضية: a definite count before the plural is
+# its number (P3M), as in الأشهر الثلاثة القادمة.
+COUNT_BEFORE = rx(rf"(?<!\w){DEFINITE}(?P<n>{CARDINAL})\s+$")
 VAGUE = rx(
     rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
     rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود|ساعات)"
@@ -375,7 +411,18 @@ def today(ctx: Context) -> Iterator[Candidate]:
         start = begin if pre else w_start
         if wd is None and (
             NOWADAYS_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+            or (
+                any(
+                    w in text[max(0, begin - NOWADAYS_REACH) : w_start] for w in DUTY_OR_CLAIM_WORDS
+                )
+                and DUTY_OR_CLAIM_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+            )
             or NOWADAYS_AFTER.match(text, end)
+            or (
+                not pre
+                and MODAL_AFTER.match(text, end)
+                and not FROM_BEFORE.search(text, max(0, begin - 6), begin)
+            )
             or (
                 not pre
                 and STATE_AFTER.match(text, end)
@@ -672,6 +719,12 @@ def ago(ctx: Context) -> Iterator[Candidate]:
             value = v.duration_value(10 * amount, "Y")
             yield Candidate(hit.start(), hit.end(), value, "duration", confidence)
             continue
+        if hit.group("dir").lstrip("وف") == "منذ" and FIRST_SINCE_BEFORE.search(
+            text, max(0, hit.start() - 30), hit.start()
+        ):
+            value = v.duration(_length(unit, amount))
+            yield Candidate(hit.start(), hit.end(), value, "duration", confidence)
+            continue
         if ctx.today is None:
             yield Candidate(hit.start(), hit.end(), v.vague_value("PAST"), "relative", 0.5)
             continue
@@ -817,6 +870,13 @@ def vague(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(hit.start(), hit.end(), v.vague_value("PAST"), "vague", 0.5)
             continue
         count = hit.group("n") or hit.group("nw")
+        start = hit.start()
+        if (
+            hit.group("plural2")
+            and not count
+            and (before := COUNT_BEFORE.search(ctx.text, max(0, start - 16), start))
+        ):
+            count, start = before.group("n"), before.start()
         if hit.group("plural2") and (count or mod in lx.PAST_WORDS or hit.group("few")):
             # الأيام الماضية (PXD), السنوات الخمس المقبلة (P5Y), الساعات القليلة المقبلة
             # (PTXH): a length up to or from now.
@@ -824,9 +884,7 @@ def vague(ctx: Context) -> Iterator[Candidate]:
             amount = None
             if count:
                 amount = int(count) if count.isdigit() else lx.CARDINALS.get(count)
-            yield Candidate(
-                hit.start(), hit.end(), v.duration(_length(unit, amount)), "duration", 0.6
-            )
+            yield Candidate(start, hit.end(), v.duration(_length(unit, amount)), "duration", 0.6)
             continue
         future = bool(hit.group("coming")) or (mod is not None and mod in lx.FUTURE_WORDS)
         value = v.vague_value("FUTURE" if future else "PAST")
