@@ -66,7 +66,7 @@ from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
-from timeline.ui.memory import reuse_freed_arrays
+from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
@@ -1231,6 +1231,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False  # shown again after a close: its workers' answers count
+        # Start-up's objects out of the collector's full passes (memory.freeze_start_up):
+        # here rather than in whatever opened the window, so that every way of opening
+        # it has them out before its workers make the objects that set a pass off.
+        freeze_start_up()
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
