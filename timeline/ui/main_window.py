@@ -67,7 +67,7 @@ from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
-from timeline.ui.plain_text import message_box, plain_label
+from timeline.ui.plain_text import keep_line_height, message_box, plain_label
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
@@ -264,6 +264,8 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setObjectName("statusCounts")
+        # Its height from the start: the counts come after the first frame (workers).
+        keep_line_height(self.count_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self._search_ids: np.ndarray | None = None
         self._search_ordered: np.ndarray | None = None
