@@ -505,3 +505,33 @@ def test_the_loaders_overlaid_copy_comes_with_its_classes_and_span_made(
         int(overlaid.starts[0]),
         max(int(overlaid.starts[-1]), int(overlaid.ends.max())),
     )
+
+
+@pytest.mark.parametrize("hide", [False, True], ids=["unedited", "one-hidden"])
+def test_the_loaded_arrays_come_indexed_by_article_and_the_gui_thread_makes_no_keys(
+    qtbot: QtBot, sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hide: bool
+) -> None:
+    # Each article's rows are found by a sort of keys (article id above row): making the
+    # keys was 10-11 ms of the GUI thread's CPU at a million events, inside the timeline's
+    # hand-over.  The loader makes them (for the loaded arrays and for the overlaid copy,
+    # a copy of its own when an article is hidden); the window only takes the index.
+    from timeline.store import article_rows
+
+    path = _hidden_copy(sample_db, tmp_path)[0] if hide else sample_db
+    made_on: list[bool] = []
+    keys = article_rows._keys
+
+    def watched(article_ids: np.ndarray) -> list | None:
+        made_on.append(threading.current_thread() is threading.main_thread())
+        return keys(article_ids)
+
+    monkeypatch.setattr(article_rows, "_keys", watched)
+    with Store(path) as store:
+        win = open_window(qtbot, store, article=False)
+        base, shown = win._base_arrays, win._overlaid
+        assert base is not None and base.article_index is not None
+        assert shown is not None and shown.article_index is not None
+        # The overlaid copy has an index of its own; unedited, it shares the loaded one.
+        assert (shown.article_index is base.article_index) is not hide
+        assert made_on and not any(made_on)
+        win.close()

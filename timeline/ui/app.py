@@ -15,7 +15,7 @@ import numpy  # noqa: F401
 from PySide6.QtCore import QTimer
 
 from timeline.store import Store, StoreError
-from timeline.ui.application import create_application, leave_start_up_out_of_collections
+from timeline.ui.application import create_application
 from timeline.ui.platform_check import has_display
 
 __all__ = ["create_application", "run_window"]
@@ -36,8 +36,7 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
     from timeline.ui.main_window import MainWindow  # loaded only when a window opens
 
     window = MainWindow(store)
-    window.show()
-    leave_start_up_out_of_collections()
+    window.show()  # start-up's objects frozen out of the collector then (memory.py)
     if screenshot is not None:
         target = screenshot
 

@@ -50,8 +50,10 @@ def leave_start_up_out_of_collections() -> None:
     A full collection visits every tracked object and holds the GIL throughout, the GUI
     thread's included: an article read on a worker makes enough objects to set one off,
     and the start-up's objects, which live as long as the program, were most of what
-    it visited (docs/decisions.md, "Python's garbage collector").  Call once the window
-    is built; objects freed by their reference counts are still freed.
+    it visited (docs/decisions.md, "Python's garbage collector").  The main window does
+    so itself when first shown (memory.freeze_start_up); this is for a pane opened
+    alone (bench/long_article.py).  Objects freed by their reference counts are still
+    freed.
     """
     gc.freeze()
 

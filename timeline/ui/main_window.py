@@ -66,8 +66,8 @@ from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
-from timeline.ui.memory import reuse_freed_arrays
-from timeline.ui.plain_text import message_box, plain_label
+from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
+from timeline.ui.plain_text import keep_line_height, message_box, plain_label
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
@@ -264,6 +264,8 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setObjectName("statusCounts")
+        # Its height from the start: the counts come after the first frame (workers).
+        keep_line_height(self.count_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self._search_ids: np.ndarray | None = None
         self._search_ordered: np.ndarray | None = None
@@ -1231,6 +1233,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False  # shown again after a close: its workers' answers count
+        # Start-up's objects out of the collector's full passes (memory.freeze_start_up):
+        # here rather than in whatever opened the window, so that every way of opening
+        # it has them out before its workers make the objects that set a pass off.
+        freeze_start_up()
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

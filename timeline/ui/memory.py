@@ -73,6 +73,29 @@ def _glibc() -> bool:
         return False
 
 
+_start_up_frozen = False
+
+
+def freeze_start_up() -> bool:
+    """Move every object made so far (modules, classes, the window's widgets) out of the
+    garbage collector's reach, once per process (gc.freeze); whether this call did.
+
+    The window calls it when it is first shown.  A full collection holds the GIL while
+    it visits every tracked object: set off on a worker (the events loader's imports and
+    arrays), it visited start-up's objects, which live as long as the window: 20-27 ms
+    of that thread's CPU, which the GUI thread waited out (80-130 ms at a load of 7-10)
+    between the list's first frame and the timeline's.  Objects frozen are still freed by their reference
+    counts; only a cycle made before the freeze and never collected stays.  No
+    collection first: a full one here would be the same stall before the first frame.
+    """
+    global _start_up_frozen
+    if _start_up_frozen:
+        return False
+    _start_up_frozen = True
+    gc.freeze()
+    return True
+
+
 _settled = False
 
 

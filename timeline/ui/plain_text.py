@@ -45,6 +45,25 @@ def plain_label(parent: QWidget | None = None, text: str = "") -> QLabel:
     return label
 
 
+# A line of Latin, Arabic and Arabic-Indic digits: as tall as any line a label shows.
+_BOTH_SCRIPTS = "Ag عربي ٠١٢"
+
+
+def keep_line_height(label: QLabel) -> None:
+    """Make the label as tall empty as with a line of either script in it.
+
+    An Arabic line is taller than an empty label or a Latin one (30 px against 19 at
+    the bundled fonts): a label whose first text came after the window's first frame
+    grew, and the window laid out and painted every widget again (the status bar's
+    counts: 10-20 ms of the GUI thread's CPU, its longest stall once on screen).
+    Measured on a label of its own, in its font: this one keeps its text."""
+    sample = QLabel(_BOTH_SCRIPTS)  # never shown; freed on return
+    sample.setFont(label.font())
+    sample.setContentsMargins(label.contentsMargins())
+    sample.setMargin(label.margin())
+    label.setMinimumHeight(sample.sizeHint().height())
+
+
 def message_box(
     parent: QWidget | None,
     icon: QMessageBox.Icon,

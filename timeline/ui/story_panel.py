@@ -19,6 +19,7 @@ from timeline.model import Article
 from timeline.stories.diff import WordDiff, word_diff
 from timeline.text.display_safe import for_display
 from timeline.ui.article_delegate import DirectionalTextDelegate
+from timeline.ui.plain_text import keep_line_height
 from timeline.ui.workers import StoryView
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 11
@@ -53,6 +54,8 @@ class StoryPanel(QWidget):
         self.copies.currentItemChanged.connect(self._compare)
         self.copies_label.setBuddy(self.copies)
         self.related_label.setBuddy(self.related)
+        for label in (self.copies_label, self.related_label):
+            keep_line_height(label)  # the pane not laid out again as its article comes
         self.diff.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.diff.setMinimumHeight(3 * self.fontMetrics().height())
         layout = QVBoxLayout(self)

@@ -21,7 +21,12 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from timeline.model import Article, Event
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
-from timeline.store.edits import hidden_article_ids, overlay_arrays, with_user_text_matches
+from timeline.store.edits import (
+    hidden_article_ids,
+    keep_indexed,
+    overlay_arrays,
+    with_user_text_matches,
+)
 from timeline.store.search import (
     ArticleHitSpans,
     SearchError,
@@ -191,8 +196,14 @@ class EventsLoader(QObject):
                         if self._overlay
                         else None
                     )
-                    if overlaid is not None:
+                    if overlaid is not None:  # the window's load
                         overlaid.warm()  # a copy's classes and span here, not while idle
+                        # Each article's rows indexed from here (keep_indexed: their sort
+                        # keys made on this thread, the sort on one of its own), not as the
+                        # window takes the arrays: 10-11 ms of the GUI thread's CPU at a
+                        # million events, in the hand-over's stall.
+                        keep_indexed(base)
+                        keep_indexed(overlaid)  # base itself when the user changed nothing
                 finally:
                     conn.execute("COMMIT")
                 # np.unique (an edit's patch, through union1d, on the GUI thread) imports
