@@ -215,8 +215,6 @@ def _clamp(seconds: int, spare_bits: int = 0) -> int:
 # word; a larger set than this is left to the join below (its list would cost more).
 CANDIDATES_MAX = 200_000
 
-_OF_SOURCE = " AND article_id IN (SELECT id FROM articles WHERE source = ?)"
-
 
 def _mentioned_ids(lower: int, upper: int) -> tuple[str, list[object]]:
     """A SELECT of the ids of the articles that mention a date in [lower, upper) (an
@@ -275,19 +273,17 @@ def _candidates(
     key = (source, lower, upper, rowid_range, event_kind)
     if key in reads.candidates:
         return reads.candidates[key]
-    of_source = _OF_SOURCE if source is not None else ""
-    source_params = [source] if source is not None else []
+    if source is not None:
+        found = _candidates_of_source(store, source, lower, upper, rowid_range, event_kind)
+        reads.candidates[key] = found
+        return found
     published = (
         "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= ? AND fts_rowid < ?"
-        f" AND published_start >= ? AND published_start < ?{of_source}"
+        " AND published_start >= ? AND published_start < ?"
     )
-    published_params = [*rowid_range, lower, upper, *source_params]
+    published_params = [*rowid_range, lower, upper]
     mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
-    mentioned = (
-        f"SELECT fts_rowid AS r FROM article_search WHERE article_id IN ({mentioned_ids})"
-        f"{of_source}"
-    )
-    mentioned_params += source_params
+    mentioned = f"SELECT fts_rowid AS r FROM article_search WHERE article_id IN ({mentioned_ids})"
     if event_kind == "published":
         part, params = published, published_params
     elif event_kind == "mentioned":
@@ -304,6 +300,70 @@ def _candidates(
     )
     reads.candidates[key] = found
     return found
+
+
+def _candidates_of_source(
+    store: Store,
+    source: str,
+    lower: int,
+    upper: int,
+    rowid_range: tuple[int, int],
+    event_kind: EventKind | None,
+) -> _Candidates | None:
+    """_candidates with a source: the ids of the articles that pass the date filter and
+    those of the source's articles, each read as one text from its index, intersected
+    as arrays; only the ids left are mapped to index rowids.
+
+    The join it replaces looked up each dated article's index rowid, then whether it
+    was of the source (two lookups an article of the date range, 1 us each: 8,000
+    mentions of two years cost 13 ms at 100,000 articles, the id set 5).
+    """
+    ids = np.empty(0, dtype=np.int64)
+    if event_kind != "mentioned":
+        ids = _int_array(
+            _run(
+                store,
+                "SELECT group_concat(article_id) FROM article_search"
+                " WHERE fts_rowid >= ? AND fts_rowid < ?"
+                " AND published_start >= ? AND published_start < ?",
+                [*rowid_range, lower, upper],
+            )
+        )
+    if event_kind != "published":
+        mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
+        mentioned = _int_array(
+            _run(store, f"SELECT group_concat(article_id) FROM ({mentioned_ids})", mentioned_params)
+        )
+        ids = np.concatenate([ids, mentioned])
+    # In id order as the source's index holds them (sorted again: no SQL promise).
+    of_source = np.sort(
+        _int_array(_run(store, "SELECT group_concat(id) FROM articles WHERE source = ?", [source]))
+    )
+    ids = _within(ids, of_source)
+    if len(ids) > CANDIDATES_MAX:
+        return None
+    rowids = _int_array(
+        _run(
+            store,
+            "SELECT group_concat(fts_rowid) FROM article_search"
+            " WHERE article_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids.tolist())],
+        )
+    )
+    rowids.sort()
+    if not len(rowids):
+        return _Candidates(0, 0, -1, "[]")
+    return _Candidates(len(rowids), int(rowids[0]), int(rowids[-1]), json.dumps(rowids.tolist()))
+
+
+def _within(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """The values found in a sorted array, sorted, each once (np.intersect1d without its
+    hashed unique, which cost 2 ms for 16,000 values; this costs a quarter of it)."""
+    values = np.sort(values)
+    at = np.searchsorted(sorted_set, values)
+    at[at == len(sorted_set)] = 0
+    found = values[sorted_set[at] == values] if len(sorted_set) else values[:0]
+    return found[np.concatenate(([True], found[1:] != found[:-1]))] if len(found) else found
 
 
 def _matching_sql(
