@@ -281,7 +281,7 @@ def _candidates(
         "SELECT fts_rowid AS r FROM article_search WHERE fts_rowid >= ? AND fts_rowid < ?"
         " AND published_start >= ? AND published_start < ?"
     )
-    published_params = [*rowid_range, lower, upper]
+    published_params: list[object] = [*rowid_range, lower, upper]
     mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
     mentioned = f"SELECT fts_rowid AS r FROM article_search WHERE article_id IN ({mentioned_ids})"
     if event_kind == "published":
