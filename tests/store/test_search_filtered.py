@@ -1,0 +1,171 @@
+"""A word searched with a source and a date filter: the same hits, in the same order,
+as the whole ranking of the word kept to the articles that pass the filters."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+
+import numpy as np
+import pytest
+
+from timeline.model import ArticleDraft, DateValue, Event, to_axis
+from timeline.store import Store
+from timeline.store import search as search_module
+from timeline.store.search import matching_article_ids, search
+from timeline.text.query import parse_query
+
+SOURCES = ("وكالة", "المدينة نيوز", "صحيفة")
+FILLER = (
+    "اجتمع",
+    "القادة",
+    "في",
+    "المدينة",
+    "وقال",
+    "الوزير",
+    "إن",
+    "المحادثات",
+    "تستمر",
+    "حتى",
+    "نهاية",
+)
+FORMS = ("قمة", "القمة", "بالقمة")  # the typed word and two of its other forms
+
+
+def day(y: int, m: int = 1, d: int = 1) -> int:
+    return to_axis(datetime(y, m, d))
+
+
+def _text(rng: random.Random, words: int) -> str:
+    """Filler with the word's forms strewn in, a different count in every text."""
+    picked = [rng.choice(FILLER) for _ in range(words)]
+    for _ in range(rng.randrange(0, 4)):
+        picked.insert(rng.randrange(len(picked) + 1), rng.choice(FORMS))
+    return " ".join(picked)
+
+
+@pytest.fixture(scope="module")
+def filtered_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    rng = random.Random(13)
+    with Store(tmp_path_factory.mktemp("filtered") / "s.db") as store:
+        for i in range(160):
+            title = _text(rng, rng.randrange(2, 6))
+            lead = _text(rng, rng.randrange(4, 12))
+            body = lead + "\n\n" + _text(rng, rng.randrange(10, 60))
+            when = None if i % 9 == 0 else day(1995 + rng.randrange(30), 1 + rng.randrange(12))
+            article_id, created = store.add_article(
+                ArticleDraft(title=title, body=body, source=SOURCES[rng.randrange(3)]),
+                uid=f"a{i}",
+                published=DateValue("x", "minute", when) if when is not None else None,
+            )
+            assert created
+            events = []
+            for _ in range(rng.randrange(0, 3)):
+                start = day(1990 + rng.randrange(35), 1 + rng.randrange(12))
+                # Points, spans of a few months, and now and then one of decades.
+                end = rng.choice([None, None, start + 90 * 86_400, start + 20 * 365 * 86_400])
+                events.append(Event(article_id, "mentioned", start, end, "day", "x", "x"))
+            store.replace_mentions(article_id, events)
+        yield store
+
+
+def _passing(
+    store: Store, source: str | None, lower: int, upper: int, kind: str | None
+) -> set[int]:
+    """The articles that pass the filters, from their rows, plainly."""
+    conn = store.db.conn
+    passing = set()
+    for article_id, of, published in conn.execute(
+        "SELECT id, source, published_start FROM articles"
+    ):
+        if source is not None and of != source:
+            continue
+        by_published = published is not None and lower <= published < upper
+        by_mention = any(
+            start < upper and (start + 1 if end is None else end) > lower
+            for start, end in conn.execute(
+                "SELECT start, \"end\" FROM events WHERE article_id = ? AND kind = 'mentioned'",
+                [article_id],
+            )
+        )
+        chosen = {"published": by_published, "mentioned": by_mention}
+        if chosen[kind] if kind is not None else by_published or by_mention:
+            passing.add(article_id)
+    return passing
+
+
+RANGES = [(day(2001), day(2009)), (day(1993, 6), day(2000)), (day(2015), None)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "source"), list(itertools.product(["published", "mentioned", None], [None, "وكالة"]))
+)
+def test_a_filtered_search_is_the_whole_ranking_kept_to_the_articles_that_pass(
+    filtered_store: Store, kind: str | None, source: str | None
+) -> None:
+    store = filtered_store
+    whole = search(store, "قمة", limit=1000)
+    assert 40 < whole.total < 160  # the word is in most articles, in its three forms
+    assert {math.ceil((h.rank or 0) / 1000) for h in whole.hits} >= {0, 1, 2, 3, 5}
+    for date_from, date_to in RANGES:
+        passing = _passing(store, source, date_from, date_to or (1 << 62), kind)
+        expected = [h for h in whole.hits if h.article_id in passing]
+        filters = {"source": source, "date_from": date_from, "date_to": date_to}
+        got = search(store, "قمة", limit=1000, event_kind=kind, **filters)  # type: ignore[arg-type]
+        assert [h.article_id for h in got.hits] == [h.article_id for h in expected]
+        assert [h.rank for h in got.hits] == pytest.approx([h.rank for h in expected])
+        assert got.total == len(expected) > 0
+        # A page further on is the same slice of that order.
+        page = search(store, "قمة", limit=7, offset=5, event_kind=kind, **filters)  # type: ignore[arg-type]
+        assert [h.article_id for h in page.hits] == [h.article_id for h in expected[5:12]]
+        # The window's ids: every article that matches and passes.
+        ids = matching_article_ids(store, "قمة", event_kind=kind, **filters)  # type: ignore[arg-type]
+        assert ids.tolist() == sorted(h.article_id for h in expected)
+
+
+def test_the_rows_of_a_filtered_word_meet_a_bloom_filter_before_a_seek(
+    filtered_store: Store,
+) -> None:
+    # The word's list is walked once and each of its rows looked up in the filters'
+    # rowids: through SQLite's Bloom filter (3.38 and later), not a seek for every row.
+    store = filtered_store
+    reads = search_module._Reads()
+    where, params = search_module._matching_sql(
+        store, parse_query("قمة").fts(), "وكالة", day(2001), day(2009), "mentioned", reads=reads
+    )
+    assert any(c is not None for c in reads.candidates.values())
+    plan = store.db.conn.execute(f"EXPLAIN SELECT article_fts.rowid{where}", params).fetchall()
+    operations = [row[1] for row in plan]
+    if sqlite3.sqlite_version_info >= (3, 38):
+        assert "Filter" in operations and "FilterAdd" in operations
+    # The word's list is the outer loop: the hits come in its rowid order.
+    hits = [r for (r,) in store.db.conn.execute(f"SELECT article_fts.rowid{where}", params)]
+    assert hits == sorted(hits) and len(hits) == len(set(hits)) > 0
+
+
+def test_a_source_with_a_date_filter_reads_the_rowids_the_join_reads(
+    filtered_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The filters' rowids of a source (two id sets intersected) are those of the join
+    # of every article's rowid, events and source.
+    store = filtered_store
+    for (date_from, date_to), kind in itertools.product(RANGES, ["published", "mentioned", None]):
+        filters = {"source": "وكالة", "date_from": date_from, "date_to": date_to}
+        sets = search(store, "قمة", limit=1000, event_kind=kind, **filters)  # type: ignore[arg-type]
+        monkeypatch.setattr(search_module, "CANDIDATES_MAX", -1)
+        joined = search(store, "قمة", limit=1000, event_kind=kind, **filters)  # type: ignore[arg-type]
+        monkeypatch.undo()
+        assert [h.article_id for h in sets.hits] == [h.article_id for h in joined.hits]
+        assert [h.rank for h in sets.hits] == pytest.approx([h.rank for h in joined.hits])
+
+
+def test_within_keeps_the_values_found_sorted_and_once() -> None:
+    values = np.array([9, 3, 3, 7, 12, -4, 0], dtype=np.int64)
+    found = search_module._within(values, np.array([-4, 3, 5, 9, 10], dtype=np.int64))
+    assert found.tolist() == [-4, 3, 9]
+    assert search_module._within(values, np.empty(0, dtype=np.int64)).tolist() == []
+    assert search_module._within(values[:0], np.array([1], dtype=np.int64)).tolist() == []
