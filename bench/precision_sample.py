@@ -109,6 +109,7 @@ JUDGED = {
     40: DATA / "precision_sample_40.tsv",
     41: DATA / "precision_sample_41.tsv",
     42: DATA / "precision_sample_42.tsv",
+    43: DATA / "precision_sample_43.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
