@@ -51,7 +51,9 @@ the same rules, adds a third measure of them; seeds 39 and 40, from other articl
 round's fixes (a year in words, the first months of a year, a count before the next
 units, the first in a while, a score with a slash, the verb ظهر, each of those days,
 اليوم of what may, must or is claimed now) came after samples 36-40 were judged, so
-none of them measures those rules.  Each article
+none of them measures those rules.  Seeds 41, 42 and 43 were drawn after the eighth
+round's fixes, each from articles outside every set and earlier sample (42 outside 41,
+43 outside both), and all three were judged before any rule changed again.  Each article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -107,6 +109,9 @@ JUDGED = {
     38: DATA / "precision_sample_38.tsv",
     39: DATA / "precision_sample_39.tsv",
     40: DATA / "precision_sample_40.tsv",
+    41: DATA / "precision_sample_41.tsv",
+    42: DATA / "precision_sample_42.tsv",
+    43: DATA / "precision_sample_43.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
