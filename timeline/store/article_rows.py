@@ -116,7 +116,9 @@ class ArticleRows:
         may be written over by the next edit's patch while it runs)."""
         made = _Sorted()
         keys = _keys(article_ids)  # read here: made of a copy
-        ids = np.array(article_ids, np.int64) if keys is None else article_ids[:0]
+        # No view of article_ids kept by the thread: a view would keep the window's edits
+        # from writing over the columns' buffers (ColumnRoom.in_place counts them).
+        ids = np.array(article_ids, np.int64) if keys is None else np.empty(0, np.int64)
 
         def sort() -> None:
             # One assignment: read whole or not at all.
