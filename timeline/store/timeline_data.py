@@ -1029,13 +1029,19 @@ def _parse(text: str | None) -> np.ndarray:
 
 
 def load_event_arrays(
-    store: Store, rows: int = 65_536, summary: DensitySummary | None = None
+    store: Store,
+    rows: int = 65_536,
+    summary: DensitySummary | None = None,
+    *,
+    warm: bool = True,
 ) -> EventArrays:
     """Read every event with a start into EventArrays, about `rows` rows per query.
 
     The queries are ranges of days (from summary, read here when not given): one pass
     over the covering index, written straight into arrays sized from the summary, with
-    the range rows found a range at a time (no pass over every row at the end).
+    the range rows found a range at a time (no pass over every row at the end).  warm:
+    their length classes made here (EventArrays.warm); the events loader makes them for
+    what it hands over only (a user's edits laid over: other arrays).
     """
     conn = store.db.conn
     own_transaction = not conn.in_transaction
@@ -1097,12 +1103,13 @@ def load_event_arrays(
         part = range_rows[i : i + (1 << 18)]
         np.take(starts, part, out=range_starts[i : i + len(part)])
         np.take(ends, part, out=range_ends[i : i + len(part)])
-    return EventArrays.with_ranges(
+    loaded = EventArrays.with_ranges(
         (ids, article_ids, starts, ends, kinds[:done], points[:done]),
         range_rows,
         range_starts,
         range_ends,
-    ).warm()
+    )
+    return loaded.warm() if warm else loaded
 
 
 def collapse_copies(

@@ -196,7 +196,8 @@ class EventsLoader(QObject):
                 try:
                     summary = density_summary(store)
                     self.summarized.emit(summary)
-                    arrays = load_event_arrays(store, summary=summary)
+                    # Warmed below (length classes): only the arrays drawn.
+                    arrays = load_event_arrays(store, summary=summary, warm=False)
                     stories = (
                         story_store.collapsed_arrays(store, arrays) if self._collapse else None
                     )
@@ -223,8 +224,10 @@ class EventsLoader(QObject):
                         # is kept, and nothing here holds a view of its buffers.
                         assert overlaid is not None
                         arrays = base = overlaid
-                    if overlaid is not None:
-                        overlaid.warm()  # a copy's classes and span here, not while idle
+                    # The classes and span of what is drawn made here, not while idle:
+                    # the overlay, or the arrays as loaded (those kept beside an overlay
+                    # are only read for an edit's rows: they need none).
+                    (overlaid if overlaid is not None else base).warm()
                 finally:
                     conn.execute("COMMIT")
                 # np.unique (an edit's patch, through union1d, on the GUI thread) imports
@@ -235,6 +238,10 @@ class EventsLoader(QObject):
 
                 loaded = LoadedEvents(arrays, stories, overlaid, self._with_hidden, one_copy)
                 del arrays, base, overlaid
+                if one_copy:
+                    # The overlay's temporaries (a mask, the classes' sort) given back
+                    # before the window's hand-over makes its own (the peak at 10M).
+                    release_freed()
         except Exception as exc:  # every failure must reach the window
             if not isinstance(exc, STORE_ERRORS):
                 _report_unexpected(exc)
