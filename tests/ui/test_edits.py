@@ -823,3 +823,32 @@ def test_the_windows_article_rows_are_sorted_again_while_idle_after_many_edits(
         found = shown.article_index.rows(a)
         assert found is not None
         assert found.tolist() == np.flatnonzero(shown.article_ids == a).tolist()
+
+
+def test_one_copy_an_edit_before_the_first_load_is_laid_over_without_a_second_load(
+    qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At ten million events a load takes tens of seconds: an edit made while the first
+    # one runs is laid over what it brings, not a reason to load everything again.
+    monkeypatch.setattr("timeline.ui.main_window.ROOM_BUDGET_BYTES", 0)
+    loads: list[int] = []
+    load = MainWindow.load_timeline
+
+    def counted(self: MainWindow) -> None:
+        loads.append(1)
+        load(self)
+
+    monkeypatch.setattr(MainWindow, "load_timeline", counted)
+    first = own_store.article_ids()[0]
+    window = MainWindow(own_store)
+    qtbot.addWidget(window)
+    window.show()
+    run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, first)))
+    qtbot.waitUntil(
+        lambda: len(window.timeline.arrays()) > 0 and window._loader_thread is None,
+        timeout=10_000,
+    )
+    qtbot.wait(50)
+    assert window._one_copy and window._loader_thread is None and len(loads) == 1
+    assert first not in window.timeline.arrays().article_ids
+    shown_as_written(window)

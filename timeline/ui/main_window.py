@@ -986,11 +986,15 @@ class MainWindow(QMainWindow):
         base = None if self._one_copy else self._story_base
         try:
             if changes is None or self._overlaid is None or (base is None and not self._one_copy):
-                self._touched_since_load = None
-                if self._one_copy:
-                    self.load_timeline()  # a full pass: the events loaded again
-                else:
+                if changes is None:
+                    self._touched_since_load = None
+                elif self._touched_since_load is not None:
+                    # Nothing shown yet: the load on its way lays these articles over.
+                    self._touched_since_load |= user_edits.touched_articles(self.store, changes)
+                if not self._one_copy:
                     self._overlay_all()
+                elif changes is None:
+                    self.load_timeline()  # a full pass: the events loaded again
                 touched: set[int] = set()
                 hid: set[int] = set()
                 showed: set[int] = set()
