@@ -895,7 +895,7 @@ class MainWindow(QMainWindow):
         overlaid = loaded.overlaid if loaded.overlaid is not None else loaded.arrays
         del loaded  # no view of the buffers kept here: the room writes over them
         self._column_room.take(overlaid)
-        user_edits.keep_indexed(overlaid)
+        user_edits.keep_indexed(overlaid)  # the loader began its sort: kept as it is
         touched = self._touched_since_load
         if self._edits_shown != self._edits_at_load and touched:
             try:
