@@ -539,3 +539,124 @@ def test_arrays_are_moved_into_the_room_in_slices_of_bounded_size_ranges_include
     assert steps == math.ceil((rows + ranges) / 40)
     assert room.holds(shown)
     assert in_order(shown) == in_order(random_arrays(np.random.default_rng(5), 300))
+
+
+def test_the_overlay_is_written_over_the_loaded_buffers_with_no_copy(
+    filled: Store,  # noqa: F811
+) -> None:
+    """Past the window's budget the loaded arrays are not kept beside their overlay (two
+    copies: 1,126 MB at ten million events with one article hidden): the overlay is
+    written over their own buffers, which a ColumnRoom takes as they are, and each edit
+    then reads its articles' rows from the store and writes over the same buffers.  The
+    rows are those of the overlay of a fresh load (the store as the user's values make
+    it) after every edit and undo."""
+    from timeline.store.timeline_data import ColumnRoom
+
+    war, other = article_id(filled, "حرب قديمة"), article_id(filled, "خبر آخر")
+    truce = mention(filled, "حرب قديمة", "1954")
+    edits.set_hidden(filled, edits.article_target(filled, other))
+    edits.correct_mention(filled, truce, "1960")
+    gulf, _ = edits.add_event(filled, "1990/1991", "حرب الخليج", war)
+
+    def as_written() -> list[tuple]:
+        return rows_of(user.overlay_arrays(filled, load_event_arrays(filled)))
+
+    loaded = load_event_arrays(filled)
+    columns = (loaded.ids, loaded.article_ids, loaded.starts, loaded.ends, loaded.kinds)
+    columns += (loaded.points, loaded.range_rows)
+    # Where the loaded buffers are (holding them would count as a view of them elsewhere).
+    where = [c.base.ctypes.data for c in columns]
+    del columns
+    room = ColumnRoom()
+    shown = user.overlay_arrays(filled, loaded, room=room)
+    assert len(loaded) == 0  # spent: its buffers are the overlay's now
+    del loaded
+    assert rows_of(shown) == as_written()
+    assert shown.range_rows.tolist() == np.flatnonzero(~shown.points).tolist()
+    assert other not in shown.article_ids and -gulf in shown.ids
+    columns = (shown.ids, shown.article_ids, shown.starts, shown.ends, shown.kinds)
+    columns += (shown.points, shown.range_rows)
+    assert [c.base.ctypes.data for c in columns] == where
+    assert room.holds(shown) and room._buffers is not None
+    assert [b.ctypes.data for b in room._buffers[:7]] == where
+    del columns
+    war_range = mention(filled, "حرب قديمة", "1950")
+    steps = [
+        lambda: edits.set_hidden(filled, edits.article_target(filled, war)),
+        lambda: edits.set_hidden(filled, edits.article_target(filled, other), False),
+        lambda: edits.correct_article(filled, war, "published", "1 يناير 2020"),
+        lambda: edits.set_hidden(
+            filled, user.mention_target(war_range.uid, war_range.span_start, war_range.span_end)
+        ),
+        lambda: edits.add_event(filled, "1967", "حرب حزيران")[1],
+    ]
+    made = []
+    for step in steps:
+        changes = step()
+        made.append(changes)
+        shown, _stale = user.patch_overlay(
+            filled, None, shown, user.touched_articles(filled, changes), room=room
+        )
+        assert rows_of(shown) == as_written()
+        assert shown.range_rows.tolist() == np.flatnonzero(~shown.points).tolist()
+    for changes in reversed(made):
+        edits.undo(filled, changes)
+        shown, _stale = user.patch_overlay(
+            filled, None, shown, user.touched_articles(filled, changes), room=room
+        )
+        assert rows_of(shown) == as_written()
+    # Every edit written over the loaded buffers: never a second set.
+    assert room.holds(shown) and room._buffers is not None
+    assert [b.ctypes.data for b in room._buffers[:7]] == where
+    assert np.shares_memory(shown.starts, room._buffers[2])
+
+
+def narrow(arrays, spare: int = 16):
+    """arrays as the loader gives them: ids in 32 bits, each column a view of a buffer
+    with rows spare at its end (what ColumnRoom.take takes)."""
+    from timeline.store.timeline_data import EventArrays
+
+    def spared(column, dtype) -> np.ndarray:
+        buffer = np.zeros(len(column) + spare, dtype=dtype)
+        buffer[: len(column)] = column
+        return buffer[: len(column)]
+
+    names = ("ids", "article_ids", "starts", "ends", "kinds", "points")
+    dtypes = ("<i4", "<i4", "<i8", "<i8", "u1", "bool")
+    columns = tuple(spared(getattr(arrays, n), d) for n, d in zip(names, dtypes, strict=True))
+    ranges = [
+        spared(c, c.dtype) for c in (arrays.range_rows, arrays.range_starts, arrays.range_ends)
+    ]
+    return EventArrays.with_ranges(columns, *ranges)  # type: ignore[arg-type]
+
+
+def test_an_edit_whose_ids_do_not_fit_the_loaded_columns_is_written_whole() -> None:
+    """The loaded ids are 32-bit while they fit: a row whose id does not fit is not cast
+    into them (it would wrap) but written with every other row into 64-bit buffers; one
+    that fits is written over them."""
+    from timeline.store.timeline_data import ColumnRoom, EventArrays
+
+    def one_row(event_id: int, start: int) -> EventArrays:
+        return EventArrays(
+            ids=np.array([event_id], dtype="<i8"),
+            article_ids=np.array([9], dtype="<i8"),
+            starts=np.array([start], dtype="<i8"),
+            ends=np.array([start + 2], dtype="<i8"),
+            kinds=np.ones(1, dtype="u1"),
+            points=np.array([False]),
+        )
+
+    for event_id, fits in ((2**40, False), (-3, True)):
+        shown = narrow(random_arrays(np.random.default_rng(7), 50))
+        room = ColumnRoom()
+        assert room.take(shown)
+        assert room._buffers is not None and len(room._buffers[0]) == 66
+        where = room._buffers[0].ctypes.data
+        new = one_row(event_id, 7)
+        expected = in_order(user._spliced(shown, np.array([4]), new))
+        spliced = user._spliced(shown, np.array([4]), new, room)
+        assert in_order(spliced) == expected and event_id in spliced.ids.tolist()
+        assert room.holds(spliced)
+        assert room._buffers is not None and np.shares_memory(spliced.ids, room._buffers[0])
+        assert (room._buffers[0].ctypes.data == where) == fits  # the same buffer, or new
+        assert spliced.ids.dtype == (np.int32 if fits else np.int64)

@@ -273,31 +273,98 @@ def test_a_source_corrected_while_coloured_otherwise_shows_by_source(
     assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
 
 
-def test_arrays_past_the_room_budget_are_not_copied_until_an_edit(
+def shown_as_written(window: MainWindow) -> None:
+    """The timeline shows what a fresh load of the store gives with the user's values
+    laid over (the store as they make it), row for row and range for range."""
+    from timeline.store.timeline_data import load_event_arrays
+
+    again = user.overlay_arrays(
+        window.store, load_event_arrays(window.store), with_hidden=window.edits.show_hidden
+    )
+    shown = window.timeline.arrays()
+    names = ("ids", "article_ids", "starts", "ends", "kinds", "points")
+    ranges = ("range_rows", "range_starts", "range_ends")
+
+    def rows(arrays) -> tuple[list, list]:
+        return (
+            sorted(zip(*(getattr(arrays, n).tolist() for n in names), strict=True)),
+            [getattr(arrays, n).tolist() for n in ranges[1:]],
+        )
+
+    assert rows(shown) == rows(again)
+    assert shown.range_rows.tolist() == np.flatnonzero(~shown.points).tolist()
+
+
+def test_past_the_room_budget_one_copy_is_kept_and_edits_write_over_it(
     qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The room is a second copy of the shown arrays (450 MB at ten million events): past
-    # the budget an idle window keeps the loaded arrays only, and the first edit makes
-    # the room, its rows those a full overlay gives.
+    # At ten million events a store with any edit held the loaded arrays beside their
+    # overlay (1,126 MB, 1,277 at the load's peak).  Past the room's budget the loader
+    # lays the edits over the loaded arrays' own buffers, the room takes those buffers
+    # as they are (no second copy, none made while idle), and each edit reads its
+    # articles' rows from the store and writes over them.
     monkeypatch.setattr("timeline.ui.main_window.ROOM_BUDGET_BYTES", 0)
+    hidden = own_store.article_ids()[3]
+    edits.set_hidden(own_store, edits.article_target(own_store, hidden))  # before the load
     window = open_window(qtbot, own_store)
     qtbot.waitUntil(lambda: not window._warm_timer.isActive(), timeout=10_000)
     written(window)
-    assert window._writer_warmed  # the writer still read its date while idle
+    assert window._one_copy and window._base_arrays is None and window._story_base is None
+    room = window._column_room
     shown = window.timeline.arrays()
-    assert shown is window._overlaid and not window._column_room.holds(shown)
-    assert window._column_room._buffers is None  # no second copy made
+    assert shown is window._overlaid and room.holds(shown) and room._buffers is not None
+    assert hidden not in shown.article_ids
+    where = [b.ctypes.data for b in room._buffers]
+    # The room's buffers are the loaded columns themselves: 32-bit ids, a few spare rows.
+    assert shown.ids.dtype == np.int32 and np.shares_memory(shown.ids, room._buffers[0])
+    assert len(room._buffers[0]) - len(shown) < 2 * 4096 + 100
+    shown_as_written(window)
     del shown
-    first = listed_ids(window)[0]
+    first, second = listed_ids(window)[:2]
     run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, first)))
-    shown = window.timeline.arrays()
-    assert window._column_room.holds(shown) and first not in shown.article_ids
-    assert window._story_base is not None
-    again = user.overlay_arrays(window.store, window._story_base)
-    names = ("ids", "article_ids", "starts", "ends", "kinds", "points", "range_rows")
-    assert [getattr(shown, n).tolist() for n in names] == [
-        getattr(again, n).tolist() for n in names
-    ]
+    shown_as_written(window)
+    run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, second)))
+    event_id = a_mention(window)
+    mention = edits.mention_of_event(window.store, event_id)
+    run(window, "correct", lambda s: edits.correct_mention(s, mention, "1 يناير 1901"))
+    shown_as_written(window)
+    shown_id = current(window)
+    run(window, "add", lambda s: edits.add_event(s, "1990/1991", "حدث", shown_id)[1])
+    shown_as_written(window)
+    undo(window)
+    undo(window)
+    redo(window)
+    shown_as_written(window)
+    assert room.holds(window.timeline.arrays())
+    assert [b.ctypes.data for b in room._buffers] == where  # written over, never copied
+    assert first not in window.timeline.arrays().article_ids
+    # Hidden items shown: the events are loaded again (no loaded copy to lay over).
+    assert window.edits.show_hidden_action is not None
+    window.edits.show_hidden_action.setChecked(True)
+    qtbot.waitUntil(lambda: hidden in window.timeline.arrays().article_ids, timeout=10_000)
+    qtbot.waitUntil(lambda: window._loader_thread is None, timeout=10_000)
+    assert first in window.timeline.arrays().article_ids
+    shown_as_written(window)
+    window.edits.show_hidden_action.setChecked(False)
+    qtbot.waitUntil(lambda: hidden not in window.timeline.arrays().article_ids, timeout=10_000)
+    shown_as_written(window)
+
+
+def test_one_copy_edits_made_while_the_events_load_are_laid_over_them(
+    qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The loader's overlay is of the store as it was when it read it: edits shown since
+    # are laid over again on its arrays (their articles' rows read from the store).
+    monkeypatch.setattr("timeline.ui.main_window.ROOM_BUDGET_BYTES", 0)
+    window = open_window(qtbot, own_store)
+    written(window)
+    first = listed_ids(window)[0]
+    window.load_timeline()
+    run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, first)))
+    qtbot.waitUntil(lambda: window._loader_thread is None, timeout=10_000)
+    assert window._one_copy
+    assert first not in window.timeline.arrays().article_ids
+    shown_as_written(window)
 
 
 def test_edits_are_patched_in_place_into_room_made_while_idle(
@@ -756,3 +823,32 @@ def test_the_windows_article_rows_are_sorted_again_while_idle_after_many_edits(
         found = shown.article_index.rows(a)
         assert found is not None
         assert found.tolist() == np.flatnonzero(shown.article_ids == a).tolist()
+
+
+def test_one_copy_an_edit_before_the_first_load_is_laid_over_without_a_second_load(
+    qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At ten million events a load takes tens of seconds: an edit made while the first
+    # one runs is laid over what it brings, not a reason to load everything again.
+    monkeypatch.setattr("timeline.ui.main_window.ROOM_BUDGET_BYTES", 0)
+    loads: list[int] = []
+    load = MainWindow.load_timeline
+
+    def counted(self: MainWindow) -> None:
+        loads.append(1)
+        load(self)
+
+    monkeypatch.setattr(MainWindow, "load_timeline", counted)
+    first = own_store.article_ids()[0]
+    window = MainWindow(own_store)
+    qtbot.addWidget(window)
+    window.show()
+    run(window, "hide", lambda s: edits.set_hidden(s, edits.article_target(s, first)))
+    qtbot.waitUntil(
+        lambda: len(window.timeline.arrays()) > 0 and window._loader_thread is None,
+        timeout=10_000,
+    )
+    qtbot.wait(50)
+    assert window._one_copy and window._loader_thread is None and len(loads) == 1
+    assert first not in window.timeline.arrays().article_ids
+    shown_as_written(window)

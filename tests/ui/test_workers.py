@@ -535,3 +535,28 @@ def test_the_loaded_arrays_come_indexed_by_article_and_the_gui_thread_makes_no_k
         assert (shown.article_index is base.article_index) is not hide
         assert made_on and not any(made_on)
         win.close()
+
+
+def test_past_its_bytes_the_loader_hands_over_one_copy_indexed_and_warmed(
+    qtbot: QtBot, sample_db: Path, tmp_path: Path
+) -> None:
+    # Past one_copy_above the overlay is written over the loaded arrays (not kept
+    # beside them), and comes with its classes, its span and its article index begun:
+    # none of them made by the GUI thread at the hand-over (ten million events: the
+    # index's keys alone were 100 ms of it).
+    path, hidden = _hidden_copy(sample_db, tmp_path)
+    worker = EventsLoader(path, one_copy_above=0)
+    loads = Relay()
+    heard: list[LoadedEvents] = []
+    loads.relayed.connect(lambda args: heard.append(args[0]))
+    worker.finished.connect(loads.relay)
+    with qtbot.waitSignal(loads.relayed, timeout=10_000):
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
+    assert thread.wait(10_000)
+    loaded = heard[0]
+    assert loaded.one_copy and loaded.overlaid is loaded.arrays
+    overlaid = loaded.overlaid
+    assert hidden not in set(overlaid.article_ids.tolist())
+    assert overlaid.made_classes() is not None and overlaid._span is not None
+    assert overlaid.article_index is not None and overlaid.article_index.size == len(overlaid)
+    assert overlaid.ids.dtype == np.int32  # the loaded columns themselves

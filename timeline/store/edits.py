@@ -34,6 +34,7 @@ from timeline.store.timeline_data import (
     EventText,
     LengthClasses,
     RowSplice,
+    article_event_arrays,
     event_labels,
     length_class,
 )
@@ -568,13 +569,18 @@ def overlay_arrays(
     *,
     with_hidden: bool = False,
     articles: Iterable[int] | None = None,
+    room: ColumnRoom | None = None,
 ) -> EventArrays:
     """The timeline's arrays as the user sees them: hidden left out, corrections applied,
     added events in (negative ids).  Unchanged arrays come back when the user said nothing.
 
     with_hidden: hidden articles and events stay (View > Show hidden items).  articles:
     only the user's rows about these article ids (0: the standalone events) are read and
-    applied, for arrays that hold only those articles' events (patch_overlay).
+    applied, for arrays that hold only those articles' events (patch_overlay).  room: an
+    empty ColumnRoom, when nobody else keeps arrays: the result is written over arrays'
+    own buffers (ColumnRoom.take), which the room then holds, and arrays is spent (left
+    empty): no second copy of the columns (ten million events: 400 MB).  Otherwise, or
+    when arrays' buffers cannot be taken, the result is a copy.
     """
     wanted = None if articles is None else sorted({int(a) for a in articles})
     uids = None if wanted is None else _uids_of_ids(store, [a for a in wanted if a])
@@ -594,9 +600,9 @@ def overlay_arrays(
         return arrays
     keep = np.ones(len(arrays), dtype=bool)
     if hidden_articles:
-        keep &= ~np.isin(arrays.article_ids, np.fromiter(hidden_articles, dtype=np.int64))
+        keep &= ~_is_in(arrays.article_ids, np.fromiter(hidden_articles, dtype=np.int64))
     changed = np.fromiter(dropped | set(moved), dtype=np.int64)
-    rows: Any = np.flatnonzero(np.isin(arrays.ids, changed) & keep) if len(changed) else []
+    rows: Any = np.flatnonzero(_is_in(arrays.ids, changed) & keep) if len(changed) else []
     keep[rows] = False
     new_ids, new_articles, new_starts, new_ends, new_kinds, new_points = [], [], [], [], [], []
     for row in rows:
@@ -622,9 +628,6 @@ def overlay_arrays(
         new_ends.append(event.date.end if event.date.end is not None else start)
         new_kinds.append(MENTIONED)
         new_points.append(_point(start, event.date.end, event.date.granularity))
-    shown = arrays if keep.all() else arrays.subset(keep)
-    if not new_ids:
-        return shown
     new = EventArrays(
         ids=np.asarray(new_ids, dtype="<i8"),
         article_ids=np.asarray(new_articles, dtype="<i8"),
@@ -633,7 +636,108 @@ def overlay_arrays(
         kinds=np.asarray(new_kinds, dtype="u1"),
         points=np.asarray(new_points, dtype="bool"),
     )
+    if room is not None and room.take(arrays):
+        shown = _compacted(arrays, keep) if not keep.all() else _moved_out(arrays)
+        del keep
+        if not room.take(shown):
+            return shown if not new_ids else _merged(shown, new)
+        return _spliced(shown, np.empty(0, dtype=np.int64), new, room) if new_ids else shown
+    shown = arrays if keep.all() else arrays.subset(keep)
+    if not new_ids:
+        return shown
     return _merged(shown, new)
+
+
+# Rows compacted a slice at a time (no mask or copy the size of a column).
+_COMPACT_ROWS = 1 << 18
+
+
+def _moved_out(arrays: EventArrays) -> EventArrays:
+    """arrays' columns in a new object, arrays left empty (spent): the one holder of
+    their buffers is then the new one (ColumnRoom counts the views of them)."""
+    moved = EventArrays.with_ranges(
+        (arrays.ids, arrays.article_ids, arrays.starts, arrays.ends, arrays.kinds, arrays.points),
+        arrays.range_rows,
+        arrays.range_starts,
+        arrays.range_ends,
+    )
+    moved._classes = arrays.made_classes()
+    moved._span = arrays._span
+    _spend(arrays)
+    return moved
+
+
+def _spend(arrays: EventArrays) -> None:
+    """Leave arrays empty: their columns' buffers are being written over."""
+    empty = EventArrays()
+    arrays.ids, arrays.article_ids, arrays.starts = empty.ids, empty.article_ids, empty.starts
+    arrays.ends, arrays.kinds, arrays.points = empty.ends, empty.kinds, empty.points
+    arrays.range_rows, arrays.range_starts = empty.range_rows, empty.range_starts
+    arrays.range_ends = empty.range_ends
+    arrays._classes = arrays._builder = arrays._whole = None
+    arrays._covering = arrays._span = None
+    arrays.article_index = None
+    arrays.origin = None
+
+
+def _compacted(arrays: EventArrays, keep: np.ndarray) -> EventArrays:
+    """The rows where keep is True, written over arrays' own buffers a slice at a time
+    (each row moves back by the rows dropped before it, never past one not yet read);
+    arrays is spent (left empty).  The ranges likewise, their rows moved back the same;
+    the length classes are made again by whoever warms the result."""
+    dropped = np.flatnonzero(~keep)
+    columns = [arrays.ids, arrays.article_ids, arrays.starts, arrays.ends]
+    columns += [arrays.kinds, arrays.points]
+    ranges = (arrays.range_rows, arrays.range_starts, arrays.range_ends)
+    _spend(arrays)
+    n = len(keep)
+    first = int(dropped[0]) if len(dropped) else n
+    put = first  # the rows before the first dropped one stay where they are
+    for i in range(first, n, _COMPACT_ROWS):
+        part = keep[i : i + _COMPACT_ROWS]
+        count = int(np.count_nonzero(part))
+        for column in columns:
+            column[put : put + count] = column[i : i + _COMPACT_ROWS][part]
+        put += count
+    range_rows, range_starts, range_ends = ranges
+    first_range = int(np.searchsorted(range_rows, first))
+    put_range = first_range
+    for i in range(first_range, len(range_rows), _COMPACT_ROWS):
+        rows = range_rows[i : i + _COMPACT_ROWS]
+        part = keep[rows]
+        kept = rows[part]
+        count = len(kept)
+        range_starts[put_range : put_range + count] = range_starts[i : i + _COMPACT_ROWS][part]
+        range_ends[put_range : put_range + count] = range_ends[i : i + _COMPACT_ROWS][part]
+        range_rows[put_range : put_range + count] = kept - np.searchsorted(dropped, kept)
+        put_range += count
+    return EventArrays.with_ranges(
+        (
+            columns[0][:put],
+            columns[1][:put],
+            columns[2][:put],
+            columns[3][:put],
+            columns[4][:put],
+            columns[5][:put],
+        ),
+        range_rows[:put_range],
+        range_starts[:put_range],
+        range_ends[:put_range],
+    )
+
+
+# Rows np.isin is given at a time (_is_in).
+_IS_IN_ROWS = 1 << 18
+
+
+def _is_in(column: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """np.isin(column, values), a slice of rows at a time: np.isin of a whole 32-bit
+    column against 64-bit values made 64-bit temporaries of the column (150 MB more at
+    the load's peak at ten million events); here each slice's are a few MB."""
+    out = np.empty(len(column), dtype=bool)
+    for i in range(0, len(column), _IS_IN_ROWS):
+        out[i : i + _IS_IN_ROWS] = np.isin(column[i : i + _IS_IN_ROWS], values)
+    return out
 
 
 def _merged(arrays: EventArrays, new: EventArrays) -> EventArrays:
@@ -698,7 +802,7 @@ def _spliced(
                 ranges_after += 1
             now += 1
     added = (new.ids, new.article_ids, new.starts, ends, new.kinds, new.points)
-    patch = room.in_place(arrays, rows_after, ranges_after) if room is not None else None
+    patch = room.in_place(arrays, rows_after, ranges_after, added) if room is not None else None
     offsets: tuple[int, int] | None = None
     if patch is not None:
         buffers, first, first_range = patch
@@ -912,7 +1016,7 @@ def _patch_in_place(
 
 def patch_overlay(
     store: Store,
-    base: EventArrays,
+    base: EventArrays | None,
     shown: EventArrays,
     articles: Iterable[int],
     *,
@@ -923,14 +1027,20 @@ def patch_overlay(
     and the ids of their events (before and after), whose texts may have changed.
 
     Only their rows are taken out and laid over anew from base: a few milliseconds at a
-    million events, where overlay_arrays over everything takes a hundred.  shown itself
-    comes back when their rows are as they were (a tag, a note, a title).  room: where
-    the new columns are written (see ColumnRoom: over shown's own, which it then spends).
+    million events, where overlay_arrays over everything takes a hundred.  base None:
+    the loaded arrays are not kept (the window's one copy), their rows are read from the
+    store (article_event_arrays: the events table is written only by imports, after
+    which the window loads everything again).  shown itself comes back when their rows
+    are as they were (a tag, a note, a title).  room: where the new columns are written
+    (see ColumnRoom: over shown's own, which it then spends).
     """
     wanted = np.fromiter({int(a) for a in articles}, dtype=np.int64)
     if not len(wanted):
         return shown, np.empty(0, dtype=np.int64)
-    theirs = base.subset(article_rows(base, wanted))
+    if base is None:
+        theirs = article_event_arrays(store, [a for a in wanted.tolist() if a])
+    else:
+        theirs = base.subset(article_rows(base, wanted))
     again = overlay_arrays(store, theirs, with_hidden=with_hidden, articles=wanted.tolist())
     out = article_rows(shown, wanted)
     stale = np.union1d(shown.ids[out], again.ids)

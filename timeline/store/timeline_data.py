@@ -819,12 +819,17 @@ class ColumnRoom:
         return self._buffers is not None and self._held() is arrays
 
     def in_place(
-        self, arrays: EventArrays, rows: int, ranges: int
+        self,
+        arrays: EventArrays,
+        rows: int,
+        ranges: int,
+        added: tuple[np.ndarray, ...] = (),
     ) -> tuple[tuple[np.ndarray, ...], int, int] | None:
         """The buffers to write arrays' next generation over (`rows` rows, `ranges`
         ranges) and where arrays' rows and ranges begin in them; None: arrays are not the
-        room's, something else sees the buffers (a view kept elsewhere), or the room is
-        too small."""
+        room's, something else sees the buffers (a view kept elsewhere), the room is too
+        small, or a value of `added` (the new rows' columns) does not fit its buffer's
+        type (buffers taken from the loader hold ids in 32 bits: see take)."""
         buffers = self._buffers
         if buffers is None or self._held() is not arrays:
             return None
@@ -833,6 +838,11 @@ class ColumnRoom:
             return None
         if len(buffers[0]) < rows or len(buffers[-1]) < ranges:
             return None
+        for buffer, column in zip(buffers, added, strict=False):
+            if buffer.dtype != column.dtype and len(column) and buffer.dtype.kind in "iu":
+                info = np.iinfo(buffer.dtype)
+                if int(column.min()) < info.min or int(column.max()) > info.max:
+                    return None
         self._adopting = lambda: None
         return buffers, *self._offsets
 
@@ -877,6 +887,51 @@ class ColumnRoom:
         self._held = weakref.ref(arrays)
         if offsets is not None:
             self._offsets = offsets
+
+    def take(self, arrays: EventArrays) -> bool:
+        """Make arrays' own buffers the room's, copying nothing; whether it could.
+
+        For arrays nobody else keeps (a load laid over in place, the window's one copy
+        past ROOM_BUDGET_BYTES: see ui.main_window): each column must be a view of the
+        whole of a buffer of its own, the six row columns at one offset in buffers of one
+        length, the three range columns likewise (load_event_arrays leaves rows spare at
+        the end of each).  Their types stay as loaded (ids in 32 bits while they fit); an
+        edit whose rows do not fit them is written whole into new buffers (in_place)."""
+        if self.holds(arrays):
+            return True
+        columns: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
+        columns += (arrays.ends, arrays.kinds, arrays.points)
+        columns += (arrays.range_rows, arrays.range_starts, arrays.range_ends)
+        buffers: list[np.ndarray] = []
+        offsets: list[int] = []
+        for column in columns:
+            buffer = column.base if column.base is not None else column
+            if (
+                not isinstance(buffer, np.ndarray)
+                or buffer.ndim != 1
+                or buffer.dtype != column.dtype
+                or not buffer.flags.c_contiguous
+                or not column.flags.c_contiguous
+            ):
+                return False
+            offset, rest = divmod(
+                column.__array_interface__["data"][0] - buffer.__array_interface__["data"][0],
+                max(column.itemsize, 1),
+            )
+            if rest or offset < 0 or offset + len(column) > len(buffer):
+                return False
+            buffers.append(buffer)
+            offsets.append(offset)
+        for group in (range(6), range(6, 9)):
+            if len({(len(buffers[i]), offsets[i]) for i in group}) != 1:
+                return False
+        if len({id(b) for b in buffers}) != len(buffers):
+            return False
+        self._buffers = tuple(buffers)
+        self._offsets = (offsets[0], offsets[6])
+        self._adopting = lambda: None
+        self._held = weakref.ref(arrays)
+        return True
 
     def adopt_step(self, arrays: EventArrays, step_rows: int = ADOPT_STEP_ROWS) -> bool:
         """Copy some more of arrays into the room (step_rows rows, then ranges); True
@@ -931,6 +986,30 @@ def _fitted(column: np.ndarray, values: np.ndarray) -> np.ndarray:
     return column.astype(values.dtype)
 
 
+# Rows the loader leaves spare at the end of each column (ColumnRoom.take).
+SPARE_ROWS = 4096
+
+
+def article_event_arrays(store: Store, article_ids: Iterable[int]) -> EventArrays:
+    """The events of these articles as load_event_arrays reads them (the same columns,
+    the same rules), from the store's index by article: what an edit lays over again
+    when the window keeps no copy of the loaded arrays (ui.main_window, one copy)."""
+    wanted = sorted({int(a) for a in article_ids})
+    parts: list[tuple[int, ...]] = []
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        parts += store.db.conn.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM events INDEXED BY events_article"
+            f" WHERE article_id IN ({marks}) AND start IS NOT NULL",
+            chunk,
+        ).fetchall()
+    if not parts:
+        return EventArrays()
+    table = np.array(parts, dtype=np.int64).reshape(len(parts), len(_COLUMNS))
+    return EventArrays.from_columns(table[:, 0], table[:, 1], table[:, 2], table[:, 3], table[:, 4])
+
+
 # Characters of a group_concat parsed per np.fromstring call (under a millisecond).
 PARSE_SLICE = 1 << 16
 
@@ -963,13 +1042,19 @@ def _parse(text: str | None) -> np.ndarray:
 
 
 def load_event_arrays(
-    store: Store, rows: int = 65_536, summary: DensitySummary | None = None
+    store: Store,
+    rows: int = 65_536,
+    summary: DensitySummary | None = None,
+    *,
+    warm: bool = True,
 ) -> EventArrays:
     """Read every event with a start into EventArrays, about `rows` rows per query.
 
     The queries are ranges of days (from summary, read here when not given): one pass
     over the covering index, written straight into arrays sized from the summary, with
-    the range rows found a range at a time (no pass over every row at the end).
+    the range rows found a range at a time (no pass over every row at the end).  warm:
+    their length classes made here (EventArrays.warm); the events loader makes them for
+    what it hands over only (a user's edits laid over: other arrays).
     """
     conn = store.db.conn
     own_transaction = not conn.in_transaction
@@ -978,7 +1063,9 @@ def load_event_arrays(
     try:
         if summary is None:
             summary = density_summary(store)
-        size = len(summary)
+        # Rows spare at the end of every column: room for an edit's new rows once the
+        # window writes its edits over these very buffers (ColumnRoom.take).
+        size = len(summary) + SPARE_ROWS
         # Ids and article ids in 32 bits while they fit (80 MB less at 10M events), the
         # times in 64; a range with a larger id widens its column (_fitted).
         columns = [np.empty(size, dtype=d) for d in (*ID_DTYPES, "<i8", "<i8")]
@@ -1013,22 +1100,29 @@ def load_event_arrays(
         if own_transaction:
             conn.execute("COMMIT")
     ids, article_ids, starts, ends = (c[:done] for c in columns)
-    range_rows = np.concatenate(range_parts) if range_parts else np.empty(0, dtype=np.intp)
-    range_rows = range_rows.astype(np.intp, copy=False)
+    # Each range's part written into one column with rows spare (no concatenation's copy).
+    ranges = sum(len(part) for part in range_parts)
+    range_rows = np.empty(ranges + SPARE_ROWS, dtype=np.intp)[:ranges]
+    at = 0
+    for part in range_parts:
+        range_rows[at : at + len(part)] = part
+        at += len(part)
+    del range_parts
     # Gathered a slice at a time, into arrays of their final size: copies of each
     # range's part kept until the end cost 50 MB more at 10M events.
-    range_starts = np.empty(len(range_rows), dtype="<i8")
-    range_ends = np.empty(len(range_rows), dtype="<i8")
+    range_starts = np.empty(ranges + SPARE_ROWS, dtype="<i8")[:ranges]
+    range_ends = np.empty(ranges + SPARE_ROWS, dtype="<i8")[:ranges]
     for i in range(0, len(range_rows), 1 << 18):
         part = range_rows[i : i + (1 << 18)]
         np.take(starts, part, out=range_starts[i : i + len(part)])
         np.take(ends, part, out=range_ends[i : i + len(part)])
-    return EventArrays.with_ranges(
+    loaded = EventArrays.with_ranges(
         (ids, article_ids, starts, ends, kinds[:done], points[:done]),
         range_rows,
         range_starts,
         range_ends,
-    ).warm()
+    )
+    return loaded.warm() if warm else loaded
 
 
 def collapse_copies(

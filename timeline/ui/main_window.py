@@ -98,6 +98,11 @@ _WARM_STEP_MS = 30
 # while it takes at most this much; beyond, the first edit makes it (writing every row
 # once), and a window nobody edits never holds it.
 ROOM_BUDGET_BYTES = 160 * 1024 * 1024
+# Past the same budget the window keeps one copy of the events, not two: the loader
+# lays the user's values over the loaded arrays' own buffers, which the room then takes
+# (ColumnRoom.take) and each edit writes over; an edited article's events are read from
+# the store (edits.patch_overlay without a base), and a full pass (hidden items shown
+# or not) loads the events again.  Stories collapsed keep the loaded arrays as before.
 # Threads still running when their window closed: kept referenced so they are not
 # destroyed while running (which aborts); they end with the process.
 _DETACHED_THREADS: list[QThread] = []
@@ -284,6 +289,10 @@ class MainWindow(QMainWindow):
         self._edits_shown = 0
         self._edits_at_load = -1
         self._story_base: EventArrays | None = None  # the loaded arrays, stories collapsed
+        # One copy (past ROOM_BUDGET_BYTES): no loaded arrays kept, only the overlaid.
+        self._one_copy = False
+        # The articles edits touched since the events load began (None: a full pass).
+        self._touched_since_load: set[int] | None = set()
         self._overlaid: EventArrays | None = None  # and the user's values laid over them
         self._story_events: dict[int, int] = {}  # event id -> copies, when stories collapse
         # Where the overlaid arrays live once idle: each edit is patched in place there
@@ -725,8 +734,10 @@ class MainWindow(QMainWindow):
             self.store.path,
             collapse=self.collapse_action.isChecked(),
             with_hidden=self.edits.show_hidden,
+            one_copy_above=ROOM_BUDGET_BYTES,
         )
         self._edits_at_load = self._edits_shown
+        self._touched_since_load = set()
         # The events per day first: a density band while the events are read.
         loader.summarized.connect(self.timeline.set_summary)
         loader.finished.connect(self._timeline_loaded)
@@ -797,7 +808,11 @@ class MainWindow(QMainWindow):
         if loaded.stories is not None and self._search_ordered is not None:
             self._show_result_count(self._search_ordered)  # counted as each story once
         self.edits.legend.forget()
-        self._overlay_all(loaded)
+        if loaded.one_copy:
+            self._take_one_copy(loaded)
+        else:
+            self._one_copy = False
+            self._overlay_all(loaded)
         self._show_arrays()
         if self._search_ids is not None:
             self.timeline.set_highlight(self._story_hits(self._search_ids))
@@ -810,7 +825,7 @@ class MainWindow(QMainWindow):
         else:
             self.timeline.set_viewport(kept)
         self._timeline_shown = True
-        span = arrays.span
+        span = (self._overlaid if loaded.one_copy and self._overlaid else arrays).span
         if span is not None:
             self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
         self._count_events_shown()
@@ -870,6 +885,36 @@ class MainWindow(QMainWindow):
                 copies = ordered(self.tr("%n copies", "", n), language)
                 labels[event_id] = text._replace(title=f"{text.title}  ·  {copies}")
         return labels
+
+    def _take_one_copy(self, loaded: LoadedEvents) -> None:
+        """The loader's overlay, written over the loaded arrays (LoadedEvents.one_copy),
+        as the window's only copy: moved into the edits' room as it is (no rows copied),
+        and the articles edited since the load began laid over again from the store; a
+        full pass asked meanwhile (hidden items shown or not) loads them again."""
+        self._one_copy = True
+        self._base_arrays = self._story_base = None
+        self._story_events = {}
+        overlaid = loaded.overlaid if loaded.overlaid is not None else loaded.arrays
+        del loaded  # no view of the buffers kept here: the room writes over them
+        self._column_room.take(overlaid)
+        user_edits.keep_indexed(overlaid)  # the loader began its sort: kept as it is
+        touched = self._touched_since_load
+        if self._edits_shown != self._edits_at_load and touched:
+            try:
+                overlaid, _stale = user_edits.patch_overlay(
+                    self.store,
+                    None,
+                    overlaid,
+                    touched,
+                    with_hidden=self.edits.show_hidden,
+                    room=self._column_room,
+                )
+            except STORE_ERRORS as exc:
+                self._store_failed(str(exc))
+        self._overlaid = overlaid
+        if touched is None:
+            self.load_timeline()  # runs once this load's thread has ended
+        self._warm_later()
 
     def _overlay_all(self, loaded: LoadedEvents | None = None) -> None:
         """The loaded arrays with all the user's values laid over them (a full pass):
@@ -940,18 +985,29 @@ class MainWindow(QMainWindow):
         self._edits_shown += 1  # an events load asked for before this lays them over again
         stale: np.ndarray | None = None
         before = self.list.currentIndex().data(ArticleIdRole)
+        base = None if self._one_copy else self._story_base
         try:
-            if changes is None or self._overlaid is None or self._story_base is None:
-                self._overlay_all()
+            if changes is None or self._overlaid is None or (base is None and not self._one_copy):
+                if changes is None:
+                    self._touched_since_load = None
+                elif self._touched_since_load is not None:
+                    # Nothing shown yet: the load on its way lays these articles over.
+                    self._touched_since_load |= user_edits.touched_articles(self.store, changes)
+                if not self._one_copy:
+                    self._overlay_all()
+                elif changes is None:
+                    self.load_timeline()  # a full pass: the events loaded again
                 touched: set[int] = set()
                 hid: set[int] = set()
                 showed: set[int] = set()
             else:
                 touched = user_edits.touched_articles(self.store, changes)
+                if self._touched_since_load is not None:
+                    self._touched_since_load |= touched
                 hid, showed = user_edits.hidden_changes(self.store, changes)
                 self._overlaid, stale = user_edits.patch_overlay(
                     self.store,
-                    self._story_base,
+                    base,
                     self._overlaid,
                     touched,
                     with_hidden=self.edits.show_hidden,

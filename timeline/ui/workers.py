@@ -38,7 +38,12 @@ from timeline.store.search import (
     spelling_suggestions,
     warm_article_map,
 )
-from timeline.store.timeline_data import EventArrays, density_summary, load_event_arrays
+from timeline.store.timeline_data import (
+    ColumnRoom,
+    EventArrays,
+    density_summary,
+    load_event_arrays,
+)
 from timeline.ui.memory import release_freed
 
 if TYPE_CHECKING:
@@ -146,12 +151,17 @@ class LoadedEvents:
     left out unless with_hidden): a full pass over every row, made here rather than on
     the GUI thread (60 ms at a million events with a few articles hidden).  The window
     takes it only when it has made no edit since it asked for the load.
+
+    one_copy: the loaded arrays were past the loader's `one_copy_above` bytes and the
+    overlay was written over their own buffers: arrays is overlaid (the events as loaded
+    are not kept; the window reads an edited article's from the store).
     """
 
     arrays: EventArrays
     stories: story_store.CollapsedStories | None = None
     overlaid: EventArrays | None = None
     with_hidden: bool = False
+    one_copy: bool = False
 
 
 class EventsLoader(QObject):
@@ -171,12 +181,17 @@ class EventsLoader(QObject):
         with_hidden: bool = False,
         *,
         overlay: bool = True,
+        one_copy_above: int | None = None,
     ) -> None:
         super().__init__()
         self._db_path = db_path
         self._collapse = collapse
         self._with_hidden = with_hidden
         self._overlay = overlay  # lay the user's edits over (the window); not the view bench
+        # Past this many bytes (in the edits' room: ColumnRoom.bytes_for) the overlay is
+        # written over the loaded arrays, which are not kept (LoadedEvents.one_copy);
+        # stories collapsed are kept as before.
+        self._one_copy_above = one_copy_above
 
     def run(self) -> None:
         try:
@@ -186,18 +201,39 @@ class EventsLoader(QObject):
                 try:
                     summary = density_summary(store)
                     self.summarized.emit(summary)
-                    arrays = load_event_arrays(store, summary=summary)
+                    # Warmed below (length classes): only the arrays drawn.
+                    arrays = load_event_arrays(store, summary=summary, warm=False)
                     stories = (
                         story_store.collapsed_arrays(store, arrays) if self._collapse else None
                     )
                     base = arrays if stories is None else stories.arrays
+                    one_copy = (
+                        self._overlay
+                        and stories is None
+                        and self._one_copy_above is not None
+                        and ColumnRoom().bytes_for(len(base), len(base.range_rows))
+                        > self._one_copy_above
+                    )
                     overlaid = (
-                        overlay_arrays(store, base, with_hidden=self._with_hidden)
+                        overlay_arrays(
+                            store,
+                            base,
+                            with_hidden=self._with_hidden,
+                            room=ColumnRoom() if one_copy else None,
+                        )
                         if self._overlay
                         else None
                     )
-                    if overlaid is not None:  # the window's load
-                        overlaid.warm()  # a copy's classes and span here, not while idle
+                    if one_copy:
+                        # The loaded arrays are spent (written over): only the overlay
+                        # is kept, and nothing here holds a view of its buffers.
+                        assert overlaid is not None
+                        arrays = base = overlaid
+                    # The classes and span of what is drawn made here, not while idle:
+                    # the overlay, or the arrays as loaded (those kept beside an overlay
+                    # are only read for an edit's rows: they need none).
+                    (overlaid if overlaid is not None else base).warm()
+                    if overlaid is not None and not one_copy:  # the window's load
                         # Each article's rows indexed from here (keep_indexed: their sort
                         # keys made on this thread, the sort on one of its own), not as the
                         # window takes the arrays: 10-11 ms of the GUI thread's CPU at a
@@ -212,7 +248,17 @@ class EventsLoader(QObject):
                 # in the middle of the user's first edit.
                 import numpy.ma  # noqa: F401
 
-                loaded = LoadedEvents(arrays, stories, overlaid, self._with_hidden)
+                loaded = LoadedEvents(arrays, stories, overlaid, self._with_hidden, one_copy)
+                del arrays, base, overlaid
+                if one_copy:
+                    # The overlay's temporaries (a mask, the classes' sort) given back
+                    # before the window's hand-over makes its own (the peak at 10M),
+                    # and the article index's keys made here (80 MB at ten million
+                    # events: 100 ms of the GUI thread's hand-over), sorted on their
+                    # own thread meanwhile.
+                    release_freed()
+                    assert loaded.overlaid is not None
+                    keep_indexed(loaded.overlaid)
         except Exception as exc:  # every failure must reach the window
             if not isinstance(exc, STORE_ERRORS):
                 _report_unexpected(exc)
