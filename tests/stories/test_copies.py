@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -268,6 +269,18 @@ def test_texts_signed_in_small_groups_and_long_texts_alone_sign_alike(
         for text in texts
         for s in [stories.sign_texts([text])[0]]
     ] == [(words, shingles) for _v, _n, _k, words, shingles in expected]
+
+
+def test_a_signed_text_pickles_whole(corpus: Path) -> None:
+    # As a worker sends it to the writer: one byte string, the same arrays back.
+    texts = ["", "قصير", *_corpus_texts(corpus, 5)]
+    signed = stories.sign_texts(texts)
+    back = pickle.loads(pickle.dumps(signed))
+    assert [_together(s) for s in back] == [_together(s) for s in signed]
+    for before, after in zip(signed, back, strict=True):
+        for name in ("keys", "word_hashes", "shingles"):
+            assert getattr(after, name).dtype == getattr(before, name).dtype
+        assert after.signature.values.dtype == before.signature.values.dtype
 
 
 @settings(max_examples=150, deadline=None)
