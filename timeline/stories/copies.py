@@ -974,7 +974,7 @@ def copies_of_candidates(
     """The copies of each article of a batch among the ids it is compared with
     (ascending: copies_in_batch's or BandIndex.candidates'); an id without a signature
     (deleted) is passed over."""
-    out = []
+    out: list[tuple[int, list[int]]] = []
     for (article_id, sig, _keys), others in zip(batch, compared, strict=True):
         if not others:  # most articles
             out.append((article_id, []))
