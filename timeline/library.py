@@ -344,12 +344,22 @@ def sign_articles(
     ready.update(zip(unsigned, sign_texts([texts[a] for a in unsigned]), strict=True))
     signed = [(a, ready[a].signature, ready[a].keys) for a in texts]
     limit = stories.copies.BUCKET_LIMIT
-    every_key = np.concatenate([keys for _a, _s, keys in signed]) if signed else np.zeros(0)
+    # The candidates of the whole batch at once from the rows in memory (an import's
+    # own), else each key's holders looked up and followed one by one (copies_in_batch).
+    compared = None
     if bands is not None:
-        holders = bands.holders(every_key.astype(np.int64), limit)
+        compared = bands.candidates([(a, keys) for a, _sig, keys in signed], limit)
+    holders: dict[int, list[int]] = {}
+    if compared is not None:
+        others = {i for held in compared for i in held}.difference(texts)
     else:
-        holders = story_store.band_holders(store, every_key.astype(np.int64), limit)
-    rows = story_store.signature_rows(store, {i for held in holders.values() for i in held})
+        every_key = np.concatenate([keys for _a, _s, keys in signed]) if signed else np.zeros(0)
+        if bands is not None:
+            holders = bands.holders(every_key.astype(np.int64), limit)
+        else:
+            holders = story_store.band_holders(store, every_key.astype(np.int64), limit)
+        others = {i for held in holders.values() for i in held}
+    rows = story_store.signature_rows(store, others)
     sigs = {i: stories.Signature.from_bytes(blob, n) for i, (n, blob, _p) in rows.items()}
     sigs.update((article_id, sig) for article_id, sig, _keys in signed)
     published = {i: start for i, (_n, _blob, start) in rows.items()}
@@ -358,9 +368,14 @@ def sign_articles(
         counts = _DocumentCounts(store)
     counts.added(ready[a].word_hashes for a in texts)
     read = _ArticleWords(store, texts, ready, recent or {})
-    found = stories.copies_in_batch(
-        signed, holders, sigs, lambda a, b: _PairOfArticles(read, a, b, counts), published
-    )
+
+    def judge(a: int, b: int) -> _PairOfArticles:
+        return _PairOfArticles(read, a, b, counts)
+
+    if compared is not None:
+        found = stories.copies.copies_of_candidates(signed, compared, sigs, judge, published)
+    else:
+        found = stories.copies_in_batch(signed, holders, sigs, judge, published)
     story_store.save_signatures(
         store, [(a, sig.shingles, sig.to_bytes(), keys) for a, sig, keys in signed]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -146,6 +147,46 @@ def test_a_batch_finds_what_signing_one_article_at_a_time_finds() -> None:
     assert stories.copies_in_batch(arrays[2:], stored, dict(sigs)) == one_by_one[2:]
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 12), max_size=8), min_size=1, max_size=10),
+    st.integers(1, 4),
+    st.integers(1, 5),
+)
+def test_the_band_index_finds_the_candidates_copies_in_batch_follows(
+    held: list[list[int]], split: int, per_key: int
+) -> None:
+    # Articles 1..n hold these keys (few, so that they are shared, some past per_key,
+    # some twice in one article); the first `split` are in the index, the rest a batch.
+    # Every pair is a copy (one signature), so the verdicts are the candidates.
+    sig = stories.signature(AGENCY)
+    rows = [(i, keys) for i, keys in enumerate(held, start=1)]
+    stored, batch = rows[:split], rows[split:]
+    index = copies.BandIndex()
+    index.add(stored)
+    signatures = {i: sig for i, _keys in rows}
+    compared = index.candidates(batch, per_key)
+    assert compared is not None
+    old = copies.BUCKET_LIMIT
+    copies.BUCKET_LIMIT = per_key
+    try:
+        every = np.array([k for _i, keys in batch for k in keys], dtype=np.int64)
+        expected = stories.copies_in_batch(
+            [(i, sig, keys) for i, keys in batch], index.holders(every, per_key), signatures
+        )
+    finally:
+        copies.BUCKET_LIMIT = old
+    assert [(i, found) for (i, _keys), found in zip(batch, compared, strict=True)] == expected
+
+
+def test_the_band_index_leaves_a_batch_before_its_ids_to_copies_in_batch() -> None:
+    index = copies.BandIndex()
+    index.add([(5, [1, 2]), (9, [2])])
+    assert index.candidates([(7, [2])]) is None  # 9 is held: not every holder comes first
+    assert index.candidates([(12, [2]), (11, [2])]) is None  # not in id order
+    assert index.candidates([(10, [2, 3]), (11, [3, 4])]) == [[5, 9], [10]]
+
+
 def test_a_word_hashes_alike_alone_and_in_any_text(corpus: Path) -> None:
     lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
     tokens = [w for line in lines[:40] for w in copies.words(line)]
@@ -228,6 +269,18 @@ def test_texts_signed_in_small_groups_and_long_texts_alone_sign_alike(
         for text in texts
         for s in [stories.sign_texts([text])[0]]
     ] == [(words, shingles) for _v, _n, _k, words, shingles in expected]
+
+
+def test_a_signed_text_pickles_whole(corpus: Path) -> None:
+    # As a worker sends it to the writer: one byte string, the same arrays back.
+    texts = ["", "قصير", *_corpus_texts(corpus, 5)]
+    signed = stories.sign_texts(texts)
+    back = pickle.loads(pickle.dumps(signed))
+    assert [_together(s) for s in back] == [_together(s) for s in signed]
+    for before, after in zip(signed, back, strict=True):
+        for name in ("keys", "word_hashes", "shingles"):
+            assert getattr(after, name).dtype == getattr(before, name).dtype
+        assert after.signature.values.dtype == before.signature.values.dtype
 
 
 @settings(max_examples=150, deadline=None)

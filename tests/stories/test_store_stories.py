@@ -578,6 +578,27 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
     assert signers[-1].own.bands is None and signers[-1].own.words is None
 
 
+def test_band_rows_are_saved_many_a_statement_and_the_rest_one_by_one(
+    store: Store, tmp_path: Path
+) -> None:
+    records = [_record(f"خبر {i}", f"نص الخبر رقم {i}", "s", "2015-08-02") for i in range(9)]
+    library.import_paths(store, [write(tmp_path / "a.jsonl", records)], copies=False)
+    ids = sorted(ids_by_title(store).values())
+    blob = bytes(4 * stories.copies.NUM_PERM)
+    rng = np.random.default_rng(4)
+    keys = {i: rng.integers(-(2**62), 2**62, size=64).tolist() for i in ids}
+    keys[ids[0]][5] = keys[ids[0]][9]  # a key twice in one article
+    keys[ids[1]][:3] = keys[ids[2]][:3]  # keys several hold
+    with store.transaction():
+        story_store.save_signatures(store, [(i, 30, blob, keys[i]) for i in ids[:2]])
+        # A row held already is left (an article signed again), and 9 x 64 rows are
+        # more than two statements' worth.
+        story_store.save_signatures(store, [(i, 30, blob, keys[i]) for i in ids])
+    expected = sorted({(k, i) for i in ids for k in keys[i]})
+    rows = store.db.conn.execute("SELECT band_key, article_id FROM story_bands ORDER BY 1, 2")
+    assert [tuple(r) for r in rows] == expected
+
+
 def test_the_band_index_in_memory_answers_as_the_stores(store: Store, tmp_path: Path) -> None:
     records = [_record(f"خبر {i}", f"نص الخبر رقم {i}", "s", "2015-08-02") for i in range(7)]
     library.import_paths(store, [write(tmp_path / "a.jsonl", records)], copies=False)

@@ -15,6 +15,7 @@ from timeline.store.timeline_data import EventArrays, collapse_copies
 _CHUNK = 500  # ids per IN (...) list
 _KEYS_PER_BATCH = 20_000  # band keys looked up by one SELECT over a JSON array
 _TERMS_PER_STATEMENT = 500  # document counts asked by one SELECT over a JSON array
+_BAND_ROWS = 250  # band rows inserted by one statement (500 parameters: under 999)
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,23 @@ def save_signatures(
         [len(k) for _a, _n, _b, k in signed],
     )
     order = np.lexsort((ids, keys))
-    conn.executemany(
-        "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)",
-        zip(keys[order].tolist(), ids[order].tolist(), strict=True),
-    )
+    # _BAND_ROWS rows a statement: a row a statement (executemany) cost 2 us, of which
+    # stepping and resetting the statement and binding it row by row more than SQLite's
+    # insert (0.8 us a row this way, measured on 256,000 rows into a growing index).
+    # The rows left over go one a statement (one text of SQL for any number of them:
+    # the connection's cache of prepared statements is not filled with their sizes).
+    flat = np.empty(2 * len(keys), dtype=np.int64)
+    flat[0::2] = keys[order]
+    flat[1::2] = ids[order]
+    values = flat.tolist()
+    width = 2 * _BAND_ROWS
+    full = len(keys) // _BAND_ROWS * width
+    conn.executemany(_INSERT_BANDS, [values[i : i + width] for i in range(0, full, width)])
+    conn.executemany(_INSERT_BAND, zip(values[full::2], values[full + 1 :: 2], strict=True))
+
+
+_INSERT_BAND = "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)"
+_INSERT_BANDS = _INSERT_BAND.replace("(?, ?)", ",".join(["(?,?)"] * _BAND_ROWS))
 
 
 def band_holders(
