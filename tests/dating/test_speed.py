@@ -602,50 +602,70 @@ def test_a_label_on_one_line_is_its_words_joined(chunk: str) -> None:
     assert library._one_line(chunk) == " ".join(chunk.split())
 
 
-def _year_texts() -> list[str]:
+def _lead_texts() -> list[str]:
     return [
         *_scan_texts(),
         "والعام 2015 وللعام 2016 فلموسم 2010 (2014) [1999] وكأس 2022 رؤية 2030 ففي 2001",
         "بالعامين 2013 ومنذ  سنة 2017م موسم  2015 2016 الإستراتيجية- 2020 كتاب 2014 لل2012",
+        "لثلاثة أيام وال 24 ساعة والـ3 أشهر فلبضعة أسابيع بنصف ساعة الثمانية والأربعين عاما",
+        "و3 سنوات لعامين والخمس سنوات عدة أيام ربع قرن ال  يوم ١٢ يوما",
     ]
 
 
-def test_a_years_lead_is_where_its_pattern_may_begin() -> None:
-    """YEAR begins with a lookahead of every form its first item may take: what it finds,
-    every group, is YEAR_BODY's own after the lookbehind, over whole texts and windows."""
-    plain = re.compile(strip_marks(context.START + absolute.YEAR_BODY))
-    lead = re.compile(context.START + strip_marks(absolute.YEAR_LEAD))
+# Patterns that begin with a lookahead of where they may begin: (pattern, its text
+# after the lookbehind without the lookahead, the lookahead).
+LEADS = [
+    (absolute.YEAR, absolute.YEAR_BODY, absolute.YEAR_LEAD),
+    (lengths.DURATION, lengths.DURATION_BODY, lengths.DURATION_LEAD),
+]
+
+
+@pytest.mark.parametrize("index", range(len(LEADS)))
+def test_a_lead_is_where_its_pattern_may_begin(index: int) -> None:
+    """A pattern beginning with a lookahead of every form its first item may take finds,
+    every group, what it finds without it, over whole texts and in windows."""
+    pattern, body, lead_text = LEADS[index]
+    plain = re.compile(strip_marks(context.START + body))
+    lead = re.compile(context.START + strip_marks(lead_text))
     rng = random.Random(5)
-    for text in _year_texts():
+    for text in _lead_texts():
         folded = fold(text).text
-        assert [_groups(m) for m in absolute.YEAR.finditer(folded)] == [
+        assert [_groups(m) for m in pattern.finditer(folded)] == [
             _groups(m) for m in plain.finditer(folded)
         ]
         for _ in range(300):
             lo = rng.randrange(len(folded))
             hi = min(len(folded), lo + rng.randrange(1, 120))
-            quick, slow = absolute.YEAR.search(folded, lo, hi), plain.search(folded, lo, hi)
+            quick, slow = pattern.search(folded, lo, hi), plain.search(folded, lo, hi)
             assert (quick and _groups(quick)) == (slow and _groups(slow))
-        # Each match begins where the lookahead holds, which is not every word's start.
-        starts = {m.start() for m in plain.finditer(folded)}
-        assert all(lead.match(folded, start) for start in starts)
+        # Each match begins where the lookahead holds.
+        assert all(lead.match(folded, m.start()) for m in plain.finditer(folded))
+
+
+def test_a_years_lead_holds_before_each_form_of_its_first_item() -> None:
+    lead = re.compile(context.START + strip_marks(absolute.YEAR_LEAD))
     assert lead.match("الوفد") is None and lead.match("وللعام") is not None
+    lead = re.compile(context.START + strip_marks(lengths.DURATION_LEAD))
+    assert lead.match("الوفد") is None
+    assert all(lead.match(w) for w in ("فال 3", "وب3", "لثلاثة", "والبضع", "عام", "ال يوم"))
 
 
-_YEAR_PIECES = [
+_LEAD_PIECES = [
     "عام", "والعام", "سنة", "للسنوات", "في", "وفي", "منذ", "حتى", "موسم", "بالكأس", "رؤية",
-    "ال", "و", "ل", "(", "[", ")", " ", "  ", "-", "/", "1", "2015", "١٤٣٦", "هـ", "م", "طن",
+    "ال", "و", "ل", "ب", "(", "[", ")", " ", "  ", "-", "/", "1", "2015", "١٤٣٦", "هـ", "م",
+    "طن", "ثلاثة", "أيام", "يوما", "ساعة", "نصف", "بضعة", "عشر", "ونصف", "الماضية", "كامل",
 ]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_YEAR_PIECES), max_size=12).map("".join))
-def test_a_years_lead_loses_no_match_of_generated_text(text: str) -> None:
-    plain = re.compile(strip_marks(context.START + absolute.YEAR_BODY))
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=12).map("".join))
+def test_a_lead_loses_no_match_of_generated_text(text: str) -> None:
     folded = fold(text).text
-    for pos in range(len(folded) + 1):
-        quick, slow = absolute.YEAR.search(folded, pos), plain.search(folded, pos)
-        assert (quick and _groups(quick)) == (slow and _groups(slow))
+    for pattern, body, _ in LEADS:
+        plain = re.compile(strip_marks(context.START + body))
+        for pos in range(len(folded) + 1):
+            quick, slow = pattern.search(folded, pos), plain.search(folded, pos)
+            assert (quick and _groups(quick)) == (slow and _groups(slow))
 
 
 def test_quantity_words_as_a_trie_match_what_their_alternation_matched() -> None:
