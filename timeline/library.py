@@ -247,8 +247,9 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
     # breaks), so a text dense with dates makes a call per sentence, not per mention.
     cut_lo = cut_hi = -1
     label = ""
-    for mention in dating.extract_mentions(body, anchor_of(published), declared=declared):
-        start, end = mention.start, mention.end
+    for start, end, date, confidence in dating.mention_rows(
+        body, anchor_of(published), declared=declared
+    ):
         if not (
             cut_lo < start and end <= cut_hi and start - half <= cut_lo and cut_hi < end + half
         ):
@@ -259,7 +260,6 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
                 lo, hi = breaks[after - 1], breaks[after]
                 if lo < start and start - half <= lo and hi < end + half:
                     cut_lo, cut_hi = lo, hi
-        date = mention.date
         if date.start is not None:
             kind = "mentioned"
         else:
@@ -275,7 +275,7 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
         fields["label"] = label
         fields["span_start"] = start
         fields["span_end"] = end
-        fields["confidence"] = mention.confidence
+        fields["confidence"] = confidence
         fields["id"] = None
         events.append(event)
     return events

@@ -600,3 +600,101 @@ def test_a_label_on_one_line_is_its_words_joined(chunk: str) -> None:
     """A label's chunk already on one line is kept as it is: the words joined by one
     space either way (every whitespace character, at the ends too)."""
     assert library._one_line(chunk) == " ".join(chunk.split())
+
+
+def _lead_texts() -> list[str]:
+    return [
+        *_scan_texts(),
+        "والعام 2015 وللعام 2016 فلموسم 2010 (2014) [1999] وكأس 2022 رؤية 2030 ففي 2001",
+        "بالعامين 2013 ومنذ  سنة 2017م موسم  2015 2016 الإستراتيجية- 2020 كتاب 2014 لل2012",
+        "لثلاثة أيام وال 24 ساعة والـ3 أشهر فلبضعة أسابيع بنصف ساعة الثمانية والأربعين عاما",
+        "و3 سنوات لعامين والخمس سنوات عدة أيام ربع قرن ال  يوم ١٢ يوما",
+    ]
+
+
+# Patterns that begin with a lookahead of where they may begin: (pattern, its text
+# after the lookbehind without the lookahead, the lookahead).
+LEADS = [
+    (absolute.YEAR, absolute.YEAR_BODY, absolute.YEAR_LEAD),
+    (lengths.DURATION, lengths.DURATION_BODY, lengths.DURATION_LEAD),
+]
+
+
+@pytest.mark.parametrize("index", range(len(LEADS)))
+def test_a_lead_is_where_its_pattern_may_begin(index: int) -> None:
+    """A pattern beginning with a lookahead of every form its first item may take finds,
+    every group, what it finds without it, over whole texts and in windows."""
+    pattern, body, lead_text = LEADS[index]
+    plain = re.compile(strip_marks(context.START + body))
+    lead = re.compile(context.START + strip_marks(lead_text))
+    rng = random.Random(5)
+    for text in _lead_texts():
+        folded = fold(text).text
+        assert [_groups(m) for m in pattern.finditer(folded)] == [
+            _groups(m) for m in plain.finditer(folded)
+        ]
+        for _ in range(300):
+            lo = rng.randrange(len(folded))
+            hi = min(len(folded), lo + rng.randrange(1, 120))
+            quick, slow = pattern.search(folded, lo, hi), plain.search(folded, lo, hi)
+            assert (quick and _groups(quick)) == (slow and _groups(slow))
+        # Each match begins where the lookahead holds.
+        assert all(lead.match(folded, m.start()) for m in plain.finditer(folded))
+
+
+def test_a_years_lead_holds_before_each_form_of_its_first_item() -> None:
+    lead = re.compile(context.START + strip_marks(absolute.YEAR_LEAD))
+    assert lead.match("الوفد") is None and lead.match("وللعام") is not None
+    lead = re.compile(context.START + strip_marks(lengths.DURATION_LEAD))
+    assert lead.match("الوفد") is None
+    assert all(lead.match(w) for w in ("فال 3", "وب3", "لثلاثة", "والبضع", "عام", "ال يوم"))
+
+
+_LEAD_PIECES = [
+    "عام", "والعام", "سنة", "للسنوات", "في", "وفي", "منذ", "حتى", "موسم", "بالكأس", "رؤية",
+    "ال", "و", "ل", "ب", "(", "[", ")", " ", "  ", "-", "/", "1", "2015", "١٤٣٦", "هـ", "م",
+    "طن", "ثلاثة", "أيام", "يوما", "ساعة", "نصف", "بضعة", "عشر", "ونصف", "الماضية", "كامل",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=12).map("".join))
+def test_a_lead_loses_no_match_of_generated_text(text: str) -> None:
+    folded = fold(text).text
+    for pattern, body, _ in LEADS:
+        plain = re.compile(strip_marks(context.START + body))
+        for pos in range(len(folded) + 1):
+            quick, slow = pattern.search(folded, pos), plain.search(folded, pos)
+            assert (quick and _groups(quick)) == (slow and _groups(slow))
+
+
+def test_quantity_words_as_a_trie_match_what_their_alternation_matched() -> None:
+    """QUANTITY_AFTER's words are a trie: at every place of real and dense text, and of
+    each word with its clitics and what may follow it, the match of the flat list."""
+    flat = re.compile(
+        strip_marks(rf"\s*(?:[%٪]|[.,]\d|(?:[وبل]?(?:{context.QUANTITY_WORDS})(?!\w)))")
+    )
+    words = strip_marks(context.QUANTITY_WORDS).split("|")
+    texts = [
+        *_scan_texts(),
+        " ".join(
+            c + w + e for w in words for c in ("", "و", "ب", "ل", "وب") for e in ("", "ا", "ين")
+        ),
+        " 5% ١٢٪ .5 ,3 ",
+    ]
+    for text in texts:
+        folded = fold(text).text
+        for pos in range(len(folded) + 1):
+            quick, slow = context.QUANTITY_AFTER.match(folded, pos), flat.match(folded, pos)
+            assert (quick and quick.span()) == (slow and slow.span())
+
+
+@pytest.mark.parametrize("declared", [False, True])
+def test_mention_rows_are_the_mentions_fields(declared: bool) -> None:
+    """mention_events reads rows, not Mentions: each row is its mention's span, date and
+    confidence, in the same order, with and without a publication time."""
+    for text in [*_scan_texts(), "", "لا تاريخ هنا"]:
+        for published in (None, datetime(2021, 5, 22, 1, 32), datetime(2015, 8, 10, 2, 7)):
+            rows = mentions.mention_rows(text, published, declared=declared)
+            found = extract_mentions(text, published, declared=declared)
+            assert rows == [(m.start, m.end, m.date, m.confidence) for m in found]

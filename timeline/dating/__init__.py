@@ -13,13 +13,14 @@ from timeline.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from timeline.dating.dateline import parse_date_line
-    from timeline.dating.mentions import extract_mentions
+    from timeline.dating.mentions import extract_mentions, mention_rows
     from timeline.dating.normalize import Folded, fold, strip_marks
     from timeline.dating.values import gregorian_to_hijri, hijri_to_gregorian
 
 _HOMES = {
     "parse_date_line": "timeline.dating.dateline",
     "extract_mentions": "timeline.dating.mentions",
+    "mention_rows": "timeline.dating.mentions",
     "Folded": "timeline.dating.normalize",
     "fold": "timeline.dating.normalize",
     "strip_marks": "timeline.dating.normalize",
@@ -33,6 +34,7 @@ __all__ = [
     "fold",
     "gregorian_to_hijri",
     "hijri_to_gregorian",
+    "mention_rows",
     "parse_date_line",
     "strip_marks",
 ]

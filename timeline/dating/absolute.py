@@ -733,13 +733,41 @@ NAMED_YEAR_NOUNS = (
     r"رؤيه|خطه|استراتيجيه|موازنه|ميزانيه|موسم|كاس|مونديال|اكسبو|اولمبياد|دوره|بطوله|نسخه|"
     r"تعداد|انتخابات|مهرجان|معرض|منتدي|قمه"
 )
-YEAR = rx(
-    rf"{START}(?P<prep>[وف]?(?:في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|بحلول|من)\s+)?"
-    rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:عام|سنه|اعوام|سنوات)(?:\s+ال\w+)?\s*)"
+_YEAR_PREPS = "في|منذ|حتى|خلال|قبل|بعد|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|بحلول|من"
+_YEAR_NOUNS = "عام|سنه|اعوام|سنوات"
+# What (?:[وف]?[بلك]?(?:ال)?|[وف]?لل) matches before a year's noun or a name.
+_NOUN_PREFIXES = (
+    *(c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")),
+    *("لل", "ولل", "فلل"),
+)
+# YEAR without its lookbehind: a preposition, a noun or a name, a bracket, the year.
+YEAR_BODY = (
+    rf"(?P<prep>[وف]?(?:{_YEAR_PREPS})\s+)?"
+    rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{_YEAR_NOUNS})(?:\s+ال\w+)?\s*)"
     rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+\w+)?[\s\-]*))?"
     r"(?P<open>[(\[]\s*)?"
     rf"(?<![\d/.\\])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-\\]){ERA}(?P<close>\s*[)\]])?"
 )
+# Where a match of YEAR_BODY can begin: its first item is a preposition with its
+# clitic, a noun or a name with theirs, a bracket or the year's first digit.  A
+# lookahead of those forms in one trie comes first, so that at a word none of them
+# begins (most words within a year's reach) the optional items are not each tried
+# with every combination of clitics.  It consumes nothing and holds no group: every
+# match is YEAR_BODY's own (a test compares them).
+YEAR_LEAD = (
+    r"(?=[(\[]|\d|"
+    + lx.prefixed_alternation(
+        [
+            (("", "و", "ف"), strip_marks(_YEAR_PREPS).split("|")),
+            (
+                map(strip_marks, _NOUN_PREFIXES),
+                strip_marks(f"{_YEAR_NOUNS}|{NAMED_YEAR_NOUNS}").split("|"),
+            ),
+        ]
+    )
+    + ")"
+)
+YEAR = rx(START + YEAR_LEAD + YEAR_BODY)
 RANGE_AFTER = rx(r"\s*(?:-|حتي|الي|لغايه)\s*")
 # The next years of a list: الأعوام 2012 و2014 و2016.
 NEXT_YEAR = rx(rf"\s*[،,]?\s*(?:و|او)\s*(?P<y>\d{{4}})(?![\d/\-]){ERA}")

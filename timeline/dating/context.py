@@ -246,11 +246,19 @@ CARDINAL = lx.alternation(lx.CARDINALS)
 ERA = r"(?:\s*(?P<era>ه(?:جري(?:ه)?)?|م(?:يلادي(?:ه)?)?)(?!\w))?"
 
 # Words after a number that make it a quantity, not a year (2015 طن, 2015 ريال).
+QUANTITY_WORDS = (
+    "طن|اطنان|ريال|ريالا|دولار|دولارا|يورو|جنيه|درهم|دينار|"
+    "مليون|مليار|الف|الاف|شخص|شخصا|متر|مترا|كيلو|كم|كيلومتر|نقطه|سهم|برميل|لاعب|لاعبا|"
+    "موظف|طالب|طالبا|حاله|وحده|مرشح|مرشحا|صوت|صوتا|مشارك|قتيل|جريح|مريض|مقعد|دائره|"
+    "ميغاواط|هكتار|سياره|منزل|وظيفه|فرصه|مدرسه|ساعه|دقيقه|يوما|ايام"
+)
+# The words as a trie (a year's context tries them after every year, with and without a
+# clitic): each is a whole word ((?!\w) after it), so no two of them can match at one
+# place and the trie finds what the flat alternation of them found (a test compares).
 QUANTITY_AFTER = rx(
-    r"\s*(?:[%٪]|[.,]\d|(?:[وبل]?(?:طن|اطنان|ريال|ريالا|دولار|دولارا|يورو|جنيه|درهم|دينار|"
-    r"مليون|مليار|الف|الاف|شخص|شخصا|متر|مترا|كيلو|كم|كيلومتر|نقطه|سهم|برميل|لاعب|لاعبا|"
-    r"موظف|طالب|طالبا|حاله|وحده|مرشح|مرشحا|صوت|صوتا|مشارك|قتيل|جريح|مريض|مقعد|دائره|"
-    r"ميغاواط|هكتار|سياره|منزل|وظيفه|فرصه|مدرسه|ساعه|دقيقه|يوما|ايام)(?!\w)))"
+    r"\s*(?:[%٪]|[.,]\d|(?:[وبل]?(?:"
+    + lx.alternation(strip_marks(QUANTITY_WORDS).split("|"))
+    + r")(?!\w)))"
 )
 QUANTITY_BEFORE = Before(
     r"(?:رقم|عدد|بقيمه|بمبلغ|نسبه|بنسبه|[#№])\s*[(:]?\s*$",

@@ -36,13 +36,36 @@ UNIT = lx.alternation(lx.DURATION_UNITS)
 UNIT_ANCHOR = Anchor(rf"(?:{UNIT}){END}", lx.DURATION_UNITS)
 DURATION_BEFORE, DURATION_AFTER = 40, 24
 FRACTIONS = {"نصف": 2, "ربع": 4}
-DURATION = rx(
-    rf"{START}(?P<clitic>[وف]?[لب]?)(?P<def>ال\s*)?"
+# What (?P<clitic>[وف]?[لب]?)(?P<def>ال\s*)? matches before a count or a unit, and the
+# first three letters of the first word of anything that may come first after it.
+_COUNT_PREFIXES = tuple(
+    c + b + d for c in ("", "و", "ف") for b in ("", "ل", "ب") for d in ("", "ال")
+)
+_COUNT_FIRSTS = (*lx.NUMBER_PARTS, *lx.DURATION_UNITS, "نصف", "ربع", "بضع", "بضعه", "عده")
+# Where a match of DURATION_BODY can begin: a digit, or those prefixes before a digit,
+# a whitespace (ال then a space) or one of those first letters.  A lookahead of them in
+# one trie comes first, so that at a word none of them begins (most words within a
+# unit's reach) the clitics' optional items are not tried in every combination.  It
+# consumes nothing and holds no group: every match is DURATION_BODY's own (a test
+# compares them).
+DURATION_LEAD = (
+    r"(?=\d|"
+    + lx.prefixed_alternation(
+        [(_COUNT_PREFIXES, {strip_marks(word.split(" ")[0])[:3] for word in _COUNT_FIRSTS})]
+    )
+    + "|"
+    + lx.alternation(prefix for prefix in _COUNT_PREFIXES if prefix)
+    + r"[\d\s])"
+)
+# DURATION without its lookbehind and lookahead.
+DURATION_BODY = (
+    r"(?P<clitic>[وف]?[لب]?)(?P<def>ال\s*)?"
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER}(?:\s+و\s*(?(def)(?:ال)?){NUMBER})*)\s+"
     rf"|(?P<frac>نصف|ربع)\s+|(?P<few>بضع|بضعه|عده)\s+)?"
     rf"(?P<unit>{UNIT}){END}(?P<tail>\s+(?:واحد|واحده|كامل|كامله|من\s+الزمن){END})?(?P<half>\s+ونصف{END})?"
     rf"(?P<mod>\s+(?:الماضيه|المقبله|القادمه|الاخيره|المنصرمه|الفائته){END})?"
 )
+DURATION = rx(START + DURATION_LEAD + DURATION_BODY)
 # الـ24 ساعة الماضية, التسعة أشهر المقبلة: a counted length; never الاثنين (Monday).
 NOT_A_DEFINITE_COUNT = frozenset({"اثنين", "اثنتين", "اثنان", "واحد", "واحده"})
 DEFINITE_PART = rx(r"(\s+و\s*)ال")

@@ -419,6 +419,30 @@ def _to_mentions(ctx: Context, found: Iterable[Candidate]) -> Iterator[Mention]:
         yield mention
 
 
+def mention_rows(
+    text: str, published: datetime | None = None, *, declared: bool = False
+) -> list[tuple[int, int, v.DateValue, float]]:
+    """extract_mentions(text, published, declared=declared) as (start, end, date,
+    confidence) rows, one a mention in the same order: what an event is made of, without
+    a Mention and its text made for each (a text dense with dates has one every 16
+    characters, and the events were made from the Mentions' fields)."""
+    if not text:
+        return []
+    ctx = make_context(text, published, declared=declared)
+    found = find_candidates(ctx)
+    spans = ctx.folded.spans([(cand.start, cand.end) for cand in found])
+    rounded = _ROUNDED
+    rows = []
+    for cand, (start, end) in zip(found, spans, strict=True):
+        confidence = rounded.get(cand.confidence)  # as _to_mentions rounds it
+        if confidence is None:
+            confidence = round(cand.confidence, 2)
+            if len(rounded) < _ROUNDED_MAX:
+                rounded[cand.confidence] = confidence
+        rows.append((start, end, cand.date, confidence))
+    return rows
+
+
 def extract_mentions(
     text: str, published: datetime | None = None, *, declared: bool = False
 ) -> list[Mention]:
