@@ -203,11 +203,24 @@ def test_a_damaged_or_foreign_cache_file_is_compiled_anew(tmp_path: Path) -> Non
     assert found == public and parsed == parsed_public
 
 
-def test_no_cache_folder_means_nothing_remembered(tmp_path: Path) -> None:
-    missing = tmp_path / "absent"
+def test_a_missing_cache_folder_is_made_and_remembers(tmp_path: Path) -> None:
+    # A fresh account has no ~/.cache until something writes there: never making it
+    # meant every run compiled every pattern again (the XDG spec asks a writer to make
+    # it, 0700).
+    missing = tmp_path / "absent" / "cache"
     found, parsed = _run(missing)
     assert parsed > 20 and found
-    assert not missing.exists()  # the cache folder itself is never made here
+    assert missing.is_dir() and missing.stat().st_mode & 0o777 == 0o700
+    assert _cache_files(missing)
+    assert _run(missing) == (found, 0)
+
+
+def test_a_cache_folder_that_cannot_be_made_means_nothing_remembered(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    found, parsed = _run(blocked / "cache")
+    assert parsed > 20 and found
+    assert _run(blocked / "cache") == (found, parsed)
 
 
 def _no_home() -> Path:

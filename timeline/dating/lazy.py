@@ -78,8 +78,8 @@ def lazy(pattern: str) -> re.Pattern[str]:
 # the same Python.  The cache maps each pattern's source to what _sre.compile takes, in
 # one marshal file per Python build, with a checksum; a file of another build, a damaged
 # or unreadable one, or any failure of the private API is passed over and the pattern compiled as
-# re.compile does.  TIMELINE_PATTERN_CACHE=0 turns it off; where there is no cache
-# folder (a read-only home) nothing is remembered.
+# re.compile does.  TIMELINE_PATTERN_CACHE=0 turns it off; a missing cache folder is
+# made (0700); where none can be (no home, a read-only one) nothing is remembered.
 #
 # Each program is kept marshalled on its own and read only when its pattern is used: a
 # run uses a fifth of the patterns a well-used cache holds.  The same file keeps texts
@@ -367,8 +367,8 @@ def save() -> None:
     if not (_new or _texts_new) or not _enabled():
         return
     path = cache_file()
-    if path is None or not path.parent.parent.is_dir():
-        return  # no cache folder at all (nor will one be made here)
+    if path is None:
+        return  # no home folder: nothing remembered
     old = _load()
     programs = _merged(_new, _used, old, _LIMIT)
     texts = _merged(_texts_new, _texts_used, _texts, _TEXT_LIMIT)
@@ -376,6 +376,9 @@ def save() -> None:
         import marshal
         import zlib
 
+        # The cache folder made where missing, as the XDG base directory spec asks of
+        # a writer (0700); a fresh account has none until something writes there.
+        path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         path.parent.mkdir(exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         payload = marshal.dumps((programs, texts))
