@@ -105,6 +105,37 @@ def test_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Path, direction)
         QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
+def test_a_screenshot_waits_for_the_window_to_settle(qtbot: QtBot, sample_store: Store) -> None:
+    # `timeline --screenshot` took its picture 300 ms after show: the first article was
+    # still "being read" in the pane and the timeline had no labels yet (they are laid
+    # out while idle).  It now waits for the window to settle, then lays out the
+    # labels in view.
+    from timeline.ui.app import grab_when_settled
+
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    assert not win.is_settled()  # the first article's read and the timeline's load run
+    seen: list[tuple[bool, ...]] = []
+
+    def then() -> None:
+        frame = win.timeline._current_frame()
+        shown = win.timeline.arrays().ids[frame.rows[frame.labelled]].tolist()
+        seen.append(
+            (
+                win.detail.article is not None and not win.detail.is_loading(),
+                win.articles_counted(),
+                len(shown) > 0,
+                all(win.timeline.label_item(int(i)) is not None for i in shown),
+            )
+        )
+
+    grab_when_settled(win, then)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    assert seen == [(True, True, True, True)]
+
+
 def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Path) -> None:
     from tests.conftest import SAMPLES
 

@@ -5,20 +5,29 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Before PySide6, on purpose: once PySide6 is imported it reads the source of every
 # module imported after it (its `__feature__` check: inspect.getsource of each), and
 # numpy's 150 modules were 40-90 ms of CPU before the window's first frame
 # (docs/decisions.md).  The window draws with numpy: only the order changes.
 import numpy  # noqa: F401
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QElapsedTimer, QTimer
 
 from timeline.store import Store, StoreError
 from timeline.ui.application import create_application
 from timeline.ui.platform_check import has_display
 
-__all__ = ["create_application", "run_window"]
+if TYPE_CHECKING:
+    from timeline.ui.main_window import MainWindow
+
+__all__ = ["create_application", "grab_when_settled", "run_window"]
+
+# How often a screenshot looks whether the window has settled, and the most it waits.
+_SETTLE_POLL_MS = 50
+SETTLE_LIMIT_MS = 20_000
 
 
 def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | None = None) -> int:
@@ -45,7 +54,7 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
             print(target.resolve())
             app.quit()
 
-        QTimer.singleShot(300, save)
+        grab_when_settled(window, save)
     code = app.exec()
     store.close()
     if window.abandoned_threads:
@@ -56,3 +65,22 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
         sys.stderr.flush()
         os._exit(code)
     return code
+
+
+def grab_when_settled(window: MainWindow, then: Callable[[], None]) -> None:
+    """Call then() once the window shows what a user sees there: the timeline's events,
+    the count, the chosen article read into the pane (MainWindow.is_settled) and the
+    labels of the events in view laid out (they are otherwise laid out while idle, a
+    batch at a time); after SETTLE_LIMIT_MS at most, settled or not.  A fixed delay took
+    the picture before the labels and the article were in."""
+    waited = QElapsedTimer()
+    waited.start()
+
+    def look() -> None:
+        if window.is_settled() or waited.elapsed() >= SETTLE_LIMIT_MS:
+            window.timeline.ensure_labels()
+            then()
+        else:
+            QTimer.singleShot(_SETTLE_POLL_MS, look)
+
+    QTimer.singleShot(_SETTLE_POLL_MS, look)

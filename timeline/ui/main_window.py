@@ -583,6 +583,18 @@ class MainWindow(QMainWindow):
         """Whether the status bar says the article count (it is counted on a worker)."""
         return self._article_total is not None and self._counter_thread is None
 
+    def is_settled(self) -> bool:
+        """Whether the window shows what it set out to show: no load of the timeline,
+        count, search or article read still running (what a screenshot waits for:
+        app.run_window).  A failed load or read counts as settled: its message shows."""
+        return (
+            self._loader_thread is None
+            and self._counter_thread is None
+            and self._search_thread is None
+            and self._pending_search is None
+            and not self.detail.is_loading()
+        )
+
     def _store_failed(self, message: str) -> None:
         """Say once, in one line, that the store cannot be read; the window stays usable."""
         line = self.tr("The article store cannot be read: %1").replace("%1", message)
