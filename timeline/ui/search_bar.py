@@ -171,7 +171,9 @@ class SearchBar(QWidget):
         rows[2].addWidget(to_label)
         rows[2].addWidget(self.date_to_edit, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # A little room at the sides: flush with the window's edge, the check box and
+        # the field's focus frame were cut by a pixel or two (right to left, the box).
+        layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(4)
         for row in rows:
             layout.addLayout(row)
