@@ -149,3 +149,7 @@ def test_a_clock_time_on_the_day_is_kept() -> None:
     assert found("وصل الوفد الساعة العاشرة مساء أمس") == [
         ("الساعة العاشرة مساء أمس", "2015-08-07T22:00", "TIME")
     ]
+
+
+def test_a_count_of_thousands_before_a_year_is_no_length() -> None:
+    assert found("أصاب المرض 312 ألفا عام 2013 في القارة") == [("عام 2013", "2013", "DATE")]

@@ -58,6 +58,7 @@ CONSTRUCT_AFTER = rx(
 )
 # A number before ألف (450 ألف سنة, ثلاثمئة ألف عام): it multiplies the thousand, so the
 # length is the whole number; a fraction or a larger count word (1.5 ألف) is left out.
+# Only ألف: 584 ألفا عام 2013 counts people (the accusative), then names a year.
 THOUSAND_BY_BEFORE = rx(rf"(?:(?P<num>[\d.,٫]*\d)|(?<!\w)(?P<words>{NUMBER}))\s+$")
 # اللواء محمد أبو قرنين, سعد بن يومين: a family name holding a unit, not a length (as a
 # weekday after a given name is no day; ابن is left: طفل ابن عامين is an age).
@@ -216,7 +217,7 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             else:
                 # الثمانية والأربعين: the definite article is on every part.
                 amount = lx.number_value(DEFINITE_PART.sub(r"\1", g_words))
-                if amount == 1000 and not g_clitic:
+                if g_words == "الف" and not g_clitic:
                     by = THOUSAND_BY_BEFORE.search(text, max(0, start - 16), start)
                     if by:
                         times = by.group("num") or ""
