@@ -153,3 +153,14 @@ def test_a_clock_time_on_the_day_is_kept() -> None:
 
 def test_a_count_of_thousands_before_a_year_is_no_length() -> None:
     assert found("أصاب المرض 312 ألفا عام 2013 في القارة") == [("عام 2013", "2013", "DATE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عثر على أدوات يعود تاريخها إلى 12 ألف سنة قبل الميلاد",
+        "بنيت المدينة نحو 3000 سنة قبل الميلاد",
+    ],
+)
+def test_a_count_of_years_before_the_era_is_no_length(text: str) -> None:
+    assert found(text) == []

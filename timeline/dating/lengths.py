@@ -63,6 +63,8 @@ THOUSAND_BY_BEFORE = rx(rf"(?:(?P<num>[\d.,٫]*\d)|(?<!\w)(?P<words>{NUMBER}))\s
 # اللواء محمد أبو قرنين, سعد بن يومين: a family name holding a unit, not a length (as a
 # weekday after a given name is no day; ابن is left: طفل ابن عامين is an age).
 FAMILY_NAME_BEFORE = rx(r"(?<!\w)(?:ابو|ابي|بن)\s+$")
+# 35 ألف سنة قبل الميلاد: a date before the era, not a length (and not supported).
+BEFORE_THE_ERA_AFTER = rx(r"\s+قبل\s+الميلاد(?!\w)")
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
 # ساعة وعشرين دقيقة, 3 ساعات و17 دقيقة, عاما وستة أشهر, يومين و5 ساعات: one length in
@@ -227,6 +229,8 @@ def durations(ctx: Context) -> Iterator[Candidate]:
                         if not amount or amount >= 1000 or g_def:
                             continue
                         start, amount = by.start(), amount * 1000
+            if BEFORE_THE_ERA_AFTER.match(text, hit.end()):
+                continue
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue
             if (
