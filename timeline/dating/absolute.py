@@ -769,6 +769,8 @@ YEAR_LEAD = (
 )
 YEAR = rx(START + YEAR_LEAD + YEAR_BODY)
 RANGE_AFTER = rx(r"\s*(?:-|حتي|الي|لغايه)\s*")
+# قبل ألفي سنة (2000): a count before the noun, its figure in brackets; a length, no year.
+COUNT_BEFORE_NOUN = rx(rf"(?:(?<!\w)(?P<w>{lx.alternation(lx.NUMBER_PARTS)})|(?P<d>\d+))\s+$")
 # The next years of a list: الأعوام 2012 و2014 و2016.
 NEXT_YEAR = rx(rf"\s*[،,]?\s*(?:و|او)\s*(?P<y>\d{{4}})(?![\d/\-]){ERA}")
 
@@ -793,6 +795,8 @@ def years(ctx: Context) -> Iterator[Candidate]:
             and not (noun or RANGE_AFTER.match(text, hit_end))
         ):
             continue  # من 2000 ...: a count as often as a year; من 2010 حتى تموز is one
+        if noun and opening and _counted(text, hit.start("noun"), int(year)):
+            continue
         if (not noun and QUANTITY_AFTER.match(text, hit_end)) or QUANTITY_BEFORE.search(
             text, y_start - 20 if y_start > 20 else 0, y_start
         ):
@@ -817,6 +821,15 @@ def years(ctx: Context) -> Iterator[Candidate]:
                 break
             yield follow
             pos = more.end()
+
+
+def _counted(text: str, noun: int, year: int) -> bool:
+    """Whether a count before the noun is the bracketed figure (ألفي سنة (2000))."""
+    hit = COUNT_BEFORE_NOUN.search(text, max(0, noun - 16), noun)
+    if hit is None:
+        return False
+    count = int(hit.group("d")) if hit.group("d") else lx.number_value(hit.group("w"))
+    return count == year
 
 
 # A chronology's entry: the year opens its line (after a bullet) and a colon or a dash

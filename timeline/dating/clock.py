@@ -7,7 +7,17 @@ from collections.abc import Iterator
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
-from timeline.dating.context import DIGITS, END, START, Anchor, Before, Candidate, Context, rx
+from timeline.dating.context import (
+    DIGITS,
+    END,
+    START,
+    WEEKDAYS,
+    Anchor,
+    Before,
+    Candidate,
+    Context,
+    rx,
+)
 
 PERIOD_WORDS = lx.alternation(lx.AM_WORDS | lx.PM_WORDS | lx.NOON_WORDS)
 ZONE = (
@@ -66,6 +76,12 @@ RECURRING_AFTER = rx(
     r"(?:[^.!?؟\n]{0,40}?(?:الي|حتي)\s+(?:ال)?(?:ساعه\s+)?(?:ال\s+)?\S+\s+\S+)?\s*[،,]?\s+"
     r"(?:خلال\s+الفتره|طيله|طوال|يوميا|من\s+كل)"
 )
+# من العصر وحتى الساعة الحادية عشرة مساء كل يوم: daily later in the sentence, the
+# same schedule (كل يوم اثنين is weekly, left as it was).
+DAILY_AFTER = rx(
+    r"[^.!?؟\n]{0,60}?(?<!\w)(?:يوميا|يوميه|كل\s+يوم|كل\s+ليله)(?!\w)"
+    rf"(?!\s+(?:ال)?(?:{WEEKDAYS}))"
+)
 INSIDE = frozenset("0123456789:/.")
 OTHER_DIGIT_CLASS = rx(r"[^\D0-9]")  # a digit of another script
 # Every decimal digit but 0-9 is at U+0660 (Arabic-Indic zero) or above, past the
@@ -122,8 +138,10 @@ def _cue(ctx: Context, start: int) -> int | None:
 
 def _recurring(ctx: Context, start: int, end: int) -> bool:
     text = ctx.text
-    return bool(RECURRING_BEFORE.search(text, max(0, start - 120), start)) or bool(
-        RECURRING_AFTER.match(text, end)
+    return bool(
+        RECURRING_BEFORE.search(text, max(0, start - 120), start)
+        or RECURRING_AFTER.match(text, end)
+        or DAILY_AFTER.match(text, end)
     )
 
 

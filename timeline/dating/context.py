@@ -588,7 +588,8 @@ NEXT_DAY_WEEKDAY = Anchor(
     ("غد", "وغد", "فغد", "امس", "وامس", "فامس"),
 )
 AFTER_BEFORE = ("بعد ", "بعد\n")
-FIRST_BEFORE = ("اول ", "اول من ")
+# أول أمس, أول من أمس, قبل أمس: the day before yesterday.
+FIRST_BEFORE = ("اول ", "اول من ", "قبل ")
 
 
 def _small_hours(anchor: datetime) -> bool:

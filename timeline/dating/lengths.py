@@ -79,6 +79,15 @@ DURATION_CUE_BEFORE = Before(
 CONSTRUCT_AFTER = rx(
     rf"\s+(?:(?!(?:الي|الا|التي|الذي|الذين|اللتين|اللذين){END})ال\w+|(?:{MONTHS}|{HIJRI_MONTHS}|عيد){END})"
 )
+# A number before ألف (450 ألف سنة, ثلاثمئة ألف عام): it multiplies the thousand, so the
+# length is the whole number; a fraction or a larger count word (1.5 ألف) is left out.
+# Only ألف: 584 ألفا عام 2013 counts people (the accusative), then names a year.
+THOUSAND_BY_BEFORE = rx(rf"(?:(?P<num>[\d.,٫]*\d)|(?<!\w)(?P<words>{NUMBER}))\s+$")
+# اللواء محمد أبو قرنين, سعد بن يومين: a family name holding a unit, not a length (as a
+# weekday after a given name is no day; ابن is left: طفل ابن عامين is an age).
+FAMILY_NAME_BEFORE = rx(r"(?<!\w)(?:ابو|ابي|بن)\s+$")
+# 35 ألف سنة قبل الميلاد: a date before the era, not a length (and not supported).
+BEFORE_THE_ERA_AFTER = rx(r"\s+قبل\s+الميلاد(?!\w)")
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
 # ساعة وعشرين دقيقة, 3 ساعات و17 دقيقة, عاما وستة أشهر, يومين و5 ساعات: one length in
@@ -218,6 +227,10 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             continue  # 2:58 دقيقة is minutes and seconds; 1.5 is no count here
         if g_def and (not (g_num or g_words) or g_words in NOT_A_DEFINITE_COUNT):
             continue
+        if not (g_clitic or g_num or g_words) and FAMILY_NAME_BEFORE.search(
+            text, max(0, start - 5), start
+        ):
+            continue
         cued = bool(DURATION_CUE_BEFORE.search(text, max(0, start - 16), start))
         plain = not (g_tail or g_half or g_mod)
         more = _compound(text, hit.end(), unit) if plain else None
@@ -229,6 +242,18 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             else:
                 # الثمانية والأربعين: the definite article is on every part.
                 amount = lx.number_value(DEFINITE_PART.sub(r"\1", g_words))
+                if g_words == "الف" and not g_clitic:
+                    by = THOUSAND_BY_BEFORE.search(text, max(0, start - 16), start)
+                    if by:
+                        times = by.group("num") or ""
+                        amount = int(times) if times.isdigit() else None
+                        if by.group("words"):
+                            amount = lx.number_value(by.group("words"))
+                        if not amount or amount >= 1000 or g_def:
+                            continue
+                        start, amount = by.start(), amount * 1000
+            if BEFORE_THE_ERA_AFTER.match(text, hit.end()):
+                continue
             if not amount or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start):
                 continue
             if (
