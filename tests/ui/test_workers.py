@@ -399,6 +399,18 @@ def test_a_worker_ended_before_its_starter_returned_is_still_heard(
         window.close()
 
 
+def _loaded(qtbot: QtBot, worker: EventsLoader) -> LoadedEvents:
+    """What the loader hands over, run on a thread of its own as the window runs it."""
+    loads = Relay()
+    heard: list[LoadedEvents] = []
+    loads.relayed.connect(lambda args: heard.append(args[0]))
+    worker.finished.connect(loads.relay)
+    with qtbot.waitSignal(loads.relayed, timeout=10_000):
+        thread = workers.start_in_thread(worker, None, ended=lambda: None)
+    assert thread.wait(10_000)
+    return heard[0]
+
+
 def _hidden_copy(sample_db: Path, tmp_path: Path) -> tuple[Path, int]:
     """A copy of the sample store with one article (one with events) hidden."""
     path = tmp_path / "hidden.db"
@@ -488,15 +500,7 @@ def test_the_loaders_overlaid_copy_comes_with_its_classes_and_span_made(
     # The window draws the overlaid arrays at once: their length classes and span (a
     # pass over every end) are made on the loader's thread, not the GUI thread.
     path, hidden = _hidden_copy(sample_db, tmp_path)
-    worker = EventsLoader(path)
-    loads = Relay()
-    heard: list[LoadedEvents] = []
-    loads.relayed.connect(lambda args: heard.append(args[0]))
-    worker.finished.connect(loads.relay)
-    with qtbot.waitSignal(loads.relayed, timeout=10_000):
-        thread = workers.start_in_thread(worker, None, ended=lambda: None)
-    assert thread.wait(10_000)
-    loaded = heard[0]
+    loaded = _loaded(qtbot, EventsLoader(path))
     overlaid = loaded.overlaid
     assert overlaid is not None and overlaid is not loaded.arrays  # a copy: one is hidden
     assert hidden not in set(overlaid.article_ids.tolist())
@@ -545,15 +549,7 @@ def test_past_its_bytes_the_loader_hands_over_one_copy_indexed_and_warmed(
     # none of them made by the GUI thread at the hand-over (ten million events: the
     # index's keys alone were 100 ms of it).
     path, hidden = _hidden_copy(sample_db, tmp_path)
-    worker = EventsLoader(path, one_copy_above=0)
-    loads = Relay()
-    heard: list[LoadedEvents] = []
-    loads.relayed.connect(lambda args: heard.append(args[0]))
-    worker.finished.connect(loads.relay)
-    with qtbot.waitSignal(loads.relayed, timeout=10_000):
-        thread = workers.start_in_thread(worker, None, ended=lambda: None)
-    assert thread.wait(10_000)
-    loaded = heard[0]
+    loaded = _loaded(qtbot, EventsLoader(path, one_copy_above=0))
     assert loaded.one_copy and loaded.overlaid is loaded.arrays
     overlaid = loaded.overlaid
     assert hidden not in set(overlaid.article_ids.tolist())
