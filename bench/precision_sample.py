@@ -57,7 +57,9 @@ round's fixes, each from articles outside every set and earlier sample (42 outsi
 round's fixes (a number before ألف, قبل أمس with its weekday, a length with its figure
 in brackets, a family name holding a unit, اليوم of a general present, daily hours
 named after the time) came after samples 41-43 were judged, so none of them measures
-those rules.  Each article
+those rules.  Seeds 44, 45 and 46 were drawn after the ninth round's fixes, each from
+articles outside every set and earlier sample (45 outside 44, 46 outside both), and all
+three were judged before any rule changed again.  Each article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -116,6 +118,9 @@ JUDGED = {
     41: DATA / "precision_sample_41.tsv",
     42: DATA / "precision_sample_42.tsv",
     43: DATA / "precision_sample_43.tsv",
+    44: DATA / "precision_sample_44.tsv",
+    45: DATA / "precision_sample_45.tsv",
+    46: DATA / "precision_sample_46.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
