@@ -27,6 +27,7 @@ from timeline.ingest import (
     collect_files,
     open_source,
 )
+from timeline.ingest.dedup import canonical_parts, uid_of_parts
 from timeline.ingest.published import iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft, DateValue, Event, from_axis
@@ -661,11 +662,17 @@ def prepare(
 
 def prepare_drafts(drafts: Sequence[ArticleDraft], copies: bool) -> list[Prepared]:
     """prepare() of each draft, in order (a worker process's task); their signatures
-    are made together (sign_texts)."""
+    are made together (sign_texts), from the texts their dedup keys normalized (one
+    NFC of a text, not two: stories.sign_texts' normalized)."""
     if not copies:
         return [prepare(draft, False) for draft in drafts]
-    signed = sign_texts([(draft.title, draft.body) for draft in drafts])
-    return [prepare(draft, True, signed=s) for draft, s in zip(drafts, signed, strict=True)]
+    parts = [canonical_parts(draft) for draft in drafts]
+    texts = [stories.article_text(title, body) for _source, title, body in parts]
+    signed = stories.sign_texts(texts, normalized=True)
+    return [
+        prepare(draft, True, uid_of_parts(p), s)
+        for draft, p, s in zip(drafts, parts, signed, strict=True)
+    ]
 
 
 def _add_draft(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from tests.stories.texts import AGENCY, COPY, SAME_TOPIC
 from timeline import stories
+from timeline.ingest import dedup
 from timeline.stories import copies
 from timeline.stories.copies import (
     BANDS,
@@ -298,3 +299,47 @@ def test_a_signed_text_pickles_whole(corpus: Path) -> None:
 )
 def test_any_texts_signed_together_sign_as_each_alone(texts: list[str]) -> None:
     assert [_together(s) for s in stories.sign_texts(texts)] == [_alone(t) for t in texts]
+
+
+def _canonical(title: str, body: str) -> str:
+    # As an import's worker has an article's text: its dedup key's parts (normalize()
+    # of the title and of the body, each run of white space one space, stripped).
+    return copies.article_text(dedup._canonical(title), dedup._canonical(body))
+
+
+def test_texts_normalized_already_sign_as_their_raw_texts(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    pairs = [(r["title"], r["body"]) for r in map(json.loads, lines[:60])]
+    pairs += [(text, text) for text in ODD_TEXTS if "\ud800" not in text]
+    # Dropped between a letter and a mark NFC would compose with it: not composed.
+    pairs += [("e\u0640\u0301 ا\u0651\u0654", "ΟΔΟΣ\u0640 ا\u064e\u0653\n\tب")]
+    expected = [_together(s) for s in stories.sign_texts([copies.article_text(*p) for p in pairs])]
+    normalized = [_canonical(*p) for p in pairs]
+    assert [_together(s) for s in stories.sign_texts(normalized, normalized=True)] == expected
+    monkeypatch.setattr(copies, "_LONG_TEXT", 1500)  # cut into words, hashed in parts
+    assert [_together(s) for s in stories.sign_texts(normalized, normalized=True)] == expected
+
+
+# Marks that NFC composes with the letter before them (alef and hamza above or madda,
+# e and an acute accent), and the tashkeel and tatweel that normalize() drops between
+# them: dropped after NFC they leave a pair that a second NFC would compose.
+_PARTS = st.text(
+    alphabet=st.sampled_from(
+        "ابتيهوةىأإآ e\u0654\u0653\u0655\u0301\u064e\u0651\u0640٣0_.\t\n\u00a0\u2003ΣσİA"
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_PARTS, _PARTS), max_size=5))
+def test_any_texts_normalized_already_sign_as_their_raw_texts(
+    pairs: list[tuple[str, str]],
+) -> None:
+    raw = [copies.article_text(title, body) for title, body in pairs]
+    normalized = [_canonical(title, body) for title, body in pairs]
+    assert [_together(s) for s in stories.sign_texts(normalized, normalized=True)] == [
+        _alone(text) for text in raw
+    ]

@@ -635,3 +635,20 @@ def test_word_counts_count_the_articles_that_hold_each_word() -> None:
         held += [set(a.tolist()) for a in batch]
         asked = np.arange(0, 320, dtype=np.uint64)
         assert counts.of(asked).tolist() == [sum(w in a for a in held) for w in range(320)]
+
+
+def test_a_workers_drafts_are_keyed_and_signed_as_each_alone(corpus: Path) -> None:
+    # prepare_drafts signs the texts its dedup keys normalized (one NFC of each).
+    from timeline.ingest import ArticleFile, Rejected, article_uid
+
+    with ArticleFile(corpus / "saudinewsnet" / "sample.jsonl") as read:
+        drafts = [d for d in read if not isinstance(d, Rejected)][:40]
+    prepared = library.prepare_drafts(drafts, True)
+    for draft, made in zip(drafts, prepared, strict=True):
+        assert made.uid == article_uid(draft)
+        alone = library.sign_text(draft.title, draft.body)
+        assert made.signed is not None
+        assert made.signed.signature.values.tolist() == alone.signature.values.tolist()
+        assert made.signed.signature.shingles == alone.signature.shingles
+        for name in ("keys", "word_hashes", "shingles"):
+            assert getattr(made.signed, name).tolist() == getattr(alone, name).tolist()
