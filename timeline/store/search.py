@@ -252,6 +252,42 @@ class _Reads:
     def __init__(self) -> None:
         self.free: dict[int, int] = {}
         self.candidates: dict[tuple[object, ...], _Candidates | None] = {}
+        self.dated_span: tuple[int, int] | None = None
+
+
+# The rowids of undated articles start here (schema v2: -(1 << 62) plus the id); a
+# dated article's rowid is its minute, far above.
+_UNDATED_ROWIDS = -(1 << 62)
+_DATED_ROWIDS = _UNDATED_ROWIDS >> 1
+
+
+def _bounds_pay(store: Store, candidates: _Candidates, reads: _Reads) -> bool:
+    """Whether to hand the filters' first and last rowid to the index as bounds.
+
+    Bounds let the index skip the rows of a word before the first and after the last,
+    but SQLite checks them again on every row the index gives (FTS5 does not say it
+    has): about 40 ns a row, 3.5 of the 10 ms that the walk of a word in 94% of
+    100,000 articles costs.  Mentions point anywhere in time and undated articles hold
+    the lowest rowids, so a mention filter's rowids span nearly the whole index and
+    its bounds cut nothing.  The bounds are given when they leave out at least half
+    of the span of the dated rowids (rowids are publication minutes): a cheap guess,
+    two lookups at the ends of the id map's key, read once a search.
+    """
+    if not candidates.count:
+        return True  # empty bounds: the index reads nothing
+    if reads.dated_span is None:
+        low, high = _run(
+            store,
+            "SELECT (SELECT min(fts_rowid) FROM article_search WHERE fts_rowid >= ?),"
+            " (SELECT max(fts_rowid) FROM article_search)",
+            [_DATED_ROWIDS],
+        )[0]
+        reads.dated_span = (0, -1) if low is None else (int(low), int(high))
+    low, high = reads.dated_span
+    if high <= low:
+        return True
+    cut = max(0, min(candidates.first, high) - low) + max(0, high - max(candidates.last, low))
+    return 2 * cut >= high - low
 
 
 def _candidates(
@@ -432,9 +468,10 @@ def _matching_sql(
     params.append(expression)
     if candidates is not None:
         # The rowid bounds let the index skip to the first candidate and stop after the
-        # last.
-        sql += " AND article_fts.rowid >= ? AND article_fts.rowid <= ?"
-        params += [candidates.first, candidates.last]
+        # last, when they leave out enough of it to pay for their checks.
+        if _bounds_pay(store, candidates, reads):
+            sql += " AND article_fts.rowid >= ? AND article_fts.rowid <= ?"
+            params += [candidates.first, candidates.last]
         return sql, params
     if source is not None:
         # Read from the articles_source index: a set of ids, probed once per hit.
