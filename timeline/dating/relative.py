@@ -10,6 +10,7 @@ from timeline.dating import lexicon as lx
 from timeline.dating import values as v
 from timeline.dating.context import (
     CARDINAL,
+    CLAUSE_STOPS,
     DEFINITE,
     END,
     FUTURE,
@@ -221,7 +222,7 @@ WEEKDAY_SET_AFTER = rx(
 # سيعقد الاجتماع يوم الأحد, يستعد الناشطون للتظاهر يوم الجمعة: a weekday in a clause
 # about the future is the coming one, not the last.  Only sure markers of the future
 # (س on a verb of a listed stem, not سياسي or سيارة), and not across a relative clause.
-FUTURE_CLAUSE_BEFORE = rx(
+FUTURE_CLAUSE_BEFORE = Before(
     r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب|المتوقع)|[يت]ستعد(?:ون|ان)?"
     r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
     r"|[يت]توقع(?:ون|ان)?\s+ان"  # ويتوقع أن تتلاشى قوته الأحد: expected to
@@ -230,7 +231,9 @@ FUTURE_CLAUSE_BEFORE = rx(
     r"|[يت](?:نتهي|بدا|نطلق|عقد|قام|لتقي|ختتم|فتتح|ستضيف|حتفل|خوض|واجه)(?:ون|ان)?"
     r"|س[يتن](?:عقد|قام|تم|كون|بدا|نطلق|لتقي|زور|صل|جتمع|جري|لقي|شهد|غادر|توجه|خوض|نظم|علن"
     r"|نتهي|واجه|ستانف|عود|حتفل|فتتح|ختتم|طلق|ستضيف|لعب|قيم)(?:ون|ان)?)(?!\w)"
-    r"(?:(?!الذي|التي|الذين|منذ|عندما|حين|بعد\s+ان|الماضي)[^.!?؟\n،,:؛])*$"
+    r"(?:(?!الذي|التي|الذين|منذ|عندما|حين|بعد\s+ان|الماضي)[^.!?؟\n،,:؛])*$",
+    (),  # no gate: من is everywhere
+    CLAUSE_STOPS,  # (\s in من المقرر takes a newline)
 )
 # عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
 WEEKDAY_EXCEPT_BEFORE = Before(
