@@ -200,7 +200,10 @@ SCANS = [
     (relative.BARIHA, relative.BARIHA_ANCHOR, {"reach": 14}),
     (relative.TOMORROW, relative.TOMORROW_ANCHOR, {"reach": 20}),
     (relative.WEEKDAY, relative.WEEKDAY_ANCHOR, {"reach": 16}),
+    (relative.WEEKDAY, relative.WEEKDAY_ANCHOR, {"reach": 16, "stops": context.PHRASE_STOPS}),
     (relative.PERIOD, relative.PERIOD_ANCHOR, {"reach": 20}),
+    (relative.PERIOD, relative.PERIOD_ANCHOR, {"reach": 20, "stops": context.PHRASE_STOPS}),
+    (relative.YESTERDAY, relative.YESTERDAY_ANCHOR, {"reach": 20, "stops": context.PHRASE_STOPS}),
     (relative.AGO, relative.AGO_ANCHOR, {"reach": 1}),
     (relative.REF, relative.REF_ANCHOR, {"before": 12, "after": 24}),
     (relative.VAGUE, relative.VAGUE_ANCHOR, {"reach": 16}),
@@ -289,7 +292,7 @@ def test_near_starts_begins_after_the_last_stop_before_a_start() -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [absolute.YEAR, lengths.DURATION],
+    [absolute.YEAR, lengths.DURATION, relative.WEEKDAY, relative.PERIOD, relative.YESTERDAY],
 )
 def test_no_match_of_a_pattern_searched_with_stops_holds_one(pattern: re.Pattern[str]) -> None:
     """What makes beginning after the last stop exact (scan, each_match): no match of

@@ -18,6 +18,7 @@ from timeline.dating.context import (
     MODIFIER,
     MONTHS,
     PAST,
+    PHRASE_STOPS,
     START,
     WEEKDAYS,
     Anchor,
@@ -472,7 +473,7 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if "امس" not in text and "البارحه" not in text:
         return
-    for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR, reach=20):
+    for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR, reach=20, stops=PHRASE_STOPS):
         word = hit.group("w").lstrip("وف")
         if word == "الامس" and not hit.group("wd") and not _yesterday_in_context(ctx, hit):
             continue  # الأمس alone is "the past" as often as "yesterday"
@@ -541,7 +542,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if not any(stem in text for stem in lx.WEEKDAYS):
         return
-    for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16):
+    for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16, stops=PHRASE_STOPS):
         # The hit's bounds and groups read once (a call each, several times over, cost
         # more than the rest of a dense text's weekday).
         begin, end = hit.span()
@@ -619,7 +620,7 @@ def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
 def periods(ctx: Context) -> Iterator[Candidate]:
     """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام, مطلع العام."""
     text = ctx.text
-    for hit in ctx.scan(PERIOD, PERIOD_ANCHOR, reach=20):
+    for hit in ctx.scan(PERIOD, PERIOD_ANCHOR, reach=20, stops=PHRASE_STOPS):
         unit = (hit.group("unit") or hit.group("unit1") or "").removeprefix("ال")
         direction = "current" if hit.group("this") else direction_of(hit.group("mod"))
         step = {"past": -1, "future": 1}.get(direction or "", 0)
