@@ -150,6 +150,20 @@ def test_a_gated_pattern_finds_what_its_regex_finds(name: str) -> None:
     assert found  # the texts hold matches of every gated pattern
 
 
+@pytest.mark.parametrize("name", sorted(name for name, gate in GATES.items() if gate.stops))
+def test_a_gated_patterns_matches_hold_none_of_its_stops(name: str) -> None:
+    """What makes searching from after the last stop exact: no match holds one."""
+    gate = GATES[name]
+    found = 0
+    for text in [*_texts(), fold(_DENSE * 3).text]:
+        for end in sorted({*range(0, len(text), 11), *(m.end() for m in re.finditer(r"\s", text))}):
+            hit = gate.regex.search(text, max(0, end - 120), end)
+            if hit is not None:
+                found += 1
+                assert not set(hit.group(0)) & set(gate.stops), hit
+    assert found
+
+
 def _span(hit: re.Match[str] | None) -> tuple[int, int] | None:
     return None if hit is None else hit.span()
 

@@ -40,7 +40,7 @@ def _rule_patterns() -> dict[str, str]:
                 found[f"{module.__name__}.{name}"] = value.source
             elif isinstance(value, Anchor | Before):
                 found[f"{module.__name__}.{name}"] = value.regex.pattern
-                if isinstance(value, Before):
+                if isinstance(value, Before) and value.gate is not None:
                     found[f"{module.__name__}.{name}.gate"] = value.gate.pattern
     for module in (relative, timeml):
         for name, value in vars(module).items():

@@ -192,13 +192,18 @@ SCANS = [
     (clock.WORD_TIME, clock.HOUR_WORD_ANCHOR, {"reach": 0}),
     (lengths.DURATION, lengths.UNIT_ANCHOR, {"before": 40, "after": 24, "skip_after": "ال",
                                              "word": "وفلب"}),
+    (lengths.DURATION, lengths.UNIT_ANCHOR, {"before": 40, "after": 24, "skip_after": "ال",
+                                             "word": "وفلب", "stops": context.PHRASE_STOPS}),
     (lengths.RECURRING, lengths.RECURRING_ANCHOR, {"before": 24}),
     (relative.TODAY, relative.TODAY_ANCHOR, {"reach": 14}),
     (relative.YESTERDAY, relative.YESTERDAY_ANCHOR, {"reach": 20}),
     (relative.BARIHA, relative.BARIHA_ANCHOR, {"reach": 14}),
     (relative.TOMORROW, relative.TOMORROW_ANCHOR, {"reach": 20}),
     (relative.WEEKDAY, relative.WEEKDAY_ANCHOR, {"reach": 16}),
+    (relative.WEEKDAY, relative.WEEKDAY_ANCHOR, {"reach": 16, "stops": context.PHRASE_STOPS}),
     (relative.PERIOD, relative.PERIOD_ANCHOR, {"reach": 20}),
+    (relative.PERIOD, relative.PERIOD_ANCHOR, {"reach": 20, "stops": context.PHRASE_STOPS}),
+    (relative.YESTERDAY, relative.YESTERDAY_ANCHOR, {"reach": 20, "stops": context.PHRASE_STOPS}),
     (relative.AGO, relative.AGO_ANCHOR, {"reach": 1}),
     (relative.REF, relative.REF_ANCHOR, {"before": 12, "after": 24}),
     (relative.VAGUE, relative.VAGUE_ANCHOR, {"reach": 16}),
@@ -229,6 +234,7 @@ def test_scan_finds_what_windows_around_the_anchor_regex_hits_find(index: int) -
     for text in _scan_texts():
         ctx = make_context(text, datetime(2015, 8, 10, 10))
         quick = [_groups(m) for m in ctx.scan(pattern, anchor, **options)]
+        options = {key: value for key, value in options.items() if key != "stops"}
         assert quick == _scan_the_long_way(ctx, pattern, anchor, **options)
 
 
@@ -236,6 +242,7 @@ def test_scan_finds_what_windows_around_the_anchor_regex_hits_find(index: int) -
     ("pattern", "core"),
     [
         (absolute.YEAR, None),
+        (absolute.YEAR, "stops"),
         (absolute.YEAR_RANGE, absolute.YEAR_RANGE_CORE),
         (absolute.ISO, absolute.ISO_CORE),
         (absolute.NUMERIC_DMY, absolute.NUMERIC_DMY_CORE),
@@ -243,13 +250,16 @@ def test_scan_finds_what_windows_around_the_anchor_regex_hits_find(index: int) -
     ],
 )
 def test_each_match_finds_what_finditer_in_the_year_windows_finds(
-    pattern: re.Pattern[str], core: re.Pattern[str] | None
+    pattern: re.Pattern[str], core: re.Pattern[str] | str | None
 ) -> None:
-    """each_match tries a pattern only near the windows' four-digit numbers; its matches
-    are finditer's in each window, every group."""
+    """each_match tries a pattern only near the windows' four-digit numbers (from after
+    the last of its stops, if given); its matches are finditer's in each window, every
+    group."""
+    stops = context.PHRASE_STOPS if core == "stops" else None
+    core = None if isinstance(core, str) else core
     for text in [*_scan_texts(), "عام   1999 و 12/10/2015 و2015-08-10 (2014) 12345 2016 - 2017"]:
         ctx = make_context(text, datetime(2015, 8, 10, 10))
-        quick = [_groups(m) for m in ctx.each_match(pattern, core)]
+        quick = [_groups(m) for m in ctx.each_match(pattern, core, stops)]
         text = ctx.text
         slow = [_groups(m) for lo, hi in ctx.year_windows for m in pattern.finditer(text, lo, hi)]
         assert quick == slow
@@ -267,6 +277,35 @@ def test_near_starts_is_finditer_where_every_match_holds_a_start_within_reach() 
         m.span() for lo, hi in windows for m in pattern.finditer(text, lo, hi)
     ]
     assert len(found) == 4
+
+
+def test_near_starts_begins_after_the_last_stop_before_a_start() -> None:
+    pattern = re.compile(r"(?<!\w)(?:(?:في|منذ)\s+)?(?:ال)?(?:عام|سنه)\s+\d{4}")
+    text = "قال في عام 2015، ثم، منذ العام 2010. والسنه 2011 في  سنه 2012 عام 13 عام 2014"
+    starts = [m.start() for m in re.finditer("عام|سنه", text)]
+    stops = [m.start() for m in re.finditer("[،.]", text)]
+    windows = [(0, len(text))]
+    found = list(context._near_starts(pattern, text, windows, starts, 30, stops))
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+    assert len(found) == 4
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [absolute.YEAR, lengths.DURATION, relative.WEEKDAY, relative.PERIOD, relative.YESTERDAY],
+)
+def test_no_match_of_a_pattern_searched_with_stops_holds_one(pattern: re.Pattern[str]) -> None:
+    """What makes beginning after the last stop exact (scan, each_match): no match of
+    theirs holds a stop, wherever it is searched from."""
+    found = 0
+    for text in [*_scan_texts(), _DENSE_DATES.replace(" ", "/ ،")]:
+        text = fold(text).text
+        for at in range(0, len(text), 3):
+            hit = pattern.search(text, at, at + 80)
+            if hit is not None:
+                found += 1
+                assert not set(hit.group()) & set(context.PHRASE_STOPS.chars), hit
+    assert found
 
 
 _DENSE_DATES = (
@@ -698,3 +737,28 @@ def test_mention_rows_are_the_mentions_fields(declared: bool) -> None:
             rows = mentions.mention_rows(text, published, declared=declared)
             found = extract_mentions(text, published, declared=declared)
             assert rows == [(m.start, m.end, m.date, m.confidence) for m in found]
+
+
+_DAY_WINDOW_PIECES = [*_BEFORE_A_MONTH, "३", "١٢", "2019", "24/7/2015م", "ايار", ".", "x", "ال"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_DAY_WINDOW_PIECES), max_size=16).map("".join))
+def test_the_day_before_a_month_is_searched_from_its_alphabets_run(text: str) -> None:
+    """DAY_BEFORE is searched from after the window's last character none of its matches
+    holds (_day_reach): what it finds is its search of the whole window, a digit of
+    another script (३, which folding keeps) included."""
+    window = fold(text).text
+    for piece in (window, window[-45:], window + " "):
+        expected = absolute.DAY_BEFORE.search(piece)
+        got = absolute.DAY_BEFORE.search(piece, absolute._day_reach(piece))
+        assert (got and (got.span(), got.groups())) == (
+            expected and (expected.span(), expected.groups())
+        )
+
+
+def test_a_day_in_another_scripts_digits_is_in_the_days_run() -> None:
+    for window in ("24/7/2015م في ३ ", "في 1٢ ", "x३ - 12 من شهر "):
+        hit = absolute.DAY_BEFORE.search(window)
+        assert hit is not None
+        assert absolute._day_reach(window) <= hit.start()

@@ -11,13 +11,16 @@ from timeline.dating import lexicon as lx
 from timeline.dating import values as v
 from timeline.dating.context import (
     CARDINAL,
+    CLAUSE_STOPS,
     DEFINITE,
+    DIGITS,
     END,
     ERA,
     HIJRI_MONTHS,
     INDEFINITE,
     MODIFIER,
     MONTHS,
+    PHRASE_STOPS,
     QUANTITY_AFTER,
     QUANTITY_BEFORE,
     START,
@@ -110,10 +113,12 @@ _PAST_VERBS = (
     "تولي|تولت|انضم|انضمت|بايع|بايعت|اطلق|اطلقت|نفذ|نفذت|هاجم|هاجمت|سيطر|سيطرت|ولد|ولدت|"
     "اعتمد|اعتمدت|اقر|اقرت|استقال|استقالت|انسحب|انسحبت|تعرضت|اندلع|اندلعت"
 )
-PAST_CLAUSE_BEFORE = rx(
+PAST_CLAUSE_BEFORE = Before(
     rf"(?<!\w)[وف]?(?:{_PAST_VERBS})(?!\w)"
     r"(?:(?!(?<!\w)(?:ان|انه|انها|الذي|التي|الذين|سوف|المقبل|القادم|موعد|مواعيد|المقرر|"
-    r"تاجيل|ارجاء|حتي|الي|كل)(?!\w))[^.!?؟\n،,:؛])*$"
+    r"تاجيل|ارجاء|حتي|الي|كل)(?!\w))[^.!?؟\n،,:؛])*$",
+    (),  # no gate: its verbs are many
+    CLAUSE_STOPS,
 )
 # A chronology's entry opens a sentence or a line with its year: 1954 - , 1952: .
 ENTRY_OPENING = rx(r"\s*[\-*•]?\s*(?:1[0-9]|20)\d\d\s*(?::|-|–)\s")
@@ -186,6 +191,23 @@ def _may_end_with_a_day(window: str) -> bool:
     return tail[-1:].isdecimal() and not (len(tail) > 2 and tail[-3:].isdecimal())
 
 
+# Every character a match of DAY_BEFORE may hold, but for digits of other scripts (its
+# \d): the digits, whitespace, a range's -, و, الى, حتى, the brackets, the suffixes, the
+# slash, من and شهر.
+_DAY_ALPHABET = DIGITS + WHITESPACE + "-والحتيى()/stndrhSTNDRHمنشهر"
+
+
+def _day_reach(window: str) -> int:
+    """Where DAY_BEFORE's search of window may start: after its last character no match
+    holds.  Every match ends at the window's end, so it lies in the run of characters
+    of its alphabet that ends the window; the regex, searched from the window's start,
+    tried every digit of the years and dates before the day."""
+    head = window.rstrip(_DAY_ALPHABET)
+    while head and head[-1].isdecimal():  # \d: a digit of any script
+        head = head[:-1].rstrip(_DAY_ALPHABET)
+    return len(head)
+
+
 def _may_end_with_a_first_day(window: str) -> tuple[bool, bool]:
     """Whether ORDINAL_DAY_BEFORE (… من) and FIRST_DAY_BEFORE (أول, غرة) may match:
     each ends with its word, then من, then شهر, each followed by whitespace."""
@@ -197,7 +219,7 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
     """(day, first day of a 26 و27 range or None, where it starts) written before a month."""
     lo = max(0, start - 45)
     window = ctx.text[lo:start]
-    hit = DAY_BEFORE.search(window) if _may_end_with_a_day(window) else None
+    hit = DAY_BEFORE.search(window, _day_reach(window)) if _may_end_with_a_day(window) else None
     if hit:
         first = int(hit.group("d0")) if hit.group("d0") else None
         return int(hit.group("d")), first, lo + hit.start()
@@ -778,7 +800,7 @@ NEXT_YEAR = rx(rf"\s*[،,]?\s*(?:و|او)\s*(?P<y>\d{{4}})(?![\d/\-]){ERA}")
 def years(ctx: Context) -> Iterator[Candidate]:
     """A year after a cue word, with its era or in brackets; a bare number is never a year."""
     text = ctx.text
-    for hit in ctx.each_match(YEAR):
+    for hit in ctx.each_match(YEAR, stops=PHRASE_STOPS):
         # One call for the groups (a call each cost more than the rest of a dense year).
         prep, noun, named, opening, closing, era, year = hit.group(
             "prep", "noun", "named", "open", "close", "era", "y"

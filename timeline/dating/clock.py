@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
 from timeline.dating.context import (
+    CLAUSE_STOPS,
     DIGITS,
     END,
     START,
@@ -30,6 +31,7 @@ ZONE = (
 CUE_BEFORE = Before(
     r"(?:[وف]?(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?(?:حوالي\s+)?)?(?<!\w)(?P<cue>(?:ال)?ساعه)\s+(?:ال\s*)?$",
     ("ساعه",),
+    CLAUSE_STOPS,  # letters and whitespace only
 )
 # Begins with the digit, not with a lookbehind, so the engine can skip to digits;
 # the character before is checked in clock_times (no digit, :, / or . before).

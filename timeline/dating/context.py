@@ -125,24 +125,40 @@ class Before:
     tries it at every position of the stretch; in a text dense with dates, these
     searches were a large part of extraction.  One search for any of the literals goes
     first, and the pattern runs only when one of them is in the stretch: the result is
-    the pattern's own (a test checks every one on real and dense text).
+    the pattern's own (a test checks every one on real and dense text).  Without
+    literals there is no gate.
+
+    stops are characters none of its matches holds (the punctuation that ends a
+    clause): no match begins before the last of them in the stretch, so the pattern is
+    searched from after it, not tried at every position before (tests check both).
     """
 
-    def __init__(self, pattern: str, literals: Iterable[str]) -> None:
+    def __init__(self, pattern: str, literals: Iterable[str], stops: str = "") -> None:
         self.regex = rx(pattern)
         self.literals = tuple(sorted({strip_marks(word) for word in literals}))
         if not all(self.literals):
             raise ValueError("a literal is empty")
+        self.stops = stops
         # One search for any of them: literals only, so the engine skips to their first
         # letters (a str.find per literal was a Python loop of up to 16 calls).
-        self.gate = lazy("|".join(map(re.escape, self.literals)))
+        self.gate = lazy("|".join(map(re.escape, self.literals))) if self.literals else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
-        if self.gate.search(text, pos, end) is None:
+        if self.gate is not None and self.gate.search(text, pos, end) is None:
             return None
+        if pos < 0:
+            pos = 0  # as the regex takes it (str.rfind would count from the end)
+        for char in self.stops:
+            at = text.rfind(char, pos, end)
+            if at != -1:
+                pos = at + 1
         return self.regex.search(text, pos, end)
 
+
+# The punctuation that ends a clause: a Before's stops where its pattern holds none of
+# them.  Never a newline: $ matches before one that ends the stretch, and \s takes it.
+CLAUSE_STOPS = ".!?؟،,:؛"
 
 # From this length on, a text's one-character literals are found by char_positions: a
 # str.find and an append per digit of a long text dense with dates (20,000 in 100 KB)
@@ -322,6 +338,14 @@ class Context:
             return starts
         return self._anchor_starts[anchor.index]
 
+    def _stops(self, stops: Anchor | None) -> list[int] | None:
+        """Where stops lie, for _near_starts: in a long text only, where the positions
+        each search skips outweigh finding them (on a 3 KB article, a Python step for
+        each comma and full stop cost more than the few searches gained)."""
+        if stops is None or len(self.text) < _VECTOR_MIN:
+            return None
+        return self.starts_of(stops)
+
     @cached_property
     def _char_starts(self) -> dict[str, list[int]]:
         """Where the one-character literals of anchors begin, by their characters."""
@@ -419,6 +443,7 @@ class Context:
         skip_after: str = "",
         word: str | None = None,
         reach: int | None = None,
+        stops: Anchor | None = None,
     ) -> Iterator[re.Match[str]]:
         """pattern's matches, looked for only around hits of anchor, a cheap literal regex.
 
@@ -434,7 +459,9 @@ class Context:
 
         Within a window the pattern is tried only from reach characters before each
         literal of the anchor (before, unless given): every match must hold one of its
-        literals at most reach characters after the match's start (_near_starts).
+        literals at most reach characters after the match's start (_near_starts).  With
+        stops (characters none of pattern's matches holds), from after the last of them
+        before the literal, if that is nearer.
         """
         lo_hi: list[tuple[int, int]] = []
         text = self.text
@@ -481,10 +508,20 @@ class Context:
         if win_hi < 0:
             return  # before pattern.finditer: a lazy pattern compiles on that first look
         lo_hi.append((win_lo, win_hi))
-        yield from _near_starts(pattern, text, lo_hi, starts, before if reach is None else reach)
+        yield from _near_starts(
+            pattern,
+            text,
+            lo_hi,
+            starts,
+            before if reach is None else reach,
+            self._stops(stops),
+        )
 
     def each_match(
-        self, pattern: re.Pattern[str], core: re.Pattern[str] | None = None
+        self,
+        pattern: re.Pattern[str],
+        core: re.Pattern[str] | None = None,
+        stops: Anchor | None = None,
     ) -> Iterator[re.Match[str]]:
         """pattern's matches that contain a four-digit number, scanning only near them.
 
@@ -501,7 +538,14 @@ class Context:
             windows = [(lo, hi) for lo, hi in windows if core.search(text, lo, hi) is not None]
         # Every match holds its year (or a date's), which begins a four-digit number no
         # more than YEAR_BEFORE characters after the match's start: the windows' premise.
-        yield from _near_starts(pattern, text, windows, self.year_starts, YEAR_BEFORE)
+        yield from _near_starts(
+            pattern,
+            text,
+            windows,
+            self.year_starts,
+            YEAR_BEFORE,
+            self._stops(stops),
+        )
 
     @cached_property
     def sentence_ends(self) -> list[int]:
@@ -529,6 +573,7 @@ def _near_starts(
     windows: list[tuple[int, int]],
     starts: list[int],
     reach: int,
+    stops: list[int] | None = None,
 ) -> Iterator[re.Match[str]]:
     """pattern.finditer(text, lo, hi) for each window, searched only near starts.
 
@@ -540,6 +585,11 @@ def _near_starts(
     the engine no longer tries every position of the stretch after a window's last
     literal (the window's `after`), where no match can begin.  Matches are never
     empty (each holds a literal).
+
+    stops (in order) are where characters lie that no match holds: a match beginning
+    before the last of them ahead of the next start would hold it on its way to that
+    start's literal or a later one, so the search begins after it where that is nearer
+    (whitespace runs make a pattern's reach long; a clause's punctuation ends it).
     """
     search = pattern.search
     count = len(starts)
@@ -555,7 +605,12 @@ def _near_starts(
             i += 1
             if start < pos:
                 continue
-            hit = search(text, start - reach if start - reach > pos else pos, hi)
+            lower = start - reach if start - reach > pos else pos
+            if stops:
+                j = bisect_left(stops, start) - 1
+                if j >= 0 and stops[j] >= lower:
+                    lower = stops[j] + 1
+            hit = search(text, lower, hi)
             if hit is None:
                 break
             yield hit
@@ -638,3 +693,7 @@ def direction_of(modifier: str | None) -> str | None:
 
 SENTENCE_ENDS = ".!?؟\n"
 SENTENCE_END = Anchor(rf"[{re.escape(SENTENCE_ENDS)}]", SENTENCE_ENDS)
+# Punctuation that neither a year with its cue words (YEAR) nor a length of time
+# (DURATION) holds: their searches begin after the last of it before their literal
+# (_near_starts); tests check that no match of theirs holds one.
+PHRASE_STOPS = Anchor(rf"[{re.escape(CLAUSE_STOPS + '/')}]", CLAUSE_STOPS + "/")

@@ -17,6 +17,7 @@ from timeline.dating.context import (
     END,
     HIJRI_MONTHS,
     MONTHS,
+    PHRASE_STOPS,
     START,
     WEEKDAYS,
     Anchor,
@@ -215,7 +216,9 @@ def durations(ctx: Context) -> Iterator[Candidate]:
     """خمسة وعشرين عاما, ثلاثة أشهر, عقدين, أسبوعين, لساعات, نصف قرن, ربع قرن."""
     text = ctx.text
     # A unit right after ال (اليوم, العام, الساعة) is never a length.
-    for hit in ctx.scan(DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب"):
+    for hit in ctx.scan(
+        DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب", stops=PHRASE_STOPS
+    ):
         # Every group read in one call (a call each, a dozen a hit, cost more than the
         # rest of a dense text's rejected unit word).
         g_clitic, g_def, g_few, g_frac, g_half, g_mod, g_num, g_tail, g_unit, g_words = hit.group(

@@ -10,6 +10,7 @@ from timeline.dating import lexicon as lx
 from timeline.dating import values as v
 from timeline.dating.context import (
     CARDINAL,
+    CLAUSE_STOPS,
     DEFINITE,
     END,
     FUTURE,
@@ -17,6 +18,7 @@ from timeline.dating.context import (
     MODIFIER,
     MONTHS,
     PAST,
+    PHRASE_STOPS,
     START,
     WEEKDAYS,
     Anchor,
@@ -226,7 +228,7 @@ WEEKDAY_SET_AFTER = rx(
 # سيعقد الاجتماع يوم الأحد, يستعد الناشطون للتظاهر يوم الجمعة: a weekday in a clause
 # about the future is the coming one, not the last.  Only sure markers of the future
 # (س on a verb of a listed stem, not سياسي or سيارة), and not across a relative clause.
-FUTURE_CLAUSE_BEFORE = rx(
+FUTURE_CLAUSE_BEFORE = Before(
     r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب|المتوقع)|[يت]ستعد(?:ون|ان)?"
     r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
     r"|[يت]توقع(?:ون|ان)?\s+ان"  # ويتوقع أن تتلاشى قوته الأحد: expected to
@@ -235,7 +237,9 @@ FUTURE_CLAUSE_BEFORE = rx(
     r"|[يت](?:نتهي|بدا|نطلق|عقد|قام|لتقي|ختتم|فتتح|ستضيف|حتفل|خوض|واجه)(?:ون|ان)?"
     r"|س[يتن](?:عقد|قام|تم|كون|بدا|نطلق|لتقي|زور|صل|جتمع|جري|لقي|شهد|غادر|توجه|خوض|نظم|علن"
     r"|نتهي|واجه|ستانف|عود|حتفل|فتتح|ختتم|طلق|ستضيف|لعب|قيم)(?:ون|ان)?)(?!\w)"
-    r"(?:(?!الذي|التي|الذين|منذ|عندما|حين|بعد\s+ان|الماضي)[^.!?؟\n،,:؛])*$"
+    r"(?:(?!الذي|التي|الذين|منذ|عندما|حين|بعد\s+ان|الماضي)[^.!?؟\n،,:؛])*$",
+    (),  # no gate: من is everywhere
+    CLAUSE_STOPS,  # (\s in من المقرر takes a newline)
 )
 # عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
 WEEKDAY_EXCEPT_BEFORE = Before(
@@ -474,7 +478,7 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if "امس" not in text and "البارحه" not in text:
         return
-    for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR, reach=20):
+    for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR, reach=20, stops=PHRASE_STOPS):
         word = hit.group("w").lstrip("وف")
         if word == "الامس" and not hit.group("wd") and not _yesterday_in_context(ctx, hit):
             continue  # الأمس alone is "the past" as often as "yesterday"
@@ -543,7 +547,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if not any(stem in text for stem in lx.WEEKDAYS):
         return
-    for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16):
+    for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16, stops=PHRASE_STOPS):
         # The hit's bounds and groups read once (a call each, several times over, cost
         # more than the rest of a dense text's weekday).
         begin, end = hit.span()
@@ -621,7 +625,7 @@ def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
 def periods(ctx: Context) -> Iterator[Candidate]:
     """الأسبوع الماضي, الشهر المقبل, العام الجاري, هذا العام, مطلع العام."""
     text = ctx.text
-    for hit in ctx.scan(PERIOD, PERIOD_ANCHOR, reach=20):
+    for hit in ctx.scan(PERIOD, PERIOD_ANCHOR, reach=20, stops=PHRASE_STOPS):
         unit = (hit.group("unit") or hit.group("unit1") or "").removeprefix("ال")
         direction = "current" if hit.group("this") else direction_of(hit.group("mod"))
         step = {"past": -1, "future": 1}.get(direction or "", 0)
