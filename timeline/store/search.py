@@ -378,15 +378,7 @@ def _candidates_of_source(
     ids = _within(ids, of_source)
     if len(ids) > CANDIDATES_MAX:
         return None
-    rowids = _int_array(
-        _run(
-            store,
-            "SELECT group_concat(fts_rowid) FROM article_search"
-            " WHERE article_id IN (SELECT value FROM json_each(?))",
-            [json.dumps(ids.tolist())],
-        )
-    )
-    rowids.sort()
+    rowids = _mapped(store, "fts_rowid", "article_id", ids)
     if not len(rowids):
         return _Candidates(0, 0, -1, "[]")
     return _Candidates(len(rowids), int(rowids[0]), int(rowids[-1]), json.dumps(rowids.tolist()))
@@ -1446,16 +1438,22 @@ def _ids_of_rowids(store: Store, rowids: np.ndarray) -> np.ndarray:
         found = articles.sorted_ids_of_rowids(rowids)
         if found is not None:
             return found
-    ids = _int_array(
+    return _mapped(store, "article_id", "fts_rowid", rowids)
+
+
+def _mapped(store: Store, wanted: str, given: str, values: np.ndarray) -> np.ndarray:
+    """article_search's `wanted` column (article_id or fts_rowid) of the rows whose
+    `given` column holds one of values, sorted (int64), read as one text."""
+    found = _int_array(
         _run(
             store,
-            "SELECT group_concat(article_id) FROM article_search"
-            " WHERE fts_rowid IN (SELECT value FROM json_each(?))",
-            [json.dumps(rowids.tolist())],
+            f"SELECT group_concat({wanted}) FROM article_search"
+            f" WHERE {given} IN (SELECT value FROM json_each(?))",
+            [json.dumps(values.tolist())],
         )
     )
-    ids.sort()
-    return ids
+    found.sort()
+    return found
 
 
 def in_list_order(store: Store, ids: np.ndarray) -> np.ndarray:
