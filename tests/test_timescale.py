@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -364,3 +365,20 @@ def test_the_coarsest_level_is_labelled_once_not_twice() -> None:
     # One level finer, both rows still say different things.
     finer = ticks_for(Viewport(to_axis(datetime(1900, 1, 1)), 100 * YEAR, 1200), LabelStyle())
     assert finer.minor_level is not finer.major_level and finer.minor_labelled
+
+
+@pytest.mark.parametrize("width", [300, 800, 1200])
+def test_the_coarsest_row_names_evenly_spaced_units(width: int) -> None:
+    # Three thousand years at 300-800 px leave a century too narrow for its label:
+    # every k-th century is named, the same k along the whole row, so the labels of
+    # 1000-2000 and of 100-900 stand equally far apart (the axis must not look uneven).
+    view = Viewport(to_axis(datetime(1, 1, 1)), 2100 * YEAR, width)
+    ticks = ticks_for(view, LabelStyle(language="en"))
+    assert ticks.minor_level is ticks.major_level
+    # The first century begins in year 1 (there is no year 0).
+    named = [int(t.label) // 100 * 100 for t in ticks.major if t.label]
+    assert len(named) >= 3
+    gaps = {b - a for a, b in pairwise(named)}
+    assert len(gaps) == 1, named
+    (gap,) = gaps
+    assert gap / 100 * (width / 21) >= 44  # each label has its room

@@ -493,7 +493,7 @@ _LABEL_STEPS: dict[str, tuple[int, ...]] = {
     "month": (1, 3, 6),
     "year": (1, 2, 5),
     "decade": (1, 2, 5),
-    "century": (1, 2, 5),
+    "century": (1, 2, 5, 10),
 }
 
 
@@ -640,8 +640,12 @@ def ticks_for(viewport: Viewport, style: LabelStyle) -> TickSet:
         for t in unit_starts(minor_level.name, t0, t1, limit=int(viewport.width // MIN_TICK_PX) + 4)
     )
     if major_level is minor_level:
+        # One row of labels, every step-th unit's, so that they stand evenly apart.
+        # (Labelling every unit left the painter to drop whichever overlapped: every
+        # other four-digit year but each three-digit one, an axis that looked uneven.)
         major = tuple(
-            Tick(t.t, t.label or minor_label(minor_level.name, t.t, style)) for t in minor
+            Tick(t.t, t.label if labelled else minor_label(minor_level.name, t.t, style))
+            for t in minor
         )
     else:
         major = tuple(
