@@ -199,3 +199,18 @@ def test_no_results_offer_the_nearest_spellings(qtbot: QtBot) -> None:
     assert "ماليزيا" in bar.count_label.text() and "ماليزي" in bar.count_label.text()
     bar.show_result_count(3, suggestions=("ماليزيا",))
     assert "ماليزيا" not in bar.count_label.text()
+
+
+def test_the_date_kind_is_shown_whole_in_a_narrow_pane(qtbot: QtBot) -> None:
+    # The list pane of an 800 px window is about 360 px wide: the source's combo elides
+    # a long name, but the kind's names are few and short and must never be clipped.
+    bar = make_bar(qtbot)
+    bar.set_sources(["مصدر باسم طويل جدا لا يتسع له شريط البحث الضيق في النافذة"])
+    bar.resize(360, bar.sizeHint().height())
+    bar.show()
+    qtbot.waitExposed(bar)
+    combo = bar.kind_combo
+    metrics = combo.fontMetrics()
+    widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.width() >= widest + 16
+    assert bar.source_combo.width() < metrics.horizontalAdvance(bar.source_combo.itemText(1))

@@ -152,12 +152,14 @@ class SearchBar(QWidget):
         self.kind_combo.setEnabled(False)
         self.kind_combo.setToolTip(self.tr("Which dates of an article the range applies to"))
 
-        for combo in (self.source_combo, self.kind_combo):
-            # Long source names must not widen the list pane: the combo elides instead.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(8)
+        # Long source names must not widen the list pane: the combo elides instead.
+        self.source_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.source_combo.setMinimumContentsLength(8)
+        # The kind's three names are short and fixed: shown whole, never cut (at 800 px
+        # "Published or mentioned" was clipped to "Published or ment").
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         # Three short rows, so the bar fits a narrow list pane.
         rows = [QHBoxLayout() for _ in range(3)]
@@ -165,7 +167,7 @@ class SearchBar(QWidget):
         rows[0].addWidget(self.count_label)
         rows[1].addWidget(source_label)
         rows[1].addWidget(self.source_combo, 1)
-        rows[1].addWidget(self.kind_combo, 1)
+        rows[1].addWidget(self.kind_combo)
         rows[2].addWidget(self.dates_check)
         rows[2].addWidget(self.date_from_edit, 1)
         rows[2].addWidget(to_label)
