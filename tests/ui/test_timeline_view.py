@@ -697,6 +697,31 @@ def test_ranges_far_longer_than_the_view_are_eras_not_lanes(qtbot: QtBot, rtl: b
     assert not len(view._current_frame().era_rows)
 
 
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("height", [130, 150, 170])
+def test_a_short_strip_gives_its_lanes_to_the_view_before_the_eras(
+    qtbot: QtBot, rtl: bool, height: int
+) -> None:
+    # An 800x500 window leaves the timeline about 150 px: eight era rows took all of it
+    # and every article of the week in view went to the overflow strip.
+    from timeline.ui.timeline_geometry import ERA_ROWS, LANES_BESIDE_ERAS
+
+    view = era_view(qtbot, (800, height), rtl)
+    frame = view._current_frame()
+    metrics = frame.metrics
+    assert frame.mode == "items" and metrics is not None
+    room = (metrics.overflow_top - metrics.legend_h) // metrics.lane_h
+    assert metrics.lane_count >= min(room, LANES_BESIDE_ERAS) >= 1
+    assert len(frame.era_rows) < 7 <= ERA_ROWS  # fewer era rows than eras in view
+    assert frame.hidden_ranges == 7 - len(frame.era_rows)  # the rest counted in the legend
+    note = view._legend_entries(frame, lambda text: text)[-1][1]
+    assert str(frame.hidden_ranges) in note  # "and N longer ranges spanning the whole view"
+    assert len(frame.rows) >= metrics.lane_count  # the month and its days have lanes
+    # In a tall strip every era keeps its row.
+    view.resize(800, 500)
+    assert len(view._current_frame().era_rows) == 7
+
+
 def test_lanes_scroll_and_the_count_chip_lists_what_is_hidden(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

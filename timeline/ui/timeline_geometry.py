@@ -87,8 +87,22 @@ class Metrics:
         return max(int((y - self.era_top - 2) // ERA_ROW_PX), 0)
 
 
-def era_band_height(n_eras: int) -> int:
-    return min(n_eras, ERA_ROWS) * ERA_ROW_PX + 4 if n_eras else 0
+# The era band never takes the room of the lanes below this many (or of as many as the
+# height has, when fewer): in a short strip the eras' rows go first, counted in the
+# legend, and what happens in view keeps its lanes.
+LANES_BESIDE_ERAS = 2
+
+
+def era_band_height(n_rows: int) -> int:
+    return min(n_rows, ERA_ROWS) * ERA_ROW_PX + 4 if n_rows else 0
+
+
+def era_rows_room(metrics: Metrics, n_eras: int) -> int:
+    """How many of n_eras get a row in the band, leaving the lanes LANES_BESIDE_ERAS."""
+    room = metrics.overflow_top - metrics.legend_h
+    kept = min(max(room, 0) // metrics.lane_h, LANES_BESIDE_ERAS)
+    spare = room - kept * metrics.lane_h - 4
+    return max(0, min(n_eras, ERA_ROWS, spare // ERA_ROW_PX))
 
 
 @dataclass
@@ -343,7 +357,8 @@ def build_frame(
     era_length = ERA_FACTOR * vp.span
     covering = arrays.count_covering(t0)
     eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
-    metrics = replace(metrics, era_h=era_band_height(n_eras))
+    era_rows = eras[: era_rows_room(metrics, n_eras)]
+    metrics = replace(metrics, era_h=era_band_height(len(era_rows)))
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
     u_s = (arrays.starts[rows] - vp.start) / spp
@@ -373,7 +388,6 @@ def build_frame(
     # Overflow ticks of ranges sit where the range is visible.
     off = ~shown & in_view
     over_u = np.clip(u_s[off], 0.0, vp.width)
-    era_rows = eras[:ERA_ROWS]
     return Frame(
         "items",
         vp,
@@ -389,7 +403,7 @@ def build_frame(
         overflow_rows=rows[off],
         overflow_u=over_u,
         in_view=count + covering,
-        hidden_ranges=max(n_eras - ERA_ROWS, 0),
+        hidden_ranges=n_eras - len(era_rows),
         slot_px=float(metrics.slot_px),
         era_rows=era_rows,
         era_u0=np.maximum((arrays.starts[era_rows] - vp.start) / spp, 0.0),
