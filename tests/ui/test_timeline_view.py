@@ -19,8 +19,8 @@ import pytest
 from arabic_reshaper import reshape
 from bidi import get_display
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QTextOption, QWheelEvent
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.rendering import display_order, lay_out
@@ -1396,3 +1396,37 @@ def test_a_highlight_of_most_rows_keeps_the_others_and_steps_as_through_its_hits
                 else (int(earlier[-1]) if len(earlier) else int(pool[0]))
             )
             assert stepped(start, step) == expected, (start, step)
+
+
+def test_the_view_shows_when_it_has_the_keyboard(qtbot: QtBot) -> None:
+    # Arrows, +/- and Up/Down act on the view once it has the focus (Tab reaches it):
+    # a frame in the highlight colour says so, and goes with the focus.
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    other = QLineEdit(host)
+    view = era_view(qtbot, (800, 300), False)
+    layout.addWidget(other)
+    layout.addWidget(view)
+    qtbot.addWidget(host)
+    host.resize(800, 400)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    highlight = view.palette().color(QPalette.ColorRole.Highlight).rgb()
+
+    def edge_pixels() -> set[int]:
+        image = view.grab().toImage()
+        y = int(view.devicePixelRatioF())  # the frame's top line
+        return {image.pixel(x, y) & 0xFFFFFF for x in range(40, image.width() - 40, 37)}
+
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    assert highlight & 0xFFFFFF not in edge_pixels()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    assert edge_pixels() == {highlight & 0xFFFFFF}
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    assert highlight & 0xFFFFFF not in edge_pixels()

@@ -494,6 +494,14 @@ def paint_selection_marker(p: QPainter, x: float, metrics: Metrics, look: Look) 
     p.drawLine(QLineF(x, metrics.lanes_top, x, metrics.axis_top))
 
 
+def paint_focus_frame(p: QPainter, width: int, height: int, look: Look) -> None:
+    """A frame in the highlight colour round the view while it has the keyboard's focus
+    (arrows pan, +/- zoom, Up/Down scroll the lanes: the user must see where keys go)."""
+    p.setPen(QPen(look.selected, 2))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(QRectF(1, 1, width - 2, height - 2))
+
+
 # -- axis and legend ----------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from bidi import get_base_level
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -70,6 +71,7 @@ from timeline.ui.timeline_paint import (
     paint_axis,
     paint_density,
     paint_eras,
+    paint_focus_frame,
     paint_grid,
     paint_items,
     paint_labels,
@@ -762,6 +764,8 @@ class TimelineView(QWidget):
                     p, frame, metrics, look, count, self._ui_rtl()
                 )
                 p.setFont(font)
+        if self.hasFocus():
+            paint_focus_frame(p, self.width(), self.height(), look)
         p.end()
         if missing:
             self._request_labels(missing)
@@ -847,6 +851,14 @@ class TimelineView(QWidget):
         else:
             self._vp = self._vp.resized(width)
         super().resizeEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus frame
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def changeEvent(self, event: QEvent) -> None:
         if not hasattr(self, "_strings"):  # during QWidget.__init__
