@@ -292,14 +292,15 @@ def test_search_narrows_list_marks_timeline_and_body(qtbot: QtBot, window: MainW
 def test_search_without_hits_offers_spellings(qtbot: QtBot, window: MainWindow) -> None:
     _search(qtbot, window, "السوبس")  # a typo of السويس, which the samples hold
     assert window.model.rowCount() == 0
-    assert "السويس" in window.search_bar.count_label.text()
+    assert "السويس" in window.search_bar.message_label.text()
+    assert window.search_bar.message_label.isVisible()
 
 
 def test_search_error_is_shown_not_raised(qtbot: QtBot, window: MainWindow) -> None:
     window.search_bar.query_edit.setText("ال*")  # too short a prefix: refused
     qtbot.keyClick(window.search_bar.query_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.search_bar.count_label.property("error") is True)
-    assert "3" in window.search_bar.count_label.text()
+    qtbot.waitUntil(lambda: window.search_bar.message_label.property("error") is True)
+    assert "3" in window.search_bar.message_label.text()
     assert window.model.rowCount() == len(window.store.chronological_ids())
 
 

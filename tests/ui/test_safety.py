@@ -156,6 +156,7 @@ def test_dialogs_and_labels_are_plain_text(
         assert "<b>bold<b>.json" in box.text() + box.detailedText()
         box.close()
     assert window.search_bar.count_label.textFormat() == Qt.TextFormat.PlainText
+    assert window.search_bar.message_label.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_controls_in_a_title_do_not_reach_the_list_or_the_timeline(window: MainWindow) -> None:
@@ -181,8 +182,9 @@ _REVIEWED = {
     # Our own translated note with a number in it.
     ("timeline_view.py", 'QToolTip.showText(event.globalPos(), note.replace("%1"'),
     # The count label is set to plain text (test_dialogs_and_labels_are_plain_text).
-    ("search_bar.py", "self.count_label.setText(error)"),
     ("search_bar.py", "self.count_label.setText(text)"),
+    # The search's message label is plain text too (same test).
+    ("search_bar.py", "self.message_label.setText(message)"),
     ("main_window.py", 'self.count_label.setText(" · ".join(parts))'),
     # A menu entry's own text and its shortcut: QAction text is never rich text.
     ("main_window.py", 'action.setText(f"{action.text()}\\t{_LRI}{native}{_PDI}")'),

@@ -113,10 +113,30 @@ def test_result_count_and_error(qtbot: QtBot) -> None:
     bar = make_bar(qtbot)
     bar.show_result_count(1234, None)
     assert "1" in bar.count_label.text() and "234" in bar.count_label.text()
+    assert bar.message_label.isHidden()
     bar.show_result_count(None, "Type a word to search for")
-    assert bar.count_label.text() == "Type a word to search for"
+    assert bar.message_label.text() == "Type a word to search for"
+    assert not bar.message_label.isHidden() and bar.count_label.text() == ""
     bar.show_result_count(None, None)
-    assert bar.count_label.text() == ""
+    assert bar.count_label.text() == "" and bar.message_label.isHidden()
+
+
+def test_a_long_message_wraps_under_the_field_and_leaves_it_its_width(qtbot: QtBot) -> None:
+    # "No results. Did you mean: ..." beside the field squeezed it to a few letters and
+    # widened the pane; under it, the message wraps and the field keeps its width.
+    bar = make_bar(qtbot)
+    bar.resize(360, bar.sizeHint().height())
+    bar.show()
+    qtbot.waitExposed(bar)
+    width = bar.query_edit.width()
+    least = bar.minimumSizeHint().width()
+    words = ("السعودية", "الساعة", "العودة", "الدعوة", "السرعة")
+    bar.show_result_count(0, None, words)
+    qtbot.waitUntil(lambda: bar.message_label.isVisible())
+    assert all(w in bar.message_label.text() for w in words)
+    assert bar.query_edit.width() == width
+    assert bar.minimumSizeHint().width() <= least  # the pane is not widened
+    assert bar.message_label.geometry().top() >= bar.query_edit.geometry().bottom()
 
 
 def _type(widget, text: str) -> None:
@@ -196,9 +216,9 @@ def test_result_count_in_english_plural_and_chosen_digits(qtbot: QtBot) -> None:
 def test_no_results_offer_the_nearest_spellings(qtbot: QtBot) -> None:
     bar = make_bar(qtbot)
     bar.show_result_count(0, suggestions=("ماليزيا", "ماليزي"))
-    assert "ماليزيا" in bar.count_label.text() and "ماليزي" in bar.count_label.text()
+    assert "ماليزيا" in bar.message_label.text() and "ماليزي" in bar.message_label.text()
     bar.show_result_count(3, suggestions=("ماليزيا",))
-    assert "ماليزيا" not in bar.count_label.text()
+    assert "ماليزيا" not in bar.message_label.text() + bar.count_label.text()
 
 
 def test_the_date_kind_is_shown_whole_in_a_narrow_pane(qtbot: QtBot) -> None:

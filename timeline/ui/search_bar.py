@@ -117,6 +117,15 @@ class SearchBar(QWidget):
         self.count_label.setObjectName("search_count")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # errors may quote text
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Why a search found nothing or could not run, on a row of its own under the
+        # field: beside it, a long message ("No results. Did you mean: ...") squeezed
+        # the field to a few letters and widened the pane.
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("search_message")
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # errors may quote text
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
 
         self.source_combo = QComboBox(self)
         self.source_combo.setObjectName("search_source")
@@ -177,7 +186,9 @@ class SearchBar(QWidget):
         # the field's focus frame were cut by a pixel or two (right to left, the box).
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(4)
-        for row in rows:
+        layout.addLayout(rows[0])
+        layout.addWidget(self.message_label)
+        for row in rows[1:]:
             layout.addLayout(row)
         self.setFocusProxy(self.query_edit)
         QWidget.setTabOrder(self.query_edit, self.source_combo)
@@ -280,29 +291,26 @@ class SearchBar(QWidget):
 
         With no match, suggestions are the nearest spellings the library holds.
         """
+        message = ""
         if n == 0 and suggestions and not error:
-            text = self.tr("No results. Did you mean: %1?").replace(
+            message = self.tr("No results. Did you mean: %1?").replace(
                 "%1", self.tr(", ").join(suggestions)
             )
-            self.count_label.setText(text)
-            self.count_label.setToolTip(plain_tooltip(text))
-            self.count_label.setProperty("error", False)
         elif error:
-            self.count_label.setText(error)
-            self.count_label.setToolTip(plain_tooltip(error))
-            self.count_label.setProperty("error", True)
-        else:
+            message = error
+        text = ""
+        if n is not None and not message:
             # Qt picks the plural form; the count is grouped in the chosen digits.
-            text = ""
-            if n is not None:
-                # %Ln wrote n in the default locale's way: put it back to plain digits.
-                plain = self.tr("%Ln result(s)", "", n).replace(QLocale().toString(n), str(n))
-                text = counted(plain, n, self._style)
-            self.count_label.setText(text)
-            self.count_label.setToolTip("")
-            self.count_label.setProperty("error", False)
-        self.count_label.style().unpolish(self.count_label)
-        self.count_label.style().polish(self.count_label)
+            # %Ln wrote n in the default locale's way: put it back to plain digits.
+            plain = self.tr("%Ln result(s)", "", n).replace(QLocale().toString(n), str(n))
+            text = counted(plain, n, self._style)
+        self.count_label.setText(text)
+        self.message_label.setText(message)
+        self.message_label.setToolTip(plain_tooltip(message) if message else "")
+        self.message_label.setVisible(bool(message))
+        self.message_label.setProperty("error", bool(error))
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
 
     def clear(self) -> None:
         self.query_edit.clear()
