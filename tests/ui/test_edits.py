@@ -155,6 +155,23 @@ def test_date_dialog_previews_what_it_understood(qtbot: QtBot) -> None:
     assert ok.isEnabled() and dialog.typed() is None
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_date_dialog_shows_its_whole_example(qtbot: QtBot, language: str) -> None:
+    # The example of what may be typed is the field's placeholder: the dialog opened at
+    # its own small width and cut it to "for example 10 شوال 144…".
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = DateDialog(parent, "t", LabelStyle(language=language))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field = dialog.date_edit
+    example = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    assert field.width() >= example + 12
+    dialog.close()
+
+
 def test_the_window_picks_up_another_connections_edits(qtbot: QtBot, window: MainWindow) -> None:
     article_id = current(window)
     with Store(window.store.path) as terminal:  # as `timeline edit hide` in a terminal

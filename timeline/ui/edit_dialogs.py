@@ -77,6 +77,9 @@ class DateDialog(QDialog):
         self.date_edit.setPlaceholderText(
             self.tr("for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021")
         )
+        # Wide enough for its example: the dialog's own width cut it to "10 شوال 144…".
+        example = self.date_edit.fontMetrics().horizontalAdvance(self.date_edit.placeholderText())
+        self.date_edit.setMinimumWidth(min(example + 24, 560))
         self.preview = QLabel(self)
         self.preview.setObjectName("editDatePreview")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
