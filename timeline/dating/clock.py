@@ -84,6 +84,10 @@ DAILY_AFTER = rx(
     r"[^.!?؟\n]{0,60}?(?<!\w)(?:يوميا|يوميه|كل\s+يوم|كل\s+ليله)(?!\w)"
     rf"(?!\s+(?:ال)?(?:{WEEKDAYS}))"
 )
+# من الأحد إلى الخميس في تمام الساعة 7 مساء: a range of weekdays before a clock time
+# is a weekly schedule, the time on each of them, not one day's.
+WEEKDAY_RANGE = rf"(?<!\w)[وف]?من\s+(?:يوم\s+)?ال(?:{WEEKDAYS})\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?ال(?:{WEEKDAYS})"
+WEEKDAY_RANGE_BEFORE = rx(rf"{WEEKDAY_RANGE}(?!\w)[^.!?؟\n]{{0,40}}$")
 INSIDE = frozenset("0123456789:/.")
 OTHER_DIGIT_CLASS = rx(r"[^\D0-9]")  # a digit of another script
 # Every decimal digit but 0-9 is at U+0660 (Arabic-Indic zero) or above, past the
@@ -144,6 +148,7 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
         RECURRING_BEFORE.search(text, max(0, start - 120), start)
         or RECURRING_AFTER.match(text, end)
         or DAILY_AFTER.match(text, end)
+        or WEEKDAY_RANGE_BEFORE.search(text, max(0, start - 90), start)
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
 
@@ -86,6 +86,9 @@ HEAD_NOUN_BEFORE = Before(
 CLAUSE_OPENING = rx(r"(?:^|[.!?؟\n،,:;])\s*$")
 SUBJECT_AFTER = rx(r"\s+(?!(?:ال|في|علي|على|من|عند|مع|بعد|قبل|حتي|منذ|نحو)(?:\w|$))\w")
 HEAD_NOUN_KINDS = frozenset({"explicit", "numeric", "hijri", "month_year"})
+# The small hours: a clock time before five with صباحاً / فجراً in its span.
+SMALL_HOURS_END = 5
+SMALL_HOURS_WORD = rx(r"(?:صباح|فجر)")
 # Which hours a part of the day moves past noon: الساعة 5:45 من مساء اليوم is 17:45.
 AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
 
@@ -346,6 +349,17 @@ def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if dated is not None and not ctx.crosses_sentence(dated.end, cand.start):
             antecedent = dated
         day = antecedent.day if antecedent else ctx.today
+        if (
+            antecedent is not None
+            and day is not None
+            and cand.clock is not None
+            and cand.clock[0] < SMALL_HOURS_END
+            and _part_of_day(antecedent.date.value) in ("EV", "NI")
+            and SMALL_HOURS_WORD.search(ctx.text, cand.start, cand.end)
+        ):
+            # حفل مساء أمس ... حتى الساعة الثالثة صباحاً: the small hours after an
+            # evening or a night named before are the next day's.
+            day += timedelta(days=1)
         if (
             antecedent is None
             and dated is not None

@@ -83,9 +83,11 @@ NOWADAYS_BEFORE = rx(
     r"|(?<!\w)[وف]?[يت](?:حكم|سيطر|ملك|عاني|ضم|قطن|سكن|عيش)(?:ون|ان)?(?:ه|ها|هم)?\s+\S+\s+$"
     # أما اليوم فقد أصبحت: the present set against the past.
     r"|(?<!\w)[وف]?اما\s+$"
-    # إلا أننا اليوم, وإننا اليوم; نشهدها اليوم, نراه اليوم, نجد اليوم: we, now (a columnist's voice).
+    # إلا أننا اليوم, وإننا اليوم; نشهدها اليوم, نراه اليوم, نجد اليوم: we, now (a columnist's
+    # voice); التي نعتبرها اليوم, كما نلمس اليوم: what we judge or perceive, now.
     r"|(?<!\w)[وف]?(?:ل?ان|لكن)(?:نا|ني)\s+$"
-    r"|(?<!\w)[وف]?ن(?:شهد|عيش|عايش|ري|را|جد|عاني|واجه|حتاج|عرف|لاحظ)(?:ه|ها|هم|ون)?\s+$"
+    r"|(?<!\w)[وف]?ن(?:شهد|عيش|عايش|ري|را|جد|عاني|واجه|حتاج|عرف|لاحظ|عتبر|عتقد|لمس|درك|ظن)"
+    r"(?:ه|ها|هم|ون)?\s+$"
     # عندما ننظر اليوم, حين نطالب اليوم: when we look now, a columnist's general present.
     r"|(?<!\w)[وف]?(?:عندما|حين|حينما)\s+ن\w{2,}\s+$"
     # التي تستخدم اليوم, يوجد اليوم, التي تمتلكها اليوم: what is used, found or owned by
@@ -139,6 +141,9 @@ NOWADAYS_AFTER = rx(
     r"|\s+قبل\s+(?:ال)?غد(?!\w)"
     # واليوم نحن في أتون حرب: we, now.
     r"|\s+(?:نحن|انا)(?!\w)"
+    # اليوم نرى تنامي, واليوم نعيش زمنا: what we see or judge nowadays (a columnist's
+    # or a speaker's we), as نرى اليوم before it.
+    r"|\s+ن(?:ري|شهد|عيش|جد|لاحظ|لمس|درك|عتبر|عتقد)(?!\w)"
     # اليوم، كما كان في ذلك الحين; اليوم كما في الماضي: now as then.
     r"|\s*[،,]?\s*كما\s+(?:كان|كانت|كانوا|في\s+الماضي)(?!\w)"
     # العائدون اليوم أكثر من قبل سنتين, اليوم أكثر من أي وقت مضى: now against before.
@@ -241,6 +246,16 @@ FUTURE_CLAUSE_BEFORE = Before(
     (),  # no gate: من is everywhere
     CLAUSE_STOPS,  # (\s in من المقرر takes a newline)
 )
+# من الأحد إلى الخميس الساعة 7 مساء: the days of a weekly schedule (clock.py makes its
+# time a SET), neither of them a date.
+SCHEDULE_RANGE_AFTER = rx(
+    rf"\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?ال(?:{WEEKDAYS}){END}"
+    r"[^.!?؟\n]{0,40}?(?<!\w)(?:ال)?ساعه(?!\w)"
+)
+SCHEDULE_RANGE_BEFORE = rx(
+    rf"(?<!\w)[وف]?من\s+(?:يوم\s+)?ال(?:{WEEKDAYS})\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?$"
+)
+SCHEDULE_CLOCK_AFTER = rx(r"[^.!?؟\n]{0,40}?(?<!\w)(?:ال)?ساعه(?!\w)")
 # عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
 WEEKDAY_EXCEPT_BEFORE = Before(
     rf"(?<!\w)(?:عدا|باستثناء|سوي|خلا)\s+{_LIST_BEFORE}$", ("عدا", "باستثناء", "سوي", "خلا")
@@ -293,6 +308,11 @@ PRIOR_MONTH_BEFORE = rx(rf"(?<!\w)[وفبل]?(?:{MONTHS}){END}[^.!?؟\n]*$")
 PRIOR_YEAR = rx(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
 SENTENCE_END = rx(r"[.!?؟\n]")
 PRIOR_WORDS = frozenset(strip_marks(w) for w in ("السابق", "السابقة"))
+# التقرير السنوي 2014م ... وبلغ إنتاجها في العام نفسه ... بزيادة عن العام السابق: "the
+# same year" between carries the written year further back, to the start of the
+# sentence before the one of "the same year".
+SAME_YEAR = rx(r"(?<!\w)(?:ال)?(?:عام|سنه)\s+(?:نفسه|ذاته|عينه|نفسها|ذاتها|عينها)(?!\w)")
+SAME_YEAR_REACH = 1000
 
 
 def _edge_before(text: str, start: int) -> int | None:
@@ -341,6 +361,30 @@ VAGUE = rx(
     rf"|{DEFINITE}(?P<night>ليله)\s+(?:الماضيه|البارحه){END}"
     rf"|(?P<coming>[وف]?(?:في\s+)?قادم\s+الايام){END})"
 )
+
+
+# أفادت تقارير الخميس بأن قوات اعتقلت الليلة الماضية: a report's own weekday, then
+# "that": the last night and yesterday of what it reports count from that weekday.  Not
+# a weekday the writer names as his own yesterday or today (أفادت أمس الأحد بأن ...
+# صباح الأمس: the same yesterday, told again).
+REPORTED_WEEKDAY_BEFORE = rx(
+    rf"(?<!امس )(?<!اليوم )(?<!\w)(?:يوم\s+)?ال(?P<wd>{WEEKDAYS})\s+(?:ب?ان(?:ه|ها|هم)?)(?!\w)[^.!?؟\n]*$"
+)
+REPORTED_REACH = 120
+
+
+def _reported_today(ctx: Context, start: int) -> date | None:
+    """The day of a report whose weekday is named before start in its sentence (قالت
+    الوزارة الخميس إن), the last such weekday on or before the article's today."""
+    if ctx.today is None:
+        return None
+    lo = max(0, start - REPORTED_REACH)
+    if "ان" not in ctx.text[lo:start]:
+        return None
+    hit = REPORTED_WEEKDAY_BEFORE.search(ctx.text, lo, start)
+    if hit is None:
+        return None
+    return last_weekday(ctx.today, lx.WEEKDAYS[hit.group("wd")], strict=False)
 
 
 def _relative_day(ctx: Context, start: int, end: int, offset: int, confidence: float) -> Candidate:
@@ -483,6 +527,10 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
         if word == "الامس" and not hit.group("wd") and not _yesterday_in_context(ctx, hit):
             continue  # الأمس alone is "the past" as often as "yesterday"
         offset = -2 if hit.group("before") or hit.group("first") else -1
+        if not hit.group("wd") and (reported := _reported_today(ctx, hit.start())) is not None:
+            day = reported + timedelta(days=offset)
+            yield Candidate(hit.start(), hit.end(), v.day_value(day), "relative", 0.9, day=day)
+            continue
         yield _named_day(ctx, hit.start(), hit.end(), offset, hit.group("wd"), 0.9)
     for hit in ctx.scan(BARIHA, BARIHA_ANCHOR, reach=14):
         yield _relative_day(ctx, hit.start(), hit.end(), -2 if hit.group("first") else -1, 0.8)
@@ -493,6 +541,8 @@ TOMORROW_PAUSE_AFTER = rx(r"\s*[،,.:;!؟)]")
 FUTURE_VERB_BEFORE = rx(r"(?<!\w)[وف]?س[يتنا]\w{2,}\s+$")
 COMMA_BEFORE = rx(r"[،,]\s*$")
 COMMA_AFTER = rx(r"\s*[،,]")
+# إن غداً لناظره قريب: a proverb (tomorrow is near to who waits for it), no day.
+PROVERB_AFTER = rx(r"\s+لناظر(?:ه|يه)(?!\w)")
 
 
 def _tomorrow_in_context(ctx: Context, hit: re.Match[str]) -> bool:
@@ -519,6 +569,8 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         return
     for hit in ctx.scan(TOMORROW, TOMORROW_ANCHOR, reach=20):
         word = hit.group("w").lstrip("وف")
+        if PROVERB_AFTER.match(text, hit.end("w")):
+            continue
         pre = (hit.group("pre") or "").strip().lstrip("وف")
         tanween = ctx.original_has(hit.start("w"), hit.end("w"), "\u064b")
         if word == "غدا" and not (
@@ -559,6 +611,8 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         if WEEKDAY_EXCEPT_BEFORE.search(text, lo, begin):
             continue
         if WEEKDAY_EVENT_BEFORE.search(text, begin - 10 if begin > 10 else 0, begin):
+            continue
+        if _in_schedule(text, begin, end, lo):
             continue
         if not (has_day_word or direction) and GIVEN_NAME_BEFORE.search(
             text, begin - 14 if begin > 14 else 0, begin
@@ -607,6 +661,18 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(begin, end, v.day_value(day), "relative", confidence, day=day)
 
 
+def _in_schedule(text: str, begin: int, end: int, lo: int) -> bool:
+    """Whether the weekday at begin opens or closes a range of weekdays before a clock
+    time (من الأحد إلى الخميس الساعة 7 مساء)."""
+    if "ساعه" not in text[end : end + 80]:
+        return False
+    if SCHEDULE_RANGE_AFTER.match(text, end):
+        return True
+    return bool(
+        SCHEDULE_RANGE_BEFORE.search(text, lo, begin) and SCHEDULE_CLOCK_AFTER.match(text, end)
+    )
+
+
 def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
     """Whether a bare الأحد / الاثنين is the weekday, not "the one" / "the two"."""
     text, start, end = ctx.text, hit.start(), hit.end()
@@ -645,6 +711,8 @@ def periods(ctx: Context) -> Iterator[Candidate]:
                 continue
             ends = [e.end() for e in SENTENCE_END.finditer(text, lo, start)]
             written = PRIOR_YEAR.findall(text, ends[-1] if ends else lo, start)
+            if not written and unit != "شهر":
+                written = _years_before_same_year(text, ends[-1] if ends else lo, start)
             if written and unit != "شهر":
                 year = v.year_value(int(written[-1]) - 1)
                 yield Candidate(start, hit.end(), year, "relative", 0.7)
@@ -658,6 +726,17 @@ def periods(ctx: Context) -> Iterator[Candidate]:
         bare = BARE_PERIOD.match(text, at)
         if bare is not None:
             yield from _period(ctx, edge, bare.end(), bare.group("unit"), 0)
+
+
+def _years_before_same_year(text: str, lo: int, start: int) -> list[str]:
+    """The years written before an "العام نفسه" between lo and start, in its sentence
+    or the one before it."""
+    same = SAME_YEAR.search(text, lo, start)
+    if same is None:
+        return []
+    back = max(0, same.start() - SAME_YEAR_REACH)
+    ends = [e.end() for e in SENTENCE_END.finditer(text, back, same.start())]
+    return PRIOR_YEAR.findall(text, ends[-2] if len(ends) > 1 else back, same.start())
 
 
 def _title(text: str, start: int, modifier: str) -> bool:
@@ -689,6 +768,9 @@ def _shifted_period(ref: date, unit: str, step: int) -> DateValue:
     if unit == "شهر":
         return v.month_value(*v.shift_months(ref.year, ref.month, step))
     return v.year_value(ref.year + step)
+
+
+LITERARY_YEARS = "سنين"
 
 
 def ago(ctx: Context) -> Iterator[Candidate]:
@@ -728,8 +810,11 @@ def ago(ctx: Context) -> Iterator[Candidate]:
             value = v.duration_value(10 * amount, "Y")
             yield Candidate(hit.start(), hit.end(), value, "duration", confidence)
             continue
-        if hit.group("dir").lstrip("وف") == "منذ" and FIRST_SINCE_BEFORE.search(
-            text, max(0, hit.start() - 30), hit.start()
+        # منذ سبع سنين: the literary plural, written in stories retold and classics
+        # quoted, whose now is not the article's: the time since (P7Y), no year.
+        if hit.group("dir").lstrip("وف") == "منذ" and (
+            hit.group("unit") == LITERARY_YEARS
+            or FIRST_SINCE_BEFORE.search(text, max(0, hit.start() - 30), hit.start())
         ):
             value = v.duration(_length(unit, amount))
             yield Candidate(hit.start(), hit.end(), value, "duration", confidence)
@@ -871,7 +956,7 @@ def vague(ctx: Context) -> Iterator[Candidate]:
         if hit.group("night"):
             # الليلة الماضية: last night, the night before the article's day.
             if ctx.today is not None:
-                day = ctx.today - timedelta(days=1)
+                day = (_reported_today(ctx, hit.start()) or ctx.today) - timedelta(days=1)
                 night = v.day_value(day)
                 value = DateValue(f"{night.value}TNI", "day", night.start, None)
                 yield Candidate(hit.start(), hit.end(), value, "relative", 0.7, day=day)
