@@ -762,3 +762,51 @@ def test_a_day_in_another_scripts_digits_is_in_the_days_run() -> None:
         hit = absolute.DAY_BEFORE.search(window)
         assert hit is not None
         assert absolute._day_reach(window) <= hit.start()
+
+
+def _select_greedily(candidates: list[mentions.Candidate]) -> list[mentions.Candidate]:
+    """_select the long way: every candidate ranked, each taken where none taken overlaps it."""
+    taken: list[mentions.Candidate] = []
+    for cand in sorted(candidates, key=mentions._rank):
+        if cand.end > cand.start and all(
+            cand.end <= other.start or other.end <= cand.start for other in taken
+        ):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+_SPAN = st.tuples(st.integers(0, 40), st.integers(-2, 12))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_SPAN, st.sampled_from(["explicit", "year", "relative", "time", "odd"]),
+                  st.sampled_from([0.5, 0.75, 0.9])),
+        max_size=24,
+    )
+)  # fmt: skip
+def test_select_by_clusters_takes_what_ranking_all_takes(
+    drawn: list[tuple[tuple[int, int], str, float]],
+) -> None:
+    """_select settles a cluster of overlapping candidates at a time and takes a lone
+    one unranked: the same candidates (the same objects, in order) as ranking them all,
+    with ties (one span, kind and confidence) broken by the rules' order."""
+    day = v.day_value(date(2015, 8, 10))
+    found = [
+        mentions.Candidate(start, start + length, day, kind, confidence, has_year=bool(i % 2))
+        for i, ((start, length), kind, confidence) in enumerate(drawn)
+    ]
+    chosen = mentions._select(found)
+    expected = _select_greedily(found)
+    assert chosen == expected
+    assert all(a is b for a, b in zip(chosen, expected, strict=True))
+
+
+def test_select_on_texts_takes_what_ranking_all_takes() -> None:
+    for text in _scan_texts():
+        ctx = make_context(text, datetime(2015, 8, 10, 10))
+        found = [cand for rule in mentions.ALL_RULES for cand in rule(ctx)]
+        chosen = mentions._select(found)
+        assert chosen == _select_greedily(found)
+        assert all(a is b for a, b in zip(chosen, _select_greedily(found), strict=True))

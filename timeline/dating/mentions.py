@@ -94,25 +94,64 @@ AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "
 
 
 # A candidate's start and end by position (a C call, not a lambda, per candidate).
-_START, _END = itemgetter(0), itemgetter(1)
+_START = itemgetter(0)
+
+
+def _rank(c: Candidate) -> tuple[int, int, float, int]:
+    """Which of two overlapping candidates _select takes first: longer, then by kind's
+    priority, confidence and start."""
+    return (-(c.end - c.start), -PRIORITY.get(c.kind, 0), -c.confidence, c.start)
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping candidates, longest first (a bridge beats its halves)."""
-    ranked = sorted(
-        candidates,
-        key=lambda c: (-(c.end - c.start), -PRIORITY.get(c.kind, 0), -c.confidence, c.start),
-    )
-    # Which folded characters an accepted candidate already covers: checking a span
-    # costs its own length, not the number of candidates taken so far.
-    covered = bytearray(max(map(_END, candidates), default=0))
+    """Non-overlapping candidates, longest first (a bridge beats its halves), in order.
+
+    What taking them greedily in _rank's order gives, settled a cluster at a time: in
+    start order, a candidate beginning at or after the end of every one before it
+    begins a cluster, and no candidate overlaps one of another cluster.  So whether
+    one is taken depends on its cluster alone, and a candidate alone in its cluster
+    (nearly all of them: a text dense with dates has few overlaps) is taken without
+    being ranked.  Empty candidates are never taken.  The sort by start is stable, so
+    candidates of one span keep the rules' order, which breaks _rank's ties.
+    """
     taken: list[Candidate] = []
-    for cand in ranked:
-        if cand.end <= cand.start or covered.find(1, cand.start, cand.end) != -1:
+    cluster: list[Candidate] = []
+    reach = -1  # the end of the cluster being gathered (-1: none yet)
+    for cand in sorted(candidates, key=_START):
+        start, end = cand[0], cand[1]  # by index: an attribute's look-up costs more
+        if end <= start:
             continue
-        covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-        taken.append(cand)
-    return sorted(taken, key=_START)
+        if start >= reach:
+            if len(cluster) == 1:
+                taken.append(cluster[0])
+            elif cluster:
+                taken.extend(_settle(cluster))
+            cluster = [cand]
+            reach = end
+        else:
+            cluster.append(cand)
+            if end > reach:
+                reach = end
+    if len(cluster) == 1:
+        taken.append(cluster[0])
+    elif cluster:
+        taken.extend(_settle(cluster))
+    return taken
+
+
+def _settle(cluster: list[Candidate]) -> list[Candidate]:
+    """A cluster's candidates taken in _rank's order where none taken overlaps them, in
+    start order (a cluster holds a few: each is checked against those taken)."""
+    kept: list[Candidate] = []
+    for cand in sorted(cluster, key=_rank):
+        start, end = cand[0], cand[1]
+        for other in kept:
+            if start < other[1] and other[0] < end:
+                break
+        else:
+            kept.append(cand)
+    kept.sort(key=_START)
+    return kept
 
 
 def _parts_of_day(ctx: Context, found: list[Candidate]) -> list[Candidate]:
