@@ -337,6 +337,8 @@ def test_a_pairs_occurrences_are_summed_by_article_as_sql_would_group_them(
             " FROM temp.article_pair_instances WHERE term = ? GROUP BY doc ORDER BY doc",
             [pair],
         ).fetchall()
-        assert search_module._pair_occurrences(news, pair) == grouped, pair
+        docs, frequencies, places = search_module._pair_occurrences(news, pair)
+        summed = list(zip(docs.tolist(), frequencies.tolist(), places.tolist(), strict=True))
+        assert summed == grouped, pair
         several += sum(frequency > 5.0 for _, frequency, _ in grouped)
     assert several > 10  # articles with the pair several times, or in the title and lead

@@ -618,38 +618,47 @@ def _ranked_pairs(
         " USING fts5vocab(main, article_pairs, 'instance')",
         [],
     )
-    found = _pair_occurrences(store, pair)
+    # As arrays: a pair of common words is in tens of thousands of articles, and only
+    # the tiers on the page are looked at one by one.
+    docs, frequencies, places = _pair_occurrences(store, pair)
     marked, marked_found = _marked_pairs(store, pair)
     if marked:
-        found = [row for row in found if row[0] not in marked]
-        found += [(rowid, frequency, place) for rowid, (frequency, place) in marked_found.items()]
-    in_index = len(found)  # the phrase's count of articles (bm25's idf)
+        keep = ~np.isin(docs, np.fromiter(marked, dtype=np.int64, count=len(marked)))
+        docs = np.concatenate((docs[keep], np.array(list(marked_found), dtype=np.int64)))
+        frequencies = np.concatenate(
+            (frequencies[keep], np.array([f for f, _ in marked_found.values()], dtype=float))
+        )
+        places = np.concatenate(
+            (places[keep], np.array([p for _, p in marked_found.values()], dtype=places.dtype))
+        )
+    in_index = len(docs)  # the phrase's count of articles (bm25's idf)
     if any(v is not None for v in filters[:3]):
         kept = {r for (r,) in _run(store, f"SELECT article_fts.rowid{where}", params, _PAIRS)}
         kept |= _filtered_rowids(store, filters, list(marked_found))
-        found = [row for row in found if row[0] in kept]
-    total = len(found)
+        keep = np.isin(docs, np.fromiter(kept, dtype=np.int64, count=len(kept)))
+        docs, frequencies, places = docs[keep], frequencies[keep], places[keep]
+    total = len(docs)
     if order == "newest":
-        newest = sorted((row[0] for row in found), reverse=True)[offset : offset + limit]
+        newest = np.sort(docs)[::-1][offset : offset + limit].tolist()
         return [(r, None) for r in newest], total
-    tiers: list[list[tuple[int, float]]] = [[], [], []]
-    for rowid, frequency, place in found:
-        tiers[place].append((rowid, frequency))
     rows: list[tuple[int, float | None]] = []
     position = 0
-    for k, tier in enumerate(tiers):
+    for k in range(3):
+        in_tier = places == k
+        size = int(np.count_nonzero(in_tier))
         skip = max(0, offset - position)
-        take = min(limit - len(rows), len(tier) - skip)
-        position += len(tier)
+        take = min(limit - len(rows), size - skip)
+        position += size
         if take <= 0:
             if len(rows) >= limit:
                 break
             continue
-        if total > PHRASE_ONE_PASS and len(tier) > RANK_WINDOW:
+        if total > PHRASE_ONE_PASS and size > RANK_WINDOW:
             # As _ranked orders a tier too large to score: newest first.
-            newest = sorted((r for r, _ in tier), reverse=True)[skip : skip + take]
+            newest = np.sort(docs[in_tier])[::-1][skip : skip + take].tolist()
             rows += [(r, None) for r in newest]
             continue
+        tier = list(zip(docs[in_tier].tolist(), frequencies[in_tier].tolist(), strict=True))
         scored = [
             (k * _TIER_SPAN + score, rowid)
             for rowid, score in _bm25_of_main_index(store, tier, in_index)
@@ -663,9 +672,10 @@ def _ranked_pairs(
 _PLACE_WEIGHTS = np.array([TITLE_WEIGHT, LEAD_WEIGHT, 1.0])
 
 
-def _pair_occurrences(store: Store, pair: str) -> list[tuple[int, float, int]]:
-    """(rowid, column-weighted count, place: 0 title, 1 lead, 2 body) of every article
-    whose pair index holds the pair, in rowid order.
+def _pair_occurrences(store: Store, pair: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The articles whose pair index holds the pair, in rowid order, as arrays: their
+    rowids, their column-weighted counts of it and their places (0 title, 1 lead, 2
+    body; the first it is in).
 
     The occurrences come from the 'instance' table as two strings, their articles and
     their places, summed by article here: grouping them in SQL (a sort, and a row and a
@@ -680,18 +690,17 @@ def _pair_occurrences(store: Store, pair: str) -> list[tuple[int, float, int]]:
         [pair],
     )[0]
     if not docs_text:
-        return []
+        return np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0, dtype=np.int64)
     docs = np.array(docs_text.split(","), dtype=np.int64)
-    places = np.frombuffer(places_text.encode("ascii"), dtype=np.uint8) - ord("0")
+    places = (np.frombuffer(places_text.encode("ascii"), dtype=np.uint8) - ord("0")).astype(
+        np.int64
+    )
     if len(docs) > 1 and bool(np.any(docs[1:] < docs[:-1])):
         order = np.argsort(docs, kind="stable")  # (the table gives them in rowid order)
         docs, places = docs[order], places[order]
     starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
     frequencies = np.add.reduceat(_PLACE_WEIGHTS[places], starts)
-    first_places = np.minimum.reduceat(places, starts)
-    return list(
-        zip(docs[starts].tolist(), frequencies.tolist(), first_places.tolist(), strict=True)
-    )
+    return docs[starts], frequencies, np.minimum.reduceat(places, starts)
 
 
 def _filtered_rowids(
