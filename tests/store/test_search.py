@@ -866,7 +866,7 @@ def test_a_prefix_with_a_term_in_more_articles_than_the_cap_is_not_counted(
         {"source": "المدينة نيوز"},
         {"date_from": day(1985)},
     ]
-    queries = ["كلم*", "كلا*", "عنو*"]
+    queries = ["كلم*", "كلا*", "عنو*", "عنوا*"]
 
     def pages() -> list[tuple[object, ...]]:
         out = []
@@ -888,6 +888,12 @@ def test_a_prefix_with_a_term_in_more_articles_than_the_cap_is_not_counted(
         under = search(store, "كلا*", limit=3)
         assert (under.total, under.total_exact) == (1, True)
         assert any("SELECT count(*)" in sql for sql in reads)
+        reads.clear()
+        # A longer prefix is counted straight away (most stand for terms of few articles).
+        longer = search(store, "عنوا*", limit=3)
+        assert (longer.total, longer.total_exact) == (4, False)
+        assert any("SELECT count(*)" in sql for sql in reads)
+        assert not any("article_vocab" in sql for sql in reads)
     finally:
         store.db.conn.set_trace_callback(None)
     found_now = pages()
