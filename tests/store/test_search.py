@@ -844,3 +844,60 @@ def test_a_dated_word_with_forms_is_read_by_form_and_ranked_as_in_one_read(
     assert [h.rank for h in split.hits] == pytest.approx([h.rank for h in whole.hits])
     # Hits with the typed form in the title and hits with another form only.
     assert {math.ceil((h.rank or 0) / 1000) for h in split.hits} >= {0, 3}
+
+
+def test_a_prefix_with_a_term_in_more_articles_than_the_cap_is_not_counted(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # كلمة in 5 articles, كلمات in 2 others, كلام in 1: 8 hits of كل*, 7 of كلم*.
+    for i in range(5):
+        add(store, f"عنوان {i}", "كلمة " * (i + 1), when=day(2000 + i))
+    for i in range(2):
+        add(store, "كلمات" if i else "خبر", "نص كلمات", when=day(1990 + i))
+    add(store, "خبر", "كلام", when=day(1980))
+    monkeypatch.setattr(search_module, "COUNT_CAP", 4)
+    monkeypatch.setattr(search_module, "ONE_PASS", 0)  # a read a tier, as for many hits
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 2)
+    cases: list[dict[str, object]] = [
+        {},
+        {"offset": 3},
+        {"offset": 6},  # the last tier: every hit counted then
+        {"order": "newest"},
+        {"source": "المدينة نيوز"},
+        {"date_from": day(1985)},
+    ]
+    queries = ["كلم*", "كلا*", "عنو*", "عنوا*"]
+
+    def pages() -> list[tuple[object, ...]]:
+        out = []
+        for query, case in itertools.product(queries, cases):
+            result = search(store, query, limit=3, **case)  # type: ignore[arg-type]
+            out.append((query, str(case), result.total, result.total_exact, result.hits))
+        return out
+
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        over = search(store, "كلم*", limit=3)
+        assert (over.total, over.total_exact) == (4, False)
+        # A term of the prefix (كلمة) is in more articles than the cap: the vocabulary
+        # says so, and the prefix's lists are not merged to count its hits.
+        assert not any("SELECT count(*)" in sql for sql in reads)
+        reads.clear()
+        # كلام in one article and كلمات in two: no term over the cap, the hits counted.
+        under = search(store, "كلا*", limit=3)
+        assert (under.total, under.total_exact) == (1, True)
+        assert any("SELECT count(*)" in sql for sql in reads)
+        reads.clear()
+        # A longer prefix is counted straight away (most stand for terms of few articles).
+        longer = search(store, "عنوا*", limit=3)
+        assert (longer.total, longer.total_exact) == (4, False)
+        assert any("SELECT count(*)" in sql for sql in reads)
+        assert not any("article_vocab" in sql for sql in reads)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    found_now = pages()
+    # The same pages, totals and ranks as when every prefix is counted.
+    monkeypatch.setattr(search_module, "_prefix_over_cap", lambda *args: False)
+    assert pages() == found_now
+    assert sum(not row[3] for row in found_now) >= 4 and sum(len(row[4]) for row in found_now) > 20

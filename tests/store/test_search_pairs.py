@@ -306,3 +306,39 @@ def test_a_date_set_again_unchanged_leaves_the_pairs_and_recompute_fills_them(
     assert (_pair_rows(store), _marked(store)) == (2, 0)
     assert search_module._pair_term(store, search_module.parse_query('"في من"')) == "في_من"
     assert search(store, '"في من"').total == 2
+
+
+def test_a_pairs_occurrences_are_summed_by_article_as_sql_would_group_them(
+    news: Store,
+) -> None:
+    conn = news.db.conn
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_pair_instances"
+        " USING fts5vocab(main, article_pairs, 'instance')"
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_terms USING fts5vocab(main, article_pairs, 'row')"
+    )
+    pairs = [t for (t,) in conn.execute("SELECT term FROM temp.pair_terms ORDER BY doc DESC")]
+    assert len(pairs) > 50
+    reads: list[str] = []
+    conn.set_trace_callback(reads.append)
+    try:
+        search(news, '"' + pairs[0].replace("_", " ") + '"')
+    finally:
+        conn.set_trace_callback(None)
+    # Read as two strings, summed here: no GROUP BY in the search's reads.
+    assert not any("GROUP BY" in sql for sql in reads)
+    several = 0
+    for pair in [*pairs, "لا_يوجد"]:
+        grouped = conn.execute(
+            "SELECT doc, sum(CASE col WHEN 'title' THEN 5.0 WHEN 'lead' THEN 2.0 ELSE 1.0 END),"
+            " min(CASE col WHEN 'title' THEN 0 WHEN 'lead' THEN 1 ELSE 2 END)"
+            " FROM temp.article_pair_instances WHERE term = ? GROUP BY doc ORDER BY doc",
+            [pair],
+        ).fetchall()
+        docs, frequencies, places = search_module._pair_occurrences(news, pair)
+        summed = list(zip(docs.tolist(), frequencies.tolist(), places.tolist(), strict=True))
+        assert summed == grouped, pair
+        several += sum(frequency > 5.0 for _, frequency, _ in grouped)
+    assert several > 10  # articles with the pair several times, or in the title and lead
