@@ -172,6 +172,46 @@ def test_date_dialog_shows_its_whole_example(qtbot: QtBot, language: str) -> Non
     dialog.close()
 
 
+def test_a_date_dialog_starts_from_a_value_it_reads_back() -> None:
+    from timeline.ui.edit_dialogs import starting_text
+
+    assert starting_text("1945-03-22T10:00") == "1945-03-22 10:00"
+    assert starting_text("1944-10") == "1944-10"
+    assert starting_text("1950/1953") == "1950/1953"
+    # Values the dialog cannot read back as themselves start empty.
+    assert starting_text("XXXX-09-11") == "" and starting_text("P3Y") == ""
+    assert starting_text(None) == "" and starting_text("PRESENT_REF") == ""
+
+
+def test_a_correction_starts_from_the_date_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Correcting a date by a day should not mean typing it all again: the dialog opens
+    # on the value shown (the user's correction once there is one).
+    from timeline.ui import edit_dialogs
+
+    opened: list[str] = []
+
+    def ask(self, title, **kw):  # type: ignore[no-untyped-def]
+        opened.append(kw.get("typed", ""))
+        return None  # cancelled
+
+    monkeypatch.setattr(edit_dialogs.WindowEdits, "_ask_date", ask)
+    article_id = current(window)
+    shown = edits.shown_article(window.store, article_id)
+    assert shown is not None and shown.published
+    window.edits.correct_published()
+    assert edits.read_date(opened[-1]).value == shown.published  # type: ignore[union-attr]
+    event_id = a_mention(window)
+    run(
+        window,
+        "edit",
+        lambda s: edits.correct_mention(s, edits.mention_of_event(s, event_id), "1 يناير 1930"),
+    )
+    window.edits.correct_event(event_id)
+    assert opened[-1] == "1930-01-01"
+
+
 def test_the_window_picks_up_another_connections_edits(qtbot: QtBot, window: MainWindow) -> None:
     article_id = current(window)
     with Store(window.store.path) as terminal:  # as `timeline edit hide` in a terminal

@@ -56,6 +56,16 @@ def preview_text(typed: str, style: LabelStyle, not_understood: str) -> str:
     return text
 
 
+def starting_text(value: str | None) -> str:
+    """A shown value as the date dialog's first text, so that a correction starts from
+    it: only a value the dialog reads back as the same (no "XXXX-09-11", no "P3Y")."""
+    if not value:
+        return ""
+    text = value.replace("T", " ")
+    read = edits.read_date(text)
+    return text if read is not None and read.value == value else ""
+
+
 class DateDialog(QDialog):
     """Ask for a date or range (typed as the program reads dates) with a live preview."""
 
@@ -307,16 +317,35 @@ class WindowEdits(QObject):
     def _style(self) -> LabelStyle:
         return self.window.timeline.label_style()
 
-    def _ask_date(self, title: str, *, with_label: bool = False, not_a_date: bool = False):
+    def _ask_date(
+        self, title: str, *, with_label: bool = False, not_a_date: bool = False, typed: str = ""
+    ):
         dialog = DateDialog(
-            self.window, title, self._style(), with_label=with_label, not_a_date=not_a_date
+            self.window,
+            title,
+            self._style(),
+            typed=typed,
+            with_label=with_label,
+            not_a_date=not_a_date,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog
 
+    def _shown_event_value(self, event_id: int) -> str | None:
+        """The value an event shows now (the user's correction, or the computed one)."""
+        found = user.event_by_id(self.store, event_id)
+        if found is None:
+            return None
+        shown = edits.shown_article(self.store, found[0].article_id)
+        for event in shown.events if shown is not None else ():
+            if event.computed is not None and event.computed.id == event_id:
+                return event.date.value if event.date is not None else None
+        return None
+
     def correct_event(self, event_id: int) -> None:
-        dialog = self._ask_date(self.tr("Correct the date"), not_a_date=True)
+        typed = starting_text(self._shown_event_value(event_id))
+        dialog = self._ask_date(self.tr("Correct the date"), not_a_date=True, typed=typed)
         if dialog is None:
             return
         typed = dialog.typed()
@@ -341,7 +370,9 @@ class WindowEdits(QObject):
         article_id = self.current_article()
         if article_id is None:
             return
-        dialog = self._ask_date(self.tr("Correct publication date"))
+        shown = edits.shown_article(self.store, article_id)
+        typed = starting_text(shown.published if shown is not None else None)
+        dialog = self._ask_date(self.tr("Correct publication date"), typed=typed)
         if dialog is None:
             return
         typed = dialog.typed()
