@@ -131,7 +131,10 @@ def test_the_mentions_read_walks_mentions_only_and_each_length_has_its_index(
     assert "COVERING INDEX events_mid_mentions (start>? AND start<?)" in plan
     assert "events_long_mentions" in plan
     assert "events_timeline" not in plan
-    # A store of the version before v12 gains the indexes when opened.
+    # A store of the version before v12 gains the indexes when opened, and says so.
+    _store_only(store, [])
+    store.add_article(ArticleDraft(title="عنوان", body="خبر"), uid="u", published=None)
+    _store_only(store, [(1, "mentioned", ORIGIN, DAY)])
     before = schema.MIGRATIONS.index(schema._v12_long_mentions)
     conn.executescript(
         "DROP INDEX events_long_mentions; DROP INDEX events_day_mentions;"
@@ -139,8 +142,14 @@ def test_the_mentions_read_walks_mentions_only_and_each_length_has_its_index(
     )
     path = store.path
     store.close()
-    with Store(path) as again:
+    heard: list[tuple[int, int, str]] = []
+    with Store(path, progress=lambda *a: heard.append(a)) as again:
         assert again.schema_version == SCHEMA_VERSION
+        found = filtered_article_ids(
+            again, date_from=ORIGIN, date_to=ORIGIN + 1, event_kind="mentioned"
+        )
+        assert found.tolist() == [1]
+    assert heard[-2:] == [(1, 2, "mentions' indexes"), (2, 2, "mentions' indexes")]
     names = sqlite3.connect(path).execute(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%mentions'"
         " ORDER BY name"
@@ -225,3 +234,12 @@ def test_a_mention_is_found_up_to_its_last_second(
     assert expected == ({1} if before_end else set())
     assert set(filtered_article_ids(mentions_store, **filters).tolist()) == expected  # type: ignore[arg-type]
     assert search(mentions_store, "القمة", **filters).total == len(expected)  # type: ignore[arg-type]
+
+
+def test_a_new_store_is_made_without_a_word_of_progress(tmp_path: Path) -> None:
+    # Every migration runs on a new store; one with no rows to go through says nothing
+    # (the command line would print "Upgrading the library" for a store it creates).
+    heard: list[tuple[int, int, str]] = []
+    with Store(tmp_path / "new.db", create=True, progress=lambda *a: heard.append(a)) as new:
+        assert new.schema_version == SCHEMA_VERSION
+    assert heard == []

@@ -934,7 +934,9 @@ MID_MENTIONS = (
 
 
 def _v14_mentions_by_length(db: sqlite_utils.Database) -> None:
-    progress = migration_progress.get()
+    # A store with no events (a new one) has nothing to tell.
+    any_events = db.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None
+    progress = migration_progress.get() if any_events else None
     parts = (("events_day_mentions", DAY_MENTIONS), ("events_mid_mentions", MID_MENTIONS))
     for i, (name, where) in enumerate(parts):
         db.execute(
