@@ -909,6 +909,44 @@ def rebuild_word_pairs(conn: sqlite3.Connection) -> None:
     _write_pairs(conn, frozenset(words), None)
 
 
+# -- v14: the mentions of a day or less, and those up to a year, in indexes of their own
+#
+# The read of v12 walked events_timeline from lower minus SHORT_MENTION to upper: the
+# events of both kinds (publications are half of them) over the range and the year
+# before it, where only mentions longer than their distance to lower overlap it.  Now
+# the mentions up to SHORT_MENTION are split by length, each part with a partial index
+# of its own (covering: kind is a column of both, so no row of events is read): a
+# mention of at most DAY_MENTION seconds (a point or a day, most of them) that overlaps
+# the range starts after lower minus a day, so its read walks the range's mentions and
+# one day more; the longer ones (a week, a month, a year) walk the year before too, but
+# only theirs.  A mention falls in exactly one of the three indexes (with v12's).
+# Indexes again, not tables kept by triggers: every writer (the importer, recompute,
+# the user's edits, a plain INSERT) keeps them in step with nothing to run.  The search
+# does not name them (SQLite takes them by itself, as their WHERE's terms are repeated
+# word for word in its WHERE), so a store without them reads the older way.
+DAY_MENTION = 86_400
+_MENTION_LENGTH = 'coalesce("end", start + 1) - start'
+DAY_MENTIONS = f"kind = 'mentioned' AND {_MENTION_LENGTH} <= {DAY_MENTION}"
+MID_MENTIONS = (
+    f"kind = 'mentioned' AND {_MENTION_LENGTH} > {DAY_MENTION}"
+    f" AND {_MENTION_LENGTH} <= {SHORT_MENTION}"
+)
+
+
+def _v14_mentions_by_length(db: sqlite_utils.Database) -> None:
+    # A store with no events (a new one) has nothing to tell.
+    any_events = db.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None
+    progress = migration_progress.get() if any_events else None
+    parts = (("events_day_mentions", DAY_MENTIONS), ("events_mid_mentions", MID_MENTIONS))
+    for i, (name, where) in enumerate(parts):
+        db.execute(
+            f'CREATE INDEX IF NOT EXISTS {name} ON events(start, "end", kind, article_id)'
+            f" WHERE {where}"
+        )
+        if progress is not None:
+            progress(i + 1, len(parts), "mentions' indexes")
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -925,6 +963,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v11_timeline_density,
     _v12_long_mentions,
     _v13_word_pairs,
+    _v14_mentions_by_length,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

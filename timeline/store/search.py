@@ -19,7 +19,10 @@ import numpy as np
 
 from timeline.store.listing import in_chronological_order
 from timeline.store.schema import (
+    DAY_MENTION,
+    DAY_MENTIONS,
     LONG_MENTION,
+    MID_MENTIONS,
     SHORT_MENTION,
     pair_parts,
     pair_words,
@@ -222,19 +225,24 @@ def _mentioned_ids(lower: int, upper: int) -> tuple[str, list[object]]:
     """A SELECT of the ids of the articles that mention a date in [lower, upper) (an
     event of theirs overlaps it; a point has no end), and its parameters.
 
-    A mention of up to SHORT_MENTION seconds starts after lower minus that, so the read
-    of the events' timeline index is bounded on both sides (not every event that starts
-    before upper: half the events, on average); the longer ones are read from their own
-    index (schema v12).  The two parts are disjoint.
+    Three disjoint parts by the mention's length, each read from its own partial index
+    (schema v12 and v14): a mention of up to DAY_MENTION seconds starts after lower
+    minus that, one of up to SHORT_MENTION after lower minus that, so both reads are
+    bounded on both sides and walk mentions only; the longer ones (decades) are few.
     """
     overlaps = 'start < ? AND coalesce("end", start + 1) > ?'
     sql = (
-        f"SELECT article_id FROM events WHERE kind = 'mentioned' AND {overlaps}"
-        f' AND start >= ? AND coalesce("end", start + 1) - start <= {SHORT_MENTION}'
+        f"SELECT article_id FROM events WHERE {DAY_MENTIONS} AND {overlaps} AND start >= ?"
+        f" UNION ALL SELECT article_id FROM events WHERE {MID_MENTIONS} AND {overlaps}"
+        " AND start >= ?"
         " UNION ALL SELECT article_id FROM events INDEXED BY events_long_mentions"
         f" WHERE {LONG_MENTION} AND {overlaps}"
     )
-    return sql, [upper, lower, lower - SHORT_MENTION, upper, lower]
+    return sql, [
+        *(upper, lower, lower - DAY_MENTION),
+        *(upper, lower, lower - SHORT_MENTION),
+        *(upper, lower),
+    ]
 
 
 @dataclass(frozen=True)
