@@ -125,6 +125,7 @@ JUDGED = {
     44: DATA / "precision_sample_44.tsv",
     45: DATA / "precision_sample_45.tsv",
     46: DATA / "precision_sample_46.tsv",
+    47: DATA / "precision_sample_47.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
