@@ -126,6 +126,7 @@ JUDGED = {
     45: DATA / "precision_sample_45.tsv",
     46: DATA / "precision_sample_46.tsv",
     47: DATA / "precision_sample_47.tsv",
+    48: DATA / "precision_sample_48.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
