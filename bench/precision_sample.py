@@ -127,6 +127,7 @@ JUDGED = {
     46: DATA / "precision_sample_46.tsv",
     47: DATA / "precision_sample_47.tsv",
     48: DATA / "precision_sample_48.tsv",
+    49: DATA / "precision_sample_49.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
