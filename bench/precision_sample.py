@@ -63,7 +63,9 @@ three were judged before any rule changed again.  A tenth round's fixes (الي�
 a verb of our seeing or judging, منذ with سنين, the proverb of غدا, العام السابق after
 العام نفسه, a weekly schedule, last night from a report's weekday, the small hours
 after an evening) came after samples 44-46 were judged, so none of them measures those
-rules.  Each article
+rules.  Seeds 47, 48 and 49 were drawn after the tenth round's fixes, each from articles
+outside every set and earlier sample (48 outside 47, 49 outside both), and all three
+were judged before any rule changed again.  Each article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -125,6 +127,9 @@ JUDGED = {
     44: DATA / "precision_sample_44.tsv",
     45: DATA / "precision_sample_45.tsv",
     46: DATA / "precision_sample_46.tsv",
+    47: DATA / "precision_sample_47.tsv",
+    48: DATA / "precision_sample_48.tsv",
+    49: DATA / "precision_sample_49.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
