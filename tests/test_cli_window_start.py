@@ -133,3 +133,35 @@ def test_a_usage_error_still_comes_from_click(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Invalid value for '--lang'" in done.stderr
     assert done.stdout == ""
+
+
+def test_an_upgrades_progress_is_lines_in_a_log_and_one_line_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from timeline import cli_window
+
+    monkeypatch.setattr(cli_window, "_PROGRESS_BEGUN", set())
+    for done in range(1, 6):
+        cli_window.migration_progress(done, 5, "the index")
+    logged = capsys.readouterr().err
+    # Into a file or a pipe: where it began and that it ended, no carriage returns.
+    assert "\r" not in logged
+    assert logged.splitlines() == [
+        "Upgrading the library: the index 1/5",
+        "Upgrading the library: the index 5/5",
+    ]
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    for done in range(1, 4):
+        cli_window.migration_progress(done, 3, "the pairs")
+    assert (
+        terminal.getvalue()
+        == "".join(f"\rUpgrading the library: the pairs {done}/3" for done in range(1, 4)) + "\n"
+    )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from timeline.cli_window import chosen_db_path
+from timeline.cli_window import chosen_db_path, migration_progress
 from timeline.text.safe import terminal_safe
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class Settings:
         from timeline.store import Store, StoreError
 
         try:
-            return Store(self.db_path, create=create, progress=_migration_progress)
+            return Store(self.db_path, create=create, progress=migration_progress)
         except StoreError as exc:
             raise _Failure(str(exc)) from exc
 
@@ -79,11 +79,6 @@ class _Group(click.Group):
             if store is not None and isinstance(exc, store.StoreError):
                 raise _Failure(str(exc)) from exc
             raise
-
-
-def _migration_progress(done: int, total: int, what: str) -> None:
-    """An upgrade that rebuilds something large says how far it is, on stderr."""
-    click.echo(f"\rUpgrading the library: {what} {done}/{total}", err=True, nl=done >= total)
 
 
 def _common_options(func: F) -> F:

@@ -138,6 +138,25 @@ def open_window(arguments: WindowArguments) -> int:
 
 
 def migration_progress(done: int, total: int, what: str) -> None:
-    """An upgrade that rebuilds something large says how far it is, on stderr."""
-    end = "\n" if done >= total else ""
-    print(f"\rUpgrading the library: {what} {done}/{total}", end=end, file=sys.stderr, flush=True)
+    """An upgrade that rebuilds something large says how far it is, on stderr.
+
+    On a terminal one line counts up in place; into a file or a pipe (a log) the first
+    and the last step are written as lines of their own, not a run of carriage returns.
+    """
+    line = f"Upgrading the library: {what} {done}/{total}"
+    if _stderr_is_terminal():
+        end = "\n" if done >= total else ""
+        print(f"\r{line}", end=end, file=sys.stderr, flush=True)
+    elif done >= total or what not in _PROGRESS_BEGUN:
+        print(line, file=sys.stderr, flush=True)
+    _PROGRESS_BEGUN.add(what)
+
+
+_PROGRESS_BEGUN: set[str] = set()
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return False
