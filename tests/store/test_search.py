@@ -295,6 +295,27 @@ def test_the_count_stops_at_its_cap_and_the_pages_stay_the_same(
     assert newest.hits == newest_before.hits
 
 
+def test_a_page_s_articles_are_read_in_one_statement(store: Store, tiers: list[int]) -> None:
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        result = search(store, "قمة", limit=4)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    # The page's index rowids to their articles' texts: one read, not the ids and then
+    # the texts.
+    page_reads = [sql for sql in reads if "fts_rowid IN (" in sql or " id IN (" in sql]
+    assert len(page_reads) == 1
+    assert [h.article_id for h in result.hits] == tiers[:4]
+    first = result.hits[0]
+    assert (first.title, first.source, first.snippet) == (
+        "قمة الرياض",
+        "المدينة نيوز",
+        "نص عن أمور أخرى",
+    )
+    assert first.title_spans == ((0, 3),)
+
+
 def test_a_phrase_is_ranked_title_lead_body_in_one_read(store: Store) -> None:
     body = add(store, "خبر", "مقدمة\n" + "كلام " * 30 + "القمة العربية", when=day(2003))
     lead = add(store, "خبر", "انعقدت القمة العربية\n" + "كلام " * 30, when=day(2002))
