@@ -254,10 +254,12 @@ def test_a_word_is_ranked_in_its_tiers_in_one_read_or_page_by_page(
         result = search(store, "قمة")
     finally:
         store.db.conn.set_trace_callback(None)
-    # Few hits: the count, every hit with its columns, and the typed form's columns among
-    # the rowids found (one read, not one a place); not a scored read a tier.
+    # Few hits: the typed form's count (under the cap), the forms' count, every hit with
+    # its columns, and the typed form's columns among the rowids found (one read, not one
+    # a place); not a scored read a tier.
     fts_reads = [sql for sql in reads if sql.startswith("SELECT") and " FROM article_fts " in sql]
-    assert len(fts_reads) == 3 and "json_each" in fts_reads[2]
+    assert len(fts_reads) == 4 and "json_each" in fts_reads[3]
+    assert " OR " not in fts_reads[0] and " OR " in fts_reads[1]
     assert [h.article_id for h in result.hits] == tiers
     assert [math.ceil(h.rank / 1000) for h in result.hits] == [0, 1, 2, 3, 4, 5]  # type: ignore[operator]
     monkeypatch.setattr(search_module, "ONE_PASS", 0)  # a read a tier, as for a common word
@@ -293,6 +295,59 @@ def test_the_count_stops_at_its_cap_and_the_pages_stay_the_same(
     newest = search(store, "قمة", order="newest", limit=6)
     assert (newest.total, newest.total_exact) == (3, False)
     assert newest.hits == newest_before.hits
+
+
+def test_a_word_typed_in_more_hits_than_the_cap_is_not_counted_with_its_forms(
+    store: Store, tiers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "ONE_PASS", 0)  # a read a tier, as for a common word
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+    for cap, total, exact in ((2, 2, False), (4, 4, False), (10, 6, True)):
+        # قمة as typed is in 3 articles, with its forms in 6.
+        monkeypatch.setattr(search_module, "COUNT_CAP", cap)
+        pages, counts = [], []
+        for typed_first in (True, False):
+            if not typed_first:
+                monkeypatch.setattr(search_module, "_typed_over_cap", lambda *_: False)
+            reads: list[str] = []
+            store.db.conn.set_trace_callback(reads.append)
+            try:
+                found = [search(store, "قمة", limit=2), search(store, "قمة", order="newest")]
+            finally:
+                store.db.conn.set_trace_callback(None)
+            pages.append(found)
+            counts.append(
+                [sql for sql in reads if sql.startswith("SELECT count(*) FROM (SELECT 1 FROM")]
+            )
+        monkeypatch.undo()
+        monkeypatch.setattr(search_module, "ONE_PASS", 0)
+        monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+        assert pages[0] == pages[1]
+        assert [(r.total, r.total_exact) for r in pages[0]] == [(total, exact)] * 2
+        # Over the cap as typed: the forms' lists are not merged for a count.
+        forms_counted = [any(" OR " in sql for sql in c) for c in counts]
+        assert forms_counted == [cap >= 3, True]
+
+
+def test_a_page_s_articles_are_read_in_one_statement(store: Store, tiers: list[int]) -> None:
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        result = search(store, "قمة", limit=4)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    # The page's index rowids to their articles' texts: one read, not the ids and then
+    # the texts.
+    page_reads = [sql for sql in reads if "fts_rowid IN (" in sql or " id IN (" in sql]
+    assert len(page_reads) == 1
+    assert [h.article_id for h in result.hits] == tiers[:4]
+    first = result.hits[0]
+    assert (first.title, first.source, first.snippet) == (
+        "قمة الرياض",
+        "المدينة نيوز",
+        "نص عن أمور أخرى",
+    )
+    assert first.title_spans == ((0, 3),)
 
 
 def test_a_phrase_is_ranked_title_lead_body_in_one_read(store: Store) -> None:

@@ -991,7 +991,10 @@ def search(
         if ranked is not None:
             rows, total = ranked
         else:
-            count = _Count(store, where, params, _prefix_over_cap(store, parsed, filters))
+            over_cap = _prefix_over_cap(store, parsed, filters) or _typed_over_cap(
+                store, parsed, forms, filters, reads
+            )
+            count = _Count(store, where, params, over_cap)
             total, exact = count.total, count.exact
             if order == "newest":
                 rows = _newest(store, where, params, limit, offset)
@@ -1078,6 +1081,34 @@ def _prefix_over_cap(
         [low, high, COUNT_CAP],
     )
     return bool(over)
+
+
+def _typed_over_cap(
+    store: Store,
+    query: Query,
+    forms: Forms,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    reads: _Reads,
+) -> bool:
+    """Whether a query's words as typed have more than COUNT_CAP hits, so that the query
+    with every form of them has too.
+
+    The hits of the typed forms are a part of the hits of all forms when nothing is
+    excluded, and one list is counted faster than the merge of a word's forms (a word
+    in most of 100,000 articles: 1.1 against 2.2 ms with six forms, 3.3 with sixteen).
+    When the typed forms have fewer hits their lists are short and walked fast, and the
+    forms are counted as before.
+    """
+    if any(group.excluded for group in query.groups):
+        return False
+    typed = query.fts()
+    if typed == query.fts(forms):
+        return False
+    where, params = _matching_sql(store, typed, *filters, reads=reads)
+    counted = _run(
+        store, f"SELECT count(*) FROM (SELECT 1{where} LIMIT ?)", [*params, COUNT_CAP + 1]
+    )[0][0]
+    return int(counted) > COUNT_CAP
 
 
 def _newest(
@@ -1367,34 +1398,30 @@ def _hits(
     rows: list[tuple[int, float | None]],
     snippet_chars: int,
 ) -> list[SearchHit]:
-    """The hits of (index rowid, score) rows, in their order."""
+    """The hits of (index rowid, score) rows, in their order.
+
+    The rows' articles are read in one statement through the id map (two reads, of the
+    ids and then of the texts, cost a statement more for the same rows).
+    """
     if not rows:
         return []
     marks = ",".join("?" * len(rows))
-    article_of = dict(
-        _run(
-            store,
-            f"SELECT fts_rowid, article_id FROM article_search WHERE fts_rowid IN ({marks})",
-            [fts_rowid for fts_rowid, _ in rows],
-        )
-    )
-    rows = [(article_of[r], score) for r, score in rows if r in article_of]
-    ids = [article_id for article_id, _ in rows]
-    marks = ",".join("?" * len(ids))
     texts = {
         row[0]: row[1:]
         for row in _run(
             store,
-            f"SELECT id, title, body, published, source FROM articles WHERE id IN ({marks})",
-            ids,
+            "SELECT s.fts_rowid, a.id, a.title, a.body, a.published, a.source"
+            " FROM article_search s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.fts_rowid IN ({marks})",
+            [fts_rowid for fts_rowid, _ in rows],
         )
     }
     hits = []
     spans_of = hit_finder(query, forms)
-    for article_id, score in rows:
-        if article_id not in texts:
+    for fts_rowid, score in rows:
+        if fts_rowid not in texts:
             continue
-        title, body, published, source = texts[article_id]
+        article_id, title, body, published, source = texts[fts_rowid]
         snippet, spans = _snippet(body, spans_of(body), snippet_chars)
         hits.append(
             SearchHit(

@@ -346,6 +346,16 @@ def _common_core(words: Sequence[str]) -> str:
 _ARABIC_LETTERS = re.compile("[\u0621-\u064a]+")
 
 
+# A character that the table keys (not a space): a letter or digit, or a mark.
+_WORD_CHAR = "(?:[^\\W_]|" + DROPPED + "|[\u0300-\u036f])"
+
+
+def _to_word_end(cores: str) -> re.Pattern[str]:
+    """A regex of a match of cores and the rest of its word (every character of a core
+    is a word's)."""
+    return re.compile(f"(?:{cores}){_WORD_CHAR}*")
+
+
 def _word_hits_near(
     text: str, words: frozenset[str], cores: re.Pattern[str]
 ) -> list[tuple[int, int]]:
@@ -353,22 +363,18 @@ def _word_hits_near(
 
     Every word whose key is one of words holds one of their cores (in any spelling, with
     marks between the letters), so only the words where cores matches are keyed: a few
-    words of a text rather than all of it (keying a 1 KB body cost 150 us).
+    words of a text rather than all of it (keying a 1 KB body cost 150 us).  cores runs
+    on to the word's end (_to_word_end); only the letters before the match (a clitic or
+    two) are looked at one by one.
     """
     if _ASTRAL.search(text):
         return _word_hits(text, words)
     table = _word_keys()
     found: list[tuple[int, int]] = []
-    size = len(text)
-    end = -1
     for match in cores.finditer(text):
-        if match.start() < end:
-            continue  # inside the word just looked at
-        start, end = match.start(), match.end()
+        start, end = match.span()
         while start and table[ord(text[start - 1])] != " ":
             start -= 1
-        while end < size and table[ord(text[end])] != " ":
-            end += 1
         if text[start:end].translate(table).replace(_MARK, "") in words:
             found.append((start, end))
     return found
@@ -409,7 +415,7 @@ def hit_finder(
         shared = {_common_core(group) for group in groups}
         if all(len(core) >= 2 for core in shared):
             alternatives = sorted(shared, key=len, reverse=True)
-            cores = re.compile("|".join("".join(map(_letter, c)) for c in alternatives))
+            cores = _to_word_end("|".join("".join(map(_letter, c)) for c in alternatives))
 
     def spans(text: str) -> list[tuple[int, int]]:
         if not frozen:
@@ -418,6 +424,10 @@ def hit_finder(
             found = _word_hits_near(text, frozen, cores)
         else:
             found = _word_hits(text, frozen)
+        if not patterns:
+            # Words only: their spans are sorted and never touch (a word ends where a
+            # character that is not a word's comes), so there is nothing to merge.
+            return found
         found += [m.span() for pattern in patterns for m in pattern.finditer(text)]
         found.sort()
         merged: list[tuple[int, int]] = []
