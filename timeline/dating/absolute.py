@@ -90,6 +90,7 @@ RANGE_TO_MONTH_AFTER = rx(rf"\s*(?:-|–|[وف]?(?:حتي|الي|لغايه))\s*
 # يونيو الجاري, شهر مايو الحالي: the month the text itself was written in.
 TEXT_MONTH = rx(rf"(?<!\w)[وفبل]?(?P<m>{MONTHS})\s+(?:{CURRENT})(?!\w)")
 TEXT_MONTH_REACH = 3  # months a stamp may lag its text (a crawl weeks late)
+RANGE_WORDS = ("-", "–", "حتي", "الي", "لغايه")  # what RANGE_TO_MONTH_AFTER needs first
 # 15 يونيو إلى نهاية 15 سبتمبر من كل عام: a range's first date of every year (a SET).
 RANGE_EVERY_YEAR_AFTER = rx(
     r"\s*(?:-|–|[وف]?(?:حتي|الي|لغايه))\s[^.!?؟\n،,]{0,50}?(?<!\w)(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)"
@@ -510,6 +511,9 @@ def _range_end_year(ctx: Context, pos: int, month: int) -> int | None:
     """The year of a month range's first month, from the year that closes the range
     (من يناير حتى يونيو 2015: 2015; من نوفمبر إلى فبراير 2015: 2014)."""
     text = ctx.text
+    window = text[pos : pos + 12]
+    if not any(w in window for w in RANGE_WORDS):
+        return None
     hit = RANGE_TO_MONTH_AFTER.match(text, pos)
     if hit is None:
         return None

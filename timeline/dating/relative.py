@@ -92,16 +92,10 @@ NOWADAYS_BEFORE = rx(
     r"|(?<!\w)[وف]?(?:عندما|حين|حينما)\s+ن\w{2,}\s+$"
     # التي تستخدم اليوم, يوجد اليوم, التي تمتلكها اليوم: what is used, found or owned by
     # now (a lasting state, as تعد, يعرف above), not an event of the day.
-    r"|(?<!\w)[وف]?[يت](?:ستخدم|ستعمل|وجد|نتشر|متلك|ملك)(?:ون|ان)?(?:ه|ها|هم)?\s+$"
     # المليارات التي تنفق اليوم, الذي يقوده اليوم, التي تسمى اليوم: what is spent, led,
-    # held or called by now, a lasting state as above.
-    r"|(?<!\w)[وف]?[يت](?:نفق|شكل|سمي|حمل|قود|دير|تحكم|تبوا)(?:ون|ان)?(?:ه|ها|هم)?\s+$"
-    # الذين يملؤون اليوم, الذين يديرون اليوم: what a group of people does nowadays (a
-    # plural present after الذين), not a day's event (الذي يقام اليوم is one), nor a
-    # group's coming, going or meeting (الذين يصلون اليوم, الذين يواجهون اليوم).
-    r"|(?<!\w)(?:الذين|اللذين|اللتين|اللواتي|اللاتي)\s+[يت]"
-    r"(?!(?:صل|غادر|توجه|عود|حضر|شارك|جتمع|لتق|واجه|لعب|خوض|بدء|بدا|نطلق)\w*\s+$)"
-    r"\w{2,}(?:ون|ان)(?:ه|ها|هم|نا)?\s+$"
+    # held or called by now, a lasting state too.
+    r"|(?<!\w)[وف]?[يت](?:ستخدم|ستعمل|وجد|نتشر|متلك|ملك|نفق|شكل|سمي|حمل|قود|دير|تحكم|تبوا)"
+    r"(?:ون|ان)?(?:ه|ها|هم)?\s+$"
     # كما نعرفها اليوم, كما هو الحال اليوم: as things are now.
     r"|(?<!\w)كما\s+(?:نعرف(?:ه|ها|هم)?|(?:هو|هي)\s+(?:ال)?حال|(?:هو|هي)\s+عليه)\s+$"
     # مما يدور اليوم, ما يحدث اليوم, بما هو متوفر اليوم: what goes on (a present tense), now.
@@ -129,6 +123,15 @@ DUTY_OR_CLAIM_WORDS = (
     "زعم",
     "تشدق",
     "تباهي",
+)
+# الذين يملؤون اليوم, الذين يديرون اليوم: what a group of people does nowadays (a plural
+# present after الذين), not a day's event (الذي يقام اليوم is one), nor a group's coming,
+# going or meeting (الذين يصلون اليوم, الذين يواجهون اليوم).  Tried only where الذين or
+# its kin is in reach.
+GROUP_PRESENT_BEFORE = rx(
+    r"(?<!\w)(?:الذين|اللذين|اللتين|اللواتي|اللاتي)\s+[يت]"
+    r"(?!(?:صل|غادر|توجه|عود|حضر|شارك|جتمع|لتق|واجه|لعب|خوض|بدء|بدا|نطلق)\w*\s+$)"
+    r"\w{2,}(?:ون|ان)(?:ه|ها|هم|نا)?\s+$"
 )
 NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 # A bare اليوم opening a sentence (after a full stop, a question or a line) is, in the
@@ -237,8 +240,11 @@ _LIST_BEFORE = rf"(?:(?:يومي?|ايام)\s+)?(?:[وف]?ال(?:{WEEKDAYS})\s*[
 WEEKDAY_SET_BEFORE = rx(
     rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$"
     r"|(?<!\w)كل\s+اسبوع\s+(?:من|في)\s+(?:يوم\s+)?$"  # في كل أسبوع من يوم الخميس
-    # أفضل أيام الله يوم الجمعة, خير أيام الأسبوع الجمعة: the weekday in general.
-    r"|(?<!\w)[وف]?(?:افضل|خير|اعظم|احب|سيد)\s+(?:ال)?ايام(?:\s+\S+){0,2}\s+(?:هو\s+)?$"
+)
+# أفضل أيام الله يوم الجمعة, خير أيام الأسبوع الجمعة: the weekday in general; tried only
+# where ايام is in reach.
+BEST_DAYS_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:افضل|خير|اعظم|احب|سيد)\s+(?:ال)?ايام(?:\s+\S+){0,2}\s+(?:هو\s+)?$"
 )
 WEEKDAY_SET_AFTER = rx(
     rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
@@ -489,6 +495,13 @@ def today(ctx: Context) -> Iterator[Candidate]:
                 )
                 and DUTY_OR_CLAIM_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
             )
+            or (
+                (
+                    "الذين" in (reach := text[max(0, begin - NOWADAYS_REACH) : w_start])
+                    or "الل" in reach
+                )
+                and GROUP_PRESENT_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+            )
             or NOWADAYS_AFTER.match(text, end)
             or (
                 not pre
@@ -659,7 +672,9 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         ):
             continue
         if not direction and (
-            WEEKDAY_SET_BEFORE.search(text, lo, begin) or WEEKDAY_SET_AFTER.match(text, end)
+            WEEKDAY_SET_BEFORE.search(text, lo, begin)
+            or WEEKDAY_SET_AFTER.match(text, end)
+            or ("ايام" in text[lo:begin] and BEST_DAYS_BEFORE.search(text, lo, begin))
         ):
             value = v.recurrence(f"XXXX-WXX-{weekday + 1}")
             after = WEEKDAY_SET_AFTER.match(text, end)
