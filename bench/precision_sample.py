@@ -65,7 +65,12 @@ a verb of our seeing or judging, منذ with سنين, the proverb of غدا, ا
 after an evening) came after samples 44-46 were judged, so none of them measures those
 rules.  Seeds 47, 48 and 49 were drawn after the tenth round's fixes, each from articles
 outside every set and earlier sample (48 outside 47, 49 outside both), and all three
-were judged before any rule changed again.  Each article
+were judged before any rule changed again.  An eleventh round's fixes (a weekday in
+brackets after غدا, a range's first month closed by a year, اليوم of a lasting present,
+a weekday or a date of every year, a coming month after the text's own month, العام
+التالي after a year of the story, Ramadan in general, a weekday with بـ, near to or far
+from) came after samples 47-49 were judged, so none of them measures those rules.  Each
+article
 is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is

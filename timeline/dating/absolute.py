@@ -12,6 +12,7 @@ from timeline.dating import values as v
 from timeline.dating.context import (
     CARDINAL,
     CLAUSE_STOPS,
+    CURRENT,
     DEFINITE,
     DIGITS,
     END,
@@ -82,6 +83,18 @@ SINCE_BEFORE = Before(
 )
 EVERY_BEFORE = Before(r"(?<!\w)[وف]?كل\s+(?:شهر\s+)?$", ("كل",))
 EVERY_YEAR_AFTER = rx(r"\s+(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)")
+# من يناير (كانون الثاني) حتى يونيو 2015, من مارس إلى مايو 2014: the first month of a
+# range closed by a year takes that year (the one before, if it comes later in the
+# year), not the nearest January.
+RANGE_TO_MONTH_AFTER = rx(rf"\s*(?:-|–|[وف]?(?:حتي|الي|لغايه))\s*(?:شهر\s+)?(?P<m>{MONTHS}){END}")
+# يونيو الجاري, شهر مايو الحالي: the month the text itself was written in.
+TEXT_MONTH = rx(rf"(?<!\w)[وفبل]?(?P<m>{MONTHS})\s+(?:{CURRENT})(?!\w)")
+TEXT_MONTH_REACH = 3  # months a stamp may lag its text (a crawl weeks late)
+RANGE_WORDS = ("-", "–", "حتي", "الي", "لغايه")  # what RANGE_TO_MONTH_AFTER needs first
+# 15 يونيو إلى نهاية 15 سبتمبر من كل عام: a range's first date of every year (a SET).
+RANGE_EVERY_YEAR_AFTER = rx(
+    r"\s*(?:-|–|[وف]?(?:حتي|الي|لغايه))\s[^.!?؟\n،,]{0,50}?(?<!\w)(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)"
+)
 MODIFIER_AFTER = rx(rf"\s+(?P<mod>{MODIFIER}){END}")
 YEAR_NOUN = rx(r"(?<!\w)(?:ال)?(?:عام|سنه)(?!\w)")
 # بين سبتمبر (أيلول) ويناير (كانون الثاني) الماضيين: a dual modifier after the second
@@ -424,8 +437,13 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         if year is not None and not (1000 <= year <= 2200 or (era and year < 1000)):
             continue
         begin = hit.start()
+        if year is None and direction is None:
+            year = _range_end_year(ctx, after, month)
         day_info = _day_before(ctx, begin)
         every = EVERY_YEAR_AFTER.match(text, after) if year is None and not direction else None
+        every_end = every.end() if every is not None else after
+        if every is None and year is None and not direction and "كل" in text[after : after + 80]:
+            every = RANGE_EVERY_YEAR_AFTER.match(text, after)  # the span ends at the month
         # Looked for only where it counts (a month with no year): the same result.
         each = (
             EVERY_BEFORE.search(text, begin - 12 if begin > 12 else 0, begin)
@@ -469,7 +487,7 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
                 value, start = f"XXXX-{month:02d}-{day_info[0]:02d}", day_info[2]
             else:
                 continue
-            yield Candidate(start, every.end(), v.recurrence(value), "set", 0.75)
+            yield Candidate(start, every_end, v.recurrence(value), "set", 0.75)
             continue
         pair_days = _two_days(ctx, day_info) if day_info else None
         if pair_days is not None and day_info is not None:
@@ -487,6 +505,30 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
             candidate = _day_month(ctx, day_info, after, month, year, direction)
         if candidate is not None:
             yield candidate
+
+
+def _range_end_year(ctx: Context, pos: int, month: int) -> int | None:
+    """The year of a month range's first month, from the year that closes the range
+    (من يناير حتى يونيو 2015: 2015; من نوفمبر إلى فبراير 2015: 2014)."""
+    text = ctx.text
+    window = text[pos : pos + 12]
+    if not any(w in window for w in RANGE_WORDS):
+        return None
+    hit = RANGE_TO_MONTH_AFTER.match(text, pos)
+    if hit is None:
+        return None
+    last = lx.GREGORIAN_MONTHS[one_space(hit.group("m"))]
+    end = hit.end()
+    pair = PAIRED.match(text, end)
+    if pair and lx.GREGORIAN_MONTHS[one_space(pair.group("m"))] == last:
+        end = pair.end()
+    year_hit = YEAR_AFTER.match(text, end)
+    if year_hit is None or QUANTITY_AFTER.match(text, year_hit.end()):
+        return None
+    year = int(year_hit.group("y"))
+    if not 1000 <= year <= 2200 or (year_hit.group("era") or "").startswith("ه"):
+        return None
+    return year if month <= last else year - 1
 
 
 def _month_only(
@@ -514,8 +556,28 @@ def _month_only(
         if y is None:
             return None
         return Candidate(start, end, v.month_value(y, month), "month_year", 0.8, has_year=False)
-    y, m = infer_month(ctx.anchor_day, month, direction)
+    anchor = ctx.anchor_day
+    if direction == "future" and (written := _text_month(ctx)) is not None:
+        anchor = written  # أوائل يوليو القادم in a text of يونيو الجاري: this July
+    y, m = infer_month(anchor, month, direction)
     return Candidate(start, end, v.month_value(y, m), "month_year", 0.75, has_year=False)
+
+
+def _text_month(ctx: Context) -> date | None:
+    """The first day of the month a text names as its current one (يونيو الجاري), when
+    that is before the anchor's month by at most TEXT_MONTH_REACH: the stamp is late."""
+    anchor = ctx.anchor_day
+    if anchor is None:
+        return None
+    text = ctx.text
+    if not any(w in text for w in lx.CURRENT_WORDS):
+        return None
+    hit = TEXT_MONTH.search(text)
+    if hit is None:
+        return None
+    y, m = infer_month(anchor, lx.GREGORIAN_MONTHS[one_space(hit.group("m"))], "since")
+    lag = (anchor.year * 12 + anchor.month) - (y * 12 + m)
+    return date(y, m, 1) if 0 < lag <= TEXT_MONTH_REACH else None
 
 
 def _day_month(
@@ -580,9 +642,13 @@ MONTH_WORD_BEFORE = rx(
 _DIRECTIONS = ("past", "future", "current")
 # الذروة تكون في شهر رمضان, يزداد الطلب عادة في شهر رمضان: what every Ramadan brings,
 # no one year's month.
+# في كل عام مع حلول شهر رمضان: every year's, no date either; so is a kind's example
+# (تحديد المناسبات، مثل بداية شهر رمضان), not "such" (نشهد مثل هذه الأمور خلال شهر رمضان).
 HABITUAL_BEFORE = rx(
-    r"(?<!\w)[وف]?(?:يكون|تكون|عاده|غالبا|دائما|يزداد|تزداد|يكثر|تكثر|يرتفع|ترتفع)(?!\w)"
+    r"(?<!\w)[وف]?(?:يكون|تكون|عاده|غالبا|دائما|يزداد|تزداد|يكثر|تكثر|يرتفع|ترتفع"
+    r"|كل\s+(?:عام|سنه|موسم))(?!\w)"
     r"[^.!?؟\n،,:]{0,30}$"
+    r"|(?<!\w)مثل\s+(?:(?:بدايه|نهايه|منتصف|مطلع|حلول|قدوم)\s+)?[بل]?شهر\s+$"
 )
 
 
@@ -626,7 +692,10 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
                 if (
                     named
                     and not dated
-                    and HABITUAL_BEFORE.search(ctx.text, max(0, hit.start() - 50), hit.start())
+                    and (
+                        HABITUAL_BEFORE.search(ctx.text, max(0, hit.start() - 50), hit.start())
+                        or EVERY_YEAR_AFTER.match(ctx.text, end)
+                    )
                 ):
                     continue  # تكون في شهر رمضان: every year's Ramadan
                 if ctx.anchor_day is not None and (named or dated):

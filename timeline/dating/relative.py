@@ -92,7 +92,10 @@ NOWADAYS_BEFORE = rx(
     r"|(?<!\w)[وف]?(?:عندما|حين|حينما)\s+ن\w{2,}\s+$"
     # التي تستخدم اليوم, يوجد اليوم, التي تمتلكها اليوم: what is used, found or owned by
     # now (a lasting state, as تعد, يعرف above), not an event of the day.
-    r"|(?<!\w)[وف]?[يت](?:ستخدم|ستعمل|وجد|نتشر|متلك|ملك)(?:ون|ان)?(?:ه|ها|هم)?\s+$"
+    # المليارات التي تنفق اليوم, الذي يقوده اليوم, التي تسمى اليوم: what is spent, led,
+    # held or called by now, a lasting state too.
+    r"|(?<!\w)[وف]?[يت](?:ستخدم|ستعمل|وجد|نتشر|متلك|ملك|نفق|شكل|سمي|حمل|قود|دير|تحكم|تبوا)"
+    r"(?:ون|ان)?(?:ه|ها|هم)?\s+$"
     # كما نعرفها اليوم, كما هو الحال اليوم: as things are now.
     r"|(?<!\w)كما\s+(?:نعرف(?:ه|ها|هم)?|(?:هو|هي)\s+(?:ال)?حال|(?:هو|هي)\s+عليه)\s+$"
     # مما يدور اليوم, ما يحدث اليوم, بما هو متوفر اليوم: what goes on (a present tense), now.
@@ -121,6 +124,15 @@ DUTY_OR_CLAIM_WORDS = (
     "تشدق",
     "تباهي",
 )
+# الذين يملؤون اليوم, الذين يديرون اليوم: what a group of people does nowadays (a plural
+# present after الذين), not a day's event (الذي يقام اليوم is one), nor a group's coming,
+# going or meeting (الذين يصلون اليوم, الذين يواجهون اليوم).  Tried only where الذين or
+# its kin is in reach.
+GROUP_PRESENT_BEFORE = rx(
+    r"(?<!\w)(?:الذين|اللذين|اللتين|اللواتي|اللاتي)\s+[يت]"
+    r"(?!(?:صل|غادر|توجه|عود|حضر|شارك|جتمع|لتق|واجه|لعب|خوض|بدء|بدا|نطلق)\w*\s+$)"
+    r"\w{2,}(?:ون|ان)(?:ه|ها|هم|نا)?\s+$"
+)
 NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 # A bare اليوم opening a sentence (after a full stop, a question or a line) is, in the
 # columns and analyses where it is written so, "nowadays" (اليوم يتكرر المشهد, واليوم
@@ -137,6 +149,8 @@ NOWADAYS_AFTER = rx(
     # دعم الطاقة اليوم أعلى بكثير مما كان: today against before, the present.
     r"|\s+(?:اعلي|اكثر|اقل|اكبر|اصغر|افضل|اسوا|اقوي|اضعف|ابعد|اقرب|اصعب|اسهل|ادني)"
     r"\s+(?:بكثير\s+)?مما(?!\w)"
+    # ينثر حكاياته اليوم بعد رحيله: now, after a death or years gone by.
+    r"|\s+بعد\s+(?:رحيل|وفاه|غياب|مرور|عقود|سنوات|اعوام|قرون)\w*(?!\w)"
     # حل اليوم قبل غد: now rather than later (an idiom), no day.
     r"|\s+قبل\s+(?:ال)?غد(?!\w)"
     # واليوم نحن في أتون حرب: we, now.
@@ -227,6 +241,11 @@ WEEKDAY_SET_BEFORE = rx(
     rf"(?<!\w)(?:كل|ايام)\s+{_LIST_BEFORE}$"
     r"|(?<!\w)كل\s+اسبوع\s+(?:من|في)\s+(?:يوم\s+)?$"  # في كل أسبوع من يوم الخميس
 )
+# أفضل أيام الله يوم الجمعة, خير أيام الأسبوع الجمعة: the weekday in general; tried only
+# where ايام is in reach.
+BEST_DAYS_BEFORE = rx(
+    r"(?<!\w)[وف]?(?:افضل|خير|اعظم|احب|سيد)\s+(?:ال)?ايام(?:\s+\S+){0,2}\s+(?:هو\s+)?$"
+)
 WEEKDAY_SET_AFTER = rx(
     rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
 )
@@ -313,6 +332,12 @@ PRIOR_WORDS = frozenset(strip_marks(w) for w in ("السابق", "السابقة
 # sentence before the one of "the same year".
 SAME_YEAR = rx(r"(?<!\w)(?:ال)?(?:عام|سنه)\s+(?:نفسه|ذاته|عينه|نفسها|ذاتها|عينها)(?!\w)")
 SAME_YEAR_REACH = 1000
+# وفي العام التالي، عام 1894; تأسست عام 1893 وفي العام التالي: "the year after" a year
+# of the story is the year written just after it, else the one after the year written
+# before it (in its sentence, or before an "العام نفسه"), not the article's next year.
+NEXT_WORDS = frozenset(strip_marks(w) for w in ("التالي", "التالية"))
+NEXT_YEAR_AFTER = rx(r"\s*[،,]?\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>(?:18|19|20)\d\d)(?![\d/])")
+STORY_YEAR = rx(r"(?<![\d/.])((?:18|19|20)\d\d)(?![\d/])")
 
 
 def _edge_before(text: str, start: int) -> int | None:
@@ -470,6 +495,13 @@ def today(ctx: Context) -> Iterator[Candidate]:
                 )
                 and DUTY_OR_CLAIM_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
             )
+            or (
+                (
+                    "الذين" in (reach := text[max(0, begin - NOWADAYS_REACH) : w_start])
+                    or "الل" in reach
+                )
+                and GROUP_PRESENT_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+            )
             or NOWADAYS_AFTER.match(text, end)
             or (
                 not pre
@@ -590,6 +622,10 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
         yield _named_day(ctx, start, hit.end(), offset, hit.group("wd"), 0.85)
 
 
+# غدا (السبت), بعد غد (الأحد): a weekday in brackets after tomorrow names that day (the
+# coming Saturday), as غداً السبت does, not the Saturday before; after أمس (الثلاثاء)
+# the last such weekday, even in a clause of what was planned (كان من المقرر).
+DAY_WORD_BRACKET_BEFORE = rx(r"(?<!\w)(?:[وف]?(?P<after>بعد\s+)?غدا?|[وف]?(?:ب?ال)?امس)\s*\(\s*$")
 BEFORE_LAST_AFTER = rx(r"\s+قبل\s+الماضي(?:ه)?(?!\w)")
 AFTER_NEXT_AFTER = rx(r"\s+بعد\s+(?:المقبل|القادم)(?:ه)?(?!\w)")
 
@@ -614,12 +650,31 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             continue
         if _in_schedule(text, begin, end, lo):
             continue
+        if not (pre or modifier) and text.startswith("بال", begin + (text[begin] in "وف")):
+            continue  # مركز الصناعية بالخميس (in Khamis Mushait), استبدل الخميس بالجمعة
+        if (
+            not (direction or pre)
+            and text[begin - 8 if begin > 8 else 0 : begin].rstrip().endswith("(")
+            and (day_word := DAY_WORD_BRACKET_BEFORE.search(text, lo, begin)) is not None
+        ):
+            if "غد" in day_word.group():
+                offset = 2 if day_word.group("after") else 1
+                yield _named_day(ctx, begin, end, offset, name, 0.7)
+                continue
+            if ctx.today is not None:
+                # أمس (السبت): the last such weekday, never one ahead (كان من المقرر أن
+                # يغادر مساء أمس (الأحد) is no coming Sunday).
+                day = last_weekday(ctx.today, weekday, strict=False)
+                yield Candidate(begin, end, v.day_value(day), "relative", 0.7, day=day)
+                continue
         if not (has_day_word or direction) and GIVEN_NAME_BEFORE.search(
             text, begin - 14 if begin > 14 else 0, begin
         ):
             continue
         if not direction and (
-            WEEKDAY_SET_BEFORE.search(text, lo, begin) or WEEKDAY_SET_AFTER.match(text, end)
+            WEEKDAY_SET_BEFORE.search(text, lo, begin)
+            or WEEKDAY_SET_AFTER.match(text, end)
+            or ("ايام" in text[lo:begin] and BEST_DAYS_BEFORE.search(text, lo, begin))
         ):
             value = v.recurrence(f"XXXX-WXX-{weekday + 1}")
             after = WEEKDAY_SET_AFTER.match(text, end)
@@ -715,6 +770,21 @@ def periods(ctx: Context) -> Iterator[Candidate]:
                 written = _years_before_same_year(text, ends[-1] if ends else lo, start)
             if written and unit != "شهر":
                 year = v.year_value(int(written[-1]) - 1)
+                yield Candidate(start, hit.end(), year, "relative", 0.7)
+                continue
+        if hit.group("mod") in NEXT_WORDS and unit in ("عام", "سنه"):
+            after = NEXT_YEAR_AFTER.match(text, hit.end())
+            if after is not None:
+                year = v.year_value(int(after.group("y")))
+                yield Candidate(start, hit.end(), year, "relative", 0.7)
+                continue
+            lo = max(0, start - 200)
+            ends = [e.end() for e in SENTENCE_END.finditer(text, lo, start)]
+            written = STORY_YEAR.findall(text, ends[-1] if ends else lo, start)
+            if not written:
+                written = _years_before_same_year(text, ends[-1] if ends else lo, start)
+            if written:
+                year = v.year_value(int(written[-1]) + 1)
                 yield Candidate(start, hit.end(), year, "relative", 0.7)
                 continue
         yield from _period(ctx, start, hit.end(), unit, step)
@@ -886,7 +956,8 @@ REF_VALUES = {
 }  # fmt: skip
 
 
-NEAR_AFTER = rx(r"\s+(?:من|جدا\s+من)\s")
+# (قريباً/بعيداً) من أيدي الأطباء: near to or far from, a pair of places in brackets.
+NEAR_AFTER = rx(r"\s*/\s*بعيدا\s*\)?\s*(?:من|عن)\s|\)?\s+(?:جدا\s+)?من\s")
 # بات قريبا, أصبح قريباً: "close", an adjective after a verb of becoming, not "soon".
 COPULA_BEFORE = rx(
     r"(?<!\w)[وف]?(?:باتت?|اصبحت?|صارت?|اضحي|اضحت|بدا|بدت|يبدو|تبدو|ليست?|[يت]?صبح|[يت]ظل|ظلت?)\s+$"
