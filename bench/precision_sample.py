@@ -135,6 +135,7 @@ JUDGED = {
     47: DATA / "precision_sample_47.tsv",
     48: DATA / "precision_sample_48.tsv",
     49: DATA / "precision_sample_49.tsv",
+    50: DATA / "precision_sample_50.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
