@@ -136,6 +136,7 @@ JUDGED = {
     48: DATA / "precision_sample_48.tsv",
     49: DATA / "precision_sample_49.tsv",
     50: DATA / "precision_sample_50.tsv",
+    51: DATA / "precision_sample_51.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
