@@ -69,9 +69,11 @@ were judged before any rule changed again.  An eleventh round's fixes (a weekday
 brackets after غدا, a range's first month closed by a year, اليوم of a lasting present,
 a weekday or a date of every year, a coming month after the text's own month, العام
 التالي after a year of the story, Ramadan in general, a weekday with بـ, near to or far
-from) came after samples 47-49 were judged, so none of them measures those rules.  Each
-article
-is anchored on its published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
+from) came after samples 47-49 were judged, so none of them measures those rules.  Seeds
+50, 51 and 52 were drawn after the eleventh round's fixes, each from articles outside
+every set and earlier sample (51 outside 50, 52 outside both), and all three were judged
+before any rule changed again.  Each article is anchored on its published_raw (crawl
+time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
 right when its span is a time expression and its value is what the article means
@@ -135,6 +137,9 @@ JUDGED = {
     47: DATA / "precision_sample_47.tsv",
     48: DATA / "precision_sample_48.tsv",
     49: DATA / "precision_sample_49.tsv",
+    50: DATA / "precision_sample_50.tsv",
+    51: DATA / "precision_sample_51.tsv",
+    52: DATA / "precision_sample_52.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
