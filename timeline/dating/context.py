@@ -444,6 +444,7 @@ class Context:
         word: str | None = None,
         reach: int | None = None,
         stops: Anchor | None = None,
+        near: list[int] | None = None,
     ) -> Iterator[re.Match[str]]:
         """pattern's matches, looked for only around hits of anchor, a cheap literal regex.
 
@@ -462,12 +463,17 @@ class Context:
         literals at most reach characters after the match's start (_near_starts).  With
         stops (characters none of pattern's matches holds), from after the last of them
         before the literal, if that is nearer.
+
+        near, if given, are the literal starts (of the anchor's, in order) near which the
+        pattern is tried, where not every one is: a rule whose matches count only at some
+        of its literals (a unit of time with a number next to it) passes those, and the
+        others are never searched from.  The windows are the anchor's own either way.
         """
         lo_hi: list[tuple[int, int]] = []
         text = self.text
         size = len(text)
         starts = self.starts_of(anchor)
-        if not starts:
+        if not starts or (near is not None and not near):
             return
         # anchor.finditer written out: a generator's step for each of the anchor's
         # literal starts cost more than the match itself.
@@ -512,7 +518,7 @@ class Context:
             pattern,
             text,
             lo_hi,
-            starts,
+            starts if near is None else near,
             before if reach is None else reach,
             self._stops(stops),
         )
@@ -615,6 +621,11 @@ def _near_starts(
                 break
             yield hit
             pos = hit.end()
+            if pos <= start:
+                # A match before this start, which holds a literal not among starts
+                # (Context.scan's near): this start is searched from after it again.
+                # Where starts are all the literals, a match holds this one or a later.
+                i -= 1
         if i < count and starts[i] < hi:
             i = bisect_left(starts, hi, i)
 
