@@ -882,3 +882,19 @@ def test_near_starts_searches_a_start_again_after_a_match_before_it() -> None:
         (0, 5),
         (6, 11),
     ]
+
+
+def test_today_in_a_text_without_short_vowels_is_what_looking_at_each_word_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text with no short vowel skips _vocalized for each اليوم: the same mentions as
+    when every اليوم's original word is looked at (a verse with its vowels is still out)."""
+    texts = [
+        *_scan_texts(),
+        "في 1436هـ قال: «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ» ثم وصل اليوم الوفد",
+        "وصل اليــوم الوفد 1436هـ واليوم الجمعة",
+    ]
+    quick = [list(relative.today(make_context(text, datetime(2015, 8, 1)))) for text in texts]
+    monkeypatch.setattr(relative, "SHORT_VOWEL", re.compile(""))  # every text "has" one
+    assert quick == [list(relative.today(make_context(t, datetime(2015, 8, 1)))) for t in texts]
+    assert not any(c.start < 40 for c in quick[-2])  # the verse's اليوم is no date
