@@ -30,6 +30,7 @@ from timeline.dating.context import (
     next_weekday,
     rx,
 )
+from timeline.dating.lazy import lazy
 from timeline.dating.normalize import strip_marks
 from timeline.model import DateValue
 
@@ -424,8 +425,9 @@ def _vocalized(ctx: Context, start: int, end: int) -> bool:
     return sum("\u064b" <= ch <= "\u0652" for ch in ctx.folded.original[o_start:o_end]) >= 2
 
 
-# A short vowel (fathatan to sukun), what _vocalized counts.
-SHORT_VOWEL = re.compile("[\u064b-\u0652]")
+# A short vowel (fathatan to sukun), what _vocalized counts; lazy, not rx (which would
+# take the vowels out of the pattern).
+SHORT_VOWEL = lazy("[\u064b-\u0652]")
 
 
 def today(ctx: Context) -> Iterator[Candidate]:
