@@ -521,6 +521,7 @@ class Context:
             starts if near is None else near,
             before if reach is None else reach,
             self._stops(stops),
+            near is not None,
         )
 
     def each_match(
@@ -580,6 +581,7 @@ def _near_starts(
     starts: list[int],
     reach: int,
     stops: list[int] | None = None,
+    some: bool = False,
 ) -> Iterator[re.Match[str]]:
     """pattern.finditer(text, lo, hi) for each window, searched only near starts.
 
@@ -596,6 +598,10 @@ def _near_starts(
     before the last of them ahead of the next start would hold it on its way to that
     start's literal or a later one, so the search begins after it where that is nearer
     (whitespace runs make a pattern's reach long; a clause's punctuation ends it).
+
+    some says starts are only some of the literals (Context.scan's near): a match found
+    may then hold an earlier literal and end before the start searched for, which is
+    searched for again from the match's end.
     """
     search = pattern.search
     count = len(starts)
@@ -621,7 +627,7 @@ def _near_starts(
                 break
             yield hit
             pos = hit.end()
-            if pos <= start:
+            if pos <= start and some:
                 # A match before this start, which holds a literal not among starts
                 # (Context.scan's near): this start is searched from after it again.
                 # Where starts are all the literals, a match holds this one or a later.
