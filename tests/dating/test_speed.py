@@ -567,7 +567,8 @@ def test_a_long_text_finds_one_character_anchors_at_once(monkeypatch: pytest.Mon
 _AFTER_A_MONTH = [
     " ", "  ", "\n", "،", ",", "/", "مايو", "يونيو", "2015", "١٤٣٦", "१२", "79م", "العام",
     "عام", "سنة", "للعام", "المقبل", "الماضي", "الجاري", "من", "في", "خلال", "نفسه", "نفس",
-    "هذا العام", "و", "وأكتوبر", "الماضيين", "هـ", "قال", "بعد", "(", "x",
+    "هذا العام", "و", "وأكتوبر", "الماضيين", "هـ", "قال", "بعد", "(", "x", "الأحد", "الساعة",
+    ".", "8:30", "هذه السنة", "لل", "فيه",
 ]  # fmt: skip
 
 
@@ -810,3 +811,91 @@ def test_select_on_texts_takes_what_ranking_all_takes() -> None:
         chosen = mentions._select(found)
         assert chosen == _select_greedily(found)
         assert all(a is b for a, b in zip(chosen, _select_greedily(found), strict=True))
+
+
+def _durations_the_long_way(ctx: context.Context, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """durations searched near every unit word, each match read by the rule."""
+    with monkeypatch.context() as patch:
+        patch.setattr(lengths, "length_starts", lambda text, starts: list(starts))
+        return list(lengths.durations(ctx))
+
+
+_LENGTH_WORDS = (
+    *lengths.lx.DURATION_UNITS,
+    *(c + u for c in ("و", "ف", "ل", "ب", "وب", "فل", "ال", "وال", "بال", "لل") for u in ("يوم", "ساعات", "عاما", "يومين", "اشهر", "عقود")),
+    "3", "12", "250", "ال24", "2019", "8:30", "1.5", "خمسه", "وعشرين", "الف", "ثلاث مئه", "الثمانيه",
+    "نصف", "ربع", "بضع", "عده", "لمده", "مده", "خلال", "وخلال", "طوال", "علي مدي", "علي  مدار",
+    "واحد", "كامل", "من الزمن", "ونصف", "و", "وستة", "الماضيه", "المقبله", "الاحد", "الساعه",
+    "اليوم", "واليوم", "في", "عن", "رقم", "ابو", "بن", "قبل الميلاد", "في الاسبوع", "عقود", "شركه",
+    ".", "،", ":", "/", "(", "مايو",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_LENGTH_WORDS), st.sampled_from((" ", " ", " ", "  ", "\n", ""))),
+        max_size=40,
+    )
+)
+def test_lengths_near_their_possible_units_are_every_units(words: list[tuple[str, str]]) -> None:
+    """Searching only near unit words that have a count, a dual form, ل, a cue or a part
+    next to them (length_starts) finds the lengths that searching near every one finds."""
+    text = "".join(word + space for word, space in words)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        long_way = _durations_the_long_way(make_context(text, None), monkeypatch)
+    assert list(lengths.durations(make_context(text, None))) == long_way
+
+
+def test_lengths_of_news_and_dense_text_are_found_near_their_possible_units(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [
+        *_scan_texts(),
+        "لمده ثلاثه ايام و خلال  اسابيع، عامين ونصف و3 ساعات و20 دقيقه يوم الاحد الساعه 8",
+        "خلال وساعات، علي مدي فبعقود، طوال\nوبسنوات، لمده  فعام، مده يوم واحد، لاشهر",
+    ]
+    found = 0
+    for text in texts:
+        quick = list(lengths.durations(make_context(text, None)))
+        assert quick == _durations_the_long_way(make_context(text, None), monkeypatch)
+        found += len(quick)
+    assert found  # the texts hold lengths
+
+
+def test_a_unit_with_nothing_that_makes_a_length_is_not_searched_near() -> None:
+    text = "يوم الاحد الساعه 8 واليوم في عام 2019 الاسبوع. ثلاثه ايام لساعات خلال عام يومين"
+    ctx = make_context(text, None)
+    kept = [
+        ctx.text[at : at + 5]
+        for at in lengths.length_starts(ctx.text, ctx.starts_of(lengths.UNIT_ANCHOR))
+    ]
+    assert kept == ["ايام ", "ساعات", "عام ي", "يومين"]
+
+
+def test_near_starts_searches_a_start_again_after_a_match_before_it() -> None:
+    """With only some literals as starts, a match holding another ends before the start
+    searched for; that start is searched again from the match's end."""
+    text = "ab xx ab yy"
+    pattern = re.compile(r"ab \w\w")
+    found = context._near_starts(pattern, text, [(0, len(text))], [6], 8, some=True)
+    assert [m.span() for m in found] == [
+        (0, 5),
+        (6, 11),
+    ]
+
+
+def test_today_in_a_text_without_short_vowels_is_what_looking_at_each_word_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text with no short vowel skips _vocalized for each اليوم: the same mentions as
+    when every اليوم's original word is looked at (a verse with its vowels is still out)."""
+    texts = [
+        *_scan_texts(),
+        "في 1436هـ قال: «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ» ثم وصل اليوم الوفد",
+        "وصل اليــوم الوفد 1436هـ واليوم الجمعة",
+    ]
+    quick = [list(relative.today(make_context(text, datetime(2015, 8, 1)))) for text in texts]
+    monkeypatch.setattr(relative, "SHORT_VOWEL", re.compile(""))  # every text "has" one
+    assert quick == [list(relative.today(make_context(t, datetime(2015, 8, 1)))) for t in texts]
+    assert not any(c.start < 40 for c in quick[-2])  # the verse's اليوم is no date

@@ -357,17 +357,32 @@ _YEAR_CONTEXT_FIRST = frozenset(
 )
 
 
+# Where any of _read_year_context's seven patterns may match, each by what it must hold
+# first after the whitespace, commas and slash it may begin with: a digit (YEAR_AFTER,
+# EARLY_YEAR_AFTER), من, في or خلال, a year's noun (with ال or لل), هذا / هذه
+# (YEAR_WORD_AFTER, SAME_YEAR_AFTER, WORDS_YEAR_AFTER); a modifier (MODIFIER_AFTER);
+# و (PAIR_DUAL_AFTER).
+YEAR_CONTEXT_LEAD = rx(
+    r"[\s،,]*(?:/\s*)?(?:\d|(?:من|في|خلال)\s|(?:ال|لل)?(?:عام|سنه)\s|هذا\s|هذه\s)"
+    rf"|\s+(?:{MODIFIER}){END}|\s*و"
+)
+
+
 def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, str | None]:
     """(year, era, end, direction) of what follows a month name: 2015م, العام المقبل...
 
     A month name followed by a space and a letter none of the patterns may begin with
     (أيار/مايو يونيو, a name in running text) has none: its seven anchored matches are
-    not tried (_read_year_context, the long way, gives the same; a test checks)."""
+    not tried (_read_year_context, the long way, gives the same; a test checks).  Nor
+    where one match of what they begin with (YEAR_CONTEXT_LEAD) fails: a month name
+    before الأحد, الساعة or a sentence's end."""
     text = ctx.text
     if text.startswith(" ", pos):
         first = text[pos + 1 : pos + 2]
         if first and first not in _YEAR_CONTEXT_FIRST and not first.isdecimal():
             return None, None, pos, None
+    if YEAR_CONTEXT_LEAD.match(text, pos) is None:
+        return None, None, pos, None
     return _read_year_context(ctx, pos)
 
 

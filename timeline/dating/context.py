@@ -444,6 +444,7 @@ class Context:
         word: str | None = None,
         reach: int | None = None,
         stops: Anchor | None = None,
+        near: list[int] | None = None,
     ) -> Iterator[re.Match[str]]:
         """pattern's matches, looked for only around hits of anchor, a cheap literal regex.
 
@@ -462,12 +463,17 @@ class Context:
         literals at most reach characters after the match's start (_near_starts).  With
         stops (characters none of pattern's matches holds), from after the last of them
         before the literal, if that is nearer.
+
+        near, if given, are the literal starts (of the anchor's, in order) near which the
+        pattern is tried, where not every one is: a rule whose matches count only at some
+        of its literals (a unit of time with a number next to it) passes those, and the
+        others are never searched from.  The windows are the anchor's own either way.
         """
         lo_hi: list[tuple[int, int]] = []
         text = self.text
         size = len(text)
         starts = self.starts_of(anchor)
-        if not starts:
+        if not starts or (near is not None and not near):
             return
         # anchor.finditer written out: a generator's step for each of the anchor's
         # literal starts cost more than the match itself.
@@ -512,9 +518,10 @@ class Context:
             pattern,
             text,
             lo_hi,
-            starts,
+            starts if near is None else near,
             before if reach is None else reach,
             self._stops(stops),
+            near is not None,
         )
 
     def each_match(
@@ -574,6 +581,7 @@ def _near_starts(
     starts: list[int],
     reach: int,
     stops: list[int] | None = None,
+    some: bool = False,
 ) -> Iterator[re.Match[str]]:
     """pattern.finditer(text, lo, hi) for each window, searched only near starts.
 
@@ -590,6 +598,10 @@ def _near_starts(
     before the last of them ahead of the next start would hold it on its way to that
     start's literal or a later one, so the search begins after it where that is nearer
     (whitespace runs make a pattern's reach long; a clause's punctuation ends it).
+
+    some says starts are only some of the literals (Context.scan's near): a match found
+    may then hold an earlier literal and end before the start searched for, which is
+    searched for again from the match's end.
     """
     search = pattern.search
     count = len(starts)
@@ -615,6 +627,11 @@ def _near_starts(
                 break
             yield hit
             pos = hit.end()
+            if pos <= start and some:
+                # A match before this start, which holds a literal not among starts
+                # (Context.scan's near): this start is searched from after it again.
+                # Where starts are all the literals, a match holds this one or a later.
+                i -= 1
         if i < count and starts[i] < hi:
             i = bisect_left(starts, hi, i)
 

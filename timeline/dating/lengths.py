@@ -20,6 +20,7 @@ from timeline.dating.context import (
     PHRASE_STOPS,
     START,
     WEEKDAYS,
+    WHITESPACE,
     Anchor,
     Before,
     Candidate,
@@ -212,13 +213,90 @@ def _contracts(ctx: Context, start: int, end: int) -> bool:
     return bool(CONTRACT_WORDS.search(head) or CONTRACT_WORDS.search(tail))
 
 
+# What a unit word needs next to it to be a length (durations keeps no other): a count
+# just before it, whitespace between (a digit, the last word of a number, a fraction, a
+# few); a dual form; ل glued to it (لساعات); a cue before it and its clitics (لمدة, خلال,
+# على مدى); after it, a tail, a half or a second unit (واحد, كامل, من الزمن, ونصف, وستة
+# أشهر), whose first word begins with و, كامل or من.
+_COUNT_ENDS = tuple(
+    sorted({part.split(" ")[-1] for part in lx.NUMBER_PARTS} | {"نصف", "ربع", "بضع", "بضعه", "عده"})
+)
+_CUE_ENDS = ("مده", "طوال", "طيله", "مدي", "مدار", "امتداد", "خلال")
+# Those words by their last two letters: a word's two look up the few it may end with.
+_ENDS_BY_LAST_TWO: dict[str, tuple[str, ...]] = {}
+for _word in (*_COUNT_ENDS, *_CUE_ENDS):
+    _ENDS_BY_LAST_TWO[_word[-2:]] = (*_ENDS_BY_LAST_TWO.get(_word[-2:], ()), _word)
+_DUAL_OR_PART_AFTER = rx(
+    lx.alternation(form for form, (_, implied) in lx.DURATION_UNITS.items() if implied == 2)
+    + r"(?!\w)|\w{1,8}\s+(?:و|كامل|من)"
+)
+# A count's whitespace, the clitics and a cue fit in this many characters before a unit:
+# the scan's reach (DURATION_BEFORE) and more.
+_LOOK_BACK = 48
+_SPACE = frozenset(WHITESPACE)
+
+
+def length_starts(text: str, starts: list[int]) -> list[int]:
+    """The starts of unit words (UNIT_ANCHOR's literals) that may be a length's unit.
+
+    A match of DURATION whose unit is at none of these is turned down by durations
+    whatever else it holds: a unit with no count, no dual form, no ل, no cue before it
+    and no tail, half or second unit after it (يوم الأحد, في عام 2019, الساعة, واليوم; a
+    word with ال and no count is never a length).  So the scan is tried only near these
+    (Context.scan's near), and every other unit word costs a few string tests here, not
+    a search and the rule's Python.  A test compares durations with and without it.
+    """
+    found: list[int] = []
+    at_unit = _DUAL_OR_PART_AFTER.match
+    ends = _ENDS_BY_LAST_TWO
+    for at in starts:
+        last = text[at - 1] if at else ""
+        if last in _SPACE:
+            # A count or a cue, then whitespace: a count's last digit or word, a cue's word.
+            word = text[at - _LOOK_BACK if at > _LOOK_BACK else 0 : at].rstrip(WHITESPACE)
+            if word[-1:].isdecimal() or word.endswith(ends.get(word[-2:], ())):
+                found.append(at)
+                continue
+        elif last == "ل":
+            if text[at - 2 : at - 1] != "ا":  # ال before it is the article, never a clitic
+                found.append(at)
+                continue
+        elif last.isdecimal():
+            found.append(at)
+            continue
+        elif last == "ب" or last == "و" or last == "ف":
+            # Clitics glued to the unit (ب, then و or ف), after a cue and whitespace.
+            bare = at - 1
+            if last == "ب" and bare and text[bare - 1] in "وف":
+                bare -= 1
+            if bare and text[bare - 1] in _SPACE:
+                word = text[bare - _LOOK_BACK if bare > _LOOK_BACK else 0 : bare]
+                if word.rstrip(WHITESPACE).endswith(_CUE_ENDS):
+                    found.append(at)
+                    continue
+        if at_unit(text, at) is not None:
+            found.append(at)
+    return found
+
+
 def durations(ctx: Context) -> Iterator[Candidate]:
     """خمسة وعشرين عاما, ثلاثة أشهر, عقدين, أسبوعين, لساعات, نصف قرن, ربع قرن."""
     text = ctx.text
+    near = length_starts(text, ctx.starts_of(UNIT_ANCHOR))
+    units = set(near)
     # A unit right after ال (اليوم, العام, الساعة) is never a length.
     for hit in ctx.scan(
-        DURATION, UNIT_ANCHOR, DURATION_BEFORE, DURATION_AFTER, "ال", "وفلب", stops=PHRASE_STOPS
+        DURATION,
+        UNIT_ANCHOR,
+        DURATION_BEFORE,
+        DURATION_AFTER,
+        "ال",
+        "وفلب",
+        stops=PHRASE_STOPS,
+        near=near,
     ):
+        if hit.start("unit") not in units:
+            continue  # a unit word with nothing next to it that makes a length (الساعة)
         # Every group read in one call (a call each, a dozen a hit, cost more than the
         # rest of a dense text's rejected unit word).
         g_clitic, g_def, g_few, g_frac, g_half, g_mod, g_num, g_tail, g_unit, g_words = hit.group(

@@ -30,6 +30,7 @@ from timeline.dating.context import (
     next_weekday,
     rx,
 )
+from timeline.dating.lazy import lazy
 from timeline.dating.normalize import strip_marks
 from timeline.model import DateValue
 
@@ -449,11 +450,19 @@ def _vocalized(ctx: Context, start: int, end: int) -> bool:
     return sum("\u064b" <= ch <= "\u0652" for ch in ctx.folded.original[o_start:o_end]) >= 2
 
 
+# A short vowel (fathatan to sukun), what _vocalized counts; lazy, not rx (which would
+# take the vowels out of the pattern).
+SHORT_VOWEL = lazy("[\u064b-\u0652]")
+
+
 def today(ctx: Context) -> Iterator[Candidate]:
     """اليوم, اليوم الجمعة, هذا اليوم; never اليوم الدولي or a paper called اليوم."""
     text = ctx.text
     if "اليوم" not in text:
         return
+    # A text with no short vowel at all (folding dropped only tatweel, هـ) has no word
+    # written with two: each اليوم's original span is not looked up.
+    vowels = bool(ctx.folded.dropped) and SHORT_VOWEL.search(ctx.folded.original) is not None
     for hit in ctx.scan(TODAY, TODAY_ANCHOR, reach=14):
         # The hit's bounds and groups read once (a call each, a dozen a hit, cost more
         # than the rest of a dense text's اليوم).
@@ -464,7 +473,7 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if TODAY_NAMED_BEFORE.search(text[max(0, begin - 12) : w_start]):
             continue
-        if ctx.folded.dropped and _vocalized(ctx, w_start, w_end):
+        if vowels and _vocalized(ctx, w_start, w_end):
             continue  # «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ»: a verse quoted with its vowels
         if text[end : end + 1] in ('"', "»", "”"):
             continue  # «اليوم»: a title
