@@ -16,6 +16,7 @@ TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "ti
 
 ARABIC: dict[str, str] = {
     "News Timeline": "الخط الزمني للأخبار",
+    "Upgrading the library for this version of the program…": "تحديث المكتبة لهذا الإصدار من البرنامج…",
     "Version {version}": "الإصدار {version}",
     "An Arabic-first timeline of news articles and the dates they mention.": "خط زمني للمقالات الإخبارية وللتواريخ التي تذكرها، بالعربية أولاً.",
     "Includes the Noto Sans and Noto Sans Arabic fonts, licensed under the SIL Open Font License 1.1.": "يتضمن خطَّي Noto Sans وNoto Sans Arabic المرخّصين برخصة SIL Open Font License 1.1.",

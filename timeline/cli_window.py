@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,16 +126,51 @@ def open_window(arguments: WindowArguments) -> int:
         return 1
     from timeline.store import Store, StoreError
 
+    db_path = chosen_db_path(arguments.db)
+    progress: Callable[[int, int, str], None] = migration_progress
+    upgrade = None
+    if _needs_upgrade(db_path):
+        from timeline.ui.platform_check import has_display
+
+        if has_display():
+            from timeline.ui.app import UpgradeProgress
+
+            progress = upgrade = UpgradeProgress(arguments.lang, also=migration_progress)
+            upgrade.begin()
     try:
-        store = Store(chosen_db_path(arguments.db), create=True, progress=migration_progress)
+        store = Store(db_path, create=True, progress=progress)
     except StoreError as exc:
         print(terminal_safe(f"Error: {exc}"), file=sys.stderr)
         return 1
+    finally:
+        if upgrade is not None:
+            upgrade.finish()
     with store:
         db_path = store.path
     from timeline.ui.app import run_window
 
     return run_window(db_path, lang=arguments.lang, screenshot=arguments.screenshot)
+
+
+def _needs_upgrade(db_path: Path) -> bool:
+    """Whether a library file was written by an older version (its schema is behind),
+    read without opening it for writing; False for a new, locked or damaged file (the
+    store says what is wrong with those)."""
+    import sqlite3
+
+    from timeline.store.schema import SCHEMA_VERSION
+
+    if not db_path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+    return 0 < version < SCHEMA_VERSION
 
 
 def migration_progress(done: int, total: int, what: str) -> None:

@@ -21,10 +21,14 @@ from timeline.ui.application import create_application
 from timeline.ui.platform_check import has_display
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from timeline.ui.main_window import MainWindow
 
-__all__ = ["create_application", "grab_when_settled", "run_window"]
+__all__ = ["UpgradeProgress", "create_application", "grab_when_settled", "run_window"]
 
+# The most an upgrade's dialog waits to be on screen before the upgrade starts.
+_EXPOSE_WAIT_MS = 500
 # How often a screenshot looks whether the window has settled, and the most it waits.
 _SETTLE_POLL_MS = 50
 SETTLE_LIMIT_MS = 20_000
@@ -65,6 +69,83 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
         sys.stderr.flush()
         os._exit(code)
     return code
+
+
+class UpgradeProgress:
+    """Progress for a store's upgrade that runs before the window opens, in a window.
+
+    An upgrade that rebuilds an index of a large library takes seconds (tens at ten
+    million events); started from a desktop menu the program otherwise showed nothing
+    until it was done.  The application is made first (run_window makes it again,
+    translators and all, without doubling them); the dialog appears at the first step
+    and goes at the last, or at finish().
+    """
+
+    def __init__(
+        self, lang: str | None, also: Callable[[int, int, str], None] | None = None
+    ) -> None:
+        self._app, _ = create_application(lang)
+        self._box: QProgressDialog | None = None
+        self._also = also  # the terminal's progress, told each step as well
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self._also is not None:
+            self._also(done, total, what)
+        box = self._box or self._open()
+        box.setRange(0, max(total, 1))
+        box.setValue(min(done, total))
+        box.repaint()  # now: the next step blocks the thread again
+        if done >= total:
+            self.finish()
+        self._app.processEvents()
+
+    def _open(self) -> QProgressDialog:
+        from PySide6.QtCore import QCoreApplication, Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        from timeline.ui.plain_text import plain_label
+
+        box = QProgressDialog()
+        box.setObjectName("upgradeProgress")
+        box.setLabel(plain_label(box))
+        box.setLabelText(
+            QCoreApplication.translate(
+                "Upgrade", "Upgrading the library for this version of the program…"
+            )
+        )
+        box.setWindowTitle(QCoreApplication.translate("Upgrade", "News Timeline"))
+        box.setCancelButton(None)  # an upgrade is one transaction: it ends or rolls back
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        box.setMinimumDuration(0)
+        box.setAutoClose(False)
+        box.setAutoReset(False)
+        self._box = box
+        return box
+
+    def begin(self) -> None:
+        """Show the dialog, busy, before the upgrade's first step is told."""
+        box = self._box or self._open()
+        box.setRange(0, 0)
+        box.show()
+        # The upgrade blocks this thread next: wait (briefly) for the window system to
+        # map the dialog and paint it once, or it stays an empty frame until the end.
+        timer = QElapsedTimer()
+        timer.start()
+        handle = box.windowHandle()
+        while timer.elapsed() < _EXPOSE_WAIT_MS and not (handle and handle.isExposed()):
+            self._app.processEvents()
+            handle = box.windowHandle()
+        box.repaint()
+        self._app.processEvents()
+
+    def shown(self) -> bool:
+        return self._box is not None and self._box.isVisible()
+
+    def finish(self) -> None:
+        if self._box is not None:
+            self._box.close()
+            self._box.deleteLater()
+            self._box = None
 
 
 def grab_when_settled(window: MainWindow, then: Callable[[], None]) -> None:

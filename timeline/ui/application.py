@@ -63,6 +63,12 @@ def create_application(lang: str | None = None) -> tuple[QApplication, str]:
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    # Made again (an upgrade's progress came before the window, or a test asks for
+    # another language): the translators installed before go first, not twice over.
+    for earlier in getattr(app, "_timeline_translators", ()):
+        app.removeTranslator(earlier)
+    installed: list[QTranslator] = []
+    setattr(app, "_timeline_translators", installed)  # noqa: B010 (a Qt object's attribute)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("timeline")
@@ -80,6 +86,7 @@ def create_application(lang: str | None = None) -> tuple[QApplication, str]:
             translator = QTranslator(app)
             if translator.load(arabic, name, "_", folder):
                 app.installTranslator(translator)
+                installed.append(translator)
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     else:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
