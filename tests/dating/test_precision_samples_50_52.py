@@ -159,3 +159,8 @@ def test_the_feast_greeting_is_no_set(text: str) -> None:
 def test_a_past_weekday_near_expectations_stays_the_last_one() -> None:
     text = "تراجعت الأسهم مع توقعات بمزيد من الخسائر بعد موجة بيع يوم الاثنين"
     assert [v for t, v, _ in found(text) if "الاثنين" in t] == ["2015-08-03"]
+
+
+def test_a_decade_of_time_before_with_stays_a_length() -> None:
+    text = "هبط الفريق بعد قرن وعقد من الزمن مع العلم أنه عريق"
+    assert [v for t, v, _ in found(text) if "عقد" in t] == ["P10Y"]

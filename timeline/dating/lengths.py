@@ -331,7 +331,12 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             continue
         if unit == "DE" and _contracts(ctx, start, hit.end()):
             continue
-        if count == 1 and g_unit == "عقد" and CONTRACT_CONSTRUCT_AFTER.match(text, hit.end()):
+        if (
+            count == 1
+            and g_unit == "عقد"
+            and not g_tail
+            and CONTRACT_CONSTRUCT_AFTER.match(text, hit.end())
+        ):
             continue
         end = hit.end()
         if more and count:
