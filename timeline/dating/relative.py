@@ -630,6 +630,9 @@ TITLE_CLOSE_AFTER = rx(r"(?:\s*[^\s.!?؟\n«»\"“”]+){0,3}\s*[»\"”]")
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """«غداً نلتقي», مسلسل «أمس»: a date word opening a quoted title."""
+    head = text[max(0, start - 3) : start]
+    if "«" not in head and '"' not in head and "“" not in head:
+        return False  # no quote opens just before: the common case, one slice
     opening = TITLE_OPEN_BEFORE.search(text, max(0, start - 24), start)
     if opening is None:
         return False
