@@ -72,8 +72,12 @@ a weekday or a date of every year, a coming month after the text's own month, ا
 from) came after samples 47-49 were judged, so none of them measures those rules.  Seeds
 50, 51 and 52 were drawn after the eleventh round's fixes, each from articles outside
 every set and earlier sample (51 outside 50, 52 outside both), and all three were judged
-before any rule changed again.  Each article is anchored on its published_raw (crawl
-time).  bench/data/precision_sample.tsv keeps, per mention,
+before any rule changed again.  A twelfth round's fixes (the month before a named month,
+a forecast's weekday, a date word opening a quoted title, a range of lengths, اليوم with
+its weekday after حتى, a contract's عقد, أمس with the stamp's own weekday, nowadays after
+ونفاجأ, then and now, the feast greeting with والجميع) came after samples 50-52 were
+judged, so none of them measures those rules.  Each article is anchored on its
+published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
 right when its span is a time expression and its value is what the article means

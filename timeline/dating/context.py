@@ -391,6 +391,9 @@ class Context:
                     continue
                 return writer
             step = 2 if before.endswith(FIRST_BEFORE) else 1
+            small = self.anchor is not None and _small_hours(self.anchor)
+            if step == 1 and weekday == latest.weekday() and not small:
+                continue  # أمس الأربعاء stamped on a Wednesday: a slip, not a week-old text
             return last_weekday(latest, (weekday + step) % 7, strict=False)
         if self.anchor is not None and not self.declared and _small_hours(self.anchor):
             # A stamp of unknown kind after midnight and before five is the crawl's or

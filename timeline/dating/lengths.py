@@ -71,6 +71,11 @@ DURATION = rx(START + DURATION_LEAD + DURATION_BODY)
 # الـ24 ساعة الماضية, التسعة أشهر المقبلة: a counted length; never الاثنين (Monday).
 NOT_A_DEFINITE_COUNT = frozenset({"اثنين", "اثنتين", "اثنان", "واحد", "واحده"})
 DEFINITE_PART = rx(r"(\s+و\s*)ال")
+UNITS_1_10 = (
+    "واحد|واحده|اثنين|اثنان|اثنتين|ثلاث|ثلاثه|اربع|اربعه|خمس|خمسه|ست|سته|سبع|سبعه|ثماني|ثمانيه|ثمان"
+    "|تسع|تسعه|عشر|عشره"
+)
+UNIT_RANGE_WORDS = rx(rf"(?:{UNITS_1_10})\s+و\s*(?P<upper>{UNITS_1_10})")
 # What makes a unit with no count a length of time (لمدة عام, على مدى عقود).
 DURATION_CUE_BEFORE = Before(
     r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$",
@@ -117,6 +122,13 @@ CONTRACT_WORDS = rx(
     r"|ابرم|ابرمت|يوقع|توقع|موقعه)(?!\w)"
 )
 CONTRACT_REACH = 80, 30
+# مدة عقد لاعب, عقد العمل, تجديد عقد الإيجار, عقد جديد مع النادي: a lone عقد in a construct
+# with a noun (or a contract's adjective) is a contract; عقد التسعينات stays a decade.
+CONTRACT_CONSTRUCT_AFTER = rx(
+    r"\s+(?:ال(?!\S*(?:ينات|ينيات|زمن)(?!\w))\w"
+    r"|(?:لاعب|عمل|ايجار|احتراف|رعايه|شراكه|تدريب|انتقال|بيع|شراء|توريد|صيانه|زواج|اعاره"
+    r"|مدرب|جديد|رسمي|مع|مدته|قيمته)(?!\w))"
+)
 SENTENCE_END = rx(r"[.!?؟\n]")
 # في المئة يوم الأحد, بالمائة: a percentage, then a day; not a hundred days.
 HUNDRED = frozenset(strip_marks(w) for w in ("مئة", "مائة"))
@@ -323,6 +335,11 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             else:
                 # الثمانية والأربعين: the definite article is on every part.
                 amount = lx.number_value(DEFINITE_PART.sub(r"\1", g_words))
+                # ما بين ستة وثمانية أسابيع: two units joined by و are a range (no
+                # number adds two units), not their sum: the span up to its upper bound.
+                if amount and (last := UNIT_RANGE_WORDS.fullmatch(g_words)):
+                    amount = lx.number_value(last.group("upper"))
+                    start = hit.start("words") + last.start("upper")
                 if g_words == "الف" and not g_clitic:
                     by = THOUSAND_BY_BEFORE.search(text, max(0, start - 16), start)
                     if by:
@@ -392,6 +409,13 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             continue
         if unit == "DE" and _contracts(ctx, start, hit.end()):
             continue
+        if (
+            count == 1
+            and g_unit == "عقد"
+            and not g_tail
+            and CONTRACT_CONSTRUCT_AFTER.match(text, hit.end())
+        ):
+            continue
         end = hit.end()
         if more and count:
             end, value = more[0], _two_units(unit, count, more[1])
@@ -436,8 +460,11 @@ RATE_AFTER = rx(
     rf"\s+(?:{lx.alternation(lx.RECURRING_ADVERBS)}|في\s+(?:ال)?(?:يوم|اسبوع|شهر|عام|سنه)){END}"
 )
 
-# كل عام وأنتم بخير, وكل عام وأنتم ومن تحبون بخير: the feast greeting, no recurrence.
-GREETING_AFTER = rx(r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن)(?:\s+\S+){0,3}?\s+بخير")
+# كل عام وأنتم بخير, وكل عام وأنتم ومن تحبون بخير, كل عام والجميع / والأمة بخير: the feast
+# greeting, no recurrence.
+GREETING_AFTER = rx(
+    r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن|الجميع|الامه|اياكم)(?:\s+\S+){0,3}?\s+بخير"
+)
 
 # يشارك كل يوم منها: each of the days just named, one by one, not every day of the
 # calendar (كل شهر من هذا العام is still every month).

@@ -69,6 +69,12 @@ TODAY_NAME_IN_BRACKETS = rx(r"\(\s*\w+\s+$")
 BYLINE_BEFORE = rx(r"(?:^|[\n\"«(])\s*$")
 BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
+# كانت بالأمس تدور بعيداً عنا واليوم أصبحت واقعاً: the past set against the present
+# (بالأمس, then و-اليوم in its sentence), both vague, not the two days.
+WAS = r"(?<!\w)[وف]?(?:كان\w{0,2}|كن(?:ا|ت))(?:\s+\S+){0,2}\s+"
+THEN_NOW_BEFORE = rx(rf"{WAS}ب?الامس(?!\w)[^.!?؟\n]{{0,80}}$")
+THEN_BEFORE = rx(rf"{WAS}$")
+THEN_NOW_AFTER = rx(r"[^.!?؟\n]{0,80}?(?<!\w)و\s*اليوم(?!\w)(?!\s+ال)")
 NOWADAYS_BEFORE = rx(
     r"(?<!\w)[وفبل]?(?:ال)?(?:جيل|اجيال|شباب|اطفال|مجتمع|مجتمعات|انسان|واقع|ابناء|نساء|رجال|"
     r"عرب|مسلمي|فتيات|فتيان|اعلام|صحافه|حضاره|حضارت|عالم|زمن|مواطن|مواطنون|مواطنين|امه|"
@@ -87,7 +93,9 @@ NOWADAYS_BEFORE = rx(
     # إلا أننا اليوم, وإننا اليوم; نشهدها اليوم, نراه اليوم, نجد اليوم: we, now (a columnist's
     # voice); التي نعتبرها اليوم, كما نلمس اليوم: what we judge or perceive, now.
     r"|(?<!\w)[وف]?(?:ل?ان|لكن)(?:نا|ني)\s+$"
-    r"|(?<!\w)[وف]?ن(?:شهد|عيش|عايش|ري|را|جد|عاني|واجه|حتاج|عرف|لاحظ|عتبر|عتقد|لمس|درك|ظن)"
+    r"|(?<!\w)[وف]?ن(?:شهد|عيش|عايش|ري|را|جد|عاني|واجه|حتاج|عرف|لاحظ|عتبر|عتقد|لمس|درك|ظن"
+    # ونفاجأ اليوم, نشاهد اليوم, نستغرب اليوم: what we are surprised by or watch, now.
+    r"|فاجا|تفاجا|شاهد|ستغرب|ندهش)"
     r"(?:ه|ها|هم|ون)?\s+$"
     # عندما ننظر اليوم, حين نطالب اليوم: when we look now, a columnist's general present.
     r"|(?<!\w)[وف]?(?:عندما|حين|حينما)\s+ن\w{2,}\s+$"
@@ -257,6 +265,8 @@ FUTURE_CLAUSE_BEFORE = Before(
     r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب|المتوقع)|[يت]ستعد(?:ون|ان)?"
     r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
     r"|[يت]توقع(?:ون|ان)?\s+ان"  # ويتوقع أن تتلاشى قوته الأحد: expected to
+    # توقعات الطقس ... يوم الاثنين, ويحتمل أن يكون يوم الاثنين مغبرا: a forecast.
+    r"|توقعات\s+(?:ال)?(?:طقس|ارصاد|حاله\s+الطقس)|[يت]حتمل(?:\s+ان)?"
     # تنتهي مدة خدمته يوم الجمعة, يلتقي الفريقان يوم السبت: a scheduled event in the
     # present tense (news tells what happened in the past tense).
     r"|[يت](?:نتهي|بدا|نطلق|عقد|قام|لتقي|ختتم|فتتح|ستضيف|حتفل|خوض|واجه)(?:ون|ان)?"
@@ -324,7 +334,13 @@ BARE_PERIOD = rx(r"(?P<unit>شهر|عام|سنه)(?!\w)(?!\s*(?:ال|\d|[(\-]|م
 # before") after a month or a year written earlier in its sentence counts back from that
 # one, not from the article's date: the year before a written year, else a past
 # reference (the month is not placed).
-PRIOR_MONTH_BEFORE = rx(rf"(?<!\w)[وفبل]?(?:{MONTHS}){END}[^.!?؟\n]*$")
+PRIOR_MONTH_BEFORE = rx(
+    rf"(?<!\w)[وفبل]?(?P<m>{MONTHS}){END}(?P<y>(?:\s*\(\s*[^()]{{2,14}}\))?\)?\s+(?:من\s+)?(?:(?:ال)?عام\s+)?(?:19|20)\d\d)?"
+    r"(?:[^.!?؟\n]|(?<=\d)\.(?=\d))*$"  # 25.17% is no sentence end
+)
+# في يوليو ... مقارنة بالشهر الماضي: the past month compared with a month the text names
+# is the one before that month, as السابق is.
+COMPARED_BEFORE = rx(r"(?<!\w)(?:مقارنه\s+|قياسا\s+|عن\s+|مع\s+)ب?$")
 PRIOR_YEAR = rx(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
 SENTENCE_END = rx(r"[.!?؟\n]")
 PRIOR_WORDS = frozenset(strip_marks(w) for w in ("السابق", "السابقة"))
@@ -435,11 +451,20 @@ def _named_day(
         return _relative_day(ctx, start, end, offset, confidence)
     near = ctx.today + timedelta(days=offset)
     wd = lx.WEEKDAYS[weekday]
+    if offset == -1 and wd == ctx.today.weekday() and not _small_hours_anchor(ctx):
+        # أمس الأربعاء on a Wednesday: the weekday a slip by a day, likelier than a week.
+        return Candidate(start, end, v.day_value(near), "relative", confidence, day=near)
     before = last_weekday(near, wd, strict=False)
     after = next_weekday(near - timedelta(days=1), wd)
     nearer_after = (after - near) <= (near - before)
     day = after if offset > 0 and nearer_after else before
     return Candidate(start, end, v.day_value(day), "relative", confidence, day=day)
+
+
+def _small_hours_anchor(ctx: Context) -> bool:
+    """Whether the anchor is a stamp between midnight and five (the writer's day before)."""
+    a = ctx.anchor
+    return a is not None and a.hour < 5 and (a.hour, a.minute, a.second) != (0, 0, 0)
 
 
 def _vocalized(ctx: Context, start: int, end: int) -> bool:
@@ -475,8 +500,8 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if vowels and _vocalized(ctx, w_start, w_end):
             continue  # «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ»: a verse quoted with its vowels
-        if text[end : end + 1] in ('"', "»", "”"):
-            continue  # «اليوم»: a title
+        if text[end : end + 1] in ('"', "»", "”") or _quoted_title(text, w_start, w_end):
+            continue  # «اليوم», برنامج «اليوم السابع»: a title
         if text[w_start - 1 : w_start] == "(" and text[end : end + 1] == ")":
             continue  # (اليوم): a newspaper credited, not the day
         if BYLINE_AFTER.match(text, end) and BYLINE_BEFORE.search(text, max(0, begin - 3), w_start):
@@ -513,6 +538,11 @@ def today(ctx: Context) -> Iterator[Candidate]:
             )
             or NOWADAYS_AFTER.match(text, end)
             or (
+                hit.group("w").startswith("و")
+                and "امس" in text[max(0, begin - 90) : w_start]
+                and THEN_NOW_BEFORE.search(text, max(0, begin - 90), w_start)
+            )
+            or (
                 not pre
                 and MODAL_AFTER.match(text, end)
                 and not FROM_BEFORE.search(text, max(0, begin - 6), begin)
@@ -531,9 +561,14 @@ def today(ctx: Context) -> Iterator[Candidate]:
             # جيل اليوم, شباب اليوم: "of today", the present, not the publication day.
             yield Candidate(start, end, v.vague_value("PRESENT"), "vague", 0.6)
             continue
-        if pre and (
-            pre.lstrip("وف") in ("حتي", "الي", "لغايه")
-            or UNTIL_BEFORE.search(text, max(0, begin - 8), begin)
+        if (
+            pre
+            and not wd
+            and (
+                # حتى اليوم الخميس names its day: that day, not "until now".
+                pre.lstrip("وف") in ("حتي", "الي", "لغايه")
+                or UNTIL_BEFORE.search(text, max(0, begin - 8), begin)
+            )
         ):
             # "until today": a present reference, not an event on the day.
             yield Candidate(start, end, v.vague_value("PRESENT"), "relative", 0.7)
@@ -565,6 +600,16 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
         return
     for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR, reach=20, stops=PHRASE_STOPS):
         word = hit.group("w").lstrip("وف")
+        if _quoted_title(text, hit.start("w"), hit.end()):
+            continue
+        if (
+            word in ("الامس", "بالامس")
+            and not hit.group("wd")
+            and THEN_NOW_AFTER.match(text, hit.end())
+            and THEN_BEFORE.search(text, max(0, hit.start("w") - 40), hit.start("w"))
+        ):
+            yield Candidate(hit.start("w"), hit.end(), v.vague_value("PAST"), "vague", 0.6)
+            continue
         if word == "الامس" and not hit.group("wd") and not _yesterday_in_context(ctx, hit):
             continue  # الأمس alone is "the past" as often as "yesterday"
         offset = -2 if hit.group("before") or hit.group("first") else -1
@@ -582,6 +627,32 @@ TOMORROW_PAUSE_AFTER = rx(r"\s*[،,.:;!؟)]")
 FUTURE_VERB_BEFORE = rx(r"(?<!\w)[وف]?س[يتنا]\w{2,}\s+$")
 COMMA_BEFORE = rx(r"[،,]\s*$")
 COMMA_AFTER = rx(r"\s*[،,]")
+# الدراما السورية «غداً نلتقي», مسلسل "أمس واليوم": a date word opening a quoted title
+# (closed within three words after a word of a work, within one after a bare quote) is
+# a title, no date.
+TITLE_OPEN_BEFORE = rx(
+    r"(?:(?<!\w)[وفبل]?(?:ال)?(?:مسلسل|برنامج|كتاب|اغنيه|فيلم|روايه|مسرحيه|ديوان|قصيده|"
+    r"حلقه|البوم|مقال|عنوان|شعار|حمله)\s*)?(?:[«“]\s*|(?:^|(?<=\s))\")$"
+)
+TITLE_CLOSE_AFTER = rx(r"(?:\s*[^\s.!?؟\n«»\"“”]+){0,3}\s*[»\"”]")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """«غداً نلتقي», مسلسل «أمس»: a date word opening a quoted title."""
+    head = text[max(0, start - 3) : start]
+    if "«" not in head and '"' not in head and "“" not in head:
+        return False  # no quote opens just before: the common case, one slice
+    opening = TITLE_OPEN_BEFORE.search(text, max(0, start - 24), start)
+    if opening is None:
+        return False
+    close = TITLE_CLOSE_AFTER.match(text, end)
+    if close is None:
+        return False
+    # After a word of a work, any short quote; a bare quote only of one word more (a
+    # bare «أمس» is a word stressed or corrected: اليوم «أمس»).
+    return len(opening.group().strip()) > 1 or len(close.group()[:-1].split()) == 1
+
+
 # إن غداً لناظره قريب: a proverb (tomorrow is near to who waits for it), no day.
 PROVERB_AFTER = rx(r"\s+لناظر(?:ه|يه)(?!\w)")
 
@@ -611,6 +682,8 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(TOMORROW, TOMORROW_ANCHOR, reach=20):
         word = hit.group("w").lstrip("وف")
         if PROVERB_AFTER.match(text, hit.end("w")):
+            continue
+        if _quoted_title(text, hit.start("w"), hit.end("w")):
             continue
         pre = (hit.group("pre") or "").strip().lstrip("وف")
         tanween = ctx.original_has(hit.start("w"), hit.end("w"), "\u064b")
@@ -768,11 +841,16 @@ def periods(ctx: Context) -> Iterator[Candidate]:
             continue
         if not hit.group("this") and (edge := _edge_before(text, start)) is not None:
             start = edge
+        if unit == "شهر" and (
+            hit.group("mod") in PRIOR_WORDS
+            or (direction == "past" and COMPARED_BEFORE.search(text, max(0, start - 12), start))
+        ):
+            named = PRIOR_MONTH_BEFORE.search(text, max(0, start - 200), start)
+            if named is not None:
+                yield _month_before(ctx, named, start, hit.end())
+                continue
         if hit.group("mod") in PRIOR_WORDS and unit != "اسبوع":
             lo = max(0, start - 200)
-            if unit == "شهر" and PRIOR_MONTH_BEFORE.search(text, lo, start):
-                yield Candidate(start, hit.end(), v.vague_value("PAST"), "relative", 0.6)
-                continue
             ends = [e.end() for e in SENTENCE_END.finditer(text, lo, start)]
             written = PRIOR_YEAR.findall(text, ends[-1] if ends else lo, start)
             if not written and unit != "شهر":
@@ -805,6 +883,23 @@ def periods(ctx: Context) -> Iterator[Candidate]:
         bare = BARE_PERIOD.match(text, at)
         if bare is not None:
             yield from _period(ctx, edge, bare.end(), bare.group("unit"), 0)
+
+
+def _month_before(ctx: Context, named: re.Match[str], start: int, end: int) -> Candidate:
+    """The month before the month named (the latest of that name by the anchor, or of the
+    year written after it); a past reference with no anchor."""
+    month = lx.GREGORIAN_MONTHS.get(" ".join(named.group("m").split()))
+    anchor = ctx.anchor_day
+    if month is None or (anchor is None and not named.group("y")):
+        return Candidate(start, end, v.vague_value("PAST"), "relative", 0.6)
+    if named.group("y"):
+        year = int(named.group("y")[-4:])
+    else:
+        # The nearest month of that name, the past one at a tie (as a bare month is read).
+        assert anchor is not None
+        year = anchor.year + (month - anchor.month < -6) - (month - anchor.month >= 6)
+    year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return Candidate(start, end, v.month_value(year, month), "relative", 0.7)
 
 
 def _years_before_same_year(text: str, lo: int, start: int) -> list[str]:
