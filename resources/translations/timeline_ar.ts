@@ -878,12 +878,12 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="109" />
+        <location filename="../../timeline/ui/app.py" line="110" />
         <source>Upgrading the library for this version of the program…</source>
         <translation>تحديث المكتبة لهذا الإصدار من البرنامج…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="113" />
+        <location filename="../../timeline/ui/app.py" line="114" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>

@@ -107,12 +107,10 @@ class UpgradeProgress:
 
         box = QProgressDialog()
         box.setObjectName("upgradeProgress")
-        box.setLabel(plain_label(box))
-        box.setLabelText(
-            QCoreApplication.translate(
-                "Upgrade", "Upgrading the library for this version of the program…"
-            )
+        text = QCoreApplication.translate(
+            "Upgrade", "Upgrading the library for this version of the program…"
         )
+        box.setLabel(plain_label(box, text))
         box.setWindowTitle(QCoreApplication.translate("Upgrade", "News Timeline"))
         box.setCancelButton(None)  # an upgrade is one transaction: it ends or rolls back
         box.setWindowModality(Qt.WindowModality.ApplicationModal)
