@@ -144,6 +144,7 @@ JUDGED = {
     50: DATA / "precision_sample_50.tsv",
     51: DATA / "precision_sample_51.tsv",
     52: DATA / "precision_sample_52.tsv",
+    53: DATA / "precision_sample_53.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
