@@ -145,6 +145,7 @@ JUDGED = {
     51: DATA / "precision_sample_51.tsv",
     52: DATA / "precision_sample_52.tsv",
     53: DATA / "precision_sample_53.tsv",
+    54: DATA / "precision_sample_54.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
