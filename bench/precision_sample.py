@@ -76,7 +76,10 @@ before any rule changed again.  A twelfth round's fixes (the month before a name
 a forecast's weekday, a date word opening a quoted title, a range of lengths, اليوم with
 its weekday after حتى, a contract's عقد, أمس with the stamp's own weekday, nowadays after
 ونفاجأ, then and now, the feast greeting with والجميع) came after samples 50-52 were
-judged, so none of them measures those rules.  Each article is anchored on its
+judged, so none of them measures those rules.  Seeds 53, 54 and 55 were drawn after
+the twelfth round's fixes, each from articles outside every set and earlier sample (54
+outside 53, 55 outside both), and all three were judged before any rule changed again.
+Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -144,6 +147,9 @@ JUDGED = {
     50: DATA / "precision_sample_50.tsv",
     51: DATA / "precision_sample_51.tsv",
     52: DATA / "precision_sample_52.tsv",
+    53: DATA / "precision_sample_53.tsv",
+    54: DATA / "precision_sample_54.tsv",
+    55: DATA / "precision_sample_55.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
