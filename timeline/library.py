@@ -210,10 +210,10 @@ def sentence_around(
         if after < len(breaks) and breaks[after] < hi:
             right = breaks[after] + 1
         if made is None:
-            return _one_line(text[left:right])
+            return _cut(text, left, right, start, end, lo, hi)
         label = made.get((left, right))
         if label is None:
-            label = made[left, right] = _one_line(text[left:right])
+            label = made[left, right] = _cut(text, left, right, start, end, lo, hi)
         return label
     # A str.rfind and a str.find per break character (C speed): a regex iterator per
     # mention cost more than the rest of its label.
@@ -224,7 +224,35 @@ def sentence_around(
         at = text.find(mark, end, right)
         if at != -1:
             right = at + 1
-    return " ".join(text[left:right].split())
+    return _cut(text, left, right, start, end, lo, hi)
+
+
+def _cut(text: str, left: int, right: int, start: int, end: int, lo: int, hi: int) -> str:
+    """text[left:right] on one line; an end cut inside the sentence (at the label's reach,
+    lo or hi, not at a sentence break or the text's edge) moves to the nearest word
+    boundary towards the mention and shows an ellipsis, so a label never opens or closes
+    on half a word ("ة، فيما ..." for "ة، فيما" cut out of "الماضية، فيما")."""
+    head = tail = ""
+    if left == lo and lo > 0:
+        space = lo - 1 if text[lo - 1].isspace() else _first_space(text, lo, start)
+        if space != -1:
+            left, head = space + 1, "… "
+    if right == hi and hi < len(text):
+        space = hi if text[hi].isspace() else _last_space(text, end, hi)
+        if space != -1:
+            right, tail = space, " …"
+    return f"{head}{_one_line(text[left:right])}{tail}"
+
+
+def _first_space(text: str, lo: int, hi: int) -> int:
+    """Where the first space or line break in text[lo:hi] is, or -1."""
+    found = [at for at in (text.find(" ", lo, hi), text.find("\n", lo, hi)) if at != -1]
+    return min(found) if found else -1
+
+
+def _last_space(text: str, lo: int, hi: int) -> int:
+    """Where the last space or line break in text[lo:hi] is, or -1."""
+    return max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
 
 
 # A frozen dataclass's __init__ sets each of Event's 11 fields through

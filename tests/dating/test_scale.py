@@ -98,7 +98,7 @@ def test_label_is_the_sentence_cut_to_its_reach() -> None:
     label = library.sentence_around(body, start, start + 12)
     assert "12 مايو 2021" in label
     assert "أول" not in label and "آخر" not in label
-    assert len(label) <= library._LABEL_CHARS + 12
+    assert len(label) <= library._LABEL_CHARS + 12 + len("… ") + len(" …")
     assert library.sentence_around("أمس.", 0, 3) == "أمس."
 
 
@@ -242,3 +242,23 @@ def test_a_chronology_entry_is_what_line_opening_says(text: str, start: int, len
         and ENTRY_MARK_AFTER.match(text, end) is not None
     )
     assert _chronology_entry(text, start, end) == expected
+
+
+def test_a_label_cut_inside_its_sentence_opens_and_closes_on_whole_words() -> None:
+    """A sentence longer than the label's reach is cut at word boundaries, each cut shown
+    by an ellipsis; a label that is a whole sentence has none."""
+    words = "الماضية، فيما عجز المنتخب عن العودة إلى المنصة "
+    body = "أول. " + words * 6 + "في العام 1960 " + words * 6 + ". آخر"
+    for offset in range(7):  # the reach's ends at every place in a word
+        text = "x" * offset + body
+        start = text.index("العام 1960")
+        end = start + len("العام 1960")
+        for breaks in (None, library.sentence_breaks(text)):
+            label = library.sentence_around(text, start, end, breaks)
+            assert label.startswith("… ") and label.endswith(" …")
+            inner = label[2:-2].split()
+            assert "العام" in inner and "1960" in inner
+            assert all(word in [*words.split(), "في", "العام", "1960"] for word in inner)
+    assert library.sentence_around("قال. وصل في 12 مايو 2021 الوفد. ثم", 11, 23) == (
+        "وصل في 12 مايو 2021 الوفد."
+    )
