@@ -81,6 +81,15 @@ def test_broken_file_among_good_ones(run, tmp_path: Path) -> None:
     assert "ok" in titles and len(titles) == good + 1
 
 
+def test_a_file_with_no_articles_is_said(run, tmp_path: Path) -> None:
+    """A feed or JSON Lines file that reads but holds nothing is named, not counted as
+    silence; it is no failure (an empty feed is a feed)."""
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    result = run("import", str(tmp_path / "empty.jsonl"))
+    assert "empty.jsonl: no articles in it" in result.output
+    assert "0 added, 0 already stored, 0 failed files" in result.output
+
+
 def test_strict_keeps_all_or_nothing(run, tmp_path: Path) -> None:
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"title": "ok", "body": "ok"}\n{oops', encoding="utf-8")

@@ -199,6 +199,8 @@ def import_command(
                 " and were stored as U+FFFD",
                 err=True,
             )
+        if not (result.added or result.duplicates or result.rejected):
+            _echo(f"{result.path}: no articles in it", err=True)
     for path in report.skipped:
         _echo(f"skipped (not an article format): {path}", err=True)
     summary = (

@@ -271,13 +271,6 @@
     </message>
 </context>
 <context>
-    <name>EditController</name>
-    <message>
-        <source>Undo</source>
-        <translation>تراجع</translation>
-    </message>
-</context>
-<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../timeline/ui/export_dialog.py" line="110" />
@@ -607,6 +600,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="735" />
+        <location filename="../../timeline/ui/main_window.py" line="1298" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -614,10 +608,6 @@
         <location filename="../../timeline/ui/main_window.py" line="897" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 articles, %2 events</source>
-        <translation>المقالات: %1، الأحداث: %2</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="1121" />
@@ -670,17 +660,62 @@
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1237" />
-        <source>%1 added, %2 already stored, %3 failed files.</source>
-        <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3.</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="1245" />
+        <location filename="../../timeline/ui/main_window.py" line="1240" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1254" />
+        <location filename="../../timeline/ui/main_window.py" line="1249" />
+        <source>%1 added, %2 already stored, %3 failed files</source>
+        <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1263" />
+        <source>%1: skipped %2 record(s) that are not articles: %3</source>
+        <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1270" />
+        <source>%1: %2 article(s) without a readable date</source>
+        <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1276" />
+        <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
+        <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1283" />
+        <source>%1: no articles in it</source>
+        <translation>%1: لا مقالات فيه</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1285" />
+        <source>%1: not in a format this program reads</source>
+        <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1289" />
+        <source>%1 records skipped</source>
+        <translation>سجلات متخطّاة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <source>%1 without a readable date</source>
+        <translation>بلا تاريخ مقروء: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1295" />
+        <source>%1 files with no articles</source>
+        <translation>ملفات بلا مقالات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1297" />
+        <source>%1 files not read</source>
+        <translation>ملفات لم تُقرأ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1305" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -869,10 +904,6 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <location filename="../../timeline/ui/timeline_view.py" line="1037" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
-    </message>
-    <message>
-        <source>%1 events in view have no room in a lane: zoom in to see them</source>
-        <translation>%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها</translation>
     </message>
 </context>
 <context>

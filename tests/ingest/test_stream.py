@@ -96,6 +96,26 @@ def test_deep_json_file_is_a_bad_file(tmp_path: Path) -> None:
         items(path)
 
 
+def test_a_number_past_the_digit_limit_is_said_in_words(tmp_path: Path) -> None:
+    """Python refuses integers of more than 4,300 digits with advice for programmers; the
+    import says what was wrong with the file instead, and a JSON Lines file loses only
+    that line."""
+    huge = "9" * 100_000
+    path = tmp_path / "num.json"
+    path.write_text(f'{{"title": "t", "body": "b", "n": {huge}}}', encoding="utf-8")
+    with pytest.raises(BadArticle, match="a number in it is too long") as caught:
+        items(path)
+    assert "set_int_max_str_digits" not in str(caught.value)
+    lines = tmp_path / "num.jsonl"
+    good = '{"title": "t", "body": "نص", "published": "2021-05-12"}'
+    lines.write_text(f'{good}\n{{"title": "t", "body": "b", "n": {huge}}}\n', encoding="utf-8")
+    got = items(lines)
+    assert sum(not isinstance(r, Rejected) for r in got) == 1
+    assert [str(r) for r in got if isinstance(r, Rejected)] == [
+        "line 2: not read: a number in it is too long"
+    ]
+
+
 def test_an_over_long_line_is_skipped_without_stopping(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     with path.open("w", encoding="utf-8") as out:

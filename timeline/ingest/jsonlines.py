@@ -66,6 +66,8 @@ def load_json(text: str, where: str) -> Any:
         raise BadArticle(f"{where}: not valid JSON ({exc.msg})") from exc
     except RecursionError as exc:
         raise BadArticle(f"{where}: JSON nested too deeply") from exc
+    except ValueError as exc:  # an integer past Python's digit limit, not a decode error
+        raise BadArticle(f"{where}: not read: a number in it is too long") from exc
 
 
 def parse_json_line(line: str, number: int, origin: str = "") -> ArticleDraft:

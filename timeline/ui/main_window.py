@@ -1233,18 +1233,67 @@ class MainWindow(QMainWindow):
     def _show_import_report(self, report: ImportReport) -> None:
         if self._closed:
             return
-        text = (
-            self.tr("%1 added, %2 already stored, %3 failed files.")
+        text, details = self._import_summary(report)
+        self.import_finished.emit(report)
+        if details:
+            icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
+            message_box(self, icon, self.tr("Import"), text, "\n".join(details)).open()
+        else:
+            self.statusBar().showMessage(text, 10_000)
+
+    def _import_summary(self, report: ImportReport) -> tuple[str, list[str]]:
+        """The import's counts in a line, and a line for each file that lost anything
+        (failed, records skipped, undated, bytes replaced, nothing in it, not read): all
+        that `timeline import` reports, so that nothing is dropped without a word."""
+        counts = [
+            self.tr("%1 added, %2 already stored, %3 failed files")
             .replace("%1", str(report.added))
             .replace("%2", str(report.duplicates))
             .replace("%3", str(len(report.failed)))
+        ]
+        details = []
+        empty = 0
+        for result in report.files:
+            name = result.name
+            if result.error is not None:
+                details.append(f"{name}: {result.error}")
+                continue
+            if result.rejected:
+                details.append(
+                    self.tr("%1: skipped %2 record(s) that are not articles: %3")
+                    .replace("%1", name)
+                    .replace("%2", str(result.rejected))
+                    .replace("%3", "; ".join(result.rejections))
+                )
+            if result.undated:
+                details.append(
+                    self.tr("%1: %2 article(s) without a readable date")
+                    .replace("%1", name)
+                    .replace("%2", str(result.undated))
+                )
+            if result.replaced:
+                details.append(
+                    self.tr("%1: %2 byte(s) were not valid %3 and were stored as U+FFFD")
+                    .replace("%1", name)
+                    .replace("%2", str(result.replaced))
+                    .replace("%3", result.encoding)
+                )
+            if not (result.added or result.duplicates or result.rejected):
+                empty += 1
+                details.append(self.tr("%1: no articles in it").replace("%1", name))
+        details.extend(
+            self.tr("%1: not in a format this program reads").replace("%1", path.name)
+            for path in report.skipped
         )
-        self.import_finished.emit(report)
-        if report.failed:
-            details = "\n".join(f"{f.name}: {f.error}" for f in report.failed)
-            message_box(self, QMessageBox.Icon.Warning, self.tr("Import"), text, details).open()
-        else:
-            self.statusBar().showMessage(text, 10_000)
+        if report.rejected:
+            counts.append(self.tr("%1 records skipped").replace("%1", str(report.rejected)))
+        if report.undated:
+            counts.append(self.tr("%1 without a readable date").replace("%1", str(report.undated)))
+        if empty:
+            counts.append(self.tr("%1 files with no articles").replace("%1", str(empty)))
+        if report.skipped:
+            counts.append(self.tr("%1 files not read").replace("%1", str(len(report.skipped))))
+        return self.tr(", ").join(counts) + ".", details
 
     def _show_import_error(self, message: str) -> None:
         if self._closed:
