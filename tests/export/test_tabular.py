@@ -63,6 +63,47 @@ def test_articles_csv_round_trip(sample_store: Store, tmp_path: Path, reimport) 
     assert reimport(path) == snapshot(sample_store)  # through the CSV importer itself
 
 
+def test_csv_cells_that_a_spreadsheet_would_run_are_text(tmp_path: Path, reimport) -> None:
+    """A web page's title or source starting like a formula (=, +, -, @, a tab) is
+    written after an apostrophe, in article and event CSVs; numbers (a date before 1970
+    is a negative second count) are not touched; the program's own CSV imports back as
+    the values were, and JSON Lines holds them verbatim."""
+    from timeline.library import import_paths
+
+    title = '=HYPERLINK("http://example.invalid","click")'
+    source = "@SUM(1+1)"
+    feed = tmp_path / "in.jsonl"
+    record = {"title": title, "body": "-نص الخبر في 12 مايو 1961", "source": source}
+    feed.write_text(json.dumps({**record, "published": "1961-05-12"}) + "\n", "utf-8")
+    with Store(tmp_path / "t.db") as store:
+        assert import_paths(store, [feed]).added == 1
+        out = io.StringIO()
+        write_text(store, "articles-csv", Selection(), out)
+        (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+        assert (row["title"], row["source"]) == ("'" + title, "'" + source)
+        assert row["body"].startswith("'-نص") and int(row["published_start"]) < 0
+        out = io.StringIO()
+        write_text(store, "events-csv", Selection(), out)
+        labels = [r["label"] for r in csv.DictReader(io.StringIO(out.getvalue()))]
+        assert labels and all(not label.startswith(("=", "+", "-", "@")) for label in labels)
+        out = io.StringIO()
+        write_text(store, "articles-jsonl", Selection(), out)
+        assert json.loads(out.getvalue())["title"] == title
+        path = tmp_path / "articles.csv"
+        export(store, "articles-csv", Selection(), path)
+        assert reimport(path) == snapshot(store)
+
+
+def test_a_leading_apostrophe_in_another_programs_csv_is_kept(tmp_path: Path) -> None:
+    from timeline.library import import_paths
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("title,body\n'=quoted,نص\n", encoding="utf-8")
+    with Store(tmp_path / "t.db") as store:
+        assert import_paths(store, [sheet]).added == 1
+        assert [a.title for a in store.articles()] == ["'=quoted"]
+
+
 def test_selection_by_query_source_and_dates(sample_store: Store) -> None:
     out = io.StringIO()
     write_text(sample_store, "articles-jsonl", Selection(query="القمر"), out)

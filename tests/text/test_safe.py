@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from timeline.text import for_terminal, json_line, terminal_safe, visible_controls
@@ -58,3 +58,16 @@ def test_no_control_survives_any_text(text: str) -> None:
     for out in (terminal_safe(text), for_terminal(text), json_line({"t": text})):
         assert not any(_unsafe(ch) for ch in out)
     assert not any(_unsafe(ch) for ch in visible_controls(text))
+
+
+@given(st.text())
+@example("'=x")
+@example("''+1")
+@example("'x")
+@example("=1+1")
+def test_a_spreadsheet_guard_is_undone_exactly(cell: str) -> None:
+    from timeline.text.safe import spreadsheet_safe, spreadsheet_value
+
+    guarded = spreadsheet_safe(cell)
+    assert not guarded.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert spreadsheet_value(guarded) == cell

@@ -7,8 +7,10 @@ after the stored columns come the user's: an article's tags and note, an event's
 
 Articles written as JSON Lines are read back by the JSON Lines importer (its keys are
 the store's column names, and it ignores the ones it does not take); CSV rows have the
-same keys.  Values are written as stored: a CSV opened in a spreadsheet shows text that
-starts with '=' as a formula only if the user asks it to evaluate one.
+same keys.  A CSV is for spreadsheets, which take a cell starting with '=', '+', '-',
+'@' or a tab as a formula (a page's title of =HYPERLINK(...) becomes a live link): such a
+text cell is written after an apostrophe, which the CSV importer removes again from the
+program's own exports.  JSON Lines holds every value exactly as stored.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from timeline.store.export_data import (
     export_articles,
     export_events,
 )
+from timeline.text.safe import spreadsheet_safe
 
 
 def _rows(store: Store, selection: Selection, what: str) -> tuple[tuple[str, ...], Iterable]:
@@ -58,7 +61,9 @@ def write_csv(store: Store, selection: Selection, out: TextIO, what: str) -> int
     writer.writerow(columns)
     count = 0
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(
+            ["" if v is None else spreadsheet_safe(v) if isinstance(v, str) else v for v in row]
+        )
         count += 1
     return count
 

@@ -17,6 +17,7 @@ from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.reading import Reading, prefixed
 from timeline.model import ArticleDraft
+from timeline.text.safe import spreadsheet_value
 
 FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "credit", "lang")
 # Header names, compared after folding case, spaces, underscores and the Arabic article.
@@ -139,6 +140,10 @@ def read_table(
         header = next(rows)
         index = find_columns(header, columns)
         width = max(index.values()) + 1
+        # The program's own export (its uid and imported_at columns) guarded cells that
+        # a spreadsheet would take as formulas: give their values back.
+        folded = {_fold(name) for name in header}
+        own = {"uid", "importedat"} <= folded
         for row in rows:
             where = f"row {rows.line_num}"
             if not any(cell.strip() for cell in row):
@@ -146,6 +151,8 @@ def read_table(
             if len(row) < width:
                 row = row + [""] * (width - len(row))
             values = {field: row[at].strip() for field, at in index.items()}
+            if own:
+                values = {field: spreadsheet_value(value) for field, value in values.items()}
             missing = [f for f in ("title", "body") if not values[f]]
             if missing:
                 yield where, f"empty {' and '.join(missing)}"

@@ -67,3 +67,25 @@ def json_line(data: Any, **options: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, **options)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# A spreadsheet (Excel; LibreOffice when asked to evaluate) opening a CSV takes a cell
+# that starts with one of these as a formula: =HYPERLINK(...) in a web page's title
+# becomes a live link, and older DDE forms could run a program (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_GUARD = "'"
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell that no spreadsheet takes as a formula: one starting like a formula is
+    written after an apostrophe, the mark spreadsheets themselves use for "text" (and
+    so is one already starting with apostrophes before such a start, so that
+    spreadsheet_value gives every cell back exactly)."""
+    return _GUARD + cell if cell.lstrip(_GUARD).startswith(_FORMULA_STARTS) else cell
+
+
+def spreadsheet_value(cell: str) -> str:
+    """The value spreadsheet_safe() guarded, given back (reading the program's own CSV)."""
+    if cell.startswith(_GUARD) and cell.lstrip(_GUARD).startswith(_FORMULA_STARTS):
+        return cell[1:]
+    return cell
