@@ -1,7 +1,7 @@
 """TimelineJS3 JSON: title, events with start_date/end_date, text, group, and eras.
 
-TimelineJS puts headline and text into the page as HTML, so every piece of article
-text is escaped here (it is untrusted) and set in an element whose direction is that
+TimelineJS puts headline, text and group names into the page as HTML, so every piece
+of article text is escaped here (it is untrusted) and set in an element whose direction is that
 of its content: Arabic runs right to left.  Each publication carries the article's
 stored fields under "x-timeline-article" (its body is the text, one paragraph a
 line) so that importing the file gives back the same articles (TimelineJS ignores keys it does not know); mentioned dates are events
@@ -91,6 +91,21 @@ def _paragraphs(text: str) -> str:
     )
 
 
+def _group(made: dict[str, str], source: str) -> str:
+    """The source as a group name, escaped twice.
+
+    TimelineJS 3.9 reads a group as markup and keeps its text (stripMarkup: a parsed
+    document's textContent, which decodes entities once), then sets that text as a
+    label's innerHTML.  A source written as it is would lose its markup, and one holding
+    "&lt;img onerror=...&gt;" as text would come out of the first step as a live element
+    in the second.  Escaped twice, the first step gives the once-escaped text and the
+    label shows the source exactly; an older TimelineJS without the first step shows
+    the entities, but never runs anything.
+    """
+    escaped = made[source] = html.escape(html.escape(source, quote=True), quote=True)
+    return escaped
+
+
 def _when(row: EventRow) -> dict[str, Any]:
     assert row.start is not None
     precision = _precision(row.granularity, row.value)
@@ -136,6 +151,7 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
     # objects are shared between events (the document is only written out).
     dates_made: dict[tuple[Any, ...], dict[str, Any]] = {}
     labels_made: dict[str, str] = {}
+    groups: dict[str, str] = {}  # a source's group name, escaped once
     # The articles are read whole above: the events need no join for title and source.
     stored = export_events(
         store,
@@ -167,7 +183,7 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
             # The body is written once, as the slide's text; the import reads it back.
             item["text"] = {"headline": headline, "text": _paragraphs(fields.get("body", ""))}
             item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
-            item["group"] = row.source
+            item["group"] = groups.get(row.source) or _group(groups, row.source)
         else:
             label = labels_made.get(row.label)
             if label is None:
@@ -175,7 +191,7 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
             item["text"] = {"headline": headline, "text": label}
             kind = "added" if row.id < 0 else row.kind
             item[MENTION_KEY] = {"article": row.article_id, "kind": kind, "value": row.value}
-            item["group"] = row.source
+            item["group"] = groups.get(row.source) or _group(groups, row.source)
             start, end = row.start or 0, row.end
             long = end is not None and end - start >= ERA_MIN_SECONDS
             if long and end is not None and len(eras) < MAX_ERAS and (start, end) not in seen_eras:

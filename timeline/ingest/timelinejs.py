@@ -89,6 +89,8 @@ def timelinejs_records(data: dict[str, Any]) -> list[Any]:
         if published:
             record["published"] = published
         if isinstance(event.get("group"), str):
-            record["source"] = event["group"]
+            # What TimelineJS shows of it: its markup's text (its own files carry the
+            # source whole under ARTICLE_KEY, above).
+            record["source"] = html_text(event["group"])
         records.append(record)
     return records
