@@ -42,9 +42,12 @@ lint: $(STAMP)
 
 test: $(STAMP) lint $(DIST_EXE)
 	@scripts/system-deps.sh test
-	@# TimelineJS3 for the browser test of the TimelineJS export (skipped without it).
-	@if command -v npm >/dev/null 2>&1 && [ ! -d tests/export/js/node_modules ]; then \
-		npm install --prefix tests/export/js --no-audit --no-fund --silent || true; fi
+	@# TimelineJS3 and Chromium for the browser tests of the TimelineJS export (skipped
+	@# without them; a machine without npm gets neither).
+	@if command -v npm >/dev/null 2>&1; then \
+		scripts/system-deps.sh browser || true; \
+		if [ ! -d tests/export/js/node_modules ]; then \
+			npm install --prefix tests/export/js --no-audit --no-fund --silent || true; fi; fi
 	QT_QPA_PLATFORM=offscreen TIMELINE_SMOKE=1 $(BIN)/python -m pytest -q
 
 dist: $(STAMP)

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu libraries Qt (and the build) needs, only those that are missing.
-# Usage: scripts/system-deps.sh [--print] offscreen|window|test|dist [PYTHON]
+# Usage: scripts/system-deps.sh [--print] offscreen|window|test|browser|dist [PYTHON]
 #   --print    only print the packages the level asks for, one a line; install nothing
 #   offscreen  what Qt needs to draw without a display (tests, screenshots)
 #   window     offscreen, plus the X11 (xcb) platform's libraries when DISPLAY is set and
 #              the Wayland platform's when WAYLAND_DISPLAY is set: what `make run` needs
 #   test       offscreen, the X11 libraries and Xvfb: the frozen build's smoke test opens
 #              its window on a real X server
+#   browser    Chromium, for the TimelineJS export's test in a real browser (make test
+#              asks for it only where npm can install TimelineJS3 beside it)
 #   dist       binutils for PyInstaller and, when PYTHON is a Debian system Python without
 #              its shared library (libpython3.X.so.1.0), the libpython3.X package
 set -euo pipefail
@@ -32,6 +34,7 @@ case "$level" in
   # The export tests read a PDF back with pdftotext and draw an SVG with rsvg-convert
   # (both skip where these are absent).
   test) pkgs+=("${x11[@]}" xvfb xauth poppler-utils librsvg2-bin) ;;
+  browser) pkgs=(chromium) ;;
   dist)
     pkgs=(binutils)
     if [ -n "$python" ]; then
@@ -42,7 +45,7 @@ case "$level" in
       esac
     fi
     ;;
-  *) echo "usage: $0 [--print] offscreen|window|test|dist [PYTHON]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--print] offscreen|window|test|browser|dist [PYTHON]" >&2; exit 2 ;;
 esac
 if [ -n "$print_only" ]; then printf '%s\n' "${pkgs[@]}"; exit 0; fi
 

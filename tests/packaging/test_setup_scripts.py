@@ -53,6 +53,11 @@ def test_make_test_installs_xvfb_for_the_x11_smoke_test() -> None:
     assert {"xvfb", "xauth", "libxcb-cursor0"} <= set(wanted("test"))
 
 
+def test_the_browser_level_asks_for_chromium_only() -> None:
+    """make test asks for it where npm can fetch TimelineJS3 (the Makefile's test rule)."""
+    assert wanted("browser") == ["chromium"]
+
+
 def test_unknown_level_is_refused() -> None:
     result = subprocess.run(["bash", str(SYSTEM_DEPS), "--print", "bogus"], capture_output=True)
     assert result.returncode == 2
