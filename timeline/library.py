@@ -69,6 +69,7 @@ _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_BREAKS)}]")
 # states when it published, where a bare stamp may be a crawl's (Context.today).
 _STATED_OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
 _LABEL_CHARS = 220
+_LABEL_STEP = 32  # see sentence_around
 # Relative mentions ("اليوم الجمعة") need an anchor at least as fine as a day.
 _ANCHOR_GRANULARITIES = {"second", "minute", "hour", "day"}
 # Events with no place on the axis: a length of time, a recurrence, anything else.
@@ -199,8 +200,10 @@ def sentence_around(
     keeps the labels made so far by their bounds: the mentions of one sentence share
     its label, which is then cut and joined once.
     """
-    lo = max(0, start - _LABEL_CHARS // 2)
-    hi = min(len(text), end + _LABEL_CHARS // 2)
+    # The reach is set from the mention's cell of _LABEL_STEP characters, not from the
+    # mention itself: the mentions of one cell of a long sentence (a chronology, a
+    # table of dates) share one window, so one label is made for them all.
+    lo, hi = _reach(start, end, len(text))
     left, right = lo, hi
     if breaks is not None:
         before = bisect_left(breaks, start) - 1  # the last break before the mention
@@ -210,10 +213,10 @@ def sentence_around(
         if after < len(breaks) and breaks[after] < hi:
             right = breaks[after] + 1
         if made is None:
-            return _cut(text, left, right, start, end, lo, hi)
+            return _cut(text, left, right, lo, hi)
         label = made.get((left, right))
         if label is None:
-            label = made[left, right] = _cut(text, left, right, start, end, lo, hi)
+            label = made[left, right] = _cut(text, left, right, lo, hi)
         return label
     # A str.rfind and a str.find per break character (C speed): a regex iterator per
     # mention cost more than the rest of its label.
@@ -224,21 +227,42 @@ def sentence_around(
         at = text.find(mark, end, right)
         if at != -1:
             right = at + 1
-    return _cut(text, left, right, start, end, lo, hi)
+    return _cut(text, left, right, lo, hi)
 
 
-def _cut(text: str, left: int, right: int, start: int, end: int, lo: int, hi: int) -> str:
+def _reach(start: int, end: int, length: int) -> tuple[int, int]:
+    """The bounds a label of text[start:end] may not pass (in a text of length).
+
+    They are set from the mention's cell of _LABEL_STEP characters, not from the
+    mention itself: the mentions of one cell of a long sentence (a chronology, a table
+    of dates) share one window, so one label is made for them all.  Each keeps at
+    least _LABEL_CHARS // 2 characters of reach before it and 2 * _LABEL_STEP after it
+    (a longer mention has its own reach after it): a label is at most _LABEL_STEP
+    longer than a reach of _LABEL_CHARS // 2 either side of its mention.
+    """
+    cell = start - start % _LABEL_STEP
+    lo = cell - _LABEL_CHARS // 2
+    hi = cell + _LABEL_STEP + _LABEL_CHARS // 2
+    if hi < end + 2 * _LABEL_STEP:
+        hi = end + _LABEL_CHARS // 2
+    return (lo if lo > 0 else 0), (hi if hi < length else length)
+
+
+def _cut(text: str, left: int, right: int, lo: int, hi: int) -> str:
     """text[left:right] on one line; an end cut inside the sentence (at the label's reach,
-    lo or hi, not at a sentence break or the text's edge) moves to the nearest word
-    boundary towards the mention and shows an ellipsis, so a label never opens or closes
-    on half a word ("ة، فيما ..." for "ة، فيما" cut out of "الماضية، فيما")."""
+    lo or hi, not at a sentence break or the text's edge) moves to a word boundary within
+    _LABEL_STEP of it and shows an ellipsis, so a label never opens or closes on half a
+    word ("ة، فيما ..." for "ة، فيما" cut out of "الماضية، فيما").  The label depends on
+    left and right alone (the callers keep labels by their bounds): a reach that ends just
+    after a sentence break cut nothing, and the boundary is looked for beside the cut only
+    (it stays clear of the mention, which _reach keeps a step further in)."""
     head = tail = ""
-    if left == lo and lo > 0:
-        space = lo - 1 if text[lo - 1].isspace() else _first_space(text, lo, start)
+    if left == lo and lo > 0 and text[lo - 1] not in _SENTENCE_BREAKS:
+        space = lo - 1 if text[lo - 1].isspace() else _first_space(text, lo, lo + _LABEL_STEP)
         if space != -1:
             left, head = space + 1, "… "
-    if right == hi and hi < len(text):
-        space = hi if text[hi].isspace() else _last_space(text, end, hi)
+    if right == hi and hi < len(text) and text[hi - 1] not in _SENTENCE_BREAKS:
+        space = hi if text[hi].isspace() else _last_space(text, hi - _LABEL_STEP, hi)
         if space != -1:
             right, tail = space, " …"
     return f"{head}{_one_line(text[left:right])}{tail}"
@@ -269,7 +293,7 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
     labels: dict[tuple[int, int], str] = {}
     declared = published is not None and _STATED_OFFSET.search(published.value) is not None
     new = _NEW_EVENT
-    half = _LABEL_CHARS // 2
+    length = len(body)
     # The two breaks around the last mention's sentence when its label is that whole
     # sentence (-1: none): a mention between the same two breaks, both within the
     # label's reach of it, has the same label (sentence_around's bisections give those
@@ -279,15 +303,16 @@ def mention_events(article_id: int, body: str, published: DateValue | None) -> l
     for start, end, date, confidence in dating.mention_rows(
         body, anchor_of(published), declared=declared
     ):
-        if not (
-            cut_lo < start and end <= cut_hi and start - half <= cut_lo and cut_hi < end + half
+        if not (cut_lo < start and end <= cut_hi) or not (
+            (reach := _reach(start, end, length))[0] <= cut_lo and cut_hi < reach[1]
         ):
             label = sentence_around(body, start, end, breaks, labels)
             cut_lo = cut_hi = -1
             after = bisect_left(breaks, end)
             if 0 < after < len(breaks):
                 lo, hi = breaks[after - 1], breaks[after]
-                if lo < start and start - half <= lo and hi < end + half:
+                reach = _reach(start, end, length)
+                if lo < start and reach[0] <= lo and hi < reach[1]:
                     cut_lo, cut_hi = lo, hi
         if date.start is not None:
             kind = "mentioned"

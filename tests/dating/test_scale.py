@@ -98,7 +98,7 @@ def test_label_is_the_sentence_cut_to_its_reach() -> None:
     label = library.sentence_around(body, start, start + 12)
     assert "12 مايو 2021" in label
     assert "أول" not in label and "آخر" not in label
-    assert len(label) <= library._LABEL_CHARS + 12 + len("… ") + len(" …")
+    assert len(label) <= library._LABEL_CHARS + library._LABEL_STEP + 12 + len("… ") + len(" …")
     assert library.sentence_around("أمس.", 0, 3) == "أمس."
 
 
