@@ -79,6 +79,9 @@ its weekday after حتى, a contract's عقد, أمس with the stamp's own weekd
 judged, so none of them measures those rules.  Seeds 53, 54 and 55 were drawn after
 the twelfth round's fixes, each from articles outside every set and earlier sample (54
 outside 53, 55 outside both), and all three were judged before any rule changed again.
+A thirteenth round's fix (a weekday with a day of this month, counted in the Hijri or
+the Gregorian month by its weekday) came after samples 53-55 were judged, so none of
+them measures it.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the

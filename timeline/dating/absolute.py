@@ -1343,3 +1343,61 @@ def weekday_short_dates(ctx: Context) -> Iterator[Candidate]:
             _weekday_start(ctx, hit.start()), hit.end(), v.day_value(day, calendar), "numeric",
             0.75, day=day, has_year=False,
         )  # fmt: skip
+
+
+# يوم الثلاثاء 26 الشهر الجاري, الخميس الـ 28 من الشهر الحالي, السبت 5 من هذا الشهر: a
+# day of the text's month (or the next, or the last) named with its weekday.  Saudi
+# texts count such a day in the Hijri month as often as in the Gregorian one; the
+# weekday says which, when only one of them falls on it.
+DAY_OF_THIS_MONTH = rx(
+    r"(?<![\d/])(?:ال\s*)?(?P<d>\d{1,2})\s+(?:من\s+)?(?:هذا\s+ال|ال)شهر"
+    r"(?:\s+(?P<mod>الجاري|الحالي|المقبل|القادم|الماضي))?(?!\w)"
+)
+_MONTH_STEP = {"المقبل": 1, "القادم": 1, "الماضي": -1}
+
+
+def _month_day_readings(anchor: date, step: int, day: int) -> set[tuple[date, str]]:
+    """Day `day` of the anchor's Gregorian and Hijri months, moved by step months."""
+    found: set[tuple[date, str]] = set()
+    months = anchor.year * 12 + anchor.month - 1 + step
+    gregorian = v.valid_date(months // 12, months % 12 + 1, day)
+    if gregorian is not None:
+        found.add((gregorian, v.GREGORIAN))
+    hijri_today = v.gregorian_to_hijri(anchor)
+    if hijri_today is not None and 1 <= day <= 30:
+        months = hijri_today[0] * 12 + hijri_today[1] - 1 + step
+        hijri = v.hijri_to_gregorian(months // 12, months % 12 + 1, day)
+        if hijri is not None:
+            found.add((hijri, v.HIJRI))
+    return found
+
+
+def weekday_month_days(ctx: Context) -> Iterator[Candidate]:
+    """الثلاثاء 26 الشهر الجاري (26 Shawwal, a Tuesday): checked by its weekday."""
+    text = ctx.text
+    if ctx.anchor_day is None:
+        return
+    at = text.find("شهر")
+    while at != -1:
+        # Looked for at each شهر (str.find), not by a regex pass over the whole text.
+        hit = DAY_OF_THIS_MONTH.search(text, max(0, at - 16), at + 16)
+        at = text.find("شهر", at + 3)
+        if hit is None:
+            continue
+        weekday = WEEKDAY_BEFORE.search(text, max(0, hit.start() - 30), hit.start())
+        if weekday is None:
+            continue
+        wanted = lx.WEEKDAYS[weekday.group("wd")]
+        step = _MONTH_STEP.get(hit.group("mod") or "", 0)
+        readings = {
+            (day, calendar)
+            for day, calendar in _month_day_readings(ctx.anchor_day, step, int(hit.group("d")))
+            if day.weekday() == wanted
+        }
+        if len({day for day, _ in readings}) != 1:
+            continue  # none or both fall on that weekday: no date
+        day, calendar = min(readings)
+        yield Candidate(
+            _weekday_start(ctx, hit.start()), hit.end(), v.day_value(day, calendar), "numeric",
+            0.75, day=day, has_year=False,
+        )  # fmt: skip

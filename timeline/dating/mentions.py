@@ -40,6 +40,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     absolute.parts_of_year,
     absolute.months_of_year,
     absolute.weekday_short_dates,
+    absolute.weekday_month_days,
     lengths.durations,
     lengths.ages,
     lengths.recurring,
