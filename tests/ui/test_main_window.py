@@ -293,6 +293,48 @@ def test_go_to_date_reads_arabic_and_hijri(window: MainWindow, text: str) -> Non
     assert not window.go_to_date_text("ليس تاريخاً")
 
 
+def test_a_date_it_cannot_read_is_asked_for_again_with_the_text_kept(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warning is followed by the same dialog holding what was typed, to be fixed;
+    Cancel ends it."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from timeline.model import to_axis
+    from timeline.ui import main_window
+
+    answers = [("2015-02-31", True), ("2015-02-28", True)]
+    shown: list[str] = []
+
+    def get_text(*args: object, text: str = "", **kwargs: object) -> tuple[str, bool]:
+        shown.append(text)
+        return answers.pop(0)
+
+    warned: list[str] = []
+
+    class Box:
+        def __init__(self, *args: object) -> None:
+            warned.append(str(args[3]))
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(main_window, "message_box", Box)
+    window.ask_go_to_date()
+    assert shown == ["", "2015-02-31"]
+    assert warned == ["Not a date I can read: 2015-02-31"]
+    vp = window.timeline.viewport()
+    target = to_axis(datetime(2015, 2, 28))
+    assert min(vp.start, vp.end) <= target <= max(vp.start, vp.end)
+    answers[:] = [("خطأ", True), ("خطأ", False)]
+    shown.clear()
+    window.ask_go_to_date()
+    assert shown == ["", "خطأ"] and not answers
+
+
 def _search(qtbot: QtBot, window: MainWindow, text: str) -> None:
     window.focus_search()
     window.search_bar.query_edit.setText(text)  # QTest cannot type Arabic keys

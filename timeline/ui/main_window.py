@@ -483,15 +483,18 @@ class MainWindow(QMainWindow):
         apply(stored)
 
     def ask_go_to_date(self) -> None:
-        """Ask for a date (ISO, or as Arabic news writes it, Hijri too) and go there."""
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Go to date"),
-            self.tr("Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):"),
-        )
-        if not ok or not text.strip():
-            return
-        if not self.go_to_date_text(text):
+        """Ask for a date (ISO, or as Arabic news writes it, Hijri too) and go there; a
+        date it cannot read is said, and asked for again with what was typed kept."""
+        text = ""
+        while True:
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Go to date"),
+                self.tr("Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):"),
+                text=text,
+            )
+            if not ok or not text.strip() or self.go_to_date_text(text):
+                return
             message_box(
                 self,
                 QMessageBox.Icon.Warning,
