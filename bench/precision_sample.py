@@ -81,7 +81,8 @@ the twelfth round's fixes, each from articles outside every set and earlier samp
 outside 53, 55 outside both), and all three were judged before any rule changed again.
 A thirteenth round's fix (a weekday with a day of this month, counted in the Hijri or
 the Gregorian month by its weekday) came after samples 53-55 were judged, so none of
-them measures it.
+them measures it.  Seed 56 was drawn after that fix, from articles outside every set
+and earlier sample, and judged before any rule changed again.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -153,6 +154,7 @@ JUDGED = {
     53: DATA / "precision_sample_53.tsv",
     54: DATA / "precision_sample_54.tsv",
     55: DATA / "precision_sample_55.tsv",
+    56: DATA / "precision_sample_56.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
