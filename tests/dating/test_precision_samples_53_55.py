@@ -71,3 +71,43 @@ def test_without_an_anchor_no_day_of_this_month_is_read() -> None:
         not text.startswith("يوم الثلاثاء 26")
         for text, _ in found("تبدأ الدورة يوم الثلاثاء 26 الشهر الجاري", None)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # The day after a dated day of another year, in its sentence, is of that year.
+        (
+            "وجه الزعيم يوم 17 نوفمبر 1977 دعوة لبّاها الرئيس بعد يومين (19 نوفمبر) في القدس",
+            "19 نوفمبر",
+            "1977-11-19",
+        ),
+        # ... and of the next year when it comes earlier in the year than the dated one.
+        (
+            "بدأت المفاوضات في 20 ديسمبر 1990 واستمرت حتى انتهت في 5 يناير بالتوقيع",
+            "5 يناير",
+            "1991-01-05",
+        ),
+    ],
+)
+def test_a_yearless_day_in_a_dated_story_is_of_the_storys_year(
+    text: str, raw: str, value: str
+) -> None:
+    assert (raw, value) in found(text, SAT)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        # A modifier dates it from the publication (in the span or after it).
+        ("حدد الاتحاد 26 فبراير 2016 موعدا بعد استقالته في الثاني من يونيو الماضي", "الثاني من يونيو الماضي", "2015-06-02"),
+        # A day that names an event is no story's.
+        ("حاكم سابق لنيويورك إبان اعتداءات 11 سبتمبر 2001 (28 مايو)", "28 مايو", "2015-05-28"),
+        # A sentence end between them.
+        ("وقعت الحادثة في 3 مارس 1999. ويبدأ المؤتمر في 9 سبتمبر", "9 سبتمبر", "2015-09-09"),
+    ],
+)  # fmt: skip
+def test_a_yearless_day_outside_a_story_keeps_the_publications_year(
+    text: str, raw: str, value: str
+) -> None:
+    assert (raw, value) in found(text, SAT)

@@ -235,7 +235,12 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
     hit = DAY_BEFORE.search(window, _day_reach(window)) if _may_end_with_a_day(window) else None
     if hit:
         first = int(hit.group("d0")) if hit.group("d0") else None
-        return int(hit.group("d")), first, lo + hit.start()
+        begin = hit.start()
+        if first is None and window[begin] == "(" and ")" not in window[hit.end("d") :]:
+            # (19 نوفمبر): the bracket opens the whole date, not the day, and stays out
+            # of the span as the closing one does; (19) نوفمبر keeps both.
+            begin = hit.start("d")
+        return int(hit.group("d")), first, lo + begin
     ordinal, first = _may_end_with_a_first_day(window)
     hit = ORDINAL_DAY_BEFORE.search(window) if ordinal else None
     if hit:

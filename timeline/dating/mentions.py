@@ -331,6 +331,63 @@ def _weekdays_of_dates(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# What may stand between a dated day and a yearless one of the same story: no sentence
+# end (a full stop followed by a space; a dot between digits is a decimal).
+_STORY_REACH = 200
+_SENTENCE_END = rx(r"[.!?؟](?:\s|$)|\n")
+# A yearless day with one of these in it or after it is dated from the publication on
+# purpose (الثاني من يونيو الماضي, 11 أغسطس المقبل).
+_MODIFIERS = (
+    r"(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|المنقضي|الماضيه|المقبله|القادمه)"
+)
+_MODIFIER_AFTER = rx(rf"[\s()]*(?:من\s+)?(?:العام\s+|هذا\s+العام\s*)?{_MODIFIERS}")
+_MODIFIER = rx(rf"(?<!\w){_MODIFIERS}(?!\w)")
+# A day that names an event (اعتداءات 11 سبتمبر 2001, ذكرى 23 يوليو 1952) is no story's.
+_EVENT_NAME_BEFORE = rx(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:اعتداءات|اعتداء|ثوره|ثورتي|انتفاضه|حرب|احداث|هجمات|هجوم"
+    r"|تفجيرات|ذكري)\s*\(?\s*[\"«]?\s*$"
+)
+
+
+def _story_years(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A Gregorian day written without a year, in the sentence of a day written with one
+    of another year, is the first such day on or after that one.
+
+    يوم 17 نوفمبر 1977 ... لبّاها بعد يومين (19 نوفمبر): 19 November 1977, not the 19
+    November nearest the publication.  Only a plain yearless day (none with الماضي,
+    المقبل and the like, which date it from the publication), within _STORY_REACH
+    characters of the dated one and with no sentence end between them.
+    """
+    anchor = ctx.anchor_day
+    if anchor is None:
+        return found
+    out = found[:]
+    story: Candidate | None = None
+    for i, cand in enumerate(out):
+        if cand.day is not None and cand.has_year and cand.kind == "explicit":
+            # (Not a date that names an event: اعتداءات 11 سبتمبر 2001 is no story's day.)
+            named = _EVENT_NAME_BEFORE.search(ctx.text, max(0, cand.start - 20), cand.start)
+            story = cand if cand.day.year != anchor.year and named is None else None
+            continue
+        if (
+            story is None
+            or cand.has_year
+            or cand.day is None
+            or cand.month_day is None
+            or cand.month_day[2] != v.GREGORIAN
+            or cand.start - story.end > _STORY_REACH
+            or _SENTENCE_END.search(ctx.text, story.end, cand.start)
+            or _MODIFIER_AFTER.match(ctx.text, cand.end)
+            or _MODIFIER.search(ctx.text, cand.start, cand.end)
+        ):
+            continue
+        assert story.day is not None  # set only with a day, above
+        day = _next_after(story.day - timedelta(days=1), cand.month_day)
+        if day is not None and day != cand.day and (day - story.day).days <= 366:
+            out[i] = cand.moved(cand.start, cand.end, date=v.day_value(day), day=day)
+    return out
+
+
 def _next_after(first: date, month_day: tuple[int, int, str]) -> date | None:
     """The first day of that month and day (in its calendar) after first."""
     month, day, calendar = month_day
@@ -433,6 +490,7 @@ def find_candidates(ctx: Context, rules: Iterable[Rule] = ALL_RULES) -> list[Can
     chosen = _merge_bridges(ctx, chosen)
     chosen = _weekdays_of_dates(ctx, chosen)
     chosen = _merge_day_ranges(ctx, chosen)
+    chosen = _story_years(ctx, chosen)
     chosen = _parts_of_day(ctx, chosen)
     chosen = _head_nouns(ctx, chosen)
     return _attach_times(ctx, chosen)
