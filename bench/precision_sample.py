@@ -85,7 +85,11 @@ them measures it.  Seed 56 was drawn after that fix, from articles outside every
 and earlier sample, and judged before any rule changed again; one of its classes was
 fixed after it (a yearless day in the sentence of a dated day of another year is of
 that year; a bracket opening a whole date is left out of its span), so it does not
-measure that fix.
+measure that fix.  Seed 57 was drawn after that fix, from articles outside every set and
+earlier sample (56 too), and judged before any rule changed again; three of its classes
+were fixed after it (في أمسّ الحاجة, "most in need", is no yesterday; قبل يومين من
+الانتخابات is counted from the event, not read as قبل يومين من الآن on half a word; قبل
+عقدين من السنوات is two decades ago), so it does not measure those fixes.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -158,6 +162,7 @@ JUDGED = {
     54: DATA / "precision_sample_54.tsv",
     55: DATA / "precision_sample_55.tsv",
     56: DATA / "precision_sample_56.tsv",
+    57: DATA / "precision_sample_57.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100

@@ -504,7 +504,10 @@ def test_days_and_weekdays_before_a_date_are_found_the_long_way(text: str) -> No
     window = ctx.text[lo:start]
     expected: tuple[int, int | None, int] | None = None
     if hit := absolute.DAY_BEFORE.search(window):
-        expected = (int(hit.group("d")), int(hit["d0"]) if hit["d0"] else None, lo + hit.start())
+        begin = hit.start()
+        if not hit["d0"] and window[begin] == "(" and ")" not in window[hit.end("d") :]:
+            begin = hit.start("d")  # (19 نوفمبر): the bracket opens the date, not the day
+        expected = (int(hit.group("d")), int(hit["d0"]) if hit["d0"] else None, lo + begin)
     elif hit := absolute.ORDINAL_DAY_BEFORE.regex.search(window):
         at = hit.start() if hit.start("w") - hit.start() == 1 else hit.start("w")
         expected = (absolute.lx.ORDINAL_DAYS[re.sub(r"\s+", " ", hit["w"])], None, lo + at)

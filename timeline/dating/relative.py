@@ -190,6 +190,10 @@ YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
 )
+# في أمسّ الحاجة, لفي أمس حاجة: "most in need" (أمسّ, its shadda often left out), no day
+# (after في only: وصلت أمس الحاجة فاطمة is yesterday and a pilgrim's title).
+NEED_AFTER = rx(r"\s+(?:ال)?حاجه(?!\w)")
+NEED_BEFORE = rx(r"(?<!\w)[وف]?ل?في\s+$")
 # What makes الأمس the day before: a preposition or an event noun before it.
 YESTERDAY_CUE_BEFORE = rx(
     r"(?<!\w)[وف]?(?:منذ|حتي|الي|في|من|خلال|قبل|بعد|مساء|صباح|ظهر|عصر|ليله|فجر|يوم|"
@@ -375,7 +379,7 @@ def _edge_before(text: str, start: int) -> int | None:
 AGO = rx(
     rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
-    r"(?!\s*\d)(?P<tail>\s+من\s+(?:الان|الزمن))?"
+    r"(?!\s*\d)(?P<tail>\s+من\s+(?:الان|الزمن|السنوات|السنين|الاعوام)(?!\w))?"
 )
 # أول يوم منذ ستة أسابيع, لأول مرة منذ ثلاثة أشهر, أعلى مستوى منذ عامين: the first (or
 # the highest) in that long, a length up to now, not the week or month counted back.
@@ -384,7 +388,7 @@ FIRST_SINCE_BEFORE = rx(
     r"(?:\s+(?!منذ)\S+){0,2}\s+$"
 )
 NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
-EVENT_AFTER = rx(r"\s+(?:تقريبا\s+)?(?:من|على)\s+(?!الان|الزمن)")
+EVENT_AFTER = rx(r"\s+(?:تقريبا\s+)?(?:من|على)\s+(?!(?:الان|الزمن|السنوات|السنين|الاعوام)(?!\w))")
 # قبل عقد جلسة الاستماع: عقد is "holding" a meeting there, not a decade.
 HELD_AFTER = rx(rf"\s+[وف]?(?:{EVENT_NOUNS}|ندوه|ورشه|صفقه|اتفاق|اتفاقيه|جلسات|اجتماعات){END}")
 # قبل أسبوع العودة, منذ يوم التأسيس: a lone unit in construct with a noun is that
@@ -601,6 +605,12 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
     for hit in ctx.scan(YESTERDAY, YESTERDAY_ANCHOR, reach=20, stops=PHRASE_STOPS):
         word = hit.group("w").lstrip("وف")
         if _quoted_title(text, hit.start("w"), hit.end()):
+            continue
+        if (
+            not (hit.group("first") or hit.group("wd"))
+            and NEED_AFTER.match(text, hit.end("w"))
+            and NEED_BEFORE.search(text, max(0, hit.start("w") - 8), hit.start("w"))
+        ):
             continue
         if (
             word in ("الامس", "بالامس")

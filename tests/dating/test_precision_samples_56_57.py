@@ -1,0 +1,51 @@
+"""The error classes of precision samples 56-57 (bench/precision_sample.py), one test each.
+
+Every sentence here is made up; none is article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+SAT = datetime(2015, 8, 1, 10, 0)  # Saturday 16 Shawwal 1436
+
+
+def found(text: str, published: datetime | None = SAT) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إن أبناءنا في أمسّ الحاجة إلى الرعاية",
+        "والمنكوبون في أمس الحاجة إلى المساعدات",
+        "وهو في امس حاجة للدعم",
+        "انهم لفي أمس الحاجة",
+    ],
+)
+def test_most_in_need_is_no_yesterday(text: str) -> None:
+    assert found(text) == []
+
+
+def test_yesterday_before_a_pilgrims_title_is_still_yesterday() -> None:
+    assert found("وصلت أمس الحاجة فاطمة إلى المدينة") == [("أمس", "2015-07-31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Counted from an event whose word begins like الآن: a length, not days ago (the
+        # span was half a word, 'قبل يومين من الان').
+        ("وقبل يومين من الانتخابات ألقت الشرطة القبض عليهم", [("يومين", "P2D")]),
+        ("بدأ التدريب قبل ثلاثة أيام من الانطلاق", [("ثلاثة أيام", "P3D")]),
+        # From now and from the years: so many ago.
+        ("وقع ذلك قبل عامين من الآن", [("قبل عامين من الآن", "2013")]),
+        ("في الجماعات المتطرفة قبل عقدين من السنوات", [("قبل عقدين من السنوات", "1995")]),
+    ],
+)
+def test_so_long_before_an_event_or_before_now(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
