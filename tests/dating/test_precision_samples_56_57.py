@@ -49,3 +49,21 @@ def test_yesterday_before_a_pilgrims_title_is_still_yesterday() -> None:
 )
 def test_so_long_before_an_event_or_before_now(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("المتعاقد، الذي يعمل بين الساعة 8 صباحاً و4 مساءً، يتولى الترجمة", "الساعة 8 صباحاً"),
+        ("ويعمل المركز من الساعة 8 صباحا حتى 4 مساء", "الساعة 8 صباحا"),
+        ("ساعات الدوام من الساعة 8 صباحا إلى 2 ظهرا", "الساعة 8 صباحا"),
+    ],
+)
+def test_working_hours_are_every_days_time(text: str, span: str) -> None:
+    assert found(text) == [(span, "XXXX-XX-XXT08:00")]
+
+
+def test_a_clock_time_of_one_meeting_keeps_its_day() -> None:
+    assert found("وعقد الاجتماع من الساعة 8 صباحا أمس") == [
+        ("الساعة 8 صباحا أمس", "2015-07-31T08:00")
+    ]

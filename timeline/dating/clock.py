@@ -84,6 +84,13 @@ DAILY_AFTER = rx(
     r"[^.!?؟\n]{0,60}?(?<!\w)(?:يوميا|يوميه|كل\s+يوم|كل\s+ليله)(?!\w)"
     rf"(?!\s+(?:ال)?(?:{WEEKDAYS}))"
 )
+# يعمل بين الساعة 8 صباحاً و4 مساءً, ساعات الدوام من الساعة 8: working hours, a clock
+# time of every working day, not the publication's.
+HABITUAL_BEFORE = rx(
+    r"(?<!\w)(?:[وف]?(?:يعمل|تعمل|يعملون|يعملن|نعمل|يداوم|تداوم|يداومون)"
+    r"|(?:ال)?دوام|ساعات\s+(?:ال)?(?:عمل|دوام))(?!\w)\s+(?:\S+\s+){0,3}(?:من|بين)\s+"
+    r"(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$"
+)
 # من الأحد إلى الخميس في تمام الساعة 7 مساء: a range of weekdays before a clock time
 # is a weekly schedule, the time on each of them, not one day's.
 WEEKDAY_RANGE = rf"(?<!\w)[وف]?من\s+(?:يوم\s+)?ال(?:{WEEKDAYS})\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?ال(?:{WEEKDAYS})"
@@ -149,6 +156,7 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
         or RECURRING_AFTER.match(text, end)
         or DAILY_AFTER.match(text, end)
         or WEEKDAY_RANGE_BEFORE.search(text, max(0, start - 90), start)
+        or HABITUAL_BEFORE.search(text, max(0, start - 60), start)
     )
 
 
