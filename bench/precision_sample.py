@@ -89,7 +89,10 @@ measure that fix.  Seed 57 was drawn after that fix, from articles outside every
 earlier sample (56 too), and judged before any rule changed again; three of its classes
 were fixed after it (في أمسّ الحاجة, "most in need", is no yesterday; قبل يومين من
 الانتخابات is counted from the event, not read as قبل يومين من الآن on half a word; قبل
-عقدين من السنوات is two decades ago), so it does not measure those fixes.
+عقدين من السنوات is two decades ago; working hours are a time of every day), so it does
+not measure those fixes.  Seed 58 was drawn after those fixes, from articles outside
+every set and earlier sample (56 and 57 too), and judged before any rule changed again:
+it measures the rules this round ended with.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -163,6 +166,7 @@ JUDGED = {
     55: DATA / "precision_sample_55.tsv",
     56: DATA / "precision_sample_56.tsv",
     57: DATA / "precision_sample_57.tsv",
+    58: DATA / "precision_sample_58.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
