@@ -67,3 +67,23 @@ def test_a_clock_time_of_one_meeting_keeps_its_day() -> None:
     assert found("وعقد الاجتماع من الساعة 8 صباحا أمس") == [
         ("الساعة 8 صباحا أمس", "2015-07-31T08:00")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # أمس before a weekday joined to its written date is still that day's time.
+        (
+            "عند الساعة العاشرة وعشرين دقيقة من صباح أمس الجمعة الموافق 15/ 10/ 1436هـ تعرض",
+            "2015-07-31T10:20",
+        ),
+        # و النصف written apart is half past.
+        (
+            "عند الساعة الحادية عشرة و النصف من مساء يوم الثلاثاء الموافق 12 / 10 / 1436هـ",
+            "2015-07-28T23:30",
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_written_after_it(text: str, expected: str) -> None:
+    (mention,) = extract_mentions(text, datetime(2015, 8, 1, 7, 53))
+    assert mention.text.startswith("الساعة") and mention.value == expected

@@ -46,7 +46,7 @@ MINUTE_WORDS = rf"{_NUMBER}(?:\s+و\s*{_NUMBER})?"
 HOUR_WORD_ANCHOR = Anchor(lx.alternation(lx.HOUR_WORDS), lx.HOUR_WORDS)
 WORD_TIME = rx(
     rf"{START}(?P<hw>{lx.alternation(lx.HOUR_WORDS)}){END}"
-    r"(?:\s+(?P<frac>والنصف|والربع|والثلث|الا\s+ربعا|الا\s+ربع|الا\s+الربع|الا\s+ثلثا|الا\s+ثلث"
+    r"(?:\s+(?P<frac>و\s*النصف|و\s*الربع|و\s*الثلث|الا\s+ربعا|الا\s+ربع|الا\s+الربع|الا\s+ثلثا|الا\s+ثلث"
     rf"|و\s*(?P<mins>\d{{1,2}}|{MINUTE_WORDS})\s+(?:دقيقه|دقائق){END}))?"
     rf"(?:\s+(?P<period>{PERIOD_WORDS}){END}"
     rf"|(?=\s+من\s+(?P<of>مساء|صباح|فجر|ظهر|عصر|بعد\s+ظهر){END}))?"
@@ -222,7 +222,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         hour = to_24h(lx.HOUR_WORDS[re.sub(r"\s+", " ", hit.group("hw"))], period)
         if hour is None:
             continue
-        frac = re.sub(r"\s+", " ", hit.group("frac") or "")
+        # (و النصف, written apart, is والنصف.)
+        frac = re.sub(r"^و\s+", "و", re.sub(r"\s+", " ", hit.group("frac") or ""))
         if frac.startswith("الا"):
             hour, minute = (hour - 1) % 24, 40 if "ثلث" in frac else 45
         elif hit.group("mins"):
