@@ -87,3 +87,20 @@ def test_a_clock_time_of_one_meeting_keeps_its_day() -> None:
 def test_a_clock_time_takes_the_day_written_after_it(text: str, expected: str) -> None:
     (mention,) = extract_mentions(text, datetime(2015, 8, 1, 7, 53))
     assert mention.text.startswith("الساعة") and mention.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يؤكد علماء النفس أن القيادة اليوم أصبحت مجرد نشاط",
+        "وإن المدينة اليوم باتت أكثر أمنا من ذي قبل",
+        "ولا شك أننا بحاجة اليوم أن ندفع بتغيير",
+        "المملكة بحاجة اليوم لسياسة سكانية واضحة",
+    ],
+)
+def test_today_of_what_has_become_or_is_needed_is_nowadays(text: str) -> None:
+    assert found(text) == [("اليوم", "PRESENT_REF")]
+
+
+def test_today_of_an_event_stays_the_day() -> None:
+    assert found("ويصل الوفد اليوم إلى الرياض") == [("اليوم", "2015-08-01")]
