@@ -104,3 +104,7 @@ def test_today_of_what_has_become_or_is_needed_is_nowadays(text: str) -> None:
 
 def test_today_of_an_event_stays_the_day() -> None:
     assert found("ويصل الوفد اليوم إلى الرياض") == [("اليوم", "2015-08-01")]
+
+
+def test_the_attacks_named_by_their_day_keep_the_year_open() -> None:
+    assert found("تغير العالم بعد اعتداءات 11 سبتمبر") == [("11 سبتمبر", "XXXX-09-11")]

@@ -9,7 +9,7 @@ from operator import itemgetter
 
 from timeline.dating import absolute, clock, lengths, relative
 from timeline.dating import values as v
-from timeline.dating.context import Before, Candidate, Context, make_context, rx
+from timeline.dating.context import MODIFIER, Before, Candidate, Context, make_context, rx
 from timeline.model import Mention
 
 Rule = Callable[[Context], Iterable[Candidate]]
@@ -339,16 +339,9 @@ _STORY_REACH = 200
 _SENTENCE_END = rx(r"[.!?؟](?:\s|$)|\n")
 # A yearless day with one of these in it or after it is dated from the publication on
 # purpose (الثاني من يونيو الماضي, 11 أغسطس المقبل).
-_MODIFIERS = (
-    r"(?:الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|المنقضي|الماضيه|المقبله|القادمه)"
-)
+_MODIFIERS = f"(?:{MODIFIER})"  # the modifier words every rule reads (context.MODIFIER)
 _MODIFIER_AFTER = rx(rf"[\s()]*(?:من\s+)?(?:العام\s+|هذا\s+العام\s*)?{_MODIFIERS}")
 _MODIFIER = rx(rf"(?<!\w){_MODIFIERS}(?!\w)")
-# A day that names an event (اعتداءات 11 سبتمبر 2001, ذكرى 23 يوليو 1952) is no story's.
-_EVENT_NAME_BEFORE = rx(
-    r"(?<!\w)[وفبل]?(?:ال)?(?:اعتداءات|اعتداء|ثوره|ثورتي|انتفاضه|حرب|احداث|هجمات|هجوم"
-    r"|تفجيرات|ذكري)\s*\(?\s*[\"«]?\s*$"
-)
 
 
 def _story_years(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -368,7 +361,7 @@ def _story_years(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     for i, cand in enumerate(out):
         if cand.day is not None and cand.has_year and cand.kind == "explicit":
             # (Not a date that names an event: اعتداءات 11 سبتمبر 2001 is no story's day.)
-            named = _EVENT_NAME_BEFORE.search(ctx.text, max(0, cand.start - 20), cand.start)
+            named = absolute.EVENT_NAME_BEFORE.search(ctx.text, max(0, cand.start - 20), cand.start)
             story = cand if cand.day.year != anchor.year and named is None else None
             continue
         if (
