@@ -91,6 +91,8 @@ RANGE_TO_MONTH_AFTER = rx(rf"\s*(?:-|–|[وف]?(?:حتي|الي|لغايه))\s*
 TEXT_MONTH = rx(rf"(?<!\w)[وفبل]?(?P<m>{MONTHS})\s+(?:{CURRENT})(?!\w)")
 TEXT_MONTH_REACH = 3  # months a stamp may lag its text (a crawl weeks late)
 RANGE_WORDS = ("-", "–", "حتي", "الي", "لغايه")  # what RANGE_TO_MONTH_AFTER needs first
+# One search for any of them (a generator over the words cost more, per month name).
+RANGE_WORD = rx("|".join(map(re.escape, RANGE_WORDS)))
 # 15 يونيو إلى نهاية 15 سبتمبر من كل عام: a range's first date of every year (a SET).
 RANGE_EVERY_YEAR_AFTER = rx(
     r"\s*(?:-|–|[وف]?(?:حتي|الي|لغايه))\s[^.!?؟\n،,]{0,50}?(?<!\w)(?:من\s+)?كل\s+(?:عام|سنه)(?!\w)"
@@ -228,10 +230,20 @@ def _may_end_with_a_first_day(window: str) -> tuple[bool, bool]:
     return tail.endswith("من"), _last_word_out(tail, "من").endswith(("اول", "غره"))
 
 
+# The characters a day written before a month may end with, whitespace aside: a digit
+# (any script's), then what may follow it (شهر, من, a slash, a bracket, the suffixes'
+# last letters), or an ordinal's من and أول / غرة's last letters.  A month after
+# anything else (most words) has no day before it, and is passed without the look.
+_DAY_BEFORE_LAST = frozenset("رن/)tdhTDHله")
+
+
 def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
     """(day, first day of a 26 و27 range or None, where it starts) written before a month."""
-    lo = max(0, start - 45)
+    lo = start - 45 if start > 45 else 0
     window = ctx.text[lo:start]
+    last = window.rstrip(WHITESPACE)[-1:]
+    if last not in _DAY_BEFORE_LAST and not last.isdecimal():
+        return None  # what the three patterns' own gates below would find too
     hit = DAY_BEFORE.search(window, _day_reach(window)) if _may_end_with_a_day(window) else None
     if hit:
         first = int(hit.group("d0")) if hit.group("d0") else None
@@ -531,8 +543,7 @@ def _range_end_year(ctx: Context, pos: int, month: int) -> int | None:
     """The year of a month range's first month, from the year that closes the range
     (من يناير حتى يونيو 2015: 2015; من نوفمبر إلى فبراير 2015: 2014)."""
     text = ctx.text
-    window = text[pos : pos + 12]
-    if not any(w in window for w in RANGE_WORDS):
+    if RANGE_WORD.search(text, pos, pos + 12) is None:
         return None
     hit = RANGE_TO_MONTH_AFTER.match(text, pos)
     if hit is None:

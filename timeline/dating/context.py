@@ -142,6 +142,9 @@ class Before:
         # One search for any of them: literals only, so the engine skips to their first
         # letters (a str.find per literal was a Python loop of up to 16 calls).
         self.gate = lazy("|".join(map(re.escape, self.literals))) if self.literals else None
+        # The stretch up to the last stop, in one match: greedy, it runs to the end and
+        # steps back to the last of them (a str.rfind per stop was eight calls).
+        self.last_stop = lazy(f"(?s:.*)[{re.escape(stops)}]") if stops else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
@@ -149,10 +152,8 @@ class Before:
             return None
         if pos < 0:
             pos = 0  # as the regex takes it (str.rfind would count from the end)
-        for char in self.stops:
-            at = text.rfind(char, pos, end)
-            if at != -1:
-                pos = at + 1
+        if self.last_stop is not None and (stop := self.last_stop.match(text, pos, end)):
+            pos = stop.end()
         return self.regex.search(text, pos, end)
 
 

@@ -135,6 +135,8 @@ DUTY_OR_CLAIM_WORDS = (
     "تشدق",
     "تباهي",
 )
+# One search for any of them (a Python loop over the words and a slice each cost more).
+DUTY_OR_CLAIM_GATE = rx("|".join(DUTY_OR_CLAIM_WORDS))
 # الذين يملؤون اليوم, الذين يديرون اليوم: what a group of people does nowadays (a plural
 # present after الذين), not a day's event (الذي يقام اليوم is one), nor a group's coming,
 # going or meeting (الذين يصلون اليوم, الذين يواجهون اليوم).  Tried only where الذين or
@@ -529,20 +531,16 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         pre = (pre_group or "").strip()
         start = begin if pre else w_start
+        reach_lo = begin - NOWADAYS_REACH if begin > NOWADAYS_REACH else 0
         if wd is None and (
-            NOWADAYS_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+            NOWADAYS_BEFORE.search(text, reach_lo, w_start)
             or (
-                any(
-                    w in text[max(0, begin - NOWADAYS_REACH) : w_start] for w in DUTY_OR_CLAIM_WORDS
-                )
-                and DUTY_OR_CLAIM_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+                DUTY_OR_CLAIM_GATE.search(text, reach_lo, w_start)
+                and DUTY_OR_CLAIM_BEFORE.search(text, reach_lo, w_start)
             )
             or (
-                (
-                    "الذين" in (reach := text[max(0, begin - NOWADAYS_REACH) : w_start])
-                    or "الل" in reach
-                )
-                and GROUP_PRESENT_BEFORE.search(text, max(0, begin - NOWADAYS_REACH), w_start)
+                ("الذين" in (reach := text[reach_lo:w_start]) or "الل" in reach)
+                and GROUP_PRESENT_BEFORE.search(text, reach_lo, w_start)
             )
             or NOWADAYS_AFTER.match(text, end)
             or (
