@@ -84,6 +84,10 @@ DAILY_AFTER = rx(
     r"[^.!?؟\n]{0,60}?(?<!\w)(?:يوميا|يوميه|كل\s+يوم|كل\s+ليله)(?!\w)"
     rf"(?!\s+(?:ال)?(?:{WEEKDAYS}))"
 )
+# What every match of DAILY_AFTER holds within DAILY_REACH characters of its start: one
+# search for it first (the pattern's lazy run tried each of its 60 characters).
+DAILY_WORD = rx("يومي|كل")
+DAILY_REACH = 64
 # يعمل بين الساعة 8 صباحاً و4 مساءً, ساعات الدوام من الساعة 8: working hours, a clock
 # time of every working day, not the publication's.
 HABITUAL_BEFORE = rx(
@@ -154,7 +158,7 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
     return bool(
         RECURRING_BEFORE.search(text, max(0, start - 120), start)
         or RECURRING_AFTER.match(text, end)
-        or DAILY_AFTER.match(text, end)
+        or (DAILY_WORD.search(text, end, end + DAILY_REACH) and DAILY_AFTER.match(text, end))
         or WEEKDAY_RANGE_BEFORE.search(text, max(0, start - 90), start)
         or HABITUAL_BEFORE.search(text, max(0, start - 60), start)
     )
