@@ -92,7 +92,11 @@ were fixed after it (في أمسّ الحاجة, "most in need", is no yesterday
 عقدين من السنوات is two decades ago; working hours are a time of every day), so it does
 not measure those fixes.  Seed 58 was drawn after those fixes, from articles outside
 every set and earlier sample (56 and 57 too), and judged before any rule changed again:
-it measures the rules this round ended with.
+it measures the rules this round ended with.  Seed 59 was drawn in the next session,
+after the fixes that followed seed 58 (a clock time joined to its day across أمس and
+و النصف, اليوم before أصبح / بات or after بحاجة) and after changes for speed that left
+every mention as it was, from articles outside every set and earlier sample (56-58
+too), and judged before any rule changed again.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -167,6 +171,7 @@ JUDGED = {
     56: DATA / "precision_sample_56.tsv",
     57: DATA / "precision_sample_57.tsv",
     58: DATA / "precision_sample_58.tsv",
+    59: DATA / "precision_sample_59.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
