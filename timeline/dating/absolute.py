@@ -1222,9 +1222,11 @@ PART_OF_YEAR = rx(
 # part of that year, not a length of six months.
 MONTHS_OF_YEAR_ANCHOR = Anchor(r"(?:اشهر|شهور|شهرين)", ("اشهر", "شهور", "شهرين"))
 MONTHS_OF_YEAR = rx(
-    rf"(?<!\w)(?:(?:{DEFINITE})?(?P<n>{CARDINAL})\s+(?:ال)?(?:اشهر|شهور)"
+    rf"(?<!\w)(?:(?:(?:{DEFINITE})?(?P<n>{CARDINAL})\s+(?:ال)?(?:اشهر|شهور)"
     rf"|{DEFINITE}(?:اشهر|شهور)\s+ال(?P<n2>{CARDINAL})|{DEFINITE}(?P<dual>شهرين))"
-    r"\s+(?P<ord>الاولي|الاخيره|الاولين|الاخيرين)" + _OF_YEAR
+    r"\s+(?P<ord>الاولي|الاخيره|الاولين|الاخيرين)"
+    # أول ستة أشهر من السنة, آخر ثلاثة أشهر من العام الماضي: the same, the word first.
+    rf"|[وف]?[بل]?(?P<head>اول|اخر)\s+(?P<n3>{CARDINAL}|\d{{1,2}})\s+(?:اشهر|شهور))" + _OF_YEAR
 )
 QUARTERS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}
 HALVES = {"الاول": 1, "الثاني": 2, "الاخير": 2}
@@ -1281,14 +1283,18 @@ def _months_of_year_value(year: int, count: int, last: bool) -> DateValue:
 
 def months_of_year(ctx: Context) -> Iterator[Candidate]:
     """الستة أشهر الأولى من العام الجاري (2015-H1), الأشهر الثلاثة الأخيرة من 2014 (2014-Q4)."""
-    if "الاولي" not in ctx.text and "الاخير" not in ctx.text:
-        return  # no first or last months (two str.find, where أشهر "most famous" is common)
+    text = ctx.text
+    if "الاولي" not in text and "الاخير" not in text and "اول" not in text and "اخر" not in text:
+        return  # no first or last months (str.find, where أشهر "most famous" is common)
     for hit in ctx.scan(MONTHS_OF_YEAR, MONTHS_OF_YEAR_ANCHOR, 12, 60):
-        words = hit.group("n") or hit.group("n2")
-        count = 2 if hit.group("dual") else lx.CARDINALS.get(one_space(words or ""))
+        words = hit.group("n") or hit.group("n2") or hit.group("n3") or ""
+        if words.isdigit():
+            count: int | None = int(words)
+        else:
+            count = 2 if hit.group("dual") else lx.CARDINALS.get(one_space(words))
         if count is None or not 2 <= count <= 11:
             continue
-        last = hit.group("ord").startswith("الاخير")
+        last = (hit.group("ord") or hit.group("head")).startswith(("الاخير", "اخر"))
         if hit.group("y"):
             year = int(hit.group("y"))
             if not 1000 <= year <= 2200 or 1300 <= year <= 1500:

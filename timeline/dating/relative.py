@@ -341,9 +341,14 @@ PERIOD_EDGES = frozenset(
     strip_marks(w)
     for w in ("مطلع", "مستهل", "بداية", "نهاية", "منتصف", "أواخر", "أوائل", "أواسط", "ختام")
 )
+# هذا العام الدراسي, هذه السنة المالية: a school, fiscal or Hijri year, not the calendar's.
+OTHER_YEAR_AFTER = (
+    r"(?!\s+(?:ال)?(?:دراسي|دراسيه|مالي|ماليه|جامعي|جامعيه|اكاديمي|هجري|هجريه|تدريبي)(?!\w))"
+)
 PERIOD = rx(
     rf"{START}(?:(?P<this>[وف]?(?:في\s+)?[بل]?(?:هذا|هذه)\s+)(?P<unit1>ال(?:اسبوع|شهر|عام|سنه))"
-    rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+"
+    + OTHER_YEAR_AFTER
+    + rf"|{DEFINITE}(?P<unit>اسبوع|شهر|عام|سنه)\s+"
     rf"(?:(?P<mod>{MODIFIER})|(?P<before_last>قبل\s+الماضي(?:ه)?)"
     rf"|(?P<after_next>بعد\s+(?:المقبل|القادم)(?:ه)?))){END}"
 )
@@ -421,8 +426,23 @@ AGO_CONSTRUCT_AFTER = rx(r"\s+ال(?!(?:ي|ا|تي|ذي|ذين|ان|يوم)(?!\w
 # للثلاثة الأشهر القادمة, الخمسة الأيام الماضية: a definite count before the plural is
 # its number (P3M), as in الأشهر الثلاثة القادمة.
 COUNT_BEFORE = rx(rf"(?<!\w){DEFINITE}(?P<n>{CARDINAL})\s+$")
+# الأيام الأخيرة قبل العيد, الأيام الأخيرة من شهر رمضان, الساعات الأخيرة للمداولات: the
+# last ones of a time or an event, not recent ones (في السنوات الأخيرة من خلال, من أجل,
+# للحد من: recent ones, من and ل doing other work).  With a count (الأيام الـ17 الأخيرة من
+# المفاوضات) they stay a length.
+_LAST_OF = (
+    "عيد", "حرب", "اجازه", "عطله", "موسم", "عام", "سنه", "شهر", "اسبوع", "حياته", "حياتها",
+    "حياتي", "عمر", "عمره", "ولايه", "ولايته", "حكم", "مفاوضات", "محادثات", "تفاوض", "مداولات",
+    "حمله", "محاكمه", "محاكمته", "دوره", "بطوله", "صيف", "شتاء", "ربيع", "خريف", "فتره",
+)  # fmt: skip
+LAST_OF_AFTER = rx(
+    r"\s+(?:قبل\s+\w|(?:من\s+(?:شهر\s+)?(?:ال)?|لل)"
+    rf"(?:{HIJRI_MONTHS}|{MONTHS}|{lx.alternation(_LAST_OF)})(?!\w))"
+)
 VAGUE = rx(
-    rf"{START}(?:(?P<since>[وف]?(?:منذ|قبل)\s+)(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
+    # قبل عدة أشهر, قبل بضعة أيام: as قبل أشهر, some time ago (منذ عدة أشهر may be a
+    # length, for some months, and stays one).
+    rf"{START}(?:(?P<since>[وف]?(?:منذ\s+|قبل\s+(?:(?:عده|بضعه|بضع)\s+)?))(?P<plural>سنوات|سنين|اعوام|اشهر|شهور|ايام|اسابيع|عقود|قرون|ساعات|دقائق|لحظات){END}(?!\s*\d)"
     rf"|{DEFINITE}(?P<plural2>سنوات|اعوام|اشهر|شهور|ايام|اسابيع|عقود|ساعات)"
     rf"(?:\s+(?:ال)?(?P<n>\d+)|\s+ال(?P<nw>{CARDINAL}))?"
     rf"(?P<few>\s+القليله)?\s+(?P<mod>الاخيره|{PAST}|{FUTURE}){END}"
@@ -1176,6 +1196,8 @@ def vague(ctx: Context) -> Iterator[Candidate]:
             and (before := COUNT_BEFORE.search(ctx.text, max(0, start - 16), start))
         ):
             count, start = before.group("n"), before.start()
+        if mod == "الاخيره" and not count and LAST_OF_AFTER.match(ctx.text, hit.end()):
+            continue  # the last days of Ramadan, before the feast: not recent ones
         if hit.group("plural2") and (count or mod in lx.PAST_WORDS or hit.group("few")):
             # الأيام الماضية (PXD), السنوات الخمس المقبلة (P5Y), الساعات القليلة المقبلة
             # (PTXH): a length up to or from now.
