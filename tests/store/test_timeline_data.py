@@ -129,6 +129,9 @@ def test_ids_are_read_in_32_bits_and_widened_for_an_id_that_does_not_fit(
     arrays = load_event_arrays(store, rows=rows)
     assert arrays.ids.dtype == np.int32 and arrays.article_ids.dtype == np.int32
     assert arrays.starts.dtype == np.int64 and arrays.ends.dtype == np.int64
+    # The range rows too (row numbers, which fit while the rows do).
+    assert arrays.range_rows.dtype == np.int32
+    assert arrays.range_rows.tolist() == np.flatnonzero(~arrays.points).tolist()
     # An event id past 32 bits (a store written by another tool): read whole, in 64.
     big = 2**31 + 5
     store.db.conn.execute(
