@@ -9,7 +9,7 @@ import sys
 import weakref
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -1077,7 +1077,9 @@ def load_event_arrays(
         range_parts: list[np.ndarray] = []
         # The range rows in 32 bits while every row fits (13 MB less at 10M events, and as
         # much again of parts held until they are joined).
-        range_dtype = np.int32 if size < 2**31 else np.intp
+        range_dtype: np.dtype[np.signedinteger[Any]] = np.dtype(
+            np.int32 if size < 2**31 else np.intp
+        )
         done = 0
         for lo, hi in summary.ranges(rows):
             n, *texts = conn.execute(_RANGE_SELECT, (lo, hi)).fetchone()
@@ -1106,7 +1108,9 @@ def load_event_arrays(
     # Each range's part written into one column with rows spare (no concatenation's copy).
     ranges = sum(len(part) for part in range_parts)
     if done + SPARE_ROWS >= 2**31:
-        range_dtype = np.intp  # the columns grew past the summary (a store written meanwhile)
+        range_dtype = np.dtype(
+            np.intp
+        )  # the columns grew past the summary (a store written meanwhile)
     range_rows = np.empty(ranges + SPARE_ROWS, dtype=range_dtype)[:ranges]
     at = 0
     for part in range_parts:
