@@ -96,7 +96,11 @@ it measures the rules this round ended with.  Seed 59 was drawn in the next sess
 after the fixes that followed seed 58 (a clock time joined to its day across أمس and
 و النصف, اليوم before أصبح / بات or after بحاجة) and after changes for speed that left
 every mention as it was, from articles outside every set and earlier sample (56-58
-too), and judged before any rule changed again.
+too), and judged before any rule changed again.  Its classes were fixed (several units
+ago, the first months of a year, the last days of an event, a school or fiscal year),
+and seed 60 drawn after those fixes from articles outside every set and earlier sample
+(59 too), and judged before any rule changed again: it measures the rules this session
+ended with.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -172,6 +176,7 @@ JUDGED = {
     57: DATA / "precision_sample_57.tsv",
     58: DATA / "precision_sample_58.tsv",
     59: DATA / "precision_sample_59.tsv",
+    60: DATA / "precision_sample_60.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
