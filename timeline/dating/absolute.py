@@ -183,6 +183,30 @@ def _weekday_start(ctx: Context, start: int) -> int:
     return lo + hit.start() if hit else start
 
 
+def _written_weekday(ctx: Context, start: int) -> tuple[int, int | None]:
+    """_weekday_start's widened start, and the weekday written there (0 for Monday), if
+    one is."""
+    widened = _weekday_start(ctx, start)
+    if widened == start:
+        return start, None
+    hit = WEEKDAY_BEFORE.search(ctx.text, widened, start)
+    return widened, (lx.WEEKDAYS.get(hit.group("wd")) if hit is not None else None)
+
+
+def _by_written_weekday(day: date, weekday: int | None) -> date:
+    """A Hijri date's day moved to the weekday written with it, when that is the day
+    before or after Umm al-Qura's: the month begun a day earlier or later where it was
+    sighted (يوم الاثنين 3/11 and يوم السبت 15/11/1436هـ, a notice a day ahead of the
+    tables).  Any other weekday is left as it is (a mistake, or not this date's)."""
+    if weekday is None or day.weekday() == weekday:
+        return day
+    for step in (-1, 1):
+        moved = day + timedelta(days=step)
+        if moved.weekday() == weekday:
+            return moved
+    return day
+
+
 def _last_word_out(text: str, word: str) -> str:
     """text without a last word (and the whitespace before it), if it ends with it."""
     return text[: -len(word)].rstrip(WHITESPACE) if text.endswith(word) else text
@@ -767,8 +791,11 @@ def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
                 "range", 0.9 if year else 0.75, has_year=year is not None,
             )  # fmt: skip
             continue
+        start, weekday = _written_weekday(ctx, day_start)
+        if year is not None:
+            found = _by_written_weekday(found, weekday)
         yield Candidate(
-            _weekday_start(ctx, day_start), end, v.day_value(found, v.HIJRI), "hijri",
+            start, end, v.day_value(found, v.HIJRI), "hijri",
             0.95 if year else 0.8, day=found, has_year=year is not None,
             month_day=(month, day, v.HIJRI),
         )  # fmt: skip
@@ -843,8 +870,11 @@ def numeric_dates(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             calendar = v.HIJRI if hijri else v.GREGORIAN
+            start, weekday = _written_weekday(ctx, hit.start())
+            if hijri:
+                found = _by_written_weekday(found, weekday)
             yield Candidate(
-                _weekday_start(ctx, hit.start()), hit.end(), v.day_value(found, calendar),
+                start, hit.end(), v.day_value(found, calendar),
                 "hijri" if hijri else "numeric", 0.9, day=found, month_day=(month, day, calendar),
             )  # fmt: skip
 

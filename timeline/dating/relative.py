@@ -201,6 +201,8 @@ UNTIL_BEFORE = rx(r"(?<!\w)[وف]?(?:حتي|الي|لغايه)\s+$")
 # في بعض أجزاء اليوم, أوقات اليوم: parts of any day, not the publication day.
 # على مدار اليوم, طوال اليوم: all day long, any day (a habit, a memory), not the publication day.
 ANY_DAY_BEFORE = rx(r"(?<!\w)[وفبل]?(?:ال)?(?:اجزاء|اوقات|فترات|مدار|طوال|طيله)\s+$")
+# ليست وليدة اليوم, ظاهرة وليدة اليوم: "(not) new", an idiom, no day.
+NEW_BEFORE = rx(r"(?<!\w)(?:وليد|وليده|وليدات|وليدو)\s+$")
 YESTERDAY = rx(
     rf"{START}(?:(?P<before>[وف]?(?:اول\s+(?:من\s+)?|قبل\s+(?=امس)))?(?P<w>[وف]?(?:ب?ال)?امس)(?P<first>\s+الاول)?)"
     rf"(?:\s+ال(?P<wd>{WEEKDAYS}))?{END}"
@@ -567,6 +569,8 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue  # مرتين في اليوم: "per day"
         if wd is None and ANY_DAY_BEFORE.search(text, max(0, begin - 10), w_start):
             continue
+        if wd is None and NEW_BEFORE.search(text, max(0, begin - 10), w_start):
+            continue  # ليست وليدة اليوم: not new
         pre = (pre_group or "").strip()
         start = begin if pre else w_start
         reach_lo = begin - NOWADAYS_REACH if begin > NOWADAYS_REACH else 0
