@@ -172,25 +172,23 @@ _WEEKDAY_NAMES = tuple(lx.WEEKDAYS)
 
 def _weekday_start(ctx: Context, start: int) -> int:
     """Widen a date's start over a weekday written just before it (يوم السبت 7/11/1436هـ)."""
+    return _written_weekday(ctx, start)[0]
+
+
+def _written_weekday(ctx: Context, start: int) -> tuple[int, int | None]:
+    """_weekday_start's widened start, and the weekday written there (0 for Monday), if
+    one is."""
     lo = max(0, start - 30)
     window = ctx.text[lo:start]
     # Every match ends with the weekday, or الموافق after it, then whitespace, commas
     # and a bracket: where the window ends otherwise the pattern is not searched.
     tail = _last_word_out(window.rstrip(WHITESPACE + "،,"), ")")
     if not tail.endswith(_WEEKDAY_NAMES) and not tail.endswith("موافق"):
-        return start
-    hit = WEEKDAY_BEFORE.search(window)
-    return lo + hit.start() if hit else start
-
-
-def _written_weekday(ctx: Context, start: int) -> tuple[int, int | None]:
-    """_weekday_start's widened start, and the weekday written there (0 for Monday), if
-    one is."""
-    widened = _weekday_start(ctx, start)
-    if widened == start:
         return start, None
-    hit = WEEKDAY_BEFORE.search(ctx.text, widened, start)
-    return widened, (lx.WEEKDAYS.get(hit.group("wd")) if hit is not None else None)
+    hit = WEEKDAY_BEFORE.search(window)
+    if hit is None:
+        return start, None
+    return lo + hit.start(), lx.WEEKDAYS.get(hit.group("wd"))
 
 
 def _by_written_weekday(day: date, weekday: int | None) -> date:
