@@ -99,8 +99,10 @@ every mention as it was, from articles outside every set and earlier sample (56-
 too), and judged before any rule changed again.  Its classes were fixed (several units
 ago, the first months of a year, the last days of an event, a school or fiscal year),
 and seed 60 drawn after those fixes from articles outside every set and earlier sample
-(59 too), and judged before any rule changed again: it measures the rules this session
-ended with.
+(59 too), and judged before any rule changed again.  Two of its classes were fixed (a
+Hijri date on the weekday written with it, وليدة اليوم), and seed 61 drawn after those
+fixes from articles outside every set and earlier sample (59 and 60 too), and judged
+before any rule changed again.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -177,6 +179,7 @@ JUDGED = {
     58: DATA / "precision_sample_58.tsv",
     59: DATA / "precision_sample_59.tsv",
     60: DATA / "precision_sample_60.tsv",
+    61: DATA / "precision_sample_61.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
