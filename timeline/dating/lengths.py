@@ -124,10 +124,12 @@ CONTRACT_WORDS = rx(
 CONTRACT_REACH = 80, 30
 # مدة عقد لاعب, عقد العمل, تجديد عقد الإيجار, عقد جديد مع النادي: a lone عقد in a construct
 # with a noun (or a contract's adjective) is a contract; عقد التسعينات stays a decade.
+# عقد شراكات, عقد اجتماع, عقد ندوات: the holding or concluding of something, no decade.
 CONTRACT_CONSTRUCT_AFTER = rx(
     r"\s+(?:ال(?!\S*(?:ينات|ينيات|زمن)(?!\w))\w"
     r"|(?:لاعب|عمل|ايجار|احتراف|رعايه|شراكه|تدريب|انتقال|بيع|شراء|توريد|صيانه|زواج|اعاره"
-    r"|مدرب|جديد|رسمي|مع|مدته|قيمته)(?!\w))"
+    r"|مدرب|جديد|رسمي|مع|مدته|قيمته|اجتماع|لقاء|مؤتمر|ندوه|قمه|جلسه|صفقه|اتفاق|اتفاقيه"
+    r"|ورش|ورشه|\w{2,}ات)(?!\w))"
 )
 SENTENCE_END = rx(r"[.!?؟\n]")
 # في المئة يوم الأحد, بالمائة: a percentage, then a day; not a hundred days.

@@ -313,6 +313,14 @@ SCHEDULE_RANGE_BEFORE = rx(
     rf"(?<!\w)[وف]?من\s+(?:يوم\s+)?ال(?:{WEEKDAYS})\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?$"
 )
 SCHEDULE_CLOCK_AFTER = rx(r"[^.!?؟\n]{0,40}?(?<!\w)(?:ال)?ساعه(?!\w)")
+# ويعمل خمس ساعات يوميا من (4) إلى (9) مساءً، من السبت حتى الأربعاء: the daily hours first,
+# then the range of weekdays (its opening من), in one sentence.
+SCHEDULE_OPENING_AFTER = rx(rf"\s+(?:و\s*)?(?:الي|حتي)\s+(?:يوم\s+)?ال(?:{WEEKDAYS}){END}")
+SCHEDULE_FROM_BEFORE = rx(r"(?<!\w)[وف]?من\s+(?:يوم\s+)?$")
+SCHEDULE_HOURS_BEFORE = rx(
+    r"(?:(?<!\w)(?:يوميا|يوميه|(?:ال)?دوام|ساعات\s+(?:ال)?(?:عمل|دوام))(?!\w)"
+    r"|\d\s*\)?\s*(?:صباحا|مساء|ظهرا|عصرا)(?!\w))[^.!?؟\n]{0,60}$"
+)
 # عدا الخميس والجمعة, باستثناء يوم السبت: days left out, not dates.
 WEEKDAY_EXCEPT_BEFORE = Before(
     rf"(?<!\w)(?:عدا|باستثناء|سوي|خلا)\s+{_LIST_BEFORE}$", ("عدا", "باستثناء", "سوي", "خلا")
@@ -854,14 +862,24 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
 
 def _in_schedule(text: str, begin: int, end: int, lo: int) -> bool:
     """Whether the weekday at begin opens or closes a range of weekdays before a clock
-    time (من الأحد إلى الخميس الساعة 7 مساء)."""
+    time (من الأحد إلى الخميس الساعة 7 مساء), or after daily hours (يوميا من 4 إلى 9
+    مساءً، من السبت حتى الأربعاء)."""
+    if (
+        SCHEDULE_FROM_BEFORE.search(text, max(0, begin - 12), begin)
+        and SCHEDULE_OPENING_AFTER.match(text, end)
+        and SCHEDULE_HOURS_BEFORE.search(text, max(0, begin - 100), begin)
+    ):
+        return True
+    opening = SCHEDULE_RANGE_BEFORE.search(text, lo, begin)
+    if opening is not None and SCHEDULE_HOURS_BEFORE.search(
+        text, max(0, opening.start() - 100), opening.start()
+    ):
+        return True  # the range's closing weekday, after the daily hours
     if "ساعه" not in text[end : end + 80]:
         return False
     if SCHEDULE_RANGE_AFTER.match(text, end):
         return True
-    return bool(
-        SCHEDULE_RANGE_BEFORE.search(text, lo, begin) and SCHEDULE_CLOCK_AFTER.match(text, end)
-    )
+    return bool(opening and SCHEDULE_CLOCK_AFTER.match(text, end))
 
 
 def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
