@@ -12,6 +12,7 @@ import pytest
 from timeline.dating import extract_mentions
 
 SUN = datetime(2015, 7, 26, 12, 0)  # Sunday 10 Shawwal 1436
+MON = datetime(2015, 7, 27, 18, 0)  # the Monday after
 
 
 def found(text: str, published: datetime | None = SUN) -> list[tuple[str, str]]:
@@ -57,3 +58,22 @@ def test_a_range_of_weekdays_alone_is_still_read() -> None:
     # No hours before it: the two weekdays are still found (their days are the weekday
     # rule's, not this fix's).
     assert [span for span, _ in found("وصل الوفد من السبت حتى الأربعاء")] == ["السبت", "الأربعاء"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The same time in GMT, in brackets between the time and its day.
+        (
+            "وقف لإطلاق النار من الساعة 11.59 (2059 بتوقيت جرينتش) مساء أمس الأحد",
+            "2015-07-25T23:59",
+        ),
+        ("من الساعة 11.59 مساء أمس الأحد", "2015-07-25T23:59"),
+    ],
+)
+def test_a_time_joins_its_day_across_the_same_time_in_brackets(text: str, expected: str) -> None:
+    assert [value for _, value in found(text)] == [expected]
+
+
+def test_a_bracket_of_anything_else_keeps_them_apart() -> None:
+    assert [value for _, value in found("الساعة 10 (رويترز) مساء أمس")] == ["2015-07-25TEV"]
