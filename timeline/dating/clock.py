@@ -20,7 +20,7 @@ from timeline.dating.context import (
     rx,
 )
 
-PERIOD_WORDS = lx.alternation(lx.AM_WORDS | lx.PM_WORDS | lx.NOON_WORDS)
+PERIOD_WORDS = lx.alternation(lx.AM_WORDS | lx.PM_WORDS | lx.NIGHT_WORDS | lx.NOON_WORDS)
 ZONE = (
     rf"(?P<zone>بتوقيت\s+(?P<place>{lx.alternation(lx.TIMEZONE_OFFSETS)})"
     r"|ت\s?\.?\s?م|(?:GMT|UTC|gmt|utc))"
@@ -121,7 +121,8 @@ CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "ظهير
 
 
 def to_24h(hour: int, period: str | None) -> int | None:
-    """The 24-hour clock hour; 12 صباحاً is midnight, 12 ظهراً noon."""
+    """The 24-hour clock hour; 12 صباحاً and 12 ليلاً are midnight, 12 ظهراً noon,
+    الواحدة ليلاً one in the morning."""
     if not 0 <= hour <= 24:
         return None
     if period:
@@ -130,6 +131,11 @@ def to_24h(hour: int, period: str | None) -> int | None:
         return 0 if hour == 12 else (hour if hour < 12 else None)
     if period in lx.PM_WORDS:
         return hour if hour >= 12 else hour + 12
+    if period in lx.NIGHT_WORDS:
+        # Night runs from the evening through midnight to the small hours before dawn.
+        if hour == 12 or hour == 24:
+            return 0
+        return hour if hour <= 5 or hour > 12 else hour + 12
     if period in lx.NOON_WORDS:
         return hour + 12 if 1 <= hour <= 5 else hour
     return hour % 24 if hour <= 23 else None

@@ -225,11 +225,14 @@ AM_WORDS = frozenset(
 PM_WORDS = frozenset(
     strip_marks(w)
     for w in (
-        "مساء", "مساءً", "مساءا", "م", "ليلا", "ليلاً", "عصرا", "عصر", "مغربا",
+        "مساء", "مساءً", "مساءا", "م", "عصرا", "عصر", "مغربا",
         # the afternoon: الساعة الثالثة بعد الظهر, الثالثة من بعد ظهر اليوم
         "بعد الظهر", "بعد الظهيرة", "بعد ظهر",
     )
 )  # fmt: skip
+# At night: the evening's hours, midnight at twelve and the small hours after it
+# (الواحدة ليلا is 01:00, الثانية عشرة ليلا midnight), as to_24h reads them.
+NIGHT_WORDS = frozenset(strip_marks(w) for w in ("ليلا", "ليلاً"))
 NOON_WORDS = frozenset(strip_marks(w) for w in ("ظهرا", "ظهراً", "الظهر", "ظهر"))
 HOUR_WORDS: dict[str, int] = _folded(
     {

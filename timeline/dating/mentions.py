@@ -305,7 +305,25 @@ def _merge_day_ranges(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             elif not (prev.has_year or cand.has_year) and cand.month_day:
                 # 29 شعبان الجاري حتى الخامس من رمضان المقبل: the end is the first such
                 # day after the start, whatever its own modifier said of the anchor.
-                last = _next_after(first, cand.month_day) or last
+                forward = _next_after(first, cand.month_day) or last
+                # بين الأول من يناير و30 يونيو read in August: January to June of this
+                # year, not of the next (the first day alone is nearer next January).
+                # A first day with no modifier of its own may instead be the last such
+                # day before the end; the range nearer the anchor is taken.
+                backward = (
+                    _last_before(last, prev.month_day)
+                    if prev.month_day and not _MODIFIER.search(ctx.text, prev.start, prev.end)
+                    else None
+                )
+                anchor = ctx.anchor_day
+                if (
+                    backward is not None
+                    and anchor is not None
+                    and _distance(backward, last, anchor) < _distance(first, forward, anchor)
+                ):
+                    first = backward
+                else:
+                    last = forward
             if first < last and (last - first).days <= 400:
                 value = v.days_interval(first, last, prev.date.calendar)
                 out[-1] = prev.moved(prev.start, cand.end, date=value, kind="range", day=None)
@@ -399,6 +417,26 @@ def _next_after(first: date, month_day: tuple[int, int, str]) -> date | None:
     else:
         options = [v.valid_date(y, month, day) for y in (first.year, first.year + 1)]
     return min((d for d in options if d is not None and d > first), default=None)
+
+
+def _last_before(last: date, month_day: tuple[int, int, str]) -> date | None:
+    """The last day of that month and day (in its calendar) before last."""
+    month, day, calendar = month_day
+    if calendar == v.HIJRI:
+        hijri = v.gregorian_to_hijri(last)
+        if hijri is None:
+            return None
+        options = [v.hijri_to_gregorian(y, month, day) for y in (hijri[0] - 1, hijri[0])]
+    else:
+        options = [v.valid_date(y, month, day) for y in (last.year - 1, last.year)]
+    return max((d for d in options if d is not None and d < last), default=None)
+
+
+def _distance(first: date, last: date, day: date) -> int:
+    """Days from day to the interval first..last (0 inside it)."""
+    if day < first:
+        return (first - day).days
+    return (day - last).days if day > last else 0
 
 
 def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,67 @@
+"""The error classes of precision sample 62 (bench/precision_sample.py) fixed after it,
+and one found beside it while reading its articles (a clock time at night).
+
+Every sentence here is made up; none is article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+SUN = datetime(2015, 8, 9, 12, 0)  # Sunday 24 Shawwal 1436
+
+
+def found(text: str, published: datetime | None = SUN) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # January to June read in August: this year's first half, not next year's.
+        (
+            "سقط 90 قتيلا بين الأول من يناير (كانون الثاني) و30 يونيو (حزيران)",
+            ("الأول من يناير (كانون الثاني) و30 يونيو (حزيران)", "2015-01-01/2015-06-30"),
+        ),
+        (
+            "سجلت الهيئة من 1 فبراير حتى 31 مايو ألف حالة",
+            ("1 فبراير حتى 31 مايو", "2015-02-01/2015-05-31"),
+        ),
+        # A range across the new year still runs forward from its first day.
+        (
+            "يقام المعرض من 1 ديسمبر إلى 15 يناير",
+            ("1 ديسمبر إلى 15 يناير", "2015-12-01/2016-01-15"),
+        ),
+        # The first day's own modifier places it and the end follows it (also
+        # tests/dating/test_precision_samples_24_25.py).
+        (
+            "من 29 شعبان الجاري حتى الخامس من رمضان المقبل",
+            ("29 شعبان الجاري حتى الخامس من رمضان المقبل", "2015-06-16/2015-06-22"),
+        ),
+    ],
+)
+def test_a_yearless_day_range_is_placed_as_a_whole(text: str, expected: tuple[str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "يغلق الطريق بعد الساعة الثانية عشر ليلا",
+            ("الساعة الثانية عشر ليلا", "2015-08-09T00:00"),
+        ),
+        ("وصل الوفد الساعة الواحدة ليلا", ("الساعة الواحدة ليلا", "2015-08-09T01:00")),
+        ("بدأت الحملة الساعة 3 ليلاً", ("الساعة 3 ليلاً", "2015-08-09T03:00")),
+        ("انتهى الحفل الساعة الحادية عشرة ليلا", ("الساعة الحادية عشرة ليلا", "2015-08-09T23:00")),
+        ("يبدأ البث في العاشرة ليلا", ("العاشرة ليلا", "2015-08-09T22:00")),
+    ],
+)
+def test_a_clock_time_at_night_runs_through_midnight(text: str, expected: tuple[str, str]) -> None:
+    # الواحدة ليلا is one in the morning, not one in the afternoon; twelve at night is
+    # midnight, not noon; the evening's hours stay past noon.
+    assert found(text) == [expected]
