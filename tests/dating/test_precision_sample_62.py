@@ -65,3 +65,28 @@ def test_a_clock_time_at_night_runs_through_midnight(text: str, expected: tuple[
     # الواحدة ليلا is one in the morning, not one in the afternoon; twelve at night is
     # midnight, not noon; the evening's hours stay past noon.
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استعادت القوات قصر 22 مايو الرئاسي",
+        "أقيم اللقاء في استاد 26 سبتمبر",
+        "تجمع المحتجون في ساحة 14 مارس",
+    ],
+)
+def test_a_day_naming_a_palace_or_a_square_is_no_date(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_second_of_two_revolutions_is_a_day_of_no_known_year() -> None:
+    assert found("أكد الوزير أهمية ثورتي 25 يناير و30 يونيو") == [
+        ("25 يناير", "XXXX-01-25"),
+        ("30 يونيو", "XXXX-06-30"),
+    ]
+
+
+def test_months_named_after_the_plural_are_no_length() -> None:
+    assert found("يزداد السفر إليها خلال أشهر (أغسطس، وسبتمبر، وأكتوبر)") == []
+    # A plural of months as a length stays one.
+    assert found("استمرت الأزمة لأشهر") == [("لأشهر", "PXM")]

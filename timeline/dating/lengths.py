@@ -103,6 +103,10 @@ COMPOUND_AFTER = rx(
     rf"\s+و\s*(?:(?P<num>\d{{1,2}})\s*|(?P<words>{NUMBER_WORDS})\s+)?(?P<unit>{UNIT}){END}"
 )
 PARTS = {"H": (60, "MIN"), "Y": (12, "M"), "M": (31, "D"), "W": (7, "D"), "D": (24, "H")}
+# خلال أشهر (أغسطس، وسبتمبر، وأكتوبر): the months named after it, no length of months.
+NAMED_MONTHS_AFTER = rx(
+    rf"\s*[(:]\s*(?:{lx.alternation(list(lx.GREGORIAN_MONTHS) + list(lx.HIJRI_MONTHS))})(?!\w)"
+)
 # ستة أيام في الأسبوع: which days of every week (how often), not a length; ثلاثة أيام
 # في الأسبوع الماضي stays a length, and so do ساعتين في اليوم, شهرين كل عام (amounts).
 PER_PERIOD_AFTER = rx(
@@ -401,7 +405,9 @@ def durations(ctx: Context) -> Iterator[Candidate]:
                 value, count = _letters(unit, 1), 1
                 if g_half:
                     value = _half_more(unit, 1)
-            elif not (cued or g_clitic.lstrip("وف") == "ل"):
+            elif not (cued or g_clitic.lstrip("وف") == "ل") or (
+                unit == "M" and NAMED_MONTHS_AFTER.match(text, hit.end())
+            ):
                 continue
             else:
                 value = _letters(unit, None)
