@@ -106,7 +106,12 @@ before any rule changed again.  Three of its classes were fixed (عقد شراك
 decade, a weekday range after daily hours is a schedule, a clock time joins its day
 across the same time in brackets), and seed 62 drawn in the next session after those
 fixes from articles outside every set and earlier sample (59-61 too), and judged before
-any rule changed again.
+any rule changed again.  Five of its classes were fixed (a yearless day range placed as
+a whole, a day naming a palace, the second of two revolutions, the months named after
+أشهر) with one found beside it (clock times at night), and seed 63 drawn after those
+fixes from articles outside every set and earlier sample (59-62 too), and judged before
+any rule changed again: it measures the rules this session ended with but one fix
+(then and now with the verb after بالأمس), made after it.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -185,6 +190,7 @@ JUDGED = {
     60: DATA / "precision_sample_60.tsv",
     61: DATA / "precision_sample_61.tsv",
     62: DATA / "precision_sample_62.tsv",
+    63: DATA / "precision_sample_63.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
