@@ -90,3 +90,36 @@ def test_months_named_after_the_plural_are_no_length() -> None:
     assert found("يزداد السفر إليها خلال أشهر (أغسطس، وسبتمبر، وأكتوبر)") == []
     # A plural of months as a length stays one.
     assert found("استمرت الأزمة لأشهر") == [("لأشهر", "PXM")]
+
+
+# Seed 63's class fixed after it: then and now with the verb after بالأمس.
+FRI = datetime(2015, 8, 7, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "كتب أحدهم: بالأمس كانوا خداما للحجاج، اليوم هم شهداء",
+            [("بالأمس", "PAST_REF"), ("اليوم", "PRESENT_REF")],
+        ),
+        (
+            "هو استهداف للوطن كله، وبالأمس كانوا في مساجد الشرقية، واليوم في الجنوب",
+            # (today's attack set against the past ones: its day)
+            [("وبالأمس", "PAST_REF"), ("واليوم", "2015-08-07")],
+        ),
+        # A day's own business after اليوم keeps the days.
+        (
+            "بالأمس كانت الجلسة الأولى، واليوم الجلسة الثانية",
+            [("بالأمس", "2015-08-06"), ("واليوم", "2015-08-07")],
+        ),
+        (
+            "وصل الوفد بالأمس، واليوم يبدأ المحادثات",
+            [("بالأمس", "2015-08-06"), ("واليوم", "2015-08-07")],
+        ),
+    ],
+)
+def test_then_and_now_with_the_verb_after_yesterday(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text, FRI) == expected

@@ -71,10 +71,17 @@ BYLINE_AFTER = rx(r"\s*[-–ـ]+\s*\w")
 FIGURATIVE_TODAY_BEFORE = rx(r"(?<!\w)(?:ب?ال)?امس\s+و?$")
 # كانت بالأمس تدور بعيداً عنا واليوم أصبحت واقعاً: the past set against the present
 # (بالأمس, then و-اليوم in its sentence), both vague, not the two days.
-WAS = r"(?<!\w)[وف]?(?:كان\w{0,2}|كن(?:ا|ت))(?:\s+\S+){0,2}\s+"
-THEN_NOW_BEFORE = rx(rf"{WAS}ب?الامس(?!\w)[^.!?؟\n]{{0,80}}$")
+# بالأمس كانوا خداما لضيوف الرحمن، اليوم هم ضيوفه: the same, the verb after بالأمس
+# and اليوم after a comma.
+WAS_WORD = r"[وف]?(?:كان\w{0,2}|كن(?:ا|ت))(?!\w)"
+WAS = rf"(?<!\w){WAS_WORD}(?:\s+\S+){{0,2}}\s+"
+THEN_NOW_BEFORE = rx(rf"(?:{WAS}ب?الامس(?!\w)|(?<!\w)ب?الامس\s+{WAS_WORD})[^.!?؟\n]{{0,80}}$")
 THEN_BEFORE = rx(rf"{WAS}$")
-THEN_NOW_AFTER = rx(r"[^.!?؟\n]{0,80}?(?<!\w)و\s*اليوم(?!\w)(?!\s+ال)")
+THEN_AFTER = rx(rf"\s+{WAS_WORD}")
+THEN_NOW_AFTER = rx(r"[^.!?؟\n]{0,80}?(?:(?<!\w)و\s*|[،,]\s*)اليوم(?!\w)(?!\s+ال)")
+NOW_AFTER_A_PAUSE = rx(r"[،,]\s*$")
+# ... واليوم الجلسة الثانية: a day's own business after it, the day itself.
+NOUN_AFTER_NOW = rx(r"\s+ال")
 # جيل اليوم, شباب اليوم: the people of today (a trie: NOWADAYS_BEFORE tries them at
 # each word's start).
 _GENERATIONS = (
@@ -594,9 +601,13 @@ def today(ctx: Context) -> Iterator[Candidate]:
             )
             or NOWADAYS_AFTER.match(text, end)
             or (
-                hit.group("w").startswith("و")
+                (
+                    hit.group("w").startswith("و")
+                    or NOW_AFTER_A_PAUSE.search(text, begin - 3, w_start)
+                )
                 and "امس" in text[max(0, begin - 90) : w_start]
                 and THEN_NOW_BEFORE.search(text, max(0, begin - 90), w_start)
+                and not NOUN_AFTER_NOW.match(text, end)
             )
             or (
                 not pre
@@ -668,7 +679,10 @@ def yesterday(ctx: Context) -> Iterator[Candidate]:
             word in ("الامس", "بالامس")
             and not hit.group("wd")
             and THEN_NOW_AFTER.match(text, hit.end())
-            and THEN_BEFORE.search(text, max(0, hit.start("w") - 40), hit.start("w"))
+            and (
+                THEN_BEFORE.search(text, max(0, hit.start("w") - 40), hit.start("w"))
+                or THEN_AFTER.match(text, hit.end())
+            )
         ):
             yield Candidate(hit.start("w"), hit.end(), v.vague_value("PAST"), "vague", 0.6)
             continue
