@@ -408,28 +408,30 @@ def _story_years(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 def _next_after(first: date, month_day: tuple[int, int, str]) -> date | None:
     """The first day of that month and day (in its calendar) after first."""
-    month, day, calendar = month_day
-    if calendar == v.HIJRI:
-        hijri = v.gregorian_to_hijri(first)
-        if hijri is None:
-            return None
-        options = [v.hijri_to_gregorian(y, month, day) for y in (hijri[0], hijri[0] + 1)]
-    else:
-        options = [v.valid_date(y, month, day) for y in (first.year, first.year + 1)]
-    return min((d for d in options if d is not None and d > first), default=None)
+    return _nearest_such_day(first, month_day, after=True)
 
 
 def _last_before(last: date, month_day: tuple[int, int, str]) -> date | None:
     """The last day of that month and day (in its calendar) before last."""
-    month, day, calendar = month_day
+    return _nearest_such_day(last, month_day, after=False)
+
+
+def _nearest_such_day(day: date, month_day: tuple[int, int, str], *, after: bool) -> date | None:
+    """The nearest day of that month and day (in its calendar) after or before day."""
+    month, day_of_month, calendar = month_day
     if calendar == v.HIJRI:
-        hijri = v.gregorian_to_hijri(last)
+        hijri = v.gregorian_to_hijri(day)
         if hijri is None:
             return None
-        options = [v.hijri_to_gregorian(y, month, day) for y in (hijri[0] - 1, hijri[0])]
+        year = hijri[0]
+        years = (year, year + 1) if after else (year - 1, year)
+        options = [v.hijri_to_gregorian(y, month, day_of_month) for y in years]
     else:
-        options = [v.valid_date(y, month, day) for y in (last.year - 1, last.year)]
-    return max((d for d in options if d is not None and d < last), default=None)
+        years = (day.year, day.year + 1) if after else (day.year - 1, day.year)
+        options = [v.valid_date(y, month, day_of_month) for y in years]
+    if after:
+        return min((d for d in options if d is not None and d > day), default=None)
+    return max((d for d in options if d is not None and d < day), default=None)
 
 
 def _distance(first: date, last: date, day: date) -> int:
