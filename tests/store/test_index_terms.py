@@ -125,6 +125,12 @@ def test_a_damaged_page_gives_none_not_an_error(index: sqlite3.Connection) -> No
     conn.commit()
     conn.execute("UPDATE article_fts_data SET block = x'0004ff' WHERE id > 10")
     assert terms_between(conn, "article_fts", "a", "z") is None
+    conn.execute("UPDATE article_fts_data SET block = NULL WHERE id > 10")
+    assert terms_between(conn, "article_fts", "a", "z") is None
+    conn.execute(
+        "UPDATE article_fts_data SET block = x'00040005ff' WHERE id > 10"
+    )  # offsets past the end
+    assert terms_between(conn, "article_fts", "a", "z") is None
 
 
 def _add(store: Store, title: str, body: str) -> int:

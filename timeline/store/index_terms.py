@@ -172,7 +172,7 @@ def terms_in_ranges(
                 for (lo, hi), kept in zip(bounds, found, strict=True):
                     if terms and lo <= terms[-1] and terms[0] < hi:
                         kept.update(t for t in terms if lo <= t < hi)
-    except (IndexError, ValueError):
+    except (IndexError, ValueError, TypeError):  # (TypeError: a page that is no blob)
         return None
     try:
         return [sorted(t[1:].decode() for t in kept) for kept in found]
