@@ -127,9 +127,8 @@ def test_a_damaged_page_gives_none_not_an_error(index: sqlite3.Connection) -> No
     assert terms_between(conn, "article_fts", "a", "z") is None
     conn.execute("UPDATE article_fts_data SET block = NULL WHERE id > 10")
     assert terms_between(conn, "article_fts", "a", "z") is None
-    conn.execute(
-        "UPDATE article_fts_data SET block = x'00040005ff' WHERE id > 10"
-    )  # offsets past the end
+    # a footer naming a term past the page's end
+    conn.execute("UPDATE article_fts_data SET block = x'0004000405' WHERE id > 10")
     assert terms_between(conn, "article_fts", "a", "z") is None
 
 
