@@ -123,3 +123,28 @@ def test_then_and_now_with_the_verb_after_yesterday(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text, FRI) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تزداد الحرارة في فصل الصيف", [("فصل الصيف", "XXXX-SU")]),
+        ("يكثر الطلب خلال موسم الشتاء", [("موسم الشتاء", "XXXX-WI")]),
+        ("يسافرون كل صيف إلى أوروبا", [("كل صيف", "XXXX-SU")]),
+        # A season of a known year keeps its year; the Arab Spring and the autumn of a
+        # life are no season; كل الصيف is all summer long, not every summer.
+        ("خلال موسم الصيف الحالي", [("الصيف الحالي", "2015-SU")]),
+        ("منذ الربيع العربي", []),
+        ("في خريف العمر", []),
+    ],
+)
+def test_a_season_of_any_year_and_every_season(text: str, expected: list[tuple[str, str]]) -> None:
+    # Seasons were taken only with a year or a modifier; TimeML tags the season of any
+    # year (XXXX-SU) and every one (a SET) too.  Neither has a place on the timeline.
+    assert found(text) == expected
+
+
+def test_every_season_is_a_set_and_all_summer_is_not() -> None:
+    [every] = extract_mentions("يعود إليها كل شتاء", SUN)
+    assert (every.type, every.value) == ("SET", "XXXX-WI")
+    assert [m.type for m in extract_mentions("بقي هناك كل الصيف", SUN)] != ["SET"]

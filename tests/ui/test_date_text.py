@@ -40,6 +40,7 @@ AR_INDIC = LabelStyle(language="ar", digits="arabic")
         ("XXXX-05", "May (year not given)", "أيار (دون ذكر السنة)"),
         ("2019-SP", "spring 2019", "ربيع 2019"),
         ("2020-WI", "winter 2020", "شتاء 2020"),
+        ("XXXX-SU", "summer (year not given)", "الصيف (دون ذكر السنة)"),
         ("XXXX-WXX-5", "every Friday", "كل جمعة"),
         ("XXXX-XX-XXT15:00", "every day at 15:00", "يوميًا الساعة 15:00"),
         ("XXXX-XX-XXT07:30", "every day at 07:30", "يوميًا الساعة 07:30"),
@@ -49,6 +50,11 @@ AR_INDIC = LabelStyle(language="ar", digits="arabic")
 def test_values_in_words(value: str, english: str, arabic: str) -> None:
     assert value_words(value, EN) == english
     assert value_words(value, AR) == arabic
+
+
+def test_every_season_in_words() -> None:
+    assert value_words("XXXX-WI", EN, recurring=True) == "every winter"
+    assert value_words("XXXX-WI", AR, recurring=True) == "كل شتاء"
 
 
 @pytest.mark.parametrize(

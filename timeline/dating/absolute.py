@@ -1172,6 +1172,10 @@ SEASON = rx(
     rf"|\s+(?P<thisyear>هذا\s+العام|هذه\s+السنه){END}"
     rf"|\s+(?P<mod>{MODIFIER}){END})?"
 )
+# The season of any year (فصل الصيف, موسم الشتاء) and every one (كل صيف): the word
+# just before the season's name.
+SEASON_NOUN_BEFORE = rx(r"(?<!\w)[وفبل]?(?P<w>فصل|موسم)\s+$")
+EVERY_SEASON_BEFORE = rx(r"(?<!\w)[وف]?(?P<w>كل)\s+$")
 # Where each season starts: (month, year offset); winter runs December to February
 # and is named by the year it starts in (TimeML 2014-WI is the winter of 2014-15).
 SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -1220,7 +1224,19 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
         else:
             direction = direction_of(hit.group("mod")) if hit.group("mod") else None
         if direction is None:
-            continue  # الربيع العربي, فصل الصيف, خريف العمر: no season of a year
+            # فصل الصيف, موسم الشتاء: the season of any year (TimeML's XXXX-SU); كل صيف:
+            # every summer.  Alone, الربيع العربي and خريف العمر are no season.
+            indefinite = not hit.group().lstrip("وفبل").startswith("ال")  # كل الصيف: all summer
+            if indefinite and (
+                each := EVERY_SEASON_BEFORE.search(ctx.text, max(0, start - 6), start)
+            ):
+                yield Candidate(
+                    each.start("w"), hit.end(), v.recurrence(f"XXXX-{code}"), "set", 0.7
+                )
+            elif noun := SEASON_NOUN_BEFORE.search(ctx.text, max(0, start - 8), start):
+                value = v.underspecified(f"XXXX-{code}")
+                yield Candidate(noun.start("w"), hit.end(), value, "season", 0.6)
+            continue
         if ctx.anchor_day is None:
             yield Candidate(start, hit.end(), v.underspecified(f"XXXX-{code}"), "season", 0.6)
             continue

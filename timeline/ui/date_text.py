@@ -161,7 +161,7 @@ _PARTS_OF_YEAR = {
     "H1": ("first half", "النصف الأول"),
     "H2": ("second half", "النصف الثاني"),
 }
-_SEASON = re.compile(r"^(?P<year>\d{4})-(?P<season>SP|SU|FA|AU|WI)$")
+_SEASON = re.compile(r"^(?P<year>\d{4}|XXXX)-(?P<season>SP|SU|FA|AU|WI)$")
 _YEARLESS = re.compile(r"^XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-(?P<day>[1-7])$")
 # A clock time of every day (a schedule's hour: TimeML's SET XXXX-XX-XXT15:00).
@@ -266,7 +266,12 @@ def value_words(value: str, style: LabelStyle, *, recurring: bool = False) -> st
     match = _SEASON.match(value)
     if match:
         season = _SEASONS[match["season"]][pick]
-        return f"{season} {style.num(match['year'])}"
+        if match["year"] != "XXXX":
+            return f"{season} {style.num(match['year'])}"
+        if recurring:
+            return f"every {season}" if english else f"كل {season}"
+        # (فصل الصيف: the season of any year)
+        return f"{season} (year not given)" if english else f"ال{season} (دون ذكر السنة)"
     match = _YEARLESS.match(value)
     if match:
         month = int(match["month"])
