@@ -53,7 +53,7 @@ def test_a_yearless_day_range_is_placed_as_a_whole(text: str, expected: tuple[st
     [
         (
             "يغلق الطريق بعد الساعة الثانية عشر ليلا",
-            ("الساعة الثانية عشر ليلا", "2015-08-09T00:00"),
+            ("الساعة الثانية عشر ليلا", "2015-08-10T00:00"),
         ),
         ("وصل الوفد الساعة الواحدة ليلا", ("الساعة الواحدة ليلا", "2015-08-09T01:00")),
         ("بدأت الحملة الساعة 3 ليلاً", ("الساعة 3 ليلاً", "2015-08-09T03:00")),
@@ -63,7 +63,8 @@ def test_a_yearless_day_range_is_placed_as_a_whole(text: str, expected: tuple[st
 )
 def test_a_clock_time_at_night_runs_through_midnight(text: str, expected: tuple[str, str]) -> None:
     # الواحدة ليلا is one in the morning, not one in the afternoon; twelve at night is
-    # midnight, not noon; the evening's hours stay past noon.
+    # the midnight that ends the day (TimeML's T24:00, the next day's 00:00), not noon;
+    # the evening's hours stay past noon.
     assert found(text) == [expected]
 
 
@@ -148,3 +149,13 @@ def test_every_season_is_a_set_and_all_summer_is_not() -> None:
     [every] = extract_mentions("يعود إليها كل شتاء", SUN)
     assert (every.type, every.value) == ("SET", "XXXX-WI")
     assert [m.type for m in extract_mentions("بقي هناك كل الصيف", SUN)] != ["SET"]
+
+
+def test_a_deadline_at_twelve_at_night_runs_to_the_end_of_its_day() -> None:
+    assert found("يقبل التسجيل حتى تاريخ 25 أغسطس 2015م الساعة 12 ليلا") == [
+        ("25 أغسطس 2015م الساعة 12 ليلا", "2015-08-26T00:00")
+    ]
+    # A quarter to twelve at night is still that day's.
+    assert found("الساعة الثانية عشرة إلا ربعا ليلا") == [
+        ("الساعة الثانية عشرة إلا ربعا ليلا", "2015-08-09T23:45")
+    ]

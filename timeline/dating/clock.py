@@ -121,8 +121,8 @@ CLOCK_HINTS = ("ساعه", "صباح", "مساء", "عصر", "ظهر", "ظهير
 
 
 def to_24h(hour: int, period: str | None) -> int | None:
-    """The 24-hour clock hour; 12 صباحاً and 12 ليلاً are midnight, 12 ظهراً noon,
-    الواحدة ليلاً one in the morning."""
+    """The 24-hour clock hour; 12 صباحاً is the midnight that begins a day (0) and 12
+    ليلاً the one that ends it (24), 12 ظهراً noon, الواحدة ليلاً one in the morning."""
     if not 0 <= hour <= 24:
         return None
     if period:
@@ -132,9 +132,11 @@ def to_24h(hour: int, period: str | None) -> int | None:
     if period in lx.PM_WORDS:
         return hour if hour >= 12 else hour + 12
     if period in lx.NIGHT_WORDS:
-        # Night runs from the evening through midnight to the small hours before dawn.
+        # Night runs from the evening through midnight to the small hours before dawn;
+        # twelve at night is the midnight that ends the day named (hour 24, TimeML's
+        # T24:00: حتى 25 أغسطس الساعة 12 ليلا runs to the end of that day).
         if hour == 12 or hour == 24:
-            return 0
+            return 24
         return hour if hour <= 5 or hour > 12 else hour + 12
     if period in lx.NOON_WORDS:
         return hour + 12 if 1 <= hour <= 5 else hour

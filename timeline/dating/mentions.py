@@ -240,6 +240,8 @@ def _clock_value(
     hour, minute, second, offset = clock
     if hour in AFTERNOON_HOURS.get(_part_of_day(day_value), ()):
         hour += 12  # الساعة 5:45 من مساء اليوم
+    if hour >= 24:
+        day, hour = day + timedelta(days=1), hour - 24  # 12 ليلا: the midnight ending the day
     moment = datetime(day.year, day.month, day.day, hour)
     moment = moment.replace(minute=minute or 0, second=second or 0)
     granularity = "second" if second is not None else ("minute" if minute is not None else "hour")
