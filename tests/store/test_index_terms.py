@@ -157,3 +157,59 @@ def test_forms_are_the_same_when_the_pages_cannot_be_read(
     monkeypatch.setattr(search_module, "terms_in_ranges", lambda *args: None)
     search_module._FORMS_CACHE.clear()
     assert word_forms(store, "القمه") == read and len(read) > 2
+
+
+@pytest.fixture
+def prefixed(store: Store) -> Store:
+    words = ["المؤتمر", "المواطن", "الموسم", "الموقف", "الموارد", "المؤسسة", "المدينة"]
+    for i in range(60):
+        title = f"خبر {i} عن {words[i % len(words)]}"
+        body = " ".join(words[(i + k) % len(words)] for k in range(i % 4 + 1))
+        body += " في المدينة" if i % 3 == 0 else " في الريف"
+        store.add_article(
+            ArticleDraft(title=title, body=body, source="s"), uid=title, published=None
+        )
+    return store
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"query": "المو*"},
+        {"query": "المو*", "order": "newest"},
+        {"query": "المو*", "limit": 5, "offset": 7},
+        {"query": "الم* -المدينة"},
+        {"query": "المو* المدينة"},
+    ],
+)
+def test_a_prefix_read_as_its_terms_finds_the_same_page(
+    prefixed: Store, query: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    prefixed.db.conn.set_trace_callback(reads.append)
+    try:
+        fast = search_module.search(prefixed, **query)
+    finally:
+        prefixed.db.conn.set_trace_callback(None)
+    monkeypatch.setattr(search_module, "_unprefixed", lambda store, expression: expression)
+    plain = search_module.search(prefixed, **query)
+    assert [h.article_id for h in fast.hits] == [h.article_id for h in plain.hits]
+    assert [h.rank for h in fast.hits] == pytest.approx([h.rank for h in plain.hits])
+    assert (fast.total, fast.total_exact) == (plain.total, plain.total_exact) and fast.total > 5
+    # Some read asked for the terms themselves, unless the query has AND.
+    as_terms = any('"الموسم" OR' in sql for sql in reads)
+    assert as_terms == (query["query"] != "المو* المدينة")
+
+
+def test_only_a_one_word_prefix_with_few_enough_terms_is_written_as_its_terms(
+    prefixed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unprefixed = search_module._unprefixed
+    written = unprefixed(prefixed, '"المو"*')
+    assert written.startswith("(") and '"الموسم"' in written and "*" not in written
+    for kept in ('"المو"* AND "خبر"', '"خبر عن"*', '"زززز"*'):  # AND, a phrase, no terms
+        assert unprefixed(prefixed, kept) == kept
+    monkeypatch.setattr(search_module, "PREFIX_TERMS_MAX", 2)
+    search_module._PREFIX_CACHE.clear()
+    assert unprefixed(prefixed, '"المو"*') == '"المو"*'
+    search_module._PREFIX_CACHE.clear()
