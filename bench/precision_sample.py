@@ -110,8 +110,11 @@ any rule changed again.  Five of its classes were fixed (a yearless day range pl
 a whole, a day naming a palace, the second of two revolutions, the months named after
 أشهر) with one found beside it (clock times at night), and seed 63 drawn after those
 fixes from articles outside every set and earlier sample (59-62 too), and judged before
-any rule changed again: it measures the rules this session ended with but one fix
-(then and now with the verb after بالأمس), made after it.
+any rule changed again.  One of its classes was fixed (then and now with the verb
+after بالأمس), with the season of any year and twelve at night as the midnight ending
+a day, and seed 64 drawn after those from articles outside every set and earlier
+sample (59-63 too), and judged before any rule changed again: it measures the rules
+that session ended with.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -191,6 +194,7 @@ JUDGED = {
     61: DATA / "precision_sample_61.tsv",
     62: DATA / "precision_sample_62.tsv",
     63: DATA / "precision_sample_63.tsv",
+    64: DATA / "precision_sample_64.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
