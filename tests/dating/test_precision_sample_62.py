@@ -159,3 +159,32 @@ def test_a_deadline_at_twelve_at_night_runs_to_the_end_of_its_day() -> None:
     assert found("الساعة الثانية عشرة إلا ربعا ليلا") == [
         ("الساعة الثانية عشرة إلا ربعا ليلا", "2015-08-09T23:45")
     ]
+
+
+# Seed 64's classes fixed after it.
+AFTER_RAMADAN = datetime(2015, 7, 21, 12, 0)  # five days after Ramadan 1436
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أحب أن أقوم به في هذا الشهر الكريم", [("هذا الشهر الكريم", "2015-06-18/2015-07-16")]),
+        ("يعرض المسلسل خلال الشهر الفضيل", [("الشهر الفضيل", "2015-06-18/2015-07-16")]),
+        # المبارك is given Shawwal too: the calendar month stays.
+        ("في هذا الشهر المبارك شهر العيد", [("في هذا الشهر", "2015-07")]),
+    ],
+)
+def test_the_holy_month_is_ramadan(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, AFTER_RAMADAN) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقع لاتسيو بمواجهة بايرليفركوزن وصيف 2002 في أقوى المواجهات", []),
+        ("قدم المصمم تشكيلته لربيع وصيف 2016", [("وصيف 2016", "2016-SU")]),
+        ("سافر إليها في صيف 2014", [("صيف 2014", "2014-SU")]),
+    ],
+)
+def test_the_runner_up_of_a_year_is_no_summer(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

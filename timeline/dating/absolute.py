@@ -729,6 +729,25 @@ def _nearest_hijri_month(anchor: date, month: int, direction: str | None) -> Dat
     return v.hijri_month_value(year - (month >= now), month)
 
 
+# هذا الشهر الكريم, الشهر الفضيل: Ramadan, named by its epithets (the calendar month of
+# the anchor would be another).  Not المبارك, which writers give Shawwal too (هذا الشهر
+# المبارك شهر العيد).
+HOLY_MONTH_ANCHOR = Anchor("الشهر", ("الشهر",))
+HOLY_MONTH = rx(rf"{START}(?:[وف]?(?:هذا|هذه)\s+)?[وفبلك]?الشهر\s+(?:الكريم|الفضيل){END}")
+RAMADAN = 9
+
+
+def holy_month(ctx: Context) -> Iterator[Candidate]:
+    """هذا الشهر الكريم, الشهر الفضيل: the Ramadan nearest the anchor, as شهر رمضان is
+    read."""
+    if ctx.anchor_day is None:
+        return
+    for hit in ctx.scan(HOLY_MONTH, HOLY_MONTH_ANCHOR, reach=8):
+        value = _nearest_hijri_month(ctx.anchor_day, RAMADAN, None)
+        if value is not None:
+            yield Candidate(hit.start(), hit.end(), value, "month_year", 0.75, has_year=False)
+
+
 def hijri_month_dates(ctx: Context) -> Iterator[Candidate]:
     """Day + Hijri month (+ year): 25 شوال 1436 هـ, (١٢ شوال), رمضان 1436."""
     for hit in ctx.scan(HIJRI_MONTH_NAME, HIJRI_MONTH_ANCHOR, word="وفبلك", reach=2):
@@ -1172,6 +1191,8 @@ SEASON = rx(
     rf"|\s+(?P<thisyear>هذا\s+العام|هذه\s+السنه){END}"
     rf"|\s+(?P<mod>{MODIFIER}){END})?"
 )
+# A season's name just before another (لربيع وصيف 2016: two seasons, not a runner-up).
+SEASON_BEFORE = rx(rf"(?<!\w)(?:{DEFINITE}|{INDEFINITE})(?:{SEASON_NAMES})\s+$")
 # The season of any year (فصل الصيف, موسم الشتاء) and every one (كل صيف): the word
 # just before the season's name.
 SEASON_NOUN_BEFORE = rx(r"(?<!\w)[وفبل]?(?P<w>فصل|موسم)\s+$")
@@ -1214,6 +1235,10 @@ def seasons(ctx: Context) -> Iterator[Candidate]:
             year = int(hit.group("y"))
             if not 1000 <= year <= 2200 or (1300 <= year <= 1500 and not hit.group("era")):
                 continue  # الصيف 1436: a Hijri year, and Hijri years have no seasons
+            if hit.group().startswith("وصيف") and not SEASON_BEFORE.search(
+                ctx.text, max(0, start - 12), start
+            ):
+                continue  # بايرليفركوزن وصيف 2002: the runner-up of 2002 (ربيع وصيف 2015 is two seasons)
             yield Candidate(start, hit.end(), season_value(year, code), "season", 0.85)
             continue
         direction: str | None

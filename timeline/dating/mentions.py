@@ -37,6 +37,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     relative.vague,
     relative.present_and_recent,
     relative.feasts,
+    absolute.holy_month,
     absolute.parts_of_year,
     absolute.months_of_year,
     absolute.weekday_short_dates,
