@@ -917,6 +917,21 @@ def _unprefixed(store: Store, expression: str) -> str:
     return _PREFIX_TERM.sub(lambda m: written.get(m.group(1), m.group(0)), expression)
 
 
+def _matching_and_capped(
+    store: Store,
+    expression: str,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+    reads: _Reads,
+) -> tuple[tuple[str, list[object]], tuple[str, list[object]]]:
+    """_matching_sql of expression, and of its _unprefixed form for the capped reads
+    that do not rank (the same statement when it has no prefix to write out)."""
+    matching = _matching_sql(store, expression, *filters, reads=reads)
+    unprefixed = _unprefixed(store, expression)
+    if unprefixed == expression:
+        return matching, matching
+    return matching, _matching_sql(store, unprefixed, *filters, reads=reads)
+
+
 # A prefix's terms as an OR (None: left a prefix), by (database, the index's structure
 # record, prefix): a search reads them for its count and for each tier's capped read.
 _PREFIX_CACHE: OrderedDict[tuple[str, bytes, str], str | None] = OrderedDict()
@@ -1048,15 +1063,10 @@ def search(
         # A phrase of two of the commonest words is found in the word pairs' index and
         # ranked from it as the main index would rank it (the same rowids).
         pair = _pair_term(store, parsed)
-        if pair is not None:
-            where, params = _matching_sql(store, f'"{pair}"', *filters, reads=reads)
-        else:
-            where, params = _matching_sql(store, parsed.fts(forms), *filters, reads=reads)
-        capped_where, capped_params = where, params  # for capped reads that do not rank
-        if pair is None and (unprefixed := _unprefixed(store, parsed.fts(forms))) != parsed.fts(
-            forms
-        ):
-            capped_where, capped_params = _matching_sql(store, unprefixed, *filters, reads=reads)
+        expression = f'"{pair}"' if pair is not None else parsed.fts(forms)
+        (where, params), (capped_where, capped_params) = _matching_and_capped(
+            store, expression, filters, reads
+        )
         rows: list[tuple[int, float | None]] = []
         ranked = None
         exact = True
@@ -1242,10 +1252,9 @@ def _ranked(
             total = hits.all_hits()  # a capped count is not enough here
             if position >= total:
                 break
-        where, params = _matching_sql(store, expressions[k], *filters, reads=reads)
-        capped_where, capped_params = where, params  # for capped reads that do not rank
-        if (unprefixed := _unprefixed(store, expressions[k])) != expressions[k]:
-            capped_where, capped_params = _matching_sql(store, unprefixed, *filters, reads=reads)
+        (where, params), (capped_where, capped_params) = _matching_and_capped(
+            store, expressions[k], filters, reads
+        )
         skip = max(0, offset - position)
         scored: list[tuple] | None = None  # the tier's hits in order, when read whole
         newest: list[int] | None = None  # the tier's first hits newest first, when read
