@@ -113,8 +113,11 @@ fixes from articles outside every set and earlier sample (59-62 too), and judged
 any rule changed again.  One of its classes was fixed (then and now with the verb
 after بالأمس), with the season of any year and twelve at night as the midnight ending
 a day, and seed 64 drawn after those from articles outside every set and earlier
-sample (59-63 too), and judged before any rule changed again: it measures the rules
-that session ended with.
+sample (59-63 too), and judged before any rule changed again.  Two of its classes were
+fixed (the holy month as Ramadan, the runner-up of a year), and seed 65 drawn in the
+next session after those fixes from articles outside every set and earlier sample
+(59-64 too), and judged before any rule changed again: it measures the rules that
+session ended with.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -195,6 +198,7 @@ JUDGED = {
     62: DATA / "precision_sample_62.tsv",
     63: DATA / "precision_sample_63.tsv",
     64: DATA / "precision_sample_64.tsv",
+    65: DATA / "precision_sample_65.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
