@@ -93,6 +93,8 @@ THOUSAND_BY_BEFORE = rx(rf"(?:(?P<num>[\d.,٫]*\d)|(?<!\w)(?P<words>{NUMBER}))\s
 # اللواء محمد أبو قرنين, سعد بن يومين: a family name holding a unit, not a length (as a
 # weekday after a given name is no day; ابن is left: طفل ابن عامين is an age).
 FAMILY_NAME_BEFORE = rx(r"(?<!\w)(?:ابو|ابي|بن)\s+$")
+# شيخ قبائل شهران, بني جابرة شهران: the tribe Shahran, not two months.
+TRIBE_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:قبيله|قبائل|قبايل|فبايل)|بني(?:\s+\w+)?)\s+$")
 # 35 ألف سنة قبل الميلاد: a date before the era, not a length (and not supported).
 BEFORE_THE_ERA_AFTER = rx(r"\s+قبل\s+الميلاد(?!\w)")
 # A number that counts something else before a unit: رقم 3, المادة 5.
@@ -326,8 +328,9 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             continue  # 2:58 دقيقة is minutes and seconds; 1.5 is no count here
         if g_def and (not (g_num or g_words) or g_words in NOT_A_DEFINITE_COUNT):
             continue
-        if not (g_clitic or g_num or g_words) and FAMILY_NAME_BEFORE.search(
-            text, max(0, start - 5), start
+        if not (g_clitic or g_num or g_words) and (
+            FAMILY_NAME_BEFORE.search(text, max(0, start - 5), start)
+            or TRIBE_BEFORE.search(text, max(0, start - 20), start)
         ):
             continue
         cued = bool(DURATION_CUE_BEFORE.search(text, max(0, start - 16), start))

@@ -1,0 +1,50 @@
+"""The error classes of precision sample 65 (bench/precision_sample.py) fixed after it.
+
+Every sentence here is made up; none is article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+MON = datetime(2015, 8, 10, 19, 0)  # Monday 25 Shawwal 1436
+
+
+def found(text: str, published: datetime | None = MON) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وسيعاود الفريق تدريباته مساء الثلاثاء على ملعبه", "2015-08-11TEV"),
+        ("ستستمر المعارض حتى يوم الخميس", "2015-08-13"),
+        ("وسيلاقي المنتخب نظيره الياباني يوم الجمعة", "2015-08-14"),
+        # The past tense keeps the weekday before.
+        ("عاود الفريق تدريباته مساء الثلاثاء على ملعبه", "2015-08-04TEV"),
+    ],
+)
+def test_a_weekday_after_a_future_verb_is_the_coming_one(text: str, value: str) -> None:
+    [(_, got)] = found(text)
+    assert got == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولد بقرية الرهوة بني جابرة شهران، ويبلغ من العمر 34 عاما",
+        "أعرب شيخ شمل قبائل شهران عن استنكاره",
+        "قام أصغر شعراء قبيلة شهران بإلقاء قصيدة",
+    ],
+)
+def test_the_tribe_shahran_is_no_length(text: str) -> None:
+    assert all(value != "P2M" for _, value in found(text))
+
+
+def test_two_months_are_still_a_length() -> None:
+    assert found("ولم يبق على تخرجه إلا شهران") == [("شهران", "P2M")]
+    assert found("تبقى في عقده شهران") == [("شهران", "P2M")]
