@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from timeline.dating import lexicon as lx
 from timeline.dating import values as v
+from timeline.dating.absolute import PAST_CLAUSE_BEFORE
 from timeline.dating.context import (
     CARDINAL,
     CLAUSE_STOPS,
@@ -1252,15 +1253,16 @@ def vague(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(hit.start(), hit.end(), value, "vague", 0.6)
 
 
-# The feasts: أول أيام عيد الفطر, ثالث أيام العيد, عيد الأضحى المقبل.  A feast named
-# alone is an occasion (greetings, a holiday's name), not a date; a day of it (أول أيام)
-# or a modifier (الماضي, المقبل) makes it one.
+# The feasts: أول أيام عيد الفطر, ثالث أيام العيد, عيد الأضحى المقبل, يوم العيد.  A feast
+# named alone is an occasion (greetings, a holiday's name), not a date; a day of it (أول
+# أيام, يوم) or a modifier (الماضي, المقبل) makes it one.  يوم العيد الوطني is another day.
 EID_ANCHOR = Anchor("عيد", ("عيد",))
 EID = rx(
-    rf"{START}(?:(?P<ord>اول|ثاني|ثالث|رابع)\s+(?:ايام|يوم)\s+)?"
+    rf"{START}(?:(?P<ord>اول|ثاني|ثالث|رابع)\s+(?:ايام|يوم)\s+|(?P<day>يوم)\s+)?"
     r"(?:عيد\s+(?P<feast>الفطر|الاضحي)(?:\s+المبارك)?|(?P<bare>العيد))"
     rf"(?:\s+(?P<mod>{PAST}|{FUTURE}))?{END}"
 )
+OTHER_FEAST_AFTER = rx(r"\s+ال\w+ي(?!\w)")  # an adjective of ال...ي (not الي, to)
 EID_DAYS = {"الفطر": (10, 1), "الاضحي": (12, 10)}  # 1 Shawwal, 10 Dhu al-Hijjah
 EID_ORDINALS = {"اول": 0, "ثاني": 1, "ثالث": 2, "رابع": 3}
 
@@ -1304,14 +1306,25 @@ def feasts(ctx: Context) -> Iterator[Candidate]:
     if not any(_feast_cue(text, at) for at in ctx.starts_of(EID_ANCHOR)):
         return
     for hit in ctx.scan(EID, EID_ANCHOR, 16, 24):
-        mod, ordinal = hit.group("mod"), hit.group("ord")
-        if not (mod or ordinal):
+        mod, ordinal, day_of = hit.group("mod", "ord", "day")
+        if not (mod or ordinal or day_of):
             continue
         feast = hit.group("feast")
-        options = [EID_DAYS[feast]] if feast else list(EID_DAYS.values())
         direction = None
         if mod:
             direction = "past" if mod in lx.PAST_WORDS else "future"
+        elif day_of and not ordinal:
+            # يوم العيد alone is as often the feast day in general (what it is like, a
+            # poem, advice) as one feast: only in a clause told in the past is it the
+            # last one (اختفت صباح يوم العيد); يوم عيد الفطر names the feast, and a past
+            # clause makes it the last one too.
+            start = hit.start()
+            past = PAST_CLAUSE_BEFORE.search(text, start - 80 if start > 80 else 0, start)
+            if not feast and (past is None or OTHER_FEAST_AFTER.match(text, hit.end())):
+                continue  # (يوم العيد الوطني: a national day)
+            if past is not None:
+                direction = "past"
+        options = [EID_DAYS[feast]] if feast else list(EID_DAYS.values())
         first = _feast_day(ctx.anchor_day, options, direction)
         if first is None:
             continue
