@@ -68,3 +68,19 @@ def test_two_months_are_still_a_length() -> None:
 )
 def test_the_feast_day_named_with_a_day(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Centuries ago (a class of sample 64): the century that far back, as قبل عقدين
+        # is the year twenty years back; منذ keeps a length.
+        ("قبل أربعة عشر قرنا حارب المسلمون الأوائل", ("قبل أربعة عشر قرنا", "06", "DATE")),
+        ("وقبل ثلاثة قرون غشيت الناس غاشية", ("وقبل ثلاثة قرون", "17", "DATE")),
+        ("افتتحت القناة قبل نحو قرن ونصف من الزمان", ("قبل نحو قرن ونصف", "18", "DATE")),
+        ("استحدثت الإمارة قبل قرن من الزمان صالات", ("قبل قرن من الزمان", "19", "DATE")),
+        ("توارثت الأسرة الثراء منذ أكثر من قرنين", ("منذ أكثر من قرنين", "P200Y", "DURATION")),
+    ],
+)
+def test_centuries_ago_are_a_century(text: str, expected: tuple[str, str, str]) -> None:
+    assert [(m.text, m.value, m.type) for m in extract_mentions(text, MON)] == [expected]

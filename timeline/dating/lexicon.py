@@ -200,6 +200,7 @@ UNIT_FORMS: dict[str, tuple[str, int | None]] = {
         "سنتين": ("Y", 2), "عام": ("Y", 1), "أعوام": ("Y", None), "عاما": ("Y", None),
         "عامين": ("Y", 2),
         "عقد": ("DEC", 1), "عقود": ("DEC", None), "عقدا": ("DEC", None), "عقدين": ("DEC", 2),
+        "قرن": ("CEN", 1), "قرون": ("CEN", None), "قرنا": ("CEN", None), "قرنين": ("CEN", 2),
     }.items()
 }  # fmt: skip
 

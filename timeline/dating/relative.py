@@ -430,7 +430,7 @@ def _edge_before(text: str, start: int) -> int | None:
 AGO = rx(
     rf"{START}(?P<dir>[وف]?(?:منذ|قبل))\s+(?P<approx>(?:اكثر|اقل|ما\s+يزيد|ما\s+يقرب|نحو|حوالي|قرابه)\s+(?:من\s+|عن\s+)?)?"
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<word>{CARDINAL})\s+)?(?P<unit>{lx.alternation(lx.UNIT_FORMS)}){END}"
-    r"(?!\s*\d)(?P<tail>\s+من\s+(?:الان|الزمن|السنوات|السنين|الاعوام)(?!\w))?"
+    r"(?!\s*\d)(?P<tail>\s+من\s+(?:الان|الزمن|الزمان|السنوات|السنين|الاعوام)(?!\w))?"
 )
 # أول يوم منذ ستة أسابيع, لأول مرة منذ ثلاثة أشهر, أعلى مستوى منذ عامين: the first (or
 # the highest) in that long, a length up to now, not the week or month counted back.
@@ -439,7 +439,11 @@ FIRST_SINCE_BEFORE = rx(
     r"(?:\s+(?!منذ)\S+){0,2}\s+$"
 )
 NAMED_AFTER = rx(rf"\s+(?:\(?\d|(?:{MONTHS}|{HIJRI_MONTHS}|رمضان){END})")
-EVENT_AFTER = rx(r"\s+(?:تقريبا\s+)?(?:من|على)\s+(?!(?:الان|الزمن|السنوات|السنين|الاعوام)(?!\w))")
+# قرن ونصف, قرن ونصف القرن: and a half.
+HALF_AFTER = rx(r"\s+و\s*نصف(?:\s+القرن)?(?!\w)")
+EVENT_AFTER = rx(
+    r"\s+(?:تقريبا\s+)?(?:من|على)\s+(?!(?:الان|الزمن|الزمان|السنوات|السنين|الاعوام)(?!\w))"
+)
 # قبل عقد جلسة الاستماع: عقد is "holding" a meeting there, not a decade.
 HELD_AFTER = rx(rf"\s+[وف]?(?:{EVENT_NOUNS}|ندوه|ورشه|صفقه|اتفاق|اتفاقيه|جلسات|اجتماعات){END}")
 # قبل أسبوع العودة, منذ يوم التأسيس: a lone unit in construct with a noun is that
@@ -1070,6 +1074,22 @@ def ago(ctx: Context) -> Iterator[Candidate]:
             value = _ago_value(ctx.today, "Y", 10 * amount)
             if value is not None:
                 yield Candidate(hit.start(), hit.end(), value, "relative", confidence * 0.9)
+            continue
+        if unit == "CEN":
+            # قبل أربعة عشر قرنا, قبل ثلاثة قرون, قبل قرن ونصف: the century that far
+            # back (TIMEX3's two leading digits: 06, 17, 18); منذ قرنين stays a length,
+            # as a decade's does.
+            half = None if hit.group("tail") else HALF_AFTER.match(text, hit.end())
+            years = 100 * amount + (50 if half else 0)
+            end = half.end() if half else hit.end()
+            first = ctx.today.year - years if ctx.today is not None else 0
+            if hit.group("dir").lstrip("وف") == "قبل" and first >= 100:
+                value = v.century_value(first - first % 100)
+                yield Candidate(hit.start(), end, value, "relative", confidence * 0.9)
+            else:
+                yield Candidate(
+                    hit.start(), end, v.duration_value(years, "Y"), "duration", confidence
+                )
             continue
         if unit == "DEC":
             value = v.duration_value(10 * amount, "Y")
