@@ -84,3 +84,28 @@ def test_the_feast_day_named_with_a_day(text: str, expected: list[tuple[str, str
 )
 def test_centuries_ago_are_a_century(text: str, expected: tuple[str, str, str]) -> None:
     assert [(m.text, m.value, m.type) for m in extract_mentions(text, MON)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Counts read as years or decades, found reading the corpus's far-future years
+        # and longest lengths: a bracketed figure far ahead, a figure far ahead and not
+        # round, more decades than anyone counts.
+        "بلغت ( 2155) مشروعًا بقيمة فاقت (309) ملايين",
+        "دعت وزارة الخدمة المدنية أسماء (2199) من المتقدمين",
+        "بلغت الاستثمارات 11.5 مليار درهم تمت من خلال 2130 صفقة",
+        "أوقفت الوزارة تنفيذ 650 عقدا من مجموع 1800 عقد",
+    ],
+)
+def test_counts_far_ahead_are_no_years(text: str) -> None:
+    assert found(text) == []
+
+
+def test_targets_far_ahead_stay_years() -> None:
+    assert found("سيبلغ عدد السكان 9.7 مليار بحلول 2050 ثم 11.2 مليار في 2100") == [
+        ("2050", "2050"),
+        ("2100", "2100"),
+    ]
+    assert found("فيلم كازابلانكا (1942) الذي نال الأوسكار") == [("1942", "1942")]
+    assert found("خلال 12 عقدا من الحكم") == [("12 عقدا", "P120Y")]

@@ -972,6 +972,14 @@ def years(ctx: Context) -> Iterator[Candidate]:
             text, y_start - 20 if y_start > 20 else 0, y_start
         ):
             continue
+        if (
+            not (noun or era)
+            and ctx.today is not None
+            and _far_count(
+                int(year) - ctx.today.year, int(year), bool(opening and closing and not prep)
+            )
+        ):
+            continue
         # TempEval-3 spans: the noun (عام 2014) is in, a preposition, a name (رؤية)
         # and brackets are out.
         start = hit.start("noun") if noun else y_start
@@ -992,6 +1000,21 @@ def years(ctx: Context) -> Iterator[Candidate]:
                 break
             yield follow
             pos = more.end()
+
+
+def _far_count(ahead: int, year: int, bracketed: bool) -> bool:
+    """Whether a year with no noun or era, ahead years after the anchor's, is a count.
+
+    A figure in brackets is a year after a title or an event's name (كازابلانكا (1942)),
+    never one far ahead: (2155) مشروعا, (2199) من المتقدمين count things.  Far ahead
+    without brackets, a year is a target, and targets are round, the farther the rounder
+    (بحلول 2035, في 2100): خلال 2130 صفقة counts deals.
+    """
+    return (
+        (bracketed and ahead > 10)
+        or (ahead > 50 and year % 5 != 0)
+        or (ahead > 90 and year % 50 != 0)
+    )
 
 
 def _counted(text: str, noun: int, year: int) -> bool:

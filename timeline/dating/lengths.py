@@ -97,6 +97,8 @@ FAMILY_NAME_BEFORE = rx(r"(?<!\w)(?:ابو|ابي|بن)\s+$")
 TRIBE_BEFORE = rx(r"(?<!\w)(?:[وف]?(?:قبيله|قبائل|قبايل|فبايل)|بني(?:\s+\w+)?)\s+$")
 # 35 ألف سنة قبل الميلاد: a date before the era, not a length (and not supported).
 BEFORE_THE_ERA_AFTER = rx(r"\s+قبل\s+الميلاد(?!\w)")
+# More decades than this are contracts (عقد): a longer time is told in centuries.
+DECADES_MAX = 20
 # A number that counts something else before a unit: رقم 3, المادة 5.
 NOT_A_COUNT_BEFORE = rx(r"(?<!\w)(?:رقم|الماده|البند|الفقره|الفصل|الحلقه)\s+$")
 # ساعة وعشرين دقيقة, 3 ساعات و17 دقيقة, عاما وستة أشهر, يومين و5 ساعات: one length in
@@ -374,6 +376,8 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             feminine = g_unit.endswith("ه")  # سنة, ساعة, دقيقة: 44 سنة
             if implied == 2 or (implied == 1 and amount > 10 and amount % 100 and not feminine):
                 continue  # "3 عامين" is no count; 11 to 99 take عاما, 100s take عام
+            if unit == "DE" and amount > DECADES_MAX:
+                continue  # تنفيذ 650 عقدا: contracts; centuries are counted in قرون
             value, count = _letters(unit, amount), amount
             if g_half:
                 value = _half_more(unit, amount)
