@@ -109,3 +109,30 @@ def test_targets_far_ahead_stay_years() -> None:
     ]
     assert found("فيلم كازابلانكا (1942) الذي نال الأوسكار") == [("1942", "1942")]
     assert found("خلال 12 عقدا من الحكم") == [("12 عقدا", "P120Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A schedule's hours, opened by working, opening, receiving or serving with no
+        # day between: every day's (a SET), the range's end as well as its start.
+        (
+            "يقدم المنتجع سحورًا من منتصف الليل حتى الساعة 3.00 فجرًا",
+            [("الساعة 3.00 فجرًا", "XXXX-XX-XXT03:00", "SET")],
+        ),
+        (
+            "يعمل المركز من الساعة الثامنة صباحا حتى الساعة الثانية ظهرا",
+            [
+                ("الساعة الثامنة صباحا", "XXXX-XX-XXT08:00", "SET"),
+                ("الساعة الثانية ظهرا", "XXXX-XX-XXT14:00", "SET"),
+            ],
+        ),
+        # A day named before the hours makes them that day's.
+        (
+            "يفتح المعرض أبوابه اليوم من الساعة العاشرة صباحا",
+            [("اليوم", "2015-08-10", "DATE"), ("الساعة العاشرة صباحا", "2015-08-10T10:00", "TIME")],
+        ),
+    ],
+)
+def test_a_schedules_hours_are_every_days(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(m.text, m.value, m.type) for m in extract_mentions(text, MON)] == expected

@@ -90,10 +90,19 @@ DAILY_WORD = rx("يومي|كل")
 DAILY_REACH = 64
 # يعمل بين الساعة 8 صباحاً و4 مساءً, ساعات الدوام من الساعة 8: working hours, a clock
 # time of every working day, not the publication's.
-HABITUAL_BEFORE = rx(
-    r"(?<!\w)(?:[وف]?(?:يعمل|تعمل|يعملون|يعملن|نعمل|يداوم|تداوم|يداومون)"
-    r"|(?:ال)?دوام|ساعات\s+(?:ال)?(?:عمل|دوام))(?!\w)\s+(?:\S+\s+){0,3}(?:من|بين)\s+"
-    r"(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$"
+# What opens a habitual schedule's hours: working, opening, receiving, serving (يفتح
+# المعرض أبوابه من الساعة, يقدم المنتجع سحورا من منتصف الليل), with no day between it and
+# the hours (يفتح المعرض أبوابه اليوم من الساعة العاشرة is today's).
+_HABIT = (
+    r"(?<!\w)(?:[وف]?(?:يعمل|تعمل|يعملون|يعملن|نعمل|يداوم|تداوم|يداومون"
+    r"|[يت](?:فتح|ستقبل|قدم)(?:ون|ان)?)"
+    r"|(?:ال)?دوام|ساعات\s+(?:ال)?(?:عمل|دوام))(?!\w)\s+"
+    rf"(?:(?!(?:ال)?(?:يوم|{WEEKDAYS})(?!\w)|غدا|امس|الليله)\S+\s+){{0,3}}(?:من|بين)\s+"
+)
+HABITUAL_BEFORE = rx(rf"{_HABIT}(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$")
+# يعمل المركز من الساعة الثامنة صباحا حتى الساعة الثانية ظهرا: the range's end too.
+HABITUAL_END_BEFORE = rx(
+    rf"{_HABIT}[^.!?؟\n،,]{{1,40}}?(?:الي|حتي|و)\s*(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$"
 )
 # من الأحد إلى الخميس في تمام الساعة 7 مساء: a range of weekdays before a clock time
 # is a weekly schedule, the time on each of them, not one day's.
@@ -169,6 +178,7 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
         or (DAILY_WORD.search(text, end, end + DAILY_REACH) and DAILY_AFTER.match(text, end))
         or WEEKDAY_RANGE_BEFORE.search(text, max(0, start - 90), start)
         or HABITUAL_BEFORE.search(text, max(0, start - 60), start)
+        or HABITUAL_END_BEFORE.search(text, max(0, start - 110), start)
     )
 
 
