@@ -136,3 +136,39 @@ def test_targets_far_ahead_stay_years() -> None:
 )
 def test_a_schedules_hours_are_every_days(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(m.text, m.value, m.type) for m in extract_mentions(text, MON)] == expected
+
+
+SAT = datetime(2015, 7, 25, 15, 44)  # Saturday 9 Shawwal 1436
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The hours after several days (a list, a range) are each day's (a class of
+        # sample 64): not the last day's, nor the stamp's.
+        (
+            "حددت الكلية أيام الثلاثاء 10/12 والأربعاء 10/13 والخميس 10/14 مواعيد المراجعة"
+            " عند الساعة 7.30 صباحاً",
+            ["2015-07-28", "2015-07-29", "2015-07-30", "XXXX-XX-XXT07:30"],
+        ),
+        (
+            "يستقبل النادي الطلبات من يوم الأحد 9 أغسطس حتى يوم الخميس 13 أغسطس"
+            " من الساعة السادسة مساء وحتى الساعة التاسعة مساء",
+            ["2015-08-09/2015-08-13", "XXXX-XX-XXT18:00", "XXXX-XX-XXT21:00"],
+        ),
+        # One day keeps its hour; a flight's hour told long after a camp's dates is the
+        # flight's.
+        ("وقع الحادث يوم الأحد وأعلن عنه الساعة العاشرة صباحا", ["2015-07-19", "2015-07-19T10:00"]),
+    ],
+)
+def test_hours_after_several_days_are_each_days(text: str, expected: list[str]) -> None:
+    assert [m.value for m in extract_mentions(text, SAT)] == expected
+
+
+def test_an_hour_far_after_a_range_keeps_its_day() -> None:
+    text = (
+        "تغادر مساء اليوم البعثة إلى المعسكر المقرر خلال الفترة من 12 شوال إلى 24 شوال 1436هـ،"
+        " وسيشارك فيه 50 حكماً، 21 حكماً للساحة و29 حكماً مساعداً، وذلك عبر مطار الملك خالد"
+        " الدولي بالرياض عند الواحدة ليلاً"
+    )
+    assert [m.type for m in extract_mentions(text, SAT)][-1] == "TIME"
