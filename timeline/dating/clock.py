@@ -101,8 +101,9 @@ _HABIT = (
 )
 HABITUAL_BEFORE = rx(rf"{_HABIT}(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$")
 # يعمل المركز من الساعة الثامنة صباحا حتى الساعة الثانية ظهرا: the range's end too.
-HABITUAL_END_BEFORE = rx(
-    rf"{_HABIT}[^.!?؟\n،,]{{1,40}}?(?:الي|حتي|و)\s*(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$"
+HABITUAL_END_BEFORE = Before(
+    rf"{_HABIT}[^.!?؟\n،,]{{1,40}}?(?:الي|حتي|و)\s*(?:(?:ال)?ساعه\s+(?:ال\s*)?)?$",
+    ("عمل", "داوم", "دوام", "فتح", "ستقبل", "قدم"),  # its verbs and nouns, as a gate
 )
 # من الأحد إلى الخميس في تمام الساعة 7 مساء: a range of weekdays before a clock time
 # is a weekly schedule, the time on each of them, not one day's.
