@@ -172,3 +172,28 @@ def test_an_hour_far_after_a_range_keeps_its_day() -> None:
         " الدولي بالرياض عند الواحدة ليلاً"
     )
     assert [m.type for m in extract_mentions(text, SAT)][-1] == "TIME"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part of the day told alone (misses of the TimeML train set): in a clause told
+        # in the past, or after a day named in its sentence, that day's morning or evening.
+        ("وقع هجوم انتحاري في السوق صباحا ونفذته انتحارية", [("صباحا", "2015-08-10TMO")]),
+        (
+            "وصل اللاعب أول من أمس وشارك في أولى تدريباته مساءً",
+            [("أول من أمس", "2015-08-08"), ("مساءً", "2015-08-08TEV")],
+        ),
+        ("كان لقائي يوم أمس صباحا مع الوزير", [("يوم أمس صباحا", "2015-08-09TMO")]),
+        # Planned: this morning.
+        ("وسوف يجري الفريق مرانه الأخير صباحا قبل المغادرة", [("صباحا", "2015-08-10TMO")]),
+        # Habits, counts and words that fold alike are no part of a day.
+        ("يعمل المحل صباحا ومساء", []),
+        ("يقضون العيد بالنوم صباحاً أو السهر", []),
+        ("لم أنقطع عنها إلا ثلاثين صباحا قضيتها في المكتبة", []),
+        ("أخفى الأمر لئلا يخسر", []),
+        ("يبدأ البرنامج صباحا بالاستيقاظ", []),
+    ],
+)
+def test_a_part_of_the_day_told_alone(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

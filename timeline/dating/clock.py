@@ -262,3 +262,42 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             continue
         clock = (hour, minute if frac else None, None, _offset(hit))
         yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "time", 0.75, clock=clock)
+
+
+# وصل الوفد صباحاً, اندلع الحريق مساءً: a part of the day told alone, as an adverb (the
+# accusative: صباحا, ظهرا, عصرا, ليلا, فجرا, and مساء with its tanween), of the day the
+# text is telling (mentions._attach_times gives it that day, as a clock time's).
+# Only صباحا and مساءً: ليلا is also لئلا folded, عصرا an era (عصرا جديدا), ظهرا a verb
+# (ظهرا في المقطع), and all three mostly habits (السهر ليلا) in the corpus.
+BARE_PARTS = {"صباحا": "MO", "مساء": "EV"}
+BARE_PART_ANCHOR = Anchor("|".join(BARE_PARTS), BARE_PARTS)
+BARE_PART = rx(rf"{START}[وف]?(?P<w>{'|'.join(BARE_PARTS)}){END}")
+# A clock time or an hour before it (الساعة 8 صباحا, الثامنة صباحا) is the clock rule's;
+# another part joined to it (صباحا ومساء, ليلا ونهارا) or every day (يوميا) a habit; a
+# day after it (مساء الخميس, مساء أمس) the part of that day (mentions._parts_of_day).
+HOUR_BEFORE_PART = rx(
+    rf"(?:\d[^\d]{{0,12}}|(?<!\w)(?:(?:ال)?ساعه|{lx.alternation(lx.HOUR_WORDS)}|تسع|النصف|الربع"
+    r"|الثلث|ونصف|دقيقه|دقائق|بعد|قبل|حتي|الي|كل|و|او|ام|نهارا|الفتره))\s*$"
+)
+HABIT_AFTER_PART = rx(
+    r"\s*(?:[،,]\s*)?(?:(?:و|او|ام)\s*(?:صباحا|مساء|ظهرا|عصرا|ليلا|نهارا|فجرا|في)|يوميا|كل\s)"
+    rf"|\s+(?:يوم|امس|غد|غدا|اليوم|ال(?:{WEEKDAYS})|من\s)(?!\w)"
+)
+
+
+def bare_parts_of_day(ctx: Context) -> Iterator[Candidate]:
+    """صباحاً, مساءً alone: a TIME of the day the text tells (its day given later)."""
+    text = ctx.text
+    for hit in ctx.scan(BARE_PART, BARE_PART_ANCHOR, reach=2):
+        word = hit.group("w")
+        start, end = hit.start("w"), hit.end()
+        if word == "مساء" and not ctx.original_has(start, end, "\u064b"):
+            continue  # مساء without its tanween may begin a construct (مساء الخميس)
+        if HOUR_BEFORE_PART.search(text, start - 30 if start > 30 else 0, start):
+            continue
+        words = text[start - 16 if start > 16 else 0 : start].split()
+        if words and lx.number_value(words[-1]):
+            continue  # ثلاثين صباحا: thirty mornings
+        if HABIT_AFTER_PART.match(text, end) or _recurring(ctx, start, end):
+            continue
+        yield Candidate(hit.start(), end, v.vague_value("PRESENT"), "part", 0.6)

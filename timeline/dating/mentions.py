@@ -46,12 +46,18 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     lengths.ages,
     lengths.recurring,
 )
-ALL_RULES: tuple[Rule, ...] = (*ABSOLUTE_RULES, *RELATIVE_RULES, clock.clock_times)
+ALL_RULES: tuple[Rule, ...] = (
+    *ABSOLUTE_RULES,
+    *RELATIVE_RULES,
+    clock.clock_times,
+    clock.bare_parts_of_day,
+)
 
 # Which kind wins when two candidates cover exactly the same stretch.
 PRIORITY = {
     "hijri": 9, "explicit": 9, "numeric": 8, "range": 7, "month_year": 6, "year": 5,
-    "decade": 5, "season": 5, "duration": 4, "set": 4, "relative": 3, "time": 2, "vague": 1,
+    "decade": 5, "season": 5, "duration": 4, "set": 4, "relative": 3, "time": 2, "part": 2,
+    "vague": 1,
 }  # fmt: skip
 
 # Dates written out in full; only these pair up across الموافق (a weekday resolved
@@ -483,6 +489,36 @@ def _after_several_days(ctx: Context, out: list[Candidate], cand: Candidate) -> 
     )
 
 
+def _bare_part(ctx: Context, cand: Candidate, dated: Candidate | None) -> Candidate | None:
+    """A part of the day told alone (وصل صباحا) on the day the text is telling: the
+    nearest day named before it in its sentence, else the article's today, unless the
+    text has named another day before (then which day is left unsaid, as for a clock
+    time)."""
+    antecedent = None
+    if dated is not None and not ctx.crosses_sentence(dated.end, cand.start):
+        antecedent = dated
+    start = cand.start
+    lo = start - 80 if start > 80 else 0
+    planned = relative.FUTURE_CLAUSE_BEFORE.search(ctx.text, lo, start)
+    if planned is not None and planned.group().lstrip("وف").startswith("س"):
+        # وسوف يجري الفريق مرانه الأخير صباحا (سوف, or س on a verb): this morning; a
+        # present tense (يبدأ البرنامج صباحا) is as often a habit.
+        antecedent = None
+        dated = None
+    elif antecedent is None and not absolute.PAST_CLAUSE_BEFORE.search(ctx.text, lo, start):
+        return None  # in the present, with no day named, as often a habit as a day's part
+    day = antecedent.day if antecedent is not None else ctx.today
+    if day is None or (antecedent is None and dated is not None and dated.day != day):
+        return None
+    word = ctx.text[cand.start : cand.end].lstrip("وف")
+    code = clock.BARE_PARTS.get(word)
+    if code is None:
+        return None
+    d = v.day_value(day)
+    value = v.DateValue(f"{d.value}T{code}", d.granularity, d.start, d.end, d.calendar)
+    return Candidate(cand.start, cand.end, value, "time", cand.confidence, day=day)
+
+
 def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """Give each clock time its day: the date just before or after it, else the article's today."""
     out: list[Candidate] = []
@@ -493,6 +529,23 @@ def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             dated = out[-1]
         if skip_next:
             skip_next = False
+            continue
+        if cand.kind == "part":
+            part = _bare_part(ctx, cand, dated)
+            if part is None:
+                continue
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.day is not None
+                and prev.day == part.day
+                and prev.kind != "time"
+                and TIME_GAP.fullmatch(ctx.text[prev.end : cand.start])
+            ):
+                # أمس الأحد صباحا: one TIME, the day and its part.
+                out[-1] = prev.moved(prev.start, cand.end, date=part.date, kind="time", day=None)
+            else:
+                out.append(part._replace(day=None))
             continue
         if cand.kind != "time":
             out.append(cand)
