@@ -197,3 +197,32 @@ def test_an_hour_far_after_a_range_keeps_its_day() -> None:
 )
 def test_a_part_of_the_day_told_alone(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+THU = datetime(2015, 8, 6, 19, 0)  # Thursday 21 Shawwal 1436
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Two weekdays sharing one modifier in the dual (a class of sample 67): both
+        # coming or both past, the second after the first.
+        ("موعد لقاء الفريقين الجمعة والسبت المقبلين", THU, ["2015-08-07", "2015-08-08"]),
+        (
+            "بمقر الوكالة يومي الأحد والاثنين المقبلين",
+            datetime(2015, 8, 2, 22, 48),
+            ["2015-08-09", "2015-08-10"],
+        ),
+        (
+            "قتل مدنيون السبت والأحد الماضيين",
+            datetime(2015, 8, 10, 19, 0),
+            ["2015-08-08", "2015-08-09"],
+        ),
+        # الفاتح من سبتمبر is the first of September (Libya's name for it).
+        ("قائد ثورة الفاتح من سبتمبر", THU, ["XXXX-09-01"]),
+    ],
+)
+def test_weekdays_sharing_a_modifier_and_the_first_of_a_month(
+    text: str, published: datetime, expected: list[str]
+) -> None:
+    assert [m.value for m in extract_mentions(text, published)] == expected

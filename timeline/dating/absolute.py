@@ -144,7 +144,8 @@ SCORE = rx(r"\(\s*\d{1,2}\s*-*\s*صفر\s*\)|\d{1,2}\s*/\s*صفر(?!\s*/)")
 TWO_DAYS = rx(r"(?P<d0>\d{1,2})\s*و\s*(?P<d>\d{1,2})")
 BETWEEN_BEFORE = rx(r"(?<!\w)[وف]?(?:بين|من|الفتره)\s*$")
 # أول سبتمبر, غرة رمضان, أول من ذي القعدة: the first day of the month.
-FIRST_DAY_BEFORE = rx(r"(?<!\w)(?P<w>[وفب]?(?:اول|غره))\s+(?:من\s+)?(?:شهر\s+)?$")
+# الفاتح من سبتمبر: the first, as Libya wrote it (ثورة الفاتح من سبتمبر).
+FIRST_DAY_BEFORE = rx(r"(?<!\w)(?P<w>[وفب]?(?:اول|غره|الفاتح))\s+(?:من\s+)?(?:شهر\s+)?$")
 WEEKDAY_BEFORE = Before(
     rf"{START}(?:[وف]?(?:في\s+)?)?(?:يوم\s+)?(?:[وف]?[بل]?ال|[وف]?لل)(?P<wd>{WEEKDAYS})[\s،,]*(?:\(?\s*(?:ال)?موافق\s*\)?[\s،,]*)?$",
     lx.WEEKDAYS,
@@ -248,17 +249,17 @@ def _day_reach(window: str) -> int:
 
 
 def _may_end_with_a_first_day(window: str) -> tuple[bool, bool]:
-    """Whether ORDINAL_DAY_BEFORE (… من) and FIRST_DAY_BEFORE (أول, غرة) may match:
+    """Whether ORDINAL_DAY_BEFORE (… من) and FIRST_DAY_BEFORE (أول, غرة, الفاتح) may match:
     each ends with its word, then من, then شهر, each followed by whitespace."""
     tail = _last_word_out(window.rstrip(WHITESPACE), "شهر")
-    return tail.endswith("من"), _last_word_out(tail, "من").endswith(("اول", "غره"))
+    return tail.endswith("من"), _last_word_out(tail, "من").endswith(("اول", "غره", "الفاتح"))
 
 
 # The characters a day written before a month may end with, whitespace aside: a digit
 # (any script's), then what may follow it (شهر, من, a slash, a bracket, the suffixes'
-# last letters), or an ordinal's من and أول / غرة's last letters.  A month after
+# last letters), or an ordinal's من and أول / غرة / الفاتح's last letters.  A month after
 # anything else (most words) has no day before it, and is passed without the look.
-_DAY_BEFORE_LAST = frozenset("رن/)tdhTDHله")
+_DAY_BEFORE_LAST = frozenset("رن/)tdhTDHلهح")
 
 
 def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:

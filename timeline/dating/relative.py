@@ -794,6 +794,11 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
 # the last such weekday, even in a clause of what was planned (كان من المقرر).
 DAY_WORD_BRACKET_BEFORE = rx(r"(?<!\w)(?:[وف]?(?P<after>بعد\s+)?غدا?|[وف]?(?:ب?ال)?امس)\s*\(\s*$")
 BEFORE_LAST_AFTER = rx(r"\s+قبل\s+الماضي(?:ه)?(?!\w)")
+# الجمعة والسبت المقبلين: two weekdays sharing one modifier, in the dual, after the last.
+_DUAL_MODIFIERS = "المقبلين|القادمين|الماضيين|المنصرمين|الفائتين"
+SHARED_MODIFIER_AFTER = rx(
+    rf"(?:\s*[،,]?\s*و\s*(?:يوم\s+)?ال(?:{WEEKDAYS}))?\s+(?P<dm>{_DUAL_MODIFIERS})(?!\w)"
+)
 AFTER_NEXT_AFTER = rx(r"\s+بعد\s+(?:المقبل|القادم)(?:ه)?(?!\w)")
 
 
@@ -802,6 +807,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     if not any(stem in text for stem in lx.WEEKDAYS):
         return
+    pair_first: tuple[date, int] | None = None  # the first of two sharing a modifier
     for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16, stops=PHRASE_STOPS):
         # The hit's bounds and groups read once (a call each, several times over, cost
         # more than the rest of a dense text's weekday).
@@ -809,6 +815,9 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         name, modifier, pre = hit.group("wd", "mod", "pre")
         weekday = lx.WEEKDAYS[name]
         direction = direction_of(modifier)
+        shared = None if direction else SHARED_MODIFIER_AFTER.match(text, end)
+        if shared is not None:
+            direction = "future" if shared.group("dm") in ("المقبلين", "القادمين") else "past"
         has_day_word = bool(pre)
         lo = begin - 40 if begin > 40 else 0
         if WEEKDAY_EXCEPT_BEFORE.search(text, lo, begin):
@@ -880,6 +889,15 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
             if before_last:
                 # الجمعة قبل الماضية: the one a week before the last
                 day, end = day - timedelta(weeks=1), before_last.end()
+        if (
+            pair_first is not None
+            and shared is not None
+            and begin - pair_first[1] < 8
+            and day <= pair_first[0]
+        ):
+            # الأحد والاثنين المقبلين read on a Sunday: the Monday after that Sunday.
+            day += timedelta(weeks=1)
+        pair_first = (day, end) if shared is not None else None
         yield Candidate(begin, end, v.day_value(day), "relative", confidence, day=day)
 
 
