@@ -183,9 +183,12 @@ def _recurring(ctx: Context, start: int, end: int) -> bool:
     )
 
 
-def _every_day(start: int, end: int, hour: int, minute: int) -> Candidate:
+EVERY_DAY_AT = "XXXX-XX-XXT"  # how a SET of a clock time on every day begins
+
+
+def every_day(start: int, end: int, hour: int, minute: int) -> Candidate:
     """A clock time of a daily schedule: TimeML's SET of that time on every day."""
-    value = v.recurrence(f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}")
+    value = v.recurrence(f"{EVERY_DAY_AT}{hour % 24:02d}:{minute:02d}")
     return Candidate(start, end, value, "set", 0.7)
 
 
@@ -225,7 +228,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             continue  # 3.50 is a price; only 03:50 may be a bare clock time
         start = begin if cue_start is None else cue_start
         if _recurring(ctx, begin, end):
-            yield _every_day(start, end, hour, int(minute) if minute else 0)
+            yield every_day(start, end, hour, int(minute) if minute else 0)
             continue
         clock = (
             hour,
@@ -258,7 +261,7 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             minute = FRACTIONS.get(frac, 0)
         start = hit.start() if cue_start is None else cue_start
         if _recurring(ctx, hit.start(), hit.end()):
-            yield _every_day(start, hit.end(), hour, minute)
+            yield every_day(start, hit.end(), hour, minute)
             continue
         clock = (hour, minute if frac else None, None, _offset(hit))
         yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "time", 0.75, clock=clock)

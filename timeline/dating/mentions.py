@@ -453,7 +453,6 @@ def _distance(first: date, last: date, day: date) -> int:
 # What joins the days of a list or a range: و, a comma, إلى, حتى (and a weekday's يوم).
 DAYS_JOINED_GAP = rx(r"[\s,،]*(?:[وف]|الي|حتي|لغايه)?\s*(?:يوم\s+)?")
 _DAY_SECONDS = 86_400
-_EVERY_DAY_AT = "XXXX-XX-XXT"  # a clock time of every day (a SET's value)
 # The farthest a schedule's hours follow its days: أيام ... والخميس 10/14 مواعيد المراجعة
 # وتسليم المستندات وأصول الوثائق عند الساعة 7.30 (61 characters); a flight's hour told
 # after a camp's dates and two clauses (110) is the flight's.
@@ -464,7 +463,7 @@ def _after_several_days(ctx: Context, out: list[Candidate], cand: Candidate) -> 
     """Whether the last dates named before a clock time, in its sentence, are several
     days: a range of days, or two days joined as a list or a range."""
     k = len(out) - 1
-    while k >= 0 and out[k].date.value.startswith(_EVERY_DAY_AT):
+    while k >= 0 and out[k].date.value.startswith(clock.EVERY_DAY_AT):
         k -= 1  # the schedule's earlier hours (من الساعة السادسة وحتى التاسعة)
     last = out[k] if k >= 0 else None
     if (
@@ -579,9 +578,7 @@ def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             # أيام الثلاثاء 10/12 والأربعاء 10/13 والخميس 10/14 ... عند الساعة 7.30
             # صباحا, من الأحد 9 أغسطس حتى الخميس 13 أغسطس من الساعة السادسة: the hour of
             # each of those days, not of the last one (nor of today).
-            hour, minute = cand.clock[0], cand.clock[1] or 0
-            value = v.recurrence(f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}")
-            out.append(Candidate(cand.start, cand.end, value, "set", 0.7))
+            out.append(clock.every_day(cand.start, cand.end, cand.clock[0], cand.clock[1] or 0))
             continue
         # The nearest dated candidate before it, unless a sentence ends in between
         # (then every earlier one is beyond that end too).
