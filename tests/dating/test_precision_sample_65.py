@@ -226,3 +226,25 @@ def test_weekdays_sharing_a_modifier_and_the_first_of_a_month(
     text: str, published: datetime, expected: list[str]
 ) -> None:
     assert [m.value for m in extract_mentions(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sample 68's classes: contracts in a construct with what is traded or agreed,
+        # and a name before a list of days.
+        "وبالنسبة لعقود برنت، فقد فقدت نسبة 3 في المائة",
+        "وتأتي هذه الشراكة تتويجا لعقود شراكات ناجحة",
+        "بين فريقي 8 و14 آذار بشأن الأزمة الحكومية",
+    ],
+)
+def test_contracts_and_named_day_lists_are_no_dates(text: str) -> None:
+    assert found(text) == []
+
+
+def test_decades_and_listed_days_stay() -> None:
+    assert found("ظل الأكراد لعقود مهمشين") == [("لعقود", "PXDE")]
+    assert [value for _, value in found("وقعت الأحداث في 8 و14 مارس")] == [
+        "2015-03-08",
+        "2015-03-14",
+    ]

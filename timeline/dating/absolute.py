@@ -156,9 +156,11 @@ MONTH_CUE_BEFORE = Before(rf"(?:^|\s)[وف]?(?:{_MONTH_CUES})\s*$", _MONTH_CUES.
 # A yearless date after these nouns names a thing: قوى 8 آذار (a coalition), مدينة
 # 6 أكتوبر (a city), شارع 26 يوليو, قصر 22 مايو (a palace).
 NAME_BEFORE = rx(
-    r"(?<!\w)[وفبل]?(?:ال)?(?:قوي|تحالف|حركه|تيار|مدينه|شارع|ميدان|جسر|كوبري|حي|جامعه|مستشفي|"
+    r"(?<!\w)[وفبل]?(?:ال)?(?:قوي|تحالف|حركه|تيار|فريق|فريقي|معسكر|مدينه|شارع|ميدان|جسر|كوبري|حي|جامعه|مستشفي|"
     r"مطار|ملعب|استاد|قاعده|مدرسه|مجموعه|جماعه|كتائب|لواء|حزب|قصر|ساحه|نادي)\s*\(?\s*[\"«]?\s*$"
 )
+# The days of a list before the one a month follows: 8 و in فريقي 8 و14 آذار.
+LISTED_DAYS_BEFORE = rx(r"(?:(?<!\d)\d{1,2}\s*(?:[،,]\s*)?و?\s*)+$")
 # After these it names an event of some other year, not a day near the article's:
 # ثورة 25 يناير (2011), حرب 6 أكتوبر (1973), أحداث 11 سبتمبر, ذكرى 23 يوليو. Its year is
 # left open (XXXX-01-25), as when no publication date is known.
@@ -645,6 +647,9 @@ def _day_month(
     direction: str | None,
 ) -> Candidate | None:
     day, first_day, day_start = day_info
+    # A name is looked for before the list the day closes (فريقي 8 و14 آذار).
+    listed = LISTED_DAYS_BEFORE.search(ctx.text, max(0, day_start - 12), day_start)
+    name_at = listed.start() if listed else day_start
     if year is None and direction and direction.startswith("year:"):
         year = _relative_year(ctx, direction)
         direction = None
@@ -656,7 +661,7 @@ def _day_month(
         and not EVENT_NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start)
         and not (direction in (None, "since") and _in_entry(ctx.text, day_start))
     ):
-        if NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start):
+        if NAME_BEFORE.search(ctx.text, max(0, name_at - 20), name_at):
             return None
         options = [
             v.valid_date(y, month, day)
@@ -666,7 +671,7 @@ def _day_month(
         has_year = False
     else:
         # 11 سبتمبر with no publication date: TimeML's XXXX-09-11 until one is known.
-        if NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start):
+        if NAME_BEFORE.search(ctx.text, max(0, name_at - 20), name_at):
             return None
         if v.valid_date(2000, month, day) is None:  # 2000: a leap year, 29 February exists
             return None

@@ -139,6 +139,12 @@ CONTRACT_CONSTRUCT_AFTER = rx(
     r"|مدرب|جديد|رسمي|مع|مدته|قيمته|اجتماع|لقاء|مؤتمر|ندوه|قمه|جلسه|صفقه|اتفاق|اتفاقيه"
     r"|ورش|ورشه|\w{2,}ات)(?!\w))"
 )
+# لعقود برنت, لعقود شراكات, عدة عقود أعمال, عقود تتسم بالمرونة: عقود in a construct with
+# what is traded or agreed (or a contract's verb) are contracts, not decades.
+CONTRACTS_AFTER = rx(
+    r"\s+(?:برنت|نايمكس|النفط|نفط|الخام|خام|الاجله|اجله|الذهب|شراكه|شراكات|اعمال|توريد|بيع"
+    r"|شراء|ايجار|صيانه|تشغيل|بقيمه|قيمتها|تتسم|تتجاوز|شهر)(?!\w)"
+)
 SENTENCE_END = rx(r"[.!?؟\n]")
 # في المئة يوم الأحد, بالمائة: a percentage, then a day; not a hundred days.
 HUNDRED = frozenset(strip_marks(w) for w in ("مئة", "مائة"))
@@ -422,7 +428,9 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             continue
         if value is None or (unit == "D" and PER_PERIOD_AFTER.match(text, hit.end())):
             continue
-        if unit == "DE" and _contracts(ctx, start, hit.end()):
+        if unit == "DE" and (
+            _contracts(ctx, start, hit.end()) or CONTRACTS_AFTER.match(text, hit.end())
+        ):
             continue
         if (
             count == 1
