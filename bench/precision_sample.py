@@ -127,7 +127,8 @@ articles outside every set and earlier sample (59-66 too), and judged before any
 changed again.  Two of its classes were fixed (two weekdays sharing a dual modifier,
 الفاتح من as the first of a month), and seed 68 drawn after those fixes from articles
 outside every set and earlier sample (59-67 too), and judged before any rule changed
-again: it measures the rules that session ended with.
+again.  Two of its classes were fixed after it (contracts after عقود, a name before a
+list of days), so it measures the rules that session ended with all but those two.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
