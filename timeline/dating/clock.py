@@ -268,9 +268,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
 
 
 # وصل الوفد صباحاً, اندلع الحريق مساءً: a part of the day told alone, as an adverb (the
-# accusative: صباحا, ظهرا, عصرا, ليلا, فجرا, and مساء with its tanween), of the day the
-# text is telling (mentions._attach_times gives it that day, as a clock time's).
-# Only صباحا and مساءً: ليلا is also لئلا folded, عصرا an era (عصرا جديدا), ظهرا a verb
+# accusative صباحا, and مساء with its tanween), of the day the text is telling
+# (mentions._attach_times gives it that day, as a clock time's). Only these two: ليلا is also لئلا folded, عصرا an era (عصرا جديدا), ظهرا a verb
 # (ظهرا في المقطع), and all three mostly habits (السهر ليلا) in the corpus.
 BARE_PARTS = {"صباحا": "MO", "مساء": "EV"}
 BARE_PART_ANCHOR = Anchor("|".join(BARE_PARTS), BARE_PARTS)
