@@ -129,7 +129,9 @@ changed again.  Two of its classes were fixed (two weekdays sharing a dual modif
 outside every set and earlier sample (59-67 too), and judged before any rule changed
 again.  Two of its classes were fixed after it (contracts after عقود, a name before a
 list of days), so it measures the rules that session ended with all but those two.
-Each article is anchored on its
+Seed 69 was drawn in the next session from the rules that session ended with, from
+articles outside every set and earlier sample (59-68 too), and judged before any rule
+changed.  Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -213,6 +215,7 @@ JUDGED = {
     66: DATA / "precision_sample_66.tsv",
     67: DATA / "precision_sample_67.tsv",
     68: DATA / "precision_sample_68.tsv",
+    69: DATA / "precision_sample_69.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
