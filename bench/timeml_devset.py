@@ -53,6 +53,7 @@ SAMPLE = CORPUS / "sample.jsonl"
 STANDOFF = REPO / "bench" / "data" / "timeml_dev.jsonl"
 TRAIN_STANDOFF = REPO / "bench" / "data" / "timeml_train.jsonl"
 TRAIN2_STANDOFF = REPO / "bench" / "data" / "timeml_train2.jsonl"
+TEST_STANDOFF = REPO / "bench" / "data" / "timeml_test.jsonl"
 
 SEED = 20261201
 TRAIN_SEED = 20261202
@@ -60,8 +61,15 @@ DRAWN = 40
 TRAIN_DRAWN = 60  # the first 48 drawn are annotated, in the order drawn
 TRAIN2_SEED = 20261206
 TRAIN2_DRAWN = 40  # annotated in the order drawn, as far as time allowed
+TEST_SEED = 20261204
+TEST_DRAWN = 30  # annotated in the order drawn, as far as time allowed
 AUDITED = 37, 5  # 0-based lines 5 mod 37: read for a recall audit (precision_sample.py)
-SETS = {"dev": STANDOFF, "train": TRAIN_STANDOFF, "train2": TRAIN2_STANDOFF}
+SETS = {
+    "dev": STANDOFF,
+    "train": TRAIN_STANDOFF,
+    "train2": TRAIN2_STANDOFF,
+    "test": TEST_STANDOFF,
+}
 MIN_CHARS, MAX_CHARS = 300, 1500
 
 
@@ -120,7 +128,19 @@ def draw(which: str = "dev") -> list[str]:
         and (line := int(article_id.split(":")[0]) - 1) not in read
         and line % AUDITED[0] != AUDITED[1]
     ]
-    return random.Random(TRAIN2_SEED).sample(rest, TRAIN2_DRAWN)
+    train2 = random.Random(TRAIN2_SEED).sample(rest, TRAIN2_DRAWN)
+    if which == "train2":
+        return train2
+    # The test set: what every draw left, and no article any precision sample judged.
+    held_out |= {article_id.split(":")[1] for article_id in train2}
+    read = _precision_sampled_lines(every=True)
+    rest = [
+        article_id
+        for article_id in rest
+        if article_id.split(":")[1] not in held_out
+        and int(article_id.split(":")[0]) - 1 not in read
+    ]
+    return random.Random(TEST_SEED).sample(rest, TEST_DRAWN)
 
 
 # The precision samples judged before the second train set was drawn (seeds 12-19);
@@ -131,10 +151,18 @@ TRAIN2_AFTER_SAMPLES = (
 )
 
 
-def _precision_sampled_lines() -> set[int]:
-    """0-based lines of full.jsonl.gz whose mentions were judged for precision (to seed 19)."""
+# Every precision sample judged before the test set was drawn (seeds 12-69).
+TEST_AFTER_SAMPLES = (
+    "precision_sample.tsv",
+    *(f"precision_sample_{seed}.tsv" for seed in range(13, 70)),
+)
+
+
+def _precision_sampled_lines(every: bool = False) -> set[int]:
+    """0-based lines of full.jsonl.gz whose mentions were judged for precision (to seed
+    19, or with every, to seed 69)."""
     lines: set[int] = set()
-    for name in TRAIN2_AFTER_SAMPLES:
+    for name in TEST_AFTER_SAMPLES if every else TRAIN2_AFTER_SAMPLES:
         with (REPO / "bench" / "data" / name).open(encoding="utf-8") as rows:
             next(rows, None)
             lines.update(int(row.split("\t", 1)[0]) for row in rows if row.strip())
