@@ -59,12 +59,17 @@ DURATION_LEAD = (
     + lx.alternation(prefix for prefix in _COUNT_PREFIXES if prefix)
     + r"[\d\s])"
 )
+# What makes a plural with no count some of its unit: سنوات طويلة, أيام قليلة, أعوام عدة.
+VAGUE = "طويله|قليله|عديده|عده|كثيره|معدوده|قلائل|متتاليه|متواصله|مديده"
+# قبل أيام قليلة, منذ سنوات طويلة: a time ago (relative.ago), not a length.
+AGO_BEFORE = rx(r"(?<!\w)[وف]?(?:قبل|منذ)\s+$")
 # DURATION without its lookbehind and lookahead.
 DURATION_BODY = (
     r"(?P<clitic>[وف]?[لب]?)(?P<def>ال\s*)?"
     rf"(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER}(?:\s+و\s*(?(def)(?:ال)?){NUMBER})*)\s+"
     rf"|(?P<frac>نصف|ربع)\s+|(?P<few>بضع|بضعه|عده)\s+)?"
     rf"(?P<unit>{UNIT}){END}(?P<tail>\s+(?:واحد|واحده|كامل|كامله|من\s+الزمن){END})?(?P<half>\s+ونصف{END})?"
+    rf"(?P<vague>\s+(?:{VAGUE}){END})?"
     rf"(?P<mod>\s+(?:الماضيه|المقبله|القادمه|الاخيره|المنصرمه|الفائته){END})?"
 )
 DURATION = rx(START + DURATION_LEAD + DURATION_BODY)
@@ -257,6 +262,7 @@ for _word in (*_COUNT_ENDS, *_CUE_ENDS):
 _DUAL_OR_PART_AFTER = rx(
     lx.alternation(form for form, (_, implied) in lx.DURATION_UNITS.items() if implied == 2)
     + r"(?!\w)|\w{1,8}\s+(?:و|كامل|من)"
+    + rf"|\w{{1,8}}\s+(?:{VAGUE})(?!\w)"
 )
 # A count's whitespace, the clitics and a cue fit in this many characters before a unit:
 # the scan's reach (DURATION_BEFORE) and more.
@@ -327,8 +333,20 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             continue  # a unit word with nothing next to it that makes a length (الساعة)
         # Every group read in one call (a call each, a dozen a hit, cost more than the
         # rest of a dense text's rejected unit word).
-        g_clitic, g_def, g_few, g_frac, g_half, g_mod, g_num, g_tail, g_unit, g_words = hit.group(
-            "clitic", "def", "few", "frac", "half", "mod", "num", "tail", "unit", "words"
+        (g_clitic, g_def, g_few, g_frac, g_half, g_mod, g_num, g_tail, g_unit, g_vague, g_words) = (
+            hit.group(
+                "clitic",
+                "def",
+                "few",
+                "frac",
+                "half",
+                "mod",
+                "num",
+                "tail",
+                "unit",
+                "vague",
+                "words",
+            )
         )
         unit, implied = lx.DURATION_UNITS[g_unit]
         start = hit.start()
@@ -418,8 +436,10 @@ def durations(ctx: Context) -> Iterator[Candidate]:
                 value, count = _letters(unit, 1), 1
                 if g_half:
                     value = _half_more(unit, 1)
-            elif not (cued or g_clitic.lstrip("وف") == "ل") or (
-                unit == "M" and NAMED_MONTHS_AFTER.match(text, hit.end())
+            elif (
+                not (cued or g_vague or g_clitic.lstrip("وف") == "ل")
+                or (unit == "M" and NAMED_MONTHS_AFTER.match(text, hit.end()))
+                or (g_vague and not cued and AGO_BEFORE.search(text, max(0, start - 8), start))
             ):
                 continue
             else:
