@@ -151,3 +151,17 @@ def test_second_train_set_is_its_own_draw_apart_from_the_others(gold_folder: Pat
     assert not lines & timeml_devset._precision_sampled_lines()
     out = gold_folder.parent / "train2-gold"
     assert timeml_devset.build_gold(out, timeml_devset.TRAIN2_STANDOFF) == len(train2)
+
+
+@pytest.mark.corpus
+def test_test_set_is_its_own_draw_apart_from_every_set_and_sample(gold_folder: Path) -> None:
+    test = [e["id"] for e in timeml_devset.load_standoff(timeml_devset.TEST_STANDOFF)]
+    assert len(test) >= 30
+    assert test == timeml_devset.draw("test")[: len(test)]
+    hashes = {i.split(":")[1] for i in test}
+    for other in ("dev", "train", "train2"):
+        assert not hashes & {i.split(":")[1] for i in timeml_devset.draw(other)}
+    lines = {int(i.split(":")[0]) - 1 for i in test}
+    assert not lines & timeml_devset._precision_sampled_lines(every=True)
+    out = gold_folder.parent / "test-gold"
+    assert timeml_devset.build_gold(out, timeml_devset.TEST_STANDOFF) == len(test)
