@@ -962,8 +962,10 @@ def years(ctx: Context) -> Iterator[Candidate]:
         )
         era = era or ""
         y_start, y_end, hit_end = hit.start("y"), hit.end("y"), hit.end()
-        if not (prep or noun or named or (opening and closing) or era) and not _chronology_entry(
-            text, y_start, y_end
+        if (
+            not (prep or noun or named or (opening and closing) or era)
+            and not _chronology_entry(text, y_start, y_end)
+            and not _year_pair(text, y_end, int(year))
         ):
             continue
         if (
@@ -1006,6 +1008,28 @@ def years(ctx: Context) -> Iterator[Candidate]:
                 break
             yield follow
             pos = more.end()
+
+
+# 2014 و2015 زائرا: what the numbers count, an indefinite accusative after them (not an
+# adverb: أيضا, تقريبا).
+COUNTED_AFTER = rx(r"\s+(?!(?:ايضا|تقريبا|معا|حاليا|سابقا|تباعا)(?!\w))\w{2,}ا(?!\w)")
+
+
+def _year_pair(text: str, end: int, year: int) -> bool:
+    """Whether a bare four-digit number ending at end is the first of two years joined by
+    و or أو (محصول 2014 أو 2015, أرباح 2013 و2014): two numbers of this century or the
+    last, a few apart, with no quantity after the second, are years, not counts."""
+    if not 1900 <= year <= 2100:
+        return False
+    more = NEXT_YEAR.match(text, end)
+    if more is None or (more.group("era") or "").startswith("ه"):
+        return False
+    second = int(more.group("y"))
+    return (
+        0 < second - year <= 10
+        and QUANTITY_AFTER.match(text, more.end()) is None
+        and COUNTED_AFTER.match(text, more.end()) is None
+    )
 
 
 def _far_count(ahead: int, year: int, bracketed: bool) -> bool:
