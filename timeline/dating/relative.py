@@ -351,8 +351,12 @@ _HAPPENING_VERBS = (
     "وصلت", "يصل", "تصل", "غادر", "غادرت", "قتل", "قتلت", "توفي", "توفيت", "اعلن", "اعلنت",
     "صدر", "صدرت", "نشر", "نشرت", "استقبل", "استقبلت", "التقي", "التقت", "اجتمع", "اجتمعت",
     "يلتقي", "تلتقي", "يجتمع", "تجتمع", "تبدا", "تنتهي", "ينتهي", "انتهي", "انتهت",
+    "زار", "زارت", "يزور", "تزور", "بحث", "بحثت", "يبحث", "تبحث", "ناقش", "ناقشت", "يناقش",
+    "تناقش", "شهد", "شهدت", "يشهد", "تشهد", "يعقد", "يغادر", "تغادر", "يفتتح", "تفتتح",
 )  # fmt: skip
-HAPPENING_BEFORE = rx(rf"(?<!\w)[وف]?(?:{lx.alternation(_HAPPENING_VERBS)})\s+$")
+# The verb, its future's س, and its subject between it and the weekday (التقى الوزير
+# الأحد نظيره, ويصل الوفد الأحد, سيزور الرئيس الاثنين باريس).
+HAPPENING_BEFORE = rx(rf"(?<!\w)[وف]?س?(?:{lx.alternation(_HAPPENING_VERBS)})\s+(?:ال\w+\s+)?$")
 NOT_A_WEEKDAY_AROUND = rx(r"\s+عشره?(?!\w)")
 ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
 # بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
@@ -936,7 +940,7 @@ def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
         return False
     return bool(
         AMBIGUOUS_WEEKDAY_AFTER.match(text, end)
-        or HAPPENING_BEFORE.search(text, max(0, start - 12), start)
+        or HAPPENING_BEFORE.search(text, max(0, start - 30), start)
     )
 
 
