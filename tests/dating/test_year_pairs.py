@@ -47,3 +47,19 @@ def test_two_bare_years_joined_are_years(text: str, expected: list[tuple[str, st
 )
 def test_counts_stay_counts(text: str) -> None:
     assert [v for _, v in found(text) if v[:2] in ("19", "20") and len(v) == 4] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A year glued to و, with its era or after a bracketed one (issue 12's seventh
+        # class: فيلم (1962) و1990م); the conjunction is outside the span.
+        ("عرض الفيلم (1962) و1990م", [("1962", "1962"), ("1990م", "1990")]),
+        # A bare pair glued to و (1991 is too far from 2002 to be taken bare).
+        ("أحرز اللقب أعوام: 1991 و2002 و2005", [("2002", "2002"), ("2005", "2005")]),
+        # A named noun's word is never the year before a glued one: both years are found.
+        ("كان الهداف في موسم 2012 و2013", [("2012", "2012"), ("2013", "2013")]),
+    ],
+)
+def test_a_year_glued_to_and(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -921,7 +921,9 @@ _NOUN_PREFIXES = (
 YEAR_BODY = (
     rf"(?P<prep>[وف]?(?:{_YEAR_PREPS})\s+)?"
     rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{_YEAR_NOUNS})(?:\s+ال\w+)?\s*)"
-    rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+\w+)?[\s\-]*))?"
+    rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+(?!\d)\w+)?[\s\-]*))?"
+    # و1990م, و(1962): a year joined by و or ف, glued to it (outside the span).
+    r"(?:[وف](?=[(\[]?\d))?"
     r"(?P<open>[(\[]\s*)?"
     rf"(?<![\d/.\\])(?<!\d-)(?P<y>\d{{4}})(?![\d/\-\\]){ERA}(?P<close>\s*[)\]])?"
 )
@@ -932,7 +934,7 @@ YEAR_BODY = (
 # with every combination of clitics.  It consumes nothing and holds no group: every
 # match is YEAR_BODY's own (a test compares them).
 YEAR_LEAD = (
-    r"(?=[(\[]|\d|"
+    r"(?=[(\[]|\d|[وف][(\[]?\d|"
     + lx.prefixed_alternation(
         [
             (("", "و", "ف"), strip_marks(_YEAR_PREPS).split("|")),
