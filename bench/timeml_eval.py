@@ -223,7 +223,10 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="list misses, extras, wrong values")
     parser.add_argument("--build-gold", type=Path, metavar="OUT", help="write the dev set")
     parser.add_argument(
-        "--set", choices=("dev", "train", "train2", "test"), default="dev", help="which set"
+        "--set",
+        choices=("dev", "train", "train2", "test", "test2"),
+        default="dev",
+        help="which set",
     )
     args = parser.parse_args()
     if args.build_gold is not None:

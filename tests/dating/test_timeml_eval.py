@@ -165,3 +165,17 @@ def test_test_set_is_its_own_draw_apart_from_every_set_and_sample(gold_folder: P
     assert not lines & timeml_devset._precision_sampled_lines(every=True)
     out = gold_folder.parent / "test-gold"
     assert timeml_devset.build_gold(out, timeml_devset.TEST_STANDOFF) == len(test)
+
+
+@pytest.mark.corpus
+def test_second_test_set_is_its_own_draw_apart_from_the_first(gold_folder: Path) -> None:
+    test2 = [e["id"] for e in timeml_devset.load_standoff(timeml_devset.TEST2_STANDOFF)]
+    assert len(test2) >= 30
+    assert test2 == timeml_devset.draw("test2")[: len(test2)]
+    hashes = {i.split(":")[1] for i in test2}
+    for other in ("dev", "train", "train2", "test"):
+        assert not hashes & {i.split(":")[1] for i in timeml_devset.draw(other)}
+    lines = {int(i.split(":")[0]) - 1 for i in test2}
+    assert not lines & timeml_devset._precision_sampled_lines(every=True)
+    out = gold_folder.parent / "test2-gold"
+    assert timeml_devset.build_gold(out, timeml_devset.TEST2_STANDOFF) == len(test2)
