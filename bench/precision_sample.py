@@ -131,7 +131,10 @@ again.  Two of its classes were fixed after it (contracts after عقود, a name
 list of days), so it measures the rules that session ended with all but those two.
 Seed 69 was drawn in the next session from the rules that session ended with, from
 articles outside every set and earlier sample (59-68 too), and judged before any rule
-changed.  Each article is anchored on its
+changed.  Five classes were fixed in that session (اليوم before years gone by, a
+plural made vague, two bare years joined, a year glued to و, a bare الأحد / الاثنين
+after a verb and its subject), and seed 70 drawn after them from articles outside every
+set and earlier sample (59-69 too), and judged before any rule changed again.  Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
 extractor gave, and the judgment (ok / wrong, and why): never the text.  A mention is
@@ -216,6 +219,7 @@ JUDGED = {
     67: DATA / "precision_sample_67.tsv",
     68: DATA / "precision_sample_68.tsv",
     69: DATA / "precision_sample_69.tsv",
+    70: DATA / "precision_sample_70.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
