@@ -62,9 +62,14 @@ TODAY_ADJECTIVE = rx(
     r"|\s+الاخر(?!\w)|\s+ال\s*\d|\s+\d+\s+من(?!\w)"
 )
 TODAY_NAMED_BEFORE = rx(
-    r"(?:(?<!\w)[وبل]?(?:صحيفه|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?"
+    r"(?:(?<!\w)[وبل]?(?:صحيفه|صحف|جريده|عين|عالم|موقع|قناه|برنامج|ذلك|نفس|ذات|مثل|كهذا)\s*[\"«“']?"
     r"|ل\s*[\"«“'(]|\(\s*ل?مراسل\s*)\s*$"
 )
+# بحث بعنوان مصر اليوم: الحركة..., مسابقة بعنوان «قارئ اليوم»: a title, not the day.
+# (عنوان مقالي اليوم, "today's column's title", is the day: no ب, no quote or colon.)
+TITLED_BEFORE = rx(r"(?<!\w)(?:و?بعنوان\s*[:\"«“'(]?|عنوان\s*[:\"«“'(])\s*(?:\S+\s+){0,2}$")
+# «تخوض أشرس المعارك اليوم (أمس)»: a quote's today, glossed by the paper as yesterday.
+GLOSSED_YESTERDAY_AFTER = rx(r"\s*\(\s*(?:ال)?امس\s*\)")
 # (العراق اليوم), (مراسل اليوم): a channel's or a paper's name in brackets.
 TODAY_NAME_IN_BRACKETS = rx(r"\(\s*\w+\s+$")
 BYLINE_BEFORE = rx(r"(?:^|[\n\"«(])\s*$")
@@ -578,6 +583,10 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue
         if TODAY_NAMED_BEFORE.search(text[max(0, begin - 12) : w_start]):
             continue
+        if "عنوان" in text[max(0, begin - 40) : w_start] and TITLED_BEFORE.search(
+            text, max(0, begin - 40), w_start
+        ):
+            continue
         if vowels and _vocalized(ctx, w_start, w_end):
             continue  # «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ»: a verse quoted with its vowels
         if text[end : end + 1] in ('"', "»", "”") or _quoted_title(text, w_start, w_end):
@@ -603,6 +612,10 @@ def today(ctx: Context) -> Iterator[Candidate]:
             continue  # ليست وليدة اليوم: not new
         pre = (pre_group or "").strip()
         start = begin if pre else w_start
+        if wd is None and GLOSSED_YESTERDAY_AFTER.match(text, end):
+            # اليوم (أمس): the day before the stamp's, as the paper says.
+            yield _relative_day(ctx, start, end, -1, 0.8)
+            continue
         reach_lo = begin - NOWADAYS_REACH if begin > NOWADAYS_REACH else 0
         if wd is None and (
             NOWADAYS_BEFORE.search(text, reach_lo, w_start)
