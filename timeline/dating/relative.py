@@ -304,7 +304,8 @@ WEEKDAY_SET_AFTER = rx(
 # about the future is the coming one, not the last.  Only sure markers of the future
 # (س on a verb of a listed stem, not سياسي or سيارة), and not across a relative clause.
 FUTURE_CLAUSE_BEFORE = Before(
-    r"(?<!\w)[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب|المتوقع)|[يت]ستعد(?:ون|ان)?"
+    # (Not the name فيصل, which reads as ف and يصل; not قبل أن يصل, a past told.)
+    r"(?<!\w)(?!فيصل)(?<!قبل ان )[وف]?(?:سوف|من\s+(?:المقرر|المنتظر|المزمع|المرتقب|المتوقع)|[يت]ستعد(?:ون|ان)?"
     r"|[يت]عتزم(?:ون|ان)?"  # يعتزم المجلس استعراض النتائج يوم الأربعاء: intends to
     r"|[يت]توقع(?:ون|ان)?\s+ان"  # ويتوقع أن تتلاشى قوته الأحد: expected to
     # توقعات الطقس ... يوم الاثنين, ويحتمل أن يكون يوم الاثنين مغبرا: a forecast.
@@ -312,6 +313,8 @@ FUTURE_CLAUSE_BEFORE = Before(
     # تنتهي مدة خدمته يوم الجمعة, يلتقي الفريقان يوم السبت: a scheduled event in the
     # present tense (news tells what happened in the past tense).
     r"|[يت](?:نتهي|بدا|نطلق|عقد|قام|لتقي|ختتم|فتتح|ستضيف|حتفل|خوض|واجه)(?:ون|ان)?"
+    # يصل الوفد إلى الخرطوم الأحد, تصل موغيريني إلى المملكة الاثنين: a visit ahead.
+    r"|[يت](?:صل|توجه|زور|غادر)(?:ون|ان)?"
     r"|س[يتن](?:عقد|قام|تم|كون|بدا|نطلق|لتقي|زور|صل|جتمع|جري|لقي|شهد|غادر|توجه|خوض|نظم|علن"
     r"|نتهي|واجه|ستانف|عود|حتفل|فتتح|ختتم|طلق|ستضيف|لعب|قيم"
     # وسيعاود الفريق تدريباته مساء الثلاثاء: the future verbs that come before a weekday
@@ -362,6 +365,15 @@ _HAPPENING_VERBS = (
 # The verb, its future's س, and its subject between it and the weekday (التقى الوزير
 # الأحد نظيره, ويصل الوفد الأحد, سيزور الرئيس الاثنين باريس).
 HAPPENING_BEFORE = rx(rf"(?<!\w)[وف]?س?(?:{lx.alternation(_HAPPENING_VERBS)})\s+(?:ال\w+\s+)?$")
+# عقب عودته إلى ألمانيا الاثنين, وصل إلى الرياض الأحد: a place after its preposition,
+# then the day (never "the two" after a place).
+# Not after a day word (من غد الأحد has its own rule), "that" (الى أن الاثنين معروفان:
+# the two), the two days of a schedule (في يومي الأحد والأربعاء), nor a name that
+# holds the day (مدرسة الأحد, سوق الاثنين).
+PLACE_BEFORE = rx(
+    r"(?<!\w)(?:الي|في|من)\s+"
+    r"(?!(?:غد|غدا|امس|يوم|يومي|ان|انه|انها|مدرسه|سوق)(?!\w))\S+\s+$"
+)
 NOT_A_WEEKDAY_AROUND = rx(r"\s+عشره?(?!\w)")
 ONE_BEFORE = rx(r"(?<!\w)(?:الواحد|الفرد|الصمد)\s+$")
 # بين الاثنين, كلا الاثنين, البلدين الاثنين: "the two".
@@ -954,6 +966,7 @@ def _weekday_in_context(ctx: Context, hit: re.Match[str], weekday: int) -> bool:
     return bool(
         AMBIGUOUS_WEEKDAY_AFTER.match(text, end)
         or HAPPENING_BEFORE.search(text, max(0, start - 30), start)
+        or PLACE_BEFORE.search(text, max(0, start - 30), start)
     )
 
 
