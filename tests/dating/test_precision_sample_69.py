@@ -1,4 +1,4 @@
-"""The class of precision sample 69 fixed after it: اليوم set against years gone by.
+"""The classes of precision sample 69 fixed after it: the general present اليوم.
 
 Every sentence here is made up; none is article text.  اليوم followed by "after
 (the passing of) so many years" is the present reached after them (PRESENT_REF), as
@@ -42,3 +42,16 @@ def test_today_after_years_gone_by_is_the_present(text: str) -> None:
 )
 def test_today_before_a_time_of_the_day_is_still_the_day(text: str) -> None:
     assert todays(text) == [("اليوم", "2015-07-24", "DATE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إن البلدين يواجهان اليوم تحديات كبيرة",  # sample 64's class (تواجهان اليوم)
+        "قال إن المدينة تحتاج اليوم إلى خطة جديدة",
+        "وأضاف أن الأطفال يحتاجون اليوم إلى رعاية",
+        "حتى الغرب يعاني اليوم من الأزمة نفسها",
+    ],
+)
+def test_today_after_a_verb_of_a_lasting_state_is_the_present(text: str) -> None:
+    assert [value for _, value, _ in todays(text)] == ["PRESENT_REF"]
