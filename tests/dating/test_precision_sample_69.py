@@ -2,7 +2,8 @@
 
 Every sentence here is made up; none is article text.  اليوم followed by "after
 (the passing of) so many years" is the present reached after them (PRESENT_REF), as
-اليوم بعد مرور عقود already was; the day after a time of day is still the day.
+اليوم بعد مرور عقود already was; the day after a time of day is still the day.  اليوم
+after a verb of a lasting state (تواجهان, تحتاج, يعانون) is the present too.
 """
 
 from __future__ import annotations
