@@ -50,3 +50,20 @@ def test_a_plural_made_vague_is_a_length(text: str, raw: str, value: str) -> Non
 )
 def test_what_stays_as_it_was(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A length with a fraction, as TIMEX3 writes it (a miss of the second test set).
+        ("زاد متوسط ساعات العمل إلى 34.6 ساعة في الأسبوع", [("34.6 ساعة", "PT34.6H", "DURATION")]),
+        ("تبعد المدينة 1.5 ساعة بالقطار", [("1.5 ساعة", "PT1.5H", "DURATION")]),
+        ("بلغ معدل أعمارهم 58,6 سنة", [("58,6 سنة", "P58.6Y", "DURATION")]),
+        # A figure before a year's noun is the year's, not a length.
+        ("ارتفع السهم إلى 1.78 ريال من 2.07 عام 2014", [("عام 2014", "2014", "DATE")]),
+        # Digits typed in display order around a mark: which number is meant is unknown.
+        ("ارتفع المعدل إلى 6.\u200f34 ساعة", []),
+    ],
+)
+def test_a_length_with_a_fraction(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected

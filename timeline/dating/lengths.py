@@ -61,12 +61,15 @@ DURATION_LEAD = (
 )
 # What makes a plural with no count some of its unit: سنوات طويلة, أيام قليلة, أعوام عدة.
 VAGUE = "طويله|قليله|عديده|عده|كثيره|معدوده|قلائل|متتاليه|متواصله|مديده"
+BIDI_MARKS = "\u200e\u200f\u061c"
+# 1.43 عام 2014: a unit before a year is the year's noun.
+YEAR_AFTER_UNIT = rx(r"\s+\d{4}(?!\d)")
 # قبل أيام قليلة, منذ سنوات طويلة: a time ago (relative.ago), not a length.
 AGO_BEFORE = rx(r"(?<!\w)[وف]?(?:قبل|منذ)\s+$")
 # DURATION without its lookbehind and lookahead.
 DURATION_BODY = (
     r"(?P<clitic>[وف]?[لب]?)(?P<def>ال\s*)?"
-    rf"(?:(?P<num>\d{{1,3}})\s*|(?P<words>{NUMBER}(?:\s+و\s*(?(def)(?:ال)?){NUMBER})*)\s+"
+    rf"(?:(?P<num>\d{{1,3}})(?P<decimal>[.,٫]\d{{1,2}})?\s*|(?P<words>{NUMBER}(?:\s+و\s*(?(def)(?:ال)?){NUMBER})*)\s+"
     rf"|(?P<frac>نصف|ربع)\s+|(?P<few>بضع|بضعه|عده)\s+)?"
     rf"(?P<unit>{UNIT}){END}(?P<tail>\s+(?:واحد|واحده|كامل|كامله|من\s+الزمن){END})?(?P<half>\s+ونصف{END})?"
     rf"(?P<vague>\s+(?:{VAGUE}){END})?"
@@ -364,6 +367,25 @@ def durations(ctx: Context) -> Iterator[Candidate]:
         more = _compound(text, hit.end(), unit) if plain else None
         count: int | None = None  # the whole units, when a smaller part may follow
         value: str | None
+        decimal = hit.group("decimal") if g_num else None
+        if decimal:
+            # 34.6 ساعة, 7.5 عام: a length with a fraction, as TIMEX3 writes it (PT34.6H);
+            # never before a year (1.43 عام 2014 is a figure of that year).
+            if (
+                implied == 2
+                or unit in ("DE", "CE")
+                or g_def
+                or YEAR_AFTER_UNIT.match(text, hit.end("unit"))
+                or NOT_A_COUNT_BEFORE.search(text, max(0, start - 12), start)
+                # 6.‏34 ساعة: a mark inside the number, its digits typed in display
+                # order (34.6); which is meant cannot be told.
+                or ctx.original_has(hit.start("num"), hit.end("decimal"), BIDI_MARKS)
+            ):
+                continue
+            number = f"{int(g_num)}.{decimal[1:]}"
+            value = f"PT{number}{unit[0]}" if unit in ("H", "MIN") else f"P{number}{unit}"
+            yield Candidate(start, hit.end(), v.duration(value), "duration", 0.75)
+            continue
         if g_num or g_words:
             if g_num:
                 amount: int | None = int(g_num)
