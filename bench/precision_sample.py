@@ -134,7 +134,7 @@ articles outside every set and earlier sample (59-68 too), and judged before any
 changed.  Five classes were fixed in that session (اليوم before years gone by, a
 plural made vague, two bare years joined, a year glued to و, a bare الأحد / الاثنين
 after a verb and its subject), and seed 70 drawn after them from articles outside every
-set and earlier sample (59-69 too), and judged before any rule changed again.  Four
+set and earlier sample (59-69 too), and judged before any rule changed again.  Five
 classes of it and the test sets were fixed after (اليوم (أمس) as yesterday, the paper
 Al-Yaum and titles after بعنوان, a place before a bare الأحد / الاثنين, the general
 present after a verb of a lasting state, decimal lengths), and seed 71 drawn after them

@@ -55,9 +55,25 @@ WORD_TIME = rx(
 FRACTIONS = {"والنصف": 30, "والربع": 15, "والثلث": 20}
 # الساعة 5:30 حتى السابعة مساءً: the period at the end of a range holds for its start.
 RANGE_PERIOD_AFTER = rx(
-    r"\s*(?:حتي|الي|-|–)\s*(?:(?:ال)?ساعه\s+)?\S+(?:\s+و\S+)?"
+    r"\s*(?:و?حتي|و?الي|-|–)\s*(?:(?:ال)?ساعه\s+)?(?P<end>\S+)(?:\s+و\S+)?"
     rf"\s+(?P<period>{PERIOD_WORDS}){END}"
 )
+
+
+def range_period(text: str, end: int, hour: int) -> str | None:
+    """The period written after a range's end that holds for its start at hour (12-hour),
+    if any: من الساعة الخامسة وحتى التاسعة مساء is five to nine in the evening.  Not when
+    the start is a later hour than the end (العاشرة حتى الخامسة مساء: ten in the morning)."""
+    ranged = RANGE_PERIOD_AFTER.match(text, end)
+    if ranged is None:
+        return None
+    last = ranged.group("end").split(":")[0]
+    last_hour = int(last) if last.isdigit() else lx.HOUR_WORDS.get(last)
+    if last_hour is not None and hour % 12 > last_hour % 12:
+        return None
+    return ranged.group("period")
+
+
 # الساعة الخامسة من صباح أحد أيام رمضان: a time on some day, not the publication day.
 SOME_DAY_AFTER = rx(
     r"\s+(?:من\s+)?(?:(?:صباح|مساء|ظهر|عصر|فجر|ليله)\s+)?(?:احد|ذات)\s+(?:ال)?(?:ايام|ليالي|يوم|ليله)"
@@ -212,8 +228,8 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
             continue  # a lone number is never a time
         if SOME_DAY_AFTER.match(text, end):
             continue
-        if period is None and (ranged := RANGE_PERIOD_AFTER.match(text, end)):
-            period = ranged.group("period")
+        if period is None:
+            period = range_period(text, end, int(hours))
         before = text[begin - 1] if begin else " "
         cue_start = _cue(ctx, begin)
         if before.isalpha() and cue_start is None:
@@ -242,6 +258,10 @@ def clock_times(ctx: Context) -> Iterator[Candidate]:
         if SOME_DAY_AFTER.match(text, hit.end()):
             continue
         period = hit.group("period") or hit.group("of")
+        if not period:
+            period = range_period(
+                text, hit.end(), lx.HOUR_WORDS[re.sub(r"\s+", " ", hit.group("hw"))]
+            )
         cue_start = _cue(ctx, hit.start())
         if not period and cue_start is None:
             continue  # الثانية alone is "the second"
