@@ -119,7 +119,9 @@ FIXED_VALUES = [
     # The named weekday wins over أمس / غداً, as it does over اليوم.
     ("أمس الخميس", "أمس الخميس", "2015-08-06"),
     ("اليوم الخميس", "اليوم الخميس", "2015-08-06"),
-    ("غدا الأربعاء", "غدا الأربعاء", "2015-08-12"),
+    # (Read on a Sunday, a Wednesday ahead would put the writer's today after the stamp:
+    # the text is the last Tuesday's, crawled late.)
+    ("غدا الأربعاء", "غدا الأربعاء", "2015-08-05"),
     ("العقد الأول من القرن الحادي والعشرين", "العقد الأول من القرن الحادي والعشرين", "200X"),
     ("العقد الأخير من القرن الماضي", "العقد الأخير من القرن الماضي", "199X"),
     # The week runs Sunday to Saturday: on a Sunday, last week ended yesterday.

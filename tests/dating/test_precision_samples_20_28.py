@@ -134,11 +134,18 @@ def test_tomorrow_or_yesterday_named_by_weekday_sets_the_writers_today() -> None
     text = "وأعلن النادي أول من أمس (الاثنين) ضم اللاعب، وخضع أمس للفحص الطبي."
     mentions = found(text, datetime(2015, 8, 6, 1, 48))
     assert (mentions[0][1], mentions[-1][1]) == ("2015-08-03", "2015-08-04")
-    # بعد غد names another day; a tomorrow after the crawl day moves nothing.
+    # بعد غد names another day; a tomorrow a day after the crawl day (the next day's
+    # issue) moves nothing; one days after it means a text crawled late, written the
+    # day before the last such weekday (test_stale_stamps.py).
     assert found("يعرض بعد غد الخميس ثم أمس", TUE)[-1] == ("أمس", "2015-07-20", "DATE")
-    assert found("يصل غدا الأربعاء وكان أمس في جدة", datetime(2015, 8, 9, 10))[-1] == (
+    assert found("يصل غدا الاثنين وكان أمس في جدة", datetime(2015, 8, 9, 10))[-1] == (
         "أمس",
         "2015-08-08",
+        "DATE",
+    )
+    assert found("يصل غدا الأربعاء وكان أمس في جدة", datetime(2015, 8, 9, 10))[-1] == (
+        "أمس",
+        "2015-08-03",
         "DATE",
     )
 

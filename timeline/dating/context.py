@@ -388,8 +388,14 @@ class Context:
                 after_near = next_weekday(self.anchor_day, weekday)
                 closer = after_near - near <= near - before_near
                 writer = (after_near if closer else before_near) - timedelta(days=1)
-                if writer > latest:
-                    continue
+                if writer > latest + timedelta(days=1):
+                    # The nearer reading would make the writer's today later than the
+                    # stamp by days; a crawl is late, never early, so the text was
+                    # written the day before the last such weekday (غداً الجمعة stamped
+                    # on a Tuesday: written on the Thursday before).
+                    writer = before_near - timedelta(days=1)
+                elif writer > latest:
+                    continue  # a day after the stamp: the next day's print issue, posted
                 return writer
             step = 2 if before.endswith(FIRST_BEFORE) else 1
             small = self.anchor is not None and _small_hours(self.anchor)

@@ -796,6 +796,10 @@ def _between_commas(ctx: Context, hit: re.Match[str]) -> bool:
     )
 
 
+# The words before غد that make it the day (يوم غد, فجر غد, بعد غد).
+TOMORROW_DAY_WORDS = ("يوم", "بعد", "صباح", "مساء", "ظهر", "عصر", "فجر", "ليله")
+
+
 def tomorrow(ctx: Context) -> Iterator[Candidate]:
     """غداً, يوم غد, غداً الأربعاء, بعد غد; never the verb غدا "became"."""
     text = ctx.text
@@ -807,7 +811,11 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
             continue
         if _quoted_title(text, hit.start("w"), hit.end("w")):
             continue
-        pre = (hit.group("pre") or "").strip().lstrip("وف")
+        pre = (hit.group("pre") or "").strip()
+        if pre[:1] in ("و", "ف") and not (
+            pre in TOMORROW_DAY_WORDS or re.fullmatch(DAY_PREPOSITIONS, pre)
+        ):
+            pre = pre[1:]  # وصباح, فبعد: the clitic off; never فجر's ف nor في's
         tanween = ctx.original_has(hit.start("w"), hit.end("w"), "\u064b")
         if word == "غدا" and not (
             tanween
@@ -818,11 +826,10 @@ def tomorrow(ctx: Context) -> Iterator[Candidate]:
             continue  # unvocalized غدا is as often the verb "became" (حتى غدا قبلة)
         if word in ("غد", "الغد") and not (pre or _between_commas(ctx, hit)):
             continue  # الغد alone is "the future" (شباب الغد)
-        day_words = ("يوم", "بعد", "صباح", "مساء", "ظهر", "عصر", "فجر", "ليله")
-        if word == "غد" and pre not in day_words:
+        if word == "غد" and pre not in TOMORROW_DAY_WORDS:
             continue
         offset = 2 if pre == "بعد" else 1
-        start = hit.start() if pre in day_words else hit.start("w")
+        start = hit.start() if pre in TOMORROW_DAY_WORDS else hit.start("w")
         yield _named_day(ctx, start, hit.end(), offset, hit.group("wd"), 0.85)
 
 
