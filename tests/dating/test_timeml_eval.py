@@ -154,28 +154,21 @@ def test_second_train_set_is_its_own_draw_apart_from_the_others(gold_folder: Pat
 
 
 @pytest.mark.corpus
-def test_test_set_is_its_own_draw_apart_from_every_set_and_sample(gold_folder: Path) -> None:
-    test = [e["id"] for e in timeml_devset.load_standoff(timeml_devset.TEST_STANDOFF)]
-    assert len(test) >= 30
-    assert test == timeml_devset.draw("test")[: len(test)]
-    hashes = {i.split(":")[1] for i in test}
-    for other in ("dev", "train", "train2"):
+@pytest.mark.parametrize(
+    ("which", "others"),
+    [("test", ("dev", "train", "train2")), ("test2", ("dev", "train", "train2", "test"))],
+)
+def test_a_test_set_is_its_own_draw_apart_from_every_set_and_sample(
+    gold_folder: Path, which: str, others: tuple[str, ...]
+) -> None:
+    standoff = timeml_devset.SETS[which]
+    drawn = [e["id"] for e in timeml_devset.load_standoff(standoff)]
+    assert len(drawn) >= 30
+    assert drawn == timeml_devset.draw(which)[: len(drawn)]
+    hashes = {i.split(":")[1] for i in drawn}
+    for other in others:
         assert not hashes & {i.split(":")[1] for i in timeml_devset.draw(other)}
-    lines = {int(i.split(":")[0]) - 1 for i in test}
+    lines = {int(i.split(":")[0]) - 1 for i in drawn}
     assert not lines & timeml_devset._precision_sampled_lines(every=True)
-    out = gold_folder.parent / "test-gold"
-    assert timeml_devset.build_gold(out, timeml_devset.TEST_STANDOFF) == len(test)
-
-
-@pytest.mark.corpus
-def test_second_test_set_is_its_own_draw_apart_from_the_first(gold_folder: Path) -> None:
-    test2 = [e["id"] for e in timeml_devset.load_standoff(timeml_devset.TEST2_STANDOFF)]
-    assert len(test2) >= 30
-    assert test2 == timeml_devset.draw("test2")[: len(test2)]
-    hashes = {i.split(":")[1] for i in test2}
-    for other in ("dev", "train", "train2", "test"):
-        assert not hashes & {i.split(":")[1] for i in timeml_devset.draw(other)}
-    lines = {int(i.split(":")[0]) - 1 for i in test2}
-    assert not lines & timeml_devset._precision_sampled_lines(every=True)
-    out = gold_folder.parent / "test2-gold"
-    assert timeml_devset.build_gold(out, timeml_devset.TEST2_STANDOFF) == len(test2)
+    out = gold_folder.parent / f"{which}-gold"
+    assert timeml_devset.build_gold(out, standoff) == len(drawn)
