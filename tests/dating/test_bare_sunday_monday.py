@@ -17,8 +17,8 @@ from timeline.dating import extract_mentions
 TUE = datetime(2015, 7, 21, 12, 0)  # a Tuesday
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.value) for m in extract_mentions(text, TUE)]
+def found(text: str, stamp: datetime = TUE) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, stamp)]
 
 
 @pytest.mark.parametrize(
@@ -50,10 +50,6 @@ def test_the_one_and_the_two_stay_words(text: str) -> None:
 FRI = datetime(2015, 7, 24, 12, 0)  # a Friday
 
 
-def found_on_friday(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.value) for m in extract_mentions(text, FRI)]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -68,7 +64,7 @@ def found_on_friday(text: str) -> list[tuple[str, str]]:
 def test_a_place_before_the_day_and_a_visit_ahead(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert found_on_friday(text) == expected
+    assert found(text, FRI) == expected
 
 
 @pytest.mark.parametrize(
@@ -85,4 +81,4 @@ def test_a_place_before_the_day_and_a_visit_ahead(
 def test_names_the_two_and_a_past_stay_as_they_were(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert found_on_friday(text) == expected
+    assert found(text, FRI) == expected
