@@ -6,21 +6,29 @@ line events while extracting and labelling, and characters the label scanner rea
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import pkgutil
 import random
+import re._constants as sre
+import re._parser as sre_parse
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from types import FrameType
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import timeline.dating
 from timeline import library
 from timeline.dating import extract_mentions
 from timeline.dating import values as v
-from timeline.dating.context import Candidate
+from timeline.dating.absolute import years
+from timeline.dating.context import Candidate, make_context
+from timeline.dating.lazy import LazyPattern
 from timeline.dating.mentions import _select
 from timeline.model import DateValue, to_axis
 
@@ -262,3 +270,116 @@ def test_a_label_cut_inside_its_sentence_opens_and_closes_on_whole_words() -> No
     assert library.sentence_around("قال. وصل في 12 مايو 2021 الوفد. ثم", 11, 23) == (
         "وصل في 12 مايو 2021 الوفد."
     )
+
+
+def test_a_chain_of_overlapping_mentions_is_settled_in_linear_work() -> None:
+    # مايو مايو مايو...: each name is paired with the next, so every candidate overlaps
+    # two others and the whole text is one cluster; checking each against every one
+    # kept was the square of the chain.
+    assert _growth("مايو ", 300) < 4.6
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 4), st.integers(2, 9)), min_size=17, max_size=120))
+def test_a_long_cluster_is_settled_as_each_pair_compared(steps: list[tuple[int, int]]) -> None:
+    # Each span begins a little after the last and reaches past the next: one cluster
+    # of more than _settle's small size, settled by marking the characters taken.
+    value = v.year_value(2000)
+    cands, start = [], 0
+    for step, length in steps:
+        start += step
+        cands.append(Candidate(start, start + length, value, "year", 0.9))
+    assert _select(cands) == _naive_select(cands)
+
+
+@pytest.mark.parametrize("joint", [" و", " و ", "، و", " أو "])
+def test_a_long_list_of_years_is_followed_once(joint: str) -> None:
+    # 1436هـ و1436هـ و...: every year of the list is a year, found by its own match and
+    # by the list before it (selection keeps one), where following the list again from
+    # each of its years made its length squared in candidates.
+    count = 400
+    text = joint.join(["1436هـ"] * count)
+    found = list(years(make_context(text, datetime(2015, 5, 22))))
+    spans = [(c.start, c.end) for c in found]
+    assert len(set(spans)) == count
+    assert len(spans) < 2 * count
+
+
+def test_no_rule_repeats_a_run_of_words_without_bound() -> None:
+    # A group of words repeated without bound (الأحد والأحد والأحد...) is walked to
+    # the run's end from each of its words: 100 KB of them took 22 s.  Every such
+    # repetition is bounded, or its pattern is looked for only where its walk is:
+    # a Before pattern is searched in a fixed stretch before its literal, and a
+    # length's number words (خمسة وعشرين) end at the unit the search starts near.
+    searched_in_a_stretch = {
+        "PAST_CLAUSE_BEFORE", "LISTED_DAYS_BEFORE", "WEEKDAY_SET_BEFORE",
+        "FUTURE_CLAUSE_BEFORE", "WEEKDAY_EXCEPT_BEFORE", "PRIOR_MONTH_BEFORE",
+        "DURATION", "COMPOUND_AFTER", "RECURRING",
+    }  # fmt: skip
+    found = set(unbounded_word_runs())
+    assert found <= searched_in_a_stretch, found - searched_in_a_stretch
+    assert "WEEKDAY_SET_AFTER" not in found
+
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _holds_letters(sub: sre_parse.SubPattern) -> bool:
+    """Whether a piece of a parsed pattern may match a letter anywhere in it."""
+    for op, arg in sub:
+        if op is sre.LITERAL and chr(arg).isalpha():
+            return True
+        if op in (sre.NOT_LITERAL, sre.ANY):
+            return True
+        if op is sre.IN and any(
+            o is sre.NEGATE
+            or (o is sre.LITERAL and chr(a).isalpha())
+            or (o is sre.CATEGORY and a in (sre.CATEGORY_WORD, sre.CATEGORY_NOT_SPACE))
+            for o, a in arg
+        ):
+            return True
+        if op is sre.SUBPATTERN and _holds_letters(arg[3]):
+            return True
+        if op is sre.BRANCH and any(_holds_letters(b) for b in arg[1]):
+            return True
+        if op in _REPEATS and _holds_letters(arg[2]):
+            return True
+    return False
+
+
+def _one_character(sub: sre_parse.SubPattern) -> bool:
+    """Whether a piece matches one character (\\w+ walks one word, not a run of them)."""
+    items = list(sub)
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN:
+        items = list(items[0][1][3])
+    return len(items) == 1 and items[0][0] in (sre.IN, sre.LITERAL, sre.NOT_LITERAL, sre.ANY)
+
+
+def _word_runs(sub: sre_parse.SubPattern) -> int:
+    """How many unbounded repetitions of a sequence holding letters sub has."""
+    count = 0
+    for op, arg in sub:
+        if op in _REPEATS:
+            if arg[1] == sre.MAXREPEAT and not _one_character(arg[2]) and _holds_letters(arg[2]):
+                count += 1
+            count += _word_runs(arg[2])
+        elif op is sre.SUBPATTERN:
+            count += _word_runs(arg[3])
+        elif op is sre.BRANCH:
+            count += sum(_word_runs(b) for b in arg[1])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            count += _word_runs(arg[1])
+    return count
+
+
+def unbounded_word_runs() -> list[str]:
+    """The names of the dating modules' patterns (or a Before's or an Anchor's) that
+    repeat a sequence holding letters without bound."""
+    names = []
+    for info in pkgutil.iter_modules(timeline.dating.__path__):
+        module = importlib.import_module(f"timeline.dating.{info.name}")
+        for name, value in vars(module).items():
+            pattern = value if isinstance(value, LazyPattern) else getattr(value, "regex", None)
+            if isinstance(pattern, LazyPattern) and _word_runs(sre_parse.parse(pattern.source)):
+                names.append(name)
+    return names

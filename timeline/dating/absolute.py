@@ -957,6 +957,7 @@ NEXT_YEAR = rx(rf"\s*[،,]?\s*(?:و|او)\s*(?P<y>\d{{4}})(?![\d/\-]){ERA}")
 def years(ctx: Context) -> Iterator[Candidate]:
     """A year after a cue word, with its era or in brackets; a bare number is never a year."""
     text = ctx.text
+    walked = 0  # where the last list of years (2012 و2014 و2016) was followed to
     for hit in ctx.each_match(YEAR, stops=PHRASE_STOPS):
         # One call for the groups (a call each cost more than the rest of a dense year).
         prep, noun, named, opening, closing, era, year = hit.group(
@@ -998,7 +999,10 @@ def years(ctx: Context) -> Iterator[Candidate]:
         if candidate is None:
             continue
         yield candidate
-        pos = end
+        # A year of a list already followed: its next years were yielded then (the same
+        # spans and values), and following them again from each year of a long list
+        # (1436هـ و1436هـ و...) made the list's length squared in candidates.
+        pos = end if end > walked else walked
         while (more := NEXT_YEAR.match(text, pos)) is not None:
             if QUANTITY_AFTER.match(text, more.end()):
                 break
@@ -1010,6 +1014,7 @@ def years(ctx: Context) -> Iterator[Candidate]:
                 break
             yield follow
             pos = more.end()
+        walked = pos
 
 
 # 2014 و2015 زائرا: what the numbers count, an indefinite accusative after them (not an

@@ -154,9 +154,17 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return taken
 
 
+# A cluster of up to this many candidates is settled by checking each against those
+# taken; a larger one (a chain: مايو مايو مايو..., each name paired with the next) by
+# marking the characters taken, which costs the candidates' lengths, not their square.
+_SMALL_CLUSTER = 16
+
+
 def _settle(cluster: list[Candidate]) -> list[Candidate]:
     """A cluster's candidates taken in _rank's order where none taken overlaps them, in
     start order (a cluster holds a few: each is checked against those taken)."""
+    if len(cluster) > _SMALL_CLUSTER:
+        return _settle_by_marks(cluster)
     kept: list[Candidate] = []
     for cand in sorted(cluster, key=_rank):
         start, end = cand[0], cand[1]
@@ -164,6 +172,21 @@ def _settle(cluster: list[Candidate]) -> list[Candidate]:
             if start < other[1] and other[0] < end:
                 break
         else:
+            kept.append(cand)
+    kept.sort(key=_START)
+    return kept
+
+
+def _settle_by_marks(cluster: list[Candidate]) -> list[Candidate]:
+    """_settle's choice, each candidate checked against a mark per character taken: two
+    spans overlap when they share a character (every candidate here is non-empty)."""
+    base = min(cand[0] for cand in cluster)
+    taken = bytearray(max(cand[1] for cand in cluster) - base)
+    kept: list[Candidate] = []
+    for cand in sorted(cluster, key=_rank):
+        start, end = cand[0] - base, cand[1] - base
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
             kept.append(cand)
     kept.sort(key=_START)
     return kept

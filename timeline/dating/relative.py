@@ -303,8 +303,10 @@ WEEKDAY_SET_BEFORE = rx(
 BEST_DAYS_BEFORE = rx(
     r"(?<!\w)[وف]?(?:افضل|خير|اعظم|احب|سيد)\s+(?:ال)?ايام(?:\s+\S+){0,2}\s+(?:هو\s+)?$"
 )
+# The other weekdays of a list after it (السبت والثلاثاء من كل أسبوع): at most the six
+# others, so a match tried at each of a long run of them never walks the whole run.
 WEEKDAY_SET_AFTER = rx(
-    rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END})*\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
+    rf"(?:\s+و\s*ال(?:{WEEKDAYS}){END}){{0,6}}\s+(?:من\s+|في\s+)?(?:كل\s+اسبوع|اسبوعيا)"
 )
 # سيعقد الاجتماع يوم الأحد, يستعد الناشطون للتظاهر يوم الجمعة: a weekday in a clause
 # about the future is the coming one, not the last.  Only sure markers of the future
