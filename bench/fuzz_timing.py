@@ -1,5 +1,12 @@
 """Timing figures for `make fuzz`: extraction on 100 KB inputs, reading a large JSON Lines file.
 
+Besides random text, every word the rules look for (each anchor's literals, every month
+and weekday name) is repeated with each of a few joints to 32 KB (مايو مايو..., الأحد
+والأحد...): a list of one word is where a pattern that walks a run, or a step that
+compares each hit with every other, grows with the square of the run.  It prints the
+slowest of them, timed on 8 KB and 32 KB, and how much longer the longer took (4 when
+linear).
+
 Prints figures; asserts nothing (a test asserts behaviour, a benchmark measures).
 The extractor should take under a second on any 100 KB input (DESIGN.md rule 6).
 """
@@ -14,6 +21,7 @@ import resource
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,6 +67,37 @@ def extraction_figures(rounds: int) -> None:
         )
 
 
+REPEAT_JOINTS = (" ", " و", "، ", "-", "/", " - ", "\n", "")
+
+
+def repeated_word_figures(shown: int = 8) -> None:
+    from timeline.dating import context
+    from timeline.dating import lexicon as lx
+
+    words = {word for anchor in context._ANCHORS for word in anchor.literals}
+    words |= {*lx.GREGORIAN_MONTHS, *lx.HIJRI_MONTHS, *lx.WEEKDAYS}
+    words = {word.strip() for word in words if word.strip()}
+    anchor = datetime(2021, 5, 22, 1, 32)
+    timed = []
+    for word in sorted(words):
+        for joint in REPEAT_JOINTS:
+            unit = word + joint
+            took = []
+            for size in (8_000, 32_000):
+                text = (unit * (size // len(unit) + 1))[:size]
+                start = time.perf_counter()
+                dating.extract_mentions(text, anchor)
+                took.append(time.perf_counter() - start)
+            timed.append((took[1], took[1] / max(took[0], 1e-6), unit))
+    timed.sort(reverse=True)
+    print(f"{len(timed):,} words repeated to 32 KB, the slowest (seconds; 32 KB over 8 KB):")
+    for seconds, ratio, unit in timed[:shown]:
+        print(f"  {seconds:.3f} s  x{ratio:.1f}  {unit!r}")
+    # Growth of the ones long enough to time (a few milliseconds are mostly noise).
+    grown = max((ratio, unit) for seconds, ratio, unit in timed if seconds > 0.02)
+    print(f"  worst growth of those over 20 ms: x{grown[0]:.1f} ({grown[1]!r})")
+
+
 def full_file_figures() -> None:
     source = CORPUS / "saudinewsnet" / "full.jsonl.gz"
     if not source.exists():
@@ -91,6 +130,7 @@ def main() -> None:
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores")
     full_file_figures()  # first: its peak memory is not hidden by the extraction's
     extraction_figures(int(os.environ.get("FUZZ_TIMING_ROUNDS", "5")))
+    repeated_word_figures()
 
 
 if __name__ == "__main__":
