@@ -78,23 +78,31 @@ def repeated_word_figures(shown: int = 8) -> None:
     words |= {*lx.GREGORIAN_MONTHS, *lx.HIJRI_MONTHS, *lx.WEEKDAYS}
     words = {word.strip() for word in words if word.strip()}
     anchor = datetime(2021, 5, 22, 1, 32)
-    timed = []
-    for word in sorted(words):
-        for joint in REPEAT_JOINTS:
-            unit = word + joint
-            took = []
-            for size in (8_000, 32_000):
-                text = (unit * (size // len(unit) + 1))[:size]
+    dating.extract_mentions("في 12 مايو 2021 الساعة 5", anchor)  # patterns compiled first
+
+    def growth(unit: str, rounds: int) -> tuple[float, float, str]:
+        took = []
+        for size in (8_000, 32_000):
+            text = (unit * (size // len(unit) + 1))[:size]
+            best = float("inf")
+            for _ in range(rounds):
                 start = time.perf_counter()
                 dating.extract_mentions(text, anchor)
-                took.append(time.perf_counter() - start)
-            timed.append((took[1], took[1] / max(took[0], 1e-6), unit))
-    timed.sort(reverse=True)
+                best = min(best, time.perf_counter() - start)
+            took.append(best)
+        return took[1], took[1] / max(took[0], 1e-6), unit
+
+    timed = [growth(word + joint, 1) for word in sorted(words) for joint in REPEAT_JOINTS]
+    # Once each is quick to time but noisy: the slowest and the fastest-growing are
+    # timed again, the best of three.
+    again = {unit for _, _, unit in sorted(timed, reverse=True)[: 2 * shown]}
+    again |= {unit for _, _, unit in sorted(timed, key=lambda t: -t[1])[: 2 * shown]}
+    retimed = sorted((growth(unit, 3) for unit in again), reverse=True)
     print(f"{len(timed):,} words repeated to 32 KB, the slowest (seconds; 32 KB over 8 KB):")
-    for seconds, ratio, unit in timed[:shown]:
+    for seconds, ratio, unit in retimed[:shown]:
         print(f"  {seconds:.3f} s  x{ratio:.1f}  {unit!r}")
     # Growth of the ones long enough to time (a few milliseconds are mostly noise).
-    grown = max((ratio, unit) for seconds, ratio, unit in timed if seconds > 0.02)
+    grown = max((ratio, unit) for seconds, ratio, unit in retimed if seconds > 0.02)
     print(f"  worst growth of those over 20 ms: x{grown[0]:.1f} ({grown[1]!r})")
 
 
