@@ -626,6 +626,43 @@ def test_a_day_before_a_month_is_the_patterns_own_after_digits(before: str) -> N
     assert (found[0] if found else None) == (int(hit.group("d")) if hit else None)
 
 
+_DAY_PIECES = [*"0123456789١", " ", "\n", "\u00a0", *"-و()/.:,،", "الي", "حتي", "ي", "ب", "من"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.tuples(
+        st.lists(st.sampled_from(_DAY_PIECES), max_size=8).map("".join),
+        st.sampled_from(["", "5", "12", "١"]),  # a range's first day, perhaps
+        st.sampled_from(["", " ", "  "]),
+        st.sampled_from(["", "-", "و", "الي", "حتي", "(", "،", "/", "ي", "في"]),
+        st.sampled_from(["", " ", "\n "]),
+        st.sampled_from(["1", "12", "123", "٣"]),
+        st.sampled_from(["", " ", " \n"]),
+    ).map("".join)
+)
+def test_a_plain_day_is_the_one_the_day_patterns_find(window: str) -> None:
+    """Where _plain_day reads a day (digits after whitespace, no range or bracket before
+    them), the three patterns of _day_in find that day, starting there, and no first day."""
+    body = window.rstrip(context.WHITESPACE)
+    if not body[-1:].isdecimal():
+        return
+    plain = absolute._plain_day(body)
+    if plain is not None:
+        assert absolute._day_in(window, 0) == (plain[0], None, plain[1])
+
+
+@pytest.mark.parametrize(
+    ("window", "plain"),
+    [("في 12 ", (12, 3)), ("2015، 5", (5, 6)), ("5 - 12 ", None), ("5 و 12", None),
+     ("( 12 ", None), ("123 ", None), ("x12 ", None), ("12", None), ("من 1 الي 12 ", None)],
+)  # fmt: skip
+def test_a_plain_day_leaves_ranges_and_brackets_to_the_patterns(
+    window: str, plain: tuple[int, int] | None
+) -> None:
+    assert absolute._plain_day(window.rstrip()) == plain
+
+
 def test_a_year_before_a_month_is_no_day_to_search_for() -> None:
     assert not absolute._may_end_with_a_day("في عام 2019 ")
     assert not absolute._may_end_with_a_day("१२३ ")

@@ -268,9 +268,43 @@ def _day_before(ctx: Context, start: int) -> tuple[int, int | None, int] | None:
     """(day, first day of a 26 و27 range or None, where it starts) written before a month."""
     lo = start - 45 if start > 45 else 0
     window = ctx.text[lo:start]
-    last = window.rstrip(WHITESPACE)[-1:]
-    if last not in _DAY_BEFORE_LAST and not last.isdecimal():
+    body = window.rstrip(WHITESPACE)
+    last = body[-1:]
+    if last.isdecimal():
+        plain = _plain_day(body)
+        if plain is not None:
+            return plain[0], None, lo + plain[1]
+    elif last not in _DAY_BEFORE_LAST:
         return None  # what the three patterns' own gates below would find too
+    return _day_in(window, lo)
+
+
+# What may end the text before a day that closes a range (5 - 12, 5 و12, 5 الى 12,
+# 5 حتى 12) or opens a bracket: _plain_day leaves these to DAY_BEFORE.
+_RANGE_OR_BRACKET_LAST = frozenset("-و(")
+_RANGE_WORDS_LAST = ("الي", "حتي")
+
+
+def _plain_day(body: str) -> tuple[int, int] | None:
+    """(day, where it starts) of the commonest day before a month, or None where
+    DAY_BEFORE is needed: body (the window before the month, its whitespace taken off
+    the end) ends with one or two digits after whitespace, and what is before that
+    whitespace neither joins a range's first day (- و الى حتى) nor opens a bracket.
+    DAY_BEFORE's one match is then those digits (a test compares the two), found
+    without its search from each digit and bracket of the window."""
+    k = 2 if body[-2:-1].isdecimal() else 1
+    if k == 2 and body[-3:-2].isdecimal():
+        return None
+    if len(body) <= k or body[-k - 1] not in WHITESPACE:
+        return None
+    before = body[:-k].rstrip(WHITESPACE)
+    if before[-1:] in _RANGE_OR_BRACKET_LAST or before.endswith(_RANGE_WORDS_LAST):
+        return None
+    return int(body[-k:]), len(body) - k
+
+
+def _day_in(window: str, lo: int) -> tuple[int, int | None, int] | None:
+    """_day_before by its three patterns, the window starting at lo."""
     hit = DAY_BEFORE.search(window, _day_reach(window)) if _may_end_with_a_day(window) else None
     if hit:
         first = int(hit.group("d0")) if hit.group("d0") else None
@@ -501,7 +535,12 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         day_info = _day_before(ctx, begin)
         every = EVERY_YEAR_AFTER.match(text, after) if year is None and not direction else None
         every_end = every.end() if every is not None else after
-        if every is None and year is None and not direction and "كل" in text[after : after + 80]:
+        if (
+            every is None
+            and year is None
+            and not direction
+            and text.find("كل", after, after + 80) >= 0
+        ):
             every = RANGE_EVERY_YEAR_AFTER.match(text, after)  # the span ends at the month
         # Looked for only where it counts (a month with no year): the same result.
         each = (
@@ -548,7 +587,8 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
                 continue
             yield Candidate(start, every_end, v.recurrence(value), "set", 0.75)
             continue
-        pair_days = _two_days(ctx, day_info) if day_info else None
+        # A range's first day (d0) before it, or no second day to read.
+        pair_days = _two_days(ctx, day_info) if day_info and day_info[1] is not None else None
         if pair_days is not None and day_info is not None:
             # 23 و30 يوليو: two days of one month, not the week between them.
             first_day, first_end, second_start = pair_days
@@ -647,9 +687,6 @@ def _day_month(
     direction: str | None,
 ) -> Candidate | None:
     day, first_day, day_start = day_info
-    # A name is looked for before the list the day closes (فريقي 8 و14 آذار).
-    listed = LISTED_DAYS_BEFORE.search(ctx.text, max(0, day_start - 12), day_start)
-    name_at = listed.start() if listed else day_start
     if year is None and direction and direction.startswith("year:"):
         year = _relative_year(ctx, direction)
         direction = None
@@ -661,17 +698,13 @@ def _day_month(
         and not EVENT_NAME_BEFORE.search(ctx.text, max(0, day_start - 20), day_start)
         and not (direction in (None, "since") and _in_entry(ctx.text, day_start))
     ):
-        if NAME_BEFORE.search(ctx.text, max(0, name_at - 20), name_at):
+        if _named_by(ctx.text, day_start):
             return None
-        options = [
-            v.valid_date(y, month, day)
-            for y in range(ctx.anchor_day.year - 1, ctx.anchor_day.year + 2)
-        ]
-        found = infer_day(ctx.anchor_day, [d for d in options if d], direction)
+        found = _yearless_day(ctx.anchor_day, month, day, direction)
         has_year = False
     else:
         # 11 سبتمبر with no publication date: TimeML's XXXX-09-11 until one is known.
-        if NAME_BEFORE.search(ctx.text, max(0, name_at - 20), name_at):
+        if _named_by(ctx.text, day_start):
             return None
         if v.valid_date(2000, month, day) is None:  # 2000: a leap year, 29 February exists
             return None
@@ -692,6 +725,22 @@ def _day_month(
         start, end, v.day_value(found), "explicit", confidence, day=found,
         has_year=has_year, month_day=(month, day, v.GREGORIAN),
     )  # fmt: skip
+
+
+def _named_by(text: str, day_start: int) -> bool:
+    """Whether a yearless date names a thing (مدينة 6 أكتوبر), the noun looked for before
+    the list of days the day closes (فريقي 8 و14 آذار)."""
+    listed = LISTED_DAYS_BEFORE.search(text, max(0, day_start - 12), day_start)
+    name_at = listed.start() if listed else day_start
+    return NAME_BEFORE.search(text, max(0, name_at - 20), name_at) is not None
+
+
+@lru_cache(maxsize=4096)
+def _yearless_day(anchor: date, month: int, day: int, direction: str | None) -> date | None:
+    """infer_day of a day and month with no year, among the anchor's year and the years
+    either side; remembered by its arguments (a dense text asks it again and again)."""
+    options = [v.valid_date(y, month, day) for y in range(anchor.year - 1, anchor.year + 2)]
+    return infer_day(anchor, [d for d in options if d], direction)
 
 
 # شهر رمضان after a word of time (خلال, في, منذ, مطلع...): that month; أن شهر رمضان فرصة
