@@ -436,12 +436,14 @@ _YEAR_CONTEXT_FIRST = frozenset(
 
 
 # Where any of _read_year_context's seven patterns may match, each by what it must hold
-# first after the whitespace, commas and slash it may begin with: a digit (YEAR_AFTER,
-# EARLY_YEAR_AFTER), من, في or خلال, a year's noun (with ال or لل), هذا / هذه
+# first after the whitespace, commas and slash it may begin with: four digits not
+# followed by a fifth or a slash (YEAR_AFTER) or up to three and then م (EARLY_YEAR_AFTER:
+# its era, ميلادي too), من, في or خلال, a year's noun (with ال or لل), هذا / هذه
 # (YEAR_WORD_AFTER, SAME_YEAR_AFTER, WORDS_YEAR_AFTER); a modifier (MODIFIER_AFTER);
-# و (PAIR_DUAL_AFTER).
+# و (PAIR_DUAL_AFTER).  A day after a month with no year (مايو، 12 يونيو) fails here.
 YEAR_CONTEXT_LEAD = rx(
-    r"[\s،,]*(?:/\s*)?(?:\d|(?:من|في|خلال)\s|(?:ال|لل)?(?:عام|سنه)\s|هذا\s|هذه\s)"
+    r"[\s،,]*(?:/\s*)?(?:\d{4}(?![\d/])|\d{1,3}\s*م|(?:من|في|خلال)\s|(?:ال|لل)?(?:عام|سنه)\s"
+    r"|هذا\s|هذه\s)"
     rf"|\s+(?:{MODIFIER}){END}|\s*و"
 )
 
@@ -457,7 +459,13 @@ def _year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, int, 
     text = ctx.text
     if text.startswith(" ", pos):
         first = text[pos + 1 : pos + 2]
-        if first and first not in _YEAR_CONTEXT_FIRST and not first.isdecimal():
+        if first.isdecimal():
+            if text[pos + 2 : pos + 5].isdecimal():
+                # مايو 2015, the commonest: a year's four digits, read the long way
+                # (YEAR_CONTEXT_LEAD passes them, or they are five digits or more,
+                # and YEAR_AFTER fails them as it does).
+                return _read_year_context(ctx, pos)
+        elif first and first not in _YEAR_CONTEXT_FIRST:
             return None, None, pos, None
     if YEAR_CONTEXT_LEAD.match(text, pos) is None:
         return None, None, pos, None
@@ -468,7 +476,8 @@ def _read_year_context(ctx: Context, pos: int) -> tuple[int | None, str | None, 
     """_year_context, every pattern tried."""
     hit = YEAR_AFTER.match(ctx.text, pos)
     if hit and not QUANTITY_AFTER.match(ctx.text, hit.end()):
-        return int(hit.group("y")), hit.group("era"), hit.end(), None
+        year, era = hit.group("y", "era")
+        return int(year), era, hit.end(), None
     hit = EARLY_YEAR_AFTER.match(ctx.text, pos)
     if hit and int(hit.group("y")) >= 1:
         return int(hit.group("y")), "م", hit.end(), None

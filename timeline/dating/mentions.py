@@ -434,7 +434,7 @@ def _story_years(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         assert story.day is not None  # set only with a day, above
         day = _next_after(story.day - timedelta(days=1), cand.month_day)
         if day is not None and day != cand.day and (day - story.day).days <= 366:
-            out[i] = cand.moved(cand.start, cand.end, date=v.day_value(day), day=day)
+            out[i] = cand._replace(date=v.day_value(day), day=day)
     return out
 
 
@@ -448,8 +448,10 @@ def _last_before(last: date, month_day: tuple[int, int, str]) -> date | None:
     return _nearest_such_day(last, month_day, after=False)
 
 
+@lru_cache(maxsize=4096)
 def _nearest_such_day(day: date, month_day: tuple[int, int, str], *, after: bool) -> date | None:
-    """The nearest day of that month and day (in its calendar) after or before day."""
+    """The nearest day of that month and day (in its calendar) after or before day;
+    remembered by its arguments (a story's days are asked for again and again)."""
     month, day_of_month, calendar = month_day
     if calendar == v.HIJRI:
         hijri = v.gregorian_to_hijri(day)
