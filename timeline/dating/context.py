@@ -584,6 +584,11 @@ class Context:
         return any(c in chunk for c in chars)
 
 
+# How near a window's end a match's lookahead may be misled by it, and how far past the
+# end the match is read again (_near_starts).
+_EDGE, _EDGE_READ = 16, 64
+
+
 def _near_starts(
     pattern: re.Pattern[str],
     text: str,
@@ -612,14 +617,23 @@ def _near_starts(
     some says starts are only some of the literals (Context.scan's near): a match found
     may then hold an earlier literal and end before the start searched for, which is
     searched for again from the match's end.
+
+    A window's end can cut a word, and a lookahead at the end of the searched stretch
+    sees nothing after it: عامين in عامينساعه passed END ((?!\\w)) where the window ended
+    after its ن.  So a match ending within _EDGE of a window's end (not the text's) is
+    matched again where the text goes on past it, and kept only as that match; where
+    none holds there, the search goes on from the next position.
     """
     search = pattern.search
+    match = pattern.match
     count = len(starts)
+    size = len(text)
     i = 0
     for lo, hi in windows:
         if i < count and starts[i] < lo:
             i = bisect_left(starts, lo, i)
         pos = lo
+        edge = hi - _EDGE if hi < size else size + 1
         while i < count:
             start = starts[i]
             if start >= hi:
@@ -633,6 +647,13 @@ def _near_starts(
                 if j >= 0 and stops[j] >= lower:
                     lower = stops[j] + 1
             hit = search(text, lower, hi)
+            while hit is not None and hit.end() > edge:
+                # Read again with the text after the window's end (see above).
+                whole = match(text, hit.start(), hi + _EDGE_READ)
+                if whole is not None:
+                    hit = whole
+                    break
+                hit = search(text, hit.start() + 1, hi)
             if hit is None:
                 break
             yield hit
