@@ -74,7 +74,7 @@ WRITTEN_YEAR = rx(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/])")
 # parts joined by و from the thousands down (lx.number_value adds them).
 WORDS_YEAR_AFTER = rx(
     r"[\s،,]*(?:(?:من|في)\s+)?(?:ال)?(?:عام|سنه)\s+"
-    r"(?P<words>(?:الف|الفين|الفان|الفي)(?:\s+و\s*\w+(?:\s+(?:مائه|مئه|عشر|عشره))?){0,3})(?!\w)"
+    r"(?P<words>(?:الف|الفين|الفان|الفي)(?:\s+و\s*\w{1,40}(?:\s+(?:مائه|مئه|عشر|عشره))?){0,3})(?!\w)"
 )
 SINCE_BEFORE = Before(
     r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|بدايه|اواخر|منتصف)\s+)?(?:شهر\s+)?"
@@ -672,7 +672,18 @@ def _month_only(
 
 def _text_month(ctx: Context) -> date | None:
     """The first day of the month a text names as its current one (يونيو الجاري), when
-    that is before the anchor's month by at most TEXT_MONTH_REACH: the stamp is late."""
+    that is before the anchor's month by at most TEXT_MONTH_REACH: the stamp is late.
+
+    Read once a text, kept on its context: asked for at each coming month (المقبل
+    يونيو المقبل يونيو...), a look over the whole text each time was the square of it."""
+    if "text_month" not in ctx.__dict__:
+        ctx.__dict__["text_month"] = _read_text_month(ctx)
+    found: date | None = ctx.__dict__["text_month"]
+    return found
+
+
+def _read_text_month(ctx: Context) -> date | None:
+    """_text_month, read from the text."""
     anchor = ctx.anchor_day
     if anchor is None:
         return None
@@ -978,8 +989,8 @@ _NOUN_PREFIXES = (
 # YEAR without its lookbehind: a preposition, a noun or a name, a bracket, the year.
 YEAR_BODY = (
     rf"(?P<prep>[وف]?(?:{_YEAR_PREPS})\s+)?"
-    rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{_YEAR_NOUNS})(?:\s+ال\w+)?\s*)"
-    rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+(?!\d)\w+)?[\s\-]*))?"
+    rf"(?:(?P<noun>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{_YEAR_NOUNS})(?:\s+ال\w{{1,40}})?\s*)"
+    rf"|(?P<named>(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)(?:{NAMED_YEAR_NOUNS})(?:\s+(?!\d)\w{{1,40}})?[\s\-]*))?"
     # و1990م, و(1962): a year joined by و or ف, glued to it (outside the span).
     r"(?:[وف](?=[(\[]?\d))?"
     r"(?P<open>[(\[]\s*)?"
@@ -1077,7 +1088,7 @@ def years(ctx: Context) -> Iterator[Candidate]:
 
 # 2014 و2015 زائرا: what the numbers count, an indefinite accusative after them (not an
 # adverb: أيضا, تقريبا).
-COUNTED_AFTER = rx(r"\s+(?!(?:ايضا|تقريبا|معا|حاليا|سابقا|تباعا)(?!\w))\w{2,}ا(?!\w)")
+COUNTED_AFTER = rx(r"\s+(?!(?:ايضا|تقريبا|معا|حاليا|سابقا|تباعا)(?!\w))\w{2,40}ا(?!\w)")
 
 
 def _year_pair(text: str, end: int, year: int) -> bool:

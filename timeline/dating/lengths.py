@@ -30,7 +30,9 @@ from timeline.dating.context import (
 from timeline.dating.normalize import strip_marks
 
 NUMBER = lx.alternation(lx.NUMBER_PARTS)
-NUMBER_WORDS = rf"{NUMBER}(?:\s+و\s*{NUMBER})*"
+# At most eight parts joined by و (ألفين وخمسمئة وخمسة وعشرين has four): a run of number
+# words as long as the text is never walked from each of them.
+NUMBER_WORDS = rf"{NUMBER}(?:\s+و\s*{NUMBER}){{0,7}}"
 UNIT = lx.alternation(lx.DURATION_UNITS)
 # Only a whole word (with its clitics) can be a unit: اليوم, العام never are.
 # A unit ends a word; the longest count before it (ألفين وخمسمئة وخمسة وعشرين) fits
@@ -69,7 +71,7 @@ AGO_BEFORE = rx(r"(?<!\w)[وف]?(?:قبل|منذ)\s+$")
 # DURATION without its lookbehind and lookahead.
 DURATION_BODY = (
     r"(?P<clitic>[وف]?[لب]?)(?P<def>ال\s*)?"
-    rf"(?:(?P<num>\d{{1,3}})(?P<decimal>[.,٫]\d{{1,2}})?\s*|(?P<words>{NUMBER}(?:\s+و\s*(?(def)(?:ال)?){NUMBER})*)\s+"
+    rf"(?:(?P<num>\d{{1,3}})(?P<decimal>[.,٫]\d{{1,2}})?\s*|(?P<words>{NUMBER}(?:\s+و\s*(?(def)(?:ال)?){NUMBER}){{0,7}})\s+"
     rf"|(?P<frac>نصف|ربع)\s+|(?P<few>بضع|بضعه|عده)\s+)?"
     rf"(?P<unit>{UNIT}){END}(?P<tail>\s+(?:واحد|واحده|كامل|كامله|من\s+الزمن){END})?(?P<half>\s+ونصف{END})?"
     rf"(?P<vague>\s+(?:{VAGUE}){END})?"
@@ -92,7 +94,7 @@ DURATION_CUE_BEFORE = Before(
 # A unit with no count followed by what it belongs to names days or a month, not a
 # length: طوال أيام العام, خلال أيام عيد الفطر, خلال شهر يونيو, لمدة شهر رمضان.
 CONSTRUCT_AFTER = rx(
-    rf"\s+(?:(?!(?:الي|الا|التي|الذي|الذين|اللتين|اللذين){END})ال\w+|(?:{MONTHS}|{HIJRI_MONTHS}|عيد){END})"
+    rf"\s+(?:(?!(?:الي|الا|التي|الذي|الذين|اللتين|اللذين){END})ال\w{{1,40}}|(?:{MONTHS}|{HIJRI_MONTHS}|عيد){END})"
 )
 # A number before ألف (450 ألف سنة, ثلاثمئة ألف عام): it multiplies the thousand, so the
 # length is the whole number; a fraction or a larger count word (1.5 ألف) is left out.
@@ -142,10 +144,10 @@ CONTRACT_REACH = 80, 30
 # with a noun (or a contract's adjective) is a contract; عقد التسعينات stays a decade.
 # عقد شراكات, عقد اجتماع, عقد ندوات: the holding or concluding of something, no decade.
 CONTRACT_CONSTRUCT_AFTER = rx(
-    r"\s+(?:ال(?!\S*(?:ينات|ينيات|زمن)(?!\w))\w"
+    r"\s+(?:ال(?!\S{0,40}?(?:ينات|ينيات|زمن)(?!\w))\w"
     r"|(?:لاعب|عمل|ايجار|احتراف|رعايه|شراكه|تدريب|انتقال|بيع|شراء|توريد|صيانه|زواج|اعاره"
     r"|مدرب|جديد|رسمي|مع|مدته|قيمته|اجتماع|لقاء|مؤتمر|ندوه|قمه|جلسه|صفقه|اتفاق|اتفاقيه"
-    r"|ورش|ورشه|\w{2,}ات)(?!\w))"
+    r"|ورش|ورشه|\w{2,40}ات)(?!\w))"
 )
 # لعقود برنت, لعقود شراكات, عدة عقود أعمال, عقود تتسم بالمرونة: عقود in a construct with
 # what is traded or agreed (or a contract's verb) are contracts, not decades.
@@ -528,7 +530,7 @@ RATE_AFTER = rx(
 # كل عام وأنتم بخير, وكل عام وأنتم ومن تحبون بخير, كل عام والجميع / والأمة بخير: the feast
 # greeting, no recurrence.
 GREETING_AFTER = rx(
-    r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن|الجميع|الامه|اياكم)(?:\s+\S+){0,3}?\s+بخير"
+    r"\s+و\s*(?:انتم|انتن|انت|انتما|هم|هن|الجميع|الامه|اياكم)(?:\s+\S{1,40}){0,3}?\s+بخير"
 )
 
 # يشارك كل يوم منها: each of the days just named, one by one, not every day of the

@@ -56,7 +56,7 @@ TODAY = rx(
 # What makes اليوم not "today": a following adjective or ordinal (اليوم الدولي, اليوم
 # الوطني, اليوم الأول), a preceding word that names it (صحيفة اليوم, عين اليوم).
 TODAY_ADJECTIVE = rx(
-    r"\s+(?:ال\w+ي|ال(?:اول|اخير|تالي|سابق|عاشر|واحد|موعود|مفتوح|مشهود|ذي|ثالث|رابع|خامس|سادس|"
+    r"\s+(?:ال\w{1,40}ي|ال(?:اول|اخير|تالي|سابق|عاشر|واحد|موعود|مفتوح|مشهود|ذي|ثالث|رابع|خامس|سادس|"
     r"سابع|ثامن|تاسع)|نفسه|ذاته|عينه)(?!\w)"
     # بالله واليوم الآخر: the Last Day; اليوم الـ15 من شهر سبتمبر, اليوم 15 من: a day by its number.
     r"|\s+الاخر(?!\w)|\s+ال\s*\d|\s+\d+\s+من(?!\w)"
@@ -182,7 +182,7 @@ NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 SENTENCE_OPENING = rx(r"(?:^|[.!?؟…\n])\s*$")
 SENTENCE_DAY_CUE = rx(
     r"[^.!?؟…\n،,:;]{0,60}?(?<!\w)(?:[وف]?(?:(?:ال)?ذكري|يصادف|يوافق|تصادف|توافق|تحل|يحل|موعد|"
-    r"الساعه|صباح|مساء|سوف)|[وف]?س[يتن]\w{2,})(?!\w)"
+    r"الساعه|صباح|مساء|سوف)|[وف]?س[يتن]\w{2,40})(?!\w)"
 )
 # اليوم كما هي بالأمس, المزاج اليوم مختلف: the present compared with the past.
 NOWADAYS_AFTER = rx(
@@ -191,9 +191,9 @@ NOWADAYS_AFTER = rx(
     r"|\s+(?:اعلي|اكثر|اقل|اكبر|اصغر|افضل|اسوا|اقوي|اضعف|ابعد|اقرب|اصعب|اسهل|ادني)"
     r"\s+(?:بكثير\s+)?مما(?!\w)"
     # ينثر حكاياته اليوم بعد رحيله: now, after a death or years gone by.
-    r"|\s+[وف]?بعد\s+(?:رحيل|وفاه|غياب|مرور|عقود|سنوات|اعوام|قرون)\w*(?!\w)"
+    r"|\s+[وف]?بعد\s+(?:رحيل|وفاه|غياب|مرور|عقود|سنوات|اعوام|قرون)\w{0,40}(?!\w)"
     # اليوم وبعد مضي عشر سنوات: now, years on.
-    r"|\s+[وف]?بعد\s+مضي\s+(?:\S+\s+){0,2}?(?:عقود|سنوات|سنين|اعوام|قرون|عام|عاما|سنه)(?!\w)"
+    r"|\s+[وف]?بعد\s+مضي\s+(?:\S{1,40}\s+){0,2}?(?:عقود|سنوات|سنين|اعوام|قرون|عام|عاما|سنه)(?!\w)"
     # حل اليوم قبل غد: now rather than later (an idiom), no day.
     r"|\s+قبل\s+(?:ال)?غد(?!\w)"
     # واليوم نحن في أتون حرب: we, now.
@@ -206,7 +206,7 @@ NOWADAYS_AFTER = rx(
     # العائدون اليوم أكثر من قبل سنتين, اليوم أكثر من أي وقت مضى: now against before.
     r"|[^.!?؟\n،,;:]{0,40}?(?<!\w)(?:اكثر|اقل)\s+من\s+(?:قبل|ذي\s+قبل|السابق|الماضي|اي\s+وقت)(?!\w)"
     # اليوم فقط يعترف: only now (a verb after it), not "today only" (العرض اليوم فقط.).
-    r"|\s+فقط\s+[يتن]\w{2,}"
+    r"|\s+فقط\s+[يتن]\w{2,40}"
     # القيادة اليوم أصبحت مجرد نشاط: what has become so by now, a state.
     r"|\s+(?:اصبح|اصبحت|اصبحوا|بات|باتت|باتوا|صار|صارت|اضحي|اضحت)(?!\w)"
 )
@@ -481,7 +481,7 @@ EVENT_AFTER = rx(
 HELD_AFTER = rx(rf"\s+[وف]?(?:{EVENT_NOUNS}|ندوه|ورشه|صفقه|اتفاق|اتفاقيه|جلسات|اجتماعات){END}")
 # قبل أسبوع العودة, منذ يوم التأسيس: a lone unit in construct with a noun is that
 # event's week or day, not one counted back from today.
-AGO_CONSTRUCT_AFTER = rx(r"\s+ال(?!(?:ي|ا|تي|ذي|ذين|ان|يوم)(?!\w))\w+")
+AGO_CONSTRUCT_AFTER = rx(r"\s+ال(?!(?:ي|ا|تي|ذي|ذين|ان|يوم)(?!\w))\w{1,40}")
 # للثلاثة الأشهر القادمة, الخمسة الأيام الماضية: a definite count before the plural is
 # its number (P3M), as in الأشهر الثلاثة القادمة.
 COUNT_BEFORE = rx(rf"(?<!\w){DEFINITE}(?P<n>{CARDINAL})\s+$")
@@ -760,7 +760,7 @@ TITLE_OPEN_BEFORE = rx(
     r"(?:(?<!\w)[وفبل]?(?:ال)?(?:مسلسل|برنامج|كتاب|اغنيه|فيلم|روايه|مسرحيه|ديوان|قصيده|"
     r"حلقه|البوم|مقال|عنوان|شعار|حمله)\s*)?(?:[«“]\s*|(?:^|(?<=\s))\")$"
 )
-TITLE_CLOSE_AFTER = rx(r"(?:\s*[^\s.!?؟\n«»\"“”]+){0,3}\s*[»\"”]")
+TITLE_CLOSE_AFTER = rx(r"(?:\s*[^\s.!?؟\n«»\"“”]{1,40}){0,3}\s*[»\"”]")
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
@@ -1245,7 +1245,7 @@ COPULA_BEFORE = rx(
     r"(?<!\w)[وف]?(?:باتت?|اصبحت?|صارت?|اضحي|اضحت|بدا|بدت|يبدو|تبدو|ليست?|[يت]?صبح|[يت]ظل|ظلت?)\s+$"
 )
 # مستقبلا جميلا, لها مستقبلا: the noun "a future", with its adjective or owner.
-NOUN_AFTER = rx(r"\s+\w+ا(?!\w)")
+NOUN_AFTER = rx(r"\s+\w{1,40}ا(?!\w)")
 FOR_BEFORE = rx(r"(?<!\w)ل(?:ه|ها|هم|هما|نا|ك|كم)\s+$")
 # العام الحالي 1436: the current Hijri year, named by its number.
 HIJRI_YEAR_AFTER = rx(r"\s+(?P<y>1[34]\d\d)(?![\d/])(?!\s*/)(?:\s*(?:هـ|ه)(?!\w))?")
@@ -1349,7 +1349,7 @@ EID = rx(
     r"(?:عيد\s+(?P<feast>الفطر|الاضحي)(?:\s+المبارك)?|(?P<bare>العيد))"
     rf"(?:\s+(?P<mod>{PAST}|{FUTURE}))?{END}"
 )
-OTHER_FEAST_AFTER = rx(r"\s+ال\w+ي(?!\w)")  # an adjective of ال...ي (not الي, to)
+OTHER_FEAST_AFTER = rx(r"\s+ال\w{1,40}ي(?!\w)")  # an adjective of ال...ي (not الي, to)
 EID_DAYS = {"الفطر": (10, 1), "الاضحي": (12, 10)}  # 1 Shawwal, 10 Dhu al-Hijjah
 EID_ORDINALS = {"اول": 0, "ثاني": 1, "ثالث": 2, "رابع": 3}
 
