@@ -5,7 +5,10 @@ and weekday name) is repeated with each of a few joints to 32 KB (مايو ما�
 والأحد...): a list of one word is where a pattern that walks a run, or a step that
 compares each hit with every other, grows with the square of the run.  It prints the
 slowest of them, timed on 8 KB and 32 KB, and how much longer the longer took (4 when
-linear).
+linear).  Then FUZZ_UNITS (1,000) random runs of two to four of those words and of
+what dates are written with (digits, هـ, cues, punctuation), joined the same ways,
+each repeated alike (seeded by FUZZ_SEED): a run of one word missed a text with no
+space and a coming month asked about the whole text.
 
 Prints figures; asserts nothing (a test asserts behaviour, a benchmark measures).
 The extractor should take under a second on any 100 KB input (DESIGN.md rule 6).
@@ -68,42 +71,68 @@ def extraction_figures(rounds: int) -> None:
 
 
 REPEAT_JOINTS = (" ", " و", "، ", "-", "/", " - ", "\n", "")
+# Beside the rules' own words, what dates are written with (a random unit joins two to
+# four of these and the rules' words).
+UNIT_EXTRAS = (
+    "12", "5", "2015", "1436", "هـ", "م", "في", "من", "الى", "حتى", "و", "عام", "يوم",
+    "الساعة", "منذ", "قبل", "بعد", "كل", "(", ")", "/", "-", ":", "،", ".", "\n", "ال",
+    "الماضي", "المقبل", "صباحا", "مساء", "خمسة", "عشر", "أيام",
+)  # fmt: skip
+ANCHOR = datetime(2021, 5, 22, 1, 32)
 
 
-def repeated_word_figures(shown: int = 8) -> None:
+def _rule_words() -> list[str]:
     from timeline.dating import context
     from timeline.dating import lexicon as lx
 
     words = {word for anchor in context._ANCHORS for word in anchor.literals}
     words |= {*lx.GREGORIAN_MONTHS, *lx.HIJRI_MONTHS, *lx.WEEKDAYS}
-    words = {word.strip() for word in words if word.strip()}
-    anchor = datetime(2021, 5, 22, 1, 32)
-    dating.extract_mentions("في 12 مايو 2021 الساعة 5", anchor)  # patterns compiled first
+    return sorted({word.strip() for word in words if word.strip()})
 
-    def growth(unit: str, rounds: int) -> tuple[float, float, str]:
-        took = []
-        for size in (8_000, 32_000):
-            text = (unit * (size // len(unit) + 1))[:size]
-            best = float("inf")
-            for _ in range(rounds):
-                start = time.perf_counter()
-                dating.extract_mentions(text, anchor)
-                best = min(best, time.perf_counter() - start)
-            took.append(best)
-        return took[1], took[1] / max(took[0], 1e-6), unit
 
-    timed = [growth(word + joint, 1) for word in sorted(words) for joint in REPEAT_JOINTS]
+def _growth(unit: str, rounds: int) -> tuple[float, float, str]:
+    """(seconds for the unit repeated to 32 KB, that over the time for 8 KB, the unit)."""
+    took = []
+    for size in (8_000, 32_000):
+        text = (unit * (size // len(unit) + 1))[:size]
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.perf_counter()
+            dating.extract_mentions(text, ANCHOR)
+            best = min(best, time.perf_counter() - start)
+        took.append(best)
+    return took[1], took[1] / max(took[0], 1e-6), unit
+
+
+def _report(title: str, units: list[str], shown: int) -> None:
+    dating.extract_mentions("في 12 مايو 2021 الساعة 5", ANCHOR)  # patterns compiled first
+    timed = [_growth(unit, 1) for unit in units]
     # Once each is quick to time but noisy: the slowest and the fastest-growing are
     # timed again, the best of three.
     again = {unit for _, _, unit in sorted(timed, reverse=True)[: 2 * shown]}
     again |= {unit for _, _, unit in sorted(timed, key=lambda t: -t[1])[: 2 * shown]}
-    retimed = sorted((growth(unit, 3) for unit in again), reverse=True)
-    print(f"{len(timed):,} words repeated to 32 KB, the slowest (seconds; 32 KB over 8 KB):")
+    retimed = sorted((_growth(unit, 3) for unit in again), reverse=True)
+    print(f"{len(timed):,} {title} repeated to 32 KB, the slowest (seconds; 32 KB over 8 KB):")
     for seconds, ratio, unit in retimed[:shown]:
         print(f"  {seconds:.3f} s  x{ratio:.1f}  {unit!r}")
     # Growth of the ones long enough to time (a few milliseconds are mostly noise).
     grown = max((ratio, unit) for seconds, ratio, unit in retimed if seconds > 0.02)
     print(f"  worst growth of those over 20 ms: x{grown[0]:.1f} ({grown[1]!r})")
+
+
+def repeated_word_figures(shown: int = 8) -> None:
+    words = _rule_words()
+    _report("words", [word + joint for word in words for joint in REPEAT_JOINTS], shown)
+
+
+def repeated_unit_figures(count: int, shown: int = 8) -> None:
+    rng = random.Random(int(os.environ.get("FUZZ_SEED", "1")))
+    pieces = _rule_words() + list(UNIT_EXTRAS) * 4
+    units = [
+        "".join(rng.choice(pieces) + rng.choice(REPEAT_JOINTS) for _ in range(rng.randint(2, 4)))
+        for _ in range(count)
+    ]
+    _report("random runs of two to four words", units, shown)
 
 
 def full_file_figures() -> None:
@@ -139,6 +168,7 @@ def main() -> None:
     full_file_figures()  # first: its peak memory is not hidden by the extraction's
     extraction_figures(int(os.environ.get("FUZZ_TIMING_ROUNDS", "5")))
     repeated_word_figures()
+    repeated_unit_figures(int(os.environ.get("FUZZ_UNITS", "1000")))
 
 
 if __name__ == "__main__":
