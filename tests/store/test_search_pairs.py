@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.model import ArticleDraft, DateValue
 from timeline.store import Store
@@ -342,3 +344,88 @@ def test_a_pairs_occurrences_are_summed_by_article_as_sql_would_group_them(
         assert summed == grouped, pair
         several += sum(frequency > 5.0 for _, frequency, _ in grouped)
     assert several > 10  # articles with the pair several times, or in the title and lead
+
+
+def test_a_pairs_counts_from_its_bm25_are_its_occurrences_summed(news: Store) -> None:
+    conn = news.db.conn
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_pair_instances"
+        " USING fts5vocab(main, article_pairs, 'instance')"
+    )
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_terms USING fts5vocab(main, article_pairs, 'row')"
+    )
+    pairs = [t for (t,) in conn.execute("SELECT term FROM temp.pair_terms ORDER BY doc DESC")]
+    several = 0
+    for pair in pairs[:80]:
+        docs, frequencies, _ = search_module._pair_occurrences(news, pair)
+        counted = search_module._pair_frequencies(news, f'"{pair}"', docs, len(docs))
+        assert counted is not None, pair
+        found, sizes = counted
+        assert found.tolist() == frequencies.tolist(), pair
+        assert sizes == dict(
+            conn.execute(
+                "SELECT id, sz FROM article_fts_docsize WHERE id IN"
+                f" ({','.join(map(str, docs.tolist()))})"
+            ).fetchall()
+        )
+        several += int((frequencies > 5.0).sum())
+    assert several > 10
+
+
+@pytest.mark.parametrize("rank_window", [4, 1_000])
+def test_a_pair_in_many_articles_is_read_a_tier_at_a_time_with_the_same_page(
+    news: Store, monkeypatch: pytest.MonkeyPatch, rank_window: int
+) -> None:
+    # A "many" of three articles, so that the 400 articles' pairs take the tiers' path;
+    # tiers of more than rank_window articles are read newest first.
+    monkeypatch.setattr(search_module, "PHRASE_ONE_PASS", 3)
+    monkeypatch.setattr(search_module, "RANK_WINDOW", rank_window)
+    phrases = _phrases(news, 40)
+    cases: list[dict[str, object]] = [
+        {},
+        {"offset": 2},
+        {"offset": 9},
+        {"offset": 30},
+        {"order": "newest", "offset": 4},
+    ]
+    real = search_module._ranked_pair_tiers
+    by_tier = 0
+
+    def counted(*args: object, **kwargs: object) -> object:
+        nonlocal by_tier
+        found = real(*args, **kwargs)  # type: ignore[arg-type]
+        by_tier += found is not None
+        return found
+
+    monkeypatch.setattr(search_module, "_ranked_pair_tiers", counted)
+    pages = {(p, str(c)): _page(news, p, **c) for p, c in itertools.product(phrases, cases)}
+    assert by_tier > len(cases) * 10
+    # The same searches with every occurrence read (the way the test above holds to the
+    # main index's pages; under these made-up sizes the main index reads a phrase in
+    # tiers, whose scores are not one read's).
+    monkeypatch.setattr(search_module, "_ranked_pair_tiers", lambda *args: None)
+    deep = 0
+    for phrase, case in itertools.product(phrases, cases):
+        page = pages[phrase, str(case)]
+        assert page == _page(news, phrase, **case), (phrase, case)
+        deep += bool(page[0]) and case.get("offset") == 30
+    assert deep > 3  # pages past the title and lead tiers
+
+
+def _varint(value: int) -> bytes:
+    """SQLite's varint of a value under 2**56: 7 bits a byte, high bit on all but the last."""
+    groups = [value & 0x7F]
+    value >>= 7
+    while value:
+        groups.append(0x80 | (value & 0x7F))
+        value >>= 7
+    return bytes(reversed(groups))
+
+
+@given(st.lists(st.lists(st.integers(0, 1 << 40), max_size=4), max_size=30))
+def test_the_token_counts_of_many_docsize_records_are_summed_at_once(
+    records: list[list[int]],
+) -> None:
+    blobs = [b"".join(_varint(v) for v in record) for record in records]
+    assert search_module._varints_sums(blobs).tolist() == [sum(r) for r in records]

@@ -630,8 +630,12 @@ def _ranked_pairs(
     )
     # As arrays: a pair of common words is in tens of thousands of articles, and only
     # the tiers on the page are looked at one by one.
-    docs, frequencies, places = _pair_occurrences(store, pair)
     marked, marked_found = _marked_pairs(store, pair)
+    if not marked and not any(v is not None for v in filters[:3]):
+        by_tier = _ranked_pair_tiers(store, pair, order, limit, offset)
+        if by_tier is not None:
+            return by_tier
+    docs, frequencies, places = _pair_occurrences(store, pair)
     if marked:
         keep = ~np.isin(docs, np.fromiter(marked, dtype=np.int64, count=len(marked)))
         docs = np.concatenate((docs[keep], np.array(list(marked_found), dtype=np.int64)))
@@ -676,6 +680,182 @@ def _ranked_pairs(
         scored.sort(key=lambda item: (item[0], -item[1]))
         rows += [(rowid, rank) for rank, rowid in scored[skip : skip + take]]
     return rows, total
+
+
+def _ranked_pair_tiers(
+    store: Store, pair: str, order: Order, limit: int, offset: int
+) -> tuple[list[tuple[int, float | None]], int] | None:
+    """_ranked_pairs for a pair in more than PHRASE_ONE_PASS articles, with no filter and
+    nothing marked: the same page, read a tier at a time (None: read it the other way).
+
+    Reading every occurrence of such a pair (an 'instance' row each, 232,063 for a pair
+    in a fifth of a million articles) cost 130 ms, and the page needs only its tiers:
+    each tier's articles are found by FTS5 itself with a column filter (the title; the
+    title or lead) and a tier too large to score is read newest first, as before.  A
+    tier to score (at most RANK_WINDOW articles) needs each article's weighted count of
+    the pair, which only bm25 over the pairs' index gives: its score is inverted
+    (_pair_frequencies), and bm25 over the main index computed from the counts as before.
+    """
+    phrase = f'"{pair}"'
+    total = int(
+        _run(store, "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", [phrase], _PAIRS)[
+            0
+        ][0]
+    )
+    if total <= PHRASE_ONE_PASS:
+        return None  # every tier on the page is scored: the occurrences are the cheap way
+    if order == "newest":
+        newest = _run(
+            store,
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC"
+            " LIMIT ? OFFSET ?",
+            [phrase, limit, offset],
+            _PAIRS,
+        )
+        return [(r, None) for (r,) in newest], total
+    tiers = _PairTiers(store, phrase, total)
+    rows: list[tuple[int, float | None]] = []
+    position = 0
+    for k in range(3):
+        if len(rows) >= limit:
+            break  # (the next tier is not read)
+        size = tiers.size(k)
+        skip = max(0, offset - position)
+        take = min(limit - len(rows), size - skip)
+        position += size
+        if take <= 0:
+            if len(rows) >= limit:
+                break
+            continue
+        if size > RANK_WINDOW:
+            # As _ranked orders a tier too large to score: newest first.
+            rows += [(r, None) for r in tiers.newest(k, skip + take)[skip:]]
+            continue
+        docs = tiers.docs(k)
+        counted = _pair_frequencies(store, phrase, docs, total)
+        if counted is None:
+            return None
+        frequencies, sizes = counted
+        tier = list(zip(docs.tolist(), frequencies.tolist(), strict=True))
+        scored = [
+            (k * _TIER_SPAN + score, rowid)
+            for rowid, score in _bm25_of_main_index(store, tier, total, sizes)
+        ]
+        scored.sort(key=lambda item: (item[0], -item[1]))
+        rows += [(rowid, rank) for rank, rowid in scored[skip : skip + take]]
+    return rows, total
+
+
+class _PairTiers:
+    """The articles of a pair by tier (0: in the title; 1: in the lead, not the title;
+    2: in the body alone), each read when first asked for, as sorted rowid arrays."""
+
+    _COLUMNS = ("{title}", "{title lead}")
+
+    def __init__(self, store: Store, phrase: str, total: int) -> None:
+        self._store = store
+        self._phrase = phrase
+        self._total = total
+        self._within: dict[int, np.ndarray] = {}  # 0: title; 1: title or lead
+
+    def _read(self, expression: str) -> np.ndarray:
+        return _int_array(
+            _run(
+                self._store,
+                "SELECT group_concat(rowid) FROM article_fts WHERE article_fts MATCH ?",
+                [expression],
+                _PAIRS,
+            )
+        )
+
+    def _up_to(self, k: int) -> np.ndarray:
+        """The articles of tiers 0 to k (k is 0 or 1), sorted."""
+        if k not in self._within:
+            self._within[k] = np.sort(self._read(f"{self._COLUMNS[k]}: {self._phrase}"))
+        return self._within[k]
+
+    def size(self, k: int) -> int:
+        if k == 0:
+            return len(self._up_to(0))
+        if k == 1:
+            return len(self._up_to(1)) - len(self._up_to(0))
+        return self._total - len(self._up_to(1))
+
+    def docs(self, k: int) -> np.ndarray:
+        if k == 0:
+            return self._up_to(0)
+        if k == 1:
+            return np.setdiff1d(self._up_to(1), self._up_to(0), assume_unique=True)
+        every = np.sort(self._read(self._phrase))
+        return np.setdiff1d(every, self._up_to(1), assume_unique=True)
+
+    def newest(self, k: int, count: int) -> list[int]:
+        """The count newest articles of tier k, newest first."""
+        if k < 2:
+            return self.docs(k)[::-1][:count].tolist()
+        # The body tier: the pair's list read newest first, past the articles of the
+        # other tiers, only as far as the page needs.
+        other = set(self._up_to(1).tolist())
+        found: list[int] = []
+        below: list[object] = []  # the last rowid read: the next batch starts under it
+        while len(found) < count:
+            batch = _run(
+                self._store,
+                "SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
+                f"{' AND rowid < ?' if below else ''} ORDER BY rowid DESC LIMIT 1000",
+                [self._phrase, *below],
+                _PAIRS,
+            )
+            if not batch:
+                break
+            found += [r for (r,) in batch if r not in other]
+            below = [batch[-1][0]]
+        return found[:count]
+
+
+def _pair_frequencies(
+    store: Store, phrase: str, docs: np.ndarray, in_index: int
+) -> tuple[np.ndarray, dict[int, bytes]] | None:
+    """Each article's count of a pair weighted by column as bm25 weighs it (body 1,
+    TITLE_WEIGHT, LEAD_WEIGHT), for a few articles holding it (sorted rowids), and their
+    docsize records in the main index; None when the counts do not come out whole (they
+    always do: the weights are whole numbers).
+
+    bm25 over the pairs' index is score = idf * f * (k1 + 1) / (f + K), with K from the
+    article's length in that index (its docsize record) and idf from the pair's count of
+    articles there: solved for f.  The articles are looked up against the pair's list as
+    _matching_sql looks up a filter's rowids (a Bloom filter, no seek a row), their
+    records read in the same statement.
+    """
+    if not len(docs):
+        return np.zeros(0), {}
+    found = _run(
+        store,
+        f"SELECT article_fts.rowid, {_SCORE},"
+        f" (SELECT sz FROM {_PAIRS}_docsize WHERE id = article_fts.rowid),"
+        " (SELECT sz FROM article_fts_docsize WHERE id = article_fts.rowid)"
+        " FROM article_fts CROSS JOIN (SELECT value AS r FROM json_each(?) LIMIT -1) AS c"
+        " ON c.r = +article_fts.rowid"
+        " WHERE article_fts MATCH ? AND article_fts.rowid >= ? AND article_fts.rowid <= ?",
+        [json.dumps(docs.tolist()), phrase, int(docs[0]), int(docs[-1])],
+        _PAIRS,
+    )
+    if len(found) != len(docs) or any(row[2] is None or row[3] is None for row in found):
+        return None
+    found.sort()
+    rows, tokens = _index_totals(store, _PAIRS)
+    idf = math.log((rows - in_index + 0.5) / (in_index + 0.5))
+    if idf <= 0.0:
+        idf = 1e-6
+    mean = tokens / rows
+    k1, b = _BM25_K1, _BM25_B
+    score = -np.array([row[1] for row in found]) / idf
+    size = _varints_sums([row[2] for row in found]).astype(float)
+    frequencies = score * (k1 * (1 - b + b * size / mean)) / (k1 + 1.0 - score)
+    whole = np.rint(frequencies)
+    if float(np.max(np.abs(frequencies - whole))) > 1e-6:
+        return None
+    return whole, {row[0]: row[3] for row in found}
 
 
 # The weight of a pair's occurrence by its place (0 title, 1 lead, 2 body), as bm25's.
@@ -741,47 +921,63 @@ def _filtered_rowids(
 
 
 def _bm25_of_main_index(
-    store: Store, hits: list[tuple[int, float]], in_index: int
+    store: Store,
+    hits: list[tuple[int, float]],
+    in_index: int,
+    sizes: Mapping[int, bytes] | None = None,
 ) -> list[tuple[int, float]]:
     """(rowid, bm25) of one phrase's hits, given each hit's weighted count of it, as
     bm25(article_fts, 1, TITLE_WEIGHT, LEAD_WEIGHT) gives them (same operations, same
-    order, so the same doubles)."""
+    order, so the same doubles); sizes: the hits' docsize records, when already read."""
     rows, tokens = _index_totals(store)
     idf = math.log((rows - in_index + 0.5) / (in_index + 0.5))
     if idf <= 0.0:
         idf = 1e-6
     mean = tokens / rows
-    sizes = dict(
-        _run(
-            store,
-            "SELECT id, sz FROM article_fts_docsize WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps([r for r, _ in hits])],
+    if sizes is None:
+        sizes = dict(
+            _run(
+                store,
+                "SELECT id, sz FROM article_fts_docsize"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps([r for r, _ in hits])],
+            )
         )
-    )
     k1, b = _BM25_K1, _BM25_B
-    scored = []
-    for rowid, frequency in hits:
-        size = float(_varints_sum(sizes.get(rowid, b"")))
-        score = 0.0 + idf * (
-            (frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * size / mean))
-        )
-        scored.append((rowid, -1.0 * score))
-    return scored
+    rowids = [rowid for rowid, _ in hits]
+    frequency = np.array([f for _, f in hits], dtype=float)
+    size = _varints_sums([sizes.get(rowid, b"") for rowid in rowids]).astype(float)
+    # Elementwise, the operations of fts5_aux.c in its order (numpy's float64 ufuncs
+    # round each one as C does, none fused).
+    score = 0.0 + idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * size / mean)))
+    return list(zip(rowids, (-1.0 * score).tolist(), strict=True))
 
 
-def _index_totals(store: Store) -> tuple[int, int]:
-    """The main index's row count and its token count over every column (its averages
-    record: varints, the rows then each column's tokens)."""
-    found = _run(store, "SELECT block FROM article_fts_data WHERE id = 1", [])
+def _index_totals(store: Store, table: str = "article_fts") -> tuple[int, int]:
+    """An index's row count and its token count over every column (its averages
+    record: varints, the rows then each column's tokens); the main index by default."""
+    found = _run(store, f"SELECT block FROM {table}_data WHERE id = 1", [])
     values = _varints(bytes(found[0][0])) if found else [0]
     return max(values[0], 1), sum(values[1:])
 
 
-def _varints_sum(blob: bytes) -> int:
-    """The sum of the SQLite varints of a blob (a docsize record: tokens per column)."""
-    if max(blob, default=0) < 0x80:
-        return sum(blob)  # every column under 128 tokens: one byte each
-    return sum(_varints(blob))
+def _varints_sums(blobs: Sequence[bytes]) -> np.ndarray:
+    """_varints_sum of each blob, as an int64 array (the bytes of all of them decoded at
+    once: a varint's byte weighs 128 to the power of the bytes after it in the varint)."""
+    joined = np.frombuffer(b"".join(blobs), dtype=np.uint8)
+    if not len(joined):
+        return np.zeros(len(blobs), dtype=np.int64)
+    ends = np.flatnonzero(joined < 0x80)  # the last byte of each varint
+    if joined[-1] >= 0x80:  # a damaged record: its last varint ends with it
+        ends = np.append(ends, len(joined) - 1)
+    after = ends[np.searchsorted(ends, np.arange(len(joined)))] - np.arange(len(joined))
+    parts = (joined & 0x7F).astype(np.int64) << (7 * after)
+    lengths = np.fromiter((len(blob) for blob in blobs), dtype=np.int64, count=len(blobs))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    sums = np.zeros(len(blobs), dtype=np.int64)
+    held = lengths > 0
+    sums[held] = np.add.reduceat(parts, starts[held])
+    return sums
 
 
 def _varints(blob: bytes) -> list[int]:
