@@ -310,10 +310,9 @@ def test_a_date_set_again_unchanged_leaves_the_pairs_and_recompute_fills_them(
     assert search(store, '"في من"').total == 2
 
 
-def test_a_pairs_occurrences_are_summed_by_article_as_sql_would_group_them(
-    news: Store,
-) -> None:
-    conn = news.db.conn
+def _pairs_by_count(conn: sqlite3.Connection) -> list[str]:
+    """The pair index's pairs, those in the most articles first (and the 'instance'
+    table _pair_occurrences reads made, as a search makes it)."""
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_pair_instances"
         " USING fts5vocab(main, article_pairs, 'instance')"
@@ -321,7 +320,14 @@ def test_a_pairs_occurrences_are_summed_by_article_as_sql_would_group_them(
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_terms USING fts5vocab(main, article_pairs, 'row')"
     )
-    pairs = [t for (t,) in conn.execute("SELECT term FROM temp.pair_terms ORDER BY doc DESC")]
+    return [t for (t,) in conn.execute("SELECT term FROM temp.pair_terms ORDER BY doc DESC")]
+
+
+def test_a_pairs_occurrences_are_summed_by_article_as_sql_would_group_them(
+    news: Store,
+) -> None:
+    conn = news.db.conn
+    pairs = _pairs_by_count(conn)
     assert len(pairs) > 50
     reads: list[str] = []
     conn.set_trace_callback(reads.append)
@@ -348,14 +354,7 @@ def test_a_pairs_occurrences_are_summed_by_article_as_sql_would_group_them(
 
 def test_a_pairs_counts_from_its_bm25_are_its_occurrences_summed(news: Store) -> None:
     conn = news.db.conn
-    conn.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_pair_instances"
-        " USING fts5vocab(main, article_pairs, 'instance')"
-    )
-    conn.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pair_terms USING fts5vocab(main, article_pairs, 'row')"
-    )
-    pairs = [t for (t,) in conn.execute("SELECT term FROM temp.pair_terms ORDER BY doc DESC")]
+    pairs = _pairs_by_count(conn)
     several = 0
     for pair in pairs[:80]:
         docs, frequencies, _ = search_module._pair_occurrences(news, pair)

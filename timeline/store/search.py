@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -655,31 +655,55 @@ def _ranked_pairs(
     if order == "newest":
         newest = np.sort(docs)[::-1][offset : offset + limit].tolist()
         return [(r, None) for r in newest], total
+
+    def newest_of(k: int, count: int) -> list[int]:
+        return np.sort(docs[places == k])[::-1][:count].tolist()
+
+    def scored_of(k: int) -> list[tuple[int, float]]:
+        in_tier = places == k
+        tier = list(zip(docs[in_tier].tolist(), frequencies[in_tier].tolist(), strict=True))
+        return _bm25_of_main_index(store, tier, in_index)
+
+    sizes = np.bincount(places, minlength=3).tolist()
+    page = _pair_page(lambda k: sizes[k], newest_of, scored_of, total, limit, offset)
+    assert page is not None  # (scored_of always scores)
+    return page, total
+
+
+def _pair_page(
+    size_of: Callable[[int], int],
+    newest_of: Callable[[int, int], list[int]],
+    scored_of: Callable[[int], list[tuple[int, float]] | None],
+    total: int,
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float | None]] | None:
+    """The page of a pair's hits from its three tiers (0 title, 1 lead, 2 body), each
+    asked for only when the page reaches it: its size, its count newest articles, or
+    its articles' (rowid, bm25) (None: they could not be scored, and neither can the
+    page).  A tier is ordered as _ranked orders one: by score, newest first when it and
+    the pair's articles are too many to score."""
     rows: list[tuple[int, float | None]] = []
     position = 0
     for k in range(3):
-        in_tier = places == k
-        size = int(np.count_nonzero(in_tier))
+        if len(rows) >= limit:
+            break  # (the next tier is not read)
+        size = size_of(k)
         skip = max(0, offset - position)
         take = min(limit - len(rows), size - skip)
         position += size
         if take <= 0:
-            if len(rows) >= limit:
-                break
             continue
         if total > PHRASE_ONE_PASS and size > RANK_WINDOW:
-            # As _ranked orders a tier too large to score: newest first.
-            newest = np.sort(docs[in_tier])[::-1][skip : skip + take].tolist()
-            rows += [(r, None) for r in newest]
+            rows += [(r, None) for r in newest_of(k, skip + take)[skip:]]
             continue
-        tier = list(zip(docs[in_tier].tolist(), frequencies[in_tier].tolist(), strict=True))
-        scored = [
-            (k * _TIER_SPAN + score, rowid)
-            for rowid, score in _bm25_of_main_index(store, tier, in_index)
-        ]
+        found = scored_of(k)
+        if found is None:
+            return None
+        scored = [(k * _TIER_SPAN + score, rowid) for rowid, score in found]
         scored.sort(key=lambda item: (item[0], -item[1]))
         rows += [(rowid, rank) for rank, rowid in scored[skip : skip + take]]
-    return rows, total
+    return rows
 
 
 def _ranked_pair_tiers(
@@ -714,36 +738,18 @@ def _ranked_pair_tiers(
         )
         return [(r, None) for (r,) in newest], total
     tiers = _PairTiers(store, phrase, total)
-    rows: list[tuple[int, float | None]] = []
-    position = 0
-    for k in range(3):
-        if len(rows) >= limit:
-            break  # (the next tier is not read)
-        size = tiers.size(k)
-        skip = max(0, offset - position)
-        take = min(limit - len(rows), size - skip)
-        position += size
-        if take <= 0:
-            if len(rows) >= limit:
-                break
-            continue
-        if size > RANK_WINDOW:
-            # As _ranked orders a tier too large to score: newest first.
-            rows += [(r, None) for r in tiers.newest(k, skip + take)[skip:]]
-            continue
+
+    def scored_of(k: int) -> list[tuple[int, float]] | None:
         docs = tiers.docs(k)
         counted = _pair_frequencies(store, phrase, docs, total)
         if counted is None:
             return None
         frequencies, sizes = counted
         tier = list(zip(docs.tolist(), frequencies.tolist(), strict=True))
-        scored = [
-            (k * _TIER_SPAN + score, rowid)
-            for rowid, score in _bm25_of_main_index(store, tier, total, sizes)
-        ]
-        scored.sort(key=lambda item: (item[0], -item[1]))
-        rows += [(rowid, rank) for rank, rowid in scored[skip : skip + take]]
-    return rows, total
+        return _bm25_of_main_index(store, tier, total, sizes)
+
+    page = _pair_page(tiers.size, tiers.newest, scored_of, total, limit, offset)
+    return None if page is None else (page, total)
 
 
 class _PairTiers:
