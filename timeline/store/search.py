@@ -620,8 +620,14 @@ def _ranked_pairs(
     article's length in tokens, the index's mean length, the idf of the phrase's
     count of articles, which the pair's is), for the tiers on the page only; so the
     page is the main index's, without the phrase's positions compared in every article
-    holding both words, twice.
+    holding both words, twice.  A pair in many articles, unfiltered, is read a tier at
+    a time instead (_ranked_pair_tiers).
     """
+    marked, marked_found = _marked_pairs(store, pair)
+    if not marked and not any(v is not None for v in filters[:3]):
+        by_tier = _ranked_pair_tiers(store, pair, order, limit, offset)
+        if by_tier is not None:
+            return by_tier
     _run(
         store,
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {_PAIR_INSTANCES}"
@@ -630,11 +636,6 @@ def _ranked_pairs(
     )
     # As arrays: a pair of common words is in tens of thousands of articles, and only
     # the tiers on the page are looked at one by one.
-    marked, marked_found = _marked_pairs(store, pair)
-    if not marked and not any(v is not None for v in filters[:3]):
-        by_tier = _ranked_pair_tiers(store, pair, order, limit, offset)
-        if by_tier is not None:
-            return by_tier
     docs, frequencies, places = _pair_occurrences(store, pair)
     if marked:
         keep = ~np.isin(docs, np.fromiter(marked, dtype=np.int64, count=len(marked)))
@@ -968,8 +969,9 @@ def _index_totals(store: Store, table: str = "article_fts") -> tuple[int, int]:
 
 
 def _varints_sums(blobs: Sequence[bytes]) -> np.ndarray:
-    """_varints_sum of each blob, as an int64 array (the bytes of all of them decoded at
-    once: a varint's byte weighs 128 to the power of the bytes after it in the varint)."""
+    """The sum of the SQLite varints of each blob (a docsize record: tokens per column),
+    as an int64 array: the bytes of all of them decoded at once, a varint's byte
+    weighing 128 to the power of the bytes after it in the varint."""
     joined = np.frombuffer(b"".join(blobs), dtype=np.uint8)
     if not len(joined):
         return np.zeros(len(blobs), dtype=np.int64)
