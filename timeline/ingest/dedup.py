@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from timeline.model import ArticleDraft
 from timeline.text.normalize import normalize
 
-_SPACE = re.compile(r"\s+")
-
 
 def _canonical(text: str) -> str:
-    return _SPACE.sub(" ", normalize(text)).strip()
+    """normalize(text), each run of white space one space, stripped.
+
+    str.split() with no separator splits on the same white space as the regex \\s (both
+    are str.isspace(), a test checks every code point): a third of the time of
+    re.sub(r"\\s+", " ", ...) on an article, which replaced each single space too.
+    """
+    return " ".join(normalize(text).split())
 
 
 def canonical_parts(draft: ArticleDraft) -> tuple[str, str, str]:
