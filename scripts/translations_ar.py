@@ -221,6 +221,7 @@ ARABIC: dict[str, str] = {
     "No copies of this story": "لا نسخ أخرى لهذا الخبر",
     "first": "الأولى",
     "this article": "هذه المقالة",
+    "Shares these rare words with this article: %1\nScore %2: more rare words shared and closer dates score higher. Double-click to open.": "تشترك مع هذه المقالة في هذه الكلمات النادرة: %1\nالدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.",
     "undated": "بلا تاريخ",
     "Click to see the words that differ; double-click to open": "انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح",
     "%1: %2 word(s) in common; marked: words only that copy has": "%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",

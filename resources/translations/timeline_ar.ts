@@ -352,7 +352,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="225" />
-        <location filename="../../timeline/ui/main_window.py" line="604" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -537,185 +537,185 @@
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="489" />
-        <location filename="../../timeline/ui/main_window.py" line="498" />
+        <location filename="../../timeline/ui/main_window.py" line="492" />
+        <location filename="../../timeline/ui/main_window.py" line="501" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="490" />
+        <location filename="../../timeline/ui/main_window.py" line="493" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="499" />
+        <location filename="../../timeline/ui/main_window.py" line="502" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="529" />
+        <location filename="../../timeline/ui/main_window.py" line="532" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="532" />
+        <location filename="../../timeline/ui/main_window.py" line="535" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="523" />
-        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="526" />
+        <location filename="../../timeline/ui/main_window.py" line="541" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="600" />
+        <location filename="../../timeline/ui/main_window.py" line="603" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="722" />
+        <location filename="../../timeline/ui/main_window.py" line="725" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="724" />
+        <location filename="../../timeline/ui/main_window.py" line="727" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="729" />
+        <location filename="../../timeline/ui/main_window.py" line="732" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="730" />
+        <location filename="../../timeline/ui/main_window.py" line="733" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="731" />
+        <location filename="../../timeline/ui/main_window.py" line="734" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="735" />
-        <location filename="../../timeline/ui/main_window.py" line="1298" />
+        <location filename="../../timeline/ui/main_window.py" line="738" />
+        <location filename="../../timeline/ui/main_window.py" line="1299" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="897" />
+        <location filename="../../timeline/ui/main_window.py" line="900" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1121" />
+        <location filename="../../timeline/ui/main_window.py" line="1124" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1154" />
+        <location filename="../../timeline/ui/main_window.py" line="1157" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1156" />
+        <location filename="../../timeline/ui/main_window.py" line="1159" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1162" />
+        <location filename="../../timeline/ui/main_window.py" line="1165" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1195" />
+        <location filename="../../timeline/ui/main_window.py" line="1198" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1201" />
+        <location filename="../../timeline/ui/main_window.py" line="1204" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1202" />
+        <location filename="../../timeline/ui/main_window.py" line="1205" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1204" />
+        <location filename="../../timeline/ui/main_window.py" line="1207" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1220" />
+        <location filename="../../timeline/ui/main_window.py" line="1223" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1231" />
+        <location filename="../../timeline/ui/main_window.py" line="1234" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1240" />
+        <location filename="../../timeline/ui/main_window.py" line="1243" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1249" />
+        <location filename="../../timeline/ui/main_window.py" line="1252" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1263" />
+        <location filename="../../timeline/ui/main_window.py" line="1266" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1270" />
+        <location filename="../../timeline/ui/main_window.py" line="1273" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1276" />
+        <location filename="../../timeline/ui/main_window.py" line="1279" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1283" />
+        <location filename="../../timeline/ui/main_window.py" line="1286" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1285" />
+        <location filename="../../timeline/ui/main_window.py" line="1288" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1289" />
+        <location filename="../../timeline/ui/main_window.py" line="1292" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <location filename="../../timeline/ui/main_window.py" line="1294" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1295" />
+        <location filename="../../timeline/ui/main_window.py" line="1296" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1297" />
+        <location filename="../../timeline/ui/main_window.py" line="1298" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1305" />
+        <location filename="../../timeline/ui/main_window.py" line="1306" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -831,6 +831,7 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
     <message>
         <location filename="../../timeline/ui/story_panel.py" line="101" />
+        <location filename="../../timeline/ui/story_panel.py" line="114" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -840,7 +841,14 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="136" />
+        <location filename="../../timeline/ui/story_panel.py" line="120" />
+        <source>Shares these rare words with this article: %1
+Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
+        <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
+الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="149" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>

@@ -32,3 +32,14 @@ def test_related_needs_two_shared_terms_prefers_close_dates_and_skips_copies() -
     assert 3 not in ids  # two months apart: too faint
     assert all(len(r.shared) >= 2 for r in found)
     assert found == sorted(found, key=lambda r: -r.score)
+
+
+def test_written_forms_give_each_term_as_the_text_first_writes_it() -> None:
+    from timeline.stories.threads import written_forms
+
+    text = "عادت الطائرةُ لإحضار دواء الراكبة، ثم أقلعت الطائرة. (راكبة أخرى)"
+    terms = candidate_terms(text)
+    assert "الطايره" in terms and "الراكبه" in terms  # folded: ة is ه, ئ is ي
+    found = written_forms(text, ["الطايره", "الراكبه", "لاحضار", "غايب"])
+    # The first writing, marks and all; a term the text never writes is left out.
+    assert found == {"الطايره": "الطائرةُ", "الراكبه": "الراكبة", "لاحضار": "لإحضار"}

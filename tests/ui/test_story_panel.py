@@ -16,6 +16,7 @@ from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole as ListIdRole
 from timeline.ui.main_window import MainWindow
 from timeline.ui.story_panel import ArticleIdRole
+from timeline.ui.workers import load_story
 
 
 @pytest.fixture
@@ -56,6 +57,14 @@ def test_selecting_a_copy_lists_its_story_and_marks_the_words_that_differ(
     assert first.text().lstrip("\u200e\u200f").startswith(story.tr("first"))
     assert "agency" in first.text()
     assert story.related.count() >= 1  # the festival's closing article
+    # Why it is related: the rare words it shares, as the shown article writes them.
+    shown = store.article(copy)
+    assert shown is not None
+    related = load_story(store, copy).related
+    assert related and all(row.shared for row in related)
+    assert all(word in shown.title + shown.body for row in related for word in row.shared)
+    # Folded, الدورة would read الدوره.
+    assert any("الدورة" in row.shared for row in related)
     # Choosing the agency's copy shows its text with the words the copy lacks marked.
     story.copies.setCurrentRow(0)
     assert story.diff.isVisible()
@@ -154,6 +163,7 @@ def test_the_clusters_are_read_by_the_events_loader_not_the_gui_thread(
 def test_copy_and_related_rows_show_controls_instead_of_obeying_them(qtbot: QtBot) -> None:
     from timeline.store.stories import CopyRow
     from timeline.ui.story_panel import StoryPanel, StoryView
+    from timeline.ui.workers import RelatedRow
 
     panel = StoryPanel()
     qtbot.addWidget(panel)
@@ -161,7 +171,7 @@ def test_copy_and_related_rows_show_controls_instead_of_obeying_them(qtbot: QtBo
     view = StoryView(
         article_id=1,
         copies=[CopyRow(1, hostile, hostile, None, None), CopyRow(2, "b", "s", None, None)],
-        related=[(3, 2.0, hostile, hostile)],
+        related=[RelatedRow(3, 2.0, hostile, hostile, None, ("a",))],
     )
     panel.show_story(None, view)
     rows = [panel.copies.item(i).text() for i in range(panel.copies.count())]
@@ -170,3 +180,32 @@ def test_copy_and_related_rows_show_controls_instead_of_obeying_them(qtbot: QtBo
     assert "txt." in rows[0] and "exe" in rows[0]
     panel.show_story(None, None)
     assert panel.copies_label.text() == ""  # nothing is said of no article
+
+
+def test_a_related_row_says_when_and_its_tooltip_why(qtbot: QtBot) -> None:
+    from timeline.ui.story_panel import StoryPanel, StoryView
+    from timeline.ui.workers import RelatedRow
+
+    panel = StoryPanel()
+    qtbot.addWidget(panel)
+    markup = '<img src="file:///dev/zero"><b>bold</b>'
+    view = StoryView(
+        article_id=1,
+        related=[
+            RelatedRow(
+                3, 21.35, "قائد الطائرة يعود", "sabq", "2015-07-21T02:39:21", ("الطائرة", markup)
+            ),
+            RelatedRow(4, 1.5, "خبر", "", None, ("الراكبة", "المدرج")),
+        ],
+    )
+    panel.show_story(None, view)
+    first, second = panel.related.item(0), panel.related.item(1)
+    # Source, date and title as a copy's row reads; no bare score.
+    assert "sabq" in first.text() and "2015-07-21T02:39:21" in first.text()
+    assert "قائد الطائرة يعود" in first.text() and "21.35" not in first.text()
+    assert panel.tr("undated") in second.text()
+    # The tooltip names the shared words and the score, and shows markup as text.
+    tip = first.toolTip()
+    assert "الطائرة" in tip and "21.35" in tip
+    assert "<img" not in tip and "&lt;img" in tip and "<b>" not in tip
+    assert "الراكبة" in second.toolTip() and "المدرج" in second.toolTip()

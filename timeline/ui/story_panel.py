@@ -19,7 +19,7 @@ from timeline.model import Article
 from timeline.stories.diff import WordDiff, word_diff
 from timeline.text.display_safe import for_display
 from timeline.ui.article_delegate import DirectionalTextDelegate
-from timeline.ui.plain_text import keep_line_height
+from timeline.ui.plain_text import keep_line_height, plain_tooltip
 from timeline.ui.workers import StoryView
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 11
@@ -107,11 +107,24 @@ class StoryPanel(QWidget):
         related = view.related if view else []
         self.related_label.setVisible(bool(related))
         self.related.setVisible(bool(related))
-        for article_id, score, title, source in related:
-            item = QListWidgetItem(
-                f"{_FSI}{for_display(source or '-')}{_PDI}  ·  {_FSI}{for_display(title)}{_PDI}  ·  {score:g}"
+        # As the copies' rows read (source, date, title); why each is related, and its
+        # score, in its tooltip: a bare number in the row said nothing.
+        separator = "، " if rtl else ", "
+        for row in related:
+            when = f"{_LRI}{row.published}{_PDI}" if row.published else self.tr("undated")
+            text = f"{mark}{_FSI}{for_display(row.source or '-')}{_PDI}  ·  {when}  ·  {_FSI}{for_display(row.title)}{_PDI}"
+            item = QListWidgetItem(text)
+            item.setData(ArticleIdRole, row.article_id)
+            why = (
+                self.tr(
+                    "Shares these rare words with this article: %1\n"
+                    "Score %2: more rare words shared and closer dates score higher."
+                    " Double-click to open."
+                )
+                .replace("%1", separator.join(row.shared))
+                .replace("%2", f"{row.score:g}")
             )
-            item.setData(ArticleIdRole, article_id)
+            item.setToolTip(plain_tooltip(why))
             self.related.addItem(item)
         self.diff_shown.emit(None)
 

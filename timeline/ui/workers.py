@@ -340,28 +340,46 @@ class SearchWorker(QObject):
         self.finished.emit(self.request, ids, ordered)
 
 
+@dataclass(frozen=True)
+class RelatedRow:
+    """A related article as the story section lists it, with why it is related."""
+
+    article_id: int
+    score: float
+    title: str
+    source: str
+    published: str | None
+    shared: tuple[str, ...]  # the rare words it shares, as the shown article writes them
+
+
 @dataclass
 class StoryView:
     """What the section shows for one article, read from the store in one go."""
 
     article_id: int
     copies: list[story_store.CopyRow] = field(default_factory=list)
-    related: list[tuple[int, float, str, str]] = field(
-        default_factory=list
-    )  # id, score, title, source
+    related: list[RelatedRow] = field(default_factory=list)
 
 
 def load_story(store: Store, article_id: int) -> StoryView:
     """The copies and related articles of an article (a few indexed queries)."""
     from timeline import library
+    from timeline.stories import threads
 
     story = story_store.story_of(store, article_id)
     view = StoryView(article_id, story.articles if story else [])
     found = library.related_articles(store, article_id)
+    if not found:
+        return view
     summaries = store.article_summaries(r.article_id for r in found)
+    # The shared terms are folded tokens (راكبه): shown as the article writes them.
+    article = store.article(article_id, body_chars=threads.THREAD_TEXT_CHARS)
+    text = f"{article.title}\n{article.body}" if article is not None else ""
+    written = threads.written_forms(text, {t for r in found for t in r.shared})
     for r in found:
-        title, _published, source = summaries.get(r.article_id, ("", None, ""))
-        view.related.append((r.article_id, r.score, title, source))
+        title, published, source = summaries.get(r.article_id, ("", None, ""))
+        shared = tuple(written.get(t, t) for t in r.shared)
+        view.related.append(RelatedRow(r.article_id, r.score, title, source, published, shared))
     return view
 
 
