@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.stories.test_store_stories import RECORDS, ids_by_title, write
@@ -209,3 +210,5 @@ def test_a_related_row_says_when_and_its_tooltip_why(qtbot: QtBot) -> None:
     assert "الطائرة" in tip and "21.35" in tip
     assert "<img" not in tip and "&lt;img" in tip and "<b>" not in tip
     assert "الراكبة" in second.toolTip() and "المدرج" in second.toolTip()
+    description = first.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert "الطائرة" in description and "21.35" in description

@@ -125,6 +125,9 @@ class StoryPanel(QWidget):
                 .replace("%2", f"{row.score:g}")
             )
             item.setToolTip(plain_tooltip(why))
+            # Said to a screen reader too: a tooltip needs a mouse.  The words are runs
+            # of letters (threads.written_forms), nothing to render or reorder.
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, for_display(why))
             self.related.addItem(item)
         self.diff_shown.emit(None)
 
