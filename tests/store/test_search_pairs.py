@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.model import ArticleDraft, DateValue
-from timeline.store import Store
+from timeline.store import Store, schema
 from timeline.store import search as search_module
 from timeline.store.schema import (
     DEFAULT_PAIR_WORDS,
@@ -184,6 +184,18 @@ def test_pairs_are_the_neighbouring_tokens_as_the_index_cuts_them() -> None:
         for a, b in itertools.pairwise(search_tokens(parts[2] or parts[1]))
         if a in words and b in words
     ]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("في من،.؛«»_-1٢ aB\t\n\u00a0\u2003\u0640\u064e")),
+        max_size=80,
+    )
+)
+def test_pair_tokens_are_the_regex_tokens(text: str) -> None:
+    # Cut at white space first, then each piece with punctuation searched: the same
+    # tokens, in the same order, as the regex over the whole text.
+    assert schema._pair_tokens(text) == schema._PAIR_TOKEN.findall(text)
 
 
 def _pair_rows(store: Store) -> int:
