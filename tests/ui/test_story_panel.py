@@ -16,8 +16,8 @@ from timeline import library
 from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole as ListIdRole
 from timeline.ui.main_window import MainWindow
-from timeline.ui.story_panel import ArticleIdRole
-from timeline.ui.workers import load_story
+from timeline.ui.story_panel import ArticleIdRole, StoryPanel, StoryView
+from timeline.ui.workers import RelatedRow, load_story
 
 
 @pytest.fixture
@@ -161,20 +161,24 @@ def test_the_clusters_are_read_by_the_events_loader_not_the_gui_thread(
     assert window._story_events  # the story drawn once still carries its count
 
 
-def test_copy_and_related_rows_show_controls_instead_of_obeying_them(qtbot: QtBot) -> None:
-    from timeline.store.stories import CopyRow
-    from timeline.ui.story_panel import StoryPanel, StoryView
-    from timeline.ui.workers import RelatedRow
-
+def _panel_showing(qtbot: QtBot, view: StoryView) -> StoryPanel:
+    """A story section on its own, showing view (no article)."""
     panel = StoryPanel()
     qtbot.addWidget(panel)
+    panel.show_story(None, view)
+    return panel
+
+
+def test_copy_and_related_rows_show_controls_instead_of_obeying_them(qtbot: QtBot) -> None:
+    from timeline.store.stories import CopyRow
+
     hostile = "txt.\u202eexe\x1b[2J"
     view = StoryView(
         article_id=1,
         copies=[CopyRow(1, hostile, hostile, None, None), CopyRow(2, "b", "s", None, None)],
         related=[RelatedRow(3, 2.0, hostile, hostile, None, ("a",))],
     )
-    panel.show_story(None, view)
+    panel = _panel_showing(qtbot, view)
     rows = [panel.copies.item(i).text() for i in range(panel.copies.count())]
     rows.append(panel.related.item(0).text())
     assert all("\u202e" not in r and "\x1b" not in r for r in rows)
@@ -184,11 +188,6 @@ def test_copy_and_related_rows_show_controls_instead_of_obeying_them(qtbot: QtBo
 
 
 def test_a_related_row_says_when_and_its_tooltip_why(qtbot: QtBot) -> None:
-    from timeline.ui.story_panel import StoryPanel, StoryView
-    from timeline.ui.workers import RelatedRow
-
-    panel = StoryPanel()
-    qtbot.addWidget(panel)
     markup = '<img src="file:///dev/zero"><b>bold</b>'
     view = StoryView(
         article_id=1,
@@ -199,7 +198,7 @@ def test_a_related_row_says_when_and_its_tooltip_why(qtbot: QtBot) -> None:
             RelatedRow(4, 1.5, "خبر", "", None, ("الراكبة", "المدرج")),
         ],
     )
-    panel.show_story(None, view)
+    panel = _panel_showing(qtbot, view)
     first, second = panel.related.item(0), panel.related.item(1)
     # Source, date and title as a copy's row reads; no bare score.
     assert "sabq" in first.text() and "2015-07-21T02:39:21" in first.text()
