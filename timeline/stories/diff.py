@@ -4,13 +4,9 @@ given as character spans of the original text (to be marked where it is shown)."
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
-from timeline.text.normalize import DROPPED, normalize
-
-# A word as written: letters and digits with the marks and tatweel normalize() drops.
-_WORD = re.compile(rf"(?:[^\W_]|{DROPPED})+")
+from timeline.text.normalize import WRITTEN_WORD, normalize
 
 
 @dataclass(frozen=True)
@@ -24,7 +20,7 @@ class WordDiff:
 
 def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     folded, spans = [], []
-    for m in _WORD.finditer(text):
+    for m in WRITTEN_WORD.finditer(text):
         folded.append(normalize(m.group()).lower())
         spans.append(m.span())
     return folded, spans
@@ -34,7 +30,7 @@ def _merged(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Neighbouring marked words as one span when only spaces or punctuation part them."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and not _WORD.search(text, out[-1][1], start):
+        if out and not WRITTEN_WORD.search(text, out[-1][1], start):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

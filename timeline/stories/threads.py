@@ -5,11 +5,10 @@ hold a term; this module picks the terms and scores the candidates."""
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from timeline.text.normalize import DROPPED
+from timeline.text.normalize import WRITTEN_WORD
 from timeline.text.query import search_tokens
 
 MIN_LENGTH = 4  # shorter tokens are mostly particles and pronouns
@@ -31,16 +30,12 @@ def candidate_terms(text: str) -> list[str]:
     return list(seen)
 
 
-# A word as written: letters and digits with the marks and tatweel normalize() drops.
-_WRITTEN_WORD = re.compile(rf"(?:[^\W_]|{DROPPED})+")
-
-
 def written_forms(text: str, terms: Iterable[str]) -> dict[str, str]:
     """Each term (a folded index token) as text first writes it: راكبه as راكبة, with
     its marks; a term text never writes is left out."""
     wanted = set(terms)
     found: dict[str, str] = {}
-    for match in _WRITTEN_WORD.finditer(text):
+    for match in WRITTEN_WORD.finditer(text):
         if len(found) == len(wanted):
             break
         tokens = search_tokens(match.group())

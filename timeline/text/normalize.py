@@ -12,6 +12,8 @@ DROPPED_CODEPOINTS = frozenset(
     [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
 )
 _MARKS = re.compile(DROPPED)
+# A word as written: letters and digits with the marks and tatweel normalize() drops.
+WRITTEN_WORD = re.compile(rf"(?:[^\W_]|{DROPPED})+")
 
 # One character to one: the spelling variants writers mix (أبريل/ابريل/إبريل).
 SPELLING_FOLDS: dict[str, str] = {
