@@ -30,7 +30,7 @@ from timeline.ingest import (
 from timeline.ingest.dedup import canonical_parts, uid_of_parts
 from timeline.ingest.published import iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
-from timeline.model import ArticleDraft, DateValue, Event, from_axis
+from timeline.model import Article, ArticleDraft, DateValue, Event, from_axis
 from timeline.processes import (
     UNGUARDED,
     Stopped,
@@ -1099,9 +1099,13 @@ def _thread_text(title: str, body: str) -> str:
     return stories.article_text(title, body[: stories.threads.THREAD_TEXT_CHARS])
 
 
-def related_articles(store: Store, article_id: int, limit: int = 10) -> list[stories.Related]:
-    """Articles that continue this one's story (not its copies), best first."""
-    article = store.article(article_id, body_chars=stories.threads.THREAD_TEXT_CHARS)
+def related_articles(
+    store: Store, article_id: int, limit: int = 10, article: Article | None = None
+) -> list[stories.Related]:
+    """Articles that continue this one's story (not its copies), best first.  article:
+    the article as read with its body's first THREAD_TEXT_CHARS, if the caller has it."""
+    if article is None:
+        article = store.article(article_id, body_chars=stories.threads.THREAD_TEXT_CHARS)
     if article is None:
         return []
     total = store.count_articles()

@@ -368,13 +368,15 @@ def load_story(store: Store, article_id: int) -> StoryView:
 
     story = story_store.story_of(store, article_id)
     view = StoryView(article_id, story.articles if story else [])
-    found = library.related_articles(store, article_id)
+    article = store.article(article_id, body_chars=threads.THREAD_TEXT_CHARS)
+    if article is None:
+        return view
+    found = library.related_articles(store, article_id, article=article)
     if not found:
         return view
     summaries = store.article_summaries(r.article_id for r in found)
     # The shared terms are folded tokens (راكبه): shown as the article writes them.
-    article = store.article(article_id, body_chars=threads.THREAD_TEXT_CHARS)
-    text = f"{article.title}\n{article.body}" if article is not None else ""
+    text = f"{article.title}\n{article.body}"
     written = threads.written_forms(text, {t for r in found for t in r.shared})
     for r in found:
         title, published, source = summaries.get(r.article_id, ("", None, ""))
