@@ -49,6 +49,8 @@ ARABIC: dict[str, str] = {
     "&Timeline": "ال&خط الزمني",
     "Article &text": "&نص المقالة",
     "&Fit all": "عرض ال&كل",
+    "Fit the &publication days": "عرض أيام ال&نشر",
+    "Show the days the articles were published in, as the window opens (Home)": "عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)",
     "Zoom &in": "ت&كبير",
     "Zoom &out": "ت&صغير",
     "&Go to date…": "الا&نتقال إلى تاريخ…",

@@ -352,7 +352,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="225" />
-        <location filename="../../timeline/ui/main_window.py" line="607" />
+        <location filename="../../timeline/ui/main_window.py" line="613" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -442,280 +442,290 @@
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="392" />
+        <location filename="../../timeline/ui/main_window.py" line="393" />
+        <source>Fit the &amp;publication days</source>
+        <translation>عرض أيام ال&amp;نشر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="396" />
+        <source>Show the days the articles were published in, as the window opens (Home)</source>
+        <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="398" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="393" />
+        <location filename="../../timeline/ui/main_window.py" line="399" />
         <source>Show each story &amp;once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="396" />
+        <location filename="../../timeline/ui/main_window.py" line="402" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="400" />
+        <location filename="../../timeline/ui/main_window.py" line="406" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="401" />
+        <location filename="../../timeline/ui/main_window.py" line="407" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="402" />
+        <location filename="../../timeline/ui/main_window.py" line="408" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="404" />
+        <location filename="../../timeline/ui/main_window.py" line="410" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="406" />
+        <location filename="../../timeline/ui/main_window.py" line="412" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="411" />
+        <location filename="../../timeline/ui/main_window.py" line="417" />
         <source>Levantine (كانون الثاني، شباط…)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="412" />
+        <location filename="../../timeline/ui/main_window.py" line="418" />
         <source>Egyptian and Gulf (يناير، فبراير…)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="413" />
+        <location filename="../../timeline/ui/main_window.py" line="419" />
         <source>Maghrebi (جانفي، فيفري…)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="417" />
+        <location filename="../../timeline/ui/main_window.py" line="423" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="421" />
+        <location filename="../../timeline/ui/main_window.py" line="427" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="421" />
+        <location filename="../../timeline/ui/main_window.py" line="427" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="424" />
+        <location filename="../../timeline/ui/main_window.py" line="430" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="434" />
+        <location filename="../../timeline/ui/main_window.py" line="440" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="435" />
+        <location filename="../../timeline/ui/main_window.py" line="441" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="436" />
+        <location filename="../../timeline/ui/main_window.py" line="442" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="440" />
+        <location filename="../../timeline/ui/main_window.py" line="446" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="492" />
-        <location filename="../../timeline/ui/main_window.py" line="501" />
+        <location filename="../../timeline/ui/main_window.py" line="498" />
+        <location filename="../../timeline/ui/main_window.py" line="507" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="493" />
+        <location filename="../../timeline/ui/main_window.py" line="499" />
         <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="502" />
+        <location filename="../../timeline/ui/main_window.py" line="508" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="532" />
+        <location filename="../../timeline/ui/main_window.py" line="538" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="535" />
+        <location filename="../../timeline/ui/main_window.py" line="541" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="526" />
-        <location filename="../../timeline/ui/main_window.py" line="541" />
+        <location filename="../../timeline/ui/main_window.py" line="532" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="603" />
+        <location filename="../../timeline/ui/main_window.py" line="609" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="725" />
+        <location filename="../../timeline/ui/main_window.py" line="731" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="727" />
+        <location filename="../../timeline/ui/main_window.py" line="733" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="732" />
+        <location filename="../../timeline/ui/main_window.py" line="738" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="733" />
+        <location filename="../../timeline/ui/main_window.py" line="739" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="734" />
+        <location filename="../../timeline/ui/main_window.py" line="740" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="738" />
-        <location filename="../../timeline/ui/main_window.py" line="1299" />
+        <location filename="../../timeline/ui/main_window.py" line="744" />
+        <location filename="../../timeline/ui/main_window.py" line="1306" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="900" />
+        <location filename="../../timeline/ui/main_window.py" line="907" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1124" />
+        <location filename="../../timeline/ui/main_window.py" line="1131" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1157" />
+        <location filename="../../timeline/ui/main_window.py" line="1164" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1159" />
+        <location filename="../../timeline/ui/main_window.py" line="1166" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1165" />
+        <location filename="../../timeline/ui/main_window.py" line="1172" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1198" />
+        <location filename="../../timeline/ui/main_window.py" line="1205" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1204" />
+        <location filename="../../timeline/ui/main_window.py" line="1211" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1205" />
+        <location filename="../../timeline/ui/main_window.py" line="1212" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1207" />
+        <location filename="../../timeline/ui/main_window.py" line="1214" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1223" />
+        <location filename="../../timeline/ui/main_window.py" line="1230" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1234" />
+        <location filename="../../timeline/ui/main_window.py" line="1241" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1243" />
+        <location filename="../../timeline/ui/main_window.py" line="1250" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1252" />
+        <location filename="../../timeline/ui/main_window.py" line="1259" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1266" />
+        <location filename="../../timeline/ui/main_window.py" line="1273" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1273" />
+        <location filename="../../timeline/ui/main_window.py" line="1280" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1279" />
+        <location filename="../../timeline/ui/main_window.py" line="1286" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1286" />
+        <location filename="../../timeline/ui/main_window.py" line="1293" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1288" />
+        <location filename="../../timeline/ui/main_window.py" line="1295" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <location filename="../../timeline/ui/main_window.py" line="1299" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1294" />
+        <location filename="../../timeline/ui/main_window.py" line="1301" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1296" />
+        <location filename="../../timeline/ui/main_window.py" line="1303" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1298" />
+        <location filename="../../timeline/ui/main_window.py" line="1305" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1306" />
+        <location filename="../../timeline/ui/main_window.py" line="1313" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -848,7 +858,7 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="149" />
+        <location filename="../../timeline/ui/story_panel.py" line="152" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
@@ -856,60 +866,60 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="760" />
-        <location filename="../../timeline/ui/timeline_view.py" line="820" />
+        <location filename="../../timeline/ui/timeline_view.py" line="788" />
+        <location filename="../../timeline/ui/timeline_view.py" line="848" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="828" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1003" />
+        <location filename="../../timeline/ui/timeline_view.py" line="856" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1031" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="829" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1003" />
+        <location filename="../../timeline/ui/timeline_view.py" line="857" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1031" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="830" />
+        <location filename="../../timeline/ui/timeline_view.py" line="858" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="834" />
+        <location filename="../../timeline/ui/timeline_view.py" line="862" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="836" />
+        <location filename="../../timeline/ui/timeline_view.py" line="864" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="840" />
+        <location filename="../../timeline/ui/timeline_view.py" line="868" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="982" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1010" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1024" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1052" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1028" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1037" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1065" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>

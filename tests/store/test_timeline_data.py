@@ -71,6 +71,48 @@ def test_arrays_are_sorted_by_start_and_skip_unplaced_events(store: Store) -> No
     assert arrays.kinds.tolist().count(MENTIONED) == 3
 
 
+def test_home_span_is_the_days_of_publication_read_alike_before_and_after_the_events(
+    store: Store,
+) -> None:
+    # Published 2020-01-01 and 2021-05-22 01:32; mentions reach back to 1950.
+    days = (t(2020, 1, 1), t(2021, 5, 23))
+    arrays = load_event_arrays(store)
+    assert arrays.home_span == days == density_summary(store).home
+    assert arrays.span == (t(1950, 1, 1), t(2021, 5, 22, 1, 32))
+    assert arrays.alias().home_span == days
+    # No publication among the events: all of them; no dated article: no home at all.
+    mentions = arrays.subset(arrays.kinds != PUBLISHED)
+    assert mentions.home_span == mentions.span == (t(1950, 1, 1), t(2021, 5, 21))
+    assert EventArrays().home_span is None
+    for article_id in store.db.conn.execute("SELECT id FROM articles").fetchall():
+        store.db.conn.execute("UPDATE articles SET published_start = NULL WHERE id = ?", article_id)
+    assert density_summary(store).home is None
+
+
+def test_home_span_of_a_day_before_the_epoch_is_that_whole_day() -> None:
+    # Floor division: 1969-12-31 12:00 is in the day from -86400, not from 0.
+    starts = np.array([t(1969, 12, 31, 12), t(1970, 1, 2, 3)], dtype=np.int64)
+    arrays = EventArrays(
+        ids=np.arange(2, dtype=np.int64),
+        article_ids=np.arange(2, dtype=np.int64),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.array([PUBLISHED, PUBLISHED], np.uint8),
+        points=np.ones(2, bool),
+    )
+    assert arrays.home_span == (-DAY, 2 * DAY)  # to the end of 1970-01-02
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1 << 20])
+def test_the_first_of_a_code_is_found_a_slice_at_a_time(chunk: int) -> None:
+    codes = np.array([1, 1, 2, 0, 1, 0, 3], np.uint8)
+    assert timeline_data._first_of(codes, 0, chunk) == 3
+    assert timeline_data._first_of(codes[::-1], 0, chunk) == 1
+    assert timeline_data._first_of(codes, 3, chunk) == 6
+    assert timeline_data._first_of(codes, 9, chunk) is None
+    assert timeline_data._first_of(codes[:0], 0, chunk) is None
+
+
 def test_points_have_end_equal_to_start_and_day_ranges_are_points(store: Store) -> None:
     arrays = load_event_arrays(store)
     points = arrays.points

@@ -501,6 +501,30 @@ def test_shortcuts_read_left_to_right_in_a_right_to_left_menu(window: MainWindow
     assert checked >= 8
 
 
+def test_the_window_opens_on_the_publication_days_and_the_view_menu_fits_either(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    arrays = window.timeline.arrays()
+    home, span = arrays.home_span, arrays.span
+    assert home is not None and span is not None
+    assert span[0] < home[0]  # the samples mention days before any was published
+    opened = window.timeline.viewport()
+    assert opened.start <= home[0] < home[1] <= opened.end and opened.start > span[0]
+    actions = {
+        action.shortcut().toString(): action
+        for action in window.view_menu.actions()
+        if not action.shortcut().isEmpty()
+    }
+    assert QKeySequence("Ctrl+H").toString() in actions
+    actions[QKeySequence("Ctrl+0").toString()].trigger()
+    every = window.timeline.viewport()
+    assert every.start <= span[0] and span[1] <= every.end
+    actions[QKeySequence("Ctrl+H").toString()].trigger()
+    assert window.timeline.viewport() == opened
+
+
 def test_small_window_leaves_the_detail_pane_room_to_read(
     qtbot: QtBot, sample_store: Store
 ) -> None:

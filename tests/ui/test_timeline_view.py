@@ -602,6 +602,7 @@ def test_mentions_are_labelled_by_their_context_and_titled_in_the_tooltip(
     view.resize(1200, 400)
     view.set_data(arrays, lambda ids: {i: texts[i] for i in ids})
     view.show()
+    view.fit_all()  # the mentions come after the day of the one publication (fit_home's)
     view.ensure_labels()
     shown = {i: view.label_item(i) for i in (1, 2, 3)}
     assert all(item is not None for item in shown.values())
@@ -889,6 +890,51 @@ def test_fit_all_shows_a_roman_date_and_today_together(qtbot: QtBot) -> None:
     view.grab()
 
 
+def test_the_view_opens_on_the_publication_days_and_fit_all_shows_every_event(
+    qtbot: QtBot,
+) -> None:
+    # A week of news mentioning 1948 and 2030: fitted to every event, the week would
+    # be one bar among eighty years.
+    published = BASE + np.arange(8, dtype=np.int64) * DAY
+    starts = np.concatenate(([to_axis(datetime(1948, 5, 15))], published))
+    starts = np.concatenate((starts, [to_axis(datetime(2030, 1, 1))]))
+    kinds = np.array([1, *[PUBLISHED] * 8, 1], np.uint8)
+    arrays = EventArrays(
+        ids=np.arange(1, 11, dtype=np.int64),
+        article_ids=np.arange(1, 11, dtype=np.int64),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=kinds,
+        points=np.ones(10, bool),
+    )
+    view = TimelineView()
+    view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.set_data(arrays, lambda ids: {i: ("", "", TITLES[i % 5]) for i in ids})
+    view.show()
+    qtbot.waitExposed(view)
+
+    def shown() -> list[int]:
+        vp = view.viewport()
+        return [i for i, at in enumerate(starts.tolist()) if vp.start <= at <= vp.end]
+
+    home = view.viewport()
+    assert shown() == list(range(1, 9))  # the eight days, not 1948 or 2030
+    assert home.span < 10 * DAY
+    with qtbot.waitSignal(view.zoom_changed):
+        view.fit_all()  # the window's Ctrl+0
+    assert shown() == list(range(10))
+    view.resize(700, 300)  # the fit followed is every event's
+    qtbot.waitUntil(lambda: view.viewport().width == 700)
+    assert shown() == list(range(10))
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert shown() == list(range(1, 9))
+    view.resize(900, 300)  # and now the days'
+    qtbot.waitUntil(lambda: view.viewport().width == 900)
+    assert view.viewport() == home
+
+
 def test_a_selected_item_with_no_lane_to_take_goes_without_a_label() -> None:
     # A timeline squeezed below one lane (a short window) has no lane to give even the
     # selected item: it is drawn without its label instead of failing.
@@ -987,11 +1033,16 @@ def test_the_summary_draws_a_density_band_before_the_events_come(
     empty = _band_pixels(view)
     summary = density_summary(store)
     view.set_summary(summary)
+    # It opens on the articles' days, read with the summary (a mention begins a day before).
+    home, span = summary.home, summary.span
+    assert home is not None and span is not None and span[0] < home[0]
+    assert view.viewport().start <= home[0] < home[1] <= view.viewport().end < span[1] + DAY
+    assert view._current_frame().in_view < len(summary)
+    view.fit_all()
+    assert view.viewport().start <= span[0] < span[1] <= view.viewport().end
     frame = view._current_frame()
     assert frame.mode == "density"  # even zoomed in this far: no row to draw an item from
     assert frame.in_view == len(summary) == len(load_event_arrays(store))
-    span = summary.span
-    assert span is not None and view.viewport().start <= span[0] < span[1] <= view.viewport().end
     assert _band_pixels(view) > empty  # the band is painted
     note = view._legend_entries(frame, lambda text: text)[-1][1]
     assert "reading them" in note and str(len(summary)) in note  # zooming in shows no more yet
@@ -1019,17 +1070,19 @@ def test_the_users_zoom_on_the_summary_stays_when_the_events_come(
     assert zoomed != fitted
     view.set_data(load_event_arrays(store), lambda ids: {})
     assert view.viewport() == zoomed
-    # Untouched, the view fits the events (their span reaches past the last start).
+    # Untouched, the view fits the days of the articles' publication, as the summary had.
     other = TimelineView()
     qtbot.addWidget(other)
     other.resize(1000, 400)
     other.show()
     other.set_summary(density_summary(store))
+    on_summary = other.viewport()
     arrays = load_event_arrays(store)
     other.set_data(arrays, lambda ids: {})
-    span = arrays.span
-    assert span is not None
-    assert other.viewport().start <= span[0] and span[1] <= other.viewport().end
+    home = arrays.home_span
+    assert home is not None and home == density_summary(store).home
+    assert other.viewport() == on_summary  # the same days: the view does not jump
+    assert other.viewport().start <= home[0] and home[1] <= other.viewport().end
 
 
 def test_a_highlight_marks_exactly_the_events_of_the_articles_asked() -> None:

@@ -663,6 +663,7 @@ def _moved_out(arrays: EventArrays) -> EventArrays:
     )
     moved._classes = arrays.made_classes()
     moved._span = arrays._span
+    moved._home = arrays._home
     _spend(arrays)
     return moved
 
@@ -675,7 +676,7 @@ def _spend(arrays: EventArrays) -> None:
     arrays.range_rows, arrays.range_starts = empty.range_rows, empty.range_starts
     arrays.range_ends = empty.range_ends
     arrays._classes = arrays._builder = arrays._whole = None
-    arrays._covering = arrays._span = None
+    arrays._covering = arrays._span = arrays._home = None
     arrays.article_index = None
     arrays.origin = None
 

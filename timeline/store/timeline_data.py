@@ -70,6 +70,8 @@ class DensitySummary:
 
     days: np.ndarray = field(default_factory=lambda: _empty("<i8"))
     counts: np.ndarray = field(default_factory=lambda: _empty("<i8"))
+    # The days the articles were published in (home_span's), when any article is dated.
+    home: tuple[int, int] | None = None
 
     def __len__(self) -> int:
         return int(self.counts.sum())
@@ -126,7 +128,27 @@ def density_summary(store: Store) -> DensitySummary:
         "SELECT group_concat(day, ','), group_concat(n, ',')"
         " FROM (SELECT day, n FROM timeline_density WHERE n > 0 ORDER BY day)"
     ).fetchone()
-    return DensitySummary(_parse(rows[0]), _parse(rows[1]))
+    # Two ends of the chronological index: the span the view opens on, from the start.
+    first, last = store.db.conn.execute(
+        "SELECT min(published_start), max(published_start) FROM articles"
+    ).fetchone()
+    home = None if first is None else _whole_days(first, last)
+    return DensitySummary(_parse(rows[0]), _parse(rows[1]), home)
+
+
+def _first_of(codes: np.ndarray, code: int, chunk: int = 1 << 20) -> int | None:
+    """The first index of code in codes, or None: a slice at a time, so that no mask the
+    length of ten million events is made, and a code found early reads little."""
+    for lo in range(0, len(codes), chunk):
+        hit = codes[lo : lo + chunk] == code
+        if hit.any():
+            return lo + int(hit.argmax())
+    return None
+
+
+def _whole_days(first: int, last: int) -> tuple[int, int]:
+    """From the start of first's day to the end of last's (axis seconds)."""
+    return first // DAY * DAY, (last // DAY + 1) * DAY
 
 
 def _empty(dtype: str) -> np.ndarray:
@@ -194,6 +216,10 @@ class EventArrays:
     _span: tuple[tuple[int, int] | None] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # home_span, once asked (a pass over every kind), kept as span is.
+    _home: tuple[tuple[int, int] | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
     # The ranges by length class (LengthClasses), made on first use or by warm(); or
     # being made a slice at a time (_builder), all of them one class meanwhile (_whole).
     _classes: LengthClasses | None = field(default=None, init=False, repr=False, compare=False)
@@ -229,7 +255,7 @@ class EventArrays:
         arrays.origin = None
         arrays.article_index = None
         arrays._covering = None
-        arrays._span = None
+        arrays._span = arrays._home = None
         arrays._classes = arrays._builder = arrays._whole = None
         return arrays
 
@@ -243,6 +269,7 @@ class EventArrays:
         alias._classes = self.made_classes()  # the same ranges: the same classes
         alias.article_index = self.article_index  # the same rows
         alias._span = self._span
+        alias._home = self._home
         return alias
 
     @classmethod
@@ -293,6 +320,22 @@ class EventArrays:
                 self._span = ((int(self.starts[0]), last_end),)
         return self._span[0]
 
+    @property
+    def home_span(self) -> tuple[int, int] | None:
+        """The whole days from the first publication event to the last: where the window
+        opens (an archive's mentions of history and of plans reach centuries from its
+        news); span when no event is a publication.
+        """
+        if self._home is None:
+            # Sorted by start: the first and the last published rows hold the ends.
+            first = _first_of(self.kinds, PUBLISHED)
+            if first is None:
+                self._home = (self.span,)
+            else:
+                last = len(self) - 1 - (_first_of(self.kinds[::-1], PUBLISHED) or 0)
+                self._home = (_whole_days(int(self.starts[first]), int(self.starts[last])),)
+        return self._home[0]
+
     def _starting(self, t0: float, t1: float) -> tuple[int, int]:
         # Integer keys: a float key would make numpy convert the whole array per call.
         lo = int(np.searchsorted(self.starts, math.ceil(t0), side="left"))
@@ -310,7 +353,8 @@ class EventArrays:
         if not self._classes_made():
             self._classes = LengthClasses(self.range_starts, self.range_ends)
             self._builder = None
-        _ = self.span  # and the span (the window asks it as it takes the arrays)
+        _ = self.span  # and the spans (the window asks them as it takes the arrays)
+        _ = self.home_span
         return self
 
     def warm_step(self) -> bool:

@@ -389,6 +389,12 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Timeline"), "Ctrl+T", self.timeline.setFocus)
         self._action(view, self.tr("Article &text"), "Ctrl+D", self.detail.browser.setFocus)
         view.addSeparator()
+        home = self._action(
+            view, self.tr("Fit the &publication days"), "Ctrl+H", self.timeline.fit_home
+        )
+        home.setStatusTip(
+            self.tr("Show the days the articles were published in, as the window opens (Home)")
+        )
         self._action(view, self.tr("&Fit all"), "Ctrl+0", self.timeline.fit_all)
         self.collapse_action = QAction(self.tr("Show each story &once"), self)
         self.collapse_action.setCheckable(True)
@@ -816,7 +822,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         arrays = loaded.arrays
-        # The first time the view starts on all; after an import it stays where it was.
+        # The first time the view starts on the articles' days (a news archive's mentions
+        # reach centuries away); after an import it stays where it was.
         kept = self.timeline.viewport() if self._timeline_shown else None
         self._base_arrays = arrays
         self._story_loaded = loaded.stories
@@ -836,7 +843,7 @@ class MainWindow(QMainWindow):
             self.timeline.select_article(int(current.data(ArticleIdRole)))
         # After the selection, which would centre the view on one event.
         if kept is None:
-            self.timeline.fit_all()
+            self.timeline.fit_home()
         else:
             self.timeline.set_viewport(kept)
         self._timeline_shown = True

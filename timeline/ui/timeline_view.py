@@ -179,6 +179,8 @@ class TimelineView(QWidget):
         self._last: QPointF | None = None
         self._dragged = False
         self._fit_pending = True
+        # Which fit _fit_pending follows: the articles' days (fit_home), or every event.
+        self._fit_home = True
         self._warming = False  # a slice of the arrays' length classes is scheduled
         self._sync_direction()
 
@@ -187,8 +189,9 @@ class TimelineView(QWidget):
     def set_data(self, arrays: EventArrays, labels: LabelSource | None = None) -> None:
         """Show these events; `labels` maps event ids to EventText (or its first fields).
 
-        The view fits them all, unless the user zoomed or panned the density band drawn
-        from the summary meanwhile: then it stays where the user took it."""
+        The view fits the days the articles were published in (fit_home), unless the user
+        zoomed or panned the density band drawn from the summary meanwhile: then it stays
+        where the user took it."""
         keep_view = self._summary is not None and not self._fit_pending
         self._arrays = arrays
         self._article_bounds = None
@@ -206,7 +209,7 @@ class TimelineView(QWidget):
         if keep_view:
             self.update()
         else:
-            self.fit_all()
+            self._refit()
         self._warm_arrays()
 
     def set_summary(self, summary: DensitySummary) -> None:
@@ -218,7 +221,7 @@ class TimelineView(QWidget):
         self._summary = summary
         self._frame_key = None
         if self._fit_pending:
-            self.fit_all()
+            self._refit()
         self.update()
 
     def _span(self) -> tuple[int, int] | None:
@@ -226,6 +229,13 @@ class TimelineView(QWidget):
         if span is None and self._summary is not None:
             span = self._summary.span
         return span
+
+    def _home_span(self) -> tuple[int, int] | None:
+        if self._arrays.span is not None:
+            return self._arrays.home_span
+        if self._summary is not None:
+            return self._summary.home or self._summary.span
+        return None
 
     def replace_data(self, arrays: EventArrays, stale: Iterable[int] = ()) -> None:
         """The same events after an edit: the view, the selected event and the labels
@@ -367,8 +377,26 @@ class TimelineView(QWidget):
         self.update()
 
     @Slot()
+    def fit_home(self) -> None:
+        """Show the days the articles were published in, where the view opens (Home):
+        a news archive's mentions of history and of plans would otherwise squeeze its
+        news into one bar.  Every event when no article is dated."""
+        self._fit(self._home_span(), home=True)
+
+    @Slot()
     def fit_all(self) -> None:
-        span = self._span()
+        """Show every event (Ctrl+0)."""
+        self._fit(self._span(), home=False)
+
+    def _refit(self) -> None:
+        """The fit the view follows (see _fit_pending), again: new data, a new width."""
+        if self._fit_home:
+            self.fit_home()
+        else:
+            self.fit_all()
+
+    def _fit(self, span: tuple[int, int] | None, *, home: bool) -> None:
+        self._fit_home = home
         if span is None:
             self._fit_pending = True
             return
@@ -847,7 +875,7 @@ class TimelineView(QWidget):
         width = float(max(self.width(), 1))
         if self._fit_pending and self._span() is not None:
             self._vp = replace(self._vp, width=width)
-            self.fit_all()
+            self._refit()
         else:
             self._vp = self._vp.resized(width)
         super().resizeEvent(event)
@@ -942,7 +970,7 @@ class TimelineView(QWidget):
             Qt.Key.Key_Plus: lambda: self.zoom_by(KEY_ZOOM),
             Qt.Key.Key_Equal: lambda: self.zoom_by(KEY_ZOOM),
             Qt.Key.Key_Minus: lambda: self.zoom_by(1 / KEY_ZOOM),
-            Qt.Key.Key_Home: self.fit_all,
+            Qt.Key.Key_Home: self.fit_home,
             Qt.Key.Key_Down: lambda: self.scroll_lanes(1),
             Qt.Key.Key_Up: lambda: self.scroll_lanes(-1),
             Qt.Key.Key_Escape: self.clear_selection,
