@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -37,6 +39,19 @@ def test_text_formats_to_stdout_and_to_files(run, tmp_path: Path) -> None:
     assert "TimelineJS3 JSON" in result.stderr
     assert json.loads(target.read_text(encoding="utf-8"))["events"]
     assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_a_link_keeps_its_place_and_a_full_device_is_an_error(run, tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    run("export", "--output", str(link), "--format", "articles-csv")
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("id,uid,")
+    failed = run("export", "--output", "/dev/full", "--format", "articles-csv", expect=1)
+    assert "cannot write /dev/full" in failed.output and "Traceback" not in failed.output
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # still the device
 
 
 def test_query_source_and_dates_choose(run) -> None:

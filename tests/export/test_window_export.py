@@ -109,3 +109,32 @@ def test_print_uses_the_same_painter(window: MainWindow, tmp_path: Path) -> None
         ["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Published" in text and "Mentioned" in text  # the legend, from the view's painter
+
+
+@pytest.mark.parametrize("fmt", ["png", "articles-csv"])
+def test_an_export_that_cannot_be_written_says_where_and_leaves_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, fmt: str
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    blocked = folder / "a file, not a folder"
+    blocked.write_text("", encoding="utf-8")
+    target = blocked / f"out.{fmt.rpartition('-')[2]}"
+    with qtbot.waitSignal(window.exporter.export_failed, timeout=20_000) as signal:
+        window.exporter.export_to(fmt, target)
+    assert str(target) in signal.args[0]
+    assert [p.name for p in folder.iterdir()] == [blocked.name]
+
+
+def test_an_image_exported_through_a_link_keeps_the_link(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    real = folder / "real.png"
+    real.write_bytes(b"old")
+    link = folder / "link.png"
+    link.symlink_to(real)
+    _export(qtbot, window, "png", link, width=400, height=200)
+    assert link.is_symlink() and not QImage(str(real)).isNull()
+    assert sorted(p.name for p in folder.iterdir()) == ["link.png", "real.png"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from timeline.export.files import written_whole
 from timeline.export.selection import Selection, SelectionError
 from timeline.store import Store
 
@@ -72,14 +73,14 @@ def export(
 ) -> int:
     """Write the selection to path in this format; returns how many records or events.
 
-    The file is written beside path and moved over it when whole: a failed export
-    leaves no half file.  Raises SelectionError for a query the search refuses, and
-    OSError when the file cannot be written.
+    The file is written whole or not at all (files.written_whole: beside path, then
+    moved over it; a link's target, a FIFO or a device written as such).  Raises
+    SelectionError for a query the search refuses, and OSError when the file cannot be
+    written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format: {fmt}")
-    partial = path.with_name(path.name + ".part")
-    try:
+    with written_whole(path) as partial:
         if fmt in IMAGE_FORMATS:
             from timeline.export.image import export_image
 
@@ -89,7 +90,4 @@ def export(
         else:
             with open(partial, "w", encoding="utf-8", newline="") as out:
                 count = write_text(store, fmt, selection, out, title)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
     return count

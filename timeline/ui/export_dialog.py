@@ -212,17 +212,16 @@ class WindowExporter(QObject):
     ) -> None:
         """Export what the window shows; exported or export_failed says how it went."""
         from timeline.export import IMAGE_FORMATS
+        from timeline.export.files import written_whole
         from timeline.export.image import write_image
 
         if fmt in IMAGE_FORMATS:
             view = view_copy(self.window, width, height)
-            partial = path.with_name(path.name + ".part")
             try:
-                write_image(view, partial, fmt, scale=scale)
-                partial.replace(path)
+                with written_whole(path) as partial:
+                    write_image(view, partial, fmt, scale=scale)
             except OSError as exc:
-                partial.unlink(missing_ok=True)
-                self._failed(str(exc))
+                self._failed(f"{path}: {exc.strerror or exc}")
                 return
             finally:
                 view.deleteLater()
@@ -253,7 +252,7 @@ class WindowExporter(QObject):
 
     def running_thread(self) -> QThread | None:
         """The thread writing a text export, if one is (the window waits for it a while
-        when it closes; a file cut off then stays a FILE.part, never the export)."""
+        when it closes; a file cut off then stays a FILE.XXXXXXXX.part, never the export)."""
         return self._thread
 
     def _failed(self, message: str) -> None:
