@@ -342,3 +342,32 @@ def test_an_article_deleted_between_its_row_and_its_body_is_gone(store: Store) -
 
     store.db.conn.blobopen = deleted_first  # type: ignore[method-assign]
     assert store.article(article_id) is None
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "device"])
+def test_a_name_that_is_no_regular_file_is_refused_and_nothing_made_beside_it(
+    tmp_path: Path, kind: str
+) -> None:
+    import os
+
+    if kind == "folder":
+        path = tmp_path / "a folder.db"
+        path.mkdir()
+    elif kind == "pipe":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        path = tmp_path / "a pipe.db"
+        os.mkfifo(path)
+    else:
+        path = Path(os.devnull)
+        if not path.exists() or path.is_file():
+            pytest.skip("no null device here")
+
+    def beside() -> set[str]:  # what SQLite would make: NAME-journal, NAME-wal, NAME-shm
+        return {p.name for p in path.parent.glob(f"{path.name}-*")}
+
+    before = beside()
+    for create in (True, False):
+        with pytest.raises(StoreError, match="is not a database file"):
+            Store(path, create=create)
+    assert beside() == before

@@ -502,6 +502,10 @@ class Store:
         self._progress = progress
         if not create and not self.path.exists():
             raise StoreError(f"no database at {self.path}")
+        if self.path.exists() and not self.path.is_file():
+            # A device or a pipe would be opened as an empty database, and SQLite would
+            # make its journal beside it (/dev/null-journal); a folder is no file at all.
+            raise StoreError(f"{self.path} is not a database file (a folder, a device or a pipe)")
         why_read_only = "opened read-only on request" if read_only else self._unwritable()
         try:
             if why_read_only is None:
