@@ -50,6 +50,8 @@ ARABIC: dict[str, str] = {
     "Article &text": "&نص المقالة",
     "&Fit all": "عرض ال&كل",
     "Fit the &publication days": "عرض أيام ال&نشر",
+    "through other copies": "عبر نسخ أخرى",
+    "This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).": "تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).",
     "Show the days the articles were published in, as the window opens (Home)": "عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)",
     "Zoom &in": "ت&كبير",
     "Zoom &out": "ت&صغير",
@@ -290,6 +292,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "نسخ هذا الخبر: %n",
         "نسخ هذا الخبر: %n",
         "نسخ هذا الخبر: %n",
+    ],
+    "%n only through other copies": [
+        "لا شيء عبر نسخ أخرى فقط",
+        "واحدة عبر نسخ أخرى فقط",
+        "اثنتان عبر نسخ أخرى فقط",
+        "%n عبر نسخ أخرى فقط",
+        "%n عبر نسخ أخرى فقط",
+        "%n عبر نسخ أخرى فقط",
     ],
 }
 

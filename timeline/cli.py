@@ -263,6 +263,12 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
             data = _article_json(article, events)
             story = story_store.story_of(store, article_id)
             data["story"] = None if story is None else _story_json(story)
+            if story is not None:
+                # The copies that share little text with this one (a roundup's other
+                # story): in the story only through other copies.
+                data["story"]["through_others"] = sorted(
+                    library.linked_through_others(store, article_id, story)
+                )
             data["related"] = [
                 {"id": r.article_id, "score": r.score, "shared_terms": list(r.shared)}
                 for r in library.related_articles(store, article_id)

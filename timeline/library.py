@@ -1058,6 +1058,26 @@ def recompute_events(store: Store, progress: Progress | None = None) -> int:
     return len(ids)
 
 
+def linked_through_others(
+    store: Store, article_id: int, story: story_store.StoryCluster
+) -> frozenset[int]:
+    """The copies of an article's story that share little text with it
+    (stories.copies.shares_text): in the story only through other copies, as two
+    meetings' reports through a roundup of both.  An article without a signature is
+    taken to share (nothing says otherwise)."""
+    rows = story_store.signature_rows(store, [a.article_id for a in story.articles])
+    if article_id not in rows:
+        return frozenset()
+    shingles, blob, _published = rows[article_id]
+    own = stories.Signature.from_bytes(blob, shingles)
+    return frozenset(
+        other
+        for other, (n, theirs, _p) in rows.items()
+        if other != article_id
+        and not stories.copies.shares_text(own, stories.Signature.from_bytes(theirs, n))
+    )
+
+
 def update_stories(store: Store, progress: Progress | None = None) -> int:
     """Sign the articles that have no signature yet (stored before stories existed, or
     imported with copies=False) and join them to their copies; returns how many."""

@@ -824,41 +824,56 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <source>Copies of this story: %n</source>
         <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/story_panel.py" line="87" />
+        <source>%n only through other copies</source>
+        <translation><numerusform>لا شيء عبر نسخ أخرى فقط</numerusform><numerusform>واحدة عبر نسخ أخرى فقط</numerusform><numerusform>اثنتان عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="85" />
+        <location filename="../../timeline/ui/story_panel.py" line="89" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="95" />
+        <location filename="../../timeline/ui/story_panel.py" line="97" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="97" />
+        <location filename="../../timeline/ui/story_panel.py" line="99" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="101" />
-        <location filename="../../timeline/ui/story_panel.py" line="114" />
+        <location filename="../../timeline/ui/story_panel.py" line="103" />
+        <location filename="../../timeline/ui/story_panel.py" line="132" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/story_panel.py" line="105" />
+        <source>through other copies</source>
+        <translation>عبر نسخ أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="112" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="120" />
+        <location filename="../../timeline/ui/story_panel.py" line="116" />
+        <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
+        <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="138" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="152" />
+        <location filename="../../timeline/ui/story_panel.py" line="170" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
@@ -1135,22 +1150,22 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     <name>WindowExporter</name>
     <message>
         <location filename="../../timeline/ui/export_dialog.py" line="195" />
-        <location filename="../../timeline/ui/export_dialog.py" line="269" />
+        <location filename="../../timeline/ui/export_dialog.py" line="268" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="233" />
+        <location filename="../../timeline/ui/export_dialog.py" line="232" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="264" />
+        <location filename="../../timeline/ui/export_dialog.py" line="263" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="275" />
+        <location filename="../../timeline/ui/export_dialog.py" line="274" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

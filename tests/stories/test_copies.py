@@ -343,3 +343,14 @@ def test_any_texts_normalized_already_sign_as_their_raw_texts(
     assert [_together(s) for s in stories.sign_texts(normalized, normalized=True)] == [
         _alone(text) for text in raw
     ]
+
+
+def test_a_roundup_shares_text_with_each_story_it_runs_and_they_with_each_other_none() -> None:
+    from timeline.stories.copies import shares_text, signature
+
+    festival, olive = signature(AGENCY), signature(SAME_TOPIC)
+    roundup = signature(f"{AGENCY}\n{SAME_TOPIC}")
+    assert shares_text(festival, roundup) and shares_text(roundup, festival)
+    assert shares_text(olive, roundup)  # its whole text is in the roundup (containment)
+    assert not shares_text(festival, olive)
+    assert shares_text(festival, signature(COPY))

@@ -163,6 +163,7 @@ def test_cli_stories_and_show_json(run, tmp_path: Path) -> None:
     copy_id = story["articles"][1]["id"]
     shown = json.loads(run("show", str(copy_id), "--json").output)
     assert shown["story"]["earliest"] == story["earliest"]
+    assert shown["story"]["through_others"] == []  # the two copies share their text
     lonely = json.loads(run("show", "2", "--json").output)
     assert lonely["story"] is None and isinstance(lonely["related"], list)
     text = run("stories").output
@@ -652,3 +653,30 @@ def test_a_workers_drafts_are_keyed_and_signed_as_each_alone(corpus: Path) -> No
         assert made.signed.signature.shingles == alone.signature.shingles
         for name in ("keys", "word_hashes", "shingles"):
             assert getattr(made.signed, name).tolist() == getattr(alone, name).tolist()
+
+
+# A digest that runs both the festival story and the olive one, whole.
+ROUNDUP = _record(
+    "جولة الأخبار: التمور في بريدة والزيتون في سكاكا",
+    f"{AGENCY}\n{SAME_TOPIC}",
+    "digest",
+    "2015-08-02T15:00",
+)
+
+
+def test_a_roundup_joins_two_stories_and_says_which_are_linked_only_through_it(
+    store: Store, run, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "r.jsonl", [RECORDS[0], RECORDS[1], ROUNDUP])
+    library.import_paths(store, [path])
+    ids = ids_by_title(store)
+    festival, olive = ids[RECORDS[0]["title"]], ids[RECORDS[1]["title"]]
+    digest = ids[ROUNDUP["title"]]
+    story = story_store.story_of(store, festival)
+    assert story is not None  # single link: the digest copies each, so one story
+    assert {a.article_id for a in story.articles} == {festival, olive, digest}
+    assert library.linked_through_others(store, festival, story) == {olive}
+    assert library.linked_through_others(store, olive, story) == {festival}
+    assert library.linked_through_others(store, digest, story) == frozenset()
+    shown = json.loads(run("--db", str(store.path), "show", str(olive), "--json").output)
+    assert shown["story"]["through_others"] == [festival]

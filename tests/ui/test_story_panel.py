@@ -211,3 +211,29 @@ def test_a_related_row_says_when_and_its_tooltip_why(qtbot: QtBot) -> None:
     assert "الراكبة" in second.toolTip() and "المدرج" in second.toolTip()
     description = first.data(Qt.ItemDataRole.AccessibleDescriptionRole)
     assert "الطائرة" in description and "21.35" in description
+
+
+def test_copies_linked_only_through_others_are_said_so_in_the_row_and_the_label(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from tests.stories.test_store_stories import ROUNDUP
+
+    library.import_paths(store, [write(tmp_path / "r.jsonl", [RECORDS[0], RECORDS[1], ROUNDUP])])
+    ids = ids_by_title(store)
+    festival, olive = ids[RECORDS[0]["title"]], ids[RECORDS[1]["title"]]
+    view = load_story(store, festival)
+    assert view.through_others == {olive}
+    panel = _panel_showing(qtbot, view)
+    assert panel.copies_label.text().endswith(panel.tr("%n only through other copies", "", 1))
+    marked = panel.tr("through other copies")
+    rows = {
+        int(panel.copies.item(i).data(ArticleIdRole)): panel.copies.item(i)
+        for i in range(panel.copies.count())
+    }
+    assert marked in rows[olive].text() and "a roundup" in rows[olive].toolTip()
+    assert all(marked not in item.text() for i, item in rows.items() if i != olive)
+    # The digest itself shares text with both: nothing is marked from there.
+    digest = load_story(store, ids[ROUNDUP["title"]])
+    assert digest.through_others == frozenset()
+    panel.show_story(None, digest)
+    assert panel.tr("only through") not in panel.copies_label.text()

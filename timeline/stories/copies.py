@@ -684,6 +684,20 @@ def containment(a: Signature, b: Signature) -> float:
     return min(1.0, common / min(a.shingles, b.shingles))
 
 
+def shares_text(a: Signature, b: Signature) -> bool:
+    """Whether two articles of one story share text themselves (the signatures'
+    estimates: CHECK_JACCARD of their shingles, or MIN_CONTAINMENT of the shorter one's),
+    not only through other copies.
+
+    A story is single link (Clusters): a roundup of two meetings is a copy of each
+    meeting's report, which puts both reports in one story though they share no
+    sentence.  Kept so (joining an article to one story only, or only where the story's
+    first article agrees, split more labelled copies than it kept apart: see
+    docs/decisions.md); a reader is told which copies are linked only through others.
+    """
+    return jaccard(a, b) >= CHECK_JACCARD or containment(a, b) >= MIN_CONTAINMENT
+
+
 @dataclass(frozen=True)
 class Overlap:
     """The exact overlap of two articles' shingle sets."""

@@ -79,12 +79,14 @@ class StoryPanel(QWidget):
         self.diff.clear()
         self.diff.hide()
         copies = view.copies if view else []
+        through = view.through_others if view else frozenset()
+        label = self.tr("Copies of this story: %n", "", len(copies))
+        if through:
+            # A story is joined copy to copy: a roundup of two meetings brings both
+            # meetings' reports in, though they share no sentence.  Said, not hidden.
+            label += "  ·  " + self.tr("%n only through other copies", "", len(through))
         self.copies_label.setText(
-            self.tr("Copies of this story: %n", "", len(copies))
-            if copies
-            else self.tr("No copies of this story")
-            if article is not None
-            else ""
+            label if copies else self.tr("No copies of this story") if article is not None else ""
         )
         self.copies.setVisible(bool(copies))
         # Each row reads in the interface's direction: the mark is its first strong
@@ -99,10 +101,22 @@ class StoryPanel(QWidget):
                 else ""
             )
             when = f"{_LRI}{row.published}{_PDI}" if row.published else self.tr("undated")
-            text = f"{mark}{first}{_FSI}{for_display(row.source or '-')}{_PDI}  ·  {when}{this}  ·  {_FSI}{for_display(row.title)}{_PDI}"
+            linked = "  ·  " + self.tr("through other copies") if row.article_id in through else ""
+            text = f"{mark}{first}{_FSI}{for_display(row.source or '-')}{_PDI}  ·  {when}{this}{linked}  ·  {_FSI}{for_display(row.title)}{_PDI}"
             item = QListWidgetItem(text)
             item.setData(ArticleIdRole, row.article_id)
-            item.setToolTip(self.tr("Click to see the words that differ; double-click to open"))
+            tip = self.tr("Click to see the words that differ; double-click to open")
+            if linked:
+                tip = (
+                    self.tr(
+                        "This article shares little text with the one shown: it is in the"
+                        " story because it copies another copy (a roundup that reports"
+                        " both, say)."
+                    )
+                    + "\n"
+                    + tip
+                )
+            item.setToolTip(plain_tooltip(tip))
             self.copies.addItem(item)
         related = view.related if view else []
         self.related_label.setVisible(bool(related))

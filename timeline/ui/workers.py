@@ -359,6 +359,9 @@ class StoryView:
     article_id: int
     copies: list[story_store.CopyRow] = field(default_factory=list)
     related: list[RelatedRow] = field(default_factory=list)
+    # The copies that share little text with the article: in its story only through
+    # other copies (library.linked_through_others).
+    through_others: frozenset[int] = frozenset()
 
 
 def load_story(store: Store, article_id: int) -> StoryView:
@@ -368,6 +371,8 @@ def load_story(store: Store, article_id: int) -> StoryView:
 
     story = story_store.story_of(store, article_id)
     view = StoryView(article_id, story.articles if story else [])
+    if story is not None:
+        view.through_others = library.linked_through_others(store, article_id, story)
     article = store.article(article_id, body_chars=threads.THREAD_TEXT_CHARS)
     if article is None:
         return view
