@@ -586,10 +586,11 @@ def export_command(
         and selection.date_to <= selection.date_from
     ):
         raise click.BadParameter("--to is before --from")
+    left_out: list[int] = []
     with settings.open_store(create=False) as store:
         try:
             if output is None:
-                count = write_text(store, fmt, selection, sys.stdout)
+                count = write_text(store, fmt, selection, sys.stdout, left_out=left_out)
                 sys.stdout.flush()
             else:
                 count = export(
@@ -601,6 +602,7 @@ def export_command(
                     height=height,
                     scale=scale,
                     lang=lang,
+                    left_out=left_out,
                 )
         except SelectionError as exc:
             raise _Failure(str(exc)) from exc
@@ -608,6 +610,13 @@ def export_command(
             raise _Failure(f"cannot write {output}: {exc.strerror or exc}") from exc
     if output is not None:
         _echo(f"wrote {count} record(s) as {FORMATS[fmt][0]} to {output}", err=True)
+    if left_out:
+        # Said, not dropped in silence: the format places everything on a date.
+        _echo(
+            f"{len(left_out)} undated article(s) left out (this format places every"
+            " article on its publication date; a CSV or JSON Lines export keeps them)",
+            err=True,
+        )
 
 
 def _story_json(story: StoryCluster) -> dict[str, Any]:

@@ -273,77 +273,77 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="110" />
+        <location filename="../../timeline/ui/export_dialog.py" line="111" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="112" />
+        <location filename="../../timeline/ui/export_dialog.py" line="113" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="113" />
+        <location filename="../../timeline/ui/export_dialog.py" line="114" />
         <source>The Timeline Project (.timeline)</source>
         <translation>برنامج The Timeline Project ‏(.timeline)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="114" />
+        <location filename="../../timeline/ui/export_dialog.py" line="115" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="115" />
+        <location filename="../../timeline/ui/export_dialog.py" line="116" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="116" />
+        <location filename="../../timeline/ui/export_dialog.py" line="117" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="117" />
+        <location filename="../../timeline/ui/export_dialog.py" line="118" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="118" />
+        <location filename="../../timeline/ui/export_dialog.py" line="119" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="119" />
+        <location filename="../../timeline/ui/export_dialog.py" line="120" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="120" />
+        <location filename="../../timeline/ui/export_dialog.py" line="121" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="139" />
+        <location filename="../../timeline/ui/export_dialog.py" line="140" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="153" />
+        <location filename="../../timeline/ui/export_dialog.py" line="154" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="154" />
+        <location filename="../../timeline/ui/export_dialog.py" line="155" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="155" />
+        <location filename="../../timeline/ui/export_dialog.py" line="156" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="156" />
+        <location filename="../../timeline/ui/export_dialog.py" line="157" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -846,34 +846,34 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
     <message>
         <location filename="../../timeline/ui/story_panel.py" line="103" />
-        <location filename="../../timeline/ui/story_panel.py" line="132" />
+        <location filename="../../timeline/ui/story_panel.py" line="128" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="105" />
+        <location filename="../../timeline/ui/story_panel.py" line="104" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="112" />
+        <location filename="../../timeline/ui/story_panel.py" line="108" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="116" />
+        <location filename="../../timeline/ui/story_panel.py" line="112" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="138" />
+        <location filename="../../timeline/ui/story_panel.py" line="134" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="170" />
+        <location filename="../../timeline/ui/story_panel.py" line="166" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
@@ -1149,23 +1149,28 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="195" />
-        <location filename="../../timeline/ui/export_dialog.py" line="268" />
+        <location filename="../../timeline/ui/export_dialog.py" line="196" />
+        <location filename="../../timeline/ui/export_dialog.py" line="277" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="232" />
+        <location filename="../../timeline/ui/export_dialog.py" line="233" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="263" />
+        <location filename="../../timeline/ui/export_dialog.py" line="265" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/export_dialog.py" line="269" />
+        <source>%n undated article(s) left out: this format places every article on its date</source>
+        <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="274" />
+        <location filename="../../timeline/ui/export_dialog.py" line="283" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

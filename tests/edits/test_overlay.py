@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from tests.edits.test_survival import article_id, filled, mention, source_file  # noqa: F401
@@ -660,3 +662,59 @@ def test_an_edit_whose_ids_do_not_fit_the_loaded_columns_is_written_whole() -> N
         assert room._buffers is not None and np.shares_memory(spliced.ids, room._buffers[0])
         assert (room._buffers[0].ctypes.data == where) == fits  # the same buffer, or new
         assert spliced.ids.dtype == (np.int32 if fits else np.int64)
+
+
+def test_an_undated_article_the_user_dates_is_drawn_patched_labelled_and_exported(
+    store: Store, tmp_path: Path
+) -> None:
+    import io
+    import json
+
+    from timeline.export import write_text
+    from timeline.export.selection import Selection
+    from timeline.store.timeline_data import PUBLISHED
+
+    path = tmp_path / "undated.jsonl"
+    path.write_text(
+        json.dumps(
+            {"title": "ندوة بلا تاريخ", "source": "مصدر", "body": "عقدت الندوة في القاعة."},
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
+    library.import_paths(store, [path])
+    (undated,) = [a.id for a in store.articles()]
+    base = load_event_arrays(store)
+    assert PUBLISHED not in base.kinds.tolist()  # the rules found no date
+    changes = edits.correct_article(store, undated, "published", "1 يناير 2020")
+    touched = user.touched_articles(store, changes)
+    shown, stale = user.patch_overlay(store, base, base, touched)
+    assert rows_of(shown) == rows_of(user.overlay_arrays(store, base))
+    drawn = user.publication_event_id(undated)
+    assert user.publication_article(drawn) == undated and user.publication_article(-1) is None
+    (row,) = np.flatnonzero(shown.ids == drawn)
+    january = read_date("1 يناير 2020")
+    assert january is not None and shown.starts[row] == january.start
+    assert shown.kinds[row] == PUBLISHED and shown.article_ids[row] == undated
+    assert drawn in stale.tolist()
+    # Labelled as its article is (the user's title winning).
+    edits.correct_article(store, undated, "title", "ندوة مؤرخة")
+    assert user.user_event_labels(store, [drawn])[drawn].title == "ندوة مؤرخة"
+    # Exported where the window draws it, as a publication the user corrected.
+    left_out: list[int] = []
+    out = io.StringIO()
+    write_text(store, "events-jsonl", Selection(), out, left_out=left_out)
+    published = [json.loads(x) for x in out.getvalue().splitlines()]
+    published = [e for e in published if e["kind"] == "published"]
+    assert [(e["article_id"], e["start"], e["origin"]) for e in published] == [
+        (undated, january.start, "corrected")
+    ]
+    out = io.StringIO()
+    write_text(store, "timeline", Selection(), out, left_out=left_out)
+    assert "ندوة مؤرخة" in out.getvalue() and left_out == []
+    # Hidden, it is not drawn; the correction taken back, nothing is drawn for it.
+    hid = edits.set_hidden(store, edits.article_target(store, undated))
+    assert drawn not in user.overlay_arrays(store, base).ids
+    edits.undo(store, hid)
+    edits.correct_article(store, undated, "published", None)
+    assert drawn not in user.overlay_arrays(store, base).ids

@@ -84,3 +84,22 @@ def test_an_image(run, tmp_path: Path, qapp) -> None:
     target = tmp_path / "t.png"
     run("export", "--output", str(target), "--width", "800", "--height", "300", "--lang", "ar")
     assert target.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("fmt", ["timeline", "timelinejs"])
+def test_formats_that_need_a_date_say_which_articles_they_left_out(
+    run, tmp_path: Path, fmt: str
+) -> None:
+    said = "1 undated article(s) left out"
+    assert said in run("export", "--format", fmt, "--output", str(tmp_path / "a")).stderr
+    assert said in run("export", "--format", fmt).stderr  # to standard output too
+    # Every column formats keep the undated article: nothing to say.
+    assert "left out" not in run("export", "--format", "articles-csv").stderr
+    # A choice of dated articles only leaves nothing out.
+    dated = run("export", "--format", fmt, "--query", "القمر", "--output", str(tmp_path / "b"))
+    assert "left out" not in dated.stderr
+    # Given a date by the user, the article is placed, and said of no longer.
+    (line,) = run("list", "--undated", "--json").stdout.splitlines()
+    undated = json.loads(line)["id"]
+    run("edit", "article", str(undated), "--published", "2020-01-01")
+    assert "left out" not in run("export", "--format", fmt, "--output", str(tmp_path / "c")).stderr

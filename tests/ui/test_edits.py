@@ -909,3 +909,23 @@ def test_one_copy_an_edit_before_the_first_load_is_laid_over_without_a_second_lo
     assert window._one_copy and window._loader_thread is None and len(loads) == 1
     assert first not in window.timeline.arrays().article_ids
     shown_as_written(window)
+
+
+def test_an_undated_article_dated_by_the_user_appears_on_the_timeline(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    (undated,) = [a.id for a in window.store.articles() if a.published is None]
+    drawn = user.publication_event_id(undated)
+    assert drawn not in window.timeline.arrays().ids
+    run(window, "date", lambda s: edits.correct_article(s, undated, "published", "1 يناير 2020"))
+    january = edits.read_date("1 يناير 2020")
+    assert january is not None
+    qtbot.waitUntil(lambda: drawn in window.timeline.arrays().ids, timeout=5_000)
+    arrays = window.timeline.arrays()
+    (row,) = np.flatnonzero(arrays.ids == drawn)
+    assert arrays.starts[row] == january.start and arrays.article_ids[row] == undated
+    # Its menu corrects the article's publication: it is no event of its own to remove.
+    menu = window.edits._event_menu(drawn)
+    assert [a.text() for a in menu.actions()] == [window.edits.tr("Correct publication &date…")]
+    undo(window)
+    qtbot.waitUntil(lambda: drawn not in window.timeline.arrays().ids, timeout=5_000)

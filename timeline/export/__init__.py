@@ -39,16 +39,27 @@ def format_for(path: Path) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def write_text(store: Store, fmt: str, selection: Selection, out: TextIO, title: str = "") -> int:
-    """Write a text format to a stream; returns how many records (articles or events)."""
+def write_text(
+    store: Store,
+    fmt: str,
+    selection: Selection,
+    out: TextIO,
+    title: str = "",
+    left_out: list[int] | None = None,
+) -> int:
+    """Write a text format to a stream; returns how many records (articles or events).
+
+    left_out, if given, receives the ids of chosen articles a format has no place for
+    (TimelineJS and .timeline place everything on a date: undated articles).
+    """
     if fmt == "timelinejs":
         from timeline.export.timelinejs import write_timelinejs
 
-        return write_timelinejs(store, selection, out, title)
+        return write_timelinejs(store, selection, out, title, left_out)
     if fmt == "timeline":
         from timeline.export.timeline_xml import write_timeline_xml
 
-        return write_timeline_xml(store, selection, out)
+        return write_timeline_xml(store, selection, out, left_out)
     what, _, kind = fmt.partition("-")
     from timeline.export import tabular
 
@@ -70,8 +81,10 @@ def export(
     scale: float = 1.0,
     lang: str | None = None,
     title: str = "",
+    left_out: list[int] | None = None,
 ) -> int:
-    """Write the selection to path in this format; returns how many records or events.
+    """Write the selection to path in this format; returns how many records or events
+    (left_out: as write_text's).
 
     The file is written whole or not at all (files.written_whole: beside path, then
     moved over it; a link's target, a FIFO or a device written as such).  Raises
@@ -89,5 +102,5 @@ def export(
             )
         else:
             with open(partial, "w", encoding="utf-8", newline="") as out:
-                count = write_text(store, fmt, selection, out, title)
+                count = write_text(store, fmt, selection, out, title, left_out)
     return count

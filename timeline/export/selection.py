@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.store import Store
 from timeline.store import edits as user
-from timeline.store.export_data import ARTICLE_COLUMNS, EVENT_COLUMNS, export_events
+from timeline.store.export_data import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    export_events,
+    undated_article_ids,
+)
 
 if TYPE_CHECKING:
     from timeline.store.search import EventKind
@@ -148,7 +153,18 @@ class UserView:
         self.values = user.user_values(store, user.edited_article_ids(store))
         self.hidden_added, self.added_tags = user.added_event_marks(store)
         self._standalone = user.standalone_events(store)
+        # Publications the user gave articles the rules found no date for (no event of
+        # theirs to correct): exported as the window draws them.
+        self._dated = user.dated_by_user(store)
         self._store = store
+
+    def may_lack_a_date(self, ids: list[int] | None) -> list[int]:
+        """Of the chosen articles (ids, or None for every one), those that may have no
+        date as the user sees them: every one of a list; of the whole store, those
+        stored undated and those the user edited."""
+        if ids is not None:
+            return ids
+        return sorted(set(undated_article_ids(self._store)).union(self.values))
 
     def keeps(self, article_id: int) -> bool:
         values = self.values.get(article_id)
@@ -202,7 +218,9 @@ class UserView:
 
     def added_events(self, ids: list[int] | None) -> list[tuple]:
         """Rows of the events the user added to the chosen articles (every one when ids is
-        None, the standalone ones with them): id negative, kind 'mentioned', origin 'added'."""
+        None, the standalone ones with them): id negative, kind 'mentioned', origin 'added';
+        then the publications the user gave undated articles (store.edits.dated_by_user):
+        kind 'published', origin 'corrected'."""
         chosen = None if ids is None else set(ids)
         rows = []
         found: list[tuple[int | None, user.ArticleUserValues | None, user.UserEvent]] = [
@@ -239,6 +257,36 @@ class UserView:
                     source,
                     "added",
                     "; ".join(dict.fromkeys(tags)),
+                )
+            )
+        for article_id, date in self._dated:
+            values = self.values.get(article_id)
+            if chosen is not None and article_id not in chosen:
+                continue
+            if (values is not None and values.hidden and not self.with_hidden) or not self._meets(
+                date.start, date.end
+            ):
+                continue
+            title = source = ""
+            if values is not None:
+                title, source = self._article_title_source(values)
+            rows.append(
+                (
+                    user.publication_event_id(article_id),
+                    article_id,
+                    "published",
+                    date.start,
+                    date.end,
+                    date.granularity,
+                    date.value,
+                    title,
+                    None,
+                    None,
+                    1.0,
+                    title,
+                    source,
+                    "corrected",
+                    "; ".join(values.tags) if values is not None else "",
                 )
             )
         return rows

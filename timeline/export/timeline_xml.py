@@ -45,14 +45,22 @@ def category_colour(name: str) -> str:
     return f"{round(r * 255)},{round(g * 255)},{round(b * 255)}"
 
 
-def write_timeline_xml(store: Store, selection: Selection, out: TextIO) -> int:
-    """Write the chosen dated articles as a .timeline file; returns the events written."""
+def write_timeline_xml(
+    store: Store, selection: Selection, out: TextIO, left_out: list[int] | None = None
+) -> int:
+    """Write the chosen dated articles as a .timeline file; returns the events written.
+    left_out, if given, receives the ids of the chosen articles that have no date (an
+    event of the format needs one)."""
     ids = article_ids(store, selection)
     view = UserView(store, selection)
     published: dict[int, tuple[int, int]] = {}
     for row in events(store, selection, ids, placed_only=True, shown=view):
         if row.kind == "published" and row.start is not None:
             published[row.article_id] = (row.start, row.start)
+    if left_out is not None:
+        left_out.extend(
+            i for i in view.may_lack_a_date(ids) if i not in published and view.keeps(i)
+        )
     ranges = stated_ranges(store, sorted(published))
     chosen = sorted(published)
     categories: dict[str, None] = {}

@@ -125,8 +125,12 @@ def _years(start: int, end: int | None) -> str:
     return str(first) if last == first else f"{first}–{last}"
 
 
-def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]:
-    """The TimelineJS3 document of the chosen articles and their placed events."""
+def build(
+    store: Store, selection: Selection, title: str = "", left_out: list[int] | None = None
+) -> dict[str, Any]:
+    """The TimelineJS3 document of the chosen articles and their placed events.  left_out,
+    if given, receives the ids of the chosen articles without a publication date: a
+    slide needs a date, so their text is not in the document (their dated mentions are)."""
     ids = article_ids(store, selection)
     view = UserView(store, selection)
     articles: dict[int, dict[str, Any]] = {}
@@ -152,6 +156,7 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
     dates_made: dict[tuple[Any, ...], dict[str, Any]] = {}
     labels_made: dict[str, str] = {}
     groups: dict[str, str] = {}  # a source's group name, escaped once
+    slid: set[int | None] = set()  # the articles given a slide of their own
     # The articles are read whole above: the events need no join for title and source.
     stored = export_events(
         store,
@@ -180,6 +185,7 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
             if row.article_id is not None:
                 headlines[row.article_id] = headline
         if row.kind == "published":
+            slid.add(row.article_id)
             # The body is written once, as the slide's text; the import reads it back.
             item["text"] = {"headline": headline, "text": _paragraphs(fields.get("body", ""))}
             item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
@@ -206,6 +212,8 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
         if not item["group"]:
             del item["group"]
         items.append(item)
+    if left_out is not None:
+        left_out.extend(a for a in articles if a not in slid)
     if not title:
         query = selection.query.strip()
         title = f"News timeline: {query}" if query else "News timeline"
@@ -216,11 +224,18 @@ def build(store: Store, selection: Selection, title: str = "") -> dict[str, Any]
     }
 
 
-def write_timelinejs(store: Store, selection: Selection, out: TextIO, title: str = "") -> int:
-    """Write the TimelineJS3 JSON of the selection; returns the number of events."""
+def write_timelinejs(
+    store: Store,
+    selection: Selection,
+    out: TextIO,
+    title: str = "",
+    left_out: list[int] | None = None,
+) -> int:
+    """Write the TimelineJS3 JSON of the selection; returns the number of events
+    (left_out: as build's)."""
     import orjson
 
-    document = build(store, selection, title)
+    document = build(store, selection, title, left_out)
     # Encoded whole by orjson: the standard encoder took 8 times as long (json.dump,
     # which streams, goes through the pure-Python encoder: 5 times slower again).
     encoded = orjson.dumps(document, option=orjson.OPT_APPEND_NEWLINE)

@@ -28,6 +28,7 @@ from timeline.store.timeline_data import (
     COLUMN_DTYPES,
     MENTIONED,
     POINT_GRANULARITIES,
+    PUBLISHED,
     RANGE_DTYPES,
     ColumnRoom,
     EventArrays,
@@ -559,6 +560,41 @@ def _shown_overrides(
     return dropped, moved
 
 
+# An article the user gave a publication date that the rules found none for has no
+# publication event to move: one is drawn for it with an id of this range (below every
+# added event's -user_events.id), -(PUBLICATION_IDS + the article's id).
+PUBLICATION_IDS = 1 << 30
+
+
+def publication_event_id(article_id: int) -> int:
+    """The id a publication the user gave an undated article is drawn with."""
+    return -(PUBLICATION_IDS + article_id)
+
+
+def publication_article(event_id: int) -> int | None:
+    """The article of such a publication's id, or None for any other id."""
+    return -event_id - PUBLICATION_IDS if event_id <= -PUBLICATION_IDS else None
+
+
+def dated_by_user(store: Store, uids: Sequence[str] | None = None) -> list[tuple[int, DateValue]]:
+    """(article id, the user's publication date) of the articles that have a corrected
+    publication date but no computed publication event (the rules found no date): their
+    publication is the user's alone.  Only those of these uids when given."""
+    only, params = _uid_filter("f.article_uid", uids)
+    rows = store.conn.execute(
+        'SELECT a.id, f.date_value, f.granularity, f.start, f."end"'
+        " FROM user_article_fields f CROSS JOIN articles a"
+        " WHERE f.field = 'published' AND f.start IS NOT NULL AND a.uid = f.article_uid"
+        " AND NOT EXISTS (SELECT 1 FROM events e"
+        " WHERE e.article_id = a.id AND e.kind = 'published')" + only,
+        params,
+    )
+    return [
+        (int(a), DateValue(value or "", granularity or "day", start, end))
+        for a, value, granularity, start, end in rows
+    ]
+
+
 def _point(start: int, end: int | None, granularity: str | None) -> bool:
     return end is None or end <= start or granularity in POINT_GRANULARITIES
 
@@ -596,7 +632,14 @@ def overlay_arrays(
         if with_hidden
         or (article_id not in hidden_articles and not is_hidden(store, event_target(event.id)))
     ]
-    if not (hidden_articles or dropped or moved or added):
+    # Publications the user gave articles the rules found no date for: drawn, as the
+    # user's other corrected publications are (moved there).
+    dated = [
+        (article_id, date)
+        for article_id, date in dated_by_user(store, uids)
+        if with_hidden or article_id not in hidden_articles
+    ]
+    if not (hidden_articles or dropped or moved or added or dated):
         return arrays
     keep = np.ones(len(arrays), dtype=bool)
     if hidden_articles:
@@ -628,6 +671,14 @@ def overlay_arrays(
         new_ends.append(event.date.end if event.date.end is not None else start)
         new_kinds.append(MENTIONED)
         new_points.append(_point(start, event.date.end, event.date.granularity))
+    for article_id, date in dated:
+        assert date.start is not None  # (dated_by_user reads only placed dates)
+        new_ids.append(publication_event_id(article_id))
+        new_articles.append(article_id)
+        new_starts.append(date.start)
+        new_ends.append(date.end if date.end is not None else date.start)
+        new_kinds.append(PUBLISHED)
+        new_points.append(_point(date.start, date.end, date.granularity))
     new = EventArrays(
         ids=np.asarray(new_ids, dtype="<i8"),
         article_ids=np.asarray(new_articles, dtype="<i8"),
@@ -1199,8 +1250,20 @@ def user_event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
         ):
             if event_id in out:
                 out[event_id] = out[event_id]._replace(title=title)
+    dated = [(i, a) for i in wanted if (a := publication_article(i)) is not None]
+    if dated:
+        # A publication the user gave an undated article: titled as its article is.
+        articles = [a for _i, a in dated]
+        summaries = store.article_summaries(articles)
+        corrected = corrected_fields(store, articles)
+        values = dict(dated_by_user(store, _uids_of_ids(store, articles)))
+        for i, article_id in dated:
+            stored = summaries.get(article_id, ("", None, ""))[0]
+            title = corrected.get(article_id, {}).get("title", stored)
+            date = values.get(article_id)
+            out[i] = EventText(title, date.value if date else "", title, "")
     for i in wanted:
-        if i < 0:
+        if i < 0 and publication_article(i) is None:
             event = user_event(store, -i)
             if event is not None:
                 out[i] = EventText(event.label, event.date.value, event.label, event.label)

@@ -138,3 +138,12 @@ def stated_ranges(store: Store, article_ids: Sequence[int]) -> dict[int, tuple[i
         ):
             out[article_id] = (start, end if end is not None else start)
     return out
+
+
+def undated_article_ids(store: Store) -> list[int]:
+    """The ids of the articles stored without a publication date (the chronological
+    index holds them first)."""
+    return [
+        int(r[0])
+        for r in store.db.conn.execute("SELECT id FROM articles WHERE published_start IS NULL")
+    ]

@@ -302,6 +302,11 @@ class WindowEdits(QObject):
                 )
             else:
                 self._add(menu, self.tr("Correct publication &date…"), self.correct_published)
+        elif user.publication_article(event_id) is not None:
+            # The publication the user gave an article the rules found no date for: the
+            # article's own field, corrected again or taken back, not an event of its own.
+            self._add(menu, self.tr("Correct publication &date…"), self.correct_published)
+            return menu
         else:
             self._add(menu, self.tr("Remove this event"), lambda: self.remove_added(-event_id))
         self._add(menu, self.tr("Hide this event"), lambda: self.hide_event(event_id))

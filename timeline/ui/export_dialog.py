@@ -78,7 +78,7 @@ def view_copy(window: QWidget, width: int, height: int) -> TimelineView:
 class ExportWorker(QObject):
     """Writes a text export with its own connection, off the GUI thread."""
 
-    finished = Signal(int)  # records written
+    finished = Signal(int, int)  # records written, undated articles left out
     failed = Signal(str)
 
     def __init__(self, db_path: Path, fmt: str, selection: Selection, path: Path) -> None:
@@ -88,16 +88,17 @@ class ExportWorker(QObject):
     def run(self) -> None:
         from timeline.export import SelectionError, export
 
+        left_out: list[int] = []
         try:
             with Store(self._db_path, create=False, read_only=True) as store:
-                count = export(store, self._fmt, self._selection, self._path)
+                count = export(store, self._fmt, self._selection, self._path, left_out=left_out)
         except (SelectionError, StoreError) as exc:
             self.failed.emit(str(exc))
             return
         except OSError as exc:
             self.failed.emit(f"{self._path}: {exc.strerror or exc}")
             return
-        self.finished.emit(count)
+        self.finished.emit(count, len(left_out))
 
 
 class ExportDialog(QDialog):
@@ -173,7 +174,7 @@ class ExportDialog(QDialog):
 class WindowExporter(QObject):
     """Runs File > Export and File > Print for a main window."""
 
-    exported = Signal(str, int)  # path, records or events written
+    exported = Signal(str, int, int)  # path, records or events written, undated left out
     export_failed = Signal(str)
 
     def __init__(self, window: QWidget) -> None:
@@ -226,7 +227,7 @@ class WindowExporter(QObject):
             finally:
                 view.deleteLater()
             frame_rows = view.arrays().count_visible(view.viewport().start, view.viewport().end)
-            self.exported.emit(str(path), frame_rows)
+            self.exported.emit(str(path), frame_rows, 0)
             return
         if self._thread is not None:
             self._failed(self.tr("An export is already being written"))
@@ -235,10 +236,12 @@ class WindowExporter(QObject):
 
         worker = ExportWorker(self.window.store.path, fmt, window_selection(self.window), path)
         # Said once the thread has ended, so that a next export can start at once.
-        worker.finished.connect(lambda count: setattr(self, "_written", (str(path), count)))
+        worker.finished.connect(
+            lambda count, left_out: setattr(self, "_written", (str(path), count, left_out))
+        )
         worker.failed.connect(self._failed)
         self._worker = worker
-        self._written: tuple[str, int] | None = None
+        self._written: tuple[str, int, int] | None = None
         self._thread = start_in_thread(worker, self, ended=self._ended)
 
     def _ended(self) -> None:
@@ -258,10 +261,16 @@ class WindowExporter(QObject):
     def _failed(self, message: str) -> None:
         self.export_failed.emit(message)
 
-    def show_result(self, path: str, count: int) -> None:
-        self.window.statusBar().showMessage(
-            self.tr("Exported %1 to %2").replace("%1", str(count)).replace("%2", path), 8000
-        )
+    def show_result(self, path: str, count: int, left_out: int = 0) -> None:
+        message = self.tr("Exported %1 to %2").replace("%1", str(count)).replace("%2", path)
+        if left_out:
+            # Said, not dropped in silence: TimelineJS and .timeline need a date.
+            message += "  ·  " + self.tr(
+                "%n undated article(s) left out: this format places every article on its date",
+                "",
+                left_out,
+            )
+        self.window.statusBar().showMessage(message, 8000)
 
     def show_failure(self, message: str) -> None:
         # Opened, never exec()'d: the window stays responsive (and a test never blocks).
