@@ -138,3 +138,16 @@ def test_an_image_exported_through_a_link_keeps_the_link(
     _export(qtbot, window, "png", link, width=400, height=200)
     assert link.is_symlink() and not QImage(str(real)).isNull()
     assert sorted(p.name for p in folder.iterdir()) == ["link.png", "real.png"]
+
+
+def test_a_timeline_export_says_how_many_undated_articles_it_left_out(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.timeline"
+    with qtbot.waitSignal(window.exporter.exported, timeout=20_000) as signal:
+        window.exporter.export_to("timeline", target)
+    assert signal.args[2] == 1  # the samples hold one undated article
+    assert "left out" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.exporter.exported, timeout=20_000) as signal:
+        window.exporter.export_to("articles-csv", tmp_path / "out.csv")
+    assert signal.args[2] == 0 and "left out" not in window.statusBar().currentMessage()
