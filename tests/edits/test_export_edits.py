@@ -89,6 +89,9 @@ def test_timelinejs_and_timeline_xml_carry_the_users_values(edited: Store) -> No
     assert (carried["title"], carried["source"]) == ("الحرب الكورية", "أرشيف")
     assert (carried["tags"], carried["note"]) == (["حروب"], "راجع الهدنة")
     assert publication["start_date"] == {"year": 2020, "month": 1, "day": 1}
+    # The corrected date is carried as the article's own, so an import brings it back
+    # (it reads "published" before the raw text); an uncorrected article carries none.
+    assert carried["published"] == "2020-01-01"
     added = [
         e for e in document["events"] if e.get("x-timeline-mention", {}).get("kind") == "added"
     ]
@@ -115,3 +118,20 @@ def test_an_image_leaves_the_hidden_out(edited: Store, tmp_path: Path) -> None:
     )
     others = sum(1 for e in edited.events_of(other) if e.start is not None)
     assert every - shown >= others > 0
+
+
+def test_a_corrected_date_comes_back_from_a_timelinejs_file(edited: Store, tmp_path: Path) -> None:
+    from timeline import library
+
+    path = tmp_path / "out.json"
+    export(edited, "timelinejs", Selection(), path)
+    with Store(tmp_path / "again.db") as again:
+        library.import_paths(again, [path])
+        (article,) = again.articles()
+        assert article.title == "الحرب الكورية" and article.published == "2020-01-01"
+    # An article the user did not date again carries no "published" of its own.
+    edits.correct_article(edited, article_id(edited, "حرب قديمة"), "published", None)
+    export(edited, "timelinejs", Selection(), path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    (publication,) = [e for e in document["events"] if "x-timeline-article" in e]
+    assert "published" not in publication["x-timeline-article"]

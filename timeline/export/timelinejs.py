@@ -141,6 +141,10 @@ def build(
         if row is None:
             continue  # hidden
         fields = {name: row[index[name]] for name in CARRIED}
+        if row[index["published"]] != article[index["published"]]:
+            # The user's publication date (it wins on export): an import here reads a
+            # record's "published" before its raw text, so the correction comes back.
+            fields["published"] = row[index["published"]]
         # The user's own: carried beside the article (an import here ignores them).
         if row[tags_at]:
             fields["tags"] = row[tags_at].split("; ")
