@@ -229,19 +229,36 @@ def _article_json(article: Article, events: list[Event] | None = None) -> dict[s
 @_common_options
 @click.pass_obj
 def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
-    """List articles in chronological order (undated ones last)."""
+    """List articles in chronological order (undated ones last).
+
+    The text gives your corrections (title, source, date: marked *) where you made
+    them; the order and --json are the stored values."""
+    import itertools
+
+    from timeline.store import edits as user
+
     with settings.open_store(create=False) as store:
-        for article in store.articles(undated_only=undated):
-            if as_json:
-                data = _article_json(article)
-                del data["body"]
-                _echo(json_line(data))
-            else:
-                when = article.published or f"(undated: {article.published_raw or '-'})"
-                _echo(
-                    f"{article.id:>6}  {when:<25}  "
-                    + settings.line(f"{article.source} | {article.title}")
+        # Read as printed, without bodies: a list of every article held a million
+        # bodies in memory before the first line.
+        articles = store.iter_articles(undated_only=undated, body=False)
+        while page := list(itertools.islice(articles, 500)):
+            corrected = {} if as_json else user.corrected_fields(store, [a.id for a in page])
+            for article in page:
+                if as_json:
+                    data = _article_json(article)
+                    del data["body"]
+                    _echo(json_line(data))
+                    continue
+                mine = corrected.get(article.id, {})
+                when = mine.get("published") or article.published
+                when = (
+                    f"{when}*"
+                    if "published" in mine
+                    else when or f"(undated: {article.published_raw or '-'})"
                 )
+                source = mine.get("source", article.source) + ("*" if "source" in mine else "")
+                title = mine.get("title", article.title) + ("*" if "title" in mine else "")
+                _echo(f"{article.id:>6}  {when:<25}  " + settings.line(f"{source} | {title}"))
 
 
 @cli.command("show")
@@ -256,6 +273,9 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         if article is None:
             raise _Failure(f"no article with id {article_id}")
         events = store.events_of(article_id)
+        from timeline.store import edits as user
+
+        mine = user.corrected_fields(store, [article_id]).get(article_id, {})
         if as_json:
             from timeline import library
             from timeline.store import stories as story_store
@@ -280,11 +300,18 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     import textwrap
 
     width = max(40, min(shutil.get_terminal_size().columns, 100) - 2)
+
+    def shown(name: str, stored: str) -> str:
+        """Your value where you corrected it, the computed one said beside it."""
+        if name not in mine:
+            return stored
+        return f"{mine[name]}  (yours; computed: {stored})"
+
     for label, value in (
-        ("title", article.title),
-        ("published", article.published or "(undated)"),
+        ("title", shown("title", article.title)),
+        ("published", shown("published", article.published or "(undated)")),
         ("as written", article.published_raw),
-        ("source", article.source),
+        ("source", shown("source", article.source)),
         ("caption", article.caption),
         ("credit", article.credit),
         ("url", article.url),

@@ -185,3 +185,26 @@ def test_search_finds_an_article_by_its_note_and_its_tags(run) -> None:
         assert [(h["id"], h["snippet"]) for h in hits] == [(war, "راجع زنجبيلية")]
     assert run("search", "زنجبيلية", "--source", "مصدر ب", "--json").output == ""
     assert run("search", "زنجبيلية", "--tag", "قرنفلية", "--json").output.count("\n") == 1
+
+
+def test_list_and_show_give_the_users_values_marked_and_json_the_stored_ones(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    run("edit", "article", str(war), "--title", "الحرب الكورية", "--published", "2020-01-01")
+    line = next(x for x in run("list", "--no-bidi").output.splitlines() if x.split()[0] == str(war))
+    assert "2020-01-01*" in line and "الحرب الكورية*" in line and "مصدر أ |" in line
+    stored = {json.loads(x)["id"]: json.loads(x) for x in run("list", "--json").output.splitlines()}
+    assert stored[war]["title"] == "حرب قديمة" and stored[war]["published"] == "2021-05-22"
+    shown = run("show", str(war), "--no-bidi").output
+    assert "published: 2020-01-01  (yours; computed: 2021-05-22)" in shown
+    assert "(yours; computed: حرب قديمة)" in shown
+    assert "(yours" not in run("show", str(ids(run)["خبر آخر"])).output
+
+
+def test_the_store_streams_articles_in_list_order_without_their_bodies(run) -> None:
+    with Store(run.db) as store:  # type: ignore[attr-defined]
+        listed = store.articles()
+        streamed = list(store.iter_articles(body=False))
+        assert [a.id for a in streamed] == [a.id for a in listed]
+        assert all(a.body == "" for a in streamed) and all(a.body for a in listed)
+        assert [a.title for a in streamed] == [a.title for a in listed]
+        assert list(store.iter_articles()) == listed

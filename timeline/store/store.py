@@ -904,6 +904,22 @@ class Store:
             params = (limit,)
         return [Article(*row) for row in self.db.conn.execute(sql, params)]
 
+    def iter_articles(self, *, undated_only: bool = False, body: bool = True) -> Iterator[Article]:
+        """articles() read as they are consumed, a thousand rows at a time, not held as a
+        list (a million bodies are gigabytes); with body=False each body is "" (not read)."""
+        columns = _ARTICLE_COLUMNS if body else _ARTICLE_COLUMNS.replace("body,", "'' AS body,", 1)
+        where = "WHERE published_start IS NULL" if undated_only else ""
+        cursor = self.db.conn.execute(
+            f"SELECT {columns} FROM articles {where}"
+            " ORDER BY published_start IS NULL, published_start, id"
+        )
+        try:
+            while rows := cursor.fetchmany(1000):
+                for row in rows:
+                    yield Article(*row)
+        finally:
+            cursor.close()
+
     def chronological_ids(self) -> list[int]:
         """Every article id in chronological order, undated last."""
         return [
