@@ -843,21 +843,25 @@ def fill_word_pairs(conn: sqlite3.Connection) -> int:
     """Bring article_pairs in step for the rowids marked in search_unpaired: take out the
     pair rows written from the old texts kept there, write the pairs of the articles that
     hold those rowids now, and clear the marks; how many rowids were marked."""
-    marked = conn.execute("SELECT fts_rowid, title, body FROM search_unpaired").fetchall()
+    marked = int(conn.execute("SELECT count(*) FROM search_unpaired").fetchone()[0])
     if not marked:
         return 0
     words = pair_words(conn)
-    for rowid, title, body in marked:
+    # The old texts read as they are taken out, not held as a list: another writer's
+    # bulk insert marks every article it wrote (a million bodies are gigabytes).
+    rows = conn.execute("SELECT fts_rowid, title, body FROM search_unpaired ORDER BY fts_rowid")
+    for rowid, title, body in rows:
         if title is None:
             continue
         parts = search_parts(title, body)
         if parts is None:
             # Not cut alike in SQL and Python: the pairs cannot be told, so every pair
             # row is written again (rare: a title or body holding a NUL).
+            rows.close()
             conn.execute("INSERT INTO article_pairs (article_pairs) VALUES ('delete-all')")
             conn.execute("DELETE FROM search_unpaired")
             _write_pairs(conn, words, None)
-            return len(marked)
+            return marked
         conn.execute(
             "INSERT INTO article_pairs (article_pairs, rowid, body, title, lead)"
             " VALUES ('delete', ?, ?, ?, ?)",
@@ -872,7 +876,7 @@ def fill_word_pairs(conn: sqlite3.Connection) -> int:
     ]
     conn.execute("DELETE FROM search_unpaired")
     _write_pairs(conn, words, held)
-    return len(marked)
+    return marked
 
 
 def _v13_word_pairs(db: sqlite_utils.Database) -> None:
