@@ -718,3 +718,21 @@ def test_an_undated_article_the_user_dates_is_drawn_patched_labelled_and_exporte
     edits.undo(store, hid)
     edits.correct_article(store, undated, "published", None)
     assert drawn not in user.overlay_arrays(store, base).ids
+
+
+def test_source_codes_read_a_source_at_a_time_equal_a_row_per_article(store: Store) -> None:
+    from tests.conftest import SAMPLES
+
+    library.import_paths(store, [SAMPLES])
+    by_id = {a.id: a for a in store.articles()}
+    first, second, third = sorted(by_id)[:3]
+    edits.correct_article(store, first, "source", "مصدر جديد")  # a source of its own
+    edits.correct_article(store, second, "source", by_id[third].source)  # moved to another
+    edits.correct_article(store, third, "source", "")  # no source at all
+    ids, codes, names = user.source_codes(store)
+    # What it must equal: a row per article, the user's value winning.
+    mine = {first: "مصدر جديد", second: by_id[third].source, third: ""}
+    shown = {i: mine.get(i, a.source) for i, a in by_id.items()}
+    assert names == sorted({s for s in shown.values() if s})
+    assert ids.tolist() == sorted(by_id)
+    assert [names[c] if c >= 0 else "" for c in codes.tolist()] == [shown[i] for i in sorted(by_id)]

@@ -38,6 +38,7 @@ from timeline.store.timeline_data import (
     article_event_arrays,
     event_labels,
     length_class,
+    parse_ints,
 )
 
 # table -> its key columns.  A Change names its row by these.
@@ -1513,22 +1514,50 @@ def _follow_rows(old: np.ndarray, out: np.ndarray, new: np.ndarray, placed: np.n
 def source_codes(store: Store) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Every article id (sorted), its source's code, and the sources by code.
 
-    The user's corrected source wins over the imported one.
+    The user's corrected source wins over the imported one.  Read a source at a time
+    from the source index (its ids as one text each), not a row per article with its
+    uid: 232,558 articles took 0.9 s that way, on the GUI thread when the timeline is
+    coloured by source.
     """
-    rows = store.conn.execute("SELECT id, uid, source FROM articles ORDER BY id").fetchall()
-    fixed = dict(
-        store.conn.execute(
-            "SELECT article_uid, value FROM user_article_fields WHERE field = 'source'"
-        ).fetchall()
-    )
-    sources = [fixed.get(uid, source) for _id, uid, source in rows]
-    names = sorted({s for s in sources if s})
+    stored: list[tuple[str, np.ndarray]] = [
+        (source, parse_ints(ids))
+        for source, ids in store.conn.execute(
+            "SELECT source, group_concat(id) FROM articles GROUP BY source"
+        )
+    ]
+    fixed = {
+        int(article_id): value
+        for article_id, value in store.conn.execute(
+            "SELECT a.id, f.value FROM user_article_fields f CROSS JOIN articles a"
+            " WHERE f.field = 'source' AND a.uid = f.article_uid"
+        )
+    }
+    names = sorted({source for source, _ids in stored if source} | {v for v in fixed.values() if v})
     index = {name: i for i, name in enumerate(names)}
-    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    article_codes = np.fromiter(
-        (index.get(s, -1) for s in sources), dtype=np.int32, count=len(rows)
+    ids = np.concatenate([i for _s, i in stored]) if stored else np.zeros(0, dtype=np.int64)
+    codes = (
+        np.concatenate(
+            [np.full(len(i), index.get(source, -1), dtype=np.int32) for source, i in stored]
+        )
+        if stored
+        else np.zeros(0, dtype=np.int32)
     )
-    return ids, article_codes, names
+    order = np.argsort(ids, kind="stable")
+    ids, codes = ids[order], codes[order]
+    if fixed:
+        mine = np.fromiter(fixed, dtype=np.int64, count=len(fixed))
+        at = np.searchsorted(ids, mine)
+        ok = at < len(ids)
+        ok[ok] = ids[at[ok]] == mine[ok]
+        codes[at[ok]] = [index.get(fixed[int(a)], -1) for a in mine[ok]]
+    # A source whose every article the user moved elsewhere is no longer shown.
+    used = sorted(set(np.unique(codes[codes >= 0]).tolist()))
+    if len(used) < len(names):
+        remap = np.full(len(names) + 1, -1, dtype=np.int32)
+        remap[used] = np.arange(len(used), dtype=np.int32)
+        codes = np.where(codes >= 0, remap[codes], -1).astype(np.int32)
+        names = [names[i] for i in used]
+    return ids.astype(np.int64), codes, names
 
 
 def codes_by_article(
