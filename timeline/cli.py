@@ -250,12 +250,10 @@ def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
                     _echo(json_line(data))
                     continue
                 mine = corrected.get(article.id, {})
-                when = mine.get("published") or article.published
-                when = (
-                    f"{when}*"
-                    if "published" in mine
-                    else when or f"(undated: {article.published_raw or '-'})"
-                )
+                if "published" in mine:
+                    when = f"{mine['published']}*"
+                else:
+                    when = article.published or f"(undated: {article.published_raw or '-'})"
                 source = mine.get("source", article.source) + ("*" if "source" in mine else "")
                 title = mine.get("title", article.title) + ("*" if "title" in mine else "")
                 _echo(f"{article.id:>6}  {when:<25}  " + settings.line(f"{source} | {title}"))
