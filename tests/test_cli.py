@@ -402,3 +402,69 @@ def test_search_says_more_than_when_the_count_stopped(run, monkeypatch) -> None:
     assert "more than 2 matching article(s)" in found.stderr
     # The page is the same: the count stopped, the ranking did not.
     assert found.stdout == every.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["export", "--format", "events-csv"], ["export", "--format", "timeline"]]
+)
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+    run, tmp_path: Path, command: list[str]
+) -> None:
+    import sys
+
+    run("import", str(SAMPLES))
+    # The pipe's far end closed before a byte is written: the first write fails (EPIPE),
+    # as `timeline list | head -1` does once head has its line.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "timeline", "--db", str(run.db), *command],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            text=True,
+        )
+    finally:
+        os.close(writer)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert "cannot write" not in done.stderr, done.stderr
+
+
+def test_articles_read_as_consumed_outlive_their_store_quietly(run) -> None:
+    from timeline.store import Store
+
+    run("import", str(SAMPLES))
+    with Store(run.db) as store:
+        rows = store.iter_articles(body=False)
+        first = next(rows)
+        assert first.body == "" and first.title
+    rows.close()  # after the store closed: no error (a reader that left a pipe early)
+
+
+def test_export_to_a_full_standard_output_names_it(run, tmp_path: Path) -> None:
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    run("import", str(SAMPLES))
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "timeline",
+                "--db",
+                str(run.db),
+                "export",
+                "--format",
+                "events-csv",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            text=True,
+        )
+    assert done.returncode == 1
+    assert "cannot write standard output" in done.stderr and "None" not in done.stderr

@@ -3,6 +3,7 @@ search and export."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import asdict
@@ -28,6 +29,7 @@ from timeline.text.safe import json_line
 
 if TYPE_CHECKING:
     from timeline.model import Article, Event
+    from timeline.store import Store
     from timeline.store.search import EventKind
     from timeline.store.stories import StoryCluster
 
@@ -235,28 +237,35 @@ def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
     them; the order and --json are the stored values."""
     import itertools
 
+    # Read as printed, without bodies: a list of every article held a million bodies in
+    # memory before the first line.  The rows closed before the store is.
+    with (
+        settings.open_store(create=False) as store,
+        contextlib.closing(store.iter_articles(undated_only=undated, body=False)) as rows,
+    ):
+        while page := list(itertools.islice(rows, 500)):
+            _list_page(settings, store, page, as_json)
+
+
+def _list_page(settings: Settings, store: Store, page: list[Article], as_json: bool) -> None:
+    """Print one page of `timeline list`: JSON as stored, text as the user sees it."""
     from timeline.store import edits as user
 
-    with settings.open_store(create=False) as store:
-        # Read as printed, without bodies: a list of every article held a million
-        # bodies in memory before the first line.
-        articles = store.iter_articles(undated_only=undated, body=False)
-        while page := list(itertools.islice(articles, 500)):
-            corrected = {} if as_json else user.corrected_fields(store, [a.id for a in page])
-            for article in page:
-                if as_json:
-                    data = _article_json(article)
-                    del data["body"]
-                    _echo(json_line(data))
-                    continue
-                mine = corrected.get(article.id, {})
-                if "published" in mine:
-                    when = f"{mine['published']}*"
-                else:
-                    when = article.published or f"(undated: {article.published_raw or '-'})"
-                source = mine.get("source", article.source) + ("*" if "source" in mine else "")
-                title = mine.get("title", article.title) + ("*" if "title" in mine else "")
-                _echo(f"{article.id:>6}  {when:<25}  " + settings.line(f"{source} | {title}"))
+    corrected = {} if as_json else user.corrected_fields(store, [a.id for a in page])
+    for article in page:
+        if as_json:
+            data = _article_json(article)
+            del data["body"]
+            _echo(json_line(data))
+            continue
+        mine = corrected.get(article.id, {})
+        if "published" in mine:
+            when = f"{mine['published']}*"
+        else:
+            when = article.published or f"(undated: {article.published_raw or '-'})"
+        source = mine.get("source", article.source) + ("*" if "source" in mine else "")
+        title = mine.get("title", article.title) + ("*" if "title" in mine else "")
+        _echo(f"{article.id:>6}  {when:<25}  " + settings.line(f"{source} | {title}"))
 
 
 @cli.command("show")
@@ -632,7 +641,10 @@ def export_command(
         except SelectionError as exc:
             raise _Failure(str(exc)) from exc
         except OSError as exc:
-            raise _Failure(f"cannot write {output}: {exc.strerror or exc}") from exc
+            if output is None and isinstance(exc, BrokenPipeError):
+                raise  # a reader that stopped early (| head): click ends quietly, as list does
+            where = output if output is not None else "standard output"
+            raise _Failure(f"cannot write {where}: {exc.strerror or exc}") from exc
     if output is not None:
         _echo(f"wrote {count} record(s) as {FORMATS[fmt][0]} to {output}", err=True)
     if left_out:

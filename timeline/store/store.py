@@ -6,7 +6,7 @@ import codecs
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -904,7 +904,9 @@ class Store:
             params = (limit,)
         return [Article(*row) for row in self.db.conn.execute(sql, params)]
 
-    def iter_articles(self, *, undated_only: bool = False, body: bool = True) -> Iterator[Article]:
+    def iter_articles(
+        self, *, undated_only: bool = False, body: bool = True
+    ) -> Generator[Article, None, None]:
         """articles() read as they are consumed, a thousand rows at a time, not held as a
         list (a million bodies are gigabytes); with body=False each body is "" (not read)."""
         columns = _ARTICLE_COLUMNS if body else _ARTICLE_COLUMNS.replace("body,", "'' AS body,", 1)
@@ -918,7 +920,10 @@ class Store:
                 for row in rows:
                     yield Article(*row)
         finally:
-            cursor.close()
+            # Left by its reader (a closed pipe) the generator may be collected after
+            # the store was closed: the cursor went with it.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                cursor.close()
 
     def chronological_ids(self) -> list[int]:
         """Every article id in chronological order, undated last."""
