@@ -775,6 +775,8 @@ def repair_command(settings: Settings, output: Path | None) -> None:
         _echo(f"{table}: {n} row(s) left out (inconsistent after the damage)", err=True)
     for table in report.tables_lost:
         _echo(f"{table}: could not be read at all", err=True)
+    for table, n in report.made_again.items():
+        _echo(f"{table}: {n} row(s) made again from the rows copied")
     _echo(f"Check it (`timeline --db {target} list`), then use it in place of {source}.")
 
 

@@ -22,6 +22,12 @@ _RANGE = 2000  # rows read at once while nothing fails
 _ONE_BY_ONE = 64  # a failing range this small is read row by row
 # Tables a trigger fills from another table: the new store's triggers refill them.
 _TRIGGER_TARGET = re.compile(r"\bINSERT\s+(?:OR\s+\w+\s+)?INTO\s+\"?(\w+)", re.IGNORECASE)
+# Tables made from others, not copied: the pair words are the schema's own list (the
+# new store has them), and the band rows a function of the signatures (made again from
+# those copied).  Both are WITHOUT ROWID, which a read by rowid range cannot copy (every
+# range failed: 102,000 "unreadable" ids and no band row kept); a test holds every such
+# table of the schema to this list.
+_MADE_AGAIN = ("search_pair_words", "story_bands")
 
 
 @dataclass
@@ -33,6 +39,7 @@ class SalvageReport:
     unreadable: dict[str, int] = field(default_factory=dict)  # rowids whose read failed
     refused: dict[str, int] = field(default_factory=dict)  # rows the new store refused
     tables_lost: list[str] = field(default_factory=list)
+    made_again: dict[str, int] = field(default_factory=dict)  # rows made from copied ones
 
 
 def _open_damaged(path: Path) -> sqlite3.Connection:
@@ -71,6 +78,7 @@ def _tables_to_copy(target: sqlite3.Connection) -> list[str]:
         and name not in filled
         and name not in virtual
         and not any(name.startswith(v + "_") for v in virtual)
+        and name not in _MADE_AGAIN
     ]
 
 
@@ -134,6 +142,13 @@ def salvage(source: Path, target: Path) -> SalvageReport:
                         report.tables_lost.append(table)
                         continue
                     _copy_table(damaged, conn, table, columns, report)
+                # Made again from what was copied (story_bands: from the signatures).
+                from timeline.store.stories import rebuild_bands
+
+                rebuild_bands(out)
+                report.made_again["story_bands"] = int(
+                    conn.execute("SELECT count(*) FROM story_bands").fetchone()[0]
+                )
                 # Rows whose parent article was lost have nothing to belong to.
                 lost = conn.execute(
                     "DELETE FROM events WHERE article_id NOT IN (SELECT id FROM articles)"
