@@ -227,3 +227,44 @@ def test_the_document_counts_kept_are_bounded(
         counts.added([])  # an import's next batch: more words kept than the bound
         assert len(counts.exact) + len(counts.common) == 0
         assert dict(counts(words)) == asked  # asked of the index again, the same
+
+
+def _large(n: int) -> bytes:
+    """A result far larger than a pipe holds: its worker waits, mid-write, for a reader."""
+    return bytes([n]) * 2_000_000
+
+
+def test_leaving_a_map_whose_workers_are_writing_large_results_ends_them() -> None:
+    # With multiprocessing.Pool a worker killed mid-write of a result held the shared
+    # result queue's lock, and Pool.terminate waited for that lock for ever (a hang
+    # seen on a cancelled import).  Each worker has a pipe of its own now.
+    import time
+
+    with Workers(2) as workers:
+        for _ in range(3):
+            began = time.monotonic()
+            for batch, result in workers.map_ordered(_large, range(10)):
+                assert result == bytes([batch]) * 2_000_000
+                break  # left with batches in flight and results being written
+            assert time.monotonic() - began < 30
+        assert [r[:1] for _b, r in workers.map_ordered(_large, [7, 8])] == [b"\x07", b"\x08"]
+
+
+def _raises_on_three(n: int) -> int:
+    if n == 3:
+        raise ValueError("three is refused")
+    if n == 4:
+        raise FileNotFoundError("no four")  # an OSError: the function's, no dead worker
+    return n
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_caller_and_ends_the_map() -> None:
+    with Workers(2) as workers:
+        got = []
+        with pytest.raises(ValueError, match="three is refused"):
+            for _b, result in workers.map_ordered(_raises_on_three, [1, 2, 3, 4]):
+                got.append(result)
+        assert got == [1, 2]
+        assert [r for _b, r in workers.map_ordered(_raises_on_three, [5])] == [5]
+        with pytest.raises(FileNotFoundError, match="no four"):
+            list(workers.map_ordered(_raises_on_three, [4]))

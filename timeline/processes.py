@@ -5,29 +5,35 @@ Spawned, never forked: the window imports from a Qt process, and forking one is 
 multiprocessing.freeze_support() first thing (packaging/entry.py), so a spawned child
 of the bundle runs the worker instead of a second program.
 
-A worker that dies (killed, out of memory, a crash in a C library) ends the batches in
-flight with WorkerDied.  multiprocessing.Pool replaces such a worker and forgets the
-batch it held, which would then be awaited for ever; so the writer, while it waits,
-looks at the exit codes of the workers it started (a Pool worker never ends by itself).
-concurrent.futures' pool reports a dead worker itself, but killing its workers on a
-cancel can leave its manager thread reading half a message for ever, and the
-interpreter then never exits (seen with Debian 12's Python 3.11.2); Pool.terminate does
-not.
+Each worker has a pipe of its own and at most one batch: it is sent its next batch
+when the parent takes its last result.  Nothing is shared between the workers, so
+ending them (a cancel) cannot leave a lock held.  multiprocessing.Pool, used before,
+hung for good on a cancel about one time in three under load: a worker killed while it
+held the shared result queue's write lock (writing a large result the parent had
+stopped reading) left Pool.terminate's task handler waiting on that lock for ever.
+concurrent.futures' pool can hang on a cancel too (its manager thread reading half a
+message, seen with Debian 12's Python 3.11.2).  A worker that dies (killed, out of
+memory, a crash in a C library, or unable to start) ends the map with WorkerDied: its
+pipe closes and its exit code is set, both of which the parent watches while it waits.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.pool
 import os
+import queue
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 _POLL = 0.1  # seconds between looks at `stop` and at the workers while a batch is awaited
+_END_WAIT = 5.0  # seconds an idle worker is given to end by itself before it is killed
 
 
 class Stopped(Exception):
@@ -62,21 +68,34 @@ def default_processes() -> int:
 
 
 class Workers:
-    """A pool of spawned worker processes, started on first use; close() ends them."""
+    """Spawned worker processes, started on first use; close() ends them."""
 
     def __init__(self, processes: int) -> None:
         self.processes = processes
-        self._pool: multiprocessing.pool.Pool | None = None
-        self._started: list[Any] = []  # the pool's worker processes, as it started them
+        self._workers: list[tuple[Any, Connection]] = []  # (process, the parent's end)
+        self._feeders: list[_Feeder] = []  # each worker's batches sent from a thread
         self._dropped = False  # a map was left with batches in flight: end at once
 
     def start(self) -> None:
         """Start the processes (OSError, or another error of the platform's, if it cannot)."""
-        if self._pool is None:
-            if bootstrapping():
-                raise UnguardedScript(UNGUARDED)
-            self._pool = multiprocessing.get_context("spawn").Pool(self.processes)
-            self._started = list(getattr(self._pool, "_pool", []))  # CPython's
+        if self._workers:
+            return
+        if bootstrapping():
+            raise UnguardedScript(UNGUARDED)
+        context = multiprocessing.get_context("spawn")
+        started: list[tuple[Any, Connection]] = []
+        try:
+            for _ in range(self.processes):
+                ours, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs,), daemon=True)
+                process.start()
+                theirs.close()  # the child's end: held by the child alone now
+                started.append((process, ours))
+        except BaseException:
+            _end(started, at_once=True)
+            raise
+        self._workers = started
+        self._feeders = [_Feeder(conn) for _process, conn in started]
 
     def map_ordered(
         self,
@@ -86,55 +105,78 @@ class Workers:
     ) -> Iterator[tuple[T, R]]:
         """(batch, function(batch)) for each batch, in the order given.
 
-        At most twice as many batches as processes are read ahead of the one awaited
-        (memory stays bounded whatever the input's length: Pool.imap would read it
-        all).  stop is asked every 0.1 s while a batch is awaited: True raises Stopped.
-        A worker that dies raises WorkerDied (the processes are ended; the next call
-        starts new ones).
+        IN_FLIGHT batches a worker are in flight: a batch is read from batches only when
+        a worker has room for it (memory stays bounded whatever the input's length).  stop is
+        asked every 0.1 s while a batch is awaited: True raises Stopped.  A worker that
+        dies raises WorkerDied; an exception in function is raised here.  Either way, or
+        when the caller leaves early, the processes are ended (the next call starts new
+        ones).
         """
         self.start()
-        assert self._pool is not None
-        ahead = 2 * self.processes
-        pending: deque[tuple[T, Any]] = deque()
+        pending: deque[tuple[T, int]] = deque()  # (batch, its worker), in order
+        # IN_FLIGHT batches a worker: the next waits in its pipe while it works.
+        free = deque(w for _ in range(IN_FLIGHT) for w in range(len(self._workers)))
+        todo = iter(batches)
         done = False
         try:
-            for batch in batches:
-                pending.append((batch, self._pool.apply_async(function, (batch,))))
-                if len(pending) > ahead:
-                    yield self._next(pending, stop)
+            self._give(function, todo, free, pending)
             while pending:
-                yield self._next(pending, stop)
+                batch, worker = pending.popleft()
+                result = self._result(worker, stop)
+                free.append(worker)
+                # Its next batch before this one is used: it works while the caller does.
+                self._give(function, todo, free, pending)
+                yield batch, result
             done = True
         finally:
             if not done:  # stopped, failed, or left by its caller: work in flight dropped
                 self._dropped = True
                 self.close()
 
-    def _next(self, pending: deque[tuple[T, Any]], stop: Callable[[], bool] | None) -> tuple[T, R]:
-        batch, result = pending.popleft()
+    def _give(
+        self,
+        function: Callable[[T], R],
+        todo: Iterator[T],
+        free: deque[int],
+        pending: deque[tuple[T, int]],
+    ) -> None:
+        """Send each free worker its next batch, while there are batches."""
+        while free:
+            batch = next(todo, _NONE)
+            if batch is _NONE:
+                return
+            worker = free.popleft()
+            self._feeders[worker].send((function, batch))
+            pending.append((batch, worker))
+
+    def _result(self, worker: int, stop: Callable[[], bool] | None) -> Any:
+        conn = self._workers[worker][1]
         while True:
             try:
-                return batch, result.get(_POLL)
-            except multiprocessing.TimeoutError:
-                if stop is not None and stop():
-                    raise Stopped from None
-                if any(process.exitcode is not None for process in self._started):
-                    raise WorkerDied(
-                        "a worker process ended unexpectedly (killed, or out of memory?)"
-                    ) from None
+                reply = conn.recv() if conn.poll(_POLL) else None
+            except (EOFError, OSError):
+                raise _died() from None  # its pipe closed: it ended
+            if reply is not None:
+                ok, value = reply
+                if not ok:
+                    raise value  # what the function raised (an OSError too), as it raised it
+                return value
+            if stop is not None and stop():
+                raise Stopped
+            if any(p.exitcode is not None for p, _c in self._workers):
+                raise _died()
 
     def close(self) -> None:
         """End the processes: at once when a map was left with work in flight (it is
         dropped), else as they end by themselves (they are idle: their output flushed)."""
-        if self._pool is not None:
-            pool, self._pool = self._pool, None
-            if self._dropped:
-                pool.terminate()
-            else:
-                pool.close()
-            pool.join()
-            self._dropped = False
-            self._started = []
+        workers, self._workers = self._workers, []
+        feeders, self._feeders = self._feeders, []
+        for feeder in feeders:
+            if not self._dropped:
+                feeder.send(None)  # the worker's own end, after anything still to send
+            feeder.stop()
+        _end(workers, at_once=self._dropped)
+        self._dropped = False
 
     def __enter__(self) -> Workers:
         return self
@@ -142,6 +184,92 @@ class Workers:
     def __exit__(self, kind: object, *_: object) -> None:
         self._dropped = self._dropped or kind is not None
         self.close()
+
+
+_NONE: Any = object()  # batches ran out
+# Batches in flight a worker: one worked on, one waiting in its pipe.
+IN_FLIGHT = 2
+
+
+class _Feeder:
+    """Sends one worker its batches from a thread of its own.
+
+    A batch larger than the pipe's buffer is written only as the worker reads it, which
+    it does after its current batch, whose result it writes first: sent from the thread
+    that reads the results, the two would wait for each other.  The thread is a daemon:
+    a worker killed with a send half done ends its send with an error, and the thread.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="worker feeder", daemon=True)
+        self._thread.start()
+
+    def send(self, message: object) -> None:
+        self._queue.put(message)
+
+    def stop(self) -> None:
+        """No more sends: the thread ends after what it is writing (or at once when the
+        worker is killed)."""
+        self._queue.put(_NONE)
+
+    def _run(self) -> None:
+        while (message := self._queue.get()) is not _NONE:
+            try:
+                self._conn.send(message)
+            except (OSError, ValueError):
+                return  # the worker is gone (or its pipe closed): nothing more to send
+
+
+def _died() -> WorkerDied:
+    return WorkerDied(
+        "a worker process ended unexpectedly (killed, out of memory, or it"
+        " could not start: see what it printed)"
+    )
+
+
+def _end(workers: list[tuple[Any, Connection]], *, at_once: bool) -> None:
+    """End these workers: killed at once, or, once sent their end (None: Workers.close),
+    given _END_WAIT seconds, their replies still coming read and dropped meanwhile (a
+    worker writing a result nobody reads would never read the None), then killed if
+    they linger."""
+    deadline = time.monotonic() + (0 if at_once else _END_WAIT)
+    for process, conn in workers:
+        if at_once:
+            process.kill()
+        while process.exitcode is None and time.monotonic() < deadline:
+            try:
+                if conn.poll(_POLL):
+                    conn.recv()
+            except (EOFError, OSError):
+                break  # its end closed: it has ended or is ending
+        process.join(_POLL if process.exitcode is None and not at_once else None)
+        if process.exitcode is None:
+            process.kill()
+            process.join()
+        conn.close()
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's loop: (function, batch) in, (True, result) or (False, exception) out;
+    None ends it."""
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return  # the parent is gone
+        if task is None:
+            return
+        function, batch = task
+        try:
+            reply: tuple[bool, Any] = (True, function(batch))
+        except BaseException as exc:  # the caller's to see, as the function raised it
+            reply = (False, exc)
+        try:
+            conn.send(reply)
+        except Exception as exc:  # a result or an exception that cannot be pickled
+            conn.send((False, RuntimeError(f"a worker's reply could not be sent: {exc!r}")))
 
 
 def bootstrapping() -> bool:
