@@ -25,7 +25,7 @@ import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
@@ -175,7 +175,7 @@ class Workers:
             if not self._dropped:
                 feeder.send(None)  # the worker's own end, after anything still to send
             feeder.stop()
-        _end(workers, at_once=self._dropped)
+        _end(workers, at_once=self._dropped, feeders=feeders)
         self._dropped = False
 
     def __enter__(self) -> Workers:
@@ -196,8 +196,8 @@ class _Feeder:
 
     A batch larger than the pipe's buffer is written only as the worker reads it, which
     it does after its current batch, whose result it writes first: sent from the thread
-    that reads the results, the two would wait for each other.  The thread is a daemon:
-    a worker killed with a send half done ends its send with an error, and the thread.
+    that reads the results, the two would wait for each other.  A worker killed with a
+    send half done ends the send with an error, and the thread with it.
     """
 
     def __init__(self, conn: Connection) -> None:
@@ -214,6 +214,9 @@ class _Feeder:
         worker is killed)."""
         self._queue.put(_NONE)
 
+    def join(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
     def _run(self) -> None:
         while (message := self._queue.get()) is not _NONE:
             try:
@@ -229,11 +232,14 @@ def _died() -> WorkerDied:
     )
 
 
-def _end(workers: list[tuple[Any, Connection]], *, at_once: bool) -> None:
+def _end(
+    workers: list[tuple[Any, Connection]], *, at_once: bool, feeders: Sequence[_Feeder] = ()
+) -> None:
     """End these workers: killed at once, or, once sent their end (None: Workers.close),
     given _END_WAIT seconds, their replies still coming read and dropped meanwhile (a
     worker writing a result nobody reads would never read the None), then killed if
-    they linger."""
+    they linger.  Their pipes are closed once their feeders have ended: a pipe closed
+    under a feeder's write would free its descriptor for another file to take."""
     deadline = time.monotonic() + (0 if at_once else _END_WAIT)
     for process, conn in workers:
         if at_once:
@@ -248,6 +254,9 @@ def _end(workers: list[tuple[Any, Connection]], *, at_once: bool) -> None:
         if process.exitcode is None:
             process.kill()
             process.join()
+    for feeder in feeders:
+        feeder.join(_END_WAIT)  # the worker is gone: a send still going fails at once
+    for _process, conn in workers:
         conn.close()
 
 
