@@ -736,3 +736,19 @@ def test_source_codes_read_a_source_at_a_time_equal_a_row_per_article(store: Sto
     assert names == sorted({s for s in shown.values() if s})
     assert ids.tolist() == sorted(by_id)
     assert [names[c] if c >= 0 else "" for c in codes.tolist()] == [shown[i] for i in sorted(by_id)]
+
+
+def test_codes_by_article_gives_each_row_its_articles_code_dense_or_sparse() -> None:
+    # A table by id when ids are dense, a binary search a row when they are not: both
+    # give a row its article's code (-1 included) and keep the rows of no article.
+    rng = np.random.default_rng(5)
+    for top in (5_000, 50_000_000):  # dense, then far sparser than the table allows
+        ids = np.sort(rng.choice(top, 3_000, replace=False)).astype(np.int64) + 1
+        article_codes = rng.integers(-1, 7, len(ids)).astype(np.int32)
+        rows = np.concatenate([rng.choice(ids, 9_000), [0, -3, top + 5, int(ids[-1]) + 1]])
+        rows = rows.astype(np.int64)
+        codes = user.codes_by_article(
+            np.full(len(rows), 99, dtype=np.int32), rows, ids, article_codes
+        )
+        code_of = dict(zip(ids.tolist(), article_codes.tolist(), strict=True))
+        assert codes.tolist() == [code_of.get(a, 99) for a in rows.tolist()]

@@ -1357,6 +1357,19 @@ class ColourCodes:
         self.codes, self.names, self._sources = None, [], None
         self._arrays = lambda: None
 
+    def has_sources(self) -> bool:
+        """Whether the next codes by source need no read of every article's source."""
+        return self._sources is not None and self.by == "source"
+
+    def take_sources(self, sources: tuple[np.ndarray, np.ndarray, list[str]]) -> None:
+        """source_codes(store) read elsewhere (on a worker, as the store is now): the next
+        codes by source are worked out from it, every row coded."""
+        self.forget()
+        _ids, codes, names = sources
+        self._sources = sources
+        self._source_counts = np.bincount(codes[codes >= 0], minlength=len(names))
+        self.by = "source"
+
     def of(
         self, store: Store, arrays: EventArrays, by: str, touched: Iterable[int] | None = None
     ) -> tuple[np.ndarray, list[str]]:
@@ -1560,11 +1573,28 @@ def source_codes(store: Store) -> tuple[np.ndarray, np.ndarray, list[str]]:
     return ids.astype(np.int64), codes, names
 
 
+# codes_by_article's table by id: ids up to four times the articles and this many more
+# (4 bytes each, freed at once), and the mark of an id that is no article's.
+_DENSE_SLACK = 1_000_000
+_NO_ARTICLE = np.iinfo(np.int32).min
+
+
 def codes_by_article(
     codes: np.ndarray, article_ids: np.ndarray, ids: np.ndarray, article_codes: np.ndarray
 ) -> np.ndarray:
     """codes with each row given its article's code (ids sorted; rows of no such id kept)."""
     if not len(ids):
+        return codes
+    top = int(ids[-1])
+    if int(ids[0]) >= 0 and top <= 4 * len(ids) + _DENSE_SLACK:
+        # Ids are dense (they count up from 1): a table by id gathers every row's code in
+        # one pass, where a binary search a row cost 0.1 s at two million events.
+        table = np.full(top + 2, _NO_ARTICLE, dtype=np.int32)  # the last: not an article
+        table[ids] = article_codes
+        at = np.where((article_ids >= 0) & (article_ids <= top), article_ids, top + 1)
+        found = table[at]
+        known = found != _NO_ARTICLE
+        codes[known] = found[known]
         return codes
     at = np.clip(np.searchsorted(ids, article_ids), 0, len(ids) - 1)
     found = ids[at] == article_ids
