@@ -234,6 +234,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     for mode in ("tag", "source"):
         window.edits.legend.set_mode(mode)
         app.processEvents()
+        while window.edits.legend.is_reading():  # the sources, read on a worker
+            app.processEvents()
+            time.sleep(0.005)
         for name in ("tag", "correct"):
             write_ms = []
             total_ms = [timed_edit(name, kinds[name](n), n, write_ms) for n in range(args.repeat)]

@@ -193,6 +193,7 @@ ARABIC: dict[str, str] = {
     "By kind": "حسب النوع",
     "By tag": "حسب الوسم",
     "By source": "حسب المصدر",
+    "Reading the sources…": "جارٍ قراءة المصادر…",
     "&Colour events": "&تلوين الأحداث",
     # --- input formats
     "Summary from the feed (the feed did not carry the full text)": "ملخص من الموجز (لم يحمل الموجز النص الكامل)",

@@ -36,24 +36,29 @@
 <context>
     <name>ColourLegend</name>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="39" />
+        <location filename="../../timeline/ui/colour_legend.py" line="48" />
         <source>Legend</source>
         <translation>دليل الألوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="57" />
+        <location filename="../../timeline/ui/colour_legend.py" line="66" />
         <source>By kind</source>
         <translation>حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="58" />
+        <location filename="../../timeline/ui/colour_legend.py" line="67" />
         <source>By tag</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="59" />
+        <location filename="../../timeline/ui/colour_legend.py" line="68" />
         <source>By source</source>
         <translation>حسب المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/colour_legend.py" line="191" />
+        <source>Reading the sources…</source>
+        <translation>جارٍ قراءة المصادر…</translation>
     </message>
 </context>
 <context>
@@ -352,7 +357,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="225" />
-        <location filename="../../timeline/ui/main_window.py" line="613" />
+        <location filename="../../timeline/ui/main_window.py" line="614" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -579,153 +584,153 @@
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="609" />
+        <location filename="../../timeline/ui/main_window.py" line="610" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="731" />
+        <location filename="../../timeline/ui/main_window.py" line="732" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="733" />
+        <location filename="../../timeline/ui/main_window.py" line="734" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="738" />
+        <location filename="../../timeline/ui/main_window.py" line="739" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="739" />
+        <location filename="../../timeline/ui/main_window.py" line="740" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="740" />
+        <location filename="../../timeline/ui/main_window.py" line="741" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="744" />
-        <location filename="../../timeline/ui/main_window.py" line="1306" />
+        <location filename="../../timeline/ui/main_window.py" line="745" />
+        <location filename="../../timeline/ui/main_window.py" line="1307" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="907" />
+        <location filename="../../timeline/ui/main_window.py" line="908" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1131" />
+        <location filename="../../timeline/ui/main_window.py" line="1132" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1164" />
+        <location filename="../../timeline/ui/main_window.py" line="1165" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1166" />
+        <location filename="../../timeline/ui/main_window.py" line="1167" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1172" />
+        <location filename="../../timeline/ui/main_window.py" line="1173" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1205" />
+        <location filename="../../timeline/ui/main_window.py" line="1206" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1211" />
+        <location filename="../../timeline/ui/main_window.py" line="1212" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1212" />
+        <location filename="../../timeline/ui/main_window.py" line="1213" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1214" />
+        <location filename="../../timeline/ui/main_window.py" line="1215" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1230" />
+        <location filename="../../timeline/ui/main_window.py" line="1231" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1241" />
+        <location filename="../../timeline/ui/main_window.py" line="1242" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1250" />
+        <location filename="../../timeline/ui/main_window.py" line="1251" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1259" />
+        <location filename="../../timeline/ui/main_window.py" line="1260" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1273" />
+        <location filename="../../timeline/ui/main_window.py" line="1274" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1280" />
+        <location filename="../../timeline/ui/main_window.py" line="1281" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1286" />
+        <location filename="../../timeline/ui/main_window.py" line="1287" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1293" />
+        <location filename="../../timeline/ui/main_window.py" line="1294" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1295" />
+        <location filename="../../timeline/ui/main_window.py" line="1296" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1299" />
+        <location filename="../../timeline/ui/main_window.py" line="1300" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1301" />
+        <location filename="../../timeline/ui/main_window.py" line="1302" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1303" />
+        <location filename="../../timeline/ui/main_window.py" line="1304" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1305" />
+        <location filename="../../timeline/ui/main_window.py" line="1306" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1313" />
+        <location filename="../../timeline/ui/main_window.py" line="1314" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -967,6 +972,7 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="219" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="308" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
@@ -1037,111 +1043,111 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="299" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="359" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="364" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="301" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="365" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="306" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="307" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="308" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="358" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="380" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="389" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="389" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="406" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="411" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="421" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="423" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="428" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="434" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="445" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="450" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="451" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="456" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="452" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="457" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="464" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="472" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="482" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="485" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="487" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="482" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="487" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>

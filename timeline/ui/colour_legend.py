@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
@@ -13,6 +13,7 @@ from timeline.edits import TAG_COLOURS
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.timeline_data import EventArrays
+from timeline.ui.workers import SourceReader, release_ended, start_in_thread
 
 MODES = ("kind", "tag", "source")
 
@@ -21,7 +22,9 @@ class ColourLegend(QObject):
     """The colouring mode (by kind, tag or source), its legend toolbar and the entries off.
 
     changed is emitted when the mode or an entry's switch changes: the window then lays
-    the arrays out again (shown_arrays) and paints them (codes, palette).
+    the arrays out again (shown_arrays) and paints them (codes, palette).  Every
+    article's source is read on a worker (SourceReader) when by source is chosen: until
+    it comes the timeline keeps the colours by kind and the legend says it is reading.
     """
 
     changed = Signal()
@@ -36,6 +39,12 @@ class ColourLegend(QObject):
         self.codes: np.ndarray | None = None
         self._colour_codes = user.ColourCodes()  # kept through edits (touched rows only)
         self._toolbar_key: tuple | None = None  # what the toolbar was last filled with
+        # The sources' read on a worker, and the store's changes the legend has seen (an
+        # edit, a reload): a read that began before the last change is read again.
+        self._reader_thread: QThread | None = None
+        self._changes = 0
+        self._read_at = -1
+        self._read_failed = False
         self.toolbar = QToolBar(self.tr("Legend"), window)
         self.toolbar.setObjectName("colourLegend")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -73,7 +82,50 @@ class ColourLegend(QObject):
         self.off.clear()
         # The codes kept follow edits made in the mode they were for, not in another.
         self._colour_codes.forget()
+        self._read_failed = False
+        if mode == "source":
+            self._read_sources()
         self.changed.emit()
+
+    def is_reading(self) -> bool:
+        """Whether the sources are being read for colouring by source."""
+        return self._reader_thread is not None
+
+    def running_thread(self) -> QThread | None:
+        """The thread reading the sources, if any (the window waits for it as it closes)."""
+        return self._reader_thread
+
+    def _read_sources(self) -> None:
+        if self._reader_thread is not None:
+            return  # the read running ends in _sources_read, which reads again if stale
+        self._read_at = self._changes
+        reader = SourceReader(self.store.path)
+        reader.finished.connect(self._sources_read)
+        reader.failed.connect(self._sources_failed)
+        self._reader_thread = start_in_thread(reader, self, ended=self._reader_ended)
+
+    def _sources_read(self, sources: tuple[np.ndarray, np.ndarray, list[str]]) -> None:
+        if self.mode != "source" or self._read_at != self._changes:
+            return  # chosen otherwise since, or read before an edit: _reader_ended reads again
+        self._colour_codes.take_sources(sources)
+        self.changed.emit()
+
+    def _sources_failed(self, _message: str) -> None:
+        # Read on the GUI thread instead, where the window reports what fails (one line).
+        self._read_failed = True
+        if self.mode == "source":
+            self.changed.emit()
+
+    def _reader_ended(self) -> None:
+        release_ended(self._reader_thread)
+        self._reader_thread = None
+        if (
+            self.mode == "source"
+            and not self._read_failed
+            and not self._colour_codes.has_sources()
+            and self._read_at != self._changes
+        ):
+            self._read_sources()
 
     def set_entry(self, name: str, on: bool) -> None:
         """Switch a tag's or a source's events on or off the timeline."""
@@ -88,9 +140,16 @@ class ColourLegend(QObject):
         touched: after an edit, the articles it touched (arrays spliced from the last
         ones, or the same): only their rows are coded again (store.edits.ColourCodes).
         """
-        if self.mode == "kind":
+        if touched is not None:
+            self._changes += 1
+        waiting = (
+            self.mode == "source"
+            and not self._read_failed
+            and (self._reader_thread is not None and not self._colour_codes.has_sources())
+        )
+        if self.mode == "kind" or waiting:
             self.codes, self.names, self.palette = None, [], []
-            self._fill_toolbar()
+            self._fill_toolbar(reading=waiting)
             return arrays
         codes, names = self._colour_codes.of(self.store, arrays, self.mode, touched)
         if self.mode == "tag":
@@ -109,12 +168,16 @@ class ColourLegend(QObject):
 
     def forget(self) -> None:
         """The store changed by other hands: read the codes afresh next time."""
+        self._changes += 1
         self._colour_codes.forget()
+        if self.mode == "source" and not self._read_failed:
+            self._read_sources()
 
-    def _fill_toolbar(self) -> None:
+    def _fill_toolbar(self, reading: bool = False) -> None:
         # Unchanged after most edits: not built again (a swatch and an action per entry).
         key = (
             self.mode,
+            reading,
             tuple(self.names),
             tuple(c.rgba() for c in self.palette),
             frozenset(self.off),
@@ -124,6 +187,10 @@ class ColourLegend(QObject):
         self._toolbar_key = key
         self.toolbar.clear()
         self.toolbar.setVisible(self.mode != "kind")
+        if reading:
+            note = QAction(self.tr("Reading the sources…"), self.toolbar)
+            note.setEnabled(False)
+            self.toolbar.addAction(note)
         for name, colour in zip(self.names, self.palette, strict=True):
             action = QAction(_swatch(colour), name, self.toolbar)
             action.setCheckable(True)

@@ -594,7 +594,7 @@ class MainWindow(QMainWindow):
 
     def is_settled(self) -> bool:
         """Whether the window shows what it set out to show: no load of the timeline,
-        count, search or article read still running (what a screenshot waits for:
+        count, search, article or sources read still running (what a screenshot waits for:
         app.run_window).  A failed load or read counts as settled: its message shows."""
         return (
             self._loader_thread is None
@@ -602,6 +602,7 @@ class MainWindow(QMainWindow):
             and self._search_thread is None
             and self._pending_search is None
             and not self.detail.is_loading()
+            and not self.edits.legend.is_reading()
         )
 
     def _store_failed(self, message: str) -> None:
@@ -1394,6 +1395,7 @@ class MainWindow(QMainWindow):
             self._loader_thread,
             self._search_thread,
             self._counter_thread,
+            self.edits.legend.running_thread(),
             self.exporter.running_thread(),
             self.edits.controller.running_thread(),
             self.detail.stop_reading(),

@@ -25,6 +25,7 @@ from timeline.store.edits import (
     hidden_article_ids,
     keep_indexed,
     overlay_arrays,
+    source_codes,
     with_user_text_matches,
 )
 from timeline.store.search import (
@@ -304,6 +305,30 @@ class ArticleCounter(QObject):
         self.finished.emit(total, sources)
 
 
+class SourceReader(QObject):
+    """Reads every article's source (store.edits.source_codes) for colouring the timeline
+    by source: a visit of every row of the source index (0.13-0.24 s at a million
+    articles), so it is never made on the GUI thread."""
+
+    finished = Signal(object)  # (article ids, their source codes, source names)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self._db_path = db_path
+
+    def run(self) -> None:
+        try:
+            with Store(self._db_path, create=False) as store:
+                sources = source_codes(store)
+        except Exception as exc:  # every failure must reach the window
+            if not isinstance(exc, STORE_ERRORS):
+                _report_unexpected(exc)
+            self.failed.emit(str(exc) if isinstance(exc, StoreError) else describe_failure(exc))
+            return
+        self.finished.emit(sources)
+
+
 class SearchWorker(QObject):
     """Finds the ids of every article a search request matches."""
 
@@ -501,7 +526,12 @@ def release_ended(thread: QThread | None) -> None:
 
 
 def start_in_thread(
-    worker: ImportWorker | EventsLoader | SearchWorker | ArticleReader | ArticleCounter,
+    worker: ImportWorker
+    | EventsLoader
+    | SearchWorker
+    | ArticleReader
+    | ArticleCounter
+    | SourceReader,
     parent: QObject,
     *,
     ended: Callable[[], object],
