@@ -43,7 +43,7 @@ from timeline.processes import (
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.listing import published_starts
-from timeline.store.schema import search_parts
+from timeline.store.schema import pair_parts, search_parts
 from timeline.store.store import ArticleWriter, EventRow, event_row
 
 if TYPE_CHECKING:
@@ -699,36 +699,49 @@ class Prepared:
     mentions: list[EventRow]  # store.event_row()s: the writer gives the article id
     search: tuple[str, str, str] | None  # schema.search_parts: the index's texts
     signed: Signed | None  # made by a worker with copy detection on (else the signer signs)
+    # schema.pair_parts of search for the writer's pair words (None: the writer makes them)
+    pairs: tuple[str, str, str] | None = None
 
 
 def prepare(
-    draft: ArticleDraft, copies: bool, uid: str | None = None, signed: Signed | None = None
+    draft: ArticleDraft,
+    copies: bool,
+    uid: str | None = None,
+    signed: Signed | None = None,
+    pair_words: frozenset[str] | None = None,
 ) -> Prepared:
     """The work of importing a draft that needs no store (dates, mentions, index text,
-    copy signature: signed, if made already)."""
+    copy signature: signed, if made already; the word pairs of the index text, given
+    the writer's pair words)."""
     published = publication_date(draft)
     if copies and signed is None:
         signed = sign_text(draft.title, draft.body)
+    search = search_parts(draft.title, draft.body)
     return Prepared(
         uid=article_uid(draft) if uid is None else uid,
         published=published,
         mentions=[event_row(e) for e in mention_events(0, draft.body, published)],
-        search=search_parts(draft.title, draft.body),
+        search=search,
         signed=signed if copies else None,
+        pairs=pair_parts(search, pair_words)
+        if search is not None and pair_words is not None
+        else None,
     )
 
 
-def prepare_drafts(drafts: Sequence[ArticleDraft], copies: bool) -> list[Prepared]:
+def prepare_drafts(
+    drafts: Sequence[ArticleDraft], copies: bool, pair_words: frozenset[str] | None = None
+) -> list[Prepared]:
     """prepare() of each draft, in order (a worker process's task); their signatures
     are made together (sign_texts), from the texts their dedup keys normalized (one
     NFC of a text, not two: stories.sign_texts' normalized)."""
     if not copies:
-        return [prepare(draft, False) for draft in drafts]
+        return [prepare(draft, False, pair_words=pair_words) for draft in drafts]
     parts = [canonical_parts(draft) for draft in drafts]
     texts = [stories.article_text(title, body) for _source, title, body in parts]
     signed = stories.sign_texts(texts, normalized=True)
     return [
-        prepare(draft, True, uid_of_parts(p), s)
+        prepare(draft, True, uid_of_parts(p), s, pair_words)
         for draft, p, s in zip(drafts, parts, signed, strict=True)
     ]
 
@@ -757,6 +770,7 @@ def _add_draft(
         prepared.search,
         prepared.mentions,
         stated_event(0, stated) if stated is not None and stated.is_range else None,
+        pairs=prepared.pairs,
     )
     if signer is not None:
         signer.add(article_id, draft.title, draft.body, prepared.signed)
@@ -776,9 +790,12 @@ _POOL_BATCH = 32  # records a worker prepares at a time
 _Item = ArticleDraft | Rejected
 
 
-def _prepare_batch(batch: list[tuple[_Item, int]], copies: bool) -> list[Prepared]:
+def _prepare_batch(
+    batch: list[tuple[_Item, int]], copies: bool, pair_words: frozenset[str] | None = None
+) -> list[Prepared]:
     """A worker's task: prepare() of the drafts of a batch of records, in order."""
-    return prepare_drafts([item for item, _ in batch if not isinstance(item, Rejected)], copies)
+    drafts = [item for item, _ in batch if not isinstance(item, Rejected)]
+    return prepare_drafts(drafts, copies, pair_words)
 
 
 def _prepared_items(
@@ -786,12 +803,15 @@ def _prepared_items(
     copies: bool,
     workers: Workers | None,
     cancelled: Cancelled | None,
+    pair_words: frozenset[str] | None = None,
 ) -> Iterator[tuple[_Item, Prepared | None, int]]:
     """(record, its preparation or None, the source's position after it), in file order.
 
     With workers, a file of POOL_MIN_RECORDS or more has its drafts prepared in them,
     a bounded number of batches ahead of the writer; a smaller file, or one read where
-    the workers cannot start, is prepared by the writer as it goes (None).
+    the workers cannot start, is prepared by the writer as it goes (None).  pair_words:
+    the writer's (ArticleWriter.pair_words), for the workers to make the word pairs'
+    rows too (a fifth of the writer's time when it made them).
     """
     records = ((item, source.position) for item in source)
     if workers is None:
@@ -802,7 +822,7 @@ def _prepared_items(
         yield from ((item, None, position) for item, position in itertools.chain(head, records))
         return
     batches = _batched(itertools.chain(head, records), _POOL_BATCH)
-    task = functools.partial(_prepare_batch, copies=copies)
+    task = functools.partial(_prepare_batch, copies=copies, pair_words=pair_words)
     for batch, prepared in workers.map_ordered(task, batches, cancelled):
         ready = iter(prepared)
         for item, position in batch:
@@ -915,7 +935,8 @@ def import_file(
             store.article_writer() as writer,
         ):
             signer = _Signer(store, writer, own) if copies else None
-            for item, prepared, position in _prepared_items(source, copies, workers, cancelled):
+            items = _prepared_items(source, copies, workers, cancelled, writer.pair_words)
+            for item, prepared, position in items:
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
                 if isinstance(item, Rejected):

@@ -376,17 +376,21 @@ class ArticleWriter:
         search_parts: tuple[str, str, str] | None,
         mentions: Iterable[EventRow] = (),
         stated: Event | None = None,
+        *,
+        pairs: tuple[str, str, str] | None = None,
     ) -> int:
         """Store a new article (its uid not held: holds()) with its publication event,
         its mentions (event_row()s) and a range its file stated; its id.
 
-        search_parts as for Store.add_article (None leaves the article to the trigger).
+        search_parts as for Store.add_article (None leaves the article to the trigger);
+        pairs, if given, schema.pair_parts(search_parts, self.pair_words) made elsewhere
+        (an import's worker process).
         """
         conn = self.conn
         article_id = self.next_id
         start = published.start if published is not None else None
         if search_parts is not None:
-            self._index_article(article_id, start, search_parts)
+            self._index_article(article_id, start, search_parts, pairs)
         conn.execute(_INSERT_ARTICLE, _article_row(article_id, uid, draft, published, self.now))
         self.next_id = article_id + 1
         events = self._events
@@ -419,8 +423,17 @@ class ArticleWriter:
             self.conn.execute("SELECT 1 FROM articles WHERE uid = ?", (uid,)).fetchone() is not None
         )
 
+    @property
+    def pair_words(self) -> frozenset[str]:
+        """The words whose pairs the store indexes, as this writer read them."""
+        return self._pair_words
+
     def _index_article(
-        self, article_id: int, start: int | None, parts: tuple[str, str, str]
+        self,
+        article_id: int,
+        start: int | None,
+        parts: tuple[str, str, str],
+        pairs: tuple[str, str, str] | None = None,
     ) -> None:
         title, lead, rest = parts
         if start is None:  # the rowid follows from the id: nothing to look for
@@ -444,7 +457,9 @@ class ArticleWriter:
             self._after[minute] = rowid + 1
         self._index.append((rowid, rest, title, lead))
         if rowid not in self._unpaired:
-            self._pairs.append((rowid, *pair_parts(parts, self._pair_words)))
+            if pairs is None:
+                pairs = pair_parts(parts, self._pair_words)
+            self._pairs.append((rowid, *pairs))
         self._chars += len(title) + len(lead) + len(rest)
 
     def flush(self) -> None:
