@@ -36,11 +36,13 @@ def _corpus_file(corpus: Path, tmp_path: Path, records: int = 120) -> Path:
 def _snapshot(path: Path) -> dict[str, list[str]]:
     conn = sqlite3.connect(path)
     conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, article_fts, instance)")
+    conn.execute("CREATE VIRTUAL TABLE temp.pairs USING fts5vocab(main, article_pairs, instance)")
     queries = {
         "articles": "SELECT id, uid, title, body, published, published_start FROM articles",
         "events": 'SELECT article_id, kind, start, "end", value, label, span_start FROM events',
         "index": "SELECT * FROM article_search",
         "terms": "SELECT * FROM temp.terms",
+        "pairs": "SELECT * FROM temp.pairs",
         "copies": "SELECT * FROM story_copies",
         "signatures": "SELECT * FROM story_signatures",
         "bands": "SELECT * FROM story_bands",
@@ -60,10 +62,20 @@ def _report(report: library.ImportReport) -> list[tuple]:
 def test_workers_store_and_report_what_one_process_does(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from timeline.store import store as store_module
+
     monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
     source = _corpus_file(corpus, tmp_path)
     reports, progress = [], []
+    # The word pairs' rows are made by the workers when there are any, by the writer
+    # when there are none: counted in this process (the writer's).
+    made_here: list[int] = []
+    pair_parts = store_module.pair_parts
+    monkeypatch.setattr(
+        store_module, "pair_parts", lambda *a: made_here.append(1) or pair_parts(*a)
+    )
     for processes in (1, 2):
+        made_here.clear()
         seen: list[int] = []
         with Store(tmp_path / f"p{processes}.db") as store:
             report = library.import_paths(
@@ -74,12 +86,15 @@ def test_workers_store_and_report_what_one_process_does(
             )
         reports.append(_report(report))
         progress.append(seen[-1])
+        assert len(made_here) == (report.added if processes == 1 else 0)
     assert reports[0] == reports[1]
     ((added, duplicates, undated, rejected, *_),) = reports[0]
     assert (duplicates, undated, rejected) == (1, 1, 1) and added > 100
     assert progress[0] == progress[1] == 123
     one, two = _snapshot(tmp_path / "p1.db"), _snapshot(tmp_path / "p2.db")
-    assert all(one[name] for name in ("articles", "events", "index", "terms", "signatures"))
+    assert all(
+        one[name] for name in ("articles", "events", "index", "terms", "pairs", "signatures")
+    )
     assert one == two
 
 
@@ -268,3 +283,30 @@ def test_an_exception_in_a_worker_is_raised_in_the_caller_and_ends_the_map() -> 
         assert [r for _b, r in workers.map_ordered(_raises_on_three, [5])] == [5]
         with pytest.raises(FileNotFoundError, match="no four"):
             list(workers.map_ordered(_raises_on_three, [4]))
+
+
+def _large_when_done(n: int) -> tuple[float, bytes]:
+    """When the result was made (the clock is the machine's, the same in every process),
+    and a result far larger than a pipe holds."""
+    import time
+
+    return time.time(), bytes([n]) * 2_000_000
+
+
+def test_a_worker_goes_on_to_its_next_batch_while_the_parent_is_busy() -> None:
+    # A result larger than the pipe is written only as the parent reads it: read when
+    # the parent asked for it, the worker waited in its write for about half its time in
+    # an import (the writer takes results in order and works in bursts), with batches in
+    # its pipe.  Collected as soon as written, the worker works on while the parent is busy.
+    import time
+
+    with Workers(1) as workers:
+        done: list[float] = []
+        woke = 0.0
+        for batch, (made, payload) in workers.map_ordered(_large_when_done, range(3)):
+            assert payload[:1] == bytes([batch])
+            done.append(made)
+            if batch == 0:
+                time.sleep(1.0)  # the parent busy (writing what the first batch gave)
+                woke = time.time()
+        assert done[2] < woke  # the third batch was made while the parent was busy

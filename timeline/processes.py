@@ -5,8 +5,10 @@ Spawned, never forked: the window imports from a Qt process, and forking one is 
 multiprocessing.freeze_support() first thing (packaging/entry.py), so a spawned child
 of the bundle runs the worker instead of a second program.
 
-Each worker has a pipe of its own and at most one batch: it is sent its next batch
-when the parent takes its last result.  Nothing is shared between the workers, so
+Each worker has a pipe of its own and IN_FLIGHT batches at most: it is sent its next
+batch when the parent takes a result of its.  Its results are read as soon as it writes
+them, by a thread of the parent's (_Collector), so a worker never waits for the parent to
+take one.  Nothing is shared between the workers, so
 ending them (a cancel) cannot leave a lock held.  multiprocessing.Pool, used before,
 hung for good on a cancel about one time in three under load: a worker killed while it
 held the shared result queue's write lock (writing a large result the parent had
@@ -19,6 +21,7 @@ pipe closes and its exit code is set, both of which the parent watches while it 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -74,6 +77,7 @@ class Workers:
         self.processes = processes
         self._workers: list[tuple[Any, Connection]] = []  # (process, the parent's end)
         self._feeders: list[_Feeder] = []  # each worker's batches sent from a thread
+        self._collectors: list[_Collector] = []  # and its results read by another
         self._dropped = False  # a map was left with batches in flight: end at once
 
     def start(self) -> None:
@@ -96,6 +100,7 @@ class Workers:
             raise
         self._workers = started
         self._feeders = [_Feeder(conn) for _process, conn in started]
+        self._collectors = [_Collector(conn) for _process, conn in started]
 
     def map_ordered(
         self,
@@ -150,12 +155,14 @@ class Workers:
             pending.append((batch, worker))
 
     def _result(self, worker: int, stop: Callable[[], bool] | None) -> Any:
-        conn = self._workers[worker][1]
+        replies = self._collectors[worker].replies
         while True:
             try:
-                reply = conn.recv() if conn.poll(_POLL) else None
-            except (EOFError, OSError):
-                raise _died() from None  # its pipe closed: it ended
+                reply = replies.get(timeout=_POLL)
+            except queue.Empty:
+                reply = None
+            if reply is _GONE:
+                raise _died()  # its pipe closed: it ended
             if reply is not None:
                 ok, value = reply
                 if not ok:
@@ -171,11 +178,12 @@ class Workers:
         dropped), else as they end by themselves (they are idle: their output flushed)."""
         workers, self._workers = self._workers, []
         feeders, self._feeders = self._feeders, []
+        collectors, self._collectors = self._collectors, []
         for feeder in feeders:
             if not self._dropped:
                 feeder.send(None)  # the worker's own end, after anything still to send
             feeder.stop()
-        _end(workers, at_once=self._dropped, feeders=feeders)
+        _end(workers, at_once=self._dropped, feeders=feeders, collectors=collectors)
         self._dropped = False
 
     def __enter__(self) -> Workers:
@@ -187,8 +195,10 @@ class Workers:
 
 
 _NONE: Any = object()  # batches ran out
-# Batches in flight a worker: one worked on, one waiting in its pipe.
-IN_FLIGHT = 2
+_GONE: Any = object()  # a worker's pipe closed (it ended)
+# Batches in flight a worker: one worked on, the next waiting in its pipe, and results
+# the parent has not taken yet (the writer works in bursts: copy judging, a flush).
+IN_FLIGHT = 4
 
 
 class _Feeder:
@@ -225,6 +235,47 @@ class _Feeder:
                 return  # the worker is gone (or its pipe closed): nothing more to send
 
 
+class _Collector:
+    """Reads one worker's replies from a thread of its own as soon as it writes them.
+
+    A reply larger than the pipe's buffer (a batch's results: hundreds of KB) is written
+    only as the parent reads it; read when the parent wanted it, the worker waited in its
+    write for about half its time in an import (the parent took results in order, in
+    bursts), with batches in its pipe it could have worked on.  The replies wait here,
+    IN_FLIGHT a worker at most (a batch is sent only for a result taken); _GONE follows
+    the last when the worker's end closes.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self.replies: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="worker collector", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Read no more (the thread ends within _POLL)."""
+        self._stopping.set()
+
+    def join(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            while not self._stopping.is_set():
+                if self._conn.poll(_POLL):
+                    self.replies.put(self._conn.recv())
+        except (EOFError, OSError, ValueError):
+            pass  # its end closed (it ended), or ours was
+        except Exception as exc:  # a reply that cannot be unpickled here
+            self.replies.put((False, RuntimeError(f"a worker's reply could not be read: {exc!r}")))
+            return
+        self.replies.put(_GONE)
+
+
 def _died() -> WorkerDied:
     return WorkerDied(
         "a worker process ended unexpectedly (killed, out of memory, or it"
@@ -233,18 +284,27 @@ def _died() -> WorkerDied:
 
 
 def _end(
-    workers: list[tuple[Any, Connection]], *, at_once: bool, feeders: Sequence[_Feeder] = ()
+    workers: list[tuple[Any, Connection]],
+    *,
+    at_once: bool,
+    feeders: Sequence[_Feeder] = (),
+    collectors: Sequence[_Collector] = (),
 ) -> None:
     """End these workers: killed at once, or, once sent their end (None: Workers.close),
-    given _END_WAIT seconds, their replies still coming read and dropped meanwhile (a
-    worker writing a result nobody reads would never read the None), then killed if
-    they linger.  Their pipes are closed once their feeders have ended: a pipe closed
-    under a feeder's write would free its descriptor for another file to take."""
+    given _END_WAIT seconds, their replies still coming read and dropped meanwhile (by
+    their collectors, or here: a worker writing a result nobody reads would never read
+    the None), then killed if they linger.  Their pipes are closed once their feeders
+    and collectors have ended: a pipe closed under a thread's write or read would free
+    its descriptor for another file to take."""
     deadline = time.monotonic() + (0 if at_once else _END_WAIT)
-    for process, conn in workers:
+    for i, (process, conn) in enumerate(workers):
         if at_once:
             process.kill()
+        collected = i < len(collectors) and collectors[i].is_alive()
         while process.exitcode is None and time.monotonic() < deadline:
+            if collected:
+                process.join(_POLL)  # its collector reads what it still writes
+                continue
             try:
                 if conn.poll(_POLL):
                     conn.recv()
@@ -254,8 +314,12 @@ def _end(
         if process.exitcode is None:
             process.kill()
             process.join()
+    for collector in collectors:
+        collector.stop()
     for feeder in feeders:
         feeder.join(_END_WAIT)  # the worker is gone: a send still going fails at once
+    for collector in collectors:
+        collector.join(_END_WAIT)  # within _POLL: it was told to stop
     for _process, conn in workers:
         conn.close()
 
@@ -263,6 +327,7 @@ def _end(
 def _serve(conn: Connection) -> None:
     """A worker's loop: (function, batch) in, (True, result) or (False, exception) out;
     None ends it."""
+    _yield_to_the_parent()
     while True:
         try:
             task = conn.recv()
@@ -279,6 +344,20 @@ def _serve(conn: Connection) -> None:
             conn.send(reply)
         except Exception as exc:  # a result or an exception that cannot be pickled
             conn.send((False, RuntimeError(f"a worker's reply could not be sent: {exc!r}")))
+
+
+# How much less of the processor a worker is given than its parent (POSIX nice).
+WORKER_NICENESS = 5
+
+
+def _yield_to_the_parent() -> None:
+    """Run at a lower priority than the parent: the parent is the one writer, the stage
+    every article passes through alone, and a worker that has batches in hand took a
+    third of the two cores from it (three processes, two cores); at a lower priority a
+    worker runs in the time the writer leaves, and still gets a core of its own."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
 
 
 def bootstrapping() -> bool:
