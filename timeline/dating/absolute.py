@@ -536,6 +536,10 @@ def gregorian_month_dates(ctx: Context) -> Iterator[Candidate]:
         year, era, after, direction = _year_context(ctx, end)
         if era and era.startswith("ه"):
             continue  # a Gregorian month with a Hijri year is a typo we cannot trust
+        if era == "م" and year == month:
+            # شهر سبتمبر 9 ميلادي: the month's own number, glossing its name (the ninth
+            # of the Gregorian year), not the year 9: the month alone.
+            year, era, after = None, None, end
         if year is not None and not (1000 <= year <= 2200 or (era and year < 1000)):
             continue
         begin = hit.start()
