@@ -230,6 +230,13 @@ def coloured(qtbot: QtBot, window: MainWindow, mode: str) -> None:
     qtbot.waitUntil(lambda: not legend.is_reading(), timeout=10_000)
 
 
+def coloured_as_stored(window: MainWindow) -> None:
+    """The timeline coloured by source as the store has the sources now."""
+    want_codes, want_names = user.colour_codes(window.store, window.timeline.arrays(), "source")
+    assert window.edits.legend.names == want_names
+    assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
+
+
 def test_colour_by_tag_with_a_legend_that_switches_a_tag_off(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -335,9 +342,7 @@ def test_a_source_corrected_while_coloured_otherwise_shows_by_source(
     run(window, "source", lambda s: edits.correct_article(s, article_id, "source", "مصدر جديد"))
     coloured(qtbot, window, "source")
     assert "مصدر جديد" in legend.names
-    want_codes, want_names = user.colour_codes(window.store, window.timeline.arrays(), "source")
-    assert legend.names == want_names
-    assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
+    coloured_as_stored(window)
 
 
 def test_sources_are_read_on_a_worker_and_an_edit_meanwhile_reads_them_again(
@@ -374,9 +379,7 @@ def test_sources_are_read_on_a_worker_and_an_edit_meanwhile_reads_them_again(
     qtbot.waitUntil(lambda: not legend.is_reading() and window.is_settled(), timeout=10_000)
     assert len(readers) == 2 and gui not in readers  # read again after the edit
     assert "مصدر جديد" in legend.names
-    want_codes, want_names = user.colour_codes(window.store, window.timeline.arrays(), "source")
-    assert legend.names == want_names
-    assert window.timeline._codes.tolist() == want_codes.tolist()  # type: ignore[union-attr]
+    coloured_as_stored(window)
 
 
 def test_a_failed_read_of_the_sources_is_reported(
