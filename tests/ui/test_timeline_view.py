@@ -1133,6 +1133,54 @@ def test_the_density_of_the_hits_follows_each_new_highlight(qtbot: QtBot) -> Non
     assert view._current_frame().highlight_counts is None
 
 
+def test_a_crowded_view_coloured_by_source_colours_its_density_band(qtbot: QtBot) -> None:
+    # Coloured by tag or source, the band drawn when too many events are in view showed
+    # one colour: the colours (and the legend beside them) meant nothing until zoomed
+    # far in.  Each bar is now cut into its codes' shares.
+    view, arrays = _dense_view_of_50_articles(qtbot)
+    codes = (arrays.article_ids % 3).astype(np.int32) - 1  # -1 (none), 0 and 1
+    palette = [QColor("#d62728"), QColor("#2ca02c")]
+    view.set_colouring(codes, palette)
+    view.show()
+    frame = view._current_frame()
+    assert frame.mode == "density" and frame.code_counts is not None
+    first, second = frame.code_counts
+    assert int(first.sum()) == int((codes == 0).sum())
+    assert int(second.sum()) == int((codes == 1).sum())
+    assert bool((first + second <= frame.counts).all())
+    image = view.grab().toImage()
+    seen = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(0, 260, 3)}
+    assert {"#d62728", "#2ca02c"} <= seen
+    # A search's highlight is drawn over one colour, as before; by kind: one colour.
+    view.set_highlight([1, 2])
+    assert view._current_frame().code_counts is None
+    view.set_highlight(None)
+    view.set_colouring(None)
+    assert view._current_frame().code_counts is None
+    image = view.grab().toImage()
+    seen = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(0, 260, 3)}
+    assert not {"#d62728", "#2ca02c"} & seen
+
+
+def test_each_codes_starts_are_its_rows_starts_in_order() -> None:
+    from timeline.ui.timeline_geometry import starts_by_code
+
+    rng = np.random.default_rng(3)
+    n = 5_000
+    starts = np.sort(rng.integers(0, 10**9, n))
+    arrays = EventArrays(
+        ids=np.arange(1, n + 1),
+        article_ids=np.arange(1, n + 1),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+    codes = rng.integers(-1, 4, n).astype(np.int32)
+    found = starts_by_code(arrays, codes, 4)
+    assert [f.tolist() for f in found] == [starts[codes == k].tolist() for k in range(4)]
+
+
 def test_counts_in_the_legend_are_grouped_in_both_languages() -> None:
     # As the status bar writes them: 995,840 in Arabic too (it was 995840), and with the
     # Arabic thousands separator in Arabic-Indic digits.

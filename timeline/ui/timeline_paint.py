@@ -116,16 +116,22 @@ def paint_density(
     look: Look,
     text: TextSource,
     digits: Callable[[int], str],
+    palette: Sequence[QColor] = (),
 ) -> bool:
     """One drawRects call per layer (all events, then search hits over them), over a
     scale: gridlines with their counts at the start edge.  Returns False when a scale
-    label awaited layout."""
+    label awaited layout.  Coloured by tag or source (frame.code_counts), each bar is
+    split into its codes' shares, bottom up in code order, the events of no code
+    first in the density colour."""
     top, bottom = metrics.lanes_top + 4, metrics.axis_top
     scale = density_scale(frame.counts)
     if scale.peak <= 0:
         return True
     band = bottom - top
     vp = frame.viewport
+    if frame.code_counts is not None and palette:
+        _paint_coded_density(p, frame, scale, band, bottom, look, palette)
+        return _paint_density_scale(p, scale, vp, top, band, look, text, digits)
     layers = [(frame.counts, QColor(look.density))]
     if frame.highlight_counts is not None:
         layers[0] = (frame.counts, blend(look.density, look.background, DIM_ALPHA))
@@ -139,6 +145,55 @@ def paint_density(
         p.setBrush(colour)
         p.drawRects([QRect(*r) for r in bar_rects(counts, tops, bottom, vp.width, vp.rtl)])
     return _paint_density_scale(p, scale, vp, top, band, look, text, digits)
+
+
+def _paint_coded_density(
+    p: QPainter,
+    frame: Frame,
+    scale: DensityScale,
+    band: int,
+    bottom: int,
+    look: Look,
+    palette: Sequence[QColor],
+) -> None:
+    """The bars cut into each code's share of their height: one drawRects a code."""
+    assert frame.code_counts is not None
+    counts = frame.counts
+    tops = _bar_tops(counts, scale, band, bottom)
+    on = np.flatnonzero(counts > 0)
+    if not len(on):
+        return
+    heights = (bottom - tops[on]).astype(np.float64)
+    total = counts[on].astype(np.float64)
+    coded = [c[on] for c in frame.code_counts[: len(palette)]]
+    # Bottom up: the events of no code (standalone events, untagged ones), then each code.
+    layers = [counts[on] - np.sum(coded, axis=0) if coded else counts[on], *coded]
+    colours = [QColor(look.density), *palette[: len(coded)]]
+    px = DENSITY_BUCKET_PX
+    u = on * px
+    xs = np.floor((frame.viewport.width - u - px) if frame.viewport.rtl else u).astype(np.int64)
+    below = np.zeros(len(on))  # the share of each bar drawn so far
+    lower = np.full(len(on), bottom, dtype=np.int64)
+    p.setPen(Qt.PenStyle.NoPen)
+    for layer, colour in zip(layers, colours, strict=True):
+        below += layer
+        upper = bottom - np.floor(heights * below / total + 0.5).astype(np.int64)
+        upper = np.maximum(upper, tops[on])  # rounding never above the bar's top
+        shown = np.flatnonzero((layer > 0) & (upper < lower))
+        if len(shown):
+            p.setBrush(colour)
+            p.drawRects(
+                [
+                    QRect(x, y, px, h)
+                    for x, y, h in zip(
+                        xs[shown].tolist(),
+                        upper[shown].tolist(),
+                        (lower[shown] - upper[shown]).tolist(),
+                        strict=True,
+                    )
+                ]
+            )
+        lower = np.minimum(lower, upper)
 
 
 # Buckets whose bars share one rect below the lowest of their tops (bar_rects).
