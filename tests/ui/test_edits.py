@@ -996,3 +996,16 @@ def test_an_undated_article_dated_by_the_user_appears_on_the_timeline(
     assert [a.text() for a in menu.actions()] == [window.edits.tr("Correct publication &date…")]
     undo(window)
     qtbot.waitUntil(lambda: drawn not in window.timeline.arrays().ids, timeout=5_000)
+
+
+def test_sources_past_the_tags_eight_colours_get_colours_of_their_own() -> None:
+    # A store of 11 sources showed three pairs of sources in one colour (the eight
+    # colours repeated), their legend entries alike.
+    from timeline.edits import TAG_COLOURS
+    from timeline.ui.colour_legend import source_colours
+
+    for n in (0, 3, 8, 11, 40, 200):
+        colours = source_colours(n)
+        assert len(colours) == n
+        assert len({c.rgb() for c in colours}) == n  # no two alike
+        assert [c.name() for c in colours[:8]] == list(TAG_COLOURS[:n])

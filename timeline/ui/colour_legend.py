@@ -156,7 +156,7 @@ class ColourLegend(QObject):
             colours = {name: colour for name, colour, _n in user.tags(self.store)}
             self.palette = [QColor(colours.get(n, TAG_COLOURS[0])) for n in names]
         else:
-            self.palette = [QColor(TAG_COLOURS[i % len(TAG_COLOURS)]) for i in range(len(names))]
+            self.palette = source_colours(len(names))
         self.names = names
         off = [i for i, n in enumerate(names) if n in self.off]
         if off:
@@ -197,6 +197,42 @@ class ColourLegend(QObject):
             action.setChecked(name not in self.off)
             action.toggled.connect(_switch(self, name))
             self.toolbar.addAction(action)
+
+
+# After the tags' eight: colours of Kelly's set of maximum contrast that none of the
+# eight is near, for a store of up to 20 sources (SaudiNewsNet has 14).
+_MORE_COLOURS = (
+    "#875692",
+    "#be0032",
+    "#8db600",
+    "#654522",
+    "#c2b280",
+    "#2b3d26",
+    "#f99379",
+    "#604e97",
+    "#882d17",
+    "#a1caf1",
+    "#b3446c",
+    "#dcd300",
+)
+
+
+def source_colours(n: int) -> list[QColor]:
+    """n colours, no two alike: the tags' eight (colour-blind safe), then _MORE_COLOURS,
+    then hues a golden angle apart, their saturation and value taken in turn from a few
+    steps.  The eight repeated (a store of 11 sources showed three pairs of sources in
+    one colour, their legend entries alike) said two sources were one."""
+    colours = [QColor(c) for c in (*TAG_COLOURS, *_MORE_COLOURS)[:n]]
+    seen = {c.rgb() for c in colours}
+    i = 0
+    while len(colours) < n:
+        hue = (0.75 + i * 0.618_033_988_75) % 1.0
+        colour = QColor.fromHsvF(hue, (0.85, 0.55, 0.7)[i % 3], (0.8, 0.95, 0.65)[i // 3 % 3])
+        i += 1
+        if colour.rgb() not in seen:
+            seen.add(colour.rgb())
+            colours.append(colour)
+    return colours
 
 
 def _switch(legend: ColourLegend, name: str) -> Callable[[bool], None]:
