@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -468,3 +469,58 @@ def test_export_to_a_full_standard_output_names_it(run, tmp_path: Path) -> None:
         )
     assert done.returncode == 1
     assert "cannot write standard output" in done.stderr and "None" not in done.stderr
+
+
+def test_ctrl_c_in_an_import_keeps_the_files_finished_and_says_so(
+    tmp_path: Path, corpus: Path
+) -> None:
+    # Ctrl+C printed "Aborted!" and nothing else; the workers, sent it by the terminal
+    # too, could make the file read as a dead worker's failure.  Now the file being read
+    # is rolled back, the ones before it kept, and the command says so (exit 130).
+    import signal
+    import sqlite3
+    import sys
+    import time
+
+    db = tmp_path / "t.db"
+    small = tmp_path / "small.jsonl"
+    with small.open("w", encoding="utf-8") as out:
+        out.write((corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8"))
+    big = corpus / "saudinewsnet" / "full.jsonl.gz"  # read for many seconds, with workers
+    child = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "--db", str(db), "import", str(small), str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # As a terminal's Ctrl+C: to the whole process group, workers included (the
+        # command sets its own handler, whatever this process left it).
+        start_new_session=True,
+    )
+    try:
+        kept = 0
+        deadline = time.monotonic() + 60
+        while not kept and time.monotonic() < deadline:  # the first file committed
+            time.sleep(0.1)
+            with contextlib.suppress(sqlite3.Error):
+                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+                try:
+                    kept = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                finally:
+                    conn.close()
+        assert kept, "the first file was never committed"
+        os.killpg(child.pid, signal.SIGINT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    assert child.returncode == 130, err
+    assert "cancelled: the file being read was not stored" in err
+    assert "Traceback" not in err and "worker" not in err, err
+    assert f"{kept} added" in out
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == kept
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -173,9 +176,16 @@ def import_command(
             bar.length = max(total, done, 1)
             bar.update(done - bar.pos)
 
-        report = library.import_paths(
-            store, paths, progress=advance, strict=strict, columns=columns, processes=processes
-        )
+        with _cancelled_by_interrupt() as interrupted:
+            report = library.import_paths(
+                store,
+                paths,
+                progress=advance,
+                strict=strict,
+                columns=columns,
+                processes=processes,
+                cancelled=interrupted.is_set,
+            )
     for result in report.files:
         if result.error is not None:
             _echo(f"failed: {result.path}: {result.error}", err=True)
@@ -214,8 +224,37 @@ def import_command(
     if report.undated:
         summary += f", {report.undated} without a readable date (see `timeline list --undated`)"
     _echo(summary)
+    if report.cancelled:
+        _echo(
+            "cancelled: the file being read was not stored (the files before it were);"
+            " import it again to finish",
+            err=True,
+        )
+        sys.exit(130)
     if report.failed:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _cancelled_by_interrupt() -> Iterator[threading.Event]:
+    """An event Ctrl+C sets: the import stops within an article and says what it kept
+    (it printed "Aborted!" and nothing else).  A second Ctrl+C interrupts at once."""
+    interrupted = threading.Event()
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        if interrupted.is_set():
+            raise KeyboardInterrupt
+        interrupted.set()
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+    except ValueError:  # not the main thread: Ctrl+C keeps its usual meaning
+        yield interrupted
+        return
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _article_json(article: Article, events: list[Event] | None = None) -> dict[str, Any]:

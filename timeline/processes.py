@@ -25,6 +25,7 @@ import contextlib
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from collections import deque
@@ -89,12 +90,13 @@ class Workers:
         context = multiprocessing.get_context("spawn")
         started: list[tuple[Any, Connection]] = []
         try:
-            for _ in range(self.processes):
-                ours, theirs = context.Pipe()
-                process = context.Process(target=_serve, args=(theirs,), daemon=True)
-                process.start()
-                theirs.close()  # the child's end: held by the child alone now
-                started.append((process, ours))
+            with _interrupts_ignored_by_children():
+                for _ in range(self.processes):
+                    ours, theirs = context.Pipe()
+                    process = context.Process(target=_serve, args=(theirs,), daemon=True)
+                    process.start()
+                    theirs.close()  # the child's end: held by the child alone now
+                    started.append((process, ours))
         except BaseException:
             _end(started, at_once=True)
             raise
@@ -354,10 +356,34 @@ def _yield_to_the_parent() -> None:
     """Run at a lower priority than the parent: the parent is the one writer, the stage
     every article passes through alone, and a worker that has batches in hand took a
     third of the two cores from it (three processes, two cores); at a lower priority a
-    worker runs in the time the writer leaves, and still gets a core of its own."""
+    worker runs in the time the writer leaves, and still gets a core of its own.
+
+    And leave Ctrl+C to the parent: a terminal sends it to every process of the group,
+    and a worker it ended made a cancelled import's file read as a dead worker's
+    failure.  The parent ends the workers itself (Workers.close)."""
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(WORKER_NICENESS)
+    with contextlib.suppress(ValueError, OSError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _interrupts_ignored_by_children() -> Iterator[None]:
+    """Start processes with Ctrl+C ignored, as they inherit it: a child started with
+    SIGINT ignored keeps it so from its first instruction, where one that sets it in
+    _serve printed a KeyboardInterrupt traceback for a Ctrl+C that came while it was
+    still importing.  Only the main thread may set it (the window starts workers from
+    another: no terminal sends it Ctrl+C to pass on)."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def bootstrapping() -> bool:
