@@ -159,6 +159,37 @@ def test_dialogs_and_labels_are_plain_text(
     assert window.search_bar.message_label.textFormat() == Qt.TextFormat.PlainText
 
 
+def test_the_legend_of_sources_is_verbatim(qtbot: QtBot, window: MainWindow) -> None:
+    # A legend entry's tooltip is its text unless set, and a tool button's tooltip is
+    # rendered as rich text: a source named <img src="file:///dev/zero"> would load it
+    # on hover.  A menu entry takes & as a shortcut's mark and obeys an override.
+    from timeline import edits
+
+    legend = window.edits.legend
+    legend.set_mode("source")
+    qtbot.waitUntil(lambda: not legend.is_reading() and bool(legend.toolbar.actions()))
+    (entry,) = legend.toolbar.actions()
+    assert_verbatim(shown(entry.toolTip()))
+    assert RLO not in entry.text() and "\ufffdtail" in entry.text()
+    # The source has no &: one written into a name shows as itself, not a shortcut.
+    source = draft().source + " R&D"
+    article_id = window.model.index(0).data(ArticleIdRole)
+    window.edits.controller.run(
+        "source", lambda s: edits.correct_article(s, article_id, "source", source)
+    )
+    qtbot.waitUntil(lambda: any("R&&D" in a.text() for a in legend.toolbar.actions()))
+    (entry,) = legend.toolbar.actions()
+    assert "R&D" in shown(entry.toolTip())
+
+
+def test_a_menu_entry_of_untrusted_text_shows_it_as_written() -> None:
+    # The hidden items' menu lists titles: & is not a shortcut's mark, controls and
+    # overrides are visible rather than obeyed.
+    from timeline.ui.plain_text import action_text
+
+    assert action_text(f"R&D {RLO}txt.exe\x1b[2J") == "R&&D \ufffdtxt.exe\u241b[2J"
+
+
 def test_controls_in_a_title_do_not_reach_the_list_or_the_timeline(window: MainWindow) -> None:
     title = draft().title
     assert window.model.index(0).data() == for_display(title) != title

@@ -13,6 +13,7 @@ from timeline.edits import TAG_COLOURS
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.timeline_data import EventArrays
+from timeline.ui.plain_text import action_text, plain_tooltip
 from timeline.ui.workers import SourceReader, release_ended, start_in_thread
 
 MODES = ("kind", "tag", "source")
@@ -192,7 +193,11 @@ class ColourLegend(QObject):
             note.setEnabled(False)
             self.toolbar.addAction(note)
         for name, colour in zip(self.names, self.palette, strict=True):
-            action = QAction(_swatch(colour), name, self.toolbar)
+            # A tag's or a source's name (from the articles): never markup, never a
+            # shortcut's mark, its controls visible; the tooltip Qt would take from the
+            # text (and render as rich text) set plain.
+            action = QAction(_swatch(colour), action_text(name), self.toolbar)
+            action.setToolTip(plain_tooltip(name))
             action.setCheckable(True)
             action.setChecked(name not in self.off)
             action.toggled.connect(_switch(self, name))

@@ -35,6 +35,7 @@ from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.colour_legend import ColourLegend
 from timeline.ui.date_text import ordered
 from timeline.ui.detail_pane import EventIdRole
+from timeline.ui.plain_text import action_text
 from timeline.ui.undo import EditController
 
 if TYPE_CHECKING:
@@ -251,7 +252,7 @@ class WindowEdits(QObject):
             empty.setEnabled(False)
             return
         for target, _stamp in hidden:
-            action = self.hidden_menu.addAction(self._describe(target))
+            action = self.hidden_menu.addAction(action_text(self._describe(target)))
             action.triggered.connect(lambda _=False, t=target: self.show_again(t))
         self.hidden_menu.addSeparator()
         every = self.hidden_menu.addAction(self.tr("Show all"))

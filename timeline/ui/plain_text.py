@@ -37,6 +37,13 @@ def plain_tooltip(text: str) -> str:
     return plain_html(text.split("\n")) if text else ""
 
 
+def action_text(text: str) -> str:
+    """Untrusted text as a menu entry's or a tool button's text: controls and bidi
+    overrides made visible, and & shown as itself (not taken as a shortcut's mark).
+    Its tooltip, which Qt takes from the text, must be set with plain_tooltip."""
+    return for_display(text).replace("&", "&&")
+
+
 def plain_label(parent: QWidget | None = None, text: str = "") -> QLabel:
     """A label that shows its text verbatim, whatever it contains."""
     label = QLabel(parent)
