@@ -275,6 +275,40 @@ def test_every_rich_text_sink_in_the_ui_goes_through_a_plain_text_helper() -> No
     assert offenders == [], "\n".join(offenders)
 
 
+# Menu entries and tool buttons made from a text: QAction(text, ...), menu.addAction(text).
+_ACTION_TEXTS = re.compile(
+    r"(?:QAction\((?:_swatch\((?:[^()]|\([^()]*\))*\), )?|\.addAction\()(?P<arg>[^,)]*)"
+)
+# What such a text may be: our own words, or untrusted text through action_text.
+_OWN_TEXT = re.compile(r'^(?:self\.tr\(|tr\(|"|action_text\()')
+# Variables holding our own words, checked one by one.
+_OWN_TEXT_VARIABLES = {
+    ("colour_legend.py", "texts[mode]"),  # the modes' translated names
+    ("edit_dialogs.py", "text"),  # _add(menu, self.tr(...), ...)
+    ("main_window.py", "text"),  # _action(...) and the settings' radio options
+    ("timeline_view.py", "label"),  # the overflow menu: & and tabs escaped by hand
+    ("timeline_view.py", 'more.replace("%1"'),  # a count in our own words
+}
+
+
+def test_every_menu_entry_and_tool_button_text_is_our_own_or_made_plain() -> None:
+    # A legend entry took a source's name as it was: & a shortcut's mark, an override
+    # obeyed, and the tooltip Qt takes from the text rendered as rich text.
+    ui = Path(__file__).resolve().parents[2] / "timeline" / "ui"
+    offenders = []
+    for path in sorted(ui.glob("*.py")):
+        for match in _ACTION_TEXTS.finditer(path.read_text(encoding="utf-8")):
+            arg = match.group("arg").strip()
+            if not arg or arg in {"action", "sample", "note", "undo", "redo", "hijri"}:
+                continue  # an action made elsewhere in the file, added to a menu
+            if arg.startswith(("import_", "quit_", "find", "focus_", "about", "self.")):
+                continue  # actions made with self.tr above (see _action)
+            if _OWN_TEXT.match(arg) or (path.name, arg) in _OWN_TEXT_VARIABLES:
+                continue
+            offenders.append(f"{path.name}: {arg}")
+    assert offenders == [], offenders
+
+
 # -- long bodies ------------------------------------------------------------------
 
 _WORDS = ["القمة", "العربية", "في", "بغداد", "وزير", "الخارجية", "يلتقي", "نظيره", "عام", "1950"]
