@@ -115,6 +115,7 @@ ARABIC: dict[str, str] = {
     "%1 more: zoom in to reach them": "%1 غيرها: كبّر للوصول إليها",
     "%1 events": "%1 حدثاً",
     "%1 match the search": "%1 منها تطابق البحث",
+    "%1 more": "%1 غيرها",
     "%1 events in view have no room in a lane: zoom in to see them": "%1 حدثاً في العرض لا مكان لها في المسارات: كبّر لرؤيتها",
     # --- window
     "No article matches %1.": "لا توجد مقالة تطابق %1.",

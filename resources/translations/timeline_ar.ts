@@ -36,27 +36,27 @@
 <context>
     <name>ColourLegend</name>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="48" />
+        <location filename="../../timeline/ui/colour_legend.py" line="49" />
         <source>Legend</source>
         <translation>دليل الألوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="66" />
+        <location filename="../../timeline/ui/colour_legend.py" line="67" />
         <source>By kind</source>
         <translation>حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="67" />
+        <location filename="../../timeline/ui/colour_legend.py" line="68" />
         <source>By tag</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="68" />
+        <location filename="../../timeline/ui/colour_legend.py" line="69" />
         <source>By source</source>
         <translation>حسب المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="191" />
+        <location filename="../../timeline/ui/colour_legend.py" line="192" />
         <source>Reading the sources…</source>
         <translation>جارٍ قراءة المصادر…</translation>
     </message>
@@ -64,37 +64,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="88" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="89" />
         <source>for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="98" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="99" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="105" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="106" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="106" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="107" />
         <source>Understood as</source>
         <translation>فُهم على أنه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="108" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="109" />
         <source>Label</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="123" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="124" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="124" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="125" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -886,60 +886,65 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="788" />
-        <location filename="../../timeline/ui/timeline_view.py" line="848" />
+        <location filename="../../timeline/ui/timeline_view.py" line="813" />
+        <location filename="../../timeline/ui/timeline_view.py" line="873" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="856" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1031" />
+        <location filename="../../timeline/ui/timeline_view.py" line="881" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="857" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1031" />
+        <location filename="../../timeline/ui/timeline_view.py" line="882" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="858" />
+        <location filename="../../timeline/ui/timeline_view.py" line="883" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="862" />
+        <location filename="../../timeline/ui/timeline_view.py" line="887" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="864" />
+        <location filename="../../timeline/ui/timeline_view.py" line="889" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="868" />
+        <location filename="../../timeline/ui/timeline_view.py" line="893" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1010" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1052" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1077" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1081" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1065" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1102" />
+        <source>%1 more</source>
+        <translation>%1 غيرها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1114" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
@@ -960,194 +965,194 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="210" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="211" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="212" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="213" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="219" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="308" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="220" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="305" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="309" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="220" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="221" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="221" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="222" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="222" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="223" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="223" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="224" />
         <source>Add a &amp;standalone event…</source>
         <translation>إضافة حدث &amp;مستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="225" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="226" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="226" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="227" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="227" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="228" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="161" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="162" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر الم&amp;خفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="183" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="184" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="228" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="250" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="251" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="257" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="258" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="298" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="299" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="299" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="364" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="300" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="365" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="301" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="302" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="371" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="358" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="359" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="380" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="381" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="395" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="394" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="395" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="411" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="412" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="417" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="421" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="422" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="428" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="429" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="440" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="450" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="451" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="456" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="457" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="457" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="470" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="478" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="487" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="491" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="487" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>

@@ -1162,6 +1162,30 @@ def test_a_crowded_view_coloured_by_source_colours_its_density_band(qtbot: QtBot
     assert not {"#d62728", "#2ca02c"} & seen
 
 
+def test_a_coloured_bars_tooltip_names_its_biggest_codes_verbatim(qtbot: QtBot) -> None:
+    view, arrays = _dense_view_of_50_articles(qtbot)
+    codes = (arrays.article_ids % 8).astype(np.int32)
+    names = [f"<b>source {k}</b> \u202e" for k in range(8)]
+    view.set_colouring(codes, [QColor("#000000")] * 8, names)
+    view.show()
+    frame = view._current_frame()
+    assert frame.code_counts is not None
+    x = next(
+        (i + 0.5) * 2 for i in range(len(frame.counts)) if frame.counts[i] > 20
+    )  # a bucket holding all eight sources (DENSITY_BUCKET_PX = 2)
+    from tests.ui.test_safety import shown
+
+    tip = shown(view.density_tooltip(x))
+    lines = tip.split("\n")
+    named = [line for line in lines if "source" in line]
+    assert len(named) == TimelineView.TOOLTIP_CODES  # the six biggest, then how many more
+    assert lines[-1] == "2 more"
+    assert all(line.startswith("<b>source ") and "\u202e" not in line for line in named)
+    at = int(x // 2)
+    firsts = sorted(((-int(c[at]), k) for k, c in enumerate(frame.code_counts)))[:6]
+    assert [f"<b>source {k}</b> \ufffd: {-n}" for n, k in firsts] == named
+
+
 def test_each_codes_starts_are_its_rows_starts_in_order() -> None:
     from timeline.ui.timeline_geometry import starts_by_code
 

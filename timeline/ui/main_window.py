@@ -996,7 +996,7 @@ class MainWindow(QMainWindow):
             self.timeline.set_data(shown, self._event_labels)
         else:
             self.timeline.replace_data(shown, stale.tolist())
-        self.timeline.set_colouring(codes, legend.palette)
+        self.timeline.set_colouring(codes, legend.palette, legend.names)
 
     def show_user_edits(self, changes: list[user_edits.Change] | None = None) -> None:
         """Show an edit (or its undo) at once, the view kept where it was.

@@ -761,15 +761,22 @@ def density_scale(counts: np.ndarray) -> DensityScale:
     return DensityScale(False, peak, tuple(range(step, peak + 1, step)))
 
 
-def density_bucket(frame: Frame, x: float) -> tuple[int, float, float, int | None] | None:
-    """(count, first second, end second, highlighted count) of the bucket at x."""
+def density_bucket_index(frame: Frame, x: float) -> int | None:
+    """The index of the density band's bucket at x (None off the band)."""
     if frame.mode != "density" or not len(frame.counts):
         return None
     vp = frame.viewport
     u = vp.width - x if vp.rtl else x
     i = int(u // DENSITY_BUCKET_PX)
-    if not 0 <= i < len(frame.counts):
+    return i if 0 <= i < len(frame.counts) else None
+
+
+def density_bucket(frame: Frame, x: float) -> tuple[int, float, float, int | None] | None:
+    """(count, first second, end second, highlighted count) of the bucket at x."""
+    i = density_bucket_index(frame, x)
+    if i is None:
         return None
+    vp = frame.viewport
     size = DENSITY_BUCKET_PX * vp.seconds_per_px
     hl = int(frame.highlight_counts[i]) if frame.highlight_counts is not None else None
     t0 = vp.start + i * size

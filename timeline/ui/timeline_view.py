@@ -40,6 +40,7 @@ from timeline.store.timeline_data import (
     event_labels,
     load_event_arrays,
 )
+from timeline.text.display_safe import for_display
 from timeline.timescale import (
     DAY,
     YEAR,
@@ -61,6 +62,7 @@ from timeline.ui.timeline_geometry import (
     Metrics,
     build_frame,
     density_bucket,
+    density_bucket_index,
     frame_after_splice,
     hit_test,
     starts_by_code,
@@ -158,6 +160,7 @@ class TimelineView(QWidget):
         self._highlight: np.ndarray | None = None
         self._codes: np.ndarray | None = None  # colouring by tag or source (set_colouring)
         self._palette: list[QColor] = []
+        self._code_names: list[str] = []
         self._code_starts: list[np.ndarray] | None = None  # _starts_by_code, made once
         self._highlight_rows: np.ndarray | None = None
         # _highlight_rows holds the rows not highlighted (when hits are the most rows).
@@ -305,10 +308,18 @@ class TimelineView(QWidget):
         self._warming = False
         self._warm_arrays()
 
-    def set_colouring(self, codes: np.ndarray | None, palette: Sequence[QColor] = ()) -> None:
-        """Draw each event in palette[codes[row]] (-1: its kind's colour); None: by kind."""
+    def set_colouring(
+        self,
+        codes: np.ndarray | None,
+        palette: Sequence[QColor] = (),
+        names: Sequence[str] = (),
+    ) -> None:
+        """Draw each event in palette[codes[row]] (-1: its kind's colour); None: by kind.
+        names: what each code stands for (a tag, a source), for the density band's
+        tooltip."""
         self._codes = codes
         self._palette = list(palette)
+        self._code_names = list(names)
         self._code_starts = None  # worked out when a density band first needs them
         self.update()
 
@@ -1068,7 +1079,31 @@ class TimelineView(QWidget):
         ]
         if hits is not None:
             lines.append(self.tr("%1 match the search").replace("%1", self._number(hits, style)))
+        lines += self._coded_lines(frame, x, style)
         return _paragraphs(lines)
+
+    # The codes a density bar's tooltip names, most events first.
+    TOOLTIP_CODES = 6
+
+    def _coded_lines(self, frame: Frame, x: float, style: LabelStyle) -> list[str]:
+        """Coloured by tag or source: the bar's biggest codes with their events, one a
+        line (the names made plain: they come from the articles)."""
+        at = density_bucket_index(frame, x)
+        if frame.code_counts is None or at is None or not self._code_names:
+            return []
+        counts = [(int(c[at]), k) for k, c in enumerate(frame.code_counts) if c[at]]
+        counts.sort(key=lambda item: (-item[0], item[1]))
+        lines = [
+            f"{for_display(self._code_names[k])}: {self._number(n, style)}"
+            for n, k in counts[: self.TOOLTIP_CODES]
+            if k < len(self._code_names)
+        ]
+        if len(counts) > self.TOOLTIP_CODES:
+            more = self.tr("%1 more").replace(
+                "%1", self._number(len(counts) - self.TOOLTIP_CODES, style)
+            )
+            lines.append(more)
+        return lines
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
         rect = self._count_rect
