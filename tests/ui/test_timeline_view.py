@@ -1186,23 +1186,17 @@ def test_a_coloured_bars_tooltip_names_its_biggest_codes_verbatim(qtbot: QtBot) 
     assert [f"<b>source {k}</b> \ufffd: {-n}" for n, k in firsts] == named
 
 
-def test_each_codes_starts_are_its_rows_starts_in_order() -> None:
-    from timeline.ui.timeline_geometry import starts_by_code
+def test_each_codes_rows_are_its_rows_in_order() -> None:
+    from timeline.ui.timeline_geometry import rows_by_code
 
     rng = np.random.default_rng(3)
-    n = 5_000
-    starts = np.sort(rng.integers(0, 10**9, n))
-    arrays = EventArrays(
-        ids=np.arange(1, n + 1),
-        article_ids=np.arange(1, n + 1),
-        starts=starts,
-        ends=starts.copy(),
-        kinds=np.zeros(n, np.uint8),
-        points=np.ones(n, bool),
-    )
-    codes = rng.integers(-1, 4, n).astype(np.int32)
-    found = starts_by_code(arrays, codes, 4)
-    assert [f.tolist() for f in found] == [starts[codes == k].tolist() for k in range(4)]
+    for n_codes, top in ((4, 4), (300, 300)):  # 8-bit keys, then 16-bit
+        codes = rng.integers(-1, top, 5_000).astype(np.int32)
+        found = rows_by_code(codes, n_codes)
+        assert [f.tolist() for f in found] == [
+            np.flatnonzero(codes == k).tolist() for k in range(n_codes)
+        ]
+    assert [f.tolist() for f in rows_by_code(np.empty(0, np.int32), 2)] == [[], []]
 
 
 def test_counts_in_the_legend_are_grouped_in_both_languages() -> None:

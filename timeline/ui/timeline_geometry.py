@@ -330,14 +330,14 @@ def build_frame(
     lane_scroll: int = 0,
     reveal_selected: bool = False,
     highlight_others: bool = False,
-    code_starts: Sequence[np.ndarray] | None = None,
+    code_rows: Sequence[np.ndarray] | None = None,
 ) -> Frame:
     """What to draw for this viewport: a density band when crowded, else items in lanes.
 
     highlight_rows: the sorted rows highlighted (a search's hits), or with
     highlight_others the rows not highlighted (the fewer, when hits are most rows).
-    code_starts: when the events are coloured (by tag or source), the sorted starts of
-    each code's rows (starts_by_code), for a density band coloured as the events are.
+    code_rows: when the events are coloured (by tag or source), each code's rows
+    (rows_by_code), for a density band coloured as the events are.
 
     Ranges ERA_FACTOR times longer than the view are eras, drawn in a band of their own.
     The rest are packed into PACKED_LANES lanes; those the height has room for are
@@ -359,10 +359,7 @@ def build_frame(
     # events starting in view decide.
     count = arrays.count_starting(t0, t1)
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
-        frame = _density_frame(arrays, vp, highlight_rows, count, highlight_others)
-        if code_starts is not None and frame.highlight_counts is None:
-            frame.code_counts = _bucket_counts(code_starts, vp, len(frame.counts))
-        return frame
+        return _density_frame(arrays, vp, highlight_rows, count, highlight_others, code_rows)
     era_length = ERA_FACTOR * vp.span
     covering = arrays.count_covering(t0)
     eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
@@ -656,29 +653,22 @@ def _in_view(point: bool, ext0: np.ndarray, ext1: np.ndarray, i: int, width: flo
     return bool(ext1[i] >= 0 and ext0[i] <= width)
 
 
-def starts_by_code(arrays: EventArrays, codes: np.ndarray, n_codes: int) -> list[np.ndarray]:
-    """The starts of each code's rows (codes[row] == k), sorted as the arrays hold them:
-    a density band counts each code's events per bucket from them with a binary search
-    per bucket edge, as it counts all the events, never a pass over the rows in view."""
-    if not n_codes or len(codes) != len(arrays):
-        return []
-    # Each code's rows in the arrays' order: a stable sort, which numpy makes a radix
-    # sort for 8- and 16-bit keys (two million rows: 31 ms as int8, 130 as int32).
-    top = max(n_codes, int(codes.max()) if len(codes) else 0)
+def rows_by_code(codes: np.ndarray, n_codes: int) -> list[np.ndarray]:
+    """The rows of each code (codes[row] == k), ascending: a density band counts each
+    code's events per bucket from them with a binary search per bucket edge (the row
+    where the bucket begins), as it counts all the events, never a pass over the rows
+    in view.  Row numbers, not starts: 4 bytes an event, no copy of the starts."""
+    if not n_codes or not len(codes):
+        return [np.empty(0, np.int32) for _ in range(n_codes)]
+    # Each code's rows in order: a stable sort, which numpy makes a radix sort for 8- and
+    # 16-bit keys (two million rows: 31 ms as int8, 130 as int32).
+    top = max(n_codes, int(codes.max()))
     small = np.int8 if top < 127 else np.int16 if top < 32_767 else np.int32
     keys = codes.astype(small)
     order = np.argsort(keys, kind="stable")
     bounds = np.searchsorted(keys[order], np.arange(n_codes + 1))
-    starts = arrays.starts[order]
-    return [starts[bounds[k] : bounds[k + 1]] for k in range(n_codes)]
-
-
-def _bucket_counts(
-    starts_by_code: Sequence[np.ndarray], vp: Viewport, buckets: int
-) -> list[np.ndarray]:
-    edges = vp.start + np.arange(buckets + 1) * (DENSITY_BUCKET_PX * vp.seconds_per_px)
-    at = np.ceil(edges).astype(np.int64)
-    return [np.diff(np.searchsorted(starts, at, side="left")) for starts in starts_by_code]
+    rows = order.astype(np.int32) if len(order) < 2**31 else order
+    return [rows[bounds[k] : bounds[k + 1]] for k in range(n_codes)]
 
 
 def _density_frame(
@@ -687,6 +677,7 @@ def _density_frame(
     highlight_rows: np.ndarray | None,
     count: int,
     highlight_others: bool = False,
+    code_rows: Sequence[np.ndarray] | None = None,
 ) -> Frame:
     buckets = int(np.ceil(vp.width / DENSITY_BUCKET_PX))
     edges = vp.start + np.arange(buckets + 1) * (DENSITY_BUCKET_PX * vp.seconds_per_px)
@@ -701,7 +692,13 @@ def _density_frame(
         hl = np.diff(np.searchsorted(highlight_rows, at.astype(highlight_rows.dtype)))
         if highlight_others:  # the rows kept are those not highlighted
             hl = counts - hl
-    return Frame("density", vp, counts=counts, highlight_counts=hl, in_view=count)
+    coded = None
+    if code_rows is not None and hl is None:
+        # Each code's rows between two bucket edges (rows of the code's own type).
+        coded = [np.diff(np.searchsorted(rows, at.astype(rows.dtype))) for rows in code_rows]
+    return Frame(
+        "density", vp, counts=counts, highlight_counts=hl, in_view=count, code_counts=coded
+    )
 
 
 def summary_frame(summary: DensitySummary, vp: Viewport) -> Frame:

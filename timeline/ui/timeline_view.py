@@ -65,7 +65,7 @@ from timeline.ui.timeline_geometry import (
     density_bucket_index,
     frame_after_splice,
     hit_test,
-    starts_by_code,
+    rows_by_code,
     summary_frame,
 )
 from timeline.ui.timeline_paint import (
@@ -161,7 +161,7 @@ class TimelineView(QWidget):
         self._codes: np.ndarray | None = None  # colouring by tag or source (set_colouring)
         self._palette: list[QColor] = []
         self._code_names: list[str] = []
-        self._code_starts: list[np.ndarray] | None = None  # _starts_by_code, made once
+        self._code_rows: list[np.ndarray] | None = None  # _rows_by_code, made once
         self._highlight_rows: np.ndarray | None = None
         # _highlight_rows holds the rows not highlighted (when hits are the most rows).
         self._highlight_others = False
@@ -202,7 +202,7 @@ class TimelineView(QWidget):
         self._article_bounds = None
         self._summary = None
         self._label_source = labels
-        self._codes = self._code_starts = None
+        self._codes = self._code_rows = None
         self._texts.clear()
         self._labels.clear()
         self._plan.clear()
@@ -273,7 +273,7 @@ class TimelineView(QWidget):
             self._arrays = arrays
             self._article_bounds = None
             self._summary = None
-            self._codes = self._code_starts = None
+            self._codes = self._code_rows = None
             self._highlight = self._highlight_rows = None
             self._highlight_version += 1
             if row is not None and row < 0 and splice is not None and splice.out_ids is not None:
@@ -320,18 +320,18 @@ class TimelineView(QWidget):
         self._codes = codes
         self._palette = list(palette)
         self._code_names = list(names)
-        self._code_starts = None  # worked out when a density band first needs them
+        self._code_rows = None  # worked out when a density band first needs them
         self.update()
 
-    def _starts_by_code(self) -> list[np.ndarray] | None:
-        """Each colour code's starts (timeline_geometry.starts_by_code), for a coloured
-        density band; None when coloured by kind.  Made once a colouring (an argsort of
-        the codes: 30-40 ms at two million events), not once a frame."""
-        if self._codes is None or not self._palette:
+    def _rows_by_code(self) -> list[np.ndarray] | None:
+        """Each colour code's rows (timeline_geometry.rows_by_code), for a coloured
+        density band; None when coloured by kind.  Made once a colouring (a radix sort
+        of the codes: 30 ms at two million events), not once a frame."""
+        if self._codes is None or not self._palette or len(self._codes) != len(self._arrays):
             return None
-        if self._code_starts is None:
-            self._code_starts = starts_by_code(self._arrays, self._codes, len(self._palette))
-        return self._code_starts
+        if self._code_rows is None:
+            self._code_rows = rows_by_code(self._codes, len(self._palette))
+        return self._code_rows
 
     def load(self, store: Store) -> None:
         """Read the store's events (on this thread) and show them."""
@@ -692,7 +692,7 @@ class TimelineView(QWidget):
                 self._lane_scroll,
                 self._reveal_selected,
                 self._highlight_others,
-                self._starts_by_code(),
+                self._rows_by_code(),
             )
             if self._frame.mode == "items":
                 self._lane_scroll = self._frame.lane_scroll
