@@ -219,7 +219,9 @@ _REVIEWED = {
     ("main_window.py", 'self.count_label.setText(" · ".join(parts))'),
     # A menu entry's own text and its shortcut: QAction text is never rich text.
     ("main_window.py", 'action.setText(f"{action.text()}\\t{_LRI}{native}{_PDI}")'),
-    # The density band's count and dates: numbers and our own words only.
+    # The density band's count, dates and, coloured, its biggest tags or sources: built
+    # by _paragraphs, which html.escape()s every line (the names also through
+    # for_display; test_a_coloured_bars_tooltip_names_its_biggest_codes_verbatim).
     ("timeline_view.py", "QToolTip.showText(event.globalPos(), bucket, self)"),
     ("search_bar.py", 'self.count_label.setText("" if n is None else self.tr('),
     ("search_bar.py", 'self.count_label.setToolTip("")'),
