@@ -10,7 +10,6 @@ from timeline.store import Store
 from timeline.store.listing import (
     chronological_row,
     count_between,
-    in_chronological_order,
     keys_after,
     keys_before,
     list_keys,
@@ -41,15 +40,6 @@ def test_row_of_an_article(store: Store) -> None:
 def test_empty_store(store: Store) -> None:
     assert keys_after(store, None, 10) == []
     assert keys_before(store, (None, 5), 10) == []
-
-
-@pytest.mark.parametrize("share", [0.1, 0.5])
-def test_hits_are_put_in_list_order(store: Store, share: float) -> None:
-    _fill(store, 60)
-    rng = random.Random(5)
-    everything = store.chronological_ids()
-    hits = rng.sample(everything, int(len(everything) * share))
-    assert in_chronological_order(store, sorted(hits)) == [i for i in everything if i in hits]
 
 
 @pytest.mark.parametrize(("offset", "limit"), [(0, 5), (7, 9), (30, 20), (31, 1), (39, 3), (40, 2)])

@@ -130,3 +130,74 @@ def test_a_search_with_filters_reads_the_same_ids(store: Store, through_the_map:
         "SELECT id FROM articles WHERE published_start >= 0 AND published_start < ?", (10**9,)
     )
     assert with_filter.tolist() == sorted(r[0] for r in rows)
+
+
+def _mention(store: Store, article_id: int, start: int) -> None:
+    with store.transaction():
+        store.db.conn.execute(
+            "INSERT INTO events (article_id, kind, start, granularity, value)"
+            " VALUES (?, 'mentioned', ?, 'day', 'x')",
+            (article_id, start),
+        )
+
+
+@pytest.mark.parametrize("kind", ["published", "mentioned", None])
+@pytest.mark.parametrize("source", [None, "مصدر 1"])
+def test_a_filtered_search_without_the_map_walks_the_word_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch, kind: str | None, source: str | None
+) -> None:
+    """Few hits and no map: a date filter's rowids are read with their article ids, so
+    the hits are told as articles from them (the word's list is not walked again,
+    joined to the id map), and put in list order from the id map's rows."""
+    rng = random.Random(6)
+    for k in range(30):
+        article_id, _ = store.add_article(
+            ArticleDraft(title=f"عنوان {k}", body="كلمة " * (1 + k % 2), source=f"مصدر {k % 3}"),
+            uid=f"u{k}",
+            published=DateValue("x", "minute", rng.choice(TIMES[1:])),
+        )
+        if k % 4:
+            _mention(store, article_id, rng.choice([-61, 0, 10**9]))
+    store.add_article(ArticleDraft(title="بلا تاريخ", body="كلمة"), uid="undated", published=None)
+    monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+
+    def unread(_store: Store) -> None:
+        raise AssertionError("the map was read for a few hits")
+
+    monkeypatch.setattr(search_module, "_read_article_map", unread)
+    filters = {"source": source, "date_from": -100, "date_to": 60, "event_kind": kind}
+    expected = set(search_module.filtered_article_ids(store, **filters).tolist())  # type: ignore[arg-type]
+    expected &= set(_joined(store, "كلمة"))
+    assert expected  # the filters leave some, and not all
+    assert len(expected) < store.count_articles()
+    walks: list[str] = []
+    store.db.conn.set_trace_callback(lambda sql: walks.append(sql) if "MATCH" in sql else None)
+    try:
+        ids = matching_article_ids(store, '"كلمة"', **filters)  # type: ignore[arg-type]
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert ids.tolist() == sorted(expected)
+    assert len(walks) == 1
+    everything = store.chronological_ids()
+    assert in_list_order(store, ids).tolist() == [i for i in everything if i in expected]
+
+
+def test_ids_of_no_article_are_left_out_of_the_order_without_the_map(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(store, 3, n=20)
+    monkeypatch.setattr(search_module, "_MAP_CACHE", {})
+    everything = store.chronological_ids()
+    asked = np.array([*everything[:5], everything[0], 10**6, -4], dtype=np.int64)
+    assert in_list_order(store, np.sort(asked)).tolist() == everything[:5]
+    assert in_list_order(store, np.empty(0, dtype=np.int64)).tolist() == []
+    # The undated come last, by id.
+    undated = [
+        i
+        for i in everything
+        if store.db.conn.execute(
+            "SELECT published_start IS NULL FROM articles WHERE id = ?", (i,)
+        ).fetchone()[0]
+    ]
+    assert undated and everything[-len(undated) :] == undated
+    assert in_list_order(store, np.array(sorted(everything))).tolist() == everything

@@ -11,9 +11,7 @@ has not reached is counted (count_between), from the nearest row it knows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
-import numpy as np
+from collections.abc import Iterable
 
 from timeline.store.store import Store
 
@@ -144,22 +142,3 @@ def chronological_row(store: Store, article_id: int) -> int | None:
     """The row of an article in the whole chronological list, or None if there is none."""
     key = list_keys(store, [article_id]).get(article_id)
     return None if key is None else chronological_rows_before(store, key)
-
-
-def in_chronological_order(store: Store, ids: Sequence[int]) -> list[int]:
-    """The given article ids in list order (as chronological_ids), reading only those rows.
-
-    A search's hits are ordered here, off the GUI thread: reading every id in order and
-    keeping the hits costs the whole table (1.2 s for half a million articles) when a
-    word matches a few thousand.
-    """
-    wanted = [int(i) for i in ids]
-    if len(wanted) * 4 > store.count_articles():
-        hits = set(wanted)
-        return [i for i in store.chronological_ids() if i in hits]
-    found = published_starts(store, wanted)
-    id_array = np.array(list(found), dtype=np.int64)
-    starts = [0 if start is None else start for start in found.values()]
-    undated = [start is None for start in found.values()]
-    order = np.lexsort((id_array, np.array(starts, dtype=np.int64), np.array(undated)))
-    return [int(i) for i in id_array[order]]
