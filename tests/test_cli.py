@@ -524,3 +524,26 @@ def test_ctrl_c_in_an_import_keeps_the_files_finished_and_says_so(
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_a_file_name_from_outside_stays_one_line_and_shown_as_it_is(run, tmp_path: Path) -> None:
+    """A name holding a newline cannot add a line of its own (here, a forged summary),
+    and its controls and overrides are shown, not acted on or silently dropped."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    forged = "x\n100 added, 0 already stored, 0 failed files\x1b[2J\u202enosj.json"
+    (folder / forged).write_bytes(b"\x00\x01 not text")
+    (folder / "a\nb.jsonl").write_text('{"title": "t"}\n', encoding="utf-8")
+    result = run("import", str(folder), expect=1)
+    lines = result.output.splitlines()
+    assert lines[-1] == "0 added, 0 already stored, 1 failed files, 1 records skipped"
+    assert not any(line.startswith("100 added") for line in lines)
+    failed = [line for line in lines if line.startswith("failed: ")]
+    assert len(failed) == 1
+    assert (
+        "x\u240a100 added, 0 already stored, 0 failed files\u241b[2J\u27e8RLO\u27e9nosj.json"
+        in failed[0]
+    )
+    (skipped,) = [line for line in lines if "record(s) that are not articles" in line]
+    assert "a\u240ab.jsonl: skipped 1 record(s)" in skipped
+    assert not _has_control(result.output)

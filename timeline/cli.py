@@ -21,6 +21,7 @@ from timeline.cli_common import (
     Settings,
     _common_options,
     _echo,
+    _echo_line,
     _Failure,
     _Group,
 )
@@ -188,33 +189,33 @@ def import_command(
             )
     for result in report.files:
         if result.error is not None:
-            _echo(f"failed: {result.path}: {result.error}", err=True)
+            _echo_line(f"failed: {result.path}: {result.error}", err=True)
             continue
         if result.rejected:
             more = ", ..." if result.rejected > len(result.rejections) else ""
-            _echo(
+            _echo_line(
                 f"{result.path}: skipped {result.rejected} record(s) that are not articles: "
                 + "; ".join(result.rejections)
                 + more,
                 err=True,
             )
         if result.undated_examples:
-            _echo(
+            _echo_line(
                 f"{result.path}: {result.undated} article(s) without a readable date: "
                 + "; ".join(result.undated_examples)
                 + (", ..." if result.undated > len(result.undated_examples) else ""),
                 err=True,
             )
         if result.replaced:
-            _echo(
+            _echo_line(
                 f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"
                 " and were stored as U+FFFD",
                 err=True,
             )
         if not (result.added or result.duplicates or result.rejected):
-            _echo(f"{result.path}: no articles in it", err=True)
+            _echo_line(f"{result.path}: no articles in it", err=True)
     for path in report.skipped:
-        _echo(f"skipped (not an article format): {path}", err=True)
+        _echo_line(f"skipped (not an article format): {path}", err=True)
     summary = (
         f"{report.added} added, {report.duplicates} already stored, "
         f"{len(report.failed)} failed files"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from timeline.cli_window import chosen_db_path, migration_progress
-from timeline.text.safe import terminal_safe
+from timeline.text.safe import terminal_safe, visible_controls
 
 if TYPE_CHECKING:
     from timeline.store import Store
@@ -57,6 +57,14 @@ class Settings:
 def _echo(text: str = "", *, err: bool = False) -> None:
     """click.echo of a line holding untrusted text (file names, messages): controls removed."""
     click.echo(terminal_safe(text), err=err)
+
+
+def _echo_line(text: str, *, err: bool = False) -> None:
+    """click.echo of one line that quotes names from outside (a file's, an archive
+    member's): a newline, control or bidi override in them is shown as a symbol (␊, ␛,
+    ⟨RLO⟩), so that the line stays one line, cannot pass for another (a file named
+    "x\n100 added, 0 failed files"), and names the file as it is really named."""
+    click.echo(visible_controls(text, keep_newlines=False), err=err)
 
 
 class _Failure(click.ClickException):
