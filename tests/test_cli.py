@@ -547,3 +547,28 @@ def test_a_file_name_from_outside_stays_one_line_and_shown_as_it_is(run, tmp_pat
     (skipped,) = [line for line in lines if "record(s) that are not articles" in line]
     assert "a\u240ab.jsonl: skipped 1 record(s)" in skipped
     assert not _has_control(result.output)
+
+
+def test_a_line_break_in_a_title_or_source_cannot_print_a_row_of_its_own(
+    run, tmp_path: Path
+) -> None:
+    forged = "\n    99  2030-01-01T00:00  forged | fake"
+    record = {
+        "title": "عنوان" + forged,
+        "body": "متن يوم 5 أيار 2021",
+        "published": "2021-05-22",
+        "source": "مصدر\u2028ثان",
+    }
+    data = tmp_path / "breaks.jsonl"
+    data.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    run("import", str(data))
+    (row,) = run("list", "--no-bidi").output.splitlines()
+    assert row.endswith("مصدر ثان | عنوان     99  2030-01-01T00:00  forged | fake")
+    found = run("search", "متن", "--no-bidi").output.splitlines()
+    # The row, its snippet, the count.
+    assert len(found) == 3 and found[0].endswith("عنوان     99  2030-01-01T00:00  forged | fake")
+    shown = run("show", "1", "--no-bidi").output.splitlines()
+    assert not any(line.startswith("    99") for line in shown)
+    assert "     source: مصدر ثان" in shown
+    # The data itself is kept as it came.
+    assert json.loads(run("list", "--json").output)["title"] == record["title"]

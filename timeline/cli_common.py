@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from timeline.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# What str.splitlines() breaks at, a run of it as one break.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
 @dataclass
@@ -45,8 +49,11 @@ class Settings:
     def line(self, text: str) -> str:
         """A line for stdout: in display order for a terminal, logical order when piped.
 
-        Either way without controls or bidi overrides (text.safe.terminal_safe).
+        Either way one line (a line break in a title, a source or a note is a space: a
+        title holding "\n    99  2030-01-01  source | title" printed a row of its
+        own in `list`), without controls or bidi overrides (text.safe.terminal_safe).
         """
+        text = _LINE_BREAKS.sub(" ", text)
         if not self.shape_for_terminal:
             return terminal_safe(text)
         from timeline.text import for_terminal
