@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QModelIndex, QRect
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from timeline.model import ArticleDraft
 from timeline.store import Store
 from timeline.store.listing import list_keys
 from timeline.text.query import parse_query
@@ -265,3 +266,35 @@ def test_hits_are_marked_in_titles(qtbot: QtBot, sample_store: Store) -> None:
     ((start, end),) = model.index(row).data(TitleHitsRole)
     assert title[start:end] == "جامعة"
     assert _hit_pixels(_paint_row(model, row)) > 50
+
+
+def test_a_line_break_in_a_title_or_source_is_drawn_as_a_space(qtbot: QtBot, store: Store) -> None:
+    """The row drew only what came before a break: "عنوان" of "عنوان\\nبقية"."""
+    for n, (title, source) in enumerate(
+        [("عنوان\nبقية العنوان", "مصدر\u2028ثان"), ("عنوان بقية العنوان", "مصدر ثان")]
+    ):
+        store.add_article(
+            ArticleDraft(title=title, body="متن", source=source), uid=f"u{n}", published=None
+        )
+    model = ArticleListModel(store)
+    assert model.rowCount() == 2
+    assert "\n" in model.index(0).data()  # the data is kept as it came
+    broken, spaced = _paint_row(model, 0), _paint_row(model, 1)
+    assert broken == spaced
+    assert broken != _paint_row_titled(model, "عنوان")  # more than the first line
+
+
+def _paint_row_titled(model: ArticleListModel, title: str) -> QImage:
+    """The first row drawn with another title (the same source and date)."""
+    original = model.data
+
+    def data(index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        return original(index, role)
+
+    model.data = data  # type: ignore[method-assign]
+    try:
+        return _paint_row(model, 1)
+    finally:
+        del model.data

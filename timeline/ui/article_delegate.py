@@ -37,6 +37,12 @@ def _text_option(text: str) -> QTextOption:
     return option
 
 
+# A row is one line of title and one of source: a line break in either (a web page's
+# title can hold one) is a space, character for character (the hits' spans still fit).
+# Drawn as it was, only the text before the break was shown.
+_ONE_LINE = str.maketrans(dict.fromkeys("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+
+
 class ArticleDelegate(QStyledItemDelegate):
     """Two lines per article; never slices text, elides with the font's metrics."""
 
@@ -75,7 +81,7 @@ class ArticleDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect).adjusted(_MARGIN, _MARGIN / 2, -_MARGIN, -_MARGIN / 2)
         half = rect.height() / 2
 
-        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "").translate(_ONE_LINE)
         title_font = QFont(option.font)
         title_font.setBold(True)
         painter.setFont(title_font)
@@ -93,6 +99,7 @@ class ArticleDelegate(QStyledItemDelegate):
         published = index.data(PublishedRole) or "—"
         source = index.data(SourceRole) or ""
         meta = f"{published}  ·  {source}" if source else str(published)
+        meta = meta.translate(_ONE_LINE)
         painter.setFont(option.font)
         if not selected:
             painter.setPen(option.palette.color(group, QPalette.ColorRole.PlaceholderText))
