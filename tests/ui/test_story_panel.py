@@ -14,6 +14,7 @@ from tests.stories.test_store_stories import RECORDS, ids_by_title, write
 from tests.ui.waiting import article_shown, open_window
 from timeline import library
 from timeline.store import Store
+from timeline.timescale import LabelStyle
 from timeline.ui.article_model import ArticleIdRole as ListIdRole
 from timeline.ui.main_window import MainWindow
 from timeline.ui.story_panel import ArticleIdRole, StoryPanel, StoryView
@@ -200,8 +201,11 @@ def test_a_related_row_says_when_and_its_tooltip_why(qtbot: QtBot) -> None:
     )
     panel = _panel_showing(qtbot, view)
     first, second = panel.related.item(0), panel.related.item(1)
-    # Source, date and title as a copy's row reads; no bare score.
-    assert "sabq" in first.text() and "2015-07-21T02:39:21" in first.text()
+    # Source, date and title as a copy's row reads; no bare score.  The date as the
+    # article list writes it (it was the stored ISO text), in the settings' style.
+    marks = dict.fromkeys(map(ord, "\u200e\u200f\u2066\u2067\u2068\u2069"))
+    assert "sabq" in first.text() and "21 July 2015 02:39" in first.text().translate(marks)
+    assert "2015-07-21T" not in first.text()
     assert "قائد الطائرة يعود" in first.text() and "21.35" not in first.text()
     assert panel.tr("undated") in second.text()
     # The tooltip names the shared words and the score, and shows markup as text.
@@ -211,6 +215,8 @@ def test_a_related_row_says_when_and_its_tooltip_why(qtbot: QtBot) -> None:
     assert "الراكبة" in second.toolTip() and "المدرج" in second.toolTip()
     description = first.data(Qt.ItemDataRole.AccessibleDescriptionRole)
     assert "الطائرة" in description and "21.35" in description
+    panel.set_label_style(LabelStyle(language="ar", months="gulf", digits="arabic"))
+    assert "٢١ يوليو ٢٠١٥ ٠٢:٣٩" in panel.related.item(0).text().translate(marks)
 
 
 def test_copies_linked_only_through_others_are_said_so_in_the_row_and_the_label(
@@ -237,3 +243,9 @@ def test_copies_linked_only_through_others_are_said_so_in_the_row_and_the_label(
     assert digest.through_others == frozenset()
     panel.show_story(None, digest)
     assert panel.tr("only through") not in panel.copies_label.text()
+
+
+def test_the_story_rows_follow_the_windows_date_settings(window: MainWindow) -> None:
+    style = LabelStyle(language="ar", digits="arabic")
+    window.detail.set_label_style(style)
+    assert window.detail.story.label_style == style

@@ -715,6 +715,7 @@ class DetailPane(QWidget):
 
     def set_label_style(self, style: LabelStyle) -> None:
         """Write dates as `style` says, the shown article's too (from what it holds)."""
+        self.story.set_label_style(style)
         if style != self.label_style:
             self.label_style = style
             self._show_again(self._differences)

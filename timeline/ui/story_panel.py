@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
 from timeline.model import Article
 from timeline.stories.diff import WordDiff, word_diff
 from timeline.text.display_safe import for_display
+from timeline.timescale import LabelStyle
 from timeline.ui.article_delegate import DirectionalTextDelegate
+from timeline.ui.date_text import published_text
 from timeline.ui.plain_text import keep_line_height, plain_tooltip
 from timeline.ui.workers import StoryView
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 11
 _DIFF_COLOUR = QColor(255, 150, 150, 140)
-_FSI, _LRI, _PDI = "\u2068", "\u2066", "\u2069"
+_FSI, _PDI = "\u2068", "\u2069"
 
 
 class StoryPanel(QWidget):
@@ -68,12 +70,26 @@ class StoryPanel(QWidget):
         self.article: Article | None = None
         self._texts: dict[int, Article] = {}
         self._fetch: object = None
+        self._view: StoryView | None = None
+        # Dates written as the list and the axis write them (set_label_style).
+        self.label_style = LabelStyle(language="en")
         self.show_story(None, None)
+
+    def set_label_style(self, style: LabelStyle) -> None:
+        """Write the rows' dates as `style` says, the shown story's too."""
+        if style != self.label_style:
+            self.label_style = style
+            self.show_story(self.article, self._view, self._fetch)
+
+    def _when(self, published: str | None) -> str:
+        """A row's date as the list writes it (an ISO text said as stored before)."""
+        return published_text(published, self.label_style) or self.tr("undated")
 
     def show_story(self, article: Article | None, view: StoryView | None, fetch=None) -> None:
         """Show the story of an article; fetch(id) gives a copy's Article for the diff."""
         self.article = article
         self._fetch = fetch
+        self._view = view
         self.copies.clear()
         self.related.clear()
         self.diff.clear()
@@ -90,7 +106,7 @@ class StoryPanel(QWidget):
         )
         self.copies.setVisible(bool(copies))
         # Each row reads in the interface's direction: the mark is its first strong
-        # character; sources and titles are isolated, an ISO date kept left to right.
+        # character; sources and titles are isolated, and dates too (published_text).
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         mark = "\u200f" if rtl else "\u200e"
         for n, row in enumerate(copies):
@@ -100,7 +116,7 @@ class StoryPanel(QWidget):
                 if article and row.article_id == article.id
                 else ""
             )
-            when = f"{_LRI}{row.published}{_PDI}" if row.published else self.tr("undated")
+            when = self._when(row.published)
             linked = "  ·  " + self.tr("through other copies") if row.article_id in through else ""
             text = f"{mark}{first}{_FSI}{for_display(row.source or '-')}{_PDI}  ·  {when}{this}{linked}  ·  {_FSI}{for_display(row.title)}{_PDI}"
             item = QListWidgetItem(text)
@@ -125,7 +141,7 @@ class StoryPanel(QWidget):
         # score, in its tooltip: a bare number in the row said nothing.
         separator = "، " if rtl else ", "
         for row in related:
-            when = f"{_LRI}{row.published}{_PDI}" if row.published else self.tr("undated")
+            when = self._when(row.published)
             text = f"{mark}{_FSI}{for_display(row.source or '-')}{_PDI}  ·  {when}  ·  {_FSI}{for_display(row.title)}{_PDI}"
             item = QListWidgetItem(text)
             item.setData(ArticleIdRole, row.article_id)
