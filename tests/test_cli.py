@@ -572,3 +572,15 @@ def test_a_line_break_in_a_title_or_source_cannot_print_a_row_of_its_own(
     assert "     source: مصدر ثان" in shown
     # The data itself is kept as it came.
     assert json.loads(run("list", "--json").output)["title"] == record["title"]
+
+
+def test_a_usage_error_shows_the_arguments_controls_instead_of_obeying_them(run) -> None:
+    hostile = "a\nb\x1b[2J\u202e"
+    for args in (["edit", "tag", "1", hostile], ["list", hostile], [hostile]):
+        result = CliRunner().invoke(cli, ["--db", str(run.db), *args])
+        assert result.exit_code == 2, result.output
+        assert not _has_control(result.output), repr(result.output)
+    # What the argument held is shown, on one line.
+    result = CliRunner().invoke(cli, ["--db", str(run.db), "edit", "tag", "1", hostile])
+    (line,) = [x for x in result.output.splitlines() if x.startswith("Error:")]
+    assert "a\u240ab\u241b[2J\u27e8RLO\u27e9" in line

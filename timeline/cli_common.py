@@ -82,11 +82,22 @@ class _Failure(click.ClickException):
 
 
 class _Group(click.Group):
-    """The command group: a store error in any command is one line and exit status 1."""
+    """The command group: a store error in any command is one line and exit status 1,
+    and no error quotes an argument's controls or bidi overrides to the terminal."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as exc:
+            raise _made_safe(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.ClickException as exc:
+            # click quotes the arguments it could not take ("Got unexpected extra
+            # argument (...)"), which a script may have taken from an article.
+            raise _made_safe(exc) from None
         except Exception as exc:
             # The store module is loaded by the commands that open one; a StoreError can
             # only come from such a command, so extract never pays for importing it here.
@@ -94,6 +105,13 @@ class _Group(click.Group):
             if store is not None and isinstance(exc, store.StoreError):
                 raise _Failure(str(exc)) from exc
             raise
+
+
+def _made_safe(exc: click.ClickException) -> click.ClickException:
+    """A click error whose message shows no control or bidi override (made visible on
+    one line: the user sees what the argument held)."""
+    exc.message = visible_controls(exc.message, keep_newlines=False)
+    return exc
 
 
 def _common_options(func: F) -> F:
