@@ -7,8 +7,10 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -584,3 +586,39 @@ def test_a_usage_error_shows_the_arguments_controls_instead_of_obeying_them(run)
     result = CliRunner().invoke(cli, ["--db", str(run.db), "edit", "tag", "1", hostile])
     (line,) = [x for x in result.output.splitlines() if x.startswith("Error:")]
     assert "a\u240ab\u241b[2J\u27e8RLO\u27e9" in line
+
+
+def test_ctrl_c_in_a_recompute_leaves_the_events_as_they_were_and_says_so(
+    run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from timeline import library
+
+    run("import", str(SAMPLES))
+    conn = sqlite3.connect(run.db)
+    with conn:
+        conn.execute("DELETE FROM events WHERE kind = 'mentioned'")  # recompute adds them
+    conn.close()
+    extract = library.mention_events
+    calls: list[int] = []
+
+    def interrupted_on_the_third(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 3:
+            signal.raise_signal(signal.SIGINT)  # as the terminal's Ctrl+C
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(library, "mention_events", interrupted_on_the_third)
+    result = run("recompute", expect=130)
+    assert "cancelled: nothing was changed" in result.output
+    assert "re-computed" not in result.output and len(calls) == 3
+    conn = sqlite3.connect(run.db)
+    try:
+        assert conn.execute("SELECT count(*) FROM events WHERE kind = 'mentioned'").fetchone() == (
+            0,
+        )
+    finally:
+        conn.close()
+    monkeypatch.setattr(library, "mention_events", extract)
+    assert "re-computed the events of" in run("recompute").output

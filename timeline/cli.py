@@ -238,8 +238,9 @@ def import_command(
 
 @contextlib.contextmanager
 def _cancelled_by_interrupt() -> Iterator[threading.Event]:
-    """An event Ctrl+C sets: the import stops within an article and says what it kept
-    (it printed "Aborted!" and nothing else).  A second Ctrl+C interrupts at once."""
+    """An event Ctrl+C sets: an import or a recompute stops within an article and says
+    what it kept (each printed "Aborted!" and nothing else).  A second Ctrl+C
+    interrupts at once."""
     interrupted = threading.Event()
 
     def on_interrupt(_signum: int, _frame: object) -> None:
@@ -780,9 +781,18 @@ def recompute_command(settings: Settings) -> None:
                 bar.update(done - bar.pos)
 
             try:
-                done = library.recompute_events(store, progress=advance)
+                with _cancelled_by_interrupt() as interrupted:
+                    done = library.recompute_events(
+                        store, progress=advance, cancelled=interrupted.is_set
+                    )
+            except library.RecomputeCancelled:
+                done = -1
             except StoreError as exc:
                 raise _Failure(str(exc)) from exc
+        if done < 0:
+            # Said, not a bare "Aborted!": the store is whole, with the events it had.
+            _echo("cancelled: nothing was changed (the events are as they were)", err=True)
+            sys.exit(130)
         _echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
 
 

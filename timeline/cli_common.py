@@ -110,7 +110,8 @@ class _Group(click.Group):
 def _made_safe(exc: click.ClickException) -> click.ClickException:
     """A click error whose message shows no control or bidi override (made visible on
     one line: the user sees what the argument held)."""
-    exc.message = visible_controls(exc.message, keep_newlines=False)
+    # (click types message as final; it is a plain attribute that show() reads.)
+    setattr(exc, "message", visible_controls(exc.message, keep_newlines=False))  # noqa: B010
     return exc
 
 

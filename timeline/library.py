@@ -1056,11 +1056,18 @@ def _import_files(
             own = _OwnRows(store)
 
 
-def recompute_events(store: Store, progress: Progress | None = None) -> int:
+class RecomputeCancelled(Exception):
+    """The caller cancelled a recompute: the store was left as it was."""
+
+
+def recompute_events(
+    store: Store, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> int:
     """Re-parse every publication date and re-extract every mention; returns articles done.
 
     Runs in one transaction: after a rule change the store moves to the new events
-    whole, or stays as it was.
+    whole, or stays as it was.  cancelled is asked between articles: when it says True,
+    the transaction is rolled back and RecomputeCancelled raised.
     """
     ids = store.article_ids()
     with store.transaction():
@@ -1070,6 +1077,8 @@ def recompute_events(store: Store, progress: Progress | None = None) -> int:
                 progress(first, len(ids), f"#{ids[first]}")
             chunk = ids[first : first + _RECOMPUTE_CHUNK]
             for article_id, body, published_raw, title in store.dating_inputs(chunk):
+                if cancelled is not None and cancelled():
+                    raise RecomputeCancelled  # out of the transaction: rolled back
                 published = parse_published(published_raw)
                 store.set_published(article_id, published, title)
                 store.replace_mentions(article_id, mention_events(article_id, body, published))
