@@ -73,7 +73,7 @@ fuzz: $(STAMP)
 
 # After changing interface strings: refresh the .ts, fill in the Arabic table, compile.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate timeline/ui/*.py -ts resources/translations/timeline_ar.ts -target-language ar
+	$(BIN)/pyside6-lupdate timeline/ui/*.py -ts resources/translations/timeline_ar.ts -target-language ar -no-obsolete
 	$(BIN)/python scripts/translations_ar.py
 	$(BIN)/pyside6-lrelease resources/translations/timeline_ar.ts
 

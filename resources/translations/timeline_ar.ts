@@ -65,7 +65,7 @@
     <name>DateDialog</name>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="89" />
-        <source>for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021</source>
+        <source>for example ⁧10 شوال 1442 هـ⁩, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
@@ -128,149 +128,149 @@
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="750" />
+        <location filename="../../timeline/ui/detail_pane.py" line="751" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="753" />
+        <location filename="../../timeline/ui/detail_pane.py" line="754" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="761" />
+        <location filename="../../timeline/ui/detail_pane.py" line="762" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="763" />
+        <location filename="../../timeline/ui/detail_pane.py" line="764" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="764" />
+        <location filename="../../timeline/ui/detail_pane.py" line="765" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="765" />
+        <location filename="../../timeline/ui/detail_pane.py" line="766" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="766" />
+        <location filename="../../timeline/ui/detail_pane.py" line="767" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="773" />
+        <location filename="../../timeline/ui/detail_pane.py" line="774" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="779" />
+        <location filename="../../timeline/ui/detail_pane.py" line="780" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="805" />
+        <location filename="../../timeline/ui/detail_pane.py" line="806" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="806" />
+        <location filename="../../timeline/ui/detail_pane.py" line="807" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="807" />
+        <location filename="../../timeline/ui/detail_pane.py" line="808" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="815" />
+        <location filename="../../timeline/ui/detail_pane.py" line="816" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="822" />
+        <location filename="../../timeline/ui/detail_pane.py" line="823" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="824" />
-        <location filename="../../timeline/ui/detail_pane.py" line="875" />
+        <location filename="../../timeline/ui/detail_pane.py" line="825" />
+        <location filename="../../timeline/ui/detail_pane.py" line="876" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="825" />
+        <location filename="../../timeline/ui/detail_pane.py" line="826" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="827" />
+        <location filename="../../timeline/ui/detail_pane.py" line="828" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="831" />
+        <location filename="../../timeline/ui/detail_pane.py" line="832" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="839" />
-        <location filename="../../timeline/ui/detail_pane.py" line="856" />
+        <location filename="../../timeline/ui/detail_pane.py" line="840" />
+        <location filename="../../timeline/ui/detail_pane.py" line="857" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="854" />
+        <location filename="../../timeline/ui/detail_pane.py" line="855" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="855" />
+        <location filename="../../timeline/ui/detail_pane.py" line="856" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="857" />
+        <location filename="../../timeline/ui/detail_pane.py" line="858" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="871" />
+        <location filename="../../timeline/ui/detail_pane.py" line="872" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="873" />
+        <location filename="../../timeline/ui/detail_pane.py" line="874" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="942" />
+        <location filename="../../timeline/ui/detail_pane.py" line="943" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="943" />
+        <location filename="../../timeline/ui/detail_pane.py" line="944" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="944" />
+        <location filename="../../timeline/ui/detail_pane.py" line="945" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="946" />
+        <location filename="../../timeline/ui/detail_pane.py" line="947" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="945" />
+        <location filename="../../timeline/ui/detail_pane.py" line="946" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -357,7 +357,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="225" />
-        <location filename="../../timeline/ui/main_window.py" line="614" />
+        <location filename="../../timeline/ui/main_window.py" line="620" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -497,21 +497,6 @@
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="417" />
-        <source>Levantine (كانون الثاني، شباط…)</source>
-        <translation>الشامية (كانون الثاني، شباط…)</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="418" />
-        <source>Egyptian and Gulf (يناير، فبراير…)</source>
-        <translation>المصرية والخليجية (يناير، فبراير…)</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="419" />
-        <source>Maghrebi (جانفي، فيفري…)</source>
-        <translation>المغاربية (جانفي، فيفري…)</translation>
-    </message>
-    <message>
         <location filename="../../timeline/ui/main_window.py" line="423" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
@@ -553,184 +538,199 @@
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="498" />
-        <location filename="../../timeline/ui/main_window.py" line="507" />
+        <location filename="../../timeline/ui/main_window.py" line="513" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="499" />
-        <source>Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):</source>
-        <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="508" />
+        <location filename="../../timeline/ui/main_window.py" line="514" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="544" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="541" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="532" />
-        <location filename="../../timeline/ui/main_window.py" line="547" />
+        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="553" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="610" />
+        <location filename="../../timeline/ui/main_window.py" line="417" />
+        <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
+        <translation>الشامية (كانون الثاني، شباط…)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="418" />
+        <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
+        <translation>المصرية والخليجية (يناير، فبراير…)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="419" />
+        <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
+        <translation>المغاربية (جانفي، فيفري…)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="503" />
+        <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
+        <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="616" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="732" />
+        <location filename="../../timeline/ui/main_window.py" line="738" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="734" />
+        <location filename="../../timeline/ui/main_window.py" line="740" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="739" />
+        <location filename="../../timeline/ui/main_window.py" line="745" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="740" />
+        <location filename="../../timeline/ui/main_window.py" line="746" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="741" />
+        <location filename="../../timeline/ui/main_window.py" line="747" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="745" />
-        <location filename="../../timeline/ui/main_window.py" line="1307" />
+        <location filename="../../timeline/ui/main_window.py" line="751" />
+        <location filename="../../timeline/ui/main_window.py" line="1313" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="908" />
+        <location filename="../../timeline/ui/main_window.py" line="914" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1132" />
+        <location filename="../../timeline/ui/main_window.py" line="1138" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1165" />
+        <location filename="../../timeline/ui/main_window.py" line="1171" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1167" />
+        <location filename="../../timeline/ui/main_window.py" line="1173" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1173" />
+        <location filename="../../timeline/ui/main_window.py" line="1179" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1206" />
+        <location filename="../../timeline/ui/main_window.py" line="1212" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1212" />
+        <location filename="../../timeline/ui/main_window.py" line="1218" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1213" />
+        <location filename="../../timeline/ui/main_window.py" line="1219" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1215" />
+        <location filename="../../timeline/ui/main_window.py" line="1221" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1231" />
+        <location filename="../../timeline/ui/main_window.py" line="1237" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1242" />
+        <location filename="../../timeline/ui/main_window.py" line="1248" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1251" />
+        <location filename="../../timeline/ui/main_window.py" line="1257" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1260" />
+        <location filename="../../timeline/ui/main_window.py" line="1266" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1274" />
+        <location filename="../../timeline/ui/main_window.py" line="1280" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1281" />
+        <location filename="../../timeline/ui/main_window.py" line="1287" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1287" />
+        <location filename="../../timeline/ui/main_window.py" line="1293" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1294" />
+        <location filename="../../timeline/ui/main_window.py" line="1300" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1296" />
+        <location filename="../../timeline/ui/main_window.py" line="1302" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1300" />
+        <location filename="../../timeline/ui/main_window.py" line="1306" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1302" />
+        <location filename="../../timeline/ui/main_window.py" line="1308" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1304" />
+        <location filename="../../timeline/ui/main_window.py" line="1310" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1306" />
+        <location filename="../../timeline/ui/main_window.py" line="1312" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1314" />
+        <location filename="../../timeline/ui/main_window.py" line="1320" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/search_bar.py" line="111" />
-        <source>Spelling variants match: ايار finds أيّار, ٢٠٢١ finds 2021.
+        <source>Spelling variants match: ⁧ايار⁩ finds ⁧أيّار⁩, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
         <translation>تتطابق صيغ الكتابة: ايار تجد أيّار، و٢٠٢١ تجد 2021.
@@ -820,65 +820,64 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoryPanel</name>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="45" />
+        <location filename="../../timeline/ui/story_panel.py" line="47" />
         <source>Related articles</source>
         <translation>مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="83" />
+        <location filename="../../timeline/ui/story_panel.py" line="99" />
         <source>Copies of this story: %n</source>
         <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="87" />
+        <location filename="../../timeline/ui/story_panel.py" line="103" />
         <source>%n only through other copies</source>
         <translation><numerusform>لا شيء عبر نسخ أخرى فقط</numerusform><numerusform>واحدة عبر نسخ أخرى فقط</numerusform><numerusform>اثنتان عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="89" />
+        <location filename="../../timeline/ui/story_panel.py" line="105" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="97" />
+        <location filename="../../timeline/ui/story_panel.py" line="113" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="99" />
+        <location filename="../../timeline/ui/story_panel.py" line="115" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="103" />
-        <location filename="../../timeline/ui/story_panel.py" line="128" />
+        <location filename="../../timeline/ui/story_panel.py" line="86" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="104" />
+        <location filename="../../timeline/ui/story_panel.py" line="120" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="108" />
+        <location filename="../../timeline/ui/story_panel.py" line="124" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="112" />
+        <location filename="../../timeline/ui/story_panel.py" line="128" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="134" />
+        <location filename="../../timeline/ui/story_panel.py" line="150" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="166" />
+        <location filename="../../timeline/ui/story_panel.py" line="182" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>

@@ -63,3 +63,27 @@ def test_arabic_translation_loads(qapp) -> None:
         assert QCoreApplication.translate("SearchBar", "%Ln result(s)", "", 2) == "نتيجتان"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_arabic_examples_in_english_strings_are_isolated() -> None:
+    """Arabic inside an English interface string is laid out by the bidi algorithm in
+    the English line: "or 10 رمضان 1393 هـ)" showed the day after the year and the
+    bracket mirrored into it, "(كانون الثاني، شباط…)" its ellipsis at the wrong end.
+    Each Arabic run is isolated (RLI ... PDI) and so laid out as Arabic."""
+    import xml.etree.ElementTree as ET
+
+    loose = []
+    for source in ET.parse(translations_dir() / "timeline_ar.ts").getroot().iter("source"):
+        text = source.text or ""
+        if not any("a" <= ch.lower() <= "z" for ch in text):
+            continue  # an Arabic string, or no words
+        depth = 0
+        for ch in text:
+            if ch in "\u2066\u2067\u2068":
+                depth += 1
+            elif ch == "\u2069":
+                depth -= 1
+            elif "\u0621" <= ch <= "\u064a" and depth <= 0:
+                loose.append(text)
+                break
+    assert loose == []

@@ -86,7 +86,7 @@ class DateDialog(QDialog):
         self.date_edit = QLineEdit(typed, self)
         self.date_edit.setObjectName("editDate")
         self.date_edit.setPlaceholderText(
-            self.tr("for example 10 شوال 1442 هـ, 1950-1953, 22 May 2021")
+            self.tr("for example \u206710 شوال 1442 هـ\u2069, 1950-1953, 22 May 2021")
         )
         # Wide enough for its example: the dialog's own width cut it to "10 شوال 144…".
         example = self.date_edit.fontMetrics().horizontalAdvance(self.date_edit.placeholderText())

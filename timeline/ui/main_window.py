@@ -414,9 +414,9 @@ class MainWindow(QMainWindow):
             months,
             "timeline/months",
             [
-                ("levant", self.tr("Levantine (كانون الثاني، شباط…)")),
-                ("egypt", self.tr("Egyptian and Gulf (يناير، فبراير…)")),
-                ("maghreb", self.tr("Maghrebi (جانفي، فيفري…)")),
+                ("levant", self.tr("Levantine (\u2067كانون الثاني، شباط…\u2069)")),
+                ("egypt", self.tr("Egyptian and Gulf (\u2067يناير، فبراير…\u2069)")),
+                ("maghreb", self.tr("Maghrebi (\u2067جانفي، فيفري…\u2069)")),
             ],
             self.timeline.set_month_names,
         )
@@ -496,7 +496,13 @@ class MainWindow(QMainWindow):
             text, ok = QInputDialog.getText(
                 self,
                 self.tr("Go to date"),
-                self.tr("Date (for example 1973-10-06, ٦ أكتوبر ١٩٧٣ or 10 رمضان 1393 هـ):"),
+                # Each Arabic example isolated (RLI ... PDI): in the English line "10 رمضان
+                # 1393 هـ)" was laid out with its day after the year and the bracket
+                # mirrored into it.
+                self.tr(
+                    "Date (for example 1973-10-06, \u2067٦ أكتوبر ١٩٧٣\u2069"
+                    " or \u206710 رمضان 1393 هـ\u2069):"
+                ),
                 text=text,
             )
             if not ok or not text.strip() or self.go_to_date_text(text):

@@ -108,7 +108,7 @@ class SearchBar(QWidget):
         )
         self.query_edit.setToolTip(
             self.tr(
-                "Spelling variants match: ايار finds أيّار, ٢٠٢١ finds 2021.\n"
+                "Spelling variants match: \u2067ايار\u2069 finds \u2067أيّار\u2069, ٢٠٢١ finds 2021.\n"
                 'Words must all occur; "quotes" keep a phrase; word* is a prefix;\n'
                 "-word excludes a word; OR gives alternatives."
             )
