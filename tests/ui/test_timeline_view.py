@@ -18,8 +18,17 @@ import numpy as np
 import pytest
 from arabic_reshaper import reshape
 from bidi import get_display
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QTextOption, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextOption,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -137,6 +146,21 @@ def test_brackets_step_through_events_in_time(qtbot: QtBot, view: TimelineView) 
     qtbot.keyClick(view, Qt.Key.Key_BracketLeft)
     qtbot.keyClick(view, Qt.Key.Key_BracketLeft)
     assert view.selected_event() == int(arrays.ids[4])
+
+
+def test_the_bracket_keys_step_events_with_an_arabic_or_persian_layout(
+    qtbot: QtBot, view: TimelineView
+) -> None:
+    """In those layouts the keys of [ and ] type ج and د (Persian: چ), and Qt gives the
+    letter as the key: stepping through events needed an English layout."""
+    arrays = view.arrays()
+    view.select_event(int(arrays.ids[5]))
+    for letter, expected in (("د", 6), ("د", 7), ("ج", 6), ("چ", 7)):
+        pressed = QKeyEvent(
+            QEvent.Type.KeyPress, ord(letter), Qt.KeyboardModifier.NoModifier, letter
+        )
+        QApplication.sendEvent(view, pressed)
+        assert view.selected_event() == int(arrays.ids[expected])
 
 
 def test_arrows_pan_and_home_fits_all(qtbot: QtBot, view: TimelineView) -> None:

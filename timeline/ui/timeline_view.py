@@ -101,6 +101,11 @@ FIT_MARGIN = 0.04
 GO_TO_MARGIN = 0.02
 
 
+# What the keys of [ and ] type in the Arabic layouts (X11's "ara", Windows' Arabic 101)
+# and the Persian one: previous (-1) and next (1) event, as [ and ].
+_BRACKET_LETTERS = {"\u062c": -1, "\u062f": 1, "\u0686": 1}  # ج د چ
+
+
 class TimelineView(QWidget):
     """Articles' publications and the dates they mention, on one zoomable time axis.
 
@@ -1001,6 +1006,12 @@ class TimelineView(QWidget):
             Qt.Key.Key_Escape: self.clear_selection,
         }
         action = actions.get(Qt.Key(key))
+        if action is None:
+            # The keys of ] and [ type letters in an Arabic (or Persian) layout, and Qt
+            # gives the letter: without this an Arabic keyboard could not step events.
+            step = _BRACKET_LETTERS.get(event.text())
+            if step is not None:
+                action = partial(self.select_next, step)
         if action is None:
             super().keyPressEvent(event)
             return
