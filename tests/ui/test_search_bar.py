@@ -109,6 +109,30 @@ def test_sources_can_be_replaced_keeping_the_choice(qtbot: QtBot) -> None:
     assert [bar.source_combo.itemData(i) for i in range(3)] == [None, "أ", "وكالة"]
 
 
+def test_many_sources_are_offered_and_replaced_whole_and_shown_as_written(
+    qtbot: QtBot,
+) -> None:
+    """A crawl's archive has a source a site: 50,000 of them were removed and added one
+    at a time on every store change (0.63 s of the GUI thread), and a name's bidi
+    override acted in the box."""
+    bar = make_bar(qtbot)
+    many = [f"مصدر-{i}" for i in range(50_000)] + ["txt.\u202eexe"]
+    bar.set_sources(many)
+    bar.source_combo.setCurrentIndex(bar.source_combo.findData("مصدر-31337"))
+    with qtbot.assertNotEmitted(bar.search_changed, wait=0):
+        bar.set_sources(many[1:])  # a source before it went: the choice is kept
+    assert bar.source_combo.count() == len(many)
+    assert bar.source_combo.currentData() == "مصدر-31337" == bar.request().source
+    assert bar.source_combo.currentText() == "مصدر-31337"
+    hostile = bar.source_combo.findData("txt.\u202eexe")
+    assert "\u202e" not in bar.source_combo.itemText(hostile)
+    assert "txt." in bar.source_combo.itemText(hostile)
+    assert bar.source_combo.itemText(0) == bar.tr("All sources")
+    with qtbot.waitSignal(bar.search_changed):  # the chosen source is gone: search again
+        bar.set_sources(["أ"])
+    assert bar.source_combo.currentIndex() == 0 and bar.request().source is None
+
+
 def test_result_count_and_error(qtbot: QtBot) -> None:
     bar = make_bar(qtbot)
     bar.show_result_count(1234, None)
