@@ -36,29 +36,39 @@
 <context>
     <name>ColourLegend</name>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="49" />
+        <location filename="../../timeline/ui/colour_legend.py" line="50" />
         <source>Legend</source>
         <translation>دليل الألوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="67" />
+        <location filename="../../timeline/ui/colour_legend.py" line="68" />
         <source>By kind</source>
         <translation>حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="68" />
+        <location filename="../../timeline/ui/colour_legend.py" line="69" />
         <source>By tag</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="69" />
+        <location filename="../../timeline/ui/colour_legend.py" line="70" />
         <source>By source</source>
         <translation>حسب المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="192" />
+        <location filename="../../timeline/ui/colour_legend.py" line="165" />
+        <source>Other sources</source>
+        <translation>مصادر أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/colour_legend.py" line="201" />
         <source>Reading the sources…</source>
         <translation>جارٍ قراءة المصادر…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/colour_legend.py" line="210" />
+        <source>%n sources with fewer events, in one colour</source>
+        <translation><numerusform>لا مصادر أخرى</numerusform><numerusform>مصدر واحد أقل أحداثًا، بلون واحد</numerusform><numerusform>مصدران أقل أحداثًا، بلون واحد</numerusform><numerusform>%n مصادر أقل أحداثًا، بلون واحد</numerusform><numerusform>%n مصدرًا أقل أحداثًا، بلون واحد</numerusform><numerusform>%n مصدر أقل أحداثًا، بلون واحد</numerusform></translation>
     </message>
 </context>
 <context>
@@ -738,12 +748,12 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="107" />
+        <location filename="../../timeline/ui/search_bar.py" line="123" />
         <source>Search articles: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="111" />
+        <location filename="../../timeline/ui/search_bar.py" line="127" />
         <source>Spelling variants match: ⁧ايار⁩ finds ⁧أيّار⁩, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -752,67 +762,67 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="132" />
+        <location filename="../../timeline/ui/search_bar.py" line="148" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="133" />
+        <location filename="../../timeline/ui/search_bar.py" line="150" />
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="136" />
+        <location filename="../../timeline/ui/search_bar.py" line="153" />
         <source>&amp;Dates</source>
         <translation>ال&amp;تواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="152" />
+        <location filename="../../timeline/ui/search_bar.py" line="169" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="153" />
+        <location filename="../../timeline/ui/search_bar.py" line="170" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="154" />
+        <location filename="../../timeline/ui/search_bar.py" line="171" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="158" />
+        <location filename="../../timeline/ui/search_bar.py" line="175" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="159" />
+        <location filename="../../timeline/ui/search_bar.py" line="176" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="160" />
+        <location filename="../../timeline/ui/search_bar.py" line="177" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="162" />
+        <location filename="../../timeline/ui/search_bar.py" line="179" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="296" />
+        <location filename="../../timeline/ui/search_bar.py" line="310" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="297" />
+        <location filename="../../timeline/ui/search_bar.py" line="311" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="305" />
+        <location filename="../../timeline/ui/search_bar.py" line="319" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -885,65 +895,65 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="813" />
-        <location filename="../../timeline/ui/timeline_view.py" line="873" />
+        <location filename="../../timeline/ui/timeline_view.py" line="818" />
+        <location filename="../../timeline/ui/timeline_view.py" line="878" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="881" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
+        <location filename="../../timeline/ui/timeline_view.py" line="886" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1067" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="882" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
+        <location filename="../../timeline/ui/timeline_view.py" line="887" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1067" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="883" />
+        <location filename="../../timeline/ui/timeline_view.py" line="888" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="887" />
+        <location filename="../../timeline/ui/timeline_view.py" line="892" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="889" />
+        <location filename="../../timeline/ui/timeline_view.py" line="894" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="893" />
+        <location filename="../../timeline/ui/timeline_view.py" line="898" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1046" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1077" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1088" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1081" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1092" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1102" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1113" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1114" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1125" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>

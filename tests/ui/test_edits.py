@@ -1009,3 +1009,46 @@ def test_sources_past_the_tags_eight_colours_get_colours_of_their_own() -> None:
         assert len(colours) == n
         assert len({c.rgb() for c in colours}) == n  # no two alike
         assert [c.name() for c in colours[:8]] == list(TAG_COLOURS[:n])
+
+
+def test_colours_past_what_the_steps_make_are_repeated_not_sought_for_ever() -> None:
+    # Asked for 8,000 (a store of 8,000 sources coloured by source), the walk of hues
+    # went round for ever and the window froze.
+    from timeline.ui.colour_legend import source_colours
+
+    colours = source_colours(8_000)
+    assert len(colours) == 8_000
+    assert len({c.rgb() for c in colours}) > 5_000
+
+
+def test_many_sources_colour_the_largest_and_one_grey_entry_for_the_rest(
+    qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.ui import colour_legend
+
+    SOURCE_COLOURS = 5  # (20: the sample has 14 articles)
+    monkeypatch.setattr(colour_legend, "SOURCE_COLOURS", SOURCE_COLOURS)
+    conn = own_store.db.conn
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    assert len(ids) > SOURCE_COLOURS
+    # Every article a source of its own but the first three, which share one.
+    with own_store.transaction():
+        for n, article_id in enumerate(ids):
+            source = "أكبر" if n < 3 else f"مصدر {n:03d}"
+            conn.execute("UPDATE articles SET source = ? WHERE id = ?", (source, article_id))
+    window = open_window(qtbot, own_store)
+    coloured(qtbot, window, "source")
+    legend = window.edits.legend
+    names = [a.text() for a in legend.toolbar.actions()]
+    assert len(names) == SOURCE_COLOURS and names[-1] == legend.tr("Other sources")
+    assert "أكبر" in names  # the largest has a colour of its own
+    assert legend.others == len(ids) - 2 - (SOURCE_COLOURS - 1)
+    assert legend.palette[-1].name() == "#9e9e9e"
+    assert len({c.rgb() for c in legend.palette}) == SOURCE_COLOURS
+    assert str(legend.others) in legend.toolbar.actions()[-1].toolTip()
+    # Switched off, the grey entry takes every other source's events off the timeline.
+    shown = len(window.timeline.arrays())
+    legend.toolbar.actions()[-1].setChecked(False)
+    qtbot.waitUntil(lambda: len(window.timeline.arrays()) < shown, timeout=5_000)
+    codes = window.timeline._codes
+    assert codes is not None and int(codes.max()) < SOURCE_COLOURS - 1

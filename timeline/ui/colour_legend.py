@@ -37,6 +37,7 @@ class ColourLegend(QObject):
         self.off: set[str] = set()
         self.names: list[str] = []
         self.palette: list[QColor] = []
+        self.others = 0  # sources in the last entry ("Other sources"), when there is one
         self.codes: np.ndarray | None = None
         self._colour_codes = user.ColourCodes()  # kept through edits (touched rows only)
         self._toolbar_key: tuple | None = None  # what the toolbar was last filled with
@@ -153,9 +154,17 @@ class ColourLegend(QObject):
             self._fill_toolbar(reading=waiting)
             return arrays
         codes, names = self._colour_codes.of(self.store, arrays, self.mode, touched)
+        self.others = 0
         if self.mode == "tag":
             colours = {name: colour for name, colour, _n in user.tags(self.store)}
             self.palette = [QColor(colours.get(n, TAG_COLOURS[0])) for n in names]
+        elif len(names) > SOURCE_COLOURS:
+            # More sources than colours one tells apart (an archive of sites has
+            # thousands): the largest in colours of their own, the rest one grey entry.
+            codes, names, self.others = _largest_and_others(
+                codes, names, SOURCE_COLOURS - 1, self.tr("Other sources")
+            )
+            self.palette = [*source_colours(len(names) - 1), QColor(_OTHERS_GREY)]
         else:
             self.palette = source_colours(len(names))
         self.names = names
@@ -197,12 +206,21 @@ class ColourLegend(QObject):
             # shortcut's mark, its controls visible; the tooltip Qt would take from the
             # text (and render as rich text) set plain.
             action = QAction(_swatch(colour), action_text(name), self.toolbar)
-            action.setToolTip(plain_tooltip(name))
+            if self.others and name == self.names[-1]:
+                name_tip = self.tr("%n sources with fewer events, in one colour", "", self.others)
+                action.setToolTip(plain_tooltip(name_tip))
+            else:
+                action.setToolTip(plain_tooltip(name))
             action.setCheckable(True)
             action.setChecked(name not in self.off)
             action.toggled.connect(_switch(self, name))
             self.toolbar.addAction(action)
 
+
+# Sources coloured one by one at most (the tags' eight and Kelly's twelve, each told
+# apart at a glance); past it the largest take them and the rest share _OTHERS_GREY.
+SOURCE_COLOURS = 20
+_OTHERS_GREY = "#9e9e9e"
 
 # After the tags' eight: colours of Kelly's set of maximum contrast that none of the
 # eight is near, for a store of up to 20 sources (SaudiNewsNet has 14).
@@ -230,14 +248,30 @@ def source_colours(n: int) -> list[QColor]:
     colours = [QColor(c) for c in (*TAG_COLOURS, *_MORE_COLOURS)[:n]]
     seen = {c.rgb() for c in colours}
     i = 0
-    while len(colours) < n:
+    # Bounded: these steps make some 7,000 distinct colours, and asked for 8,000 the walk
+    # went round for ever (the window froze when coloured by 8,000 sources).
+    while len(colours) < n and i < 20 * n:
         hue = (0.75 + i * 0.618_033_988_75) % 1.0
         colour = QColor.fromHsvF(hue, (0.85, 0.55, 0.7)[i % 3], (0.8, 0.95, 0.65)[i // 3 % 3])
         i += 1
         if colour.rgb() not in seen:
             seen.add(colour.rgb())
             colours.append(colour)
-    return colours
+    made = len(colours)
+    return colours + [QColor(colours[k % made]) for k in range(n - made)] if made else colours
+
+
+def _largest_and_others(
+    codes: np.ndarray, names: list[str], keep: int, others: str
+) -> tuple[np.ndarray, list[str], int]:
+    """Codes and names with only the keep names of the most rows, in their order, and
+    one more, named others, for the rest; and how many names that one stands for."""
+    counts = np.bincount(codes[codes >= 0], minlength=len(names))
+    kept = np.sort(np.argsort(-counts, kind="stable")[:keep])
+    remap = np.full(len(names), len(kept), dtype=np.int32)
+    remap[kept] = np.arange(len(kept), dtype=np.int32)
+    mapped = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1).astype(np.int32)
+    return mapped, [names[i] for i in kept.tolist()] + [others], len(names) - len(kept)
 
 
 def _switch(legend: ColourLegend, name: str) -> Callable[[bool], None]:
