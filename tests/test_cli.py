@@ -622,3 +622,22 @@ def test_ctrl_c_in_a_recompute_leaves_the_events_as_they_were_and_says_so(
         conn.close()
     monkeypatch.setattr(library, "mention_events", extract)
     assert "re-computed the events of" in run("recompute").output
+
+
+def test_a_worker_that_dies_in_a_recompute_is_one_line(
+    run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import library
+    from timeline.processes import WorkerDied
+
+    run("import", str(SAMPLES / "02_suez.txt"))
+
+    def died(*_args: Any, **_kwargs: Any) -> int:
+        raise WorkerDied("a worker process ended unexpectedly (killed, out of memory)")
+
+    monkeypatch.setattr(library, "recompute_events", died)
+    result = run("recompute", expect=1)
+    (line,) = [x for x in result.output.splitlines() if x.startswith("Error:")]
+    assert line == (
+        "Error: nothing was changed: a worker process ended unexpectedly (killed, out of memory)"
+    )

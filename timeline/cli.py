@@ -770,6 +770,7 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
 def recompute_command(settings: Settings) -> None:
     """Re-compute every article's dates and events with the current rules."""
     from timeline import library
+    from timeline.processes import WorkerDied
     from timeline.store import StoreError
 
     with settings.open_store(create=False) as store:
@@ -789,6 +790,8 @@ def recompute_command(settings: Settings) -> None:
                 done = -1
             except StoreError as exc:
                 raise _Failure(str(exc)) from exc
+            except WorkerDied as exc:  # rolled back as it left the transaction
+                raise _Failure(f"nothing was changed: {exc}") from exc
         if done < 0:
             # Said, not a bare "Aborted!": the store is whole, with the events it had.
             _echo("cancelled: nothing was changed (the events are as they were)", err=True)
