@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -354,3 +356,24 @@ def test_cancelling_a_recompute_with_workers_leaves_the_store_as_it_was(
     with Store(tmp_path / "c.db") as store, pytest.raises(library.RecomputeCancelled):
         library.recompute_events(store, cancelled=lambda: next(asked) > 30, processes=2)
     assert _snapshot(tmp_path / "c.db") == before
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
+def test_a_ctrl_c_while_the_workers_start_is_held_for_the_parent_not_lost() -> None:
+    # The workers start with Ctrl+C ignored (so that it never reaches them); the parent
+    # ignored it too meanwhile, and a Ctrl+C in that second was lost: the import went on.
+    from timeline import processes
+
+    heard: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda *_: heard.append(1))
+    try:
+        with processes._interrupts_ignored_by_children():
+            os.kill(os.getpid(), signal.SIGINT)
+            assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN and heard == []
+        for _ in range(200):  # the handler runs at the next instruction of this thread
+            if heard:
+                break
+            time.sleep(0.005)
+        assert heard == [1]
+    finally:
+        signal.signal(signal.SIGINT, previous)

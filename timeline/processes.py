@@ -380,10 +380,19 @@ def _interrupts_ignored_by_children() -> Iterator[None]:
     except ValueError:
         yield
         return
+    # And held, not dropped, meanwhile: a Ctrl+C while the workers started (a second or
+    # more on a slow machine, when their modules are compiled) was ignored by the parent
+    # too, and the import ran to its end.  Blocked, it waits (Linux keeps a blocked
+    # signal even while it is ignored) and reaches the parent's handler once restored.
+    # The children inherit the mask as well: Ctrl+C never reaches them.
+    held = hasattr(signal, "pthread_sigmask")
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if held else set()
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+        if held:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def bootstrapping() -> bool:
