@@ -293,6 +293,23 @@ def test_go_to_date_reads_arabic_and_hijri(window: MainWindow, text: str) -> Non
     assert not window.go_to_date_text("ليس تاريخاً")
 
 
+@pytest.mark.parametrize(
+    ("text", "year"), [("0079-08-24", 79), ("٠٠٧٩-٠٨-٢٤", 79), ("9999-12-31", 9999)]
+)
+def test_go_to_date_takes_any_iso_day(window: MainWindow, text: str, year: int) -> None:
+    """Article text bounds a year to 1000-2200; typed on purpose, any ISO day is one to
+    go to (the sample corpus dates Vesuvius's eruption to 79)."""
+    from datetime import datetime
+
+    from timeline.model import to_axis
+
+    assert window.go_to_date_text(text)
+    vp = window.timeline.viewport()
+    day = datetime(year, 8, 24) if year == 79 else datetime(year, 12, 31)
+    assert min(vp.start, vp.end) <= to_axis(day) <= max(vp.start, vp.end)
+    assert not window.go_to_date_text("2021-02-30")  # no such day
+
+
 def test_a_date_it_cannot_read_is_asked_for_again_with_the_text_kept(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

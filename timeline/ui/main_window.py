@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline.model import to_axis
 from timeline.store import Store
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
@@ -518,9 +520,12 @@ class MainWindow(QMainWindow):
         from timeline import dating
 
         value = dating.parse_date_line(text)
-        if value is None or value.start is None:
+        if value is not None and value.start is not None:
+            self.timeline.go_to_span(value.start, value.end)
+        elif (day := _iso_day(text)) is not None:
+            self.timeline.go_to_span(day, day + 86_400)
+        else:
             return False
-        self.timeline.go_to_span(value.start, value.end)
         self.timeline.setFocus()
         return True
 
@@ -1412,3 +1417,20 @@ class MainWindow(QMainWindow):
                 _DETACHED_THREADS.append(thread)
                 running.append(thread)
         return running
+
+
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _iso_day(text: str) -> int | None:
+    """The axis second of a day typed as ISO 8601 (YYYY-MM-DD), any year from 1 to 9999.
+
+    Reading article text bounds a year to 1000-2200 (a smaller number is rarely a year
+    there), so "0079-08-24" was not a date to go to, though the timeline shows Vesuvius's
+    eruption on it (from "24 أغسطس 79م"): typed on purpose, a day is a day.
+    """
+    try:
+        day = date.fromisoformat(text.strip().translate(_WESTERN_DIGITS))
+    except ValueError:
+        return None
+    return to_axis(datetime(day.year, day.month, day.day))
