@@ -30,8 +30,11 @@ def published_starts(store: Store, ids: Iterable[int]) -> dict[int, int | None]:
     for i in range(0, len(wanted), _CHUNK):
         part = wanted[i : i + _CHUNK]
         marks = ",".join("?" * len(part))
+        # From the id map's small rows (one an article, kept in step by the index's
+        # triggers): an article's own row holds published_start after its body.
         for a, p in conn.execute(
-            f"SELECT id, published_start FROM articles WHERE id IN ({marks})", part
+            f"SELECT article_id, published_start FROM article_search WHERE article_id IN ({marks})",
+            part,
         ):
             out[int(a)] = None if p is None else int(p)
     return out

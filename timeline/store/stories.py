@@ -163,9 +163,12 @@ def signature_rows(store: Store, ids: Iterable[int]) -> dict[int, tuple[int, byt
     for i in range(0, len(wanted), _CHUNK):
         part = wanted[i : i + _CHUNK]
         marks = ",".join("?" * len(part))
+        # published_start from the id map's small rows: an article's own row holds it
+        # after the body, read through the body's overflow pages.
         for a, n, b, p in conn.execute(
-            "SELECT s.article_id, s.shingles, s.signature, a.published_start"
+            "SELECT s.article_id, s.shingles, s.signature, m.published_start"
             " FROM story_signatures s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN article_search m ON m.article_id = s.article_id"
             f" WHERE s.article_id IN ({marks})",
             part,
         ):
