@@ -29,6 +29,7 @@ ARABIC: dict[str, str] = {
     "Publication date could not be read": "تعذّرت قراءة تاريخ النشر",
     "Source: %1": "المصدر: %1",
     "Other sources": "مصادر أخرى",
+    "%1: %2 article(s) without a title, each named by its first line": "%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول",
     "Author: %1": "الكاتب: %1",
     "Caption: %1": "التعليق على الصورة: %1",
     "Link: %1": "الرابط: %1",

@@ -641,3 +641,17 @@ def test_a_worker_that_dies_in_a_recompute_is_one_line(
     assert line == (
         "Error: nothing was changed: a worker process ended unexpectedly (killed, out of memory)"
     )
+
+
+def test_an_import_says_which_articles_had_no_title(run, tmp_path: Path) -> None:
+    data = tmp_path / "posts.jsonl"
+    data.write_text(
+        '{"body": "منشور بلا عنوان", "published": "2021-05-22"}\n'
+        '{"title": "عنوان", "body": "خبر", "published": "2021-05-22"}\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(data))
+    assert "1 article(s) without a title, each named by the first line of its text" in (
+        result.output
+    )
+    assert "2 added" in result.output

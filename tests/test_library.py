@@ -52,9 +52,31 @@ def test_a_bad_record_is_skipped_and_the_rest_imported(store: Store, tmp_path: P
     assert result.error is None and result.added == 2
     assert result.rejected == 2
     assert result.rejections == [
-        "line 2: missing or empty 'title'",
+        "line 2: missing or empty 'body'",
         "line 3: not valid JSON (Expecting property name enclosed in double quotes)",
     ]
+
+
+def test_a_record_without_a_title_is_kept_named_by_its_first_line(
+    store: Store, tmp_path: Path
+) -> None:
+    """A wire item or a post has no headline: it was skipped as "not an article" (a
+    feed's entry without one was already named by its first line)."""
+    untitled = {**article(2), "title": "  "}
+    untitled["body"] = "سطر أول عن القمة يوم 5 أيار 2021\nوبقية الخبر"
+    missing = {k: v for k, v in article(3).items() if k != "title"}
+    path = write_jsonl(
+        tmp_path / "u.jsonl", [article(1), untitled, missing, {**article(4), "title": 7}]
+    )
+    result = library.import_file(store, path)
+    assert (result.added, result.untitled, result.rejected) == (3, 2, 1)
+    assert result.rejections == ["line 4: 'title' must be a string"]
+    titles = {a.title for a in store.articles()}
+    assert "سطر أول عن القمة يوم 5 أيار 2021" in titles
+    assert missing["body"].split("\n", 1)[0].strip()[:200] in titles
+    # Imported again, they are the same articles (the title made the same way).
+    again = library.import_file(store, path)
+    assert (again.added, again.duplicates) == (0, 3)
 
 
 def test_strict_fails_the_whole_file_and_stores_nothing(store: Store, tmp_path: Path) -> None:

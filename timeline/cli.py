@@ -206,6 +206,12 @@ def import_command(
                 + (", ..." if result.undated > len(result.undated_examples) else ""),
                 err=True,
             )
+        if result.untitled:
+            _echo_line(
+                f"{result.path}: {result.untitled} article(s) without a title,"
+                " each named by the first line of its text",
+                err=True,
+            )
         if result.replaced:
             _echo_line(
                 f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"

@@ -85,6 +85,7 @@ class FileResult:
     added: int = 0
     duplicates: int = 0
     undated: int = 0
+    untitled: int = 0  # added without a title, named by their first line
     error: str | None = None
     rejected: int = 0  # records skipped because they cannot be articles
     rejections: list[str] = field(default_factory=list)  # the first few: "line 686: ..."
@@ -105,7 +106,7 @@ class FileResult:
     def fail(self, reason: str) -> None:
         """The file is not imported: nothing of it was stored."""
         self.error = reason
-        self.added = self.duplicates = self.undated = 0
+        self.added = self.duplicates = self.undated = self.untitled = 0
 
 
 @dataclass
@@ -136,6 +137,10 @@ class ImportReport:
     @property
     def undated(self) -> int:
         return sum(f.undated for f in self.files)
+
+    @property
+    def untitled(self) -> int:
+        return sum(f.untitled for f in self.files)
 
     @property
     def failed(self) -> list[FileResult]:
@@ -775,6 +780,7 @@ def _add_draft(
     if signer is not None:
         signer.add(article_id, draft.title, draft.body, prepared.signed)
     result.added += 1
+    result.untitled += draft.untitled
     if published is None:
         result.undated += 1
         if len(result.undated_examples) < _REJECTIONS_KEPT:

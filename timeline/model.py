@@ -133,6 +133,14 @@ class ArticleDraft:
     body_kind: str = ""
     # When a web archive captured the page (ISO 8601): the crawl, never the publication.
     captured: str = ""
+    # The record had no title: this one is the body's first line (title_from_body).
+    untitled: bool = False
+
+
+def title_from_body(body: str) -> str:
+    """A title for a record that has none: its body's first line, at most 200 characters
+    (as a feed's entry without a title has been named)."""
+    return body.strip().split("\n", 1)[0].strip()[:200]
 
 
 @dataclass(frozen=True)

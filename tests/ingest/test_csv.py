@@ -10,6 +10,7 @@ from tests.ingest.format_fixtures import BODY, OTHER_BODY
 from timeline import library
 from timeline.ingest import MAX_ARTICLE_CHARS, ArticleFile, BadArticle, Rejected
 from timeline.ingest.tabular import parse_columns
+from timeline.model import ArticleDraft
 from timeline.store import Store
 
 
@@ -86,6 +87,14 @@ def test_rows_without_body_are_skipped_and_named(tmp_path: Path) -> None:
     found = items(path)
     assert [type(x) for x in found] == [type(found[0]), Rejected]
     assert str(found[1]) == "row 3: empty body"
+
+
+def test_a_row_without_a_title_is_named_by_its_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f'title,body\n,"سطر أول\n{BODY}"\n', encoding="utf-8")
+    (draft,) = items(path)
+    assert isinstance(draft, ArticleDraft)
+    assert (draft.title, draft.untitled) == ("سطر أول", True)
 
 
 def test_huge_cell_fails_the_file_and_stores_nothing(tmp_path: Path, store: Store) -> None:

@@ -33,7 +33,7 @@ def test_json_lines_fields(tmp_path: Path) -> None:
     ("content", "message"),
     [
         ('{"title": "a", "body": "b"}\n{not json', "line 2"),
-        ('{"title": "", "body": "b"}', "title"),
+        ('{"title": ["a"], "body": "b"}', "'title' must be a string"),
         ('{"title": "a"}', "body"),
         ("[1, 2]", "JSON object"),
         ('{"title": "a", "body": "b", "url": 5}', "url"),
@@ -42,6 +42,12 @@ def test_json_lines_fields(tmp_path: Path) -> None:
 def test_bad_records_name_the_problem(tmp_path: Path, content: str, message: str) -> None:
     with pytest.raises(BadArticle, match=message):
         list(read_articles(write(tmp_path / "bad.jsonl", content)))
+
+
+def test_a_record_without_a_title_is_named_by_its_first_line(tmp_path: Path) -> None:
+    content = '{"title": "", "body": " أول سطر\\nثانٍ"}\n{"body": "وحيد"}'
+    drafts = list(read_articles(write(tmp_path / "u.jsonl", content)))
+    assert [(d.title, d.untitled) for d in drafts] == [("أول سطر", True), ("وحيد", True)]
 
 
 def test_json_array(tmp_path: Path) -> None:

@@ -177,7 +177,10 @@ def test_the_import_report_names_every_file_that_lost_anything(
     folder.mkdir()
     good = '{"title": "عنوان", "body": "نص الخبر", "published": "2021-05-12"}'
     undated = '{"title": "آخر", "body": "نص آخر", "published": ""}'
-    (folder / "some.jsonl").write_text(f'{good}\n{{"title": "t"}}\n{undated}\n', "utf-8")
+    untitled = '{"body": "نص بلا عنوان", "published": "2021-05-13"}'
+    (folder / "some.jsonl").write_text(
+        f'{good}\n{{"title": "t"}}\n{undated}\n{untitled}\n', "utf-8"
+    )
     (folder / "empty.jsonl").write_text("\n", encoding="utf-8")
     (folder / "notes.xyz").write_text("?", encoding="utf-8")
     with Store(tmp_path / "t.db") as store:
@@ -186,13 +189,14 @@ def test_the_import_report_names_every_file_that_lost_anything(
         with qtbot.waitSignal(win.import_finished, timeout=20_000) as signal:
             win.import_paths([folder])
         report = signal.args[0]
-        assert report.added == 2 and report.rejected == 1 and not report.failed
+        assert report.added == 3 and report.rejected == 1 and not report.failed
         box = win.findChild(QMessageBox)
         assert box is not None
         assert "1 records skipped" in box.text() and "1 files with no articles" in box.text()
         details = box.detailedText().splitlines()
         assert any(d.startswith("some.jsonl: skipped 1 record") for d in details)
         assert "some.jsonl: 1 article(s) without a readable date" in details
+        assert "some.jsonl: 1 article(s) without a title, each named by its first line" in details
         assert "empty.jsonl: no articles in it" in details
         assert "notes.xyz: not in a format this program reads" in details
         box.close()

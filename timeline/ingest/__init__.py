@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from timeline.ingest import encoding
 from timeline.ingest.dedup import article_uid
@@ -165,7 +165,7 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
 
 def _plain_fields(draft: ArticleDraft) -> ArticleDraft:
     """The draft with HTML character references (&#8220; &amp;) decoded to characters."""
-    changes = {
+    changes: dict[str, Any] = {
         name: html.unescape(value)
         for name in _UNESCAPED_FIELDS
         if "&" in (value := getattr(draft, name))

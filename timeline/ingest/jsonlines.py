@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any, Literal, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
-from timeline.model import ArticleDraft
+from timeline.model import ArticleDraft, title_from_body
 
 _TextField = Literal["source", "url", "author", "caption", "credit", "lang"]
 _TEXT_FIELDS: tuple[_TextField, ...] = get_args(_TextField)
@@ -29,9 +29,13 @@ def record_draft(record: Any, where: str, origin: str) -> ArticleDraft:
     """The article a decoded JSON record holds; BadArticle names what is wrong with it."""
     if not isinstance(record, dict):
         raise BadArticle(f"{where}: expected a JSON object, found {type(record).__name__}")
-    for key in ("title", "body"):
-        if not isinstance(record.get(key), str) or not html.unescape(record[key]).strip():
-            raise BadArticle(f"{where}: missing or empty '{key}'")
+    if not isinstance(record.get("body"), str) or not html.unescape(record["body"]).strip():
+        raise BadArticle(f"{where}: missing or empty 'body'")
+    title = record.get("title")
+    if title is not None and not isinstance(title, str):
+        raise BadArticle(f"{where}: 'title' must be a string")
+    # A record without a title (a wire item, a post) is kept, named by its first line.
+    untitled = not (title and html.unescape(title).strip())
     published = record.get("published") or record.get("published_raw") or ""
     if not isinstance(published, str):
         raise BadArticle(f"{where}: 'published' must be a string")
@@ -43,8 +47,9 @@ def record_draft(record: Any, where: str, origin: str) -> ArticleDraft:
                 raise BadArticle(f"{where}: '{key}' must be a string")
             extra[key] = value.strip()
     return ArticleDraft(
-        title=record["title"].strip(),
+        title=title_from_body(record["body"]) if untitled else str(title).strip(),
         body=record["body"].strip(),
+        untitled=untitled,
         published_raw=published.strip(),
         origin=origin,
         **extra,

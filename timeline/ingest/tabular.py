@@ -2,7 +2,8 @@
 
 A header names each column in Arabic or English; `columns` (the CLI's --columns
 title=Headline,body=Text) says it by hand.  A row is read as a stream, a cell is
-bounded like an article, and rows without a title or body are skipped and reported.
+bounded like an article, and rows without a body are skipped and reported (one
+without a title is named by its body's first line).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import BinaryIO
 from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.reading import Reading, prefixed
-from timeline.model import ArticleDraft
+from timeline.model import ArticleDraft, title_from_body
 from timeline.text.safe import spreadsheet_value
 
 FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "credit", "lang")
@@ -153,13 +154,14 @@ def read_table(
             values = {field: row[at].strip() for field, at in index.items()}
             if own:
                 values = {field: spreadsheet_value(value) for field, value in values.items()}
-            missing = [f for f in ("title", "body") if not values[f]]
-            if missing:
-                yield where, f"empty {' and '.join(missing)}"
+            if not values["body"]:
+                yield where, "empty body"
                 continue
+            untitled = not values["title"]  # kept, named by its first line
             yield ArticleDraft(
-                title=values["title"],
+                title=title_from_body(values["body"]) if untitled else values["title"],
                 body=values["body"],
+                untitled=untitled,
                 published_raw=values.get("published", ""),
                 source=values.get("source", ""),
                 url=values.get("url", ""),

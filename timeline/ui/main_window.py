@@ -1293,6 +1293,12 @@ class MainWindow(QMainWindow):
                     .replace("%1", name)
                     .replace("%2", str(result.undated))
                 )
+            if result.untitled:
+                details.append(
+                    self.tr("%1: %2 article(s) without a title, each named by its first line")
+                    .replace("%1", name)
+                    .replace("%2", str(result.untitled))
+                )
             if result.replaced:
                 details.append(
                     self.tr("%1: %2 byte(s) were not valid %3 and were stored as U+FFFD")
