@@ -183,6 +183,7 @@ def test_the_import_report_names_every_file_that_lost_anything(
     )
     (folder / "empty.jsonl").write_text("\n", encoding="utf-8")
     (folder / "notes.xyz").write_text("?", encoding="utf-8")
+    (folder / "two\nlines.xyz").write_text("?", encoding="utf-8")
     with Store(tmp_path / "t.db") as store:
         win = MainWindow(store)
         qtbot.addWidget(win)
@@ -199,6 +200,7 @@ def test_the_import_report_names_every_file_that_lost_anything(
         assert "some.jsonl: 1 article(s) without a title, each named by its first line" in details
         assert "empty.jsonl: no articles in it" in details
         assert "notes.xyz: not in a format this program reads" in details
+        assert "two\u240alines.xyz: not in a format this program reads" in details
         box.close()
         qtbot.waitUntil(lambda: win._import_thread is None and win._loader_thread is None)
         win.close()

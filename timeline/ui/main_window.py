@@ -60,6 +60,7 @@ from timeline.store.search import SearchError, SearchRequest
 from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
+from timeline.text.safe import visible_controls
 from timeline.timescale import axis_date, format_date
 from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
@@ -1276,7 +1277,7 @@ class MainWindow(QMainWindow):
         details = []
         empty = 0
         for result in report.files:
-            name = result.name
+            name = _one_line(result.name)
             if result.error is not None:
                 details.append(f"{name}: {result.error}")
                 continue
@@ -1310,7 +1311,7 @@ class MainWindow(QMainWindow):
                 empty += 1
                 details.append(self.tr("%1: no articles in it").replace("%1", name))
         details.extend(
-            self.tr("%1: not in a format this program reads").replace("%1", path.name)
+            self.tr("%1: not in a format this program reads").replace("%1", _one_line(path.name))
             for path in report.skipped
         )
         if report.rejected:
@@ -1440,3 +1441,9 @@ def _iso_day(text: str) -> int | None:
     except ValueError:
         return None
     return to_axis(datetime(day.year, day.month, day.day))
+
+
+def _one_line(name: str) -> str:
+    """A file's name on one line of the import report: a line break or a control in it
+    shown as a symbol (a name holding a newline began a line of its own)."""
+    return visible_controls(name, keep_newlines=False)
