@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from timeline.model import ArticleDraft
+from timeline.model import ArticleDraft, DateValue
 from timeline.store import Store
 from timeline.store.listing import list_keys
 from timeline.text.query import parse_query
@@ -20,6 +20,7 @@ from timeline.ui.article_model import (
     ArticleIdRole,
     ArticleListModel,
     PublishedRole,
+    SourceRole,
     TitleHitsRole,
 )
 
@@ -298,3 +299,42 @@ def _paint_row_titled(model: ArticleListModel, title: str) -> QImage:
         return _paint_row(model, 1)
     finally:
         del model.data
+
+
+def test_a_huge_title_is_shown_cut_and_read_no_further(qtbot: QtBot, store: Store) -> None:
+    """A page whose title held a million characters cost 0.35 s each time its row was
+    painted (elided from the whole text), and as much to show the article."""
+    from timeline.store.timeline_data import event_labels
+    from timeline.text.display_safe import SHOWN_CHARS
+    from timeline.ui.detail_pane import DetailPane
+
+    title = "كلمة " * 50_000
+    article_id, _ = store.add_article(
+        ArticleDraft(title=title, body="متن يوم 5 أيار 2021", source="م" * 5_000),
+        uid="long",
+        published=DateValue("2021-05-22", "day", 1621641600),
+    )
+    model = ArticleListModel(store)
+    shown = model.index(0).data()
+    assert shown == title[:SHOWN_CHARS] + "\u2026"
+    assert model.index(0).data(SourceRole) == "م" * SHOWN_CHARS + "\u2026"
+    model.set_query(parse_query("كلمة"))
+    hits = model.index(0).data(TitleHitsRole)
+    assert hits and all(end <= SHOWN_CHARS + 1 for _start, end in hits)
+    labels = event_labels(store, [e.id for e in store.events_of(article_id)])
+    assert all(
+        len(t.title) == SHOWN_CHARS + 1 and len(t.label) <= SHOWN_CHARS + 1 for t in labels.values()
+    )
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    article = store.article(article_id)
+    assert article is not None
+    pane.show_article(
+        article, store.events_of(article_id), title_hits=[(0, 4), (len(title) - 5, len(title) - 1)]
+    )
+    heading = pane.browser.document().firstBlock().text()
+    assert heading == title[:SHOWN_CHARS] + "\u2026"
+    # The publication event's row and tooltip (its label is the title) are cut too.
+    row = pane.event_rows.index(0)
+    assert len(row.data()) < SHOWN_CHARS + 100
+    assert len(row.data(Qt.ItemDataRole.ToolTipRole)) < SHOWN_CHARS + 200

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from timeline.store.store import Store
+from timeline.text.display_safe import SHOWN_CHARS, shown_part
 
 if TYPE_CHECKING:
     from timeline.store.article_rows import ArticleRows
@@ -1220,6 +1221,8 @@ class EventText(NamedTuple):
     context: str = ""
 
 
+_SHOWN = SHOWN_CHARS
+
 # Characters of body read on each side of a mention's span to cut its context from.
 _CONTEXT_CHARS = 80
 _SPACE = re.compile(r"\s+")
@@ -1279,7 +1282,9 @@ def event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
         part = wanted[i : i + 500]
         marks = ",".join("?" * len(part))
         rows = store.db.conn.execute(
-            "SELECT e.id, e.label, e.value, a.title, e.kind,"
+            # Label and title read no further than they are shown (shown_part).
+            f"SELECT e.id, substr(e.label, 1, {_SHOWN + 1}), e.value,"
+            f" substr(a.title, 1, {_SHOWN + 1}), e.kind,"
             # SQL substr counts from 1; span offsets count from 0.
             f" CASE WHEN e.span_start IS NULL THEN NULL ELSE"
             f" substr(a.body, max(e.span_start - {n}, 0) + 1, e.span_start - max(e.span_start - {n}, 0)) END,"
@@ -1300,7 +1305,9 @@ def event_labels(store: Store, ids: Iterable[int]) -> dict[int, EventText]:
                     )
                 else:
                     context = _one_line(label or "")
-            out[event_id] = EventText(label or "", value or "", title or "", context)
+            out[event_id] = EventText(
+                shown_part(label or ""), value or "", shown_part(title or ""), context
+            )
     return out
 
 

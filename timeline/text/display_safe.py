@@ -31,3 +31,15 @@ def for_display(text: str) -> str:
     hits) stay valid.  Tabs and newlines are kept.
     """
     return _PATTERN.sub(_symbol, text)
+
+
+# A title (or a source, a label) is shown whole up to this many characters, then cut
+# with an ellipsis: a page whose "title" held a million characters cost 0.35 s each
+# time its list row was painted (elided from the whole text) and as much to show it.
+SHOWN_CHARS = 1_000
+
+
+def shown_part(text: str, limit: int = SHOWN_CHARS) -> str:
+    """The text, or its first `limit` characters and an ellipsis when it is longer (the
+    characters kept are the same, so spans inside them stay valid)."""
+    return text if len(text) <= limit else text[:limit] + "\u2026"

@@ -22,7 +22,7 @@ from timeline.store.listing import (
     list_keys,
 )
 from timeline.text import base_direction
-from timeline.text.display_safe import for_display
+from timeline.text.display_safe import for_display, shown_part
 from timeline.text.query import Query, hit_spans
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import published_text
@@ -470,7 +470,7 @@ class ArticleListModel(QAbstractListModel):
         title, published, source = self._summary(article_id, index.row())
         # Untrusted text: controls and bidi overrides made visible (one character for
         # one, so title hit spans stay valid), tooltips escaped.
-        title, source = for_display(title), for_display(source)
+        title, source = for_display(shown_part(title)), for_display(shown_part(source))
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from timeline.model import Article, DateValue, Event
 from timeline.store import EventRows
-from timeline.text.display_safe import for_display
+from timeline.text.display_safe import for_display, shown_part
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import ROW_MARGIN, DirectionalTextDelegate
 from timeline.ui.date_text import direction_mark, ordered, value_words
@@ -74,7 +74,7 @@ def isolated(text: str) -> str:
     A first-strong isolate lays the text out in its own direction as one unit, so
     "22nd أيّار" inside an English line is not reordered with the words around it.
     """
-    return f"{_FSI}{for_display(text)}{_PDI}"
+    return f"{_FSI}{for_display(shown_part(text))}{_PDI}"
 
 
 def is_recurring(event: Event) -> bool:
@@ -655,8 +655,9 @@ class DetailPane(QWidget):
             return
         self._placeholder = self.tr("Select an article to read it here.")
         cursor = QTextCursor(doc)
-        title = shown.title if shown is not None else article.title
+        title = shown_part(shown.title if shown is not None else article.title)
         self._add_block(cursor, for_display(title), first=True, size=1.35, bold=True)
+        title_hits = [(s, e) for s, e in title_hits or [] if e <= len(title)]
         if shown is not None:
             self._add_fields(cursor, *self._as_shown(article, events, shown))
         else:
@@ -878,7 +879,7 @@ class DetailPane(QWidget):
         event_id = shown.computed.id if shown.computed is not None else None
         if shown.added_id is not None:
             event_id = -shown.added_id
-        tip = [shown.typed, shown.label]
+        tip = [shown.typed, shown_part(shown.label)]
         if shown.stamp is not None:
             tip.append(f"{shown.stamp.who} · {shown.stamp.at}")
         return EventRow(
@@ -955,7 +956,7 @@ class DetailPane(QWidget):
         code = f"{_LRI}{event.value}{_PDI}" if event.value else ""
         return EventRow(
             f"{mark}{when}  ·  {kind}  ·  {isolated(event.label)}",
-            "\n".join(t for t in (code, event.label) if t),
+            "\n".join(t for t in (code, shown_part(event.label)) if t),
             event.id,
             event.start,
             event.start is None,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from timeline.model import Article
 from timeline.stories.diff import WordDiff, word_diff
-from timeline.text.display_safe import for_display
+from timeline.text.display_safe import for_display, shown_part
 from timeline.timescale import LabelStyle
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.date_text import published_text
@@ -118,7 +118,7 @@ class StoryPanel(QWidget):
             )
             when = self._when(row.published)
             linked = "  ·  " + self.tr("through other copies") if row.article_id in through else ""
-            text = f"{mark}{first}{_FSI}{for_display(row.source or '-')}{_PDI}  ·  {when}{this}{linked}  ·  {_FSI}{for_display(row.title)}{_PDI}"
+            text = f"{mark}{first}{_FSI}{for_display(shown_part(row.source or '-'))}{_PDI}  ·  {when}{this}{linked}  ·  {_FSI}{for_display(shown_part(row.title))}{_PDI}"
             item = QListWidgetItem(text)
             item.setData(ArticleIdRole, row.article_id)
             tip = self.tr("Click to see the words that differ; double-click to open")
@@ -142,7 +142,7 @@ class StoryPanel(QWidget):
         separator = "، " if rtl else ", "
         for row in related:
             when = self._when(row.published)
-            text = f"{mark}{_FSI}{for_display(row.source or '-')}{_PDI}  ·  {when}  ·  {_FSI}{for_display(row.title)}{_PDI}"
+            text = f"{mark}{_FSI}{for_display(shown_part(row.source or '-'))}{_PDI}  ·  {when}  ·  {_FSI}{for_display(shown_part(row.title))}{_PDI}"
             item = QListWidgetItem(text)
             item.setData(ArticleIdRole, row.article_id)
             why = (
