@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from timeline.text import base_direction
-from timeline.text.display_safe import for_display
+from timeline.text.display_safe import for_display, shown_part
 
 
 def plain_html(lines: Iterable[str]) -> str:
@@ -37,11 +37,16 @@ def plain_tooltip(text: str) -> str:
     return plain_html(text.split("\n")) if text else ""
 
 
+# A menu entry or a legend's button is a line: a title or a source longer than this is
+# cut (a menu laid out with a million-character entry took seconds to open).
+_ACTION_CHARS = 200
+
+
 def action_text(text: str) -> str:
     """Untrusted text as a menu entry's or a tool button's text: controls and bidi
     overrides made visible, and & shown as itself (not taken as a shortcut's mark).
     Its tooltip, which Qt takes from the text, must be set with plain_tooltip."""
-    return for_display(text).replace("&", "&&")
+    return for_display(shown_part(text, _ACTION_CHARS)).replace("&", "&&")
 
 
 def plain_label(parent: QWidget | None = None, text: str = "") -> QLabel:
