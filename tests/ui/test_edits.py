@@ -113,6 +113,33 @@ def test_hide_article_and_show_it_again_from_the_menu(window: MainWindow) -> Non
     assert article_id not in window.timeline.arrays().article_ids
 
 
+def test_the_unhide_menu_names_the_latest_and_shows_all_of_them(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """5,000 hidden articles made a menu of 5,000 entries (each article read) that took a
+    third of a second to open; it names the latest few and says how many more."""
+    from timeline.ui import edit_dialogs
+
+    monkeypatch.setattr(edit_dialogs, "HIDDEN_MENU_ITEMS", 5)
+    ids = [i for (i,) in window.store.db.conn.execute("SELECT id FROM articles ORDER BY id")]
+    assert len(ids) > 5
+    for article_id in ids:
+        target = edits.article_target(window.store, article_id)
+        run(window, "hide", lambda s, t=target: edits.set_hidden(s, t))
+    window.edits._fill_hidden_menu()
+    texts = [a.text() for a in window.edits.hidden_menu.actions() if a.text()]
+    named = [t for t in texts if t not in (window.edits.tr("Show all"),)][:-1]
+    assert len(named) == 5
+    latest = window.store.article(ids[-1])
+    assert latest is not None and named[0] == " ".join(latest.title.split())[:80]
+    more = window.edits.hidden_menu.actions()[5]
+    assert not more.isEnabled() and str(len(ids) - 5) in more.text()
+    show_all = window.edits.tr("Show all")
+    next(a for a in window.edits.hidden_menu.actions() if a.text() == show_all).trigger()
+    written(window)
+    assert user.hidden_targets(window.store) == []
+
+
 def test_add_tag_note_show_in_detail_pane_and_undo(window: MainWindow) -> None:
     article_id = current(window)
     run(window, "add", lambda s: edits.add_event(s, "1990/1991", "حرب الخليج", article_id)[1])

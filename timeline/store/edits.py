@@ -396,7 +396,8 @@ def is_hidden(store: Store, target: str) -> bool:
 
 
 def hidden_targets(store: Store) -> list[tuple[str, Stamp]]:
-    rows = store.conn.execute("SELECT target, who, at FROM user_hidden ORDER BY at, target")
+    # In the order they were hidden (a second holds many: then by when each was written).
+    rows = store.conn.execute("SELECT target, who, at FROM user_hidden ORDER BY at, rowid")
     return [(t, Stamp(w, a)) for t, w, a in rows]
 
 
