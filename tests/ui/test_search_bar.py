@@ -131,6 +131,11 @@ def test_many_sources_are_offered_and_replaced_whole_and_shown_as_written(
     with qtbot.waitSignal(bar.search_changed):  # the chosen source is gone: search again
         bar.set_sources(["أ"])
     assert bar.source_combo.currentIndex() == 0 and bar.request().source is None
+    # A huge name is shown cut, as titles are (display_safe.shown_part).
+    bar.set_sources(["م" * 100_000])
+    assert bar.source_combo.itemText(1) == "م" * 1_000 + "\u2026"
+    assert len(bar.source_combo.itemData(1, Qt.ItemDataRole.ToolTipRole)) < 2_000
+    assert bar.source_combo.itemData(1) == "م" * 100_000  # the filter keeps the whole name
 
 
 def test_result_count_and_error(qtbot: QtBot) -> None:

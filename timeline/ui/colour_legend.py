@@ -13,6 +13,7 @@ from timeline.edits import TAG_COLOURS
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.timeline_data import EventArrays
+from timeline.text.display_safe import shown_part
 from timeline.ui.plain_text import action_text, plain_tooltip
 from timeline.ui.workers import SourceReader, release_ended, start_in_thread
 
@@ -210,7 +211,7 @@ class ColourLegend(QObject):
                 name_tip = self.tr("%n sources with fewer events, in one colour", "", self.others)
                 action.setToolTip(plain_tooltip(name_tip))
             else:
-                action.setToolTip(plain_tooltip(name))
+                action.setToolTip(plain_tooltip(shown_part(name)))
             action.setCheckable(True)
             action.setChecked(name not in self.off)
             action.toggled.connect(_switch(self, name))

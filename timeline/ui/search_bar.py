@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from timeline.model import to_axis
 from timeline.store.search import SearchRequest
-from timeline.text.display_safe import for_display
+from timeline.text.display_safe import for_display, shown_part
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import counted
 from timeline.ui.plain_text import plain_tooltip
@@ -392,9 +392,9 @@ class SourceModel(QAbstractListModel):
             return None
         source = self._sources[index.row() - 1] if index.row() else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._everything if source is None else for_display(source)
+            return self._everything if source is None else for_display(shown_part(source))
         if role == Qt.ItemDataRole.ToolTipRole:  # a long name is cut in the box
-            return None if source is None else plain_tooltip(source)
+            return None if source is None else plain_tooltip(shown_part(source))
         if role == Qt.ItemDataRole.UserRole:
             return source
         return None
