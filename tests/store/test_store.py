@@ -6,6 +6,8 @@ import random
 import shutil
 import sqlite3
 import subprocess
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -36,6 +38,43 @@ def test_new_store_is_at_current_version_in_wal(tmp_path: Path) -> None:
         mode = store.db.conn.execute("PRAGMA journal_mode").fetchone()[0]
         assert mode == "wal"
         assert {"articles", "events"} <= set(store.db.table_names())
+
+
+def test_two_programs_opening_one_new_store_at_once_both_open_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second reads version 0 while the first is still creating the tables; it
+    used to migrate again once the first committed ("table articles already exists")."""
+    from timeline.store import schema
+
+    path = tmp_path / "a.db"
+    first_migration = schema.MIGRATIONS[0]
+    second: dict[str, object] = {}
+
+    def open_second() -> None:
+        try:
+            with Store(path) as other:
+                second["version"] = other.schema_version
+        except StoreError as exc:
+            second["error"] = str(exc)
+
+    def migrate_while_another_opens(db: object) -> None:
+        if not second:
+            second["started"] = True
+            thread = threading.Thread(target=open_second)
+            thread.start()
+            threads.append(thread)
+            time.sleep(0.3)  # the other has read the version by now
+        first_migration(db)  # type: ignore[arg-type]
+
+    threads: list[threading.Thread] = []
+    migrations = [migrate_while_another_opens, *schema.MIGRATIONS[1:]]
+    monkeypatch.setattr("timeline.store.store.MIGRATIONS", migrations)
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+    threads[0].join(10)
+    assert "error" not in second
+    assert second["version"] == SCHEMA_VERSION
 
 
 def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:

@@ -620,12 +620,7 @@ class Store:
     def _prepare(self) -> None:
         conn = self.conn
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer version of this program "
-                f"(schema {version}; this one knows up to {SCHEMA_VERSION}). "
-                "Upgrade the program to open it; nothing was changed."
-            )
+        self._refuse_newer(version)
         fresh = version == 0 and not self.db.table_names()
         if version == 0 and not fresh:
             raise StoreError(f"{self.path} is an SQLite database, but not a timeline store")
@@ -642,15 +637,29 @@ class Store:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA journal_mode=WAL")
         if version < SCHEMA_VERSION:
-            # One transaction: a store is never left half-migrated.
+            # One transaction: a store is never left half-migrated.  The version is read
+            # again under the write lock: another program opening the same new or old
+            # store at the same moment may have migrated it meanwhile (it failed with
+            # "table articles already exists").
             token = migration_progress.set(self._progress)
             try:
-                with self.db.atomic():
+                with self._write_transaction():
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    self._refuse_newer(version)
                     for migrate in MIGRATIONS[version:]:
                         migrate(self.db)
-                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                    if version < SCHEMA_VERSION:
+                        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             finally:
                 migration_progress.reset(token)
+
+    def _refuse_newer(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer version of this program "
+                f"(schema {version}; this one knows up to {SCHEMA_VERSION}). "
+                "Upgrade the program to open it; nothing was changed."
+            )
 
     @property
     def schema_version(self) -> int:
