@@ -10,7 +10,7 @@ from tests.ingest.format_fixtures import BODY, OTHER_BODY
 from timeline import library
 from timeline.ingest import MAX_ARTICLE_CHARS, ArticleFile, BadArticle, Rejected
 from timeline.ingest.tabular import parse_columns
-from timeline.model import ArticleDraft
+from timeline.model import ArticleDraft, title_from_body
 from timeline.store import Store
 
 
@@ -72,6 +72,17 @@ def test_missing_body_column_lists_the_headers(tmp_path: Path) -> None:
         items(path)
     assert "no body column" in str(caught.value)
     assert "'العنوان', 'ملاحظات'" in str(caught.value)
+
+
+def test_a_table_without_a_title_column_is_read_with_each_row_named_by_its_first_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"date,text,source\n2021-03-01,{BODY},مصدر\n", encoding="utf-8")
+    (draft,) = items(path)
+    assert draft.untitled
+    assert draft.title == title_from_body(BODY)
+    assert (draft.body, draft.published_raw, draft.source) == (BODY, "2021-03-01", "مصدر")
 
 
 def test_bad_columns_spec() -> None:

@@ -3,7 +3,7 @@
 A header names each column in Arabic or English; `columns` (the CLI's --columns
 title=Headline,body=Text) says it by hand.  A row is read as a stream, a cell is
 bounded like an article, and rows without a body are skipped and reported (one
-without a title is named by its body's first line).
+without a title, or a table without a title column, is named by its body's first line).
 """
 
 from __future__ import annotations
@@ -61,7 +61,10 @@ def parse_columns(spec: str) -> dict[str, str]:
 
 
 def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> dict[str, int]:
-    """Field name -> column index; BadArticle (listing the headers) when title or body lacks one."""
+    """Field name -> column index; BadArticle (listing the headers) when body has none.
+
+    A table without a title column is read as rows without titles: each is named by its
+    body's first line, as a row with an empty title cell is."""
     folded = [_fold(name) for name in header]
     found: dict[str, int] = {}
     for field in FIELDS:
@@ -76,11 +79,10 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> d
                 raise BadArticle(
                     f"no column '{wanted}' for {field}; the headers are: {_listed(header)}"
                 )
-    missing = [field for field in ("title", "body") if field not in found]
-    if missing:
+    if "body" not in found:
         raise BadArticle(
-            f"no {' or '.join(missing)} column; the headers are: {_listed(header)} "
-            "(name them with --columns title=...,body=...)"
+            f"no body column; the headers are: {_listed(header)} "
+            "(name it with --columns body=...,title=...)"
         )
     return found
 
@@ -157,7 +159,7 @@ def read_table(
             if not values["body"]:
                 yield where, "empty body"
                 continue
-            untitled = not values["title"]  # kept, named by its first line
+            untitled = not values.get("title")  # kept, named by its first line
             yield ArticleDraft(
                 title=title_from_body(values["body"]) if untitled else values["title"],
                 body=values["body"],
