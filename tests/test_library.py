@@ -152,6 +152,16 @@ def test_impossible_dates_are_undated_with_a_reason(store: Store, tmp_path: Path
     assert "year 9999 is outside" in result.undated_examples[1]
 
 
+def test_articles_without_a_date_are_reported_once_by_reason(store: Store, tmp_path: Path) -> None:
+    records = [{**article(n), "published": ""} for n in range(4)]
+    records.append({**article(9), "published": "9999-12-31"})
+    result = library.import_file(store, write_jsonl(tmp_path / "d.jsonl", records))
+    assert result.undated == 5
+    assert result.undated_examples[0] == "no publication date given"
+    assert len(result.undated_examples) == 2
+    assert "year 9999 is outside" in result.undated_examples[1]
+
+
 def test_recompute_rebuilds_the_same_events(store: Store) -> None:
     library.import_paths(store, [SAMPLES])
     before = {

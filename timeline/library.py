@@ -784,8 +784,11 @@ def _add_draft(
     if published is None:
         result.undated += 1
         if len(result.undated_examples) < _REJECTIONS_KEPT:
-            reason = undated_reason(draft.published_raw)
-            result.undated_examples.append(f"{draft.published_raw[:40]!r}: {reason}")
+            raw = draft.published_raw
+            reason = undated_reason(raw)
+            example = f"{raw[:40]!r}: {reason}" if raw else reason
+            if example not in result.undated_examples:  # not "'': no date given" five times
+                result.undated_examples.append(example)
 
 
 # A file of fewer records is prepared in this process: starting the workers (a second
