@@ -202,3 +202,10 @@ def test_the_filters_rowid_bounds_reach_the_index_only_when_they_cut_much_of_it(
     assert _bounded(store, "published", day(2001), day(2003))
     # A publication range over most of the store's years cuts too little.
     assert not _bounded(store, "published", day(1996), day(2024))
+
+
+def test_the_source_filter_offers_sources_with_numbers_in_order(store: Store) -> None:
+    for n, source in enumerate(["مصدر-10", "مصدر-2", "", "مصدر-1"]):
+        draft = ArticleDraft(title=f"عنوان {n}", body="متن", source=source, published_raw="")
+        store.add_article(draft, f"uid-{n}", None)
+    assert search_module.distinct_sources(store) == ["مصدر-1", "مصدر-2", "مصدر-10"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.text.normalize import normalize, spellings
+from timeline.text.normalize import name_order, normalize, spellings
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,23 @@ def test_normalize_is_idempotent_and_drops_every_mark(text: str) -> None:
     assert normalize(once) == once
     assert "\u0640" not in once and "\u0651" not in once
     assert unicodedata.is_normalized("NFC", unicodedata.normalize("NFC", once))
+
+
+def test_names_are_ordered_as_a_reader_orders_them() -> None:
+    names = [
+        "مصدر-10",
+        "مصدر-2",
+        "Source 10",
+        "source 9",
+        "مصدر-١",
+        "أخبار",
+        "اخبار اليوم",
+        "2 News",
+    ]
+    ordered = sorted(names, key=name_order)
+    assert ordered.index("مصدر-١") < ordered.index("مصدر-2") < ordered.index("مصدر-10")
+    assert ordered.index("source 9") < ordered.index("Source 10")  # case folded, by value
+    assert ordered.index("أخبار") < ordered.index("اخبار اليوم")  # the hamza folded
+    assert ordered[0] == "2 News"  # a number before letters
+    # Any mix of numbers and words compares (no int met beside a str).
+    assert sorted(["a1b", "1a", "a", "", "١٢"], key=name_order) == ["", "1a", "١٢", "a", "a1b"]

@@ -31,6 +31,7 @@ from timeline.store.schema import (
 )
 from timeline.store.store import Store
 from timeline.store.timeline_data import parse_ints
+from timeline.text.normalize import name_order
 from timeline.text.query import (
     MIN_PREFIX,
     EmptyQueryError,
@@ -2091,8 +2092,9 @@ def article_hit_spans(store: Store, article_id: int, query: str | Query) -> Arti
 
 
 def distinct_sources(store: Store) -> list[str]:
-    """Every non-empty source name, sorted, for the search bar's source filter."""
+    """Every non-empty source name, for the search bar's source filter, in the order a
+    reader expects (text.normalize.name_order: مصدر-2 before مصدر-10)."""
     rows = _run(
         store, "SELECT DISTINCT source FROM articles WHERE source != '' ORDER BY source", []
     )
-    return [row[0] for row in rows]
+    return sorted((row[0] for row in rows), key=name_order)

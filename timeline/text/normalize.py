@@ -54,3 +54,18 @@ def normalize(text: str) -> str:
 def spellings(ch: str) -> str:
     """Every character that normalize() folds to ch, ch first (ا: ا أ إ آ ٱ)."""
     return ch + _FOLDED_FROM.get(ch, "")
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def name_order(name: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key for names as a reader orders them: spelling variants and case folded,
+    numbers by value in any digits (مصدر-2 before مصدر-10, as Arabic-Indic ٢ before ١٠).
+    Equal keys keep their order in a stable sort."""
+    parts = _NUMBER.split(normalize(name).casefold())
+    # (kind, number, text): text parts (kind 1) and numbers (kind 0) never compare
+    # across kinds, so a tuple comparison never meets an int beside a str.
+    return tuple(
+        (0, int(part), part) if i % 2 else (1, 0, part) for i, part in enumerate(parts) if part
+    )
