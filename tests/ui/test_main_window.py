@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -563,17 +563,37 @@ def test_small_window_leaves_the_detail_pane_room_to_read(
     assert win.timeline.height() >= 100
 
 
-def test_date_filter_starts_from_the_stores_range(window: MainWindow) -> None:
-    from timeline.timescale import axis_date
+def test_date_boxes_show_the_days_in_view_while_the_filter_is_off(window: MainWindow) -> None:
+    from dataclasses import replace
+    from datetime import date
 
-    start, end = window.timeline.arrays().span
-    first = window.search_bar.date_from_edit.date()
-    last = window.search_bar.date_to_edit.date()
-    assert (first.year(), first.month(), first.day()) == axis_date(start).timetuple()[:3]
-    assert (last.year(), last.month(), last.day()) == axis_date(end - 1).timetuple()[:3]
+    from timeline.timescale import DAY, axis_date, axis_of_date
+
+    def boxes() -> tuple[date, date]:
+        first = window.search_bar.date_from_edit.date()
+        last = window.search_bar.date_to_edit.date()
+        return date(first.year(), first.month(), first.day()), date(
+            last.year(), last.month(), last.day()
+        )
+
+    shown = window.timeline.viewport()
+    assert boxes() == (axis_date(shown.start), axis_date(shown.end - 1))
+    march = replace(shown, start=float(axis_of_date(date(2015, 3, 1))), span=10.0 * DAY)
+    window.timeline.set_viewport(march)
+    assert boxes() == (date(2015, 3, 1), date(2015, 3, 10))
     window.search_bar.dates_check.setChecked(True)
     request = window.search_bar.request()
-    assert request.date_from is not None and request.date_from <= start
+    assert request.date_from == axis_of_date(date(2015, 3, 1))
+    # A filter in use is not moved by panning.
+    window.timeline.set_viewport(replace(march, start=float(axis_of_date(date(2016, 1, 1)))))
+    assert boxes() == (date(2015, 3, 1), date(2015, 3, 10))
+    window.search_bar.dates_check.setChecked(False)
+    window.timeline.set_viewport(replace(march, start=float(axis_of_date(date(2016, 1, 1)))))
+    assert boxes()[0] == date(2016, 1, 1)
+    # Nor are dates the reader set.
+    window.search_bar.date_to_edit.setDate(QDate(2017, 1, 1))
+    window.timeline.set_viewport(march)
+    assert boxes() == (date(2016, 1, 1), date(2017, 1, 1))
 
 
 def test_import_keeps_the_users_place_and_names_its_dialog(

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QThread,
     QTimer,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import (
     QAction,
@@ -61,7 +62,7 @@ from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
 from timeline.text.display_safe import for_display
 from timeline.text.query import Query, parse_query
 from timeline.text.safe import visible_controls
-from timeline.timescale import axis_date, format_date
+from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date
 from timeline.ui.about import show_about
 from timeline.ui.article_delegate import ArticleDelegate
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
         self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
         self.timeline.event_selected.connect(self._timeline_event_selected)
+        self.timeline.viewport_changed.connect(self._dates_follow_view)
+        self.search_bar.dates_check.toggled.connect(self._dates_toggled)
         self.article_selected.connect(self.timeline.select_article)
         self.detail.event_chosen.connect(self._event_chosen)
         self.detail.story.article_chosen.connect(self.select_article)
@@ -860,12 +863,29 @@ class MainWindow(QMainWindow):
         else:
             self.timeline.set_viewport(kept)
         self._timeline_shown = True
-        span = (self._overlaid if loaded.one_copy and self._overlaid else arrays).span
-        if span is not None:
-            self.search_bar.set_date_range(axis_date(span[0]), axis_date(max(span[0], span[1] - 1)))
+        shown = self.timeline.viewport()
+        self._dates_follow_view(shown.start, shown.end)
         self._count_events_shown()
         self._warm_later()
         self.timeline_loaded.emit()
+
+    @Slot(float, float)
+    def _dates_follow_view(self, start: float, end: float) -> None:
+        """While the date filter is off, its boxes show the days in view, so that ticking
+        Dates keeps to what the timeline shows.  They showed the store's whole span, which
+        one mention of AD 52 and one of a comet's return in 2122 made useless as a filter;
+        a filter being used is never moved by panning, nor are dates the reader set."""
+        if self.search_bar.dates_check.isChecked():
+            return
+        first = axis_date(min(max(start, AXIS_MIN), AXIS_MAX))
+        last = axis_date(min(max(end - 1, AXIS_MIN), AXIS_MAX))
+        self.search_bar.set_date_range(first, max(first, last))
+
+    @Slot(bool)
+    def _dates_toggled(self, on: bool) -> None:
+        if not on:
+            shown = self.timeline.viewport()
+            self._dates_follow_view(shown.start, shown.end)
 
     def _warm_later(self) -> None:
         """Make the next edit's room ready once the window is idle (_warm_step)."""

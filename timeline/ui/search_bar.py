@@ -241,7 +241,8 @@ class SearchBar(QWidget):
             self._schedule()
 
     def set_date_range(self, first: date, last: date) -> None:
-        """Start the date boxes on the store's own range, until the reader changes them."""
+        """Show these days in the date boxes (the window: the days in view while the filter
+        is off), until the reader changes them."""
         if self._dates_edited:
             return
         for edit, day in ((self.date_from_edit, first), (self.date_to_edit, last)):
