@@ -225,7 +225,10 @@ ARABIC: dict[str, str] = {
     "Exported %1 to %2": "صُدّر %1 إلى %2",
     "Printing is not available in this build": "الطباعة غير متاحة في هذه النسخة من البرنامج",
     # --- stories
-    "Related articles": "مقالات ذات صلة",
+    "No related articles": "لا مقالات ذات صلة",
+    "Copies": "النسخ",
+    "Related": "ذات صلة",
+    "Events": "الأحداث",
     "No copies of this story": "لا نسخ أخرى لهذا الخبر",
     "first": "الأولى",
     "this article": "هذه المقالة",
@@ -289,6 +292,9 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n نسخة",
         "%n نسخة",
     ],
+    "Copies (%n)": ["النسخ (%n)"] * 6,
+    "Related (%n)": ["ذات صلة (%n)"] * 6,
+    "Events (%n)": ["الأحداث (%n)"] * 6,
     "Copies of this story: %n": [
         "نسخ هذا الخبر: لا شيء",
         "نسخ هذا الخبر: واحدة",

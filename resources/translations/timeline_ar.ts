@@ -36,37 +36,37 @@
 <context>
     <name>ColourLegend</name>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="50" />
+        <location filename="../../timeline/ui/colour_legend.py" line="51" />
         <source>Legend</source>
         <translation>دليل الألوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="68" />
+        <location filename="../../timeline/ui/colour_legend.py" line="69" />
         <source>By kind</source>
         <translation>حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="69" />
+        <location filename="../../timeline/ui/colour_legend.py" line="70" />
         <source>By tag</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="70" />
+        <location filename="../../timeline/ui/colour_legend.py" line="71" />
         <source>By source</source>
         <translation>حسب المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="165" />
+        <location filename="../../timeline/ui/colour_legend.py" line="166" />
         <source>Other sources</source>
         <translation>مصادر أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/colour_legend.py" line="201" />
+        <location filename="../../timeline/ui/colour_legend.py" line="202" />
         <source>Reading the sources…</source>
         <translation>جارٍ قراءة المصادر…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/colour_legend.py" line="210" />
+        <location filename="../../timeline/ui/colour_legend.py" line="211" />
         <source>%n sources with fewer events, in one colour</source>
         <translation><numerusform>لا مصادر أخرى</numerusform><numerusform>مصدر واحد أقل أحداثًا، بلون واحد</numerusform><numerusform>مصدران أقل أحداثًا، بلون واحد</numerusform><numerusform>%n مصادر أقل أحداثًا، بلون واحد</numerusform><numerusform>%n مصدرًا أقل أحداثًا، بلون واحد</numerusform><numerusform>%n مصدر أقل أحداثًا، بلون واحد</numerusform></translation>
     </message>
@@ -112,175 +112,185 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="457" />
+        <location filename="../../timeline/ui/detail_pane.py" line="460" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="491" />
-        <location filename="../../timeline/ui/detail_pane.py" line="656" />
+        <location filename="../../timeline/ui/detail_pane.py" line="492" />
+        <location filename="../../timeline/ui/detail_pane.py" line="664" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/detail_pane.py" line="525" />
+        <source>Events (%n)</source>
+        <translation><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="527" />
+        <location filename="../../timeline/ui/detail_pane.py" line="525" />
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="535" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="613" />
+        <location filename="../../timeline/ui/detail_pane.py" line="621" />
         <source>The article could not be read: %1</source>
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="622" />
+        <location filename="../../timeline/ui/detail_pane.py" line="630" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="752" />
+        <location filename="../../timeline/ui/detail_pane.py" line="760" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="755" />
+        <location filename="../../timeline/ui/detail_pane.py" line="763" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="763" />
+        <location filename="../../timeline/ui/detail_pane.py" line="771" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="765" />
+        <location filename="../../timeline/ui/detail_pane.py" line="773" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="766" />
+        <location filename="../../timeline/ui/detail_pane.py" line="774" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="767" />
+        <location filename="../../timeline/ui/detail_pane.py" line="775" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="768" />
+        <location filename="../../timeline/ui/detail_pane.py" line="776" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="775" />
+        <location filename="../../timeline/ui/detail_pane.py" line="783" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="781" />
+        <location filename="../../timeline/ui/detail_pane.py" line="789" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="807" />
+        <location filename="../../timeline/ui/detail_pane.py" line="815" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="808" />
+        <location filename="../../timeline/ui/detail_pane.py" line="816" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="809" />
+        <location filename="../../timeline/ui/detail_pane.py" line="817" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="817" />
+        <location filename="../../timeline/ui/detail_pane.py" line="825" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="824" />
+        <location filename="../../timeline/ui/detail_pane.py" line="832" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="826" />
-        <location filename="../../timeline/ui/detail_pane.py" line="877" />
+        <location filename="../../timeline/ui/detail_pane.py" line="834" />
+        <location filename="../../timeline/ui/detail_pane.py" line="885" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="827" />
+        <location filename="../../timeline/ui/detail_pane.py" line="835" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="829" />
+        <location filename="../../timeline/ui/detail_pane.py" line="837" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="833" />
+        <location filename="../../timeline/ui/detail_pane.py" line="841" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="841" />
-        <location filename="../../timeline/ui/detail_pane.py" line="858" />
+        <location filename="../../timeline/ui/detail_pane.py" line="849" />
+        <location filename="../../timeline/ui/detail_pane.py" line="866" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="856" />
+        <location filename="../../timeline/ui/detail_pane.py" line="864" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="857" />
+        <location filename="../../timeline/ui/detail_pane.py" line="865" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="859" />
+        <location filename="../../timeline/ui/detail_pane.py" line="867" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="873" />
+        <location filename="../../timeline/ui/detail_pane.py" line="881" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="875" />
+        <location filename="../../timeline/ui/detail_pane.py" line="883" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="944" />
+        <location filename="../../timeline/ui/detail_pane.py" line="952" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="945" />
+        <location filename="../../timeline/ui/detail_pane.py" line="953" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="946" />
+        <location filename="../../timeline/ui/detail_pane.py" line="954" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="948" />
+        <location filename="../../timeline/ui/detail_pane.py" line="956" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="947" />
+        <location filename="../../timeline/ui/detail_pane.py" line="955" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -366,386 +376,386 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="228" />
-        <location filename="../../timeline/ui/main_window.py" line="626" />
+        <location filename="../../timeline/ui/main_window.py" line="229" />
+        <location filename="../../timeline/ui/main_window.py" line="629" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="236" />
+        <location filename="../../timeline/ui/main_window.py" line="237" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="247" />
+        <location filename="../../timeline/ui/main_window.py" line="248" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="334" />
+        <location filename="../../timeline/ui/main_window.py" line="337" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="335" />
+        <location filename="../../timeline/ui/main_window.py" line="338" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="339" />
+        <location filename="../../timeline/ui/main_window.py" line="342" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="348" />
+        <location filename="../../timeline/ui/main_window.py" line="351" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="351" />
+        <location filename="../../timeline/ui/main_window.py" line="354" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="354" />
+        <location filename="../../timeline/ui/main_window.py" line="357" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="358" />
+        <location filename="../../timeline/ui/main_window.py" line="361" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="359" />
+        <location filename="../../timeline/ui/main_window.py" line="362" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="360" />
+        <location filename="../../timeline/ui/main_window.py" line="363" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="364" />
+        <location filename="../../timeline/ui/main_window.py" line="367" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="369" />
+        <location filename="../../timeline/ui/main_window.py" line="372" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="371" />
+        <location filename="../../timeline/ui/main_window.py" line="374" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="372" />
+        <location filename="../../timeline/ui/main_window.py" line="375" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="392" />
+        <location filename="../../timeline/ui/main_window.py" line="395" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="393" />
+        <location filename="../../timeline/ui/main_window.py" line="396" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="396" />
+        <location filename="../../timeline/ui/main_window.py" line="399" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض أيام ال&amp;نشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="399" />
+        <location filename="../../timeline/ui/main_window.py" line="402" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="401" />
+        <location filename="../../timeline/ui/main_window.py" line="404" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="402" />
+        <location filename="../../timeline/ui/main_window.py" line="405" />
         <source>Show each story &amp;once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="405" />
+        <location filename="../../timeline/ui/main_window.py" line="408" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="409" />
+        <location filename="../../timeline/ui/main_window.py" line="412" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="410" />
+        <location filename="../../timeline/ui/main_window.py" line="413" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="411" />
+        <location filename="../../timeline/ui/main_window.py" line="414" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="413" />
+        <location filename="../../timeline/ui/main_window.py" line="416" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="415" />
+        <location filename="../../timeline/ui/main_window.py" line="418" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="426" />
+        <location filename="../../timeline/ui/main_window.py" line="429" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="430" />
+        <location filename="../../timeline/ui/main_window.py" line="433" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="430" />
+        <location filename="../../timeline/ui/main_window.py" line="433" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="436" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="443" />
+        <location filename="../../timeline/ui/main_window.py" line="446" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="444" />
+        <location filename="../../timeline/ui/main_window.py" line="447" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="445" />
+        <location filename="../../timeline/ui/main_window.py" line="448" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="449" />
+        <location filename="../../timeline/ui/main_window.py" line="452" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="501" />
-        <location filename="../../timeline/ui/main_window.py" line="516" />
+        <location filename="../../timeline/ui/main_window.py" line="504" />
+        <location filename="../../timeline/ui/main_window.py" line="519" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="517" />
+        <location filename="../../timeline/ui/main_window.py" line="520" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="550" />
+        <location filename="../../timeline/ui/main_window.py" line="553" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="553" />
+        <location filename="../../timeline/ui/main_window.py" line="556" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="544" />
-        <location filename="../../timeline/ui/main_window.py" line="559" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
+        <location filename="../../timeline/ui/main_window.py" line="562" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="420" />
+        <location filename="../../timeline/ui/main_window.py" line="423" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="421" />
+        <location filename="../../timeline/ui/main_window.py" line="424" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="422" />
+        <location filename="../../timeline/ui/main_window.py" line="425" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="506" />
+        <location filename="../../timeline/ui/main_window.py" line="509" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="622" />
+        <location filename="../../timeline/ui/main_window.py" line="625" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="744" />
+        <location filename="../../timeline/ui/main_window.py" line="747" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="746" />
+        <location filename="../../timeline/ui/main_window.py" line="749" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="751" />
+        <location filename="../../timeline/ui/main_window.py" line="754" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="752" />
+        <location filename="../../timeline/ui/main_window.py" line="755" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="753" />
+        <location filename="../../timeline/ui/main_window.py" line="756" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="757" />
-        <location filename="../../timeline/ui/main_window.py" line="1325" />
+        <location filename="../../timeline/ui/main_window.py" line="760" />
+        <location filename="../../timeline/ui/main_window.py" line="1345" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="920" />
+        <location filename="../../timeline/ui/main_window.py" line="940" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1144" />
+        <location filename="../../timeline/ui/main_window.py" line="1164" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1177" />
+        <location filename="../../timeline/ui/main_window.py" line="1197" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1179" />
+        <location filename="../../timeline/ui/main_window.py" line="1199" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1185" />
+        <location filename="../../timeline/ui/main_window.py" line="1205" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1218" />
+        <location filename="../../timeline/ui/main_window.py" line="1238" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1224" />
+        <location filename="../../timeline/ui/main_window.py" line="1244" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1225" />
+        <location filename="../../timeline/ui/main_window.py" line="1245" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1227" />
+        <location filename="../../timeline/ui/main_window.py" line="1247" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1243" />
+        <location filename="../../timeline/ui/main_window.py" line="1263" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1254" />
+        <location filename="../../timeline/ui/main_window.py" line="1274" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1263" />
+        <location filename="../../timeline/ui/main_window.py" line="1283" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1272" />
+        <location filename="../../timeline/ui/main_window.py" line="1292" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1286" />
+        <location filename="../../timeline/ui/main_window.py" line="1306" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1293" />
+        <location filename="../../timeline/ui/main_window.py" line="1313" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1299" />
+        <location filename="../../timeline/ui/main_window.py" line="1319" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1305" />
+        <location filename="../../timeline/ui/main_window.py" line="1325" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1312" />
+        <location filename="../../timeline/ui/main_window.py" line="1332" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1314" />
+        <location filename="../../timeline/ui/main_window.py" line="1334" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1318" />
+        <location filename="../../timeline/ui/main_window.py" line="1338" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1320" />
+        <location filename="../../timeline/ui/main_window.py" line="1340" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1322" />
+        <location filename="../../timeline/ui/main_window.py" line="1342" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1324" />
+        <location filename="../../timeline/ui/main_window.py" line="1344" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1332" />
+        <location filename="../../timeline/ui/main_window.py" line="1352" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -817,82 +827,102 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="310" />
+        <location filename="../../timeline/ui/search_bar.py" line="311" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="311" />
+        <location filename="../../timeline/ui/search_bar.py" line="312" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="319" />
+        <location filename="../../timeline/ui/search_bar.py" line="320" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
 </context>
 <context>
     <name>StoryPanel</name>
-    <message>
-        <location filename="../../timeline/ui/story_panel.py" line="47" />
-        <source>Related articles</source>
-        <translation>مقالات ذات صلة</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="99" />
+        <location filename="../../timeline/ui/story_panel.py" line="111" />
         <source>Copies of this story: %n</source>
         <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="103" />
+        <location filename="../../timeline/ui/story_panel.py" line="115" />
         <source>%n only through other copies</source>
         <translation><numerusform>لا شيء عبر نسخ أخرى فقط</numerusform><numerusform>واحدة عبر نسخ أخرى فقط</numerusform><numerusform>اثنتان عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="105" />
+        <location filename="../../timeline/ui/story_panel.py" line="117" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="113" />
+        <location filename="../../timeline/ui/story_panel.py" line="129" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="115" />
+        <location filename="../../timeline/ui/story_panel.py" line="131" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="86" />
+        <location filename="../../timeline/ui/story_panel.py" line="98" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/story_panel.py" line="122" />
+        <source>Copies (%n)</source>
+        <translation><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="120" />
+        <location filename="../../timeline/ui/story_panel.py" line="122" />
+        <source>Copies</source>
+        <translation>النسخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="136" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="124" />
+        <location filename="../../timeline/ui/story_panel.py" line="140" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="128" />
+        <location filename="../../timeline/ui/story_panel.py" line="144" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="150" />
+        <location filename="../../timeline/ui/story_panel.py" line="154" />
+        <source>No related articles</source>
+        <translation>لا مقالات ذات صلة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/story_panel.py" line="159" />
+        <source>Related (%n)</source>
+        <translation><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="159" />
+        <source>Related</source>
+        <translation>ذات صلة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="171" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="182" />
+        <location filename="../../timeline/ui/story_panel.py" line="203" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>

@@ -67,7 +67,12 @@ def test_selecting_a_copy_lists_its_story_and_marks_the_words_that_differ(
     assert all(word in shown.title + shown.body for row in related for word in row.shared)
     # Folded, الدورة would read الدوره.
     assert any("الدورة" in row.shared for row in related)
+    # Each tab counts its rows.
+    assert story.tabText(story.indexOf(story.copies_page)) == story.tr("Copies (%n)", "", 2)
+    related_tab = story.tabText(story.indexOf(story.related_page))
+    assert related_tab == story.tr("Related (%n)", "", story.related.count())
     # Choosing the agency's copy shows its text with the words the copy lacks marked.
+    story.setCurrentWidget(story.copies_page)
     story.copies.setCurrentRow(0)
     assert story.diff.isVisible()
     only_in_agency = " ".join(_marked(story.diff))
@@ -249,3 +254,26 @@ def test_the_story_rows_follow_the_windows_date_settings(window: MainWindow) -> 
     style = LabelStyle(language="ar", digits="arabic")
     window.detail.set_label_style(style)
     assert window.detail.story.label_style == style
+
+
+def test_a_small_window_leaves_the_article_room_beside_its_copies(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    """At 800x500 the events, copies and related lists, stacked, took all but three
+    lines of the article's text (their least heights decided it): they are tabs now."""
+    window.resize(800, 500)
+    ids = ids_by_title(store)
+    window.select_article(ids["بريدة تفتتح مهرجان التمور"])
+    article_shown(window.detail)
+    story = window.detail.story
+    qtbot.waitUntil(lambda: story.copies.count() == 2)
+    qtbot.wait(50)  # laid out again with the copies shown
+    line = window.detail.browser.fontMetrics().lineSpacing()
+    assert window.detail.browser.viewport().height() >= 8 * line
+    # The events' tab is the one shown, counting them; the copies are a click away.
+    assert story.currentWidget() is window.detail.events_page
+    events = window.detail.event_rows.rowCount()
+    assert events and story.tabText(0) == window.detail.tr("Events (%n)", "", events)
+    story.setCurrentWidget(story.copies_page)
+    assert story.copies.isVisible() and story.copies.height() >= 2 * line
+    assert not story.copies_label.isVisible()  # the tab says how many

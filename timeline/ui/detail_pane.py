@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -454,36 +453,38 @@ class DetailPane(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setReadOnly(True)
         self.browser.setObjectName("articleText")
-        self.events_label = QLabel(self.tr("Events in this article"), self)
         self.event_rows = EventListModel(self)
         self.events = EventList(self)
         self.events.setModel(self.event_rows)
         self.events.setObjectName("articleEvents")
+        self.events.setAccessibleName(self.tr("Events in this article"))
         self.events.setItemDelegate(DirectionalTextDelegate(self.events))
         self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Sized by the splitter's stretch alone: its size hint would take the article
         # text's room in a small window.
         self.events.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.events.setMinimumHeight(3 * (self.fontMetrics().height() + 6) + 4)  # 3 rows
+        self.events.setMinimumHeight(2 * (self.fontMetrics().height() + 6) + 4)  # 2 rows
         self.events.activated.connect(self._activate)
         self.events.clicked.connect(self._activate)
-        self.events_label.setBuddy(self.events)
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.events_label)
-        lower_layout.addWidget(self.events, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        # Copies of the story and related articles (timeline/ui/story_panel.py).
+        # Under the article, a tab each: its events, then the copies of its story and
+        # related articles (timeline/ui/story_panel.py).
         self.story = StoryPanel(self)
         self.story.diff_shown.connect(self._mark_differences)
+        self.events_page = QWidget(self.story)
+        events_layout = QVBoxLayout(self.events_page)
+        events_layout.setContentsMargins(2, 2, 2, 2)
+        events_layout.addWidget(self.events, 1)
+        self.story.insertTab(0, self.events_page, "")
+        self.story.setCurrentIndex(0)
+        self.event_rows.modelReset.connect(self._count_events)
+        self._count_events()
         self._showing: tuple = (None, [], None, None)
         splitter.addWidget(self.browser)
-        splitter.addWidget(lower)
         splitter.addWidget(self.story)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 2)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -516,6 +517,13 @@ class DetailPane(QWidget):
         # How dates are written; the window keeps it in step with the timeline's axis.
         self.label_style = LabelStyle(language="en")
         self.show_article(None, [])
+
+    def _count_events(self) -> None:
+        n = self.event_rows.rowCount()
+        self.story.setTabText(
+            self.story.indexOf(self.events_page),
+            self.tr("Events (%n)", "", n) if n else self.tr("Events"),
+        )
 
     def _activate(self, index: QModelIndex) -> None:
         start = index.data(EventStartRole)

@@ -1,5 +1,9 @@
-"""The story section of the detail pane: an article's copies by source and time (the
-earliest marked), the words a chosen copy does not share with it, and related articles."""
+"""The tabs under an article in the detail pane: its copies by source and time (the
+earliest marked), the words a chosen copy does not share with it, and related articles.
+The detail pane puts the article's events in the first tab (DetailPane).
+
+Tabs, not sections stacked one under another: at 800x500 the events, copies and related
+lists took all but three lines of the pane, their least heights deciding it."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,8 +34,9 @@ _DIFF_COLOUR = QColor(255, 150, 150, 140)
 _FSI, _PDI = "\u2068", "\u2069"
 
 
-class StoryPanel(QWidget):
-    """Copies of the shown article and related articles; a click on a copy shows the diff."""
+class StoryPanel(QTabWidget):
+    """Copies of the shown article and related articles, a tab each; a click on a copy
+    shows the diff.  Each tab's title counts its rows."""
 
     article_chosen = Signal(int)  # an article to go to (double click)
     diff_shown = Signal(object)  # the WordDiff of the shown article against a copy, or None
@@ -44,14 +50,14 @@ class StoryPanel(QWidget):
         self.diff.setObjectName("storyDiff")
         self.diff.setOpenLinks(False)
         self.diff.setReadOnly(True)
-        self.related_label = QLabel(self.tr("Related articles"), self)
+        self.related_label = QLabel(self)
         self.related = QListWidget(self)
         self.related.setObjectName("storyRelated")
         for widget in (self.copies, self.related):
             widget.setItemDelegate(DirectionalTextDelegate(widget))
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-            widget.setMinimumHeight(2 * (self.fontMetrics().height() + 6) + 4)
+            widget.setMinimumHeight(self.fontMetrics().height() + 6 + 4)  # a row
             widget.itemActivated.connect(self._go)
         self.copies.currentItemChanged.connect(self._compare)
         self.copies_label.setBuddy(self.copies)
@@ -60,13 +66,19 @@ class StoryPanel(QWidget):
             keep_line_height(label)  # the pane not laid out again as its article comes
         self.diff.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.diff.setMinimumHeight(3 * self.fontMetrics().height())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.copies_page = QWidget(self)
+        layout = QVBoxLayout(self.copies_page)
         layout.addWidget(self.copies_label)
         layout.addWidget(self.copies, 1)
         layout.addWidget(self.diff, 2)
+        self.related_page = QWidget(self)
+        layout = QVBoxLayout(self.related_page)
         layout.addWidget(self.related_label)
         layout.addWidget(self.related, 1)
+        for page in (self.copies_page, self.related_page):
+            page.layout().setContentsMargins(2, 2, 2, 2)
+            self.addTab(page, "")
+        self.setDocumentMode(True)
         self.article: Article | None = None
         self._texts: dict[int, Article] = {}
         self._fetch: object = None
@@ -105,6 +117,13 @@ class StoryPanel(QWidget):
             label if copies else self.tr("No copies of this story") if article is not None else ""
         )
         self.copies.setVisible(bool(copies))
+        # The tab counts the copies: the label stays for what the count does not say
+        # (none, or some only through others), the list keeping its row otherwise.
+        self.copies_label.setVisible(not copies or bool(through))
+        self.setTabText(
+            self.indexOf(self.copies_page),
+            self.tr("Copies (%n)", "", len(copies)) if copies else self.tr("Copies"),
+        )
         # Each row reads in the interface's direction: the mark is its first strong
         # character; sources and titles are isolated, and dates too (published_text).
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -135,8 +154,13 @@ class StoryPanel(QWidget):
             item.setToolTip(plain_tooltip(tip))
             self.copies.addItem(item)
         related = view.related if view else []
-        self.related_label.setVisible(bool(related))
+        self.related_label.setText(self.tr("No related articles") if article is not None else "")
+        self.related_label.setVisible(not related)
         self.related.setVisible(bool(related))
+        self.setTabText(
+            self.indexOf(self.related_page),
+            self.tr("Related (%n)", "", len(related)) if related else self.tr("Related"),
+        )
         # As the copies' rows read (source, date, title); why each is related, and its
         # score, in its tooltip: a bare number in the row said nothing.
         separator = "، " if rtl else ", "
@@ -180,7 +204,7 @@ class StoryPanel(QWidget):
         cursor = QTextCursor(doc)
         summary = (
             self.tr("%1: %2 word(s) in common; marked: words only that copy has")
-            .replace("%1", f"{_FSI}{other.source}{_PDI}")
+            .replace("%1", f"{_FSI}{for_display(shown_part(other.source))}{_PDI}")
             .replace("%2", str(diff.same_words))
         )
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
