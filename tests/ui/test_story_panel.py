@@ -277,3 +277,29 @@ def test_a_small_window_leaves_the_article_room_beside_its_copies(
     story.setCurrentWidget(story.copies_page)
     assert story.copies.isVisible() and story.copies.height() >= 2 * line
     assert not story.copies_label.isVisible()  # the tab says how many
+
+
+def test_tab_goes_from_the_article_to_the_tab_bar_then_into_the_tab_shown(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    story = window.detail.story
+    window.select_article(ids_by_title(store)["بريدة تفتتح مهرجان التمور"])
+    article_shown(window.detail)
+    qtbot.waitUntil(lambda: story.copies.count() == 2)
+    window.activateWindow()
+
+    def after_article() -> list[object]:
+        window.detail.browser.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.detail.browser)
+        seen = []
+        for _ in range(2):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            seen.append(QApplication.focusWidget())
+        return seen
+
+    assert after_article() == [story.tabBar(), window.detail.events]
+    story.setCurrentWidget(story.copies_page)
+    assert after_article() == [story.tabBar(), story.copies]

@@ -453,6 +453,10 @@ class DetailPane(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setReadOnly(True)
         self.browser.setObjectName("articleText")
+        # Made before the events' list, so that Tab goes from the article to the tab bar,
+        # then into the tab shown (the focus chain follows the order widgets are made).
+        self.story = StoryPanel(self)
+        self.story.diff_shown.connect(self._mark_differences)
         self.event_rows = EventListModel(self)
         self.events = EventList(self)
         self.events.setModel(self.event_rows)
@@ -469,8 +473,6 @@ class DetailPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         # Under the article, a tab each: its events, then the copies of its story and
         # related articles (timeline/ui/story_panel.py).
-        self.story = StoryPanel(self)
-        self.story.diff_shown.connect(self._mark_differences)
         self.events_page = QWidget(self.story)
         events_layout = QVBoxLayout(self.events_page)
         events_layout.setContentsMargins(2, 2, 2, 2)
