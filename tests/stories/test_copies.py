@@ -354,3 +354,60 @@ def test_a_roundup_shares_text_with_each_story_it_runs_and_they_with_each_other_
     assert shares_text(olive, roundup)  # its whole text is in the roundup (containment)
     assert not shares_text(festival, olive)
     assert shares_text(festival, signature(COPY))
+
+
+def test_shares_text_of_rows_is_shares_text_pair_by_pair() -> None:
+    rng = np.random.default_rng(7)
+    count = 400
+    a = rng.integers(0, 6, size=(count, copies.NUM_PERM), dtype=np.uint32)
+    b = np.where(
+        rng.random((count, copies.NUM_PERM)) < rng.random((count, 1)),
+        a,
+        rng.integers(0, 6, size=(count, copies.NUM_PERM), dtype=np.uint32),
+    )
+    sa = rng.integers(0, 400, size=count)
+    sb = rng.integers(0, 400, size=count)
+    sa[:10] = 0  # no shingles: containment 0, as shares_text reads it
+    got = copies.shares_text_rows(a, sa, b, sb)
+    want = [
+        copies.shares_text(
+            copies.Signature(a[i].astype(np.uint64), int(sa[i])),
+            copies.Signature(b[i].astype(np.uint64), int(sb[i])),
+        )
+        for i in range(count)
+    ]
+    assert got.tolist() == want
+    assert 0 < sum(want) < count  # both answers were met
+
+
+def test_a_roundups_cluster_is_shown_as_one_story_per_meeting() -> None:
+    texts = {
+        "festival": AGENCY,
+        "olive": SAME_TOPIC,
+        "digest": f"{AGENCY}\n{SAME_TOPIC}",
+        "olive copy": "سكاكا - واس: " + SAME_TOPIC,
+        "festival copy": COPY,
+    }
+    # Two clusters of rows, each earliest first: the roundup's, and a story of one.
+    names = ["festival", "olive", "digest", "olive copy", "festival copy", "olive"]
+    signed = [copies.signature(texts[name]) for name in names]
+    values = np.array([s.values for s in signed], dtype=np.uint32)
+    shingles = np.array([s.shingles for s in signed])
+    has = np.ones(len(names), dtype=bool)
+    begins, sizes = np.array([0, 5]), np.array([5, 1])
+    heads = copies.shown_story_heads(begins, sizes, values, shingles, has)
+    assert heads.tolist() == [0, 1, 0, 1, 0, 5]
+    # A copy without a signature is taken to share with the earliest.
+    has[3] = False
+    assert copies.shown_story_heads(begins, sizes, values, shingles, has).tolist() == [
+        0,
+        1,
+        0,
+        0,
+        0,
+        5,
+    ]
+    # Without its earliest's signature the cluster is one story, as before.
+    has[:] = True
+    has[0] = False
+    assert copies.shown_story_heads(begins, sizes, values, shingles, has).tolist() == [0] * 5 + [5]

@@ -680,3 +680,33 @@ def test_a_roundup_joins_two_stories_and_says_which_are_linked_only_through_it(
     assert library.linked_through_others(store, digest, story) == frozenset()
     shown = json.loads(run("--db", str(store.path), "show", str(olive), "--json").output)
     assert shown["story"]["through_others"] == [festival]
+
+
+@pytest.mark.parametrize("chunk", [20_000, 1])
+def test_each_story_once_shows_a_roundups_cluster_as_one_story_per_meeting(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """The olive festival's reports are in the date festival's cluster through a
+    roundup of both; shown once as the earliest report, they were hidden.  The same
+    whether the clusters' signatures are read whole or a cluster at a time."""
+    monkeypatch.setattr(story_store, "_SIGNATURE_ROWS", chunk)
+    # A second cluster, after the first.
+    closing = _record("ختام مهرجان التمور في بريدة", FOLLOW_UP, "paper", "2015-08-20T18:00")
+    reprint = _record("بريدة تختتم مهرجان التمور", "واس: " + FOLLOW_UP, "wire", "2015-08-21T08:00")
+    olive_copy = _record(
+        "انطلاق ملتقى الزيتون في سكاكا", "سكاكا - واس: " + SAME_TOPIC, "wire", "2015-08-02T16:00"
+    )
+    records = [RECORDS[0], RECORDS[1], RECORDS[2], ROUNDUP, olive_copy, closing, reprint]
+    library.import_paths(store, [write(tmp_path / "r.jsonl", records)])
+    ids = ids_by_title(store)
+    festival, olive = ids[RECORDS[0]["title"]], ids[RECORDS[1]["title"]]
+    paper, digest = ids[RECORDS[2]["title"]], ids[ROUNDUP["title"]]
+    wire = ids[olive_copy["title"]]
+    first, second = ids[closing["title"]], ids[reprint["title"]]
+    story = story_store.story_of(store, festival)
+    assert story is not None and len(story.articles) == 5  # one cluster, single link
+    found = story_store.read_collapse(store)
+    assert found.earliest == {paper: festival, digest: festival, wire: olive, second: first}
+    assert set(found.counts) == {festival, olive, first}
+    assert found.counts[festival][0] == 3 and found.counts[olive][0] == 2
+    assert story_store.later_copies(store) == {paper, digest, wire, second}

@@ -303,3 +303,21 @@ def test_tab_goes_from_the_article_to_the_tab_bar_then_into_the_tab_shown(
     assert after_article() == [story.tabBar(), window.detail.events]
     story.setCurrentWidget(story.copies_page)
     assert after_article() == [story.tabBar(), story.copies]
+
+
+def test_each_story_once_lists_a_meeting_joined_only_through_a_roundup(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    from tests.stories.test_store_stories import ROUNDUP
+
+    library.import_paths(store, [write(tmp_path / "r.jsonl", [*RECORDS, ROUNDUP])])
+    ids = ids_by_title(store)
+    olive, digest = ids["ملتقى الزيتون الأول في سكاكا"], ids[ROUNDUP["title"]]
+    window = open_window(qtbot, store)
+    window.collapse_action.setChecked(True)
+    model = window.model
+    qtbot.waitUntil(lambda: model.row_of(digest) is None)
+    # The roundup and the paper's copy stand behind the festival's first report; the
+    # olive festival's report, which shares no text with it, is listed.
+    assert model.row_of(olive) is not None
+    assert model.rowCount() == 3  # the festival, the olive festival, the closing

@@ -11,6 +11,7 @@ import numpy as np
 
 from timeline.store.store import Store
 from timeline.store.timeline_data import EventArrays, collapse_copies
+from timeline.stories import copies
 
 _CHUNK = 500  # ids per IN (...) list
 _KEYS_PER_BATCH = 20_000  # band keys looked up by one SELECT over a JSON array
@@ -302,10 +303,15 @@ def collapse_inputs(
 
 
 def read_collapse(store: Store) -> Collapse:
-    """Every cluster's counts and earliest copy from one read of ids and dates.
+    """Every shown story's counts and earliest copy from one read of ids and dates, and
+    of the clusters' signatures a chunk at a time.
 
-    Read unsorted and ordered with numpy (the window asks for a whole store: 200,000
-    copies took 2 s as sorted rows made into lists, a fifth of that as arrays).
+    A cluster is shown as one story per copy that stands for others
+    (stories.copies.shown_story_heads): a roundup of two meetings joins both meetings'
+    reports in one cluster, and showing it as its earliest copy alone hid the other
+    meeting's reports.  Read unsorted and ordered with numpy (the window asks for a
+    whole store: 200,000 copies took 2 s as sorted rows made into lists, a fifth of that
+    as arrays).
     """
     rows = store.db.conn.execute(
         "SELECT c.cluster, c.article_id, s.published_start IS NULL,"
@@ -321,6 +327,12 @@ def read_collapse(store: Store) -> Collapse:
     cluster, ids, undated, start = cluster[order], ids[order], undated[order], start[order]
     begins = np.flatnonzero(np.r_[True, cluster[1:] != cluster[:-1]])
     sizes = np.diff(np.r_[begins, len(cluster)])
+    # The copy each row stands behind; stable, a shown story's rows keep their order.
+    heads = _shown_heads(store, cluster, ids, begins, sizes)
+    order = np.lexsort((np.arange(len(heads)), heads))
+    heads, ids, undated, start = heads[order], ids[order], undated[order], start[order]
+    begins = np.flatnonzero(np.r_[True, heads[1:] != heads[:-1]])
+    sizes = np.diff(np.r_[begins, len(heads)])
     dated = np.add.reduceat(1 - undated, begins)
     counts: dict[int, tuple[int, int | None, int | None]] = {}
     for begin, size, n_dated in zip(begins.tolist(), sizes.tolist(), dated.tolist(), strict=True):
@@ -329,12 +341,58 @@ def read_collapse(store: Store) -> Collapse:
         first = int(start[begin]) if n_dated else None
         last = int(start[begin + n_dated - 1]) if n_dated else None
         counts[int(ids[begin])] = (size, first, last)
-    # Every row but its cluster's first (a cluster of one has no later copy).
+    # Every row but its story's first (a story of one has no later copy).
     later_rows = np.ones(len(ids), dtype=bool)
     later_rows[begins] = False
     first_id = np.repeat(ids[begins], sizes)
     earliest = dict(zip(ids[later_rows].tolist(), first_id[later_rows].tolist(), strict=True))
     return Collapse(counts, earliest)
+
+
+_SIGNATURE_ROWS = 20_000  # clusters' signatures read and compared at a time (10 MB)
+
+
+def _shown_heads(
+    store: Store, cluster: np.ndarray, ids: np.ndarray, begins: np.ndarray, sizes: np.ndarray
+) -> np.ndarray:
+    """shown_story_heads of the sorted rows (clusters in ascending order), reading
+    the signatures of some _SIGNATURE_ROWS rows of whole clusters at a time."""
+    heads = np.repeat(begins, sizes)
+    ends = begins + sizes
+    first = 0
+    while first < len(begins):
+        # Whole clusters up to the chunk's rows (at least one, however large).
+        last = max(first + 1, int(np.searchsorted(ends, begins[first] + _SIGNATURE_ROWS)))
+        last = min(last, len(begins))
+        lo, hi = int(begins[first]), int(ends[last - 1])
+        found = store.db.conn.execute(
+            "SELECT c.article_id, s.shingles, s.signature FROM story_copies c"
+            " JOIN story_signatures s ON s.article_id = c.article_id"
+            " WHERE c.cluster BETWEEN ? AND ? AND length(s.signature) = ?",
+            (int(cluster[lo]), int(cluster[hi - 1]), 4 * copies.NUM_PERM),
+        ).fetchall()
+        values = np.zeros((hi - lo, copies.NUM_PERM), dtype=np.uint32)
+        shingles = np.zeros(hi - lo, dtype=np.int64)
+        signed = np.zeros(hi - lo, dtype=bool)
+        if found:
+            # Each signature to its row: the chunk's ids sorted once, looked up at once.
+            articles = np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
+            chunk = ids[lo:hi]
+            by_id = np.argsort(chunk)
+            at = np.minimum(np.searchsorted(chunk, articles, sorter=by_id), len(chunk) - 1)
+            rows = by_id[at]
+            held = chunk[rows] == articles  # not a copy read above (no index row): left out
+            blobs = np.frombuffer(b"".join(r[2] for r in found), dtype="<u4")
+            values[rows[held]] = blobs.reshape(len(found), -1)[held]
+            counts = np.fromiter((r[1] for r in found), dtype=np.int64, count=len(found))
+            shingles[rows[held]] = counts[held]
+            signed[rows[held]] = True
+        local = copies.shown_story_heads(
+            begins[first:last] - lo, sizes[first:last], values, shingles, signed
+        )
+        heads[lo:hi] = local + lo
+        first = last
+    return heads
 
 
 @dataclass(frozen=True)

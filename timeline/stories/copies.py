@@ -698,6 +698,68 @@ def shares_text(a: Signature, b: Signature) -> bool:
     return jaccard(a, b) >= CHECK_JACCARD or containment(a, b) >= MIN_CONTAINMENT
 
 
+def shares_text_rows(
+    a: np.ndarray, a_shingles: np.ndarray, b: np.ndarray, b_shingles: np.ndarray
+) -> np.ndarray:
+    """shares_text() of signature rows pairwise, in numpy: a and b (count x NUM_PERM
+    values, or one row beside many), with their shingle counts."""
+    j = np.count_nonzero(a == b, axis=-1) / NUM_PERM
+    sa = np.asarray(a_shingles, dtype=np.float64)
+    sb = np.asarray(b_shingles, dtype=np.float64)
+    common = j * (sa + sb) / (1.0 + j)
+    shorter = np.minimum(sa, sb)
+    held = (sa > 0) & (sb > 0)
+    contained = np.where(held, np.minimum(1.0, common / np.where(held, shorter, 1.0)), 0.0)
+    return (j >= CHECK_JACCARD) | (contained >= MIN_CONTAINMENT)
+
+
+def shown_story_heads(
+    begins: np.ndarray,
+    sizes: np.ndarray,
+    values: np.ndarray,
+    shingles: np.ndarray,
+    signed: np.ndarray,
+) -> np.ndarray:
+    """The stories as "each story once" shows them: for rows grouped in clusters (a
+    cluster's rows begins[i] .. begins[i] + sizes[i] - 1, earliest first), the row of
+    the copy that stands for each row.
+
+    A cluster is single link (shares_text): a roundup of two meetings joins both
+    meetings' reports.  Shown once as its earliest copy, the other meeting's reports
+    were hidden behind an article they share no text with (349 SaudiNewsNet articles,
+    108 stories).  Each copy stands behind the earliest copy of its cluster it shares
+    text with, in order, or stands for itself (and the later copies that share text
+    with it).  values: each row's signature (count x NUM_PERM), shingles its shingle
+    count, signed False for a row without one (taken to share, as linked_through_others
+    takes it).  The usual cluster, every copy sharing text with its earliest, costs one
+    numpy comparison; only the others are walked a copy at a time.
+    """
+    count = len(values)
+    first = np.repeat(np.asarray(begins, dtype=np.int64), sizes)
+    heads = first.copy()
+    if not count:
+        return heads
+    shares = shares_text_rows(values, shingles, values[first], shingles[first])
+    shares |= ~signed | ~signed[first]
+    apart = np.flatnonzero(~shares)
+    for cluster in np.unique(np.searchsorted(begins, apart, side="right") - 1).tolist():
+        begin, size = int(begins[cluster]), int(sizes[cluster])
+        leaders = [begin]
+        for row in range(begin + 1, begin + size):
+            if not signed[row]:
+                continue  # taken to share with the earliest: heads[row] is begin
+            at = np.array(leaders)
+            found = np.flatnonzero(
+                shares_text_rows(values[at], shingles[at], values[row], shingles[row])
+            )
+            if len(found):
+                heads[row] = leaders[int(found[0])]
+            else:
+                heads[row] = row
+                leaders.append(row)
+    return heads
+
+
 @dataclass(frozen=True)
 class Overlap:
     """The exact overlap of two articles' shingle sets."""
