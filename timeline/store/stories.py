@@ -11,7 +11,6 @@ import numpy as np
 
 from timeline.store.store import Store
 from timeline.store.timeline_data import EventArrays, collapse_copies
-from timeline.stories import copies
 
 _CHUNK = 500  # ids per IN (...) list
 _KEYS_PER_BATCH = 20_000  # band keys looked up by one SELECT over a JSON array
@@ -357,6 +356,10 @@ def _shown_heads(
 ) -> np.ndarray:
     """shown_story_heads of the sorted rows (clusters in ascending order), reading
     the signatures of some _SIGNATURE_ROWS rows of whole clusters at a time."""
+    # Loaded here, on the events loader's thread: the window's modules import this one
+    # before its first frame, and the judging's module is not needed for it.
+    from timeline.stories import copies
+
     heads = np.repeat(begins, sizes)
     ends = begins + sizes
     first = 0

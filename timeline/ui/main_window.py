@@ -843,6 +843,8 @@ class MainWindow(QMainWindow):
         kept = self.timeline.viewport() if self._timeline_shown else None
         self._base_arrays = arrays
         self._story_loaded = loaded.stories
+        if loaded.stories is not None:
+            self.model.set_earliest(loaded.stories.earliest)
         if loaded.stories is not None and self._search_ordered is not None:
             self._show_result_count(self._search_ordered)  # counted as each story once
         self.edits.legend.forget()
