@@ -109,8 +109,11 @@ def test_the_list_can_show_each_story_once_as_its_earliest_copy(
         return read(store)
 
     monkeypatch.setattr(story_store, "read_collapse", off_the_gui_thread)
+    window.select_article(copy)
     window.collapse_action.setChecked(True)
     qtbot.waitUntil(lambda: model.rowCount() == 3)
+    # The list keeps its place: the copy that was selected stands behind the agency's.
+    assert window.list.currentIndex().data(ListIdRole) == agency
     assert model.row_of(copy) is None and model.row_of(agency) is not None
     # A search that hits only the copy finds the story, shown as its earliest copy.
     model.reload([copy, ids["ملتقى الزيتون الأول في سكاكا"]])

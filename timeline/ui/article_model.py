@@ -118,6 +118,11 @@ class ArticleListModel(QAbstractListModel):
         if self.collapse_copies:
             self.reload(self._asked)
 
+    def shown_as(self, article_id: int) -> int:
+        """The article listed for this one: with each story shown once, the copy it
+        stands behind (itself when it is listed, or no story holds it)."""
+        return self._earliest.get(article_id, article_id) if self.collapse_copies else article_id
+
     def reload(self, ids: Sequence[int] | np.ndarray | None = None) -> None:
         """Show the given article ids (default: all, chronological) and drop the cache.
 

@@ -798,11 +798,19 @@ class MainWindow(QMainWindow):
         """Each story once, or every copy: the list, the timeline and every count follow."""
         self._earliest = None
         self._story_loaded = None  # the events load this starts reads them as now asked
-        self.model.set_collapse_copies(collapse)
+        self._keeping_place(lambda: self.model.set_collapse_copies(collapse))
         self.load_timeline()
         if self.search is not None and self._search_ordered is not None:
             self._show_result_count(self._search_ordered)
         self._count_events_shown()
+
+    def _keeping_place(self, reload: Callable[[], None]) -> None:
+        """Reload the list and select the article selected before, or the copy it now
+        stands behind (each story shown once): the list lost its place."""
+        current = self.list.currentIndex().data(ArticleIdRole)
+        reload()
+        if current is not None and not self.list.currentIndex().isValid():
+            self.select_article(self.model.shown_as(int(current)))
 
     def _earliest_copies(self) -> dict[int, int]:
         """The earliest copy of its story by each later copy's id: as the events loader
@@ -844,7 +852,8 @@ class MainWindow(QMainWindow):
         self._base_arrays = arrays
         self._story_loaded = loaded.stories
         if loaded.stories is not None:
-            self.model.set_earliest(loaded.stories.earliest)
+            stories = loaded.stories
+            self._keeping_place(lambda: self.model.set_earliest(stories.earliest))
         if loaded.stories is not None and self._search_ordered is not None:
             self._show_result_count(self._search_ordered)  # counted as each story once
         self.edits.legend.forget()
