@@ -104,9 +104,9 @@ def test_the_list_can_show_each_story_once_as_its_earliest_copy(
     gui = threading.get_ident()
     read = story_store.read_collapse
 
-    def off_the_gui_thread(store: Store) -> story_store.Collapse:
+    def off_the_gui_thread(store: Store, hidden=()) -> story_store.Collapse:  # type: ignore[no-untyped-def]
         assert threading.get_ident() != gui
-        return read(store)
+        return read(store, hidden)
 
     monkeypatch.setattr(story_store, "read_collapse", off_the_gui_thread)
     window.select_article(copy)
@@ -161,9 +161,9 @@ def test_the_clusters_are_read_by_the_events_loader_not_the_gui_thread(
     on_gui_thread: list[bool] = []
     real = story_store.collapsed_arrays
 
-    def recorded(store: Store, arrays):  # type: ignore[no-untyped-def]
+    def recorded(store: Store, arrays, hidden=()):  # type: ignore[no-untyped-def]
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
-        return real(store, arrays)
+        return real(store, arrays, hidden)
 
     monkeypatch.setattr(story_store, "collapsed_arrays", recorded)
     with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
@@ -175,9 +175,11 @@ def test_the_clusters_are_read_by_the_events_loader_not_the_gui_thread(
     agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
     assert window._earliest_copies() == {copy: agency}
     assert window.count_label.text().startswith("3 articles")
-    # Laying the user's values over again (hidden items shown) reads no cluster again.
-    window.show_user_edits()
-    assert on_gui_thread == [False]
+    # Hidden items shown (the user's values laid over again) read the clusters again,
+    # with the hidden copies in them: on the loader's thread too.
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.show_user_edits()
+    assert on_gui_thread == [False, False]
     assert window._story_events  # the story drawn once still carries its count
 
 
@@ -335,3 +337,22 @@ def test_each_story_once_lists_a_meeting_joined_only_through_a_roundup(
     # olive festival's report, which shares no text with it, is listed.
     assert model.row_of(olive) is not None
     assert model.rowCount() == 3  # the festival, the olive festival, the closing
+
+
+def test_hiding_a_storys_earliest_copy_leaves_the_story_to_the_next(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    model = window.model
+    window.collapse_action.setChecked(True)
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and model.row_of(copy) is None)
+    window.select_article(agency)
+    window.edits.hide_article()
+    # The paper's copy stands for the story now; it was hidden behind the hidden one.
+    qtbot.waitUntil(lambda: model.row_of(copy) is not None)
+    assert model.row_of(agency) is None and model.rowCount() == 3
+    qtbot.waitUntil(lambda: copy in window.timeline.arrays().article_ids.tolist())
+    assert agency not in window.timeline.arrays().article_ids.tolist()
+    window.edits.show_hidden_action.setChecked(True)  # the agency's copy stands for it again
+    qtbot.waitUntil(lambda: model.row_of(agency) is not None and model.row_of(copy) is None)

@@ -301,16 +301,18 @@ def collapse_inputs(
     return found.counts, set(found.earliest)
 
 
-def read_collapse(store: Store) -> Collapse:
+def read_collapse(store: Store, hidden: Iterable[int] = ()) -> Collapse:
     """Every shown story's counts and earliest copy from one read of ids and dates, and
     of the clusters' signatures a chunk at a time.
 
     A cluster is shown as one story per copy that stands for others
     (stories.copies.shown_story_heads): a roundup of two meetings joins both meetings'
     reports in one cluster, and showing it as its earliest copy alone hid the other
-    meeting's reports.  Read unsorted and ordered with numpy (the window asks for a
-    whole store: 200,000 copies took 2 s as sorted rows made into lists, a fifth of that
-    as arrays).
+    meeting's reports.  hidden: articles the reader hid, left out of their stories (the
+    next copy stands for a story whose earliest copy is hidden: hiding that one hid the
+    whole story).  Read unsorted and ordered with numpy (the window asks for a whole
+    store: 200,000 copies took 2 s as sorted rows made into lists, a fifth of that as
+    arrays).
     """
     rows = store.db.conn.execute(
         "SELECT c.cluster, c.article_id, s.published_start IS NULL,"
@@ -320,6 +322,11 @@ def read_collapse(store: Store) -> Collapse:
     if not rows:
         return Collapse({}, {})
     table = np.array(rows, dtype=np.int64)
+    left_out = np.fromiter(hidden, dtype=np.int64)
+    if len(left_out):
+        table = table[~np.isin(table[:, 1], left_out)]
+        if not len(table):
+            return Collapse({}, {})
     cluster, ids, undated, start = table.T
     # Each cluster's copies earliest first, the undated last, then by id (as _rows).
     order = np.lexsort((ids, start, undated, cluster))
@@ -407,13 +414,16 @@ class CollapsedStories:
     earliest: dict[int, int]  # the earliest copy by the id of every later copy
 
 
-def collapsed_arrays(store: Store, arrays: EventArrays) -> CollapsedStories:
-    """The events with each story drawn once (collapse_copies) from one read of the clusters.
+def collapsed_arrays(
+    store: Store, arrays: EventArrays, hidden: Iterable[int] = ()
+) -> CollapsedStories:
+    """The events with each story drawn once (collapse_copies) from one read of the clusters,
+    the hidden articles left out of them (read_collapse).
 
     The window's events loader runs this on its own thread, never the GUI thread (the
     clusters of the 500,000-article bench store take 1.5 s to read).
     """
-    found = read_collapse(store)
+    found = read_collapse(store, hidden)
     collapsed = collapse_copies(arrays, found.counts, set(found.earliest))
     if not found.counts:
         return CollapsedStories(collapsed, {}, found.earliest)

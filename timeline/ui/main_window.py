@@ -1102,6 +1102,10 @@ class MainWindow(QMainWindow):
                 self._show_detail(int(before))  # the pane shows the edit
         finally:
             self._edit_frame = False
+        if self.collapse_action.isChecked() and (changes is None or hid or showed):
+            # Each story is shown without its hidden copies (read_collapse): a hidden
+            # earliest copy hid its whole story until the events were loaded again.
+            self.load_timeline()
         self._warm_later()  # the arrays moved into the room, if the patch could not
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:

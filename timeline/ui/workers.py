@@ -205,7 +205,13 @@ class EventsLoader(QObject):
                     # Warmed below (length classes): only the arrays drawn.
                     arrays = load_event_arrays(store, summary=summary, warm=False)
                     stories = (
-                        story_store.collapsed_arrays(store, arrays) if self._collapse else None
+                        story_store.collapsed_arrays(
+                            store,
+                            arrays,
+                            () if self._with_hidden else hidden_article_ids(store),
+                        )
+                        if self._collapse
+                        else None
                     )
                     base = arrays if stories is None else stories.arrays
                     one_copy = (
