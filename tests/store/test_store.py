@@ -123,6 +123,18 @@ def test_locked_store_is_reported(tmp_path: Path) -> None:
         holder.close()
 
 
+def test_a_full_disk_is_reported_and_the_store_left_as_it_was(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.db") as store:
+        store.add_article(draft(), "uid-0", None)
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages + 4}")  # SQLITE_FULL past it
+        with pytest.raises(StoreError, match="the disk is full") as caught, store.transaction():
+            for n in range(1, 200):
+                store.add_article(draft(body=f"متن {n} " * 2000), f"uid-{n}", None)
+        assert "free some space" in str(caught.value)
+        assert store.count_articles() == 1
+
+
 def test_missing_store_when_not_creating(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no database"):
         Store(tmp_path / "none.db", create=False)

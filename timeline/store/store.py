@@ -615,6 +615,11 @@ class Store:
             return f"{self.path} is locked by another program; close it and try again"
         if "not a database" in text or "malformed" in text:
             return f"{self.path} is not a usable timeline database (corrupt or not SQLite): {text}"
+        if "disk is full" in text:  # SQLITE_FULL: the disk, or a size limit on the file
+            return (
+                f"{self.path}: the disk is full; what was being written was not stored "
+                "(free some space and try again)"
+            )
         return f"{self.path}: {text}"
 
     def _prepare(self) -> None:
