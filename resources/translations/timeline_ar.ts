@@ -112,185 +112,185 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="460" />
+        <location filename="../../timeline/ui/detail_pane.py" line="464" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="492" />
-        <location filename="../../timeline/ui/detail_pane.py" line="664" />
+        <location filename="../../timeline/ui/detail_pane.py" line="494" />
+        <location filename="../../timeline/ui/detail_pane.py" line="666" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/detail_pane.py" line="525" />
+        <location filename="../../timeline/ui/detail_pane.py" line="527" />
         <source>Events (%n)</source>
         <translation><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="525" />
+        <location filename="../../timeline/ui/detail_pane.py" line="527" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="535" />
+        <location filename="../../timeline/ui/detail_pane.py" line="537" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="621" />
+        <location filename="../../timeline/ui/detail_pane.py" line="623" />
         <source>The article could not be read: %1</source>
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="630" />
+        <location filename="../../timeline/ui/detail_pane.py" line="632" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="760" />
+        <location filename="../../timeline/ui/detail_pane.py" line="762" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="763" />
+        <location filename="../../timeline/ui/detail_pane.py" line="765" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="771" />
+        <location filename="../../timeline/ui/detail_pane.py" line="773" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="773" />
+        <location filename="../../timeline/ui/detail_pane.py" line="775" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="774" />
+        <location filename="../../timeline/ui/detail_pane.py" line="776" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="775" />
+        <location filename="../../timeline/ui/detail_pane.py" line="777" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="776" />
+        <location filename="../../timeline/ui/detail_pane.py" line="778" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="783" />
+        <location filename="../../timeline/ui/detail_pane.py" line="785" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="789" />
+        <location filename="../../timeline/ui/detail_pane.py" line="791" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="815" />
+        <location filename="../../timeline/ui/detail_pane.py" line="817" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="816" />
+        <location filename="../../timeline/ui/detail_pane.py" line="818" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="817" />
+        <location filename="../../timeline/ui/detail_pane.py" line="819" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="825" />
+        <location filename="../../timeline/ui/detail_pane.py" line="827" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="832" />
+        <location filename="../../timeline/ui/detail_pane.py" line="834" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="834" />
-        <location filename="../../timeline/ui/detail_pane.py" line="885" />
+        <location filename="../../timeline/ui/detail_pane.py" line="836" />
+        <location filename="../../timeline/ui/detail_pane.py" line="887" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="835" />
+        <location filename="../../timeline/ui/detail_pane.py" line="837" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="837" />
+        <location filename="../../timeline/ui/detail_pane.py" line="839" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="841" />
+        <location filename="../../timeline/ui/detail_pane.py" line="843" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="849" />
-        <location filename="../../timeline/ui/detail_pane.py" line="866" />
+        <location filename="../../timeline/ui/detail_pane.py" line="851" />
+        <location filename="../../timeline/ui/detail_pane.py" line="868" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="864" />
+        <location filename="../../timeline/ui/detail_pane.py" line="866" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="865" />
+        <location filename="../../timeline/ui/detail_pane.py" line="867" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="867" />
+        <location filename="../../timeline/ui/detail_pane.py" line="869" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="881" />
+        <location filename="../../timeline/ui/detail_pane.py" line="883" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="883" />
+        <location filename="../../timeline/ui/detail_pane.py" line="885" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="952" />
+        <location filename="../../timeline/ui/detail_pane.py" line="954" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="953" />
+        <location filename="../../timeline/ui/detail_pane.py" line="955" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="954" />
+        <location filename="../../timeline/ui/detail_pane.py" line="956" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="956" />
+        <location filename="../../timeline/ui/detail_pane.py" line="958" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="955" />
+        <location filename="../../timeline/ui/detail_pane.py" line="957" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -376,386 +376,396 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="229" />
-        <location filename="../../timeline/ui/main_window.py" line="629" />
+        <location filename="../../timeline/ui/main_window.py" line="230" />
+        <location filename="../../timeline/ui/main_window.py" line="637" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="237" />
+        <location filename="../../timeline/ui/main_window.py" line="238" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="248" />
+        <location filename="../../timeline/ui/main_window.py" line="249" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="337" />
+        <location filename="../../timeline/ui/main_window.py" line="338" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="338" />
+        <location filename="../../timeline/ui/main_window.py" line="339" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="342" />
+        <location filename="../../timeline/ui/main_window.py" line="343" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="351" />
+        <location filename="../../timeline/ui/main_window.py" line="348" />
+        <source>&amp;Recompute dates…</source>
+        <translation>إعادة &amp;قراءة التواريخ…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="350" />
+        <source>Read every article's dates again with this version's rules</source>
+        <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="359" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="354" />
+        <location filename="../../timeline/ui/main_window.py" line="362" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="357" />
+        <location filename="../../timeline/ui/main_window.py" line="365" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="361" />
+        <location filename="../../timeline/ui/main_window.py" line="369" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="362" />
+        <location filename="../../timeline/ui/main_window.py" line="370" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="363" />
+        <location filename="../../timeline/ui/main_window.py" line="371" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="367" />
+        <location filename="../../timeline/ui/main_window.py" line="375" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="372" />
+        <location filename="../../timeline/ui/main_window.py" line="380" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="374" />
+        <location filename="../../timeline/ui/main_window.py" line="382" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="375" />
+        <location filename="../../timeline/ui/main_window.py" line="383" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="395" />
+        <location filename="../../timeline/ui/main_window.py" line="403" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="396" />
+        <location filename="../../timeline/ui/main_window.py" line="404" />
         <source>Article &amp;text</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="399" />
+        <location filename="../../timeline/ui/main_window.py" line="407" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض أيام ال&amp;نشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="402" />
+        <location filename="../../timeline/ui/main_window.py" line="410" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="404" />
+        <location filename="../../timeline/ui/main_window.py" line="412" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="405" />
+        <location filename="../../timeline/ui/main_window.py" line="413" />
         <source>Show each story &amp;once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="408" />
+        <location filename="../../timeline/ui/main_window.py" line="416" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="412" />
+        <location filename="../../timeline/ui/main_window.py" line="420" />
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="413" />
+        <location filename="../../timeline/ui/main_window.py" line="421" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="414" />
+        <location filename="../../timeline/ui/main_window.py" line="422" />
         <source>&amp;Go to date…</source>
         <translation>الا&amp;نتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="416" />
+        <location filename="../../timeline/ui/main_window.py" line="424" />
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="418" />
+        <location filename="../../timeline/ui/main_window.py" line="426" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="429" />
+        <location filename="../../timeline/ui/main_window.py" line="437" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="441" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="441" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="436" />
+        <location filename="../../timeline/ui/main_window.py" line="444" />
         <source>Time &amp;direction</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="446" />
+        <location filename="../../timeline/ui/main_window.py" line="454" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="447" />
+        <location filename="../../timeline/ui/main_window.py" line="455" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="448" />
+        <location filename="../../timeline/ui/main_window.py" line="456" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="460" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="504" />
-        <location filename="../../timeline/ui/main_window.py" line="519" />
+        <location filename="../../timeline/ui/main_window.py" line="512" />
+        <location filename="../../timeline/ui/main_window.py" line="527" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="520" />
+        <location filename="../../timeline/ui/main_window.py" line="528" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="553" />
+        <location filename="../../timeline/ui/main_window.py" line="561" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="556" />
+        <location filename="../../timeline/ui/main_window.py" line="564" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="547" />
-        <location filename="../../timeline/ui/main_window.py" line="562" />
+        <location filename="../../timeline/ui/main_window.py" line="555" />
+        <location filename="../../timeline/ui/main_window.py" line="570" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="423" />
+        <location filename="../../timeline/ui/main_window.py" line="431" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="424" />
+        <location filename="../../timeline/ui/main_window.py" line="432" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="425" />
+        <location filename="../../timeline/ui/main_window.py" line="433" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="509" />
+        <location filename="../../timeline/ui/main_window.py" line="517" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="625" />
+        <location filename="../../timeline/ui/main_window.py" line="633" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="747" />
+        <location filename="../../timeline/ui/main_window.py" line="755" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="749" />
+        <location filename="../../timeline/ui/main_window.py" line="757" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="754" />
+        <location filename="../../timeline/ui/main_window.py" line="762" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="755" />
+        <location filename="../../timeline/ui/main_window.py" line="763" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="756" />
+        <location filename="../../timeline/ui/main_window.py" line="764" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="760" />
-        <location filename="../../timeline/ui/main_window.py" line="1345" />
+        <location filename="../../timeline/ui/main_window.py" line="768" />
+        <location filename="../../timeline/ui/main_window.py" line="1371" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="940" />
+        <location filename="../../timeline/ui/main_window.py" line="959" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1164" />
+        <location filename="../../timeline/ui/main_window.py" line="1187" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1197" />
+        <location filename="../../timeline/ui/main_window.py" line="1220" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1199" />
+        <location filename="../../timeline/ui/main_window.py" line="1222" />
         <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1205" />
+        <location filename="../../timeline/ui/main_window.py" line="1228" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1238" />
+        <location filename="../../timeline/ui/main_window.py" line="1264" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1244" />
+        <location filename="../../timeline/ui/main_window.py" line="1270" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1245" />
+        <location filename="../../timeline/ui/main_window.py" line="1271" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1247" />
+        <location filename="../../timeline/ui/main_window.py" line="1273" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1263" />
+        <location filename="../../timeline/ui/main_window.py" line="1289" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1274" />
+        <location filename="../../timeline/ui/main_window.py" line="1300" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1283" />
+        <location filename="../../timeline/ui/main_window.py" line="1309" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <location filename="../../timeline/ui/main_window.py" line="1318" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1306" />
+        <location filename="../../timeline/ui/main_window.py" line="1332" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1313" />
+        <location filename="../../timeline/ui/main_window.py" line="1339" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1319" />
+        <location filename="../../timeline/ui/main_window.py" line="1345" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1325" />
+        <location filename="../../timeline/ui/main_window.py" line="1351" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1332" />
+        <location filename="../../timeline/ui/main_window.py" line="1358" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1334" />
+        <location filename="../../timeline/ui/main_window.py" line="1360" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1338" />
+        <location filename="../../timeline/ui/main_window.py" line="1364" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1340" />
+        <location filename="../../timeline/ui/main_window.py" line="1366" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1342" />
+        <location filename="../../timeline/ui/main_window.py" line="1368" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1344" />
+        <location filename="../../timeline/ui/main_window.py" line="1370" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1352" />
+        <location filename="../../timeline/ui/main_window.py" line="1378" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -860,12 +870,12 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="129" />
+        <location filename="../../timeline/ui/story_panel.py" line="132" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="131" />
+        <location filename="../../timeline/ui/story_panel.py" line="134" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
@@ -875,54 +885,54 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>بلا تاريخ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="122" />
+        <location filename="../../timeline/ui/story_panel.py" line="125" />
         <source>Copies (%n)</source>
         <translation><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="122" />
+        <location filename="../../timeline/ui/story_panel.py" line="125" />
         <source>Copies</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="136" />
+        <location filename="../../timeline/ui/story_panel.py" line="139" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="140" />
+        <location filename="../../timeline/ui/story_panel.py" line="143" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="144" />
+        <location filename="../../timeline/ui/story_panel.py" line="147" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="154" />
+        <location filename="../../timeline/ui/story_panel.py" line="157" />
         <source>No related articles</source>
         <translation>لا مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="159" />
+        <location filename="../../timeline/ui/story_panel.py" line="162" />
         <source>Related (%n)</source>
         <translation><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="159" />
+        <location filename="../../timeline/ui/story_panel.py" line="162" />
         <source>Related</source>
         <translation>ذات صلة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="171" />
+        <location filename="../../timeline/ui/story_panel.py" line="174" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="203" />
+        <location filename="../../timeline/ui/story_panel.py" line="206" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
@@ -1233,6 +1243,51 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <location filename="../../timeline/ui/export_dialog.py" line="283" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRecompute</name>
+    <message>
+        <location filename="../../timeline/ui/recompute.py" line="47" />
+        <source>An import or a recompute is running: wait for it to finish</source>
+        <translation>يجري استيراد أو إعادة قراءة: انتظر حتى ينتهي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/recompute.py" line="53" />
+        <location filename="../../timeline/ui/recompute.py" line="74" />
+        <location filename="../../timeline/ui/recompute.py" line="107" />
+        <source>Recompute dates</source>
+        <translation>إعادة قراءة التواريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/recompute.py" line="55" />
+        <source>Read every article's dates and events again with this version's rules? Your corrections are kept. Until it ends the store is read as it was; cancelled, nothing is changed.</source>
+        <translation>هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. وإلى أن تنتهي يُقرأ المخزن كما كان، وإن أُلغيت لا يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/recompute.py" line="71" />
+        <source>Reading the dates again…</source>
+        <translation>جارٍ قراءة التواريخ من جديد…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/recompute.py" line="72" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/recompute.py" line="95" />
+        <source>The dates of %n article(s) were read again</source>
+        <translation><numerusform>لم تُقرأ تواريخ أي مقالة</numerusform><numerusform>قُرئ تاريخ مقالة واحدة من جديد</numerusform><numerusform>قُرئت تواريخ مقالتين من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالات من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/recompute.py" line="102" />
+        <source>Recompute cancelled: nothing was changed</source>
+        <translation>أُلغيت إعادة القراءة: لم يتغير شيء</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/recompute.py" line="108" />
+        <source>The dates were not read again; nothing was changed: %1</source>
+        <translation>لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1</translation>
     </message>
 </context>
 </TS>

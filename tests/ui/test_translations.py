@@ -87,3 +87,20 @@ def test_arabic_examples_in_english_strings_are_isolated() -> None:
                 loose.append(text)
                 break
     assert loose == []
+
+
+def test_every_string_is_translated_in_the_class_that_holds_it() -> None:
+    """lupdate files a string under the class its tr() call is written in; at run time
+    `other.tr(...)` looks it up under other's class, where it is not: the recompute
+    dialog came out in English in an Arabic window (`window.tr` in another class)."""
+    import re
+
+    calls = re.compile(r"(\w+(?:\.\w+)*)\.tr\(")
+    wrong = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in sorted((REPO / "timeline" / "ui").glob("*.py"))
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        for who in calls.findall(line)
+        if who != "self"
+    ]
+    assert not wrong

@@ -72,6 +72,7 @@ from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import keep_line_height, message_box, plain_label
+from timeline.ui.recompute import WindowRecompute
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
@@ -343,6 +344,13 @@ class MainWindow(QMainWindow):
         import_folder.setShortcut(QKeySequence("Ctrl+Shift+O"))
         import_folder.triggered.connect(self._choose_folder)
         file_menu.addAction(import_folder)
+        self.recompute = WindowRecompute(self)
+        self.recompute_action = QAction(self.tr("&Recompute dates…"), self)
+        self.recompute_action.setStatusTip(
+            self.tr("Read every article's dates again with this version's rules")
+        )
+        self.recompute_action.triggered.connect(self.recompute.ask)
+        file_menu.addAction(self.recompute_action)
         file_menu.addSeparator()
         self.exporter = WindowExporter(self)
         self.exporter.exported.connect(self.exporter.show_result)
@@ -1246,9 +1254,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(sources)
 
+    def import_running(self) -> bool:
+        return self._import_thread is not None
+
     def import_paths(self, paths: list[Path | str]) -> None:
         """Import on a worker thread with a progress dialog; the store stays readable."""
-        if self._import_thread is not None:
+        if self._import_thread is not None or self.recompute.running_thread() is not None:
             self.statusBar().showMessage(
                 self.tr("An import is running: wait for it to finish or cancel it"), 10_000
             )
@@ -1371,7 +1382,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Show what the store holds now (after an import or a re-computation)."""
         self._earliest = None
-        self.model.reload()
+        self._keeping_place(self.model.reload)
         self._count_articles()
         self._update_status()
         if self.search is not None:
@@ -1423,6 +1434,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_thread is not None:
             self.import_worker.cancel()
+        self.recompute.cancel()  # rolled back: the store keeps the events it had
         # Edits asked for are kept; the pane is not read again for them.
         self.edits.controller.wait_written(_CLOSE_WAIT_MS, after_frame=False)
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
@@ -1450,6 +1462,7 @@ class MainWindow(QMainWindow):
             self._counter_thread,
             self.edits.legend.running_thread(),
             self.exporter.running_thread(),
+            self.recompute.running_thread(),
             self.edits.controller.running_thread(),
             self.detail.stop_reading(),
         )

@@ -142,6 +142,54 @@ class _Cancelled(Exception):
     """Raised between files when the import was cancelled."""
 
 
+class RecomputeWorker(QObject):
+    """Runs library.recompute_events on a QThread.
+
+    Cancelling stops it at its next article or statement (the connection's progress
+    handler interrupts a long one); the transaction rolls back whole.
+    """
+
+    progressed = Signal(int, int)  # articles done, of
+    finished = Signal(int)  # articles whose dates were read again
+    failed = Signal(str)
+
+    CANCELLED = "cancelled"
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self) -> None:
+        from timeline import library
+        from timeline.processes import WorkerDied
+
+        try:
+            with Store(self._db_path, create=False) as store:
+                store.db.conn.set_progress_handler(lambda: int(self._cancelled), 1000)
+                done = library.recompute_events(
+                    store, progress=self._progress, cancelled=self.is_cancelled
+                )
+        except Exception as exc:  # every failure must reach the window
+            if self._cancelled or isinstance(exc, library.RecomputeCancelled):
+                self.failed.emit(self.CANCELLED)
+                return
+            if not isinstance(exc, (*STORE_ERRORS, WorkerDied)):
+                _report_unexpected(exc)
+            self.failed.emit(describe_failure(exc))
+            return
+        self.finished.emit(done)
+
+    def _progress(self, done: int, total: int, _name: str) -> None:
+        self.progressed.emit(done, total)
+
+
 @dataclass(frozen=True)
 class LoadedEvents:
     """What the events loader read: every placed event, and with stories collapsed the
@@ -533,6 +581,7 @@ def release_ended(thread: QThread | None) -> None:
 
 def start_in_thread(
     worker: ImportWorker
+    | RecomputeWorker
     | EventsLoader
     | SearchWorker
     | ArticleReader

@@ -1,0 +1,125 @@
+"""File > Recompute dates: every article's dates and events read again with this
+version's rules (`timeline recompute` in the window).
+
+One transaction on a worker thread with its own connection, the dates read by the
+import's worker processes: cancelled or failed, the store keeps the events it had.
+The user's corrections are stored apart and laid over the new events as before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from timeline.ui.date_text import counted
+from timeline.ui.plain_text import message_box, plain_label
+from timeline.ui.workers import RecomputeWorker, release_ended, start_in_thread
+
+if TYPE_CHECKING:
+    from timeline.ui.main_window import MainWindow
+
+
+class WindowRecompute(QObject):
+    """The window's File > Recompute dates: asks, runs, reports."""
+
+    done = Signal(int)  # articles read again (after the window has reloaded)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: RecomputeWorker | None = None
+        self._thread: QThread | None = None
+        self._progress: QProgressDialog | None = None
+
+    def running_thread(self) -> QThread | None:
+        return self._thread
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def ask(self) -> None:
+        """Ask first (a long write of the whole store), then start."""
+        w = self.window
+        if self._thread is not None or w.import_running():
+            w.statusBar().showMessage(
+                self.tr("An import or a recompute is running: wait for it to finish"), 10_000
+            )
+            return
+        box = message_box(
+            w,
+            QMessageBox.Icon.Question,
+            self.tr("Recompute dates"),
+            self.tr(
+                "Read every article's dates and events again with this version's rules?"
+                " Your corrections are kept. Until it ends the store is read as it was;"
+                " cancelled, nothing is changed."
+            ),
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Ok)
+        box.accepted.connect(self.start)
+        box.open()
+
+    def start(self) -> None:
+        w = self.window
+        if self._thread is not None:
+            return
+        worker = RecomputeWorker(w.store.path)
+        progress = QProgressDialog(w)
+        progress.setLabel(plain_label(progress, self.tr("Reading the dates again…")))
+        progress.setCancelButtonText(self.tr("Cancel"))
+        progress.setRange(0, 0)
+        progress.setWindowTitle(self.tr("Recompute dates"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        # Direct: the worker's thread runs no event loop while it writes.
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        worker.progressed.connect(self._progressed)
+        worker.finished.connect(self._finished)
+        worker.failed.connect(self._failed)
+        self._progress = progress
+        self.worker = worker
+        self._thread = start_in_thread(worker, self, ended=self._ended)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _finished(self, done: int) -> None:
+        w = self.window
+        w.reload()
+        w.statusBar().showMessage(
+            counted(
+                self.tr("The dates of %n article(s) were read again", "", done),
+                done,
+                w.timeline.label_style(),
+            ),
+            10_000,
+        )
+        self.done.emit(done)
+
+    def _failed(self, message: str) -> None:
+        w = self.window
+        if message == RecomputeWorker.CANCELLED:
+            w.statusBar().showMessage(self.tr("Recompute cancelled: nothing was changed"), 10_000)
+            return
+        message_box(
+            w,
+            QMessageBox.Icon.Warning,
+            self.tr("Recompute dates"),
+            self.tr("The dates were not read again; nothing was changed: %1").replace(
+                "%1", message
+            ),
+        ).open()
+
+    def _ended(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        release_ended(self._thread)
+        self._thread = None
