@@ -645,7 +645,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="768" />
-        <location filename="../../timeline/ui/main_window.py" line="1371" />
+        <location filename="../../timeline/ui/main_window.py" line="1381" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -660,112 +660,107 @@
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1220" />
+        <location filename="../../timeline/ui/main_window.py" line="1232" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1222" />
-        <source>Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)</source>
-        <translation>المقالات (*.txt *.jsonl *.ndjson *.json);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="1228" />
+        <location filename="../../timeline/ui/main_window.py" line="1238" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1264" />
+        <location filename="../../timeline/ui/main_window.py" line="1274" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1270" />
+        <location filename="../../timeline/ui/main_window.py" line="1280" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1271" />
+        <location filename="../../timeline/ui/main_window.py" line="1281" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1273" />
+        <location filename="../../timeline/ui/main_window.py" line="1283" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1289" />
+        <location filename="../../timeline/ui/main_window.py" line="1299" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1300" />
+        <location filename="../../timeline/ui/main_window.py" line="1310" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1309" />
+        <location filename="../../timeline/ui/main_window.py" line="1319" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1318" />
+        <location filename="../../timeline/ui/main_window.py" line="1328" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1332" />
+        <location filename="../../timeline/ui/main_window.py" line="1342" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1339" />
+        <location filename="../../timeline/ui/main_window.py" line="1349" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1345" />
+        <location filename="../../timeline/ui/main_window.py" line="1355" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1351" />
+        <location filename="../../timeline/ui/main_window.py" line="1361" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1358" />
+        <location filename="../../timeline/ui/main_window.py" line="1368" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1360" />
+        <location filename="../../timeline/ui/main_window.py" line="1370" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1364" />
+        <location filename="../../timeline/ui/main_window.py" line="1374" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1366" />
+        <location filename="../../timeline/ui/main_window.py" line="1376" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1368" />
+        <location filename="../../timeline/ui/main_window.py" line="1378" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1370" />
+        <location filename="../../timeline/ui/main_window.py" line="1380" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1378" />
+        <location filename="../../timeline/ui/main_window.py" line="1388" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -1248,44 +1243,44 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowRecompute</name>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="47" />
+        <location filename="../../timeline/ui/recompute.py" line="48" />
         <source>An import or a recompute is running: wait for it to finish</source>
         <translation>يجري استيراد أو إعادة قراءة: انتظر حتى ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="53" />
-        <location filename="../../timeline/ui/recompute.py" line="74" />
-        <location filename="../../timeline/ui/recompute.py" line="107" />
+        <location filename="../../timeline/ui/recompute.py" line="54" />
+        <location filename="../../timeline/ui/recompute.py" line="75" />
+        <location filename="../../timeline/ui/recompute.py" line="113" />
         <source>Recompute dates</source>
         <translation>إعادة قراءة التواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="55" />
+        <location filename="../../timeline/ui/recompute.py" line="56" />
         <source>Read every article's dates and events again with this version's rules? Your corrections are kept. Until it ends the store is read as it was; cancelled, nothing is changed.</source>
         <translation>هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. وإلى أن تنتهي يُقرأ المخزن كما كان، وإن أُلغيت لا يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="71" />
+        <location filename="../../timeline/ui/recompute.py" line="72" />
         <source>Reading the dates again…</source>
         <translation>جارٍ قراءة التواريخ من جديد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="72" />
+        <location filename="../../timeline/ui/recompute.py" line="73" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/recompute.py" line="95" />
+        <location filename="../../timeline/ui/recompute.py" line="97" />
         <source>The dates of %n article(s) were read again</source>
         <translation><numerusform>لم تُقرأ تواريخ أي مقالة</numerusform><numerusform>قُرئ تاريخ مقالة واحدة من جديد</numerusform><numerusform>قُرئت تواريخ مقالتين من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالات من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="102" />
+        <location filename="../../timeline/ui/recompute.py" line="108" />
         <source>Recompute cancelled: nothing was changed</source>
         <translation>أُلغيت إعادة القراءة: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="108" />
+        <location filename="../../timeline/ui/recompute.py" line="114" />
         <source>The dates were not read again; nothing was changed: %1</source>
         <translation>لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1</translation>
     </message>

@@ -814,3 +814,19 @@ def test_text_coming_after_the_first_frame_lays_out_no_widget_again(window: Main
         for label in labels:
             label.setText(text)
         assert heights() == empty, text
+
+
+def test_the_import_dialog_offers_every_format_the_importer_reads(window: MainWindow) -> None:
+    import re
+
+    from timeline.ingest import SUFFIXES
+
+    articles, every = window.import_filter().split(";;")
+    # QFileDialog's own reading of a filter: a name, then the patterns in brackets.
+    qt_filter = re.compile(r"^(.*)\(([a-zA-Z0-9_.,*? +;#\-\[\]@\{\}/!<>\$%&=^~:\|]*)\)$")
+    found = qt_filter.match(articles)
+    assert found is not None and qt_filter.match(every) is not None
+    patterns = found.group(2).split()
+    assert {f"*{s}" for s in SUFFIXES if s} | {"*.gz"} == set(patterns)
+    assert "*.csv" in patterns and "*.warc" in patterns
+    assert found.group(1).endswith("\u2066")  # the patterns left to right in Arabic

@@ -1214,12 +1214,21 @@ class MainWindow(QMainWindow):
 
     # -- importing -------------------------------------------------------------
 
+    def import_filter(self) -> str:
+        """The Import dialog's file types: every format the importer reads (it offered
+        .txt and JSON only, so a CSV, a feed or a WARC took "All files" to find), the
+        patterns kept left to right in an Arabic window (an isolate before the bracket:
+        QFileDialog reads the patterns from the brackets at the end)."""
+        from timeline.ingest import SUFFIXES
+
+        patterns = [f"*{suffix}" for suffix in SUFFIXES if suffix] + ["*.gz"]
+        return (
+            f"{self.tr('Articles')} {_LRI}({' '.join(patterns)});;{self.tr('All files')} {_LRI}(*)"
+        )
+
     def _choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import articles"),
-            "",
-            self.tr("Articles (*.txt *.jsonl *.ndjson *.json);;All files (*)"),
+            self, self.tr("Import articles"), "", self.import_filter()
         )
         if files:
             self.import_paths([Path(f) for f in files])
