@@ -292,6 +292,11 @@ def test_a_small_window_leaves_the_article_room_beside_its_copies(
     assert events and story.tabText(0) == window.detail.tr("Events (%n)", "", events)
     story.setCurrentWidget(story.copies_page)
     assert story.copies.isVisible() and story.copies.height() >= 2 * line
+    # The counts in the window's digits.
+    window.detail.set_label_style(LabelStyle(language="ar", digits="arabic"))
+    qtbot.waitUntil(lambda: "٢" in story.tabText(story.indexOf(story.copies_page)))
+    assert "2" not in story.tabText(story.indexOf(story.copies_page))
+    qtbot.waitUntil(lambda: str(events) not in story.tabText(0))
     assert not story.copies_label.isVisible()  # the tab says how many
 
 

@@ -47,7 +47,7 @@ from timeline.store import EventRows
 from timeline.text.display_safe import for_display, shown_part
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import ROW_MARGIN, DirectionalTextDelegate
-from timeline.ui.date_text import direction_mark, ordered, value_words
+from timeline.ui.date_text import counted, direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
 from timeline.ui.plain_text import plain_tooltip
 from timeline.ui.story_panel import StoryPanel, diff_spans
@@ -524,7 +524,7 @@ class DetailPane(QWidget):
         n = self.event_rows.rowCount()
         self.story.setTabText(
             self.story.indexOf(self.events_page),
-            self.tr("Events (%n)", "", n) if n else self.tr("Events"),
+            counted(self.tr("Events (%n)", "", n), n, self.label_style) if n else self.tr("Events"),
         )
 
     def _activate(self, index: QModelIndex) -> None:

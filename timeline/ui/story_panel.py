@@ -25,7 +25,7 @@ from timeline.stories.diff import WordDiff, word_diff
 from timeline.text.display_safe import for_display, shown_part
 from timeline.timescale import LabelStyle
 from timeline.ui.article_delegate import DirectionalTextDelegate
-from timeline.ui.date_text import published_text
+from timeline.ui.date_text import counted, published_text
 from timeline.ui.plain_text import keep_line_height, plain_tooltip
 from timeline.ui.workers import StoryView
 
@@ -122,7 +122,9 @@ class StoryPanel(QTabWidget):
         self.copies_label.setVisible(not copies or bool(through))
         self.setTabText(
             self.indexOf(self.copies_page),
-            self.tr("Copies (%n)", "", len(copies)) if copies else self.tr("Copies"),
+            counted(self.tr("Copies (%n)", "", len(copies)), len(copies), self.label_style)
+            if copies
+            else self.tr("Copies"),
         )
         # Each row reads in the interface's direction: the mark is its first strong
         # character; sources and titles are isolated, and dates too (published_text).
@@ -159,7 +161,9 @@ class StoryPanel(QTabWidget):
         self.related.setVisible(bool(related))
         self.setTabText(
             self.indexOf(self.related_page),
-            self.tr("Related (%n)", "", len(related)) if related else self.tr("Related"),
+            counted(self.tr("Related (%n)", "", len(related)), len(related), self.label_style)
+            if related
+            else self.tr("Related"),
         )
         # As the copies' rows read (source, date, title); why each is related, and its
         # score, in its tooltip: a bare number in the row said nothing.
