@@ -121,6 +121,8 @@ _LOWER_ROOM = 420
 # Splitter states are kept per layout: a state saved for other panes would hide some.
 _LAYOUT_KEY = "window/layout-3"
 _LRI, _PDI = "\u2066", "\u2069"
+# How long the view rests before the date filter's boxes show its days (while off).
+_DATES_REST_MS = 150
 
 
 def _parsed(query: str) -> Query | None:
@@ -249,6 +251,10 @@ class MainWindow(QMainWindow):
         self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
         self.timeline.event_selected.connect(self._timeline_event_selected)
+        self._dates_timer = QTimer(self)
+        self._dates_timer.setSingleShot(True)
+        self._dates_timer.setInterval(_DATES_REST_MS)
+        self._dates_timer.timeout.connect(self._show_view_dates)
         self.timeline.viewport_changed.connect(self._dates_follow_view)
         self.search_bar.dates_check.toggled.connect(self._dates_toggled)
         self.article_selected.connect(self.timeline.select_article)
@@ -882,29 +888,36 @@ class MainWindow(QMainWindow):
         else:
             self.timeline.set_viewport(kept)
         self._timeline_shown = True
-        shown = self.timeline.viewport()
-        self._dates_follow_view(shown.start, shown.end)
+        self._show_view_dates()
         self._count_events_shown()
         self._warm_later()
         self.timeline_loaded.emit()
 
     @Slot(float, float)
-    def _dates_follow_view(self, start: float, end: float) -> None:
+    def _dates_follow_view(self, _start: float, _end: float) -> None:
         """While the date filter is off, its boxes show the days in view, so that ticking
         Dates keeps to what the timeline shows.  They showed the store's whole span, which
         one mention of AD 52 and one of a comet's return in 2122 made useless as a filter;
-        a filter being used is never moved by panning, nor are dates the reader set."""
-        if self.search_bar.dates_check.isChecked():
-            return
-        first = axis_date(min(max(start, AXIS_MIN), AXIS_MAX))
-        last = axis_date(min(max(end - 1, AXIS_MIN), AXIS_MAX))
+        a filter being used is never moved by panning, nor are dates the reader set.
+
+        Written once the view rests (_DATES_REST_MS): written on every frame of a pan
+        they were a millisecond of each frame's 16."""
+        if not self.search_bar.dates_check.isChecked():
+            self._dates_timer.start()
+
+    def _show_view_dates(self) -> None:
+        """The days in view in the date boxes (unless the reader set them)."""
+        self._dates_timer.stop()
+        shown = self.timeline.viewport()
+        first = axis_date(min(max(shown.start, AXIS_MIN), AXIS_MAX))
+        last = axis_date(min(max(shown.end - 1, AXIS_MIN), AXIS_MAX))
         self.search_bar.set_date_range(first, max(first, last))
 
     @Slot(bool)
-    def _dates_toggled(self, on: bool) -> None:
-        if not on:
-            shown = self.timeline.viewport()
-            self._dates_follow_view(shown.start, shown.end)
+    def _dates_toggled(self, _on: bool) -> None:
+        # Ticked: the filter starts on the days in view at that moment, whatever a pan
+        # left waiting; unticked: the boxes follow the view again.
+        self._show_view_dates()
 
     def _warm_later(self) -> None:
         """Make the next edit's room ready once the window is idle (_warm_step)."""
