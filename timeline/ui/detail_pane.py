@@ -522,8 +522,8 @@ class DetailPane(QWidget):
 
     def _count_events(self) -> None:
         n = self.event_rows.rowCount()
-        self.story.setTabText(
-            self.story.indexOf(self.events_page),
+        self.story.set_tab_title(
+            self.events_page,
             counted(self.tr("Events (%n)", "", n), n, self.label_style) if n else self.tr("Events"),
         )
 

@@ -87,6 +87,13 @@ class StoryPanel(QTabWidget):
         self.label_style = LabelStyle(language="en")
         self.show_story(None, None)
 
+    def set_tab_title(self, page: QWidget, title: str) -> None:
+        """A tab's title, set only when it changes: each change lays the tab widget out
+        and paints its page again (about a millisecond with a list of rows in it)."""
+        at = self.indexOf(page)
+        if self.tabText(at) != title:
+            self.setTabText(at, title)
+
     def set_label_style(self, style: LabelStyle) -> None:
         """Write the rows' dates as `style` says, the shown story's too."""
         if style != self.label_style:
@@ -120,8 +127,8 @@ class StoryPanel(QTabWidget):
         # The tab counts the copies: the label stays for what the count does not say
         # (none, or some only through others), the list keeping its row otherwise.
         self.copies_label.setVisible(not copies or bool(through))
-        self.setTabText(
-            self.indexOf(self.copies_page),
+        self.set_tab_title(
+            self.copies_page,
             counted(self.tr("Copies (%n)", "", len(copies)), len(copies), self.label_style)
             if copies
             else self.tr("Copies"),
@@ -159,8 +166,8 @@ class StoryPanel(QTabWidget):
         self.related_label.setText(self.tr("No related articles") if article is not None else "")
         self.related_label.setVisible(not related)
         self.related.setVisible(bool(related))
-        self.setTabText(
-            self.indexOf(self.related_page),
+        self.set_tab_title(
+            self.related_page,
             counted(self.tr("Related (%n)", "", len(related)), len(related), self.label_style)
             if related
             else self.tr("Related"),
