@@ -361,3 +361,27 @@ def test_hiding_a_storys_earliest_copy_leaves_the_story_to_the_next(
     assert agency not in window.timeline.arrays().article_ids.tolist()
     window.edits.show_hidden_action.setChecked(True)  # the agency's copy stands for it again
     qtbot.waitUntil(lambda: model.row_of(agency) is not None and model.row_of(copy) is None)
+
+
+def test_a_story_of_thousands_of_copies_lists_some_and_says_how_many_more(qtbot: QtBot) -> None:
+    from timeline.model import Article
+    from timeline.store.stories import CopyRow
+    from timeline.ui.story_panel import COPY_ROWS
+
+    count = COPY_ROWS + 700
+    rows = [CopyRow(i, f"عنوان {i}", "مصدر", "2015-07-21T02:16:00", 0) for i in range(count)]
+    last = Article(
+        id=count - 1, uid="u", title="عنوان", body="متن", source="مصدر", url="", author="",
+        caption="", credit="", lang="ar", published=None, published_raw="", origin="",
+        imported_at="",
+    )  # fmt: skip
+    panel = StoryPanel()
+    qtbot.addWidget(panel)
+    panel.show_story(last, StoryView(last.id, rows))
+    ids = [panel.copies.item(r).data(ArticleIdRole) for r in range(panel.copies.count())]
+    # The first rows, the shown article's own however late, and a row saying the rest.
+    assert ids[:COPY_ROWS] == list(range(COPY_ROWS))
+    assert ids[COPY_ROWS] == last.id and ids[-1] is None and len(ids) == COPY_ROWS + 2
+    more = panel.copies.item(panel.copies.count() - 1)
+    assert "699" in more.text() and not more.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert panel.tabText(panel.indexOf(panel.copies_page)).endswith(f"({count:,})")
