@@ -85,7 +85,6 @@ ARABIC: dict[str, str] = {
     "%1 articles, %2 events": "المقالات: %1، الأحداث: %2",
     "Timeline not loaded: %1": "لم يُحمَّل الخط الزمني: %1",
     "Import articles": "استيراد مقالات",
-    "Articles": "المقالات",
     "All files": "كل الملفات",
     "Import a folder of articles": "استيراد مجلد مقالات",
     "Importing…": "جارٍ الاستيراد…",
