@@ -73,7 +73,28 @@ def _report_unexpected(exc: BaseException) -> None:
     traceback.print_exception(exc, limit=-8)
 
 
-class ImportWorker(QObject):
+class _Cancellable(QObject):
+    """A writer the window can cancel: asked between its steps, and a long statement
+    interrupted (SQLite checks every 1,000 virtual-machine steps; non-zero aborts the
+    statement, "interrupted", and its transaction rolls back)."""
+
+    CANCELLED = "cancelled"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled
+
+    def _interruptible(self, store: Store) -> None:
+        store.db.conn.set_progress_handler(lambda: int(self._cancelled), 1000)
+
+
+class ImportWorker(_Cancellable):
     """Runs library.import_paths on a QThread; the GUI only reads (DESIGN.md, rule 4).
 
     Cancelling stops the current file at its next write: the store's connection is
@@ -84,29 +105,18 @@ class ImportWorker(QObject):
     finished = Signal(object)  # ImportReport
     failed = Signal(str)
 
-    CANCELLED = "cancelled"
-
     def __init__(self, db_path: Path, paths: list[Path | str]) -> None:
         super().__init__()
         self._db_path = db_path
         self._paths = paths
-        self._cancelled = False
         self._current = ""
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    def is_cancelled(self) -> bool:
-        return self._cancelled
 
     def run(self) -> None:
         from timeline import library
 
         try:
             with Store(self._db_path) as store:
-                # Checked by SQLite every 1,000 virtual-machine steps of a statement;
-                # non-zero aborts the statement ("interrupted") and the file rolls back.
-                store.db.conn.set_progress_handler(lambda: int(self._cancelled), 1000)
+                self._interruptible(store)  # the file being imported rolls back
                 options = {}
                 if "cancelled" in inspect.signature(library.import_paths).parameters:
                     options["cancelled"] = self.is_cancelled
@@ -142,7 +152,7 @@ class _Cancelled(Exception):
     """Raised between files when the import was cancelled."""
 
 
-class RecomputeWorker(QObject):
+class RecomputeWorker(_Cancellable):
     """Runs library.recompute_events on a QThread.
 
     Cancelling stops it at its next article or statement (the connection's progress
@@ -153,18 +163,9 @@ class RecomputeWorker(QObject):
     finished = Signal(int)  # articles whose dates were read again
     failed = Signal(str)
 
-    CANCELLED = "cancelled"
-
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self._db_path = db_path
-        self._cancelled = False
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    def is_cancelled(self) -> bool:
-        return self._cancelled
 
     def run(self) -> None:
         from timeline import library
@@ -172,7 +173,7 @@ class RecomputeWorker(QObject):
 
         try:
             with Store(self._db_path, create=False) as store:
-                store.db.conn.set_progress_handler(lambda: int(self._cancelled), 1000)
+                self._interruptible(store)
                 done = library.recompute_events(
                     store, progress=self._progress, cancelled=self.is_cancelled
                 )
