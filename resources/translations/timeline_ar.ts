@@ -645,7 +645,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="774" />
-        <location filename="../../timeline/ui/main_window.py" line="1393" />
+        <location filename="../../timeline/ui/main_window.py" line="1402" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -671,96 +671,106 @@
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="1286" />
+        <source>an import is writing the store: try again when it ends</source>
+        <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1288" />
+        <source>the dates are being read again: try again when that ends</source>
+        <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1295" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <location filename="../../timeline/ui/main_window.py" line="1301" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1293" />
+        <location filename="../../timeline/ui/main_window.py" line="1302" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1295" />
+        <location filename="../../timeline/ui/main_window.py" line="1304" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1311" />
+        <location filename="../../timeline/ui/main_window.py" line="1320" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1322" />
+        <location filename="../../timeline/ui/main_window.py" line="1331" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1331" />
+        <location filename="../../timeline/ui/main_window.py" line="1340" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1340" />
+        <location filename="../../timeline/ui/main_window.py" line="1349" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1354" />
+        <location filename="../../timeline/ui/main_window.py" line="1363" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1361" />
+        <location filename="../../timeline/ui/main_window.py" line="1370" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1367" />
+        <location filename="../../timeline/ui/main_window.py" line="1376" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1373" />
+        <location filename="../../timeline/ui/main_window.py" line="1382" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1380" />
+        <location filename="../../timeline/ui/main_window.py" line="1389" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1382" />
+        <location filename="../../timeline/ui/main_window.py" line="1391" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1386" />
+        <location filename="../../timeline/ui/main_window.py" line="1395" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1388" />
+        <location filename="../../timeline/ui/main_window.py" line="1397" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1390" />
+        <location filename="../../timeline/ui/main_window.py" line="1399" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1392" />
+        <location filename="../../timeline/ui/main_window.py" line="1401" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1400" />
+        <location filename="../../timeline/ui/main_window.py" line="1409" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -1019,199 +1029,199 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="215" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="216" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="217" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="218" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="224" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="319" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="225" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="316" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="225" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="226" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="226" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="227" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="227" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="228" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="228" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
         <source>Add a &amp;standalone event…</source>
         <translation>إضافة حدث &amp;مستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="166" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="167" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر الم&amp;خفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="188" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="189" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="234" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="255" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="256" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="266" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="267" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="268" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="269" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="309" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="310" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="310" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="376" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="381" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="382" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="322" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="325" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="364" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="365" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="369" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="391" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="396" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="392" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="405" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="406" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="405" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="406" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="422" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="427" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="423" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="428" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="432" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="433" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="440" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="450" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="451" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="461" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="462" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="467" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="468" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="468" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="480" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="481" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="489" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="498" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="501" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="499" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="502" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="498" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="499" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>

@@ -13,6 +13,7 @@ from tests.conftest import SAMPLES
 from tests.ui.waiting import open_window
 from timeline import library
 from timeline.store import Store
+from timeline.store import edits as user_edits
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.main_window import MainWindow
 
@@ -89,5 +90,13 @@ def test_an_import_waits_for_a_recompute(
     assert "running" in window.statusBar().currentMessage()
     window.recompute.ask()  # a second one is refused too
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    # An edit is refused at once, saying why (it waited 5 s for the lock, then blamed
+    # "another program").
+    chosen = window.store.chronological_ids()[0]
+    window.select_article(chosen)
+    window.edits.hide_article()
+    assert window.edits.controller.wait_written(5_000)
+    assert "being read again" in window.statusBar().currentMessage()
     go_on.set()
     qtbot.waitUntil(lambda: window.recompute.running_thread() is None, timeout=30_000)
+    assert chosen not in user_edits.hidden_article_ids(window.store)

@@ -143,6 +143,7 @@ class WindowEdits(QObject):
         super().__init__(window)
         self.window = window
         self.controller = EditController(window.store, window)
+        self.controller.held_by = window.store_held_by
         self.stack = self.controller.stack
         self.legend = ColourLegend(window.store, window)
         self.legend.changed.connect(window.refresh_timeline)

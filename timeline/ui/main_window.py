@@ -1279,6 +1279,15 @@ class MainWindow(QMainWindow):
     def import_running(self) -> bool:
         return self._import_thread is not None
 
+    def store_held_by(self) -> str | None:
+        """Why the window's own long write holds the store (an edit meanwhile would wait
+        for it, then fail as if another program held it), or None."""
+        if self._import_thread is not None:
+            return self.tr("an import is writing the store: try again when it ends")
+        if self.recompute.running_thread() is not None:
+            return self.tr("the dates are being read again: try again when that ends")
+        return None
+
     def import_paths(self, paths: list[Path | str]) -> None:
         """Import on a worker thread with a progress dialog; the store stays readable."""
         if self._import_thread is not None or self.recompute.running_thread() is not None:

@@ -127,6 +127,9 @@ class EditController(QObject):
         self._running: tuple[str, str, EditCommand | None] | None = None
         self._after_frame: dict[str, Callable[[], object]] = {}
         self._frame_event_posted = False
+        # Why the window's own long write (an import, a recompute) holds the store now,
+        # or None: an edit asked for meanwhile is refused at once with it.
+        self.held_by: Callable[[], str | None] | None = None
 
     @property
     def busy(self) -> bool:
@@ -215,6 +218,13 @@ class EditController(QObject):
         if self._thread is not None or not self._queue:
             return
         how, text, command, action = self._queue.popleft()
+        held = self.held_by() if how != "warm" and self.held_by is not None else None
+        if held:
+            # The window's own import or recompute holds the write lock for as long as
+            # it runs: the edit would wait 5 s and then blame "another program".
+            self._failed(how, text, command, held)
+            self._start_next()
+            return
         self._running = (how, text, command)
         job = EditJob(self.store.path, self.store.read_only is not None, action, self.store.damage)
         thread = QThread(self)
