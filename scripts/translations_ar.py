@@ -43,6 +43,7 @@ ARABIC: dict[str, str] = {
     "&Import files…": "&استيراد ملفات…",
     "Import &folder…": "استيراد &مجلد…",
     "&Recompute dates…": "إعادة &قراءة التواريخ…",
+    "The dates are being read again: import when that ends": "تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك",
     "an import is writing the store: try again when it ends": "يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي",
     "the dates are being read again: try again when that ends": "تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك",
     "Read every article's dates again with this version's rules": "قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار",

@@ -645,7 +645,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="774" />
-        <location filename="../../timeline/ui/main_window.py" line="1402" />
+        <location filename="../../timeline/ui/main_window.py" line="1405" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -685,92 +685,97 @@
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1301" />
+        <location filename="../../timeline/ui/main_window.py" line="1297" />
+        <source>The dates are being read again: import when that ends</source>
+        <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1304" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1302" />
+        <location filename="../../timeline/ui/main_window.py" line="1305" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1304" />
+        <location filename="../../timeline/ui/main_window.py" line="1307" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1320" />
+        <location filename="../../timeline/ui/main_window.py" line="1323" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1331" />
+        <location filename="../../timeline/ui/main_window.py" line="1334" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1340" />
+        <location filename="../../timeline/ui/main_window.py" line="1343" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1349" />
+        <location filename="../../timeline/ui/main_window.py" line="1352" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1363" />
+        <location filename="../../timeline/ui/main_window.py" line="1366" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1370" />
+        <location filename="../../timeline/ui/main_window.py" line="1373" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1376" />
+        <location filename="../../timeline/ui/main_window.py" line="1379" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1382" />
+        <location filename="../../timeline/ui/main_window.py" line="1385" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1389" />
+        <location filename="../../timeline/ui/main_window.py" line="1392" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1391" />
+        <location filename="../../timeline/ui/main_window.py" line="1394" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1395" />
+        <location filename="../../timeline/ui/main_window.py" line="1398" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1397" />
+        <location filename="../../timeline/ui/main_window.py" line="1400" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1399" />
+        <location filename="../../timeline/ui/main_window.py" line="1402" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1401" />
+        <location filename="../../timeline/ui/main_window.py" line="1404" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1409" />
+        <location filename="../../timeline/ui/main_window.py" line="1412" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

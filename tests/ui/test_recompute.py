@@ -87,7 +87,7 @@ def test_an_import_waits_for_a_recompute(
     window.recompute.start()
     window.import_paths([SAMPLES])
     assert window._import_thread is None  # refused: no import started
-    assert "running" in window.statusBar().currentMessage()
+    assert "being read again" in window.statusBar().currentMessage()
     window.recompute.ask()  # a second one is refused too
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     # An edit is refused at once, saying why (it waited 5 s for the lock, then blamed

@@ -391,7 +391,7 @@ def _shown_heads(
             by_id = np.argsort(chunk)
             at = np.minimum(np.searchsorted(chunk, articles, sorter=by_id), len(chunk) - 1)
             rows = by_id[at]
-            held = chunk[rows] == articles  # not a copy read above (no index row): left out
+            held = chunk[rows] == articles  # a hidden copy, or one with no index row: left out
             blobs = np.frombuffer(b"".join(r[2] for r in found), dtype="<u4")
             values[rows[held]] = blobs.reshape(len(found), -1)[held]
             counts = np.fromiter((r[1] for r in found), dtype=np.int64, count=len(found))

@@ -901,7 +901,7 @@ class MainWindow(QMainWindow):
         a filter being used is never moved by panning, nor are dates the reader set.
 
         Written once the view rests (_DATES_REST_MS): written on every frame of a pan
-        they were a millisecond of each frame's 16."""
+        they were a third of a millisecond of each frame."""
         if not self.search_bar.dates_check.isChecked():
             self._dates_timer.start()
 
@@ -1292,7 +1292,10 @@ class MainWindow(QMainWindow):
         """Import on a worker thread with a progress dialog; the store stays readable."""
         if self._import_thread is not None or self.recompute.running_thread() is not None:
             self.statusBar().showMessage(
-                self.tr("An import is running: wait for it to finish or cancel it"), 10_000
+                self.tr("An import is running: wait for it to finish or cancel it")
+                if self._import_thread is not None
+                else self.tr("The dates are being read again: import when that ends"),
+                10_000,
             )
             return
         worker = ImportWorker(self.store.path, paths)
