@@ -163,3 +163,29 @@ def test_nothing_found_says_what_was_searched(qtbot: QtBot, window: MainWindow) 
     placeholder = window.detail.browser.placeholderText()
     assert "No article matches" in placeholder and "زرقاوزيتوني" in placeholder
     assert "Select an article" not in placeholder
+
+
+def test_an_address_under_an_arabic_label_is_laid_out_left_to_right(qtbot: QtBot) -> None:
+    """In a line of the Arabic label's direction a long address wrapped into pieces
+    laid out right to left, its Arabic slug before its host."""
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    url = "http://www.example.com/348531/طيران-ناس-تكرم-طاقم-طائرة/"
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+
+    def blocks(label: str) -> list[tuple[str, Qt.LayoutDirection, bool]]:
+        doc = QTextDocument()
+        pane._add_link(QTextCursor(doc), label, url)
+        out, block = [], doc.begin().next()  # the first block is the cursor's own, empty
+        while block.isValid():
+            fmt = block.blockFormat()
+            right = bool(fmt.alignment() & Qt.AlignmentFlag.AlignRight)
+            out.append((block.text(), fmt.layoutDirection(), right))
+            block = block.next()
+        return out
+
+    rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+    assert blocks("الرابط: %1") == [("الرابط:", rtl, True), (url, ltr, True)]
+    # An English label's line is left to right already: the address stays on it.
+    assert blocks("Link: %1") == [(f"Link: \u2068{url}\u2069", ltr, False)]

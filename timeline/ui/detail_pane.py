@@ -775,10 +775,11 @@ class DetailPane(QWidget):
             (self.tr("Source: %1"), article.source),
             (self.tr("Author: %1"), article.author),
             (self.tr("Caption: %1"), article.caption),
-            (self.tr("Link: %1"), article.url),
         ):
             if value:
                 self._add_block(cursor, label.replace("%1", isolated(value)))
+        if article.url:
+            self._add_link(cursor, self.tr("Link: %1"), article.url)
         if article.body_kind == "summary":
             self._add_block(
                 cursor,
@@ -909,6 +910,7 @@ class DetailPane(QWidget):
         size: float = 1.0,
         bold: bool = False,
         italic: bool = False,
+        block: QTextBlockFormat | None = None,
     ) -> None:
         chars = QTextCharFormat()
         font = QFont(self.font())
@@ -916,12 +918,30 @@ class DetailPane(QWidget):
         font.setBold(bold)
         font.setItalic(italic)
         chars.setFont(font)
+        if block is None:
+            block = _block_format(text)
         if first:
-            cursor.setBlockFormat(_block_format(text))
+            cursor.setBlockFormat(block)
             cursor.setBlockCharFormat(chars)
         else:
-            cursor.insertBlock(_block_format(text), chars)
+            cursor.insertBlock(block, chars)
         cursor.insertText(text, chars)
+
+    def _add_link(self, cursor: QTextCursor, label: str, url: str) -> None:
+        """The article's address.  In a line of the other direction (an Arabic label) a
+        long address wrapped into pieces laid out right to left, its Arabic slug before
+        its host: there the label takes a line of its own and the address one laid out
+        left to right, as a browser's address bar shows it, at the label's edge."""
+        line = label.replace("%1", isolated(url))
+        direction = qt_direction(label.replace("%1", ""))
+        if direction == Qt.LayoutDirection.LeftToRight:
+            self._add_block(cursor, line)
+            return
+        self._add_block(cursor, label.replace("%1", "").strip())
+        block = _block_format(url)
+        block.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        block.setAlignment(start_edge(direction))
+        self._add_block(cursor, for_display(shown_part(url)), block=block)
 
     def body_complete(self) -> bool:
         """Whether the whole body of the shown article is in the document yet."""
