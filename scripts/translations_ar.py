@@ -49,7 +49,7 @@ ARABIC: dict[str, str] = {
     "Read every article's dates again with this version's rules": "قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار",
     "Recompute dates": "إعادة قراءة التواريخ",
     "An import or a recompute is running: wait for it to finish": "يجري استيراد أو إعادة قراءة: انتظر حتى ينتهي",
-    "Read every article's dates and events again with this version's rules? Your corrections are kept. Until it ends the store is read as it was; cancelled, nothing is changed.": "هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. وإلى أن تنتهي يُقرأ المخزن كما كان، وإن أُلغيت لا يتغير شيء.",
+    "Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.": "هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.",
     "Reading the dates again…": "جارٍ قراءة التواريخ من جديد…",
     "Recompute cancelled: nothing was changed": "أُلغيت إعادة القراءة: لم يتغير شيء",
     "The dates were not read again; nothing was changed: %1": "لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1",

@@ -178,119 +178,119 @@
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="778" />
+        <location filename="../../timeline/ui/detail_pane.py" line="782" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="785" />
+        <location filename="../../timeline/ui/detail_pane.py" line="786" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="791" />
+        <location filename="../../timeline/ui/detail_pane.py" line="792" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="817" />
+        <location filename="../../timeline/ui/detail_pane.py" line="818" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="818" />
+        <location filename="../../timeline/ui/detail_pane.py" line="819" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="819" />
+        <location filename="../../timeline/ui/detail_pane.py" line="820" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="827" />
+        <location filename="../../timeline/ui/detail_pane.py" line="828" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="834" />
+        <location filename="../../timeline/ui/detail_pane.py" line="835" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="836" />
-        <location filename="../../timeline/ui/detail_pane.py" line="887" />
+        <location filename="../../timeline/ui/detail_pane.py" line="837" />
+        <location filename="../../timeline/ui/detail_pane.py" line="888" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="837" />
+        <location filename="../../timeline/ui/detail_pane.py" line="838" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="839" />
+        <location filename="../../timeline/ui/detail_pane.py" line="840" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="843" />
+        <location filename="../../timeline/ui/detail_pane.py" line="844" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="851" />
-        <location filename="../../timeline/ui/detail_pane.py" line="868" />
+        <location filename="../../timeline/ui/detail_pane.py" line="852" />
+        <location filename="../../timeline/ui/detail_pane.py" line="869" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="866" />
+        <location filename="../../timeline/ui/detail_pane.py" line="867" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="867" />
+        <location filename="../../timeline/ui/detail_pane.py" line="868" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="869" />
+        <location filename="../../timeline/ui/detail_pane.py" line="870" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="883" />
+        <location filename="../../timeline/ui/detail_pane.py" line="884" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="885" />
+        <location filename="../../timeline/ui/detail_pane.py" line="886" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="954" />
+        <location filename="../../timeline/ui/detail_pane.py" line="974" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="955" />
+        <location filename="../../timeline/ui/detail_pane.py" line="975" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="956" />
+        <location filename="../../timeline/ui/detail_pane.py" line="976" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="958" />
+        <location filename="../../timeline/ui/detail_pane.py" line="978" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="957" />
+        <location filename="../../timeline/ui/detail_pane.py" line="977" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -1276,8 +1276,8 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/recompute.py" line="56" />
-        <source>Read every article's dates and events again with this version's rules? Your corrections are kept. Until it ends the store is read as it was; cancelled, nothing is changed.</source>
-        <translation>هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. وإلى أن تنتهي يُقرأ المخزن كما كان، وإن أُلغيت لا يتغير شيء.</translation>
+        <source>Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.</source>
+        <translation>هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/recompute.py" line="72" />

@@ -54,8 +54,8 @@ class WindowRecompute(QObject):
             self.tr("Recompute dates"),
             self.tr(
                 "Read every article's dates and events again with this version's rules?"
-                " Your corrections are kept. Until it ends the store is read as it was;"
-                " cancelled, nothing is changed."
+                " Your corrections are kept. It writes the whole store at once: cancelled,"
+                " nothing is changed."
             ),
         )
         box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
