@@ -48,7 +48,7 @@ ARABIC: dict[str, str] = {
     "the dates are being read again: try again when that ends": "تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك",
     "Read every article's dates again with this version's rules": "قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار",
     "Recompute dates": "إعادة قراءة التواريخ",
-    "An import or a recompute is running: wait for it to finish": "يجري استيراد أو إعادة قراءة: انتظر حتى ينتهي",
+    "Not started: %1": "لم تبدأ: %1",
     "Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.": "هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.",
     "Reading the dates again…": "جارٍ قراءة التواريخ من جديد…",
     "Recompute cancelled: nothing was changed": "أُلغيت إعادة القراءة: لم يتغير شيء",

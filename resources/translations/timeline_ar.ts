@@ -645,7 +645,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="774" />
-        <location filename="../../timeline/ui/main_window.py" line="1405" />
+        <location filename="../../timeline/ui/main_window.py" line="1402" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -670,112 +670,112 @@
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1286" />
+        <location filename="../../timeline/ui/main_window.py" line="1283" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1288" />
+        <location filename="../../timeline/ui/main_window.py" line="1285" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1295" />
+        <location filename="../../timeline/ui/main_window.py" line="1292" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1297" />
+        <location filename="../../timeline/ui/main_window.py" line="1294" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1304" />
+        <location filename="../../timeline/ui/main_window.py" line="1301" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1305" />
+        <location filename="../../timeline/ui/main_window.py" line="1302" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1307" />
+        <location filename="../../timeline/ui/main_window.py" line="1304" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1323" />
+        <location filename="../../timeline/ui/main_window.py" line="1320" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1334" />
+        <location filename="../../timeline/ui/main_window.py" line="1331" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1343" />
+        <location filename="../../timeline/ui/main_window.py" line="1340" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1352" />
+        <location filename="../../timeline/ui/main_window.py" line="1349" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1366" />
+        <location filename="../../timeline/ui/main_window.py" line="1363" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1373" />
+        <location filename="../../timeline/ui/main_window.py" line="1370" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1379" />
+        <location filename="../../timeline/ui/main_window.py" line="1376" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1385" />
+        <location filename="../../timeline/ui/main_window.py" line="1382" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1392" />
+        <location filename="../../timeline/ui/main_window.py" line="1389" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1394" />
+        <location filename="../../timeline/ui/main_window.py" line="1391" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1398" />
+        <location filename="../../timeline/ui/main_window.py" line="1395" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1400" />
+        <location filename="../../timeline/ui/main_window.py" line="1397" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1402" />
+        <location filename="../../timeline/ui/main_window.py" line="1399" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1404" />
+        <location filename="../../timeline/ui/main_window.py" line="1401" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1412" />
+        <location filename="../../timeline/ui/main_window.py" line="1409" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -1264,43 +1264,43 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     <name>WindowRecompute</name>
     <message>
         <location filename="../../timeline/ui/recompute.py" line="48" />
-        <source>An import or a recompute is running: wait for it to finish</source>
-        <translation>يجري استيراد أو إعادة قراءة: انتظر حتى ينتهي</translation>
+        <source>Not started: %1</source>
+        <translation>لم تبدأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="54" />
-        <location filename="../../timeline/ui/recompute.py" line="75" />
-        <location filename="../../timeline/ui/recompute.py" line="113" />
+        <location filename="../../timeline/ui/recompute.py" line="53" />
+        <location filename="../../timeline/ui/recompute.py" line="74" />
+        <location filename="../../timeline/ui/recompute.py" line="112" />
         <source>Recompute dates</source>
         <translation>إعادة قراءة التواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="56" />
+        <location filename="../../timeline/ui/recompute.py" line="55" />
         <source>Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.</source>
         <translation>هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="72" />
+        <location filename="../../timeline/ui/recompute.py" line="71" />
         <source>Reading the dates again…</source>
         <translation>جارٍ قراءة التواريخ من جديد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="73" />
+        <location filename="../../timeline/ui/recompute.py" line="72" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/recompute.py" line="97" />
+        <location filename="../../timeline/ui/recompute.py" line="96" />
         <source>The dates of %n article(s) were read again</source>
         <translation><numerusform>لم تُقرأ تواريخ أي مقالة</numerusform><numerusform>قُرئ تاريخ مقالة واحدة من جديد</numerusform><numerusform>قُرئت تواريخ مقالتين من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالات من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="108" />
+        <location filename="../../timeline/ui/recompute.py" line="107" />
         <source>Recompute cancelled: nothing was changed</source>
         <translation>أُلغيت إعادة القراءة: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="114" />
+        <location filename="../../timeline/ui/recompute.py" line="113" />
         <source>The dates were not read again; nothing was changed: %1</source>
         <translation>لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1</translation>
     </message>

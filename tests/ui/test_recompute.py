@@ -88,8 +88,9 @@ def test_an_import_waits_for_a_recompute(
     window.import_paths([SAMPLES])
     assert window._import_thread is None  # refused: no import started
     assert "being read again" in window.statusBar().currentMessage()
-    window.recompute.ask()  # a second one is refused too
+    window.recompute.ask()  # a second one is refused too, saying why
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert "being read again" in window.statusBar().currentMessage()
     # An edit is refused at once, saying why (it waited 5 s for the lock, then blamed
     # "another program").
     chosen = window.store.chronological_ids()[0]

@@ -1276,9 +1276,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(sources)
 
-    def import_running(self) -> bool:
-        return self._import_thread is not None
-
     def store_held_by(self) -> str | None:
         """Why the window's own long write holds the store (an edit meanwhile would wait
         for it, then fail as if another program held it), or None."""

@@ -43,10 +43,9 @@ class WindowRecompute(QObject):
     def ask(self) -> None:
         """Ask first (a long write of the whole store), then start."""
         w = self.window
-        if self._thread is not None or w.import_running():
-            w.statusBar().showMessage(
-                self.tr("An import or a recompute is running: wait for it to finish"), 10_000
-            )
+        held = w.store_held_by()  # an import, or this
+        if held:
+            w.statusBar().showMessage(self.tr("Not started: %1").replace("%1", held), 10_000)
             return
         box = message_box(
             w,
