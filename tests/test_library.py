@@ -224,3 +224,43 @@ def test_only_a_stamp_without_its_offset_is_read_as_a_crawls(
 ) -> None:
     events = mention_events(1, "وصل الوفد اليوم إلى الرياض.", published)
     assert [e.value for e in events] == [today]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "granularity"),
+    [
+        # RFC 2822, as RSS's pubDate and mail's and HTTP's Date write it: time and zone kept.
+        ("Sun, 01 Mar 2015 10:00:00 GMT", "2015-03-01T10:00:00+00:00", "second"),
+        ("Sun, 01 Mar 2015 10:00:00 +0300", "2015-03-01T10:00:00+03:00", "second"),
+        ("1 Jun 2015 08:00 EST", "2015-06-01T08:00:00-05:00", "second"),
+        ("Mon, 01 Jun 2015 08:00:00 +0000 (UTC)", "2015-06-01T08:00:00+00:00", "second"),
+        # A zone it does not name: the time without an offset, as a bare stamp.
+        ("Sun, 01 Mar 2015 10:00:00 AST", "2015-03-01T10:00:00", "second"),
+        # English written dates, the half of the day read.
+        ("March 1, 2015", "2015-03-01", "day"),
+        ("Sunday, March 1st, 2015", "2015-03-01", "day"),
+        ("Mar 1, 2015 10:30 PM", "2015-03-01T22:30", "minute"),
+        ("Mar. 1, 2015, 10:30 a.m.", "2015-03-01T10:30", "minute"),
+        ("May 2015", "2015-05", "month"),
+        # Arabic and ISO as before.
+        ("الأحد 1 مارس 2015", "2015-03-01", "day"),
+        ("2015-03-01T10:00:00+03:00", "2015-03-01T10:00:00+03:00", "second"),
+    ],
+)
+def test_publication_fields_in_english_forms(raw: str, value: str, granularity: str) -> None:
+    date = parse_published(raw)
+    assert date is not None and date.start is not None
+    assert (date.value, date.granularity) == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Sun, 31 Feb 2015 10:00:00 GMT",  # the mail module's parser takes day 31 of February
+        "Wed, 3 Jun 2015 25:61:00 GMT",
+        "Sun, 01 Mar 2015 10:00:00 +1600",
+        "may the fourth be with you",
+    ],
+)
+def test_impossible_english_publication_fields_are_undated(raw: str) -> None:
+    assert parse_published(raw) is None

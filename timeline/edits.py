@@ -16,11 +16,11 @@ from datetime import UTC, datetime
 from typing import overload
 
 from timeline import dating
+from timeline.dating.english import as_arabic_months
 from timeline.model import Article, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp
-from timeline.timescale import MONTHS
 
 # Given in turn to new tags; the user can change any (Okabe-Ito, told apart by most readers).
 TAG_COLOURS = (
@@ -36,31 +36,6 @@ TAG_COLOURS = (
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ISO_RANGE = re.compile(r"^\s*(\d{4}(?:-\d\d(?:-\d\d)?)?)\s*/\s*(\d{4}(?:-\d\d(?:-\d\d)?)?)\s*$")
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d\d)(?:-(\d\d))?)?\s*$")
-# The date rules read Arabic month names; a date typed in English is read through them.
-_ENGLISH_MONTHS = dict(zip((m.lower() for m in MONTHS["en"]), MONTHS["egypt"], strict=True))
-_ENGLISH_MONTH = re.compile(
-    r"\b("
-    + "|".join(
-        sorted({*_ENGLISH_MONTHS, *(m[:3] for m in _ENGLISH_MONTHS), "sept"}, key=len, reverse=True)
-    )
-    + r")\.?\b",
-    re.IGNORECASE,
-)
-_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
-
-
-def _in_arabic_months(text: str) -> str:
-    """English month names as Arabic ones, ordinals and commas dropped ("May 22, 2021")."""
-
-    def month(m: re.Match[str]) -> str:
-        name = m[1].lower()
-        full = next(k for k in _ENGLISH_MONTHS if k.startswith(name[:3]))
-        return " " + _ENGLISH_MONTHS[full] + " "
-
-    text = _ENGLISH_MONTH.sub(month, _ORDINAL.sub(r"\1", text)).replace(",", " ")
-    # "يونيو 22 2021" -> "22 يونيو 2021"
-    text = re.sub(r"^\s*(\S+)\s+(\d{1,2})\s+(\d{3,4})", r"\2 \1 \3", text)
-    return " ".join(text.split())
 
 
 class EditError(ValueError):
@@ -125,8 +100,7 @@ def read_date(text: str) -> DateValue | None:
     iso = _iso_part(text)
     if iso is not None:
         return iso
-    if _ENGLISH_MONTH.search(text):
-        text = _in_arabic_months(text)
+    text = as_arabic_months(text)
     line = dating.parse_date_line(text)
     if line is not None and line.start is not None:
         return line

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 
 from timeline import dating, stories
+from timeline.dating.english import ENGLISH_MONTH, as_arabic_months
 from timeline.ingest import (
     ArticleFile,
     BadArticle,
@@ -28,7 +29,7 @@ from timeline.ingest import (
     open_source,
 )
 from timeline.ingest.dedup import canonical_parts, uid_of_parts
-from timeline.ingest.published import iso_problem
+from timeline.ingest.published import iso_problem, mail_date_as_iso
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import Article, ArticleDraft, DateValue, Event, from_axis
 from timeline.processes import (
@@ -148,9 +149,19 @@ class ImportReport:
 
 
 def parse_published(raw: str) -> DateValue | None:
-    """The publication date a field gives; None for none, or for an impossible ISO date."""
+    """The publication date a field gives; None for none, or for an impossible ISO date.
+
+    Arabic and numeric dates as the date rules read them; English ones too: the RFC 2822
+    form of feeds and mail ("Sun, 01 Mar 2015 10:00:00 GMT", its time and offset kept)
+    and written dates ("March 1, 2015", "1st March 2015").
+    """
     if not raw or iso_problem(raw) is not None:
         return None
+    if ENGLISH_MONTH.search(raw):
+        mail = mail_date_as_iso(raw)
+        if mail is not None:
+            return None if iso_problem(mail) is not None else dating.parse_date_line(mail)
+        raw = as_arabic_months(raw)
     return dating.parse_date_line(raw)
 
 
