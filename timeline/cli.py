@@ -138,8 +138,10 @@ def _columns(
     "--columns",
     metavar="FIELD=HEADER,...",
     callback=_columns,
-    help="Name a CSV/TSV file's columns by hand, e.g. title=Headline,body=Text"
-    " (fields: title, body, published, source, url, author).",
+    help="Name a CSV/TSV file's columns or a JSON record's keys by hand, e.g."
+    " title=Headline,body=Text (fields: title, body, published, source, url, author)."
+    " Without it, common names are found in Arabic and English (content, publishedAt,"
+    " تاريخ...).",
 )
 @click.option(
     "--processes",

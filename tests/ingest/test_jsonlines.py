@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.ingest import BadArticle, collect_files, read_articles
+from timeline.ingest import ArticleFile, BadArticle, Rejected, collect_files, read_articles
 
 
 def write(path: Path, text: str) -> Path:
@@ -37,11 +37,87 @@ def test_json_lines_fields(tmp_path: Path) -> None:
         ('{"title": "a"}', "body"),
         ("[1, 2]", "JSON object"),
         ('{"title": "a", "body": "b", "url": 5}', "url"),
+        ('{"title": "a", "text": "b", "date": true}', "'date' must be a string"),
+        ('{"title": "a", "content": ["b"]}', "'content' must be a string"),
     ],
 )
 def test_bad_records_name_the_problem(tmp_path: Path, content: str, message: str) -> None:
     with pytest.raises(BadArticle, match=message):
         list(read_articles(write(tmp_path / "bad.jsonl", content)))
+
+
+def test_keys_are_read_by_the_names_a_tables_headers_have(tmp_path: Path) -> None:
+    records = [
+        {"headline": "أ", "text": "نص", "date": "2015-03-01", "site": "موقع", "link": "http://e/1"},
+        {"Title": "ب", "Content": "نص", "Published At": "2015-03-02", "تاريخ": "2016-01-01"},
+        {"العنوان": "ج", "النص": "نص", "التاريخ": "1 مارس 2015", "المصدر": "م"},
+        # The canonical name first, then its other names: an empty one is passed over.
+        {"title": "د", "body": "", "content": "نص", "published": "", "published_raw": "2015"},
+    ]
+    path = write(
+        tmp_path / "a.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    )
+    drafts = list(read_articles(path))
+    assert [(d.title, d.body, d.published_raw) for d in drafts] == [
+        ("أ", "نص", "2015-03-01"),
+        ("ب", "نص", "2015-03-02"),
+        ("ج", "نص", "1 مارس 2015"),
+        ("د", "نص", "2015"),
+    ]
+    assert (drafts[0].source, drafts[0].url, drafts[2].source) == ("موقع", "http://e/1", "م")
+
+
+def test_an_apis_answer_is_read_as_its_list_of_articles(tmp_path: Path) -> None:
+    answer = {
+        "status": "ok",
+        "totalResults": 2,
+        "articles": [
+            {"source": {"id": None, "name": "Outlet"}, "title": "أ", "content": "نص",
+             "publishedAt": "2015-03-01T10:00:00Z"},
+            {"source": {"id": "x"}, "title": "ب", "content": "نص آخر"},
+        ],
+    }  # fmt: skip
+    drafts = list(read_articles(write(tmp_path / "api.json", json.dumps(answer))))
+    assert [(d.title, d.source, d.published_raw) for d in drafts] == [
+        ("أ", "Outlet", "2015-03-01T10:00:00Z"),
+        ("ب", "", ""),
+    ]
+    # One article with a list of its own (tags) is still one article.
+    one = {"title": "ج", "body": "نص", "tags": [{"name": "x"}]}
+    (draft,) = read_articles(write(tmp_path / "one.json", json.dumps(one)))
+    assert draft.title == "ج"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        (1425204000, "2015-03-01T10:00:00Z"),
+        (1425204000500, "2015-03-01T10:00:00.500000Z"),
+        (1425204000.25, "2015-03-01T10:00:00.250000Z"),
+        (10**30, str(10**30)),  # no calendar holds it: kept as written, so said unreadable
+    ],
+)
+def test_a_number_given_as_the_date_is_unix_time(tmp_path: Path, stamp: float, iso: str) -> None:
+    record = {"title": "أ", "body": "نص", "published": stamp}
+    (draft,) = read_articles(write(tmp_path / "n.jsonl", json.dumps(record)))
+    assert draft.published_raw == iso
+
+
+def test_keys_given_by_hand_and_an_empty_language(tmp_path: Path) -> None:
+    record = {"h": "أ", "story": "نص", "when": "2015-03-01", "body": "غيره", "lang": ""}
+    path = write(tmp_path / "g.jsonl", json.dumps(record, ensure_ascii=False))
+    given = {"title": "h", "body": "story", "published": "when"}
+    with ArticleFile(path, given) as source:
+        (draft,) = list(source)
+    assert (draft.title, draft.body, draft.published_raw, draft.lang) == (
+        "أ",
+        "نص",
+        "2015-03-01",
+        "ar",
+    )
+    with ArticleFile(path, {"body": "missing"}) as source:
+        (rejected,) = list(source)
+    assert isinstance(rejected, Rejected) and "no key 'missing' for body" in rejected.reason
 
 
 def test_a_record_without_a_title_is_named_by_its_first_line(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from timeline.ingest.inflate import (
     open_gzip,
     read_capped,
 )
-from timeline.ingest.jsonlines import load_json, parse_json_line, record_draft
+from timeline.ingest.jsonlines import json_records, load_json, parse_json_line, record_draft
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import Reading, prefixed
 from timeline.ingest.tabular import read_table
@@ -201,7 +201,7 @@ def _fetch_bytes(url: str) -> bytes:
 
 
 def _json_lines(
-    stream: BinaryIO, origin: str, reading: Reading
+    stream: BinaryIO, origin: str, reading: Reading, columns: Mapping[str, str] | None = None
 ) -> Iterator[ArticleDraft | Rejected]:
     """The articles of a JSON Lines stream, one line held at a time."""
     sample = stream.read(encoding.SAMPLE_BYTES)
@@ -232,7 +232,7 @@ def _json_lines(
         if not line.strip():
             continue
         try:
-            draft = _plain_fields(parse_json_line(line, number, origin))
+            draft = _plain_fields(parse_json_line(line, number, origin, columns))
         except BadArticle as exc:
             yield Rejected(where, str(exc).removeprefix(f"{where}: "))
             continue
@@ -240,7 +240,12 @@ def _json_lines(
 
 
 def _whole(
-    kind: str, data: bytes, origin: str, reading: Reading, url: str = ""
+    kind: str,
+    data: bytes,
+    origin: str,
+    reading: Reading,
+    url: str = "",
+    columns: Mapping[str, str] | None = None,
 ) -> Iterator[ArticleDraft | Rejected]:
     """The articles of a document read whole (a text, a JSON file, a feed, a page)."""
     if kind == "feed":
@@ -273,14 +278,11 @@ def _whole(
         yield draft
         return
     loaded = load_json(decoded.text, "the file")
-    if is_timelinejs(loaded):
-        records = timelinejs_records(loaded)
-    else:
-        records = loaded if isinstance(loaded, list) else [loaded]
+    records = timelinejs_records(loaded) if is_timelinejs(loaded) else json_records(loaded)
     for number, record in enumerate(records, start=1):
         where = f"article {number}"
         try:
-            draft = _plain_fields(record_draft(record, where, origin))
+            draft = _plain_fields(record_draft(record, where, origin, columns))
         except BadArticle as exc:
             yield Rejected(where, str(exc).removeprefix(f"{where}: "))
             continue
@@ -297,7 +299,7 @@ def _records(
 ) -> Iterator[ArticleDraft | Rejected]:
     """The articles of a stream of the given format (not a zip)."""
     if kind == "jsonl":
-        yield from _json_lines(stream, origin, reading)
+        yield from _json_lines(stream, origin, reading, columns)
     elif kind in ("csv", "tsv"):
         table = read_table(
             stream,
@@ -313,7 +315,7 @@ def _records(
     else:
         limit = _WHOLE_LIMITS[kind]
         data = read_capped(stream, limit, f"a {kind} file")
-        yield from _whole(kind, data, origin, reading, url)
+        yield from _whole(kind, data, origin, reading, url, columns)
 
 
 def _zip_members(
@@ -478,7 +480,7 @@ class ArticleFile(_Source):
             else:
                 # Bounded by the size checked on opening (+1 to see a file that grew since).
                 data = self._raw.read(self.size + 1)
-                yield from _whole(self.kind, data, origin, self._reading)
+                yield from _whole(self.kind, data, origin, self._reading, columns=self.columns)
         self._done = True
 
 
@@ -561,7 +563,7 @@ class WebArticles(_Source):
             stream = open_gzip(raw) if compressed else raw
             yield from _records(kind, stream, url, self._reading, self.columns, url)
         else:
-            yield from _whole(kind, data, url, self._reading, url)
+            yield from _whole(kind, data, url, self._reading, url, self.columns)
         self._done = True
 
 

@@ -10,36 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
+from timeline.ingest.fields import FIELDS, NAMES, fold_name
 from timeline.ingest.reading import Reading, prefixed
 from timeline.model import ArticleDraft, title_from_body
 from timeline.text.safe import spreadsheet_value
-
-FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "credit", "lang")
-# Header names, compared after folding case, spaces, underscores and the Arabic article.
-HEADERS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "عنوان", "العنوان"),
-    "body": ("body", "content", "text", "article", "نص", "النص", "المحتوى", "محتوى"),
-    "published": ("date", "published", "publishedat", "pubdate", "تاريخ", "التاريخ"),
-    "source": ("source", "site", "المصدر", "مصدر"),
-    "url": ("url", "link", "رابط", "الرابط"),
-    "author": ("author", "byline", "الكاتب", "كاتب"),
-    # Kept when a table has them (the program's own CSV export does): a round trip
-    # gives back the article as it was.
-    "caption": ("caption", "imagecaption", "التعليق", "تعليق"),
-    "credit": ("credit", "photocredit", "الحقوق", "حقوق"),
-    "lang": ("lang", "language", "اللغة", "لغة"),
-}
-_FOLD = re.compile(r"[\s_\-\ufeff]+")
-
-
-def _fold(name: str) -> str:
-    return _FOLD.sub("", name).casefold()
 
 
 def parse_columns(spec: str) -> dict[str, str]:
@@ -65,14 +44,14 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> d
 
     A table without a title column is read as rows without titles: each is named by its
     body's first line, as a row with an empty title cell is."""
-    folded = [_fold(name) for name in header]
+    folded = [fold_name(name) for name in header]
     found: dict[str, int] = {}
     for field in FIELDS:
         wanted = given.get(field) if given else None
-        names = (wanted,) if wanted else HEADERS[field]
+        names = (wanted,) if wanted else NAMES[field]
         for name in names:
-            if _fold(name) in folded:
-                found[field] = folded.index(_fold(name))
+            if fold_name(name) in folded:
+                found[field] = folded.index(fold_name(name))
                 break
         else:
             if wanted:
@@ -145,7 +124,7 @@ def read_table(
         width = max(index.values()) + 1
         # The program's own export (its uid and imported_at columns) guarded cells that
         # a spreadsheet would take as formulas: give their values back.
-        folded = {_fold(name) for name in header}
+        folded = {fold_name(name) for name in header}
         own = {"uid", "importedat"} <= folded
         for row in rows:
             where = f"row {rows.line_num}"
