@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import overload
 
 from timeline import dating
-from timeline.dating.english import as_arabic_months
+from timeline.dating.english import as_arabic_months, mail_date_as_iso
 from timeline.model import Article, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store import edits as user
@@ -82,7 +82,7 @@ def read_date(text: str) -> DateValue | None:
     """A typed date or range as the program reads dates (Arabic or English, Hijri or Gregorian).
 
     ISO dates and ranges ("1950/1953", "2021-05-22/2021-06-01"), a date line
-    ("10 شوال 1442 هـ", "22 May 2021"), or the longest dated mention in the text
+    ("10 شوال 1442 هـ", "22 May 2021", RFC 2822's "Sun, 01 Mar 2015 10:00:00 GMT"), or the longest dated mention in the text
     ("بين عامي 1950 و1953").  None when nothing in it reads as a placed date.
     """
     text = text.strip()
@@ -100,6 +100,9 @@ def read_date(text: str) -> DateValue | None:
     iso = _iso_part(text)
     if iso is not None:
         return iso
+    mail = mail_date_as_iso(text)  # "Sun, 01 Mar 2015 10:00:00 +0300", pasted from a feed
+    if mail is not None:
+        return dating.parse_date_line(mail)
     text = as_arabic_months(text)
     line = dating.parse_date_line(text)
     if line is not None and line.start is not None:

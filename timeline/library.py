@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 
 from timeline import dating, stories
-from timeline.dating.english import ENGLISH_MONTH, as_arabic_months
+from timeline.dating.english import ENGLISH_MONTH, as_arabic_months, mail_date_as_iso
 from timeline.ingest import (
     ArticleFile,
     BadArticle,
@@ -29,7 +29,7 @@ from timeline.ingest import (
     open_source,
 )
 from timeline.ingest.dedup import canonical_parts, uid_of_parts
-from timeline.ingest.published import iso_problem, mail_date_as_iso
+from timeline.ingest.published import iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import Article, ArticleDraft, DateValue, Event, from_axis
 from timeline.processes import (
@@ -160,7 +160,7 @@ def parse_published(raw: str) -> DateValue | None:
     if ENGLISH_MONTH.search(raw):
         mail = mail_date_as_iso(raw)
         if mail is not None:
-            return None if iso_problem(mail) is not None else dating.parse_date_line(mail)
+            return dating.parse_date_line(mail)
         raw = as_arabic_months(raw)
     return dating.parse_date_line(raw)
 

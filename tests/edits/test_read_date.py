@@ -20,6 +20,7 @@ from timeline.edits import read_date
         ("Sept. 3rd, 2015", "2015-09-03", "day"),
         ("3rd of September 2015", "2015-09-03", "day"),
         ("Thursday, September 3, 2015", "2015-09-03", "day"),
+        ("Sun, 01 Mar 2015 10:00:00 +0300", "2015-03-01T10:00:00+03:00", "second"),
         ("2021-05-22", "2021-05-22", "day"),
         ("1990", "1990", "year"),
         ("1990/1991", "1990/1991", "interval"),
@@ -32,7 +33,10 @@ def test_typed_dates(typed: str, value: str, granularity: str) -> None:
     assert (date.value, date.granularity) == (value, granularity)
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "lorem ipsum", "2021-13-40", "1999/1990", "اليوم"])
+@pytest.mark.parametrize(
+    "typed",
+    ["", "   ", "lorem ipsum", "2021-13-40", "1999/1990", "اليوم", "Sun, 31 Feb 2015 10:00:00 GMT"],
+)
 def test_unreadable_or_unplaced_typed_dates(typed: str) -> None:
     assert read_date(typed) is None
 

@@ -7,6 +7,7 @@ The rules read Arabic text; a date typed or given in English ("22nd May 2021", "
 
 from __future__ import annotations
 
+import calendar
 import re
 
 _MONTHS = dict(
@@ -59,3 +60,58 @@ def as_arabic_months(text: str) -> str:
     text = ENGLISH_MONTH.sub(month, _OF.sub(" ", _ORDINAL.sub(r"\1", text))).replace(",", " ")
     text = _MONTH_FIRST.sub(r"\2 \1 \3", text)
     return " ".join(text.split())
+
+
+_MONTH_ABBREVIATIONS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+# RFC 2822's date, strictly: the weekday, day, month, year, time and zone, nothing else
+# (the mail module's own parser takes "10:00 PM" as 10:00 and an unknown zone as UTC).
+_MAIL_DATE = re.compile(
+    r"^\s*(?:[a-z]{3},\s*)?(?P<d>\d{1,2})\s+(?P<mo>[a-z]{3})\s+(?P<y>\d{4})"
+    r"\s+(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\s+(?:(?P<sign>[+-])(?P<oh>\d{2})(?P<om>\d{2})|(?P<zone>ut|gmt|z|[ecmp][sd]t)))?"
+    r"(?:\s*\([^()]*\))?\s*$",
+    re.IGNORECASE,
+)
+_ZONE_HOURS = {"ut": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5}
+_ZONE_HOURS |= {"mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
+
+
+def mail_date_as_iso(raw: str) -> str | None:
+    """An RFC 2822 date ("Sun, 01 Mar 2015 10:00:00 +0300", RSS's pubDate, mail's and
+    HTTP's Date) as ISO 8601, its offset kept (none when it gives no zone); None when raw
+    is not one, "" when it is one of a time that cannot be (day 31 of February, 25:00,
+    an offset past +14:00: the mail module's own parser takes them)."""
+    hit = _MAIL_DATE.match(raw)
+    if hit is None or hit["mo"].lower() not in _MONTH_ABBREVIATIONS:
+        return None
+    year, month, day = (
+        int(hit["y"]),
+        _MONTH_ABBREVIATIONS.index(hit["mo"].lower()) + 1,
+        int(hit["d"]),
+    )
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return ""
+    if int(hit["h"]) > 23 or int(hit["mi"]) > 59 or int(hit["s"] or 0) > 59:
+        return ""
+    if hit["sign"] and (int(hit["om"]) > 59 or int(hit["oh"]) > (12 if hit["sign"] == "-" else 14)):
+        return ""
+    iso = f"{hit['y']}-{month:02d}-{int(hit['d']):02d}T{hit['h']}:{hit['mi']}:{hit['s'] or '00'}"
+    if hit["sign"]:
+        return iso + f"{hit['sign']}{hit['oh']}:{hit['om']}"
+    if hit["zone"]:
+        hours = _ZONE_HOURS[hit["zone"].lower()]
+        return iso + f"{'-' if hours < 0 else '+'}{abs(hours):02d}:00"
+    return iso

@@ -1,5 +1,4 @@
-"""Publication fields before they are read as dates: ISO 8601 ranges that cannot be, and
-the RFC 2822 form (RSS's pubDate, mail's and HTTP's Date) written as ISO 8601."""
+"""Checks of an ISO 8601 publication field before it is read as a date: ranges that cannot be."""
 
 from __future__ import annotations
 
@@ -42,47 +41,3 @@ def iso_problem(raw: str) -> str | None:
         if minutes > 59 or hours > (12 if west else 14) or (hours in (12, 14) and minutes):
             return f"{hit['tz']} is not a UTC offset (they run from -12:00 to +14:00)"
     return None
-
-
-_MONTH_ABBREVIATIONS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
-# RFC 2822's date, strictly: the weekday, day, month, year, time and zone, nothing else
-# (the mail module's own parser takes "10:00 PM" as 10:00 and an unknown zone as UTC).
-_MAIL_DATE = re.compile(
-    r"^\s*(?:[a-z]{3},\s*)?(?P<d>\d{1,2})\s+(?P<mo>[a-z]{3})\s+(?P<y>\d{4})"
-    r"\s+(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-    r"(?:\s+(?:(?P<sign>[+-])(?P<oh>\d{2})(?P<om>\d{2})|(?P<zone>ut|gmt|z|[ecmp][sd]t)))?"
-    r"(?:\s*\([^()]*\))?\s*$",
-    re.IGNORECASE,
-)
-_ZONE_HOURS = {"ut": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5}
-_ZONE_HOURS |= {"mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
-
-
-def mail_date_as_iso(raw: str) -> str | None:
-    """An RFC 2822 date ("Sun, 01 Mar 2015 10:00:00 +0300", RSS's pubDate, mail's and
-    HTTP's Date) as ISO 8601, its offset kept (none when it gives no zone); None when raw
-    is not one.  The result is not checked: iso_problem says what is wrong with it."""
-    hit = _MAIL_DATE.match(raw)
-    if hit is None or hit["mo"].lower() not in _MONTH_ABBREVIATIONS:
-        return None
-    month = _MONTH_ABBREVIATIONS.index(hit["mo"].lower()) + 1
-    iso = f"{hit['y']}-{month:02d}-{int(hit['d']):02d}T{hit['h']}:{hit['mi']}:{hit['s'] or '00'}"
-    if hit["sign"]:
-        return iso + f"{hit['sign']}{hit['oh']}:{hit['om']}"
-    if hit["zone"]:
-        hours = _ZONE_HOURS[hit["zone"].lower()]
-        return iso + f"{'-' if hours < 0 else '+'}{abs(hours):02d}:00"
-    return iso
