@@ -91,7 +91,7 @@ def test_any_exception_is_only_that_files_failure(
 ) -> None:
     good = write_jsonl(tmp_path / "a_good.jsonl", [article(1)])
     deep = tmp_path / "b_deep.json"
-    deep.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    deep.write_text('{"a": ' + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
     boom = write_jsonl(tmp_path / "c_boom.jsonl", [article(2), article(3)])
     after = write_jsonl(tmp_path / "d_after.jsonl", [article(4)])
     real = library.mention_events

@@ -89,11 +89,110 @@ def test_json_array_skips_bad_records(tmp_path: Path) -> None:
     ]
 
 
-def test_deep_json_file_is_a_bad_file(tmp_path: Path) -> None:
+def test_deep_json_is_a_bad_record_of_a_list_and_a_bad_file_otherwise(tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
-    path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    good = json.dumps({"title": "أ", "body": "ب"})
+    path.write_text("[" + "[" * 200_000 + "]" * 200_000 + "," + good + "]", encoding="utf-8")
+    got = items(path)
+    assert [(r.where, r.reason) for r in got if isinstance(r, Rejected)] == [
+        ("article 1", "JSON nested too deeply")
+    ]
+    assert [d.title for d in got if not isinstance(d, Rejected)] == ["أ"]
+    path.write_text('{"a": ' + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
     with pytest.raises(BadArticle, match="nested too deeply"):
         items(path)
+
+
+def _articles(count: int) -> list[dict[str, str]]:
+    # Quotes, brackets and escapes inside strings, as a bracket counter must pass them.
+    return [
+        {"title": f'عنوان {n} "[{{', "body": f'نص {n} ]}} \\ " ' + "ب" * (1 + n % 50)}
+        for n in range(count)
+    ]
+
+
+def test_a_list_larger_than_a_json_file_may_be_is_read_as_a_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON file holding a list of articles is streamed, never held whole: the cap on
+    a JSON file read whole does not apply to it (an object that large is still refused)."""
+    import timeline.ingest as ingest
+    import timeline.ingest.jsonlines as jsonlines
+
+    monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 10_000)
+    monkeypatch.setitem(ingest._WHOLE_LIMITS, "json", 10_000)
+    monkeypatch.setattr(jsonlines, "_CHUNK", 7)  # every item cut by reads, in every place
+    records = _articles(300)
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert path.stat().st_size > 10_000
+    got = items(path)
+    assert [(d.title, d.body) for d in got] == [(r["title"], r["body"]) for r in records]
+    whole = tmp_path / "object.json"
+    whole.write_text(json.dumps({"title": "أ", "body": "ب" * 20_000}), encoding="utf-8")
+    with pytest.raises(BadArticle, match="not holding a list of articles may be"):
+        items(whole)
+
+
+def test_a_damaged_or_cut_list_keeps_every_whole_article(tmp_path: Path) -> None:
+    first, second, third = (json.dumps(r, ensure_ascii=False) for r in _articles(3))
+    path = tmp_path / "damaged.json"
+    path.write_text(f'[{first}, {{"title": oops}}, {second},\n 7, {third}]', encoding="utf-8")
+    got = items(path)
+    assert [d.title for d in got if not isinstance(d, Rejected)] == [
+        r["title"] for r in _articles(3)
+    ]
+    assert [(r.where, r.reason.split(" (")[0]) for r in got if isinstance(r, Rejected)] == [
+        ("article 2", "not valid JSON"),
+        ("article 4", "expected a JSON object, found int"),
+    ]
+    cut = tmp_path / "cut.json"
+    cut.write_text(f"[{first}, {second}, {third[:40]}", encoding="utf-8")
+    got = items(cut)
+    assert len([d for d in got if not isinstance(d, Rejected)]) == 2
+    assert [(r.where, r.reason) for r in got if isinstance(r, Rejected)] == [
+        ("article 3", "the file ends inside an article (no closing ])")
+    ]
+
+
+def test_an_article_too_long_in_a_list_is_skipped_not_held(tmp_path: Path) -> None:
+    path = tmp_path / "long.json"
+    with path.open("w", encoding="utf-8") as out:
+        out.write('[{"title": "x", "body": "' + "a" * (MAX_ARTICLE_CHARS + 10) + '"},\n')
+        out.write('{"title": "أ", "body": "ب"}]')
+    got = items(path)
+    assert isinstance(got[0], Rejected) and "longer than" in got[0].reason
+    assert got[1].title == "أ"
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["title", "body", "x"]),
+            st.one_of(
+                st.text(max_size=30), st.integers(), st.none(), st.lists(st.text(max_size=5))
+            ),
+        ),
+        max_size=8,
+    ),
+    st.integers(min_value=1, max_value=40),
+)
+def test_a_streamed_list_gives_what_json_gives(records: list, chunk: int) -> None:
+    """Whatever the reads cut, every item comes out as json.loads reads it."""
+    import io
+
+    import timeline.ingest.jsonlines as jsonlines
+
+    text = json.dumps(records, ensure_ascii=bool(chunk % 2))
+    saved = jsonlines._CHUNK
+    jsonlines._CHUNK = chunk
+    try:
+        stream = io.StringIO(text)
+        assert stream.read(1) == "["
+        got = list(jsonlines.array_items(stream, MAX_ARTICLE_CHARS, lambda n: None))
+    finally:
+        jsonlines._CHUNK = saved
+    assert got == records
 
 
 def test_a_number_past_the_digit_limit_is_said_in_words(tmp_path: Path) -> None:

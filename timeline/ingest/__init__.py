@@ -28,7 +28,13 @@ from timeline.ingest.inflate import (
     open_gzip,
     read_capped,
 )
-from timeline.ingest.jsonlines import json_records, load_json, parse_json_line, record_draft
+from timeline.ingest.jsonlines import (
+    array_items,
+    json_records,
+    load_json,
+    parse_json_line,
+    record_draft,
+)
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import Reading, prefixed
 from timeline.ingest.tabular import read_table
@@ -68,7 +74,8 @@ _FORMATS = (
     ".txt, .jsonl, .json, .csv, .tsv, .rss, .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
 )
 # Read as a stream (never held whole): every other format is read whole, bounded.
-_STREAMED = {"jsonl", "csv", "tsv", "warc"}
+# A JSON file is streamed when it is a list of articles (read whole otherwise).
+_STREAMED = {"jsonl", "json", "csv", "tsv", "warc"}
 
 # What one article may be (timeline.text.encoding): a larger record is refused with
 # this reason, and a .txt file may be MAX_TEXT_BYTES.
@@ -289,6 +296,57 @@ def _whole(
         yield Rejected(where, TOO_LONG) if _too_long(draft) else draft
 
 
+def _json_file(
+    stream: BinaryIO,
+    origin: str,
+    reading: Reading,
+    columns: Mapping[str, str] | None,
+    url: str = "",
+) -> Iterator[ArticleDraft | Rejected]:
+    """The articles of a JSON file: a list of them read as a stream, one held at a time
+    (a damaged one skipped, a cut file read up to the cut); anything else (one article,
+    an API's answer, TimelineJS) read whole, up to MAX_JSON_BYTES."""
+    sample = stream.read(encoding.SAMPLE_BYTES)
+    found = encoding.detect(sample, complete=len(sample) < encoding.SAMPLE_BYTES)
+    head = sample.decode(found.codec, "replace").lstrip("\ufeff \t\r\n")
+    if not head.startswith("["):
+        data = sample + stream.read(max(MAX_JSON_BYTES + 1 - len(sample), 0))
+        if len(data) > MAX_JSON_BYTES:
+            raise BadArticle(
+                f"more than the {MAX_JSON_BYTES:,} bytes a JSON file not holding a list of"
+                " articles may be (a list is read as a stream; or use JSON Lines)"
+            )
+        yield from _whole("json", data, origin, reading, url, columns)
+        return
+    reading.encoding = found
+    chars = len(sample.decode(found.codec, "replace"))
+    reading.bytes_per_char = len(sample) / chars if chars else 1.0
+    text = io.TextIOWrapper(
+        prefixed(sample, stream), encoding=found.codec, errors=encoding.ERRORS, newline=None
+    )
+    while (first := text.read(1)) and first != "[":  # the BOM and space before it
+        reading.chars_read += 1
+
+    def counted(chars: int) -> None:
+        reading.chars_read += chars
+
+    before = encoding.replaced_so_far()
+    try:
+        for number, item in enumerate(array_items(text, MAX_ARTICLE_CHARS, counted), start=1):
+            where = f"article {number}"
+            if isinstance(item, BadArticle):
+                yield Rejected(where, str(item))
+                continue
+            try:
+                draft = _plain_fields(record_draft(item, where, origin, columns))
+            except BadArticle as exc:
+                yield Rejected(where, str(exc).removeprefix(f"{where}: "))
+                continue
+            yield Rejected(where, TOO_LONG) if _too_long(draft) else draft
+    finally:
+        reading.replaced += encoding.replaced_so_far() - before
+
+
 def _records(
     kind: str,
     stream: BinaryIO,
@@ -300,6 +358,8 @@ def _records(
     """The articles of a stream of the given format (not a zip)."""
     if kind == "jsonl":
         yield from _json_lines(stream, origin, reading, columns)
+    elif kind == "json":
+        yield from _json_file(stream, origin, reading, columns, url)
     elif kind in ("csv", "tsv"):
         table = read_table(
             stream,
@@ -345,7 +405,12 @@ def _zip_members(
         ):
             raise BadArticle(f"{name}: inflates to {member.file_size:,} bytes (a zip bomb?)")
         limit = _WHOLE_LIMITS.get(kind)
-        if limit is not None and not compressed and member.file_size > limit:
+        if (
+            limit is not None
+            and kind not in _STREAMED
+            and not compressed
+            and member.file_size > limit
+        ):
             yield Rejected(name, f"{member.file_size:,} bytes is more than a {kind} file may be")
             continue
         # A member of up to MEMBER_HELD records is read whole before any is given, so
@@ -430,7 +495,12 @@ class ArticleFile(_Source):
             raise UnreadableFile("not a regular file (a device, pipe or socket); not read")
         self.size = info.st_size
         limit = _WHOLE_LIMITS.get(self.kind)
-        if limit is not None and not self.compressed and self.size > limit:
+        if (
+            limit is not None
+            and self.kind not in _STREAMED
+            and not self.compressed
+            and self.size > limit
+        ):
             raise BadArticle(
                 f"{self.size:,} bytes is more than a {self.kind} file may be "
                 f"({limit:,}; use JSON Lines for large data sets)"

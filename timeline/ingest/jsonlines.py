@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
-from typing import Any, Literal, TypedDict, get_args
+from typing import Any, Literal, TextIO, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.fields import FIELDS, NAMES, fold_name
@@ -150,3 +151,123 @@ def json_records(data: Any) -> list[Any]:
             if len(lists) == 1:
                 return lists[0]
     return [data]
+
+
+_CHUNK = 1 << 20  # characters read at a time from a streamed array
+_SPACE = frozenset(" \t\n\r")
+_STRUCTURE = re.compile(r'["\[\]{}]')
+_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # after an opening quote
+_NAME_END = re.compile(r"[,\]\s]")  # where a number or true/false/null ends
+
+
+class _ArrayReader:
+    """A JSON array read as a stream, one item held at a time (see array_items)."""
+
+    def __init__(self, text: TextIO, max_chars: int, counted: Callable[[int], None]) -> None:
+        self.text, self.max_chars, self.counted = text, max_chars, counted
+        self.buf, self.pos, self.eof = "", 0, False
+
+    def more(self) -> bool:
+        """More of the file after what is held from pos; False at its end."""
+        chunk = "" if self.eof else self.text.read(_CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.counted(len(chunk))
+        self.buf, self.pos = self.buf[self.pos :] + chunk, 0
+        return True
+
+    def token(self) -> str:
+        """The next character that is not space, pos on it ("" at the end of the file)."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in _SPACE:
+                self.pos += 1
+            if self.pos < len(self.buf) or not self.more():
+                return self.buf[self.pos : self.pos + 1]
+
+    def item_end(self) -> tuple[int, bool] | None:
+        """(where the item at pos ends, whether it was longer than max_chars), reading on
+        as needed (brackets counted, strings passed over, nothing decoded); an item too
+        long is let go as it is passed.  None when the file ends inside it."""
+        i, too_long, depth = self.pos, False, 0
+
+        def refill() -> bool:
+            nonlocal i, too_long
+            if i - self.pos > self.max_chars:
+                too_long, self.pos = True, i
+            offset = i - self.pos
+            if not self.more():
+                return False
+            i = self.pos + offset
+            return True
+
+        if self.buf[self.pos] not in '[{"':
+            while (hit := _NAME_END.search(self.buf, i)) is None:
+                i = len(self.buf)
+                if not refill():
+                    return len(self.buf), too_long
+            return hit.start(), too_long
+        while True:
+            hit = _STRUCTURE.search(self.buf, i)
+            if hit is None:
+                i = len(self.buf)
+                if not refill():
+                    return None
+                continue
+            if hit[0] == '"':
+                rest = _STRING_REST.match(self.buf, hit.end())
+                if rest is None:  # the string goes on past what is held
+                    i = hit.start()
+                    if not refill():
+                        return None
+                    continue
+                i = rest.end()
+            else:
+                depth += 1 if hit[0] in "[{" else -1
+                i = hit.end()
+            if depth <= 0:
+                return i, too_long
+
+    def items(self) -> Iterator[Any]:
+        if self.token() == "]":
+            return
+        while True:
+            if not self.token():
+                yield BadArticle("the file ends inside the list of articles (no closing ])")
+                return
+            found = self.item_end()
+            if found is None:
+                yield BadArticle("the file ends inside an article (no closing ])")
+                return
+            end, too_long = found
+            if too_long or end - self.pos > self.max_chars:
+                yield BadArticle(f"longer than the {self.max_chars:,} characters an article may be")
+            else:
+                piece = self.buf[self.pos : end]
+                try:
+                    yield load_json(piece, "")
+                except BadArticle as exc:
+                    yield BadArticle(str(exc).removeprefix(": "))
+            self.pos = end
+            following = self.token()
+            if following == ",":
+                self.pos += 1
+            elif following == "]":
+                return
+            elif not following:
+                yield BadArticle("the file ends inside the list of articles (no closing ])")
+                return
+            else:
+                yield BadArticle(
+                    "not valid JSON (expected ',' or ']' after an article); the rest of the"
+                    " file is not read"
+                )
+                return
+
+
+def array_items(text: TextIO, max_chars: int, counted: Callable[[int], None]) -> Iterator[Any]:
+    """The items of a JSON array read as a stream, its "[" already read: each decoded, one
+    held at a time, or a BadArticle for one that is not JSON or is longer than max_chars
+    (each skipped; the next found by counting brackets).  counted(n) is told of every n
+    characters read."""
+    return _ArrayReader(text, max_chars, counted).items()
