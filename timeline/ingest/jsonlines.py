@@ -3,6 +3,7 @@ rest, under any of the names a table's headers may have (fields.NAMES)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -29,6 +30,15 @@ class _TextFields(TypedDict, total=False):
     lang: str
 
 
+# Each field's names folded once, the field's own name first (a record's keys are
+# folded as they come, the few a file repeats remembered).
+_FOLDED_NAMES = {
+    field: tuple(dict.fromkeys(fold_name(name) for name in (field, *NAMES[field])))
+    for field in FIELDS
+}
+_folded_key = functools.lru_cache(maxsize=1024)(fold_name)
+
+
 def _value(
     record: dict[Any, Any], keys: dict[str, str], field: str, given: Mapping[str, str] | None
 ) -> tuple[str, Any]:
@@ -37,9 +47,8 @@ def _value(
     value; ("", None) when none.  A source given as an object (NewsAPI's {"id", "name"})
     is its name."""
     wanted = given.get(field) if given else None
-    names = (wanted,) if wanted else (field, *NAMES[field])
-    for name in names:
-        key = keys.get(fold_name(name))
+    for name in (_folded_key(wanted),) if wanted else _FOLDED_NAMES[field]:
+        key = keys.get(name)
         if key is None:
             continue
         value = record[key]
@@ -74,7 +83,7 @@ def record_draft(
     keys: dict[str, str] = {}
     for key in record:
         if isinstance(key, str):
-            keys.setdefault(fold_name(key), key)
+            keys.setdefault(_folded_key(key), key)
     try:
         values = {field: _value(record, keys, field, given) for field in FIELDS}
     except BadArticle as exc:
