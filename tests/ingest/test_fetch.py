@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from tests.ingest.format_fixtures import BODY, page, rss
 from timeline import library
 from timeline.cli import cli
-from timeline.ingest import BadArticle, WebArticles
+from timeline.ingest import BadArticle, WebArticles, read_articles
 from timeline.ingest.fetch import USER_AGENT, fetch, is_url
 from timeline.store import Store
 
@@ -78,6 +78,52 @@ def server() -> Iterator[str]:
 def test_is_url() -> None:
     assert is_url("https://example.org/a") and is_url("http://x/feed")
     assert not is_url("file:///etc/passwd") and not is_url("feed.rss") and not is_url("C:/a.txt")
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("http://[::1", "not a valid web address"),  # urlsplit: "Invalid IPv6 URL"
+        ("http://127.0.0.1:port/feed", "not a valid web address"),  # http.client: InvalidURL
+    ],
+)
+def test_an_ill_formed_address_is_that_arguments_failure(
+    server: str, store: Store, address: str, reason: str
+) -> None:
+    """It stopped the whole import with "unexpected ValueError" before any was read."""
+    assert is_url(address)
+    with pytest.raises(BadArticle, match=reason):
+        fetch(address)
+    report = library.import_paths(store, [address, f"{server}/feed"])
+    assert report.added == 2
+    assert [reason in (f.error or "") for f in report.files] == [True, False]
+
+
+def test_an_answer_that_is_not_http_is_said_in_words() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+
+        def answer() -> None:
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(4096)
+                conn.sendall(b"SSH-2.0-not-a-web-server\r\n\r\n")
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        with pytest.raises(BadArticle, match="the server's answer could not be read"):
+            fetch(f"http://127.0.0.1:{listener.getsockname()[1]}/feed", timeout=5)
+        thread.join(5)
+
+
+def test_a_pages_ill_formed_address_leaves_it_without_a_host(tmp_path: Path) -> None:
+    marked = page().replace("<head>", '<head><meta property="og:url" content="http://[::1">')
+    marked = marked.replace('<meta property="og:site_name" content="صحيفة تجريبية">', "")
+    path = tmp_path / "p.html"
+    path.write_text(marked, encoding="utf-8")
+    (draft,) = list(read_articles(path))
+    assert BODY in draft.body
 
 
 def test_feed_url(server: str, store: Store) -> None:

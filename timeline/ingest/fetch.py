@@ -6,6 +6,7 @@ itself is fetched (no images, scripts or style sheets), and nothing is run.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -35,9 +36,13 @@ class Fetched:
     data: bytes
 
 
+_WEB_ADDRESS = re.compile(r"\s*https?://", re.IGNORECASE)
+
+
 def is_url(text: str) -> bool:
-    """Whether an import argument names a web address rather than a file."""
-    return urlsplit(text.strip()).scheme.lower() in ("http", "https") and "//" in text
+    """Whether an import argument names a web address rather than a file (well formed or
+    not: fetch says what is wrong with one that is not)."""
+    return _WEB_ADDRESS.match(text) is not None
 
 
 def _opener() -> urllib.request.OpenerDirector:
@@ -76,16 +81,17 @@ def fetch(
     max_bytes: int = MAX_BYTES,
 ) -> Fetched:
     """The document at url; BadArticle says in one line why it could not be had."""
+    import http.client
     import urllib.error
     import urllib.request
 
     if not is_url(url):
         raise BadArticle("not a web address (only http and https are fetched)")
-    request = urllib.request.Request(
-        url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
-    )
     started = time.monotonic()
     try:
+        request = urllib.request.Request(
+            url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
+        )
         with _opener().open(request, timeout=timeout) as response:
             chunks: list[bytes] = []
             size = 0
@@ -111,3 +117,7 @@ def fetch(
         raise BadArticle(f"no answer within {timeout:g} s") from exc
     except OSError as exc:
         raise BadArticle(f"could not be read ({exc})") from exc
+    except (ValueError, http.client.InvalidURL) as exc:  # an address ill formed
+        raise BadArticle(f"not a valid web address ({exc})") from exc
+    except http.client.HTTPException as exc:  # a status line or headers past reading
+        raise BadArticle(f"the server's answer could not be read ({type(exc).__name__})") from exc

@@ -295,7 +295,10 @@ def _name_of(value: object) -> str:
 
 
 def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "") if url else ""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # an address ill formed ("http://[::1"): no host to name
+        return ""
     return host.removeprefix("www.")
 
 
