@@ -102,6 +102,43 @@ def test_png_has_the_chosen_width_and_scale(titled_store: Store, tmp_path: Path)
     assert _ink(image).sum() > 50  # something is drawn on the background
 
 
+def test_an_image_past_the_pixel_cap_is_refused_in_words_and_nothing_written(
+    titled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """20,000 px square at scale 8 failed as "Image is empty" after Qt's warnings."""
+    import timeline.export.image as image_module
+
+    monkeypatch.setattr(image_module, "MAX_IMAGE_PIXELS", 1_000_000)
+    path = tmp_path / "t.png"
+    with pytest.raises(OSError, match="an image of 1,800 x 600 pixels is more than can be drawn"):
+        export(titled_store, "png", _march(), path, width=900, height=300, scale=2.0)
+    assert list(tmp_path.glob("t.png*")) == []
+    export(titled_store, "png", _march(), path, width=900, height=300, scale=1.0)
+    assert QImage(str(path)).width() == 900
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "svg"])
+def test_a_vector_image_holds_no_picture_of_its_own_size(
+    titled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Its labels were laid out by painting it on an image of its size first: 1.6 GB for
+    a PDF 20,000 points square."""
+    import timeline.export.image as image_module
+
+    made: list[tuple[int, int]] = []
+
+    class Recorded(QImage):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            made.append((self.width(), self.height()))
+
+    monkeypatch.setattr(image_module, "QImage", Recorded)
+    path = tmp_path / f"t.{fmt}"
+    assert export(titled_store, fmt, _march(), path, width=4000, height=3000) == 4
+    assert path.stat().st_size > 0
+    assert all(w * h < 1_000_000 for w, h in made), made
+
+
 def test_pdf_text_is_the_titles_in_logical_order(titled_store: Store, tmp_path: Path) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")

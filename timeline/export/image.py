@@ -37,6 +37,9 @@ from timeline.ui.timeline_view import TimelineView
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DEFAULT_WIDTH = 1600
 DEFAULT_HEIGHT = 600
+# A PNG's pixels at most: 4 bytes each, under the 2 GiB a QImage may hold (20,000 px
+# square at scale 1; larger asks failed as "Image is empty" after Qt's warnings).
+MAX_IMAGE_PIXELS = 500_000_000
 # Text is laid out a bounded number of times per paint (DESIGN.md); paint this often
 # before the real one so the image has every label and axis line.
 _WARM_UP_PAINTS = 4
@@ -106,8 +109,9 @@ def make_view(
 def paint_view(view: TimelineView, painter: QPainter, target: QRectF | None = None) -> None:
     """Draw the view with this painter (scaled to target when given): images and printing."""
     view.ensure_labels()
-    scratch = QImage(view.size(), QImage.Format.Format_RGB32)
     for _ in range(_WARM_UP_PAINTS):
+        # Recorded, not drawn: an image the view's size was 1.6 GB at 20,000 px square.
+        scratch = QPicture()
         view.render(scratch)
         view.ensure_labels()
     painter.save()
@@ -146,9 +150,13 @@ def write_image(view: TimelineView, path: Path, fmt: str, *, scale: float = 1.0)
     """Save the view as PNG (width x scale pixels), SVG or PDF (vector, 1 px = 1 pt)."""
     size = view.size()
     if fmt == "png":
-        image = QImage(
-            round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_RGB32
-        )
+        width, height = round(size.width() * scale), round(size.height() * scale)
+        if width * height > MAX_IMAGE_PIXELS:
+            raise OSError(
+                f"an image of {width:,} x {height:,} pixels is more than can be drawn (at most"
+                f" {MAX_IMAGE_PIXELS:,} pixels: a smaller width, height or scale)"
+            )
+        image = QImage(width, height, QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(scale)
         image.fill(view.palette().color(view.backgroundRole()))
         painter = QPainter(image)
