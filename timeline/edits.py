@@ -247,9 +247,17 @@ def clear_mention_correction(store: Store, mention: MentionRef) -> list[Change]:
 def correct_article(
     store: Store, article_id: int, field_name: str, typed: str | None
 ) -> list[Change]:
-    """Correct an article's title, source or publication date (None: back to computed)."""
+    """Correct an article's title, source or publication date (None: back to computed).
+
+    The value is kept without the spaces around it; a title of nothing but spaces is
+    None, as the window's dialog takes it (the article was left without a title), while
+    a source of nothing is one: "no source"."""
     if field_name not in user.ARTICLE_FIELDS:
         raise EditError(f"cannot correct {field_name!r}: one of {', '.join(user.ARTICLE_FIELDS)}")
+    if typed is not None:
+        typed = typed.strip()
+        if field_name == "title" and not typed:
+            typed = None
     uid = _uid(store, article_id)
     row: dict[str, object] | None = None
     if typed is not None:

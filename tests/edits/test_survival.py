@@ -214,6 +214,21 @@ def test_removing_a_correction_brings_the_computed_value_back(filled: Store) -> 
     assert (article.published, article.origins["published"]) == ("2021-05-22", "computed")
 
 
+def test_a_title_of_spaces_is_no_correction_a_source_of_spaces_none(filled: Store) -> None:
+    """The command line stored a title of three spaces: the article showed none."""
+    war = article_id(filled, "حرب قديمة")
+    edits.correct_article(filled, war, "title", "  الحرب الكورية \n")
+    edits.correct_article(filled, war, "source", "أرشيف")
+    article = edits.shown_article(filled, war)
+    assert article is not None and article.title == "الحرب الكورية"
+    edits.correct_article(filled, war, "title", "   ")
+    edits.correct_article(filled, war, "source", "\t")
+    article = edits.shown_article(filled, war)
+    assert article is not None
+    assert (article.title, article.origins["title"]) == ("حرب قديمة", "computed")
+    assert (article.source, article.origins["source"]) == ("", "corrected")
+
+
 def test_a_changed_body_keeps_the_correction_and_flags_it(filled: Store) -> None:
     war = article_id(filled, "حرب قديمة")
     truce = mention(filled, "حرب قديمة", "1954")
