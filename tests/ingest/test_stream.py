@@ -155,16 +155,6 @@ def test_a_damaged_or_cut_list_keeps_every_whole_article(tmp_path: Path) -> None
     ]
 
 
-def test_an_article_too_long_in_a_list_is_skipped_not_held(tmp_path: Path) -> None:
-    path = tmp_path / "long.json"
-    with path.open("w", encoding="utf-8") as out:
-        out.write('[{"title": "x", "body": "' + "a" * (MAX_ARTICLE_CHARS + 10) + '"},\n')
-        out.write('{"title": "أ", "body": "ب"}]')
-    got = items(path)
-    assert isinstance(got[0], Rejected) and "longer than" in got[0].reason
-    assert got[1].title == "أ"
-
-
 @given(
     st.lists(
         st.dictionaries(
@@ -215,11 +205,17 @@ def test_a_number_past_the_digit_limit_is_said_in_words(tmp_path: Path) -> None:
     ]
 
 
-def test_an_over_long_line_is_skipped_without_stopping(tmp_path: Path) -> None:
-    path = tmp_path / "big.jsonl"
+@pytest.mark.parametrize(("name", "start", "between", "end"), [
+    ("big.jsonl", "", "\n", "\n"),
+    ("big.json", "[", ",\n", "]"),  # a list of articles, read as a stream
+])  # fmt: skip
+def test_an_over_long_article_is_skipped_without_stopping(
+    tmp_path: Path, name: str, start: str, between: str, end: str
+) -> None:
+    path = tmp_path / name
     with path.open("w", encoding="utf-8") as out:
-        out.write('{"title": "x", "body": "' + "a" * (MAX_ARTICLE_CHARS + 10) + '"}\n')
-        out.write('{"title": "أ", "body": "ب"}\n')
+        out.write(start + '{"title": "x", "body": "' + "a" * (MAX_ARTICLE_CHARS + 10) + '"}')
+        out.write(between + '{"title": "أ", "body": "ب"}' + end)
     got = items(path)
     assert isinstance(got[0], Rejected) and "longer than" in got[0].reason
     assert got[1].title == "أ"

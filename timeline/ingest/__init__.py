@@ -212,13 +212,8 @@ def _json_lines(
 ) -> Iterator[ArticleDraft | Rejected]:
     """The articles of a JSON Lines stream, one line held at a time."""
     sample = stream.read(encoding.SAMPLE_BYTES)
-    reading.encoding = found = encoding.detect(sample, complete=len(sample) < encoding.SAMPLE_BYTES)
-    chars = len(sample.decode(found.codec, "replace"))
-    reading.bytes_per_char = len(sample) / chars if chars else 1.0
-    # newline=None folds \r\n and \r to \n, as for the other formats.
-    text = io.TextIOWrapper(
-        prefixed(sample, stream), encoding=found.codec, errors=encoding.ERRORS, newline=None
-    )
+    found = encoding.detect(sample, complete=len(sample) < encoding.SAMPLE_BYTES)
+    text = _text_of(sample, stream, found, reading)
     number = 0
     while True:
         before = encoding.replaced_so_far()
@@ -287,13 +282,34 @@ def _whole(
     loaded = load_json(decoded.text, "the file")
     records = timelinejs_records(loaded) if is_timelinejs(loaded) else json_records(loaded)
     for number, record in enumerate(records, start=1):
-        where = f"article {number}"
-        try:
-            draft = _plain_fields(record_draft(record, where, origin, columns))
-        except BadArticle as exc:
-            yield Rejected(where, str(exc).removeprefix(f"{where}: "))
-            continue
-        yield Rejected(where, TOO_LONG) if _too_long(draft) else draft
+        yield _json_article(record, f"article {number}", origin, columns)
+
+
+def _json_article(
+    record: object, where: str, origin: str, columns: Mapping[str, str] | None
+) -> ArticleDraft | Rejected:
+    """The article a decoded JSON record of a file holds, or why it is not one."""
+    if isinstance(record, BadArticle):  # an item a streamed list could not decode
+        return Rejected(where, str(record))
+    try:
+        draft = _plain_fields(record_draft(record, where, origin, columns))
+    except BadArticle as exc:
+        return Rejected(where, str(exc).removeprefix(f"{where}: "))
+    return Rejected(where, TOO_LONG) if _too_long(draft) else draft
+
+
+def _text_of(
+    sample: bytes, stream: BinaryIO, found: encoding.Encoding, reading: Reading
+) -> io.TextIOWrapper:
+    """The text of a stream whose first bytes (sample) were read to find its encoding,
+    decoded as it is read; reading learns the encoding and its bytes a character."""
+    reading.encoding = found
+    chars = len(sample.decode(found.codec, "replace"))
+    reading.bytes_per_char = len(sample) / chars if chars else 1.0
+    # newline=None folds \r\n and \r to \n, as for the other formats.
+    return io.TextIOWrapper(
+        prefixed(sample, stream), encoding=found.codec, errors=encoding.ERRORS, newline=None
+    )
 
 
 def _json_file(
@@ -318,12 +334,7 @@ def _json_file(
             )
         yield from _whole("json", data, origin, reading, url, columns)
         return
-    reading.encoding = found
-    chars = len(sample.decode(found.codec, "replace"))
-    reading.bytes_per_char = len(sample) / chars if chars else 1.0
-    text = io.TextIOWrapper(
-        prefixed(sample, stream), encoding=found.codec, errors=encoding.ERRORS, newline=None
-    )
+    text = _text_of(sample, stream, found, reading)
     while (first := text.read(1)) and first != "[":  # the BOM and space before it
         reading.chars_read += 1
 
@@ -333,16 +344,7 @@ def _json_file(
     before = encoding.replaced_so_far()
     try:
         for number, item in enumerate(array_items(text, MAX_ARTICLE_CHARS, counted), start=1):
-            where = f"article {number}"
-            if isinstance(item, BadArticle):
-                yield Rejected(where, str(item))
-                continue
-            try:
-                draft = _plain_fields(record_draft(item, where, origin, columns))
-            except BadArticle as exc:
-                yield Rejected(where, str(exc).removeprefix(f"{where}: "))
-                continue
-            yield Rejected(where, TOO_LONG) if _too_long(draft) else draft
+            yield _json_article(item, f"article {number}", origin, columns)
     finally:
         reading.replaced += encoding.replaced_so_far() - before
 
