@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -359,21 +360,65 @@ def test_cancelling_a_recompute_with_workers_leaves_the_store_as_it_was(
 
 
 @pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
-def test_a_ctrl_c_while_the_workers_start_is_held_for_the_parent_not_lost() -> None:
-    # The workers start with Ctrl+C ignored (so that it never reaches them); the parent
-    # ignored it too meanwhile, and a Ctrl+C in that second was lost: the import went on.
+def test_a_ctrl_c_while_the_workers_start_reaches_the_parent_not_them() -> None:
+    """The workers start with Ctrl+C blocked, which they inherit; the parent ignored it
+    meanwhile as well, and a thread of its own that does not block it (numpy's OpenBLAS
+    keeps some) took the signal and dropped it: an import's Ctrl+C in that second was
+    lost (a clean checkout's first run, its workers compiling their modules)."""
     from timeline import processes
 
     heard: list[int] = []
     previous = signal.signal(signal.SIGINT, lambda *_: heard.append(1))
+    idle = threading.Event()
+    other = threading.Thread(target=idle.wait)  # started before the mask: it takes signals
+    other.start()
     try:
         with processes._interrupts_ignored_by_children():
+            child = subprocess.run(
+                [sys.executable, "-c", _SAYS_IF_SIGINT_IS_BLOCKED],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             os.kill(os.getpid(), signal.SIGINT)
-            assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN and heard == []
+            time.sleep(0.05)
         for _ in range(200):  # the handler runs at the next instruction of this thread
             if heard:
                 break
             time.sleep(0.005)
         assert heard == [1]
+        assert child.stdout.strip() == "True"  # a child never sees it
+        assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
     finally:
+        idle.set()
+        other.join()
         signal.signal(signal.SIGINT, previous)
+
+
+def _sigint_blocked(_batch: int) -> bool:
+    return signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
+def test_every_worker_starts_with_ctrl_c_blocked() -> None:
+    """Starting multiprocessing's resource tracker (with the first worker) unblocked
+    Ctrl+C: the second worker started open to it, and a Ctrl+C while it was importing
+    printed a KeyboardInterrupt traceback.  In a process of its own, where the tracker
+    has not started yet."""
+    script = (
+        "from tests.test_import_processes import _sigint_blocked\n"
+        "from timeline.processes import Workers\n"
+        "with Workers(2) as workers:\n"
+        "    print(sorted({r for _b, r in workers.map_ordered(_sigint_blocked, range(8))}))\n"
+    )
+    repo = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=repo, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[True]"
+
+
+_SAYS_IF_SIGINT_IS_BLOCKED = (
+    "import signal; print(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []))"
+)

@@ -89,6 +89,7 @@ class Workers:
             raise UnguardedScript(UNGUARDED)
         context = multiprocessing.get_context("spawn")
         started: list[tuple[Any, Connection]] = []
+        _tracker_running()
         try:
             with _interrupts_ignored_by_children():
                 for _ in range(self.processes):
@@ -368,31 +369,41 @@ def _yield_to_the_parent() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _tracker_running() -> None:
+    """Start multiprocessing's resource tracker now if it is not running: starting it
+    blocks Ctrl+C and then unblocks it (SIG_UNBLOCK, whatever the mask was), which
+    inside _interrupts_ignored_by_children let every worker after the first start with
+    Ctrl+C reaching it (a KeyboardInterrupt traceback from a worker still importing)."""
+    if os.name == "posix":
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+
+
 @contextlib.contextmanager
 def _interrupts_ignored_by_children() -> Iterator[None]:
-    """Start processes with Ctrl+C ignored, as they inherit it: a child started with
-    SIGINT ignored keeps it so from its first instruction, where one that sets it in
-    _serve printed a KeyboardInterrupt traceback for a Ctrl+C that came while it was
-    still importing.  Only the main thread may set it (the window starts workers from
-    another: no terminal sends it Ctrl+C to pass on)."""
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:
+    """Start processes with Ctrl+C blocked, as they inherit it (through exec too): a
+    child never sees one from its first instruction, where one that ignored it in _serve
+    printed a KeyboardInterrupt traceback for a Ctrl+C that came while it was still
+    importing (_serve then ignores it for good, which drops one still pending).
+
+    Blocked in this thread only, the parent's handler left as it is: a Ctrl+C meanwhile
+    (the workers take a second or more to start on a slow machine, when their modules are
+    compiled) reaches the handler once unblocked, or at once through another thread of
+    the process (numpy's OpenBLAS keeps some).  Ignoring it here as well, as this did, let
+    such a thread take the signal and drop it: the import ran to its end.  Only the main
+    thread may do this (the window starts workers from another: no terminal sends it
+    Ctrl+C to pass on); without pthread_sigmask, nothing is done."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
         yield
         return
-    # And held, not dropped, meanwhile: a Ctrl+C while the workers started (a second or
-    # more on a slow machine, when their modules are compiled) was ignored by the parent
-    # too, and the import ran to its end.  Blocked, it waits (Linux keeps a blocked
-    # signal even while it is ignored) and reaches the parent's handler once restored.
-    # The children inherit the mask as well: Ctrl+C never reaches them.
-    held = hasattr(signal, "pthread_sigmask")
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if held else set()
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-        if held:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def bootstrapping() -> bool:
