@@ -1102,14 +1102,48 @@ def copies_of_candidates(
 
 class BandIndex:
     """(band key, article id) rows in memory, answering as the store's band index does
-    (story_store.band_holders).  Sorted by key, then id."""
+    (story_store.band_holders).
+
+    Held as sorted runs (each by key, then id), oldest first, every id of a run past
+    those of the runs before it; a run is merged into the one before it once that one is
+    at most RUN_RATIO times its size, so there are a few runs, and each row is merged a
+    few times.  One sorted array, each batch inserted into it, copied every row held at
+    every batch: 18.7 s of an import's writer at 200,000 articles, growing with the
+    square of the store (and the largest id was found by reading every row)."""
+
+    RUN_RATIO = 4
 
     def __init__(self) -> None:
-        self.keys = np.zeros(0, dtype=np.int64)
-        self.ids = np.zeros(0, dtype=np.int64)
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (keys, ids), oldest first
+        self._rows = 0
+        self._last_id = -1  # the largest id held (-1: none)
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return self._rows
+
+    @property
+    def keys(self) -> np.ndarray:
+        """Every row's key, sorted by key, then id (tests; queries read the runs)."""
+        return self._whole()[0]
+
+    @property
+    def ids(self) -> np.ndarray:
+        """Every row's id, in the order of keys."""
+        return self._whole()[1]
+
+    def _whole(self) -> tuple[np.ndarray, np.ndarray]:
+        while len(self._runs) > 1:
+            self._merge_last()
+        if not self._runs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return self._runs[0]
+
+    def _merge_last(self) -> None:
+        """The newest run merged into the one before it (its ids all past that one's: after
+        the rows of each key, in one pass)."""
+        (old_keys, old_ids), (new_keys, new_ids) = self._runs[-2], self._runs[-1]
+        at = np.searchsorted(old_keys, new_keys, side="right")
+        self._runs[-2:] = [(np.insert(old_keys, at, new_keys), np.insert(old_ids, at, new_ids))]
 
     def candidates(
         self, batch: Sequence[tuple[int, Sequence[int] | np.ndarray]], per_key: int = BUCKET_LIMIT
@@ -1127,9 +1161,7 @@ class BandIndex:
         if not batch:
             return []
         ids = np.array([a for a, _k in batch], dtype=np.int64)
-        if (len(ids) > 1 and bool(np.any(ids[1:] <= ids[:-1]))) or (
-            len(self.ids) and int(self.ids.max()) >= int(ids[0])
-        ):
+        if (len(ids) > 1 and bool(np.any(ids[1:] <= ids[:-1]))) or self._last_id >= int(ids[0]):
             return None
         lengths = [len(k) for _a, k in batch]
         keys = np.concatenate([np.asarray(k, dtype=np.int64) for _a, k in batch])
@@ -1148,26 +1180,31 @@ class BandIndex:
         once = np.ones(len(keys), dtype=bool)  # a key twice in one article: once
         once[1:] = (keys[1:] != keys[:-1]) | (owner[1:] != owner[:-1])
         keys, owner = keys[once], owner[once]
-        # Sorted, the keys are looked up in one pass (five times faster than unsorted);
-        # the few found are looked up again for where their rows end.
-        low = np.searchsorted(self.keys, keys, side="left")
+        # Sorted, the keys are looked up in one pass a run (five times faster than
+        # unsorted); the few found are looked up again for where their rows end.  The
+        # runs in the order of their ids: a key's first holders are the oldest runs'.
         stored = np.zeros(len(keys), dtype=np.intp)
-        found = np.zeros(0, dtype=np.intp)
-        if len(self.keys):
-            found = np.flatnonzero(self.keys[np.minimum(low, len(self.keys) - 1)] == keys)
-        if len(found):
-            high = np.searchsorted(self.keys, keys[found], side="right")
-            stored[found] = np.minimum(high - low[found], per_key)
+        articles: list[np.ndarray] = []
+        others: list[np.ndarray] = []
+        for run_keys, run_ids in self._runs:
+            low = np.searchsorted(run_keys, keys, side="left")
+            hit = run_keys[np.minimum(low, len(run_keys) - 1)] == keys
+            found = np.flatnonzero(hit & (stored < per_key))
+            if not len(found):
+                continue
+            high = np.searchsorted(run_keys, keys[found], side="right")
+            take = np.minimum(high - low[found], per_key - stored[found])
+            articles.append(np.repeat(owner[found], take))
+            others.append(run_ids[_spread(low[found], take)])
+            stored[found] += take
         # The batch's holders of a key are a run of rows, in id order.
         run = np.ones(len(keys), dtype=bool)
         run[1:] = keys[1:] != keys[:-1]
         first = np.flatnonzero(run)
         run_start = np.repeat(first, np.diff(np.r_[first, len(keys)]))
         earlier = np.minimum(np.arange(len(keys)) - run_start, np.maximum(per_key - stored, 0))
-        article = np.concatenate([np.repeat(owner, stored), np.repeat(owner, earlier)])
-        other = np.concatenate(
-            [self.ids[_spread(low, stored)], ids[owner[_spread(run_start, earlier)]]]
-        )
+        article = np.concatenate([*articles, np.repeat(owner, earlier)])
+        other = np.concatenate([*others, ids[owner[_spread(run_start, earlier)]]])
         if not len(article):
             return [[] for _ in batch]
         order = np.lexsort((other, article))
@@ -1176,8 +1213,8 @@ class BandIndex:
         once[1:] = (article[1:] != article[:-1]) | (other[1:] != other[:-1])
         article, other = article[once], other[once]
         bounds = np.searchsorted(article, np.arange(len(batch) + 1)).tolist()
-        others = other.tolist()
-        return [others[bounds[i] : bounds[i + 1]] for i in range(len(batch))]
+        listed = other.tolist()
+        return [listed[bounds[i] : bounds[i + 1]] for i in range(len(batch))]
 
     def add(self, rows: Sequence[tuple[int, Sequence[int] | np.ndarray]]) -> None:
         """Add (article id, band keys) rows; a row already held is held once."""
@@ -1185,33 +1222,43 @@ class BandIndex:
             return
         keys = np.concatenate([np.asarray(k, dtype=np.int64) for _a, k in rows])
         ids = np.repeat(np.array([a for a, _k in rows], dtype=np.int64), [len(k) for _a, k in rows])
-        if len(self.ids) and len(ids) and ids.min() <= self.ids.max():
-            keys = np.concatenate([self.keys, keys])  # not after every id held: merge whole
-            ids = np.concatenate([self.ids, ids])
-            self.keys = self.ids = np.zeros(0, dtype=np.int64)
+        if not len(ids):
+            return
+        if self._runs and ids.min() <= self._last_id:
+            held_keys, held_ids = self._whole()  # not after every id held: merge whole
+            keys = np.concatenate([held_keys, keys])
+            ids = np.concatenate([held_ids, ids])
+            self._runs, self._rows = [], 0
         order = np.lexsort((ids, keys))
         keys, ids = keys[order], ids[order]
         keep = np.ones(len(keys), dtype=bool)
         keep[1:] = (keys[1:] != keys[:-1]) | (ids[1:] != ids[:-1])
         keys, ids = keys[keep], ids[keep]
-        # Every new id is past those held: each goes after the rows of its key.
-        at = np.searchsorted(self.keys, keys, side="right")
-        self.keys = np.insert(self.keys, at, keys)
-        self.ids = np.insert(self.ids, at, ids)
+        # Every new id is past those held: a run of its own, merged while the one
+        # before it is not much larger.
+        self._runs.append((keys, ids))
+        self._rows += len(keys)
+        self._last_id = max(self._last_id, int(ids.max()))
+        while len(self._runs) > 1 and len(self._runs[-2][0]) <= self.RUN_RATIO * len(
+            self._runs[-1][0]
+        ):
+            self._merge_last()
 
     def holders(self, keys: np.ndarray, per_key: int = BUCKET_LIMIT) -> dict[int, list[int]]:
         """The first per_key holders (ascending ids) of each of the keys that has any."""
         wanted = np.unique(np.asarray(keys, dtype=np.int64))
-        low = np.searchsorted(self.keys, wanted, side="left")
-        high = np.searchsorted(self.keys, wanted, side="right")
-        held = np.flatnonzero(high > low)
-        ids = self.ids
-        return {
-            key: ids[first : min(end, first + per_key)].tolist()
+        found: dict[int, list[int]] = {}
+        for run_keys, run_ids in self._runs:  # oldest, so lowest ids, first
+            low = np.searchsorted(run_keys, wanted, side="left")
+            high = np.searchsorted(run_keys, wanted, side="right")
+            held = np.flatnonzero(high > low)
             for key, first, end in zip(
                 wanted[held].tolist(), low[held].tolist(), high[held].tolist(), strict=True
-            )
-        }
+            ):
+                have = found.setdefault(key, [])
+                if len(have) < per_key:
+                    have += run_ids[first : min(end, first + per_key - len(have))].tolist()
+        return {key: found[key] for key in wanted.tolist() if key in found}
 
 
 def _spread(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
