@@ -192,7 +192,7 @@ def test_the_band_index_finds_the_candidates_copies_in_batch_follows(
 
 def test_the_band_index_holds_few_runs_however_many_batches() -> None:
     """Each batch was inserted into one array holding every row, copying them all: an
-    import's band rows cost the square of its articles (18.7 s at 200,000)."""
+    import's band rows cost the square of the rows held."""
     index = copies.BandIndex()
     for article in range(1, 2001):
         index.add([(article, [article % 7, 100 + article % 13])])
