@@ -168,6 +168,26 @@ def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Pa
         win.close()
 
 
+def test_the_import_reports_counts_are_written_as_the_status_bar_writes_them(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """ "30154 added, 68672 already stored" beside a status bar's "30,154 articles"."""
+    from timeline.library import FileResult, ImportReport
+
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        result = FileResult(tmp_path / "big.json", added=30_154, duplicates=68_672)
+        result.rejected = 1_174
+        report = ImportReport([result])
+        text, _details = win._import_summary(report)
+        assert text.startswith("30,154 added, 68,672 already stored, 0 failed files")
+        assert "1,174 records skipped" in text
+        win.timeline.set_digits("arabic")
+        text, _details = win._import_summary(report)
+        assert "٣٠٬١٥٤" in text and "30154" not in text
+
+
 def test_the_import_report_names_every_file_that_lost_anything(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -1344,12 +1344,18 @@ class MainWindow(QMainWindow):
     def _import_summary(self, report: ImportReport) -> tuple[str, list[str]]:
         """The import's counts in a line, and a line for each file that lost anything
         (failed, records skipped, undated, bytes replaced, nothing in it, not read): all
-        that `timeline import` reports, so that nothing is dropped without a word."""
+        that `timeline import` reports, so that nothing is dropped without a word.  Counts
+        are grouped and in the chosen digits, as the status bar writes them."""
+        style = self.timeline.label_style()
+
+        def number(n: int) -> str:
+            return group_number(n, style)
+
         counts = [
             self.tr("%1 added, %2 already stored, %3 failed files")
-            .replace("%1", str(report.added))
-            .replace("%2", str(report.duplicates))
-            .replace("%3", str(len(report.failed)))
+            .replace("%1", number(report.added))
+            .replace("%2", number(report.duplicates))
+            .replace("%3", number(len(report.failed)))
         ]
         details = []
         empty = 0
@@ -1362,26 +1368,26 @@ class MainWindow(QMainWindow):
                 details.append(
                     self.tr("%1: skipped %2 record(s) that are not articles: %3")
                     .replace("%1", name)
-                    .replace("%2", str(result.rejected))
+                    .replace("%2", number(result.rejected))
                     .replace("%3", "; ".join(result.rejections))
                 )
             if result.undated:
                 details.append(
                     self.tr("%1: %2 article(s) without a readable date")
                     .replace("%1", name)
-                    .replace("%2", str(result.undated))
+                    .replace("%2", number(result.undated))
                 )
             if result.untitled:
                 details.append(
                     self.tr("%1: %2 article(s) without a title, each named by its first line")
                     .replace("%1", name)
-                    .replace("%2", str(result.untitled))
+                    .replace("%2", number(result.untitled))
                 )
             if result.replaced:
                 details.append(
                     self.tr("%1: %2 byte(s) were not valid %3 and were stored as U+FFFD")
                     .replace("%1", name)
-                    .replace("%2", str(result.replaced))
+                    .replace("%2", number(result.replaced))
                     .replace("%3", result.encoding)
                 )
             if not (result.added or result.duplicates or result.rejected):
@@ -1392,13 +1398,15 @@ class MainWindow(QMainWindow):
             for path in report.skipped
         )
         if report.rejected:
-            counts.append(self.tr("%1 records skipped").replace("%1", str(report.rejected)))
+            counts.append(self.tr("%1 records skipped").replace("%1", number(report.rejected)))
         if report.undated:
-            counts.append(self.tr("%1 without a readable date").replace("%1", str(report.undated)))
+            counts.append(
+                self.tr("%1 without a readable date").replace("%1", number(report.undated))
+            )
         if empty:
-            counts.append(self.tr("%1 files with no articles").replace("%1", str(empty)))
+            counts.append(self.tr("%1 files with no articles").replace("%1", number(empty)))
         if report.skipped:
-            counts.append(self.tr("%1 files not read").replace("%1", str(len(report.skipped))))
+            counts.append(self.tr("%1 files not read").replace("%1", number(len(report.skipped))))
         return self.tr(", ").join(counts) + ".", details
 
     def _show_import_error(self, message: str) -> None:
