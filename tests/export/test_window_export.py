@@ -151,3 +151,14 @@ def test_a_timeline_export_says_how_many_undated_articles_it_left_out(
     with qtbot.waitSignal(window.exporter.exported, timeout=20_000) as signal:
         window.exporter.export_to("articles-csv", tmp_path / "out.csv")
     assert signal.args[2] == 0 and "left out" not in window.statusBar().currentMessage()
+
+
+def test_the_exports_count_is_written_as_the_status_bar_writes_counts(
+    window: MainWindow,
+) -> None:
+    window.exporter.show_result("x.jsonl", 101_917, 1_234)
+    line = window.statusBar().currentMessage()
+    assert "Exported 101,917 to x.jsonl" in line and "1,234 undated articles" in line
+    window.timeline.set_digits("arabic")
+    window.exporter.show_result("x.jsonl", 101_917)
+    assert "١٠١٬٩١٧" in window.statusBar().currentMessage()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.store import Store, StoreError
+from timeline.ui.date_text import counted, group_number
 from timeline.ui.plain_text import message_box
 from timeline.ui.timeline_view import TimelineView
 
@@ -262,13 +263,22 @@ class WindowExporter(QObject):
         self.export_failed.emit(message)
 
     def show_result(self, path: str, count: int, left_out: int = 0) -> None:
-        message = self.tr("Exported %1 to %2").replace("%1", str(count)).replace("%2", path)
+        style = self.window.timeline.label_style()  # counts as the status bar writes them
+        message = (
+            self.tr("Exported %1 to %2")
+            .replace("%1", group_number(count, style))
+            .replace("%2", path)
+        )
         if left_out:
             # Said, not dropped in silence: TimelineJS and .timeline need a date.
-            message += "  ·  " + self.tr(
-                "%n undated article(s) left out: this format places every article on its date",
-                "",
+            message += "  ·  " + counted(
+                self.tr(
+                    "%n undated article(s) left out: this format places every article on its date",
+                    "",
+                    left_out,
+                ),
                 left_out,
+                style,
             )
         self.window.statusBar().showMessage(message, 8000)
 
