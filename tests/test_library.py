@@ -242,6 +242,11 @@ def test_only_a_stamp_without_its_offset_is_read_as_a_crawls(
         ("Mar 1, 2015 10:30 PM", "2015-03-01T22:30", "minute"),
         ("Mar. 1, 2015, 10:30 a.m.", "2015-03-01T10:30", "minute"),
         ("May 2015", "2015-05", "month"),
+        # A US spreadsheet's numbers, month first where nothing else can be meant;
+        # day first otherwise, as Arabic writes them.
+        ("3/25/2015", "2015-03-25", "day"),
+        ("12/31/2015 22:15", "2015-12-31T22:15", "minute"),
+        ("3/1/2015", "2015-01-03", "day"),
         # Arabic and ISO as before.
         ("الأحد 1 مارس 2015", "2015-03-01", "day"),
         ("2015-03-01T10:00:00+03:00", "2015-03-01T10:00:00+03:00", "second"),
@@ -260,6 +265,7 @@ def test_publication_fields_in_english_forms(raw: str, value: str, granularity: 
         "Wed, 3 Jun 2015 25:61:00 GMT",
         "Sun, 01 Mar 2015 10:00:00 +1600",
         "may the fourth be with you",
+        "13/13/2015",
     ],
 )
 def test_impossible_english_publication_fields_are_undated(raw: str) -> None:

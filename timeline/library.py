@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 
 from timeline import dating, stories
-from timeline.dating.english import ENGLISH_MONTH, as_arabic_months, mail_date_as_iso
+from timeline.dating.english import ENGLISH_MONTH, as_arabic_months, day_first, mail_date_as_iso
 from timeline.ingest import (
     ArticleFile,
     BadArticle,
@@ -153,7 +153,8 @@ def parse_published(raw: str) -> DateValue | None:
 
     Arabic and numeric dates as the date rules read them; English ones too: the RFC 2822
     form of feeds and mail ("Sun, 01 Mar 2015 10:00:00 GMT", its time and offset kept)
-    and written dates ("March 1, 2015", "1st March 2015").
+    and written dates ("March 1, 2015", "1st March 2015"); a numeric date that can only be
+    month first ("3/25/2015", a US spreadsheet's) is read so.
     """
     if not raw or iso_problem(raw) is not None:
         return None
@@ -162,7 +163,7 @@ def parse_published(raw: str) -> DateValue | None:
         if mail is not None:
             return dating.parse_date_line(mail)
         raw = as_arabic_months(raw)
-    return dating.parse_date_line(raw)
+    return dating.parse_date_line(day_first(raw))
 
 
 def publication_date(draft: ArticleDraft) -> DateValue | None:

@@ -41,6 +41,21 @@ _HALF_DAY = re.compile(r"(\d)\s*([ap])\.?m\b\.?", re.IGNORECASE)
 _MONTH_FIRST = re.compile(r"^\s*(\S+)\s+(\d{1,2})\s+(\d{3,4})")
 
 
+# A numeric date whose first number can only be a month ("3/25/2015": a US table's).
+_MONTH_FIRST_NUMBERS = re.compile(r"^(\s*)(\d{1,2})([/.-])(\d{1,2})\3(\d{4})(?!\d)")
+
+
+def day_first(text: str) -> str:
+    """A numeric date written month first put day first, as the rules read numeric dates,
+    when it can only be month first (its second number past 12, its first not): "3/25/2015"
+    -> "25/3/2015".  Anything else unchanged ("3/1/2015" stays the 3rd of January)."""
+    hit = _MONTH_FIRST_NUMBERS.match(text)
+    if hit is None or not int(hit[2]) <= 12 < int(hit[4]) <= 31:
+        return text
+    sep = hit[3]
+    return f"{hit[1]}{hit[4]}{sep}{hit[2]}{sep}{hit[5]}" + text[hit.end() :]
+
+
 def as_arabic_months(text: str) -> str:
     """English month names as Arabic ones, AM and PM as ص and م, weekdays, ordinals and
     commas dropped.
