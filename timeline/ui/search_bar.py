@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -192,7 +193,8 @@ class SearchBar(QWidget):
         # Its choices drop down under it as a list laid out in batches, each row as high
         # as the first: opening it measured every source (1.3-1.9 s for 50,000, each
         # time), and one long name made it as wide as the screen.
-        self._source_style = ListBelow()
+        # Over the application's own style (a style given with -style included).
+        self._source_style = ListBelow(QApplication.style().name())
         self.source_combo.setStyle(self._source_style)
         source_view = self.source_combo.view()
         source_view.setUniformItemSizes(True)
