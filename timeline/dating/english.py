@@ -1,8 +1,10 @@
 """Dates written in English read through the Arabic month names the date rules know.
 
 The rules read Arabic text; a date typed or given in English ("22nd May 2021", "May 22,
-2021", "Sun, 01 Mar 2015 10:00:00 GMT") is first written with the month's Arabic name
-(the Egyptian and Gulf set, which every rule reads) and its ordinals and commas dropped.
+2021 10:30 PM") is first written with the month's Arabic name (the Egyptian and Gulf
+set, which every rule reads), its ordinals, weekday and commas dropped.  RFC 2822's form
+(feeds' pubDate, mail's and HTTP's Date) is read as ISO 8601, its offset kept; a numeric
+date that can only be month first ("3/25/2015") is put day first, as the rules read them.
 """
 
 from __future__ import annotations
@@ -77,20 +79,7 @@ def as_arabic_months(text: str) -> str:
     return " ".join(text.split())
 
 
-_MONTH_ABBREVIATIONS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
+_MONTH_ABBREVIATIONS = tuple(month[:3] for month in _MONTHS)
 # RFC 2822's date, strictly: the weekday, day, month, year, time and zone, nothing else
 # (the mail module's own parser takes "10:00 PM" as 10:00 and an unknown zone as UTC).
 _MAIL_DATE = re.compile(
@@ -112,18 +101,15 @@ def mail_date_as_iso(raw: str) -> str | None:
     hit = _MAIL_DATE.match(raw)
     if hit is None or hit["mo"].lower() not in _MONTH_ABBREVIATIONS:
         return None
-    year, month, day = (
-        int(hit["y"]),
-        _MONTH_ABBREVIATIONS.index(hit["mo"].lower()) + 1,
-        int(hit["d"]),
-    )
+    year, day = int(hit["y"]), int(hit["d"])
+    month = _MONTH_ABBREVIATIONS.index(hit["mo"].lower()) + 1
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return ""
     if int(hit["h"]) > 23 or int(hit["mi"]) > 59 or int(hit["s"] or 0) > 59:
         return ""
     if hit["sign"] and (int(hit["om"]) > 59 or int(hit["oh"]) > (12 if hit["sign"] == "-" else 14)):
         return ""
-    iso = f"{hit['y']}-{month:02d}-{int(hit['d']):02d}T{hit['h']}:{hit['mi']}:{hit['s'] or '00'}"
+    iso = f"{year:04d}-{month:02d}-{day:02d}T{hit['h']}:{hit['mi']}:{hit['s'] or '00'}"
     if hit["sign"]:
         return iso + f"{hit['sign']}{hit['oh']}:{hit['om']}"
     if hit["zone"]:
