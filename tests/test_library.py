@@ -242,6 +242,9 @@ def test_only_a_stamp_without_its_offset_is_read_as_a_crawls(
         ("Mar 1, 2015 10:30 PM", "2015-03-01T22:30", "minute"),
         ("Mar. 1, 2015, 10:30 a.m.", "2015-03-01T10:30", "minute"),
         ("May 2015", "2015-05", "month"),
+        # After words: a date line's lead-in.
+        ("Published on March 1, 2015", "2015-03-01", "day"),
+        ("Updated: June 22, 2021 10:30 PM", "2021-06-22T22:30", "minute"),
         # A US spreadsheet's numbers, month first where nothing else can be meant;
         # day first otherwise, as Arabic writes them.
         ("3/25/2015", "2015-03-25", "day"),

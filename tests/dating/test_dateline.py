@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.dating import parse_date_line
+from timeline.dating.dateline import is_date_line
 from timeline.model import to_axis
 
 from .test_normalize import ARABIC_TEXT
@@ -147,3 +148,31 @@ def test_parse_date_line_never_raises(text: str) -> None:
 @given(st.text(max_size=60))
 def test_parse_date_line_never_raises_on_any_unicode(text: str) -> None:
     parse_date_line(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_one"),
+    [
+        ("تم نشره السبت 22nd أيّار / مايو 2021 01:32 صباحاً", True),
+        ("2021-05-22", True),
+        ("2021", True),
+        ("22/03/2015", True),
+        ("نشر بتاريخ 2015/07/21 الساعة 10:30 صباحا", True),
+        ("Published on March 1, 2015 10:30 PM", True),
+        ("Sun, 01 Mar 2015 10:00:00 +0300", True),
+        ("الرياض - 21 يوليو 2015", True),
+        # Said to be one, though its date cannot be read: kept as written.
+        ("نشر في يوم ما من الأيام 7", True),
+        ("Last updated: yesterday", True),
+        # Sentences of a body that name a date are not date lines.
+        ("زار الملك الرياض في عام 2015 وافتتح 3 مشاريع كبيرة في المدينة.", False),
+        ("وقع الحادث يوم 5 مارس 2015 في مدينة الرياض", False),
+        ("قتل 5 أشخاص في انفجار", False),
+        ("الساعة 10:30", False),  # a time alone
+        ("Updated 5 hours ago", True),
+        ("2015 " + "كلمة " * 40, False),  # too long to be one
+        ("", False),
+    ],
+)
+def test_is_date_line(line: str, is_one: bool) -> None:
+    assert is_date_line(line) is is_one

@@ -49,6 +49,48 @@ def test_a_long_last_paragraph_is_not_taken_for_a_credit() -> None:
     assert draft.body.endswith("في الرياض.")
 
 
+def test_a_first_paragraph_that_names_a_year_is_body_not_a_date_line() -> None:
+    # It was taken for the date line: the article dated 2015 and the paragraph gone.
+    first = "زار الملك الرياض في عام 2015 وافتتح 3 مشاريع كبيرة في المدينة."
+    text = f"زيارة الملك\n\n{first}\n\nوقال المسؤولون إن المشاريع ستكتمل قريبا.\n"
+    draft = parse_plain_article(text)
+    assert draft.published_raw == ""
+    assert draft.body == f"{first}\n\nوقال المسؤولون إن المشاريع ستكتمل قريبا."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "نشر في الخميس 22 آذار / مارس 1945 10:00 صباحاً",
+        "آخر تحديث: 21 يوليو 2015 - 10:30 ص",
+        "Published on March 1, 2015 10:30 PM",
+        "Sun, 01 Mar 2015 10:00:00 +0300",
+        "الأحد 5 رمضان 1436 هـ الموافق 21 يونيو 2015",
+    ],
+)
+def test_date_lines_in_other_forms(line: str) -> None:
+    draft = parse_plain_article(f"عنوان\n{line}\n\nفقرة من المتن فيها 3 أرقام.")
+    assert draft.published_raw == line
+    assert draft.body == "فقرة من المتن فيها 3 أرقام."
+
+
+def test_a_colon_in_running_text_is_not_the_source_marker() -> None:
+    # "name :- body" opens the body; a colon before a negative number, or deep in the
+    # text, took the paragraphs before it for a caption and the words before it for a source.
+    paragraphs = [
+        "ارتفعت درجات الحرارة في المنطقة الشمالية خلال الأسبوع الماضي ارتفاعا كبيرا،"
+        " وقالت الأرصاد إن الموجة ستستمر حتى نهاية الشهر في معظم المدن والقرى." * 3,
+        "وسجلت أقل درجة: -5 في المرتفعات.",
+        "وقال المتحدث :- إن الوضع مستقر.",
+    ]
+    draft = parse_plain_article("عنوان\n\n" + "\n\n".join(paragraphs))
+    assert (draft.source, draft.caption) == ("", "")
+    assert draft.body == "\n\n".join(paragraphs)
+    draft = parse_plain_article("عنوان\n\nالطقس: -5 درجات الليلة.\nفقرة ثانية.")
+    assert (draft.source, draft.caption) == ("", "")
+    assert draft.body == "الطقس: -5 درجات الليلة.\nفقرة ثانية."
+
+
 @pytest.mark.parametrize("text", ["", "\n\n  \n", "عنوان فقط"])
 def test_empty_or_bodiless_files_are_bad(text: str) -> None:
     with pytest.raises(BadArticle):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from timeline.dating import absolute, clock
 from timeline.dating import values as v
 from timeline.dating.context import ERA, make_context
+from timeline.dating.english import ENGLISH_MONTH, as_arabic_months, day_first, mail_date_as_iso
 from timeline.dating.lazy import lazy
 from timeline.dating.mentions import ABSOLUTE_RULES, find_candidates
 from timeline.model import GRANULARITIES, DateValue
@@ -53,3 +56,51 @@ def parse_date_line(text: str) -> DateValue | None:
     # The most precise date wins; among equals, the first written.
     best = min(found, key=lambda c: (GRANULARITIES.index(c.date.granularity), c.start))
     return best.date
+
+
+# A line under an article's title is its date line when it is at most this long and
+# its dates and times leave at most LEAD_WORDS of its words ("تم نشره", "Published on",
+# "آخر تحديث:"): a sentence of the body that names a year is no date line.
+DATE_LINE_CHARS = 120
+LEAD_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
+# Words that say a line is the publication's, whether or not its date can be read.
+_DATE_LINE_LEAD = re.compile(
+    r"\s*(?:تم\s+نشره|نشر\s+(?:في|بتاريخ|يوم)|تاريخ\s+النشر|آخر\s+تحديث"
+    r"|published|posted|updated|last\s+updated)\b",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(text: str) -> bool:
+    """Whether a line is a publication date line: short, and all of it a date (a time
+    too) but for a few words before or after.
+
+    "تم نشره السبت 22 أيار / مايو 2021 01:32 صباحاً", "2021-05-22", "March 1, 2015" are,
+    and so is a line that says it is one ("نشر في", "Published", "آخر تحديث");
+    "زار الملك الرياض في عام 2015 وافتتح 3 مشاريع" is not (parse_date_line reads 2015
+    from it).  Arabic, English and ISO dates, as parse_date_line and the publication
+    field read them.
+    """
+    if len(text) > DATE_LINE_CHARS or not text.strip():
+        return False
+    if _DATE_LINE_LEAD.match(text):
+        return True  # said to be one: kept as written even when it cannot be read
+    if ENGLISH_MONTH.search(text):
+        if mail_date_as_iso(text) is not None:
+            return True
+        text = as_arabic_months(text)
+    ctx = make_context(day_first(text), None)
+    if _bare_year(ctx.text) is not None:
+        return True
+    spans = [hit.span() for hit in absolute.ISO.finditer(ctx.text)]
+    found = find_candidates(ctx, (*ABSOLUTE_RULES, clock.clock_times))
+    if not spans and not any(c.kind != "time" and c.date.is_placed for c in found):
+        return False
+    spans += [(c.start, c.end) for c in found]
+    left = sum(
+        1
+        for word in _WORD.finditer(ctx.text)
+        if not any(start < word.end() and word.start() < end for start, end in spans)
+    )
+    return left <= LEAD_WORDS

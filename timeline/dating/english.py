@@ -39,8 +39,11 @@ _WEEKDAY = re.compile(
 )
 # A clock's "10:00 PM" read as the rules read "10:00 م".
 _HALF_DAY = re.compile(r"(\d)\s*([ap])\.?m\b\.?", re.IGNORECASE)
-# "يونيو 22 2021" (from "June 22, 2021"): the day put before its month.
-_MONTH_FIRST = re.compile(r"^\s*(\S+)\s+(\d{1,2})\s+(\d{3,4})")
+# "يونيو 22 2021" (from "June 22, 2021", "Published on June 22, 2021"): the day put
+# before its month.
+_MONTH_FIRST = re.compile(
+    r"(?<!\d)(?<!\d\s)(" + "|".join(_MONTHS.values()) + r")\s+(\d{1,2})\s+(\d{3,4})(?!\d)"
+)
 
 
 # A numeric date whose first number can only be a month ("3/25/2015": a US table's).

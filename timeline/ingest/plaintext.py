@@ -8,8 +8,15 @@ from timeline.ingest.errors import BadArticle
 from timeline.model import ArticleDraft
 from timeline.text.normalize import normalize
 
-# "المدينة نيوز :- قال الرئيس ..." : the source name, then ':-' and the body.
-_SOURCE_MARKER = re.compile(r"^\s*(?P<source>[^:\n]{1,80}?)\s*:\s*-\s*(?P<rest>.*)$")
+# "المدينة نيوز :- قال الرئيس ..." : the source name, then ':-' and the body (not a
+# colon before a negative number: "درجة الحرارة: -5").
+_SOURCE_MARKER = re.compile(
+    r"^\s*(?P<source>[^:\n]{1,80}?)\s*:\s*-(?![\d\u0660-\u0669\u06f0-\u06f9])\s*(?P<rest>.*)$"
+)
+# The source marker opens the body: at most this many lines (a caption) come between
+# the title and date lines and it, each no longer than CAPTION_CHARS.
+CAPTION_LINES = 3
+CAPTION_CHARS = 200
 _HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 # A sign-off is a short line with no sentence punctuation: "وكالات", "رويترز", "واس".
 _SENTENCE_END = re.compile(r"[.!?؟،,:;؛\"«»]")
@@ -24,8 +31,27 @@ def _is_credit(line: str) -> bool:
     return 0 < len(words) <= 3 and len(line) <= 30 and not _SENTENCE_END.search(line)
 
 
+def _marker_line(lines: list[str], filled: list[int]) -> int | None:
+    """The index of the source marker's line among the first filled lines of the body
+    (filled: the indexes of those lines), or None: a "name :- " in running text is not
+    one (the paragraphs before it would be taken for a caption)."""
+    for j in filled[: CAPTION_LINES + 1]:
+        if _SOURCE_MARKER.match(lines[j]):
+            return j
+        if len(lines[j].strip()) > CAPTION_CHARS:
+            return None
+    return None
+
+
 def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
-    """Split an article in the sample's format into its fields; nothing of the body is lost."""
+    """Split an article in the sample's format into its fields; nothing of the body is lost.
+
+    The line after the title is its date line only when it is one (dating's
+    is_date_line): a first paragraph that names a year is the body's.  The source marker
+    is looked for in the article's head only (after a short caption at most).
+    """
+    from timeline.dating.dateline import is_date_line  # the date rules: only when reading
+
     lines = [line.rstrip() for line in text.lstrip("\ufeff").split("\n")]
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
@@ -38,14 +64,19 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
 
     published_raw = ""
     i = next_filled(cursor)
-    if i is not None and _HAS_DIGIT.search(lines[i]) and not _SOURCE_MARKER.match(lines[i]):
+    if (
+        i is not None
+        and _HAS_DIGIT.search(lines[i])
+        and not _SOURCE_MARKER.match(lines[i])
+        and is_date_line(lines[i].strip())
+    ):
         published_raw = lines[i].strip()
         cursor = i + 1
     i = next_filled(cursor)
     if i is not None and _same_text(lines[i], title):
         cursor = i + 1
 
-    marker_at = next((j for j in range(cursor, len(lines)) if _SOURCE_MARKER.match(lines[j])), None)
+    marker_at = _marker_line(lines, [j for j in filled if j >= cursor])
     source = ""
     caption = ""
     if marker_at is not None:
