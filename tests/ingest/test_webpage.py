@@ -793,3 +793,59 @@ def test_a_page_is_parsed_as_trafilatura_parses_it(html: str) -> None:
     # Elements trafilatura and htmldate take as HTML elements, forms and inputs included.
     assert all(isinstance(e, lxml_html.HtmlElement) for e in tree.iter(etree.Element))
     assert webpage._page_date(tree, "") == webpage._page_date(expected, "")
+
+
+def test_paragraph_text_is_counted_as_the_xpath_counts_it() -> None:
+    # _prose_chars walks the paragraphs itself (libxml2's ".//p//text()" merged its node
+    # set in time growing with the square of the paragraphs): the same count on random
+    # trees with paragraphs inside paragraphs, comments, tails, and a paragraph as root.
+    import random
+
+    from lxml import etree
+
+    from timeline.ingest.page_markup import _prose_chars, _xpath
+
+    rng = random.Random(5)
+    for _ in range(200):
+        root = etree.Element(rng.choice(["div", "p", "body"]))
+        nodes = [root]
+        for _ in range(rng.randint(0, 40)):
+            element = etree.SubElement(rng.choice(nodes), rng.choice(["p", "div", "span", "p"]))
+            element.text, element.tail = "x" * rng.randint(0, 5), "y" * rng.randint(0, 3)
+            if rng.random() < 0.1:
+                element.append(etree.Comment("c"))
+            nodes.append(element)
+        for node in nodes:
+            assert _prose_chars(node) == sum(map(len, _xpath(".//p//text()")(node)))
+
+
+def test_a_page_of_many_blocks_is_read_without_the_fallback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # jusText, trafilatura's fallback, compares each block with far neighbours: 10,000
+    # short paragraphs in boxes took 12 s, 20,000 40 s.
+    import trafilatura
+
+    fast: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        fast.append(bool(kwargs.get("fast")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recorded)
+    box = "<div><div><p>فقرة قصيرة في صندوق</p></div></div>"
+    for boxes in (100, webpage.FALLBACK_MAX_BLOCKS):
+        html = f"<html><head><title>عنوان</title></head><body>{box * boxes}</body></html>"
+        webpage.page_draft(html, "x")
+    assert fast == [False, True]
+
+
+def test_a_huge_page_without_article_markup_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(webpage, "MAX_PAGE_ELEMENTS", 1_000)
+    box = f"<article><p>{OTHER_BODY}</p></article>"
+    html = f"<html><head><title>عنوان</title></head><body>{box * 500}</body></html>"
+    with pytest.raises(BadArticle, match="more than 1,000 elements"):
+        webpage.page_draft(html, "x")
+    page = f"<html><head><title>عنوان</title></head><body>{box * 50}</body></html>"
+    assert webpage.page_draft(page, "x").body

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,15 @@ _DATE_LINE_WORDS = 4
 _SENTENCE_ENDS = (".", "!", "?", "؟")
 _DAY_OR_FINER = {"day", "hour", "minute", "second"}
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+# trafilatura's fallback (jusText) compares each paragraph with its neighbours, far ones
+# included: its time grows with the square of a page's blocks (10,000 short paragraphs
+# in boxes: 12 s, 20,000: 40 s).  A page of more blocks than this is read without it.
+FALLBACK_MAX_BLOCKS = 3_000
+# trafilatura's own extraction grows faster than its page too (20,000 <article> boxes:
+# 4.6 s, 40,000: 17 s; 48,000 inline spans in one paragraph: 15 s): a page of more
+# elements than this (a news page has a few thousand) is not read without markup.
+MAX_PAGE_ELEMENTS = 50_000
+_BLOCK_TAGS = ("p", "div", "li", "td", "dd", "dt", "blockquote", "pre", "br", "section")
 
 
 def _quiet_libraries() -> None:
@@ -262,10 +272,19 @@ def _full_extraction(page: Any, url: str) -> _Found:
     """
     import trafilatura
 
+    blocks = 0
+    if not isinstance(page, str | bytes):
+        if sum(1 for _ in itertools.islice(page.iter(), MAX_PAGE_ELEMENTS + 1)) > MAX_PAGE_ELEMENTS:
+            raise BadArticle(
+                f"not read: a page of more than {MAX_PAGE_ELEMENTS:,} elements that does not"
+                " mark its article (an index or an archive page?)"
+            )
+        blocks = sum(1 for _ in itertools.islice(page.iter(*_BLOCK_TAGS), FALLBACK_MAX_BLOCKS + 1))
     try:
         found: Any = trafilatura.bare_extraction(
             page,
             url=url or None,
+            fast=blocks > FALLBACK_MAX_BLOCKS,
             with_metadata=True,
             include_comments=False,
             include_tables=False,
