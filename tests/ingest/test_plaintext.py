@@ -91,6 +91,14 @@ def test_a_colon_in_running_text_is_not_the_source_marker() -> None:
     assert draft.body == "الطقس: -5 درجات الليلة.\nفقرة ثانية."
 
 
+@pytest.mark.parametrize("brk", ["\r", "\r\n", "\u2028", "\u2029", "\x85"])
+def test_any_line_break_parts_the_lines(brk: str) -> None:
+    # A file whose lines a word processor parted with U+2028 was one line: all title.
+    draft = parse_plain_article(brk.join(["عنوان", "2021-05-22", "فقرة أولى.", "فقرة ثانية."]))
+    assert (draft.title, draft.published_raw) == ("عنوان", "2021-05-22")
+    assert draft.body == "فقرة أولى.\nفقرة ثانية."
+
+
 @pytest.mark.parametrize("text", ["", "\n\n  \n", "عنوان فقط"])
 def test_empty_or_bodiless_files_are_bad(text: str) -> None:
     with pytest.raises(BadArticle):

@@ -52,7 +52,8 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
     """
     from timeline.dating.dateline import is_date_line  # the date rules: only when reading
 
-    lines = [line.rstrip() for line in text.lstrip("\ufeff").split("\n")]
+    # Every line break Unicode knows (a Mac's \r, a word processor's U+2028), not \n alone.
+    lines = [line.rstrip() for line in text.lstrip("\ufeff").splitlines()]
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled:
         raise BadArticle("the file is empty")
