@@ -655,3 +655,14 @@ def test_an_import_says_which_articles_had_no_title(run, tmp_path: Path) -> None
         result.output
     )
     assert "2 added" in result.output
+
+
+def test_a_search_that_begins_with_an_exclusion_is_told_how(run) -> None:
+    # click takes "-رياضة في" for an option: the error says how to give it.
+    run("import", str(SAMPLES / "02_suez.txt"))
+    said = run("search", "-رياضة قناة", expect=2).output
+    assert 'search -- "-word other"' in said
+    assert "قناة" in run("search", "--", "-رياضة قناة").output
+    said = run("edit", "notes", "-x", expect=2).output
+    assert 'edit notes -- "-word other"' in said
+    assert "-- " not in run("list", "-x", expect=2).output  # no query there: no such advice

@@ -110,8 +110,17 @@ class _Group(click.Group):
 def _made_safe(exc: click.ClickException) -> click.ClickException:
     """A click error whose message shows no control or bidi override (made visible on
     one line: the user sees what the argument held)."""
+    message = exc.message
+    if isinstance(exc, click.NoSuchOption) and exc.ctx is not None:
+        query = next((p for p in exc.ctx.command.params if p.name == "query"), None)
+        if isinstance(query, click.Argument):
+            # "-رياضة في" (a word excluded first) is taken for an option by click.
+            message += (
+                f" A search that begins with -word goes after --:"
+                f' {exc.ctx.command_path} -- "-word other"'
+            )
     # (click types message as final; it is a plain attribute that show() reads.)
-    setattr(exc, "message", visible_controls(exc.message, keep_newlines=False))  # noqa: B010
+    setattr(exc, "message", visible_controls(message, keep_newlines=False))  # noqa: B010
     return exc
 
 
