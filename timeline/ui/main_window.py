@@ -531,7 +531,8 @@ class MainWindow(QMainWindow):
                 self,
                 QMessageBox.Icon.Warning,
                 self.tr("Go to date"),
-                self.tr("Not a date I can read: %1").replace("%1", text),
+                self.tr("Not a date I can read: %1"),
+                values=[text],
             ).exec()
 
     def go_to_date_text(self, text: str) -> bool:

@@ -9,7 +9,7 @@ checks that nothing in timeline/ui sets a tooltip, a label or a message by anoth
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -82,11 +82,22 @@ def message_box(
     title: str,
     text: str,
     details: str | None = None,
+    *,
+    values: Sequence[str] = (),
 ) -> QMessageBox:
-    """A message box whose text is plain (QMessageBox.critical() & co. guess rich text)."""
+    """A message box whose text is plain (QMessageBox.critical() & co. guess rich text).
+
+    values: what %1, %2... of text stand for (what the user typed, an article's words),
+    each shown on one line in its own direction: "31 فبراير 2015" in an English
+    sentence was laid out by it, the year before the month.
+    """
     box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(for_display(text))
+    shown = for_display(text)
+    for number, value in enumerate(values, start=1):
+        line = for_display(" ".join(value.split()))
+        shown = shown.replace(f"%{number}", f"\u2068{line}\u2069")  # FIRST STRONG ISOLATE
+    box.setText(shown)
     if details:
         box.setDetailedText(for_display(details))
     return box
