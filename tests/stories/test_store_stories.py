@@ -630,12 +630,24 @@ def test_word_counts_count_the_articles_that_hold_each_word() -> None:
     rng = np.random.default_rng(5)
     counts = stories.copies.WordCounts()
     held: list[set[int]] = []
-    for size in (0, 40, 3, 200):
-        batch = [np.unique(rng.integers(0, 300, size=size)).astype(np.uint64) for _ in range(5)]
+    # Batches of five articles, then of one (a folder of one-article files): runs of
+    # many sizes, merged as they come.
+    for size, articles in [
+        (0, 5),
+        (40, 5),
+        (3, 5),
+        (200, 5),
+        *[(int(n), 1) for n in rng.integers(0, 60, 40)],
+    ]:
+        batch = [
+            np.unique(rng.integers(0, 300, size=size)).astype(np.uint64) for _ in range(articles)
+        ]
         counts.add(batch)
         held += [set(a.tolist()) for a in batch]
         asked = np.arange(0, 320, dtype=np.uint64)
         assert counts.of(asked).tolist() == [sum(w in a for a in held) for w in range(320)]
+        distinct = len(set().union(*held))
+        assert distinct <= len(counts) <= sum(len(a) for a in held)
 
 
 def test_a_workers_drafts_are_keyed_and_signed_as_each_alone(corpus: Path) -> None:

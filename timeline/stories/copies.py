@@ -1271,14 +1271,23 @@ def _spread(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 class WordCounts:
     """How many articles hold each word, by word hash (hashes_of_words), over the
-    articles added: each article's distinct word hashes (Signed.word_hashes)."""
+    articles added: each article's distinct word hashes (Signed.word_hashes).
+
+    Held as sorted runs of (hash, count), as BandIndex holds its rows: a batch is a run,
+    merged into the run before it (its counts summed) once that one is at most RUN_RATIO
+    times its size.  One sorted array with each batch inserted was copied whole at every
+    batch: a folder of 5,000 one-article files spent 0.9 s there, growing with the square
+    of the files."""
+
+    RUN_RATIO = 4
 
     def __init__(self) -> None:
-        self.hashes = np.zeros(0, dtype=np.uint64)
-        self.counts = np.zeros(0, dtype=np.int64)
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (hashes, counts), oldest first
+        self._held = 0
 
     def __len__(self) -> int:
-        return len(self.hashes)
+        """The (hash, count) rows held: each word once a run it is in (a bound on memory)."""
+        return self._held
 
     def add(self, articles: Iterable[np.ndarray]) -> None:
         every = [np.asarray(held, dtype=np.uint64) for held in articles]
@@ -1286,21 +1295,28 @@ class WordCounts:
         if not every:
             return
         found, times = np.unique(np.concatenate(every), return_counts=True)
-        at = np.searchsorted(self.hashes, found)
-        old = at < len(self.hashes)
-        old[old] = self.hashes[at[old]] == found[old]
-        np.add.at(self.counts, at[old], times[old])
-        new = ~old
-        self.hashes = np.insert(self.hashes, at[new], found[new])
-        self.counts = np.insert(self.counts, at[new], times[new])
+        self._runs.append((found, times.astype(np.int64)))
+        self._held += len(found)
+        while len(self._runs) > 1 and len(self._runs[-2][0]) <= self.RUN_RATIO * len(
+            self._runs[-1][0]
+        ):
+            (older, older_counts), (newer, newer_counts) = self._runs[-2:]
+            hashes = np.concatenate([older, newer])
+            counts = np.concatenate([older_counts, newer_counts])
+            order = np.argsort(hashes, kind="stable")
+            hashes, counts = hashes[order], counts[order]
+            starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
+            self._runs[-2:] = [(hashes[starts], np.add.reduceat(counts, starts))]
+            self._held -= len(hashes) - len(starts)
 
     def of(self, hashes: np.ndarray) -> np.ndarray:
         """The count of each hash (0 for one never added)."""
         hashes = np.asarray(hashes, dtype=np.uint64)
-        if not len(self.hashes):
-            return np.zeros(len(hashes), dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
-        return np.where(self.hashes[at] == hashes, self.counts[at], 0)
+        total = np.zeros(len(hashes), dtype=np.int64)
+        for held, counts in self._runs:
+            at = np.minimum(np.searchsorted(held, hashes), len(held) - 1)
+            total += np.where(held[at] == hashes, counts[at], 0)
+        return total
 
 
 def rare_shared_of_hashes(a: np.ndarray, b: np.ndarray, counts: WordCounts, total: int) -> float:
