@@ -126,6 +126,64 @@ def test_cancel_rolls_back_the_file_being_read(store: Store, tmp_path: Path) -> 
     assert store.count_articles() == 3
 
 
+def _commits(store: Store) -> list[str]:
+    """The COMMITs the store's connection runs from now on."""
+    seen: list[str] = []
+    store.db.conn.set_trace_callback(
+        lambda sql: seen.append(sql) if sql.strip().upper() == "COMMIT" else None
+    )
+    return seen
+
+
+@pytest.mark.parametrize(("seconds", "commits"), [(60.0, 1), (0.0, 40)])
+def test_small_files_are_written_a_group_at_a_time(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seconds: float, commits: int
+) -> None:
+    # A commit a file cost a folder of one-article files more than its articles.
+    monkeypatch.setattr(library, "GROUP_SECONDS", seconds)
+    files = [write_jsonl(tmp_path / f"{n:02}.jsonl", [article(n)]) for n in range(40)]
+    seen = _commits(store)
+    report = library.import_paths(store, files, processes=1)
+    assert report.added == 40 and len(seen) == commits
+
+
+def test_a_larger_file_is_not_held_in_a_group(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The small files before it are committed when it starts (the window shows them
+    # while it is read); it has a transaction of its own.
+    monkeypatch.setattr(library, "GROUP_SECONDS", 60.0)
+    monkeypatch.setattr(library, "GROUP_FILE_BYTES", 1_000)
+    small = [write_jsonl(tmp_path / f"s{n}.jsonl", [article(n)]) for n in range(3)]
+    large = write_jsonl(tmp_path / "large.jsonl", [article(n) for n in range(10, 60)])
+    after = write_jsonl(tmp_path / "z.jsonl", [article(99)])
+    seen_then: list[int] = []
+
+    def progress(_done: int, _total: int, name: str) -> None:
+        if name == "large.jsonl" and not seen_then:
+            with Store(store.path, read_only=True) as reader:
+                seen_then.append(reader.count_articles())
+
+    commits = _commits(store)
+    report = library.import_paths(store, [*small, large, after], progress, processes=1)
+    assert report.added == 54 and seen_then == [3] and len(commits) == 3
+
+
+def test_an_error_of_the_callers_progress_keeps_the_files_done(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library, "GROUP_SECONDS", 60.0)
+    files = [write_jsonl(tmp_path / f"{n}.jsonl", [article(n)]) for n in range(4)]
+
+    def progress(_done: int, _total: int, name: str) -> None:
+        if name == "2.jsonl":
+            raise LookupError("the window went away")
+
+    with pytest.raises(LookupError, match="went away"):
+        library.import_paths(store, files, progress, processes=1)
+    assert sorted(a.title for a in store.articles()) == ["عنوان 0", "عنوان 1"]
+
+
 def test_progress_counts_articles_not_files(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

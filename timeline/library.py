@@ -650,6 +650,7 @@ class _OwnRows:
         no_articles, no_bands = story_store.holds_none(store)
         self.bands = stories.copies.BandIndex() if no_bands else None
         self.words = stories.copies.WordCounts() if no_articles else None
+        self.batches = 0  # batches of articles added to them (a failed file's undone?)
 
 
 class _Signer:
@@ -690,6 +691,7 @@ class _Signer:
             self.counts.words = own.words
             if self.writer is not None and own.words is None:
                 self.writer.flush()  # the verdicts read the index's document counts
+            own.batches += 1
             sign_articles(
                 self.store, self.pending, self.counts, self.prepared, self.recent, own.bands
             )
@@ -906,7 +908,10 @@ class _Tracker:
 
     def file_started(self, path: Path | str) -> None:
         if self.progress is not None:
-            self.progress(self.records, self.estimate(self.finished_bytes), _name(path))
+            try:
+                self.progress(self.records, self.estimate(self.finished_bytes), _name(path))
+            except Exception as exc:
+                raise _CallerError(exc) from exc
 
     def file_ended(self, path: Path | str) -> None:
         self.finished_bytes += _size(path)
@@ -937,7 +942,8 @@ def import_file(
     workers: Workers | None = None,
     own: _OwnRows | None = None,
 ) -> FileResult:
-    """Import one file in one transaction; whatever goes wrong is this file's failure.
+    """Import one file in one transaction (a savepoint, inside the caller's: see
+    _import_files); whatever goes wrong is this file's failure.
 
     Records that cannot be articles are skipped and counted (strict: they fail the
     file).  A failed file stores nothing.  Raises ImportCancelled when cancelled (the
@@ -1036,6 +1042,16 @@ def import_paths(
     return report
 
 
+# Small files are written in groups: one transaction a group, each file in a savepoint
+# of it (a failed file is rolled back alone, as before).  A commit of its own cost a
+# file of one article more than the article (0.8 ms of CPU, and its pages written again
+# to the log): a folder of 5,000 text files took 23 s.  A group ends after GROUP_SECONDS
+# and before a larger file (or an address), which has a transaction of its own: its
+# articles are not held back from the window, nor the group's by it.
+GROUP_SECONDS = 0.5
+GROUP_FILE_BYTES = 1 << 20
+
+
 def _import_files(
     store: Store,
     files: list[Path | str],
@@ -1048,33 +1064,56 @@ def _import_files(
     workers: Workers | None,
 ) -> None:
     own = _OwnRows(store) if copies else None
-    for path in files:
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        tracker.file_started(path)
-        try:
-            result = import_file(
-                store,
-                path,
-                strict=strict,
-                cancelled=cancelled,
-                tracker=tracker,
-                columns=columns,
-                copies=copies,
-                workers=workers,
-                own=own,
-            )
-        except ImportCancelled:
-            report.cancelled = True
-            break
-        except _CallerError as exc:
-            raise exc.original from None
-        report.files.append(result)
-        tracker.file_ended(path)
-        if result.error is not None and own is not None:
-            # The file was rolled back: what it added to own is not in the store.
-            own = _OwnRows(store)
+    group: contextlib.ExitStack | None = None  # the open group's transaction
+    ends = 0.0
+    try:
+        for path in files:
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            grouped = isinstance(path, Path) and _size(path) <= GROUP_FILE_BYTES
+            if group is not None and (not grouped or time.monotonic() >= ends):
+                group.close()  # committed
+                group = None
+            if grouped and group is None:
+                group = contextlib.ExitStack()
+                group.enter_context(store.transaction())
+                ends = time.monotonic() + GROUP_SECONDS
+            batches = own.batches if own is not None else 0
+            try:
+                tracker.file_started(path)
+                result = import_file(
+                    store,
+                    path,
+                    strict=strict,
+                    cancelled=cancelled,
+                    tracker=tracker,
+                    columns=columns,
+                    copies=copies,
+                    workers=workers,
+                    own=own,
+                )
+            except ImportCancelled:  # that file rolled back; the files before it kept
+                report.cancelled = True
+                break
+            except _CallerError as exc:
+                if group is not None:
+                    group.close()  # the files before kept, as when each had its own
+                    group = None
+                raise exc.original from None
+            report.files.append(result)
+            tracker.file_ended(path)
+            if result.error is not None and own is not None and own.batches != batches:
+                # The file was rolled back: what it added to own is not in the store.
+                # (One that failed before adding any, an empty page, leaves it true:
+                # every failed file of a folder sent copy detection to the index.)
+                own = _OwnRows(store)
+    except BaseException as exc:
+        if group is not None:
+            group.__exit__(type(exc), exc, exc.__traceback__)  # rolled back
+        raise
+    if group is not None:
+        group.close()
 
 
 class RecomputeCancelled(Exception):
