@@ -184,6 +184,48 @@ def test_an_error_of_the_callers_progress_keeps_the_files_done(
     assert sorted(a.title for a in store.articles()) == ["عنوان 0", "عنوان 1"]
 
 
+def _clusters(store: Store) -> list[tuple[str, str]]:
+    """Each copy's title with the title of its cluster's first article."""
+    return store.db.conn.execute(
+        "SELECT a.title, f.title FROM story_copies c JOIN articles a ON a.id = c.article_id"
+        " JOIN articles f ON f.id = c.cluster ORDER BY a.title"
+    ).fetchall()
+
+
+def test_a_folder_of_small_files_finds_the_copies_one_file_finds(
+    tmp_path: Path, corpus: Path
+) -> None:
+    # A folder's articles are signed in batches as one file's: verdicts read a batch's
+    # word counts, and signing each file alone made a copy of these 400 articles found
+    # in the folder that the same articles as one file did not (nor the clock's groups).
+    import gzip
+
+    with gzip.open(corpus / "saudinewsnet" / "full.jsonl.gz", "rt", encoding="utf-8") as read:
+        lines = list(itertools.islice(read, 800))[400:]
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for n, line in enumerate(lines):
+        (folder / f"{n:03}.json").write_text(line, encoding="utf-8")
+    one = tmp_path / "one.jsonl"
+    one.write_text("".join(lines), encoding="utf-8")
+    found = []
+    for paths in ([one], [folder]):
+        with Store(tmp_path / f"{len(found)}.db") as store:
+            library.import_paths(store, paths, processes=1)
+            found.append(_clusters(store))
+    assert len(found[0]) > 10 and found[0] == found[1]
+
+
+def test_a_failed_file_of_a_group_leaves_no_signature(store: Store, tmp_path: Path) -> None:
+    first = write_jsonl(tmp_path / "a.jsonl", [article(1)])
+    failing = write_jsonl(tmp_path / "b.jsonl", [article(2), {"title": 3}])
+    last = write_jsonl(tmp_path / "c.jsonl", [article(4)])
+    report = library.import_paths(store, [first, last, failing], strict=True, processes=1)
+    assert report.added == 2 and [f.path.name for f in report.failed] == ["b.jsonl"]
+    signed = store.db.conn.execute("SELECT article_id FROM story_signatures").fetchall()
+    assert sorted(signed) == sorted((a.id,) for a in store.articles())
+
+
 def test_progress_counts_articles_not_files(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

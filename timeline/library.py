@@ -657,10 +657,19 @@ class _Signer:
     """Copy detection at import, a batch of new articles at a time (see sign_articles)."""
 
     def __init__(
-        self, store: Store, writer: ArticleWriter | None = None, own: _OwnRows | None = None
+        self,
+        store: Store,
+        writer: ArticleWriter | None = None,
+        own: _OwnRows | None = None,
+        *,
+        deferred: bool = False,
     ) -> None:
         self.store = store
         self.writer = writer  # written out before judging: the verdicts read the index
+        # A group's signer (see _import_files): never flushed by add, but between the
+        # group's files, outside their savepoints (a failed file's articles are taken
+        # back with undo, and no flush holds them or is undone with them).
+        self.deferred = deferred
         self.pending: list[tuple[int, str, str]] = []
         self.prepared: dict[int, Signed] = {}
         # The word hashes and shingles of the import's last _SHINGLES_KEPT articles,
@@ -678,8 +687,24 @@ class _Signer:
         if signed is not None:
             self.prepared[article_id] = signed
         self.chars += len(title) + len(body)
-        if len(self.pending) >= _SIGN_BATCH or self.chars >= _SIGN_BATCH_CHARS:
+        if not self.deferred and self.full:
             self.flush()
+
+    @property
+    def full(self) -> bool:
+        """Whether the pending articles make a batch."""
+        return len(self.pending) >= _SIGN_BATCH or self.chars >= _SIGN_BATCH_CHARS
+
+    def mark(self) -> tuple[int, int]:
+        """Where the pending articles stand, for undo."""
+        return len(self.pending), self.chars
+
+    def undo(self, mark: tuple[int, int]) -> None:
+        """Forget the articles added since mark (their file was rolled back)."""
+        count, self.chars = mark
+        for article_id, _title, _body in self.pending[count:]:
+            self.prepared.pop(article_id, None)
+        del self.pending[count:]
 
     def flush(self) -> None:
         if self.pending:
@@ -941,6 +966,7 @@ def import_file(
     copies: bool = True,
     workers: Workers | None = None,
     own: _OwnRows | None = None,
+    signer: _Signer | None = None,
 ) -> FileResult:
     """Import one file in one transaction (a savepoint, inside the caller's: see
     _import_files); whatever goes wrong is this file's failure.
@@ -952,6 +978,8 @@ def import_file(
     columns names a CSV file's columns by hand ({'title': 'Headline', ...}).
     workers, if given, prepare the articles of a large file (see _prepared_items).
     own: the band rows and word counts of the same import's files before, if kept.
+    signer: a group's (deferred: the caller signs its articles and undoes a failed
+    file's), else the file has its own (with copies).
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
@@ -961,7 +989,9 @@ def import_file(
             store.transaction(),
             store.article_writer() as writer,
         ):
-            signer = _Signer(store, writer, own) if copies else None
+            own_signer = signer is None
+            if own_signer:
+                signer = _Signer(store, writer, own) if copies else None
             items = _prepared_items(source, copies, workers, cancelled, writer.pair_words)
             for item, prepared, position in items:
                 if cancelled is not None and cancelled():
@@ -980,7 +1010,7 @@ def import_file(
                         prepared=prepared,
                     )
                 tracker.record(source, position)
-            if signer is not None:
+            if signer is not None and own_signer:
                 signer.flush()  # the file's last articles, before its transaction ends
             if source.encoding is not None:
                 result.encoding = source.encoding.label
@@ -1063,23 +1093,55 @@ def _import_files(
     copies: bool,
     workers: Workers | None,
 ) -> None:
+    """import_file() of each file, a bad one reported and the rest read.
+
+    A run of small files is written in groups (GROUP_SECONDS) and its articles signed
+    by one signer, in batches as one file's (copy verdicts read the batch's word
+    counts: batches made by the clock would make them differ from run to run), between
+    the files, outside their savepoints; a batch may hold articles an earlier group
+    committed (their signatures come with a later group, as for articles stored before
+    copy detection existed if the import stops between).
+    """
     own = _OwnRows(store) if copies else None
     group: contextlib.ExitStack | None = None  # the open group's transaction
+    signer: _Signer | None = None  # the small files' (with copies)
     ends = 0.0
+
+    def sign_pending() -> None:
+        if signer is None or not signer.pending:
+            return
+        if group is not None:
+            signer.flush()
+        else:
+            with store.transaction():
+                signer.flush()
+
+    def close_group() -> None:
+        nonlocal group
+        if group is not None:
+            group.close()  # committed
+        group = None
+
     try:
         for path in files:
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
             grouped = isinstance(path, Path) and _size(path) <= GROUP_FILE_BYTES
-            if group is not None and (not grouped or time.monotonic() >= ends):
-                group.close()  # committed
-                group = None
+            if not grouped:
+                sign_pending()  # the small files' batch ends before a larger file
+                close_group()
+            elif group is not None and time.monotonic() >= ends:
+                close_group()
             if grouped and group is None:
                 group = contextlib.ExitStack()
                 group.enter_context(store.transaction())
                 ends = time.monotonic() + GROUP_SECONDS
+            if grouped and signer is None and own is not None:
+                signer = _Signer(store, None, own, deferred=True)
+            file_signer = signer if grouped else None
             batches = own.batches if own is not None else 0
+            mark = signer.mark() if signer is not None else (0, 0)
             try:
                 tracker.file_started(path)
                 result = import_file(
@@ -1092,28 +1154,38 @@ def _import_files(
                     copies=copies,
                     workers=workers,
                     own=own,
+                    signer=file_signer,
                 )
             except ImportCancelled:  # that file rolled back; the files before it kept
+                if file_signer is not None:
+                    file_signer.undo(mark)
                 report.cancelled = True
                 break
             except _CallerError as exc:
-                if group is not None:
-                    group.close()  # the files before kept, as when each had its own
-                    group = None
+                if file_signer is not None:
+                    file_signer.undo(mark)
+                sign_pending()
+                close_group()  # the files before kept, as when each had its own
                 raise exc.original from None
             report.files.append(result)
             tracker.file_ended(path)
+            if file_signer is not None:
+                if result.error is not None:
+                    file_signer.undo(mark)
+                elif file_signer.full:
+                    file_signer.flush()  # between files: no savepoint holds it
             if result.error is not None and own is not None and own.batches != batches:
                 # The file was rolled back: what it added to own is not in the store.
                 # (One that failed before adding any, an empty page, leaves it true:
                 # every failed file of a folder sent copy detection to the index.)
                 own = _OwnRows(store)
+                signer = None  # (nothing pending: signed before that file) made anew
     except BaseException as exc:
         if group is not None:
             group.__exit__(type(exc), exc, exc.__traceback__)  # rolled back
         raise
-    if group is not None:
-        group.close()
+    sign_pending()
+    close_group()
 
 
 class RecomputeCancelled(Exception):

@@ -376,8 +376,9 @@ def test_an_import_signed_in_batches_stores_what_one_at_a_time_stores(
             assert _story_rows(batched) == expected
 
 
+@pytest.mark.parametrize("files", ["one", "one an article"])
 def test_a_batch_of_long_articles_is_signed_before_its_count_is_reached(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: str
 ) -> None:
     signed: list[int] = []
     real = library.sign_articles
@@ -390,7 +391,12 @@ def test_a_batch_of_long_articles_is_signed_before_its_count_is_reached(
     longest = max(len(r["title"]) + len(r["body"]) for r in RECORDS)
     # Room for two of them: every third article starts a batch, whatever _SIGN_BATCH says.
     monkeypatch.setattr(library, "_SIGN_BATCH_CHARS", 2 * longest + 1)
-    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    if files == "one":  # a file of its own (a large one): batches end within it
+        monkeypatch.setattr(library, "GROUP_FILE_BYTES", 0)
+        paths = [write(tmp_path / "a.jsonl", RECORDS)]
+    else:  # small files: the group's batches end between them
+        paths = [write(tmp_path / f"{n}.jsonl", [r]) for n, r in enumerate(RECORDS)]
+    library.import_paths(store, paths)
     assert sum(signed) == len(RECORDS) and max(signed) <= 3 and len(signed) > 1
 
 
@@ -508,6 +514,9 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
 ) -> None:
     first, second, failing = _sample_files(corpus, tmp_path)
     monkeypatch.setattr(library, "_SIGN_BATCH", 16)  # batches flushed within a file
+    # Each file with a transaction and a signer of its own, as a large file has (small
+    # files share a signer: test_small_files_share_a_signer_and_undo_a_failed_ones).
+    monkeypatch.setattr(library, "GROUP_FILE_BYTES", 0)
     expected = {}
     # The store's own answers: band keys looked up in its index, words counted by it.
     with monkeypatch.context() as patched:
@@ -531,8 +540,8 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
     signers: list[library._Signer] = []
     real_signer = library._Signer
 
-    def seen(*args):  # type: ignore[no-untyped-def]
-        signers.append(real_signer(*args))
+    def seen(*args, **kwargs):  # type: ignore[no-untyped-def]
+        signers.append(real_signer(*args, **kwargs))
         return signers[-1]
 
     monkeypatch.setattr(library, "_Signer", seen)
@@ -722,3 +731,40 @@ def test_each_story_once_shows_a_roundups_cluster_as_one_story_per_meeting(
     assert set(found.counts) == {festival, olive, first}
     assert found.counts[festival][0] == 3 and found.counts[olive][0] == 2
     assert story_store.later_copies(store) == {paper, digest, wire, second}
+
+
+def test_small_files_share_a_signer_and_undo_a_failed_ones(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder of one-article files is written a group at a time; its articles are signed
+    # by one signer between the files.  A file that fails (its articles rolled back to
+    # its savepoint) is taken out of the pending batch: the stories are those of the
+    # files that are stored, from memory as the store's own index would give them.
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for n, line in enumerate(lines):
+        (folder / f"{n:03}.jsonl").write_text(line + "\n", encoding="utf-8")
+    # Sorted among them: after 120 files, before the rest; it takes their next ids.
+    (folder / "120_bad.jsonl").write_text("\n".join([*lines[150:160], "{not json"]))
+    monkeypatch.setattr(library, "_SIGN_BATCH", 16)
+    signers: list[library._Signer] = []
+    real_signer = library._Signer
+
+    def seen(*args, **kwargs):  # type: ignore[no-untyped-def]
+        signers.append(real_signer(*args, **kwargs))
+        return signers[-1]
+
+    monkeypatch.setattr(library, "_Signer", seen)
+    found = []
+    for holds_none in (lambda _store: (False, False), story_store.holds_none):
+        with monkeypatch.context() as patched, Store(tmp_path / f"{len(found)}.db") as store:
+            patched.setattr(story_store, "holds_none", holds_none)
+            report = library.import_paths(store, [folder], processes=1, strict=True)
+            assert report.added == len(lines) and len(report.failed) == 1
+            found.append(_story_rows(store))
+    assert found[0][0] and found[0] == found[1]
+    assert len(signers) == 2  # one an import
+    with Store(tmp_path / "1.db") as store:
+        ids = {i for (i,) in store.db.conn.execute("SELECT id FROM articles")}
+    assert {row[0] for row in found[1][2]} == ids  # a signature for each article, no other
