@@ -210,7 +210,8 @@ _ESCAPING = ("plain_tooltip(", "plain_html(", "html.escape(", "tooltip_html(")
 _REVIEWED = {
     # A plain-text label (the helper sets Qt.TextFormat.PlainText first).
     ("plain_text.py", "label.setText(for_display(text))"),
-    ("plain_text.py", "box.setText(for_display(text))"),
+    # The message box's text made safe (for_display), each value isolated after it.
+    ("plain_text.py", "box.setText(shown)"),
     # Rich text we write ourselves, every inserted string html.escape()d.
     ("about.py", "box.setText(about_text())"),
     # Our own translated note with a number in it.
