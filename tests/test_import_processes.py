@@ -422,3 +422,72 @@ def test_every_worker_starts_with_ctrl_c_blocked() -> None:
 _SAYS_IF_SIGINT_IS_BLOCKED = (
     "import signal; print(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []))"
 )
+
+
+def test_a_folder_of_small_files_read_by_workers_stores_what_one_process_does(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A run of POOL_MIN_FILES small files is read (and its articles prepared) by the
+    # workers: one-article files of every kind, a .timeline file's stated ranges, a
+    # Windows-1256 text, a duplicate, a rejected record and files that fail.
+    from tests.conftest import SAMPLES
+    from tests.export.test_timeline_xml import MADE_ELSEWHERE
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines):  # more than POOL_MIN_FILES
+        (folder / f"a{n:03}.json").write_text(line, encoding="utf-8")
+    (folder / "a000-again.json").write_text(lines[0], encoding="utf-8")
+    for sample in sorted(SAMPLES.glob("*.txt")):
+        (folder / f"b-{sample.name}").write_bytes(sample.read_bytes())
+    (folder / "c-1256.txt").write_bytes("عنوان\n2015-03-01\n\nمتن الخبر.\n".encode("cp1256"))
+    (folder / "d.timeline").write_text(MADE_ELSEWHERE, encoding="utf-8")
+    (folder / "e-rejected.jsonl").write_text(lines[70] + "\n{not json\n", encoding="utf-8")
+    (folder / "f-bad.json").write_text("{not json", encoding="utf-8")
+    (folder / "g-empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    read_ahead = []
+    real_map = Workers.map_ordered
+
+    def mapped(self, function, batches, stop=None):  # type: ignore[no-untyped-def]
+        read_ahead.append(getattr(function, "func", function) is library._read_ahead)
+        return real_map(self, function, batches, stop)
+
+    monkeypatch.setattr(Workers, "map_ordered", mapped)
+    reports, encodings = [], []
+    for processes in (1, 2):
+        with Store(tmp_path / f"p{processes}.db") as store:
+            report = library.import_paths(store, [folder], processes=processes)
+        reports.append(_report(report))
+        encodings.append([f.encoding for f in report.files])
+    assert read_ahead == [True]  # the workers read the folder in the second import only
+    assert reports[0] == reports[1] and encodings[0] == encodings[1]
+    assert "Windows-1256" in encodings[0]
+    failed = [error for *_, error in reports[0] if error]
+    assert len(failed) == 2 and any("rejected" not in e for e in failed)
+    assert sum(duplicates for _, duplicates, *_ in reports[0]) == 2  # a000, e-rejected's
+    assert sum(rejected for _, _, _, rejected, *_ in reports[0]) == 1
+    one, two = _snapshot(tmp_path / "p1.db"), _snapshot(tmp_path / "p2.db")
+    assert one["copies"] and one == two
+    with Store(tmp_path / "p2.db") as store:
+        stated = store.db.conn.execute("SELECT count(*) FROM events WHERE kind = 'stated'")
+        assert stated.fetchone()[0] == 1  # the .timeline file's range (its point is none)
+
+
+def test_cancelling_a_folder_read_by_workers_keeps_the_files_done(
+    corpus: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines):
+        (folder / f"{n:03}.json").write_text(line, encoding="utf-8")
+    asked = itertools.count()
+    with Store(tmp_path / "c.db") as store:
+        report = library.import_paths(
+            store, [folder], cancelled=lambda: next(asked) > 150, processes=2
+        )
+        assert report.cancelled and 0 < len(report.files) < len(lines)
+        assert store.count_articles() == report.added
+        signed = store.db.conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0]
+        assert signed == report.added

@@ -8,8 +8,8 @@ import itertools
 import re
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -26,6 +26,7 @@ from timeline.ingest import (
     WebArticles,
     article_uid,
     collect_files,
+    format_of,
     open_source,
 )
 from timeline.ingest.dedup import canonical_parts, uid_of_parts
@@ -44,11 +45,12 @@ from timeline.processes import (
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.listing import published_starts
-from timeline.store.schema import pair_parts, search_parts
+from timeline.store.schema import pair_parts, pair_words, search_parts
 from timeline.store.store import ArticleWriter, EventRow, event_row
 
 if TYPE_CHECKING:
     from timeline.stories.copies import Signed
+    from timeline.text.encoding import Encoding
 
 # Progress(done, total, label).  For an import: done counts the records read so far
 # (articles added, already stored or skipped) over every file; total is an estimate
@@ -909,7 +911,8 @@ class _Tracker:
 
     def __init__(self, progress: Progress | None, files: list[Path | str]) -> None:
         self.progress = progress
-        self.total_bytes = sum(_size(path) for path in files)
+        self.sizes = {path: _size(path) for path in files}  # read once (a stat each)
+        self.total_bytes = sum(self.sizes.values())
         self.finished_bytes = 0  # of the files already done
         self.records = 0
         self.last_call = 0.0
@@ -919,7 +922,9 @@ class _Tracker:
         rate = bytes_read / self.records if self.records else _BYTES_PER_RECORD
         return self.records + round(remaining / max(rate, 1.0))
 
-    def record(self, source: ArticleFile | WebArticles, position: int | None = None) -> None:
+    def record(
+        self, source: ArticleFile | WebArticles | _AheadSource, position: int | None = None
+    ) -> None:
         """One more record done; position: the source's when it was read (it reads ahead)."""
         self.records += 1
         now = time.monotonic()
@@ -939,7 +944,12 @@ class _Tracker:
                 raise _CallerError(exc) from exc
 
     def file_ended(self, path: Path | str) -> None:
-        self.finished_bytes += _size(path)
+        self.finished_bytes += self.size(path)
+
+    def size(self, path: Path | str) -> int:
+        """The file's size when the import began (0 for an address)."""
+        found = self.sizes.get(path)
+        return _size(path) if found is None else found
 
 
 def _name(path: Path | str) -> str:
@@ -967,6 +977,7 @@ def import_file(
     workers: Workers | None = None,
     own: _OwnRows | None = None,
     signer: _Signer | None = None,
+    ahead: _ReadAhead | None = None,
 ) -> FileResult:
     """Import one file in one transaction (a savepoint, inside the caller's: see
     _import_files); whatever goes wrong is this file's failure.
@@ -980,19 +991,26 @@ def import_file(
     own: the band rows and word counts of the same import's files before, if kept.
     signer: a group's (deferred: the caller signs its articles and undoes a failed
     file's), else the file has its own (with copies).
+    ahead: the file as a worker read it and prepared its articles (_read_ahead).
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
+    if ahead is not None and ahead.failure is not None:
+        result.fail(ahead.failure)
+        return result
     try:
         with (
-            open_source(path, columns) as source,
+            open_source(path, columns) if ahead is None else ahead.source() as source,
             store.transaction(),
             store.article_writer() as writer,
         ):
             own_signer = signer is None
             if own_signer:
                 signer = _Signer(store, writer, own) if copies else None
-            items = _prepared_items(source, copies, workers, cancelled, writer.pair_words)
+            if isinstance(source, _AheadSource):
+                items = source.ahead.prepared_items(writer.pair_words)
+            else:
+                items = _prepared_items(source, copies, workers, cancelled, writer.pair_words)
             for item, prepared, position in items:
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
@@ -1019,17 +1037,92 @@ def import_file(
         raise
     except Stopped:
         raise ImportCancelled from None
-    except (BadArticle, UnreadableFile, WorkerDied, UnguardedScript) as exc:
-        result.fail(str(exc))
-    except OSError as exc:
-        result.fail(exc.strerror or str(exc))
-    except RecursionError:
-        result.fail("nested too deeply to read")
-    except MemoryError:
-        result.fail("too large to read in the memory available")
     except Exception as exc:  # an importer's bug must not take the other files with it
-        result.fail(f"could not be read ({type(exc).__name__}: {exc})")
+        result.fail(_failure(exc))
     return result
+
+
+def _failure(exc: Exception) -> str:
+    """Why a file could not be imported, in words, from what reading it raised."""
+    if isinstance(exc, BadArticle | UnreadableFile | WorkerDied | UnguardedScript):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "too large to read in the memory available"
+    return f"could not be read ({type(exc).__name__}: {exc})"
+
+
+@dataclass
+class _ReadAhead:
+    """A small file as a worker read it, its articles prepared there (_read_ahead)."""
+
+    name: str
+    size: int
+    items: list[_Item]
+    prepared: list[Prepared | None]  # an item's (None for a Rejected)
+    stated: list[TimelineEntry | None]  # the dates a .timeline file gave an item
+    positions: list[int]  # bytes read after each item
+    encoding: Encoding | None
+    replaced: int
+    pair_words: frozenset[str] | None  # those the pairs were made for
+    failure: str | None = None  # why the file cannot be imported (nothing else then)
+
+    def source(self) -> contextlib.nullcontext[_AheadSource]:
+        return contextlib.nullcontext(_AheadSource(self))
+
+    def prepared_items(
+        self, pair_words: frozenset[str]
+    ) -> Iterator[tuple[_Item, Prepared | None, int]]:
+        """(item, its preparation, the position after it), as _prepared_items gives
+        them; pairs made for other words than the writer's are left for it to make."""
+        for item, prepared, position in zip(self.items, self.prepared, self.positions, strict=True):
+            if prepared is not None and self.pair_words != pair_words:
+                prepared = replace(prepared, pairs=None)
+            yield item, prepared, position
+
+
+class _AheadSource:
+    """What import_file asks of a source, of a file read ahead."""
+
+    def __init__(self, ahead: _ReadAhead) -> None:
+        self.ahead = ahead
+        self.name, self.position = ahead.name, ahead.size
+        self.encoding, self.replaced = ahead.encoding, ahead.replaced
+        self._stated = {
+            id(item): stated for item, stated in zip(ahead.items, ahead.stated, strict=True)
+        }
+
+    def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
+        return self._stated.get(id(draft))
+
+
+def _read_ahead(
+    path: Path,
+    columns: Mapping[str, str] | None,
+    copies: bool,
+    pair_words: frozenset[str] | None,
+) -> _ReadAhead:
+    """A worker's task: a small file read whole and its articles prepared; what went
+    wrong is said in the result (the file's failure), never raised."""
+    ahead = _ReadAhead(path.name, _size(path), [], [], [], [], None, 0, pair_words)
+    try:
+        with ArticleFile(path, columns) as source:
+            for item in source:
+                ahead.items.append(item)
+                ahead.positions.append(source.position)
+                ahead.stated.append(
+                    None if isinstance(item, Rejected) else source.stated_range(item)
+                )
+            ahead.encoding, ahead.replaced = source.encoding, source.replaced
+        drafts = [item for item in ahead.items if not isinstance(item, Rejected)]
+        ready = iter(prepare_drafts(drafts, copies, pair_words))
+        ahead.prepared = [None if isinstance(i, Rejected) else next(ready) for i in ahead.items]
+    except Exception as exc:
+        return _ReadAhead(path.name, 0, [], [], [], [], None, 0, pair_words, _failure(exc))
+    return ahead
 
 
 def import_paths(
@@ -1070,6 +1163,52 @@ def import_paths(
     if progress is not None and files:
         progress(tracker.records, tracker.records, _name(files[-1]))
     return report
+
+
+# A run of at least this many small files is read by the worker processes, a few files
+# ahead of the writer, their articles prepared there too (a folder of one-article files
+# was read and prepared by the writer alone: no file held POOL_MIN_RECORDS).  A file
+# compressed or zipped is read by the writer (it may hold much more than it weighs).
+POOL_MIN_FILES = 64
+
+
+def _read_ahead_fits(path: Path | str, size: int) -> bool:
+    if not isinstance(path, Path) or size > GROUP_FILE_BYTES:
+        return False
+    found = format_of(path.name)
+    return found is not None and not found[1] and found[0] != "zip"
+
+
+def _files_read(
+    files: list[Path | str],
+    sizes: Callable[[Path | str], int],
+    workers: Workers | None,
+    read: Callable[[Path], _ReadAhead],
+    cancelled: Cancelled | None,
+) -> Generator[tuple[Path | str, _ReadAhead | None], None, None]:
+    """Each file, in order, with what a worker read of it (None: the writer reads it).
+
+    Raises Stopped when cancelled while it waits for a worker.  A worker that dies
+    leaves the rest of its run to the writer."""
+    at = 0
+    while at < len(files):
+        end = at
+        while end < len(files) and _read_ahead_fits(files[end], sizes(files[end])):
+            end += 1
+        if workers is None or end - at < POOL_MIN_FILES or not _started(workers):
+            for path in files[at : max(end, at + 1)]:
+                yield path, None
+            at = max(end, at + 1)
+            continue
+        run = [path for path in files[at:end] if isinstance(path, Path)]
+        given = 0
+        with contextlib.suppress(WorkerDied):
+            for path, ahead in workers.map_ordered(read, run, cancelled):
+                given += 1
+                yield path, ahead
+        for path in run[given:]:
+            yield path, None
+        at = end
 
 
 # Small files are written in groups: one transaction a group, each file in a savepoint
@@ -1122,12 +1261,23 @@ def _import_files(
             group.close()  # committed
         group = None
 
+    read = functools.partial(
+        _read_ahead, columns=columns, copies=copies, pair_words=pair_words(store.db.conn)
+    )
+    reader = _files_read(files, tracker.size, workers, read, cancelled)
     try:
-        for path in files:
+        while True:
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-            grouped = isinstance(path, Path) and _size(path) <= GROUP_FILE_BYTES
+            try:
+                path, ahead = next(reader)
+            except StopIteration:
+                break
+            except Stopped:
+                report.cancelled = True
+                break
+            grouped = isinstance(path, Path) and tracker.size(path) <= GROUP_FILE_BYTES
             if not grouped:
                 sign_pending()  # the small files' batch ends before a larger file
                 close_group()
@@ -1155,6 +1305,7 @@ def _import_files(
                     workers=workers,
                     own=own,
                     signer=file_signer,
+                    ahead=ahead,
                 )
             except ImportCancelled:  # that file rolled back; the files before it kept
                 if file_signer is not None:
@@ -1181,9 +1332,11 @@ def _import_files(
                 own = _OwnRows(store)
                 signer = None  # (nothing pending: signed before that file) made anew
     except BaseException as exc:
+        reader.close()
         if group is not None:
             group.__exit__(type(exc), exc, exc.__traceback__)  # rolled back
         raise
+    reader.close()  # the workers' files read ahead of a cancelled import dropped
     sign_pending()
     close_group()
 
