@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import pickle
 import signal
 import sqlite3
 import subprocess
@@ -491,3 +492,34 @@ def test_cancelling_a_folder_read_by_workers_keeps_the_files_done(
         assert store.count_articles() == report.added
         signed = store.db.conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0]
         assert signed == report.added
+
+
+def test_a_workers_task_of_small_files_fails_only_the_file_at_fault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files are read a task at a time and their articles prepared together: a file that
+    # cannot be read, or whose article the preparation fails on, is that file's failure.
+    def record(n: int) -> str:
+        return json.dumps({"title": f"عنوان {n}", "body": f"متن رقم {n} يوم 5 مارس 2015"})
+
+    paths = []
+    for name, text in [("a", record(1)), ("b", "{not json"), ("c", record(3)), ("d", record(4))]:
+        paths.append(tmp_path / f"{name}.json")
+        paths[-1].write_text(text, encoding="utf-8")
+    alone = [library._read_ahead([path], None, True, frozenset()) for path in paths]
+    together = library._read_ahead(paths, None, True, frozenset())
+    assert [r.failure is None for r in together] == [True, False, True, True]
+    # The same as each read alone (pickled: the signatures hold arrays).
+    assert [pickle.dumps(r) for r in together] == [pickle.dumps(one) for (one,) in alone]
+    real = library.mention_events
+
+    def failing(article_id: int, body: str, published: object) -> list:
+        if "رقم 3" in body:
+            raise RuntimeError("a rule's bug")
+        return real(article_id, body, published)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "mention_events", failing)
+    read = library._read_ahead(paths, None, True, frozenset())
+    assert [r.failure for r in read][2] == "could not be read (RuntimeError: a rule's bug)"
+    assert [r.failure is None for r in read] == [True, False, False, True]
+    assert pickle.dumps(read[3]) == pickle.dumps(together[3])

@@ -1100,29 +1100,54 @@ class _AheadSource:
 
 
 def _read_ahead(
-    path: Path,
+    paths: list[Path],
     columns: Mapping[str, str] | None,
     copies: bool,
     pair_words: frozenset[str] | None,
-) -> _ReadAhead:
-    """A worker's task: a small file read whole and its articles prepared; what went
-    wrong is said in the result (the file's failure), never raised."""
-    ahead = _ReadAhead(path.name, _size(path), [], [], [], [], None, 0, pair_words)
+) -> list[_ReadAhead]:
+    """A worker's task: small files each read whole and their articles prepared together
+    (one batch of signatures: a file's own cost 0.3 ms more); what went wrong with a file
+    is said in its result (its failure), never raised."""
+    read: list[_ReadAhead] = []
+    for path in paths:
+        ahead = _ReadAhead(path.name, _size(path), [], [], [], [], None, 0, pair_words)
+        try:
+            with ArticleFile(path, columns) as source:
+                for item in source:
+                    ahead.items.append(item)
+                    ahead.positions.append(source.position)
+                    ahead.stated.append(
+                        None if isinstance(item, Rejected) else source.stated_range(item)
+                    )
+                ahead.encoding, ahead.replaced = source.encoding, source.replaced
+        except Exception as exc:
+            ahead = _ReadAhead(path.name, 0, [], [], [], [], None, 0, pair_words, _failure(exc))
+        read.append(ahead)
+
+    def drafts_of(ahead: _ReadAhead) -> list[ArticleDraft]:
+        return [item for item in ahead.items if not isinstance(item, Rejected)]
+
     try:
-        with ArticleFile(path, columns) as source:
-            for item in source:
-                ahead.items.append(item)
-                ahead.positions.append(source.position)
-                ahead.stated.append(
-                    None if isinstance(item, Rejected) else source.stated_range(item)
-                )
-            ahead.encoding, ahead.replaced = source.encoding, source.replaced
-        drafts = [item for item in ahead.items if not isinstance(item, Rejected)]
-        ready = iter(prepare_drafts(drafts, copies, pair_words))
-        ahead.prepared = [None if isinstance(i, Rejected) else next(ready) for i in ahead.items]
-    except Exception as exc:
-        return _ReadAhead(path.name, 0, [], [], [], [], None, 0, pair_words, _failure(exc))
-    return ahead
+        every = prepare_drafts(
+            [draft for ahead in read for draft in drafts_of(ahead)], copies, pair_words
+        )
+    except Exception:  # one file's article: that file alone fails, below
+        every = None
+    at = 0
+    for n, ahead in enumerate(read):
+        if ahead.failure is not None:
+            continue
+        count = len(drafts_of(ahead))
+        try:
+            mine = every[at : at + count] if every is not None else None
+            ready = iter(
+                mine if mine is not None else prepare_drafts(drafts_of(ahead), copies, pair_words)
+            )
+            ahead.prepared = [None if isinstance(i, Rejected) else next(ready) for i in ahead.items]
+        except Exception as exc:
+            read[n] = _ReadAhead(ahead.name, 0, [], [], [], [], None, 0, pair_words, _failure(exc))
+        at += count
+    return read
 
 
 def import_paths(
@@ -1165,8 +1190,8 @@ def import_paths(
     return report
 
 
-# A run of at least this many small files is read by the worker processes, a few files
-# ahead of the writer, their articles prepared there too (a folder of one-article files
+# A run of at least this many small files is read by the worker processes, a few tasks
+# (TASK_FILES) ahead of the writer, their articles prepared there too (a folder of one-article files
 # was read and prepared by the writer alone: no file held POOL_MIN_RECORDS).  A file
 # compressed or zipped is read by the writer (it may hold much more than it weighs).
 POOL_MIN_FILES = 64
@@ -1183,7 +1208,7 @@ def _files_read(
     files: list[Path | str],
     sizes: Callable[[Path | str], int],
     workers: Workers | None,
-    read: Callable[[Path], _ReadAhead],
+    read: Callable[[list[Path]], list[_ReadAhead]],
     cancelled: Cancelled | None,
 ) -> Generator[tuple[Path | str, _ReadAhead | None], None, None]:
     """Each file, in order, with what a worker read of it (None: the writer reads it).
@@ -1203,12 +1228,31 @@ def _files_read(
         run = [path for path in files[at:end] if isinstance(path, Path)]
         given = 0
         with contextlib.suppress(WorkerDied):
-            for path, ahead in workers.map_ordered(read, run, cancelled):
-                given += 1
-                yield path, ahead
+            for batch, read_ones in workers.map_ordered(read, _tasks(run, sizes), cancelled):
+                for path, ahead in zip(batch, read_ones, strict=True):
+                    given += 1
+                    yield path, ahead
         for path in run[given:]:
             yield path, None
         at = end
+
+
+# A worker's task: this many small files at most, of at most TASK_BYTES in all.
+TASK_FILES = 16
+TASK_BYTES = 256 * 1024
+
+
+def _tasks(run: list[Path], sizes: Callable[[Path | str], int]) -> Iterator[list[Path]]:
+    task: list[Path] = []
+    held = 0
+    for path in run:
+        if task and (len(task) >= TASK_FILES or held + sizes(path) > TASK_BYTES):
+            yield task
+            task, held = [], 0
+        task.append(path)
+        held += sizes(path)
+    if task:
+        yield task
 
 
 # Small files are written in groups: one transaction a group, each file in a savepoint
