@@ -437,6 +437,7 @@ def test_a_folder_of_small_files_read_by_workers_stores_what_one_process_does(
     folder = tmp_path / "folder"
     folder.mkdir()
     lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    monkeypatch.setattr(library, "POOL_MIN_FILES", 100)
     for n, line in enumerate(lines):  # more than POOL_MIN_FILES
         (folder / f"a{n:03}.json").write_text(line, encoding="utf-8")
     (folder / "a000-again.json").write_text(lines[0], encoding="utf-8")
@@ -476,8 +477,9 @@ def test_a_folder_of_small_files_read_by_workers_stores_what_one_process_does(
 
 
 def test_cancelling_a_folder_read_by_workers_keeps_the_files_done(
-    corpus: Path, tmp_path: Path
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(library, "POOL_MIN_FILES", 100)
     folder = tmp_path / "folder"
     folder.mkdir()
     lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text(encoding="utf-8").splitlines()

@@ -1191,10 +1191,12 @@ def import_paths(
 
 
 # A run of at least this many small files is read by the worker processes, a few tasks
-# (TASK_FILES) ahead of the writer, their articles prepared there too (a folder of one-article files
-# was read and prepared by the writer alone: no file held POOL_MIN_RECORDS).  A file
-# compressed or zipped is read by the writer (it may hold much more than it weighs).
-POOL_MIN_FILES = 64
+# (TASK_FILES each) ahead of the writer, their articles prepared there too (a folder of
+# one-article files was read and prepared by the writer alone: no file held
+# POOL_MIN_RECORDS).  As for a file's records, fewer are not worth starting the workers.
+# A file compressed or zipped is read by the writer (it may hold much more than it
+# weighs).
+POOL_MIN_FILES = POOL_MIN_RECORDS
 
 
 def _read_ahead_fits(path: Path | str, size: int) -> bool:
