@@ -170,6 +170,7 @@ def test_parse_date_line_never_raises_on_any_unicode(text: str) -> None:
         ("قتل 5 أشخاص في انفجار", False),
         ("الساعة 10:30", False),  # a time alone
         ("Updated 5 hours ago", True),
+        ("Updated figures show 30 deaths in the city.", False),  # a sentence
         ("2015 " + "كلمة " * 40, False),  # too long to be one
         ("", False),
     ],

@@ -70,6 +70,7 @@ _DATE_LINE_LEAD = re.compile(
     r"|published|posted|updated|last\s+updated)\b",
     re.IGNORECASE,
 )
+_SENTENCE_ENDS = (".", "!", "?", "؟", "…")
 
 
 def is_date_line(text: str) -> bool:
@@ -84,8 +85,10 @@ def is_date_line(text: str) -> bool:
     """
     if len(text) > DATE_LINE_CHARS or not text.strip():
         return False
-    if _DATE_LINE_LEAD.match(text):
-        return True  # said to be one: kept as written even when it cannot be read
+    if _DATE_LINE_LEAD.match(text) and not text.rstrip().endswith(_SENTENCE_ENDS):
+        # Said to be one: kept as written even when it cannot be read ("Updated figures
+        # show 30 deaths." is a sentence: it ends as one).
+        return True
     if ENGLISH_MONTH.search(text):
         if mail_date_as_iso(text) is not None:
             return True
