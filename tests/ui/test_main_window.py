@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from tests.ui.waiting import article_shown
@@ -167,6 +167,21 @@ def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Pa
             timeout=20_000,
         )
         win.close()
+
+
+def test_the_file_being_imported_is_named_in_its_own_direction(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # "01625.txt" in the Arabic progress line read "txt.01625".
+    with Store(tmp_path / "empty.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win._progress = QProgressDialog(win)
+        win._progress.setLabel(QLabel())
+        win._import_progressed(3, 10, "01625.txt")
+        assert win._progress.labelText() == "Importing \u206801625.txt\u2069"
+        win._import_progressed(4, 10, "x\u202e.txt")
+        assert win._progress.labelText() == "Importing \u2068x\ufffd.txt\u2069"  # made safe
 
 
 def test_the_import_reports_counts_are_written_as_the_status_bar_writes_them(

@@ -1318,7 +1318,9 @@ class MainWindow(QMainWindow):
     def _import_progressed(self, done: int, total: int, name: str) -> None:
         self._progress.setMaximum(total)
         self._progress.setValue(done)
-        self._progress.setLabelText(self.tr("Importing %1").replace("%1", for_display(name)))
+        # The name isolated: "01625.txt" in the Arabic line read "txt.01625".
+        shown = f"\u2068{for_display(name)}\u2069"  # FIRST STRONG ISOLATE ... PDI
+        self._progress.setLabelText(self.tr("Importing %1").replace("%1", shown))
 
     def _import_ended(self) -> None:
         self._progress.reset()
