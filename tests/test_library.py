@@ -135,15 +135,25 @@ def _commits(store: Store) -> list[str]:
     return seen
 
 
-@pytest.mark.parametrize(("seconds", "commits"), [(60.0, 1), (0.0, 40)])
+@pytest.mark.parametrize(
+    ("seconds", "copies", "commits"),
+    # A group ends after its time once its articles are signed (a batch of ten here).
+    [(60.0, True, 1), (0.0, False, 40), (0.0, True, 4)],
+)
 def test_small_files_are_written_a_group_at_a_time(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seconds: float, commits: int
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    seconds: float,
+    copies: bool,
+    commits: int,
 ) -> None:
     # A commit a file cost a folder of one-article files more than its articles.
     monkeypatch.setattr(library, "GROUP_SECONDS", seconds)
+    monkeypatch.setattr(library, "_SIGN_BATCH", 10)
     files = [write_jsonl(tmp_path / f"{n:02}.jsonl", [article(n)]) for n in range(40)]
     seen = _commits(store)
-    report = library.import_paths(store, files, processes=1)
+    report = library.import_paths(store, files, processes=1, copies=copies)
     assert report.added == 40 and len(seen) == commits
 
 
@@ -224,6 +234,31 @@ def test_a_failed_file_of_a_group_leaves_no_signature(store: Store, tmp_path: Pa
     assert report.added == 2 and [f.path.name for f in report.failed] == ["b.jsonl"]
     signed = store.db.conn.execute("SELECT article_id FROM story_signatures").fetchall()
     assert sorted(signed) == sorted((a.id,) for a in store.articles())
+
+
+def test_an_import_stopped_by_an_interrupt_leaves_no_article_unsigned(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window cancels by interrupting the connection's next statement: the open group
+    # rolls back. A group ends only once its articles are signed, so none committed
+    # before is left without its signature (they were when groups ended by the clock).
+    monkeypatch.setattr(library, "GROUP_SECONDS", 0.0)
+    monkeypatch.setattr(library, "_SIGN_BATCH", 5)
+    files = [write_jsonl(tmp_path / f"{n:02}.jsonl", [article(n)]) for n in range(23)]
+    stop = False
+
+    def progress(_done: int, _total: int, name: str) -> None:
+        nonlocal stop
+        stop = stop or name == "17.jsonl"
+
+    store.db.conn.set_progress_handler(lambda: int(stop), 100)
+    with pytest.raises(Exception, match="interrupted"):
+        library.import_paths(store, files, progress, processes=1)
+    store.db.conn.set_progress_handler(None, 0)
+    conn = store.db.conn
+    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    signed = conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0]
+    assert stored == signed == 15  # three batches of five, each with its group
 
 
 def test_progress_counts_articles_not_files(
