@@ -52,3 +52,18 @@ def corpus() -> Path:
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store(tmp_path / "timeline.db") as opened:
         yield opened
+
+
+def fail_mentions_in(monkeypatch: pytest.MonkeyPatch, marker: str, message: str) -> None:
+    """Make the importer's mention finding raise RuntimeError(message) on a body holding
+    marker (an importer's bug, to see that only that file fails)."""
+    from timeline import library
+
+    real = library.mention_events
+
+    def failing(article_id: int, body: str, published: object) -> list:
+        if marker in body:
+            raise RuntimeError(message)
+        return real(article_id, body, published)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "mention_events", failing)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import fail_mentions_in
 from timeline import library
 from timeline.processes import WorkerDied, Workers
 from timeline.store import Store
@@ -513,14 +514,7 @@ def test_a_workers_task_of_small_files_fails_only_the_file_at_fault(
     assert [r.failure is None for r in together] == [True, False, True, True]
     # The same as each read alone (pickled: the signatures hold arrays).
     assert [pickle.dumps(r) for r in together] == [pickle.dumps(one) for (one,) in alone]
-    real = library.mention_events
-
-    def failing(article_id: int, body: str, published: object) -> list:
-        if "رقم 3" in body:
-            raise RuntimeError("a rule's bug")
-        return real(article_id, body, published)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(library, "mention_events", failing)
+    fail_mentions_in(monkeypatch, "رقم 3", "a rule's bug")
     read = library._read_ahead(paths, None, True, frozenset())
     assert [r.failure for r in read][2] == "could not be read (RuntimeError: a rule's bug)"
     assert [r.failure is None for r in read] == [True, False, False, True]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, fail_mentions_in
 from timeline import library
 from timeline.library import mention_events, parse_published
 from timeline.model import DateValue, from_axis
@@ -94,14 +94,7 @@ def test_any_exception_is_only_that_files_failure(
     deep.write_text('{"a": ' + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
     boom = write_jsonl(tmp_path / "c_boom.jsonl", [article(2), article(3)])
     after = write_jsonl(tmp_path / "d_after.jsonl", [article(4)])
-    real = library.mention_events
-
-    def failing(article_id: int, body: str, published: object) -> list:
-        if "3" in body:
-            raise RuntimeError("an importer bug")
-        return real(article_id, body, published)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(library, "mention_events", failing)
+    fail_mentions_in(monkeypatch, "3", "an importer bug")
     report = library.import_paths(store, [good, deep, boom, after])
     errors = {f.path.name: f.error for f in report.files}
     assert errors["a_good.jsonl"] is None and errors["d_after.jsonl"] is None
@@ -329,14 +322,7 @@ def test_a_failed_files_records_are_not_counted_as_skipped(
     # stored nothing, so the import skipped no record of it.
     boom = write_jsonl(tmp_path / "a_boom.jsonl", [article(1), {"title": 3}, article(3)])
     good = write_jsonl(tmp_path / "b_good.jsonl", [article(5), {"title": 3}])
-    real = library.mention_events
-
-    def failing(article_id: int, body: str, published: object) -> list:
-        if "3" in body:
-            raise RuntimeError("an importer bug")
-        return real(article_id, body, published)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(library, "mention_events", failing)
+    fail_mentions_in(monkeypatch, "3", "an importer bug")
     report = library.import_paths(store, [boom, good])
     failed, stored = report.files
     assert failed.error is not None and failed.rejected == 1

@@ -498,6 +498,19 @@ def test_the_signer_keeps_the_shingles_of_the_imports_last_articles_for_later_ve
         assert read.word_hashes(article_id).tolist() == stories.word_hashes(words).tolist()
 
 
+def _recorded_signers(monkeypatch: pytest.MonkeyPatch) -> list[library._Signer]:
+    """Every copy-detection signer an import makes from now on, in order."""
+    signers: list[library._Signer] = []
+    real_signer = library._Signer
+
+    def seen(*args, **kwargs):  # type: ignore[no-untyped-def]
+        signers.append(real_signer(*args, **kwargs))
+        return signers[-1]
+
+    monkeypatch.setattr(library, "_Signer", seen)
+    return signers
+
+
 def _sample_files(corpus: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
     """Two files of the sample, and a file that fails (strict) after articles of the
     second file's (which would take their ids) are signed."""
@@ -537,14 +550,7 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
         raise AssertionError("asked the store")
 
     monkeypatch.setattr(stories.copies, "rare_shared_of_hashes", counted)
-    signers: list[library._Signer] = []
-    real_signer = library._Signer
-
-    def seen(*args, **kwargs):  # type: ignore[no-untyped-def]
-        signers.append(real_signer(*args, **kwargs))
-        return signers[-1]
-
-    monkeypatch.setattr(library, "_Signer", seen)
+    signers = _recorded_signers(monkeypatch)
 
     def held_rows(own: library._OwnRows) -> list[tuple[int, int]]:
         assert own.bands is not None
@@ -748,14 +754,7 @@ def test_small_files_share_a_signer_and_undo_a_failed_ones(
     # Sorted among them: after 120 files, before the rest; it takes their next ids.
     (folder / "120_bad.jsonl").write_text("\n".join([*lines[150:160], "{not json"]))
     monkeypatch.setattr(library, "_SIGN_BATCH", 16)
-    signers: list[library._Signer] = []
-    real_signer = library._Signer
-
-    def seen(*args, **kwargs):  # type: ignore[no-untyped-def]
-        signers.append(real_signer(*args, **kwargs))
-        return signers[-1]
-
-    monkeypatch.setattr(library, "_Signer", seen)
+    signers = _recorded_signers(monkeypatch)
     found = []
     for holds_none in (lambda _store: (False, False), story_store.holds_none):
         with monkeypatch.context() as patched, Store(tmp_path / f"{len(found)}.db") as store:
