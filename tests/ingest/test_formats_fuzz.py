@@ -21,6 +21,10 @@ SEEDS = {
     ".atom": ATOM.encode(),
     ".opml": b'<opml version="2.0"><body><outline xmlUrl="not a url"/></body></opml>',
     ".html": page().encode(),
+    ".md": (
+        "---\ntitle: 'عنوان'\ndate: 2021-05-22\n---\n# عنوان\n\n**متن** [الخبر](http://a.b)"
+        " هنا، وفيه `رمز` و![صورة](c.png).\n\n> اقتباس\n\n```\nشيفرة\n```\n"
+    ).encode(),
 }
 
 

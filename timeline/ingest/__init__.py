@@ -35,6 +35,7 @@ from timeline.ingest.jsonlines import (
     parse_json_line,
     record_draft,
 )
+from timeline.ingest.markdown import parse_markdown_article
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import Reading, prefixed
 from timeline.ingest.tabular import read_table
@@ -69,9 +70,12 @@ SUFFIXES = {
     ".warc": "warc",
     ".zip": "zip",
     ".timeline": "timeline",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 _FORMATS = (
-    ".txt, .jsonl, .json, .csv, .tsv, .rss, .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
+    ".txt, .md, .jsonl, .json, .csv, .tsv, .rss, .atom, .xml, .opml, .html, .warc, .timeline,"
+    " .zip, .gz"
 )
 # Read as a stream (never held whole): every other format is read whole, bounded.
 # A JSON file is streamed when it is a list of articles (read whole otherwise).
@@ -85,6 +89,7 @@ MAX_JSON_BYTES = 100 * 1024 * 1024
 # What a format read whole may be (after inflating, for a compressed file).
 _WHOLE_LIMITS = {
     "text": MAX_TEXT_BYTES,
+    "markdown": MAX_TEXT_BYTES,
     "json": MAX_JSON_BYTES,
     "feed": MAX_FEED_BYTES,
     "opml": MAX_FEED_BYTES,
@@ -273,8 +278,9 @@ def _whole(
         return
     decoded = encoding.decode_counted(data)
     reading.encoding, reading.replaced = decoded.encoding, decoded.replaced
-    if kind == "text":
-        draft = _plain_fields(parse_plain_article(decoded.text, origin))
+    if kind in ("text", "markdown"):
+        parse = parse_plain_article if kind == "text" else parse_markdown_article
+        draft = _plain_fields(parse(decoded.text, origin))
         if _too_long(draft):
             raise BadArticle(TOO_LONG)
         yield draft
@@ -569,6 +575,7 @@ _CONTENT_TYPES = {
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
     "text/plain": "text",
+    "text/markdown": "markdown",
     "application/warc": "warc",
     "application/zip": "zip",
 }

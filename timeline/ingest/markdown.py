@@ -1,0 +1,158 @@
+"""Markdown articles (.md): a page saved by a clipper or a scraper, a post of a static site.
+
+Front matter (between `---` lines at the top, as such tools write it) gives the fields
+by the names a table's headers may have (fields.NAMES: title, date, source, url,
+author...).  Only `key: value` lines with a plain or quoted value are read: no YAML
+parser, for a block of simple pairs is all these tools write, and YAML's anchors and
+tags can make a small document expand without bound.  The body is the text with
+Markdown's markup taken off: headings, emphasis, links (their text kept), images
+(dropped), code (kept as written), quotes, lists, rules and tables' rulers.  Without a
+title in the front matter the first line is the title and a date line under it is read,
+as in a plain-text article.  Every pattern is bounded by a line, and the spans inside one
+by a length, so no input costs more than a few passes over it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from timeline.ingest.fields import NAMES, fold_name
+from timeline.ingest.plaintext import parse_plain_article
+from timeline.model import ArticleDraft
+
+# Front matter is looked for in this many lines at most (a block that does not end is
+# not front matter: the lines are the body's).
+FRONT_MATTER_LINES = 200
+_PAIR = re.compile(r"^([^\s:#'\"\-][^:]{0,60}?)\s*:(?:\s+(.*))?$")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")  # a rule, or a heading's underline
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]{1,200}\]:\s*\S")
+_TABLE_RULER = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
+# Inline markup.  A span stops at its next opener as well as at its closer, so a line
+# of openers without closers ("[a](" a million times) is read once, not once an opener.
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\[\]\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_LINK = re.compile(
+    r"\[([^\[\]\n]{1,1000})\]"
+    r"(?:\([^()\[\]\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)|\[[^\[\]\n]{0,200}\])"
+)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
+_CODE = re.compile(r"(`{1,3})([^`\n]{1,2000}?)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
+_STRIKE = re.compile(r"~~(?=\S)([^~\n]{1,500}?)(?<=\S)~~")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500})?/?>")
+_ESCAPABLE = "\\`*_{}[]()#+-.!|>~<"
+_ESCAPED = re.compile("\\\\([" + re.escape(_ESCAPABLE) + "])")
+# An escaped character stands for itself: it is held as a noncharacter (never in text
+# given to others) while the markup around it is taken off, then given back.
+_HELD = {ch: chr(0xFDD0 + i) for i, ch in enumerate(_ESCAPABLE)}
+_GIVEN_BACK = str.maketrans({held: ch for ch, held in _HELD.items()})
+
+
+def parse_markdown_article(text: str, origin: str = "") -> ArticleDraft:
+    """The article a Markdown file holds (BadArticle from the plain-text reader when it
+    has no body)."""
+    lines = text.lstrip("\ufeff").splitlines()
+    fields, start = front_matter(lines)
+    body = "\n".join(plain_lines(lines[start:]))
+    title = fields.get("title", "")
+    # With a title given, the first line is body (or the title again, which the
+    # plain-text reader skips when it is repeated under the title).
+    draft = parse_plain_article(f"{title}\n{body}" if title else body, origin)
+    given: dict[str, str] = {
+        field: fields[field]
+        for field in ("source", "url", "author", "caption", "credit", "lang")
+        if field in fields
+    }
+    if "published" in fields:
+        given["published_raw"] = fields["published"]
+    return dataclasses.replace(draft, **given) if given else draft  # type: ignore[arg-type]
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The fields a front matter block gives (by FIELDS' names), and the index of the
+    first line after it (0 when there is none)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    end = next(
+        (
+            i
+            for i in range(1, min(len(lines), FRONT_MATTER_LINES))
+            if lines[i].strip() in ("---", "...")
+        ),
+        None,
+    )
+    if end is None:
+        return {}, 0
+    pairs: dict[str, str] = {}
+    for line in lines[1:end]:
+        match = _PAIR.match(line)
+        if match is not None and match[2]:
+            value = _scalar(match[2])
+            if value:
+                pairs.setdefault(fold_name(match[1]), value)
+    found: dict[str, str] = {}
+    for field, names in NAMES.items():
+        held = next((pairs[name] for name in names if name in pairs), None)
+        if held is not None:
+            found[field] = held
+    return found, end + 1
+
+
+def _scalar(raw: str) -> str:
+    """A front matter value: a quoted or plain string; a list, a map, a block or an
+    anchor gives nothing."""
+    value = raw.strip()
+    if not value or value[0] in "[{|>&*!%@`":
+        return ""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        return inner.replace("''", "'") if value[0] == "'" else inner.replace('\\"', '"')
+    return value.split(" #", 1)[0].strip()
+
+
+def plain_lines(lines: list[str]) -> list[str]:
+    """Markdown lines as plain text, one line for one but those of markup alone (fences,
+    rules, heading underlines, link references, table rulers), which go."""
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        if fence:
+            if line.strip().startswith(fence):
+                fence = ""
+            else:
+                out.append(line)  # code as written
+            continue
+        opened = _FENCE.match(line)
+        if opened is not None:
+            fence = opened[1][0] * 3
+            continue
+        if _RULE.match(line) or _REFERENCE.match(line) or _TABLE_RULER.match(line):
+            continue
+        line = _QUOTE.sub("", line)
+        heading = _HEADING.match(line)
+        if heading is not None:
+            line = heading[1] or ""
+        out.append(_inline(_ITEM.sub(r"\1", line)))
+    return out
+
+
+def _inline(line: str) -> str:
+    if not any(mark in line for mark in "[]`*_~<\\!"):
+        return line  # most lines of prose: nothing to take off
+    escaped = "\\" in line
+    if escaped:
+        line = _ESCAPED.sub(lambda m: _HELD[m[1]], line)
+    line = _CODE.sub(r"\2", line)
+    line = _IMAGE.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    line = _AUTOLINK.sub(r"\1", line)
+    line = _STRONG.sub(r"\2", line)
+    line = _EMPHASIS.sub(r"\2", line)
+    line = _STRIKE.sub(r"\1", line)
+    line = _TAG.sub("", line)
+    return line.translate(_GIVEN_BACK) if escaped else line
