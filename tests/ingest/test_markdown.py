@@ -74,6 +74,13 @@ def test_without_front_matter_the_heading_is_the_title_and_a_date_line_is_read()
     assert draft.body == "نص الخبر هنا."
 
 
+def test_a_date_line_under_a_front_matter_date_stays_in_the_body() -> None:
+    text = "---\ntitle: عنوان\ndate: 2015-03-06\n---\nنشر في 5 مارس 2015\n\nنص الخبر هنا.\n"
+    draft = parse_markdown_article(text)
+    assert draft.published_raw == "2015-03-06"
+    assert draft.body == "نشر في 5 مارس 2015\nنص الخبر هنا."
+
+
 @pytest.mark.parametrize(
     "text",
     [

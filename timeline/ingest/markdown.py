@@ -70,6 +70,8 @@ def parse_markdown_article(text: str, origin: str = "") -> ArticleDraft:
     }
     if "published" in fields:
         given["published_raw"] = fields["published"]
+        if draft.published_raw:  # the text's own date line stays in its body
+            given["body"] = f"{draft.published_raw}\n{draft.body}"
     return dataclasses.replace(draft, **given) if given else draft  # type: ignore[arg-type]
 
 
