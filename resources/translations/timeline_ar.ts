@@ -298,77 +298,77 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="111" />
+        <location filename="../../timeline/ui/export_dialog.py" line="112" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="113" />
+        <location filename="../../timeline/ui/export_dialog.py" line="114" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="114" />
+        <location filename="../../timeline/ui/export_dialog.py" line="115" />
         <source>The Timeline Project (.timeline)</source>
         <translation>برنامج The Timeline Project ‏(.timeline)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="115" />
+        <location filename="../../timeline/ui/export_dialog.py" line="116" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="116" />
+        <location filename="../../timeline/ui/export_dialog.py" line="117" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="117" />
+        <location filename="../../timeline/ui/export_dialog.py" line="118" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="118" />
+        <location filename="../../timeline/ui/export_dialog.py" line="119" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="119" />
+        <location filename="../../timeline/ui/export_dialog.py" line="120" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="120" />
+        <location filename="../../timeline/ui/export_dialog.py" line="121" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="121" />
+        <location filename="../../timeline/ui/export_dialog.py" line="122" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="140" />
+        <location filename="../../timeline/ui/export_dialog.py" line="141" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="154" />
+        <location filename="../../timeline/ui/export_dialog.py" line="155" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="155" />
+        <location filename="../../timeline/ui/export_dialog.py" line="156" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="156" />
+        <location filename="../../timeline/ui/export_dialog.py" line="157" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="157" />
+        <location filename="../../timeline/ui/export_dialog.py" line="158" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -377,7 +377,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="232" />
-        <location filename="../../timeline/ui/main_window.py" line="643" />
+        <location filename="../../timeline/ui/main_window.py" line="644" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -472,14 +472,9 @@
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="410" />
-        <source>Article &amp;text</source>
-        <translation>&amp;نص المقالة</translation>
-    </message>
-    <message>
         <location filename="../../timeline/ui/main_window.py" line="413" />
         <source>Fit the &amp;publication days</source>
-        <translation>عرض أيام ال&amp;نشر</translation>
+        <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="416" />
@@ -492,11 +487,6 @@
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="419" />
-        <source>Show each story &amp;once</source>
-        <translation>اعرض كل خبر &amp;مرة واحدة</translation>
-    </message>
-    <message>
         <location filename="../../timeline/ui/main_window.py" line="422" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
@@ -504,7 +494,7 @@
     <message>
         <location filename="../../timeline/ui/main_window.py" line="426" />
         <source>Zoom &amp;in</source>
-        <translation>ت&amp;كبير</translation>
+        <translation>تكبي&amp;ر</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="427" />
@@ -514,12 +504,12 @@
     <message>
         <location filename="../../timeline/ui/main_window.py" line="428" />
         <source>&amp;Go to date…</source>
-        <translation>الا&amp;نتقال إلى تاريخ…</translation>
+        <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="430" />
         <source>&amp;Settings</source>
-        <translation>الإ&amp;عدادات</translation>
+        <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="432" />
@@ -540,11 +530,6 @@
         <location filename="../../timeline/ui/main_window.py" line="447" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/main_window.py" line="450" />
-        <source>Time &amp;direction</source>
-        <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="460" />
@@ -578,20 +563,30 @@
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="567" />
+        <location filename="../../timeline/ui/main_window.py" line="568" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="570" />
+        <location filename="../../timeline/ui/main_window.py" line="571" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="561" />
-        <location filename="../../timeline/ui/main_window.py" line="576" />
+        <location filename="../../timeline/ui/main_window.py" line="562" />
+        <location filename="../../timeline/ui/main_window.py" line="577" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="410" />
+        <source>Article te&amp;xt</source>
+        <translation>&amp;نص المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="419" />
+        <source>Show &amp;each story once</source>
+        <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="437" />
@@ -609,173 +604,178 @@
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
+        <location filename="../../timeline/ui/main_window.py" line="450" />
+        <source>Time di&amp;rection</source>
+        <translation>ا&amp;تجاه الزمن</translation>
+    </message>
+    <message>
         <location filename="../../timeline/ui/main_window.py" line="523" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="639" />
+        <location filename="../../timeline/ui/main_window.py" line="640" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="761" />
+        <location filename="../../timeline/ui/main_window.py" line="762" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="763" />
+        <location filename="../../timeline/ui/main_window.py" line="764" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="768" />
+        <location filename="../../timeline/ui/main_window.py" line="769" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="769" />
+        <location filename="../../timeline/ui/main_window.py" line="770" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="770" />
+        <location filename="../../timeline/ui/main_window.py" line="771" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="774" />
-        <location filename="../../timeline/ui/main_window.py" line="1402" />
+        <location filename="../../timeline/ui/main_window.py" line="775" />
+        <location filename="../../timeline/ui/main_window.py" line="1413" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="972" />
+        <location filename="../../timeline/ui/main_window.py" line="973" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1200" />
+        <location filename="../../timeline/ui/main_window.py" line="1201" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1244" />
+        <location filename="../../timeline/ui/main_window.py" line="1245" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1250" />
+        <location filename="../../timeline/ui/main_window.py" line="1251" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1283" />
+        <location filename="../../timeline/ui/main_window.py" line="1284" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1285" />
+        <location filename="../../timeline/ui/main_window.py" line="1286" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <location filename="../../timeline/ui/main_window.py" line="1293" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1294" />
+        <location filename="../../timeline/ui/main_window.py" line="1295" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1301" />
+        <location filename="../../timeline/ui/main_window.py" line="1302" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1302" />
+        <location filename="../../timeline/ui/main_window.py" line="1303" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1304" />
+        <location filename="../../timeline/ui/main_window.py" line="1305" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1320" />
+        <location filename="../../timeline/ui/main_window.py" line="1323" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1331" />
+        <location filename="../../timeline/ui/main_window.py" line="1334" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1340" />
+        <location filename="../../timeline/ui/main_window.py" line="1343" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1349" />
+        <location filename="../../timeline/ui/main_window.py" line="1358" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1363" />
+        <location filename="../../timeline/ui/main_window.py" line="1372" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1370" />
+        <location filename="../../timeline/ui/main_window.py" line="1379" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1376" />
+        <location filename="../../timeline/ui/main_window.py" line="1385" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1382" />
+        <location filename="../../timeline/ui/main_window.py" line="1391" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1389" />
+        <location filename="../../timeline/ui/main_window.py" line="1398" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1391" />
+        <location filename="../../timeline/ui/main_window.py" line="1400" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1395" />
+        <location filename="../../timeline/ui/main_window.py" line="1404" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1397" />
+        <location filename="../../timeline/ui/main_window.py" line="1407" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1399" />
+        <location filename="../../timeline/ui/main_window.py" line="1410" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1401" />
+        <location filename="../../timeline/ui/main_window.py" line="1412" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1409" />
+        <location filename="../../timeline/ui/main_window.py" line="1420" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -783,12 +783,12 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="123" />
+        <location filename="../../timeline/ui/search_bar.py" line="130" />
         <source>Search articles: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="127" />
+        <location filename="../../timeline/ui/search_bar.py" line="134" />
         <source>Spelling variants match: ⁧ايار⁩ finds ⁧أيّار⁩, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -797,67 +797,67 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="148" />
+        <location filename="../../timeline/ui/search_bar.py" line="155" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="150" />
-        <source>&amp;Source:</source>
-        <translation>ال&amp;مصدر:</translation>
+        <location filename="../../timeline/ui/search_bar.py" line="157" />
+        <source>S&amp;ource:</source>
+        <translation>الم&amp;صدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="153" />
+        <location filename="../../timeline/ui/search_bar.py" line="160" />
         <source>&amp;Dates</source>
-        <translation>ال&amp;تواريخ</translation>
+        <translation>التوا&amp;ريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="169" />
+        <location filename="../../timeline/ui/search_bar.py" line="176" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="170" />
+        <location filename="../../timeline/ui/search_bar.py" line="177" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="171" />
+        <location filename="../../timeline/ui/search_bar.py" line="178" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="175" />
+        <location filename="../../timeline/ui/search_bar.py" line="182" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="176" />
+        <location filename="../../timeline/ui/search_bar.py" line="183" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="177" />
+        <location filename="../../timeline/ui/search_bar.py" line="184" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="179" />
+        <location filename="../../timeline/ui/search_bar.py" line="186" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="311" />
+        <location filename="../../timeline/ui/search_bar.py" line="329" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="312" />
+        <location filename="../../timeline/ui/search_bar.py" line="330" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="320" />
+        <location filename="../../timeline/ui/search_bar.py" line="338" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -1066,11 +1066,6 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
-        <source>Add a &amp;standalone event…</source>
-        <translation>إضافة حدث &amp;مستقل…</translation>
-    </message>
-    <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
@@ -1088,12 +1083,17 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="167" />
         <source>Show &amp;hidden items</source>
-        <translation>إظهار العناصر الم&amp;خفية</translation>
+        <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="189" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
+        <source>Add a standalone &amp;event…</source>
+        <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="234" />
@@ -1234,28 +1234,28 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="196" />
-        <location filename="../../timeline/ui/export_dialog.py" line="277" />
+        <location filename="../../timeline/ui/export_dialog.py" line="197" />
+        <location filename="../../timeline/ui/export_dialog.py" line="287" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="233" />
+        <location filename="../../timeline/ui/export_dialog.py" line="234" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="265" />
+        <location filename="../../timeline/ui/export_dialog.py" line="268" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="269" />
+        <location filename="../../timeline/ui/export_dialog.py" line="276" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="283" />
+        <location filename="../../timeline/ui/export_dialog.py" line="293" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

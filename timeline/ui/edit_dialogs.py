@@ -226,7 +226,7 @@ class WindowEdits(QObject):
         self._add(menu, self.tr("Correct &title…"), lambda: self.correct_field("title"))
         self._add(menu, self.tr("Correct &source…"), lambda: self.correct_field("source"))
         self._add(menu, self.tr("&Add event to this article…"), self.add_to_article)
-        self._add(menu, self.tr("Add a &standalone event…"), self.add_standalone)
+        self._add(menu, self.tr("Add a standalone &event…"), self.add_standalone)
         menu.addSeparator()
         self._add(menu, self.tr("&Hide this article"), self.hide_article)
         self._add(menu, self.tr("Ta&g this article…"), self.tag_article)

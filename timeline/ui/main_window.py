@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
         """Navigation and the axis settings; each setting is remembered."""
         view = self.view_menu
         self._action(view, self.tr("&Timeline"), "Ctrl+T", self.timeline.setFocus)
-        self._action(view, self.tr("Article &text"), "Ctrl+D", self.detail.browser.setFocus)
+        self._action(view, self.tr("Article te&xt"), "Ctrl+D", self.detail.browser.setFocus)
         view.addSeparator()
         home = self._action(
             view, self.tr("Fit the &publication days"), "Ctrl+H", self.timeline.fit_home
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
             self.tr("Show the days the articles were published in, as the window opens (Home)")
         )
         self._action(view, self.tr("&Fit all"), "Ctrl+0", self.timeline.fit_all)
-        self.collapse_action = QAction(self.tr("Show each story &once"), self)
+        self.collapse_action = QAction(self.tr("Show &each story once"), self)
         self.collapse_action.setCheckable(True)
         self.collapse_action.setStatusTip(
             self.tr("List a story reprinted by several outlets once, as its earliest copy")
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
             [("western", self.tr("Western (2021)")), ("arabic", self.tr("Arabic-Indic (٢٠٢١)"))],
             self.timeline.set_digits,
         )
-        direction = menu.addMenu(self.tr("Time &direction"))
+        direction = menu.addMenu(self.tr("Time di&rection"))
         directions = {
             "interface": None,
             "ltr": Qt.LayoutDirection.LeftToRight,

@@ -154,7 +154,7 @@ class SearchBar(QWidget):
         self.source_combo.setObjectName("search_source")
         self.sources = SourceModel(self.tr("All sources"), self.source_combo)
         self.source_combo.setModel(self.sources)
-        source_label = QLabel(self.tr("&Source:"), self)
+        source_label = QLabel(self.tr("S&ource:"), self)
         source_label.setBuddy(self.source_combo)
 
         self.dates_check = QCheckBox(self.tr("&Dates"), self)
