@@ -394,3 +394,64 @@ def test_publication_fields_in_english_forms(raw: str, value: str, granularity: 
 )
 def test_impossible_english_publication_fields_are_undated(raw: str) -> None:
     assert parse_published(raw) is None
+
+
+def test_presentation_forms_are_stored_as_letters_and_the_file_is_still_known(
+    store: Store, tmp_path: Path
+) -> None:
+    """A page whose renderer could not shape wrote its letters as presentation forms
+    (0.7% of SaudiNewsNet's articles hold some): its words were found by no search and
+    its dates by no rule.  Stored as letters; the dedup key stays the text's as read,
+    so the same file imported again (or before this folding) is known."""
+    from tests.text.test_normalize import presentation_forms
+    from timeline.ingest.dedup import article_uid
+    from timeline.model import ArticleDraft
+    from timeline.store.search import search
+
+    record = {
+        "title": presentation_forms("اجتماع المقاومة الشعبية"),
+        "body": "عقد الاجتماع في "
+        + presentation_forms("العاشر من يوليو")
+        + " 2015 ﻻ تأجيل فيه ﷺ",
+        "published": "2015-08-01",
+        "source": presentation_forms("عكاظ"),
+    }
+    path = write_jsonl(tmp_path / "forms.jsonl", [record])
+    assert library.import_file(store, path).added == 1
+    (stored,) = store.articles()
+    assert stored.title == "اجتماع المقاومة الشعبية"
+    assert stored.body == "عقد الاجتماع في العاشر من يوليو 2015 لا تأجيل فيه ﷺ"
+    assert stored.source == "عكاظ"
+    assert [h.article_id for h in search(store, "الشعبية").hits] == [stored.id]
+    mentioned = [e.value for e in store.events_of(stored.id) if e.kind == "mentioned"]
+    assert mentioned == ["2015-07-10"]
+    draft = ArticleDraft(record["title"], record["body"], record["source"])
+    assert store.db.conn.execute("SELECT uid FROM articles").fetchone()[0] == article_uid(draft)
+    again = library.import_file(store, path)
+    assert (again.added, again.duplicates) == (0, 1)
+
+
+def test_a_worker_prepares_a_draft_in_presentation_forms_as_the_writer_does() -> None:
+    from tests.text.test_normalize import presentation_forms
+    from timeline.model import ArticleDraft
+
+    shaped = ArticleDraft(
+        presentation_forms("المقاومة الشعبية"),
+        "قالت " + presentation_forms("المقاومة الشعبية في العاشر من يوليو") + " 2015",
+        published_raw="2015-08-01",
+    )
+    plain = ArticleDraft("عنوان", "نص بلا أشكال", published_raw="2015-08-01")
+    for draft in (shaped, plain):
+        (worker,) = library.prepare_drafts([draft], copies=True)
+        writer = library.prepare(draft, copies=True)
+        assert worker.signed is not None and writer.signed is not None
+        assert worker.signed.signature.to_bytes() == writer.signed.signature.to_bytes()
+        assert (worker.uid, worker.search, worker.mentions, worker.stored) == (
+            writer.uid,
+            writer.search,
+            writer.mentions,
+            writer.stored,
+        )
+    assert library.prepare(plain, copies=False).stored is None
+    stored = library.prepare(shaped, copies=False).stored
+    assert stored is not None and stored.title == "المقاومة الشعبية"

@@ -47,6 +47,7 @@ from timeline.store import stories as story_store
 from timeline.store.listing import published_starts
 from timeline.store.schema import pair_parts, pair_words, search_parts
 from timeline.store.store import ArticleWriter, EventRow, event_row
+from timeline.text.normalize import fold_presentation_forms
 
 if TYPE_CHECKING:
     from timeline.stories.copies import Signed
@@ -747,6 +748,29 @@ class Prepared:
     signed: Signed | None  # made by a worker with copy detection on (else the signer signs)
     # schema.pair_parts of search for the writer's pair words (None: the writer makes them)
     pairs: tuple[str, str, str] | None = None
+    # The draft as it is stored (as_stored) where that is not the draft as read: None
+    # for nearly every article, so a worker sends no second copy of its text.
+    stored: ArticleDraft | None = None
+
+
+def as_stored(draft: ArticleDraft) -> ArticleDraft:
+    """The draft as an article is stored: its texts with Arabic presentation forms
+    written as their letters (normalize.fold_presentation_forms), so that its words are
+    searched, its dates read and its copies found as anyone else's.  The draft itself
+    when nothing changes.  Its dedup key is the draft's as read (article_uid), as it was
+    before this folding: a file imported again is still known."""
+    fold = fold_presentation_forms  # each text itself when it holds none
+    stored = replace(
+        draft,
+        title=fold(draft.title),
+        body=fold(draft.body),
+        source=fold(draft.source),
+        author=fold(draft.author),
+        caption=fold(draft.caption),
+        credit=fold(draft.credit),
+        published_raw=fold(draft.published_raw),
+    )
+    return draft if stored == draft else stored  # the same strings: compared by identity
 
 
 def prepare(
@@ -755,16 +779,20 @@ def prepare(
     uid: str | None = None,
     signed: Signed | None = None,
     pair_words: frozenset[str] | None = None,
+    stored: ArticleDraft | None = None,
 ) -> Prepared:
     """The work of importing a draft that needs no store (dates, mentions, index text,
     copy signature: signed, if made already; the word pairs of the index text, given
-    the writer's pair words)."""
+    the writer's pair words), all of the draft as stored (as_stored, if made already)
+    but its dedup key."""
+    read = draft
+    draft = as_stored(read) if stored is None else stored
     published = publication_date(draft)
     if copies and signed is None:
         signed = sign_text(draft.title, draft.body)
     search = search_parts(draft.title, draft.body)
     return Prepared(
-        uid=article_uid(draft) if uid is None else uid,
+        uid=article_uid(read) if uid is None else uid,
         published=published,
         mentions=[event_row(e) for e in mention_events(0, draft.body, published)],
         search=search,
@@ -772,6 +800,7 @@ def prepare(
         pairs=pair_parts(search, pair_words)
         if search is not None and pair_words is not None
         else None,
+        stored=None if draft is read else draft,
     )
 
 
@@ -784,11 +813,15 @@ def prepare_drafts(
     if not copies:
         return [prepare(draft, False, pair_words=pair_words) for draft in drafts]
     parts = [canonical_parts(draft) for draft in drafts]
-    texts = [stories.article_text(title, body) for _source, title, body in parts]
+    stored = [as_stored(draft) for draft in drafts]
+    texts = [
+        stories.article_text(*(p if s is d else canonical_parts(s))[1:])
+        for d, s, p in zip(drafts, stored, parts, strict=True)
+    ]
     signed = stories.sign_texts(texts, normalized=True)
     return [
-        prepare(draft, True, uid_of_parts(p), s, pair_words)
-        for draft, p, s in zip(drafts, parts, signed, strict=True)
+        prepare(draft, True, uid_of_parts(p), sig, pair_words, stored=s)
+        for draft, p, sig, s in zip(drafts, parts, signed, stored, strict=True)
     ]
 
 
@@ -808,6 +841,8 @@ def _add_draft(
     if prepared is None:
         # Signed with the rest of its batch by the signer (sign_articles), not alone.
         prepared = prepare(draft, False, uid)
+    if prepared.stored is not None:
+        draft = prepared.stored
     published = prepared.published
     article_id = writer.add(
         draft,

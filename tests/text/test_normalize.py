@@ -92,3 +92,42 @@ def test_names_are_ordered_as_a_reader_orders_them() -> None:
     assert ordered[0] == "2 News"  # a number before letters
     # Any mix of numbers and words compares (no int met beside a str).
     assert sorted(["a1b", "1a", "a", "", "١٢"], key=name_order) == ["", "1a", "١٢", "a", "a1b"]
+
+
+def presentation_forms(text: str) -> str:
+    """text with each Arabic letter written as its isolated presentation form, as a
+    renderer that cannot shape writes it (ا: ﺍ)."""
+    out = []
+    for ch in text:
+        try:
+            out.append(unicodedata.lookup(f"{unicodedata.name(ch)} ISOLATED FORM"))
+        except (KeyError, ValueError):
+            out.append(ch)
+    return "".join(out)
+
+
+def test_presentation_forms_are_written_as_their_letters() -> None:
+    from timeline.text.normalize import fold_presentation_forms
+
+    shaped = presentation_forms("المقاومة الشعبية")
+    assert shaped != "المقاومة الشعبية" and all(
+        "\ufe70" <= ch <= "\ufefc" for ch in shaped if ch != " "
+    )
+    assert fold_presentation_forms(shaped) == "المقاومة الشعبية"
+    # Initial, medial and final forms, and the lam-alef ligature as two letters.
+    assert fold_presentation_forms("ﺍﻟﺴﻌﻮﺩﻳﺔ") == "السعودية"
+    assert fold_presentation_forms("اﻷرض وﻻة") == "الأرض ولاة"
+    # Written on purpose: the word ligatures and the ornate parentheses stay.
+    kept = "محمد ﷺ ﷲ ﷽ ﴿آية﴾ ﷼"
+    assert fold_presentation_forms(kept) == kept
+    plain = "نص عادي"
+    assert fold_presentation_forms(plain) is plain
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF)))
+def test_folding_presentation_forms_is_idempotent_and_bounded(text: str) -> None:
+    from timeline.text.normalize import fold_presentation_forms
+
+    once = fold_presentation_forms(text)
+    assert fold_presentation_forms(once) == once
+    assert len(once) <= 3 * len(text)

@@ -159,3 +159,12 @@ def test_forms_are_found_around_their_shared_base_as_in_the_whole_text(
     query = parse_query("قمة OR ايار")
     words = frozenset(w for group in forms.values() for w in group)
     assert hit_spans(text, query, forms) == query_module._word_hits(text, words)
+
+
+def test_a_query_pasted_in_presentation_forms_searches_for_its_letters() -> None:
+    from tests.text.test_normalize import presentation_forms
+
+    typed = parse_query("المقاومة الشعبية -اليمن")
+    pasted = parse_query(presentation_forms("المقاومة الشعبية -اليمن"))
+    assert pasted.groups == typed.groups
+    assert hit_spans("قالت المقاومة الشعبية", pasted) == hit_spans("قالت المقاومة الشعبية", typed)

@@ -13,6 +13,7 @@ from timeline.text.normalize import (
     DROPPED,
     DROPPED_CODEPOINTS,
     SPELLING_FOLDS,
+    fold_presentation_forms,
     normalize,
     spellings,
 )
@@ -225,7 +226,9 @@ def parse_query(text: str) -> Query:
             raise SearchError("Excluding words (-word) needs at least one word to look for")
         required, excluded = [], []
 
-    for kind, raw, negated in _lex(text):
+    # Pasted from a page that wrote its letters as presentation forms (ﺍﻟﺴﻌﻮﺩﻳﺔ): the
+    # letters, as the stored texts hold them (library.as_stored).
+    for kind, raw, negated in _lex(fold_presentation_forms(text)):
         if kind == "or":
             close_group()
             continue
