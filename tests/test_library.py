@@ -410,9 +410,7 @@ def test_presentation_forms_are_stored_as_letters_and_the_file_is_still_known(
 
     record = {
         "title": presentation_forms("اجتماع المقاومة الشعبية"),
-        "body": "عقد الاجتماع في "
-        + presentation_forms("العاشر من يوليو")
-        + " 2015 ﻻ تأجيل فيه ﷺ",
+        "body": "عقد الاجتماع في " + presentation_forms("العاشر من يوليو") + " 2015 ﻻ تأجيل فيه ﷺ",
         "published": "2015-08-01",
         "source": presentation_forms("عكاظ"),
     }
