@@ -42,6 +42,11 @@ ARABIC: dict[str, str] = {
     "&File": "&ملف",
     "&Import files…": "&استيراد ملفات…",
     "Import &folder…": "استيراد &مجلد…",
+    "Import &web addresses…": "استيراد &عناوين ويب…",
+    "Import web addresses": "استيراد عناوين ويب",
+    "Addresses of article pages or feeds (http or https), one per line:": (
+        "عناوين صفحات المقالات أو الخلاصات (\u2066http\u2069 أو \u2066https\u2069)، عنوان في كل سطر:"
+    ),
     "&Recompute dates…": "إعادة &قراءة التواريخ…",
     "The dates are being read again: import when that ends": "تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك",
     "an import is writing the store: try again when it ends": "يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي",
@@ -277,6 +282,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n مقالات",
         "%n مقالة",
         "%n مقالة",
+    ],
+    "%n line(s) left out: not a web address (http or https). The first: %1": [
+        "أُهمل 0 سطر: ليس عنوان ويب (\u2066http\u2069 أو \u2066https\u2069). أولها: %1",
+        "أُهمل سطر واحد: ليس عنوان ويب (\u2066http\u2069 أو \u2066https\u2069). وهو: %1",
+        "أُهمل سطران: ليسا عنواني ويب (\u2066http\u2069 أو \u2066https\u2069). أولهما: %1",
+        "أُهملت %n أسطر: ليست عناوين ويب (\u2066http\u2069 أو \u2066https\u2069). أولها: %1",
+        "أُهمل %n سطرًا: ليست عناوين ويب (\u2066http\u2069 أو \u2066https\u2069). أولها: %1",
+        "أُهمل %n سطر: ليست عناوين ويب (\u2066http\u2069 أو \u2066https\u2069). أولها: %1",
     ],
     "%1 of %n article(s)": [
         "%1 من أصل 0 مقالة",

@@ -84,3 +84,42 @@ def test_detail_pane_shows_the_crawl_time(qtbot: QtBot, tmp_path: Path) -> None:
         assert "Summary from the feed" not in text
         qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
         win.close()
+
+
+def test_web_addresses_typed_in_the_file_menu_are_imported(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch,
+    server: str,  # noqa: F811
+) -> None:
+    """A keyboard's way to what a drop of links does: File > Import web addresses, one
+    a line, the copied addresses offered; a line that is not an address fails alone."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    QGuiApplication.clipboard().setText(f"see {server}/page\n{server}/page\nnot a link")
+    asked: list[str] = []
+
+    def answer(_parent, _title, _label, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return f"  {text}  \n\nnot an address\n", True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        action = next(
+            a
+            for a in win.menuBar().actions()[0].menu().actions()
+            if a.objectName() == "importAddressesAction"
+        )
+        with qtbot.waitSignal(win.import_finished, timeout=30_000) as signal:
+            action.trigger()
+        assert asked == [f"{server}/page"]
+        report = signal.args[0]
+        assert report.added == 1 and not report.failed and len(report.files) == 1
+        # The line that is no address is left out, said so, never read as a file.
+        (box,) = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
+        assert "1 line left out" in box.text() and "not an address" in box.text()
+        qtbot.waitUntil(lambda: win._import_thread is None and win.model.rowCount() == 1)
+        win.close()

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QResizeEvent,
     QScreen,
@@ -59,7 +60,7 @@ from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
 from timeline.store.search import SearchError, SearchRequest
 from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
-from timeline.text.display_safe import for_display
+from timeline.text.display_safe import for_display, shown_part
 from timeline.text.query import Query, parse_query
 from timeline.text.safe import visible_controls
 from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date
@@ -350,6 +351,10 @@ class MainWindow(QMainWindow):
         import_folder.setShortcut(QKeySequence("Ctrl+Shift+O"))
         import_folder.triggered.connect(self._choose_folder)
         file_menu.addAction(import_folder)
+        import_addresses = QAction(self.tr("Import &web addresses…"), self)
+        import_addresses.setObjectName("importAddressesAction")
+        import_addresses.triggered.connect(self._ask_addresses)
+        file_menu.addAction(import_addresses)
         self.recompute = WindowRecompute(self)
         self.recompute_action = QAction(self.tr("&Recompute dates…"), self)
         self.recompute_action.setStatusTip(
@@ -1251,6 +1256,44 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
         if folder:
             self.import_paths([Path(folder)])
+
+    def _ask_addresses(self) -> None:
+        """Web pages and feeds to import, typed or pasted one per line (a drop of links
+        did this only with a mouse).  Each line is a source: one that is not a web
+        address fails alone, in the report, as on the command line."""
+        from timeline.ingest.fetch import is_url
+
+        copied = QGuiApplication.clipboard().text()
+        offered = "\n".join(line.strip() for line in copied.splitlines() if is_url(line))
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Import web addresses"),
+            self.tr("Addresses of article pages or feeds (http or https), one per line:"),
+            offered,
+        )
+        if not ok:
+            return
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        addresses: list[Path | str] = [line for line in lines if is_url(line)]
+        others = [line for line in lines if not is_url(line)]
+        if others:  # never read as a file named so in the program's folder
+            message_box(
+                self,
+                QMessageBox.Icon.Warning,
+                self.tr("Import web addresses"),
+                counted(
+                    self.tr(
+                        "%n line(s) left out: not a web address (http or https). The first: %1",
+                        "",
+                        len(others),
+                    ),
+                    len(others),
+                    self.timeline.label_style(),
+                ),
+                values=[shown_part(others[0], 200)],
+            ).open()
+        if addresses:
+            self.import_paths(addresses)
 
     @staticmethod
     def _dropped_sources(mime: QMimeData) -> list[Path | str]:
