@@ -771,6 +771,29 @@ def test_an_edit_to_a_read_only_store_is_said_in_one_line_and_changes_nothing(
         win.close()
 
 
+def test_an_edit_to_a_store_in_a_folder_not_writable_says_why(
+    qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's store opened read-only because its folder cannot be written (a
+    read-only mount, a shared folder): an edit said "opened read-only on request",
+    which no one had asked for."""
+    why = f"its folder {own_store.path.parent} is not writable (SQLite writes ...)"
+    monkeypatch.setattr(Store, "_unwritable", lambda self: why)
+    with Store(own_store.path) as store:
+        assert store.read_only == why
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: len(win.timeline.arrays()) > 0, timeout=10_000)
+        failed: list[str] = []
+        win.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
+        win.edits.hide_article()
+        written(win)
+        assert failed == [f"{store.path} is open read-only: {why}"]
+        assert win.edits.stack.count() == 0
+        win.close()
+
+
 def test_an_edit_to_a_store_known_damaged_is_refused(window: MainWindow) -> None:
     article_id = current(window)
     failed: list[str] = []

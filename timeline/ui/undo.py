@@ -73,7 +73,11 @@ class EditJob(QObject):
     done = Signal()
 
     def __init__(
-        self, db_path: Path, read_only: bool, action: Action, damage: str | None = None
+        self,
+        db_path: Path,
+        read_only: str | None,
+        action: Action,
+        damage: str | None = None,
     ) -> None:
         super().__init__()
         self._db_path = db_path
@@ -88,12 +92,14 @@ class EditJob(QObject):
             self.failure = damaged_message(self._db_path, self._damage)
             self.done.emit()
             return
+        if self._read_only is not None:  # why the window's store is: said as it was found
+            self.failure = f"{self._db_path} is open read-only: {self._read_only}"
+            self.done.emit()
+            return
         try:
             # No quick_check: the window checked the file when it opened it, and a
             # checkpoint's new mtime would make every later edit read the whole file.
-            with Store(
-                self._db_path, create=False, read_only=self._read_only, check=False
-            ) as store:
+            with Store(self._db_path, create=False, check=False) as store:
                 # The edit shown without waiting for the disk's flush (30-250 ms busy).
                 user_edits.commit_without_flush(store)
                 self.changes = self._action(store)
@@ -226,7 +232,7 @@ class EditController(QObject):
             self._start_next()
             return
         self._running = (how, text, command)
-        job = EditJob(self.store.path, self.store.read_only is not None, action, self.store.damage)
+        job = EditJob(self.store.path, self.store.read_only, action, self.store.damage)
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)
