@@ -40,6 +40,8 @@ ARABIC: dict[str, str] = {
     "Articles": "المقالات",
     "Timeline": "الخط الزمني",
     "&File": "&ملف",
+    "%1 — News Timeline": "الخط الزمني للأخبار — %1",
+    "%1 (read-only) — News Timeline": "الخط الزمني للأخبار — %1 (للقراءة فقط)",
     "&Import files…": "&استيراد ملفات…",
     "Import &folder…": "استيراد &مجلد…",
     "Import &web addresses…": "استيراد &عناوين ويب…",

@@ -376,7 +376,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="233" />
         <location filename="../../timeline/ui/main_window.py" line="649" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
@@ -650,7 +649,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="780" />
-        <location filename="../../timeline/ui/main_window.py" line="1452" />
+        <location filename="../../timeline/ui/main_window.py" line="1465" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -665,138 +664,148 @@
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1250" />
+        <location filename="../../timeline/ui/main_window.py" line="1240" />
+        <source>%1 (read-only) — News Timeline</source>
+        <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1241" />
+        <source>%1 — News Timeline</source>
+        <translation>الخط الزمني للأخبار — %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1259" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1256" />
+        <location filename="../../timeline/ui/main_window.py" line="1265" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1270" />
-        <location filename="../../timeline/ui/main_window.py" line="1283" />
+        <location filename="../../timeline/ui/main_window.py" line="1279" />
+        <location filename="../../timeline/ui/main_window.py" line="1292" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1271" />
+        <location filename="../../timeline/ui/main_window.py" line="1280" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1285" />
+        <location filename="../../timeline/ui/main_window.py" line="1295" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1323" />
+        <location filename="../../timeline/ui/main_window.py" line="1336" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1325" />
+        <location filename="../../timeline/ui/main_window.py" line="1338" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1332" />
+        <location filename="../../timeline/ui/main_window.py" line="1345" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1334" />
+        <location filename="../../timeline/ui/main_window.py" line="1347" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1341" />
+        <location filename="../../timeline/ui/main_window.py" line="1354" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1342" />
+        <location filename="../../timeline/ui/main_window.py" line="1355" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1344" />
+        <location filename="../../timeline/ui/main_window.py" line="1357" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1362" />
+        <location filename="../../timeline/ui/main_window.py" line="1375" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1373" />
+        <location filename="../../timeline/ui/main_window.py" line="1386" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1382" />
+        <location filename="../../timeline/ui/main_window.py" line="1395" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1397" />
+        <location filename="../../timeline/ui/main_window.py" line="1410" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1411" />
+        <location filename="../../timeline/ui/main_window.py" line="1424" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1418" />
+        <location filename="../../timeline/ui/main_window.py" line="1431" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1424" />
+        <location filename="../../timeline/ui/main_window.py" line="1437" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1430" />
+        <location filename="../../timeline/ui/main_window.py" line="1443" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1437" />
+        <location filename="../../timeline/ui/main_window.py" line="1450" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1439" />
+        <location filename="../../timeline/ui/main_window.py" line="1452" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1443" />
+        <location filename="../../timeline/ui/main_window.py" line="1456" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1446" />
+        <location filename="../../timeline/ui/main_window.py" line="1459" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1449" />
+        <location filename="../../timeline/ui/main_window.py" line="1462" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1451" />
+        <location filename="../../timeline/ui/main_window.py" line="1464" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1459" />
+        <location filename="../../timeline/ui/main_window.py" line="1472" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

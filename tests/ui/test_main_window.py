@@ -877,3 +877,19 @@ def test_the_import_dialog_offers_every_format_the_importer_reads(window: MainWi
     assert {f"*{s}" for s in SUFFIXES if s} | {"*.gz"} == set(patterns)
     assert "*.csv" in patterns and "*.warc" in patterns
     assert found.group(1).endswith("\u2066")  # the patterns left to right in Arabic
+
+
+def test_the_title_names_the_library_and_says_when_it_is_read_only(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "project\u202egpj.db"
+    Store(path).close()
+    with Store(path) as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        assert win.windowTitle() == "project\ufffdgpj.db — News Timeline"
+    monkeypatch.setattr(Store, "_unwritable", lambda self: "its folder is not writable")
+    with Store(path) as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        assert win.windowTitle() == "project\ufffdgpj.db (read-only) — News Timeline"

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         reuse_freed_arrays()  # an edit's new columns on pages already faulted in (memory.py)
         self.store = store
-        self.setWindowTitle(self.tr("News Timeline"))
+        self.setWindowTitle(self.window_title())
         self.store_failure: str | None = None
         self._edit_frame = False  # an edit being shown: the pane's read waits for its frame
         self.model = ArticleListModel(store, self)
@@ -1230,6 +1230,15 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
         self.list.scrollTo(index)
+
+    def window_title(self) -> str:
+        """The library's file name and the program's, and whether it is read-only: with
+        several libraries (a project each) the title said only "News Timeline", and a
+        library that takes no edits said so only when one failed."""
+        name = for_display(shown_part(self.store.path.name, 80))
+        if self.store.read_only is not None:
+            return self.tr("%1 (read-only) — News Timeline").replace("%1", name)
+        return self.tr("%1 — News Timeline").replace("%1", name)
 
     # -- importing -------------------------------------------------------------
 
