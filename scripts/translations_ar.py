@@ -40,6 +40,7 @@ ARABIC: dict[str, str] = {
     "Articles": "المقالات",
     "Timeline": "الخط الزمني",
     "&File": "&ملف",
+    "The library could not be opened:\n%1": "تعذّر فتح المكتبة:\n%1",
     "%1 — News Timeline": "الخط الزمني للأخبار — %1",
     "%1 (read-only) — News Timeline": "الخط الزمني للأخبار — %1 (للقراءة فقط)",
     "&Import files…": "&استيراد ملفات…",

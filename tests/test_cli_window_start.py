@@ -165,3 +165,69 @@ def test_an_upgrades_progress_is_lines_in_a_log_and_one_line_on_a_terminal(
         terminal.getvalue()
         == "".join(f"\rUpgrading the library: the pairs {done}/3" for done in range(1, 4)) + "\n"
     )
+
+
+_FAILURE_SCRIPT = """
+import json, sys
+import timeline.ui.app as app
+import timeline.ui.platform_check as platform_check
+
+platform_check.failure_needs_a_window = lambda *a, **k: True
+app.show_start_failure = lambda message, lang: print(json.dumps([message, lang]))
+sys.argv = ["timeline", *json.loads(sys.argv[1])]
+if sys.argv[-1] == "--through-click":
+    sys.argv.pop()
+    from timeline.cli import main
+else:
+    from timeline.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize("through_click", [False, True])
+def test_started_from_a_desktop_a_library_that_cannot_open_is_said_in_a_window(
+    tmp_path: Path, through_click: bool
+) -> None:
+    """From a desktop menu (or a windowed build) stderr is read by no one: a damaged
+    library's one line went nowhere and the program seemed to do nothing."""
+    (tmp_path / "bad.db").write_bytes(b"not a database at all, " * 100)
+    argv = ["--db", "bad.db", "--lang", "ar"] + (["--through-click"] if through_click else [])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", _FAILURE_SCRIPT, json.dumps(argv)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    message, lang = json.loads(done.stdout.splitlines()[-1])
+    assert message.startswith("bad.db ") and lang == "ar"
+    assert done.stderr.startswith("Error: bad.db ")
+
+
+@pytest.mark.parametrize(
+    ("environ", "stderr", "needed"),
+    [
+        ({"DISPLAY": ":0"}, None, True),  # a windowed build: no stderr at all
+        ({"DISPLAY": ":0"}, "pipe", True),  # a desktop menu: stderr to a log
+        ({"DISPLAY": ":0"}, "tty", False),  # a terminal: the line is read there
+        ({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "pipe", False),
+        ({"QT_QPA_PLATFORM": "minimal;xcb"}, None, False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "pipe", True),
+    ],
+)
+def test_a_failure_needs_a_window_only_where_no_one_reads_stderr(
+    environ: dict[str, str], stderr: str | None, needed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.ui import platform_check
+
+    monkeypatch.setattr(platform_check.sys, "platform", "linux")
+
+    class Stream:
+        def isatty(self) -> bool:
+            return stderr == "tty"
+
+    stream = None if stderr is None else Stream()
+    assert platform_check.failure_needs_a_window(environ, stream) is needed

@@ -89,10 +89,16 @@ def cli(
     if problem:
         click.echo(problem, err=True)
         ctx.exit(1)
-    from timeline.ui.app import run_window
+    from timeline.ui.app import run_window, show_start_failure
+    from timeline.ui.platform_check import failure_needs_a_window
 
-    with settings.open_store() as store:
-        db_path = store.path
+    try:
+        with settings.open_store() as store:
+            db_path = store.path
+    except click.ClickException as exc:
+        if failure_needs_a_window():  # a Windows build has no console to print to
+            show_start_failure(exc.format_message(), lang)
+        raise
     ctx.exit(run_window(db_path, lang=lang, screenshot=screenshot))
 
 

@@ -141,6 +141,15 @@ def open_window(arguments: WindowArguments) -> int:
         store = Store(db_path, create=True, progress=progress)
     except StoreError as exc:
         print(terminal_safe(f"Error: {exc}"), file=sys.stderr)
+        if upgrade is not None:
+            upgrade.finish()
+            upgrade = None
+        from timeline.ui.platform_check import failure_needs_a_window
+
+        if failure_needs_a_window():
+            from timeline.ui.app import show_start_failure
+
+            show_start_failure(str(exc), arguments.lang)
         return 1
     finally:
         if upgrade is not None:

@@ -893,6 +893,21 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     </message>
 </context>
 <context>
+    <name>StartUp</name>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="95" />
+        <source>News Timeline</source>
+        <translation>الخط الزمني للأخبار</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="96" />
+        <source>The library could not be opened:
+%1</source>
+        <translation>تعذّر فتح المكتبة:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>StoryPanel</name>
     <message numerus="yes">
         <location filename="../../timeline/ui/story_panel.py" line="121" />
@@ -1051,12 +1066,12 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="110" />
+        <location filename="../../timeline/ui/app.py" line="137" />
         <source>Upgrading the library for this version of the program…</source>
         <translation>تحديث المكتبة لهذا الإصدار من البرنامج…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="114" />
+        <location filename="../../timeline/ui/app.py" line="141" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>

@@ -893,3 +893,16 @@ def test_the_title_names_the_library_and_says_when_it_is_read_only(
         win = MainWindow(store)
         qtbot.addWidget(win)
         assert win.windowTitle() == "project\ufffdgpj.db (read-only) — News Timeline"
+
+
+def test_a_start_failure_box_shows_the_message_on_a_line_of_its_own(
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.ui.app import show_start_failure
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    show_start_failure("x.db is not a usable timeline database\x1b[2J", "en")
+    assert shown == [
+        "The library could not be opened:\n\u2068x.db is not a usable timeline database\u241b[2J\u2069"
+    ]

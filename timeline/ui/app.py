@@ -18,14 +18,20 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 
 from timeline.store import Store, StoreError
 from timeline.ui.application import create_application
-from timeline.ui.platform_check import has_display
+from timeline.ui.platform_check import failure_needs_a_window, has_display
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressDialog
 
     from timeline.ui.main_window import MainWindow
 
-__all__ = ["UpgradeProgress", "create_application", "grab_when_settled", "run_window"]
+__all__ = [
+    "UpgradeProgress",
+    "create_application",
+    "grab_when_settled",
+    "run_window",
+    "show_start_failure",
+]
 
 # The most an upgrade's dialog waits to be on screen before the upgrade starts.
 _EXPOSE_WAIT_MS = 500
@@ -45,6 +51,8 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
         store = Store(db_path, create=True)
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if failure_needs_a_window():
+            show_start_failure(str(exc), lang)
         return 1
     from timeline.ui.main_window import MainWindow  # loaded only when a window opens
 
@@ -69,6 +77,25 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
         sys.stderr.flush()
         os._exit(code)
     return code
+
+
+def show_start_failure(message: str, lang: str | None) -> None:
+    """Say in a window why the window could not open (failure_needs_a_window): started
+    from a desktop menu, a damaged or locked library printed its one line to a stderr
+    no one reads, and the program seemed to do nothing."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui.plain_text import message_box
+
+    create_application(lang)
+    message_box(
+        None,
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("StartUp", "News Timeline"),
+        QCoreApplication.translate("StartUp", "The library could not be opened:\n%1"),
+        values=[message],
+    ).exec()
 
 
 class UpgradeProgress:

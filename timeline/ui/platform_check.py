@@ -47,6 +47,27 @@ def has_display(environ: Mapping[str, str] | None = None) -> bool:
     return True
 
 
+# Platforms no one looks at: a failure shown there would wait for a click forever.
+_UNSEEN_PLATFORMS = ("offscreen", "minimal")
+
+
+def failure_needs_a_window(environ: Mapping[str, str] | None = None, stderr: object = "") -> bool:
+    """Whether a failure to start the window must be said in a window to be seen: a
+    display someone looks at, and no terminal on stderr (started from a desktop menu,
+    where stderr goes to a log or nowhere, or a windowed build, where it is None).
+    stderr: the stream to ask ("" for sys.stderr)."""
+    env = os.environ if environ is None else environ
+    requested = [name.split(":")[0].strip() for name in env.get("QT_QPA_PLATFORM", "").split(";")]
+    if any(name in _UNSEEN_PLATFORMS for name in requested) or not has_display(env):
+        return False
+    stream = sys.stderr if stderr == "" else stderr
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return not (callable(isatty) and isatty())
+    except (OSError, ValueError):  # closed
+        return True
+
+
 def platform_candidates(environ: Mapping[str, str] | None = None) -> list[str]:
     """The platform plugins Qt will try, in order (any one that loads and connects is enough)."""
     env = os.environ if environ is None else environ
