@@ -47,6 +47,20 @@ ARABIC: dict[str, str] = {
     "Import &folder…": "استيراد &مجلد…",
     "Import &web addresses…": "استيراد &عناوين ويب…",
     "Import web addresses": "استيراد عناوين ويب",
+    "This library has no articles yet.\n\nImport files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File menu, or drop files on this window.": (
+        "لا مقالات في هذه المكتبة بعد.\n\nاستورد ملفات (\u2066Ctrl+O\u2069) أو مجلدًا"
+        " (\u2066Ctrl+Shift+O\u2069) أو عناوين ويب من قائمة ملف، أو أفلت الملفات على هذه النافذة."
+    ),
+    "&New library…": "مكتبة &جديدة…",
+    "Open &library…": "&فتح مكتبة…",
+    "Open a library": "فتح مكتبة",
+    "New library": "مكتبة جديدة",
+    "library.db": "مكتبة.db",
+    "Libraries": "المكتبات",
+    "That library is the one open here": "هذه المكتبة هي المفتوحة هنا",
+    "This file cannot be opened as a library:\n%1\n%2": "لا يمكن فتح هذا الملف مكتبةً:\n%1\n%2",
+    "The program could not be started again: %1": "تعذّر تشغيل البرنامج مرة أخرى: %1",
+    "Opening %1 in a new window": "جارٍ فتح %1 في نافذة جديدة",
     "Addresses of article pages or feeds (http or https), one per line:": (
         "عناوين صفحات المقالات أو الخلاصات (\u2066http\u2069 أو \u2066https\u2069)، عنوان في كل سطر:"
     ),

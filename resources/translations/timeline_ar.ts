@@ -118,7 +118,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="494" />
-        <location filename="../../timeline/ui/detail_pane.py" line="666" />
+        <location filename="../../timeline/ui/detail_pane.py" line="676" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
@@ -133,164 +133,173 @@
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="537" />
+        <location filename="../../timeline/ui/detail_pane.py" line="539" />
+        <source>This library has no articles yet.
+
+Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File menu, or drop files on this window.</source>
+        <translation>لا مقالات في هذه المكتبة بعد.
+
+استورد ملفات (⁦Ctrl+O⁩) أو مجلدًا (⁦Ctrl+Shift+O⁩) أو عناوين ويب من قائمة ملف، أو أفلت الملفات على هذه النافذة.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="547" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="623" />
+        <location filename="../../timeline/ui/detail_pane.py" line="633" />
         <source>The article could not be read: %1</source>
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="632" />
+        <location filename="../../timeline/ui/detail_pane.py" line="642" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="762" />
+        <location filename="../../timeline/ui/detail_pane.py" line="772" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="765" />
+        <location filename="../../timeline/ui/detail_pane.py" line="775" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="773" />
+        <location filename="../../timeline/ui/detail_pane.py" line="783" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="775" />
+        <location filename="../../timeline/ui/detail_pane.py" line="785" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="776" />
+        <location filename="../../timeline/ui/detail_pane.py" line="786" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="777" />
+        <location filename="../../timeline/ui/detail_pane.py" line="787" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="782" />
+        <location filename="../../timeline/ui/detail_pane.py" line="792" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="786" />
+        <location filename="../../timeline/ui/detail_pane.py" line="796" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="792" />
+        <location filename="../../timeline/ui/detail_pane.py" line="802" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="818" />
+        <location filename="../../timeline/ui/detail_pane.py" line="828" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="819" />
+        <location filename="../../timeline/ui/detail_pane.py" line="829" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="820" />
+        <location filename="../../timeline/ui/detail_pane.py" line="830" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="828" />
+        <location filename="../../timeline/ui/detail_pane.py" line="838" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="835" />
+        <location filename="../../timeline/ui/detail_pane.py" line="845" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="837" />
-        <location filename="../../timeline/ui/detail_pane.py" line="888" />
+        <location filename="../../timeline/ui/detail_pane.py" line="847" />
+        <location filename="../../timeline/ui/detail_pane.py" line="898" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="838" />
+        <location filename="../../timeline/ui/detail_pane.py" line="848" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="840" />
+        <location filename="../../timeline/ui/detail_pane.py" line="850" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="844" />
+        <location filename="../../timeline/ui/detail_pane.py" line="854" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="852" />
-        <location filename="../../timeline/ui/detail_pane.py" line="869" />
+        <location filename="../../timeline/ui/detail_pane.py" line="862" />
+        <location filename="../../timeline/ui/detail_pane.py" line="879" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="867" />
+        <location filename="../../timeline/ui/detail_pane.py" line="877" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="868" />
+        <location filename="../../timeline/ui/detail_pane.py" line="878" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="870" />
+        <location filename="../../timeline/ui/detail_pane.py" line="880" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="884" />
+        <location filename="../../timeline/ui/detail_pane.py" line="894" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="886" />
+        <location filename="../../timeline/ui/detail_pane.py" line="896" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="974" />
+        <location filename="../../timeline/ui/detail_pane.py" line="984" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="975" />
+        <location filename="../../timeline/ui/detail_pane.py" line="985" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="976" />
+        <location filename="../../timeline/ui/detail_pane.py" line="986" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="978" />
+        <location filename="../../timeline/ui/detail_pane.py" line="988" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="977" />
+        <location filename="../../timeline/ui/detail_pane.py" line="987" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -376,436 +385,486 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="649" />
+        <location filename="../../timeline/ui/main_window.py" line="711" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="241" />
+        <location filename="../../timeline/ui/main_window.py" line="297" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="252" />
+        <location filename="../../timeline/ui/main_window.py" line="308" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="345" />
+        <location filename="../../timeline/ui/main_window.py" line="401" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="346" />
+        <location filename="../../timeline/ui/main_window.py" line="402" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="350" />
+        <location filename="../../timeline/ui/main_window.py" line="406" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="359" />
+        <location filename="../../timeline/ui/main_window.py" line="419" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="361" />
+        <location filename="../../timeline/ui/main_window.py" line="421" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="370" />
+        <location filename="../../timeline/ui/main_window.py" line="430" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="373" />
+        <location filename="../../timeline/ui/main_window.py" line="433" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="376" />
+        <location filename="../../timeline/ui/main_window.py" line="436" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="380" />
+        <location filename="../../timeline/ui/main_window.py" line="440" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="381" />
+        <location filename="../../timeline/ui/main_window.py" line="441" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="382" />
+        <location filename="../../timeline/ui/main_window.py" line="442" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="386" />
+        <location filename="../../timeline/ui/main_window.py" line="446" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="391" />
+        <location filename="../../timeline/ui/main_window.py" line="451" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="393" />
+        <location filename="../../timeline/ui/main_window.py" line="453" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="394" />
+        <location filename="../../timeline/ui/main_window.py" line="454" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="414" />
+        <location filename="../../timeline/ui/main_window.py" line="474" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="418" />
+        <location filename="../../timeline/ui/main_window.py" line="478" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="421" />
+        <location filename="../../timeline/ui/main_window.py" line="481" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="423" />
+        <location filename="../../timeline/ui/main_window.py" line="483" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="427" />
+        <location filename="../../timeline/ui/main_window.py" line="487" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="431" />
+        <location filename="../../timeline/ui/main_window.py" line="491" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="432" />
+        <location filename="../../timeline/ui/main_window.py" line="492" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="493" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="435" />
+        <location filename="../../timeline/ui/main_window.py" line="495" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="437" />
+        <location filename="../../timeline/ui/main_window.py" line="497" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="448" />
+        <location filename="../../timeline/ui/main_window.py" line="508" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="512" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="512" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="465" />
+        <location filename="../../timeline/ui/main_window.py" line="525" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="466" />
+        <location filename="../../timeline/ui/main_window.py" line="526" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="467" />
+        <location filename="../../timeline/ui/main_window.py" line="527" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="471" />
+        <location filename="../../timeline/ui/main_window.py" line="531" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="523" />
-        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="583" />
+        <location filename="../../timeline/ui/main_window.py" line="598" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="539" />
+        <location filename="../../timeline/ui/main_window.py" line="599" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="573" />
+        <location filename="../../timeline/ui/main_window.py" line="633" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="576" />
+        <location filename="../../timeline/ui/main_window.py" line="636" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="567" />
-        <location filename="../../timeline/ui/main_window.py" line="582" />
+        <location filename="../../timeline/ui/main_window.py" line="627" />
+        <location filename="../../timeline/ui/main_window.py" line="642" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="354" />
+        <location filename="../../timeline/ui/main_window.py" line="410" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="415" />
+        <source>&amp;New library…</source>
+        <translation>مكتبة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="416" />
+        <source>Open &amp;library…</source>
+        <translation>&amp;فتح مكتبة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="475" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="424" />
+        <location filename="../../timeline/ui/main_window.py" line="484" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="442" />
+        <location filename="../../timeline/ui/main_window.py" line="502" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="443" />
+        <location filename="../../timeline/ui/main_window.py" line="503" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="444" />
+        <location filename="../../timeline/ui/main_window.py" line="504" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="455" />
+        <location filename="../../timeline/ui/main_window.py" line="515" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="528" />
+        <location filename="../../timeline/ui/main_window.py" line="588" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="645" />
+        <location filename="../../timeline/ui/main_window.py" line="707" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="767" />
+        <location filename="../../timeline/ui/main_window.py" line="829" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="769" />
+        <location filename="../../timeline/ui/main_window.py" line="831" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="774" />
+        <location filename="../../timeline/ui/main_window.py" line="836" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="775" />
+        <location filename="../../timeline/ui/main_window.py" line="837" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="776" />
+        <location filename="../../timeline/ui/main_window.py" line="838" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="780" />
-        <location filename="../../timeline/ui/main_window.py" line="1465" />
+        <location filename="../../timeline/ui/main_window.py" line="842" />
+        <location filename="../../timeline/ui/main_window.py" line="1592" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="978" />
+        <location filename="../../timeline/ui/main_window.py" line="1040" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1206" />
+        <location filename="../../timeline/ui/main_window.py" line="1268" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1240" />
+        <location filename="../../timeline/ui/main_window.py" line="1302" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1241" />
+        <location filename="../../timeline/ui/main_window.py" line="1303" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1259" />
+        <location filename="../../timeline/ui/main_window.py" line="1321" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1265" />
+        <location filename="../../timeline/ui/main_window.py" line="1327" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1279" />
-        <location filename="../../timeline/ui/main_window.py" line="1292" />
+        <location filename="../../timeline/ui/main_window.py" line="1341" />
+        <location filename="../../timeline/ui/main_window.py" line="1374" />
+        <source>Open a library</source>
+        <translation>فتح مكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1349" />
+        <source>New library</source>
+        <translation>مكتبة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1350" />
+        <source>library.db</source>
+        <translation>مكتبة.db</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1367" />
+        <source>That library is the one open here</source>
+        <translation>هذه المكتبة هي المفتوحة هنا</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1375" />
+        <source>This file cannot be opened as a library:
+%1
+%2</source>
+        <translation>لا يمكن فتح هذا الملف مكتبةً:
+%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1385" />
+        <source>The program could not be started again: %1</source>
+        <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1392" />
+        <source>Opening %1 in a new window</source>
+        <translation>جارٍ فتح %1 في نافذة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1406" />
+        <location filename="../../timeline/ui/main_window.py" line="1419" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1280" />
+        <location filename="../../timeline/ui/main_window.py" line="1407" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1295" />
+        <location filename="../../timeline/ui/main_window.py" line="1422" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1336" />
+        <location filename="../../timeline/ui/main_window.py" line="1463" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1338" />
+        <location filename="../../timeline/ui/main_window.py" line="1465" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1345" />
+        <location filename="../../timeline/ui/main_window.py" line="1472" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1347" />
+        <location filename="../../timeline/ui/main_window.py" line="1474" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1354" />
+        <location filename="../../timeline/ui/main_window.py" line="1481" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1355" />
+        <location filename="../../timeline/ui/main_window.py" line="1482" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1357" />
+        <location filename="../../timeline/ui/main_window.py" line="1484" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1375" />
+        <location filename="../../timeline/ui/main_window.py" line="1502" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1386" />
+        <location filename="../../timeline/ui/main_window.py" line="1513" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1395" />
+        <location filename="../../timeline/ui/main_window.py" line="1522" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1410" />
+        <location filename="../../timeline/ui/main_window.py" line="1537" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1424" />
+        <location filename="../../timeline/ui/main_window.py" line="1551" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1431" />
+        <location filename="../../timeline/ui/main_window.py" line="1558" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1437" />
+        <location filename="../../timeline/ui/main_window.py" line="1564" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1443" />
+        <location filename="../../timeline/ui/main_window.py" line="1570" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1450" />
+        <location filename="../../timeline/ui/main_window.py" line="1577" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1452" />
+        <location filename="../../timeline/ui/main_window.py" line="1579" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1456" />
+        <location filename="../../timeline/ui/main_window.py" line="1583" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1459" />
+        <location filename="../../timeline/ui/main_window.py" line="1586" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1462" />
+        <location filename="../../timeline/ui/main_window.py" line="1589" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1464" />
+        <location filename="../../timeline/ui/main_window.py" line="1591" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1472" />
+        <location filename="../../timeline/ui/main_window.py" line="1599" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

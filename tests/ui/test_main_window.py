@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -906,3 +907,84 @@ def test_a_start_failure_box_shows_the_message_on_a_line_of_its_own(
     assert shown == [
         "The library could not be opened:\n\u2068x.db is not a usable timeline database\u241b[2J\u2069"
     ]
+
+
+def test_another_library_opens_in_a_window_of_its_own(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    import sys
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from timeline.ui import main_window
+
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        main_window, "start_detached", lambda *command: started.append(command) or None
+    )
+    other = tmp_path / "other.db"
+    Store(other).close()
+    assert window.open_library_window(other)
+    assert started == [(sys.executable, ["-m", "timeline", "--db", str(other), "--lang", "en"])]
+    assert "other.db" in window.statusBar().currentMessage()
+    # File > New library: a name without a suffix gets .db; nothing is made here.
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "project"), "")
+    )
+    new = next(a for a in window.menuBar().actions()[0].menu().actions() if "New" in a.text())
+    new.trigger()
+    assert started[-1][1][2:4] == ["--db", str(tmp_path / "project.db")]
+    assert not (tmp_path / "project.db").exists()
+    # The library open here, a text file and another program's database are not started.
+    started.clear()
+    assert not window.open_library_window(window.store.path)
+    assert "one open here" in window.statusBar().currentMessage()
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database", encoding="utf-8")
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    for path, why in ((notes, "not an SQLite database"), (foreign, "another program")):
+        assert not window.open_library_window(path)
+        box = [b for b in window.findChildren(QMessageBox) if b.isVisible()][-1]
+        assert why in box.text() and path.name in box.text()
+        box.close()
+    assert not window.open_library_window(tmp_path / "missing" / "x.db")
+    assert started == []
+    assert notes.read_text(encoding="utf-8") == "not a database"
+
+
+def test_a_detached_program_is_started_or_says_why(tmp_path: Path) -> None:
+    import sys
+
+    from timeline.ui.main_window import start_detached
+
+    made = tmp_path / "made"
+    script = f"open({str(made)!r}, 'w').write('ran')"
+    assert start_detached(sys.executable, ["-c", script]) is None
+    deadline = time.monotonic() + 20
+    while not made.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert made.exists()
+    assert start_detached(str(tmp_path / "no-such-program"), []) is not None
+
+
+def test_an_empty_library_says_how_articles_come_in(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.conftest import SAMPLES
+
+    with Store(tmp_path / "empty.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(win.articles_counted, timeout=10_000)
+        placeholder = win.detail.browser.placeholderText()
+        assert placeholder.startswith("This library has no articles yet.")
+        assert "Ctrl+O" in placeholder
+        sample = next(SAMPLES.glob("*.txt"))
+        with qtbot.waitSignal(win.import_finished, timeout=30_000):
+            win.import_paths([sample])
+        qtbot.waitUntil(lambda: win.model.rowCount() == 1, timeout=10_000)
+        article_shown(win.detail)
+        assert win.detail.article is not None
+        win.close()

@@ -532,6 +532,16 @@ class DetailPane(QWidget):
         if start is not None:
             self.event_chosen.emit(int(index.data(EventIdRole)), int(start))
 
+    def show_empty_library(self) -> None:
+        """Say how articles come in, where a library has none (a new one, the packaged
+        program's first start): "Select an article" asked for what was not there."""
+        self._placeholder = self.tr(
+            "This library has no articles yet.\n\nImport files (Ctrl+O), a folder"
+            " (Ctrl+Shift+O) or web addresses from the File menu, or drop files on"
+            " this window."
+        )
+        self.clear_article()
+
     def show_nothing_found(self, searched: str) -> None:
         """Empty the pane and say that nothing matched `searched` (what was asked for)."""
         self._placeholder = self.tr("No article matches %1.").replace("%1", searched)

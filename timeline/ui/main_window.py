@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
+    QProcess,
     QSettings,
     QSize,
     Qt,
@@ -182,6 +184,60 @@ def article_table(model: ArticleListModel, parent: QWidget) -> QTableView:
 
 # Article ids up to this are counted through a table of one byte an id (64 MB at most).
 _TABLE_MAX_ID = 64_000_000
+
+
+def _this_program() -> tuple[str, list[str]]:
+    """How this program is started again: the frozen build's executable, else this
+    Python running the package (as the console script does)."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, []
+    return sys.executable, ["-m", "timeline"]
+
+
+def start_detached(program: str, arguments: list[str]) -> str | None:
+    """Start a program that outlives this one, its output going nowhere (so that it
+    says a failure in a window: failure_needs_a_window); why not, or None."""
+    process = QProcess()
+    process.setProgram(program)
+    process.setArguments(arguments)
+    process.setStandardOutputFile(QProcess.nullDevice())
+    process.setStandardErrorFile(QProcess.nullDevice())
+    started: object = process.startDetached()  # PySide6 gives a bool, not (bool, pid)
+    ok = started[0] if isinstance(started, tuple) else started
+    return None if ok else process.errorString()
+
+
+def _not_a_library(path: Path) -> str | None:
+    """Why a file cannot be opened as a library, found without writing to it; None
+    for a library (or a file that does not exist yet: a new one).  Read-only and in
+    a moment, so the window is not held: anything deeper (damage, a lock, a newer
+    version) is the new window's to say."""
+    import sqlite3
+
+    if not path.exists():
+        return None if path.parent.is_dir() else "its folder does not exist"
+    if not path.is_file():
+        return "not a file"
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if head and head != b"SQLite format 3\x00":
+        return "not an SQLite database"
+    if not head:
+        return None  # an empty file: SQLite makes a new database in it
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # locked or damaged: the new window says which
+    if names and "articles" not in names:
+        return "an SQLite database of another program (it has no articles table)"
+    return None
 
 
 def events_of_articles(article_ids: np.ndarray, wanted: np.ndarray | list[int]) -> int:
@@ -355,6 +411,10 @@ class MainWindow(QMainWindow):
         import_addresses.setObjectName("importAddressesAction")
         import_addresses.triggered.connect(self._ask_addresses)
         file_menu.addAction(import_addresses)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&New library…"), None, self._new_library)
+        self._action(file_menu, self.tr("Open &library…"), None, self._open_library)
+        file_menu.addSeparator()
         self.recompute = WindowRecompute(self)
         self.recompute_action = QAction(self.tr("&Recompute dates…"), self)
         self.recompute_action.setStatusTip(
@@ -614,6 +674,8 @@ class MainWindow(QMainWindow):
             return  # a count asked for since is coming
         self._article_total = total
         self._update_status()
+        if total == 0 and self.model.rowCount() == 0 and self._search_ids is None:
+            self.detail.show_empty_library()
         # Read with the count: the distinct sources cost a scan of every article.
         self.search_bar.set_sources(sources)
 
@@ -831,6 +893,9 @@ class MainWindow(QMainWindow):
         reload()
         if current is not None and not self.list.currentIndex().isValid():
             self.select_article(self.model.shown_as(int(current)))
+        elif current is None and self.model.rowCount():
+            # The first import into an empty library: its first article, as at start.
+            self.list.setCurrentIndex(self.model.index(0))
 
     def _earliest_copies(self) -> dict[int, int]:
         """The earliest copy of its story by each later copy's id: as the events loader
@@ -1265,6 +1330,71 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
         if folder:
             self.import_paths([Path(folder)])
+
+    # -- other libraries ------------------------------------------------------
+
+    def _library_filter(self) -> str:
+        return (
+            f"{self.tr('Libraries')} {_LRI}(*.db *.sqlite *.sqlite3);;"
+            f"{self.tr('All files')} {_LRI}(*)"
+        )
+
+    def _open_library(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a library"), str(self.store.path.parent), self._library_filter()
+        )
+        if name:
+            self.open_library_window(Path(name))
+
+    def _new_library(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New library"),
+            str(self.store.path.parent / self.tr("library.db")),
+            self._library_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # never replaced: opened
+        )
+        if name:
+            path = Path(name)
+            self.open_library_window(path if path.suffix else path.with_suffix(".db"))
+
+    def open_library_window(self, path: Path) -> bool:
+        """Open another library in a window of its own (a program of its own: each
+        window has one library, its threads and its edits' history), as this one was
+        opened, in this interface language.  A library that exists is opened as it is
+        (a new one is never made over a file); one that is no SQLite file is said here.
+        A library that cannot be opened for another reason (locked, damaged, from a
+        newer version) is said by the new window's program, in a window (its stderr
+        goes nowhere).  True when the program was started."""
+        if path.exists() and path.resolve() == self.store.path.resolve():
+            self.statusBar().showMessage(self.tr("That library is the one open here"), 10_000)
+            return False
+        problem = _not_a_library(path)
+        if problem is not None:
+            message_box(
+                self,
+                QMessageBox.Icon.Warning,
+                self.tr("Open a library"),
+                self.tr("This file cannot be opened as a library:\n%1\n%2"),
+                values=[str(path), problem],
+            ).open()
+            return False
+        rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        program, arguments = _this_program()
+        arguments += ["--db", str(path), "--lang", "ar" if rtl else "en"]
+        failure = start_detached(program, arguments)
+        if failure is not None:
+            self.statusBar().showMessage(
+                self.tr("The program could not be started again: %1").replace(
+                    "%1", for_display(failure)
+                ),
+                10_000,
+            )
+            return False
+        self.statusBar().showMessage(
+            self.tr("Opening %1 in a new window").replace("%1", for_display(path.name)), 10_000
+        )
+        return True
 
     def _ask_addresses(self) -> None:
         """Web pages and feeds to import, typed or pasted one per line (a drop of links
