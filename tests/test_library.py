@@ -397,12 +397,13 @@ def test_impossible_english_publication_fields_are_undated(raw: str) -> None:
 
 
 def test_presentation_forms_are_stored_as_letters_and_the_file_is_still_known(
-    store: Store, tmp_path: Path
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A page whose renderer could not shape wrote its letters as presentation forms
     (0.7% of SaudiNewsNet's articles hold some): its words were found by no search and
-    its dates by no rule.  Stored as letters; the dedup key stays the text's as read,
-    so the same file imported again (or before this folding) is known."""
+    its dates by no rule.  Stored as letters and keyed by them, so that an export of
+    it imported again is known; a library that stored it unfolded (before this) still
+    knows it by the key of the text as read."""
     from tests.text.test_normalize import presentation_forms
     from timeline.ingest.dedup import article_uid
     from timeline.model import ArticleDraft
@@ -423,10 +424,24 @@ def test_presentation_forms_are_stored_as_letters_and_the_file_is_still_known(
     assert [h.article_id for h in search(store, "الشعبية").hits] == [stored.id]
     mentioned = [e.value for e in store.events_of(stored.id) if e.kind == "mentioned"]
     assert mentioned == ["2015-07-10"]
-    draft = ArticleDraft(record["title"], record["body"], record["source"])
-    assert store.db.conn.execute("SELECT uid FROM articles").fetchone()[0] == article_uid(draft)
+    folded = ArticleDraft(stored.title, stored.body, stored.source)
+    assert store.db.conn.execute("SELECT uid FROM articles").fetchone()[0] == article_uid(folded)
     again = library.import_file(store, path)
     assert (again.added, again.duplicates) == (0, 1)
+    # The stored text, as an export gives it, is the same article.
+    exported = write_jsonl(
+        tmp_path / "export.jsonl",
+        [{"title": stored.title, "body": stored.body, "source": stored.source}],
+    )
+    assert library.import_file(store, exported).duplicates == 1
+    # A library that stored it as read, unfolded, before this folding.
+    with Store(tmp_path / "older.db") as older:
+        monkeypatch.setattr(library, "as_stored", lambda draft: draft)
+        assert library.import_file(older, path).added == 1
+        monkeypatch.undo()
+        (unfolded,) = older.articles()
+        assert unfolded.title == record["title"]
+        assert (library.import_file(older, path).duplicates, older.count_articles()) == (1, 1)
 
 
 def test_a_worker_prepares_a_draft_in_presentation_forms_as_the_writer_does() -> None:
@@ -444,12 +459,15 @@ def test_a_worker_prepares_a_draft_in_presentation_forms_as_the_writer_does() ->
         writer = library.prepare(draft, copies=True)
         assert worker.signed is not None and writer.signed is not None
         assert worker.signed.signature.to_bytes() == writer.signed.signature.to_bytes()
-        assert (worker.uid, worker.search, worker.mentions, worker.stored) == (
+        assert (worker.uid, worker.read_uid, worker.search, worker.mentions, worker.stored) == (
             writer.uid,
+            writer.read_uid,
             writer.search,
             writer.mentions,
             writer.stored,
         )
+    assert library.prepare(shaped, copies=False).read_uid is not None
+    assert library.prepare(plain, copies=False).read_uid is None
     assert library.prepare(plain, copies=False).stored is None
     stored = library.prepare(shaped, copies=False).stored
     assert stored is not None and stored.title == "المقاومة الشعبية"

@@ -751,14 +751,18 @@ class Prepared:
     # The draft as it is stored (as_stored) where that is not the draft as read: None
     # for nearly every article, so a worker sends no second copy of its text.
     stored: ArticleDraft | None = None
+    # Then also the dedup key of the draft as read, which a library that stored it
+    # before presentation forms were folded holds it by (see as_stored).
+    read_uid: str | None = None
 
 
 def as_stored(draft: ArticleDraft) -> ArticleDraft:
     """The draft as an article is stored: its texts with Arabic presentation forms
     written as their letters (normalize.fold_presentation_forms), so that its words are
     searched, its dates read and its copies found as anyone else's.  The draft itself
-    when nothing changes.  Its dedup key is the draft's as read (article_uid), as it was
-    before this folding: a file imported again is still known."""
+    when nothing changes.  Its dedup key is the stored draft's (an export of it, imported
+    again, is known); a library that stored it unfolded, before this folding, holds it
+    by the key of the draft as read, which the import asks for too (Prepared.read_uid)."""
     fold = fold_presentation_forms  # each text itself when it holds none
     stored = replace(
         draft,
@@ -783,8 +787,8 @@ def prepare(
 ) -> Prepared:
     """The work of importing a draft that needs no store (dates, mentions, index text,
     copy signature: signed, if made already; the word pairs of the index text, given
-    the writer's pair words), all of the draft as stored (as_stored, if made already)
-    but its dedup key."""
+    the writer's pair words), all of the draft as stored (as_stored, if made already;
+    uid is its dedup key, if made already)."""
     read = draft
     draft = as_stored(read) if stored is None else stored
     published = publication_date(draft)
@@ -792,7 +796,7 @@ def prepare(
         signed = sign_text(draft.title, draft.body)
     search = search_parts(draft.title, draft.body)
     return Prepared(
-        uid=article_uid(read) if uid is None else uid,
+        uid=article_uid(draft) if uid is None else uid,
         published=published,
         mentions=[event_row(e) for e in mention_events(0, draft.body, published)],
         search=search,
@@ -801,6 +805,7 @@ def prepare(
         if search is not None and pair_words is not None
         else None,
         stored=None if draft is read else draft,
+        read_uid=None if draft is read else article_uid(read),
     )
 
 
@@ -812,12 +817,9 @@ def prepare_drafts(
     NFC of a text, not two: stories.sign_texts' normalized)."""
     if not copies:
         return [prepare(draft, False, pair_words=pair_words) for draft in drafts]
-    parts = [canonical_parts(draft) for draft in drafts]
     stored = [as_stored(draft) for draft in drafts]
-    texts = [
-        stories.article_text(*(p if s is d else canonical_parts(s))[1:])
-        for d, s, p in zip(drafts, stored, parts, strict=True)
-    ]
+    parts = [canonical_parts(draft) for draft in stored]
+    texts = [stories.article_text(title, body) for _source, title, body in parts]
     signed = stories.sign_texts(texts, normalized=True)
     return [
         prepare(draft, True, uid_of_parts(p), sig, pair_words, stored=s)
@@ -834,15 +836,20 @@ def _add_draft(
     signer: _Signer | None = None,
     prepared: Prepared | None = None,
 ) -> None:
-    uid = article_uid(draft) if prepared is None else prepared.uid
-    if writer.holds(uid):
+    if prepared is None:
+        stored = as_stored(draft)
+        uid = article_uid(stored)
+        read_uid = None if stored is draft else article_uid(draft)
+    else:
+        stored = prepared.stored or draft
+        uid, read_uid = prepared.uid, prepared.read_uid
+    if writer.holds(uid) or (read_uid is not None and writer.holds(read_uid)):
         result.duplicates += 1
         return
     if prepared is None:
         # Signed with the rest of its batch by the signer (sign_articles), not alone.
-        prepared = prepare(draft, False, uid)
-    if prepared.stored is not None:
-        draft = prepared.stored
+        prepared = prepare(draft, False, uid, stored=stored)
+    draft = stored
     published = prepared.published
     article_id = writer.add(
         draft,
