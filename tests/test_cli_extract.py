@@ -164,3 +164,22 @@ def test_a_creation_time_after_midnight_is_taken_as_the_writers_own() -> None:
     # before); a creation time given to `timeline extract` is the writer's own.
     out = extract("--json", "--published", "2015-08-10T01:30", "-", stdin="وصل الوفد اليوم.")
     assert [json.loads(line)["value"] for line in out.splitlines()] == ["2015-08-10"]
+
+
+def test_dates_in_presentation_forms_are_read_at_their_place_in_the_text() -> None:
+    """Read as the import reads such letters (as letters); the offsets are the given
+    text's, a lam-alef ligature before the date counting one character, not two."""
+    from tests.text.test_normalize import presentation_forms
+
+    date = presentation_forms("العاشر من يوليو") + " 2015"
+    text = "ﻻ تأجيل: عقد الاجتماع في " + date + " ﻷهله"
+    (line,) = extract("--format", "json", "--published", "2015-08-01", "-", stdin=text).splitlines()
+    found = json.loads(line)
+    assert (found["value"], found["text"]) == ("2015-07-10", date)
+    assert text[found["start"] : found["end"]] == date
+    document = read_timeml(
+        extract("--format", "timeml", "--published", "2015-08-01", "-", stdin=text)
+    )
+    assert document.text == text  # written back as given, only tagged
+    (timex,) = document.timexes
+    assert text[timex.start : timex.end] == date

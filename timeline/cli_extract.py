@@ -18,9 +18,12 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, BinaryIO, NoReturn, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
 from timeline.text.safe import json_line, terminal_safe
+
+if TYPE_CHECKING:
+    from timeline.model import Mention
 
 FORMATS = ("lines", "json", "timeml")
 _VALUED = ("--published", "--format")
@@ -59,6 +62,7 @@ def extract(
     echo_like_click where click is not loaded.
     """
     from timeline.dating import extract_mentions, timeml
+    from timeline.text.normalize import fold_presentation_forms_keeping_offsets
 
     content = read_text(source, echo)
     if timeml.looks_like_timeml(getattr(source, "name", ""), content):
@@ -73,7 +77,12 @@ def extract(
     else:
         document = timeml.TimeMLDocument(content, dct=published)
     # The TimeML creation time or the --published given is the writer's own time.
-    mentions = extract_mentions(document.text, anchor or document.anchor, declared=True)
+    # Letters written as presentation forms are read as the import reads them (as
+    # letters), each mention's offsets those of the text as given.
+    folded, origins = fold_presentation_forms_keeping_offsets(document.text)
+    mentions = extract_mentions(folded, anchor or document.anchor, declared=True)
+    if origins is not None:
+        mentions = [_in_text(m, document.text, origins) for m in mentions]
     if output_format is None:
         output_format = "json" if as_json or not sys.stdout.isatty() else "lines"
     if output_format == "timeml":
@@ -97,6 +106,14 @@ def extract(
         else:
             text = f"{m.start:>6}-{m.end:<6} {m.value:<24} {m.kind:<10} " + line(m.text)
             echo(terminal_safe(text))
+
+
+def _in_text(mention: Mention, text: str, origins: list[int]) -> Mention:
+    """A mention found in the folded text, at its place in the text as given."""
+    from dataclasses import replace
+
+    start, end = origins[mention.start], origins[mention.end - 1] + 1
+    return replace(mention, start=start, end=end, text=text[start:end])
 
 
 def read_text(source: BinaryIO, echo: Echo) -> str:

@@ -131,3 +131,26 @@ def test_folding_presentation_forms_is_idempotent_and_bounded(text: str) -> None
     once = fold_presentation_forms(text)
     assert fold_presentation_forms(once) == once
     assert len(once) <= 3 * len(text)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(["ا", "ل", " ", "1", "ﻻ", "ﺍ", "ﻟ", "ﷺ", "ﱞ", "\ufe70", "x"]),
+        max_size=40,
+    )
+)
+def test_folding_keeping_offsets_maps_each_character_to_its_source(text: str) -> None:
+    from timeline.text.normalize import (
+        fold_presentation_forms,
+        fold_presentation_forms_keeping_offsets,
+    )
+
+    folded, origins = fold_presentation_forms_keeping_offsets(text)
+    assert folded == fold_presentation_forms(text)
+    if origins is None:
+        assert folded == text
+        return
+    assert len(origins) == len(folded) + 1 and origins[-1] == len(text)
+    assert origins == sorted(origins)
+    for at, origin in enumerate(origins[:-1]):
+        assert folded[at] in fold_presentation_forms(text[origin])

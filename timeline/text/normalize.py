@@ -69,6 +69,27 @@ def fold_presentation_forms(text: str) -> str:
     return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
+def fold_presentation_forms_keeping_offsets(text: str) -> tuple[str, list[int] | None]:
+    """fold_presentation_forms(text) and, where it changed anything, where each of its
+    characters came from in text (one more entry: len(text)); None where it did not."""
+    if _PRESENTATION_FORMS.search(text) is None:
+        return text, None
+    parts: list[str] = []
+    origins: list[int] = []
+    done = 0
+    for match in _PRESENTATION_FORMS.finditer(text):
+        parts.append(text[done : match.start()])
+        origins.extend(range(done, match.start()))
+        for at in range(match.start(), match.end()):
+            letters = unicodedata.normalize("NFKC", text[at])
+            parts.append(letters)
+            origins.extend([at] * len(letters))
+        done = match.end()
+    parts.append(text[done:])
+    origins.extend(range(done, len(text) + 1))
+    return "".join(parts), origins
+
+
 def spellings(ch: str) -> str:
     """Every character that normalize() folds to ch, ch first (ا: ا أ إ آ ٱ)."""
     return ch + _FOLDED_FROM.get(ch, "")
