@@ -146,3 +146,29 @@ def test_saudinewsnet_sample_reads_whole(corpus: Path) -> None:
     drafts = list(read_articles(corpus / "saudinewsnet" / "sample.jsonl"))
     assert len(drafts) == 200
     assert all(d.title and d.body and d.published_raw for d in drafts)
+
+
+def test_a_broken_link_or_a_pipe_in_a_folder_fails_with_its_reason(tmp_path: Path) -> None:
+    """Left out without a word, a folder of three articles imported two."""
+    import os
+
+    from timeline import library
+    from timeline.store import Store
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    write(folder / "a.jsonl", json.dumps({"title": "أ", "body": "ب"}))
+    (folder / "b.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(folder / "c.txt")
+    (folder / "sub").mkdir()
+    os.mkfifo(folder / "d.fifo")  # no article format: neither tried nor listed
+    files, skipped = collect_files([folder])
+    assert [f.name for f in files] == ["a.jsonl", "b.txt", "c.txt"]
+    assert skipped == []
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, [folder], processes=1)
+    assert report.added == 1
+    assert {f.path.name: f.error for f in report.failed} == {
+        "b.txt": "a link to a file that does not exist; not read",
+        "c.txt": "not a regular file (a device, pipe or socket); not read",
+    }

@@ -153,7 +153,9 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
     """(importable files and URLs, skipped files) under the given files, folders and URLs.
 
     A file named on its own is always tried (so is a URL); inside a folder, hidden
-    files and files of other formats are skipped.  The order is stable.
+    files and files of other formats are skipped.  One named as an article format that
+    is no regular file (a broken link, a pipe) is tried too, and fails with a line that
+    says why: leaving it out said nothing of it.  The order is stable.
     """
     files: list[Path | str] = []
     skipped: list[Path] = []
@@ -165,11 +167,12 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
             path = Path(path)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(
-                    p.startswith(".") for p in child.relative_to(path).parts
-                ):
+                if child.is_dir() or any(p.startswith(".") for p in child.relative_to(path).parts):
                     continue
-                (files if format_of(child.name) is not None else skipped).append(child)
+                if format_of(child.name) is not None:
+                    files.append(child)
+                elif child.is_file():
+                    skipped.append(child)
         else:
             files.append(path)
     return files, skipped
@@ -498,7 +501,12 @@ class ArticleFile(_Source):
         self.kind, self.compressed = found
         self.columns = columns
         # stat before open: opening a FIFO blocks until someone writes to it.
-        info = os.stat(path)
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            if os.path.islink(path):
+                raise UnreadableFile("a link to a file that does not exist; not read") from None
+            raise
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile("not a regular file (a device, pipe or socket); not read")
         self.size = info.st_size
