@@ -338,3 +338,18 @@ def test_a_huge_title_is_shown_cut_and_read_no_further(qtbot: QtBot, store: Stor
     row = pane.event_rows.index(0)
     assert len(row.data()) < SHOWN_CHARS + 100
     assert len(row.data(Qt.ItemDataRole.ToolTipRole)) < SHOWN_CHARS + 200
+
+
+def test_a_rows_source_is_laid_out_in_its_own_direction(qapp) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextOption
+
+    from tests.ui.rendering import lay_out
+    from timeline.ui.application import application_font
+    from timeline.ui.article_delegate import meta_line
+
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    shown = lay_out(meta_line("21 تموز 2015", "@AlArabiya"), application_font(), option)
+    assert shown.visual.startswith("@AlArabiya")
+    assert meta_line("21 تموز 2015", "") == "21 تموز 2015"

@@ -131,7 +131,7 @@ def test_the_unhide_menu_names_the_latest_and_shows_all_of_them(
     named = [t for t in texts if t not in (window.edits.tr("Show all"),)][:-1]
     assert len(named) == 5
     latest = window.store.article(ids[-1])
-    assert latest is not None and named[0] == " ".join(latest.title.split())[:80]
+    assert latest is not None and named[0] == f"\u2068{' '.join(latest.title.split())[:80]}\u2069"
     more = window.edits.hidden_menu.actions()[5]
     assert not more.isEnabled() and str(len(ids) - 5) in more.text()
     show_all = window.edits.tr("Show all")
@@ -277,7 +277,7 @@ def test_colour_by_tag_with_a_legend_that_switches_a_tag_off(
     legend.set_mode("tag")
     assert legend.toolbar.isVisibleTo(window)
     (entry,) = legend.toolbar.actions()
-    assert entry.text() == "مهم" and entry.isChecked()
+    assert entry.text() == "\u2068مهم\u2069" and entry.isChecked()  # isolated
     arrays = window.timeline.arrays()
     codes = window.timeline._codes
     assert codes is not None and len(codes) == len(arrays)
@@ -350,7 +350,7 @@ def test_the_first_tag_and_its_undo_do_not_resize_the_timeline(window: MainWindo
     article_id = current(window)
     run(window, "tag", lambda s: edits.set_tag(s, edits.article_target(s, article_id), "مهم"))
     QApplication.processEvents()
-    assert [a.text() for a in legend.toolbar.actions()] == ["مهم"]
+    assert [a.text() for a in legend.toolbar.actions()] == ["\u2068مهم\u2069"]
     assert window.timeline.height() == height
     undo(window)
     QApplication.processEvents()
@@ -1090,8 +1090,8 @@ def test_many_sources_colour_the_largest_and_one_grey_entry_for_the_rest(
     coloured(qtbot, window, "source")
     legend = window.edits.legend
     names = [a.text() for a in legend.toolbar.actions()]
-    assert len(names) == SOURCE_COLOURS and names[-1] == legend.tr("Other sources")
-    assert "أكبر" in names  # the largest has a colour of its own
+    assert len(names) == SOURCE_COLOURS and names[-1] == f"\u2068{legend.tr('Other sources')}\u2069"
+    assert "\u2068أكبر\u2069" in names  # the largest has a colour of its own
     assert legend.others == len(ids) - 2 - (SOURCE_COLOURS - 1)
     assert legend.palette[-1].name() == "#9e9e9e"
     assert len({c.rgb() for c in legend.palette}) == SOURCE_COLOURS

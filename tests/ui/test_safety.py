@@ -187,10 +187,12 @@ def test_a_menu_entry_of_untrusted_text_shows_it_as_written() -> None:
     # overrides are visible rather than obeyed.
     from timeline.ui.plain_text import action_text
 
-    assert action_text(f"R&D {RLO}txt.exe\x1b[2J") == "R&&D \ufffdtxt.exe\u241b[2J"
+    assert action_text(f"R&D {RLO}txt.exe\x1b[2J") == "\u2068R&&D \ufffdtxt.exe\u241b[2J\u2069"
     # A menu entry is a line: a huge title is cut (a menu with one of a million
     # characters took 0.17 s to be measured each time).
-    assert action_text("ع" * 1_000_000) == "ع" * 200 + "\u2026"
+    assert action_text("ع" * 1_000_000) == "\u2068" + "ع" * 200 + "\u2026\u2069"
+    # Laid out in its own direction: "@source" in a right-to-left toolbar read "source@".
+    assert action_text("@source") == "\u2068@source\u2069"
 
 
 def test_controls_in_a_title_do_not_reach_the_list_or_the_timeline(window: MainWindow) -> None:

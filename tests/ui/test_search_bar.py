@@ -123,7 +123,7 @@ def test_many_sources_are_offered_and_replaced_whole_and_shown_as_written(
         bar.set_sources(many[1:])  # a source before it went: the choice is kept
     assert bar.source_combo.count() == len(many)
     assert bar.source_combo.currentData() == "مصدر-31337" == bar.request().source
-    assert bar.source_combo.currentText() == "مصدر-31337"
+    assert bar.source_combo.currentText() == "\u2068مصدر-31337\u2069"  # isolated
     hostile = bar.source_combo.findData("txt.\u202eexe")
     assert "\u202e" not in bar.source_combo.itemText(hostile)
     assert "txt." in bar.source_combo.itemText(hostile)
@@ -133,7 +133,7 @@ def test_many_sources_are_offered_and_replaced_whole_and_shown_as_written(
     assert bar.source_combo.currentIndex() == 0 and bar.request().source is None
     # A huge name is shown cut, as titles are (display_safe.shown_part).
     bar.set_sources(["م" * 100_000])
-    assert bar.source_combo.itemText(1) == "م" * 1_000 + "\u2026"
+    assert bar.source_combo.itemText(1) == "\u2068" + "م" * 1_000 + "\u2026\u2069"
     assert len(bar.source_combo.itemData(1, Qt.ItemDataRole.ToolTipRole)) < 2_000
     assert bar.source_combo.itemData(1) == "م" * 100_000  # the filter keeps the whole name
 
@@ -311,3 +311,33 @@ def test_the_source_list_opens_at_once_under_the_box_within_the_screen(
         assert abs(placed.left() - box.left()) <= 4
     assert placed.top() >= box.bottom() - 4  # under the box, not over it
     combo.hidePopup()
+
+
+def test_a_source_is_laid_out_in_its_own_direction_and_found_as_typed(qtbot: QtBot) -> None:
+    """ "@source" (a social account) in a right-to-left box read "source@"; the names
+    are isolated, and typing a name's first letters still finds it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent, QTextOption
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.rendering import lay_out
+
+    bar = make_bar(qtbot)
+    bar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    bar.set_sources(["alweeam", "@AlArabiya", "عكاظ", "aawsat"])
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    handle = bar.source_combo.findData("@AlArabiya")
+    assert lay_out(bar.source_combo.itemText(handle), bar.font(), option).visual == "@AlArabiya"
+    box = bar.source_combo
+    for typed, expected in (("@", "@AlArabiya"), ("ع", "عكاظ")):
+        # Sent as the keyboard sends it (QTest cannot type an Arabic letter).
+        QApplication.sendEvent(
+            box, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, typed)
+        )
+        assert box.currentData() == expected
+        qtbot.wait(1_100)  # the box's typed prefix is forgotten after a pause
+    model = box.model()
+    assert [
+        i.row() for i in model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, "AA", -1)
+    ] == [4]

@@ -1204,10 +1204,10 @@ def test_a_coloured_bars_tooltip_names_its_biggest_codes_verbatim(qtbot: QtBot) 
     named = [line for line in lines if "source" in line]
     assert len(named) == TimelineView.TOOLTIP_CODES  # the six biggest, then how many more
     assert lines[-1] == "2 more"
-    assert all(line.startswith("<b>source ") and "\u202e" not in line for line in named)
+    assert all(line.startswith("\u2068<b>source ") and "\u202e" not in line for line in named)
     at = int(x // 2)
     firsts = sorted(((-int(c[at]), k) for k, c in enumerate(frame.code_counts)))[:6]
-    assert [f"<b>source {k}</b> \ufffdab: {-n}" for n, k in firsts] == named
+    assert [f"\u2068<b>source {k}</b> \ufffdab\u2069: {-n}" for n, k in firsts] == named
 
 
 def test_each_codes_rows_are_its_rows_in_order() -> None:

@@ -131,6 +131,15 @@ def for_display(text: str) -> str:
 SHOWN_CHARS = 1_000
 
 
+def isolated(text: str, limit: int = SHOWN_CHARS) -> str:
+    """An untrusted name or title as one unit inside other text (a list row's "date ·
+    source", a toolbar, an English label around Arabic): shown as for_display shows it,
+    at most limit characters, in a first-strong isolate, so that it is laid out in its
+    own direction ("@source" read "source@" in a right-to-left row) and does not
+    reorder the words around it."""
+    return f"\u2068{for_display(shown_part(text, limit))}\u2069"
+
+
 def shown_part(text: str, limit: int = SHOWN_CHARS) -> str:
     """The text, or its first `limit` characters and an ellipsis when it is longer (the
     characters kept are the same, so spans inside them stay valid)."""

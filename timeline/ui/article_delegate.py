@@ -96,10 +96,7 @@ class ArticleDelegate(QStyledItemDelegate):
         else:
             painter.drawText(title_rect, elided, _text_option(title))
 
-        published = index.data(PublishedRole) or "—"
-        source = index.data(SourceRole) or ""
-        meta = f"{published}  ·  {source}" if source else str(published)
-        meta = meta.translate(_ONE_LINE)
+        meta = meta_line(index.data(PublishedRole) or "—", index.data(SourceRole) or "")
         painter.setFont(option.font)
         if not selected:
             painter.setPen(option.palette.color(group, QPalette.ColorRole.PlaceholderText))
@@ -110,6 +107,13 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(rect.left(), rect.top() + half, rect.width(), half), elided, _text_option(title)
         )
+
+
+def meta_line(published: str, source: str) -> str:
+    """A row's second line: its date and its source (already made fit to show), on one
+    line, the source isolated ("@source" in a right-to-left row read "source@")."""
+    meta = f"{published}  ·  \u2068{source}\u2069" if source else str(published)
+    return meta.translate(_ONE_LINE)
 
 
 def marked_layout(

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from timeline.model import Article, DateValue, Event
 from timeline.store import EventRows
-from timeline.text.display_safe import for_display, shown_part
+from timeline.text.display_safe import for_display, isolated, shown_part
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_delegate import ROW_MARGIN, DirectionalTextDelegate
 from timeline.ui.date_text import counted, direction_mark, ordered, value_words
@@ -65,15 +65,6 @@ _DIFF_COLOUR = QColor(255, 150, 150, 140)  # words a compared copy lacks (story 
 # A value such as 1945-03-22T10:00 or P70Y kept left to right inside Arabic text
 # (FIRST STRONG ISOLATE would take the T for a Latin word; LRI says it outright).
 _LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
-
-
-def isolated(text: str) -> str:
-    """Text to embed in a label of the other direction ("As written: <Arabic>").
-
-    A first-strong isolate lays the text out in its own direction as one unit, so
-    "22nd أيّار" inside an English line is not reordered with the words around it.
-    """
-    return f"{_FSI}{for_display(shown_part(text))}{_PDI}"
 
 
 def is_recurring(event: Event) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from timeline.text import base_direction
-from timeline.text.display_safe import for_display, shown_part
+from timeline.text.display_safe import for_display, isolated
 
 
 def plain_html(lines: Iterable[str]) -> str:
@@ -44,9 +44,10 @@ _ACTION_CHARS = 200
 
 def action_text(text: str) -> str:
     """Untrusted text as a menu entry's or a tool button's text: controls and bidi
-    overrides made visible, and & shown as itself (not taken as a shortcut's mark).
-    Its tooltip, which Qt takes from the text, must be set with plain_tooltip."""
-    return for_display(shown_part(text, _ACTION_CHARS)).replace("&", "&&")
+    overrides made visible, & shown as itself (not taken as a shortcut's mark), laid
+    out in its own direction (isolated).  Its tooltip, which Qt takes from the text,
+    must be set with plain_tooltip."""
+    return isolated(text, _ACTION_CHARS).replace("&", "&&")
 
 
 def plain_label(parent: QWidget | None = None, text: str = "") -> QLabel:

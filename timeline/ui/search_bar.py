@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from timeline.model import to_axis
 from timeline.store.search import SearchRequest
-from timeline.text.display_safe import for_display, shown_part
+from timeline.text.display_safe import isolated, shown_part
 from timeline.timescale import LabelStyle
 from timeline.ui.date_text import counted
 from timeline.ui.plain_text import plain_tooltip
@@ -443,12 +443,50 @@ class SourceModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else 1 + len(self._sources)
 
+    def match(
+        self,
+        start: QModelIndex | QPersistentModelIndex,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        """The box's search as a name is typed (Qt matches the displayed text): on the
+        names as shown, without the isolate around them, which no typed name begins with."""
+        if role != Qt.ItemDataRole.DisplayRole or not isinstance(value, str):
+            return super().match(start, role, value, hits, flags)
+        exact = flags & Qt.MatchFlag.MatchTypeMask
+        sensitive = bool(flags & Qt.MatchFlag.MatchCaseSensitive)
+        wanted = value if sensitive else value.casefold()
+        rows = self.rowCount()
+        first = max(start.row(), 0)
+        order = range(first, rows)
+        if flags & Qt.MatchFlag.MatchWrap:
+            order = [*range(first, rows), *range(first)]
+        found: list[QModelIndex] = []
+        for row in order:
+            shown = str(self.data(self.index(row), role)).strip("\u2068\u2069")
+            if not sensitive:
+                shown = shown.casefold()
+            if exact == Qt.MatchFlag.MatchContains:
+                ok = wanted in shown
+            elif exact in (Qt.MatchFlag.MatchExactly, Qt.MatchFlag.MatchFixedString):
+                ok = shown == wanted
+            else:
+                ok = shown.startswith(wanted)
+            if ok:
+                found.append(self.index(row))
+                if hits != -1 and len(found) >= hits:
+                    break
+        return found
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() <= len(self._sources):
             return None
         source = self._sources[index.row() - 1] if index.row() else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._everything if source is None else for_display(shown_part(source))
+            # Isolated: "@source" in a right-to-left box read "source@".
+            return self._everything if source is None else isolated(source)
         if role == Qt.ItemDataRole.ToolTipRole:  # a long name is cut in the box
             return None if source is None else plain_tooltip(shown_part(source))
         if role == Qt.ItemDataRole.UserRole:

@@ -40,7 +40,7 @@ from timeline.store.timeline_data import (
     event_labels,
     load_event_arrays,
 )
-from timeline.text.display_safe import for_display, shown_part
+from timeline.text.display_safe import isolated
 from timeline.timescale import (
     DAY,
     YEAR,
@@ -1105,7 +1105,7 @@ class TimelineView(QWidget):
         counts = [(int(c[at]), k) for k, c in enumerate(frame.code_counts) if c[at]]
         counts.sort(key=lambda item: (-item[0], item[1]))
         lines = [
-            f"{for_display(shown_part(self._code_names[k]))}: {self._number(n, style)}"
+            f"{isolated(self._code_names[k])}: {self._number(n, style)}"
             for n, k in counts[: self.TOOLTIP_CODES]
             if k < len(self._code_names)
         ]
