@@ -53,6 +53,8 @@ ARABIC: dict[str, str] = {
     ),
     "&New library…": "مكتبة &جديدة…",
     "Open &library…": "&فتح مكتبة…",
+    "Recen&t libraries": "مكتبات &حديثة",
+    "No other library opened yet": "لم تُفتح مكتبة أخرى بعد",
     "Open a library": "فتح مكتبة",
     "New library": "مكتبة جديدة",
     "library.db": "مكتبة.db",

@@ -112,28 +112,28 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="464" />
+        <location filename="../../timeline/ui/detail_pane.py" line="455" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="494" />
-        <location filename="../../timeline/ui/detail_pane.py" line="676" />
+        <location filename="../../timeline/ui/detail_pane.py" line="485" />
+        <location filename="../../timeline/ui/detail_pane.py" line="667" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/detail_pane.py" line="527" />
+        <location filename="../../timeline/ui/detail_pane.py" line="518" />
         <source>Events (%n)</source>
         <translation><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="527" />
+        <location filename="../../timeline/ui/detail_pane.py" line="518" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="539" />
+        <location filename="../../timeline/ui/detail_pane.py" line="530" />
         <source>This library has no articles yet.
 
 Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File menu, or drop files on this window.</source>
@@ -142,164 +142,164 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 استورد ملفات (⁦Ctrl+O⁩) أو مجلدًا (⁦Ctrl+Shift+O⁩) أو عناوين ويب من قائمة ملف، أو أفلت الملفات على هذه النافذة.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="547" />
+        <location filename="../../timeline/ui/detail_pane.py" line="538" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="633" />
+        <location filename="../../timeline/ui/detail_pane.py" line="624" />
         <source>The article could not be read: %1</source>
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="642" />
+        <location filename="../../timeline/ui/detail_pane.py" line="633" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="772" />
+        <location filename="../../timeline/ui/detail_pane.py" line="763" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="775" />
+        <location filename="../../timeline/ui/detail_pane.py" line="766" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="783" />
+        <location filename="../../timeline/ui/detail_pane.py" line="774" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="785" />
+        <location filename="../../timeline/ui/detail_pane.py" line="776" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="786" />
+        <location filename="../../timeline/ui/detail_pane.py" line="777" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="787" />
+        <location filename="../../timeline/ui/detail_pane.py" line="778" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="792" />
+        <location filename="../../timeline/ui/detail_pane.py" line="783" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="796" />
+        <location filename="../../timeline/ui/detail_pane.py" line="787" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="802" />
+        <location filename="../../timeline/ui/detail_pane.py" line="793" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="828" />
+        <location filename="../../timeline/ui/detail_pane.py" line="819" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="829" />
+        <location filename="../../timeline/ui/detail_pane.py" line="820" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="830" />
+        <location filename="../../timeline/ui/detail_pane.py" line="821" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="838" />
+        <location filename="../../timeline/ui/detail_pane.py" line="829" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="845" />
+        <location filename="../../timeline/ui/detail_pane.py" line="836" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="847" />
-        <location filename="../../timeline/ui/detail_pane.py" line="898" />
+        <location filename="../../timeline/ui/detail_pane.py" line="838" />
+        <location filename="../../timeline/ui/detail_pane.py" line="889" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="848" />
+        <location filename="../../timeline/ui/detail_pane.py" line="839" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="850" />
+        <location filename="../../timeline/ui/detail_pane.py" line="841" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="854" />
+        <location filename="../../timeline/ui/detail_pane.py" line="845" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="862" />
-        <location filename="../../timeline/ui/detail_pane.py" line="879" />
+        <location filename="../../timeline/ui/detail_pane.py" line="853" />
+        <location filename="../../timeline/ui/detail_pane.py" line="870" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="877" />
+        <location filename="../../timeline/ui/detail_pane.py" line="868" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="878" />
+        <location filename="../../timeline/ui/detail_pane.py" line="869" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="880" />
+        <location filename="../../timeline/ui/detail_pane.py" line="871" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="894" />
+        <location filename="../../timeline/ui/detail_pane.py" line="885" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="896" />
+        <location filename="../../timeline/ui/detail_pane.py" line="887" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="984" />
+        <location filename="../../timeline/ui/detail_pane.py" line="975" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="985" />
+        <location filename="../../timeline/ui/detail_pane.py" line="976" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="986" />
+        <location filename="../../timeline/ui/detail_pane.py" line="977" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="988" />
+        <location filename="../../timeline/ui/detail_pane.py" line="979" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="987" />
+        <location filename="../../timeline/ui/detail_pane.py" line="978" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -385,346 +385,356 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="711" />
+        <location filename="../../timeline/ui/main_window.py" line="733" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="297" />
+        <location filename="../../timeline/ui/main_window.py" line="316" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="308" />
+        <location filename="../../timeline/ui/main_window.py" line="327" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="401" />
+        <location filename="../../timeline/ui/main_window.py" line="420" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="402" />
+        <location filename="../../timeline/ui/main_window.py" line="421" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="406" />
+        <location filename="../../timeline/ui/main_window.py" line="425" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="419" />
+        <location filename="../../timeline/ui/main_window.py" line="441" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="421" />
+        <location filename="../../timeline/ui/main_window.py" line="443" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="430" />
+        <location filename="../../timeline/ui/main_window.py" line="452" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="455" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="436" />
+        <location filename="../../timeline/ui/main_window.py" line="458" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="440" />
+        <location filename="../../timeline/ui/main_window.py" line="462" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="441" />
+        <location filename="../../timeline/ui/main_window.py" line="463" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="442" />
+        <location filename="../../timeline/ui/main_window.py" line="464" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="446" />
+        <location filename="../../timeline/ui/main_window.py" line="468" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="451" />
+        <location filename="../../timeline/ui/main_window.py" line="473" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="453" />
+        <location filename="../../timeline/ui/main_window.py" line="475" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="454" />
+        <location filename="../../timeline/ui/main_window.py" line="476" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="474" />
+        <location filename="../../timeline/ui/main_window.py" line="496" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="478" />
+        <location filename="../../timeline/ui/main_window.py" line="500" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="481" />
+        <location filename="../../timeline/ui/main_window.py" line="503" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="483" />
+        <location filename="../../timeline/ui/main_window.py" line="505" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="487" />
+        <location filename="../../timeline/ui/main_window.py" line="509" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="491" />
+        <location filename="../../timeline/ui/main_window.py" line="513" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="492" />
+        <location filename="../../timeline/ui/main_window.py" line="514" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="493" />
+        <location filename="../../timeline/ui/main_window.py" line="515" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="495" />
+        <location filename="../../timeline/ui/main_window.py" line="517" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="497" />
+        <location filename="../../timeline/ui/main_window.py" line="519" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="508" />
+        <location filename="../../timeline/ui/main_window.py" line="530" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="512" />
+        <location filename="../../timeline/ui/main_window.py" line="534" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="512" />
+        <location filename="../../timeline/ui/main_window.py" line="534" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="525" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="526" />
+        <location filename="../../timeline/ui/main_window.py" line="548" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="527" />
+        <location filename="../../timeline/ui/main_window.py" line="549" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="531" />
+        <location filename="../../timeline/ui/main_window.py" line="553" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="583" />
-        <location filename="../../timeline/ui/main_window.py" line="598" />
+        <location filename="../../timeline/ui/main_window.py" line="605" />
+        <location filename="../../timeline/ui/main_window.py" line="620" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="599" />
+        <location filename="../../timeline/ui/main_window.py" line="621" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="633" />
+        <location filename="../../timeline/ui/main_window.py" line="655" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="636" />
+        <location filename="../../timeline/ui/main_window.py" line="658" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="627" />
-        <location filename="../../timeline/ui/main_window.py" line="642" />
+        <location filename="../../timeline/ui/main_window.py" line="649" />
+        <location filename="../../timeline/ui/main_window.py" line="664" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="410" />
+        <location filename="../../timeline/ui/main_window.py" line="429" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="415" />
+        <location filename="../../timeline/ui/main_window.py" line="434" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="416" />
+        <location filename="../../timeline/ui/main_window.py" line="435" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="475" />
+        <location filename="../../timeline/ui/main_window.py" line="436" />
+        <source>Recen&amp;t libraries</source>
+        <translation>مكتبات &amp;حديثة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="497" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <location filename="../../timeline/ui/main_window.py" line="506" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="502" />
+        <location filename="../../timeline/ui/main_window.py" line="524" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="503" />
+        <location filename="../../timeline/ui/main_window.py" line="525" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="504" />
+        <location filename="../../timeline/ui/main_window.py" line="526" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="515" />
+        <location filename="../../timeline/ui/main_window.py" line="537" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="588" />
+        <location filename="../../timeline/ui/main_window.py" line="610" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="707" />
+        <location filename="../../timeline/ui/main_window.py" line="729" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="829" />
+        <location filename="../../timeline/ui/main_window.py" line="851" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="831" />
+        <location filename="../../timeline/ui/main_window.py" line="853" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="836" />
+        <location filename="../../timeline/ui/main_window.py" line="858" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="837" />
+        <location filename="../../timeline/ui/main_window.py" line="859" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="838" />
+        <location filename="../../timeline/ui/main_window.py" line="860" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="842" />
-        <location filename="../../timeline/ui/main_window.py" line="1592" />
+        <location filename="../../timeline/ui/main_window.py" line="864" />
+        <location filename="../../timeline/ui/main_window.py" line="1628" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1040" />
+        <location filename="../../timeline/ui/main_window.py" line="1065" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1268" />
+        <location filename="../../timeline/ui/main_window.py" line="1293" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1302" />
+        <location filename="../../timeline/ui/main_window.py" line="1327" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1303" />
+        <location filename="../../timeline/ui/main_window.py" line="1328" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1321" />
+        <location filename="../../timeline/ui/main_window.py" line="1346" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1327" />
+        <location filename="../../timeline/ui/main_window.py" line="1352" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1341" />
-        <location filename="../../timeline/ui/main_window.py" line="1374" />
+        <location filename="../../timeline/ui/main_window.py" line="1369" />
+        <source>No other library opened yet</source>
+        <translation>لم تُفتح مكتبة أخرى بعد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1377" />
+        <location filename="../../timeline/ui/main_window.py" line="1410" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1349" />
+        <location filename="../../timeline/ui/main_window.py" line="1385" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1350" />
+        <location filename="../../timeline/ui/main_window.py" line="1386" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1367" />
+        <location filename="../../timeline/ui/main_window.py" line="1403" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1375" />
+        <location filename="../../timeline/ui/main_window.py" line="1411" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -733,138 +743,138 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1385" />
+        <location filename="../../timeline/ui/main_window.py" line="1421" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1392" />
+        <location filename="../../timeline/ui/main_window.py" line="1428" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1406" />
-        <location filename="../../timeline/ui/main_window.py" line="1419" />
+        <location filename="../../timeline/ui/main_window.py" line="1442" />
+        <location filename="../../timeline/ui/main_window.py" line="1455" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1407" />
+        <location filename="../../timeline/ui/main_window.py" line="1443" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1422" />
+        <location filename="../../timeline/ui/main_window.py" line="1458" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1463" />
+        <location filename="../../timeline/ui/main_window.py" line="1499" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1465" />
+        <location filename="../../timeline/ui/main_window.py" line="1501" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1472" />
+        <location filename="../../timeline/ui/main_window.py" line="1508" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1474" />
+        <location filename="../../timeline/ui/main_window.py" line="1510" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1481" />
+        <location filename="../../timeline/ui/main_window.py" line="1517" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1482" />
+        <location filename="../../timeline/ui/main_window.py" line="1518" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1484" />
+        <location filename="../../timeline/ui/main_window.py" line="1520" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1502" />
+        <location filename="../../timeline/ui/main_window.py" line="1538" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1513" />
+        <location filename="../../timeline/ui/main_window.py" line="1549" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1522" />
+        <location filename="../../timeline/ui/main_window.py" line="1558" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1537" />
+        <location filename="../../timeline/ui/main_window.py" line="1573" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1551" />
+        <location filename="../../timeline/ui/main_window.py" line="1587" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1558" />
+        <location filename="../../timeline/ui/main_window.py" line="1594" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1564" />
+        <location filename="../../timeline/ui/main_window.py" line="1600" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1570" />
+        <location filename="../../timeline/ui/main_window.py" line="1606" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1577" />
+        <location filename="../../timeline/ui/main_window.py" line="1613" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1579" />
+        <location filename="../../timeline/ui/main_window.py" line="1615" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1583" />
+        <location filename="../../timeline/ui/main_window.py" line="1619" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1586" />
+        <location filename="../../timeline/ui/main_window.py" line="1622" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1589" />
+        <location filename="../../timeline/ui/main_window.py" line="1625" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1591" />
+        <location filename="../../timeline/ui/main_window.py" line="1627" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1599" />
+        <location filename="../../timeline/ui/main_window.py" line="1635" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

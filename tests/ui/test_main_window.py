@@ -988,3 +988,31 @@ def test_an_empty_library_says_how_articles_come_in(qtbot: QtBot, tmp_path: Path
         article_shown(win.detail)
         assert win.detail.article is not None
         win.close()
+
+
+def test_the_libraries_opened_last_are_offered_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.ui import main_window
+
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        main_window, "start_detached", lambda *command: started.append(command) or None
+    )
+    paths = [tmp_path / f"project{n}.db" for n in range(3)]
+    for path in paths:
+        with Store(path) as store:
+            win = MainWindow(store)
+            qtbot.addWidget(win)
+            win.close()
+    paths[0].unlink()  # gone since: not offered
+    with Store(paths[1]) as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.recent_menu.aboutToShow.emit()
+        entries = [a for a in win.recent_menu.actions() if not a.isSeparator()]
+        # The latest first, the library open here and the one gone left out.
+        assert [a.text() for a in entries] == [f"\u2068{paths[2].resolve()}\u2069"]
+        entries[0].trigger()
+        assert started[-1][1][-4:-2] == ["--db", str(paths[2].resolve())]
+    assert main_window.recent_libraries() == [paths[1].resolve(), paths[2].resolve()]

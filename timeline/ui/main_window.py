@@ -74,7 +74,7 @@ from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
-from timeline.ui.plain_text import keep_line_height, message_box, plain_label
+from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.timeline_view import TimelineView
@@ -192,6 +192,25 @@ def _this_program() -> tuple[str, list[str]]:
     if getattr(sys, "frozen", False):
         return sys.executable, []
     return sys.executable, ["-m", "timeline"]
+
+
+RECENT_LIBRARIES = 8  # libraries the File menu offers again
+
+
+def recent_libraries() -> list[Path]:
+    """The libraries opened last, the latest first, those that still exist."""
+    stored = QSettings().value("libraries/recent", [])
+    paths = [stored] if isinstance(stored, str) else list(stored or [])
+    return [Path(p) for p in paths if isinstance(p, str) and Path(p).is_file()]
+
+
+def remember_library(path: Path) -> None:
+    """Put a library first among the recent ones (File > Recent libraries)."""
+    latest = path.resolve()
+    kept = [p for p in recent_libraries() if p != latest]
+    QSettings().setValue(
+        "libraries/recent", [str(p) for p in [latest, *kept][:RECENT_LIBRARIES]]
+    )
 
 
 def start_detached(program: str, arguments: list[str]) -> str | None:
@@ -414,6 +433,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&New library…"), None, self._new_library)
         self._action(file_menu, self.tr("Open &library…"), None, self._open_library)
+        self.recent_menu = file_menu.addMenu(self.tr("Recen&t libraries"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        remember_library(self.store.path)
         file_menu.addSeparator()
         self.recompute = WindowRecompute(self)
         self.recompute_action = QAction(self.tr("&Recompute dates…"), self)
@@ -1338,6 +1360,17 @@ class MainWindow(QMainWindow):
             f"{self.tr('Libraries')} {_LRI}(*.db *.sqlite *.sqlite3);;"
             f"{self.tr('All files')} {_LRI}(*)"
         )
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        here = self.store.path.resolve()
+        shown = [path for path in recent_libraries() if path != here]
+        if not shown:
+            self.recent_menu.addAction(self.tr("No other library opened yet")).setEnabled(False)
+            return
+        for path in shown:
+            action = self.recent_menu.addAction(action_text(str(path)))
+            action.triggered.connect(lambda _=False, p=path: self.open_library_window(p))
 
     def _open_library(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
