@@ -41,6 +41,16 @@ ARABIC: dict[str, str] = {
     "Timeline": "الخط الزمني",
     "&File": "&ملف",
     "The library could not be opened:\n%1": "تعذّر فتح المكتبة:\n%1",
+    "Copying what can still be read…": "جارٍ نسخ ما يمكن قراءته…",
+    "Repairing the library": "إصلاح المكتبة",
+    "The library could not be repaired:\n%1": "تعذّر إصلاح المكتبة:\n%1",
+    "What could be read was copied into a new library:\n%1\n%2": "نُسخ ما أمكن قراءته إلى مكتبة جديدة:\n%1\n%2",
+    "%1 articles copied; %2 rows could not be read.": "نُسخت %1 مقالة؛ وتعذّرت قراءة %2 صف.",
+    "Open it": "افتحها",
+    "Repair copies what can still be read into a new library beside it; the damaged file is left as it is.": (
+        "يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها، ويبقى الملف التالف كما هو."
+    ),
+    "Repair…": "إصلاح…",
     "%1 — News Timeline": "الخط الزمني للأخبار — %1",
     "%1 (read-only) — News Timeline": "الخط الزمني للأخبار — %1 (للقراءة فقط)",
     "&Import files…": "&استيراد ملفات…",

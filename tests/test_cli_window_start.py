@@ -173,7 +173,7 @@ import timeline.ui.app as app
 import timeline.ui.platform_check as platform_check
 
 platform_check.failure_needs_a_window = lambda *a, **k: True
-app.show_start_failure = lambda message, lang: print(json.dumps([message, lang]))
+app.show_start_failure = lambda message, lang, damaged=None: print(json.dumps([message, lang]))
 sys.argv = ["timeline", *json.loads(sys.argv[1])]
 if sys.argv[-1] == "--through-click":
     sys.argv.pop()
@@ -231,3 +231,61 @@ def test_a_failure_needs_a_window_only_where_no_one_reads_stderr(
 
     stream = None if stderr is None else Stream()
     assert platform_check.failure_needs_a_window(environ, stream) is needed
+
+
+_REPAIR_SCRIPT = """
+import json, sys
+from pathlib import Path
+import timeline.ui.app as app
+import timeline.ui.platform_check as platform_check
+
+platform_check.failure_needs_a_window = lambda *a, **k: True
+
+def offered(message, lang, damaged=None):
+    print(json.dumps({"offered": None if damaged is None else str(damaged)}))
+    return None if damaged is None else Path("repaired.db")
+
+def stand_in(db_path, *, lang=None, screenshot=None):
+    print(json.dumps({"opened": str(db_path)}))
+    return 0
+
+app.show_start_failure = offered
+app.run_window = stand_in
+sys.argv = ["timeline", *json.loads(sys.argv[1])]
+if sys.argv[-1] == "--through-click":
+    sys.argv.pop()
+    from timeline.cli import main
+else:
+    from timeline.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize("through_click", [False, True])
+def test_a_damaged_library_repaired_at_start_up_is_the_one_opened(
+    tmp_path: Path, through_click: bool
+) -> None:
+    from tests.store.test_store import _damaged_store
+
+    _damaged_store(tmp_path / "project.db")
+    Store(tmp_path / "repaired.db").close()  # what the repair made
+    (tmp_path / "foreign.db").write_bytes(b"not a database at all, " * 100)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    seen = []
+    for name in ("project.db", "foreign.db"):
+        argv = ["--db", name] + (["--through-click"] if through_click else [])
+        done = subprocess.run(
+            [sys.executable, "-c", _REPAIR_SCRIPT, json.dumps(argv)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        seen.append((done.returncode, [json.loads(line) for line in done.stdout.splitlines()]))
+    # A damaged library: repair offered, the repaired one opened; a file that is no
+    # SQLite database: nothing to repair, nothing opened.
+    assert seen == [
+        (0, [{"offered": "project.db"}, {"opened": "repaired.db"}]),
+        (1, [{"offered": None}]),
+    ]

@@ -89,6 +89,7 @@ def cli(
     if problem:
         click.echo(problem, err=True)
         ctx.exit(1)
+    from timeline.store import DamagedStoreError
     from timeline.ui.app import run_window, show_start_failure
     from timeline.ui.platform_check import failure_needs_a_window
 
@@ -96,9 +97,13 @@ def cli(
         with settings.open_store() as store:
             db_path = store.path
     except click.ClickException as exc:
-        if failure_needs_a_window():  # a Windows build has no console to print to
-            show_start_failure(exc.format_message(), lang)
-        raise
+        if not failure_needs_a_window():  # a Windows build has no console to print to
+            raise
+        damaged = settings.db_path if isinstance(exc.__cause__, DamagedStoreError) else None
+        repaired = show_start_failure(exc.format_message(), lang, damaged)
+        if repaired is None:
+            raise
+        db_path = repaired
     ctx.exit(run_window(db_path, lang=lang, screenshot=screenshot))
 
 

@@ -146,11 +146,16 @@ def open_window(arguments: WindowArguments) -> int:
             upgrade = None
         from timeline.ui.platform_check import failure_needs_a_window
 
-        if failure_needs_a_window():
-            from timeline.ui.app import show_start_failure
+        if not failure_needs_a_window():
+            return 1
+        from timeline.store import DamagedStoreError
+        from timeline.ui.app import show_start_failure
 
-            show_start_failure(str(exc), arguments.lang)
-        return 1
+        damaged = db_path if isinstance(exc, DamagedStoreError) else None
+        repaired = show_start_failure(str(exc), arguments.lang, damaged)
+        if repaired is None:
+            return 1
+        store = Store(repaired, create=False)  # made just now by this program
     finally:
         if upgrade is not None:
             upgrade.finish()

@@ -964,16 +964,64 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="95" />
+        <location filename="../../timeline/ui/app.py" line="100" />
+        <location filename="../../timeline/ui/app.py" line="193" />
+        <location filename="../../timeline/ui/app.py" line="202" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="96" />
+        <location filename="../../timeline/ui/app.py" line="101" />
         <source>The library could not be opened:
 %1</source>
         <translation>تعذّر فتح المكتبة:
 %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="107" />
+        <source>Repair copies what can still be read into a new library beside it; the damaged file is left as it is.</source>
+        <translation>يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها، ويبقى الملف التالف كما هو.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="115" />
+        <source>Repair…</source>
+        <translation>إصلاح…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="162" />
+        <source>Copying what can still be read…</source>
+        <translation>جارٍ نسخ ما يمكن قراءته…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="164" />
+        <source>Repairing the library</source>
+        <translation>إصلاح المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="194" />
+        <source>The library could not be repaired:
+%1</source>
+        <translation>تعذّر إصلاح المكتبة:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="203" />
+        <source>What could be read was copied into a new library:
+%1
+%2</source>
+        <translation>نُسخ ما أمكن قراءته إلى مكتبة جديدة:
+%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="208" />
+        <source>%1 articles copied; %2 rows could not be read.</source>
+        <translation>نُسخت %1 مقالة؛ وتعذّرت قراءة %2 صف.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="215" />
+        <source>Open it</source>
+        <translation>افتحها</translation>
     </message>
 </context>
 <context>
@@ -1135,12 +1183,12 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="137" />
+        <location filename="../../timeline/ui/app.py" line="258" />
         <source>Upgrading the library for this version of the program…</source>
         <translation>تحديث المكتبة لهذا الإصدار من البرنامج…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="141" />
+        <location filename="../../timeline/ui/app.py" line="262" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>

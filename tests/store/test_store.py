@@ -336,6 +336,17 @@ def test_salvage_copies_what_reads_and_leaves_the_original(tmp_path: Path) -> No
         salvage(path, tmp_path / "saved.db")
 
 
+def test_salvage_says_how_far_each_table_is(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _damaged_store(path)
+    heard: list[tuple[int, int, str]] = []
+    salvage(path, tmp_path / "saved.db", lambda *step: heard.append(step))
+    tables = list(dict.fromkeys(table for _d, _t, table in heard))
+    assert tables[0] == "articles" and tables[-1] == "story_bands" and "events" in tables
+    assert all(0 <= done <= total for done, total, _table in heard)
+    assert heard[-1] == (1, 1, "story_bands")
+
+
 def test_read_only_request_refuses_writes_with_the_reason(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     with Store(path) as store:

@@ -1016,3 +1016,46 @@ def test_the_libraries_opened_last_are_offered_again(
         entries[0].trigger()
         assert started[-1][1][-4:-2] == ["--db", str(paths[2].resolve())]
     assert main_window.recent_libraries() == [paths[1].resolve(), paths[2].resolve()]
+
+
+def _answer_boxes(monkeypatch: pytest.MonkeyPatch, role: QMessageBox.ButtonRole) -> list[str]:
+    """Each message box answered by its button of role as soon as it would wait; what
+    each said."""
+    said: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        said.append(box.text())
+        box.show()
+        chosen = [b for b in box.buttons() if box.buttonRole(b) == role]
+        (chosen[0] if chosen else box.buttons()[0]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return said
+
+
+def test_a_damaged_library_is_repaired_from_the_start_up_box(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started from a desktop, a damaged library could only be repaired in a terminal
+    (`timeline repair`): the box offers it, and the repaired library opens."""
+    from tests.store.test_store import _damaged_store
+    from timeline.ui.app import show_start_failure
+
+    path = tmp_path / "project.db"
+    _damaged_store(path)
+    before = path.read_bytes()
+    (tmp_path / "project-repaired.db").write_bytes(b"an earlier copy, kept")
+    said = _answer_boxes(monkeypatch, QMessageBox.ButtonRole.AcceptRole)
+    repaired = show_start_failure("project.db is damaged", "en", damaged=path)
+    assert repaired == tmp_path / "project-repaired-2.db"
+    assert path.read_bytes() == before
+    assert (tmp_path / "project-repaired.db").read_bytes() == b"an earlier copy, kept"
+    assert said[0].startswith("The library could not be opened:")
+    assert str(repaired) in said[1] and "articles copied" in said[1]
+    with Store(repaired, create=False) as store:
+        assert 250 <= store.count_articles() < 300
+    # Declined: nothing is made.
+    _answer_boxes(monkeypatch, QMessageBox.ButtonRole.RejectRole)
+    assert show_start_failure("project.db is damaged", "en", damaged=path) is None
+    assert not (tmp_path / "project-repaired-3.db").exists()

@@ -96,11 +96,13 @@ def test_every_string_is_translated_in_the_class_that_holds_it() -> None:
     import re
 
     calls = re.compile(r"(\w+(?:\.\w+)*)\.tr\(")
+    # A bare tr("...") (a helper of a function's own) is filed under no class at all:
+    # the repair's boxes came out in English in an Arabic window.
+    bare = re.compile(r"(?<![\w.`])tr\(")
     wrong = [
         f"{path.name}:{n}: {line.strip()}"
         for path in sorted((REPO / "timeline" / "ui").glob("*.py"))
         for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
-        for who in calls.findall(line)
-        if who != "self"
+        if bare.search(line) or any(who != "self" for who in calls.findall(line))
     ]
     assert not wrong

@@ -208,9 +208,7 @@ def remember_library(path: Path) -> None:
     """Put a library first among the recent ones (File > Recent libraries)."""
     latest = path.resolve()
     kept = [p for p in recent_libraries() if p != latest]
-    QSettings().setValue(
-        "libraries/recent", [str(p) for p in [latest, *kept][:RECENT_LIBRARIES]]
-    )
+    QSettings().setValue("libraries/recent", [str(p) for p in [latest, *kept][:RECENT_LIBRARIES]])
 
 
 def start_detached(program: str, arguments: list[str]) -> str | None:
