@@ -385,356 +385,361 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="733" />
+        <location filename="../../timeline/ui/main_window.py" line="731" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="316" />
+        <location filename="../../timeline/ui/main_window.py" line="314" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="327" />
+        <location filename="../../timeline/ui/main_window.py" line="325" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="420" />
+        <location filename="../../timeline/ui/main_window.py" line="418" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="421" />
+        <location filename="../../timeline/ui/main_window.py" line="419" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="425" />
+        <location filename="../../timeline/ui/main_window.py" line="423" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="441" />
+        <location filename="../../timeline/ui/main_window.py" line="439" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="443" />
+        <location filename="../../timeline/ui/main_window.py" line="441" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="450" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="455" />
+        <location filename="../../timeline/ui/main_window.py" line="453" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="458" />
+        <location filename="../../timeline/ui/main_window.py" line="456" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="462" />
+        <location filename="../../timeline/ui/main_window.py" line="460" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="463" />
+        <location filename="../../timeline/ui/main_window.py" line="461" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="464" />
+        <location filename="../../timeline/ui/main_window.py" line="462" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="468" />
+        <location filename="../../timeline/ui/main_window.py" line="466" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="473" />
+        <location filename="../../timeline/ui/main_window.py" line="471" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="475" />
+        <location filename="../../timeline/ui/main_window.py" line="473" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="476" />
+        <location filename="../../timeline/ui/main_window.py" line="474" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="496" />
+        <location filename="../../timeline/ui/main_window.py" line="494" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="500" />
+        <location filename="../../timeline/ui/main_window.py" line="498" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="503" />
+        <location filename="../../timeline/ui/main_window.py" line="501" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="505" />
+        <location filename="../../timeline/ui/main_window.py" line="503" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="509" />
+        <location filename="../../timeline/ui/main_window.py" line="507" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="513" />
+        <location filename="../../timeline/ui/main_window.py" line="511" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="514" />
+        <location filename="../../timeline/ui/main_window.py" line="512" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="515" />
+        <location filename="../../timeline/ui/main_window.py" line="513" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="517" />
+        <location filename="../../timeline/ui/main_window.py" line="515" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="519" />
+        <location filename="../../timeline/ui/main_window.py" line="517" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="530" />
+        <location filename="../../timeline/ui/main_window.py" line="528" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="534" />
+        <location filename="../../timeline/ui/main_window.py" line="532" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="534" />
+        <location filename="../../timeline/ui/main_window.py" line="532" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="547" />
+        <location filename="../../timeline/ui/main_window.py" line="545" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="548" />
+        <location filename="../../timeline/ui/main_window.py" line="546" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="549" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="553" />
+        <location filename="../../timeline/ui/main_window.py" line="551" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="605" />
-        <location filename="../../timeline/ui/main_window.py" line="620" />
+        <location filename="../../timeline/ui/main_window.py" line="603" />
+        <location filename="../../timeline/ui/main_window.py" line="618" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="621" />
+        <location filename="../../timeline/ui/main_window.py" line="619" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="655" />
+        <location filename="../../timeline/ui/main_window.py" line="653" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="658" />
+        <location filename="../../timeline/ui/main_window.py" line="656" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="649" />
-        <location filename="../../timeline/ui/main_window.py" line="664" />
+        <location filename="../../timeline/ui/main_window.py" line="647" />
+        <location filename="../../timeline/ui/main_window.py" line="662" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="429" />
+        <location filename="../../timeline/ui/main_window.py" line="427" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="434" />
+        <location filename="../../timeline/ui/main_window.py" line="432" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="435" />
+        <location filename="../../timeline/ui/main_window.py" line="433" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="436" />
+        <location filename="../../timeline/ui/main_window.py" line="434" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="497" />
+        <location filename="../../timeline/ui/main_window.py" line="495" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="506" />
+        <location filename="../../timeline/ui/main_window.py" line="504" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="524" />
+        <location filename="../../timeline/ui/main_window.py" line="522" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="525" />
+        <location filename="../../timeline/ui/main_window.py" line="523" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="526" />
+        <location filename="../../timeline/ui/main_window.py" line="524" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="537" />
+        <location filename="../../timeline/ui/main_window.py" line="535" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="610" />
+        <location filename="../../timeline/ui/main_window.py" line="608" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="729" />
+        <location filename="../../timeline/ui/main_window.py" line="727" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="851" />
+        <location filename="../../timeline/ui/main_window.py" line="735" />
+        <source>Repair…</source>
+        <translation>إصلاح…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="863" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="853" />
+        <location filename="../../timeline/ui/main_window.py" line="865" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="858" />
+        <location filename="../../timeline/ui/main_window.py" line="870" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="859" />
+        <location filename="../../timeline/ui/main_window.py" line="871" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="860" />
+        <location filename="../../timeline/ui/main_window.py" line="872" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="864" />
-        <location filename="../../timeline/ui/main_window.py" line="1628" />
+        <location filename="../../timeline/ui/main_window.py" line="876" />
+        <location filename="../../timeline/ui/main_window.py" line="1640" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1065" />
+        <location filename="../../timeline/ui/main_window.py" line="1077" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1293" />
+        <location filename="../../timeline/ui/main_window.py" line="1305" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1327" />
+        <location filename="../../timeline/ui/main_window.py" line="1339" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1328" />
+        <location filename="../../timeline/ui/main_window.py" line="1340" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1346" />
+        <location filename="../../timeline/ui/main_window.py" line="1358" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1352" />
+        <location filename="../../timeline/ui/main_window.py" line="1364" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1369" />
+        <location filename="../../timeline/ui/main_window.py" line="1381" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1377" />
-        <location filename="../../timeline/ui/main_window.py" line="1410" />
+        <location filename="../../timeline/ui/main_window.py" line="1389" />
+        <location filename="../../timeline/ui/main_window.py" line="1422" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1385" />
+        <location filename="../../timeline/ui/main_window.py" line="1397" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1386" />
+        <location filename="../../timeline/ui/main_window.py" line="1398" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1403" />
+        <location filename="../../timeline/ui/main_window.py" line="1415" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1411" />
+        <location filename="../../timeline/ui/main_window.py" line="1423" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -743,138 +748,138 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1421" />
+        <location filename="../../timeline/ui/main_window.py" line="1433" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1428" />
+        <location filename="../../timeline/ui/main_window.py" line="1440" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1442" />
-        <location filename="../../timeline/ui/main_window.py" line="1455" />
+        <location filename="../../timeline/ui/main_window.py" line="1454" />
+        <location filename="../../timeline/ui/main_window.py" line="1467" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1443" />
+        <location filename="../../timeline/ui/main_window.py" line="1455" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1458" />
+        <location filename="../../timeline/ui/main_window.py" line="1470" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1499" />
+        <location filename="../../timeline/ui/main_window.py" line="1511" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1501" />
+        <location filename="../../timeline/ui/main_window.py" line="1513" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1508" />
+        <location filename="../../timeline/ui/main_window.py" line="1520" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1510" />
+        <location filename="../../timeline/ui/main_window.py" line="1522" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1517" />
+        <location filename="../../timeline/ui/main_window.py" line="1529" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1518" />
+        <location filename="../../timeline/ui/main_window.py" line="1530" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1520" />
+        <location filename="../../timeline/ui/main_window.py" line="1532" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1538" />
+        <location filename="../../timeline/ui/main_window.py" line="1550" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1549" />
+        <location filename="../../timeline/ui/main_window.py" line="1561" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1558" />
+        <location filename="../../timeline/ui/main_window.py" line="1570" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1573" />
+        <location filename="../../timeline/ui/main_window.py" line="1585" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1587" />
+        <location filename="../../timeline/ui/main_window.py" line="1599" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1594" />
+        <location filename="../../timeline/ui/main_window.py" line="1606" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1600" />
+        <location filename="../../timeline/ui/main_window.py" line="1612" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1606" />
+        <location filename="../../timeline/ui/main_window.py" line="1618" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1613" />
+        <location filename="../../timeline/ui/main_window.py" line="1625" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1615" />
+        <location filename="../../timeline/ui/main_window.py" line="1627" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1619" />
+        <location filename="../../timeline/ui/main_window.py" line="1631" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1622" />
+        <location filename="../../timeline/ui/main_window.py" line="1634" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1625" />
+        <location filename="../../timeline/ui/main_window.py" line="1637" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1627" />
+        <location filename="../../timeline/ui/main_window.py" line="1639" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1635" />
+        <location filename="../../timeline/ui/main_window.py" line="1647" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -964,48 +969,48 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="100" />
-        <location filename="../../timeline/ui/app.py" line="193" />
-        <location filename="../../timeline/ui/app.py" line="202" />
+        <location filename="../../timeline/ui/app.py" line="99" />
+        <location filename="../../timeline/ui/repair_window.py" line="81" />
+        <location filename="../../timeline/ui/repair_window.py" line="90" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="101" />
+        <location filename="../../timeline/ui/app.py" line="100" />
         <source>The library could not be opened:
 %1</source>
         <translation>تعذّر فتح المكتبة:
 %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="107" />
+        <location filename="../../timeline/ui/app.py" line="106" />
         <source>Repair copies what can still be read into a new library beside it; the damaged file is left as it is.</source>
         <translation>يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها، ويبقى الملف التالف كما هو.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="115" />
+        <location filename="../../timeline/ui/app.py" line="114" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="162" />
+        <location filename="../../timeline/ui/repair_window.py" line="50" />
         <source>Copying what can still be read…</source>
         <translation>جارٍ نسخ ما يمكن قراءته…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="164" />
+        <location filename="../../timeline/ui/repair_window.py" line="52" />
         <source>Repairing the library</source>
         <translation>إصلاح المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="194" />
+        <location filename="../../timeline/ui/repair_window.py" line="82" />
         <source>The library could not be repaired:
 %1</source>
         <translation>تعذّر إصلاح المكتبة:
 %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="203" />
+        <location filename="../../timeline/ui/repair_window.py" line="91" />
         <source>What could be read was copied into a new library:
 %1
 %2</source>
@@ -1014,12 +1019,12 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="208" />
+        <location filename="../../timeline/ui/repair_window.py" line="96" />
         <source>%1 articles copied; %2 rows could not be read.</source>
         <translation>نُسخت %1 مقالة؛ وتعذّرت قراءة %2 صف.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="215" />
+        <location filename="../../timeline/ui/repair_window.py" line="103" />
         <source>Open it</source>
         <translation>افتحها</translation>
     </message>
@@ -1183,12 +1188,12 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="258" />
+        <location filename="../../timeline/ui/app.py" line="161" />
         <source>Upgrading the library for this version of the program…</source>
         <translation>تحديث المكتبة لهذا الإصدار من البرنامج…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="262" />
+        <location filename="../../timeline/ui/app.py" line="165" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>

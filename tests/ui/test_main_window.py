@@ -1059,3 +1059,34 @@ def test_a_damaged_library_is_repaired_from_the_start_up_box(
     _answer_boxes(monkeypatch, QMessageBox.ButtonRole.RejectRole)
     assert show_start_failure("project.db is damaged", "en", damaged=path) is None
     assert not (tmp_path / "project-repaired-3.db").exists()
+
+
+def test_damage_met_in_the_open_window_offers_the_repair(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.store.store import damaged_message
+    from timeline.ui import repair_window
+
+    repaired = tmp_path / "sample-repaired.db"
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        repair_window, "repair_in_a_window", lambda path: asked.append(path) or repaired
+    )
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        MainWindow, "open_library_window", lambda self, path: opened.append(path) or True
+    )
+    window._store_failed(damaged_message(window.store.path, "Page 90: btreeInitPage()"))
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    (repair,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    repair.click()
+    assert asked == [window.store.path] and opened == [repaired]
+
+
+def test_a_failure_that_is_no_damage_offers_no_repair(qtbot: QtBot, sample_store: Store) -> None:
+    win = MainWindow(sample_store)
+    qtbot.addWidget(win)
+    win._store_failed("database is locked")
+    (box,) = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
+    assert [box.buttonRole(b) for b in box.buttons()] == [QMessageBox.ButtonRole.AcceptRole]
+    assert box.buttons()[0].text() in ("OK", "&OK")

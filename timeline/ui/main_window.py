@@ -729,7 +729,21 @@ class MainWindow(QMainWindow):
         if self.store_failure is None:
             self.store_failure = line
             box = message_box(self, QMessageBox.Icon.Critical, self.tr("News Timeline"), line)
+            if self.store.damage is not None or f"{self.store.path} is damaged (" in message:
+                # Damage met while the window was open: the repair the start-up offers.
+                box.setStandardButtons(QMessageBox.StandardButton.Close)
+                repair = box.addButton(self.tr("Repair…"), QMessageBox.ButtonRole.AcceptRole)
+                repair.clicked.connect(self._repair_library)
             box.open()
+
+    def _repair_library(self) -> None:
+        """The readable part of this library copied into a new one beside it, opened in
+        a window of its own if the user chooses (repair_window)."""
+        from timeline.ui.repair_window import repair_in_a_window
+
+        repaired = repair_in_a_window(self.store.path)
+        if repaired is not None:
+            self.open_library_window(repaired)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
