@@ -18,8 +18,21 @@ import pytest
 from timeline.cli_window import WindowArguments, parse_window_arguments
 from timeline.store import Store
 
+# The end of each script below: `timeline ARGS` run through the console entry, or
+# through click's main alone when the last argument is --through-click.
+_RUN = """
+sys.argv = ["timeline", *json.loads(sys.argv[1])]
+if sys.argv[-1] == "--through-click":
+    sys.argv.pop()
+    from timeline.cli import main
+else:
+    from timeline.__main__ import main
+main()
+"""
+
 # Runs `timeline ARGS` (the entry, or click's main) with run_window replaced.
-_SCRIPT = """
+_SCRIPT = (
+    """
 import json, sys
 import timeline.ui.app as app
 
@@ -33,14 +46,9 @@ def stand_in(db_path, *, lang=None, screenshot=None):
     return 0
 
 app.run_window = stand_in
-sys.argv = ["timeline", *json.loads(sys.argv[1])]
-if sys.argv[-1] == "--through-click":
-    sys.argv.pop()
-    from timeline.cli import main
-else:
-    from timeline.__main__ import main
-main()
 """
+    + _RUN
+)
 
 
 def _timeline(args: list[str], cwd: Path, *, through_click: bool) -> subprocess.CompletedProcess:
@@ -167,21 +175,17 @@ def test_an_upgrades_progress_is_lines_in_a_log_and_one_line_on_a_terminal(
     )
 
 
-_FAILURE_SCRIPT = """
+_FAILURE_SCRIPT = (
+    """
 import json, sys
 import timeline.ui.app as app
 import timeline.ui.platform_check as platform_check
 
 platform_check.failure_needs_a_window = lambda *a, **k: True
 app.show_start_failure = lambda message, lang, damaged=None: print(json.dumps([message, lang]))
-sys.argv = ["timeline", *json.loads(sys.argv[1])]
-if sys.argv[-1] == "--through-click":
-    sys.argv.pop()
-    from timeline.cli import main
-else:
-    from timeline.__main__ import main
-main()
 """
+    + _RUN
+)
 
 
 @pytest.mark.parametrize("through_click", [False, True])
@@ -233,7 +237,8 @@ def test_a_failure_needs_a_window_only_where_no_one_reads_stderr(
     assert platform_check.failure_needs_a_window(environ, stream) is needed
 
 
-_REPAIR_SCRIPT = """
+_REPAIR_SCRIPT = (
+    """
 import json, sys
 from pathlib import Path
 import timeline.ui.app as app
@@ -251,14 +256,9 @@ def stand_in(db_path, *, lang=None, screenshot=None):
 
 app.show_start_failure = offered
 app.run_window = stand_in
-sys.argv = ["timeline", *json.loads(sys.argv[1])]
-if sys.argv[-1] == "--through-click":
-    sys.argv.pop()
-    from timeline.cli import main
-else:
-    from timeline.__main__ import main
-main()
 """
+    + _RUN
+)
 
 
 @pytest.mark.parametrize("through_click", [False, True])
