@@ -349,13 +349,13 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
 
             data = _article_json(article, events)
             story = story_store.story_of(store, article_id)
-            data["story"] = None if story is None else _story_json(story)
-            if story is not None:
-                # The copies that share little text with this one (a roundup's other
-                # story): in the story only through other copies.
-                data["story"]["through_others"] = sorted(
-                    library.linked_through_others(store, article_id, story)
-                )
+            # With the copies that share little text with this one (a roundup's other
+            # story): in the story only through other copies.
+            data["story"] = (
+                None
+                if story is None
+                else _story_json(story, library.linked_through_others(store, article_id, story))
+            )
             data["related"] = [
                 {"id": r.article_id, "score": r.score, "shared_terms": list(r.shared)}
                 for r in library.related_articles(store, article_id)
@@ -716,7 +716,7 @@ def export_command(
         )
 
 
-def _story_json(story: StoryCluster) -> dict[str, Any]:
+def _story_json(story: StoryCluster, through_others: frozenset[int]) -> dict[str, Any]:
     spread = story.spread
     return {
         "cluster": story.cluster,
@@ -729,6 +729,10 @@ def _story_json(story: StoryCluster) -> dict[str, Any]:
             {"id": a.article_id, "source": a.source, "published": a.published, "title": a.title}
             for a in story.articles
         ],
+        # Copies that share little text with the article the story is given for (by
+        # `stories`, its earliest): in the story only through other copies (a roundup
+        # of two stories joins them).
+        "through_others": sorted(through_others),
     }
 
 
@@ -763,9 +767,13 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
             else:
                 library.update_stories(store)
         found = story_store.clusters(store, min_copies)
-    for story in found:
+        through = [
+            library.linked_through_others(store, story.earliest.article_id, story)
+            for story in found
+        ]
+    for story, others in zip(found, through, strict=True):
         if as_json:
-            _echo(json_line(_story_json(story)))
+            _echo(json_line(_story_json(story, others)))
             continue
         first = story.earliest
         _echo(
@@ -774,13 +782,18 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
             + settings.line(f"{first.source} | {first.title}")
         )
         for a in story.articles:
-            mark = "*" if a is first else " "
+            mark = "*" if a is first else "~" if a.article_id in others else " "
             _echo(
                 f"  {mark}{a.article_id:>7}  {a.published or '(undated)':<25}  "
                 + settings.line(f"{a.source} | {a.title}")
             )
     if not as_json:
         _echo(f"{len(found)} stories with copies", err=True)
+        if any(through):
+            _echo(
+                "* the earliest copy; ~ shares little text with it (in the story only through other copies)",
+                err=True,
+            )
 
 
 @cli.command("recompute")

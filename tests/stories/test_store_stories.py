@@ -707,6 +707,14 @@ def test_a_roundup_joins_two_stories_and_says_which_are_linked_only_through_it(
     assert library.linked_through_others(store, digest, story) == frozenset()
     shown = json.loads(run("--db", str(store.path), "show", str(olive), "--json").output)
     assert shown["story"]["through_others"] == [festival]
+    # `stories` says it of the earliest copy: in its list, and marked in its lines.
+    listed = json.loads(run("--db", str(store.path), "stories", "--json").output)
+    assert listed["earliest"] == festival and listed["through_others"] == [olive]
+    result = run("--db", str(store.path), "stories")
+    # Each copy's line: two spaces, its mark (or a space), its id.
+    marks = {int(line[3:].split()[0]): line[2] for line in result.stdout.splitlines()[1:]}
+    assert marks == {festival: "*", olive: "~", digest: " "}
+    assert "~ shares little text" in result.stderr
 
 
 @pytest.mark.parametrize("chunk", [20_000, 1])
