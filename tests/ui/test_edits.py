@@ -1102,3 +1102,33 @@ def test_many_sources_colour_the_largest_and_one_grey_entry_for_the_rest(
     qtbot.waitUntil(lambda: len(window.timeline.arrays()) < shown, timeout=5_000)
     codes = window.timeline._codes
     assert codes is not None and int(codes.max()) < SOURCE_COLOURS - 1
+
+
+def test_a_title_is_corrected_in_a_dialog_wide_enough_to_read_it(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
+
+    window.resize(1400, 900)
+    article_id = current(window)
+    title = window.store.article(article_id).title  # type: ignore[union-attr]
+    seen: list[tuple[int, int, str]] = []
+
+    def answer(dialog: QInputDialog) -> int:
+        dialog.show()
+        edit = dialog.findChild(QLineEdit)
+        seen.append((edit.width(), QFontMetrics(edit.font()).horizontalAdvance(title), edit.text()))
+        dialog.setTextValue("عنوان مصحح")
+        return QDialog.DialogCode.Accepted.value
+
+    def narrow(*_args: object, **_kwargs: object) -> tuple[str, bool]:
+        raise AssertionError("the standard dialog showed some 25 characters of a title")
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(narrow))
+    window.edits.correct_field("title")
+    written(window)
+    ((width, needed, shown),) = seen
+    assert shown == title and width >= min(needed, 800)
+    assert edits.shown_article(window.store, article_id).title == "عنوان مصحح"  # type: ignore[union-attr]

@@ -71,6 +71,9 @@ def starting_text(value: str | None) -> str:
 HIDDEN_MENU_ITEMS = 30
 
 
+CORRECTION_WIDTH = 900  # px at most for the dialog that corrects a title or a source
+
+
 class DateDialog(QDialog):
     """Ask for a date or range (typed as the program reads dates) with a live preview."""
 
@@ -405,11 +408,23 @@ class WindowEdits(QObject):
             return
         title = self.tr("Correct title") if name == "title" else self.tr("Correct source")
         current = shown.title if name == "title" else shown.source
-        text, ok = QInputDialog.getText(self.window, title, title, text=current)
+        text, ok = self._ask_line(title, current)
         if not ok:
             return
         value = text.strip() or None  # empty: back to the computed value
         self.controller.run(title, lambda s: edits.correct_article(s, article_id, name, value))
+
+    def _ask_line(self, title: str, current: str) -> tuple[str, bool]:
+        """A line to correct, in a dialog wide enough to read a title whole (the
+        standard one showed some 25 characters of it); (text, accepted)."""
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(title)
+        dialog.setTextValue(current)
+        wide = min(CORRECTION_WIDTH, max(self.window.width() * 2 // 3, 1))
+        dialog.resize(max(dialog.sizeHint().width(), wide), dialog.sizeHint().height())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.textValue(), accepted
 
     def add_to_article(self) -> None:
         article_id = self.current_article()
