@@ -497,3 +497,25 @@ def test_every_table_without_rowids_is_made_again_by_a_salvage(tmp_path: Path) -
     # The full-text indexes' own tables are refilled by the new store's triggers.
     own = {k for k in keyed if not any(k.startswith(v + "_") for v in virtual)}
     assert own == set(repair._MADE_AGAIN)
+
+
+def test_a_new_store_in_a_folder_not_writable_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite said only "unable to open database file" (a read-only mount, a shared
+    folder); root passes any permission check, so the folder's answer is stood in for."""
+    import os
+
+    from timeline.store import store as store_module
+
+    real = os.access
+    monkeypatch.setattr(
+        store_module.os,
+        "access",
+        lambda path, mode: (
+            False if Path(path) == tmp_path and mode == os.W_OK else real(path, mode)
+        ),
+    )
+    with pytest.raises(StoreError, match=r"cannot make .*new\.db: its folder .* is not writable"):
+        Store(tmp_path / "new.db")
+    assert not (tmp_path / "new.db").exists()

@@ -951,6 +951,15 @@ def test_another_library_opens_in_a_window_of_its_own(
         assert why in box.text() and path.name in box.text()
         box.close()
     assert not window.open_library_window(tmp_path / "missing" / "x.db")
+    real = main_window.os.access
+    monkeypatch.setattr(
+        main_window.os,
+        "access",
+        lambda p, mode: False if Path(p) == tmp_path else real(p, mode),
+    )
+    assert not window.open_library_window(tmp_path / "new.db")
+    box = [b for b in window.findChildren(QMessageBox) if b.isVisible()][-1]
+    assert "cannot be written" in box.text()
     assert started == []
     assert notes.read_text(encoding="utf-8") == "not a database"
 

@@ -522,6 +522,10 @@ class Store:
             # make its journal beside it (/dev/null-journal); a folder is no file at all.
             raise StoreError(f"{self.path} is not a database file (a folder, a device or a pipe)")
         why_read_only = "opened read-only on request" if read_only else self._unwritable()
+        folder = self.path.parent
+        if not self.path.exists() and folder.is_dir() and not os.access(folder, os.W_OK):
+            # SQLite said only "unable to open database file".
+            raise StoreError(f"cannot make {self.path}: its folder {folder} is not writable")
         try:
             if why_read_only is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -232,7 +233,11 @@ def _not_a_library(path: Path) -> str | None:
     import sqlite3
 
     if not path.exists():
-        return None if path.parent.is_dir() else "its folder does not exist"
+        if not path.parent.is_dir():
+            return "its folder does not exist"
+        if not os.access(path.parent, os.W_OK):
+            return "its folder cannot be written: a new library cannot be made there"
+        return None
     if not path.is_file():
         return "not a file"
     try:
