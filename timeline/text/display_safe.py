@@ -61,10 +61,11 @@ def _symbol(match: re.Match[str]) -> str:
 
 def overrides_shown(text: str) -> dict[int, str]:
     """For each override (LRO, RLO) in text that turns nothing, by its offset: a word
-    joiner (invisible, no direction).  An override turns what it holds from its start to its PDF, its
-    isolate's PDI or its paragraph's end, outside the embeddings and isolates inside it:
-    an LRO turns right-to-left letters, an RLO any other letter or a digit.  One pass
-    over the controls, each stretch of text between two of them searched once."""
+    joiner (invisible, no direction).  An override turns what it holds from its start
+    to its PDF, its isolate's PDI or its paragraph's end, outside the embeddings and
+    isolates inside it: an LRO turns right-to-left letters, an RLO any other letter or
+    a digit.  One pass over the controls, each stretch of text between two of them
+    searched once."""
     marks: dict[int, str] = {}
     stack: list[list[int]] = []  # [control, offset, turns] of each open level
     isolates = 0
@@ -114,7 +115,7 @@ def overrides_shown(text: str) -> dict[int, str]:
 
 def for_display(text: str) -> str:
     """Text with every control character and explicit bidi control shown as a symbol,
-    or as a mark where it reorders nothing (see _BIDI_CONTROLS).
+    or as an invisible mark without its reach (see _BIDI_CONTROLS).
 
     One character in, one character out: offsets into the text (mention spans, search
     hits) stay valid.  Tabs and newlines are kept.
