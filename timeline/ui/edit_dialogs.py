@@ -408,18 +408,21 @@ class WindowEdits(QObject):
             return
         title = self.tr("Correct title") if name == "title" else self.tr("Correct source")
         current = shown.title if name == "title" else shown.source
-        text, ok = self._ask_line(title, current)
+        text, ok = self._ask_line(name, current)
         if not ok:
             return
         value = text.strip() or None  # empty: back to the computed value
         self.controller.run(title, lambda s: edits.correct_article(s, article_id, name, value))
 
-    def _ask_line(self, title: str, current: str) -> tuple[str, bool]:
-        """A line to correct, in a dialog wide enough to read a title whole (the
-        standard one showed some 25 characters of it); (text, accepted)."""
+    def _ask_line(self, name: str, current: str) -> tuple[str, bool]:
+        """The title or source to correct, in a dialog wide enough to read a title whole
+        (the standard one showed some 25 characters of it); (text, accepted)."""
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(title)
+        # Our own words only: a dialog's label takes what looks like markup as markup.
+        dialog.setLabelText(
+            self.tr("Correct title") if name == "title" else self.tr("Correct source")
+        )
+        dialog.setWindowTitle(dialog.labelText())
         dialog.setTextValue(current)
         wide = min(CORRECTION_WIDTH, max(self.window.width() * 2 // 3, 1))
         dialog.resize(max(dialog.sizeHint().width(), wide), dialog.sizeHint().height())
