@@ -945,7 +945,7 @@ def test_another_library_opens_in_a_window_of_its_own(
     foreign = tmp_path / "foreign.db"
     with sqlite3.connect(foreign) as conn:
         conn.execute("CREATE TABLE t (x)")
-    for path, why in ((notes, "not an SQLite database"), (foreign, "another program")):
+    for path, why in ((notes, "not an SQLite database"), (foreign, "another program's")):
         assert not window.open_library_window(path)
         box = [b for b in window.findChildren(QMessageBox) if b.isVisible()][-1]
         assert why in box.text() and path.name in box.text()

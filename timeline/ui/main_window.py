@@ -226,27 +226,28 @@ def start_detached(program: str, arguments: list[str]) -> str | None:
 
 
 def _not_a_library(path: Path) -> str | None:
-    """Why a file cannot be opened as a library, found without writing to it; None
-    for a library (or a file that does not exist yet: a new one).  Read-only and in
+    """Why a file cannot be opened as a library, found without writing to it (a key of
+    MainWindow.library_problem); None for a library (or a file that does not exist
+    yet: a new one).  Read-only and in
     a moment, so the window is not held: anything deeper (damage, a lock, a newer
     version) is the new window's to say."""
     import sqlite3
 
     if not path.exists():
         if not path.parent.is_dir():
-            return "its folder does not exist"
+            return "no folder"
         if not os.access(path.parent, os.W_OK):
-            return "its folder cannot be written: a new library cannot be made there"
+            return "folder not writable"
         return None
     if not path.is_file():
         return "not a file"
     try:
         with path.open("rb") as f:
             head = f.read(16)
-    except OSError as exc:
-        return exc.strerror or str(exc)
+    except OSError:
+        return "unreadable"
     if head and head != b"SQLite format 3\x00":
-        return "not an SQLite database"
+        return "not sqlite"
     if not head:
         return None  # an empty file: SQLite makes a new database in it
     try:
@@ -258,7 +259,7 @@ def _not_a_library(path: Path) -> str | None:
     except sqlite3.Error:
         return None  # locked or damaged: the new window says which
     if names and "articles" not in names:
-        return "an SQLite database of another program (it has no articles table)"
+        return "foreign"
     return None
 
 
@@ -1378,6 +1379,21 @@ class MainWindow(QMainWindow):
             f"{self.tr('All files')} {_LRI}(*)"
         )
 
+    def library_problem(self, key: str | None) -> str | None:
+        """_not_a_library's answer in the interface language."""
+        if key is None:
+            return None
+        return {
+            "no folder": self.tr("its folder does not exist"),
+            "folder not writable": self.tr(
+                "its folder cannot be written: a new library cannot be made there"
+            ),
+            "not a file": self.tr("it is not a file"),
+            "unreadable": self.tr("it cannot be read"),
+            "not sqlite": self.tr("it is not an SQLite database"),
+            "foreign": self.tr("it is another program's database (it has no articles)"),
+        }[key]
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         here = self.store.path.resolve()
@@ -1419,7 +1435,7 @@ class MainWindow(QMainWindow):
         if path.exists() and path.resolve() == self.store.path.resolve():
             self.statusBar().showMessage(self.tr("That library is the one open here"), 10_000)
             return False
-        problem = _not_a_library(path)
+        problem = self.library_problem(_not_a_library(path))
         if problem is not None:
             message_box(
                 self,
