@@ -51,12 +51,15 @@ app.run_window = stand_in
 )
 
 
-def _timeline(args: list[str], cwd: Path, *, through_click: bool) -> subprocess.CompletedProcess:
+def _timeline(
+    args: list[str], cwd: Path, *, through_click: bool, script: str = _SCRIPT
+) -> subprocess.CompletedProcess:
+    """`timeline ARGS` run by script (its stand-ins, then _RUN) in a process of its own."""
     argv = [*args, "--through-click"] if through_click else args
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("TIMELINE_DB", None)
     return subprocess.run(
-        [sys.executable, "-c", _SCRIPT, json.dumps(argv)],
+        [sys.executable, "-c", script, json.dumps(argv)],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -195,15 +198,11 @@ def test_started_from_a_desktop_a_library_that_cannot_open_is_said_in_a_window(
     """From a desktop menu (or a windowed build) stderr is read by no one: a damaged
     library's one line went nowhere and the program seemed to do nothing."""
     (tmp_path / "bad.db").write_bytes(b"not a database at all, " * 100)
-    argv = ["--db", "bad.db", "--lang", "ar"] + (["--through-click"] if through_click else [])
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", _FAILURE_SCRIPT, json.dumps(argv)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    done = _timeline(
+        ["--db", "bad.db", "--lang", "ar"],
+        tmp_path,
+        through_click=through_click,
+        script=_FAILURE_SCRIPT,
     )
     assert done.returncode == 1
     message, lang = json.loads(done.stdout.splitlines()[-1])
@@ -270,17 +269,10 @@ def test_a_damaged_library_repaired_at_start_up_is_the_one_opened(
     _damaged_store(tmp_path / "project.db")
     Store(tmp_path / "repaired.db").close()  # what the repair made
     (tmp_path / "foreign.db").write_bytes(b"not a database at all, " * 100)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     seen = []
     for name in ("project.db", "foreign.db"):
-        argv = ["--db", name] + (["--through-click"] if through_click else [])
-        done = subprocess.run(
-            [sys.executable, "-c", _REPAIR_SCRIPT, json.dumps(argv)],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
+        done = _timeline(
+            ["--db", name], tmp_path, through_click=through_click, script=_REPAIR_SCRIPT
         )
         seen.append((done.returncode, [json.loads(line) for line in done.stdout.splitlines()]))
     # A damaged library: repair offered, the repaired one opened; a file that is no

@@ -909,8 +909,21 @@ def test_a_start_failure_box_shows_the_message_on_a_line_of_its_own(
     ]
 
 
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
+    """The programs the window starts (program, arguments), none started for real."""
+    from timeline.ui import main_window
+
+    seen: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(main_window, "start_detached", lambda *command: seen.append(command))
+    return seen
+
+
 def test_another_library_opens_in_a_window_of_its_own(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    started: list[tuple[str, list[str]]],
 ) -> None:
     import sqlite3
     import sys
@@ -919,10 +932,6 @@ def test_another_library_opens_in_a_window_of_its_own(
 
     from timeline.ui import main_window
 
-    started: list[tuple[str, list[str]]] = []
-    monkeypatch.setattr(
-        main_window, "start_detached", lambda *command: started.append(command) or None
-    )
     other = tmp_path / "other.db"
     Store(other).close()
     assert window.open_library_window(other)
@@ -1000,14 +1009,10 @@ def test_an_empty_library_says_how_articles_come_in(qtbot: QtBot, tmp_path: Path
 
 
 def test_the_libraries_opened_last_are_offered_again(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, started: list[tuple[str, list[str]]]
 ) -> None:
     from timeline.ui import main_window
 
-    started: list[tuple[str, list[str]]] = []
-    monkeypatch.setattr(
-        main_window, "start_detached", lambda *command: started.append(command) or None
-    )
     paths = [tmp_path / f"project{n}.db" for n in range(3)]
     for path in paths:
         with Store(path) as store:
