@@ -471,3 +471,95 @@ def test_a_worker_prepares_a_draft_in_presentation_forms_as_the_writer_does() ->
     assert library.prepare(plain, copies=False).stored is None
     stored = library.prepare(shaped, copies=False).stored
     assert stored is not None and stored.title == "المقاومة الشعبية"
+
+
+def _journal_modes_during(
+    store: Store, tmp_path: Path, *others: Store, held_alone_bytes: int = 0
+) -> tuple[set[str], int]:
+    """The store's journal modes seen while it imports a file of five articles in a
+    transaction of its own, and the articles the first other connection read meanwhile
+    (-1 with none)."""
+    path = write_jsonl(tmp_path / "a.jsonl", [article(n) for n in range(5)])
+    modes: set[str] = set()
+    read = -1
+
+    def progress(_done: int, _total: int, _name: str) -> None:
+        nonlocal read
+        modes.add(str(store.db.conn.execute("PRAGMA journal_mode").fetchone()[0]))
+        if others:
+            read = others[0].count_articles()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(library, "GROUP_FILE_BYTES", 0)
+        patch.setattr(library, "HELD_ALONE_BYTES", held_alone_bytes)
+        report = library.import_paths(store, [path], progress, processes=1)
+    assert report.added == 5
+    return modes, read
+
+
+def test_an_import_holds_a_library_open_nowhere_else_alone(store: Store, tmp_path: Path) -> None:
+    # Written once, in a rollback journal (no WAL written twice), and WAL again after.
+    modes, _ = _journal_modes_during(store, tmp_path)
+    assert "delete" in modes
+    assert store.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_file_of_less_text_than_held_alone_bytes_leaves_the_library_in_wal(
+    store: Store, tmp_path: Path
+) -> None:
+    modes, _ = _journal_modes_during(store, tmp_path, held_alone_bytes=1 << 20)
+    assert modes == {"wal"}
+
+
+def test_an_import_beside_a_window_leaves_the_library_in_wal(store: Store, tmp_path: Path) -> None:
+    with Store(store.path) as window:
+        modes, read = _journal_modes_during(store, tmp_path, window)
+        assert modes == {"wal"} and read >= 0  # the window could read on meanwhile
+        assert window.count_articles() == 5
+
+
+_KILLED_MID_IMPORT = """
+import os, signal, sys
+from pathlib import Path
+from timeline import library
+from timeline.store import Store, store as store_module
+store_module._WRITER_CACHE_KIB = -64  # a small page cache: its pages spill into the file
+library.HELD_ALONE_BYTES = library.GROUP_FILE_BYTES = 0
+
+def progress(done, _total, _name):
+    if done >= 1200:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+with Store(sys.argv[1]) as store:
+    library.import_paths(store, [Path(sys.argv[2])], progress, processes=1)
+"""
+
+
+def test_a_library_held_alone_by_an_import_killed_midway_is_as_it_was(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        library.import_paths(store, [write_jsonl(tmp_path / "one.jsonl", [article(0)])])
+    size = db.stat().st_size
+    records = [{**article(n), "body": f"متن المقال رقم {n} " * 40} for n in range(1, 1600)]
+    source = write_jsonl(tmp_path / "many.jsonl", records)
+    repo = Path(__file__).resolve().parents[1]
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_MID_IMPORT, str(db), str(source)],
+        env={**os.environ, "PYTHONPATH": str(repo)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -9, killed.stderr
+    # Killed with pages of its own in the file and its journal beside it:
+    journal = db.with_name(db.name + "-journal")
+    assert journal.exists() and db.stat().st_size > size
+    with Store(db) as again:  # rolled back as it opens (and its quick check passes)
+        assert again.count_articles() == 1
+        assert again.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert again.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert not journal.exists()

@@ -26,6 +26,7 @@ from timeline.ingest import (
     WebArticles,
     article_uid,
     collect_files,
+    content_bytes,
     format_of,
     open_source,
 )
@@ -1313,6 +1314,14 @@ GROUP_SECONDS = 0.5
 GROUP_SECONDS_MAX = 10.0
 GROUP_FILE_BYTES = 1 << 20
 
+# A file of at least this much text (ingest.content_bytes) is written with the library
+# held alone when no other program has it open (Store.held_alone: in a rollback journal,
+# each page written once, not to the WAL and again at its checkpoint).  The log of an
+# import runs about 2.5 times the text read (271 MB for SaudiNewsNet's 110 MB), so this
+# is a transaction of about 100 MB, past which SQLite's documentation finds the rollback
+# journal likely faster.  Below it the library stays readable by others throughout.
+HELD_ALONE_BYTES = 40 << 20
+
 
 def _import_files(
     store: Store,
@@ -1388,21 +1397,30 @@ def _import_files(
             file_signer = signer if grouped else None
             batches = own.batches if own is not None else 0
             mark = signer.mark() if signer is not None else (0, 0)
+            # Alone: a large file's transaction, where no other program reads the library.
+            alone = (
+                store.held_alone()
+                if not grouped
+                and isinstance(path, Path)
+                and content_bytes(path) >= HELD_ALONE_BYTES
+                else contextlib.nullcontext(False)
+            )
             try:
                 tracker.file_started(path)
-                result = import_file(
-                    store,
-                    path,
-                    strict=strict,
-                    cancelled=cancelled,
-                    tracker=tracker,
-                    columns=columns,
-                    copies=copies,
-                    workers=workers,
-                    own=own,
-                    signer=file_signer,
-                    ahead=ahead,
-                )
+                with alone:
+                    result = import_file(
+                        store,
+                        path,
+                        strict=strict,
+                        cancelled=cancelled,
+                        tracker=tracker,
+                        columns=columns,
+                        copies=copies,
+                        workers=workers,
+                        own=own,
+                        signer=file_signer,
+                        ahead=ahead,
+                    )
             except ImportCancelled:  # that file rolled back; the files before it kept
                 if file_signer is not None:
                     file_signer.undo(mark)

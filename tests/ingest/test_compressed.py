@@ -35,6 +35,26 @@ def test_format_of_names() -> None:
     assert format_of("a.zip.gz") is None and format_of("photo.png") is None
 
 
+def test_content_bytes_counts_the_text_a_compressed_file_holds(tmp_path: Path) -> None:
+    text = jsonl(*(BODY for _ in range(200)))
+    plain = tmp_path / "a.jsonl"
+    plain.write_bytes(text)
+    packed = tmp_path / "a.jsonl.gz"
+    packed.write_bytes(gzip.compress(text))
+    archive = tmp_path / "a.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("one.jsonl", text)
+        z.writestr("two.jsonl", text)
+    assert packed.stat().st_size < len(text) // 4
+    assert ingest.content_bytes(plain) == len(text)
+    assert ingest.content_bytes(packed) == len(text)
+    assert ingest.content_bytes(archive) == 2 * len(text)
+    broken = tmp_path / "b.zip"
+    broken.write_bytes(b"PK not a zip")
+    assert ingest.content_bytes(broken) == len(b"PK not a zip")  # its size: said when read
+    assert ingest.content_bytes(tmp_path / "gone.jsonl.gz") == 0
+
+
 def test_jsonl_gz_streams_with_progress(tmp_path: Path) -> None:
     path = tmp_path / "data.jsonl.gz"
     path.write_bytes(gzip.compress(jsonl(BODY, OTHER_BODY)))

@@ -106,6 +106,53 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
         Store(path)
 
 
+def _journal(store: Store) -> str:
+    return str(store.db.conn.execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def test_a_store_held_alone_is_written_in_a_rollback_journal_then_wal_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.db"
+    with Store(path) as store:
+        with store.held_alone() as alone:
+            assert alone and _journal(store) == "delete"
+            store.add_article(draft("أ"), "a", None)
+            # Nobody else gets in meanwhile, not even to read (it would read the pages
+            # half written, or hold a read that makes this one's commit wait).
+            with pytest.raises(StoreError, match="locked"):
+                Store(path, timeout=0.05)
+            with pytest.raises(StoreError, match="locked"):
+                Store(path, timeout=0.05, read_only=True)
+        assert _journal(store) == "wal"
+        with Store(path, timeout=0.05) as other:
+            assert [a.title for a in other.articles()] == ["أ"]
+            assert _journal(other) == "wal"
+
+
+def test_a_store_open_elsewhere_is_not_held_alone(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with Store(path) as store, Store(path, timeout=0.05) as window:
+        with store.held_alone() as alone:
+            assert not alone and _journal(store) == "wal"
+            store.add_article(draft("أ"), "a", None)
+            assert [a.title for a in window.articles()] == ["أ"]  # read as it goes
+        with store.transaction(), store.held_alone() as alone:
+            assert not alone  # nor inside a transaction
+
+
+def test_a_failure_while_held_alone_leaves_the_store_as_it_was_in_wal(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with Store(path) as store:
+        store.add_article(draft("kept"), "kept", None)
+        with pytest.raises(RuntimeError), store.held_alone(), store.transaction():
+            store.add_article(draft("lost"), "lost", None)
+            raise RuntimeError("boom")
+        assert _journal(store) == "wal"
+    with Store(path) as again:
+        assert [a.title for a in again.articles()] == ["kept"]
+
+
 def test_locked_store_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     Store(path).close()

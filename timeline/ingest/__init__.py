@@ -149,6 +149,30 @@ def format_of(name: str) -> tuple[str, bool] | None:
     return kind, compressed
 
 
+def content_bytes(path: Path) -> int:
+    """About how many bytes of text reading the file gives: its size; a gzip file's by
+    its trailer (the size it holds modulo 4 GiB, never taken below the compressed size);
+    a zip's by its directory.  Its size where those cannot be read (0: no file)."""
+    import zipfile
+
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 0
+    found = format_of(path.name)
+    try:
+        if path.name.lower().endswith(".gz"):
+            with path.open("rb") as f:
+                f.seek(max(size - 4, 0))
+                return max(size, int.from_bytes(f.read(4), "little"))
+        if found is not None and found[0] == "zip":
+            with zipfile.ZipFile(path) as archive:
+                return max(size, sum(info.file_size for info in archive.infolist()))
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        pass  # read as it can be, and said then
+    return size
+
+
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[Path]]:
     """(importable files and URLs, skipped files) under the given files, folders and URLs.
 
