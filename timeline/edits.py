@@ -372,13 +372,13 @@ def set_note(store: Store, article_id: int, note: str) -> list[Change]:
 
 def search_notes(store: Store, query: str) -> list[tuple[int, str]]:
     """(article id, note) of the notes holding every word of query, Arabic variants folded."""
-    from timeline.text import normalize
+    from timeline.text.normalize import search_normalize
 
-    words = normalize(query).casefold().split()
+    words = search_normalize(query).casefold().split()
     return [
         (article_id, note)
         for article_id, note in user.notes(store)
-        if all(w in normalize(note).casefold() for w in words)
+        if all(w in search_normalize(note).casefold() for w in words)
     ]
 
 

@@ -44,3 +44,17 @@ def test_key_ignores_spacing_and_spelling_variants() -> None:
     other = ArticleDraft(title="أخبار اليوم", body="قال المتحدث أن الاجتماع تأجل", source="س")
     assert dedup.article_uid(plain) == dedup.article_uid(spaced)
     assert dedup.article_uid(plain) != dedup.article_uid(other)
+
+
+def test_the_key_of_letters_of_other_alphabets_is_as_it_always_was() -> None:
+    # Search folds ی ک ھ ڤ پ (with v15); the key does not: a library holds its articles
+    # by the keys computed when they were imported, and an article imported again must
+    # be known by them (this value is the key before that folding existed).
+    persian = ArticleDraft(
+        title="ایران و پاکستان", body="ڤيينا: ھذا خبر عن إيران في يناير", source="مصدر"
+    )
+    assert dedup.article_uid(persian) == "c3cc3f6f70638c89f513dce30ae38227"
+    arabic = ArticleDraft(
+        title="ايران و باكستان", body="فيينا: هذا خبر عن إيران في يناير", source="مصدر"
+    )
+    assert dedup.article_uid(arabic) != dedup.article_uid(persian)

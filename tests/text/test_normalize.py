@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.text.normalize import name_order, normalize, spellings
+from timeline.text.normalize import name_order, normalize, search_normalize, spellings
 
 
 @pytest.mark.parametrize(
@@ -60,10 +60,17 @@ def test_shadda_no_longer_splits_a_word() -> None:
 def test_spellings_lists_every_letter_that_folds() -> None:
     assert set(spellings("ا")) == set("اأإآٱ")
     assert set(spellings("2")) == {"2", "٢", "۲"}
-    assert spellings("ب") == "ب"
-    for ch in "اأإآٱيىهةوؤئ0123456789":
-        folded = normalize(ch)
+    assert spellings("ب") == "بپ" and spellings("ت") == "ت"
+    for ch in "اأإآٱيىهةوؤئ0123456789یکھڤپ":
+        folded = search_normalize(ch)
         assert ch in spellings(folded)
+
+
+def test_letters_of_other_alphabets_are_folded_for_search_not_for_keys() -> None:
+    # ایران (Persian yeh), ڤيينا (veh for v): found as ايران and فيينا are.
+    assert search_normalize("ایران و پاکستان في ڤيينا، ھذا") == "ايران و باكستان في فيينا، هذا"
+    assert normalize("ایران") == "ایران"  # the dedup key's text: as it was
+    assert search_normalize("أيّار") == normalize("أيّار")
 
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)) | st.text())

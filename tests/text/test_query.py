@@ -118,6 +118,11 @@ def text_of(text: str, spans: list[tuple[int, int]]) -> list[str]:
         ("“إيران”\u200cإيران_إيران ـإيران", "ايران", ["إيران"] * 3 + ["ـإيران"]),
         ("😀إيران😀 إيران", "ايران", ["إيران"] * 2),
         ("ايران ثم 𝐀ايران", "ايران", ["ايران"]),  # a letter outside the plane joins
+        # Letters of other alphabets, both ways; also in a phrase and a prefix.
+        ("زار ایران ثم ڤيينا", "ايران OR فيينا", ["ایران", "ڤيينا"]),
+        ("في فيينا", "ڤيينا", ["فيينا"]),
+        ("قال ھذا المسؤول", '"هذا المسؤول"', ["ھذا المسؤول"]),
+        ("پاکستان وباكستان", "باكست*", ["پاکستان"]),
     ],
 )
 def test_hit_spans_point_at_the_original_words(text: str, query: str, hits: list[str]) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from timeline.dating.lazy import lazy
-from timeline.text.normalize import DROPPED_CODEPOINTS, SPELLING_FOLDS
+from timeline.text.normalize import DROPPED_CODEPOINTS, SEARCH_FOLDS
 
 # Marks that carry no date information and break matching when left in: the marks
 # and tatweel search drops too (timeline.text.normalize), plus the invisible
@@ -25,10 +25,11 @@ _DROPPED = (
 _TRAILING = set(DROPPED_CODEPOINTS)
 
 # One character in, one character out: search's spelling folds (hamza seats and alef
-# variants to bare alef, ta marbuta to ha, Arabic-Indic and Persian digits to ASCII),
-# plus Arabic digit separators, exotic spaces and dashes.
+# variants to bare alef, ta marbuta to ha, Arabic-Indic and Persian digits to ASCII,
+# the Persian and Urdu forms of letters: ینایر is يناير), plus Arabic digit separators,
+# exotic spaces and dashes.
 _FOLD = {
-    **SPELLING_FOLDS,
+    **SEARCH_FOLDS,
     "٫": ".",
     "٬": ",",
     "\u00a0": " ",

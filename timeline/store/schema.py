@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
@@ -260,12 +260,13 @@ _V4_TRIGGERS = (
 )
 
 
-def _v4_parts_views() -> list[str]:
+def _v4_parts_views(folded: Mapping[int, str] | None = None) -> list[str]:
     """Views that give each article's normalized title, lead and rest (article_search_parts).
 
     The body is cut first and each part normalized after (normalization maps character
     by character, so the parts still make up the normalized body): cutting the
     normalized body would run the normalization once per use of the cut expression.
+    folded: the letters folded (v4's, _V2_FOLDED, when None).
     """
     body = "ltrim(body, char(32, 9, 10, 13))"
     nl = f"instr({body}, char(10))"
@@ -280,7 +281,8 @@ def _v4_parts_views() -> list[str]:
         f" substr({body}, 1, {cut} - 1) AS lead, substr({body}, {cut}) AS body FROM articles"
     ]
     steps = [f"replace({{}}, char({code}), '')" for code in _V2_DROPPED]
-    steps += [f"replace({{}}, char({code}), char({ord(c)}))" for code, c in _V2_FOLDED.items()]
+    folds = _V2_FOLDED if folded is None else folded
+    steps += [f"replace({{}}, char({code}), char({ord(c)}))" for code, c in folds.items()]
     chunks = [steps[i : i + 22] for i in range(0, len(steps), 22)]
     source = "article_search_cut"
     for n, chunk in enumerate(chunks, start=1):
@@ -556,23 +558,37 @@ def _v10_insert_trigger_skips_indexed(db: sqlite_utils.Database) -> None:
     )
 
 
-# What the views of v2 and v4 compute, in Python (for the importer's own index rows).
+# -- v15: letters of other alphabets folded in the index ----------------------------
+#
+# The Persian and Urdu forms of Arabic letters and the letters Arabic writers add for v
+# and p (timeline.text.normalize.OTHER_ALPHABET_FOLDS): ایران was found by no search
+# for ايران.  The views fold them too from v15 on; the migration takes out the index
+# rows of the articles that hold any (with the old views, which give what was indexed)
+# and writes them again, word pairs included.
+_V15_FOLDED = {**_V2_FOLDED, 0x06CC: "ي", 0x06A9: "ك", 0x06BE: "ه", 0x06A4: "ف", 0x067E: "ب"}
+
+
+# What the views of v15 compute, in Python (for the importer's own index rows).
 _SEARCH_DROPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _V2_DROPPED) + "]")
-_SEARCH_FOLDS = tuple((chr(code), folded) for code, folded in _V2_FOLDED.items())
+_SEARCH_FOLDS = tuple((chr(code), folded) for code, folded in _V15_FOLDED.items())
+_V2_SEARCH_FOLDS = tuple((chr(code), folded) for code, folded in _V2_FOLDED.items())
 
 
-def _search_folded(text: str) -> str:
+def _search_folded(text: str, folds: tuple[tuple[str, str], ...] = _SEARCH_FOLDS) -> str:
     text = _SEARCH_DROPPED.sub("", text)
-    for variant, folded in _SEARCH_FOLDS:
+    for variant, folded in folds:
         if variant in text:
             text = text.replace(variant, folded)
     return text
 
 
-def search_parts(title: str, body: str) -> tuple[str, str, str] | None:
+def search_parts(
+    title: str, body: str, *, folds: tuple[tuple[str, str], ...] = _SEARCH_FOLDS
+) -> tuple[str, str, str] | None:
     """(title, lead, rest) as article_search_parts gives them for this article: the
     texts the index holds for it.  None for a text SQL and Python would not count
     alike (a NUL: SQLite's length() stops there); such an article is left to the trigger.
+    folds: the letters folded (those of an older schema's views, for its rows).
     """
     if "\x00" in title or "\x00" in body:
         return None
@@ -585,7 +601,11 @@ def search_parts(title: str, body: str) -> tuple[str, str, str] | None:
     else:
         space = body.find(" ", _V4_LEAD_CUT)
         cut = len(body) if space == -1 else space
-    return _search_folded(title), _search_folded(body[:cut]), _search_folded(body[cut:])
+    return (
+        _search_folded(title, folds),
+        _search_folded(body[:cut], folds),
+        _search_folded(body[cut:], folds),
+    )
 
 
 # The importer's own index rows for an article about to be stored (named parameters
@@ -966,6 +986,79 @@ def _v14_mentions_by_length(db: sqlite_utils.Database) -> None:
             progress(i + 1, len(parts), "mentions' indexes")
 
 
+def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
+    conn = db.conn
+    words = pair_words(conn)
+    # Pair rows still to be taken out, written from old texts kept in search_unpaired
+    # (another writer changed or deleted their articles): out now, as they were cut with
+    # the old folding (fill_word_pairs would cut them with the new).  The rowids stay
+    # marked, with no text: their pairs are written again below.
+    for rowid, title, body in conn.execute(
+        "SELECT fts_rowid, title, body FROM search_unpaired WHERE title IS NOT NULL"
+    ).fetchall():
+        parts = search_parts(title, body, folds=_V2_SEARCH_FOLDS)
+        if parts is None:  # a NUL: not cut alike in SQL and Python, so every pair anew
+            conn.execute("INSERT INTO article_pairs (article_pairs) VALUES ('delete-all')")
+            conn.execute("DELETE FROM search_unpaired")
+            conn.execute(
+                "INSERT INTO search_unpaired (fts_rowid) SELECT fts_rowid FROM article_search"
+            )
+            break
+        conn.execute(
+            "INSERT INTO article_pairs (article_pairs, rowid, body, title, lead)"
+            " VALUES ('delete', ?, ?, ?, ?)",
+            (rowid, *pair_parts(parts, words)),
+        )
+    conn.execute("UPDATE search_unpaired SET title = NULL, body = NULL")
+    letters = [code for code in _V15_FOLDED if code not in _V2_FOLDED]
+    holds = " OR ".join(f"instr(a.title, char({c})) OR instr(a.body, char({c}))" for c in letters)
+    rowids = [
+        r
+        for (r,) in conn.execute(
+            f"SELECT s.fts_rowid FROM articles a JOIN article_search s ON s.article_id = a.id"
+            f" WHERE {holds} ORDER BY s.fts_rowid"
+        )
+    ]
+    unpaired = {r for (r,) in conn.execute("SELECT fts_rowid FROM search_unpaired")}
+    progress = migration_progress.get() if rowids else None
+    chunk = 2_000
+    # Out with the old views' texts (what was indexed), then in with the new views'.
+    for i in range(0, len(rowids), chunk):
+        part = rowids[i : i + chunk]
+        old = [(r, stored_search_parts(conn, r)) for r in part]
+        conn.executemany(
+            "INSERT INTO article_fts (article_fts, rowid, title, lead, body)"
+            " VALUES ('delete', ?, ?, ?, ?)",
+            [(r, *parts) for r, parts in old],
+        )
+        conn.executemany(
+            "INSERT INTO article_pairs (article_pairs, rowid, body, title, lead)"
+            " VALUES ('delete', ?, ?, ?, ?)",
+            [(r, *pair_parts(parts, words)) for r, parts in old if r not in unpaired],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO search_unpaired (fts_rowid) VALUES (?)", [(r,) for r in part]
+        )
+        if progress is not None:
+            progress(i + len(part), 2 * len(rowids), "search index")
+    for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'view'"
+        " AND (name = 'article_search_cut' OR name LIKE 'article_search_parts%')"
+    ).fetchall():
+        conn.execute(f"DROP VIEW {name}")
+    for view in _v4_parts_views(_V15_FOLDED):
+        conn.execute(view)
+    for i in range(0, len(rowids), chunk):
+        part = rowids[i : i + chunk]
+        conn.executemany(
+            "INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)",
+            [(r, *stored_search_parts(conn, r)) for r in part],
+        )
+        if progress is not None:
+            progress(len(rowids) + i + len(part), 2 * len(rowids), "search index")
+    fill_word_pairs(conn)
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -983,6 +1076,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v12_long_mentions,
     _v13_word_pairs,
     _v14_mentions_by_length,
+    _v15_other_alphabets_folded,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from timeline.text.normalize import (
     DROPPED,
     DROPPED_CODEPOINTS,
-    SPELLING_FOLDS,
+    SEARCH_FOLDS,
     fold_presentation_forms,
-    normalize,
+    search_normalize,
     spellings,
 )
 from timeline.text.stemmer import MIN_EXPANDED, is_arabic_word
@@ -74,8 +74,8 @@ def fold_token(token: str) -> str:
 
 
 def search_tokens(text: str) -> list[str]:
-    """The folded tokens of a text, as the index sees them (after normalize())."""
-    return [fold_token(m.group()) for m in _TOKEN.finditer(normalize(text))]
+    """The folded tokens of a text, as the index sees them (after search_normalize())."""
+    return [fold_token(m.group()) for m in _TOKEN.finditer(search_normalize(text))]
 
 
 @dataclass(frozen=True)
@@ -285,7 +285,7 @@ _WORD = re.compile("(?:[^\\W_]|" + DROPPED + "|[\u0300-\u036f])+")
 _KEY = str.maketrans(
     {
         **{chr(c): None for c in DROPPED_CODEPOINTS},
-        **SPELLING_FOLDS,
+        **SEARCH_FOLDS,
         **{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
         **{
             ch: fold_text(ch)
