@@ -41,6 +41,32 @@ ARABIC: dict[str, str] = {
     "Timeline": "الخط الزمني",
     "&File": "&ملف",
     "The library could not be opened:\n%1": "تعذّر فتح المكتبة:\n%1",
+    # The store's messages (timeline/ui/store_messages.py); %1 is the library's path.
+    "no database at %1": "لا توجد مكتبة في %1",
+    "%1 is not a database file (a folder, a device or a pipe)": "%1 ليس ملف قاعدة بيانات (بل مجلد أو جهاز أو أنبوب)",
+    "cannot make %1: its folder %2 is not writable": "تعذّر إنشاء %1: لا يمكن الكتابة في مجلده %2",
+    "cannot open %1: %2": "تعذّر فتح %1: %2",
+    "%1 is locked by another program writing it (an import, or a database tool holding it); try again when it is done": (
+        "%1 مقفلة لأن برنامجًا آخر يكتب فيها (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي"
+    ),
+    "%1 is not a usable timeline database (corrupt or not SQLite): %2": "%1 ليست قاعدة بيانات صالحة للخط الزمني (تالفة أو ليست SQLite):‏ %2",
+    "%1: the disk is full; what was being written was not stored (free some space and try again)": (
+        "%1: القرص ممتلئ؛ لم يُحفظ ما كان يُكتب (أفرغ بعض المساحة وأعد المحاولة)"
+    ),
+    "%1 is an SQLite database, but not a timeline store": "%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني",
+    "%1 needs an upgrade to this version's schema, but it is read-only: %2": "%1 تحتاج إلى تحديث لبنية هذا الإصدار، لكنها للقراءة فقط: %2",
+    "%1 was written by a newer version of this program (schema %2; this one knows up to %3). Upgrade the program to open it; nothing was changed.": (
+        "%1 كتبها إصدار أحدث من هذا البرنامج (البنية %2؛ وهذا الإصدار يعرف حتى %3). حدّث البرنامج لفتحها؛ لم يُغيَّر شيء."
+    ),
+    "%1 is damaged (%2); nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).": (
+        "%1 تالفة (%2)؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو)."
+    ),
+    "%1 is open read-only: %2": "%1 مفتوحة للقراءة فقط: %2",
+    "opened read-only on request": "فُتحت للقراءة فقط بطلب",
+    "its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it": (
+        "لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها"
+    ),
+    "the file is not writable": "لا يمكن الكتابة في الملف",
     "Copying what can still be read…": "جارٍ نسخ ما يمكن قراءته…",
     "Repairing the library": "إصلاح المكتبة",
     "The library could not be repaired:\n%1": "تعذّر إصلاح المكتبة:\n%1",

@@ -74,37 +74,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="96" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="97" />
         <source>for example ⁧10 شوال 1442 هـ⁩, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="106" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="107" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="113" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="115" />
         <source>Understood as</source>
         <translation>فُهم على أنه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="116" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="117" />
         <source>Label</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="131" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="133" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -307,77 +307,77 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="112" />
+        <location filename="../../timeline/ui/export_dialog.py" line="113" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="114" />
+        <location filename="../../timeline/ui/export_dialog.py" line="115" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="115" />
+        <location filename="../../timeline/ui/export_dialog.py" line="116" />
         <source>The Timeline Project (.timeline)</source>
         <translation>برنامج The Timeline Project ‏(.timeline)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="116" />
+        <location filename="../../timeline/ui/export_dialog.py" line="117" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="117" />
+        <location filename="../../timeline/ui/export_dialog.py" line="118" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="118" />
+        <location filename="../../timeline/ui/export_dialog.py" line="119" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="119" />
+        <location filename="../../timeline/ui/export_dialog.py" line="120" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="120" />
+        <location filename="../../timeline/ui/export_dialog.py" line="121" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="121" />
+        <location filename="../../timeline/ui/export_dialog.py" line="122" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="122" />
+        <location filename="../../timeline/ui/export_dialog.py" line="123" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="141" />
+        <location filename="../../timeline/ui/export_dialog.py" line="142" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="155" />
+        <location filename="../../timeline/ui/export_dialog.py" line="156" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="156" />
+        <location filename="../../timeline/ui/export_dialog.py" line="157" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="157" />
+        <location filename="../../timeline/ui/export_dialog.py" line="158" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="158" />
+        <location filename="../../timeline/ui/export_dialog.py" line="159" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -385,391 +385,391 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="737" />
+        <location filename="../../timeline/ui/main_window.py" line="740" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="320" />
+        <location filename="../../timeline/ui/main_window.py" line="321" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="331" />
+        <location filename="../../timeline/ui/main_window.py" line="332" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="424" />
+        <location filename="../../timeline/ui/main_window.py" line="425" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="425" />
+        <location filename="../../timeline/ui/main_window.py" line="426" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="429" />
+        <location filename="../../timeline/ui/main_window.py" line="430" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="445" />
+        <location filename="../../timeline/ui/main_window.py" line="446" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="447" />
+        <location filename="../../timeline/ui/main_window.py" line="448" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="456" />
+        <location filename="../../timeline/ui/main_window.py" line="457" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="459" />
+        <location filename="../../timeline/ui/main_window.py" line="460" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="462" />
+        <location filename="../../timeline/ui/main_window.py" line="463" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="466" />
+        <location filename="../../timeline/ui/main_window.py" line="467" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="467" />
+        <location filename="../../timeline/ui/main_window.py" line="468" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="468" />
+        <location filename="../../timeline/ui/main_window.py" line="469" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="472" />
+        <location filename="../../timeline/ui/main_window.py" line="473" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="477" />
+        <location filename="../../timeline/ui/main_window.py" line="478" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="479" />
+        <location filename="../../timeline/ui/main_window.py" line="480" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="480" />
+        <location filename="../../timeline/ui/main_window.py" line="481" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="500" />
+        <location filename="../../timeline/ui/main_window.py" line="501" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="504" />
+        <location filename="../../timeline/ui/main_window.py" line="505" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="507" />
+        <location filename="../../timeline/ui/main_window.py" line="508" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="509" />
+        <location filename="../../timeline/ui/main_window.py" line="510" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="513" />
+        <location filename="../../timeline/ui/main_window.py" line="514" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="517" />
+        <location filename="../../timeline/ui/main_window.py" line="518" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="518" />
+        <location filename="../../timeline/ui/main_window.py" line="519" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="519" />
+        <location filename="../../timeline/ui/main_window.py" line="520" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="521" />
+        <location filename="../../timeline/ui/main_window.py" line="522" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="523" />
+        <location filename="../../timeline/ui/main_window.py" line="524" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="534" />
+        <location filename="../../timeline/ui/main_window.py" line="535" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="539" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="539" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="551" />
+        <location filename="../../timeline/ui/main_window.py" line="552" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="552" />
+        <location filename="../../timeline/ui/main_window.py" line="553" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="553" />
+        <location filename="../../timeline/ui/main_window.py" line="554" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="557" />
+        <location filename="../../timeline/ui/main_window.py" line="558" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="609" />
-        <location filename="../../timeline/ui/main_window.py" line="624" />
+        <location filename="../../timeline/ui/main_window.py" line="610" />
+        <location filename="../../timeline/ui/main_window.py" line="625" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="625" />
+        <location filename="../../timeline/ui/main_window.py" line="626" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="659" />
+        <location filename="../../timeline/ui/main_window.py" line="660" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="662" />
+        <location filename="../../timeline/ui/main_window.py" line="663" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="653" />
-        <location filename="../../timeline/ui/main_window.py" line="668" />
+        <location filename="../../timeline/ui/main_window.py" line="654" />
+        <location filename="../../timeline/ui/main_window.py" line="669" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="434" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="438" />
+        <location filename="../../timeline/ui/main_window.py" line="439" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="439" />
+        <location filename="../../timeline/ui/main_window.py" line="440" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="440" />
+        <location filename="../../timeline/ui/main_window.py" line="441" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="501" />
+        <location filename="../../timeline/ui/main_window.py" line="502" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="510" />
+        <location filename="../../timeline/ui/main_window.py" line="511" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="528" />
+        <location filename="../../timeline/ui/main_window.py" line="529" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="529" />
+        <location filename="../../timeline/ui/main_window.py" line="530" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="530" />
+        <location filename="../../timeline/ui/main_window.py" line="531" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="541" />
+        <location filename="../../timeline/ui/main_window.py" line="542" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="614" />
+        <location filename="../../timeline/ui/main_window.py" line="615" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="733" />
+        <location filename="../../timeline/ui/main_window.py" line="734" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="741" />
+        <location filename="../../timeline/ui/main_window.py" line="744" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="869" />
+        <location filename="../../timeline/ui/main_window.py" line="872" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="871" />
+        <location filename="../../timeline/ui/main_window.py" line="874" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="876" />
+        <location filename="../../timeline/ui/main_window.py" line="879" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="877" />
+        <location filename="../../timeline/ui/main_window.py" line="880" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="878" />
+        <location filename="../../timeline/ui/main_window.py" line="881" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="882" />
-        <location filename="../../timeline/ui/main_window.py" line="1661" />
+        <location filename="../../timeline/ui/main_window.py" line="885" />
+        <location filename="../../timeline/ui/main_window.py" line="1665" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1083" />
+        <location filename="../../timeline/ui/main_window.py" line="1086" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1311" />
+        <location filename="../../timeline/ui/main_window.py" line="1314" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1345" />
+        <location filename="../../timeline/ui/main_window.py" line="1349" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1346" />
+        <location filename="../../timeline/ui/main_window.py" line="1350" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1364" />
+        <location filename="../../timeline/ui/main_window.py" line="1368" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1370" />
+        <location filename="../../timeline/ui/main_window.py" line="1374" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1387" />
+        <location filename="../../timeline/ui/main_window.py" line="1391" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1389" />
+        <location filename="../../timeline/ui/main_window.py" line="1393" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1391" />
+        <location filename="../../timeline/ui/main_window.py" line="1395" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1392" />
+        <location filename="../../timeline/ui/main_window.py" line="1396" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1393" />
+        <location filename="../../timeline/ui/main_window.py" line="1397" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1394" />
+        <location filename="../../timeline/ui/main_window.py" line="1398" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1402" />
+        <location filename="../../timeline/ui/main_window.py" line="1406" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1410" />
-        <location filename="../../timeline/ui/main_window.py" line="1443" />
+        <location filename="../../timeline/ui/main_window.py" line="1414" />
+        <location filename="../../timeline/ui/main_window.py" line="1447" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1418" />
+        <location filename="../../timeline/ui/main_window.py" line="1422" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1419" />
+        <location filename="../../timeline/ui/main_window.py" line="1423" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1436" />
+        <location filename="../../timeline/ui/main_window.py" line="1440" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1444" />
+        <location filename="../../timeline/ui/main_window.py" line="1448" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -778,138 +778,138 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1454" />
+        <location filename="../../timeline/ui/main_window.py" line="1458" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1461" />
+        <location filename="../../timeline/ui/main_window.py" line="1465" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1475" />
-        <location filename="../../timeline/ui/main_window.py" line="1488" />
+        <location filename="../../timeline/ui/main_window.py" line="1479" />
+        <location filename="../../timeline/ui/main_window.py" line="1492" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1476" />
+        <location filename="../../timeline/ui/main_window.py" line="1480" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1491" />
+        <location filename="../../timeline/ui/main_window.py" line="1495" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1532" />
+        <location filename="../../timeline/ui/main_window.py" line="1536" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1534" />
+        <location filename="../../timeline/ui/main_window.py" line="1538" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1541" />
+        <location filename="../../timeline/ui/main_window.py" line="1545" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1543" />
+        <location filename="../../timeline/ui/main_window.py" line="1547" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1550" />
+        <location filename="../../timeline/ui/main_window.py" line="1554" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1551" />
+        <location filename="../../timeline/ui/main_window.py" line="1555" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1553" />
+        <location filename="../../timeline/ui/main_window.py" line="1557" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1571" />
+        <location filename="../../timeline/ui/main_window.py" line="1575" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1582" />
+        <location filename="../../timeline/ui/main_window.py" line="1586" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1591" />
+        <location filename="../../timeline/ui/main_window.py" line="1595" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1606" />
+        <location filename="../../timeline/ui/main_window.py" line="1610" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1620" />
+        <location filename="../../timeline/ui/main_window.py" line="1624" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1627" />
+        <location filename="../../timeline/ui/main_window.py" line="1631" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1633" />
+        <location filename="../../timeline/ui/main_window.py" line="1637" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1639" />
+        <location filename="../../timeline/ui/main_window.py" line="1643" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1646" />
+        <location filename="../../timeline/ui/main_window.py" line="1650" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1648" />
+        <location filename="../../timeline/ui/main_window.py" line="1652" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1652" />
+        <location filename="../../timeline/ui/main_window.py" line="1656" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1655" />
+        <location filename="../../timeline/ui/main_window.py" line="1659" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1658" />
+        <location filename="../../timeline/ui/main_window.py" line="1662" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1660" />
+        <location filename="../../timeline/ui/main_window.py" line="1664" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1668" />
+        <location filename="../../timeline/ui/main_window.py" line="1673" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -999,26 +999,26 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="99" />
+        <location filename="../../timeline/ui/app.py" line="100" />
         <location filename="../../timeline/ui/repair_window.py" line="81" />
         <location filename="../../timeline/ui/repair_window.py" line="90" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="100" />
+        <location filename="../../timeline/ui/app.py" line="101" />
         <source>The library could not be opened:
 %1</source>
         <translation>تعذّر فتح المكتبة:
 %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="106" />
+        <location filename="../../timeline/ui/app.py" line="107" />
         <source>Repair copies what can still be read into a new library beside it; the damaged file is left as it is.</source>
         <translation>يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها، ويبقى الملف التالف كما هو.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="114" />
+        <location filename="../../timeline/ui/app.py" line="115" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
@@ -1057,6 +1057,84 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <location filename="../../timeline/ui/repair_window.py" line="103" />
         <source>Open it</source>
         <translation>افتحها</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="28" />
+        <source>no database at %1</source>
+        <translation>لا توجد مكتبة في %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="29" />
+        <source>%1 is not a database file (a folder, a device or a pipe)</source>
+        <translation>%1 ليس ملف قاعدة بيانات (بل مجلد أو جهاز أو أنبوب)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="32" />
+        <source>cannot make %1: its folder %2 is not writable</source>
+        <translation>تعذّر إنشاء %1: لا يمكن الكتابة في مجلده %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="35" />
+        <source>cannot open %1: %2</source>
+        <translation>تعذّر فتح %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="36" />
+        <source>%1 is locked by another program writing it (an import, or a database tool holding it); try again when it is done</source>
+        <translation>%1 مقفلة لأن برنامجًا آخر يكتب فيها (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="41" />
+        <source>%1 is not a usable timeline database (corrupt or not SQLite): %2</source>
+        <translation>%1 ليست قاعدة بيانات صالحة للخط الزمني (تالفة أو ليست SQLite):‏ %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="44" />
+        <source>%1: the disk is full; what was being written was not stored (free some space and try again)</source>
+        <translation>%1: القرص ممتلئ؛ لم يُحفظ ما كان يُكتب (أفرغ بعض المساحة وأعد المحاولة)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="49" />
+        <source>%1 is an SQLite database, but not a timeline store</source>
+        <translation>%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="52" />
+        <source>%1 needs an upgrade to this version's schema, but it is read-only: %2</source>
+        <translation>%1 تحتاج إلى تحديث لبنية هذا الإصدار، لكنها للقراءة فقط: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="55" />
+        <source>%1 was written by a newer version of this program (schema %2; this one knows up to %3). Upgrade the program to open it; nothing was changed.</source>
+        <translation>%1 كتبها إصدار أحدث من هذا البرنامج (البنية %2؛ وهذا الإصدار يعرف حتى %3). حدّث البرنامج لفتحها؛ لم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="60" />
+        <source>%1 is damaged (%2); nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
+        <translation>%1 تالفة (%2)؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="65" />
+        <source>%1 is open read-only: %2</source>
+        <translation>%1 مفتوحة للقراءة فقط: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="66" />
+        <source>opened read-only on request</source>
+        <translation>فُتحت للقراءة فقط بطلب</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="67" />
+        <source>its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it</source>
+        <translation>لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="72" />
+        <source>the file is not writable</source>
+        <translation>لا يمكن الكتابة في الملف</translation>
     </message>
 </context>
 <context>
@@ -1218,12 +1296,12 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="161" />
+        <location filename="../../timeline/ui/app.py" line="162" />
         <source>Upgrading the library for this version of the program…</source>
         <translation>تحديث المكتبة لهذا الإصدار من البرنامج…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="165" />
+        <location filename="../../timeline/ui/app.py" line="166" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -1231,201 +1309,201 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="219" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="220" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="221" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="222" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="228" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="319" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="234" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="235" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="235" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="170" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="171" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="192" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="193" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="238" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="259" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="260" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="270" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="271" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="272" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="273" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="379" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="380" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="316" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="317" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="326" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="327" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="327" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="329" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="368" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="369" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="374" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="395" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="400" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="396" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="409" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="423" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="409" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="423" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="441" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="446" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="442" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="447" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="451" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="452" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="459" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="470" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="480" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="481" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="486" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="487" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="487" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="499" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="500" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="507" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="517" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="520" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="518" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="517" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="518" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
@@ -1433,28 +1511,28 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="197" />
-        <location filename="../../timeline/ui/export_dialog.py" line="287" />
+        <location filename="../../timeline/ui/export_dialog.py" line="198" />
+        <location filename="../../timeline/ui/export_dialog.py" line="289" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="234" />
+        <location filename="../../timeline/ui/export_dialog.py" line="235" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="268" />
+        <location filename="../../timeline/ui/export_dialog.py" line="269" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="276" />
+        <location filename="../../timeline/ui/export_dialog.py" line="277" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="293" />
+        <location filename="../../timeline/ui/export_dialog.py" line="295" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>
@@ -1462,44 +1540,44 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowRecompute</name>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="48" />
+        <location filename="../../timeline/ui/recompute.py" line="49" />
         <source>Not started: %1</source>
         <translation>لم تبدأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="53" />
-        <location filename="../../timeline/ui/recompute.py" line="74" />
-        <location filename="../../timeline/ui/recompute.py" line="112" />
+        <location filename="../../timeline/ui/recompute.py" line="54" />
+        <location filename="../../timeline/ui/recompute.py" line="75" />
+        <location filename="../../timeline/ui/recompute.py" line="113" />
         <source>Recompute dates</source>
         <translation>إعادة قراءة التواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="55" />
+        <location filename="../../timeline/ui/recompute.py" line="56" />
         <source>Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.</source>
         <translation>هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="71" />
+        <location filename="../../timeline/ui/recompute.py" line="72" />
         <source>Reading the dates again…</source>
         <translation>جارٍ قراءة التواريخ من جديد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="72" />
+        <location filename="../../timeline/ui/recompute.py" line="73" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/recompute.py" line="96" />
+        <location filename="../../timeline/ui/recompute.py" line="97" />
         <source>The dates of %n article(s) were read again</source>
         <translation><numerusform>لم تُقرأ تواريخ أي مقالة</numerusform><numerusform>قُرئ تاريخ مقالة واحدة من جديد</numerusform><numerusform>قُرئت تواريخ مقالتين من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالات من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="107" />
+        <location filename="../../timeline/ui/recompute.py" line="108" />
         <source>Recompute cancelled: nothing was changed</source>
         <translation>أُلغيت إعادة القراءة: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="113" />
+        <location filename="../../timeline/ui/recompute.py" line="114" />
         <source>The dates were not read again; nothing was changed: %1</source>
         <translation>لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1</translation>
     </message>

@@ -1,19 +1,25 @@
 """The only place that runs SQL: the SQLite store of articles and events."""
 
 from timeline.store.store import (
+    MESSAGES,
+    READ_ONLY_REASONS,
     DamagedStoreError,
     EventRows,
     ReadOnlyStoreError,
     Store,
     StoreError,
     default_db_path,
+    said,
 )
 
 __all__ = [
+    "MESSAGES",
+    "READ_ONLY_REASONS",
     "DamagedStoreError",
     "EventRows",
     "ReadOnlyStoreError",
     "Store",
     "StoreError",
     "default_db_path",
+    "said",
 ]

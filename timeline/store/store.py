@@ -68,6 +68,54 @@ _EVENT_COLUMNS = (
 )
 
 
+# What the store says to a reader, one template a case: the command line prints the
+# lines as they are; the window says them in its language, found by these templates
+# (timeline/ui/store_messages.py).  A placeholder is a path, a number, or SQLite's or
+# another template's words.
+MESSAGES: dict[str, str] = {
+    "no_database": "no database at {path}",
+    "not_a_file": "{path} is not a database file (a folder, a device or a pipe)",
+    "folder_unwritable": "cannot make {path}: its folder {folder} is not writable",
+    "cannot_open": "cannot open {path}: {detail}",
+    "locked": (
+        "{path} is locked by another program writing it (an import, or a database tool "
+        "holding it); try again when it is done"
+    ),
+    "not_usable": "{path} is not a usable timeline database (corrupt or not SQLite): {detail}",
+    "disk_full": (
+        "{path}: the disk is full; what was being written was not stored "
+        "(free some space and try again)"
+    ),
+    "not_a_store": "{path} is an SQLite database, but not a timeline store",
+    "upgrade_read_only": (
+        "{path} needs an upgrade to this version's schema, but it is read-only: {reason}"
+    ),
+    "newer": (
+        "{path} was written by a newer version of this program (schema {version}; this one "
+        "knows up to {known}). Upgrade the program to open it; nothing was changed."
+    ),
+    "damaged": (
+        "{path} is damaged ({detail}); nothing was written to it. Run `timeline --db {path} "
+        "repair` to copy what can be read into a new file (the damaged file is left as it is)."
+    ),
+    "read_only": "{path} is open read-only: {reason}",
+}
+# Why a store is read-only (the reason of "read_only" and "upgrade_read_only").
+READ_ONLY_REASONS: dict[str, str] = {
+    "on_request": "opened read-only on request",
+    "folder": (
+        "its folder {folder} is not writable (SQLite writes its -wal and -shm files beside "
+        "the database); copy it to a writable folder to change it"
+    ),
+    "file": "the file is not writable",
+}
+
+
+def said(key: str, **values: object) -> str:
+    """The store's message of this key (MESSAGES) with its values."""
+    return MESSAGES[key].format(**values)
+
+
 class StoreError(Exception):
     """A store that cannot be used: corrupt, locked, too new, or unwritable."""
 
@@ -106,11 +154,7 @@ def _is_damage(exc: sqlite3.Error) -> bool:
 def damaged_message(path: Path, detail: str) -> str:
     """One line: the store is damaged, nothing was written, how to recover."""
     detail = " ".join(detail.replace("*** in database main ***", "").split())
-    return (
-        f"{path} is damaged ({detail}); nothing was written to it. "
-        f"Run `timeline --db {path} repair` to copy what can be read into a new file "
-        "(the damaged file is left as it is)."
-    )
+    return said("damaged", path=path, detail=detail)
 
 
 class _GuardedCursor(sqlite3.Cursor):
@@ -182,7 +226,7 @@ class _GuardedConnection(sqlite3.Connection):
             self.damage = self.damage or str(exc)
             return DamagedStoreError(damaged_message(self.db_path, str(exc)))
         if "readonly" in str(exc).lower() and self.read_only:
-            return ReadOnlyStoreError(f"{self.db_path} is open read-only: {self.read_only}")
+            return ReadOnlyStoreError(said("read_only", path=self.db_path, reason=self.read_only))
         return exc
 
 
@@ -517,16 +561,16 @@ class Store:
         self._progress = progress
         self._alone = False  # held_alone(): transactions begin EXCLUSIVE
         if not create and not self.path.exists():
-            raise StoreError(f"no database at {self.path}")
+            raise StoreError(said("no_database", path=self.path))
         if self.path.exists() and not self.path.is_file():
             # A device or a pipe would be opened as an empty database, and SQLite would
             # make its journal beside it (/dev/null-journal); a folder is no file at all.
-            raise StoreError(f"{self.path} is not a database file (a folder, a device or a pipe)")
-        why_read_only = "opened read-only on request" if read_only else self._unwritable()
+            raise StoreError(said("not_a_file", path=self.path))
+        why_read_only = READ_ONLY_REASONS["on_request"] if read_only else self._unwritable()
         folder = self.path.parent
         if not self.path.exists() and folder.is_dir() and not os.access(folder, os.W_OK):
             # SQLite said only "unable to open database file".
-            raise StoreError(f"cannot make {self.path}: its folder {folder} is not writable")
+            raise StoreError(said("folder_unwritable", path=self.path, folder=folder))
         try:
             if why_read_only is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -535,7 +579,7 @@ class Store:
                 conn = self._connect_read_only(timeout)
                 conn.read_only = why_read_only
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+            raise StoreError(said("cannot_open", path=self.path, detail=exc)) from exc
         self.db = cast("sqlite_utils.Database", _Database(conn))
         self.conn = conn
         try:
@@ -567,12 +611,9 @@ class Store:
             return None
         folder = self.path.parent
         if not os.access(folder, os.W_OK):
-            return (
-                f"its folder {folder} is not writable (SQLite writes its -wal and -shm files "
-                "beside the database); copy it to a writable folder to change it"
-            )
+            return READ_ONLY_REASONS["folder"].format(folder=folder)
         if not os.access(self.path, os.W_OK):
-            return "the file is not writable"
+            return READ_ONLY_REASONS["file"]
         return None
 
     def _connect_read_only(self, timeout: float) -> _GuardedConnection:
@@ -621,17 +662,11 @@ class Store:
     def _explain(self, exc: sqlite3.Error) -> str:
         text = str(exc)
         if "locked" in text or "busy" in text:
-            return (
-                f"{self.path} is locked by another program writing it (an import, or a "
-                "database tool holding it); try again when it is done"
-            )
+            return said("locked", path=self.path)
         if "not a database" in text or "malformed" in text:
-            return f"{self.path} is not a usable timeline database (corrupt or not SQLite): {text}"
+            return said("not_usable", path=self.path, detail=text)
         if "disk is full" in text:  # SQLITE_FULL: the disk, or a size limit on the file
-            return (
-                f"{self.path}: the disk is full; what was being written was not stored "
-                "(free some space and try again)"
-            )
+            return said("disk_full", path=self.path)
         return f"{self.path}: {text}"
 
     def _prepare(self) -> None:
@@ -640,13 +675,10 @@ class Store:
         self._refuse_newer(version)
         fresh = version == 0 and not self.db.table_names()
         if version == 0 and not fresh:
-            raise StoreError(f"{self.path} is an SQLite database, but not a timeline store")
+            raise StoreError(said("not_a_store", path=self.path))
         if conn.read_only is not None:
             if version < SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} needs an upgrade to this version's schema, "
-                    f"but it is read-only: {conn.read_only}"
-                )
+                raise StoreError(said("upgrade_read_only", path=self.path, reason=conn.read_only))
             return
         if fresh:
             # Must precede the first table: 16 KiB pages shrink 2 KB articles by 42%.
@@ -672,11 +704,7 @@ class Store:
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer version of this program "
-                f"(schema {version}; this one knows up to {SCHEMA_VERSION}). "
-                "Upgrade the program to open it; nothing was changed."
-            )
+            raise StoreError(said("newer", path=self.path, version=version, known=SCHEMA_VERSION))
 
     @property
     def schema_version(self) -> int:
@@ -705,7 +733,7 @@ class Store:
         if self.conn.damage is not None:
             raise DamagedStoreError(damaged_message(self.path, self.conn.damage))
         if self.conn.read_only is not None:
-            raise ReadOnlyStoreError(f"{self.path} is open read-only: {self.conn.read_only}")
+            raise ReadOnlyStoreError(said("read_only", path=self.path, reason=self.conn.read_only))
         try:
             with self._write_transaction():
                 yield

@@ -91,6 +91,7 @@ def show_start_failure(message: str, lang: str | None, damaged: Path | None = No
     from PySide6.QtWidgets import QMessageBox
 
     from timeline.ui.plain_text import message_box
+    from timeline.ui.store_messages import in_interface_language
 
     create_application(lang)
     box = message_box(
@@ -98,7 +99,7 @@ def show_start_failure(message: str, lang: str | None, damaged: Path | None = No
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("StartUp", "News Timeline"),
         QCoreApplication.translate("StartUp", "The library could not be opened:\n%1"),
-        values=[message],
+        values=[in_interface_language(message)],
     )
     repair = None
     if damaged is not None:

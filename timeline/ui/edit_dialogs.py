@@ -36,6 +36,7 @@ from timeline.ui.colour_legend import ColourLegend
 from timeline.ui.date_text import ordered
 from timeline.ui.detail_pane import EventIdRole
 from timeline.ui.plain_text import action_text
+from timeline.ui.store_messages import in_interface_language
 from timeline.ui.undo import EditController
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ class WindowEdits(QObject):
     def _say_failure(self, what: str, why: str) -> None:
         """One line: the edit was not written and nothing changed."""
         # Isolated: an English reason (a path) keeps its order in an Arabic line.
-        reason = "\u2068" + for_display(" ".join(why.split())) + "\u2069"
+        reason = "\u2068" + in_interface_language(for_display(" ".join(why.split()))) + "\u2069"
         line = self.tr("Not saved: %1").replace("%1", f"{what}: {reason}")
         self.window.statusBar().showMessage(line, 15_000)
 

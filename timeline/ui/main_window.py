@@ -78,6 +78,7 @@ from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
 from timeline.ui.search_bar import SearchBar
+from timeline.ui.store_messages import in_interface_language
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
     STORE_ERRORS,
@@ -730,7 +731,9 @@ class MainWindow(QMainWindow):
 
     def _store_failed(self, message: str) -> None:
         """Say once, in one line, that the store cannot be read; the window stays usable."""
-        line = self.tr("The article store cannot be read: %1").replace("%1", message)
+        line = self.tr("The article store cannot be read: %1").replace(
+            "%1", in_interface_language(message)
+        )
         self.statusBar().showMessage(line)
         if self.store_failure is None:
             self.store_failure = line
@@ -818,7 +821,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         if self._pending_search is None:
-            self.search_bar.show_result_count(None, message)
+            self.search_bar.show_result_count(None, in_interface_language(message))
 
     def _search_ended(self) -> None:
         release_ended(self._search_thread)
@@ -1308,7 +1311,8 @@ class MainWindow(QMainWindow):
     def _timeline_failed(self, message: str) -> None:
         if self._closed:
             return
-        self.statusBar().showMessage(self.tr("Timeline not loaded: %1").replace("%1", message))
+        line = self.tr("Timeline not loaded: %1").replace("%1", in_interface_language(message))
+        self.statusBar().showMessage(line)
 
     def _loader_ended(self) -> None:
         release_ended(self._loader_thread)
@@ -1665,6 +1669,7 @@ class MainWindow(QMainWindow):
             return
         if message == ImportWorker.CANCELLED:
             return  # said by _import_ended
+        # Said in the interface's language by the worker (the file's name before it).
         box = message_box(self, QMessageBox.Icon.Critical, self.tr("Import failed"), message)
         box.open()
         self.import_failed.emit(message)

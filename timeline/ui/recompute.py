@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from timeline.ui.date_text import counted
 from timeline.ui.plain_text import message_box, plain_label
+from timeline.ui.store_messages import in_interface_language
 from timeline.ui.workers import RecomputeWorker, release_ended, start_in_thread
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class WindowRecompute(QObject):
             QMessageBox.Icon.Warning,
             self.tr("Recompute dates"),
             self.tr("The dates were not read again; nothing was changed: %1").replace(
-                "%1", message
+                "%1", in_interface_language(message)
             ),
         ).open()
 

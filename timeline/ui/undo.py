@@ -27,7 +27,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from timeline import edits
-from timeline.store import Store, StoreError
+from timeline.store import Store, StoreError, said
 from timeline.store import edits as user_edits
 from timeline.store.edits import Change
 from timeline.store.store import damaged_message
@@ -93,7 +93,7 @@ class EditJob(QObject):
             self.done.emit()
             return
         if self._read_only is not None:  # why the window's store is: said as it was found
-            self.failure = f"{self._db_path} is open read-only: {self._read_only}"
+            self.failure = said("read_only", path=self._db_path, reason=self._read_only)
             self.done.emit()
             return
         try:

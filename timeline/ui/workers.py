@@ -46,6 +46,7 @@ from timeline.store.timeline_data import (
     load_event_arrays,
 )
 from timeline.ui.memory import release_freed
+from timeline.ui.store_messages import in_interface_language
 
 if TYPE_CHECKING:
     from timeline import edits
@@ -65,6 +66,8 @@ def describe_failure(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return "too large to read in the memory available"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if isinstance(exc, StoreError) and text:
+        return text  # the store's own line, written for a reader (and translated: store_messages)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
@@ -133,7 +136,7 @@ class ImportWorker(_Cancellable):
             if not isinstance(exc, STORE_ERRORS):
                 _report_unexpected(exc)
             where = f"{self._current}: " if self._current else ""
-            self.failed.emit(f"{where}{describe_failure(exc)}")
+            self.failed.emit(f"{where}{in_interface_language(describe_failure(exc))}")
             return
         if self._cancelled:
             # Cancelled after the last write: what was imported stays, each file whole.

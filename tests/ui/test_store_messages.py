@@ -1,0 +1,127 @@
+"""The store's messages said in the window's language (timeline/ui/store_messages.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from timeline.paths import translations_dir
+from timeline.store import MESSAGES, READ_ONLY_REASONS, Store, StoreError, said
+from timeline.ui import store_messages
+from timeline.ui.store_messages import in_interface_language
+
+# A value of each kind, and the keys whose English differs in the window on purpose.
+VALUES = {"path": "/data/أخبار.db", "folder": "/data", "detail": "file is not a database"}
+VALUES |= {"version": "99", "known": "15", "reason": READ_ONLY_REASONS["file"]}
+WINDOW_WORDED = {"damaged"}  # the window offers Repair where the line names the command
+
+
+@pytest.fixture
+def arabic(qapp: object) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(
+        QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
+    )
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def _line(key: str) -> str:
+    names = re.findall(r"\{(\w+)\}", MESSAGES[key])
+    return said(key, **{name: VALUES[name] for name in names})
+
+
+def test_every_message_has_its_words_in_the_window_with_as_many_values(qapp: object) -> None:
+    words = store_messages._translations()
+    reasons = {f"reason:{key}" for key in READ_ONLY_REASONS}
+    assert set(words) == set(MESSAGES) | reasons
+    for key, template in [
+        *MESSAGES.items(),
+        *((f"reason:{k}", t) for k, t in READ_ONLY_REASONS.items()),
+    ]:
+        names = store_messages._names(template)
+        assert sorted(set(re.findall(r"%(\d)", words[key]))) == [
+            str(i + 1) for i in range(len(names))
+        ]
+        if key not in WINDOW_WORDED:  # the same English as the store's, value for value
+            filled = store_messages._filled(words[key], ["{" + n + "}" for n in names])
+            assert filled == template, key
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_each_message_is_said_in_arabic_with_its_values(arabic: None, key: str) -> None:
+    line = _line(key)
+    shown = in_interface_language(line)
+    assert shown != line and re.search("[\u0621-\u064a]", shown)
+    # Each value shown between left-to-right marks (a path keeps its order in Arabic), in
+    # a line that is right to left even where a path comes first.
+    assert shown.startswith("\u200f")
+    for name in store_messages._names(MESSAGES[key]):
+        if name == "reason":
+            assert "لا يمكن الكتابة في الملف" in shown
+        else:
+            assert f"\u200e{VALUES[name]}\u200e" in shown
+    # None of the English words of the template is left (outside the values).
+    english = set(re.findall(r"[a-z]{5,}", re.sub(r"\{\w+\}", " ", MESSAGES[key])))
+    words = re.sub("\u200e[^\u200e]*\u200e", " ", shown).replace("SQLite", "")
+    assert not english & set(re.findall(r"[a-z]{5,}", words))
+
+
+def test_english_is_left_as_the_store_says_it(qapp: object) -> None:
+    for key in MESSAGES:
+        assert in_interface_language(_line(key)) == _line(key)
+
+
+def test_a_line_the_store_did_not_write_is_left_as_it_is(arabic: None) -> None:
+    assert in_interface_language("a.jsonl: ValueError: bad") == "a.jsonl: ValueError: bad"
+    # A read-only reason the window has no words for is kept as it is.
+    line = said("read_only", path="x.db", reason="some other reason")
+    assert "\u200esome other reason\u200e" in in_interface_language(line)
+
+
+def test_what_a_locked_library_raises_is_said_in_arabic(arabic: None, tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "a.db"
+    Store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with (
+            pytest.raises(StoreError) as raised,
+            Store(path, timeout=0.05) as store,
+            store.transaction(),
+        ):
+            pass
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    shown = in_interface_language(str(raised.value))
+    assert "مقفلة" in shown and f"\u200e{path}\u200e" in shown
+
+
+def test_a_library_that_cannot_be_opened_is_said_in_the_arabic_start_box(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opened from a desktop menu while an import held it: the box was Arabic around an
+    # English line.
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui.app import show_start_failure
+    from timeline.ui.application import create_application
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    try:
+        show_start_failure(said("locked", path="/data/w.db"), "ar")
+    finally:
+        create_application("en")  # the English translators again, for the tests after
+    assert shown == [
+        "تعذّر فتح المكتبة:\n\u2068\u200f\u200e/data/w.db\u200e مقفلة لأن برنامجًا آخر يكتب فيها"
+        " (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي\u2069"
+    ]
