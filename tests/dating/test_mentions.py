@@ -68,6 +68,8 @@ EXPLICIT = [
     ("يوم 3 يناير", datetime(2023, 12, 28), "يوم 3 يناير", "2024-01-03", "explicit"),
     ("في 20 ديسمبر", datetime(2024, 1, 2), "20 ديسمبر", "2023-12-20", "explicit"),
     ("يومي 26 و27 أغسطس الجاري", TUE, "26 و27 أغسطس الجاري", "2015-08-26/2015-08-27", "range"),
+    # Typed on a Persian keyboard: its yeh and digits (the span is the text as written).
+    ("وصل في ۱۵ ینایر ۲۰۱۵ إلى", TUE, "۱۵ ینایر ۲۰۱۵", "2015-01-15", "explicit"),
 ]
 
 
