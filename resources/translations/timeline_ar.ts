@@ -385,7 +385,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="740" />
+        <location filename="../../timeline/ui/main_window.py" line="742" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -643,133 +643,134 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="734" />
+        <location filename="../../timeline/ui/main_window.py" line="740" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="744" />
+        <location filename="../../timeline/ui/main_window.py" line="747" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="872" />
+        <location filename="../../timeline/ui/main_window.py" line="875" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="874" />
+        <location filename="../../timeline/ui/main_window.py" line="877" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="879" />
+        <location filename="../../timeline/ui/main_window.py" line="882" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="880" />
+        <location filename="../../timeline/ui/main_window.py" line="883" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="881" />
+        <location filename="../../timeline/ui/main_window.py" line="884" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="885" />
-        <location filename="../../timeline/ui/main_window.py" line="1665" />
+        <location filename="../../timeline/ui/main_window.py" line="888" />
+        <location filename="../../timeline/ui/main_window.py" line="1668" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1086" />
+        <location filename="../../timeline/ui/main_window.py" line="1089" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1314" />
+        <location filename="../../timeline/ui/main_window.py" line="1317" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1349" />
+        <location filename="../../timeline/ui/main_window.py" line="1352" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1350" />
+        <location filename="../../timeline/ui/main_window.py" line="1353" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1368" />
+        <location filename="../../timeline/ui/main_window.py" line="1371" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1374" />
+        <location filename="../../timeline/ui/main_window.py" line="1377" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1391" />
+        <location filename="../../timeline/ui/main_window.py" line="1394" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1393" />
+        <location filename="../../timeline/ui/main_window.py" line="1396" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1395" />
+        <location filename="../../timeline/ui/main_window.py" line="1398" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1396" />
+        <location filename="../../timeline/ui/main_window.py" line="1399" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1397" />
+        <location filename="../../timeline/ui/main_window.py" line="1400" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1398" />
+        <location filename="../../timeline/ui/main_window.py" line="1401" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1406" />
+        <location filename="../../timeline/ui/main_window.py" line="1409" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1414" />
-        <location filename="../../timeline/ui/main_window.py" line="1447" />
+        <location filename="../../timeline/ui/main_window.py" line="1417" />
+        <location filename="../../timeline/ui/main_window.py" line="1450" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1422" />
+        <location filename="../../timeline/ui/main_window.py" line="1425" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1423" />
+        <location filename="../../timeline/ui/main_window.py" line="1426" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1440" />
+        <location filename="../../timeline/ui/main_window.py" line="1443" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1448" />
+        <location filename="../../timeline/ui/main_window.py" line="1451" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -778,138 +779,138 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1458" />
+        <location filename="../../timeline/ui/main_window.py" line="1461" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1465" />
+        <location filename="../../timeline/ui/main_window.py" line="1468" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1479" />
-        <location filename="../../timeline/ui/main_window.py" line="1492" />
+        <location filename="../../timeline/ui/main_window.py" line="1482" />
+        <location filename="../../timeline/ui/main_window.py" line="1495" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1480" />
+        <location filename="../../timeline/ui/main_window.py" line="1483" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1495" />
+        <location filename="../../timeline/ui/main_window.py" line="1498" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1536" />
+        <location filename="../../timeline/ui/main_window.py" line="1539" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1538" />
+        <location filename="../../timeline/ui/main_window.py" line="1541" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1545" />
+        <location filename="../../timeline/ui/main_window.py" line="1548" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1547" />
+        <location filename="../../timeline/ui/main_window.py" line="1550" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1554" />
+        <location filename="../../timeline/ui/main_window.py" line="1557" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1555" />
+        <location filename="../../timeline/ui/main_window.py" line="1558" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1557" />
+        <location filename="../../timeline/ui/main_window.py" line="1560" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1575" />
+        <location filename="../../timeline/ui/main_window.py" line="1578" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1586" />
+        <location filename="../../timeline/ui/main_window.py" line="1589" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1595" />
+        <location filename="../../timeline/ui/main_window.py" line="1598" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1610" />
+        <location filename="../../timeline/ui/main_window.py" line="1613" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1624" />
+        <location filename="../../timeline/ui/main_window.py" line="1627" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1631" />
+        <location filename="../../timeline/ui/main_window.py" line="1634" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1637" />
+        <location filename="../../timeline/ui/main_window.py" line="1640" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1643" />
+        <location filename="../../timeline/ui/main_window.py" line="1646" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1650" />
+        <location filename="../../timeline/ui/main_window.py" line="1653" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1652" />
+        <location filename="../../timeline/ui/main_window.py" line="1655" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1656" />
+        <location filename="../../timeline/ui/main_window.py" line="1659" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1659" />
+        <location filename="../../timeline/ui/main_window.py" line="1662" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1662" />
+        <location filename="../../timeline/ui/main_window.py" line="1665" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1664" />
+        <location filename="../../timeline/ui/main_window.py" line="1667" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1673" />
+        <location filename="../../timeline/ui/main_window.py" line="1677" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -999,26 +1000,26 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="100" />
+        <location filename="../../timeline/ui/app.py" line="103" />
         <location filename="../../timeline/ui/repair_window.py" line="81" />
         <location filename="../../timeline/ui/repair_window.py" line="90" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="101" />
+        <location filename="../../timeline/ui/app.py" line="98" />
         <source>The library could not be opened:
 %1</source>
         <translation>تعذّر فتح المكتبة:
 %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="107" />
+        <location filename="../../timeline/ui/app.py" line="110" />
         <source>Repair copies what can still be read into a new library beside it; the damaged file is left as it is.</source>
         <translation>يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها، ويبقى الملف التالف كما هو.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="115" />
+        <location filename="../../timeline/ui/app.py" line="118" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
@@ -1062,77 +1063,77 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="28" />
+        <location filename="../../timeline/ui/store_messages.py" line="34" />
         <source>no database at %1</source>
         <translation>لا توجد مكتبة في %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="29" />
+        <location filename="../../timeline/ui/store_messages.py" line="35" />
         <source>%1 is not a database file (a folder, a device or a pipe)</source>
         <translation>%1 ليس ملف قاعدة بيانات (بل مجلد أو جهاز أو أنبوب)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="32" />
+        <location filename="../../timeline/ui/store_messages.py" line="38" />
         <source>cannot make %1: its folder %2 is not writable</source>
         <translation>تعذّر إنشاء %1: لا يمكن الكتابة في مجلده %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="35" />
+        <location filename="../../timeline/ui/store_messages.py" line="41" />
         <source>cannot open %1: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="36" />
+        <location filename="../../timeline/ui/store_messages.py" line="42" />
         <source>%1 is locked by another program writing it (an import, or a database tool holding it); try again when it is done</source>
         <translation>%1 مقفلة لأن برنامجًا آخر يكتب فيها (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="41" />
+        <location filename="../../timeline/ui/store_messages.py" line="47" />
         <source>%1 is not a usable timeline database (corrupt or not SQLite): %2</source>
         <translation>%1 ليست قاعدة بيانات صالحة للخط الزمني (تالفة أو ليست SQLite):‏ %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="44" />
+        <location filename="../../timeline/ui/store_messages.py" line="50" />
         <source>%1: the disk is full; what was being written was not stored (free some space and try again)</source>
         <translation>%1: القرص ممتلئ؛ لم يُحفظ ما كان يُكتب (أفرغ بعض المساحة وأعد المحاولة)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="49" />
+        <location filename="../../timeline/ui/store_messages.py" line="55" />
         <source>%1 is an SQLite database, but not a timeline store</source>
         <translation>%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="52" />
+        <location filename="../../timeline/ui/store_messages.py" line="58" />
         <source>%1 needs an upgrade to this version's schema, but it is read-only: %2</source>
         <translation>%1 تحتاج إلى تحديث لبنية هذا الإصدار، لكنها للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="55" />
+        <location filename="../../timeline/ui/store_messages.py" line="61" />
         <source>%1 was written by a newer version of this program (schema %2; this one knows up to %3). Upgrade the program to open it; nothing was changed.</source>
         <translation>%1 كتبها إصدار أحدث من هذا البرنامج (البنية %2؛ وهذا الإصدار يعرف حتى %3). حدّث البرنامج لفتحها؛ لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="60" />
+        <location filename="../../timeline/ui/store_messages.py" line="66" />
         <source>%1 is damaged (%2); nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
         <translation>%1 تالفة (%2)؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="65" />
+        <location filename="../../timeline/ui/store_messages.py" line="71" />
         <source>%1 is open read-only: %2</source>
         <translation>%1 مفتوحة للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="66" />
+        <location filename="../../timeline/ui/store_messages.py" line="72" />
         <source>opened read-only on request</source>
         <translation>فُتحت للقراءة فقط بطلب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="67" />
+        <location filename="../../timeline/ui/store_messages.py" line="73" />
         <source>its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it</source>
         <translation>لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="72" />
+        <location filename="../../timeline/ui/store_messages.py" line="78" />
         <source>the file is not writable</source>
         <translation>لا يمكن الكتابة في الملف</translation>
     </message>
@@ -1296,12 +1297,12 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="162" />
+        <location filename="../../timeline/ui/app.py" line="165" />
         <source>Upgrading the library for this version of the program…</source>
         <translation>تحديث المكتبة لهذا الإصدار من البرنامج…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="166" />
+        <location filename="../../timeline/ui/app.py" line="169" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -1512,7 +1513,7 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     <name>WindowExporter</name>
     <message>
         <location filename="../../timeline/ui/export_dialog.py" line="198" />
-        <location filename="../../timeline/ui/export_dialog.py" line="289" />
+        <location filename="../../timeline/ui/export_dialog.py" line="290" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -1532,7 +1533,7 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="295" />
+        <location filename="../../timeline/ui/export_dialog.py" line="297" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>
@@ -1547,7 +1548,7 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     <message>
         <location filename="../../timeline/ui/recompute.py" line="54" />
         <location filename="../../timeline/ui/recompute.py" line="75" />
-        <location filename="../../timeline/ui/recompute.py" line="113" />
+        <location filename="../../timeline/ui/recompute.py" line="114" />
         <source>Recompute dates</source>
         <translation>إعادة قراءة التواريخ</translation>
     </message>
@@ -1577,7 +1578,7 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>أُلغيت إعادة القراءة: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="114" />
+        <location filename="../../timeline/ui/recompute.py" line="111" />
         <source>The dates were not read again; nothing was changed: %1</source>
         <translation>لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1</translation>
     </message>

@@ -101,6 +101,8 @@ def test_migration_v15_indexes_the_stored_articles_as_a_new_store_would(tmp_path
         assert store.schema_version == SCHEMA_VERSION
         assert store.db.conn.execute("SELECT count(*) FROM search_unpaired").fetchone()[0] == 0
         assert {what for _, _, what in steps} >= {"search index"}
+        scanned = [step[:2] for step in steps if step[2] == "letters of other alphabets"]
+        assert scanned[-1] == (4, 4)  # every article read, in ranges, with progress
         assert {h.article_id for h in search(store, "ايران").hits} == {1}
         assert {h.article_id for h in search(store, '"في من"').hits} == {1, 2, 3}
         assert {h.article_id for h in search(store, "جديد").hits} == {1}

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from timeline.paths import translations_dir
 from timeline.store import MESSAGES, READ_ONLY_REASONS, Store, StoreError, said
@@ -21,14 +22,16 @@ WINDOW_WORDED = {"damaged"}  # the window offers Repair where the line names the
 
 
 @pytest.fixture
-def arabic(qapp: object) -> Iterator[None]:
+def arabic(qapp: QApplication) -> Iterator[None]:
     translator = QTranslator()
     assert translator.load(
         QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
     )
     QCoreApplication.installTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     yield
     QCoreApplication.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def _line(key: str) -> str:
@@ -49,7 +52,9 @@ def test_every_message_has_its_words_in_the_window_with_as_many_values(qapp: obj
             str(i + 1) for i in range(len(names))
         ]
         if key not in WINDOW_WORDED:  # the same English as the store's, value for value
-            filled = store_messages._filled(words[key], ["{" + n + "}" for n in names])
+            filled = words[key]
+            for number, name in enumerate(names, start=1):
+                filled = filled.replace(f"%{number}", "{" + name + "}")
             assert filled == template, key
 
 
@@ -58,17 +63,16 @@ def test_each_message_is_said_in_arabic_with_its_values(arabic: None, key: str) 
     line = _line(key)
     shown = in_interface_language(line)
     assert shown != line and re.search("[\u0621-\u064a]", shown)
-    # Each value shown between left-to-right marks (a path keeps its order in Arabic), in
-    # a line that is right to left even where a path comes first.
-    assert shown.startswith("\u200f")
+    assert shown.startswith("\u200f")  # right to left, even where a path comes first
+    # Each value shown as it is, in an isolate of its own (a path keeps its order).
     for name in store_messages._names(MESSAGES[key]):
         if name == "reason":
             assert "لا يمكن الكتابة في الملف" in shown
         else:
-            assert f"\u200e{VALUES[name]}\u200e" in shown
+            assert f"\u2068{VALUES[name]}\u2069" in shown
     # None of the English words of the template is left (outside the values).
     english = set(re.findall(r"[a-z]{5,}", re.sub(r"\{\w+\}", " ", MESSAGES[key])))
-    words = re.sub("\u200e[^\u200e]*\u200e", " ", shown).replace("SQLite", "")
+    words = re.sub("\u2068[^\u2069]*\u2069", " ", shown).replace("SQLite", "")
     assert not english & set(re.findall(r"[a-z]{5,}", words))
 
 
@@ -81,7 +85,7 @@ def test_a_line_the_store_did_not_write_is_left_as_it_is(arabic: None) -> None:
     assert in_interface_language("a.jsonl: ValueError: bad") == "a.jsonl: ValueError: bad"
     # A read-only reason the window has no words for is kept as it is.
     line = said("read_only", path="x.db", reason="some other reason")
-    assert "\u200esome other reason\u200e" in in_interface_language(line)
+    assert "\u2068some other reason\u2069" in in_interface_language(line)
 
 
 def test_what_a_locked_library_raises_is_said_in_arabic(arabic: None, tmp_path: Path) -> None:
@@ -102,7 +106,7 @@ def test_what_a_locked_library_raises_is_said_in_arabic(arabic: None, tmp_path: 
         holder.execute("ROLLBACK")
         holder.close()
     shown = in_interface_language(str(raised.value))
-    assert "مقفلة" in shown and f"\u200e{path}\u200e" in shown
+    assert "مقفلة" in shown and f"\u2068{path}\u2069" in shown
 
 
 def test_a_library_that_cannot_be_opened_is_said_in_the_arabic_start_box(
@@ -122,6 +126,24 @@ def test_a_library_that_cannot_be_opened_is_said_in_the_arabic_start_box(
     finally:
         create_application("en")  # the English translators again, for the tests after
     assert shown == [
-        "تعذّر فتح المكتبة:\n\u2068\u200f\u200e/data/w.db\u200e مقفلة لأن برنامجًا آخر يكتب فيها"
-        " (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي\u2069"
+        "تعذّر فتح المكتبة:\n\u200f\u2068/data/w.db\u2069 مقفلة لأن برنامجًا آخر يكتب فيها"
+        " (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي"
     ]
+
+
+def test_a_read_only_reason_is_said_in_its_words_with_its_own_values(arabic: None) -> None:
+    folder = "/بيانات/أخبار"
+    line = said(
+        "read_only", path=f"{folder}/w.db", reason=READ_ONLY_REASONS["folder"].format(folder=folder)
+    )
+    parts = store_messages.said_parts(line)
+    assert parts is not None
+    words, values = parts
+    assert values == [f"{folder}/w.db", folder]  # each a unit of its own in a message box
+    assert words.startswith("\u200f%1 مفتوحة للقراءة فقط: لا يمكن الكتابة في مجلدها %2 (")
+    text, shown = store_messages.for_message_box("تعذّر:\n%1", line)
+    assert text == "تعذّر:\n" + words and shown == values
+    assert store_messages.for_message_box("x: %1", "another failure") == (
+        "x: %1",
+        ["another failure"],
+    )

@@ -1014,11 +1014,12 @@ def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
     holds = " OR ".join(f"instr(a.title, char({c})) OR instr(a.body, char({c}))" for c in letters)
     # Every article's text is read once to find them (about 30 s at a million articles):
     # by ranges of ids, so that the upgrade's progress moves.
-    last = int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
-    progress = migration_progress.get() if last else None
+    first, last = conn.execute("SELECT min(id), max(id) FROM articles").fetchone()
+    first, last = (1, 0) if first is None else (int(first), int(last))
+    progress = migration_progress.get() if last >= first else None
     rowids: list[int] = []
     scan = 20_000
-    for low in range(0, last + 1, scan):
+    for low in range(first, last + 1, scan):
         rowids += [
             r
             for (r,) in conn.execute(
@@ -1028,7 +1029,8 @@ def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
             )
         ]
         if progress is not None:
-            progress(min(low + scan, last + 1), last + 1, "letters of other alphabets")
+            done = min(low + scan - 1, last) - first + 1
+            progress(done, last - first + 1, "letters of other alphabets")
     rowids.sort()
     unpaired = {r for (r,) in conn.execute("SELECT fts_rowid FROM search_unpaired")}
     progress = progress if rowids else None

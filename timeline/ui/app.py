@@ -91,15 +91,18 @@ def show_start_failure(message: str, lang: str | None, damaged: Path | None = No
     from PySide6.QtWidgets import QMessageBox
 
     from timeline.ui.plain_text import message_box
-    from timeline.ui.store_messages import in_interface_language
+    from timeline.ui.store_messages import for_message_box
 
     create_application(lang)
+    text, values = for_message_box(
+        QCoreApplication.translate("StartUp", "The library could not be opened:\n%1"), message
+    )
     box = message_box(
         None,
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("StartUp", "News Timeline"),
-        QCoreApplication.translate("StartUp", "The library could not be opened:\n%1"),
-        values=[in_interface_language(message)],
+        text,
+        values=values,
     )
     repair = None
     if damaged is not None:

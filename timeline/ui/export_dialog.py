@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from timeline.store import Store, StoreError
 from timeline.ui.date_text import counted, group_number
 from timeline.ui.plain_text import message_box
-from timeline.ui.store_messages import in_interface_language
+from timeline.ui.store_messages import for_message_box
 from timeline.ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
@@ -285,8 +285,10 @@ class WindowExporter(QObject):
 
     def show_failure(self, message: str) -> None:
         # Opened, never exec()'d: the window stays responsive (and a test never blocks).
-        said = in_interface_language(message)
-        message_box(self.window, QMessageBox.Icon.Warning, self.tr("Export"), said).open()
+        text, values = for_message_box("%1", message)
+        message_box(
+            self.window, QMessageBox.Icon.Warning, self.tr("Export"), text, values=values
+        ).open()
 
     def ask_print(self) -> None:
         try:

@@ -78,7 +78,7 @@ from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
 from timeline.ui.search_bar import SearchBar
-from timeline.ui.store_messages import in_interface_language
+from timeline.ui.store_messages import for_message_box, in_interface_language
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
     STORE_ERRORS,
@@ -737,7 +737,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(line)
         if self.store_failure is None:
             self.store_failure = line
-            box = message_box(self, QMessageBox.Icon.Critical, self.tr("News Timeline"), line)
+            text, values = for_message_box(self.tr("The article store cannot be read: %1"), message)
+            box = message_box(
+                self, QMessageBox.Icon.Critical, self.tr("News Timeline"), text, values=values
+            )
             if self.store.damage is not None or f"{self.store.path} is damaged (" in message:
                 # Damage met while the window was open: the repair the start-up offers.
                 box.setStandardButtons(QMessageBox.StandardButton.Close)
@@ -1669,8 +1672,10 @@ class MainWindow(QMainWindow):
             return
         if message == ImportWorker.CANCELLED:
             return  # said by _import_ended
-        # Said in the interface's language by the worker (the file's name before it).
-        box = message_box(self, QMessageBox.Icon.Critical, self.tr("Import failed"), message)
+        text, values = for_message_box("%1", message)
+        box = message_box(
+            self, QMessageBox.Icon.Critical, self.tr("Import failed"), text, values=values
+        )
         box.open()
         self.import_failed.emit(message)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from timeline.ui.date_text import counted
 from timeline.ui.plain_text import message_box, plain_label
-from timeline.ui.store_messages import in_interface_language
+from timeline.ui.store_messages import for_message_box
 from timeline.ui.workers import RecomputeWorker, release_ended, start_in_thread
 
 if TYPE_CHECKING:
@@ -107,13 +107,11 @@ class WindowRecompute(QObject):
         if message == RecomputeWorker.CANCELLED:
             w.statusBar().showMessage(self.tr("Recompute cancelled: nothing was changed"), 10_000)
             return
+        text, values = for_message_box(
+            self.tr("The dates were not read again; nothing was changed: %1"), message
+        )
         message_box(
-            w,
-            QMessageBox.Icon.Warning,
-            self.tr("Recompute dates"),
-            self.tr("The dates were not read again; nothing was changed: %1").replace(
-                "%1", in_interface_language(message)
-            ),
+            w, QMessageBox.Icon.Warning, self.tr("Recompute dates"), text, values=values
         ).open()
 
     def _ended(self) -> None:

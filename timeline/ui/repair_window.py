@@ -30,6 +30,7 @@ def repair_in_a_window(source: Path) -> Path | None:
 
     from timeline.store.repair import SalvageReport, salvage
     from timeline.ui.plain_text import message_box
+    from timeline.ui.store_messages import for_message_box
 
     target = _repaired_path(source)
     state: dict[str, object] = {"done": 0, "total": 1}
@@ -75,12 +76,16 @@ def repair_in_a_window(source: Path) -> Path | None:
     dialog.close()
     (result,) = outcome
     if isinstance(result, Exception):
+        text, values = for_message_box(
+            QCoreApplication.translate("StartUp", "The library could not be repaired:\n%1"),
+            str(result) or type(result).__name__,
+        )
         message_box(
             None,
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("StartUp", "News Timeline"),
-            QCoreApplication.translate("StartUp", "The library could not be repaired:\n%1"),
-            values=[str(result) or type(result).__name__],
+            text,
+            values=values,
         ).exec()
         return None
     lost = sum(result.unreadable.values()) + sum(result.refused.values())

@@ -3,16 +3,13 @@
 The store says why it cannot be opened or written in English lines (the command line
 prints them as they are: timeline.store.MESSAGES).  A failure reaches the window as
 text; the window knows the store's lines by their templates and says them in the
-interface's language.  A line is translated whole, before anything is put around it
-(the file being imported: ImportWorker), since a path before its words cannot be told
-from a prefix.
+interface's language.  A line is matched whole (a path before its words could not be
+told from a prefix such as a file's name).
 
-Each path, number and SQLite's own words is shown between left-to-right marks, and a
-translated line begins with a right-to-left mark: not isolates, which every place that
-shows text from outside turns into word joiners (for_display: a message box, a status
-line), while the marks pass.  The first mark sets the line's direction even where a
-path comes first (a first-strong isolate around the line took it from the path and
-laid the Arabic out left to right); the others keep a path's slashes on its side.
+Each path, number and SQLite's own words is shown as a unit in an isolate of its own:
+a message box is given them as its values (for_message_box: it shows each so, and
+turns isolates in its text into word joiners, as it does with any text from outside),
+a line shown as it is gets them in isolates (in_interface_language).
 """
 
 from __future__ import annotations
@@ -21,10 +18,11 @@ import functools
 import re
 import string
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 
 from timeline.store import MESSAGES, READ_ONLY_REASONS
-from timeline.text.display_safe import for_display, shown_part
+from timeline.text.display_safe import isolated
 
 
 def _translations() -> dict[str, str]:
@@ -108,44 +106,71 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((key, _pattern(template)) for key, template in MESSAGES.items())
 
 
-_LTR = "\u200e"  # LEFT-TO-RIGHT MARK
-_RTL = "\u200f"  # RIGHT-TO-LEFT MARK
+def _placed(
+    words: str, names: list[str], found: re.Match[str], said: dict[str, str], values: list[str]
+) -> str:
+    """words with each %n, the n-th of names, made the number of its value in values (a
+    known read-only reason: its own words, placed alike)."""
+
+    def place(number: re.Match[str]) -> str:
+        name = names[int(number.group(1)) - 1]
+        value = found.group(name)
+        if name == "reason":
+            for reason, template in READ_ONLY_REASONS.items():
+                inner = _pattern(template).fullmatch(value)
+                if inner is not None:
+                    return _placed(said[f"reason:{reason}"], _names(template), inner, said, values)
+        values.append(value)
+        return f"%{len(values)}"
+
+    return re.sub(r"%(\d)", place, words)
 
 
-def _value(text: str) -> str:
-    """A path, a number or SQLite's words, shown as they are, between left-to-right marks."""
-    return f"{_LTR}{for_display(shown_part(text))}{_LTR}"
-
-
-def _reason(text: str, said: dict[str, str]) -> str:
-    """A read-only reason in the interface's language (as it is, if unknown)."""
-    for key, template in READ_ONLY_REASONS.items():
-        found = _pattern(template).fullmatch(text)
+def said_parts(text: str) -> tuple[str, list[str]] | None:
+    """The store's message (the whole of text) in the interface's language: its words
+    with %1, %2... where its values go (paths, numbers, SQLite's words, as the store gave
+    them: untrusted), and the values; None when text is no message of the store's, or
+    when the interface's language has no words for them (the store's own, English)."""
+    said = _translations()
+    if said["read_only"] == "%1 is open read-only: %2":  # no translation loaded
+        return None
+    for key, pattern in _patterns():
+        found = pattern.fullmatch(text)
         if found is not None:
-            values = [_value(found.group(name)) for name in _names(template)]
-            return _filled(said[f"reason:{key}"], values)
-    return _value(text)
+            values: list[str] = []
+            words = _placed(said[key], _names(MESSAGES[key]), found, said, values)
+            return _direction_mark() + words, values
+    return None
 
 
-def _filled(translation: str, values: list[str]) -> str:
-    """%1, %2... replaced in one pass (a value holding "%2" stays as it is)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], translation)
+def _direction_mark() -> str:
+    """The mark of the interface's direction, to begin a line that may begin with a path:
+    Qt takes a line's direction from its first letter, isolates included (a line that
+    began with the path laid the Arabic after it out left to right)."""
+    right_to_left = QCoreApplication.instance() is not None and (
+        QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    )
+    return "\u200f" if right_to_left else "\u200e"
 
 
 def in_interface_language(text: str) -> str:
-    """The store's message (the whole of text) said in the interface's language; text as
-    it is when it is no message of the store's, or when the interface's language has no
-    words for them (the store's own, English)."""
-    said = _translations()
-    if said["read_only"] == "%1 is open read-only: %2":  # no translation loaded
+    """The store's message (the whole of text) said in the interface's language, each
+    value in an isolate of its own, for a line shown as it is (a status bar's); text as
+    it is when said_parts has no words for it."""
+    parts = said_parts(text)
+    if parts is None:
         return text
-    for key, pattern in _patterns():
-        found = pattern.fullmatch(text)
-        if found is None:
-            continue
-        values = []
-        for name in _names(MESSAGES[key]):
-            value = found.group(name)
-            values.append(_reason(value, said) if name == "reason" else _value(value))
-        return _RTL + _filled(said[key], values)
-    return text
+    words, values = parts
+    return re.sub(r"%(\d)", lambda m: isolated(values[int(m.group(1)) - 1]), words)
+
+
+def for_message_box(text: str, message: str) -> tuple[str, list[str]]:
+    """(text, values) for message_box, text's %1 standing for message: the store's words
+    in the interface's language put in text and its values given apart (message_box
+    shows each as a unit in its own direction: a path's Arabic folders stay in order),
+    or message itself as text's one value."""
+    parts = said_parts(message)
+    if parts is None:
+        return text, [message]
+    words, values = parts
+    return text.replace("%1", words), values

@@ -46,7 +46,6 @@ from timeline.store.timeline_data import (
     load_event_arrays,
 )
 from timeline.ui.memory import release_freed
-from timeline.ui.store_messages import in_interface_language
 
 if TYPE_CHECKING:
     from timeline import edits
@@ -135,8 +134,12 @@ class ImportWorker(_Cancellable):
                 return
             if not isinstance(exc, STORE_ERRORS):
                 _report_unexpected(exc)
-            where = f"{self._current}: " if self._current else ""
-            self.failed.emit(f"{where}{in_interface_language(describe_failure(exc))}")
+            # A store's failure is the library's, whatever file was being read: its line
+            # alone, which the window says in its language (store_messages).
+            where = (
+                f"{self._current}: " if self._current and not isinstance(exc, StoreError) else ""
+            )
+            self.failed.emit(f"{where}{describe_failure(exc)}")
             return
         if self._cancelled:
             # Cancelled after the last write: what was imported stays, each file whole.
