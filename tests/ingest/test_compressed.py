@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -53,6 +54,9 @@ def test_content_bytes_counts_the_text_a_compressed_file_holds(tmp_path: Path) -
     broken.write_bytes(b"PK not a zip")
     assert ingest.content_bytes(broken) == len(b"PK not a zip")  # its size: said when read
     assert ingest.content_bytes(tmp_path / "gone.jsonl.gz") == 0
+    fifo = tmp_path / "piped.jsonl.gz"
+    os.mkfifo(fifo)
+    assert ingest.content_bytes(fifo) == 0  # not opened: it would wait for a writer
 
 
 def test_jsonl_gz_streams_with_progress(tmp_path: Path) -> None:

@@ -122,7 +122,7 @@ def test_a_store_held_alone_is_written_in_a_rollback_journal_then_wal_again(
             # half written, or hold a read that makes this one's commit wait).
             with pytest.raises(StoreError, match="locked"):
                 Store(path, timeout=0.05)
-            with pytest.raises(StoreError, match="locked"):
+            with pytest.raises(StoreError, match="locked by another program writing it"):
                 Store(path, timeout=0.05, read_only=True)
         assert _journal(store) == "wal"
         with Store(path, timeout=0.05) as other:

@@ -147,3 +147,10 @@ def test_a_read_only_reason_is_said_in_its_words_with_its_own_values(arabic: Non
         "x: %1",
         ["another failure"],
     )
+
+
+def test_a_long_text_is_no_store_line_and_is_looked_at_quickly(arabic: None) -> None:
+    # Untrusted text (an exception's words) reaches these searches: each is bounded.
+    text = "/x" * 50_000 + " is damaged (" + "/x" * 50_000
+    assert store_messages.said_parts(text) is None
+    assert store_messages.said_parts(said("damaged", path="/a/b.db", detail="x")) is not None

@@ -152,13 +152,17 @@ def format_of(name: str) -> tuple[str, bool] | None:
 def content_bytes(path: Path) -> int:
     """About how many bytes of text reading the file gives: its size; a gzip file's by
     its trailer (the size it holds modulo 4 GiB, never taken below the compressed size);
-    a zip's by its directory.  Its size where those cannot be read (0: no file)."""
+    a zip's by its directory.  Its size where those cannot be read or it is no regular
+    file (0: no file)."""
     import zipfile
 
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError:
         return 0
+    size = info.st_size
+    if not stat.S_ISREG(info.st_mode):
+        return size  # a pipe (process substitution): never opened here, nor read twice
     found = format_of(path.name)
     try:
         if path.name.lower().endswith(".gz"):

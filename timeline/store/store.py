@@ -579,6 +579,10 @@ class Store:
                 conn = self._connect_read_only(timeout)
                 conn.read_only = why_read_only
         except (OSError, sqlite3.Error) as exc:
+            if isinstance(exc, sqlite3.OperationalError) and (
+                "locked" in str(exc) or "busy" in str(exc)
+            ):
+                raise StoreError(said("locked", path=self.path)) from exc
             raise StoreError(said("cannot_open", path=self.path, detail=exc)) from exc
         self.db = cast("sqlite_utils.Database", _Database(conn))
         self.conn = conn

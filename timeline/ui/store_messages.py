@@ -101,6 +101,11 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.DOTALL)
 
 
+# A store line is a template and a path or two: longer text is none (the search for a
+# template's groups is quadratic in the text at worst).
+_LONGEST = 20_000
+
+
 @functools.cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((key, _pattern(template)) for key, template in MESSAGES.items())
@@ -134,6 +139,8 @@ def said_parts(text: str) -> tuple[str, list[str]] | None:
     said = _translations()
     if said["read_only"] == "%1 is open read-only: %2":  # no translation loaded
         return None
+    if len(text) > _LONGEST:
+        return None  # no line of the store's (and the templates' searches stay short)
     for key, pattern in _patterns():
         found = pattern.fullmatch(text)
         if found is not None:
