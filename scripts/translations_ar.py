@@ -41,6 +41,10 @@ ARABIC: dict[str, str] = {
     "Timeline": "الخط الزمني",
     "&File": "&ملف",
     "The library could not be opened:\n%1": "تعذّر فتح المكتبة:\n%1",
+    "An import of a large file holds the library alone until it has finished.": (
+        "يُمسك استيرادُ ملفٍّ كبير المكتبةَ وحده حتى ينتهي."
+    ),
+    "&Try again": "أعد ال&محاولة",
     # The store's messages (timeline/ui/store_messages.py); %1 is the library's path.
     "no database at %1": "لا توجد مكتبة في %1",
     "%1 is not a database file (a folder, a device or a pipe)": "%1 ليس ملف قاعدة بيانات (بل مجلد أو جهاز أو أنبوب)",

@@ -281,3 +281,62 @@ def test_a_damaged_library_repaired_at_start_up_is_the_one_opened(
         (0, [{"offered": "project.db"}, {"opened": "repaired.db"}]),
         (1, [{"offered": None}]),
     ]
+
+
+_LOCKED_SCRIPT = (
+    """
+import json, sys
+import timeline.store.store as store_module
+import timeline.ui.app as app
+import timeline.ui.platform_check as platform_check
+
+platform_check.failure_needs_a_window = lambda *a, **k: True
+store_module.Store.__init__.__kwdefaults__["timeout"] = 0.05  # the lock said at once
+holder = store_module.Store("project.db")  # as an import of a large file holds it
+alone, writing = holder.held_alone(), holder.transaction()
+assert alone.__enter__()
+writing.__enter__()
+answers = json.loads(open("answers.json").read())
+
+def asked(message, lang):
+    print(json.dumps({"asked": message.split(" is locked")[0], "lang": lang}))
+    if answers and answers[0]:  # the import ended meanwhile
+        writing.__exit__(None, None, None)
+        alone.__exit__(None, None, None)
+        holder.close()
+    return answers.pop(0) if answers else False
+
+def stand_in(db_path, *, lang=None, screenshot=None):
+    print(json.dumps({"opened": str(db_path)}))
+    return 0
+
+app.ask_to_try_again = asked
+app.show_start_failure = lambda *a, **k: print(json.dumps({"failure box": True}))
+app.run_window = stand_in
+"""
+    + _RUN
+)
+
+
+@pytest.mark.parametrize("through_click", [False, True])
+@pytest.mark.parametrize("try_again", [True, False])
+def test_a_library_locked_by_an_import_is_opened_when_the_user_tries_again(
+    tmp_path: Path, through_click: bool, try_again: bool
+) -> None:
+    # Started from a menu while a terminal's import held the library alone, the program
+    # could only say it was locked and end.
+    Store(tmp_path / "project.db").close()
+    (tmp_path / "answers.json").write_text(json.dumps([try_again]), encoding="utf-8")
+    done = _timeline(
+        ["--db", "project.db", "--lang", "ar"],
+        tmp_path,
+        through_click=through_click,
+        script=_LOCKED_SCRIPT,
+    )
+    said = [json.loads(line) for line in done.stdout.splitlines()]
+    asked = {"asked": "project.db", "lang": "ar"}
+    if try_again:
+        assert (done.returncode, said) == (0, [asked, {"opened": "project.db"}])
+    else:  # closed: said once, no second box, nothing opened
+        assert (done.returncode, said) == (1, [asked])
+        assert "locked by another program" in done.stderr

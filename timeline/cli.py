@@ -89,21 +89,28 @@ def cli(
     if problem:
         click.echo(problem, err=True)
         ctx.exit(1)
-    from timeline.store import DamagedStoreError
-    from timeline.ui.app import run_window, show_start_failure
+    from timeline.store import DamagedStoreError, LockedStoreError
+    from timeline.ui.app import ask_to_try_again, run_window, show_start_failure
     from timeline.ui.platform_check import failure_needs_a_window
 
-    try:
-        with settings.open_store() as store:
-            db_path = store.path
-    except click.ClickException as exc:
-        if not failure_needs_a_window():  # a Windows build has no console to print to
-            raise
-        damaged = settings.db_path if isinstance(exc.__cause__, DamagedStoreError) else None
-        repaired = show_start_failure(exc.format_message(), lang, damaged)
-        if repaired is None:
-            raise
-        db_path = repaired
+    while True:
+        try:
+            with settings.open_store() as store:
+                db_path = store.path
+            break
+        except click.ClickException as exc:
+            if not failure_needs_a_window():  # a Windows build has no console to print to
+                raise
+            if isinstance(exc.__cause__, LockedStoreError):  # an import holding it alone
+                if ask_to_try_again(exc.format_message(), lang):
+                    continue
+                raise
+            damaged = settings.db_path if isinstance(exc.__cause__, DamagedStoreError) else None
+            repaired = show_start_failure(exc.format_message(), lang, damaged)
+            if repaired is None:
+                raise
+            db_path = repaired
+            break
     ctx.exit(run_window(db_path, lang=lang, screenshot=screenshot))
 
 

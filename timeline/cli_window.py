@@ -17,8 +17,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.text.safe import terminal_safe
+
+if TYPE_CHECKING:
+    from timeline.store import Store
 
 _VALUED = ("--db", "--lang", "--screenshot")
 _FLAGS = ("--bidi", "--no-bidi")
@@ -138,7 +142,7 @@ def open_window(arguments: WindowArguments) -> int:
             progress = upgrade = UpgradeProgress(arguments.lang, also=migration_progress)
             upgrade.begin()
     try:
-        store = Store(db_path, create=True, progress=progress)
+        store = _opened(db_path, progress, arguments.lang)
     except StoreError as exc:
         print(terminal_safe(f"Error: {exc}"), file=sys.stderr)
         if upgrade is not None:
@@ -159,11 +163,36 @@ def open_window(arguments: WindowArguments) -> int:
     finally:
         if upgrade is not None:
             upgrade.finish()
+    if store is None:
+        return 1
     with store:
         db_path = store.path
     from timeline.ui.app import run_window
 
     return run_window(db_path, lang=arguments.lang, screenshot=arguments.screenshot)
+
+
+def _opened(
+    db_path: Path, progress: Callable[[int, int, str], None], lang: str | None
+) -> Store | None:
+    """The library, opened for the window.  While another program holds it locked (an
+    import writing it alone) and a window is where the user looks, the user is asked
+    whether to try again: None when they would not (said on stderr too)."""
+    from timeline.store import LockedStoreError, Store
+
+    while True:
+        try:
+            return Store(db_path, create=True, progress=progress)
+        except LockedStoreError as exc:
+            from timeline.ui.platform_check import failure_needs_a_window
+
+            if not failure_needs_a_window():
+                raise
+            from timeline.ui.app import ask_to_try_again
+
+            if not ask_to_try_again(str(exc), lang):
+                print(terminal_safe(f"Error: {exc}"), file=sys.stderr)
+                return None
 
 
 def _needs_upgrade(db_path: Path) -> bool:

@@ -1001,13 +1001,15 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
     <name>StartUp</name>
     <message>
         <location filename="../../timeline/ui/app.py" line="103" />
-        <location filename="../../timeline/ui/repair_window.py" line="81" />
-        <location filename="../../timeline/ui/repair_window.py" line="90" />
+        <location filename="../../timeline/ui/app.py" line="147" />
+        <location filename="../../timeline/ui/repair_window.py" line="86" />
+        <location filename="../../timeline/ui/repair_window.py" line="95" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/app.py" line="98" />
+        <location filename="../../timeline/ui/app.py" line="142" />
         <source>The library could not be opened:
 %1</source>
         <translation>تعذّر فتح المكتبة:
@@ -1024,24 +1026,34 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="50" />
+        <location filename="../../timeline/ui/app.py" line="152" />
+        <source>An import of a large file holds the library alone until it has finished.</source>
+        <translation>يُمسك استيرادُ ملفٍّ كبير المكتبةَ وحده حتى ينتهي.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/app.py" line="158" />
+        <source>&amp;Try again</source>
+        <translation>أعد ال&amp;محاولة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/repair_window.py" line="51" />
         <source>Copying what can still be read…</source>
         <translation>جارٍ نسخ ما يمكن قراءته…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="52" />
+        <location filename="../../timeline/ui/repair_window.py" line="53" />
         <source>Repairing the library</source>
         <translation>إصلاح المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="82" />
+        <location filename="../../timeline/ui/repair_window.py" line="80" />
         <source>The library could not be repaired:
 %1</source>
         <translation>تعذّر إصلاح المكتبة:
 %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="91" />
+        <location filename="../../timeline/ui/repair_window.py" line="96" />
         <source>What could be read was copied into a new library:
 %1
 %2</source>
@@ -1050,12 +1062,12 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="96" />
+        <location filename="../../timeline/ui/repair_window.py" line="101" />
         <source>%1 articles copied; %2 rows could not be read.</source>
         <translation>نُسخت %1 مقالة؛ وتعذّرت قراءة %2 صف.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/repair_window.py" line="103" />
+        <location filename="../../timeline/ui/repair_window.py" line="108" />
         <source>Open it</source>
         <translation>افتحها</translation>
     </message>
@@ -1297,12 +1309,12 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="165" />
+        <location filename="../../timeline/ui/app.py" line="201" />
         <source>Upgrading the library for this version of the program…</source>
         <translation>تحديث المكتبة لهذا الإصدار من البرنامج…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="169" />
+        <location filename="../../timeline/ui/app.py" line="205" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>

@@ -154,3 +154,35 @@ def test_a_long_text_is_no_store_line_and_is_looked_at_quickly(arabic: None) -> 
     text = "/x" * 50_000 + " is damaged (" + "/x" * 50_000
     assert store_messages.said_parts(text) is None
     assert store_messages.said_parts(said("damaged", path="/a/b.db", detail="x")) is not None
+
+
+def test_a_locked_library_is_offered_to_try_again_in_the_arabic_start_box(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui.app import ask_to_try_again
+    from timeline.ui.application import create_application
+
+    shown: list[tuple[str, str, list[str]]] = []
+
+    def answer(box: QMessageBox, which: str) -> int:
+        shown.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        (
+            box.defaultButton()
+            if which == "again"
+            else box.button(QMessageBox.StandardButton.Close)
+        ).click()
+        return 0
+
+    try:
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "again"))
+        assert ask_to_try_again(said("locked", path="/data/w.db"), "ar")
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "close"))
+        assert not ask_to_try_again(said("locked", path="/data/w.db"), "ar")
+    finally:
+        create_application("en")
+    text, informative, buttons = shown[0]
+    assert "\u2068/data/w.db\u2069 مقفلة" in text
+    assert informative.startswith("يُمسك استيرادُ ملفٍّ كبير المكتبةَ وحده")
+    assert "أعد ال&محاولة" in buttons

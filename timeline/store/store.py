@@ -133,6 +133,11 @@ class ReadOnlyStoreError(StoreError):
     """A write to a store opened read-only (its file or folder is not writable)."""
 
 
+class LockedStoreError(StoreError):
+    """Another program holds the store's lock (an import holding it alone, a database
+    tool in a transaction): trying again later may well succeed."""
+
+
 # PRAGMA quick_check reads every page (0.07 s for a 24 MB store here, ~0.3 s per 100 MB); above this size
 # opening skips it, and damage is caught by the first read that meets it instead.
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
@@ -582,7 +587,7 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError) and (
                 "locked" in str(exc) or "busy" in str(exc)
             ):
-                raise StoreError(said("locked", path=self.path)) from exc
+                raise LockedStoreError(said("locked", path=self.path)) from exc
             raise StoreError(said("cannot_open", path=self.path, detail=exc)) from exc
         self.db = cast("sqlite_utils.Database", _Database(conn))
         self.conn = conn
@@ -594,7 +599,7 @@ class Store:
             conn.close()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(self._explain(exc)) from exc
+            raise self._failure(exc) from exc
 
     def _connect(self, target: str, timeout: float, *, uri: bool) -> _GuardedConnection:
         conn = sqlite3.connect(
@@ -662,6 +667,13 @@ class Store:
             self.conn.damage = detail
             raise DamagedStoreError(damaged_message(self.path, detail))
         _checked.add(key)
+
+    def _failure(self, exc: sqlite3.Error) -> StoreError:
+        """The StoreError that says exc (LockedStoreError for a lock)."""
+        message = self._explain(exc)
+        if message == said("locked", path=self.path):
+            return LockedStoreError(message)
+        return StoreError(message)
 
     def _explain(self, exc: sqlite3.Error) -> str:
         text = str(exc)
@@ -742,7 +754,7 @@ class Store:
             with self._write_transaction():
                 yield
         except sqlite3.OperationalError as exc:
-            raise StoreError(self._explain(exc)) from exc
+            raise self._failure(exc) from exc
 
     @contextlib.contextmanager
     def _write_transaction(self) -> Iterator[None]:

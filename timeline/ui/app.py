@@ -126,6 +126,42 @@ def show_start_failure(message: str, lang: str | None, damaged: Path | None = No
     return repair_in_a_window(damaged)
 
 
+def ask_to_try_again(message: str, lang: str | None) -> bool:
+    """Say in a window that the library is locked by another program writing it (an
+    import of a large file holds it alone: store.held_alone) and offer to try again;
+    whether the user asked to.  Started from a desktop menu during such an import, the
+    program could only say so and end."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui.plain_text import message_box
+    from timeline.ui.store_messages import for_message_box
+
+    create_application(lang)
+    text, values = for_message_box(
+        QCoreApplication.translate("StartUp", "The library could not be opened:\n%1"), message
+    )
+    box = message_box(
+        None,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("StartUp", "News Timeline"),
+        text,
+        values=values,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "StartUp", "An import of a large file holds the library alone until it has finished."
+        )
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    again = box.addButton(
+        QCoreApplication.translate("StartUp", "&Try again"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
+
+
 class UpgradeProgress:
     """Progress for a store's upgrade that runs before the window opens, in a window.
 
