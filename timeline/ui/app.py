@@ -21,7 +21,7 @@ from timeline.ui.application import create_application
 from timeline.ui.platform_check import failure_needs_a_window, has_display
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QProgressDialog
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
     from timeline.ui.main_window import MainWindow
 
@@ -79,6 +79,22 @@ def run_window(db_path: Path, *, lang: str | None = None, screenshot: Path | Non
     return code
 
 
+def _start_box(message: str, lang: str | None, icon: QMessageBox.Icon) -> QMessageBox:
+    """The box that says why the library could not be opened, in the interface's
+    language (the application made first, with its translators)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from timeline.ui.plain_text import message_box
+    from timeline.ui.store_messages import for_message_box
+
+    create_application(lang)
+    text, values = for_message_box(
+        QCoreApplication.translate("StartUp", "The library could not be opened:\n%1"), message
+    )
+    title = QCoreApplication.translate("StartUp", "News Timeline")
+    return message_box(None, icon, title, text, values=values)
+
+
 def show_start_failure(message: str, lang: str | None, damaged: Path | None = None) -> Path | None:
     """Say in a window why the window could not open (failure_needs_a_window): started
     from a desktop menu, a damaged or locked library printed its one line to a stderr
@@ -90,20 +106,7 @@ def show_start_failure(message: str, lang: str | None, damaged: Path | None = No
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from timeline.ui.plain_text import message_box
-    from timeline.ui.store_messages import for_message_box
-
-    create_application(lang)
-    text, values = for_message_box(
-        QCoreApplication.translate("StartUp", "The library could not be opened:\n%1"), message
-    )
-    box = message_box(
-        None,
-        QMessageBox.Icon.Critical,
-        QCoreApplication.translate("StartUp", "News Timeline"),
-        text,
-        values=values,
-    )
+    box = _start_box(message, lang, QMessageBox.Icon.Critical)
     repair = None
     if damaged is not None:
         box.setInformativeText(
@@ -134,20 +137,7 @@ def ask_to_try_again(message: str, lang: str | None) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from timeline.ui.plain_text import message_box
-    from timeline.ui.store_messages import for_message_box
-
-    create_application(lang)
-    text, values = for_message_box(
-        QCoreApplication.translate("StartUp", "The library could not be opened:\n%1"), message
-    )
-    box = message_box(
-        None,
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("StartUp", "News Timeline"),
-        text,
-        values=values,
-    )
+    box = _start_box(message, lang, QMessageBox.Icon.Warning)
     box.setInformativeText(
         QCoreApplication.translate(
             "StartUp", "An import of a large file holds the library alone until it has finished."
