@@ -117,3 +117,17 @@ def test_the_writer_cache_is_given_back(store: Store) -> None:
         raise RuntimeError
     assert store.db.conn.execute("PRAGMA cache_size").fetchone() == before
     assert store.count_articles() == 0
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 63, 64, 98, 99, 100, 127, 1000])
+@pytest.mark.parametrize("width", [1, 2, 10])
+def test_insert_rows_writes_every_row_in_order(count: int, width: int) -> None:
+    # Statements of as many rows as fit (999 // width), then of 64, 32, ... 1: each row
+    # once, in the order given (ids count up as executemany's would).
+    conn = sqlite3.connect(":memory:")
+    columns = ", ".join(f"c{i}" for i in range(width))
+    conn.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, {columns})")
+    rows = [tuple(n * 100 + i for i in range(width)) for n in range(count)]
+    sql = f"INSERT INTO t ({columns}) VALUES ({', '.join('?' * width)})"
+    store_module.insert_rows(conn, sql, rows)
+    assert conn.execute(f"SELECT {columns} FROM t ORDER BY id").fetchall() == rows
