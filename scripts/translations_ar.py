@@ -327,6 +327,20 @@ ARABIC: dict[str, str] = {
     "Reading the article…": "جارٍ قراءة المقال…",
     # --- the timeline before its events come
     "%1 events in view; reading them one by one…": "%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…",
+    # --- Qt's own dialogs, where its Arabic catalogue has no word (timeline/ui/qt_strings.py)
+    "&Look in:": "ا&عثر في:",
+    "Files of &type:": "الملفّات من ال&نّوع:",
+    "Drive": "قرص",
+    "Folder": "مجلّد",
+    "Pages": "صفحات",
+    "Page &Set:": "مجموعة ال&صفحات:",
+    "Double Sided Printing": "الطباعة على الوجهين",
+    "Off": "بلا",
+    "Long side binding": "التجليد من الجانب الطويل",
+    "Short side binding": "التجليد من الجانب القصير",
+    "Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.": (
+        "حدّد صفحات أو مجالات تفصل بينها فواصل؛ المجال رقمان بينهما شَرطة. مثلاً 3,5-7,9 تطبع الصفحات 3 و5 و6 و7 و9."
+    ),
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.

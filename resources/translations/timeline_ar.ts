@@ -916,6 +916,70 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="18" />
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="20" />
+        <source>Folder</source>
+        <translation>مجلّد</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="16" />
+        <source>&amp;Look in:</source>
+        <translation>ا&amp;عثر في:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="17" />
+        <source>Files of &amp;type:</source>
+        <translation>الملفّات من ال&amp;نّوع:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="21" />
+        <source>Pages</source>
+        <translation>صفحات</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="22" />
+        <source>Page &amp;Set:</source>
+        <translation>مجموعة ال&amp;صفحات:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="23" />
+        <source>Double Sided Printing</source>
+        <translation>الطباعة على الوجهين</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="24" />
+        <source>Off</source>
+        <translation>بلا</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="25" />
+        <source>Long side binding</source>
+        <translation>التجليد من الجانب الطويل</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="26" />
+        <source>Short side binding</source>
+        <translation>التجليد من الجانب القصير</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/qt_strings.py" line="28" />
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>حدّد صفحات أو مجالات تفصل بينها فواصل؛ المجال رقمان بينهما شَرطة. مثلاً 3,5-7,9 تطبع الصفحات 3 و5 و6 و7 و9.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <location filename="../../timeline/ui/search_bar.py" line="130" />
@@ -1000,38 +1064,36 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="103" />
-        <location filename="../../timeline/ui/app.py" line="147" />
+        <location filename="../../timeline/ui/app.py" line="94" />
         <location filename="../../timeline/ui/repair_window.py" line="86" />
         <location filename="../../timeline/ui/repair_window.py" line="95" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="98" />
-        <location filename="../../timeline/ui/app.py" line="142" />
+        <location filename="../../timeline/ui/app.py" line="92" />
         <source>The library could not be opened:
 %1</source>
         <translation>تعذّر فتح المكتبة:
 %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="110" />
+        <location filename="../../timeline/ui/app.py" line="113" />
         <source>Repair copies what can still be read into a new library beside it; the damaged file is left as it is.</source>
         <translation>يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها، ويبقى الملف التالف كما هو.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="118" />
+        <location filename="../../timeline/ui/app.py" line="121" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="152" />
+        <location filename="../../timeline/ui/app.py" line="142" />
         <source>An import of a large file holds the library alone until it has finished.</source>
         <translation>يُمسك استيرادُ ملفٍّ كبير المكتبةَ وحده حتى ينتهي.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="158" />
+        <location filename="../../timeline/ui/app.py" line="148" />
         <source>&amp;Try again</source>
         <translation>أعد ال&amp;محاولة</translation>
     </message>
@@ -1309,12 +1371,12 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>Upgrade</name>
     <message>
-        <location filename="../../timeline/ui/app.py" line="201" />
+        <location filename="../../timeline/ui/app.py" line="191" />
         <source>Upgrading the library for this version of the program…</source>
         <translation>تحديث المكتبة لهذا الإصدار من البرنامج…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/app.py" line="205" />
+        <location filename="../../timeline/ui/app.py" line="195" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
