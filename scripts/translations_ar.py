@@ -30,6 +30,8 @@ ARABIC: dict[str, str] = {
     "Source: %1": "المصدر: %1",
     "Other sources": "مصادر أخرى",
     "%1: %2 article(s) without a title, each named by its first line": "%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول",
+    "%1: %2 article(s) already had a note of their own, kept instead of the file's": "%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
+    "A tag's name cannot hold ; or ؛ (they separate tags in exports).": "لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).",
     "Author: %1": "الكاتب: %1",
     "Caption: %1": "التعليق على الصورة: %1",
     "Link: %1": "الرابط: %1",

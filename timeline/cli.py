@@ -157,7 +157,8 @@ def _columns(
     metavar="FIELD=HEADER,...",
     callback=_columns,
     help="Name a CSV/TSV file's columns or a JSON record's keys by hand, e.g."
-    " title=Headline,body=Text (fields: title, body, published, source, url, author)."
+    " title=Headline,body=Text (fields: title, body, published, source, url, author;"
+    " also tags and note, the user's own, as the exports write them)."
     " Without it, common names are found in Arabic and English (content, publishedAt,"
     " تاريخ...).",
 )
@@ -230,6 +231,12 @@ def import_command(
             _echo_line(
                 f"{result.path}: {result.untitled} article(s) without a title,"
                 " each named by the first line of its text",
+                err=True,
+            )
+        if result.notes_kept:
+            _echo_line(
+                f"{result.path}: {result.notes_kept} article(s) already had a note of their own,"
+                " kept instead of the file's",
                 err=True,
             )
         if result.replaced:

@@ -17,6 +17,7 @@ from typing import overload
 
 from timeline import dating
 from timeline.dating.english import as_arabic_months, mail_date_as_iso
+from timeline.ingest.fields import TAG_SEPARATORS
 from timeline.model import Article, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store import edits as user
@@ -340,6 +341,9 @@ def set_tag(
     tag = " ".join(tag.split())
     if not tag:
         raise EditError("a tag needs a name")
+    if on and any(mark in tag for mark in TAG_SEPARATORS):
+        # The exports join an article's tags with "; ", and an import splits them there.
+        raise EditError(f"a tag's name cannot hold {' or '.join(TAG_SEPARATORS)}: {tag!r}")
     rows: list[tuple[str, tuple, dict | None]] = []
     known = {name: c for name, c, _n in user.tags(store)}
     if colour is not None and not _COLOUR.match(colour):
@@ -368,6 +372,55 @@ def set_note(store: Store, article_id: int, note: str) -> list[Change]:
     uid = _uid(store, article_id)
     row = {"article_uid": uid, "note": note, **_stamp()} if note.strip() else None
     return _edit(store, [("user_notes", (uid,), row)])
+
+
+class CarriedValues:
+    """The tags and notes an import's records carry (ArticleDraft.tags, .note: the
+    program's exports write them), given to their articles as the user's own, in the
+    import's transaction (a failed file's go with it).  For an article the library holds
+    already, its tags are added to those it has, and its note is given only if it has
+    none: one it has is kept as it is, and counted (notes_kept) when the file's differs.
+    A new tag gets the next colour, as one typed in the window does; the library's tags
+    are read once, when the first record with tags comes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._known: set[str] | None = None
+        self._stamp: dict[str, str] | None = None
+
+    def give(self, uid: str, tags: Sequence[str], note: str) -> bool:
+        """Give an article (by its uid) a record's tags and note; False when its note was
+        kept instead of the record's."""
+        if not tags and not note:
+            return True
+        stamp = self._stamp = self._stamp or _stamp()
+        conn = self.store.conn
+        if tags:
+            if self._known is None:
+                self._known = {name for (name,) in conn.execute("SELECT name FROM user_tags")}
+            target = user.article_target(uid)
+            for tag in tags:
+                if tag not in self._known:
+                    colour = TAG_COLOURS[len(self._known) % len(TAG_COLOURS)]
+                    conn.execute(
+                        "INSERT OR IGNORE INTO user_tags (name, colour, who, at) VALUES (?, ?, ?, ?)",
+                        (tag, colour, stamp["who"], stamp["at"]),
+                    )
+                    self._known.add(tag)
+                conn.execute(
+                    "INSERT OR IGNORE INTO user_tagged (tag, target, who, at) VALUES (?, ?, ?, ?)",
+                    (tag, target, stamp["who"], stamp["at"]),
+                )
+        if not note.strip():
+            return True
+        held = conn.execute("SELECT note FROM user_notes WHERE article_uid = ?", (uid,)).fetchone()
+        if held is None:
+            conn.execute(
+                "INSERT INTO user_notes (article_uid, note, who, at) VALUES (?, ?, ?, ?)",
+                (uid, note, stamp["who"], stamp["at"]),
+            )
+            return True
+        return bool(held[0] == note)
 
 
 def search_notes(store: Store, query: str) -> list[tuple[int, str]]:

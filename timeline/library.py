@@ -18,6 +18,7 @@ import numpy as np
 
 from timeline import dating, stories
 from timeline.dating.english import ENGLISH_MONTH, as_arabic_months, day_first, mail_date_as_iso
+from timeline.edits import CarriedValues
 from timeline.ingest import (
     ArticleFile,
     BadArticle,
@@ -97,6 +98,9 @@ class FileResult:
     encoding: str = ""  # as read: "UTF-8", "UTF-16", "Windows-1256"
     replaced: int = 0  # bytes that did not decode, stored as U+FFFD
     undated_examples: list[str] = field(default_factory=list)  # "'9999-12-31': year ..."
+    # Articles the library held with a note of their own, which was kept, where the
+    # file's record carried another (edits.CarriedValues).
+    notes_kept: int = 0
 
     @property
     def name(self) -> str:
@@ -111,7 +115,7 @@ class FileResult:
     def fail(self, reason: str) -> None:
         """The file is not imported: nothing of it was stored."""
         self.error = reason
-        self.added = self.duplicates = self.undated = self.untitled = 0
+        self.added = self.duplicates = self.undated = self.untitled = self.notes_kept = 0
 
 
 @dataclass
@@ -836,6 +840,7 @@ def _add_draft(
     *,
     signer: _Signer | None = None,
     prepared: Prepared | None = None,
+    carried: CarriedValues | None = None,
 ) -> None:
     if prepared is None:
         stored = as_stored(draft)
@@ -844,7 +849,10 @@ def _add_draft(
     else:
         stored = prepared.stored or draft
         uid, read_uid = prepared.uid, prepared.read_uid
-    if writer.holds(uid) or (read_uid is not None and writer.holds(read_uid)):
+    held = uid if writer.holds(uid) else read_uid if read_uid and writer.holds(read_uid) else None
+    if carried is not None and not carried.give(held or uid, draft.tags, draft.note):
+        result.notes_kept += 1
+    if held is not None:
         result.duplicates += 1
         return
     if prepared is None:
@@ -1047,6 +1055,7 @@ def import_file(
             store.transaction(),
             store.article_writer() as writer,
         ):
+            carried = CarriedValues(store)
             own_signer = signer is None
             if own_signer:
                 signer = _Signer(store, writer, own) if copies else None
@@ -1069,6 +1078,7 @@ def import_file(
                         source.stated_range(item),
                         signer=signer,
                         prepared=prepared,
+                        carried=carried,
                     )
                 tracker.record(source, position)
             if signer is not None and own_signer:

@@ -135,6 +135,10 @@ class ArticleDraft:
     captured: str = ""
     # The record had no title: this one is the body's first line (title_from_body).
     untitled: bool = False
+    # The user's own values a record carries (the program's exports write them): its
+    # tags and note, given to the article (or to the copy the library already holds).
+    tags: tuple[str, ...] = ()
+    note: str = ""
 
 
 def title_from_body(body: str) -> str:

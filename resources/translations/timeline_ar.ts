@@ -74,37 +74,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="97" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="98" />
         <source>for example ⁧10 شوال 1442 هـ⁩, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="107" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="108" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="115" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="115" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="116" />
         <source>Understood as</source>
         <translation>فُهم على أنه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="117" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="118" />
         <source>Label</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="133" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="133" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="134" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -679,7 +679,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="888" />
-        <location filename="../../timeline/ui/main_window.py" line="1668" />
+        <location filename="../../timeline/ui/main_window.py" line="1676" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -875,42 +875,47 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1646" />
+        <location filename="../../timeline/ui/main_window.py" line="1647" />
+        <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
+        <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1654" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1653" />
+        <location filename="../../timeline/ui/main_window.py" line="1661" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1655" />
+        <location filename="../../timeline/ui/main_window.py" line="1663" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1659" />
+        <location filename="../../timeline/ui/main_window.py" line="1667" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1662" />
+        <location filename="../../timeline/ui/main_window.py" line="1670" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1665" />
+        <location filename="../../timeline/ui/main_window.py" line="1673" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1667" />
+        <location filename="../../timeline/ui/main_window.py" line="1675" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1677" />
+        <location filename="../../timeline/ui/main_window.py" line="1685" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -1384,201 +1389,207 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="220" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="221" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="222" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="223" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="229" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="321" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="325" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="235" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="238" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="171" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="172" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="193" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="194" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="234" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="238" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="239" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="260" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="261" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="271" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="272" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="273" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="274" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="380" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="316" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="381" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="317" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="318" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="327" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="329" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="329" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="330" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="369" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="374" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="396" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="401" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="411" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="425" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="410" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="411" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="425" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="442" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="447" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="448" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="452" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="453" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="459" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="460" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="470" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="471" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="481" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="482" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="487" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="500" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="495" />
+        <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
+        <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="503" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="511" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="518" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="524" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="518" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>

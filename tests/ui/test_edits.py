@@ -160,6 +160,29 @@ def test_add_tag_note_show_in_detail_pane_and_undo(window: MainWindow) -> None:
     assert user.all_rows(window.store)["user_events"] == []
 
 
+def test_a_tag_holding_a_separator_is_asked_again_with_the_reason(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exports join tags with "; ": a name holding ; or ؛ would come back as two tags
+    from an import, so the tag dialog says so and asks again."""
+    from PySide6.QtWidgets import QInputDialog
+
+    article_id = current(window)
+    answers = iter([("حروب؛ هدنة", True), ("هدنة", True)])
+    labels: list[str] = []
+
+    def get_item(_parent, _title, label, *_args):
+        labels.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    window.edits.tag_article()
+    written(window)
+    assert len(labels) == 2 and "cannot hold" in labels[1] and "cannot hold" not in labels[0]
+    shown = edits.shown_article(window.store, article_id)
+    assert shown is not None and list(shown.tags) == ["هدنة"]
+
+
 def test_undo_shortcuts(window: MainWindow) -> None:
     undo = window.findChild(type(window.edits.stack.createUndoAction(window)), "undoAction")
     assert undo is not None and undo.shortcut().toString() == "Ctrl+Z"

@@ -205,6 +205,22 @@ def test_the_import_reports_counts_are_written_as_the_status_bar_writes_them(
         assert "٣٠٬١٥٤" in text and "30154" not in text
 
 
+def test_the_import_report_says_where_a_note_of_the_library_was_kept(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A record's note not given to an article that has its own (edits.CarriedValues)."""
+    from timeline.library import FileResult, ImportReport
+
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        result = FileResult(tmp_path / "out.jsonl", duplicates=3, notes_kept=2)
+        _text, details = win._import_summary(ImportReport([result]))
+        assert details == [
+            "out.jsonl: 2 article(s) already had a note of their own, kept instead of the file's"
+        ]
+
+
 def test_the_import_report_names_every_file_that_lost_anything(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

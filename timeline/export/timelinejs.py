@@ -145,7 +145,7 @@ def build(
             # The user's publication date (it wins on export): an import here reads a
             # record's "published" before its raw text, so the correction comes back.
             fields["published"] = row[index["published"]]
-        # The user's own: carried beside the article (an import here ignores them).
+        # The user's own: carried beside the article (an import here gives them back).
         if row[tags_at]:
             fields["tags"] = row[tags_at].split("; ")
         if row[note_at]:

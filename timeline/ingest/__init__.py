@@ -217,7 +217,8 @@ def _plain_fields(draft: ArticleDraft) -> ArticleDraft:
 
 
 def _too_long(draft: ArticleDraft) -> bool:
-    return len(draft.title) + len(draft.body) + len(draft.caption) > MAX_ARTICLE_CHARS
+    chars = len(draft.title) + len(draft.body) + len(draft.caption) + len(draft.note)
+    return chars > MAX_ARTICLE_CHARS
 
 
 def _rejected(item: ArticleDraft | tuple[str, str], where_prefix: str = "") -> Rejected | None:

@@ -27,9 +27,45 @@ NAMES: dict[str, tuple[str, ...]] = {
     "credit": ("credit", "photocredit", "الحقوق", "حقوق"),
     "lang": ("lang", "language", "اللغة", "لغة"),
 }  # fmt: skip
+# The user's own values a record may carry beside the article (the program's CSV, JSON
+# Lines and TimelineJS exports write them): read into ArticleDraft.tags and .note.
+USER_NAMES: dict[str, tuple[str, ...]] = {
+    "tags": ("tags", "الوسوم", "وسوم"),
+    "note": ("note", "notes", "ملاحظة", "الملاحظة", "ملاحظات"),
+}
+MAX_TAGS = 100  # kept of a record's tags (no archive tags a story with more)
+MAX_TAG_CHARS = 200  # a longer "tag" is text in the wrong column: left out
+# Tags in one cell or string: the exports join them with "; " (the Arabic ؛ is read as
+# one too), so neither is ever in a tag's name (edits.set_tag refuses them).
+TAG_SEPARATORS = (";", "\u061b")
+_TAG_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + "]")
 _FOLD = re.compile(r"[\s_\-\ufeff]+")
 
 
 def fold_name(name: str) -> str:
     """A header or key as NAMES holds it: no spaces, hyphens or underscores, case folded."""
     return _FOLD.sub("", name).casefold()
+
+
+def read_tags(value: object) -> tuple[str, ...]:
+    """A record's tags: a string of them (separated by ; or ؛, as the exports join them)
+    or a list of such strings or of objects with a "name" (as APIs give them), each with its
+    runs of white space made one space (as a tag typed in the window is), each once in
+    the order given, the first MAX_TAGS.  What cannot be a tag (a number, an object
+    without a name, an empty or overlong string) is left out, never the article: tags
+    are what other programs' records carry least uniformly."""
+    if not isinstance(value, str | list):
+        return ()
+    tags: dict[str, None] = {}
+    for part in [value] if isinstance(value, str) else value:
+        if isinstance(part, dict):
+            part = part.get("name")
+        if not isinstance(part, str):
+            continue
+        for piece in _TAG_SEPARATORS.split(part):  # in a list too: as a string is cut
+            tag = " ".join(piece.split())
+            if tag and len(tag) <= MAX_TAG_CHARS:
+                tags[tag] = None
+                if len(tags) == MAX_TAGS:
+                    return tuple(tags)
+    return tuple(tags)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal, TextIO, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.fields import FIELDS, NAMES, fold_name
+from timeline.ingest.fields import FIELDS, NAMES, USER_NAMES, fold_name, read_tags
 from timeline.model import ArticleDraft, title_from_body
 
 _TextField = Literal["source", "url", "author", "caption", "credit", "lang"]
@@ -35,6 +35,10 @@ class _TextFields(TypedDict, total=False):
 _FOLDED_NAMES = {
     field: tuple(dict.fromkeys(fold_name(name) for name in (field, *NAMES[field])))
     for field in FIELDS
+}
+_FOLDED_USER_NAMES = {
+    field: tuple(dict.fromkeys(fold_name(name) for name in names))
+    for field, names in USER_NAMES.items()
 }
 _folded_key = functools.lru_cache(maxsize=1024)(fold_name)
 
@@ -59,6 +63,29 @@ def _value(
     if wanted:
         raise BadArticle(f"no key '{wanted}' for {field}")
     return "", None
+
+
+def _user_values(
+    record: dict[Any, Any], keys: dict[str, str], where: str, given: Mapping[str, str] | None
+) -> dict[str, Any]:
+    """The tags and note a record carries (fields.USER_NAMES, or the key given for
+    each), as ArticleDraft's arguments: none when it has neither (nearly every record
+    not of our exports), nor when they are not what ours are (fields.read_tags)."""
+    found: dict[str, Any] = {}
+    for field, names in _FOLDED_USER_NAMES.items():
+        wanted = given.get(field) if given else None
+        if wanted and _folded_key(wanted) not in keys:
+            raise BadArticle(f"{where}: no key '{wanted}' for {field}")
+        searched = (_folded_key(wanted),) if wanted else names
+        key = next((keys[name] for name in searched if name in keys), None)
+        if key is None or record[key] is None:
+            continue
+        value = record[key]
+        if field == "tags":
+            found["tags"] = read_tags(value)
+        elif isinstance(value, str) and value.strip():  # another program's "notes" list: not ours
+            found["note"] = value.strip()
+    return found
 
 
 def _unix_time(stamp: float) -> str:
@@ -113,6 +140,7 @@ def record_draft(
         published_raw=published.strip(),
         origin=origin,
         **extra,
+        **_user_values(record, keys, where, given),
     )
 
 

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.fields import FIELDS, NAMES, fold_name
+from timeline.ingest.fields import FIELDS, NAMES, USER_NAMES, fold_name, read_tags
 from timeline.ingest.reading import Reading, prefixed
 from timeline.model import ArticleDraft, title_from_body
 from timeline.text.safe import spreadsheet_value
@@ -33,8 +33,8 @@ def parse_columns(spec: str) -> dict[str, str]:
             raise ValueError(f"'{part.strip()}' is not FIELD=HEADER")
         if field == "date":
             field = "published"
-        if field not in FIELDS:
-            raise ValueError(f"unknown field '{field}' (use {', '.join(FIELDS)})")
+        if field not in FIELDS and field not in USER_NAMES:
+            raise ValueError(f"unknown field '{field}' (use {', '.join((*FIELDS, *USER_NAMES))})")
         columns[field] = header.strip()
     return columns
 
@@ -46,9 +46,9 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> d
     body's first line, as a row with an empty title cell is."""
     folded = [fold_name(name) for name in header]
     found: dict[str, int] = {}
-    for field in FIELDS:
+    for field in (*FIELDS, *USER_NAMES):
         wanted = given.get(field) if given else None
-        names = (wanted,) if wanted else NAMES[field]
+        names = (wanted,) if wanted else NAMES.get(field) or USER_NAMES[field]
         for name in names:
             if fold_name(name) in folded:
                 found[field] = folded.index(fold_name(name))
@@ -151,6 +151,8 @@ def read_table(
                 credit=values.get("credit", ""),
                 lang=values.get("lang", "") or ArticleDraft.lang,
                 origin=origin,
+                tags=read_tags(values.get("tags")),
+                note=values.get("note", ""),
             )
     except csv.Error as exc:
         raise BadArticle(f"not a readable table ({exc})") from exc

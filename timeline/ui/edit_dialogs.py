@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline import edits
+from timeline.ingest.fields import TAG_SEPARATORS
 from timeline.store import Store, StoreError
 from timeline.store import edits as user
 from timeline.text.display_safe import for_display
@@ -481,16 +482,18 @@ class WindowEdits(QObject):
         self.controller.run(self.tr("Show hidden items"), act)
 
     def _ask_tag(self) -> str | None:
+        """A tag's name from the user (None: cancelled), asked again with the reason
+        while it holds a separator of the exports' tag lists (edits.set_tag refuses it)."""
         names = [name for name, _c, _n in user.tags(self.store)]
-        tag, ok = QInputDialog.getItem(
-            self.window,
-            self.tr("Tag"),
-            self.tr("Tag (a new name makes a new tag):"),
-            names,
-            0,
-            True,
-        )
-        return tag.strip() if ok and tag.strip() else None
+        label = self.tr("Tag (a new name makes a new tag):")
+        while True:
+            tag, ok = QInputDialog.getItem(self.window, self.tr("Tag"), label, names, 0, True)
+            if not (ok and tag.strip()):
+                return None
+            if not any(mark in tag for mark in TAG_SEPARATORS):
+                return tag.strip()
+            label = self.tr("A tag's name cannot hold ; or ؛ (they separate tags in exports).")
+            label += "\n" + self.tr("Tag (a new name makes a new tag):")
 
     def tag_article(self) -> None:
         article_id = self.current_article()

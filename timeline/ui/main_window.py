@@ -1641,6 +1641,14 @@ class MainWindow(QMainWindow):
                     .replace("%1", name)
                     .replace("%2", number(result.untitled))
                 )
+            if result.notes_kept:
+                details.append(
+                    self.tr(
+                        "%1: %2 article(s) already had a note of their own, kept instead of the file's"
+                    )
+                    .replace("%1", name)
+                    .replace("%2", number(result.notes_kept))
+                )
             if result.replaced:
                 details.append(
                     self.tr("%1: %2 byte(s) were not valid %3 and were stored as U+FFFD")

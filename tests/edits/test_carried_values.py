@@ -1,0 +1,154 @@
+"""Tags and notes through an export and back: an import gives a record's tags and note to
+its article, adds tags to an article the library holds, and keeps a note it has."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.edits.test_export_edits import edited  # noqa: F401
+from tests.edits.test_survival import article_id, filled, source_file  # noqa: F401
+from timeline import edits, library
+from timeline.cli import cli
+from timeline.export import Selection, export
+from timeline.ingest import ArticleFile, Rejected
+from timeline.ingest.fields import MAX_TAG_CHARS, MAX_TAGS, read_tags
+from timeline.store import Store
+from timeline.store import edits as user
+
+
+def shown(store: Store, title: str) -> edits.ShownArticle:
+    found = edits.shown_article(store, article_id(store, title))
+    assert found is not None
+    return found
+
+
+def tag_counts(store: Store) -> dict[str, int]:
+    return {name: count for name, _colour, count in user.tags(store)}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"),
+    [("articles-jsonl", "jsonl"), ("articles-csv", "csv"), ("timelinejs", "json")],
+)
+def test_tags_and_notes_come_back_from_each_export(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+    fmt: str,
+    suffix: str,
+) -> None:
+    edits.set_tag(edited, edits.article_target(edited, article_id(edited, "حرب قديمة")), "هدنة")
+    path = tmp_path / f"out.{suffix}"
+    export(edited, fmt, Selection(), path)
+    with Store(tmp_path / "again.db") as again:
+        report = library.import_paths(again, [path])
+        assert report.added == 1 and not report.failed
+        article = shown(again, "الحرب الكورية")  # the user's title, as exported
+        assert sorted(article.tags) == ["حروب", "هدنة"]
+        assert article.note == "راجع الهدنة"
+        assert tag_counts(again) == {"حروب": 1, "هدنة": 1}
+        # Each new tag has a colour of its own, as one typed in the window has.
+        colours = [colour for _name, colour, _count in user.tags(again)]
+        assert len(set(colours)) == 2 and all(c in edits.TAG_COLOURS for c in colours)
+
+
+def test_an_article_held_already_gains_the_tags_and_keeps_its_own_note(
+    filled: Store,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    war = article_id(filled, "حرب قديمة")
+    edits.set_tag(filled, edits.article_target(filled, war), "حروب")
+    edits.set_note(filled, war, "راجع الهدنة")
+    path = tmp_path / "out.jsonl"
+    export(filled, "articles-jsonl", Selection(), path)
+    edits.set_tag(filled, edits.article_target(filled, war), "حروب", on=False)
+    edits.set_note(filled, war, "ملاحظة أحدث")
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    other = next(r for r in records if r["title"] == "خبر آخر")
+    other.update(tags="ميزانية; شوال", note="من الملف")
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+
+    report = library.import_paths(filled, [path])
+    assert (report.added, report.duplicates) == (0, 2)
+    assert [f.notes_kept for f in report.files] == [1]  # the war's: its newer note stays
+    assert list(shown(filled, "حرب قديمة").tags) == ["حروب"]
+    assert shown(filled, "حرب قديمة").note == "ملاحظة أحدث"
+    assert sorted(shown(filled, "خبر آخر").tags) == ["شوال", "ميزانية"]
+    assert shown(filled, "خبر آخر").note == "من الملف"
+    # Again: nothing new, the same note kept and said again, no tag twice.
+    again = library.import_paths(filled, [path])
+    assert [f.notes_kept for f in again.files] == [1]
+    assert tag_counts(filled) == {"حروب": 1, "شوال": 1, "ميزانية": 1}
+
+
+def test_a_failed_file_gives_no_tags_or_notes(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    good = {"title": "عنوان", "body": "نص الخبر", "tags": "وسم", "note": "ملاحظة"}
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n[1, 2]\n", "utf-8")
+    report = library.import_paths(store, [path], strict=True)
+    assert len(report.failed) == 1
+    assert user.tags(store) == [] and user.notes(store) == []
+
+
+def test_the_command_line_says_a_note_was_kept(filled: Store, tmp_path: Path) -> None:  # noqa: F811
+    war = article_id(filled, "حرب قديمة")
+    path = tmp_path / "out.jsonl"
+    edits.set_note(filled, war, "أولى")
+    export(filled, "articles-jsonl", Selection(), path)
+    edits.set_note(filled, war, "ثانية")
+    result = CliRunner().invoke(cli, ["--db", str(filled.path), "import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 article(s) already had a note of their own, kept instead of the file's" in (
+        result.output
+    )
+
+
+def test_tags_are_read_from_a_string_or_a_list() -> None:
+    assert read_tags("حروب; هدنة ؛ شرق  أوسط;;") == ("حروب", "هدنة", "شرق أوسط")
+    assert read_tags(["a", " b ", "a", "", "c; d"]) == ("a", "b", "c", "d")
+    assert read_tags([{"name": "x"}, {"id": 3}, 4, None, "y"]) == ("x", "y")  # APIs' objects
+    assert read_tags(None) == () and read_tags("") == () and read_tags({"a": 1}) == ()
+    assert read_tags("x" * (MAX_TAG_CHARS + 1) + "; short") == ("short",)
+    many = read_tags(";".join(f"t{i}" for i in range(MAX_TAGS + 5)))
+    assert len(many) == MAX_TAGS and many[-1] == f"t{MAX_TAGS - 1}"
+
+
+def test_a_table_gives_tags_and_notes_by_arabic_headers(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    rows = ["العنوان,النص,الوسوم,ملاحظة", "عنوان,نص الخبر,حروب؛ هدنة,راجع", "آخر,نص آخر,,"]
+    path.write_text("\n".join(rows), "utf-8")
+    with ArticleFile(path) as read:
+        first, second = list(read)
+    assert not isinstance(first, Rejected) and not isinstance(second, Rejected)
+    assert (first.tags, first.note) == (("حروب", "هدنة"), "راجع")
+    assert (second.tags, second.note) == ((), "")
+
+
+def test_a_json_record_whose_tags_or_note_are_not_ours_is_still_an_article(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "in.jsonl"
+    records = [
+        {"title": "a", "body": "نص", "tags": {"not": "tags"}},
+        {"title": "b", "body": "نص", "notes": [{"text": "another program's"}]},
+        {"title": "c", "body": "نص", "Tags": ["ok"], "Notes": "fine"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), "utf-8")
+    with ArticleFile(path) as read:
+        items = list(read)
+    assert [(d.title, d.tags, d.note) for d in items] == [  # type: ignore[union-attr]
+        ("a", (), ""),
+        ("b", (), ""),
+        ("c", ("ok",), "fine"),
+    ]
+
+
+def test_a_tag_cannot_hold_what_separates_tags(filled: Store) -> None:  # noqa: F811
+    target = edits.article_target(filled, article_id(filled, "حرب قديمة"))
+    for name in ("x; y", "س؛ص"):
+        with pytest.raises(edits.EditError, match="cannot hold"):
+            edits.set_tag(filled, target, name)
+    assert user.tags(filled) == []
