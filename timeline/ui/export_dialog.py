@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from timeline.store import Store, StoreError
 from timeline.ui.date_text import counted, group_number
+from timeline.ui.file_dialogs import left_to_right_paths
 from timeline.ui.plain_text import message_box
 from timeline.ui.store_messages import for_message_box
 from timeline.ui.timeline_view import TimelineView
@@ -194,9 +195,10 @@ class WindowExporter(QObject):
         fmt = dialog.chosen_format()
         QSettings().setValue("export/format", fmt)
         suffix = FORMATS[fmt][1]
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export"), f"timeline{suffix}", f"*{suffix}"
-        )
+        with left_to_right_paths():
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export"), f"timeline{suffix}", f"*{suffix}"
+            )
         if not name:
             return
         path = Path(name)

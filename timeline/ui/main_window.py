@@ -74,6 +74,7 @@ from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
+from timeline.ui.file_dialogs import left_to_right_paths
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
@@ -1367,14 +1368,16 @@ class MainWindow(QMainWindow):
         )
 
     def _choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), "", self.import_filter()
-        )
+        with left_to_right_paths():
+            files, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Import articles"), "", self.import_filter()
+            )
         if files:
             self.import_paths([Path(f) for f in files])
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
+        with left_to_right_paths():
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -1413,20 +1416,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_library_window(p))
 
     def _open_library(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a library"), str(self.store.path.parent), self._library_filter()
-        )
+        with left_to_right_paths():
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open a library"), str(self.store.path.parent), self._library_filter()
+            )
         if name:
             self.open_library_window(Path(name))
 
     def _new_library(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New library"),
-            str(self.store.path.parent / self.tr("library.db")),
-            self._library_filter(),
-            options=QFileDialog.Option.DontConfirmOverwrite,  # never replaced: opened
-        )
+        with left_to_right_paths():
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("New library"),
+                str(self.store.path.parent / self.tr("library.db")),
+                self._library_filter(),
+                options=QFileDialog.Option.DontConfirmOverwrite,  # never replaced: opened
+            )
         if name:
             path = Path(name)
             self.open_library_window(path if path.suffix else path.with_suffix(".db"))

@@ -1,0 +1,125 @@
+"""Qt's own file dialog in a right-to-left window: its paths, sizes and dates left to right.
+
+Qt lays the whole dialog out right to left in an Arabic window, and a path, a size or a
+date written in Latin letters and digits is then ordered as an Arabic sentence would
+be: `/tmp/news` showed as `tmp/news/`, `7.63 MiB` as `MiB 7.63`, a date's parts
+reversed.  The dialogs are the static QFileDialog functions' (a native dialog where the
+desktop gives one, which needs none of this); while one is open (`left_to_right_paths`)
+an event filter on the application meets Qt's own dialog as it is shown and sets the
+look-in box and the name field left to right, and the size and date columns drawn left
+to right in their cells.  The rest of the dialog stays right to left.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QProxyStyle,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOption,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+# QFileDialog's own widgets, by the object names its form gives them (qfiledialog.ui).
+_PATH_WIDGETS = ((QComboBox, "lookInCombo"), (QLineEdit, "fileNameEdit"))
+_DETAILS = "treeView"
+# QFileSystemModel's columns: name, size, type, date modified.
+_LEFT_TO_RIGHT_COLUMNS = (1, 3)
+
+
+class _LeftToRightCells(QStyledItemDelegate):
+    """Draws a cell's text as a left-to-right paragraph (a size, a date) in a view laid
+    out right to left."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.direction = Qt.LayoutDirection.LeftToRight  # type: ignore[attr-defined]
+
+
+class _LeftToRightLabel(QProxyStyle):
+    """Draws a combo box's label as a left-to-right paragraph: Qt's painter takes the
+    text's direction from the application, not from the widget (a path in a box laid out
+    left to right still read `tmp/news/`)."""
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element != QStyle.ControlElement.CE_ComboBoxLabel:
+            super().drawControl(element, option, painter, widget)
+            return
+        painter.save()
+        painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        super().drawControl(element, option, painter, widget)
+        painter.restore()
+
+
+class _FileDialogWatcher(QObject):
+    """Sets each of Qt's file dialogs shown meanwhile right (see the module's text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[QFileDialog] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QFileDialog)
+            and watched not in self.seen
+        ):
+            self.seen.append(watched)
+            set_paths_left_to_right(watched)
+        return False
+
+
+def set_paths_left_to_right(dialog: QFileDialog) -> None:
+    """The look-in box and the name field left to right, the details' size and date
+    columns drawn left to right: only in a dialog laid out right to left (a native
+    dialog has none of these widgets)."""
+    if dialog.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return
+    for kind, name in _PATH_WIDGETS:
+        widget = dialog.findChild(kind, name)
+        if isinstance(widget, QWidget):
+            widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            if isinstance(widget, QComboBox):
+                label = _LeftToRightLabel(widget.style().name())
+                label.setParent(widget)  # a style set on a widget is not owned by it
+                widget.setStyle(label)
+    details = dialog.findChild(QTreeView, _DETAILS)
+    if isinstance(details, QTreeView):
+        cells = _LeftToRightCells(details)
+        for column in _LEFT_TO_RIGHT_COLUMNS:
+            details.setItemDelegateForColumn(column, cells)
+
+
+@contextlib.contextmanager
+def left_to_right_paths() -> Iterator[None]:
+    """While the block runs (a static QFileDialog function), Qt's file dialogs it shows
+    get their paths, sizes and dates left to right in a right-to-left application."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or app.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        yield
+        return
+    watcher = _FileDialogWatcher()
+    app.installEventFilter(watcher)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(watcher)
