@@ -66,6 +66,23 @@ def test_front_matter_gives_the_fields_and_markup_is_taken_off() -> None:
         "سطر من شيفرة **كما هو**",  # code as written
     ]
     assert draft.origin == "a.md"
+    assert draft.tags == ("أخبار", "معارض")  # the user's, given to the article on import
+
+
+@pytest.mark.parametrize(
+    ("block", "tags"),
+    [
+        ('tags:\n  - "clippings"\n  - أخبار\nnote: راجع المصدر', ("clippings", "أخبار")),
+        ("Tags: حروب; هدنة\nnote: راجع المصدر", ("حروب", "هدنة")),
+        ("tags: ['a', \"b\", [nested], ]\nnote: راجع المصدر", ("a", "b")),
+        ("tags:\nnote: راجع المصدر\n- not its item", ()),
+    ],
+)
+def test_front_matter_tags_as_sites_and_clippers_write_them(block: str, tags: tuple) -> None:
+    draft = parse_markdown_article(f"---\ntitle: عنوان\n{block}\n---\nنص الخبر\n")
+    assert (draft.title, draft.body) == ("عنوان", "نص الخبر")
+    assert draft.tags == tags
+    assert draft.note == "راجع المصدر"
 
 
 def test_without_front_matter_the_heading_is_the_title_and_a_date_line_is_read() -> None:

@@ -2,7 +2,8 @@
 
 Front matter (between `---` lines at the top, as such tools write it) gives the fields
 by the names a table's headers may have (fields.NAMES: title, date, source, url,
-author...).  Only `key: value` lines with a plain or quoted value are read: no YAML
+author..., and the user's tags and note).  Only `key: value` lines with a plain or quoted
+value are read, and the tags as a list in brackets or of `- item` lines: no YAML
 parser, for a block of simple pairs is all these tools write, and YAML's anchors and
 tags can make a small document expand without bound.  The body is the text with
 Markdown's markup taken off: headings, emphasis, links (their text kept), images
@@ -17,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from timeline.ingest.fields import NAMES, fold_name
+from timeline.ingest.fields import NAMES, USER_NAMES, fold_name, read_tags
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.model import ArticleDraft
 
@@ -25,6 +26,7 @@ from timeline.model import ArticleDraft
 # not front matter: the lines are the body's).
 FRONT_MATTER_LINES = 200
 _PAIR = re.compile(r"^([^\s:#'\"\-][^:]{0,60}?)\s*:(?:\s+(.*))?$")
+_LIST_ITEM = re.compile(r"^\s*-\s+(.*)$")  # an item of a list under a front matter key
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")  # a rule, or a heading's underline
@@ -72,6 +74,11 @@ def parse_markdown_article(text: str, origin: str = "") -> ArticleDraft:
         given["published_raw"] = fields["published"]
         if draft.published_raw:  # the text's own date line stays in its body
             given["body"] = f"{draft.published_raw}\n{draft.body}"
+    if "note" in fields:
+        given["note"] = fields["note"]
+    tags = front_matter_tags(lines[1 : start - 1]) if start else ()
+    if tags:
+        return dataclasses.replace(draft, tags=tags, **given)  # type: ignore[arg-type]
     return dataclasses.replace(draft, **given) if given else draft  # type: ignore[arg-type]
 
 
@@ -98,11 +105,36 @@ def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
             if value:
                 pairs.setdefault(fold_name(match[1]), value)
     found: dict[str, str] = {}
-    for field, names in NAMES.items():
+    for field, names in (*NAMES.items(), ("note", USER_NAMES["note"])):
         held = next((pairs[name] for name in names if name in pairs), None)
         if held is not None:
             found[field] = held
     return found, end + 1
+
+
+def front_matter_tags(block: list[str]) -> tuple[str, ...]:
+    """The tags a front matter block's lines give (fields.USER_NAMES' names): a list
+    written in brackets (`tags: [a, "b"]`) or as items under the key (`- a`), as static
+    sites and clippers write them, or a plain value (read as the exports' tags are:
+    separated by ; or ؛)."""
+    names = {fold_name(name) for name in USER_NAMES["tags"]}
+    for i, line in enumerate(block):
+        match = _PAIR.match(line)
+        if match is None or fold_name(match[1]) not in names:
+            continue
+        value = (match[2] or "").strip()
+        if value.startswith("[") and value.endswith("]"):
+            return read_tags([_scalar(item) for item in value[1:-1].split(",")])
+        if value:
+            return read_tags(_scalar(value))
+        items = []
+        for item in block[i + 1 :]:
+            listed = _LIST_ITEM.match(item)
+            if listed is None:
+                break
+            items.append(_scalar(listed[1]))
+        return read_tags(items)
+    return ()
 
 
 def _scalar(raw: str) -> str:
