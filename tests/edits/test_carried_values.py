@@ -112,6 +112,7 @@ def test_tags_are_read_from_a_string_or_a_list() -> None:
     assert read_tags([{"name": "x"}, {"id": 3}, 4, None, "y"]) == ("x", "y")  # APIs' objects
     assert read_tags(None) == () and read_tags("") == () and read_tags({"a": 1}) == ()
     assert read_tags("x" * (MAX_TAG_CHARS + 1) + "; short") == ("short",)
+    assert read_tags(["\x1b[31mred", "red", "bell\x07"]) == ("[31mred", "red", "bell")
     many = read_tags(";".join(f"t{i}" for i in range(MAX_TAGS + 5)))
     assert len(many) == MAX_TAGS and many[-1] == f"t{MAX_TAGS - 1}"
 

@@ -39,6 +39,9 @@ MAX_TAG_CHARS = 200  # a longer "tag" is text in the wrong column: left out
 # one too), so neither is ever in a tag's name (edits.set_tag refuses them).
 TAG_SEPARATORS = (";", "\u061b")
 _TAG_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + "]")
+# Control characters (escapes, bells) have no place in a name: taken out of a tag, so
+# that two tags that look alike are one.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _FOLD = re.compile(r"[\s_\-\ufeff]+")
 
 
@@ -49,11 +52,12 @@ def fold_name(name: str) -> str:
 
 def read_tags(value: object) -> tuple[str, ...]:
     """A record's tags: a string of them (separated by ; or ؛, as the exports join them)
-    or a list of such strings or of objects with a "name" (as APIs give them), each with its
-    runs of white space made one space (as a tag typed in the window is), each once in
-    the order given, the first MAX_TAGS.  What cannot be a tag (a number, an object
-    without a name, an empty or overlong string) is left out, never the article: tags
-    are what other programs' records carry least uniformly."""
+    or a list of such strings or of objects with a "name" (as APIs give them), each with
+    its runs of white space made one space (as a tag typed in the window is) and its
+    control characters taken out, each once in the order given, the first MAX_TAGS.
+    What cannot be a tag (a number, an object without a name, an empty or overlong
+    string) is left out, never the article: tags are what other programs' records carry
+    least uniformly."""
     if not isinstance(value, str | list):
         return ()
     tags: dict[str, None] = {}
@@ -63,7 +67,7 @@ def read_tags(value: object) -> tuple[str, ...]:
         if not isinstance(part, str):
             continue
         for piece in _TAG_SEPARATORS.split(part):  # in a list too: as a string is cut
-            tag = " ".join(piece.split())
+            tag = " ".join(_CONTROLS.sub("", piece).split())
             if tag and len(tag) <= MAX_TAG_CHARS:
                 tags[tag] = None
                 if len(tags) == MAX_TAGS:
