@@ -357,11 +357,16 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         from timeline.store import edits as user
 
         mine = user.corrected_fields(store, [article_id]).get(article_id, {})
+        from timeline import edits
+
+        yours = edits.shown_article(store, article_id)
+        tags, note = (list(yours.tags), yours.note) if yours is not None else ([], "")
         if as_json:
             from timeline import library
             from timeline.store import stories as story_store
 
             data = _article_json(article, events)
+            data["tags"], data["note"] = tags, note  # yours (timeline edit tag, note)
             story = story_store.story_of(store, article_id)
             # With the copies that share little text with this one (a roundup's other
             # story): in the story only through other copies.
@@ -396,9 +401,15 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         ("caption", article.caption),
         ("credit", article.credit),
         ("url", article.url),
+        ("tags", "; ".join(tags)),
     ):
         if value:
             _echo(f"{label:>11}: " + settings.line(value))
+    for number, line in enumerate(note.split("\n") if note else []):
+        _echo(
+            f"{'note' if number == 0 else '':>11}{':' if number == 0 else ' '} "
+            + settings.line(line)
+        )
     _echo()
     for paragraph in article.body.split("\n"):
         for line in textwrap.wrap(paragraph, width) or [""]:

@@ -208,3 +208,21 @@ def test_the_store_streams_articles_in_list_order_without_their_bodies(run) -> N
         assert all(a.body == "" for a in streamed) and all(a.body for a in listed)
         assert [a.title for a in streamed] == [a.title for a in listed]
         assert list(store.iter_articles()) == listed
+
+
+def test_show_gives_the_articles_tags_and_note(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    run("edit", "tag", "--article", str(war), "حروب")
+    run("edit", "tag", "--article", str(war), "هدنة")
+    run("edit", "note", str(war), "راجع الهدنة\nوالمصدر")
+    lines = run("show", str(war), "--no-bidi").output.splitlines()
+    assert "       tags: حروب; هدنة" in lines
+    at = lines.index("       note: راجع الهدنة")
+    assert lines[at + 1] == "             والمصدر"
+    shown = json.loads(run("show", str(war), "--json").output)
+    assert (sorted(shown["tags"]), shown["note"]) == (["حروب", "هدنة"], "راجع الهدنة\nوالمصدر")
+    other = ids(run)["خبر آخر"]
+    assert not any(
+        line.strip().startswith(("tags:", "note:"))
+        for line in run("show", str(other)).output.splitlines()
+    )
