@@ -29,6 +29,7 @@ ARABIC: dict[str, str] = {
     "Publication date could not be read": "تعذّرت قراءة تاريخ النشر",
     "Source: %1": "المصدر: %1",
     "Other sources": "مصادر أخرى",
+    "Other tags": "وسوم أخرى",
     "%1: %2 article(s) without a title, each named by its first line": "%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول",
     "%1: %2 article(s) already had a note of their own, kept instead of the file's": "%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
     "A tag's name cannot hold ; or ؛ (they separate tags in exports).": "لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).",
@@ -455,6 +456,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n مصادر أقل أحداثًا، بلون واحد",
         "%n مصدرًا أقل أحداثًا، بلون واحد",
         "%n مصدر أقل أحداثًا، بلون واحد",
+    ],
+    "%n tags with fewer events, in one colour": [
+        "لا وسوم أخرى",
+        "وسم واحد أقل أحداثًا، بلون واحد",
+        "وسمان أقل أحداثًا، بلون واحد",
+        "%n وسوم أقل أحداثًا، بلون واحد",
+        "%n وسمًا أقل أحداثًا، بلون واحد",
+        "%n وسم أقل أحداثًا، بلون واحد",
     ],
 }
 

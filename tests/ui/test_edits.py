@@ -1127,6 +1127,35 @@ def test_many_sources_colour_the_largest_and_one_grey_entry_for_the_rest(
     assert codes is not None and int(codes.max()) < SOURCE_COLOURS - 1
 
 
+def test_many_tags_keep_the_largest_in_their_colours_and_one_grey_entry_for_the_rest(
+    qtbot: QtBot, own_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import can bring hundreds of tags (a site's own): the legend keeps the tags with
+    the most events, each in the colour it was given, and the rest share one entry."""
+    from timeline.ui import colour_legend
+
+    SOURCE_COLOURS = 5  # (20: the sample has 14 articles)
+    monkeypatch.setattr(colour_legend, "SOURCE_COLOURS", SOURCE_COLOURS)
+    ids = [r[0] for r in own_store.db.conn.execute("SELECT id FROM articles ORDER BY id")]
+    for n, article_id in enumerate(ids):
+        tag = "أكبر" if n < 3 else f"وسم {n:03d}"
+        edits.set_tag(own_store, edits.article_target(own_store, article_id), tag)
+    edits.set_tag_colour(own_store, "أكبر", "#ff0000")
+    window = open_window(qtbot, own_store)
+    coloured(qtbot, window, "tag")
+    legend = window.edits.legend
+    names = [a.text() for a in legend.toolbar.actions()]
+    assert len(names) == SOURCE_COLOURS and names[-1] == f"\u2068{legend.tr('Other tags')}\u2069"
+    assert legend.palette[names.index("\u2068أكبر\u2069")].name() == "#ff0000"  # its own
+    assert legend.others == len(ids) - 2 - (SOURCE_COLOURS - 1)
+    assert legend.palette[-1].name() == "#9e9e9e"
+    tip = legend.toolbar.actions()[-1].toolTip()
+    assert str(legend.others) in tip and "tags" in tip
+    shown = len(window.timeline.arrays())
+    legend.toolbar.actions()[-1].setChecked(False)
+    qtbot.waitUntil(lambda: len(window.timeline.arrays()) < shown, timeout=5_000)
+
+
 def test_a_title_is_corrected_in_a_dialog_wide_enough_to_read_it(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -38,7 +38,7 @@ class ColourLegend(QObject):
         self.off: set[str] = set()
         self.names: list[str] = []
         self.palette: list[QColor] = []
-        self.others = 0  # sources in the last entry ("Other sources"), when there is one
+        self.others = 0  # sources or tags in the last entry ("Other ..."), when there is one
         self.codes: np.ndarray | None = None
         self._colour_codes = user.ColourCodes()  # kept through edits (touched rows only)
         self._toolbar_key: tuple | None = None  # what the toolbar was last filled with
@@ -158,7 +158,15 @@ class ColourLegend(QObject):
         self.others = 0
         if self.mode == "tag":
             colours = {name: colour for name, colour, _n in user.tags(self.store)}
+            if len(names) > SOURCE_COLOURS:
+                # Tags brought in by imports can be hundreds (a site's own): the largest
+                # keep their colours and legend entries, the rest share the grey one.
+                codes, names, self.others = _largest_and_others(
+                    codes, names, SOURCE_COLOURS - 1, self.tr("Other tags")
+                )
             self.palette = [QColor(colours.get(n, TAG_COLOURS[0])) for n in names]
+            if self.others:
+                self.palette[-1] = QColor(_OTHERS_GREY)
         elif len(names) > SOURCE_COLOURS:
             # More sources than colours one tells apart (an archive of sites has
             # thousands): the largest in colours of their own, the rest one grey entry.
@@ -208,7 +216,12 @@ class ColourLegend(QObject):
             # text (and render as rich text) set plain.
             action = QAction(_swatch(colour), action_text(name), self.toolbar)
             if self.others and name == self.names[-1]:
-                name_tip = self.tr("%n sources with fewer events, in one colour", "", self.others)
+                if self.mode == "tag":
+                    name_tip = self.tr("%n tags with fewer events, in one colour", "", self.others)
+                else:
+                    name_tip = self.tr(
+                        "%n sources with fewer events, in one colour", "", self.others
+                    )
                 action.setToolTip(plain_tooltip(name_tip))
             else:
                 action.setToolTip(plain_tooltip(shown_part(name)))
