@@ -17,8 +17,7 @@ from typing import overload
 
 from timeline import dating
 from timeline.dating.english import as_arabic_months, mail_date_as_iso
-from timeline.ingest.fields import TAG_SEPARATORS
-from timeline.model import Article, DateValue, Event, to_axis
+from timeline.model import TAG_SEPARATORS, Article, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp

@@ -115,6 +115,12 @@ class Mention:
         return TIMEX_TYPES.get(self.date.granularity, "DATE")
 
 
+# What separates tags in an exported cell or string: the exports join an article's tags
+# with "; ", an import splits them at either (ingest.fields.read_tags), so neither is
+# ever in a tag's name (edits.set_tag refuses them).
+TAG_SEPARATORS = (";", "\u061b")
+
+
 @dataclass(frozen=True)
 class ArticleDraft:
     """An article as an importer read it, before it is stored."""

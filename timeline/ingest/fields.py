@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.model import TAG_SEPARATORS
+
 FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "credit", "lang")
 # Compared after folding case, spaces, hyphens and underscores ("Published At",
 # "published_at" and "publishedAt" are one name).
@@ -35,9 +37,6 @@ USER_NAMES: dict[str, tuple[str, ...]] = {
 }
 MAX_TAGS = 100  # kept of a record's tags (no archive tags a story with more)
 MAX_TAG_CHARS = 200  # a longer "tag" is text in the wrong column: left out
-# Tags in one cell or string: the exports join them with "; " (the Arabic ؛ is read as
-# one too), so neither is ever in a tag's name (edits.set_tag refuses them).
-TAG_SEPARATORS = (";", "\u061b")
 _TAG_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + "]")
 # Control characters (escapes, bells) have no place in a name: taken out of a tag, so
 # that two tags that look alike are one.

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline import edits
-from timeline.ingest.fields import TAG_SEPARATORS
+from timeline.model import TAG_SEPARATORS
 from timeline.store import Store, StoreError
 from timeline.store import edits as user
 from timeline.text.display_safe import for_display
