@@ -239,6 +239,12 @@ def import_command(
                 " kept instead of the file's",
                 err=True,
             )
+        if result.events_unread:
+            _echo_line(
+                f"{result.path}: {result.events_unread} event(s) added by hand were left out:"
+                " their dates as typed no longer read",
+                err=True,
+            )
         if result.replaced:
             _echo_line(
                 f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"

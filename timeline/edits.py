@@ -17,7 +17,7 @@ from typing import overload
 
 from timeline import dating
 from timeline.dating.english import as_arabic_months, mail_date_as_iso
-from timeline.model import TAG_SEPARATORS, Article, DateValue, Event, to_axis
+from timeline.model import TAG_SEPARATORS, AddedEvent, Article, DateValue, Event, to_axis
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp
@@ -374,42 +374,32 @@ def set_note(store: Store, article_id: int, note: str) -> list[Change]:
 
 
 class CarriedValues:
-    """The tags and notes an import's records carry (ArticleDraft.tags, .note: the
-    program's exports write them), given to their articles as the user's own, in the
-    import's transaction (a failed file's go with it).  For an article the library holds
-    already, its tags are added to those it has, and its note is given only if it has
-    none: one it has is kept as it is, and counted (notes_kept) when the file's differs.
-    A new tag gets the next colour, as one typed in the window does; the library's tags
-    are read once, when the first record with tags comes."""
+    """The tags, notes and added events an import's records carry (ArticleDraft.tags,
+    .note, .added: the program's exports write them), given to their articles as the
+    user's own, in the import's transaction (a failed file's go with it).  For an
+    article the library holds already, its tags are added to those it has, and its note
+    is given only if it has none: one it has is kept as it is, and counted (notes_kept)
+    when the file's differs.  A new tag gets the next colour, as one typed in the window
+    does; the library's tags are read once, when the first record with tags comes."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._known: set[str] | None = None
         self._stamp: dict[str, str] | None = None
+        self.unread_events = 0  # added events whose typed date no longer reads: left out
 
-    def give(self, uid: str, tags: Sequence[str], note: str) -> bool:
-        """Give an article (by its uid) a record's tags and note; False when its note was
-        kept instead of the record's."""
-        if not tags and not note:
+    def give(
+        self, uid: str, tags: Sequence[str], note: str, added: Sequence[AddedEvent] = ()
+    ) -> bool:
+        """Give an article (by its uid) a record's tags, note and added events (see
+        _add); False when its note was kept instead of the record's."""
+        if not tags and not note and not added:
             return True
         stamp = self._stamp = self._stamp or _stamp()
         conn = self.store.conn
-        if tags:
-            if self._known is None:
-                self._known = {name for (name,) in conn.execute("SELECT name FROM user_tags")}
-            target = user.article_target(uid)
-            for tag in tags:
-                if tag not in self._known:
-                    colour = TAG_COLOURS[len(self._known) % len(TAG_COLOURS)]
-                    conn.execute(
-                        "INSERT OR IGNORE INTO user_tags (name, colour, who, at) VALUES (?, ?, ?, ?)",
-                        (tag, colour, stamp["who"], stamp["at"]),
-                    )
-                    self._known.add(tag)
-                conn.execute(
-                    "INSERT OR IGNORE INTO user_tagged (tag, target, who, at) VALUES (?, ?, ?, ?)",
-                    (tag, target, stamp["who"], stamp["at"]),
-                )
+        self._tag(user.article_target(uid), tags)
+        for event in added:
+            self._add(None if event.standalone else uid, event)
         if not note.strip():
             return True
         held = conn.execute("SELECT note FROM user_notes WHERE article_uid = ?", (uid,)).fetchone()
@@ -420,6 +410,56 @@ class CarriedValues:
             )
             return True
         return bool(held[0] == note)
+
+    def _tag(self, target: str, tags: Sequence[str]) -> None:
+        if not tags:
+            return
+        stamp = self._stamp or _stamp()
+        conn = self.store.conn
+        if self._known is None:
+            self._known = {name for (name,) in conn.execute("SELECT name FROM user_tags")}
+        for tag in tags:
+            if tag not in self._known:
+                colour = TAG_COLOURS[len(self._known) % len(TAG_COLOURS)]
+                conn.execute(
+                    "INSERT OR IGNORE INTO user_tags (name, colour, who, at) VALUES (?, ?, ?, ?)",
+                    (tag, colour, stamp["who"], stamp["at"]),
+                )
+                self._known.add(tag)
+            conn.execute(
+                "INSERT OR IGNORE INTO user_tagged (tag, target, who, at) VALUES (?, ?, ?, ?)",
+                (tag, target, stamp["who"], stamp["at"]),
+            )
+
+    def _add(self, uid: str | None, event: AddedEvent) -> None:
+        """An event the user added, added again: its date read from what was typed, as
+        add_event reads it (unread: counted, left out); not when the library holds one
+        of that date and label already (the same file imported twice)."""
+        date = read_date(event.typed)
+        if date is None or date.start is None:
+            self.unread_events += 1
+            return
+        conn = self.store.conn
+        held = conn.execute(
+            "SELECT id FROM user_events WHERE article_uid IS ? AND value = ? AND start = ?"
+            ' AND "end" IS ? AND label = ?',
+            (uid, date.value, date.start, date.end, event.label),
+        ).fetchone()
+        if held is None:
+            event_id = user.next_user_event_id(self.store)
+            stamp = self._stamp or _stamp()
+            row: dict[str, object] = {
+                "id": event_id,
+                "article_uid": uid,
+                "typed": event.typed,
+                "label": event.label,
+            }
+            row.update(_date_row(date))
+            row.update(stamp)
+            user.put_row(self.store, "user_events", (event_id,), row)
+        else:
+            event_id = int(held[0])
+        self._tag(user.event_target(event_id), event.tags)
 
 
 def search_notes(store: Store, query: str) -> list[tuple[int, str]]:

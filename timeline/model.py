@@ -122,6 +122,18 @@ TAG_SEPARATORS = (";", "\u061b")
 
 
 @dataclass(frozen=True)
+class AddedEvent:
+    """An event the user added by hand, as the program's TimelineJS export carries it:
+    the date as typed (read again on import, as it was when added), the label, its own
+    tags; standalone when it belongs to no article (else to the article it travels with)."""
+
+    typed: str
+    label: str
+    standalone: bool = False
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ArticleDraft:
     """An article as an importer read it, before it is stored."""
 
@@ -145,6 +157,9 @@ class ArticleDraft:
     # tags and note, given to the article (or to the copy the library already holds).
     tags: tuple[str, ...] = ()
     note: str = ""
+    # The events the user added, that the record carries (the program's TimelineJS
+    # export): the article's own, and standalone ones a file's first record brings.
+    added: tuple[AddedEvent, ...] = ()
 
 
 def title_from_body(body: str) -> str:

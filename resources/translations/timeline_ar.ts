@@ -689,7 +689,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="889" />
-        <location filename="../../timeline/ui/main_window.py" line="1681" />
+        <location filename="../../timeline/ui/main_window.py" line="1690" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -890,42 +890,47 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1659" />
+        <location filename="../../timeline/ui/main_window.py" line="1660" />
+        <source>%1: %2 event(s) added by hand were left out: their dates as typed no longer read</source>
+        <translation>%1: أُهمل %2 حدثًا أُضيف يدويًا: لم تعد تواريخها المكتوبة تُقرأ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1668" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1666" />
+        <location filename="../../timeline/ui/main_window.py" line="1675" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1668" />
+        <location filename="../../timeline/ui/main_window.py" line="1677" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1672" />
+        <location filename="../../timeline/ui/main_window.py" line="1681" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1675" />
+        <location filename="../../timeline/ui/main_window.py" line="1684" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1678" />
+        <location filename="../../timeline/ui/main_window.py" line="1687" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1680" />
+        <location filename="../../timeline/ui/main_window.py" line="1689" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1690" />
+        <location filename="../../timeline/ui/main_window.py" line="1699" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

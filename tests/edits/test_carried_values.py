@@ -153,3 +153,77 @@ def test_a_tag_cannot_hold_what_separates_tags(filled: Store) -> None:  # noqa: 
         with pytest.raises(edits.EditError, match="cannot hold"):
             edits.set_tag(filled, target, name)
     assert user.tags(filled) == []
+
+
+def added_rows(store: Store) -> list[tuple[str | None, str, str, str]]:
+    """(article title or None, typed, label, value) of the events the user added."""
+    titles = {a.uid: a.title for a in store.articles()}
+    rows = [
+        (titles.get(uid) if uid else None, typed, label, value)
+        for uid, typed, label, value in store.conn.execute(
+            "SELECT article_uid, typed, label, value FROM user_events"
+        )
+    ]
+    return sorted(rows, key=lambda row: (row[0] is not None, row))
+
+
+def test_events_added_by_hand_come_back_from_a_timelinejs_export(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The article's own (in the fixture: 1990/1991 to the war) and one on its own, each
+    with its tags; the same file again adds none twice."""
+    event_id, _ = edits.add_event(edited, "10 شوال 1442 هـ", "اجتماع المجلس")
+    edits.set_tag(edited, edits.added_target(edited, event_id), "اجتماعات")
+    path = tmp_path / "out.json"
+    export(edited, "timelinejs", Selection(), path)
+    with Store(tmp_path / "again.db") as again:
+        for _ in range(2):
+            report = library.import_paths(again, [path])
+            assert not report.failed and [f.events_unread for f in report.files] == [0]
+            assert added_rows(again) == [
+                (None, "10 شوال 1442 هـ", "اجتماع المجلس", "2021-05-22"),
+                ("الحرب الكورية", "1990/1991", "حرب الخليج", "1990/1991"),
+            ]
+        (standalone,) = [e for e in user.standalone_events(again)]
+        assert standalone.label == "اجتماع المجلس"
+        assert user.targets_tagged(again, "اجتماعات") == [user.event_target(standalone.id)]
+
+
+def test_a_timelinejs_file_whose_added_events_do_not_read_says_so(
+    store: Store, tmp_path: Path
+) -> None:
+    from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, MENTION_KEY
+
+    document = {
+        "events": [
+            {
+                "start_date": {"year": 2015},
+                ARTICLE_KEY: {"id": 7, "title": "عنوان", "body": "نص الخبر"},
+            },
+            *(
+                {
+                    "start_date": {"year": 2015},
+                    MENTION_KEY: {"article": article, "kind": "added", ADDED: added},
+                }
+                for article, added in [
+                    (7, {"typed": "لا تاريخ هنا", "label": "x"}),  # no date reads
+                    (7, {"typed": "2015-03-01", "label": 5}),  # not a label: left out
+                    (7, {"typed": "2015-03-02" * 30, "label": "long"}),  # no date is so long
+                    (99, {"typed": "2015-03-03", "label": "its article is not here"}),
+                    (7, {"typed": "2015-03-04", "label": "ok", "tags": ["t", 3]}),
+                ]
+            ),
+        ]
+    }
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    report = library.import_paths(store, [path])
+    assert [f.events_unread for f in report.files] == [1]
+    assert added_rows(store) == [
+        (None, "2015-03-03", "its article is not here", "2015-03-03"),
+        ("عنوان", "2015-03-04", "ok", "2015-03-04"),
+    ]
+    result = CliRunner().invoke(cli, ["--db", str(store.path), "import", str(path)])
+    assert "1 event(s) added by hand were left out" in result.output
+    assert len(added_rows(store)) == 2

@@ -158,6 +158,12 @@ class UserView:
         self._dated = user.dated_by_user(store)
         self._store = store
 
+    def added_by_id(self) -> dict[int, tuple[user.UserEvent, list[str]]]:
+        """Every event the user added, by its id, with its own tags (an export that
+        carries them to be imported again: timelinejs)."""
+        events = [e for v in self.values.values() for e in v.added] + self._standalone
+        return {e.id: (e, self.added_tags.get(e.id, [])) for e in events}
+
     def may_lack_a_date(self, ids: list[int] | None) -> list[int]:
         """Of the chosen articles (ids, or None for every one), those that may have no
         date as the user sees them: every one of a list; of the whole store, those

@@ -19,7 +19,7 @@ from itertools import chain
 from typing import Any, TextIO
 
 from timeline.export.selection import EventRow, Selection, UserView, article_ids
-from timeline.ingest.timelinejs import ARTICLE_KEY, MENTION_KEY
+from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, MENTION_KEY
 from timeline.model import from_axis
 from timeline.store import Store
 from timeline.store.export_data import (
@@ -162,6 +162,7 @@ def build(
     groups: dict[str, str] = {}  # a source's group name, escaped once
     slid: set[int | None] = set()  # the articles given a slide of their own
     # The articles are read whole above: the events need no join for title and source.
+    added_by_id = view.added_by_id()
     stored = export_events(
         store,
         ids,
@@ -192,7 +193,9 @@ def build(
             slid.add(row.article_id)
             # The body is written once, as the slide's text; the import reads it back.
             item["text"] = {"headline": headline, "text": _paragraphs(fields.get("body", ""))}
+            # With its id, which the events the user added to it name (MENTION_KEY).
             item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
+            item[ARTICLE_KEY]["id"] = row.article_id
             item["group"] = groups.get(row.source) or _group(groups, row.source)
         else:
             label = labels_made.get(row.label)
@@ -201,6 +204,15 @@ def build(
             item["text"] = {"headline": headline, "text": label}
             kind = "added" if row.id < 0 else row.kind
             item[MENTION_KEY] = {"article": row.article_id, "kind": kind, "value": row.value}
+            if row.id < 0 and -row.id in added_by_id:
+                # What an import here needs to add it again: the date as typed, the
+                # label, the event's own tags (ingest.timelinejs.ADDED).
+                event, own_tags = added_by_id[-row.id]
+                item[MENTION_KEY][ADDED] = {
+                    "typed": event.typed,
+                    "label": event.label,
+                    "tags": own_tags,
+                }
             item["group"] = groups.get(row.source) or _group(groups, row.source)
             start, end = row.start or 0, row.end
             long = end is not None and end - start >= ERA_MIN_SECONDS

@@ -13,6 +13,7 @@ from typing import Any, Literal, TextIO, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.fields import FIELDS, NAMES, USER_NAMES, fold_name, read_tags
+from timeline.ingest.timelinejs import ADDED_KEY, STANDALONE_KEY, added_events
 from timeline.model import ArticleDraft, title_from_body
 
 _TextField = Literal["source", "url", "author", "caption", "credit", "lang"]
@@ -85,6 +86,9 @@ def _user_values(
             found["tags"] = read_tags(value)
         elif isinstance(value, str) and value.strip():  # another program's "notes" list: not ours
             found["note"] = value.strip()
+    if ADDED_KEY in record or STANDALONE_KEY in record:  # put there by timelinejs_records
+        added = added_events(record.get(ADDED_KEY), False)
+        found["added"] = added + added_events(record.get(STANDALONE_KEY), True)
     return found
 
 

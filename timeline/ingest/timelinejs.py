@@ -1,7 +1,8 @@
 """TimelineJS3 JSON files: each event an article record (as the JSON importer reads them).
 
 A file this program wrote carries every article's fields under "x-timeline-article"
-and marks the mentioned dates, which are skipped (they are found again in the bodies).
+and marks the mentioned dates, which are skipped (they are found again in the bodies)
+but for those the user added, which go with their article's record to be added again.
 In any other TimelineJS file an event becomes an article: the headline its title, the
 text its body, start_date its publication, group its source.  HTML is reduced to text.
 """
@@ -12,8 +13,17 @@ import html
 import re
 from typing import Any
 
+from timeline.ingest.fields import read_tags
+from timeline.model import AddedEvent
+
 ARTICLE_KEY = "x-timeline-article"
 MENTION_KEY = "x-timeline-mention"
+# In a mention the user added (kind "added"): what adds it again (typed, label, tags).
+ADDED = "added"
+# Put on a record by timelinejs_records: the events the user added to its article, and
+# (on the file's first record) those added on their own or to an article not in the file.
+ADDED_KEY = "x-timeline-added"
+STANDALONE_KEY = "x-timeline-standalone"
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 # How the exporter writes a line: its text escaped, so it holds no '<'.
@@ -62,13 +72,23 @@ def our_paragraphs(fragment: Any) -> str:
 
 
 def timelinejs_records(data: dict[str, Any]) -> list[Any]:
-    """The article records of a TimelineJS document, in its order (mentions left out)."""
+    """The article records of a TimelineJS document, in its order (mentions left out:
+    those the user added are put on their article's record, ADDED_KEY, or on the first
+    record when on their own, STANDALONE_KEY)."""
     records: list[Any] = []
+    added: dict[Any, list[Any]] = {}
+    ours: dict[Any, dict[str, Any]] = {}  # the records of our files, by article id
     for event in data["events"]:
         if not isinstance(event, dict):
             records.append(event)  # the record reader says why it is not an article
             continue
-        if MENTION_KEY in event:
+        mention = event.get(MENTION_KEY)
+        if mention is not None:
+            if isinstance(mention, dict) and mention.get("kind") == "added" and ADDED in mention:
+                article = mention.get("article")
+                added.setdefault(article if isinstance(article, int) else None, []).append(
+                    mention[ADDED]
+                )
             continue
         carried = event.get(ARTICLE_KEY)
         if isinstance(carried, dict):
@@ -78,6 +98,10 @@ def timelinejs_records(data: dict[str, Any]) -> list[Any]:
                     **carried,
                     "body": our_paragraphs(given.get("text") if isinstance(given, dict) else None),
                 }
+            else:
+                carried = dict(carried)
+            if isinstance(carried.get("id"), int):
+                ours[carried["id"]] = carried
             records.append(carried)
             continue
         given = event.get("text")
@@ -93,4 +117,39 @@ def timelinejs_records(data: dict[str, Any]) -> list[Any]:
             # source whole under ARTICLE_KEY, above).
             record["source"] = html_text(event["group"])
         records.append(record)
+    standalone: list[Any] = []
+    for article, events in added.items():
+        if article in ours:
+            ours[article][ADDED_KEY] = events
+        else:  # on its own, or its article is not in the file: kept, on its own
+            standalone += events
+    first = next((r for r in records if isinstance(r, dict)), None)
+    if standalone and first is not None:
+        first[STANDALONE_KEY] = standalone
     return records
+
+
+# Read of a record's added events at most (each date typed is read again on import:
+# a file may not make that unbounded), and the length of a date as typed.
+MAX_ADDED_EVENTS = 10_000
+MAX_TYPED_CHARS = 200
+
+
+def added_events(value: Any, standalone: bool) -> tuple[AddedEvent, ...]:
+    """The events a record's ADDED_KEY or STANDALONE_KEY list carries, the first
+    MAX_ADDED_EVENTS; an entry that is not one (no date typed, or one longer than a date,
+    a label not a string) is left out."""
+    if not isinstance(value, list):
+        return ()
+    events: list[AddedEvent] = []
+    for entry in value[:MAX_ADDED_EVENTS]:
+        if not isinstance(entry, dict):
+            continue
+        typed, label = entry.get("typed"), entry.get("label", "")
+        if not isinstance(typed, str) or not typed.strip() or len(typed) > MAX_TYPED_CHARS:
+            continue
+        if not isinstance(label, str):
+            continue
+        tags = read_tags(entry.get("tags"))
+        events.append(AddedEvent(typed.strip(), label, standalone, tags))
+    return tuple(events)

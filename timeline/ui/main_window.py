@@ -1654,6 +1654,15 @@ class MainWindow(QMainWindow):
                     .replace("%1", name)
                     .replace("%2", number(result.notes_kept))
                 )
+            if result.events_unread:
+                details.append(
+                    self.tr(
+                        "%1: %2 event(s) added by hand were left out: their dates as typed"
+                        " no longer read"
+                    )
+                    .replace("%1", name)
+                    .replace("%2", number(result.events_unread))
+                )
             if result.replaced:
                 details.append(
                     self.tr("%1: %2 byte(s) were not valid %3 and were stored as U+FFFD")
