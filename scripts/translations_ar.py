@@ -32,7 +32,7 @@ ARABIC: dict[str, str] = {
     "Other tags": "وسوم أخرى",
     "%1: %2 article(s) without a title, each named by its first line": "%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول",
     "%1: %2 article(s) already had a note of their own, kept instead of the file's": "%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف",
-    "%1: %2 event(s) added by hand were left out: their dates as typed no longer read": "%1: أُهمل %2 حدثًا أُضيف يدويًا: لم تعد تواريخها المكتوبة تُقرأ",
+    "%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read": "%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ",
     "A tag's name cannot hold ; or ؛ (they separate tags in exports).": "لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).",
     "Author: %1": "الكاتب: %1",
     "Caption: %1": "التعليق على الصورة: %1",

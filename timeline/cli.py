@@ -239,10 +239,10 @@ def import_command(
                 " kept instead of the file's",
                 err=True,
             )
-        if result.events_unread:
+        if result.left_out:
             _echo_line(
-                f"{result.path}: {result.events_unread} event(s) added by hand were left out:"
-                " their dates as typed no longer read",
+                f"{result.path}: {result.left_out} of your values in it (events added by hand,"
+                " corrected dates) were left out: their dates or places no longer read",
                 err=True,
             )
         if result.replaced:

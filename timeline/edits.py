@@ -17,7 +17,16 @@ from typing import overload
 
 from timeline import dating
 from timeline.dating.english import as_arabic_months, mail_date_as_iso
-from timeline.model import TAG_SEPARATORS, AddedEvent, Article, DateValue, Event, to_axis
+from timeline.model import (
+    TAG_SEPARATORS,
+    AddedEvent,
+    Article,
+    ArticleDraft,
+    DateValue,
+    Event,
+    MentionMarks,
+    to_axis,
+)
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp
@@ -374,92 +383,132 @@ def set_note(store: Store, article_id: int, note: str) -> list[Change]:
 
 
 class CarriedValues:
-    """The tags, notes and added events an import's records carry (ArticleDraft.tags,
-    .note, .added: the program's exports write them), given to their articles as the
-    user's own, in the import's transaction (a failed file's go with it).  For an
-    article the library holds already, its tags are added to those it has, and its note
-    is given only if it has none: one it has is kept as it is, and counted (notes_kept)
-    when the file's differs.  A new tag gets the next colour, as one typed in the window
-    does; the library's tags are read once, when the first record with tags comes."""
+    """What the user said that an import's records carry (the program's exports write
+    it: ArticleDraft.tags, .note, .added, .marks, .hidden), said again of their articles,
+    as the user's own, in the import's transaction (a failed file's goes with it).
+
+    For an article the library holds already, what it says wins: tags and hidden marks
+    are added to its own, a note is given only if it has none (one it has is kept, and
+    counted in notes_kept when the file's differs), a mention's correction only where it
+    has none.  A new tag gets the next colour, as one typed in the window does (the
+    library's tags are read once, when the first record with tags comes).  A date as
+    typed is read again as the window reads it; an added event or a correction whose
+    date no longer reads, or a mark whose text is no longer in the body, is left out and
+    counted (left_out).  An added event the library holds already (its article, date and
+    label: the same file imported twice) is not added again."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._known: set[str] | None = None
         self._stamp: dict[str, str] | None = None
-        self.unread_events = 0  # added events whose typed date no longer reads: left out
+        self.left_out = 0
 
-    def give(
-        self, uid: str, tags: Sequence[str], note: str, added: Sequence[AddedEvent] = ()
-    ) -> bool:
-        """Give an article (by its uid) a record's tags, note and added events (see
-        _add); False when its note was kept instead of the record's."""
-        if not tags and not note and not added:
+    def give(self, uid: str, draft: ArticleDraft) -> bool:
+        """Say again of the article held by uid (draft: as stored) what its record
+        carries; False when its note was kept instead of the record's."""
+        if not (draft.tags or draft.note or draft.added or draft.marks or draft.hidden):
             return True
-        stamp = self._stamp = self._stamp or _stamp()
-        conn = self.store.conn
-        self._tag(user.article_target(uid), tags)
-        for event in added:
+        self._stamp = self._stamp or _stamp()
+        target = user.article_target(uid)
+        self._tag(target, draft.tags)
+        if draft.hidden:
+            self._hide(target)
+        for event in draft.added:
             self._add(None if event.standalone else uid, event)
+        for mark in draft.marks:
+            self._mark(uid, draft.body, mark)
+        return self._note(uid, draft.note)
+
+    def _insert(self, table: str, row: dict[str, object]) -> None:
+        columns = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" * len(row))
+        self.store.conn.execute(
+            f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
+        )
+
+    def _note(self, uid: str, note: str) -> bool:
         if not note.strip():
             return True
-        held = conn.execute("SELECT note FROM user_notes WHERE article_uid = ?", (uid,)).fetchone()
+        held = self.store.conn.execute(
+            "SELECT note FROM user_notes WHERE article_uid = ?", (uid,)
+        ).fetchone()
         if held is None:
-            conn.execute(
-                "INSERT INTO user_notes (article_uid, note, who, at) VALUES (?, ?, ?, ?)",
-                (uid, note, stamp["who"], stamp["at"]),
-            )
+            self._insert("user_notes", {"article_uid": uid, "note": note, **(self._stamp or {})})
             return True
         return bool(held[0] == note)
+
+    def _hide(self, target: str) -> None:
+        self._insert("user_hidden", {"target": target, **(self._stamp or {})})
 
     def _tag(self, target: str, tags: Sequence[str]) -> None:
         if not tags:
             return
-        stamp = self._stamp or _stamp()
-        conn = self.store.conn
         if self._known is None:
-            self._known = {name for (name,) in conn.execute("SELECT name FROM user_tags")}
+            self._known = {n for (n,) in self.store.conn.execute("SELECT name FROM user_tags")}
         for tag in tags:
             if tag not in self._known:
                 colour = TAG_COLOURS[len(self._known) % len(TAG_COLOURS)]
-                conn.execute(
-                    "INSERT OR IGNORE INTO user_tags (name, colour, who, at) VALUES (?, ?, ?, ?)",
-                    (tag, colour, stamp["who"], stamp["at"]),
-                )
+                self._insert("user_tags", {"name": tag, "colour": colour, **(self._stamp or {})})
                 self._known.add(tag)
-            conn.execute(
-                "INSERT OR IGNORE INTO user_tagged (tag, target, who, at) VALUES (?, ?, ?, ?)",
-                (tag, target, stamp["who"], stamp["at"]),
-            )
+            self._insert("user_tagged", {"tag": tag, "target": target, **(self._stamp or {})})
 
     def _add(self, uid: str | None, event: AddedEvent) -> None:
-        """An event the user added, added again: its date read from what was typed, as
-        add_event reads it (unread: counted, left out); not when the library holds one
-        of that date and label already (the same file imported twice)."""
+        """An event the user added, added again (see the class)."""
         date = read_date(event.typed)
         if date is None or date.start is None:
-            self.unread_events += 1
+            self.left_out += 1
             return
-        conn = self.store.conn
-        held = conn.execute(
+        held = self.store.conn.execute(
             "SELECT id FROM user_events WHERE article_uid IS ? AND value = ? AND start = ?"
             ' AND "end" IS ? AND label = ?',
             (uid, date.value, date.start, date.end, event.label),
         ).fetchone()
         if held is None:
             event_id = user.next_user_event_id(self.store)
-            stamp = self._stamp or _stamp()
             row: dict[str, object] = {
                 "id": event_id,
                 "article_uid": uid,
                 "typed": event.typed,
                 "label": event.label,
             }
-            row.update(_date_row(date))
-            row.update(stamp)
-            user.put_row(self.store, "user_events", (event_id,), row)
+            self._insert("user_events", {**row, **_date_row(date), **(self._stamp or {})})
         else:
             event_id = int(held[0])
-        self._tag(user.event_target(event_id), event.tags)
+        target = user.event_target(event_id)
+        self._tag(target, event.tags)
+        if event.hidden:
+            self._hide(target)
+
+    def _mark(self, uid: str, body: str, mark: MentionMarks) -> None:
+        """A mention's correction, hidden mark and tags, at its place in the body (or
+        where its text is, once, if the body moved it; see the class)."""
+        start, end = mark.start, mark.end
+        if body[start:end] != mark.text:
+            found = body.find(mark.text) if mark.text else -1
+            if found < 0 or body.find(mark.text, found + 1) >= 0:
+                self.left_out += 1
+                return
+            start, end = found, found + len(mark.text)
+        row: dict[str, object] = {
+            "article_uid": uid,
+            "span_start": start,
+            "span_end": end,
+            "span_text": mark.text,
+        }
+        if mark.not_a_date:
+            row.update({"typed": "", "not_a_date": 1})
+        elif mark.typed:
+            date = read_date(mark.typed)
+            if date is None or date.start is None:
+                self.left_out += 1
+                return
+            row.update({"typed": mark.typed, "not_a_date": 0, **_date_row(date)})
+        if mark.not_a_date or mark.typed:
+            self._insert("user_mentions", {**row, **(self._stamp or {})})
+        target = user.mention_target(uid, start, end)
+        self._tag(target, mark.tags)
+        if mark.hidden:
+            self._hide(target)
 
 
 def search_notes(store: Store, query: str) -> list[tuple[int, str]]:

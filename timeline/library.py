@@ -101,9 +101,9 @@ class FileResult:
     # Articles the library held with a note of their own, which was kept, where the
     # file's record carried another (edits.CarriedValues).
     notes_kept: int = 0
-    # Events the user had added that the file carried, whose date as typed no longer
-    # reads (edits.CarriedValues): left out.
-    events_unread: int = 0
+    # What the user said that the file carried (an added event, a mention's correction)
+    # and that no longer reads in the text or its date (edits.CarriedValues): left out.
+    left_out: int = 0
 
     @property
     def name(self) -> str:
@@ -119,7 +119,7 @@ class FileResult:
         """The file is not imported: nothing of it was stored."""
         self.error = reason
         self.added = self.duplicates = self.undated = self.untitled = self.notes_kept = 0
-        self.events_unread = 0
+        self.left_out = 0
 
 
 @dataclass
@@ -854,7 +854,7 @@ def _add_draft(
         stored = prepared.stored or draft
         uid, read_uid = prepared.uid, prepared.read_uid
     held = uid if writer.holds(uid) else read_uid if read_uid and writer.holds(read_uid) else None
-    if carried is not None and not carried.give(held or uid, draft.tags, draft.note, draft.added):
+    if carried is not None and not carried.give(held or uid, stored):
         result.notes_kept += 1
     if held is not None:
         result.duplicates += 1
@@ -1085,7 +1085,7 @@ def import_file(
                         carried=carried,
                     )
                 tracker.record(source, position)
-            result.events_unread = carried.unread_events
+            result.left_out = carried.left_out
             if signer is not None and own_signer:
                 signer.flush()  # the file's last articles, before its transaction ends
             if source.encoding is not None:

@@ -131,6 +131,22 @@ class AddedEvent:
     label: str
     standalone: bool = False
     tags: tuple[str, ...] = ()
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class MentionMarks:
+    """What the user said of one mention in an article's text, as the program's
+    TimelineJS export carries it: at body[start:end] (its text, checked on import), a
+    date typed for it (a correction), or not a date; hidden; its own tags."""
+
+    start: int
+    end: int
+    text: str
+    typed: str = ""
+    not_a_date: bool = False
+    hidden: bool = False
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +176,10 @@ class ArticleDraft:
     # The events the user added, that the record carries (the program's TimelineJS
     # export): the article's own, and standalone ones a file's first record brings.
     added: tuple[AddedEvent, ...] = ()
+    # Then the mentions the user corrected, hid or tagged, and whether the article was
+    # hidden (a file written with the hidden kept).
+    marks: tuple[MentionMarks, ...] = ()
+    hidden: bool = False
 
 
 def title_from_body(body: str) -> str:

@@ -891,8 +891,8 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="1660" />
-        <source>%1: %2 event(s) added by hand were left out: their dates as typed no longer read</source>
-        <translation>%1: أُهمل %2 حدثًا أُضيف يدويًا: لم تعد تواريخها المكتوبة تُقرأ</translation>
+        <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
+        <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="1668" />

@@ -180,7 +180,7 @@ def test_events_added_by_hand_come_back_from_a_timelinejs_export(
     with Store(tmp_path / "again.db") as again:
         for _ in range(2):
             report = library.import_paths(again, [path])
-            assert not report.failed and [f.events_unread for f in report.files] == [0]
+            assert not report.failed and [f.left_out for f in report.files] == [0]
             assert added_rows(again) == [
                 (None, "10 شوال 1442 هـ", "اجتماع المجلس", "2021-05-22"),
                 ("الحرب الكورية", "1990/1991", "حرب الخليج", "1990/1991"),
@@ -219,11 +219,94 @@ def test_a_timelinejs_file_whose_added_events_do_not_read_says_so(
     path = tmp_path / "in.json"
     path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     report = library.import_paths(store, [path])
-    assert [f.events_unread for f in report.files] == [1]
+    assert [f.left_out for f in report.files] == [1]
     assert added_rows(store) == [
         (None, "2015-03-03", "its article is not here", "2015-03-03"),
         ("عنوان", "2015-03-04", "ok", "2015-03-04"),
     ]
     result = CliRunner().invoke(cli, ["--db", str(store.path), "import", str(path)])
-    assert "1 event(s) added by hand were left out" in result.output
+    assert "1 of your values in it (events added by hand, corrected dates) were left out" in (
+        result.output
+    )
     assert len(added_rows(store)) == 2
+
+
+def as_shown(store: Store, article_id: int) -> tuple:
+    """An article's values and events as the window shows them, without ids and stamps
+    (the title and source are compared by the caller: they come back as the article's)."""
+    shown = edits.shown_article(store, article_id)
+    assert shown is not None
+    # A corrected title, source or publication comes back as the article's own (the
+    # export writes the user's values as its fields): the publication's origin is not
+    # compared, its date is.
+    events = sorted(
+        (
+            "published" if e.computed is not None and e.computed.kind == "published" else e.origin,
+            e.date.value if e.date is not None else None,
+            e.label,
+            e.hidden,
+            tuple(sorted(e.tags)),
+            e.typed,
+        )
+        for e in shown.events
+    )
+    return shown.hidden, tuple(sorted(shown.tags)), shown.note, events
+
+
+def test_what_the_user_said_of_mentions_comes_back_from_a_timelinejs_export(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The fixture's corrected and hidden mentions of the war, a tag on a mention, a
+    mention that is not a date, and the hidden article (a file written with the hidden
+    kept): the window shows each article of the new library as it showed it here."""
+    from tests.edits.test_survival import mention
+
+    other = article_id(edited, "خبر آخر")
+    meeting = mention(edited, "خبر آخر", "شوال")
+    edits.correct_mention(edited, meeting, None)  # not a date
+    war_day = mention(edited, "حرب قديمة", "1954")
+    edits.set_tag(
+        edited, user.mention_target(war_day.uid, war_day.span_start, war_day.span_end), "هدنة"
+    )
+    path = tmp_path / "out.json"
+    export(edited, "timelinejs", Selection(with_hidden=True), path)
+    with Store(tmp_path / "again.db") as again:
+        report = library.import_paths(again, [path])
+        assert report.added == 2 and [f.left_out for f in report.files] == [0]
+        war = article_id(edited, "حرب قديمة")
+        assert as_shown(again, article_id(again, "الحرب الكورية")) == as_shown(edited, war)
+        assert as_shown(again, article_id(again, "خبر آخر")) == as_shown(edited, other)
+        assert as_shown(again, article_id(again, "خبر آخر"))[0]  # hidden again
+        origins = [e[0] for e in as_shown(again, article_id(again, "خبر آخر"))[3]]
+        assert "not a date" in origins
+        # Imported again into a library that has them: nothing changes, none twice.
+        before = user.all_rows(again)
+        library.import_paths(again, [path])
+        after = user.all_rows(again)
+        assert {t: len(rows) for t, rows in after.items()} == {
+            t: len(rows) for t, rows in before.items()
+        }
+
+
+def test_a_mark_whose_text_moved_is_found_and_one_that_is_gone_is_left_out(
+    store: Store, tmp_path: Path
+) -> None:
+    from timeline.ingest.timelinejs import ARTICLE_KEY, USER_KEY
+
+    body = "اجتمع المجلس في 10 شوال 1442 هـ ثم في 5 يونيو 2021."
+    at = body.index("5 يونيو 2021")
+    marks = [
+        {"start": at + 3, "end": at + 15, "text": "5 يونيو 2021", "typed": "2021-06-06"},
+        {"start": 0, "end": 5, "text": "ليس في النص", "not_a_date": True},
+        {"start": 0, "end": 5, "text": "اجتمع", "typed": "لا تاريخ"},  # no date reads
+        {"start": "0", "end": 5, "text": "x"},  # no place: not a mark
+    ]
+    record = {"id": 1, "title": "عنوان", "body": body, USER_KEY: {"mentions": marks}}
+    path = tmp_path / "in.json"
+    document = {"events": [{"start_date": {"year": 2021}, ARTICLE_KEY: record}]}
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    report = library.import_paths(store, [path])
+    assert [f.left_out for f in report.files] == [2]
+    (row,) = store.conn.execute("SELECT span_start, span_end, typed, value FROM user_mentions")
+    assert row == (at, at + len("5 يونيو 2021"), "2021-06-06", "2021-06-06")

@@ -19,9 +19,10 @@ from itertools import chain
 from typing import Any, TextIO
 
 from timeline.export.selection import EventRow, Selection, UserView, article_ids
-from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, MENTION_KEY
+from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, MENTION_KEY, USER_KEY
 from timeline.model import from_axis
 from timeline.store import Store
+from timeline.store.edits import ArticleUserValues
 from timeline.store.export_data import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -193,9 +194,13 @@ def build(
             slid.add(row.article_id)
             # The body is written once, as the slide's text; the import reads it back.
             item["text"] = {"headline": headline, "text": _paragraphs(fields.get("body", ""))}
-            # With its id, which the events the user added to it name (MENTION_KEY).
+            # With its id, which the events the user added to it name (MENTION_KEY), and
+            # what the user said of its mentions and of it (USER_KEY).
             item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
             item[ARTICLE_KEY]["id"] = row.article_id
+            said = _said_of(view.values.get(row.article_id), fields.get("body", ""))
+            if said:
+                item[ARTICLE_KEY][USER_KEY] = said
             item["group"] = groups.get(row.source) or _group(groups, row.source)
         else:
             label = labels_made.get(row.label)
@@ -212,6 +217,7 @@ def build(
                     "typed": event.typed,
                     "label": event.label,
                     "tags": own_tags,
+                    "hidden": event.id in view.hidden_added,
                 }
             item["group"] = groups.get(row.source) or _group(groups, row.source)
             start, end = row.start or 0, row.end
@@ -238,6 +244,36 @@ def build(
         "events": items,
         "eras": eras,
     }
+
+
+def _said_of(values: ArticleUserValues | None, body: str) -> dict[str, Any]:
+    """What the user said of an article that its fields do not carry, for an import to
+    say again (ingest.timelinejs.USER_KEY): the mentions corrected, hidden or tagged, at
+    their places in the body with their text, and whether it is hidden (a file written
+    with the hidden kept).  Empty when nothing."""
+    if values is None:
+        return {}
+    said: dict[str, Any] = {}
+    if values.hidden:
+        said["hidden"] = True
+    spans = {(m.span_start, m.span_end) for m in values.mentions if m.status != "lost"}
+    spans |= values.hidden_mentions | set(values.mention_tags)
+    marks = []
+    for start, end in sorted(spans):
+        mark: dict[str, Any] = {"start": start, "end": end, "text": body[start:end]}
+        correction = values.correction_at(start, end)
+        if correction is not None and correction.date is None:
+            mark["not_a_date"] = True
+        elif correction is not None:
+            mark["typed"] = correction.typed
+        if (start, end) in values.hidden_mentions:
+            mark["hidden"] = True
+        if values.mention_tags.get((start, end)):
+            mark["tags"] = values.mention_tags[(start, end)]
+        marks.append(mark)
+    if marks:
+        said["mentions"] = marks
+    return said
 
 
 def write_timelinejs(

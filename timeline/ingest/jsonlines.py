@@ -13,7 +13,13 @@ from typing import Any, Literal, TextIO, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.fields import FIELDS, NAMES, USER_NAMES, fold_name, read_tags
-from timeline.ingest.timelinejs import ADDED_KEY, STANDALONE_KEY, added_events
+from timeline.ingest.timelinejs import (
+    ADDED_KEY,
+    STANDALONE_KEY,
+    USER_KEY,
+    added_events,
+    user_said,
+)
 from timeline.model import ArticleDraft, title_from_body
 
 _TextField = Literal["source", "url", "author", "caption", "credit", "lang"]
@@ -89,6 +95,8 @@ def _user_values(
     if ADDED_KEY in record or STANDALONE_KEY in record:  # put there by timelinejs_records
         added = added_events(record.get(ADDED_KEY), False)
         found["added"] = added + added_events(record.get(STANDALONE_KEY), True)
+    if USER_KEY in record:  # the program's TimelineJS export's
+        found["marks"], found["hidden"] = user_said(record[USER_KEY])
     return found
 
 

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from timeline.ingest.fields import read_tags
-from timeline.model import AddedEvent
+from timeline.model import AddedEvent, MentionMarks
 
 ARTICLE_KEY = "x-timeline-article"
 MENTION_KEY = "x-timeline-mention"
@@ -24,6 +24,10 @@ ADDED = "added"
 # (on the file's first record) those added on their own or to an article not in the file.
 ADDED_KEY = "x-timeline-added"
 STANDALONE_KEY = "x-timeline-standalone"
+# In an article's ARTICLE_KEY: what the user said of it that its fields do not carry
+# ({"hidden": true, "mentions": [{"start", "end", "text", "typed" | "not_a_date",
+# "hidden", "tags"}]}), read by user_said.
+USER_KEY = "x-timeline-user"
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 # How the exporter writes a line: its text escaped, so it holds no '<'.
@@ -151,5 +155,39 @@ def added_events(value: Any, standalone: bool) -> tuple[AddedEvent, ...]:
         if not isinstance(label, str):
             continue
         tags = read_tags(entry.get("tags"))
-        events.append(AddedEvent(typed.strip(), label, standalone, tags))
+        hidden = entry.get("hidden") is True
+        events.append(AddedEvent(typed.strip(), label, standalone, tags, hidden))
     return tuple(events)
+
+
+def user_said(value: Any) -> tuple[tuple[MentionMarks, ...], bool]:
+    """The marks on an article's mentions and whether it is hidden, from its USER_KEY;
+    a mark that is not one (no place, its text not a string, a date typed longer than a
+    date) is left out, and the first MAX_ADDED_EVENTS are read."""
+    if not isinstance(value, dict):
+        return (), False
+    marks: list[MentionMarks] = []
+    entries = value.get("mentions")
+    for entry in entries[:MAX_ADDED_EVENTS] if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        start, end, text = entry.get("start"), entry.get("end"), entry.get("text")
+        typed = entry.get("typed", "")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+            continue
+        if not isinstance(text, str) or not isinstance(typed, str):
+            continue
+        if len(typed) > MAX_TYPED_CHARS:
+            continue
+        marks.append(
+            MentionMarks(
+                start,
+                end,
+                text,
+                typed.strip(),
+                entry.get("not_a_date") is True,
+                entry.get("hidden") is True,
+                read_tags(entry.get("tags")),
+            )
+        )
+    return tuple(marks), value.get("hidden") is True

@@ -1654,14 +1654,14 @@ class MainWindow(QMainWindow):
                     .replace("%1", name)
                     .replace("%2", number(result.notes_kept))
                 )
-            if result.events_unread:
+            if result.left_out:
                 details.append(
                     self.tr(
-                        "%1: %2 event(s) added by hand were left out: their dates as typed"
-                        " no longer read"
+                        "%1: %2 of your values in it (events added by hand, corrected dates)"
+                        " were left out: their dates or places no longer read"
                     )
                     .replace("%1", name)
-                    .replace("%2", number(result.events_unread))
+                    .replace("%2", number(result.left_out))
                 )
             if result.replaced:
                 details.append(
