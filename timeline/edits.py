@@ -382,6 +382,10 @@ def set_note(store: Store, article_id: int, note: str) -> list[Change]:
     return _edit(store, [("user_notes", (uid,), row)])
 
 
+# Marks out of place (the body's text moved) looked for in one article's body at most.
+MOVED_MARKS_SOUGHT = 50
+
+
 class CarriedValues:
     """What the user said that an import's records carry (the program's exports write
     it: ArticleDraft.tags, .note, .added, .marks, .hidden), said again of their articles,
@@ -401,6 +405,7 @@ class CarriedValues:
         self.store = store
         self._known: set[str] | None = None
         self._stamp: dict[str, str] | None = None
+        self._sought: dict[str, int] = {}  # marks out of place looked for, by article
         self.left_out = 0
 
     def give(self, uid: str, draft: ArticleDraft) -> bool:
@@ -484,7 +489,10 @@ class CarriedValues:
         where its text is, once, if the body moved it; see the class)."""
         start, end = mark.start, mark.end
         if body[start:end] != mark.text:
-            found = body.find(mark.text) if mark.text else -1
+            # Looked for in the body, a few times an article: a file of marks all out
+            # of place must not cost a pass over a long body each (MOVED_MARKS_SOUGHT).
+            self._sought[uid] = sought = self._sought.get(uid, 0) + 1
+            found = body.find(mark.text) if mark.text and sought <= MOVED_MARKS_SOUGHT else -1
             if found < 0 or body.find(mark.text, found + 1) >= 0:
                 self.left_out += 1
                 return
