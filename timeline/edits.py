@@ -425,37 +425,31 @@ class CarriedValues:
         return self._note(uid, draft.note)
 
     def _insert(self, table: str, row: dict[str, object]) -> None:
-        columns = ", ".join(f'"{c}"' for c in row)
-        marks = ", ".join("?" * len(row))
-        self.store.conn.execute(
-            f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
-        )
+        user.add_row(self.store, table, {**row, **(self._stamp or _stamp())})
 
     def _note(self, uid: str, note: str) -> bool:
         if not note.strip():
             return True
-        held = self.store.conn.execute(
-            "SELECT note FROM user_notes WHERE article_uid = ?", (uid,)
-        ).fetchone()
+        held = user.note_of(self.store, uid)
         if held is None:
-            self._insert("user_notes", {"article_uid": uid, "note": note, **(self._stamp or {})})
+            self._insert("user_notes", {"article_uid": uid, "note": note})
             return True
-        return bool(held[0] == note)
+        return held == note
 
     def _hide(self, target: str) -> None:
-        self._insert("user_hidden", {"target": target, **(self._stamp or {})})
+        self._insert("user_hidden", {"target": target})
 
     def _tag(self, target: str, tags: Sequence[str]) -> None:
         if not tags:
             return
         if self._known is None:
-            self._known = {n for (n,) in self.store.conn.execute("SELECT name FROM user_tags")}
+            self._known = {name for name, _colour, _count in user.tags(self.store)}
         for tag in tags:
             if tag not in self._known:
                 colour = TAG_COLOURS[len(self._known) % len(TAG_COLOURS)]
-                self._insert("user_tags", {"name": tag, "colour": colour, **(self._stamp or {})})
+                self._insert("user_tags", {"name": tag, "colour": colour})
                 self._known.add(tag)
-            self._insert("user_tagged", {"tag": tag, "target": target, **(self._stamp or {})})
+            self._insert("user_tagged", {"tag": tag, "target": target})
 
     def _add(self, uid: str | None, event: AddedEvent) -> None:
         """An event the user added, added again (see the class)."""
@@ -463,11 +457,7 @@ class CarriedValues:
         if date is None or date.start is None:
             self.left_out += 1
             return
-        held = self.store.conn.execute(
-            "SELECT id FROM user_events WHERE article_uid IS ? AND value = ? AND start = ?"
-            ' AND "end" IS ? AND label = ?',
-            (uid, date.value, date.start, date.end, event.label),
-        ).fetchone()
+        held = user.added_event_like(self.store, uid, date, event.label)
         if held is None:
             event_id = user.next_user_event_id(self.store)
             row: dict[str, object] = {
@@ -476,9 +466,9 @@ class CarriedValues:
                 "typed": event.typed,
                 "label": event.label,
             }
-            self._insert("user_events", {**row, **_date_row(date), **(self._stamp or {})})
+            self._insert("user_events", {**row, **_date_row(date)})
         else:
-            event_id = int(held[0])
+            event_id = held
         target = user.event_target(event_id)
         self._tag(target, event.tags)
         if event.hidden:
@@ -512,7 +502,7 @@ class CarriedValues:
                 return
             row.update({"typed": mark.typed, "not_a_date": 0, **_date_row(date)})
         if mark.not_a_date or mark.typed:
-            self._insert("user_mentions", {**row, **(self._stamp or {})})
+            self._insert("user_mentions", row)
         target = user.mention_target(uid, start, end)
         self._tag(target, mark.tags)
         if mark.hidden:

@@ -118,6 +118,33 @@ def put_row(store: Store, table: str, key: Sequence[Any], row: Row | None) -> No
         store.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
 
 
+def add_row(store: Store, table: str, row: Row) -> None:
+    """Insert the row unless the table holds one with its key (what an import carries
+    is added beside what the library holds, never over it: edits.CarriedValues)."""
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" * len(row))
+    store.conn.execute(
+        f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
+    )
+
+
+def note_of(store: Store, uid: str) -> str | None:
+    """An article's note, by its uid (None: it has none)."""
+    row = store.conn.execute("SELECT note FROM user_notes WHERE article_uid = ?", (uid,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def added_event_like(store: Store, uid: str | None, date: DateValue, label: str) -> int | None:
+    """The id of an event the user added with this article (None: on its own), date and
+    label, if there is one."""
+    row = store.conn.execute(
+        "SELECT id FROM user_events WHERE article_uid IS ? AND value = ? AND start = ?"
+        ' AND "end" IS ? AND label = ?',
+        (uid, date.value, date.start, date.end, label),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
 def apply_changes(store: Store, changes: Iterable[Change], *, undo: bool = False) -> None:
     """Write the after rows (undo: the before rows, last change first) in one transaction."""
     todo = [c.inverse() for c in reversed(list(changes))] if undo else list(changes)
