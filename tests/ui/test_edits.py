@@ -170,15 +170,18 @@ def test_a_tag_holding_a_separator_is_asked_again_with_the_reason(
     article_id = current(window)
     answers = iter([("حروب؛ هدنة", True), ("هدنة", True)])
     labels: list[str] = []
+    offered: list[list[str]] = []
 
-    def get_item(_parent, _title, label, *_args):
+    def get_item(_parent, _title, label, items, *_args):
         labels.append(label)
+        offered.append(list(items))
         return next(answers)
 
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
     window.edits.tag_article()
     written(window)
     assert len(labels) == 2 and "cannot hold" in labels[1] and "cannot hold" not in labels[0]
+    assert offered[1][0] == "حروب؛ هدنة"  # what was typed, first, to be mended
     shown = edits.shown_article(window.store, article_id)
     assert shown is not None and list(shown.tags) == ["هدنة"]
 

@@ -486,14 +486,16 @@ class WindowEdits(QObject):
         while it holds a separator of the exports' tag lists (edits.set_tag refuses it)."""
         names = [name for name, _c, _n in user.tags(self.store)]
         label = self.tr("Tag (a new name makes a new tag):")
+        offered = names
         while True:
-            tag, ok = QInputDialog.getItem(self.window, self.tr("Tag"), label, names, 0, True)
+            tag, ok = QInputDialog.getItem(self.window, self.tr("Tag"), label, offered, 0, True)
             if not (ok and tag.strip()):
                 return None
             if not any(mark in tag for mark in TAG_SEPARATORS):
                 return tag.strip()
             label = self.tr("A tag's name cannot hold ; or ؛ (they separate tags in exports).")
             label += "\n" + self.tr("Tag (a new name makes a new tag):")
+            offered = [tag, *names]  # what was typed, shown again to be mended
 
     def tag_article(self) -> None:
         article_id = self.current_article()
