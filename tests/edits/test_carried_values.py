@@ -289,11 +289,20 @@ def test_what_the_user_said_of_mentions_comes_back_from_a_timelinejs_export(
         }
 
 
+def marked_article(folder: Path, body: str, marks: list[dict]) -> Path:
+    """A TimelineJS file as this program writes one, of one article with these marks."""
+    from timeline.ingest.timelinejs import ARTICLE_KEY, USER_KEY
+
+    record = {"id": 1, "title": "عنوان", "body": body, USER_KEY: {"mentions": marks}}
+    path = folder / "in.json"
+    document = {"events": [{"start_date": {"year": 2021}, ARTICLE_KEY: record}]}
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    return path
+
+
 def test_a_mark_whose_text_moved_is_found_and_one_that_is_gone_is_left_out(
     store: Store, tmp_path: Path
 ) -> None:
-    from timeline.ingest.timelinejs import ARTICLE_KEY, USER_KEY
-
     body = "اجتمع المجلس في 10 شوال 1442 هـ ثم في 5 يونيو 2021."
     at = body.index("5 يونيو 2021")
     marks = [
@@ -302,11 +311,7 @@ def test_a_mark_whose_text_moved_is_found_and_one_that_is_gone_is_left_out(
         {"start": 0, "end": 5, "text": "اجتمع", "typed": "لا تاريخ"},  # no date reads
         {"start": "0", "end": 5, "text": "x"},  # no place: not a mark
     ]
-    record = {"id": 1, "title": "عنوان", "body": body, USER_KEY: {"mentions": marks}}
-    path = tmp_path / "in.json"
-    document = {"events": [{"start_date": {"year": 2021}, ARTICLE_KEY: record}]}
-    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
-    report = library.import_paths(store, [path])
+    report = library.import_paths(store, [marked_article(tmp_path, body, marks)])
     assert [f.left_out for f in report.files] == [2]
     (row,) = store.conn.execute("SELECT span_start, span_end, typed, value FROM user_mentions")
     assert row == (at, at + len("5 يونيو 2021"), "2021-06-06", "2021-06-06")
@@ -317,19 +322,13 @@ def test_marks_out_of_place_are_looked_for_a_bounded_number_of_times(
 ) -> None:
     """A file of marks whose text is not at its place must not cost a pass over the body
     each: past MOVED_MARKS_SOUGHT an article's are left out unsought."""
-    from timeline.ingest.timelinejs import ARTICLE_KEY, USER_KEY
-
     monkeypatch.setattr(edits, "MOVED_MARKS_SOUGHT", 3)
     body = "اجتمع المجلس في 5 يونيو 2021 ثم في 6 يونيو 2021 وفي 7 يونيو 2021 وفي 8 يونيو 2021."
     marks = [
         {"start": 0, "end": 3, "text": f"{day} يونيو 2021", "typed": f"2021-07-0{day}"}
         for day in (5, 6, 7, 8)
     ]
-    record = {"id": 1, "title": "عنوان", "body": body, USER_KEY: {"mentions": marks}}
-    path = tmp_path / "in.json"
-    document = {"events": [{"start_date": {"year": 2021}, ARTICLE_KEY: record}]}
-    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
-    report = library.import_paths(store, [path])
+    report = library.import_paths(store, [marked_article(tmp_path, body, marks)])
     assert [f.left_out for f in report.files] == [1]
     typed = [t for (t,) in store.conn.execute("SELECT typed FROM user_mentions ORDER BY 1")]
     assert typed == ["2021-07-05", "2021-07-06", "2021-07-07"]
