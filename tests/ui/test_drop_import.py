@@ -123,3 +123,31 @@ def test_web_addresses_typed_in_the_file_menu_are_imported(
         assert "1 line left out" in box.text() and "not an address" in box.text()
         qtbot.waitUntil(lambda: win._import_thread is None and win.model.rowCount() == 1)
         win.close()
+
+
+def test_tags_and_a_note_a_dropped_export_carries_show_at_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window coloured by tag: the tags an import brings enter its legend, and the
+    article's tags and note its detail pane, as soon as the import ends."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        f"title,body,tags,note\nجدول,{OTHER_BODY},حروب; هدنة,راجع المصدر\n", encoding="utf-8"
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sheet))])
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.edits.legend.set_mode("tag")
+        with qtbot.waitSignal(win.import_finished, timeout=30_000):
+            _drop(win, mime)
+        qtbot.waitUntil(lambda: win._import_thread is None and win.model.rowCount() == 1)
+        qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
+        qtbot.waitUntil(lambda: sorted(win.edits.legend.names) == ["حروب", "هدنة"])
+        (article,) = store.articles()
+        win.select_article(article.id)
+        article_shown(win.detail)
+        text = win.detail.browser.toPlainText()
+        assert "حروب" in text and "هدنة" in text and "راجع المصدر" in text
+        win.close()
