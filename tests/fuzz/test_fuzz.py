@@ -113,6 +113,40 @@ def test_a_failed_file_leaves_the_store_unchanged(
         assert after[0] == before[0] + result.added
 
 
+# Any JSON value, for the places of a record where this program's exports carry the
+# user's own values (tags, note, added events, marks on mentions).
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | arabic_like,
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(
+        st.sampled_from(["typed", "label", "tags", "hidden", "start", "end", "text", "name",
+                         "not_a_date", "mentions", "x"]),
+        children,
+        max_size=5,
+    ),
+    max_leaves=12,
+)  # fmt: skip
+
+
+@FUZZ
+@given(tags=JSON_VALUES, note=JSON_VALUES, said=JSON_VALUES, added=JSON_VALUES)
+def test_the_users_values_a_file_carries_never_fail_its_article(
+    sample_store: Store, workdir: Path, tags: object, note: object, said: object, added: object
+) -> None:
+    """Whatever a TimelineJS file holds where the user's values go, its article is
+    imported (or known) and the file does not fail: what is not a value is left out."""
+    from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, MENTION_KEY, USER_KEY
+
+    record = {"id": 1, "title": "عنوان", "body": "متن في 5 أيار 2021", "tags": tags,
+              "note": note, USER_KEY: said}  # fmt: skip
+    mention = {"article": 1, "kind": "added", ADDED: added}
+    document = {"events": [{ARTICLE_KEY: record}, {MENTION_KEY: mention}]}
+    path = workdir / "carried.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    result = library.import_file(sample_store, path)
+    assert result.error is None and result.added + result.duplicates == 1
+
+
 @FUZZ
 @given(text=arabic_like)
 def test_date_lines_never_crash(text: str) -> None:
