@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QLineEdit,
     QStyleOptionViewItem,
@@ -110,3 +111,34 @@ def test_nothing_changes_in_a_left_to_right_window_or_after_the_block(
         assert combo is not None and combo.layoutDirection() == Qt.LayoutDirection.RightToLeft
     finally:
         qapp.setLayoutDirection(was)
+
+
+def test_the_export_names_its_file_type_with_the_pattern_left_to_right(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bare "*.json" filter showed as "json.*" in an Arabic window: the save dialog is
+    given the format's name and the pattern after an isolate, in the brackets Qt reads."""
+    import re
+
+    from timeline.store import Store
+    from timeline.ui.export_dialog import ExportDialog
+    from timeline.ui.main_window import MainWindow
+
+    asked: list[str] = []
+
+    def save_name(_parent, _caption, _name, file_filter, *_args, **_kwargs):
+        asked.append(file_filter)
+        return "", ""
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    with Store(tmp_path / "t.db") as store:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.exporter.ask_export()
+    (given,) = asked
+    qt_filter = re.compile(r"^(.*)\(([a-zA-Z0-9_.,*? +;#\-\[\]@\{\}/!<>\$%&=^~:\|]*)\)$")
+    found = qt_filter.match(given)
+    assert found is not None and found.group(2) in {"*.json", "*.timeline", "*.csv", "*.jsonl",
+                                                     "*.png", "*.svg", "*.pdf"}  # fmt: skip
+    assert found.group(1).endswith("\u2066") and found.group(1).strip("\u2066 ")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from timeline.store import Store, StoreError
 from timeline.ui.date_text import counted, group_number
-from timeline.ui.file_dialogs import left_to_right_paths
+from timeline.ui.file_dialogs import file_filter, left_to_right_paths
 from timeline.ui.plain_text import message_box
 from timeline.ui.store_messages import for_message_box
 from timeline.ui.timeline_view import TimelineView
@@ -197,7 +197,10 @@ class WindowExporter(QObject):
         suffix = FORMATS[fmt][1]
         with left_to_right_paths():
             name, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export"), f"timeline{suffix}", f"*{suffix}"
+                self.window,
+                self.tr("Export"),
+                f"timeline{suffix}",
+                file_filter((dialog.format_box.currentText(), f"*{suffix}")),
             )
         if not name:
             return

@@ -31,6 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+_LRI = "\u2066"
+
+
+def file_filter(*entries: tuple[str, str]) -> str:
+    """A QFileDialog filter of (name, patterns) entries: "Articles (*.txt *.csv)", the
+    patterns kept left to right in an Arabic window by an isolate before the bracket
+    (Qt reads the patterns from the brackets at the end, so none can follow them; a
+    bare "*.json" showed as "json.*")."""
+    return ";;".join(f"{name} {_LRI}({patterns})" for name, patterns in entries)
+
+
 # QFileDialog's own widgets, by the object names its form gives them (qfiledialog.ui).
 _PATH_WIDGETS = ((QComboBox, "lookInCombo"), (QLineEdit, "fileNameEdit"))
 _DETAILS = "treeView"

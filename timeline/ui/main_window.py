@@ -74,7 +74,7 @@ from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
-from timeline.ui.file_dialogs import left_to_right_paths
+from timeline.ui.file_dialogs import file_filter, left_to_right_paths
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
@@ -1358,14 +1358,11 @@ class MainWindow(QMainWindow):
     def import_filter(self) -> str:
         """The Import dialog's file types: every format the importer reads (it offered
         .txt and JSON only, so a CSV, a feed or a WARC took "All files" to find), the
-        patterns kept left to right in an Arabic window (an isolate before the bracket:
-        QFileDialog reads the patterns from the brackets at the end)."""
+        patterns kept left to right in an Arabic window (file_filter)."""
         from timeline.ingest import SUFFIXES
 
         patterns = [f"*{suffix}" for suffix in SUFFIXES if suffix] + ["*.gz"]
-        return (
-            f"{self.tr('Articles')} {_LRI}({' '.join(patterns)});;{self.tr('All files')} {_LRI}(*)"
-        )
+        return file_filter((self.tr("Articles"), " ".join(patterns)), (self.tr("All files"), "*"))
 
     def _choose_files(self) -> None:
         with left_to_right_paths():
@@ -1384,9 +1381,8 @@ class MainWindow(QMainWindow):
     # -- other libraries ------------------------------------------------------
 
     def _library_filter(self) -> str:
-        return (
-            f"{self.tr('Libraries')} {_LRI}(*.db *.sqlite *.sqlite3);;"
-            f"{self.tr('All files')} {_LRI}(*)"
+        return file_filter(
+            (self.tr("Libraries"), "*.db *.sqlite *.sqlite3"), (self.tr("All files"), "*")
         )
 
     def library_problem(self, key: str | None) -> str | None:
