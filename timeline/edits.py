@@ -394,8 +394,9 @@ class CarriedValues:
     For an article the library holds already, what it says wins: tags and hidden marks
     are added to its own, a note is given only if it has none (one it has is kept, and
     counted in notes_kept when the file's differs), a mention's correction only where it
-    has none.  A new tag gets the next colour, as one typed in the window does (the
-    library's tags are read once, when the first record with tags comes).  A date as
+    has none.  A new tag gets the colour the file gives it, else the next colour, as one
+    typed in the window does (the library's tags are read once, when the first record
+    with tags comes); a tag the library has keeps its colour.  A date as
     typed is read again as the window reads it; an added event or a correction whose
     date no longer reads, or a mark whose text is no longer in the body, is left out and
     counted (left_out).  An added event the library holds already (its article, date and
@@ -406,13 +407,16 @@ class CarriedValues:
         self._known: set[str] | None = None
         self._stamp: dict[str, str] | None = None
         self._sought: dict[str, int] = {}  # marks out of place looked for, by article
+        self._colours: dict[str, str] = {}  # a new tag's colour, as the file gives it
         self.left_out = 0
 
     def give(self, uid: str, draft: ArticleDraft) -> bool:
         """Say again of the article held by uid (draft: as stored) what its record
         carries; False when its note was kept instead of the record's."""
         if not (draft.tags or draft.note or draft.added or draft.marks or draft.hidden):
+            self._colours.update(draft.tag_colours)
             return True
+        self._colours.update(draft.tag_colours)
         self._stamp = self._stamp or _stamp()
         target = user.article_target(uid)
         self._tag(target, draft.tags)
@@ -446,7 +450,7 @@ class CarriedValues:
             self._known = {name for name, _colour, _count in user.tags(self.store)}
         for tag in tags:
             if tag not in self._known:
-                colour = TAG_COLOURS[len(self._known) % len(TAG_COLOURS)]
+                colour = self._colours.get(tag) or TAG_COLOURS[len(self._known) % len(TAG_COLOURS)]
                 self._insert("user_tags", {"name": tag, "colour": colour})
                 self._known.add(tag)
             self._insert("user_tagged", {"tag": tag, "target": target})

@@ -180,6 +180,8 @@ class ArticleDraft:
     # hidden (a file written with the hidden kept).
     marks: tuple[MentionMarks, ...] = ()
     hidden: bool = False
+    # The colours of the tags the file holds (a TimelineJS export's, on its first record).
+    tag_colours: tuple[tuple[str, str], ...] = ()
 
 
 def title_from_body(body: str) -> str:

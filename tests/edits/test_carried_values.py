@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.edits.test_export_edits import edited  # noqa: F401
-from tests.edits.test_survival import article_id, filled, source_file  # noqa: F401
+from tests.edits.test_survival import article_id, filled, source_file, write_articles  # noqa: F401
 from timeline import edits, library
 from timeline.cli import cli
 from timeline.export import Selection, export
@@ -332,3 +332,29 @@ def test_marks_out_of_place_are_looked_for_a_bounded_number_of_times(
     assert [f.left_out for f in report.files] == [1]
     typed = [t for (t,) in store.conn.execute("SELECT typed FROM user_mentions ORDER BY 1")]
     assert typed == ["2021-07-05", "2021-07-06", "2021-07-07"]
+
+
+def test_tag_colours_come_back_from_a_timelinejs_export_and_a_librarys_own_stay(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    edits.set_tag_colour(edited, "حروب", "#123456")
+    edits.set_tag(edited, edits.article_target(edited, article_id(edited, "حرب قديمة")), "هدنة")
+    edits.set_tag_colour(edited, "هدنة", "#ABCDEF")
+    path = tmp_path / "out.json"
+    export(edited, "timelinejs", Selection(), path)
+    with Store(tmp_path / "again.db") as again:
+        library.import_paths(again, [write_articles(tmp_path / "other.jsonl")])
+        edits.set_tag(again, edits.article_target(again, article_id(again, "خبر آخر")), "هدنة")
+        edits.set_tag_colour(again, "هدنة", "#00ff00")  # the library's own: it stays
+        library.import_paths(again, [path])
+        colours = {name: colour for name, colour, _count in user.tags(again)}
+        assert colours == {"حروب": "#123456", "هدنة": "#00ff00"}
+
+
+def test_tag_colours_that_are_not_are_left_out() -> None:
+    from timeline.ingest.timelinejs import tag_colours
+
+    given = {"a": "#A0B0C0", "b": "red", "c;d": "#000000", "": "#111111", "e": 5, "f ": "#222222"}
+    assert tag_colours(given) == (("a", "#a0b0c0"), ("f", "#222222"))
+    assert tag_colours(["a", "#000000"]) == ()

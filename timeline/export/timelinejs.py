@@ -19,10 +19,11 @@ from itertools import chain
 from typing import Any, TextIO
 
 from timeline.export.selection import EventRow, Selection, UserView, article_ids
-from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, MENTION_KEY, USER_KEY
+from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, COLOURS_KEY, MENTION_KEY, USER_KEY
 from timeline.model import from_axis
 from timeline.store import Store
 from timeline.store.edits import ArticleUserValues
+from timeline.store.edits import tags as user_tags
 from timeline.store.export_data import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -243,6 +244,8 @@ def build(
         "title": {"text": {"headline": _inline(title), "text": ""}},
         "events": items,
         "eras": eras,
+        # The colours of the library's tags, for an import here to give them again.
+        COLOURS_KEY: {name: colour for name, colour, _count in user_tags(store)},
     }
 
 

@@ -15,9 +15,11 @@ from timeline.ingest.errors import BadArticle
 from timeline.ingest.fields import FIELDS, NAMES, USER_NAMES, fold_name, read_tags
 from timeline.ingest.timelinejs import (
     ADDED_KEY,
+    COLOURS_KEY,
     STANDALONE_KEY,
     USER_KEY,
     added_events,
+    tag_colours,
     user_said,
 )
 from timeline.model import ArticleDraft, title_from_body
@@ -97,6 +99,8 @@ def _user_values(
         found["added"] = added + added_events(record.get(STANDALONE_KEY), True)
     if USER_KEY in record:  # the program's TimelineJS export's
         found["marks"], found["hidden"] = user_said(record[USER_KEY])
+    if COLOURS_KEY in record:  # put there by timelinejs_records
+        found["tag_colours"] = tag_colours(record[COLOURS_KEY])
     return found
 
 

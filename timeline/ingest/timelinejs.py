@@ -28,6 +28,8 @@ STANDALONE_KEY = "x-timeline-standalone"
 # ({"hidden": true, "mentions": [{"start", "end", "text", "typed" | "not_a_date",
 # "hidden", "tags"}]}), read by user_said.
 USER_KEY = "x-timeline-user"
+# In the document: its tags' colours ({name: "#rrggbb"}), put on its first record.
+COLOURS_KEY = "x-timeline-tag-colours"
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 # How the exporter writes a line: its text escaped, so it holds no '<'.
@@ -130,7 +132,25 @@ def timelinejs_records(data: dict[str, Any]) -> list[Any]:
     first = next((r for r in records if isinstance(r, dict)), None)
     if standalone and first is not None:
         first[STANDALONE_KEY] = standalone
+    if isinstance(data.get(COLOURS_KEY), dict) and first is not None:
+        first[COLOURS_KEY] = data[COLOURS_KEY]
     return records
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def tag_colours(value: Any) -> tuple[tuple[str, str], ...]:
+    """The (tag, colour) pairs of a document's COLOURS_KEY: a colour not #rrggbb, or a
+    name that is not a tag, is left out; the first MAX_ADDED_EVENTS."""
+    if not isinstance(value, dict):
+        return ()
+    pairs = []
+    for name, colour in list(value.items())[:MAX_ADDED_EVENTS]:
+        tags = read_tags(name) if isinstance(name, str) else ()
+        if len(tags) == 1 and isinstance(colour, str) and _COLOUR.fullmatch(colour):
+            pairs.append((tags[0], colour.lower()))
+    return tuple(pairs)
 
 
 # Read of a record's added events at most (each date typed is read again on import:
