@@ -208,16 +208,19 @@ def test_the_import_reports_counts_are_written_as_the_status_bar_writes_them(
 def test_the_import_report_says_where_a_note_of_the_library_was_kept(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    """A record's note not given to an article that has its own (edits.CarriedValues)."""
+    """A record's note not given to an article that has its own, and the user's values
+    a file carried that no longer read (edits.CarriedValues)."""
     from timeline.library import FileResult, ImportReport
 
     with Store(tmp_path / "t.db") as store:
         win = MainWindow(store)
         qtbot.addWidget(win)
-        result = FileResult(tmp_path / "out.jsonl", duplicates=3, notes_kept=2)
+        result = FileResult(tmp_path / "out.jsonl", duplicates=3, notes_kept=2, left_out=4)
         _text, details = win._import_summary(ImportReport([result]))
         assert details == [
-            "out.jsonl: 2 article(s) already had a note of their own, kept instead of the file's"
+            "out.jsonl: 2 article(s) already had a note of their own, kept instead of the file's",
+            "out.jsonl: 4 of your values in it (events added by hand, corrected dates) were left"
+            " out: their dates or places no longer read",
         ]
 
 
