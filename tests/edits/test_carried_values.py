@@ -358,3 +358,36 @@ def test_tag_colours_that_are_not_are_left_out() -> None:
     given = {"a": "#A0B0C0", "b": "red", "c;d": "#000000", "": "#111111", "e": 5, "f ": "#222222"}
     assert tag_colours(given) == (("a", "#a0b0c0"), ("f", "#222222"))
     assert tag_colours(["a", "#000000"]) == ()
+
+
+def test_json_lines_carry_the_users_whole_say_as_timelinejs_does(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The library's articles as JSON Lines (the streaming format) come back as the
+    TimelineJS file's do: the same values, events, marks and colours."""
+    from tests.edits.test_survival import mention
+
+    war_day = mention(edited, "حرب قديمة", "1954")
+    target = user.mention_target(war_day.uid, war_day.span_start, war_day.span_end)
+    edits.set_tag(edited, target, "هدنة")
+    edits.set_tag_colour(edited, "هدنة", "#abcdef")
+    edits.add_event(edited, "10 شوال 1442 هـ", "اجتماع المجلس")
+    libraries = []
+    for fmt, suffix in (("timelinejs", "json"), ("articles-jsonl", "jsonl")):
+        path = tmp_path / f"out.{suffix}"
+        export(edited, fmt, Selection(with_hidden=True), path)
+        again = Store(tmp_path / f"{suffix}.db")
+        assert [f.left_out for f in library.import_paths(again, [path]).files] == [0]
+        libraries.append(again)
+    by_timelinejs, by_jsonl = libraries
+    try:
+        for title in ("الحرب الكورية", "خبر آخر"):
+            shown = as_shown(by_jsonl, article_id(by_jsonl, title))
+            assert shown == as_shown(by_timelinejs, article_id(by_timelinejs, title))
+        assert added_rows(by_jsonl) == added_rows(by_timelinejs)
+        assert user.tags(by_jsonl) == user.tags(by_timelinejs)
+        assert ("هدنة", "#abcdef", 1) in user.tags(by_jsonl)
+    finally:
+        for store in libraries:
+            store.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from timeline.store import Store
 from timeline.store import edits as user
@@ -158,11 +158,64 @@ class UserView:
         self._dated = user.dated_by_user(store)
         self._store = store
 
-    def added_by_id(self) -> dict[int, tuple[user.UserEvent, list[str]]]:
-        """Every event the user added, by its id, with its own tags (an export that
-        carries them to be imported again: timelinejs)."""
+    def added_by_id(self) -> dict[int, user.UserEvent]:
+        """Every event the user added, by its id (an export that carries them to be
+        imported again: timelinejs)."""
         events = [e for v in self.values.values() for e in v.added] + self._standalone
-        return {e.id: (e, self.added_tags.get(e.id, [])) for e in events}
+        return {e.id: e for e in events}
+
+    # What the program's own exports carry for an import here to say again (read by
+    # ingest.timelinejs: added_events, user_said, tag_colours).
+
+    def added_record(self, event: user.UserEvent) -> dict[str, Any]:
+        """An added event as an import adds it again: the date as typed, the label,
+        its own tags, whether hidden."""
+        return {
+            "typed": event.typed,
+            "label": event.label,
+            "tags": self.added_tags.get(event.id, []),
+            "hidden": event.id in self.hidden_added,
+        }
+
+    def added_records(self, article_id: int | None) -> list[dict[str, Any]]:
+        """added_record of each event the user added to an article (None: on their own)."""
+        if article_id is None:
+            return [self.added_record(e) for e in self._standalone]
+        values = self.values.get(article_id)
+        return [self.added_record(e) for e in values.added] if values is not None else []
+
+    def said_of(self, article_id: int, body: str) -> dict[str, Any]:
+        """What the user said of an article that its fields do not carry: the mentions
+        corrected, hidden or tagged, at their places in the body with their text, and
+        whether it is hidden (a file written with the hidden kept).  Empty when nothing."""
+        values = self.values.get(article_id)
+        if values is None:
+            return {}
+        said: dict[str, Any] = {}
+        if values.hidden:
+            said["hidden"] = True
+        spans = {(m.span_start, m.span_end) for m in values.mentions if m.status != "lost"}
+        spans |= values.hidden_mentions | set(values.mention_tags)
+        marks = []
+        for start, end in sorted(spans):
+            mark: dict[str, Any] = {"start": start, "end": end, "text": body[start:end]}
+            correction = values.correction_at(start, end)
+            if correction is not None and correction.date is None:
+                mark["not_a_date"] = True
+            elif correction is not None:
+                mark["typed"] = correction.typed
+            if (start, end) in values.hidden_mentions:
+                mark["hidden"] = True
+            if values.mention_tags.get((start, end)):
+                mark["tags"] = values.mention_tags[(start, end)]
+            marks.append(mark)
+        if marks:
+            said["mentions"] = marks
+        return said
+
+    def tag_colours(self) -> dict[str, str]:
+        """Every tag's colour, by name."""
+        return {name: colour for name, colour, _count in user.tags(self._store)}
 
     def may_lack_a_date(self, ids: list[int] | None) -> list[int]:
         """Of the chosen articles (ids, or None for every one), those that may have no

@@ -6,8 +6,9 @@ after the stored columns come the user's: an article's tags and note, an event's
 (computed, corrected or added) and tags.
 
 Articles written as JSON Lines are read back by the JSON Lines importer (its keys are
-the store's column names, and it ignores the ones it does not take); CSV rows have the
-same keys.  A CSV is for spreadsheets, which take a cell starting with '=', '+', '-',
+the store's column names, and it ignores the ones it does not take), with what the user
+said that the columns do not hold (added events, mentions' marks, tag colours: as the
+TimelineJS export carries them); CSV rows have the same columns.  A CSV is for spreadsheets, which take a cell starting with '=', '+', '-',
 '@' or a tab as a formula (a page's title of =HYPERLINK(...) becomes a live link): such a
 text cell is written after an apostrophe, which the CSV importer removes again from the
 program's own exports.  JSON Lines holds every value exactly as stored.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from itertools import chain
-from typing import TextIO
+from typing import Any, TextIO
 
 from timeline.export.selection import (
     ARTICLE_EXTRA,
@@ -27,6 +28,7 @@ from timeline.export.selection import (
     UserView,
     article_ids,
 )
+from timeline.ingest.timelinejs import ADDED_KEY, COLOURS_KEY, STANDALONE_KEY, USER_KEY
 from timeline.store import Store
 from timeline.store.export_data import (
     ARTICLE_COLUMNS,
@@ -37,10 +39,12 @@ from timeline.store.export_data import (
 from timeline.text.safe import spreadsheet_safe
 
 
-def _rows(store: Store, selection: Selection, what: str) -> tuple[tuple[str, ...], Iterable]:
-    """The columns and the rows, as the user sees them (selection.UserView)."""
+def _rows(
+    store: Store, selection: Selection, what: str, view: UserView | None = None
+) -> tuple[tuple[str, ...], Iterable]:
+    """The columns and the rows, as the user sees them (view: selection.UserView)."""
     ids = article_ids(store, selection)
-    view = UserView(store, selection)
+    view = view or UserView(store, selection)
     if what == "articles":
         shown = (view.article(row) for row in export_articles(store, ids))
         return (*ARTICLE_COLUMNS, *ARTICLE_EXTRA), (row for row in shown if row is not None)
@@ -69,14 +73,42 @@ def write_csv(store: Store, selection: Selection, out: TextIO, what: str) -> int
 
 
 def write_jsonl(store: Store, selection: Selection, out: TextIO, what: str) -> int:
-    """Write the chosen articles or events as JSON Lines (null for NULL); returns rows."""
+    """Write the chosen articles or events as JSON Lines (null for NULL); returns rows.
+
+    An article's line also carries what the user said of it that its columns do not
+    (the events added to it, its mentions' corrections, hidden marks and tags: _carry),
+    as the TimelineJS export does, so that an import here says it again; the first line
+    the standalone events (of a whole library's export) and the tags' colours."""
     import orjson
 
-    columns, rows = _rows(store, selection, what)
+    view = UserView(store, selection)
+    columns, rows = _rows(store, selection, what, view)
+    whole = selection.everything  # standalone events go with a whole library's (as timelinejs's)
     count = 0
     dumps = orjson.dumps
     for row in rows:
-        out.write(dumps(dict(zip(columns, row, strict=True))).decode("utf-8"))
+        record = dict(zip(columns, row, strict=True))
+        if what == "articles":
+            _carry(record, view, first=count == 0, whole=whole)
+        out.write(dumps(record).decode("utf-8"))
         out.write("\n")
         count += 1
     return count
+
+
+def _carry(record: dict[str, Any], view: UserView, *, first: bool, whole: bool) -> None:
+    """Put on an article's record what the importer reads back of the user's own
+    (ingest.timelinejs's keys, which the JSON Lines reader takes too)."""
+    said = view.said_of(record["id"], record["body"] or "")
+    if said:
+        record[USER_KEY] = said
+    added = view.added_records(record["id"])
+    if added:
+        record[ADDED_KEY] = added
+    if first:
+        standalone = view.added_records(None) if whole else []
+        if standalone:
+            record[STANDALONE_KEY] = standalone
+        colours = view.tag_colours()
+        if colours:
+            record[COLOURS_KEY] = colours

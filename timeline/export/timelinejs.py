@@ -22,8 +22,6 @@ from timeline.export.selection import EventRow, Selection, UserView, article_ids
 from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, COLOURS_KEY, MENTION_KEY, USER_KEY
 from timeline.model import from_axis
 from timeline.store import Store
-from timeline.store.edits import ArticleUserValues
-from timeline.store.edits import tags as user_tags
 from timeline.store.export_data import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -199,7 +197,7 @@ def build(
             # what the user said of its mentions and of it (USER_KEY).
             item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
             item[ARTICLE_KEY]["id"] = row.article_id
-            said = _said_of(view.values.get(row.article_id), fields.get("body", ""))
+            said = view.said_of(row.article_id, fields.get("body", ""))
             if said:
                 item[ARTICLE_KEY][USER_KEY] = said
             item["group"] = groups.get(row.source) or _group(groups, row.source)
@@ -211,15 +209,8 @@ def build(
             kind = "added" if row.id < 0 else row.kind
             item[MENTION_KEY] = {"article": row.article_id, "kind": kind, "value": row.value}
             if row.id < 0 and -row.id in added_by_id:
-                # What an import here needs to add it again: the date as typed, the
-                # label, the event's own tags (ingest.timelinejs.ADDED).
-                event, own_tags = added_by_id[-row.id]
-                item[MENTION_KEY][ADDED] = {
-                    "typed": event.typed,
-                    "label": event.label,
-                    "tags": own_tags,
-                    "hidden": event.id in view.hidden_added,
-                }
+                # What an import here needs to add it again (ingest.timelinejs.ADDED).
+                item[MENTION_KEY][ADDED] = view.added_record(added_by_id[-row.id])
             item["group"] = groups.get(row.source) or _group(groups, row.source)
             start, end = row.start or 0, row.end
             long = end is not None and end - start >= ERA_MIN_SECONDS
@@ -245,38 +236,8 @@ def build(
         "events": items,
         "eras": eras,
         # The colours of the library's tags, for an import here to give them again.
-        COLOURS_KEY: {name: colour for name, colour, _count in user_tags(store)},
+        COLOURS_KEY: view.tag_colours(),
     }
-
-
-def _said_of(values: ArticleUserValues | None, body: str) -> dict[str, Any]:
-    """What the user said of an article that its fields do not carry, for an import to
-    say again (ingest.timelinejs.USER_KEY): the mentions corrected, hidden or tagged, at
-    their places in the body with their text, and whether it is hidden (a file written
-    with the hidden kept).  Empty when nothing."""
-    if values is None:
-        return {}
-    said: dict[str, Any] = {}
-    if values.hidden:
-        said["hidden"] = True
-    spans = {(m.span_start, m.span_end) for m in values.mentions if m.status != "lost"}
-    spans |= values.hidden_mentions | set(values.mention_tags)
-    marks = []
-    for start, end in sorted(spans):
-        mark: dict[str, Any] = {"start": start, "end": end, "text": body[start:end]}
-        correction = values.correction_at(start, end)
-        if correction is not None and correction.date is None:
-            mark["not_a_date"] = True
-        elif correction is not None:
-            mark["typed"] = correction.typed
-        if (start, end) in values.hidden_mentions:
-            mark["hidden"] = True
-        if values.mention_tags.get((start, end)):
-            mark["tags"] = values.mention_tags[(start, end)]
-        marks.append(mark)
-    if marks:
-        said["mentions"] = marks
-    return said
 
 
 def write_timelinejs(
