@@ -391,3 +391,31 @@ def test_json_lines_carry_the_users_whole_say_as_timelinejs_does(
     finally:
         for store in libraries:
             store.close()
+
+
+def test_another_programs_string_of_tags_is_cut_at_commas_and_ours_is_not(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """WordPress and spreadsheets write "politics, economy"; a tag of ours may hold a
+    comma, and our exports (their uid and imported_at) are cut only at ; and ؛."""
+    assert read_tags("سياسة، اقتصاد, رياضة | ثقافة", ours=False) == (
+        "سياسة",
+        "اقتصاد",
+        "رياضة",
+        "ثقافة",
+    )
+    assert read_tags(["الرياض، السعودية"], ours=False) == ("الرياض، السعودية",)  # a list's item
+    war = article_id(edited, "حرب قديمة")
+    edits.set_tag(edited, edits.article_target(edited, war), "الرياض، السعودية")
+    for fmt, suffix in (("articles-csv", "csv"), ("articles-jsonl", "jsonl")):
+        path = tmp_path / f"out.{suffix}"
+        export(edited, fmt, Selection(), path)
+        with Store(tmp_path / f"{suffix}.db") as again:
+            library.import_paths(again, [path])
+            assert sorted(shown(again, "الحرب الكورية").tags) == ["الرياض، السعودية", "حروب"]
+    foreign = tmp_path / "foreign.csv"
+    foreign.write_text('title,body,tags\nعنوان,نص الخبر,"politics, economy"\n', "utf-8")
+    with ArticleFile(foreign) as read:
+        (draft,) = list(read)
+    assert draft.tags == ("politics", "economy")  # type: ignore[union-attr]

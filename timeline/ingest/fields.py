@@ -38,6 +38,9 @@ USER_NAMES: dict[str, tuple[str, ...]] = {
 MAX_TAGS = 100  # kept of a record's tags (no archive tags a story with more)
 MAX_TAG_CHARS = 200  # a longer "tag" is text in the wrong column: left out
 _TAG_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + "]")
+# In another program's file, a string of tags is as often cut at commas (Latin or
+# Arabic) or bars: WordPress and spreadsheet exports write "politics, economy".
+_OTHERS_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + ",\u060c|]")
 # Control characters (escapes, bells) have no place in a name: taken out of a tag, so
 # that two tags that look alike are one.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -49,14 +52,15 @@ def fold_name(name: str) -> str:
     return _FOLD.sub("", name).casefold()
 
 
-def read_tags(value: object) -> tuple[str, ...]:
+def read_tags(value: object, *, ours: bool = True) -> tuple[str, ...]:
     """A record's tags: a string of them (separated by ; or ؛, as the exports join them)
     or a list of such strings or of objects with a "name" (as APIs give them), each with
     its runs of white space made one space (as a tag typed in the window is) and its
     control characters taken out, each once in the order given, the first MAX_TAGS.
     What cannot be a tag (a number, an object without a name, an empty or overlong
     string) is left out, never the article: tags are what other programs' records carry
-    least uniformly."""
+    least uniformly.  ours: the file is one of this program's exports (its uid and
+    imported_at); another program's string of tags is cut at commas and bars too."""
     if not isinstance(value, str | list):
         return ()
     tags: dict[str, None] = {}
@@ -65,7 +69,9 @@ def read_tags(value: object) -> tuple[str, ...]:
             part = part.get("name")
         if not isinstance(part, str):
             continue
-        for piece in _TAG_SEPARATORS.split(part):  # in a list too: as a string is cut
+        # A list's items are cut as our own strings are (each is meant as a tag).
+        separators = _TAG_SEPARATORS if ours or part is not value else _OTHERS_SEPARATORS
+        for piece in separators.split(part):
             tag = " ".join(_CONTROLS.sub("", piece).split())
             if tag and len(tag) <= MAX_TAG_CHARS:
                 tags[tag] = None

@@ -91,7 +91,8 @@ def _user_values(
             continue
         value = record[key]
         if field == "tags":
-            found["tags"] = read_tags(value)
+            # One of our exports (its uid and imported_at): tags cut only where ours are.
+            found["tags"] = read_tags(value, ours="uid" in keys and "importedat" in keys)
         elif isinstance(value, str) and value.strip():  # another program's "notes" list: not ours
             found["note"] = value.strip()
     if ADDED_KEY in record or STANDALONE_KEY in record:  # put there by timelinejs_records

@@ -126,7 +126,7 @@ def front_matter_tags(block: list[str]) -> tuple[str, ...]:
         if value.startswith("[") and value.endswith("]"):
             return read_tags([_scalar(item) for item in value[1:-1].split(",")])
         if value:
-            return read_tags(_scalar(value))
+            return read_tags(_scalar(value), ours=False)
         items = []
         for item in block[i + 1 :]:
             listed = _LIST_ITEM.match(item)

@@ -151,7 +151,7 @@ def read_table(
                 credit=values.get("credit", ""),
                 lang=values.get("lang", "") or ArticleDraft.lang,
                 origin=origin,
-                tags=read_tags(values.get("tags")),
+                tags=read_tags(values.get("tags"), ours=own),
                 note=values.get("note", ""),
             )
     except csv.Error as exc:
