@@ -413,10 +413,9 @@ class CarriedValues:
     def give(self, uid: str, draft: ArticleDraft) -> bool:
         """Say again of the article held by uid (draft: as stored) what its record
         carries; False when its note was kept instead of the record's."""
-        if not (draft.tags or draft.note or draft.added or draft.marks or draft.hidden):
-            self._colours.update(draft.tag_colours)
-            return True
         self._colours.update(draft.tag_colours)
+        if not (draft.tags or draft.note or draft.added or draft.marks or draft.hidden):
+            return True
         self._stamp = self._stamp or _stamp()
         target = user.article_target(uid)
         self._tag(target, draft.tags)
