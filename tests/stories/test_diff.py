@@ -21,6 +21,14 @@ def test_spelling_variants_and_marks_are_the_same_word() -> None:
     assert diff.left == [] and diff.right == []
 
 
+def test_letters_typed_on_a_persian_keyboard_are_the_same_word() -> None:
+    left = "وقال وكيل الوزارة إن المهرجان يستمر عشرين يوما في إيران"
+    right = "وقال وکیل الوزارة إن المهرجان یستمر عشرین یوما فی ایران"
+    diff = word_diff(left, right)
+    assert diff.left == [] and diff.right == []
+    assert diff.same_words == 10
+
+
 def test_neighbouring_changed_words_are_one_span_with_their_space() -> None:
     left = "قال الوكيل إن المبيعات كبيرة"
     right = "قال الوكيل خالد العتيبي إن المبيعات كبيرة"

@@ -54,6 +54,78 @@ def test_import_joins_a_copy_to_the_story_it_copies(store: Store, tmp_path: Path
     assert story_store.story_of(store, ids["ختام مهرجان التمور في بريدة"]) is None
 
 
+def test_a_copy_retyped_on_a_persian_keyboard_joins_the_story(
+    store: Store, tmp_path: Path
+) -> None:
+    retyped = COPY.replace("ي", "ی").replace("ى", "ی").replace("ك", "ک")
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS[:2])])
+    record = _record("بریدة تفتتح مهرجان التمور", retyped, "iran", "2015-08-02T14:00")
+    library.import_paths(store, [write(tmp_path / "b.jsonl", [record])])
+    (story,) = story_store.clusters(store)
+    assert {a.title for a in story.articles} == {RECORDS[0]["title"], record["title"]}
+
+
+def test_a_v15_store_signs_again_the_articles_with_letters_of_other_alphabets(
+    tmp_path: Path,
+) -> None:
+    import re
+
+    import sqlite_utils
+
+    from timeline.store.schema import MIGRATIONS, SCHEMA_VERSION
+    from timeline.text.normalize import normalize
+
+    def v15_signature(text: str) -> stories.Signature:
+        return stories.signature_of_words(re.findall(r"[^\W_]+", normalize(text).lower()))
+
+    retyped = AGENCY.replace("ي", "ی").replace("ك", "ک")
+    texts = {"agency": AGENCY, "retyped": retyped, "olive": SAME_TOPIC}
+    path = tmp_path / "v15.db"
+    db = sqlite_utils.Database(path)
+    for migrate in MIGRATIONS[:15]:
+        migrate(db)
+    ids = {}
+    for name, body in texts.items():
+        ids[name] = db.conn.execute(
+            "INSERT INTO articles (uid, title, body, imported_at) VALUES (?, ?, ?, 'now')",
+            (name, name, body),
+        ).lastrowid
+        old = v15_signature(stories.article_text(name, body))
+        db.conn.execute(
+            "INSERT INTO story_signatures (article_id, shingles, signature) VALUES (?, ?, ?)",
+            (ids[name], old.shingles, old.to_bytes()),
+        )
+        db.conn.executemany(
+            "INSERT INTO story_bands (band_key, article_id) VALUES (?, ?)",
+            [(key, ids[name]) for key in stories.band_keys(old)],
+        )
+    db.conn.execute("PRAGMA user_version = 15")
+    db.conn.commit()
+    db.conn.close()
+    old_retyped = v15_signature(stories.article_text("retyped", retyped))
+    assert jaccard(old_retyped, stories.signature(AGENCY)) < 0.2  # no copy the old way
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        conn = store.db.conn
+        for name, body in texts.items():
+            sig = stories.signature(stories.article_text(name, body))
+            row = conn.execute(
+                "SELECT shingles, signature FROM story_signatures WHERE article_id = ?",
+                (ids[name],),
+            ).fetchone()
+            assert row == (sig.shingles, sig.to_bytes())
+            keys = [
+                k
+                for (k,) in conn.execute(
+                    "SELECT band_key FROM story_bands WHERE article_id = ?", (ids[name],)
+                )
+            ]
+            assert sorted(keys) == sorted(set(stories.band_keys(sig)))  # none of the old
+        library.rebuild_stories(store)
+        (story,) = story_store.clusters(store)
+        assert {a.article_id for a in story.articles} == {ids["agency"], ids["retyped"]}
+
+
 def test_a_copy_imported_later_in_another_file_joins_without_a_rescan(
     store: Store, tmp_path: Path
 ) -> None:

@@ -1072,6 +1072,59 @@ def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
     fill_word_pairs(conn)
 
 
+# -- v16: copies fold the letters of other alphabets ---------------------------------
+#
+# Copy detection cut its words with normalize(), which keeps ی ک ھ ڤ پ: a copy retyped on
+# a Persian keyboard (ی for ي in most words) shared almost no shingle with its original,
+# and the rare-word counts asked of the index (which folds them since v15) found no
+# such word.  Its words are now search's (timeline.stories.copies.words).  Only the
+# signatures of articles holding one of those letters change: each is signed again,
+# its old band rows (its signature the old way) taken out and its new ones written, as
+# v8 re-signed every article.  The clusters stay; `timeline stories --rebuild` judges
+# every pair again.  Signs with the current copies module.
+_V15_COPY_WORD = re.compile(r"[^\W_]+")  # copies' words up to v15: normalize()d, lower case
+
+
+def _v16_copies_fold_other_alphabets(db: sqlite_utils.Database) -> None:
+    from timeline.stories import copies
+    from timeline.text.normalize import normalize
+
+    conn = db.conn
+    letters = [code for code in _V15_FOLDED if code not in _V2_FOLDED]
+    holds = " OR ".join(f"instr(a.title, char({c})) OR instr(a.body, char({c}))" for c in letters)
+    first, last = conn.execute(
+        "SELECT min(article_id), max(article_id) FROM story_signatures"
+    ).fetchone()
+    if first is None:
+        return
+    progress = migration_progress.get()
+    scan = 20_000
+    for low in range(int(first), int(last) + 1, scan):
+        signed, gone, bands = [], [], []
+        for article_id, title, body in conn.execute(
+            "SELECT a.id, a.title, a.body FROM articles a"
+            " JOIN story_signatures s ON s.article_id = a.id"
+            f" WHERE a.id >= ? AND a.id < ? AND ({holds})",
+            (low, low + scan),
+        ).fetchall():
+            text = copies.article_text(title, body)
+            old = copies.signature_of_words(_V15_COPY_WORD.findall(normalize(text).lower()))
+            sig = copies.signature(text)
+            signed.append((sig.shingles, sig.to_bytes(), article_id))
+            gone += [(key, article_id) for key in copies.band_keys(old)]
+            bands += [(key, article_id) for key in copies.band_keys(sig)]
+        conn.executemany(
+            "UPDATE story_signatures SET shingles = ?, signature = ? WHERE article_id = ?", signed
+        )
+        conn.executemany("DELETE FROM story_bands WHERE band_key = ? AND article_id = ?", gone)
+        conn.executemany(
+            "INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)", bands
+        )
+        if progress is not None:
+            done = min(low + scan - 1, int(last)) - int(first) + 1
+            progress(done, int(last) - int(first) + 1, "story signatures")
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -1090,6 +1143,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v13_word_pairs,
     _v14_mentions_by_length,
     _v15_other_alphabets_folded,
+    _v16_copies_fold_other_alphabets,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

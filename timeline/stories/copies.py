@@ -19,7 +19,12 @@ from typing import Protocol
 
 import numpy as np
 
-from timeline.text.normalize import DROPPED_CODEPOINTS, SPELLING_FOLDS, normalize
+from timeline.text.normalize import (
+    DROPPED_CODEPOINTS,
+    SEARCH_FOLDS,
+    fold_other_alphabets,
+    search_normalize,
+)
 
 NUM_PERM = 128
 SEED = 1
@@ -132,8 +137,11 @@ def _mix(values: np.ndarray) -> np.ndarray:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of a text (normalize(), lower case): what copies are compared on."""
-    return _WORD.findall(normalize(text).lower())
+    """The folded words of a text (search_normalize(), lower case): what copies are
+    compared on.  The letters of other alphabets are folded as search folds them (ی is
+    ي, ک is ك): a copy retyped on a Persian keyboard differs in most of its words
+    otherwise, and no shingle of it would match."""
+    return _WORD.findall(search_normalize(text).lower())
 
 
 def _prefix_sums(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -290,11 +298,11 @@ _DROPPED = np.uint32(0xFFFFFFFF)
 @functools.cache
 def _char_tables() -> tuple[np.ndarray, np.ndarray]:
     """For each code point below U+10000 of a text in NFC and lower case: what
-    normalize() folds it to (_DROPPED when it drops it), and whether the folded code
+    search_normalize() folds it to (_DROPPED when it drops it), and whether the folded code
     point is a word character (_WORD: letters and digits, no underscore).  Made on
     first use (about 10 ms)."""
     folded = np.arange(_BMP, dtype=np.uint32)
-    for variant, target in SPELLING_FOLDS.items():
+    for variant, target in SEARCH_FOLDS.items():
         folded[ord(variant)] = ord(target)
     is_word = np.fromiter((chr(c).isalnum() for c in folded.tolist()), dtype=bool, count=_BMP)
     dropped = np.fromiter(DROPPED_CODEPOINTS, dtype=np.int64)
@@ -330,7 +338,8 @@ def _word_characters(codes: np.ndarray) -> np.ndarray:
 
 
 def _folded_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """The folded code points of normalize(text).lower() and which are word characters."""
+    """The folded code points of search_normalize(text).lower() and which are word
+    characters."""
     lowered = unicodedata.normalize("NFC", text).lower()
     codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     folded, is_word = _looked_up(codes)
@@ -462,12 +471,15 @@ def sign_texts(texts: Sequence[str], normalized: bool = False) -> list[Signed]:
     normalized: each text is normalize()d already, parts of it at a time or whole (and
     may have had its white space changed: words do not hold any), as an import's worker
     has it from the dedup key (ingest.canonical_parts).  Its NFC is not made again
-    (0.04 ms an article) and its code points are not folded: normalize() of parts
+    (0.04 ms an article) and its code points are not looked up: normalize() of parts
     joined by a newline is the parts' normalize() joined by one (NFC composes nothing
     with a newline nor across one; its other steps are one code point at a time), and
-    lower case leaves what normalize() folds to or drops alone.  The results are the
+    lower case leaves what normalize() folds to or drops alone; only the letters of
+    other alphabets, which the dedup key keeps, are folded here.  The results are the
     same (tested).  Not normalize() again: NFC after the marks are dropped can compose
     what they kept apart, which words() of the text does not."""
+    if normalized:
+        texts = [fold_other_alphabets(text) for text in texts]
     out: list[Signed] = []
     group: list[str] = []
     chars = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from timeline.text.normalize import WRITTEN_WORD, normalize
+from timeline.text.normalize import WRITTEN_WORD, search_normalize
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class WordDiff:
 def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     folded, spans = [], []
     for m in WRITTEN_WORD.finditer(text):
-        folded.append(normalize(m.group()).lower())
+        folded.append(search_normalize(m.group()).lower())
         spans.append(m.span())
     return folded, spans
 

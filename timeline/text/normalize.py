@@ -35,8 +35,9 @@ SPELLING_FOLDS: dict[str, str] = {
 # for those languages; ی in 64 of SaudiNewsNet's articles, 474 times, in names such as
 # ایران), and the letters Arabic writers add for sounds Arabic lacks, as often written
 # with the nearest Arabic letter (ڤ or ف for v, پ or ب for p).  Search folds them
-# (SEARCH_FOLDS, search_normalize) and so do the date rules; normalize() does not: the
-# dedup key and the copy signatures made from it must stay as they were computed.
+# (SEARCH_FOLDS, search_normalize), and so do the date rules and copy detection (a copy
+# retyped on a Persian keyboard is still a copy: schema v16); normalize() does not: the
+# dedup key made from it must stay as it was computed.
 OTHER_ALPHABET_FOLDS: dict[str, str] = {"ی": "ي", "ک": "ك", "ھ": "ه", "ڤ": "ف", "پ": "ب"}
 SEARCH_FOLDS: dict[str, str] = {**SPELLING_FOLDS, **OTHER_ALPHABET_FOLDS}
 
@@ -64,7 +65,11 @@ def normalize(text: str) -> str:
 def search_normalize(text: str) -> str:
     """normalize(text) with the letters of other alphabets folded too, as the search
     index holds its articles: ایران finds ايران, ڤيينا finds فيينا."""
-    text = normalize(text)
+    return fold_other_alphabets(normalize(text))
+
+
+def fold_other_alphabets(text: str) -> str:
+    """text with the letters of other alphabets (OTHER_ALPHABET_FOLDS) folded alone."""
     for variant, folded in _OTHER_ALPHABET_PAIRS:
         if variant in text:
             text = text.replace(variant, folded)
