@@ -54,9 +54,7 @@ def test_import_joins_a_copy_to_the_story_it_copies(store: Store, tmp_path: Path
     assert story_store.story_of(store, ids["ختام مهرجان التمور في بريدة"]) is None
 
 
-def test_a_copy_retyped_on_a_persian_keyboard_joins_the_story(
-    store: Store, tmp_path: Path
-) -> None:
+def test_a_copy_retyped_on_a_persian_keyboard_joins_the_story(store: Store, tmp_path: Path) -> None:
     retyped = COPY.replace("ي", "ی").replace("ى", "ی").replace("ك", "ک")
     library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS[:2])])
     record = _record("بریدة تفتتح مهرجان التمور", retyped, "iran", "2015-08-02T14:00")
