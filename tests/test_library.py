@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,39 @@ def test_a_bad_record_is_skipped_and_the_rest_imported(store: Store, tmp_path: P
         "line 2: missing or empty 'body'",
         "line 3: not valid JSON (Expecting property name enclosed in double quotes)",
     ]
+
+
+def test_half_a_surrogate_pair_in_json_fails_neither_its_article_nor_the_file(
+    store: Store, tmp_path: Path
+) -> None:
+    # A text cut inside an emoji by a program counting UTF-16 units: "\ud83d" alone is
+    # valid JSON, and json.loads gives a str that SQLite cannot store.  The whole file
+    # failed ("surrogates not allowed") and nothing of it was imported.
+    cut = '{"title": "عنوان \\ud83d", "body": "متن \\udc00\\ud800 فيه", "published": "2021-05-22"}'
+    whole = '{"title": "وجه \\ud83d\\ude00", "body": "متن آخر", "published": "2021-05-22"}'
+    lines = write_jsonl(tmp_path / "cut.jsonl", [article(1), cut, whole])
+    listed = tmp_path / "cut.json"
+    listed.write_text(f"[{json.dumps(article(2))}, {cut.replace('عنوان', 'خبر')}]", "utf-8")
+    report = library.import_paths(store, [lines, listed])
+    assert not report.failed and report.added == 5
+    titles = {a.title: a for a in store.articles()}
+    assert titles["عنوان \ufffd"].body == "متن \ufffd\ufffd فيه"
+    assert "خبر \ufffd" in titles
+    assert "وجه \U0001f600" in titles  # a pair escaped whole is its character
+
+
+def test_a_file_whose_name_is_not_utf8_is_imported_with_its_name_readable(
+    store: Store, tmp_path: Path
+) -> None:
+    # A file named on another system (Windows-1256 bytes): Python keeps the bytes that
+    # are not UTF-8 as lone surrogates, and every article failed on its origin.
+    name = os.fsencode(tmp_path) + b"/\xe3\xd1\xc7\xd3\xe1 news.jsonl"
+    with open(name, "wb") as out:
+        out.write(json.dumps(article(1), ensure_ascii=False).encode("utf-8"))
+    report = library.import_paths(store, [Path(os.fsdecode(name))])
+    assert not report.failed and report.added == 1
+    (stored,) = store.articles()
+    assert stored.origin == f"{tmp_path}/\ufffd\ufffd\ufffd\ufffd\ufffd news.jsonl"
 
 
 def test_a_record_without_a_title_is_kept_named_by_its_first_line(

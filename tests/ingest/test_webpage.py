@@ -849,3 +849,10 @@ def test_a_huge_page_without_article_markup_is_refused(monkeypatch: pytest.Monke
         webpage.page_draft(html, "x")
     page = f"<html><head><title>عنوان</title></head><body>{box * 50}</body></html>"
     assert webpage.page_draft(page, "x").body
+
+
+def test_half_a_surrogate_pair_in_json_ld_becomes_a_replacement_character() -> None:
+    html = news_page(article_body="BODY").replace('"BODY"', '"\\ud83d' + OTHER_BODY * 3 + '"')
+    draft = webpage.page_draft(html, "x")
+    assert draft.body.startswith("\ufffd")
+    draft.body.encode("utf-8")  # what SQLite does with it

@@ -206,6 +206,19 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
     return files, skipped
 
 
+def _shown_path(path: Path) -> str:
+    """path as an article's origin: its text, or where its name's bytes are not UTF-8
+    (a file named on another system, in Windows-1256), those bytes each U+FFFD.  Python
+    keeps such bytes as lone surrogates, which SQLite cannot store: every article of the
+    file failed on its origin."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "replace")
+    return text
+
+
 def _plain_fields(draft: ArticleDraft) -> ArticleDraft:
     """The draft with HTML character references (&#8220; &amp;) decoded to characters."""
     changes: dict[str, Any] = {
@@ -578,7 +591,7 @@ class ArticleFile(_Source):
         self.close()
 
     def __iter__(self) -> Iterator[ArticleDraft | Rejected]:
-        origin = str(self.path)
+        origin = _shown_path(self.path)
         if self.kind == "zip":
             import zipfile
 

@@ -4,6 +4,7 @@ names each is known by, in Arabic and English (the first one present is read).""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from timeline.model import TAG_SEPARATORS
 
@@ -45,6 +46,34 @@ _OTHERS_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + ",\u060c|]")
 # that two tags that look alike are one.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _FOLD = re.compile(r"[\s_\-\ufeff]+")
+
+
+# A JSON string may escape half of a UTF-16 surrogate pair alone ("\ud83d" where a text
+# was cut inside an emoji, as programs counting UTF-16 units cut tweets and captions):
+# json.loads gives a str holding a lone surrogate, which no UTF-8 encoder takes (SQLite's,
+# a terminal's), and the whole file's import failed on it.  A pair escaped whole is one
+# character once decoded and is kept.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]+")
+
+
+def without_lone_surrogates(value: Any, text: str) -> Any:
+    """value, decoded from the JSON text, with each lone surrogate in its strings (keys
+    too) replaced by U+FFFD; value itself when text escapes no surrogate (one search of
+    the text: the decoded value is not walked)."""
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return value
+    return _replaced(value)
+
+
+def _replaced(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATES.sub(lambda m: "\ufffd" * len(m.group()), value)
+    if isinstance(value, list):
+        return [_replaced(item) for item in value]
+    if isinstance(value, dict):
+        return {_replaced(key): _replaced(item) for key, item in value.items()}
+    return value
 
 
 def fold_name(name: str) -> str:

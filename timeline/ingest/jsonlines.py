@@ -12,7 +12,14 @@ from datetime import UTC, datetime
 from typing import Any, Literal, TextIO, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.fields import FIELDS, NAMES, USER_NAMES, fold_name, read_tags
+from timeline.ingest.fields import (
+    FIELDS,
+    NAMES,
+    USER_NAMES,
+    fold_name,
+    read_tags,
+    without_lone_surrogates,
+)
 from timeline.ingest.timelinejs import (
     ADDED_KEY,
     COLOURS_KEY,
@@ -171,7 +178,7 @@ def parse_json_lines(text: str, origin: str = "") -> Iterator[ArticleDraft]:
 def load_json(text: str, where: str) -> Any:
     """json.loads with every way it can fail said as a BadArticle."""
     try:
-        return json.loads(text)
+        return without_lone_surrogates(json.loads(text), text)
     except json.JSONDecodeError as exc:
         raise BadArticle(f"{where}: not valid JSON ({exc.msg})") from exc
     except RecursionError as exc:

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from timeline.ingest.feeds import html_text
+from timeline.ingest.fields import without_lone_surrogates
 
 # schema.org types of a news or blog article (a NewsArticle's subtypes included).
 ARTICLE_TYPES = frozenset(
@@ -232,7 +233,8 @@ def _json_ld_article(tree: Any) -> dict[str, Any]:
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         try:
             # strict=False: pages write raw newlines inside JSON strings.
-            data = json.loads(script.text or "", strict=False)
+            text = script.text or ""
+            data = without_lone_surrogates(json.loads(text, strict=False), text)
         except (ValueError, RecursionError):
             continue
         _find_articles(data, 0, found)
