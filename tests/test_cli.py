@@ -381,6 +381,31 @@ def test_an_unexpected_error_is_one_line(
     assert "Error: unexpected ValueError: a bug somewhere" in err and "Traceback" not in err
 
 
+def test_text_from_a_terminal_in_another_encoding_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A terminal set to Windows-1256 gives the bytes of مرسل, which are not UTF-8: Python
+    # keeps them as lone surrogates and SQLite refused them with "unexpected
+    # UnicodeEncodeError".
+    from timeline import cli as cli_module
+
+    db = str(tmp_path / "t.db")
+    CliRunner().invoke(cli, ["--db", db, "import", str(SAMPLES / "02_suez.txt")])
+    note = os.fsdecode("مرسل".encode("cp1256"))
+    monkeypatch.setattr("sys.argv", ["timeline", "--db", db, "edit", "note", "1", note])
+    monkeypatch.delenv("TIMELINE_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        cli_module.main()
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "Error: text given to the program is not UTF-8 (bytes \\xe3\\xd1\\xd3\\xe1); is the"
+        " terminal set to another encoding? Nothing was written for it.\n"
+    )
+    shown = CliRunner().invoke(cli, ["--db", db, "show", "1", "--json"]).output
+    assert json.loads(shown)["note"] == ""
+
+
 def test_search_suggests_spellings_when_nothing_matches(run) -> None:
     run("import", str(SAMPLES / "02_suez.txt"))
     assert run("search", "السويس", "--json").output.strip()

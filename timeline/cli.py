@@ -910,6 +910,20 @@ def main() -> None:
     """
     try:
         cli.main(prog_name="timeline", standalone_mode=True)
+    except UnicodeEncodeError as exc:
+        failed = exc.object[exc.start : exc.end]
+        if os.environ.get("TIMELINE_DEBUG") or not all("\udc80" <= c <= "\udcff" for c in failed):
+            raise
+        # A terminal set to another encoding (Windows-1256, ISO-8859-6) gives bytes that
+        # are not UTF-8, which Python keeps as lone surrogates and SQLite refuses.
+        raw = failed.encode("utf-8", "surrogateescape")
+        shown = "".join(f"\\x{b:02x}" for b in raw)
+        _echo(
+            f"Error: text given to the program is not UTF-8 (bytes {shown}); is the terminal"
+            " set to another encoding? Nothing was written for it.",
+            err=True,
+        )
+        sys.exit(1)
     except Exception as exc:
         if os.environ.get("TIMELINE_DEBUG"):
             raise
