@@ -856,3 +856,13 @@ def test_half_a_surrogate_pair_in_json_ld_becomes_a_replacement_character() -> N
     draft = webpage.page_draft(html, "x")
     assert draft.body.startswith("\ufffd")
     draft.body.encode("utf-8")  # what SQLite does with it
+
+
+def test_a_paragraph_of_more_than_ten_megabytes_is_read_whole() -> None:
+    # libxml2 stops a text node at 10,000,000 bytes unless told otherwise: a long
+    # article in one paragraph (5 million Arabic letters) read as "0 characters of
+    # main text (an index page, a login wall or an error page?)".
+    paragraph = "نص " * 2_000_000  # 10 MB in UTF-8
+    html = f"<html><head><title>خبر</title></head><body><article><p>{paragraph}</p></article>"
+    draft = webpage.page_draft(html.encode("utf-8"), "x")
+    assert draft.body == paragraph.strip()
