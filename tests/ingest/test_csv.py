@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.ingest.format_fixtures import BODY, OTHER_BODY
 from timeline import library
@@ -108,19 +112,34 @@ def test_a_row_without_a_title_is_named_by_its_first_line(tmp_path: Path) -> Non
     assert (draft.title, draft.untitled) == ("سطر أول", True)
 
 
-def test_huge_cell_fails_the_file_and_stores_nothing(tmp_path: Path, store: Store) -> None:
+def test_a_huge_cell_leaves_out_its_row_and_the_rest_is_imported(
+    tmp_path: Path, store: Store
+) -> None:
+    # One cell over the cap (a page's whole markup pasted in) cost the whole file.
+    huge = "ن" * (MAX_ARTICLE_CHARS + 10)
     path = tmp_path / "huge.csv"
     with path.open("w", encoding="utf-8") as out:
-        out.write(f"title,body\nأ,{BODY}\nب,")
-        out.write("ن" * (MAX_ARTICLE_CHARS + 10))
-        out.write("\n")
-    good = tmp_path / "good.csv"
-    good.write_text(f"title,body\nج,{OTHER_BODY}\n", encoding="utf-8")
-    report = library.import_paths(store, [path, good])
-    (failed,) = report.failed
-    assert failed.path == path and "longer than the 10,000,000 characters" in (failed.error or "")
-    assert "\n" not in (failed.error or "")
-    assert report.added == 1 and store.count_articles() == 1
+        # A quote inside a cell that is not quoted is the cell's own (5" screen).
+        out.write(f'title,body\nأ,{BODY} شاشة 5" بوصة\nب,{huge}\n')
+        # Quoted cells over several lines, one of them over the cap, quotes doubled: one
+        # begun on the line before the long one, one begun on the long line itself.
+        out.write(f'ت,"سطر ""مقتبس""\n{huge}\nسطر أخير"\nث,{OTHER_BODY}\n')
+        out.write(f'ح,"{huge}\n""سطر"" أخير"\nج,"{BODY}\n{OTHER_BODY}"\nخ,\n')
+    found = items(path)
+    assert [str(x) for x in found if isinstance(x, Rejected)] == [
+        "line 3: longer than the 10,000,000 characters a cell may be",
+        "lines 4-6: longer than the 10,000,000 characters a cell may be",
+        "lines 8-9: longer than the 10,000,000 characters a cell may be",
+        "row 12: empty body",
+    ]
+    drafts = [x for x in found if isinstance(x, ArticleDraft)]
+    assert [(d.title, d.body) for d in drafts] == [
+        ("أ", f'{BODY} شاشة 5" بوصة'),
+        ("ث", OTHER_BODY),
+        ("ج", f"{BODY}\n{OTHER_BODY}"),
+    ]
+    report = library.import_paths(store, [path])
+    assert not report.failed and report.added == 3 and report.files[0].rejected == 4
 
 
 def test_duplicates_add_nothing(tmp_path: Path, store: Store) -> None:
@@ -129,3 +148,45 @@ def test_duplicates_add_nothing(tmp_path: Path, store: Store) -> None:
     assert library.import_paths(store, [path]).added == 1
     again = library.import_paths(store, [path])
     assert (again.added, again.duplicates) == (0, 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet='",a\n', max_size=40),
+    st.lists(st.integers(min_value=1, max_value=5), min_size=1, max_size=10),
+)
+def test_the_quote_count_of_a_left_out_line_follows_the_reader(table: str, cuts: list[int]) -> None:
+    # _Quotes reads pieces of the lines it leaves out: at each line's end it must say
+    # what csv.reader does, whether the row goes on (inside a quoted cell) or ends.
+    import csv
+
+    from timeline.ingest.tabular import _Quotes
+
+    lines = table.splitlines(keepends=True)
+    asked: list[int] = []  # lines each row took
+
+    def given_lines() -> Iterator[str]:
+        for line in lines:
+            asked[-1] += 1
+            yield line
+
+    reader = csv.reader(given_lines())
+    goes_on: list[bool] = []
+    while True:
+        asked.append(0)
+        if next(reader, None) is None:
+            break
+        goes_on += [True] * (asked[-1] - 1) + [False]
+    quotes = _Quotes(",", quoted=False)
+    said: list[bool] = []
+    for line in lines:
+        at, sizes = 0, itertools.cycle(cuts)
+        while at < len(line):
+            step = next(sizes)
+            quotes.read(line[at : at + step])
+            at += step
+        said.append(quotes.quoted)
+        if not quotes.quoted:
+            quotes = _Quotes(",", quoted=False)
+    # (The last line ends the file, and the row, whatever the quotes.)
+    assert said[:-1] == goes_on[: len(said) - 1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
@@ -79,14 +80,97 @@ def _delimiter(first_line: str, tab: bool) -> str:
     return best if counts[best] else ","
 
 
-def _lines(text: io.TextIOBase, limit: int) -> Iterator[str]:
-    """Physical lines, each bounded: a longer one stops the file before it is held."""
-    number = 0
-    while line := text.readline(limit + 1):
-        number += 1
-        if len(line) > limit:
-            raise BadArticle(f"line {number}: longer than the {limit:,} characters a cell may be")
-        yield line
+class _Quotes:
+    """Whether a row read a piece at a time is inside a quoted cell, by the csv module's
+    rules (the default dialect): a quote opens a cell only at its start, "" inside one is
+    a quote, and any other quote there closes it.  Only for the lines left out (_Lines):
+    the reader itself reads the rest."""
+
+    def __init__(self, delimiter: str, quoted: bool) -> None:
+        self.special = re.compile(f'["\r\n{re.escape(delimiter)}]')
+        self.quoted = quoted
+        self.field_start = not quoted  # nothing of the cell yet: a quote here opens it
+        self.pending = False  # a quote in a quoted cell ended the last piece
+
+    def read(self, piece: str) -> None:
+        pos, size = 0, len(piece)
+        if self.pending and piece:
+            self.pending = False
+            if piece[0] == '"':
+                pos = 1  # doubled, across two pieces
+            else:
+                self.quoted = self.field_start = False  # the quote closed the cell
+        while (found := self.special.search(piece, pos)) is not None:
+            at = found.start()
+            if at > pos:
+                self.field_start = False  # other characters came between
+            char, pos = piece[at], at + 1
+            if self.quoted:
+                if char == '"':
+                    if pos == size:
+                        self.pending = True
+                    elif piece[pos] == '"':
+                        pos += 1  # doubled: a quote in the cell
+                    else:
+                        self.quoted = False
+            elif char == '"':
+                self.quoted = self.field_start
+                self.field_start = False
+            else:
+                self.field_start = True  # a delimiter or a line's end
+        if size > pos:
+            self.field_start = False
+
+
+class _Lines:
+    """A table's physical lines, each bounded: a longer one is never held.
+
+    A line longer than limit is read to the end of its row (_Quotes) a limit at a time
+    and left out; the reader is given an empty line in its place, or a quote where the
+    row began on an earlier line (the reader holds that row's first part, inside a
+    quoted cell: the quote ends the row, which the rows' loop drops), and the numbers
+    of the lines left out go in skipped for the rows' loop to say.  One huge cell (a
+    page's whole markup pasted in) cost the whole file otherwise, as one overlong JSON
+    line does not.  asked: the lines the reader asked for since the rows' loop last
+    asked it for a row; a line asked for after the first is inside a row begun before.
+    """
+
+    def __init__(self, text: io.TextIOBase, limit: int) -> None:
+        self.text = text
+        self.limit = limit
+        self.delimiter = ","  # the table's, once its first line is read
+        self.number = 0  # physical lines read
+        self.asked = 0
+        self.row_began = 0  # the line where the row being read began
+        self.skipped: list[tuple[int, int]] = []  # (first, last) line numbers left out
+
+    def __iter__(self) -> Iterator[str]:
+        text, limit = self.text, self.limit
+        while line := text.readline(limit + 1):
+            self.number += 1
+            inside = self.asked > 0
+            self.asked += 1
+            if not inside:
+                self.row_began = self.number
+            if len(line) <= limit:
+                yield line
+                continue
+            quotes = _Quotes(self.delimiter, quoted=inside)  # a row goes on only in quotes
+            while True:  # to the end of this line, then of its row
+                quotes.read(line)
+                if line.endswith(("\n", "\r")):
+                    if not quotes.quoted:
+                        break
+                    line = text.readline(limit + 1)
+                    if not line:
+                        break
+                    self.number += 1
+                else:
+                    line = text.readline(limit + 1)
+                    if not line:
+                        break
+            self.skipped.append((self.row_began, self.number))
+            yield '"\n' if inside else "\n"
 
 
 def read_table(
@@ -105,13 +189,15 @@ def read_table(
         prefixed(sample, stream), encoding=found.codec, errors=encoding.ERRORS, newline=""
     )
     before = encoding.replaced_so_far()
-    lines = _lines(text, max_chars)
+    bounded = _Lines(text, max_chars)
+    lines = iter(bounded)
     first = next(lines, "")
     if not first.strip():
         raise BadArticle("empty: no header row")
-    delimiter = _delimiter(first, tab)
+    delimiter = bounded.delimiter = _delimiter(first, tab)
 
     def all_lines() -> Iterator[str]:
+        bounded.asked += 1  # the header's first line, read above
         yield first
         yield from lines
 
@@ -119,6 +205,7 @@ def read_table(
     csv.field_size_limit(max_chars)
     try:
         rows = csv.reader(all_lines(), delimiter=delimiter)
+        bounded.asked = 0
         header = next(rows)
         index = find_columns(header, columns)
         width = max(index.values()) + 1
@@ -126,8 +213,17 @@ def read_table(
         # a spreadsheet would take as formulas: give their values back.
         folded = {fold_name(name) for name in header}
         own = {"uid", "importedat"} <= folded
-        for row in rows:
-            where = f"row {rows.line_num}"
+        while True:
+            bounded.asked = 0
+            row = next(rows, None)
+            if row is None:
+                break
+            if bounded.skipped:  # row is what the reader made of the line given in their place
+                start, end = bounded.skipped.pop()
+                lines_left = f"line {start}" if start == end else f"lines {start}-{end}"
+                yield lines_left, f"longer than the {max_chars:,} characters a cell may be"
+                continue
+            where = f"row {bounded.number}"  # rows.line_num, less the lines left out
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < width:
