@@ -393,394 +393,794 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
 </context>
 <context>
+    <name>ImportMessages</name>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="35" />
+        <source>missing or empty 'body'</source>
+        <translation>الحقل 'body' مفقود أو فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="36" />
+        <source>'%1' must be a string</source>
+        <translation>يجب أن يكون '%1' نصًّا</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="37" />
+        <source>not valid JSON (%1)</source>
+        <translation>ليس JSON سليمًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="38" />
+        <source>JSON nested too deeply</source>
+        <translation>JSON متداخل بعمق زائد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="41" />
+        <source>not read: a number in it is too long</source>
+        <translation>لم يُقرأ: فيه رقم أطول مما يُقرأ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="45" />
+        <source>expected a JSON object, found %1</source>
+        <translation>كان المتوقع كائن JSON، والموجود %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="47" />
+        <source>no key '%1' for %2</source>
+        <translation>لا مفتاح '%1' لـ%2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="48" />
+        <source>empty body</source>
+        <translation>متن فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="51" />
+        <source>longer than the %1 characters a cell may be</source>
+        <translation>أطول من %1 حرف، أقصى ما تحمله الخلية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="55" />
+        <source>longer than the 10 million characters an article may be</source>
+        <translation>أطول من 10 ملايين حرف، أقصى ما تكونه المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="59" />
+        <source>longer than the %1 characters an article may be</source>
+        <translation>أطول من %1 حرف، أقصى ما تكونه المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="61" />
+        <source>no text</source>
+        <translation>لا نص</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="62" />
+        <source>ends before it starts</source>
+        <translation>ينتهي قبل أن يبدأ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="63" />
+        <source>not a Gregorian time: %1</source>
+        <translation>ليس وقتًا ميلاديًا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="66" />
+        <source>impossible time %1 (%2)</source>
+        <translation>وقت مستحيل %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="70" />
+        <source>the file ends inside the list of articles (no closing ])</source>
+        <translation>ينتهي الملف داخل قائمة المقالات (لا ] تغلقها)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="74" />
+        <source>the file ends inside an article (no closing ])</source>
+        <translation>ينتهي الملف داخل مقالة (لا ] تغلقها)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="79" />
+        <source>not valid JSON (expected ',' or ']' after an article); the rest of the file is not read</source>
+        <translation>ليس JSON سليمًا (المتوقع ',' أو ']' بعد المقالة)؛ لم يُقرأ باقي الملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="87" />
+        <source>%1 bytes is more than a %2 file may be</source>
+        <translation>%1 بايت أكثر مما يكونه ملف %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="91" />
+        <source>inflates to %1 bytes (a zip bomb?)</source>
+        <translation>يتمدد إلى %1 بايت (قنبلة ضغط؟)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="95" />
+        <source>%1 (strict import: nothing of the file was stored)</source>
+        <translation>%1 (استيراد صارم: لم يُخزَّن شيء من الملف)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="100" />
+        <source>%1 bytes is more than a .timeline file may be</source>
+        <translation>%1 بايت أكثر مما يكونه ملف ‎.timeline</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="104" />
+        <source>refused: the file declares XML entities or a DTD (%1)</source>
+        <translation>مرفوض: يعرّف الملف كيانات XML أو DTD ‏(%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="106" />
+        <source>not well-formed XML (%1)</source>
+        <translation>ليس XML سليم البنية (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="109" />
+        <source>not a .timeline file (its root element is &lt;%1&gt;)</source>
+        <translation>ليس ملف ‎.timeline (عنصره الجذر &lt;%1&gt;)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="113" />
+        <source>only Gregorian timelines can be imported (this one is %1)</source>
+        <translation>لا يُستورد إلا الخط الزمني الميلادي (وهذا %1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="119" />
+        <source>XML that declares entities is not read (%1)</source>
+        <translation>لا يُقرأ XML يعرّف كيانات (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="123" />
+        <source>XML that declares entities is not read</source>
+        <translation>لا يُقرأ XML يعرّف كيانات</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="125" />
+        <source>not a readable feed (%1)</source>
+        <translation>ليست موجزًا مقروءًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="128" />
+        <source>not a feed (no rss, feed or RDF element)</source>
+        <translation>ليست موجزًا (لا عنصر rss ولا feed ولا RDF)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="132" />
+        <source>not a readable OPML list (%1)</source>
+        <translation>ليست قائمة OPML مقروءة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="136" />
+        <source>an OPML list that names no feed (no outline with an xmlUrl)</source>
+        <translation>قائمة OPML لا تسمّي موجزًا (لا outline فيه xmlUrl)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="143" />
+        <source>more than the %1 bytes a JSON file not holding a list of articles may be (a list is read as a stream; or use JSON Lines)</source>
+        <translation>أكثر من %1 بايت، أقصى ما يكونه ملف JSON لا يحوي قائمة مقالات (القائمة تُقرأ تدفقًا؛ أو استعمل JSON Lines)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="151" />
+        <source>unsupported file type '%1' (use %2)</source>
+        <translation>نوع ملف غير مدعوم '%1' (استعمل %2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="155" />
+        <source>a link to a file that does not exist; not read</source>
+        <translation>رابط إلى ملف غير موجود؛ لم يُقرأ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="159" />
+        <source>not a regular file (a device, pipe or socket); not read</source>
+        <translation>ليس ملفًا عاديًا (بل جهاز أو أنبوب أو مقبس)؛ لم يُقرأ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="164" />
+        <source>%1 bytes is more than a %2 file may be (%3; use JSON Lines for large data sets)</source>
+        <translation>%1 بايت أكثر مما يكونه ملف %2 ‏(%3؛ استعمل JSON Lines للبيانات الكبيرة)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="171" />
+        <source>not a readable zip archive (%1)</source>
+        <translation>ليس أرشيف zip مقروءًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="175" />
+        <source>a compressed download whose format the address does not say</source>
+        <translation>تنزيل مضغوط لا يذكر عنوانه صيغته</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="181" />
+        <source>no column '%1' for %2; the headers are: %3</source>
+        <translation>لا عمود '%1' لـ%2؛ العناوين هي: %3</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="186" />
+        <source>no body column; the headers are: %1 (name it with --columns body=...,title=...)</source>
+        <translation>لا عمود للمتن؛ العناوين هي: %1 (سمِّه بـ ‎--columns body=...,title=...‎)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="191" />
+        <source>empty: no header row</source>
+        <translation>فارغ: لا صف عناوين</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="194" />
+        <source>not a readable table (%1)</source>
+        <translation>ليس جدولًا مقروءًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="196" />
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="199" />
+        <source>no article body after the title and date line</source>
+        <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="203" />
+        <source>damaged or truncated gzip data (%1)</source>
+        <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="207" />
+        <source>more than the %1 bytes %2 may be</source>
+        <translation>أكثر من %1 بايت، أقصى ما يكونه %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="211" />
+        <source>binary data, not a text file</source>
+        <translation>بيانات ثنائية، لا ملف نصي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="215" />
+        <source>more than the %1 bytes a text may be</source>
+        <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="217" />
+        <source>nested too deeply to read</source>
+        <translation>متداخل بعمق يمنع قراءته</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="220" />
+        <source>too large to read in the memory available</source>
+        <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="222" />
+        <source>could not be read (%1)</source>
+        <translation>تعذّرت قراءته (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="224" />
+        <source>an empty page</source>
+        <translation>صفحة فارغة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="227" />
+        <source>not a readable web page (%1)</source>
+        <translation>ليست صفحة ويب مقروءة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="232" />
+        <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
+        <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="241" />
+        <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
+        <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="250" />
+        <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
+        <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="258" />
+        <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
+        <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="265" />
+        <source>not a readable web archive near record %1 (%2)</source>
+        <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="269" />
+        <source>a truncated or damaged web archive record near record %1 (%2)</source>
+        <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="275" />
+        <source>an empty web archive (no records)</source>
+        <translation>أرشيف ويب فارغ (لا سجلات)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="279" />
+        <source>redirected to a non-web address (%1)</source>
+        <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="283" />
+        <source>not a web address (only http and https are fetched)</source>
+        <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="287" />
+        <source>larger than the %1 bytes a download may be</source>
+        <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="291" />
+        <source>took longer than %1 s to download</source>
+        <translation>استغرق تنزيله أكثر من %1 ث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="293" />
+        <source>more than %1 redirects</source>
+        <translation>أكثر من %1 إحالات</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="294" />
+        <source>the server answered %1</source>
+        <translation>أجاب الخادم %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="295" />
+        <source>no answer within %1 s</source>
+        <translation>لا جواب خلال %1 ث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="298" />
+        <source>could not be reached (%1)</source>
+        <translation>تعذّر الوصول إليه (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="302" />
+        <source>not a valid web address (%1)</source>
+        <translation>ليس عنوان ويب صالحًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="306" />
+        <source>the server's answer could not be read (%1)</source>
+        <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="317" />
+        <source>line %1: %2</source>
+        <translation>السطر %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="318" />
+        <source>lines %1: %2</source>
+        <translation>الأسطر %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="319" />
+        <source>row %1: %2</source>
+        <translation>الصف %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="320" />
+        <source>article %1: %2</source>
+        <translation>المقالة %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="321" />
+        <source>event %1: %2</source>
+        <translation>الحدث %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="322" />
+        <source>the file: %1</source>
+        <translation>الملف: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="743" />
+        <location filename="../../timeline/ui/main_window.py" line="744" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="322" />
+        <location filename="../../timeline/ui/main_window.py" line="323" />
+        <location filename="../../timeline/ui/main_window.py" line="1366" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="333" />
+        <location filename="../../timeline/ui/main_window.py" line="334" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="426" />
+        <location filename="../../timeline/ui/main_window.py" line="427" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="427" />
+        <location filename="../../timeline/ui/main_window.py" line="428" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="431" />
+        <location filename="../../timeline/ui/main_window.py" line="432" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="447" />
+        <location filename="../../timeline/ui/main_window.py" line="448" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="449" />
+        <location filename="../../timeline/ui/main_window.py" line="450" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="458" />
+        <location filename="../../timeline/ui/main_window.py" line="459" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="461" />
+        <location filename="../../timeline/ui/main_window.py" line="462" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="464" />
+        <location filename="../../timeline/ui/main_window.py" line="465" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="468" />
+        <location filename="../../timeline/ui/main_window.py" line="469" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="469" />
+        <location filename="../../timeline/ui/main_window.py" line="470" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="470" />
+        <location filename="../../timeline/ui/main_window.py" line="471" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="474" />
+        <location filename="../../timeline/ui/main_window.py" line="475" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="479" />
+        <location filename="../../timeline/ui/main_window.py" line="480" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="481" />
+        <location filename="../../timeline/ui/main_window.py" line="482" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="482" />
+        <location filename="../../timeline/ui/main_window.py" line="483" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="502" />
+        <location filename="../../timeline/ui/main_window.py" line="503" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="506" />
+        <location filename="../../timeline/ui/main_window.py" line="507" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="509" />
+        <location filename="../../timeline/ui/main_window.py" line="510" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="511" />
+        <location filename="../../timeline/ui/main_window.py" line="512" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="515" />
+        <location filename="../../timeline/ui/main_window.py" line="516" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="519" />
+        <location filename="../../timeline/ui/main_window.py" line="520" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="520" />
+        <location filename="../../timeline/ui/main_window.py" line="521" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="521" />
+        <location filename="../../timeline/ui/main_window.py" line="522" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="523" />
+        <location filename="../../timeline/ui/main_window.py" line="524" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="525" />
+        <location filename="../../timeline/ui/main_window.py" line="526" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="536" />
+        <location filename="../../timeline/ui/main_window.py" line="537" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="541" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="541" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="553" />
+        <location filename="../../timeline/ui/main_window.py" line="554" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="554" />
+        <location filename="../../timeline/ui/main_window.py" line="555" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="555" />
+        <location filename="../../timeline/ui/main_window.py" line="556" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="559" />
+        <location filename="../../timeline/ui/main_window.py" line="560" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="611" />
-        <location filename="../../timeline/ui/main_window.py" line="626" />
+        <location filename="../../timeline/ui/main_window.py" line="612" />
+        <location filename="../../timeline/ui/main_window.py" line="627" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="627" />
+        <location filename="../../timeline/ui/main_window.py" line="628" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="661" />
+        <location filename="../../timeline/ui/main_window.py" line="662" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="664" />
+        <location filename="../../timeline/ui/main_window.py" line="665" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="655" />
-        <location filename="../../timeline/ui/main_window.py" line="670" />
+        <location filename="../../timeline/ui/main_window.py" line="656" />
+        <location filename="../../timeline/ui/main_window.py" line="671" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="435" />
+        <location filename="../../timeline/ui/main_window.py" line="436" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="440" />
+        <location filename="../../timeline/ui/main_window.py" line="441" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="441" />
+        <location filename="../../timeline/ui/main_window.py" line="442" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="442" />
+        <location filename="../../timeline/ui/main_window.py" line="443" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="503" />
+        <location filename="../../timeline/ui/main_window.py" line="504" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="512" />
+        <location filename="../../timeline/ui/main_window.py" line="513" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="530" />
+        <location filename="../../timeline/ui/main_window.py" line="531" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="531" />
+        <location filename="../../timeline/ui/main_window.py" line="532" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="532" />
+        <location filename="../../timeline/ui/main_window.py" line="533" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="543" />
+        <location filename="../../timeline/ui/main_window.py" line="544" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="616" />
+        <location filename="../../timeline/ui/main_window.py" line="617" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="735" />
-        <location filename="../../timeline/ui/main_window.py" line="741" />
+        <location filename="../../timeline/ui/main_window.py" line="736" />
+        <location filename="../../timeline/ui/main_window.py" line="742" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="748" />
+        <location filename="../../timeline/ui/main_window.py" line="749" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="876" />
+        <location filename="../../timeline/ui/main_window.py" line="877" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="878" />
+        <location filename="../../timeline/ui/main_window.py" line="879" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="883" />
+        <location filename="../../timeline/ui/main_window.py" line="884" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="884" />
+        <location filename="../../timeline/ui/main_window.py" line="885" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="885" />
+        <location filename="../../timeline/ui/main_window.py" line="886" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="889" />
+        <location filename="../../timeline/ui/main_window.py" line="890" />
         <location filename="../../timeline/ui/main_window.py" line="1690" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1090" />
+        <location filename="../../timeline/ui/main_window.py" line="1091" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1318" />
+        <location filename="../../timeline/ui/main_window.py" line="1319" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1353" />
+        <location filename="../../timeline/ui/main_window.py" line="1354" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1354" />
+        <location filename="../../timeline/ui/main_window.py" line="1355" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1373" />
+        <location filename="../../timeline/ui/main_window.py" line="1366" />
+        <location filename="../../timeline/ui/main_window.py" line="1386" />
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1371" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1380" />
+        <location filename="../../timeline/ui/main_window.py" line="1378" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1397" />
+        <location filename="../../timeline/ui/main_window.py" line="1386" />
+        <source>Libraries</source>
+        <translation>المكتبات</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1394" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1399" />
+        <location filename="../../timeline/ui/main_window.py" line="1396" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1401" />
+        <location filename="../../timeline/ui/main_window.py" line="1398" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1402" />
+        <location filename="../../timeline/ui/main_window.py" line="1399" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1403" />
+        <location filename="../../timeline/ui/main_window.py" line="1400" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1404" />
+        <location filename="../../timeline/ui/main_window.py" line="1401" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1412" />
+        <location filename="../../timeline/ui/main_window.py" line="1409" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1421" />
-        <location filename="../../timeline/ui/main_window.py" line="1455" />
+        <location filename="../../timeline/ui/main_window.py" line="1418" />
+        <location filename="../../timeline/ui/main_window.py" line="1452" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1430" />
+        <location filename="../../timeline/ui/main_window.py" line="1427" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1431" />
+        <location filename="../../timeline/ui/main_window.py" line="1428" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1448" />
+        <location filename="../../timeline/ui/main_window.py" line="1445" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1456" />
+        <location filename="../../timeline/ui/main_window.py" line="1453" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -789,90 +1189,95 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1466" />
+        <location filename="../../timeline/ui/main_window.py" line="1463" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1473" />
+        <location filename="../../timeline/ui/main_window.py" line="1470" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1487" />
-        <location filename="../../timeline/ui/main_window.py" line="1500" />
+        <location filename="../../timeline/ui/main_window.py" line="1484" />
+        <location filename="../../timeline/ui/main_window.py" line="1497" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1488" />
+        <location filename="../../timeline/ui/main_window.py" line="1485" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1503" />
+        <location filename="../../timeline/ui/main_window.py" line="1500" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1544" />
+        <location filename="../../timeline/ui/main_window.py" line="1541" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1546" />
+        <location filename="../../timeline/ui/main_window.py" line="1543" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1553" />
+        <location filename="../../timeline/ui/main_window.py" line="1550" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1555" />
+        <location filename="../../timeline/ui/main_window.py" line="1552" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1562" />
+        <location filename="../../timeline/ui/main_window.py" line="1559" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1563" />
+        <location filename="../../timeline/ui/main_window.py" line="1560" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1565" />
+        <location filename="../../timeline/ui/main_window.py" line="1562" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1583" />
+        <location filename="../../timeline/ui/main_window.py" line="1580" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1594" />
+        <location filename="../../timeline/ui/main_window.py" line="1591" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1603" />
+        <location filename="../../timeline/ui/main_window.py" line="1600" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1618" />
+        <location filename="../../timeline/ui/main_window.py" line="1615" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1632" />
+        <location filename="../../timeline/ui/main_window.py" line="1629" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1634" />
+        <source>; </source>
+        <translation>؛ </translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="1639" />
@@ -1572,39 +1977,39 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="491" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="497" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="495" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="503" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="505" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="511" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="513" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="524" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="526" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
@@ -1612,28 +2017,28 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="200" />
-        <location filename="../../timeline/ui/export_dialog.py" line="292" />
+        <location filename="../../timeline/ui/export_dialog.py" line="201" />
+        <location filename="../../timeline/ui/export_dialog.py" line="295" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="237" />
+        <location filename="../../timeline/ui/export_dialog.py" line="240" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="271" />
+        <location filename="../../timeline/ui/export_dialog.py" line="274" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="279" />
+        <location filename="../../timeline/ui/export_dialog.py" line="282" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="299" />
+        <location filename="../../timeline/ui/export_dialog.py" line="302" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

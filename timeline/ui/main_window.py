@@ -75,6 +75,7 @@ from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.file_dialogs import file_filter, left_to_right_paths
+from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
@@ -1621,14 +1622,17 @@ class MainWindow(QMainWindow):
         for result in report.files:
             name = _one_line(result.name)
             if result.error is not None:
-                details.append(f"{name}: {result.error}")
+                details.append(f"{name}: {reason_in_interface_language(result.error)}")
                 continue
             if result.rejected:
                 details.append(
                     self.tr("%1: skipped %2 record(s) that are not articles: %3")
                     .replace("%1", name)
                     .replace("%2", number(result.rejected))
-                    .replace("%3", "; ".join(result.rejections))
+                    .replace(
+                        "%3",
+                        self.tr("; ").join(map(reason_in_interface_language, result.rejections)),
+                    )
                 )
             if result.undated:
                 details.append(

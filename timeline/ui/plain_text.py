@@ -100,5 +100,10 @@ def message_box(
         shown = shown.replace(f"%{number}", f"\u2068{line}\u2069")  # FIRST STRONG ISOLATE
     box.setText(shown)
     if details:
-        box.setDetailedText(for_display(details))
+        shown = for_display(details)
+        if box.isRightToLeft():
+            # Each line a right-to-left paragraph: a line that begins with a file's name
+            # was laid out left to right, its Arabic words in runs read backwards.
+            shown = "\n".join(f"\u200f{line}" for line in shown.split("\n"))
+        box.setDetailedText(shown)
     return box

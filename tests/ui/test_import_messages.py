@@ -1,0 +1,152 @@
+"""Why an import left a file or a record out, said in the window's language
+(timeline/ui/import_messages.py)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from timeline import library
+from timeline.paths import translations_dir
+from timeline.store import Store
+from timeline.ui import import_messages
+from timeline.ui.import_messages import reason_in_interface_language
+
+BODY = "قال المتحدث إن الاجتماع سيعقد في الرياض بحضور الوزراء والسفراء. " * 3
+
+
+@pytest.fixture
+def arabic(qapp: QApplication) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(
+        QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
+    )
+    QCoreApplication.installTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    yield
+    QCoreApplication.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_each_template_is_looked_up_by_its_own_english(qapp: QApplication) -> None:
+    # In English the window says the importers' own words: the source string of each
+    # translation is the template with its names numbered.
+    table = import_messages._table()
+    assert len({template for template, _said in table}) == len(table)
+    for template, said in table:
+        assert import_messages.numbered(template) == said
+
+
+def _broken_files(folder: Path) -> list[Path]:
+    """Files an importer refuses, whole or a record at a time, as users bring them."""
+    files = {
+        "records.jsonl": "\n".join(
+            [
+                json.dumps({"title": "أ", "body": BODY}, ensure_ascii=False),
+                json.dumps({"title": "ب"}, ensure_ascii=False),
+                '{"title": "ج", "body": 5}',
+                "{not json",
+                "[1, 2]",
+            ]
+        ),
+        "sheet.csv": f"title,body\nأ,{BODY}\nب,\n",
+        "headers.csv": "name,text2\nأ,ب\n",
+        "entities.rss": '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "b">]><rss>&a;</rss>',
+        "nofeed.rss": "<html><body>ليست موجزًا</body></html>",
+        "empty.txt": "",
+        "teaser.html": "<html><body><p>قصير</p></body></html>",
+        "notes.docx": "ليس نوعًا مدعومًا",
+        "list.json": '[{"title": "أ", "body": "ب"}',
+        "events.timeline": "<timeline><events><event><start>2015</start></event></events>",
+    }
+    paths = []
+    for name, text in files.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    binary = folder / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text" * 50)
+    cut = folder / "cut.jsonl.gz"
+    cut.write_bytes(gzip.compress(b'{"title": "a", "body": "b"}\n' * 100)[:-30])
+    archive = folder / "pages.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("a.html", "<html><body><p>قصير</p></body></html>")
+        out.writestr("b.jsonl", '{"title": "أ"}\n')
+    return [*paths, binary, cut, archive]
+
+
+def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, _broken_files(folder))
+    lines = [r.error for r in report.files if r.error is not None]
+    lines += [line for r in report.files for line in r.rejections]
+    assert len(lines) >= 17
+    for line in lines:
+        said = reason_in_interface_language(line)
+        # Arabic words, and nothing of the English template outside the values' isolates.
+        assert said != line and re.search("[\u0621-\u064a]", said), line
+        # (Names stay as written: 'body', JSON, rss, --columns.)
+        outside = re.sub("\u2068[^\u2069]*\u2069", "", said)
+        english = r"\b(?:not|the|file|than|must|empty|missing|readable|article|line|row|a|an)\b"
+        assert not re.search(english, outside, re.IGNORECASE), (line, said)
+
+
+def test_values_keep_their_own_words_in_isolates(arabic: None) -> None:
+    said = reason_in_interface_language("line 12: not valid JSON (Expecting value)")
+    assert said == "السطر \u206812\u2069: ليس JSON سليمًا (\u2068Expecting value\u2069)"
+    member = reason_in_interface_language("أخبار.zip: a.html: the file is empty")
+    assert member == "\u2068أخبار.zip\u2069: \u2068a.html\u2069: الملف فارغ"
+    # A line no template knows (an operating system's own words) is shown as it is.
+    assert reason_in_interface_language("Permission denied") == "Permission denied"
+
+
+def test_in_english_the_importers_words_are_shown_as_they_are(qapp: QApplication) -> None:
+    line = "line 12: not valid JSON (Expecting value)"
+    assert reason_in_interface_language(line) == line
+
+
+def test_the_windows_import_report_says_why_in_arabic(
+    arabic: None, qtbot: object, tmp_path: Path
+) -> None:
+    from timeline.library import FileResult, ImportReport
+    from timeline.ui.main_window import MainWindow
+
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)  # type: ignore[attr-defined]
+        failed = FileResult(tmp_path / "feed.rss", error="not a feed (no rss, feed or RDF element)")
+        skipped = FileResult(tmp_path / "a.jsonl", added=3, rejected=2)
+        skipped.rejections = ["line 2: missing or empty 'body'", "line 7: JSON nested too deeply"]
+        _text, details = win._import_summary(ImportReport([failed, skipped]))
+    assert details == [
+        "feed.rss: ليست موجزًا (لا عنصر rss ولا feed ولا RDF)",
+        "a.jsonl: تُخطّي 2 من السجلات ليست مقالات: السطر \u20682\u2069: الحقل 'body' مفقود أو فارغ؛"
+        " السطر \u20687\u2069: JSON متداخل بعمق زائد",
+    ]
+
+
+def test_details_in_a_right_to_left_box_are_right_to_left_lines(
+    arabic: None, qapp: QApplication
+) -> None:
+    # A line that began with a file's name was laid out left to right: its Arabic words
+    # came in runs read backwards.  (The English box is left as it was.)
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui.plain_text import message_box
+
+    details = "a.jsonl: السطر 2: متن فارغ\nb.rss: الملف فارغ"
+    box = message_box(None, QMessageBox.Icon.Information, "t", "x", details)
+    assert box.detailedText() == "\u200fa.jsonl: السطر 2: متن فارغ\n\u200fb.rss: الملف فارغ"
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    box = message_box(None, QMessageBox.Icon.Information, "t", "x", details)
+    assert box.detailedText() == details

@@ -1,0 +1,410 @@
+"""Why an import left a file or a record out, in the window's language.
+
+The importers say it in English lines (the command line prints them as they are: "line
+4: missing or empty 'body'", "not a readable feed (...)").  The window's import report
+knows them by their templates, as store_messages knows the store's, and says them in
+the interface's language; each value (a file's name, a number, a parser's own words) is
+put in an isolate of its own, shown in its own direction.  A line that no template
+matches is shown as it is: nothing is dropped for want of a translation.
+
+The templates copy the importers' words (timeline.ingest and its readers); a test runs
+the importers on broken files and checks that each line they give is known here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string
+
+from PySide6.QtCore import QCoreApplication
+
+from timeline.text.display_safe import isolated
+
+
+def _table() -> tuple[tuple[str, str], ...]:
+    """(the importers' English template, its words in the interface's language) each;
+    the values %1, %2... in the order their names first appear in the template."""
+
+    translate = QCoreApplication.translate
+
+    # lupdate reads each call's literal string: the English here is the template's
+    # with its names numbered (a test compares the two).
+    return (
+        # A record of a file (after its "line 4: ", "row 3: ", "article 2: ").
+        ("missing or empty 'body'", translate("ImportMessages", "missing or empty 'body'")),
+        ("'{key}' must be a string", translate("ImportMessages", "'%1' must be a string")),
+        ("not valid JSON ({detail})", translate("ImportMessages", "not valid JSON (%1)")),
+        ("JSON nested too deeply", translate("ImportMessages", "JSON nested too deeply")),
+        (
+            "not read: a number in it is too long",
+            translate("ImportMessages", "not read: a number in it is too long"),
+        ),
+        (
+            "expected a JSON object, found {kind}",
+            translate("ImportMessages", "expected a JSON object, found %1"),
+        ),
+        ("no key '{wanted}' for {field}", translate("ImportMessages", "no key '%1' for %2")),
+        ("empty body", translate("ImportMessages", "empty body")),
+        (
+            "longer than the {limit} characters a cell may be",
+            translate("ImportMessages", "longer than the %1 characters a cell may be"),
+        ),
+        (
+            "longer than the 10 million characters an article may be",
+            translate("ImportMessages", "longer than the 10 million characters an article may be"),
+        ),
+        (
+            "longer than the {limit} characters an article may be",
+            translate("ImportMessages", "longer than the %1 characters an article may be"),
+        ),
+        ("no text", translate("ImportMessages", "no text")),
+        ("ends before it starts", translate("ImportMessages", "ends before it starts")),
+        ("not a Gregorian time: {text}", translate("ImportMessages", "not a Gregorian time: %1")),
+        (
+            "impossible time {text} ({detail})",
+            translate("ImportMessages", "impossible time %1 (%2)"),
+        ),
+        (
+            "the file ends inside the list of articles (no closing ])",
+            translate("ImportMessages", "the file ends inside the list of articles (no closing ])"),
+        ),
+        (
+            "the file ends inside an article (no closing ])",
+            translate("ImportMessages", "the file ends inside an article (no closing ])"),
+        ),
+        (
+            "not valid JSON (expected ',' or ']' after an article); the rest of the file is"
+            " not read",
+            translate(
+                "ImportMessages",
+                "not valid JSON (expected ',' or ']' after an article); the rest of the file"
+                " is not read",
+            ),
+        ),
+        (
+            "{size} bytes is more than a {kind} file may be",
+            translate("ImportMessages", "%1 bytes is more than a %2 file may be"),
+        ),
+        (
+            "inflates to {size} bytes (a zip bomb?)",
+            translate("ImportMessages", "inflates to %1 bytes (a zip bomb?)"),
+        ),
+        (
+            "{item} (strict import: nothing of the file was stored)",
+            translate("ImportMessages", "%1 (strict import: nothing of the file was stored)"),
+        ),
+        # A whole file.
+        (
+            "{size} bytes is more than a .timeline file may be",
+            translate("ImportMessages", "%1 bytes is more than a .timeline file may be"),
+        ),
+        (
+            "refused: the file declares XML entities or a DTD ({detail})",
+            translate("ImportMessages", "refused: the file declares XML entities or a DTD (%1)"),
+        ),
+        ("not well-formed XML ({detail})", translate("ImportMessages", "not well-formed XML (%1)")),
+        (
+            "not a .timeline file (its root element is <{tag}>)",
+            translate("ImportMessages", "not a .timeline file (its root element is <%1>)"),
+        ),
+        (
+            "only Gregorian timelines can be imported (this one is {kind})",
+            translate(
+                "ImportMessages", "only Gregorian timelines can be imported (this one is %1)"
+            ),
+        ),
+        (
+            "XML that declares entities is not read ({detail})",
+            translate("ImportMessages", "XML that declares entities is not read (%1)"),
+        ),
+        (
+            "XML that declares entities is not read",
+            translate("ImportMessages", "XML that declares entities is not read"),
+        ),
+        ("not a readable feed ({detail})", translate("ImportMessages", "not a readable feed (%1)")),
+        (
+            "not a feed (no rss, feed or RDF element)",
+            translate("ImportMessages", "not a feed (no rss, feed or RDF element)"),
+        ),
+        (
+            "not a readable OPML list ({detail})",
+            translate("ImportMessages", "not a readable OPML list (%1)"),
+        ),
+        (
+            "an OPML list that names no feed (no outline with an xmlUrl)",
+            translate(
+                "ImportMessages", "an OPML list that names no feed (no outline with an xmlUrl)"
+            ),
+        ),
+        (
+            "more than the {limit} bytes a JSON file not holding a list of articles may be (a"
+            " list is read as a stream; or use JSON Lines)",
+            translate(
+                "ImportMessages",
+                "more than the %1 bytes a JSON file not holding a list of articles may be (a"
+                " list is read as a stream; or use JSON Lines)",
+            ),
+        ),
+        (
+            "unsupported file type '{suffix}' (use {formats})",
+            translate("ImportMessages", "unsupported file type '%1' (use %2)"),
+        ),
+        (
+            "a link to a file that does not exist; not read",
+            translate("ImportMessages", "a link to a file that does not exist; not read"),
+        ),
+        (
+            "not a regular file (a device, pipe or socket); not read",
+            translate("ImportMessages", "not a regular file (a device, pipe or socket); not read"),
+        ),
+        (
+            "{size} bytes is more than a {kind} file may be ({limit}; use JSON Lines for large"
+            " data sets)",
+            translate(
+                "ImportMessages",
+                "%1 bytes is more than a %2 file may be (%3; use JSON Lines for large data sets)",
+            ),
+        ),
+        (
+            "not a readable zip archive ({detail})",
+            translate("ImportMessages", "not a readable zip archive (%1)"),
+        ),
+        (
+            "a compressed download whose format the address does not say",
+            translate(
+                "ImportMessages", "a compressed download whose format the address does not say"
+            ),
+        ),
+        (
+            "no column '{wanted}' for {field}; the headers are: {headers}",
+            translate("ImportMessages", "no column '%1' for %2; the headers are: %3"),
+        ),
+        (
+            "no body column; the headers are: {headers} (name it with --columns"
+            " body=...,title=...)",
+            translate(
+                "ImportMessages",
+                "no body column; the headers are: %1 (name it with --columns body=...,title=...)",
+            ),
+        ),
+        ("empty: no header row", translate("ImportMessages", "empty: no header row")),
+        (
+            "not a readable table ({detail})",
+            translate("ImportMessages", "not a readable table (%1)"),
+        ),
+        ("the file is empty", translate("ImportMessages", "the file is empty")),
+        (
+            "no article body after the title and date line",
+            translate("ImportMessages", "no article body after the title and date line"),
+        ),
+        (
+            "damaged or truncated gzip data ({detail})",
+            translate("ImportMessages", "damaged or truncated gzip data (%1)"),
+        ),
+        (
+            "more than the {limit} bytes {what} may be",
+            translate("ImportMessages", "more than the %1 bytes %2 may be"),
+        ),
+        (
+            "binary data, not a text file",
+            translate("ImportMessages", "binary data, not a text file"),
+        ),
+        (
+            "more than the {limit} bytes a text may be",
+            translate("ImportMessages", "more than the %1 bytes a text may be"),
+        ),
+        ("nested too deeply to read", translate("ImportMessages", "nested too deeply to read")),
+        (
+            "too large to read in the memory available",
+            translate("ImportMessages", "too large to read in the memory available"),
+        ),
+        ("could not be read ({detail})", translate("ImportMessages", "could not be read (%1)")),
+        # Web pages, web archives and downloads.
+        ("an empty page", translate("ImportMessages", "an empty page")),
+        (
+            "not a readable web page ({detail})",
+            translate("ImportMessages", "not a readable web page (%1)"),
+        ),
+        (
+            "not an article: an index of {count} article teasers (headlines linking elsewhere,"
+            " each with its summary)",
+            translate(
+                "ImportMessages",
+                "not an article: an index of %1 article teasers (headlines linking elsewhere,"
+                " each with its summary)",
+            ),
+        ),
+        (
+            "not an article: {count} characters of main text (an index page, a login wall or"
+            " an error page?)",
+            translate(
+                "ImportMessages",
+                "not an article: %1 characters of main text (an index page, a login wall or an"
+                " error page?)",
+            ),
+        ),
+        (
+            "not read: a page of more than {limit} elements that does not mark its article (an"
+            " index or an archive page?)",
+            translate(
+                "ImportMessages",
+                "not read: a page of more than %1 elements that does not mark its article (an"
+                " index or an archive page?)",
+            ),
+        ),
+        (
+            "record {number} is cut short ({size} bytes missing): a truncated web archive",
+            translate(
+                "ImportMessages",
+                "record %1 is cut short (%2 bytes missing): a truncated web archive",
+            ),
+        ),
+        (
+            "not a readable web archive near record {number} ({detail})",
+            translate("ImportMessages", "not a readable web archive near record %1 (%2)"),
+        ),
+        (
+            "a truncated or damaged web archive record near record {number} ({detail})",
+            translate(
+                "ImportMessages", "a truncated or damaged web archive record near record %1 (%2)"
+            ),
+        ),
+        (
+            "an empty web archive (no records)",
+            translate("ImportMessages", "an empty web archive (no records)"),
+        ),
+        (
+            "redirected to a non-web address ({url})",
+            translate("ImportMessages", "redirected to a non-web address (%1)"),
+        ),
+        (
+            "not a web address (only http and https are fetched)",
+            translate("ImportMessages", "not a web address (only http and https are fetched)"),
+        ),
+        (
+            "larger than the {limit} bytes a download may be",
+            translate("ImportMessages", "larger than the %1 bytes a download may be"),
+        ),
+        (
+            "took longer than {seconds} s to download",
+            translate("ImportMessages", "took longer than %1 s to download"),
+        ),
+        ("more than {count} redirects", translate("ImportMessages", "more than %1 redirects")),
+        ("the server answered {code}", translate("ImportMessages", "the server answered %1")),
+        ("no answer within {seconds} s", translate("ImportMessages", "no answer within %1 s")),
+        (
+            "could not be reached ({detail})",
+            translate("ImportMessages", "could not be reached (%1)"),
+        ),
+        (
+            "not a valid web address ({detail})",
+            translate("ImportMessages", "not a valid web address (%1)"),
+        ),
+        (
+            "the server's answer could not be read ({detail})",
+            translate("ImportMessages", "the server's answer could not be read (%1)"),
+        ),
+    )
+
+
+def _where() -> dict[str, str]:
+    """Where in a file a record is: the importers' "line 4: ..." and the like."""
+
+    translate = QCoreApplication.translate
+
+    return {
+        "line": translate("ImportMessages", "line %1: %2"),
+        "lines": translate("ImportMessages", "lines %1: %2"),
+        "row": translate("ImportMessages", "row %1: %2"),
+        "article": translate("ImportMessages", "article %1: %2"),
+        "event": translate("ImportMessages", "event %1: %2"),
+        "the file": translate("ImportMessages", "the file: %1"),
+    }
+
+
+_WHERE = re.compile(
+    r"(?:(?P<kind>line|lines|row|article|event) (?P<at>\d[\d,]*(?:-\d[\d,]*)?)|the file): "
+    r"(?P<rest>.+)",
+    re.DOTALL,
+)
+# An import's line names a file and a record or two: longer text is no template's (the
+# search for a template's groups is quadratic in the text at worst).
+_LONGEST = 20_000
+_NAMES_TRIED = 3  # ": " a member's name ("news.zip: a.html: ...") is tried before
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    for text, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(text))
+        if name:
+            parts.append(f"(?P<{name}>.+?)")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def numbered(template: str) -> str:
+    """The template with its names made %1, %2... in the order they first appear: the
+    English its translation is looked up by."""
+    out: list[str] = []
+    names: list[str] = []
+    for text, name, _spec, _conversion in string.Formatter().parse(template):
+        out.append(text)
+        if name:
+            if name not in names:
+                names.append(name)
+            out.append(f"%{names.index(name) + 1}")
+    return "".join(out)
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[re.Pattern[str], list[str]], ...]:
+    found = []
+    for template, _said in _table():
+        names: list[str] = []
+        for _text, name, _spec, _conversion in string.Formatter().parse(template):
+            if name and name not in names:
+                names.append(name)
+        found.append((_pattern(template), names))
+    return tuple(found)
+
+
+def _placed(words: str, values: list[str]) -> str:
+    return re.sub(r"%(\d)", lambda m: isolated(values[int(m.group(1)) - 1]), words)
+
+
+def _said(line: str, table: tuple[tuple[str, str], ...], depth: int = 0) -> str | None:
+    for (pattern, names), (_template, words) in zip(_patterns(), table, strict=True):
+        found = pattern.fullmatch(line)
+        if found is not None:
+            return _placed(words, [found.group(name) for name in names])
+    where = _WHERE.fullmatch(line)
+    if where is not None and depth < 3:
+        rest = _said(where.group("rest"), table, depth + 1)
+        if rest is not None:
+            kind = where.group("kind") or "the file"
+            words = _where()[kind]
+            if kind == "the file":
+                return words.replace("%1", rest)
+            return words.replace("%1", isolated(where.group("at"))).replace("%2", rest)
+    # A zip archive's member before its record: "a.html: not an article: ...".
+    at = 0
+    for _ in range(_NAMES_TRIED if depth < 3 else 0):
+        at = line.find(": ", at + 1)
+        if at < 0:
+            break
+        rest = _said(line[at + 2 :], table, depth + 1)
+        if rest is not None:
+            return f"{isolated(line[:at])}: {rest}"
+    return None
+
+
+def reason_in_interface_language(line: str) -> str:
+    """An importer's line (why a file or a record was left out) in the interface's
+    language, its values each in an isolate; the line as it is when no template is its,
+    or when the interface is in English (the importers' own words)."""
+    table = _table()
+    if table[0][1] == table[0][0] or len(line) > _LONGEST:
+        return line  # no translation loaded, or no line of an importer's
+    said = _said(line, table)
+    return line if said is None else said
