@@ -106,8 +106,8 @@ def test_values_keep_their_own_words_in_isolates(arabic: None) -> None:
     assert said == "السطر \u206812\u2069: ليس JSON سليمًا (\u2068Expecting value\u2069)"
     member = reason_in_interface_language("أخبار.zip: a.html: the file is empty")
     assert member == "\u2068أخبار.zip\u2069: \u2068a.html\u2069: الملف فارغ"
-    # A line no template knows (an operating system's own words) is shown as it is.
-    assert reason_in_interface_language("Permission denied") == "Permission denied"
+    # A line no template knows is shown as it is.
+    assert reason_in_interface_language("Stale file handle") == "Stale file handle"
 
 
 def test_in_english_the_importers_words_are_shown_as_they_are(qapp: QApplication) -> None:
@@ -150,3 +150,29 @@ def test_details_in_a_right_to_left_box_are_right_to_left_lines(
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     box = message_box(None, QMessageBox.Icon.Information, "t", "x", details)
     assert box.detailedText() == details
+
+
+def test_a_file_the_system_would_not_write_is_said_in_arabic(
+    arabic: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An export to a full disk: the path, then the C library's English words.
+    from PySide6.QtWidgets import QMessageBox
+
+    from timeline.ui import export_dialog
+    from timeline.ui.plain_text import message_box
+
+    shown: list[QMessageBox] = []
+
+    def kept(*args: object, **kwargs: object) -> QMessageBox:
+        shown.append(message_box(*args, **kwargs))  # type: ignore[arg-type]
+        return shown[-1]
+
+    monkeypatch.setattr(export_dialog, "message_box", kept)
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    export_dialog.WindowExporter(window).show_failure("/tmp/out.json: No space left on device")
+    (box,) = shown
+    assert "لم تبقَ مساحة على القرص" in box.text() and "/tmp/out.json" in box.text()
+    box.close()
+    window.deleteLater()

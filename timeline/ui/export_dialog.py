@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from timeline.store import Store, StoreError
 from timeline.ui.date_text import counted, group_number
 from timeline.ui.file_dialogs import file_filter, left_to_right_paths
+from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.plain_text import message_box
 from timeline.ui.store_messages import for_message_box
 from timeline.ui.timeline_view import TimelineView
@@ -291,6 +292,8 @@ class WindowExporter(QObject):
     def show_failure(self, message: str) -> None:
         # Opened, never exec()'d: the window stays responsive (and a test never blocks).
         text, values = for_message_box("%1", message)
+        if values == [message]:  # not the store's: a file the system would not write
+            values = [reason_in_interface_language(message)]
         message_box(
             self.window, QMessageBox.Icon.Warning, self.tr("Export"), text, values=values
         ).open()

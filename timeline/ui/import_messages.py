@@ -220,6 +220,18 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate("ImportMessages", "too large to read in the memory available"),
         ),
         ("could not be read ({detail})", translate("ImportMessages", "could not be read (%1)")),
+        # The operating system's words for a file it would not give (its C library's,
+        # in English whatever the system's language).
+        ("No such file or directory", translate("ImportMessages", "No such file or directory")),
+        ("Permission denied", translate("ImportMessages", "Permission denied")),
+        ("Is a directory", translate("ImportMessages", "Is a directory")),
+        ("Not a directory", translate("ImportMessages", "Not a directory")),
+        ("No space left on device", translate("ImportMessages", "No space left on device")),
+        ("Read-only file system", translate("ImportMessages", "Read-only file system")),
+        ("File name too long", translate("ImportMessages", "File name too long")),
+        ("Too many open files", translate("ImportMessages", "Too many open files")),
+        ("Disk quota exceeded", translate("ImportMessages", "Disk quota exceeded")),
+        ("Input/output error", translate("ImportMessages", "Input/output error")),
         # Web pages, web archives and downloads.
         ("an empty page", translate("ImportMessages", "an empty page")),
         (
