@@ -190,3 +190,43 @@ def test_the_quote_count_of_a_left_out_line_follows_the_reader(table: str, cuts:
             quotes = _Quotes(",", quoted=False)
     # (The last line ends the file, and the row, whatever the quotes.)
     assert said[:-1] == goes_on[: len(said) - 1]
+
+
+def test_a_tab_separated_table_that_does_not_quote_is_read_as_written(tmp_path: Path) -> None:
+    # Tables that other programs export with tabs often quote nothing: a title that
+    # begins with a quoted word lost its quotes, and one whose quote never closes made
+    # the rest of the file one cell (three articles: one "empty body" said, none added).
+    path = tmp_path / "sheet.tsv"
+    path.write_text(
+        "title\tbody\tpublished\n"
+        f"عنوان أول\t{BODY}\t2016-01-01\n"
+        f'"عاجل: انفجار في المدينة\t{OTHER_BODY}\t2016-01-02\n'
+        f'"داعش" يتبنى الهجوم\t{BODY} "كما قال"\t2016-01-03\n'
+        "بلا متن\t\t2016-01-04\n"
+        f"خبر أخير\t{OTHER_BODY}\t2016-01-05\n",
+        encoding="utf-8",
+    )
+    found = items(path)
+    assert [str(x) for x in found if isinstance(x, Rejected)] == ["row 5: empty body"]
+    assert [(d.title, d.body) for d in found if isinstance(d, ArticleDraft)] == [
+        ("عنوان أول", BODY),
+        ('"عاجل: انفجار في المدينة', OTHER_BODY),
+        ('"داعش" يتبنى الهجوم', f'{BODY} "كما قال"'),
+        ("خبر أخير", OTHER_BODY),
+    ]
+
+
+def test_a_tab_separated_table_quoted_as_a_spreadsheet_writes_it_keeps_its_quoting(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sheet.tsv"
+    path.write_text(
+        "title\tbody\n"
+        f'"""داعش"" يتبنى الهجوم"\t"{BODY}\n{OTHER_BODY}"\n'
+        f"خبر ثان\t{OTHER_BODY}\n",
+        encoding="utf-8",
+    )
+    assert [(d.title, d.body) for d in items(path)] == [
+        ('"داعش" يتبنى الهجوم', f"{BODY}\n{OTHER_BODY}"),
+        ("خبر ثان", OTHER_BODY),
+    ]

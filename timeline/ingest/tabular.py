@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
@@ -142,6 +143,7 @@ class _Lines:
         self.number = 0  # physical lines read
         self.asked = 0
         self.row_began = 0  # the line where the row being read began
+        self.row_lines: list[str] = []  # the lines given for it (held as the reader does)
         self.skipped: list[tuple[int, int]] = []  # (first, last) line numbers left out
 
     def __iter__(self) -> Iterator[str]:
@@ -152,6 +154,8 @@ class _Lines:
             self.asked += 1
             if not inside:
                 self.row_began = self.number
+                self.row_lines = []
+            self.row_lines.append(line)
             if len(line) <= limit:
                 yield line
                 continue
@@ -171,6 +175,19 @@ class _Lines:
                         break
             self.skipped.append((self.row_began, self.number))
             yield '"\n' if inside else "\n"
+
+
+def _unquoted(row: list[str], columns: int) -> bool:
+    """Whether a row of a tab-separated table read as quoted shows the table is not: a
+    cell that opened with a quote and ran on over lines that are rows of their own (as
+    many tabs as the header), as a title beginning "عاجل: ... with no closing quote made
+    the rest of the file one cell."""
+    for cell in row:
+        if "\n" in cell:
+            for line in cell.split("\n")[1:]:
+                if line.count("\t") >= max(1, columns - 1):
+                    return True
+    return False
 
 
 def read_table(
@@ -199,12 +216,20 @@ def read_table(
     def all_lines() -> Iterator[str]:
         bounded.asked += 1  # the header's first line, read above
         yield first
-        yield from lines
+        # Not `yield from`: this generator is closed when its reader is dropped (a table
+        # read as written from a row on), and would close lines with it.
+        for line in lines:  # noqa: UP028
+            yield line
 
     previous = csv.field_size_limit()
     csv.field_size_limit(max_chars)
+    # A tab-separated table may quote its cells as a spreadsheet writes them ("" for a
+    # quote, a cell of several lines in quotes) or not at all, as others export it.  It
+    # is read quoted until a row shows it is not (_unquoted), and from that row on as
+    # written.
+    tabs = delimiter == "\t"
     try:
-        rows = csv.reader(all_lines(), delimiter=delimiter)
+        rows = csv.reader(all_lines(), delimiter=delimiter, strict=tabs)
         bounded.asked = 0
         header = next(rows)
         index = find_columns(header, columns)
@@ -213,17 +238,36 @@ def read_table(
         # a spreadsheet would take as formulas: give their values back.
         folded = {fold_name(name) for name in header}
         own = {"uid", "importedat"} <= folded
+        quoted = tabs
+        replayed: list[int] = []  # the line each row read again stands on, while they last
         while True:
             bounded.asked = 0
-            row = next(rows, None)
+            failed = False
+            try:
+                row = next(rows, None)
+            except csv.Error:
+                if not quoted:
+                    raise
+                row, failed = None, True  # a quote closed inside a cell, or never
+            if quoted and (failed or (row is not None and _unquoted(row, len(header)))):
+                # This row's lines again, then the rest, each line a row as written.
+                quoted = False
+                again = list(bounded.row_lines)
+                replayed = list(range(bounded.row_began, bounded.row_began + len(again)))
+                replayed.reverse()
+                rows = csv.reader(
+                    itertools.chain(again, lines), delimiter=delimiter, quoting=csv.QUOTE_NONE
+                )
+                continue
             if row is None:
                 break
+            at = replayed.pop() if replayed else bounded.number
             if bounded.skipped:  # row is what the reader made of the line given in their place
                 start, end = bounded.skipped.pop()
                 lines_left = f"line {start}" if start == end else f"lines {start}-{end}"
                 yield lines_left, f"longer than the {max_chars:,} characters a cell may be"
                 continue
-            where = f"row {bounded.number}"  # rows.line_num, less the lines left out
+            where = f"row {at}"  # rows.line_num, less the lines left out
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < width:
