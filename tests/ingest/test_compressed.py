@@ -77,6 +77,21 @@ def test_folder_picks_compressed_and_new_formats(tmp_path: Path) -> None:
     assert [p.name for p in skipped] == ["c.png"]
 
 
+def test_a_zip_whose_names_begin_with_dot_slash_is_read(tmp_path: Path) -> None:
+    # Some archivers write every name as ./folder/file: each was taken for a hidden file
+    # and left out, and the archive said "no articles in it".
+    path = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("./news/a.csv", f"title,body\nأ,{BODY}\n")
+        archive.writestr("./news/../b.csv", f"title,body\nب,{OTHER_BODY}\n")
+        archive.writestr("./news/.DS_Store", "x")
+        archive.writestr("./.git/config.csv", "x")
+    assert [(d.title, d.origin) for d in items(path)] == [  # in the names' order
+        ("ب", f"{path}/./news/../b.csv"),
+        ("أ", f"{path}/./news/a.csv"),
+    ]
+
+
 def test_zip_of_files(tmp_path: Path, store: Store) -> None:
     path = tmp_path / "bundle.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

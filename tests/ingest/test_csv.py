@@ -221,9 +221,7 @@ def test_a_tab_separated_table_quoted_as_a_spreadsheet_writes_it_keeps_its_quoti
 ) -> None:
     path = tmp_path / "sheet.tsv"
     path.write_text(
-        "title\tbody\n"
-        f'"""داعش"" يتبنى الهجوم"\t"{BODY}\n{OTHER_BODY}"\n'
-        f"خبر ثان\t{OTHER_BODY}\n",
+        f'title\tbody\n"""داعش"" يتبنى الهجوم"\t"{BODY}\n{OTHER_BODY}"\nخبر ثان\t{OTHER_BODY}\n',
         encoding="utf-8",
     )
     assert [(d.title, d.body) for d in items(path)] == [

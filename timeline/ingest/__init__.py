@@ -443,7 +443,13 @@ def _zip_members(
     inflated = 0
     for member in members:
         name = member.filename
-        if any(p.startswith(".") or p == "__MACOSX" for p in name.split("/")):
+        # Hidden files and folders (.DS_Store, ._a.html, .git) and macOS's __MACOSX are
+        # the archiver's, not articles; "." and ".." are a path's steps (./news/a.html,
+        # as some archivers write every name, was left out with the rest).
+        if any(
+            (part.startswith(".") and part not in (".", "..")) or part == "__MACOSX"
+            for part in name.split("/")
+        ):
             continue
         found = format_of(name)
         if found is None or found[0] == "zip":
