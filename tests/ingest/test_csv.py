@@ -228,3 +228,33 @@ def test_a_tab_separated_table_quoted_as_a_spreadsheet_writes_it_keeps_its_quoti
         ('"داعش" يتبنى الهجوم', f"{BODY}\n{OTHER_BODY}"),
         ("خبر ثان", OTHER_BODY),
     ]
+
+
+def test_a_quote_that_opens_no_quoted_cell_costs_its_row_nothing_and_no_other(
+    tmp_path: Path,
+) -> None:
+    # A comma-separated table written without quoting (or with one stray quote): the
+    # rows after a title beginning "عاجل: ... were one cell with it, up to the next
+    # quote anywhere.  That row's line is read as written; the rows around it, quoted
+    # cells of several lines included, are read as the table's.
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "title,body,published\n"
+        f'"عنوان أول","{BODY}\n{OTHER_BODY}",2016-01-01\n'
+        f'"عاجل: انفجار في المدينة,{OTHER_BODY},2016-01-02\n'
+        f"خبر ثالث,{BODY},2016-01-03\n"
+        f'"داعش" يتبنى الهجوم,{BODY},2016-01-04\n'
+        "بلا متن,,2016-01-05\n"
+        f'"خبر ""أخير""","{OTHER_BODY}",2016-01-06\n',
+        encoding="utf-8",
+    )
+    found = items(path)
+    assert [str(x) for x in found if isinstance(x, Rejected)] == ["row 7: empty body"]
+    drafts = [x for x in found if isinstance(x, ArticleDraft)]
+    assert [(d.title, d.body, d.published_raw) for d in drafts] == [
+        ("عنوان أول", f"{BODY}\n{OTHER_BODY}", "2016-01-01"),
+        ('"عاجل: انفجار في المدينة', OTHER_BODY, "2016-01-02"),
+        ("خبر ثالث", BODY, "2016-01-03"),
+        ('"داعش" يتبنى الهجوم', BODY, "2016-01-04"),
+        ('خبر "أخير"', OTHER_BODY, "2016-01-06"),
+    ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
@@ -143,7 +142,6 @@ class _Lines:
         self.number = 0  # physical lines read
         self.asked = 0
         self.row_began = 0  # the line where the row being read began
-        self.row_lines: list[str] = []  # the lines given for it (held as the reader does)
         self.skipped: list[tuple[int, int]] = []  # (first, last) line numbers left out
 
     def __iter__(self) -> Iterator[str]:
@@ -154,8 +152,6 @@ class _Lines:
             self.asked += 1
             if not inside:
                 self.row_began = self.number
-                self.row_lines = []
-            self.row_lines.append(line)
             if len(line) <= limit:
                 yield line
                 continue
@@ -175,6 +171,43 @@ class _Lines:
                         break
             self.skipped.append((self.row_began, self.number))
             yield '"\n' if inside else "\n"
+
+
+class _Feed:
+    """The lines a table's reader is given: any to read again first (the lines after a
+    row's first, when that line is read as written), then the table's (_Lines); which
+    line each row began on, and the lines given for it since (numbered)."""
+
+    def __init__(self, bounded: _Lines, lines: Iterator[str], first: str) -> None:
+        self.bounded = bounded
+        self.lines = lines
+        self.again: list[tuple[int, str]] = [(1, first)]  # the next one last
+        self.asked = 0  # lines asked for since the rows' loop last asked for a row
+        self.number = 0  # of the line given last
+        self.row_lines: list[tuple[int, str]] = []
+
+    def __iter__(self) -> Iterator[str]:
+        # Not `yield from` the table's lines: this generator is closed when its reader
+        # is dropped (a row read as written), and would close them with it.
+        bounded, lines, again = self.bounded, self.lines, self.again
+        while True:
+            if again:
+                number, line = again.pop()
+            else:
+                asked = bounded.asked = self.asked  # whether the row began on earlier lines
+                if asked:
+                    bounded.row_began = self.row_lines[0][0]
+                found = next(lines, None)
+                if found is None:
+                    return
+                number, line = bounded.number, found
+            if self.asked:
+                self.row_lines.append((number, line))
+            else:
+                self.row_lines = [(number, line)]
+            self.asked += 1
+            self.number = number
+            yield line
 
 
 def _unquoted(row: list[str], columns: int) -> bool:
@@ -213,24 +246,12 @@ def read_table(
         raise BadArticle("empty: no header row")
     delimiter = bounded.delimiter = _delimiter(first, tab)
 
-    def all_lines() -> Iterator[str]:
-        bounded.asked += 1  # the header's first line, read above
-        yield first
-        # Not `yield from`: this generator is closed when its reader is dropped (a table
-        # read as written from a row on), and would close lines with it.
-        for line in lines:  # noqa: UP028
-            yield line
-
     previous = csv.field_size_limit()
     csv.field_size_limit(max_chars)
-    # A tab-separated table may quote its cells as a spreadsheet writes them ("" for a
-    # quote, a cell of several lines in quotes) or not at all, as others export it.  It
-    # is read quoted until a row shows it is not (_unquoted), and from that row on as
-    # written.
-    tabs = delimiter == "\t"
+    feed = _Feed(bounded, lines, first)
     try:
-        rows = csv.reader(all_lines(), delimiter=delimiter, strict=tabs)
-        bounded.asked = 0
+        rows = csv.reader(iter(feed), delimiter=delimiter, strict=True)
+        feed.asked = 0
         header = next(rows)
         index = find_columns(header, columns)
         width = max(index.values()) + 1
@@ -238,41 +259,36 @@ def read_table(
         # a spreadsheet would take as formulas: give their values back.
         folded = {fold_name(name) for name in header}
         own = {"uid", "importedat"} <= folded
-        quoted = tabs
-        replayed: list[int] = []  # the line each row read again stands on, while they last
         while True:
-            bounded.asked = 0
-            failed = False
+            feed.asked = 0
             try:
                 row = next(rows, None)
+                broken = row is not None and delimiter == "\t" and _unquoted(row, len(header))
             except csv.Error:
-                if not quoted:
-                    raise
-                row, failed = None, True  # a quote closed inside a cell, or never
-            if quoted and (failed or (row is not None and _unquoted(row, len(header)))):
-                # This row's lines again, then the rest, each line a row as written.
-                quoted = False
-                again = list(bounded.row_lines)
-                replayed = list(range(bounded.row_began, bounded.row_began + len(again)))
-                replayed.reverse()
-                rows = csv.reader(
-                    itertools.chain(again, lines), delimiter=delimiter, quoting=csv.QUOTE_NONE
-                )
-                continue
-            if row is None:
+                row, broken = None, True  # a quote closed inside a cell, or never
+            if broken and feed.row_lines:
+                # A quote that opens no quoted cell (a title beginning "عاجل: ... or
+                # "داعش" يتبنى, in a table that quotes nothing): the row's first line is
+                # read as written, the lines after it again as the table's.
+                (at, line), *rest = feed.row_lines
+                feed.again.extend(reversed(rest))
+                row = next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])
+                rows = csv.reader(iter(feed), delimiter=delimiter, strict=True)
+            elif row is None:
                 break
-            at = replayed.pop() if replayed else bounded.number
+            else:
+                at = feed.number
             if bounded.skipped:  # row is what the reader made of the line given in their place
                 start, end = bounded.skipped.pop()
                 lines_left = f"line {start}" if start == end else f"lines {start}-{end}"
                 yield lines_left, f"longer than the {max_chars:,} characters a cell may be"
                 continue
-            where = f"row {at}"  # rows.line_num, less the lines left out
+            where = f"row {at}"  # as rows.line_num, less the lines left out
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < width:
                 row = row + [""] * (width - len(row))
-            values = {field: row[at].strip() for field, at in index.items()}
+            values = {field: row[column].strip() for field, column in index.items()}
             if own:
                 values = {field: spreadsheet_value(value) for field, value in values.items()}
             if not values["body"]:
