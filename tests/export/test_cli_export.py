@@ -41,6 +41,23 @@ def test_text_formats_to_stdout_and_to_files(run, tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.part"))
 
 
+def test_a_csv_file_begins_with_a_byte_order_mark_and_standard_output_does_not(
+    run, tmp_path: Path
+) -> None:
+    # Excel opens a CSV file without one in the system's code page: every Arabic letter
+    # garbled.  The program's own importer reads it back as it was.
+    target = tmp_path / "out.csv"
+    run("export", "--output", str(target), "--format", "articles-csv")
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,uid,title,") and data.count(b"\xef\xbb\xbf") == 1
+    assert run("export", "--format", "articles-csv").stdout.startswith("id,uid,title,")
+    events = tmp_path / "events.csv"
+    run("export", "--output", str(events), "--format", "events-csv")
+    assert events.read_bytes().startswith(b"\xef\xbb\xbf")
+    again = CliRunner().invoke(cli, ["--db", str(tmp_path / "again.db"), "import", str(target)])
+    assert again.exit_code == 0 and "14 added" in again.output
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
 def test_a_link_keeps_its_place_and_a_full_device_is_an_error(run, tmp_path: Path) -> None:
     real = tmp_path / "real.csv"
@@ -48,7 +65,7 @@ def test_a_link_keeps_its_place_and_a_full_device_is_an_error(run, tmp_path: Pat
     link = tmp_path / "link.csv"
     link.symlink_to(real)
     run("export", "--output", str(link), "--format", "articles-csv")
-    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("id,uid,")
+    assert link.is_symlink() and real.read_text(encoding="utf-8-sig").startswith("id,uid,")
     failed = run("export", "--output", "/dev/full", "--format", "articles-csv", expect=1)
     assert "cannot write /dev/full" in failed.output and "Traceback" not in failed.output
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # still the device

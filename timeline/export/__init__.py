@@ -101,6 +101,11 @@ def export(
                 store, selection, partial, fmt, width=width, height=height, scale=scale, lang=lang
             )
         else:
-            with open(partial, "w", encoding="utf-8", newline="") as out:
+            # A CSV file begins with a byte order mark: Excel opens one without it in the
+            # system's code page, every Arabic letter garbled; spreadsheets and this
+            # program's importer take it as UTF-8 either way.  (Standard output gets
+            # none: it goes on to other programs.)
+            encoding = "utf-8-sig" if fmt.endswith("-csv") else "utf-8"
+            with open(partial, "w", encoding=encoding, newline="") as out:
                 count = write_text(store, fmt, selection, out, title, left_out)
     return count
