@@ -320,6 +320,11 @@ def _table() -> tuple[tuple[str, str], ...]:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _table_in(_language: str) -> tuple[tuple[str, str], ...]:
+    return _table()
+
+
 def _where() -> dict[str, str]:
     """Where in a file a record is: the importers' "line 4: ..." and the like."""
 
@@ -415,8 +420,12 @@ def reason_in_interface_language(line: str) -> str:
     """An importer's line (why a file or a record was left out) in the interface's
     language, its values each in an isolate; the line as it is when no template is its,
     or when the interface is in English (the importers' own words)."""
-    table = _table()
-    if table[0][1] == table[0][0] or len(line) > _LONGEST:
-        return line  # no translation loaded, or no line of an importer's
+    if len(line) > _LONGEST:
+        return line  # no line of an importer's
+    # The table made once for the translation loaded (a report of thousands of files
+    # asks for it line after line), known by one of its words.
+    table = _table_in(QCoreApplication.translate("ImportMessages", "the file is empty"))
+    if table[0][1] == table[0][0]:
+        return line  # no translation loaded
     said = _said(line, table)
     return line if said is None else said
