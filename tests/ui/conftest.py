@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from timeline.library import import_paths
+from timeline.paths import translations_dir
 from timeline.store import Store
 from timeline.ui.fonts import application_font, load_bundled_fonts
 
@@ -45,3 +46,17 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def sample_store(sample_db: Path) -> Iterator[Store]:
     with Store(sample_db) as store:
         yield store
+
+
+@pytest.fixture
+def arabic(qapp: QApplication) -> Iterator[None]:
+    """The window's Arabic translation loaded and its direction right to left."""
+    translator = QTranslator()
+    assert translator.load(
+        QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
+    )
+    QCoreApplication.installTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    yield
+    QCoreApplication.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -7,33 +7,18 @@ import gzip
 import json
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from timeline import library
-from timeline.paths import translations_dir
 from timeline.store import Store
 from timeline.ui import import_messages
 from timeline.ui.import_messages import reason_in_interface_language
 
 BODY = "قال المتحدث إن الاجتماع سيعقد في الرياض بحضور الوزراء والسفراء. " * 3
-
-
-@pytest.fixture
-def arabic(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(
-        QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
-    )
-    QCoreApplication.installTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    yield
-    QCoreApplication.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def test_each_template_is_looked_up_by_its_own_english(qapp: QApplication) -> None:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
 
-from timeline.paths import translations_dir
 from timeline.store import MESSAGES, READ_ONLY_REASONS, Store, StoreError, said
 from timeline.ui import store_messages
 from timeline.ui.store_messages import in_interface_language
@@ -19,19 +15,6 @@ from timeline.ui.store_messages import in_interface_language
 VALUES = {"path": "/data/أخبار.db", "folder": "/data", "detail": "file is not a database"}
 VALUES |= {"version": "99", "known": "15", "reason": READ_ONLY_REASONS["file"]}
 WINDOW_WORDED = {"damaged"}  # the window offers Repair where the line names the command
-
-
-@pytest.fixture
-def arabic(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(
-        QLocale(QLocale.Language.Arabic), "timeline", "_", str(translations_dir())
-    )
-    QCoreApplication.installTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    yield
-    QCoreApplication.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def _line(key: str) -> str:
