@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import tracemalloc
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -1123,3 +1125,36 @@ def test_a_failure_that_is_no_damage_offers_no_repair(qtbot: QtBot, sample_store
     (box,) = [b for b in win.findChildren(QMessageBox) if b.isVisible()]
     assert [box.buttonRole(b) for b in box.buttons()] == [QMessageBox.ButtonRole.AcceptRole]
     assert box.buttons()[0].text() in ("OK", "&OK")
+
+
+def test_the_first_import_into_an_empty_library_shows_its_articles(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """After an import the view stays where the user left it; but an empty library's
+    view holds nothing to keep.  Once the empty timeline had been moved (the path typed
+    for the file dialog reached it before the dialog opened, once in six runs under
+    Xvfb), the first import showed its article as a hairline in 80 years."""
+    from timeline.model import to_axis
+
+    source = tmp_path / "one.jsonl"
+    body = "قال المتحدث إن الاجتماع سيعقد في الرياض بحضور الوزراء والسفراء."
+    record = {"title": "خبر", "body": body, "published": "2016-01-01T10:00:00"}
+    source.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.resize(1000, 700)
+        with qtbot.waitSignal(win.timeline_loaded, timeout=10_000):
+            win.show()
+        win.timeline.zoom_by(0.5)  # a key that reached the empty timeline (+, -, arrows)
+        empty = win.timeline.viewport()
+        assert empty.span > 10 * 365 * 86400  # decades: nothing to show yet
+        with qtbot.waitSignal(win.timeline_loaded, timeout=20_000):
+            win.import_paths([source])
+        shown = win.timeline.viewport()
+        day = to_axis(datetime(2016, 1, 1, 10, tzinfo=UTC))
+        assert shown.start <= day <= shown.end and shown.span < 30 * 86400
+        for box in win.findChildren(QMessageBox):
+            box.close()
+        qtbot.waitUntil(lambda: win._import_thread is None and win._loader_thread is None)
+        win.close()

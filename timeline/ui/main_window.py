@@ -980,8 +980,11 @@ class MainWindow(QMainWindow):
             return
         arrays = loaded.arrays
         # The first time the view starts on the articles' days (a news archive's mentions
-        # reach centuries away); after an import it stays where it was.
-        kept = self.timeline.viewport() if self._timeline_shown else None
+        # reach centuries away); after an import it stays where it was, unless the
+        # timeline had nothing to show (the view of an empty library, moved or not, is
+        # no place to keep: the first import's articles were a hairline in decades).
+        had_events = self._base_arrays is not None and len(self._base_arrays) > 0
+        kept = self.timeline.viewport() if self._timeline_shown and had_events else None
         self._base_arrays = arrays
         self._story_loaded = loaded.stories
         if loaded.stories is not None:
