@@ -611,6 +611,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="196" />
+        <location filename="../../timeline/ui/import_messages.py" line="441" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
@@ -706,126 +707,151 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="236" />
+        <source>no title and no text</source>
+        <translation>لا عنوان ولا نص</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="239" />
+        <source>no text (neither content nor a summary)</source>
+        <translation>لا نص (لا محتوى ولا ملخص)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="244" />
+        <source>a page larger than %1 bytes</source>
+        <translation>صفحة أكبر من %1 بايت</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="246" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="239" />
+        <location filename="../../timeline/ui/import_messages.py" line="249" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="244" />
+        <location filename="../../timeline/ui/import_messages.py" line="254" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="253" />
+        <location filename="../../timeline/ui/import_messages.py" line="263" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="262" />
+        <location filename="../../timeline/ui/import_messages.py" line="272" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="270" />
+        <location filename="../../timeline/ui/import_messages.py" line="280" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="277" />
+        <location filename="../../timeline/ui/import_messages.py" line="287" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="281" />
+        <location filename="../../timeline/ui/import_messages.py" line="291" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="287" />
+        <location filename="../../timeline/ui/import_messages.py" line="297" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="291" />
+        <location filename="../../timeline/ui/import_messages.py" line="301" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="295" />
+        <location filename="../../timeline/ui/import_messages.py" line="305" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="299" />
+        <location filename="../../timeline/ui/import_messages.py" line="309" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="303" />
+        <location filename="../../timeline/ui/import_messages.py" line="313" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="305" />
+        <location filename="../../timeline/ui/import_messages.py" line="315" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="306" />
+        <location filename="../../timeline/ui/import_messages.py" line="316" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="307" />
+        <location filename="../../timeline/ui/import_messages.py" line="317" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="310" />
+        <location filename="../../timeline/ui/import_messages.py" line="320" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="314" />
+        <location filename="../../timeline/ui/import_messages.py" line="324" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="318" />
+        <location filename="../../timeline/ui/import_messages.py" line="328" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="329" />
+        <location filename="../../timeline/ui/import_messages.py" line="344" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="330" />
+        <location filename="../../timeline/ui/import_messages.py" line="345" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="331" />
+        <location filename="../../timeline/ui/import_messages.py" line="346" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="332" />
+        <location filename="../../timeline/ui/import_messages.py" line="347" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="333" />
+        <location filename="../../timeline/ui/import_messages.py" line="348" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <location filename="../../timeline/ui/import_messages.py" line="349" />
+        <source>entry %1: %2</source>
+        <translation>المدخل %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="350" />
+        <source>record %1: %2</source>
+        <translation>السجل %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="351" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>
@@ -839,7 +865,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="323" />
-        <location filename="../../timeline/ui/main_window.py" line="1366" />
+        <location filename="../../timeline/ui/main_window.py" line="1369" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1128,109 +1154,109 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="890" />
-        <location filename="../../timeline/ui/main_window.py" line="1690" />
+        <location filename="../../timeline/ui/main_window.py" line="1693" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1091" />
+        <location filename="../../timeline/ui/main_window.py" line="1094" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1319" />
+        <location filename="../../timeline/ui/main_window.py" line="1322" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1354" />
+        <location filename="../../timeline/ui/main_window.py" line="1357" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1355" />
+        <location filename="../../timeline/ui/main_window.py" line="1358" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1366" />
-        <location filename="../../timeline/ui/main_window.py" line="1386" />
+        <location filename="../../timeline/ui/main_window.py" line="1369" />
+        <location filename="../../timeline/ui/main_window.py" line="1389" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1371" />
+        <location filename="../../timeline/ui/main_window.py" line="1374" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1378" />
+        <location filename="../../timeline/ui/main_window.py" line="1381" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1386" />
+        <location filename="../../timeline/ui/main_window.py" line="1389" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1394" />
+        <location filename="../../timeline/ui/main_window.py" line="1397" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1396" />
+        <location filename="../../timeline/ui/main_window.py" line="1399" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1398" />
+        <location filename="../../timeline/ui/main_window.py" line="1401" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1399" />
+        <location filename="../../timeline/ui/main_window.py" line="1402" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1400" />
+        <location filename="../../timeline/ui/main_window.py" line="1403" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1401" />
+        <location filename="../../timeline/ui/main_window.py" line="1404" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1409" />
+        <location filename="../../timeline/ui/main_window.py" line="1412" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1418" />
-        <location filename="../../timeline/ui/main_window.py" line="1452" />
+        <location filename="../../timeline/ui/main_window.py" line="1421" />
+        <location filename="../../timeline/ui/main_window.py" line="1455" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1427" />
+        <location filename="../../timeline/ui/main_window.py" line="1430" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1428" />
+        <location filename="../../timeline/ui/main_window.py" line="1431" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1445" />
+        <location filename="../../timeline/ui/main_window.py" line="1448" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1453" />
+        <location filename="../../timeline/ui/main_window.py" line="1456" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1239,153 +1265,153 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1463" />
+        <location filename="../../timeline/ui/main_window.py" line="1466" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1470" />
+        <location filename="../../timeline/ui/main_window.py" line="1473" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1484" />
-        <location filename="../../timeline/ui/main_window.py" line="1497" />
+        <location filename="../../timeline/ui/main_window.py" line="1487" />
+        <location filename="../../timeline/ui/main_window.py" line="1500" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1485" />
+        <location filename="../../timeline/ui/main_window.py" line="1488" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1500" />
+        <location filename="../../timeline/ui/main_window.py" line="1503" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1541" />
+        <location filename="../../timeline/ui/main_window.py" line="1544" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1543" />
+        <location filename="../../timeline/ui/main_window.py" line="1546" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1550" />
+        <location filename="../../timeline/ui/main_window.py" line="1553" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1552" />
+        <location filename="../../timeline/ui/main_window.py" line="1555" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1559" />
+        <location filename="../../timeline/ui/main_window.py" line="1562" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1560" />
+        <location filename="../../timeline/ui/main_window.py" line="1563" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1562" />
+        <location filename="../../timeline/ui/main_window.py" line="1565" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1580" />
+        <location filename="../../timeline/ui/main_window.py" line="1583" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1591" />
+        <location filename="../../timeline/ui/main_window.py" line="1594" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1600" />
+        <location filename="../../timeline/ui/main_window.py" line="1603" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1615" />
+        <location filename="../../timeline/ui/main_window.py" line="1618" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1629" />
+        <location filename="../../timeline/ui/main_window.py" line="1632" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1634" />
+        <location filename="../../timeline/ui/main_window.py" line="1637" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1639" />
+        <location filename="../../timeline/ui/main_window.py" line="1642" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1645" />
+        <location filename="../../timeline/ui/main_window.py" line="1648" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1652" />
+        <location filename="../../timeline/ui/main_window.py" line="1655" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1660" />
+        <location filename="../../timeline/ui/main_window.py" line="1663" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1668" />
+        <location filename="../../timeline/ui/main_window.py" line="1671" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1675" />
+        <location filename="../../timeline/ui/main_window.py" line="1678" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1677" />
+        <location filename="../../timeline/ui/main_window.py" line="1680" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1681" />
+        <location filename="../../timeline/ui/main_window.py" line="1684" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1684" />
+        <location filename="../../timeline/ui/main_window.py" line="1687" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1687" />
+        <location filename="../../timeline/ui/main_window.py" line="1690" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1689" />
+        <location filename="../../timeline/ui/main_window.py" line="1692" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1699" />
+        <location filename="../../timeline/ui/main_window.py" line="1702" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

@@ -188,3 +188,22 @@ def test_atom_with_xhtml_content_is_left_to_feedparser(tmp_path: Path) -> None:
     path.write_text(xhtml, encoding="utf-8")
     (draft,) = items(path)
     assert draft.body == OTHER_BODY
+
+
+@pytest.mark.parametrize("reference", ["&#xD800;", "&#56000;", "&#x110000;", "&#99999999999;"])
+def test_a_reference_to_no_character_costs_the_feed_nothing(
+    tmp_path: Path, store: Store, reference: str
+) -> None:
+    # feedparser fails on such a reference (half a surrogate pair, past U+10FFFF) with
+    # UnicodeEncodeError, ValueError or OverflowError of its own: every entry was lost.
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>قناة</title>'
+        f"<item><title>{reference} عاجل</title><description>{BODY}</description></item>"
+        f"<item><title>ثان &#x633;</title><description>{OTHER_BODY}</description></item>"
+        "</channel></rss>"
+    )
+    path = tmp_path / "feed.rss"
+    path.write_text(feed, encoding="utf-8")
+    report = library.import_paths(store, [path])
+    assert not report.failed and report.added == 2
+    assert sorted(a.title for a in store.articles()) == ["ثان س", "\ufffd عاجل"]

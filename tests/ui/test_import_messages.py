@@ -46,6 +46,12 @@ def _broken_files(folder: Path) -> list[Path]:
         "headers.csv": "name,text2\nأ,ب\n",
         "entities.rss": '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "b">]><rss>&a;</rss>',
         "nofeed.rss": "<html><body>ليست موجزًا</body></html>",
+        "entries.rss": (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>ق</title>'
+            f"<item><title>أ</title><description>{BODY}</description></item>"
+            "<item><link>http://example.org/x</link></item>"
+            "<item><title>بلا نص</title></item></channel></rss>"
+        ),
         "empty.txt": "",
         "teaser.html": "<html><body><p>قصير</p></body></html>",
         "notes.docx": "ليس نوعًا مدعومًا",
@@ -75,7 +81,7 @@ def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) 
         report = library.import_paths(store, _broken_files(folder))
     lines = [r.error for r in report.files if r.error is not None]
     lines += [line for r in report.files for line in r.rejections]
-    assert len(lines) >= 17
+    assert len(lines) >= 19
     for line in lines:
         said = reason_in_interface_language(line)
         # Arabic words, and nothing of the English template outside the values' isolates.
@@ -91,6 +97,12 @@ def test_values_keep_their_own_words_in_isolates(arabic: None) -> None:
     assert said == "السطر \u206812\u2069: ليس JSON سليمًا (\u2068Expecting value\u2069)"
     member = reason_in_interface_language("أخبار.zip: a.html: the file is empty")
     assert member == "\u2068أخبار.zip\u2069: \u2068a.html\u2069: الملف فارغ"
+    record = reason_in_interface_language(
+        "record 3 (https://example.org/a): a page larger than 52,428,800 bytes"
+    )
+    assert record == (
+        "السجل \u20683 (https://example.org/a)\u2069: صفحة أكبر من \u206852,428,800\u2069 بايت"
+    )
     # A line no template knows is shown as it is.
     assert reason_in_interface_language("Stale file handle") == "Stale file handle"
 

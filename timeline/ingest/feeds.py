@@ -200,6 +200,22 @@ def _atom_answer(root: Any) -> dict[str, Any] | None:
     return {"feed": feed, "entries": entries, "bozo": False}
 
 
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _no_character_replaced(found: re.Match[bytes]) -> bytes:
+    """A numeric character reference as it is, or &#xFFFD; where it names no character
+    (a surrogate, past U+10FFFF)."""
+    hexadecimal, decimal = found.groups()
+    digits = (hexadecimal or decimal).lstrip(b"0")
+    if len(digits) > 7:
+        return b"&#xFFFD;"
+    code = int(digits or b"0", 16 if hexadecimal else 10)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return b"&#xFFFD;"
+    return found.group()
+
+
 def feed_entries(data: bytes, origin: str) -> Iterator[ArticleDraft | tuple[str, str]]:
     """Drafts, and (where, reason) for entries that are not articles."""
     refuse_entities(data)
@@ -207,7 +223,17 @@ def feed_entries(data: bytes, origin: str) -> Iterator[ArticleDraft | tuple[str,
     if parsed is None:
         import feedparser  # only a feed import pays for loading it
 
-        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+        try:
+            parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+        except (UnicodeEncodeError, ValueError, OverflowError):
+            # feedparser's own failure on a character reference to no character
+            # (&#xD800;, half a surrogate pair; &#x110000; and past): the whole feed
+            # was lost.  Each such reference is read as U+FFFD instead.
+            parsed = feedparser.parse(
+                _CHARACTER_REFERENCE.sub(_no_character_replaced, data),
+                sanitize_html=False,
+                resolve_relative_uris=False,
+            )
     feed = parsed.get("feed", {})
     entries = parsed.get("entries", [])
     if not entries:

@@ -232,7 +232,17 @@ def _table() -> tuple[tuple[str, str], ...]:
         ("Too many open files", translate("ImportMessages", "Too many open files")),
         ("Disk quota exceeded", translate("ImportMessages", "Disk quota exceeded")),
         ("Input/output error", translate("ImportMessages", "Input/output error")),
+        # Feeds' entries.
+        ("no title and no text", translate("ImportMessages", "no title and no text")),
+        (
+            "no text (neither content nor a summary)",
+            translate("ImportMessages", "no text (neither content nor a summary)"),
+        ),
         # Web pages, web archives and downloads.
+        (
+            "a page larger than {limit} bytes",
+            translate("ImportMessages", "a page larger than %1 bytes"),
+        ),
         ("an empty page", translate("ImportMessages", "an empty page")),
         (
             "not a readable web page ({detail})",
@@ -336,12 +346,16 @@ def _where() -> dict[str, str]:
         "row": translate("ImportMessages", "row %1: %2"),
         "article": translate("ImportMessages", "article %1: %2"),
         "event": translate("ImportMessages", "event %1: %2"),
+        "entry": translate("ImportMessages", "entry %1: %2"),
+        "record": translate("ImportMessages", "record %1: %2"),
         "the file": translate("ImportMessages", "the file: %1"),
     }
 
 
 _WHERE = re.compile(
-    r"(?:(?P<kind>line|lines|row|article|event) (?P<at>\d[\d,]*(?:-\d[\d,]*)?)|the file): "
+    r"(?:(?P<kind>line|lines|row|article|event|entry|record)"
+    # a web archive's record with its address: "record 12 (https://...)"
+    r" (?P<at>\d[\d,]*(?:-\d[\d,]*| \([^\n]*?\))?)|the file): "
     r"(?P<rest>.+)",
     re.DOTALL,
 )
