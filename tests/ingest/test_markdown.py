@@ -141,3 +141,83 @@ def test_a_markdown_file_is_imported(tmp_path: Path) -> None:
     path.write_text(CLIPPED, encoding="utf-8")
     (draft,) = read_articles(path)
     assert draft.source == "sabq" and draft.body.startswith("افتتح أمير المنطقة")
+
+
+_FIELDS = {
+    "title": "الرياض تستضيف اجتماع وزراء الخارجية العرب لبحث الأوضاع في المنطقة والتطورات الأخيرة",
+    "date": "2015-07-21",
+    "source": "sabq",
+    "tags": ["سياسة", "الرياض"],
+    "note": "سطر أول\nسطر ثان",
+}
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},  # PyYAML's default: every Arabic letter escaped, "\u0627...", wrapped at 80
+        {"allow_unicode": True},  # a long title wrapped onto a second line
+        {"allow_unicode": True, "default_style": '"'},  # keys quoted too
+        {"allow_unicode": True, "default_flow_style": True},  # one {...} map
+    ],
+)
+def test_front_matter_as_yaml_writers_write_it(options: dict) -> None:
+    # Scripts that save articles write their front matter with PyYAML (or a JSON
+    # encoder): escapes, values wrapped over lines, quoted keys.
+    import yaml
+
+    block = yaml.safe_dump(_FIELDS, **options)
+    draft = parse_markdown_article(f"---\n{block}---\nنص الخبر هنا.\n")
+    assert draft.title == _FIELDS["title"]
+    assert (draft.published_raw, draft.source) == ("2015-07-21", "sabq")
+    assert draft.tags == ("سياسة", "الرياض")
+    assert draft.note == "سطر أول\nسطر ثان"
+    assert draft.body == "نص الخبر هنا."
+
+
+def test_front_matter_in_yaml_blocks_and_escapes() -> None:
+    text = (
+        "---\n"
+        "title: >\n  اجتماع وزراء\n  الخارجية العرب\n"
+        'author: "\\u0639\\u0628\\u062F \\U0001F600 \\x41\\tB"\n'
+        "note: |\n  سطر أول\n  سطر ثان\n"
+        "---\nنص الخبر هنا.\n"
+    )
+    draft = parse_markdown_article(text)
+    assert draft.title == "اجتماع وزراء الخارجية العرب"  # folded onto one line
+    assert draft.author == "عبد \U0001f600 A\tB"
+    assert draft.note == "سطر أول\nسطر ثان"  # a note keeps its lines
+
+
+@pytest.mark.parametrize(
+    ("block", "title", "tags"),
+    [
+        # Not YAML (a colon in a plain value, a tab): read a line at a time, as before.
+        ("title: الرياض: اجتماع\ntags: [أ, ب]", "الرياض: اجتماع", ("أ", "ب")),
+        ("title:\tعنوان الخبر\n\tsource: x", "عنوان الخبر", ()),
+        # An alias of aliases (a "billion laughs") is not walked: no tag, at once.
+        (
+            "a: &a [x, x]\n"
+            + "\n".join(
+                f"b{i}: &b{i} [*{f'b{i - 1}' if i else 'a'}, *{f'b{i - 1}' if i else 'a'}]"
+                for i in range(60)
+            )
+            + "\ntags: *b59\ntitle: عنوان",
+            "عنوان",
+            (),
+        ),
+    ],
+)
+def test_front_matter_that_is_not_yaml_or_would_expand(block: str, title: str, tags: tuple) -> None:
+    draft = parse_markdown_article(f"---\n{block}\n---\nنص الخبر هنا.\nوسطر ثان.\n")
+    assert draft.title == title
+    assert draft.tags == tags
+
+
+def test_a_front_matter_too_long_for_yaml_is_read_by_lines() -> None:
+    from timeline.ingest import markdown
+
+    long_note = "ا " * markdown.YAML_CHARS
+    draft = parse_markdown_article(f'---\ntitle: "عنوان"\nnote: {long_note}\n---\nنص الخبر هنا.\n')
+    assert draft.title == "عنوان"
+    assert draft.note == long_note.strip()

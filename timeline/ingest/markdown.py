@@ -2,10 +2,14 @@
 
 Front matter (between `---` lines at the top, as such tools write it) gives the fields
 by the names a table's headers may have (fields.NAMES: title, date, source, url,
-author..., and the user's tags and note).  Only `key: value` lines with a plain or quoted
-value are read, and the tags as a list in brackets or of `- item` lines: no YAML
-parser, for a block of simple pairs is all these tools write, and YAML's anchors and
-tags can make a small document expand without bound.  The body is the text with
+author..., and the user's tags and note).  It is YAML, read with PyYAML's loader of
+strings, lists and maps alone (no types, no objects): the values scripts write with
+PyYAML or a JSON encoder are escaped (`"\\u0627..."`), wrapped over lines and quoted,
+keys too.  Only the values of the top level are read, a string each, and the tags as a
+list of strings; an alias is read where it stands, never walked, so a small document
+cannot expand.  A block that is not YAML (written by hand: `title: الرياض: اجتماع`) or
+longer than YAML_CHARS is read a `key: value` line at a time, the tags as a list in
+brackets or of `- item` lines.  The body is the text with
 Markdown's markup taken off: headings, emphasis, links (their text kept), images
 (dropped), code (kept as written), quotes, lists, rules and tables' rulers.  Without a
 title in the front matter the first line is the title and a date line under it is read,
@@ -17,6 +21,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
+
+import yaml
 
 from timeline.ingest.fields import NAMES, USER_NAMES, fold_name, read_tags
 from timeline.ingest.plaintext import parse_plain_article
@@ -25,6 +32,13 @@ from timeline.model import ArticleDraft
 # Front matter is looked for in this many lines at most (a block that does not end is
 # not front matter: the lines are the body's).
 FRONT_MATTER_LINES = 200
+# A block longer than this is read a line at a time, not as YAML: 40 KB of lists inside
+# lists cost libyaml 77 ms, and PyYAML's own reader (where its C library is missing) 1.9 s,
+# 16 KB of them 0.45 s.
+_LOADER = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
+YAML_CHARS = 65_536 if _LOADER is not yaml.BaseLoader else 16_384
+_ONE_LINE = re.compile(r"\s*\n\s*")
+_NOTE_NAMES = frozenset(fold_name(name) for name in USER_NAMES["note"])
 _PAIR = re.compile(r"^([^\s:#'\"\-][^:]{0,60}?)\s*:(?:\s+(.*))?$")
 _LIST_ITEM = re.compile(r"^\s*-\s+(.*)$")  # an item of a list under a front matter key
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -97,13 +111,23 @@ def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     )
     if end is None:
         return {}, 0
+    block = lines[1:end]
+    read = _yaml(block)
     pairs: dict[str, str] = {}
-    for line in lines[1:end]:
-        match = _PAIR.match(line)
-        if match is not None and match[2]:
-            value = _scalar(match[2])
-            if value:
-                pairs.setdefault(fold_name(match[1]), value)
+    if read is not None:
+        for key, value in read.items():
+            if isinstance(value, str) and value.strip():
+                pairs.setdefault(fold_name(key), value.strip())
+        for name, value in pairs.items():
+            if "\n" in value and name not in _NOTE_NAMES:
+                pairs[name] = _ONE_LINE.sub(" ", value)  # a block scalar's lines: one line
+    else:
+        for line in block:
+            match = _PAIR.match(line)
+            if match is not None and match[2]:
+                value = _scalar(match[2])
+                if value:
+                    pairs.setdefault(fold_name(match[1]), value)
     found: dict[str, str] = {}
     for field, names in (*NAMES.items(), ("note", USER_NAMES["note"])):
         held = next((pairs[name] for name in names if name in pairs), None)
@@ -118,6 +142,17 @@ def front_matter_tags(block: list[str]) -> tuple[str, ...]:
     sites and clippers write them, or a plain value (read as the exports' tags are:
     separated by ; or ؛)."""
     names = {fold_name(name) for name in USER_NAMES["tags"]}
+    read = _yaml(block)
+    if read is not None:
+        for key, value in read.items():
+            if fold_name(key) not in names:
+                continue
+            if isinstance(value, list):
+                return read_tags([item for item in value if isinstance(item, str)])
+            if isinstance(value, str) and value.strip():
+                return read_tags(value, ours=False)
+            return ()
+        return ()
     for i, line in enumerate(block):
         match = _PAIR.match(line)
         if match is None or fold_name(match[1]) not in names:
@@ -135,6 +170,21 @@ def front_matter_tags(block: list[str]) -> tuple[str, ...]:
             items.append(_scalar(listed[1]))
         return read_tags(items)
     return ()
+
+
+def _yaml(block: list[str]) -> dict[str, Any] | None:
+    """The front matter block's top-level map read as YAML (every value a string, a list
+    or a map: BaseLoader), its keys strings; None when it is not one or is too long."""
+    text = "\n".join(block)
+    if len(text) > YAML_CHARS:
+        return None
+    try:
+        read = yaml.load(text, Loader=_LOADER)  # strings, lists and maps only
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    if not isinstance(read, dict):
+        return None
+    return {key: value for key, value in read.items() if isinstance(key, str)}
 
 
 def _scalar(raw: str) -> str:
