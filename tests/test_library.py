@@ -405,6 +405,19 @@ def test_only_a_stamp_without_its_offset_is_read_as_a_crawls(
         ("3/25/2015", "2015-03-25", "day"),
         ("12/31/2015 22:15", "2015-12-31T22:15", "minute"),
         ("3/1/2015", "2015-01-03", "day"),
+        # Day, month name and year joined, as spreadsheets, databases and web servers'
+        # logs write them.
+        ("21-Jul-2015", "2015-07-21", "day"),
+        ("05-Sept-2015 10:30 PM", "2015-09-05T22:30", "minute"),
+        ("21/Jul/2015:10:00:00 +0300", "2015-07-21T10:00:00+03:00", "second"),
+        # Digits alone: ISO 8601's basic form (GDELT's days, web archives' captures) and
+        # Unix time as a string, in seconds or milliseconds (UTC).
+        ("20150721", "2015-07-21", "day"),
+        ("201507211030", "2015-07-21T10:30", "minute"),
+        ("20150721103005", "2015-07-21T10:30:05", "second"),
+        ("1437480000", "2015-07-21T12:00:00Z", "second"),
+        (" 1437480000.75 ", "2015-07-21T12:00:00Z", "second"),
+        ("1437480000000", "2015-07-21T12:00:00Z", "second"),
         # Arabic and ISO as before.
         ("الأحد 1 مارس 2015", "2015-03-01", "day"),
         ("2015-03-01T10:00:00+03:00", "2015-03-01T10:00:00+03:00", "second"),
@@ -424,6 +437,12 @@ def test_publication_fields_in_english_forms(raw: str, value: str, granularity: 
         "Sun, 01 Mar 2015 10:00:00 +1600",
         "may the fourth be with you",
         "13/13/2015",
+        "21/Jul/2015:25:00:00 +0300",
+        "21-Jul-20155",
+        "20151345",  # no month 13
+        "20150230",
+        "201507212561",
+        "12345678901",  # eleven digits: no form of a date
     ],
 )
 def test_impossible_english_publication_fields_are_undated(raw: str) -> None:

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, TypeVar
 import numpy as np
 
 from timeline import dating, stories
-from timeline.dating.english import ENGLISH_MONTH, as_arabic_months, day_first, mail_date_as_iso
+from timeline.dating.english import (
+    ENGLISH_MONTH,
+    as_arabic_months,
+    day_first,
+    mail_date_as_iso,
+    unjoined,
+)
 from timeline.edits import CarriedValues
 from timeline.ingest import (
     ArticleFile,
@@ -32,7 +38,7 @@ from timeline.ingest import (
     open_source,
 )
 from timeline.ingest.dedup import canonical_parts, uid_of_parts
-from timeline.ingest.published import iso_problem
+from timeline.ingest.published import digits_as_iso, iso_problem
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import Article, ArticleDraft, DateValue, Event, from_axis
 from timeline.processes import (
@@ -166,12 +172,16 @@ def parse_published(raw: str) -> DateValue | None:
     Arabic and numeric dates as the date rules read them; English ones too: the RFC 2822
     form of feeds and mail ("Sun, 01 Mar 2015 10:00:00 GMT", its time and offset kept)
     and written dates ("March 1, 2015", "1st March 2015"); a numeric date that can only be
-    month first ("3/25/2015", a US spreadsheet's) is read so.
+    month first ("3/25/2015", a US spreadsheet's) is read so; digits alone as ISO 8601's
+    basic form (20150721) or Unix time (ingest.published.digits_as_iso).
     """
     if not raw or iso_problem(raw) is not None:
         return None
+    digits = digits_as_iso(raw)
+    if digits is not None:  # 20150721, Unix time in seconds or milliseconds
+        return dating.parse_date_line(digits) if digits else None
     if ENGLISH_MONTH.search(raw):
-        mail = mail_date_as_iso(raw)
+        mail = mail_date_as_iso(unjoined(raw))
         if mail is not None:
             return dating.parse_date_line(mail)
         raw = as_arabic_months(raw)

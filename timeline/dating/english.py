@@ -32,6 +32,14 @@ ENGLISH_MONTH = re.compile(
     re.IGNORECASE,
 )
 _OF = re.compile(r"\bof\b", re.IGNORECASE)  # "3rd of May 2021"
+# "21-Jul-2015" (spreadsheets' and databases' form), "21/Jul/2015:10:00:00 +0300" (a web
+# server's log): the day, month and year with spaces between, the time after the year.
+_JOINED = re.compile(
+    r"(?<![\d\w])(\d{1,2})([-/.])("
+    + "|".join(sorted({*_MONTHS, *(m[:3] for m in _MONTHS), "sept"}, key=len, reverse=True))
+    + r")\.?\2(\d{4})(?!\d)(?::(?=\d{2}:\d{2}))?",
+    re.IGNORECASE,
+)
 _ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?,?",
@@ -61,6 +69,12 @@ def day_first(text: str) -> str:
     return f"{hit[1]}{hit[4]}{sep}{hit[2]}{sep}{hit[5]}" + text[hit.end() :]
 
 
+def unjoined(text: str) -> str:
+    """A date whose day, month name and year are joined by hyphens or slashes with
+    spaces between them: "21-Jul-2015" -> "21 Jul 2015"."""
+    return _JOINED.sub(r"\1 \3 \4 ", text).strip() if ENGLISH_MONTH.search(text) else text
+
+
 def as_arabic_months(text: str) -> str:
     """English month names as Arabic ones, AM and PM as ص and م, weekdays, ordinals and
     commas dropped.
@@ -75,7 +89,7 @@ def as_arabic_months(text: str) -> str:
         full = next(k for k in _MONTHS if k.startswith(name[:3]))
         return " " + _MONTHS[full] + " "
 
-    text = _WEEKDAY.sub(" ", text)
+    text = _WEEKDAY.sub(" ", unjoined(text))
     text = _HALF_DAY.sub(lambda m: m[1] + (" ص" if m[2] in "aA" else " م"), text)
     text = ENGLISH_MONTH.sub(month, _OF.sub(" ", _ORDINAL.sub(r"\1", text))).replace(",", " ")
     text = _MONTH_FIRST.sub(r"\2 \1 \3", text)

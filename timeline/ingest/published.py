@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import UTC, datetime
 
 # The years the program places on its axis (as timeline.dating reads ISO dates).
 FIRST_YEAR, LAST_YEAR = 1000, 2200
@@ -41,3 +42,30 @@ def iso_problem(raw: str) -> str | None:
         if minutes > 59 or hours > (12 if west else 14) or (hours in (12, 14) and minutes):
             return f"{hit['tz']} is not a UTC offset (they run from -12:00 to +14:00)"
     return None
+
+
+# A field of digits alone: ISO 8601's basic form (20150721, 201507211000, 20150721100000:
+# GDELT's dates, a web archive's capture times) or Unix time, in seconds (9-10 digits,
+# 1973-2286) or milliseconds (13: JavaScript's), as tables and scrapers store them.
+_DIGITS = re.compile(
+    r"\s*(?:(?P<basic>\d{8}(?:\d{4}(?:\d{2})?)?)|(?P<unix>\d{9,10}|\d{13})(?P<part>\.\d+)?)\s*"
+)
+
+
+def digits_as_iso(raw: str) -> str | None:
+    """A publication field of digits alone as ISO 8601 (Unix time in UTC, "Z"); None
+    when raw is not such digits, "" when they name no date (20151345)."""
+    hit = _DIGITS.fullmatch(raw)
+    if hit is None:
+        return None
+    if hit["basic"]:
+        d = hit["basic"]
+        iso = f"{d[:4]}-{d[4:6]}-{d[6:8]}"
+        if len(d) > 8:
+            iso += f"T{d[8:10]}:{d[10:12]}" + (f":{d[12:]}" if len(d) > 12 else "")
+        return "" if iso_problem(iso) else iso
+    seconds = float(hit["unix"] + (hit["part"] or ""))
+    if len(hit["unix"]) == 13:
+        seconds /= 1000
+    stamp = datetime.fromtimestamp(seconds, UTC)
+    return stamp.isoformat(timespec="seconds").replace("+00:00", "Z")
