@@ -605,253 +605,288 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>فارغ: لا صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="194" />
+        <location filename="../../timeline/ui/import_messages.py" line="195" />
+        <source>empty: no sheet has a header row</source>
+        <translation>فارغ: لا ورقة فيه لها صف عناوين</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="199" />
+        <source>an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that</source>
+        <translation>مصنف Excel 97-2003 ‏(.xls): احفظه بصيغة ‎.xlsx‎ أو CSV واستورد ذاك</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="206" />
+        <source>not an Excel workbook (an .xlsx file is a zip archive)</source>
+        <translation>ليس مصنف Excel (ملف ‎.xlsx‎ أرشيف zip)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="210" />
+        <source>not a readable Excel workbook (%1)</source>
+        <translation>ليس مصنف Excel مقروءًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="214" />
+        <source>not a readable Excel worksheet (%1)</source>
+        <translation>ليست ورقة Excel مقروءة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="219" />
+        <source>inflates to more than %1 bytes (a compression bomb?)</source>
+        <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="224" />
+        <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
+        <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="231" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="196" />
-        <location filename="../../timeline/ui/import_messages.py" line="441" />
+        <location filename="../../timeline/ui/import_messages.py" line="233" />
+        <location filename="../../timeline/ui/import_messages.py" line="478" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="199" />
+        <location filename="../../timeline/ui/import_messages.py" line="236" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="203" />
+        <location filename="../../timeline/ui/import_messages.py" line="240" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="207" />
+        <location filename="../../timeline/ui/import_messages.py" line="244" />
         <source>more than the %1 bytes %2 may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="211" />
+        <location filename="../../timeline/ui/import_messages.py" line="248" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="215" />
+        <location filename="../../timeline/ui/import_messages.py" line="252" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="217" />
+        <location filename="../../timeline/ui/import_messages.py" line="254" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="220" />
+        <location filename="../../timeline/ui/import_messages.py" line="257" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="222" />
+        <location filename="../../timeline/ui/import_messages.py" line="259" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="225" />
+        <location filename="../../timeline/ui/import_messages.py" line="262" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="226" />
+        <location filename="../../timeline/ui/import_messages.py" line="263" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="227" />
+        <location filename="../../timeline/ui/import_messages.py" line="264" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="228" />
+        <location filename="../../timeline/ui/import_messages.py" line="265" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="229" />
+        <location filename="../../timeline/ui/import_messages.py" line="266" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="230" />
+        <location filename="../../timeline/ui/import_messages.py" line="267" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="231" />
+        <location filename="../../timeline/ui/import_messages.py" line="268" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="232" />
+        <location filename="../../timeline/ui/import_messages.py" line="269" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="233" />
+        <location filename="../../timeline/ui/import_messages.py" line="270" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="234" />
+        <location filename="../../timeline/ui/import_messages.py" line="271" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="236" />
+        <location filename="../../timeline/ui/import_messages.py" line="273" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="239" />
+        <location filename="../../timeline/ui/import_messages.py" line="276" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="244" />
+        <location filename="../../timeline/ui/import_messages.py" line="281" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="246" />
+        <location filename="../../timeline/ui/import_messages.py" line="283" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="249" />
+        <location filename="../../timeline/ui/import_messages.py" line="286" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="254" />
+        <location filename="../../timeline/ui/import_messages.py" line="291" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="263" />
+        <location filename="../../timeline/ui/import_messages.py" line="300" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="272" />
+        <location filename="../../timeline/ui/import_messages.py" line="309" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="280" />
+        <location filename="../../timeline/ui/import_messages.py" line="317" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="287" />
+        <location filename="../../timeline/ui/import_messages.py" line="324" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="291" />
+        <location filename="../../timeline/ui/import_messages.py" line="328" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="297" />
+        <location filename="../../timeline/ui/import_messages.py" line="334" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="301" />
+        <location filename="../../timeline/ui/import_messages.py" line="338" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="305" />
+        <location filename="../../timeline/ui/import_messages.py" line="342" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="309" />
+        <location filename="../../timeline/ui/import_messages.py" line="346" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="313" />
+        <location filename="../../timeline/ui/import_messages.py" line="350" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="315" />
+        <location filename="../../timeline/ui/import_messages.py" line="352" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="316" />
+        <location filename="../../timeline/ui/import_messages.py" line="353" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="317" />
+        <location filename="../../timeline/ui/import_messages.py" line="354" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="320" />
+        <location filename="../../timeline/ui/import_messages.py" line="357" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="324" />
+        <location filename="../../timeline/ui/import_messages.py" line="361" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="328" />
+        <location filename="../../timeline/ui/import_messages.py" line="365" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="344" />
+        <location filename="../../timeline/ui/import_messages.py" line="381" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="345" />
+        <location filename="../../timeline/ui/import_messages.py" line="382" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="346" />
+        <location filename="../../timeline/ui/import_messages.py" line="383" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="347" />
+        <location filename="../../timeline/ui/import_messages.py" line="384" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="348" />
+        <location filename="../../timeline/ui/import_messages.py" line="385" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="349" />
+        <location filename="../../timeline/ui/import_messages.py" line="386" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="350" />
+        <location filename="../../timeline/ui/import_messages.py" line="387" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="351" />
+        <location filename="../../timeline/ui/import_messages.py" line="388" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -71,7 +71,21 @@ def _broken_files(folder: Path) -> list[Path]:
     with zipfile.ZipFile(archive, "w") as out:
         out.writestr("a.html", "<html><body><p>قصير</p></body></html>")
         out.writestr("b.jsonl", '{"title": "أ"}\n')
-    return [*paths, binary, cut, archive]
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["العنوان", "النص"])
+    book.active.append(["بلا نص", None])
+    book.create_sheet("ورقة").append(["x", "y"])  # a sheet without a body column
+    sheets = folder / "sheets.xlsx"
+    book.save(sheets)
+    old_excel = folder / "old.xls"  # Excel 97-2003's OLE2 file
+    old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    no_zip = folder / "renamed.xlsx"
+    no_zip.write_text("title,body\nأ,ب\n", encoding="utf-8")
+    bomb = folder / "bomb.jsonl.gz"
+    bomb.write_bytes(gzip.compress(b"\0" * (65 * 1024 * 1024)))
+    return [*paths, binary, cut, archive, sheets, old_excel, no_zip, bomb]
 
 
 def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) -> None:
@@ -81,7 +95,7 @@ def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) 
         report = library.import_paths(store, _broken_files(folder))
     lines = [r.error for r in report.files if r.error is not None]
     lines += [line for r in report.files for line in r.rejections]
-    assert len(lines) >= 19
+    assert len(lines) >= 24
     for line in lines:
         said = reason_in_interface_language(line)
         # Arabic words, and nothing of the English template outside the values' isolates.

@@ -43,6 +43,7 @@ from timeline.ingest.timeline_xml import MAX_TIMELINE_BYTES, TimelineEntry, pars
 from timeline.ingest.timelinejs import is_timelinejs, timelinejs_records
 from timeline.ingest.warc import warc_pages
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
+from timeline.ingest.workbook import MAX_WORKBOOK_BYTES, read_workbook
 from timeline.model import ArticleDraft
 from timeline.text.encoding import MAX_ARTICLE_CHARS, MAX_TEXT_BYTES
 
@@ -72,10 +73,12 @@ SUFFIXES = {
     ".timeline": "timeline",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
 }
 _FORMATS = (
-    ".txt, .md, .jsonl, .json, .csv, .tsv, .rss, .atom, .xml, .opml, .html, .warc, .timeline,"
-    " .zip, .gz"
+    ".txt, .md, .jsonl, .json, .csv, .tsv, .xlsx, .rss, .atom, .xml, .opml, .html, .warc,"
+    " .timeline, .zip, .gz"
 )
 # Read as a stream (never held whole): every other format is read whole, bounded.
 # A JSON file is streamed when it is a list of articles (read whole otherwise).
@@ -95,6 +98,7 @@ _WHOLE_LIMITS = {
     "opml": MAX_FEED_BYTES,
     "html": MAX_PAGE_BYTES,
     "timeline": MAX_TIMELINE_BYTES,
+    "xlsx": MAX_WORKBOOK_BYTES,
 }
 _SKIP_CHUNK = 1 << 20
 # Records of a zip member held before the first is given (see _zip_members).
@@ -314,6 +318,10 @@ def _whole(
                 continue
             reading.stated[entry.draft] = entry
             yield entry.draft
+        return
+    if kind == "xlsx":
+        book = read_workbook(data, origin, columns=columns, max_chars=MAX_ARTICLE_CHARS)
+        yield from _checked(book, plain=True)
         return
     if kind == "html":
         draft = page_draft(data, origin, url=url)
@@ -545,6 +553,10 @@ class ArticleFile(_Source):
         self.name = path.name
         found = format_of(path.name)
         if found is None:
+            if path.suffix.lower() == ".xls":
+                raise BadArticle(
+                    "an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that"
+                )
             raise BadArticle(f"unsupported file type '{path.suffix}' (use {_FORMATS})")
         self.kind, self.compressed = found
         self.columns = columns
@@ -629,6 +641,7 @@ _CONTENT_TYPES = {
     "application/x-ndjson": "jsonl",
     "application/jsonl": "jsonl",
     "text/csv": "csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
     "text/tab-separated-values": "tsv",
     "text/plain": "text",
     "text/markdown": "markdown",

@@ -20,10 +20,9 @@ by a length, so no input costs more than a few passes over it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
-
-import yaml
 
 from timeline.ingest.fields import NAMES, USER_NAMES, fold_name, read_tags
 from timeline.ingest.plaintext import parse_plain_article
@@ -35,8 +34,8 @@ FRONT_MATTER_LINES = 200
 # A block longer than this is read a line at a time, not as YAML: 40 KB of lists inside
 # lists cost libyaml 77 ms, and PyYAML's own reader (where its C library is missing) 1.9 s,
 # 16 KB of them 0.45 s.
-_LOADER = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
-YAML_CHARS = 65_536 if _LOADER is not yaml.BaseLoader else 16_384
+YAML_CHARS = 65_536
+YAML_CHARS_PURE = 16_384
 _ONE_LINE = re.compile(r"\s*\n\s*")
 _NOTE_NAMES = frozenset(fold_name(name) for name in USER_NAMES["note"])
 _PAIR = re.compile(r"^([^\s:#'\"\-][^:]{0,60}?)\s*:(?:\s+(.*))?$")
@@ -175,16 +174,29 @@ def front_matter_tags(block: list[str]) -> tuple[str, ...]:
 def _yaml(block: list[str]) -> dict[str, Any] | None:
     """The front matter block's top-level map read as YAML (every value a string, a list
     or a map: BaseLoader), its keys strings; None when it is not one or is too long."""
+    import yaml  # here: a Markdown file's import loads it, not the program's start
+
+    loader, chars = _loader()
     text = "\n".join(block)
-    if len(text) > YAML_CHARS:
+    if len(text) > chars:
         return None
     try:
-        read = yaml.load(text, Loader=_LOADER)  # strings, lists and maps only
+        read = yaml.load(text, Loader=loader)  # strings, lists and maps only
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
     if not isinstance(read, dict):
         return None
     return {key: value for key, value in read.items() if isinstance(key, str)}
+
+
+@functools.cache
+def _loader() -> tuple[Any, int]:
+    """PyYAML's loader of strings (its C library's where it has one), and the longest
+    block it is given."""
+    import yaml
+
+    fast = getattr(yaml, "CBaseLoader", None)
+    return (fast, YAML_CHARS) if fast is not None else (yaml.BaseLoader, YAML_CHARS_PURE)
 
 
 def _scalar(raw: str) -> str:

@@ -254,11 +254,9 @@ def read_table(
         feed.asked = 0
         header = next(rows)
         index = find_columns(header, columns)
-        width = max(index.values()) + 1
         # The program's own export (its uid and imported_at columns) guarded cells that
         # a spreadsheet would take as formulas: give their values back.
-        folded = {fold_name(name) for name in header}
-        own = {"uid", "importedat"} <= folded
+        own = is_own_export(header)
         while True:
             feed.asked = 0
             try:
@@ -283,35 +281,51 @@ def read_table(
                 lines_left = f"line {start}" if start == end else f"lines {start}-{end}"
                 yield lines_left, f"longer than the {max_chars:,} characters a cell may be"
                 continue
-            where = f"row {at}"  # as rows.line_num, less the lines left out
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) < width:
-                row = row + [""] * (width - len(row))
-            values = {field: row[column].strip() for field, column in index.items()}
-            if own:
-                values = {field: spreadsheet_value(value) for field, value in values.items()}
-            if not values["body"]:
-                yield where, "empty body"
-                continue
-            untitled = not values.get("title")  # kept, named by its first line
-            yield ArticleDraft(
-                title=title_from_body(values["body"]) if untitled else values["title"],
-                body=values["body"],
-                untitled=untitled,
-                published_raw=values.get("published", ""),
-                source=values.get("source", ""),
-                url=values.get("url", ""),
-                author=values.get("author", ""),
-                caption=values.get("caption", ""),
-                credit=values.get("credit", ""),
-                lang=values.get("lang", "") or ArticleDraft.lang,
-                origin=origin,
-                tags=read_tags(values.get("tags"), ours=own),
-                note=values.get("note", ""),
-            )
+            drafted = row_draft(row, index, origin, own=own)
+            if drafted is not None:
+                yield drafted if isinstance(drafted, ArticleDraft) else (f"row {at}", drafted)
     except csv.Error as exc:
         raise BadArticle(f"not a readable table ({exc})") from exc
     finally:
         csv.field_size_limit(previous)
         reading.replaced += encoding.replaced_so_far() - before
+
+
+def is_own_export(header: list[str]) -> bool:
+    """Whether a table is this program's export (its uid and imported_at columns): its
+    cells that a spreadsheet would take as formulas were guarded, and its tags are cut
+    only where the program's are."""
+    return {"uid", "importedat"} <= {fold_name(name) for name in header}
+
+
+def row_draft(
+    row: list[str], index: Mapping[str, int], origin: str, *, own: bool
+) -> ArticleDraft | str | None:
+    """The article a table's row gives (its columns found by find_columns), why it is
+    none, or None for an empty row."""
+    if not any(cell.strip() for cell in row):
+        return None
+    width = max(index.values()) + 1
+    if len(row) < width:
+        row = row + [""] * (width - len(row))
+    values = {field: row[column].strip() for field, column in index.items()}
+    if own:
+        values = {field: spreadsheet_value(value) for field, value in values.items()}
+    if not values["body"]:
+        return "empty body"
+    untitled = not values.get("title")  # kept, named by its first line
+    return ArticleDraft(
+        title=title_from_body(values["body"]) if untitled else values["title"],
+        body=values["body"],
+        untitled=untitled,
+        published_raw=values.get("published", ""),
+        source=values.get("source", ""),
+        url=values.get("url", ""),
+        author=values.get("author", ""),
+        caption=values.get("caption", ""),
+        credit=values.get("credit", ""),
+        lang=values.get("lang", "") or ArticleDraft.lang,
+        origin=origin,
+        tags=read_tags(values.get("tags"), ours=own),
+        note=values.get("note", ""),
+    )

@@ -189,6 +189,43 @@ def _table() -> tuple[tuple[str, str], ...]:
             ),
         ),
         ("empty: no header row", translate("ImportMessages", "empty: no header row")),
+        # Excel workbooks.
+        (
+            "empty: no sheet has a header row",
+            translate("ImportMessages", "empty: no sheet has a header row"),
+        ),
+        (
+            "an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that",
+            translate(
+                "ImportMessages",
+                "an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that",
+            ),
+        ),
+        (
+            "not an Excel workbook (an .xlsx file is a zip archive)",
+            translate("ImportMessages", "not an Excel workbook (an .xlsx file is a zip archive)"),
+        ),
+        (
+            "not a readable Excel workbook ({detail})",
+            translate("ImportMessages", "not a readable Excel workbook (%1)"),
+        ),
+        (
+            "not a readable Excel worksheet ({detail})",
+            translate("ImportMessages", "not a readable Excel worksheet (%1)"),
+        ),
+        # Compressed data that inflates past the caps (timeline.ingest.inflate).
+        (
+            "inflates to more than {limit} bytes (a compression bomb?)",
+            translate("ImportMessages", "inflates to more than %1 bytes (a compression bomb?)"),
+        ),
+        (
+            "inflates more than {ratio} times ({compressed} bytes to over {inflated}):"
+            " a compression bomb?",
+            translate(
+                "ImportMessages",
+                "inflates more than %1 times (%2 bytes to over %3): a compression bomb?",
+            ),
+        ),
         (
             "not a readable table ({detail})",
             translate("ImportMessages", "not a readable table (%1)"),
