@@ -397,6 +397,8 @@ ARABIC: dict[str, str] = {
     "Articles as JSON Lines": "المقالات بصيغة JSON Lines",
     "Events as CSV": "الأحداث بصيغة CSV",
     "Events as JSON Lines": "الأحداث بصيغة JSON Lines",
+    "Articles as an Excel workbook": "المقالات في مصنف Excel",
+    "Events as an Excel workbook": "الأحداث في مصنف Excel",
     "Image (PNG)": "صورة (PNG)",
     "Image (SVG)": "صورة (SVG)",
     "Document (PDF)": "مستند (PDF)",
@@ -534,6 +536,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها",
         "استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها",
         "استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها",
+    ],
+    "%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)": [
+        "لا صفوف قُصّ نصها",
+        "صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)",
+        "صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)",
+        "%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)",
+        "%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)",
+        "%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)",
     ],
     "%n only through other copies": [
         "لا شيء عبر نسخ أخرى فقط",

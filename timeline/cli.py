@@ -608,6 +608,8 @@ _EXPORT_FORMATS = (
     "articles-jsonl",
     "events-csv",
     "events-jsonl",
+    "articles-xlsx",
+    "events-xlsx",
     "png",
     "svg",
     "pdf",
@@ -673,17 +675,18 @@ def export_command(
     tag: str | None = None,
     with_hidden: bool = False,
 ) -> None:
-    """Export articles and events: TimelineJS JSON, .timeline, CSV, JSON Lines, PNG/SVG/PDF.
+    """Export articles and events: TimelineJS JSON, .timeline, CSV, JSON Lines, Excel, PNG/SVG/PDF.
 
     --query, --source, --from and --to choose articles as `timeline search` does; events
     are those of the chosen articles that meet the dates. The user's corrections win,
     hidden articles and events are left out (--with-hidden: kept) and added events are
-    in. CSV and JSON Lines hold every stored column, then tags and note (articles) or
-    origin and tags (events); an image is the timeline as the window draws it.
+    in. CSV, JSON Lines and Excel workbooks hold every stored column, then tags and note
+    (articles) or origin and tags (events); an image is the timeline as the window draws
+    it.
     """
     from timeline.export import (
+        FILE_FORMATS,
         FORMATS,
-        IMAGE_FORMATS,
         Selection,
         SelectionError,
         export,
@@ -695,7 +698,7 @@ def export_command(
         fmt = format_for(output) if output is not None else None
         if fmt is None:
             raise click.UsageError("say --format (the output file's suffix does not name one)")
-    if fmt in IMAGE_FORMATS and output is None:
+    if fmt in FILE_FORMATS and output is None:
         raise click.UsageError(f"{fmt} needs --output FILE")
     selection = Selection(
         query=query,
@@ -712,6 +715,7 @@ def export_command(
     ):
         raise click.BadParameter("--to is before --from")
     left_out: list[int] = []
+    cut: list[int] = []
     with settings.open_store(create=False) as store:
         try:
             if output is None:
@@ -728,6 +732,7 @@ def export_command(
                     scale=scale,
                     lang=lang,
                     left_out=left_out,
+                    cut=cut,
                 )
         except SelectionError as exc:
             raise _Failure(str(exc)) from exc
@@ -738,6 +743,12 @@ def export_command(
             raise _Failure(f"cannot write {where}: {exc.strerror or exc}") from exc
     if output is not None:
         _echo(f"wrote {count} record(s) as {FORMATS[fmt][0]} to {output}", err=True)
+    if cut:
+        _echo(
+            f"{len(cut)} record(s) with a text cut at a workbook cell's 32,767 characters"
+            " (Excel's limit; a CSV or JSON Lines export keeps every character)",
+            err=True,
+        )
     if left_out:
         # Said, not dropped in silence: the format places everything on a date.
         _echo(

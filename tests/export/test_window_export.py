@@ -51,8 +51,12 @@ def test_file_menu_has_export_and_print(window: MainWindow) -> None:
 
 
 def test_dialog_offers_every_format_and_sizes_for_images(window: MainWindow) -> None:
+    from timeline.export import FORMATS
+
     dialog = ExportDialog(window, 900, 300)
-    assert dialog.format_box.count() == 9
+    offered = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
+    assert offered == list(FORMATS)
+    assert len({dialog.format_box.itemText(i) for i in range(len(offered))}) == len(offered)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
     assert dialog.width_box.isEnabled() and dialog.scale_box.isEnabled()
     assert dialog.width_box.value() == 900
@@ -85,6 +89,25 @@ def test_export_follows_the_search_and_the_visible_range(
     for row in rows:
         end = row["end"] if row["end"] is not None else row["start"] + 1
         assert row["start"] < selection.date_to and end > selection.date_from
+
+
+def test_a_workbook_export_says_the_rows_it_cut(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    from timeline.export import workbook
+
+    monkeypatch.setattr(workbook, "CELL_CHARS", 100)  # the samples' bodies are longer
+    path = tmp_path / "articles.xlsx"
+    with qtbot.waitSignal(window.exporter.exported, timeout=20_000) as signal:
+        window.exporter.export_to("articles-xlsx", path)
+    _path, count, left_out, cut = signal.args
+    assert count == cut == window.store.count_articles() and left_out == 0
+    assert len(list(load_workbook(path).active.iter_rows())) == count + 1
+    window.exporter.show_result(*signal.args)
+    shown = window.statusBar().currentMessage()
+    assert f"{count} rows with a text cut at a cell's 32,767 characters" in shown
 
 
 def test_image_export_draws_the_window_view(

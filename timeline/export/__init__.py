@@ -21,13 +21,25 @@ FORMATS: dict[str, tuple[str, str]] = {
     "articles-jsonl": ("articles as JSON Lines, every column", ".jsonl"),
     "events-csv": ("events as CSV, every column", ".csv"),
     "events-jsonl": ("events as JSON Lines, every column", ".jsonl"),
+    "articles-xlsx": ("articles as an Excel workbook, every column", ".xlsx"),
+    "events-xlsx": ("events as an Excel workbook, every column", ".xlsx"),
     "png": ("image of the timeline (PNG)", ".png"),
     "svg": ("image of the timeline (SVG, vector)", ".svg"),
     "pdf": ("image of the timeline (PDF, vector)", ".pdf"),
 }
 IMAGE_FORMATS = ("png", "svg", "pdf")
+# Formats written to a file only (not text: never to standard output).
+FILE_FORMATS = (*IMAGE_FORMATS, "articles-xlsx", "events-xlsx")
 
-__all__ = ["FORMATS", "IMAGE_FORMATS", "Selection", "SelectionError", "export", "write_text"]
+__all__ = [
+    "FILE_FORMATS",
+    "FORMATS",
+    "IMAGE_FORMATS",
+    "Selection",
+    "SelectionError",
+    "export",
+    "write_text",
+]
 
 
 def format_for(path: Path) -> str | None:
@@ -82,9 +94,11 @@ def export(
     lang: str | None = None,
     title: str = "",
     left_out: list[int] | None = None,
+    cut: list[int] | None = None,
 ) -> int:
     """Write the selection to path in this format; returns how many records or events
-    (left_out: as write_text's).
+    (left_out: as write_text's; cut, if given, receives the ids of the rows a workbook
+    holds cut at a cell's 32,767 characters).
 
     The file is written whole or not at all (files.written_whole: beside path, then
     moved over it; a link's target, a FIFO or a device written as such).  Raises
@@ -100,6 +114,10 @@ def export(
             count = export_image(
                 store, selection, partial, fmt, width=width, height=height, scale=scale, lang=lang
             )
+        elif fmt.endswith("-xlsx"):
+            from timeline.export.workbook import write_xlsx
+
+            count = write_xlsx(store, selection, partial, fmt.partition("-")[0], cut)
         else:
             # A CSV file begins with a byte order mark: Excel opens one without it in the
             # system's code page, every Arabic letter garbled; spreadsheets and this

@@ -39,7 +39,7 @@ from timeline.store.export_data import (
 from timeline.text.safe import spreadsheet_safe
 
 
-def _rows(
+def table_rows(
     store: Store, selection: Selection, what: str, view: UserView | None = None
 ) -> tuple[tuple[str, ...], Iterable]:
     """The columns and the rows, as the user sees them (view: selection.UserView)."""
@@ -60,7 +60,7 @@ def _rows(
 
 def write_csv(store: Store, selection: Selection, out: TextIO, what: str) -> int:
     """Write the chosen articles or events ('articles' | 'events') as CSV; returns rows."""
-    columns, rows = _rows(store, selection, what)
+    columns, rows = table_rows(store, selection, what)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     count = 0
@@ -82,7 +82,7 @@ def write_jsonl(store: Store, selection: Selection, out: TextIO, what: str) -> i
     import orjson
 
     view = UserView(store, selection)
-    columns, rows = _rows(store, selection, what, view)
+    columns, rows = table_rows(store, selection, what, view)
     whole = selection.everything  # standalone events go with a whole library's (as timelinejs's)
     count = 0
     dumps = orjson.dumps

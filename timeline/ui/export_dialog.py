@@ -82,7 +82,7 @@ def view_copy(window: QWidget, width: int, height: int) -> TimelineView:
 class ExportWorker(QObject):
     """Writes a text export with its own connection, off the GUI thread."""
 
-    finished = Signal(int, int)  # records written, undated articles left out
+    finished = Signal(int, int, int)  # records written, undated left out, rows cut
     failed = Signal(str)
 
     def __init__(self, db_path: Path, fmt: str, selection: Selection, path: Path) -> None:
@@ -93,16 +93,19 @@ class ExportWorker(QObject):
         from timeline.export import SelectionError, export
 
         left_out: list[int] = []
+        cut: list[int] = []
         try:
             with Store(self._db_path, create=False, read_only=True) as store:
-                count = export(store, self._fmt, self._selection, self._path, left_out=left_out)
+                count = export(
+                    store, self._fmt, self._selection, self._path, left_out=left_out, cut=cut
+                )
         except (SelectionError, StoreError) as exc:
             self.failed.emit(str(exc))
             return
         except OSError as exc:
             self.failed.emit(f"{self._path}: {exc.strerror or exc}")
             return
-        self.finished.emit(count, len(left_out))
+        self.finished.emit(count, len(left_out), len(cut))
 
 
 class ExportDialog(QDialog):
@@ -120,6 +123,8 @@ class ExportDialog(QDialog):
             "articles-jsonl": self.tr("Articles as JSON Lines"),
             "events-csv": self.tr("Events as CSV"),
             "events-jsonl": self.tr("Events as JSON Lines"),
+            "articles-xlsx": self.tr("Articles as an Excel workbook"),
+            "events-xlsx": self.tr("Events as an Excel workbook"),
             "png": self.tr("Image (PNG)"),
             "svg": self.tr("Image (SVG)"),
             "pdf": self.tr("Document (PDF)"),
@@ -178,7 +183,8 @@ class ExportDialog(QDialog):
 class WindowExporter(QObject):
     """Runs File > Export and File > Print for a main window."""
 
-    exported = Signal(str, int, int)  # path, records or events written, undated left out
+    # path, records or events written, undated articles left out, rows cut (a workbook's)
+    exported = Signal(str, int, int, int)
     export_failed = Signal(str)
 
     def __init__(self, window: QWidget) -> None:
@@ -235,7 +241,7 @@ class WindowExporter(QObject):
             finally:
                 view.deleteLater()
             frame_rows = view.arrays().count_visible(view.viewport().start, view.viewport().end)
-            self.exported.emit(str(path), frame_rows, 0)
+            self.exported.emit(str(path), frame_rows, 0, 0)
             return
         if self._thread is not None:
             self._failed(self.tr("An export is already being written"))
@@ -245,11 +251,13 @@ class WindowExporter(QObject):
         worker = ExportWorker(self.window.store.path, fmt, window_selection(self.window), path)
         # Said once the thread has ended, so that a next export can start at once.
         worker.finished.connect(
-            lambda count, left_out: setattr(self, "_written", (str(path), count, left_out))
+            lambda count, left_out, cut: setattr(
+                self, "_written", (str(path), count, left_out, cut)
+            )
         )
         worker.failed.connect(self._failed)
         self._worker = worker
-        self._written: tuple[str, int, int] | None = None
+        self._written: tuple[str, int, int, int] | None = None
         self._thread = start_in_thread(worker, self, ended=self._ended)
 
     def _ended(self) -> None:
@@ -269,7 +277,7 @@ class WindowExporter(QObject):
     def _failed(self, message: str) -> None:
         self.export_failed.emit(message)
 
-    def show_result(self, path: str, count: int, left_out: int = 0) -> None:
+    def show_result(self, path: str, count: int, left_out: int = 0, cut: int = 0) -> None:
         style = self.window.timeline.label_style()  # counts as the status bar writes them
         message = (
             self.tr("Exported %1 to %2")
@@ -285,6 +293,18 @@ class WindowExporter(QObject):
                     left_out,
                 ),
                 left_out,
+                style,
+            )
+        if cut:
+            # A workbook's cell holds 32,767 characters (Excel's limit).
+            message += "  ·  " + counted(
+                self.tr(
+                    "%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON"
+                    " Lines keep every character)",
+                    "",
+                    cut,
+                ),
+                cut,
                 style,
             )
         self.window.statusBar().showMessage(message, 8000)

@@ -1,0 +1,86 @@
+"""Articles or events as an Excel workbook (.xlsx): the CSV export's columns and rows in
+one sheet, laid out right to left when its text is Arabic.
+
+Written with openpyxl's write-only workbook (rows streamed to a temporary file, never
+held).  Every text is a text cell, never a formula (a title of =HYPERLINK(...) stays
+words), and one that starts like a formula is written after an apostrophe as in the CSV
+export, so that the importer gives it back exactly.  A workbook cell holds at most
+32,767 characters (Excel's limit; a longer one makes Excel repair the file): a longer
+text is cut there with an ellipsis, and the rows so cut are counted for the caller to
+say (CSV and JSON Lines keep every character).  Control characters, which a workbook
+cannot hold, are written as their Control Pictures symbols, as the window shows them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+
+from timeline.export.selection import Selection
+from timeline.export.tabular import table_rows
+from timeline.store import Store
+from timeline.text.safe import spreadsheet_safe
+
+CELL_CHARS = 32_767
+# What openpyxl refuses in a cell: C0 controls but tab, newline and carriage return.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LOOKED_AT = 100  # rows read to choose the sheet's direction
+
+
+def write_xlsx(
+    store: Store, selection: Selection, path: Path, what: str, cut: list[int] | None = None
+) -> int:
+    """Write the chosen articles or events ('articles' | 'events') as a workbook of one
+    sheet at path; returns rows.  cut, if given, receives the ids of rows with a text
+    cut at CELL_CHARS."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    columns, rows = table_rows(store, selection, what)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(what)
+    first = list(itertools.islice(rows, _LOOKED_AT))
+    sheet.sheet_view.rightToLeft = _mostly_arabic(columns, first)
+    sheet.freeze_panes = "A2"  # the header row stays in view
+    sheet.append(list(columns))
+    count = 0
+    for row in itertools.chain(first, rows):
+        cells = []
+        shortened = False
+        for value in row:
+            if isinstance(value, str):
+                text, was_cut = _cell_text(value)
+                shortened = shortened or was_cut
+                cell = WriteOnlyCell(sheet, value=text)
+                cell.data_type = "s"  # a text, whatever it starts with
+                cells.append(cell)
+            else:
+                cells.append(value)
+        if shortened and cut is not None:
+            cut.append(row[0])
+        sheet.append(cells)
+        count += 1
+    book.save(path)
+    return count
+
+
+def _cell_text(value: str) -> tuple[str, bool]:
+    """A text as a workbook cell holds it, and whether it was cut."""
+    text = spreadsheet_safe(_CONTROLS.sub(lambda m: chr(0x2400 + ord(m.group())), value))
+    if len(text) <= CELL_CHARS:
+        return text, False
+    return text[: CELL_CHARS - 1] + "\u2026", True
+
+
+def _mostly_arabic(columns: tuple[str, ...], rows: list[Any]) -> bool:
+    """Whether most of the first rows' titles (an event's labels) hold Arabic letters:
+    the sheet then reads right to left, its first column on the right."""
+    at = columns.index("title") if "title" in columns else columns.index("label")
+    texts = [row[at] for row in rows if isinstance(row[at], str) and row[at].strip()]
+    if not texts:
+        return True  # an Arabic-first program's empty sheet
+    arabic = sum(1 for text in texts if _ARABIC.search(text[:200]))
+    return arabic * 2 >= len(texts)
