@@ -392,7 +392,7 @@ ARABIC: dict[str, str] = {
     "&Print…": "&طباعة…",
     "Export": "تصدير",
     "TimelineJS (JSON)": "TimelineJS ‏(JSON)",
-    "The Timeline Project (.timeline)": "برنامج The Timeline Project ‏(.timeline)",
+    "The Timeline Project (.timeline)": "برنامج The Timeline Project ‏(\u2066.timeline\u2069)",
     "Articles as CSV": "المقالات بصيغة CSV",
     "Articles as JSON Lines": "المقالات بصيغة JSON Lines",
     "Events as CSV": "الأحداث بصيغة CSV",

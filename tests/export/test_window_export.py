@@ -108,6 +108,8 @@ def test_a_workbook_export_says_the_rows_it_cut(
     window.exporter.show_result(*signal.args)
     shown = window.statusBar().currentMessage()
     assert f"{count} rows with a text cut at a cell's 32,767 characters" in shown
+    # The path as one left-to-right unit: in an Arabic line "/tmp/a.xlsx" read "tmp/a.xlsx/".
+    assert f"\u2066{path}\u2069" in shown
 
 
 def test_image_export_draws_the_window_view(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.store import Store, StoreError
+from timeline.text.display_safe import for_display, shown_part
 from timeline.ui.date_text import counted, group_number
 from timeline.ui.file_dialogs import file_filter, left_to_right_paths
 from timeline.ui.import_messages import reason_in_interface_language
@@ -279,10 +280,12 @@ class WindowExporter(QObject):
 
     def show_result(self, path: str, count: int, left_out: int = 0, cut: int = 0) -> None:
         style = self.window.timeline.label_style()  # counts as the status bar writes them
+        # The path left to right in an Arabic line ("/tmp/a.xlsx" was shown "tmp/a.xlsx/").
+        shown = f"\u2066{for_display(shown_part(path, 500))}\u2069"
         message = (
             self.tr("Exported %1 to %2")
             .replace("%1", group_number(count, style))
-            .replace("%2", path)
+            .replace("%2", shown)
         )
         if left_out:
             # Said, not dropped in silence: TimelineJS and .timeline need a date.
