@@ -183,7 +183,7 @@ def test_the_exports_count_is_written_as_the_status_bar_writes_counts(
 ) -> None:
     window.exporter.show_result("x.jsonl", 101_917, 1_234)
     line = window.statusBar().currentMessage()
-    assert "Exported 101,917 to x.jsonl" in line and "1,234 undated articles" in line
+    assert "Exported 101,917 to \u2066x.jsonl\u2069" in line and "1,234 undated articles" in line
     window.timeline.set_digits("arabic")
     window.exporter.show_result("x.jsonl", 101_917)
     assert "١٠١٬٩١٧" in window.statusBar().currentMessage()
