@@ -656,7 +656,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="233" />
-        <location filename="../../timeline/ui/import_messages.py" line="478" />
+        <location filename="../../timeline/ui/import_messages.py" line="506" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
@@ -672,8 +672,23 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="244" />
-        <source>more than the %1 bytes %2 may be</source>
-        <translation>أكثر من %1 بايت، أقصى ما يكونه %2</translation>
+        <source>more than the %1 bytes a %2 file may be</source>
+        <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="445" />
+        <source>text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="451" />
+        <source>feed</source>
+        <translation>موجز</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="453" />
+        <source>web page</source>
+        <translation>صفحة ويب</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="248" />

@@ -117,6 +117,16 @@ def test_values_keep_their_own_words_in_isolates(arabic: None) -> None:
     assert record == (
         "السجل \u20683 (https://example.org/a)\u2069: صفحة أكبر من \u206852,428,800\u2069 بايت"
     )
+    # A format's name is said in the window's words ("a text file" stayed English).
+    kind = reason_in_interface_language("more than the 40,000,000 bytes a text file may be")
+    assert kind == "أكثر من \u206840,000,000\u2069 بايت، أقصى ما يكونه ملف \u2068نص\u2069"
+    member = reason_in_interface_language(
+        "a.xlsx: 200,000,000 bytes is more than a xlsx file may be"
+    )
+    assert (
+        member
+        == "\u2068a.xlsx\u2069: \u2068200,000,000\u2069 بايت أكثر مما يكونه ملف \u2068Excel\u2069"
+    )
     # A line no template knows is shown as it is.
     assert reason_in_interface_language("Stale file handle") == "Stale file handle"
 

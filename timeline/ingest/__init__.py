@@ -435,7 +435,7 @@ def _records(
         yield from _checked(warc_pages(stream, origin))
     else:
         limit = _WHOLE_LIMITS[kind]
-        data = read_capped(stream, limit, f"a {kind} file")
+        data = read_capped(stream, limit, kind)
         yield from _whole(kind, data, origin, reading, url, columns)
 
 

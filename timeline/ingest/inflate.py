@@ -63,9 +63,10 @@ def open_gzip(raw: IO[bytes]) -> BinaryIO:
     return cast(BinaryIO, io.BufferedReader(CappedGzip(raw), buffer_size=1 << 16))
 
 
-def read_capped(stream: BinaryIO, limit: int, what: str) -> bytes:
-    """At most limit bytes of stream; BadArticle when there are more."""
+def read_capped(stream: BinaryIO, limit: int, kind: str) -> bytes:
+    """At most limit bytes of stream (a file of the format kind); BadArticle when there
+    are more."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise BadArticle(f"more than the {limit:,} bytes {what} may be")
+        raise BadArticle(f"more than the {limit:,} bytes a {kind} file may be")
     return data

@@ -240,8 +240,8 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate("ImportMessages", "damaged or truncated gzip data (%1)"),
         ),
         (
-            "more than the {limit} bytes {what} may be",
-            translate("ImportMessages", "more than the %1 bytes %2 may be"),
+            "more than the {limit} bytes a {kind} file may be",
+            translate("ImportMessages", "more than the %1 bytes a %2 file may be"),
         ),
         (
             "binary data, not a text file",
@@ -402,12 +402,19 @@ _LONGEST = 20_000
 _NAMES_TRIED = 3  # ": " a member's name ("news.zip: a.html: ...") is tried before
 
 
+# Values that are numbers: matched as numbers, so that a zip member's name before a
+# line ("a.xlsx: 200,000,000 bytes is ...") is not taken into the first of them.
+_NUMBERS = frozenset(
+    {"limit", "size", "ratio", "compressed", "inflated", "count", "number", "seconds", "code"}
+)
+
+
 def _pattern(template: str) -> re.Pattern[str]:
     parts: list[str] = []
     for text, name, _spec, _conversion in string.Formatter().parse(template):
         parts.append(re.escape(text))
         if name:
-            parts.append(f"(?P<{name}>.+?)")
+            parts.append(f"(?P<{name}>\\d[\\d,.]*)" if name in _NUMBERS else f"(?P<{name}>.+?)")
     return re.compile("".join(parts), re.DOTALL)
 
 
@@ -437,15 +444,43 @@ def _patterns() -> tuple[tuple[re.Pattern[str], list[str]], ...]:
     return tuple(found)
 
 
-def _placed(words: str, values: list[str]) -> str:
-    return re.sub(r"%(\d)", lambda m: isolated(values[int(m.group(1)) - 1]), words)
+def _kinds() -> dict[str, str]:
+    """The importers' names of their formats (a {kind} in a template), as the window
+    says them."""
+    translate = QCoreApplication.translate
+    return {
+        "text": translate("ImportMessages", "text"),
+        "markdown": "Markdown",
+        "json": "JSON",
+        "jsonl": "JSON Lines",
+        "csv": "CSV",
+        "tsv": "TSV",
+        "feed": translate("ImportMessages", "feed"),
+        "opml": "OPML",
+        "html": translate("ImportMessages", "web page"),
+        "warc": "WARC",
+        "timeline": ".timeline",
+        "xlsx": "Excel",
+    }
+
+
+def _placed(words: str, values: list[str], names: list[str] | None = None) -> str:
+    kinds = _kinds() if names and "kind" in names else {}
+
+    def value(m: re.Match[str]) -> str:
+        at = int(m.group(1)) - 1
+        if names and names[at] == "kind":
+            return isolated(kinds.get(values[at], values[at]))
+        return isolated(values[at])
+
+    return re.sub(r"%(\d)", value, words)
 
 
 def _said(line: str, table: tuple[tuple[str, str], ...], depth: int = 0) -> str | None:
     for (pattern, names), (_template, words) in zip(_patterns(), table, strict=True):
         found = pattern.fullmatch(line)
         if found is not None:
-            return _placed(words, [found.group(name) for name in names])
+            return _placed(words, [found.group(name) for name in names], names)
     where = _WHERE.fullmatch(line)
     if where is not None and depth < 3:
         rest = _said(where.group("rest"), table, depth + 1)
