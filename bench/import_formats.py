@@ -170,6 +170,15 @@ def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, list[Path
         writer.writerows(items)
         paths[name] = [folder / f"a.{name}"]
         paths[name][0].write_text(buffer.getvalue(), encoding="utf-8-sig")
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("أخبار")
+    sheet.append(["العنوان", "النص", "التاريخ"])
+    for row in items:
+        sheet.append(list(row))
+    paths["xlsx"] = [folder / "a.xlsx"]
+    book.save(paths["xlsx"][0])
     records = [{"title": t, "body": b, "published": d} for t, b, d in items]
     lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
     one("jsonl", folder / "a.jsonl", lines)

@@ -29,7 +29,7 @@ from timeline.model import ArticleDraft
 # JSON Lines, read as a stream), and its parts at most this many once inflated (the
 # text of every cell is held while the rows are read).
 MAX_WORKBOOK_BYTES = 100 * 1024 * 1024
-MAX_WORKBOOK_INFLATED = 1024 * 1024 * 1024
+MAX_WORKBOOK_INFLATED = 512 * 1024 * 1024
 _CHUNK = 1 << 20
 
 
