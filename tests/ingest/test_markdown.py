@@ -221,3 +221,11 @@ def test_a_front_matter_too_long_for_yaml_is_read_by_lines() -> None:
     draft = parse_markdown_article(f'---\ntitle: "عنوان"\nnote: {long_note}\n---\nنص الخبر هنا.\n')
     assert draft.title == "عنوان"
     assert draft.note == long_note.strip()
+
+
+def test_a_yaml_tag_naming_code_is_never_run(tmp_path: Path) -> None:
+    made = tmp_path / "made"
+    block = f'title: !!python/object/apply:os.system ["touch {made}"]\nsource: !custom سبق'
+    draft = parse_markdown_article(f"---\n{block}\n---\nنص الخبر هنا.\nوسطر ثان.\n")
+    assert not made.exists()
+    assert (draft.title, draft.source) == ("نص الخبر هنا.", "سبق")  # no title: the first line
