@@ -641,277 +641,297 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="219" />
+        <source>a Word 97-2003 document (.doc): save it as .docx or as text and import that</source>
+        <translation>مستند Word 97-2003 ‏(.doc): احفظه بصيغة ‎.docx‎ أو نصًا واستورد ذاك</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="226" />
+        <source>not a Word document (a .docx file is a zip archive)</source>
+        <translation>ليس مستند Word (ملف ‎.docx‎ أرشيف zip)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="230" />
+        <source>not a readable Word document (%1)</source>
+        <translation>ليس مستند Word مقروءًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="234" />
+        <source>its text part is %1 bytes, more than the %2 a document may be</source>
+        <translation>جزء نصه %1 بايت، أكثر من %2، أقصى ما يكونه مستند</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="241" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="224" />
+        <location filename="../../timeline/ui/import_messages.py" line="246" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="231" />
+        <location filename="../../timeline/ui/import_messages.py" line="253" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="233" />
-        <location filename="../../timeline/ui/import_messages.py" line="506" />
+        <location filename="../../timeline/ui/import_messages.py" line="255" />
+        <location filename="../../timeline/ui/import_messages.py" line="536" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="236" />
+        <location filename="../../timeline/ui/import_messages.py" line="258" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="240" />
+        <location filename="../../timeline/ui/import_messages.py" line="262" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="244" />
+        <location filename="../../timeline/ui/import_messages.py" line="266" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="445" />
+        <location filename="../../timeline/ui/import_messages.py" line="474" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="451" />
+        <location filename="../../timeline/ui/import_messages.py" line="480" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="453" />
+        <location filename="../../timeline/ui/import_messages.py" line="482" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="248" />
+        <location filename="../../timeline/ui/import_messages.py" line="270" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="252" />
+        <location filename="../../timeline/ui/import_messages.py" line="274" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="254" />
+        <location filename="../../timeline/ui/import_messages.py" line="276" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="257" />
+        <location filename="../../timeline/ui/import_messages.py" line="279" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="259" />
+        <location filename="../../timeline/ui/import_messages.py" line="281" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="262" />
+        <location filename="../../timeline/ui/import_messages.py" line="284" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="263" />
+        <location filename="../../timeline/ui/import_messages.py" line="285" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="264" />
+        <location filename="../../timeline/ui/import_messages.py" line="286" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="265" />
+        <location filename="../../timeline/ui/import_messages.py" line="287" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="266" />
+        <location filename="../../timeline/ui/import_messages.py" line="288" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="267" />
+        <location filename="../../timeline/ui/import_messages.py" line="289" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="268" />
+        <location filename="../../timeline/ui/import_messages.py" line="290" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="269" />
+        <location filename="../../timeline/ui/import_messages.py" line="291" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="270" />
+        <location filename="../../timeline/ui/import_messages.py" line="292" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="271" />
+        <location filename="../../timeline/ui/import_messages.py" line="293" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="273" />
+        <location filename="../../timeline/ui/import_messages.py" line="295" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="276" />
+        <location filename="../../timeline/ui/import_messages.py" line="298" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="281" />
+        <location filename="../../timeline/ui/import_messages.py" line="303" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="283" />
+        <location filename="../../timeline/ui/import_messages.py" line="305" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="286" />
+        <location filename="../../timeline/ui/import_messages.py" line="308" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="291" />
+        <location filename="../../timeline/ui/import_messages.py" line="313" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="300" />
+        <location filename="../../timeline/ui/import_messages.py" line="322" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="309" />
+        <location filename="../../timeline/ui/import_messages.py" line="331" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="317" />
+        <location filename="../../timeline/ui/import_messages.py" line="339" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="324" />
+        <location filename="../../timeline/ui/import_messages.py" line="346" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="328" />
+        <location filename="../../timeline/ui/import_messages.py" line="350" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <location filename="../../timeline/ui/import_messages.py" line="356" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="338" />
+        <location filename="../../timeline/ui/import_messages.py" line="360" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="342" />
+        <location filename="../../timeline/ui/import_messages.py" line="364" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="346" />
+        <location filename="../../timeline/ui/import_messages.py" line="368" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="350" />
+        <location filename="../../timeline/ui/import_messages.py" line="372" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="352" />
+        <location filename="../../timeline/ui/import_messages.py" line="374" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="353" />
+        <location filename="../../timeline/ui/import_messages.py" line="375" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="354" />
+        <location filename="../../timeline/ui/import_messages.py" line="376" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="357" />
+        <location filename="../../timeline/ui/import_messages.py" line="379" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="361" />
+        <location filename="../../timeline/ui/import_messages.py" line="383" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="365" />
+        <location filename="../../timeline/ui/import_messages.py" line="387" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="381" />
+        <location filename="../../timeline/ui/import_messages.py" line="403" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="382" />
+        <location filename="../../timeline/ui/import_messages.py" line="404" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="383" />
+        <location filename="../../timeline/ui/import_messages.py" line="405" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="384" />
+        <location filename="../../timeline/ui/import_messages.py" line="406" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="385" />
+        <location filename="../../timeline/ui/import_messages.py" line="407" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="386" />
+        <location filename="../../timeline/ui/import_messages.py" line="408" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="387" />
+        <location filename="../../timeline/ui/import_messages.py" line="409" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="388" />
+        <location filename="../../timeline/ui/import_messages.py" line="410" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -83,9 +83,13 @@ def _broken_files(folder: Path) -> list[Path]:
     old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
     no_zip = folder / "renamed.xlsx"
     no_zip.write_text("title,body\nأ,ب\n", encoding="utf-8")
+    old_word = folder / "old.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    no_docx = folder / "renamed.docx"
+    no_docx.write_text("عنوان\nنص\n", encoding="utf-8")
     bomb = folder / "bomb.jsonl.gz"
     bomb.write_bytes(gzip.compress(b"\0" * (65 * 1024 * 1024)))
-    return [*paths, binary, cut, archive, sheets, old_excel, no_zip, bomb]
+    return [*paths, binary, cut, archive, sheets, old_excel, no_zip, old_word, no_docx, bomb]
 
 
 def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) -> None:
@@ -95,7 +99,7 @@ def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) 
         report = library.import_paths(store, _broken_files(folder))
     lines = [r.error for r in report.files if r.error is not None]
     lines += [line for r in report.files for line in r.rejections]
-    assert len(lines) >= 24
+    assert len(lines) >= 26
     for line in lines:
         said = reason_in_interface_language(line)
         # Arabic words, and nothing of the English template outside the values' isolates.

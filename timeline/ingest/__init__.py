@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from timeline.ingest import encoding
 from timeline.ingest.dedup import article_uid
+from timeline.ingest.document import MAX_DOCX_BYTES, docx_text
 from timeline.ingest.encoding import Encoding, UnreadableFile
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.feeds import MAX_FEED_BYTES, feed_entries, opml_entries, root_kind
@@ -75,10 +76,11 @@ SUFFIXES = {
     ".markdown": "markdown",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
+    ".docx": "docx",
 }
 _FORMATS = (
-    ".txt, .md, .jsonl, .json, .csv, .tsv, .xlsx, .rss, .atom, .xml, .opml, .html, .warc,"
-    " .timeline, .zip, .gz"
+    ".txt, .md, .docx, .jsonl, .json, .csv, .tsv, .xlsx, .rss, .atom, .xml, .opml, .html,"
+    " .warc, .timeline, .zip, .gz"
 )
 # Read as a stream (never held whole): every other format is read whole, bounded.
 # A JSON file is streamed when it is a list of articles (read whole otherwise).
@@ -99,6 +101,7 @@ _WHOLE_LIMITS = {
     "html": MAX_PAGE_BYTES,
     "timeline": MAX_TIMELINE_BYTES,
     "xlsx": MAX_WORKBOOK_BYTES,
+    "docx": MAX_DOCX_BYTES,
 }
 _SKIP_CHUNK = 1 << 20
 # Records of a zip member held before the first is given (see _zip_members).
@@ -322,6 +325,12 @@ def _whole(
     if kind == "xlsx":
         book = read_workbook(data, origin, columns=columns, max_chars=MAX_ARTICLE_CHARS)
         yield from _checked(book, plain=True)
+        return
+    if kind == "docx":
+        draft = _plain_fields(parse_plain_article(docx_text(data), origin))
+        if _too_long(draft):
+            raise BadArticle(TOO_LONG)
+        yield draft
         return
     if kind == "html":
         draft = page_draft(data, origin, url=url)
@@ -557,6 +566,10 @@ class ArticleFile(_Source):
                 raise BadArticle(
                     "an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that"
                 )
+            if path.suffix.lower() == ".doc":
+                raise BadArticle(
+                    "a Word 97-2003 document (.doc): save it as .docx or as text and import that"
+                )
             raise BadArticle(f"unsupported file type '{path.suffix}' (use {_FORMATS})")
         self.kind, self.compressed = found
         self.columns = columns
@@ -642,6 +655,7 @@ _CONTENT_TYPES = {
     "application/jsonl": "jsonl",
     "text/csv": "csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
     "text/tab-separated-values": "tsv",
     "text/plain": "text",
     "text/markdown": "markdown",

@@ -14,14 +14,12 @@ cell), a whole number without ".0", TRUE and FALSE.
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.inflate import bomb_reason
+from timeline.ingest.office import check_parts, said
 from timeline.ingest.tabular import find_columns, is_own_export, row_draft
 from timeline.model import ArticleDraft
 
@@ -30,7 +28,6 @@ from timeline.model import ArticleDraft
 # text of every cell is held while the rows are read).
 MAX_WORKBOOK_BYTES = 100 * 1024 * 1024
 MAX_WORKBOOK_INFLATED = 512 * 1024 * 1024
-_CHUNK = 1 << 20
 
 
 def read_workbook(
@@ -38,7 +35,13 @@ def read_workbook(
 ) -> Iterator[ArticleDraft | tuple[str, str]]:
     """Drafts, and (where, reason) for rows that are not articles, of every sheet whose
     header names a body column (given one, with --columns); BadArticle when none does."""
-    _check_parts(data)
+    check_parts(
+        data,
+        cap=MAX_WORKBOOK_INFLATED,
+        what="Excel workbook",
+        not_zip="not an Excel workbook (an .xlsx file is a zip archive)",
+        old="an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that",
+    )
     try:
         from openpyxl import load_workbook
 
@@ -46,7 +49,7 @@ def read_workbook(
     except BadArticle:
         raise
     except Exception as exc:  # openpyxl's errors are of many kinds for one bad file
-        raise BadArticle(f"not a readable Excel workbook ({_said(exc)})") from exc
+        raise BadArticle(f"not a readable Excel workbook ({said(exc)})") from exc
     try:
         sheets = list(book.worksheets)
         several = len(sheets) > 1
@@ -90,51 +93,11 @@ def read_workbook(
             except BadArticle:
                 raise
             except Exception as exc:  # a sheet's XML damaged part way
-                raise BadArticle(f"{prefix}not a readable Excel worksheet ({_said(exc)})") from exc
+                raise BadArticle(f"{prefix}not a readable Excel worksheet ({said(exc)})") from exc
         if not read_one:
             raise problem or BadArticle("empty: no sheet has a header row")
     finally:
         book.close()
-
-
-def _check_parts(data: bytes) -> None:
-    """Every part of the workbook's zip inflated once and counted: BadArticle at a bomb
-    (sizes a zip states can lie), a damaged part or a file that is no zip at all."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as exc:
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE2 file: Excel 97-2003
-            raise BadArticle(
-                "an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that"
-            ) from exc
-        raise BadArticle("not an Excel workbook (an .xlsx file is a zip archive)") from exc
-    inflated = 0
-    with archive:
-        for member in archive.infolist():
-            try:
-                with archive.open(member) as part:
-                    while chunk := part.read(_CHUNK):
-                        inflated += len(chunk)
-                        reason = bomb_reason(inflated, len(data))
-                        if reason is None and inflated > MAX_WORKBOOK_INFLATED:
-                            reason = (
-                                f"inflates to more than {MAX_WORKBOOK_INFLATED:,} bytes"
-                                " (a compression bomb?)"
-                            )
-                        if reason is not None:
-                            raise BadArticle(f"{member.filename}: {reason}")
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-                raise BadArticle(
-                    f"not a readable Excel workbook ({member.filename}: {_said(exc)})"
-                ) from exc
-            except NotImplementedError as exc:  # a compression zipfile does not read
-                raise BadArticle(f"not a readable Excel workbook ({_said(exc)})") from exc
-
-
-def _said(exc: BaseException) -> str:
-    """An exception in one line: its words, else its kind's name."""
-    words = " ".join(str(exc).split())
-    return words[:300] if words else type(exc).__name__
 
 
 def _text(value: Any) -> str:

@@ -213,6 +213,28 @@ def _table() -> tuple[tuple[str, str], ...]:
             "not a readable Excel worksheet ({detail})",
             translate("ImportMessages", "not a readable Excel worksheet (%1)"),
         ),
+        # Word documents.
+        (
+            "a Word 97-2003 document (.doc): save it as .docx or as text and import that",
+            translate(
+                "ImportMessages",
+                "a Word 97-2003 document (.doc): save it as .docx or as text and import that",
+            ),
+        ),
+        (
+            "not a Word document (a .docx file is a zip archive)",
+            translate("ImportMessages", "not a Word document (a .docx file is a zip archive)"),
+        ),
+        (
+            "not a readable Word document ({detail})",
+            translate("ImportMessages", "not a readable Word document (%1)"),
+        ),
+        (
+            "its text part is {size} bytes, more than the {limit} a document may be",
+            translate(
+                "ImportMessages", "its text part is %1 bytes, more than the %2 a document may be"
+            ),
+        ),
         # Compressed data that inflates past the caps (timeline.ingest.inflate).
         (
             "inflates to more than {limit} bytes (a compression bomb?)",
@@ -461,6 +483,7 @@ def _kinds() -> dict[str, str]:
         "warc": "WARC",
         "timeline": ".timeline",
         "xlsx": "Excel",
+        "docx": "Word",
     }
 
 

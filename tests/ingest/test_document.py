@@ -1,0 +1,134 @@
+"""Word documents (.docx): read as a plain-text article (timeline/ingest/document.py)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from timeline import library
+from timeline.ingest import ArticleFile, BadArticle, read_articles
+from timeline.ingest import document as document_module
+from timeline.model import ArticleDraft
+from timeline.store import Store
+
+BODY = "قال المتحدث إن الاجتماع سيعقد في الرياض بحضور الوزراء يوم الخميس المقبل."
+
+
+def _document(path: Path) -> Path:
+    made = docx.Document()
+    made.add_paragraph("اجتماع وزراء الخارجية العرب في الرياض")
+    made.add_paragraph("الثلاثاء 21 يوليو 2015")
+    made.add_paragraph(BODY)
+    table = made.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "البند", (0, 1): "الموعد", (1, 0): "الافتتاح"}.items():
+        table.cell(row, column).text = text
+    table.cell(1, 1).text = "23 يوليو"
+    made.add_paragraph("وأضاف أن الوفود ستصل تباعا.")
+    made.sections[0].header.paragraphs[0].text = "ترويسة الصحيفة"  # not the article's
+    made.save(path)
+    return path
+
+
+def _read(path: Path) -> list:
+    with ArticleFile(path) as read:
+        return list(read)
+
+
+def test_a_document_is_an_article_with_its_title_date_and_tables(tmp_path: Path) -> None:
+    (draft,) = _read(_document(tmp_path / "خبر.docx"))
+    assert isinstance(draft, ArticleDraft)
+    assert draft.title == "اجتماع وزراء الخارجية العرب في الرياض"
+    assert draft.published_raw == "الثلاثاء 21 يوليو 2015"
+    assert draft.body.split("\n") == [
+        BODY,
+        "البند\tالموعد",  # a table a row a line
+        "الافتتاح\t23 يوليو",
+        "وأضاف أن الوفود ستصل تباعا.",
+    ]
+    assert "ترويسة" not in draft.body and draft.origin.endswith("خبر.docx")
+
+
+def test_imported_with_its_dates_and_known_again(tmp_path: Path) -> None:
+    path = _document(tmp_path / "a.docx")
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, [path])
+        assert (report.added, report.failed) == (1, [])
+        values = {e.value for e in store.events_of(1)}
+        assert {"2015-07-21", "2015-07-23"} <= values
+        assert library.import_paths(store, [path]).duplicates == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a Word 97-2003 document (.doc)"),
+        ("عنوان\nنص\n".encode(), "not a Word document (a .docx file is a zip archive)"),
+    ],
+)
+def test_a_file_that_is_no_document_is_said_in_one_line(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "a.docx"
+    path.write_bytes(content)
+    with pytest.raises(BadArticle) as caught:
+        _read(path)
+    assert str(caught.value).startswith(reason) and "\n" not in str(caught.value)
+    old = tmp_path / "a.doc"
+    old.write_bytes(content)
+    with pytest.raises(BadArticle, match=r"Word 97-2003 document \(\.doc\): save it as \.docx"):
+        _read(old)
+
+
+def test_a_broken_document_a_bomb_and_a_huge_text_part_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = _document(tmp_path / "good.docx")
+    parts = {}
+    with zipfile.ZipFile(good) as src:
+        parts = {item.filename: src.read(item) for item in src.infolist()}
+
+    def made(name: str, changed: dict[str, bytes]) -> Path:
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for part, data in {**parts, **changed}.items():
+                out.writestr(part, data)
+        return path
+
+    xml = parts["word/document.xml"]
+    broken = made("broken.docx", {"word/document.xml": xml[: len(xml) // 2]})
+    with pytest.raises(BadArticle, match=r"^not a readable Word document \("):
+        _read(broken)
+    monkeypatch.setattr(document_module, "MAX_DOCX_INFLATED", 1024 * 1024)
+    bomb = made("bomb.docx", {"word/media/padding.bin": b"\0" * (2 * 1024 * 1024)})
+    with pytest.raises(BadArticle, match=r"padding\.bin: inflates to more than 1,048,576 bytes"):
+        _read(bomb)
+    monkeypatch.setattr(document_module, "MAX_DOCUMENT_XML", len(xml) - 1)
+    with pytest.raises(BadArticle, match=r"^its text part is [\d,]+ bytes, more than the"):
+        _read(good)
+
+
+def test_an_entity_in_the_document_is_not_expanded(tmp_path: Path) -> None:
+    good = _document(tmp_path / "good.docx")
+    with zipfile.ZipFile(good) as src:
+        parts = {item.filename: src.read(item) for item in src.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    declared = '<!DOCTYPE w:document [<!ENTITY lol "ضحك ضحك ضحك ضحك">]>'
+    xml = xml.replace("?>", "?>" + declared, 1).replace("وأضاف", "&lol;وأضاف", 1)
+    path = tmp_path / "entity.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for part, data in {**parts, "word/document.xml": xml.encode("utf-8")}.items():
+            out.writestr(part, data)
+    items = _read(path)
+    assert not any("ضحك" in getattr(item, "body", "") for item in items)
+
+
+def test_a_document_in_a_zip(tmp_path: Path) -> None:
+    _document(tmp_path / "x.docx")
+    archive = tmp_path / "docs.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(tmp_path / "x.docx", "news/x.docx")
+    (draft,) = list(read_articles(archive))
+    assert isinstance(draft, ArticleDraft) and draft.title.startswith("اجتماع")
