@@ -42,15 +42,23 @@ from timeline.text.query import (
         ("(ايران", '"ايران"'),
         ('ايران"', '"ايران"'),
         ('"ايران', '"ايران"'),
-        ("ايران AND العراق", '"ايران" AND "and" AND "العراق"'),
-        ("ايران NOT العراق", '"ايران" AND "not" AND "العراق"'),
+        # Boolean searches' AND and NOT (in capitals): what words are anyway, and -word.
+        ("ايران AND العراق", '"ايران" AND "العراق"'),
+        ("ايران NOT العراق", '("ايران") NOT ("العراق")'),
+        ('ايران NOT "شبه الجزيرة" OR قمة', '(("ايران") NOT ("شبه الجزيره")) OR ("قمه")'),
+        ("ايران and العراق not", '"ايران" AND "and" AND "العراق" AND "not"'),
+        ("AND NOT", None),
         ("or", '"or"'),
         ("a_b", '"a b"'),
         ("*ايران", '"ايران"'),
         ("x - y", '"x" AND "y"'),
     ],
 )
-def test_fts_expression(typed: str, fts: str) -> None:
+def test_fts_expression(typed: str, fts: str | None) -> None:
+    if fts is None:
+        with pytest.raises(EmptyQueryError):
+            parse_query(typed)
+        return
     assert parse_query(typed).fts() == fts
 
 

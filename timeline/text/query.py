@@ -157,15 +157,21 @@ class Query:
 
 
 def _lex(text: str) -> list[tuple[str, str, bool]]:
-    """(kind, text, negated) items: kind is 'word', 'phrase' or 'or'."""
+    """(kind, text, negated) items: kind is 'word', 'phrase' or 'or'.
+
+    AND (what words are anyway) is dropped and NOT before a word or phrase is its
+    minus, as the boolean searches of libraries and archives write them (searched as
+    words they found only articles holding the English "and" or "not": none, for an
+    Arabic library); in lower case they are words."""
     items: list[tuple[str, str, bool]] = []
     i, n = 0, len(text)
+    denied = False  # a NOT before the next word or phrase
     while i < n:
         ch = text[i]
         if ch.isspace():
             i += 1
             continue
-        negated = False
+        negated, denied = denied, False
         if ch == "-" and i + 1 < n and not text[i + 1].isspace():
             negated = True
             i += 1
@@ -188,6 +194,10 @@ def _lex(text: str) -> list[tuple[str, str, bool]]:
         i = j
         if word in _OR_WORDS and not negated:
             items.append(("or", word, False))
+        elif word == "AND" and not negated:
+            continue
+        elif word == "NOT" and not negated:
+            denied = True
         else:
             items.append(("word", word, negated))
     return items
@@ -209,7 +219,8 @@ def parse_query(text: str) -> Query:
     """Parse what a user typed. Raises SearchError (EmptyQueryError) with a message to show.
 
     Words must all occur; "a phrase" must occur as written; word* is a prefix;
-    -word excludes; OR (or |) between words gives alternatives. Every other character
+    -word (or NOT word) excludes; OR (or |) between words gives alternatives; AND is
+    what words are anyway. Every other character
     (FTS operators, column filters, brackets, ^, NEAR) is plain text: its letters and
     digits are searched for, its punctuation separates words.
     """
