@@ -86,6 +86,58 @@ def test_importers_take_mutated_files(workdir: Path, data: tuple[bytes, str]) ->
     _read_all(path)
 
 
+def _office_seed(kind: str) -> dict[str, bytes]:
+    """The parts of a small workbook or document (the zip's members by name)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    if kind == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.append(["العنوان", "النص", "التاريخ"])
+        book.active.append(["عنوان", "متن في 5 أيار 2021", "2021-05-22"])
+        book.save(out)
+    else:
+        import docx
+
+        made = docx.Document()
+        made.add_paragraph("عنوان")
+        made.add_paragraph("متن في 5 أيار 2021")
+        made.add_table(rows=1, cols=2).cell(0, 0).text = "خلية"
+        made.save(out)
+    with zipfile.ZipFile(out) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+OFFICE_SEEDS = {kind: _office_seed(kind) for kind in (".xlsx", ".docx")}
+
+
+@FUZZ
+@given(
+    kind=st.sampled_from(sorted(OFFICE_SEEDS)),
+    part=st.integers(0, 100),
+    edit=st.data(),
+)
+def test_office_files_with_a_mutated_part(
+    workdir: Path, kind: str, part: int, edit: st.DataObject
+) -> None:
+    """A workbook or a document one of whose XML parts is damaged: read, or refused with
+    a BadArticle (openpyxl's and python-docx's errors are of many kinds)."""
+    import zipfile
+
+    parts = dict(OFFICE_SEEDS[kind])
+    names = sorted(parts)
+    name = names[part % len(names)]
+    parts[name] = edit.draw(mutated(parts[name]))
+    path = workdir / f"mutated{kind}"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for member, data in parts.items():
+            out.writestr(member, data)
+    _read_all(path)
+
+
 @FUZZ
 @given(text=arabic_like, codec=st.sampled_from(ENCODINGS))
 def test_text_articles_in_any_encoding(workdir: Path, text: str, codec: str) -> None:
