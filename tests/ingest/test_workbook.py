@@ -182,3 +182,23 @@ def test_a_workbook_in_a_zip_and_through_read_articles(tmp_path: Path) -> None:
     (draft,) = list(read_articles(archive))
     assert isinstance(draft, ArticleDraft) and draft.title == "أ"
     assert draft.origin.endswith("sheets.zip/news/july.xlsx")
+
+
+def test_a_large_workbooks_reading_shows_its_progress(tmp_path: Path) -> None:
+    # Read whole at once, its rows one by one: the position follows the rows, not the
+    # bytes (which are all read before the first row is).
+    book = Workbook()
+    book.active.append(["title", "body"])
+    for n in range(200):
+        book.active.append([f"عنوان {n}", f"{BODY} {n}"])
+    path = tmp_path / "big.xlsx"
+    book.save(path)
+    positions = []
+    with ArticleFile(path) as read:
+        for _item in read:
+            positions.append(read.position)
+        size = read.size
+        assert read.position == size
+    assert len(positions) == 200
+    assert positions == sorted(positions)
+    assert positions[0] < size * 0.05 and size * 0.45 < positions[99] < size * 0.55

@@ -323,7 +323,9 @@ def _whole(
             yield entry.draft
         return
     if kind == "xlsx":
-        book = read_workbook(data, origin, columns=columns, max_chars=MAX_ARTICLE_CHARS)
+        book = read_workbook(
+            data, origin, columns=columns, max_chars=MAX_ARTICLE_CHARS, reading=reading
+        )
         yield from _checked(book, plain=True)
         return
     if kind == "docx":
@@ -605,6 +607,8 @@ class ArticleFile(_Source):
             return self.size
         if self.kind == "jsonl" and not self.compressed:
             return min(self.size, round(self._reading.chars_read * self._reading.bytes_per_char))
+        if self._reading.share_read is not None:  # a workbook read whole, row by row
+            return min(self.size, round(self.size * self._reading.share_read))
         try:
             return min(self.size, self._raw.tell())
         except (OSError, ValueError):

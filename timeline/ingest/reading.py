@@ -18,6 +18,9 @@ class Reading:
         self.replaced = 0
         self.chars_read = 0  # of a text read as a stream
         self.bytes_per_char = 1.0
+        # Of a file read whole whose records take long to read (a workbook's rows): the
+        # share of them given so far, None where it is not known.
+        self.share_read: float | None = None
         # The dates a .timeline file gave for each draft it yielded (ingest.timeline_xml).
         self.stated: dict[ArticleDraft, TimelineEntry] = {}
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
+from timeline.ingest.reading import Reading
 from timeline.ingest.tabular import find_columns, is_own_export, row_draft
 from timeline.model import ArticleDraft
 
@@ -31,10 +32,18 @@ MAX_WORKBOOK_INFLATED = 512 * 1024 * 1024
 
 
 def read_workbook(
-    data: bytes, origin: str, *, columns: Mapping[str, str] | None, max_chars: int
+    data: bytes,
+    origin: str,
+    *,
+    columns: Mapping[str, str] | None,
+    max_chars: int,
+    reading: Reading | None = None,
 ) -> Iterator[ArticleDraft | tuple[str, str]]:
     """Drafts, and (where, reason) for rows that are not articles, of every sheet whose
-    header names a body column (given one, with --columns); BadArticle when none does."""
+    header names a body column (given one, with --columns); BadArticle when none does.
+
+    reading.share_read, if given, follows the rows read over the rows the sheets say
+    they hold (a large workbook's import shows its progress)."""
     check_parts(
         data,
         cap=MAX_WORKBOOK_INFLATED,
@@ -53,6 +62,10 @@ def read_workbook(
     try:
         sheets = list(book.worksheets)
         several = len(sheets) > 1
+        total = sum(_rows_said(sheet) for sheet in sheets)
+        done = 0
+        if reading is not None and total:
+            reading.share_read = 0.0
         read_one = False
         problem: BadArticle | None = None
         for sheet in sheets:
@@ -77,7 +90,11 @@ def read_workbook(
                     continue
                 read_one = True
                 own = is_own_export(header)
+                done += number  # the rows up to the header
                 for number, values in enumerate(rows, start=number + 1):  # noqa: B020
+                    done += 1
+                    if reading is not None and total:
+                        reading.share_read = min(done / total, 1.0)
                     row = [_text(v) for v in values]
                     if any(len(cell) > max_chars for cell in row):
                         yield (
@@ -98,6 +115,15 @@ def read_workbook(
             raise problem or BadArticle("empty: no sheet has a header row")
     finally:
         book.close()
+
+
+def _rows_said(sheet: Any) -> int:
+    """How many rows a sheet says it holds (its stated dimension; 0 when it says none)."""
+    try:
+        rows = sheet.max_row
+    except Exception:  # a dimension openpyxl cannot read: no progress, not a failure
+        return 0
+    return rows if isinstance(rows, int) and rows > 0 else 0
 
 
 def _text(value: Any) -> str:
