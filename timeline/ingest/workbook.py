@@ -29,6 +29,9 @@ from timeline.model import ArticleDraft
 # text of every cell is held while the rows are read).
 MAX_WORKBOOK_BYTES = 100 * 1024 * 1024
 MAX_WORKBOOK_INFLATED = 512 * 1024 * 1024
+# Where a sheet's header row is looked for: its first rows, its first columns.
+HEADER_ROWS = 1_000
+MAX_COLUMNS = 1_024
 
 
 def read_workbook(
@@ -72,15 +75,21 @@ def read_workbook(
             name = str(getattr(sheet, "title", "") or "")
             prefix = f"{name}: " if several else ""  # said as a zip's member is
             try:
-                rows = sheet.iter_rows(values_only=True)
+                # Rows are read as wide as the sheet says it is: a sheet formatted across
+                # every column (A1:XFD...) gave each row 16,384 cells.  The header is
+                # looked for in the first columns and rows, the rows read as wide as
+                # the columns found.
+                top = sheet.iter_rows(max_row=HEADER_ROWS, max_col=MAX_COLUMNS, values_only=True)
                 header: list[str] | None = None
                 number = 0
-                for number, values in enumerate(rows, start=1):  # noqa: B007 - counted on
+                for number, values in enumerate(top, start=1):  # noqa: B007 - counted on
                     header = [_text(v) for v in values]
                     if any(cell.strip() for cell in header):
                         break
                 if header is None or not any(cell.strip() for cell in header):
                     continue  # an empty sheet (a workbook's second, third...)
+                while header and not header[-1].strip():
+                    header.pop()
                 try:
                     index = find_columns(header, columns)
                 except BadArticle as exc:
@@ -91,6 +100,8 @@ def read_workbook(
                 read_one = True
                 own = is_own_export(header)
                 done += number  # the rows up to the header
+                width = max(index.values()) + 1
+                rows = sheet.iter_rows(min_row=number + 1, max_col=width, values_only=True)
                 for number, values in enumerate(rows, start=number + 1):  # noqa: B020
                     done += 1
                     if reading is not None and total:
