@@ -180,8 +180,9 @@ def import_command(
     """Import article files, folders and web addresses.
 
     Formats: .txt in the sample's format, .md, .docx Word documents, .jsonl, .json,
-    .csv/.tsv, .xlsx Excel workbooks, RSS/Atom/RDF feeds and OPML lists, .html pages, .warc web archives, The
-    Timeline Project's .timeline files, and any of them as .gz or in a .zip. A URL is fetched (feed, page or file) with a timeout and a size cap.
+    .csv/.tsv, .xlsx Excel workbooks, RSS/Atom/RDF feeds and OPML lists, .html pages,
+    .warc web archives, The Timeline Project's .timeline files, and any of them as .gz
+    or in a .zip. A URL is fetched (feed, page or file) with a timeout and a size cap.
 
     Each file is one transaction. Records that cannot be articles are skipped and
     reported (with --strict they fail the file). Exit status 1 if any file failed.
