@@ -198,6 +198,11 @@ ARABIC: dict[str, str] = {
     "&Import files…": "&استيراد ملفات…",
     "Import &folder…": "استيراد &مجلد…",
     "Import &web addresses…": "استيراد &عناوين ويب…",
+    "Import from the &clipboard": "استيراد م&ن الحافظة",
+    "Import from the clipboard": "استيراد من الحافظة",
+    "The clipboard holds no text, page or link to import": "لا تحوي الحافظة نصًا ولا صفحة ولا رابطًا للاستيراد",
+    "This library is read-only: nothing can be imported into it": "هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء",
+    "The pasted text could not be kept in %1: %2": "تعذّر حفظ النص الملصق في %1: %2",
     "Import web addresses": "استيراد عناوين ويب",
     "This library has no articles yet.\n\nImport files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File menu, or drop files on this window.": (
         "لا مقالات في هذه المكتبة بعد.\n\nاستورد ملفات (\u2066Ctrl+O\u2069) أو مجلدًا"

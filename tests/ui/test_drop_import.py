@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
@@ -150,4 +151,82 @@ def test_tags_and_a_note_a_dropped_export_carries_show_at_once(
         article_shown(win.detail)
         text = win.detail.browser.toPlainText()
         assert "حروب" in text and "هدنة" in text and "راجع المصدر" in text
+        win.close()
+
+
+def _clipboard(mime: QMimeData) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setMimeData(mime)
+
+
+def _paste(qtbot: QtBot, win: MainWindow, mime: QMimeData) -> object:
+    _clipboard(mime)
+    with qtbot.waitSignal(win.import_finished, timeout=30_000) as signal:
+        win.import_clipboard_action.trigger()
+    qtbot.waitUntil(lambda: win._import_thread is None)
+    return signal.args[0]
+
+
+def test_paste_an_article_copied_as_text_or_as_a_page(qtbot: QtBot, tmp_path: Path) -> None:
+    # An article copied from a browser: its text is read as a plain-text article, kept
+    # beside the library (pasted/), which its origin names.
+    copied = QMimeData()
+    copied.setText(f"اجتماع في الرياض\nالثلاثاء 21 يوليو 2015\n{BODY}\nhttps://example.org/x\n")
+    copied.setHtml("<p>not read: the text is</p>")
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        assert win.import_clipboard_action.shortcut().toString() == "Ctrl+Shift+V"
+        report = _paste(qtbot, win, copied)
+        assert report.added == 1 and not report.failed  # type: ignore[attr-defined]
+        (kept,) = (tmp_path / "pasted").iterdir()
+        assert kept.suffix == ".txt" and kept.read_text(encoding="utf-8") == copied.text()
+        (article,) = store.articles()
+        assert (article.title, article.published_raw) == (
+            "اجتماع في الرياض",
+            "الثلاثاء 21 يوليو 2015",
+        )
+        assert article.origin.endswith(kept.name)
+        # The same text again: known, and kept under a name of its own.
+        assert _paste(qtbot, win, copied).duplicates == 1  # type: ignore[attr-defined]
+        assert len(list((tmp_path / "pasted").iterdir())) == 2
+        # A page without text (an editor's copy): kept as a page and read as one.
+        page_only = QMimeData()
+        page_only.setHtml(page(OTHER_BODY, title="مشروع آخر"))
+        report = _paste(qtbot, win, page_only)
+        assert report.added == 1  # type: ignore[attr-defined]
+        assert sorted(p.suffix for p in (tmp_path / "pasted").iterdir()) == [
+            ".html",
+            ".txt",
+            ".txt",
+        ]
+        qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
+        win.close()
+
+
+def test_paste_links_or_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        asked: list[list] = []
+        monkeypatch.setattr(win, "import_paths", lambda sources: asked.append(sources))
+        links = QMimeData()
+        links.setText("https://example.org/news/1\n  https://example.org/feed.rss \n")
+        _clipboard(links)
+        win.import_clipboard_action.trigger()
+        assert asked == [["https://example.org/news/1", "https://example.org/feed.rss"]]
+        sheet = tmp_path / "sheet.csv"
+        sheet.write_text(f"title,body\nجدول,{OTHER_BODY}\n", encoding="utf-8")
+        files = QMimeData()
+        files.setUrls([QUrl.fromLocalFile(str(sheet))])
+        _clipboard(files)
+        win.import_clipboard_action.trigger()
+        assert asked[-1] == [sheet]
+        _clipboard(QMimeData())
+        win.import_clipboard_action.trigger()
+        assert len(asked) == 2 and "no text, page or link" in win.statusBar().currentMessage()
+        assert not (tmp_path / "pasted").exists()
         win.close()

@@ -437,6 +437,9 @@ class MainWindow(QMainWindow):
         import_addresses.setObjectName("importAddressesAction")
         import_addresses.triggered.connect(self._ask_addresses)
         file_menu.addAction(import_addresses)
+        self.import_clipboard_action = self._action(
+            file_menu, self.tr("Import from the &clipboard"), "Ctrl+Shift+V", self.import_clipboard
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&New library…"), None, self._new_library)
         self._action(file_menu, self.tr("Open &library…"), None, self._open_library)
@@ -1511,6 +1514,61 @@ class MainWindow(QMainWindow):
             ).open()
         if addresses:
             self.import_paths(addresses)
+
+    def import_clipboard(self) -> None:
+        """What the clipboard holds: its links and files imported as a drop's are, else
+        its text (or, without text, its page) as an article.  The text is kept as a file
+        beside the library (pasted/, named by the time), which the article's origin names:
+        a copied article keeps its source, as an imported file does."""
+        from timeline.ingest.fetch import is_url
+
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        page = mime.html() if mime is not None and mime.hasHtml() else ""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        sources: list[Path | str] = []
+        if mime is not None and mime.hasUrls():  # files copied in a file manager, links
+            sources = self._dropped_sources(mime)
+        elif lines and all(is_url(line) for line in lines):  # addresses, one a line
+            sources = list(lines)
+        if sources:
+            self.import_paths(sources)
+            return
+        if not text.strip() and not page.strip():
+            self.statusBar().showMessage(
+                self.tr("The clipboard holds no text, page or link to import"), 10_000
+            )
+            return
+        if self.store.read_only is not None:
+            self.statusBar().showMessage(
+                self.tr("This library is read-only: nothing can be imported into it"), 10_000
+            )
+            return
+        folder = self.store.path.parent / "pasted"
+        stamp = datetime.now().strftime("%Y-%m-%d %H-%M-%S")
+        suffix, content = (".txt", text) if text.strip() else (".html", page)
+        try:
+            folder.mkdir(exist_ok=True)
+            for n in range(1, 1000):
+                path = folder / (f"{stamp}{suffix}" if n == 1 else f"{stamp} ({n}){suffix}")
+                try:
+                    with open(path, "x", encoding="utf-8") as out:
+                        out.write(content)
+                    break
+                except FileExistsError:
+                    continue
+            else:
+                raise FileExistsError(str(folder))
+        except OSError as exc:
+            message_box(
+                self,
+                QMessageBox.Icon.Warning,
+                self.tr("Import from the clipboard"),
+                self.tr("The pasted text could not be kept in %1: %2"),
+                values=[str(folder), exc.strerror or str(exc)],
+            ).open()
+            return
+        self.import_paths([path])
 
     @staticmethod
     def _dropped_sources(mime: QMimeData) -> list[Path | str]:
