@@ -12,7 +12,6 @@ most MAX_DOCUMENT_XML bytes (an article of ten million characters fits).
 from __future__ import annotations
 
 import io
-import zipfile
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
@@ -24,6 +23,8 @@ MAX_DOCUMENT_XML = 128 * 1024 * 1024
 
 def docx_text(data: bytes) -> str:
     """The text of a Word document's body, a paragraph a line."""
+    import zipfile  # here: it loads shutil, which `timeline extract` avoids
+
     check_parts(
         data,
         cap=MAX_DOCX_INFLATED,

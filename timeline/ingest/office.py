@@ -10,7 +10,6 @@ file: Excel 97-2003's .xls, Word 97-2003's .doc) or as no such file at all.
 from __future__ import annotations
 
 import io
-import zipfile
 import zlib
 
 from timeline.ingest.errors import BadArticle
@@ -27,6 +26,8 @@ def check_parts(data: bytes, *, cap: int, what: str, not_zip: str, old: str) -> 
     what: the kind of file, as said ("Excel workbook"); not_zip: what a file that is no
     zip is said to be; old: what an OLE2 file is said to be (the 97-2003 format).
     """
+    import zipfile  # here: it loads shutil, which `timeline extract` avoids
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
