@@ -132,3 +132,19 @@ def test_a_document_in_a_zip(tmp_path: Path) -> None:
         out.write(tmp_path / "x.docx", "news/x.docx")
     (draft,) = list(read_articles(archive))
     assert isinstance(draft, ArticleDraft) and draft.title.startswith("اجتماع")
+
+
+def test_loading_the_importers_loads_none_of_the_office_and_yaml_libraries() -> None:
+    # Each is loaded by the reader that needs it: the window's start and every other
+    # import pay nothing for them (zipfile brings shutil, which `extract` avoids too).
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, timeline.ingest; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = {name.split(".")[0] for name in done.stdout.split()}
+    assert not loaded & {"openpyxl", "docx", "yaml", "zipfile", "shutil", "lxml"}
