@@ -228,5 +228,15 @@ def test_paste_links_or_nothing(
         _clipboard(QMimeData())
         win.import_clipboard_action.trigger()
         assert len(asked) == 2 and "no text, page or link" in win.statusBar().currentMessage()
-        assert not (tmp_path / "pasted").exists()
+        # While an import runs, a pasted text is not kept: the import says it is running.
+        text = QMimeData()
+        text.setText("عنوان\nنص الخبر في الرياض.")
+        _clipboard(text)
+        win._import_thread = object()  # type: ignore[assignment]
+        win.import_clipboard_action.trigger()
+        assert asked[-1] == [] and not (tmp_path / "pasted").exists()
+        win._import_thread = None
+        win.import_clipboard_action.trigger()
+        (kept,) = (tmp_path / "pasted").iterdir()
+        assert kept.read_text(encoding="utf-8") == "عنوان\nنص الخبر في الرياض."
         win.close()

@@ -1544,6 +1544,9 @@ class MainWindow(QMainWindow):
                 self.tr("This library is read-only: nothing can be imported into it"), 10_000
             )
             return
+        if self._import_thread is not None or self.recompute.running_thread() is not None:
+            self.import_paths([])  # says what runs; nothing is kept meanwhile
+            return
         folder = self.store.path.parent / "pasted"
         stamp = datetime.now().strftime("%Y-%m-%d %H-%M-%S")
         suffix, content = (".txt", text) if text.strip() else (".html", page)
