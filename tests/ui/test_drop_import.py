@@ -154,21 +154,36 @@ def test_tags_and_a_note_a_dropped_export_carries_show_at_once(
         win.close()
 
 
-def _clipboard(mime: QMimeData) -> None:
-    from PySide6.QtGui import QGuiApplication
+class _Clipboard:
+    """The clipboard as the window reads it, holding mime.  (A QMimeData made here and
+    given to Qt's own clipboard is freed twice when the program ends: a crash at exit.)"""
 
-    QGuiApplication.clipboard().setMimeData(mime)
+    def __init__(self, mime: QMimeData) -> None:
+        self.mime = mime
+
+    def mimeData(self) -> QMimeData:  # Qt's name
+        return self.mime
 
 
-def _paste(qtbot: QtBot, win: MainWindow, mime: QMimeData) -> object:
-    _clipboard(mime)
+def _clipboard(monkeypatch: pytest.MonkeyPatch, mime: QMimeData) -> None:
+    from timeline.ui import main_window
+
+    monkeypatch.setattr(main_window.QGuiApplication, "clipboard", lambda: _Clipboard(mime))
+
+
+def _paste(
+    qtbot: QtBot, win: MainWindow, mime: QMimeData, monkeypatch: pytest.MonkeyPatch
+) -> object:
+    _clipboard(monkeypatch, mime)
     with qtbot.waitSignal(win.import_finished, timeout=30_000) as signal:
         win.import_clipboard_action.trigger()
     qtbot.waitUntil(lambda: win._import_thread is None)
     return signal.args[0]
 
 
-def test_paste_an_article_copied_as_text_or_as_a_page(qtbot: QtBot, tmp_path: Path) -> None:
+def test_paste_an_article_copied_as_text_or_as_a_page(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # An article copied from a browser: its text is read as a plain-text article, kept
     # beside the library (pasted/), which its origin names.
     copied = QMimeData()
@@ -178,7 +193,7 @@ def test_paste_an_article_copied_as_text_or_as_a_page(qtbot: QtBot, tmp_path: Pa
         win = MainWindow(store)
         qtbot.addWidget(win)
         assert win.import_clipboard_action.shortcut().toString() == "Ctrl+Shift+V"
-        report = _paste(qtbot, win, copied)
+        report = _paste(qtbot, win, copied, monkeypatch)
         assert report.added == 1 and not report.failed  # type: ignore[attr-defined]
         (kept,) = (tmp_path / "pasted").iterdir()
         assert kept.suffix == ".txt" and kept.read_text(encoding="utf-8") == copied.text()
@@ -189,12 +204,12 @@ def test_paste_an_article_copied_as_text_or_as_a_page(qtbot: QtBot, tmp_path: Pa
         )
         assert article.origin.endswith(kept.name)
         # The same text again: known, and kept under a name of its own.
-        assert _paste(qtbot, win, copied).duplicates == 1  # type: ignore[attr-defined]
+        assert _paste(qtbot, win, copied, monkeypatch).duplicates == 1  # type: ignore[attr-defined]
         assert len(list((tmp_path / "pasted").iterdir())) == 2
         # A page without text (an editor's copy): kept as a page and read as one.
         page_only = QMimeData()
         page_only.setHtml(page(OTHER_BODY, title="مشروع آخر"))
-        report = _paste(qtbot, win, page_only)
+        report = _paste(qtbot, win, page_only, monkeypatch)
         assert report.added == 1  # type: ignore[attr-defined]
         assert sorted(p.suffix for p in (tmp_path / "pasted").iterdir()) == [
             ".html",
@@ -215,23 +230,23 @@ def test_paste_links_or_nothing(
         monkeypatch.setattr(win, "import_paths", lambda sources: asked.append(sources))
         links = QMimeData()
         links.setText("https://example.org/news/1\n  https://example.org/feed.rss \n")
-        _clipboard(links)
+        _clipboard(monkeypatch, links)
         win.import_clipboard_action.trigger()
         assert asked == [["https://example.org/news/1", "https://example.org/feed.rss"]]
         sheet = tmp_path / "sheet.csv"
         sheet.write_text(f"title,body\nجدول,{OTHER_BODY}\n", encoding="utf-8")
         files = QMimeData()
         files.setUrls([QUrl.fromLocalFile(str(sheet))])
-        _clipboard(files)
+        _clipboard(monkeypatch, files)
         win.import_clipboard_action.trigger()
         assert asked[-1] == [sheet]
-        _clipboard(QMimeData())
+        _clipboard(monkeypatch, QMimeData())
         win.import_clipboard_action.trigger()
         assert len(asked) == 2 and "no text, page or link" in win.statusBar().currentMessage()
         # While an import runs, a pasted text is not kept: the import says it is running.
         text = QMimeData()
         text.setText("عنوان\nنص الخبر في الرياض.")
-        _clipboard(text)
+        _clipboard(monkeypatch, text)
         win._import_thread = object()  # type: ignore[assignment]
         win.import_clipboard_action.trigger()
         assert asked[-1] == [] and not (tmp_path / "pasted").exists()
