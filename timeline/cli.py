@@ -114,6 +114,10 @@ def cli(
     ctx.exit(run_window(db_path, lang=lang, screenshot=screenshot))
 
 
+# `timeline import -`: the text on standard input, kept as a file beside the library.
+STDIN = "-"
+
+
 def _import_sources(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> list[Path | str]:
@@ -122,7 +126,7 @@ def _import_sources(
 
     sources: list[Path | str] = []
     for value in values:
-        if is_url(value):
+        if is_url(value) or value == STDIN:
             sources.append(value)
             continue
         path = Path(value)
@@ -130,6 +134,23 @@ def _import_sources(
             raise click.BadParameter(f"'{value}' does not exist.", ctx=ctx, param=param)
         sources.append(path)
     return sources
+
+
+def _kept_stdin(library_path: Path) -> Path:
+    """Standard input kept as a file in pasted/ beside the library (library.keep_pasted)."""
+    from timeline.library import keep_pasted
+    from timeline.text.encoding import MAX_TEXT_BYTES
+
+    data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+    if not data.strip():
+        raise _Failure("nothing on standard input to import")
+    if len(data) > MAX_TEXT_BYTES:
+        raise _Failure(f"standard input holds more than the {MAX_TEXT_BYTES:,} bytes it may")
+    folder = library_path.parent / "pasted"
+    try:
+        return keep_pasted(folder, data)
+    except OSError as exc:
+        raise _Failure(f"cannot keep standard input in {folder}: {exc.strerror or exc}") from exc
 
 
 def _columns(
@@ -184,6 +205,10 @@ def import_command(
     .warc web archives, The Timeline Project's .timeline files, and any of them as .gz
     or in a .zip. A URL is fetched (feed, page or file) with a timeout and a size cap.
 
+    A path of - reads standard input (a page, a feed, JSON or JSON Lines, Markdown or
+    text, by how it begins), kept as a file in pasted/ beside the library, which the
+    articles' origin names.
+
     Each file is one transaction. Records that cannot be articles are skipped and
     reported (with --strict they fail the file). Exit status 1 if any file failed.
     """
@@ -193,6 +218,8 @@ def import_command(
         settings.open_store() as store,
         click.progressbar(length=1, label="importing", file=sys.stderr, show_pos=True) as bar,
     ):
+        if STDIN in paths:
+            paths = [_kept_stdin(store.path) if p == STDIN else p for p in paths]
 
         def advance(done: int, total: int, _name: str) -> None:
             # total is an estimate until the end (see library.Progress)

@@ -36,6 +36,7 @@ from timeline.ingest import (
     content_bytes,
     format_of,
     open_source,
+    pasted_suffix,
 )
 from timeline.ingest.dedup import canonical_parts, uid_of_parts
 from timeline.ingest.published import digits_as_iso, iso_problem
@@ -1216,6 +1217,25 @@ def _read_ahead(
             read[n] = _ReadAhead(ahead.name, 0, [], [], [], [], None, 0, pair_words, _failure(exc))
         at += count
     return read
+
+
+def keep_pasted(folder: Path, data: bytes, suffix: str | None = None) -> Path:
+    """Keep text given without a name (pasted in the window, piped to `timeline import -`)
+    as a file of folder, named by the time, its suffix by its beginning (ingest.
+    pasted_suffix) unless given: the file an import reads and its articles' origin
+    names.  Raises OSError when it cannot be written."""
+    suffix = suffix or pasted_suffix(data)
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y-%m-%d %H-%M-%S")
+    for n in range(1, 1000):
+        path = folder / (f"{stamp}{suffix}" if n == 1 else f"{stamp} ({n}){suffix}")
+        try:
+            with open(path, "xb") as out:
+                out.write(data)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"{folder}: no free name for {stamp}{suffix}")
 
 
 def import_paths(

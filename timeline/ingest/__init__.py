@@ -6,6 +6,7 @@ import dataclasses
 import html
 import io
 import itertools
+import json
 import os
 import stat
 import zlib
@@ -123,6 +124,7 @@ __all__ = [
     "format_of",
     "is_url",
     "open_source",
+    "pasted_suffix",
     "read_articles",
 ]
 
@@ -182,6 +184,36 @@ def content_bytes(path: Path) -> int:
     except (OSError, ValueError, EOFError, zipfile.BadZipFile):
         pass  # read as it can be, and said then
     return size
+
+
+def pasted_suffix(data: bytes) -> str:
+    """The file suffix of text given without a name (pasted, or piped to `timeline
+    import -`), by how it begins: JSON Lines, JSON, a feed, a .timeline file, a page,
+    Markdown with front matter, else plain text."""
+    head = data[:4096].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if head.startswith("{"):
+        # JSON Lines when its first line is a whole object and more follows (an article
+        # a line is often longer than the head looked at).
+        end = data.find(b"\n")
+        if end < 0 or not data[end + 1 :].strip():
+            return ".json"
+        try:
+            json.loads(data[:end])
+        except ValueError:
+            return ".json"
+        return ".jsonl"
+    if head.startswith("["):
+        return ".json"
+    if head.startswith("<"):
+        lower = head[:2048].lower()
+        if "<timeline" in lower:
+            return ".timeline"
+        if any(root in lower for root in ("<rss", "<feed", "<rdf:rdf", "<opml")):
+            return ".opml" if "<opml" in lower else ".xml"
+        return ".html"
+    if head.startswith("---\n") or head.startswith("---\r\n"):
+        return ".md"
+    return ".txt"
 
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[Path]]:

@@ -1548,20 +1548,13 @@ class MainWindow(QMainWindow):
             self.import_paths([])  # says what runs; nothing is kept meanwhile
             return
         folder = self.store.path.parent / "pasted"
-        stamp = datetime.now().strftime("%Y-%m-%d %H-%M-%S")
-        suffix, content = (".txt", text) if text.strip() else (".html", page)
+        from timeline.library import keep_pasted  # the importers load with the first import
+
         try:
-            folder.mkdir(exist_ok=True)
-            for n in range(1, 1000):
-                path = folder / (f"{stamp}{suffix}" if n == 1 else f"{stamp} ({n}){suffix}")
-                try:
-                    with open(path, "x", encoding="utf-8") as out:
-                        out.write(content)
-                    break
-                except FileExistsError:
-                    continue
+            if text.strip():  # its format by how it begins (JSON Lines, a page, Markdown...)
+                path = keep_pasted(folder, text.encode("utf-8"))
             else:
-                raise FileExistsError(str(folder))
+                path = keep_pasted(folder, page.encode("utf-8"), ".html")
         except OSError as exc:
             message_box(
                 self,
