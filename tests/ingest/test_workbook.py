@@ -25,6 +25,14 @@ def _items(path: Path, columns: dict[str, str] | None = None) -> list[ArticleDra
         return list(read)
 
 
+def _one_article(header: tuple[str, str] = ("title", "body")) -> Workbook:
+    """A workbook of one sheet: a header row and one article under it."""
+    book = Workbook()
+    book.active.append(list(header))
+    book.active.append(["أ", BODY])
+    return book
+
+
 def test_a_sheet_with_arabic_headers_dates_and_numbers(tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
@@ -77,9 +85,7 @@ def test_every_sheet_with_a_body_column_is_read(tmp_path: Path) -> None:
 
 
 def test_columns_named_by_hand_and_a_workbook_without_a_body_column(tmp_path: Path) -> None:
-    book = Workbook()
-    book.active.append(["Headline", "Story"])
-    book.active.append(["أ", BODY])
+    book = _one_article(("Headline", "Story"))
     path = tmp_path / "named.xlsx"
     book.save(path)
     with pytest.raises(BadArticle, match="no body column; the headers are: 'Headline', 'Story'"):
@@ -132,9 +138,7 @@ def _saved(book: Workbook) -> bytes:
 
 
 def test_a_damaged_workbook_fails_alone_and_stores_nothing(tmp_path: Path) -> None:
-    book = Workbook()
-    book.active.append(["title", "body"])
-    book.active.append(["أ", BODY])
+    book = _one_article()
     good = tmp_path / "good.xlsx"
     book.save(good)
     cut = tmp_path / "cut.xlsx"
@@ -160,9 +164,7 @@ def test_a_part_that_inflates_past_the_cap_is_refused_whatever_its_stated_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(workbook_module, "MAX_WORKBOOK_INFLATED", 1024 * 1024)
-    book = Workbook()
-    book.active.append(["title", "body"])
-    book.active.append(["أ", BODY])
+    book = _one_article()
     data = _saved(book)
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(bomb, "w") as out:
@@ -174,9 +176,7 @@ def test_a_part_that_inflates_past_the_cap_is_refused_whatever_its_stated_size(
 
 
 def test_a_workbook_in_a_zip_and_through_read_articles(tmp_path: Path) -> None:
-    book = Workbook()
-    book.active.append(["title", "body"])
-    book.active.append(["أ", BODY])
+    book = _one_article()
     archive = tmp_path / "sheets.zip"
     with zipfile.ZipFile(archive, "w") as out:
         out.writestr("news/july.xlsx", _saved(book))
