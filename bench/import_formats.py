@@ -30,6 +30,7 @@ import json
 import random
 import sys
 import tempfile
+import textwrap
 import time
 import zipfile
 from pathlib import Path
@@ -193,6 +194,21 @@ def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, list[Path
             f"{t}\nتم نشره السبت 22 أيّار / مايو 2021 01:32 صباحاً\n{t}\nصحيفة :- {b}\nوكالات\n"
         )
         paths["txt (one a file)"].append(path)
+    # PDFs the two ways producers write Arabic (tests/ingest/pdf_fixtures.py): drawn
+    # glyph by glyph in shaped forms (a browser's print), and a run at a time in letters
+    # (a word processor); an article a file, its text wrapped at 80 characters.
+    from tests.ingest.pdf_fixtures import drawn, lettered, pdf_bytes
+
+    pdfs = folder / "pdfs"
+    pdfs.mkdir()
+    for name, make in (("pdf drawn (one a file)", drawn), ("pdf lettered (one a file)", lettered)):
+        paths[name] = []
+        for i, (t, b, _) in enumerate(items[: max(1, pages // 3)]):
+            lines = [t, "", "الأحد 12 يوليو 2015", ""] + textwrap.wrap(b, 80)
+            runs = [run for n, line in enumerate(lines) if line for run in make(line, 760 - n * 14)]
+            path = pdfs / f"{name.split()[1]}{i}.pdf"
+            path.write_bytes(pdf_bytes([runs]))
+            paths[name].append(path)
     entries = "".join(
         f"<item><title>{t}</title><link>http://example.org/{i}</link>"
         f"<pubDate>Mon, 01 Mar 2021 10:00:00 +0300</pubDate>"

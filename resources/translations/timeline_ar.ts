@@ -661,277 +661,327 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="241" />
+        <source>not a PDF file (it does not begin with %PDF)</source>
+        <translation>ليس ملف PDF (لا يبدأ بـ ‎%PDF‎)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="245" />
+        <source>%1 bytes, more than the %2 a PDF may be</source>
+        <translation>%1 بايت، أكثر من %2، أقصى ما يكونه ملف PDF</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="247" />
+        <source>not a readable PDF (%1)</source>
+        <translation>ليس ملف PDF مقروءًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="250" />
+        <source>page %1 is not readable (%2)</source>
+        <translation>الصفحة %1 غير مقروءة (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="254" />
+        <source>it is encrypted; open it and save an unencrypted copy, then import that</source>
+        <translation>الملف مشفّر؛ افتحه واحفظ نسخة غير مشفّرة، ثم استورد تلك</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="261" />
+        <source>it is protected by a password; save an unprotected copy</source>
+        <translation>الملف محمي بكلمة مرور؛ احفظ نسخة غير محمية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="265" />
+        <source>it has %1 pages, more than the %2 read</source>
+        <translation>فيه %1 صفحة، أكثر من %2 صفحة تُقرأ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="270" />
+        <source>its pages' drawing instructions are more than %1 bytes (too much for one article)</source>
+        <translation>تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="277" />
+        <source>its text is longer than the %1 characters an article may be</source>
+        <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="283" />
+        <source>it holds no text, only images (a scan?): recognize its text (OCR) first</source>
+        <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): استخرج نصه بالتعرف الضوئي على الحروف (OCR) أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="291" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="246" />
+        <location filename="../../timeline/ui/import_messages.py" line="296" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="253" />
+        <location filename="../../timeline/ui/import_messages.py" line="303" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="255" />
-        <location filename="../../timeline/ui/import_messages.py" line="536" />
+        <location filename="../../timeline/ui/import_messages.py" line="305" />
+        <location filename="../../timeline/ui/import_messages.py" line="587" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="258" />
+        <location filename="../../timeline/ui/import_messages.py" line="308" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="262" />
+        <location filename="../../timeline/ui/import_messages.py" line="312" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="266" />
+        <location filename="../../timeline/ui/import_messages.py" line="316" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="474" />
+        <location filename="../../timeline/ui/import_messages.py" line="524" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="480" />
+        <location filename="../../timeline/ui/import_messages.py" line="530" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="482" />
+        <location filename="../../timeline/ui/import_messages.py" line="532" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="270" />
+        <location filename="../../timeline/ui/import_messages.py" line="320" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="274" />
+        <location filename="../../timeline/ui/import_messages.py" line="324" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="276" />
+        <location filename="../../timeline/ui/import_messages.py" line="326" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="279" />
+        <location filename="../../timeline/ui/import_messages.py" line="329" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="281" />
+        <location filename="../../timeline/ui/import_messages.py" line="331" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="284" />
+        <location filename="../../timeline/ui/import_messages.py" line="334" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="285" />
+        <location filename="../../timeline/ui/import_messages.py" line="335" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="286" />
+        <location filename="../../timeline/ui/import_messages.py" line="336" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="287" />
+        <location filename="../../timeline/ui/import_messages.py" line="337" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="288" />
+        <location filename="../../timeline/ui/import_messages.py" line="338" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="289" />
+        <location filename="../../timeline/ui/import_messages.py" line="339" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="290" />
+        <location filename="../../timeline/ui/import_messages.py" line="340" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="291" />
+        <location filename="../../timeline/ui/import_messages.py" line="341" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="292" />
+        <location filename="../../timeline/ui/import_messages.py" line="342" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="293" />
+        <location filename="../../timeline/ui/import_messages.py" line="343" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="295" />
+        <location filename="../../timeline/ui/import_messages.py" line="345" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="298" />
+        <location filename="../../timeline/ui/import_messages.py" line="348" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="303" />
+        <location filename="../../timeline/ui/import_messages.py" line="353" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="305" />
+        <location filename="../../timeline/ui/import_messages.py" line="355" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="308" />
+        <location filename="../../timeline/ui/import_messages.py" line="358" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="313" />
+        <location filename="../../timeline/ui/import_messages.py" line="363" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="322" />
+        <location filename="../../timeline/ui/import_messages.py" line="372" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="331" />
+        <location filename="../../timeline/ui/import_messages.py" line="381" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="339" />
+        <location filename="../../timeline/ui/import_messages.py" line="389" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="346" />
+        <location filename="../../timeline/ui/import_messages.py" line="396" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="350" />
+        <location filename="../../timeline/ui/import_messages.py" line="400" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="356" />
+        <location filename="../../timeline/ui/import_messages.py" line="406" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="360" />
+        <location filename="../../timeline/ui/import_messages.py" line="410" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="364" />
+        <location filename="../../timeline/ui/import_messages.py" line="414" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="368" />
+        <location filename="../../timeline/ui/import_messages.py" line="418" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="372" />
+        <location filename="../../timeline/ui/import_messages.py" line="422" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="374" />
+        <location filename="../../timeline/ui/import_messages.py" line="424" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="375" />
+        <location filename="../../timeline/ui/import_messages.py" line="425" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="376" />
+        <location filename="../../timeline/ui/import_messages.py" line="426" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="379" />
+        <location filename="../../timeline/ui/import_messages.py" line="429" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="383" />
+        <location filename="../../timeline/ui/import_messages.py" line="433" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="387" />
+        <location filename="../../timeline/ui/import_messages.py" line="437" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="403" />
+        <location filename="../../timeline/ui/import_messages.py" line="453" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="404" />
+        <location filename="../../timeline/ui/import_messages.py" line="454" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="405" />
+        <location filename="../../timeline/ui/import_messages.py" line="455" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="406" />
+        <location filename="../../timeline/ui/import_messages.py" line="456" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="407" />
+        <location filename="../../timeline/ui/import_messages.py" line="457" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="408" />
+        <location filename="../../timeline/ui/import_messages.py" line="458" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="409" />
+        <location filename="../../timeline/ui/import_messages.py" line="459" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="410" />
+        <location filename="../../timeline/ui/import_messages.py" line="460" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>
@@ -1239,7 +1289,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="893" />
-        <location filename="../../timeline/ui/main_window.py" line="1751" />
+        <location filename="../../timeline/ui/main_window.py" line="1747" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -1386,137 +1436,137 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1566" />
+        <location filename="../../timeline/ui/main_window.py" line="1562" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1567" />
+        <location filename="../../timeline/ui/main_window.py" line="1563" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1602" />
+        <location filename="../../timeline/ui/main_window.py" line="1598" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1604" />
+        <location filename="../../timeline/ui/main_window.py" line="1600" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1611" />
+        <location filename="../../timeline/ui/main_window.py" line="1607" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1613" />
+        <location filename="../../timeline/ui/main_window.py" line="1609" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1620" />
+        <location filename="../../timeline/ui/main_window.py" line="1616" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1621" />
+        <location filename="../../timeline/ui/main_window.py" line="1617" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1623" />
+        <location filename="../../timeline/ui/main_window.py" line="1619" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1641" />
+        <location filename="../../timeline/ui/main_window.py" line="1637" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1652" />
+        <location filename="../../timeline/ui/main_window.py" line="1648" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1661" />
+        <location filename="../../timeline/ui/main_window.py" line="1657" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1676" />
+        <location filename="../../timeline/ui/main_window.py" line="1672" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1690" />
+        <location filename="../../timeline/ui/main_window.py" line="1686" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1695" />
+        <location filename="../../timeline/ui/main_window.py" line="1691" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1700" />
+        <location filename="../../timeline/ui/main_window.py" line="1696" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1706" />
+        <location filename="../../timeline/ui/main_window.py" line="1702" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1713" />
+        <location filename="../../timeline/ui/main_window.py" line="1709" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1721" />
+        <location filename="../../timeline/ui/main_window.py" line="1717" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1729" />
+        <location filename="../../timeline/ui/main_window.py" line="1725" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1736" />
+        <location filename="../../timeline/ui/main_window.py" line="1732" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1738" />
+        <location filename="../../timeline/ui/main_window.py" line="1734" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1742" />
+        <location filename="../../timeline/ui/main_window.py" line="1738" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1745" />
+        <location filename="../../timeline/ui/main_window.py" line="1741" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1748" />
+        <location filename="../../timeline/ui/main_window.py" line="1744" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1750" />
+        <location filename="../../timeline/ui/main_window.py" line="1746" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1760" />
+        <location filename="../../timeline/ui/main_window.py" line="1756" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

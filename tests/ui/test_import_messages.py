@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ingest.pdf_fixtures import drawn, pdf_bytes
 from timeline import library
 from timeline.store import Store
 from timeline.ui import import_messages
@@ -89,7 +90,27 @@ def _broken_files(folder: Path) -> list[Path]:
     no_docx.write_text("عنوان\nنص\n", encoding="utf-8")
     bomb = folder / "bomb.jsonl.gz"
     bomb.write_bytes(gzip.compress(b"\0" * (65 * 1024 * 1024)))
-    return [*paths, binary, cut, archive, sheets, old_excel, no_zip, old_word, no_docx, bomb]
+    pdfs = []
+    for name, data in {
+        "renamed.pdf": "عنوان\nنص\n".encode(),
+        "scan.pdf": pdf_bytes([[]]),  # a page of no text
+        "cut.pdf": pdf_bytes([drawn("عنوان الخبر", 700)])[:600],
+    }.items():
+        pdfs.append(folder / name)
+        pdfs[-1].write_bytes(data)
+    return [
+        *paths,
+        binary,
+        cut,
+        archive,
+        sheets,
+        old_excel,
+        no_zip,
+        old_word,
+        no_docx,
+        bomb,
+        *pdfs,
+    ]
 
 
 def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) -> None:
@@ -99,7 +120,7 @@ def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) 
         report = library.import_paths(store, _broken_files(folder))
     lines = [r.error for r in report.files if r.error is not None]
     lines += [line for r in report.files for line in r.rejections]
-    assert len(lines) >= 26
+    assert len(lines) >= 29
     for line in lines:
         said = reason_in_interface_language(line)
         # Arabic words, and nothing of the English template outside the values' isolates.

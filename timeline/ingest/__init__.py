@@ -38,6 +38,7 @@ from timeline.ingest.jsonlines import (
     record_draft,
 )
 from timeline.ingest.markdown import parse_markdown_article
+from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import Reading, prefixed
 from timeline.ingest.tabular import read_table
@@ -78,9 +79,10 @@ SUFFIXES = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 _FORMATS = (
-    ".txt, .md, .docx, .jsonl, .json, .csv, .tsv, .xlsx, .rss, .atom, .xml, .opml, .html,"
+    ".txt, .md, .docx, .pdf, .jsonl, .json, .csv, .tsv, .xlsx, .rss, .atom, .xml, .opml, .html,"
     " .warc, .timeline, .zip, .gz"
 )
 # Read as a stream (never held whole): every other format is read whole, bounded.
@@ -103,6 +105,7 @@ _WHOLE_LIMITS = {
     "timeline": MAX_TIMELINE_BYTES,
     "xlsx": MAX_WORKBOOK_BYTES,
     "docx": MAX_DOCX_BYTES,
+    "pdf": MAX_PDF_BYTES,
 }
 _SKIP_CHUNK = 1 << 20
 # Records of a zip member held before the first is given (see _zip_members).
@@ -189,7 +192,9 @@ def content_bytes(path: Path) -> int:
 def pasted_suffix(data: bytes) -> str:
     """The file suffix of text given without a name (pasted, or piped to `timeline
     import -`), by how it begins: JSON Lines, JSON, a feed, a .timeline file, a page,
-    Markdown with front matter, else plain text."""
+    Markdown with front matter, a PDF, else plain text."""
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return ".pdf"
     head = data[:4096].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     if head.startswith("{"):
         # JSON Lines when its first line is a whole object and more follows (an article
@@ -362,6 +367,16 @@ def _whole(
         return
     if kind == "docx":
         draft = _plain_fields(parse_plain_article(docx_text(data), origin))
+        if _too_long(draft):
+            raise BadArticle(TOO_LONG)
+        yield draft
+        return
+    if kind == "pdf":
+        found = pdf_text(data, MAX_ARTICLE_CHARS)
+        draft = _plain_fields(parse_plain_article(found.text, origin))
+        # Where it was fetched from, else the address a browser printed in its footer.
+        if (url or found.url) and not draft.url:
+            draft = dataclasses.replace(draft, url=url or found.url)
         if _too_long(draft):
             raise BadArticle(TOO_LONG)
         yield draft
@@ -692,6 +707,7 @@ _CONTENT_TYPES = {
     "text/csv": "csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/pdf": "pdf",
     "text/tab-separated-values": "tsv",
     "text/plain": "text",
     "text/markdown": "markdown",

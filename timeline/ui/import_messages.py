@@ -235,6 +235,56 @@ def _table() -> tuple[tuple[str, str], ...]:
                 "ImportMessages", "its text part is %1 bytes, more than the %2 a document may be"
             ),
         ),
+        # PDF files (timeline.ingest.pdf).
+        (
+            "not a PDF file (it does not begin with %PDF)",
+            translate("ImportMessages", "not a PDF file (it does not begin with %PDF)"),
+        ),
+        (
+            "{size} bytes, more than the {limit} a PDF may be",
+            translate("ImportMessages", "%1 bytes, more than the %2 a PDF may be"),
+        ),
+        ("not a readable PDF ({detail})", translate("ImportMessages", "not a readable PDF (%1)")),
+        (
+            "page {number} is not readable ({detail})",
+            translate("ImportMessages", "page %1 is not readable (%2)"),
+        ),
+        (
+            "it is encrypted; open it and save an unencrypted copy, then import that",
+            translate(
+                "ImportMessages",
+                "it is encrypted; open it and save an unencrypted copy, then import that",
+            ),
+        ),
+        (
+            "it is protected by a password; save an unprotected copy",
+            translate("ImportMessages", "it is protected by a password; save an unprotected copy"),
+        ),
+        (
+            "it has {count} pages, more than the {limit} read",
+            translate("ImportMessages", "it has %1 pages, more than the %2 read"),
+        ),
+        (
+            "its pages' drawing instructions are more than {limit} bytes (too much for one"
+            " article)",
+            translate(
+                "ImportMessages",
+                "its pages' drawing instructions are more than %1 bytes (too much for one article)",
+            ),
+        ),
+        (
+            "its text is longer than the {limit} characters an article may be",
+            translate(
+                "ImportMessages", "its text is longer than the %1 characters an article may be"
+            ),
+        ),
+        (
+            "it holds no text, only images (a scan?): recognize its text (OCR) first",
+            translate(
+                "ImportMessages",
+                "it holds no text, only images (a scan?): recognize its text (OCR) first",
+            ),
+        ),
         # Compressed data that inflates past the caps (timeline.ingest.inflate).
         (
             "inflates to more than {limit} bytes (a compression bomb?)",
@@ -484,6 +534,7 @@ def _kinds() -> dict[str, str]:
         "timeline": ".timeline",
         "xlsx": "Excel",
         "docx": "Word",
+        "pdf": "PDF",
     }
 
 

@@ -1,0 +1,394 @@
+"""PDF files (.pdf): an article saved or printed as a PDF, read as a plain-text article is
+(its first line the title, a date line under it read).
+
+Read with pypdf, each page laid out by its glyphs' positions (pypdf's layout mode), line
+by line.  What a PDF holds is glyphs where they are drawn, not text in reading order:
+many producers (browsers printing a page, Qt, older typesetters) write Arabic as it is
+drawn, from left to right, in its shaped forms (U+FE70-U+FEFF), so a plain extraction
+gives every Arabic word reversed, its letters as presentation forms, and brackets
+mirrored.  Each line is told as drawn or as read from its letters (a word's shaped form
+at its ends, ة and ى ending words, ال beginning them: `drawn_order_evidence`), a line
+drawn left to right is put back in reading order by the bidirectional algorithm
+(python-bidi: applied to a line as drawn, it gives the line as written), and the shaped
+forms are folded to letters.  Lines that tell nothing follow their page.
+
+A printed page's browser header and footer (the print's date and time with the page's
+title; the address with "1/3") are not the article's: the address is kept as the
+article's link.  A PDF with no text (a scan) is refused with advice (recognize its text
+first); so is an encrypted one pypdf cannot open.
+
+Bounded: MAX_PDF_BYTES a file, MAX_PDF_PAGES pages, MAX_PDF_DRAWING bytes of the pages'
+drawing instructions in all (what the time taken grows with), the text refused past
+what an article may be; pypdf itself caps what one stream may inflate to.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.ingest.errors import BadArticle
+from timeline.ingest.office import said
+
+MAX_PDF_BYTES = 100 * 1024 * 1024
+MAX_PDF_PAGES = 2000
+# The pages' content streams, inflated, in all: their instructions are parsed in pure
+# Python (about 1 MB a second), so this bounds the time a file may take.
+MAX_PDF_DRAWING = 32 * 1024 * 1024
+
+_ARABIC = "\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\ufb50-\ufdff\ufe70-\ufefc"
+_ARABIC_WORD = re.compile(f"[{_ARABIC}\u064b-\u065f\u0670\u0640]+")
+_ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
+# A ToUnicode map's sections of single glyphs and of ranges, and a hex string in them.
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
+_HEX = re.compile(rb"<\s*([0-9A-Fa-f\s]*)>|\[|\]")
+# What is looked at of a page's fonts: at most this many, this much of each map.
+_FONTS_LOOKED_AT = 64
+_CMAP_BYTES = 1 << 20
+_SHAPED = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+# A page's number alone on its first or last line ("3", "- 3 -", "Page 3 of 5", "صفحة 3 من 5").
+_PAGE_NUMBER_LINE = re.compile(
+    r"^(?:-\s*)?(?:(?:page|p\.|صفحة|الصفحة)\s*)?[\d\u0660-\u0669]{1,4}"
+    r"(?:\s*(?:/|of|من)\s*[\d\u0660-\u0669]{1,4})?(?:\s*-)?$",
+    re.IGNORECASE,
+)
+# A browser's print header: its date and time first ("12/5/26, 8:06 PM", "05/12/2026
+# 20:06"), and its footer: an address, then the page's number of the pages ("1/3").
+_PRINT_HEADER = re.compile(
+    r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\b"
+)
+_PRINT_FOOTER = re.compile(r"^(?P<url>(?:https?|file)://\S+)\s+\d{1,4}\s*/\s*\d{1,4}$")
+_PAGE_NUMBER = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4})\s+(?P<url>(?:https?|file)://\S+)$")
+# More lines than this between blank lines, on average: paragraphs are not spaced.
+_UNSPACED = 6
+# A line shorter than this share of the page's full lines ends its paragraph.
+_SHORT_LINE = 0.7
+# Shaped forms that join the letter after them (initial, medial) and before them
+# (medial, final): a space between two letters that join is no word's end.
+_JOINS_NEXT = frozenset(("initial", "medial"))
+_JOINS_PREVIOUS = frozenset(("medial", "final"))
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """A PDF's text in reading order, and the address its browser footer gave ('' if none)."""
+
+    text: str
+    url: str = ""
+
+
+def _form(char: str) -> str:
+    """A presentation form's position in its word ('initial', 'medial', 'final',
+    'isolated'), '' for any other character."""
+    tag = unicodedata.decomposition(char)
+    return tag[1 : tag.index(">")] if tag.startswith("<") else ""
+
+
+def _letters(word: str) -> str:
+    """A word's letters, its marks and tatweel left out."""
+    return "".join(c for c in word if not unicodedata.combining(c) and c != "\u0640")
+
+
+def drawn_order_evidence(line: str) -> tuple[int, int]:
+    """(signs the line is in reading order, signs it is drawn left to right) from its
+    Arabic words as the line holds them.
+
+    Shaped forms say where in its word each letter stands: a word that starts with a
+    final or medial form, or ends with an initial or medial one, is reversed.  Letters
+    say it too: ة and ى end words and never start them, and ال starts words (a word
+    ending in لا, but the word لا, is ال reversed).
+    """
+    read = drawn = 0
+    for match in _ARABIC_WORD.finditer(line):
+        word = _letters(match.group())
+        if not word:
+            continue
+        first, last = _form(word[0]), _form(word[-1])
+        if first or last:
+            read += (first == "initial") + (last == "final")
+            drawn += (first in ("final", "medial")) + (last in ("initial", "medial"))
+            word = unicodedata.normalize("NFKC", word)
+        if len(word) < 2:
+            continue
+        read += (word[-1] in "ةى") + (len(word) > 3 and word.startswith("ال"))
+        drawn += (word[0] in "ةى") + (len(word) > 3 and word.endswith("لا"))
+    return read, drawn
+
+
+def _in_reading_order(line: str, right_to_left: bool) -> str:
+    """A line drawn left to right, as written: the bidirectional algorithm applied to
+    it as if it were text (which reverses its right-to-left runs, keeps numbers and
+    Latin left to right, and mirrors brackets), in a right-to-left paragraph when more
+    of its letters are Arabic than Latin (right_to_left when it has neither: a line of
+    figures in an Arabic page).  python-bidi's reference implementation, which mirrors
+    (its default one does not)."""
+    from bidi.algorithm import get_display  # a line's reordering, never text for a screen
+
+    arabic = len(_ARABIC_LETTER.findall(line))
+    latin = len(_LATIN_LETTER.findall(line))
+    rtl = arabic > latin or (arabic == latin and right_to_left)
+    return str(get_display(line, base_dir="R" if rtl else "L"))
+
+
+def _without_split_words(line: str) -> str:
+    """The line without spaces inside words: a space between a shaped letter that
+    joins the next and one that joins the one before (an extraction's guess at a gap
+    between two glyph runs of one word)."""
+    if " " not in line:
+        return line
+    parts = line.split(" ")
+    joined = [parts[0]]
+    for part in parts[1:]:
+        before, after = joined[-1][-1:], part[:1]
+        if before and after and (_form(before) in _JOINS_NEXT or _form(after) in _JOINS_PREVIOUS):
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return " ".join(joined)
+
+
+def _folded(line: str) -> str:
+    """Presentation forms (shaped Arabic, Latin ligatures) as the letters they are."""
+    if not any("\ufb00" <= c <= "\ufeff" for c in line):
+        return line
+    return "".join(
+        unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufefe" else c for c in line
+    )
+
+
+def reading_order(lines: Sequence[str]) -> list[str]:
+    """A page's lines, as extracted, in reading order with plain letters.
+
+    Each line is judged by its own letters; one that tells nothing (no Arabic, or words
+    that show no sign) follows the page's majority.
+    """
+    verdicts = [drawn_order_evidence(line) for line in lines]
+    page_read = sum(r for r, _ in verdicts)
+    page_drawn = sum(d for _, d in verdicts)
+    arabic_page = page_read + page_drawn > 0
+    result = []
+    for line, (read, drawn) in zip(lines, verdicts, strict=True):
+        reverse = drawn > read or (drawn == read and page_drawn > page_read)
+        if reverse:
+            line = _in_reading_order(line, arabic_page)
+        result.append(_folded(_without_split_words(line)))
+    return result
+
+
+def _page_lines(text: str) -> list[str]:
+    """A laid-out page's lines, the layout's padding between words made one space."""
+    return [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+
+
+def paragraphs(lines: Sequence[str], laid_out: bool = True) -> list[str]:
+    """A page's lines as paragraphs, joined by a space up to a blank line; a word
+    broken by a hyphen at a line's end joined whole.
+
+    A line that stops well short of the page's full lines (a paragraph's last line, a
+    title, a date line) ends its paragraph too where blank lines cannot say where
+    paragraphs end: in text not laid_out by position (which has no blank lines), and
+    in a page whose blank lines leave more than _UNSPACED lines between them on average
+    (made with no space between paragraphs).  A page of fewer than three lines keeps
+    them as they are.
+    """
+    widths = sorted(len(line) for line in lines if line)
+    if len(widths) < 3:
+        return [line for line in lines if line]
+    blocks = sum(1 for i, line in enumerate(lines) if line and (i == 0 or not lines[i - 1]))
+    short = not laid_out or len(widths) / blocks > _UNSPACED
+    full = widths[math.ceil(len(widths) * 0.9) - 1]
+    found: list[str] = []
+    current = ""
+    for line in lines:
+        if current and current[-2:-1].isalpha() and current.endswith("-") and line[:1].islower():
+            current = current[:-1] + line
+        elif line:
+            current = f"{current} {line}" if current else line
+        if current and (not line or (short and len(line) < full * _SHORT_LINE)):
+            found.append(current)
+            current = ""
+    if current:
+        found.append(current)
+    return found
+
+
+def _without_print_marks(lines: list[str]) -> tuple[list[str], str]:
+    """A page's lines without a browser's print header and footer, and the footer's
+    address ('' if none)."""
+    filled = [i for i, line in enumerate(lines) if line]
+    url = ""
+    # Matched as letters (a "ﬁle://" ligature is file://), the lines kept as they are.
+    drop: set[int] = set()
+    if filled and _PRINT_HEADER.match(_folded(lines[filled[0]])):
+        drop.add(filled[0])
+    if filled:
+        last = _folded(lines[filled[-1]])
+        found = _PRINT_FOOTER.match(last) or _PAGE_NUMBER.match(last)
+        if found:
+            url = found.group("url") if found.group("url").startswith("http") else ""
+            drop.add(filled[-1])
+        for end in (filled[0], filled[-1]):
+            # As drawn or as read (a drawn "صفحة 3 من 5" holds its letters reversed).
+            folded = _folded(lines[end])
+            if _PAGE_NUMBER_LINE.match(folded) or _PAGE_NUMBER_LINE.match(folded[::-1]):
+                drop.add(end)
+    return [line for i, line in enumerate(lines) if i not in drop], url
+
+
+def _targets(cmap: bytes) -> Iterator[str]:
+    """The text a ToUnicode map gives its glyphs: the second of each pair of a bfchar
+    section, the third of each triple of a bfrange section (or the strings of its
+    array), as UTF-16BE.  At most _CMAP_BYTES of the map are read."""
+    cmap = cmap[:_CMAP_BYTES]
+
+    def text(digits: bytes) -> str:
+        raw = bytes.fromhex(re.sub(rb"\s", b"", digits).decode("ascii"))
+        return raw.decode("utf-16-be", "replace")
+
+    for section in _BFCHAR.findall(cmap):
+        values = [m.group(1) for m in _HEX.finditer(section) if m.group(1) is not None]
+        yield from (text(v) for v in values[1::2])
+    for section in _BFRANGE.findall(cmap):
+        position, in_array = 0, False
+        for m in _HEX.finditer(section):
+            token = m.group(0)
+            if token == b"[":
+                in_array = True
+            elif token == b"]":
+                in_array, position = False, 0
+            elif in_array:
+                yield text(m.group(1))
+            else:
+                position += 1
+                if position == 3:
+                    yield text(m.group(1))
+                    position = 0
+
+
+def _maps_to_shapes(font: Any, seen: dict[int, bool]) -> bool:
+    """Whether a font's ToUnicode map gives any glyph as an Arabic shaped form (read
+    once a font: seen holds each font object's verdict)."""
+    key = id(font)
+    if key not in seen:
+        seen[key] = False
+        try:
+            cmap = font.get_object().get("/ToUnicode")
+            if cmap is not None:
+                seen[key] = any(
+                    _SHAPED.search(target) for target in _targets(cmap.get_object().get_data())
+                )
+        except Exception:  # a damaged map: the page is read the plain way
+            seen[key] = False
+    return seen[key]
+
+
+def _page_text(page: Any, seen: dict[int, bool]) -> tuple[str, bool]:
+    """A page's text, read one of two ways, and whether it was laid out by position.
+
+    pypdf's plain extraction follows the page's glyphs in the order it writes them and
+    turns each run of right-to-left characters round, glyph by glyph (a glyph that
+    stands for two letters, the lam-alef ligature, kept whole): right for a producer
+    that maps its glyphs to letters (LibreOffice, Word), which writes a line's runs in
+    reading order.  A producer that maps its glyphs to shaped forms (a browser printing
+    a page, Qt) writes each glyph or cluster where it is drawn, left to right, and the
+    plain extraction gives words in the wrong order: a page with a font that maps to
+    shaped forms is read as laid out by position (pypdf's layout mode), each line as
+    drawn, which reading_order turns round (a shaped form is one glyph, so no ligature
+    is split).
+    """
+    fonts: list[Any] = []
+    try:
+        resources = page.get("/Resources")
+        found = resources.get_object().get("/Font") if resources is not None else None
+        if found is not None:
+            fonts = list(found.get_object().values())[:_FONTS_LOOKED_AT]
+    except Exception:  # no readable fonts: the extraction says what it can
+        fonts = []
+    if any(_maps_to_shapes(font, seen) for font in fonts):
+        return str(page.extract_text(extraction_mode="layout")), True
+    return str(page.extract_text()), False
+
+
+def _pages(data: bytes) -> Iterator[tuple[str, bool]]:
+    """Each page's text, as _page_text reads it."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    # pypdf logs what it repairs in a damaged file ("EOF marker not found") to stderr,
+    # through the progress line; what cannot be read is said as the file's failure.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except (DependencyError, NotImplementedError) as exc:
+                raise BadArticle(
+                    "it is encrypted; open it and save an unencrypted copy, then import that"
+                ) from exc
+        count = len(reader.pages)
+    except BadArticle:
+        raise
+    except FileNotDecryptedError as exc:
+        raise BadArticle("it is protected by a password; save an unprotected copy") from exc
+    except Exception as exc:  # pypdf's errors on damaged files are of many kinds
+        raise BadArticle(f"not a readable PDF ({said(exc)})") from exc
+    if count > MAX_PDF_PAGES:
+        raise BadArticle(f"it has {count:,} pages, more than the {MAX_PDF_PAGES:,} read")
+    seen: dict[int, bool] = {}
+    drawing = 0
+    for number in range(count):
+        try:
+            page = reader.pages[number]
+            contents = page.get_contents()
+            drawing += len(contents.get_data()) if contents is not None else 0
+            if drawing > MAX_PDF_DRAWING:
+                raise BadArticle(
+                    f"its pages' drawing instructions are more than {MAX_PDF_DRAWING:,} bytes"
+                    " (too much for one article)"
+                )
+            yield _page_text(page, seen)
+        except BadArticle:
+            raise
+        except FileNotDecryptedError as exc:
+            raise BadArticle("it is protected by a password; save an unprotected copy") from exc
+        except Exception as exc:  # a damaged page, of any kind pypdf meets
+            raise BadArticle(f"page {number + 1} is not readable ({said(exc)})") from exc
+
+
+def pdf_text(data: bytes, max_chars: int) -> PdfText:
+    """The text of a PDF in reading order, a line a line, its pages one after the other.
+
+    BadArticle for a file that is not a readable PDF, one with no text, or one whose
+    text is longer than max_chars.
+    """
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+        raise BadArticle("not a PDF file (it does not begin with %PDF)")
+    if len(data) > MAX_PDF_BYTES:
+        raise BadArticle(f"{len(data):,} bytes, more than the {MAX_PDF_BYTES:,} a PDF may be")
+    pages: list[str] = []
+    url = ""
+    chars = 0
+    for page_text, laid_out in _pages(data):
+        lines, found = _without_print_marks(_page_lines(page_text))
+        url = url or found
+        page = "\n".join(paragraphs(reading_order(lines), laid_out))
+        chars += len(page)
+        if chars > max_chars:
+            raise BadArticle(
+                f"its text is longer than the {max_chars:,} characters an article may be"
+            )
+        pages.append(page)
+    text = "\n\n".join(page for page in pages if page.strip())
+    if not text.strip():
+        raise BadArticle("it holds no text, only images (a scan?): recognize its text (OCR) first")
+    return PdfText(text, url)
