@@ -204,7 +204,7 @@ def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, list[Path
     for name, make in (("pdf drawn (one a file)", drawn), ("pdf lettered (one a file)", lettered)):
         paths[name] = []
         for i, (t, b, _) in enumerate(items[: max(1, pages // 3)]):
-            lines = [t, "", "الأحد 12 يوليو 2015", ""] + textwrap.wrap(b, 80)
+            lines = [t, "", "الأحد 12 يوليو 2015", "", *textwrap.wrap(b, 80)]
             runs = [run for n, line in enumerate(lines) if line for run in make(line, 760 - n * 14)]
             path = pdfs / f"{name.split()[1]}{i}.pdf"
             path.write_bytes(pdf_bytes([runs]))
