@@ -207,17 +207,18 @@ def paragraphs(lines: Sequence[str], laid_out: bool = True) -> list[str]:
     short = not laid_out or len(widths) / blocks > _UNSPACED
     full = widths[math.ceil(len(widths) * 0.9) - 1]
     found: list[str] = []
-    current = ""
+    current: list[str] = []  # the paragraph's lines so far (joined once: linear)
     for line in lines:
-        if current and current[-2:-1].isalpha() and current.endswith("-") and line[:1].islower():
-            current = current[:-1] + line
+        last = current[-1] if current else ""
+        if last[-2:-1].isalpha() and last.endswith("-") and line[:1].islower():
+            current[-1] = last[:-1] + line
         elif line:
-            current = f"{current} {line}" if current else line
+            current.append(line)
         if current and (not line or (short and len(line) < full * _SHORT_LINE)):
-            found.append(current)
-            current = ""
+            found.append(" ".join(current))
+            current = []
     if current:
-        found.append(current)
+        found.append(" ".join(current))
     return found
 
 
