@@ -964,6 +964,12 @@ class ImportCancelled(Exception):
     """The caller cancelled: raised out of the file's transaction, which rolls it back."""
 
 
+def _stop_if(cancelled: Cancelled) -> None:
+    """Raise ImportCancelled when the caller has cancelled."""
+    if cancelled():
+        raise ImportCancelled
+
+
 class _CallerError(Exception):
     """An exception from the caller's progress callback: the caller's, not the file's."""
 
@@ -1077,6 +1083,9 @@ def import_file(
             if isinstance(source, _AheadSource):
                 items = source.ahead.prepared_items(writer.pair_words)
             else:
+                if cancelled is not None:
+                    # A record read long (a PDF of many pages) stops between its pages.
+                    source.check_between_pages(functools.partial(_stop_if, cancelled))
                 items = _prepared_items(source, copies, workers, cancelled, writer.pair_words)
             for item, prepared, position in items:
                 if cancelled is not None and cancelled():

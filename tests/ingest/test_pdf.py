@@ -250,3 +250,25 @@ def test_mutated_files_fail_in_one_line_or_read(tmp_path: Path) -> None:
 
 def test_piped_pdf_bytes_are_kept_as_a_pdf() -> None:
     assert pasted_suffix(_article(drawn)) == ".pdf"
+
+
+def test_a_cancelled_import_stops_between_the_pages_of_a_long_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(pdf_bytes([_page(drawn, [TITLE, "", *BODY]) for _ in range(5)]))
+    read_pages: list[int] = []
+    page_text = pdf_module._page_text
+
+    def counted(page, seen):  # the user presses Cancel while the second page is read
+        read_pages.append(1)
+        return page_text(page, seen)
+
+    monkeypatch.setattr(pdf_module, "_page_text", counted)
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, [path], cancelled=lambda: len(read_pages) >= 2)
+        assert report.cancelled and report.added == 0
+        assert len(read_pages) == 2  # not the other three
+        assert store.article(1) is None
+        # Not cancelled, the same file imports whole.
+        assert library.import_paths(store, [path]).added == 1

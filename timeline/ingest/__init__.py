@@ -10,7 +10,7 @@ import json
 import os
 import stat
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -372,7 +372,7 @@ def _whole(
         yield draft
         return
     if kind == "pdf":
-        found = pdf_text(data, MAX_ARTICLE_CHARS)
+        found = pdf_text(data, MAX_ARTICLE_CHARS, check=reading.check)
         draft = _plain_fields(parse_plain_article(found.text, origin))
         # Where it was fetched from, else the address a browser printed in its footer.
         if (url or found.url) and not draft.url:
@@ -593,6 +593,11 @@ class _Source:
     def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
         """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
         return self._reading.stated.get(draft)
+
+    def check_between_pages(self, check: Callable[[], None]) -> None:
+        """Have check called between the pages of a record read long (a PDF's): it may
+        raise to stop the reading (a cancelled import)."""
+        self._reading.check = check
 
 
 class ArticleFile(_Source):

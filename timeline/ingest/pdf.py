@@ -29,7 +29,7 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -319,7 +319,7 @@ def _page_text(page: Any, seen: dict[int, bool]) -> tuple[str, bool]:
     return str(page.extract_text()), False
 
 
-def _pages(data: bytes) -> Iterator[tuple[str, bool]]:
+def _pages(data: bytes, check: Callable[[], None] | None) -> Iterator[tuple[str, bool]]:
     """Each page's text, as _page_text reads it."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
@@ -348,6 +348,8 @@ def _pages(data: bytes) -> Iterator[tuple[str, bool]]:
     seen: dict[int, bool] = {}
     drawing = 0
     for number in range(count):
+        if check is not None:
+            check()  # out of the try: the caller's to raise
         try:
             page = reader.pages[number]
             contents = page.get_contents()
@@ -366,8 +368,9 @@ def _pages(data: bytes) -> Iterator[tuple[str, bool]]:
             raise BadArticle(f"page {number + 1} is not readable ({said(exc)})") from exc
 
 
-def pdf_text(data: bytes, max_chars: int) -> PdfText:
-    """The text of a PDF in reading order, a line a line, its pages one after the other.
+def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = None) -> PdfText:
+    """The text of a PDF in reading order, a paragraph a line, its pages one after the
+    other; check, if given, is called before each page (it may raise to stop).
 
     BadArticle for a file that is not a readable PDF, one with no text, or one whose
     text is longer than max_chars.
@@ -379,7 +382,7 @@ def pdf_text(data: bytes, max_chars: int) -> PdfText:
     pages: list[str] = []
     url = ""
     chars = 0
-    for page_text, laid_out in _pages(data):
+    for page_text, laid_out in _pages(data, check):
         lines, found = _without_print_marks(_page_lines(page_text))
         url = url or found
         page = "\n".join(paragraphs(reading_order(lines), laid_out))

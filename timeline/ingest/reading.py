@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import BinaryIO
 
 from timeline.ingest.encoding import Encoding
@@ -23,6 +24,9 @@ class Reading:
         self.share_read: float | None = None
         # The dates a .timeline file gave for each draft it yielded (ingest.timeline_xml).
         self.stated: dict[ArticleDraft, TimelineEntry] = {}
+        # Called between the pages of a long read of one record (a PDF's pages): the
+        # caller's chance to stop it, by raising.
+        self.check: Callable[[], None] | None = None
 
 
 class _Prefixed(io.RawIOBase):
