@@ -31,9 +31,11 @@ case "$level" in
     if [ -n "${DISPLAY:-}" ]; then pkgs+=("${x11[@]}"); fi
     if [ -n "${WAYLAND_DISPLAY:-}" ]; then pkgs+=("${wayland[@]}"); fi
     ;;
-  # The export tests read a PDF back with pdftotext and draw an SVG with rsvg-convert
-  # (both skip where these are absent).
-  test) pkgs+=("${x11[@]}" xvfb xauth poppler-utils librsvg2-bin) ;;
+  # The export tests read a PDF back with pdftotext and draw an SVG with rsvg-convert;
+  # the PDF import reads scanned pages with pdftoppm and Tesseract (its Arabic and
+  # English models): each test skips where its program is absent.
+  test) pkgs+=("${x11[@]}" xvfb xauth poppler-utils librsvg2-bin
+               tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng) ;;
   browser) pkgs=(chromium) ;;
   dist)
     pkgs=(binutils)

@@ -109,7 +109,13 @@ ARABIC: dict[str, str] = {
     "it has %1 pages, more than the %2 read": "فيه %1 صفحة، أكثر من %2 صفحة تُقرأ",
     "its pages' drawing instructions are more than %1 bytes (too much for one article)": "تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)",
     "its text is longer than the %1 characters an article may be": "نصه أطول من %1 حرف، أقصى ما يكونه مقال",
-    "it holds no text, only images (a scan?): recognize its text (OCR) first": "ليس فيه نص، بل صور فقط (مسح ضوئي؟): استخرج نصه بالتعرف الضوئي على الحروف (OCR) أولًا",
+    "it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first": "ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا",
+    "no text was found in it": "لم يوجد فيه نص",
+    "its %1 scanned pages are more than the %2 recognized in a file": "صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف",
+    "drawing page %1 for OCR took longer than %2 seconds": "رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية",
+    "recognizing the text of page %1 took longer than %2 seconds": "التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية",
+    "drawing page %1 for OCR failed (%2)": "تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)",
+    "recognizing the text of page %1 failed (%2)": "تعذّر التعرف على نص الصفحة %1 (%2)",
     "its text part is %1 bytes, more than the %2 a document may be": "جزء نصه %1 بايت، أكثر من %2، أقصى ما يكونه مستند",
     "inflates to more than %1 bytes (a compression bomb?)": "يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)",
     "inflates more than %1 times (%2 bytes to over %3): a compression bomb?": "يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟",
@@ -408,6 +414,7 @@ ARABIC: dict[str, str] = {
     "&Colour events": "&تلوين الأحداث",
     # --- input formats
     "Summary from the feed (the feed did not carry the full text)": "ملخص من الموجز (لم يحمل الموجز النص الكامل)",
+    "Text recognized on scanned pages (OCR): check it against the file": "نص تُعرّف عليه في صفحات ممسوحة (تعرف ضوئي على الحروف): راجعه على الملف",
     "Captured by a web crawl: %1 (not the publication date)": "التقطه زحف الويب: %1 (ليس تاريخ النشر)",
     # --- export
     "&Export…": "&تصدير…",

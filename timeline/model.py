@@ -163,7 +163,8 @@ class ArticleDraft:
     lang: str = "ar"
     published_raw: str = ""
     origin: str = ""
-    # "summary" when a feed gave only its summary of the article, "" for the full text.
+    # "summary" when a feed gave only its summary of the article, "ocr" when the text was
+    # recognized on scanned pages (timeline.ingest.ocr), "" for the full text as written.
     body_kind: str = ""
     # When a web archive captured the page (ISO 8601): the crawl, never the publication.
     captured: str = ""

@@ -208,108 +208,113 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="793" />
+        <source>Text recognized on scanned pages (OCR): check it against the file</source>
+        <translation>نص تُعرّف عليه في صفحات ممسوحة (تعرف ضوئي على الحروف): راجعه على الملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="799" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="819" />
+        <location filename="../../timeline/ui/detail_pane.py" line="825" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="820" />
+        <location filename="../../timeline/ui/detail_pane.py" line="826" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="821" />
+        <location filename="../../timeline/ui/detail_pane.py" line="827" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="829" />
+        <location filename="../../timeline/ui/detail_pane.py" line="835" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="836" />
+        <location filename="../../timeline/ui/detail_pane.py" line="842" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="838" />
-        <location filename="../../timeline/ui/detail_pane.py" line="889" />
+        <location filename="../../timeline/ui/detail_pane.py" line="844" />
+        <location filename="../../timeline/ui/detail_pane.py" line="895" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="839" />
+        <location filename="../../timeline/ui/detail_pane.py" line="845" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="841" />
+        <location filename="../../timeline/ui/detail_pane.py" line="847" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="845" />
+        <location filename="../../timeline/ui/detail_pane.py" line="851" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="853" />
-        <location filename="../../timeline/ui/detail_pane.py" line="870" />
+        <location filename="../../timeline/ui/detail_pane.py" line="859" />
+        <location filename="../../timeline/ui/detail_pane.py" line="876" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="868" />
+        <location filename="../../timeline/ui/detail_pane.py" line="874" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="869" />
+        <location filename="../../timeline/ui/detail_pane.py" line="875" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="871" />
+        <location filename="../../timeline/ui/detail_pane.py" line="877" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="885" />
+        <location filename="../../timeline/ui/detail_pane.py" line="891" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="887" />
+        <location filename="../../timeline/ui/detail_pane.py" line="893" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="975" />
+        <location filename="../../timeline/ui/detail_pane.py" line="981" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="976" />
+        <location filename="../../timeline/ui/detail_pane.py" line="982" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="977" />
+        <location filename="../../timeline/ui/detail_pane.py" line="983" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="979" />
+        <location filename="../../timeline/ui/detail_pane.py" line="985" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="978" />
+        <location filename="../../timeline/ui/detail_pane.py" line="984" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -705,283 +710,313 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="283" />
-        <source>it holds no text, only images (a scan?): recognize its text (OCR) first</source>
-        <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): استخرج نصه بالتعرف الضوئي على الحروف (OCR) أولًا</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/import_messages.py" line="291" />
+        <location filename="../../timeline/ui/import_messages.py" line="318" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="296" />
+        <location filename="../../timeline/ui/import_messages.py" line="323" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="303" />
+        <location filename="../../timeline/ui/import_messages.py" line="330" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="305" />
-        <location filename="../../timeline/ui/import_messages.py" line="587" />
+        <location filename="../../timeline/ui/import_messages.py" line="332" />
+        <location filename="../../timeline/ui/import_messages.py" line="614" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="308" />
+        <location filename="../../timeline/ui/import_messages.py" line="335" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="312" />
+        <location filename="../../timeline/ui/import_messages.py" line="339" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="316" />
+        <location filename="../../timeline/ui/import_messages.py" line="343" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="524" />
+        <location filename="../../timeline/ui/import_messages.py" line="551" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="530" />
+        <location filename="../../timeline/ui/import_messages.py" line="557" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="532" />
+        <location filename="../../timeline/ui/import_messages.py" line="559" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="320" />
+        <location filename="../../timeline/ui/import_messages.py" line="347" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="324" />
+        <location filename="../../timeline/ui/import_messages.py" line="284" />
+        <source>it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first</source>
+        <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="290" />
+        <source>no text was found in it</source>
+        <translation>لم يوجد فيه نص</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="293" />
+        <source>its %1 scanned pages are more than the %2 recognized in a file</source>
+        <translation>صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="299" />
+        <source>drawing page %1 for OCR took longer than %2 seconds</source>
+        <translation>رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="303" />
+        <source>recognizing the text of page %1 took longer than %2 seconds</source>
+        <translation>التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="309" />
+        <source>drawing page %1 for OCR failed (%2)</source>
+        <translation>تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="313" />
+        <source>recognizing the text of page %1 failed (%2)</source>
+        <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="351" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="326" />
+        <location filename="../../timeline/ui/import_messages.py" line="353" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="329" />
+        <location filename="../../timeline/ui/import_messages.py" line="356" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="331" />
+        <location filename="../../timeline/ui/import_messages.py" line="358" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <location filename="../../timeline/ui/import_messages.py" line="361" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="335" />
+        <location filename="../../timeline/ui/import_messages.py" line="362" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="336" />
+        <location filename="../../timeline/ui/import_messages.py" line="363" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="337" />
+        <location filename="../../timeline/ui/import_messages.py" line="364" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="338" />
+        <location filename="../../timeline/ui/import_messages.py" line="365" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="339" />
+        <location filename="../../timeline/ui/import_messages.py" line="366" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="340" />
+        <location filename="../../timeline/ui/import_messages.py" line="367" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="341" />
+        <location filename="../../timeline/ui/import_messages.py" line="368" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="342" />
+        <location filename="../../timeline/ui/import_messages.py" line="369" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="343" />
+        <location filename="../../timeline/ui/import_messages.py" line="370" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="345" />
+        <location filename="../../timeline/ui/import_messages.py" line="372" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="348" />
+        <location filename="../../timeline/ui/import_messages.py" line="375" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="353" />
+        <location filename="../../timeline/ui/import_messages.py" line="380" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="355" />
+        <location filename="../../timeline/ui/import_messages.py" line="382" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="358" />
+        <location filename="../../timeline/ui/import_messages.py" line="385" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="363" />
+        <location filename="../../timeline/ui/import_messages.py" line="390" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="372" />
+        <location filename="../../timeline/ui/import_messages.py" line="399" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="381" />
+        <location filename="../../timeline/ui/import_messages.py" line="408" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="389" />
+        <location filename="../../timeline/ui/import_messages.py" line="416" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="396" />
+        <location filename="../../timeline/ui/import_messages.py" line="423" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="400" />
+        <location filename="../../timeline/ui/import_messages.py" line="427" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="406" />
+        <location filename="../../timeline/ui/import_messages.py" line="433" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="410" />
+        <location filename="../../timeline/ui/import_messages.py" line="437" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="414" />
+        <location filename="../../timeline/ui/import_messages.py" line="441" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="418" />
+        <location filename="../../timeline/ui/import_messages.py" line="445" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="422" />
+        <location filename="../../timeline/ui/import_messages.py" line="449" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="424" />
+        <location filename="../../timeline/ui/import_messages.py" line="451" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="425" />
+        <location filename="../../timeline/ui/import_messages.py" line="452" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="426" />
+        <location filename="../../timeline/ui/import_messages.py" line="453" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="429" />
+        <location filename="../../timeline/ui/import_messages.py" line="456" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="433" />
+        <location filename="../../timeline/ui/import_messages.py" line="460" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="437" />
+        <location filename="../../timeline/ui/import_messages.py" line="464" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="453" />
+        <location filename="../../timeline/ui/import_messages.py" line="480" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="454" />
+        <location filename="../../timeline/ui/import_messages.py" line="481" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="455" />
+        <location filename="../../timeline/ui/import_messages.py" line="482" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="456" />
+        <location filename="../../timeline/ui/import_messages.py" line="483" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="457" />
+        <location filename="../../timeline/ui/import_messages.py" line="484" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="458" />
+        <location filename="../../timeline/ui/import_messages.py" line="485" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="459" />
+        <location filename="../../timeline/ui/import_messages.py" line="486" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="460" />
+        <location filename="../../timeline/ui/import_messages.py" line="487" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -15,7 +15,10 @@ each glyph a run of its own from left to right, spaces as glyphs of their own.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from arabic_reshaper import reshape
 from bidi.algorithm import get_display
@@ -46,9 +49,15 @@ def _hex_utf16(text: str) -> str:
 
 
 def pdf_bytes(
-    pages: Sequence[Sequence[Run]], *, info: dict[str, str] | None = None, encrypt: bytes = b""
+    pages: Sequence[Sequence[Run]],
+    *,
+    info: dict[str, str] | None = None,
+    encrypt: bytes = b"",
+    scanned: Sequence[int] = (),
 ) -> bytes:
-    """A PDF of the pages (each a list of runs); info: its document information."""
+    """A PDF of the pages (each a list of runs); info: its document information;
+    scanned: the pages (from 0) that also draw an image (a scan's page, its picture
+    a grey square: what OCR would read on it is the test's to say)."""
     glyphs: dict[str, int] = {}
     for page in pages:
         for _, _, text in page:
@@ -88,10 +97,16 @@ def pdf_bytes(
         b"<< /Type /Font /Subtype /Type0 /BaseFont /TestSans /Encoding /Identity-H"
         b" /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (cid_font, to_unicode)
     )
+    pixels = bytes([128]) * 64
+    image = add(
+        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray"
+        b" /BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream"
+    )
     page_ids: list[int] = []
     pages_id = len(objects) + 1 + 2 * len(pages)  # written after the pages
-    for page in pages:
-        ops = [f"BT /F1 {FONT_SIZE} Tf"]
+    for number, page in enumerate(pages):
+        ops = ["q 500 0 0 700 50 50 cm /Im1 Do Q"] if number in scanned else []
+        ops.append(f"BT /F1 {FONT_SIZE} Tf")
         for x, y, text in page:
             units = [text] if isinstance(text, str) and len(text) <= 1 else list(text)
             codes = "".join(f"{glyphs[g]:04X}" for g in units)
@@ -102,8 +117,13 @@ def pdf_bytes(
         page_ids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792]"
-                b" /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-                % (pages_id, font, stream)
+                b" /Resources << /Font << /F1 %d 0 R >>%s >> /Contents %d 0 R >>"
+                % (
+                    pages_id,
+                    font,
+                    b" /XObject << /Im1 %d 0 R >>" % image if number in scanned else b"",
+                    stream,
+                )
             )
         )
     kids = " ".join(f"{i} 0 R" for i in page_ids).encode("ascii")
@@ -163,3 +183,46 @@ def lettered(line: str, y: float, right: float = 550.0) -> list[Run]:
         cursor -= step * len(glyphs)
         runs.append((cursor, y, glyphs))
     return runs
+
+
+def scan_of(lines: list[str], path: Path) -> Path:
+    """A PDF whose one page is a picture of the lines (no text in it), drawn by Qt."""
+    script = r"""
+import sys
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGuiApplication, QImage, QPageLayout,
+    QPageSize, QPainter, QPdfWriter, QTextOption)
+app = QGuiApplication([])
+family = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(sys.argv[2]))[0]
+lines = sys.argv[3:]
+width, height = 1654, 200 + 70 * len(lines)
+image = QImage(width, height, QImage.Format.Format_Grayscale8)
+image.fill(QColor("white"))
+painter = QPainter(image)
+font = QFont(family)
+font.setPixelSize(34)
+painter.setFont(font)
+option = QTextOption(Qt.AlignmentFlag.AlignRight)
+option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+for i, line in enumerate(lines):
+    painter.drawText(QRectF(80, 80 + 70 * i, width - 160, 60), line, option)
+painter.end()
+writer = QPdfWriter(sys.argv[1])
+writer.setResolution(200)
+size = QSizeF(width / 200 * 25.4, height / 200 * 25.4)
+writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Millimeter),
+    QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+page = QPainter(writer)
+page.drawImage(QRectF(0, 0, width, height), image)
+page.end()
+"""
+    font = (
+        Path(__file__).resolve().parents[2] / "resources" / "fonts" / "NotoSansArabic-Regular.ttf"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script, str(path), str(font), *lines],
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    return path

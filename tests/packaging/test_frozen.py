@@ -375,3 +375,30 @@ def test_extract_runs_as_the_console_script_runs_it(frozen: Path, sandbox: Path)
         assert frozen_run.stdout == console.stdout
         assert frozen_run.stderr.replace(str(frozen), "timeline") == console.stderr
     assert frozen_run.returncode == 2 and "No such file or directory" in frozen_run.stderr
+
+
+def test_pdfs_are_read_and_scans_recognized(frozen: Path, sandbox: Path) -> None:
+    # pypdf and python-bidi's reference algorithm are in the bundle; the system's
+    # Tesseract and pdftoppm run from it with the system's libraries, not the bundle's
+    # (the frozen loader points LD_LIBRARY_PATH at them).
+    from tests.ingest.pdf_fixtures import drawn, pdf_bytes, scan_of
+    from timeline.ingest import ocr
+
+    title = "افتتاح المكتبة العامة في المدينة القديمة"
+    printed = sandbox / "printed.pdf"
+    lines = [title, "الأحد 12 يوليو 2015", "أعلنت البلدية افتتاح المكتبة."]
+    runs = [run for i, line in enumerate(lines) for run in drawn(line, 700 - 14 * i)]
+    printed.write_bytes(pdf_bytes([runs]))
+    files = [str(printed)]
+    if ocr.available():
+        files.append(str(scan_of(lines, sandbox / "scan.pdf")))
+    for number, path in enumerate(files):
+        # Each in a library of its own: the scan reads as the printed page does, and the
+        # import would know it as the same article.
+        db = sandbox / f"pdf{number}.db"
+        result = run_frozen(sandbox, [str(frozen), "--db", str(db), "import", path])
+        assert_import_ok(result)
+        assert added_count(result.stdout) == 1
+        shown = run_frozen(sandbox, [str(frozen), "--db", str(db), "show", "1"])
+        assert shown.returncode == 0 and f"title: {title}" in shown.stdout, shown.stdout
+        assert "published: 2015-07-12" in shown.stdout, shown.stdout

@@ -255,3 +255,28 @@ def test_paste_links_or_nothing(
         (kept,) = (tmp_path / "pasted").iterdir()
         assert kept.read_text(encoding="utf-8") == "عنوان\nنص الخبر في الرياض."
         win.close()
+
+
+def test_detail_pane_says_a_text_was_recognized_on_scans(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ingest.pdf_fixtures import pdf_bytes
+    from timeline import library
+    from timeline.ingest import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "page_text", lambda pdf, number, folder: f"عنوان\n\n{BODY}\n")
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(pdf_bytes([[]], scanned=[0]))
+    with Store(tmp_path / "t.db") as store:
+        assert library.import_paths(store, [path]).added == 1
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        (article,) = store.articles()
+        win.select_article(article.id)
+        article_shown(win.detail)
+        text = win.detail.browser.toPlainText()
+        assert "Text recognized on scanned pages (OCR)" in text
+        assert "Summary from the feed" not in text
+        qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
+        win.close()

@@ -377,6 +377,8 @@ def _whole(
         # Where it was fetched from, else the address a browser printed in its footer.
         if (url or found.url) and not draft.url:
             draft = dataclasses.replace(draft, url=url or found.url)
+        if found.recognized:  # read from scanned pages: said in the detail pane
+            draft = dataclasses.replace(draft, body_kind="ocr")
         if _too_long(draft):
             raise BadArticle(TOO_LONG)
         yield draft

@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from timeline.ingest.errors import BadArticle
@@ -72,6 +73,13 @@ _PAGE_NUMBER = re.compile(r"^(?:\d{1,4}\s*/\s*\d{1,4})\s+(?P<url>(?:https?|file)
 _UNSPACED = 6
 # A line shorter than this share of the page's full lines ends its paragraph.
 _SHORT_LINE = 0.7
+# A line this short with a digit in it may be a date line (dating.dateline), which
+# stands alone as a paragraph.
+_DATE_LINE_CHARS = 120
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
+# A page with fewer letters of text than this and an image is a scan (a stamp or a page
+# number may be text on one).
+_SCAN_LETTERS = 20
 # Shaped forms that join the letter after them (initial, medial) and before them
 # (medial, final): a space between two letters that join is no word's end.
 _JOINS_NEXT = frozenset(("initial", "medial"))
@@ -80,10 +88,12 @@ _JOINS_PREVIOUS = frozenset(("medial", "final"))
 
 @dataclass(frozen=True)
 class PdfText:
-    """A PDF's text in reading order, and the address its browser footer gave ('' if none)."""
+    """A PDF's text in reading order, the address its browser footer gave ('' if none),
+    and how many of its pages were scans read by OCR."""
 
     text: str
     url: str = ""
+    recognized: int = 0  # pages read by OCR (scans)
 
 
 def _form(char: str) -> str:
@@ -197,8 +207,9 @@ def paragraphs(lines: Sequence[str], laid_out: bool = True) -> list[str]:
     title, a date line) ends its paragraph too where blank lines cannot say where
     paragraphs end: in text not laid_out by position (which has no blank lines), and
     in a page whose blank lines leave more than _UNSPACED lines between them on average
-    (made with no space between paragraphs).  A page of fewer than three lines keeps
-    them as they are.
+    (made with no space between paragraphs).  A date line is a paragraph of its own,
+    so that a title and the date under it stay apart (a plain-text article is read as
+    title, date line, body).  A page of fewer than three lines keeps them as they are.
     """
     widths = sorted(len(line) for line in lines if line)
     if len(widths) < 3:
@@ -206,10 +217,19 @@ def paragraphs(lines: Sequence[str], laid_out: bool = True) -> list[str]:
     blocks = sum(1 for i, line in enumerate(lines) if line and (i == 0 or not lines[i - 1]))
     short = not laid_out or len(widths) / blocks > _UNSPACED
     full = widths[math.ceil(len(widths) * 0.9) - 1]
+    from timeline.dating.dateline import is_date_line  # the date rules: only when reading
+
     found: list[str] = []
     current: list[str] = []  # the paragraph's lines so far (joined once: linear)
     for line in lines:
         last = current[-1] if current else ""
+        if len(line) <= _DATE_LINE_CHARS and _DIGIT.search(line) and is_date_line(line):
+            # A date line stands alone: joined to a title above it, neither is read.
+            if current:
+                found.append(" ".join(current))
+            found.append(line)
+            current = []
+            continue
         if last[-2:-1].isalpha() and last.endswith("-") and line[:1].islower():
             current[-1] = last[:-1] + line
         elif line:
@@ -319,8 +339,19 @@ def _page_text(page: Any, seen: dict[int, bool]) -> tuple[str, bool]:
     return str(page.extract_text()), False
 
 
-def _pages(data: bytes, check: Callable[[], None] | None) -> Iterator[tuple[str, bool]]:
-    """Each page's text, as _page_text reads it."""
+def _is_scan(page: Any, text: str) -> bool:
+    """Whether a page is a scan: fewer than _SCAN_LETTERS letters of text, and an image."""
+    if sum(c.isalpha() for c in text[: _SCAN_LETTERS * 50]) >= _SCAN_LETTERS:
+        return False
+    try:
+        return len(page.images) > 0
+    except Exception:  # an image pypdf cannot list: not a page to recognize
+        return False
+
+
+def _pages(data: bytes, check: Callable[[], None] | None) -> Iterator[tuple[str, bool, bool]]:
+    """Each page's text as _page_text reads it, whether it was laid out, and whether the
+    page is a scan (next to no text, and an image)."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -359,7 +390,8 @@ def _pages(data: bytes, check: Callable[[], None] | None) -> Iterator[tuple[str,
                     f"its pages' drawing instructions are more than {MAX_PDF_DRAWING:,} bytes"
                     " (too much for one article)"
                 )
-            yield _page_text(page, seen)
+            text, laid_out = _page_text(page, seen)
+            yield text, laid_out, _is_scan(page, text)
         except BadArticle:
             raise
         except FileNotDecryptedError as exc:
@@ -379,20 +411,54 @@ def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = Non
         raise BadArticle("not a PDF file (it does not begin with %PDF)")
     if len(data) > MAX_PDF_BYTES:
         raise BadArticle(f"{len(data):,} bytes, more than the {MAX_PDF_BYTES:,} a PDF may be")
-    pages: list[str] = []
+    pages: list[str | None] = []  # None: a scan, recognized after the others
     url = ""
     chars = 0
-    for page_text, laid_out in _pages(data, check):
-        lines, found = _without_print_marks(_page_lines(page_text))
-        url = url or found
-        page = "\n".join(paragraphs(reading_order(lines), laid_out))
+
+    def counted(page: str) -> str:
+        nonlocal chars
         chars += len(page)
         if chars > max_chars:
             raise BadArticle(
                 f"its text is longer than the {max_chars:,} characters an article may be"
             )
-        pages.append(page)
-    text = "\n\n".join(page for page in pages if page.strip())
+        return page
+
+    for page_text, laid_out, scan in _pages(data, check):
+        if scan:
+            pages.append(None)
+            continue
+        lines, found = _without_print_marks(_page_lines(page_text))
+        url = url or found
+        pages.append(counted("\n".join(paragraphs(reading_order(lines), laid_out))))
+    import tempfile  # here, as ocr: they load shutil, which `timeline extract` avoids
+
+    from timeline.ingest import ocr
+
+    scans = [number for number, page in enumerate(pages, start=1) if page is None]
+    recognized = 0
+    if scans and ocr.available():
+        if len(scans) > ocr.MAX_OCR_PAGES:
+            raise BadArticle(
+                f"its {len(scans):,} scanned pages are more than the {ocr.MAX_OCR_PAGES}"
+                " recognized in a file"
+            )
+        with tempfile.TemporaryDirectory(prefix="timeline-ocr-") as folder:
+            path = Path(folder) / "scan.pdf"
+            path.write_bytes(data)
+            for number in scans:
+                if check is not None:
+                    check()
+                lines = _page_lines(ocr.page_text(path, number, Path(folder)))
+                # A block may hold a title and its date line: short lines end paragraphs.
+                pages[number - 1] = counted("\n".join(paragraphs(lines, laid_out=False)))
+                recognized += 1
+    text = "\n\n".join(page for page in pages if page is not None and page.strip())
     if not text.strip():
-        raise BadArticle("it holds no text, only images (a scan?): recognize its text (OCR) first")
-    return PdfText(text, url)
+        if scans and not ocr.available():
+            raise BadArticle(
+                "it holds no text, only images (a scan?): install Tesseract with its Arabic"
+                " and Poppler's pdftoppm to have it recognized, or recognize its text first"
+            )
+        raise BadArticle("no text was found in it")
+    return PdfText(text, url, recognized)

@@ -787,6 +787,12 @@ class DetailPane(QWidget):
                 self.tr("Summary from the feed (the feed did not carry the full text)"),
                 italic=True,
             )
+        elif article.body_kind == "ocr":
+            self._add_block(
+                cursor,
+                self.tr("Text recognized on scanned pages (OCR): check it against the file"),
+                italic=True,
+            )
         if article.captured:
             self._add_block(
                 cursor,

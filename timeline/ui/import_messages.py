@@ -279,11 +279,38 @@ def _table() -> tuple[tuple[str, str], ...]:
             ),
         ),
         (
-            "it holds no text, only images (a scan?): recognize its text (OCR) first",
+            "it holds no text, only images (a scan?): install Tesseract with its Arabic and"
+            " Poppler's pdftoppm to have it recognized, or recognize its text first",
             translate(
                 "ImportMessages",
-                "it holds no text, only images (a scan?): recognize its text (OCR) first",
+                "it holds no text, only images (a scan?): install Tesseract with its Arabic and"
+                " Poppler's pdftoppm to have it recognized, or recognize its text first",
             ),
+        ),
+        ("no text was found in it", translate("ImportMessages", "no text was found in it")),
+        (
+            "its {count} scanned pages are more than the {limit} recognized in a file",
+            translate(
+                "ImportMessages", "its %1 scanned pages are more than the %2 recognized in a file"
+            ),
+        ),
+        (
+            "drawing page {number} for OCR took longer than {seconds} seconds",
+            translate("ImportMessages", "drawing page %1 for OCR took longer than %2 seconds"),
+        ),
+        (
+            "recognizing the text of page {number} took longer than {seconds} seconds",
+            translate(
+                "ImportMessages", "recognizing the text of page %1 took longer than %2 seconds"
+            ),
+        ),
+        (
+            "drawing page {number} for OCR failed ({detail})",
+            translate("ImportMessages", "drawing page %1 for OCR failed (%2)"),
+        ),
+        (
+            "recognizing the text of page {number} failed ({detail})",
+            translate("ImportMessages", "recognizing the text of page %1 failed (%2)"),
         ),
         # Compressed data that inflates past the caps (timeline.ingest.inflate).
         (

@@ -1,0 +1,115 @@
+"""Scanned pages of a PDF read by OCR (timeline/ingest/ocr.py, timeline/ingest/pdf.py).
+
+The pipeline is tested with OCR stood in for (what it reads on a page is the test's to
+say); Tesseract itself reads a page the test draws, where it is installed (make test
+installs it: scripts/system-deps.sh).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import library
+from timeline.ingest import ArticleFile, BadArticle, ocr
+from timeline.ingest.pdf import pdf_text
+from timeline.store import Store
+
+from .pdf_fixtures import drawn, pdf_bytes, scan_of
+
+TITLE = "افتتاح المكتبة العامة في المدينة القديمة"
+DATE = "الأحد 12 يوليو 2015"
+BODY = "أعلنت البلدية يوم الأحد عن افتتاح المكتبة العامة بعد ثلاث سنوات من العمل."
+
+
+@pytest.fixture
+def fake_ocr(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """OCR that reads 'the text of page N' on page N; the pages it was asked for."""
+    asked: list[int] = []
+
+    def page_text(pdf: Path, number: int, folder: Path) -> str:
+        assert pdf.read_bytes().startswith(b"%PDF") and folder.is_dir()
+        asked.append(number)
+        return f"النص الممسوح of page {number}\n"
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "page_text", page_text)
+    return asked
+
+
+def test_a_scanned_page_is_read_by_ocr_in_its_place(fake_ocr: list[int]) -> None:
+    pages = [drawn(TITLE, 700) + drawn(BODY, 680), [], drawn(BODY, 700)]
+    found = pdf_text(pdf_bytes(pages, scanned=[1]), 10**6)
+    assert fake_ocr == [2] and found.recognized == 1
+    assert found.text.split("\n") == [TITLE, BODY, "", "النص الممسوح of page 2", "", BODY]
+
+
+def test_an_article_of_scans_is_marked_as_recognized(fake_ocr: list[int], tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(pdf_bytes([[], []], scanned=[0, 1]))
+    with ArticleFile(path) as read:
+        (draft,) = list(read)
+    assert fake_ocr == [1, 2] and draft.body_kind == "ocr"
+    assert draft.title.startswith("النص الممسوح")
+
+
+def test_without_ocr_a_scan_is_refused_with_advice(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(BadArticle, match=r"^it holds no text, only images \(a scan\?\): install"):
+        pdf_text(pdf_bytes([[]], scanned=[0]), 10**6)
+    # Pages with text are read; the scans between them are left out.
+    found = pdf_text(pdf_bytes([drawn(TITLE, 700), []], scanned=[1]), 10**6)
+    assert (found.text, found.recognized) == (TITLE, 0)
+    with pytest.raises(BadArticle, match=r"^no text was found in it$"):
+        pdf_text(pdf_bytes([[]]), 10**6)  # no image, no text
+
+
+def test_too_many_scanned_pages(fake_ocr: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "MAX_OCR_PAGES", 2)
+    with pytest.raises(BadArticle, match=r"^its 3 scanned pages are more than the 2 recognized"):
+        pdf_text(pdf_bytes([[], [], []], scanned=[0, 1, 2]), 10**6)
+    assert fake_ocr == []
+
+
+def test_cancel_stops_between_scanned_pages(fake_ocr: list[int], tmp_path: Path) -> None:
+    path = tmp_path / "scans.pdf"
+    path.write_bytes(pdf_bytes([[], [], []], scanned=[0, 1, 2]))
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, [path], cancelled=lambda: len(fake_ocr) >= 1)
+        assert report.cancelled and report.added == 0 and fake_ocr == [1]
+
+
+def test_a_program_that_fails_or_hangs_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    python = sys.executable
+    with pytest.raises(BadArticle, match=r"^reading failed \(bad page\)$"):
+        ocr._run([python, "-c", "import sys; sys.exit('bad page')"], "reading")
+    with pytest.raises(BadArticle, match=r"^reading failed \(exit status 3\)$"):
+        ocr._run([python, "-c", "import sys; sys.exit(3)"], "reading")
+    monkeypatch.setattr(ocr, "PAGE_SECONDS", 0.5)
+    with pytest.raises(BadArticle, match=r"^reading took longer than 0.5 seconds$"):
+        ocr._run([python, "-c", "import time; time.sleep(30)"], "reading")
+
+
+def test_direction_marks_are_not_the_article(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ocr, "_tools", lambda: ("pdftoppm", "tesseract", "ara"))
+    monkeypatch.setattr(ocr, "_run", lambda command, what: "نص \u200eword\u200f\u061c".encode())
+    assert ocr.page_text(tmp_path / "a.pdf", 1, tmp_path) == "نص word"
+
+
+@pytest.mark.skipif(not ocr.available(), reason="Tesseract with Arabic, or pdftoppm, is absent")
+def test_tesseract_reads_a_scanned_arabic_article(tmp_path: Path) -> None:
+    path = scan_of([TITLE, DATE, BODY], tmp_path / "scan.pdf")
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, [path])
+        assert report.added == 1, report.failed
+        article = store.article(1)
+        assert article is not None and article.body_kind == "ocr"
+        assert article.title == TITLE
+        assert article.published_raw == DATE  # the date line under the title, read
+        words = set(BODY.rstrip(".").split())
+        read = set(article.body.replace(".", " ").split())
+        assert len(words & read) >= 0.8 * len(words)
