@@ -69,10 +69,10 @@ def test_a_link_dragged_as_text() -> None:
     assert MainWindow._dropped_sources(other) == []
 
 
-def test_detail_pane_shows_the_crawl_time(qtbot: QtBot, tmp_path: Path) -> None:
+def _detail_of_the_one_article(qtbot: QtBot, tmp_path: Path, path: Path) -> str:
+    """The detail pane's text for the one article the file imports."""
     from timeline import library
 
-    path = warc(tmp_path / "c.warc", [("http://example.org/a", page(BODY), "2024-05-06T07:08:09Z")])
     with Store(tmp_path / "t.db") as store:
         assert library.import_paths(store, [path]).added == 1
         win = MainWindow(store)
@@ -81,10 +81,16 @@ def test_detail_pane_shows_the_crawl_time(qtbot: QtBot, tmp_path: Path) -> None:
         win.select_article(article.id)
         article_shown(win.detail)
         text = win.detail.browser.toPlainText()
-        assert "Captured by a web crawl" in text and "2024-05-06T07:08:09Z" in text
-        assert "Summary from the feed" not in text
         qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
         win.close()
+    return text
+
+
+def test_detail_pane_shows_the_crawl_time(qtbot: QtBot, tmp_path: Path) -> None:
+    path = warc(tmp_path / "c.warc", [("http://example.org/a", page(BODY), "2024-05-06T07:08:09Z")])
+    text = _detail_of_the_one_article(qtbot, tmp_path, path)
+    assert "Captured by a web crawl" in text and "2024-05-06T07:08:09Z" in text
+    assert "Summary from the feed" not in text
 
 
 def test_web_addresses_typed_in_the_file_menu_are_imported(
@@ -261,22 +267,12 @@ def test_detail_pane_says_a_text_was_recognized_on_scans(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.ingest.pdf_fixtures import pdf_bytes
-    from timeline import library
     from timeline.ingest import ocr
 
     monkeypatch.setattr(ocr, "available", lambda: True)
     monkeypatch.setattr(ocr, "page_text", lambda pdf, number, folder: f"عنوان\n\n{BODY}\n")
     path = tmp_path / "scan.pdf"
     path.write_bytes(pdf_bytes([[]], scanned=[0]))
-    with Store(tmp_path / "t.db") as store:
-        assert library.import_paths(store, [path]).added == 1
-        win = MainWindow(store)
-        qtbot.addWidget(win)
-        (article,) = store.articles()
-        win.select_article(article.id)
-        article_shown(win.detail)
-        text = win.detail.browser.toPlainText()
-        assert "Text recognized on scanned pages (OCR)" in text
-        assert "Summary from the feed" not in text
-        qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
-        win.close()
+    text = _detail_of_the_one_article(qtbot, tmp_path, path)
+    assert "Text recognized on scanned pages (OCR)" in text
+    assert "Summary from the feed" not in text and "Captured by" not in text
