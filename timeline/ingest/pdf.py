@@ -1,21 +1,21 @@
 """PDF files (.pdf): an article saved or printed as a PDF, read as a plain-text article is
-(its first line the title, a date line under it read).
+(its first line the title, a date line under it read), its lines joined into paragraphs.
 
-Read with pypdf, each page laid out by its glyphs' positions (pypdf's layout mode), line
-by line.  What a PDF holds is glyphs where they are drawn, not text in reading order:
-many producers (browsers printing a page, Qt, older typesetters) write Arabic as it is
-drawn, from left to right, in its shaped forms (U+FE70-U+FEFF), so a plain extraction
-gives every Arabic word reversed, its letters as presentation forms, and brackets
-mirrored.  Each line is told as drawn or as read from its letters (a word's shaped form
-at its ends, ة and ى ending words, ال beginning them: `drawn_order_evidence`), a line
-drawn left to right is put back in reading order by the bidirectional algorithm
-(python-bidi: applied to a line as drawn, it gives the line as written), and the shaped
-forms are folded to letters.  Lines that tell nothing follow their page.
+What a PDF holds is glyphs where they are drawn, and what each stands for; not text in
+reading order.  Producers write Arabic two ways (`_page_text`): a browser printing a
+page (and Qt) writes each glyph where it is drawn, left to right, mapped to its shaped
+form (U+FE70-U+FEFF), and such a page is read as pypdf lays it out by position, a line
+as drawn; a word processor writes a line's runs in reading order, mapped to letters,
+and pypdf's plain extraction reads it right.  A line is told as drawn or as read from
+its letters (`drawn_order_evidence`: a word's shaped forms at its ends, ة and ى ending
+words, ال beginning them; a line that tells nothing follows its page); a drawn line is
+put back in reading order by the bidirectional algorithm (python-bidi: applied to a
+line as drawn, it gives the line as written), and shaped forms are folded to letters.
 
-A printed page's browser header and footer (the print's date and time with the page's
-title; the address with "1/3") are not the article's: the address is kept as the
-article's link.  A PDF with no text (a scan) is refused with advice (recognize its text
-first); so is an encrypted one pypdf cannot open.
+A browser's print header and footer (the print's date and time with the page's title;
+the address with "1/3") are not the article's: the address is kept as its link.  A
+page that is a picture of text (a scan) is read by OCR where the system can
+(timeline.ingest.ocr), else refused with advice; so is a file that needs a password.
 
 Bounded: MAX_PDF_BYTES a file, MAX_PDF_PAGES pages, MAX_PDF_DRAWING bytes of the pages'
 drawing instructions in all (what the time taken grows with), the text refused past
@@ -168,7 +168,7 @@ def _without_split_words(line: str) -> str:
 
 def _folded(line: str) -> str:
     """Presentation forms (shaped Arabic, Latin ligatures) as the letters they are."""
-    if not any("\ufb00" <= c <= "\ufeff" for c in line):
+    if not any("\ufb00" <= c <= "\ufefe" for c in line):
         return line
     return "".join(
         unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufefe" else c for c in line
@@ -211,14 +211,14 @@ def paragraphs(lines: Sequence[str], laid_out: bool = True) -> list[str]:
     so that a title and the date under it stay apart (a plain-text article is read as
     title, date line, body).  A page of fewer than three lines keeps them as they are.
     """
+    from timeline.dating.dateline import is_date_line  # the date rules: only when reading
+
     widths = sorted(len(line) for line in lines if line)
     if len(widths) < 3:
         return [line for line in lines if line]
     blocks = sum(1 for i, line in enumerate(lines) if line and (i == 0 or not lines[i - 1]))
     short = not laid_out or len(widths) / blocks > _UNSPACED
     full = widths[math.ceil(len(widths) * 0.9) - 1]
-    from timeline.dating.dateline import is_date_line  # the date rules: only when reading
-
     found: list[str] = []
     current: list[str] = []  # the paragraph's lines so far (joined once: linear)
     for line in lines:
