@@ -4,11 +4,13 @@
 What a PDF holds is glyphs where they are drawn, and what each stands for; not text in
 reading order.  Producers write Arabic two ways (`_page_text`): a browser printing a
 page (and Qt) writes each glyph where it is drawn, left to right, mapped to its shaped
-form (U+FE70-U+FEFF), and such a page is read as pypdf lays it out by position, a line
-as drawn; a word processor writes a line's runs in reading order, mapped to letters,
-and pypdf's plain extraction reads it right.  A line is told as drawn or as read from
-its letters (`drawn_order_evidence`: a word's shaped forms at its ends, ة and ى ending
-words, ال beginning them; a line that tells nothing follows its page); a drawn line is
+form (U+FE70-U+FEFF); a word processor writes a line's runs in reading order, mapped
+to letters.  A page with Arabic is read as pypdf lays it out by position, a line as
+drawn, whichever way it was written (a lam-alef ligature's mapping and the brackets
+as each way needs them); other pages as the PDF writes them.  A line is told as drawn
+or as read from its letters (`drawn_order_evidence`: a word's shaped forms at its
+ends, ة and ى ending words, ال beginning them; a line that tells nothing follows its
+page); a drawn line is
 put back in reading order by the bidirectional algorithm (python-bidi: applied to a
 line as drawn, it gives the line as written), and shaped forms are folded to letters.
 
