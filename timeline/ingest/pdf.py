@@ -10,9 +10,9 @@ drawn, whichever way it was written (a lam-alef ligature's mapping and the brack
 as each way needs them); other pages as the PDF writes them.  A line is told as drawn
 or as read from its letters (`drawn_order_evidence`: a word's shaped forms at its
 ends, ة and ى ending words, ال beginning them; a line that tells nothing follows its
-page); a drawn line is
-put back in reading order by the bidirectional algorithm (python-bidi: applied to a
-line as drawn, it gives the line as written), and shaped forms are folded to letters.
+page); a drawn line is put back in reading order by the bidirectional algorithm
+(python-bidi: applied to a line as drawn, it gives the line as written), and shaped
+forms are folded to letters.
 
 A browser's print header and footer (the print's date and time with the page's title;
 the address with "1/3") are not the article's: the address is kept as its link.  A
