@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLES
 from tests.fuzz.strategies import FUZZ, arabic_like, mutated
+from tests.ingest.pdf_fixtures import drawn, lettered, pdf_bytes
 from timeline import dating, library
 from timeline.ingest import ArticleFile, BadArticle, Rejected, UnreadableFile
 from timeline.model import ArticleDraft
@@ -35,7 +36,13 @@ SEED_JSONL = "\n".join(
     for n in range(3)
 ).encode()
 SEED_JSON = json.dumps([{"title": "أ", "body": "ب", "published": "2021-05-22"}]).encode()
-SUFFIXES = [".txt", ".jsonl", ".json"]
+# PDFs both ways producers write Arabic (tests/ingest/pdf_fixtures.py): their objects,
+# fonts' maps and drawing instructions are all plain text to mutate.
+SEED_PDF_DRAWN = pdf_bytes([drawn("عنوان الخبر", 700) + drawn("متن في 5 أيار 2021 (مؤكد)", 680)])
+SEED_PDF_LETTERED = pdf_bytes(
+    [lettered("عنوان الخبر", 700) + lettered("متن في 5 أيار 2021 (لا)", 680)]
+)
+SUFFIXES = [".txt", ".jsonl", ".json", ".pdf"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"]
 
 
@@ -77,6 +84,8 @@ def test_importers_take_random_bytes(workdir: Path, data: bytes, suffix: str) ->
         mutated(SEED_TEXT).map(lambda d: (d, ".txt")),
         mutated(SEED_JSONL).map(lambda d: (d, ".jsonl")),
         mutated(SEED_JSON).map(lambda d: (d, ".json")),
+        mutated(SEED_PDF_DRAWN).map(lambda d: (d, ".pdf")),
+        mutated(SEED_PDF_LETTERED).map(lambda d: (d, ".pdf")),
     )
 )
 def test_importers_take_mutated_files(workdir: Path, data: tuple[bytes, str]) -> None:

@@ -273,3 +273,29 @@ def test_a_cancelled_import_stops_between_the_pages_of_a_long_pdf(
         assert store.article(1) is None
         # Not cancelled, the same file imports whole.
         assert library.import_paths(store, [path]).added == 1
+
+
+def test_what_pypdf_repairs_is_not_printed(tmp_path: Path) -> None:
+    # pypdf logs the repairs it makes (a font's encoding it does not know, logged as an
+    # error, read as UTF-16): they went to stderr through the import's progress line.
+    # What cannot be read is the file's one-line failure; the rest is read.
+    import subprocess
+    import sys
+
+    damaged = _article(drawn).replace(b"/Identity-H", b"/Identity-X")
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(damaged)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from timeline.ingest.pdf import pdf_text;"
+            " print(pdf_text(open(sys.argv[1], 'rb').read(), 10**6).text.split()[0])",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stderr == "" and done.stdout.strip()

@@ -402,9 +402,10 @@ def _pages(data: bytes, check: Callable[[], None] | None) -> Iterator[_Page]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
-    # pypdf logs what it repairs in a damaged file ("EOF marker not found") to stderr,
-    # through the progress line; what cannot be read is said as the file's failure.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs what it repairs in a damaged file ("EOF marker not found", and as
+    # errors "Advanced encoding ... not implemented") to stderr, through the progress
+    # line; what cannot be read is said as the file's failure.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
