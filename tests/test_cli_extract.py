@@ -183,3 +183,18 @@ def test_dates_in_presentation_forms_are_read_at_their_place_in_the_text() -> No
     assert document.text == text  # written back as given, only tagged
     (timex,) = document.timexes
     assert text[timex.start : timex.end] == date
+
+
+def test_a_pdf_is_read_as_the_import_reads_it(tmp_path: Path) -> None:
+    from tests.ingest.pdf_fixtures import drawn, pdf_bytes
+
+    line = "وصل الوفد إلى الرياض في 5 أغسطس 2015 بعد زيارة."
+    article = tmp_path / "a.pdf"
+    article.write_bytes(pdf_bytes([drawn(line, 700)]))  # drawn, as a browser prints
+    out = extract("--format", "json", str(article))
+    (record,) = [json.loads(row) for row in out.splitlines()]
+    assert (record["text"], record["value"]) == ("5 أغسطس 2015", "2015-08-05")
+    broken = tmp_path / "b.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\0" * 50)
+    out = extract(str(broken), expect=1)
+    assert "b.pdf: not a readable PDF (" in out and len(out.strip().splitlines()) == 1

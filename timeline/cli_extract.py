@@ -64,7 +64,7 @@ def extract(
     from timeline.dating import extract_mentions, timeml
     from timeline.text.normalize import fold_presentation_forms_keeping_offsets
 
-    content = read_text(source, echo)
+    content = read_pdf(source) if _is_pdf(source) else read_text(source, echo)
     if timeml.looks_like_timeml(getattr(source, "name", ""), content):
         try:
             document = timeml.read_timeml(content)
@@ -114,6 +114,26 @@ def _in_text(mention: Mention, text: str, origins: list[int]) -> Mention:
 
     start, end = origins[mention.start], origins[mention.end - 1] + 1
     return replace(mention, start=start, end=end, text=text[start:end])
+
+
+def _is_pdf(source: BinaryIO) -> bool:
+    return str(getattr(source, "name", "")).lower().endswith(".pdf")
+
+
+def read_pdf(source: BinaryIO) -> str:
+    """A PDF's text as the import reads it (in reading order; scanned pages by OCR where
+    the system can), the mentions' offsets being in that text."""
+    from timeline.ingest.errors import BadArticle
+    from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text
+    from timeline.text.encoding import MAX_ARTICLE_CHARS
+
+    data = source.read(MAX_PDF_BYTES + 1)
+    if len(data) > MAX_PDF_BYTES:
+        raise ExtractFailure(f"{source.name}: more than the {MAX_PDF_BYTES:,} bytes a PDF may be")
+    try:
+        return pdf_text(data, MAX_ARTICLE_CHARS).text
+    except BadArticle as exc:
+        raise ExtractFailure(f"{source.name}: {exc}") from exc
 
 
 def read_text(source: BinaryIO, echo: Echo) -> str:
