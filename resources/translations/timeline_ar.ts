@@ -711,57 +711,92 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="318" />
+        <source>a picture: install Tesseract with its Arabic to have its text recognized</source>
+        <translation>صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="323" />
+        <source>not a PNG or JPEG picture</source>
+        <translation>ليست صورة PNG أو JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="326" />
+        <source>a picture in a zip is not read: import it on its own</source>
+        <translation>الصورة داخل ملف zip لا تُقرأ: استوردها وحدها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="330" />
+        <source>a picture of %1 by %2 pixels, more than the %3 read</source>
+        <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <source>recognizing its text took longer than %1 seconds</source>
+        <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="338" />
+        <source>recognizing its text failed (%1)</source>
+        <translation>تعذّر التعرف على نصها (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="343" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="323" />
+        <location filename="../../timeline/ui/import_messages.py" line="348" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="330" />
+        <location filename="../../timeline/ui/import_messages.py" line="355" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="332" />
-        <location filename="../../timeline/ui/import_messages.py" line="614" />
+        <location filename="../../timeline/ui/import_messages.py" line="357" />
+        <location filename="../../timeline/ui/import_messages.py" line="652" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="335" />
+        <location filename="../../timeline/ui/import_messages.py" line="360" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="339" />
+        <location filename="../../timeline/ui/import_messages.py" line="364" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="343" />
+        <location filename="../../timeline/ui/import_messages.py" line="368" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="551" />
+        <location filename="../../timeline/ui/import_messages.py" line="588" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="557" />
+        <location filename="../../timeline/ui/import_messages.py" line="594" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="559" />
+        <location filename="../../timeline/ui/import_messages.py" line="596" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="347" />
+        <location filename="../../timeline/ui/import_messages.py" line="602" />
+        <source>picture</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="372" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
@@ -801,222 +836,222 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="351" />
+        <location filename="../../timeline/ui/import_messages.py" line="376" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="353" />
+        <location filename="../../timeline/ui/import_messages.py" line="378" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="356" />
+        <location filename="../../timeline/ui/import_messages.py" line="381" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="358" />
+        <location filename="../../timeline/ui/import_messages.py" line="383" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="361" />
+        <location filename="../../timeline/ui/import_messages.py" line="386" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="362" />
+        <location filename="../../timeline/ui/import_messages.py" line="387" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="363" />
+        <location filename="../../timeline/ui/import_messages.py" line="388" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="364" />
+        <location filename="../../timeline/ui/import_messages.py" line="389" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="365" />
+        <location filename="../../timeline/ui/import_messages.py" line="390" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="366" />
+        <location filename="../../timeline/ui/import_messages.py" line="391" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="367" />
+        <location filename="../../timeline/ui/import_messages.py" line="392" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="368" />
+        <location filename="../../timeline/ui/import_messages.py" line="393" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="369" />
+        <location filename="../../timeline/ui/import_messages.py" line="394" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="370" />
+        <location filename="../../timeline/ui/import_messages.py" line="395" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="372" />
+        <location filename="../../timeline/ui/import_messages.py" line="397" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="375" />
+        <location filename="../../timeline/ui/import_messages.py" line="400" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="380" />
+        <location filename="../../timeline/ui/import_messages.py" line="405" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="382" />
+        <location filename="../../timeline/ui/import_messages.py" line="407" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="385" />
+        <location filename="../../timeline/ui/import_messages.py" line="410" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="390" />
+        <location filename="../../timeline/ui/import_messages.py" line="415" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="399" />
+        <location filename="../../timeline/ui/import_messages.py" line="424" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="408" />
+        <location filename="../../timeline/ui/import_messages.py" line="433" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="416" />
+        <location filename="../../timeline/ui/import_messages.py" line="441" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="423" />
+        <location filename="../../timeline/ui/import_messages.py" line="448" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="427" />
+        <location filename="../../timeline/ui/import_messages.py" line="452" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="433" />
+        <location filename="../../timeline/ui/import_messages.py" line="458" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="437" />
+        <location filename="../../timeline/ui/import_messages.py" line="462" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="441" />
+        <location filename="../../timeline/ui/import_messages.py" line="466" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="445" />
+        <location filename="../../timeline/ui/import_messages.py" line="470" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="449" />
+        <location filename="../../timeline/ui/import_messages.py" line="474" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="451" />
+        <location filename="../../timeline/ui/import_messages.py" line="476" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="452" />
+        <location filename="../../timeline/ui/import_messages.py" line="477" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="453" />
+        <location filename="../../timeline/ui/import_messages.py" line="478" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="456" />
+        <location filename="../../timeline/ui/import_messages.py" line="481" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="460" />
+        <location filename="../../timeline/ui/import_messages.py" line="485" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="464" />
+        <location filename="../../timeline/ui/import_messages.py" line="489" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="480" />
+        <location filename="../../timeline/ui/import_messages.py" line="505" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="481" />
+        <location filename="../../timeline/ui/import_messages.py" line="506" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="482" />
+        <location filename="../../timeline/ui/import_messages.py" line="507" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="483" />
+        <location filename="../../timeline/ui/import_messages.py" line="508" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="484" />
+        <location filename="../../timeline/ui/import_messages.py" line="509" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="485" />
+        <location filename="../../timeline/ui/import_messages.py" line="510" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="486" />
+        <location filename="../../timeline/ui/import_messages.py" line="511" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="487" />
+        <location filename="../../timeline/ui/import_messages.py" line="512" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -186,7 +186,8 @@ def lettered(line: str, y: float, right: float = 550.0) -> list[Run]:
 
 
 def scan_of(lines: list[str], path: Path) -> Path:
-    """A PDF whose one page is a picture of the lines (no text in it), drawn by Qt."""
+    """A PDF whose one page is a picture of the lines (no text in it), drawn by Qt; or,
+    for a path ending in .png, the picture itself (a screenshot of an article)."""
     script = r"""
 import sys
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -207,6 +208,9 @@ option.setTextDirection(Qt.LayoutDirection.RightToLeft)
 for i, line in enumerate(lines):
     painter.drawText(QRectF(80, 80 + 70 * i, width - 160, 60), line, option)
 painter.end()
+if sys.argv[1].endswith(".png"):
+    image.save(sys.argv[1])
+    raise SystemExit
 writer = QPdfWriter(sys.argv[1])
 writer.setResolution(200)
 size = QSizeF(width / 200 * 25.4, height / 200 * 25.4)

@@ -33,7 +33,8 @@ def test_format_of_names() -> None:
     assert format_of("a.jsonl.gz") == ("jsonl", True)
     assert format_of("crawl.warc.gz") == ("warc", False)
     assert format_of("feed.RSS") == ("feed", False)
-    assert format_of("a.zip.gz") is None and format_of("photo.png") is None
+    assert format_of("a.zip.gz") is None and format_of("photo.gif") is None
+    assert format_of("photo.png") == format_of("scan.JPG") == ("image", False)  # read by OCR
 
 
 def test_content_bytes_counts_the_text_a_compressed_file_holds(tmp_path: Path) -> None:

@@ -113,3 +113,107 @@ def test_tesseract_reads_a_scanned_arabic_article(tmp_path: Path) -> None:
         words = set(BODY.rstrip(".").split())
         read = set(article.body.replace(".", " ").split())
         assert len(words & read) >= 0.8 * len(words)
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """The start of a PNG that states its size (what is checked before OCR reads it)."""
+    return (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+        + width.to_bytes(4, "big")
+        + height.to_bytes(4, "big")
+        + b"\x08\x00\x00\x00\x00"
+    )
+
+
+def _jpeg_header(width: int, height: int) -> bytes:
+    app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    sof0 = b"\xff\xc0\x00\x11\x08" + height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    return b"\xff\xd8" + app0 + sof0 + b"\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01"
+
+
+def test_picture_sizes_are_read_from_their_headers() -> None:
+    assert ocr.image_size(_png_header(1654, 900)) == (1654, 900)
+    assert ocr.image_size(_jpeg_header(4000, 3000)) == (4000, 3000)
+    assert ocr.image_size(b"GIF89a") is None
+
+
+@pytest.fixture
+def fake_tesseract(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Tesseract stood in for: it reads a title, a date line and a body in any picture;
+    the commands it was run with."""
+    commands: list[list[str]] = []
+
+    def run(command: list[str], what: str) -> bytes:
+        commands.append(command)
+        return f"{TITLE}\n{DATE}\n\n\u200f{BODY}\n".encode()
+
+    monkeypatch.setattr(ocr, "_tools", lambda: ("pdftoppm", "tesseract", "ara+eng"))
+    monkeypatch.setattr(ocr, "_run", run)
+    return commands
+
+
+def test_a_picture_of_an_article_is_read_by_ocr_when_named(
+    fake_tesseract: list[list[str]], tmp_path: Path
+) -> None:
+    import zipfile
+
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    clip, photo = folder / "clip.png", folder / "photo.jpg"
+    clip.write_bytes(_png_header(1654, 900))
+    photo.write_bytes(_jpeg_header(4000, 3000))
+    with zipfile.ZipFile(tmp_path / "pictures.zip", "w") as archive:
+        archive.write(clip, "clip.png")
+    with Store(tmp_path / "t.db") as store:
+        # Named, each is read (the two read the same: the second is known again).
+        report = library.import_paths(store, [clip, photo])
+        assert report.added == 1 and report.duplicates == 1 and not report.failed
+        article = store.article(1)
+        assert article is not None and article.body_kind == "ocr"
+        assert (article.title, article.published_raw, article.body) == (TITLE, DATE, BODY)
+        # A folder's pictures and a zip's are not articles to read (a page's icons, an
+        # article's photos): skipped, and said.
+        report = library.import_paths(store, [folder, tmp_path / "pictures.zip"])
+        assert sorted(p.name for p in report.skipped) == ["clip.png", "photo.jpg"]
+        (zipped,) = report.files
+        assert zipped.rejections == [
+            "clip.png: a picture in a zip is not read: import it on its own"
+        ]
+    assert [c[0] for c in fake_tesseract] == ["tesseract", "tesseract"]
+
+
+def test_pictures_that_cannot_be_read(fake_tesseract: list[list[str]], tmp_path: Path) -> None:
+    def read(data: bytes, name: str = "a.png") -> list:
+        path = tmp_path / name
+        path.write_bytes(data)
+        with ArticleFile(path) as source:
+            return list(source)
+
+    with pytest.raises(BadArticle, match=r"^not a PNG or JPEG picture$"):
+        read("عنوان\nنص\n".encode())
+    with pytest.raises(BadArticle, match=r"^a picture of 100,000 by 100,000 pixels, more than"):
+        read(_png_header(100_000, 100_000))  # a few bytes that say ten gigapixels
+    assert fake_tesseract == []  # neither reached Tesseract
+
+
+def test_without_ocr_a_picture_is_refused_with_advice(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ocr, "_tools", lambda: None)
+    path = tmp_path / "clip.jpg"
+    path.write_bytes(_jpeg_header(800, 600))
+    with (
+        pytest.raises(BadArticle, match=r"^a picture: install Tesseract with its Arabic"),
+        ArticleFile(path) as source,
+    ):
+        list(source)
+
+
+@pytest.mark.skipif(not ocr.available(), reason="Tesseract with Arabic, or pdftoppm, is absent")
+def test_tesseract_reads_a_screenshot_of_an_article(tmp_path: Path) -> None:
+    path = scan_of([TITLE, DATE, BODY], tmp_path / "screenshot.png")
+    with ArticleFile(path) as source:
+        (draft,) = list(source)
+    assert (draft.title, draft.published_raw, draft.body_kind) == (TITLE, DATE, "ocr")
+    words = set(BODY.rstrip(".").split())
+    assert len(words & set(draft.body.replace(".", " ").split())) >= 0.8 * len(words)

@@ -38,7 +38,7 @@ from timeline.ingest.jsonlines import (
     record_draft,
 )
 from timeline.ingest.markdown import parse_markdown_article
-from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text
+from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text, recognized
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import Reading, prefixed
 from timeline.ingest.tabular import read_table
@@ -80,11 +80,17 @@ SUFFIXES = {
     ".xlsm": "xlsx",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
 }
 _FORMATS = (
-    ".txt, .md, .docx, .pdf, .jsonl, .json, .csv, .tsv, .xlsx, .rss, .atom, .xml, .opml, .html,"
+    ".txt, .md, .docx, .pdf, .png/.jpg (by OCR), .jsonl, .json, .csv, .tsv, .xlsx, .rss, .atom, .xml, .opml, .html,"
     " .warc, .timeline, .zip, .gz"
 )
+# A picture of an article (read by OCR): a phone's photo is a few MB, a page scanned at
+# 600 dpi tens.
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
 # Read as a stream (never held whole): every other format is read whole, bounded.
 # A JSON file is streamed when it is a list of articles (read whole otherwise).
 _STREAMED = {"jsonl", "json", "csv", "tsv", "warc"}
@@ -106,6 +112,7 @@ _WHOLE_LIMITS = {
     "xlsx": MAX_WORKBOOK_BYTES,
     "docx": MAX_DOCX_BYTES,
     "pdf": MAX_PDF_BYTES,
+    "image": MAX_IMAGE_BYTES,
 }
 _SKIP_CHUNK = 1 << 20
 # Records of a zip member held before the first is given (see _zip_members).
@@ -227,7 +234,9 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
     A file named on its own is always tried (so is a URL); inside a folder, hidden
     files and files of other formats are skipped.  One named as an article format that
     is no regular file (a broken link, a pipe) is tried too, and fails with a line that
-    says why: leaving it out said nothing of it.  The order is stable.
+    says why: leaving it out said nothing of it.  A picture (read by OCR) is read when
+    named, never collected from a folder: a folder's pictures are a saved page's icons
+    and an article's photos far more often than articles.  The order is stable.
     """
     files: list[Path | str] = []
     skipped: list[Path] = []
@@ -239,9 +248,11 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
             path = Path(path)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_dir() or any(p.startswith(".") for p in child.relative_to(path).parts):
+                parts = child.relative_to(path).parts
+                if child.is_dir() or any(p.startswith(".") for p in parts):
                     continue
-                if format_of(child.name) is not None:
+                found = format_of(child.name)
+                if found is not None and found[0] != "image":
                     files.append(child)
                 elif child.is_file():
                     skipped.append(child)
@@ -383,6 +394,17 @@ def _whole(
             raise BadArticle(TOO_LONG)
         yield draft
         return
+    if kind == "image":
+        from timeline.ingest import ocr  # here: it loads shutil, which `extract` avoids
+
+        text = recognized(ocr.image_text(data))
+        if not text.strip():
+            raise BadArticle("no text was found in it")
+        draft = dataclasses.replace(parse_plain_article(text, origin), body_kind="ocr")
+        if url and not draft.url:
+            draft = dataclasses.replace(draft, url=url)
+        yield _plain_fields(draft)
+        return
     if kind == "html":
         draft = page_draft(data, origin, url=url)
         if _too_long(draft):
@@ -520,8 +542,12 @@ def _zip_members(
         ):
             continue
         found = format_of(name)
-        if found is None or found[0] == "zip":
-            what = "a zip inside a zip is not opened" if found else "not an article format"
+        if found is None or found[0] in ("zip", "image"):
+            what = "not an article format"
+            if found is not None:
+                what = "a zip inside a zip is not opened"
+                if found[0] == "image":  # as in a folder (collect_files)
+                    what = "a picture in a zip is not read: import it on its own"
             yield Rejected(name, what)
             continue
         kind, compressed = found
@@ -715,6 +741,8 @@ _CONTENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
     "application/pdf": "pdf",
+    "image/png": "image",
+    "image/jpeg": "image",
     "text/tab-separated-values": "tsv",
     "text/plain": "text",
     "text/markdown": "markdown",

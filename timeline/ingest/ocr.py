@@ -1,6 +1,7 @@
 """Text recognized on scanned pages (OCR): a PDF page that holds no text but an image of
 it, drawn by Poppler's pdftoppm and read by Tesseract with its Arabic and English
-models.  Both are programs of the system (Debian: poppler-utils, tesseract-ocr,
+models; and a picture of an article (a screenshot, a photo or scan of a clipping:
+.png, .jpg), read by Tesseract as it is.  Both are programs of the system (Debian: poppler-utils, tesseract-ocr,
 tesseract-ocr-ara), run apart from the program with a time limit a page, so a hostile
 file costs at most that; where they are not installed a scan is refused with the
 advice to install them.
@@ -24,6 +25,9 @@ DPI = 300  # what Tesseract reads print best at
 PAGE_SECONDS = 120  # for drawing a page, and again for reading it
 # A scanned article is a few pages; a scanned book is no article, and an hour's work.
 MAX_OCR_PAGES = 50
+# A picture's pixels: Tesseract holds them all (a PNG of a few KB may say it is 100,000
+# pixels square); a page scanned at 600 dpi is 35 million.
+MAX_IMAGE_PIXELS = 100_000_000
 _DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
 
 
@@ -105,4 +109,50 @@ def page_text(pdf: Path, number: int, folder: Path) -> str:
         png.unlink(missing_ok=True)
     # Tesseract marks a left-to-right word in a right-to-left line with LRM and RLM:
     # marks for a renderer, not the article's.
+    return text.decode("utf-8", "replace").translate(_DIRECTION_MARKS)
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) a PNG's or a JPEG's header states, None if it states none."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data[:2] != b"\xff\xd8":
+        return None
+    at = 2
+    while at + 9 < len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        length = int.from_bytes(data[at + 2 : at + 4], "big")
+        # A start of frame (baseline, progressive...): its height, then its width.
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return int.from_bytes(data[at + 7 : at + 9], "big"), int.from_bytes(
+                data[at + 5 : at + 7], "big"
+            )
+        at += 2 + length
+    return None
+
+
+def image_text(data: bytes) -> str:
+    """The text Tesseract reads in a picture (the bytes of a .png or .jpg file).
+
+    BadArticle where no OCR is installed, for a file that is not such a picture, or one
+    of more than MAX_IMAGE_PIXELS pixels (before Tesseract reads it).
+    """
+    import tempfile
+
+    tools = _tools()
+    if tools is None:
+        raise BadArticle("a picture: install Tesseract with its Arabic to have its text recognized")
+    size = image_size(data)
+    if size is None:
+        raise BadArticle("not a PNG or JPEG picture")
+    width, height = size
+    if width * height > MAX_IMAGE_PIXELS:
+        raise BadArticle(
+            f"a picture of {width:,} by {height:,} pixels, more than the {MAX_IMAGE_PIXELS:,} read"
+        )
+    _pdftoppm, tesseract, languages = tools
+    with tempfile.TemporaryDirectory(prefix="timeline-ocr-") as folder:
+        picture = Path(folder) / ("picture.png" if data[:4] == b"\x89PNG" else "picture.jpg")
+        picture.write_bytes(data)
+        text = _run([tesseract, str(picture), "-", "-l", languages], "recognizing its text")
     return text.decode("utf-8", "replace").translate(_DIRECTION_MARKS)

@@ -262,6 +262,12 @@ def paragraphs(lines: Sequence[str], laid_out: bool = True) -> list[str]:
     return found
 
 
+def recognized(text: str) -> str:
+    """Text OCR read, a paragraph a line: its blocks of lines joined, and a short line
+    (a title, a date line in the block of its title) ending a paragraph too."""
+    return "\n".join(paragraphs(_page_lines(text), laid_out=False))
+
+
 def _without_print_marks(lines: list[str]) -> tuple[list[str], str]:
     """A page's lines without a browser's print header and footer, and the footer's
     address ('' if none)."""
@@ -484,7 +490,7 @@ def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = Non
     from timeline.ingest import ocr
 
     scans = [number for number, page in enumerate(pages, start=1) if page is None]
-    recognized = 0
+    read_by_ocr = 0
     if scans and ocr.available():
         if len(scans) > ocr.MAX_OCR_PAGES:
             raise BadArticle(
@@ -497,10 +503,8 @@ def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = Non
             for number in scans:
                 if check is not None:
                     check()
-                lines = _page_lines(ocr.page_text(path, number, Path(folder)))
-                # A block may hold a title and its date line: short lines end paragraphs.
-                pages[number - 1] = counted("\n".join(paragraphs(lines, laid_out=False)))
-                recognized += 1
+                pages[number - 1] = counted(recognized(ocr.page_text(path, number, Path(folder))))
+                read_by_ocr += 1
     text = "\n\n".join(page for page in pages if page is not None and page.strip())
     if not text.strip():
         if scans and not ocr.available():
@@ -509,4 +513,4 @@ def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = Non
                 " and Poppler's pdftoppm to have it recognized, or recognize its text first"
             )
         raise BadArticle("no text was found in it")
-    return PdfText(text, url, recognized)
+    return PdfText(text, url, read_by_ocr)

@@ -312,6 +312,31 @@ def _table() -> tuple[tuple[str, str], ...]:
             "recognizing the text of page {number} failed ({detail})",
             translate("ImportMessages", "recognizing the text of page %1 failed (%2)"),
         ),
+        # Pictures of articles, read by OCR (timeline.ingest.ocr).
+        (
+            "a picture: install Tesseract with its Arabic to have its text recognized",
+            translate(
+                "ImportMessages",
+                "a picture: install Tesseract with its Arabic to have its text recognized",
+            ),
+        ),
+        ("not a PNG or JPEG picture", translate("ImportMessages", "not a PNG or JPEG picture")),
+        (
+            "a picture in a zip is not read: import it on its own",
+            translate("ImportMessages", "a picture in a zip is not read: import it on its own"),
+        ),
+        (
+            "a picture of {width} by {height} pixels, more than the {limit} read",
+            translate("ImportMessages", "a picture of %1 by %2 pixels, more than the %3 read"),
+        ),
+        (
+            "recognizing its text took longer than {seconds} seconds",
+            translate("ImportMessages", "recognizing its text took longer than %1 seconds"),
+        ),
+        (
+            "recognizing its text failed ({detail})",
+            translate("ImportMessages", "recognizing its text failed (%1)"),
+        ),
         # Compressed data that inflates past the caps (timeline.ingest.inflate).
         (
             "inflates to more than {limit} bytes (a compression bomb?)",
@@ -504,7 +529,19 @@ _NAMES_TRIED = 3  # ": " a member's name ("news.zip: a.html: ...") is tried befo
 # Values that are numbers: matched as numbers, so that a zip member's name before a
 # line ("a.xlsx: 200,000,000 bytes is ...") is not taken into the first of them.
 _NUMBERS = frozenset(
-    {"limit", "size", "ratio", "compressed", "inflated", "count", "number", "seconds", "code"}
+    {
+        "limit",
+        "size",
+        "ratio",
+        "compressed",
+        "inflated",
+        "count",
+        "number",
+        "seconds",
+        "code",
+        "width",
+        "height",
+    }
 )
 
 
@@ -562,6 +599,7 @@ def _kinds() -> dict[str, str]:
         "xlsx": "Excel",
         "docx": "Word",
         "pdf": "PDF",
+        "image": translate("ImportMessages", "picture"),
     }
 
 
