@@ -223,7 +223,7 @@ ARABIC: dict[str, str] = {
     "Import &web addresses…": "استيراد &عناوين ويب…",
     "Import from the &clipboard": "استيراد م&ن الحافظة",
     "Import from the clipboard": "استيراد من الحافظة",
-    "The clipboard holds no text, page or link to import": "لا تحوي الحافظة نصًا ولا صفحة ولا رابطًا للاستيراد",
+    "The clipboard holds no text, page, picture or link to import": "لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد",
     "This library is read-only: nothing can be imported into it": "هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء",
     "The pasted text could not be kept in %1: %2": "تعذّر حفظ النص الملصق في %1: %2",
     "Import web addresses": "استيراد عناوين ويب",

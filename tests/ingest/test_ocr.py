@@ -132,9 +132,14 @@ def _jpeg_header(width: int, height: int) -> bytes:
 
 
 def test_picture_sizes_are_read_from_their_headers() -> None:
+    from timeline.ingest import pasted_suffix
+
     assert ocr.image_size(_png_header(1654, 900)) == (1654, 900)
     assert ocr.image_size(_jpeg_header(4000, 3000)) == (4000, 3000)
     assert ocr.image_size(b"GIF89a") is None
+    # Piped to `timeline import -`, kept under the suffix its bytes say.
+    assert pasted_suffix(_png_header(10, 10)) == ".png"
+    assert pasted_suffix(_jpeg_header(10, 10)) == ".jpg"
 
 
 @pytest.fixture

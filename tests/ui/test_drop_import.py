@@ -248,7 +248,8 @@ def test_paste_links_or_nothing(
         assert asked[-1] == [sheet]
         _clipboard(monkeypatch, QMimeData())
         win.import_clipboard_action.trigger()
-        assert len(asked) == 2 and "no text, page or link" in win.statusBar().currentMessage()
+        said = win.statusBar().currentMessage()
+        assert len(asked) == 2 and "no text, page, picture or link" in said
         # While an import runs, a pasted text is not kept: the import says it is running.
         text = QMimeData()
         text.setText("عنوان\nنص الخبر في الرياض.")
@@ -276,3 +277,32 @@ def test_detail_pane_says_a_text_was_recognized_on_scans(
     text = _detail_of_the_one_article(qtbot, tmp_path, path)
     assert "Text recognized on scanned pages (OCR)" in text
     assert "Summary from the feed" not in text and "Captured by" not in text
+
+
+def test_paste_a_picture_of_an_article(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A screenshot copied (with the page a browser gives a copied picture: its <img>):
+    # kept as a PNG beside the library and read by OCR (stood in for here).
+    from PySide6.QtGui import QColor, QImage
+
+    from timeline.ingest import ocr
+
+    monkeypatch.setattr(ocr, "_tools", lambda: ("pdftoppm", "tesseract", "ara"))
+    monkeypatch.setattr(ocr, "_run", lambda command, what: f"لقطة شاشة لخبر\n\n{BODY}\n".encode())
+    shot = QImage(320, 120, QImage.Format.Format_RGB32)
+    shot.fill(QColor("white"))
+    copied = QMimeData()
+    copied.setImageData(shot)
+    copied.setHtml('<img src="https://example.org/a.png">')
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        report = _paste(qtbot, win, copied, monkeypatch)
+        assert report.added == 1 and not report.failed  # type: ignore[attr-defined]
+        (kept,) = (tmp_path / "pasted").iterdir()
+        assert kept.suffix == ".png" and kept.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        (article,) = store.articles()
+        assert (article.title, article.body_kind) == ("لقطة شاشة لخبر", "ocr")
+        qtbot.waitUntil(lambda: win._loader_thread is None, timeout=20_000)
+        win.close()

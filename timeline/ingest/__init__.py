@@ -199,9 +199,13 @@ def content_bytes(path: Path) -> int:
 def pasted_suffix(data: bytes) -> str:
     """The file suffix of text given without a name (pasted, or piped to `timeline
     import -`), by how it begins: JSON Lines, JSON, a feed, a .timeline file, a page,
-    Markdown with front matter, a PDF, else plain text."""
+    Markdown with front matter, a PDF, a PNG or JPEG picture, else plain text."""
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return ".pdf"
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return ".png"
+    if data[:3] == b"\xff\xd8\xff":
+        return ".jpg"
     head = data[:4096].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     if head.startswith("{"):
         # JSON Lines when its first line is a whole object and more follows (an article

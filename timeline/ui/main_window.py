@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import (
+    QBuffer,
     QByteArray,
     QDeadlineTimer,
     QEvent,
+    QIODevice,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
@@ -35,6 +37,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QImage,
     QKeySequence,
     QResizeEvent,
     QScreen,
@@ -1517,7 +1520,7 @@ class MainWindow(QMainWindow):
 
     def import_clipboard(self) -> None:
         """What the clipboard holds: its links and files imported as a drop's are, else
-        its text (or, without text, its page) as an article.  The text is kept as a file
+        its text (or, without text, a picture, read by OCR, or its page) as an article.  The text is kept as a file
         beside the library (pasted/, named by the time), which the article's origin names:
         a copied article keeps its source, as an imported file does."""
         from timeline.ingest.fetch import is_url
@@ -1525,6 +1528,8 @@ class MainWindow(QMainWindow):
         mime = QGuiApplication.clipboard().mimeData()
         text = mime.text() if mime is not None and mime.hasText() else ""
         page = mime.html() if mime is not None and mime.hasHtml() else ""
+        # A picture (a screenshot of an article, copied): read by OCR where it can be.
+        picture = _png_of(mime.imageData()) if mime is not None and mime.hasImage() else b""
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         sources: list[Path | str] = []
         if mime is not None and mime.hasUrls():  # files copied in a file manager, links
@@ -1534,9 +1539,9 @@ class MainWindow(QMainWindow):
         if sources:
             self.import_paths(sources)
             return
-        if not text.strip() and not page.strip():
+        if not text.strip() and not page.strip() and not picture:
             self.statusBar().showMessage(
-                self.tr("The clipboard holds no text, page or link to import"), 10_000
+                self.tr("The clipboard holds no text, page, picture or link to import"), 10_000
             )
             return
         if self.store.read_only is not None:
@@ -1553,6 +1558,8 @@ class MainWindow(QMainWindow):
         try:
             if text.strip():  # its format by how it begins (JSON Lines, a page, Markdown...)
                 path = keep_pasted(folder, text.encode("utf-8"))
+            elif picture:  # before its page: a copied picture's page is its <img> alone
+                path = keep_pasted(folder, picture, ".png")
             else:
                 path = keep_pasted(folder, page.encode("utf-8"), ".html")
         except OSError as exc:
@@ -1874,3 +1881,15 @@ def _one_line(name: str) -> str:
     """A file's name on one line of the import report: a line break or a control in it
     shown as a symbol (a name holding a newline began a line of its own)."""
     return visible_controls(name, keep_newlines=False)
+
+
+def _png_of(image: object) -> bytes:
+    """A clipboard's image as PNG bytes (b"" if it holds none)."""
+    if not isinstance(image, QImage) or image.isNull():
+        return b""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
