@@ -421,7 +421,7 @@ ARABIC: dict[str, str] = {
     "&Colour events": "&تلوين الأحداث",
     # --- input formats
     "Summary from the feed (the feed did not carry the full text)": "ملخص من الموجز (لم يحمل الموجز النص الكامل)",
-    "Text recognized on scanned pages (OCR): check it against the file": "نص تُعرّف عليه في صفحات ممسوحة (تعرف ضوئي على الحروف): راجعه على الملف",
+    "Text recognized by OCR in a scan or a picture: check it against the file": "نص تُعرّف عليه ضوئيًا في صفحة ممسوحة أو صورة: راجعه على الملف",
     "Captured by a web crawl: %1 (not the publication date)": "التقطه زحف الويب: %1 (ليس تاريخ النشر)",
     # --- export
     "&Export…": "&تصدير…",

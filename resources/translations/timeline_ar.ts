@@ -208,8 +208,8 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="793" />
-        <source>Text recognized on scanned pages (OCR): check it against the file</source>
-        <translation>نص تُعرّف عليه في صفحات ممسوحة (تعرف ضوئي على الحروف): راجعه على الملف</translation>
+        <source>Text recognized by OCR in a scan or a picture: check it against the file</source>
+        <translation>نص تُعرّف عليه ضوئيًا في صفحة ممسوحة أو صورة: راجعه على الملف</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="799" />

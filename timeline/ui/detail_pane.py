@@ -790,7 +790,7 @@ class DetailPane(QWidget):
         elif article.body_kind == "ocr":
             self._add_block(
                 cursor,
-                self.tr("Text recognized on scanned pages (OCR): check it against the file"),
+                self.tr("Text recognized by OCR in a scan or a picture: check it against the file"),
                 italic=True,
             )
         if article.captured:
