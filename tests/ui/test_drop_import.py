@@ -275,7 +275,7 @@ def test_detail_pane_says_a_text_was_recognized_on_scans(
     path = tmp_path / "scan.pdf"
     path.write_bytes(pdf_bytes([[]], scanned=[0]))
     text = _detail_of_the_one_article(qtbot, tmp_path, path)
-    assert "Text recognized on scanned pages (OCR)" in text
+    assert "Text recognized by OCR in a scan or a picture" in text
     assert "Summary from the feed" not in text and "Captured by" not in text
 
 
