@@ -222,3 +222,16 @@ def test_tesseract_reads_a_screenshot_of_an_article(tmp_path: Path) -> None:
     assert (draft.title, draft.published_raw, draft.body_kind) == (TITLE, DATE, "ocr")
     words = set(BODY.rstrip(".").split())
     assert len(words & set(draft.body.replace(".", " ").split())) >= 0.8 * len(words)
+
+
+def test_pictures_need_tesseract_alone(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Tesseract without Poppler's pdftoppm: pictures are read, a PDF's scans cannot be.
+    monkeypatch.setattr(ocr, "_tools", lambda: (None, "tesseract", "ara"))
+    monkeypatch.setattr(ocr, "_run", lambda command, what: f"{TITLE}\n\n{BODY}\n".encode())
+    path = tmp_path / "clip.png"
+    path.write_bytes(_png_header(800, 600))
+    with ArticleFile(path) as source:
+        (draft,) = list(source)
+    assert draft.title == TITLE and not ocr.available()
+    with pytest.raises(BadArticle, match=r"^it holds no text, only images \(a scan\?\): install"):
+        pdf_text(pdf_bytes([[]], scanned=[0]), 10**6)

@@ -85,8 +85,8 @@ SUFFIXES = {
     ".jpeg": "image",
 }
 _FORMATS = (
-    ".txt, .md, .docx, .pdf, .png/.jpg (by OCR), .jsonl, .json, .csv, .tsv, .xlsx, .rss, .atom, .xml, .opml, .html,"
-    " .warc, .timeline, .zip, .gz"
+    ".txt, .md, .docx, .pdf, .png/.jpg (by OCR), .jsonl, .json, .csv, .tsv, .xlsx, .rss,"
+    " .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
 )
 # A picture of an article (read by OCR): a phone's photo is a few MB, a page scanned at
 # 600 dpi tens.
@@ -407,6 +407,8 @@ def _whole(
         draft = dataclasses.replace(parse_plain_article(text, origin), body_kind="ocr")
         if url and not draft.url:
             draft = dataclasses.replace(draft, url=url)
+        if _too_long(draft):
+            raise BadArticle(TOO_LONG)
         yield _plain_fields(draft)
         return
     if kind == "html":

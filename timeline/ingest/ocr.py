@@ -1,10 +1,10 @@
-"""Text recognized on scanned pages (OCR): a PDF page that holds no text but an image of
-it, drawn by Poppler's pdftoppm and read by Tesseract with its Arabic and English
-models; and a picture of an article (a screenshot, a photo or scan of a clipping:
-.png, .jpg), read by Tesseract as it is.  Both are programs of the system (Debian: poppler-utils, tesseract-ocr,
+"""Text recognized by OCR: on scanned pages (a PDF page that holds no text but a picture
+of it, drawn by Poppler's pdftoppm), and in pictures of articles (a screenshot, a photo
+or scan of a clipping: .png, .jpg), read by Tesseract with its Arabic and English
+models.  Both are programs of the system (Debian: poppler-utils, tesseract-ocr,
 tesseract-ocr-ara), run apart from the program with a time limit a page, so a hostile
-file costs at most that; where they are not installed a scan is refused with the
-advice to install them.
+file costs at most that; where they are not installed a scan or a picture is refused
+with the advice to install them.
 
 Tesseract gives its text in reading order, a block of lines for each block it finds
 (a title and the date under it may share one).
@@ -32,11 +32,11 @@ _DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
 
 
 @functools.cache
-def _tools() -> tuple[str, str, str] | None:
-    """(pdftoppm's path, Tesseract's path, the languages to read with: "ara+eng" or
-    "ara"), None when either program or Tesseract's Arabic model is not installed."""
-    tesseract, pdftoppm = shutil.which("tesseract"), shutil.which("pdftoppm")
-    if tesseract is None or pdftoppm is None:
+def _tools() -> tuple[str | None, str, str] | None:
+    """(pdftoppm's path or None, Tesseract's path, the languages to read with: "ara+eng"
+    or "ara"), None when Tesseract or its Arabic model is not installed."""
+    tesseract = shutil.which("tesseract")
+    if tesseract is None:
         return None
     try:
         listed = subprocess.run(
@@ -52,12 +52,13 @@ def _tools() -> tuple[str, str, str] | None:
     models = set(listed.stdout.split())
     if "ara" not in models:
         return None
-    return pdftoppm, tesseract, "ara+eng" if "eng" in models else "ara"
+    return shutil.which("pdftoppm"), tesseract, "ara+eng" if "eng" in models else "ara"
 
 
 def available() -> bool:
-    """Whether scans can be read here."""
-    return _tools() is not None
+    """Whether scanned pages of a PDF can be read here (Tesseract and pdftoppm)."""
+    tools = _tools()
+    return tools is not None and tools[0] is not None
 
 
 def _environment() -> dict[str, str]:
@@ -93,9 +94,10 @@ def _run(command: list[str], what: str) -> bytes:
 def page_text(pdf: Path, number: int, folder: Path) -> str:
     """The text Tesseract reads on page number (from 1) of the PDF, drawn in folder."""
     tools = _tools()
-    if tools is None:
+    pdftoppm = tools[0] if tools is not None else None
+    if tools is None or pdftoppm is None:
         raise BadArticle("no OCR here (pdftoppm and Tesseract with Arabic are needed)")
-    pdftoppm, tesseract, languages = tools
+    _, tesseract, languages = tools
     image = folder / f"page-{number}"
     page = str(number)
     draw = [pdftoppm, "-r", str(DPI), "-gray", "-png", "-f", page, "-l", page, "-singlefile"]
