@@ -187,6 +187,20 @@ def test_the_file_being_imported_is_named_in_its_own_direction(
         assert win._progress.labelText() == "Importing \u2068x\ufffd.txt\u2069"  # made safe
 
 
+def test_the_bar_is_busy_until_the_first_article_is_in(qtbot: QtBot, tmp_path: Path) -> None:
+    # A long PDF, or a page read by OCR, is one article: a bar at 0% for its whole
+    # reading read as stuck.
+    with Store(tmp_path / "empty.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win._progress = QProgressDialog(win)
+        win._progress.setLabel(QLabel())
+        win._import_progressed(0, 533, "scan.pdf")
+        assert (win._progress.minimum(), win._progress.maximum()) == (0, 0)  # busy
+        win._import_progressed(1, 533, "scan.pdf")
+        assert (win._progress.maximum(), win._progress.value()) == (533, 1)
+
+
 def test_the_import_reports_counts_are_written_as_the_status_bar_writes_them(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

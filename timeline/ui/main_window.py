@@ -1637,7 +1637,9 @@ class MainWindow(QMainWindow):
         self._import_thread = start_in_thread(worker, self, ended=self._import_ended)
 
     def _import_progressed(self, done: int, total: int, name: str) -> None:
-        self._progress.setMaximum(total)
+        # Until the first article is in, a busy bar rather than 0%: a long PDF or a page
+        # read by OCR is one article, and a bar at 0% for a minute reads as stuck.
+        self._progress.setMaximum(total if done else 0)
         self._progress.setValue(done)
         # The name isolated: "01625.txt" in the Arabic line read "txt.01625".
         shown = f"\u2068{for_display(name)}\u2069"  # FIRST STRONG ISOLATE ... PDI
