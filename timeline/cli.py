@@ -200,8 +200,9 @@ def import_command(
 ) -> None:
     """Import article files, folders and web addresses.
 
-    Formats: .txt in the sample's format, .md, .docx Word documents, .pdf, .jsonl, .json,
-    .csv/.tsv, .xlsx Excel workbooks, RSS/Atom/RDF feeds and OPML lists, .html pages,
+    Formats: .txt in the sample's format, .md, .docx and .odt documents, .pdf, .png and
+    .jpg (by OCR), .jsonl, .json, .csv/.tsv, .xlsx Excel workbooks, RSS/Atom/RDF feeds and
+    OPML lists, .html pages,
     .warc web archives, The Timeline Project's .timeline files, and any of them as .gz
     or in a .zip. A URL is fetched (feed, page or file) with a timeout and a size cap.
 

@@ -666,392 +666,407 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="241" />
+        <source>not an OpenDocument text (an .odt file is a zip archive)</source>
+        <translation>ليس مستند OpenDocument نصيًا (ملف ‎.odt‎ أرشيف zip)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="245" />
+        <source>not an OpenDocument text (it holds no text body)</source>
+        <translation>ليس مستند OpenDocument نصيًا (لا متن نصيًا فيه)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="249" />
+        <source>not a readable OpenDocument text (%1)</source>
+        <translation>ليس مستند OpenDocument نصيًا مقروءًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="254" />
         <source>not a PDF file (it does not begin with %PDF)</source>
         <translation>ليس ملف PDF (لا يبدأ بـ ‎%PDF‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="245" />
+        <location filename="../../timeline/ui/import_messages.py" line="258" />
         <source>%1 bytes, more than the %2 a PDF may be</source>
         <translation>%1 بايت، أكثر من %2، أقصى ما يكونه ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="247" />
+        <location filename="../../timeline/ui/import_messages.py" line="260" />
         <source>not a readable PDF (%1)</source>
         <translation>ليس ملف PDF مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="250" />
+        <location filename="../../timeline/ui/import_messages.py" line="263" />
         <source>page %1 is not readable (%2)</source>
         <translation>الصفحة %1 غير مقروءة (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="254" />
+        <location filename="../../timeline/ui/import_messages.py" line="267" />
         <source>it is encrypted; open it and save an unencrypted copy, then import that</source>
         <translation>الملف مشفّر؛ افتحه واحفظ نسخة غير مشفّرة، ثم استورد تلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="261" />
+        <location filename="../../timeline/ui/import_messages.py" line="274" />
         <source>it is protected by a password; save an unprotected copy</source>
         <translation>الملف محمي بكلمة مرور؛ احفظ نسخة غير محمية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="265" />
+        <location filename="../../timeline/ui/import_messages.py" line="278" />
         <source>it has %1 pages, more than the %2 read</source>
         <translation>فيه %1 صفحة، أكثر من %2 صفحة تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="270" />
+        <location filename="../../timeline/ui/import_messages.py" line="283" />
         <source>its pages' drawing instructions are more than %1 bytes (too much for one article)</source>
         <translation>تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="277" />
+        <location filename="../../timeline/ui/import_messages.py" line="290" />
         <source>its text is longer than the %1 characters an article may be</source>
         <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="318" />
+        <location filename="../../timeline/ui/import_messages.py" line="331" />
         <source>a picture: install Tesseract with its Arabic to have its text recognized</source>
         <translation>صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="323" />
+        <location filename="../../timeline/ui/import_messages.py" line="336" />
         <source>not a PNG or JPEG picture</source>
         <translation>ليست صورة PNG أو JPEG</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="326" />
+        <location filename="../../timeline/ui/import_messages.py" line="339" />
         <source>a picture in a zip is not read: import it on its own</source>
         <translation>الصورة داخل ملف zip لا تُقرأ: استوردها وحدها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="330" />
+        <location filename="../../timeline/ui/import_messages.py" line="343" />
         <source>a picture of %1 by %2 pixels, more than the %3 read</source>
         <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <location filename="../../timeline/ui/import_messages.py" line="347" />
         <source>recognizing its text took longer than %1 seconds</source>
         <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="338" />
+        <location filename="../../timeline/ui/import_messages.py" line="351" />
         <source>recognizing its text failed (%1)</source>
         <translation>تعذّر التعرف على نصها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="343" />
+        <location filename="../../timeline/ui/import_messages.py" line="356" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="348" />
+        <location filename="../../timeline/ui/import_messages.py" line="361" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="355" />
+        <location filename="../../timeline/ui/import_messages.py" line="368" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="357" />
-        <location filename="../../timeline/ui/import_messages.py" line="652" />
+        <location filename="../../timeline/ui/import_messages.py" line="370" />
+        <location filename="../../timeline/ui/import_messages.py" line="666" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="360" />
+        <location filename="../../timeline/ui/import_messages.py" line="373" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="364" />
+        <location filename="../../timeline/ui/import_messages.py" line="377" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="368" />
+        <location filename="../../timeline/ui/import_messages.py" line="381" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="588" />
+        <location filename="../../timeline/ui/import_messages.py" line="601" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="594" />
+        <location filename="../../timeline/ui/import_messages.py" line="607" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="596" />
+        <location filename="../../timeline/ui/import_messages.py" line="609" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="602" />
+        <location filename="../../timeline/ui/import_messages.py" line="616" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="372" />
+        <location filename="../../timeline/ui/import_messages.py" line="385" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="284" />
+        <location filename="../../timeline/ui/import_messages.py" line="297" />
         <source>it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first</source>
         <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="290" />
+        <location filename="../../timeline/ui/import_messages.py" line="303" />
         <source>no text was found in it</source>
         <translation>لم يوجد فيه نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="293" />
+        <location filename="../../timeline/ui/import_messages.py" line="306" />
         <source>its %1 scanned pages are more than the %2 recognized in a file</source>
         <translation>صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="299" />
+        <location filename="../../timeline/ui/import_messages.py" line="312" />
         <source>drawing page %1 for OCR took longer than %2 seconds</source>
         <translation>رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="303" />
+        <location filename="../../timeline/ui/import_messages.py" line="316" />
         <source>recognizing the text of page %1 took longer than %2 seconds</source>
         <translation>التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="309" />
+        <location filename="../../timeline/ui/import_messages.py" line="322" />
         <source>drawing page %1 for OCR failed (%2)</source>
         <translation>تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="313" />
+        <location filename="../../timeline/ui/import_messages.py" line="326" />
         <source>recognizing the text of page %1 failed (%2)</source>
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="376" />
+        <location filename="../../timeline/ui/import_messages.py" line="389" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="378" />
+        <location filename="../../timeline/ui/import_messages.py" line="391" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="381" />
+        <location filename="../../timeline/ui/import_messages.py" line="394" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="383" />
+        <location filename="../../timeline/ui/import_messages.py" line="396" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="386" />
+        <location filename="../../timeline/ui/import_messages.py" line="399" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="387" />
+        <location filename="../../timeline/ui/import_messages.py" line="400" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="388" />
+        <location filename="../../timeline/ui/import_messages.py" line="401" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="389" />
+        <location filename="../../timeline/ui/import_messages.py" line="402" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="390" />
+        <location filename="../../timeline/ui/import_messages.py" line="403" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="391" />
+        <location filename="../../timeline/ui/import_messages.py" line="404" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="392" />
+        <location filename="../../timeline/ui/import_messages.py" line="405" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="393" />
+        <location filename="../../timeline/ui/import_messages.py" line="406" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="394" />
+        <location filename="../../timeline/ui/import_messages.py" line="407" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="395" />
+        <location filename="../../timeline/ui/import_messages.py" line="408" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="397" />
+        <location filename="../../timeline/ui/import_messages.py" line="410" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="400" />
+        <location filename="../../timeline/ui/import_messages.py" line="413" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="405" />
+        <location filename="../../timeline/ui/import_messages.py" line="418" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="407" />
+        <location filename="../../timeline/ui/import_messages.py" line="420" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="410" />
+        <location filename="../../timeline/ui/import_messages.py" line="423" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="415" />
+        <location filename="../../timeline/ui/import_messages.py" line="428" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="424" />
+        <location filename="../../timeline/ui/import_messages.py" line="437" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="433" />
+        <location filename="../../timeline/ui/import_messages.py" line="446" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="441" />
+        <location filename="../../timeline/ui/import_messages.py" line="454" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="448" />
+        <location filename="../../timeline/ui/import_messages.py" line="461" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="452" />
+        <location filename="../../timeline/ui/import_messages.py" line="465" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="458" />
+        <location filename="../../timeline/ui/import_messages.py" line="471" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="462" />
+        <location filename="../../timeline/ui/import_messages.py" line="475" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="466" />
+        <location filename="../../timeline/ui/import_messages.py" line="479" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="470" />
+        <location filename="../../timeline/ui/import_messages.py" line="483" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="474" />
+        <location filename="../../timeline/ui/import_messages.py" line="487" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="476" />
+        <location filename="../../timeline/ui/import_messages.py" line="489" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="477" />
+        <location filename="../../timeline/ui/import_messages.py" line="490" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="478" />
+        <location filename="../../timeline/ui/import_messages.py" line="491" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="481" />
+        <location filename="../../timeline/ui/import_messages.py" line="494" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="485" />
+        <location filename="../../timeline/ui/import_messages.py" line="498" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="489" />
+        <location filename="../../timeline/ui/import_messages.py" line="502" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="505" />
+        <location filename="../../timeline/ui/import_messages.py" line="518" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="506" />
+        <location filename="../../timeline/ui/import_messages.py" line="519" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="507" />
+        <location filename="../../timeline/ui/import_messages.py" line="520" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="508" />
+        <location filename="../../timeline/ui/import_messages.py" line="521" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="509" />
+        <location filename="../../timeline/ui/import_messages.py" line="522" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="510" />
+        <location filename="../../timeline/ui/import_messages.py" line="523" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="511" />
+        <location filename="../../timeline/ui/import_messages.py" line="524" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="512" />
+        <location filename="../../timeline/ui/import_messages.py" line="525" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>
@@ -1359,7 +1374,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="896" />
-        <location filename="../../timeline/ui/main_window.py" line="1754" />
+        <location filename="../../timeline/ui/main_window.py" line="1756" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -1551,92 +1566,92 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1644" />
+        <location filename="../../timeline/ui/main_window.py" line="1646" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1655" />
+        <location filename="../../timeline/ui/main_window.py" line="1657" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1664" />
+        <location filename="../../timeline/ui/main_window.py" line="1666" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1679" />
+        <location filename="../../timeline/ui/main_window.py" line="1681" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1693" />
+        <location filename="../../timeline/ui/main_window.py" line="1695" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1698" />
+        <location filename="../../timeline/ui/main_window.py" line="1700" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1703" />
+        <location filename="../../timeline/ui/main_window.py" line="1705" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1709" />
+        <location filename="../../timeline/ui/main_window.py" line="1711" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1716" />
+        <location filename="../../timeline/ui/main_window.py" line="1718" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1724" />
+        <location filename="../../timeline/ui/main_window.py" line="1726" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1732" />
+        <location filename="../../timeline/ui/main_window.py" line="1734" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1739" />
+        <location filename="../../timeline/ui/main_window.py" line="1741" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1741" />
+        <location filename="../../timeline/ui/main_window.py" line="1743" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1745" />
+        <location filename="../../timeline/ui/main_window.py" line="1747" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1748" />
+        <location filename="../../timeline/ui/main_window.py" line="1750" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1751" />
+        <location filename="../../timeline/ui/main_window.py" line="1753" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1753" />
+        <location filename="../../timeline/ui/main_window.py" line="1755" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1763" />
+        <location filename="../../timeline/ui/main_window.py" line="1765" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

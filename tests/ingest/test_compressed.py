@@ -99,14 +99,14 @@ def test_zip_of_files(tmp_path: Path, store: Store) -> None:
         archive.writestr("sheets/a.csv", f"title,body\nأ,{BODY}\n")
         archive.writestr("feed.rss", rss(1))
         archive.writestr("page.html.gz", gzip.compress(page(OTHER_BODY).encode()))
-        archive.writestr("notes.odt", "ملاحظات")
+        archive.writestr("notes.rtf", "ملاحظات")
         archive.writestr("__MACOSX/._a.csv", "x")
         archive.writestr("inner.zip", b"PK")
     found = items(path)
     rejected = [str(x) for x in found if isinstance(x, Rejected)]
     assert rejected == [
         "inner.zip: a zip inside a zip is not opened",
-        "notes.odt: not an article format",
+        "notes.rtf: not an article format",
     ]
     drafts = [x for x in found if not isinstance(x, Rejected)]
     assert sorted(d.origin for d in drafts) == [

@@ -148,3 +148,80 @@ def test_loading_the_importers_loads_none_of_the_office_and_yaml_libraries() -> 
     )
     loaded = {name.split(".")[0] for name in done.stdout.split()}
     assert not loaded & {"openpyxl", "docx", "yaml", "zipfile", "shutil", "lxml", "pypdf"}
+
+
+_ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content
+ xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3">
+<office:body><office:text>
+<text:h text:outline-level="1">اجتماع وزراء الخارجية العرب <text:span>في الرياض</text:span></text:h>
+<text:p>الثلاثاء 21 يوليو 2015</text:p>
+<text:p>{body}<text:note><text:note-body><text:p>حاشية</text:p></text:note-body></text:note></text:p>
+<table:table><table:table-row><table:table-cell><text:p>البند</text:p></table:table-cell>
+<table:table-cell><text:p>الموعد</text:p></table:table-cell></table:table-row></table:table>
+<text:list><text:list-item><text:p>وأضاف<text:s text:c="2"/>أن<text:tab/>الوفود<text:line-break/>ستصل
+<text:a xlink:href="https://example.org">تباعا</text:a>.</text:p></text:list-item></text:list>
+</office:text></office:body></office:document-content>"""
+
+
+def _odt(path: Path, content: str | None = None) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        out.writestr("content.xml", content or _ODT_CONTENT.replace("{body}", BODY))
+    return path
+
+
+def test_an_opendocument_text_is_an_article(tmp_path: Path) -> None:
+    (draft,) = _read(_odt(tmp_path / "خبر.odt"))
+    assert isinstance(draft, ArticleDraft)
+    assert draft.title == "اجتماع وزراء الخارجية العرب في الرياض"
+    assert draft.published_raw == "الثلاثاء 21 يوليو 2015"
+    assert draft.body.split("\n") == [
+        BODY,  # its note left out
+        "البند\tالموعد",  # a table a row a line
+        # Spaces as text:s writes them, a tab, a line break and the XML's own line
+        # break each a space, a link's text.
+        "وأضاف  أن\tالوفود ستصل تباعا.",
+    ]
+
+
+def test_an_opendocument_text_is_imported_with_its_dates(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, [_odt(tmp_path / "a.odt")])
+        assert (report.added, report.failed) == (1, [])
+        assert "2015-07-21" in {e.value for e in store.events_of(1)}
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("عنوان\nنص\n".encode(), "not an OpenDocument text (an .odt file is a zip archive)"),
+        (None, "not an OpenDocument text (it holds no text body)"),
+    ],
+)
+def test_a_file_that_is_no_opendocument_text_is_said_in_one_line(
+    tmp_path: Path, content: bytes | None, reason: str
+) -> None:
+    path = tmp_path / "a.odt"
+    if content is None:
+        with zipfile.ZipFile(path, "w") as out:
+            out.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(BadArticle) as caught:
+        _read(path)
+    assert str(caught.value) == reason
+
+
+def test_a_damaged_or_entity_declaring_opendocument_text_is_refused(tmp_path: Path) -> None:
+    broken = _ODT_CONTENT.replace("{body}", BODY)[:900]
+    with pytest.raises(BadArticle, match=r"^not a readable OpenDocument text \("):
+        _read(_odt(tmp_path / "broken.odt", broken))
+    declared = _ODT_CONTENT.replace("{body}", "&lol;").replace(
+        "?>", '?><!DOCTYPE d [<!ENTITY lol "ضحك ضحك">]>', 1
+    )
+    with pytest.raises(BadArticle, match=r"^not a readable OpenDocument text \(it declares"):
+        _read(_odt(tmp_path / "entity.odt", declared))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from timeline.ingest import encoding
 from timeline.ingest.dedup import article_uid
-from timeline.ingest.document import MAX_DOCX_BYTES, docx_text
+from timeline.ingest.document import MAX_DOCX_BYTES, docx_text, odt_text
 from timeline.ingest.encoding import Encoding, UnreadableFile
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.feeds import MAX_FEED_BYTES, feed_entries, opml_entries, root_kind
@@ -79,13 +79,14 @@ SUFFIXES = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".docx": "docx",
+    ".odt": "odt",
     ".pdf": "pdf",
     ".png": "image",
     ".jpg": "image",
     ".jpeg": "image",
 }
 _FORMATS = (
-    ".txt, .md, .docx, .pdf, .png/.jpg (by OCR), .jsonl, .json, .csv, .tsv, .xlsx, .rss,"
+    ".txt, .md, .docx, .odt, .pdf, .png/.jpg (by OCR), .jsonl, .json, .csv, .tsv, .xlsx, .rss,"
     " .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
 )
 # A picture of an article (read by OCR): a phone's photo is a few MB, a page scanned at
@@ -111,6 +112,7 @@ _WHOLE_LIMITS = {
     "timeline": MAX_TIMELINE_BYTES,
     "xlsx": MAX_WORKBOOK_BYTES,
     "docx": MAX_DOCX_BYTES,
+    "odt": MAX_DOCX_BYTES,
     "pdf": MAX_PDF_BYTES,
     "image": MAX_IMAGE_BYTES,
 }
@@ -380,8 +382,9 @@ def _whole(
         )
         yield from _checked(book, plain=True)
         return
-    if kind == "docx":
-        draft = _plain_fields(parse_plain_article(docx_text(data), origin))
+    if kind in ("docx", "odt"):
+        text = docx_text(data) if kind == "docx" else odt_text(data)
+        draft = _plain_fields(parse_plain_article(text, origin))
         if _too_long(draft):
             raise BadArticle(TOO_LONG)
         yield draft
@@ -746,6 +749,7 @@ _CONTENT_TYPES = {
     "text/csv": "csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.oasis.opendocument.text": "odt",
     "application/pdf": "pdf",
     "image/png": "image",
     "image/jpeg": "image",

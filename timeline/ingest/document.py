@@ -1,5 +1,6 @@
-"""Word documents (.docx): an article typed or kept in a word processor, read as a
-plain-text article is (its first line the title, a date line under it read).
+"""Word documents (.docx) and OpenDocument texts (.odt, LibreOffice's): an article typed or
+kept in a word processor, read as a plain-text article is (its first line the title, a
+date line under it read).
 
 Read with python-docx: the body's paragraphs and tables in their order (a table a row a
 line, its cells separated by tabs), the text of links kept; headers, footers, comments
@@ -12,6 +13,8 @@ most MAX_DOCUMENT_XML bytes (an article of ten million characters fits).
 from __future__ import annotations
 
 import io
+import re
+from typing import Any
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
@@ -56,3 +59,92 @@ def docx_text(data: bytes) -> str:
     except Exception as exc:  # python-docx's and lxml's errors are of many kinds
         raise BadArticle(f"not a readable Word document ({said(exc)})") from exc
     return "\n".join(lines)
+
+
+# OpenDocument text (.odt, LibreOffice Writer's own format): content.xml's body.
+_ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODF_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def odt_text(data: bytes) -> str:
+    """The text of an OpenDocument text's body (.odt), a paragraph or heading a line, a
+    table a row a line (its cells separated by tabs), as a Word document's is read.
+
+    Its parts are checked as a Word document's are (office.check_parts); content.xml is
+    parsed by defusedxml, which refuses entity declarations.
+    """
+    import zipfile  # here: it loads shutil, which `timeline extract` avoids
+
+    import defusedxml.ElementTree
+    from defusedxml import DefusedXmlException
+
+    check_parts(
+        data,
+        cap=MAX_DOCX_INFLATED,
+        what="OpenDocument text",
+        not_zip="not an OpenDocument text (an .odt file is a zip archive)",
+        old="a Word 97-2003 document (.doc): save it as .docx or as text and import that",
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        part = next((m for m in archive.infolist() if m.filename == "content.xml"), None)
+        if part is None:
+            raise BadArticle("not an OpenDocument text (it holds no text body)")
+        if part.file_size > MAX_DOCUMENT_XML:
+            raise BadArticle(
+                f"its text part is {part.file_size:,} bytes, more than the"
+                f" {MAX_DOCUMENT_XML:,} a document may be"
+            )
+        xml = archive.read(part)
+    try:
+        root = defusedxml.ElementTree.fromstring(xml, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise BadArticle("not a readable OpenDocument text (it declares entities)") from exc
+    except Exception as exc:  # ElementTree's ParseError
+        raise BadArticle(f"not a readable OpenDocument text ({said(exc)})") from exc
+    body = root.find(f"{{{_ODF_OFFICE}}}body/{{{_ODF_OFFICE}}}text")
+    if body is None:
+        raise BadArticle("not an OpenDocument text (it holds no text body)")
+    lines: list[str] = []
+    _odf_blocks(body, lines)
+    return "\n".join(lines)
+
+
+def _odf_blocks(element: Any, lines: list[str]) -> None:
+    """The paragraphs, headings and table rows under element, in order (lists and
+    sections are gone through)."""
+    for child in element:
+        tag = child.tag
+        if tag in (f"{{{_ODF_TEXT}}}p", f"{{{_ODF_TEXT}}}h"):
+            lines.append(_odf_inline(child))
+        elif tag == f"{{{_ODF_TABLE}}}table-row":
+            cells = []
+            for cell in child:
+                if cell.tag == f"{{{_ODF_TABLE}}}table-cell":
+                    parts: list[str] = []
+                    _odf_blocks(cell, parts)
+                    cells.append(" ".join(parts))
+            lines.append("\t".join(cells))
+        elif tag not in (f"{{{_ODF_TEXT}}}tracked-changes", f"{{{_ODF_TEXT}}}note"):
+            _odf_blocks(child, lines)
+
+
+def _odf_inline(element: Any) -> str:
+    """A paragraph's text: its spans and links as their text, text:s as its spaces,
+    text:tab as a tab, text:line-break as a space; notes left out.  White space in the
+    XML's text is one space (ODF's rule: spaces are written as text:s)."""
+    out: list[str] = [_ODF_SPACE.sub(" ", element.text or "")]
+    for child in element:
+        tag = child.tag
+        if tag == f"{{{_ODF_TEXT}}}s":
+            count = child.get(f"{{{_ODF_TEXT}}}c", "1")
+            out.append(" " * min(int(count) if count.isdigit() else 1, 1000))
+        elif tag == f"{{{_ODF_TEXT}}}tab":
+            out.append("\t")
+        elif tag == f"{{{_ODF_TEXT}}}line-break":
+            out.append(" ")
+        elif tag not in (f"{{{_ODF_TEXT}}}note", f"{{{_ODF_TEXT}}}bookmark"):
+            out.append(_odf_inline(child))
+        out.append(_ODF_SPACE.sub(" ", child.tail or ""))
+    return "".join(out)

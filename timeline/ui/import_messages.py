@@ -235,6 +235,19 @@ def _table() -> tuple[tuple[str, str], ...]:
                 "ImportMessages", "its text part is %1 bytes, more than the %2 a document may be"
             ),
         ),
+        # OpenDocument texts (timeline.ingest.document).
+        (
+            "not an OpenDocument text (an .odt file is a zip archive)",
+            translate("ImportMessages", "not an OpenDocument text (an .odt file is a zip archive)"),
+        ),
+        (
+            "not an OpenDocument text (it holds no text body)",
+            translate("ImportMessages", "not an OpenDocument text (it holds no text body)"),
+        ),
+        (
+            "not a readable OpenDocument text ({detail})",
+            translate("ImportMessages", "not a readable OpenDocument text (%1)"),
+        ),
         # PDF files (timeline.ingest.pdf).
         (
             "not a PDF file (it does not begin with %PDF)",
@@ -598,6 +611,7 @@ def _kinds() -> dict[str, str]:
         "timeline": ".timeline",
         "xlsx": "Excel",
         "docx": "Word",
+        "odt": "OpenDocument",
         "pdf": "PDF",
         "image": translate("ImportMessages", "picture"),
     }
