@@ -172,15 +172,21 @@ def test_import_runs_off_the_gui_thread_and_refreshes(qtbot: QtBot, tmp_path: Pa
         win.close()
 
 
+def _with_import_dialog(qtbot: QtBot, store: Store) -> MainWindow:
+    """A window with the import's progress dialog, as import_paths makes it."""
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win._progress = QProgressDialog(win)
+    win._progress.setLabel(QLabel())
+    return win
+
+
 def test_the_file_being_imported_is_named_in_its_own_direction(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     # "01625.txt" in the Arabic progress line read "txt.01625".
     with Store(tmp_path / "empty.db") as store:
-        win = MainWindow(store)
-        qtbot.addWidget(win)
-        win._progress = QProgressDialog(win)
-        win._progress.setLabel(QLabel())
+        win = _with_import_dialog(qtbot, store)
         win._import_progressed(3, 10, "01625.txt")
         assert win._progress.labelText() == "Importing \u206801625.txt\u2069"
         win._import_progressed(4, 10, "x\u202e.txt")
@@ -191,10 +197,7 @@ def test_the_bar_is_busy_until_the_first_article_is_in(qtbot: QtBot, tmp_path: P
     # A long PDF, or a page read by OCR, is one article: a bar at 0% for its whole
     # reading read as stuck.
     with Store(tmp_path / "empty.db") as store:
-        win = MainWindow(store)
-        qtbot.addWidget(win)
-        win._progress = QProgressDialog(win)
-        win._progress.setLabel(QLabel())
+        win = _with_import_dialog(qtbot, store)
         win._import_progressed(0, 533, "scan.pdf")
         assert (win._progress.minimum(), win._progress.maximum()) == (0, 0)  # busy
         win._import_progressed(1, 533, "scan.pdf")

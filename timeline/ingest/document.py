@@ -24,24 +24,39 @@ MAX_DOCX_INFLATED = 512 * 1024 * 1024
 MAX_DOCUMENT_XML = 128 * 1024 * 1024
 
 
-def docx_text(data: bytes) -> str:
-    """The text of a Word document's body, a paragraph a line."""
+def _text_part(data: bytes, name: str, *, what: str, not_zip: str) -> bytes | None:
+    """A document's text part (the XML of its body), None if it has none: every part of
+    its zip checked first (office.check_parts), the text part at most MAX_DOCUMENT_XML
+    bytes.  An OLE2 file is said as Word 97-2003's .doc."""
     import zipfile  # here: it loads shutil, which `timeline extract` avoids
 
     check_parts(
         data,
         cap=MAX_DOCX_INFLATED,
-        what="Word document",
-        not_zip="not a Word document (a .docx file is a zip archive)",
+        what=what,
+        not_zip=not_zip,
         old="a Word 97-2003 document (.doc): save it as .docx or as text and import that",
     )
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        part = next((m for m in archive.infolist() if m.filename == "word/document.xml"), None)
-        if part is not None and part.file_size > MAX_DOCUMENT_XML:
+        part = next((m for m in archive.infolist() if m.filename == name), None)
+        if part is None:
+            return None
+        if part.file_size > MAX_DOCUMENT_XML:
             raise BadArticle(
                 f"its text part is {part.file_size:,} bytes, more than the"
                 f" {MAX_DOCUMENT_XML:,} a document may be"
             )
+        return archive.read(part)
+
+
+def docx_text(data: bytes) -> str:
+    """The text of a Word document's body, a paragraph a line."""
+    _text_part(
+        data,
+        "word/document.xml",
+        what="Word document",
+        not_zip="not a Word document (a .docx file is a zip archive)",
+    )
     try:
         from docx import Document
         from docx.table import Table
@@ -75,28 +90,17 @@ def odt_text(data: bytes) -> str:
     Its parts are checked as a Word document's are (office.check_parts); content.xml is
     parsed by defusedxml, which refuses entity declarations.
     """
-    import zipfile  # here: it loads shutil, which `timeline extract` avoids
-
     import defusedxml.ElementTree
     from defusedxml import DefusedXmlException
 
-    check_parts(
+    xml = _text_part(
         data,
-        cap=MAX_DOCX_INFLATED,
+        "content.xml",
         what="OpenDocument text",
         not_zip="not an OpenDocument text (an .odt file is a zip archive)",
-        old="a Word 97-2003 document (.doc): save it as .docx or as text and import that",
     )
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        part = next((m for m in archive.infolist() if m.filename == "content.xml"), None)
-        if part is None:
-            raise BadArticle("not an OpenDocument text (it holds no text body)")
-        if part.file_size > MAX_DOCUMENT_XML:
-            raise BadArticle(
-                f"its text part is {part.file_size:,} bytes, more than the"
-                f" {MAX_DOCUMENT_XML:,} a document may be"
-            )
-        xml = archive.read(part)
+    if xml is None:
+        raise BadArticle("not an OpenDocument text (it holds no text body)")
     try:
         root = defusedxml.ElementTree.fromstring(xml, forbid_dtd=True)
     except DefusedXmlException as exc:
