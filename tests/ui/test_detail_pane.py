@@ -160,9 +160,34 @@ def test_pane_scrolls_to_the_first_hit(
 def test_nothing_found_says_what_was_searched(qtbot: QtBot, window: MainWindow) -> None:
     _search(qtbot, window, "زرقاوزيتوني")
     assert window.model.rowCount() == 0
-    placeholder = window.detail.browser.placeholderText()
+    placeholder = window.detail.notice()
     assert "No article matches" in placeholder and "زرقاوزيتوني" in placeholder
     assert "Select an article" not in placeholder
+
+
+@pytest.mark.usefixtures("arabic")
+def test_an_empty_librarys_notice_is_shown_whole_in_its_direction(qtbot: QtBot) -> None:
+    """Qt's placeholder text showed the notice's first line alone, left-aligned in the
+    Arabic window: the lines saying how articles come in were never seen."""
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_empty_library()
+    doc = pane.browser.document()
+    shown = [doc.findBlockByNumber(i) for i in range(doc.blockCount())]
+    assert len(shown) == 2 and "Ctrl+Shift+O" in shown[1].text()
+    for block in shown:
+        assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    assert pane.notice().startswith("لا مقالات")
+
+
+def test_what_was_searched_stays_plain_text_in_the_notice(qtbot: QtBot) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_nothing_found("<b>bold</b>\u202eevil")
+    notice = pane.notice()
+    assert "<b>bold</b>" in notice and "\u202e" not in notice
+    assert pane.browser.document().toHtml().count("<b>") == 0
 
 
 def test_an_address_under_an_arabic_label_is_laid_out_left_to_right(qtbot: QtBot) -> None:

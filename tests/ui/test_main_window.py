@@ -1034,7 +1034,7 @@ def test_an_empty_library_says_how_articles_come_in(qtbot: QtBot, tmp_path: Path
         qtbot.addWidget(win)
         win.show()
         qtbot.waitUntil(win.articles_counted, timeout=10_000)
-        placeholder = win.detail.browser.placeholderText()
+        placeholder = win.detail.notice()
         assert placeholder.startswith("This library has no articles yet.")
         assert "Ctrl+O" in placeholder
         sample = next(SAMPLES.glob("*.txt"))

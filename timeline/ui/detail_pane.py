@@ -535,7 +535,7 @@ class DetailPane(QWidget):
 
     def show_nothing_found(self, searched: str) -> None:
         """Empty the pane and say that nothing matched `searched` (what was asked for)."""
-        self._placeholder = self.tr("No article matches %1.").replace("%1", searched)
+        self._placeholder = self.tr("No article matches %1.").replace("%1", isolated(searched))
         self.clear_article()
 
     def clear_article(self) -> None:
@@ -621,7 +621,9 @@ class DetailPane(QWidget):
             return
         self._loading_id = None
         self._loading_notice.stop()
-        self._placeholder = self.tr("The article could not be read: %1").replace("%1", message)
+        self._placeholder = self.tr("The article could not be read: %1").replace(
+            "%1", for_display(message)
+        )
         self.show_article(None, [])
         self.story.show_story(None, None)
         self.load_failed.emit(message)
@@ -661,8 +663,8 @@ class DetailPane(QWidget):
         doc.setDefaultFont(self.font())
         if article is None:
             self.event_rows.set_rows([], self._event_row)
+            self._add_notice(QTextCursor(doc), self._placeholder)
             self._set_document(doc)
-            self.browser.setPlaceholderText(self._placeholder)
             return
         self._placeholder = self.tr("Select an article to read it here.")
         cursor = QTextCursor(doc)
@@ -933,6 +935,28 @@ class DetailPane(QWidget):
         else:
             cursor.insertBlock(block, chars)
         cursor.insertText(text, chars)
+
+    def _add_notice(self, cursor: QTextCursor, text: str) -> None:
+        """What the pane says where it shows no article, a paragraph a line, in the
+        placeholder colour.  Not the browser's placeholder text: Qt draws only its first
+        line, left-aligned whatever its direction (an empty library's notice lost the
+        lines that say how articles come in)."""
+        colour = self.palette().placeholderText().color()
+        lines = [line for line in text.split("\n") if line.strip()]
+        for i, line in enumerate(lines):
+            self._add_block(cursor, line, first=i == 0)
+            block = cursor.blockFormat()
+            block.setBottomMargin(12)
+            cursor.setBlockFormat(block)
+        whole = QTextCursor(cursor.document())
+        whole.select(QTextCursor.SelectionType.Document)
+        chars = QTextCharFormat()
+        chars.setForeground(colour)
+        whole.mergeCharFormat(chars)
+
+    def notice(self) -> str:
+        """What the pane says in place of an article ("" while it shows one)."""
+        return self.browser.toPlainText() if self.article is None else ""
 
     def _add_link(self, cursor: QTextCursor, label: str, url: str) -> None:
         """The article's address.  In a line of the other direction (an Arabic label) a
