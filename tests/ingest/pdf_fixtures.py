@@ -54,10 +54,12 @@ def pdf_bytes(
     info: dict[str, str] | None = None,
     encrypt: bytes = b"",
     scanned: Sequence[int] = (),
+    cmap_tail: bytes = b"",
 ) -> bytes:
     """A PDF of the pages (each a list of runs); info: its document information;
     scanned: the pages (from 0) that also draw an image (a scan's page, its picture
-    a grey square: what OCR would read on it is the test's to say)."""
+    a grey square: what OCR would read on it is the test's to say); cmap_tail: what
+    the font's ToUnicode map holds after its glyphs (a hostile file's)."""
     glyphs: dict[str, int] = {}
     for page in pages:
         for _, _, text in page:
@@ -82,7 +84,8 @@ def pdf_bytes(
         cmap_lines += [f"<{gid:04X}> <{_hex_utf16(text)}>" for text, gid in chunk]
         cmap_lines.append("endbfchar")
     cmap_lines.append("endcmap CMapName currentdict /CMap defineresource pop end end")
-    cmap = "\n".join(cmap_lines).encode("ascii")
+    cmap = "\n".join(cmap_lines[:-1]).encode("ascii") + cmap_tail + b"\n"
+    cmap += cmap_lines[-1].encode("ascii")
     to_unicode = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     descriptor = add(
         b"<< /Type /FontDescriptor /FontName /TestSans /Flags 32 /FontBBox [0 -200 1000 800]"

@@ -95,6 +95,13 @@ def test_a_gap_inside_a_shaped_word_is_no_space() -> None:
     assert text == "الاجتماعات المقبلة"
 
 
+def test_a_map_of_sections_never_ended_is_read_in_one_pass() -> None:
+    """A lazy regex found the map's sections: from each "beginbfchar" without an end
+    it scanned the rest of the map (1 MB of them took minutes; here 2.4 MB)."""
+    data = pdf_bytes([drawn(TITLE, 700)], cmap_tail=b"\n" + b"beginbfchar " * 200_000)
+    assert pdf_text(data, 10**6).text == TITLE
+
+
 def test_english_reads_as_it_is_written() -> None:
     lines = ["City library reopens after restoration", "", "Published 21 July 2015", ""]
     lines += ["The municipality announced on Sunday that the library, closed since", "March"]

@@ -49,8 +49,6 @@ _ARABIC = "\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\ufb50-\ufdff\ufe70-\ufe
 _ARABIC_WORD = re.compile(f"[{_ARABIC}\u064b-\u065f\u0670\u0640]+")
 _ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
 # A ToUnicode map's sections of single glyphs and of ranges, and a hex string in them.
-_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
-_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
 _HEX = re.compile(rb"<\s*([0-9A-Fa-f\s]*)>|\[|\]")
 # What is looked at of a page's fonts: at most this many, this much of each map.
 _FONTS_LOOKED_AT = 64
@@ -291,6 +289,20 @@ def _without_print_marks(lines: list[str]) -> tuple[list[str], str]:
     return [line for i, line in enumerate(lines) if i not in drop], url
 
 
+def _sections(data: bytes, begin: bytes, end: bytes) -> Iterator[bytes]:
+    """What lies between each `begin` and the `end` after it, in one pass.  Not a lazy
+    regex (begin(.*?)end): each begin without an end scanned the rest of the map, and a
+    map of "beginbfchar" repeated took minutes."""
+    at = data.find(begin)
+    while at >= 0:
+        start = at + len(begin)
+        stop = data.find(end, start)
+        if stop < 0:
+            return
+        yield data[start:stop]
+        at = data.find(begin, stop + len(end))
+
+
 def _targets(cmap: bytes) -> Iterator[str]:
     """The text a ToUnicode map gives its glyphs: the second of each pair of a bfchar
     section, the third of each triple of a bfrange section (or the strings of its
@@ -301,10 +313,10 @@ def _targets(cmap: bytes) -> Iterator[str]:
         raw = bytes.fromhex(re.sub(rb"\s", b"", digits).decode("ascii"))
         return raw.decode("utf-16-be", "replace")
 
-    for section in _BFCHAR.findall(cmap):
+    for section in _sections(cmap, b"beginbfchar", b"endbfchar"):
         values = [m.group(1) for m in _HEX.finditer(section) if m.group(1) is not None]
         yield from (text(v) for v in values[1::2])
-    for section in _BFRANGE.findall(cmap):
+    for section in _sections(cmap, b"beginbfrange", b"endbfrange"):
         position, in_array = 0, False
         for m in _HEX.finditer(section):
             token = m.group(0)
