@@ -16,14 +16,40 @@ from timeline.ingest.errors import BadArticle
 from timeline.model import ArticleDraft
 
 MAX_FEED_BYTES = 100 * 1024 * 1024
+# A tag ends at the next '<' as well as at its '>': "<" repeated without a '>' (text
+# from the web) is read once, not to its end from every '<'.
 _BLOCKS = re.compile(
-    r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote|/tr|p|div|h[1-6]|li)\b[^>]*>", re.IGNORECASE
+    r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote|/tr|p|div|h[1-6]|li)\b[^<>]*>", re.IGNORECASE
 )
-_DROPPED = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAGS = re.compile(r"<[^>]*>")
+_DROPPED_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_DROPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+_TAGS = re.compile(r"<[^<>]*>")
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ROOT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?(rss|feed|RDF|opml)\b")
+
+
+def _without_scripts(markup: str) -> str:
+    """The markup with each script and style element (a space in its place), in one
+    pass: a lazy regex (<script.*?</script>) scanned to the end from every opening
+    without a closing, and a summary of "<script>" repeated took minutes.  An element
+    that never closes is left (as the regex left it); its tags go with the others."""
+    parts: list[str] = []
+    at = 0
+    unclosed: set[str] = set()
+    for opening in _DROPPED_OPEN.finditer(markup):
+        name = opening.group(1).lower()
+        if opening.start() < at or name in unclosed:
+            continue
+        closing = _DROPPED_CLOSE[name].search(markup, opening.end())
+        if closing is None:
+            unclosed.add(name)  # no later opening of it closes either
+            continue
+        parts.append(markup[at : opening.start()])
+        parts.append(" ")
+        at = closing.end()
+    parts.append(markup[at:])
+    return "".join(parts)
 
 
 def html_text(markup: str) -> str:
@@ -32,7 +58,7 @@ def html_text(markup: str) -> str:
 
     if "<" not in markup and "&" not in markup:
         return markup.strip()
-    text = _DROPPED.sub(" ", markup)
+    text = _without_scripts(markup)
     text = _BLOCKS.sub("\n", text)
     text = html.unescape(_TAGS.sub("", text))
     lines = (_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
