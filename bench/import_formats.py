@@ -296,6 +296,29 @@ def write_inputs(folder: Path, articles: int, pages: int) -> dict[str, list[Path
     with zipfile.ZipFile(paths["zip(html)"][0], "w", zipfile.ZIP_DEFLATED) as archive:
         for i, (_, html) in enumerate(marked):
             archive.writestr(f"p{i}.html", html)
+    # A mailbox of the articles as messages (encoded subject and sender, a plain part
+    # and an HTML one, as mail programs send a newsletter), and the same as .eml files.
+    from email.header import Header
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    box = io.BytesIO()
+    mails = folder / "mails"
+    mails.mkdir()
+    paths["eml (one a file)"] = []
+    for i, (t, b, _) in enumerate(items):
+        message = MIMEMultipart("alternative")
+        message.attach(MIMEText(b, "plain", "utf-8"))
+        message.attach(MIMEText(f"<html><body><p>{b}</p></body></html>", "html", "utf-8"))
+        message["From"] = f"{Header('وكالة الأنباء', 'utf-8').encode()} <news@agency.example>"
+        message["Subject"] = Header(t, "utf-8").encode()
+        message["Date"] = "Sat, 22 May 2021 01:32:00 +0300"
+        data = message.as_bytes()
+        box.write(b"From news@agency.example Sat May 22 01:32:00 2021\n" + data + b"\n\n")
+        if i < pages:
+            paths["eml (one a file)"].append(mails / f"{i}.eml")
+            paths["eml (one a file)"][-1].write_bytes(data)
+    one("mbox", folder / "a.mbox", box.getvalue())
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 

@@ -128,7 +128,7 @@
     </message>
     <message>
         <location filename="../../timeline/ui/detail_pane.py" line="485" />
-        <location filename="../../timeline/ui/detail_pane.py" line="667" />
+        <location filename="../../timeline/ui/detail_pane.py" line="669" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
@@ -162,159 +162,159 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="633" />
+        <location filename="../../timeline/ui/detail_pane.py" line="635" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="763" />
+        <location filename="../../timeline/ui/detail_pane.py" line="765" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="766" />
+        <location filename="../../timeline/ui/detail_pane.py" line="768" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="774" />
+        <location filename="../../timeline/ui/detail_pane.py" line="776" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="776" />
+        <location filename="../../timeline/ui/detail_pane.py" line="778" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="777" />
+        <location filename="../../timeline/ui/detail_pane.py" line="779" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="778" />
+        <location filename="../../timeline/ui/detail_pane.py" line="780" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="783" />
+        <location filename="../../timeline/ui/detail_pane.py" line="785" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="787" />
+        <location filename="../../timeline/ui/detail_pane.py" line="789" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="793" />
+        <location filename="../../timeline/ui/detail_pane.py" line="795" />
         <source>Text recognized by OCR in a scan or a picture: check it against the file</source>
         <translation>نص تُعرّف عليه ضوئيًا في صفحة ممسوحة أو صورة: راجعه على الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="799" />
+        <location filename="../../timeline/ui/detail_pane.py" line="801" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="825" />
+        <location filename="../../timeline/ui/detail_pane.py" line="827" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="826" />
+        <location filename="../../timeline/ui/detail_pane.py" line="828" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="827" />
+        <location filename="../../timeline/ui/detail_pane.py" line="829" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="835" />
+        <location filename="../../timeline/ui/detail_pane.py" line="837" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="842" />
+        <location filename="../../timeline/ui/detail_pane.py" line="844" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="844" />
-        <location filename="../../timeline/ui/detail_pane.py" line="895" />
+        <location filename="../../timeline/ui/detail_pane.py" line="846" />
+        <location filename="../../timeline/ui/detail_pane.py" line="897" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="845" />
+        <location filename="../../timeline/ui/detail_pane.py" line="847" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="847" />
+        <location filename="../../timeline/ui/detail_pane.py" line="849" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="851" />
+        <location filename="../../timeline/ui/detail_pane.py" line="853" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="859" />
-        <location filename="../../timeline/ui/detail_pane.py" line="876" />
+        <location filename="../../timeline/ui/detail_pane.py" line="861" />
+        <location filename="../../timeline/ui/detail_pane.py" line="878" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="874" />
+        <location filename="../../timeline/ui/detail_pane.py" line="876" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="875" />
+        <location filename="../../timeline/ui/detail_pane.py" line="877" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="877" />
+        <location filename="../../timeline/ui/detail_pane.py" line="879" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="891" />
+        <location filename="../../timeline/ui/detail_pane.py" line="893" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="893" />
+        <location filename="../../timeline/ui/detail_pane.py" line="895" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="981" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1005" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="982" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1006" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="983" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1007" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="985" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1009" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="984" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1008" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -771,7 +771,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="370" />
-        <location filename="../../timeline/ui/import_messages.py" line="666" />
+        <location filename="../../timeline/ui/import_messages.py" line="688" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
@@ -791,22 +791,52 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="601" />
+        <location filename="../../timeline/ui/import_messages.py" line="418" />
+        <source>a message larger than the %1 bytes one may be</source>
+        <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="422" />
+        <source>not an e-mail message (no headers at its start)</source>
+        <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="426" />
+        <source>a message with no subject and no text</source>
+        <translation>رسالة بلا موضوع ولا نص</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="430" />
+        <source>its parts are nested too deep to be a message</source>
+        <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="434" />
+        <source>not a mailbox (it does not begin with a '%1' line)</source>
+        <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="546" />
+        <source>message %1: %2</source>
+        <translation>الرسالة %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="623" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="607" />
+        <location filename="../../timeline/ui/import_messages.py" line="629" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="609" />
+        <location filename="../../timeline/ui/import_messages.py" line="631" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="616" />
+        <location filename="../../timeline/ui/import_messages.py" line="638" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
@@ -931,142 +961,142 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="418" />
+        <location filename="../../timeline/ui/import_messages.py" line="439" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="420" />
+        <location filename="../../timeline/ui/import_messages.py" line="441" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="423" />
+        <location filename="../../timeline/ui/import_messages.py" line="444" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="428" />
+        <location filename="../../timeline/ui/import_messages.py" line="449" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="437" />
+        <location filename="../../timeline/ui/import_messages.py" line="458" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="446" />
+        <location filename="../../timeline/ui/import_messages.py" line="467" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="454" />
+        <location filename="../../timeline/ui/import_messages.py" line="475" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="461" />
+        <location filename="../../timeline/ui/import_messages.py" line="482" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="465" />
+        <location filename="../../timeline/ui/import_messages.py" line="486" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="471" />
+        <location filename="../../timeline/ui/import_messages.py" line="492" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="475" />
+        <location filename="../../timeline/ui/import_messages.py" line="496" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="479" />
+        <location filename="../../timeline/ui/import_messages.py" line="500" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="483" />
+        <location filename="../../timeline/ui/import_messages.py" line="504" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="487" />
+        <location filename="../../timeline/ui/import_messages.py" line="508" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="489" />
+        <location filename="../../timeline/ui/import_messages.py" line="510" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="490" />
+        <location filename="../../timeline/ui/import_messages.py" line="511" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="491" />
+        <location filename="../../timeline/ui/import_messages.py" line="512" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="494" />
+        <location filename="../../timeline/ui/import_messages.py" line="515" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="498" />
+        <location filename="../../timeline/ui/import_messages.py" line="519" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="502" />
+        <location filename="../../timeline/ui/import_messages.py" line="523" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="518" />
+        <location filename="../../timeline/ui/import_messages.py" line="539" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="519" />
+        <location filename="../../timeline/ui/import_messages.py" line="540" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="520" />
+        <location filename="../../timeline/ui/import_messages.py" line="541" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="521" />
+        <location filename="../../timeline/ui/import_messages.py" line="542" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="522" />
+        <location filename="../../timeline/ui/import_messages.py" line="543" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="523" />
+        <location filename="../../timeline/ui/import_messages.py" line="544" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="524" />
+        <location filename="../../timeline/ui/import_messages.py" line="545" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="525" />
+        <location filename="../../timeline/ui/import_messages.py" line="547" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

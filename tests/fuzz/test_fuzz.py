@@ -42,7 +42,23 @@ SEED_PDF_DRAWN = pdf_bytes([drawn("عنوان الخبر", 700) + drawn("متن 
 SEED_PDF_LETTERED = pdf_bytes(
     [lettered("عنوان الخبر", 700) + lettered("متن في 5 أيار 2021 (لا)", 680)]
 )
-SUFFIXES = [".txt", ".jsonl", ".json", ".pdf"]
+# A message as mail programs write one (encoded words, parts, base64, quoted-printable),
+# and a mailbox of it twice with a body line quoted.
+SEED_EML = (
+    b"From: =?utf-8?b?2YjZg9in2YTYqQ==?= <news@agency.example>\n"
+    b"Subject: =?utf-8?q?=D8=B9=D8=A7=D8=AC=D9=84?= Fwd\n"
+    b"Date: Tue, 21 Jul 2015 10:20:00 +0300\n"
+    b'Content-Type: multipart/alternative; boundary="b1"\n\n'
+    b"--b1\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+    b"=D9=85=D8=AA=D9=86 5 2021\n"
+    b"--b1\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+    b"PHA+2YXYqtmGINmB2YogNSDYo9mK2KfYsSAyMDIxPC9wPg==\n--b1--\n"
+)
+SEED_MBOX = b"".join(
+    b"From a@b.example Tue Jul 21 10:20:00 2015\n" + SEED_EML + b">From a quoted line\n\n"
+    for _ in range(2)
+)
+SUFFIXES = [".txt", ".jsonl", ".json", ".pdf", ".eml", ".mbox"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"]
 
 
@@ -86,6 +102,8 @@ def test_importers_take_random_bytes(workdir: Path, data: bytes, suffix: str) ->
         mutated(SEED_JSON).map(lambda d: (d, ".json")),
         mutated(SEED_PDF_DRAWN).map(lambda d: (d, ".pdf")),
         mutated(SEED_PDF_LETTERED).map(lambda d: (d, ".pdf")),
+        mutated(SEED_EML).map(lambda d: (d, ".eml")),
+        mutated(SEED_MBOX).map(lambda d: (d, ".mbox")),
     )
 )
 def test_importers_take_mutated_files(workdir: Path, data: tuple[bytes, str]) -> None:

@@ -37,6 +37,12 @@ from timeline.ingest.jsonlines import (
     parse_json_line,
     record_draft,
 )
+from timeline.ingest.mail import (
+    MAX_MESSAGE_BYTES,
+    looks_like_message,
+    mailbox_messages,
+    message_draft,
+)
 from timeline.ingest.markdown import parse_markdown_article
 from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text, recognized
 from timeline.ingest.plaintext import parse_plain_article
@@ -81,20 +87,22 @@ SUFFIXES = {
     ".docx": "docx",
     ".odt": "odt",
     ".pdf": "pdf",
+    ".eml": "eml",
+    ".mbox": "mbox",
     ".png": "image",
     ".jpg": "image",
     ".jpeg": "image",
 }
 _FORMATS = (
-    ".txt, .md, .docx, .odt, .pdf, .png/.jpg (by OCR), .jsonl, .json, .csv, .tsv, .xlsx, .rss,"
-    " .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
+    ".txt, .md, .docx, .odt, .pdf, .png/.jpg (by OCR), .eml, .mbox, .jsonl, .json, .csv, .tsv,"
+    " .xlsx, .rss, .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
 )
 # A picture of an article (read by OCR): a phone's photo is a few MB, a page scanned at
 # 600 dpi tens.
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 # Read as a stream (never held whole): every other format is read whole, bounded.
 # A JSON file is streamed when it is a list of articles (read whole otherwise).
-_STREAMED = {"jsonl", "json", "csv", "tsv", "warc"}
+_STREAMED = {"jsonl", "json", "csv", "tsv", "warc", "mbox"}
 
 # What one article may be (timeline.text.encoding): a larger record is refused with
 # this reason, and a .txt file may be MAX_TEXT_BYTES.
@@ -115,6 +123,7 @@ _WHOLE_LIMITS = {
     "odt": MAX_DOCX_BYTES,
     "pdf": MAX_PDF_BYTES,
     "image": MAX_IMAGE_BYTES,
+    "eml": MAX_MESSAGE_BYTES,
 }
 _SKIP_CHUNK = 1 << 20
 # Records of a zip member held before the first is given (see _zip_members).
@@ -201,7 +210,8 @@ def content_bytes(path: Path) -> int:
 def pasted_suffix(data: bytes) -> str:
     """The file suffix of text given without a name (pasted, or piped to `timeline
     import -`), by how it begins: JSON Lines, JSON, a feed, a .timeline file, a page,
-    Markdown with front matter, a PDF, a PNG or JPEG picture, else plain text."""
+    Markdown with front matter, a PDF, a PNG or JPEG picture, an e-mail message or
+    mailbox, else plain text."""
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return ".pdf"
     if data[:8] == b"\x89PNG\r\n\x1a\n":
@@ -231,7 +241,7 @@ def pasted_suffix(data: bytes) -> str:
         return ".html"
     if head.startswith("---\n") or head.startswith("---\r\n"):
         return ".md"
-    return ".txt"
+    return looks_like_message(head) or ".txt"
 
 
 def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[Path]]:
@@ -389,6 +399,12 @@ def _whole(
             raise BadArticle(TOO_LONG)
         yield draft
         return
+    if kind == "eml":
+        draft = _plain_fields(message_draft(data, origin))
+        if _too_long(draft):
+            raise BadArticle(TOO_LONG)
+        yield draft
+        return
     if kind == "pdf":
         found = pdf_text(data, MAX_ARTICLE_CHARS, check=reading.check)
         draft = _plain_fields(parse_plain_article(found.text, origin))
@@ -524,6 +540,8 @@ def _records(
         yield from _checked(table, plain=True)
     elif kind == "warc":
         yield from _checked(warc_pages(stream, origin))
+    elif kind == "mbox":
+        yield from _checked(mailbox_messages(stream, origin), plain=True)
     else:
         limit = _WHOLE_LIMITS[kind]
         data = read_capped(stream, limit, kind)
@@ -757,6 +775,8 @@ _CONTENT_TYPES = {
     "text/plain": "text",
     "text/markdown": "markdown",
     "application/warc": "warc",
+    "message/rfc822": "eml",
+    "application/mbox": "mbox",
     "application/zip": "zip",
 }
 

@@ -412,6 +412,27 @@ def _table() -> tuple[tuple[str, str], ...]:
             "no text (neither content nor a summary)",
             translate("ImportMessages", "no text (neither content nor a summary)"),
         ),
+        # E-mail.
+        (
+            "a message larger than the {limit} bytes one may be",
+            translate("ImportMessages", "a message larger than the %1 bytes one may be"),
+        ),
+        (
+            "not an e-mail message (no headers at its start)",
+            translate("ImportMessages", "not an e-mail message (no headers at its start)"),
+        ),
+        (
+            "a message with no subject and no text",
+            translate("ImportMessages", "a message with no subject and no text"),
+        ),
+        (
+            "its parts are nested too deep to be a message",
+            translate("ImportMessages", "its parts are nested too deep to be a message"),
+        ),
+        (
+            "not a mailbox (it does not begin with a '{marker}' line)",
+            translate("ImportMessages", "not a mailbox (it does not begin with a '%1' line)"),
+        ),
         # Web pages, web archives and downloads.
         (
             "a page larger than {limit} bytes",
@@ -522,12 +543,13 @@ def _where() -> dict[str, str]:
         "event": translate("ImportMessages", "event %1: %2"),
         "entry": translate("ImportMessages", "entry %1: %2"),
         "record": translate("ImportMessages", "record %1: %2"),
+        "message": translate("ImportMessages", "message %1: %2"),
         "the file": translate("ImportMessages", "the file: %1"),
     }
 
 
 _WHERE = re.compile(
-    r"(?:(?P<kind>line|lines|row|article|event|entry|record)"
+    r"(?:(?P<kind>line|lines|row|article|event|entry|record|message)"
     # a web archive's record with its address: "record 12 (https://...)"
     r" (?P<at>\d[\d,]*(?:-\d[\d,]*| \([^\n]*?\))?)|the file): "
     r"(?P<rest>.+)",
