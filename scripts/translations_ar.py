@@ -177,6 +177,8 @@ ARABIC: dict[str, str] = {
     "a message larger than the %1 bytes one may be": "رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة",
     "not an e-mail message (no headers at its start)": "ليست رسالة بريد إلكتروني (لا ترويسات في أولها)",
     "a message with no subject and no text": "رسالة بلا موضوع ولا نص",
+    "its attachment could not be read (%1)": "تعذّرت قراءة مرفقها (%1)",
+    "not a readable e-mail message (%1)": "رسالة بريد إلكتروني لا تُقرأ (%1)",
     "its parts are nested too deep to be a message": "أجزاؤها متداخلة إلى عمق لا تبلغه رسالة",
     "not a mailbox (it does not begin with a '%1' line)": "ليس صندوق بريد (لا يبدأ بسطر '%1')",
     "entry %1: %2": "المدخل %1: %2",

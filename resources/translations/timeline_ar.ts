@@ -771,7 +771,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="370" />
-        <location filename="../../timeline/ui/import_messages.py" line="688" />
+        <location filename="../../timeline/ui/import_messages.py" line="696" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
@@ -807,36 +807,46 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="430" />
+        <source>not a readable e-mail message (%1)</source>
+        <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="434" />
+        <source>its attachment could not be read (%1)</source>
+        <translation>تعذّرت قراءة مرفقها (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="438" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="434" />
+        <location filename="../../timeline/ui/import_messages.py" line="442" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="546" />
+        <location filename="../../timeline/ui/import_messages.py" line="554" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="623" />
+        <location filename="../../timeline/ui/import_messages.py" line="631" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="629" />
+        <location filename="../../timeline/ui/import_messages.py" line="637" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="631" />
+        <location filename="../../timeline/ui/import_messages.py" line="639" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="638" />
+        <location filename="../../timeline/ui/import_messages.py" line="646" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
@@ -961,142 +971,142 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="439" />
+        <location filename="../../timeline/ui/import_messages.py" line="447" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="441" />
+        <location filename="../../timeline/ui/import_messages.py" line="449" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="444" />
+        <location filename="../../timeline/ui/import_messages.py" line="452" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="449" />
+        <location filename="../../timeline/ui/import_messages.py" line="457" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="458" />
+        <location filename="../../timeline/ui/import_messages.py" line="466" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="467" />
+        <location filename="../../timeline/ui/import_messages.py" line="475" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="475" />
+        <location filename="../../timeline/ui/import_messages.py" line="483" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="482" />
+        <location filename="../../timeline/ui/import_messages.py" line="490" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="486" />
+        <location filename="../../timeline/ui/import_messages.py" line="494" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="492" />
+        <location filename="../../timeline/ui/import_messages.py" line="500" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="496" />
+        <location filename="../../timeline/ui/import_messages.py" line="504" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="500" />
+        <location filename="../../timeline/ui/import_messages.py" line="508" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="504" />
+        <location filename="../../timeline/ui/import_messages.py" line="512" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="508" />
+        <location filename="../../timeline/ui/import_messages.py" line="516" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="510" />
+        <location filename="../../timeline/ui/import_messages.py" line="518" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="511" />
+        <location filename="../../timeline/ui/import_messages.py" line="519" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="512" />
+        <location filename="../../timeline/ui/import_messages.py" line="520" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="515" />
+        <location filename="../../timeline/ui/import_messages.py" line="523" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="519" />
+        <location filename="../../timeline/ui/import_messages.py" line="527" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="523" />
+        <location filename="../../timeline/ui/import_messages.py" line="531" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="539" />
+        <location filename="../../timeline/ui/import_messages.py" line="547" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="540" />
+        <location filename="../../timeline/ui/import_messages.py" line="548" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="541" />
+        <location filename="../../timeline/ui/import_messages.py" line="549" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="542" />
+        <location filename="../../timeline/ui/import_messages.py" line="550" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="543" />
+        <location filename="../../timeline/ui/import_messages.py" line="551" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="544" />
+        <location filename="../../timeline/ui/import_messages.py" line="552" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="545" />
+        <location filename="../../timeline/ui/import_messages.py" line="553" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="547" />
+        <location filename="../../timeline/ui/import_messages.py" line="555" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -52,7 +52,9 @@ SEED_EML = (
     b"--b1\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
     b"=D9=85=D8=AA=D9=86 5 2021\n"
     b"--b1\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
-    b"PHA+2YXYqtmGINmB2YogNSDYo9mK2KfYsSAyMDIxPC9wPg==\n--b1--\n"
+    b"PHA+2YXYqtmGINmB2YogNSDYo9mK2KfYsSAyMDIxPC9wPg==\n"
+    b"--b1\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n"
+    b'Content-Disposition: attachment; filename="a.txt"\n\n2LPYt9ixINmB2YogMjAyMQ==\n--b1--\n'
 )
 SEED_MBOX = b"".join(
     b"From a@b.example Tue Jul 21 10:20:00 2015\n" + SEED_EML + b">From a quoted line\n\n"

@@ -122,13 +122,68 @@ def test_the_html_part_is_read_where_the_plain_one_says_less() -> None:
     assert both.body == f"{BODY}\n{MORE}"
 
 
-def test_attachments_are_not_the_text() -> None:
+def test_pictures_and_files_of_other_kinds_are_not_the_text() -> None:
     message = EmailMessage()
     message["Subject"], message["Date"] = "بيان", "Tue, 21 Jul 2015 10:20:00 +0300"
     message.set_content(BODY)
-    message.add_attachment(b"%PDF-1.4 ...", maintype="application", subtype="pdf")
-    message.add_attachment("سطر من ملف مرفق", filename="notes.txt")
+    message.add_attachment(b"%PDF-1.4 ...", maintype="application", subtype="pdf")  # no name
+    message.add_attachment(
+        b"\xff\xd8\xff" + bytes(50), maintype="image", subtype="jpeg", filename="photo.jpg"
+    )
+    message.add_attachment("سطر من جدول", filename="sheet.csv")
     assert message_draft(message.as_bytes(), "x").body == BODY
+
+
+def _with_attachments(note: str, *files: tuple[str, bytes]) -> bytes:
+    message = EmailMessage()
+    message["Subject"], message["Date"] = "بيان صحفي", "Tue, 21 Jul 2015 10:20:00 +0300"
+    message["From"] = "news@ministry.example"
+    message.set_content(note)
+    for name, data in files:
+        message.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+    return message.as_bytes()
+
+
+def _docx(*paragraphs: str) -> bytes:
+    import docx
+
+    made = docx.Document()
+    for paragraph in paragraphs:
+        made.add_paragraph(paragraph)
+    out = io.BytesIO()
+    made.save(out)
+    return out.getvalue()
+
+
+def test_a_covering_note_is_followed_by_the_release_it_carries() -> None:
+    """A ministry's release: a line of note, the release as a Word document and a PDF."""
+    from tests.ingest.pdf_fixtures import drawn, pdf_bytes
+
+    data = _with_attachments(
+        "مرفق البيان الصحفي.",
+        ("logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64)),  # a signature's picture: not read
+        ("بيان.docx", _docx(BODY, MORE)),
+        ("release.pdf", pdf_bytes([drawn("وصل الوفد إلى الرياض", 700)])),
+    )
+    draft = message_draft(data, "x.eml")
+    assert draft.title == "بيان صحفي"
+    assert draft.body == f"مرفق البيان الصحفي.\n\n{BODY}\n{MORE}\n\nوصل الوفد إلى الرياض"
+    assert draft.body_kind == ""
+
+
+def test_a_long_message_is_its_own_text_whatever_it_carries() -> None:
+    long_note = (BODY + " ") * 10
+    data = _with_attachments(long_note, ("بيان.docx", _docx(MORE)))
+    assert message_draft(data, "x").body == long_note.strip()
+
+
+def test_an_attachment_that_cannot_be_read_is_said_when_it_was_all() -> None:
+    broken = ("بيان.pdf", b"%PDF-1.4 not really")
+    assert message_draft(_with_attachments("مرفق.", broken), "x").body == "مرفق."
+    with pytest.raises(BadArticle, match=r"attachment could not be read \(بيان.pdf: "):
+        message_draft(_with_attachments("", broken), "x")
+    with pytest.raises(BadArticle, match="NUL bytes"):
+        message_draft(_with_attachments("", ("a.txt", b"\0\1\2" * 10)), "x")
 
 
 def test_a_message_without_a_subject_is_named_by_its_first_line() -> None:
@@ -156,6 +211,14 @@ def test_a_message_without_a_subject_is_named_by_its_first_line() -> None:
 def test_what_is_no_message_is_refused_in_one_line(data: bytes, reason: str) -> None:
     with pytest.raises(BadArticle, match=reason):
         message_draft(data, "x.eml")
+
+
+def test_a_part_header_of_raw_8_bit_bytes_is_read_as_text() -> None:
+    """compat32 gives such a header as a Header object (found by the fuzz tests)."""
+    data = _with_attachments("مرفق.", ("a.txt", MORE.encode()))
+    data = data.replace(b"Content-Disposition: attachment", b"Content-Disposition:\x80attachment")
+    assert b"\x80attachment" in data
+    assert message_draft(data, "x").body == f"مرفق.\n\n{MORE}"
 
 
 def test_a_damaged_encoded_word_is_kept_as_written() -> None:

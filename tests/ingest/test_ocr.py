@@ -55,6 +55,23 @@ def test_an_article_of_scans_is_marked_as_recognized(fake_ocr: list[int], tmp_pa
     assert draft.title.startswith("النص الممسوح")
 
 
+def test_a_scanned_release_attached_to_a_message_is_read_and_marked(
+    fake_ocr: list[int],
+) -> None:
+    from email.message import EmailMessage
+
+    from timeline.ingest.mail import message_draft
+
+    message = EmailMessage()
+    message["Subject"], message["Date"] = "بيان", "Tue, 21 Jul 2015 10:20:00 +0300"
+    message.set_content("مرفق.")
+    scan = pdf_bytes([[]], scanned=[0])
+    message.add_attachment(scan, maintype="application", subtype="pdf", filename="scan.pdf")
+    draft = message_draft(message.as_bytes(), "x.eml")
+    assert fake_ocr == [1] and draft.body_kind == "ocr"
+    assert draft.body == "مرفق.\n\nالنص الممسوح of page 1"
+
+
 def test_without_ocr_a_scan_is_refused_with_advice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(BadArticle, match=r"^it holds no text, only images \(a scan\?\): install"):

@@ -400,7 +400,7 @@ def _whole(
         yield draft
         return
     if kind == "eml":
-        draft = _plain_fields(message_draft(data, origin))
+        draft = _plain_fields(message_draft(data, origin, reading.check))
         if _too_long(draft):
             raise BadArticle(TOO_LONG)
         yield draft
@@ -541,7 +541,7 @@ def _records(
     elif kind == "warc":
         yield from _checked(warc_pages(stream, origin))
     elif kind == "mbox":
-        yield from _checked(mailbox_messages(stream, origin), plain=True)
+        yield from _checked(mailbox_messages(stream, origin, reading.check), plain=True)
     else:
         limit = _WHOLE_LIMITS[kind]
         data = read_capped(stream, limit, kind)

@@ -10,13 +10,20 @@ address in Archived-At (RFC 5064: where a list keeps the message) is its link.
 Messages are parsed with the standard library's compat32 parser, which reads the
 headers as text without parsing their structure; only the subject, the sender and the
 date are decoded, each cut to HEADER_CHARS first (the structured parser's time on a
-hostile header is not bounded on every Python this runs on).  Attachments are not read.
+hostile header is not bounded on every Python this runs on).
+
+A press release often comes as an attached document with a line of covering note: where
+the message's own text is shorter than COVERING_NOTE_CHARS, its attached PDF, Word,
+OpenDocument and text files are read (each by its own reader, a PDF's scanned pages by
+OCR where it is installed) and follow the note.  Other attachments (pictures, a
+signature's logo) are not read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from timeline.ingest.errors import BadArticle
@@ -43,6 +50,11 @@ _ARCHIVED_AT = re.compile(r"<?\s*(https?://[^\s<>]{1,2000})\s*>?", re.IGNORECASE
 _SEPARATOR = b"From "
 _QUOTED_FROM = re.compile(rb"^>(>*From )")
 _PIECE = 1 << 20
+# A message's own text shorter than this is a covering note: its documents are read.
+COVERING_NOTE_CHARS = 400
+# Attached documents read, at most, and their kinds by the file name's suffix.
+MAX_ATTACHMENTS_READ = 5
+_ATTACHED_KINDS = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".txt": "text"}
 
 
 def _header(message: Message, name: str) -> str:
@@ -130,6 +142,61 @@ def _said(text: str) -> int:
     return len(text) - sum(map(text.count, " \n\t\r\xa0"))
 
 
+@dataclass(frozen=True)
+class _Attached:
+    """What a message's attached documents gave: their text, paragraphs apart, and
+    whether a scanned page of one was read by OCR; why one could not be read."""
+
+    text: str = ""
+    recognized: bool = False
+    failures: tuple[str, ...] = ()
+
+
+def _attached(message: Message, check: Callable[[], None] | None) -> _Attached:
+    from timeline.ingest.document import docx_text, odt_text
+    from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text
+    from timeline.text.encoding import MAX_ARTICLE_CHARS, MAX_TEXT_BYTES, decode
+
+    texts: list[str] = []
+    failures: list[str] = []
+    recognized = False
+    for part in message.walk():
+        if len(texts) + len(failures) >= MAX_ATTACHMENTS_READ:
+            break
+        if part.is_multipart():
+            continue
+        name = part.get_filename() or ""
+        suffix = name[name.rfind(".") :].lower() if "." in name else ""
+        kind = _ATTACHED_KINDS.get(suffix)
+        if kind is None:
+            continue
+        data = part.get_payload(decode=True)
+        if not isinstance(data, bytes) or not data.strip():
+            continue
+        try:
+            if kind == "pdf":
+                if len(data) > MAX_PDF_BYTES:
+                    raise BadArticle(f"more than the {MAX_PDF_BYTES:,} bytes a pdf file may be")
+                found = pdf_text(data, MAX_ARTICLE_CHARS, check=check)
+                text, recognized = found.text, recognized or bool(found.recognized)
+            elif kind == "docx":
+                text = docx_text(data)
+            elif kind == "odt":
+                text = odt_text(data)
+            else:
+                if len(data) > MAX_TEXT_BYTES:
+                    raise BadArticle(f"more than the {MAX_TEXT_BYTES:,} bytes a text may be")
+                if b"\0" in data[:8192]:
+                    raise BadArticle("not text (it holds NUL bytes)")
+                text = decode(data)
+        except BadArticle as exc:
+            failures.append(f"{' '.join(name.split())[:100]}: {exc}")
+            continue
+        if text.strip():
+            texts.append(text.strip())
+    return _Attached("\n\n".join(texts), recognized, tuple(failures))
+
+
 def _body(message: Message) -> str:
     """The message's text: its first plain part unless its first HTML part says more
     (a newsletter's plain part is often a line saying to open the HTML one)."""
@@ -137,7 +204,7 @@ def _body(message: Message) -> str:
     for part in message.walk():
         if part.is_multipart():
             continue
-        if (part.get("Content-Disposition") or "").strip().lower().startswith("attachment"):
+        if str(part.get("Content-Disposition") or "").strip().lower().startswith("attachment"):
             continue
         kind = part.get_content_type()
         if kind == "text/plain" and plain is None:
@@ -155,8 +222,11 @@ def _body(message: Message) -> str:
     return html_as_text or plain_text
 
 
-def message_draft(data: bytes, origin: str) -> ArticleDraft:
-    """The article an e-mail message holds; BadArticle when it is none."""
+def message_draft(
+    data: bytes, origin: str, check: Callable[[], None] | None = None
+) -> ArticleDraft:
+    """The article an e-mail message holds; BadArticle when it is none.  check, if
+    given, is called between an attached PDF's pages (it may raise to stop)."""
     import email
     import email.policy
 
@@ -167,10 +237,18 @@ def message_draft(data: bytes, origin: str) -> ArticleDraft:
         if not message.keys():
             raise BadArticle("not an e-mail message (no headers at its start)")
         body = _body(message)
+        attached = _Attached() if len(body) >= COVERING_NOTE_CHARS else _attached(message, check)
     except RecursionError:  # parts nested thousands deep: no mail program writes that
         raise BadArticle("its parts are nested too deep to be a message") from None
+    except (AttributeError, TypeError) as exc:
+        # compat32 gives a header holding 8-bit bytes as a Header object, which its own
+        # parameter parsing (a part's charset, a file's name) then fails on.
+        raise BadArticle(f"not a readable e-mail message ({exc})") from None
+    body = "\n\n".join(text for text in (body.strip(), attached.text) if text)
     title = _REPLY_PREFIX.sub("", _header(message, "Subject")).strip()
     if not body.strip():
+        if attached.failures:
+            raise BadArticle(f"its attachment could not be read ({attached.failures[0]})")
         if not title:
             raise BadArticle("a message with no subject and no text")
         body = title
@@ -184,17 +262,22 @@ def message_draft(data: bytes, origin: str) -> ArticleDraft:
         published_raw=_published(message),
         origin=origin,
         untitled=untitled,
+        body_kind="ocr" if attached.recognized else "",
     )
 
 
-def _message_item(data: bytes, number: int, origin: str) -> ArticleDraft | tuple[str, str]:
+def _message_item(
+    data: bytes, number: int, origin: str, check: Callable[[], None] | None
+) -> ArticleDraft | tuple[str, str]:
     try:
-        return message_draft(data, origin)
+        return message_draft(data, origin, check)
     except BadArticle as exc:
         return f"message {number}", str(exc)
 
 
-def mailbox_messages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[str, str]]:
+def mailbox_messages(
+    stream: BinaryIO, origin: str, check: Callable[[], None] | None = None
+) -> Iterator[ArticleDraft | tuple[str, str]]:
     """A draft for each message of an mbox mailbox (Thunderbird's folders, a Google
     Takeout export), read a line at a time; (where, reason) for one that is no article
     or is larger than a message may be (the lines up to the next message are skipped)."""
@@ -212,7 +295,7 @@ def mailbox_messages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | t
                 f"message {number}",
                 f"a message larger than the {MAX_MESSAGE_BYTES:,} bytes one may be",
             )
-        return _message_item(b"".join(lines), number, origin)
+        return _message_item(b"".join(lines), number, origin, check)
 
     at_line_start = True
     # A line longer than _PIECE comes in pieces (never held whole): only one that

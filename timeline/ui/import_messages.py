@@ -426,6 +426,14 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate("ImportMessages", "a message with no subject and no text"),
         ),
         (
+            "not a readable e-mail message ({detail})",
+            translate("ImportMessages", "not a readable e-mail message (%1)"),
+        ),
+        (
+            "its attachment could not be read ({detail})",
+            translate("ImportMessages", "its attachment could not be read (%1)"),
+        ),
+        (
             "its parts are nested too deep to be a message",
             translate("ImportMessages", "its parts are nested too deep to be a message"),
         ),
