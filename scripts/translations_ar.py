@@ -178,6 +178,9 @@ ARABIC: dict[str, str] = {
     "not an e-mail message (no headers at its start)": "ليست رسالة بريد إلكتروني (لا ترويسات في أولها)",
     "a message with no subject and no text": "رسالة بلا موضوع ولا نص",
     "its attachment could not be read (%1)": "تعذّرت قراءة مرفقها (%1)",
+    "%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized": (
+        "%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ"
+    ),
     "not a readable e-mail message (%1)": "رسالة بريد إلكتروني لا تُقرأ (%1)",
     "its parts are nested too deep to be a message": "أجزاؤها متداخلة إلى عمق لا تبلغه رسالة",
     "not a mailbox (it does not begin with a '%1' line)": "ليس صندوق بريد (لا يبدأ بسطر '%1')",

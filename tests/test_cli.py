@@ -348,6 +348,21 @@ def test_read_only_folder_lists_and_refuses_import(tmp_path: Path) -> None:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
+def test_import_says_how_many_scanned_pages_were_not_read(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ingest.pdf_fixtures import drawn, pdf_bytes
+    from timeline.ingest import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    path = tmp_path / "mixed.pdf"
+    page = drawn("عنوان الخبر", 700) + drawn("وصل الوفد إلى الرياض صباح اليوم", 680)
+    path.write_bytes(pdf_bytes([page, []], scanned=[1]))
+    result = run("import", str(path))
+    assert "1 added" in result.output
+    assert f"{path}: 1 scanned page(s) were not read: install Tesseract" in result.output
+
+
 def test_import_says_how_many_bytes_did_not_decode(run, tmp_path: Path) -> None:
     line = json.dumps({"title": "عنوان", "body": "متن المقال " * 50}, ensure_ascii=False)
     path = tmp_path / "one_bad_byte.jsonl"

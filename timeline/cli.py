@@ -273,6 +273,13 @@ def import_command(
                 " corrected dates) were left out: their dates or places no longer read",
                 err=True,
             )
+        if result.unread_scans:
+            _echo_line(
+                f"{result.path}: {result.unread_scans} scanned page(s) were not read:"
+                " install Tesseract with its Arabic and Poppler's pdftoppm to have them"
+                " recognized",
+                err=True,
+            )
         if result.replaced:
             _echo_line(
                 f"{result.path}: {result.replaced} byte(s) were not valid {result.encoding}"

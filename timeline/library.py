@@ -111,6 +111,8 @@ class FileResult:
     # What the user said that the file carried (an added event, a mention's correction)
     # and that no longer reads in the text or its date (edits.CarriedValues): left out.
     left_out: int = 0
+    # Scanned pages of its PDFs left unread (no OCR here): the rest of each was stored.
+    unread_scans: int = 0
 
     @property
     def name(self) -> str:
@@ -126,7 +128,7 @@ class FileResult:
         """The file is not imported: nothing of it was stored."""
         self.error = reason
         self.added = self.duplicates = self.undated = self.untitled = self.notes_kept = 0
-        self.left_out = 0
+        self.left_out = self.unread_scans = 0
 
 
 @dataclass
@@ -1111,6 +1113,7 @@ def import_file(
             if source.encoding is not None:
                 result.encoding = source.encoding.label
             result.replaced = source.replaced
+            result.unread_scans = source.unread_scans
     except (ImportCancelled, StoreError, _CallerError):
         raise
     except Stopped:
@@ -1147,6 +1150,7 @@ class _ReadAhead:
     replaced: int
     pair_words: frozenset[str] | None  # those the pairs were made for
     failure: str | None = None  # why the file cannot be imported (nothing else then)
+    unread_scans: int = 0  # scanned pages of a PDF left unread (no OCR here)
 
     def source(self) -> contextlib.nullcontext[_AheadSource]:
         return contextlib.nullcontext(_AheadSource(self))
@@ -1169,6 +1173,7 @@ class _AheadSource:
         self.ahead = ahead
         self.name, self.position = ahead.name, ahead.size
         self.encoding, self.replaced = ahead.encoding, ahead.replaced
+        self.unread_scans = ahead.unread_scans
         self._stated = {
             id(item): stated for item, stated in zip(ahead.items, ahead.stated, strict=True)
         }
@@ -1198,6 +1203,7 @@ def _read_ahead(
                         None if isinstance(item, Rejected) else source.stated_range(item)
                     )
                 ahead.encoding, ahead.replaced = source.encoding, source.replaced
+                ahead.unread_scans = source.unread_scans
         except Exception as exc:
             ahead = _ReadAhead(path.name, 0, [], [], [], [], None, 0, pair_words, _failure(exc))
         read.append(ahead)

@@ -1414,7 +1414,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="896" />
-        <location filename="../../timeline/ui/main_window.py" line="1756" />
+        <location filename="../../timeline/ui/main_window.py" line="1765" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -1656,42 +1656,47 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1734" />
+        <location filename="../../timeline/ui/main_window.py" line="1735" />
+        <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
+        <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1743" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1741" />
+        <location filename="../../timeline/ui/main_window.py" line="1750" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1743" />
+        <location filename="../../timeline/ui/main_window.py" line="1752" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1747" />
+        <location filename="../../timeline/ui/main_window.py" line="1756" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1750" />
+        <location filename="../../timeline/ui/main_window.py" line="1759" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1753" />
+        <location filename="../../timeline/ui/main_window.py" line="1762" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1755" />
+        <location filename="../../timeline/ui/main_window.py" line="1764" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1765" />
+        <location filename="../../timeline/ui/main_window.py" line="1774" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>

@@ -76,11 +76,32 @@ def test_without_ocr_a_scan_is_refused_with_advice(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(BadArticle, match=r"^it holds no text, only images \(a scan\?\): install"):
         pdf_text(pdf_bytes([[]], scanned=[0]), 10**6)
-    # Pages with text are read; the scans between them are left out.
+    # Pages with text are read; the scans between them are left out, and counted.
     found = pdf_text(pdf_bytes([drawn(TITLE, 700), []], scanned=[1]), 10**6)
-    assert (found.text, found.recognized) == (TITLE, 0)
+    assert (found.text, found.recognized, found.unread) == (TITLE, 0, 1)
     with pytest.raises(BadArticle, match=r"^no text was found in it$"):
         pdf_text(pdf_bytes([[]]), 10**6)  # no image, no text
+
+
+def test_scans_left_unread_are_said_by_the_import(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A PDF of text pages and scans, without OCR: its text is stored, and the import
+    says how many pages were left (read by the writer, and by a worker a folder ahead)."""
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pages = [drawn(TITLE, 700) + drawn(BODY, 680), [], [], drawn(BODY, 700)]
+    (folder / "mixed.pdf").write_bytes(pdf_bytes(pages, scanned=[1, 2]))
+    (folder / "whole.pdf").write_bytes(pdf_bytes([drawn(TITLE, 700) + drawn(BODY, 680)]))
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, [folder], processes=1)
+    assert report.added == 2 and not report.failed
+    unread = {r.path.name: r.unread_scans for r in report.files}  # type: ignore[union-attr]
+    assert unread == {"mixed.pdf": 2, "whole.pdf": 0}
+    # A worker's read of a run of small files carries it to the writer.
+    ahead = library._read_ahead(sorted(folder.iterdir()), None, False, frozenset())
+    assert [library._AheadSource(a).unread_scans for a in ahead] == [2, 0]
 
 
 def test_too_many_scanned_pages(fake_ocr: list[int], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -191,6 +191,21 @@ def test_the_windows_import_report_says_why_in_arabic(
     ]
 
 
+def test_scanned_pages_left_unread_are_said_in_the_report(
+    arabic: None, qtbot: object, tmp_path: Path
+) -> None:
+    from timeline.library import FileResult, ImportReport
+    from timeline.ui.main_window import MainWindow
+
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)  # type: ignore[attr-defined]
+        mixed = FileResult(tmp_path / "mixed.pdf", added=1, unread_scans=3)
+        _text, details = win._import_summary(ImportReport([mixed]))
+    (line,) = details
+    assert line.startswith("mixed.pdf: لم تُقرأ") and "Tesseract" in line and "3" in line
+
+
 def test_details_in_a_right_to_left_box_are_right_to_left_lines(
     arabic: None, qapp: QApplication
 ) -> None:

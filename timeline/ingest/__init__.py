@@ -407,6 +407,7 @@ def _whole(
         return
     if kind == "pdf":
         found = pdf_text(data, MAX_ARTICLE_CHARS, check=reading.check)
+        reading.unread_scans += found.unread
         draft = _plain_fields(parse_plain_article(found.text, origin))
         # Where it was fetched from, else the address a browser printed in its footer.
         if (url or found.url) and not draft.url:
@@ -644,6 +645,10 @@ class _Source:
     @property
     def replaced(self) -> int:
         return self._reading.replaced
+
+    @property
+    def unread_scans(self) -> int:
+        return self._reading.unread_scans
 
     def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
         """The dates a .timeline file gave for a draft it yielded (None for other formats)."""

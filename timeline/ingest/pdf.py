@@ -99,11 +99,12 @@ _JOINS_PREVIOUS = frozenset(("medial", "final"))
 @dataclass(frozen=True)
 class PdfText:
     """A PDF's text in reading order, the address its browser footer gave ('' if none),
-    and how many of its pages were scans read by OCR."""
+    how many of its pages were scans read by OCR, and how many were left unread."""
 
     text: str
     url: str = ""
     recognized: int = 0  # pages read by OCR (scans)
+    unread: int = 0  # scanned pages left unread: no OCR on this machine
 
 
 def _form(char: str) -> str:
@@ -525,4 +526,4 @@ def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = Non
                 " and Poppler's pdftoppm to have it recognized, or recognize its text first"
             )
         raise BadArticle("no text was found in it")
-    return PdfText(text, url, read_by_ocr)
+    return PdfText(text, url, read_by_ocr, 0 if read_by_ocr else len(scans))

@@ -27,6 +27,9 @@ class Reading:
         # Called between the pages of a long read of one record (a PDF's pages): the
         # caller's chance to stop it, by raising.
         self.check: Callable[[], None] | None = None
+        # A PDF's scanned pages left unread (no OCR on this machine): its other pages are
+        # the article, and the import says what was left.
+        self.unread_scans = 0
 
 
 class _Prefixed(io.RawIOBase):

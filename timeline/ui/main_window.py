@@ -1729,6 +1729,15 @@ class MainWindow(QMainWindow):
                     .replace("%1", name)
                     .replace("%2", number(result.left_out))
                 )
+            if result.unread_scans:
+                details.append(
+                    self.tr(
+                        "%1: %2 scanned page(s) were not read: install Tesseract with its"
+                        " Arabic and Poppler's pdftoppm to have them recognized"
+                    )
+                    .replace("%1", name)
+                    .replace("%2", number(result.unread_scans))
+                )
             if result.replaced:
                 details.append(
                     self.tr("%1: %2 byte(s) were not valid %3 and were stored as U+FFFD")
