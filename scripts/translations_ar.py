@@ -449,6 +449,7 @@ ARABIC: dict[str, str] = {
     "Events as JSON Lines": "الأحداث بصيغة JSON Lines",
     "Articles as an Excel workbook": "المقالات في مصنف Excel",
     "Events as an Excel workbook": "الأحداث في مصنف Excel",
+    "Chronology to read or print (HTML)": "تسلسل زمني للقراءة أو الطباعة (HTML)",
     "Image (PNG)": "صورة (PNG)",
     "Image (SVG)": "صورة (SVG)",
     "Document (PDF)": "مستند (PDF)",

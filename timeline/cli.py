@@ -645,6 +645,7 @@ _EXPORT_FORMATS = (
     "events-jsonl",
     "articles-xlsx",
     "events-xlsx",
+    "chronology",
     "png",
     "svg",
     "pdf",
@@ -689,7 +690,9 @@ _EXPORT_FORMATS = (
     help="PNG pixels per image pixel (2 for a sharp image on a high-density screen).",
 )
 @click.option(
-    "--lang", type=click.Choice(["ar", "en"]), help="Language of an image's axis and legend."
+    "--lang",
+    type=click.Choice(["ar", "en"]),
+    help="Language of an image's axis and legend, and of a chronology (default: Arabic).",
 )
 @click.option("--tag", help="Only articles carrying this tag (on them or on their events).")
 @click.option("--with-hidden", is_flag=True, help="Also what was hidden (timeline edit hide).")
@@ -710,14 +713,16 @@ def export_command(
     tag: str | None = None,
     with_hidden: bool = False,
 ) -> None:
-    """Export articles and events: TimelineJS JSON, .timeline, CSV, JSON Lines, Excel, PNG/SVG/PDF.
+    """Export articles and events: TimelineJS JSON, .timeline, CSV, JSON Lines, Excel, PNG/SVG/PDF,
+    or a chronology (HTML).
 
     --query, --source, --from and --to choose articles as `timeline search` does; events
     are those of the chosen articles that meet the dates. The user's corrections win,
     hidden articles and events are left out (--with-hidden: kept) and added events are
     in. CSV, JSON Lines and Excel workbooks hold every stored column, then tags and note
     (articles) or origin and tags (events); an image is the timeline as the window draws
-    it.
+    it; a chronology is the events in date order under their years, each with its
+    sentence and its article's source, title and link, as a page to read, print or paste.
     """
     from timeline.export import (
         FILE_FORMATS,
@@ -751,10 +756,15 @@ def export_command(
         raise click.BadParameter("--to is before --from")
     left_out: list[int] = []
     cut: list[int] = []
+    from timeline.timescale import LabelStyle
+
+    style = LabelStyle(language="en" if lang == "en" else "ar")  # a chronology's dates
     with settings.open_store(create=False) as store:
         try:
             if output is None:
-                count = write_text(store, fmt, selection, sys.stdout, left_out=left_out)
+                count = write_text(
+                    store, fmt, selection, sys.stdout, left_out=left_out, style=style
+                )
                 sys.stdout.flush()
             else:
                 count = export(
@@ -768,6 +778,7 @@ def export_command(
                     lang=lang,
                     left_out=left_out,
                     cut=cut,
+                    style=style,
                 )
         except SelectionError as exc:
             raise _Failure(str(exc)) from exc

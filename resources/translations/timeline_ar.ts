@@ -322,87 +322,92 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="119" />
+        <location filename="../../timeline/ui/export_dialog.py" line="134" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="121" />
+        <location filename="../../timeline/ui/export_dialog.py" line="136" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="122" />
+        <location filename="../../timeline/ui/export_dialog.py" line="137" />
         <source>The Timeline Project (.timeline)</source>
         <translation>برنامج The Timeline Project ‏(⁦.timeline⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="123" />
+        <location filename="../../timeline/ui/export_dialog.py" line="138" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="124" />
+        <location filename="../../timeline/ui/export_dialog.py" line="139" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="125" />
+        <location filename="../../timeline/ui/export_dialog.py" line="140" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="126" />
+        <location filename="../../timeline/ui/export_dialog.py" line="141" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="127" />
+        <location filename="../../timeline/ui/export_dialog.py" line="142" />
         <source>Articles as an Excel workbook</source>
         <translation>المقالات في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="128" />
+        <location filename="../../timeline/ui/export_dialog.py" line="143" />
         <source>Events as an Excel workbook</source>
         <translation>الأحداث في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="129" />
+        <location filename="../../timeline/ui/export_dialog.py" line="144" />
+        <source>Chronology to read or print (HTML)</source>
+        <translation>تسلسل زمني للقراءة أو الطباعة (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="145" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="130" />
+        <location filename="../../timeline/ui/export_dialog.py" line="146" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="131" />
+        <location filename="../../timeline/ui/export_dialog.py" line="147" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="150" />
+        <location filename="../../timeline/ui/export_dialog.py" line="166" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="164" />
+        <location filename="../../timeline/ui/export_dialog.py" line="180" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="165" />
+        <location filename="../../timeline/ui/export_dialog.py" line="181" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="166" />
+        <location filename="../../timeline/ui/export_dialog.py" line="182" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="167" />
+        <location filename="../../timeline/ui/export_dialog.py" line="183" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -2378,33 +2383,33 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="209" />
-        <location filename="../../timeline/ui/export_dialog.py" line="321" />
+        <location filename="../../timeline/ui/export_dialog.py" line="225" />
+        <location filename="../../timeline/ui/export_dialog.py" line="343" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="248" />
+        <location filename="../../timeline/ui/export_dialog.py" line="264" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="286" />
+        <location filename="../../timeline/ui/export_dialog.py" line="308" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="294" />
+        <location filename="../../timeline/ui/export_dialog.py" line="316" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="305" />
+        <location filename="../../timeline/ui/export_dialog.py" line="327" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="328" />
+        <location filename="../../timeline/ui/export_dialog.py" line="350" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

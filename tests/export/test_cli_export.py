@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -120,3 +121,15 @@ def test_formats_that_need_a_date_say_which_articles_they_left_out(
     undated = json.loads(line)["id"]
     run("edit", "article", str(undated), "--published", "2020-01-01")
     assert "left out" not in run("export", "--format", fmt, "--output", str(tmp_path / "c")).stderr
+
+
+def test_a_chronology_in_either_language(run, tmp_path: Path) -> None:
+    target = tmp_path / "chronology.html"
+    result = run("export", "--output", str(target), "--from", "1956-01-01", "--to", "1956-12-31")
+    assert "a chronology" in result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page and "تسلسل زمني" in page
+    stamps = re.findall(r'<time datetime="([\d-]+)">', page)
+    assert stamps and stamps == sorted(stamps)
+    english = run("export", "--format", "chronology", "--lang", "en").stdout
+    assert '<html lang="en" dir="ltr">' in english and "Chronology" in english

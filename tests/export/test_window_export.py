@@ -187,3 +187,16 @@ def test_the_exports_count_is_written_as_the_status_bar_writes_counts(
     window.timeline.set_digits("arabic")
     window.exporter.show_result("x.jsonl", 101_917)
     assert "١٠١٬٩١٧" in window.statusBar().currentMessage()
+
+
+def test_a_chronology_writes_dates_as_the_window_does(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from timeline.timescale import LabelStyle
+
+    window.timeline.set_label_style(LabelStyle(language="en", digits="arabic"))
+    path = tmp_path / "chronology.html"
+    count = _export(qtbot, window, "chronology", path)
+    page = path.read_text(encoding="utf-8")
+    assert count == page.count("<time ") > 0
+    assert '<html lang="en" dir="ltr">' in page and "<h2>١٩" in page  # the window's digits

@@ -1,4 +1,5 @@
-"""Exports of what the timeline holds: TimelineJS, .timeline XML, CSV, JSON Lines, images.
+"""Exports of what the timeline holds: TimelineJS, .timeline XML, CSV, JSON Lines, images,
+and a chronology to read (HTML).
 
 export() writes one format to a file; only the image formats load Qt (timeline.export.
 image, the one module outside timeline/ui that may import it).
@@ -12,6 +13,7 @@ from typing import TextIO
 from timeline.export.files import written_whole
 from timeline.export.selection import Selection, SelectionError
 from timeline.store import Store
+from timeline.timescale import LabelStyle
 
 # name: (what it holds, file suffix)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -23,6 +25,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "events-jsonl": ("events as JSON Lines, every column", ".jsonl"),
     "articles-xlsx": ("articles as an Excel workbook, every column", ".xlsx"),
     "events-xlsx": ("events as an Excel workbook, every column", ".xlsx"),
+    "chronology": ("a chronology of the events to read, print or paste (HTML)", ".html"),
     "png": ("image of the timeline (PNG)", ".png"),
     "svg": ("image of the timeline (SVG, vector)", ".svg"),
     "pdf": ("image of the timeline (PDF, vector)", ".pdf"),
@@ -58,11 +61,13 @@ def write_text(
     out: TextIO,
     title: str = "",
     left_out: list[int] | None = None,
+    style: LabelStyle | None = None,
 ) -> int:
     """Write a text format to a stream; returns how many records (articles or events).
 
     left_out, if given, receives the ids of chosen articles a format has no place for
-    (TimelineJS and .timeline place everything on a date: undated articles).
+    (TimelineJS and .timeline place everything on a date: undated articles); style: how
+    a chronology writes dates (the window's; Arabic by default).
     """
     if fmt == "timelinejs":
         from timeline.export.timelinejs import write_timelinejs
@@ -72,6 +77,10 @@ def write_text(
         from timeline.export.timeline_xml import write_timeline_xml
 
         return write_timeline_xml(store, selection, out, left_out)
+    if fmt == "chronology":
+        from timeline.export.chronology import write_chronology
+
+        return write_chronology(store, selection, out, title, style)
     what, _, kind = fmt.partition("-")
     from timeline.export import tabular
 
@@ -95,6 +104,7 @@ def export(
     title: str = "",
     left_out: list[int] | None = None,
     cut: list[int] | None = None,
+    style: LabelStyle | None = None,
 ) -> int:
     """Write the selection to path in this format; returns how many records or events
     (left_out: as write_text's; cut, if given, receives the ids of the rows a workbook
@@ -125,5 +135,5 @@ def export(
             # none: it goes on to other programs.)
             encoding = "utf-8-sig" if fmt.endswith("-csv") else "utf-8"
             with open(partial, "w", encoding=encoding, newline="") as out:
-                count = write_text(store, fmt, selection, out, title, left_out)
+                count = write_text(store, fmt, selection, out, title, left_out, style)
     return count

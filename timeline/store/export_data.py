@@ -147,3 +147,14 @@ def undated_article_ids(store: Store) -> list[int]:
         int(r[0])
         for r in store.db.conn.execute("SELECT id FROM articles WHERE published_start IS NULL")
     ]
+
+
+def article_urls(store: Store, ids: Sequence[int]) -> dict[int, str]:
+    """The stored address of each of these articles that has one."""
+    found: dict[int, str] = {}
+    for chunk in _id_chunks(sorted(set(ids))):
+        assert chunk is not None
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id, url FROM articles WHERE url != '' AND id IN ({marks})"
+        found.update(store.db.conn.execute(query, chunk).fetchall())
+    return found

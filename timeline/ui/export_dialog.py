@@ -35,6 +35,7 @@ from timeline.ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
     from timeline.export import Selection
+    from timeline.timescale import LabelStyle
 
 # The exporters (timeline.export, and its image writer) are imported when an export or
 # a print is asked for: the window builds its exporter before its first frame, which
@@ -86,9 +87,17 @@ class ExportWorker(QObject):
     finished = Signal(int, int, int)  # records written, undated left out, rows cut
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, fmt: str, selection: Selection, path: Path) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        fmt: str,
+        selection: Selection,
+        path: Path,
+        style: LabelStyle | None = None,
+    ) -> None:
         super().__init__()
         self._db_path, self._fmt, self._selection, self._path = db_path, fmt, selection, path
+        self._style = style  # how a chronology writes dates: as the window does
 
     def run(self) -> None:
         from timeline.export import SelectionError, export
@@ -98,7 +107,13 @@ class ExportWorker(QObject):
         try:
             with Store(self._db_path, create=False, read_only=True) as store:
                 count = export(
-                    store, self._fmt, self._selection, self._path, left_out=left_out, cut=cut
+                    store,
+                    self._fmt,
+                    self._selection,
+                    self._path,
+                    left_out=left_out,
+                    cut=cut,
+                    style=self._style,
                 )
         except (SelectionError, StoreError) as exc:
             self.failed.emit(str(exc))
@@ -126,6 +141,7 @@ class ExportDialog(QDialog):
             "events-jsonl": self.tr("Events as JSON Lines"),
             "articles-xlsx": self.tr("Articles as an Excel workbook"),
             "events-xlsx": self.tr("Events as an Excel workbook"),
+            "chronology": self.tr("Chronology to read or print (HTML)"),
             "png": self.tr("Image (PNG)"),
             "svg": self.tr("Image (SVG)"),
             "pdf": self.tr("Document (PDF)"),
@@ -249,7 +265,13 @@ class WindowExporter(QObject):
             return
         from timeline.ui.workers import start_in_thread
 
-        worker = ExportWorker(self.window.store.path, fmt, window_selection(self.window), path)
+        worker = ExportWorker(
+            self.window.store.path,
+            fmt,
+            window_selection(self.window),
+            path,
+            self.window.timeline.label_style(),
+        )
         # Said once the thread has ended, so that a next export can start at once.
         worker.finished.connect(
             lambda count, left_out, cut: setattr(

@@ -1,0 +1,179 @@
+"""The chronology export: the chosen events in date order, as a page to read."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from timeline import edits
+from timeline.export import Selection, export, format_for, write_text
+from timeline.library import import_paths
+from timeline.model import to_axis
+from timeline.store import Store
+from timeline.timescale import LabelStyle
+
+
+class _Page(HTMLParser):
+    """What a browser would make of the page: its entries' dates, texts and links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stamps: list[str] = []
+        self.links: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.lang = self.dir = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.tags.append(tag)
+        if tag == "html":
+            self.lang, self.dir = found.get("lang") or "", found.get("dir") or ""
+        if tag == "time":
+            self.stamps.append(found.get("datetime") or "")
+        if tag == "a":
+            self.links.append(found.get("href") or "")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _page(store: Store, selection: Selection | None = None, **kw: object) -> tuple[_Page, int]:
+    out = io.StringIO()
+    count = write_text(store, "chronology", selection or Selection(), out, **kw)  # type: ignore[arg-type]
+    page = _Page()
+    page.feed(out.getvalue())
+    return page, count
+
+
+def _placed(store: Store) -> int:
+    return store.db.conn.execute("SELECT count(*) FROM events WHERE start IS NOT NULL").fetchone()[
+        0
+    ]
+
+
+def test_every_placed_event_in_date_order(sample_store: Store) -> None:
+    page, count = _page(sample_store)
+    assert count == _placed(sample_store) == len(page.stamps) > 20
+    assert page.stamps == sorted(page.stamps)
+    assert (page.lang, page.dir) == ("ar", "rtl")
+    assert "تسلسل زمني" in page.text and any("حدثًا من" in t for t in page.text)
+
+
+def test_dates_are_written_in_the_styles_words(sample_store: Store) -> None:
+    english, _ = _page(sample_store, style=LabelStyle(language="en"), title="Suez")
+    assert (english.lang, english.dir) == ("en", "ltr") and "Suez" in english.text
+    months = re.compile(
+        r"\b(January|February|March|April|May|June|July|August|September"
+        r"|October|November|December)\b"
+    )
+    assert any(months.search(t) for t in english.text)
+    digits, _ = _page(sample_store, style=LabelStyle(language="ar", digits="arabic"))
+    years = [t for t in digits.text if re.fullmatch(r"[٠-٩]{4}", t.strip())]
+    assert years and not any(re.fullmatch(r"[0-9]{4}", t.strip()) for t in digits.text)
+
+
+def test_a_selection_and_a_range_are_kept(sample_store: Store) -> None:
+    start, end = to_axis_day("1956-01-01"), to_axis_day("1957-01-01")
+    page, count = _page(sample_store, Selection(date_from=start, date_to=end))
+    # Each meets the range (a span may begin before it); fewer than all.
+    assert 0 < count < _placed(sample_store) and all(s < "1957" for s in page.stamps)
+    nothing, none = _page(sample_store, Selection(query="زرقاوزيتوني"))
+    assert none == 0 and any("لا أحداث مؤرخة" in t for t in nothing.text)
+
+
+def to_axis_day(iso: str) -> int:
+    from datetime import datetime
+
+    return to_axis(datetime.fromisoformat(iso))
+
+
+def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Path) -> None:
+    source = tmp_path / "a.jsonl"
+    records = [
+        {
+            "title": "خبر أول",
+            "body": "وصل الوفد في 5 مايو 2021 إلى الرياض.",
+            "published": "2021-05-06",
+        },
+        {"title": "خبر ثان", "body": "عقد الاجتماع في 9 يونيو 2021.", "published": "2021-06-10"},
+    ]
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
+    with Store(tmp_path / "t.db") as store:
+        import_paths(store, [source])
+        first = store.db.conn.execute("SELECT id FROM articles WHERE title = 'خبر أول'").fetchone()[
+            0
+        ]
+        body = store.article(first).body  # type: ignore[union-attr]
+        at = body.index("5 مايو 2021")
+        mention = edits.mention_at(store, first, at, at + len("5 مايو 2021"))
+        edits.correct_mention(store, mention, "2021-07-01")  # moved after the second article
+        edits.add_event(store, "2021-01-15", "حدث أضافه المستخدم")
+        page, count = _page(store)
+    assert page.stamps == sorted(page.stamps)
+    assert page.stamps == ["2021-01-15", "2021-05-06", "2021-06-09", "2021-06-10", "2021-07-01"]
+    assert count == 5 and "حدث أضافه المستخدم" in "".join(page.text)
+
+
+def test_article_text_is_text_and_only_web_addresses_are_links(tmp_path: Path) -> None:
+    source = tmp_path / "a.jsonl"
+    records = [
+        {
+            "title": 'عنوان <script>alert(1)</script> "مقتبس"\u202eabc',
+            "body": "في 5 مايو 2021 <img src=x onerror=alert(2)> وصل الوفد.",
+            "published": "2021-05-06",
+            "source": "<b>مصدر</b>",
+            "url": "javascript:alert(3)",
+        },
+        {
+            "title": "خبر آخر",
+            "body": "في 7 مايو 2021 وصل الوفد.",
+            "published": "2021-05-08",
+            "url": 'https://example.org/a?b=1&c="2"',
+        },
+    ]
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
+    with Store(tmp_path / "t.db") as store:
+        import_paths(store, [source])
+        out = io.StringIO()
+        write_text(store, "chronology", Selection(), out)
+    written = out.getvalue()
+    page = _Page()
+    page.feed(written)
+    assert set(page.tags) <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "h1",
+        "h2",
+        "ol",
+        "li",
+        "time",
+        "div",
+        "span",
+        "bdi",
+        "a",
+        "p",
+    }
+    assert "\u202e" not in written  # shown as a symbol, never acting on the page
+    # The second article's publication and mention: javascript: is never a link.
+    assert page.links == ['https://example.org/a?b=1&c="2"'] * 2
+    shown = "".join(page.text)
+    assert "<script>alert(1)</script>" in shown and "<b>مصدر</b>" in shown
+
+
+def test_the_format_is_known_by_its_suffix_and_written_whole(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "chronology.html"
+    assert format_for(path) == "chronology"
+    count = export(sample_store, "chronology", Selection(), path, style=LabelStyle(language="en"))
+    text = path.read_text(encoding="utf-8")
+    assert count == _placed(sample_store) and text.startswith("<!DOCTYPE html>")
+    assert text.rstrip().endswith("</html>")

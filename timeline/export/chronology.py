@@ -1,0 +1,203 @@
+"""A chronology: the chosen events in date order as a page to read, print or paste.
+
+What a journalist writes a backgrounder from and a fact-checker attaches to a report:
+each dated event (a mention's sentence, or an article's publication) under its year,
+with its date written as the window writes dates (the window's language, month names,
+digits and Hijri line), and the article it comes from: its source, its title, a link to
+it.  One self-contained HTML file (no script, no outside resource): a browser shows and
+prints it, a word processor opens it.  Its direction is the language's; each entry's
+text is laid out in its own direction (`dir="auto"`).
+
+Every text comes from articles: escaped, its control characters shown as symbols
+(`for_display`), an address linked only when it is http(s).  Events without a place on
+the time axis (durations, vague times) are left out: a chronology has no place for
+them.  Written as it is read: the events come from the store in date order (the user's
+added events merged in), never all held.
+"""
+
+from __future__ import annotations
+
+import heapq
+import html
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import TextIO
+
+from timeline.export.selection import EventRow, Selection, UserView, article_ids
+from timeline.model import from_axis
+from timeline.store import Store
+from timeline.store.export_data import export_events
+from timeline.text.display_safe import for_display
+from timeline.timescale import LabelStyle, format_date
+
+_WORDS = {
+    "ar": {
+        "title": "تسلسل زمني",
+        "counted": "{events} حدثًا من {articles} مقالة",
+        "published": "نُشر",
+        "exported": "صُدّر في {date}",
+        "none": "لا أحداث مؤرخة في ما اختير.",
+    },
+    "en": {
+        "title": "Chronology",
+        "counted": "{events} events from {articles} articles",
+        "published": "Published",
+        "exported": "Exported {date}",
+        "none": "No dated events in what was chosen.",
+    },
+}
+_STYLE = """
+body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, sans-serif;
+  max-width: 52em; margin: 2em auto; padding: 0 1em; line-height: 1.6; color: #222; }
+h1 { margin-bottom: 0.2em; }
+.about { color: #666; margin-top: 0; }
+h2 { border-bottom: 1px solid #ccc; margin-top: 1.6em; }
+ol { list-style: none; padding: 0; }
+li { margin: 0 0 1em; break-inside: avoid; }
+time { font-weight: bold; }
+.kind { color: #1f6fd1; }
+.from { color: #666; font-size: 0.92em; }
+"""
+
+
+def _text(value: str) -> str:
+    return html.escape(for_display(" ".join(value.split())), quote=False)
+
+
+def _placed(store: Store, selection: Selection, ids: list[int] | None) -> Iterator[EventRow]:
+    """The chosen events on the axis, in start order, as the user sees them.
+
+    The store gives them in start order; a date the user corrected moves its event, so
+    the events of the articles the user said something of (few) are read apart, with
+    the events the user added, sorted here, and merged in."""
+    view = UserView(store, selection)
+    touched = set(view.values)
+    chosen = touched if ids is None else touched & set(ids)
+
+    def shown(rows: Iterator[tuple]) -> Iterator[EventRow]:
+        for row in rows:
+            event = view.event(row)
+            if event is not None and event[3] is not None:  # start: still on the axis
+                yield EventRow(*event[: len(EventRow._fields)])
+
+    first, last = selection.date_from, selection.date_to
+
+    def meets(event: EventRow) -> bool:
+        start = event.start
+        assert start is not None
+        end = event.end if event.end is not None else start + 1
+        return (first is None or end > first) and (last is None or start < last)
+
+    untouched = (
+        row
+        for row in export_events(store, ids, date_from=first, date_to=last, placed_only=True)
+        if row[1] not in touched  # article_id
+    )
+    # Read whatever their dates: a correction may move one into the range or out of it.
+    held = [*shown(export_events(store, sorted(chosen), placed_only=False))] if chosen else []
+    held += [
+        EventRow(*row[: len(EventRow._fields)])
+        for row in view.added_events(ids)
+        if row[3] is not None  # start
+    ]
+    held = sorted((e for e in held if meets(e)), key=lambda e: (e.start, e.id))
+    return heapq.merge(shown(untouched), held, key=lambda e: e.start or 0)
+
+
+def write_chronology(
+    store: Store,
+    selection: Selection,
+    out: TextIO,
+    title: str = "",
+    style: LabelStyle | None = None,
+) -> int:
+    """Write the chronology of the selection as HTML; returns how many events.
+
+    style: how dates are written (language, months, digits, Hijri); Arabic by default.
+    """
+    style = style or LabelStyle()
+    words = _WORDS["en" if style.language == "en" else "ar"]
+    direction = "ltr" if style.language == "en" else "rtl"
+    ids = article_ids(store, selection)
+    heading = _text(title) if title.strip() else words["title"]
+    out.write(
+        f'<!DOCTYPE html>\n<html lang="{style.language}" dir="{direction}">\n<head>\n'
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{heading}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        f"<h1>{heading}</h1>\n"
+    )
+    count = 0
+    articles: set[int] = set()
+    year = None
+    events = _placed(store, selection, ids)
+    # A batch at a time: the articles' addresses read for the batch's events together.
+    while batch := list(itertools.islice(events, _BATCH)):
+        links = _links(store, [e.article_id for e in batch if e.article_id is not None])
+        for event in batch:
+            assert event.start is not None
+            shown_year = from_axis(event.start).year
+            if shown_year != year:
+                out.write("</ol>\n" if year is not None else "")
+                year = shown_year
+                out.write(f"<h2>{html.escape(style.num(str(year)))}</h2>\n<ol>\n")
+            out.write(_entry(event, style, words, links.get(event.article_id, "")))
+            count += 1
+            articles.add(event.article_id)
+    if year is None:
+        out.write(f"<p>{words['none']}</p>\n")
+    else:
+        out.write("</ol>\n")
+    today = format_date(_now_axis(), None, "day", style)
+    about = words["counted"].format(
+        events=style.num(f"{count:,}"), articles=style.num(f"{len(articles):,}")
+    )
+    out.write(f'<p class="about">{about} · {words["exported"].format(date=today)}</p>\n')
+    out.write("</body>\n</html>\n")
+    return count
+
+
+_BATCH = 1000
+
+
+def _entry(event: EventRow, style: LabelStyle, words: dict[str, str], url: str) -> str:
+    """One event: its date, what was said (a mention's sentence; a publication's
+    title), and where it comes from."""
+    assert event.start is not None
+    when = format_date(event.start, event.end, event.granularity, style)
+    stamp = from_axis(event.start).date().isoformat()
+    # Names and titles each in an isolate (<bdi>): laid out in their own direction
+    # inside a line of the page's ("sabq" began an Arabic line laid out left to right).
+    title = f"<bdi>{_text(event.title)}</bdi>" if event.title.strip() else ""
+    if url and title:
+        title = f'<a href="{html.escape(url, quote=True)}" rel="noopener noreferrer">{title}</a>'
+    source = f"<bdi>{_text(event.source)}</bdi>" if event.source.strip() else ""
+    if event.kind == "published":
+        said = f'<span class="kind">{words["published"]}</span>: {title}'
+        origin = source
+    else:
+        said = f'<div dir="auto">{_text(event.label)}</div>'
+        origin = " · ".join(part for part in (source, title) if part)
+    return (
+        f'<li><time datetime="{stamp}">{html.escape(when)}</time>\n'
+        f"{said if said.startswith('<div') else f'<div>{said}</div>'}\n"
+        f'<div class="from">{origin}</div></li>\n'
+    )
+
+
+def _links(store: Store, ids: list[int]) -> dict[int, str]:
+    """The http(s) address of each of these articles that has one."""
+    from timeline.store.export_data import article_urls
+
+    return {
+        i: url.strip()
+        for i, url in article_urls(store, ids).items()
+        if url.strip().lower().startswith(("http://", "https://")) and len(url) <= 2000
+    }
+
+
+def _now_axis() -> int:
+    from timeline.model import to_axis
+
+    return to_axis(datetime.now(UTC).replace(tzinfo=None))
