@@ -686,432 +686,462 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="254" />
+        <source>not an OpenDocument spreadsheet (an .ods file is a zip archive)</source>
+        <translation>ليس جدول OpenDocument (ملف ‎.ods‎ أرشيف zip)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="260" />
+        <source>not an OpenDocument spreadsheet (it holds no content)</source>
+        <translation>ليس جدول OpenDocument (لا محتوى فيه)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="264" />
+        <source>not a readable OpenDocument spreadsheet (%1)</source>
+        <translation>ليس جدول OpenDocument مقروءًا (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="268" />
+        <source>its content is %1 bytes, more than the %2 a spreadsheet may be</source>
+        <translation>محتواه %1 بايت، أكثر من %2 يُقبل في جدول</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="274" />
+        <source>an Excel 97-2003 workbook (.xls): save it as .ods, .xlsx or CSV and import that</source>
+        <translation>مصنف Excel 97-2003 ‏(‎.xls‎): احفظه بصيغة ‎.ods‎ أو ‎.xlsx‎ أو CSV واستورده</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="282" />
         <source>not a PDF file (it does not begin with %PDF)</source>
         <translation>ليس ملف PDF (لا يبدأ بـ ‎%PDF‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="258" />
+        <location filename="../../timeline/ui/import_messages.py" line="286" />
         <source>%1 bytes, more than the %2 a PDF may be</source>
         <translation>%1 بايت، أكثر من %2، أقصى ما يكونه ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="260" />
+        <location filename="../../timeline/ui/import_messages.py" line="288" />
         <source>not a readable PDF (%1)</source>
         <translation>ليس ملف PDF مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="263" />
+        <location filename="../../timeline/ui/import_messages.py" line="291" />
         <source>page %1 is not readable (%2)</source>
         <translation>الصفحة %1 غير مقروءة (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="267" />
+        <location filename="../../timeline/ui/import_messages.py" line="295" />
         <source>it is encrypted; open it and save an unencrypted copy, then import that</source>
         <translation>الملف مشفّر؛ افتحه واحفظ نسخة غير مشفّرة، ثم استورد تلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="274" />
+        <location filename="../../timeline/ui/import_messages.py" line="302" />
         <source>it is protected by a password; save an unprotected copy</source>
         <translation>الملف محمي بكلمة مرور؛ احفظ نسخة غير محمية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="278" />
+        <location filename="../../timeline/ui/import_messages.py" line="306" />
         <source>it has %1 pages, more than the %2 read</source>
         <translation>فيه %1 صفحة، أكثر من %2 صفحة تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="283" />
+        <location filename="../../timeline/ui/import_messages.py" line="311" />
         <source>its pages' drawing instructions are more than %1 bytes (too much for one article)</source>
         <translation>تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="290" />
+        <location filename="../../timeline/ui/import_messages.py" line="318" />
         <source>its text is longer than the %1 characters an article may be</source>
         <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="331" />
+        <location filename="../../timeline/ui/import_messages.py" line="359" />
         <source>a picture: install Tesseract with its Arabic to have its text recognized</source>
         <translation>صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="336" />
+        <location filename="../../timeline/ui/import_messages.py" line="364" />
         <source>not a PNG or JPEG picture</source>
         <translation>ليست صورة PNG أو JPEG</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="339" />
+        <location filename="../../timeline/ui/import_messages.py" line="367" />
         <source>a picture in a zip is not read: import it on its own</source>
         <translation>الصورة داخل ملف zip لا تُقرأ: استوردها وحدها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="343" />
+        <location filename="../../timeline/ui/import_messages.py" line="371" />
         <source>a picture of %1 by %2 pixels, more than the %3 read</source>
         <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="347" />
+        <location filename="../../timeline/ui/import_messages.py" line="375" />
         <source>recognizing its text took longer than %1 seconds</source>
         <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="351" />
+        <location filename="../../timeline/ui/import_messages.py" line="379" />
         <source>recognizing its text failed (%1)</source>
         <translation>تعذّر التعرف على نصها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="356" />
+        <location filename="../../timeline/ui/import_messages.py" line="384" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="361" />
+        <location filename="../../timeline/ui/import_messages.py" line="389" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="368" />
+        <location filename="../../timeline/ui/import_messages.py" line="396" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="370" />
-        <location filename="../../timeline/ui/import_messages.py" line="696" />
+        <location filename="../../timeline/ui/import_messages.py" line="398" />
+        <location filename="../../timeline/ui/import_messages.py" line="726" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="373" />
+        <location filename="../../timeline/ui/import_messages.py" line="401" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="377" />
+        <location filename="../../timeline/ui/import_messages.py" line="405" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="381" />
+        <location filename="../../timeline/ui/import_messages.py" line="409" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="418" />
+        <location filename="../../timeline/ui/import_messages.py" line="446" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="422" />
+        <location filename="../../timeline/ui/import_messages.py" line="450" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="426" />
+        <location filename="../../timeline/ui/import_messages.py" line="454" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="430" />
+        <location filename="../../timeline/ui/import_messages.py" line="458" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="434" />
+        <location filename="../../timeline/ui/import_messages.py" line="462" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="438" />
+        <location filename="../../timeline/ui/import_messages.py" line="466" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="442" />
+        <location filename="../../timeline/ui/import_messages.py" line="470" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="554" />
+        <location filename="../../timeline/ui/import_messages.py" line="582" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="631" />
+        <location filename="../../timeline/ui/import_messages.py" line="659" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="637" />
+        <location filename="../../timeline/ui/import_messages.py" line="665" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="639" />
+        <location filename="../../timeline/ui/import_messages.py" line="667" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="646" />
+        <location filename="../../timeline/ui/import_messages.py" line="674" />
+        <source>e-mail</source>
+        <translation>بريد إلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="676" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="385" />
+        <location filename="../../timeline/ui/import_messages.py" line="413" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="297" />
+        <location filename="../../timeline/ui/import_messages.py" line="325" />
         <source>it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first</source>
         <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="303" />
+        <location filename="../../timeline/ui/import_messages.py" line="331" />
         <source>no text was found in it</source>
         <translation>لم يوجد فيه نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="306" />
+        <location filename="../../timeline/ui/import_messages.py" line="334" />
         <source>its %1 scanned pages are more than the %2 recognized in a file</source>
         <translation>صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="312" />
+        <location filename="../../timeline/ui/import_messages.py" line="340" />
         <source>drawing page %1 for OCR took longer than %2 seconds</source>
         <translation>رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="316" />
+        <location filename="../../timeline/ui/import_messages.py" line="344" />
         <source>recognizing the text of page %1 took longer than %2 seconds</source>
         <translation>التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="322" />
+        <location filename="../../timeline/ui/import_messages.py" line="350" />
         <source>drawing page %1 for OCR failed (%2)</source>
         <translation>تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="326" />
+        <location filename="../../timeline/ui/import_messages.py" line="354" />
         <source>recognizing the text of page %1 failed (%2)</source>
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="389" />
+        <location filename="../../timeline/ui/import_messages.py" line="417" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="391" />
+        <location filename="../../timeline/ui/import_messages.py" line="419" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="394" />
+        <location filename="../../timeline/ui/import_messages.py" line="422" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="396" />
+        <location filename="../../timeline/ui/import_messages.py" line="424" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="399" />
+        <location filename="../../timeline/ui/import_messages.py" line="427" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="400" />
+        <location filename="../../timeline/ui/import_messages.py" line="428" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="401" />
+        <location filename="../../timeline/ui/import_messages.py" line="429" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="402" />
+        <location filename="../../timeline/ui/import_messages.py" line="430" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="403" />
+        <location filename="../../timeline/ui/import_messages.py" line="431" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="404" />
+        <location filename="../../timeline/ui/import_messages.py" line="432" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="405" />
+        <location filename="../../timeline/ui/import_messages.py" line="433" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="406" />
+        <location filename="../../timeline/ui/import_messages.py" line="434" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="407" />
+        <location filename="../../timeline/ui/import_messages.py" line="435" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="408" />
+        <location filename="../../timeline/ui/import_messages.py" line="436" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="410" />
+        <location filename="../../timeline/ui/import_messages.py" line="438" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="413" />
+        <location filename="../../timeline/ui/import_messages.py" line="441" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="447" />
+        <location filename="../../timeline/ui/import_messages.py" line="475" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="449" />
+        <location filename="../../timeline/ui/import_messages.py" line="477" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="452" />
+        <location filename="../../timeline/ui/import_messages.py" line="480" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="457" />
+        <location filename="../../timeline/ui/import_messages.py" line="485" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="466" />
+        <location filename="../../timeline/ui/import_messages.py" line="494" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="475" />
+        <location filename="../../timeline/ui/import_messages.py" line="503" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="483" />
+        <location filename="../../timeline/ui/import_messages.py" line="511" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="490" />
+        <location filename="../../timeline/ui/import_messages.py" line="518" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="494" />
+        <location filename="../../timeline/ui/import_messages.py" line="522" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="500" />
+        <location filename="../../timeline/ui/import_messages.py" line="528" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="504" />
+        <location filename="../../timeline/ui/import_messages.py" line="532" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="508" />
+        <location filename="../../timeline/ui/import_messages.py" line="536" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="512" />
+        <location filename="../../timeline/ui/import_messages.py" line="540" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="516" />
+        <location filename="../../timeline/ui/import_messages.py" line="544" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="518" />
+        <location filename="../../timeline/ui/import_messages.py" line="546" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="519" />
+        <location filename="../../timeline/ui/import_messages.py" line="547" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="520" />
+        <location filename="../../timeline/ui/import_messages.py" line="548" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="523" />
+        <location filename="../../timeline/ui/import_messages.py" line="551" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="527" />
+        <location filename="../../timeline/ui/import_messages.py" line="555" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="531" />
+        <location filename="../../timeline/ui/import_messages.py" line="559" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="547" />
+        <location filename="../../timeline/ui/import_messages.py" line="575" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="548" />
+        <location filename="../../timeline/ui/import_messages.py" line="576" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="549" />
+        <location filename="../../timeline/ui/import_messages.py" line="577" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="550" />
+        <location filename="../../timeline/ui/import_messages.py" line="578" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="551" />
+        <location filename="../../timeline/ui/import_messages.py" line="579" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="552" />
+        <location filename="../../timeline/ui/import_messages.py" line="580" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="553" />
+        <location filename="../../timeline/ui/import_messages.py" line="581" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="555" />
+        <location filename="../../timeline/ui/import_messages.py" line="583" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -121,7 +121,11 @@ def _office_seed(kind: str) -> dict[str, bytes]:
     import zipfile
 
     out = io.BytesIO()
-    if kind == ".xlsx":
+    if kind == ".ods":
+        from tests.ingest.test_spreadsheet import ods
+
+        out.write(ods({"أخبار": [["العنوان", "النص"], ["عنوان", "متن في 5 أيار 2021"], [1, 2.5]]}))
+    elif kind == ".xlsx":
         from openpyxl import Workbook
 
         book = Workbook()
@@ -140,7 +144,7 @@ def _office_seed(kind: str) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-OFFICE_SEEDS = {kind: _office_seed(kind) for kind in (".xlsx", ".docx")}
+OFFICE_SEEDS = {kind: _office_seed(kind) for kind in (".xlsx", ".docx", ".ods")}
 
 
 @FUZZ

@@ -47,6 +47,7 @@ from timeline.ingest.markdown import parse_markdown_article
 from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text, recognized
 from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import Reading, prefixed
+from timeline.ingest.spreadsheet import read_spreadsheet
 from timeline.ingest.tabular import read_table
 from timeline.ingest.timeline_xml import MAX_TIMELINE_BYTES, TimelineEntry, parse_timeline
 from timeline.ingest.timelinejs import is_timelinejs, timelinejs_records
@@ -84,6 +85,7 @@ SUFFIXES = {
     ".markdown": "markdown",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
+    ".ods": "ods",
     ".docx": "docx",
     ".odt": "odt",
     ".pdf": "pdf",
@@ -95,7 +97,7 @@ SUFFIXES = {
 }
 _FORMATS = (
     ".txt, .md, .docx, .odt, .pdf, .png/.jpg (by OCR), .eml, .mbox, .jsonl, .json, .csv, .tsv,"
-    " .xlsx, .rss, .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
+    " .xlsx, .ods, .rss, .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
 )
 # A picture of an article (read by OCR): a phone's photo is a few MB, a page scanned at
 # 600 dpi tens.
@@ -119,6 +121,7 @@ _WHOLE_LIMITS = {
     "html": MAX_PAGE_BYTES,
     "timeline": MAX_TIMELINE_BYTES,
     "xlsx": MAX_WORKBOOK_BYTES,
+    "ods": MAX_WORKBOOK_BYTES,
     "docx": MAX_DOCX_BYTES,
     "odt": MAX_DOCX_BYTES,
     "pdf": MAX_PDF_BYTES,
@@ -386,10 +389,9 @@ def _whole(
             reading.stated[entry.draft] = entry
             yield entry.draft
         return
-    if kind == "xlsx":
-        book = read_workbook(
-            data, origin, columns=columns, max_chars=MAX_ARTICLE_CHARS, reading=reading
-        )
+    if kind in ("xlsx", "ods"):
+        read = read_workbook if kind == "xlsx" else read_spreadsheet
+        book = read(data, origin, columns=columns, max_chars=MAX_ARTICLE_CHARS, reading=reading)
         yield from _checked(book, plain=True)
         return
     if kind in ("docx", "odt"):
@@ -773,6 +775,7 @@ _CONTENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
     "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
     "application/pdf": "pdf",
     "image/png": "image",
     "image/jpeg": "image",

@@ -248,6 +248,34 @@ def _table() -> tuple[tuple[str, str], ...]:
             "not a readable OpenDocument text ({detail})",
             translate("ImportMessages", "not a readable OpenDocument text (%1)"),
         ),
+        # OpenDocument spreadsheets (timeline.ingest.spreadsheet).
+        (
+            "not an OpenDocument spreadsheet (an .ods file is a zip archive)",
+            translate(
+                "ImportMessages", "not an OpenDocument spreadsheet (an .ods file is a zip archive)"
+            ),
+        ),
+        (
+            "not an OpenDocument spreadsheet (it holds no content)",
+            translate("ImportMessages", "not an OpenDocument spreadsheet (it holds no content)"),
+        ),
+        (
+            "not a readable OpenDocument spreadsheet ({detail})",
+            translate("ImportMessages", "not a readable OpenDocument spreadsheet (%1)"),
+        ),
+        (
+            "its content is {size} bytes, more than the {limit} a spreadsheet may be",
+            translate(
+                "ImportMessages", "its content is %1 bytes, more than the %2 a spreadsheet may be"
+            ),
+        ),
+        (
+            "an Excel 97-2003 workbook (.xls): save it as .ods, .xlsx or CSV and import that",
+            translate(
+                "ImportMessages",
+                "an Excel 97-2003 workbook (.xls): save it as .ods, .xlsx or CSV and import that",
+            ),
+        ),
         # PDF files (timeline.ingest.pdf).
         (
             "not a PDF file (it does not begin with %PDF)",
@@ -642,6 +670,8 @@ def _kinds() -> dict[str, str]:
         "xlsx": "Excel",
         "docx": "Word",
         "odt": "OpenDocument",
+        "ods": "OpenDocument",
+        "eml": translate("ImportMessages", "e-mail"),
         "pdf": "PDF",
         "image": translate("ImportMessages", "picture"),
     }
