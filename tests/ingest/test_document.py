@@ -225,3 +225,10 @@ def test_a_damaged_or_entity_declaring_opendocument_text_is_refused(tmp_path: Pa
     )
     with pytest.raises(BadArticle, match=r"^not a readable OpenDocument text \(it declares"):
         _read(_odt(tmp_path / "entity.odt", declared))
+
+
+def test_spans_nested_thousands_deep_are_one_line(tmp_path: Path) -> None:
+    deep = "<text:span>" * 5000 + "نص" + "</text:span>" * 5000
+    content = _ODT_CONTENT.replace("{body}", deep)
+    with pytest.raises(BadArticle, match=r"\(its elements are nested too deep\)$"):
+        _read(_odt(tmp_path / "deep.odt", content))

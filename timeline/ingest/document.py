@@ -111,7 +111,12 @@ def odt_text(data: bytes) -> str:
     if body is None:
         raise BadArticle("not an OpenDocument text (it holds no text body)")
     lines: list[str] = []
-    _odf_blocks(body, lines)
+    try:
+        _odf_blocks(body, lines)
+    except RecursionError:  # spans or sections thousands deep: no word processor's
+        raise BadArticle(
+            "not a readable OpenDocument text (its elements are nested too deep)"
+        ) from None
     return "\n".join(lines)
 
 
