@@ -229,3 +229,24 @@ def test_a_yaml_tag_naming_code_is_never_run(tmp_path: Path) -> None:
     draft = parse_markdown_article(f"---\n{block}\n---\nنص الخبر هنا.\nوسطر ثان.\n")
     assert not made.exists()
     assert (draft.title, draft.source) == ("نص الخبر هنا.", "سبق")  # no title: the first line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [" " * 200_000 + "نص", "| --- | --- |" + " " * 200_000 + "نص", "\t" * 200_000 + "-"],
+)
+def test_long_runs_of_spaces_are_read_in_one_pass(line: str) -> None:
+    """The table ruler's regex read a line of spaces from each of its spaces (a line of
+    20,000 took 7 s; 200,000 would have been minutes)."""
+    draft = parse_markdown_article(f"# عنوان\n\n{line}\n\nنص المقال في الرياض\n", "x")
+    assert draft.title == "عنوان" and "نص المقال في الرياض" in draft.body
+
+
+def test_table_rulers_are_still_known() -> None:
+    text = "# عنوان\n\n| البند | الموعد |\n| :--- | ---: |\n|---|---|\n---|---\n| أ | ب |\n"
+    assert "---" not in parse_markdown_article(text, "x").body
+
+
+def test_a_block_value_of_spaces_is_one_line() -> None:
+    text = "---\ntitle: |\n  عنوان" + " " * 5_000 + "\n  طويل\n---\nنص المقال في الرياض\n"
+    assert parse_markdown_article(text, "x").title == "عنوان طويل"

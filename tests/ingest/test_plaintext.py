@@ -117,3 +117,12 @@ def test_seed_article(corpus: Path) -> None:
     raw = seed.read_text(encoding="utf-8")
     body_in_file = raw.split(":-", 1)[1].rsplit("وكالات", 1)[0]
     assert " ".join(draft.body.split()) == " ".join(body_in_file.split())
+
+
+def test_a_line_of_leading_spaces_is_read_in_one_pass() -> None:
+    """The source marker's regex read a line of 20,000 spaces and a letter from each
+    space with each length of name (45 s; here 200,000 would have been hours)."""
+    draft = parse_plain_article("عنوان\n" + " " * 200_000 + "نص المقال", "x")
+    assert draft.body.strip() == "نص المقال"
+    marked = parse_plain_article("عنوان\n   واس :- قال المتحدث", "x")
+    assert (marked.source, marked.body) == ("واس", "قال المتحدث")

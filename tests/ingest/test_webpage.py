@@ -866,3 +866,17 @@ def test_a_paragraph_of_more_than_ten_megabytes_is_read_whole() -> None:
     html = f"<html><head><title>خبر</title></head><body><article><p>{paragraph}</p></article>"
     draft = webpage.page_draft(html.encode("utf-8"), "x")
     assert draft.body == paragraph.strip()
+
+
+@pytest.mark.parametrize("page", ["<!--" * 1000, "</p>" * 1000, "<!-- a --><!-- b -->"])
+def test_a_page_of_comments_or_end_tags_is_refused_in_one_line(page: str) -> None:
+    """lxml's "Document is empty" escaped the reader (the import called it a bug)."""
+    with pytest.raises(BadArticle, match=r"^not an article"):
+        webpage.page_draft(page.encode(), "x")
+
+
+def test_a_title_of_spaces_is_cut_at_its_separators_in_one_pass() -> None:
+    from timeline.ingest.page_markup import _without_site
+
+    title = "خبر" + " " * 200_000 + "عاجل - صحيفة سبق"
+    assert _without_site(title, "صحيفة سبق").startswith("خبر")

@@ -36,7 +36,6 @@ FRONT_MATTER_LINES = 200
 # 16 KB of them 0.45 s.
 YAML_CHARS = 65_536
 YAML_CHARS_PURE = 16_384
-_ONE_LINE = re.compile(r"\s*\n\s*")
 _NOTE_NAMES = frozenset(fold_name(name) for name in USER_NAMES["note"])
 _PAIR = re.compile(r"^([^\s:#'\"\-][^:]{0,60}?)\s*:(?:\s+(.*))?$")
 _LIST_ITEM = re.compile(r"^\s*-\s+(.*)$")  # an item of a list under a front matter key
@@ -46,7 +45,9 @@ _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")  # a rule, or a heading
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]{1,200}\]:\s*\S")
-_TABLE_RULER = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$")
+# Matched against a stripped line; spaces are allowed only where one reading of them is
+# possible (a line of spaces was read from each space with \s* ahead of \s*: minutes).
+_TABLE_RULER = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-+:?)?[ \t]*\|?")
 # Inline markup.  A span stops at its next opener as well as at its closer, so a line
 # of openers without closers ("[a](" a million times) is read once, not once an opener.
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\[\]\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
@@ -119,7 +120,9 @@ def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
                 pairs.setdefault(fold_name(key), value.strip())
         for name, value in pairs.items():
             if "\n" in value and name not in _NOTE_NAMES:
-                pairs[name] = _ONE_LINE.sub(" ", value)  # a block scalar's lines: one line
+                # A block scalar's lines: one line.  (Not a regex \s*\n\s*, which read a
+                # run of spaces without a line break from each of its spaces.)
+                pairs[name] = " ".join(part.strip() for part in value.split("\n") if part.strip())
     else:
         for line in block:
             match = _PAIR.match(line)
@@ -227,7 +230,7 @@ def plain_lines(lines: list[str]) -> list[str]:
         if opened is not None:
             fence = opened[1][0] * 3
             continue
-        if _RULE.match(line) or _REFERENCE.match(line) or _TABLE_RULER.match(line):
+        if _RULE.match(line) or _REFERENCE.match(line) or _TABLE_RULER.fullmatch(line.strip()):
             continue
         line = _QUOTE.sub("", line)
         heading = _HEADING.match(line)

@@ -106,7 +106,9 @@ _TEASER_HEADINGS = (
 )
 # An index page: at least this many teasers in the text the full extraction gave.
 _MIN_TEASERS = 3
-_TITLE_SEPARATORS = re.compile(r"\s+[-|–—:»]\s+")
+# A separator's spaces are looked at from the start of their run only: from each space
+# of a long run the run was read to its end (a title of spaces took seconds).
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[-|–—:»]\s+")
 
 
 @dataclass(frozen=True)

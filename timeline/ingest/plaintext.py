@@ -9,9 +9,12 @@ from timeline.model import ArticleDraft
 from timeline.text.normalize import normalize
 
 # "المدينة نيوز :- قال الرئيس ..." : the source name, then ':-' and the body (not a
-# colon before a negative number: "درجة الحرارة: -5").
+# colon before a negative number: "درجة الحرارة: -5").  The name begins after the
+# line's leading spaces, which are never given back (\s*+): a line of 20,000 spaces and
+# a letter was read from each of its spaces with each length of name, 45 s.
 _SOURCE_MARKER = re.compile(
-    r"^\s*(?P<source>[^:\n]{1,80}?)\s*:\s*-(?![\d\u0660-\u0669\u06f0-\u06f9])\s*(?P<rest>.*)$"
+    r"^\s*+(?P<source>[^:\n\s][^:\n]{0,79}?)\s*:\s*-(?![\d\u0660-\u0669\u06f0-\u06f9])\s*"
+    r"(?P<rest>.*)$"
 )
 # The source marker opens the body: at most this many lines (a caption) come between
 # the title and date lines and it, each no longer than CAPTION_CHARS.

@@ -202,7 +202,7 @@ def _parsed(text: str) -> Any:
     """The page parsed as trafilatura's load_html parses a page it gets as text, or None
     where load_html would take another road (a declared encoding, an empty tree): the
     caller then asks load_html itself."""
-    from lxml import html
+    from lxml import etree, html
     from trafilatura.utils import is_dubious_html, repair_faulty_html
 
     beginning = text[:50].lower()
@@ -211,6 +211,8 @@ def _parsed(text: str) -> Any:
         tree = html.fromstring(text, parser=_parser())
     except ValueError:  # "Unicode strings with encoding declaration are not supported"
         return None
+    except etree.ParserError:  # "Document is empty": a page of comments or end tags
+        return None  # (load_html says it as it says any page with no tree)
     if tree is None or len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
         return None
     return tree
