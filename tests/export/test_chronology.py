@@ -91,8 +91,16 @@ def to_axis_day(iso: str) -> int:
     return to_axis(datetime.fromisoformat(iso))
 
 
-def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Path) -> None:
+def _imported(tmp_path: Path, records: list[dict[str, str]]) -> Store:
+    """A new store (open: the caller closes it) of these records, imported as JSON Lines."""
     source = tmp_path / "a.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
+    store = Store(tmp_path / "t.db")
+    import_paths(store, [source])
+    return store
+
+
+def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Path) -> None:
     records = [
         {
             "title": "خبر أول",
@@ -101,9 +109,7 @@ def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Pa
         },
         {"title": "خبر ثان", "body": "عقد الاجتماع في 9 يونيو 2021.", "published": "2021-06-10"},
     ]
-    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
-    with Store(tmp_path / "t.db") as store:
-        import_paths(store, [source])
+    with _imported(tmp_path, records) as store:
         first = store.db.conn.execute("SELECT id FROM articles WHERE title = 'خبر أول'").fetchone()[
             0
         ]
@@ -119,7 +125,6 @@ def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Pa
 
 
 def test_article_text_is_text_and_only_web_addresses_are_links(tmp_path: Path) -> None:
-    source = tmp_path / "a.jsonl"
     records = [
         {
             "title": 'عنوان <script>alert(1)</script> "مقتبس"\u202eabc',
@@ -135,9 +140,7 @@ def test_article_text_is_text_and_only_web_addresses_are_links(tmp_path: Path) -
             "url": 'https://example.org/a?b=1&c="2"',
         },
     ]
-    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
-    with Store(tmp_path / "t.db") as store:
-        import_paths(store, [source])
+    with _imported(tmp_path, records) as store:
         out = io.StringIO()
         write_text(store, "chronology", Selection(), out)
     written = out.getvalue()

@@ -172,20 +172,27 @@ def test_in_english_the_importers_words_are_shown_as_they_are(qapp: QApplication
     assert reason_in_interface_language(line) == line
 
 
-def test_the_windows_import_report_says_why_in_arabic(
-    arabic: None, qtbot: object, tmp_path: Path
-) -> None:
-    from timeline.library import FileResult, ImportReport
+def _report_details(qtbot: object, tmp_path: Path, results: list) -> list[str]:
+    """The details lines the window's import report gives for these files' results."""
+    from timeline.library import ImportReport
     from timeline.ui.main_window import MainWindow
 
     with Store(tmp_path / "t.db") as store:
         win = MainWindow(store)
         qtbot.addWidget(win)  # type: ignore[attr-defined]
-        failed = FileResult(tmp_path / "feed.rss", error="not a feed (no rss, feed or RDF element)")
-        skipped = FileResult(tmp_path / "a.jsonl", added=3, rejected=2)
-        skipped.rejections = ["line 2: missing or empty 'body'", "line 7: JSON nested too deeply"]
-        _text, details = win._import_summary(ImportReport([failed, skipped]))
-    assert details == [
+        _text, details = win._import_summary(ImportReport(results))
+    return details
+
+
+def test_the_windows_import_report_says_why_in_arabic(
+    arabic: None, qtbot: object, tmp_path: Path
+) -> None:
+    from timeline.library import FileResult
+
+    failed = FileResult(tmp_path / "feed.rss", error="not a feed (no rss, feed or RDF element)")
+    skipped = FileResult(tmp_path / "a.jsonl", added=3, rejected=2)
+    skipped.rejections = ["line 2: missing or empty 'body'", "line 7: JSON nested too deeply"]
+    assert _report_details(qtbot, tmp_path, [failed, skipped]) == [
         "feed.rss: ليست موجزًا (لا عنصر rss ولا feed ولا RDF)",
         "a.jsonl: تُخطّي 2 من السجلات ليست مقالات: السطر \u20682\u2069: الحقل 'body' مفقود أو فارغ؛"
         " السطر \u20687\u2069: JSON متداخل بعمق زائد",
@@ -195,15 +202,10 @@ def test_the_windows_import_report_says_why_in_arabic(
 def test_scanned_pages_left_unread_are_said_in_the_report(
     arabic: None, qtbot: object, tmp_path: Path
 ) -> None:
-    from timeline.library import FileResult, ImportReport
-    from timeline.ui.main_window import MainWindow
+    from timeline.library import FileResult
 
-    with Store(tmp_path / "t.db") as store:
-        win = MainWindow(store)
-        qtbot.addWidget(win)  # type: ignore[attr-defined]
-        mixed = FileResult(tmp_path / "mixed.pdf", added=1, unread_scans=3)
-        _text, details = win._import_summary(ImportReport([mixed]))
-    (line,) = details
+    mixed = FileResult(tmp_path / "mixed.pdf", added=1, unread_scans=3)
+    (line,) = _report_details(qtbot, tmp_path, [mixed])
     assert line.startswith("mixed.pdf: لم تُقرأ") and "Tesseract" in line and "3" in line
 
 

@@ -25,8 +25,8 @@ from timeline.ingest.document import _ODF_OFFICE, _ODF_TABLE, _ODF_TEXT, _odf_in
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
 from timeline.ingest.reading import Reading
-from timeline.ingest.tabular import find_columns, is_own_export, row_draft
-from timeline.ingest.workbook import HEADER_ROWS, MAX_COLUMNS, MAX_WORKBOOK_INFLATED
+from timeline.ingest.tabular import find_columns, is_own_export
+from timeline.ingest.workbook import HEADER_ROWS, MAX_COLUMNS, MAX_WORKBOOK_INFLATED, sheet_row
 from timeline.model import ArticleDraft
 
 # What content.xml may be (it is read whole, then parsed a row at a time).
@@ -171,19 +171,11 @@ def read_spreadsheet(
                     continue
                 read_one, own = True, is_own_export(header)
                 continue
-            if any(len(cell) > max_chars for cell in cells):
-                yield (
-                    f"{prefix}row {number}",
-                    f"longer than the {max_chars:,} characters a cell may be",
-                )
-                continue
             width = max(index.values()) + 1
             row = cells[:width] + [""] * (width - len(cells))
-            drafted = row_draft(row, index, origin, own=own)
-            if isinstance(drafted, str):
-                yield f"{prefix}row {number}", drafted
-            elif drafted is not None:
-                yield drafted
+            item = sheet_row(row, index, origin, own, f"{prefix}row {number}", max_chars)
+            if item is not None:
+                yield item
     except DefusedXmlException as exc:
         raise BadArticle("not a readable OpenDocument spreadsheet (it declares entities)") from exc
     except BadArticle:

@@ -107,17 +107,9 @@ def read_workbook(
                     if reading is not None and total:
                         reading.share_read = min(done / total, 1.0)
                     row = [_text(v) for v in values]
-                    if any(len(cell) > max_chars for cell in row):
-                        yield (
-                            f"{prefix}row {number}",
-                            (f"longer than the {max_chars:,} characters a cell may be"),
-                        )
-                        continue
-                    drafted = row_draft(row, index, origin, own=own)
-                    if isinstance(drafted, str):
-                        yield f"{prefix}row {number}", drafted
-                    elif drafted is not None:
-                        yield drafted
+                    item = sheet_row(row, index, origin, own, f"{prefix}row {number}", max_chars)
+                    if item is not None:
+                        yield item
             except BadArticle:
                 raise
             except Exception as exc:  # a sheet's XML damaged part way
@@ -126,6 +118,17 @@ def read_workbook(
             raise problem or BadArticle("empty: no sheet has a header row")
     finally:
         book.close()
+
+
+def sheet_row(
+    row: list[str], index: dict[str, int], origin: str, own: bool, where: str, max_chars: int
+) -> ArticleDraft | tuple[str, str] | None:
+    """A sheet's row as an article, (where, reason) when it is none, None when it is
+    empty: a workbook's and an OpenDocument spreadsheet's rows alike."""
+    if any(len(cell) > max_chars for cell in row):
+        return where, f"longer than the {max_chars:,} characters a cell may be"
+    drafted = row_draft(row, index, origin, own=own)
+    return (where, drafted) if isinstance(drafted, str) else drafted
 
 
 def _rows_said(sheet: Any) -> int:
