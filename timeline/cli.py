@@ -202,12 +202,14 @@ def import_command(
 
     Formats: .txt in the sample's format, .md, .docx and .odt documents, .pdf, .png and
     .jpg (by OCR), e-mail (.eml messages, .mbox mailboxes), .jsonl, .json, .csv/.tsv,
-    .xlsx Excel workbooks, RSS/Atom/RDF feeds and OPML lists, .html pages, .warc web archives, The Timeline Project's .timeline files, and any of them as .gz
-    or in a .zip. A URL is fetched (feed, page or file) with a timeout and a size cap.
+    .xlsx Excel workbooks and .ods spreadsheets, RSS/Atom/RDF feeds and OPML lists,
+    .html pages, .warc web archives, The Timeline Project's .timeline files, and any of
+    them as .gz or in a .zip. A URL is fetched (feed, page or file) with a timeout and a
+    size cap.
 
     A path of - reads standard input (a page, a feed, JSON or JSON Lines, Markdown, a
-    PDF, a picture, an e-mail or mailbox, or text, by how it begins), kept as a file in pasted/ beside the library, which the
-    articles' origin names.
+    PDF, a picture, an e-mail or mailbox, or text, by how it begins), kept as a file in
+    pasted/ beside the library, which the articles' origin names.
 
     Each file is one transaction. Records that cannot be articles are skipped and
     reported (with --strict they fail the file). Exit status 1 if any file failed.
