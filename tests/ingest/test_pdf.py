@@ -102,6 +102,55 @@ def test_a_map_of_sections_never_ended_is_read_in_one_pass() -> None:
     assert pdf_text(data, 10**6).text == TITLE
 
 
+RIGHT_COLUMN = [
+    "أعلنت الوزارة اليوم عن خطة جديدة",
+    "لتطوير المدارس في جميع المناطق",
+    "وقال الوزير إن الخطة تبدأ في",
+    "العام الدراسي المقبل بمشاركة",
+    "المعلمين وأولياء الأمور.",
+    "وأكد أن التنفيذ سيبدأ قريبا جدا",
+]
+LEFT_COLUMN = [
+    "وفي خبر آخر افتتح أمير المنطقة",
+    "المكتبة العامة بعد ثلاث سنوات",
+    "من العمل وقال إنها ستفتح",
+    "أبوابها للجمهور في الأول من",
+    "أغسطس المقبل بحضور المسؤولين",
+    "من مختلف الجهات الحكومية.",
+]
+ACROSS = "سطر أخير يمتد عبر العمودين من اليمين إلى اليسار في أسفل الصفحة"
+
+
+@pytest.mark.parametrize("make", [drawn, lettered])
+def test_an_arabic_page_of_two_columns_is_read_a_column_at_a_time(make) -> None:
+    """Laid out by position, a line of each column came out side by side, the columns'
+    sentences interleaved; the right column is read first, and lines across both (a
+    headline) keep their places."""
+    runs = make(TITLE, 760)
+    for i, (right, left) in enumerate(zip(RIGHT_COLUMN, LEFT_COLUMN, strict=True)):
+        runs += make(right, 700 - 14 * i, right=550) + make(left, 700 - 14 * i, right=300)
+    runs += make(ACROSS, 600)
+    assert pdf_text(pdf_bytes([runs]), 10**6).text.split("\n") == [
+        TITLE,
+        " ".join(RIGHT_COLUMN),
+        " ".join(LEFT_COLUMN),
+        ACROSS,
+    ]
+
+
+def test_short_cells_side_by_side_are_read_across() -> None:
+    """A table of a label and a value a line is no two columns of text."""
+    rows = [("موعد الافتتاح", "يوم الخميس"), ("مكان الحفل", "مدينة الرياض")] * 4
+    runs = drawn(TITLE, 760)
+    for i, (label, value) in enumerate(rows):
+        runs += drawn(label, 700 - 14 * i, right=550) + drawn(value, 700 - 14 * i, right=400)
+    data = pdf_bytes([runs])
+    (page,) = pdf_module._pages(data, None)
+    assert pdf_module._gutters(page.text.splitlines())  # a gutter, and yet no columns
+    lines = pdf_text(data, 10**6).text.split("\n")
+    assert lines == [TITLE, " ".join(f"{label} {value}" for label, value in rows)]
+
+
 def test_english_reads_as_it_is_written() -> None:
     lines = ["City library reopens after restoration", "", "Published 21 July 2015", ""]
     lines += ["The municipality announced on Sunday that the library, closed since", "March"]

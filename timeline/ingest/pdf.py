@@ -27,6 +27,7 @@ what an article may be; pypdf itself caps what one stream may inflate to.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import math
 import re
@@ -211,6 +212,100 @@ def reading_order(lines: Sequence[str], mirrored: bool = True) -> list[str]:
             line = _in_reading_order(line, arabic_page, mirrored)
         result.append(_folded(_without_split_words(line)))
     return result
+
+
+# Columns of a laid-out page (a newspaper's, a report's): a gutter is a run of at least
+# _GUTTER_CHARS positions of the layout's grid, away from the page's edges, where at most
+# _GUTTER_SHARE of the lines have text (headlines across the columns cross it), and at
+# least _SIDES_SHARE of the lines have text either side of it and none at its middle;
+# each column's lines must hold _COLUMN_CHARS characters on average (two columns of a
+# table's short cells are read across, as before).
+_GUTTER_CHARS = 4
+_GUTTER_SHARE = 0.2
+_SIDES_SHARE = 0.3
+_COLUMN_LINES = 6
+_COLUMN_CHARS = 15
+_ARABIC_DRAWN = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _gutters(lines: list[str]) -> list[tuple[int, int]]:
+    """The [start, end) grid positions of the gutters between a laid-out page's columns."""
+    filled = [line for line in lines if line.strip()]
+    width = max((len(line) for line in filled), default=0)
+    if len(filled) < _COLUMN_LINES or width < 40:
+        return []
+    occupied = [0] * width
+    for line in filled:
+        for i, char in enumerate(line):
+            if char != " ":
+                occupied[i] += 1
+    allowed = max(2, int(len(filled) * _GUTTER_SHARE))
+    found: list[tuple[int, int]] = []
+    start = None
+    for i in range(int(width * 0.15), int(width * 0.85) + 1):
+        empty = i < width and occupied[i] <= allowed
+        if empty and start is None:
+            start = i
+        elif not empty and start is not None:
+            if i - start >= _GUTTER_CHARS:
+                found.append((start, i))
+            start = None
+    kept = []
+    for start, end in found:
+        middle = (start + end) // 2  # (a column's edge moves a little from line to line)
+        sides = sum(  # lines of two columns: text either side, none across the middle
+            1
+            for line in filled
+            if line[:start].strip()
+            and line[end:].strip()
+            and not line[middle - 2 : middle + 2].strip()
+        )
+        if sides >= max(_COLUMN_LINES, len(filled) * _SIDES_SHARE):
+            kept.append((start, end))
+    return kept
+
+
+def _in_columns(lines: list[str]) -> list[str]:
+    """A laid-out page's lines a column at a time: the lines between two lines that
+    cross a gutter (a headline across the columns) are read column by column, the
+    right one first on an Arabic page, each column a paragraph apart."""
+    gutters = _gutters(lines)
+    if not gutters:
+        return lines
+    # Cut at each gutter's middle: the layout's grid places a column's edge a few
+    # positions either way from line to line.
+    middles = [(start + end) // 2 for start, end in gutters]
+    bounds = [0, *middles, max(map(len, lines))]
+    spans = list(itertools.pairwise(bounds))
+    arabic = len(_ARABIC_DRAWN.findall("".join(lines)))
+    if arabic * 2 > sum(c.isalpha() for line in lines for c in line):
+        spans.reverse()  # an Arabic page's columns read from the right
+
+    def crosses(line: str) -> bool:  # text at a gutter's middle: a line across columns
+        return any(line[middle - 2 : middle + 2].strip() for middle in middles)
+
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        columns = [[line[start:end].strip() for line in block] for start, end in spans]
+        filled = [[cell for cell in column if cell] for column in columns]
+        if block and all(sum(map(len, f)) >= _COLUMN_CHARS * len(f) for f in filled if f):
+            for column in columns:
+                out.extend(column)
+                out.append("")
+        else:
+            out.extend(block)  # short cells side by side: a table, read across
+        block.clear()
+
+    for line in lines:
+        if crosses(line):
+            flush()
+            out.append(line)
+        else:
+            block.append(line)
+    flush()
+    return out
 
 
 def _page_lines(text: str) -> list[str]:
@@ -494,7 +589,8 @@ def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = Non
         if page.scan:
             pages.append(None)
             continue
-        lines, found = _without_print_marks(_page_lines(page.text))
+        laid = _in_columns(page.text.splitlines()) if page.laid_out else [page.text]
+        lines, found = _without_print_marks(_page_lines("\n".join(laid)))
         url = url or found
         read = reading_order(lines, page.mirrored)
         pages.append(counted("\n".join(paragraphs(read, page.laid_out))))
