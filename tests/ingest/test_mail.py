@@ -321,3 +321,22 @@ def test_a_mailbox_of_corpus_articles_reads_back_each(corpus: Path, tmp_path: Pa
         assert draft.title == " ".join(html.unescape(record["title"]).split())
         assert " ".join(draft.body.split()) == " ".join(html.unescape(record["body"]).split())
         assert draft.source == record["source"]
+
+
+def test_a_mail_programs_folder_without_a_suffix_is_a_mailbox(tmp_path: Path) -> None:
+    """Thunderbird keeps a folder as a file named as the folder; Apple Mail exports one
+    as Name.mbox/mbox. A file without a suffix that is text stays text."""
+    (tmp_path / "Inbox").write_bytes(_mailbox(_message(subject="أولى"), _message(subject="ثانية")))
+    apple = tmp_path / "Press.mbox"
+    apple.mkdir()
+    (apple / "mbox").write_bytes(_mailbox(_message(subject="ثالثة")))
+    (tmp_path / "notes").write_text(f"عنوان\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "single").write_bytes(_message(subject="رابعة"))
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(
+            store,
+            [tmp_path / "Inbox", apple / "mbox", tmp_path / "notes", tmp_path / "single"],
+        )
+        assert not report.failed and report.added == 5
+        titles = {a.title for a in store.iter_articles()}
+    assert titles == {"أولى", "ثانية", "ثالثة", "رابعة", "عنوان"}

@@ -662,6 +662,16 @@ class _Source:
         self._reading.check = check
 
 
+def _mail_kind(path: Path) -> str | None:
+    """ "mbox" or "eml" for a file without a suffix that begins as a mailbox or a message
+    does: Thunderbird keeps a folder as a file named as the folder ("Inbox"), Apple Mail
+    exports one as "Name.mbox/mbox"."""
+    with open(path, "rb") as f:
+        head = f.read(4096).decode("utf-8", "replace").lstrip("\ufeff")
+    found = looks_like_message(head)
+    return found[1:] if found else None
+
+
 class ArticleFile(_Source):
     """One file, read article by article: drafts, and Rejected for records that are not.
 
@@ -699,6 +709,8 @@ class ArticleFile(_Source):
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile("not a regular file (a device, pipe or socket); not read")
         self.size = info.st_size
+        if self.kind == "text" and not self.compressed and not path.suffix:
+            self.kind = _mail_kind(path) or self.kind
         limit = _WHOLE_LIMITS.get(self.kind)
         if (
             limit is not None
