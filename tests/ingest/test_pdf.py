@@ -151,6 +151,15 @@ def test_short_cells_side_by_side_are_read_across() -> None:
     assert lines == [TITLE, " ".join(f"{label} {value}" for label, value in rows)]
 
 
+def test_a_page_of_many_gaps_is_no_page_of_columns() -> None:
+    """Scattered text (a grid of cells) has gaps everywhere: past eight it is not
+    columns, and every gap is not checked against every line."""
+    columns = [("كلمة" + " " * 6) * 20, ("نصوص" + " " * 6) * 20]
+    assert pdf_module._gutters(columns * 10) == []
+    two = ["نص العمود الأيمن هنا طويل" + " " * 20 + "نص العمود الأيسر هنا طويل"] * 10
+    assert len(pdf_module._gutters(two)) == 1
+
+
 def test_english_reads_as_it_is_written() -> None:
     lines = ["City library reopens after restoration", "", "Published 21 July 2015", ""]
     lines += ["The municipality announced on Sunday that the library, closed since", "March"]

@@ -225,6 +225,11 @@ _GUTTER_SHARE = 0.2
 _SIDES_SHARE = 0.3
 _COLUMN_LINES = 6
 _COLUMN_CHARS = 15
+# More gaps than this in a page's middle is no page of columns (a table, scattered
+# text); a laid-out page of more characters than this is not looked at for columns
+# (each gap is checked against every line: the work is bounded by both).
+_MAX_GUTTERS = 8
+_MAX_GRID_CHARS = 4_000_000
 _ARABIC_DRAWN = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -232,7 +237,7 @@ def _gutters(lines: list[str]) -> list[tuple[int, int]]:
     """The [start, end) grid positions of the gutters between a laid-out page's columns."""
     filled = [line for line in lines if line.strip()]
     width = max((len(line) for line in filled), default=0)
-    if len(filled) < _COLUMN_LINES or width < 40:
+    if len(filled) < _COLUMN_LINES or width < 40 or sum(map(len, filled)) > _MAX_GRID_CHARS:
         return []
     occupied = [0] * width
     for line in filled:
@@ -250,6 +255,8 @@ def _gutters(lines: list[str]) -> list[tuple[int, int]]:
             if i - start >= _GUTTER_CHARS:
                 found.append((start, i))
             start = None
+    if len(found) > _MAX_GUTTERS:
+        return []
     kept = []
     for start, end in found:
         middle = (start + end) // 2  # (a column's edge moves a little from line to line)
