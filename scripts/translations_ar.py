@@ -323,6 +323,10 @@ ARABIC: dict[str, str] = {
     "Importing…": "جارٍ الاستيراد…",
     "Cancel": "إلغاء",
     "Importing %1": "جارٍ استيراد %1",
+    "Reading %1: page %2 of %3": "قراءة %1: الصفحة %2 من %3",
+    "Recognizing the text of %1: scanned page %2 of %3": (
+        "التعرف على نص %1: الصفحة الممسوحة %2 من %3"
+    ),
     "%1 added, %2 already stored, %3 failed files": "أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3",
     "%1: skipped %2 record(s) that are not articles: %3": "%1: تُخطّي %2 من السجلات ليست مقالات: %3",
     "%1: %2 article(s) without a readable date": "%1: %2 من المقالات بلا تاريخ مقروء",

@@ -363,6 +363,44 @@ def test_import_says_how_many_scanned_pages_were_not_read(
     assert f"{path}: 1 scanned page(s) were not read: install Tesseract" in result.output
 
 
+def test_import_counts_a_long_pdf_s_pages_on_a_terminal_only(run, tmp_path: Path) -> None:
+    # A PDF of hundreds of pages is one article: on a terminal the bar counts its pages
+    # as they are read; in a log (not a terminal) no line a page.
+    import pty
+    import sys
+
+    from tests.ingest.pdf_fixtures import drawn, pdf_bytes
+
+    path = tmp_path / "long\x1b[2J.pdf"  # a name that would clear the screen
+    page = drawn("عنوان الخبر", 700) + drawn("وصل الوفد إلى الرياض صباح اليوم", 680)
+    path.write_bytes(pdf_bytes([page] * 3))
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "timeline", "--db", str(tmp_path / "t.db"), "import", path],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=120,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        os.close(follower)
+        terminal = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the far end closed: all is read
+                break
+            if not chunk:
+                break
+            terminal += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0 and b"1 added" in done.stdout
+    shown = terminal.decode()
+    assert "long\u241b[2J.pdf: reading page 1 of 3" in shown and "\x1b[2J" not in shown
+    assert "reading page" not in run("import", str(path)).output  # no terminal
+
+
 def test_import_says_how_many_bytes_did_not_decode(run, tmp_path: Path) -> None:
     line = json.dumps({"title": "عنوان", "body": "متن المقال " * 50}, ensure_ascii=False)
     path = tmp_path / "one_bad_byte.jsonl"

@@ -25,7 +25,7 @@ from timeline.cli_common import (
     _Failure,
     _Group,
 )
-from timeline.text.safe import json_line
+from timeline.text.safe import json_line, visible_controls
 
 # Only what every command needs is imported here: `timeline extract` runs once per file
 # in shell loops, so the store (sqlite-utils, numpy), the importers and Qt are imported
@@ -215,6 +215,7 @@ def import_command(
     reported (with --strict they fail the file). Exit status 1 if any file failed.
     """
     from timeline import library
+    from timeline.ingest import PageStep
 
     with (
         settings.open_store() as store,
@@ -225,14 +226,27 @@ def import_command(
 
         def advance(done: int, total: int, _name: str) -> None:
             # total is an estimate until the end (see library.Progress)
+            bar.label = "importing"
             bar.length = max(total, done, 1)
             bar.update(done - bar.pos)
+
+        def paged(name: str, step: PageStep) -> None:
+            # One article read long (a PDF's pages, its scans by OCR): the bar counts its
+            # pages until it is in.  Only on a terminal: in a log, a line a page.
+            if not sys.stderr.isatty():
+                return
+            what = "recognizing scanned page" if step.recognizing else "reading page"
+            label = f"importing {name}: {what} {step.done + 1} of {step.total}"
+            bar.label = visible_controls(label, keep_newlines=False)
+            bar.length, bar.pos = max(step.total, 1), step.done
+            bar.render_progress()
 
         with _cancelled_by_interrupt() as interrupted:
             report = library.import_paths(
                 store,
                 paths,
                 progress=advance,
+                pages=paged,
                 strict=strict,
                 columns=columns,
                 processes=processes,

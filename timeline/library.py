@@ -28,6 +28,7 @@ from timeline.edits import CarriedValues
 from timeline.ingest import (
     ArticleFile,
     BadArticle,
+    PageStep,
     Rejected,
     UnreadableFile,
     WebArticles,
@@ -68,6 +69,10 @@ if TYPE_CHECKING:
 # bytes still to read at the rate seen so far (2 KB a record before the first one).
 # label names the file being read.  For recompute: articles done of all, label "#id".
 Progress = Callable[[int, int, str], None]
+# PageProgress(label, step): how far a long read of one record is (a PDF's pages, the
+# OCR of its scans), which Progress, counted in records, cannot show; label names the
+# file.  Called at most every _PROGRESS_EVERY seconds, and as each such read starts.
+PageProgress = Callable[[str, PageStep], None]
 # Asked between articles (and between files): True stops the import; the file being
 # read is rolled back and files already imported stay, each one whole.
 Cancelled = Callable[[], bool]
@@ -983,8 +988,14 @@ class _CallerError(Exception):
 class _Tracker:
     """Counts records over a whole import and calls Progress at most every 0.1 s."""
 
-    def __init__(self, progress: Progress | None, files: list[Path | str]) -> None:
+    def __init__(
+        self,
+        progress: Progress | None,
+        files: list[Path | str],
+        pages: PageProgress | None = None,
+    ) -> None:
         self.progress = progress
+        self.pages = pages
         self.sizes = {path: _size(path) for path in files}  # read once (a stat each)
         self.total_bytes = sum(self.sizes.values())
         self.finished_bytes = 0  # of the files already done
@@ -1007,6 +1018,17 @@ class _Tracker:
             done_bytes = self.finished_bytes + (source.position if position is None else position)
             try:
                 self.progress(self.records, self.estimate(done_bytes), source.name)
+            except Exception as exc:
+                raise _CallerError(exc) from exc
+
+    def page(self, name: str, step: PageStep) -> None:
+        """A long read of one record is at this step: said as it starts (its first page,
+        the first it recognizes), then every _PROGRESS_EVERY seconds."""
+        now = time.monotonic()
+        if self.pages is not None and (step.done == 0 or now - self.last_call >= _PROGRESS_EVERY):
+            self.last_call = now
+            try:
+                self.pages(name, step)
             except Exception as exc:
                 raise _CallerError(exc) from exc
 
@@ -1085,9 +1107,11 @@ def import_file(
             if isinstance(source, _AheadSource):
                 items = source.ahead.prepared_items(writer.pair_words)
             else:
-                if cancelled is not None:
-                    # A record read long (a PDF of many pages) stops between its pages.
-                    source.check_between_pages(functools.partial(_stop_if, cancelled))
+                # A record read long (a PDF of many pages) says how far it is, and stops
+                # between its pages when cancelled.
+                source.check_between_pages(
+                    functools.partial(_between_pages, source.name, tracker, cancelled)
+                )
                 items = _prepared_items(source, copies, workers, cancelled, writer.pair_words)
             for item, prepared, position in items:
                 if cancelled is not None and cancelled():
@@ -1121,6 +1145,14 @@ def import_file(
     except Exception as exc:  # an importer's bug must not take the other files with it
         result.fail(_failure(exc))
     return result
+
+
+def _between_pages(
+    name: str, tracker: _Tracker, cancelled: Cancelled | None, step: PageStep
+) -> None:
+    if cancelled is not None:
+        _stop_if(cancelled)
+    tracker.page(name, step)
 
 
 def _failure(exc: Exception) -> str:
@@ -1263,10 +1295,13 @@ def import_paths(
     columns: Mapping[str, str] | None = None,
     copies: bool = True,
     processes: int | None = None,
+    pages: PageProgress | None = None,
 ) -> ImportReport:
     """Import files, folders and URLs; a bad one is reported and does not stop the others.
 
     progress gets (records read, estimated records in all, file name); see Progress.
+    pages gets (file name, PageStep) while one record is read long (a PDF's pages; the
+    scanned pages OCR reads); see PageProgress.
     cancelled is asked between articles: when it says True the import stops within
     one article, the file being read is rolled back and report.cancelled is set.
     copies=False skips copy detection at import (update_stories signs them later).
@@ -1276,7 +1311,7 @@ def import_paths(
     """
     files, skipped = collect_files(paths)
     report = ImportReport(skipped=skipped)
-    tracker = _Tracker(progress, files)
+    tracker = _Tracker(progress, files, pages)
     count = default_processes() if processes is None else processes
     if count > 1 and bootstrapping():
         # A spawned worker running again a script with no main guard: it must not import

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeline import library
-from timeline.ingest import ArticleFile, BadArticle, ocr
+from timeline.ingest import ArticleFile, BadArticle, PageStep, ocr
 from timeline.ingest.pdf import pdf_text
 from timeline.store import Store
 
@@ -44,6 +44,19 @@ def test_a_scanned_page_is_read_by_ocr_in_its_place(fake_ocr: list[int]) -> None
     found = pdf_text(pdf_bytes(pages, scanned=[1]), 10**6)
     assert fake_ocr == [2] and found.recognized == 1
     assert found.text.split("\n") == [TITLE, BODY, "", "النص الممسوح of page 2", "", BODY]
+
+
+def test_the_pages_are_told_as_they_are_read_the_scans_last(fake_ocr: list[int]) -> None:
+    # A long read's progress: each page as it starts, then the scans as OCR reads them.
+    pages = [drawn(TITLE, 700), [], drawn(BODY, 700), []]
+    steps: list[PageStep] = []
+    pdf_text(pdf_bytes(pages, scanned=[1, 3]), 10**6, check=steps.append)
+    assert steps == [
+        *(PageStep(n, 4) for n in range(4)),
+        PageStep(0, 2, recognizing=True),
+        PageStep(1, 2, recognizing=True),
+    ]
+    assert fake_ocr == [2, 4]
 
 
 def test_an_article_of_scans_is_marked_as_recognized(fake_ocr: list[int], tmp_path: Path) -> None:
@@ -208,9 +221,14 @@ def test_a_picture_of_an_article_is_read_by_ocr_when_named(
     with zipfile.ZipFile(tmp_path / "pictures.zip", "w") as archive:
         archive.write(clip, "clip.png")
     with Store(tmp_path / "t.db") as store:
-        # Named, each is read (the two read the same: the second is known again).
-        report = library.import_paths(store, [clip, photo])
+        # Named, each is read (the two read the same: the second is known again), and
+        # said as OCR starts on it (the seconds it takes).
+        told: list[tuple[str, PageStep]] = []
+        report = library.import_paths(store, [clip, photo], pages=lambda *a: told.append(a))
         assert report.added == 1 and report.duplicates == 1 and not report.failed
+        assert told == [
+            (name, PageStep(0, 1, recognizing=True)) for name in ("clip.png", "photo.jpg")
+        ]
         article = store.article(1)
         assert article is not None and article.body_kind == "ocr"
         assert (article.title, article.published_raw, article.body) == (TITLE, DATE, BODY)

@@ -17,7 +17,7 @@ import pypdf
 import pytest
 
 from timeline import library
-from timeline.ingest import ArticleFile, BadArticle, pasted_suffix
+from timeline.ingest import ArticleFile, BadArticle, PageStep, pasted_suffix
 from timeline.ingest import pdf as pdf_module
 from timeline.ingest.pdf import drawn_order_evidence, paragraphs, pdf_text, reading_order
 from timeline.model import ArticleDraft
@@ -338,6 +338,36 @@ def test_a_cancelled_import_stops_between_the_pages_of_a_long_pdf(
         assert store.article(1) is None
         # Not cancelled, the same file imports whole.
         assert library.import_paths(store, [path]).added == 1
+
+
+def test_an_import_tells_how_far_it_is_in_a_long_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Progress is counted in articles: a PDF of hundreds of pages is one, and its
+    # minute of reading showed nothing moving.  Its pages are told as they are read.
+    monkeypatch.setattr(library, "_PROGRESS_EVERY", 0.0)  # each page, not every 0.1 s
+    first, second = tmp_path / "a long.pdf", tmp_path / "b.pdf"
+    first.write_bytes(pdf_bytes([_page(drawn, [TITLE, "", *BODY]) for _ in range(5)]))
+    second.write_bytes(pdf_bytes([_page(drawn, [TITLE, "", *BODY[:1]])] * 2))
+    told: list[tuple[str, PageStep]] = []
+    with Store(tmp_path / "t.db") as store:
+        report = library.import_paths(store, [first, second], pages=lambda *a: told.append(a))
+    assert report.added == 2
+    assert told == [
+        *(("a long.pdf", PageStep(n, 5)) for n in range(5)),
+        *(("b.pdf", PageStep(n, 2)) for n in range(2)),
+    ]
+
+
+def test_pages_are_told_at_most_every_tenth_of_a_second_but_the_first(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(pdf_bytes([_page(drawn, [TITLE, "", *BODY]) for _ in range(30)]))
+    told: list[PageStep] = []
+    with Store(tmp_path / "t.db") as store:
+        library.import_paths(store, [path], pages=lambda _name, step: told.append(step))
+    assert told[0] == PageStep(0, 30) and len(told) < 30
 
 
 def test_what_pypdf_repairs_is_not_printed(tmp_path: Path) -> None:

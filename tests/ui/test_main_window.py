@@ -204,6 +204,36 @@ def test_the_bar_is_busy_until_the_first_article_is_in(qtbot: QtBot, tmp_path: P
         assert (win._progress.maximum(), win._progress.value()) == (533, 1)
 
 
+def test_the_pages_of_a_long_pdf_move_the_bar_until_it_is_in(qtbot: QtBot, tmp_path: Path) -> None:
+    # A 500-page report, or its scans read by OCR, read for a minute under a busy bar.
+    with Store(tmp_path / "empty.db") as store:
+        win = _with_import_dialog(qtbot, store)
+        win._import_progressed(0, 1, "report.pdf")
+        win._import_paged("report.pdf", 36, 480, False)
+        assert (win._progress.maximum(), win._progress.value()) == (480, 36)
+        assert win._progress.labelText() == "Reading \u2068report.pdf\u2069: page 37 of 480"
+        win._import_paged("%2.pdf", 1, 40, True)  # a name holding a place-holder stays
+        assert (win._progress.maximum(), win._progress.value()) == (40, 1)
+        assert win._progress.labelText() == (
+            "Recognizing the text of \u2068%2.pdf\u2069: scanned page 2 of 40"
+        )
+        win._import_paged("x\u202e.pdf", 0, 1_200, False)
+        assert win._progress.labelText() == "Reading \u2068x\ufffd.pdf\u2069: page 1 of 1,200"
+        win._import_progressed(1, 3, "report.pdf")  # in: the bar counts articles again
+        assert (win._progress.maximum(), win._progress.value()) == (3, 1)
+
+
+def test_the_pages_are_counted_in_arabic(qtbot: QtBot, tmp_path: Path, arabic: None) -> None:
+    with Store(tmp_path / "empty.db") as store:
+        win = _with_import_dialog(qtbot, store)
+        win._import_paged("report.pdf", 36, 1_480, False)
+        label = win._progress.labelText()
+        assert "\u2068report.pdf\u2069" in label and "37" in label and "1,480" in label
+        assert label.startswith("قراءة")
+        win._import_paged("scan.pdf", 0, 2, True)
+        assert win._progress.labelText().startswith("التعرف")
+
+
 def test_the_import_reports_counts_are_written_as_the_status_bar_writes_them(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -10,7 +10,7 @@ import json
 import os
 import stat
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -46,7 +46,7 @@ from timeline.ingest.mail import (
 from timeline.ingest.markdown import parse_markdown_article
 from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text, recognized
 from timeline.ingest.plaintext import parse_plain_article
-from timeline.ingest.reading import Reading, prefixed
+from timeline.ingest.reading import PageCheck, PageStep, Reading, prefixed
 from timeline.ingest.spreadsheet import read_spreadsheet
 from timeline.ingest.tabular import read_table
 from timeline.ingest.timeline_xml import MAX_TIMELINE_BYTES, TimelineEntry, parse_timeline
@@ -140,6 +140,7 @@ __all__ = [
     "MAX_ARTICLE_CHARS",
     "ArticleFile",
     "BadArticle",
+    "PageStep",
     "Rejected",
     "UnreadableFile",
     "WebArticles",
@@ -423,6 +424,8 @@ def _whole(
     if kind == "image":
         from timeline.ingest import ocr  # here: it loads shutil, which `extract` avoids
 
+        if reading.check is not None:
+            reading.check(PageStep(0, 1, recognizing=True))  # a picture: one page to read
         text = recognized(ocr.image_text(data))
         if not text.strip():
             raise BadArticle("no text was found in it")
@@ -656,9 +659,10 @@ class _Source:
         """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
         return self._reading.stated.get(draft)
 
-    def check_between_pages(self, check: Callable[[], None]) -> None:
-        """Have check called between the pages of a record read long (a PDF's): it may
-        raise to stop the reading (a cancelled import)."""
+    def check_between_pages(self, check: PageCheck) -> None:
+        """Have check called as a record read long (a PDF's pages, a picture's OCR)
+        starts on each page, with how far it is: it may raise to stop the reading (a
+        cancelled import)."""
         self._reading.check = check
 
 

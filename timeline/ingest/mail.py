@@ -22,12 +22,13 @@ signature's logo) are not read.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.feeds import html_text
+from timeline.ingest.reading import PageCheck
 from timeline.model import ArticleDraft, title_from_body
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ class _Attached:
     failures: tuple[str, ...] = ()
 
 
-def _attached(message: Message, check: Callable[[], None] | None) -> _Attached:
+def _attached(message: Message, check: PageCheck | None) -> _Attached:
     from timeline.ingest.document import docx_text, odt_text
     from timeline.ingest.pdf import MAX_PDF_BYTES, pdf_text
     from timeline.text.encoding import MAX_ARTICLE_CHARS, MAX_TEXT_BYTES, decode
@@ -222,9 +223,7 @@ def _body(message: Message) -> str:
     return html_as_text or plain_text
 
 
-def message_draft(
-    data: bytes, origin: str, check: Callable[[], None] | None = None
-) -> ArticleDraft:
+def message_draft(data: bytes, origin: str, check: PageCheck | None = None) -> ArticleDraft:
     """The article an e-mail message holds; BadArticle when it is none.  check, if
     given, is called between an attached PDF's pages (it may raise to stop)."""
     import email
@@ -267,7 +266,7 @@ def message_draft(
 
 
 def _message_item(
-    data: bytes, number: int, origin: str, check: Callable[[], None] | None
+    data: bytes, number: int, origin: str, check: PageCheck | None
 ) -> ArticleDraft | tuple[str, str]:
     try:
         return message_draft(data, origin, check)
@@ -276,7 +275,7 @@ def _message_item(
 
 
 def mailbox_messages(
-    stream: BinaryIO, origin: str, check: Callable[[], None] | None = None
+    stream: BinaryIO, origin: str, check: PageCheck | None = None
 ) -> Iterator[ArticleDraft | tuple[str, str]]:
     """A draft for each message of an mbox mailbox (Thunderbird's folders, a Google
     Takeout export), read a line at a time; (where, reason) for one that is no article

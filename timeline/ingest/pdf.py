@@ -32,13 +32,14 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import said
+from timeline.ingest.reading import PageCheck, PageStep
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 2000
@@ -518,7 +519,7 @@ def _is_scan(page: Any, text: str) -> bool:
         return False
 
 
-def _pages(data: bytes, check: Callable[[], None] | None) -> Iterator[_Page]:
+def _pages(data: bytes, check: PageCheck | None) -> Iterator[_Page]:
     """Each page as _page_text reads it."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
@@ -549,7 +550,7 @@ def _pages(data: bytes, check: Callable[[], None] | None) -> Iterator[_Page]:
     drawing = 0
     for number in range(count):
         if check is not None:
-            check()  # out of the try: the caller's to raise
+            check(PageStep(number, count))  # out of the try: the caller's to raise
         try:
             page = reader.pages[number]
             contents = page.get_contents()
@@ -568,9 +569,10 @@ def _pages(data: bytes, check: Callable[[], None] | None) -> Iterator[_Page]:
             raise BadArticle(f"page {number + 1} is not readable ({said(exc)})") from exc
 
 
-def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = None) -> PdfText:
+def pdf_text(data: bytes, max_chars: int, check: PageCheck | None = None) -> PdfText:
     """The text of a PDF in reading order, a paragraph a line, its pages one after the
-    other; check, if given, is called before each page (it may raise to stop).
+    other; check, if given, is called before each page with how far the reading is (it
+    may raise to stop), the scanned pages last, as OCR reads them.
 
     BadArticle for a file that is not a readable PDF, one with no text, or one whose
     text is longer than max_chars.
@@ -616,9 +618,9 @@ def pdf_text(data: bytes, max_chars: int, check: Callable[[], None] | None = Non
         with tempfile.TemporaryDirectory(prefix="timeline-ocr-") as folder:
             path = Path(folder) / "scan.pdf"
             path.write_bytes(data)
-            for number in scans:
+            for done, number in enumerate(scans):
                 if check is not None:
-                    check()
+                    check(PageStep(done, len(scans), recognizing=True))
                 pages[number - 1] = counted(recognized(ocr.page_text(path, number, Path(folder))))
                 read_by_ocr += 1
     text = "\n\n".join(page for page in pages if page is not None and page.strip())

@@ -4,11 +4,28 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from timeline.ingest.encoding import Encoding
 from timeline.ingest.timeline_xml import TimelineEntry
 from timeline.model import ArticleDraft
+
+
+@dataclass(frozen=True)
+class PageStep:
+    """Where a long read of one record (a PDF's pages) is, as it starts on a page:
+    `done` of its `total` pages read; recognizing: of the scanned pages OCR reads
+    (after the others, much slower), total being theirs."""
+
+    done: int
+    total: int
+    recognizing: bool = False
+
+
+# Called as a long read of one record starts on each page: the caller's chance to say
+# how far it is and to stop it (by raising).
+PageCheck = Callable[[PageStep], None]
 
 
 class Reading:
@@ -24,9 +41,8 @@ class Reading:
         self.share_read: float | None = None
         # The dates a .timeline file gave for each draft it yielded (ingest.timeline_xml).
         self.stated: dict[ArticleDraft, TimelineEntry] = {}
-        # Called between the pages of a long read of one record (a PDF's pages): the
-        # caller's chance to stop it, by raising.
-        self.check: Callable[[], None] | None = None
+        # Called between the pages of a long read of one record (a PDF's pages).
+        self.check: PageCheck | None = None
         # A PDF's scanned pages left unread (no OCR on this machine): its other pages are
         # the article, and the import says what was left.
         self.unread_scans = 0

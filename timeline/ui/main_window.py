@@ -1623,6 +1623,9 @@ class MainWindow(QMainWindow):
         self._progress.setLabel(plain_label(self._progress, self.tr("Importing…")))
         self._progress.setCancelButtonText(self.tr("Cancel"))
         self._progress.setRange(0, 0)
+        # Wide enough for a file's name and its page count: a dialog that grows with the
+        # count's digits moves under the pointer while one reaches for Cancel.
+        self._progress.setMinimumWidth(self._progress.fontMetrics().averageCharWidth() * 56)
         self._progress.setWindowTitle(self.tr("Importing articles"))
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setMinimumDuration(300)
@@ -1631,6 +1634,7 @@ class MainWindow(QMainWindow):
         self._progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
         # Bound methods of this window: Qt queues the worker's signals to the GUI thread.
         worker.progressed.connect(self._import_progressed)
+        worker.paged.connect(self._import_paged)
         worker.finished.connect(self._show_import_report)
         worker.failed.connect(self._show_import_error)
         self.import_worker = worker
@@ -1644,6 +1648,25 @@ class MainWindow(QMainWindow):
         # The name isolated: "01625.txt" in the Arabic line read "txt.01625".
         shown = f"\u2068{for_display(name)}\u2069"  # FIRST STRONG ISOLATE ... PDI
         self._progress.setLabelText(self.tr("Importing %1").replace("%1", shown))
+
+    def _import_paged(self, name: str, done: int, total: int, recognizing: bool) -> None:
+        # A PDF of hundreds of pages, or its scans read by OCR, is one article: its pages
+        # are what moves, and the bar counts them until the article is in.
+        self._progress.setMaximum(max(total, 1))
+        self._progress.setValue(min(done, total))
+        style = self.timeline.label_style()
+        shown = f"\u2068{for_display(name)}\u2069"
+        text = (
+            self.tr("Recognizing the text of %1: scanned page %2 of %3")
+            if recognizing
+            else self.tr("Reading %1: page %2 of %3")
+        )
+        # The numbers first: a file named "%2.pdf" stays so named.
+        self._progress.setLabelText(
+            text.replace("%2", group_number(done + 1, style))
+            .replace("%3", group_number(total, style))
+            .replace("%1", shown)
+        )
 
     def _import_ended(self) -> None:
         self._progress.reset()

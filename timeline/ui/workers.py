@@ -49,6 +49,7 @@ from timeline.ui.memory import release_freed
 
 if TYPE_CHECKING:
     from timeline import edits
+    from timeline.ingest import PageStep
 
 # timeline.library and timeline.edits (importers, date rules, stories) are imported by
 # the workers that use them, on their threads: the window's first frame needs neither.
@@ -104,6 +105,9 @@ class ImportWorker(_Cancellable):
     """
 
     progressed = Signal(int, int, str)  # done, total, current file
+    # A long read of one record: current file, pages done, pages in all, recognizing
+    # (the scanned pages, by OCR).
+    paged = Signal(str, int, int, bool)
     finished = Signal(object)  # ImportReport
     failed = Signal(str)
 
@@ -120,8 +124,11 @@ class ImportWorker(_Cancellable):
             with Store(self._db_path) as store:
                 self._interruptible(store)  # the file being imported rolls back
                 options = {}
-                if "cancelled" in inspect.signature(library.import_paths).parameters:
+                accepted = inspect.signature(library.import_paths).parameters
+                if "cancelled" in accepted:
                     options["cancelled"] = self.is_cancelled
+                if "pages" in accepted:
+                    options["pages"] = self._pages
                 report = library.import_paths(
                     store, self._paths, progress=self._progress, **options
                 )
@@ -152,6 +159,12 @@ class ImportWorker(_Cancellable):
             raise _Cancelled
         self._current = name
         self.progressed.emit(done, total, name)
+
+    def _pages(self, name: str, step: PageStep) -> None:
+        if self._cancelled:
+            raise _Cancelled
+        self._current = name
+        self.paged.emit(name, step.done, step.total, step.recognizing)
 
 
 class _Cancelled(Exception):
