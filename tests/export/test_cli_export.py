@@ -116,6 +116,10 @@ def test_formats_that_need_a_date_say_which_articles_they_left_out(
     # A choice of dated articles only leaves nothing out.
     dated = run("export", "--format", fmt, "--query", "القمر", "--output", str(tmp_path / "b"))
     assert "left out" not in dated.stderr
+    # Chosen by the dates they mention, articles published before them have a date: they
+    # were said to be undated articles left out.
+    ranged = ["--from", "1956-01-01", "--to", "1956-12-31", "--output", str(tmp_path / "r")]
+    assert "left out" not in run("export", "--format", fmt, *ranged).stderr
     # Given a date by the user, the article is placed, and said of no longer.
     (line,) = run("list", "--undated", "--json").stdout.splitlines()
     undated = json.loads(line)["id"]

@@ -47,6 +47,46 @@ def test_fields_timelinejs_reads(sample_store: Store) -> None:
     assert all(era["start_date"]["year"] <= era["end_date"]["year"] for era in doc["eras"])
 
 
+def test_the_document_is_written_as_it_is_made(tmp_path: Path) -> None:
+    # Made whole, then encoded whole, the SaudiNewsNet store's document took 625 MB; a
+    # million articles would not fit.  It is written a batch of events at a time, the
+    # articles' bodies read for each batch: the same JSON.
+    records = [
+        {
+            "title": f"خبر رقم {n}",
+            "body": f"قال المتحدث يوم 3 مارس 2014 إن الاجتماع عقد في 5 مايو 2013. {n}",
+            "source": f"المصدر {n % 3}",
+            "published": f"2015-07-{1 + n % 28:02d}",
+        }
+        for n in range(700)
+    ]
+    source = tmp_path / "many.jsonl"
+    source.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+
+    class Counted(io.StringIO):
+        writes = 0
+
+        def write(self, text: str) -> int:
+            self.writes += 1
+            return super().write(text)
+
+    with Store(tmp_path / "t.db") as store:
+        assert import_paths(store, [source]).added == 700
+        out = Counted()
+        count = write_text(store, "timelinejs", Selection(), out)
+        doc = json.loads(out.getvalue())
+    assert count == len(doc["events"]) == 2100  # a publication and two mentions each
+    assert out.writes >= 2100 // 500 + 2  # the title, each batch of events, the end
+    slides = [e for e in doc["events"] if "x-timeline-article" in e]
+    assert len(slides) == 700 and len({e["unique_id"] for e in doc["events"]}) == 2100
+    assert {html_text(e["text"]["text"]).split()[-1] for e in slides} == {
+        str(n) for n in range(700)
+    }  # each article's own body on its own slide
+    assert set(doc) == {"title", "events", "eras", "x-timeline-tag-colours"}
+
+
 def test_article_text_is_escaped_and_set_in_its_direction(tmp_path: Path) -> None:
     # TimelineJS sets headline and text as HTML: an article must not inject markup.
     source = tmp_path / "x.jsonl"

@@ -217,13 +217,18 @@ class UserView:
         """Every tag's colour, by name."""
         return {name: colour for name, colour, _count in user.tags(self._store)}
 
-    def may_lack_a_date(self, ids: list[int] | None) -> list[int]:
-        """Of the chosen articles (ids, or None for every one), those that may have no
-        date as the user sees them: every one of a list; of the whole store, those
-        stored undated and those the user edited."""
-        if ids is not None:
-            return ids
-        return sorted(set(undated_article_ids(self._store)).union(self.values))
+    def undated(self, ids: list[int] | None) -> list[int]:
+        """Of the chosen articles (ids, or None for every one), those not hidden that have
+        no publication date as the user sees it: stored without one, given none by the
+        user.  (Not those published outside the chosen dates: they have a date.)"""
+        chosen = None if ids is None else set(ids)
+        dated = {article_id for article_id, _date in self._dated}
+        dated.update(a for a, values in self.values.items() if values.published is not None)
+        return [
+            a
+            for a in undated_article_ids(self._store)
+            if (chosen is None or a in chosen) and a not in dated and self.keeps(a)
+        ]
 
     def keeps(self, article_id: int) -> bool:
         values = self.values.get(article_id)

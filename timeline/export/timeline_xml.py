@@ -58,9 +58,7 @@ def write_timeline_xml(
         if row.kind == "published" and row.start is not None:
             published[row.article_id] = (row.start, row.start)
     if left_out is not None:
-        left_out.extend(
-            i for i in view.may_lack_a_date(ids) if i not in published and view.keeps(i)
-        )
+        left_out.extend(view.undated(ids))
     ranges = stated_ranges(store, sorted(published))
     chosen = sorted(published)
     categories: dict[str, None] = {}

@@ -12,8 +12,10 @@ bodies.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import datetime
 from itertools import chain
 from typing import Any, TextIO
@@ -125,119 +127,157 @@ def _years(start: int, end: int | None) -> str:
     return str(first) if last == first else f"{first}–{last}"
 
 
-def build(
-    store: Store, selection: Selection, title: str = "", left_out: list[int] | None = None
-) -> dict[str, Any]:
-    """The TimelineJS3 document of the chosen articles and their placed events.  left_out,
-    if given, receives the ids of the chosen articles without a publication date: a
-    slide needs a date, so their text is not in the document (their dated mentions are)."""
-    ids = article_ids(store, selection)
-    view = UserView(store, selection)
-    articles: dict[int, dict[str, Any]] = {}
-    index = {name: i for i, name in enumerate(ARTICLE_COLUMNS)}
+# Events are turned into slides a batch at a time: a batch's articles (their bodies, for
+# the publications' slides) are read together, and nothing of the batches before is kept
+# but what is small (the sources' group names, up to MAX_ERAS eras, the ids given a slide).
+_BATCH = 500
+# Many events share a date or a label ("اليوم", a year), and an article's mentions its
+# headline: each is made once while this many are kept, then the memo starts again.
+_MEMO_MAX = 20_000
+
+
+class _Memo(dict[Any, Any]):
+    """A dict that forgets everything when it grows past _MEMO_MAX entries."""
+
+    def get_or_make(self, key: Any, make: Any) -> Any:
+        found = self.get(key)
+        if found is None:
+            if len(self) >= _MEMO_MAX:
+                self.clear()
+            found = self[key] = make()
+        return found
+
+
+def _article_fields(view: UserView, row: tuple) -> dict[str, Any] | None:
+    """The fields a publication's slide carries, as the user sees them; None if hidden."""
+    index = _ARTICLE_INDEX
+    shown = view.article(row)
+    if shown is None:
+        return None
+    fields = {name: shown[index[name]] for name in CARRIED}
+    if shown[index["published"]] != row[index["published"]]:
+        # The user's publication date (it wins on export): an import here reads a
+        # record's "published" before its raw text, so the correction comes back.
+        fields["published"] = shown[index["published"]]
+    # The user's own: carried beside the article (an import here gives them back).
     tags_at, note_at = len(ARTICLE_COLUMNS), len(ARTICLE_COLUMNS) + 1
-    for article in export_articles(store, ids):
-        row = view.article(article)
-        if row is None:
-            continue  # hidden
-        fields = {name: row[index[name]] for name in CARRIED}
-        if row[index["published"]] != article[index["published"]]:
-            # The user's publication date (it wins on export): an import here reads a
-            # record's "published" before its raw text, so the correction comes back.
-            fields["published"] = row[index["published"]]
-        # The user's own: carried beside the article (an import here gives them back).
-        if row[tags_at]:
-            fields["tags"] = row[tags_at].split("; ")
-        if row[note_at]:
-            fields["note"] = row[note_at]
-        articles[row[index["id"]]] = fields
-    items: list[dict[str, Any]] = []
-    eras: list[dict[str, Any]] = []
-    seen_eras: set[tuple[int, int]] = set()
-    headlines: dict[int, str] = {}  # by article: its publication and mentions share one
-    # Many events share a date or a label ("اليوم", a year): each is made once.  The date
-    # objects are shared between events (the document is only written out).
-    dates_made: dict[tuple[Any, ...], dict[str, Any]] = {}
-    labels_made: dict[str, str] = {}
-    groups: dict[str, str] = {}  # a source's group name, escaped once
-    slid: set[int | None] = set()  # the articles given a slide of their own
-    # The articles are read whole above: the events need no join for title and source.
-    added_by_id = view.added_by_id()
-    stored = export_events(
-        store,
-        ids,
-        date_from=selection.date_from,
-        date_to=selection.date_to,
-        placed_only=True,
-        with_article=False,
-    )
-    as_shown = (view.event(values) for values in stored)
-    added = (row[: len(EVENT_COLUMNS)] for row in view.added_events(ids) if row[3] is not None)
-    kept = (row[: len(EVENT_COLUMNS)] for row in as_shown if row is not None)
-    for values in chain(kept, added):
-        fields = articles.get(values[1], {}) if values[1] is not None else {}
-        row = EventRow._make((*values, fields.get("title", ""), fields.get("source", "")))
-        if row.id < 0 and not row.title:
-            row = row._replace(title=row.label)  # a standalone event: its label heads it
-        when = (row.start, row.end, row.granularity, row.value)
-        dates = dates_made.get(when)
-        if dates is None:
-            dates = dates_made[when] = _when(row)
-        item: dict[str, Any] = {**dates, "unique_id": f"event-{row.id}"}
-        headline = headlines.get(row.article_id) if row.article_id is not None else None
-        if headline is None:
-            headline = _inline(row.title)
-            if row.article_id is not None:
-                headlines[row.article_id] = headline
-        if row.kind == "published":
-            slid.add(row.article_id)
-            # The body is written once, as the slide's text; the import reads it back.
-            item["text"] = {"headline": headline, "text": _paragraphs(fields.get("body", ""))}
-            # With its id, which the events the user added to it name (MENTION_KEY), and
-            # what the user said of its mentions and of it (USER_KEY).
-            item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
-            item[ARTICLE_KEY]["id"] = row.article_id
-            said = view.said_of(row.article_id, fields.get("body", ""))
-            if said:
-                item[ARTICLE_KEY][USER_KEY] = said
-            item["group"] = groups.get(row.source) or _group(groups, row.source)
-        else:
-            label = labels_made.get(row.label)
-            if label is None:
-                label = labels_made[row.label] = _paragraphs(row.label)
-            item["text"] = {"headline": headline, "text": label}
-            kind = "added" if row.id < 0 else row.kind
-            item[MENTION_KEY] = {"article": row.article_id, "kind": kind, "value": row.value}
-            if row.id < 0 and -row.id in added_by_id:
-                # What an import here needs to add it again (ingest.timelinejs.ADDED).
-                item[MENTION_KEY][ADDED] = view.added_record(added_by_id[-row.id])
-            item["group"] = groups.get(row.source) or _group(groups, row.source)
-            start, end = row.start or 0, row.end
-            long = end is not None and end - start >= ERA_MIN_SECONDS
-            if long and end is not None and len(eras) < MAX_ERAS and (start, end) not in seen_eras:
-                seen_eras.add((start, end))
-                eras.append(
-                    {
-                        "start_date": item["start_date"],
-                        "end_date": item.get("end_date", item["start_date"]),
-                        "text": {"headline": _inline(_years(start, end))},
-                    }
+    if shown[tags_at]:
+        fields["tags"] = shown[tags_at].split("; ")
+    if shown[note_at]:
+        fields["note"] = shown[note_at]
+    return fields
+
+
+_ARTICLE_INDEX = {name: i for i, name in enumerate(ARTICLE_COLUMNS)}
+_WITH_ARTICLE = len(EVENT_COLUMNS) + 2  # an event row's columns, the title and source after
+
+
+class _Document:
+    """The TimelineJS3 document of the chosen articles and their placed events, made as
+    it is written: title, then each event (items()), then eras and tag colours."""
+
+    def __init__(self, store: Store, selection: Selection, title: str = "") -> None:
+        self.store, self.selection = store, selection
+        self.ids = article_ids(store, selection)
+        self.view = UserView(store, selection)
+        if not title:
+            query = selection.query.strip()
+            title = f"News timeline: {query}" if query else "News timeline"
+        self.title = {"text": {"headline": _inline(title), "text": ""}}
+        self.eras: list[dict[str, Any]] = []
+        self.count = 0
+
+    def _rows(self) -> Iterator[tuple]:
+        """The events as the user sees them, each with its article's title and source."""
+        view, selection = self.view, self.selection
+        stored = export_events(
+            self.store,
+            self.ids,
+            date_from=selection.date_from,
+            date_to=selection.date_to,
+            placed_only=True,
+        )
+        shown = (view.event(values) for values in stored)
+        kept = (row[:_WITH_ARTICLE] for row in shown if row is not None)
+        added = (row[:_WITH_ARTICLE] for row in view.added_events(self.ids) if row[3] is not None)
+        return chain(kept, added)
+
+    def items(self) -> Iterator[dict[str, Any]]:
+        """Each event's slide, in the order the events are read (placed ones by date,
+        then those the user added)."""
+        view = self.view
+        seen_eras: set[tuple[int, int]] = set()
+        dates_made, labels_made, headlines = _Memo(), _Memo(), _Memo()
+        groups: dict[str, str] = {}  # a source's group name, escaped twice
+        added_by_id = view.added_by_id()
+        rows = self._rows()
+        while batch := list(itertools.islice(rows, _BATCH)):
+            published = sorted({r[1] for r in batch if r[2] == "published" and r[1] is not None})
+            bodies: dict[int, dict[str, Any] | None] = {
+                stored[0]: _article_fields(view, stored)
+                for stored in export_articles(self.store, published)
+            }
+            for values in batch:
+                row = EventRow._make(values)
+                if row.id < 0 and not row.title:
+                    row = row._replace(title=row.label)  # a standalone event: its label heads it
+                dates = dates_made.get_or_make(
+                    (row.start, row.end, row.granularity, row.value), lambda row=row: _when(row)
                 )
-        if not item["group"]:
-            del item["group"]
-        items.append(item)
-    if left_out is not None:
-        left_out.extend(a for a in articles if a not in slid)
-    if not title:
-        query = selection.query.strip()
-        title = f"News timeline: {query}" if query else "News timeline"
-    return {
-        "title": {"text": {"headline": _inline(title), "text": ""}},
-        "events": items,
-        "eras": eras,
-        # The colours of the library's tags, for an import here to give them again.
-        COLOURS_KEY: view.tag_colours(),
-    }
+                item: dict[str, Any] = {**dates, "unique_id": f"event-{row.id}"}
+                headline = (
+                    headlines.get_or_make(row.article_id, lambda row=row: _inline(row.title))
+                    if row.article_id is not None
+                    else _inline(row.title)
+                )
+                if row.kind == "published":
+                    fields = bodies.get(row.article_id) if row.article_id is not None else None
+                    if fields is None:
+                        continue  # its article went while the export read (or is hidden)
+                    # The body is written once, as the slide's text; the import reads it
+                    # back.  With its id, which the events the user added to it name
+                    # (MENTION_KEY), and what the user said of its mentions and of it.
+                    body = fields.get("body", "")
+                    item["text"] = {"headline": headline, "text": _paragraphs(body)}
+                    item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
+                    item[ARTICLE_KEY]["id"] = row.article_id
+                    said = view.said_of(row.article_id, body)
+                    if said:
+                        item[ARTICLE_KEY][USER_KEY] = said
+                else:
+                    label = labels_made.get_or_make(
+                        row.label, lambda row=row: _paragraphs(row.label)
+                    )
+                    item["text"] = {"headline": headline, "text": label}
+                    kind = "added" if row.id < 0 else row.kind
+                    item[MENTION_KEY] = {
+                        "article": row.article_id,
+                        "kind": kind,
+                        "value": row.value,
+                    }
+                    if row.id < 0 and -row.id in added_by_id:
+                        # What an import here needs to add it again (ingest.timelinejs.ADDED).
+                        item[MENTION_KEY][ADDED] = view.added_record(added_by_id[-row.id])
+                    self._era(row, item, seen_eras)
+                group = groups.get(row.source) or _group(groups, row.source)
+                if group:
+                    item["group"] = group
+                self.count += 1
+                yield item
+
+    def _era(self, row: EventRow, item: dict[str, Any], seen: set[tuple[int, int]]) -> None:
+        start, end = row.start or 0, row.end
+        if end is None or end - start < ERA_MIN_SECONDS or len(self.eras) >= MAX_ERAS:
+            return
+        if (start, end) not in seen:
+            seen.add((start, end))
+            self.eras.append(
+                {
+                    "start_date": item["start_date"],
+                    "end_date": item.get("end_date", item["start_date"]),
+                    "text": {"headline": _inline(_years(start, end))},
+                }
+            )
 
 
 def write_timelinejs(
@@ -247,18 +287,35 @@ def write_timelinejs(
     title: str = "",
     left_out: list[int] | None = None,
 ) -> int:
-    """Write the TimelineJS3 JSON of the selection; returns the number of events
-    (left_out: as build's)."""
+    """Write the TimelineJS3 JSON of the selection, an event at a time (the memory it
+    takes does not grow with the store); returns the number of events.  left_out, if
+    given, receives the ids of the chosen articles without a publication date: a slide
+    needs a date, so their text is not in the document (their dated mentions are)."""
     import orjson
 
-    document = build(store, selection, title, left_out)
-    # Encoded whole by orjson: the standard encoder took 8 times as long (json.dump,
-    # which streams, goes through the pure-Python encoder: 5 times slower again).
-    encoded = orjson.dumps(document, option=orjson.OPT_APPEND_NEWLINE)
+    document = _Document(store, selection, title)
+    # Each piece encoded by orjson (the standard encoder took 8 times as long), written as
+    # UTF-8 where the stream is (not decoded only to be encoded again).
     binary = getattr(out, "buffer", None)
     if binary is not None and (getattr(out, "encoding", "") or "").lower() in ("utf-8", "utf8"):
         out.flush()
-        binary.write(encoded)  # UTF-8 already: not decoded only to be encoded again
+        write = binary.write
     else:
-        out.write(encoded.decode("utf-8"))
-    return len(document["events"])
+
+        def write(data: bytes) -> int:
+            return out.write(data.decode("utf-8"))
+
+    write(b'{"title":' + orjson.dumps(document.title) + b',"events":[')
+    pieces: list[bytes] = []
+    for n, item in enumerate(document.items()):
+        pieces.append(orjson.dumps(item) if n == 0 else b"," + orjson.dumps(item))
+        if len(pieces) >= _BATCH:
+            write(b"".join(pieces))
+            pieces = []
+    write(b"".join(pieces))
+    # The colours of the library's tags, for an import here to give them again.
+    tail = {"eras": document.eras, COLOURS_KEY: document.view.tag_colours()}
+    write(b"]," + orjson.dumps(tail)[1:] + b"\n")
+    if left_out is not None:
+        left_out.extend(document.view.undated(document.ids))
+    return document.count
