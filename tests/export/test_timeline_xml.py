@@ -178,3 +178,29 @@ def test_broken_timeline_files_fail_as_bad_articles(cut: int, junk: bytes) -> No
         assert "\n" not in str(exc)
         return
     assert all(e.draft.title and e.draft.body and e.end >= e.start for e in entries)
+
+
+def test_each_article_is_written_as_it_is_read(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its events were held as text until the end: every chosen body in memory at once
+    # (203 MB for the SaudiNewsNet store).  Each is written before the next is read.
+    from timeline.export import timeline_xml
+
+    out = io.StringIO()
+    written_before: list[int] = []
+    read = timeline_xml.export_articles
+
+    def reading(store: Store, ids: list[int]):
+        for row in read(store, ids):
+            written_before.append(out.getvalue().count("<event>"))
+            yield row
+
+    monkeypatch.setattr(timeline_xml, "export_articles", reading)
+    count = write_text(sample_store, "timeline", Selection(), out)
+    assert count >= 10 and written_before == list(range(len(written_before)))
+    # The categories, read apart, are those of the events written.
+    root = ElementTree.fromstring(out.getvalue())
+    names = [c.findtext("name") for c in root.findall("categories/category")]
+    used = {e.findtext("category") for e in root.iter("event")} - {None}
+    assert names and sorted(names) == sorted(used)

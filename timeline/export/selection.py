@@ -230,6 +230,11 @@ class UserView:
             if (chosen is None or a in chosen) and a not in dated and self.keeps(a)
         ]
 
+    def source_of(self, article_id: int, stored: str) -> str:
+        """An article's source as the user sees it (stored: the one stored)."""
+        values = self.values.get(article_id)
+        return stored if values is None else values.fields.get("source", stored)
+
     def keeps(self, article_id: int) -> bool:
         values = self.values.get(article_id)
         return self.with_hidden or values is None or not values.hidden

@@ -19,7 +19,7 @@ from timeline import __version__
 from timeline.export.selection import Selection, UserView, article_ids, events
 from timeline.model import from_axis
 from timeline.store import Store
-from timeline.store.export_data import export_articles, stated_ranges
+from timeline.store.export_data import article_sources, export_articles, stated_ranges
 
 # The file format version written (The Timeline Project 2.x reads it).
 FORMAT_VERSION = "2.4.0"
@@ -48,48 +48,28 @@ def category_colour(name: str) -> str:
 def write_timeline_xml(
     store: Store, selection: Selection, out: TextIO, left_out: list[int] | None = None
 ) -> int:
-    """Write the chosen dated articles as a .timeline file; returns the events written.
+    """Write the chosen dated articles as a .timeline file, an article at a time (the
+    memory it takes does not grow with their text); returns the events written.
     left_out, if given, receives the ids of the chosen articles that have no date (an
     event of the format needs one)."""
     ids = article_ids(store, selection)
     view = UserView(store, selection)
-    published: dict[int, tuple[int, int]] = {}
+    published: dict[int, int] = {}
     for row in events(store, selection, ids, placed_only=True, shown=view):
         if row.kind == "published" and row.start is not None:
-            published[row.article_id] = (row.start, row.start)
+            published[row.article_id] = row.start
     if left_out is not None:
         left_out.extend(view.undated(ids))
-    ranges = stated_ranges(store, sorted(published))
     chosen = sorted(published)
+    ranges = stated_ranges(store, chosen)
+    # The categories come before the events: the sources, as the user sees them, of the
+    # articles shown, read without their bodies.
     categories: dict[str, None] = {}
-    body: list[str] = []
-    for stored in export_articles(store, chosen):
-        article = view.article(stored)  # the user's title and source
-        if article is None:
-            continue
-        article_id, title, text = int(article[0]), str(article[2]), str(article[3])
-        source, url = str(article[4]), str(article[5])
-        start, end = ranges.get(article_id, published[article_id])
-        if source:
-            categories.setdefault(source)
-        body.append(
-            "    <event>\n"
-            f"      <start>{timeline_time(start)}</start>\n"
-            f"      <end>{timeline_time(end)}</end>\n"
-            f"      <text>{xml_text(title)}</text>\n"
-            "      <progress>0</progress>\n"
-            "      <fuzzy>False</fuzzy>\n"
-            "      <fuzzy_start>False</fuzzy_start>\n"
-            "      <fuzzy_end>False</fuzzy_end>\n"
-            "      <locked>False</locked>\n"
-            "      <ends_today>False</ends_today>\n"
-            + (f"      <category>{xml_text(source)}</category>\n" if source else "")
-            + f"      <description>{xml_text(text)}</description>\n"
-            + (f"      <hyperlink>{xml_text(url)}</hyperlink>\n" if url else "")
-            + "      <milestone>False</milestone>\n"
-            "      <default_color>200,200,200</default_color>\n"
-            "    </event>\n"
-        )
+    for article_id, source in article_sources(store, chosen):
+        if view.keeps(article_id):
+            source = view.source_of(article_id, source)
+            if source:
+                categories.setdefault(source)
     out.write('<?xml version="1.0" encoding="utf-8"?>\n')
     out.write(f"<!-- written by arabic-news-timeline {xml_text(__version__)} -->\n")
     out.write("<timeline>\n")
@@ -108,11 +88,38 @@ def write_timeline_xml(
             "    </category>\n"
         )
     out.write("  </categories>\n  <events>\n")
-    out.writelines(body)
+    written = 0
+    for stored in export_articles(store, chosen):
+        article = view.article(stored)  # the user's title and source
+        if article is None:
+            continue
+        article_id, title, text = int(article[0]), str(article[2]), str(article[3])
+        source, url = str(article[4]), str(article[5])
+        day = published[article_id]
+        start, end = ranges.get(article_id, (day, day))
+        out.write(
+            "    <event>\n"
+            f"      <start>{timeline_time(start)}</start>\n"
+            f"      <end>{timeline_time(end)}</end>\n"
+            f"      <text>{xml_text(title)}</text>\n"
+            "      <progress>0</progress>\n"
+            "      <fuzzy>False</fuzzy>\n"
+            "      <fuzzy_start>False</fuzzy_start>\n"
+            "      <fuzzy_end>False</fuzzy_end>\n"
+            "      <locked>False</locked>\n"
+            "      <ends_today>False</ends_today>\n"
+            + (f"      <category>{xml_text(source)}</category>\n" if source else "")
+            + f"      <description>{xml_text(text)}</description>\n"
+            + (f"      <hyperlink>{xml_text(url)}</hyperlink>\n" if url else "")
+            + "      <milestone>False</milestone>\n"
+            "      <default_color>200,200,200</default_color>\n"
+            "    </event>\n"
+        )
+        written += 1
     out.write("  </events>\n")
     if published:
-        first = min(start for start, _ in published.values())
-        last = max(max(published[i][1], ranges.get(i, (0, 0))[1]) for i in published)
+        first = min(published.values())
+        last = max(max(published[i], ranges.get(i, (0, 0))[1]) for i in published)
         out.write(
             "  <view>\n    <displayed_period>\n"
             f"      <start>{timeline_time(first)}</start>\n"
@@ -121,4 +128,4 @@ def write_timeline_xml(
             "  </view>\n"
         )
     out.write("</timeline>\n")
-    return len(body)
+    return written

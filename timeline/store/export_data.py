@@ -75,6 +75,15 @@ def export_articles(store: Store, ids: Sequence[int] | None = None) -> Iterator[
             )
 
 
+def article_sources(store: Store, ids: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """(id, source) of the articles with these ids (sorted), by id."""
+    for chunk in _id_chunks(ids):
+        assert chunk is not None
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id, source FROM articles WHERE id IN ({marks}) ORDER BY id"
+        yield from store.db.conn.execute(query, chunk)
+
+
 def export_events(
     store: Store,
     article_ids: Sequence[int] | None = None,
