@@ -472,6 +472,11 @@ ARABIC: dict[str, str] = {
     "&Scale (PNG):": "الم&قياس (PNG):",
     "An export is already being written": "يجري الآن كتابة تصدير آخر",
     "Exported %1 to %2": "صُدّر %1 إلى %2",
+    "Exporting %1…": "جارٍ التصدير إلى %1…",
+    "Exporting %1: %2 written": "جارٍ التصدير إلى %1: كُتب %2",
+    "Cancel export": "إلغاء التصدير",
+    "Stop writing the export: no file is written": "أوقف كتابة التصدير: لا يُكتب أي ملف",
+    "Export cancelled: no file was written": "أُلغي التصدير: لم يُكتب أي ملف",
     "Printing is not available in this build": "الطباعة غير متاحة في هذه النسخة من البرنامج",
     # --- stories
     "No related articles": "لا مقالات ذات صلة",

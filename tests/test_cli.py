@@ -363,21 +363,16 @@ def test_import_says_how_many_scanned_pages_were_not_read(
     assert f"{path}: 1 scanned page(s) were not read: install Tesseract" in result.output
 
 
-def test_import_counts_a_long_pdf_s_pages_on_a_terminal_only(run, tmp_path: Path) -> None:
-    # A PDF of hundreds of pages is one article: on a terminal the bar counts its pages
-    # as they are read; in a log (not a terminal) no line a page.
+def _on_a_terminal(arguments: list[str]) -> tuple[subprocess.CompletedProcess, str]:
+    """`timeline ARGUMENTS` run with its standard error a terminal: the run, and what the
+    terminal was sent."""
     import pty
     import sys
 
-    from tests.ingest.pdf_fixtures import drawn, pdf_bytes
-
-    path = tmp_path / "long\x1b[2J.pdf"  # a name that would clear the screen
-    page = drawn("عنوان الخبر", 700) + drawn("وصل الوفد إلى الرياض صباح اليوم", 680)
-    path.write_bytes(pdf_bytes([page] * 3))
     leader, follower = pty.openpty()
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "timeline", "--db", str(tmp_path / "t.db"), "import", path],
+            [sys.executable, "-m", "timeline", *arguments],
             stdout=subprocess.PIPE,
             stderr=follower,
             timeout=120,
@@ -395,8 +390,29 @@ def test_import_counts_a_long_pdf_s_pages_on_a_terminal_only(run, tmp_path: Path
             terminal += chunk
     finally:
         os.close(leader)
+    return done, terminal.decode()
+
+
+def test_export_counts_what_it_has_written_on_a_terminal_only(run, tmp_path: Path) -> None:
+    run("import", str(SAMPLES))
+    target = tmp_path / "a.jsonl"
+    arguments = ["export", "--format", "articles-jsonl", "--output", str(target)]
+    done, shown = _on_a_terminal(["--db", str(run.db), *arguments])
+    assert done.returncode == 0
+    assert "\rexporting: 0 written" in shown and "\r\x1b[Kwrote " in shown
+    assert "exporting:" not in run(*arguments).stderr  # no terminal
+
+
+def test_import_counts_a_long_pdf_s_pages_on_a_terminal_only(run, tmp_path: Path) -> None:
+    # A PDF of hundreds of pages is one article: on a terminal the bar counts its pages
+    # as they are read; in a log (not a terminal) no line a page.
+    from tests.ingest.pdf_fixtures import drawn, pdf_bytes
+
+    path = tmp_path / "long\x1b[2J.pdf"  # a name that would clear the screen
+    page = drawn("عنوان الخبر", 700) + drawn("وصل الوفد إلى الرياض صباح اليوم", 680)
+    path.write_bytes(pdf_bytes([page] * 3))
+    done, shown = _on_a_terminal(["--db", str(tmp_path / "t.db"), "import", str(path)])
     assert done.returncode == 0 and b"1 added" in done.stdout
-    shown = terminal.decode()
     assert "long\u241b[2J.pdf: reading page 1 of 3" in shown and "\x1b[2J" not in shown
     assert "reading page" not in run("import", str(path)).output  # no terminal
 

@@ -743,6 +743,7 @@ def export_command(
     from timeline.export import (
         FILE_FORMATS,
         FORMATS,
+        IMAGE_FORMATS,
         Selection,
         SelectionError,
         export,
@@ -775,7 +776,15 @@ def export_command(
     from timeline.timescale import LabelStyle
 
     style = LabelStyle(language="en" if lang == "en" else "ar")  # a chronology's dates
-    with settings.open_store(create=False) as store:
+    told: list[int] = []
+
+    def progress(written: int) -> None:
+        # On a terminal only, a line rewritten in place (in a log: nothing a record).
+        told.append(written)
+        click.echo(f"\rexporting: {written:,} written", err=True, nl=False)
+
+    to_terminal = output is not None and fmt not in IMAGE_FORMATS and sys.stderr.isatty()
+    with settings.open_store(create=False) as store, _line_cleared(told):
         try:
             if output is None:
                 count = write_text(
@@ -795,6 +804,7 @@ def export_command(
                     left_out=left_out,
                     cut=cut,
                     style=style,
+                    progress=progress if to_terminal else None,
                 )
         except SelectionError as exc:
             raise _Failure(str(exc)) from exc
@@ -818,6 +828,17 @@ def export_command(
             " article on its publication date; a CSV or JSON Lines export keeps them)",
             err=True,
         )
+
+
+@contextlib.contextmanager
+def _line_cleared(told: list[int]) -> Iterator[None]:
+    """The progress line (if one was written: told) cleared however the block ends,
+    before what is said next."""
+    try:
+        yield
+    finally:
+        if told:
+            click.echo("\r\x1b[K", err=True, nl=False)
 
 
 def _story_json(story: StoryCluster, through_others: frozenset[int]) -> dict[str, Any]:

@@ -322,94 +322,117 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="134" />
+        <location filename="../../timeline/ui/export_dialog.py" line="157" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="136" />
+        <location filename="../../timeline/ui/export_dialog.py" line="159" />
         <source>TimelineJS (JSON)</source>
         <translation>TimelineJS ‏(JSON)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="137" />
+        <location filename="../../timeline/ui/export_dialog.py" line="160" />
         <source>The Timeline Project (.timeline)</source>
         <translation>برنامج The Timeline Project ‏(⁦.timeline⁩)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="138" />
+        <location filename="../../timeline/ui/export_dialog.py" line="161" />
         <source>Articles as CSV</source>
         <translation>المقالات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="139" />
+        <location filename="../../timeline/ui/export_dialog.py" line="162" />
         <source>Articles as JSON Lines</source>
         <translation>المقالات بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="140" />
+        <location filename="../../timeline/ui/export_dialog.py" line="163" />
         <source>Events as CSV</source>
         <translation>الأحداث بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="141" />
+        <location filename="../../timeline/ui/export_dialog.py" line="164" />
         <source>Events as JSON Lines</source>
         <translation>الأحداث بصيغة JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="142" />
+        <location filename="../../timeline/ui/export_dialog.py" line="165" />
         <source>Articles as an Excel workbook</source>
         <translation>المقالات في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="143" />
+        <location filename="../../timeline/ui/export_dialog.py" line="166" />
         <source>Events as an Excel workbook</source>
         <translation>الأحداث في مصنف Excel</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="144" />
+        <location filename="../../timeline/ui/export_dialog.py" line="167" />
         <source>Chronology to read or print (HTML)</source>
         <translation>تسلسل زمني للقراءة أو الطباعة (HTML)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="145" />
+        <location filename="../../timeline/ui/export_dialog.py" line="168" />
         <source>Image (PNG)</source>
         <translation>صورة (PNG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="146" />
+        <location filename="../../timeline/ui/export_dialog.py" line="169" />
         <source>Image (SVG)</source>
         <translation>صورة (SVG)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="147" />
+        <location filename="../../timeline/ui/export_dialog.py" line="170" />
         <source>Document (PDF)</source>
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="166" />
+        <location filename="../../timeline/ui/export_dialog.py" line="189" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="180" />
+        <location filename="../../timeline/ui/export_dialog.py" line="203" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="181" />
+        <location filename="../../timeline/ui/export_dialog.py" line="204" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="182" />
+        <location filename="../../timeline/ui/export_dialog.py" line="205" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="183" />
+        <location filename="../../timeline/ui/export_dialog.py" line="206" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
+    </message>
+</context>
+<context>
+    <name>ExportStatus</name>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="234" />
+        <source>Cancel export</source>
+        <translation>إلغاء التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="235" />
+        <source>Stop writing the export: no file is written</source>
+        <translation>أوقف كتابة التصدير: لا يُكتب أي ملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="240" />
+        <source>Exporting %1…</source>
+        <translation>جارٍ التصدير إلى %1…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="246" />
+        <source>Exporting %1: %2 written</source>
+        <translation>جارٍ التصدير إلى %1: كُتب %2</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1472,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="896" />
-        <location filename="../../timeline/ui/main_window.py" line="1785" />
+        <location filename="../../timeline/ui/main_window.py" line="1788" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -1636,112 +1659,112 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1626" />
+        <location filename="../../timeline/ui/main_window.py" line="1629" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1647" />
+        <location filename="../../timeline/ui/main_window.py" line="1650" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1657" />
+        <location filename="../../timeline/ui/main_window.py" line="1660" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1659" />
+        <location filename="../../timeline/ui/main_window.py" line="1662" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1677" />
+        <location filename="../../timeline/ui/main_window.py" line="1680" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1686" />
+        <location filename="../../timeline/ui/main_window.py" line="1689" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1701" />
+        <location filename="../../timeline/ui/main_window.py" line="1704" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1715" />
+        <location filename="../../timeline/ui/main_window.py" line="1718" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1720" />
+        <location filename="../../timeline/ui/main_window.py" line="1723" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1725" />
+        <location filename="../../timeline/ui/main_window.py" line="1728" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1731" />
+        <location filename="../../timeline/ui/main_window.py" line="1734" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1738" />
+        <location filename="../../timeline/ui/main_window.py" line="1741" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1746" />
+        <location filename="../../timeline/ui/main_window.py" line="1749" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1755" />
+        <location filename="../../timeline/ui/main_window.py" line="1758" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1763" />
+        <location filename="../../timeline/ui/main_window.py" line="1766" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1770" />
+        <location filename="../../timeline/ui/main_window.py" line="1773" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1772" />
+        <location filename="../../timeline/ui/main_window.py" line="1775" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1776" />
+        <location filename="../../timeline/ui/main_window.py" line="1779" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1779" />
+        <location filename="../../timeline/ui/main_window.py" line="1782" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1782" />
+        <location filename="../../timeline/ui/main_window.py" line="1785" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1784" />
+        <location filename="../../timeline/ui/main_window.py" line="1787" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1794" />
+        <location filename="../../timeline/ui/main_window.py" line="1797" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -2423,33 +2446,38 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="225" />
-        <location filename="../../timeline/ui/export_dialog.py" line="343" />
+        <location filename="../../timeline/ui/export_dialog.py" line="278" />
+        <location filename="../../timeline/ui/export_dialog.py" line="414" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="264" />
+        <location filename="../../timeline/ui/export_dialog.py" line="317" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="308" />
+        <location filename="../../timeline/ui/export_dialog.py" line="350" />
+        <source>Export cancelled: no file was written</source>
+        <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="379" />
         <source>Exported %1 to %2</source>
         <translation>صُدّر %1 إلى %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="316" />
+        <location filename="../../timeline/ui/export_dialog.py" line="387" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="327" />
+        <location filename="../../timeline/ui/export_dialog.py" line="398" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="350" />
+        <location filename="../../timeline/ui/export_dialog.py" line="421" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

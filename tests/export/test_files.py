@@ -101,3 +101,44 @@ def test_a_full_device_is_reported_and_stays_a_device() -> None:
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError), written_whole(tmp_path):
         pass
+
+
+TEXT_FORMATS = [
+    "timelinejs",
+    "timeline",
+    "articles-csv",
+    "articles-jsonl",
+    "events-csv",
+    "events-jsonl",
+    "articles-xlsx",
+    "events-xlsx",
+    "chronology",
+]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_every_text_export_tells_what_it_has_written_and_stops_when_told(
+    sample_store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    from timeline.export import Selection, export, progress
+
+    monkeypatch.setattr(progress, "EVERY", 0.0)  # each record, not every 0.1 s
+    told: list[int] = []
+    (tmp_path / "exports").mkdir()
+    path = tmp_path / "exports" / "out"
+    count = export(sample_store, fmt, Selection(), path, progress=told.append)
+    assert count > 10 and told[0] == 0
+    assert told == list(range(len(told))) and told[-1] in (count - 1, count)
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_5(written: int) -> None:
+        if written == 5:
+            raise Stop
+
+    path.write_bytes(b"the file that was there")
+    with pytest.raises(Stop):
+        export(sample_store, fmt, Selection(), path, progress=stop_at_5)
+    assert path.read_bytes() == b"the file that was there"
+    assert [p.name for p in path.parent.iterdir()] == ["out"]  # no .part left

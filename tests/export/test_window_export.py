@@ -200,3 +200,48 @@ def test_a_chronology_writes_dates_as_the_window_does(
     page = path.read_text(encoding="utf-8")
     assert count == page.count("<time ") > 0
     assert '<html lang="en" dir="ltr">' in page and "<h2>١٩" in page  # the window's digits
+
+
+def test_a_text_export_shows_its_progress_and_can_be_cancelled(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A workbook of 30,000 articles took 22 s with nothing shown until it was written.
+    import threading
+
+    from timeline.ui import export_dialog
+
+    go_on = threading.Event()
+    progress = export_dialog.ExportWorker._progress
+
+    def held(self, written: int) -> None:  # the export waits at its first record
+        go_on.wait(10)
+        progress(self, written)
+
+    monkeypatch.setattr(export_dialog.ExportWorker, "_progress", held)
+    (tmp_path / "exports").mkdir()
+    path = tmp_path / "exports" / "articles.xlsx"
+    path.write_bytes(b"the file that was there")
+    window.exporter.export_to("articles-xlsx", path)
+    status = window.exporter._status
+    assert status is not None and status.isVisibleTo(window)
+    assert status.label.text() == "Exporting \u2068articles.xlsx\u2069…"
+    status.written(12_345)
+    assert status.label.text() == "Exporting \u2068articles.xlsx\u2069: 12,345 written"
+    failures: list[str] = []
+    window.exporter.export_failed.connect(failures.append)
+    qtbot.mouseClick(status.cancel, Qt.MouseButton.LeftButton)
+    go_on.set()
+    qtbot.waitUntil(lambda: window.exporter.running_thread() is None, timeout=10_000)
+    assert window.exporter._status is None
+    assert window.statusBar().currentMessage() == "Export cancelled: no file was written"
+    assert failures == []  # a cancel is no failure to put in a message box
+    assert path.read_bytes() == b"the file that was there"
+    assert [p.name for p in path.parent.iterdir()] == ["articles.xlsx"]  # no .part left
+    # Not cancelled, it is written.
+    monkeypatch.setattr(export_dialog.ExportWorker, "_progress", progress)
+    window.exporter.export_to("articles-jsonl", tmp_path / "a.jsonl")
+    qtbot.waitUntil(lambda: window.exporter.running_thread() is None, timeout=20_000)
+    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8").count("\n") == (
+        window.store.count_articles()
+    )
+    assert window.exporter._status is None

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from timeline.export.files import written_whole
+from timeline.export.progress import ExportProgress
 from timeline.export.selection import Selection, SelectionError
 from timeline.store import Store
 from timeline.timescale import LabelStyle
@@ -38,6 +39,7 @@ __all__ = [
     "FILE_FORMATS",
     "FORMATS",
     "IMAGE_FORMATS",
+    "ExportProgress",
     "Selection",
     "SelectionError",
     "export",
@@ -62,8 +64,10 @@ def write_text(
     title: str = "",
     left_out: list[int] | None = None,
     style: LabelStyle | None = None,
+    progress: ExportProgress | None = None,
 ) -> int:
     """Write a text format to a stream; returns how many records (articles or events).
+    progress, if given, is told how many are written as they are (see ExportProgress).
 
     left_out, if given, receives the ids of chosen articles a format has no place for
     (TimelineJS and .timeline place everything on a date: undated articles); style: how
@@ -72,22 +76,22 @@ def write_text(
     if fmt == "timelinejs":
         from timeline.export.timelinejs import write_timelinejs
 
-        return write_timelinejs(store, selection, out, title, left_out)
+        return write_timelinejs(store, selection, out, title, left_out, progress)
     if fmt == "timeline":
         from timeline.export.timeline_xml import write_timeline_xml
 
-        return write_timeline_xml(store, selection, out, left_out)
+        return write_timeline_xml(store, selection, out, left_out, progress)
     if fmt == "chronology":
         from timeline.export.chronology import write_chronology
 
-        return write_chronology(store, selection, out, title, style)
+        return write_chronology(store, selection, out, title, style, progress)
     what, _, kind = fmt.partition("-")
     from timeline.export import tabular
 
     if kind == "csv":
-        return tabular.write_csv(store, selection, out, what)
+        return tabular.write_csv(store, selection, out, what, progress)
     if kind == "jsonl":
-        return tabular.write_jsonl(store, selection, out, what)
+        return tabular.write_jsonl(store, selection, out, what, progress)
     raise ValueError(f"unknown export format: {fmt}")
 
 
@@ -105,10 +109,12 @@ def export(
     left_out: list[int] | None = None,
     cut: list[int] | None = None,
     style: LabelStyle | None = None,
+    progress: ExportProgress | None = None,
 ) -> int:
     """Write the selection to path in this format; returns how many records or events
     (left_out: as write_text's; cut, if given, receives the ids of the rows a workbook
-    holds cut at a cell's 32,767 characters).
+    holds cut at a cell's 32,767 characters; progress: as write_text's, for every format
+    but the images, which are drawn at once).
 
     The file is written whole or not at all (files.written_whole: beside path, then
     moved over it; a link's target, a FIFO or a device written as such).  Raises
@@ -127,7 +133,7 @@ def export(
         elif fmt.endswith("-xlsx"):
             from timeline.export.workbook import write_xlsx
 
-            count = write_xlsx(store, selection, partial, fmt.partition("-")[0], cut)
+            count = write_xlsx(store, selection, partial, fmt.partition("-")[0], cut, progress)
         else:
             # A CSV file begins with a byte order mark: Excel opens one without it in the
             # system's code page, every Arabic letter garbled; spreadsheets and this
@@ -135,5 +141,5 @@ def export(
             # none: it goes on to other programs.)
             encoding = "utf-8-sig" if fmt.endswith("-csv") else "utf-8"
             with open(partial, "w", encoding=encoding, newline="") as out:
-                count = write_text(store, fmt, selection, out, title, left_out, style)
+                count = write_text(store, fmt, selection, out, title, left_out, style, progress)
     return count

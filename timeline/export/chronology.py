@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TextIO
 
+from timeline.export.progress import ExportProgress, counted
 from timeline.export.selection import EventRow, Selection, UserView, article_ids
 from timeline.model import from_axis
 from timeline.store import Store
@@ -111,6 +112,7 @@ def write_chronology(
     out: TextIO,
     title: str = "",
     style: LabelStyle | None = None,
+    progress: ExportProgress | None = None,
 ) -> int:
     """Write the chronology of the selection as HTML; returns how many events.
 
@@ -131,7 +133,7 @@ def write_chronology(
     count = 0
     articles: set[int] = set()
     year = None
-    events = _placed(store, selection, ids)
+    events = counted(_placed(store, selection, ids), progress)
     # A batch at a time: the articles' addresses read for the batch's events together.
     while batch := list(itertools.islice(events, _BATCH)):
         links = _links(store, [e.article_id for e in batch if e.article_id is not None])

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from itertools import chain
 from typing import Any, TextIO
 
+from timeline.export.progress import ExportProgress, counted
 from timeline.export.selection import (
     ARTICLE_EXTRA,
     EVENT_EXTRA,
@@ -58,9 +59,16 @@ def table_rows(
     return (*EVENT_COLUMNS, *EVENT_EXTRA), rows
 
 
-def write_csv(store: Store, selection: Selection, out: TextIO, what: str) -> int:
+def write_csv(
+    store: Store,
+    selection: Selection,
+    out: TextIO,
+    what: str,
+    progress: ExportProgress | None = None,
+) -> int:
     """Write the chosen articles or events ('articles' | 'events') as CSV; returns rows."""
     columns, rows = table_rows(store, selection, what)
+    rows = counted(rows, progress)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     count = 0
@@ -72,7 +80,13 @@ def write_csv(store: Store, selection: Selection, out: TextIO, what: str) -> int
     return count
 
 
-def write_jsonl(store: Store, selection: Selection, out: TextIO, what: str) -> int:
+def write_jsonl(
+    store: Store,
+    selection: Selection,
+    out: TextIO,
+    what: str,
+    progress: ExportProgress | None = None,
+) -> int:
     """Write the chosen articles or events as JSON Lines (null for NULL); returns rows.
 
     An article's line also carries what the user said of it that its columns do not
@@ -83,6 +97,7 @@ def write_jsonl(store: Store, selection: Selection, out: TextIO, what: str) -> i
 
     view = UserView(store, selection)
     columns, rows = table_rows(store, selection, what, view)
+    rows = counted(rows, progress)
     whole = selection.everything  # standalone events go with a whole library's (as timelinejs's)
     count = 0
     dumps = orjson.dumps

@@ -16,6 +16,7 @@ from typing import TextIO
 from xml.sax.saxutils import escape
 
 from timeline import __version__
+from timeline.export.progress import ExportProgress, counted
 from timeline.export.selection import Selection, UserView, article_ids, events
 from timeline.model import from_axis
 from timeline.store import Store
@@ -46,7 +47,11 @@ def category_colour(name: str) -> str:
 
 
 def write_timeline_xml(
-    store: Store, selection: Selection, out: TextIO, left_out: list[int] | None = None
+    store: Store,
+    selection: Selection,
+    out: TextIO,
+    left_out: list[int] | None = None,
+    progress: ExportProgress | None = None,
 ) -> int:
     """Write the chosen dated articles as a .timeline file, an article at a time (the
     memory it takes does not grow with their text); returns the events written.
@@ -89,7 +94,7 @@ def write_timeline_xml(
         )
     out.write("  </categories>\n  <events>\n")
     written = 0
-    for stored in export_articles(store, chosen):
+    for stored in counted(export_articles(store, chosen), progress):
         article = view.article(stored)  # the user's title and source
         if article is None:
             continue

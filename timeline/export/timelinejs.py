@@ -20,6 +20,7 @@ from datetime import datetime
 from itertools import chain
 from typing import Any, TextIO
 
+from timeline.export.progress import ExportProgress, counted
 from timeline.export.selection import EventRow, Selection, UserView, article_ids
 from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, COLOURS_KEY, MENTION_KEY, USER_KEY
 from timeline.model import from_axis
@@ -286,6 +287,7 @@ def write_timelinejs(
     out: TextIO,
     title: str = "",
     left_out: list[int] | None = None,
+    progress: ExportProgress | None = None,
 ) -> int:
     """Write the TimelineJS3 JSON of the selection, an event at a time (the memory it
     takes does not grow with the store); returns the number of events.  left_out, if
@@ -307,7 +309,7 @@ def write_timelinejs(
 
     write(b'{"title":' + orjson.dumps(document.title) + b',"events":[')
     pieces: list[bytes] = []
-    for n, item in enumerate(document.items()):
+    for n, item in enumerate(counted(document.items(), progress)):
         pieces.append(orjson.dumps(item) if n == 0 else b"," + orjson.dumps(item))
         if len(pieces) >= _BATCH:
             write(b"".join(pieces))

@@ -13,11 +13,13 @@ cannot hold, are written as their Control Pictures symbols, as the window shows 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 from pathlib import Path
 from typing import Any
 
+from timeline.export.progress import ExportProgress, counted
 from timeline.export.selection import Selection
 from timeline.export.tabular import table_rows
 from timeline.store import Store
@@ -31,7 +33,12 @@ _LOOKED_AT = 100  # rows read to choose the sheet's direction
 
 
 def write_xlsx(
-    store: Store, selection: Selection, path: Path, what: str, cut: list[int] | None = None
+    store: Store,
+    selection: Selection,
+    path: Path,
+    what: str,
+    cut: list[int] | None = None,
+    progress: ExportProgress | None = None,
 ) -> int:
     """Write the chosen articles or events ('articles' | 'events') as a workbook of one
     sheet at path; returns rows.  cut, if given, receives the ids of rows with a text
@@ -46,25 +53,40 @@ def write_xlsx(
     sheet.sheet_view.rightToLeft = _mostly_arabic(columns, first)
     sheet.freeze_panes = "A2"  # the header row stays in view
     sheet.append(list(columns))
-    count = 0
-    for row in itertools.chain(first, rows):
-        cells = []
-        shortened = False
-        for value in row:
-            if isinstance(value, str):
-                text, was_cut = _cell_text(value)
-                shortened = shortened or was_cut
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.data_type = "s"  # a text, whatever it starts with
-                cells.append(cell)
-            else:
-                cells.append(value)
-        if shortened and cut is not None:
-            cut.append(row[0])
-        sheet.append(cells)
-        count += 1
+    try:
+        count = 0
+        for row in counted(itertools.chain(first, rows), progress):
+            cells = []
+            shortened = False
+            for value in row:
+                if isinstance(value, str):
+                    text, was_cut = _cell_text(value)
+                    shortened = shortened or was_cut
+                    cell = WriteOnlyCell(sheet, value=text)
+                    cell.data_type = "s"  # a text, whatever it starts with
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            if shortened and cut is not None:
+                cut.append(row[0])
+            sheet.append(cells)
+            count += 1
+    except BaseException:
+        _abandon(sheet)
+        raise
     book.save(path)
     return count
+
+
+def _abandon(sheet: Any) -> None:
+    """Let go of a write-only sheet whose rows stopped coming (a cancelled export, a
+    store that failed): its row writer ended in its place (left to the garbage collector,
+    it raised "not in an element" there, printed on stderr) and its temporary file,
+    which openpyxl removes only at exit, removed now (a sheet of a million rows)."""
+    with contextlib.suppress(Exception):
+        sheet.close()
+    with contextlib.suppress(Exception):
+        sheet._writer.cleanup()
 
 
 def _cell_text(value: str) -> tuple[str, bool]:

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -81,11 +83,18 @@ def view_copy(window: QWidget, width: int, height: int) -> TimelineView:
     )
 
 
+class _ExportCancelled(Exception):
+    """Raised through the exporter when the user cancels: the file is not written."""
+
+
 class ExportWorker(QObject):
-    """Writes a text export with its own connection, off the GUI thread."""
+    """Writes a text export with its own connection, off the GUI thread; cancel() stops
+    it at its next record, the file not written (files.written_whole)."""
 
     finished = Signal(int, int, int)  # records written, undated left out, rows cut
-    failed = Signal(str)
+    failed = Signal(str)  # why, or CANCELLED
+    progressed = Signal(int)  # records written so far
+    CANCELLED = "cancelled"
 
     def __init__(
         self,
@@ -98,6 +107,16 @@ class ExportWorker(QObject):
         super().__init__()
         self._db_path, self._fmt, self._selection, self._path = db_path, fmt, selection, path
         self._style = style  # how a chronology writes dates: as the window does
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        """Called from the GUI thread (a plain flag: the worker reads it between records)."""
+        self._cancelled = True
+
+    def _progress(self, written: int) -> None:
+        if self._cancelled:
+            raise _ExportCancelled
+        self.progressed.emit(written)
 
     def run(self) -> None:
         from timeline.export import SelectionError, export
@@ -114,7 +133,11 @@ class ExportWorker(QObject):
                     left_out=left_out,
                     cut=cut,
                     style=self._style,
+                    progress=self._progress,
                 )
+        except _ExportCancelled:
+            self.failed.emit(self.CANCELLED)
+            return
         except (SelectionError, StoreError) as exc:
             self.failed.emit(str(exc))
             return
@@ -197,6 +220,35 @@ class ExportDialog(QDialog):
         self.scale_box.setEnabled(self.chosen_format() == "png")
 
 
+class ExportStatus(QWidget):
+    """In the status bar while a text export is written: its file, the records written
+    so far, and a button to cancel it (the window stays in use meanwhile)."""
+
+    def __init__(self, parent: QWidget, name: str, style: LabelStyle) -> None:
+        super().__init__(parent)
+        self._style = style  # counts as the status bar writes them
+        # The name isolated (its own direction) and made safe: it is the user's to type.
+        self._name = f"\u2068{for_display(shown_part(name, 80))}\u2069"
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cancel = QPushButton(self.tr("Cancel export"), self)
+        self.cancel.setToolTip(self.tr("Stop writing the export: no file is written"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.cancel)
+        self.label.setText(self.tr("Exporting %1…").replace("%1", self._name))
+
+    def written(self, count: int) -> None:
+        if not count:
+            return
+        self.label.setText(
+            self.tr("Exporting %1: %2 written")
+            .replace("%2", group_number(count, self._style))
+            .replace("%1", self._name)
+        )
+
+
 class WindowExporter(QObject):
     """Runs File > Export and File > Print for a main window."""
 
@@ -208,6 +260,7 @@ class WindowExporter(QObject):
         super().__init__(window)
         self.window = window
         self._thread: QThread | None = None
+        self._status: ExportStatus | None = None  # in the status bar while it writes
 
     def ask_export(self) -> None:
         view = self.window.timeline
@@ -281,23 +334,42 @@ class WindowExporter(QObject):
         worker.failed.connect(self._failed)
         self._worker = worker
         self._written: tuple[str, int, int, int] | None = None
+        self._status = ExportStatus(self.window, path.name, self.window.timeline.label_style())
+        self._status.cancel.clicked.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        worker.progressed.connect(self._status.written)
+        self.window.statusBar().addPermanentWidget(self._status)
         self._thread = start_in_thread(worker, self, ended=self._ended)
+
+    def cancel(self) -> None:
+        """Stop the text export being written, if one is: its file is not written."""
+        if self._thread is not None:
+            self._worker.cancel()
 
     def _ended(self) -> None:
         from timeline.ui.workers import release_ended
 
         release_ended(self._thread)
         self._thread = None
+        if self._status is not None:
+            self.window.statusBar().removeWidget(self._status)
+            self._status.deleteLater()
+            self._status = None
         written, self._written = self._written, None
         if written is not None:
             self.exported.emit(*written)
 
     def running_thread(self) -> QThread | None:
-        """The thread writing a text export, if one is (the window waits for it a while
-        when it closes; a file cut off then stays a FILE.XXXXXXXX.part, never the export)."""
+        """The thread writing a text export, if one is (closing the window cancels it and
+        waits a while for it to end; a file cut off then would stay a FILE.XXXXXXXX.part,
+        never the export)."""
         return self._thread
 
     def _failed(self, message: str) -> None:
+        if message == ExportWorker.CANCELLED:
+            self.window.statusBar().showMessage(
+                self.tr("Export cancelled: no file was written"), 8000
+            )
+            return
         self.export_failed.emit(message)
 
     def show_result(self, path: str, count: int, left_out: int = 0, cut: int = 0) -> None:

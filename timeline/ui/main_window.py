@@ -1855,6 +1855,7 @@ class MainWindow(QMainWindow):
         if self._import_thread is not None:
             self.import_worker.cancel()
         self.recompute.cancel()  # rolled back: the store keeps the events it had
+        self.exporter.cancel()  # its file not written (no FILE.XXXXXXXX.part left)
         # Edits asked for are kept; the pane is not read again for them.
         self.edits.controller.wait_written(_CLOSE_WAIT_MS, after_frame=False)
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
