@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -41,6 +44,7 @@ EVENT_COLUMNS = (
     "confidence",
 )
 _CHUNK = 500
+_ID_TABLES = itertools.count()  # names of the temporary tables of chosen ids
 
 
 def _quoted(columns: Sequence[str], alias: str) -> str:
@@ -122,16 +126,25 @@ def export_events(
         yield from _rows(store.db.conn.execute(select + where + order, params))
         return
     # A temporary table of the ids keeps one query (and one start order) for any number.
+    # The rows are read as they are asked for (fetched whole, a query choosing most of a
+    # store held every event: 200 MB for 143,439), so the table is this call's own: two
+    # reads may be open at once (a chronology reads the edited articles' events apart).
     conn = store.db.conn
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS export_ids (id INTEGER PRIMARY KEY)")
-    conn.execute("DELETE FROM temp.export_ids")
-    conn.executemany(
-        "INSERT OR IGNORE INTO temp.export_ids (id) VALUES (?)", [(int(i),) for i in article_ids]
-    )
-    clauses.append("e.article_id IN (SELECT id FROM temp.export_ids)")
-    rows = conn.execute(select + " WHERE " + " AND ".join(clauses) + order, params).fetchall()
-    conn.execute("DELETE FROM temp.export_ids")
-    yield from rows
+    table = f"temp.export_ids_{next(_ID_TABLES)}"
+    conn.execute(f"CREATE TEMP TABLE {table.partition('.')[2]} (id INTEGER PRIMARY KEY)")
+    cursor = None
+    try:
+        conn.executemany(
+            f"INSERT OR IGNORE INTO {table} (id) VALUES (?)", ((int(i),) for i in article_ids)
+        )
+        clauses.append(f"e.article_id IN (SELECT id FROM {table})")
+        cursor = conn.execute(select + " WHERE " + " AND ".join(clauses) + order, params)
+        yield from _rows(cursor)
+    finally:  # read to the end, or let go of (a cancelled export)
+        if cursor is not None:
+            cursor.close()
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute(f"DROP TABLE {table}")
 
 
 def stated_ranges(store: Store, article_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
