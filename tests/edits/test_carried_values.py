@@ -20,6 +20,17 @@ from timeline.store import Store
 from timeline.store import edits as user
 
 
+@pytest.fixture(params=["whole", "streamed"])
+def json_read(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A TimelineJS file read whole, or as a stream (as one larger than a JSON file
+    read whole may be is read: this program's export of a large library)."""
+    import timeline.ingest
+
+    if request.param == "streamed":
+        monkeypatch.setattr(timeline.ingest, "MAX_JSON_BYTES", 64)
+    return str(request.param)
+
+
 def shown(store: Store, title: str) -> edits.ShownArticle:
     found = edits.shown_article(store, article_id(store, title))
     assert found is not None
@@ -170,6 +181,7 @@ def added_rows(store: Store) -> list[tuple[str | None, str, str, str]]:
 def test_events_added_by_hand_come_back_from_a_timelinejs_export(
     edited: Store,  # noqa: F811
     tmp_path: Path,
+    json_read: str,
 ) -> None:
     """The article's own (in the fixture: 1990/1991 to the war) and one on its own, each
     with its tags; the same file again adds none twice."""
@@ -256,6 +268,7 @@ def as_shown(store: Store, article_id: int) -> tuple:
 def test_what_the_user_said_of_mentions_comes_back_from_a_timelinejs_export(
     edited: Store,  # noqa: F811
     tmp_path: Path,
+    json_read: str,
 ) -> None:
     """The fixture's corrected and hidden mentions of the war, a tag on a mention, a
     mention that is not a date, and the hidden article (a file written with the hidden
@@ -337,6 +350,7 @@ def test_marks_out_of_place_are_looked_for_a_bounded_number_of_times(
 def test_tag_colours_come_back_from_a_timelinejs_export_and_a_librarys_own_stay(
     edited: Store,  # noqa: F811
     tmp_path: Path,
+    json_read: str,
 ) -> None:
     edits.set_tag_colour(edited, "حروب", "#123456")
     edits.set_tag(edited, edits.article_target(edited, article_id(edited, "حرب قديمة")), "هدنة")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -130,8 +131,105 @@ def test_a_list_larger_than_a_json_file_may_be_is_read_as_a_stream(
     assert [(d.title, d.body) for d in got] == [(r["title"], r["body"]) for r in records]
     whole = tmp_path / "object.json"
     whole.write_text(json.dumps({"title": "أ", "body": "ب" * 20_000}), encoding="utf-8")
-    with pytest.raises(BadArticle, match="not holding a list of articles may be"):
+    with pytest.raises(BadArticle, match="not holding a list of articles"):
         items(whole)
+
+
+def test_a_timelinejs_document_larger_than_a_json_file_may_be_is_read_as_a_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This program's TimelineJS export of the SaudiNewsNet library is 161 MB: over the
+    cap on a JSON file read whole, it could not be imported again.  A document (an
+    object with an "events" list) is read as a stream instead, the same articles."""
+    import timeline.ingest as ingest
+    import timeline.ingest.jsonlines as jsonlines
+
+    events = [
+        {
+            "start_date": {"year": 2015, "month": 7, "day": 1 + n % 28},
+            "text": {"headline": f"<b>{r['title']}</b>", "text": f"<p>{r['body']}</p>"},
+            "group": "مصدر",
+        }
+        for n, r in enumerate(_articles(40))
+    ]
+    document = {"title": {"text": {"headline": "x"}}, "events": events, "eras": [], "n": 1.5}
+    path = tmp_path / "timeline.json"
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    whole = items(path)
+    assert len(whole) == 40
+    monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1000)
+    monkeypatch.setattr(jsonlines, "_CHUNK", 7)  # every member cut by reads, in every place
+    assert items(path) == whole
+    # Compressed, it is read twice as well.
+    zipped = tmp_path / "timeline.json.gz"
+    zipped.write_bytes(gzip.compress(path.read_bytes()))
+    assert [(d.title, d.body) for d in items(zipped)] == [(d.title, d.body) for d in whole]
+    # A damaged event is skipped, a cut file keeps its whole events, and an object that
+    # is no document is still refused.
+    text = path.read_text(encoding="utf-8")
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(text.replace('"group"', "oops", 1), encoding="utf-8")
+    got = items(damaged)
+    assert [r.where for r in got if isinstance(r, Rejected)] == ["article 1"]
+    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[1:]]
+    cut = tmp_path / "cut.json"
+    starts = [m.start() for m in re.finditer('"start_date"', text)]
+    cut.write_text(text[: starts[30] + 5], encoding="utf-8")  # inside the 31st event
+    got = items(cut)
+    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[:30]]
+    assert [r.reason for r in got if isinstance(r, Rejected)] == [
+        "the file ends inside an article (no closing ])"
+    ]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"items": "ب" * 2000, "events": "none"}), encoding="utf-8")
+    with pytest.raises(BadArticle, match="or a TimelineJS document"):
+        items(other)
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=6),
+        st.recursive(
+            st.one_of(
+                st.none(),
+                st.booleans(),
+                st.integers(),
+                st.floats(allow_nan=False),
+                st.text(max_size=8),
+            ),
+            lambda inner: (
+                st.lists(inner, max_size=3)
+                | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+            ),
+            max_leaves=8,
+        ),
+        max_size=5,
+    ),
+    st.lists(st.dictionaries(st.text(max_size=4), st.text(max_size=6), max_size=3), max_size=5),
+    st.integers(min_value=1, max_value=40),
+)
+def test_a_streamed_object_gives_what_json_gives(members: dict, events: list, chunk: int) -> None:
+    """Whatever the reads cut, every member comes out as json.loads reads it, the events
+    list's items one at a time."""
+    import io
+
+    import timeline.ingest.jsonlines as jsonlines
+
+    document = {**members, "events": events}
+    text = json.dumps(document, ensure_ascii=bool(chunk % 2), indent=chunk % 3 or None)
+    saved = jsonlines._CHUNK
+    jsonlines._CHUNK = chunk
+    try:
+        stream = io.StringIO(text)
+        assert stream.read(1) == "{"
+        got = {}
+        for name, value in jsonlines.object_members(
+            stream, MAX_ARTICLE_CHARS, lambda n: None, streamed="events"
+        ):
+            got[name] = list(value) if name == "events" else value
+    finally:
+        jsonlines._CHUNK = saved
+    assert got == json.loads(text)
 
 
 def test_a_damaged_or_cut_list_keeps_every_whole_article(tmp_path: Path) -> None:
@@ -191,7 +289,6 @@ def test_a_string_longer_than_a_read_is_looked_through_once(
     """A string going on past what is held was looked through again from its quote at
     each read: a 48 MB string took 40 s.  Counted here: the characters looked at."""
     import io
-    import re
 
     import timeline.ingest.jsonlines as jsonlines
 

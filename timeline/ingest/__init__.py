@@ -10,7 +10,7 @@ import json
 import os
 import stat
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -34,6 +34,7 @@ from timeline.ingest.jsonlines import (
     array_items,
     json_records,
     load_json,
+    object_members,
     parse_json_line,
     record_draft,
 )
@@ -50,7 +51,7 @@ from timeline.ingest.reading import PageCheck, PageStep, Reading, prefixed
 from timeline.ingest.spreadsheet import read_spreadsheet
 from timeline.ingest.tabular import read_table
 from timeline.ingest.timeline_xml import MAX_TIMELINE_BYTES, TimelineEntry, parse_timeline
-from timeline.ingest.timelinejs import is_timelinejs, timelinejs_records
+from timeline.ingest.timelinejs import COLOURS_KEY, Extras, is_timelinejs, timelinejs_records
 from timeline.ingest.warc import warc_pages
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
 from timeline.ingest.workbook import MAX_WORKBOOK_BYTES, read_workbook
@@ -498,13 +499,20 @@ def _json_file(
     found = encoding.detect(sample, complete=len(sample) < encoding.SAMPLE_BYTES)
     head = sample.decode(found.codec, "replace").lstrip("\ufeff \t\r\n")
     if not head.startswith("["):
-        data = sample + stream.read(max(MAX_JSON_BYTES + 1 - len(sample), 0))
-        if len(data) > MAX_JSON_BYTES:
-            raise BadArticle(
-                f"more than the {MAX_JSON_BYTES:,} bytes a JSON file not holding a list of"
-                " articles may be (a list is read as a stream; or use JSON Lines)"
-            )
-        yield from _whole("json", data, origin, reading, url, columns)
+        if _file_size(stream) <= MAX_JSON_BYTES:  # not a file larger: not read to know
+            data = sample + stream.read(max(MAX_JSON_BYTES + 1 - len(sample), 0))
+            if len(data) <= MAX_JSON_BYTES:
+                yield from _whole("json", data, origin, reading, url, columns)
+                return
+            del data
+        too_large = BadArticle(
+            f"more than the {MAX_JSON_BYTES:,} bytes a JSON file not holding a list of"
+            " articles (or a TimelineJS document) may be (a list is read as a stream; or"
+            " use JSON Lines)"
+        )
+        if not head.startswith("{") or not stream.seekable():
+            raise too_large
+        yield from _timelinejs_streamed(stream, found, origin, reading, columns, too_large)
         return
     text = _text_of(sample, stream, found, reading)
     while (first := text.read(1)) and first != "[":  # the BOM and space before it
@@ -517,6 +525,72 @@ def _json_file(
     try:
         for number, item in enumerate(array_items(text, MAX_ARTICLE_CHARS, counted), start=1):
             yield _json_article(item, f"article {number}", origin, columns)
+    finally:
+        reading.replaced += encoding.replaced_so_far() - before
+
+
+def _file_size(stream: BinaryIO) -> int:
+    """The size of the file a stream reads, 0 when it is no file (a pipe, a download,
+    what a gzip file inflates to)."""
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, ValueError):
+        return 0
+
+
+def _timelinejs_streamed(
+    stream: BinaryIO,
+    found: encoding.Encoding,
+    origin: str,
+    reading: Reading,
+    columns: Mapping[str, str] | None,
+    too_large: BadArticle,
+) -> Iterator[ArticleDraft | Rejected]:
+    """The articles of a TimelineJS document too large to read whole (this program's
+    export of a large library), read as a stream twice: once for what it says beside
+    its slides (the events the user added, after the slides; the tags' colours), then
+    for its slides, one held at a time.  too_large is raised for an object that is no
+    TimelineJS document."""
+
+    def members(counted: Callable[[int], None]) -> Iterator[tuple[str, Any]]:
+        stream.seek(0)
+        text = io.TextIOWrapper(stream, encoding=found.codec, errors=encoding.ERRORS, newline=None)
+        try:
+            while (first := text.read(1)) and first != "{":  # the BOM and space before it
+                counted(1)
+            yield from object_members(text, MAX_ARTICLE_CHARS, counted, streamed="events")
+        finally:
+            text.detach()  # the stream is the caller's to close
+
+    extras = Extras()
+    streamed = False
+    try:
+        for name, value in members(lambda _chars: None):
+            if name == "events" and isinstance(value, Iterator):
+                streamed = True
+                for event in value:
+                    extras.note(event)
+            elif name == COLOURS_KEY:
+                extras.colours = value
+    except BadArticle:
+        if not streamed:  # damaged before its events: no document to read
+            raise
+    if not streamed:
+        raise too_large
+
+    def counted(chars: int) -> None:
+        reading.chars_read += chars
+
+    before = encoding.replaced_so_far()
+    try:
+        for name, value in members(counted):
+            if name == "events" and isinstance(value, Iterator):
+                for number, record in enumerate(extras.records(value), start=1):
+                    yield _json_article(record, f"article {number}", origin, columns)
+    except BadArticle:
+        # Damaged or cut after its first event began (a cut inside an event is said as
+        # that event's): every whole article read is kept, as of a list.
+        pass
     finally:
         reading.replaced += encoding.replaced_so_far() - before
 

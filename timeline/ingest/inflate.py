@@ -40,6 +40,21 @@ class CappedGzip(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def seekable(self) -> bool:
+        """Back to the start only (a document read twice: a large TimelineJS file's)."""
+        return self._raw.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if (offset, whence) != (0, io.SEEK_SET):
+            raise io.UnsupportedOperation("a gzip stream goes back to its start only")
+        self._raw.seek(0)
+        self._gzip = gzip.GzipFile(fileobj=self._raw, mode="rb")
+        self.inflated = 0
+        return 0
+
+    def tell(self) -> int:
+        return self.inflated
+
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         try:
             count = self._gzip.readinto(buffer)

@@ -220,7 +220,7 @@ _STRUCTURE = re.compile(r'["\[\]{}]')
 # Inside a string: up to its closing quote, or to the end of what is held (a backslash
 # whose escaped character is not read yet left for the next look).
 _STRING_BODY = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*', re.DOTALL)
-_NAME_END = re.compile(r"[,\]\s]")  # where a number or true/false/null ends
+_NAME_END = re.compile(r"[,\]}\s]")  # where a number or true/false/null ends
 
 
 class _ArrayReader:
@@ -327,6 +327,82 @@ class _ArrayReader:
                     " file is not read"
                 )
                 return
+
+
+class _ObjectReader(_ArrayReader):
+    """A JSON object read as a stream, one member at a time (see object_members)."""
+
+    def value_end(self, what: str) -> int:
+        found = self.item_end()
+        if found is None:
+            raise BadArticle(f"the file ends inside {what}")
+        end, too_long = found
+        if too_long or end - self.pos > self.max_chars:
+            self.pos = end
+            raise _TooLong
+        return end
+
+    def members(self, streamed: str) -> Iterator[tuple[str, Any]]:
+        if self.token() == "}":
+            return
+        while True:
+            if self.token() != '"':
+                raise BadArticle("not valid JSON (expected a member's name)")
+            try:
+                end = self.value_end("a member's name")
+            except _TooLong:
+                raise BadArticle("not valid JSON (a member's name of many pages)") from None
+            name = load_json(self.buf[self.pos : end], "")
+            self.pos = end
+            if self.token() != ":":
+                raise BadArticle("not valid JSON (expected ':' after a member's name)")
+            self.pos += 1
+            first = self.token()
+            if not first:
+                raise BadArticle("the file ends inside the JSON object (no closing })")
+            if name == streamed and first == "[":
+                self.pos += 1
+                items = self.items()
+                yield name, items
+                for _ in items:  # what the caller did not read
+                    pass
+                if self.token() == "]":
+                    self.pos += 1
+            else:
+                try:
+                    end = self.value_end(f"the member {name!r}")
+                except _TooLong:
+                    value: Any = BadArticle(
+                        f"longer than the {self.max_chars:,} characters a member may be"
+                    )
+                else:
+                    value = load_json(self.buf[self.pos : end], "")
+                    self.pos = end
+                yield name, value
+            following = self.token()
+            if following == ",":
+                self.pos += 1
+            elif following == "}":
+                return
+            elif not following:
+                raise BadArticle("the file ends inside the JSON object (no closing })")
+            else:
+                raise BadArticle("not valid JSON (expected ',' or '}' after a member)")
+
+
+class _TooLong(Exception):
+    pass
+
+
+def object_members(
+    text: TextIO, max_chars: int, counted: Callable[[int], None], streamed: str
+) -> Iterator[tuple[str, Any]]:
+    """(name, value) of each member of a JSON object read as a stream, its "{" already
+    read, each value decoded (a BadArticle for one longer than max_chars) but the
+    member named streamed whose value is an array: its items, as array_items gives
+    them, to be read before the next member is asked for.  BadArticle (raised) where
+    the object is not valid JSON."""
+    return _ObjectReader(text, max_chars, counted).members(streamed)
 
 
 def array_items(text: TextIO, max_chars: int, counted: Callable[[int], None]) -> Iterator[Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from timeline.ingest.fields import read_tags
@@ -81,60 +82,106 @@ def timelinejs_records(data: dict[str, Any]) -> list[Any]:
     """The article records of a TimelineJS document, in its order (mentions left out:
     those the user added are put on their article's record, ADDED_KEY, or on the first
     record when on their own, STANDALONE_KEY)."""
-    records: list[Any] = []
-    added: dict[Any, list[Any]] = {}
-    ours: dict[Any, dict[str, Any]] = {}  # the records of our files, by article id
+    extras = Extras()
     for event in data["events"]:
+        extras.note(event)
+    extras.colours = data.get(COLOURS_KEY)
+    return list(extras.records(data["events"]))
+
+
+# User-added events gathered from a file at most (an import adds MAX_ADDED_EVENTS an
+# article; a file of millions must not be held).
+MAX_ADDED_GATHERED = 100_000
+
+
+class Extras:
+    """What a TimelineJS document says beside its articles' slides, gathered over its
+    events (note each) before its records are made (records): the events the user added,
+    by the article they were added to, the ids of the articles this program wrote, and
+    the tags' colours.  Two passes, so that a file read as a stream gives each record
+    whole as it is read (a document's added events follow its slides)."""
+
+    def __init__(self) -> None:
+        self.added: dict[Any, list[Any]] = {}
+        self.gathered = 0
+        self.last: dict[int, int] = {}  # our article id: the event it was last on
+        self.colours: Any = None
+        self._noted = 0
+
+    def note(self, event: Any) -> None:
+        at, self._noted = self._noted, self._noted + 1
         if not isinstance(event, dict):
-            records.append(event)  # the record reader says why it is not an article
-            continue
+            return
         mention = event.get(MENTION_KEY)
         if mention is not None:
-            if isinstance(mention, dict) and mention.get("kind") == "added" and ADDED in mention:
+            added = isinstance(mention, dict) and mention.get("kind") == "added"
+            if added and ADDED in mention and self.gathered < MAX_ADDED_GATHERED:
                 article = mention.get("article")
-                added.setdefault(article if isinstance(article, int) else None, []).append(
-                    mention[ADDED]
-                )
-            continue
+                key = article if isinstance(article, int) else None
+                self.added.setdefault(key, []).append(mention[ADDED])
+                self.gathered += 1
+            return
         carried = event.get(ARTICLE_KEY)
-        if isinstance(carried, dict):
-            if "body" not in carried:
-                given = event.get("text")
-                carried = {
-                    **carried,
-                    "body": our_paragraphs(given.get("text") if isinstance(given, dict) else None),
-                }
-            else:
-                carried = dict(carried)
-            if isinstance(carried.get("id"), int):
-                ours[carried["id"]] = carried
-            records.append(carried)
-            continue
-        given = event.get("text")
-        text: dict[str, Any] = given if isinstance(given, dict) else {}
-        title = html_text(text.get("headline"))
-        body = html_text(text.get("text")) or title
-        record: dict[str, Any] = {"title": title, "body": body}
-        published = _iso(event.get("start_date"))
-        if published:
-            record["published"] = published
-        if isinstance(event.get("group"), str):
-            # What TimelineJS shows of it: its markup's text (its own files carry the
-            # source whole under ARTICLE_KEY, above).
-            record["source"] = html_text(event["group"])
-        records.append(record)
-    standalone: list[Any] = []
-    for article, events in added.items():
-        if article in ours:
-            ours[article][ADDED_KEY] = events
-        else:  # on its own, or its article is not in the file: kept, on its own
-            standalone += events
-    first = next((r for r in records if isinstance(r, dict)), None)
-    if standalone and first is not None:
-        first[STANDALONE_KEY] = standalone
-    if isinstance(data.get(COLOURS_KEY), dict) and first is not None:
-        first[COLOURS_KEY] = data[COLOURS_KEY]
-    return records
+        if isinstance(carried, dict) and isinstance(carried.get("id"), int):
+            self.last[carried["id"]] = at
+
+    def records(self, events: Iterable[Any]) -> Iterator[Any]:
+        """The article records of the events noted, in their order (the same events)."""
+        standalone: list[Any] = []
+        for article, added in self.added.items():
+            if article not in self.last:  # on its own, or its article is not in the file
+                standalone += added
+        first = True
+        for at, event in enumerate(events):
+            record = _record(event)
+            if record is _MENTION:
+                continue
+            if isinstance(record, dict):
+                ours = isinstance(event.get(ARTICLE_KEY), dict)
+                carried_id = record.get("id") if ours else None
+                last = isinstance(carried_id, int) and self.last.get(carried_id) == at
+                if last and carried_id in self.added:
+                    record[ADDED_KEY] = self.added[carried_id]
+                if first:
+                    first = False
+                    if standalone:
+                        record[STANDALONE_KEY] = standalone
+                    if isinstance(self.colours, dict):
+                        record[COLOURS_KEY] = self.colours
+            yield record
+
+
+_MENTION = object()  # an event that is a mention: no record of its own
+
+
+def _record(event: Any) -> Any:
+    """The record of one event (_MENTION for a mention)."""
+    if not isinstance(event, dict):
+        return event  # the record reader says why it is not an article
+    if event.get(MENTION_KEY) is not None:
+        return _MENTION
+    carried = event.get(ARTICLE_KEY)
+    if isinstance(carried, dict):
+        if "body" not in carried:
+            given = event.get("text")
+            return {
+                **carried,
+                "body": our_paragraphs(given.get("text") if isinstance(given, dict) else None),
+            }
+        return dict(carried)
+    given = event.get("text")
+    text: dict[str, Any] = given if isinstance(given, dict) else {}
+    title = html_text(text.get("headline"))
+    body = html_text(text.get("text")) or title
+    record: dict[str, Any] = {"title": title, "body": body}
+    published = _iso(event.get("start_date"))
+    if published:
+        record["published"] = published
+    if isinstance(event.get("group"), str):
+        # What TimelineJS shows of it: its markup's text (its own files carry the
+        # source whole under ARTICLE_KEY, above).
+        record["source"] = html_text(event["group"])
+    return record
 
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
