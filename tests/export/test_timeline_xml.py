@@ -204,3 +204,49 @@ def test_each_article_is_written_as_it_is_read(
     names = [c.findtext("name") for c in root.findall("categories/category")]
     used = {e.findtext("category") for e in root.iter("event")} - {None}
     assert names and sorted(names) == sorted(used)
+
+
+def test_a_timeline_file_is_read_as_a_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # This program's .timeline of the SaudiNewsNet library is 114 MB: over the 100 MB a
+    # file read whole may be, it could not be imported again.  It is read an event at a
+    # time now, each event bounded, a bad event still failing the file whole.
+    import timeline.ingest as ingest
+    from timeline.ingest import ArticleFile, timeline_xml
+
+    monkeypatch.setitem(ingest._WHOLE_LIMITS, "timeline", 500)
+    events = MADE_ELSEWHERE.split("<events>")[1].split("</events>")[0]
+    many = MADE_ELSEWHERE.replace(
+        events,
+        "".join(
+            events.replace("حرب أكتوبر", f"حرب أكتوبر {n}").replace("ميثاقها", f"ميثاقها {n}")
+            for n in range(50)
+        ),
+    )
+    path = tmp_path / "many.timeline"
+    path.write_text(many, encoding="utf-8")
+    assert path.stat().st_size > 500
+    with ArticleFile(path) as source:
+        drafts = list(source)
+        ranges = [source.stated_range(d) for d in drafts]
+        assert source._reading.stated == {}  # each draft's dates taken as it is stored
+    assert len(drafts) == 100 and all(r is not None for r in ranges)
+    with Store(tmp_path / "t.db") as store:
+        assert import_paths(store, [path]).added == 100
+        assert store.db.conn.execute(
+            "SELECT count(*) FROM events WHERE kind = 'stated'"
+        ).fetchone() == (50,)
+        # A bad event after good ones: the file fails whole, nothing of it stored.
+        bad = tmp_path / "bad.timeline"
+        bad.write_text(many.replace("<text>حرب أكتوبر 49</text>", "<text> </text>"), "utf-8")
+        report = import_paths(store, [bad])
+        assert report.added == 0 and "event 99: no text" in (report.failed[0].error or "")
+    monkeypatch.setattr(timeline_xml, "MAX_EVENT_BYTES", 2000)
+    huge = tmp_path / "huge.timeline"
+    huge.write_text(many.replace("بدأت الحرب", "بدأت الحرب " * 300, 1), encoding="utf-8")
+    with (
+        pytest.raises(BadArticle, match="an event of more than 2,000 bytes"),
+        ArticleFile(huge) as source,
+    ):
+        list(source)

@@ -50,7 +50,12 @@ from timeline.ingest.plaintext import parse_plain_article
 from timeline.ingest.reading import PageCheck, PageStep, Reading, prefixed
 from timeline.ingest.spreadsheet import read_spreadsheet
 from timeline.ingest.tabular import read_table
-from timeline.ingest.timeline_xml import MAX_TIMELINE_BYTES, TimelineEntry, parse_timeline
+from timeline.ingest.timeline_xml import (
+    MAX_TIMELINE_BYTES,
+    TimelineEntry,
+    parse_timeline,
+    timeline_entries,
+)
 from timeline.ingest.timelinejs import COLOURS_KEY, Extras, is_timelinejs, timelinejs_records
 from timeline.ingest.warc import warc_pages
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
@@ -104,8 +109,9 @@ _FORMATS = (
 # 600 dpi tens.
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 # Read as a stream (never held whole): every other format is read whole, bounded.
-# A JSON file is streamed when it is a list of articles (read whole otherwise).
-_STREAMED = {"jsonl", "json", "csv", "tsv", "warc", "mbox"}
+# A JSON file is streamed when it is a list of articles or a TimelineJS document larger
+# than MAX_JSON_BYTES (read whole otherwise).
+_STREAMED = {"jsonl", "json", "csv", "tsv", "warc", "mbox", "timeline"}
 
 # What one article may be (timeline.text.encoding): a larger record is refused with
 # this reason, and a .txt file may be MAX_TEXT_BYTES.
@@ -383,13 +389,7 @@ def _whole(
         yield from _checked(opml_entries(data, _fetch_bytes))
         return
     if kind == "timeline":
-        # XML says its own encoding and decodes its references: the text is plain already.
-        for number, entry in enumerate(parse_timeline(data, origin), start=1):
-            if _too_long(entry.draft):
-                yield Rejected(f"event {number}", TOO_LONG)
-                continue
-            reading.stated[entry.draft] = entry
-            yield entry.draft
+        yield from _timeline_drafts(parse_timeline(data, origin), reading)
         return
     if kind in ("xlsx", "ods"):
         read = read_workbook if kind == "xlsx" else read_spreadsheet
@@ -456,6 +456,18 @@ def _whole(
     records = timelinejs_records(loaded) if is_timelinejs(loaded) else json_records(loaded)
     for number, record in enumerate(records, start=1):
         yield _json_article(record, f"article {number}", origin, columns)
+
+
+def _timeline_drafts(
+    entries: Iterable[TimelineEntry], reading: Reading
+) -> Iterator[ArticleDraft | Rejected]:
+    # XML says its own encoding and decodes its references: the text is plain already.
+    for number, entry in enumerate(entries, start=1):
+        if _too_long(entry.draft):
+            yield Rejected(f"event {number}", TOO_LONG)
+            continue
+        reading.stated[entry.draft] = entry  # taken by stated_range
+        yield entry.draft
 
 
 def _json_article(
@@ -622,6 +634,8 @@ def _records(
         yield from _checked(warc_pages(stream, origin))
     elif kind == "mbox":
         yield from _checked(mailbox_messages(stream, origin, reading.check), plain=True)
+    elif kind == "timeline":
+        yield from _timeline_drafts(timeline_entries(stream, origin), reading)
     else:
         limit = _WHOLE_LIMITS[kind]
         data = read_capped(stream, limit, kind)
@@ -731,7 +745,8 @@ class _Source:
 
     def stated_range(self, draft: ArticleDraft) -> TimelineEntry | None:
         """The dates a .timeline file gave for a draft it yielded (None for other formats)."""
-        return self._reading.stated.get(draft)
+        # Taken, not kept: a .timeline file read as a stream holds no draft after its own.
+        return self._reading.stated.pop(draft, None)
 
     def check_between_pages(self, check: PageCheck) -> None:
         """Have check called as a record read long (a PDF's pages, a picture's OCR)

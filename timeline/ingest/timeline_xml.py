@@ -8,10 +8,12 @@ defusedxml: a file that declares entities is refused, never expanded.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from timeline.ingest.errors import BadArticle
 from timeline.model import ArticleDraft, to_axis
@@ -62,46 +64,99 @@ def _text(element: Element, tag: str) -> str:
 
 
 def parse_timeline(data: bytes, origin: str = "") -> list[TimelineEntry]:
-    """Every event of a .timeline document; BadArticle says in one line why it cannot be read."""
+    """Every event of a .timeline document read whole; BadArticle says in one line why it
+    cannot be read."""
     if len(data) > MAX_TIMELINE_BYTES:
         raise BadArticle(f"{len(data):,} bytes is more than a .timeline file may be")
+    return list(timeline_entries(io.BytesIO(data), origin))
+
+
+# The bytes one event may take in the file (an article's text is at most 10 MB of
+# characters): a file read as a stream holds one event at a time, and one element
+# without end must not be read into memory whole.
+MAX_EVENT_BYTES = 64 * 1024 * 1024
+
+
+class _Counted(io.RawIOBase):
+    """A stream that counts what is read, and stops (BadArticle) when more than
+    MAX_EVENT_BYTES have been read since the last event ended (mark)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self.count = self.mark = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        buffer[: len(data)] = data
+        self.count += len(data)
+        if self.count - self.mark > MAX_EVENT_BYTES:
+            raise BadArticle(f"an event of more than {MAX_EVENT_BYTES:,} bytes")
+        return len(data)
+
+
+def timeline_entries(stream: BinaryIO, origin: str = "") -> Iterator[TimelineEntry]:
+    """Every event of a .timeline document, read as a stream (one event held at a time:
+    this program's export of a large library is over 100 MB); BadArticle says in one line
+    why it cannot be read (a file that is read on after a bad event: the caller keeps
+    none of it)."""
     # Imported here: `timeline extract` loads this module and parses no XML.
     from xml.etree.ElementTree import ParseError
 
     import defusedxml.ElementTree as SafeTree
     from defusedxml import DefusedXmlException
 
+    counted = _Counted(stream)
+    path: list[Element] = []  # the elements open, from the root
+    number = 0
     try:
-        root = SafeTree.fromstring(data)
+        for event, element in SafeTree.iterparse(counted, events=("start", "end"), forbid_dtd=True):
+            if event == "start":
+                if not path and element.tag != "timeline":
+                    raise BadArticle(
+                        f"not a .timeline file (its root element is <{element.tag[:40]}>)"
+                    )
+                path.append(element)
+                continue
+            path.pop()
+            if len(path) == 1 and element.tag == "timetype":
+                timetype = (element.text or "").strip() or "gregoriantime"
+                if timetype != "gregoriantime":
+                    raise BadArticle(
+                        f"only Gregorian timelines can be imported (this one is {timetype!r})"
+                    )
+            elif len(path) == 2 and element.tag == "event" and path[1].tag == "events":
+                number += 1
+                entry = _entry(element, f"event {number}", origin)
+                path[1].remove(element)  # read: let it go
+                counted.mark = counted.count
+                yield entry
     except DefusedXmlException as exc:
         raise BadArticle(
             f"refused: the file declares XML entities or a DTD ({type(exc).__name__})"
         ) from exc
     except ParseError as exc:
         raise BadArticle(f"not well-formed XML ({exc})") from exc
-    if root.tag != "timeline":
-        raise BadArticle(f"not a .timeline file (its root element is <{root.tag[:40]}>)")
-    timetype = _text(root, "timetype") or "gregoriantime"
-    if timetype != "gregoriantime":
-        raise BadArticle(f"only Gregorian timelines can be imported (this one is {timetype!r})")
-    entries = []
-    for number, event in enumerate(root.iterfind("events/event"), start=1):
-        where = f"event {number}"
-        title = " ".join(_text(event, "text").split())
-        if not title:
-            raise BadArticle(f"{where}: no text")
-        start, start_iso = _moment(_text(event, "start"), where)
-        end_text = _text(event, "end")
-        end, end_iso = _moment(end_text, where) if end_text else (start, start_iso)
-        if end < start:
-            raise BadArticle(f"{where}: ends before it starts")
-        draft = ArticleDraft(
-            title=title,
-            body=_text(event, "description") or title,
-            source=_text(event, "category"),
-            url=_text(event, "hyperlink"),
-            published_raw=start_iso,
-            origin=origin,
-        )
-        entries.append(TimelineEntry(draft, to_axis(start), to_axis(end), start_iso, end_iso))
-    return entries
+
+
+def _entry(event: Element, where: str, origin: str) -> TimelineEntry:
+    title = " ".join(_text(event, "text").split())
+    if not title:
+        raise BadArticle(f"{where}: no text")
+    start, start_iso = _moment(_text(event, "start"), where)
+    end_text = _text(event, "end")
+    end, end_iso = _moment(end_text, where) if end_text else (start, start_iso)
+    if end < start:
+        raise BadArticle(f"{where}: ends before it starts")
+    draft = ArticleDraft(
+        title=title,
+        body=_text(event, "description") or title,
+        source=_text(event, "category"),
+        url=_text(event, "hyperlink"),
+        published_raw=start_iso,
+        origin=origin,
+    )
+    return TimelineEntry(draft, to_axis(start), to_axis(end), start_iso, end_iso)
