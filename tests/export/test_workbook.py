@@ -107,3 +107,24 @@ def test_the_command_line_needs_a_file_and_says_what_was_cut(tmp_path: Path) -> 
     assert "1 record(s) with a text cut at a workbook cell's 32,767 characters" in done.output
     (row,) = load_workbook(out).active.iter_rows(min_row=2, values_only=True)
     assert len(row[3]) == 32_767
+
+
+def test_rows_past_a_sheets_limit_go_on_in_another_sheet(
+    sample_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reimport
+) -> None:
+    # An Excel sheet holds 1,048,576 rows: a workbook of more events was one Excel
+    # called damaged.  The rest go on in a second sheet, under the same header, and an
+    # import reads every sheet.
+    monkeypatch.setattr(workbook_module, "SHEET_ROWS", 6)  # a header and 5 rows a sheet
+    path = tmp_path / "articles.xlsx"
+    count = export(sample_store, "articles-xlsx", Selection(), path)
+    book = load_workbook(path, read_only=True)
+    names = book.sheetnames
+    assert names[:3] == ["articles", "articles (2)", "articles (3)"]
+    assert len(names) == -(-count // 5)
+    sheets = [list(book[name].iter_rows(values_only=True)) for name in names]
+    assert all(rows[0] == sheets[0][0] for rows in sheets)  # the header on each
+    assert [len(rows) - 1 for rows in sheets] == [5] * (len(names) - 1) + [
+        count - 5 * (len(names) - 1)
+    ]
+    assert reimport(path) == snapshot(sample_store)

@@ -1,5 +1,6 @@
 """Articles or events as an Excel workbook (.xlsx): the CSV export's columns and rows in
-one sheet, laid out right to left when its text is Arabic.
+one sheet (more than a sheet's 1,048,575 rows go on in a second, third...), laid out
+right to left when its text is Arabic.
 
 Written with openpyxl's write-only workbook (rows streamed to a temporary file, never
 held).  Every text is a text cell, never a formula (a title of =HYPERLINK(...) stays
@@ -30,6 +31,7 @@ CELL_CHARS = 32_767
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LOOKED_AT = 100  # rows read to choose the sheet's direction
+SHEET_ROWS = 1_048_576  # the rows of an Excel sheet, its header's included
 
 
 def write_xlsx(
@@ -48,14 +50,24 @@ def write_xlsx(
 
     columns, rows = table_rows(store, selection, what)
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(what)
     first = list(itertools.islice(rows, _LOOKED_AT))
-    sheet.sheet_view.rightToLeft = _mostly_arabic(columns, first)
-    sheet.freeze_panes = "A2"  # the header row stays in view
-    sheet.append(list(columns))
+    right_to_left = _mostly_arabic(columns, first)
+
+    def new_sheet(number: int) -> Any:
+        made = book.create_sheet(what if number == 1 else f"{what} ({number})")
+        made.sheet_view.rightToLeft = right_to_left
+        made.freeze_panes = "A2"  # the header row stays in view
+        made.append(list(columns))
+        return made
+
+    sheet = new_sheet(1)
     try:
         count = 0
         for row in counted(itertools.chain(first, rows), progress):
+            if count and count % (SHEET_ROWS - 1) == 0:
+                # A sheet holds SHEET_ROWS rows (Excel's limit; more and Excel calls the
+                # file damaged): the rest go on in another, under the same header.
+                sheet = new_sheet(count // (SHEET_ROWS - 1) + 1)
             cells = []
             shortened = False
             for value in row:
