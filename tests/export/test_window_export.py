@@ -225,6 +225,7 @@ def test_a_text_export_shows_its_progress_and_can_be_cancelled(
     status = window.exporter._status
     assert status is not None and status.isVisibleTo(window)
     assert status.label.text() == "Exporting \u2068articles.xlsx\u2069…"
+    assert status.label.textFormat() == Qt.TextFormat.PlainText  # a name may hold markup
     status.written(12_345)
     assert status.label.text() == "Exporting \u2068articles.xlsx\u2069: 12,345 written"
     failures: list[str] = []

@@ -31,7 +31,7 @@ from timeline.text.display_safe import for_display, shown_part
 from timeline.ui.date_text import counted, group_number
 from timeline.ui.file_dialogs import file_filter, left_to_right_paths
 from timeline.ui.import_messages import reason_in_interface_language
-from timeline.ui.plain_text import message_box
+from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.store_messages import for_message_box
 from timeline.ui.timeline_view import TimelineView
 
@@ -229,8 +229,7 @@ class ExportStatus(QWidget):
         self._style = style  # counts as the status bar writes them
         # The name isolated (its own direction) and made safe: it is the user's to type.
         self._name = f"\u2068{for_display(shown_part(name, 80))}\u2069"
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = plain_label(self)  # a file's name is the user's to type
         self.cancel = QPushButton(self.tr("Cancel export"), self)
         self.cancel.setToolTip(self.tr("Stop writing the export: no file is written"))
         layout = QHBoxLayout(self)
