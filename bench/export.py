@@ -7,6 +7,12 @@ Targets (issue 14): 100,000 events to TimelineJS JSON or CSV within 5 s; a PDF o
 wall clock, `cpu_seconds` the process's CPU time (the fairer figure on a shared machine).
 
     .venv/bin/python bench/export.py [--events 100000] [--view-events 1000000]
+        [--memory-db STORE]
+
+Each text format is also run as `timeline export` in a process of its own, and its
+peak resident memory printed (`peak_rss_mb`): an export is written as it is read, so
+this should not grow with the store.  --memory-db runs that part on a store of your
+own as well (the whole SaudiNewsNet library imported, say), every text format.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,10 +48,58 @@ def _timed(store: Store, fmt: str, target: Path) -> dict[str, object]:
     }
 
 
+TEXT_FORMATS = (
+    ("timelinejs", ".json"),
+    ("timeline", ".timeline"),
+    ("articles-csv", ".csv"),
+    ("articles-jsonl", ".jsonl"),
+    ("events-csv", ".csv"),
+    ("events-jsonl", ".jsonl"),
+    ("articles-xlsx", ".xlsx"),
+    ("events-xlsx", ".xlsx"),
+    ("chronology", ".html"),
+)
+
+
+# Run in the child: `timeline ARGS`, then its peak resident memory written to a file.
+# Read from /proc/self/status (VmHWM, Linux): a child's ru_maxrss starts from its
+# parent's size at the fork, which would hide an export smaller than this bench.
+_CHILD = """
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            open(out, "w").write(line.split()[1])
+atexit.register(peak)
+sys.argv[0] = "timeline"
+runpy.run_module("timeline", run_name="__main__")
+"""
+
+
+def _in_own_process(db: Path, fmt: str, target: Path) -> dict[str, object]:
+    """`timeline export` of every article in a process of its own: its wall clock and
+    its peak resident memory."""
+    peak = target.with_suffix(".peak")
+    command = [sys.executable, "-c", _CHILD, str(peak), "--db", str(db), "export"]
+    command += ["--format", fmt, "--output", str(target)]
+    started = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        raise SystemExit(f"{fmt}: {done.stderr.decode()}")
+    return {
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(int(peak.read_text()) / 1024),
+        "bytes": target.stat().st_size,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--view-events", type=int, default=1_000_000)
+    parser.add_argument("--memory-db", type=Path, default=None)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     figures: dict[str, object] = {"machine": _machine()}
@@ -61,6 +116,16 @@ def main() -> None:
                 ("events-jsonl", ".jsonl"),
             ):
                 figures[fmt] = _timed(store, fmt, folder / f"out-{fmt}{suffix}")
+        figures["own_process"] = {
+            fmt: _in_own_process(small, fmt, folder / f"own-{fmt}{suffix}")
+            for fmt, suffix in TEXT_FORMATS
+        }
+        if args.memory_db is not None:
+            figures["memory_db"] = str(args.memory_db.name)
+            figures["memory_db_own_process"] = {
+                fmt: _in_own_process(args.memory_db, fmt, folder / f"mem-{fmt}{suffix}")
+                for fmt, suffix in TEXT_FORMATS
+            }
         if args.view_events:
             big = folder / "big.db"
             build_store(big, args.view_events)

@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.export.conftest import snapshot
 from timeline.export import Selection, export, write_text
 from timeline.store import Store
@@ -151,3 +153,26 @@ def test_chosen_articles_events_are_read_as_asked_for(sample_store: Store) -> No
     assert len(temp_tables()) == 1  # read as asked for: the ids' table is still there
     reading.close()
     assert temp_tables() == []
+
+
+def test_articles_are_fetched_a_few_at_a_time(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A row holds a body of up to 10 million characters: 5,000 fetched at once (as
+    # events are) would be gigabytes of long reports.
+    from timeline.store import export_data
+    from timeline.store import store as store_module
+
+    asked: list[int] = []
+    fetchmany = store_module._GuardedCursor.fetchmany
+
+    def counted(self, size: int = 1):  # type: ignore[no-untyped-def]
+        asked.append(size)
+        return fetchmany(self, size)
+
+    monkeypatch.setattr(store_module._GuardedCursor, "fetchmany", counted)
+    ids = [r[0] for r in sample_store.db.conn.execute("SELECT id FROM articles")]
+    for chosen in (None, ids):
+        asked.clear()
+        assert len(list(export_data.export_articles(sample_store, chosen))) == len(ids)
+        assert asked and max(asked) <= 32

@@ -130,8 +130,9 @@ def _years(start: int, end: int | None) -> str:
 
 # Events are turned into slides a batch at a time: a batch's articles (their bodies, for
 # the publications' slides) are read together, and nothing of the batches before is kept
-# but what is small (the sources' group names, up to MAX_ERAS eras, the ids given a slide).
-_BATCH = 500
+# but what is small (the sources' group names, up to MAX_ERAS eras).  Few to a batch: a
+# body may be megabytes (a long report's), and 64 cost no more time than 500.
+_BATCH = 64
 # Many events share a date or a label ("اليوم", a year), and an article's mentions its
 # headline: each is made once while this many are kept, then the memo starts again.
 _MEMO_MAX = 20_000
