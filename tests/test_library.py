@@ -341,6 +341,34 @@ def test_recompute_rebuilds_the_same_events(store: Store) -> None:
     assert sum(1 for a in store.articles() if a.published) == len(before) - 1
 
 
+def test_recompute_reads_long_articles_a_few_at_a_time(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 500 articles were read at a time: 500 reports of a megabyte each are gigabytes.
+    records = [
+        {
+            "title": f"تقرير {n}",
+            "body": f"عقد الاجتماع في 5 مايو 2013. {n} " + "كلمة " * 2_000,
+            "published": "2015-07-01",
+        }
+        for n in range(45)
+    ]
+    library.import_paths(store, [write_jsonl(tmp_path / "long.jsonl", records)], processes=1)
+    before = sorted(store.db.conn.execute("SELECT article_id, kind, value FROM events"))
+    asked: list[int] = []
+    dating_inputs = store.dating_inputs
+
+    def counted(ids):  # type: ignore[no-untyped-def]
+        asked.append(len(ids))
+        return dating_inputs(ids)
+
+    monkeypatch.setattr(store, "dating_inputs", counted)
+    monkeypatch.setattr(library, "_RECOMPUTE_CHARS", 40_000)  # about 3 of these at a time
+    assert library.recompute_events(store, processes=1) == 45
+    assert asked[0] == 32 and max(asked[1:]) == 3 and sum(asked) == 45
+    assert sorted(store.db.conn.execute("SELECT article_id, kind, value FROM events")) == before
+
+
 def test_sentence_around_is_bounded_and_holds_the_span() -> None:
     text = "جملة أولى. " + "كلمة " * 200 + "في 2015 " + "كلمة " * 200 + ". جملة أخيرة"
     at = text.index("2015")

@@ -79,7 +79,9 @@ Cancelled = Callable[[], bool]
 _PROGRESS_EVERY = 0.1  # seconds between progress calls while a file is read
 _BYTES_PER_RECORD = 2048  # the estimate before a record is read
 _REJECTIONS_KEPT = 5
-_RECOMPUTE_CHUNK = 500
+_RECOMPUTE_CHUNK = 500  # articles read at a time to re-compute their events, at most
+_RECOMPUTE_FIRST = 32  # the first time, before their sizes are known
+_RECOMPUTE_CHARS = 20_000_000  # characters read at a time, about
 
 _SENTENCE_BREAKS = ".!?؟\n"
 _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_BREAKS)}]")
@@ -1609,10 +1611,20 @@ def _recomputed(
     here or by the workers a few batches ahead."""
 
     def chunks() -> Iterator[list[tuple[int, str, str, str]]]:
-        for first in range(0, len(ids), _RECOMPUTE_CHUNK):
+        # As many articles a chunk as make about _RECOMPUTE_CHARS at the sizes read so
+        # far (500 news articles; a few 300-page reports of a megabyte each).
+        first, size = 0, _RECOMPUTE_FIRST
+        read = chars = 0
+        while first < len(ids):
             if progress is not None:
                 progress(first, len(ids), f"#{ids[first]}")
-            yield store.dating_inputs(ids[first : first + _RECOMPUTE_CHUNK])
+            chunk = store.dating_inputs(ids[first : first + size])
+            yield chunk
+            first += size
+            read += len(chunk)
+            chars += sum(len(body) + len(title) for _id, body, _raw, title in chunk)
+            mean = chars / read if read else 0
+            size = max(1, min(_RECOMPUTE_CHUNK, int(_RECOMPUTE_CHARS / max(mean, 1))))
 
     if workers is None or not _started(workers):
         for chunk in chunks():
