@@ -1673,14 +1673,17 @@ def linked_through_others(
 def update_stories(store: Store, progress: Progress | None = None) -> int:
     """Sign the articles that have no signature yet (stored before stories existed, or
     imported with copies=False) and join them to their copies; returns how many."""
-    done = 0
+    done = chars = 0
+    size = _RECOMPUTE_FIRST  # as re-computing reads them: long reports a few at a time
     while True:
         with store.transaction():
-            batch = story_store.unsigned_articles(store)
+            batch = story_store.unsigned_articles(store, size)
             sign_articles(store, batch)
         if not batch:
             return done
         done += len(batch)
+        chars += sum(len(title) + len(body) for _id, title, body in batch)
+        size = max(1, min(_RECOMPUTE_CHUNK, int(_RECOMPUTE_CHARS / max(chars / done, 1))))
         if progress is not None:
             progress(done, done, f"#{batch[-1][0]}")
 

@@ -148,6 +148,27 @@ def test_articles_imported_without_detection_are_signed_by_update_stories(
     assert library.rebuild_stories(store) == 1
 
 
+def test_update_stories_reads_long_articles_a_few_at_a_time(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 500 bodies were read a batch: 500 reports of a megabyte each are gigabytes.
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)], copies=False)
+    asked: list[int] = []
+    unsigned = story_store.unsigned_articles
+
+    def counted(store: Store, limit: int = 500) -> list:
+        asked.append(limit)
+        return unsigned(store, limit)
+
+    monkeypatch.setattr(story_store, "unsigned_articles", counted)
+    mean = sum(len(r["title"]) + len(r["body"]) for r in RECORDS) / len(RECORDS)
+    monkeypatch.setattr(library, "_RECOMPUTE_CHARS", int(mean * 1.5))  # one at a time
+    monkeypatch.setattr(library, "_RECOMPUTE_FIRST", 2)
+    assert library.update_stories(store) == len(RECORDS)
+    assert asked[0] == 2 and set(asked[1:]) == {1}
+    assert len(story_store.clusters(store)) == 1
+
+
 def test_related_articles_find_the_follow_up_not_the_copy(store: Store, tmp_path: Path) -> None:
     library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
     ids = ids_by_title(store)
