@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.ingest import (
@@ -495,3 +495,58 @@ def test_real_windows_1256_articles_are_recognised(corpus: Path) -> None:
         data = text.encode("cp1256", "ignore")
         if any(byte >= 0x80 for byte in data):
             assert detect(data).label == "Windows-1256"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=10**6),
+            st.sampled_from(["delete", "byte", "insert"]),
+            st.sampled_from(list('{}[]",:\\ 0a')),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    chunk=st.sampled_from([7, 64, 1 << 20]),
+)
+def test_a_damaged_streamed_document_is_read_or_refused_in_one_line(
+    edits: list, chunk: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Whatever is broken in a TimelineJS document read as a stream: its articles, skipped
+    records, or one BadArticle; never another exception."""
+    import timeline.ingest as ingest
+    import timeline.ingest.jsonlines as jsonlines
+
+    events = [
+        {
+            "start_date": {"year": 2015},
+            "text": {"headline": r["title"], "text": r["body"]},
+            "x-timeline-mention": {"article": 1, "kind": "added", "added": {"typed": "2015"}}
+            if n == 3
+            else None,
+        }
+        for n, r in enumerate(_articles(5))
+    ]
+    data = bytearray(json.dumps({"title": 1, "events": events, "x": [1]}).encode())
+    for at, how, char in edits:
+        at %= len(data)
+        if how == "delete":
+            del data[at : at + 20]
+        elif how == "byte":
+            data[at] = ord(char)
+        else:
+            data[at:at] = char.encode()
+    path = tmp_path_factory.mktemp("damaged") / "doc.json"
+    path.write_bytes(bytes(data))
+    saved = (ingest.MAX_JSON_BYTES, jsonlines._CHUNK)
+    ingest.MAX_JSON_BYTES, jsonlines._CHUNK = 100, chunk
+    try:
+        try:
+            got = items(path)
+        except BadArticle as exc:
+            assert "\n" not in str(exc)
+            return
+    finally:
+        ingest.MAX_JSON_BYTES, jsonlines._CHUNK = saved
+    assert all(isinstance(i, Rejected) or i.title for i in got)
