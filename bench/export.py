@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from view import _machine, build_store
 
-from timeline.export import Selection, export
+from timeline.export import FORMATS, IMAGE_FORMATS, Selection, export
 from timeline.store import Store
 
 
@@ -48,16 +48,9 @@ def _timed(store: Store, fmt: str, target: Path) -> dict[str, object]:
     }
 
 
-TEXT_FORMATS = (
-    ("timelinejs", ".json"),
-    ("timeline", ".timeline"),
-    ("articles-csv", ".csv"),
-    ("articles-jsonl", ".jsonl"),
-    ("events-csv", ".csv"),
-    ("events-jsonl", ".jsonl"),
-    ("articles-xlsx", ".xlsx"),
-    ("events-xlsx", ".xlsx"),
-    ("chronology", ".html"),
+# Every format but the images, with its file's suffix.
+TEXT_FORMATS = tuple(
+    (fmt, suffix) for fmt, (_name, suffix) in FORMATS.items() if fmt not in IMAGE_FORMATS
 )
 
 

@@ -103,20 +103,13 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
         pass
 
 
-TEXT_FORMATS = [
-    "timelinejs",
-    "timeline",
-    "articles-csv",
-    "articles-jsonl",
-    "events-csv",
-    "events-jsonl",
-    "articles-xlsx",
-    "events-xlsx",
-    "chronology",
-]
+def _text_formats() -> list[str]:
+    from timeline.export import FORMATS, IMAGE_FORMATS
+
+    return [fmt for fmt in FORMATS if fmt not in IMAGE_FORMATS]
 
 
-@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@pytest.mark.parametrize("fmt", _text_formats())
 def test_every_text_export_tells_what_it_has_written_and_stops_when_told(
     sample_store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
