@@ -150,6 +150,10 @@ class _Memo(dict[Any, Any]):
         return found
 
 
+_ARTICLE_INDEX = {name: i for i, name in enumerate(ARTICLE_COLUMNS)}
+_WITH_ARTICLE = len(EVENT_COLUMNS) + 2  # an event row's columns, the title and source after
+
+
 def _article_fields(view: UserView, row: tuple) -> dict[str, Any] | None:
     """The fields a publication's slide carries, as the user sees them; None if hidden."""
     index = _ARTICLE_INDEX
@@ -168,10 +172,6 @@ def _article_fields(view: UserView, row: tuple) -> dict[str, Any] | None:
     if shown[note_at]:
         fields["note"] = shown[note_at]
     return fields
-
-
-_ARTICLE_INDEX = {name: i for i, name in enumerate(ARTICLE_COLUMNS)}
-_WITH_ARTICLE = len(EVENT_COLUMNS) + 2  # an event row's columns, the title and source after
 
 
 class _Document:
