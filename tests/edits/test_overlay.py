@@ -80,6 +80,16 @@ def test_colour_codes_by_tag_and_by_source(filled: Store) -> None:  # noqa: F811
     assert {by_id[e.id] for e in filled.events_of(other) if e.id in by_id} == {1}
 
 
+def test_a_tag_added_between_the_two_reads_is_left_uncoloured(filled: Store) -> None:  # noqa: F811
+    # The names are read, then the tagged rows: an import carrying tags committed between
+    # the two (another connection) and the window's timeline load raised KeyError.
+    war = article_id(filled, "حرب قديمة")
+    edits.set_tag(filled, edits.article_target(filled, war), "حروب")
+    arrays = user.overlay_arrays(filled, load_event_arrays(filled))
+    codes = user._tag_codes(filled, arrays, names=[])  # as if read before the tag came
+    assert set(codes.tolist()) == {-1}
+
+
 def rows_of(arrays) -> list[tuple]:
     columns = (
         arrays.ids,

@@ -1330,7 +1330,11 @@ def _tag_codes(
     event_tag: dict[int, int] = {}
     # Few rows (tagged by hand): each is looked up by its uid, on the index.
     for tag, target in store.conn.execute("SELECT tag, target FROM user_tagged ORDER BY tag"):
-        code = index[tag]
+        code = index.get(tag)
+        if code is None:
+            # Tagged since names were read (an import of a file carrying tags commits
+            # between the two reads): left uncoloured until the reload its end makes.
+            continue
         kind, _, rest = target.partition(":")
         if kind == "event":
             event_tag.setdefault(-int(rest), code)
