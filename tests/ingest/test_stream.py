@@ -186,6 +186,54 @@ def test_a_timelinejs_document_larger_than_a_json_file_may_be_is_read_as_a_strea
         items(other)
 
 
+def test_an_api_answer_larger_than_a_json_file_may_be_is_read_as_a_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A news API's answer holds its articles in one list beside a few other members
+    ({"status": "ok", "totalResults": N, "articles": [...]}); read whole, its list is
+    the articles.  Over the cap on a JSON file read whole, it was refused; it is read as
+    a stream instead, the same articles, and what would not be read whole as a list of
+    articles (an article itself, two lists) is refused still."""
+    import timeline.ingest as ingest
+    import timeline.ingest.jsonlines as jsonlines
+
+    records = _articles(60)
+    answer = {"status": "ok", "totalResults": 60, "sources": [], "articles": records, "page": 1}
+    path = tmp_path / "answer.json"
+    path.write_text(json.dumps(answer, ensure_ascii=False, indent=1), encoding="utf-8")
+    whole = items(path)
+    assert [(d.title, d.body) for d in whole] == [(r["title"], r["body"]) for r in records]
+    monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1000)
+    monkeypatch.setattr(jsonlines, "_CHUNK", 7)  # every member cut by reads, in every place
+    assert items(path) == whole
+    zipped = tmp_path / "answer.json.gz"
+    zipped.write_bytes(gzip.compress(path.read_bytes()))
+    assert [(d.title, d.body) for d in items(zipped)] == [(d.title, d.body) for d in whole]
+    # A damaged article is skipped; a cut file keeps the articles whole before the cut.
+    text = path.read_text(encoding="utf-8")
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(text.replace('"body"', "oops", 1), encoding="utf-8")
+    got = items(damaged)
+    assert [r.where for r in got if isinstance(r, Rejected)] == ["article 1"]
+    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[1:]]
+    cut = tmp_path / "cut.json"
+    starts = [m.start() for m in re.finditer('"title"', text)]
+    cut.write_text(text[: starts[20] + 3], encoding="utf-8")  # inside the 21st article
+    got = items(cut)
+    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[:20]]
+    # Read whole, an object naming a body is one article and two lists are no answer of
+    # one: too large, each is refused as before.
+    for refused in (
+        {"body": "ب" * 2000, "articles": records[:3]},
+        {"articles": records[:30], "related": records[30:]},
+        {"articles": ["ب" * 2000], "n": 1},
+    ):
+        other = tmp_path / "other.json"
+        other.write_text(json.dumps(refused, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(BadArticle, match="not holding a list of articles"):
+            items(other)
+
+
 @given(
     st.dictionaries(
         st.text(max_size=6),

@@ -34,6 +34,7 @@ from timeline.ingest.jsonlines import (
     array_items,
     json_records,
     load_json,
+    names_a_body,
     object_members,
     parse_json_line,
     record_draft,
@@ -524,7 +525,7 @@ def _json_file(
         )
         if not head.startswith("{") or not stream.seekable():
             raise too_large
-        yield from _timelinejs_streamed(stream, found, origin, reading, columns, too_large)
+        yield from _object_streamed(stream, found, origin, reading, columns, too_large)
         return
     text = _text_of(sample, stream, found, reading)
     while (first := text.read(1)) and first != "[":  # the BOM and space before it
@@ -550,7 +551,7 @@ def _file_size(stream: BinaryIO) -> int:
         return 0
 
 
-def _timelinejs_streamed(
+def _object_streamed(
     stream: BinaryIO,
     found: encoding.Encoding,
     origin: str,
@@ -558,36 +559,51 @@ def _timelinejs_streamed(
     columns: Mapping[str, str] | None,
     too_large: BadArticle,
 ) -> Iterator[ArticleDraft | Rejected]:
-    """The articles of a TimelineJS document too large to read whole (this program's
-    export of a large library), read as a stream twice: once for what it says beside
-    its slides (the events the user added, after the slides; the tags' colours), then
-    for its slides, one held at a time.  too_large is raised for an object that is no
-    TimelineJS document."""
+    """The articles of a JSON object too large to read whole, read as a stream twice:
+    a TimelineJS document (this program's export of a large library) or an API's answer
+    holding its articles in one list ({"status": "ok", "articles": [...]}), as either
+    is read whole.  The first pass learns which it is and what a document says beside
+    its slides (the events the user added, after the slides; the tags' colours); the
+    second gives the articles, one held at a time.  too_large is raised for an object
+    that is neither."""
 
-    def members(counted: Callable[[int], None]) -> Iterator[tuple[str, Any]]:
+    def members(counted: Callable[[int], None], streamed: str | None) -> Iterator[tuple[str, Any]]:
         stream.seek(0)
         text = io.TextIOWrapper(stream, encoding=found.codec, errors=encoding.ERRORS, newline=None)
         try:
             while (first := text.read(1)) and first != "{":  # the BOM and space before it
                 counted(1)
-            yield from object_members(text, MAX_ARTICLE_CHARS, counted, streamed="events")
+            yield from object_members(text, MAX_ARTICLE_CHARS, counted, streamed)
         finally:
             text.detach()  # the stream is the caller's to close
 
     extras = Extras()
-    streamed = False
+    names: list[str] = []
+    lists: list[str] = []  # the members that are lists of objects, as json_records sees them
+    events = False
     try:
-        for name, value in members(lambda _chars: None):
-            if name == "events" and isinstance(value, Iterator):
-                streamed = True
+        for name, value in members(lambda _chars: None, None):
+            names.append(name)
+            if not isinstance(value, Iterator):
+                if name == COLOURS_KEY:
+                    extras.colours = value
+                continue
+            if name == "events":
+                events = True
                 for event in value:
                     extras.note(event)
-            elif name == COLOURS_KEY:
-                extras.colours = value
+            # Its first item that is JSON (a damaged one is skipped when it is read).
+            elif isinstance(next((v for v in value if not isinstance(v, BadArticle)), None), dict):
+                lists.append(name)
     except BadArticle:
-        if not streamed:  # damaged before its events: no document to read
+        if not lists and not events:  # damaged before any list began: nothing to read
             raise
-    if not streamed:
+    records: Callable[[Iterator[Any]], Iterator[Any]]
+    if events:
+        chosen, records = "events", extras.records
+    elif len(lists) == 1 and not names_a_body(names):
+        chosen, records = lists[0], iter
+    else:
         raise too_large
 
     def counted(chars: int) -> None:
@@ -595,13 +611,14 @@ def _timelinejs_streamed(
 
     before = encoding.replaced_so_far()
     try:
-        for name, value in members(counted):
-            if name == "events" and isinstance(value, Iterator):
-                for number, record in enumerate(extras.records(value), start=1):
+        for name, value in members(counted, chosen):
+            if name == chosen and isinstance(value, Iterator):
+                for number, record in enumerate(records(value), start=1):
                     yield _json_article(record, f"article {number}", origin, columns)
+                return
     except BadArticle:
-        # Damaged or cut after its first event began (a cut inside an event is said as
-        # that event's): every whole article read is kept, as of a list.
+        # Damaged or cut after its first article began (a cut inside an article is said
+        # as that article's): every whole article read is kept, as of a list.
         pass
     finally:
         reading.replaced += encoding.replaced_so_far() - before

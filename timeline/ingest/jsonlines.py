@@ -7,7 +7,7 @@ import functools
 import html
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal, TextIO, TypedDict, get_args
 
@@ -201,17 +201,22 @@ def json_records(data: Any) -> list[Any]:
     "articles": [...]}) when it has no body of its own and one such list."""
     if isinstance(data, list):
         return data
-    if isinstance(data, dict):
-        named = {fold_name(key) for key in data if isinstance(key, str)}
-        if not named & {fold_name(name) for name in ("body", *NAMES["body"])}:
-            lists = [
-                value
-                for value in data.values()
-                if isinstance(value, list) and value and isinstance(value[0], dict)
-            ]
-            if len(lists) == 1:
-                return lists[0]
+    if isinstance(data, dict) and not names_a_body(data):
+        lists = [
+            value
+            for value in data.values()
+            if isinstance(value, list) and value and isinstance(value[0], dict)
+        ]
+        if len(lists) == 1:
+            return lists[0]
     return [data]
+
+
+def names_a_body(names: Iterable[object]) -> bool:
+    """Whether an object with members of these names is an article itself (one names its
+    body), not an answer holding a list of them."""
+    body = {fold_name(name) for name in ("body", *NAMES["body"])}
+    return any(isinstance(name, str) and fold_name(name) in body for name in names)
 
 
 _CHUNK = 1 << 20  # characters read at a time from a streamed array
@@ -342,7 +347,7 @@ class _ObjectReader(_ArrayReader):
             raise _TooLong
         return end
 
-    def members(self, streamed: str) -> Iterator[tuple[str, Any]]:
+    def members(self, streamed: str | None) -> Iterator[tuple[str, Any]]:
         if self.token() == "}":
             return
         while True:
@@ -360,7 +365,7 @@ class _ObjectReader(_ArrayReader):
             first = self.token()
             if not first:
                 raise BadArticle("the file ends inside the JSON object (no closing })")
-            if name == streamed and first == "[":
+            if first == "[" and streamed in (name, None):
                 self.pos += 1
                 items = self.items()
                 yield name, items
@@ -395,12 +400,12 @@ class _TooLong(Exception):
 
 
 def object_members(
-    text: TextIO, max_chars: int, counted: Callable[[int], None], streamed: str
+    text: TextIO, max_chars: int, counted: Callable[[int], None], streamed: str | None
 ) -> Iterator[tuple[str, Any]]:
     """(name, value) of each member of a JSON object read as a stream, its "{" already
     read, each value decoded (a BadArticle for one longer than max_chars) but the
-    member named streamed whose value is an array: its items, as array_items gives
-    them, to be read before the next member is asked for.  BadArticle (raised) where
+    member named streamed (every member, when None) whose value is an array: its
+    items, as array_items gives them, to be read before the next member is asked for.  BadArticle (raised) where
     the object is not valid JSON."""
     return _ObjectReader(text, max_chars, counted).members(streamed)
 
