@@ -419,6 +419,30 @@ def points_view(qtbot: QtBot, n: int, step: int, size: tuple[int, int], rtl: boo
     return view
 
 
+@pytest.mark.parametrize("rtl", [False, True])
+def test_selecting_an_article_among_many_zooms_until_its_events_are_drawn(
+    qtbot: QtBot, rtl: bool
+) -> None:
+    """Choosing an article (a search's first hit, a click in the list) zooms in until
+    the timeline draws its events one by one.  The zoom counted the events starting in
+    view, the frame those starting a label's width earlier as well: the zoom stopped
+    where the frame still drew a density band (a search in a library of 30,000 news
+    articles left the view on three hours of a band)."""
+    for n in range(30_000, 60_000, 4_000):  # where the halving zoom ends differs with n
+        view = points_view(qtbot, n, 2, (800, 300), rtl)
+        assert view._current_frame().mode == "density"
+        for row in (n // 2, 5, n - 10):
+            view.fit_all()
+            assert view.select_article(int(view.arrays().article_ids[row]))
+            frame = view._current_frame()
+            assert frame.mode == "items", n
+            assert row in frame.rows.tolist()
+            # As far out as it may: a few zoom steps less would draw a band again.
+            vp = view.viewport()
+            assert view.arrays().count_starting(vp.start, vp.end) > DENSITY_THRESHOLD / 8
+        view.close()
+
+
 def check_label_boxes(view: TimelineView) -> int:
     """Every drawn label lies whole in the widget, clear of its marker and of other items.
 

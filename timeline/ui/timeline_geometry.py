@@ -320,6 +320,19 @@ def _boxes_absolute(arrays: EventArrays, rows: np.ndarray, spp: float, metrics: 
     return _box_extent(arrays.points[rows], u_s, u_e, metrics)
 
 
+def looked_at(vp: Viewport, metrics: Metrics) -> tuple[float, float]:
+    """The times whose events starting in them a frame of this view looks at: items that
+    start a label's width before the view too (their boxes take room in the lanes the
+    view shows).  Ranges that began earlier and cover the whole view do not crowd it."""
+    return vp.start - (metrics.slot_px + label_offset(metrics)) * vp.seconds_per_px, vp.end
+
+
+def crowded(arrays: EventArrays, vp: Viewport, metrics: Metrics) -> bool:
+    """Whether a frame of this view has too many events to draw one by one: build_frame
+    draws a density band."""
+    return arrays.count_starting(*looked_at(vp, metrics)) > DENSITY_THRESHOLD
+
+
 def build_frame(
     arrays: EventArrays,
     vp: Viewport,
@@ -351,12 +364,7 @@ def build_frame(
     if not len(arrays):
         return Frame("empty", vp)
     spp = vp.seconds_per_px
-    # Items that start a label's width before the view are looked at too: their boxes
-    # take room in the lanes the view shows.
-    lead = (metrics.slot_px + label_offset(metrics)) * spp
-    t0, t1 = vp.start - lead, vp.end
-    # Ranges that began earlier and cover the whole view do not crowd it: only the
-    # events starting in view decide.
+    t0, t1 = looked_at(vp, metrics)
     count = arrays.count_starting(t0, t1)
     if count > DENSITY_THRESHOLD or metrics.lane_count == 0:
         return _density_frame(arrays, vp, highlight_rows, count, highlight_others, code_rows)

@@ -55,12 +55,12 @@ from timeline.timescale import (
 from timeline.ui.date_text import group_number
 from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache, TextImages, lay_out
 from timeline.ui.timeline_geometry import (
-    DENSITY_THRESHOLD,
     ERA_ROW_PX,
     Frame,
     LanePlan,
     Metrics,
     build_frame,
+    crowded,
     density_bucket,
     density_bucket_index,
     frame_after_splice,
@@ -584,10 +584,9 @@ class TimelineView(QWidget):
         if not vp.start + inner <= t <= vp.end - inner:
             vp = vp.centered_on(t)
         if zoom_in:
+            metrics = self._current_metrics()
             for _ in range(60):  # until items are drawn instead of a density band
-                if vp.span <= 600 or self._arrays.count_starting(vp.start, vp.end) <= (
-                    DENSITY_THRESHOLD
-                ):
+                if vp.span <= 600 or not crowded(self._arrays, vp, metrics):
                     break
                 vp = vp.zoomed(2.0, float(vp.x_of(t)))
         self.set_viewport(vp)
