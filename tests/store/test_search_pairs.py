@@ -253,6 +253,38 @@ def test_other_writers_mark_their_rows_and_phrases_stay_right_until_the_pairs_ar
     store.db.conn.execute("INSERT INTO article_pairs (article_pairs) VALUES ('integrity-check')")
 
 
+def test_the_pairs_of_long_articles_other_writers_left_are_written_a_few_at_a_time(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filling the pairs held those of 2,000 articles before writing them: another
+    writer's 2,000 reports of 10 M characters would be tens of gigabytes.  They are
+    written when what is held passes HELD_CHARS."""
+    import tracemalloc
+
+    db = sqlite_utils.Database(sqlite3.connect(tmp_path / "timeline.db"))
+    body = "في من " * 10_000  # 60,000 characters; its pairs nearly as long
+    for n in range(60):
+        db["articles"].insert(
+            {"uid": f"u{n}", "title": f"تقرير {n}", "body": body, "imported_at": "now"}
+        )
+    db.conn.commit()
+    db.conn.close()
+    assert _marked(store) == 60
+    monkeypatch.setattr(schema, "HELD_CHARS", 200_000)
+    tracemalloc.start()
+    try:
+        assert store.fill_word_pairs() == 60
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Measured: 4.3 MB (an article read, cut and paired at a time); 27 MB with the
+    # sixty articles' pairs held together.
+    assert peak < 10_000_000, peak
+    assert (_pair_rows(store), _marked(store)) == (60, 0)
+    assert len(matching_article_ids(store, '"في من"')) == 60
+    assert search_module._pair_term(store, search_module.parse_query('"في من"')) == "في_من"
+
+
 def test_an_import_fills_what_other_writers_left_and_keeps_a_marked_rowid_marked(
     store: Store,
 ) -> None:

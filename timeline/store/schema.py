@@ -6,7 +6,7 @@ import functools
 import itertools
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
@@ -805,6 +805,9 @@ def pair_parts(parts: tuple[str, str, str], words: frozenset[str]) -> tuple[str,
     return word_pairs(rest, words), word_pairs(title, words), word_pairs(lead, words)
 
 
+# Characters of articles' texts a rewrite of the index holds at a time, about: 2,000 news
+# articles are a few megabytes, 2,000 reports of 10 M characters 40 GB.
+HELD_CHARS = 20_000_000
 # The importer's pair row for an article it indexed at rowid ? (body, title, lead).
 INDEX_PAIRS_SQL = "INSERT INTO article_pairs (rowid, body, title, lead) VALUES (?, ?, ?, ?)"
 # Mark a rowid whose pair row is missing (written by another writer) or stale.
@@ -832,7 +835,8 @@ def _write_pairs(
     for i in range(0, len(chosen), chunk):
         part = chosen[i : i + chunk]
         marks = ",".join("?" * len(part))
-        rows = []
+        rows: list[tuple[int, str, str, str]] = []
+        held = 0
         for rowid, title, body in conn.execute(
             "SELECT s.fts_rowid, a.title, a.body FROM article_search s"
             f" JOIN articles a ON a.id = s.article_id WHERE s.fts_rowid IN ({marks})"
@@ -843,10 +847,32 @@ def _write_pairs(
             if parts is None:  # a NUL: SQL and Python would not cut it alike
                 parts = stored_search_parts(conn, rowid)
             rows.append((rowid, *pair_parts(parts, words)))
+            held += sum(len(text) for text in rows[-1][1:])
+            if held > HELD_CHARS:  # long articles: written a few at a time
+                conn.executemany(INDEX_PAIRS_SQL, rows)
+                rows, held = [], 0
         conn.executemany(INDEX_PAIRS_SQL, rows)
         if progress is not None:
             progress(i + len(part), len(chosen), "word pairs")
     return len(chosen)
+
+
+def _held_few(
+    rowids: Sequence[int], conn: sqlite3.Connection, most: int = 2_000
+) -> Iterator[list[tuple[int, tuple[str, str, str]]]]:
+    """The articles at these index rowids with their search parts as SQL cuts them, in
+    lists of at most `most`, fewer where their parts pass HELD_CHARS (long articles)."""
+    held: list[tuple[int, tuple[str, str, str]]] = []
+    chars = 0
+    for rowid in rowids:
+        parts = stored_search_parts(conn, rowid)
+        held.append((rowid, parts))
+        chars += sum(len(text) for text in parts)
+        if len(held) >= most or chars > HELD_CHARS:
+            yield held
+            held, chars = [], 0
+    if held:
+        yield held
 
 
 def stored_search_parts(conn: sqlite3.Connection, rowid: int) -> tuple[str, str, str]:
@@ -1034,11 +1060,9 @@ def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
     rowids.sort()
     unpaired = {r for (r,) in conn.execute("SELECT fts_rowid FROM search_unpaired")}
     progress = progress if rowids else None
-    chunk = 2_000
     # Out with the old views' texts (what was indexed), then in with the new views'.
-    for i in range(0, len(rowids), chunk):
-        part = rowids[i : i + chunk]
-        old = [(r, stored_search_parts(conn, r)) for r in part]
+    done = 0
+    for old in _held_few(rowids, conn):
         conn.executemany(
             "INSERT INTO article_fts (article_fts, rowid, title, lead, body)"
             " VALUES ('delete', ?, ?, ?, ?)",
@@ -1050,10 +1074,11 @@ def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
             [(r, *pair_parts(parts, words)) for r, parts in old if r not in unpaired],
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO search_unpaired (fts_rowid) VALUES (?)", [(r,) for r in part]
+            "INSERT OR IGNORE INTO search_unpaired (fts_rowid) VALUES (?)", [(r,) for r, _ in old]
         )
+        done += len(old)
         if progress is not None:
-            progress(i + len(part), 2 * len(rowids), "search index")
+            progress(done, 2 * len(rowids), "search index")
     for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'view'"
         " AND (name = 'article_search_cut' OR name LIKE 'article_search_parts%')"
@@ -1061,14 +1086,15 @@ def _v15_other_alphabets_folded(db: sqlite_utils.Database) -> None:
         conn.execute(f"DROP VIEW {name}")
     for view in _v4_parts_views(_V15_FOLDED):
         conn.execute(view)
-    for i in range(0, len(rowids), chunk):
-        part = rowids[i : i + chunk]
+    done = 0
+    for new in _held_few(rowids, conn):
         conn.executemany(
             "INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)",
-            [(r, *stored_search_parts(conn, r)) for r in part],
+            [(r, *parts) for r, parts in new],
         )
+        done += len(new)
         if progress is not None:
-            progress(len(rowids) + i + len(part), 2 * len(rowids), "search index")
+            progress(len(rowids) + done, 2 * len(rowids), "search index")
     fill_word_pairs(conn)
 
 
