@@ -323,6 +323,7 @@ ARABIC: dict[str, str] = {
     "Importing…": "جارٍ الاستيراد…",
     "Cancel": "إلغاء",
     "Importing %1": "جارٍ استيراد %1",
+    "Importing %1: %2 articles read": "جارٍ استيراد %1: قُرئت %2 مقالة",
     "Reading %1: page %2 of %3": "قراءة %1: الصفحة %2 من %3",
     "Recognizing the text of %1: scanned page %2 of %3": (
         "التعرف على نص %1: الصفحة الممسوحة %2 من %3"

@@ -187,10 +187,21 @@ def test_the_file_being_imported_is_named_in_its_own_direction(
     # "01625.txt" in the Arabic progress line read "txt.01625".
     with Store(tmp_path / "empty.db") as store:
         win = _with_import_dialog(qtbot, store)
-        win._import_progressed(3, 10, "01625.txt")
+        win._import_progressed(0, 10, "01625.txt")
         assert win._progress.labelText() == "Importing \u206801625.txt\u2069"
         win._import_progressed(4, 10, "x\u202e.txt")
-        assert win._progress.labelText() == "Importing \u2068x\ufffd.txt\u2069"  # made safe
+        assert win._progress.labelText() == "Importing \u2068x\ufffd.txt\u2069: 4 articles read"
+
+
+def test_the_articles_read_are_counted(qtbot: QtBot, tmp_path: Path, arabic: None) -> None:
+    # A file of 30,000 articles was one name and a percentage for half a minute.
+    with Store(tmp_path / "empty.db") as store:
+        win = _with_import_dialog(qtbot, store)
+        win._import_progressed(12_345, 30_000, "%2.json")  # a place-holder in a name stays
+        assert win._progress.labelText() == "جارٍ استيراد \u2068%2.json\u2069: قُرئت 12,345 مقالة"
+        win.timeline.set_digits("arabic")  # as the status bar writes its counts
+        win._import_progressed(12_346, 30_000, "a.json")
+        assert win._progress.labelText() == "جارٍ استيراد \u2068a.json\u2069: قُرئت ١٢٬٣٤٦ مقالة"
 
 
 def test_the_bar_is_busy_until_the_first_article_is_in(qtbot: QtBot, tmp_path: Path) -> None:

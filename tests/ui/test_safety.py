@@ -233,6 +233,7 @@ _REVIEWED = {
     ("search_bar.py", 'self.count_label.setToolTip("")'),
     # The label text of the progress dialog, whose label is a plain_label.
     ("main_window.py", 'self._progress.setLabelText(self.tr("Importing %1")'),
+    ("main_window.py", 'self._progress.setLabelText(self.tr("Importing %1: %2 articles read")'),
     # The same, with a PDF's page count (test_the_pages_of_a_long_pdf_move_the_bar...).
     ("main_window.py", 'self._progress.setLabelText(text.replace("%2"'),
     # The export's status: a plain_label, the file's name through for_display

@@ -1647,7 +1647,16 @@ class MainWindow(QMainWindow):
         self._progress.setValue(done)
         # The name isolated: "01625.txt" in the Arabic line read "txt.01625".
         shown = f"\u2068{for_display(name)}\u2069"  # FIRST STRONG ISOLATE ... PDI
-        self._progress.setLabelText(self.tr("Importing %1").replace("%1", shown))
+        if not done:
+            self._progress.setLabelText(self.tr("Importing %1").replace("%1", shown))
+            return
+        # The count of what is read, as the command line shows it: a file of thousands
+        # of articles is one name for minutes, and the bar's total is an estimate.
+        self._progress.setLabelText(
+            self.tr("Importing %1: %2 articles read")
+            .replace("%2", group_number(done, self.timeline.label_style()))
+            .replace("%1", shown)
+        )
 
     def _import_paged(self, name: str, done: int, total: int, recognizing: bool) -> None:
         # A PDF of hundreds of pages, or its scans read by OCR, is one article: its pages
