@@ -82,11 +82,19 @@ def test_bad_records_are_skipped_with_line_numbers(tmp_path: Path) -> None:
 
 def test_json_array_skips_bad_records(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
-    path.write_text(json.dumps([{"title": "أ", "body": "ب"}, 5, {"title": "x"}]), "utf-8")
+    path.write_text(
+        json.dumps([{"title": "أ", "body": "ب"}, 5, {"title": "x"}, None, [1], "s", True]),
+        "utf-8",
+    )
     got = items(path)
+    # What was found in JSON's words, not Python's ("NoneType").
     assert [str(r) for r in got if isinstance(r, Rejected)] == [
-        "article 2: expected a JSON object, found int",
+        "article 2: expected a JSON object, found a number",
         "article 3: missing or empty 'body'",
+        "article 4: expected a JSON object, found null",
+        "article 5: expected a JSON object, found a list",
+        "article 6: expected a JSON object, found a string",
+        "article 7: expected a JSON object, found true",
     ]
 
 
@@ -290,7 +298,7 @@ def test_a_damaged_or_cut_list_keeps_every_whole_article(tmp_path: Path) -> None
     ]
     assert [(r.where, r.reason.split(" (")[0]) for r in got if isinstance(r, Rejected)] == [
         ("article 2", "not valid JSON"),
-        ("article 4", "expected a JSON object, found int"),
+        ("article 4", "expected a JSON object, found a number"),
     ]
     cut = tmp_path / "cut.json"
     cut.write_text(f"[{first}, {second}, {third[:40]}", encoding="utf-8")

@@ -122,6 +122,15 @@ def _unix_time(stamp: float) -> str:
         return str(stamp)
 
 
+def _json_kind(value: Any) -> str:
+    """What a decoded JSON value is, in JSON's words (not Python's: "NoneType")."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)  # null, true, false
+    if isinstance(value, int | float):
+        return "a number"
+    return "a string" if isinstance(value, str) else "a list"
+
+
 def record_draft(
     record: Any, where: str, origin: str, given: Mapping[str, str] | None = None
 ) -> ArticleDraft:
@@ -130,7 +139,7 @@ def record_draft(
     Its keys are read as a table's headers are ("content", "publishedAt", "تاريخ"...),
     or as given (--columns body=story,...)."""
     if not isinstance(record, dict):
-        raise BadArticle(f"{where}: expected a JSON object, found {type(record).__name__}")
+        raise BadArticle(f"{where}: expected a JSON object, found {_json_kind(record)}")
     keys: dict[str, str] = {}
     for key in record:
         if isinstance(key, str):
