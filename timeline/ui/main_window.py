@@ -83,6 +83,7 @@ from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
 from timeline.ui.search_bar import SearchBar
+from timeline.ui.shortcuts_help import ShortcutsDialog
 from timeline.ui.store_messages import for_message_box, in_interface_language
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
@@ -486,6 +487,12 @@ class MainWindow(QMainWindow):
         self.edits.legend.build_menu(self.view_menu.addMenu(self.tr("&Colour events")))
         self.edits.build_view_menu(self.view_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            "F1",
+            self.show_shortcuts,
+        )
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -650,6 +657,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         show_about(self)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """The keyboard's help, shown without blocking (the window stays in use)."""
+        dialog = ShortcutsDialog(self.menuBar(), self.timeline.key_help(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _update_status(self) -> None:
         """Articles and events shown, following the search: a permanent status widget."""

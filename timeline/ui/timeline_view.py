@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QNativeGestureEvent,
     QPaintEngine,
@@ -104,6 +105,12 @@ GO_TO_MARGIN = 0.02
 # What the keys of [ and ] type in the Arabic layouts (X11's "ara", Windows' Arabic 101)
 # and the Persian one: previous (-1) and next (1) event, as [ and ].
 _BRACKET_LETTERS = {"\u062c": -1, "\u062f": 1, "\u0686": 1}  # ج د چ
+# The timeline's keys as its help names them (key_help).
+_ZOOM_KEYS = (Qt.Key.Key_Plus, Qt.Key.Key_Minus)
+_PAN_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right)
+_PAGE_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+_STEP_KEYS = (Qt.Key.Key_BracketRight, Qt.Key.Key_BracketLeft)
+_LANE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down)
 
 
 class TimelineView(QWidget):
@@ -985,11 +992,34 @@ class TimelineView(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             self.zoom_by(2.0, event.position().x())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
+    def key_help(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(what it does, its keys or the mouse's gesture) of each key the timeline takes
+        and of the mouse, in the interface's language: the keyboard's help lists them
+        beside the menus' shortcuts (a test holds every key of _key_actions here)."""
+
+        def keys(*named: Qt.Key) -> tuple[str, ...]:
+            return tuple(
+                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in named
+            )
+
+        return [
+            (self.tr("Zoom in / out about the middle"), keys(*_ZOOM_KEYS)),
+            (self.tr("Zoom in"), keys(Qt.Key.Key_Equal)),  # + without Shift
+            (self.tr("Zoom in / out about the pointer"), (self.tr("Mouse wheel"),)),
+            (self.tr("Zoom in twice about the pointer"), (self.tr("Double click"),)),
+            (self.tr("Move along the time"), keys(*_PAN_KEYS)),
+            (self.tr("Move along the time"), (self.tr("Drag"),)),
+            (self.tr("A screen earlier / later"), keys(*_PAGE_KEYS)),
+            (self.tr("Next / previous event"), keys(*_STEP_KEYS)),
+            (self.tr("Scroll the lanes of events"), keys(*_LANE_KEYS)),
+            (self.tr("The days the articles were published in"), keys(Qt.Key.Key_Home)),
+            (self.tr("Clear the selection"), keys(Qt.Key.Key_Escape)),
+        ]
+
+    def _key_actions(self) -> dict[Qt.Key, Callable[[], None]]:
         width = self._vp.width
         earlier_dx = -1 if self._vp.rtl else 1  # content moves right to show earlier (LTR)
-        actions: dict[int, Callable[[], None]] = {
+        return {
             Qt.Key.Key_Left: lambda: self.pan_by(width / 8),
             Qt.Key.Key_Right: lambda: self.pan_by(-width / 8),
             Qt.Key.Key_PageUp: lambda: self.pan_by(earlier_dx * width * 0.9),
@@ -1004,7 +1034,9 @@ class TimelineView(QWidget):
             Qt.Key.Key_Up: lambda: self.scroll_lanes(-1),
             Qt.Key.Key_Escape: self.clear_selection,
         }
-        action = actions.get(Qt.Key(key))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._key_actions().get(Qt.Key(event.key()))
         if action is None:
             # The keys of ] and [ type letters in an Arabic (or Persian) layout, and Qt
             # gives the letter: without this an Arabic keyboard could not step events.
