@@ -139,6 +139,30 @@ def test_a_vector_image_holds_no_picture_of_its_own_size(
     assert all(w * h < 1_000_000 for w, h in made), made
 
 
+def test_untrusted_labels_are_drawn_as_the_window_draws_them(tmp_path: Path) -> None:
+    """The window shows an article's control characters and bidi overrides as symbols
+    (for_display); the images drew them raw: an SVG holding a title's \\x01 or U+FFFE was
+    no XML a browser would open, and an RLO reversed the words after it in any image."""
+    import xml.dom.minidom
+
+    path = tmp_path / "hostile.jsonl"
+    record = {
+        "title": "عنوان \x01\x1b[31m \ufffe \u202eabc.exe end",
+        "body": "نص.",
+        "published": "2021-03-05T10:00",
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Store(tmp_path / "h.db") as store:
+        import_paths(store, [path])
+        svg = tmp_path / "h.svg"
+        export(store, "svg", _march(), svg, width=1400, height=400)
+    text = svg.read_text(encoding="utf-8")
+    xml.dom.minidom.parseString(text)  # well-formed
+    assert "\u2401\u241b" in text  # the window's symbols for \x01 and ESC
+    assert "\u202e" not in text and "\ufffe" not in text
+    assert "\ufffdabc.exe end" in text  # the RLO that would reverse them, shown
+
+
 def test_pdf_text_is_the_titles_in_logical_order(titled_store: Store, tmp_path: Path) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")

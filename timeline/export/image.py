@@ -32,6 +32,7 @@ from timeline.store import Store
 from timeline.store.edits import overlay_arrays, user_event_labels
 from timeline.store.timeline_data import EventArrays, load_event_arrays
 from timeline.timescale import LabelStyle
+from timeline.ui.timeline_cache import shown_texts
 from timeline.ui.timeline_view import TimelineView
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -222,7 +223,9 @@ def export_image(
         span = (float(first), float(max(last, first + 60)))
     view = make_view(
         arrays,
-        lambda ids: user_event_labels(store, ids),
+        # As the window shows them: an RLO in a title reversed the words after it, and a
+        # control character made an SVG no XML.
+        lambda ids: shown_texts(user_event_labels(store, ids)),
         width=width,
         height=height,
         span=span,

@@ -48,6 +48,9 @@ _MAX_DEPTH = 125  # the bidi algorithm's; deeper, every override is shown
 _CONTROLS = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\t\n"}
 _CONTROLS[0x7F] = "\u2421"
 _CONTROLS.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+# The noncharacters U+FFFE and U+FFFF (no glyph; no XML file may hold them, so an SVG of
+# the timeline holding one was no XML): a replacement character.
+_CONTROLS.update({0xFFFE: "\ufffd", 0xFFFF: "\ufffd"})
 _TABLE = {**_CONTROLS, **_BIDI_CONTROLS}
 
 

@@ -85,6 +85,7 @@ from timeline.ui.recompute import WindowRecompute
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.shortcuts_help import ShortcutsDialog
 from timeline.ui.store_messages import for_message_box, in_interface_language
+from timeline.ui.timeline_cache import shown_texts
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
     STORE_ERRORS,
@@ -1101,9 +1102,7 @@ class MainWindow(QMainWindow):
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             return {}
-        labels = {
-            i: EventText(*(for_display(part or "") for part in text)) for i, text in found.items()
-        }
+        labels = shown_texts(found)
         # A story drawn once says how many copies it stands for (View > Show each story once),
         # its number marked with the interface's direction: after an Arabic title "2
         # copies" read "copies 2".

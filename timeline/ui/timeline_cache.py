@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
 )
 
 from timeline.store.timeline_data import EventText
+from timeline.text.display_safe import for_display
 
 K = TypeVar("K")
 
@@ -46,6 +48,13 @@ class LaidOutText:
     width: float
     static: QStaticText
     font: QFont | None = None  # the font it was laid out in
+
+
+def shown_texts(found: Mapping[int, Sequence[str]]) -> dict[int, EventText]:
+    """Event texts as the timeline draws them, on screen and in an exported image: each
+    control character and bidi control made visible (for_display; the texts come from
+    the web), a missing part empty."""
+    return {i: EventText(*(for_display(part or "") for part in text)) for i, text in found.items()}
 
 
 def lay_out(text: str, font: QFont, max_width: float | None = None) -> LaidOutText:
