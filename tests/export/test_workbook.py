@@ -55,14 +55,17 @@ def test_texts_stay_texts_controls_are_shown_and_long_cells_are_cut(
     records = [
         {"title": title, "body": "نص الخبر في 12 مايو 2015\x07 وجرس", "source": "@SUM(1+1)"},
         {"title": "English title", "body": "Long text. " * 40},
+        # A noncharacter no XML may hold: the export failed ("All strings must be XML
+        # compatible") on it; it is a replacement character.
+        {"title": "عنوان \ufffe\uffff", "body": "نص"},
     ]
     feed = tmp_path / "in.jsonl"
     feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
     with Store(tmp_path / "t.db") as store:
-        assert import_paths(store, [feed]).added == 2
+        assert import_paths(store, [feed]).added == 3
         path = tmp_path / "out.xlsx"
         cut: list[int] = []
-        assert export(store, "articles-xlsx", Selection(), path, cut=cut) == 2
+        assert export(store, "articles-xlsx", Selection(), path, cut=cut) == 3
         long_id = store.db.conn.execute(
             "SELECT id FROM articles WHERE title = 'English title'"
         ).fetchone()[0]
@@ -80,11 +83,12 @@ def test_texts_stay_texts_controls_are_shown_and_long_cells_are_cut(
     assert guarded["body"].value == "نص الخبر في 12 مايو 2015\u2407 وجرس"  # the bell's symbol
     long_body = by_title["English title"]["body"].value
     assert len(long_body) == 200 and long_body.endswith("\u2026")
+    assert "عنوان \ufffd\ufffd" in by_title
     # The apostrophes go again on import: the formula-like title is the page's own.
     with Store(tmp_path / "again.db") as again:
-        assert import_paths(again, [path]).added == 2
+        assert import_paths(again, [path]).added == 3
         titles = {t for (t,) in again.db.conn.execute("SELECT title FROM articles")}
-    assert titles == {title, "English title"}
+    assert titles == {title, "English title", "عنوان \ufffd\ufffd"}
 
 
 def test_the_command_line_needs_a_file_and_says_what_was_cut(tmp_path: Path) -> None:

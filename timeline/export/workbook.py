@@ -9,7 +9,8 @@ export, so that the importer gives it back exactly.  A workbook cell holds at mo
 32,767 characters (Excel's limit; a longer one makes Excel repair the file): a longer
 text is cut there with an ellipsis, and the rows so cut are counted for the caller to
 say (CSV and JSON Lines keep every character).  Control characters, which a workbook
-cannot hold, are written as their Control Pictures symbols, as the window shows them.
+cannot hold, are written as their Control Pictures symbols, as the window shows them,
+and the noncharacters U+FFFE and U+FFFF as replacement characters.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from timeline.store import Store
 from timeline.text.safe import spreadsheet_safe
 
 CELL_CHARS = 32_767
-# What openpyxl refuses in a cell: C0 controls but tab, newline and carriage return.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# What a cell cannot hold: C0 controls but tab, newline and carriage return (openpyxl
+# refuses them), and the noncharacters U+FFFE and U+FFFF (lxml refuses them: no XML
+# holds them; a title holding one failed the whole export).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LOOKED_AT = 100  # rows read to choose the sheet's direction
 SHEET_ROWS = 1_048_576  # the rows of an Excel sheet, its header's included
@@ -103,10 +106,17 @@ def _abandon(sheet: Any) -> None:
 
 def _cell_text(value: str) -> tuple[str, bool]:
     """A text as a workbook cell holds it, and whether it was cut."""
-    text = spreadsheet_safe(_CONTROLS.sub(lambda m: chr(0x2400 + ord(m.group())), value))
+    text = spreadsheet_safe(_CONTROLS.sub(_shown, value))
     if len(text) <= CELL_CHARS:
         return text, False
     return text[: CELL_CHARS - 1] + "\u2026", True
+
+
+def _shown(match: re.Match[str]) -> str:
+    """A control's Control Pictures symbol, as the window shows it; a replacement
+    character for a noncharacter."""
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
 
 
 def _mostly_arabic(columns: tuple[str, ...], rows: list[Any]) -> bool:
