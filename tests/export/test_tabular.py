@@ -96,6 +96,57 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_text(tmp_path: Path, reimpor
         assert reimport(path) == snapshot(store)
 
 
+def test_a_carriage_return_in_a_text_stays_in_its_row(tmp_path: Path, reimport) -> None:
+    """Python's writer quotes a field holding a newline (its line terminator) but not
+    one holding a bare carriage return, which every reader takes for a line's end: an
+    article whose text held one came back as two rows, neither of them it."""
+    from timeline.library import import_paths
+
+    feed = tmp_path / "in.jsonl"
+    records = [
+        {"title": "عنوان\rأول", "body": "نص\rفي 12 مايو 2015\r", "source": "مصدر\r"},
+        {"title": "عنوان ثان", "body": "نص آخر", "source": "مصدر"},
+    ]
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
+    with Store(tmp_path / "t.db") as store:
+        assert import_paths(store, [feed]).added == 2
+        for what in ("articles", "events"):
+            out = io.StringIO()
+            rows = write_text(store, f"{what}-csv", Selection(), out)
+            read = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+            assert len(read) == rows + 1 and len({len(r) for r in read}) == 1
+        path = tmp_path / "articles.csv"
+        export(store, "articles-csv", Selection(), path)
+        assert reimport(path) == snapshot(store)
+
+
+def test_a_json_lines_record_is_one_line_for_any_reader(tmp_path: Path) -> None:
+    """JSON lets U+2028, U+2029 and NEL stand raw in a string, but str.splitlines (and
+    readers built on it) ends a line at each: they are written as escapes, the same
+    JSON."""
+    from timeline.library import import_paths
+
+    feed = tmp_path / "in.jsonl"
+    body = "نص\u2028سطر\u2029فقرة\x85 في 12 مايو 2015"
+    feed.write_text(json.dumps({"title": "عنوان\u2028ثان", "body": body}) + "\n", "utf-8")
+    with Store(tmp_path / "t.db") as store:
+        assert import_paths(store, [feed]).added == 1
+        for what in ("articles", "events"):
+            out = io.StringIO()
+            rows = write_text(store, f"{what}-jsonl", Selection(), out)
+            lines = out.getvalue().splitlines()
+            assert rows and len(lines) == rows
+            assert all(isinstance(json.loads(line), dict) for line in lines)
+        (article,) = [json.loads(line) for line in _written(store, "articles-jsonl").splitlines()]
+        assert (article["title"], article["body"]) == ("عنوان\u2028ثان", body)
+
+
+def _written(store: Store, fmt: str) -> str:
+    out = io.StringIO()
+    write_text(store, fmt, Selection(), out)
+    return out.getvalue()
+
+
 def test_a_leading_apostrophe_in_another_programs_csv_is_kept(tmp_path: Path) -> None:
     from timeline.library import import_paths
 

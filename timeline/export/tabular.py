@@ -70,12 +70,19 @@ def write_csv(
     columns, rows = table_rows(store, selection, what)
     rows = counted(rows, progress)
     writer = csv.writer(out, lineterminator="\n")
+    # Python's writer quotes a field holding its line terminator's characters, not one
+    # holding a bare carriage return, which every reader (Python's among them) takes for
+    # the end of a line: a text with one split its row in two.  A row holding one is
+    # written with every field quoted (the rest as before).
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(columns)
     count = 0
     for row in rows:
-        writer.writerow(
-            ["" if v is None else spreadsheet_safe(v) if isinstance(v, str) else v for v in row]
-        )
+        cells = ["" if v is None else spreadsheet_safe(v) if isinstance(v, str) else v for v in row]
+        if any(isinstance(v, str) and "\r" in v for v in cells):
+            quoted.writerow(cells)
+        else:
+            writer.writerow(cells)
         count += 1
     return count
 
@@ -105,10 +112,24 @@ def write_jsonl(
         record = dict(zip(columns, row, strict=True))
         if what == "articles":
             _carry(record, view, first=count == 0, whole=whole)
-        out.write(dumps(record).decode("utf-8"))
+        out.write(_one_line(dumps(record).decode("utf-8")))
         out.write("\n")
         count += 1
     return count
+
+
+# Line ends to str.splitlines that JSON lets stand raw in a string (only there: no
+# other JSON holds them), with their escapes.
+_LINE_ENDS = (("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\x85", "\\u0085"))
+
+
+def _one_line(line: str) -> str:
+    """A JSON line with the characters str.splitlines ends a line at escaped (NEL,
+    U+2028, U+2029): a record is one line for any reader, and the same JSON."""
+    for end, escape in _LINE_ENDS:
+        if end in line:
+            line = line.replace(end, escape)
+    return line
 
 
 def _carry(record: dict[str, Any], view: UserView, *, first: bool, whole: bool) -> None:
