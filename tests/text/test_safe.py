@@ -47,10 +47,11 @@ def test_visible_controls_names_what_was_there() -> None:
 
 
 def test_json_line_escapes_but_keeps_the_data() -> None:
-    record = {"title": f"x{RLO}y\x85z{RETITLE}"}
+    record = {"title": f"x{RLO}y\x85z{RETITLE}\u2028w\u2029v"}
     line = json_line(record)
     assert not any(_unsafe(ch) for ch in line)
     assert json.loads(line) == record
+    assert line.splitlines() == [line]  # one line for any reader
 
 
 @given(st.text())

@@ -16,6 +16,7 @@ _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 _UNSAFE = re.compile(f"[{_CONTROLS}{_BIDI_CONTROLS}]")
 _UNSAFE_IN_LINE = re.compile(f"[\n{_CONTROLS}{_BIDI_CONTROLS}]")
+_UNSAFE_IN_JSON = re.compile(f"[{_CONTROLS}{_BIDI_CONTROLS}\u2028\u2029]")
 
 _BIDI_NAMES = {
     "\u202a": "LRE",
@@ -63,10 +64,12 @@ def json_line(data: Any, **options: Any) -> str:
     """json.dumps for a terminal: controls and bidi overrides inside strings escaped.
 
     With ensure_ascii=False json escapes C0 but lets C1 controls and bidi overrides
-    through; as \\uXXXX escapes they keep the data whole and cannot act.
+    through; as \\uXXXX escapes they keep the data whole and cannot act.  The line and
+    paragraph separators too, where str.splitlines ends a line: `timeline list --json`
+    prints a record a line for any reader.
     """
     text = json.dumps(data, ensure_ascii=False, **options)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # A spreadsheet (Excel; LibreOffice when asked to evaluate) opening a CSV takes a cell
