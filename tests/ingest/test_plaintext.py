@@ -58,6 +58,17 @@ def test_a_first_paragraph_that_names_a_year_is_body_not_a_date_line() -> None:
     assert draft.body == f"{first}\n\nوقال المسؤولون إن المشاريع ستكتمل قريبا."
 
 
+@pytest.mark.parametrize("line", ["نص الخبر في 12 مارس 2015", "الرياض 12 مارس 2015"])
+def test_a_date_line_is_never_all_of_what_follows_the_title(line: str) -> None:
+    # A short one-paragraph article whose paragraph names a date was read as a title
+    # and a date line, and refused for having no body: the article was lost.
+    draft = parse_plain_article(f"عنوان الخبر\n\n{line}\n")
+    assert (draft.title, draft.body, draft.published_raw) == ("عنوان الخبر", line, "")
+    # With a body after it, such a line is the date line, as before.
+    draft = parse_plain_article(f"عنوان الخبر\n{line}\n\nفقرة من المتن.")
+    assert (draft.published_raw, draft.body) == (line, "فقرة من المتن.")
+
+
 @pytest.mark.parametrize(
     "line",
     [

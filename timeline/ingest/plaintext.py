@@ -53,8 +53,6 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
     is_date_line): a first paragraph that names a year is the body's.  The source marker
     is looked for in the article's head only (after a short caption at most).
     """
-    from timeline.dating.dateline import is_date_line  # the date rules: only when reading
-
     # Every line break Unicode knows (a Mac's \r, a word processor's U+2028), not \n alone.
     lines = [line.rstrip() for line in text.lstrip("\ufeff").splitlines()]
     filled = [i for i, line in enumerate(lines) if line.strip()]
@@ -62,6 +60,33 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
         raise BadArticle("the file is empty")
     title = lines[filled[0]].strip()
     cursor = filled[0] + 1
+    # The line after the title is its date line when it is one, but never the whole
+    # of it: "نص الخبر في 12 مارس 2015" alone under a title is the body, not a date line
+    # (the file was refused as having no body).
+    fields = _fields(lines, filled, cursor, title, take_date_line=True)
+    if fields is None:
+        fields = _fields(lines, filled, cursor, title, take_date_line=False)
+    if fields is None:
+        raise BadArticle("no article body after the title and date line")
+    published_raw, source, caption, body, credit = fields
+    return ArticleDraft(
+        title=title,
+        body=body,
+        source=source,
+        caption=caption,
+        credit=credit,
+        published_raw=published_raw,
+        origin=origin,
+    )
+
+
+def _fields(
+    lines: list[str], filled: list[int], cursor: int, title: str, *, take_date_line: bool
+) -> tuple[str, str, str, str, str] | None:
+    """(date line, source, caption, body, credit) of the lines after the title (from
+    cursor), the line after the title taken as the date line when take_date_line and it
+    is one; None when no body is left."""
+    from timeline.dating.dateline import is_date_line  # the date rules: only when reading
 
     def next_filled(start: int) -> int | None:
         return next((i for i in filled if i >= start), None)
@@ -69,7 +94,8 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
     published_raw = ""
     i = next_filled(cursor)
     if (
-        i is not None
+        take_date_line
+        and i is not None
         and _HAS_DIGIT.search(lines[i])
         and not _SOURCE_MARKER.match(lines[i])
         and is_date_line(lines[i].strip())
@@ -99,13 +125,5 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
         credit = body_lines.pop().strip()
     body = "\n".join(body_lines).strip()
     if not body:
-        raise BadArticle("no article body after the title and date line")
-    return ArticleDraft(
-        title=title,
-        body=body,
-        source=source,
-        caption=caption,
-        credit=credit,
-        published_raw=published_raw,
-        origin=origin,
-    )
+        return None
+    return published_raw, source, caption, body, credit
