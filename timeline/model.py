@@ -185,10 +185,13 @@ class ArticleDraft:
     tag_colours: tuple[tuple[str, str], ...] = ()
 
 
+TITLE_CHARS = 200  # the most of a body's first line a title named from it takes
+
+
 def title_from_body(body: str) -> str:
-    """A title for a record that has none: its body's first line, at most 200 characters
-    (as a feed's entry without a title has been named)."""
-    return body.strip().split("\n", 1)[0].strip()[:200]
+    """A title for a record that has none: its body's first line, at most TITLE_CHARS
+    characters (as a feed's entry without a title has been named)."""
+    return body.strip().split("\n", 1)[0].strip()[:TITLE_CHARS]
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,23 @@ def test_any_line_break_parts_the_lines(brk: str) -> None:
     assert draft.body == "فقرة أولى.\nفقرة ثانية."
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "قال وزير الخارجية اليوم إن الاجتماع الذي عقد في 12 مارس 2015 كان مثمرا.",
+        "هل ينجح الاتفاق؟",
+        "وقال: «سنواصل العمل.»",
+        "كلمة " * 60,  # longer than a title, ending anyhow
+    ],
+)
+def test_a_file_of_one_paragraph_is_an_untitled_article(paragraph: str) -> None:
+    # A paragraph copied and pasted (Import from the clipboard), or a note saved as
+    # text, was taken for a title without a body and refused: the text was lost.
+    draft = parse_plain_article(f"\n{paragraph}\n")
+    assert draft.body == paragraph.strip() and draft.untitled
+    assert draft.title == paragraph.strip()[:200]
+
+
 @pytest.mark.parametrize("text", ["", "\n\n  \n", "عنوان فقط"])
 def test_empty_or_bodiless_files_are_bad(text: str) -> None:
     with pytest.raises(BadArticle):

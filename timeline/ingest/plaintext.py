@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from timeline.ingest.errors import BadArticle
-from timeline.model import ArticleDraft
+from timeline.model import TITLE_CHARS, ArticleDraft, title_from_body
 from timeline.text.normalize import normalize
 
 # "المدينة نيوز :- قال الرئيس ..." : the source name, then ':-' and the body (not a
@@ -21,6 +21,8 @@ _SOURCE_MARKER = re.compile(
 CAPTION_LINES = 3
 CAPTION_CHARS = 200
 _HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+# A line that ends a sentence (closing quotes or brackets may follow its mark).
+_SENTENCE_FINAL = re.compile("[.!?\u061f\u2026][\"'\u00bb\u201d)]*$")
 # A sign-off is a short line with no sentence punctuation: "وكالات", "رويترز", "واس".
 _SENTENCE_END = re.compile(r"[.!?؟،,:;؛\"«»]")
 
@@ -67,6 +69,13 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
     if fields is None:
         fields = _fields(lines, filled, cursor, title, take_date_line=False)
     if fields is None:
+        if len(filled) == 1 and _is_running_text(title):
+            # One paragraph and no title (a paragraph copied and pasted, a note saved
+            # as text): the article is that paragraph, named by its start, as a record
+            # without a title is.
+            return ArticleDraft(
+                title=title_from_body(title), body=title, origin=origin, untitled=True
+            )
         raise BadArticle("no article body after the title and date line")
     published_raw, source, caption, body, credit = fields
     return ArticleDraft(
@@ -78,6 +87,12 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
         published_raw=published_raw,
         origin=origin,
     )
+
+
+def _is_running_text(line: str) -> bool:
+    """Whether a file's only line is a paragraph rather than a title: longer than a
+    title is named, or ending as a sentence does."""
+    return len(line) > TITLE_CHARS or _SENTENCE_FINAL.search(line) is not None
 
 
 def _fields(
