@@ -107,6 +107,15 @@ def test_every_sheet_with_a_body_column_is_read_and_the_others_said() -> None:
     assert reasons[1][0] == "ملاحظات" and "no body column" in reasons[1][1]
 
 
+def test_a_reports_title_over_its_table_is_passed_over() -> None:
+    # As in a workbook: a title, a blank row and a note of one cell over the header.
+    rows = [["تقرير الأخبار"], [], [None, "أعد في 14 مارس"], HEADER, ["أ", BODY, None, ""]]
+    (draft,) = _read(ods({"أخبار": rows}))
+    assert isinstance(draft, ArticleDraft) and (draft.title, draft.body) == ("أ", BODY)
+    (reason,) = _read(ods({"أ": [["تقرير"], ["اسم", "قيمة"], ["x", BODY]], "ب": [HEADER]}))
+    assert reason[0] == "أ" and "'اسم', 'قيمة'" in reason[1]
+
+
 def test_repeated_rows_and_cells_are_never_made() -> None:
     """LibreOffice's million repeated empty rows of 16,384 cells: passed over; a row
     with text repeated is read once, and the rows after it keep their numbers."""

@@ -94,6 +94,32 @@ def test_columns_named_by_hand_and_a_workbook_without_a_body_column(tmp_path: Pa
     assert isinstance(draft, ArticleDraft) and (draft.title, draft.body) == ("أ", BODY)
 
 
+def test_a_reports_title_and_notes_above_its_table_are_passed_over(tmp_path: Path) -> None:
+    # A report's sheet with its title, a blank row and a note over the header was
+    # refused: "no body column; the headers are: 'تقرير الأخبار الأسبوعي'".
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["تقرير الأخبار الأسبوعي"])
+    sheet.append([])
+    sheet.append([None, "أعد في 2015-03-14"])
+    sheet.append(["العنوان", "النص", "التاريخ"])
+    sheet.append(["أ", BODY, "2015-03-12"])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    (draft,) = _items(path)
+    assert isinstance(draft, ArticleDraft)
+    assert (draft.title, draft.body, draft.published_raw) == ("أ", BODY, "2015-03-12")
+    # A row of two cells or more is the header, whatever it names: a data row under an
+    # unnamed header is never taken for one.
+    book = Workbook()
+    book.active.append(["تقرير"])  # and the header's own names are said, not the title's
+    book.active.append(["Headline", "Story"])
+    book.active.append(["أ", "النص"])
+    book.save(path)
+    with pytest.raises(BadArticle, match="the headers are: 'Headline', 'Story'"):
+        _items(path)
+
+
 def test_formulas_give_their_saved_values_and_are_never_computed(tmp_path: Path) -> None:
     # openpyxl writes a formula without its value (as a script would); Excel saves both.
     book = Workbook()

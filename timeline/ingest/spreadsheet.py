@@ -26,7 +26,13 @@ from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
 from timeline.ingest.reading import Reading
 from timeline.ingest.tabular import find_columns, is_own_export
-from timeline.ingest.workbook import HEADER_ROWS, MAX_COLUMNS, MAX_WORKBOOK_INFLATED, sheet_row
+from timeline.ingest.workbook import (
+    HEADER_CANDIDATES,
+    HEADER_ROWS,
+    MAX_COLUMNS,
+    MAX_WORKBOOK_INFLATED,
+    sheet_row,
+)
 from timeline.model import ArticleDraft
 
 # What content.xml may be (it is read whole, then parsed a row at a time).
@@ -149,26 +155,36 @@ def read_spreadsheet(
     index: dict[str, int] = {}
     own = False
     current: str | None = None
+    tried, first = 0, None  # the rows looked at for the sheet's header, the first's fault
     try:
         for sheet, number, cells in _rows(xml, reading):
             prefix = f"{sheet}: " if several else ""
             if sheet != current:
-                current, header, skipped = sheet, None, None
+                current, header, skipped, tried, first = sheet, None, None, 0, None
             if skipped == sheet:
                 continue
             if header is None:
                 if number > HEADER_ROWS:
                     skipped = sheet  # no header in its first rows: not a table of articles
                     continue
-                header = cells
                 try:
-                    index = find_columns(header, columns)
+                    index = find_columns(cells, columns)
                 except BadArticle as exc:
-                    problem = problem or exc
+                    # A title, a date or a note of one cell over a report's table is
+                    # passed over, as in a workbook (workbook._header).
+                    tried += 1
+                    if sum(1 for c in cells if c.strip()) > 1:
+                        first = exc  # the header, naming no body column
+                    elif tried < HEADER_CANDIDATES:
+                        first = first or exc
+                        continue
+                    first = first or exc
+                    problem = problem or first
                     if several:
-                        yield sheet, str(exc)
+                        yield sheet, str(first)
                     skipped = sheet
                     continue
+                header = cells
                 read_one, own = True, is_own_export(header)
                 continue
             width = max(index.values()) + 1

@@ -14,7 +14,7 @@ cell), a whole number without ".0", TRUE and FALSE.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -32,6 +32,9 @@ MAX_WORKBOOK_INFLATED = 512 * 1024 * 1024
 # Where a sheet's header row is looked for: its first rows, its first columns.
 HEADER_ROWS = 1_000
 MAX_COLUMNS = 1_024
+# Rows of one cell looked over for the header: a title, a subtitle, a date or a note
+# may stand above a report's table.
+HEADER_CANDIDATES = 10
 
 
 def read_workbook(
@@ -80,23 +83,15 @@ def read_workbook(
                 # looked for in the first columns and rows, the rows read as wide as
                 # the columns found.
                 top = sheet.iter_rows(max_row=HEADER_ROWS, max_col=MAX_COLUMNS, values_only=True)
-                header: list[str] | None = None
-                number = 0
-                for number, values in enumerate(top, start=1):  # noqa: B007 - counted on
-                    header = [_text(v) for v in values]
-                    if any(cell.strip() for cell in header):
-                        break
-                if header is None or not any(cell.strip() for cell in header):
+                found = _header(top, columns)
+                if found is None:
                     continue  # an empty sheet (a workbook's second, third...)
-                while header and not header[-1].strip():
-                    header.pop()
-                try:
-                    index = find_columns(header, columns)
-                except BadArticle as exc:
-                    problem = problem or exc
+                if isinstance(found, BadArticle):
+                    problem = problem or found
                     if several:
-                        yield name, str(exc)
+                        yield name, str(found)
                     continue
+                number, header, index = found
                 read_one = True
                 own = is_own_export(header)
                 done += number  # the rows up to the header
@@ -118,6 +113,35 @@ def read_workbook(
             raise problem or BadArticle("empty: no sheet has a header row")
     finally:
         book.close()
+
+
+def _header(
+    top: Iterable[Sequence[Any]], columns: Mapping[str, str] | None
+) -> tuple[int, list[str], dict[str, int]] | BadArticle | None:
+    """(its row number, its cells, the columns found) of a sheet's header row, None for
+    an empty sheet, or why its header names no body column (given one, with --columns).
+
+    The header is its first row with text, but for rows of one cell above it that name
+    no body column: a report's sheet often has its title, a date or a note over its
+    table (at most HEADER_CANDIDATES such rows).  A row of two cells or more is the
+    header whatever it names: a data row is never taken for one."""
+    first: BadArticle | None = None
+    for tried, (number, values) in enumerate(
+        ((n, v) for n, v in enumerate(top, start=1) if any(_text(c).strip() for c in v)),
+        start=1,
+    ):
+        header = [_text(v) for v in values]
+        while header and not header[-1].strip():
+            header.pop()
+        try:
+            return number, header, find_columns(header, columns)
+        except BadArticle as exc:
+            if sum(1 for cell in header if cell.strip()) > 1:
+                return exc  # the header, naming no body column
+            first = first or exc
+        if tried >= HEADER_CANDIDATES:
+            break
+    return first
 
 
 def sheet_row(
