@@ -69,6 +69,26 @@ def test_columns_named_by_hand(tmp_path: Path) -> None:
     assert (draft.title, draft.body, draft.published_raw) == ("عنوان", BODY, "2021-03-01")
 
 
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_reports_title_over_its_table_is_passed_over(tmp_path: Path, delimiter: str) -> None:
+    # A spreadsheet's report saved as CSV keeps its title and blank rows over the
+    # table; the title was taken for the header ("no body column").
+    d = delimiter
+    path = tmp_path / "report.csv"
+    path.write_text(
+        f"تقرير الأخبار الأسبوعي{d}{d}\n{d}{d}\n{d}أعد في 14 مارس{d}\n"
+        f"العنوان{d}النص{d}التاريخ\nعنوان{d}{BODY}{d}2021-03-01\n",
+        encoding="utf-8",
+    )
+    (draft,) = items(path)
+    assert isinstance(draft, ArticleDraft)
+    assert (draft.title, draft.body, draft.published_raw) == ("عنوان", BODY, "2021-03-01")
+    # A row of two cells or more is the header, whatever it names.
+    path.write_text(f"تقرير{d}\nHeadline{d}Story\nأ{d}النص\n", encoding="utf-8")
+    with pytest.raises(BadArticle, match="the headers are: 'Headline', 'Story'"):
+        items(path)
+
+
 def test_missing_body_column_lists_the_headers(tmp_path: Path) -> None:
     path = tmp_path / "sheet.csv"
     path.write_text("العنوان,ملاحظات\nأ,ب\n", encoding="utf-8")

@@ -25,9 +25,8 @@ from timeline.ingest.document import _ODF_OFFICE, _ODF_TABLE, _ODF_TEXT, _odf_in
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
 from timeline.ingest.reading import Reading
-from timeline.ingest.tabular import find_columns, is_own_export
+from timeline.ingest.tabular import HEADER_CANDIDATES, find_columns, is_own_export, over_a_table
 from timeline.ingest.workbook import (
-    HEADER_CANDIDATES,
     HEADER_ROWS,
     MAX_COLUMNS,
     MAX_WORKBOOK_INFLATED,
@@ -173,7 +172,7 @@ def read_spreadsheet(
                     # A title, a date or a note of one cell over a report's table is
                     # passed over, as in a workbook (workbook._header).
                     tried += 1
-                    if sum(1 for c in cells if c.strip()) > 1:
+                    if not over_a_table(cells):
                         first = exc  # the header, naming no body column
                     elif tried < HEADER_CANDIDATES:
                         first = first or exc

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import BinaryIO
 
 from timeline.ingest import encoding
@@ -70,6 +70,11 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> d
 def _listed(header: list[str]) -> str:
     shown = ", ".join(repr(name.strip("\ufeff")[:40]) for name in header[:20])
     return shown + (", ..." if len(header) > 20 else "") if header else "(none)"
+
+
+# Rows looked over for a table's header: a report's title, a date, a note or blank rows
+# may stand over its table (a workbook's sheet, its CSV saved from a spreadsheet).
+HEADER_CANDIDATES = 10
 
 
 def _delimiter(first_line: str, tab: bool) -> str:
@@ -252,8 +257,7 @@ def read_table(
     try:
         rows = csv.reader(iter(feed), delimiter=delimiter, strict=True)
         feed.asked = 0
-        header = next(rows)
-        index = find_columns(header, columns)
+        header, index = _header(rows, columns)
         # The program's own export (its uid and imported_at columns) guarded cells that
         # a spreadsheet would take as formulas: give their values back.
         own = is_own_export(header)
@@ -289,6 +293,36 @@ def read_table(
     finally:
         csv.field_size_limit(previous)
         reading.replaced += encoding.replaced_so_far() - before
+
+
+def over_a_table(cells: Sequence[str]) -> bool:
+    """Whether a row that names no body column may stand over a table rather than be
+    its header: a report's title, date or note, one cell of text at most.  A row of two
+    cells or more is the header whatever it names (a data row is never taken for one)."""
+    return sum(1 for cell in cells if cell.strip()) <= 1
+
+
+def _header(
+    rows: Iterator[list[str]], columns: Mapping[str, str] | None
+) -> tuple[list[str], dict[str, int]]:
+    """The header row of a table read as rows, and its columns (find_columns): its first
+    row, but for rows over it (over_a_table: at most HEADER_CANDIDATES).  BadArticle,
+    as find_columns says it, when the header names no body column."""
+    header = next(rows)
+    first: BadArticle | None = None
+    for _ in range(HEADER_CANDIDATES):
+        try:
+            return header, find_columns(header, columns)
+        except BadArticle as exc:
+            if not over_a_table(header):
+                raise
+            first = first or exc
+        following = next(rows, None)
+        if following is None:
+            break
+        header = following
+    assert first is not None
+    raise first
 
 
 def is_own_export(header: list[str]) -> bool:

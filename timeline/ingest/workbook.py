@@ -21,7 +21,13 @@ from typing import Any
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
 from timeline.ingest.reading import Reading
-from timeline.ingest.tabular import find_columns, is_own_export, row_draft
+from timeline.ingest.tabular import (
+    HEADER_CANDIDATES,
+    find_columns,
+    is_own_export,
+    over_a_table,
+    row_draft,
+)
 from timeline.model import ArticleDraft
 
 # A workbook is read whole: at most this many bytes (a larger data set belongs in CSV or
@@ -32,9 +38,6 @@ MAX_WORKBOOK_INFLATED = 512 * 1024 * 1024
 # Where a sheet's header row is looked for: its first rows, its first columns.
 HEADER_ROWS = 1_000
 MAX_COLUMNS = 1_024
-# Rows of one cell looked over for the header: a title, a subtitle, a date or a note
-# may stand above a report's table.
-HEADER_CANDIDATES = 10
 
 
 def read_workbook(
@@ -136,7 +139,7 @@ def _header(
         try:
             return number, header, find_columns(header, columns)
         except BadArticle as exc:
-            if sum(1 for cell in header if cell.strip()) > 1:
+            if not over_a_table(header):
                 return exc  # the header, naming no body column
             first = first or exc
         if tried >= HEADER_CANDIDATES:
