@@ -163,9 +163,31 @@ def full_file_figures() -> None:
     )
 
 
+# Texts that look like markup to a JSON record's reader (jsonlines._MARKUP), each
+# repeated: tags that never close, attributes that run on, '<' after '<'.
+MARKUP_UNITS = ("<p a=", '<p a="', "<p a ", "<b ", "<p\t", "<<p", "</p ", "<img src=x ")
+
+
+def markup_figures() -> None:
+    """A JSON record whose body is each unit repeated to 128 KB and to 512 KB: the time
+    to read it, and the ratio (4 when linear)."""
+    from timeline.ingest.jsonlines import record_draft
+
+    print("a JSON record's body of markup-like text, 128 KB and 512 KB (seconds, ratio):")
+    for unit in MARKUP_UNITS:
+        took = []
+        for size in (128_000, 512_000):
+            body = (unit * (size // len(unit) + 1))[:size]
+            start = time.perf_counter()
+            record_draft({"title": "t", "body": body}, "record", "")
+            took.append(time.perf_counter() - start)
+        print(f"  {took[0]:.3f}  {took[1]:.3f}  x{took[1] / max(took[0], 1e-6):.1f}  {unit!r}")
+
+
 def main() -> None:
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores")
     full_file_figures()  # first: its peak memory is not hidden by the extraction's
+    markup_figures()
     extraction_figures(int(os.environ.get("FUZZ_TIMING_ROUNDS", "5")))
     repeated_word_figures()
     repeated_unit_figures(int(os.environ.get("FUZZ_UNITS", "1000")))

@@ -125,11 +125,13 @@ def test_the_users_corrections_and_added_events_are_in_their_places(tmp_path: Pa
 
 
 def test_article_text_is_text_and_only_web_addresses_are_links(tmp_path: Path) -> None:
+    # Stored as written: a record of this program's own (published_raw) keeps its text's
+    # markup, where another's would be read as HTML (jsonlines._MARKUP).
     records = [
         {
             "title": 'عنوان <script>alert(1)</script> "مقتبس"\u202eabc',
             "body": "في 5 مايو 2021 <img src=x onerror=alert(2)> وصل الوفد.",
-            "published": "2021-05-06",
+            "published_raw": "2021-05-06",
             "source": "<b>مصدر</b>",
             "url": "javascript:alert(3)",
         },

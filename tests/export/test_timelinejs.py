@@ -89,11 +89,13 @@ def test_the_document_is_written_as_it_is_made(tmp_path: Path) -> None:
 
 def test_article_text_is_escaped_and_set_in_its_direction(tmp_path: Path) -> None:
     # TimelineJS sets headline and text as HTML: an article must not inject markup.
+    # (Stored as written: a record of this program's own, with published_raw, keeps its
+    # text's markup, where another's would be read as HTML.)
     source = tmp_path / "x.jsonl"
     record = {
         "title": 'خبر <img src=x onerror="alert(1)"> عاجل',
         "body": "السطر الأول & <script>alert(2)</script>\nsecond line in English",
-        "published": "2021-05-22T01:32",
+        "published_raw": "2021-05-22T01:32",
         "source": "<b>src</b>",
     }
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")

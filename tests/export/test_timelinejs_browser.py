@@ -146,11 +146,13 @@ def test_markup_in_an_article_stays_text_in_timelinejs(tmp_path: Path) -> None:
     from timeline.library import import_paths
 
     handler = "window.injected=true"
+    # Stored as written: a record of this program's own (published_raw) keeps its text's
+    # markup, where another's would be read as HTML (jsonlines._MARKUP).
     records = [
         {
             "title": f'<img src="x" onerror="{handler}"> خبر',
             "body": f'<b>نص</b> <img src="x" onerror="{handler}">',
-            "published": "2021-05-22T01:32",
+            "published_raw": "2021-05-22T01:32",
             "source": f'<img src="x" onerror="{handler}"><b>مصدر</b>',
         },
         {  # markup written as entities: decoded once on its way to the page

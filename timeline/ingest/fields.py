@@ -12,17 +12,21 @@ FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "c
 # Compared after folding case, spaces, hyphens and underscores ("Published At",
 # "published_at" and "publishedAt" are one name).
 NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "عنوان", "العنوان"),
+    "title": ("title", "headline", "عنوان", "العنوان", "webtitle"),
+    # The text itself first; after it what stands for it in an API's answer that has no
+    # text (the Guardian's bodyText, the New York Times' lead paragraph, a summary).
     "body": (
         "body", "content", "text", "article", "articlebody", "fulltext",
         "نص", "النص", "المحتوى", "محتوى",
+        "bodytext", "leadparagraph", "description", "summary", "abstract", "snippet",
+        "الملخص", "ملخص", "الوصف", "وصف",
     ),
     "published": (
         "date", "published", "publishedat", "pubdate", "datepublished", "publicationdate",
-        "publishedraw", "تاريخ", "التاريخ",
+        "publishedraw", "تاريخ", "التاريخ", "webpublicationdate",
     ),
     "source": ("source", "site", "sitename", "المصدر", "مصدر"),
-    "url": ("url", "link", "رابط", "الرابط"),
+    "url": ("url", "link", "رابط", "الرابط", "weburl"),
     "author": ("author", "byline", "الكاتب", "كاتب"),
     # Kept when a table has them (the program's own CSV export does): a round trip
     # gives back the article as it was.

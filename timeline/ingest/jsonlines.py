@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal, TextIO, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
+from timeline.ingest.feeds import html_text
 from timeline.ingest.fields import (
     FIELDS,
     NAMES,
@@ -57,28 +58,83 @@ _FOLDED_USER_NAMES = {
     for field, names in USER_NAMES.items()
 }
 _folded_key = functools.lru_cache(maxsize=1024)(fold_name)
+_FIELD_NAMES = frozenset(name for names in _FOLDED_NAMES.values() for name in names)
 
 
 def _value(
-    record: dict[Any, Any], keys: dict[str, str], field: str, given: Mapping[str, str] | None
+    record: dict[Any, Any],
+    keys: dict[str, str],
+    field: str,
+    given: Mapping[str, str] | None,
+    inner: dict[str, tuple[str, str]] | None = None,
 ) -> tuple[str, Any]:
     """(key, value) of the field in the record: the key given for it (--columns), else
     the first of its names (fields.NAMES, in Arabic and English) the record holds with a
-    value; ("", None) when none.  A source given as an object (NewsAPI's {"id", "name"})
-    is its name."""
+    value, else the first an object inside it holds (inner: a folded name's (member,
+    key); the Guardian's {"fields": {"bodyText": ...}}); ("", None) when none.  A value
+    given as an object is its text member (_text_member: NewsAPI's source {"id",
+    "name"}, WordPress's {"rendered": ...}, the New York Times' headline {"main": ...})."""
     wanted = given.get(field) if given else None
-    for name in (_folded_key(wanted),) if wanted else _FOLDED_NAMES[field]:
+    names = (_folded_key(wanted),) if wanted else _FOLDED_NAMES[field]
+    for name in names:
         key = keys.get(name)
         if key is None:
             continue
-        value = record[key]
-        if field == "source" and isinstance(value, dict):
-            value = value.get("name")
+        value = _text_member(record[key])
         if value is not None and value != "":
             return key, value
+    for name in names:
+        if inner is not None and (found := inner.get(name)) is not None:
+            member, key = found
+            value = _text_member(record[member][key])
+            if value is not None and value != "":
+                return f"{member}.{key}", value
     if wanted:
         raise BadArticle(f"no key '{wanted}' for {field}")
     return "", None
+
+
+# The member that holds the text of a value given as an object, the first present.
+_TEXT_MEMBERS = ("name", "rendered", "main", "original", "text", "value", "#text")
+
+
+def _text_member(value: Any) -> Any:
+    """A field's value, or the text of one given as an object; None when it has none."""
+    if not isinstance(value, dict):
+        return value
+    return next((value[m] for m in _TEXT_MEMBERS if isinstance(value.get(m), str)), None)
+
+
+def _inner_names(record: dict[Any, Any]) -> dict[str, tuple[str, str]] | None:
+    """The names an object inside the record holds (one that is not itself a field's
+    value), each folded to its (member, key), the first met kept; None when none does."""
+    inner: dict[str, tuple[str, str]] = {}
+    for member, value in record.items():
+        if isinstance(value, dict) and isinstance(member, str):
+            if _folded_key(member) in _FIELD_NAMES:
+                continue  # a field's value as an object: _text_member reads it
+            for key in value:
+                if isinstance(key, str):
+                    inner.setdefault(_folded_key(key), (member, key))
+    return inner or None
+
+
+# An HTML element's tag, as a CMS's or a scraper's text holds them (WordPress's content,
+# the Guardian's body): a field holding one is read as HTML (feeds.html_text).
+_TAG_NAMES = (
+    "p|br|div|span|a|h[1-6]|ul|ol|li|blockquote|strong|em|b|i|figure|figcaption|img|table"
+    "|tr|td|section|article|header|footer|aside|iframe|script|style"
+)
+# Its attributes as HTML writes them (an unquoted value holds no quote, '=', '<' or
+# '>'), at most 50: a text of "<p a=" repeated was searched from each '<' to its end,
+# 80 s for 100 KB, until a value could no longer run over the next tag.
+_MARKUP = re.compile(
+    rf"<(?:{_TAG_NAMES})"
+    rf"(?:\s+[a-zA-Z][\w:-]{{0,64}}(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'=<>`]+))?){{0,50}}"
+    rf"\s*/?>|</(?:{_TAG_NAMES})\s*>",
+    re.IGNORECASE,
+)
+_MARKUP_FIELDS = ("title", "body", "author", "caption", "credit")
 
 
 def _user_values(
@@ -144,18 +200,31 @@ def record_draft(
     for key in record:
         if isinstance(key, str):
             keys.setdefault(_folded_key(key), key)
+    inner = _inner_names(record)
     try:
-        values = {field: _value(record, keys, field, given) for field in FIELDS}
+        values = {field: _value(record, keys, field, given, inner) for field in FIELDS}
     except BadArticle as exc:
         raise BadArticle(f"{where}: {exc}") from exc
+    # This program's own records (its exports' uid and imported_at, or published_raw)
+    # hold their texts as stored: an article about HTML keeps its tags.
+    if not ({"uid", "importedat"} <= keys.keys() or "publishedraw" in keys):
+        for field in _MARKUP_FIELDS:
+            key, value = values[field]
+            if isinstance(value, str) and "<" in value and _MARKUP.search(value):
+                values[field] = key, html_text(value)
     key, stamp = values["published"]
     if isinstance(stamp, int | float) and not isinstance(stamp, bool):
         values["published"] = key, _unix_time(stamp)
     body = values["body"][1]
     if body is None or (isinstance(body, str) and not html.unescape(body).strip()):
         raise BadArticle(f"{where}: missing or empty 'body'")
-    for key, value in values.values():
+    for field, (key, value) in values.items():
         if value is not None and not isinstance(value, str):
+            if field in _TEXT_FIELDS and given is None:
+                # Not the article's to lose: WordPress gives its author as a user's
+                # number, other APIs a source as a list.  Left out.
+                values[field] = "", None
+                continue
             raise BadArticle(f"{where}: '{key}' must be a string")
     title = values["title"][1]
     # A record without a title (a wire item, a post) is kept, named by its first line.
@@ -207,18 +276,37 @@ def parse_json_line(
 def json_records(data: Any) -> list[Any]:
     """The records of a decoded JSON file: a list of articles, one article, or an object
     holding a list of them under a key of its own (an API's answer: {"status": "ok",
-    "articles": [...]}) when it has no body of its own and one such list."""
+    "articles": [...]}) when it has no body of its own and one such list, or in an
+    object of its own (the Guardian's {"response": {"results": [...]}}, the New York
+    Times' {"response": {"docs": [...]}}), at most NESTED_ANSWER deep."""
     if isinstance(data, list):
         return data
-    if isinstance(data, dict) and not names_a_body(data):
-        lists = [
-            value
-            for value in data.values()
-            if isinstance(value, list) and value and isinstance(value[0], dict)
-        ]
-        if len(lists) == 1:
-            return lists[0]
-    return [data]
+    found = _answer_list(data, NESTED_ANSWER) if isinstance(data, dict) else None
+    return found if found is not None else [data]
+
+
+NESTED_ANSWER = 3  # objects an answer's list of articles may lie in
+
+
+def _answer_list(data: dict[Any, Any], depth: int) -> list[Any] | None:
+    """The one list of objects an answer (an object naming no body) holds, itself or,
+    when it holds none, in the one of its objects that holds one; None when there is
+    no such list or more than one."""
+    if names_a_body(data):
+        return None
+    lists = [
+        value
+        for value in data.values()
+        if isinstance(value, list) and value and isinstance(value[0], dict)
+    ]
+    if lists or depth <= 1:
+        return lists[0] if len(lists) == 1 else None
+    inside = [
+        found
+        for value in data.values()
+        if isinstance(value, dict) and (found := _answer_list(value, depth - 1)) is not None
+    ]
+    return inside[0] if len(inside) == 1 else None
 
 
 def names_a_body(names: Iterable[object]) -> bool:
