@@ -80,15 +80,18 @@ def _value(
         key = keys.get(name)
         if key is None:
             continue
-        value = _text_member(record[key])
+        value = record[key]
+        if isinstance(value, dict):
+            value = _text_member(value)
         if value is not None and value != "":
             return key, value
-    for name in names:
-        if inner is not None and (found := inner.get(name)) is not None:
-            member, key = found
-            value = _text_member(record[member][key])
-            if value is not None and value != "":
-                return f"{member}.{key}", value
+    if inner is not None:
+        for name in names:
+            if (found := inner.get(name)) is not None:
+                member, key = found
+                value = _text_member(record[member][key])
+                if value is not None and value != "":
+                    return f"{member}.{key}", value
     if wanted:
         raise BadArticle(f"no key '{wanted}' for {field}")
     return "", None
