@@ -33,11 +33,11 @@ def test_json_lines_fields(tmp_path: Path) -> None:
     ("content", "message"),
     [
         ('{"title": "a", "body": "b"}\n{not json', "line 2"),
-        ('{"title": ["a"], "body": "b"}', "'title' must be a string"),
+        ('{"title": 5, "body": "b"}', "'title' must be a string"),
         ('{"title": "a"}', "body"),
         ("[1, 2]", "JSON object"),
         ('{"title": "a", "text": "b", "date": true}', "'date' must be a string"),
-        ('{"title": "a", "content": ["b"]}', "'content' must be a string"),
+        ('{"title": "a", "content": [1, 2]}', "'content' must be a string"),
     ],
 )
 def test_bad_records_name_the_problem(tmp_path: Path, content: str, message: str) -> None:
@@ -48,7 +48,7 @@ def test_bad_records_name_the_problem(tmp_path: Path, content: str, message: str
 def test_an_optional_field_that_is_no_text_is_left_out_not_the_article(tmp_path: Path) -> None:
     # WordPress's REST API gives a post's author as a user's number: the post was
     # refused ("'author' must be a string").  Named by hand (--columns), it still is.
-    content = '{"title": "a", "body": "b", "url": 5, "author": 3, "source": ["x"]}'
+    content = '{"title": "a", "body": "b", "url": 5, "author": 3, "source": [1]}'
     (draft,) = read_articles(write(tmp_path / "a.jsonl", content))
     assert (draft.body, draft.url, draft.author, draft.source) == ("b", "", "", "")
     with ArticleFile(tmp_path / "a.jsonl", {"author": "author"}) as read:
@@ -139,6 +139,54 @@ def test_answers_of_the_news_apis_researchers_use(tmp_path: Path) -> None:
         "افتتحت القمة في الرياض.\n\nوقال المتحدث إنها ناجحة.",
         "https://example.sa/2015/03/12/summit/",
         "",
+    )
+
+
+def test_a_telegram_channels_export_and_texts_given_as_lists(tmp_path: Path) -> None:
+    """Arabic news runs on Telegram channels, and Telegram Desktop exports a channel as
+    {"name", "type", "messages": [...]}, a formatted message's text as a list of pieces
+    (plain strings and {"type": "bold", "text": ...}): such messages were refused
+    ("'text' must be a string").  A scraper's list of paragraphs is a body, an API's
+    list of authors names them all."""
+    channel = {
+        "name": "قناة الأخبار",
+        "type": "public_channel",
+        "messages": [
+            {"id": 1, "type": "service", "date": "2015-03-11T09:00:00", "text": ""},
+            {
+                "id": 2,
+                "type": "message",
+                "date": "2015-03-12T11:30:00",
+                "from": "قناة الأخبار",
+                "text": [
+                    {"type": "bold", "text": "الرياض:"},
+                    " قال المتحدث إن المحادثات ستستمر حتى ",
+                    {"type": "link", "text": "https://example.sa/a"},
+                    " الجمعة.",
+                ],
+            },
+        ],
+    }
+    with ArticleFile(write(tmp_path / "result.json", json.dumps(channel))) as read:
+        items = list(read)
+    assert [(r.where, r.reason) for r in items if isinstance(r, Rejected)] == [
+        ("article 1", "missing or empty 'body'")  # the channel's creation: no text
+    ]
+    (message,) = [d for d in items if not isinstance(d, Rejected)]
+    assert (
+        message.body == "الرياض: قال المتحدث إن المحادثات ستستمر حتى https://example.sa/a الجمعة."
+    )
+    assert (message.source, message.published_raw) == ("قناة الأخبار", "2015-03-12T11:30:00")
+    record = {
+        "title": ["خبر", "عاجل"],
+        "body": ["فقرة أولى.", " فقرة ثانية."],
+        "author": ["أ", "ب"],
+    }
+    (draft,) = read_articles(write(tmp_path / "a.jsonl", json.dumps(record)))
+    assert (draft.title, draft.body, draft.author) == (
+        "خبر عاجل",
+        "فقرة أولى.\n\nفقرة ثانية.",
+        "أ, ب",
     )
 
 

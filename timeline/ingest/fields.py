@@ -25,7 +25,7 @@ NAMES: dict[str, tuple[str, ...]] = {
         "date", "published", "publishedat", "pubdate", "datepublished", "publicationdate",
         "publishedraw", "تاريخ", "التاريخ", "webpublicationdate",
     ),
-    "source": ("source", "site", "sitename", "المصدر", "مصدر"),
+    "source": ("source", "site", "sitename", "المصدر", "مصدر", "from"),
     "url": ("url", "link", "رابط", "الرابط", "weburl"),
     "author": ("author", "byline", "الكاتب", "كاتب"),
     # Kept when a table has them (the program's own CSV export does): a round trip

@@ -81,15 +81,15 @@ def _value(
         if key is None:
             continue
         value = record[key]
-        if isinstance(value, dict):
-            value = _text_member(value)
+        if isinstance(value, dict | list):
+            value = _text_member(value, field)
         if value is not None and value != "":
             return key, value
     if inner is not None:
         for name in names:
             if (found := inner.get(name)) is not None:
                 member, key = found
-                value = _text_member(record[member][key])
+                value = _text_member(record[member][key], field)
                 if value is not None and value != "":
                     return f"{member}.{key}", value
     if wanted:
@@ -101,11 +101,25 @@ def _value(
 _TEXT_MEMBERS = ("name", "rendered", "main", "original", "text", "value", "#text")
 
 
-def _text_member(value: Any) -> Any:
-    """A field's value, or the text of one given as an object; None when it has none."""
+def _text_member(value: Any, field: str = "") -> Any:
+    """A field's value, or the text of one given as an object (None when it has none),
+    or as a list: of texts and such objects, the pieces of one text (a Telegram export's
+    formatted message: ["plain", {"type": "bold", "text": "..."}]); of texts alone, a
+    body's paragraphs, a title's words, or names (a scraper's list of paragraphs, an
+    API's list of authors).  Any other list is given back."""
+    if isinstance(value, list):
+        parts = [part if isinstance(part, str) else _text_member(part) for part in value]
+        if not parts or not all(isinstance(part, str) for part in parts):
+            return value
+        if len(parts) > len([part for part in value if isinstance(part, str)]):
+            return "".join(parts)  # pieces of one text, formatted
+        return _LIST_JOINS.get(field, ", ").join(part.strip() for part in parts)
     if not isinstance(value, dict):
         return value
     return next((value[m] for m in _TEXT_MEMBERS if isinstance(value.get(m), str)), None)
+
+
+_LIST_JOINS = {"body": "\n\n", "caption": "\n\n", "title": " "}
 
 
 def _inner_names(record: dict[Any, Any]) -> dict[str, tuple[str, str]] | None:
