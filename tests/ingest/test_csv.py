@@ -89,6 +89,27 @@ def test_a_reports_title_over_its_table_is_passed_over(tmp_path: Path, delimiter
         items(path)
 
 
+def test_the_columns_of_research_tools_exports(tmp_path: Path) -> None:
+    # Media Cloud's story lists (publish_date, media_name), GDELT's SOURCEURL, a CMS's
+    # publisher, an Arabic "تاريخ النشر": each column was left unread.
+    path = tmp_path / "stories.csv"
+    path.write_text(
+        "title,text,publish_date,media_name,SOURCEURL,authors\n"
+        f"عنوان,{BODY},2021-03-01,جريدة,http://e/1,كاتب\n",
+        encoding="utf-8",
+    )
+    (draft,) = items(path)
+    assert (draft.published_raw, draft.source, draft.url, draft.author) == (
+        "2021-03-01",
+        "جريدة",
+        "http://e/1",
+        "كاتب",
+    )
+    path.write_text(f"العنوان,النص,تاريخ النشر,الناشر\nعنوان,{BODY},2021-03-02,موقع\n", "utf-8")
+    (draft,) = items(path)
+    assert (draft.published_raw, draft.source) == ("2021-03-02", "موقع")
+
+
 def test_missing_body_column_lists_the_headers(tmp_path: Path) -> None:
     path = tmp_path / "sheet.csv"
     path.write_text("العنوان,ملاحظات\nأ,ب\n", encoding="utf-8")

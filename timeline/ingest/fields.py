@@ -21,13 +21,19 @@ NAMES: dict[str, tuple[str, ...]] = {
         "bodytext", "leadparagraph", "description", "summary", "abstract", "snippet",
         "الملخص", "ملخص", "الوصف", "وصف",
     ),
+    # Then the names of research tools' and agencies' exports (Media Cloud's
+    # publish_date and media_name, GDELT's SOURCEURL, a CMS's publisher).
     "published": (
         "date", "published", "publishedat", "pubdate", "datepublished", "publicationdate",
-        "publishedraw", "تاريخ", "التاريخ", "webpublicationdate",
+        "publishedraw", "تاريخ", "التاريخ", "webpublicationdate", "publishdate",
+        "publishedon", "تاريخالنشر",
     ),
-    "source": ("source", "site", "sitename", "المصدر", "مصدر", "from"),
-    "url": ("url", "link", "رابط", "الرابط", "weburl"),
-    "author": ("author", "byline", "الكاتب", "كاتب"),
+    "source": (
+        "source", "site", "sitename", "المصدر", "مصدر", "from", "publisher", "medianame",
+        "outlet", "الناشر", "الصحيفة", "الموقع",
+    ),
+    "url": ("url", "link", "رابط", "الرابط", "weburl", "permalink", "sourceurl", "articleurl"),
+    "author": ("author", "byline", "الكاتب", "كاتب", "authors", "creator", "writer", "المؤلف"),
     # Kept when a table has them (the program's own CSV export does): a round trip
     # gives back the article as it was.
     "caption": ("caption", "imagecaption", "التعليق", "تعليق"),
