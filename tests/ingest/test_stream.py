@@ -21,6 +21,7 @@ from timeline.ingest import (
     UnreadableFile,
 )
 from timeline.ingest.encoding import decode_counted, detect
+from timeline.model import ArticleDraft
 
 ARABIC = "كوريا الجنوبية وأمريكا يتفقان على تحالف قوي في محادثات القمة بينهما\n" * 40
 
@@ -143,14 +144,48 @@ def test_a_list_larger_than_a_json_file_may_be_is_read_as_a_stream(
         items(whole)
 
 
+def _streamed_as_read_whole(
+    path: Path,
+    whole: list[ArticleDraft | Rejected],
+    monkeypatch: pytest.MonkeyPatch,
+    damaged_key: str,
+    article_key: str,
+) -> None:
+    """A JSON object read whole gave `whole`: over the cap on a file read whole, it is
+    read as a stream to the same articles, compressed too; with the first damaged_key
+    broken, the first article is skipped and the rest read; cut inside its 21st article
+    (where article_key is), the 20 before it are kept."""
+    import timeline.ingest as ingest
+    import timeline.ingest.jsonlines as jsonlines
+
+    monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1000)
+    monkeypatch.setattr(jsonlines, "_CHUNK", 7)  # every member cut by reads, in every place
+    assert items(path) == whole
+    zipped = path.with_name(path.name + ".gz")
+    zipped.write_bytes(gzip.compress(path.read_bytes()))
+    assert [(d.title, d.body) for d in items(zipped)] == [(d.title, d.body) for d in whole]
+    text = path.read_text(encoding="utf-8")
+    damaged = path.with_name("damaged.json")
+    damaged.write_text(text.replace(damaged_key, "oops", 1), encoding="utf-8")
+    got = items(damaged)
+    assert [r.where for r in got if isinstance(r, Rejected)] == ["article 1"]
+    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[1:]]
+    cut = path.with_name("cut.json")
+    starts = [m.start() for m in re.finditer(article_key, text)]
+    cut.write_text(text[: starts[20] + 3], encoding="utf-8")  # inside the 21st article
+    got = items(cut)
+    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[:20]]
+    assert [r.reason for r in got if isinstance(r, Rejected)] == [
+        "the file ends inside an article (no closing ])"
+    ]
+
+
 def test_a_timelinejs_document_larger_than_a_json_file_may_be_is_read_as_a_stream(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """This program's TimelineJS export of the SaudiNewsNet library is 161 MB: over the
     cap on a JSON file read whole, it could not be imported again.  A document (an
     object with an "events" list) is read as a stream instead, the same articles."""
-    import timeline.ingest as ingest
-    import timeline.ingest.jsonlines as jsonlines
 
     events = [
         {
@@ -165,29 +200,9 @@ def test_a_timelinejs_document_larger_than_a_json_file_may_be_is_read_as_a_strea
     path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
     whole = items(path)
     assert len(whole) == 40
-    monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1000)
-    monkeypatch.setattr(jsonlines, "_CHUNK", 7)  # every member cut by reads, in every place
-    assert items(path) == whole
-    # Compressed, it is read twice as well.
-    zipped = tmp_path / "timeline.json.gz"
-    zipped.write_bytes(gzip.compress(path.read_bytes()))
-    assert [(d.title, d.body) for d in items(zipped)] == [(d.title, d.body) for d in whole]
     # A damaged event is skipped, a cut file keeps its whole events, and an object that
     # is no document is still refused.
-    text = path.read_text(encoding="utf-8")
-    damaged = tmp_path / "damaged.json"
-    damaged.write_text(text.replace('"group"', "oops", 1), encoding="utf-8")
-    got = items(damaged)
-    assert [r.where for r in got if isinstance(r, Rejected)] == ["article 1"]
-    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[1:]]
-    cut = tmp_path / "cut.json"
-    starts = [m.start() for m in re.finditer('"start_date"', text)]
-    cut.write_text(text[: starts[30] + 5], encoding="utf-8")  # inside the 31st event
-    got = items(cut)
-    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[:30]]
-    assert [r.reason for r in got if isinstance(r, Rejected)] == [
-        "the file ends inside an article (no closing ])"
-    ]
+    _streamed_as_read_whole(path, whole, monkeypatch, '"group"', '"start_date"')
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"items": "ب" * 2000, "events": "none"}), encoding="utf-8")
     with pytest.raises(BadArticle, match="or a TimelineJS document"):
@@ -202,8 +217,6 @@ def test_an_api_answer_larger_than_a_json_file_may_be_is_read_as_a_stream(
     the articles.  Over the cap on a JSON file read whole, it was refused; it is read as
     a stream instead, the same articles, and what would not be read whole as a list of
     articles (an article itself, two lists) is refused still."""
-    import timeline.ingest as ingest
-    import timeline.ingest.jsonlines as jsonlines
 
     records = _articles(60)
     answer = {"status": "ok", "totalResults": 60, "sources": [], "articles": records, "page": 1}
@@ -211,24 +224,7 @@ def test_an_api_answer_larger_than_a_json_file_may_be_is_read_as_a_stream(
     path.write_text(json.dumps(answer, ensure_ascii=False, indent=1), encoding="utf-8")
     whole = items(path)
     assert [(d.title, d.body) for d in whole] == [(r["title"], r["body"]) for r in records]
-    monkeypatch.setattr(ingest, "MAX_JSON_BYTES", 1000)
-    monkeypatch.setattr(jsonlines, "_CHUNK", 7)  # every member cut by reads, in every place
-    assert items(path) == whole
-    zipped = tmp_path / "answer.json.gz"
-    zipped.write_bytes(gzip.compress(path.read_bytes()))
-    assert [(d.title, d.body) for d in items(zipped)] == [(d.title, d.body) for d in whole]
-    # A damaged article is skipped; a cut file keeps the articles whole before the cut.
-    text = path.read_text(encoding="utf-8")
-    damaged = tmp_path / "damaged.json"
-    damaged.write_text(text.replace('"body"', "oops", 1), encoding="utf-8")
-    got = items(damaged)
-    assert [r.where for r in got if isinstance(r, Rejected)] == ["article 1"]
-    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[1:]]
-    cut = tmp_path / "cut.json"
-    starts = [m.start() for m in re.finditer('"title"', text)]
-    cut.write_text(text[: starts[20] + 3], encoding="utf-8")  # inside the 21st article
-    got = items(cut)
-    assert [d.title for d in got if not isinstance(d, Rejected)] == [d.title for d in whole[:20]]
+    _streamed_as_read_whole(path, whole, monkeypatch, '"body"', '"title"')
     # Read whole, an object naming a body is one article and two lists are no answer of
     # one: too large, each is refused as before.
     for refused in (
