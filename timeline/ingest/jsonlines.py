@@ -128,8 +128,8 @@ def _inner_names(record: dict[Any, Any]) -> dict[str, tuple[str, str]] | None:
     inner: dict[str, tuple[str, str]] = {}
     for member, value in record.items():
         if isinstance(value, dict) and isinstance(member, str):
-            if _folded_key(member) in _FIELD_NAMES:
-                continue  # a field's value as an object: _text_member reads it
+            if _folded_key(member) in _FIELD_NAMES or member.startswith("x-timeline-"):
+                continue  # a field's value as an object (_text_member reads it), or ours
             for key in value:
                 if isinstance(key, str):
                     inner.setdefault(_folded_key(key), (member, key))
