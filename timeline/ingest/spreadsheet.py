@@ -172,15 +172,14 @@ def read_spreadsheet(
                     # A title, a date or a note of one cell over a report's table is
                     # passed over, as in a workbook (workbook._header).
                     tried += 1
-                    if not over_a_table(cells):
-                        first = exc  # the header, naming no body column
-                    elif tried < HEADER_CANDIDATES:
+                    over = over_a_table(cells)
+                    if over and tried < HEADER_CANDIDATES:
                         first = first or exc
                         continue
-                    first = first or exc
-                    problem = problem or first
+                    fault = (first or exc) if over else exc  # else the header's own
+                    problem = problem or fault
                     if several:
-                        yield sheet, str(first)
+                        yield sheet, str(fault)
                     skipped = sheet
                     continue
                 header = cells
