@@ -110,6 +110,21 @@ def test_the_columns_of_research_tools_exports(tmp_path: Path) -> None:
     assert (draft.published_raw, draft.source) == ("2021-03-02", "موقع")
 
 
+def test_a_cms_exports_html_is_read_as_html(tmp_path: Path) -> None:
+    # A WordPress export to CSV holds each post's content as HTML: it was stored with
+    # its tags.  A '<' that opens no element stays; an empty paragraph is no body.
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        'title,content\n"أ","<p>فقرة أولى</p><p>فقرة <b>ثانية</b></p>"\n'
+        '"ب","قال إن a<b و c>d"\n"ج","<p></p>"\n',
+        encoding="utf-8",
+    )
+    first, second, empty = items(path)
+    assert first.body == "فقرة أولى\n\nفقرة ثانية"
+    assert second.body == "قال إن a<b و c>d"
+    assert isinstance(empty, Rejected) and empty.reason == "empty body"
+
+
 def test_missing_body_column_lists_the_headers(tmp_path: Path) -> None:
     path = tmp_path / "sheet.csv"
     path.write_text("العنوان,ملاحظات\nأ,ب\n", encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from timeline.ingest.feeds import html_text
 from timeline.model import TAG_SEPARATORS
 
 FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "credit", "lang")
@@ -117,3 +118,30 @@ def read_tags(value: object, *, ours: bool = True) -> tuple[str, ...]:
                 if len(tags) == MAX_TAGS:
                     return tuple(tags)
     return tuple(tags)
+
+
+# An HTML element's tag, as a CMS's or a scraper's text holds them (WordPress's content,
+# the Guardian's body): a field holding one is read as HTML (read_as_html).
+_TAG_NAMES = (
+    "p|br|div|span|a|h[1-6]|ul|ol|li|blockquote|strong|em|b|i|figure|figcaption|img|table"
+    "|tr|td|section|article|header|footer|aside|iframe|script|style"
+)
+# Its attributes as HTML writes them (an unquoted value holds no quote, '=', '<' or
+# '>'), at most 50: a text of "<p a=" repeated was searched from each '<' to its end,
+# 80 s for 100 KB, until a value could no longer run over the next tag.
+_MARKUP = re.compile(
+    rf"<(?:{_TAG_NAMES})"
+    rf"(?:\s+[a-zA-Z][\w:-]{{0,64}}(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'=<>`]+))?){{0,50}}"
+    rf"\s*/?>|</(?:{_TAG_NAMES})\s*>",
+    re.IGNORECASE,
+)
+MARKUP_FIELDS = ("title", "body", "author", "caption", "credit")  # read as HTML if they hold it
+
+
+def read_as_html(value: str) -> str:
+    """A field's text, read as HTML (its paragraphs, not its tags: feeds.html_text) where
+    it holds an HTML element: a CMS's or a scraper's JSON or table.  Not for this
+    program's own exports, whose texts are as stored."""
+    if "<" in value and _MARKUP.search(value):
+        return html_text(value)
+    return value

@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 from typing import Any, Literal, TextIO, TypedDict, get_args
 
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.feeds import html_text
 from timeline.ingest.fields import (
     FIELDS,
+    MARKUP_FIELDS,
     NAMES,
     USER_NAMES,
     fold_name,
+    read_as_html,
     read_tags,
     without_lone_surrogates,
 )
@@ -136,24 +137,6 @@ def _inner_names(record: dict[Any, Any]) -> dict[str, tuple[str, str]] | None:
     return inner or None
 
 
-# An HTML element's tag, as a CMS's or a scraper's text holds them (WordPress's content,
-# the Guardian's body): a field holding one is read as HTML (feeds.html_text).
-_TAG_NAMES = (
-    "p|br|div|span|a|h[1-6]|ul|ol|li|blockquote|strong|em|b|i|figure|figcaption|img|table"
-    "|tr|td|section|article|header|footer|aside|iframe|script|style"
-)
-# Its attributes as HTML writes them (an unquoted value holds no quote, '=', '<' or
-# '>'), at most 50: a text of "<p a=" repeated was searched from each '<' to its end,
-# 80 s for 100 KB, until a value could no longer run over the next tag.
-_MARKUP = re.compile(
-    rf"<(?:{_TAG_NAMES})"
-    rf"(?:\s+[a-zA-Z][\w:-]{{0,64}}(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'=<>`]+))?){{0,50}}"
-    rf"\s*/?>|</(?:{_TAG_NAMES})\s*>",
-    re.IGNORECASE,
-)
-_MARKUP_FIELDS = ("title", "body", "author", "caption", "credit")
-
-
 def _user_values(
     record: dict[Any, Any], keys: dict[str, str], where: str, given: Mapping[str, str] | None
 ) -> dict[str, Any]:
@@ -225,10 +208,10 @@ def record_draft(
     # This program's own records (its exports' uid and imported_at, or published_raw)
     # hold their texts as stored: an article about HTML keeps its tags.
     if not ({"uid", "importedat"} <= keys.keys() or "publishedraw" in keys):
-        for field in _MARKUP_FIELDS:
+        for field in MARKUP_FIELDS:
             key, value = values[field]
-            if isinstance(value, str) and "<" in value and _MARKUP.search(value):
-                values[field] = key, html_text(value)
+            if isinstance(value, str):
+                values[field] = key, read_as_html(value)
     key, stamp = values["published"]
     if isinstance(stamp, int | float) and not isinstance(stamp, bool):
         values["published"] = key, _unix_time(stamp)

@@ -16,7 +16,15 @@ from typing import BinaryIO
 
 from timeline.ingest import encoding
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.fields import FIELDS, NAMES, USER_NAMES, fold_name, read_tags
+from timeline.ingest.fields import (
+    FIELDS,
+    MARKUP_FIELDS,
+    NAMES,
+    USER_NAMES,
+    fold_name,
+    read_as_html,
+    read_tags,
+)
 from timeline.ingest.reading import Reading, prefixed
 from timeline.model import ArticleDraft, title_from_body
 from timeline.text.safe import spreadsheet_value
@@ -345,6 +353,10 @@ def row_draft(
     values = {field: row[column].strip() for field, column in index.items()}
     if own:
         values = {field: spreadsheet_value(value) for field, value in values.items()}
+    else:  # a CMS's export holds its texts as HTML: read as such (never our own's)
+        for field in MARKUP_FIELDS:
+            if field in values:
+                values[field] = read_as_html(values[field])
     if not values["body"]:
         return "empty body"
     untitled = not values.get("title")  # kept, named by its first line
