@@ -142,6 +142,49 @@ def test_answers_of_the_news_apis_researchers_use(tmp_path: Path) -> None:
     )
 
 
+def test_crawlers_records_and_event_registrys_answer(tmp_path: Path) -> None:
+    """news-please (the crawler of the CC-News corpus) writes maintext, date_publish,
+    source_domain and a list of authors; Event Registry answers {"articles": {"results":
+    [...]}} with a source as {"uri", "title"}: their texts, dates and sources were lost."""
+    crawled = {
+        "authors": ["أ", "ب"],
+        "date_publish": "2015-03-12 10:00:00",
+        "maintext": "افتتحت القمة في الرياض.",
+        "source_domain": "example.sa",
+        "title": "افتتاح القمة",
+        "url": "https://example.sa/a",
+    }
+    (draft,) = read_articles(write(tmp_path / "np.json", json.dumps(crawled)))
+    assert (draft.body, draft.published_raw, draft.source, draft.author) == (
+        "افتتحت القمة في الرياض.",
+        "2015-03-12 10:00:00",
+        "example.sa",
+        "أ, ب",
+    )
+    answer = {
+        "articles": {
+            "results": [
+                {
+                    "uri": "1",
+                    "lang": "ara",
+                    "dateTime": "2015-03-12T10:00:00Z",
+                    "url": "https://example.sa/b",
+                    "title": "القمة",
+                    "body": "نص الخبر.",
+                    "source": {"uri": "example.sa", "title": "صحيفة المثال"},
+                }
+            ],
+            "totalResults": 1,
+        }
+    }
+    (draft,) = read_articles(write(tmp_path / "er.json", json.dumps(answer)))
+    assert (draft.body, draft.published_raw, draft.source) == (
+        "نص الخبر.",
+        "2015-03-12T10:00:00Z",
+        "صحيفة المثال",
+    )
+
+
 def test_a_telegram_channels_export_and_texts_given_as_lists(tmp_path: Path) -> None:
     """Arabic news runs on Telegram channels, and Telegram Desktop exports a channel as
     {"name", "type", "messages": [...]}, a formatted message's text as a list of pieces

@@ -19,19 +19,21 @@ NAMES: dict[str, tuple[str, ...]] = {
     "body": (
         "body", "content", "text", "article", "articlebody", "fulltext",
         "نص", "النص", "المحتوى", "محتوى",
-        "bodytext", "leadparagraph", "description", "summary", "abstract", "snippet",
+        "bodytext", "maintext", "leadparagraph", "description", "summary", "abstract",
+        "snippet",
         "الملخص", "ملخص", "الوصف", "وصف",
     ),
-    # Then the names of research tools' and agencies' exports (Media Cloud's
-    # publish_date and media_name, GDELT's SOURCEURL, a CMS's publisher).
+    # Then the names of research tools' and crawlers' exports (Media Cloud's
+    # publish_date and media_name, GDELT's SOURCEURL, news-please's date_publish,
+    # maintext and source_domain, Event Registry's dateTime, a CMS's publisher).
     "published": (
         "date", "published", "publishedat", "pubdate", "datepublished", "publicationdate",
         "publishedraw", "تاريخ", "التاريخ", "webpublicationdate", "publishdate",
-        "publishedon", "تاريخالنشر",
+        "publishedon", "datepublish", "datetime", "تاريخالنشر",
     ),
     "source": (
         "source", "site", "sitename", "المصدر", "مصدر", "from", "publisher", "medianame",
-        "outlet", "الناشر", "الصحيفة", "الموقع",
+        "outlet", "sourcedomain", "domain", "الناشر", "الصحيفة", "الموقع",
     ),
     "url": ("url", "link", "رابط", "الرابط", "weburl", "permalink", "sourceurl", "articleurl"),
     "author": ("author", "byline", "الكاتب", "كاتب", "authors", "creator", "writer", "المؤلف"),

@@ -99,7 +99,7 @@ def _value(
 
 
 # The member that holds the text of a value given as an object, the first present.
-_TEXT_MEMBERS = ("name", "rendered", "main", "original", "text", "value", "#text")
+_TEXT_MEMBERS = ("name", "rendered", "main", "original", "text", "value", "#text", "title")
 
 
 def _text_member(value: Any, field: str = "") -> Any:
