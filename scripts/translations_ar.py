@@ -533,6 +533,21 @@ ARABIC: dict[str, str] = {
     "Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.": (
         "حدّد صفحات أو مجالات تفصل بينها فواصل؛ المجال رقمان بينهما شَرطة. مثلاً 3,5-7,9 تطبع الصفحات 3 و5 و6 و7 و9."
     ),
+    # --- removal
+    "&Remove this article…": "إ&زالة هذه المقالة…",
+    "Remove every article of its &file…": "إزالة كل مقالات م&لفها…",
+    "Remove": "إزالة",
+    "Remove “%1” from the library, with its events? Your corrections, tags and note of it are kept and come back if it is imported again. This cannot be undone.": "هل تُزال «%1» من المكتبة مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.",
+    "Remove every article read from “%1” from the library, with their events? Your corrections, tags and notes of them are kept and come back if they are imported again. This cannot be undone.": "هل تُزال من المكتبة كل المقالات المقروءة من «%1» مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.",
+    "This article names no file it came from": "لا تذكر هذه المقالة ملفًا جاءت منه",
+    "Choose an article first": "اختر مقالة أولًا",
+    "Not removed: %1": "لم تُزَل: %1",
+    "This library is read-only: nothing can be removed from it": "هذه المكتبة للقراءة فقط: لا يمكن إزالة شيء منها",
+    "Removing articles…": "جارٍ إزالة المقالات…",
+    "Removal cancelled: nothing was removed": "أُلغيت الإزالة: لم يُزَل شيء",
+    "Nothing was removed: %1": "لم يُزَل شيء: %1",
+    "articles are being removed: try again when that ends": "تجري إزالة مقالات: حاول من جديد حين تنتهي",
+    "Articles are being removed: import when that ends": "تجري إزالة مقالات: استورد حين تنتهي",
 }
 
 # Arabic has six plural forms in Qt: zero, one, two, few (3-10), many (11-99), other.
@@ -553,6 +568,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n مقالات",
         "%n مقالة",
         "%n مقالة",
+    ],
+    "%n article(s) removed": [
+        "لم تُزَل أي مقالة",
+        "أُزيلت مقالة واحدة",
+        "أُزيلت مقالتان",
+        "أُزيلت %n مقالات",
+        "أُزيلت %n مقالة",
+        "أُزيلت %n مقالة",
     ],
     "%n line(s) left out: not a web address (http or https). The first: %1": [
         "أُهمل 0 سطر: ليس عنوان ويب (\u2066http\u2069 أو \u2066https\u2069). أولها: %1",

@@ -956,6 +956,87 @@ def recompute_command(settings: Settings) -> None:
         _echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
 
 
+@cli.command("remove")
+@click.argument("article_ids", nargs=-1, type=click.IntRange(1, 2**63 - 1))
+@click.option(
+    "--origin",
+    "origins",
+    multiple=True,
+    metavar="PATH",
+    help="Also every article read from this file, or from under this folder or archive"
+    " (as `timeline show` names its origin). May be given more than once.",
+)
+@click.option("--dry-run", is_flag=True, help="List what would be removed; change nothing.")
+@_common_options
+@click.pass_obj
+def remove_command(
+    settings: Settings, article_ids: tuple[int, ...], origins: tuple[str, ...], dry_run: bool
+) -> None:
+    """Remove articles from the library, with their events (by id, or by the file they
+    came from).
+
+    Your corrections, tags and notes of them are kept: they come back if the same
+    article is imported again.  One transaction: interrupted, nothing is removed.
+    Exit status 1 if an id named no article."""
+    from timeline import library
+    from timeline.store import StoreError
+
+    if not article_ids and not origins:
+        raise _Failure("name the articles to remove: their ids, or --origin PATH")
+    with settings.open_store(create=False) as store:
+        ids = set(article_ids)
+        for origin in origins:
+            from_origin = store.ids_from_origin(_origin_spellings(origin))
+            if not from_origin:
+                _echo_line(f"no article came from {origin}", err=True)
+            ids.update(from_origin)
+        stored = set(store.stored_ids(sorted(ids)))
+        missing = sorted(set(article_ids) - stored)
+        for article_id in missing:
+            _echo(f"no article with id {article_id}", err=True)
+        if dry_run:
+            for article_id in sorted(stored):
+                article = store.article(article_id, body_chars=0)
+                if article is not None:
+                    _echo(
+                        f"{article_id:>6}  " + settings.line(f"{article.source} | {article.title}")
+                    )
+            _echo(f"would remove {len(stored)} article(s); nothing was changed", err=True)
+            sys.exit(1 if missing else 0)
+        events_before = store.count_events()
+        with click.progressbar(
+            length=len(stored), label="removing", file=sys.stderr, show_pos=True
+        ) as bar:
+
+            def advance(done: int, _total: int, _name: str) -> None:
+                bar.update(done - bar.pos)
+
+            try:
+                with _cancelled_by_interrupt() as interrupted:
+                    removed = library.remove_articles(
+                        store, stored, progress=advance, cancelled=interrupted.is_set
+                    )
+            except library.RemoveCancelled:
+                _echo("cancelled: nothing was removed", err=True)
+                sys.exit(130)
+            except StoreError as exc:
+                raise _Failure(str(exc)) from exc
+        events = events_before - store.count_events()
+        _echo(f"removed {len(removed)} article(s) and their {events} event(s)")
+    if missing:
+        sys.exit(1)
+
+
+def _origin_spellings(origin: str) -> list[str]:
+    """A path as the user typed it and as an import may have stored it: absolute (and
+    through its links), or, by an earlier version, as its import was given it."""
+    path = Path(origin)
+    spellings = [origin, str(path)]
+    with contextlib.suppress(OSError, RuntimeError, ValueError):
+        spellings += [str(path.absolute()), str(path.resolve()), os.path.relpath(path)]
+    return list(dict.fromkeys(spellings))
+
+
 @cli.command("repair")
 @click.option(
     "--output",

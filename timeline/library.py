@@ -1591,6 +1591,42 @@ def recompute_events(
     return len(ids)
 
 
+class RemoveCancelled(Exception):
+    """The caller cancelled a removal: the store was left as it was."""
+
+
+# Articles deleted a statement: each takes its text out of the search index (read back
+# through the triggers), so a step of this many keeps a cancel and the progress prompt.
+REMOVE_STEP = 200
+
+
+def remove_articles(
+    store: Store,
+    ids: Iterable[int],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> list[int]:
+    """Take these articles out of the library; the ids that were stored, in id order.
+
+    One transaction: their events, search-index rows and story rows go with them, or,
+    cancelled (RemoveCancelled) or failed, nothing does.  What the user said about them
+    (corrections, tags, notes, hidden) is kept by their uid and comes back with them if
+    they are imported again.
+    """
+    wanted = sorted(set(ids))
+    removed: list[int] = []
+    with store.transaction():
+        for step in _batched(wanted, REMOVE_STEP):
+            if cancelled is not None and cancelled():
+                raise RemoveCancelled  # out of the transaction: rolled back
+            removed += store.delete_articles(step)
+            if progress is not None:
+                progress(len(removed), len(wanted), f"#{step[-1]}")
+        if removed:
+            store.fill_word_pairs()  # take out the removed articles' word pairs
+    return removed
+
+
 @dataclass(frozen=True)
 class _Recomputed:
     """An article's title (its publication event's label) and the events its text gives."""

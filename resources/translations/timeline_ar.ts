@@ -1172,414 +1172,424 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="764" />
+        <location filename="../../timeline/ui/main_window.py" line="781" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="327" />
-        <location filename="../../timeline/ui/main_window.py" line="1389" />
+        <location filename="../../timeline/ui/main_window.py" line="329" />
+        <location filename="../../timeline/ui/main_window.py" line="1404" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="338" />
+        <location filename="../../timeline/ui/main_window.py" line="340" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="431" />
+        <location filename="../../timeline/ui/main_window.py" line="433" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="432" />
+        <location filename="../../timeline/ui/main_window.py" line="434" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="436" />
+        <location filename="../../timeline/ui/main_window.py" line="438" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="455" />
+        <location filename="../../timeline/ui/main_window.py" line="457" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="457" />
+        <location filename="../../timeline/ui/main_window.py" line="459" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="466" />
+        <location filename="../../timeline/ui/main_window.py" line="468" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="469" />
+        <location filename="../../timeline/ui/main_window.py" line="471" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="472" />
+        <location filename="../../timeline/ui/main_window.py" line="474" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="476" />
+        <location filename="../../timeline/ui/main_window.py" line="478" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="477" />
+        <location filename="../../timeline/ui/main_window.py" line="494" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="478" />
+        <location filename="../../timeline/ui/main_window.py" line="495" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="482" />
+        <location filename="../../timeline/ui/main_window.py" line="499" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="487" />
+        <location filename="../../timeline/ui/main_window.py" line="504" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="489" />
+        <location filename="../../timeline/ui/main_window.py" line="506" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="496" />
+        <location filename="../../timeline/ui/main_window.py" line="513" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="516" />
+        <location filename="../../timeline/ui/main_window.py" line="533" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="520" />
+        <location filename="../../timeline/ui/main_window.py" line="537" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="523" />
+        <location filename="../../timeline/ui/main_window.py" line="540" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="525" />
+        <location filename="../../timeline/ui/main_window.py" line="542" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="529" />
+        <location filename="../../timeline/ui/main_window.py" line="546" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="533" />
+        <location filename="../../timeline/ui/main_window.py" line="550" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="534" />
+        <location filename="../../timeline/ui/main_window.py" line="551" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="535" />
+        <location filename="../../timeline/ui/main_window.py" line="552" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="537" />
+        <location filename="../../timeline/ui/main_window.py" line="554" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="539" />
+        <location filename="../../timeline/ui/main_window.py" line="556" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="550" />
+        <location filename="../../timeline/ui/main_window.py" line="567" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="554" />
+        <location filename="../../timeline/ui/main_window.py" line="571" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="554" />
+        <location filename="../../timeline/ui/main_window.py" line="571" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="567" />
+        <location filename="../../timeline/ui/main_window.py" line="584" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="568" />
+        <location filename="../../timeline/ui/main_window.py" line="585" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="569" />
+        <location filename="../../timeline/ui/main_window.py" line="586" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="573" />
+        <location filename="../../timeline/ui/main_window.py" line="590" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="625" />
-        <location filename="../../timeline/ui/main_window.py" line="640" />
+        <location filename="../../timeline/ui/main_window.py" line="642" />
+        <location filename="../../timeline/ui/main_window.py" line="657" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="641" />
+        <location filename="../../timeline/ui/main_window.py" line="658" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="682" />
+        <location filename="../../timeline/ui/main_window.py" line="699" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="685" />
+        <location filename="../../timeline/ui/main_window.py" line="702" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="676" />
-        <location filename="../../timeline/ui/main_window.py" line="691" />
+        <location filename="../../timeline/ui/main_window.py" line="693" />
+        <location filename="../../timeline/ui/main_window.py" line="708" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="440" />
+        <location filename="../../timeline/ui/main_window.py" line="442" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="445" />
+        <location filename="../../timeline/ui/main_window.py" line="447" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="448" />
+        <location filename="../../timeline/ui/main_window.py" line="450" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="449" />
+        <location filename="../../timeline/ui/main_window.py" line="451" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="450" />
+        <location filename="../../timeline/ui/main_window.py" line="452" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="492" />
+        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <source>&amp;Remove this article…</source>
+        <translation>إ&amp;زالة هذه المقالة…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="490" />
+        <source>Remove every article of its &amp;file…</source>
+        <translation>إزالة كل مقالات م&amp;لفها…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="509" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="517" />
+        <location filename="../../timeline/ui/main_window.py" line="534" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="526" />
+        <location filename="../../timeline/ui/main_window.py" line="543" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="544" />
+        <location filename="../../timeline/ui/main_window.py" line="561" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="545" />
+        <location filename="../../timeline/ui/main_window.py" line="562" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="546" />
+        <location filename="../../timeline/ui/main_window.py" line="563" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="557" />
+        <location filename="../../timeline/ui/main_window.py" line="574" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="630" />
+        <location filename="../../timeline/ui/main_window.py" line="647" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="756" />
-        <location filename="../../timeline/ui/main_window.py" line="762" />
+        <location filename="../../timeline/ui/main_window.py" line="773" />
+        <location filename="../../timeline/ui/main_window.py" line="779" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="769" />
+        <location filename="../../timeline/ui/main_window.py" line="786" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="897" />
+        <location filename="../../timeline/ui/main_window.py" line="914" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="899" />
+        <location filename="../../timeline/ui/main_window.py" line="916" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="904" />
+        <location filename="../../timeline/ui/main_window.py" line="921" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="905" />
+        <location filename="../../timeline/ui/main_window.py" line="922" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="906" />
+        <location filename="../../timeline/ui/main_window.py" line="923" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="910" />
-        <location filename="../../timeline/ui/main_window.py" line="1811" />
+        <location filename="../../timeline/ui/main_window.py" line="927" />
+        <location filename="../../timeline/ui/main_window.py" line="1838" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1114" />
+        <location filename="../../timeline/ui/main_window.py" line="1129" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1342" />
+        <location filename="../../timeline/ui/main_window.py" line="1357" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1377" />
+        <location filename="../../timeline/ui/main_window.py" line="1392" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1378" />
+        <location filename="../../timeline/ui/main_window.py" line="1393" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1389" />
-        <location filename="../../timeline/ui/main_window.py" line="1409" />
+        <location filename="../../timeline/ui/main_window.py" line="1404" />
+        <location filename="../../timeline/ui/main_window.py" line="1424" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1394" />
+        <location filename="../../timeline/ui/main_window.py" line="1409" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1401" />
+        <location filename="../../timeline/ui/main_window.py" line="1416" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1409" />
+        <location filename="../../timeline/ui/main_window.py" line="1424" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1417" />
+        <location filename="../../timeline/ui/main_window.py" line="1432" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1419" />
+        <location filename="../../timeline/ui/main_window.py" line="1434" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1421" />
+        <location filename="../../timeline/ui/main_window.py" line="1436" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1422" />
+        <location filename="../../timeline/ui/main_window.py" line="1437" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1423" />
+        <location filename="../../timeline/ui/main_window.py" line="1438" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1424" />
+        <location filename="../../timeline/ui/main_window.py" line="1439" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1432" />
+        <location filename="../../timeline/ui/main_window.py" line="1447" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1441" />
-        <location filename="../../timeline/ui/main_window.py" line="1475" />
+        <location filename="../../timeline/ui/main_window.py" line="1456" />
+        <location filename="../../timeline/ui/main_window.py" line="1490" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1450" />
+        <location filename="../../timeline/ui/main_window.py" line="1465" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1451" />
+        <location filename="../../timeline/ui/main_window.py" line="1466" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1468" />
+        <location filename="../../timeline/ui/main_window.py" line="1483" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1476" />
+        <location filename="../../timeline/ui/main_window.py" line="1491" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1588,193 +1598,203 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1486" />
+        <location filename="../../timeline/ui/main_window.py" line="1501" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1493" />
+        <location filename="../../timeline/ui/main_window.py" line="1508" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1507" />
-        <location filename="../../timeline/ui/main_window.py" line="1520" />
+        <location filename="../../timeline/ui/main_window.py" line="1522" />
+        <location filename="../../timeline/ui/main_window.py" line="1535" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1508" />
+        <location filename="../../timeline/ui/main_window.py" line="1523" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1523" />
+        <location filename="../../timeline/ui/main_window.py" line="1538" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1558" />
+        <location filename="../../timeline/ui/main_window.py" line="1573" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1563" />
+        <location filename="../../timeline/ui/main_window.py" line="1578" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1583" />
+        <location filename="../../timeline/ui/main_window.py" line="1598" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1584" />
+        <location filename="../../timeline/ui/main_window.py" line="1599" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1619" />
+        <location filename="../../timeline/ui/main_window.py" line="1634" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1621" />
+        <location filename="../../timeline/ui/main_window.py" line="1636" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1628" />
+        <location filename="../../timeline/ui/main_window.py" line="1638" />
+        <source>articles are being removed: try again when that ends</source>
+        <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1653" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1630" />
+        <location filename="../../timeline/ui/main_window.py" line="1655" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1637" />
+        <location filename="../../timeline/ui/main_window.py" line="1657" />
+        <source>Articles are being removed: import when that ends</source>
+        <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1664" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1638" />
+        <location filename="../../timeline/ui/main_window.py" line="1665" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1643" />
+        <location filename="../../timeline/ui/main_window.py" line="1670" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1665" />
+        <location filename="../../timeline/ui/main_window.py" line="1692" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1670" />
+        <location filename="../../timeline/ui/main_window.py" line="1697" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1683" />
+        <location filename="../../timeline/ui/main_window.py" line="1710" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1685" />
+        <location filename="../../timeline/ui/main_window.py" line="1712" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1703" />
+        <location filename="../../timeline/ui/main_window.py" line="1730" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1712" />
+        <location filename="../../timeline/ui/main_window.py" line="1739" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1727" />
+        <location filename="../../timeline/ui/main_window.py" line="1754" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1741" />
+        <location filename="../../timeline/ui/main_window.py" line="1768" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1746" />
+        <location filename="../../timeline/ui/main_window.py" line="1773" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1751" />
+        <location filename="../../timeline/ui/main_window.py" line="1778" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1757" />
+        <location filename="../../timeline/ui/main_window.py" line="1784" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1764" />
+        <location filename="../../timeline/ui/main_window.py" line="1791" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1772" />
+        <location filename="../../timeline/ui/main_window.py" line="1799" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1781" />
+        <location filename="../../timeline/ui/main_window.py" line="1808" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1789" />
+        <location filename="../../timeline/ui/main_window.py" line="1816" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1796" />
+        <location filename="../../timeline/ui/main_window.py" line="1823" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1798" />
+        <location filename="../../timeline/ui/main_window.py" line="1825" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1802" />
+        <location filename="../../timeline/ui/main_window.py" line="1829" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1805" />
+        <location filename="../../timeline/ui/main_window.py" line="1832" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1808" />
+        <location filename="../../timeline/ui/main_window.py" line="1835" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1810" />
+        <location filename="../../timeline/ui/main_window.py" line="1837" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1820" />
+        <location filename="../../timeline/ui/main_window.py" line="1847" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -2629,6 +2649,73 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <location filename="../../timeline/ui/recompute.py" line="111" />
         <source>The dates were not read again; nothing was changed: %1</source>
         <translation>لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRemoval</name>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="70" />
+        <source>This article names no file it came from</source>
+        <translation>لا تذكر هذه المقالة ملفًا جاءت منه</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="54" />
+        <source>Remove “%1” from the library, with its events? Your corrections, tags and note of it are kept and come back if it is imported again. This cannot be undone.</source>
+        <translation>هل تُزال «%1» من المكتبة مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="74" />
+        <source>Remove every article read from “%1” from the library, with their events? Your corrections, tags and notes of them are kept and come back if they are imported again. This cannot be undone.</source>
+        <translation>هل تُزال من المكتبة كل المقالات المقروءة من «%1» مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="86" />
+        <source>Choose an article first</source>
+        <translation>اختر مقالة أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="90" />
+        <location filename="../../timeline/ui/removal.py" line="130" />
+        <source>Not removed: %1</source>
+        <translation>لم تُزَل: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="94" />
+        <source>This library is read-only: nothing can be removed from it</source>
+        <translation>هذه المكتبة للقراءة فقط: لا يمكن إزالة شيء منها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="116" />
+        <location filename="../../timeline/ui/removal.py" line="120" />
+        <location filename="../../timeline/ui/removal.py" line="138" />
+        <location filename="../../timeline/ui/removal.py" line="179" />
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="135" />
+        <source>Removing articles…</source>
+        <translation>جارٍ إزالة المقالات…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="136" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/removal.py" line="167" />
+        <source>%n article(s) removed</source>
+        <translation><numerusform>لم تُزَل أي مقالة</numerusform><numerusform>أُزيلت مقالة واحدة</numerusform><numerusform>أُزيلت مقالتان</numerusform><numerusform>أُزيلت %n مقالات</numerusform><numerusform>أُزيلت %n مقالة</numerusform><numerusform>أُزيلت %n مقالة</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="176" />
+        <source>Removal cancelled: nothing was removed</source>
+        <translation>أُلغيت الإزالة: لم يُزَل شيء</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="178" />
+        <source>Nothing was removed: %1</source>
+        <translation>لم يُزَل شيء: %1</translation>
     </message>
 </context>
 </TS>

@@ -293,7 +293,9 @@ def _shown_path(path: Path) -> str:
     """path as an article's origin: its text, or where its name's bytes are not UTF-8
     (a file named on another system, in Windows-1256), those bytes each U+FFFD.  Python
     keeps such bytes as lone surrogates, which SQLite cannot store: every article of the
-    file failed on its origin."""
+    file failed on its origin.  Absolute: "samples/a.txt" names no file once the
+    library is opened from elsewhere (and `timeline remove --origin` matches it)."""
+    path = path.absolute()
     text = str(path)
     try:
         text.encode("utf-8")

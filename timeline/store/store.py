@@ -1010,6 +1010,51 @@ class Store:
         self.db.conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
         self.db.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
+    def delete_articles(self, ids: Sequence[int]) -> list[int]:
+        """Delete those of these articles that are stored; their ids, in id order.
+
+        Their events go first (one statement, on the events' article index); the
+        articles' own rows take their search-index rows (the triggers) and story rows
+        (the cascades) with them.  The user's edits are kept by the article's uid: they
+        come back with the article if it is imported again.  Call in a transaction.
+        """
+        conn = self.db.conn
+        found = self.stored_ids(ids)
+        if found:
+            marks = ",".join("?" * len(found))
+            conn.execute(f"DELETE FROM events WHERE article_id IN ({marks})", found)
+            conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", found)
+        return found
+
+    def stored_ids(self, ids: Sequence[int]) -> list[int]:
+        """Those of these ids that name a stored article, in id order."""
+        found: list[int] = []
+        for start in range(0, len(ids), 500):
+            step = list(ids[start : start + 500])
+            marks = ",".join("?" * len(step))
+            found += [
+                row[0]
+                for row in self.db.conn.execute(
+                    f"SELECT id FROM articles WHERE id IN ({marks}) ORDER BY id", step
+                )
+            ]
+        return sorted(found)
+
+    def ids_from_origin(self, origins: Sequence[str]) -> list[int]:
+        """The ids of the articles read from any of these paths, in id order: from the
+        file itself or from under it (a folder's files, an archive's members)."""
+        wheres, params = [], []
+        for origin in origins:
+            wheres.append("origin = ? OR substr(origin, 1, ?) = ?")
+            under = origin.rstrip("/") + "/"
+            params += [origin, len(under), under]
+        return [
+            row[0]
+            for row in self.db.conn.execute(
+                f"SELECT id FROM articles WHERE {' OR '.join(wheres) or '0'} ORDER BY id", params
+            )
+        ]
+
     # -- reading -------------------------------------------------------------
 
     def count_articles(self) -> int:

@@ -82,6 +82,7 @@ from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
+from timeline.ui.removal import WindowRemoval
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.shortcuts_help import ShortcutsDialog
 from timeline.ui.store_messages import for_message_box, in_interface_language
@@ -474,7 +475,22 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        self.edits.build_menu(self.menuBar().addMenu(self.tr("&Edit")))
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edits.build_menu(edit_menu)
+        edit_menu.addSeparator()
+        self.removal = WindowRemoval(self)
+        self.remove_action = self._action(
+            edit_menu,
+            self.tr("&Remove this article…"),
+            "Del",
+            lambda: self.removal.ask_article(self.edits.current_article()),
+        )
+        self.remove_origin_action = self._action(
+            edit_menu,
+            self.tr("Remove every article of its &file…"),
+            None,
+            lambda: self.removal.ask_origin(self.edits.current_article()),
+        )
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         find = QAction(self.tr("&Search…"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -1562,7 +1578,7 @@ class MainWindow(QMainWindow):
                 self.tr("This library is read-only: nothing can be imported into it"), 10_000
             )
             return
-        if self._import_thread is not None or self.recompute.running_thread() is not None:
+        if self._import_thread is not None or self._writer_thread() is not None:
             self.import_paths([])  # says what runs; nothing is kept meanwhile
             return
         folder = self.store.path.parent / "pasted"
@@ -1618,15 +1634,27 @@ class MainWindow(QMainWindow):
             return self.tr("an import is writing the store: try again when it ends")
         if self.recompute.running_thread() is not None:
             return self.tr("the dates are being read again: try again when that ends")
+        if self.removal.running_thread() is not None:
+            return self.tr("articles are being removed: try again when that ends")
         return None
+
+    def _writer_thread(self) -> QThread | None:
+        """The window's long write other than an import (a recompute, a removal), if one runs."""
+        return self.recompute.running_thread() or self.removal.running_thread()
+
+    def store_read_failed(self, message: str) -> None:
+        """Say that a read of the store failed (for the window's helpers)."""
+        self._store_failed(message)
 
     def import_paths(self, paths: list[Path | str]) -> None:
         """Import on a worker thread with a progress dialog; the store stays readable."""
-        if self._import_thread is not None or self.recompute.running_thread() is not None:
+        if self._import_thread is not None or self._writer_thread() is not None:
             self.statusBar().showMessage(
                 self.tr("An import is running: wait for it to finish or cancel it")
                 if self._import_thread is not None
-                else self.tr("The dates are being read again: import when that ends"),
+                else self.tr("The dates are being read again: import when that ends")
+                if self.recompute.running_thread() is not None
+                else self.tr("Articles are being removed: import when that ends"),
                 10_000,
             )
             return
@@ -1877,6 +1905,7 @@ class MainWindow(QMainWindow):
         if self._import_thread is not None:
             self.import_worker.cancel()
         self.recompute.cancel()  # rolled back: the store keeps the events it had
+        self.removal.cancel()  # rolled back: every article stays
         self.exporter.cancel()  # its file not written (no FILE.XXXXXXXX.part left)
         # Edits asked for are kept; the pane is not read again for them.
         self.edits.controller.wait_written(_CLOSE_WAIT_MS, after_frame=False)
@@ -1906,6 +1935,7 @@ class MainWindow(QMainWindow):
             self.edits.legend.running_thread(),
             self.exporter.running_thread(),
             self.recompute.running_thread(),
+            self.removal.running_thread(),
             self.edits.controller.running_thread(),
             self.detail.stop_reading(),
         )

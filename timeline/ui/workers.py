@@ -210,6 +210,46 @@ class RecomputeWorker(_Cancellable):
         self.progressed.emit(done, total)
 
 
+class RemoveWorker(_Cancellable):
+    """Runs library.remove_articles on a QThread: one transaction, cancelled or failed,
+    nothing is removed."""
+
+    progressed = Signal(int, int)  # articles removed, of
+    finished = Signal(int)  # articles removed
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, ids: Sequence[int], origins: Sequence[str] = ()) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._ids = list(ids)
+        self._origins = list(origins)  # every article read from these files too
+
+    def run(self) -> None:
+        from timeline import library
+
+        try:
+            with Store(self._db_path, create=False) as store:
+                self._interruptible(store)
+                ids = self._ids
+                if self._origins:  # a scan of the articles: here, not on the GUI thread
+                    ids = ids + store.ids_from_origin(self._origins)
+                removed = library.remove_articles(
+                    store, ids, progress=self._progress, cancelled=self.is_cancelled
+                )
+        except Exception as exc:  # every failure must reach the window
+            if self._cancelled or isinstance(exc, library.RemoveCancelled):
+                self.failed.emit(self.CANCELLED)
+                return
+            if not isinstance(exc, STORE_ERRORS):
+                _report_unexpected(exc)
+            self.failed.emit(describe_failure(exc))
+            return
+        self.finished.emit(len(removed))
+
+    def _progress(self, done: int, total: int, _name: str) -> None:
+        self.progressed.emit(done, total)
+
+
 @dataclass(frozen=True)
 class LoadedEvents:
     """What the events loader read: every placed event, and with stories collapsed the

@@ -1,0 +1,181 @@
+"""Removing articles from the library: `library.remove_articles` and `timeline remove`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import SAMPLES
+from tests.stories.test_store_stories import RECORDS, ids_by_title, write
+from timeline import edits, library
+from timeline.cli import cli
+from timeline.store import Store, StoreError
+from timeline.store import edits as user
+from timeline.store import stories as story_store
+
+
+def hits(db: Path, query: str) -> set[int]:
+    result = CliRunner().invoke(cli, ["--db", str(db), "search", "--json", query])
+    assert result.exit_code == 0, result.output
+    return {json.loads(line)["id"] for line in result.output.splitlines() if line.strip()}
+
+
+def counts(store: Store) -> dict[str, int]:
+    conn = store.db.conn
+    return {
+        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("articles", "events", "article_search", "story_signatures", "story_copies")
+    }
+
+
+@pytest.fixture
+def stories(store: Store, tmp_path: Path) -> dict[str, int]:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    return ids_by_title(store)
+
+
+def test_removed_articles_leave_the_events_the_index_and_the_stories(
+    store: Store, stories: dict[str, int]
+) -> None:
+    copy = stories["بريدة تفتتح مهرجان التمور"]
+    follow_up = stories["ختام مهرجان التمور في بريدة"]
+    assert story_store.story_of(store, copy) is not None
+    assert copy in hits(store.path, "مهرجان التمور") and copy in hits(store.path, '"تفتتح مهرجان"')
+    before = counts(store)
+
+    removed = library.remove_articles(store, [copy, follow_up, 999_999])
+
+    assert removed == sorted([copy, follow_up])
+    assert store.article(copy) is None and store.events_of(copy) == []
+    after = counts(store)
+    assert after["articles"] == before["articles"] - 2
+    assert after["article_search"] == after["articles"]
+    assert after["story_signatures"] == before["story_signatures"] - 2
+    # The story had two copies: one is left, so there is no story any more.
+    assert story_store.clusters(store) == []
+    assert hits(store.path, "مهرجان التمور") == {stories["افتتاح مهرجان التمور في بريدة"]}
+    assert hits(store.path, '"تفتتح مهرجان"') == set()  # the phrase index too
+    conn = store.db.conn
+    conn.execute("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 0)")
+    (unpaired,) = conn.execute("SELECT count(*) FROM search_unpaired").fetchone()
+    assert unpaired == 0  # the removed articles' word pairs were taken out
+    density = conn.execute("SELECT sum(n) FROM timeline_density").fetchone()[0]
+    assert (
+        density
+        == after["events"]
+        - conn.execute("SELECT count(*) FROM events WHERE start IS NULL").fetchone()[0]
+    )
+
+
+def test_the_users_edits_are_kept_and_return_with_the_article(
+    store: Store, stories: dict[str, int], tmp_path: Path
+) -> None:
+    follow_up = stories["ختام مهرجان التمور في بريدة"]
+    edits.correct_article(store, follow_up, "title", "الختام")
+    edits.set_note(store, follow_up, "للمراجعة")
+    before = user.all_rows(store)
+    library.remove_articles(store, [follow_up])
+    assert user.all_rows(store) == before
+    library.import_paths(store, [write(tmp_path / "b.jsonl", RECORDS[3:])])
+    again = ids_by_title(store)["ختام مهرجان التمور في بريدة"]
+    shown = edits.shown_article(store, again)
+    assert shown is not None and (shown.title, shown.note) == ("الختام", "للمراجعة")
+
+
+def test_a_cancelled_removal_removes_nothing(store: Store, stories: dict[str, int]) -> None:
+    before = counts(store)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # after the first step
+
+    with pytest.raises(library.RemoveCancelled):
+        library.remove_articles(store, range(1, 2 * library.REMOVE_STEP + 1), cancelled=cancelled)
+    assert counts(store) == before
+
+
+def test_a_failed_removal_removes_nothing(
+    store: Store, stories: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = counts(store)
+
+    def fails() -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "fill_word_pairs", fails)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        library.remove_articles(store, list(stories.values()))
+    assert counts(store) == before
+
+
+def run(db: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--db", str(db), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_removes_by_id_and_says_what_it_removed(store: Store, stories: dict[str, int]) -> None:
+    copy = stories["بريدة تفتتح مهرجان التمور"]
+    events = len(store.events_of(copy))
+    code, out, err = run(store.path, "remove", str(copy), "424242")
+    assert code == 1  # an id named no article
+    assert "no article with id 424242" in err
+    assert out.strip() == f"removed 1 article(s) and their {events} event(s)"
+    assert store.article(copy) is None
+
+
+def test_cli_removes_what_came_from_a_file_folder_or_archive(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    for sample in sorted(SAMPLES.glob("0*.txt"))[:3]:
+        (folder / sample.name).write_bytes(sample.read_bytes())
+    archive = tmp_path / "more.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for sample in sorted(SAMPLES.glob("1*.txt"))[:2]:
+            z.write(sample, sample.name)
+    kept = write(tmp_path / "kept.jsonl", RECORDS)
+    monkeypatch.chdir(tmp_path)
+    # Imported as a relative path, removed by its absolute one, and the other way.
+    library.import_paths(store, [Path("samples"), archive, kept])
+    total = store.count_articles()
+
+    code, out, err = run(store.path, "remove", "--dry-run", "--origin", str(folder))
+    assert code == 0 and len(out.splitlines()) == 3
+    assert "would remove 3 article(s); nothing was changed" in err
+    assert store.count_articles() == total
+
+    code, out, _err = run(store.path, "remove", "--origin", str(folder))
+    assert (code, store.count_articles()) == (0, total - 3)
+    code, out, _err = run(store.path, "remove", "--origin", "more.zip")
+    assert (code, store.count_articles()) == (0, total - 5)
+    assert {a.origin for a in store.articles()} == {str(kept)}
+    # An earlier version stored the path as the import was given it.
+    with store.transaction():
+        store.db.conn.execute("UPDATE articles SET origin = 'kept.jsonl'")
+    code, _out, _err = run(store.path, "remove", "--origin", str(kept))
+    assert (code, store.count_articles()) == (0, total - 5 - len(RECORDS))
+
+    code, _out, err = run(store.path, "remove", "--origin", str(tmp_path / "elsewhere"))
+    assert code == 0 and "no article came from" in err
+
+
+def test_cli_remove_needs_a_choice_and_a_writable_store(
+    store: Store, stories: dict[str, int], tmp_path: Path
+) -> None:
+    code, _out, err = run(store.path, "remove")
+    assert code == 1 and "name the articles to remove" in err
+    store.close()
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(store.path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    damaged.write_bytes(bytes(data))
+    code, _out, err = run(damaged, "remove", "1")
+    assert code == 1 and err.startswith("Error:") and len(err.strip().splitlines()) == 1
+    assert damaged.read_bytes() == bytes(data)  # never written into

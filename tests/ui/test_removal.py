@@ -1,0 +1,125 @@
+"""Edit > Remove: an article, or every article of its file, asked first, on a worker."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import SAMPLES
+from tests.ui.waiting import open_window
+from timeline import library
+from timeline.store import Store
+from timeline.ui.article_model import ArticleIdRole
+from timeline.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    store = Store(tmp_path / "r.db")
+    library.import_paths(store, [SAMPLES])
+    return open_window(qtbot, store)
+
+
+def question(window: MainWindow) -> QMessageBox:
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    return box
+
+
+def test_delete_asks_then_removes_the_article_and_shows_the_next(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ids = window.store.chronological_ids()
+    window.select_article(ids[2])
+    title = window.store.article(ids[2], body_chars=0).title  # type: ignore[union-attr]
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_Delete)
+    box = question(window)
+    assert title in box.text() and box.textFormat() == Qt.TextFormat.PlainText
+    # Enter does not remove: the default answer is Cancel.
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    with qtbot.waitSignal(window.removal.done, timeout=30_000) as done:
+        box.button(QMessageBox.StandardButton.Ok).click()
+    assert done.args == [1]
+    qtbot.waitUntil(lambda: window.removal.running_thread() is None)
+    assert window.store.article(ids[2]) is None
+    assert window.model.rowCount() == len(ids) - 1
+    assert window.list.currentIndex().data(ArticleIdRole) == ids[3]
+    assert "1 article removed" in window.statusBar().currentMessage()
+
+
+def test_cancel_removes_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    count = window.store.count_articles()
+    window.select_article(window.store.chronological_ids()[0])
+    window.remove_action.trigger()
+    question(window).button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.wait(50)
+    assert window.removal.running_thread() is None
+    assert window.store.count_articles() == count
+
+
+def test_every_article_of_a_file_is_removed(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        '{"title": "خبر أول", "body": "نص الخبر الأول في 3 مارس 2020", "published": "2020-03-03"}\n'
+        '{"title": "خبر ثان", "body": "نص الخبر الثاني في 4 مارس 2020", "published": "2020-03-04"}\n',
+        encoding="utf-8",
+    )
+    library.import_paths(window.store, [extra])
+    window.reload()
+    count = window.store.count_articles()
+    first = next(a.id for a in window.store.articles() if a.title == "خبر أول")
+    window.select_article(first)
+    window.remove_origin_action.trigger()
+    box = question(window)
+    assert str(extra) in box.text()
+    with qtbot.waitSignal(window.removal.done, timeout=30_000) as done:
+        box.button(QMessageBox.StandardButton.Ok).click()
+    assert done.args == [2]
+    qtbot.waitUntil(lambda: window.removal.running_thread() is None)
+    assert window.store.count_articles() == count - 2
+    assert window.model.rowCount() == count - 2
+
+
+def test_a_removal_holds_the_store_and_can_be_cancelled(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, go_on = threading.Event(), threading.Event()
+    real = library.remove_articles
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        go_on.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library, "remove_articles", held)
+    count = window.store.count_articles()
+    window.removal.start(window.store.article_ids(), [])
+    assert started.wait(10)
+    window.import_paths([SAMPLES])
+    assert window._import_thread is None  # refused, saying why
+    assert "being removed" in window.statusBar().currentMessage()
+    window.recompute.ask()
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    window.removal.cancel()
+    go_on.set()
+    qtbot.waitUntil(lambda: window.removal.running_thread() is None, timeout=30_000)
+    assert window.store.count_articles() == count  # rolled back: every article stays
+    assert "nothing was removed" in window.statusBar().currentMessage()
+
+
+def test_a_read_only_library_is_said_and_not_asked(qtbot: QtBot, tmp_path: Path) -> None:
+    store = Store(tmp_path / "r.db")
+    library.import_paths(store, [SAMPLES])
+    store.close()
+    window = open_window(qtbot, Store(tmp_path / "r.db", create=False, read_only=True))
+    window.select_article(window.store.chronological_ids()[0])
+    window.remove_action.trigger()
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert "read-only" in window.statusBar().currentMessage()

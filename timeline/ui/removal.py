@@ -1,0 +1,188 @@
+"""Edit > Remove: articles taken out of the library (`timeline remove` in the window).
+
+The chosen article, or every article read from the same file (an import of the wrong
+folder or feed).  Asked first, then one transaction on a worker thread with its own
+connection: cancelled or failed, nothing is removed.  What the user said about the
+articles (corrections, tags, notes) is kept by their uid and comes back with them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from timeline.store import edits as user_edits
+from timeline.ui.date_text import counted
+from timeline.ui.plain_text import message_box, plain_label
+from timeline.ui.store_messages import for_message_box
+from timeline.ui.workers import STORE_ERRORS, RemoveWorker, release_ended, start_in_thread
+
+if TYPE_CHECKING:
+    from timeline.ui.main_window import MainWindow
+
+
+class WindowRemoval(QObject):
+    """The window's Edit > Remove: asks, runs, reports."""
+
+    done = Signal(int)  # articles removed (after the window has reloaded)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: RemoveWorker | None = None
+        self._thread: QThread | None = None
+        self._progress: QProgressDialog | None = None
+        self._row = 0  # the list's row before: the article after the removed one follows
+
+    def running_thread(self) -> QThread | None:
+        return self._thread
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def ask_article(self, article_id: int | None) -> None:
+        """Remove one article, named by its title, once the user says so."""
+        found = self._read(article_id)
+        if found is None:
+            return
+        title, _origin = found
+        self._ask(
+            self.tr(
+                "Remove “%1” from the library, with its events? Your corrections, tags and"
+                " note of it are kept and come back if it is imported again."
+                " This cannot be undone."
+            ),
+            [title],
+            ids=[article_id] if article_id is not None else [],
+        )
+
+    def ask_origin(self, article_id: int | None) -> None:
+        """Remove every article read from the file this one came from."""
+        found = self._read(article_id)
+        if found is None:
+            return
+        _title, origin = found
+        w = self.window
+        if not origin:
+            w.statusBar().showMessage(self.tr("This article names no file it came from"), 10_000)
+            return
+        self._ask(
+            self.tr(
+                "Remove every article read from “%1” from the library, with their events?"
+                " Your corrections, tags and notes of them are kept and come back if they"
+                " are imported again. This cannot be undone."
+            ),
+            [origin],
+            origins=[origin],
+        )
+
+    def _read(self, article_id: int | None) -> tuple[str, str] | None:
+        """The article's title and origin, or None (said in the status bar)."""
+        w = self.window
+        if article_id is None:
+            w.statusBar().showMessage(self.tr("Choose an article first"), 10_000)
+            return None
+        held = w.store_held_by()
+        if held:
+            w.statusBar().showMessage(self.tr("Not removed: %1").replace("%1", held), 10_000)
+            return None
+        if w.store.read_only is not None:
+            w.statusBar().showMessage(
+                self.tr("This library is read-only: nothing can be removed from it"), 10_000
+            )
+            return None
+        try:
+            article = w.store.article(article_id, body_chars=0)
+            mine = user_edits.corrected_fields(w.store, [article_id]).get(article_id, {})
+        except STORE_ERRORS as exc:
+            w.store_read_failed(str(exc))
+            return None
+        if article is None:
+            return None
+        return mine.get("title", article.title), article.origin
+
+    def _ask(
+        self,
+        text: str,
+        values: list[str],
+        *,
+        ids: list[int] | None = None,
+        origins: list[str] | None = None,
+    ) -> None:
+        box = message_box(
+            self.window, QMessageBox.Icon.Question, self.tr("Remove"), text, values=values
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        remove = box.button(QMessageBox.StandardButton.Ok)
+        remove.setText(self.tr("Remove"))
+        # Enter on a question about losing articles should not say yes.
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: self.start(ids or [], origins or []))
+        box.open()
+
+    def start(self, ids: list[int], origins: list[str]) -> None:
+        w = self.window
+        held = w.store_held_by()  # begun since the question was asked
+        if held:
+            w.statusBar().showMessage(self.tr("Not removed: %1").replace("%1", held), 10_000)
+            return
+        self._row = max(w.list.currentIndex().row(), 0)
+        worker = RemoveWorker(w.store.path, ids, origins)
+        progress = QProgressDialog(w)
+        progress.setLabel(plain_label(progress, self.tr("Removing articles…")))
+        progress.setCancelButtonText(self.tr("Cancel"))
+        progress.setRange(0, 0)
+        progress.setWindowTitle(self.tr("Remove"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        # Direct: the worker's thread runs no event loop while it writes.
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        worker.progressed.connect(self._progressed)
+        worker.finished.connect(self._finished)
+        worker.failed.connect(self._failed)
+        self._progress = progress
+        self.worker = worker
+        self._thread = start_in_thread(worker, self, ended=self._ended)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _finished(self, removed: int) -> None:
+        w = self.window
+        w.reload()
+        if not w.list.currentIndex().isValid():
+            # The removed article was shown: the one after it in the list, or none.
+            rows = w.model.rowCount()
+            if rows:
+                w.list.setCurrentIndex(w.model.index(min(self._row, rows - 1)))
+            else:
+                w.detail.show_article(None, [])
+        w.statusBar().showMessage(
+            counted(
+                self.tr("%n article(s) removed", "", removed), removed, w.timeline.label_style()
+            ),
+            10_000,
+        )
+        self.done.emit(removed)
+
+    def _failed(self, message: str) -> None:
+        w = self.window
+        if message == RemoveWorker.CANCELLED:
+            w.statusBar().showMessage(self.tr("Removal cancelled: nothing was removed"), 10_000)
+            return
+        text, values = for_message_box(self.tr("Nothing was removed: %1"), message)
+        message_box(w, QMessageBox.Icon.Warning, self.tr("Remove"), text, values=values).open()
+
+    def _ended(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        release_ended(self._thread)
+        self._thread = None
+        self.worker = None
