@@ -87,6 +87,12 @@ def test_a_reports_title_over_its_table_is_passed_over(tmp_path: Path, delimiter
     path.write_text(f"تقرير{d}\nHeadline{d}Story\nأ{d}النص\n", encoding="utf-8")
     with pytest.raises(BadArticle, match="the headers are: 'Headline', 'Story'"):
         items(path)
+    # A title typed by hand, with no delimiter on its line, and a blank line: the
+    # delimiter is the table's (it was read from the first line, a comma).
+    body = f"{BODY}, وغيره" if d == ";" else BODY
+    path.write_text(f"تقرير الأخبار الأسبوعي\n\nالعنوان{d}النص\nعنوان{d}{body}\n", "utf-8")
+    (draft,) = items(path)
+    assert (draft.title, draft.body) == ("عنوان", body)
 
 
 def test_the_columns_of_research_tools_exports(tmp_path: Path) -> None:

@@ -85,12 +85,19 @@ def _listed(header: list[str]) -> str:
 HEADER_CANDIDATES = 10
 
 
+_DELIMITERS = (",", ";", "\t")
+
+
 def _delimiter(first_line: str, tab: bool) -> str:
     if tab:
         return "\t"
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    counts = {d: first_line.count(d) for d in _DELIMITERS}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+def _delimited(line: str) -> bool:
+    return any(d in line for d in _DELIMITERS)
 
 
 class _Quotes:
@@ -191,10 +198,10 @@ class _Feed:
     row's first, when that line is read as written), then the table's (_Lines); which
     line each row began on, and the lines given for it since (numbered)."""
 
-    def __init__(self, bounded: _Lines, lines: Iterator[str], first: str) -> None:
+    def __init__(self, bounded: _Lines, lines: Iterator[str], ahead: list[tuple[int, str]]) -> None:
         self.bounded = bounded
         self.lines = lines
-        self.again: list[tuple[int, str]] = [(1, first)]  # the next one last
+        self.again: list[tuple[int, str]] = ahead[::-1]  # the next one last
         self.asked = 0  # lines asked for since the rows' loop last asked for a row
         self.number = 0  # of the line given last
         self.row_lines: list[tuple[int, str]] = []
@@ -257,11 +264,21 @@ def read_table(
     first = next(lines, "")
     if not first.strip():
         raise BadArticle("empty: no header row")
-    delimiter = bounded.delimiter = _delimiter(first, tab)
+    # The delimiter is read from the first line that holds one: a hand-written title
+    # over the table ("تقرير الأخبار" alone on its line) read a semicolon table with
+    # commas, every row one cell.
+    ahead = [(1, first)]
+    while not tab and not _delimited(ahead[-1][1]) and len(ahead) < HEADER_CANDIDATES:
+        bounded.asked = 0  # each line a row of its own
+        line = next(lines, None)
+        if line is None:
+            break
+        ahead.append((bounded.number, line))
+    delimiter = bounded.delimiter = _delimiter(ahead[-1][1], tab)
 
     previous = csv.field_size_limit()
     csv.field_size_limit(max_chars)
-    feed = _Feed(bounded, lines, first)
+    feed = _Feed(bounded, lines, ahead)
     try:
         rows = csv.reader(iter(feed), delimiter=delimiter, strict=True)
         feed.asked = 0
