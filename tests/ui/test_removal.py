@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -123,3 +123,29 @@ def test_a_read_only_library_is_said_and_not_asked(qtbot: QtBot, tmp_path: Path)
     window.remove_action.trigger()
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert "read-only" in window.statusBar().currentMessage()
+
+
+def test_a_rows_context_menu_chooses_it_and_offers_the_edit_menus_entries(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ids = window.store.chronological_ids()
+    window.select_article(ids[0])
+    rect = window.list.visualRect(window.model.index(1))
+    menu = window.article_menu(rect.center())
+    assert menu is not None
+    assert window.list.currentIndex().data(ArticleIdRole) == ids[1]
+    # (An entry's text carries its key after a tab, for menus laid out right to left.)
+    texts = [a.text().split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "Correct publication &date…"
+    assert "&Hide this article" in texts and "&Note…" in texts
+    assert "Add a standalone &event…" not in texts  # not about this article
+    assert texts[-2:] == ["&Remove this article…", "Remove every article of its &file…"]
+    # The menu key, the pointer on no row: the current row's.
+    nowhere = QPoint(-5, -5)
+    assert not window.list.indexAt(nowhere).isValid()
+    assert window.article_menu(nowhere) is not None
+    assert window.list.currentIndex().data(ArticleIdRole) == ids[1]
+    # Its Remove asks about that row.
+    menu.actions()[-1 - 1].trigger()
+    title = window.store.article(ids[1], body_chars=0).title  # type: ignore[union-attr]
+    assert title in question(window).text()

@@ -227,15 +227,20 @@ class WindowEdits(QObject):
         menu.addAction(undo)
         menu.addAction(redo)
         menu.addSeparator()
-        self._add(menu, self.tr("Correct publication &date…"), self.correct_published)
-        self._add(menu, self.tr("Correct &title…"), lambda: self.correct_field("title"))
-        self._add(menu, self.tr("Correct &source…"), lambda: self.correct_field("source"))
-        self._add(menu, self.tr("&Add event to this article…"), self.add_to_article)
+        # What applies to the chosen article: also its row's context menu in the list.
+        self.article_actions = [
+            self._add(menu, self.tr("Correct publication &date…"), self.correct_published),
+            self._add(menu, self.tr("Correct &title…"), lambda: self.correct_field("title")),
+            self._add(menu, self.tr("Correct &source…"), lambda: self.correct_field("source")),
+            self._add(menu, self.tr("&Add event to this article…"), self.add_to_article),
+        ]
         self._add(menu, self.tr("Add a standalone &event…"), self.add_standalone)
         menu.addSeparator()
-        self._add(menu, self.tr("&Hide this article"), self.hide_article)
-        self._add(menu, self.tr("Ta&g this article…"), self.tag_article)
-        self._add(menu, self.tr("&Note…"), self.edit_note, "Ctrl+Shift+N")
+        self.article_actions += [
+            self._add(menu, self.tr("&Hide this article"), self.hide_article),
+            self._add(menu, self.tr("Ta&g this article…"), self.tag_article),
+            self._add(menu, self.tr("&Note…"), self.edit_note, "Ctrl+Shift+N"),
+        ]
         self.hidden_menu = menu.addMenu(self.tr("&Unhide"))
         self.hidden_menu.setObjectName("hiddenMenu")
         self.hidden_menu.aboutToShow.connect(self._fill_hidden_menu)

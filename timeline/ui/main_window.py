@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
+    QPoint,
     QProcess,
     QSettings,
     QSize,
@@ -491,6 +492,9 @@ class MainWindow(QMainWindow):
             None,
             lambda: self.removal.ask_origin(self.edits.current_article()),
         )
+        # A right click on a row (or the menu key): the Edit menu's entries for it.
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._article_menu)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         find = QAction(self.tr("&Search…"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -516,6 +520,29 @@ class MainWindow(QMainWindow):
         for menu in self.menuBar().findChildren(QMenu):
             for action in menu.actions():
                 isolate_shortcut(action)
+
+    def article_menu(self, pos: QPoint) -> QMenu | None:
+        """The context menu of the list's row at pos (viewport coordinates), which it
+        makes the current one; of the current row where pos is on none (the menu key)."""
+        index = self.list.indexAt(pos)
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+        elif not self.list.currentIndex().isValid():
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("articleMenu")
+        menu.addActions(self.edits.article_actions)
+        menu.addSeparator()
+        menu.addActions([self.remove_action, self.remove_origin_action])
+        return menu
+
+    def _article_menu(self, pos: QPoint) -> None:
+        menu = self.article_menu(pos)
+        if menu is not None:
+            if not self.list.indexAt(pos).isValid():  # the menu key: at the current row
+                pos = self.list.visualRect(self.list.currentIndex()).center()
+            menu.exec(self.list.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _action(
         self, menu: QMenu, text: str, shortcut: str | None, slot: Callable[[], object]
