@@ -179,3 +179,18 @@ def test_cli_remove_needs_a_choice_and_a_writable_store(
     code, _out, err = run(damaged, "remove", "1")
     assert code == 1 and err.startswith("Error:") and len(err.strip().splitlines()) == 1
     assert damaged.read_bytes() == bytes(data)  # never written into
+
+
+def test_an_import_reports_the_ids_it_added(store: Store, tmp_path: Path) -> None:
+    first = library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS[:2])])
+    assert list(first.added_ids()) == sorted(a.id for a in store.articles())
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"title": "x", "body": "y"}\n{', encoding="utf-8")
+    again = library.import_paths(
+        store, [write(tmp_path / "b.jsonl", RECORDS), broken], strict=True
+    )
+    assert again.added == 2 and again.duplicates == 2 and len(again.failed) == 1
+    new = [a.id for a in store.articles() if a.title in {r["title"] for r in RECORDS[2:]}]
+    assert list(again.added_ids()) == sorted(new)  # not the duplicates', not the failed file's
+    assert library.remove_articles(store, again.added_ids()) == sorted(new)
+    assert store.count_articles() == 2

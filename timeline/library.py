@@ -120,6 +120,9 @@ class FileResult:
     left_out: int = 0
     # Scanned pages of its PDFs left unread (no OCR here): the rest of each was stored.
     unread_scans: int = 0
+    # The ids of the articles it added, as runs (first, last): one a file, as its
+    # transaction holds the store and ids are given in turn (what "undo" removes).
+    added_ids: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -136,6 +139,14 @@ class FileResult:
         self.error = reason
         self.added = self.duplicates = self.undated = self.untitled = self.notes_kept = 0
         self.left_out = self.unread_scans = 0
+        self.added_ids = []
+
+    def note_added(self, article_id: int) -> None:
+        runs = self.added_ids
+        if runs and runs[-1][1] == article_id - 1:
+            runs[-1] = (runs[-1][0], article_id)
+        else:
+            runs.append((article_id, article_id))
 
 
 @dataclass
@@ -153,6 +164,13 @@ class ImportReport:
     @property
     def duplicates(self) -> int:
         return sum(f.duplicates for f in self.files)
+
+    def added_ids(self) -> Iterator[int]:
+        """The ids of the articles the import added (of the files it stored)."""
+        for result in self.files:
+            if result.error is None:
+                for first, last in result.added_ids:
+                    yield from range(first, last + 1)
 
     @property
     def rejected(self) -> int:
@@ -896,6 +914,7 @@ def _add_draft(
     if signer is not None:
         signer.add(article_id, draft.title, draft.body, prepared.signed)
     result.added += 1
+    result.note_added(article_id)
     result.untitled += draft.untitled
     if published is None:
         result.undated += 1

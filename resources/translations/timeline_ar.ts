@@ -1172,424 +1172,429 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="781" />
+        <location filename="../../timeline/ui/main_window.py" line="827" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="329" />
-        <location filename="../../timeline/ui/main_window.py" line="1404" />
+        <location filename="../../timeline/ui/main_window.py" line="330" />
+        <location filename="../../timeline/ui/main_window.py" line="1450" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="340" />
+        <location filename="../../timeline/ui/main_window.py" line="341" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="433" />
+        <location filename="../../timeline/ui/main_window.py" line="434" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="434" />
+        <location filename="../../timeline/ui/main_window.py" line="435" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="438" />
+        <location filename="../../timeline/ui/main_window.py" line="439" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="457" />
+        <location filename="../../timeline/ui/main_window.py" line="458" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="459" />
+        <location filename="../../timeline/ui/main_window.py" line="460" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="468" />
+        <location filename="../../timeline/ui/main_window.py" line="469" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="471" />
+        <location filename="../../timeline/ui/main_window.py" line="472" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="474" />
+        <location filename="../../timeline/ui/main_window.py" line="475" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="478" />
+        <location filename="../../timeline/ui/main_window.py" line="479" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="494" />
+        <location filename="../../timeline/ui/main_window.py" line="509" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="495" />
+        <location filename="../../timeline/ui/main_window.py" line="510" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="499" />
+        <location filename="../../timeline/ui/main_window.py" line="514" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="504" />
+        <location filename="../../timeline/ui/main_window.py" line="519" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="506" />
+        <location filename="../../timeline/ui/main_window.py" line="521" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="513" />
+        <location filename="../../timeline/ui/main_window.py" line="528" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="533" />
+        <location filename="../../timeline/ui/main_window.py" line="579" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="537" />
+        <location filename="../../timeline/ui/main_window.py" line="583" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="586" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="542" />
+        <location filename="../../timeline/ui/main_window.py" line="588" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="546" />
+        <location filename="../../timeline/ui/main_window.py" line="592" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="550" />
+        <location filename="../../timeline/ui/main_window.py" line="596" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="551" />
+        <location filename="../../timeline/ui/main_window.py" line="597" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="552" />
+        <location filename="../../timeline/ui/main_window.py" line="598" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="554" />
+        <location filename="../../timeline/ui/main_window.py" line="600" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="556" />
+        <location filename="../../timeline/ui/main_window.py" line="602" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="567" />
+        <location filename="../../timeline/ui/main_window.py" line="613" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="571" />
+        <location filename="../../timeline/ui/main_window.py" line="617" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="571" />
+        <location filename="../../timeline/ui/main_window.py" line="617" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="584" />
+        <location filename="../../timeline/ui/main_window.py" line="630" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="585" />
+        <location filename="../../timeline/ui/main_window.py" line="631" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="586" />
+        <location filename="../../timeline/ui/main_window.py" line="632" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="590" />
+        <location filename="../../timeline/ui/main_window.py" line="636" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="642" />
-        <location filename="../../timeline/ui/main_window.py" line="657" />
+        <location filename="../../timeline/ui/main_window.py" line="688" />
+        <location filename="../../timeline/ui/main_window.py" line="703" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="658" />
+        <location filename="../../timeline/ui/main_window.py" line="704" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="699" />
+        <location filename="../../timeline/ui/main_window.py" line="745" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="702" />
+        <location filename="../../timeline/ui/main_window.py" line="748" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="693" />
-        <location filename="../../timeline/ui/main_window.py" line="708" />
+        <location filename="../../timeline/ui/main_window.py" line="739" />
+        <location filename="../../timeline/ui/main_window.py" line="754" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="442" />
+        <location filename="../../timeline/ui/main_window.py" line="443" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="447" />
+        <location filename="../../timeline/ui/main_window.py" line="448" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="450" />
+        <location filename="../../timeline/ui/main_window.py" line="451" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="451" />
+        <location filename="../../timeline/ui/main_window.py" line="452" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="452" />
+        <location filename="../../timeline/ui/main_window.py" line="453" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="484" />
+        <location filename="../../timeline/ui/main_window.py" line="485" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="490" />
+        <location filename="../../timeline/ui/main_window.py" line="491" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="509" />
+        <location filename="../../timeline/ui/main_window.py" line="500" />
+        <source>Remove what the &amp;last import added…</source>
+        <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="524" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="534" />
+        <location filename="../../timeline/ui/main_window.py" line="580" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="543" />
+        <location filename="../../timeline/ui/main_window.py" line="589" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="561" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="562" />
+        <location filename="../../timeline/ui/main_window.py" line="608" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="563" />
+        <location filename="../../timeline/ui/main_window.py" line="609" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="574" />
+        <location filename="../../timeline/ui/main_window.py" line="620" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="647" />
+        <location filename="../../timeline/ui/main_window.py" line="693" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="773" />
-        <location filename="../../timeline/ui/main_window.py" line="779" />
+        <location filename="../../timeline/ui/main_window.py" line="819" />
+        <location filename="../../timeline/ui/main_window.py" line="825" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="786" />
+        <location filename="../../timeline/ui/main_window.py" line="832" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="914" />
+        <location filename="../../timeline/ui/main_window.py" line="960" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="916" />
+        <location filename="../../timeline/ui/main_window.py" line="962" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="921" />
+        <location filename="../../timeline/ui/main_window.py" line="967" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="922" />
+        <location filename="../../timeline/ui/main_window.py" line="968" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="923" />
+        <location filename="../../timeline/ui/main_window.py" line="969" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="927" />
-        <location filename="../../timeline/ui/main_window.py" line="1838" />
+        <location filename="../../timeline/ui/main_window.py" line="973" />
+        <location filename="../../timeline/ui/main_window.py" line="1886" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1129" />
+        <location filename="../../timeline/ui/main_window.py" line="1175" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1357" />
+        <location filename="../../timeline/ui/main_window.py" line="1403" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1392" />
+        <location filename="../../timeline/ui/main_window.py" line="1438" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1393" />
+        <location filename="../../timeline/ui/main_window.py" line="1439" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1404" />
-        <location filename="../../timeline/ui/main_window.py" line="1424" />
+        <location filename="../../timeline/ui/main_window.py" line="1450" />
+        <location filename="../../timeline/ui/main_window.py" line="1470" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1409" />
+        <location filename="../../timeline/ui/main_window.py" line="1455" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1416" />
+        <location filename="../../timeline/ui/main_window.py" line="1462" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1424" />
+        <location filename="../../timeline/ui/main_window.py" line="1470" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1432" />
+        <location filename="../../timeline/ui/main_window.py" line="1478" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1434" />
+        <location filename="../../timeline/ui/main_window.py" line="1480" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1436" />
+        <location filename="../../timeline/ui/main_window.py" line="1482" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1437" />
+        <location filename="../../timeline/ui/main_window.py" line="1483" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1438" />
+        <location filename="../../timeline/ui/main_window.py" line="1484" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1439" />
+        <location filename="../../timeline/ui/main_window.py" line="1485" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1447" />
+        <location filename="../../timeline/ui/main_window.py" line="1493" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1456" />
-        <location filename="../../timeline/ui/main_window.py" line="1490" />
+        <location filename="../../timeline/ui/main_window.py" line="1502" />
+        <location filename="../../timeline/ui/main_window.py" line="1536" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1465" />
+        <location filename="../../timeline/ui/main_window.py" line="1511" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1466" />
+        <location filename="../../timeline/ui/main_window.py" line="1512" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1483" />
+        <location filename="../../timeline/ui/main_window.py" line="1529" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1491" />
+        <location filename="../../timeline/ui/main_window.py" line="1537" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1598,203 +1603,203 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1501" />
+        <location filename="../../timeline/ui/main_window.py" line="1547" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1508" />
+        <location filename="../../timeline/ui/main_window.py" line="1554" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1522" />
-        <location filename="../../timeline/ui/main_window.py" line="1535" />
+        <location filename="../../timeline/ui/main_window.py" line="1568" />
+        <location filename="../../timeline/ui/main_window.py" line="1581" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1523" />
+        <location filename="../../timeline/ui/main_window.py" line="1569" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1538" />
+        <location filename="../../timeline/ui/main_window.py" line="1584" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1573" />
+        <location filename="../../timeline/ui/main_window.py" line="1619" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1578" />
+        <location filename="../../timeline/ui/main_window.py" line="1624" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1598" />
+        <location filename="../../timeline/ui/main_window.py" line="1644" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1599" />
+        <location filename="../../timeline/ui/main_window.py" line="1645" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1634" />
+        <location filename="../../timeline/ui/main_window.py" line="1680" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1636" />
+        <location filename="../../timeline/ui/main_window.py" line="1682" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1638" />
+        <location filename="../../timeline/ui/main_window.py" line="1684" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1653" />
+        <location filename="../../timeline/ui/main_window.py" line="1699" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1655" />
+        <location filename="../../timeline/ui/main_window.py" line="1701" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1657" />
+        <location filename="../../timeline/ui/main_window.py" line="1703" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1664" />
+        <location filename="../../timeline/ui/main_window.py" line="1710" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1665" />
+        <location filename="../../timeline/ui/main_window.py" line="1711" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1670" />
+        <location filename="../../timeline/ui/main_window.py" line="1716" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1692" />
+        <location filename="../../timeline/ui/main_window.py" line="1738" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1697" />
+        <location filename="../../timeline/ui/main_window.py" line="1743" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1710" />
+        <location filename="../../timeline/ui/main_window.py" line="1756" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1712" />
+        <location filename="../../timeline/ui/main_window.py" line="1758" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1730" />
+        <location filename="../../timeline/ui/main_window.py" line="1776" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1739" />
+        <location filename="../../timeline/ui/main_window.py" line="1787" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1754" />
+        <location filename="../../timeline/ui/main_window.py" line="1802" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1768" />
+        <location filename="../../timeline/ui/main_window.py" line="1816" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1773" />
+        <location filename="../../timeline/ui/main_window.py" line="1821" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1778" />
+        <location filename="../../timeline/ui/main_window.py" line="1826" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1784" />
+        <location filename="../../timeline/ui/main_window.py" line="1832" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1791" />
+        <location filename="../../timeline/ui/main_window.py" line="1839" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1799" />
+        <location filename="../../timeline/ui/main_window.py" line="1847" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1808" />
+        <location filename="../../timeline/ui/main_window.py" line="1856" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1816" />
+        <location filename="../../timeline/ui/main_window.py" line="1864" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1823" />
+        <location filename="../../timeline/ui/main_window.py" line="1871" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1825" />
+        <location filename="../../timeline/ui/main_window.py" line="1873" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1829" />
+        <location filename="../../timeline/ui/main_window.py" line="1877" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1832" />
+        <location filename="../../timeline/ui/main_window.py" line="1880" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1835" />
+        <location filename="../../timeline/ui/main_window.py" line="1883" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1837" />
+        <location filename="../../timeline/ui/main_window.py" line="1885" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1847" />
+        <location filename="../../timeline/ui/main_window.py" line="1895" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
@@ -2372,39 +2377,39 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="230" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="321" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="325" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="326" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="330" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="231" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="232" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="234" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="235" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="236" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="240" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="241" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="238" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="242" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
@@ -2419,150 +2424,150 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="234" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="239" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="244" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="261" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="266" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="272" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="277" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="274" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="279" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="316" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="381" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="321" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="318" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="392" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="333" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="329" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="334" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="330" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="335" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="380" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="407" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="411" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="425" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="430" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="411" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="425" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="430" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="448" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="453" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="453" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="460" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="465" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="471" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="482" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="487" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="491" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="497" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="493" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="502" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="501" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="505" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="510" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="513" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="518" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="526" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="531" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
@@ -2654,66 +2659,76 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowRemoval</name>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="70" />
+        <location filename="../../timeline/ui/removal.py" line="74" />
         <source>This article names no file it came from</source>
         <translation>لا تذكر هذه المقالة ملفًا جاءت منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="54" />
+        <location filename="../../timeline/ui/removal.py" line="58" />
         <source>Remove “%1” from the library, with its events? Your corrections, tags and note of it are kept and come back if it is imported again. This cannot be undone.</source>
         <translation>هل تُزال «%1» من المكتبة مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="74" />
+        <location filename="../../timeline/ui/removal.py" line="78" />
         <source>Remove every article read from “%1” from the library, with their events? Your corrections, tags and notes of them are kept and come back if they are imported again. This cannot be undone.</source>
         <translation>هل تُزال من المكتبة كل المقالات المقروءة من «%1» مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="86" />
+        <location filename="../../timeline/ui/removal.py" line="127" />
         <source>Choose an article first</source>
         <translation>اختر مقالة أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="90" />
-        <location filename="../../timeline/ui/removal.py" line="130" />
+        <location filename="../../timeline/ui/removal.py" line="114" />
+        <location filename="../../timeline/ui/removal.py" line="165" />
         <source>Not removed: %1</source>
         <translation>لم تُزَل: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="94" />
+        <location filename="../../timeline/ui/removal.py" line="90" />
+        <source>No import in this window added articles</source>
+        <translation>لم يُضف أي استيراد في هذه النافذة مقالات</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/removal.py" line="98" />
+        <source>Remove the %n article(s) the last import added (from %1) from the library, with their events? Your corrections, tags and notes of them are kept and come back if they are imported again. This cannot be undone.</source>
+        <translation><numerusform>هل تُزال من المكتبة المقالات التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالة التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالتان اللتان أضافهما آخر استيراد (من %1) مع أحداثهما؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليهما، وتعودان معهما إن استُوردتا من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/removal.py" line="118" />
         <source>This library is read-only: nothing can be removed from it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يمكن إزالة شيء منها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="116" />
-        <location filename="../../timeline/ui/removal.py" line="120" />
-        <location filename="../../timeline/ui/removal.py" line="138" />
-        <location filename="../../timeline/ui/removal.py" line="179" />
+        <location filename="../../timeline/ui/removal.py" line="151" />
+        <location filename="../../timeline/ui/removal.py" line="155" />
+        <location filename="../../timeline/ui/removal.py" line="174" />
+        <location filename="../../timeline/ui/removal.py" line="217" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="135" />
+        <location filename="../../timeline/ui/removal.py" line="171" />
         <source>Removing articles…</source>
         <translation>جارٍ إزالة المقالات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="136" />
+        <location filename="../../timeline/ui/removal.py" line="172" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/removal.py" line="167" />
+        <location filename="../../timeline/ui/removal.py" line="204" />
         <source>%n article(s) removed</source>
         <translation><numerusform>لم تُزَل أي مقالة</numerusform><numerusform>أُزيلت مقالة واحدة</numerusform><numerusform>أُزيلت مقالتان</numerusform><numerusform>أُزيلت %n مقالات</numerusform><numerusform>أُزيلت %n مقالة</numerusform><numerusform>أُزيلت %n مقالة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="176" />
+        <location filename="../../timeline/ui/removal.py" line="214" />
         <source>Removal cancelled: nothing was removed</source>
         <translation>أُلغيت الإزالة: لم يُزَل شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="178" />
+        <location filename="../../timeline/ui/removal.py" line="216" />
         <source>Nothing was removed: %1</source>
         <translation>لم يُزَل شيء: %1</translation>
     </message>

@@ -149,3 +149,36 @@ def test_a_rows_context_menu_chooses_it_and_offers_the_edit_menus_entries(
     menu.actions()[-1 - 1].trigger()
     title = window.store.article(ids[1], body_chars=0).title  # type: ignore[union-attr]
     assert title in question(window).text()
+
+
+def test_the_last_import_is_taken_back_whole(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    assert not window.remove_import_action.isEnabled()  # nothing imported in this window
+    before = set(window.store.article_ids())
+    folder = tmp_path / "wrong"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(
+            f"خبر رقم {n}\n\nنشر في {n + 1} مارس 2020\n\nنص الخبر رقم {n} عن السوق.\n",
+            encoding="utf-8",
+        )
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        window.import_paths([folder, SAMPLES])  # the samples are there already
+    qtbot.waitUntil(lambda: window._import_thread is None)
+    assert window.store.count_articles() == len(before) + 3
+    assert window.remove_import_action.isEnabled()
+    window.remove_import_action.trigger()
+    box = question(window)
+    assert "the 3 articles the last import added (from \u2068" + str(folder) in box.text()
+    with qtbot.waitSignal(window.removal.done, timeout=30_000) as done:
+        box.button(QMessageBox.StandardButton.Ok).click()
+    assert done.args == [3]
+    qtbot.waitUntil(lambda: window.removal.running_thread() is None)
+    assert set(window.store.article_ids()) == before  # the articles it found stored stay
+    assert not window.remove_import_action.isEnabled()
+    # An import that adds nothing leaves nothing to take back.
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        window.import_paths([SAMPLES])
+    qtbot.waitUntil(lambda: window._import_thread is None)
+    assert not window.remove_import_action.isEnabled()

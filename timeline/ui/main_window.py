@@ -492,6 +492,17 @@ class MainWindow(QMainWindow):
             None,
             lambda: self.removal.ask_origin(self.edits.current_article()),
         )
+        # The latest import that added articles, while this window is open: an import of
+        # the wrong folder taken back whole.
+        self.last_import: ImportReport | None = None
+        self.remove_import_action = self._action(
+            edit_menu,
+            self.tr("Remove what the &last import added…"),
+            None,
+            lambda: self.removal.ask_import(self.last_import),
+        )
+        self.remove_import_action.setEnabled(False)
+        self.removal.done.connect(self._removed)
         # A right click on a row (or the menu key): the Edit menu's entries for it.
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._article_menu)
@@ -535,6 +546,14 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([self.remove_action, self.remove_origin_action])
         return menu
+
+    def _removed(self, _count: int) -> None:
+        if (
+            self.removal.removed_import is not None
+            and self.removal.removed_import is self.last_import
+        ):
+            self.last_import = None
+            self.remove_import_action.setEnabled(False)
 
     def _article_menu(self, pos: QPoint) -> None:
         menu = self.article_menu(pos)
@@ -1760,6 +1779,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         text, details = self._import_summary(report)
+        self.last_import = report if report.added else None
+        self.remove_import_action.setEnabled(self.last_import is not None)
         self.import_finished.emit(report)
         if details:
             icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information

@@ -8,6 +8,9 @@ articles (corrections, tags, notes) is kept by their uid and comes back with the
 
 from __future__ import annotations
 
+import contextlib
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -20,6 +23,7 @@ from timeline.ui.store_messages import for_message_box
 from timeline.ui.workers import STORE_ERRORS, RemoveWorker, release_ended, start_in_thread
 
 if TYPE_CHECKING:
+    from timeline.library import FileResult, ImportReport
     from timeline.ui.main_window import MainWindow
 
 
@@ -35,6 +39,9 @@ class WindowRemoval(QObject):
         self._thread: QThread | None = None
         self._progress: QProgressDialog | None = None
         self._row = 0  # the list's row before: the article after the removed one follows
+        # The import whose articles the running (or last) removal took out, if it was one.
+        self.removed_import: ImportReport | None = None
+        self._import: ImportReport | None = None
 
     def running_thread(self) -> QThread | None:
         return self._thread
@@ -79,20 +86,50 @@ class WindowRemoval(QObject):
             origins=[origin],
         )
 
+    def ask_import(self, report: ImportReport | None) -> None:
+        """Remove every article an import added (the window's last one)."""
+        w = self.window
+        if report is None or not report.added:
+            w.statusBar().showMessage(self.tr("No import in this window added articles"), 10_000)
+            return
+        if not self._writable():
+            return
+        stored = [f for f in report.files if f.added]
+        names = stored[0].name if len(stored) == 1 else _common_folder(stored)
+        text = counted(
+            self.tr(
+                "Remove the %n article(s) the last import added (from %1) from the library,"
+                " with their events? Your corrections, tags and notes of them are kept and"
+                " come back if they are imported again. This cannot be undone.",
+                "",
+                report.added,
+            ),
+            report.added,
+            w.timeline.label_style(),
+        )
+        self._ask(text, [names], ids=list(report.added_ids()), report=report)
+
+    def _writable(self) -> bool:
+        """Whether the store can take a removal now; if not, said in the status bar."""
+        w = self.window
+        held = w.store_held_by()
+        if held:
+            w.statusBar().showMessage(self.tr("Not removed: %1").replace("%1", held), 10_000)
+            return False
+        if w.store.read_only is not None:
+            w.statusBar().showMessage(
+                self.tr("This library is read-only: nothing can be removed from it"), 10_000
+            )
+            return False
+        return True
+
     def _read(self, article_id: int | None) -> tuple[str, str] | None:
         """The article's title and origin, or None (said in the status bar)."""
         w = self.window
         if article_id is None:
             w.statusBar().showMessage(self.tr("Choose an article first"), 10_000)
             return None
-        held = w.store_held_by()
-        if held:
-            w.statusBar().showMessage(self.tr("Not removed: %1").replace("%1", held), 10_000)
-            return None
-        if w.store.read_only is not None:
-            w.statusBar().showMessage(
-                self.tr("This library is read-only: nothing can be removed from it"), 10_000
-            )
+        if not self._writable():
             return None
         try:
             article = w.store.article(article_id, body_chars=0)
@@ -111,6 +148,7 @@ class WindowRemoval(QObject):
         *,
         ids: list[int] | None = None,
         origins: list[str] | None = None,
+        report: ImportReport | None = None,
     ) -> None:
         box = message_box(
             self.window, QMessageBox.Icon.Question, self.tr("Remove"), text, values=values
@@ -120,16 +158,17 @@ class WindowRemoval(QObject):
         remove.setText(self.tr("Remove"))
         # Enter on a question about losing articles should not say yes.
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.accepted.connect(lambda: self.start(ids or [], origins or []))
+        box.accepted.connect(lambda: self.start(ids or [], origins or [], report))
         box.open()
 
-    def start(self, ids: list[int], origins: list[str]) -> None:
+    def start(self, ids: list[int], origins: list[str], report: ImportReport | None = None) -> None:
         w = self.window
         held = w.store_held_by()  # begun since the question was asked
         if held:
             w.statusBar().showMessage(self.tr("Not removed: %1").replace("%1", held), 10_000)
             return
         self._row = max(w.list.currentIndex().row(), 0)
+        self._import = report
         worker = RemoveWorker(w.store.path, ids, origins)
         progress = QProgressDialog(w)
         progress.setLabel(plain_label(progress, self.tr("Removing articles…")))
@@ -154,6 +193,7 @@ class WindowRemoval(QObject):
 
     def _finished(self, removed: int) -> None:
         w = self.window
+        self.removed_import, self._import = self._import, None
         w.reload()
         if not w.list.currentIndex().isValid():
             # The removed article was shown: the one after it in the list, or none.
@@ -172,6 +212,7 @@ class WindowRemoval(QObject):
 
     def _failed(self, message: str) -> None:
         w = self.window
+        self._import = None
         if message == RemoveWorker.CANCELLED:
             w.statusBar().showMessage(self.tr("Removal cancelled: nothing was removed"), 10_000)
             return
@@ -186,3 +227,13 @@ class WindowRemoval(QObject):
         release_ended(self._thread)
         self._thread = None
         self.worker = None
+
+
+def _common_folder(results: list[FileResult]) -> str:
+    """The folder an import's files share (a folder imported whole), or the first
+    file's name and an ellipsis."""
+    paths = [str(r.path) for r in results if isinstance(r.path, Path)]
+    if len(paths) == len(results):
+        with contextlib.suppress(ValueError):
+            return os.path.commonpath(paths)
+    return f"{results[0].name} …"
