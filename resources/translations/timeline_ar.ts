@@ -1170,6 +1170,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
 </context>
 <context>
+    <name>LongWrite</name>
+    <message>
+        <location filename="../../timeline/ui/long_write.py" line="47" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="827" />
@@ -2614,44 +2622,39 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowRecompute</name>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="49" />
+        <location filename="../../timeline/ui/recompute.py" line="31" />
         <source>Not started: %1</source>
         <translation>لم تبدأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="54" />
-        <location filename="../../timeline/ui/recompute.py" line="75" />
-        <location filename="../../timeline/ui/recompute.py" line="114" />
+        <location filename="../../timeline/ui/recompute.py" line="36" />
+        <location filename="../../timeline/ui/recompute.py" line="55" />
+        <location filename="../../timeline/ui/recompute.py" line="80" />
         <source>Recompute dates</source>
         <translation>إعادة قراءة التواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="56" />
+        <location filename="../../timeline/ui/recompute.py" line="38" />
         <source>Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.</source>
         <translation>هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="72" />
+        <location filename="../../timeline/ui/recompute.py" line="54" />
         <source>Reading the dates again…</source>
         <translation>جارٍ قراءة التواريخ من جديد…</translation>
     </message>
-    <message>
-        <location filename="../../timeline/ui/recompute.py" line="73" />
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/recompute.py" line="97" />
+        <location filename="../../timeline/ui/recompute.py" line="63" />
         <source>The dates of %n article(s) were read again</source>
         <translation><numerusform>لم تُقرأ تواريخ أي مقالة</numerusform><numerusform>قُرئ تاريخ مقالة واحدة من جديد</numerusform><numerusform>قُرئت تواريخ مقالتين من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالات من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="108" />
+        <location filename="../../timeline/ui/recompute.py" line="74" />
         <source>Recompute cancelled: nothing was changed</source>
         <translation>أُلغيت إعادة القراءة: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="111" />
+        <location filename="../../timeline/ui/recompute.py" line="77" />
         <source>The dates were not read again; nothing was changed: %1</source>
         <translation>لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1</translation>
     </message>
@@ -2659,76 +2662,71 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowRemoval</name>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="74" />
+        <location filename="../../timeline/ui/removal.py" line="67" />
         <source>This article names no file it came from</source>
         <translation>لا تذكر هذه المقالة ملفًا جاءت منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="58" />
+        <location filename="../../timeline/ui/removal.py" line="51" />
         <source>Remove “%1” from the library, with its events? Your corrections, tags and note of it are kept and come back if it is imported again. This cannot be undone.</source>
         <translation>هل تُزال «%1» من المكتبة مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="78" />
+        <location filename="../../timeline/ui/removal.py" line="71" />
         <source>Remove every article read from “%1” from the library, with their events? Your corrections, tags and notes of them are kept and come back if they are imported again. This cannot be undone.</source>
         <translation>هل تُزال من المكتبة كل المقالات المقروءة من «%1» مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="127" />
+        <location filename="../../timeline/ui/removal.py" line="120" />
         <source>Choose an article first</source>
         <translation>اختر مقالة أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="114" />
-        <location filename="../../timeline/ui/removal.py" line="165" />
+        <location filename="../../timeline/ui/removal.py" line="107" />
+        <location filename="../../timeline/ui/removal.py" line="158" />
         <source>Not removed: %1</source>
         <translation>لم تُزَل: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="90" />
+        <location filename="../../timeline/ui/removal.py" line="83" />
         <source>No import in this window added articles</source>
         <translation>لم يُضف أي استيراد في هذه النافذة مقالات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/removal.py" line="98" />
+        <location filename="../../timeline/ui/removal.py" line="91" />
         <source>Remove the %n article(s) the last import added (from %1) from the library, with their events? Your corrections, tags and notes of them are kept and come back if they are imported again. This cannot be undone.</source>
         <translation><numerusform>هل تُزال من المكتبة المقالات التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالة التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالتان اللتان أضافهما آخر استيراد (من %1) مع أحداثهما؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليهما، وتعودان معهما إن استُوردتا من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform><numerusform>هل تُزال من المكتبة المقالات الـ%n التي أضافها آخر استيراد (من %1) مع أحداثها؟ تبقى تصحيحاتك ووسومك وملاحظاتك عليها، وتعود معها إن استُوردت من جديد. لا يمكن التراجع عن هذا.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="118" />
+        <location filename="../../timeline/ui/removal.py" line="111" />
         <source>This library is read-only: nothing can be removed from it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يمكن إزالة شيء منها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="151" />
-        <location filename="../../timeline/ui/removal.py" line="155" />
-        <location filename="../../timeline/ui/removal.py" line="174" />
-        <location filename="../../timeline/ui/removal.py" line="217" />
+        <location filename="../../timeline/ui/removal.py" line="144" />
+        <location filename="../../timeline/ui/removal.py" line="148" />
+        <location filename="../../timeline/ui/removal.py" line="165" />
+        <location filename="../../timeline/ui/removal.py" line="194" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="171" />
+        <location filename="../../timeline/ui/removal.py" line="164" />
         <source>Removing articles…</source>
         <translation>جارٍ إزالة المقالات…</translation>
     </message>
-    <message>
-        <location filename="../../timeline/ui/removal.py" line="172" />
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/removal.py" line="204" />
+        <location filename="../../timeline/ui/removal.py" line="181" />
         <source>%n article(s) removed</source>
         <translation><numerusform>لم تُزَل أي مقالة</numerusform><numerusform>أُزيلت مقالة واحدة</numerusform><numerusform>أُزيلت مقالتان</numerusform><numerusform>أُزيلت %n مقالات</numerusform><numerusform>أُزيلت %n مقالة</numerusform><numerusform>أُزيلت %n مقالة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="214" />
+        <location filename="../../timeline/ui/removal.py" line="191" />
         <source>Removal cancelled: nothing was removed</source>
         <translation>أُلغيت الإزالة: لم يُزَل شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/removal.py" line="216" />
+        <location filename="../../timeline/ui/removal.py" line="193" />
         <source>Nothing was removed: %1</source>
         <translation>لم يُزَل شيء: %1</translation>
     </message>

@@ -8,38 +8,20 @@ The user's corrections are stored apart and laid over the new events as before.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox
 
 from timeline.ui.date_text import counted
-from timeline.ui.plain_text import message_box, plain_label
+from timeline.ui.long_write import LongWrite
+from timeline.ui.plain_text import message_box
 from timeline.ui.store_messages import for_message_box
-from timeline.ui.workers import RecomputeWorker, release_ended, start_in_thread
-
-if TYPE_CHECKING:
-    from timeline.ui.main_window import MainWindow
+from timeline.ui.workers import RecomputeWorker
 
 
-class WindowRecompute(QObject):
+class WindowRecompute(LongWrite):
     """The window's File > Recompute dates: asks, runs, reports."""
 
     done = Signal(int)  # articles read again (after the window has reloaded)
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.worker: RecomputeWorker | None = None
-        self._thread: QThread | None = None
-        self._progress: QProgressDialog | None = None
-
-    def running_thread(self) -> QThread | None:
-        return self._thread
-
-    def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
 
     def ask(self) -> None:
         """Ask first (a long write of the whole store), then start."""
@@ -67,27 +49,11 @@ class WindowRecompute(QObject):
         w = self.window
         if self._thread is not None:
             return
-        worker = RecomputeWorker(w.store.path)
-        progress = QProgressDialog(w)
-        progress.setLabel(plain_label(progress, self.tr("Reading the dates again…")))
-        progress.setCancelButtonText(self.tr("Cancel"))
-        progress.setRange(0, 0)
-        progress.setWindowTitle(self.tr("Recompute dates"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        # Direct: the worker's thread runs no event loop while it writes.
-        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
-        worker.progressed.connect(self._progressed)
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
-        self._progress = progress
-        self.worker = worker
-        self._thread = start_in_thread(worker, self, ended=self._ended)
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
+        self._run(
+            RecomputeWorker(w.store.path),
+            self.tr("Reading the dates again…"),
+            self.tr("Recompute dates"),
+        )
 
     def _finished(self, done: int) -> None:
         w = self.window
@@ -113,11 +79,3 @@ class WindowRecompute(QObject):
         message_box(
             w, QMessageBox.Icon.Warning, self.tr("Recompute dates"), text, values=values
         ).open()
-
-    def _ended(self) -> None:
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-        release_ended(self._thread)
-        self._thread = None

@@ -13,42 +13,32 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox
 
 from timeline.store import edits as user_edits
 from timeline.ui.date_text import counted
-from timeline.ui.plain_text import message_box, plain_label
+from timeline.ui.long_write import LongWrite
+from timeline.ui.plain_text import message_box
 from timeline.ui.store_messages import for_message_box
-from timeline.ui.workers import STORE_ERRORS, RemoveWorker, release_ended, start_in_thread
+from timeline.ui.workers import STORE_ERRORS, RemoveWorker
 
 if TYPE_CHECKING:
     from timeline.library import FileResult, ImportReport
     from timeline.ui.main_window import MainWindow
 
 
-class WindowRemoval(QObject):
+class WindowRemoval(LongWrite):
     """The window's Edit > Remove: asks, runs, reports."""
 
     done = Signal(int)  # articles removed (after the window has reloaded)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
-        self.worker: RemoveWorker | None = None
-        self._thread: QThread | None = None
-        self._progress: QProgressDialog | None = None
         self._row = 0  # the list's row before: the article after the removed one follows
         # The import whose articles the running (or last) removal took out, if it was one.
         self.removed_import: ImportReport | None = None
         self._import: ImportReport | None = None
-
-    def running_thread(self) -> QThread | None:
-        return self._thread
-
-    def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
 
     def ask_article(self, article_id: int | None) -> None:
         """Remove one article, named by its title, once the user says so."""
@@ -169,27 +159,11 @@ class WindowRemoval(QObject):
             return
         self._row = max(w.list.currentIndex().row(), 0)
         self._import = report
-        worker = RemoveWorker(w.store.path, ids, origins)
-        progress = QProgressDialog(w)
-        progress.setLabel(plain_label(progress, self.tr("Removing articles…")))
-        progress.setCancelButtonText(self.tr("Cancel"))
-        progress.setRange(0, 0)
-        progress.setWindowTitle(self.tr("Remove"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        # Direct: the worker's thread runs no event loop while it writes.
-        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
-        worker.progressed.connect(self._progressed)
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
-        self._progress = progress
-        self.worker = worker
-        self._thread = start_in_thread(worker, self, ended=self._ended)
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
+        self._run(
+            RemoveWorker(w.store.path, ids, origins),
+            self.tr("Removing articles…"),
+            self.tr("Remove"),
+        )
 
     def _finished(self, removed: int) -> None:
         w = self.window
@@ -218,15 +192,6 @@ class WindowRemoval(QObject):
             return
         text, values = for_message_box(self.tr("Nothing was removed: %1"), message)
         message_box(w, QMessageBox.Icon.Warning, self.tr("Remove"), text, values=values).open()
-
-    def _ended(self) -> None:
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
-        release_ended(self._thread)
-        self._thread = None
-        self.worker = None
 
 
 def _common_folder(results: list[FileResult]) -> str:

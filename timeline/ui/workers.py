@@ -642,6 +642,7 @@ def release_ended(thread: QThread | None) -> None:
 def start_in_thread(
     worker: ImportWorker
     | RecomputeWorker
+    | RemoveWorker
     | EventsLoader
     | SearchWorker
     | ArticleReader
