@@ -72,6 +72,25 @@ def test_removed_articles_leave_the_events_the_index_and_the_stories(
     )
 
 
+def test_a_story_that_lost_its_earliest_copy_is_named_by_the_next(
+    store: Store, stories: dict[str, int], tmp_path: Path
+) -> None:
+    head = stories["افتتاح مهرجان التمور في بريدة"]
+    copy = stories["بريدة تفتتح مهرجان التمور"]
+    library.remove_articles(store, [head])
+    rows = store.db.conn.execute("SELECT article_id, cluster FROM story_copies").fetchall()
+    assert rows == []  # one copy left is no story
+    # A story of three that loses its earliest: the other two, named by the smaller.
+    retold = dict(RECORDS[0], title="بريدة: افتتاح مهرجان التمور", source="other")
+    library.import_paths(store, [write(tmp_path / "c.jsonl", [RECORDS[0], retold])])
+    head = ids_by_title(store)["افتتاح مهرجان التمور في بريدة"]
+    story = story_store.story_of(store, copy)
+    assert story is not None and len(story.articles) == 3
+    library.remove_articles(store, [min(a.article_id for a in story.articles)])
+    rows = store.db.conn.execute("SELECT article_id, cluster FROM story_copies").fetchall()
+    assert len(rows) == 2 and {cluster for _, cluster in rows} == {min(i for i, _ in rows)}
+
+
 def test_the_users_edits_are_kept_and_return_with_the_article(
     store: Store, stories: dict[str, int], tmp_path: Path
 ) -> None:
@@ -186,9 +205,7 @@ def test_an_import_reports_the_ids_it_added(store: Store, tmp_path: Path) -> Non
     assert list(first.added_ids()) == sorted(a.id for a in store.articles())
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"title": "x", "body": "y"}\n{', encoding="utf-8")
-    again = library.import_paths(
-        store, [write(tmp_path / "b.jsonl", RECORDS), broken], strict=True
-    )
+    again = library.import_paths(store, [write(tmp_path / "b.jsonl", RECORDS), broken], strict=True)
     assert again.added == 2 and again.duplicates == 2 and len(again.failed) == 1
     new = [a.id for a in store.articles() if a.title in {r["title"] for r in RECORDS[2:]}]
     assert list(again.added_ids()) == sorted(new)  # not the duplicates', not the failed file's

@@ -1638,7 +1638,9 @@ def remove_articles(
         for step in _batched(wanted, REMOVE_STEP):
             if cancelled is not None and cancelled():
                 raise RemoveCancelled  # out of the transaction: rolled back
+            clusters = story_store.clusters_of(store, step)
             removed += store.delete_articles(step)
+            story_store.tidy_clusters(store, clusters)
             if progress is not None:
                 progress(len(removed), len(wanted), f"#{step[-1]}")
         if removed:

@@ -204,6 +204,38 @@ def join_copies(store: Store, article_id: int, copies: Iterable[int]) -> int | N
     return name
 
 
+def clusters_of(store: Store, ids: Sequence[int]) -> set[int]:
+    """The clusters these articles are in."""
+    marks = ",".join("?" * len(ids))
+    return {
+        int(row[0])
+        for row in store.db.conn.execute(
+            f"SELECT DISTINCT cluster FROM story_copies WHERE article_id IN ({marks})", list(ids)
+        )
+    }
+
+
+def tidy_clusters(store: Store, clusters: Iterable[int]) -> None:
+    """After articles left these clusters: one member left is no story (its row goes),
+    and a cluster whose earliest id left is named by its smallest id again.  The rest
+    stay one story, though the copy that linked two of them may be gone (single link:
+    `timeline stories --rebuild` clusters the signatures anew)."""
+    conn = store.db.conn
+    for cluster in clusters:
+        members = [
+            r[0]
+            for r in conn.execute(
+                "SELECT article_id FROM story_copies WHERE cluster = ?", (cluster,)
+            )
+        ]
+        if len(members) < 2:
+            conn.execute("DELETE FROM story_copies WHERE cluster = ?", (cluster,))
+        elif min(members) != cluster:
+            conn.execute(
+                "UPDATE story_copies SET cluster = ? WHERE cluster = ?", (min(members), cluster)
+            )
+
+
 def replace_clusters(store: Store, groups: dict[int, list[int]]) -> None:
     """Replace every cluster with these (name -> member ids), e.g. after a full rebuild."""
     conn = store.db.conn
