@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -179,6 +180,25 @@ def test_an_empty_librarys_notice_is_shown_whole_in_its_direction(qtbot: QtBot) 
         assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
     assert pane.notice().startswith("لا مقالات")
+
+
+def test_a_line_a_pixel_too_wide_brings_no_sideways_scroll_bar(qtbot: QtBot) -> None:
+    """Qt lets a wrapped line pass the pane's width by a fraction of a pixel: a long
+    article showed a scroll bar that moved its text by one pixel."""
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.resize(420, 300)
+    pane.show()
+    pane.show_empty_library()
+    doc = pane.browser.document()
+    cursor = QTextCursor(doc)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    wide = QTextBlockFormat()
+    wide.setNonBreakableLines(True)  # a line as wide as Qt's overflowing ones, and more
+    cursor.insertBlock(wide)
+    cursor.insertText("كلمة " * 60)
+    qtbot.waitUntil(lambda: doc.size().width() > pane.browser.viewport().width())
+    assert not pane.browser.horizontalScrollBar().isVisible()
 
 
 def test_what_was_searched_stays_plain_text_in_the_notice(qtbot: QtBot) -> None:
