@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -887,10 +887,21 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
 
     with settings.open_store(create=False) as store:
         if store.read_only is None:
+            # Both can take minutes in a large library: each says how far it is.
+            unsigned = story_store.unsigned_count(store)
+            if unsigned:
+                with click.progressbar(
+                    length=unsigned, label="signing articles", file=sys.stderr, show_pos=True
+                ) as bar:
+                    library.update_stories(store, progress=_advancing(bar))
             if rebuild:
-                library.rebuild_stories(store)
-            else:
-                library.update_stories(store)
+                with click.progressbar(
+                    length=store.count_articles(),
+                    label="finding copies",
+                    file=sys.stderr,
+                    show_pos=True,
+                ) as bar:
+                    library.rebuild_stories(store, progress=_advancing(bar))
         found = story_store.clusters(store, min_copies)
         through = [
             library.linked_through_others(store, story.earliest.article_id, story)
@@ -934,14 +945,10 @@ def recompute_command(settings: Settings) -> None:
         with click.progressbar(
             length=store.count_articles(), label="re-computing", file=sys.stderr, show_pos=True
         ) as bar:
-
-            def advance(done: int, _total: int, _name: str) -> None:
-                bar.update(done - bar.pos)
-
             try:
                 with _cancelled_by_interrupt() as interrupted:
                     done = library.recompute_events(
-                        store, progress=advance, cancelled=interrupted.is_set
+                        store, progress=_advancing(bar), cancelled=interrupted.is_set
                     )
             except library.RecomputeCancelled:
                 done = -1
@@ -1007,14 +1014,10 @@ def remove_command(
         with click.progressbar(
             length=len(stored), label="removing", file=sys.stderr, show_pos=True
         ) as bar:
-
-            def advance(done: int, _total: int, _name: str) -> None:
-                bar.update(done - bar.pos)
-
             try:
                 with _cancelled_by_interrupt() as interrupted:
                     removed = library.remove_articles(
-                        store, stored, progress=advance, cancelled=interrupted.is_set
+                        store, stored, progress=_advancing(bar), cancelled=interrupted.is_set
                     )
             except library.RemoveCancelled:
                 _echo("cancelled: nothing was removed", err=True)
@@ -1025,6 +1028,15 @@ def remove_command(
         _echo(f"removed {len(removed)} article(s) and their {events} event(s)")
     if missing:
         sys.exit(1)
+
+
+def _advancing(bar: Any) -> Callable[[int, int, str], None]:
+    """A library progress callback that moves a click progress bar to `done`."""
+
+    def advance(done: int, _total: int, _name: str) -> None:
+        bar.update(done - bar.pos)
+
+    return advance
 
 
 def _origin_spellings(origin: str) -> list[str]:

@@ -1745,13 +1745,29 @@ def update_stories(store: Store, progress: Progress | None = None) -> int:
             progress(done, done, f"#{batch[-1][0]}")
 
 
-def rebuild_stories(store: Store) -> int:
-    """Cluster every signed article from scratch (after a change of the rules); clusters."""
+# The clustering's progress is said every this many articles.
+_CLUSTER_STEP = 500
+
+
+def rebuild_stories(store: Store, progress: Progress | None = None) -> int:
+    """Cluster every signed article from scratch (after a change of the rules); clusters.
+
+    progress: (articles clustered, of how many, "#id") as the clustering goes (the
+    signing of unsigned articles first says nothing: update_stories first to see it)."""
     update_stories(store)
     signed = list(story_store.all_signatures(store))
     counts = _DocumentCounts(store)
+
+    def read() -> Iterator[tuple[int, stories.Signature]]:
+        for done, (article_id, n, blob, _p) in enumerate(signed):
+            if progress is not None and done % _CLUSTER_STEP == 0:
+                progress(done, len(signed), f"#{article_id}")
+            yield article_id, stories.Signature.from_bytes(blob, n)
+        if progress is not None:
+            progress(len(signed), len(signed), "")
+
     groups = stories.cluster(
-        ((article_id, stories.Signature.from_bytes(blob, n)) for article_id, n, blob, _p in signed),
+        read(),
         lambda a, b: stories.WordsOfPair(
             _words_of(store, a), _words_of(store, b), counts, counts.total
         ),

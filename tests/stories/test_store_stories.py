@@ -261,6 +261,30 @@ def test_cli_stories_and_show_json(run, tmp_path: Path) -> None:
     assert "2 copies from 2 source(s)" in text
 
 
+def test_cli_stories_say_how_far_their_long_work_is(run, tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    run("import", str(write(tmp_path / "a.jsonl", RECORDS)))
+    with Store(db) as store, store.transaction():  # as if stored before stories existed
+        store.db.conn.execute("DELETE FROM story_signatures")
+        store.db.conn.execute("DELETE FROM story_copies")
+    result = run("stories", "--json")
+    assert "signing articles" in result.stderr  # (the bar itself only on a terminal)
+    assert len(result.stdout.splitlines()) == 1  # the story found again
+    result = run("stories", "--rebuild", "--json")
+    assert "signing articles" not in result.stderr  # signed once
+    assert "finding copies" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_a_rebuild_reports_its_progress(store: Store, tmp_path: Path) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    before = story_store.clusters(store)
+    said: list[tuple[int, int]] = []
+    assert library.rebuild_stories(store, progress=lambda d, t, _n: said.append((d, t))) == 1
+    assert said[0] == (0, 4) and said[-1] == (4, 4)
+    assert story_store.clusters(store) == before
+
+
 def _formula_of(text: str, changed: int) -> str:
     """The text with its last `changed` words replaced: the same wording, another ending."""
     words = text.split()

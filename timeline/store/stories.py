@@ -257,6 +257,15 @@ def unsigned_articles(store: Store, limit: int = _CHUNK) -> list[tuple[int, str,
     )
 
 
+def unsigned_count(store: Store) -> int:
+    """How many articles have no signature yet."""
+    return int(
+        store.db.conn.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_signatures)"
+        ).fetchone()[0]
+    )
+
+
 def all_signatures(store: Store) -> Iterable[tuple[int, int, bytes, int | None]]:
     """(id, shingles, signature, published_start) of every signed article, in id order."""
     for a, n, b, p in store.db.conn.execute(
