@@ -319,6 +319,7 @@ def test_damaged_store_is_one_line_and_left_alone(run, tmp_path: Path) -> None:
     saved = tmp_path / "saved.db"
     result = run("repair", "--output", str(saved))
     assert "articles" in result.output and run.db.read_bytes() == before
+    assert "copying" in result.output  # its progress (a bar, table by table, on a terminal)
     kept = CliRunner().invoke(cli, ["--db", str(saved), "list", "--json"]).output.splitlines()
     assert 150 < len(kept) <= 200  # the damaged page may hold an index, not articles
 
