@@ -190,6 +190,10 @@ def test_cli_remove_needs_a_choice_and_a_writable_store(
 ) -> None:
     code, _out, err = run(store.path, "remove")
     assert code == 1 and "name the articles to remove" in err
+    count = store.count_articles()
+    code, _out, err = run(store.path, "remove", "--origin", "")  # not everything under /
+    assert code == 1 and "--origin needs the path" in err
+    assert store.ids_from_origin([""]) == [] and store.count_articles() == count
     store.close()
     damaged = tmp_path / "damaged.db"
     data = bytearray(store.path.read_bytes())

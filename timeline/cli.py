@@ -990,6 +990,8 @@ def remove_command(
 
     if not article_ids and not origins:
         raise _Failure("name the articles to remove: their ids, or --origin PATH")
+    if any(not origin.strip() for origin in origins):
+        raise _Failure("--origin needs the path of a file or folder")
     with settings.open_store(create=False) as store:
         ids = set(article_ids)
         for origin in origins:

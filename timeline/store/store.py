@@ -1045,6 +1045,8 @@ class Store:
         file itself or from under it (a folder's files, an archive's members)."""
         wheres, params = [], []
         for origin in origins:
+            if not origin:
+                continue  # not "every article under /"
             wheres.append("origin = ? OR substr(origin, 1, ?) = ?")
             under = origin.rstrip("/") + "/"
             params += [origin, len(under), under]
