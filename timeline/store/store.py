@@ -1047,9 +1047,13 @@ class Store:
         for origin in origins:
             if not origin:
                 continue  # not "every article under /"
-            wheres.append("origin = ? OR substr(origin, 1, ?) = ?")
-            under = origin.rstrip("/") + "/"
-            params += [origin, len(under), under]
+            wheres.append("origin = ?")
+            params.append(origin)
+            # A folder's files by the system's separator, an archive's members by "/".
+            for separator in dict.fromkeys(("/", os.sep)):
+                under = origin.rstrip(separator) + separator
+                wheres.append("substr(origin, 1, ?) = ?")
+                params += [len(under), under]
         return [
             row[0]
             for row in self.db.conn.execute(
