@@ -1043,7 +1043,8 @@ class Store:
     def ids_from_origin(self, origins: Sequence[str]) -> list[int]:
         """The ids of the articles read from any of these paths, in id order: from the
         file itself or from under it (a folder's files, an archive's members)."""
-        wheres, params = [], []
+        wheres: list[str] = []
+        params: list[object] = []
         for origin in origins:
             if not origin:
                 continue  # not "every article under /"
