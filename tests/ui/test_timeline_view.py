@@ -266,6 +266,40 @@ def test_tooltip_has_full_title_and_date_as_escaped_rich_text(view: TimelineView
     assert "22 May 2021" in text
 
 
+def test_the_selected_event_is_said_to_a_screen_reader(view: TimelineView) -> None:
+    """A screen reader read "Timeline" and nothing of what the keys chose in it."""
+    view.set_label_style(LabelStyle(language="en"))
+    assert view.accessibleDescription() == ""
+    arrays = view.arrays()
+    view.go_to(float(arrays.starts[0]))
+    view.select_next(1)
+    row = int(np.flatnonzero(arrays.ids == view.selected_event())[0])
+    said = view.accessibleDescription()
+    assert said == view.accessible_text(row) and "2021" in said
+    assert any(title in said for title in TITLES) and "<" not in said
+    view.clear_selection()
+    assert view.accessibleDescription() == ""
+
+
+def test_a_screen_reader_hears_no_bidi_override_of_an_article(qtbot: QtBot) -> None:
+    starts = BASE + np.arange(3, dtype=np.int64) * DAY
+    arrays = EventArrays(
+        ids=np.arange(1, 4, dtype=np.int64),
+        article_ids=np.arange(1, 4, dtype=np.int64),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(3, np.uint8),
+        points=np.ones(3, bool),
+    )
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.set_data(arrays, lambda ids: {i: ("", "", f"\u202eخبر {i}\x1b[2J") for i in ids})
+    view.select_event(2)
+    said = view.accessibleDescription()
+    assert "خبر 2" in said and "\u202e" not in said and "\x1b" not in said
+
+
 def test_crowded_views_draw_a_density_band_until_zoomed_in(qtbot: QtBot) -> None:
     n = DENSITY_THRESHOLD * 3
     starts = BASE + np.arange(n, dtype=np.int64) * 600

@@ -41,7 +41,7 @@ from timeline.store.timeline_data import (
     event_labels,
     load_event_arrays,
 )
-from timeline.text.display_safe import isolated
+from timeline.text.display_safe import for_display, isolated
 from timeline.timescale import (
     DAY,
     YEAR,
@@ -219,6 +219,7 @@ class TimelineView(QWidget):
         self._labels.clear()
         self._plan.clear()
         self._selected_row = None
+        self.setAccessibleDescription("")
         self._highlight = None
         self._highlight_rows = None
         self._highlight_version += 1
@@ -556,6 +557,7 @@ class TimelineView(QWidget):
 
     def clear_selection(self) -> None:
         self._selected_row = None
+        self.setAccessibleDescription("")
         self.update()
 
     @Slot(object)
@@ -580,6 +582,8 @@ class TimelineView(QWidget):
     def _select_row(self, row: int, *, emit: bool) -> None:
         self._selected_row = row
         self._reveal_selected = True
+        # What a screen reader says of the view: the event chosen (by key, click, list).
+        self.setAccessibleDescription(self.accessible_text(row))
         self.update()
         if emit:
             self.event_selected.emit(int(self._arrays.ids[row]), int(self._arrays.article_ids[row]))
@@ -1087,6 +1091,14 @@ class TimelineView(QWidget):
 
     def tooltip_html(self, row: int) -> str:
         """Full title, kind and date of the event at a row, as tooltip rich text."""
+        return _paragraphs(self._event_lines(row))
+
+    def accessible_text(self, row: int) -> str:
+        """The same as one plain line, for a screen reader (the selected event)."""
+        return " — ".join(for_display(line) for line in self._event_lines(row) if line)
+
+    def _event_lines(self, row: int) -> list[str]:
+        """The event at a row: its title, kind and date, its sentence, its Hijri date."""
         event_id = int(self._arrays.ids[row])
         self._fetch_texts([event_id])
         texts = self._texts.get(event_id) or EventText("", "", "")
@@ -1105,7 +1117,7 @@ class TimelineView(QWidget):
             hijri = format_hijri(start, "day", style)
             if hijri:
                 lines.append(hijri)
-        return _paragraphs(lines)
+        return lines
 
     def density_tooltip(self, x: float) -> str:
         """The density band's count and dates at x, as tooltip rich text ('' off the band)."""
