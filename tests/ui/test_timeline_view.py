@@ -266,6 +266,20 @@ def test_tooltip_has_full_title_and_date_as_escaped_rich_text(view: TimelineView
     assert "22 May 2021" in text
 
 
+def _points(starts: np.ndarray) -> EventArrays:
+    """Point events, one article each, at these axis seconds."""
+    n = len(starts)
+    ids = np.arange(1, n + 1, dtype=np.int64)
+    return EventArrays(
+        ids=ids,
+        article_ids=ids.copy(),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+
+
 def test_the_selected_event_is_said_to_a_screen_reader(view: TimelineView) -> None:
     """A screen reader read "Timeline" and nothing of what the keys chose in it."""
     view.set_label_style(LabelStyle(language="en"))
@@ -283,14 +297,7 @@ def test_the_selected_event_is_said_to_a_screen_reader(view: TimelineView) -> No
 
 def test_a_screen_reader_hears_no_bidi_override_of_an_article(qtbot: QtBot) -> None:
     starts = BASE + np.arange(3, dtype=np.int64) * DAY
-    arrays = EventArrays(
-        ids=np.arange(1, 4, dtype=np.int64),
-        article_ids=np.arange(1, 4, dtype=np.int64),
-        starts=starts,
-        ends=starts.copy(),
-        kinds=np.zeros(3, np.uint8),
-        points=np.ones(3, bool),
-    )
+    arrays = _points(starts)
     view = TimelineView()
     qtbot.addWidget(view)
     view.resize(800, 300)
@@ -303,14 +310,7 @@ def test_a_screen_reader_hears_no_bidi_override_of_an_article(qtbot: QtBot) -> N
 def test_crowded_views_draw_a_density_band_until_zoomed_in(qtbot: QtBot) -> None:
     n = DENSITY_THRESHOLD * 3
     starts = BASE + np.arange(n, dtype=np.int64) * 600
-    arrays = EventArrays(
-        ids=np.arange(1, n + 1, dtype=np.int64),
-        article_ids=np.arange(1, n + 1, dtype=np.int64),
-        starts=starts,
-        ends=starts.copy(),
-        kinds=np.zeros(n, np.uint8),
-        points=np.ones(n, bool),
-    )
+    arrays = _points(starts)
     asked: list[int] = []
 
     def labels(ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
@@ -433,14 +433,7 @@ def test_thousands_of_long_ranges_over_the_view_do_not_hide_its_points(qtbot: Qt
 def points_view(qtbot: QtBot, n: int, step: int, size: tuple[int, int], rtl: bool) -> TimelineView:
     """n publications `step` seconds apart with long Arabic titles."""
     starts = BASE + np.arange(n, dtype=np.int64) * step
-    arrays = EventArrays(
-        ids=np.arange(1, n + 1, dtype=np.int64),
-        article_ids=np.arange(1, n + 1, dtype=np.int64),
-        starts=starts,
-        ends=starts.copy(),
-        kinds=np.zeros(n, np.uint8),
-        points=np.ones(n, bool),
-    )
+    arrays = _points(starts)
     view = TimelineView()
     view.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
@@ -952,14 +945,7 @@ def test_fit_all_shows_a_roman_date_and_today_together(qtbot: QtBot) -> None:
         ],
         dtype=np.int64,
     )
-    arrays = EventArrays(
-        ids=np.arange(1, 4, dtype=np.int64),
-        article_ids=np.arange(1, 4, dtype=np.int64),
-        starts=starts,
-        ends=starts.copy(),
-        kinds=np.zeros(3, np.uint8),
-        points=np.ones(3, bool),
-    )
+    arrays = _points(starts)
     view = TimelineView()
     qtbot.addWidget(view)
     view.resize(800, 240)
