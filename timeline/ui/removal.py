@@ -43,7 +43,7 @@ class WindowRemoval(LongWrite):
     def ask_article(self, article_id: int | None) -> None:
         """Remove one article, named by its title, once the user says so."""
         found = self._read(article_id)
-        if found is None:
+        if found is None or article_id is None:
             return
         title, _origin = found
         self._ask(
@@ -53,7 +53,7 @@ class WindowRemoval(LongWrite):
                 " This cannot be undone."
             ),
             [title],
-            ids=[article_id] if article_id is not None else [],
+            ids=[article_id],
         )
 
     def ask_origin(self, article_id: int | None) -> None:
@@ -153,9 +153,7 @@ class WindowRemoval(LongWrite):
 
     def start(self, ids: list[int], origins: list[str], report: ImportReport | None = None) -> None:
         w = self.window
-        held = w.store_held_by()  # begun since the question was asked
-        if held:
-            w.statusBar().showMessage(self.tr("Not removed: %1").replace("%1", held), 10_000)
+        if not self._writable():  # an import begun since the question was asked
             return
         self._row = max(w.list.currentIndex().row(), 0)
         self._import = report
