@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import SAMPLES
@@ -182,3 +182,17 @@ def test_the_last_import_is_taken_back_whole(
         window.import_paths([SAMPLES])
     qtbot.waitUntil(lambda: window._import_thread is None)
     assert not window.remove_import_action.isEnabled()
+
+
+def test_delete_in_the_search_box_deletes_a_letter_not_an_article(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.select_article(window.store.chronological_ids()[0])
+    box = window.findChild(QLineEdit, "search_query")
+    assert box is not None
+    box.setFocus()
+    box.setText("السويس")
+    box.setCursorPosition(0)
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    assert box.text() == "لسويس"
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
