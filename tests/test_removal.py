@@ -215,3 +215,37 @@ def test_an_import_reports_the_ids_it_added(store: Store, tmp_path: Path) -> Non
     assert list(again.added_ids()) == sorted(new)  # not the duplicates', not the failed file's
     assert library.remove_articles(store, again.added_ids()) == sorted(new)
     assert store.count_articles() == 2
+
+
+def test_cli_import_json_gives_the_ids_remove_takes(store: Store, tmp_path: Path) -> None:
+    first = write(tmp_path / "a.jsonl", RECORDS[:2])
+    library.import_paths(store, [first])
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 no archive")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            str(store.path),
+            "import",
+            "--json",
+            str(write(tmp_path / "b.jsonl", RECORDS)),
+            str(broken),
+        ],
+    )
+    assert result.exit_code == 1  # a file failed
+    lines = [json.loads(line) for line in result.stdout.splitlines()]  # JSON Lines alone
+    assert [line["path"] for line in lines] == [str(tmp_path / "b.jsonl"), str(broken)]
+    added, failed = lines
+    assert (added["added"], added["already_stored"], added["error"]) == (2, 2, None)
+    new = sorted(a.id for a in store.articles() if a.title in {r["title"] for r in RECORDS[2:]})
+    assert added["ids"] == [[new[0], new[-1]]] and new[-1] - new[0] == 1
+    assert failed["ids"] == [] and failed["error"]
+    assert "2 added, 2 already stored, 1 failed files" in result.stderr
+    # The run as remove takes it, with ids past the library's end said in one line.
+    code, out, err = run(store.path, "remove", f"{new[0]}-{new[-1] + 20}")
+    assert code == 1 and out.strip().startswith("removed 2 article(s)")
+    assert "20 of the ids named no article" in err and len(err.strip().splitlines()) <= 2
+    assert store.count_articles() == 2
+    code, _out, err = run(store.path, "remove", "3-1")
+    assert code == 2 and "not after its last" in err

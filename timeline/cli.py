@@ -32,6 +32,7 @@ from timeline.text.safe import json_line, visible_controls
 # inside the commands that use them.
 
 if TYPE_CHECKING:
+    from timeline.library import FileResult
     from timeline.model import Article, Event
     from timeline.store import Store
     from timeline.store.search import EventKind
@@ -189,6 +190,13 @@ def _columns(
     default=None,
     help="Worker processes that read dates in a large file (default: one per core; 1: none).",
 )
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Also one JSON object per file on stdout: its counts, its error, and the ids it"
+    ' added as runs ("ids": [[first, last], ...], which `timeline remove FIRST-LAST` takes).',
+)
 @_common_options
 @click.pass_obj
 def import_command(
@@ -197,6 +205,7 @@ def import_command(
     strict: bool,
     columns: dict[str, str] | None,
     processes: int | None,
+    as_json: bool,
 ) -> None:
     """Import article files, folders and web addresses.
 
@@ -253,6 +262,8 @@ def import_command(
                 cancelled=interrupted.is_set,
             )
     for result in report.files:
+        if as_json:
+            _echo(json_line(_file_json(result)))
         if result.error is not None:
             _echo_line(f"failed: {result.path}: {result.error}", err=True)
             continue
@@ -314,7 +325,7 @@ def import_command(
         summary += f", {report.rejected} records skipped"
     if report.undated:
         summary += f", {report.undated} without a readable date (see `timeline list --undated`)"
-    _echo(summary)
+    _echo(summary, err=as_json)  # with --json, stdout is JSON Lines alone
     if report.cancelled:
         _echo(
             "cancelled: the file being read was not stored (the files before it were);"
@@ -324,6 +335,21 @@ def import_command(
         sys.exit(130)
     if report.failed:
         sys.exit(1)
+
+
+def _file_json(result: FileResult) -> dict[str, Any]:
+    """What importing one file did, as `timeline import --json` writes it."""
+    return {
+        "path": str(result.path),
+        "added": result.added,
+        "already_stored": result.duplicates,
+        "ids": [list(run) for run in result.added_ids],
+        "skipped_records": result.rejected,
+        "skipped_examples": result.rejections,
+        "undated": result.undated,
+        "untitled": result.untitled,
+        "error": result.error,
+    }
 
 
 @contextlib.contextmanager
@@ -963,8 +989,34 @@ def recompute_command(settings: Settings) -> None:
         _echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
 
 
+# Ids that named no article are listed one a line up to this many.
+_MISSING_NAMED = 10
+
+
+class _IdRun(click.ParamType):
+    """An article id, or a run of them written FIRST-LAST (as `import --json` gives)."""
+
+    name = "ID|FIRST-LAST"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> range:
+        if isinstance(value, range):
+            return value
+        first, _, last = str(value).strip().partition("-")
+        try:
+            low, high = int(first), int(last or first)
+        except ValueError:
+            self.fail(f"{value!r} is no article id (a number, or FIRST-LAST)", param, ctx)
+        if not 1 <= low <= high < 2**63:
+            self.fail(
+                f"{value!r}: ids are from 1 up, the first of a run not after its last", param, ctx
+            )
+        return range(low, high + 1)
+
+
 @cli.command("remove")
-@click.argument("article_ids", nargs=-1, type=click.IntRange(1, 2**63 - 1))
+@click.argument("article_ids", nargs=-1, type=_IdRun())
 @click.option(
     "--origin",
     "origins",
@@ -977,7 +1029,7 @@ def recompute_command(settings: Settings) -> None:
 @_common_options
 @click.pass_obj
 def remove_command(
-    settings: Settings, article_ids: tuple[int, ...], origins: tuple[str, ...], dry_run: bool
+    settings: Settings, article_ids: tuple[range, ...], origins: tuple[str, ...], dry_run: bool
 ) -> None:
     """Remove articles from the library, with their events (by id, or by the file they
     came from).
@@ -993,16 +1045,21 @@ def remove_command(
     if any(not origin.strip() for origin in origins):
         raise _Failure("--origin needs the path of a file or folder")
     with settings.open_store(create=False) as store:
-        ids = set(article_ids)
+        ids = {i for run in article_ids for i in run}
+        named = set(ids)
         for origin in origins:
             from_origin = store.ids_from_origin(_origin_spellings(origin))
             if not from_origin:
                 _echo_line(f"no article came from {origin}", err=True)
             ids.update(from_origin)
         stored = set(store.stored_ids(sorted(ids)))
-        missing = sorted(set(article_ids) - stored)
-        for article_id in missing:
-            _echo(f"no article with id {article_id}", err=True)
+        missing = sorted(named - stored)
+        if len(missing) <= _MISSING_NAMED:
+            for article_id in missing:
+                _echo(f"no article with id {article_id}", err=True)
+        else:  # a run of ids with gaps: not a line for each
+            shown = ", ".join(map(str, missing[:_MISSING_NAMED]))
+            _echo(f"{len(missing)} of the ids named no article: {shown}, ...", err=True)
         if dry_run:
             for article_id in sorted(stored):
                 article = store.article(article_id, body_chars=0)
