@@ -547,6 +547,7 @@ ARABIC: dict[str, str] = {
     "Removal cancelled: nothing was removed": "أُلغيت الإزالة: لم يُزَل شيء",
     "Nothing was removed: %1": "لم يُزَل شيء: %1",
     "articles are being removed: try again when that ends": "تجري إزالة مقالات: حاول من جديد حين تنتهي",
+    "The library was changed by another program: shown as it is now": "غيّر برنامج آخر المكتبة: تظهر الآن كما هي",
     "Articles are being removed: import when that ends": "تجري إزالة مقالات: استورد حين تنتهي",
     "Remove what the &last import added…": "إزالة ما أضافه آخر است&يراد…",
     "No import in this window added articles": "لم يُضف أي استيراد في هذه النافذة مقالات",

@@ -143,7 +143,7 @@ def test_two_processes_write_at_once_and_see_each_other(run) -> None:
     titles = ids(run)
     war, other = titles["حرب قديمة"], titles["خبر آخر"]
     with Store(run.db, timeout=30) as window:
-        seen = user.data_version(window)
+        seen = window.data_version()
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
         child = subprocess.Popen(
             [sys.executable, "-c", _WRITER, str(run.db), str(other), "40", "terminal"], env=env
@@ -152,7 +152,7 @@ def test_two_processes_write_at_once_and_see_each_other(run) -> None:
             edits.set_tag(window, edits.article_target(window, war), f"window{n}")
         assert child.wait(timeout=120) == 0
         # The other process's commits are visible to this open connection at once.
-        assert user.data_version(window) != seen
+        assert window.data_version() != seen
         names = {name for name, _c, _k in user.tags(window)}
     assert {f"window{n}" for n in range(40)} <= names
     assert {f"terminal{n}" for n in range(40)} <= names

@@ -566,3 +566,33 @@ def test_a_new_store_in_a_folder_not_writable_says_so(
     with pytest.raises(StoreError, match=r"cannot make .*new\.db: its folder .* is not writable"):
         Store(tmp_path / "new.db")
     assert not (tmp_path / "new.db").exists()
+
+
+def test_data_version_changes_with_another_connections_commit_only(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with Store(path) as store, Store(path, create=False) as other:
+        start = store.data_version()
+        assert start is not None
+        store.add_article(draft(), "uid-own", None)  # its own write: no change
+        assert store.data_version() == start
+        other.add_article(draft(body="نص آخر"), "uid-other", None)
+        assert store.data_version() not in (None, start)
+
+
+def test_data_version_is_read_at_once_while_another_program_writes(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    with Store(path, timeout=5.0) as store:
+        start = store.data_version()
+        waits = store.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # the write lock, held mid-import
+        try:
+            holder.execute("CREATE TABLE scratch (a)")
+            began = time.monotonic()
+            assert store.data_version() == start  # nothing committed yet
+            assert time.monotonic() - began < 1.0
+        finally:
+            holder.execute("COMMIT")
+            holder.close()
+        assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == waits
+        assert store.data_version() != start

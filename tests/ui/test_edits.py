@@ -270,10 +270,13 @@ def test_the_window_picks_up_another_connections_edits(qtbot: QtBot, window: Mai
     article_id = current(window)
     with Store(window.store.path) as terminal:  # as `timeline edit hide` in a terminal
         edits.set_hidden(terminal, edits.article_target(terminal, article_id))
-    with qtbot.waitSignal(window.store_changed, timeout=5_000):
+    told: list[bool] = []
+    window.watcher.changed.connect(lambda: told.append(True))
+    with qtbot.waitSignal(window.store_changed, timeout=10_000):
         pass
     qtbot.waitUntil(lambda: article_id not in window.timeline.arrays().article_ids, timeout=10_000)
-    assert not window.edits.pick_up_other_writes()  # seen once, not again
+    window.watcher.check()
+    assert told == [True]  # seen once, not again
 
 
 def coloured(qtbot: QtBot, window: MainWindow, mode: str) -> None:

@@ -489,11 +489,6 @@ def notes(store: Store) -> list[tuple[int, str]]:
     return [(int(i), n) for i, n in rows]
 
 
-def data_version(store: Store) -> int:
-    """Changes when another connection commits to the file (for picking up its writes)."""
-    return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
-
-
 def commit_without_flush(store: Store) -> None:
     """Let this connection's commits return without waiting for the disk
     (PRAGMA synchronous=NORMAL; the store is in WAL mode).

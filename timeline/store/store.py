@@ -1064,6 +1064,23 @@ class Store:
 
     # -- reading -------------------------------------------------------------
 
+    def data_version(self) -> int | None:
+        """A number that changes when another connection commits to the store (SQLite's
+        data_version; this connection's own writes leave it): what the window polls to
+        notice another program's import, removal or edit.  None when it cannot be read
+        at once (a writer holds the store alone, damage): asked without waiting, since
+        the window's thread asks."""
+        conn = self.db.conn
+        try:
+            (wait_ms,) = conn.execute("PRAGMA busy_timeout").fetchone()
+            conn.execute("PRAGMA busy_timeout=0")
+            try:
+                return int(conn.execute("PRAGMA data_version").fetchone()[0])
+            finally:
+                conn.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
+        except (sqlite3.Error, StoreError):
+            return None
+
     def count_articles(self) -> int:
         return int(self.db.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 

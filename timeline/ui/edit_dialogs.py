@@ -7,12 +7,10 @@ it once it is written (only the articles it touched are read again).
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from timeline import edits
 from timeline.model import TAG_SEPARATORS
-from timeline.store import Store, StoreError
+from timeline.store import Store
 from timeline.store import edits as user
 from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
@@ -42,8 +40,6 @@ from timeline.ui.undo import EditController
 
 if TYPE_CHECKING:
     from timeline.ui.main_window import MainWindow
-
-WATCH_MS = 1000  # how often the window looks for other processes' writes
 
 
 def preview_text(typed: str, style: LabelStyle, not_understood: str) -> str:
@@ -152,16 +148,8 @@ class WindowEdits(QObject):
         self.stack = self.controller.stack
         self.legend = ColourLegend(window.store, window)
         self.legend.changed.connect(window.refresh_timeline)
-        self.controller.edited.connect(self._own_write_seen)
         self.controller.edit_failed.connect(self._say_failure)
         self.show_hidden_action: QAction | None = None
-        # Another process (`timeline import`, `timeline edit` in a terminal) commits to
-        # the same file: PRAGMA data_version moves, and the window shows what it wrote.
-        self._seen_version = user.data_version(window.store)
-        self.watch = QTimer(self)
-        self.watch.setInterval(WATCH_MS)
-        self.watch.timeout.connect(self.pick_up_other_writes)
-        self.watch.start()
 
     @property
     def show_hidden(self) -> bool:
@@ -182,33 +170,12 @@ class WindowEdits(QObject):
         w.show_user_edits()  # everything laid over again, with or without the hidden
         w.reload_list()
 
-    def _own_write_seen(self) -> None:
-        # The writer's connection moved data_version: no need to reload for it.
-        with contextlib.suppress(StoreError, sqlite3.Error):
-            self._seen_version = user.data_version(self.store)
-
     def _say_failure(self, what: str, why: str) -> None:
         """One line: the edit was not written and nothing changed."""
         # Isolated: an English reason (a path) keeps its order in an Arabic line.
         reason = "\u2068" + in_interface_language(for_display(" ".join(why.split()))) + "\u2069"
         line = self.tr("Not saved: %1").replace("%1", f"{what}: {reason}")
         self.window.statusBar().showMessage(line, 15_000)
-
-    def pick_up_other_writes(self) -> bool:
-        """Reload the window when another connection has written; True when it did."""
-        try:
-            version = user.data_version(self.store)
-        except (StoreError, sqlite3.Error):  # the store was closed under the window
-            self.watch.stop()
-            return False
-        if version == self._seen_version or self.controller.busy:
-            return False  # our own writer's commit is seen when it is shown
-        self._seen_version = version
-        # The list and the timeline are read again in the background (reload); the
-        # detail pane now.  No overlay of the old arrays: the new ones get theirs.
-        self.window.reload()
-        self.window.show_user_edits([])
-        return True
 
     @property
     def store(self) -> Store:

@@ -46,6 +46,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -87,6 +88,7 @@ from timeline.ui.removal import WindowRemoval
 from timeline.ui.search_bar import SearchBar
 from timeline.ui.shortcuts_help import ShortcutsDialog
 from timeline.ui.store_messages import for_message_box, in_interface_language
+from timeline.ui.store_watch import StoreWatcher
 from timeline.ui.timeline_cache import shown_texts
 from timeline.ui.timeline_view import TimelineView
 from timeline.ui.workers import (
@@ -134,6 +136,8 @@ _LOWER_ROOM = 420
 
 # Splitter states are kept per layout: a state saved for other panes would hide some.
 _LAYOUT_KEY = "window/layout-3"
+# How many articles after the one shown a reload looks for when that one has gone.
+_FOLLOWING_KEPT = 20
 _LRI, _PDI = "\u2066", "\u2069"
 # How long the view rests before the date filter's boxes show its days (while off).
 _DATES_REST_MS = 150
@@ -422,6 +426,11 @@ class MainWindow(QMainWindow):
         self.resize(initial_size(self.screen()))
         self._restore_state()
         self._loader_thread: QThread | None = None
+        # Another program's writes to the library (a terminal's import, a second window):
+        # seen within seconds and shown (store_watch.py).
+        self.watcher = StoreWatcher(store, self._watch_waits, self)
+        self.watcher.changed.connect(self._changed_elsewhere)
+        self.edits.controller.edited.connect(lambda _changes: self.watcher.own_write_done())
         self._count_articles()
         # Choose the first article now: left to itself the list would choose one when it
         # first takes the focus, after the timeline has loaded and been fitted, and the
@@ -1899,6 +1908,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Show what the store holds now (after an import or a re-computation)."""
+        self.watcher.shown()
         self._earliest = None
         self._keeping_place(self.model.reload)
         self._count_articles()
@@ -1907,6 +1917,47 @@ class MainWindow(QMainWindow):
             self.run_search(self.search)
         self.load_timeline()
         self.store_changed.emit()
+
+    def reload_keeping_row(self) -> None:
+        """reload(); where the article shown has gone (removed), the first of those after
+        it in the list that is still there is shown (rows above it may have gone too),
+        else the one at its row, or none when the list is empty."""
+        row = max(self.list.currentIndex().row(), 0)
+        after = range(row + 1, min(row + 1 + _FOLLOWING_KEPT, self.model.rowCount()))
+        following = [self.model.index(r).data(ArticleIdRole) for r in after]
+        self.reload()
+        if self.list.currentIndex().isValid():
+            return
+        for article_id in following:
+            if article_id is not None and self.model.row_of(int(article_id)) is not None:
+                self.select_article(int(article_id))
+                return
+        rows = self.model.rowCount()
+        if rows:
+            self.list.setCurrentIndex(self.model.index(min(row, rows - 1)))
+        else:
+            self.detail.show_article(None, [])
+
+    def _watch_waits(self) -> bool:
+        """Whether a look at the store for other programs' writes waits: the window's
+        own write runs (it reloads when it ends), or a dialog is open (a question about
+        the article shown, an edit of it)."""
+        return (
+            self._closed
+            or self.store_failure is not None
+            or self.store_held_by() is not None
+            or self.edits.controller.busy
+            or QApplication.activeModalWidget() is not None
+        )
+
+    def _changed_elsewhere(self) -> None:
+        # The list and the timeline are read again in the background (reload), and the
+        # user's edits laid over the new arrays when they come, not over the old ones.
+        self.reload_keeping_row()
+        self.show_user_edits([])
+        self.statusBar().showMessage(
+            self.tr("The library was changed by another program: shown as it is now"), 10_000
+        )
 
     def _layout_was_chosen(self) -> None:
         self._layout_chosen = True
@@ -1947,6 +1998,7 @@ class MainWindow(QMainWindow):
         # here rather than in whatever opened the window, so that every way of opening
         # it has them out before its workers make the objects that set a pass off.
         freeze_start_up()
+        self.watcher.start()
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -1959,6 +2011,7 @@ class MainWindow(QMainWindow):
         self.edits.controller.wait_written(_CLOSE_WAIT_MS, after_frame=False)
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
         self._closed = True
+        self.watcher.stop()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue(f"{_LAYOUT_KEY}/upper", self.upper.saveState())

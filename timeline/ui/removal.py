@@ -35,7 +35,6 @@ class WindowRemoval(LongWrite):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self._row = 0  # the list's row before: the article after the removed one follows
         # The import whose articles the running (or last) removal took out, if it was one.
         self.removed_import: ImportReport | None = None
         self._import: ImportReport | None = None
@@ -155,7 +154,6 @@ class WindowRemoval(LongWrite):
         w = self.window
         if not self._writable():  # an import begun since the question was asked
             return
-        self._row = max(w.list.currentIndex().row(), 0)
         self._import = report
         self._run(
             RemoveWorker(w.store.path, ids, origins),
@@ -166,14 +164,7 @@ class WindowRemoval(LongWrite):
     def _finished(self, removed: int) -> None:
         w = self.window
         self.removed_import, self._import = self._import, None
-        w.reload()
-        if not w.list.currentIndex().isValid():
-            # The removed article was shown: the one after it in the list, or none.
-            rows = w.model.rowCount()
-            if rows:
-                w.list.setCurrentIndex(w.model.index(min(self._row, rows - 1)))
-            else:
-                w.detail.show_article(None, [])
+        w.reload_keeping_row()  # the removed article shown: the one after it, or none
         w.statusBar().showMessage(
             counted(
                 self.tr("%n article(s) removed", "", removed), removed, w.timeline.label_style()

@@ -1,0 +1,167 @@
+"""The window notices what another program writes to its library (store_watch.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import SAMPLES
+from tests.ui.waiting import article_shown, open_window
+from timeline import library
+from timeline.store import Store
+from timeline.ui.article_model import ArticleIdRole
+from timeline.ui.main_window import MainWindow
+from timeline.ui.store_watch import SETTLE_MAX_S, StoreWatcher
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    store = Store(tmp_path / "w.db")
+    library.import_paths(store, [SAMPLES])
+    win = open_window(qtbot, store)
+    win.watcher.stop()  # the tests look when they choose
+    return win
+
+
+def _article_file(folder: Path, title: str, day: int) -> Path:
+    path = folder / f"{title}.jsonl"
+    path.write_text(
+        f'{{"title": "{title}", "body": "نص الخبر عن اجتماع عقد يوم {day} مارس 2021",'
+        f' "published": "2021-03-{day:02d}"}}\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def _settled(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(window.is_settled, timeout=10_000)
+
+
+def test_an_import_by_another_program_is_shown_after_a_quiet_look(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    rows = window.model.rowCount()
+    with Store(window.store.path, create=False) as other:
+        library.import_paths(other, [_article_file(tmp_path, "خبر من برنامج آخر", 3)])
+    told: list[bool] = []
+    window.watcher.changed.connect(lambda: told.append(True))
+    window.watcher.check()  # the change seen: told once a look finds it quiet
+    assert not told and window.model.rowCount() == rows
+    window.watcher.check()
+    assert told == [True]
+    _settled(window, qtbot)
+    assert window.model.rowCount() == rows + 1
+    titles = [window.model.index(r).data() for r in range(window.model.rowCount())]
+    assert any("خبر من برنامج آخر" in str(t) for t in titles)
+    assert "changed by another program" in window.statusBar().currentMessage()
+    window.watcher.check()  # nothing more: not told again
+    assert told == [True]
+
+
+def test_the_shown_article_removed_by_another_program_gives_way_to_the_next(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ids = [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())]
+    window.select_article(ids[2])
+    article_shown(window.detail)
+    with Store(window.store.path, create=False) as other:
+        library.remove_articles(other, [ids[2]])
+    window.watcher.check()
+    window.watcher.check()
+    _settled(window, qtbot)
+    assert window.model.rowCount() == len(ids) - 1
+    assert window.list.currentIndex().data(ArticleIdRole) == ids[3]
+    article_shown(window.detail)
+    assert window.detail.article is not None and window.detail.article.id == ids[3]
+
+
+def test_the_windows_own_edit_is_not_taken_for_another_programs(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    told: list[bool] = []
+    window.watcher.changed.connect(lambda: told.append(True))
+    window.edits.hide_article()
+    window.watcher.check()  # while it is written, or after
+    assert window.edits.controller.wait_written()
+    for _ in range(3):
+        window.watcher.check()
+    assert told == []
+    assert not window.watcher.pending
+
+
+def test_the_windows_own_import_is_shown_once(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    told: list[bool] = []
+    window.watcher.changed.connect(lambda: told.append(True))
+    reloads: list[bool] = []
+    window.store_changed.connect(lambda: reloads.append(True))
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        window.import_paths([_article_file(tmp_path, "خبر استورده الشباك", 4)])
+        window.watcher.check()  # while it runs: waits
+    qtbot.waitUntil(lambda: window._import_thread is None, timeout=10_000)
+    for _ in range(3):
+        window.watcher.check()
+    assert told == [] and reloads == [True]
+
+
+class _FakeStore(QObject):
+    """A store whose data_version the test sets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.version: int | None = 1
+
+    def data_version(self) -> int | None:
+        return self.version
+
+
+def test_changes_that_go_on_are_told_every_settle_period_and_none_while_busy(
+    qtbot: QtBot,
+) -> None:
+    store, now, busy = _FakeStore(), [0.0], [False]
+    watcher = StoreWatcher(store, lambda: busy[0], clock=lambda: now[0])  # type: ignore[arg-type]
+    told: list[float] = []
+    watcher.changed.connect(lambda: told.append(now[0]))
+    looks = int(2.5 * SETTLE_MAX_S)
+    for step in range(1, looks + 1):  # another program commits at every look, a second apart
+        now[0] = step * 1.0
+        store.version = 1 + step
+        watcher.check()
+    assert told == [1.0 + SETTLE_MAX_S, 2.0 + 2 * SETTLE_MAX_S]
+    watcher.check()  # quiet now: the last changes told
+    assert len(told) == 3
+    # The window's own write: nothing told while it runs, nor after it for its commits
+    # (its end shows them and says so before the window is no longer busy).
+    busy[0] = True
+    store.version = 100
+    watcher.check()
+    watcher.own_write_done()
+    busy[0] = False
+    watcher.check()
+    watcher.check()
+    assert len(told) == 3
+    # A store held alone by a writer for a while: looked at again later.
+    store.version = None
+    watcher.check()
+    store.version = 101
+    watcher.check()
+    watcher.check()
+    assert len(told) == 4
+
+
+def test_removed_with_the_rows_above_it_the_shown_article_gives_way_to_its_follower(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ids = [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())]
+    window.select_article(ids[3])
+    article_shown(window.detail)
+    with Store(window.store.path, create=False) as other:
+        library.remove_articles(other, ids[:4])  # it and the three above it
+    window.watcher.check()
+    window.watcher.check()
+    _settled(window, qtbot)
+    assert window.list.currentIndex().data(ArticleIdRole) == ids[4]  # not the 4th row's

@@ -1,0 +1,97 @@
+"""Noticing what another program writes to the window's library.
+
+A user runs `timeline import` (or `remove`, `edit`, `recompute`) in a terminal, or a
+second window, while this window is open on the same library: without a look the window
+went on showing what it read at start until it was opened again.  SQLite says cheaply
+whether another connection has committed since (`PRAGMA data_version`, a few
+microseconds, no read of the tables), so the window asks every WATCH_MS.
+
+The window's own writes (an import, a recompute, a removal, an edit) run on their own
+connections, so they change the number too: while one runs the watcher waits, and after
+it the window shows the store anew itself (reload) or has shown what the edit changed,
+and says so (shown, own_write_done).  A change another program commits while one of the
+window's own writes runs is told with the next change after it, or at the next reload.
+
+A long import in another program commits file by file: the window is told once the
+changes have paused for a look (a quiet WATCH_MS), or every SETTLE_MAX_S while they go
+on, not at every file (a reload reads the list, the counts and the timeline again).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from timeline.store import Store
+
+WATCH_MS = 2_000
+SETTLE_MAX_S = 10.0
+
+
+class StoreWatcher(QObject):
+    """Emits changed when another program has committed to the store and the changes
+    have settled; waits while busy() is true (the window's own write, a dialog open)."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        busy: Callable[[], bool],
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._busy = busy
+        self._clock = clock
+        self._seen = store.data_version()
+        self._pending_since: float | None = None  # a change seen and not yet told
+        self._timer = QTimer(self)
+        self._timer.setInterval(WATCH_MS)
+        self._timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def pending(self) -> bool:
+        """A change by another program seen and not yet told."""
+        return self._pending_since is not None
+
+    def shown(self) -> None:
+        """The window has just read the store anew: what it holds now is shown."""
+        self._seen = self._store.data_version()
+        self._pending_since = None
+
+    def own_write_done(self) -> None:
+        """The window's own write has ended and is shown; a change seen before it is
+        still to be told."""
+        version = self._store.data_version()
+        if version is not None:
+            self._seen = version
+
+    def check(self) -> None:
+        """Look once (the timer's tick; tests call it)."""
+        if self._busy():  # its end is shown (shown, own_write_done) before busy is false
+            return
+        version = self._store.data_version()
+        if version is None:  # held alone by a writer for now: look again later
+            return
+        now = self._clock()
+        if version != self._seen:
+            self._seen = version
+            if self._pending_since is None:
+                self._pending_since = now
+            if now - self._pending_since < SETTLE_MAX_S:
+                return  # still changing, or just changed: told after a quiet look
+        if self._pending_since is None:
+            return
+        self._pending_since = None
+        self.changed.emit()
