@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, SAUDINEWSNET
 from tests.stories.test_store_stories import RECORDS, ids_by_title, write
 from timeline import edits, library
 from timeline.cli import cli
@@ -89,6 +89,26 @@ def test_a_story_that_lost_its_earliest_copy_is_named_by_the_next(
     library.remove_articles(store, [min(a.article_id for a in story.articles)])
     rows = store.db.conn.execute("SELECT article_id, cluster FROM story_copies").fetchall()
     assert len(rows) == 2 and {cluster for _, cluster in rows} == {min(i for i, _ in rows)}
+
+
+def test_a_story_whose_only_link_is_removed_comes_apart(
+    store: Store, corpus: Path, tmp_path: Path
+) -> None:
+    # Two unrelated articles, and a third that reprints both whole (a digest): it is a
+    # copy of each, and so joins them in one story.  Without it they share nothing.
+    records = [json.loads(line) for line in SAUDINEWSNET.read_text("utf-8").splitlines()]
+    first, second = [r for r in records if 1500 < len(r["body"]) < 3000][:2]
+    digest = dict(first, title="موجز", body=first["body"] + "\n" + second["body"])
+    sources = [dict(first, source="one"), dict(second, source="two"), dict(digest, source="x")]
+    library.import_paths(store, [write(tmp_path / "d.jsonl", sources)])
+    (story,) = story_store.clusters(store)
+    assert len(story.articles) == 3
+    digest_id = max(a.article_id for a in story.articles)
+    library.remove_articles(store, [digest_id])
+    assert story_store.clusters(store) == []  # what `timeline stories --rebuild` finds
+    assert store.db.conn.execute("SELECT count(*) FROM story_copies").fetchone()[0] == 0
+    library.rebuild_stories(store)
+    assert story_store.clusters(store) == []
 
 
 def test_the_users_edits_are_kept_and_return_with_the_article(

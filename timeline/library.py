@@ -1634,18 +1634,47 @@ def remove_articles(
     """
     wanted = sorted(set(ids))
     removed: list[int] = []
+    touched: set[int] = set()  # the stories that lost a copy (named as before it)
     with store.transaction():
         for step in _batched(wanted, REMOVE_STEP):
             if cancelled is not None and cancelled():
                 raise RemoveCancelled  # out of the transaction: rolled back
-            clusters = story_store.clusters_of(store, step)
+            touched |= story_store.clusters_of(store, step)
             removed += store.delete_articles(step)
-            story_store.tidy_clusters(store, clusters)
             if progress is not None:
                 progress(len(removed), len(wanted), f"#{step[-1]}")
+        if touched:
+            _recluster(store, touched)
         if removed:
             store.fill_word_pairs()  # take out the removed articles' word pairs
     return removed
+
+
+def _recluster(store: Store, clusters: Iterable[int]) -> None:
+    """The copies left in stories that lost some, clustered anew as
+    `timeline stories --rebuild` would cluster them: a story is held together by single
+    links, and the copy removed may have been the only one between the others (an
+    agency's text that two papers each cut differently).  A copy left alone is in no
+    story, and a story is named by its smallest id again."""
+    members = story_store.cluster_members(store, clusters)
+    if not members:
+        return
+    counts = _DocumentCounts(store)
+
+    def judge(a: int, b: int) -> stories.WordsOfPair:
+        return stories.WordsOfPair(_words_of(store, a), _words_of(store, b), counts, counts.total)
+
+    for ids in members.values():
+        signed = story_store.signature_rows(store, ids)
+        groups = stories.cluster(
+            (
+                (i, stories.Signature.from_bytes(blob, n))
+                for i, (n, blob, _p) in sorted(signed.items())
+            ),
+            judge,
+            {i: start for i, (_n, _blob, start) in signed.items()},
+        )
+        story_store.regroup(store, ids, groups.values())
 
 
 @dataclass(frozen=True)

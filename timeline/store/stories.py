@@ -215,25 +215,32 @@ def clusters_of(store: Store, ids: Sequence[int]) -> set[int]:
     }
 
 
-def tidy_clusters(store: Store, clusters: Iterable[int]) -> None:
-    """After articles left these clusters: one member left is no story (its row goes),
-    and a cluster whose earliest id left is named by its smallest id again.  The rest
-    stay one story, though the copy that linked two of them may be gone (single link:
-    `timeline stories --rebuild` clusters the signatures anew)."""
+def cluster_members(store: Store, clusters: Iterable[int]) -> dict[int, list[int]]:
+    """The articles each of these clusters holds now (a cluster with none is left out)."""
+    members: dict[int, list[int]] = {}
+    for cluster in sorted(set(clusters)):
+        rows = store.db.conn.execute(
+            "SELECT article_id FROM story_copies WHERE cluster = ? ORDER BY article_id",
+            (cluster,),
+        )
+        found = [int(r[0]) for r in rows]
+        if found:
+            members[cluster] = found
+    return members
+
+
+def regroup(store: Store, ids: Sequence[int], groups: Iterable[Sequence[int]]) -> None:
+    """These articles' story rows replaced by these groups of them: a group of two or more
+    is a story named by its smallest id; an article in none, or alone, is in no story."""
     conn = store.db.conn
-    for cluster in clusters:
-        members = [
-            r[0]
-            for r in conn.execute(
-                "SELECT article_id FROM story_copies WHERE cluster = ?", (cluster,)
-            )
-        ]
-        if len(members) < 2:
-            conn.execute("DELETE FROM story_copies WHERE cluster = ?", (cluster,))
-        elif min(members) != cluster:
-            conn.execute(
-                "UPDATE story_copies SET cluster = ? WHERE cluster = ?", (min(members), cluster)
-            )
+    for i in range(0, len(ids), _CHUNK):
+        part = list(ids[i : i + _CHUNK])
+        marks = ",".join("?" * len(part))
+        conn.execute(f"DELETE FROM story_copies WHERE article_id IN ({marks})", part)
+    conn.executemany(
+        "INSERT INTO story_copies (article_id, cluster) VALUES (?, ?)",
+        [(i, min(group)) for group in groups if len(group) > 1 for i in group],
+    )
 
 
 def replace_clusters(store: Store, groups: dict[int, list[int]]) -> None:
