@@ -269,3 +269,21 @@ def test_cli_import_json_gives_the_ids_remove_takes(store: Store, tmp_path: Path
     assert store.count_articles() == 2
     code, _out, err = run(store.path, "remove", "3-1")
     assert code == 2 and "not after its last" in err
+
+
+def test_cli_remove_reads_a_run_by_range_however_long(
+    store: Store, stories: dict[str, int]
+) -> None:
+    # A trillion ids named: read by range (spelled out, they filled the memory).
+    last = max(stories.values())
+    code, out, err = run(store.path, "remove", "--dry-run", "1-999999999999", "2-3")
+    assert code == 1 and "would remove" in err
+    assert f"{999_999_999_999 - last} of the ids named no article: {last + 1}," in err
+    assert len(out.strip().splitlines()) == len(stories)
+    assert store.count_articles() == len(stories)
+    # Overlapping runs and repeated ids name each article once.
+    code, out, err = run(store.path, "remove", "1-2", "2", "2-3", str(last + 1))
+    assert code == 1 and out.strip().startswith("removed 3 article(s)")
+    assert [line for line in err.splitlines() if "no article" in line] == [
+        f"no article with id {last + 1}"
+    ]

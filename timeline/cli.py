@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -1045,21 +1045,23 @@ def remove_command(
     if any(not origin.strip() for origin in origins):
         raise _Failure("--origin needs the path of a file or folder")
     with settings.open_store(create=False) as store:
-        ids = {i for run in article_ids for i in run}
-        named = set(ids)
+        # A run is read by range, never spelled out: 1-999999999999 names a trillion ids.
+        runs = _merged_runs(article_ids)
+        named = store.stored_in_runs(runs)
+        missing = sum(len(run) for run in runs) - len(named)
+        stored = set(named)
         for origin in origins:
             from_origin = store.ids_from_origin(_origin_spellings(origin))
             if not from_origin:
                 _echo_line(f"no article came from {origin}", err=True)
-            ids.update(from_origin)
-        stored = set(store.stored_ids(sorted(ids)))
-        missing = sorted(named - stored)
-        if len(missing) <= _MISSING_NAMED:
-            for article_id in missing:
+            stored.update(from_origin)
+        first_missing = _first_missing(runs, set(named), _MISSING_NAMED) if missing else []
+        if missing <= _MISSING_NAMED:
+            for article_id in first_missing:
                 _echo(f"no article with id {article_id}", err=True)
         else:  # a run of ids with gaps: not a line for each
-            shown = ", ".join(map(str, missing[:_MISSING_NAMED]))
-            _echo(f"{len(missing)} of the ids named no article: {shown}, ...", err=True)
+            shown = ", ".join(map(str, first_missing[:_MISSING_NAMED]))
+            _echo(f"{missing} of the ids named no article: {shown}, ...", err=True)
         if dry_run:
             for article_id in sorted(stored):
                 article = store.article(article_id, body_chars=0)
@@ -1087,6 +1089,30 @@ def remove_command(
         _echo(f"removed {len(removed)} article(s) and their {events} event(s)")
     if missing:
         sys.exit(1)
+
+
+def _merged_runs(runs: Iterable[range]) -> list[range]:
+    """Runs of ids (steps of 1) in order, those that overlap or touch made one."""
+    merged: list[range] = []
+    for run in sorted((r for r in runs if len(r)), key=lambda r: r.start):
+        if merged and run.start <= merged[-1].stop:
+            merged[-1] = range(merged[-1].start, max(merged[-1].stop, run.stop))
+        else:
+            merged.append(run)
+    return merged
+
+
+def _first_missing(runs: Sequence[range], stored: Set[int], count: int) -> list[int]:
+    """The first `count` ids of the runs not among the stored: a walk of at most the
+    stored ids and `count` more."""
+    missing: list[int] = []
+    for run in runs:
+        for article_id in run:
+            if article_id not in stored:
+                missing.append(article_id)
+                if len(missing) == count:
+                    return missing
+    return missing
 
 
 def _advancing(bar: Any) -> Callable[[int, int, str], None]:

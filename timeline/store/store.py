@@ -1040,6 +1040,20 @@ class Store:
             ]
         return sorted(found)
 
+    def stored_in_runs(self, runs: Sequence[range]) -> list[int]:
+        """The stored articles' ids within these runs of ids (steps of 1), in id order:
+        read by range, so a run may name far more ids than the store holds."""
+        found: set[int] = set()
+        for run in runs:
+            if len(run):
+                found.update(
+                    row[0]
+                    for row in self.db.conn.execute(
+                        "SELECT id FROM articles WHERE id BETWEEN ? AND ?", (run[0], run[-1])
+                    )
+                )
+        return sorted(found)
+
     def ids_from_origin(self, origins: Sequence[str]) -> list[int]:
         """The ids of the articles read from any of these paths, in id order: from the
         file itself or from under it (a folder's files, an archive's members)."""
