@@ -893,7 +893,7 @@ def _story_json(story: StoryCluster, through_others: frozenset[int]) -> dict[str
     "--min-copies",
     default=2,
     show_default=True,
-    type=click.IntRange(2, None),
+    type=click.IntRange(2, 2**63 - 1),
     help="Only clusters of at least this many articles.",
 )
 @click.option(

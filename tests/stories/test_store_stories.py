@@ -251,6 +251,11 @@ def test_cli_stories_and_show_json(run, tmp_path: Path) -> None:
     assert story["earliest"] == story["articles"][0]["id"]
     assert story["spread_seconds"] == 4.5 * 3600
     assert run("stories", "--json", "--min-copies", "3").output.strip() == ""
+    # A count past SQLite's integers is refused as a bad value, not an OverflowError.
+    huge = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "t.db"), "stories", "--min-copies", str(10**20)]
+    )
+    assert huge.exit_code == 2 and "--min-copies" in huge.output
     copy_id = story["articles"][1]["id"]
     shown = json.loads(run("show", str(copy_id), "--json").output)
     assert shown["story"]["earliest"] == story["earliest"]
