@@ -519,3 +519,22 @@ def test_a_workers_task_of_small_files_fails_only_the_file_at_fault(
     assert [r.failure for r in read][2] == "could not be read (RuntimeError: a rule's bug)"
     assert [r.failure is None for r in read] == [True, False, False, True]
     assert pickle.dumps(read[3]) == pickle.dumps(together[3])
+
+
+def test_the_cli_refuses_more_processes_than_four_a_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from timeline import processes
+    from timeline.cli import cli
+
+    monkeypatch.setattr(processes, "default_processes", lambda: 2)
+    article = tmp_path / "a.txt"
+    article.write_text("عنوان\n\nنص الخبر في 5 مارس 2015.\n", encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    refused = CliRunner().invoke(cli, ["--db", db, "import", "--processes", "1000", str(article)])
+    assert refused.exit_code == 2 and "at most 8 on this machine" in refused.output
+    assert not (tmp_path / "p.db").exists()  # nothing started, nothing made
+    taken = CliRunner().invoke(cli, ["--db", db, "import", "--processes", "8", str(article)])
+    assert taken.exit_code == 0, taken.output

@@ -188,6 +188,7 @@ def _columns(
     "--processes",
     type=click.IntRange(min=1),
     default=None,
+    callback=lambda _ctx, _param, value: _processes_at_most(value),
     help="Worker processes that read dates in a large file (default: one per core; 1: none).",
 )
 @click.option(
@@ -987,6 +988,23 @@ def recompute_command(settings: Settings) -> None:
             _echo("cancelled: nothing was changed (the events are as they were)", err=True)
             sys.exit(130)
         _echo(f"re-computed the events of {done} articles ({store.count_events()} events)")
+
+
+def _processes_at_most(value: int | None) -> int | None:
+    """--processes, refused past four a core: 1000 typed for 10 would start a thousand
+    interpreters (about 30 MB each) to wait for two cores."""
+    if value is None:
+        return None
+    from timeline.processes import default_processes
+
+    most = 4 * default_processes()
+    if value > most:
+        raise click.BadParameter(
+            f"at most {most} on this machine (four a core): more would only wait for the"
+            " cores and hold memory",
+            param_hint="'--processes'",
+        )
+    return value
 
 
 # Ids that named no article are listed one a line up to this many.
