@@ -204,6 +204,16 @@ def test_search_filters(run) -> None:
     assert [h["published"][:10] for h in hits] == ["1973-10-06"]
 
 
+def test_search_names_each_hits_source_as_list_does(run) -> None:
+    run("import", str(SAMPLES))
+    hits = [json.loads(x) for x in run("search", "قناة", "--json").output.splitlines()]
+    text = run("search", "قناة", "--no-bidi").output
+    listed = run("list", "--no-bidi").output
+    for hit in hits:
+        line = f"{hit['source']} | {hit['title']}"
+        assert line in text and line in listed
+
+
 def test_recompute_keeps_the_events(run) -> None:
     run("import", str(SAMPLES))
     before = [json.loads(x) for x in run("list", "--json").output.splitlines()]

@@ -654,7 +654,7 @@ def search_command(
         else:
             _echo(
                 f"{hit.article_id:>6}  {hit.published or '(undated)':<25}  "
-                + settings.line(hit.title)
+                + settings.line(f"{hit.source} | {hit.title}")
             )
             _echo("        " + settings.line(hit.snippet))
     for article_id, title, published, found_source, note in noted:
@@ -669,7 +669,10 @@ def search_command(
             }
             _echo(json_line(record))
         else:
-            _echo(f"{article_id:>6}  {published or '(undated)':<25}  " + settings.line(title))
+            _echo(
+                f"{article_id:>6}  {published or '(undated)':<25}  "
+                + settings.line(f"{found_source} | {title}")
+            )
             _echo("        " + settings.line(note))
     if not as_json:
         total = (result.total if tag is None else len(hits)) + len(noted)
