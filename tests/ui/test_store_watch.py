@@ -61,21 +61,25 @@ def test_an_import_by_another_program_is_shown_after_a_quiet_look(
     assert told == [True]
 
 
-def test_the_shown_article_removed_by_another_program_gives_way_to_the_next(
-    window: MainWindow, qtbot: QtBot
+@pytest.mark.parametrize(
+    ("shown", "removed"),
+    [(2, [2]), (3, [0, 1, 2, 3])],  # it alone; it and the rows above it (its row moves)
+)
+def test_the_shown_article_removed_by_another_program_gives_way_to_its_follower(
+    window: MainWindow, qtbot: QtBot, shown: int, removed: list[int]
 ) -> None:
     ids = [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())]
-    window.select_article(ids[2])
+    window.select_article(ids[shown])
     article_shown(window.detail)
     with Store(window.store.path, create=False) as other:
-        library.remove_articles(other, [ids[2]])
+        library.remove_articles(other, [ids[r] for r in removed])
     window.watcher.check()
     window.watcher.check()
     _settled(window, qtbot)
-    assert window.model.rowCount() == len(ids) - 1
-    assert window.list.currentIndex().data(ArticleIdRole) == ids[3]
+    assert window.model.rowCount() == len(ids) - len(removed)
+    assert window.list.currentIndex().data(ArticleIdRole) == ids[shown + 1]
     article_shown(window.detail)
-    assert window.detail.article is not None and window.detail.article.id == ids[3]
+    assert window.detail.article is not None and window.detail.article.id == ids[shown + 1]
 
 
 def test_the_windows_own_edit_is_not_taken_for_another_programs(
@@ -151,17 +155,3 @@ def test_changes_that_go_on_are_told_every_settle_period_and_none_while_busy(
     watcher.check()
     watcher.check()
     assert len(told) == 4
-
-
-def test_removed_with_the_rows_above_it_the_shown_article_gives_way_to_its_follower(
-    window: MainWindow, qtbot: QtBot
-) -> None:
-    ids = [window.model.index(r).data(ArticleIdRole) for r in range(window.model.rowCount())]
-    window.select_article(ids[3])
-    article_shown(window.detail)
-    with Store(window.store.path, create=False) as other:
-        library.remove_articles(other, ids[:4])  # it and the three above it
-    window.watcher.check()
-    window.watcher.check()
-    _settled(window, qtbot)
-    assert window.list.currentIndex().data(ArticleIdRole) == ids[4]  # not the 4th row's
