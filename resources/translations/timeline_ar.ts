@@ -84,37 +84,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="95" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="94" />
         <source>for example ⁧10 شوال 1442 هـ⁩, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="105" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="104" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="112" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="111" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="113" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="112" />
         <source>Understood as</source>
         <translation>فُهم على أنه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="115" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
         <source>Label</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="130" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="129" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="131" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="130" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -1180,429 +1180,430 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="834" />
+        <location filename="../../timeline/ui/main_window.py" line="837" />
+        <location filename="../../timeline/ui/main_window.py" line="1985" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="332" />
-        <location filename="../../timeline/ui/main_window.py" line="1457" />
+        <location filename="../../timeline/ui/main_window.py" line="334" />
+        <location filename="../../timeline/ui/main_window.py" line="1460" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="343" />
+        <location filename="../../timeline/ui/main_window.py" line="345" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="441" />
+        <location filename="../../timeline/ui/main_window.py" line="444" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="442" />
+        <location filename="../../timeline/ui/main_window.py" line="445" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="446" />
+        <location filename="../../timeline/ui/main_window.py" line="449" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="465" />
+        <location filename="../../timeline/ui/main_window.py" line="468" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="467" />
+        <location filename="../../timeline/ui/main_window.py" line="470" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="476" />
+        <location filename="../../timeline/ui/main_window.py" line="479" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="479" />
+        <location filename="../../timeline/ui/main_window.py" line="482" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="482" />
+        <location filename="../../timeline/ui/main_window.py" line="485" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="486" />
+        <location filename="../../timeline/ui/main_window.py" line="489" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="516" />
+        <location filename="../../timeline/ui/main_window.py" line="519" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="517" />
+        <location filename="../../timeline/ui/main_window.py" line="520" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="521" />
+        <location filename="../../timeline/ui/main_window.py" line="524" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="526" />
+        <location filename="../../timeline/ui/main_window.py" line="529" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="528" />
+        <location filename="../../timeline/ui/main_window.py" line="531" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="535" />
+        <location filename="../../timeline/ui/main_window.py" line="538" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="586" />
+        <location filename="../../timeline/ui/main_window.py" line="589" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="590" />
+        <location filename="../../timeline/ui/main_window.py" line="593" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="593" />
+        <location filename="../../timeline/ui/main_window.py" line="596" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="595" />
+        <location filename="../../timeline/ui/main_window.py" line="598" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="599" />
+        <location filename="../../timeline/ui/main_window.py" line="602" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="603" />
+        <location filename="../../timeline/ui/main_window.py" line="606" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="604" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="605" />
+        <location filename="../../timeline/ui/main_window.py" line="608" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="607" />
+        <location filename="../../timeline/ui/main_window.py" line="610" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="609" />
+        <location filename="../../timeline/ui/main_window.py" line="612" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="620" />
+        <location filename="../../timeline/ui/main_window.py" line="623" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="624" />
+        <location filename="../../timeline/ui/main_window.py" line="627" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="624" />
+        <location filename="../../timeline/ui/main_window.py" line="627" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="637" />
+        <location filename="../../timeline/ui/main_window.py" line="640" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="638" />
+        <location filename="../../timeline/ui/main_window.py" line="641" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="639" />
+        <location filename="../../timeline/ui/main_window.py" line="642" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="643" />
+        <location filename="../../timeline/ui/main_window.py" line="646" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="695" />
-        <location filename="../../timeline/ui/main_window.py" line="710" />
+        <location filename="../../timeline/ui/main_window.py" line="698" />
+        <location filename="../../timeline/ui/main_window.py" line="713" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="711" />
+        <location filename="../../timeline/ui/main_window.py" line="714" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="752" />
+        <location filename="../../timeline/ui/main_window.py" line="755" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="755" />
+        <location filename="../../timeline/ui/main_window.py" line="758" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="746" />
-        <location filename="../../timeline/ui/main_window.py" line="761" />
+        <location filename="../../timeline/ui/main_window.py" line="749" />
+        <location filename="../../timeline/ui/main_window.py" line="764" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="450" />
+        <location filename="../../timeline/ui/main_window.py" line="453" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="455" />
+        <location filename="../../timeline/ui/main_window.py" line="458" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="458" />
+        <location filename="../../timeline/ui/main_window.py" line="461" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="459" />
+        <location filename="../../timeline/ui/main_window.py" line="462" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="460" />
+        <location filename="../../timeline/ui/main_window.py" line="463" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="492" />
+        <location filename="../../timeline/ui/main_window.py" line="495" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="498" />
+        <location filename="../../timeline/ui/main_window.py" line="501" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="507" />
+        <location filename="../../timeline/ui/main_window.py" line="510" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="531" />
+        <location filename="../../timeline/ui/main_window.py" line="534" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="587" />
+        <location filename="../../timeline/ui/main_window.py" line="590" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="596" />
+        <location filename="../../timeline/ui/main_window.py" line="599" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="614" />
+        <location filename="../../timeline/ui/main_window.py" line="617" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="615" />
+        <location filename="../../timeline/ui/main_window.py" line="618" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="616" />
+        <location filename="../../timeline/ui/main_window.py" line="619" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="627" />
+        <location filename="../../timeline/ui/main_window.py" line="630" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="700" />
+        <location filename="../../timeline/ui/main_window.py" line="703" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="826" />
-        <location filename="../../timeline/ui/main_window.py" line="832" />
+        <location filename="../../timeline/ui/main_window.py" line="829" />
+        <location filename="../../timeline/ui/main_window.py" line="835" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="839" />
+        <location filename="../../timeline/ui/main_window.py" line="842" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="967" />
+        <location filename="../../timeline/ui/main_window.py" line="970" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="969" />
+        <location filename="../../timeline/ui/main_window.py" line="972" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="974" />
+        <location filename="../../timeline/ui/main_window.py" line="977" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="975" />
+        <location filename="../../timeline/ui/main_window.py" line="978" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="976" />
+        <location filename="../../timeline/ui/main_window.py" line="979" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="980" />
-        <location filename="../../timeline/ui/main_window.py" line="1893" />
+        <location filename="../../timeline/ui/main_window.py" line="983" />
+        <location filename="../../timeline/ui/main_window.py" line="1910" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1182" />
+        <location filename="../../timeline/ui/main_window.py" line="1185" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1410" />
+        <location filename="../../timeline/ui/main_window.py" line="1413" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1445" />
+        <location filename="../../timeline/ui/main_window.py" line="1448" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1446" />
+        <location filename="../../timeline/ui/main_window.py" line="1449" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1457" />
-        <location filename="../../timeline/ui/main_window.py" line="1477" />
+        <location filename="../../timeline/ui/main_window.py" line="1460" />
+        <location filename="../../timeline/ui/main_window.py" line="1480" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1462" />
+        <location filename="../../timeline/ui/main_window.py" line="1465" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1469" />
+        <location filename="../../timeline/ui/main_window.py" line="1472" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1477" />
+        <location filename="../../timeline/ui/main_window.py" line="1480" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1485" />
+        <location filename="../../timeline/ui/main_window.py" line="1488" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1487" />
+        <location filename="../../timeline/ui/main_window.py" line="1490" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1489" />
+        <location filename="../../timeline/ui/main_window.py" line="1492" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1490" />
+        <location filename="../../timeline/ui/main_window.py" line="1493" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1491" />
+        <location filename="../../timeline/ui/main_window.py" line="1494" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1492" />
+        <location filename="../../timeline/ui/main_window.py" line="1495" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1500" />
+        <location filename="../../timeline/ui/main_window.py" line="1503" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1509" />
-        <location filename="../../timeline/ui/main_window.py" line="1543" />
+        <location filename="../../timeline/ui/main_window.py" line="1512" />
+        <location filename="../../timeline/ui/main_window.py" line="1546" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1518" />
+        <location filename="../../timeline/ui/main_window.py" line="1521" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1519" />
+        <location filename="../../timeline/ui/main_window.py" line="1522" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1536" />
+        <location filename="../../timeline/ui/main_window.py" line="1539" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1544" />
+        <location filename="../../timeline/ui/main_window.py" line="1547" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1611,208 +1612,237 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1554" />
+        <location filename="../../timeline/ui/main_window.py" line="1567" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1561" />
+        <location filename="../../timeline/ui/main_window.py" line="1987" />
+        <source>The library's file was deleted or replaced by another program:
+%1
+This window shows what the file held; nothing more can be changed from it.</source>
+        <translation>حذف برنامج آخر ملف المكتبة أو استبدله:
+%1
+تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1995" />
+        <source>Open the library again</source>
+        <translation>افتح المكتبة من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="2000" />
+        <source>The library's file was deleted or replaced by another program</source>
+        <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1554" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1575" />
-        <location filename="../../timeline/ui/main_window.py" line="1588" />
+        <location filename="../../timeline/ui/main_window.py" line="1585" />
+        <location filename="../../timeline/ui/main_window.py" line="1598" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1576" />
+        <location filename="../../timeline/ui/main_window.py" line="1586" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1591" />
+        <location filename="../../timeline/ui/main_window.py" line="1601" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1626" />
+        <location filename="../../timeline/ui/main_window.py" line="1636" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1631" />
+        <location filename="../../timeline/ui/main_window.py" line="1641" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1651" />
+        <location filename="../../timeline/ui/main_window.py" line="1661" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1652" />
+        <location filename="../../timeline/ui/main_window.py" line="1662" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1687" />
+        <location filename="../../timeline/ui/main_window.py" line="1697" />
+        <source>the library's file was deleted or replaced: open it again</source>
+        <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1699" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1689" />
+        <location filename="../../timeline/ui/main_window.py" line="1701" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1691" />
+        <location filename="../../timeline/ui/main_window.py" line="1703" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1706" />
+        <location filename="../../timeline/ui/main_window.py" line="1718" />
+        <source>Not imported: the library's file was deleted or replaced</source>
+        <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="1723" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1708" />
+        <location filename="../../timeline/ui/main_window.py" line="1725" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1710" />
+        <location filename="../../timeline/ui/main_window.py" line="1727" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1717" />
+        <location filename="../../timeline/ui/main_window.py" line="1734" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1718" />
+        <location filename="../../timeline/ui/main_window.py" line="1735" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1723" />
+        <location filename="../../timeline/ui/main_window.py" line="1740" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1745" />
+        <location filename="../../timeline/ui/main_window.py" line="1762" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1750" />
+        <location filename="../../timeline/ui/main_window.py" line="1767" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1763" />
+        <location filename="../../timeline/ui/main_window.py" line="1780" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1765" />
+        <location filename="../../timeline/ui/main_window.py" line="1782" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1783" />
+        <location filename="../../timeline/ui/main_window.py" line="1800" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1794" />
+        <location filename="../../timeline/ui/main_window.py" line="1811" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1809" />
+        <location filename="../../timeline/ui/main_window.py" line="1826" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1823" />
+        <location filename="../../timeline/ui/main_window.py" line="1840" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1828" />
+        <location filename="../../timeline/ui/main_window.py" line="1845" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1833" />
+        <location filename="../../timeline/ui/main_window.py" line="1850" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1839" />
+        <location filename="../../timeline/ui/main_window.py" line="1856" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1846" />
+        <location filename="../../timeline/ui/main_window.py" line="1863" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1854" />
+        <location filename="../../timeline/ui/main_window.py" line="1871" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1863" />
+        <location filename="../../timeline/ui/main_window.py" line="1880" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1871" />
+        <location filename="../../timeline/ui/main_window.py" line="1888" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1878" />
+        <location filename="../../timeline/ui/main_window.py" line="1895" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1880" />
+        <location filename="../../timeline/ui/main_window.py" line="1897" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1884" />
+        <location filename="../../timeline/ui/main_window.py" line="1901" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1887" />
+        <location filename="../../timeline/ui/main_window.py" line="1904" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1890" />
+        <location filename="../../timeline/ui/main_window.py" line="1907" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1892" />
+        <location filename="../../timeline/ui/main_window.py" line="1909" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1902" />
+        <location filename="../../timeline/ui/main_window.py" line="1919" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1949" />
+        <location filename="../../timeline/ui/main_window.py" line="1974" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2380,207 +2410,207 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="189" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="188" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="191" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="190" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="200" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="294" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="298" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="199" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="293" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="297" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="201" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="200" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="202" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="201" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="203" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="202" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="208" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="207" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="208" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="210" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="161" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="160" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="178" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="177" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="205" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="204" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="212" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="211" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="234" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="245" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="244" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="247" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="246" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="288" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="287" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="289" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="288" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="291" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="360" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="290" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="359" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="301" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="300" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="302" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="301" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="303" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="302" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="343" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="342" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="347" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="370" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="375" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="369" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="374" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="384" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="398" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="383" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="384" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="398" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="383" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="416" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="421" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="415" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="420" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="426" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="425" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="433" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="432" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="454" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="464" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="463" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="461" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="470" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="460" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="468" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="478" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="486" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="485" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="499" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="495" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="498" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="495" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import SAMPLES
@@ -115,18 +116,20 @@ def test_the_windows_own_import_is_shown_once(
 class _FakeStore(QObject):
     """A store whose data_version the test sets."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__()
         self.version: int | None = 1
+        self.path = path
+        path.touch()
 
     def data_version(self) -> int | None:
         return self.version
 
 
 def test_changes_that_go_on_are_told_every_settle_period_and_none_while_busy(
-    qtbot: QtBot,
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
-    store, now, busy = _FakeStore(), [0.0], [False]
+    store, now, busy = _FakeStore(tmp_path / "f.db"), [0.0], [False]
     watcher = StoreWatcher(store, lambda: busy[0], clock=lambda: now[0])  # type: ignore[arg-type]
     told: list[float] = []
     watcher.changed.connect(lambda: told.append(now[0]))
@@ -155,3 +158,51 @@ def test_changes_that_go_on_are_told_every_settle_period_and_none_while_busy(
     watcher.check()
     watcher.check()
     assert len(told) == 4
+
+
+def _library_files(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def test_a_deleted_library_file_is_said_once_and_nothing_more_is_written(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    for file in _library_files(window.store.path):
+        file.unlink(missing_ok=True)
+    replaced: list[bool] = []
+    window.watcher.replaced.connect(lambda: replaced.append(True))
+    window.watcher.check()
+    window.watcher.check()
+    assert replaced == [True]
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert str(window.store.path) in box.text() and box.textFormat() == Qt.TextFormat.PlainText
+    assert [b.text() for b in box.buttons()] == ["OK"]  # nothing there to open again
+    box.close()
+    # An edit or an import would open the path anew: refused, said in one line.
+    window.edits.hide_article()
+    assert window.edits.controller.wait_written()
+    assert "deleted or replaced" in window.statusBar().currentMessage()
+    window.import_paths([_article_file(tmp_path, "خبر بعد الحذف", 5)])
+    assert window._import_thread is None
+    assert "Not imported" in window.statusBar().currentMessage()
+    assert not window.store.path.exists()  # no new library made at the path
+
+
+def test_a_library_made_anew_at_the_path_is_offered_to_open_again(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.ui import main_window
+
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(main_window, "start_detached", lambda *command: started.append(command))
+    path = window.store.path
+    for file in _library_files(path):
+        file.unlink(missing_ok=True)
+    Store(path).close()  # `timeline import` after a fresh start, say
+    window.watcher.check()
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    (again,) = [b for b in box.buttons() if b.text() == "Open the library again"]
+    again.click()
+    ((_program, arguments),) = started
+    assert arguments[-4:-2] == ["--db", str(path)]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)

@@ -430,6 +430,7 @@ class MainWindow(QMainWindow):
         # seen within seconds and shown (store_watch.py).
         self.watcher = StoreWatcher(store, self._watch_waits, self)
         self.watcher.changed.connect(self._changed_elsewhere)
+        self.watcher.replaced.connect(self._library_replaced)
         self.edits.controller.edited.connect(lambda _changes: self.watcher.own_write_done())
         self._count_articles()
         # Choose the first article now: left to itself the list would choose one when it
@@ -1547,6 +1548,16 @@ class MainWindow(QMainWindow):
                 values=[str(path), problem],
             ).open()
             return False
+        if not self._start_window_on(path):
+            return False
+        self.statusBar().showMessage(
+            self.tr("Opening %1 in a new window").replace("%1", for_display(path.name)), 10_000
+        )
+        return True
+
+    def _start_window_on(self, path: Path) -> bool:
+        """This program started again on the library at path, in this interface language;
+        False (said in the status bar) when it could not be."""
         rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         program, arguments = _this_program()
         arguments += ["--db", str(path), "--lang", "ar" if rtl else "en"]
@@ -1559,9 +1570,6 @@ class MainWindow(QMainWindow):
                 10_000,
             )
             return False
-        self.statusBar().showMessage(
-            self.tr("Opening %1 in a new window").replace("%1", for_display(path.name)), 10_000
-        )
         return True
 
     def _ask_addresses(self) -> None:
@@ -1685,6 +1693,8 @@ class MainWindow(QMainWindow):
     def store_held_by(self) -> str | None:
         """Why the window's own long write holds the store (an edit meanwhile would wait
         for it, then fail as if another program held it), or None."""
+        if self.watcher.file_replaced:
+            return self.tr("the library's file was deleted or replaced: open it again")
         if self._import_thread is not None:
             return self.tr("an import is writing the store: try again when it ends")
         if self.recompute.running_thread() is not None:
@@ -1703,6 +1713,11 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path | str]) -> None:
         """Import on a worker thread with a progress dialog; the store stays readable."""
+        if self.watcher.file_replaced:  # the worker would open the file there now
+            self.statusBar().showMessage(
+                self.tr("Not imported: the library's file was deleted or replaced"), 10_000
+            )
+            return
         if self._import_thread is not None or self._writer_thread() is not None:
             self.statusBar().showMessage(
                 self.tr("An import is running: wait for it to finish or cancel it")
@@ -1958,6 +1973,37 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The library was changed by another program: shown as it is now"), 10_000
         )
+
+    def _library_replaced(self) -> None:
+        """The file at the library's path is not the one this window reads (deleted, or a
+        new library made there): said once; nothing more is written from this window,
+        whose writers would open the path anew.  Opened again, it is the file there now."""
+        path = self.store.path
+        box = message_box(
+            self,
+            QMessageBox.Icon.Warning,
+            self.tr("News Timeline"),
+            self.tr(
+                "The library's file was deleted or replaced by another program:\n%1\n"
+                "This window shows what the file held; nothing more can be changed from it."
+            ),
+            values=[str(path)],
+        )
+        if path.exists():
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            again = box.addButton(
+                self.tr("Open the library again"), QMessageBox.ButtonRole.AcceptRole
+            )
+            again.clicked.connect(self._open_again)
+        box.open()
+        self.statusBar().showMessage(
+            self.tr("The library's file was deleted or replaced by another program")
+        )
+
+    def _open_again(self) -> None:
+        """This library's path in a new window (the file there now), and this one closed."""
+        if self._start_window_on(self.store.path):
+            self.close()
 
     def _layout_was_chosen(self) -> None:
         self._layout_chosen = True

@@ -15,12 +15,20 @@ window's own writes runs is told with the next change after it, or at the next r
 A long import in another program commits file by file: the window is told once the
 changes have paused for a look (a quiet WATCH_MS), or every SETTLE_MAX_S while they go
 on, not at every file (a reload reads the list, the counts and the timeline again).
+
+The file itself may go: deleted, or a new library made at its path (a user starting
+over from a terminal).  The window's connection still reads the old file, while its
+writers open the path anew and would write into the other one; the watcher compares
+the file at the path with the one opened (device and inode) at each look and says once
+that it was replaced.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -30,11 +38,23 @@ WATCH_MS = 2_000
 SETTLE_MAX_S = 10.0
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The file at path as the system knows it (device, inode), or None if there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 class StoreWatcher(QObject):
     """Emits changed when another program has committed to the store and the changes
-    have settled; waits while busy() is true (the window's own write, a dialog open)."""
+    have settled; waits while busy() is true (the window's own write, a dialog open).
+    Emits replaced once, and looks no more, when the file at the store's path is no
+    longer the one opened."""
 
     changed = Signal()
+    replaced = Signal()
 
     def __init__(
         self,
@@ -50,12 +70,15 @@ class StoreWatcher(QObject):
         self._clock = clock
         self._seen = store.data_version()
         self._pending_since: float | None = None  # a change seen and not yet told
+        self._identity = file_identity(store.path)
+        self.file_replaced = False  # said once: the window no longer reads the path's file
         self._timer = QTimer(self)
         self._timer.setInterval(WATCH_MS)
         self._timer.timeout.connect(self.check)
 
     def start(self) -> None:
-        self._timer.start()
+        if not self.file_replaced:
+            self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
@@ -79,6 +102,13 @@ class StoreWatcher(QObject):
 
     def check(self) -> None:
         """Look once (the timer's tick; tests call it)."""
+        if self.file_replaced:
+            return
+        if file_identity(self._store.path) != self._identity:
+            self.file_replaced = True
+            self.stop()
+            self.replaced.emit()
+            return
         if self._busy():  # its end is shown (shown, own_write_done) before busy is false
             return
         version = self._store.data_version()
