@@ -130,6 +130,18 @@ def test_a_long_text_hashed_in_parts_gives_the_hashes_of_it_whole(
     assert shingle_hashes(tokens).tolist() == whole.tolist()
 
 
+@pytest.mark.parametrize("text", ["", "؟!", "كلمة", "a b", "و " * 7, AGENCY + " " + COPY])
+def test_a_long_texts_words_read_in_parts_hash_as_the_whole_list(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tokens = stories.words(text)
+    whole = (copies.hashes_of_words(tokens).tolist(), copies._all_shingles(tokens).tolist())
+    for part in (1, 3, 7, 1 << 14):  # each part a word, fewer than a shingle, ...
+        monkeypatch.setattr(copies, "_CHUNK_WORDS", part)
+        hashes, shingles = copies._long_text_hashes(text, normalized=False)
+        assert (hashes.tolist(), shingles.tolist()) == whole
+
+
 def test_a_batch_compares_each_article_with_the_first_holders_of_its_keys(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

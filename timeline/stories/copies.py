@@ -13,7 +13,7 @@ import heapq
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -376,8 +376,7 @@ def text_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
     of words(text) in order, repeats kept (one run of all of them if fewer): what
     shingle_hashes(words(text)) gives before repeats are dropped."""
     if len(text) > _LONG_TEXT:  # a 10 MB article needs no 10 MB tables
-        tokens = words(text)
-        return hashes_of_words(tokens), _all_shingles(tokens)
+        return _long_text_hashes(text, normalized=False)
     folded, is_word = _folded_codes(text)
     edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts = np.flatnonzero(edges == 1)
@@ -392,6 +391,47 @@ def text_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
     shingle_spans = prefix[ends[width - 1 :]] - prefix[at[:runs]]
     shingle_spans *= inverses[at[:runs]]
     return _mix(word_spans), _mix(shingle_spans) >> _SHIFT
+
+
+def _long_text_hashes(text: str, normalized: bool) -> tuple[np.ndarray, np.ndarray]:
+    """hashes_of_words(words(text)) and _all_shingles(words(text)) of a long text, its
+    words read a part at a time (normalized: the text is normalize()d already, as
+    sign_texts takes it): a 10 MB article's words as one list of strings held some 110
+    MB.  Each part's shingles start where the last part's ended (it keeps the last
+    SHINGLE - 1 words before it), so the runs and their order are those of the whole."""
+    source = text.lower() if normalized else search_normalize(text).lower()
+    word_parts: list[np.ndarray] = []
+    shingle_parts: list[np.ndarray] = []
+    carry: list[str] = []  # the words a run starting in the next part begins with
+    for chunk in _parts_words(source):
+        if not chunk:
+            continue
+        word_parts.append(hashes_of_words(chunk))
+        window = carry + chunk
+        if len(window) >= SHINGLE:
+            shingle_parts.append(_all_shingles(window))
+            carry = window[len(window) - SHINGLE + 1 :]
+        else:
+            carry = window
+    if not shingle_parts:  # fewer words than a shingle: one run of them all
+        shingle_parts.append(_shingles(carry))
+    hashes = np.concatenate(word_parts) if word_parts else np.zeros(0, dtype=np.uint64)
+    return hashes, np.concatenate(shingle_parts)
+
+
+_NOT_WORD = re.compile(r"[\W_]")
+
+
+def _parts_words(source: str) -> Iterator[list[str]]:
+    """The words of a text (_WORD's matches) a part of about _CHUNK_WORDS * 64
+    characters at a time, each part cut where no word is (one word is never cut)."""
+    size = _CHUNK_WORDS * 64
+    begin = 0
+    while begin < len(source):
+        cut = _NOT_WORD.search(source, min(begin + size, len(source)))
+        end = len(source) if cut is None else cut.end()
+        yield _WORD.findall(source, begin, end)
+        begin = end
 
 
 def _all_shingles(tokens: Sequence[str]) -> np.ndarray:
@@ -487,11 +527,11 @@ def sign_texts(texts: Sequence[str], normalized: bool = False) -> list[Signed]:
         if len(text) > _LONG_TEXT:
             out.extend(_sign_group(group, normalized))
             group, chars = [], 0
-            tokens = _WORD.findall(text.lower()) if normalized else words(text)
-            shingles = _distinct(_all_shingles(tokens))
+            word_values, shingle_values = _long_text_hashes(text, normalized)
+            shingles = _distinct(shingle_values)
             sig = signature_of_shingles(shingles)
             keys = np.array(band_keys(sig), dtype=np.int64)
-            out.append(Signed(sig, keys, word_hashes(tokens), shingles.astype(np.uint32)))
+            out.append(Signed(sig, keys, _distinct(word_values), shingles.astype(np.uint32)))
             continue
         if group and chars + len(text) > _BATCH_CHARS:
             out.extend(_sign_group(group, normalized))
