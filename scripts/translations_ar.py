@@ -551,6 +551,7 @@ ARABIC: dict[str, str] = {
     "the library's file was deleted or replaced: open it again": "حُذف ملف المكتبة أو استُبدل: افتحها من جديد",
     "The library's file was deleted or replaced by another program:\n%1\nThis window shows what the file held; nothing more can be changed from it.": "حذف برنامج آخر ملف المكتبة أو استبدله:\n%1\nتعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.",
     "Open the library again": "افتح المكتبة من جديد",
+    "Imported from: %1": "استُورد من: %1",
     "The library's file was deleted or replaced by another program": "حذف برنامج آخر ملف المكتبة أو استبدله",
     "Not imported: the library's file was deleted or replaced": "لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل",
     "Articles are being removed: import when that ends": "تجري إزالة مقالات: استورد حين تنتهي",

@@ -125,6 +125,17 @@ def test_terminal_display_order(run) -> None:
     assert for_terminal(title) in shaped
 
 
+def test_show_names_the_author_and_the_file_it_came_from(run, tmp_path: Path) -> None:
+    record = {"title": "خبر", "body": "نص الخبر", "author": "مراسلنا", "source": "وكالة"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    run("import", str(path))
+    (line,) = run("list", "--json").output.splitlines()
+    text = run("show", str(json.loads(line)["id"]), "--no-bidi").output
+    assert "     author: مراسلنا" in text
+    assert f"     origin: {path.absolute()}" in text
+
+
 def test_show_missing_article_is_a_clear_error(run) -> None:
     run("import", str(SAMPLES / "02_suez.txt"))
     result = run("show", "999", expect=1)

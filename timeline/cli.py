@@ -482,9 +482,11 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         ("published", shown("published", article.published or "(undated)")),
         ("as written", article.published_raw),
         ("source", shown("source", article.source)),
+        ("author", article.author),
         ("caption", article.caption),
         ("credit", article.credit),
         ("url", article.url),
+        ("origin", article.origin),  # the file (or address) it was imported from
         ("tags", "; ".join(tags)),
     ):
         if value:

@@ -202,119 +202,124 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="794" />
+        <location filename="../../timeline/ui/detail_pane.py" line="792" />
+        <source>Imported from: %1</source>
+        <translation>استُورد من: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/detail_pane.py" line="796" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="800" />
+        <location filename="../../timeline/ui/detail_pane.py" line="802" />
         <source>Text recognized by OCR in a scan or a picture: check it against the file</source>
         <translation>نص تُعرّف عليه ضوئيًا في صفحة ممسوحة أو صورة: راجعه على الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="806" />
+        <location filename="../../timeline/ui/detail_pane.py" line="808" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="832" />
+        <location filename="../../timeline/ui/detail_pane.py" line="834" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="833" />
+        <location filename="../../timeline/ui/detail_pane.py" line="835" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="834" />
+        <location filename="../../timeline/ui/detail_pane.py" line="836" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="842" />
+        <location filename="../../timeline/ui/detail_pane.py" line="844" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="849" />
+        <location filename="../../timeline/ui/detail_pane.py" line="851" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="851" />
-        <location filename="../../timeline/ui/detail_pane.py" line="902" />
+        <location filename="../../timeline/ui/detail_pane.py" line="853" />
+        <location filename="../../timeline/ui/detail_pane.py" line="904" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="852" />
+        <location filename="../../timeline/ui/detail_pane.py" line="854" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="854" />
+        <location filename="../../timeline/ui/detail_pane.py" line="856" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="858" />
+        <location filename="../../timeline/ui/detail_pane.py" line="860" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="866" />
-        <location filename="../../timeline/ui/detail_pane.py" line="883" />
+        <location filename="../../timeline/ui/detail_pane.py" line="868" />
+        <location filename="../../timeline/ui/detail_pane.py" line="885" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="881" />
+        <location filename="../../timeline/ui/detail_pane.py" line="883" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="882" />
+        <location filename="../../timeline/ui/detail_pane.py" line="884" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="884" />
+        <location filename="../../timeline/ui/detail_pane.py" line="886" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="898" />
+        <location filename="../../timeline/ui/detail_pane.py" line="900" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="900" />
+        <location filename="../../timeline/ui/detail_pane.py" line="902" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1010" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1012" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1011" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1013" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1012" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1014" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1014" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1016" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1013" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1015" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>

@@ -234,3 +234,16 @@ def test_an_address_under_an_arabic_label_is_laid_out_left_to_right(qtbot: QtBot
     assert blocks("الرابط: %1") == [("الرابط:", rtl, True), (url, ltr, True)]
     # An English label's line is left to right already: the address stays on it.
     assert blocks("Link: %1") == [(f"Link: \u2068{url}\u2069", ltr, False)]
+
+
+def test_the_pane_names_the_file_an_article_was_imported_from(
+    qtbot: QtBot, sample_store: Store
+) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    article = replace(sample_store.articles()[0], origin="/archive/غزة\u202e/feed.jsonl")
+    pane.show_article(article, [])
+    text = pane.browser.document().toPlainText()
+    assert "Imported from: \u2068/archive/غزة\ufffd/feed.jsonl\u2069" in text  # isolated, no RLO
+    pane.show_article(replace(article, origin=""), [])
+    assert "Imported from" not in pane.browser.document().toPlainText()

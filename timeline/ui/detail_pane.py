@@ -788,6 +788,8 @@ class DetailPane(QWidget):
                 self._add_block(cursor, label.replace("%1", isolated(value)))
         if article.url:
             self._add_link(cursor, self.tr("Link: %1"), article.url)
+        if article.origin:  # a path or an address: laid out left to right as the link
+            self._add_link(cursor, self.tr("Imported from: %1"), article.origin)
         if article.body_kind == "summary":
             self._add_block(
                 cursor,
