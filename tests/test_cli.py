@@ -136,6 +136,22 @@ def test_show_names_the_author_and_the_file_it_came_from(run, tmp_path: Path) ->
     assert f"     origin: {path.absolute()}" in text
 
 
+def test_list_shows_what_came_from_a_file_or_folder(run, tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    for name, title in (("a.jsonl", "خبر أول"), ("b.jsonl", "خبر ثان")):
+        record = {"title": title, "body": f"نص {title}", "published": "2020-01-02"}
+        (folder / name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    run("import", str(SAMPLES), str(folder))
+    listed = run("list", "--no-bidi", "--origin", str(folder / "b.jsonl")).output
+    assert [line.split(" | ")[-1] for line in listed.splitlines()] == ["خبر ثان"]
+    both = run("list", "--json", "--origin", str(folder)).output.splitlines()
+    assert sorted(json.loads(line)["title"] for line in both) == ["خبر أول", "خبر ثان"]
+    result = CliRunner().invoke(cli, ["--db", str(run.db), "list", "--origin", "/nowhere"])
+    assert result.exit_code == 1 and "no article came from /nowhere" in result.stderr
+    assert result.stdout == ""
+
+
 def test_show_missing_article_is_a_clear_error(run) -> None:
     run("import", str(SAMPLES / "02_suez.txt"))
     result = run("show", "999", expect=1)

@@ -386,23 +386,50 @@ def _article_json(article: Article, events: list[Event] | None = None) -> dict[s
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option("--undated", is_flag=True, help="Only articles whose date could not be read.")
+@click.option(
+    "--origin",
+    "origins",
+    multiple=True,
+    metavar="PATH",
+    help="Only articles read from this file, or from under this folder or archive (as"
+    " `timeline show` names its origin). May be given more than once.",
+)
 @_common_options
 @click.pass_obj
-def list_command(settings: Settings, as_json: bool, undated: bool) -> None:
+def list_command(
+    settings: Settings, as_json: bool, undated: bool, origins: tuple[str, ...]
+) -> None:
     """List articles in chronological order (undated ones last).
 
     The text gives your corrections (title, source, date: marked *) where you made
-    them; the order and --json are the stored values."""
+    them; the order and --json are the stored values.  Exit status 1 if an --origin
+    named no article."""
     import itertools
 
+    if any(not origin.strip() for origin in origins):
+        raise _Failure("--origin needs the path of a file or folder")
     # Read as printed, without bodies: a list of every article held a million bodies in
     # memory before the first line.  The rows closed before the store is.
     with (
         settings.open_store(create=False) as store,
         contextlib.closing(store.iter_articles(undated_only=undated, body=False)) as rows,
     ):
+        wanted: set[int] | None = None
+        missing = False
+        if origins:
+            wanted = set()
+            for origin in origins:
+                found = store.ids_from_origin(_origin_spellings(origin))
+                if not found:
+                    _echo_line(f"no article came from {origin}", err=True)
+                    missing = True
+                wanted.update(found)
         while page := list(itertools.islice(rows, 500)):
+            if wanted is not None:
+                page = [article for article in page if article.id in wanted]
             _list_page(settings, store, page, as_json)
+    if missing:
+        sys.exit(1)
 
 
 def _list_page(settings: Settings, store: Store, page: list[Article], as_json: bool) -> None:
