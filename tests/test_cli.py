@@ -401,9 +401,11 @@ def test_import_says_how_many_scanned_pages_were_not_read(
     assert f"{path}: 1 scanned page(s) were not read: install Tesseract" in result.output
 
 
-def _on_a_terminal(arguments: list[str]) -> tuple[subprocess.CompletedProcess, str]:
-    """`timeline ARGUMENTS` run with its standard error a terminal: the run, and what the
-    terminal was sent."""
+def _on_a_terminal(
+    arguments: list[str], *, env: dict[str, str] | None = None, stdout_too: bool = False
+) -> tuple[subprocess.CompletedProcess, str]:
+    """`timeline ARGUMENTS` run with its standard error (and standard output if stdout_too)
+    a terminal: the run, and what the terminal was sent."""
     import pty
     import sys
 
@@ -411,10 +413,11 @@ def _on_a_terminal(arguments: list[str]) -> tuple[subprocess.CompletedProcess, s
     try:
         done = subprocess.run(
             [sys.executable, "-m", "timeline", *arguments],
-            stdout=subprocess.PIPE,
+            stdout=follower if stdout_too else subprocess.PIPE,
             stderr=follower,
             timeout=120,
             cwd=Path(__file__).resolve().parents[1],
+            env=None if env is None else {**os.environ, **env},
         )
         os.close(follower)
         terminal = b""
@@ -429,6 +432,45 @@ def _on_a_terminal(arguments: list[str]) -> tuple[subprocess.CompletedProcess, s
     finally:
         os.close(leader)
     return done, terminal.decode()
+
+
+# A locale in an encoding without Arabic (Latin-1; Windows sends output to a file or a
+# pipe in its ANSI code page, Windows-1252): PYTHONIOENCODING sets the streams so.
+_LATIN = {"PYTHONIOENCODING": "latin-1"}
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "الملك"], ["show", "1"]])
+def test_output_to_a_file_is_utf8_whatever_the_locale(run, command: list[str]) -> None:
+    import sys
+
+    run("import", str(SAMPLES))
+    title = run("show", "1", "--json").output
+    title = json.loads(title)["title"]
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "--no-bidi", "--db", str(run.db), *command],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, **_LATIN},
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in done.stderr
+    printed = done.stdout.decode("utf-8")  # UTF-8, not Latin-1: decodes, and holds Arabic
+    assert any("\u0600" <= c <= "\u06ff" for c in printed)
+    if command != ["search", "الملك"]:
+        assert title in printed
+
+
+def test_a_terminal_that_cannot_show_arabic_gets_question_marks_not_a_traceback(
+    run, tmp_path: Path
+) -> None:
+    run("import", str(SAMPLES))
+    missing = tmp_path / "ملف.txt"
+    done, shown = _on_a_terminal(["--db", str(run.db), "list"], env=_LATIN, stdout_too=True)
+    assert done.returncode == 0 and "Traceback" not in shown
+    assert "?" in shown and "2015" in shown
+    done, shown = _on_a_terminal(["--db", str(run.db), "import", str(missing)], env=_LATIN)
+    assert done.returncode == 2 and "Traceback" not in shown
+    assert "does not exist" in shown and "???.txt" in shown
 
 
 def test_export_counts_what_it_has_written_on_a_terminal_only(run, tmp_path: Path) -> None:
