@@ -1216,3 +1216,36 @@ def test_the_first_import_into_an_empty_library_shows_its_articles(
             box.close()
         qtbot.waitUntil(lambda: win._import_thread is None and win._loader_thread is None)
         win.close()
+
+
+def test_a_title_another_program_stored_as_bytes_is_shown_as_text(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A BLOB in articles.title (Datasette, a script) reached the list's painting as
+    bytes and crashed the window (SIGSEGV); the store mends it on opening (schema v17)."""
+    import sqlite3
+
+    from timeline.model import ArticleDraft
+    from timeline.store.schema import _V17_KINDS
+
+    path = tmp_path / "t.db"
+    with Store(path) as store:
+        store.add_article(ArticleDraft(title="خبر", body="نص", source="مصدر"), "u", None)
+    conn = sqlite3.connect(path, isolation_level=None)
+    for table in _V17_KINDS:  # as schema 16 left the file
+        conn.execute(f"DROP TRIGGER {table}_kinds_insert")
+        conn.execute(f"DROP TRIGGER {table}_kinds_update")
+    conn.execute("UPDATE articles SET title = ? WHERE id = 1", (b"\xff" + "مكسور".encode(),))
+    conn.execute("PRAGMA user_version = 16")
+    conn.close()
+    with Store(path) as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.resize(800, 500)
+        win.show()
+        qtbot.waitUntil(lambda: win.model.rowCount() == 1, timeout=10_000)
+        index = win.model.index(0, 0)
+        assert win.model.data(index) == "\ufffdمكسور"
+        assert not win.grab().isNull()  # the list painted with it
+        qtbot.waitUntil(lambda: win._loader_thread is None, timeout=10_000)
+        win.close()

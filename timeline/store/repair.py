@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from timeline.store.schema import mended_row
 from timeline.store.store import Store, StoreError
 
 _RANGE = 2000  # rows read at once while nothing fails
 _ONE_BY_ONE = 64  # a failing range this small is read row by row
+_ROWID_MAX = 2**63 - 1
 # Tables a trigger fills from another table: the new store's triggers refill them.
 _TRIGGER_TARGET = re.compile(r"\bINSERT\s+(?:OR\s+\w+\s+)?INTO\s+\"?(\w+)", re.IGNORECASE)
 # Tables made from others, not copied: the pair words are the schema's own list (the
@@ -92,6 +94,25 @@ class _TableReader:
         )
         self.table = table
         self.unreadable = 0
+
+    def first_rowid(self) -> int:
+        """The smallest rowid (0 if it cannot be read: rows below 0 are then lost)."""
+        try:
+            row = self.conn.execute(f'SELECT min(rowid) FROM "{self.table}"').fetchone()
+            return min(int(row[0] or 0), 0)
+        except sqlite3.DatabaseError:
+            return 0
+
+    def next_rowid(self, after: int) -> int:
+        """The first rowid past after, or after + 1 where that cannot be read: rowids far
+        apart (2**63 - 1 written by hand) are not walked a range at a time."""
+        try:
+            row = self.conn.execute(
+                f'SELECT min(rowid) FROM "{self.table}" WHERE rowid > ?', (after,)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            return after + 1
+        return after + 1 if row[0] is None else int(row[0])
 
     def last_rowid(self) -> int:
         try:
@@ -184,17 +205,25 @@ def _copy_table(
     marks = ", ".join("?" * len(columns))
     insert = f'INSERT INTO "{table}" ({_names(columns)}) VALUES ({marks})'
     copied = refused = 0
-    last = reader.last_rowid()
-    first = min(0, last)
-    for low in range(first, last + 1, _RANGE):
+    first, last = reader.first_rowid(), reader.last_rowid()
+    low: int | None = first
+    while low is not None:
         if progress is not None:
             progress(low - first, last + 1 - first, table)
-        for row in reader.rows(low, low + _RANGE - 1):
+        high = min(low + _RANGE - 1, _ROWID_MAX)
+        for row in reader.rows(low, high):
+            # A value of the wrong kind (another program's, before schema v17 refused
+            # them) is mended as the migration mends it, not refused with its row.
+            kept = mended_row(table, columns, row)
+            if kept is None:
+                refused += 1
+                continue
             try:
-                conn.execute(insert, row)
+                conn.execute(insert, kept)
                 copied += 1
             except sqlite3.DatabaseError:
                 refused += 1
+        low = reader.next_rowid(high) if high < last else None
     report.copied[table] = copied
     if reader.unreadable:
         report.unreadable[table] = reader.unreadable

@@ -1151,6 +1151,206 @@ def _v16_copies_fold_other_alphabets(db: sqlite_utils.Database) -> None:
             progress(done, int(last) - int(first) + 1, "story signatures")
 
 
+# -- v17: each column's kind of value, whoever writes --------------------------------
+#
+# The file is a plain SQLite database other programs write (sqlite-utils, Datasette, a
+# script), and SQLite keeps a column's declared type only as an affinity: a BLOB goes
+# into a TEXT column as it is, and text that is no number into an INTEGER one.  A title
+# stored as a BLOB crashed the window (Qt was handed bytes: SIGSEGV) and `timeline list`;
+# a publication second stored as text failed the timeline's loader; a second past year
+# 9999 failed every export.  Triggers now refuse such a row from any writer and name the
+# column; the rows stored before are mended once: a BLOB in a text column is read as
+# UTF-8 (bytes that are not, as U+FFFD), a second or an offset that is not a whole
+# number (of seconds from year 1 to the end of 9999) becomes NULL where the column
+# allows it (a mention stays, undated), and a row that cannot do without it goes (an
+# event whose article id is not a whole number).
+V17_FIRST_SECOND = -62_135_596_800  # 0001-01-01T00:00:00Z, the first second of datetime
+V17_END_SECOND = 253_402_300_800  # 10000-01-01: the end of datetime's last day
+
+# Per table, (column, kind): text, integer, second (whole seconds in the range above),
+# number (REAL or INTEGER); "?" after the kind: NULL allowed.
+_V17_KINDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (
+        *((c, "text") for c in ("uid", "title", "body", "source", "url", "author", "caption")),
+        *((c, "text") for c in ("credit", "lang", "published_raw", "origin", "imported_at")),
+        ("body_kind", "text"),
+        ("captured", "text"),
+        ("published", "text?"),
+        ("published_start", "second?"),
+    ),
+    "events": (
+        ("article_id", "integer"),
+        *((c, "text") for c in ("kind", "granularity", "value", "label")),
+        ("start", "second?"),
+        ("end", "second?"),
+        ("span_start", "integer?"),
+        ("span_end", "integer?"),
+        ("confidence", "number"),
+    ),
+    "user_article_fields": (
+        *((c, "text") for c in ("article_uid", "field", "value", "who", "at")),
+        ("date_value", "text?"),
+        ("granularity", "text?"),
+        ("start", "second?"),
+        ("end", "second?"),
+    ),
+    "user_mentions": (
+        *((c, "text") for c in ("article_uid", "span_text", "typed", "who", "at")),
+        ("span_start", "integer"),
+        ("span_end", "integer"),
+        ("not_a_date", "integer"),
+        ("value", "text?"),
+        ("granularity", "text?"),
+        ("start", "second?"),
+        ("end", "second?"),
+    ),
+    "user_events": (
+        ("article_uid", "text?"),
+        *((c, "text") for c in ("typed", "value", "granularity", "label", "who", "at")),
+        ("start", "second"),
+        ("end", "second?"),
+    ),
+    "user_hidden": (("target", "text?"), ("who", "text"), ("at", "text")),
+    "user_tags": (("name", "text?"), ("colour", "text"), ("who", "text"), ("at", "text")),
+    "user_tagged": (("tag", "text"), ("target", "text"), ("who", "text"), ("at", "text")),
+    "user_notes": (("article_uid", "text?"), ("note", "text"), ("who", "text"), ("at", "text")),
+}
+
+_V17_SAID = {
+    "text": "must be text",
+    "integer": "must be a whole number",
+    "second": f"must be a whole number of seconds from {V17_FIRST_SECOND} to {V17_END_SECOND}",
+    "number": "must be a number",
+}
+
+
+def _v17_wrong(value: str, kind: str) -> str:
+    """SQL true when value (NEW."c", or "c") is not of kind."""
+    nullable = kind.endswith("?")
+    kind = kind.rstrip("?")
+    allowed = {"text": "'text'", "integer": "'integer'", "second": "'integer'"}.get(
+        kind, "'integer', 'real'"
+    )
+    wrong = f"typeof({value}) NOT IN ({allowed})"
+    if kind == "second":
+        wrong = f"({wrong} OR {value} NOT BETWEEN {V17_FIRST_SECOND} AND {V17_END_SECOND})"
+    return f"({value} IS NOT NULL AND {wrong})" if nullable else wrong
+
+
+def _v17_mended(value: object, kind: str) -> tuple[bool, object]:
+    """(keep the row, the value to store) for a stored value not of kind."""
+    nullable = kind.endswith("?")
+    kind = kind.rstrip("?")
+    if kind == "text":
+        if isinstance(value, bytes):
+            return True, value.decode("utf-8", "replace")
+        return (True, None) if value is None else (True, str(value))
+    if kind == "number":
+        return True, 1.0
+    return nullable, None
+
+
+def _v17_typed_columns(db: sqlite_utils.Database) -> None:
+    conn = db.conn
+    progress = migration_progress.get()
+    for table, kinds in _V17_KINDS.items():
+        anywrong = " OR ".join(_v17_wrong(f'"{c}"', k) for c, k in kinds)
+        names = ", ".join(f'"{c}"' for c, _ in kinds)
+        first, last = conn.execute(f"SELECT min(rowid), max(rowid) FROM {table}").fetchone()
+        low = first
+        while low is not None:
+            # A window of rowids, the next one from the next row: ids far apart (an
+            # id of 2**63 - 1 written by hand) are not walked one window at a time.
+            top = min(low + _V17_WINDOW - 1, _ROWID_MAX)
+            for rowid, *values in conn.execute(
+                f"SELECT rowid, {names} FROM {table} WHERE rowid BETWEEN ? AND ? AND ({anywrong})",
+                (low, top),
+            ).fetchall():
+                _v17_mend(conn, table, kinds, rowid, values)
+            if progress is not None and last - first >= _V17_WINDOW:
+                progress(min(top, last) - first + 1, last - first + 1, f"{table}: kinds of value")
+            low = conn.execute(
+                f"SELECT min(rowid) FROM {table} WHERE rowid > ?", (top,)
+            ).fetchone()[0]
+        checks = "".join(
+            f"SELECT RAISE(ABORT, '{_v17_said(table, c, k)}') WHERE {_v17_wrong(_new(c), k)};\n"
+            for c, k in kinds
+        )
+        anynew = " OR ".join(_v17_wrong(_new(c), k) for c, k in kinds)
+        for when in ("INSERT", "UPDATE"):
+            name = f"{table}_kinds_{when.lower()}"
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")  # run again (a test's old version)
+            conn.execute(
+                f"CREATE TRIGGER {name} BEFORE {when} ON {table} WHEN {anynew} BEGIN\n{checks}END"
+            )
+
+
+_V17_WINDOW = 50_000  # rowids a statement reads
+_ROWID_MAX = 2**63 - 1
+
+
+def _v17_mend(
+    conn: sqlite3.Connection,
+    table: str,
+    kinds: Sequence[tuple[str, str]],
+    rowid: int,
+    values: Sequence[object],
+) -> None:
+    """Mend one stored row whose values are not all of their kinds (or remove it)."""
+    changes: dict[str, object] = {}
+    for (column, kind), value in zip(kinds, values, strict=True):
+        if not _v17_is(value, kind):
+            keep, changes[column] = _v17_mended(value, kind)
+            if not keep:
+                conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))
+                return
+    sets = ", ".join(f'"{c}" = ?' for c in changes)
+    try:
+        conn.execute(f"UPDATE {table} SET {sets} WHERE rowid = ?", (*changes.values(), rowid))
+    except sqlite3.IntegrityError:  # its key, read as text, is another row's: a copy of it
+        conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))
+
+
+def mended_row(table: str, columns: Sequence[str], row: Sequence[object]) -> tuple | None:
+    """row, the values of columns of table, with each value not of its column's kind
+    mended as schema v17 mends a stored one (repair's copy of an older file); None: the
+    row cannot be kept.  Columns of no known kind pass as they are."""
+    kinds = dict(_V17_KINDS.get(table, ()))
+    mended = list(row)
+    for k, (column, value) in enumerate(zip(columns, row, strict=True)):
+        kind = kinds.get(column)
+        if kind is None or _v17_is(value, kind):
+            continue
+        keep, mended[k] = _v17_mended(value, kind)
+        if not keep:
+            return None
+    return tuple(mended)
+
+
+def _new(column: str) -> str:
+    return f'new."{column}"'
+
+
+def _v17_said(table: str, column: str, kind: str) -> str:
+    """The error a writer of a value not of kind is given (SQL quotes: none in it)."""
+    said = f"{table}.{column} {_V17_SAID[kind.rstrip('?')]}"
+    return said + " or NULL" if kind.endswith("?") else said
+
+
+def _v17_is(value: object, kind: str) -> bool:
+    """Whether a stored value is of kind (as _v17_wrong says in SQL)."""
+    if value is None:
+        return kind.endswith("?")
+    kind = kind.rstrip("?")
+    if kind == "text":
+        return isinstance(value, str)
+    if kind == "number":
+        return isinstance(value, int | float)
+    if not isinstance(value, int):
+        return False
+    return kind == "integer" or V17_FIRST_SECOND <= value <= V17_END_SECOND
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -1170,6 +1370,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v14_mentions_by_length,
     _v15_other_alphabets_folded,
     _v16_copies_fold_other_alphabets,
+    _v17_typed_columns,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,244 @@
+"""Each column's kind of value, whoever writes the file (schema v17).
+
+The store is a plain SQLite file other programs write; SQLite keeps a declared type only
+as an affinity, so a BLOB title or a date second stored as text got in and crashed the
+window, `timeline list` and the exports.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.model import ArticleDraft, DateValue, to_axis
+from timeline.store import Store
+from timeline.store.repair import salvage
+from timeline.store.schema import _V17_KINDS, SCHEMA_VERSION, V17_END_SECOND, V17_FIRST_SECOND
+from timeline.store.search import search
+
+BAD_TITLE = b"\xff\xfe" + "عنوان مكسور".encode()
+
+
+def _day(y: int, m: int, d: int) -> DateValue:
+    start = to_axis(datetime(y, m, d))
+    return DateValue(f"{y:04}-{m:02}-{d:02}", "day", start, start + 86_400)
+
+
+def _store_with_articles(path: Path, n: int = 3) -> None:
+    with Store(path) as store:
+        for k in range(n):
+            draft = ArticleDraft(
+                title=f"خبر رقم {k}", body=f"نص الخبر {k} عن الاجتماع", source="مصدر"
+            )
+            store.add_article(draft, f"u{k}", _day(2015, 7, 20 + k))
+
+
+def _as_before_v17(path: Path, statements: list[str]) -> None:
+    """The store as schema 16 left it, then written by another program (no trigger of
+    v17 to refuse anything)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for table in _V17_KINDS:
+        for when in ("insert", "update"):
+            conn.execute(f"DROP TRIGGER {table}_kinds_{when}")
+    for sql in statements:
+        conn.execute(sql)
+    conn.execute("PRAGMA user_version = 16")
+    conn.close()
+
+
+def test_values_of_the_wrong_kind_stored_before_are_mended_on_opening(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _store_with_articles(path)
+    far = V17_END_SECOND + 1
+    _as_before_v17(
+        path,
+        [
+            f"UPDATE articles SET title = x'{BAD_TITLE.hex()}' WHERE id = 1",
+            "UPDATE articles SET published_start = 'soon' WHERE id = 2",
+            "INSERT INTO events (article_id, kind, start, granularity, value)"
+            " VALUES (3, 'mentioned', 'abc', 'day', 'text start')",
+            "INSERT INTO events (article_id, kind, start, granularity, value)"
+            f" VALUES (3, 'mentioned', {far}, 'day', 'past 9999')",
+            "INSERT INTO events (article_id, kind, start, granularity, value)"
+            f" VALUES (3, 'mentioned', {V17_FIRST_SECOND}, 'day', 'year one')",
+            "INSERT INTO events (article_id, kind, start, granularity, value)"
+            " VALUES ('x', 'mentioned', 1437444973, 'day', 'no article')",
+            "INSERT INTO events (article_id, kind, start, granularity, value, confidence)"
+            " VALUES (3, 'mentioned', 1437444973, 'day', 'sure?', 'high')",
+            "INSERT INTO user_notes (article_uid, note, who, at)"
+            f" VALUES ('u0', x'{BAD_TITLE.hex()}', 'me', 'now')",
+            "INSERT INTO user_events (typed, value, granularity, start, label, who, at)"
+            " VALUES ('x', 'x', 'day', 'never', 'no date', 'me', 'now')",
+        ],
+    )
+    heard: list[tuple[int, int, str]] = []
+    with Store(path, progress=lambda *step: heard.append(step)) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        conn = store.db.conn
+        title = conn.execute("SELECT title FROM articles WHERE id = 1").fetchone()[0]
+        assert title == "\ufffd\ufffdعنوان مكسور"
+        assert conn.execute("SELECT published_start FROM articles WHERE id = 2").fetchone() == (
+            None,
+        )
+        starts = dict(conn.execute("SELECT value, start FROM events WHERE article_id = 3"))
+        assert starts["text start"] is None and starts["past 9999"] is None
+        assert starts["year one"] == V17_FIRST_SECOND  # in range: kept
+        assert conn.execute(
+            "SELECT count(*) FROM events WHERE value = 'no article'"
+        ).fetchone() == (0,)
+        assert conn.execute("SELECT confidence FROM events WHERE value = 'sure?'").fetchone() == (
+            1.0,
+        )
+        note = conn.execute("SELECT note FROM user_notes").fetchone()[0]
+        assert note == "\ufffd\ufffdعنوان مكسور"
+        assert conn.execute("SELECT count(*) FROM user_events").fetchone() == (0,)
+        # The mended title is indexed as text: found by its words.
+        assert {hit.article_id for hit in search(store, "مكسور").hits} == {1}
+        article = store.article(1)
+        assert article is not None and isinstance(article.title, str)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    # Every table of the rule was looked at; none read a rowid window per id.
+    assert all(0 <= done <= total for done, total, _what in heard)
+
+
+def test_ids_far_apart_are_not_walked_a_window_at_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 1)
+    _as_before_v17(
+        path,
+        [
+            "INSERT INTO articles (id, uid, title, body, imported_at)"
+            f" VALUES ({2**63 - 1}, 'far', x'{BAD_TITLE.hex()}', 'b', 'now')",
+            "INSERT INTO articles (id, uid, title, body, imported_at)"
+            f" VALUES (-5, 'below', x'{BAD_TITLE.hex()}', 'b', 'now')",
+        ],
+    )
+    with Store(path) as store:  # was about 1.8e14 windows of rowids: never ended
+        titles = dict(store.db.conn.execute("SELECT id, title FROM articles"))
+        assert titles[2**63 - 1] == titles[-5] == "\ufffd\ufffdعنوان مكسور"
+
+
+@pytest.mark.parametrize(
+    ("sql", "said"),
+    [
+        ("UPDATE articles SET title = x'41' WHERE id = 1", "articles.title must be text"),
+        (
+            "INSERT INTO articles (uid, title, body, imported_at) VALUES ('n', 't', x'41', 'now')",
+            "articles.body must be text",
+        ),
+        (
+            "UPDATE articles SET published_start = 'soon' WHERE id = 1",
+            "articles.published_start must be a whole number of seconds",
+        ),
+        (
+            "UPDATE articles SET published_start = 1.5 WHERE id = 1",
+            "articles.published_start must be a whole number of seconds",
+        ),
+        (
+            f"UPDATE events SET start = {V17_END_SECOND + 1} WHERE id = 1",
+            "events.start must be a whole number of seconds",
+        ),
+        (
+            f'UPDATE events SET "end" = {V17_FIRST_SECOND - 1} WHERE id = 1',
+            "events.end must be a whole number of seconds",
+        ),
+        (
+            "UPDATE events SET confidence = 'high' WHERE id = 1",
+            "events.confidence must be a number",
+        ),
+        ("UPDATE events SET span_start = 'x' WHERE id = 1", "events.span_start must be a whole"),
+        (
+            "INSERT INTO user_tags (name, colour, who, at) VALUES ('t', x'00', 'me', 'now')",
+            "user_tags.colour must be text",
+        ),
+        (
+            "INSERT INTO user_events (typed, value, granularity, start, who, at)"
+            " VALUES ('x', 'x', 'day', 'never', 'me', 'now')",
+            "user_events.start must be a whole number of seconds",
+        ),
+    ],
+)
+def test_any_writer_is_refused_a_value_of_the_wrong_kind_and_told_which(
+    tmp_path: Path, sql: str, said: str
+) -> None:
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 1)
+    conn = sqlite3.connect(path)  # another program: plain sqlite3, no code of ours
+    with pytest.raises(sqlite3.IntegrityError, match=said):
+        conn.execute(sql)
+    conn.rollback()
+    conn.close()
+
+
+def test_values_sqlite_converts_to_the_columns_kind_are_taken(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 1)
+    conn = sqlite3.connect(path)
+    # Affinity makes these the column's kind before the trigger looks.
+    conn.execute("UPDATE events SET start = 1.5e9, confidence = '0.5' WHERE id = 1")
+    conn.execute("UPDATE articles SET title = 123, published_start = '1437444973' WHERE id = 1")
+    conn.execute('UPDATE events SET "end" = NULL, span_start = NULL WHERE id = 1')
+    conn.commit()
+    row = conn.execute(
+        "SELECT typeof(a.title), a.published_start, e.start, e.confidence"
+        " FROM articles a JOIN events e ON e.article_id = a.id"
+    ).fetchone()
+    assert row == ("text", 1437444973, 1_500_000_000, 0.5)
+    conn.close()
+
+
+def test_salvage_mends_old_values_and_reads_ids_far_apart_and_below_zero(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 2)
+    _as_before_v17(
+        path,
+        [
+            f"UPDATE articles SET title = x'{BAD_TITLE.hex()}' WHERE id = 1",
+            "INSERT INTO articles (id, uid, title, body, imported_at)"
+            f" VALUES ({2**63 - 1}, 'far', 'بعيد', 'b', 'now')",
+            "INSERT INTO articles (id, uid, title, body, imported_at)"
+            " VALUES (-5, 'below', 'تحت الصفر', 'b', 'now')",
+            "INSERT INTO events (article_id, kind, start, granularity, value)"
+            " VALUES (2, 'mentioned', 'abc', 'day', 'text start')",
+        ],
+    )
+    report = salvage(path, tmp_path / "saved.db")
+    assert report.copied["articles"] == 4 and not report.refused
+    with Store(tmp_path / "saved.db") as saved:
+        titles = dict(saved.db.conn.execute("SELECT id, title FROM articles"))
+        assert titles[1] == "\ufffd\ufffdعنوان مكسور"
+        assert titles[2**63 - 1] == "بعيد" and titles[-5] == "تحت الصفر"
+        assert saved.db.conn.execute(
+            "SELECT start FROM events WHERE value = 'text start'"
+        ).fetchone() == (None,)
+
+
+def test_the_commands_read_a_store_another_program_wrote_wrong_values_into(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 2)
+    _as_before_v17(
+        path,
+        [
+            f"UPDATE articles SET title = x'{BAD_TITLE.hex()}' WHERE id = 1",
+            "INSERT INTO events (article_id, kind, start, granularity, value)"
+            f" VALUES (2, 'mentioned', {V17_END_SECOND * 4}, 'day', 'far')",
+        ],
+    )
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["--db", str(path), "--no-bidi", "list"])
+    assert listed.exit_code == 0, listed.output  # was: TypeError, can't concat str to bytes
+    assert "عنوان مكسور" in listed.output
+    target = tmp_path / "t.json"
+    out = ["--db", str(path), "export", "--format", "timelinejs", "--output", str(target)]
+    exported = runner.invoke(cli, out)
+    assert exported.exit_code == 0, exported.output  # was: OverflowError, or a bytes pattern
+    assert "عنوان مكسور" in target.read_text(encoding="utf-8")
