@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from timeline.store.schema import mended_row
-from timeline.store.store import Store, StoreError
+from timeline.store.store import TEXT_AS_READ, Store, StoreError
 
 _RANGE = 2000  # rows read at once while nothing fails
 _ONE_BY_ONE = 64  # a failing range this small is read row by row
@@ -48,6 +48,7 @@ def _open_damaged(path: Path) -> sqlite3.Connection:
     base = "file:" + quote(str(path.resolve()))
     for query in ("?mode=ro", "?mode=ro&immutable=1"):
         conn = sqlite3.connect(base + query, uri=True)
+        conn.text_factory = TEXT_AS_READ  # text that is not UTF-8 copied, not lost
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
