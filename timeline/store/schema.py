@@ -1351,6 +1351,31 @@ def _v17_is(value: object, kind: str) -> bool:
     return kind == "integer" or V17_FIRST_SECOND <= value <= V17_END_SECOND
 
 
+# -- v18: an article's rows go with it, whoever deletes it -----------------------------
+#
+# Its events and story rows went by foreign-key cascades, which SQLite runs only on a
+# connection that turned them on; another program's connection (Datasette, sqlite-utils,
+# the sqlite3 shell) does not, so deleting an article there left its events on the
+# timeline, and the next import, given the freed largest id, showed them as its own (a
+# second publication date among them).  A trigger deletes them for any writer (on ours
+# the cascade has already, and the trigger's look-ups find nothing); the rows such
+# deletes left before are removed once.  Band rows stay, as v7 decided: they are read
+# joined to the signatures, and a candidate they give is judged.
+def _v18_deletes_take_their_rows(db: sqlite_utils.Database) -> None:
+    conn = db.conn
+    for table in ("events", "story_signatures", "story_copies"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
+    conn.execute(
+        """
+        CREATE TRIGGER IF NOT EXISTS articles_delete_rows AFTER DELETE ON articles BEGIN
+            DELETE FROM events WHERE article_id = old.id;
+            DELETE FROM story_signatures WHERE article_id = old.id;
+            DELETE FROM story_copies WHERE article_id = old.id;
+        END
+        """
+    )
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -1371,6 +1396,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v15_other_alphabets_folded,
     _v16_copies_fold_other_alphabets,
     _v17_typed_columns,
+    _v18_deletes_take_their_rows,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
