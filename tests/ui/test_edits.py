@@ -1190,3 +1190,19 @@ def test_a_title_is_corrected_in_a_dialog_wide_enough_to_read_it(
     ((width, needed, shown),) = seen
     assert shown == title and width >= min(needed, 800)
     assert edits.shown_article(window.store, article_id).title == "عنوان مصحح"  # type: ignore[union-attr]
+
+
+def test_the_unhide_menu_names_marks_another_program_wrote_as_they_are(
+    window: MainWindow,
+) -> None:
+    """A hidden mark that names nothing ("event:abc", "garbage", written in Datasette)
+    failed the menu's opening with ValueError or IndexError."""
+    conn = window.store.db.conn
+    for target in ("event:abc", "garbage", "mention:u:a:b"):
+        conn.execute(
+            "INSERT INTO user_hidden (target, who, at) VALUES (?, 'other', '9999')", (target,)
+        )
+    window.edits._fill_hidden_menu()
+    texts = [a.text() for a in window.edits.hidden_menu.actions() if a.text()]
+    for target in ("event:abc", "garbage", "mention:u:a:b"):
+        assert any(target in text for text in texts), texts

@@ -12,6 +12,7 @@ after), so one mechanism serves the use cases, undo and redo.
 
 from __future__ import annotations
 
+import re
 import sys
 import weakref
 from collections import defaultdict
@@ -71,14 +72,43 @@ def event_target(user_event_id: int) -> str:
     return f"event:{user_event_id}"
 
 
+# A target's numbers: whole, unsigned, and short enough for SQLite's integers.  Targets
+# are read from a table another program can write ("event:abc", "mention:u:a:b" made
+# every reader of the marks fail with a ValueError: the window's events, the exports):
+# one that is not of a form below names nothing, and is passed over.
+_WHOLE = re.compile(r"[0-9]{1,18}")
+
+
+def _whole(text: str) -> int | None:
+    return int(text) if _WHOLE.fullmatch(text) else None
+
+
 def target_article_uid(target: str) -> str | None:
-    """The uid of the article a target belongs to (None for a user event)."""
+    """The uid of the article a target belongs to (None for a user event, or a target
+    that names nothing)."""
     kind, _, rest = target.partition(":")
     if kind == "article":
-        return rest
-    if kind == "mention":
-        return rest.rsplit(":", 2)[0]
+        return rest or None
+    if kind == "mention" and mention_span(target) is not None:
+        return rest.rsplit(":", 2)[0] or None
     return None
+
+
+def event_target_id(target: str) -> int | None:
+    """The added event (user_events.id) an event:ID target names, else None."""
+    kind, _, rest = target.partition(":")
+    return _whole(rest) if kind == "event" else None
+
+
+def mention_span(target: str) -> tuple[int, int] | None:
+    """The body offsets a mention:UID:START:END target names, else None."""
+    if not target.startswith("mention:"):
+        return None
+    parts = target[len("mention:") :].rsplit(":", 2)
+    if len(parts) != 3:
+        return None
+    start, end = _whole(parts[1]), _whole(parts[2])
+    return None if start is None or end is None else (start, end)
 
 
 # -- rows, read and written whole ----------------------------------------------------
@@ -376,9 +406,10 @@ def user_values(
                 )
             )
         for target, tag in prefix_rows:
-            uid = target_article_uid(target) or ""
-            v = values[uid]
-            span = _span_of(target)
+            found = values.get(target_article_uid(target) or "")
+            if found is None:
+                continue  # a mention target that names no span (another program's)
+            v, span = found, mention_span(target)
             if tag is None:
                 if span is None:
                     v.hidden = True
@@ -392,13 +423,6 @@ def user_values(
             if not v.is_empty:
                 out[v.article_id] = v
     return out
-
-
-def _span_of(target: str) -> tuple[int, int] | None:
-    if not target.startswith("mention:"):
-        return None
-    _uid, s0, s1 = target[len("mention:") :].rsplit(":", 2)
-    return int(s0), int(s1)
 
 
 def standalone_events(store: Store) -> list[UserEvent]:
@@ -566,7 +590,7 @@ def _shown_overrides(
     if with_hidden:
         return dropped, moved
     hidden_spans = [
-        (target_article_uid(t), _span_of(t))
+        (target_article_uid(t), mention_span(t))
         for (t,) in store.conn.execute(
             "SELECT target FROM user_hidden WHERE target LIKE 'mention:%'"
         )
@@ -1207,8 +1231,8 @@ def touched_articles(store: Store, changes: Iterable[Change]) -> set[int]:
             uid = target_article_uid(target)
             if uid is not None:
                 uids.add(uid)
-            elif target.startswith("event:"):
-                event = user_event(store, int(target.split(":", 1)[1]))
+            elif (event_id := event_target_id(target)) is not None:
+                event = user_event(store, event_id)
                 if event is not None and event.article_uid:
                     uids.add(event.article_uid)
                 else:
@@ -1330,15 +1354,15 @@ def _tag_codes(
             # Tagged since names were read (an import of a file carrying tags commits
             # between the two reads): left uncoloured until the reload its end makes.
             continue
-        kind, _, rest = target.partition(":")
-        if kind == "event":
-            event_tag.setdefault(-int(rest), code)
+        if target.startswith("event:"):
+            if (event_id := event_target_id(target)) is not None:
+                event_tag.setdefault(-event_id, code)
             continue
         uid = target_article_uid(target) or ""
         article_id = article_id_of_uid(store, uid) if only is None else only.get(uid)
         if article_id is None:
             continue
-        span = _span_of(target)
+        span = mention_span(target)
         if span is None:
             article_tag.setdefault(article_id, code)
             continue
@@ -1685,8 +1709,8 @@ def user_text_matches(store: Store, query: str) -> np.ndarray:
         texts[uid].append(note)
     for tag, target in store.conn.execute("SELECT tag, target FROM user_tagged"):
         uid = target_article_uid(target)
-        if uid is None and target.startswith("event:"):
-            event = user_event(store, int(target.split(":", 1)[1]))
+        if uid is None and (event_id := event_target_id(target)) is not None:
+            event = user_event(store, event_id)
             uid = event.article_uid if event is not None else None
         if uid is not None:
             texts[uid].append(tag)
@@ -1730,14 +1754,16 @@ def edited_article_ids(store: Store) -> list[int]:
 def added_event_marks(store: Store) -> tuple[set[int], dict[int, list[str]]]:
     """The ids of the hidden added events, and the tags of each added event."""
     hidden = {
-        int(t.split(":", 1)[1])
+        event_id
         for (t,) in store.conn.execute("SELECT target FROM user_hidden WHERE target LIKE 'event:%'")
+        if (event_id := event_target_id(t)) is not None
     }
     tagged: dict[int, list[str]] = defaultdict(list)
     for tag, target in store.conn.execute(
         "SELECT tag, target FROM user_tagged WHERE target LIKE 'event:%' ORDER BY tag"
     ):
-        tagged[int(target.split(":", 1)[1])].append(tag)
+        if (event_id := event_target_id(target)) is not None:
+            tagged[event_id].append(tag)
     return hidden, dict(tagged)
 
 

@@ -252,12 +252,13 @@ class WindowEdits(QObject):
             article_id = user.article_id_of_uid(self.store, uid)
             article = self.store.article(article_id) if article_id else None
             title = " ".join(article.title.split())[:80] if article else uid
-            if target.startswith("mention:") and article is not None:
-                span = target.rsplit(":", 2)
-                phrase = article.body[int(span[1]) : int(span[2])]
+            span = user.mention_span(target)
+            if span is not None and article is not None:
+                phrase = article.body[span[0] : span[1]]
                 return f"{phrase} · {title}"
             return title
-        event = user.user_event(self.store, int(target.split(":", 1)[1]))
+        event_id = user.event_target_id(target)
+        event = user.user_event(self.store, event_id) if event_id is not None else None
         return event.label if event else target
 
     def _detail_menu(self, pos: QPoint) -> None:
