@@ -1,12 +1,15 @@
-"""Each column's kind of value, whoever writes the file (schema v17).
+"""The store as other programs write it: each column's kind of value (schema v17), an
+article's rows deleted with it (v18), text that is not UTF-8.
 
 The store is a plain SQLite file other programs write; SQLite keeps a declared type only
 as an affinity, so a BLOB title or a date second stored as text got in and crashed the
-window, `timeline list` and the exports.
+window, `timeline list` and the exports; and their connections run no foreign-key
+cascades, so an article deleted there left its events to the next article given its id.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -242,3 +245,151 @@ def test_the_commands_read_a_store_another_program_wrote_wrong_values_into(
     exported = runner.invoke(cli, out)
     assert exported.exit_code == 0, exported.output  # was: OverflowError, or a bytes pattern
     assert "عنوان مكسور" in target.read_text(encoding="utf-8")
+
+
+def test_text_that_is_not_utf8_is_read_with_replacement_characters(tmp_path: Path) -> None:
+    """Text another program stored that is not UTF-8 (its type is text: no trigger sees
+    it) failed every read of its row: a page of the window's list, `list`, the exports."""
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 2)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE articles SET title = CAST(x'ff41' AS TEXT) WHERE id = 1")
+    conn.commit()
+    assert conn.execute("SELECT typeof(title) FROM articles WHERE id = 1").fetchone() == ("text",)
+    conn.close()
+    with Store(path) as store:
+        article = store.article(1)
+        assert article is not None and article.title == "\ufffdA"
+    listed = CliRunner().invoke(cli, ["--db", str(path), "--no-bidi", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "\ufffdA" in listed.output and "خبر رقم 1" in listed.output
+    report = salvage(path, tmp_path / "saved.db")  # copied, not counted unreadable
+    assert report.copied["articles"] == 2 and not report.unreadable
+    with Store(tmp_path / "saved.db") as saved:
+        assert saved.db.conn.execute("SELECT title FROM articles WHERE id = 1").fetchone() == (
+            "\ufffdA",
+        )
+
+
+def _delete_as_another_program(path: Path, article_id: int) -> None:
+    conn = sqlite3.connect(path)  # foreign keys off, as in Datasette or the sqlite3 shell
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (0,)
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    conn.commit()
+    conn.close()
+
+
+def _rows_of(conn: sqlite3.Connection, article_id: int) -> dict[str, int]:
+    return {
+        table: conn.execute(
+            f"SELECT count(*) FROM {table} WHERE article_id = ?", (article_id,)
+        ).fetchone()[0]
+        for table in ("events", "story_signatures", "story_copies")
+    }
+
+
+def test_an_article_another_program_deletes_takes_its_rows_and_leaves_none_to_its_id(
+    tmp_path: Path, corpus: Path
+) -> None:
+    from timeline.library import import_paths
+
+    path = tmp_path / "a.db"
+    with (corpus / "saudinewsnet" / "sample.jsonl").open(encoding="utf-8") as lines:
+        body = json.loads(next(lines))["body"]  # a real article, printed by two outlets
+    records = [{"title": f"خبر {k}", "body": body, "published": f"2015-07-2{k}"} for k in (1, 2)]
+    source = tmp_path / "two.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    with Store(path) as store:
+        import_paths(store, [source])
+        assert store.count_articles() == 2
+        before = _rows_of(store.db.conn, 2)
+    assert before["events"] >= 2 and before["story_copies"] == 1  # two copies: a story
+    _delete_as_another_program(path, 2)
+    with Store(path) as store:
+        assert _rows_of(store.db.conn, 2) == {
+            "events": 0,
+            "story_signatures": 0,
+            "story_copies": 0,
+        }
+        # The next article is given the freed id, with nothing of the deleted one.
+        other = tmp_path / "other.jsonl"
+        other.write_text(
+            json.dumps({"title": "جديد", "body": "نص آخر", "published": "2020-01-01"}), "utf-8"
+        )
+        import_paths(store, [other])
+        values = [e.value for e in store.events_of(2) if e.kind == "published"]
+        assert values == ["2020-01-01"]
+
+
+def test_rows_left_by_deletes_before_v18_are_removed_on_opening(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 3)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TRIGGER articles_delete_rows")
+    conn.execute("DELETE FROM articles WHERE id = 3")
+    assert conn.execute("SELECT count(*) FROM events WHERE article_id = 3").fetchone() == (1,)
+    conn.execute("PRAGMA user_version = 17")
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        conn = store.db.conn
+        assert _rows_of(conn, 3)["events"] == 0
+        assert conn.execute("SELECT count(*) FROM events").fetchone() == (2,)
+        # and the day's count on the timeline's density no longer holds it
+        assert conn.execute("SELECT sum(n) FROM timeline_density").fetchone() == (2,)
+
+
+MALFORMED_TARGETS = [
+    "event:abc",
+    "event:",
+    "event:" + "9" * 40,
+    "event:٣",  # a digit, but not one SQLite's integers are written with
+    "mention:u0:a:b",
+    "mention:u0:7",
+    "mention::1:2",
+    "article:",
+    "no kind at all",
+]
+
+
+def test_marks_another_program_wrote_that_name_nothing_are_passed_over(tmp_path: Path) -> None:
+    """user_hidden and user_tagged name what they mark by a small format; one another
+    program wrote wrong ("event:abc") failed every reader of the marks with ValueError:
+    the window's events, colouring by tag, the exports, the hidden items' menu."""
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+    from timeline.store import edits
+    from timeline.store.timeline_data import load_event_arrays
+
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 2)
+    conn = sqlite3.connect(path)
+    rows = [(t, "me", "now") for t in MALFORMED_TARGETS]
+    conn.executemany("INSERT INTO user_hidden (target, who, at) VALUES (?, ?, ?)", rows)
+    conn.execute("INSERT INTO user_tags (name, colour, who, at) VALUES ('t', '#ff0000', 'me', '')")
+    conn.executemany(
+        "INSERT INTO user_tagged (tag, target, who, at) VALUES ('t', ?, ?, ?)",
+        [*rows, ("article:u1", "me", "now")],
+    )
+    conn.execute("INSERT INTO user_hidden (target, who, at) VALUES ('article:u0', 'me', 'now')")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        values = edits.user_values(store, [1, 2])
+        assert values[1].hidden and not values[1].hidden_mentions  # the good mark holds
+        assert values[2].tags == ["t"]
+        assert edits.added_event_marks(store) == (set(), {})
+        assert edits.edited_article_ids(store) == [1, 2]
+        assert edits.article_ids_tagged(store, "t") == {2}
+        arrays = edits.overlay_arrays(store, load_event_arrays(store))
+        assert sorted(set(arrays.article_ids.tolist())) == [2]  # article 1 hidden, no more
+        codes, names = edits.colour_codes(store, arrays, "tag")
+        assert names == ["t"] and codes.tolist() == [0] * len(arrays)
+    out = ["--db", str(path), "export", "--format", "timelinejs", "--output", str(tmp_path / "t")]
+    exported = CliRunner().invoke(cli, out)
+    assert exported.exit_code == 0, exported.output
