@@ -19,7 +19,13 @@ import pytest
 from timeline.model import ArticleDraft, DateValue, to_axis
 from timeline.store import Store
 from timeline.store.repair import salvage
-from timeline.store.schema import _V17_KINDS, SCHEMA_VERSION, V17_END_SECOND, V17_FIRST_SECOND
+from timeline.store.schema import (
+    _V17_KINDS,
+    SCHEMA_VERSION,
+    V17_END_SECOND,
+    V17_FIRST_SECOND,
+    V17_SIGNATURE_BYTES,
+)
 from timeline.store.search import search
 
 BAD_TITLE = b"\xff\xfe" + "عنوان مكسور".encode()
@@ -393,3 +399,36 @@ def test_marks_another_program_wrote_that_name_nothing_are_passed_over(tmp_path:
     out = ["--db", str(path), "export", "--format", "timelinejs", "--output", str(tmp_path / "t")]
     exported = CliRunner().invoke(cli, out)
     assert exported.exit_code == 0, exported.output
+
+
+def test_a_signature_of_another_length_is_removed_and_the_article_signed_again(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """A signature of another length failed every import that met it as a candidate
+    (ValueError from numpy) and stories --rebuild."""
+    from timeline.library import import_paths, rebuild_stories
+    from timeline.stories.copies import NUM_PERM
+
+    assert V17_SIGNATURE_BYTES == NUM_PERM * 4
+    path = tmp_path / "a.db"
+    with Store(path) as store:
+        import_paths(store, [corpus / "saudinewsnet" / "sample.jsonl"])
+        signed = store.db.conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0]
+    assert signed == 200
+    _as_before_v17(path, ["UPDATE story_signatures SET signature = x'00' WHERE article_id <= 50"])
+    with Store(path) as store:
+        conn = store.db.conn
+        assert conn.execute("SELECT count(*) FROM story_signatures").fetchone() == (150,)
+        with pytest.raises(sqlite3.IntegrityError, match="must be a BLOB of 512 bytes"):
+            conn.execute("UPDATE story_signatures SET signature = x'00' WHERE article_id = 60")
+        copy = tmp_path / "copy.jsonl"  # article 1 again, as another outlet printed it
+        first = (corpus / "saudinewsnet" / "sample.jsonl").read_text("utf-8").splitlines()[0]
+        record = json.loads(first)
+        record.update(title="نسخة " + record["title"], source="another")
+        copy.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+        assert import_paths(store, [copy]).added == 1
+        rebuild_stories(store)  # signs the 50 again from their text
+        assert conn.execute("SELECT count(*) FROM story_signatures").fetchone() == (201,)
+        assert conn.execute("SELECT count(*) FROM story_copies WHERE cluster = 1").fetchone() == (
+            2,
+        )
