@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from tests.conftest import SAMPLES, fail_mentions_in
 from timeline import library
 from timeline.library import mention_events, parse_published
 from timeline.model import DateValue, from_axis
-from timeline.store import Store
+from timeline.store import Store, StoreError
 
 
 def write_jsonl(path: Path, records: list[object]) -> Path:
@@ -644,3 +645,22 @@ def test_a_library_held_alone_by_an_import_killed_midway_is_as_it_was(tmp_path: 
         assert again.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert again.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert not journal.exists()
+
+
+def test_a_group_whose_last_signing_fails_rolls_back_and_leaves_no_transaction_open(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The disk full at the last group's signing, say: the group's files roll back, and
+    # the store is left out of any transaction (it was left open: its end, at exit,
+    # printed "Exception ignored ... Cannot operate on a closed database").
+    monkeypatch.setattr(library, "GROUP_SECONDS", 60.0)
+    files = [write_jsonl(tmp_path / f"{n}.jsonl", [article(n)]) for n in range(3)]
+
+    def failing(self: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(library._Signer, "flush", failing)
+    with pytest.raises(StoreError, match="disk is full"):
+        library.import_paths(store, files, processes=1)
+    assert not store.db.conn.in_transaction
+    assert store.count_articles() == 0

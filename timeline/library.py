@@ -1567,7 +1567,15 @@ def _import_files(
             group.__exit__(type(exc), exc, exc.__traceback__)  # rolled back
         raise
     reader.close()  # the workers' files read ahead of a cancelled import dropped
-    sign_pending()
+    try:
+        sign_pending()
+    except BaseException as exc:
+        # The last group's signing failed (the disk full, a damaged signature): its
+        # files roll back.  Left open, the transaction outlived the store, and its end
+        # at the interpreter's exit printed a traceback under the one-line error.
+        if group is not None:
+            group.__exit__(type(exc), exc, exc.__traceback__)
+        raise
     close_group()
 
 
