@@ -992,22 +992,36 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
 
 
 @cli.command("recompute")
+@click.option(
+    "--changed",
+    is_flag=True,
+    help="Only the articles whose title, body or date as written another program"
+    " (Datasette, sqlite-utils, a script) changed since their dates were read.",
+)
 @_common_options
 @click.pass_obj
-def recompute_command(settings: Settings) -> None:
-    """Re-compute every article's dates and events with the current rules."""
+def recompute_command(settings: Settings, changed: bool) -> None:
+    """Re-compute every article's dates and events with the current rules.
+
+    Articles whose text another program changed are also signed again and joined to
+    their copies anew.
+    """
     from timeline import library
     from timeline.processes import WorkerDied
     from timeline.store import StoreError
 
     with settings.open_store(create=False) as store:
+        total = len(store.changed_article_ids()) if changed else store.count_articles()
         with click.progressbar(
-            length=store.count_articles(), label="re-computing", file=sys.stderr, show_pos=True
+            length=total, label="re-computing", file=sys.stderr, show_pos=True
         ) as bar:
             try:
                 with _cancelled_by_interrupt() as interrupted:
                     done = library.recompute_events(
-                        store, progress=_advancing(bar), cancelled=interrupted.is_set
+                        store,
+                        progress=_advancing(bar),
+                        cancelled=interrupted.is_set,
+                        changed_only=changed,
                     )
             except library.RecomputeCancelled:
                 done = -1

@@ -1588,6 +1588,8 @@ def recompute_events(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     processes: int | None = None,
+    *,
+    changed_only: bool = False,
 ) -> int:
     """Re-parse every publication date and re-extract every mention; returns articles done.
 
@@ -1596,8 +1598,13 @@ def recompute_events(
     the transaction is rolled back and RecomputeCancelled raised.  processes: worker
     processes that read the dates while this one writes (as import_paths); None for
     one a core, 1 for none.  Whatever the number, the events come out the same.
+
+    The articles whose text another program changed (Store.changed_article_ids) are
+    also signed again and clustered with their copies anew, their old stories clustered
+    again without them; changed_only: those articles alone.
     """
-    ids = store.article_ids()
+    changed = store.changed_article_ids()
+    ids = changed if changed_only else store.article_ids()
     count = default_processes() if processes is None else processes
     if count > 1 and (len(ids) < POOL_MIN_RECORDS or bootstrapping()):
         count = 1  # a few articles: starting processes costs more than they save
@@ -1612,10 +1619,25 @@ def recompute_events(
                 raise RecomputeCancelled  # out of the transaction: rolled back
             store.set_published(article_id, published, mentions.title)
             store.replace_mentions(article_id, mentions.events)
+        if changed:
+            _sign_again(store, changed)
+        store.forget_changed(changed)
     store.fill_word_pairs()  # the phrase index's pairs of articles other writers wrote
     if progress is not None and ids:
         progress(len(ids), len(ids), f"#{ids[-1]}")
     return len(ids)
+
+
+def _sign_again(store: Store, ids: Sequence[int]) -> None:
+    """Sign these articles from their text as it is now, and join them to their copies;
+    the stories they left are clustered again without them (as a removal's are)."""
+    touched = story_store.forget_signatures(store, ids)
+    if touched:
+        _recluster(store, touched)
+    for start in range(0, len(ids), _RECOMPUTE_CHUNK):
+        step = list(ids[start : start + _RECOMPUTE_CHUNK])
+        texts = [(i, *t) for i in step if (t := story_store.article_texts(store, i)) is not None]
+        sign_articles(store, texts)
 
 
 class RemoveCancelled(Exception):

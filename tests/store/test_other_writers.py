@@ -432,3 +432,71 @@ def test_a_signature_of_another_length_is_removed_and_the_article_signed_again(
         assert conn.execute("SELECT count(*) FROM story_copies WHERE cluster = 1").fetchone() == (
             2,
         )
+
+
+def _set_as_another_program(path: Path, sql: str, params: tuple) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(sql, params)
+    conn.commit()
+    conn.close()
+
+
+def test_an_article_whose_text_another_program_changes_is_read_again(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """A body corrected in Datasette kept its old events (sentences no longer in it,
+    offsets past its end) and its old story until a whole recompute."""
+    from timeline.library import import_paths, recompute_events
+
+    path = tmp_path / "a.db"
+    with Store(path) as store:
+        import_paths(store, [corpus / "saudinewsnet" / "sample.jsonl"], processes=1)
+        first = store.article(1)
+        assert first is not None and store.changed_article_ids() == []
+        assert store.db.conn.execute("SELECT count(*) FROM story_copies").fetchone()[0] > 0
+    lone = 2
+    body = "وقال إن الاجتماع المقبل سيعقد يوم 5 أيار 2021 في الرياض."
+    _set_as_another_program(path, "UPDATE articles SET source = 'x' WHERE id = ?", (3,))
+    _set_as_another_program(path, "UPDATE articles SET body = ? WHERE id = ?", (body, lone))
+    # and one made a copy of article 1, as an outlet reprinting it
+    copy = (first.title, first.body, 4)
+    _set_as_another_program(path, "UPDATE articles SET title = ?, body = ? WHERE id = ?", copy)
+    with Store(path) as store:
+        assert store.changed_article_ids() == [lone, 4]  # not 3: its text is as it was
+        assert recompute_events(store, changed_only=True, processes=1) == 2
+        assert store.changed_article_ids() == []
+        mentioned = {e.value for e in store.events_of(lone) if e.kind == "mentioned"}
+        assert mentioned == {"2021-05-05"}
+        assert all(e.span_end is None or e.span_end <= len(body) for e in store.events_of(lone))
+        conn = store.db.conn
+        cluster = conn.execute("SELECT cluster FROM story_copies WHERE article_id = 4")
+        assert cluster.fetchone() == (1,)  # signed again: with the article it copies
+        # Changed away again: out of that story, which is left to article 1 alone.
+    _set_as_another_program(path, "UPDATE articles SET body = ? WHERE id = ?", (body, 4))
+    with Store(path) as store:
+        recompute_events(store, changed_only=True, processes=1)
+        conn = store.db.conn
+        assert conn.execute(
+            "SELECT count(*) FROM story_copies WHERE article_id IN (1, 4)"
+        ).fetchone() == (0,)
+
+
+def test_recompute_changed_reads_only_the_articles_another_program_changed(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 3)
+    body = "وقال إن الاجتماع المقبل سيعقد يوم 5 أيار 2021 في الرياض."
+    _set_as_another_program(path, "UPDATE articles SET body = ? WHERE id = ?", (body, 2))
+    done = CliRunner().invoke(cli, ["--db", str(path), "recompute", "--changed"])
+    assert done.exit_code == 0, done.output
+    assert "re-computed the events of 1 articles" in done.output
+    with Store(path) as store:
+        assert {e.value for e in store.events_of(2) if e.kind == "mentioned"} == {"2021-05-05"}
+        assert store.changed_article_ids() == []
+    again = CliRunner().invoke(cli, ["--db", str(path), "recompute", "--changed"])
+    assert "re-computed the events of 0 articles" in again.output

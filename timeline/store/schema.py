@@ -1390,6 +1390,31 @@ def _v18_deletes_take_their_rows(db: sqlite_utils.Database) -> None:
     )
 
 
+# -- v19: articles another program changed the text of, to be read again --------------
+#
+# An article's events come from its text: its mentions from the body (their offsets and
+# sentences into it), its publication date from the date as written, its story from
+# its words.  A body corrected in Datasette kept the old events (sentences no longer in
+# the text, offsets past its end) until a whole recompute.  The program itself never
+# updates these columns (the user's corrections are kept apart, in the user_ tables),
+# so a trigger notes an article whose title, body or date as written changed, and the
+# program reads those again (library.recompute_events with the noted ids: the window
+# when it sees another program's change, `timeline recompute --changed`).
+def _v19_articles_changed(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS articles_changed (article_id INTEGER PRIMARY KEY);
+        CREATE TRIGGER IF NOT EXISTS articles_text_changed
+        AFTER UPDATE OF title, body, published_raw ON articles
+        WHEN old.title IS NOT new.title OR old.body IS NOT new.body
+            OR old.published_raw IS NOT new.published_raw
+        BEGIN
+            INSERT OR IGNORE INTO articles_changed (article_id) VALUES (new.id);
+        END;
+        """
+    )
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -1411,6 +1436,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v16_copies_fold_other_alphabets,
     _v17_typed_columns,
     _v18_deletes_take_their_rows,
+    _v19_articles_changed,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1037,6 +1037,32 @@ class Store:
             conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", found)
         return found
 
+    def changed_article_ids(self) -> list[int]:
+        """The stored articles whose title, body or date as written another program
+        changed since their events were read (schema v19), in id order."""
+        return [
+            int(i)
+            for (i,) in self.db.conn.execute(
+                "SELECT c.article_id FROM articles_changed c"
+                " JOIN articles a ON a.id = c.article_id ORDER BY c.article_id"
+            )
+        ]
+
+    def forget_changed(self, ids: Sequence[int] | None = None) -> None:
+        """These articles (None: all) read again since their text changed; and any
+        noted article no longer stored."""
+        conn = self.db.conn
+        if ids is None:
+            conn.execute("DELETE FROM articles_changed")
+            return
+        for start in range(0, len(ids), 500):
+            step = list(ids[start : start + 500])
+            marks = ",".join("?" * len(step))
+            conn.execute(f"DELETE FROM articles_changed WHERE article_id IN ({marks})", step)
+        conn.execute(
+            "DELETE FROM articles_changed WHERE article_id NOT IN (SELECT id FROM articles)"
+        )
+
     def stored_ids(self, ids: Sequence[int]) -> list[int]:
         """Those of these ids that name a stored article, in id order."""
         found: list[int] = []

@@ -253,6 +253,19 @@ def replace_clusters(store: Store, groups: dict[int, list[int]]) -> None:
     )
 
 
+def forget_signatures(store: Store, ids: Sequence[int]) -> set[int]:
+    """Take these articles out of their stories and drop their signatures (their text
+    changed: they are signed again as unsigned ones are); the clusters they were in."""
+    touched = clusters_of(store, ids) if ids else set()
+    conn = store.db.conn
+    for start in range(0, len(ids), 500):
+        step = list(ids[start : start + 500])
+        marks = ",".join("?" * len(step))
+        conn.execute(f"DELETE FROM story_copies WHERE article_id IN ({marks})", step)
+        conn.execute(f"DELETE FROM story_signatures WHERE article_id IN ({marks})", step)
+    return touched
+
+
 def unsigned_articles(store: Store, limit: int = _CHUNK) -> list[tuple[int, str, str]]:
     """(id, title, body) of up to limit articles that have no signature yet."""
     return list(
