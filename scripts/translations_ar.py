@@ -281,6 +281,7 @@ ARABIC: dict[str, str] = {
     "Not started: %1": "لم تبدأ: %1",
     "Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.": "هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.",
     "Reading the dates again…": "جارٍ قراءة التواريخ من جديد…",
+    "Reading the dates of the articles changed by another program…": "جارٍ قراءة تواريخ المقالات التي غيّرها برنامج آخر…",
     "Recompute cancelled: nothing was changed": "أُلغيت إعادة القراءة: لم يتغير شيء",
     "The dates were not read again; nothing was changed: %1": "لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1",
     "&Quit": "&خروج",
@@ -626,6 +627,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n نسخ",
         "%n نسخة",
         "%n نسخة",
+    ],
+    "Another program changed %n article(s): their dates were read again": [
+        "لم يغيّر برنامج آخر أي مقالة",
+        "غيّر برنامج آخر مقالة واحدة: قُرئت تواريخها من جديد",
+        "غيّر برنامج آخر مقالتين: قُرئت تواريخهما من جديد",
+        "غيّر برنامج آخر %n مقالات: قُرئت تواريخها من جديد",
+        "غيّر برنامج آخر %n مقالة: قُرئت تواريخها من جديد",
+        "غيّر برنامج آخر %n مقالة: قُرئت تواريخها من جديد",
     ],
     "The dates of %n article(s) were read again": [
         "لم تُقرأ تواريخ أي مقالة",

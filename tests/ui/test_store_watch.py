@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import SAMPLES
 from tests.ui.waiting import article_shown, open_window
 from timeline import library
+from timeline.model import to_axis
 from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.main_window import MainWindow
@@ -206,3 +208,52 @@ def test_a_library_made_anew_at_the_path_is_offered_to_open_again(
     ((_program, arguments),) = started
     assert arguments[-4:-2] == ["--db", str(path)]
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+_CORRECTED = "وقال إن الاجتماع المقبل سيعقد يوم 5 أيار 2021 في الرياض."
+
+
+def _correct_elsewhere(path: Path, article_id: int) -> None:
+    """A body corrected by another program (Datasette, the sqlite3 shell)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE articles SET body = ? WHERE id = ?", (_CORRECTED, article_id))
+    conn.commit()
+    conn.close()
+
+
+def _read_again(window: MainWindow, qtbot: QtBot, article_id: int) -> None:
+    said = "their dates were read again"
+    qtbot.waitUntil(lambda: said in window.statusBar().currentMessage(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.recompute.running_thread() is None, timeout=10_000)
+    _settled(window, qtbot)
+    mentioned = {e.value for e in window.store.events_of(article_id) if e.kind == "mentioned"}
+    assert mentioned == {"2021-05-05"}
+    assert window.store.changed_article_ids() == []
+    day = to_axis(datetime(2021, 5, 5))
+    shown = window.timeline.arrays()
+    assert day in set(shown.starts[shown.article_ids == article_id].tolist())
+
+
+def test_a_body_another_program_corrects_has_its_dates_read_again(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    article_id = window.model.index(0).data(ArticleIdRole)
+    _correct_elsewhere(window.store.path, article_id)
+    window.watcher.check()
+    window.watcher.check()
+    _read_again(window, qtbot, article_id)
+
+
+def test_a_body_corrected_while_the_window_was_closed_is_read_again_when_it_opens(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "w.db"
+    with Store(path) as store:
+        library.import_paths(store, [SAMPLES])
+    _correct_elsewhere(path, 1)
+    with Store(path) as store:
+        window = open_window(qtbot, store)
+        _read_again(window, qtbot, 1)
+        window.close()

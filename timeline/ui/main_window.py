@@ -418,6 +418,7 @@ class MainWindow(QMainWindow):
         # Set once closed: what workers send after that (queued before they ended) is
         # dropped, never read against a store the caller may have closed.
         self._closed = False
+        self._looked_for_changed = False  # at the first show: date_changed_articles
         # Until the user moves the divider (or a saved layout is restored), the timeline's
         # share of the height follows the window's size: see _share_height.
         self._layout_chosen = False
@@ -1973,6 +1974,29 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The library was changed by another program: shown as it is now"), 10_000
         )
+        self.date_changed_articles()
+
+    def date_changed_articles(self) -> bool:
+        """Read again the dates of the articles whose text another program changed (a
+        body corrected in Datasette kept its old mentions), on the recompute's worker;
+        whether that started.  Not while the window writes, nor into a library it may
+        not write: they wait for the next look."""
+        if (
+            self._closed
+            or self.store_failure is not None
+            or self.store.read_only is not None
+            or self.store_held_by() is not None
+        ):
+            return False
+        try:
+            changed = self.store.changed_article_ids()
+        except STORE_ERRORS as exc:
+            self._store_failed(str(exc))
+            return False
+        if not changed:
+            return False
+        self.recompute.start(changed_only=True)
+        return True
 
     def _library_replaced(self) -> None:
         """The file at the library's path is not the one this window reads (deleted, or a
@@ -2046,6 +2070,9 @@ class MainWindow(QMainWindow):
         freeze_start_up()
         self.watcher.start()
         super().showEvent(event)
+        if not self._looked_for_changed:  # changed while the program was closed
+            self._looked_for_changed = True
+            QTimer.singleShot(0, self.date_changed_articles)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._import_thread is not None:

@@ -19,9 +19,11 @@ from timeline.ui.workers import RecomputeWorker
 
 
 class WindowRecompute(LongWrite):
-    """The window's File > Recompute dates: asks, runs, reports."""
+    """The window's File > Recompute dates: asks, runs, reports.  Also the articles whose
+    text another program changed, read again unasked (MainWindow.date_changed_articles)."""
 
     done = Signal(int)  # articles read again (after the window has reloaded)
+    _changed_only = False
 
     def ask(self) -> None:
         """Ask first (a long write of the whole store), then start."""
@@ -45,27 +47,31 @@ class WindowRecompute(LongWrite):
         box.accepted.connect(self.start)
         box.open()
 
-    def start(self) -> None:
+    def start(self, *, changed_only: bool = False) -> None:
+        """Read every article's dates again; changed_only: only those of the articles
+        whose text another program changed (unasked: the window starts it when it sees
+        them, and a dialog shows only past 0.3 s)."""
         w = self.window
         if self._thread is not None:
             return
+        self._changed_only = changed_only
         self._run(
-            RecomputeWorker(w.store.path),
-            self.tr("Reading the dates again…"),
+            RecomputeWorker(w.store.path, changed_only=changed_only),
+            self.tr("Reading the dates of the articles changed by another program…")
+            if changed_only
+            else self.tr("Reading the dates again…"),
             self.tr("Recompute dates"),
         )
 
     def _finished(self, done: int) -> None:
         w = self.window
         w.reload()
-        w.statusBar().showMessage(
-            counted(
-                self.tr("The dates of %n article(s) were read again", "", done),
-                done,
-                w.timeline.label_style(),
-            ),
-            10_000,
+        said = (
+            self.tr("Another program changed %n article(s): their dates were read again", "", done)
+            if self._changed_only
+            else self.tr("The dates of %n article(s) were read again", "", done)
         )
+        w.statusBar().showMessage(counted(said, done, w.timeline.label_style()), 10_000)
         self.done.emit(done)
 
     def _failed(self, message: str) -> None:

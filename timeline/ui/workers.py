@@ -182,9 +182,10 @@ class RecomputeWorker(_Cancellable):
     finished = Signal(int)  # articles whose dates were read again
     failed = Signal(str)
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, changed_only: bool = False) -> None:
         super().__init__()
         self._db_path = db_path
+        self.changed_only = changed_only  # the articles another program changed, alone
 
     def run(self) -> None:
         from timeline import library
@@ -194,7 +195,10 @@ class RecomputeWorker(_Cancellable):
             with Store(self._db_path, create=False) as store:
                 self._interruptible(store)
                 done = library.recompute_events(
-                    store, progress=self._progress, cancelled=self.is_cancelled
+                    store,
+                    progress=self._progress,
+                    cancelled=self.is_cancelled,
+                    changed_only=self.changed_only,
                 )
         except Exception as exc:  # every failure must reach the window
             if self._cancelled or isinstance(exc, library.RecomputeCancelled):
