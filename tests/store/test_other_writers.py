@@ -500,3 +500,12 @@ def test_recompute_changed_reads_only_the_articles_another_program_changed(
         assert store.changed_article_ids() == []
     again = CliRunner().invoke(cli, ["--db", str(path), "recompute", "--changed"])
     assert "re-computed the events of 0 articles" in again.output
+
+
+def test_a_salvage_keeps_the_articles_still_to_be_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 3)
+    _set_as_another_program(path, "UPDATE articles SET body = 'نص آخر' WHERE id = ?", (2,))
+    salvage(path, tmp_path / "saved.db")
+    with Store(tmp_path / "saved.db") as saved:
+        assert saved.changed_article_ids() == [2]
