@@ -18,6 +18,7 @@ from typing import overload
 from timeline import dating
 from timeline.dating.english import as_arabic_months, mail_date_as_iso
 from timeline.model import (
+    MAX_TAG_CHARS,
     TAG_SEPARATORS,
     AddedEvent,
     Article,
@@ -349,6 +350,10 @@ def set_tag(
     tag = " ".join(tag.split())
     if not tag:
         raise EditError("a tag needs a name")
+    if on and len(tag) > MAX_TAG_CHARS:
+        # A name that long is text pasted into the wrong box; shown in menus, legends
+        # and exports' cells, it would be cut there anyway.
+        raise EditError(f"a tag's name has at most {MAX_TAG_CHARS} characters ({len(tag)} given)")
     if on and any(mark in tag for mark in TAG_SEPARATORS):
         # The exports join an article's tags with "; ", and an import splits them there.
         raise EditError(f"a tag's name cannot hold {' or '.join(TAG_SEPARATORS)}: {tag!r}")

@@ -119,6 +119,9 @@ class Mention:
 # with "; ", an import splits them at either (ingest.fields.read_tags), so neither is
 # ever in a tag's name (edits.set_tag refuses them).
 TAG_SEPARATORS = (";", "\u061b")
+# The longest tag name: a longer one from a file is text in the wrong column (left out
+# by ingest.fields.read_tags), and one typed is refused (edits.set_tag).
+MAX_TAG_CHARS = 200
 
 
 @dataclass(frozen=True)

@@ -226,3 +226,16 @@ def test_show_gives_the_articles_tags_and_note(run) -> None:
         line.strip().startswith(("tags:", "note:"))
         for line in run("show", str(other)).output.splitlines()
     )
+
+
+def test_a_tag_name_longer_than_a_tag_is_refused(run) -> None:
+    from timeline.model import MAX_TAG_CHARS
+
+    war = ids(run)["حرب قديمة"]
+    pasted = "ت" * (MAX_TAG_CHARS + 1)  # an article's text pasted into the tag's box
+    refused = run("edit", "tag", pasted, "--article", str(war), expect=1)
+    assert f"at most {MAX_TAG_CHARS} characters ({MAX_TAG_CHARS + 1} given)" in refused.output
+    assert run("edit", "tags", "--json").output == ""
+    run("edit", "tag", "ت" * MAX_TAG_CHARS, "--article", str(war))
+    (tag,) = [json.loads(line) for line in run("edit", "tags", "--json").output.splitlines()]
+    assert tag["tag"] == "ت" * MAX_TAG_CHARS

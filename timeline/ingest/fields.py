@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from timeline.ingest.feeds import html_text
-from timeline.model import TAG_SEPARATORS
+from timeline.model import MAX_TAG_CHARS, TAG_SEPARATORS
 
 FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "credit", "lang")
 # Compared after folding case, spaces, hyphens and underscores ("Published At",
@@ -50,7 +50,6 @@ USER_NAMES: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "ملاحظة", "الملاحظة", "ملاحظات"),
 }
 MAX_TAGS = 100  # kept of a record's tags (no archive tags a story with more)
-MAX_TAG_CHARS = 200  # a longer "tag" is text in the wrong column: left out
 _TAG_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + "]")
 # In another program's file, a string of tags is as often cut at commas (Latin or
 # Arabic) or bars: WordPress and spreadsheet exports write "politics, economy".
