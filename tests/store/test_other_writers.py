@@ -509,3 +509,47 @@ def test_a_salvage_keeps_the_articles_still_to_be_read_again(tmp_path: Path) -> 
     salvage(path, tmp_path / "saved.db")
     with Store(tmp_path / "saved.db") as saved:
         assert saved.changed_article_ids() == [2]
+
+
+def test_the_programs_own_imports_note_nothing(tmp_path: Path, corpus: Path) -> None:
+    """Every article inserted is noted by the trigger (one another program adds has no
+    events); the program's own inserts take the note out with them, whichever way."""
+    from timeline.library import import_paths
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    lines = (corpus / "saudinewsnet" / "sample.jsonl").read_text("utf-8").splitlines()
+    for n, line in enumerate(lines[:30]):
+        (folder / f"{n:02}.json").write_text(line, "utf-8")
+    with Store(tmp_path / "a.db") as store:
+        import_paths(store, [corpus / "saudinewsnet" / "sample.jsonl"], processes=2)
+        assert store.count_articles() == 200 and store.changed_article_ids() == []
+    with Store(tmp_path / "b.db") as store:
+        import_paths(store, [folder], processes=1)  # small files, written in groups
+        store.add_article(ArticleDraft(title="خبر", body="نص"), "own", None)
+        assert store.count_articles() == 31 and store.changed_article_ids() == []
+
+
+def test_an_article_another_program_adds_is_dated_and_signed(tmp_path: Path) -> None:
+    from timeline.library import recompute_events
+
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 1)
+    body = "وقال إن الاجتماع المقبل سيعقد يوم 5 أيار 2021 في الرياض." * 3
+    _set_as_another_program(
+        path,
+        "INSERT INTO articles (uid, title, body, published_raw, imported_at)"
+        " VALUES ('by-hand', 'خبر أضيف باليد', ?, '2021-04-30', '2021-05-01')",
+        (body,),
+    )
+    with Store(path) as store:
+        (added,) = store.changed_article_ids()
+        assert store.events_of(added) == []  # nothing until it is read
+        recompute_events(store, changed_only=True, processes=1)
+        kinds = {(e.kind, e.value) for e in store.events_of(added)}
+        assert ("published", "2021-04-30") in kinds and ("mentioned", "2021-05-05") in kinds
+        signed = store.db.conn.execute(
+            "SELECT count(*) FROM story_signatures WHERE article_id = ?", (added,)
+        )
+        assert signed.fetchone() == (1,)
+        assert store.changed_article_ids() == []

@@ -173,6 +173,8 @@ def salvage(
                         report.tables_lost.append(table)
                         continue
                     _copy_table(damaged, conn, table, columns, report, progress)
+                    if table == "articles":  # the copy's inserts are no other program's
+                        conn.execute("DELETE FROM articles_changed")
                 # Made again from what was copied (story_bands: from the signatures).
                 from timeline.store.stories import rebuild_bands
 

@@ -1399,11 +1399,17 @@ def _v18_deletes_take_their_rows(db: sqlite_utils.Database) -> None:
 # updates these columns (the user's corrections are kept apart, in the user_ tables),
 # so a trigger notes an article whose title, body or date as written changed, and the
 # program reads those again (library.recompute_events with the noted ids: the window
-# when it sees another program's change, `timeline recompute --changed`).
+# when it sees another program's change, `timeline recompute --changed`).  An article
+# another program adds (sqlite-utils insert) is noted too, having no events at all; the
+# program's own inserts take their note out again at once (Store.add_article,
+# ArticleWriter.add, repair's copy).
 def _v19_articles_changed(db: sqlite_utils.Database) -> None:
     db.executescript(
         """
         CREATE TABLE IF NOT EXISTS articles_changed (article_id INTEGER PRIMARY KEY);
+        CREATE TRIGGER IF NOT EXISTS articles_added AFTER INSERT ON articles BEGIN
+            INSERT OR IGNORE INTO articles_changed (article_id) VALUES (new.id);
+        END;
         CREATE TRIGGER IF NOT EXISTS articles_text_changed
         AFTER UPDATE OF title, body, published_raw ON articles
         WHEN old.title IS NOT new.title OR old.body IS NOT new.body

@@ -58,6 +58,9 @@ _INSERT_EVENTS = (
 EventRow = tuple[str, int | None, int | None, str, str, str, int | None, int | None, float]
 # What ArticleWriter holds back before writing it (events and index rows): a number of
 # articles, or of characters of their index text.
+# The note the insert trigger makes of an article another program adds (schema v19),
+# taken out again for the program's own: its events are written with it.
+_OWN_INSERT = "DELETE FROM articles_changed WHERE article_id = ?"
 _WRITER_ARTICLES = 256
 _WRITER_CHARS = 8_000_000
 _WRITER_CACHE_KIB = -65536  # PRAGMA cache_size while an ArticleWriter writes: 64 MiB
@@ -442,6 +445,7 @@ class ArticleWriter:
         if search_parts is not None:
             self._index_article(article_id, start, search_parts, pairs)
         conn.execute(_INSERT_ARTICLE, _article_row(article_id, uid, draft, published, self.now))
+        conn.execute(_OWN_INSERT, (article_id,))
         self.next_id = article_id + 1
         events = self._events
         if published is not None and start is not None:
@@ -932,6 +936,7 @@ class Store:
                 conn.execute(INDEX_PAIRS_SQL, (rowid, *pair_parts(search_parts, pair_words(conn))))
         cur = conn.execute(_INSERT_ARTICLE, _article_row(new_id, uid, draft, published, now))
         article_id = int(cur.lastrowid or 0)
+        conn.execute(_OWN_INSERT, (article_id,))
         if published is not None and published.start is not None:
             self._insert_events(
                 article_id, [_publication_event(article_id, published, draft.title)]
