@@ -428,6 +428,14 @@ def list_command(
             if wanted is not None:
                 page = [article for article in page if article.id in wanted]
             _list_page(settings, store, page, as_json)
+        waiting = len(store.changed_article_ids())
+    if waiting:
+        # The window reads them when it sees them; a terminal user is told how.
+        _echo(
+            f"{waiting} article(s) another program added or changed the text of: their"
+            " dates are as they were until `timeline recompute --changed`",
+            err=True,
+        )
     if missing:
         sys.exit(1)
 

@@ -553,3 +553,20 @@ def test_an_article_another_program_adds_is_dated_and_signed(tmp_path: Path) -> 
         )
         assert signed.fetchone() == (1,)
         assert store.changed_article_ids() == []
+
+
+def test_list_says_how_many_articles_wait_to_be_read_again(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    path = tmp_path / "a.db"
+    _store_with_articles(path, 2)
+    runner = CliRunner()
+    quiet = runner.invoke(cli, ["--db", str(path), "list"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    _set_as_another_program(path, "UPDATE articles SET body = 'نص آخر' WHERE id = ?", (1,))
+    told = runner.invoke(cli, ["--db", str(path), "list", "--json"])
+    assert told.exit_code == 0 and len(told.stdout.splitlines()) == 2  # stdout as before
+    assert "1 article(s) another program added or changed" in told.stderr
+    assert "timeline recompute --changed" in told.stderr
