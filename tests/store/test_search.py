@@ -447,6 +447,58 @@ def test_long_snippet_is_cut_at_words_around_the_hit(store: Store) -> None:
     )
 
 
+@pytest.fixture
+def compounds(store: Store) -> dict[str, int]:
+    return {
+        "joined": add(store, "استقبال", "استقبل الملك عبدالله الوفد", when=day(2015, 1, 1)),
+        "spaced": add(store, "لقاء", "التقى الأمير عبد الله بالوزير", when=day(2015, 1, 2)),
+        "clitic": add(store, "زيارة", "زار الوزير وعبد الله المدينة", when=day(2015, 1, 3)),
+        "apart": add(store, "عبد", "قال العبد إن الله يرحمه", when=day(2015, 1, 4)),
+        "abu_dhabi": add(store, "أبوظبي", "في أبو ظبي أمس", when=day(2015, 1, 5)),
+        "abudhabi": add(store, "مطار", "وصل إلى مطار أبوظبي", when=day(2015, 1, 6)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Either spelling of a compound name finds the articles that write it either way.
+        ("عبدالله", {"joined", "spaced", "clitic"}),
+        ('"عبد الله"', {"joined", "spaced"}),
+        ("عبد الله", {"joined", "spaced", "clitic", "apart"}),
+        ("أبو ظبي", {"abu_dhabi", "abudhabi"}),
+        ("أبوظبي", {"abu_dhabi", "abudhabi"}),
+        ('"أبوظبي"', {"abu_dhabi", "abudhabi"}),
+        ("مطار -أبو ظبي", set()),
+        ('الملك -"عبد الله"', set()),
+        ("زيارة -عبدالله", set()),
+        ("زيارة -عبد", set()),
+        ('زيارة -"عبدالله"', {"clitic"}),
+    ],
+)
+def test_a_compound_name_is_found_written_as_one_word_or_two(
+    store: Store, compounds: dict[str, int], query: str, expected: set[str]
+) -> None:
+    want = {compounds[name] for name in expected}
+    assert found(store, query) == want
+    assert set(matching_article_ids(store, query).tolist()) == want
+
+
+def test_a_compound_name_is_highlighted_as_the_article_writes_it(
+    store: Store, compounds: dict[str, int]
+) -> None:
+    hits = {hit.article_id: hit for hit in search(store, "عبدالله").hits}
+    said = {
+        name: [hits[compounds[name]].snippet[s:e] for s, e in hits[compounds[name]].snippet_spans]
+        for name in ("joined", "spaced", "clitic")
+    }
+    assert said == {"joined": ["عبدالله"], "spaced": ["عبد الله"], "clitic": ["وعبد الله"]}
+    article = store.article(compounds["abudhabi"])
+    assert article is not None
+    spans = article_hit_spans(store, compounds["abudhabi"], "أبو ظبي")
+    assert [article.body[s:e] for s, e in spans.body] == ["أبوظبي"]
+
+
 def test_hit_spans_for_the_detail_pane(store: Store, news: dict[str, int]) -> None:
     spans = article_hit_spans(store, news["iran"], '"شبه الجزيرة الكورية" OR ايران')
     article = store.article(news["iran"])

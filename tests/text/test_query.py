@@ -181,3 +181,46 @@ def test_a_query_pasted_in_presentation_forms_searches_for_its_letters() -> None
     pasted = parse_query(presentation_forms("المقاومة الشعبية -اليمن"))
     assert pasted.groups == typed.groups
     assert hit_spans("قالت المقاومة الشعبية", pasted) == hit_spans("قالت المقاومة الشعبية", typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "fts"),
+    [
+        # A compound name typed as one word is found written as two, and the reverse.
+        ("عبدالله", '("عبدالله" OR "عبد الله")'),
+        ("أبو ظبي", '(("ابو" AND "ظبي") OR "ابوظبي")'),
+        ('"عبد الله"', '("عبد الله" OR "عبدالله")'),
+        ('"الملك عبد الله"', '("الملك عبد الله" OR "الملك عبدالله")'),
+        ("الملك عبد العزيز", '"الملك" AND (("عبد" AND "العزيز") OR "عبدالعزيز")'),
+        ("-عبدالله قمة", '("قمه") NOT (("عبدالله" OR "عبد الله"))'),
+        # Two words apart are no compound: another word, an exclusion or OR between.
+        ("عبد قمة العزيز", '"عبد" AND "قمه" AND "العزيز"'),
+        ("عبد -قمة العزيز", '("عبد" AND "العزيز") NOT ("قمه")'),
+        ("عبد OR الله", '("عبد") OR ("الله")'),
+        ("عبد* الله", '"عبد"* AND "الله"'),
+        ("عبدال*", '"عبدال"*'),
+        ("الملك سلمان", '"الملك" AND "سلمان"'),
+    ],
+)
+def test_compound_names_are_searched_both_ways(typed: str, fts: str) -> None:
+    assert parse_query(typed).fts() == fts
+
+
+def test_a_compound_name_s_forms_are_searched_both_ways_too() -> None:
+    forms = {"عبدالله": ("عبدالله", "وعبدالله"), "ابوه": ("ابوه", "ابوتها")}
+    assert parse_query("عبدالله").fts(forms) == (
+        '("عبدالله" OR "عبد الله" OR "وعبدالله" OR "وعبد الله")'
+    )
+    # A word that is no compound has its forms as before, none of them cut in two.
+    assert parse_query("أبوه").fts(forms) == '("ابوه" OR "ابوتها")'
+
+
+def test_both_spellings_of_a_compound_name_are_highlighted() -> None:
+    text = "استقبل عبد الله الضيوف، وقال عبدالله إن أبو ظبي وأبوظبي في أبوظبي"
+    spans = hit_spans(text, "عبدالله")
+    assert [text[s:e] for s, e in spans] == ["عبد الله", "عبدالله"]
+    spans = hit_spans(text, "عبد الله")
+    assert [text[s:e] for s, e in spans] == ["عبد", "الله", "عبدالله"]
+    spans = hit_spans(text, "أبو ظبي", {"ابوظبي": ("ابوظبي", "وابوظبي")})
+    assert [text[s:e] for s, e in spans] == ["أبو", "ظبي", "وأبوظبي", "أبوظبي"]
+    assert [text[s:e] for s, e in hit_spans(text, '"أبو ظبي"')] == ["أبو ظبي", "أبوظبي"]

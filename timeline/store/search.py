@@ -564,7 +564,8 @@ def _pair_term(store: Store, query: Query) -> str | None:
     if len(query.groups) != 1 or query.groups[0].excluded or len(query.terms) != 1:
         return None
     term = query.terms[0]
-    if term.prefix or len(term.tokens) != 2:
+    # A compound name (عبد الله) is found written as one word too: the main index.
+    if term.prefix or len(term.tokens) != 2 or term.alternatives:
         return None
     words = sorted(set(term.tokens))
     try:
@@ -1644,9 +1645,8 @@ def _other_forms(query: Query, forms: Forms) -> str | None:
     is not one plain word or has no other form)."""
     if len(query.terms) != 1 or not query.terms[0].expandable:
         return None
-    token = query.terms[0].tokens[0]
-    found = [f for f in forms.get(token, ()) if f != token]
-    return "(" + " OR ".join(f'"{t}"' for t in found) + ")" if found else None
+    found = query.terms[0].other_forms(forms)
+    return "(" + " OR ".join('"' + " ".join(t) + '"' for t in found) + ")" if found else None
 
 
 def _ranked_by_form(

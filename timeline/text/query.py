@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from timeline.text.compounds import compound_spellings, is_first_with_clitic, split_compound
 from timeline.text.normalize import (
     DROPPED,
     DROPPED_CODEPOINTS,
@@ -83,11 +84,14 @@ class Term:
     """A word or a phrase to find; prefix when its last token may be a prefix.
 
     exact when it was quoted: it matches its surface form only, never other forms.
+    alternatives: the same words with a compound name joined or spaced the other way
+    (timeline/text/compounds.py), found as the typed tokens are: a spelling, not a form.
     """
 
     tokens: tuple[str, ...]
     prefix: bool = False
     exact: bool = False
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
     @property
     def expandable(self) -> bool:
@@ -100,24 +104,71 @@ class Term:
             and is_arabic_word(self.tokens[0])
         )
 
+    @property
+    def spellings(self) -> tuple[tuple[str, ...], ...]:
+        """The tokens as typed, then their alternatives."""
+        return (self.tokens, *self.alternatives)
+
+    def other_forms(self, forms: Forms) -> tuple[tuple[str, ...], ...]:
+        """An expandable word's forms other than as typed; a compound name's also as
+        two words with a clitic on the first (وعبد الله, العبد الله for عبدالله), from
+        the forms of the joined word and of the first word (forms_asked: these are
+        asked for too); empty for any other term."""
+        if not self.expandable:
+            return ()
+        found: list[tuple[str, ...]] = []
+        for form in forms.get(self.tokens[0], ()):
+            if form == self.tokens[0]:
+                continue
+            found.append((form,))
+            split = split_compound(form) if self.alternatives else None
+            if split is not None and split not in self.alternatives and split not in found:
+                found.append(split)
+        for first, *rest in (a for a in self.alternatives if len(a) == 2):
+            for form in forms.get(first, ()):
+                spelled = (form, *rest)
+                if form != first and is_first_with_clitic(form, first) and spelled not in found:
+                    found.append(spelled)
+        return tuple(found)
+
+    @property
+    def forms_asked(self) -> tuple[str, ...]:
+        """The words whose forms other_forms reads: the word, and a compound's first."""
+        if not self.expandable:
+            return ()
+        return (self.tokens[0], *(a[0] for a in self.alternatives if len(a) == 2))
+
     def fts(self, forms: Forms | None = None) -> str:
         # Tokens are letters and digits only, so a double quote can never appear.
-        if forms is not None and self.expandable:
-            found = [f for f in forms.get(self.tokens[0], ()) if f != self.tokens[0]]
-            if found:
-                return "(" + " OR ".join(f'"{t}"' for t in [self.tokens[0], *found]) + ")"
-        return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
+        star = "*" if self.prefix else ""
+        spelled = [*self.spellings, *(self.other_forms(forms) if forms is not None else ())]
+        if len(spelled) > 1:
+            return "(" + " OR ".join(_phrase(tokens) + star for tokens in spelled) + ")"
+        return _phrase(self.tokens) + star
+
+
+def _phrase(tokens: Sequence[str]) -> str:
+    return '"' + " ".join(tokens) + '"'
 
 
 @dataclass(frozen=True)
 class Group:
-    """Terms that must all occur (AND), none of the excluded ones."""
+    """Terms that must all occur (AND), none of the excluded ones.
+
+    joined: (i, word) where required words i and i + 1, typed one after the other, are
+    a compound name (عبد الله) that articles also write as one word: either the two
+    words or the one matches (timeline/text/compounds.py).
+    """
 
     required: tuple[Term, ...]
     excluded: tuple[Term, ...] = ()
+    joined: tuple[tuple[int, Term], ...] = ()
 
     def fts(self, forms: Forms | None = None, *, positive: bool = False) -> str:
-        expr = " AND ".join(t.fts(forms) for t in self.required)
+        parts = [t.fts(forms) for t in self.required]
+        for i, word in reversed(self.joined):
+            parts[i : i + 2] = [f"(({parts[i]} AND {parts[i + 1]}) OR {word.fts(forms)})"]
+        expr = " AND ".join(parts)
         if self.excluded and not positive:
             expr = f"({expr}) NOT ({' OR '.join(t.fts(forms) for t in self.excluded)})"
         return expr
@@ -142,17 +193,24 @@ class Query:
 
     @property
     def terms(self) -> tuple[Term, ...]:
-        """Every term to highlight (the excluded ones cannot occur in a hit)."""
+        """The terms that must occur (the excluded ones cannot occur in a hit)."""
         return tuple(t for g in self.groups for t in g.required)
+
+    @property
+    def highlighted(self) -> tuple[Term, ...]:
+        """Every term to highlight: the terms, and the one word of two typed that name
+        a compound (عبدالله for عبد الله)."""
+        return (*self.terms, *(word for g in self.groups for _, word in g.joined))
 
     @property
     def expandable_tokens(self) -> tuple[str, ...]:
         """The plain words (required or excluded) whose forms the index is asked for."""
         seen: dict[str, None] = {}
         for group in self.groups:
-            for term in (*group.required, *group.excluded):
-                if term.expandable:
-                    seen[term.tokens[0]] = None
+            joined = [word for _, word in group.joined]
+            for term in (*group.required, *group.excluded, *joined):
+                for token in term.forms_asked:
+                    seen[token] = None
         return tuple(seen)
 
 
@@ -212,7 +270,27 @@ def _term(raw: str, exact: bool) -> Term | None:
         raise SearchError(
             f"“{raw.strip()}”: a prefix search needs at least {MIN_PREFIX} letters before the *"
         )
-    return Term(tokens, prefix, exact)
+    return Term(tokens, prefix, exact, () if prefix else compound_spellings(tokens))
+
+
+def _joined_words(
+    required: Sequence[Term], follows: Sequence[bool]
+) -> tuple[tuple[int, Term], ...]:
+    """(i, word) for each two plain words typed one after the other (follows[i + 1]:
+    word i + 1 came right after word i) that are a compound name written spaced; no
+    word in two of them."""
+    found: list[tuple[int, Term]] = []
+    i = 0
+    while i + 1 < len(required):
+        first, second = required[i], required[i + 1]
+        if follows[i + 1]:
+            spelled = compound_spellings((*first.tokens, *second.tokens))
+            if len(spelled) == 1 and len(spelled[0]) == 1:
+                found.append((i, Term(spelled[0], alternatives=())))
+                i += 2
+                continue
+        i += 1
+    return tuple(found)
 
 
 def parse_query(text: str) -> Query:
@@ -227,29 +305,42 @@ def parse_query(text: str) -> Query:
     groups: list[Group] = []
     required: list[Term] = []
     excluded: list[Term] = []
+    # Whether each required term is one plain word typed right after another (nothing
+    # between them but spaces): the two may be a compound name (_joined_words).
+    follows: list[bool] = []
     count = 0
+    after_word = False
 
     def close_group() -> None:
-        nonlocal required, excluded
+        nonlocal required, excluded, follows
         if required:
-            groups.append(Group(tuple(required), tuple(excluded)))
+            groups.append(Group(tuple(required), tuple(excluded), _joined_words(required, follows)))
         elif excluded:
             raise SearchError("Excluding words (-word) needs at least one word to look for")
-        required, excluded = [], []
+        required, excluded, follows = [], [], []
 
     # Pasted from a page that wrote its letters as presentation forms (ﺍﻟﺴﻌﻮﺩﻳﺔ): the
     # letters, as the stored texts hold them (library.as_stored).
     for kind, raw, negated in _lex(fold_presentation_forms(text)):
         if kind == "or":
             close_group()
+            after_word = False
             continue
         term = _term(raw, exact=kind == "phrase")
         if term is None:
+            after_word = False
             continue
         count += 1
         if count > MAX_TERMS:
             raise SearchError(f"Too many words: a search takes at most {MAX_TERMS}")
-        (excluded if negated else required).append(term)
+        word = kind == "word" and not negated and not term.prefix and len(term.tokens) == 1
+        if negated:
+            excluded.append(term)
+        else:
+            required.append(term)
+            # After an excluded word, a phrase or a prefix, a word starts afresh.
+            follows.append(word and after_word)
+        after_word = word
     close_group()
     if not groups:
         raise EmptyQueryError("Type a word to search for")
@@ -284,8 +375,14 @@ def _term_regex(term: Term) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _term_pattern(term: Term) -> re.Pattern[str]:
-    return re.compile(_WORD_START + _term_regex(term), re.IGNORECASE)
+def _term_pattern(*terms: Term) -> re.Pattern[str]:
+    """One regex for terms (a term's spellings): one pass over a text, where a regex
+    each cost a pass each (nine spellings of عبدالله: 12 ms a page of hits).  The
+    longest first, so that of two spellings at one place the longer is the hit."""
+    ordered = sorted(terms, key=lambda t: -sum(map(len, t.tokens)))
+    return re.compile(
+        _WORD_START + "(?:" + "|".join(_term_regex(t) for t in ordered) + ")", re.IGNORECASE
+    )
 
 
 # A word of the original text: letters and digits with the marks inside or after them.
@@ -409,23 +506,30 @@ def hit_finder(
     """hit_spans for one query, made once for many texts (a page of hits)."""
     if isinstance(query, str):
         query = parse_query(query)
-    # Single words (and their forms) are found by looking each word of the text up;
-    # phrases and prefixes by their own regex.
-    words = {t.tokens[0] for t in query.terms if len(t.tokens) == 1 and not t.prefix}
+    # Every spelling of every term (عبدالله and عبد الله), and an expandable word's
+    # forms with their compounds spaced (وعبد الله).
+    spelled: list[Term] = []
+    patterns: list[re.Pattern[str]] = []
+    for term in query.highlighted:
+        its = [Term(tokens, term.prefix, term.exact) for tokens in term.spellings]
+        if forms:
+            its += [Term(tokens) for tokens in term.other_forms(forms) if len(tokens) > 1]
+        spelled += its
+        # Phrases and prefixes are found by a regex of the term's (one pass a term).
+        if found_by_regex := tuple(t for t in its if len(t.tokens) > 1 or t.prefix):
+            patterns.append(_term_pattern(*found_by_regex))
+    # Single words (and their forms) are found by looking each word of the text up.
+    singles = [t.tokens[0] for t in spelled if len(t.tokens) == 1 and not t.prefix]
+    words = set(singles)
     if forms:
-        for term in query.terms:
+        for term in query.highlighted:
             if term.expandable:
                 words.update(forms.get(term.tokens[0], ()))
     frozen = frozenset(words)
-    patterns = [_term_pattern(t) for t in query.terms if len(t.tokens) > 1 or t.prefix]
     # Words of Arabic letters are found through what each word's forms share.
     cores: re.Pattern[str] | None = None
     if frozen and all(_ARABIC_LETTERS.fullmatch(w) for w in frozen):
-        groups = [
-            [t.tokens[0], *(forms or {}).get(t.tokens[0], ())]
-            for t in query.terms
-            if len(t.tokens) == 1 and not t.prefix
-        ]
+        groups = [[word, *(forms or {}).get(word, ())] for word in singles]
         shared = {_common_core(group) for group in groups}
         if all(len(core) >= 2 for core in shared):
             alternatives = sorted(shared, key=len, reverse=True)
