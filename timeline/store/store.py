@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import functools
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -115,6 +116,14 @@ READ_ONLY_REASONS: dict[str, str] = {
 }
 
 
+def _nearly_full(folder: Path) -> bool:
+    """Whether the disk of folder has less room than SQLite's -shm file takes."""
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def said(key: str, **values: object) -> str:
     """The store's message of this key (MESSAGES) with its values."""
     return MESSAGES[key].format(**values)
@@ -148,6 +157,7 @@ QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 # Files already checked by this process, by (path, size, mtime): the window opens a
 # store per worker and should not read the whole file each time.
 _checked: set[tuple[str, int, int]] = set()
+_TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 
 _SQLITE_CORRUPT = 11
 
@@ -618,6 +628,7 @@ class Store:
         """
         self.path = Path(path)
         self._progress = progress
+        self._create = create
         self._alone = False  # held_alone(): transactions begin EXCLUSIVE
         if not create and not self.path.exists():
             raise StoreError(said("no_database", path=self.path))
@@ -630,6 +641,8 @@ class Store:
         if not self.path.exists() and folder.is_dir() and not os.access(folder, os.W_OK):
             # SQLite said only "unable to open database file".
             raise StoreError(said("folder_unwritable", path=self.path, folder=folder))
+        if why_read_only is None and check:
+            self._check_before_writing(timeout)
         try:
             if why_read_only is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -669,14 +682,57 @@ class Store:
         conn.text_factory = TEXT_AS_READ
         return conn
 
+    def _check_before_writing(self, timeout: float) -> None:
+        """The quick check and what kind of file it is, read over a read-only connection
+        before the store is opened for writing.
+
+        A writable connection writes before any check of ours: it migrates an older
+        store, and as the last connection closes it copies the -wal into the file: a
+        damaged store's, or a -wal another database left beside it (its pages laid over
+        this file's), which a read-only connection reads and never copies.  A file the
+        read-only connection cannot read (a hot journal it may not roll back, a lock) is
+        left to the writable open, which says why or recovers it.
+        """
+        try:
+            info = self.path.stat()
+        except OSError:
+            return
+        key = (str(self.path.resolve()), info.st_size, info.st_mtime_ns)
+        if not info.st_size or key in _checked or info.st_size > QUICK_CHECK_MAX_BYTES:
+            return
+        try:
+            conn = self._connect("file:" + quote(key[0]) + "?mode=ro", timeout, uri=True)
+        except sqlite3.Error:
+            return
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {name for (name,) in conn.execute(_TABLE_NAMES)}
+            self._refuse_newer(version, tables)
+            if version == 0 and tables:
+                raise StoreError(said("not_a_store", path=self.path))
+            rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc) or "readonly" in str(exc):
+                return
+            raise self._failure(exc) from exc
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc) from exc
+        finally:
+            conn.close()
+        if rows != [("ok",)]:
+            raise DamagedStoreError(damaged_message(self.path, str(rows[0][0]) if rows else "?"))
+        _checked.add(key)
+
     def _unwritable(self) -> str | None:
         """Why an existing store cannot be written here, or None when it can."""
         if not self.path.exists():
             return None
-        folder = self.path.parent
+        # A link's target is what SQLite writes, its -wal and -shm beside the target.
+        target = self.path.resolve()
+        folder = target.parent
         if not os.access(folder, os.W_OK):
             return READ_ONLY_REASONS["folder"].format(folder=folder)
-        if not os.access(self.path, os.W_OK):
+        if not os.access(target, os.W_OK):
             return READ_ONLY_REASONS["file"]
         return None
 
@@ -738,6 +794,9 @@ class Store:
             return said("not_usable", path=self.path, detail=text)
         if "disk is full" in text:  # SQLITE_FULL: the disk, or a size limit on the file
             return said("disk_full", path=self.path)
+        if "disk I/O error" in text and _nearly_full(self.path.resolve().parent):
+            # No room for the -shm SQLite makes on opening: it says only "disk I/O error".
+            return said("disk_full", path=self.path)
         return f"{self.path}: {text}"
 
     def _prepare(self) -> None:
@@ -747,6 +806,10 @@ class Store:
         fresh = version == 0 and not self.db.table_names()
         if version == 0 and not fresh:
             raise StoreError(said("not_a_store", path=self.path))
+        if fresh and not self._create:
+            # An empty file (made by hand, or cut to nothing) is no library: a command
+            # that only reads must not write a new one into it.
+            raise StoreError(said("no_database", path=self.path))
         if conn.read_only is not None:
             if version < SCHEMA_VERSION:
                 raise StoreError(said("upgrade_read_only", path=self.path, reason=conn.read_only))
@@ -773,9 +836,13 @@ class Store:
             finally:
                 migration_progress.reset(token)
 
-    def _refuse_newer(self, version: int) -> None:
-        if version > SCHEMA_VERSION:
-            raise StoreError(said("newer", path=self.path, version=version, known=SCHEMA_VERSION))
+    def _refuse_newer(self, version: int, tables: set[str] | None = None) -> None:
+        if version <= SCHEMA_VERSION:
+            return
+        if "articles" not in (tables if tables is not None else self.db.table_names()):
+            # Another program's database (Firefox's places.sqlite is at 74), not ours.
+            raise StoreError(said("not_a_store", path=self.path))
+        raise StoreError(said("newer", path=self.path, version=version, known=SCHEMA_VERSION))
 
     @property
     def schema_version(self) -> int:
