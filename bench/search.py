@@ -11,7 +11,8 @@ with a Zipf-like distribution, so there are rare, mid and common words.
 
 Classes: rare, mid and common words (in 5-100 articles or 0.1%, or the rarest the store
 holds; 1-5%; over half); prefix (four letters) and prefix3 (three, the shortest the
-search takes); forms (a word with the article, searched in all its clitic forms);
+search takes); forms (a word with the article, searched in all its clitic forms); compound (a
+compound name written as one word, عبدالله, searched as its two words too);
 phrase (two neighbouring words of an article) and common_phrase (two neighbouring words
 each in a third of the articles or more); filtered, filtered_mentioned and
 filtered_either (a common word from one source in two years of publication, of
@@ -48,6 +49,7 @@ from timeline.store import search as search_module
 from timeline.store.edits import with_user_text_matches
 from timeline.store.schema import rebuild_word_pairs
 from timeline.store.search import SearchError, in_list_order, matching_article_ids, search
+from timeline.text.compounds import split_compound
 from timeline.text.normalize import normalize
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -235,6 +237,9 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
         t for t, d in vocab if n * 0.01 <= d <= n * 0.3 and t.startswith("ال") and len(t) >= 5
     ]
     forms = rng.sample(with_article, min(per_class, len(with_article)))
+    # Compound names written as one word (عبدالله): each is searched as its two words too.
+    joined = sorted(t for t, d in vocab if d >= 5 and split_compound(t) is not None)
+    compounds = rng.sample(joined, min(per_class, len(joined)))
     picked = rng.sample(range(1, n + 1), min(per_class, n))
     docs = conn.execute(
         f"SELECT body FROM articles WHERE id IN ({','.join('?' * len(picked))}) ORDER BY id",
@@ -278,6 +283,7 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
         "prefix": [{"query": q} for q in prefixes],
         "prefix3": [{"query": q} for q in prefixes3],
         "forms": [{"query": q} for q in forms],
+        "compound": [{"query": q} for q in compounds],
         "phrase": [{"query": q} for q in phrases],
         "common_phrase": [{"query": q} for q in common_phrases[:per_class]],
         # A common word from one source in two years: of publication, of the dates the
