@@ -173,3 +173,21 @@ def test_a_link_to_a_library_in_a_read_only_folder_opens_it_read_only(
     with Store(link) as store:
         assert store.read_only is not None and "not writable" in store.read_only
         assert store.count_articles() == 3
+
+
+def test_a_store_opens_its_file_again_only_when_no_other_store_here_has_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.db"
+    _library(path, articles=2)
+    with Store(path) as store:
+        first = store.conn
+        with Store(path, create=False) as other:
+            assert store_module.held_here(path) == 2
+            # SQLite would keep the locks it thinks it holds: nothing is done.
+            assert not store.reconnect() and store.conn is first
+            assert other.count_articles() == 2
+        assert store.reconnect() and store.conn is not first
+        assert store_module.held_here(path) == 1
+        assert store.count_articles() == 2
+    assert store_module.held_here(path) == 0

@@ -8,6 +8,7 @@ import functools
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -114,6 +115,39 @@ READ_ONLY_REASONS: dict[str, str] = {
     ),
     "file": "the file is not writable",
 }
+
+
+# How many stores of this process have each file open (by its resolved path): a store
+# can take SQLite's locks anew only when it is the one (Store.reconnect).
+_HELD: dict[str, int] = {}
+_HELD_LOCK = threading.Lock()
+
+
+def _hold(path: Path) -> str:
+    key = str(path.resolve())
+    with _HELD_LOCK:
+        _HELD[key] = _HELD.get(key, 0) + 1
+    return key
+
+
+def _release(key: str | None) -> None:
+    if key is not None:
+        with _HELD_LOCK:
+            left = _HELD.get(key, 0) - 1
+            if left > 0:
+                _HELD[key] = left
+            else:
+                _HELD.pop(key, None)
+
+
+def held_here(path: Path) -> int:
+    """How many stores of this process have the file at path open."""
+    try:
+        key = str(path.resolve())
+    except OSError:
+        return 0
+    with _HELD_LOCK:
+        return _HELD.get(key, 0)
 
 
 def _nearly_full(folder: Path) -> bool:
@@ -667,6 +701,7 @@ class Store:
             if isinstance(exc, StoreError):
                 raise
             raise self._failure(exc) from exc
+        self._held_as: str | None = _hold(self.path)
 
     def _connect(self, target: str, timeout: float, *, uri: bool) -> _GuardedConnection:
         conn = sqlite3.connect(
@@ -855,6 +890,30 @@ class Store:
 
     def close(self) -> None:
         self.db.conn.close()
+        _release(self._held_as)
+        self._held_as = None
+
+    def reconnect(self) -> bool:
+        """Close the connection and open the file again, to hold SQLite's locks anew.
+
+        SQLite locks the file with POSIX locks, which belong to the process: when any
+        other part of the process opens the file and closes it (Qt's file dialog reads
+        the first bytes of every file it lists to name its type), they are gone.
+        Another program closing its connection then took itself for the last one and
+        deleted the -wal and -shm this process still used; the next write here went
+        through the deleted -shm and damaged the file.  SQLite locks the file again only
+        once its last connection in the process has closed: False (nothing done) while
+        another store of this process has the file open.  Raises StoreError if the file
+        cannot be opened again.
+        """
+        if self._held_as is None or held_here(self.path) > 1:
+            return False
+        on_request = self.conn.read_only == READ_ONLY_REASONS["on_request"]
+        self.close()
+        again = Store(self.path, create=False, read_only=on_request, check=False)
+        self.db, self.conn, self._held_as = again.db, again.conn, again._held_as
+        again._held_as = None  # (its hold is this store's now)
+        return True
 
     def __enter__(self) -> Store:
         return self

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from timeline.store import Store, StoreError
 from timeline.text.display_safe import for_display, shown_part
 from timeline.ui.date_text import counted, group_number
-from timeline.ui.file_dialogs import file_filter, left_to_right_paths
+from timeline.ui.file_dialogs import file_dialog, file_filter
 from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.plain_text import message_box, plain_label
 from timeline.ui.store_messages import for_message_box
@@ -271,7 +271,7 @@ class WindowExporter(QObject):
         fmt = dialog.chosen_format()
         QSettings().setValue("export/format", fmt)
         suffix = FORMATS[fmt][1]
-        with left_to_right_paths():
+        with file_dialog():
             name, _ = QFileDialog.getSaveFileName(
                 self.window,
                 self.tr("Export"),

@@ -13,7 +13,7 @@ to right in their cells.  The rest of the dialog stays right to left.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPainter
@@ -134,3 +134,33 @@ def left_to_right_paths() -> Iterator[None]:
         yield
     finally:
         app.removeEventFilter(watcher)
+
+
+# Called after each file dialog (file_dialog): a window takes its library's locks anew.
+_AFTER_DIALOG: list[Callable[[], None]] = []
+
+
+def after_each_file_dialog(callback: Callable[[], None]) -> Callable[[], None]:
+    """Call callback after each file dialog of the application closes; returns the
+    function that stops it."""
+    _AFTER_DIALOG.append(callback)
+    return lambda: _AFTER_DIALOG.remove(callback) if callback in _AFTER_DIALOG else None
+
+
+@contextlib.contextmanager
+def file_dialog() -> Iterator[None]:
+    """Around a static QFileDialog function: its paths left to right in an Arabic
+    window (left_to_right_paths), and, once it is closed, what each window asked to be
+    called after one (after_each_file_dialog).
+
+    A file dialog reads the first bytes of the files it lists to name their type (Qt's
+    own, and GTK's), which drops SQLite's locks on a library in the folder (POSIX
+    locks belong to the process, and any close of the file ends them): the windows
+    then open their libraries again (Store.reconnect).
+    """
+    try:
+        with left_to_right_paths():
+            yield
+    finally:
+        for callback in list(_AFTER_DIALOG):
+            callback()

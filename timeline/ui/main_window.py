@@ -63,10 +63,11 @@ from PySide6.QtWidgets import (
 )
 
 from timeline.model import to_axis
-from timeline.store import Store
+from timeline.store import Store, StoreError
 from timeline.store import edits as user_edits
 from timeline.store import stories as story_store
 from timeline.store.search import SearchError, SearchRequest
+from timeline.store.store import held_here
 from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
 from timeline.text.display_safe import for_display, shown_part
 from timeline.text.query import Query, parse_query
@@ -79,7 +80,7 @@ from timeline.ui.date_text import counted, group_number, ordered
 from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
-from timeline.ui.file_dialogs import file_filter, left_to_right_paths
+from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_filter
 from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
@@ -109,6 +110,9 @@ if TYPE_CHECKING:
 
 # Closing waits this long for workers to stop; then the process may exit without them.
 _CLOSE_WAIT_MS = 1000
+# How soon to try again to open the library anew after a file dialog while a worker of
+# this window has it open (MainWindow._take_library_locks_again).
+_RELOCK_RETRY_MS = 500
 # Once the timeline is shown (or laid over again whole), the window waits this long and
 # then, a slice every _WARM_STEP_MS, moves its arrays into room edits patch (_warm_step).
 _WARM_AFTER_MS = 300
@@ -255,6 +259,10 @@ def _not_a_library(path: Path) -> str | None:
         return None
     if not path.is_file():
         return "not a file"
+    if held_here(path):
+        # Open in this process: a library.  Reading its first bytes here would end this
+        # process's SQLite locks on it (file_dialog says why).
+        return None
     try:
         with path.open("rb") as f:
             head = f.read(16)
@@ -418,6 +426,9 @@ class MainWindow(QMainWindow):
         # Set once closed: what workers send after that (queued before they ended) is
         # dropped, never read against a store the caller may have closed.
         self._closed = False
+        # After a file dialog the library is opened again (file_dialog says why).
+        self._relock_pending = False
+        self._stop_relocking = after_each_file_dialog(self._take_library_locks_again)
         self._looked_for_changed = False  # at the first show: date_changed_articles
         # Until the user moves the divider (or a saved layout is restored), the timeline's
         # share of the height follows the window's size: see _share_height.
@@ -843,6 +854,20 @@ class MainWindow(QMainWindow):
                 repair = box.addButton(self.tr("Repair…"), QMessageBox.ButtonRole.AcceptRole)
                 repair.clicked.connect(self._repair_library)
             box.open()
+
+    def _take_library_locks_again(self) -> None:
+        """Open the library again after a file dialog (Store.reconnect says why); while
+        a search, a count, an import or another read of this process has it open, again
+        in a moment."""
+        self._relock_pending = False
+        if self._closed:
+            return
+        try:
+            if not self.store.reconnect():
+                self._relock_pending = True
+                QTimer.singleShot(_RELOCK_RETRY_MS, self._take_library_locks_again)
+        except StoreError as exc:
+            self._store_failed(str(exc))
 
     def _repair_library(self) -> None:
         """The readable part of this library copied into a new one beside it, opened in
@@ -1461,7 +1486,7 @@ class MainWindow(QMainWindow):
         return file_filter((self.tr("Articles"), " ".join(patterns)), (self.tr("All files"), "*"))
 
     def _choose_files(self) -> None:
-        with left_to_right_paths():
+        with file_dialog():
             files, _ = QFileDialog.getOpenFileNames(
                 self, self.tr("Import articles"), "", self.import_filter()
             )
@@ -1469,7 +1494,7 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(f) for f in files])
 
     def _choose_folder(self) -> None:
-        with left_to_right_paths():
+        with file_dialog():
             folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
         if folder:
             self.import_paths([Path(folder)])
@@ -1508,7 +1533,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_library_window(p))
 
     def _open_library(self) -> None:
-        with left_to_right_paths():
+        with file_dialog():
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Open a library"), str(self.store.path.parent), self._library_filter()
             )
@@ -1516,7 +1541,7 @@ class MainWindow(QMainWindow):
             self.open_library_window(Path(name))
 
     def _new_library(self) -> None:
-        with left_to_right_paths():
+        with file_dialog():
             name, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("New library"),
@@ -2084,6 +2109,7 @@ class MainWindow(QMainWindow):
         self.edits.controller.wait_written(_CLOSE_WAIT_MS, after_frame=False)
         self.abandoned_threads = self._finish_threads(_CLOSE_WAIT_MS)
         self._closed = True
+        self._stop_relocking()
         self.watcher.stop()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
