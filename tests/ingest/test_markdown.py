@@ -250,3 +250,47 @@ def test_table_rulers_are_still_known() -> None:
 def test_a_block_value_of_spaces_is_one_line() -> None:
     text = "---\ntitle: |\n  عنوان" + " " * 5_000 + "\n  طويل\n---\nنص المقال في الرياض\n"
     assert parse_markdown_article(text, "x").title == "عنوان طويل"
+
+
+def test_toml_front_matter_gives_the_fields_as_yaml_does() -> None:
+    # Hugo's front matter: TOML between +++ lines, its dates TOML's own values.
+    text = (
+        "+++\n"
+        'title = "افتتاح معرض الكتاب"\n'
+        "date = 2015-08-10T09:00:00+03:00\n"
+        "draft = false\n"
+        'tags = ["ثقافة", "معارض"]\n'
+        "+++\n\n"
+        "افتتح أمير المنطقة معرض الكتاب في الرياض.\n"
+    )
+    draft = parse_markdown_article(text)
+    assert (draft.title, draft.published_raw) == ("افتتاح معرض الكتاب", "2015-08-10T09:00:00+03:00")
+    assert draft.body == "افتتح أمير المنطقة معرض الكتاب في الرياض."
+    assert draft.tags == ("ثقافة", "معارض")
+    dated = parse_markdown_article("+++\ntitle = 'عنوان'\ndate = 2015-08-10\n+++\nنص الخبر هنا.\n")
+    assert (dated.title, dated.published_raw, dated.body) == (
+        "عنوان",
+        "2015-08-10",
+        "نص الخبر هنا.",
+    )
+
+
+def test_toml_front_matter_that_does_not_parse_is_read_by_lines() -> None:
+    # Written by hand: a value unquoted (TOML wants quotes), a key twice.
+    text = (
+        "+++\ntitle = الرياض: اجتماع\ntitle = ثان\ntags = [أ, ب]\n+++\nنص الخبر هنا.\nوسطر ثان.\n"
+    )
+    draft = parse_markdown_article(text)
+    assert draft.title == "الرياض: اجتماع"
+    assert draft.tags == ("أ", "ب")
+    assert draft.body == "نص الخبر هنا.\nوسطر ثان."
+
+
+@pytest.mark.parametrize("item", ["- بند آخر", "* بند آخر", "2. بند آخر"])
+def test_a_last_list_item_stays_in_the_body(item: str) -> None:
+    # A short last line is a plain-text article's sign-off ("وكالات"), not a list's item.
+    draft = parse_markdown_article(f"# عنوان\n\nنص الخبر هنا.\n\n- بند\n{item}\n")
+    assert draft.credit == ""
+    assert draft.body == "نص الخبر هنا.\n\nبند\nبند آخر"
+    signed = parse_markdown_article("# عنوان\n\nنص الخبر هنا.\n\nوكالات\n")
+    assert (signed.body, signed.credit) == ("نص الخبر هنا.", "وكالات")

@@ -35,6 +35,7 @@ BODY = "قال المتحدث إن الاجتماع سيعقد في الرياض
         ("<timeline><events></events></timeline>", ".timeline"),
         ("<!DOCTYPE html><html><body><p>نص</p></body></html>", ".html"),
         ("---\ntitle: عنوان\n---\nنص الخبر\n", ".md"),
+        ('+++\ntitle = "عنوان"\n+++\nنص الخبر\n', ".md"),  # Hugo's TOML front matter
         ("", ".txt"),
     ],
 )

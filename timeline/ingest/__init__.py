@@ -251,7 +251,7 @@ def pasted_suffix(data: bytes) -> str:
         if any(root in lower for root in ("<rss", "<feed", "<rdf:rdf", "<opml")):
             return ".opml" if "<opml" in lower else ".xml"
         return ".html"
-    if head.startswith("---\n") or head.startswith("---\r\n"):
+    if head.startswith(("---\n", "---\r\n", "+++\n", "+++\r\n")):  # YAML's or TOML's
         return ".md"
     return looks_like_message(head) or ".txt"
 

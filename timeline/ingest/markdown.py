@@ -9,17 +9,22 @@ keys too.  Only the values of the top level are read, a string each, and the tag
 list of strings; an alias is read where it stands, never walked, so a small document
 cannot expand.  A block that is not YAML (written by hand: `title: الرياض: اجتماع`) or
 longer than YAML_CHARS is read a `key: value` line at a time, the tags as a list in
-brackets or of `- item` lines.  The body is the text with
+brackets or of `- item` lines.  Between `+++` lines (Hugo's) the block is TOML, read
+with tomllib, its dates, numbers and booleans taken as the text they stand for (as
+YAML's loader of strings gives them), and read a `key = value` line at a time where it
+is not TOML.  The body is the text with
 Markdown's markup taken off: headings, emphasis, links (their text kept), images
 (dropped), code (kept as written), quotes, lists, rules and tables' rulers.  Without a
 title in the front matter the first line is the title and a date line under it is read,
-as in a plain-text article.  Every pattern is bounded by a line, and the spans inside one
+as in a plain-text article; a short last line is its sign-off (the credit) there too,
+but not a list's item.  Every pattern is bounded by a line, and the spans inside one
 by a length, so no input costs more than a few passes over it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import re
 from typing import Any
@@ -38,6 +43,10 @@ YAML_CHARS = 65_536
 YAML_CHARS_PURE = 16_384
 _NOTE_NAMES = frozenset(fold_name(name) for name in USER_NAMES["note"])
 _PAIR = re.compile(r"^([^\s:#'\"\-][^:]{0,60}?)\s*:(?:\s+(.*))?$")
+_TOML_PAIR = re.compile(r"^([^\s=#'\"\[][^=]{0,60}?)\s*=(?:\s*(.*))?$")
+# The line that opens a front matter block: the lines that may close it, and whether it
+# is TOML (Hugo's +++) rather than YAML.
+_FRONT_MATTER = {"---": (("---", "..."), False), "+++": (("+++",), True)}
 _LIST_ITEM = re.compile(r"^\s*-\s+(.*)$")  # an item of a list under a front matter key
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$")
@@ -74,11 +83,16 @@ def parse_markdown_article(text: str, origin: str = "") -> ArticleDraft:
     has no body)."""
     lines = text.lstrip("\ufeff").splitlines()
     fields, start = front_matter(lines)
-    body = "\n".join(plain_lines(lines[start:]))
+    plain, items = plain_lines(lines[start:])
+    body = "\n".join(plain)
     title = fields.get("title", "")
+    # A short last line is a sign-off (the credit) unless it is a list's item ("- بند").
+    last = next((i for i in range(len(plain) - 1, -1, -1) if plain[i].strip()), None)
     # With a title given, the first line is body (or the title again, which the
     # plain-text reader skips when it is repeated under the title).
-    draft = parse_plain_article(f"{title}\n{body}" if title else body, origin)
+    draft = parse_plain_article(
+        f"{title}\n{body}" if title else body, origin, sign_off=last not in items
+    )
     given: dict[str, str] = {
         field: fields[field]
         for field in ("source", "url", "author", "caption", "credit", "lang")
@@ -90,7 +104,8 @@ def parse_markdown_article(text: str, origin: str = "") -> ArticleDraft:
             given["body"] = f"{draft.published_raw}\n{draft.body}"
     if "note" in fields:
         given["note"] = fields["note"]
-    tags = front_matter_tags(lines[1 : start - 1]) if start else ()
+    toml = bool(start) and lines[0].strip() == "+++"
+    tags = front_matter_tags(lines[1 : start - 1], toml=toml) if start else ()
     if tags:
         return dataclasses.replace(draft, tags=tags, **given)  # type: ignore[arg-type]
     return dataclasses.replace(draft, **given) if given else draft  # type: ignore[arg-type]
@@ -99,20 +114,17 @@ def parse_markdown_article(text: str, origin: str = "") -> ArticleDraft:
 def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     """The fields a front matter block gives (by FIELDS' names), and the index of the
     first line after it (0 when there is none)."""
-    if not lines or lines[0].strip() != "---":
+    if not lines or lines[0].strip() not in _FRONT_MATTER:
         return {}, 0
+    closers, toml = _FRONT_MATTER[lines[0].strip()]
     end = next(
-        (
-            i
-            for i in range(1, min(len(lines), FRONT_MATTER_LINES))
-            if lines[i].strip() in ("---", "...")
-        ),
+        (i for i in range(1, min(len(lines), FRONT_MATTER_LINES)) if lines[i].strip() in closers),
         None,
     )
     if end is None:
         return {}, 0
     block = lines[1:end]
-    read = _yaml(block)
+    read = _read_block(block, toml=toml)
     pairs: dict[str, str] = {}
     if read is not None:
         for key, value in read.items():
@@ -124,8 +136,9 @@ def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
                 # run of spaces without a line break from each of its spaces.)
                 pairs[name] = " ".join(part.strip() for part in value.split("\n") if part.strip())
     else:
+        pair = _TOML_PAIR if toml else _PAIR
         for line in block:
-            match = _PAIR.match(line)
+            match = pair.match(line)
             if match is not None and match[2]:
                 value = _scalar(match[2])
                 if value:
@@ -138,13 +151,13 @@ def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     return found, end + 1
 
 
-def front_matter_tags(block: list[str]) -> tuple[str, ...]:
+def front_matter_tags(block: list[str], *, toml: bool = False) -> tuple[str, ...]:
     """The tags a front matter block's lines give (fields.USER_NAMES' names): a list
     written in brackets (`tags: [a, "b"]`) or as items under the key (`- a`), as static
     sites and clippers write them, or a plain value (read as the exports' tags are:
-    separated by ; or ؛)."""
+    separated by ; or ؛).  toml: the block is TOML (`tags = ["a", "b"]`)."""
     names = {fold_name(name) for name in USER_NAMES["tags"]}
-    read = _yaml(block)
+    read = _read_block(block, toml=toml)
     if read is not None:
         for key, value in read.items():
             if fold_name(key) not in names:
@@ -155,8 +168,9 @@ def front_matter_tags(block: list[str]) -> tuple[str, ...]:
                 return read_tags(value, ours=False)
             return ()
         return ()
+    pair = _TOML_PAIR if toml else _PAIR
     for i, line in enumerate(block):
-        match = _PAIR.match(line)
+        match = pair.match(line)
         if match is None or fold_name(match[1]) not in names:
             continue
         value = (match[2] or "").strip()
@@ -172,6 +186,39 @@ def front_matter_tags(block: list[str]) -> tuple[str, ...]:
             items.append(_scalar(listed[1]))
         return read_tags(items)
     return ()
+
+
+def _read_block(block: list[str], *, toml: bool) -> dict[str, Any] | None:
+    """The front matter block's top-level map (_toml's or _yaml's), None when it is not one."""
+    return _toml(block) if toml else _yaml(block)
+
+
+def _toml(block: list[str]) -> dict[str, Any] | None:
+    """The front matter block's top-level map read as TOML, each value as YAML's
+    loader of strings gives it (_as_text); None when it is not TOML or is longer than
+    YAML_CHARS."""
+    import tomllib
+
+    text = "\n".join(block)
+    if len(text) > YAML_CHARS:
+        return None
+    try:
+        read = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):  # arrays nested deep
+        return None
+    return {key: _as_text(value) for key, value in read.items()}
+
+
+def _as_text(value: Any) -> Any:
+    """A TOML value as the text it stands for (a date as ISO 8601 writes it, a boolean as
+    TOML does), a list's items each so; a table as it is (no field is one)."""
+    if isinstance(value, list):
+        return [_as_text(item) for item in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return value if isinstance(value, str | dict) else str(value)
 
 
 def _yaml(block: list[str]) -> dict[str, Any] | None:
@@ -214,10 +261,12 @@ def _scalar(raw: str) -> str:
     return value.split(" #", 1)[0].strip()
 
 
-def plain_lines(lines: list[str]) -> list[str]:
+def plain_lines(lines: list[str]) -> tuple[list[str], set[int]]:
     """Markdown lines as plain text, one line for one but those of markup alone (fences,
-    rules, heading underlines, link references, table rulers), which go."""
+    rules, heading underlines, link references, table rulers), which go; and the
+    indexes of those lines that were a list's items."""
     out: list[str] = []
+    items: set[int] = set()
     fence = ""
     for line in lines:
         if fence:
@@ -236,8 +285,12 @@ def plain_lines(lines: list[str]) -> list[str]:
         heading = _HEADING.match(line)
         if heading is not None:
             line = heading[1] or ""
-        out.append(_inline(_ITEM.sub(r"\1", line)))
-    return out
+        item = _ITEM.match(line)
+        if item is not None:
+            items.add(len(out))
+            line = item[1] + line[item.end() :]
+        out.append(_inline(line))
+    return out, items
 
 
 def _inline(line: str) -> str:

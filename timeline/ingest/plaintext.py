@@ -48,12 +48,13 @@ def _marker_line(lines: list[str], filled: list[int]) -> int | None:
     return None
 
 
-def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
+def parse_plain_article(text: str, origin: str = "", *, sign_off: bool = True) -> ArticleDraft:
     """Split an article in the sample's format into its fields; nothing of the body is lost.
 
     The line after the title is its date line only when it is one (dating's
     is_date_line): a first paragraph that names a year is the body's.  The source marker
-    is looked for in the article's head only (after a short caption at most).
+    is looked for in the article's head only (after a short caption at most).  A short
+    last line is the credit (a sign-off) when sign_off, the body's otherwise.
     """
     # Every line break Unicode knows (a Mac's \r, a word processor's U+2028), not \n alone.
     lines = [line.rstrip() for line in text.lstrip("\ufeff").splitlines()]
@@ -65,9 +66,9 @@ def parse_plain_article(text: str, origin: str = "") -> ArticleDraft:
     # The line after the title is its date line when it is one, but never the whole
     # of it: "نص الخبر في 12 مارس 2015" alone under a title is the body, not a date line
     # (the file was refused as having no body).
-    fields = _fields(lines, filled, cursor, title, take_date_line=True)
+    fields = _fields(lines, filled, cursor, title, take_date_line=True, sign_off=sign_off)
     if fields is None:
-        fields = _fields(lines, filled, cursor, title, take_date_line=False)
+        fields = _fields(lines, filled, cursor, title, take_date_line=False, sign_off=sign_off)
     if fields is None:
         if len(filled) == 1 and _is_running_text(title):
             # One paragraph and no title (a paragraph copied and pasted, a note saved
@@ -96,11 +97,17 @@ def _is_running_text(line: str) -> bool:
 
 
 def _fields(
-    lines: list[str], filled: list[int], cursor: int, title: str, *, take_date_line: bool
+    lines: list[str],
+    filled: list[int],
+    cursor: int,
+    title: str,
+    *,
+    take_date_line: bool,
+    sign_off: bool,
 ) -> tuple[str, str, str, str, str] | None:
     """(date line, source, caption, body, credit) of the lines after the title (from
     cursor), the line after the title taken as the date line when take_date_line and it
-    is one; None when no body is left."""
+    is one, a short last line the credit when sign_off; None when no body is left."""
     from timeline.dating.dateline import is_date_line  # the date rules: only when reading
 
     def next_filled(start: int) -> int | None:
@@ -136,7 +143,7 @@ def _fields(
     while body_lines and not body_lines[-1].strip():
         body_lines.pop()
     credit = ""
-    if len(body_lines) > 1 and _is_credit(body_lines[-1].strip()):
+    if sign_off and len(body_lines) > 1 and _is_credit(body_lines[-1].strip()):
         credit = body_lines.pop().strip()
     body = "\n".join(body_lines).strip()
     if not body:
