@@ -166,6 +166,13 @@ def test_rows_without_body_are_skipped_and_named(tmp_path: Path) -> None:
     assert str(found[1]) == "row 3: empty body"
 
 
+def test_a_row_over_several_lines_is_named_by_the_line_it_starts_on(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f'title,body\n"عنوان\nعلى ثلاثة\nأسطر",\nأ,{BODY}\n', encoding="utf-8")
+    found = items(path)
+    assert [str(x) for x in found if isinstance(x, Rejected)] == ["row 2: empty body"]
+
+
 def test_a_row_without_a_title_is_named_by_its_first_line(tmp_path: Path) -> None:
     path = tmp_path / "sheet.csv"
     path.write_text(f'title,body\n,"سطر أول\n{BODY}"\n', encoding="utf-8")

@@ -203,7 +203,6 @@ class _Feed:
         self.lines = lines
         self.again: list[tuple[int, str]] = ahead[::-1]  # the next one last
         self.asked = 0  # lines asked for since the rows' loop last asked for a row
-        self.number = 0  # of the line given last
         self.row_lines: list[tuple[int, str]] = []
 
     def __iter__(self) -> Iterator[str]:
@@ -226,7 +225,6 @@ class _Feed:
             else:
                 self.row_lines = [(number, line)]
             self.asked += 1
-            self.number = number
             yield line
 
 
@@ -304,7 +302,7 @@ def read_table(
             elif row is None:
                 break
             else:
-                at = feed.number
+                at = feed.row_lines[0][0]  # the line it starts on (a quoted cell may go on)
             if bounded.skipped:  # row is what the reader made of the line given in their place
                 start, end = bounded.skipped.pop()
                 lines_left = f"line {start}" if start == end else f"lines {start}-{end}"
