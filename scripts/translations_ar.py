@@ -123,6 +123,8 @@ ARABIC: dict[str, str] = {
     "a picture: install Tesseract with its Arabic to have its text recognized": "صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها",
     "not a PNG or JPEG picture": "ليست صورة PNG أو JPEG",
     "a picture in a zip is not read: import it on its own": "الصورة داخل ملف zip لا تُقرأ: استوردها وحدها",
+    "needs a password (an encrypted file is not read)": "يحتاج إلى كلمة مرور (الملف المشفّر لا يُقرأ)",
+    "compressed in a way that cannot be read: zip it again with ordinary compression": "مضغوط بطريقة لا تُقرأ: اضغطه في zip من جديد بالضغط المعتاد",
     "a picture of %1 by %2 pixels, more than the %3 read": "صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ",
     "recognizing its text took longer than %1 seconds": "التعرف على نصها استغرق أكثر من %1 ثانية",
     "recognizing its text failed (%1)": "تعذّر التعرف على نصها (%1)",

@@ -799,122 +799,132 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/import_messages.py" line="371" />
+        <source>needs a password (an encrypted file is not read)</source>
+        <translation>يحتاج إلى كلمة مرور (الملف المشفّر لا يُقرأ)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="375" />
+        <source>compressed in a way that cannot be read: zip it again with ordinary compression</source>
+        <translation>مضغوط بطريقة لا تُقرأ: اضغطه في zip من جديد بالضغط المعتاد</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="382" />
         <source>a picture of %1 by %2 pixels, more than the %3 read</source>
         <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="375" />
+        <location filename="../../timeline/ui/import_messages.py" line="386" />
         <source>recognizing its text took longer than %1 seconds</source>
         <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="379" />
+        <location filename="../../timeline/ui/import_messages.py" line="390" />
         <source>recognizing its text failed (%1)</source>
         <translation>تعذّر التعرف على نصها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="384" />
+        <location filename="../../timeline/ui/import_messages.py" line="395" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="389" />
+        <location filename="../../timeline/ui/import_messages.py" line="400" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="396" />
+        <location filename="../../timeline/ui/import_messages.py" line="407" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="398" />
-        <location filename="../../timeline/ui/import_messages.py" line="726" />
+        <location filename="../../timeline/ui/import_messages.py" line="409" />
+        <location filename="../../timeline/ui/import_messages.py" line="737" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="401" />
+        <location filename="../../timeline/ui/import_messages.py" line="412" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="405" />
+        <location filename="../../timeline/ui/import_messages.py" line="416" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="409" />
+        <location filename="../../timeline/ui/import_messages.py" line="420" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="446" />
+        <location filename="../../timeline/ui/import_messages.py" line="457" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="450" />
+        <location filename="../../timeline/ui/import_messages.py" line="461" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="454" />
+        <location filename="../../timeline/ui/import_messages.py" line="465" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="458" />
+        <location filename="../../timeline/ui/import_messages.py" line="469" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="462" />
+        <location filename="../../timeline/ui/import_messages.py" line="473" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="466" />
+        <location filename="../../timeline/ui/import_messages.py" line="477" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="470" />
+        <location filename="../../timeline/ui/import_messages.py" line="481" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="582" />
+        <location filename="../../timeline/ui/import_messages.py" line="593" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="659" />
+        <location filename="../../timeline/ui/import_messages.py" line="670" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="665" />
+        <location filename="../../timeline/ui/import_messages.py" line="676" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="667" />
+        <location filename="../../timeline/ui/import_messages.py" line="678" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="674" />
+        <location filename="../../timeline/ui/import_messages.py" line="685" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="676" />
+        <location filename="../../timeline/ui/import_messages.py" line="687" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="413" />
+        <location filename="../../timeline/ui/import_messages.py" line="424" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
@@ -954,222 +964,222 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="417" />
+        <location filename="../../timeline/ui/import_messages.py" line="428" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="419" />
+        <location filename="../../timeline/ui/import_messages.py" line="430" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="422" />
+        <location filename="../../timeline/ui/import_messages.py" line="433" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="424" />
+        <location filename="../../timeline/ui/import_messages.py" line="435" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="427" />
+        <location filename="../../timeline/ui/import_messages.py" line="438" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="428" />
+        <location filename="../../timeline/ui/import_messages.py" line="439" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="429" />
+        <location filename="../../timeline/ui/import_messages.py" line="440" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="430" />
+        <location filename="../../timeline/ui/import_messages.py" line="441" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="431" />
+        <location filename="../../timeline/ui/import_messages.py" line="442" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="432" />
+        <location filename="../../timeline/ui/import_messages.py" line="443" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="433" />
+        <location filename="../../timeline/ui/import_messages.py" line="444" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="434" />
+        <location filename="../../timeline/ui/import_messages.py" line="445" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="435" />
+        <location filename="../../timeline/ui/import_messages.py" line="446" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="436" />
+        <location filename="../../timeline/ui/import_messages.py" line="447" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="438" />
+        <location filename="../../timeline/ui/import_messages.py" line="449" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="441" />
+        <location filename="../../timeline/ui/import_messages.py" line="452" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="475" />
+        <location filename="../../timeline/ui/import_messages.py" line="486" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="477" />
+        <location filename="../../timeline/ui/import_messages.py" line="488" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="480" />
+        <location filename="../../timeline/ui/import_messages.py" line="491" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="485" />
+        <location filename="../../timeline/ui/import_messages.py" line="496" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="494" />
+        <location filename="../../timeline/ui/import_messages.py" line="505" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="503" />
+        <location filename="../../timeline/ui/import_messages.py" line="514" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="511" />
+        <location filename="../../timeline/ui/import_messages.py" line="522" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="518" />
+        <location filename="../../timeline/ui/import_messages.py" line="529" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="522" />
+        <location filename="../../timeline/ui/import_messages.py" line="533" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="528" />
+        <location filename="../../timeline/ui/import_messages.py" line="539" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="532" />
+        <location filename="../../timeline/ui/import_messages.py" line="543" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="536" />
+        <location filename="../../timeline/ui/import_messages.py" line="547" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="540" />
+        <location filename="../../timeline/ui/import_messages.py" line="551" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="544" />
+        <location filename="../../timeline/ui/import_messages.py" line="555" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="546" />
+        <location filename="../../timeline/ui/import_messages.py" line="557" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="547" />
+        <location filename="../../timeline/ui/import_messages.py" line="558" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="548" />
+        <location filename="../../timeline/ui/import_messages.py" line="559" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="551" />
+        <location filename="../../timeline/ui/import_messages.py" line="562" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="555" />
+        <location filename="../../timeline/ui/import_messages.py" line="566" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="559" />
+        <location filename="../../timeline/ui/import_messages.py" line="570" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="575" />
+        <location filename="../../timeline/ui/import_messages.py" line="586" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="576" />
+        <location filename="../../timeline/ui/import_messages.py" line="587" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="577" />
+        <location filename="../../timeline/ui/import_messages.py" line="588" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="578" />
+        <location filename="../../timeline/ui/import_messages.py" line="589" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="579" />
+        <location filename="../../timeline/ui/import_messages.py" line="590" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="580" />
+        <location filename="../../timeline/ui/import_messages.py" line="591" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="581" />
+        <location filename="../../timeline/ui/import_messages.py" line="592" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="583" />
+        <location filename="../../timeline/ui/import_messages.py" line="594" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -254,3 +254,29 @@ def container_page(
         "<div class='sidebar-latest'><ul><li><a href='/n/9'>أخبار أخرى</a></li></ul></div>"
         "</div><footer><p>جميع الحقوق محفوظة</p></footer></body></html>"
     )
+
+
+def marked_zip_member(
+    data: bytes, name: str, *, flags: int = 0, method: int | None = None
+) -> bytes:
+    """A zip archive (data) with one member's headers changed as another archiver writes
+    them: flag bits set (1: encrypted, 0x40: strong encryption) or a compression method
+    zipfile does not read (9: Deflate64).  The member's bytes are left as they are."""
+    import struct
+
+    marked = bytearray(data)
+    # (signature, offset of the name's length, of the flags, of the method, of the name)
+    for signature, length_at, flags_at, method_at, name_at in (
+        (b"PK\x03\x04", 26, 6, 8, 30),  # a local header
+        (b"PK\x01\x02", 28, 8, 10, 46),  # the central directory's entry
+    ):
+        start = marked.find(signature)
+        while start >= 0:
+            (length,) = struct.unpack_from("<H", marked, start + length_at)
+            if marked[start + name_at : start + name_at + length] == name.encode():
+                (held,) = struct.unpack_from("<H", marked, start + flags_at)
+                struct.pack_into("<H", marked, start + flags_at, held | flags)
+                if method is not None:
+                    struct.pack_into("<H", marked, start + method_at, method)
+            start = marked.find(signature, start + 4)
+    return bytes(marked)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import zipfile
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest.format_fixtures import BODY, OTHER_BODY, page, rss
+from tests.ingest.format_fixtures import BODY, OTHER_BODY, marked_zip_member, page, rss
 from timeline import ingest, library
 from timeline.ingest import ArticleFile, BadArticle, Rejected, collect_files, format_of, inflate
 from timeline.store import Store
@@ -175,3 +176,29 @@ def test_zip_member_with_damaged_deflate_data_is_one_skipped_record(tmp_path: Pa
     assert isinstance(skipped, Rejected) and skipped.where == "a.jsonl"
     assert "stored block" in skipped.reason
     assert draft.body == OTHER_BODY
+
+
+def test_a_zip_member_that_needs_a_password_or_an_unread_compression_is_skipped(
+    tmp_path: Path, store: Store
+) -> None:
+    # Zipped on Windows (Deflate64 for a large file) or with a password: zipfile opens
+    # no such member, and that one member is said, in words, while the rest is read.
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("a.jsonl", jsonl(BODY))
+        for name in ("locked.jsonl", "strong.jsonl", "wide.jsonl"):
+            archive.writestr(name, jsonl(OTHER_BODY))
+    data = marked_zip_member(packed.getvalue(), "locked.jsonl", flags=0x1)
+    data = marked_zip_member(data, "strong.jsonl", flags=0x40)
+    path = tmp_path / "mixed.zip"
+    path.write_bytes(marked_zip_member(data, "wide.jsonl", method=9))
+    found = items(path)
+    assert [str(x) for x in found if isinstance(x, Rejected)] == [
+        "locked.jsonl: needs a password (an encrypted file is not read)",
+        "strong.jsonl: needs a password (an encrypted file is not read)",
+        "wide.jsonl: compressed in a way that cannot be read: zip it again with"
+        " ordinary compression",
+    ]
+    assert [x.body for x in found if not isinstance(x, Rejected)] == [BODY]
+    report = library.import_paths(store, [path])
+    assert (report.added, report.rejected, report.failed) == (1, 3, [])

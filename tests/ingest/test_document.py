@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.ingest.format_fixtures import marked_zip_member
 from timeline import library
 from timeline.ingest import ArticleFile, BadArticle, read_articles
 from timeline.ingest import document as document_module
@@ -232,3 +233,21 @@ def test_spans_nested_thousands_deep_are_one_line(tmp_path: Path) -> None:
     content = _ODT_CONTENT.replace("{body}", deep)
     with pytest.raises(BadArticle, match=r"\(its elements are nested too deep\)$"):
         _read(_odt(tmp_path / "deep.odt", content))
+
+
+@pytest.mark.parametrize(
+    ("flags", "method", "reason"),
+    [
+        (0x1, None, "word/document.xml: needs a password (an encrypted file is not read)"),
+        (0, 9, "word/document.xml: compressed in a way that cannot be read"),
+    ],
+)
+def test_a_document_whose_part_zipfile_cannot_open_is_said_in_words(
+    tmp_path: Path, flags: int, method: int | None, reason: str
+) -> None:
+    good = _document(tmp_path / "good.docx").read_bytes()
+    path = tmp_path / "a.docx"
+    path.write_bytes(marked_zip_member(good, "word/document.xml", flags=flags, method=method))
+    with pytest.raises(BadArticle) as caught:
+        _read(path)
+    assert str(caught.value).startswith(f"not a readable Word document ({reason}")

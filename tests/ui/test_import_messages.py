@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ingest.format_fixtures import marked_zip_member
 from tests.ingest.pdf_fixtures import drawn, pdf_bytes
 from timeline import library
 from timeline.store import Store
@@ -80,6 +81,11 @@ def _broken_files(folder: Path) -> list[Path]:
     with zipfile.ZipFile(archive, "w") as out:
         out.writestr("a.html", "<html><body><p>قصير</p></body></html>")
         out.writestr("b.jsonl", '{"title": "أ"}\n')
+        out.writestr("locked.txt", "عنوان\nنص\n")
+        out.writestr("wide.txt", "عنوان\nنص\n")
+    # Members zipfile does not open: encrypted, and compressed with Deflate64.
+    data = marked_zip_member(archive.read_bytes(), "locked.txt", flags=0x1)
+    archive.write_bytes(marked_zip_member(data, "wide.txt", method=9))
     from openpyxl import Workbook
 
     book = Workbook()

@@ -29,6 +29,7 @@ from timeline.ingest.inflate import (
     RATIO_FREE_BYTES,
     open_gzip,
     read_capped,
+    unopened_reason,
 )
 from timeline.ingest.jsonlines import (
     array_items,
@@ -709,9 +710,14 @@ def _zip_members(
         # A member of up to MEMBER_HELD records is read whole before any is given, so
         # that a damaged one is one skipped record; a larger one is read as a stream
         # (never held whole), and damage part way skips the rest of it only.
+        try:
+            raw = archive.open(member)
+        except (RuntimeError, NotImplementedError):  # zipfile's words for these: a repr
+            yield Rejected(name, unopened_reason(member))
+            continue
         given = 0
         try:
-            with archive.open(member) as raw:
+            with raw:
                 stream = open_gzip(raw) if compressed else cast(BinaryIO, raw)
                 records = _records(kind, stream, f"{origin}/{name}", reading, columns)
                 held = list(itertools.islice(records, MEMBER_HELD))

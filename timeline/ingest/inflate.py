@@ -5,15 +5,21 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
-from typing import IO, BinaryIO, cast
+from typing import IO, TYPE_CHECKING, BinaryIO, cast
 
 from timeline.ingest.errors import BadArticle
+
+if TYPE_CHECKING:
+    import zipfile  # imported where a zip is read: it loads shutil, which `extract` avoids
 
 # Text compresses 3 to 20 times; a stream that inflates past 64 MiB at more than 200
 # times what it read is a bomb, and nothing inflates past 4 GiB whatever its ratio.
 BOMB_RATIO = 200
 RATIO_FREE_BYTES = 64 * 1024 * 1024
 MAX_INFLATED = 4 * 1024 * 1024 * 1024
+# A zip member's flags that say it is encrypted: ZIP's own encryption, and PKWARE's
+# strong encryption (which zipfile does not read even given the password).
+_ENCRYPTED_FLAGS = 0x1 | 0x40
 
 
 def bomb_reason(inflated: int, compressed: int) -> str | None:
@@ -26,6 +32,15 @@ def bomb_reason(inflated: int, compressed: int) -> str | None:
             f"{inflated:,}): a compression bomb?"
         )
     return None
+
+
+def unopened_reason(member: zipfile.ZipInfo) -> str:
+    """Why zipfile would not open a zip's member (RuntimeError or NotImplementedError
+    on opening it), in plain words: it is encrypted, or compressed by a method zipfile
+    does not read (Deflate64, which Windows uses for large files; PPMd)."""
+    if member.flag_bits & _ENCRYPTED_FLAGS:
+        return "needs a password (an encrypted file is not read)"
+    return "compressed in a way that cannot be read: zip it again with ordinary compression"
 
 
 class CappedGzip(io.RawIOBase):

@@ -13,7 +13,7 @@ import io
 import zlib
 
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.inflate import bomb_reason
+from timeline.ingest.inflate import bomb_reason, unopened_reason
 
 _CHUNK = 1 << 20
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,8 +48,11 @@ def check_parts(data: bytes, *, cap: int, what: str, not_zip: str, old: str) -> 
                             raise BadArticle(f"{member.filename}: {reason}")
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
                 raise BadArticle(f"not a readable {what} ({member.filename}: {said(exc)})") from exc
-            except NotImplementedError as exc:  # a compression zipfile does not read
-                raise BadArticle(f"not a readable {what} ({said(exc)})") from exc
+            except (RuntimeError, NotImplementedError) as exc:
+                # Encrypted, or compressed by a method zipfile does not read (its words
+                # for these are a repr of the part).
+                reason = unopened_reason(member)
+                raise BadArticle(f"not a readable {what} ({member.filename}: {reason})") from exc
 
 
 def said(exc: BaseException) -> str:

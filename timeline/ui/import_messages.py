@@ -367,6 +367,17 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate("ImportMessages", "a picture in a zip is not read: import it on its own"),
         ),
         (
+            "needs a password (an encrypted file is not read)",
+            translate("ImportMessages", "needs a password (an encrypted file is not read)"),
+        ),
+        (
+            "compressed in a way that cannot be read: zip it again with ordinary compression",
+            translate(
+                "ImportMessages",
+                "compressed in a way that cannot be read: zip it again with ordinary compression",
+            ),
+        ),
+        (
             "a picture of {width} by {height} pixels, more than the {limit} read",
             translate("ImportMessages", "a picture of %1 by %2 pixels, more than the %3 read"),
         ),
