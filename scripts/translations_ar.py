@@ -84,6 +84,7 @@ ARABIC: dict[str, str] = {
     "an OPML list that names no feed (no outline with an xmlUrl)": "قائمة OPML لا تسمّي موجزًا (لا outline فيه xmlUrl)",
     "more than the %1 bytes a JSON file not holding a list of articles may be (a list is read as a stream; or use JSON Lines)": "أكثر من %1 بايت، أقصى ما يكونه ملف JSON لا يحوي قائمة مقالات (القائمة تُقرأ تدفقًا؛ أو استعمل JSON Lines)",
     "unsupported file type '%1' (use %2)": "نوع ملف غير مدعوم '%1' (استعمل %2)",
+    "a tar archive (%1) is not read: unpack it and import its folder, or make a .zip of it": "أرشيف tar ‏(%1) لا يُقرأ: فكّه واستورد مجلده، أو اضغطه في ملف ‎.zip‎",
     "a link to a file that does not exist; not read": "رابط إلى ملف غير موجود؛ لم يُقرأ",
     "not a regular file (a device, pipe or socket); not read": "ليس ملفًا عاديًا (بل جهاز أو أنبوب أو مقبس)؛ لم يُقرأ",
     "%1 bytes is more than a %2 file may be (%3; use JSON Lines for large data sets)": "%1 بايت أكثر مما يكونه ملف %2 ‏(%3؛ استعمل JSON Lines للبيانات الكبيرة)",

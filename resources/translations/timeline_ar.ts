@@ -613,573 +613,578 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>نوع ملف غير مدعوم '%1' (استعمل %2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="155" />
+        <location filename="../../timeline/ui/import_messages.py" line="156" />
+        <source>a tar archive (%1) is not read: unpack it and import its folder, or make a .zip of it</source>
+        <translation>أرشيف tar ‏(%1) لا يُقرأ: فكّه واستورد مجلده، أو اضغطه في ملف ‎.zip‎</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="164" />
         <source>a link to a file that does not exist; not read</source>
         <translation>رابط إلى ملف غير موجود؛ لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="159" />
+        <location filename="../../timeline/ui/import_messages.py" line="168" />
         <source>not a regular file (a device, pipe or socket); not read</source>
         <translation>ليس ملفًا عاديًا (بل جهاز أو أنبوب أو مقبس)؛ لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="164" />
+        <location filename="../../timeline/ui/import_messages.py" line="173" />
         <source>%1 bytes is more than a %2 file may be (%3; use JSON Lines for large data sets)</source>
         <translation>%1 بايت أكثر مما يكونه ملف %2 ‏(%3؛ استعمل JSON Lines للبيانات الكبيرة)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="171" />
+        <location filename="../../timeline/ui/import_messages.py" line="180" />
         <source>not a readable zip archive (%1)</source>
         <translation>ليس أرشيف zip مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="175" />
+        <location filename="../../timeline/ui/import_messages.py" line="184" />
         <source>a compressed download whose format the address does not say</source>
         <translation>تنزيل مضغوط لا يذكر عنوانه صيغته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="181" />
+        <location filename="../../timeline/ui/import_messages.py" line="190" />
         <source>no column '%1' for %2; the headers are: %3</source>
         <translation>لا عمود '%1' لـ%2؛ العناوين هي: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="186" />
+        <location filename="../../timeline/ui/import_messages.py" line="195" />
         <source>no body column; the headers are: %1 (name it with --columns body=...,title=...)</source>
         <translation>لا عمود للمتن؛ العناوين هي: %1 (سمِّه بـ ‎--columns body=...,title=...‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="191" />
+        <location filename="../../timeline/ui/import_messages.py" line="200" />
         <source>empty: no header row</source>
         <translation>فارغ: لا صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="195" />
+        <location filename="../../timeline/ui/import_messages.py" line="204" />
         <source>empty: no sheet has a header row</source>
         <translation>فارغ: لا ورقة فيه لها صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="199" />
+        <location filename="../../timeline/ui/import_messages.py" line="208" />
         <source>an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(.xls): احفظه بصيغة ‎.xlsx‎ أو CSV واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="206" />
+        <location filename="../../timeline/ui/import_messages.py" line="215" />
         <source>not an Excel workbook (an .xlsx file is a zip archive)</source>
         <translation>ليس مصنف Excel (ملف ‎.xlsx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="210" />
+        <location filename="../../timeline/ui/import_messages.py" line="219" />
         <source>not a readable Excel workbook (%1)</source>
         <translation>ليس مصنف Excel مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="214" />
+        <location filename="../../timeline/ui/import_messages.py" line="223" />
         <source>not a readable Excel worksheet (%1)</source>
         <translation>ليست ورقة Excel مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="219" />
+        <location filename="../../timeline/ui/import_messages.py" line="228" />
         <source>a Word 97-2003 document (.doc): save it as .docx or as text and import that</source>
         <translation>مستند Word 97-2003 ‏(.doc): احفظه بصيغة ‎.docx‎ أو نصًا واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="226" />
+        <location filename="../../timeline/ui/import_messages.py" line="235" />
         <source>not a Word document (a .docx file is a zip archive)</source>
         <translation>ليس مستند Word (ملف ‎.docx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="230" />
+        <location filename="../../timeline/ui/import_messages.py" line="239" />
         <source>not a readable Word document (%1)</source>
         <translation>ليس مستند Word مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="234" />
+        <location filename="../../timeline/ui/import_messages.py" line="243" />
         <source>its text part is %1 bytes, more than the %2 a document may be</source>
         <translation>جزء نصه %1 بايت، أكثر من %2، أقصى ما يكونه مستند</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="241" />
+        <location filename="../../timeline/ui/import_messages.py" line="250" />
         <source>not an OpenDocument text (an .odt file is a zip archive)</source>
         <translation>ليس مستند OpenDocument نصيًا (ملف ‎.odt‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="245" />
+        <location filename="../../timeline/ui/import_messages.py" line="254" />
         <source>not an OpenDocument text (it holds no text body)</source>
         <translation>ليس مستند OpenDocument نصيًا (لا متن نصيًا فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="249" />
+        <location filename="../../timeline/ui/import_messages.py" line="258" />
         <source>not a readable OpenDocument text (%1)</source>
         <translation>ليس مستند OpenDocument نصيًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="254" />
+        <location filename="../../timeline/ui/import_messages.py" line="263" />
         <source>not an OpenDocument spreadsheet (an .ods file is a zip archive)</source>
         <translation>ليس جدول OpenDocument (ملف ‎.ods‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="260" />
+        <location filename="../../timeline/ui/import_messages.py" line="269" />
         <source>not an OpenDocument spreadsheet (it holds no content)</source>
         <translation>ليس جدول OpenDocument (لا محتوى فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="264" />
+        <location filename="../../timeline/ui/import_messages.py" line="273" />
         <source>not a readable OpenDocument spreadsheet (%1)</source>
         <translation>ليس جدول OpenDocument مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="268" />
+        <location filename="../../timeline/ui/import_messages.py" line="277" />
         <source>its content is %1 bytes, more than the %2 a spreadsheet may be</source>
         <translation>محتواه %1 بايت، أكثر من %2 يُقبل في جدول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="274" />
+        <location filename="../../timeline/ui/import_messages.py" line="283" />
         <source>an Excel 97-2003 workbook (.xls): save it as .ods, .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(‎.xls‎): احفظه بصيغة ‎.ods‎ أو ‎.xlsx‎ أو CSV واستورده</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="282" />
+        <location filename="../../timeline/ui/import_messages.py" line="291" />
         <source>not a PDF file (it does not begin with %PDF)</source>
         <translation>ليس ملف PDF (لا يبدأ بـ ‎%PDF‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="286" />
+        <location filename="../../timeline/ui/import_messages.py" line="295" />
         <source>%1 bytes, more than the %2 a PDF may be</source>
         <translation>%1 بايت، أكثر من %2، أقصى ما يكونه ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="288" />
+        <location filename="../../timeline/ui/import_messages.py" line="297" />
         <source>not a readable PDF (%1)</source>
         <translation>ليس ملف PDF مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="291" />
+        <location filename="../../timeline/ui/import_messages.py" line="300" />
         <source>page %1 is not readable (%2)</source>
         <translation>الصفحة %1 غير مقروءة (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="295" />
+        <location filename="../../timeline/ui/import_messages.py" line="304" />
         <source>it is encrypted; open it and save an unencrypted copy, then import that</source>
         <translation>الملف مشفّر؛ افتحه واحفظ نسخة غير مشفّرة، ثم استورد تلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="302" />
+        <location filename="../../timeline/ui/import_messages.py" line="311" />
         <source>it is protected by a password; save an unprotected copy</source>
         <translation>الملف محمي بكلمة مرور؛ احفظ نسخة غير محمية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="306" />
+        <location filename="../../timeline/ui/import_messages.py" line="315" />
         <source>it has %1 pages, more than the %2 read</source>
         <translation>فيه %1 صفحة، أكثر من %2 صفحة تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="311" />
+        <location filename="../../timeline/ui/import_messages.py" line="320" />
         <source>its pages' drawing instructions are more than %1 bytes (too much for one article)</source>
         <translation>تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="318" />
+        <location filename="../../timeline/ui/import_messages.py" line="327" />
         <source>its text is longer than the %1 characters an article may be</source>
         <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="359" />
+        <location filename="../../timeline/ui/import_messages.py" line="368" />
         <source>a picture: install Tesseract with its Arabic to have its text recognized</source>
         <translation>صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="364" />
+        <location filename="../../timeline/ui/import_messages.py" line="373" />
         <source>not a PNG or JPEG picture</source>
         <translation>ليست صورة PNG أو JPEG</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="367" />
+        <location filename="../../timeline/ui/import_messages.py" line="376" />
         <source>a picture in a zip is not read: import it on its own</source>
         <translation>الصورة داخل ملف zip لا تُقرأ: استوردها وحدها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="371" />
+        <location filename="../../timeline/ui/import_messages.py" line="380" />
         <source>needs a password (an encrypted file is not read)</source>
         <translation>يحتاج إلى كلمة مرور (الملف المشفّر لا يُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="375" />
+        <location filename="../../timeline/ui/import_messages.py" line="384" />
         <source>compressed in a way that cannot be read: zip it again with ordinary compression</source>
         <translation>مضغوط بطريقة لا تُقرأ: اضغطه في zip من جديد بالضغط المعتاد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="382" />
+        <location filename="../../timeline/ui/import_messages.py" line="391" />
         <source>a picture of %1 by %2 pixels, more than the %3 read</source>
         <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="386" />
+        <location filename="../../timeline/ui/import_messages.py" line="395" />
         <source>recognizing its text took longer than %1 seconds</source>
         <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="390" />
+        <location filename="../../timeline/ui/import_messages.py" line="399" />
         <source>recognizing its text failed (%1)</source>
         <translation>تعذّر التعرف على نصها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="395" />
+        <location filename="../../timeline/ui/import_messages.py" line="404" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="400" />
+        <location filename="../../timeline/ui/import_messages.py" line="409" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="407" />
+        <location filename="../../timeline/ui/import_messages.py" line="416" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="409" />
-        <location filename="../../timeline/ui/import_messages.py" line="737" />
+        <location filename="../../timeline/ui/import_messages.py" line="418" />
+        <location filename="../../timeline/ui/import_messages.py" line="746" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="412" />
+        <location filename="../../timeline/ui/import_messages.py" line="421" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="416" />
+        <location filename="../../timeline/ui/import_messages.py" line="425" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="420" />
+        <location filename="../../timeline/ui/import_messages.py" line="429" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="457" />
+        <location filename="../../timeline/ui/import_messages.py" line="466" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="461" />
+        <location filename="../../timeline/ui/import_messages.py" line="470" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="465" />
+        <location filename="../../timeline/ui/import_messages.py" line="474" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="469" />
+        <location filename="../../timeline/ui/import_messages.py" line="478" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="473" />
+        <location filename="../../timeline/ui/import_messages.py" line="482" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="477" />
+        <location filename="../../timeline/ui/import_messages.py" line="486" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="481" />
+        <location filename="../../timeline/ui/import_messages.py" line="490" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="593" />
+        <location filename="../../timeline/ui/import_messages.py" line="602" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="670" />
+        <location filename="../../timeline/ui/import_messages.py" line="679" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="676" />
+        <location filename="../../timeline/ui/import_messages.py" line="685" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="678" />
+        <location filename="../../timeline/ui/import_messages.py" line="687" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="685" />
+        <location filename="../../timeline/ui/import_messages.py" line="694" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="687" />
+        <location filename="../../timeline/ui/import_messages.py" line="696" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="424" />
+        <location filename="../../timeline/ui/import_messages.py" line="433" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="325" />
+        <location filename="../../timeline/ui/import_messages.py" line="334" />
         <source>it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first</source>
         <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="331" />
+        <location filename="../../timeline/ui/import_messages.py" line="340" />
         <source>no text was found in it</source>
         <translation>لم يوجد فيه نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <location filename="../../timeline/ui/import_messages.py" line="343" />
         <source>its %1 scanned pages are more than the %2 recognized in a file</source>
         <translation>صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="340" />
+        <location filename="../../timeline/ui/import_messages.py" line="349" />
         <source>drawing page %1 for OCR took longer than %2 seconds</source>
         <translation>رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="344" />
+        <location filename="../../timeline/ui/import_messages.py" line="353" />
         <source>recognizing the text of page %1 took longer than %2 seconds</source>
         <translation>التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="350" />
+        <location filename="../../timeline/ui/import_messages.py" line="359" />
         <source>drawing page %1 for OCR failed (%2)</source>
         <translation>تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="354" />
+        <location filename="../../timeline/ui/import_messages.py" line="363" />
         <source>recognizing the text of page %1 failed (%2)</source>
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="428" />
+        <location filename="../../timeline/ui/import_messages.py" line="437" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="430" />
+        <location filename="../../timeline/ui/import_messages.py" line="439" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="433" />
+        <location filename="../../timeline/ui/import_messages.py" line="442" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="435" />
+        <location filename="../../timeline/ui/import_messages.py" line="444" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="438" />
+        <location filename="../../timeline/ui/import_messages.py" line="447" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="439" />
+        <location filename="../../timeline/ui/import_messages.py" line="448" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="440" />
+        <location filename="../../timeline/ui/import_messages.py" line="449" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="441" />
+        <location filename="../../timeline/ui/import_messages.py" line="450" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="442" />
+        <location filename="../../timeline/ui/import_messages.py" line="451" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="443" />
+        <location filename="../../timeline/ui/import_messages.py" line="452" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="444" />
+        <location filename="../../timeline/ui/import_messages.py" line="453" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="445" />
+        <location filename="../../timeline/ui/import_messages.py" line="454" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="446" />
+        <location filename="../../timeline/ui/import_messages.py" line="455" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="447" />
+        <location filename="../../timeline/ui/import_messages.py" line="456" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="449" />
+        <location filename="../../timeline/ui/import_messages.py" line="458" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="452" />
+        <location filename="../../timeline/ui/import_messages.py" line="461" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="486" />
+        <location filename="../../timeline/ui/import_messages.py" line="495" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="488" />
+        <location filename="../../timeline/ui/import_messages.py" line="497" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="491" />
+        <location filename="../../timeline/ui/import_messages.py" line="500" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="496" />
+        <location filename="../../timeline/ui/import_messages.py" line="505" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="505" />
+        <location filename="../../timeline/ui/import_messages.py" line="514" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="514" />
+        <location filename="../../timeline/ui/import_messages.py" line="523" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="522" />
+        <location filename="../../timeline/ui/import_messages.py" line="531" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="529" />
+        <location filename="../../timeline/ui/import_messages.py" line="538" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="533" />
+        <location filename="../../timeline/ui/import_messages.py" line="542" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="539" />
+        <location filename="../../timeline/ui/import_messages.py" line="548" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="543" />
+        <location filename="../../timeline/ui/import_messages.py" line="552" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="547" />
+        <location filename="../../timeline/ui/import_messages.py" line="556" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="551" />
+        <location filename="../../timeline/ui/import_messages.py" line="560" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="555" />
+        <location filename="../../timeline/ui/import_messages.py" line="564" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="557" />
+        <location filename="../../timeline/ui/import_messages.py" line="566" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="558" />
+        <location filename="../../timeline/ui/import_messages.py" line="567" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="559" />
+        <location filename="../../timeline/ui/import_messages.py" line="568" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="562" />
+        <location filename="../../timeline/ui/import_messages.py" line="571" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="566" />
+        <location filename="../../timeline/ui/import_messages.py" line="575" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="570" />
+        <location filename="../../timeline/ui/import_messages.py" line="579" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="586" />
+        <location filename="../../timeline/ui/import_messages.py" line="595" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="587" />
+        <location filename="../../timeline/ui/import_messages.py" line="596" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="588" />
+        <location filename="../../timeline/ui/import_messages.py" line="597" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="589" />
+        <location filename="../../timeline/ui/import_messages.py" line="598" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="590" />
+        <location filename="../../timeline/ui/import_messages.py" line="599" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="591" />
+        <location filename="../../timeline/ui/import_messages.py" line="600" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="592" />
+        <location filename="../../timeline/ui/import_messages.py" line="601" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="594" />
+        <location filename="../../timeline/ui/import_messages.py" line="603" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

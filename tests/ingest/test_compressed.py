@@ -202,3 +202,16 @@ def test_a_zip_member_that_needs_a_password_or_an_unread_compression_is_skipped(
     assert [x.body for x in found if not isinstance(x, Rejected)] == [BODY]
     report = library.import_paths(store, [path])
     assert (report.added, report.rejected, report.failed) == (1, 3, [])
+
+
+@pytest.mark.parametrize("suffix", [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".TAR.XZ"])
+def test_a_tar_archive_is_said_to_be_one(tmp_path: Path, suffix: str) -> None:
+    # "unsupported file type '.gz' (use ... .zip, .gz)" named .gz as usable.
+    path = tmp_path / f"articles{suffix}"
+    path.write_bytes(gzip.compress(b"x"))
+    with pytest.raises(BadArticle) as caught:
+        items(path)
+    assert str(caught.value) == (
+        f"a tar archive ({suffix.lower()}) is not read: unpack it and import its folder,"
+        " or make a .zip of it"
+    )

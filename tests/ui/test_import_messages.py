@@ -102,6 +102,8 @@ def _broken_files(folder: Path) -> list[Path]:
     old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
     no_docx = folder / "renamed.docx"
     no_docx.write_text("عنوان\nنص\n", encoding="utf-8")
+    tar = folder / "pages.tar.gz"
+    tar.write_bytes(gzip.compress(b"x"))
     bomb = folder / "bomb.jsonl.gz"
     bomb.write_bytes(gzip.compress(b"\0" * (65 * 1024 * 1024)))
     pdfs = []
@@ -126,6 +128,7 @@ def _broken_files(folder: Path) -> list[Path]:
         old_word,
         no_docx,
         bomb,
+        tar,
         *pdfs,
     ]
 

@@ -107,6 +107,9 @@ _FORMATS = (
     ".txt, .md, .docx, .odt, .pdf, .png/.jpg (by OCR), .eml, .mbox, .jsonl, .json, .csv, .tsv,"
     " .xlsx, .ods, .rss, .atom, .xml, .opml, .html, .warc, .timeline, .zip, .gz"
 )
+# Tar archives, plain or compressed: not read (a .tar.gz was said as ".gz", a suffix
+# the same message names as read).
+_TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 # A picture of an article (read by OCR): a phone's photo is a few MB, a page scanned at
 # 600 dpi tens.
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
@@ -813,6 +816,12 @@ class ArticleFile(_Source):
             if path.suffix.lower() == ".doc":
                 raise BadArticle(
                     "a Word 97-2003 document (.doc): save it as .docx or as text and import that"
+                )
+            tar = next((t for t in _TAR_SUFFIXES if path.name.lower().endswith(t)), None)
+            if tar is not None:
+                raise BadArticle(
+                    f"a tar archive ({tar}) is not read: unpack it and import its folder,"
+                    " or make a .zip of it"
                 )
             raise BadArticle(f"unsupported file type '{path.suffix}' (use {_FORMATS})")
         self.kind, self.compressed = found

@@ -151,6 +151,15 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate("ImportMessages", "unsupported file type '%1' (use %2)"),
         ),
         (
+            "a tar archive ({suffix}) is not read: unpack it and import its folder, or make a"
+            " .zip of it",
+            translate(
+                "ImportMessages",
+                "a tar archive (%1) is not read: unpack it and import its folder, or make a"
+                " .zip of it",
+            ),
+        ),
+        (
             "a link to a file that does not exist; not read",
             translate("ImportMessages", "a link to a file that does not exist; not read"),
         ),
