@@ -135,6 +135,67 @@ def test_fast_rss_reader_agrees_with_feedparser(monkeypatch: pytest.MonkeyPatch)
     assert [getattr(d, "author", None) for d in fast[:3]] == ["", "كاتب", ""]
 
 
+RSS_ITEMS = [
+    # A title given as HTML in CDATA: its tags taken off.
+    (
+        "<title><![CDATA[<b>عاجل:</b> سقط المطر]]></title><link>http://example.org/1</link>",
+        "عاجل: سقط المطر",
+        "http://example.org/1",
+    ),
+    # References escaped twice: the title's text is HTML, its references decoded.
+    (
+        "<title>قال &amp;quot;نعم&amp;quot; &amp;amp; مضى</title><link>http://example.org/2</link>",
+        'قال "نعم" & مضى',
+        "http://example.org/2",
+    ),
+    # Neither a closing tag nor a reference: plain text, as feedparser guesses it.
+    (
+        "<title><![CDATA[أ & ب <br> ج]]></title><link>http://example.org/1</link>",
+        "أ & ب <br> ج",
+        "http://example.org/1",
+    ),
+    # No link: a guid that is a permalink (isPermaLink "true" or left out) is the url.
+    (
+        '<title>خبر</title><guid isPermaLink="true">http://example.org/3</guid>',
+        "خبر",
+        "http://example.org/3",
+    ),
+    ("<title>خبر</title><guid>https://example.org/4</guid>", "خبر", "https://example.org/4"),
+    # A guid that is no permalink, or no web address, is not.
+    ('<title>خبر</title><guid isPermaLink="false">http://example.org/5</guid>', "خبر", ""),
+    ("<title>خبر</title><guid>urn:uuid:1234</guid>", "خبر", ""),
+    # A link wins over a guid.
+    (
+        "<title>خبر</title><guid>http://example.org/guid</guid><link>http://example.org/7</link>",
+        "خبر",
+        "http://example.org/7",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "url"),
+    RSS_ITEMS,
+    ids=["html", "escaped-twice", "plain", "permalink", "guid", "not-permalink", "urn", "link"],
+)
+def test_fast_rss_reader_agrees_with_feedparser_on_titles_and_guids(
+    monkeypatch: pytest.MonkeyPatch, item: str, title: str, url: str
+) -> None:
+    from timeline.ingest import feeds
+
+    data = (
+        rss(1)
+        .replace("<item><title>خبر رقم 1</title><link>http://example.org/1</link>", f"<item>{item}")
+        .encode()
+    )
+    assert feeds._plain_feed(data) is not None
+    fast = list(feeds.feed_entries(data, "x"))
+    monkeypatch.setattr(feeds, "_plain_feed", lambda _data: None)
+    assert list(feeds.feed_entries(data, "x")) == fast
+    (draft,) = fast
+    assert (draft.title, draft.url) == (title, url)
+
+
 def test_windows_1256_feed_by_its_declaration(tmp_path: Path) -> None:
     path = tmp_path / "old.rss"
     path.write_bytes(rss(1).replace('encoding="utf-8"', 'encoding="windows-1256"').encode("cp1256"))

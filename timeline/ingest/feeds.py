@@ -26,6 +26,7 @@ _DROPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in 
 _TAGS = re.compile(r"<[^<>]*>")
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 _ROOT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?(rss|feed|RDF|opml)\b")
 
 
@@ -161,14 +162,38 @@ def _text(element: Any, tag: str) -> str:
     return (found.text or "") if found is not None else ""
 
 
+def _permalink(item: Any) -> str:
+    """An RSS 2.0 item's guid where it is its address (isPermaLink left out or "true"),
+    which feedparser takes for the link when there is none; else ''."""
+    guid = item.find("guid")
+    if guid is None or guid.get("isPermaLink", "true") != "true":
+        return ""
+    return (guid.text or "").strip()
+
+
+# feedparser's guess that an RSS text is HTML: it holds a closing tag or a reference.
+_LOOKS_LIKE_HTML = re.compile(r"</\w+>|&#?\w+;")
+
+
+def _rss_title_kind(title: str) -> dict[str, str]:
+    """An RSS title's type as feedparser guesses it: HTML where it looks like HTML (a
+    CMS puts markup in it, in CDATA, or escapes its references twice: &amp;quot;),
+    else plain text."""
+    return _HTML if _LOOKS_LIKE_HTML.search(title) else _PLAIN
+
+
 def _rss_answer(channel: Any, items: Any, ns: str) -> dict[str, Any]:
     """RSS 2.0 (ns '') or RSS 1.0/RDF (ns the RSS 1.0 namespace) as feedparser shapes it."""
     entries = []
     for item in items:
+        link = _text(item, ns + "link").strip()
+        guid = "" if link or ns else _permalink(item)  # RSS 1.0 has no guid
+        title = _text(item, ns + "title")
         entry: dict[str, Any] = {
-            "title": _text(item, ns + "title"),
-            "title_detail": _PLAIN,
-            "link": _text(item, ns + "link").strip(),
+            "title": title,
+            "title_detail": _rss_title_kind(title),
+            "link": link or guid,
+            "guidislink": bool(guid),
             "published": (_text(item, "pubDate") or _text(item, _DC + "date")).strip(),
             "summary": _text(item, ns + "description"),
             "summary_detail": _HTML,
@@ -295,11 +320,14 @@ def _entries(
         if not body:
             yield where, "no text (neither content nor a summary)"
             continue
+        url = str(entry.get("link", ""))
+        if entry.get("guidislink") and not _WEB_ADDRESS.match(url):
+            url = ""  # a guid that is no web address ("urn:uuid:..."): no url
         yield ArticleDraft(
             title=title or body.split("\n", 1)[0][:200],
             body=body,
             source=source,
-            url=str(entry.get("link", "")),
+            url=url,
             author=html_text(str(entry.get("author", ""))),
             lang=lang,
             published_raw=_published(entry),
