@@ -103,6 +103,11 @@ def test_html_text_keeps_paragraphs_and_drops_scripts() -> None:
     assert text == "أ & ب\n\nج\nد"
 
 
+def test_html_text_keeps_a_less_than_sign_that_starts_no_tag() -> None:
+    text = html_text("الحرارة <5 درجات و>3 <!-- ملاحظة --><blockquote>ليلا</blockquote>")
+    assert text == "الحرارة <5 درجات و>3\nليلا"
+
+
 @pytest.mark.parametrize(
     ("hostile", "kept"),
     [

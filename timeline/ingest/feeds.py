@@ -16,14 +16,21 @@ from timeline.ingest.errors import BadArticle
 from timeline.model import ArticleDraft
 
 MAX_FEED_BYTES = 100 * 1024 * 1024
-# A tag ends at the next '<' as well as at its '>': "<" repeated without a '>' (text
-# from the web) is read once, not to its end from every '<'.
+# A block element's opening and closing tags each end a line (a blank line between
+# paragraphs, once the lines are joined), as does a line break.  A tag ends at the next
+# '<' as well as at its '>': "<" repeated without a '>' (text from the web) is read
+# once, not to its end from every '<'; and a '<' followed by no letter, '/' or space is
+# passed over at once (4 MB of '<' took 1.2 s without the lookahead, 0.1 s with it).
 _BLOCKS = re.compile(
-    r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote|/tr|p|div|h[1-6]|li)\b[^<>]*>", re.IGNORECASE
+    r"<(?=[\s/A-Za-z])\s*"
+    r"(?:br|hr|/?(?:p|div|h[1-6]|li|ul|ol|blockquote|tr|table|section|article))\b[^<>]*>",
+    re.IGNORECASE,
 )
 _DROPPED_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _DROPPED_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
-_TAGS = re.compile(r"<[^<>]*>")
+# A tag is '<' then its name ('/' first for a closing one), or a comment or declaration
+# ('<!', '<?'), as HTML reads it: any other '<' is text ("<5 درجات و>3" kept whole).
+_TAGS = re.compile(r"</?[A-Za-z][^<>]*>|<[!?][^<>]*>")
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from timeline.ingest import feeds
 from timeline.ingest.fields import read_tags
 from timeline.model import AddedEvent, MentionMarks
 
@@ -31,8 +32,6 @@ STANDALONE_KEY = "x-timeline-standalone"
 USER_KEY = "x-timeline-user"
 # In the document: its tags' colours ({name: "#rrggbb"}), put on its first record.
 COLOURS_KEY = "x-timeline-tag-colours"
-_BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]{0,2000}>")
 # How the exporter writes a line: its text escaped, so it holds no '<'.
 _OUR_PARAGRAPH = re.compile(r'<p dir="(?:rtl|ltr)">([^<]*)</p>')
 
@@ -43,11 +42,12 @@ def is_timelinejs(data: Any) -> bool:
 
 
 def html_text(fragment: Any) -> str:
-    """The text of an HTML fragment: paragraphs become lines, tags go, references decode."""
+    """The text of an HTML fragment as a feed's is read (feeds.html_text: each block
+    element ends a line, tags go, references decode), each run of white space in a line
+    one space (as TimelineJS shows it)."""
     if not isinstance(fragment, str):
         return ""
-    lines = _TAG.sub("", _BLOCK_END.sub("\n", fragment))
-    return "\n".join(" ".join(line.split()) for line in html.unescape(lines).split("\n")).strip()
+    return "\n".join(" ".join(line.split()) for line in feeds.html_text(fragment).split("\n"))
 
 
 def _iso(date: Any) -> str:
