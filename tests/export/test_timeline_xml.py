@@ -15,7 +15,7 @@ from tests.export.conftest import snapshot
 from timeline.cli import cli
 from timeline.export import Selection, export, write_text
 from timeline.ingest.errors import BadArticle
-from timeline.ingest.timeline_xml import parse_timeline
+from timeline.ingest.timeline_xml import TimelineEntry, parse_timeline
 from timeline.library import import_paths, recompute_events
 from timeline.model import to_axis
 from timeline.store import Store
@@ -147,8 +147,6 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
         (BILLION_LAUGHS, "declares XML entities"),
         ("<timeline><events><event><start>2001", "not well-formed XML"),
         ("<html></html>", "not a .timeline file"),
-        (MADE_ELSEWHERE.replace("1973-10-06 14:00:00", "1973-13-06 14:00:00"), "impossible time"),
-        (MADE_ELSEWHERE.replace("1973-10-25", "1972-10-25"), "ends before it starts"),
         (MADE_ELSEWHERE.replace("gregoriantime", "numtime"), "only Gregorian"),
     ],
 )
@@ -167,6 +165,37 @@ def test_bad_files_fail_in_one_line_and_change_nothing(
         assert snapshot(again) == before
 
 
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (("<text>حرب أكتوبر</text>", "<text> </text>"), "event 1: no text"),
+        (("1973-10-06 14:00:00", "1973-13-06 14:00:00"), "event 1: impossible time"),
+        (("1973-10-25", "1972-10-25"), "event 1: ends before it starts"),
+        (("1973-10-06 14:00:00", "2001-02"), "event 1: not a Gregorian time"),
+        # The Timeline Project writes a year before the common era as a negative one.
+        (("1973-10-06", "-500-10-06"), "event 1: a year before 1 ('-500-10-06 14:00:00')"),
+        (("1973-10-06", "0000-10-06"), "event 1: a year before 1"),
+    ],
+)
+def test_a_bad_event_is_a_skipped_record_unless_strict(
+    tmp_path: Path, bad: tuple[str, str], reason: str
+) -> None:
+    # One event that cannot be an article failed the whole file; it is a record skipped
+    # and reported by its number, as a line of JSON Lines or a row of CSV is.
+    path = tmp_path / "one_bad.timeline"
+    path.write_text(MADE_ELSEWHERE.replace(*bad), encoding="utf-8")
+    with Store(tmp_path / "t.db") as store:
+        report = import_paths(store, [path], strict=True)
+        assert report.added == 0 and reason in (report.failed[0].error or "")
+        report = import_paths(store, [path])
+        assert (report.added, report.rejected, report.failed) == (1, 1, [])
+        (rejection,) = report.files[0].rejections
+        assert rejection.startswith(reason)
+        assert store.db.conn.execute("SELECT title FROM articles").fetchall() == [
+            ("تأسيس الجامعة العربية & ميثاقها",)
+        ]
+
+
 @settings(max_examples=150, deadline=None)
 @given(cut=st.integers(0, len(MADE_ELSEWHERE.encode())), junk=st.binary(max_size=40))
 def test_broken_timeline_files_fail_as_bad_articles(cut: int, junk: bytes) -> None:
@@ -177,7 +206,11 @@ def test_broken_timeline_files_fail_as_bad_articles(cut: int, junk: bytes) -> No
     except BadArticle as exc:
         assert "\n" not in str(exc)
         return
-    assert all(e.draft.title and e.draft.body and e.end >= e.start for e in entries)
+    for entry in entries:
+        if isinstance(entry, TimelineEntry):
+            assert entry.draft.title and entry.draft.body and entry.end >= entry.start
+        else:  # an event that cannot be an article: where and why, in one line each
+            assert entry[0].startswith("event ") and "\n" not in entry[1]
 
 
 def test_each_article_is_written_as_it_is_read(
@@ -211,7 +244,7 @@ def test_a_timeline_file_is_read_as_a_stream(
 ) -> None:
     # This program's .timeline of the SaudiNewsNet library is 114 MB: over the 100 MB a
     # file read whole may be, it could not be imported again.  It is read an event at a
-    # time now, each event bounded, a bad event still failing the file whole.
+    # time now, each event bounded.
     import timeline.ingest as ingest
     from timeline.ingest import ArticleFile, timeline_xml
 
@@ -237,11 +270,15 @@ def test_a_timeline_file_is_read_as_a_stream(
         assert store.db.conn.execute(
             "SELECT count(*) FROM events WHERE kind = 'stated'"
         ).fetchone() == (50,)
-        # A bad event after good ones: the file fails whole, nothing of it stored.
+        # A bad event after good ones read as a stream: skipped, or (strict) the file
+        # fails whole.
         bad = tmp_path / "bad.timeline"
         bad.write_text(many.replace("<text>حرب أكتوبر 49</text>", "<text> </text>"), "utf-8")
+        report = import_paths(store, [bad], strict=True)
+        assert "event 99: no text" in (report.failed[0].error or "")
         report = import_paths(store, [bad])
-        assert report.added == 0 and "event 99: no text" in (report.failed[0].error or "")
+        assert report.files[0].rejections == ["event 99: no text"]
+        assert (report.duplicates, report.rejected) == (99, 1)
     monkeypatch.setattr(timeline_xml, "MAX_EVENT_BYTES", 2000)
     huge = tmp_path / "huge.timeline"
     huge.write_text(many.replace("بدأت الحرب", "بدأت الحرب " * 300, 1), encoding="utf-8")

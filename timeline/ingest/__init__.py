@@ -466,10 +466,13 @@ def _whole(
 
 
 def _timeline_drafts(
-    entries: Iterable[TimelineEntry], reading: Reading
+    entries: Iterable[TimelineEntry | tuple[str, str]], reading: Reading
 ) -> Iterator[ArticleDraft | Rejected]:
     # XML says its own encoding and decodes its references: the text is plain already.
     for number, entry in enumerate(entries, start=1):
+        if isinstance(entry, tuple):
+            yield Rejected(*entry)
+            continue
         if _too_long(entry.draft):
             yield Rejected(f"event {number}", TOO_LONG)
             continue

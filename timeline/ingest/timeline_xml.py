@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 MAX_TIMELINE_BYTES = 100 * 1024 * 1024
-_TIME = re.compile(r"^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*$")
+_TIME = re.compile(
+    r"^\s*(-?\d{1,9})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ def _moment(text: str, where: str) -> tuple[datetime, str]:
     if found is None:
         raise BadArticle(f"{where}: not a Gregorian time: {text[:40]!r}")
     year, month, day, hour, minute, second = (int(g) if g else 0 for g in found.groups())
+    if year < 1:  # The Timeline Project writes a year before the common era as negative
+        raise BadArticle(f"{where}: a year before 1 ({text[:40]!r}): the timeline starts at year 1")
     try:
         moment = datetime(year, month, day, hour, minute, second)
     except ValueError as exc:
@@ -63,9 +67,9 @@ def _text(element: Element, tag: str) -> str:
     return (child.text or "").strip() if child is not None else ""
 
 
-def parse_timeline(data: bytes, origin: str = "") -> list[TimelineEntry]:
-    """Every event of a .timeline document read whole; BadArticle says in one line why it
-    cannot be read."""
+def parse_timeline(data: bytes, origin: str = "") -> list[TimelineEntry | tuple[str, str]]:
+    """Every event of a .timeline document read whole (see timeline_entries); BadArticle
+    says in one line why it cannot be read."""
     if len(data) > MAX_TIMELINE_BYTES:
         raise BadArticle(f"{len(data):,} bytes is more than a .timeline file may be")
     return list(timeline_entries(io.BytesIO(data), origin))
@@ -98,11 +102,14 @@ class _Counted(io.RawIOBase):
         return len(data)
 
 
-def timeline_entries(stream: BinaryIO, origin: str = "") -> Iterator[TimelineEntry]:
+def timeline_entries(
+    stream: BinaryIO, origin: str = ""
+) -> Iterator[TimelineEntry | tuple[str, str]]:
     """Every event of a .timeline document, read as a stream (one event held at a time:
-    this program's export of a large library is over 100 MB); BadArticle says in one line
-    why it cannot be read (a file that is read on after a bad event: the caller keeps
-    none of it)."""
+    this program's export of a large library is over 100 MB), and (where, reason) for an
+    event that cannot be an article (no text, a time that is none); BadArticle says in
+    one line why the file cannot be read (the caller keeps none of it, though some
+    events were yielded before)."""
     # Imported here: `timeline extract` loads this module and parses no XML.
     from xml.etree.ElementTree import ParseError
 
@@ -130,7 +137,12 @@ def timeline_entries(stream: BinaryIO, origin: str = "") -> Iterator[TimelineEnt
                     )
             elif len(path) == 2 and element.tag == "event" and path[1].tag == "events":
                 number += 1
-                entry = _entry(element, f"event {number}", origin)
+                where = f"event {number}"
+                entry: TimelineEntry | tuple[str, str]
+                try:
+                    entry = _entry(element, where, origin)
+                except BadArticle as exc:  # this event only: a record skipped
+                    entry = (where, str(exc).removeprefix(f"{where}: "))
                 path[1].remove(element)  # read: let it go
                 counted.mark = counted.count
                 yield entry
