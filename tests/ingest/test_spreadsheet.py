@@ -180,3 +180,46 @@ def test_imported_like_a_workbook_with_its_dates(tmp_path: Path) -> None:
         report = library.import_paths(store, [path])
         assert (report.added, report.failed) == (1, [])
         assert {"2015-07-21", "2015-07-23"} <= {e.value for e in store.events_of(1)}
+
+
+def test_a_cell_merged_down_over_rows_gives_each_of_them_its_value() -> None:
+    # As in a workbook: a source merged down over the rows was the first row's alone.
+    def merged(text: str, rows: int = 1, columns: int = 1) -> str:
+        spans = f' table:number-rows-spanned="{rows}" table:number-columns-spanned="{columns}"'
+        return (
+            f'<table:table-cell office:value-type="string"{spans}>'
+            f"<text:p>{text}</text:p></table:table-cell>"
+        )
+
+    covered = "<table:covered-table-cell/>"
+    two_covered = '<table:covered-table-cell table:number-columns-repeated="2"/>'
+    rows = [
+        # title, date, body, source, tags (the tags' name merged down over row 2)
+        [*map(_cell, ["العنوان", "التاريخ", "النص", "المصدر"]), merged("الوسوم", rows=2)],
+        [_cell("2"), merged("2015-07-21", rows=2), _cell(BODY), merged("واس", rows=4), covered],
+        [_cell("3"), covered, _cell(BODY), covered],
+        [_cell("4"), _cell(None), _cell(BODY), covered],
+        [_cell("5"), _cell(None), _cell(BODY), covered],
+        # a title across the date's cell; a source across the tags' cell and down, past
+        # the last article (an empty row stays empty)
+        [merged("6", columns=2), covered, _cell(BODY), merged("سبق", rows=3, columns=2), covered],
+        [*map(_cell, ["7", None, BODY]), two_covered],
+        [*map(_cell, [None, None, None]), two_covered],
+    ]
+    table = "".join(f"<table:table-row>{''.join(row)}{_ROW_END}</table:table-row>" for row in rows)
+    xml = (
+        f'<?xml version="1.0"?><office:document-content {_NAMESPACES}><office:body>'
+        f'<office:spreadsheet><table:table table:name="s">{table}{_SHEET_END}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    items = _read(ods({}, content=xml))
+    assert not [i for i in items if isinstance(i, tuple)]
+    drafts = [d for d in items if isinstance(d, ArticleDraft)]
+    assert [(d.title, d.published_raw, d.source, d.tags) for d in drafts] == [
+        ("2", "2015-07-21", "واس", ()),
+        ("3", "2015-07-21", "واس", ()),
+        ("4", "", "واس", ()),
+        ("5", "", "واس", ()),
+        ("6", "", "سبق", ()),
+        ("7", "", "سبق", ()),
+    ]

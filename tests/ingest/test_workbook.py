@@ -264,3 +264,32 @@ def test_a_sheet_formatted_across_every_column_is_read_as_wide_as_its_columns(
     items = _items(wide)
     assert len([d for d in items if isinstance(d, ArticleDraft)]) == 50
     assert max(widths) <= workbook_module.MAX_COLUMNS and widths[-1] == 2
+
+
+def test_a_cell_merged_down_over_rows_gives_each_of_them_its_value(tmp_path: Path) -> None:
+    # A column of one value is often filled by merging its first cell down over the
+    # rows: the rows under the first read as empty, their source lost without a word.
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["title", "date", "body", "source", "tags"])
+    for n in range(2, 8):
+        sheet.append([f"عنوان {n}", None, f"{BODY} {n}"])
+    sheet["B2"], sheet["D2"], sheet["D6"] = "2015-07-21", "واس", "سبق"
+    sheet.merge_cells("B2:B3")  # a date over two rows
+    sheet.merge_cells("D2:D5")  # a source over four
+    sheet.merge_cells("A6:B6")  # a title across the date's cell: no date for it
+    sheet.merge_cells("D6:E9")  # across and down (its own column only), past the rows
+    sheet.merge_cells("E1:E2")  # a header's name is no row's value
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    items = _items(path)
+    assert not [r for r in items if isinstance(r, Rejected)]  # an empty row stays empty
+    drafts = [d for d in items if isinstance(d, ArticleDraft)]
+    assert [(d.title, d.published_raw, d.source, d.tags) for d in drafts] == [
+        ("عنوان 2", "2015-07-21", "واس", ()),
+        ("عنوان 3", "2015-07-21", "واس", ()),
+        ("عنوان 4", "", "واس", ()),
+        ("عنوان 5", "", "واس", ()),
+        ("عنوان 6", "", "سبق", ()),
+        ("عنوان 7", "", "سبق", ()),
+    ]

@@ -7,7 +7,8 @@ An .ods file is a zip archive: every part is inflated once and counted first
 (entity declarations refused) a row at a time, each row let go once read.  A cell's
 value is written as the table's text would be: a date as ISO 8601 (without its time at
 midnight), a whole number without ".0", TRUE and FALSE, text as its paragraphs (one a
-line, ODF's white space rule kept).
+line, ODF's white space rule kept).  A cell merged down over rows gives the cells it
+covers its value, as in a workbook; a merge across columns gives them nothing.
 
 LibreOffice writes a sheet's unused width and height as one cell or row "repeated"
 a thousand or a million times: a repeated empty row is skipped without being made, a
@@ -39,10 +40,12 @@ MAX_CONTENT_XML = 256 * 1024 * 1024
 
 _TABLE = f"{{{_ODF_TABLE}}}table"
 _ROW = f"{{{_ODF_TABLE}}}table-row"
-_CELLS = (f"{{{_ODF_TABLE}}}table-cell", f"{{{_ODF_TABLE}}}covered-table-cell")
+_COVERED = f"{{{_ODF_TABLE}}}covered-table-cell"
+_CELLS = (f"{{{_ODF_TABLE}}}table-cell", _COVERED)
 _NAME = f"{{{_ODF_TABLE}}}name"
 _ROWS_REPEATED = f"{{{_ODF_TABLE}}}number-rows-repeated"
 _COLUMNS_REPEATED = f"{{{_ODF_TABLE}}}number-columns-repeated"
+_ROWS_SPANNED = f"{{{_ODF_TABLE}}}number-rows-spanned"
 _VALUE_TYPE = f"{{{_ODF_OFFICE}}}value-type"
 _PARAGRAPHS = (f"{{{_ODF_TEXT}}}p", f"{{{_ODF_TEXT}}}h")
 
@@ -69,25 +72,44 @@ def _cell_text(cell: Any) -> str:
     return "\n".join(_odf_inline(p) for p in cell if p.tag in _PARAGRAPHS)
 
 
-def _cells(row: Any) -> list[str]:
-    """A row's cells as text, a repeated cell as its copies, at most MAX_COLUMNS."""
+def _cells(row: Any, number: int, merged: dict[int, tuple[int, str]]) -> list[str]:
+    """A row's cells as text, a repeated cell as its copies, at most MAX_COLUMNS.
+
+    A cell merged down over the rows under it (table:number-rows-spanned) is kept in
+    `merged` (column: its last row, its text), and the cells it covers in its column
+    read as it, in rows with text of their own.  A merge across columns gives nothing
+    (the cells it covers belong to other fields)."""
     cells: list[str] = []
+    covered: list[int] = []
     for cell in row:
         if cell.tag not in _CELLS:
             continue
         text = _cell_text(cell)
         copies = min(_repeated(cell, _COLUMNS_REPEATED), MAX_COLUMNS - len(cells))
+        if cell.tag == _COVERED:
+            if merged:
+                covered.extend(range(len(cells), len(cells) + copies))
+        elif cell.get(_ROWS_SPANNED) is not None:
+            merged[len(cells)] = (number + _repeated(cell, _ROWS_SPANNED) - 1, text)
         cells.extend([text] * copies)
         if len(cells) >= MAX_COLUMNS:
             break
+    if covered and any(cell.strip() for cell in cells):
+        for column in covered:
+            last, text = merged.get(column, (0, ""))
+            if number <= last:
+                cells[column] = text
     while cells and not cells[-1].strip():
         cells.pop()
     return cells
 
 
-def _rows(xml: bytes, reading: Reading | None) -> Iterator[tuple[str, int, list[str]]]:
+def _rows(
+    xml: bytes, reading: Reading | None, merged: dict[int, tuple[int, str]]
+) -> Iterator[tuple[str, int, list[str]]]:
     """(sheet, row number, cells) of each row with text, in order; a sheet's first row
-    number is 1.  Each row is let go from the tree once read."""
+    number is 1.  Each row is let go from the tree once read.  `merged` as _cells's,
+    emptied at each sheet's start."""
     import defusedxml.ElementTree
 
     stream = io.BytesIO(xml)
@@ -100,13 +122,14 @@ def _rows(xml: bytes, reading: Reading | None) -> Iterator[tuple[str, int, list[
             stack.append(element)
             if element.tag == _TABLE:
                 sheet, number = element.get(_NAME, ""), 0
+                merged.clear()
             continue
         stack.pop()
         if element.tag != _ROW:
             continue
         first = number + 1
         number += _repeated(element, _ROWS_REPEATED)
-        cells = _cells(element)
+        cells = _cells(element, first, merged)
         if stack:
             stack[-1].remove(element)  # read: let it go (a sheet of a million rows)
         if reading is not None and xml:
@@ -155,14 +178,18 @@ def read_spreadsheet(
     own = False
     current: str | None = None
     tried, first = 0, None  # the rows looked at for the sheet's header, the first's fault
+    merged: dict[int, tuple[int, str]] = {}  # _cells's cells merged down over rows
     try:
-        for sheet, number, cells in _rows(xml, reading):
+        for sheet, number, cells in _rows(xml, reading, merged):
             prefix = f"{sheet}: " if several else ""
             if sheet != current:
                 current, header, skipped, tried, first = sheet, None, None, 0, None
             if skipped == sheet:
                 continue
             if header is None:
+                # A merge that starts in the header or above it gives no row its text
+                # (_rows reads the next row only when asked for it).
+                merged.clear()
                 if number > HEADER_ROWS:
                     skipped = sheet  # no header in its first rows: not a table of articles
                     continue

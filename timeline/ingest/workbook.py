@@ -8,12 +8,15 @@ defusedxml (openpyxl uses it when it is installed, and it is a dependency here).
 counted, so that a part that says it is small and inflates to gigabytes (a zip bomb,
 whose sizes lie) is refused at the cap rather than held.  A cell's value is written as
 the table's text would be: a date as ISO 8601 (without its time at midnight: a date
-cell), a whole number without ".0", TRUE and FALSE.
+cell), a whole number without ".0", TRUE and FALSE.  A cell merged down over rows (a
+column of one source or one date, filled so) gives each of them its value; a merge
+across columns gives the cells it covers nothing.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Any
@@ -38,6 +41,14 @@ MAX_WORKBOOK_INFLATED = 512 * 1024 * 1024
 # Where a sheet's header row is looked for: its first rows, its first columns.
 HEADER_ROWS = 1_000
 MAX_COLUMNS = 1_024
+# A cell merged down over rows gives each its text: at most this many such merges in a
+# sheet are followed (each is held while the sheet is read; a sheet's merges are few).
+MAX_MERGES = 100_000
+# A merge's <mergeCell ref="D2:D5"/>, whatever its namespace's prefix.
+_MERGE = re.compile(
+    rb"<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref=[\"']"
+    rb"([A-Z]{1,3})([0-9]{1,7}):[A-Z]{1,3}([0-9]{1,7})[\"']"
+)
 
 
 def read_workbook(
@@ -99,12 +110,16 @@ def read_workbook(
                 own = is_own_export(header)
                 done += number  # the rows up to the header
                 width = max(index.values()) + 1
+                starts = _merged_down(sheet, below=number, width=width)
+                filling: dict[int, tuple[int, str]] = {}  # column: (last row, its text)
                 rows = sheet.iter_rows(min_row=number + 1, max_col=width, values_only=True)
                 for number, values in enumerate(rows, start=number + 1):  # noqa: B020
                     done += 1
                     if reading is not None and total:
                         reading.share_read = min(done / total, 1.0)
                     row = [_text(v) for v in values]
+                    if (filling or starts) and any(cell.strip() for cell in row):
+                        _fill_down(row, number, starts, filling)  # an empty row stays so
                     item = sheet_row(row, index, origin, own, f"{prefix}row {number}", max_chars)
                     if item is not None:
                         yield item
@@ -145,6 +160,53 @@ def _header(
         if tried >= HEADER_CANDIDATES:
             break
     return first
+
+
+def _merged_down(sheet: Any, *, below: int, width: int) -> dict[int, list[tuple[int, int]]]:
+    """Row: [(column index, last row)] of the cells merged down over the rows under them,
+    in the sheet's first `width` columns and under its header (row `below`).
+
+    openpyxl's read-only mode loads no merged cells: the sheet's <mergeCell ref="D2:D5">
+    elements (after its rows) are looked for in its part, inflated again a piece at a
+    time.  A merge across columns gives nothing (the cells it covers belong to other
+    fields), one down and across fills its own column only, and one that starts in the
+    header or above it gives no row its text.  At most MAX_MERGES are followed."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    starts: dict[int, list[tuple[int, int]]] = {}
+    kept = 0
+    with sheet._get_source() as part:  # the sheet's part, opened as for reading its rows
+        rest = b""
+        while kept < MAX_MERGES and (piece := part.read(1 << 20)):
+            piece, end = rest + piece, 0
+            if b"mergeCell" in piece:
+                for found in _MERGE.finditer(piece):
+                    end = found.end()
+                    first, last = int(found.group(2)), int(found.group(3))
+                    if below < first < last:
+                        index = column_index_from_string(found.group(1).decode()) - 1
+                        if index < width and kept < MAX_MERGES:
+                            starts.setdefault(first, []).append((index, last))
+                            kept += 1
+            rest = piece[max(end, len(piece) - 512) :]  # an element cut between two pieces
+    return starts
+
+
+def _fill_down(
+    row: list[str],
+    number: int,
+    starts: dict[int, list[tuple[int, int]]],
+    filling: dict[int, tuple[int, str]],
+) -> None:
+    """Give the cells of row `number` that a merge down covers its first cell's text, and
+    take up the merges that start in it (`starts` as _merged_down's, taken from)."""
+    for column, (last, text) in list(filling.items()):
+        if number > last:
+            del filling[column]
+        else:
+            row[column] = text
+    for column, last in starts.pop(number, ()):
+        filling[column] = (last, row[column])
 
 
 def sheet_row(
