@@ -216,6 +216,8 @@ ARABIC: dict[str, str] = {
         "%1: القرص ممتلئ؛ لم يُحفظ ما كان يُكتب (أفرغ بعض المساحة وأعد المحاولة)"
     ),
     "%1 is an SQLite database, but not a timeline store": "%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني",
+    "%1 is empty: it holds no library to repair": "%1 ملف فارغ: لا مكتبة فيه لإصلاحها",
+    "%1 holds an unfinished write (its -journal file) that must be rolled back first, which needs the file and its folder to be writable: open it once where they can be written": "في %1 كتابة لم تكتمل (ملف سجلّها الذي بجانبها) يجب التراجع عنها أولاً، وهذا يتطلب أن يكون الملف ومجلده قابلين للكتابة: افتحها مرة واحدة حيث يمكن الكتابة فيهما",
     "%1 needs an upgrade to this version's schema, but it is read-only: %2": "%1 تحتاج إلى تحديث لبنية هذا الإصدار، لكنها للقراءة فقط: %2",
     "%1 was written by a newer version of this program (schema %2; this one knows up to %3). Upgrade the program to open it; nothing was changed.": (
         "%1 كتبها إصدار أحدث من هذا البرنامج (البنية %2؛ وهذا الإصدار يعرف حتى %3). حدّث البرنامج لفتحها؛ لم يُغيَّر شيء."

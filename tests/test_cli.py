@@ -361,6 +361,18 @@ def test_damaged_store_is_one_line_and_left_alone(run, tmp_path: Path) -> None:
     assert 150 < len(kept) <= 200  # the damaged page may hold an index, not articles
 
 
+def test_repair_refuses_what_is_no_library_in_one_line(tmp_path: Path) -> None:
+    """Opened, a pipe waited for a writer; an empty file gave an empty "repaired" copy."""
+    pipe, empty = tmp_path / "pipe.db", tmp_path / "empty.db"
+    os.mkfifo(pipe)
+    empty.write_bytes(b"")
+    for source, said in ((pipe, "is not a database file"), (empty, "is empty")):
+        result = CliRunner().invoke(cli, ["--db", str(source), "repair"])
+        assert result.exit_code == 1 and said in result.output, result.output
+        assert "use it in place of" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "pipe.db"]
+
+
 def test_read_only_folder_lists_and_refuses_import(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()

@@ -16,8 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from timeline.store.schema import mended_row
-from timeline.store.store import TEXT_AS_READ, Store, StoreError
+from timeline.store.schema import SCHEMA_VERSION, mended_row
+from timeline.store.store import (
+    TEXT_AS_READ,
+    LockedStoreError,
+    Store,
+    StoreError,
+    said,
+)
 
 _RANGE = 2000  # rows read at once while nothing fails
 _ONE_BY_ONE = 64  # a failing range this small is read row by row
@@ -47,17 +53,83 @@ class SalvageReport:
     made_again: dict[str, int] = field(default_factory=dict)  # rows made from copied ones
 
 
+def _in_wal_mode(path: Path) -> bool:
+    """Whether the file's header says WAL (its read and write versions 2)."""
+    with path.open("rb") as file:
+        header = file.read(20)
+    return header[18:20] == b"\x02\x02"
+
+
 def _open_damaged(path: Path) -> sqlite3.Connection:
+    """The damaged file opened read-only, once it is known to be a timeline library
+    that can be read as it was last committed (StoreError says why not)."""
+    if not path.exists():
+        raise StoreError(said("no_database", path=path))
+    if not path.is_file():
+        # Opened, a pipe would wait for a writer, and /dev/null read as an empty database.
+        raise StoreError(said("not_a_file", path=path))
+    if path.stat().st_size == 0:
+        raise StoreError(said("empty", path=path))
     base = "file:" + quote(str(path.resolve()))
-    for query in ("?mode=ro", "?mode=ro&immutable=1"):
-        conn = sqlite3.connect(base + query, uri=True)
-        conn.text_factory = TEXT_AS_READ  # text that is not UTF-8 copied, not lost
+    if _in_wal_mode(path) and not path.with_name(path.name + "-wal").exists():
+        # Open nowhere (a connection in WAL mode keeps a -wal beside the file) and nothing
+        # committed outside it: read as it is, or a read-only connection would leave an
+        # empty -wal and a -shm beside it.
+        query = "?mode=ro&immutable=1"
+    else:
+        query = "?mode=ro"
+    conn = _connected(path, base + query)
+    if conn is None:
+        # SQLite cannot make the -shm file (a read-only folder): read the file as it is.
+        conn = _connected(path, base + "?mode=ro&immutable=1")
+    if conn is None:
+        raise StoreError(f"{path} cannot be read at all: not even its list of tables")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path} cannot be read at all: not even its list of tables") from exc
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(said("newer", path=path, version=version, known=SCHEMA_VERSION))
+    if "articles" not in tables:
+        conn.close()
+        raise StoreError(said("not_a_store", path=path))
+    return conn
+
+
+def _connected(path: Path, uri: str) -> sqlite3.Connection | None:
+    """A connection to uri that reads the list of tables, or None when SQLite cannot
+    open the file there; StoreError when what it met is no damage to read around."""
+    conn = sqlite3.connect(uri, uri=True)
+    conn.text_factory = TEXT_AS_READ  # text that is not UTF-8 copied, not lost
+    try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.DatabaseError:
-            conn.close()
-    raise StoreError(f"{path} cannot be read at all: not even its list of tables")
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_CORRUPT":
+                raise
+            # A schema that names pages past the end (a truncated file) is refused
+            # whole; with writable_schema it is read, and the tables still there copied.
+            conn.execute("PRAGMA writable_schema=ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        name = getattr(exc, "sqlite_errorname", "")
+        if name == "SQLITE_BUSY" or "locked" in str(exc):
+            # Another program writes it: read as it is, its pages would be half written
+            # or its last commits left out.
+            raise LockedStoreError(said("locked", path=path)) from exc
+        if name == "SQLITE_READONLY_ROLLBACK":
+            # Read as it is, the file would give the unfinished write's pages.
+            raise StoreError(said("unfinished_write", path=path)) from exc
+        if name == "SQLITE_NOTADB":
+            raise StoreError(said("not_usable", path=path, detail=exc)) from exc
+        if name == "SQLITE_CANTOPEN":
+            return None
+        raise StoreError(f"{path} cannot be read at all: not even its list of tables") from exc
 
 
 def _names(columns: list[str]) -> str:

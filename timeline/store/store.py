@@ -105,6 +105,12 @@ MESSAGES: dict[str, str] = {
         "repair` to copy what can be read into a new file (the damaged file is left as it is)."
     ),
     "read_only": "{path} is open read-only: {reason}",
+    "empty": "{path} is empty: it holds no library to repair",
+    "unfinished_write": (
+        "{path} holds an unfinished write (its -journal file) that must be rolled back first, "
+        "which needs the file and its folder to be writable: open it once where they can be "
+        "written"
+    ),
 }
 # Why a store is read-only (the reason of "read_only" and "upgrade_read_only").
 READ_ONLY_REASONS: dict[str, str] = {

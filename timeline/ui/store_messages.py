@@ -69,6 +69,13 @@ def _translations() -> dict[str, str]:
             "into a new library beside it (the damaged file is left as it is).",
         ),
         "read_only": translate("StoreMessages", "%1 is open read-only: %2"),
+        "empty": translate("StoreMessages", "%1 is empty: it holds no library to repair"),
+        "unfinished_write": translate(
+            "StoreMessages",
+            "%1 holds an unfinished write (its -journal file) that must be rolled back first, "
+            "which needs the file and its folder to be writable: open it once where they can be "
+            "written",
+        ),
         "reason:on_request": translate("StoreMessages", "opened read-only on request"),
         "reason:folder": translate(
             "StoreMessages",

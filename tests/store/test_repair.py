@@ -1,0 +1,130 @@
+"""timeline repair (repair.salvage) on what it must refuse or read as it was committed."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.store.test_store import draft, year
+from timeline.store import LockedStoreError, Store, StoreError
+from timeline.store.repair import salvage
+
+
+def _library(path: Path, articles: int = 200) -> None:
+    """A library of articles of about 2 KB each, all of it in the file (no -wal)."""
+    with Store(path) as store, store.transaction():
+        for i in range(articles):
+            store.add_article(draft(f"t{i}", "كلمة " * 400 + str(i)), f"u{i}", year(2000))
+    assert not path.with_name(path.name + "-wal").exists()
+
+
+def test_a_library_another_program_holds_is_refused_as_locked(tmp_path: Path) -> None:
+    """Read as it is, its last commit (in the -wal the holder keeps) was left out."""
+    path = tmp_path / "a.db"
+    _library(path, 5)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("UPDATE articles SET title = 'committed ' || title")
+    try:
+        with pytest.raises(LockedStoreError, match="is locked by another program"):
+            salvage(path, tmp_path / "saved.db")
+    finally:
+        holder.close()
+    assert not (tmp_path / "saved.db").exists()
+
+
+def test_a_write_another_program_left_unfinished_is_refused(tmp_path: Path) -> None:
+    """A hot -journal: read as it is, the file gives the unfinished write's pages."""
+    path = tmp_path / "a.db"
+    _library(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    killed = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size=5')\n"
+        "c.execute('BEGIN')\n"
+        "c.execute(\"UPDATE articles SET title = 'unfinished', body = body || body\")\n"
+        "os._exit(9)\n"
+    )
+    subprocess.run([sys.executable, "-c", killed, str(path)], check=False)
+    assert path.with_name("a.db-journal").stat().st_size > 0
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=r"unfinished write .* rolled back first"):
+        salvage(path, tmp_path / "saved.db")
+    assert path.read_bytes() == before
+    assert not (tmp_path / "saved.db").exists()
+
+
+def _another_program(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+    conn.close()
+
+
+def _newer(path: Path) -> None:
+    _library(path, 3)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version=999")
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "refusal"),
+    [
+        (lambda path: path.mkdir(), "is not a database file"),
+        (lambda path: os.mkfifo(path), "is not a database file"),  # opened, it waits
+        (lambda path: path.write_bytes(b""), "is empty"),
+        (lambda path: path.write_bytes(b"not SQLite " * 100), "is not a usable timeline"),
+        (_another_program, "is an SQLite database, but not a timeline store"),
+        (_newer, r"written by a newer version of this program \(schema 999;"),
+    ],
+    ids=["folder", "pipe", "empty", "not-sqlite", "another-program", "newer"],
+)
+def test_what_is_no_damaged_library_is_refused_and_nothing_written(
+    tmp_path: Path, make, refusal: str
+) -> None:
+    path = tmp_path / "a.db"
+    make(path)
+    with pytest.raises(StoreError, match=refusal):
+        salvage(path, tmp_path / "saved.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+
+
+@pytest.mark.parametrize("half", [False, True], ids=["last-page-missing", "half-missing"])
+def test_a_truncated_library_is_read_up_to_where_it_ends(tmp_path: Path, half: bool) -> None:
+    """Its schema names pages past the end, which SQLite refuses but for writable_schema."""
+    path = tmp_path / "a.db"
+    _library(path)
+    size = path.stat().st_size
+    with path.open("r+b") as file:
+        file.truncate(size // 2 if half else size - 16384)
+    report = salvage(path, tmp_path / "saved.db")
+    assert report.copied["articles"] >= (1 if half else 190)
+
+
+def test_nothing_is_left_beside_the_file_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _library(path, 5)
+    salvage(path, tmp_path / "saved.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "saved.db"]
+
+
+def test_what_another_program_committed_to_the_wal_is_copied(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    _library(path, 5)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA wal_autocheckpoint=0")
+    other.execute("UPDATE articles SET title = 'committed'")
+    try:
+        salvage(path, tmp_path / "saved.db")
+    finally:
+        other.close()
+    with Store(tmp_path / "saved.db") as saved:
+        assert {a.title for a in saved.articles()} == {"committed"}
