@@ -1238,6 +1238,8 @@ def repair_command(settings: Settings, output: Path | None) -> None:
     _echo(f"copied {copied} into {target}")
     for table, n in report.unreadable.items():
         _echo(f"{table}: {n} id(s) could not be read (on damaged pages)", err=True)
+    for table in report.uncounted:
+        _echo(f"{table}: an unknown number of ids could not be read (on damaged pages)", err=True)
     for table, n in report.refused.items():
         _echo(f"{table}: {n} row(s) left out (inconsistent after the damage)", err=True)
     for table in report.tables_lost:

@@ -48,6 +48,9 @@ class SalvageReport:
     target: Path
     copied: dict[str, int] = field(default_factory=dict)
     unreadable: dict[str, int] = field(default_factory=dict)  # rowids whose read failed
+    # Tables whose last rowid could not be read: rowids failed past the last row read,
+    # which may not exist at all, so how many rows were lost there is not known.
+    uncounted: list[str] = field(default_factory=list)
     refused: dict[str, int] = field(default_factory=dict)  # rows the new store refused
     tables_lost: list[str] = field(default_factory=list)
     made_again: dict[str, int] = field(default_factory=dict)  # rows made from copied ones
@@ -169,7 +172,9 @@ class _TableReader:
             f'SELECT {_names(columns)} FROM "{table}" WHERE rowid BETWEEN ? AND ? ORDER BY rowid'
         )
         self.table = table
-        self.unreadable = 0
+        self.unreadable = 0  # rowids whose read failed, before a row read after them
+        self.failed_past_last_read = 0
+        self.end_known = True
 
     def first_rowid(self) -> int:
         """The smallest rowid (0 if it cannot be read: rows below 0 are then lost)."""
@@ -195,22 +200,31 @@ class _TableReader:
             row = self.conn.execute(f'SELECT max(rowid) FROM "{self.table}"').fetchone()
             return int(row[0] or 0)
         except sqlite3.DatabaseError:
-            # The right edge is damaged: fall back to the count of rows, which may
-            # undercount when ids have gaps, and at least 100,000.
+            # The right edge is damaged: rowids up to 100,000 are tried, and the ones
+            # that fail past the last row read are not counted (they may not exist).
+            self.end_known = False
             return 100_000
+
+    def read(self, rows: list[tuple]) -> list[tuple]:
+        """rows as they are; the rowids that failed before a row read are counted lost
+        (they lie between rows that exist)."""
+        if rows:
+            self.unreadable += self.failed_past_last_read
+            self.failed_past_last_read = 0
+        return rows
 
     def rows(self, low: int, high: int) -> Iterator[tuple]:
         try:
-            yield from self.conn.execute(self.sql, (low, high)).fetchall()
+            yield from self.read(self.conn.execute(self.sql, (low, high)).fetchall())
             return
         except sqlite3.DatabaseError:
             pass
         if high - low < _ONE_BY_ONE:
             for rowid in range(low, high + 1):
                 try:
-                    yield from self.conn.execute(self.sql, (rowid, rowid)).fetchall()
+                    yield from self.read(self.conn.execute(self.sql, (rowid, rowid)).fetchall())
                 except sqlite3.DatabaseError:
-                    self.unreadable += 1
+                    self.failed_past_last_read += 1
             return
         middle = (low + high) // 2
         yield from self.rows(low, middle)
@@ -303,6 +317,10 @@ def _copy_table(
                 refused += 1
         low = reader.next_rowid(high) if high < last else None
     report.copied[table] = copied
+    if reader.end_known:
+        reader.unreadable += reader.failed_past_last_read
+    elif reader.failed_past_last_read:
+        report.uncounted.append(table)
     if reader.unreadable:
         report.unreadable[table] = reader.unreadable
     if refused:
