@@ -198,3 +198,24 @@ def test_a_pdf_is_read_as_the_import_reads_it(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.7\n" + b"\0" * 50)
     out = extract(str(broken), expect=1)
     assert "b.pdf: not a readable PDF (" in out and len(out.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        ("0001-01-01", "زار الوزير الرياض أمس"),
+        ("9999-12-01", "سيزور الوزير الرياض غداً والعام المقبل"),
+    ],
+)
+def test_a_creation_time_off_the_timeline_leaves_relative_dates_unresolved(
+    published: str, text: str
+) -> None:
+    """As the import and recompute do with such a publication date: the relative dates
+    are still listed, unresolved (one before year 1 or after 9999 cannot be a date)."""
+    result = CliRunner().invoke(
+        cli, ["extract", "--json", "--published", published, "-"], input=text
+    )
+    assert result.exit_code == 0, result.output
+    assert f"publication time: year {int(published[:4])} is outside" in result.stderr
+    values = [json.loads(line)["value"] for line in result.stdout.splitlines()]
+    assert values and all(value.endswith("_REF") for value in values)

@@ -62,6 +62,7 @@ def extract(
     echo_like_click where click is not loaded.
     """
     from timeline.dating import extract_mentions, timeml
+    from timeline.model import FIRST_YEAR, LAST_YEAR
     from timeline.text.normalize import fold_presentation_forms_keeping_offsets
 
     content = read_pdf(source) if _is_pdf(source) else read_text(source, echo)
@@ -80,7 +81,17 @@ def extract(
     # Letters written as presentation forms are read as the import reads them (as
     # letters), each mention's offsets those of the text as given.
     folded, origins = fold_presentation_forms_keeping_offsets(document.text)
-    mentions = extract_mentions(folded, anchor or document.anchor, declared=True)
+    anchor = anchor or document.anchor
+    if anchor is not None and not FIRST_YEAR <= anchor.year <= LAST_YEAR:
+        # As the import and recompute take such a publication date: as none.  Resolving
+        # against it ran off the calendar (the day before 0001-01-01, the year 10000).
+        echo(
+            f"publication time: year {anchor.year} is outside the years placed on the"
+            f" timeline ({FIRST_YEAR}-{LAST_YEAR}); relative dates are left unresolved",
+            err=True,
+        )
+        anchor = None
+    mentions = extract_mentions(folded, anchor, declared=True)
     if origins is not None:
         mentions = [_in_text(m, document.text, origins) for m in mentions]
     if output_format is None:

@@ -11,6 +11,9 @@ from datetime import datetime, timedelta
 # "on Friday" must stay on Friday whatever the reader's zone.  When an offset is
 # known it is kept in the ISO value; the axis ignores it.
 EPOCH = datetime(1970, 1, 1)
+# The years the program places on its axis: the date rules read no year outside them,
+# and a publication date outside them is taken as none (nothing is resolved against it).
+FIRST_YEAR, LAST_YEAR = 1000, 2200
 
 
 def to_axis(moment: datetime) -> int:

@@ -6,8 +6,7 @@ import calendar
 import re
 from datetime import UTC, datetime
 
-# The years the program places on its axis (as timeline.dating reads ISO dates).
-FIRST_YEAR, LAST_YEAR = 1000, 2200
+from timeline.model import FIRST_YEAR, LAST_YEAR
 
 _ISO = re.compile(
     r"(?<![\d\-/])(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
