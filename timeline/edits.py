@@ -43,7 +43,8 @@ TAG_COLOURS = (
     "#cc79a7",
     "#999999",
 )
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# fullmatch: "$" would also take a newline after the six digits.
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _ISO_RANGE = re.compile(r"^\s*(\d{4}(?:-\d\d(?:-\d\d)?)?)\s*/\s*(\d{4}(?:-\d\d(?:-\d\d)?)?)\s*$")
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d\d)(?:-(\d\d))?)?\s*$")
 
@@ -359,7 +360,7 @@ def set_tag(
         raise EditError(f"a tag's name cannot hold {' or '.join(TAG_SEPARATORS)}: {tag!r}")
     rows: list[tuple[str, tuple, dict | None]] = []
     known = {name: c for name, c, _n in user.tags(store)}
-    if colour is not None and not _COLOUR.match(colour):
+    if colour is not None and not _COLOUR.fullmatch(colour):
         raise EditError(f"not a colour: {colour!r} (give #rrggbb)")
     if on and (tag not in known or colour is not None):
         colour = colour or TAG_COLOURS[len(known) % len(TAG_COLOURS)]
@@ -373,7 +374,7 @@ def set_tag(
 
 
 def set_tag_colour(store: Store, tag: str, colour: str) -> list[Change]:
-    if not _COLOUR.match(colour):
+    if not _COLOUR.fullmatch(colour):
         raise EditError(f"not a colour: {colour!r} (give #rrggbb)")
     if user.get_row(store, "user_tags", (tag,)) is None:
         raise EditError(f"no tag {tag!r}")

@@ -83,6 +83,21 @@ def test_bad_input_is_one_line_errors(run) -> None:
     )
 
 
+def test_a_colour_is_exactly_rrggbb(run) -> None:
+    """A colour with anything after it (a newline, as a shell's $'...' or a pasted line
+    gives) is refused, by `edit tag --colour` with or without an article."""
+    war = ids(run)["حرب قديمة"]
+    run("edit", "tag", "x", "--article", str(war))
+    for colour in ("#00ff00\n", "#00ff00 ", " #00ff00"):
+        assert "not a colour" in run("edit", "tag", "x", "--colour", colour, expect=1).output
+        assert (
+            "not a colour"
+            in run("edit", "tag", "y", "--article", str(war), "--colour", colour, expect=1).output
+        )
+    tags = [json.loads(line) for line in run("edit", "tags", "--json").output.splitlines()]
+    assert [t["tag"] for t in tags] == ["x"] and tags[0]["colour"] != "#00ff00"
+
+
 def test_article_add_hide_tag_note_list(run) -> None:
     titles = ids(run)
     war, other = titles["حرب قديمة"], titles["خبر آخر"]
