@@ -31,6 +31,7 @@ from timeline.model import (
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp
+from timeline.text.safe import tag_name
 
 # Given in turn to new tags; the user can change any (Okabe-Ito, told apart by most readers).
 TAG_COLOURS = (
@@ -344,13 +345,23 @@ def set_hidden(store: Store, target: str, hidden: bool = True) -> list[Change]:
     return _edit(store, [("user_hidden", (target,), row)])
 
 
+def _held_tag(known: dict[str, str], tag: str) -> str:
+    """The name a tag is held under: tag, or a name held from before tag_name cleaned
+    names (one with a control character in it) that is tag once cleaned, as shown."""
+    if tag in known:
+        return tag
+    return next((name for name in known if tag_name(name) == tag), tag)
+
+
 def set_tag(
     store: Store, target: str, tag: str, on: bool = True, colour: str | None = None
 ) -> list[Change]:
     """Tag a target (on=False: untag it); a new tag gets the next colour of TAG_COLOURS."""
-    tag = " ".join(tag.split())
+    tag = tag_name(tag)
     if not tag:
         raise EditError("a tag needs a name")
+    known = {name: c for name, c, _n in user.tags(store)}
+    tag = _held_tag(known, tag)
     if on and len(tag) > MAX_TAG_CHARS:
         # A name that long is text pasted into the wrong box; shown in menus, legends
         # and exports' cells, it would be cut there anyway.
@@ -359,7 +370,6 @@ def set_tag(
         # The exports join an article's tags with "; ", and an import splits them there.
         raise EditError(f"a tag's name cannot hold {' or '.join(TAG_SEPARATORS)}: {tag!r}")
     rows: list[tuple[str, tuple, dict | None]] = []
-    known = {name: c for name, c, _n in user.tags(store)}
     if colour is not None and not _COLOUR.fullmatch(colour):
         raise EditError(f"not a colour: {colour!r} (give #rrggbb)")
     if on and (tag not in known or colour is not None):
@@ -376,6 +386,7 @@ def set_tag(
 def set_tag_colour(store: Store, tag: str, colour: str) -> list[Change]:
     if not _COLOUR.fullmatch(colour):
         raise EditError(f"not a colour: {colour!r} (give #rrggbb)")
+    tag = _held_tag({name: c for name, c, _n in user.tags(store)}, tag_name(tag))
     if user.get_row(store, "user_tags", (tag,)) is None:
         raise EditError(f"no tag {tag!r}")
     return _edit(store, [("user_tags", (tag,), {"name": tag, "colour": colour, **_stamp()})])

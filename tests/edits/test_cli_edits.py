@@ -98,6 +98,35 @@ def test_a_colour_is_exactly_rrggbb(run) -> None:
     assert [t["tag"] for t in tags] == ["x"] and tags[0]["colour"] != "#00ff00"
 
 
+def test_a_tag_is_stored_as_it_is_shown(run) -> None:
+    """Controls and bidi overrides are taken out of a tag's name when it is stored, as
+    newlines and tabs become spaces: the name shown is the name held, so it can be
+    removed or recoloured by it; one held from before is found by its shown name."""
+    war = ids(run)["حرب قديمة"]
+    run("edit", "tag", "x\x01y", "--article", str(war))
+    run("edit", "tag", "\u202eRTL\u2069", "--article", str(war))
+    tags = [json.loads(line) for line in run("edit", "tags", "--json").output.splitlines()]
+    assert sorted(t["tag"] for t in tags) == ["RTL", "xy"]
+    run("edit", "tag", "RTL", "--colour", "#123456")
+    run("edit", "tag", "xy", "--article", str(war), "--remove")
+    run("edit", "tag", "RTL", "--article", str(war), "--remove")
+    tags = [json.loads(line) for line in run("edit", "tags", "--json").output.splitlines()]
+    assert [(t["tag"], t["colour"], t["count"]) for t in tags] == [
+        ("RTL", "#123456", 0),
+        ("xy", tags[1]["colour"], 0),
+    ]
+    with Store(run.db) as store, store.transaction():  # held by an older version
+        stamp = {"who": "tester", "at": "2026-01-01T00:00:00+00:00"}
+        user.add_row(store, "user_tags", {"name": "a\x1bb", "colour": "#000000", **stamp})
+        target = edits.article_target(store, war)
+        user.add_row(store, "user_tagged", {"tag": "a\x1bb", "target": target, **stamp})
+    assert "ab" in run("edit", "tags").output
+    run("edit", "tag", "ab", "--colour", "#654321")
+    run("edit", "tag", "ab", "--article", str(war), "--remove")
+    tags = {t["tag"]: t for t in map(json.loads, run("edit", "tags", "--json").output.splitlines())}
+    assert (tags["a\x1bb"]["colour"], tags["a\x1bb"]["count"]) == ("#654321", 0)
+
+
 def test_article_add_hide_tag_note_list(run) -> None:
     titles = ids(run)
     war, other = titles["حرب قديمة"], titles["خبر آخر"]

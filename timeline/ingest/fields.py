@@ -8,6 +8,7 @@ from typing import Any
 
 from timeline.ingest.feeds import html_text
 from timeline.model import MAX_TAG_CHARS, TAG_SEPARATORS
+from timeline.text.safe import tag_name
 
 FIELDS = ("title", "body", "published", "source", "url", "author", "caption", "credit", "lang")
 # Compared after folding case, spaces, hyphens and underscores ("Published At",
@@ -54,9 +55,6 @@ _TAG_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + "]")
 # In another program's file, a string of tags is as often cut at commas (Latin or
 # Arabic) or bars: WordPress and spreadsheet exports write "politics, economy".
 _OTHERS_SEPARATORS = re.compile("[" + "".join(TAG_SEPARATORS) + ",\u060c|]")
-# Control characters (escapes, bells) have no place in a name: taken out of a tag, so
-# that two tags that look alike are one.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _FOLD = re.compile(r"[\s_\-\ufeff]+")
 
 
@@ -96,8 +94,8 @@ def fold_name(name: str) -> str:
 def read_tags(value: object, *, ours: bool = True) -> tuple[str, ...]:
     """A record's tags: a string of them (separated by ; or ؛, as the exports join them)
     or a list of such strings or of objects with a "name" (as APIs give them), each with
-    its runs of white space made one space (as a tag typed in the window is) and its
-    control characters taken out, each once in the order given, the first MAX_TAGS.
+    its runs of white space made one space and its control characters and bidi
+    overrides taken out (as a tag typed is: text.safe.tag_name), each once in the order given, the first MAX_TAGS.
     What cannot be a tag (a number, an object without a name, an empty or overlong
     string) is left out, never the article: tags are what other programs' records carry
     least uniformly.  ours: the file is one of this program's exports (its uid and
@@ -113,7 +111,7 @@ def read_tags(value: object, *, ours: bool = True) -> tuple[str, ...]:
         # A list's items are cut as our own strings are (each is meant as a tag).
         separators = _TAG_SEPARATORS if ours or part is not value else _OTHERS_SEPARATORS
         for piece in separators.split(part):
-            tag = " ".join(_CONTROLS.sub("", piece).split())
+            tag = tag_name(piece)
             if tag and len(tag) <= MAX_TAG_CHARS:
                 tags[tag] = None
                 if len(tags) == MAX_TAGS:

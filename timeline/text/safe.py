@@ -40,6 +40,13 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+def tag_name(typed: str) -> str:
+    """A tag's name as it is stored: controls and bidi overrides taken out (what
+    terminal_safe takes out where the name is shown), runs of white space one space.
+    So the name shown is the name held, and two tags that look alike are one."""
+    return " ".join(_UNSAFE.sub("", typed).split())
+
+
 def _picture(ch: str) -> str:
     code = ord(ch)
     if code < 0x20:
