@@ -97,32 +97,69 @@ def read_date(text: str) -> DateValue | None:
     ("10 شوال 1442 هـ", "22 May 2021", RFC 2822's "Sun, 01 Mar 2015 10:00:00 GMT"), or the longest dated mention in the text
     ("بين عامي 1950 و1953").  None when nothing in it reads as a placed date.
     """
+    return _read_date(text)[0]
+
+
+def read_published(typed: str) -> DateValue:
+    """A publication date typed: one date, and the whole of what was typed (EditError
+    otherwise).  read_date takes what it can find in a text (the day of
+    "2015-07-21T25:00", the first line of two, the longest date of a phrase), which for
+    an event's date is the point; an article was published once, at one time, so a
+    value only partly read would be stored as a date the user did not give."""
+    text = typed.strip()
+    if "\n" in text or "\r" in text:
+        raise EditError(f"a publication date is one line: {typed!r}")
+    if _ISO_START.match(text) and not _ISO.match(text):
+        # Written as ISO 8601: a time with it must be one (no hour 25), nothing after.
+        try:
+            datetime.fromisoformat(text)
+        except ValueError:
+            raise EditError(f"not an ISO 8601 date and time: {typed!r}") from None
+    date, whole = _read_date(text)
+    if date is None:
+        raise EditError(f"not a date this program can read: {typed!r}")
+    # A date line is read from its first date on: one that names two ("من 1 يناير إلى
+    # 5 يناير 2015") gave its last.
+    several = len(dating.extract_mentions(as_arabic_months(text), None)) > 1
+    if date.granularity == "interval" or not whole or several:
+        raise EditError(f"a publication date is one date, not a range or a phrase: {typed!r}")
+    return date
+
+
+# An ISO 8601 date's start: such a text is read as ISO 8601 or not at all (read_published).
+_ISO_START = re.compile(r"\d{4}-\d\d")
+
+
+def _read_date(text: str) -> tuple[DateValue | None, bool]:
+    """read_date's date, and whether it is all of the text (False when it is the
+    longest of the dates mentioned in it)."""
     text = text.strip()
     if not text:
-        return None
+        return None, True
     m = _ISO_RANGE.match(text)
     if m:
         first, last = _iso_part(m[1]), _iso_part(m[2])
         if first is None or last is None or first.start is None or last.start is None:
-            return None
+            return None, True
         end = last.end if last.end is not None else last.start + 86400
         if end <= first.start:
-            return None
-        return DateValue(f"{first.value}/{last.value}", "interval", first.start, end)
+            return None, True
+        return DateValue(f"{first.value}/{last.value}", "interval", first.start, end), True
     iso = _iso_part(text)
     if iso is not None:
-        return iso
+        return iso, True
     mail = mail_date_as_iso(text)  # "Sun, 01 Mar 2015 10:00:00 +0300", pasted from a feed
     if mail is not None:
-        return dating.parse_date_line(mail)
+        return dating.parse_date_line(mail), True
     text = as_arabic_months(text)
     line = dating.parse_date_line(text)
     if line is not None and line.start is not None:
-        return line
+        return line, True
     placed = [m for m in dating.extract_mentions(text, None) if m.date.start is not None]
     if not placed:
-        return None
-    return max(placed, key=lambda m: m.end - m.start).date
+        return None, True
+    longest = max(placed, key=lambda m: m.end - m.start)
+    return longest.date, longest.end - longest.start == len(text)
 
 
 # A date of each shape a user types (ISO, a range, Arabic and English month names,
@@ -275,7 +312,7 @@ def correct_article(
     if typed is not None:
         row = {"article_uid": uid, "field": field_name, "value": typed}
         if field_name == "published":
-            date = _must_read(typed)
+            date = read_published(typed)
             row.update(
                 {
                     "date_value": date.value,

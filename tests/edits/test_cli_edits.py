@@ -283,3 +283,36 @@ def test_a_tag_name_longer_than_a_tag_is_refused(run) -> None:
     run("edit", "tag", "ت" * MAX_TAG_CHARS, "--article", str(war))
     (tag,) = [json.loads(line) for line in run("edit", "tags", "--json").output.splitlines()]
     assert tag["tag"] == "ت" * MAX_TAG_CHARS
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2015-07-21T25:00",  # no hour 25: the day alone was stored
+        "2015-01-01\n2016",  # two lines: the first was stored
+        "2015-07-21 and more",
+        "1950/1953",  # a range is not when an article was published
+        "من 1 يناير إلى 5 يناير 2015",  # a range in words: its end was stored
+    ],
+)
+def test_a_publication_date_is_wholly_one_date(run, typed: str) -> None:
+    war = ids(run)["حرب قديمة"]
+    out = run("edit", "article", str(war), "--published", typed, expect=1).output
+    assert len(out.strip().splitlines()) == 1
+    assert json.loads(run("edit", "show", str(war)).output)["published"] == "2021-05-22"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("2015-07-21T10:30", "2015-07-21T10:30"),
+        ("2015-07-21", "2015-07-21"),
+        ("2015-07", "2015-07"),
+        ("السبت 22 أيار 2021", "2021-05-22"),
+        ("Sun, 01 Mar 2015 10:00:00 GMT", "2015-03-01T10:00:00+00:00"),
+    ],
+)
+def test_a_publication_date_typed_whole_is_taken(run, typed: str, value: str) -> None:
+    war = ids(run)["حرب قديمة"]
+    run("edit", "article", str(war), "--published", typed)
+    assert json.loads(run("edit", "show", str(war)).output)["published"] == value
