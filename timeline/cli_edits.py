@@ -140,6 +140,10 @@ def article_command(
     ] + [(name, None) for name in cleared]
     if not wanted:
         raise click.UsageError("give --title, --source, --published or --clear")
+    for name, value in wanted:
+        if value is not None and name in cleared:
+            # Applied in turn, the last would win silently: say which was meant.
+            raise click.UsageError(f"give --{name} or --clear {name}, not both")
 
     def act(store: Store) -> list[Change]:
         changes: list[Change] = []

@@ -316,3 +316,10 @@ def test_a_publication_date_typed_whole_is_taken(run, typed: str, value: str) ->
     war = ids(run)["حرب قديمة"]
     run("edit", "article", str(war), "--published", typed)
     assert json.loads(run("edit", "show", str(war)).output)["published"] == value
+
+
+def test_a_field_set_and_cleared_at_once_is_a_usage_error(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    out = run("edit", "article", str(war), "--clear", "title", "--title", "عنوان", expect=2).output
+    assert "give --title or --clear title, not both" in out
+    assert json.loads(run("edit", "show", str(war)).output)["title"] == "حرب قديمة"
