@@ -6,6 +6,8 @@ import json
 import os
 import re
 import stat
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -102,6 +104,23 @@ def test_an_image(run, tmp_path: Path, qapp) -> None:
     target = tmp_path / "t.png"
     run("export", "--output", str(target), "--width", "800", "--height", "300", "--lang", "ar")
     assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_an_image_is_in_arabic_unless_asked_otherwise(run, tmp_path: Path) -> None:
+    """As `export --help` says and as a chronology is: without --lang, the same image as
+    --lang ar.  In processes of their own: the image's language is its application's,
+    made once a process (this one's, for the tests, is in English)."""
+    db = tmp_path / "t.db"
+    drawn = {}
+    for lang in ("", "ar", "en"):
+        target = tmp_path / f"{lang or 'default'}.svg"
+        chosen = ["--lang", lang] if lang else []
+        command = [sys.executable, "-m", "timeline", "--db", str(db), "export"]
+        command += ["--output", str(target), "--width", "600", "--height", "200", *chosen]
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+        drawn[lang] = target.read_bytes()
+    assert drawn[""] == drawn["ar"] != drawn["en"]
 
 
 @pytest.mark.parametrize("fmt", ["timeline", "timelinejs"])

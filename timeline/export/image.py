@@ -48,8 +48,9 @@ _WARM_UP_PAINTS = 4
 LabelSource = Callable[[Sequence[int]], dict]
 
 
-def ensure_application(lang: str | None = None) -> None:
-    """A QApplication with the bundled fonts (offscreen when there is no display)."""
+def ensure_application(lang: str) -> None:
+    """A QApplication with the bundled fonts and the interface language lang (offscreen
+    when there is no display); an application already made is kept as it is."""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is not None:
@@ -59,7 +60,7 @@ def ensure_application(lang: str | None = None) -> None:
 
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    create_application(lang or "en")
+    create_application(lang)
 
 
 def chosen_arrays(arrays: EventArrays, ids: Sequence[int] | None) -> EventArrays:
@@ -210,8 +211,11 @@ def export_image(
     scale: float = 1.0,
     lang: str | None = None,
 ) -> int:
-    """Draw the chosen articles' events over the selection's range (or all); returns events."""
-    ensure_application(lang)
+    """Draw the chosen articles' events over the selection's range (or all); returns events.
+
+    lang None: in the window, its interface language; elsewhere Arabic, as a chronology.
+    """
+    ensure_application(lang or "ar")
     # As the window draws them: the user's values over the stored events.
     shown = overlay_arrays(store, load_event_arrays(store), with_hidden=selection.with_hidden)
     arrays = chosen_arrays(shown, article_ids(store, selection))
