@@ -860,3 +860,35 @@ def test_a_search_that_begins_with_an_exclusion_is_told_how(run) -> None:
     said = run("edit", "notes", "-x", expect=2).output
     assert 'edit notes -- "-word other"' in said
     assert "-- " not in run("list", "-x", expect=2).output  # no query there: no such advice
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["--db", "DB", "list"],
+        ["--db", "DB", "show", "1"],
+        ["--db", "DB", "search", "الملك"],
+        ["--db", "DB", "edit", "list"],
+        ["--db", "DB", "export", "--format", "articles-jsonl"],
+        ["extract", "--format", "lines", "-"],  # started without click
+        ["--no-bidi", "extract", "--format", "lines", "-"],  # through click
+    ],
+)
+def test_output_to_a_full_disk_is_one_line_said_alike(run, command: list[str]) -> None:
+    """Standard output on a full disk: every command says so in export's words, not as
+    a bug ("unexpected OSError")."""
+    import sys
+
+    run("import", str(SAMPLES))
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "timeline", *(str(run.db) if a == "DB" else a for a in command)],
+            input="زار الوزير الرياض يوم 5 مايو 2015",
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            text=True,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "Error: cannot write standard output: No space left on device\n"

@@ -213,6 +213,9 @@ def run_without_click(args: list[str]) -> bool:
         import errno
 
         if exc.errno != errno.EPIPE:
+            if standard_output_failed(exc):
+                echo_like_click(f"Error: {cannot_write_output(exc)}", err=True)
+                sys.exit(1)
             _bug(exc)
         sys.stdout = _PacifyFlush(sys.stdout)
         sys.stderr = _PacifyFlush(sys.stderr)
@@ -282,6 +285,29 @@ def echo_like_click(message: str = "", *, err: bool = False, nl: bool = True) ->
         out = re.sub(r"\033\[[0-?]*[ -/]*[@-~]", "", out)
     stream.write(out)
     stream.flush()
+
+
+def standard_output_failed(exc: OSError) -> bool:
+    """Whether exc was raised writing standard output (a full disk or a failed device
+    under it, which the user can act on, not a bug): by the write of click.echo or
+    echo_like_click, through which every command prints, with err false."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    frame = tb.tb_frame
+    writer = (frame.f_globals.get("__name__"), frame.f_code.co_name)
+    return writer in _WRITERS and not frame.f_locals.get("err")
+
+
+_WRITERS = {("click.utils", "echo"), (__name__, "echo_like_click")}
+
+
+def cannot_write_output(exc: OSError) -> str:
+    """The one line said when standard output cannot be written (every command's,
+    as export's own)."""
+    return terminal_safe(f"cannot write standard output: {exc.strerror or exc}")
 
 
 def _bug(exc: Exception) -> NoReturn:
