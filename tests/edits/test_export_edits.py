@@ -70,6 +70,8 @@ def test_tabular_exports_carry_the_users_values(edited: Store) -> None:
     assert all(e["tags"] == "حروب" for e in events)
     (published,) = [e for e in events if e["kind"] == "published"]
     assert published["origin"] == "corrected" and int(published["start"]) == start_of("2020-01-01")
+    # A publication is labelled with its article's title: the corrected one.
+    assert published["label"] == "الحرب الكورية"
     # Asked for, the hidden come back.
     every = rows(edited, "articles-csv", Selection(with_hidden=True))
     assert {int(a["id"]) for a in every} == {war, other}

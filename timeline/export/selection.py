@@ -278,6 +278,9 @@ class UserView:
             fields[_E["start"]], fields[_E["end"]] = date.start, date.end
             fields[_E["granularity"]], fields[_E["value"]] = date.granularity, date.value
             origin = "corrected"
+        if row[_E["kind"]] == "published" and "title" in values.fields:
+            # A publication's label is its article's title: the corrected one.
+            fields[_E["label"]] = values.fields["title"]
         if len(fields) > len(EVENT_COLUMNS):  # the article's title and source follow
             title, source = len(EVENT_COLUMNS), len(EVENT_COLUMNS) + 1
             fields[title] = values.fields.get("title", fields[title])
