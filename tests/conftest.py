@@ -47,6 +47,19 @@ def pytest_configure(config: pytest.Config) -> None:
     atexit.register(shutil.rmtree, _CONFIG_HOME, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _application_in_english() -> None:
+    """The tests' one QApplication, made as an export of an image makes one, in English.
+
+    An image exported without a language makes it in Arabic (the command line's
+    default), and the test that made it first chose the language of every later one;
+    tests that want Arabic install it (tests/ui's arabic fixture).
+    """
+    from timeline.export.image import ensure_application
+
+    ensure_application("en")
+
+
 @pytest.fixture
 def corpus() -> Path:
     """The shared corpus; tests that need it are skipped where it is absent."""
