@@ -199,6 +199,45 @@ def test_typed_digits_go_into_the_date_boxes(
     assert edit.date() == QDate(2020, 3, 5)
 
 
+@pytest.mark.parametrize(
+    ("language", "digits", "shown"),
+    [
+        ("en", "western", "2015-08-01"),
+        ("ar", "western", "2015-08-01"),
+        ("ar", "arabic", "٢٠١٥-٠٨-٠١"),
+    ],
+)
+def test_a_date_typed_over_the_whole_box_in_a_right_to_left_window(
+    qtbot: QtBot, language: str, digits: str, shown: str
+) -> None:
+    """Right to left, QDateEdit reversed its sections (19-07-2015, the year last): a
+    year typed went into the day, "-" jumped to the other box. The boxes are written
+    year first as the detail pane writes a day, in the chosen digits."""
+    bar = make_bar(qtbot)
+    if language == "ar":
+        bar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    bar.set_interface(language, digits)
+    bar.show()
+    bar.dates_check.setChecked(True)
+    first, last = bar.date_from_edit, bar.date_to_edit
+    first.setDate(QDate(2015, 7, 19))
+    last.setDate(QDate(2015, 8, 30))
+    first.setFocus()
+    qtbot.mouseClick(first.lineEdit(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(first, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(first, "2015-08-01")
+    assert first.date() == QDate(2015, 8, 1)
+    assert last.date() == QDate(2015, 8, 30)
+    assert first.text() == shown
+    assert first.lineEdit().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert first.displayFormat() == "yyyy-MM-dd"
+    # The calendar that drops down keeps the interface's direction.
+    expected = (
+        Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    )
+    assert first.calendarWidget().layoutDirection() == expected
+
+
 def test_date_range_starts_from_the_given_range_until_edited(qtbot: QtBot) -> None:
     from datetime import date
 

@@ -76,7 +76,23 @@ class DateBox(QDateEdit):
     the cursor inside "2025"): the section is selected first, so the digit replaces it.
     A separator typed just after the edit moved on to the next section by itself is
     dropped, so "2020-03-05" typed out in full lands in the right sections.
+
+    It is laid out left to right in either interface. Right to left, QDateEdit reverses
+    its sections (yyyy-MM-dd became dd-MM-yyyy, the year last, and displayFormat() came
+    back empty): a year typed first went into the day and was refused, "-" jumped to the
+    next box. A day is written year first, as the detail pane and the list write it;
+    the calendar that drops down keeps the interface's direction (set_direction).
     """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.setCalendarPopup(True)
+        self.set_direction(QApplication.layoutDirection())
+
+    def set_direction(self, direction: Qt.LayoutDirection) -> None:
+        """The calendar's direction: the interface's, whatever the box's own."""
+        self.calendarWidget().setLayoutDirection(direction)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -168,7 +184,6 @@ class SearchBar(QWidget):
             (self.date_to_edit, "search_date_to", today),
         ):
             edit.setObjectName(name)
-            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
             edit.setDate(day)
@@ -284,8 +299,12 @@ class SearchBar(QWidget):
             digits="arabic" if digits == "arabic" else "western",
         )
         weekend = WEEKENDS.get(language, WEEKENDS["en"])
+        direction = (
+            Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+        )
         for edit in (self.date_from_edit, self.date_to_edit):
             edit.setLocale(locale)
+            edit.set_direction(direction)
             calendar = edit.calendarWidget()
             calendar.setLocale(locale)
             for day in Qt.DayOfWeek:
