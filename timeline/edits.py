@@ -54,6 +54,25 @@ class EditError(ValueError):
     """An edit that cannot be made: an unreadable date, an unknown article or event."""
 
 
+# Why an edit a reader can ask for in the window is refused, one template a case: the
+# command line prints the lines as they are; the window says them in its language,
+# found by these templates (timeline/ui/store_messages.py).
+MESSAGES: dict[str, str] = {
+    "no_article": "no article #{article}",
+    "no_event": "no event #{event}",
+    "no_added_event": "no added event #{event}",
+    "not_a_date": "not a date this program can read: {text}",
+    "tag_unnamed": "a tag needs a name",
+    "tag_too_long": "a tag's name has at most {most} characters ({given} given)",
+    "tag_separator": "a tag's name cannot hold " + " or ".join(TAG_SEPARATORS) + ": {tag}",
+}
+
+
+def _refused(key: str, **values: object) -> EditError:
+    """The EditError of this key (MESSAGES) with its values."""
+    return EditError(MESSAGES[key].format(**values))
+
+
 def who() -> str:
     """The user the edits are stamped with: the login name."""
     try:
@@ -192,7 +211,7 @@ def warm_up(store: Store) -> None:
 def _must_read(text: str) -> DateValue:
     date = read_date(text)
     if date is None:
-        raise EditError(f"not a date this program can read: {text!r}")
+        raise _refused("not_a_date", text=repr(text))
     return date
 
 
@@ -232,7 +251,7 @@ def redo(store: Store, changes: Sequence[Change]) -> None:
 def _uid(store: Store, article_id: int) -> str:
     uid = user.article_uid(store, article_id)
     if uid is None:
-        raise EditError(f"no article #{article_id}")
+        raise _refused("no_article", article=article_id)
     return uid
 
 
@@ -251,7 +270,7 @@ def mention_of_event(store: Store, event_id: int) -> MentionRef:
     """The mention behind a computed event id (ids change on recompute: resolve at once)."""
     found = user.event_by_id(store, event_id)
     if found is None:
-        raise EditError(f"no event #{event_id}")
+        raise _refused("no_event", event=event_id)
     event, uid, text = found
     if event.span_start is None or event.span_end is None:
         raise EditError(f"event #{event_id} is not a mention in the text")
@@ -261,7 +280,7 @@ def mention_of_event(store: Store, event_id: int) -> MentionRef:
 def mention_at(store: Store, article_id: int, span_start: int, span_end: int) -> MentionRef:
     article = store.article(article_id)
     if article is None:
-        raise EditError(f"no article #{article_id}")
+        raise _refused("no_article", article=article_id)
     if not 0 <= span_start < span_end <= len(article.body):
         raise EditError(f"no span {span_start}:{span_end} in article #{article_id}")
     text = article.body[span_start:span_end]
@@ -341,7 +360,7 @@ def add_event(
 def remove_added_event(store: Store, event_id: int) -> list[Change]:
     """Remove an added event, with its tags and its hidden mark."""
     if user.user_event(store, event_id) is None:
-        raise EditError(f"no added event #{event_id}")
+        raise _refused("no_added_event", event=event_id)
     target = user.event_target(event_id)
     rows: list[tuple[str, tuple, dict | None]] = [("user_events", (event_id,), None)]
     rows.append(("user_hidden", (target,), None))
@@ -361,7 +380,7 @@ def event_target(store: Store, event_id: int) -> str:
     """The target of a computed event: its mention, or its article for a publication."""
     found = user.event_by_id(store, event_id)
     if found is None:
-        raise EditError(f"no event #{event_id}")
+        raise _refused("no_event", event=event_id)
     event, uid, _text = found
     if event.span_start is None or event.span_end is None:
         return user.article_target(uid)
@@ -370,7 +389,7 @@ def event_target(store: Store, event_id: int) -> str:
 
 def added_target(store: Store, event_id: int) -> str:
     if user.user_event(store, event_id) is None:
-        raise EditError(f"no added event #{event_id}")
+        raise _refused("no_added_event", event=event_id)
     return user.event_target(event_id)
 
 
@@ -396,16 +415,16 @@ def set_tag(
     """Tag a target (on=False: untag it); a new tag gets the next colour of TAG_COLOURS."""
     tag = tag_name(tag)
     if not tag:
-        raise EditError("a tag needs a name")
+        raise _refused("tag_unnamed")
     known = {name: c for name, c, _n in user.tags(store)}
     tag = _held_tag(known, tag)
     if on and len(tag) > MAX_TAG_CHARS:
         # A name that long is text pasted into the wrong box; shown in menus, legends
         # and exports' cells, it would be cut there anyway.
-        raise EditError(f"a tag's name has at most {MAX_TAG_CHARS} characters ({len(tag)} given)")
+        raise _refused("tag_too_long", most=MAX_TAG_CHARS, given=len(tag))
     if on and any(mark in tag for mark in TAG_SEPARATORS):
         # The exports join an article's tags with "; ", and an import splits them there.
-        raise EditError(f"a tag's name cannot hold {' or '.join(TAG_SEPARATORS)}: {tag!r}")
+        raise _refused("tag_separator", tag=repr(tag))
     rows: list[tuple[str, tuple, dict | None]] = []
     if colour is not None and not _COLOUR.fullmatch(colour):
         raise EditError(f"not a colour: {colour!r} (give #rrggbb)")

@@ -1934,12 +1934,12 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="130" />
+        <location filename="../../timeline/ui/search_bar.py" line="146" />
         <source>Search articles: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="134" />
+        <location filename="../../timeline/ui/search_bar.py" line="150" />
         <source>Spelling variants match: ⁧ايار⁩ finds ⁧أيّار⁩, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -1948,67 +1948,67 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="155" />
+        <location filename="../../timeline/ui/search_bar.py" line="171" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="157" />
+        <location filename="../../timeline/ui/search_bar.py" line="173" />
         <source>S&amp;ource:</source>
         <translation>الم&amp;صدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="160" />
+        <location filename="../../timeline/ui/search_bar.py" line="176" />
         <source>&amp;Dates</source>
         <translation>التوا&amp;ريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="176" />
+        <location filename="../../timeline/ui/search_bar.py" line="191" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="177" />
+        <location filename="../../timeline/ui/search_bar.py" line="192" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="178" />
+        <location filename="../../timeline/ui/search_bar.py" line="193" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="182" />
+        <location filename="../../timeline/ui/search_bar.py" line="197" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="183" />
+        <location filename="../../timeline/ui/search_bar.py" line="198" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="184" />
+        <location filename="../../timeline/ui/search_bar.py" line="199" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="186" />
+        <location filename="../../timeline/ui/search_bar.py" line="201" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="329" />
+        <location filename="../../timeline/ui/search_bar.py" line="348" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="330" />
+        <location filename="../../timeline/ui/search_bar.py" line="349" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="338" />
+        <location filename="../../timeline/ui/search_bar.py" line="357" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -2117,89 +2117,124 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="34" />
+        <location filename="../../timeline/ui/store_messages.py" line="36" />
         <source>no database at %1</source>
         <translation>لا توجد مكتبة في %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="35" />
+        <location filename="../../timeline/ui/store_messages.py" line="37" />
         <source>%1 is not a database file (a folder, a device or a pipe)</source>
         <translation>%1 ليس ملف قاعدة بيانات (بل مجلد أو جهاز أو أنبوب)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="38" />
+        <location filename="../../timeline/ui/store_messages.py" line="40" />
         <source>cannot make %1: its folder %2 is not writable</source>
         <translation>تعذّر إنشاء %1: لا يمكن الكتابة في مجلده %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="41" />
+        <location filename="../../timeline/ui/store_messages.py" line="43" />
         <source>cannot open %1: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="42" />
+        <location filename="../../timeline/ui/store_messages.py" line="44" />
         <source>%1 is locked by another program writing it (an import, or a database tool holding it); try again when it is done</source>
         <translation>%1 مقفلة لأن برنامجًا آخر يكتب فيها (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="47" />
+        <location filename="../../timeline/ui/store_messages.py" line="49" />
         <source>%1 is not a usable timeline database (corrupt or not SQLite): %2</source>
         <translation>%1 ليست قاعدة بيانات صالحة للخط الزمني (تالفة أو ليست SQLite):‏ %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="50" />
+        <location filename="../../timeline/ui/store_messages.py" line="52" />
         <source>%1: the disk is full; what was being written was not stored (free some space and try again)</source>
         <translation>%1: القرص ممتلئ؛ لم يُحفظ ما كان يُكتب (أفرغ بعض المساحة وأعد المحاولة)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="55" />
+        <location filename="../../timeline/ui/store_messages.py" line="57" />
         <source>%1 is an SQLite database, but not a timeline store</source>
         <translation>%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="58" />
+        <location filename="../../timeline/ui/store_messages.py" line="60" />
         <source>%1 needs an upgrade to this version's schema, but it is read-only: %2</source>
         <translation>%1 تحتاج إلى تحديث لبنية هذا الإصدار، لكنها للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="61" />
+        <location filename="../../timeline/ui/store_messages.py" line="63" />
         <source>%1 was written by a newer version of this program (schema %2; this one knows up to %3). Upgrade the program to open it; nothing was changed.</source>
         <translation>%1 كتبها إصدار أحدث من هذا البرنامج (البنية %2؛ وهذا الإصدار يعرف حتى %3). حدّث البرنامج لفتحها؛ لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="66" />
+        <location filename="../../timeline/ui/store_messages.py" line="68" />
         <source>%1 is damaged (%2); nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
         <translation>%1 تالفة (%2)؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="71" />
+        <location filename="../../timeline/ui/store_messages.py" line="73" />
         <source>%1 is open read-only: %2</source>
         <translation>%1 مفتوحة للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="72" />
+        <location filename="../../timeline/ui/store_messages.py" line="74" />
         <source>%1 is empty: it holds no library to repair</source>
         <translation>%1 ملف فارغ: لا مكتبة فيه لإصلاحها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="73" />
+        <location filename="../../timeline/ui/store_messages.py" line="75" />
         <source>%1 holds an unfinished write (its -journal file) that must be rolled back first, which needs the file and its folder to be writable: open it once where they can be written</source>
         <translation>في %1 كتابة لم تكتمل (ملف سجلّها الذي بجانبها) يجب التراجع عنها أولاً، وهذا يتطلب أن يكون الملف ومجلده قابلين للكتابة: افتحها مرة واحدة حيث يمكن الكتابة فيهما</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="79" />
+        <location filename="../../timeline/ui/store_messages.py" line="81" />
         <source>opened read-only on request</source>
         <translation>فُتحت للقراءة فقط بطلب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="80" />
+        <location filename="../../timeline/ui/store_messages.py" line="82" />
         <source>its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it</source>
         <translation>لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="85" />
+        <location filename="../../timeline/ui/store_messages.py" line="87" />
         <source>the file is not writable</source>
         <translation>لا يمكن الكتابة في الملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="88" />
+        <source>no article #%1</source>
+        <translation>لا توجد مقالة رقمها %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="89" />
+        <source>no event #%1</source>
+        <translation>لا يوجد حدث رقمه %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="90" />
+        <source>no added event #%1</source>
+        <translation>لا يوجد حدث مضاف رقمه %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="91" />
+        <source>not a date this program can read: %1</source>
+        <translation>ليس تاريخًا يستطيع البرنامج قراءته: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="92" />
+        <source>a tag needs a name</source>
+        <translation>يحتاج الوسم إلى اسم</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="93" />
+        <source>a tag's name has at most %1 characters (%2 given)</source>
+        <translation>لا يزيد اسم الوسم على %1 حرف (وطول المُدخل %2)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="96" />
+        <source>a tag's name cannot hold ; or ؛: %1</source>
+        <translation>لا يحوي اسم الوسم ; ولا ؛: %1</translation>
     </message>
 </context>
 <context>
@@ -2608,39 +2643,44 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="464" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="466" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="461" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="470" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="463" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="480" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="469" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="472" />
+        <source>A tag's name has at most %1 characters; this one has %2.</source>
+        <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="477" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="478" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="488" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="486" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="499" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="506" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="509" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="506" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>

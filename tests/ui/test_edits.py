@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,6 +185,52 @@ def test_a_tag_holding_a_separator_is_asked_again_with_the_reason(
     assert offered[1][0] == "حروب؛ هدنة"  # what was typed, first, to be mended
     shown = edits.shown_article(window.store, article_id)
     assert shown is not None and list(shown.tags) == ["هدنة"]
+
+
+def test_a_tag_too_long_is_asked_again_with_the_reason_and_the_text_kept(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name longer than edits.set_tag takes was refused after the dialog had closed
+    (the typed text lost, an English line in the status bar): the dialog says why and
+    offers the text again."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from timeline.model import MAX_TAG_CHARS
+
+    article_id = current(window)
+    pasted = "ت" * (MAX_TAG_CHARS + 100)
+    answers = iter([(pasted, True), ("ت" * MAX_TAG_CHARS, True)])
+    labels: list[str] = []
+    offered: list[list[str]] = []
+
+    def get_item(_parent, _title, label, items, *_args):
+        labels.append(label)
+        offered.append(list(items))
+        return next(answers)
+
+    failed: list[str] = []
+    window.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    window.edits.tag_article()
+    written(window)
+    assert len(labels) == 2 and "at most 200" in labels[1] and "300" in labels[1]
+    assert offered[1][0] == pasted  # what was typed, first, to be mended
+    assert failed == []
+    shown = edits.shown_article(window.store, article_id)
+    assert shown is not None and list(shown.tags) == ["ت" * MAX_TAG_CHARS]
+
+
+def test_an_edit_refused_is_said_in_arabic(arabic: None, window: MainWindow) -> None:
+    """ "لم يُحفظ: وسم مقالة: a tag's name has at most 200 characters (300 given)"."""
+    article_id = current(window)
+    run(
+        window,
+        "وسم مقالة",
+        lambda s: edits.set_tag(s, edits.article_target(s, article_id), "ت" * 300),
+    )
+    line = window.statusBar().currentMessage()
+    assert "200" in line and "300" in line
+    assert not re.search("[A-Za-z]{3,}", line), line
 
 
 def test_undo_shortcuts(window: MainWindow) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import edits
 from timeline.store import MESSAGES, READ_ONLY_REASONS, Store, StoreError, said
 from timeline.ui import store_messages
 from timeline.ui.store_messages import in_interface_language
@@ -25,10 +26,12 @@ def _line(key: str) -> str:
 def test_every_message_has_its_words_in_the_window_with_as_many_values(qapp: object) -> None:
     words = store_messages._translations()
     reasons = {f"reason:{key}" for key in READ_ONLY_REASONS}
-    assert set(words) == set(MESSAGES) | reasons
+    edit_keys = {f"edit:{key}" for key in edits.MESSAGES}
+    assert set(words) == set(MESSAGES) | reasons | edit_keys
     for key, template in [
         *MESSAGES.items(),
         *((f"reason:{k}", t) for k, t in READ_ONLY_REASONS.items()),
+        *((f"edit:{k}", t) for k, t in edits.MESSAGES.items()),
     ]:
         names = store_messages._names(template)
         assert sorted(set(re.findall(r"%(\d)", words[key]))) == [
@@ -57,6 +60,34 @@ def test_each_message_is_said_in_arabic_with_its_values(arabic: None, key: str) 
     english = set(re.findall(r"[a-z]{5,}", re.sub(r"\{\w+\}", " ", MESSAGES[key])))
     words = re.sub("\u2068[^\u2069]*\u2069", " ", shown).replace("SQLite", "")
     assert not english & set(re.findall(r"[a-z]{5,}", words))
+
+
+EDIT_VALUES = {"article": "12", "event": "7", "text": "'غدا'", "most": "200", "given": "300"}
+EDIT_VALUES |= {"tag": "'حروب؛ هدنة'"}
+
+
+@pytest.mark.parametrize("key", sorted(edits.MESSAGES))
+def test_each_refused_edit_is_said_in_arabic_with_its_values(arabic: None, key: str) -> None:
+    """An edit the window asked for and edits refused: the status bar said "لم يُحفظ: وسم
+    مقالة: a tag's name has at most 200 characters (300 given)"."""
+    template = edits.MESSAGES[key]
+    line = template.format(**{n: EDIT_VALUES[n] for n in store_messages._names(template)})
+    shown = in_interface_language(line)
+    assert shown != line and re.search("[\u0621-\u064a]", shown)
+    for name in store_messages._names(template):
+        assert f"\u2068{EDIT_VALUES[name]}\u2069" in shown
+    words = re.sub("\u2068[^\u2069]*\u2069", " ", shown)
+    assert not re.search("[A-Za-z]{2,}", words), shown
+
+
+def test_what_set_tag_raises_is_a_line_the_window_knows(arabic: None, tmp_path: Path) -> None:
+    from timeline.model import MAX_TAG_CHARS
+
+    with Store(tmp_path / "t.db") as store:
+        for tag in ("", "ت" * (MAX_TAG_CHARS + 1), "حروب؛ هدنة"):
+            with pytest.raises(edits.EditError) as raised:
+                edits.set_tag(store, "article:x", tag)
+            assert store_messages.said_parts(str(raised.value)) is not None, tag
 
 
 def test_english_is_left_as_the_store_says_it(qapp: object) -> None:

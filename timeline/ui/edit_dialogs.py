@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline import edits
-from timeline.model import TAG_SEPARATORS
+from timeline.model import MAX_TAG_CHARS, TAG_SEPARATORS
 from timeline.store import Store
 from timeline.store import edits as user
 from timeline.text.display_safe import for_display
@@ -456,7 +456,9 @@ class WindowEdits(QObject):
 
     def _ask_tag(self) -> str | None:
         """A tag's name from the user (None: cancelled), asked again with the reason
-        while it holds a separator of the exports' tag lists (edits.set_tag refuses it)."""
+        while edits.set_tag would refuse it: it holds a separator of the exports' tag
+        lists, or is longer than a tag's name (pasted text: refused once the dialog had
+        closed, it was lost)."""
         names = [name for name, _c, _n in user.tags(self.store)]
         label = self.tr("Tag (a new name makes a new tag):")
         offered = names
@@ -464,9 +466,17 @@ class WindowEdits(QObject):
             tag, ok = QInputDialog.getItem(self.window, self.tr("Tag"), label, offered, 0, True)
             if not (ok and tag.strip()):
                 return None
-            if not any(mark in tag for mark in TAG_SEPARATORS):
+            length = len(" ".join(tag.split()))  # as set_tag counts it
+            if length > MAX_TAG_CHARS:
+                label = (
+                    self.tr("A tag's name has at most %1 characters; this one has %2.")
+                    .replace("%1", str(MAX_TAG_CHARS))
+                    .replace("%2", str(length))
+                )
+            elif any(mark in tag for mark in TAG_SEPARATORS):
+                label = self.tr("A tag's name cannot hold ; or ؛ (they separate tags in exports).")
+            else:
                 return tag.strip()
-            label = self.tr("A tag's name cannot hold ; or ؛ (they separate tags in exports).")
             label += "\n" + self.tr("Tag (a new name makes a new tag):")
             offered = [tag, *names]  # what was typed, shown again to be mended
 

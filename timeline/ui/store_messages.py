@@ -1,7 +1,8 @@
-"""The store's messages in the window's language.
+"""The store's messages, and why an edit was refused, in the window's language.
 
 The store says why it cannot be opened or written in English lines (the command line
-prints them as they are: timeline.store.MESSAGES).  A failure reaches the window as
+prints them as they are: timeline.store.MESSAGES), and so do the edits it refuses
+(timeline.edits.MESSAGES: a tag's name too long, an article gone).  A failure reaches the window as
 text; the window knows the store's lines by their templates and says them in the
 interface's language.  A line is matched whole (a path before its words could not be
 told from a prefix such as a file's name).
@@ -21,6 +22,7 @@ import string
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
+from timeline import edits
 from timeline.store import MESSAGES, READ_ONLY_REASONS
 from timeline.text.display_safe import isolated
 
@@ -83,7 +85,23 @@ def _translations() -> dict[str, str]:
             "the database); copy it to a writable folder to change it",
         ),
         "reason:file": translate("StoreMessages", "the file is not writable"),
+        "edit:no_article": translate("StoreMessages", "no article #%1"),
+        "edit:no_event": translate("StoreMessages", "no event #%1"),
+        "edit:no_added_event": translate("StoreMessages", "no added event #%1"),
+        "edit:not_a_date": translate("StoreMessages", "not a date this program can read: %1"),
+        "edit:tag_unnamed": translate("StoreMessages", "a tag needs a name"),
+        "edit:tag_too_long": translate(
+            "StoreMessages", "a tag's name has at most %1 characters (%2 given)"
+        ),
+        "edit:tag_separator": translate("StoreMessages", "a tag's name cannot hold ; or ؛: %1"),
     }
+
+
+@functools.cache
+def _templates() -> dict[str, str]:
+    """Every line the window knows, by its key in _translations: the store's, and the
+    edits' refusals (keys edit:...)."""
+    return {**MESSAGES, **{f"edit:{key}": line for key, line in edits.MESSAGES.items()}}
 
 
 def _names(template: str) -> list[str]:
@@ -115,7 +133,7 @@ _LONGEST = 20_000
 
 @functools.cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((key, _pattern(template)) for key, template in MESSAGES.items())
+    return tuple((key, _pattern(template)) for key, template in _templates().items())
 
 
 def _placed(
@@ -152,7 +170,7 @@ def said_parts(text: str) -> tuple[str, list[str]] | None:
         found = pattern.fullmatch(text)
         if found is not None:
             values: list[str] = []
-            words = _placed(said[key], _names(MESSAGES[key]), found, said, values)
+            words = _placed(said[key], _names(_templates()[key]), found, said, values)
             return _direction_mark() + words, values
     return None
 
