@@ -1481,7 +1481,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     <message>
         <location filename="../../timeline/ui/main_window.py" line="715" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
-        <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو 1973-10-06):</translation>
+        <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩):</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="841" />

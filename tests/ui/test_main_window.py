@@ -432,6 +432,25 @@ def test_go_to_date_takes_any_iso_day(window: MainWindow, text: str, year: int) 
     assert not window.go_to_date_text("2021-02-30")  # no such day
 
 
+def test_go_to_date_example_keeps_its_order_in_arabic(
+    arabic: None, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Arabic label's ISO example after Arabic text, not isolated, was laid out as
+    "06-10-1973": it is in a left-to-right isolate, as the window's other dates."""
+    from PySide6.QtWidgets import QInputDialog
+
+    labels: list[str] = []
+
+    def get_text(_parent, _title, label, *args, **kwargs):
+        labels.append(label)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    window.ask_go_to_date()
+    assert len(labels) == 1 and "التاريخ" in labels[0]
+    assert "\u20661973-10-06\u2069" in labels[0]
+
+
 def test_a_date_it_cannot_read_is_asked_for_again_with_the_text_kept(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
