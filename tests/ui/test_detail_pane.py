@@ -202,9 +202,12 @@ def test_a_line_a_pixel_too_wide_brings_no_sideways_scroll_bar(qtbot: QtBot) -> 
 
 
 def test_what_was_searched_stays_plain_text_in_the_notice(qtbot: QtBot) -> None:
+    from timeline.text.display_safe import isolated
+
     pane = DetailPane()
     qtbot.addWidget(pane)
-    pane.show_nothing_found("<b>bold</b>\u202eevil")
+    # What was searched comes made safe and isolated (MainWindow.describe_search).
+    pane.show_nothing_found(isolated("<b>bold</b>\u202eevil"))
     notice = pane.notice()
     assert "<b>bold</b>" in notice and "\u202e" not in notice
     assert pane.browser.document().toHtml().count("<b>") == 0

@@ -789,6 +789,31 @@ def test_a_search_is_described_with_its_filters(window: MainWindow) -> None:
     assert "1950" in text and "31 December 1953" in text and "mentioning" in text
 
 
+def test_nothing_found_keeps_its_order_with_an_arabic_query(window: MainWindow) -> None:
+    """The English notice read 'No article matches dated 12 August 2015 to 30 August
+    2015 ,"طابع بريد".': the whole description in one first-strong isolate took the
+    Arabic query's direction. The query is isolated on its own."""
+    from tests.ui.rendering import lay_out
+    from timeline.model import to_axis
+    from timeline.store.search import SearchRequest
+
+    request = SearchRequest(
+        query="طابع بريد",
+        date_from=to_axis(datetime(2015, 8, 12)),
+        date_to=to_axis(datetime(2015, 8, 31)),
+    )
+    window.detail.show_nothing_found(window.describe_search(request))
+    notice = window.detail.notice()
+    assert "\u2068طابع بريد\u2069" in notice
+    drawn = lay_out(notice, window.detail.browser.font()).visual
+    assert drawn.startswith("Noarticlematches“")
+    assert drawn.endswith("”,dated12August2015to30August2015.")
+    # A source from an article is shown safe, in an isolate of its own, too.
+    request = SearchRequest(query="قمة\u202eabc", source="وكالة\u202e")
+    text = window.describe_search(request)
+    assert "\u202e" not in text and "\u2068وكالة" in text
+
+
 def test_window_reads_one_page_of_ids_not_all(
     qtbot: QtBot, sample_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -539,8 +539,10 @@ class DetailPane(QWidget):
         self.clear_article()
 
     def show_nothing_found(self, searched: str) -> None:
-        """Empty the pane and say that nothing matched `searched` (what was asked for)."""
-        self._placeholder = self.tr("No article matches %1.").replace("%1", isolated(searched))
+        """Empty the pane and say that nothing matched `searched`: what was asked for, in
+        words ready to show (MainWindow.describe_search: what was typed or read from
+        articles is made safe and isolated there, each piece in its own direction)."""
+        self._placeholder = self.tr("No article matches %1.").replace("%1", searched)
         self.clear_article()
 
     def clear_article(self) -> None:

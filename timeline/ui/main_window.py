@@ -69,7 +69,7 @@ from timeline.store import stories as story_store
 from timeline.store.search import SearchError, SearchRequest
 from timeline.store.store import held_here
 from timeline.store.timeline_data import ColumnRoom, EventArrays, EventText
-from timeline.text.display_safe import for_display, shown_part
+from timeline.text.display_safe import for_display, isolated, shown_part
 from timeline.text.query import Query, parse_query
 from timeline.text.safe import visible_controls
 from timeline.timescale import AXIS_MAX, AXIS_MIN, axis_date, format_date
@@ -988,14 +988,17 @@ class MainWindow(QMainWindow):
             self.detail.clear_article()
 
     def describe_search(self, request: SearchRequest) -> str:
-        """What a search asked for, in words: the query and each filter."""
+        """What a search asked for, in words: the query and each filter, ready to show
+        (the query and the source each made safe, in an isolate of its own)."""
         style = self.timeline.label_style()
         parts = []
         if request.query.strip():
-            # The interface's quotation marks; no isolates: a placeholder shows them.
-            parts.append(self.tr("“%1”").replace("%1", request.query.strip()))
+            # The interface's quotation marks around the query isolated: the whole
+            # description in one first-strong isolate took an Arabic query's direction,
+            # and an English notice read 'No article matches dated ... ,"طابع بريد".'
+            parts.append(self.tr("“%1”").replace("%1", isolated(request.query.strip())))
         if request.source is not None:
-            parts.append(self.tr("from %1").replace("%1", request.source))
+            parts.append(self.tr("from %1").replace("%1", isolated(request.source)))
         if request.date_from is not None and request.date_to is not None:
             first = format_date(request.date_from, None, "day", style)
             last = format_date(request.date_to - 1, None, "day", style)
