@@ -114,6 +114,53 @@ def test_hide_article_and_show_it_again_from_the_menu(window: MainWindow) -> Non
     assert article_id not in window.timeline.arrays().article_ids
 
 
+@pytest.mark.parametrize("field", ["published", "title"])
+def test_an_edited_hidden_article_is_named_by_its_title_in_the_unhide_menu(
+    window: MainWindow, field: str
+) -> None:
+    """Edit > Unhide named a hidden article whose date had been corrected by its uid, a
+    hash (ad6a4b2cb3318b488c27bf790c0717ee); one whose title was corrected is named by
+    the title it is shown with."""
+    article_id = current(window)
+    article = window.store.article(article_id)
+    assert article is not None
+    if field == "published":
+        run(
+            window,
+            "date",
+            lambda s: edits.correct_article(s, article_id, "published", "2015-07-20 10:00"),
+        )
+        title = " ".join(article.title.split())
+    else:
+        title = "عنوان مصحح"
+        run(window, "title", lambda s: edits.correct_article(s, article_id, "title", title))
+    window.edits.hide_article()
+    written(window)
+    window.edits._fill_hidden_menu()
+    texts = [a.text() for a in window.edits.hidden_menu.actions() if a.isEnabled() and a.text()]
+    assert article.uid not in texts[0]
+    assert texts[0] == f"\u2068{title[:80]}\u2069"
+
+
+def test_a_hidden_article_gone_from_the_library_is_not_named_by_a_hash(
+    window: MainWindow,
+) -> None:
+    """Deleted by another program, a hidden article is named by its corrected title, or
+    said to be gone; its uid (a hash) is no name."""
+    first, second = window.store.article_ids()[:2]
+    uids = [user.article_uid(window.store, i) for i in (first, second)]
+    run(window, "title", lambda s: edits.correct_article(s, first, "title", "عنوان مصحح"))
+    for article_id in (first, second):
+        run(window, "hide", lambda s, a=article_id: edits.set_hidden(s, edits.article_target(s, a)))
+    with window.store.transaction():
+        window.store.conn.execute("DELETE FROM articles WHERE id IN (?, ?)", (first, second))
+    window.edits._fill_hidden_menu()
+    texts = [a.text() for a in window.edits.hidden_menu.actions() if a.isEnabled() and a.text()]
+    assert not any(uid and uid in text for uid in uids for text in texts)
+    assert "\u2068عنوان مصحح\u2069" in texts
+    assert "\u2068an article no longer in this library\u2069" in texts
+
+
 def test_the_unhide_menu_names_the_latest_and_shows_all_of_them(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

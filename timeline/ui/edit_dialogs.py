@@ -247,19 +247,32 @@ class WindowEdits(QObject):
         every.triggered.connect(lambda: self.show_again(*(t for t, _s in hidden)))
 
     def _describe(self, target: str) -> str:
+        """A hidden item named as the window shows it: an article by its title (the
+        user's correction first), a mention by its words and its article's title, an
+        added event by its label; never by its target's uid, a hash (Edit > Unhide
+        listed an article so)."""
         uid = user.target_article_uid(target)
         if uid is not None:
             article_id = user.article_id_of_uid(self.store, uid)
             article = self.store.article(article_id) if article_id else None
-            title = " ".join(article.title.split())[:80] if article else uid
+            corrected = user.get_row(self.store, "user_article_fields", (uid, "title"))
+            if corrected is not None:
+                title = str(corrected["value"])
+            elif article is not None:
+                title = article.title
+            else:
+                title = self.tr("an article no longer in this library")
+            title = " ".join(title.split())[:80]
             span = user.mention_span(target)
             if span is not None and article is not None:
                 phrase = article.body[span[0] : span[1]]
                 return f"{phrase} · {title}"
             return title
         event_id = user.event_target_id(target)
-        event = user.user_event(self.store, event_id) if event_id is not None else None
-        return event.label if event else target
+        if event_id is None:
+            return target  # a mark another program wrote that names nothing: as it is
+        event = user.user_event(self.store, event_id)
+        return event.label if event else self.tr("an event no longer in this library")
 
     def _detail_menu(self, pos: QPoint) -> None:
         item = self.window.detail.events.itemAt(pos)
