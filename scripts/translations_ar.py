@@ -37,6 +37,7 @@ ARABIC: dict[str, str] = {
     "A tag's name has at most %1 characters; this one has %2.": "لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.",
     "no article #%1": "لا توجد مقالة رقمها %1",
     "an article no longer in this library": "مقالة لم تعد في هذه المكتبة",
+    "Ctrl+Enter saves the note.": "اضغط \u2066Ctrl+Enter\u2069 لحفظ الملاحظة.",
     "an event no longer in this library": "حدث لم يعد في هذه المكتبة",
     "no event #%1": "لا يوجد حدث رقمه %1",
     "no added event #%1": "لا يوجد حدث مضاف رقمه %1",

@@ -84,37 +84,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="94" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="96" />
         <source>for example ⁧10 شوال 1442 هـ⁩, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="104" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="106" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="111" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="113" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="112" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
         <source>Understood as</source>
         <translation>فُهم على أنه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="116" />
         <source>Label</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="129" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="131" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="130" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -1868,6 +1868,24 @@ This window shows what the file held; nothing more can be changed from it.</sour
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="150" />
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="151" />
+        <source>Note on this article:</source>
+        <translation>ملاحظة على هذه المقالة:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="156" />
+        <source>Ctrl+Enter saves the note.</source>
+        <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <location filename="../../timeline/ui/qt_strings.py" line="18" />
@@ -2475,224 +2493,218 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="188" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="235" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="190" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="199" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="307" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="246" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="358" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="200" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="247" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="201" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="248" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="202" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="249" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="207" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="254" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="208" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="255" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="209" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="256" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="160" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="207" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="177" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="224" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="204" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="251" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="211" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="258" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="233" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="280" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="244" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="291" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="246" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="293" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="264" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="275" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="322" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="301" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="302" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="367" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="349" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="414" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="420" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="361" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="362" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="316" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="363" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="403" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="361" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="408" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="383" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="388" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="430" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="435" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="411" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="411" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="429" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="434" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="481" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="486" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="446" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="493" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="457" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="504" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="468" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="515" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="479" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="526" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="493" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="540" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="485" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="532" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="537" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="501" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="548" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="509" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="519" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="522" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
         <source>Note</source>
         <translation>ملاحظة</translation>
-    </message>
-    <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="519" />
-        <source>Note on this article:</source>
-        <translation>ملاحظة على هذه المقالة:</translation>
     </message>
 </context>
 <context>

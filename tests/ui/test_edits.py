@@ -1300,3 +1300,53 @@ def test_the_unhide_menu_names_marks_another_program_wrote_as_they_are(
     texts = [a.text() for a in window.edits.hidden_menu.actions() if a.text()]
     for target in ("event:abc", "garbage", "mention:u:a:b"):
         assert any(target in text for text in texts), texts
+
+
+def test_the_note_dialog_is_finished_by_keyboard(qtbot: QtBot) -> None:
+    """Tab inserted a tab and Enter or Ctrl+Enter a new line: the note could not be
+    saved without the mouse. Tab moves on, Ctrl+Enter saves, Enter still breaks a line."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from timeline.ui.edit_dialogs import NoteDialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        dialog = NoteDialog(parent, "old")
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        edit = dialog.text_edit
+        assert dialog.focusWidget() is edit  # the note, ready to be typed
+        edit.selectAll()
+        qtbot.keyClicks(edit, "one")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        qtbot.keyClicks(edit, "two")
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert "\t" not in edit.toPlainText()
+        assert dialog.focusWidget() is not edit  # Tab went on to the buttons
+        edit.setFocus()
+        with qtbot.waitSignal(dialog.accepted, timeout=2_000):
+            qtbot.keyClick(edit, key, Qt.KeyboardModifier.ControlModifier)
+        assert dialog.result() == NoteDialog.DialogCode.Accepted
+        assert dialog.text() == "one\ntwo"
+
+
+def test_the_note_is_written_from_the_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.ui.edit_dialogs import NoteDialog
+
+    article_id = current(window)
+    seen: list[str] = []
+
+    def answer(dialog: NoteDialog) -> int:
+        seen.append(dialog.text())
+        dialog.text_edit.setPlainText("ملاحظة\tجديدة")
+        return NoteDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NoteDialog, "exec", answer)
+    window.edits.edit_note()
+    written(window)
+    assert seen == [""]
+    assert edits.shown_article(window.store, article_id).note == "ملاحظة\tجديدة"  # type: ignore[union-attr]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -135,6 +137,51 @@ class DateDialog(QDialog):
     def typed(self) -> str | None:
         """The date typed; None when "not a date" was chosen."""
         return None if self.not_a_date.isChecked() else self.date_edit.text().strip()
+
+
+class NoteDialog(QDialog):
+    """A note on an article, finished by keyboard: Tab moves on to the buttons (a note
+    holds no tab typed), Ctrl+Enter saves it, Enter starts a new line.  QInputDialog's
+    multi-line text took Tab and Ctrl+Enter as text: the note could not be saved
+    without the mouse."""
+
+    def __init__(self, parent: QWidget, note: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Note"))
+        label = QLabel(self.tr("Note on this article:"), self)
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setObjectName("noteEdit")
+        self.text_edit.setPlainText(note)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setToolTip(self.tr("Ctrl+Enter saves the note."))
+        self.text_edit.installEventFilter(self)
+        label.setBuddy(self.text_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text_edit)
+        layout.addWidget(self.buttons)
+        self.text_edit.setFocus()
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The editor takes Ctrl+Enter as a new line before any shortcut sees it.
+        if (
+            watched is self.text_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
 
 class WindowEdits(QObject):
@@ -515,8 +562,7 @@ class WindowEdits(QObject):
         shown = edits.shown_article(self.store, article_id) if article_id else None
         if article_id is None or shown is None:
             return
-        text, ok = QInputDialog.getMultiLineText(
-            self.window, self.tr("Note"), self.tr("Note on this article:"), shown.note
-        )
-        if ok:
+        dialog = NoteDialog(self.window, shown.note)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            text = dialog.text()
             self.controller.run(self.tr("Note"), lambda s: edits.set_note(s, article_id, text))
