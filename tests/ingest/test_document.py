@@ -126,6 +126,76 @@ def test_an_entity_in_the_document_is_not_expanded(tmp_path: Path) -> None:
     assert not any("ضحك" in getattr(item, "body", "") for item in items)
 
 
+# Markup Word writes around runs: a tracked insertion and deletion, content controls
+# (one holding a paragraph, one inside a paragraph), a simple field, a smart tag, and a
+# text box (as Word 2010 writes it: DrawingML, with a VML copy for older readers).
+_W_TEXT = "<w:r><w:t xml:space='preserve'>{}</w:t></w:r>"
+_W_MARKUP = (
+    "<w:p>"
+    + _W_TEXT.format("قبل ")
+    + "<w:del w:id='1' w:author='م' w:date='2015-07-21T00:00:00Z'>"
+    + "<w:r><w:delText>محذوف</w:delText></w:r></w:del>"
+    + "<w:ins w:id='2' w:author='م' w:date='2015-07-21T00:00:00Z'>"
+    + _W_TEXT.format("كلمة")
+    + "</w:ins>"
+    + _W_TEXT.format(" بعد")
+    + "</w:p>"
+    + "<w:sdt><w:sdtPr><w:alias w:val='نص'/></w:sdtPr><w:sdtContent><w:p>"
+    + _W_TEXT.format("فقرة في عنصر تحكم.")
+    + "</w:p></w:sdtContent></w:sdt>"
+    + "<w:p>"
+    + _W_TEXT.format("تاريخ ")
+    + "<w:sdt><w:sdtContent>"
+    + _W_TEXT.format("اليوم")
+    + "</w:sdtContent></w:sdt>"
+    + "<w:fldSimple w:instr='DATE'>"
+    + _W_TEXT.format(" الأربعاء")
+    + "</w:fldSimple>"
+    + "<w:smartTag w:uri='u' w:element='e'>"
+    + _W_TEXT.format(" في الرياض")
+    + "</w:smartTag></w:p>"
+    + "<w:p>"
+    + _W_TEXT.format("مرسى")
+    + "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wp:anchor><a:graphic>"
+    + "<a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p>"
+    + _W_TEXT.format("سطر في مربع نص")
+    + "</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+    + "</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+    + "<w:p>"
+    + _W_TEXT.format("سطر في مربع نص")
+    + "</w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+    + "</w:r>"
+    + _W_TEXT.format("تتمة")
+    + "</w:p>"
+)
+
+
+def test_the_text_word_shows_inside_revisions_controls_fields_and_text_boxes(
+    tmp_path: Path,
+) -> None:
+    path = _document(tmp_path / "a.docx")
+    with zipfile.ZipFile(path) as src:
+        parts = {item.filename: src.read(item) for item in src.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    drawing = "xmlns:a='http://schemas.openxmlformats.org/drawingml/2006/main'"
+    xml = xml.replace("<w:document ", f"<w:document {drawing} ", 1)  # the others are there
+    xml = xml.replace("<w:tbl>", _W_MARKUP + "<w:tbl>", 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for part, data in {**parts, "word/document.xml": xml.encode("utf-8")}.items():
+            out.writestr(part, data)
+    (draft,) = _read(path)
+    assert isinstance(draft, ArticleDraft)
+    assert draft.body.split("\n")[:7] == [
+        BODY,
+        "قبل كلمة بعد",  # the insertion in place, the deletion left out
+        "فقرة في عنصر تحكم.",
+        "تاريخ اليوم الأربعاء في الرياض",
+        "مرسى",  # a text box's paragraphs are lines of their own, read once
+        "سطر في مربع نص",
+        "تتمة",
+    ]
+
+
 def test_a_document_in_a_zip(tmp_path: Path) -> None:
     _document(tmp_path / "x.docx")
     archive = tmp_path / "docs.zip"

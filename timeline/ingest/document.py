@@ -2,9 +2,11 @@
 kept in a word processor, read as a plain-text article is (its first line the title, a
 date line under it read).
 
-Read with python-docx: the body's paragraphs and tables in their order (a table a row a
-line, its cells separated by tabs), the text of links kept; headers, footers, comments
-and images are not the article's.  Its XML parser expands no entity.  A .docx file is a
+Read with python-docx, its body's XML walked: the paragraphs and tables in their order (a
+table a row a line, its cells separated by tabs), with the text Word shows in them: links,
+tracked insertions (not deletions), content controls, fields and smart tags in place, a
+text box's paragraphs as lines of their own; headers, footers, comments and images are
+not the article's.  Its XML parser expands no entity.  A .docx file is a
 zip archive: every part is inflated and counted before it is opened
 (office.check_parts), and the document's text part is parsed whole, so it may be at
 most MAX_DOCUMENT_XML bytes (an article of ten million characters fits).
@@ -59,21 +61,92 @@ def docx_text(data: bytes) -> str:
     )
     try:
         from docx import Document
-        from docx.table import Table
 
         document = Document(io.BytesIO(data))
         lines: list[str] = []
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                for row in block.rows:
-                    lines.append("\t".join(cell.text for cell in row.cells))
-            else:
-                lines.append(block.text)
+        _docx_blocks(document.element.body, lines, document)
     except BadArticle:
         raise
     except Exception as exc:  # python-docx's and lxml's errors are of many kinds
         raise BadArticle(f"not a readable Word document ({said(exc)})") from exc
     return "\n".join(lines)
+
+
+# WordprocessingML, walked element by element: python-docx's paragraph.text reads only a
+# paragraph's runs and links, and iter_inner_content only the body's own paragraphs and
+# tables, so text in a tracked insertion, a content control, a field, a smart tag or a
+# text box would be lost.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What a run shows as text; python-docx's element classes give each its text (a line
+# break "\n", a tab "\t", a page break nothing), as its run.text does.
+_W_RUN_TEXT = {f"{_W}{name}" for name in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen")}
+# Not shown: deleted and moved-away text, properties (a content control's, a section's),
+# and the copy of a drawing kept for older readers (mc:Fallback repeats mc:Choice).
+_W_UNSHOWN = {
+    *(f"{_W}{name}" for name in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "sectPr")),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
+
+
+def _docx_blocks(element: Any, lines: list[str], document: Any) -> None:
+    """The paragraphs and table rows under element, in order (content controls and
+    custom markup around them gone through): a paragraph a line, a table a row a line,
+    its cells separated by tabs."""
+    for child in element:
+        tag = child.tag
+        if tag == f"{_W}p":
+            pieces: list[str] = []
+            first = len(lines)
+            _docx_inline(child, pieces, lines, document)
+            _end_paragraph(pieces, lines, first)
+        elif tag == f"{_W}tbl":
+            from docx.table import Table
+
+            for row in Table(child, document).rows:
+                cells = []
+                for cell in row.cells:
+                    parts: list[str] = []
+                    _docx_blocks(cell._tc, parts, document)
+                    cells.append("\n".join(parts))
+                lines.append("\t".join(cells))
+        elif tag not in _W_UNSHOWN:
+            _docx_blocks(child, lines, document)
+
+
+def _docx_inline(element: Any, pieces: list[str], lines: list[str], document: Any) -> None:
+    """A paragraph's text into pieces, its insertions, content controls, fields and smart
+    tags in place; a text box's paragraphs into lines (_break_line)."""
+    for child in element:
+        tag = child.tag
+        if tag in _W_RUN_TEXT:
+            pieces.append(str(child))
+        elif tag == f"{_W}txbxContent":
+            box: list[str] = []
+            _docx_blocks(child, box, document)
+            _break_line(pieces, lines, box)
+        elif tag not in _W_UNSHOWN:
+            _docx_inline(child, pieces, lines, document)
+
+
+def _break_line(pieces: list[str], lines: list[str], box: list[str]) -> None:
+    """A text box's lines (or a frame's) as lines of their own, after the paragraph's text
+    before it, which ends there: glued to the words around its anchor they would make
+    words that are in neither.  A box with no text breaks nothing."""
+    if not any(line.strip() for line in box):
+        return
+    before = "".join(pieces)
+    if before.strip():
+        lines.append(before)
+    pieces.clear()
+    lines.extend(box)
+
+
+def _end_paragraph(pieces: list[str], lines: list[str], first: int) -> None:
+    """A paragraph's last line, its text after any text box; lines[first:] are its lines
+    so far.  A paragraph with no text is an empty line, as it always was."""
+    text = "".join(pieces)
+    if text.strip() or len(lines) == first:
+        lines.append(text)
 
 
 # OpenDocument text (.odt, LibreOffice Writer's own format): content.xml's body.
