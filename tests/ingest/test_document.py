@@ -259,6 +259,34 @@ def test_an_opendocument_text_is_an_article(tmp_path: Path) -> None:
     ]
 
 
+def test_comments_and_image_titles_are_left_out_and_a_text_box_is_lines_of_its_own(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "قال المتحدث<office:annotation><dc:creator>محرر</dc:creator>"
+        "<dc:date>2015-07-21T10:00:00</dc:date><text:p>تحقق من هذا</text:p>"
+        "</office:annotation> إن الاجتماع سيعقد. "
+        "<draw:frame draw:name='صورة'><draw:image xlink:href='Pictures/a.png'/>"
+        "<svg:title>عنوان الصورة</svg:title><svg:desc>وصف الصورة</svg:desc></draw:frame>"
+        "وتابع<draw:frame><draw:text-box><text:p>سطر في مربع</text:p>"
+        "<text:p>وسطر ثان</text:p></draw:text-box></draw:frame>الحديث."
+    )
+    namespaces = (
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+        ' xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" office:version'
+    )
+    content = _ODT_CONTENT.replace("{body}", body).replace("office:version", namespaces, 1)
+    (draft,) = _read(_odt(tmp_path / "a.odt", content))
+    assert isinstance(draft, ArticleDraft)
+    assert draft.body.split("\n")[:4] == [
+        "قال المتحدث إن الاجتماع سيعقد. وتابع",  # the comment, its author and date left out
+        "سطر في مربع",  # a text box's paragraphs are lines of their own
+        "وسطر ثان",
+        "الحديث.",
+    ]
+
+
 def test_an_opendocument_text_is_imported_with_its_dates(tmp_path: Path) -> None:
     with Store(tmp_path / "t.db") as store:
         report = library.import_paths(store, [_odt(tmp_path / "a.odt")])

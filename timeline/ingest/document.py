@@ -153,6 +153,7 @@ def _end_paragraph(pieces: list[str], lines: list[str], first: int) -> None:
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODF_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _ODF_SPACE = re.compile(r"[ \t\r\n]+")
 
 
@@ -199,7 +200,7 @@ def _odf_blocks(element: Any, lines: list[str]) -> None:
     for child in element:
         tag = child.tag
         if tag in (f"{{{_ODF_TEXT}}}p", f"{{{_ODF_TEXT}}}h"):
-            lines.append(_odf_inline(child))
+            _odf_paragraph(child, lines)
         elif tag == f"{{{_ODF_TABLE}}}table-row":
             cells = []
             for cell in child:
@@ -212,21 +213,40 @@ def _odf_blocks(element: Any, lines: list[str]) -> None:
             _odf_blocks(child, lines)
 
 
-def _odf_inline(element: Any) -> str:
-    """A paragraph's text: its spans and links as their text, text:s as its spaces,
-    text:tab as a tab, text:line-break as a space; notes left out.  White space in the
-    XML's text is one space (ODF's rule: spaces are written as text:s)."""
-    out: list[str] = [_ODF_SPACE.sub(" ", element.text or "")]
+def _odf_paragraph(element: Any, lines: list[str]) -> None:
+    """A paragraph or heading (text:p, text:h) as a line, or as lines where it anchors a
+    text box."""
+    pieces: list[str] = []
+    first = len(lines)
+    _odf_inline(element, pieces, lines)
+    _end_paragraph(pieces, lines, first)
+
+
+def _odf_inline(element: Any, pieces: list[str], lines: list[str]) -> None:
+    """A paragraph's text into pieces: its spans and links as their text, text:s as its
+    spaces, text:tab as a tab, text:line-break as a space; notes and comments (their
+    author and date with them) left out.  A frame's or shape's paragraphs (a text box's)
+    go into lines (_break_line); an image's title and description are no paragraphs, so
+    they are left out.  White space in the XML's text is one space (ODF's rule: spaces
+    are written as text:s)."""
+    pieces.append(_ODF_SPACE.sub(" ", element.text or ""))
     for child in element:
         tag = child.tag
         if tag == f"{{{_ODF_TEXT}}}s":
             count = child.get(f"{{{_ODF_TEXT}}}c", "1")
-            out.append(" " * min(int(count) if count.isdigit() else 1, 1000))
+            pieces.append(" " * min(int(count) if count.isdigit() else 1, 1000))
         elif tag == f"{{{_ODF_TEXT}}}tab":
-            out.append("\t")
+            pieces.append("\t")
         elif tag == f"{{{_ODF_TEXT}}}line-break":
-            out.append(" ")
-        elif tag not in (f"{{{_ODF_TEXT}}}note", f"{{{_ODF_TEXT}}}bookmark"):
-            out.append(_odf_inline(child))
-        out.append(_ODF_SPACE.sub(" ", child.tail or ""))
-    return "".join(out)
+            pieces.append(" ")
+        elif tag.startswith(f"{{{_ODF_DRAW}}}"):
+            box: list[str] = []
+            _odf_blocks(child, box)
+            _break_line(pieces, lines, box)
+        elif tag not in (
+            f"{{{_ODF_TEXT}}}note",
+            f"{{{_ODF_TEXT}}}bookmark",
+            f"{{{_ODF_OFFICE}}}annotation",
+        ):
+            _odf_inline(child, pieces, lines)
+        pieces.append(_ODF_SPACE.sub(" ", child.tail or ""))

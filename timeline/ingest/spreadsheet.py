@@ -22,7 +22,7 @@ import io
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from timeline.ingest.document import _ODF_OFFICE, _ODF_TABLE, _ODF_TEXT, _odf_inline
+from timeline.ingest.document import _ODF_OFFICE, _ODF_TABLE, _ODF_TEXT, _odf_paragraph
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
 from timeline.ingest.reading import Reading
@@ -69,7 +69,11 @@ def _cell_text(cell: Any) -> str:
         return value[:10] if value.endswith("T00:00:00") else value
     if kind == "boolean":
         return "TRUE" if cell.get(f"{{{_ODF_OFFICE}}}boolean-value") == "true" else "FALSE"
-    return "\n".join(_odf_inline(p) for p in cell if p.tag in _PARAGRAPHS)
+    lines: list[str] = []
+    for paragraph in cell:
+        if paragraph.tag in _PARAGRAPHS:
+            _odf_paragraph(paragraph, lines)
+    return "\n".join(lines)
 
 
 def _cells(row: Any, number: int, merged: dict[int, tuple[int, str]]) -> list[str]:
