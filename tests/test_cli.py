@@ -394,6 +394,10 @@ def test_read_only_folder_lists_and_refuses_import(tmp_path: Path) -> None:
         refused = runner.invoke(cli, ["--db", str(db), "import", str(SAMPLES)])
         assert refused.exit_code == 1
         assert "read-only" in refused.output and "not writable" in refused.output
+        # Stories are listed; rebuilding them is refused, not skipped in silence.
+        assert runner.invoke(cli, ["--db", str(db), "stories"]).exit_code == 0
+        rebuilt = runner.invoke(cli, ["--db", str(db), "stories", "--rebuild"])
+        assert rebuilt.exit_code == 1 and "read-only" in rebuilt.output
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
 

@@ -202,7 +202,7 @@ def test_cli_removes_what_came_from_a_file_folder_or_archive(
     assert (code, store.count_articles()) == (0, total - 5 - len(RECORDS))
 
     code, _out, err = run(store.path, "remove", "--origin", str(tmp_path / "elsewhere"))
-    assert code == 0 and "no article came from" in err
+    assert code == 1 and "no article came from" in err  # as `list --origin` says it
 
 
 def test_cli_remove_needs_a_choice_and_a_writable_store(

@@ -950,9 +950,13 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
     Articles stored before copy detection existed are signed first (once).
     """
     from timeline import library
+    from timeline.store import said
     from timeline.store import stories as story_store
 
     with settings.open_store(create=False) as store:
+        if rebuild and store.read_only is not None:
+            # Nothing would be rebuilt, and the stories listed would be the old ones.
+            raise _Failure(said("read_only", path=store.path, reason=store.read_only))
         if store.read_only is None:
             # Both can take minutes in a large library: each says how far it is.
             unsigned = story_store.unsigned_count(store)
@@ -1108,7 +1112,7 @@ def remove_command(
 
     Your corrections, tags and notes of them are kept: they come back if the same
     article is imported again.  One transaction: interrupted, nothing is removed.
-    Exit status 1 if an id named no article."""
+    Exit status 1 if an id or an --origin named no article (as `list --origin`)."""
     from timeline import library
     from timeline.store import StoreError
 
@@ -1122,10 +1126,12 @@ def remove_command(
         named = store.stored_in_runs(runs)
         missing = sum(len(run) for run in runs) - len(named)
         stored = set(named)
+        unmatched = False
         for origin in origins:
             from_origin = store.ids_from_origin(_origin_spellings(origin))
             if not from_origin:
                 _echo_line(f"no article came from {origin}", err=True)
+                unmatched = True  # as an id that names no article
             stored.update(from_origin)
         first_missing = _first_missing(runs, set(named), _MISSING_NAMED) if missing else []
         if missing <= _MISSING_NAMED:
@@ -1142,7 +1148,7 @@ def remove_command(
                         f"{article_id:>6}  " + settings.line(f"{article.source} | {article.title}")
                     )
             _echo(f"would remove {len(stored)} article(s); nothing was changed", err=True)
-            sys.exit(1 if missing else 0)
+            sys.exit(1 if missing or unmatched else 0)
         events_before = store.count_events()
         with click.progressbar(
             length=len(stored), label="removing", file=sys.stderr, show_pos=True
@@ -1159,7 +1165,7 @@ def remove_command(
                 raise _Failure(str(exc)) from exc
         events = events_before - store.count_events()
         _echo(f"removed {len(removed)} article(s) and their {events} event(s)")
-    if missing:
+    if missing or unmatched:
         sys.exit(1)
 
 
