@@ -99,11 +99,15 @@ def correct_command(
             return edits.clear_mention_correction(store, mention)
         return edits.correct_mention(store, mention, None if not_a_date else date)
 
-    shown = ""
+    changes = _run(settings, act)
     if date is not None:
         read = edits.read_date(date)
-        shown = read.value if read else ""
-    _report(settings, as_json, "correct", _run(settings, act), value=shown or None)
+        _report(settings, as_json, "correct", changes, value=read.value if read else None)
+    elif as_json:  # the value a line of JSON has always held: none
+        _report(settings, as_json, "correct", changes, value=None)
+    else:  # said in words: "value None" said nothing
+        said = "not a date" if not_a_date else "the computed date again"
+        _report(settings, as_json, "correct", changes, now=said)
 
 
 @edit_group.command("article")
