@@ -327,3 +327,16 @@ def test_a_quote_that_opens_no_quoted_cell_costs_its_row_nothing_and_no_other(
         ('"داعش" يتبنى الهجوم', BODY, "2016-01-04"),
         ('خبر "أخير"', OTHER_BODY, "2016-01-06"),
     ]
+
+
+def test_a_header_held_twice_reads_the_other_column_where_the_first_is_empty(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        f'title,body,body,date\nأول,,"{BODY}",2021-03-01\nثان,"{OTHER_BODY}",,2021-03-02\n',
+        encoding="utf-8",
+    )
+    first, second = items(path)
+    assert (first.title, first.body) == ("أول", BODY)
+    assert (second.title, second.body) == ("ثان", OTHER_BODY)

@@ -48,19 +48,32 @@ def parse_columns(spec: str) -> dict[str, str]:
     return columns
 
 
-def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> dict[str, int]:
+class Columns(dict[str, int]):
+    """Field name -> column index (find_columns); also: the other columns under the same
+    header, read in order where the first is empty in a row (a table that holds its body
+    twice, the first column empty: every row was skipped as "empty body")."""
+
+    also: dict[str, tuple[int, ...]]
+
+
+def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> Columns:
     """Field name -> column index; BadArticle (listing the headers) when body has none.
 
     A table without a title column is read as rows without titles: each is named by its
     body's first line, as a row with an empty title cell is."""
     folded = [fold_name(name) for name in header]
-    found: dict[str, int] = {}
+    found = Columns()
+    found.also = {}
     for field in (*FIELDS, *USER_NAMES):
         wanted = given.get(field) if given else None
         names = (wanted,) if wanted else NAMES.get(field) or USER_NAMES[field]
         for name in names:
             if fold_name(name) in folded:
                 found[field] = folded.index(fold_name(name))
+                if others := tuple(
+                    i for i, n in enumerate(folded) if n == fold_name(name) and i != found[field]
+                ):
+                    found.also[field] = others
                 break
         else:
             if wanted:
@@ -362,10 +375,14 @@ def row_draft(
     none, or None for an empty row."""
     if not any(cell.strip() for cell in row):
         return None
-    width = max(index.values()) + 1
+    also = index.also if isinstance(index, Columns) else {}
+    width = max([*index.values(), *(c for cs in also.values() for c in cs)]) + 1
     if len(row) < width:
         row = row + [""] * (width - len(row))
     values = {field: row[column].strip() for field, column in index.items()}
+    for field, others in also.items():
+        if not values[field]:
+            values[field] = next((cell for c in others if (cell := row[c].strip())), "")
     if own:
         values = {field: spreadsheet_value(value) for field, value in values.items()}
     else:  # a CMS's export holds its texts as HTML: read as such (never our own's)
