@@ -143,10 +143,17 @@ _W_MARKUP = (
     + "<w:sdt><w:sdtPr><w:alias w:val='نص'/></w:sdtPr><w:sdtContent><w:p>"
     + _W_TEXT.format("فقرة في عنصر تحكم.")
     + "</w:p></w:sdtContent></w:sdt>"
+    # A content control still showing its prompt: the prompt is no text of the article.
+    + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p>"
+    + _W_TEXT.format("انقر هنا لإدخال نص.")
+    + "</w:p></w:sdtContent></w:sdt>"
     + "<w:p>"
     + _W_TEXT.format("تاريخ ")
     + "<w:sdt><w:sdtContent>"
     + _W_TEXT.format("اليوم")
+    + "</w:sdtContent></w:sdt>"
+    + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+    + _W_TEXT.format(" اختر تاريخًا")
     + "</w:sdtContent></w:sdt>"
     + "<w:fldSimple w:instr='DATE'>"
     + _W_TEXT.format(" الأربعاء")

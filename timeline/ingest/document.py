@@ -88,6 +88,14 @@ _W_UNSHOWN = {
 }
 
 
+def _prompt(element: Any) -> bool:
+    """Whether element is a content control still showing its prompt ("Click or tap
+    here to enter text."): text of the template, not of the article."""
+    return bool(
+        element.tag == f"{_W}sdt" and element.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+    )
+
+
 def _docx_blocks(element: Any, lines: list[str], document: Any) -> None:
     """The paragraphs and table rows under element, in order (content controls and
     custom markup around them gone through): a paragraph a line, a table a row a line,
@@ -109,7 +117,7 @@ def _docx_blocks(element: Any, lines: list[str], document: Any) -> None:
                     _docx_blocks(cell._tc, parts, document)
                     cells.append("\n".join(parts))
                 lines.append("\t".join(cells))
-        elif tag not in _W_UNSHOWN:
+        elif tag not in _W_UNSHOWN and not _prompt(child):
             _docx_blocks(child, lines, document)
 
 
@@ -124,7 +132,7 @@ def _docx_inline(element: Any, pieces: list[str], lines: list[str], document: An
             box: list[str] = []
             _docx_blocks(child, box, document)
             _break_line(pieces, lines, box)
-        elif tag not in _W_UNSHOWN:
+        elif tag not in _W_UNSHOWN and not _prompt(child):
             _docx_inline(child, pieces, lines, document)
 
 
