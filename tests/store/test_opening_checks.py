@@ -40,18 +40,13 @@ def _other_database_wal(folder: Path) -> bytes:
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA wal_autocheckpoint=0")
     conn.execute("CREATE TABLE t (x)")
-    conn.execute("INSERT INTO t SELECT randomblob(3000) FROM generate_series(1, 60)")
+    conn.execute("BEGIN")
+    for _ in range(60):
+        conn.execute("INSERT INTO t VALUES (randomblob(3000))")
+    conn.execute("COMMIT")
     wal = Path(f"{other}-wal").read_bytes()
     conn.close()
     return wal
-
-
-def _has_generate_series() -> bool:
-    try:
-        sqlite3.connect(":memory:").execute("SELECT * FROM generate_series(1, 1)")
-    except sqlite3.OperationalError:
-        return False
-    return True
 
 
 def test_another_database_s_wal_beside_the_library_is_never_copied_into_it(
@@ -59,20 +54,7 @@ def test_another_database_s_wal_beside_the_library_is_never_copied_into_it(
 ) -> None:
     path = tmp_path / "a.db"
     _library(path)
-    if _has_generate_series():
-        wal = _other_database_wal(tmp_path)
-    else:  # the same without the extension: rows written one statement at a time
-        other = tmp_path / "other.db"
-        conn = sqlite3.connect(other, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA wal_autocheckpoint=0")
-        conn.execute("CREATE TABLE t (x)")
-        conn.execute("BEGIN")
-        for _ in range(60):
-            conn.execute("INSERT INTO t VALUES (randomblob(3000))")
-        conn.execute("COMMIT")
-        wal = Path(f"{other}-wal").read_bytes()
-        conn.close()
+    wal = _other_database_wal(tmp_path)
     # Restored from a backup beside the -wal of what was there before, say.
     Path(f"{path}-wal").write_bytes(wal)
     store_module._checked.clear()  # a new process: a command, or the window started anew
