@@ -208,24 +208,41 @@ def test_add_tag_note_show_in_detail_pane_and_undo(window: MainWindow) -> None:
     assert user.all_rows(window.store)["user_events"] == []
 
 
+def _answer_tags(
+    monkeypatch: pytest.MonkeyPatch,
+    answers: list[tuple[str, bool]],
+    labels: list[str],
+    offered: list[list[str]],
+    widths: list[int] | None = None,
+) -> None:
+    """The tag dialog answered in turn with answers (text, accepted), what it said and
+    offered kept, and how wide it would be."""
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    given = iter(answers)
+
+    def answer(dialog: QInputDialog) -> int:
+        labels.append(dialog.labelText())
+        offered.append(list(dialog.comboBoxItems()))
+        if widths is not None:
+            widths.append(dialog.sizeHint().width())
+        text, ok = next(given)
+        dialog.setTextValue(text)
+        return int(QDialog.DialogCode.Accepted if ok else QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+
+
 def test_a_tag_holding_a_separator_is_asked_again_with_the_reason(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The exports join tags with "; ": a name holding ; or ؛ would come back as two tags
     from an import, so the tag dialog says so and asks again."""
-    from PySide6.QtWidgets import QInputDialog
 
     article_id = current(window)
-    answers = iter([("حروب؛ هدنة", True), ("هدنة", True)])
     labels: list[str] = []
     offered: list[list[str]] = []
-
-    def get_item(_parent, _title, label, items, *_args):
-        labels.append(label)
-        offered.append(list(items))
-        return next(answers)
-
-    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    _answer_tags(monkeypatch, [("حروب؛ هدنة", True), ("هدنة", True)], labels, offered)
     window.edits.tag_article()
     written(window)
     assert len(labels) == 2 and "cannot hold" in labels[1] and "cannot hold" not in labels[0]
@@ -240,28 +257,25 @@ def test_a_tag_too_long_is_asked_again_with_the_reason_and_the_text_kept(
     """A name longer than edits.set_tag takes was refused after the dialog had closed
     (the typed text lost, an English line in the status bar): the dialog says why and
     offers the text again."""
-    from PySide6.QtWidgets import QInputDialog
 
     from timeline.model import MAX_TAG_CHARS
 
     article_id = current(window)
     pasted = "ت" * (MAX_TAG_CHARS + 100)
-    answers = iter([(pasted, True), ("ت" * MAX_TAG_CHARS, True)])
     labels: list[str] = []
     offered: list[list[str]] = []
-
-    def get_item(_parent, _title, label, items, *_args):
-        labels.append(label)
-        offered.append(list(items))
-        return next(answers)
-
+    widths: list[int] = []
+    answers = [(pasted, True), ("ت" * MAX_TAG_CHARS, True)]
+    _answer_tags(monkeypatch, answers, labels, offered, widths)
     failed: list[str] = []
     window.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
-    monkeypatch.setattr(QInputDialog, "getItem", get_item)
     window.edits.tag_article()
     written(window)
     assert len(labels) == 2 and "at most 200" in labels[1] and "300" in labels[1]
     assert offered[1][0] == pasted  # what was typed, first, to be mended
+    # Offered again, the long name did not widen the dialog past the screen (it did,
+    # its reason out of sight).
+    assert max(widths) < 800
     assert failed == []
     shown = edits.shown_article(window.store, article_id)
     assert shown is not None and list(shown.tags) == ["ت" * MAX_TAG_CHARS]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,6 +43,9 @@ from timeline.ui.undo import EditController
 
 if TYPE_CHECKING:
     from timeline.ui.main_window import MainWindow
+
+# How wide the tag dialog's box is, in average characters, whatever the names offered.
+_TAG_BOX_CHARS = 40
 
 
 def preview_text(typed: str, style: LabelStyle, not_understood: str) -> str:
@@ -523,7 +527,22 @@ class WindowEdits(QObject):
         label = self.tr("Tag (a new name makes a new tag):")
         offered = names
         while True:
-            tag, ok = QInputDialog.getItem(self.window, self.tr("Tag"), label, offered, 0, True)
+            dialog = QInputDialog(self.window)
+            dialog.setWindowTitle(self.tr("Tag"))
+            dialog.setLabelText(label)
+            dialog.setComboBoxItems(offered)
+            dialog.setComboBoxEditable(True)
+            if offered:
+                dialog.setTextValue(offered[0])
+            # Sized by its box's longest item, the dialog ran off the screen for a name
+            # pasted too long (offered again to be mended), its reason out of sight.
+            for box in dialog.findChildren(QComboBox):
+                box.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                box.setMinimumContentsLength(_TAG_BOX_CHARS)
+            ok = dialog.exec() == QDialog.DialogCode.Accepted
+            tag = dialog.textValue()
             if not (ok and tag.strip()):
                 return None
             length = len(" ".join(tag.split()))  # as set_tag counts it
