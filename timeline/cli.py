@@ -1286,11 +1286,16 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("TIMELINE_DEBUG"):
             raise
-        from timeline.cli_extract import cannot_write_output, standard_output_failed
+        from timeline.cli_extract import (
+            cannot_write_output,
+            output_left_unwritten,
+            standard_output_failed,
+        )
 
         if isinstance(exc, OSError) and standard_output_failed(exc):
             # A full disk or a failed device under the output: not a bug.
             _echo(f"Error: {cannot_write_output(exc)}", err=True)
+            output_left_unwritten()
             sys.exit(1)
         _echo(f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)

@@ -215,6 +215,7 @@ def run_without_click(args: list[str]) -> bool:
         if exc.errno != errno.EPIPE:
             if standard_output_failed(exc):
                 echo_like_click(f"Error: {cannot_write_output(exc)}", err=True)
+                output_left_unwritten()
                 sys.exit(1)
             _bug(exc)
         sys.stdout = _PacifyFlush(sys.stdout)
@@ -308,6 +309,19 @@ def cannot_write_output(exc: OSError) -> str:
     """The one line said when standard output cannot be written (every command's,
     as export's own)."""
     return terminal_safe(f"cannot write standard output: {exc.strerror or exc}")
+
+
+def output_left_unwritten() -> None:
+    """Send what standard output still holds to the null device: the interpreter writes
+    it as it exits, which failed again on the full disk, printed "Exception ignored ...
+    OSError" under the one line and made the exit status 120 (hidden where
+    PYTHONUNBUFFERED is set: nothing is held then)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass  # no file descriptor under it (a caller's stream): nothing held to write
 
 
 def _bug(exc: Exception) -> NoReturn:
