@@ -1364,3 +1364,21 @@ def test_the_note_is_written_from_the_dialog(
     written(window)
     assert seen == [""]
     assert edits.shown_article(window.store, article_id).note == "ملاحظة\tجديدة"  # type: ignore[union-attr]
+
+
+def test_the_tag_dialog_label_is_plain_text(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its label says our own words (a reason with numbers in it), never as markup."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QInputDialog, QLabel
+
+    formats: list[Qt.TextFormat] = []
+
+    def answer(dialog: QInputDialog) -> int:
+        formats.extend(label.textFormat() for label in dialog.findChildren(QLabel))
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+    window.edits.tag_article()
+    assert formats and set(formats) == {Qt.TextFormat.PlainText}

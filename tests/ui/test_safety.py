@@ -212,6 +212,9 @@ _ESCAPING = ("plain_tooltip(", "plain_html(", "html.escape(", "tooltip_html(")
 _REVIEWED = {
     # A plain-text label (the helper sets Qt.TextFormat.PlainText first).
     ("plain_text.py", "label.setText(for_display(text))"),
+    # The tag dialog's own words (a reason with numbers), its label set to plain text
+    # first (test_the_tag_dialog_label_is_plain_text).
+    ("edit_dialogs.py", "dialog.setLabelText(label)"),
     # The message box's text made safe (for_display), each value isolated after it.
     ("plain_text.py", "box.setText(shown)"),
     # Rich text we write ourselves, every inserted string html.escape()d.

@@ -534,6 +534,9 @@ class WindowEdits(QObject):
             dialog.setComboBoxEditable(True)
             if offered:
                 dialog.setTextValue(offered[0])
+            # Its label, made by now: our own words, never read as markup.
+            for shown in dialog.findChildren(QLabel):
+                shown.setTextFormat(Qt.TextFormat.PlainText)
             # Sized by its box's longest item, the dialog ran off the screen for a name
             # pasted too long (offered again to be mended), its reason out of sight.
             for box in dialog.findChildren(QComboBox):
