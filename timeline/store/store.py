@@ -734,12 +734,8 @@ class Store:
         read-only connection cannot read (a hot journal it may not roll back, a lock) is
         left to the writable open, which says why or recovers it.
         """
-        try:
-            info = self.path.stat()
-        except OSError:
-            return
-        key = (str(self.path.resolve()), info.st_size, info.st_mtime_ns)
-        if not info.st_size or key in _checked or info.st_size > QUICK_CHECK_MAX_BYTES:
+        key = self._check_due()
+        if key is None:
             return
         try:
             conn = self._connect("file:" + quote(key[0]) + "?mode=ro", timeout, uri=True)
@@ -760,9 +756,7 @@ class Store:
             raise self._failure(exc) from exc
         finally:
             conn.close()
-        if rows != [("ok",)]:
-            raise DamagedStoreError(damaged_message(self.path, str(rows[0][0]) if rows else "?"))
-        _checked.add(key)
+        self._passed(key, rows)
 
     def _unwritable(self) -> str | None:
         """Why an existing store cannot be written here, or None when it can."""
@@ -805,20 +799,32 @@ class Store:
         """What showed the file to be damaged, or None while no damage was met."""
         return self.conn.damage
 
-    def _quick_check(self) -> None:
+    def _check_due(self) -> tuple[str, int, int] | None:
+        """The file's key in _checked when a quick check of it is due (a file with pages,
+        up to QUICK_CHECK_MAX_BYTES, not yet checked in this process at its size and
+        time), else None."""
         try:
             info = self.path.stat()
         except OSError:
-            return
+            return None
         key = (str(self.path.resolve()), info.st_size, info.st_mtime_ns)
-        if key in _checked or info.st_size > QUICK_CHECK_MAX_BYTES:
-            return
-        rows = self.conn.execute("PRAGMA quick_check(1)").fetchall()
+        if not info.st_size or key in _checked or info.st_size > QUICK_CHECK_MAX_BYTES:
+            return None
+        return key
+
+    def _passed(self, key: tuple[str, int, int], rows: list[tuple]) -> None:
+        """A quick check's rows judged: DamagedStoreError unless they say ok."""
         if rows != [("ok",)]:
             detail = str(rows[0][0]) if rows else "no answer"
-            self.conn.damage = detail
+            if hasattr(self, "conn"):
+                self.conn.damage = detail
             raise DamagedStoreError(damaged_message(self.path, detail))
         _checked.add(key)
+
+    def _quick_check(self) -> None:
+        key = self._check_due()
+        if key is not None:
+            self._passed(key, self.conn.execute("PRAGMA quick_check(1)").fetchall())
 
     def _failure(self, exc: sqlite3.Error) -> StoreError:
         """The StoreError that says exc (LockedStoreError for a lock)."""
