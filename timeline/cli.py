@@ -637,8 +637,9 @@ def search_command(
 ) -> None:
     """Search titles and bodies; Arabic spelling variants match (ايار finds أيّار).
 
-    Words are ANDed; "a phrase", prefix*, -exclude and OR work. JSON keys: id, title,
-    published, source, snippet, rank.
+    Words are ANDed; "a phrase", prefix*, -exclude and OR work. --source and the
+    dates are judged on your corrections; the text shows them (marked *), --json the
+    stored values. JSON keys: id, title, published, source, snippet, rank.
     """
     from timeline.store.search import SearchError, search
 
@@ -677,6 +678,10 @@ def search_command(
             hits = [hit for hit in hits if hit.article_id in tagged][:limit]
             noted = [n for n in noted if n[0] in tagged]
         noted = noted[: max(limit - len(hits), 0)]
+        from timeline.store.edits import corrected_fields
+
+        # The text as `timeline list` gives it: the user's corrections, marked *.
+        corrected = {} if as_json else corrected_fields(store, [h.article_id for h in hits])
     for hit in hits:
         if as_json:
             record = {
@@ -689,9 +694,13 @@ def search_command(
             }
             _echo(json_line(record))
         else:
+            mine = corrected.get(hit.article_id, {})
+            when = f"{mine['published']}*" if "published" in mine else hit.published
+            source = mine.get("source", hit.source) + ("*" if "source" in mine else "")
+            title = mine.get("title", hit.title) + ("*" if "title" in mine else "")
             _echo(
-                f"{hit.article_id:>6}  {hit.published or '(undated)':<25}  "
-                + settings.line(f"{hit.source} | {hit.title}")
+                f"{hit.article_id:>6}  {when or '(undated)':<25}  "
+                + settings.line(f"{source} | {title}")
             )
             _echo("        " + settings.line(hit.snippet))
     for article_id, title, published, found_source, note in noted:

@@ -248,6 +248,19 @@ def test_list_and_show_give_the_users_values_marked_and_json_the_stored_ones(run
     assert "(yours" not in run("show", str(ids(run)["خبر آخر"])).output
 
 
+def test_search_filters_and_prints_the_users_values(run) -> None:
+    war = ids(run)["حرب قديمة"]
+    run("edit", "article", str(war), "--source", "أرشيف", "--published", "2020-01-01")
+    found = run(
+        "search", "الحرب", "--source", "أرشيف", "--from", "2020-01-01", "--to", "2020-01-01"
+    )
+    (line, _snippet) = found.stdout.splitlines()
+    assert line.split()[:2] == [str(war), "2020-01-01*"] and "أرشيف* | حرب قديمة" in line
+    assert run("search", "الحرب", "--source", "مصدر أ").stdout == ""
+    (stored,) = [json.loads(x) for x in run("search", "الحرب", "--json").stdout.splitlines()]
+    assert (stored["source"], stored["published"]) == ("مصدر أ", "2021-05-22")
+
+
 def test_the_store_streams_articles_in_list_order_without_their_bodies(run) -> None:
     with Store(run.db) as store:  # type: ignore[attr-defined]
         listed = store.articles()

@@ -806,6 +806,29 @@ def test_hidden_articles_leave_the_list_search_and_counts_and_come_back(
     assert article_id in window.timeline.arrays().article_ids
 
 
+def test_a_corrected_source_moves_an_article_through_the_search_filter(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from timeline.store.search import SearchRequest
+
+    article_id = current(window)
+    stored = window.store.article(article_id).source  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest(source=stored))
+    assert article_id in listed_ids(window)
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        run(window, "source", lambda s: edits.correct_article(s, article_id, "source", "أرشيف"))
+    assert article_id not in listed_ids(window)  # the filter judged the source shown
+    qtbot.waitUntil(lambda: window.search_bar.sources.row_of("أرشيف") > 0, timeout=10_000)
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        window.run_search(SearchRequest(source="أرشيف"))
+    assert listed_ids(window) == [article_id]
+    with qtbot.waitSignal(window.search_applied, timeout=10_000):
+        undo(window)
+    assert listed_ids(window) == []
+    qtbot.waitUntil(lambda: window.search_bar.sources.row_of("أرشيف") < 0, timeout=10_000)
+
+
 def test_the_list_pages_past_hidden_articles(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,6 +8,7 @@ and note for the formats that have a place for them.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -117,18 +118,54 @@ def events(
     the user sees them (shown: the UserView to use; made here when not given), then the
     events the user added."""
     view = shown or UserView(store, selection)
-    for row in export_events(
-        store,
-        ids,
-        date_from=selection.date_from,
-        date_to=selection.date_to,
-        placed_only=placed_only,
-    ):
-        event = view.event(row)
-        if event is not None:
-            yield EventRow(*event[: len(EventRow._fields)])
-    for row in view.added_events(ids):
-        yield EventRow(*row[: len(EventRow._fields)])
+    for event in shown_events(store, selection, ids, view, placed_only=placed_only):
+        yield EventRow(*event[: len(EventRow._fields)])
+
+
+def shown_events(
+    store: Store,
+    selection: Selection,
+    ids: list[int] | None,
+    view: UserView,
+    *,
+    placed_only: bool = False,
+) -> Iterator[tuple]:
+    """events() as UserView.event gives them (EVENT_COLUMNS, title, source, EVENT_EXTRA):
+    in start order, then the events the user added."""
+    ranged = selection.date_from is not None or selection.date_to is not None
+    # The range is met by the dates as the user sees them: the articles whose dates the
+    # user corrected (few) have every event read, corrected, then judged; the others'
+    # are chosen by the index on their stored dates.  The two merged in start order.
+    redated = view.redated(ids) if ranged else []
+    skip = set(redated)
+    stored = (
+        view.event(row)
+        for row in export_events(
+            store,
+            ids,
+            date_from=selection.date_from,
+            date_to=selection.date_to,
+            placed_only=placed_only,
+        )
+        if row[_E["article_id"]] not in skip
+    )
+    corrected = sorted(
+        (
+            event
+            for row in export_events(store, redated, placed_only=True)
+            if (event := view.event(row)) is not None
+            and view.meets(event[_E["start"]], event[_E["end"]])
+        ),
+        key=_start_order,
+    )
+    yield from heapq.merge((e for e in stored if e is not None), corrected, key=_start_order)
+    yield from view.added_events(ids)
+
+
+def _start_order(event: tuple) -> tuple[bool, int, int]:
+    """export_events' order: placed events by start, then the unplaced; by id within."""
+    start = event[_E["start"]]
+    return (start is None, 0 if start is None else start, event[_E["id"]])
 
 
 # Written after the stored columns by the CSV and JSON Lines exports.
@@ -304,7 +341,7 @@ class UserView:
             if chosen is not None and article_id not in chosen:
                 continue
             hidden = event.id in self.hidden_added or (values is not None and values.hidden)
-            if (hidden and not self.with_hidden) or not self._meets(
+            if (hidden and not self.with_hidden) or not self.meets(
                 event.date.start, event.date.end
             ):
                 continue
@@ -335,7 +372,7 @@ class UserView:
             values = self.values.get(article_id)
             if chosen is not None and article_id not in chosen:
                 continue
-            if (values is not None and values.hidden and not self.with_hidden) or not self._meets(
+            if (values is not None and values.hidden and not self.with_hidden) or not self.meets(
                 date.start, date.end
             ):
                 continue
@@ -363,7 +400,18 @@ class UserView:
             )
         return rows
 
-    def _meets(self, start: int | None, end: int | None) -> bool:
+    def redated(self, ids: list[int] | None) -> list[int]:
+        """Of the chosen articles (None: every one), those whose publication or mention
+        dates the user corrected, sorted."""
+        chosen = None if ids is None else set(ids)
+        return sorted(
+            a
+            for a, v in self.values.items()
+            if (v.published is not None or v.mentions) and (chosen is None or a in chosen)
+        )
+
+    def meets(self, start: int | None, end: int | None) -> bool:
+        """Whether an event of this (start, end) meets the chosen range (any, without one)."""
         first, last = self._range
         if first is None and last is None:
             return True

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from itertools import chain
 from typing import Any, TextIO
 
 from timeline.export.progress import ExportProgress, counted
@@ -28,6 +27,7 @@ from timeline.export.selection import (
     Selection,
     UserView,
     article_ids,
+    shown_events,
 )
 from timeline.ingest.timelinejs import ADDED_KEY, COLOURS_KEY, STANDALONE_KEY, USER_KEY
 from timeline.store import Store
@@ -35,7 +35,6 @@ from timeline.store.export_data import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     export_articles,
-    export_events,
 )
 from timeline.text.safe import spreadsheet_safe
 
@@ -50,12 +49,8 @@ def table_rows(
         shown = (view.article(row) for row in export_articles(store, ids))
         return (*ARTICLE_COLUMNS, *ARTICLE_EXTRA), (row for row in shown if row is not None)
     width = len(EVENT_COLUMNS)
-    stored = export_events(store, ids, date_from=selection.date_from, date_to=selection.date_to)
-    events = (view.event(row) for row in stored)
-    kept = (row for row in events if row is not None)
-    rows = (
-        (*row[:width], *row[-len(EVENT_EXTRA) :]) for row in chain(kept, view.added_events(ids))
-    )
+    events = shown_events(store, selection, ids, view)
+    rows = ((*row[:width], *row[-len(EVENT_EXTRA) :]) for row in events)
     return (*EVENT_COLUMNS, *EVENT_EXTRA), rows
 
 

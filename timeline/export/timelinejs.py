@@ -17,11 +17,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
-from itertools import chain
 from typing import Any, TextIO
 
 from timeline.export.progress import ExportProgress, counted
-from timeline.export.selection import EventRow, Selection, UserView, article_ids
+from timeline.export.selection import EventRow, Selection, UserView, article_ids, shown_events
 from timeline.ingest.timelinejs import ADDED, ARTICLE_KEY, COLOURS_KEY, MENTION_KEY, USER_KEY
 from timeline.model import from_axis
 from timeline.store import Store
@@ -29,7 +28,6 @@ from timeline.store.export_data import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     export_articles,
-    export_events,
 )
 
 # The article fields a publication carries, as the JSON Lines importer names them.
@@ -191,18 +189,8 @@ class _Document:
 
     def _rows(self) -> Iterator[tuple]:
         """The events as the user sees them, each with its article's title and source."""
-        view, selection = self.view, self.selection
-        stored = export_events(
-            self.store,
-            self.ids,
-            date_from=selection.date_from,
-            date_to=selection.date_to,
-            placed_only=True,
-        )
-        shown = (view.event(values) for values in stored)
-        kept = (row[:_WITH_ARTICLE] for row in shown if row is not None)
-        added = (row[:_WITH_ARTICLE] for row in view.added_events(self.ids) if row[3] is not None)
-        return chain(kept, added)
+        shown = shown_events(self.store, self.selection, self.ids, self.view, placed_only=True)
+        return (row[:_WITH_ARTICLE] for row in shown if row[3] is not None)  # start
 
     def items(self) -> Iterator[dict[str, Any]]:
         """Each event's slide, in the order the events are read (placed ones by date,

@@ -478,7 +478,7 @@ def article_ids_tagged(store: Store, tag: str) -> set[int]:
         (tag,),
     ):
         uids.add(uid)
-    return _ids_of_uids(store, uids)
+    return ids_of_uids(store, uids)
 
 
 def hidden_article_ids(store: Store) -> set[int]:
@@ -488,10 +488,10 @@ def hidden_article_ids(store: Store) -> set[int]:
             "SELECT target FROM user_hidden WHERE target LIKE 'article:%'"
         )
     }
-    return _ids_of_uids(store, uids)
+    return ids_of_uids(store, uids)
 
 
-def _ids_of_uids(store: Store, uids: Iterable[str | None]) -> set[int]:
+def ids_of_uids(store: Store, uids: Iterable[str | None]) -> set[int]:
     wanted = [u for u in uids if u is not None]
     out: set[int] = set()
     for i in range(0, len(wanted), 500):
@@ -552,7 +552,7 @@ def _uid_filter(column: str, uids: Sequence[str] | None) -> tuple[str, list[str]
     return f" AND {column} IN ({','.join('?' * len(uids))})", list(uids)
 
 
-def _shown_overrides(
+def shown_overrides(
     store: Store, uids: Sequence[str] | None = None, *, with_hidden: bool = False
 ) -> tuple[set[int], dict[int, tuple[int | None, int | None]]]:
     """Computed event ids to leave out, and new (start, end) by event id, from the user's rows.
@@ -671,7 +671,7 @@ def overlay_arrays(
     hidden_articles = set() if with_hidden else hidden_article_ids(store)
     if wanted is not None:
         hidden_articles &= set(wanted)
-    dropped, moved = _shown_overrides(store, uids, with_hidden=with_hidden)
+    dropped, moved = shown_overrides(store, uids, with_hidden=with_hidden)
     added = [
         (event, article_id)
         for event, article_id in _added_events(
@@ -1177,6 +1177,24 @@ def _rows_of(article_ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return np.flatnonzero(mask)
 
 
+def filters_changed(changes: Iterable[Change]) -> tuple[bool, bool]:
+    """Whether these changes may move articles into or out of a search's filters (a
+    source or a date corrected, a mention hidden, an event added: see
+    store.shown_filters), and whether a source is among them (the sources offered)."""
+    dates = source = False
+    for change in changes:
+        rows = [row for row in (change.before, change.after) if row is not None]
+        if change.table == "user_article_fields":
+            named = {row.get("field") for row in rows}
+            source = source or "source" in named
+            dates = dates or "published" in named
+        elif change.table in ("user_mentions", "user_events"):
+            dates = True
+        elif change.table == "user_hidden":
+            dates = dates or any(str(row.get("target", "")).startswith("mention:") for row in rows)
+    return dates or source, source
+
+
 def texts_changed(changes: Iterable[Change]) -> bool:
     """Whether these changes alter what the timeline writes about events (a title, an
     added event's label); dates, hidden marks, tags and notes do not."""
@@ -1205,7 +1223,7 @@ def hidden_changes(store: Store, changes: Iterable[Change]) -> tuple[set[int], s
             hid.add(uid)
         elif change.before is not None and change.after is None:
             showed.add(uid)
-    return _ids_of_uids(store, hid), _ids_of_uids(store, showed)
+    return ids_of_uids(store, hid), ids_of_uids(store, showed)
 
 
 def touched_articles(store: Store, changes: Iterable[Change]) -> set[int]:
@@ -1237,7 +1255,7 @@ def touched_articles(store: Store, changes: Iterable[Change]) -> set[int]:
                     uids.add(event.article_uid)
                 else:
                     standalone = True
-    ids = _ids_of_uids(store, uids)
+    ids = ids_of_uids(store, uids)
     if standalone:
         ids.add(0)
     return ids
@@ -1719,7 +1737,7 @@ def user_text_matches(store: Store, query: str) -> np.ndarray:
         for uid, parts in texts.items()
         if all(w in normalize(" ".join(parts)).casefold() for w in words)
     ]
-    return np.array(sorted(_ids_of_uids(store, found)), dtype=np.int64)
+    return np.array(sorted(ids_of_uids(store, found)), dtype=np.int64)
 
 
 def with_user_text_matches(
@@ -1748,7 +1766,7 @@ def edited_article_ids(store: Store) -> list[int]:
             uid = target_article_uid(target)
             if uid is not None:
                 uids.add(uid)
-    return sorted(_ids_of_uids(store, uids))
+    return sorted(ids_of_uids(store, uids))
 
 
 def added_event_marks(store: Store) -> tuple[set[int], dict[int, list[str]]]:

@@ -29,6 +29,8 @@ from timeline.store.schema import (
     search_parts,
     stored_search_parts,
 )
+from timeline.store.shown_filters import Moves
+from timeline.store.shown_filters import moves as shown_moves
 from timeline.store.store import Store
 from timeline.store.timeline_data import parse_ints
 from timeline.text.normalize import name_order
@@ -284,6 +286,22 @@ class _Reads:
         self.free: dict[int, int] = {}
         self.candidates: dict[tuple[object, ...], _Candidates | None] = {}
         self.dated_span: tuple[int, int] | None = None
+        self.moves: dict[tuple[object, ...], Moves] = {}
+
+    def moves_of(
+        self,
+        store: Store,
+        source: str | None,
+        bounds: tuple[int, int] | None,
+        event_kind: EventKind | None,
+    ) -> Moves:
+        """The articles the user's corrections move into or out of the filters (bounds:
+        the dates' [lower, upper), None without a date filter), read once a search."""
+        key = (source, bounds, event_kind)
+        if key not in self.moves:
+            lower, upper = bounds if bounds is not None else (None, None)
+            self.moves[key] = shown_moves(store, source, lower, upper, event_kind)
+        return self.moves[key]
 
 
 # The rowids of undated articles start here (schema v2: -(1 << 62) plus the id); a
@@ -342,6 +360,7 @@ def _candidates(
         return reads.candidates[key]
     if source is not None:
         found = _candidates_of_source(store, source, lower, upper, rowid_range, event_kind)
+        found = _moved(store, found, reads.moves_of(store, source, (lower, upper), event_kind))
         reads.candidates[key] = found
         return found
     columns = "SELECT fts_rowid AS r, article_id AS a FROM article_search"
@@ -362,8 +381,28 @@ def _candidates(
         store, f"SELECT count(*), group_concat(r), group_concat(a) FROM ({part})", params
     )[0]
     found = None if count > CANDIDATES_MAX else _Candidates.of_texts(rowids, ids)
+    found = _moved(store, found, reads.moves_of(store, source, (lower, upper), event_kind))
     reads.candidates[key] = found
     return found
+
+
+def _moved(store: Store, candidates: _Candidates | None, moves: Moves) -> _Candidates | None:
+    """The filters' rowids with the articles the user's corrections move in and out."""
+    if candidates is None or moves.empty:
+        return candidates
+    kept = ~np.isin(candidates.ids, moves.out)
+    added = _run(
+        store,
+        "SELECT fts_rowid, article_id FROM article_search"
+        " WHERE article_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(moves.into.tolist())],
+    )
+    rowids = np.array([r for r, _ in added], dtype=np.int64)
+    ids = np.array([a for _, a in added], dtype=np.int64)
+    return _Candidates(
+        np.concatenate([candidates.rowids[kept], rowids]),
+        np.concatenate([candidates.ids[kept], ids]),
+    )
 
 
 def _candidates_of_source(
@@ -497,12 +536,40 @@ def _matching_sql(
             sql += " AND article_fts.rowid >= ? AND article_fts.rowid <= ?"
             params += [candidates.first, candidates.last]
         return sql, params
+    # The filters on the stored values; the articles the user's corrections move in or
+    # out of them are put right after (shown_filters: few, said by hand).
+    moves = reads.moves_of(store, source, (lower, upper) if dated else None, event_kind)
+    conditions: list[str] = []
+    condition_params: list[object] = []
     if source is not None:
         # Read from the articles_source index: a set of ids, probed once per hit.
-        sql += " AND s.article_id IN (SELECT id FROM articles WHERE source = ?)"
-        params.append(source)
-    if not dated:
-        return sql, params
+        conditions.append("s.article_id IN (SELECT id FROM articles WHERE source = ?)")
+        condition_params.append(source)
+    if dated:
+        _date_conditions(event_kind, lo, hi, lower, upper, conditions, condition_params)
+    if moves.empty:
+        sql += "".join(f" AND {c}" for c in conditions)
+        return sql, params + condition_params
+    # (Without the rowid bounds the index could be given: the walk of the whole list,
+    # only while a correction crosses these filters.)
+    sql += (
+        f" AND (({' AND '.join(conditions)}) OR s.article_id IN (SELECT value FROM json_each(?)))"
+        " AND s.article_id NOT IN (SELECT value FROM json_each(?))"
+    )
+    params += [*condition_params, json.dumps(moves.into.tolist()), json.dumps(moves.out.tolist())]
+    return sql, params
+
+
+def _date_conditions(
+    event_kind: EventKind | None,
+    lo: int,
+    hi: int,
+    lower: int,
+    upper: int,
+    conditions: list[str],
+    params: list[object],
+) -> None:
+    """_matching_sql's date filter on the stored dates, added to conditions and params."""
     # The rowid range lets the index skip to the range; published_start is exact.
     published = (
         "article_fts.rowid >= ? AND article_fts.rowid < ?"
@@ -518,15 +585,14 @@ def _matching_sql(
         f" ({mentioned_ids}))"
     )
     if event_kind == "published":
-        sql += f" AND {published}"
+        conditions.append(published)
         params += [lo, hi, lower, upper]
     elif event_kind == "mentioned":
-        sql += f" AND {mentioned}"
+        conditions.append(mentioned)
         params += mentioned_params
     else:
-        sql += f" AND (({published}) OR {mentioned})"
+        conditions.append(f"(({published}) OR {mentioned})")
         params += [lo, hi, lower, upper, *mentioned_params]
-    return sql, params
 
 
 def _run(
@@ -2058,9 +2124,11 @@ def filtered_article_ids(
     if source is not None:
         clauses.append("source = ?")
         params.append(source)
+    bounds = None
     if date_from is not None or date_to is not None:
         lower = -(_MAX_SECONDS << 1) if date_from is None else _clamp(date_from, 1)
         upper = _MAX_SECONDS << 1 if date_to is None else _clamp(date_to, 1)
+        bounds = (lower, upper)
         published = "(published_start >= ? AND published_start < ?)"
         mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
         mentioned = f"id IN ({mentioned_ids})"
@@ -2075,7 +2143,8 @@ def filtered_article_ids(
             params += [lower, upper, *mentioned_params]
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     rows = _run(store, "SELECT id FROM articles" + where + " ORDER BY id", params)
-    return np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    return _Reads().moves_of(store, source, bounds, event_kind).applied(ids)
 
 
 def article_hit_spans(store: Store, article_id: int, query: str | Query) -> ArticleHitSpans:
@@ -2092,9 +2161,29 @@ def article_hit_spans(store: Store, article_id: int, query: str | Query) -> Arti
 
 
 def distinct_sources(store: Store) -> list[str]:
-    """Every non-empty source name, for the search bar's source filter, in the order a
-    reader expects (text.normalize.name_order: مصدر-2 before مصدر-10)."""
+    """Every non-empty source name as the user sees them (corrections win), for the
+    search bar's source filter, in the order a reader expects (text.normalize.name_order:
+    مصدر-2 before مصدر-10)."""
     rows = _run(
         store, "SELECT DISTINCT source FROM articles WHERE source != '' ORDER BY source", []
     )
-    return sorted((row[0] for row in rows), key=name_order)
+    names = {row[0] for row in rows}
+    # As the user sees them: the sources the user gave articles, and not a stored one
+    # that every article of it was given another in place of (few rows, said by hand).
+    corrected = _run(
+        store,
+        "SELECT a.source, f.value FROM user_article_fields f CROSS JOIN articles a"
+        " WHERE f.field = 'source' AND a.uid = f.article_uid",
+        [],
+    )
+    for stored in {old for old, _new in corrected} & names:
+        still = _run(
+            store,
+            "SELECT 1 FROM articles a WHERE a.source = ? AND NOT EXISTS (SELECT 1 FROM"
+            " user_article_fields f WHERE f.article_uid = a.uid AND f.field = 'source') LIMIT 1",
+            [stored],
+        )
+        if not still:
+            names.discard(stored)
+    names |= {new for _old, new in corrected if new}
+    return sorted(names, key=name_order)

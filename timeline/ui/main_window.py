@@ -1369,6 +1369,14 @@ class MainWindow(QMainWindow):
             # Each story is shown without its hidden copies (read_collapse): a hidden
             # earliest copy hid its whole story until the events were loaded again.
             self.load_timeline()
+        # A search's filters judge the user's values: a corrected source or date may
+        # move an article into or out of its hits, and a source into the offered ones.
+        filters, source = (True, True) if changes is None else user_edits.filters_changed(changes)
+        if source:
+            self._count_articles()
+        search = self.search
+        if filters and search is not None and search.has_filters and not (hid or showed):
+            self.run_search(search)
         self._warm_later()  # the arrays moved into the room, if the patch could not
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
