@@ -133,3 +133,42 @@ def test_what_another_program_committed_to_the_wal_is_copied(tmp_path: Path) -> 
         other.close()
     with Store(tmp_path / "saved.db") as saved:
         assert {a.title for a in saved.articles()} == {"committed"}
+
+
+def test_the_wal_is_read_where_sqlite_cannot_make_the_shm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library whose -wal holds commits, in a folder SQLite cannot make a -shm in (a
+    read-only one: root writes anywhere, so SQLite's refusal is played), is read from a
+    copy made beside the salvaged one; read as it is, the -wal's commits were lost."""
+    from timeline.store import repair
+
+    made = tmp_path / "made"
+    made.mkdir()
+    _library(made / "a.db", 5)
+    other = sqlite3.connect(made / "a.db", isolation_level=None)
+    other.execute("PRAGMA wal_autocheckpoint=0")
+    other.execute("UPDATE articles SET title = 'committed'")
+    here = tmp_path / "here"
+    here.mkdir()
+    for name in ("a.db", "a.db-wal"):  # as a killed program left them: no -shm
+        (here / name).write_bytes((made / name).read_bytes())
+    other.close()
+    real = repair._connected
+    opened: list[str] = []
+
+    def connected(path: Path, uri: str) -> sqlite3.Connection | None:
+        opened.append(uri)
+        if path.parent == here and "immutable" not in uri:
+            return None  # SQLITE_CANTOPEN: no -shm can be made here
+        return real(path, uri)
+
+    monkeypatch.setattr(repair, "_connected", connected)
+    out = tmp_path / "out"
+    out.mkdir()
+    salvage(here / "a.db", out / "saved.db")
+    with Store(out / "saved.db") as saved:
+        assert {a.title for a in saved.articles()} == {"committed"}
+    assert not any("immutable" in uri for uri in opened)
+    assert sorted(p.name for p in out.iterdir()) == ["saved.db"]  # the copy removed
+    assert sorted(p.name for p in here.iterdir()) == ["a.db", "a.db-wal"]

@@ -9,8 +9,11 @@ the search index.  The damaged file is opened read-only and never written.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,9 +66,12 @@ def _in_wal_mode(path: Path) -> bool:
     return header[18:20] == b"\x02\x02"
 
 
-def _open_damaged(path: Path) -> sqlite3.Connection:
+def _open_damaged(path: Path, spare: Callable[[], Path] | None = None) -> sqlite3.Connection:
     """The damaged file opened read-only, once it is known to be a timeline library
-    that can be read as it was last committed (StoreError says why not)."""
+    that can be read as it was last committed (StoreError says why not).
+
+    spare: makes an empty folder the file may be copied into and read there, when
+    SQLite cannot read it where it is with what its -wal holds (a read-only folder)."""
     if not path.exists():
         raise StoreError(said("no_database", path=path))
     if not path.is_file():
@@ -82,8 +88,26 @@ def _open_damaged(path: Path) -> sqlite3.Connection:
     else:
         query = "?mode=ro"
     conn = _connected(path, base + query)
+    wal = path.with_name(path.name + "-wal")
+    if conn is None and spare is not None and wal.exists() and wal.stat().st_size > 0:
+        # SQLite cannot make the -shm file (a read-only folder), and read as it is the
+        # file would lack the commits its -wal holds: the two are copied to a folder it
+        # can make one in, and read there.  (No program writes it: a writer of a -wal
+        # keeps the -shm beside it.)
+        try:
+            folder = spare()
+            copy = folder / path.name
+            shutil.copyfile(path, copy)
+            shutil.copyfile(wal, folder / wal.name)
+        except OSError as exc:
+            raise StoreError(
+                f"{path} is in a folder SQLite cannot read its last commits in, and it could"
+                f" not be copied to be read elsewhere: {exc.strerror or exc}"
+            ) from exc
+        conn = _connected(copy, "file:" + quote(str(copy.resolve())) + "?mode=ro")
     if conn is None:
-        # SQLite cannot make the -shm file (a read-only folder): read the file as it is.
+        # SQLite cannot make the -shm file (a read-only folder) and the file holds every
+        # commit (no -wal), or no copy can be made: read the file as it is.
         conn = _connected(path, base + "?mode=ro&immutable=1")
     if conn is None:
         raise StoreError(f"{path} cannot be read at all: not even its list of tables")
@@ -241,7 +265,24 @@ def salvage(
     30,000 articles)."""
     if target.exists():
         raise StoreError(f"{target} exists already; choose another file for the salvaged copy")
-    damaged = _open_damaged(source)
+    with contextlib.ExitStack() as stack:
+
+        def spare() -> Path:
+            # Beside the copy to be made (a folder it writes in), for a library that
+            # must be read elsewhere (_open_damaged), made only then.
+            made = tempfile.TemporaryDirectory(prefix=".repair-", dir=target.parent)
+            return Path(stack.enter_context(made))
+
+        return _salvage(source, target, spare, progress)
+
+
+def _salvage(
+    source: Path,
+    target: Path,
+    spare: Callable[[], Path],
+    progress: Callable[[int, int, str], None] | None,
+) -> SalvageReport:
+    damaged = _open_damaged(source, spare)
     report = SalvageReport(target)
     try:
         with Store(target) as out:
