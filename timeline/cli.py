@@ -402,8 +402,8 @@ def list_command(
     """List articles in chronological order (undated ones last).
 
     The text gives your corrections (title, source, date: marked *) where you made
-    them; the order and --json are the stored values.  Exit status 1 if an --origin
-    named no article."""
+    them, in the order of the dates shown; --json the stored values in their order.
+    Exit status 1 if an --origin named no article."""
     import itertools
 
     if any(not origin.strip() for origin in origins):
@@ -412,7 +412,9 @@ def list_command(
     # memory before the first line.  The rows closed before the store is.
     with (
         settings.open_store(create=False) as store,
-        contextlib.closing(store.iter_articles(undated_only=undated, body=False)) as rows,
+        contextlib.closing(
+            store.iter_articles(undated_only=undated, body=False, shown_order=not as_json)
+        ) as rows,
     ):
         wanted: set[int] | None = None
         missing = False

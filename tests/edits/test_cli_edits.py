@@ -261,6 +261,14 @@ def test_search_filters_and_prints_the_users_values(run) -> None:
     assert (stored["source"], stored["published"]) == ("مصدر أ", "2021-05-22")
 
 
+def test_list_is_in_the_order_of_the_dates_shown_and_json_in_the_stored_one(run) -> None:
+    war, other = ids(run)["حرب قديمة"], ids(run)["خبر آخر"]  # published 22 and 23 May 2021
+    run("edit", "article", str(war), "--published", "2022-01-01")
+    shown = [int(line.split()[0]) for line in run("list", "--no-bidi").stdout.splitlines()]
+    assert shown == [other, war]
+    assert [json.loads(x)["id"] for x in run("list", "--json").stdout.splitlines()] == [war, other]
+
+
 def test_the_store_streams_articles_in_list_order_without_their_bodies(run) -> None:
     with Store(run.db) as store:  # type: ignore[attr-defined]
         listed = store.articles()

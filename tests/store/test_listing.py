@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from timeline.store import Store
@@ -13,6 +14,7 @@ from timeline.store.listing import (
     keys_after,
     keys_before,
     list_keys,
+    order_of,
 )
 
 
@@ -75,3 +77,58 @@ def test_articles_between_two_places_in_the_list(store: Store) -> None:
         after = keys[everything[lo]] if 0 <= lo < len(everything) else None
         before = keys[everything[hi]] if hi < len(everything) else None
         assert count_between(store, after, before) == len(everything[lo + 1 : hi])
+
+
+def _redated_fill(store: Store) -> list[int]:
+    """_fill's 40 articles with some publication dates corrected by the user: first,
+    among ties, last, and an undated one dated; their expected list order."""
+    from timeline import edits
+
+    _fill(store, 40)
+    fixes = {3: "1800-01-01", 7: "1970-01-01", 11: "2030-01-01", 15: "1970-01-02", 2: "2030-01-01"}
+    for article_id, typed in fixes.items():
+        edits.correct_article(store, article_id, "published", typed)
+    shown = {
+        i: (start, i)
+        for i, start in store.db.conn.execute("SELECT id, published_start FROM articles")
+    }
+    for article_id, typed in fixes.items():
+        date = edits.read_date(typed)
+        assert date is not None
+        shown[article_id] = (date.start, article_id)
+    expected = [k[1] for k in sorted(shown.values(), key=order_of)]
+    assert expected != store.chronological_ids()  # some moved
+    return expected
+
+
+def test_the_list_is_in_the_order_of_the_dates_shown(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.store import search
+
+    expected = _redated_fill(store)
+    pages: list[int] = []
+    key = None
+    while page := keys_after(store, key, 3):
+        pages += [k[1] for k in page]
+        key = page[-1]
+    assert pages == expected
+    keys = list_keys(store, expected)
+    backwards = [k[1] for k in keys_before(store, keys[expected[-1]], 100)]
+    assert backwards == expected[-2::-1]
+    assert [chronological_row(store, i) for i in expected] == list(range(len(expected)))
+    rng = random.Random(5)
+    for _ in range(60):
+        a, b = sorted(rng.sample(range(len(expected)), 2))
+        assert count_between(store, keys[expected[a]], keys[expected[b]]) == b - a - 1
+    assert count_between(store, None, None) == len(expected)
+    # The window's search hits and `timeline list`, in the same order.
+    shuffled = np.array(rng.sample(expected, len(expected)), dtype=np.int64)
+    assert search.in_list_order(store, shuffled).tolist() == expected
+    monkeypatch.setattr(search, "_MAP_WORTH", 0)  # through the article map
+    assert search.in_list_order(store, shuffled).tolist() == expected
+    assert search.in_list_order(store, shuffled[::2]).tolist() == [
+        i for i in expected if i in set(shuffled[::2].tolist())
+    ]
+    assert [a.id for a in store.iter_articles(body=False, shown_order=True)] == expected
+    assert [a.id for a in store.iter_articles(body=False)] == store.chronological_ids()

@@ -829,6 +829,20 @@ def test_a_corrected_source_moves_an_article_through_the_search_filter(
     qtbot.waitUntil(lambda: window.search_bar.sources.row_of("أرشيف") < 0, timeout=10_000)
 
 
+def test_a_corrected_publication_date_moves_the_article_in_the_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    everything = listed_ids(window)
+    article_id = everything[len(everything) // 2]
+    window.select_article(article_id)
+    run(window, "date", lambda s: edits.correct_article(s, article_id, "published", "1900-01-01"))
+    qtbot.waitUntil(lambda: window.model.row_of(article_id) == 0, timeout=10_000)
+    assert listed_ids(window) == [article_id] + [i for i in everything if i != article_id]
+    assert window.edits.current_article() == article_id  # still the one shown
+    undo(window)
+    qtbot.waitUntil(lambda: listed_ids(window) == everything, timeout=10_000)
+
+
 def test_the_list_pages_past_hidden_articles(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1177,22 +1177,30 @@ def _rows_of(article_ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return np.flatnonzero(mask)
 
 
-def filters_changed(changes: Iterable[Change]) -> tuple[bool, bool]:
-    """Whether these changes may move articles into or out of a search's filters (a
-    source or a date corrected, a mention hidden, an event added: see
-    store.shown_filters), and whether a source is among them (the sources offered)."""
-    dates = source = False
+@dataclass(frozen=True)
+class OrderChanges:
+    """What some changes may change of the list's order and a search's filters."""
+
+    filters: bool = False  # articles moved into or out of filters (store.shown_filters)
+    source: bool = False  # a source corrected: the sources offered
+    published: bool = False  # a publication date corrected: the list's order (listing)
+
+
+def order_changes(changes: Iterable[Change]) -> OrderChanges:
+    """What these changes may change of the list's order and a search's filters: a
+    source or a date corrected, a mention hidden, an event added."""
+    dates = source = published = False
     for change in changes:
         rows = [row for row in (change.before, change.after) if row is not None]
         if change.table == "user_article_fields":
             named = {row.get("field") for row in rows}
             source = source or "source" in named
-            dates = dates or "published" in named
+            published = published or "published" in named
         elif change.table in ("user_mentions", "user_events"):
             dates = True
         elif change.table == "user_hidden":
             dates = dates or any(str(row.get("target", "")).startswith("mention:") for row in rows)
-    return dates or source, source
+    return OrderChanges(dates or source or published, source, published)
 
 
 def texts_changed(changes: Iterable[Change]) -> bool:

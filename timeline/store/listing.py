@@ -6,7 +6,8 @@ index (published_start, id): a page starts after a row whose place in the order 
 ListKey) the list already knows, so each page costs the same near the top as five
 million rows down (LIMIT/OFFSET stepped through every row before the page, and a
 count of the whole table grew with it). Only the row number of an article the list
-has not reached is counted (count_between), from the nearest row it knows.
+has not reached is counted (count_between), from the nearest row it knows.  The
+order is that of the dates shown: the few the user corrected are moved (redated).
 """
 
 from __future__ import annotations
@@ -40,14 +41,63 @@ def published_starts(store: Store, ids: Iterable[int]) -> dict[int, int | None]:
     return out
 
 
+def order_of(key: ListKey) -> tuple[bool, int, int]:
+    """A list key as a value that sorts in list order (the undated after the dated)."""
+    return (key[0] is None, key[0] or 0, key[1])
+
+
+def redated(store: Store) -> dict[int, tuple[ListKey, ListKey]]:
+    """The articles whose publication date the user corrected: (stored key, shown key)
+    by id.  The list is in the order of the dates shown; these few (said by hand) are
+    taken from their stored places and put at their shown ones by each read below."""
+    out: dict[int, tuple[ListKey, ListKey]] = {}
+    for article_id, stored, shown in store.db.conn.execute(
+        "SELECT a.id, a.published_start, f.start FROM user_article_fields f"
+        " CROSS JOIN articles a WHERE f.field = 'published' AND a.uid = f.article_uid"
+    ).fetchall():
+        if stored != shown:
+            out[int(article_id)] = ((stored, article_id), (shown, article_id))
+    return out
+
+
 def list_keys(store: Store, ids: Iterable[int]) -> dict[int, ListKey]:
-    """The list keys of these articles (those that exist)."""
-    return {i: (start, i) for i, start in published_starts(store, ids).items()}
+    """The list keys of these articles (those that exist), by the dates shown."""
+    keys = {i: (start, i) for i, start in published_starts(store, ids).items()}
+    for article_id, (_stored, shown) in redated(store).items():
+        if article_id in keys:
+            keys[article_id] = shown
+    return keys
+
+
+def _between(key: ListKey, after: ListKey | None, before: ListKey | None) -> bool:
+    """Whether a key lies strictly between two places in the list (None: its ends)."""
+    at = order_of(key)
+    return (after is None or order_of(after) < at) and (before is None or at < order_of(before))
 
 
 def keys_after(store: Store, key: ListKey | None, limit: int) -> list[ListKey]:
     """The keys of the next `limit` articles in list order after `key` (None: from the
     first), each page read straight off the index."""
+    moved = redated(store)
+    if not moved:
+        return _stored_keys_after(store, key, limit)
+    found = [k for k in _stored_keys_after(store, key, limit + len(moved)) if k[1] not in moved]
+    found += [shown for _stored, shown in moved.values() if _between(shown, key, None)]
+    return sorted(found, key=order_of)[:limit]
+
+
+def keys_before(store: Store, key: ListKey, limit: int) -> list[ListKey]:
+    """The keys of the `limit` articles before `key` in list order, nearest first."""
+    moved = redated(store)
+    if not moved:
+        return _stored_keys_before(store, key, limit)
+    found = [k for k in _stored_keys_before(store, key, limit + len(moved)) if k[1] not in moved]
+    found += [shown for _stored, shown in moved.values() if _between(shown, None, key)]
+    return sorted(found, key=order_of, reverse=True)[:limit]
+
+
+def _stored_keys_after(store: Store, key: ListKey | None, limit: int) -> list[ListKey]:
+    """keys_after by the stored dates."""
     conn = store.db.conn
     found: list[ListKey] = []
     if key is None or key[0] is not None:
@@ -76,8 +126,8 @@ def keys_after(store: Store, key: ListKey | None, limit: int) -> list[ListKey]:
     return found
 
 
-def keys_before(store: Store, key: ListKey, limit: int) -> list[ListKey]:
-    """The keys of the `limit` articles before `key` in list order, nearest first."""
+def _stored_keys_before(store: Store, key: ListKey, limit: int) -> list[ListKey]:
+    """keys_before by the stored dates."""
     conn = store.db.conn
     found: list[ListKey] = []
     if key[0] is None:
@@ -109,6 +159,14 @@ def count_between(store: Store, after: ListKey | None, before: ListKey | None) -
     """How many articles lie strictly between two places in the list (None: its start,
     its end): a count over the index between them, which grows with their distance
     (about 0.35 s a million rows), so the list counts from the nearest row it knows."""
+    total = _stored_count_between(store, after, before)
+    for stored, shown in redated(store).values():
+        total += _between(shown, after, before) - _between(stored, after, before)
+    return total
+
+
+def _stored_count_between(store: Store, after: ListKey | None, before: ListKey | None) -> int:
+    """count_between by the stored dates."""
     conn = store.db.conn
     total = 0
     if after is None or after[0] is not None:  # the dated part

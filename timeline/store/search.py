@@ -18,6 +18,7 @@ from typing import Literal
 import numpy as np
 
 from timeline.store.index_terms import terms_in_ranges
+from timeline.store.listing import ListKey, order_of, redated
 from timeline.store.schema import (
     DAY_MENTION,
     DAY_MENTIONS,
@@ -1974,8 +1975,10 @@ def in_list_order(store: Store, ids: np.ndarray) -> np.ndarray:
     """Article ids (int64) in the article list's order: by publication, undated last
     (as store.chronological_ids); ids of no article are left out."""
     articles = _article_map(store, build=len(ids) >= _MAP_WORTH)
+    moved = redated(store)  # the few the user re-dated: in the order of the dates shown
     if articles is not None:
-        return articles.in_list_order(np.asarray(ids, dtype=np.int64))
+        ordered = articles.in_list_order(np.asarray(ids, dtype=np.int64))
+        return articles.with_shown_dates(ordered, moved) if moved else ordered
     # A few: their keys read from the id map's small rows (an article's own row holds
     # published_start after its body, reached through the body's overflow pages: 5 us
     # an article, 75 ms for 10,000 hits at a million articles; this, a tenth of it).
@@ -1989,6 +1992,11 @@ def in_list_order(store: Store, ids: np.ndarray) -> np.ndarray:
             [json.dumps(np.asarray(ids, dtype=np.int64).tolist())],
         )[0]
     )
+    if moved:
+        starts = starts.copy()
+        for i in np.flatnonzero(np.isin(found, list(moved))).tolist():
+            shown = moved[int(found[i])][1][0]
+            starts[i] = _UNDATED_KEY if shown is None else shown
     return found[np.lexsort((found, starts))]
 
 
@@ -2025,6 +2033,7 @@ class _ArticleMap:
         if bool(np.any((s[1:] == s[:-1]) & (i[1:] < i[:-1]))):
             by_time = np.lexsort((ids, starts))
         self.list_ids = ids[by_time]
+        self.list_starts = starts[by_time]  # the stored keys in list order (int64)
         # Rows as int32 (2,147,483,647 articles): the map is 32 bytes an article.
         list_row = np.empty(len(ids), dtype=np.int32)
         list_row[by_time] = np.arange(len(ids), dtype=np.int32)
@@ -2052,6 +2061,26 @@ class _ArticleMap:
         chosen = np.zeros(len(self.sorted_ids), dtype=bool)
         chosen[self.id_row_of_rowid[at]] = True
         return self.sorted_ids[chosen]
+
+    def with_shown_dates(
+        self, ordered: np.ndarray, moved: Mapping[int, tuple[ListKey, ListKey]]
+    ) -> np.ndarray:
+        """Ids in list order by their stored dates put in the order of the dates shown
+        (moved: listing.redated, the few the user re-dated)."""
+        taken = np.isin(ordered, np.fromiter(moved, dtype=np.int64, count=len(moved)))
+        if not taken.any():
+            return ordered
+        rest = ordered[~taken]
+        rest_rows = self.list_row_of_id[np.searchsorted(self.sorted_ids, rest)]
+        keys = sorted((moved[int(i)][1] for i in ordered[taken]), key=order_of)
+        rows = []
+        for start, article_id in keys:
+            value = _UNDATED_KEY if start is None else start
+            first = int(np.searchsorted(self.list_starts, value, side="left"))
+            last = int(np.searchsorted(self.list_starts, value, side="right"))
+            rows.append(first + int(np.searchsorted(self.list_ids[first:last], article_id)))
+        at = np.searchsorted(rest_rows, np.array(rows, dtype=np.int64))
+        return np.insert(rest, at, np.array([k[1] for k in keys], dtype=np.int64))
 
     def in_list_order(self, ids: np.ndarray) -> np.ndarray:
         at = np.searchsorted(self.sorted_ids, ids)

@@ -1370,13 +1370,17 @@ class MainWindow(QMainWindow):
             # earliest copy hid its whole story until the events were loaded again.
             self.load_timeline()
         # A search's filters judge the user's values: a corrected source or date may
-        # move an article into or out of its hits, and a source into the offered ones.
-        filters, source = (True, True) if changes is None else user_edits.filters_changed(changes)
-        if source:
-            self._count_articles()
+        # move an article into or out of its hits, and a source into the offered ones;
+        # the list is in the order of the dates shown.
+        every = user_edits.OrderChanges(True, True, True)
+        moved = every if changes is None else user_edits.order_changes(changes)
         search = self.search
-        if filters and search is not None and search.has_filters and not (hid or showed):
+        if moved.published and not (hid or showed):
+            self.reload_list()  # the order, the counts, a search's hits
+        elif moved.filters and search is not None and search.has_filters and not (hid or showed):
             self.run_search(search)
+        if moved.source and not moved.published:
+            self._count_articles()
         self._warm_later()  # the arrays moved into the room, if the patch could not
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
