@@ -223,3 +223,35 @@ def test_a_cell_merged_down_over_rows_gives_each_of_them_its_value() -> None:
         ("6", "", "سبق", ()),
         ("7", "", "سبق", ()),
     ]
+
+
+def test_a_cells_value_held_in_its_attributes_alone_is_read() -> None:
+    # Writers other than LibreOffice may give a string cell its value as
+    # office:string-value and no paragraph, and a number or a date no paragraph, or a
+    # number its paragraph and no value attribute; each read as empty.
+    def bare(kind: str, attributes: str) -> str:
+        return f'<table:table-cell office:value-type="{kind}" {attributes}/>'
+
+    row = [
+        bare("string", f'office:string-value="{escape("اجتماع الرياض")}"'),
+        bare("string", f'office:string-value="{escape(BODY)}"'),
+        bare("date", 'office:date-value="2015-07-21T00:00:00"'),
+        '<table:table-cell office:value-type="float"><text:p>2015</text:p></table:table-cell>',
+    ]
+    table = f"{_row(HEADER)}<table:table-row>{''.join(row)}{_ROW_END}</table:table-row>"
+    xml = (
+        f'<?xml version="1.0"?><office:document-content {_NAMESPACES}><office:body>'
+        f'<office:spreadsheet><table:table table:name="s">{table}{_SHEET_END}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    (draft,) = _read(ods({}, content=xml))
+    assert isinstance(draft, ArticleDraft)
+    assert (draft.title, draft.body) == ("اجتماع الرياض", BODY)
+    assert (draft.published_raw, draft.source) == ("2015-07-21", "2015")
+    # A cell's paragraphs are its text where it has both (its lines kept).
+    both = (
+        '<table:table-cell office:value-type="string" office:string-value="x">'
+        f"<text:p>{escape(BODY)}</text:p><text:p>{escape(MORE)}</text:p></table:table-cell>"
+    )
+    (draft,) = _read(ods({}, content=xml.replace(row[1], both)))
+    assert isinstance(draft, ArticleDraft) and draft.body == f"{BODY}\n{MORE}"

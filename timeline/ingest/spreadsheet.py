@@ -7,8 +7,10 @@ An .ods file is a zip archive: every part is inflated once and counted first
 (entity declarations refused) a row at a time, each row let go once read.  A cell's
 value is written as the table's text would be: a date as ISO 8601 (without its time at
 midnight), a whole number without ".0", TRUE and FALSE, text as its paragraphs (one a
-line, ODF's white space rule kept).  A cell merged down over rows gives the cells it
-covers its value, as in a workbook; a merge across columns gives them nothing.
+line, ODF's white space rule kept) or, where it has none, as its office:string-value
+(writers other than LibreOffice may hold a string there alone).  A cell merged down
+over rows gives the cells it covers its value, as in a workbook; a merge across columns
+gives them nothing.
 
 LibreOffice writes a sheet's unused width and height as one cell or row "repeated"
 a thousand or a million times: a repeated empty row is skipped without being made, a
@@ -47,6 +49,10 @@ _ROWS_REPEATED = f"{{{_ODF_TABLE}}}number-rows-repeated"
 _COLUMNS_REPEATED = f"{{{_ODF_TABLE}}}number-columns-repeated"
 _ROWS_SPANNED = f"{{{_ODF_TABLE}}}number-rows-spanned"
 _VALUE_TYPE = f"{{{_ODF_OFFICE}}}value-type"
+_VALUE = f"{{{_ODF_OFFICE}}}value"
+_DATE_VALUE = f"{{{_ODF_OFFICE}}}date-value"
+_BOOLEAN_VALUE = f"{{{_ODF_OFFICE}}}boolean-value"
+_STRING_VALUE = f"{{{_ODF_OFFICE}}}string-value"
 _PARAGRAPHS = (f"{{{_ODF_TEXT}}}p", f"{{{_ODF_TEXT}}}h")
 
 
@@ -56,24 +62,26 @@ def _repeated(element: Any, name: str) -> int:
 
 
 def _cell_text(cell: Any) -> str:
+    """A cell's value: a number's, a date's or a truth value's from its attribute, else
+    its paragraphs, else its office:string-value (a string cell some writers give no
+    paragraph)."""
     kind = cell.get(_VALUE_TYPE, "")
-    if kind in ("float", "percentage", "currency"):
-        value = cell.get(f"{{{_ODF_OFFICE}}}value", "")
+    if kind in ("float", "percentage", "currency") and (value := cell.get(_VALUE)) is not None:
         try:
             number = float(value)
         except ValueError:
             return value
         return str(int(number)) if number.is_integer() and abs(number) < 1e15 else value
-    if kind == "date":
-        value = cell.get(f"{{{_ODF_OFFICE}}}date-value", "")
+    if kind == "date" and (value := cell.get(_DATE_VALUE)) is not None:
         return value[:10] if value.endswith("T00:00:00") else value
-    if kind == "boolean":
-        return "TRUE" if cell.get(f"{{{_ODF_OFFICE}}}boolean-value") == "true" else "FALSE"
+    if kind == "boolean" and (value := cell.get(_BOOLEAN_VALUE)) is not None:
+        return "TRUE" if value == "true" else "FALSE"
     lines: list[str] = []
     for paragraph in cell:
         if paragraph.tag in _PARAGRAPHS:
             _odf_paragraph(paragraph, lines)
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return text if text.strip() else cell.get(_STRING_VALUE, text)
 
 
 def _cells(row: Any, number: int, merged: dict[int, tuple[int, str]]) -> list[str]:
