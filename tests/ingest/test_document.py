@@ -203,6 +203,88 @@ def test_the_text_word_shows_inside_revisions_controls_fields_and_text_boxes(
     ]
 
 
+def _with_tables(path: Path, tables: str) -> Path:
+    """The document at path with its table in place of the given tables' XML."""
+    with zipfile.ZipFile(path) as src:
+        parts = {item.filename: src.read(item) for item in src.infolist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    start, end = xml.index("<w:tbl>"), xml.index("</w:tbl>") + len("</w:tbl>")
+    xml = xml[:start] + tables + xml[end:]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for part, data in {**parts, "word/document.xml": xml.encode("utf-8")}.items():
+            out.writestr(part, data)
+    return path
+
+
+def _cells(*texts: str, merge: str = "") -> str:
+    """Word's table cells, one a text; merge: a first cell's w:tcPr ("<w:gridSpan
+    w:val='2'/>")."""
+    first = f"<w:tcPr>{merge}</w:tcPr>" if merge else ""
+    return "".join(
+        f"<w:tc>{first if n == 0 else ''}<w:p>{_W_TEXT.format(text)}</w:p></w:tc>"
+        for n, text in enumerate(texts)
+    )
+
+
+def _control(inner: str, *, prompt: bool = False) -> str:
+    shown = "<w:showingPlcHdr/>" if prompt else ""
+    properties = f"<w:sdtPr><w:alias w:val='ص'/>{shown}</w:sdtPr>"
+    return f"<w:sdt>{properties}<w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+
+
+def test_table_rows_and_cells_inside_content_controls_are_read(tmp_path: Path) -> None:
+    # A repeating section (Word's content control of rows), a control around a cell, one
+    # around a whole table and rows in custom markup: their rows' text had been lost.
+    grid = "<w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+    tables = (
+        f"<w:tbl>{grid}<w:tr>{_cells('البند', 'الموعد')}</w:tr>"
+        + _control(
+            f"<w:sdt><w:sdtContent><w:tr>{_cells('الافتتاح', '23 يوليو')}</w:tr></w:sdtContent>"
+            f"</w:sdt><w:tr>{_cells('الختام', '24 يوليو')}</w:tr>"
+        )
+        + f"<w:tr>{_cells('الوصول')}{_control(_cells('22 يوليو'))}</w:tr>"
+        + f"<w:customXml w:element='بند'><w:tr>{_cells('المؤتمر', '25 يوليو')}</w:tr></w:customXml>"
+        + _control(f"<w:tr>{_cells('انقر هنا لإضافة بند.')}</w:tr>", prompt=True)
+        + "</w:tbl>"
+        + _control(f"<w:tbl>{grid}<w:tr>{_cells('الوفود', 'عشرون')}</w:tr></w:tbl>")
+    )
+    (draft,) = _read(_with_tables(_document(tmp_path / "a.docx"), tables))
+    assert isinstance(draft, ArticleDraft)
+    assert draft.body.split("\n") == [
+        BODY,
+        "البند\tالموعد",
+        "الافتتاح\t23 يوليو",  # rows in content controls, one inside another
+        "الختام\t24 يوليو",
+        "الوصول\t22 يوليو",  # a cell in a content control
+        "المؤتمر\t25 يوليو",  # a row in custom markup
+        # (a control of rows still showing its prompt adds nothing)
+        "الوفود\tعشرون",  # a table in a content control
+        "وأضاف أن الوفود ستصل تباعا.",
+    ]
+
+
+def test_a_merged_cell_is_read_once_and_a_stray_merge_fails_nothing(tmp_path: Path) -> None:
+    # python-docx's cells repeat a merged cell in each column and row it covers (its
+    # words twice in the article), and a row merged into none above it, which Word
+    # shows, failed the whole document ("no tr above topmost tr in w:tbl").
+    grid = "<w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+    down, across, restart = "<w:vMerge/>", "<w:gridSpan w:val='2'/>", "<w:vMerge w:val='restart'/>"
+    table = (
+        f"<w:tbl>{grid}<w:tr>{_cells('يوم 21', merge=down)}{_cells('الافتتاح')}</w:tr>"
+        f"<w:tr>{_cells('نتائج اليوم الأول', merge=across)}</w:tr>"
+        f"<w:tr>{_cells('يوم 22', merge=restart)}{_cells('الجلسة')}</w:tr>"
+        f"<w:tr><w:tc><w:tcPr>{down}</w:tcPr><w:p/></w:tc>{_cells('الختام')}</w:tr></w:tbl>"
+    )
+    (draft,) = _read(_with_tables(_document(tmp_path / "a.docx"), table))
+    assert isinstance(draft, ArticleDraft)
+    assert draft.body.split("\n")[1:5] == [
+        "يوم 21\tالافتتاح",  # merged down into no row above it: read as it is
+        "نتائج اليوم الأول",  # across two columns: once
+        "يوم 22\tالجلسة",
+        "\tالختام",  # the cell merged into the one above shows nothing of its own
+    ]
+
+
 def test_a_document_in_a_zip(tmp_path: Path) -> None:
     _document(tmp_path / "x.docx")
     archive = tmp_path / "docs.zip"

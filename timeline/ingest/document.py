@@ -3,9 +3,10 @@ kept in a word processor, read as a plain-text article is (its first line the ti
 date line under it read).
 
 Read with python-docx, its body's XML walked: the paragraphs and tables in their order (a
-table a row a line, its cells separated by tabs), with the text Word shows in them: links,
-tracked insertions (not deletions), content controls, fields and smart tags in place, a
-text box's paragraphs as lines of their own; headers, footers, comments and images are
+table a row a line, its cells separated by tabs, a merged cell once), with the text Word
+shows in them: links, tracked insertions (not deletions), content controls (around
+paragraphs, tables, rows or cells), fields and smart tags in place, a text box's
+paragraphs as lines of their own; headers, footers, comments and images are
 not the article's.  Its XML parser expands no entity.  A .docx file is a
 zip archive: every part is inflated and counted before it is opened
 (office.check_parts), and the document's text part is parsed whole, so it may be at
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from timeline.ingest.errors import BadArticle
@@ -64,7 +66,7 @@ def docx_text(data: bytes) -> str:
 
         document = Document(io.BytesIO(data))
         lines: list[str] = []
-        _docx_blocks(document.element.body, lines, document)
+        _docx_blocks(document.element.body, lines)
     except BadArticle:
         raise
     except Exception as exc:  # python-docx's and lxml's errors are of many kinds
@@ -96,7 +98,7 @@ def _prompt(element: Any) -> bool:
     )
 
 
-def _docx_blocks(element: Any, lines: list[str], document: Any) -> None:
+def _docx_blocks(element: Any, lines: list[str]) -> None:
     """The paragraphs and table rows under element, in order (content controls and
     custom markup around them gone through): a paragraph a line, a table a row a line,
     its cells separated by tabs."""
@@ -105,23 +107,33 @@ def _docx_blocks(element: Any, lines: list[str], document: Any) -> None:
         if tag == f"{_W}p":
             pieces: list[str] = []
             first = len(lines)
-            _docx_inline(child, pieces, lines, document)
+            _docx_inline(child, pieces, lines)
             _end_paragraph(pieces, lines, first)
         elif tag == f"{_W}tbl":
-            from docx.table import Table
-
-            for row in Table(child, document).rows:
+            for row in _docx_held(child, f"{_W}tr"):
                 cells = []
-                for cell in row.cells:
+                for cell in _docx_held(row, f"{_W}tc"):
                     parts: list[str] = []
-                    _docx_blocks(cell._tc, parts, document)
+                    _docx_blocks(cell, parts)
                     cells.append("\n".join(parts))
                 lines.append("\t".join(cells))
         elif tag not in _W_UNSHOWN and not _prompt(child):
-            _docx_blocks(child, lines, document)
+            _docx_blocks(child, lines)
 
 
-def _docx_inline(element: Any, pieces: list[str], lines: list[str], document: Any) -> None:
+def _docx_held(element: Any, tag: str) -> Iterator[Any]:
+    """A table's rows (tag w:tr) or a row's cells (w:tc) in order, with those held in
+    content controls and custom markup (a repeating section's rows, a control around a
+    cell), which python-docx's rows and cells leave out.  Each cell is read once, as
+    Word shows it: a merged one is not repeated in the columns or rows it covers."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag not in _W_UNSHOWN and not _prompt(child):
+            yield from _docx_held(child, tag)
+
+
+def _docx_inline(element: Any, pieces: list[str], lines: list[str]) -> None:
     """A paragraph's text into pieces, its insertions, content controls, fields and smart
     tags in place; a text box's paragraphs into lines (_break_line)."""
     for child in element:
@@ -130,10 +142,10 @@ def _docx_inline(element: Any, pieces: list[str], lines: list[str], document: An
             pieces.append(str(child))
         elif tag == f"{_W}txbxContent":
             box: list[str] = []
-            _docx_blocks(child, box, document)
+            _docx_blocks(child, box)
             _break_line(pieces, lines, box)
         elif tag not in _W_UNSHOWN and not _prompt(child):
-            _docx_inline(child, pieces, lines, document)
+            _docx_inline(child, pieces, lines)
 
 
 def _break_line(pieces: list[str], lines: list[str], box: list[str]) -> None:
