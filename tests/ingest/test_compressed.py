@@ -215,3 +215,18 @@ def test_a_tar_archive_is_said_to_be_one(tmp_path: Path, suffix: str) -> None:
         f"a tar archive ({suffix.lower()}) is not read: unpack it and import its folder,"
         " or make a .zip of it"
     )
+
+
+def test_a_tar_archive_inside_a_zip_is_said_to_be_one(tmp_path: Path) -> None:
+    # As a zip inside a zip, it is not opened; it was "not an article format".
+    path = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.csv", f"title,body\nأ,{BODY}\n")
+        for name in ("b.tar.gz", "c.TGZ", "d.tar", "e.tar.xz"):
+            archive.writestr(name, gzip.compress(b"x"))
+    found = items(path)
+    assert [str(x) for x in found if isinstance(x, Rejected)] == [
+        f"{name}: a tar archive inside a zip is not opened"
+        for name in ("b.tar.gz", "c.TGZ", "d.tar", "e.tar.xz")
+    ]
+    assert [x.title for x in found if not isinstance(x, Rejected)] == ["أ"]

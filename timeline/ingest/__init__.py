@@ -195,6 +195,11 @@ def format_of(name: str) -> tuple[str, bool] | None:
     return kind, compressed
 
 
+def _tar_suffix(name: str) -> str | None:
+    """The tar archive's suffix a file name ends in (".tar.gz"), lower case; else None."""
+    return next((t for t in _TAR_SUFFIXES if name.lower().endswith(t)), None)
+
+
 def content_bytes(path: Path) -> int:
     """About how many bytes of text reading the file gives: its size; a gzip file's by
     its trailer (the size it holds modulo 4 GiB, never taken below the compressed size);
@@ -695,6 +700,8 @@ def _zip_members(
                 what = "a zip inside a zip is not opened"
                 if found[0] == "image":  # as in a folder (collect_files)
                     what = "a picture in a zip is not read: import it on its own"
+            elif _tar_suffix(name) is not None:
+                what = "a tar archive inside a zip is not opened"  # as a zip in one
             yield Rejected(name, what)
             continue
         kind, compressed = found
@@ -820,7 +827,7 @@ class ArticleFile(_Source):
                 raise BadArticle(
                     "a Word 97-2003 document (.doc): save it as .docx or as text and import that"
                 )
-            tar = next((t for t in _TAR_SUFFIXES if path.name.lower().endswith(t)), None)
+            tar = _tar_suffix(path.name)
             if tar is not None:
                 raise BadArticle(
                     f"a tar archive ({tar}) is not read: unpack it and import its folder,"
