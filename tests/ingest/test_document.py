@@ -383,6 +383,35 @@ def test_an_opendocument_text_is_imported_with_its_dates(tmp_path: Path) -> None
         assert "2015-07-21" in {e.value for e in store.events_of(1)}
 
 
+def test_a_soft_page_break_neither_joins_nor_drops_words(tmp_path: Path) -> None:
+    # Where LibreOffice's layout ended a page: between paragraphs, list items or table
+    # rows, and inside a paragraph at the start of its next line, after the space that
+    # ended the line before.  It is no text: a break inside a word (a line wrapped
+    # there, the word too long for it) joins nothing that was apart, as LibreOffice
+    # reads it too.
+    brk = "<text:soft-page-break/>"
+    body = (
+        f"قال المتحدث إن الاجتماع {brk}سيعقد في الرياض.</text:p>{brk}"
+        f"<text:p>{brk}وأضاف أن الوفود <text:span>{brk}ستصل</text:span> تباعا.</text:p>"
+        f"<text:list><text:list-item><text:p>البند الأول</text:p></text:list-item>{brk}"
+        f"<text:list-item>{brk}<text:p>البند الثاني</text:p></text:list-item></text:list>"
+        "<table:table><table:table-row><table:table-cell><text:p>أ</text:p></table:table-cell>"
+        f"</table:table-row>{brk}<table:table-row><table:table-cell><text:p>ب</text:p>"
+        f"</table:table-cell></table:table-row></table:table><text:p>كلمة{brk}طويلة"
+    )
+    (draft,) = _read(_odt(tmp_path / "a.odt", _ODT_CONTENT.replace("{body}", body)))
+    assert isinstance(draft, ArticleDraft)
+    assert draft.body.split("\n")[:7] == [
+        "قال المتحدث إن الاجتماع سيعقد في الرياض.",
+        "وأضاف أن الوفود ستصل تباعا.",
+        "البند الأول",
+        "البند الثاني",
+        "أ",
+        "ب",
+        "كلمةطويلة",
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
