@@ -54,9 +54,10 @@ class EditError(ValueError):
     """An edit that cannot be made: an unreadable date, an unknown article or event."""
 
 
-# Why an edit a reader can ask for in the window is refused, one template a case: the
-# command line prints the lines as they are; the window says them in its language,
-# found by these templates (timeline/ui/store_messages.py).
+# Why an edit is refused, one template a case (every EditError is one of them: an edit
+# the window runs can meet any): the command line prints the lines as they are; the
+# window says them in its language, found by these templates
+# (timeline/ui/store_messages.py).
 MESSAGES: dict[str, str] = {
     "no_article": "no article #{article}",
     "no_event": "no event #{event}",
@@ -65,6 +66,14 @@ MESSAGES: dict[str, str] = {
     "tag_unnamed": "a tag needs a name",
     "tag_too_long": "a tag's name has at most {most} characters ({given} given)",
     "tag_separator": "a tag's name cannot hold " + " or ".join(TAG_SEPARATORS) + ": {tag}",
+    "not_a_colour": "not a colour: {colour} (give #rrggbb)",
+    "no_tag": "no tag {tag}",
+    "no_span": "no span {start}:{end} in article #{article}",
+    "not_a_mention": "event #{event} is not a mention in the text",
+    "no_field": "cannot correct {field}: one of " + ", ".join(user.ARTICLE_FIELDS),
+    "published_lines": "a publication date is one line: {text}",
+    "published_not_iso": "not an ISO 8601 date and time: {text}",
+    "published_phrase": "a publication date is one date, not a range or a phrase: {text}",
 }
 
 
@@ -127,21 +136,21 @@ def read_published(typed: str) -> DateValue:
     value only partly read would be stored as a date the user did not give."""
     text = typed.strip()
     if "\n" in text or "\r" in text:
-        raise EditError(f"a publication date is one line: {typed!r}")
+        raise _refused("published_lines", text=repr(typed))
     if _ISO_START.match(text) and not _ISO.match(text):
         # Written as ISO 8601: a time with it must be one (no hour 25), nothing after.
         try:
             datetime.fromisoformat(text)
         except ValueError:
-            raise EditError(f"not an ISO 8601 date and time: {typed!r}") from None
+            raise _refused("published_not_iso", text=repr(typed)) from None
     date, whole = _read_date(text)
     if date is None:
-        raise EditError(f"not a date this program can read: {typed!r}")
+        raise _refused("not_a_date", text=repr(typed))
     # A date line is read from its first date on: one that names two ("من 1 يناير إلى
     # 5 يناير 2015") gave its last.
     several = len(dating.extract_mentions(as_arabic_months(text), None)) > 1
     if date.granularity == "interval" or not whole or several:
-        raise EditError(f"a publication date is one date, not a range or a phrase: {typed!r}")
+        raise _refused("published_phrase", text=repr(typed))
     return date
 
 
@@ -273,7 +282,7 @@ def mention_of_event(store: Store, event_id: int) -> MentionRef:
         raise _refused("no_event", event=event_id)
     event, uid, text = found
     if event.span_start is None or event.span_end is None:
-        raise EditError(f"event #{event_id} is not a mention in the text")
+        raise _refused("not_a_mention", event=event_id)
     return MentionRef(event.article_id, uid, event.span_start, event.span_end, text)
 
 
@@ -282,7 +291,7 @@ def mention_at(store: Store, article_id: int, span_start: int, span_end: int) ->
     if article is None:
         raise _refused("no_article", article=article_id)
     if not 0 <= span_start < span_end <= len(article.body):
-        raise EditError(f"no span {span_start}:{span_end} in article #{article_id}")
+        raise _refused("no_span", start=span_start, end=span_end, article=article_id)
     text = article.body[span_start:span_end]
     return MentionRef(article_id, article.uid, span_start, span_end, text)
 
@@ -321,7 +330,7 @@ def correct_article(
     None, as the window's dialog takes it (the article was left without a title), while
     a source of nothing is one: "no source"."""
     if field_name not in user.ARTICLE_FIELDS:
-        raise EditError(f"cannot correct {field_name!r}: one of {', '.join(user.ARTICLE_FIELDS)}")
+        raise _refused("no_field", field=repr(field_name))
     if typed is not None:
         typed = typed.strip()
         if field_name == "title" and not typed:
@@ -427,7 +436,7 @@ def set_tag(
         raise _refused("tag_separator", tag=repr(tag))
     rows: list[tuple[str, tuple, dict | None]] = []
     if colour is not None and not _COLOUR.fullmatch(colour):
-        raise EditError(f"not a colour: {colour!r} (give #rrggbb)")
+        raise _refused("not_a_colour", colour=repr(colour))
     if on and (tag not in known or colour is not None):
         colour = colour or TAG_COLOURS[len(known) % len(TAG_COLOURS)]
         rows.append(("user_tags", (tag,), {"name": tag, "colour": colour, **_stamp()}))
@@ -441,10 +450,10 @@ def set_tag(
 
 def set_tag_colour(store: Store, tag: str, colour: str) -> list[Change]:
     if not _COLOUR.fullmatch(colour):
-        raise EditError(f"not a colour: {colour!r} (give #rrggbb)")
+        raise _refused("not_a_colour", colour=repr(colour))
     tag = _held_tag({name: c for name, c, _n in user.tags(store)}, tag_name(tag))
     if user.get_row(store, "user_tags", (tag,)) is None:
-        raise EditError(f"no tag {tag!r}")
+        raise _refused("no_tag", tag=repr(tag))
     return _edit(store, [("user_tags", (tag,), {"name": tag, "colour": colour, **_stamp()})])
 
 

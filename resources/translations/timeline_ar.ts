@@ -84,37 +84,37 @@
 <context>
     <name>DateDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="96" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="100" />
         <source>for example ⁧10 شوال 1442 هـ⁩, 1950-1953, 22 May 2021</source>
         <translation>مثلاً 10 شوال 1442 هـ، 1950-1953، 22 May 2021</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="106" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="110" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="113" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="117" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="114" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="118" />
         <source>Understood as</source>
         <translation>فُهم على أنه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="116" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="120" />
         <source>Label</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="131" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="135" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="132" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="136" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -1870,17 +1870,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="150" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="154" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="151" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="155" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="156" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="160" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
     </message>
@@ -2254,6 +2254,46 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <source>a tag's name cannot hold ; or ؛: %1</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛: %1</translation>
     </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="97" />
+        <source>not a colour: %1 (give #rrggbb)</source>
+        <translation>ليس لونًا: %1 (يُكتب اللون # تليها ست خانات ست عشرية)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="98" />
+        <source>no tag %1</source>
+        <translation>لا يوجد وسم اسمه %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="99" />
+        <source>no span %1:%2 in article #%3</source>
+        <translation>لا يوجد في المقالة رقم %3 نصٌّ من الموضع %1 إلى الموضع %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="100" />
+        <source>event #%1 is not a mention in the text</source>
+        <translation>الحدث رقم %1 ليس تاريخًا مذكورًا في نص المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="101" />
+        <source>cannot correct %1: one of title, source, published</source>
+        <translation>لا يُصحَّح الحقل %1: يُصحَّح العنوان أو المصدر أو تاريخ النشر فقط</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="104" />
+        <source>a publication date is one line: %1</source>
+        <translation>تاريخ النشر سطر واحد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="105" />
+        <source>not an ISO 8601 date and time: %1</source>
+        <translation>ليس تاريخًا ووقتًا صحيحين بصيغة ISO 8601: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="108" />
+        <source>a publication date is one date, not a range or a phrase: %1</source>
+        <translation>تاريخ النشر تاريخ واحد، لا مدة ولا عبارة: %1</translation>
+    </message>
 </context>
 <context>
     <name>StoryPanel</name>
@@ -2493,216 +2533,216 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="235" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="239" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="237" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="241" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="246" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="354" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="250" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="358" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="362" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="247" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="251" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="248" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="252" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="249" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="253" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="254" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="258" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="255" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="259" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="256" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="260" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="207" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="211" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="224" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="228" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="251" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="255" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="258" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="262" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="280" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="284" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="291" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="295" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="293" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="297" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="322" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="326" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="352" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="349" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="414" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="418" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="420" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="355" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="361" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="365" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="362" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="366" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="363" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="367" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="403" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="407" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="408" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="412" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="430" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="435" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="434" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="448" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="462" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="458" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="448" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="462" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="481" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="480" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="485" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="486" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="493" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="497" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="504" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="515" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="519" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="526" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="531" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="540" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="562" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="532" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="554" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="537" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="559" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="548" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="570" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="578" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -1419,3 +1419,79 @@ def test_the_tag_dialog_label_is_plain_text(
     monkeypatch.setattr(QInputDialog, "exec", answer)
     window.edits.tag_article()
     assert formats and set(formats) == {Qt.TextFormat.PlainText}
+
+
+def _publication_event(store: Store, article_id: int) -> int:
+    for event in store.events_of(article_id):
+        if event.span_start is None and event.id is not None:
+            return event.id
+    pytest.skip("the first sample article has no computed publication")
+
+
+# Each refusal of timeline/edits.py an edit the window runs can meet (EditError), by the
+# edit that meets it: (store, the current article) -> the edit.
+REFUSED_EDITS = {
+    "bad_colour": lambda s, a: edits.set_tag_colour(s, "حروب", "red"),
+    "bad_colour_new_tag": lambda s, a: edits.set_tag(
+        s, edits.article_target(s, a), "حروب", colour="#12345"
+    ),
+    "no_tag": lambda s, a: edits.set_tag_colour(s, "لا وسم بهذا الاسم", "#112233"),
+    "no_span": lambda s, a: edits.correct_mention(s, edits.mention_at(s, a, 10**7, 10**7 + 4), ""),
+    "not_a_mention": lambda s, a: edits.correct_mention(
+        s, edits.mention_of_event(s, _publication_event(s, a)), "2020"
+    ),
+    "unknown_field": lambda s, a: edits.correct_article(s, a, "author", "x"),
+    "published_two_lines": lambda s, a: edits.correct_article(
+        s, a, "published", "2021-05-01\n2021-06-01"
+    ),
+    "published_bad_iso": lambda s, a: edits.correct_article(s, a, "published", "2015-07-21T25:00"),
+    "published_unreadable": lambda s, a: edits.correct_article(s, a, "published", "غدا ربما"),
+    "published_range": lambda s, a: edits.correct_article(s, a, "published", "1950/1953"),
+    "no_article": lambda s, a: edits.correct_article(s, 10**9, "title", "x"),
+    "no_event": lambda s, a: edits.correct_mention(s, edits.mention_of_event(s, 10**9), None),
+    "no_added_event": lambda s, a: edits.remove_added_event(s, 10**9),
+    "not_a_date": lambda s, a: edits.add_event(s, "ليس تاريخا", "حدث", a)[1],
+    "tag_unnamed": lambda s, a: edits.set_tag(s, edits.article_target(s, a), " "),
+    "tag_too_long": lambda s, a: edits.set_tag(s, edits.article_target(s, a), "ت" * 300),
+    "tag_separator": lambda s, a: edits.set_tag(s, edits.article_target(s, a), "حروب؛ هدنة"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED_EDITS))
+def test_every_refused_edit_is_said_in_arabic_in_the_status_bar(
+    arabic: None, window: MainWindow, case: str
+) -> None:
+    """The window in Arabic said "لم يُحفظ: وسم: not a colour: 'red' (give #rrggbb)":
+    only some of the refusals had their words in the window's language."""
+    article_id = current(window)
+    failed: list[str] = []
+    window.edits.controller.edit_failed.connect(lambda what, why: failed.append(why))
+    run(window, "وسم", lambda s: REFUSED_EDITS[case](s, article_id))
+    assert len(failed) == 1, failed  # refused by edits, not another failure
+    line = window.statusBar().currentMessage()
+    # The reason, in an isolate of its own after the edit's name: no English word left
+    # in it outside its values (each in an isolate of its own, within it).
+    prefix = "لم يُحفظ: وسم: \u2068"
+    assert line.startswith(prefix) and line.endswith("\u2069"), line
+    reason = line[len(prefix) : -1]
+    words = re.sub("\u2068[^\u2068\u2069]*\u2069", " ", reason)
+    words = words.replace("ISO 8601", " ")  # the standard's name
+    assert re.search("[\u0621-\u064a]", words), (case, failed[0], line)
+    assert not re.search("[A-Za-z]{2,}", words), (case, failed[0], line)
+
+
+def test_the_refused_edits_meet_every_refusal(own_store: Store) -> None:
+    """REFUSED_EDITS names an edit for each of edits.MESSAGES (a new one gets its case)."""
+    from timeline.ui import store_messages
+
+    article_id = own_store.article_ids()[0]
+    met = set()
+    for make in REFUSED_EDITS.values():
+        with pytest.raises(edits.EditError) as raised:
+            make(own_store, article_id)
+        met |= {
+            key.removeprefix("edit:")
+            for key, pattern in store_messages._patterns()
+            if key.startswith("edit:") and pattern.fullmatch(str(raised.value))
+        }
+    assert met == set(edits.MESSAGES)

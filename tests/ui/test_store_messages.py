@@ -63,7 +63,8 @@ def test_each_message_is_said_in_arabic_with_its_values(arabic: None, key: str) 
 
 
 EDIT_VALUES = {"article": "12", "event": "7", "text": "'غدا'", "most": "200", "given": "300"}
-EDIT_VALUES |= {"tag": "'حروب؛ هدنة'"}
+EDIT_VALUES |= {"tag": "'حروب؛ هدنة'", "colour": "'red'", "field": "'author'"}
+EDIT_VALUES |= {"start": "40", "end": "52"}
 
 
 @pytest.mark.parametrize("key", sorted(edits.MESSAGES))
@@ -76,7 +77,7 @@ def test_each_refused_edit_is_said_in_arabic_with_its_values(arabic: None, key: 
     assert shown != line and re.search("[\u0621-\u064a]", shown)
     for name in store_messages._names(template):
         assert f"\u2068{EDIT_VALUES[name]}\u2069" in shown
-    words = re.sub("\u2068[^\u2069]*\u2069", " ", shown)
+    words = re.sub("\u2068[^\u2069]*\u2069", " ", shown).replace("ISO 8601", " ")
     assert not re.search("[A-Za-z]{2,}", words), shown
 
 
@@ -200,3 +201,26 @@ def test_a_locked_library_is_offered_to_try_again_in_the_arabic_start_box(
     assert "\u2068/data/w.db\u2069 مقفلة" in text
     assert informative.startswith("يُمسك استيرادُ ملفٍّ كبير المكتبةَ وحده")
     assert "أعد ال&محاولة" in buttons
+
+
+def test_every_refusal_of_an_edit_is_one_of_the_templates() -> None:
+    """Each EditError is made by edits._refused from a key of edits.MESSAGES: one built
+    of its own words (a colour not #rrggbb, a span gone, an unknown field) reached the
+    Arabic window in English."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(edits))
+    made = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "EditError"
+    ]
+    refused = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.name == "_refused"
+    )
+    assert made and all(node in ast.walk(refused) for node in made)

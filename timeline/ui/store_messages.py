@@ -2,7 +2,7 @@
 
 The store says why it cannot be opened or written in English lines (the command line
 prints them as they are: timeline.store.MESSAGES), and so do the edits it refuses
-(timeline.edits.MESSAGES: a tag's name too long, an article gone).  A failure reaches the window as
+(timeline.edits.MESSAGES: a tag's name too long, an article gone, a colour not #rrggbb).  A failure reaches the window as
 text; the window knows the store's lines by their templates and says them in the
 interface's language.  A line is matched whole (a path before its words could not be
 told from a prefix such as a file's name).
@@ -94,6 +94,18 @@ def _translations() -> dict[str, str]:
             "StoreMessages", "a tag's name has at most %1 characters (%2 given)"
         ),
         "edit:tag_separator": translate("StoreMessages", "a tag's name cannot hold ; or ؛: %1"),
+        "edit:not_a_colour": translate("StoreMessages", "not a colour: %1 (give #rrggbb)"),
+        "edit:no_tag": translate("StoreMessages", "no tag %1"),
+        "edit:no_span": translate("StoreMessages", "no span %1:%2 in article #%3"),
+        "edit:not_a_mention": translate("StoreMessages", "event #%1 is not a mention in the text"),
+        "edit:no_field": translate(
+            "StoreMessages", "cannot correct %1: one of title, source, published"
+        ),
+        "edit:published_lines": translate("StoreMessages", "a publication date is one line: %1"),
+        "edit:published_not_iso": translate("StoreMessages", "not an ISO 8601 date and time: %1"),
+        "edit:published_phrase": translate(
+            "StoreMessages", "a publication date is one date, not a range or a phrase: %1"
+        ),
     }
 
 
