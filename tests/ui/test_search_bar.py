@@ -380,3 +380,57 @@ def test_a_source_is_laid_out_in_its_own_direction_and_found_as_typed(qtbot: QtB
     assert [
         i.row() for i in model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, "AA", -1)
     ] == [4]
+
+
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise", "This plugin does not support grabbing", extend=True
+)
+@pytest.mark.parametrize(("language", "leading"), [("ar", "right"), ("en", "left")])
+def test_the_calendar_drops_from_the_boxs_leading_edge(
+    qtbot: QtBot, language: str, leading: str
+) -> None:
+    """The date boxes are laid out left to right in either interface, and QDateEdit
+    hung their calendar from the box's left edge: in an Arabic window of 800 x 500 it
+    ran 166 px past the window's right edge, over what lay beside it.  Right to left it
+    hangs from the box's right edge, as a right-to-left box's does; and never off the
+    screen."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    )
+    bar = SearchBar(window)
+    bar.set_interface(language, "western")
+    bar.dates_check.setChecked(True)
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen.left(), screen.top() + 40, screen.width(), 300)
+    window.show()
+    qtbot.waitExposed(window)
+    for x in (0, screen.width() - 380):  # the bar (a list pane's) at either edge
+        bar.setGeometry(x, 0, 380, bar.sizeHint().height())
+        for box in (bar.date_from_edit, bar.date_to_edit):
+            # Its arrow: at the right of a box laid out left to right.
+            QTest.mouseClick(
+                box,
+                Qt.MouseButton.LeftButton,
+                pos=QPoint(box.width() - 6, box.height() // 2),
+            )
+            popup = box.calendarWidget().window()
+            qtbot.waitUntil(popup.isVisible)
+            placed = popup.geometry()
+            at = QRect(box.mapToGlobal(QPoint(0, 0)), box.size())
+            assert screen.left() <= placed.left() and placed.right() <= screen.right()
+            edge_free = placed.width() <= (
+                at.right() - screen.left() if leading == "right" else screen.right() - at.left()
+            )
+            if edge_free:  # room on the screen to hang it from the box's leading edge
+                if leading == "right":
+                    assert abs(placed.right() - at.right()) <= 4, (x, placed, at)
+                else:
+                    assert abs(placed.left() - at.left()) <= 4, (x, placed, at)
+            assert placed.top() >= at.bottom() - 4
+            popup.hide()

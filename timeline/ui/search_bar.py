@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
     QObject,
@@ -81,7 +82,8 @@ class DateBox(QDateEdit):
     its sections (yyyy-MM-dd became dd-MM-yyyy, the year last, and displayFormat() came
     back empty): a year typed first went into the day and was refused, "-" jumped to the
     next box. A day is written year first, as the detail pane and the list write it;
-    the calendar that drops down keeps the interface's direction (set_direction).
+    the calendar that drops down keeps the interface's direction (set_direction), and
+    hangs from the box's edge on that side (_place_calendar).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -89,10 +91,33 @@ class DateBox(QDateEdit):
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setCalendarPopup(True)
         self.set_direction(QApplication.layoutDirection())
+        # The calendar's own window (made by calendarWidget): placed as it is shown.
+        self.calendarWidget().window().installEventFilter(self)
 
     def set_direction(self, direction: Qt.LayoutDirection) -> None:
         """The calendar's direction: the interface's, whatever the box's own."""
         self.calendarWidget().setLayoutDirection(direction)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and watched is self.calendarWidget().window():
+            self._place_calendar(self.calendarWidget().window())
+        return super().eventFilter(watched, event)
+
+    def _place_calendar(self, popup: QWidget) -> None:
+        """Right to left, the calendar hangs from the box's right edge, within the screen.
+
+        QDateEdit places it by the box's own direction, left to right here: from the
+        box's left edge it ran past the right edge of an Arabic window of 800 x 500 (166
+        px), over the list beside it.  Moved before it is mapped (on its Show event),
+        so it never shows where QDateEdit put it; its height and side stay QDateEdit's.
+        """
+        if self.calendarWidget().layoutDirection() != Qt.LayoutDirection.RightToLeft:
+            return
+        width = max(popup.width(), popup.sizeHint().width())
+        right = self.mapToGlobal(QPoint(self.width() - 1, 0)).x()
+        screen = self.screen().availableGeometry()
+        left = max(screen.left(), min(right - width + 1, screen.right() - width + 1))
+        popup.move(left, popup.y())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
