@@ -51,7 +51,15 @@ _ISO = re.compile(r"^\s*(\d{4})(?:-(\d\d)(?:-(\d\d))?)?\s*$")
 
 
 class EditError(ValueError):
-    """An edit that cannot be made: an unreadable date, an unknown article or event."""
+    """An edit that cannot be made: an unreadable date, an unknown article or event.
+
+    Its line is MESSAGES[key] filled with values (_refused), kept on it to be said again
+    with a value shortened (the window's date dialog)."""
+
+    def __init__(self, line: str, key: str = "", values: dict[str, object] | None = None) -> None:
+        super().__init__(line)  # the line alone: what a copy in another process is made of
+        self.key = key
+        self.values = values or {}
 
 
 # Why an edit is refused, one template a case (every EditError is one of them: an edit
@@ -79,7 +87,7 @@ MESSAGES: dict[str, str] = {
 
 def _refused(key: str, **values: object) -> EditError:
     """The EditError of this key (MESSAGES) with its values."""
-    return EditError(MESSAGES[key].format(**values))
+    return EditError(MESSAGES[key].format(**values), key, values)
 
 
 def who() -> str:

@@ -1495,3 +1495,47 @@ def test_the_refused_edits_meet_every_refusal(own_store: Store) -> None:
             if key.startswith("edit:") and pattern.fullmatch(str(raised.value))
         }
     assert met == set(edits.MESSAGES)
+
+
+LONG_PHRASE = "2021-05-01 " + "كلمة " * 200 + "2021-06-01"
+
+
+@pytest.mark.parametrize(
+    "typed", ["1950/1953", "2021-05-01 وبعدها 2021-06-01", "2015-07-21T25:00", LONG_PHRASE]
+)
+def test_the_publication_dialog_refuses_what_the_edit_would(
+    arabic: None, window: MainWindow, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """A range typed as a publication date was understood ("آذار 2015 – نيسان 2015"), OK
+    taken, then refused once the dialog had closed: what was typed was lost, the reason
+    in the status bar.  The dialog now says why and keeps OK off."""
+    article_id = current(window)
+    before = edits.shown_article(window.store, article_id)
+    seen: list[tuple[bool, str]] = []
+
+    def answer(dialog: DateDialog) -> int:
+        dialog.show()
+        wide = dialog.width()
+        dialog.date_edit.setText(typed)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        seen.append((ok.isEnabled(), dialog.preview.text()))
+        # What was typed is said shortened to the field's width: the dialog kept its own
+        # (a pasted paragraph made it thousands of pixels wide).
+        assert dialog.sizeHint().width() <= wide + 60
+        dialog.date_edit.setText("2015-07-22")  # one date: taken
+        assert ok.isEnabled()
+        return DateDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(DateDialog, "exec", answer)
+    window.edits.correct_published()
+    written(window)
+    [(enabled, preview)] = seen
+    assert not enabled
+    assert "تاريخ" in preview
+    # What was typed, quoted, in an isolate of its own: whole, or its ends.
+    quoted = re.search("\u2068('[^\u2069]*')\u2069", preview)
+    assert quoted is not None and quoted[1][:3] == repr(typed)[:3]
+    assert quoted[1][-3:] == repr(typed)[-3:]
+    words = re.sub("\u2068[^\u2069]*\u2069", " ", preview).replace("ISO 8601", " ")
+    assert not re.search("[A-Za-z]{2,}", words), preview
+    assert edits.shown_article(window.store, article_id) == before

@@ -79,7 +79,12 @@ CORRECTION_WIDTH = 900  # px at most for the dialog that corrects a title or a s
 
 
 class DateDialog(QDialog):
-    """Ask for a date or range (typed as the program reads dates) with a live preview."""
+    """Ask for a date or range (typed as the program reads dates) with a live preview.
+
+    publication: an article's publication date, one date and the whole of what was
+    typed (edits.read_published); a range or a phrase is refused in the preview, the
+    dialog still open (it was accepted, then refused once the dialog had closed, and
+    what was typed was lost)."""
 
     def __init__(
         self,
@@ -90,10 +95,12 @@ class DateDialog(QDialog):
         typed: str = "",
         with_label: bool = False,
         not_a_date: bool = False,
+        publication: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.style_ = style
+        self._publication = publication
         self.date_edit = QLineEdit(typed, self)
         self.date_edit.setObjectName("editDate")
         self.date_edit.setPlaceholderText(
@@ -133,10 +140,33 @@ class DateDialog(QDialog):
         off = self.not_a_date.isChecked()
         self.date_edit.setEnabled(not off)
         text = preview_text(self.date_edit.text(), self.style_, self.tr("(not understood)"))
-        self.preview.setText(self.tr("(not a date)") if off else text)
         readable = edits.read_date(self.date_edit.text()) is not None
+        if readable and self._publication:
+            try:
+                edits.read_published(self.date_edit.text())
+            except edits.EditError as refused:  # why, in the interface's language
+                readable = False
+                text = self._refusal(refused)
+        self.preview.setText(self.tr("(not a date)") if off else text)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(off or readable)
+
+    def _refusal(self, refused: edits.EditError) -> str:
+        """Why the date typed is refused, in the interface's language, on one line as wide
+        as the field above it: what was typed (shown whole in the field) is shortened to
+        the room left, its middle left out.  A pasted paragraph made the dialog thousands
+        of pixels wide, and a window grows to the right, past a right-to-left window's
+        edge."""
+        if not refused.key or "text" not in refused.values:
+            return in_interface_language(str(refused))
+        template = edits.MESSAGES[refused.key]
+        metrics = self.preview.fontMetrics()
+        bare = in_interface_language(template.format(**{**refused.values, "text": "''"}))
+        line = max(self.date_edit.width(), self.date_edit.minimumWidth())  # the field's
+        room = max(line - metrics.horizontalAdvance(bare), metrics.averageCharWidth() * 8)
+        # As the refusal quotes it (repr), its quotes kept at either end.
+        typed = metrics.elidedText(str(refused.values["text"]), Qt.TextElideMode.ElideMiddle, room)
+        return in_interface_language(template.format(**{**refused.values, "text": typed}))
 
     def typed(self) -> str | None:
         """The date typed; None when "not a date" was chosen."""
@@ -377,7 +407,13 @@ class WindowEdits(QObject):
         return self.window.timeline.label_style()
 
     def _ask_date(
-        self, title: str, *, with_label: bool = False, not_a_date: bool = False, typed: str = ""
+        self,
+        title: str,
+        *,
+        with_label: bool = False,
+        not_a_date: bool = False,
+        typed: str = "",
+        publication: bool = False,
     ):
         dialog = DateDialog(
             self.window,
@@ -386,6 +422,7 @@ class WindowEdits(QObject):
             typed=typed,
             with_label=with_label,
             not_a_date=not_a_date,
+            publication=publication,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -431,7 +468,7 @@ class WindowEdits(QObject):
             return
         shown = edits.shown_article(self.store, article_id)
         typed = starting_text(shown.published if shown is not None else None)
-        dialog = self._ask_date(self.tr("Correct publication date"), typed=typed)
+        dialog = self._ask_date(self.tr("Correct publication date"), typed=typed, publication=True)
         if dialog is None:
             return
         typed = dialog.typed()
