@@ -83,6 +83,11 @@ def _broken_files(folder: Path) -> list[Path]:
         out.writestr("b.jsonl", '{"title": "أ"}\n')
         out.writestr("locked.txt", "عنوان\nنص\n")
         out.writestr("wide.txt", "عنوان\nنص\n")
+        # Members an archive in an archive does not open or read.
+        out.writestr("inner.zip", b"PK")
+        out.writestr("inner.tar.gz", b"x")
+        out.writestr("photo.jpg", b"x")
+        out.writestr("notes.xyz", b"x")
     # Members zipfile does not open: encrypted, and compressed with Deflate64.
     data = marked_zip_member(archive.read_bytes(), "locked.txt", flags=0x1)
     archive.write_bytes(marked_zip_member(data, "wide.txt", method=9))

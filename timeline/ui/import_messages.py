@@ -375,6 +375,15 @@ def _table() -> tuple[tuple[str, str], ...]:
             "a picture in a zip is not read: import it on its own",
             translate("ImportMessages", "a picture in a zip is not read: import it on its own"),
         ),
+        ("not an article format", translate("ImportMessages", "not an article format")),
+        (
+            "a zip inside a zip is not opened",
+            translate("ImportMessages", "a zip inside a zip is not opened"),
+        ),
+        (
+            "a tar archive inside a zip is not opened",
+            translate("ImportMessages", "a tar archive inside a zip is not opened"),
+        ),
         (
             "needs a password (an encrypted file is not read)",
             translate("ImportMessages", "needs a password (an encrypted file is not read)"),
