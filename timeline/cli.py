@@ -442,11 +442,16 @@ def list_command(
         sys.exit(1)
 
 
+# After a hidden article's line in the text of list and search (the window leaves it out).
+_HIDDEN_MARK = "  (hidden)"
+
+
 def _list_page(settings: Settings, store: Store, page: list[Article], as_json: bool) -> None:
     """Print one page of `timeline list`: JSON as stored, text as the user sees it."""
     from timeline.store import edits as user
 
     corrected = {} if as_json else user.corrected_fields(store, [a.id for a in page])
+    hidden = set() if as_json else user.hidden_among(store, [a.id for a in page])
     for article in page:
         if as_json:
             data = _article_json(article)
@@ -460,7 +465,8 @@ def _list_page(settings: Settings, store: Store, page: list[Article], as_json: b
             when = article.published or f"(undated: {article.published_raw or '-'})"
         source = mine.get("source", article.source) + ("*" if "source" in mine else "")
         title = mine.get("title", article.title) + ("*" if "title" in mine else "")
-        _echo(f"{article.id:>6}  {when:<25}  " + settings.line(f"{source} | {title}"))
+        mark = _HIDDEN_MARK if article.id in hidden else ""
+        _echo(f"{article.id:>6}  {when:<25}  " + settings.line(f"{source} | {title}") + mark)
 
 
 @cli.command("show")
@@ -482,12 +488,14 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
 
         yours = edits.shown_article(store, article_id)
         tags, note = (list(yours.tags), yours.note) if yours is not None else ([], "")
+        hidden = yours is not None and yours.hidden
         if as_json:
             from timeline import library
             from timeline.store import stories as story_store
 
             data = _article_json(article, events)
             data["tags"], data["note"] = tags, note  # yours (timeline edit tag, note)
+            data["hidden"] = hidden  # yours (timeline edit hide)
             story = story_store.story_of(store, article_id)
             # With the copies that share little text with this one (a roundup's other
             # story): in the story only through other copies.
@@ -525,6 +533,7 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         ("url", article.url),
         ("origin", article.origin),  # the file (or address) it was imported from
         ("tags", "; ".join(tags)),
+        ("hidden", f"yes (`timeline edit hide --show --article {article_id}`)" if hidden else ""),
     ):
         if value:
             _echo(f"{label:>11}: " + settings.line(value))
@@ -684,6 +693,9 @@ def search_command(
 
         # The text as `timeline list` gives it: the user's corrections, marked *.
         corrected = {} if as_json else corrected_fields(store, [h.article_id for h in hits])
+        from timeline.store.edits import hidden_among
+
+        hidden = set() if as_json else hidden_among(store, [h.article_id for h in hits])
     for hit in hits:
         if as_json:
             record = {
@@ -703,6 +715,7 @@ def search_command(
             _echo(
                 f"{hit.article_id:>6}  {when or '(undated)':<25}  "
                 + settings.line(f"{source} | {title}")
+                + (_HIDDEN_MARK if hit.article_id in hidden else "")
             )
             _echo("        " + settings.line(hit.snippet))
     for article_id, title, published, found_source, note in noted:

@@ -269,6 +269,20 @@ def test_list_is_in_the_order_of_the_dates_shown_and_json_in_the_stored_one(run)
     assert [json.loads(x)["id"] for x in run("list", "--json").stdout.splitlines()] == [war, other]
 
 
+def test_a_hidden_article_is_said_so_by_list_search_and_show(run) -> None:
+    war, other = ids(run)["حرب قديمة"], ids(run)["خبر آخر"]
+    run("edit", "hide", "--article", str(war))
+    lines = {int(x.split()[0]): x for x in run("list", "--no-bidi").stdout.splitlines()}
+    assert lines[war].endswith("  (hidden)") and not lines[other].endswith("(hidden)")
+    (line, _snippet) = run("search", "الحرب", "--no-bidi").stdout.splitlines()
+    assert line.endswith("  (hidden)")
+    assert "hidden: yes" in run("show", str(war), "--no-bidi").stdout
+    assert json.loads(run("show", str(war), "--json").stdout)["hidden"] is True
+    assert "hidden:" not in run("show", str(other), "--no-bidi").stdout
+    run("edit", "hide", "--article", str(war), "--show")
+    assert "(hidden)" not in run("list").stdout
+
+
 def test_the_store_streams_articles_in_list_order_without_their_bodies(run) -> None:
     with Store(run.db) as store:  # type: ignore[attr-defined]
         listed = store.articles()

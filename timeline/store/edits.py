@@ -491,6 +491,23 @@ def hidden_article_ids(store: Store) -> set[int]:
     return ids_of_uids(store, uids)
 
 
+def hidden_among(store: Store, ids: Sequence[int]) -> set[int]:
+    """Those of these articles the user hid (a page of a list: through the uid index)."""
+    out: set[int] = set()
+    for i in range(0, len(ids), 500):
+        chunk = [int(a) for a in ids[i : i + 500]]
+        marks = ",".join("?" * len(chunk))
+        out.update(
+            article_id
+            for (article_id,) in store.conn.execute(
+                f"SELECT a.id FROM articles a CROSS JOIN user_hidden h WHERE a.id IN ({marks})"
+                " AND h.target = 'article:' || a.uid",
+                chunk,
+            )
+        )
+    return out
+
+
 def ids_of_uids(store: Store, uids: Iterable[str | None]) -> set[int]:
     wanted = [u for u in uids if u is not None]
     out: set[int] = set()
