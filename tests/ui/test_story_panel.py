@@ -83,6 +83,25 @@ def test_selecting_a_copy_lists_its_story_and_marks_the_words_that_differ(
     assert "واس" in " ".join(_marked(window.detail.browser))
 
 
+def test_the_copies_and_related_rows_give_the_users_values(store: Store, tmp_path: Path) -> None:
+    from timeline import edits
+
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    edits.correct_article(store, agency, "title", "عنوان مصحح")
+    edits.correct_article(store, agency, "source", "مصدر مصحح")
+    edits.correct_article(store, agency, "published", "2015-01-02")
+    view = load_story(store, copy)
+    (row,) = [r for r in view.copies if r.article_id == agency]
+    assert (row.title, row.source, row.published) == ("عنوان مصحح", "مصدر مصحح", "2015-01-02")
+    related = [r for r in load_story(store, agency).related]
+    assert related and all(r.title != "عنوان مصحح" for r in related)
+    for other in related:
+        edits.correct_article(store, other.article_id, "source", "مصدر آخر")
+    assert {r.source for r in load_story(store, agency).related} == {"مصدر آخر"}
+
+
 def test_an_article_without_copies_says_so(window: MainWindow, store: Store) -> None:
     window.select_article(ids_by_title(store)["ملتقى الزيتون الأول في سكاكا"])
     article_shown(window.detail)

@@ -12,7 +12,7 @@ import inspect
 import sqlite3
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from timeline.model import Article, Event
 from timeline.store import Store, StoreError
 from timeline.store import stories as story_store
 from timeline.store.edits import (
+    corrected_fields,
     hidden_article_ids,
     keep_indexed,
     overlay_arrays,
@@ -507,13 +508,29 @@ class StoryView:
     through_others: frozenset[int] = frozenset()
 
 
+def _as_shown(store: Store, copies: list[story_store.CopyRow]) -> list[story_store.CopyRow]:
+    """A story's copies with the user's title, source and date, as the list shows them."""
+    corrected = corrected_fields(store, [c.article_id for c in copies])
+    return [
+        replace(
+            copy,
+            title=fields.get("title", copy.title),
+            source=fields.get("source", copy.source),
+            published=fields.get("published", copy.published),
+        )
+        if (fields := corrected.get(copy.article_id))
+        else copy
+        for copy in copies
+    ]
+
+
 def load_story(store: Store, article_id: int) -> StoryView:
     """The copies and related articles of an article (a few indexed queries)."""
     from timeline import library
     from timeline.stories import threads
 
     story = story_store.story_of(store, article_id)
-    view = StoryView(article_id, story.articles if story else [])
+    view = StoryView(article_id, _as_shown(store, story.articles) if story else [])
     if story is not None:
         view.through_others = library.linked_through_others(store, article_id, story)
     article = store.article(article_id, body_chars=threads.THREAD_TEXT_CHARS)
@@ -523,6 +540,14 @@ def load_story(store: Store, article_id: int) -> StoryView:
     if not found:
         return view
     summaries = store.article_summaries(r.article_id for r in found)
+    # The user's title, source and date, as the list shows them.
+    for related_id, fields in corrected_fields(store, list(summaries)).items():
+        title, published, source = summaries[related_id]
+        summaries[related_id] = (
+            fields.get("title", title),
+            fields.get("published", published),
+            fields.get("source", source),
+        )
     # The shared terms are folded tokens (راكبه): shown as the article writes them.
     text = f"{article.title}\n{article.body}"
     written = threads.written_forms(text, {t for r in found for t in r.shared})
