@@ -30,6 +30,7 @@ from timeline.store.schema import (
     search_parts,
     stored_search_parts,
 )
+from timeline.store.seams import Seam, seam_queries
 from timeline.store.shown_filters import Moves
 from timeline.store.shown_filters import moves as shown_moves
 from timeline.store.store import Store
@@ -1386,6 +1387,9 @@ def search(
             elif total:
                 rows = _ranked(store, parsed, forms, filters, count, limit, offset, reads)
                 total, exact = count.total, count.exact
+        seamed = _across_seams(store, parsed, forms, filters)
+        if len(seamed):
+            rows, total = _with_seams(rows, total, exact, seamed, order, limit, offset)
         hits = _hits(store, parsed, forms, rows, snippet_chars)
         suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
@@ -1399,6 +1403,80 @@ def search(
         suggestions=suggestions,
         total_exact=exact,
     )
+
+
+# A phrase across the seam between an article's lead and its rest (store/seams.py) is
+# looked for when at most this many articles could hold it at one cut (each is read);
+# a phrase of words so common is found in so many articles that few are left out.
+SEAM_CANDIDATES = 500
+
+
+def _across_seams(
+    store: Store,
+    query: Query,
+    forms: Forms,
+    filters: tuple[str | None, int | None, int | None, EventKind | None],
+) -> np.ndarray:
+    """Sorted index rowids of the articles that match only with a phrase across the seam
+    between their lead and rest (the index matches a phrase within one of them), and pass
+    the filters."""
+    found: dict[int, list[Seam]] = {}
+    for expression, seam in seam_queries(query, forms):
+        rows = _run(
+            store,
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH ? LIMIT ?",
+            [expression, SEAM_CANDIDATES + 1],
+        )
+        if len(rows) <= SEAM_CANDIDATES:
+            for (rowid,) in rows:
+                found.setdefault(rowid, []).append(seam)
+    if not found:
+        return np.empty(0, dtype=np.int64)
+    held = []
+    for rowid, title, body in _run(
+        store,
+        "SELECT s.fts_rowid, a.title, a.body FROM article_search s"
+        " JOIN articles a ON a.id = s.article_id"
+        " WHERE s.fts_rowid IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(found))],
+    ):
+        parts = search_parts(title or "", body or "")
+        if parts is not None and any(seam.holds(parts[1], parts[2]) for seam in found[rowid]):
+            held.append(rowid)
+    if held:
+        # Those the query matches anyway (the phrase elsewhere in them) are its hits.
+        matched = _run(
+            store,
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
+            " AND rowid IN (SELECT value FROM json_each(?))",
+            [query.fts(forms), json.dumps(held)],
+        )
+        held = sorted(set(held) - {rowid for (rowid,) in matched})
+    if held and any(v is not None for v in filters[:3]):
+        held = sorted(_filtered_rowids(store, filters, held))
+    return np.array(held, dtype=np.int64)
+
+
+def _with_seams(
+    rows: list[tuple[int, float | None]],
+    total: int,
+    exact: bool,
+    seamed: np.ndarray,
+    order: Order,
+    limit: int,
+    offset: int,
+) -> tuple[list[tuple[int, float | None]], int]:
+    """A page of hits and their count with the articles found across a seam (few): by
+    relevance after every other hit (the index gives them no score), newest first in
+    their places on the first page and after the others on the last."""
+    extra: list[tuple[int, float | None]] = [(int(r), None) for r in seamed.tolist()[::-1]]
+    if order == "newest" and offset == 0:
+        merged = sorted([*rows, *extra], key=lambda row: -row[0])
+        return merged[:limit], total + len(extra)
+    if exact and offset + limit > total:
+        start = max(0, offset - total)
+        rows = rows + extra[start : start + offset + limit - max(total, offset)]
+    return rows, total + len(extra)
 
 
 class _Count:
@@ -1918,6 +1996,9 @@ def matching_article_ids(
         )
         if pair is not None:
             rowids = _with_marked(store, pair, rowids, filters)
+        seamed = _across_seams(store, parsed, forms, filters)
+        if len(seamed):
+            rowids = np.union1d(rowids, seamed)
         articles = _article_map(store, build=len(rowids) >= _MAP_WORTH)
         if articles is not None:
             found = articles.sorted_ids_of_rowids(rowids)
@@ -1929,7 +2010,7 @@ def matching_article_ids(
             found = None if candidates is None else candidates.sorted_ids_of(rowids)
             if found is not None:
                 return found
-        if pair is not None:
+        if pair is not None or len(seamed):
             return _mapped(store, "article_id", "fts_rowid", rowids)
         where, params = _matching_sql(store, expression, *filters, join=True, reads=reads)
         ids = _int_array(_run(store, "SELECT group_concat(s.article_id)" + where, params, table))
