@@ -84,3 +84,11 @@ def test_too_many_candidates_are_left_unread(
 ) -> None:
     monkeypatch.setattr(search_module, "SEAM_CANDIDATES", 1)  # the phrase has two
     assert hits(store, '"الملك سلمان"') == {seams["within"]}
+
+
+def test_a_phrase_in_many_articles_is_not_looked_for_across_the_seam(
+    store: Store, seams: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "SEAM_FEW", 1)  # the index finds it in one
+    assert hits(store, '"الملك سلمان"') == {seams["within"]}
+    assert hits(store, '"خادم الحرمين الشريفين"') == {seams["three"]}  # in none: looked for

@@ -582,6 +582,20 @@ def _search_folded(text: str, folds: tuple[tuple[str, str], ...] = _SEARCH_FOLDS
     return text
 
 
+def lead_cut(body: str) -> tuple[str, int]:
+    """The body as the views cut it (leading white space off) and where its lead ends:
+    the first paragraph when at most _V4_LEAD_MAX characters long, else the text up to
+    the first space after _V4_LEAD_CUT characters (all of a shorter body)."""
+    body = body.lstrip(" \t\n\r")
+    newline = body.find("\n")
+    if 0 <= newline < _V4_LEAD_MAX:
+        return body, newline
+    if len(body) <= _V4_LEAD_CUT:
+        return body, len(body)
+    space = body.find(" ", _V4_LEAD_CUT)
+    return body, len(body) if space == -1 else space
+
+
 def search_parts(
     title: str, body: str, *, folds: tuple[tuple[str, str], ...] = _SEARCH_FOLDS
 ) -> tuple[str, str, str] | None:
@@ -592,15 +606,7 @@ def search_parts(
     """
     if "\x00" in title or "\x00" in body:
         return None
-    body = body.lstrip(" \t\n\r")
-    newline = body.find("\n")
-    if 0 <= newline < _V4_LEAD_MAX:
-        cut = newline
-    elif len(body) <= _V4_LEAD_CUT:
-        cut = len(body)
-    else:
-        space = body.find(" ", _V4_LEAD_CUT)
-        cut = len(body) if space == -1 else space
+    body, cut = lead_cut(body)
     return (
         _search_folded(title, folds),
         _search_folded(body[:cut], folds),

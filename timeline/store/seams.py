@@ -27,15 +27,21 @@ class Seam:
     after: tuple[str, ...]
     prefix: bool
 
-    def holds(self, lead: str, rest: str) -> bool:
-        """Whether an article's lead and rest (as the index holds them: search_parts)
-        hold the phrase across their seam."""
-        # Only the lead's end and the rest's beginning are read (a lead without a space
-        # is the whole body); what lies between words may be long (punctuation).
-        ending = search_tokens(lead[-(len(" ".join(self.before)) * 4 + 256) :])
+    @property
+    def reach(self) -> int:
+        """How many characters either side of the cut are read for the words (what lies
+        between words may be long: punctuation, marks)."""
+        return len(" ".join((*self.before, *self.after))) * 4 + 256
+
+    def holds(self, body: str, cut: int) -> bool:
+        """Whether a body (as schema.lead_cut gives it, with where its lead ends) holds
+        the phrase across the seam: the words before the cut end the lead, the others
+        begin the rest.  Only the text near the cut is read (a 10 MB body without a space
+        is all lead)."""
+        ending = search_tokens(body[max(0, cut - self.reach) : cut])
         if tuple(ending[-len(self.before) :]) != self.before:
             return False
-        beginning = search_tokens(rest[: len(" ".join(self.after)) * 4 + 256])
+        beginning = search_tokens(body[cut : cut + self.reach])
         head = tuple(beginning[: len(self.after)])
         if len(head) < len(self.after):
             return False
