@@ -406,15 +406,15 @@ def list_command(
     Exit status 1 if an --origin named no article."""
     import itertools
 
+    from timeline.store import listing
+
     if any(not origin.strip() for origin in origins):
         raise _Failure("--origin needs the path of a file or folder")
     # Read as printed, without bodies: a list of every article held a million bodies in
     # memory before the first line.  The rows closed before the store is.
     with (
         settings.open_store(create=False) as store,
-        contextlib.closing(
-            store.iter_articles(undated_only=undated, body=False, shown_order=not as_json)
-        ) as rows,
+        contextlib.closing(store.iter_articles(undated_only=undated, body=False)) as stored,
     ):
         wanted: set[int] | None = None
         missing = False
@@ -426,6 +426,8 @@ def list_command(
                     _echo_line(f"no article came from {origin}", err=True)
                     missing = True
                 wanted.update(found)
+        # The text in the order of the dates shown; --json in the stored one.
+        rows = stored if as_json or undated else listing.in_shown_order(store, stored)
         while page := list(itertools.islice(rows, 500)):
             if wanted is not None:
                 page = [article for article in page if article.id in wanted]
@@ -669,7 +671,7 @@ def search_command(
         except SearchError as exc:
             raise _Failure(str(exc)) from exc
         hits = result.hits
-        from timeline.store.edits import note_hits
+        from timeline.store.search import note_hits
 
         # The user's notes and tag names find their articles too, after the text's hits.
         noted = note_hits(

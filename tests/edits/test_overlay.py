@@ -11,6 +11,7 @@ from timeline import edits, library
 from timeline.edits import read_date
 from timeline.store import Store
 from timeline.store import edits as user
+from timeline.store.search import with_user_text_matches
 from timeline.store.timeline_data import load_event_arrays
 
 
@@ -158,10 +159,10 @@ def test_a_note_or_a_tag_finds_its_article(filled: Store) -> None:  # noqa: F811
     assert user.user_text_matches(filled, "تاريخ الأرشيف").tolist() == [war]
     assert user.user_text_matches(filled, '"الهدنه" -x').tolist() == [war]  # folded, operators
     assert user.user_text_matches(filled, "ميزانيات").tolist() == [other]
-    found = user.with_user_text_matches(filled, "الهدنة", np.array([7], dtype=np.int64), {})
+    found = with_user_text_matches(filled, "الهدنة", np.array([7], dtype=np.int64), {})
     assert found.tolist() == sorted({7, war})
     only_b = {"source": "مصدر ب", "date_from": None, "date_to": None, "event_kind": None}
-    assert user.with_user_text_matches(filled, "الهدنة", np.empty(0, np.int64), only_b).size == 0
+    assert with_user_text_matches(filled, "الهدنة", np.empty(0, np.int64), only_b).size == 0
 
 
 def test_rows_spliced_in_are_where_a_sort_puts_them() -> None:

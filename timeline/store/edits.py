@@ -1765,20 +1765,6 @@ def user_text_matches(store: Store, query: str) -> np.ndarray:
     return np.array(sorted(ids_of_uids(store, found)), dtype=np.int64)
 
 
-def with_user_text_matches(
-    store: Store, query: str, ids: np.ndarray, filters: dict[str, Any]
-) -> np.ndarray:
-    """A search's ids with the articles its words find in notes and tags (filters kept)."""
-    found = user_text_matches(store, query)
-    if not len(found):
-        return ids
-    if any(filters.get(k) is not None for k in ("source", "date_from", "date_to")):
-        from timeline.store.search import filtered_article_ids
-
-        found = np.intersect1d(found, filtered_article_ids(store, **filters))
-    return np.union1d(ids, found).astype(np.int64)
-
-
 def edited_article_ids(store: Store) -> list[int]:
     """The ids of the articles the user said anything about (few: said by hand)."""
     uids: set[str] = set()
@@ -1808,42 +1794,3 @@ def added_event_marks(store: Store) -> tuple[set[int], dict[int, list[str]]]:
         if (event_id := event_target_id(target)) is not None:
             tagged[event_id].append(tag)
     return hidden, dict(tagged)
-
-
-def note_hits(
-    store: Store,
-    query: str,
-    found: set[int],
-    source: str | None = None,
-    date_from: int | None = None,
-    date_to: int | None = None,
-    event_kind: str | None = None,
-) -> list[tuple[int, str, str | None, str, str]]:
-    """(id, title, published, source, note) of the articles the query finds by their note
-    or tags and not among found, the user's title, date and source winning (for
-    `timeline search`, whose hits come from the index)."""
-    filters = {
-        "source": source,
-        "date_from": date_from,
-        "date_to": date_to,
-        "event_kind": event_kind,
-    }
-    ids = [
-        int(i)
-        for i in with_user_text_matches(store, query, np.empty(0, dtype=np.int64), filters)
-        if int(i) not in found
-    ]
-    values = user_values(store, ids)
-    out = []
-    for article_id, summary in sorted(store.article_summaries(ids).items()):
-        title, published, article_source = summary
-        v = values.get(article_id)
-        if v is None:
-            out.append((article_id, title, published, article_source, ""))
-            continue
-        shown_published = v.published.value if v.published else published
-        title = v.fields.get("title", title)
-        out.append(
-            (article_id, title, shown_published, v.fields.get("source", article_source), v.note)
-        )
-    return out

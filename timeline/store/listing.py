@@ -12,9 +12,14 @@ order is that of the dates shown: the few the user corrected are moved (redated)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from timeline.store.store import Store
+if TYPE_CHECKING:
+    from timeline.model import Article
+    from timeline.store.store import Store
 
 _CHUNK = 500  # ids per IN (...) list
 
@@ -58,6 +63,31 @@ def redated(store: Store) -> dict[int, tuple[ListKey, ListKey]]:
         if stored != shown:
             out[int(article_id)] = ((stored, article_id), (shown, article_id))
     return out
+
+
+def in_shown_order(store: Store, articles: Iterable[Article]) -> Iterator[Article]:
+    """Articles in the stored list order (Store.iter_articles) in the order of the dates
+    shown: the few the user re-dated (redated) at their corrected places.  Read as they
+    are consumed: a page's keys at a time from the id map's small rows."""
+    moved = redated(store)
+    if not moved:
+        yield from articles
+        return
+    taken: list[tuple[ListKey, Article]] = []
+    for article_id, (_stored, shown) in moved.items():
+        article = store.article(article_id, body_chars=0)
+        if article is not None:
+            taken.append((shown, article))
+    taken.sort(key=lambda pair: order_of(pair[0]))
+
+    def stored() -> Iterator[tuple[ListKey, Article]]:
+        rows = iter(articles)
+        while page := [a for a in itertools.islice(rows, _CHUNK) if a.id not in moved]:
+            starts = published_starts(store, [a.id for a in page])
+            yield from (((starts.get(a.id), a.id), a) for a in page)
+
+    for _key, article in heapq.merge(stored(), taken, key=lambda pair: order_of(pair[0])):
+        yield article
 
 
 def list_keys(store: Store, ids: Iterable[int]) -> dict[int, ListKey]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import functools
-import heapq
 import os
 import shutil
 import sqlite3
@@ -1340,43 +1339,20 @@ class Store:
         return [Article(*row) for row in self.db.conn.execute(sql, params)]
 
     def iter_articles(
-        self, *, undated_only: bool = False, body: bool = True, shown_order: bool = False
+        self, *, undated_only: bool = False, body: bool = True
     ) -> Generator[Article, None, None]:
         """articles() read as they are consumed, a thousand rows at a time, not held as a
-        list (a million bodies are gigabytes); with body=False each body is "" (not read).
-
-        shown_order: in the order of the dates the user sees (the window's list): the
-        few articles the user re-dated (listing.redated) at their corrected places."""
-        from timeline.store.listing import order_of, redated
-
+        list (a million bodies are gigabytes); with body=False each body is "" (not read)."""
         columns = _ARTICLE_COLUMNS if body else _ARTICLE_COLUMNS.replace("body,", "'' AS body,", 1)
-        columns += ", published_start"
         where = "WHERE published_start IS NULL" if undated_only else ""
-        moved = redated(self) if shown_order and not undated_only else {}
-        taken = sorted(
-            (
-                (moved[row[0]][1], Article(*row[:-1]))
-                for row in self.db.conn.execute(
-                    f"SELECT {columns} FROM articles WHERE id IN ({','.join('?' * len(moved))})",
-                    list(moved),
-                ).fetchall()
-            ),
-            key=lambda pair: order_of(pair[0]),
-        )
         cursor = self.db.conn.execute(
             f"SELECT {columns} FROM articles {where}"
             " ORDER BY published_start IS NULL, published_start, id"
         )
-
-        def stored() -> Iterator[tuple[tuple[int | None, int], Article]]:
+        try:
             while rows := cursor.fetchmany(1000):
                 for row in rows:
-                    if row[0] not in moved:
-                        yield (row[-1], row[0]), Article(*row[:-1])
-
-        try:
-            for _key, article in heapq.merge(stored(), taken, key=lambda p: order_of(p[0])):
-                yield article
+                    yield Article(*row)
         finally:
             # Left by its reader (a closed pipe) the generator may be collected after
             # the store was closed: the cursor went with it.

@@ -27,7 +27,6 @@ from timeline.store.edits import (
     keep_indexed,
     overlay_arrays,
     source_codes,
-    with_user_text_matches,
 )
 from timeline.store.search import (
     ArticleHitSpans,
@@ -39,6 +38,7 @@ from timeline.store.search import (
     matching_article_ids,
     spelling_suggestions,
     warm_article_map,
+    with_user_text_matches,
 )
 from timeline.store.timeline_data import (
     ColumnRoom,
