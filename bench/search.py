@@ -46,9 +46,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.store import Store
 from timeline.store import search as search_module
-from timeline.store.edits import with_user_text_matches
 from timeline.store.schema import rebuild_word_pairs
-from timeline.store.search import SearchError, in_list_order, matching_article_ids, search
+from timeline.store.search import (
+    SearchError,
+    in_list_order,
+    matching_article_ids,
+    search,
+    with_user_text_matches,
+)
 from timeline.text.compounds import split_compound
 from timeline.text.normalize import normalize
 
