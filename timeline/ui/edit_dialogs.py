@@ -294,8 +294,7 @@ class WindowEdits(QObject):
         self.hidden_menu.aboutToShow.connect(self._fill_hidden_menu)
         w.detail.events.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         w.detail.events.customContextMenuRequested.connect(self._detail_menu)
-        w.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        w.timeline.customContextMenuRequested.connect(self._timeline_menu)
+        w.timeline.event_menu_requested.connect(self._timeline_menu)
 
     def _add(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: str | None = None
@@ -363,13 +362,8 @@ class WindowEdits(QObject):
             self.window.detail.events.viewport().mapToGlobal(pos)
         )
 
-    def _timeline_menu(self, pos: QPoint) -> None:
-        timeline = self.window.timeline
-        row = timeline.row_at(pos.x(), pos.y())
-        if row is None:
-            return
-        event_id = int(timeline.arrays().ids[row])
-        self._event_menu(event_id).exec(timeline.mapToGlobal(pos))
+    def _timeline_menu(self, event_id: int, global_pos: QPoint) -> None:
+        self._event_menu(event_id).exec(global_pos)
 
     def _event_menu(self, event_id: int) -> QMenu:
         """What can be done to one event: computed (id > 0) or added (id < 0)."""

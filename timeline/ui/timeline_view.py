@@ -10,9 +10,10 @@ from functools import partial
 
 import numpy as np
 from bidi import get_base_level
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QFont,
     QFontMetricsF,
@@ -143,11 +144,13 @@ class TimelineView(QWidget):
 
     Signals: event_selected(event_id, article_id) when the user picks an event (click,
     ] or [); select_article() and select_event() come from elsewhere and do not echo
-    it.  zoom_changed(seconds_per_pixel) when the scale changes; viewport_changed(
+    it.  event_menu_requested(event_id, global_pos): a right click on an event, or the
+    menu key on the selected one.  zoom_changed(seconds_per_pixel) when the scale changes; viewport_changed(
     earlier_edge, later_edge) in axis seconds after any pan or zoom.
     """
 
     event_selected = Signal(int, int)
+    event_menu_requested = Signal(int, QPoint)
     zoom_changed = Signal(float)
     viewport_changed = Signal(float, float)
 
@@ -991,6 +994,23 @@ class TimelineView(QWidget):
             self.unsetCursor()
             self._press = None
             self._dragged = False
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A click's menu is the event's under the pointer; a key's (the menu key, Shift+F10)
+        the selected event's, which the keys chose: Qt puts a key's menu at the middle
+        of the view, where another event, or none, is drawn."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            row = self._selected_row
+            at = None if row is None else self.event_position(int(self._arrays.ids[row]))
+            pos = at.toPoint() if at is not None else self.rect().center()
+        else:
+            pos = event.pos()
+            row = self.row_at(pos.x(), pos.y())
+        if row is None:
+            event.ignore()
+            return
+        event.accept()
+        self.event_menu_requested.emit(int(self._arrays.ids[row]), self.mapToGlobal(pos))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
