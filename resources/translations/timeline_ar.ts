@@ -1215,430 +1215,430 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="849" />
-        <location filename="../../timeline/ui/main_window.py" line="2049" />
+        <location filename="../../timeline/ui/main_window.py" line="853" />
+        <location filename="../../timeline/ui/main_window.py" line="2053" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="342" />
-        <location filename="../../timeline/ui/main_window.py" line="1501" />
+        <location filename="../../timeline/ui/main_window.py" line="343" />
+        <location filename="../../timeline/ui/main_window.py" line="1505" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="353" />
+        <location filename="../../timeline/ui/main_window.py" line="354" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="456" />
+        <location filename="../../timeline/ui/main_window.py" line="457" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="457" />
+        <location filename="../../timeline/ui/main_window.py" line="458" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="461" />
+        <location filename="../../timeline/ui/main_window.py" line="462" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="480" />
+        <location filename="../../timeline/ui/main_window.py" line="481" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="482" />
+        <location filename="../../timeline/ui/main_window.py" line="483" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="491" />
+        <location filename="../../timeline/ui/main_window.py" line="492" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="494" />
+        <location filename="../../timeline/ui/main_window.py" line="495" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="497" />
+        <location filename="../../timeline/ui/main_window.py" line="498" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="501" />
+        <location filename="../../timeline/ui/main_window.py" line="502" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="531" />
+        <location filename="../../timeline/ui/main_window.py" line="532" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="532" />
+        <location filename="../../timeline/ui/main_window.py" line="533" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="536" />
+        <location filename="../../timeline/ui/main_window.py" line="537" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="541" />
+        <location filename="../../timeline/ui/main_window.py" line="542" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="543" />
+        <location filename="../../timeline/ui/main_window.py" line="544" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="550" />
+        <location filename="../../timeline/ui/main_window.py" line="551" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="601" />
+        <location filename="../../timeline/ui/main_window.py" line="603" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="605" />
+        <location filename="../../timeline/ui/main_window.py" line="607" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="608" />
+        <location filename="../../timeline/ui/main_window.py" line="610" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="610" />
+        <location filename="../../timeline/ui/main_window.py" line="612" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="614" />
+        <location filename="../../timeline/ui/main_window.py" line="616" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="618" />
+        <location filename="../../timeline/ui/main_window.py" line="620" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="619" />
+        <location filename="../../timeline/ui/main_window.py" line="621" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="620" />
+        <location filename="../../timeline/ui/main_window.py" line="622" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="622" />
+        <location filename="../../timeline/ui/main_window.py" line="624" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="624" />
+        <location filename="../../timeline/ui/main_window.py" line="626" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="635" />
+        <location filename="../../timeline/ui/main_window.py" line="637" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="639" />
+        <location filename="../../timeline/ui/main_window.py" line="641" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="639" />
+        <location filename="../../timeline/ui/main_window.py" line="641" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="652" />
+        <location filename="../../timeline/ui/main_window.py" line="654" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="653" />
+        <location filename="../../timeline/ui/main_window.py" line="655" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="654" />
+        <location filename="../../timeline/ui/main_window.py" line="656" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="658" />
+        <location filename="../../timeline/ui/main_window.py" line="660" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="710" />
-        <location filename="../../timeline/ui/main_window.py" line="725" />
+        <location filename="../../timeline/ui/main_window.py" line="712" />
+        <location filename="../../timeline/ui/main_window.py" line="727" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="726" />
+        <location filename="../../timeline/ui/main_window.py" line="728" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="767" />
+        <location filename="../../timeline/ui/main_window.py" line="771" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="770" />
+        <location filename="../../timeline/ui/main_window.py" line="774" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="761" />
-        <location filename="../../timeline/ui/main_window.py" line="776" />
+        <location filename="../../timeline/ui/main_window.py" line="765" />
+        <location filename="../../timeline/ui/main_window.py" line="780" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="465" />
+        <location filename="../../timeline/ui/main_window.py" line="466" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="470" />
+        <location filename="../../timeline/ui/main_window.py" line="471" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="473" />
+        <location filename="../../timeline/ui/main_window.py" line="474" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="474" />
+        <location filename="../../timeline/ui/main_window.py" line="475" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="475" />
+        <location filename="../../timeline/ui/main_window.py" line="476" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="507" />
+        <location filename="../../timeline/ui/main_window.py" line="508" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="513" />
+        <location filename="../../timeline/ui/main_window.py" line="514" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="522" />
+        <location filename="../../timeline/ui/main_window.py" line="523" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="546" />
+        <location filename="../../timeline/ui/main_window.py" line="547" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="602" />
+        <location filename="../../timeline/ui/main_window.py" line="604" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="611" />
+        <location filename="../../timeline/ui/main_window.py" line="613" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="629" />
+        <location filename="../../timeline/ui/main_window.py" line="631" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="630" />
+        <location filename="../../timeline/ui/main_window.py" line="632" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="631" />
+        <location filename="../../timeline/ui/main_window.py" line="633" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="642" />
+        <location filename="../../timeline/ui/main_window.py" line="644" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="715" />
+        <location filename="../../timeline/ui/main_window.py" line="717" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="841" />
-        <location filename="../../timeline/ui/main_window.py" line="847" />
+        <location filename="../../timeline/ui/main_window.py" line="845" />
+        <location filename="../../timeline/ui/main_window.py" line="851" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="854" />
+        <location filename="../../timeline/ui/main_window.py" line="858" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="999" />
+        <location filename="../../timeline/ui/main_window.py" line="1003" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1001" />
+        <location filename="../../timeline/ui/main_window.py" line="1005" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1006" />
+        <location filename="../../timeline/ui/main_window.py" line="1010" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1007" />
+        <location filename="../../timeline/ui/main_window.py" line="1011" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1008" />
+        <location filename="../../timeline/ui/main_window.py" line="1012" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1012" />
-        <location filename="../../timeline/ui/main_window.py" line="1951" />
+        <location filename="../../timeline/ui/main_window.py" line="1016" />
+        <location filename="../../timeline/ui/main_window.py" line="1955" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1214" />
+        <location filename="../../timeline/ui/main_window.py" line="1218" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1454" />
+        <location filename="../../timeline/ui/main_window.py" line="1458" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1489" />
+        <location filename="../../timeline/ui/main_window.py" line="1493" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1490" />
+        <location filename="../../timeline/ui/main_window.py" line="1494" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1501" />
-        <location filename="../../timeline/ui/main_window.py" line="1521" />
+        <location filename="../../timeline/ui/main_window.py" line="1505" />
+        <location filename="../../timeline/ui/main_window.py" line="1525" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1506" />
+        <location filename="../../timeline/ui/main_window.py" line="1510" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1513" />
+        <location filename="../../timeline/ui/main_window.py" line="1517" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1521" />
+        <location filename="../../timeline/ui/main_window.py" line="1525" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1529" />
+        <location filename="../../timeline/ui/main_window.py" line="1533" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1531" />
+        <location filename="../../timeline/ui/main_window.py" line="1535" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1533" />
+        <location filename="../../timeline/ui/main_window.py" line="1537" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1534" />
+        <location filename="../../timeline/ui/main_window.py" line="1538" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1535" />
+        <location filename="../../timeline/ui/main_window.py" line="1539" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1536" />
+        <location filename="../../timeline/ui/main_window.py" line="1540" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1544" />
+        <location filename="../../timeline/ui/main_window.py" line="1548" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1553" />
-        <location filename="../../timeline/ui/main_window.py" line="1587" />
+        <location filename="../../timeline/ui/main_window.py" line="1557" />
+        <location filename="../../timeline/ui/main_window.py" line="1591" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1562" />
+        <location filename="../../timeline/ui/main_window.py" line="1566" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1563" />
+        <location filename="../../timeline/ui/main_window.py" line="1567" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1580" />
+        <location filename="../../timeline/ui/main_window.py" line="1584" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1588" />
+        <location filename="../../timeline/ui/main_window.py" line="1592" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1647,12 +1647,12 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1608" />
+        <location filename="../../timeline/ui/main_window.py" line="1612" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2051" />
+        <location filename="../../timeline/ui/main_window.py" line="2055" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1661,225 +1661,238 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2059" />
+        <location filename="../../timeline/ui/main_window.py" line="2063" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2064" />
+        <location filename="../../timeline/ui/main_window.py" line="2068" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1595" />
+        <location filename="../../timeline/ui/main_window.py" line="1599" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1626" />
-        <location filename="../../timeline/ui/main_window.py" line="1639" />
+        <location filename="../../timeline/ui/main_window.py" line="1630" />
+        <location filename="../../timeline/ui/main_window.py" line="1643" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1627" />
+        <location filename="../../timeline/ui/main_window.py" line="1631" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1642" />
+        <location filename="../../timeline/ui/main_window.py" line="1646" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1677" />
+        <location filename="../../timeline/ui/main_window.py" line="1681" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1682" />
+        <location filename="../../timeline/ui/main_window.py" line="1686" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1702" />
+        <location filename="../../timeline/ui/main_window.py" line="1706" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1703" />
+        <location filename="../../timeline/ui/main_window.py" line="1707" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1738" />
+        <location filename="../../timeline/ui/main_window.py" line="1742" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1740" />
+        <location filename="../../timeline/ui/main_window.py" line="1744" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1742" />
+        <location filename="../../timeline/ui/main_window.py" line="1746" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1744" />
+        <location filename="../../timeline/ui/main_window.py" line="1748" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1759" />
+        <location filename="../../timeline/ui/main_window.py" line="1763" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1764" />
+        <location filename="../../timeline/ui/main_window.py" line="1768" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1766" />
+        <location filename="../../timeline/ui/main_window.py" line="1770" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1768" />
+        <location filename="../../timeline/ui/main_window.py" line="1772" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1775" />
+        <location filename="../../timeline/ui/main_window.py" line="1779" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1776" />
+        <location filename="../../timeline/ui/main_window.py" line="1780" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1781" />
+        <location filename="../../timeline/ui/main_window.py" line="1785" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1803" />
+        <location filename="../../timeline/ui/main_window.py" line="1807" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1808" />
+        <location filename="../../timeline/ui/main_window.py" line="1812" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1821" />
+        <location filename="../../timeline/ui/main_window.py" line="1825" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1823" />
+        <location filename="../../timeline/ui/main_window.py" line="1827" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1841" />
+        <location filename="../../timeline/ui/main_window.py" line="1845" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1852" />
+        <location filename="../../timeline/ui/main_window.py" line="1856" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1867" />
+        <location filename="../../timeline/ui/main_window.py" line="1871" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1881" />
+        <location filename="../../timeline/ui/main_window.py" line="1885" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1886" />
+        <location filename="../../timeline/ui/main_window.py" line="1890" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1891" />
+        <location filename="../../timeline/ui/main_window.py" line="1895" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1897" />
+        <location filename="../../timeline/ui/main_window.py" line="1901" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1904" />
+        <location filename="../../timeline/ui/main_window.py" line="1908" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1912" />
+        <location filename="../../timeline/ui/main_window.py" line="1916" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1921" />
+        <location filename="../../timeline/ui/main_window.py" line="1925" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1929" />
+        <location filename="../../timeline/ui/main_window.py" line="1933" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1936" />
+        <location filename="../../timeline/ui/main_window.py" line="1940" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1938" />
+        <location filename="../../timeline/ui/main_window.py" line="1942" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1942" />
+        <location filename="../../timeline/ui/main_window.py" line="1946" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1945" />
+        <location filename="../../timeline/ui/main_window.py" line="1949" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1948" />
+        <location filename="../../timeline/ui/main_window.py" line="1952" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1950" />
+        <location filename="../../timeline/ui/main_window.py" line="1954" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1960" />
+        <location filename="../../timeline/ui/main_window.py" line="1964" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2015" />
+        <location filename="../../timeline/ui/main_window.py" line="2019" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
+    </message>
+</context>
+<context>
+    <name>MenuKeys</name>
+    <message>
+        <location filename="../../timeline/ui/menu_keys.py" line="61" />
+        <source>Open the menu bar</source>
+        <translation>فتح شريط القوائم</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/menu_keys.py" line="63" />
+        <source>The menu of what has the focus</source>
+        <translation>قائمة ما عليه التركيز</translation>
     </message>
 </context>
 <context>
@@ -2049,27 +2062,32 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="77" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="81" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="78" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="82" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="82" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="83" />
+        <source>Window</source>
+        <translation>النافذة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/shortcuts_help.py" line="91" />
         <source>Menu</source>
         <translation>القائمة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="82" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="91" />
         <source>Command</source>
         <translation>الأمر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/shortcuts_help.py" line="82" />
+        <location filename="../../timeline/ui/shortcuts_help.py" line="91" />
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -2403,131 +2421,131 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="828" />
-        <location filename="../../timeline/ui/timeline_view.py" line="888" />
+        <location filename="../../timeline/ui/timeline_view.py" line="831" />
+        <location filename="../../timeline/ui/timeline_view.py" line="891" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="896" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1110" />
+        <location filename="../../timeline/ui/timeline_view.py" line="899" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1130" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="897" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1110" />
+        <location filename="../../timeline/ui/timeline_view.py" line="900" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1130" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="898" />
+        <location filename="../../timeline/ui/timeline_view.py" line="901" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="902" />
+        <location filename="../../timeline/ui/timeline_view.py" line="905" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="904" />
+        <location filename="../../timeline/ui/timeline_view.py" line="907" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="908" />
+        <location filename="../../timeline/ui/timeline_view.py" line="911" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1010" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1030" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1011" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1031" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1012" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1032" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1012" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1032" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1013" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1033" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1013" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1033" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1014" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1015" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1034" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1015" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1016" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1036" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1017" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1037" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1018" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1038" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1019" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1039" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1020" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1040" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1081" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1101" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1131" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1151" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1135" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1155" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1156" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1176" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1168" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1188" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>
@@ -2559,8 +2577,8 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
     </message>
     <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="280" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="388" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="392" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="382" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="386" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
@@ -2615,149 +2633,149 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="325" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="324" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="327" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="326" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="344" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="355" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="382" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="376" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="383" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="377" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="449" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="385" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="461" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="379" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="455" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="395" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="389" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="396" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="390" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="397" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="391" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="438" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="449" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="471" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="476" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="465" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="470" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="485" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="499" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="479" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="493" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="485" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="499" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="479" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="493" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="517" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="522" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="511" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="516" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="527" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="528" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="545" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="539" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="550" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="562" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="564" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="599" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="558" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="593" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="591" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="585" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="596" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="590" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="607" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="601" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="609" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="627" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="621" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Menus opened from the keyboard: the context menus act on what the keys chose."""
+"""Menus opened from the keyboard: the context menus (the menu key, Shift+F10) act on
+what the keys chose, and F10 opens the menu bar whatever the keyboard's layout."""
 
 from __future__ import annotations
 
@@ -116,3 +117,33 @@ def test_a_right_click_on_the_timeline_is_the_menu_of_the_event_under_it(
     entries = popup_after(lambda: QApplication.sendEvent(timeline, event))
     assert made == [int(timeline.arrays().ids[under])]
     assert entries
+
+
+@pytest.mark.parametrize("where", ["list", "timeline", "events"])
+def test_shift_f10_opens_the_focused_widgets_context_menu(
+    qtbot: QtBot, window: MainWindow, where: str
+) -> None:
+    widget = {"list": window.list, "timeline": window.timeline, "events": window.detail.events}[
+        where
+    ]
+    if where == "events":
+        window.detail.events.setCurrentIndex(window.detail.events.item(0))
+    window.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    assert widget.hasFocus()
+    entries = popup_after(
+        lambda: qtbot.keyClick(widget, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    )
+    assert entries, f"Shift+F10 opened no menu on the {where}"
+
+
+def test_f10_opens_the_first_menu_of_the_bar(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.list.setFocus()
+    qtbot.waitUntil(window.list.hasFocus)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    qtbot.keyClick(window.list, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is file_menu, timeout=2000)
+    file_menu.close()

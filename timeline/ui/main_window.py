@@ -83,6 +83,7 @@ from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_filter
 from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
+from timeline.ui.menu_keys import install_menu_keys, menu_key_help
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
 from timeline.ui.removal import WindowRemoval
@@ -553,6 +554,7 @@ class MainWindow(QMainWindow):
         for menu in self.menuBar().findChildren(QMenu):
             for action in menu.actions():
                 isolate_shortcut(action)
+        install_menu_keys(self)
 
     def article_menu(self, pos: QPoint) -> QMenu | None:
         """The context menu of the list's row at pos (viewport coordinates), which it
@@ -745,7 +747,9 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """The keyboard's help, shown without blocking (the window stays in use)."""
-        dialog = ShortcutsDialog(self.menuBar(), self.timeline.key_help(), self)
+        dialog = ShortcutsDialog(
+            self.menuBar(), self.timeline.key_help(), self, window_keys=menu_key_help()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

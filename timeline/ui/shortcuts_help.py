@@ -67,16 +67,25 @@ def shown_keys(keys: Sequence[str]) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    """A table of the menus' shortcuts, then the timeline's keys (given as (what it
-    does, keys) by the timeline), read only, closed with Escape."""
+    """A table of the menus' shortcuts, the window's own keys, then the timeline's keys
+    (each given as (what it does, keys)), read only, closed with Escape."""
 
     def __init__(
-        self, bar: QMenuBar, timeline_keys: Sequence[tuple[str, tuple[str, ...]]], parent: QWidget
+        self,
+        bar: QMenuBar,
+        timeline_keys: Sequence[tuple[str, tuple[str, ...]]],
+        parent: QWidget,
+        window_keys: Sequence[tuple[str, tuple[str, ...]]] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         timeline = self.tr("Timeline")
-        rows = menu_shortcuts(bar) + [(timeline, what, keys) for what, keys in timeline_keys]
+        window = self.tr("Window")
+        rows = (
+            menu_shortcuts(bar)
+            + [(window, what, keys) for what, keys in window_keys]
+            + [(timeline, what, keys) for what, keys in timeline_keys]
+        )
         table = QTableWidget(len(rows), 3, self)
         table.setObjectName("shortcutsTable")
         table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
