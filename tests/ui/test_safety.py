@@ -303,6 +303,7 @@ _OWN_TEXT_VARIABLES = {
     ("colour_legend.py", "texts[mode]"),  # the modes' translated names
     ("edit_dialogs.py", "text"),  # _add(menu, self.tr(...), ...)
     ("main_window.py", "text"),  # _action(...) and the settings' radio options
+    ("menu_keys.py", "window"),  # QAction(window): a key's action, with no text at all
     ("timeline_view.py", "label"),  # the overflow menu: & and tabs escaped by hand
     ("timeline_view.py", 'more.replace("%1"'),  # a count in our own words
 }
