@@ -81,6 +81,7 @@ from timeline.ui.detail_pane import DetailPane
 from timeline.ui.edit_dialogs import WindowEdits
 from timeline.ui.export_dialog import WindowExporter
 from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_filter
+from timeline.ui.focus_ring import show_focus
 from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
 from timeline.ui.menu_keys import install_menu_keys, menu_key_help
@@ -343,6 +344,15 @@ class MainWindow(QMainWindow):
         self.list.setAccessibleName(self.tr("Articles"))
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.detail = DetailPane(self)
+        story = self.detail.story
+        show_focus(
+            self.list,
+            self.detail.browser,
+            self.detail.events,
+            story.copies,
+            story.related,
+            story.diff,
+        )
         self.search_bar = SearchBar(self)
         self.search_bar.search_changed.connect(self.run_search)
         self.search: SearchRequest | None = None
