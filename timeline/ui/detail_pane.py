@@ -444,6 +444,7 @@ class DetailPane(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setReadOnly(True)
         self.browser.setObjectName("articleText")
+        self.browser.setAccessibleName(self.tr("Article text"))
         # The text wraps to the pane (anywhere, where a word is wider): nothing to scroll
         # sideways.  Qt lets a wrapped line pass the width by a fraction of a pixel (its
         # trailing space, in a long article's 17,000 paragraphs: 411.94 px in 411), and

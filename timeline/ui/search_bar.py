@@ -167,6 +167,8 @@ class SearchBar(QWidget):
         self.query_edit = QLineEdit(self)
         self.query_edit.setObjectName("search_query")
         self.query_edit.setClearButtonEnabled(True)
+        # What a screen reader calls each box: a placeholder or a tooltip is not its name.
+        self.query_edit.setAccessibleName(self.tr("Search articles"))
         self.query_edit.setPlaceholderText(
             self.tr('Search articles: words, "a phrase", prefix*, -exclude, OR')
         )
@@ -197,6 +199,7 @@ class SearchBar(QWidget):
         self.source_combo.setModel(self.sources)
         source_label = QLabel(self.tr("S&ource:"), self)
         source_label.setBuddy(self.source_combo)
+        self.source_combo.setAccessibleName(self.tr("Source"))  # not its choice alone
 
         self.dates_check = QCheckBox(self.tr("&Dates"), self)
         self.dates_check.setObjectName("search_dates")
@@ -215,6 +218,8 @@ class SearchBar(QWidget):
             edit.setEnabled(False)
         self.date_from_edit.setToolTip(self.tr("First day"))
         self.date_to_edit.setToolTip(self.tr("Last day"))
+        self.date_from_edit.setAccessibleName(self.tr("First day"))
+        self.date_to_edit.setAccessibleName(self.tr("Last day"))
         to_label = QLabel(self.tr("to"), self)
 
         self.kind_combo = QComboBox(self)
@@ -224,6 +229,7 @@ class SearchBar(QWidget):
         self.kind_combo.addItem(self.tr("Mentioned"), "mentioned")
         self.kind_combo.setEnabled(False)
         self.kind_combo.setToolTip(self.tr("Which dates of an article the range applies to"))
+        self.kind_combo.setAccessibleName(self.tr("Kind of date"))
 
         # Long source names must not widen the list pane: the combo elides instead.
         self.source_combo.setSizeAdjustPolicy(

@@ -51,6 +51,7 @@ class StoryPanel(QTabWidget):
         self.copies.setObjectName("storyCopies")
         self.diff = QTextBrowser(self)
         self.diff.setObjectName("storyDiff")
+        self.diff.setAccessibleName(self.tr("Differences from the copy"))
         self.diff.setOpenLinks(False)
         self.diff.setReadOnly(True)
         self.related_label = QLabel(self)
