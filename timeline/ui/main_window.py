@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -391,6 +392,14 @@ class MainWindow(QMainWindow):
         self.upper.setStretchFactor(0, 1)
         self.upper.setStretchFactor(1, 2)
         self.setCentralWidget(self.upper)
+        # Tab as the window reads: the timeline, the search bar, the list it searches,
+        # then the detail pane.  Left to the order widgets were made in, the search bar
+        # came after the detail pane, and its results were five keys away from it.
+        bar = self.search_bar
+        chain = [self.timeline, bar.query_edit, bar.source_combo, bar.dates_check]
+        chain += [bar.date_from_edit, bar.date_to_edit, bar.kind_combo, self.list]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         # A permanent widget: a temporary message would be wiped by the first status tip.
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
