@@ -156,3 +156,19 @@ def test_a_chronology_in_either_language(run, tmp_path: Path) -> None:
     assert stamps and stamps == sorted(stamps)
     english = run("export", "--format", "chronology", "--lang", "en").stdout
     assert '<html lang="en" dir="ltr">' in english and "Chronology" in english
+
+
+@pytest.mark.parametrize("name", ["t.db", "t.db-wal", "link.csv"])
+def test_an_export_is_never_written_over_the_library(run, tmp_path: Path, name: str) -> None:
+    """`--output` naming the library (a typo, a tab completed one file too far) put a CSV
+    file where the whole library was: every article and everything the user said lost."""
+    db = tmp_path / "t.db"
+    target = tmp_path / name
+    if name == "link.csv":
+        target.symlink_to(db)
+    before = db.read_bytes()
+    failed = run("export", "--format", "articles-csv", "--output", str(target), expect=1)
+    assert "it is the library being exported" in failed.output
+    assert "Traceback" not in failed.output
+    assert db.read_bytes() == before
+    assert len(run("list", "--json").stdout.splitlines()) == 14

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from timeline.export.files import written_whole
+from timeline.export.files import refuse_the_library, written_whole
 from timeline.export.progress import ExportProgress
 from timeline.export.selection import Selection, SelectionError
 from timeline.store import Store
@@ -119,10 +119,11 @@ def export(
     The file is written whole or not at all (files.written_whole: beside path, then
     moved over it; a link's target, a FIFO or a device written as such).  Raises
     SelectionError for a query the search refuses, and OSError when the file cannot be
-    written.
+    written (the library itself among them).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format: {fmt}")
+    refuse_the_library(path, store.path)
     with written_whole(path) as partial:
         if fmt in IMAGE_FORMATS:
             from timeline.export.image import export_image

@@ -54,6 +54,21 @@ def written_whole(path: Path) -> Iterator[Path]:
         partial.unlink(missing_ok=True)
 
 
+# The files SQLite keeps beside a database while it is open or being written.
+_LIBRARY_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_the_library(path: Path, library: Path) -> None:
+    """OSError when path names the library being exported, or a file SQLite keeps beside
+    it: an export moved over it would put a CSV file where the whole library was."""
+    target = os.path.realpath(path)  # a link is followed to what it names, as written_whole does
+    held = os.path.realpath(library)
+    if any(target == held + suffix for suffix in _LIBRARY_COMPANIONS):
+        raise OSError(
+            errno.EINVAL, "it is the library being exported (give another file)", str(path)
+        )
+
+
 def _free_name(target: Path) -> Path:
     """A new, empty file beside target (made here, so that no other file is written
     over), with the permissions a new file gets from the user's umask."""
