@@ -8,6 +8,7 @@ Nothing here touches a row the program computes, so recompute and re-import keep
 
 from __future__ import annotations
 
+import calendar
 import getpass
 import re
 from collections.abc import Sequence
@@ -120,10 +121,12 @@ def _iso_part(text: str) -> DateValue | None:
         return None
     if m[3]:
         return DateValue(first.date().isoformat(), "day", to_axis(first))
+    # Each end counted from the last day: the day after December 9999 has no datetime.
     if m[2]:
-        after = datetime(year + month // 12, month % 12 + 1, 1)
-        return DateValue(f"{year:04d}-{month:02d}", "month", to_axis(first), to_axis(after))
-    return DateValue(f"{year:04d}", "year", to_axis(first), to_axis(datetime(year + 1, 1, 1)))
+        last = datetime(year, month, calendar.monthrange(year, month)[1])
+        return DateValue(f"{year:04d}-{month:02d}", "month", to_axis(first), to_axis(last) + 86400)
+    last = datetime(year, 12, 31)
+    return DateValue(f"{year:04d}", "year", to_axis(first), to_axis(last) + 86400)
 
 
 def read_date(text: str) -> DateValue | None:

@@ -45,3 +45,25 @@ def test_a_range_covers_its_last_day() -> None:
     date = read_date("2021-05-22/2021-05-23")
     assert date is not None and date.end is not None and date.start is not None
     assert date.end - date.start == 2 * 86400
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "last_day"),
+    [
+        ("9999", "9999", "9999-12-31"),
+        ("9999-12", "9999-12", "9999-12-31"),
+        ("1000/9999", "1000/9999", "9999-12-31"),
+        ("2024-02", "2024-02", "2024-02-29"),
+        ("0001", "0001", "0001-12-31"),
+    ],
+)
+def test_the_calendars_last_year_can_be_typed(typed: str, value: str, last_day: str) -> None:
+    """The end of a year or a month was the first day after it as a datetime: 10000-01-01
+    has none, and "9999" stopped the command with an unexpected ValueError."""
+    from datetime import date
+
+    from timeline.timescale import axis_date
+
+    read = read_date(typed)
+    assert read is not None and read.value == value and read.end is not None
+    assert axis_date(read.end - 1) == date.fromisoformat(last_day)
