@@ -252,6 +252,17 @@ def test_format_span(start: datetime, end: datetime, expected: str) -> None:
     assert format_span(to_axis(start), to_axis(end), LabelStyle(language="en")) == expected
 
 
+def test_a_span_that_ends_with_the_year_9999() -> None:
+    """A user may date an event to the last year the calendar has: its end, 10000-01-01,
+    has no datetime, and writing the span raised OverflowError (the chronology, the
+    detail pane, the timeline's tooltip and its viewport's range all write spans)."""
+    style = LabelStyle(language="en")
+    after = to_axis(datetime(9999, 12, 31)) + DAY
+    assert format_span(to_axis(datetime(1000, 1, 1)), after, style) == "1000 – 9999"
+    assert format_span(to_axis(datetime(9999, 12, 31)), after, style) == "31 December 9999"
+    assert format_span(to_axis(datetime(9999, 12, 1)), after, style) == "December 9999"
+
+
 @given(span=st.floats(MIN_SPAN, MAX_SPAN), width=st.integers(200, 4000))
 def test_tick_count_stays_bounded(span: float, width: int) -> None:
     ticks = ticks_for(Viewport(T2021 - span / 2, span, width), LabelStyle())

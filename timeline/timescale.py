@@ -335,6 +335,10 @@ def format_instant(t: int, precision: str, style: LabelStyle) -> str:
 
 
 def _precision_of(t: int) -> str:
+    if t > AXIS_MAX:
+        # Past the axis's last day only the end of a range ending with 9999 (10000-01-01,
+        # which has no datetime): a year's start.
+        return "year"
     moment = from_axis(int(t))
     if moment.hour or moment.minute or moment.second:
         return "minute"

@@ -182,3 +182,16 @@ def test_the_format_is_known_by_its_suffix_and_written_whole(
     text = path.read_text(encoding="utf-8")
     assert count == _placed(sample_store) and text.startswith("<!DOCTYPE html>")
     assert text.rstrip().endswith("</html>")
+
+
+def test_dates_at_the_end_of_the_calendar(tmp_path: Path) -> None:
+    """A user may date things to 9999: an added range ending with it and a mention
+    corrected to its last day stopped the chronology with an OverflowError."""
+    records = [{"title": "خبر", "body": "وصل الوفد في 5 مايو 2021.", "published": "2021-05-06"}]
+    with _imported(tmp_path, records) as store:
+        edits.add_event(store, "1000/9999", "كل شيء")
+        edits.add_event(store, "9999-12-31", "آخر يوم")
+        page, count = _page(store, style=LabelStyle(language="en"))
+    assert count == 4 and page.stamps == sorted(page.stamps)
+    assert page.stamps[-1] == "9999-12-31"
+    assert "1000 – 9999" in page.text and "31 December 9999" in page.text

@@ -287,3 +287,23 @@ def test_a_timeline_file_is_read_as_a_stream(
         ArticleFile(huge) as source,
     ):
         list(source)
+
+
+def test_an_article_the_user_dated_to_the_calendars_last_day(tmp_path: Path) -> None:
+    """The view's period ran a day past the only article's date: past 31 December 9999
+    it has no datetime, and the export stopped with an OverflowError."""
+    from timeline import edits
+
+    source = tmp_path / "a.jsonl"
+    source.write_text('{"title": "خبر", "body": "نص.", "published": "2021-05-06"}')
+    with Store(tmp_path / "t.db") as store:
+        import_paths(store, [source])
+        edits.correct_article(store, 1, "published", "9999-12-31")
+        out = io.StringIO()
+        assert write_text(store, "timeline", Selection(), out) == 1
+    root = ElementTree.fromstring(out.getvalue())
+    assert root.findtext("events/event/start") == "9999-12-31 00:00:00"
+    period = root.find("view/displayed_period")
+    assert period is not None
+    assert period.findtext("start") == "9999-12-30 23:59:59"
+    assert period.findtext("end") == "9999-12-31 23:59:59"

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import colorsys
 import hashlib
+from datetime import datetime
 from typing import TextIO
 from xml.sax.saxutils import escape
 
 from timeline import __version__
 from timeline.export.progress import ExportProgress, counted
 from timeline.export.selection import Selection, UserView, article_ids, events
-from timeline.model import from_axis
+from timeline.model import from_axis, to_axis
 from timeline.store import Store
 from timeline.store.export_data import article_sources, export_articles, stated_ranges
 
@@ -31,6 +32,9 @@ _XML_ILLEGAL = {c: "\ufffd" for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFF
 
 def xml_text(text: str) -> str:
     return escape(text.translate(_XML_ILLEGAL))
+
+
+_LAST_SECOND = to_axis(datetime(9999, 12, 31, 23, 59, 59))
 
 
 def timeline_time(seconds: int) -> str:
@@ -125,10 +129,14 @@ def write_timeline_xml(
     if published:
         first = min(published.values())
         last = max(max(published[i], ranges.get(i, (0, 0))[1]) for i in published)
+        # A day at least, within the calendar's last second (a day after 31 December
+        # 9999, a date the user can give, has no datetime).
+        last = min(max(last, first + 86400), _LAST_SECOND)
+        first = min(first, last - 86400)
         out.write(
             "  <view>\n    <displayed_period>\n"
             f"      <start>{timeline_time(first)}</start>\n"
-            f"      <end>{timeline_time(max(last, first + 86400))}</end>\n"
+            f"      <end>{timeline_time(last)}</end>\n"
             "    </displayed_period>\n    <hidden_categories>\n    </hidden_categories>\n"
             "  </view>\n"
         )
