@@ -32,6 +32,7 @@ from timeline.text.safe import json_line, visible_controls
 # inside the commands that use them.
 
 if TYPE_CHECKING:
+    from timeline.edits import ShownEvent
     from timeline.library import FileResult
     from timeline.model import Article, Event
     from timeline.store import Store
@@ -477,7 +478,11 @@ def _list_page(settings: Settings, store: Store, page: list[Article], as_json: b
 @_common_options
 @click.pass_obj
 def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
-    """Show one article with its events."""
+    """Show one article with its events.
+
+    The text gives your values: corrected dates marked *, events you added, and hidden
+    ones and tags said before their text; --json gives the stored ones.
+    """
     with settings.open_store(create=False) as store:
         article = store.article(article_id)
         if article is None:
@@ -488,7 +493,7 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
         mine = user.corrected_fields(store, [article_id]).get(article_id, {})
         from timeline import edits
 
-        yours = edits.shown_article(store, article_id)
+        yours = edits.shown_article(store, article_id, events, article=article)
         tags, note = (list(yours.tags), yours.note) if yours is not None else ([], "")
         hidden = yours is not None and yours.hidden
         if as_json:
@@ -548,12 +553,27 @@ def show_command(settings: Settings, article_id: int, as_json: bool) -> None:
     for paragraph in article.body.split("\n"):
         for line in textwrap.wrap(paragraph, width) or [""]:
             _echo(settings.line(line))
-    if events:
+    shown_events = yours.events if yours is not None else []
+    if shown_events:
         _echo()
         _echo("events:")
-        for e in events:
-            label = textwrap.shorten(e.label, 80, placeholder=" …")
-            _echo(f"  {e.kind:<10} {e.value:<24} " + settings.line(label))
+        for e in shown_events:
+            _echo(_shown_event_line(e, settings))
+
+
+def _shown_event_line(event: ShownEvent, settings: Settings) -> str:
+    """An event as the user sees it: their date marked *, added and hidden ones said so."""
+    import textwrap
+
+    kind = event.computed.kind if event.computed is not None else event.origin
+    if kind == "corrected" or kind == "not a date":  # a correction the text no longer dates
+        kind = "mentioned"
+    value = event.date.value if event.date is not None else "(not a date)"
+    if event.origin in ("corrected", "not a date"):
+        value += "*"
+    said = [*(["(hidden)"] if event.hidden else []), *(f"#{tag}" for tag in event.tags)]
+    label = textwrap.shorten(event.label, 80, placeholder=" …")
+    return f"  {kind:<10} {value:<24} " + settings.line(" ".join([*said, label]))
 
 
 @cli.command("extract")

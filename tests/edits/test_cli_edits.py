@@ -283,6 +283,31 @@ def test_a_hidden_article_is_said_so_by_list_search_and_show(run) -> None:
     assert "(hidden)" not in run("list").stdout
 
 
+def test_show_lists_the_events_as_the_user_sees_them(run) -> None:
+    """The header gave the user's title and date, the events under it the computed ones:
+    a corrected date, a hidden mention and an added event were not to be seen there."""
+    war = ids(run)["حرب قديمة"]
+    run("edit", "correct", str(mention_id(run, war, "1954")), "1955")
+    run("edit", "hide", "--event", str(mention_id(run, war, "1950")))
+    run("edit", "tag", "هدنة", "--event", str(mention_id(run, war, "1954")))
+    run("edit", "add", "1960", "ذكرى الهدنة", "--article", str(war))
+    run("edit", "article", str(war), "--published", "2020-01-01")
+    shown = run("show", str(war), "--no-bidi").output
+    events = shown[shown.index("events:") :].splitlines()[1:]
+    assert events[0].split()[:2] == ["published", "2020-01-01*"]
+    (hidden,) = [e for e in events if "1950/1953" in e]
+    assert "(hidden) " in hidden
+    (corrected,) = [e for e in events if "1955*" in e]
+    assert "#هدنة " in corrected
+    assert events[-1].split()[:2] == ["added", "1960"] and "ذكرى الهدنة" in events[-1]
+    assert "hidden: " not in shown
+    run("edit", "hide", "--article", str(war))
+    assert "hidden: yes" in run("show", str(war), "--no-bidi").output
+    # --json keeps the stored values.
+    stored = json.loads(run("show", str(war), "--json").output)["events"]
+    assert [e["value"] for e in stored] == ["2021-05-22", "1950/1953", "1954-06-05"]
+
+
 def test_the_store_streams_articles_in_list_order_without_their_bodies(run) -> None:
     with Store(run.db) as store:  # type: ignore[attr-defined]
         listed = store.articles()
