@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from timeline.model import Article, Event
     from timeline.store import Store
     from timeline.store.search import EventKind
-    from timeline.store.stories import StoryCluster
+    from timeline.store.stories import CopyRow, StoryCluster
 
 
 @click.group(
@@ -993,9 +993,11 @@ def _story_json(story: StoryCluster, through_others: frozenset[int]) -> dict[str
 def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild: bool) -> None:
     """Stories reprinted by several outlets: clusters of copies, the largest first.
 
-    Articles stored before copy detection existed are signed first (once).
+    Articles stored before copy detection existed are signed first (once).  The text
+    gives your corrections (title, source, date: marked *); --json the stored values.
     """
     from timeline import library
+    from timeline.store import edits as user
     from timeline.store import said
     from timeline.store import stories as story_store
 
@@ -1024,22 +1026,27 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
             library.linked_through_others(store, story.earliest.article_id, story)
             for story in found
         ]
+        # The text gives the user's title, source and date (marked *), as `list` does.
+        corrected = (
+            {}
+            if as_json
+            else user.corrected_fields(store, [a.article_id for s in found for a in s.articles])
+        )
     for story, others in zip(found, through, strict=True):
         if as_json:
             _echo(json_line(_story_json(story, others)))
             continue
         first = story.earliest
+        shown = {a.article_id: _as_seen(a, corrected.get(a.article_id, {})) for a in story.articles}
+        when, line = shown[first.article_id]
         _echo(
             f"story #{story.cluster}: {len(story.articles)} copies from {story.sources} source(s),"
-            f" first {first.published or '(undated)'} "
-            + settings.line(f"{first.source} | {first.title}")
+            f" first {when} " + settings.line(line)
         )
         for a in story.articles:
             mark = "*" if a is first else "~" if a.article_id in others else " "
-            _echo(
-                f"  {mark}{a.article_id:>7}  {a.published or '(undated)':<25}  "
-                + settings.line(f"{a.source} | {a.title}")
-            )
+            when, line = shown[a.article_id]
+            _echo(f"  {mark}{a.article_id:>7}  {when:<25}  " + settings.line(line))
     if not as_json:
         _echo(f"{len(found)} stories with copies", err=True)
         if any(through):
@@ -1047,6 +1054,18 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
                 "* the earliest copy; ~ shares little text with it (in the story only through other copies)",
                 err=True,
             )
+        if corrected:
+            _echo(
+                "a date, source or title followed by * is yours (timeline edit article)", err=True
+            )
+
+
+def _as_seen(copy: CopyRow, mine: dict[str, str]) -> tuple[str, str]:
+    """A copy's date and "source | title" with the user's values, each marked *."""
+    when = f"{mine['published']}*" if "published" in mine else copy.published or "(undated)"
+    source = mine.get("source", copy.source) + ("*" if "source" in mine else "")
+    title = mine.get("title", copy.title) + ("*" if "title" in mine else "")
+    return when, f"{source} | {title}"
 
 
 @cli.command("recompute")

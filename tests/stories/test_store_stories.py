@@ -266,6 +266,22 @@ def test_cli_stories_and_show_json(run, tmp_path: Path) -> None:
     assert "2 copies from 2 source(s)" in text
 
 
+def test_cli_stories_give_the_users_title_source_and_date(run, tmp_path: Path) -> None:
+    """`timeline list` gave the user's corrections and `timeline stories` the computed
+    values of the same articles."""
+    run("import", str(write(tmp_path / "a.jsonl", RECORDS)))
+    story = json.loads(run("stories", "--json").output)
+    copy_id = story["articles"][1]["id"]
+    run("edit", "article", str(copy_id), "--title", "عنوان صححته", "--source", "مصدري")
+    run("edit", "article", str(copy_id), "--published", "2021-01-01")
+    result = run("--no-bidi", "stories")
+    (line,) = [x for x in result.stdout.splitlines() if x.split()[0] == str(copy_id)]
+    assert line.split()[1:] == ["2021-01-01*", "مصدري*", "|", "عنوان", "صححته*"]
+    assert "followed by * is yours" in result.stderr
+    # JSON gives the stored values, as `list --json` does.
+    assert json.loads(run("stories", "--json").output) == story
+
+
 def test_cli_stories_say_how_far_their_long_work_is(run, tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     run("import", str(write(tmp_path / "a.jsonl", RECORDS)))
