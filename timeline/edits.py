@@ -253,11 +253,22 @@ def _edit(store: Store, rows: Sequence[tuple[str, tuple, dict | None]]) -> list[
     with store.transaction():
         for table, key, after in rows:
             before = user.get_row(store, table, key)
-            if before == after:
+            if _same_said(before, after):
+                # Said again as it was: nothing changes (not even who said it, and when),
+                # and no step is made for undo.
                 continue
             user.put_row(store, table, key, after)
             changes.append(Change(table, key, before, after))
     return changes
+
+
+def _same_said(before: dict | None, after: dict | None) -> bool:
+    """Whether two rows say the same, whoever said it and whenever (a column a row
+    leaves out is NULL)."""
+    if before is None or after is None:
+        return before is after
+    said = (before.keys() | after.keys()) - {"who", "at"}
+    return all(before.get(k) == after.get(k) for k in said)
 
 
 def undo(store: Store, changes: Sequence[Change]) -> None:
@@ -370,6 +381,9 @@ def add_event(
     """Add an event by hand, to an article or on its own; returns its id and the Changes."""
     date = _must_read(typed)
     uid = _uid(store, article_id) if article_id is not None else None
+    same = user.added_event_like(store, uid, date, label)
+    if same is not None:
+        return same, []  # added already (the same command run twice): not added again
     event_id = user.next_user_event_id(store)
     row: dict[str, object] = {"id": event_id, "article_uid": uid, "typed": typed, "label": label}
     row.update(_date_row(date))

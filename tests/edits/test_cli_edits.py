@@ -387,3 +387,28 @@ def test_a_field_set_and_cleared_at_once_is_a_usage_error(run) -> None:
     out = run("edit", "article", str(war), "--clear", "title", "--title", "عنوان", expect=2).output
     assert "give --title or --clear title, not both" in out
     assert json.loads(run("edit", "show", str(war)).output)["title"] == "حرب قديمة"
+
+
+def test_the_same_edit_twice_changes_nothing_the_second_time(run, monkeypatch) -> None:
+    """Said again, a value was written again with a new stamp and counted as a change
+    (a step for the window's undo that undid nothing); an event added twice was two."""
+    war = ids(run)["حرب قديمة"]
+    event = str(mention_id(run, war, "1954"))
+    said = [
+        ("edit", "correct", event, "1955"),
+        ("edit", "article", str(war), "--title", "الحرب الكورية", "--published", "2020-01-01"),
+        ("edit", "note", str(war), "ملاحظة"),
+        ("edit", "tag", "هدنة", "--article", str(war), "--colour", "#112233"),
+        ("edit", "tag", "هدنة", "--colour", "#112233"),
+        ("edit", "add", "1960", "ذكرى", "--article", str(war)),
+    ]
+    first = [last_json(run(*args, "--json")) for args in said]
+    with Store(run.db) as store:  # type: ignore[attr-defined]
+        stamped = user.all_rows(store)
+    monkeypatch.setattr(edits, "_now", lambda: "2099-01-01T00:00:00+00:00")
+    again = [last_json(run(*args, "--json")) for args in said]
+    assert [a["changes"] for a in first] == [1, 2, 1, 2, 0, 1]
+    assert [a["changes"] for a in again] == [0] * len(said)
+    assert again[-1]["id"] == first[-1]["id"]  # the event added first, not a second one
+    with Store(run.db) as store:  # type: ignore[attr-defined]
+        assert user.all_rows(store) == stamped
