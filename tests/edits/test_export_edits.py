@@ -111,6 +111,36 @@ def test_export_by_tag(edited: Store) -> None:
     assert rows(edited, "articles-jsonl", Selection(tag="لا وسم")) == []
 
 
+def test_events_added_on_their_own_are_in_a_choice_by_dates_or_by_their_tag(
+    edited: Store,
+) -> None:
+    """An event the user added on its own was exported only with the whole library: the
+    window's export always chooses its visible stretch of time, so none ever reached a
+    file from it, and `--from/--to` or `--tag` left them out too."""
+    first = edits.add_event(edited, "1950/1953", "الحرب الكورية وحدها")[0]
+    later = edits.add_event(edited, "2030", "حدث بعيد")[0]
+    edits.set_tag(edited, user.event_target(first), "حروب")
+    fifties = Selection(date_from=start_of("1949"), date_to=start_of("1960"))
+    by_dates = {e["id"] for e in rows(edited, "events-csv", fifties)}
+    assert str(-first) in by_dates and str(-later) not in by_dates
+    assert {e["id"] for e in rows(edited, "events-jsonl", Selection(tag="حروب"))} >= {-first}
+    assert -later not in {e["id"] for e in rows(edited, "events-jsonl", Selection(tag="حروب"))}
+    # A choice by words or by source has no standalone events: they belong to no article.
+    worded = rows(edited, "events-jsonl", Selection(query="الهدنة", date_from=start_of("1949")))
+    assert all(e["id"] != -first for e in worded)
+    # Carried for an import, as with the whole library.
+    out = io.StringIO()
+    write_text(edited, "timelinejs", fifties, out)
+    carried = [
+        e["x-timeline-mention"]["added"]["label"]
+        for e in json.loads(out.getvalue())["events"]
+        if e.get("x-timeline-mention", {}).get("added")
+    ]
+    assert "الحرب الكورية وحدها" in carried and "حدث بعيد" not in carried
+    (line, *_) = rows(edited, "articles-jsonl", fifties)
+    assert [e["label"] for e in line["x-timeline-standalone"]] == ["الحرب الكورية وحدها"]
+
+
 def test_an_image_leaves_the_hidden_out(edited: Store, tmp_path: Path) -> None:
     pytest.importorskip("PySide6")
     other = article_id(edited, "خبر آخر")

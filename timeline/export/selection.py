@@ -189,7 +189,22 @@ class UserView:
         self._range = (selection.date_from, selection.date_to)
         self.values = user.user_values(store, user.edited_article_ids(store))
         self.hidden_added, self.added_tags = user.added_event_marks(store)
-        self._standalone = user.standalone_events(store)
+        # The events the user added on their own belong to no article: a choice of
+        # articles by words or a source has none of them, a choice by dates alone those
+        # that meet the dates (the window's export always chooses its visible stretch),
+        # a tag those that carry it.
+        by_dates_alone = (
+            not selection.query.strip()
+            and selection.source is None
+            and selection.event_kind != "published"
+        )
+        self._standalone = [
+            event
+            for event in user.standalone_events(store)
+            if by_dates_alone
+            and (selection.tag is None or selection.tag in self.added_tags.get(event.id, []))
+            and self._meets(event.date.start, event.date.end)
+        ]
         # Publications the user gave articles the rules found no date for (no event of
         # theirs to correct): exported as the window draws them.
         self._dated = user.dated_by_user(store)
@@ -327,18 +342,17 @@ class UserView:
 
     def added_events(self, ids: list[int] | None) -> list[tuple]:
         """Rows of the events the user added to the chosen articles (every one when ids is
-        None, the standalone ones with them): id negative, kind 'mentioned', origin 'added';
-        then the publications the user gave undated articles (store.edits.dated_by_user):
+        None), and the standalone ones the selection chooses: id negative, kind
+        'mentioned', origin 'added'; then the publications the user gave undated articles (store.edits.dated_by_user):
         kind 'published', origin 'corrected'."""
         chosen = None if ids is None else set(ids)
         rows = []
         found: list[tuple[int | None, user.ArticleUserValues | None, user.UserEvent]] = [
             (v.article_id, v, e) for v in self.values.values() for e in v.added
         ]
-        if chosen is None:
-            found += [(None, None, e) for e in self._standalone]
+        found += [(None, None, e) for e in self._standalone]
         for article_id, values, event in found:
-            if chosen is not None and article_id not in chosen:
+            if chosen is not None and article_id is not None and article_id not in chosen:
                 continue
             hidden = event.id in self.hidden_added or (values is not None and values.hidden)
             if (hidden and not self.with_hidden) or not self.meets(

@@ -94,19 +94,18 @@ def write_jsonl(
     An article's line also carries what the user said of it that its columns do not
     (the events added to it, its mentions' corrections, hidden marks and tags: _carry),
     as the TimelineJS export does, so that an import here says it again; the first line
-    the standalone events (of a whole library's export) and the tags' colours."""
+    the standalone events the selection chooses and the tags' colours."""
     import orjson
 
     view = UserView(store, selection)
     columns, rows = table_rows(store, selection, what, view)
     rows = counted(rows, progress)
-    whole = selection.everything  # standalone events go with a whole library's (as timelinejs's)
     count = 0
     dumps = orjson.dumps
     for row in rows:
         record = dict(zip(columns, row, strict=True))
         if what == "articles":
-            _carry(record, view, first=count == 0, whole=whole)
+            _carry(record, view, first=count == 0)
         out.write(_one_line(dumps(record).decode("utf-8")))
         out.write("\n")
         count += 1
@@ -127,7 +126,7 @@ def _one_line(line: str) -> str:
     return line
 
 
-def _carry(record: dict[str, Any], view: UserView, *, first: bool, whole: bool) -> None:
+def _carry(record: dict[str, Any], view: UserView, *, first: bool) -> None:
     """Put on an article's record what the importer reads back of the user's own
     (ingest.timelinejs's keys, which the JSON Lines reader takes too)."""
     said = view.said_of(record["id"], record["body"] or "")
@@ -137,7 +136,7 @@ def _carry(record: dict[str, Any], view: UserView, *, first: bool, whole: bool) 
     if added:
         record[ADDED_KEY] = added
     if first:
-        standalone = view.added_records(None) if whole else []
+        standalone = view.added_records(None)  # those the selection chooses
         if standalone:
             record[STANDALONE_KEY] = standalone
         colours = view.tag_colours()
