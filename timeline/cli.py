@@ -795,7 +795,7 @@ _EXPORT_FORMATS = (
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The file to write (default: standard output, for the text formats).",
+    help="The file to write (default, or -: standard output, for the text formats).",
 )
 @click.option(
     "--width",
@@ -864,6 +864,8 @@ def export_command(
         write_text,
     )
 
+    if output is not None and str(output) == "-":
+        output = None  # standard output, as "-" is for every command that takes a file
     if fmt is None:
         fmt = format_for(output) if output is not None else None
         if fmt is None:

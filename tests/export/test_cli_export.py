@@ -172,3 +172,17 @@ def test_an_export_is_never_written_over_the_library(run, tmp_path: Path, name: 
     assert "Traceback" not in failed.output
     assert db.read_bytes() == before
     assert len(run("list", "--json").stdout.splitlines()) == 14
+
+
+def test_a_dash_for_output_is_standard_output(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--output -` wrote a file named "-" in the working folder (an image, or text that
+    was asked for on the terminal), where "-" is a standard stream for every other
+    command that takes a file."""
+    monkeypatch.chdir(tmp_path)
+    text = run("export", "--format", "articles-csv", "--output", "-")
+    assert text.stdout.startswith("id,uid,title,")
+    refused = run("export", "--format", "png", "--output", "-", expect=2)
+    assert "png needs --output FILE" in refused.output
+    assert not (tmp_path / "-").exists()
