@@ -203,7 +203,7 @@ class UserView:
             for event in user.standalone_events(store)
             if by_dates_alone
             and (selection.tag is None or selection.tag in self.added_tags.get(event.id, []))
-            and self._meets(event.date.start, event.date.end)
+            and self.meets(event.date.start, event.date.end)
         ]
         # Publications the user gave articles the rules found no date for (no event of
         # theirs to correct): exported as the window draws them.
