@@ -1034,6 +1034,11 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
             if as_json
             else user.corrected_fields(store, [a.article_id for s in found for a in s.articles])
         )
+        hidden = (
+            set()
+            if as_json
+            else user.hidden_among(store, [a.article_id for s in found for a in s.articles])
+        )
     for story, others in zip(found, through, strict=True):
         if as_json:
             _echo(json_line(_story_json(story, others)))
@@ -1048,7 +1053,8 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
         for a in story.articles:
             mark = "*" if a is first else "~" if a.article_id in others else " "
             when, line = shown[a.article_id]
-            _echo(f"  {mark}{a.article_id:>7}  {when:<25}  " + settings.line(line))
+            tail = _HIDDEN_MARK if a.article_id in hidden else ""
+            _echo(f"  {mark}{a.article_id:>7}  {when:<25}  " + settings.line(line) + tail)
     if not as_json:
         _echo(f"{len(found)} stories with copies", err=True)
         if any(through):

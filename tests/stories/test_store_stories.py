@@ -282,6 +282,17 @@ def test_cli_stories_give_the_users_title_source_and_date(run, tmp_path: Path) -
     assert json.loads(run("stories", "--json").output) == story
 
 
+def test_cli_stories_mark_a_hidden_copy(run, tmp_path: Path) -> None:
+    run("import", str(write(tmp_path / "a.jsonl", RECORDS)))
+    story = json.loads(run("stories", "--json").output)
+    copy_id, first_id = story["articles"][1]["id"], story["articles"][0]["id"]
+    run("edit", "hide", "--article", str(copy_id))
+    text = run("--no-bidi", "stories").stdout.splitlines()
+    lines = {x.lstrip(" *~").split()[0]: x for x in text if not x.startswith("story")}
+    assert lines[str(copy_id)].endswith("  (hidden)")
+    assert not lines[str(first_id)].endswith("(hidden)")
+
+
 def test_cli_stories_say_how_far_their_long_work_is(run, tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     run("import", str(write(tmp_path / "a.jsonl", RECORDS)))
