@@ -53,6 +53,7 @@ ARABIC: dict[str, str] = {
     "a publication date is one line: %1": "تاريخ النشر سطر واحد: %1",
     "not an ISO 8601 date and time: %1": "ليس تاريخًا ووقتًا صحيحين بصيغة ISO 8601: %1",
     "a publication date is one date, not a range or a phrase: %1": "تاريخ النشر تاريخ واحد، لا مدة ولا عبارة: %1",
+    "a range ends after it starts: %1": "المدة تنتهي بعد أن تبدأ: %1",
     "Author: %1": "الكاتب: %1",
     "Caption: %1": "التعليق على الصورة: %1",
     "Link: %1": "الرابط: %1",

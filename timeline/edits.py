@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "published_lines": "a publication date is one line: {text}",
     "published_not_iso": "not an ISO 8601 date and time: {text}",
     "published_phrase": "a publication date is one date, not a range or a phrase: {text}",
+    "range_reversed": "a range ends after it starts: {text}",
 }
 
 
@@ -231,8 +232,21 @@ def warm_up(store: Store) -> None:
 def _must_read(text: str) -> DateValue:
     date = read_date(text)
     if date is None:
+        if _reversed(text):
+            raise _refused("range_reversed", text=repr(text))
         raise _refused("not_a_date", text=repr(text))
     return date
+
+
+def _reversed(text: str) -> bool:
+    """Whether a text is an ISO 8601 range whose end is not after its start (1953/1950)."""
+    m = _ISO_RANGE.match(text.strip())
+    if not m:
+        return False
+    first, last = _iso_part(m[1]), _iso_part(m[2])
+    if first is None or last is None or first.start is None or last.start is None:
+        return False
+    return (last.end if last.end is not None else last.start + 86400) <= first.start
 
 
 def _date_row(date: DateValue) -> dict[str, object]:

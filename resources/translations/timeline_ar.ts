@@ -2349,6 +2349,11 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <source>a publication date is one date, not a range or a phrase: %1</source>
         <translation>تاريخ النشر تاريخ واحد، لا مدة ولا عبارة: %1</translation>
     </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="109" />
+        <source>a range ends after it starts: %1</source>
+        <translation>المدة تنتهي بعد أن تبدأ: %1</translation>
+    </message>
 </context>
 <context>
     <name>StoryPanel</name>

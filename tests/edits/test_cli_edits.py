@@ -81,6 +81,11 @@ def test_bad_input_is_one_line_errors(run) -> None:
     assert "not a date" in run("edit", "correct", str(event), "lorem", expect=1).output
     assert "no event #999" in run("edit", "correct", "999", "1990", expect=1).output
     assert "give a DATE" in run("edit", "correct", str(event), expect=2).output
+    reversed_range = run("edit", "correct", str(event), "1953/1950", expect=1).output
+    assert "a range ends after it starts: '1953/1950'" in reversed_range
+    assert (
+        "ends after it starts" in run("edit", "add", "2021-06-01/2021-05-01", "x", expect=1).output
+    )
     assert (
         "not a colour"
         in run("edit", "tag", "x", "--article", str(war), "--colour", "red", expect=1).output

@@ -1441,6 +1441,7 @@ REFUSED_EDITS = {
         s, edits.mention_of_event(s, _publication_event(s, a)), "2020"
     ),
     "unknown_field": lambda s, a: edits.correct_article(s, a, "author", "x"),
+    "range_reversed": lambda s, a: edits.add_event(s, "1953/1950", "حرب", a),
     "published_two_lines": lambda s, a: edits.correct_article(
         s, a, "published", "2021-05-01\n2021-06-01"
     ),

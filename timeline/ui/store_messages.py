@@ -106,6 +106,7 @@ def _translations() -> dict[str, str]:
         "edit:published_phrase": translate(
             "StoreMessages", "a publication date is one date, not a range or a phrase: %1"
         ),
+        "edit:range_reversed": translate("StoreMessages", "a range ends after it starts: %1"),
     }
 
 
