@@ -274,6 +274,23 @@ def test_list_is_in_the_order_of_the_dates_shown_and_json_in_the_stored_one(run)
     assert [json.loads(x)["id"] for x in run("list", "--json").stdout.splitlines()] == [war, other]
 
 
+def test_search_newest_is_in_the_order_of_the_dates_shown(run) -> None:
+    war, other = ids(run)["حرب قديمة"], ids(run)["خبر آخر"]  # published 22 and 23 May 2021
+
+    def newest(*options: str) -> list[int]:
+        out = run("search", "الحرب OR المجلس", "--newest", "--no-bidi", *options).stdout
+        return [int(line.split()[0]) for line in out.splitlines()[::2]]
+
+    assert newest() == [other, war]
+    run("edit", "article", str(war), "--published", "2022-01-01")
+    assert newest() == [war, other]
+    assert newest("--limit", "1") == [war]
+    assert [
+        json.loads(x)["id"]
+        for x in run("search", "الحرب OR المجلس", "--newest", "--json").stdout.splitlines()
+    ] == [war, other]
+
+
 def test_a_hidden_article_is_said_so_by_list_search_and_show(run) -> None:
     war, other = ids(run)["حرب قديمة"], ids(run)["خبر آخر"]
     run("edit", "hide", "--article", str(war))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import heapq
 import json
 import math
 import re
@@ -1356,6 +1357,11 @@ def search(
     with _time_limit(store, time_limit):
         forms = _expand(store, parsed)
         reads = _Reads()
+        # Newest first is by the dates shown: the few articles the user re-dated are
+        # taken from the stored order's first offset + limit + len(moved) hits and put
+        # at their shown places (_newest_as_shown); without them, the page as it is.
+        moved = redated(store) if order == "newest" else {}
+        page_limit, page_offset = (offset + limit + len(moved), 0) if moved else (limit, offset)
         # A phrase of two of the commonest words is found in the word pairs' index and
         # ranked from it as the main index would rank it (the same rowids).
         pair = _pair_term(store, parsed)
@@ -1367,7 +1373,9 @@ def search(
         ranked = None
         exact = True
         if pair is not None:
-            ranked = _ranked_pairs(store, pair, where, params, filters, order, limit, offset)
+            ranked = _ranked_pairs(
+                store, pair, where, params, filters, order, page_limit, page_offset
+            )
         elif order == "relevance" and _one_pass_first(parsed, filters):
             # Likely few hits: rank them all in one read, which counts them too (no
             # separate count, the costly part of a phrase or a filtered common word).
@@ -1385,14 +1393,22 @@ def search(
             count = _Count(store, where, params, over_cap, capped=(capped_where, capped_params))
             total, exact = count.total, count.exact
             if order == "newest":
-                rows = _newest(store, capped_where, capped_params, limit, offset)
+                rows = _newest(store, capped_where, capped_params, page_limit, page_offset)
             elif total:
                 rows = _ranked(store, parsed, forms, filters, count, limit, offset, reads)
                 total, exact = count.total, count.exact
+        seamed = _NO_ROWIDS
         if exact and total < SEAM_FEW:
             seamed = _across_seams(store, parsed, forms, filters)
             if len(seamed):
-                rows, total = _with_seams(rows, total, exact, seamed, order, limit, offset)
+                rows, total = _with_seams(
+                    rows, total, exact, seamed, order, page_limit, page_offset
+                )
+        if moved:
+            matching = (capped_where, capped_params)
+            if pair is not None:  # (a token of the pairs' index: the words in the main one)
+                matching = _matching_and_capped(store, parsed.fts(forms), filters, reads)[1]
+            rows = _newest_as_shown(store, rows, moved, matching, seamed)[offset : offset + limit]
         hits = _hits(store, parsed, forms, rows, snippet_chars)
         suggestions = () if total else spelling_suggestions(store, parsed)
     return SearchResult(
@@ -1610,6 +1626,63 @@ def _newest(
 ) -> list[tuple[int, float | None]]:
     sql = f"SELECT article_fts.rowid{where} ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?"
     return [(r, None) for (r,) in _run(store, sql, [*params, limit, offset])]
+
+
+def _newest_as_shown(
+    store: Store,
+    rows: list[tuple[int, float | None]],
+    moved: Mapping[int, tuple[ListKey, ListKey]],
+    matching: tuple[str, list[object]],
+    seamed: np.ndarray,
+) -> list[tuple[int, float | None]]:
+    """Hits newest first by the dates shown, as the article list orders them.
+
+    rows: the first hits newest first by the stored dates (index rowids, descending), at
+    least len(moved) more than the page needs, or all of them; moved: listing.redated,
+    the few articles the user re-dated; matching: the query's FROM ... WHERE on the main
+    index (_matching_sql), to find which of them are hits wherever they are stored;
+    seamed: the rowids found across a seam.  The re-dated are taken from their stored
+    places and merged in at their shown ones; the others keep the index's order.
+    """
+    where, params = matching
+    ids_of = {
+        int(rowid): int(article_id)
+        for rowid, article_id in _run(
+            store,
+            "SELECT fts_rowid, article_id FROM article_search"
+            " WHERE article_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(moved))],
+        )
+    }
+    # A few rowids (said by hand): the index seeks each one in the query's lists.
+    found = {
+        int(rowid)
+        for (rowid,) in _run(
+            store,
+            f"SELECT article_fts.rowid{where}"
+            " AND article_fts.rowid IN (SELECT value FROM json_each(?))",
+            [*params, json.dumps(list(ids_of))],
+        )
+    }
+    found |= set(seamed.tolist()) & ids_of.keys()
+    kept = [row for row in rows if row[0] not in ids_of]
+    starts = {
+        int(rowid): (None if start is None else int(start), int(article_id))
+        for rowid, article_id, start in _run(
+            store,
+            "SELECT fts_rowid, article_id, published_start FROM article_search"
+            " WHERE fts_rowid IN (SELECT value FROM json_each(?))",
+            [json.dumps([rowid for rowid, _ in kept])],
+        )
+    }
+
+    def newest_first(key: ListKey) -> tuple[bool, int, int]:
+        # As the index's rowids run from the end: the dated newest first, then the undated.
+        return (key[0] is None, -(key[0] or 0), -key[1])
+
+    stored = [(newest_first(starts[row[0]]), row) for row in kept if row[0] in starts]
+    taken = sorted((newest_first(moved[ids_of[rowid]][1]), (rowid, None)) for rowid in found)
+    return [row for _key, row in heapq.merge(stored, taken, key=lambda pair: pair[0])]
 
 
 def _ranked(
