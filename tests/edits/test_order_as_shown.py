@@ -1,4 +1,4 @@
-"""Orders judged on the dates the user sees: a search's newest first.
+"""Orders judged on the dates the user sees: a search's newest first, a story's first copy.
 
 The list is in the order of the dates shown (store.listing.redated); what orders
 articles by their publication elsewhere follows it, so that a re-dated article stands
@@ -7,13 +7,20 @@ where the user put it.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 from tests.store.test_search import add, day
 from tests.store.test_search_pairs import _phrases, news  # noqa: F401
-from timeline import edits
+from tests.stories.test_store_stories import RECORDS, ids_by_title, write
+from timeline import edits, library
+from timeline.cli import cli
 from timeline.store import Store
 from timeline.store import search as search_module
+from timeline.store import stories as story_store
 from timeline.store.listing import list_keys
 from timeline.store.search import matching_article_ids, search
 
@@ -111,3 +118,60 @@ def test_newest_first_by_the_dates_shown_on_real_news(
         page = search(news, query, order="newest", limit=4, offset=2)
         assert [h.article_id for h in page.hits] == expected[2:6]
     assert read_from_pairs >= 6
+
+
+@pytest.fixture
+def story(store: Store, tmp_path: Path) -> tuple[int, int]:
+    """A story of two copies: the agency's (9:00) and a paper's (13:30) of one day."""
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    return ids[RECORDS[0]["title"]], ids[RECORDS[2]["title"]]
+
+
+def test_a_storys_first_copy_is_the_earliest_by_the_dates_shown(
+    store: Store, story: tuple[int, int]
+) -> None:
+    agency, paper = story
+
+    def firsts() -> tuple[list[int], list[int], dict[int, int], list[int]]:
+        (cluster,) = story_store.clusters(store)
+        found = story_store.story_of(store, agency)
+        assert found is not None
+        collapse = story_store.read_collapse(store)
+        return (
+            [a.article_id for a in cluster.articles],
+            [a.article_id for a in found.articles],
+            collapse.earliest,
+            list(collapse.counts),
+        )
+
+    assert firsts() == ([agency, paper], [agency, paper], {paper: agency}, [agency])
+    edits.correct_article(store, paper, "published", "2015-08-01")  # the day before
+    assert firsts() == ([paper, agency], [paper, agency], {agency: paper}, [paper])
+    (size, first, last) = story_store.read_collapse(store).counts[paper]
+    assert (size, first) == (2, day(2015, 8, 1)) and last == day(2015, 8, 2) + 9 * 3600
+    # The rows keep the stored values (the user's are laid over them where shown).
+    (cluster,) = story_store.clusters(store)
+    assert cluster.articles[0].published_start == day(2015, 8, 2) + 13.5 * 3600
+    edits.correct_article(store, paper, "published", None)  # the correction removed
+    assert firsts() == ([agency, paper], [agency, paper], {paper: agency}, [agency])
+
+
+def test_cli_stories_mark_the_first_copy_by_the_dates_shown(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    run("import", str(write(tmp_path / "a.jsonl", RECORDS)))
+    before = json.loads(run("stories", "--json"))
+    agency, paper = before["earliest"], before["articles"][1]["id"]
+    run("edit", "article", str(paper), "--published", "2015-08-01")
+    lines = run("--no-bidi", "stories").splitlines()
+    assert "first 2015-08-01*" in lines[0]
+    # (two spaces, the mark, the id in seven)
+    assert [line[:10].split() for line in lines[1:]] == [["*", str(paper)], [str(agency)]]
+    story = json.loads(run("stories", "--json"))
+    assert story["earliest"] == paper and [a["id"] for a in story["articles"]] == [paper, agency]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from timeline.store.listing import ListKey, order_of, redated
 from timeline.store.store import Store
 from timeline.store.timeline_data import EventArrays, collapse_copies
 
@@ -31,7 +32,7 @@ class CopyRow:
 
 @dataclass(frozen=True)
 class StoryCluster:
-    """A cluster of copies: its articles earliest first (undated last)."""
+    """A cluster of copies: its articles earliest first by the dates shown (undated last)."""
 
     cluster: int
     articles: list[CopyRow]
@@ -297,6 +298,8 @@ def all_signatures(store: Store) -> Iterable[tuple[int, int, bytes, int | None]]
 
 
 def _rows(store: Store, where: str, params: Sequence[object]) -> dict[int, list[CopyRow]]:
+    """Each cluster's copies in the order of the dates shown: the few the user re-dated
+    (listing.redated) at their shown places; the rows keep the stored values."""
     out: dict[int, list[CopyRow]] = {}
     for cluster, *row in store.db.conn.execute(
         "SELECT c.cluster, a.id, a.title, a.source, a.published, a.published_start"
@@ -305,6 +308,14 @@ def _rows(store: Store, where: str, params: Sequence[object]) -> dict[int, list[
         list(params),
     ):
         out.setdefault(int(cluster), []).append(CopyRow(*row))
+    if moved := redated(store):
+
+        def shown_key(copy: CopyRow) -> ListKey:
+            stored = (copy.published_start, copy.article_id)
+            return moved[copy.article_id][1] if copy.article_id in moved else stored
+
+        for rows in out.values():
+            rows.sort(key=lambda copy: order_of(shown_key(copy)))
     return out
 
 
@@ -389,6 +400,12 @@ def read_collapse(store: Store, hidden: Iterable[int] = ()) -> Collapse:
         if not len(table):
             return Collapse({}, {})
     cluster, ids, undated, start = table.T
+    moved = redated(store)
+    if moved:  # the few the user re-dated, at their shown dates (as _rows)
+        undated, start = undated.copy(), start.copy()
+        for row in np.flatnonzero(np.isin(ids, list(moved))).tolist():
+            shown = moved[int(ids[row])][1][0]
+            undated[row], start[row] = shown is None, shown or 0
     # Each cluster's copies earliest first, the undated last, then by id (as _rows).
     order = np.lexsort((ids, start, undated, cluster))
     cluster, ids, undated, start = cluster[order], ids[order], undated[order], start[order]
