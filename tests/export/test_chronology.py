@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from timeline import edits
 from timeline.export import Selection, export, format_for, write_text
+from timeline.export import chronology as chronology_module
+from timeline.export.selection import article_ids
 from timeline.library import import_paths
 from timeline.model import to_axis
 from timeline.store import Store
@@ -195,3 +198,59 @@ def test_dates_at_the_end_of_the_calendar(tmp_path: Path) -> None:
     assert count == 4 and page.stamps == sorted(page.stamps)
     assert page.stamps[-1] == "9999-12-31"
     assert "1000 – 9999" in page.text and "31 December 9999" in page.text
+
+
+def test_the_chronology_holds_the_events_every_export_holds(sample_store: Store) -> None:
+    """It kept its own merge of the user's events: a vague mention the user dated was in
+    it and not in a CSV or TimelineJS export of the same dates, and without dates a CSV
+    gave a re-dated event at its stored place.  All read selection.shown_events now."""
+    store = sample_store
+    conn = store.db.conn
+    vague, vague_article = conn.execute(
+        "SELECT id, article_id FROM events WHERE start IS NULL AND span_start IS NOT NULL"
+        " ORDER BY id LIMIT 1"
+    ).fetchone()
+    mentions = conn.execute(
+        "SELECT id FROM events WHERE kind = 'mentioned' AND start IS NOT NULL"
+        " AND article_id != ? ORDER BY id LIMIT 3",
+        (vague_article,),
+    ).fetchall()
+    (corrected,), (hidden,), (hidden_article,) = mentions
+    hidden_article = conn.execute(
+        "SELECT article_id FROM events WHERE id = ?", (hidden_article,)
+    ).fetchone()[0]
+    redated = conn.execute(
+        "SELECT id FROM articles WHERE published_start IS NOT NULL ORDER BY published_start"
+        " DESC LIMIT 1"
+    ).fetchone()[0]
+    edits.correct_mention(store, edits.mention_of_event(store, vague), "2014-03-04")
+    edits.correct_mention(store, edits.mention_of_event(store, corrected), "2013")
+    edits.set_hidden(store, edits.event_target(store, hidden))
+    edits.set_hidden(store, edits.article_target(store, hidden_article))
+    edits.correct_article(store, redated, "published", "2012-06-01")
+    edits.add_event(store, "2014-01-15", "حدث أضافه المستخدم", redated)
+    edits.add_event(store, "2011", "حدث وحده")
+    for selection in (
+        Selection(),
+        Selection(date_from=to_axis_day("1945-01-01"), date_to=to_axis_day("2030-01-01")),
+    ):
+        ids = article_ids(store, selection)
+        chronology = [e.id for e in chronology_module._placed(store, selection, ids)]
+        table = [r for r in _csv(store, selection) if r["start"]]
+        assert chronology == [int(r["id"]) for r in table]
+        starts = [int(r["start"]) for r in table]
+        assert starts == sorted(starts)  # in the order of the dates shown
+        assert vague in chronology and hidden not in chronology
+        assert {int(r["article_id"]) for r in table if r["article_id"]} & {hidden_article} == set()
+        assert sum(1 for r in table if r["origin"] == "added") == 2
+        assert "2014-03-04" in [r["value"] for r in table]  # the vague mention, dated
+        assert len(chronology) == _page(store, selection)[1]
+        journey = io.StringIO()
+        write_text(store, "timelinejs", selection, journey)
+        assert len(json.loads(journey.getvalue())["events"]) == len(chronology)
+
+
+def _csv(store: Store, selection: Selection) -> list[dict[str, str]]:
+    out = io.StringIO()
+    write_text(store, "events-csv", selection, out)
+    return list(csv.DictReader(io.StringIO(out.getvalue())))

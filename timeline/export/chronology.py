@@ -11,13 +11,13 @@ text is laid out in its own direction (`dir="auto"`).
 Every text comes from articles: escaped, its control characters shown as symbols
 (`for_display`), an address linked only when it is http(s).  Events without a place on
 the time axis (durations, vague times) are left out: a chronology has no place for
-them.  Written as it is read: the events come from the store in date order (the user's
-added events merged in), never all held.
+them.  Written as it is read: the events come from the store in date order as every
+export gives them (the user's corrections, hidden and added events: shown_events),
+never all held.
 """
 
 from __future__ import annotations
 
-import heapq
 import html
 import itertools
 from collections.abc import Iterator
@@ -25,10 +25,9 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from timeline.export.progress import ExportProgress, counted
-from timeline.export.selection import EventRow, Selection, UserView, article_ids
+from timeline.export.selection import EventRow, Selection, UserView, article_ids, shown_events
 from timeline.model import from_axis
 from timeline.store import Store
-from timeline.store.export_data import export_events
 from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date
 
@@ -67,43 +66,11 @@ def _text(value: str) -> str:
 
 
 def _placed(store: Store, selection: Selection, ids: list[int] | None) -> Iterator[EventRow]:
-    """The chosen events on the axis, in start order, as the user sees them.
-
-    The store gives them in start order; a date the user corrected moves its event, so
-    the events of the articles the user said something of (few) are read apart, with
-    the events the user added, sorted here, and merged in."""
+    """The chosen events on the axis, in start order, as the user sees them: those every
+    export gives (selection.shown_events)."""
     view = UserView(store, selection)
-    touched = set(view.values)
-    chosen = touched if ids is None else touched & set(ids)
-
-    def shown(rows: Iterator[tuple]) -> Iterator[EventRow]:
-        for row in rows:
-            event = view.event(row)
-            if event is not None and event[3] is not None:  # start: still on the axis
-                yield EventRow(*event[: len(EventRow._fields)])
-
-    first, last = selection.date_from, selection.date_to
-
-    def meets(event: EventRow) -> bool:
-        start = event.start
-        assert start is not None
-        end = event.end if event.end is not None else start + 1
-        return (first is None or end > first) and (last is None or start < last)
-
-    untouched = (
-        row
-        for row in export_events(store, ids, date_from=first, date_to=last, placed_only=True)
-        if row[1] not in touched  # article_id
-    )
-    # Read whatever their dates: a correction may move one into the range or out of it.
-    held = [*shown(export_events(store, sorted(chosen), placed_only=False))] if chosen else []
-    held += [
-        EventRow(*row[: len(EventRow._fields)])
-        for row in view.added_events(ids)
-        if row[3] is not None  # start
-    ]
-    held = sorted((e for e in held if meets(e)), key=lambda e: (e.start, e.id))
-    return heapq.merge(shown(untouched), held, key=lambda e: e.start or 0)
+    for event in shown_events(store, selection, ids, view, placed_only=True):
+        yield EventRow(*event[: len(EventRow._fields)])
 
 
 def write_chronology(

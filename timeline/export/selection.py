@@ -130,13 +130,14 @@ def shown_events(
     *,
     placed_only: bool = False,
 ) -> Iterator[tuple]:
-    """events() as UserView.event gives them (EVENT_COLUMNS, title, source, EVENT_EXTRA):
-    in start order, then the events the user added."""
-    ranged = selection.date_from is not None or selection.date_to is not None
-    # The range is met by the dates as the user sees them: the articles whose dates the
-    # user corrected (few) have every event read, corrected, then judged; the others'
-    # are chosen by the index on their stored dates.  The two merged in start order.
-    redated = view.redated(ids) if ranged else []
+    """events() as UserView.event gives them (EVENT_COLUMNS, title, source, EVENT_EXTRA),
+    in start order as the user sees them (the unplaced last), the events the user added
+    at their places.  placed_only: only events with a place on the axis as shown (a vague
+    mention the user gave a date is placed)."""
+    # The articles whose dates the user corrected (few) have every event read,
+    # corrected, then judged against the range and put in their shown places; the
+    # others' are chosen by the index on their stored dates, in its start order.
+    redated = view.redated(ids)
     skip = set(redated)
     stored = (
         view.event(row)
@@ -149,17 +150,15 @@ def shown_events(
         )
         if row[_E["article_id"]] not in skip
     )
-    corrected = sorted(
-        (
-            event
-            for row in export_events(store, redated, placed_only=True)
-            if (event := view.event(row)) is not None
-            and view.meets(event[_E["start"]], event[_E["end"]])
-        ),
-        key=_start_order,
-    )
-    yield from heapq.merge((e for e in stored if e is not None), corrected, key=_start_order)
-    yield from view.added_events(ids)
+    corrected = [
+        event
+        for row in export_events(store, redated, placed_only=False)
+        if (event := view.event(row)) is not None
+        and (event[_E["start"]] is not None or not placed_only)
+        and view.meets(event[_E["start"]], event[_E["end"]])
+    ]
+    said = sorted([*corrected, *view.added_events(ids)], key=_start_order)
+    yield from heapq.merge((e for e in stored if e is not None), said, key=_start_order)
 
 
 def _start_order(event: tuple) -> tuple[bool, int, int]:
