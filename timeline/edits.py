@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from timeline import dating
 from timeline.dating.english import as_arabic_months, mail_date_as_iso
@@ -33,6 +33,9 @@ from timeline.store import Store
 from timeline.store import edits as user
 from timeline.store.edits import Change, Stamp
 from timeline.text.safe import tag_name
+
+if TYPE_CHECKING:
+    from timeline.ingest.dedup import ShownKeys
 
 # Given in turn to new tags; the user can change any (Okabe-Ito, told apart by most readers).
 TAG_COLOURS = (
@@ -631,6 +634,26 @@ class CarriedValues:
         self._tag(target, mark.tags)
         if mark.hidden:
             self._hide(target)
+
+
+class RenamedArticles:
+    """The library's articles whose title or source the user corrected, as an import
+    knows them by the texts shown (ingest.dedup.ShownKeys: an export of them imported
+    again is not added beside them).  Read when first asked for, so an import whose
+    records its library holds by their own keys never reads them; kept for one import,
+    which corrects no title or source."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._keys: ShownKeys | None = None
+
+    def uid_of(self, draft: ArticleDraft) -> str | None:
+        """The key of the article the draft is as the user sees it, or None."""
+        if self._keys is None:
+            from timeline.ingest.dedup import ShownKeys  # an import's: loaded with it
+
+            self._keys = ShownKeys(user.renamed_articles(self.store))
+        return self._keys.uid_of(draft)
 
 
 def search_notes(store: Store, query: str) -> list[tuple[int, str]]:

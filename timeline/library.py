@@ -24,7 +24,7 @@ from timeline.dating.english import (
     mail_date_as_iso,
     unjoined,
 )
-from timeline.edits import CarriedValues
+from timeline.edits import CarriedValues, RenamedArticles
 from timeline.ingest import (
     ArticleFile,
     BadArticle,
@@ -883,6 +883,7 @@ def _add_draft(
     signer: _Signer | None = None,
     prepared: Prepared | None = None,
     carried: CarriedValues | None = None,
+    renamed: RenamedArticles | None = None,
 ) -> None:
     if prepared is None:
         stored = as_stored(draft)
@@ -892,6 +893,9 @@ def _add_draft(
         stored = prepared.stored or draft
         uid, read_uid = prepared.uid, prepared.read_uid
     held = uid if writer.holds(uid) else read_uid if read_uid and writer.holds(read_uid) else None
+    if held is None and renamed is not None:
+        # An article whose title or source the user corrected, as an export wrote it.
+        held = renamed.uid_of(stored)
     if carried is not None and not carried.give(held or uid, stored):
         result.notes_kept += 1
     if held is not None:
@@ -1095,6 +1099,7 @@ def import_file(
     own: _OwnRows | None = None,
     signer: _Signer | None = None,
     ahead: _ReadAhead | None = None,
+    renamed: RenamedArticles | None = None,
 ) -> FileResult:
     """Import one file in one transaction (a savepoint, inside the caller's: see
     _import_files); whatever goes wrong is this file's failure.
@@ -1109,6 +1114,8 @@ def import_file(
     signer: a group's (deferred: the caller signs its articles and undoes a failed
     file's), else the file has its own (with copies).
     ahead: the file as a worker read it and prepared its articles (_read_ahead).
+    renamed: the import's (edits.RenamedArticles: read once for all its files), else
+    the file's own.
     """
     result = FileResult(path)
     tracker = tracker or _Tracker(None, [path])
@@ -1122,6 +1129,7 @@ def import_file(
             store.article_writer() as writer,
         ):
             carried = CarriedValues(store)
+            renamed = renamed or RenamedArticles(store)
             own_signer = signer is None
             if own_signer:
                 signer = _Signer(store, writer, own) if copies else None
@@ -1150,6 +1158,7 @@ def import_file(
                         signer=signer,
                         prepared=prepared,
                         carried=carried,
+                        renamed=renamed,
                     )
                 tracker.record(source, position)
             result.left_out = carried.left_out
@@ -1460,6 +1469,7 @@ def _import_files(
     copy detection existed if the import stops between).
     """
     own = _OwnRows(store) if copies else None
+    renamed = RenamedArticles(store)
     group: contextlib.ExitStack | None = None  # the open group's transaction
     signer: _Signer | None = None  # the small files' (with copies)
     ends = 0.0
@@ -1536,6 +1546,7 @@ def _import_files(
                         own=own,
                         signer=file_signer,
                         ahead=ahead,
+                        renamed=renamed,
                     )
             except ImportCancelled:  # that file rolled back; the files before it kept
                 if file_signer is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from timeline.model import ArticleDraft
 from timeline.text.normalize import normalize
 
@@ -33,3 +35,35 @@ def uid_of_parts(parts: tuple[str, str, str]) -> str:
 def article_uid(draft: ArticleDraft) -> str:
     """A key from normalized source, title and body (not the file it came from)."""
     return uid_of_parts(canonical_parts(draft))
+
+
+class ShownKeys:
+    """The articles of a library whose source or title the user corrected, known by those
+    texts as the user sees them: every export writes them so, and an export imported
+    again is then the article it came from, not a new one beside it (the article's key
+    is made from the texts it was stored with, which the file no longer holds).
+
+    Made from (uid, stored source, stored title, source shown, title shown) rows.  A
+    draft is such an article when its source and title are the shown ones and its body
+    is the article's: with the stored source and title, the draft's body makes the
+    article's key (all read as the key reads them: canonical_parts)."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+        self._by_shown: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        for uid, source, title, shown_source, shown_title in rows:
+            shown = (_canonical(shown_source), _canonical(shown_title))
+            stored = (_canonical(source), _canonical(title), uid)
+            self._by_shown.setdefault(shown, []).append(stored)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_shown)
+
+    def uid_of(self, draft: ArticleDraft) -> str | None:
+        """The key of the article the draft is as the user sees it, or None."""
+        if not self._by_shown:
+            return None
+        found = self._by_shown.get((_canonical(draft.source), _canonical(draft.title)))
+        if not found:
+            return None
+        body = _canonical(draft.body)  # read only for a draft named as a corrected article
+        return next((uid for s, t, uid in found if uid_of_parts((s, t, body)) == uid), None)

@@ -1718,6 +1718,20 @@ def corrected_fields(store: Store, ids: Sequence[int]) -> dict[int, dict[str, st
     return out
 
 
+def renamed_articles(store: Store) -> list[tuple[str, str, str, str, str]]:
+    """(uid, stored source, stored title, source shown, title shown) of each article
+    whose title or source the user corrected: what an import knows it by too, the texts
+    every export writes (ingest.dedup.ShownKeys).  Few: the user corrects them by hand."""
+    return store.conn.execute(
+        "SELECT a.uid, a.source, a.title, coalesce(s.value, a.source), coalesce(t.value, a.title)"
+        " FROM articles a"
+        " LEFT JOIN user_article_fields t ON t.article_uid = a.uid AND t.field = 'title'"
+        " LEFT JOIN user_article_fields s ON s.article_uid = a.uid AND s.field = 'source'"
+        " WHERE a.uid IN"
+        " (SELECT article_uid FROM user_article_fields WHERE field IN ('title', 'source'))"
+    ).fetchall()
+
+
 # -- search: the user's notes and tags find their articles too ------------------------
 
 
