@@ -848,8 +848,8 @@ def export_command(
     --query, --source, --from and --to choose articles as `timeline search` does; events
     are those of the chosen articles that meet the dates. The user's corrections win,
     hidden articles and events are left out (--with-hidden: kept) and added events are
-    in. CSV, JSON Lines and Excel workbooks hold every stored column, then tags and note
-    (articles) or origin and tags (events); an image is the timeline as the window draws
+    in. CSV, JSON Lines and Excel workbooks hold every stored column, then tags, note
+    and hidden (articles) or origin and tags (events); an image is the timeline as the window draws
     it; a chronology is the events in date order under their years, each with its
     sentence and its article's source, title and link, as a page to read, print or paste.
     """

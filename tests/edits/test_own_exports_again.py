@@ -107,3 +107,24 @@ def test_shown_keys_know_an_article_by_its_shown_texts_and_its_body() -> None:
     assert keys.uid_of(ArticleDraft(title="عنوان مصحح", body=stored.body, source="مصدر")) is None
     assert keys.uid_of(stored) is None  # its own key finds it: not asked here
     assert not ShownKeys([]) and keys
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"), [f for f in ARTICLE_FORMATS if f[0] != "timeline"]
+)  # The Timeline Project's format has no place for it
+def test_a_hidden_article_written_with_the_hidden_stays_hidden_in_a_new_library(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+    fmt: str,
+    suffix: str,
+) -> None:
+    path = tmp_path / f"out.{suffix}"
+    export(edited, fmt, Selection(with_hidden=True), path)
+    with Store(tmp_path / "new.db") as new:
+        assert library.import_paths(new, [path]).added == 2
+        hidden = {
+            a.title: shown.hidden
+            for a in new.articles()
+            if (shown := edits.shown_article(new, a.id)) is not None
+        }
+        assert hidden == {"الحرب الكورية": False, "خبر آخر": True}

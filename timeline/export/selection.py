@@ -167,8 +167,10 @@ def _start_order(event: tuple) -> tuple[bool, int, int]:
     return (start is None, 0 if start is None else start, event[_E["id"]])
 
 
-# Written after the stored columns by the CSV and JSON Lines exports.
-ARTICLE_EXTRA = ("tags", "note")
+# Written after the stored columns by the CSV and JSON Lines exports (an article's
+# hidden: whether the user hid it, which only an export with the hidden writes true; the
+# CSV importer reads it back from the program's own).
+ARTICLE_EXTRA = ("tags", "note", "hidden")
 EVENT_EXTRA = ("origin", "tags")
 _A = {name: i for i, name in enumerate(ARTICLE_COLUMNS)}
 _E = {name: i for i, name in enumerate(EVENT_COLUMNS)}
@@ -293,7 +295,7 @@ class UserView:
     def article(self, row: tuple) -> tuple | None:
         values = self.values.get(row[_A["id"]])
         if values is None:
-            return (*row, "", "")
+            return (*row, "", "", False)
         if values.hidden and not self.with_hidden:
             return None
         fields = list(row)
@@ -303,7 +305,7 @@ class UserView:
         if values.published is not None:
             fields[_A["published"]] = values.published.value
             fields[_A["published_start"]] = values.published.start
-        return (*fields, "; ".join(values.tags), values.note)
+        return (*fields, "; ".join(values.tags), values.note, values.hidden)
 
     def event(self, row: tuple) -> tuple | None:
         values = self.values.get(row[_E["article_id"]])

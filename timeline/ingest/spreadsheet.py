@@ -28,7 +28,13 @@ from timeline.ingest.document import _ODF_OFFICE, _ODF_TABLE, _ODF_TEXT, _odf_pa
 from timeline.ingest.errors import BadArticle
 from timeline.ingest.office import check_parts, said
 from timeline.ingest.reading import Reading
-from timeline.ingest.tabular import HEADER_CANDIDATES, find_columns, is_own_export, over_a_table
+from timeline.ingest.tabular import (
+    HEADER_CANDIDATES,
+    find_columns,
+    is_own_export,
+    over_a_table,
+    row_width,
+)
 from timeline.ingest.workbook import (
     HEADER_ROWS,
     MAX_COLUMNS,
@@ -224,7 +230,7 @@ def read_spreadsheet(
                 header = cells
                 read_one, own = True, is_own_export(header)
                 continue
-            width = max(index.values()) + 1
+            width = row_width(index)
             row = cells[:width] + [""] * (width - len(cells))
             item = sheet_row(row, index, origin, own, f"{prefix}row {number}", max_chars)
             if item is not None:

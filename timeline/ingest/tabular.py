@@ -51,9 +51,11 @@ def parse_columns(spec: str) -> dict[str, str]:
 class Columns(dict[str, int]):
     """Field name -> column index (find_columns); also: the other columns under the same
     header, read in order where the first is empty in a row (a table that holds its body
-    twice, the first column empty: every row was skipped as "empty body")."""
+    twice, the first column empty: every row was skipped as "empty body"), and the
+    "hidden" column's (None: none), which only the program's own exports' rows are read by."""
 
     also: dict[str, tuple[int, ...]]
+    hidden: int | None
 
 
 def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> Columns:
@@ -64,6 +66,7 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> C
     folded = [fold_name(name) for name in header]
     found = Columns()
     found.also = {}
+    found.hidden = folded.index("hidden") if "hidden" in folded else None
     for field in (*FIELDS, *USER_NAMES):
         wanted = given.get(field) if given else None
         names = (wanted,) if wanted else NAMES.get(field) or USER_NAMES[field]
@@ -368,6 +371,16 @@ def is_own_export(header: list[str]) -> bool:
     return {"uid", "importedat"} <= {fold_name(name) for name in header}
 
 
+def row_width(index: Mapping[str, int]) -> int:
+    """The cells a row is read with: up to the last column find_columns found (a field's
+    others under the same header, and the "hidden" column, too)."""
+    columns = [*index.values()]
+    if isinstance(index, Columns):
+        columns += [c for cs in index.also.values() for c in cs]
+        columns += [] if index.hidden is None else [index.hidden]
+    return max(columns) + 1
+
+
 def row_draft(
     row: list[str], index: Mapping[str, int], origin: str, *, own: bool
 ) -> ArticleDraft | str | None:
@@ -376,7 +389,7 @@ def row_draft(
     if not any(cell.strip() for cell in row):
         return None
     also = index.also if isinstance(index, Columns) else {}
-    width = max([*index.values(), *(c for cs in also.values() for c in cs)]) + 1
+    width = row_width(index)
     if len(row) < width:
         row = row + [""] * (width - len(row))
     values = {field: row[column].strip() for field, column in index.items()}
@@ -406,4 +419,12 @@ def row_draft(
         origin=origin,
         tags=read_tags(values.get("tags"), ours=own),
         note=values.get("note", ""),
+        hidden=own and _hidden_column(row, index),
     )
+
+
+def _hidden_column(row: list[str], index: Mapping[str, int]) -> bool:
+    """Whether the program's own export's row says the user hid its article (its
+    "hidden" column: True as CSV writes it, TRUE as a workbook's cell reads)."""
+    column = index.hidden if isinstance(index, Columns) else None
+    return column is not None and column < len(row) and row[column].strip().casefold() == "true"

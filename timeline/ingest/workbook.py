@@ -30,6 +30,7 @@ from timeline.ingest.tabular import (
     is_own_export,
     over_a_table,
     row_draft,
+    row_width,
 )
 from timeline.model import ArticleDraft
 
@@ -109,7 +110,7 @@ def read_workbook(
                 read_one = True
                 own = is_own_export(header)
                 done += number  # the rows up to the header
-                width = max(index.values()) + 1
+                width = row_width(index)
                 starts = _merged_down(sheet, below=number, width=width)
                 filling: dict[int, tuple[int, str]] = {}  # column: (last row, its text)
                 rows = sheet.iter_rows(min_row=number + 1, max_col=width, values_only=True)
