@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.waiting import open_window
@@ -147,3 +147,105 @@ def test_f10_opens_the_first_menu_of_the_bar(qtbot: QtBot, window: MainWindow) -
     qtbot.keyClick(window.list, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is file_menu, timeout=2000)
     file_menu.close()
+
+
+def menu_geometry_after(press: Callable[[], None]) -> QRect:
+    """The global geometry of the menu that pressing opens (closed as soon as it shows)."""
+    seen: list[QRect] = []
+
+    def close() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            seen.append(menu.geometry())
+            menu.close()
+
+    closer = QTimer()
+    closer.setInterval(20)
+    closer.timeout.connect(close)
+    closer.start()
+    try:
+        press()
+        QApplication.processEvents()
+    finally:
+        closer.stop()
+    assert seen, "no menu opened"
+    return seen[0]
+
+
+def small_window(
+    qtbot: QtBot, request: pytest.FixtureRequest, store: Store, language: str
+) -> MainWindow:
+    """A window in the language, narrower than the offscreen screen, so that what lies
+    past the window's edge is still on the screen (Qt keeps a menu on the screen, not
+    in its window)."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = open_window(qtbot, store)
+    window.resize(700, 500)
+    window.move(0, 0)
+    qtbot.waitUntil(lambda: window.width() == 700)
+    return window
+
+
+def focus(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
+    # (Offscreen, a closed menu gives the window's focus back only when asked.)
+    window.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("where", ["list", "events"])
+def test_a_lists_key_menu_opens_at_its_row_on_the_reading_side_inside_the_window(
+    qtbot: QtBot, request: pytest.FixtureRequest, sample_store: Store, language: str, where: str
+) -> None:
+    window = small_window(qtbot, request, sample_store, language)
+    if where == "list":
+        view: QAbstractItemView = window.list
+        view.setCurrentIndex(window.model.index(1))
+    else:
+        view = window.detail.events
+        view.setCurrentIndex(window.detail.events.item(0))
+    row = view.visualRect(view.currentIndex())
+    row = QRect(view.viewport().mapToGlobal(row.topLeft()), row.size())
+    inside = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
+    for press in (
+        lambda: menu_key(view),
+        lambda: qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+    ):
+        focus(qtbot, window, view)
+        menu = menu_geometry_after(press)
+        assert inside.contains(menu), (menu, inside)
+        if language == "ar":
+            assert menu.right() == row.right(), (menu, row)
+        else:
+            assert menu.left() == row.left(), (menu, row)
+        # Beside the row, its first line left to read.
+        assert row.top() - 1 <= menu.bottom() and menu.top() <= row.bottom() + 1, (menu, row)
+        assert not menu.contains(QPoint(row.center().x(), row.top() + 5)), (menu, row)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_timelines_key_menu_opens_at_its_event_on_the_reading_side_inside_the_window(
+    qtbot: QtBot, request: pytest.FixtureRequest, sample_store: Store, language: str
+) -> None:
+    window = small_window(qtbot, request, sample_store, language)
+    timeline = window.timeline
+    # The event drawn nearest the window's edge on the reading side's far end, where a
+    # menu opened the other way runs out of the window.
+    drawn = [
+        (at, event_id)
+        for event_id in (int(i) for i in timeline.arrays().ids)
+        if (at := timeline.event_position(event_id)) is not None
+    ]
+    at, event_id = (max if language == "ar" else min)(drawn, key=lambda d: d[0].x())
+    assert timeline.select_event(event_id)
+    marker = timeline.mapToGlobal(at.toPoint())
+    inside = QRect(window.mapToGlobal(QPoint(0, 0)), window.size())
+    focus(qtbot, window, timeline)
+    menu = menu_geometry_after(lambda: menu_key(timeline))
+    assert inside.contains(menu), (menu, inside)
+    if language == "ar":
+        assert menu.right() == marker.x(), (menu, marker)
+    else:
+        assert menu.left() == marker.x(), (menu, marker)

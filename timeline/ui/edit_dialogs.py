@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.colour_legend import ColourLegend
 from timeline.ui.date_text import ordered
 from timeline.ui.detail_pane import EventIdRole
+from timeline.ui.menu_keys import key_menu_position, on_menu_key
 from timeline.ui.plain_text import action_text
 from timeline.ui.store_messages import in_interface_language
 from timeline.ui.undo import EditController
@@ -294,6 +295,7 @@ class WindowEdits(QObject):
         self.hidden_menu.aboutToShow.connect(self._fill_hidden_menu)
         w.detail.events.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         w.detail.events.customContextMenuRequested.connect(self._detail_menu)
+        on_menu_key(w.detail.events, self._detail_key_menu)
         w.timeline.event_menu_requested.connect(self._timeline_menu)
 
     def _add(
@@ -362,8 +364,23 @@ class WindowEdits(QObject):
             self.window.detail.events.viewport().mapToGlobal(pos)
         )
 
+    def _detail_key_menu(self) -> None:
+        """The menu key's (Shift+F10's): the current row's, at it on the reading side."""
+        events = self.window.detail.events
+        row = events.visualRect(events.currentIndex())
+        item = events.itemAt(row.center())
+        if item is None or item.data(EventIdRole) is None:
+            return
+        menu = self._event_menu(int(item.data(EventIdRole)))
+        menu.exec(key_menu_position(menu, events.viewport(), row))
+
     def _timeline_menu(self, event_id: int, global_pos: QPoint) -> None:
-        self._event_menu(event_id).exec(global_pos)
+        """At the event (the menu key's) or the pointer, on the reading side of it, and
+        inside the window."""
+        menu = self._event_menu(event_id)
+        timeline = self.window.timeline
+        at = QRect(timeline.mapFromGlobal(global_pos), QSize(1, 1))
+        menu.exec(key_menu_position(menu, timeline, at))
 
     def _event_menu(self, event_id: int) -> QMenu:
         """What can be done to one event: computed (id > 0) or added (id < 0)."""

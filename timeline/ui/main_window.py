@@ -85,7 +85,12 @@ from timeline.ui.file_dialogs import after_each_file_dialog, file_dialog, file_f
 from timeline.ui.focus_ring import show_focus
 from timeline.ui.import_messages import reason_in_interface_language
 from timeline.ui.memory import freeze_start_up, reuse_freed_arrays
-from timeline.ui.menu_keys import install_menu_keys, menu_key_help
+from timeline.ui.menu_keys import (
+    install_menu_keys,
+    key_menu_position,
+    menu_key_help,
+    on_menu_key,
+)
 from timeline.ui.plain_text import action_text, keep_line_height, message_box, plain_label
 from timeline.ui.recompute import WindowRecompute
 from timeline.ui.removal import WindowRemoval
@@ -548,6 +553,7 @@ class MainWindow(QMainWindow):
         # A right click on a row (or the menu key): the Edit menu's entries for it.
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._article_menu)
+        on_menu_key(self.list, self._article_key_menu)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         find = QAction(self.tr("&Search…"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -599,11 +605,22 @@ class MainWindow(QMainWindow):
             self.remove_import_action.setEnabled(False)
 
     def _article_menu(self, pos: QPoint) -> None:
+        """A click's menu at the pointer; on no row, the current row's, at that row."""
+        if not self.list.indexAt(pos).isValid():
+            self._article_key_menu()
+            return
         menu = self.article_menu(pos)
         if menu is not None:
-            if not self.list.indexAt(pos).isValid():  # the menu key: at the current row
-                pos = self.list.visualRect(self.list.currentIndex()).center()
             menu.exec(self.list.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def _article_key_menu(self) -> None:
+        """The menu key's (Shift+F10's) menu: the current row's, at that row on the
+        reading side, inside the window."""
+        row = self.list.visualRect(self.list.currentIndex())
+        menu = self.article_menu(row.center())
+        if menu is not None:
+            menu.exec(key_menu_position(menu, self.list.viewport(), row))
             menu.deleteLater()
 
     def _action(
