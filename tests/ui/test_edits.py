@@ -1383,6 +1383,48 @@ def test_the_note_dialog_is_finished_by_keyboard(qtbot: QtBot) -> None:
         assert dialog.text() == "one\ntwo"
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_note_is_laid_out_from_its_own_edge(
+    qtbot: QtBot, request: pytest.FixtureRequest, language: str
+) -> None:
+    """An Arabic note read from the left edge of its box, in either interface: the
+    editor took every paragraph as left to right. A note takes its own direction (its
+    first letter's), an empty one the interface's."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from timeline.ui.edit_dialogs import NoteDialog
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = NoteDialog(parent, "")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.text_edit
+    middle = edit.viewport().width() // 2
+
+    def start_x() -> int:
+        cursor = edit.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        edit.setTextCursor(cursor)
+        return edit.cursorRect().x()
+
+    def from_right() -> bool:  # (laid out again after the events of a change)
+        QApplication.processEvents()
+        return start_x() > middle
+
+    assert from_right() == (language == "ar"), (start_x(), middle)
+    edit.setPlainText("ملاحظة قصيرة")
+    assert from_right(), (start_x(), middle)
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(edit, " x")  # typed after it, as the user does
+    assert from_right(), (start_x(), middle)
+    edit.setPlainText("2021 a short note")
+    assert not from_right(), (start_x(), middle)
+
+
 def test_the_note_is_written_from_the_dialog(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

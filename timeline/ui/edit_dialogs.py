@@ -31,12 +31,14 @@ from timeline import edits
 from timeline.model import MAX_TAG_CHARS, TAG_SEPARATORS
 from timeline.store import Store
 from timeline.store import edits as user
+from timeline.text import base_direction
 from timeline.text.display_safe import for_display
 from timeline.timescale import LabelStyle, format_date, format_hijri
 from timeline.ui.article_model import ArticleIdRole
 from timeline.ui.colour_legend import ColourLegend
 from timeline.ui.date_text import ordered
 from timeline.ui.detail_pane import EventIdRole
+from timeline.ui.direction import start_edge
 from timeline.ui.menu_keys import key_menu_position, on_menu_key
 from timeline.ui.plain_text import action_text
 from timeline.ui.store_messages import in_interface_language
@@ -190,6 +192,8 @@ class NoteDialog(QDialog):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setToolTip(self.tr("Ctrl+Enter saves the note."))
         self.text_edit.installEventFilter(self)
+        self.text_edit.textChanged.connect(self._follow_direction)
+        self._follow_direction()
         label.setBuddy(self.text_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -204,6 +208,23 @@ class NoteDialog(QDialog):
 
     def text(self) -> str:
         return self.text_edit.toPlainText()
+
+    def _follow_direction(self) -> None:
+        """Lay the note out in its own direction, from that side's edge: its first
+        letter's, an empty note's the interface's. The editor's own took every paragraph
+        as left to right, an Arabic note read from the left edge of the box."""
+        doc = self.text_edit.document()
+        interface = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if base_direction(doc.firstBlock().text(), interface) == "rtl"
+            else Qt.LayoutDirection.LeftToRight
+        )
+        option = doc.defaultTextOption()
+        if option.textDirection() != direction:
+            option.setTextDirection(direction)
+            option.setAlignment(start_edge(direction))
+            doc.setDefaultTextOption(option)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The editor takes Ctrl+Enter as a new line before any shortcut sees it.
