@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -249,3 +249,14 @@ def test_the_timelines_key_menu_opens_at_its_event_on_the_reading_side_inside_th
         assert menu.right() == marker.x(), (menu, marker)
     else:
         assert menu.left() == marker.x(), (menu, marker)
+
+
+def test_an_events_menu_is_let_go_once_it_has_run(window: MainWindow) -> None:
+    """Each event menu opened was a child of the window for as long as the window lived."""
+    timeline = window.timeline
+    event_id = int(timeline.arrays().ids[0])
+    at = timeline.mapToGlobal(timeline.rect().center())
+    for _ in range(3):
+        assert popup_after(lambda: window.edits._timeline_menu(event_id, at))
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QMenu, "eventEditMenu") == []

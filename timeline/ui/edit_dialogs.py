@@ -381,9 +381,9 @@ class WindowEdits(QObject):
         item = self.window.detail.events.itemAt(pos)
         if item is None or item.data(EventIdRole) is None:
             return
-        self._event_menu(int(item.data(EventIdRole))).exec(
-            self.window.detail.events.viewport().mapToGlobal(pos)
-        )
+        menu = self._event_menu(int(item.data(EventIdRole)))
+        menu.exec(self.window.detail.events.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _detail_key_menu(self) -> None:
         """The menu key's (Shift+F10's): the current row's, at it on the reading side."""
@@ -394,6 +394,7 @@ class WindowEdits(QObject):
             return
         menu = self._event_menu(int(item.data(EventIdRole)))
         menu.exec(key_menu_position(menu, events.viewport(), row))
+        menu.deleteLater()
 
     def _timeline_menu(self, event_id: int, global_pos: QPoint) -> None:
         """At the event (the menu key's) or the pointer, on the reading side of it, and
@@ -402,9 +403,11 @@ class WindowEdits(QObject):
         timeline = self.window.timeline
         at = QRect(timeline.mapFromGlobal(global_pos), QSize(1, 1))
         menu.exec(key_menu_position(menu, timeline, at))
+        menu.deleteLater()
 
     def _event_menu(self, event_id: int) -> QMenu:
-        """What can be done to one event: computed (id > 0) or added (id < 0)."""
+        """What can be done to one event: computed (id > 0) or added (id < 0).  A child
+        of the window: the caller deletes it once it has run (each one opened stayed)."""
         menu = QMenu(self.window)
         menu.setObjectName("eventEditMenu")
         if event_id > 0:
