@@ -7,14 +7,16 @@ event) moves an article into or out of them (timeline.store.shown_filters).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 from tests.edits.test_export_edits import rows
 from tests.edits.test_survival import article_id, filled, mention, source_file  # noqa: F401
-from timeline import edits
+from timeline import edits, library
 from timeline.export import Selection
 from timeline.model import to_axis
 from timeline.store import Store
@@ -142,3 +144,23 @@ def test_an_export_range_meets_the_corrected_dates(filled: Store) -> None:  # no
     # In start order with the others' events (the range's start: 1950-1953 first).
     starts = [e["start"] for e in rows(filled, "events-jsonl", Selection(date_from=day(1900)))]
     assert starts == sorted(starts)
+
+
+def test_a_vague_mention_the_user_dated_is_filtered_at_its_date(
+    store: Store, tmp_path: Path, path: str
+) -> None:
+    """A mention the rules left undated ("in recent years": vague, duration, set) and
+    the user gave a date is drawn at it, and a mentioned-dates filter meets it there."""
+    text = "وقال الوزير إن الاقتصاد نما في السنوات الأخيرة بعد إصلاحات كثيرة."
+    record = {"title": "خبر غامض", "source": "مصدر", "body": text, "published": "2021-05-22"}
+    (tmp_path / "vague.jsonl").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    assert library.import_paths(store, [tmp_path / "vague.jsonl"]).added == 1
+    (vague,) = [e for e in store.events_of(1) if e.kind == "vague"]
+    years = {"event_kind": "mentioned", "date_from": day(2015), "date_to": day(2019)}
+    assert found(store, "", **years) == set()
+    assert found(store, "الاقتصاد", **years) == set()
+    edits.correct_mention(store, edits.mention_of_event(store, vague.id), "2015/2018")
+    assert found(store, "", **years) == {1}
+    assert found(store, "الاقتصاد", **years) == {1}
+    assert found(store, "", **{**years, "event_kind": None}) == {1}
+    assert found(store, "", event_kind="mentioned", date_from=day(2020), date_to=day(2022)) == set()

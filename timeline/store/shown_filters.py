@@ -168,11 +168,14 @@ class _Said:
             chunk = changed[i : i + 500]
             for event_id, article_id, start, end in conn.execute(
                 'SELECT id, article_id, start, "end" FROM events'
-                f" WHERE id IN ({','.join('?' * len(chunk))}) AND kind = 'mentioned'",
+                f" WHERE id IN ({','.join('?' * len(chunk))}) AND kind != 'published'",
                 chunk,
             ).fetchall():
                 self.changed[event_id] = (article_id, start, end)
-        # (A publication's event moved by a corrected date is judged as the publication.)
+        # (A publication's event moved by a corrected date is judged as the publication.
+        # A mention the rules left undated - vague, a duration, a set - and the user
+        # dated is drawn as a mention at that date: it meets the filter there, and as
+        # stored, undated, it met none.)
         self.dropped &= set(self.changed)
         self.moved = {k: v for k, v in self.moved.items() if k in self.changed}
         hidden = user.added_event_marks(store)[0]
