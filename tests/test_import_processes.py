@@ -538,3 +538,22 @@ def test_the_cli_refuses_more_processes_than_four_a_core(
     assert not (tmp_path / "p.db").exists()  # nothing started, nothing made
     taken = CliRunner().invoke(cli, ["--db", db, "import", "--processes", "8", str(article)])
     assert taken.exit_code == 0, taken.output
+
+
+def _doubled(batch: list[int]) -> list[int]:
+    return [2 * n for n in batch]
+
+
+def test_a_worker_whose_parent_is_gone_ends_quietly() -> None:
+    """A parent killed (SIGTERM, a closed terminal) while its workers worked: each
+    worker's reply met a broken pipe, its fallback reply another, and every worker
+    printed a traceback under the import's output."""
+    import multiprocessing
+
+    from timeline import processes
+
+    parent, child = multiprocessing.Pipe()
+    parent.send((_doubled, [1, 2, 3]))
+    parent.close()  # gone before the reply
+    processes._serve(child)  # returns, raises nothing
+    child.close()

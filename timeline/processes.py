@@ -345,8 +345,11 @@ def _serve(conn: Connection) -> None:
             reply = (False, exc)
         try:
             conn.send(reply)
+        except OSError:
+            return  # the parent is gone (killed): nothing to tell, no one to tell it to
         except Exception as exc:  # a result or an exception that cannot be pickled
-            conn.send((False, RuntimeError(f"a worker's reply could not be sent: {exc!r}")))
+            with contextlib.suppress(OSError):
+                conn.send((False, RuntimeError(f"a worker's reply could not be sent: {exc!r}")))
 
 
 # How much less of the processor a worker is given than its parent (POSIX nice).
