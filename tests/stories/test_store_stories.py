@@ -741,6 +741,53 @@ def test_an_import_into_an_empty_store_answers_from_memory_what_the_store_would(
     assert signers[-1].own.bands is None and signers[-1].own.words is None
 
 
+def test_band_rows_held_back_find_what_rows_written_at_once_find(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file's band rows are held back and written in key order (_PendingBands):
+    the copies found and the rows stored are those of rows written batch by batch,
+    whether written in the middle of the file or at its end, a failed file's too."""
+    first, second, failing = _sample_files(corpus, tmp_path)
+    # Batches of two: a copy is mostly found in a batch before its own.
+    monkeypatch.setattr(library, "_SIGN_BATCH", 2)
+    monkeypatch.setattr(library, "GROUP_FILE_BYTES", 0)  # each file a transaction
+    # The store answers (a store that held band rows already when the import began).
+    monkeypatch.setattr(story_store, "holds_none", lambda _store: (False, False))
+    written: list[int] = []
+    real_write = library._PendingBands.write
+
+    def write(self: library._PendingBands, store: Store) -> None:
+        written.append(len(self.rows))
+        real_write(self, store)
+
+    monkeypatch.setattr(library._PendingBands, "write", write)
+    found = {}
+    for held in ("at_once", "forty", "to_the_end"):
+        with monkeypatch.context() as patched:
+            if held == "at_once":  # each batch's rows written as it is signed
+                patched.setattr(
+                    library._PendingBands,
+                    "add",
+                    lambda _self, store, rows: story_store.save_bands(store, rows),
+                )
+            patched.setattr(library, "_PENDING_BANDS", 64 * 40 if held == "forty" else 10**9)
+            for name, files in (("two", [first, second]), ("failed", [first, failing, second])):
+                with Store(tmp_path / f"{held}-{name}.db") as into:
+                    report = library.import_paths(into, files, processes=1, strict=True)
+                    assert [f.error is None for f in report.files] == [
+                        True,
+                        *([False] if name == "failed" else []),
+                        True,
+                    ]
+                    found[held, name] = _story_rows(into)
+        if held == "forty":
+            assert max(written) >= 64 * 40 and len(written) > 2  # written within files
+    for name in ("two", "failed"):
+        assert found["forty", name] == found["at_once", name]
+        assert found["to_the_end", name] == found["at_once", name]
+    assert len(found["at_once", "two"][0]) >= 4  # copies found
+
+
 def test_band_rows_are_saved_many_a_statement_and_the_rest_one_by_one(
     store: Store, tmp_path: Path
 ) -> None:

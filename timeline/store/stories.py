@@ -53,16 +53,21 @@ class StoryCluster:
 
 
 def save_signatures(
-    store: Store, signed: Sequence[tuple[int, int, bytes, Sequence[int] | np.ndarray]]
+    store: Store,
+    signed: Sequence[tuple[int, int, bytes, Sequence[int] | np.ndarray]],
+    *,
+    bands: bool = True,
 ) -> None:
     """Store articles' signatures and band keys (replacing any signature they had):
-    (id, shingles, signature, band keys) each."""
+    (id, shingles, signature, band keys) each.  bands=False: the signatures only (the
+    caller writes the band rows later: save_band_rows)."""
     conn = store.db.conn
     conn.executemany(
         "INSERT OR REPLACE INTO story_signatures (article_id, shingles, signature) VALUES (?,?,?)",
         [(article_id, shingles, blob) for article_id, shingles, blob, _keys in signed],
     )
-    save_bands(store, [(article_id, keys) for article_id, _n, _b, keys in signed])
+    if bands:
+        save_bands(store, [(article_id, keys) for article_id, _n, _b, keys in signed])
 
 
 def save_bands(store: Store, rows: Sequence[tuple[int, Sequence[int] | np.ndarray]]) -> None:
@@ -78,14 +83,35 @@ def save_bands(store: Store, rows: Sequence[tuple[int, Sequence[int] | np.ndarra
         [len(k) for _a, k in rows],
     )
     order = np.lexsort((ids, keys))
+    save_band_rows(store, keys[order], ids[order])
+
+
+def save_band_rows(store: Store, keys: np.ndarray, ids: np.ndarray) -> None:
+    """Store band rows (key, article id) given sorted by key, then id; rows already
+    there are kept.  A part at a time: two million rows made into Python's integers at
+    once took 150 MB more."""
+    for start in range(0, len(keys), _BAND_ROWS_A_PART):
+        _save_band_part(
+            store,
+            keys[start : start + _BAND_ROWS_A_PART],
+            ids[start : start + _BAND_ROWS_A_PART],
+        )
+
+
+_BAND_ROWS_A_PART = 1 << 16
+
+
+def _save_band_part(store: Store, keys: np.ndarray, ids: np.ndarray) -> None:
+    if not len(keys):
+        return
     # _BAND_ROWS rows a statement: a row a statement (executemany) cost 2 us, of which
     # stepping and resetting the statement and binding it row by row more than SQLite's
     # insert (0.8 us a row this way, measured on 256,000 rows into a growing index).
     # The rows left over go one a statement (one text of SQL for any number of them:
     # the connection's cache of prepared statements is not filled with their sizes).
     flat = np.empty(2 * len(keys), dtype=np.int64)
-    flat[0::2] = keys[order]
-    flat[1::2] = ids[order]
+    flat[0::2] = keys
+    flat[1::2] = ids
     values = flat.tolist()
     width = 2 * _BAND_ROWS
     full = len(keys) // _BAND_ROWS * width
