@@ -99,6 +99,64 @@ def test_the_writer_stores_what_add_article_does(
     ]
 
 
+def test_the_writer_gives_the_rowids_the_trigger_gives_where_minutes_run_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles denser than one a minute: the rowids of neighbouring minutes run
+    together, stored ones among them (and a hole). The writer steps past the runs it
+    has seen (_TakenRuns) and gives every article the rowid the trigger gives."""
+    import random
+
+    rng = random.Random(5)
+    minutes = [MAY.start + 60 * k for k in range(8)]
+    later = [minutes[rng.randrange(8)] for _ in range(120)]
+
+    def stored_before(store: Store) -> None:
+        for n in range(30):
+            at = DateValue("x", "second", minutes[n % 8])
+            store.add_article(ArticleDraft(title=f"قديم {n}", body="نص"), f"old{n}", at)
+        store.delete_article(9)
+
+    jumps: list[int] = []
+    past = store_module._TakenRuns.past
+
+    def noted(self: store_module._TakenRuns, at: int) -> int:
+        found = past(self, at)
+        jumps.append(found - at)
+        return found
+
+    monkeypatch.setattr(store_module._TakenRuns, "past", noted)
+    by_trigger, by_writer = tmp_path / "trigger.db", tmp_path / "writer.db"
+    with Store(by_trigger) as store, store.transaction():
+        stored_before(store)
+        for n, start in enumerate(later):
+            draft = ArticleDraft(title=f"خبر {n}", body=f"نص الخبر {n}")
+            parts = search_parts(draft.title, draft.body)
+            store.add_article(draft, f"u{n}", DateValue("x", "second", start), parts)
+    with Store(by_writer) as store:
+        stored_before(store)
+        with store.transaction(), store.article_writer() as writer:
+            for n, start in enumerate(later):
+                draft = ArticleDraft(title=f"خبر {n}", body=f"نص الخبر {n}")
+                parts = search_parts(draft.title, draft.body)
+                writer.add(draft, f"u{n}", DateValue("x", "second", start), parts)
+    expected, written = _table_rows(by_trigger)["index"], _table_rows(by_writer)["index"]
+    assert len(written) == 149 and written == expected
+    assert sum(1 for j in jumps if j > 1) > 20  # runs stepped past, not through
+
+
+def test_taken_runs_merge_as_they_meet() -> None:
+    runs = store_module._TakenRuns()
+    runs.note(10, 12)
+    runs.note(20, 25)
+    runs.note(12, 14)  # meets the first
+    runs.note(30, 31)
+    assert (runs.starts, runs.ends) == ([10, 20, 30], [14, 25, 31])
+    runs.note(13, 30)  # reaches the second and the third
+    assert (runs.starts, runs.ends) == ([10], [31])
+    assert [runs.past(at) for at in (9, 10, 20, 30, 31)] == [9, 31, 31, 31, 31]
+
+
 def test_search_minute_is_how_sqlite_divides(store: Store) -> None:
     for second in (0, 59, 60, -1, -59, -60, -61, 10**15, -(10**15), 1_621_677_630):
         (minute,) = store.db.conn.execute(

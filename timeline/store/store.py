@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import functools
@@ -67,6 +68,48 @@ _WRITER_ARTICLES = 256
 _WRITER_CHARS = 8_000_000
 _WRITER_CACHE_KIB = -65536  # PRAGMA cache_size while an ArticleWriter writes: 64 MiB
 _WRITER_MINUTES = 1 << 16  # minutes whose next index rowid the writer keeps
+_WRITER_RUNS = 1 << 16  # runs of taken index rowids the writer keeps
+
+
+class _TakenRuns:
+    """Runs of index rowids a writer knows to be taken: [start, end) each, disjoint and
+    in order, merged as they meet.
+
+    A dated article's rowid is the first free one from its minute on, found by SQL that
+    steps through the taken rowids one probe at a time.  Where articles are denser than
+    one a minute the rowids of neighbouring minutes run together, and each article of a
+    minute inside such a run stepped through the whole of it again: a second file of
+    the same weeks as SaudiNewsNet (30,741 articles into a library of 30,154) spent
+    10.3 s of the writer's CPU in that statement, against 0.3 s for the first.  The
+    writer notes each run its searches step through, and the next search starts past
+    it: the rowids given are the same (nothing is freed while a writer writes)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def past(self, at: int) -> int:
+        """at, or the end of the known run that holds it."""
+        i = bisect.bisect_right(self.starts, at) - 1
+        return self.ends[i] if i >= 0 and at < self.ends[i] else at
+
+    def note(self, start: int, end: int) -> None:
+        """[start, end) is taken."""
+        if len(self.starts) >= _WRITER_RUNS:
+            self.starts.clear()  # bounded memory: a run forgotten is stepped through again
+            self.ends.clear()
+        starts, ends = self.starts, self.ends
+        i = bisect.bisect_left(starts, start)
+        if i > 0 and ends[i - 1] >= start:  # meets the run before it
+            i -= 1
+            start = starts[i]
+        j = i
+        while j < len(starts) and starts[j] <= end:  # and those it reaches
+            end = max(end, ends[j])
+            j += 1
+        starts[i:j] = [start]
+        ends[i:j] = [end]
+
 
 _EVENT_COLUMNS = (
     'id, article_id, kind, start, "end", granularity, value, label, '
@@ -462,6 +505,7 @@ class ArticleWriter:
         )
         self.now = datetime.now(UTC).isoformat(timespec="seconds")
         self._after: dict[int, int] = {}  # by minute: the rowid after the last one given
+        self._taken = _TakenRuns()
         self._events: list[tuple] = []
         self._index: list[tuple[int, str, str, str]] = []  # (rowid, body, title, lead)
         # The word pairs' rows (schema v13), written beside the index rows; a rowid marked
@@ -549,13 +593,14 @@ class ArticleWriter:
             )
         else:
             minute = search_minute(start)
-            at = self._after.get(minute, minute)
+            after = self._after.get(minute, minute)
             rowid = int(
                 self.conn.execute(
                     INDEX_ARTICLE_AT_SQL[0],
-                    {"at": at, "id": article_id, "published_start": start},
+                    {"at": self._taken.past(after), "id": article_id, "published_start": start},
                 ).fetchone()[0]
             )
+            self._taken.note(after, rowid + 1)  # every rowid from after to it is taken
             if len(self._after) >= _WRITER_MINUTES:
                 self._after.clear()  # bounded memory: a minute forgotten is looked for again
             self._after[minute] = rowid + 1
