@@ -4,6 +4,7 @@ what the keys chose, and F10 opens the menu bar whatever the keyboard's layout."
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer
@@ -16,6 +17,8 @@ from timeline.store import Store
 from timeline.ui.main_window import MainWindow
 
 # The offscreen platform can neither raise a popup nor give it the keyboard, and says so.
+T = TypeVar("T")
+
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing", extend=True
 )
@@ -35,15 +38,14 @@ def menu_key(widget: QWidget) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def popup_after(press: Callable[[], None]) -> list[str]:
-    """The entries of the menu that pressing opens (closed again as soon as it shows);
-    [] if none opened."""
-    seen: list[str] = []
+def menus_after(press: Callable[[], None], read: Callable[[QMenu], T]) -> list[T]:
+    """read() of each menu that pressing opens (closed again as soon as it shows)."""
+    seen: list[T] = []
 
     def close() -> None:
         menu = QApplication.activePopupWidget()
         if isinstance(menu, QMenu):
-            seen.extend(a.text() for a in menu.actions() if not a.isSeparator())
+            seen.append(read(menu))
             menu.close()
 
     closer = QTimer()
@@ -56,6 +58,12 @@ def popup_after(press: Callable[[], None]) -> list[str]:
     finally:
         closer.stop()
     return seen
+
+
+def popup_after(press: Callable[[], None]) -> list[str]:
+    """The entries of the menu that pressing opens; [] if none opened."""
+    menus = menus_after(press, lambda m: [a.text() for a in m.actions() if not a.isSeparator()])
+    return [text for entries in menus for text in entries]
 
 
 def test_the_menu_key_on_the_timeline_is_the_selected_events_menu(
@@ -151,23 +159,7 @@ def test_f10_opens_the_first_menu_of_the_bar(qtbot: QtBot, window: MainWindow) -
 
 def menu_geometry_after(press: Callable[[], None]) -> QRect:
     """The global geometry of the menu that pressing opens (closed as soon as it shows)."""
-    seen: list[QRect] = []
-
-    def close() -> None:
-        menu = QApplication.activePopupWidget()
-        if isinstance(menu, QMenu):
-            seen.append(menu.geometry())
-            menu.close()
-
-    closer = QTimer()
-    closer.setInterval(20)
-    closer.timeout.connect(close)
-    closer.start()
-    try:
-        press()
-        QApplication.processEvents()
-    finally:
-        closer.stop()
+    seen = menus_after(press, QMenu.geometry)
     assert seen, "no menu opened"
     return seen[0]
 
