@@ -213,3 +213,16 @@ def test_only_a_one_word_prefix_with_few_enough_terms_is_written_as_its_terms(
     search_module._PREFIX_CACHE.clear()
     assert unprefixed(prefixed, '"المو"*') == '"المو"*'
     search_module._PREFIX_CACHE.clear()
+
+
+def test_a_read_of_some_columns_keeps_a_prefix_of_four_letters_or_more(prefixed: Store) -> None:
+    # A tier's read (the title, or the title and lead) steps each of an OR's terms past
+    # every article holding it elsewhere; a longer prefix's few lists merge faster whole.
+    unprefixed = search_module._unprefixed
+    for kept in ('{title} : ("المو"*)', '({title lead} : ("المو"*)) NOT (({title} : ("المو"*)))'):
+        assert unprefixed(prefixed, kept) == kept
+    # Three letters stand for terms of too many articles to merge: written as an OR.
+    written = unprefixed(prefixed, '{title} : ("الم"*)')
+    assert written.startswith("{title} : ((") and '"الموسم"' in written and "*" not in written
+    # Without a column filter a longer prefix is written as its terms as before.
+    assert "*" not in unprefixed(prefixed, '"المو"*')
