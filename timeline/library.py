@@ -1931,7 +1931,11 @@ def related_articles(
     store: Store, article_id: int, limit: int = 10, article: Article | None = None
 ) -> list[stories.Related]:
     """Articles that continue this one's story (not its copies), best first.  article:
-    the article as read with its body's first THREAD_TEXT_CHARS, if the caller has it."""
+    the article as read with its body's first THREAD_TEXT_CHARS, if the caller has it.
+
+    Dates as the user sees them: the window is centred on the article's shown
+    publication and the others are in it, and weighed, by theirs (an article the user
+    re-dated by years continues the stories of its corrected date, not its stored one)."""
     if article is None:
         article = store.article(article_id, body_chars=stories.threads.THREAD_TEXT_CHARS)
     if article is None:
@@ -1952,9 +1956,9 @@ def related_articles(
                 if term in counts:
                     counts[term] -= 1
     terms = stories.rare_terms(counts, total)
-    published = story_store.published_start(store, article_id)
+    published = story_store.shown_publication(store, article_id)
     window = stories.threads.WINDOW_DAYS * 86400
     start = None if published is None else published - window
     end = None if published is None else published + window
-    holders = {t: story_store.term_holders(store, t, start, end) for t in terms}
+    holders = story_store.term_holders(store, terms, start, end)
     return stories.related(article_id, published, holders, counts, total, exclude, limit)

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from tests.store.test_search import day
 from tests.stories.texts import AGENCY, COPY, FOLLOW_UP, SAME_TOPIC
-from timeline import library, stories
+from timeline import edits, library, stories
 from timeline.cli import cli
 from timeline.store import Store
 from timeline.store import stories as story_store
@@ -177,6 +178,67 @@ def test_related_articles_find_the_follow_up_not_the_copy(store: Store, tmp_path
     assert ids["ختام مهرجان التمور في بريدة"] in related_ids
     assert ids["بريدة تفتتح مهرجان التمور"] not in related_ids  # a copy, not a thread
     assert ids["ملتقى الزيتون الأول في سكاكا"] not in related_ids
+
+
+def _related(store: Store, article_id: int) -> dict[int, float]:
+    return {r.article_id: r.score for r in library.related_articles(store, article_id)}
+
+
+def test_related_articles_are_found_around_the_date_the_user_gave(
+    store: Store, tmp_path: Path
+) -> None:
+    """The window was centred on the stored publication and the others judged by theirs:
+    an article the user re-dated by years kept the stored date's related articles, and
+    one re-dated into its window was missed."""
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    agency, follow_up = ids["افتتاح مهرجان التمور في بريدة"], ids["ختام مهرجان التمور في بريدة"]
+    stored = _related(store, agency)
+    assert follow_up in stored  # 18 days later (as stored)
+    edits.correct_article(store, agency, "published", "2019-03-01")
+    assert _related(store, agency) == {}  # years from every other article
+    assert agency not in _related(store, follow_up)
+    # Re-dated into the agency's new window: related again, both ways.
+    edits.correct_article(store, follow_up, "published", "2019-03-04")
+    assert set(_related(store, agency)) == {follow_up}
+    assert set(_related(store, follow_up)) == {agency}
+    # And weighed by the dates shown: 3 days apart score higher than 18.
+    assert _related(store, agency)[follow_up] > stored[follow_up]
+    # Re-dated out of the stored agency's window: no longer related.
+    edits.correct_article(store, agency, "published", None)
+    assert follow_up not in _related(store, agency)
+
+
+def test_term_holders_read_past_those_a_correction_takes_out_of_the_window(
+    store: Store, tmp_path: Path
+) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    start, end = day(2015, 8, 1), day(2015, 8, 31)
+    term = "العتيبي"  # the agency's, its copy's and the follow-up's
+    held = story_store.term_holders(store, [term], start, end)[term]
+    assert {i for i, _ in held} == {
+        ids["افتتاح مهرجان التمور في بريدة"],
+        ids["بريدة تفتتح مهرجان التمور"],
+        ids["ختام مهرجان التمور في بريدة"],
+    }
+    first, second, third = (i for i, _ in held)
+    edits.correct_article(store, first, "published", "2019-03-01")
+    # The one taken out does not use up the limit: the next holder is given instead.
+    assert [i for i, _ in story_store.term_holders(store, [term], start, end, limit=1)[term]] == [
+        second
+    ]
+    edits.correct_article(store, third, "published", "2015-08-05")
+    assert dict(story_store.term_holders(store, [term], start, end)[term]) == {
+        second: dict(held)[second],
+        third: day(2015, 8, 5),
+    }
+    # With no window, every holder, at the date shown.
+    assert dict(story_store.term_holders(store, [term], None, None)[term]) == {
+        first: day(2019, 3, 1),
+        second: dict(held)[second],
+        third: day(2015, 8, 5),
+    }
 
 
 def test_document_counts_come_from_the_index(store: Store, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline.store.listing import ListKey, order_of, redated
+from timeline.store.listing import ListKey, list_keys, order_of, redated
 from timeline.store.store import Store
 from timeline.store.timeline_data import EventArrays, collapse_copies
 
@@ -571,20 +571,57 @@ def article_total(store: Store) -> int:
 
 
 def term_holders(
-    store: Store, term: str, start: int | None, end: int | None, limit: int = 200
-) -> list[tuple[int, int | None]]:
-    """(id, published_start) of articles holding a term, published in [start, end] if given."""
+    store: Store, terms: Iterable[str], start: int | None, end: int | None, limit: int = 200
+) -> dict[str, list[tuple[int, int | None]]]:
+    """(id, publication) of up to limit articles holding each term, published in
+    [start, end] if given: dates as the user sees them.
+
+    The index's rows hold the stored publication; the few articles the user re-dated
+    (listing.redated) are looked at apart, and only those a correction moves across the
+    window's edges change the reading: left out of the rows read when only their stored
+    date is in the window (read as many more), let in by id when only their shown one is.
+    """
+    # Eight terms' holders, measured on 30,000 articles: 0.16-0.27 ms by the stored
+    # dates, and the same this way with no correction; with 205 that all moved articles
+    # out of the window, 0.8-1.0 ms (redated's read, and the pages it pushes out of the
+    # cache).  Joining every holder to the user's table instead took 0.18-0.82 ms, with
+    # or without corrections: three times the stored reading where a term had most
+    # holders, as it reads an article's row and the user's table for each posting
+    # before the window can be judged, at any date (rare terms: up to 0.5% of a store).
+    shown: dict[int, int | None] = {}
+    left_out: set[int] = set()
+    let_in: list[int] = []
+    for article_id, ((stored, _), (date, _)) in redated(store).items():
+        shown[article_id] = date
+        if start is not None and end is not None:
+            before = stored is not None and start <= stored <= end
+            after = date is not None and start <= date <= end
+            if before and not after:
+                left_out.add(article_id)
+            elif after and not before:
+                let_in.append(article_id)
     sql = (
         "SELECT s.article_id, s.published_start FROM article_fts f"
         " JOIN article_search s ON s.fts_rowid = f.rowid WHERE article_fts MATCH ?"
     )
-    params: list[object] = ['"' + term.replace('"', "") + '"']
+    window: list[object] = []
     if start is not None and end is not None:
-        sql += " AND s.published_start BETWEEN ? AND ?"
-        params += [start, end]
+        sql += " AND (s.published_start BETWEEN ? AND ?"
+        window = [start, end]
+        if let_in:
+            sql += " OR s.article_id IN (SELECT value FROM json_each(?))"
+            window.append(json.dumps(let_in))
+        sql += ")"
     sql += " LIMIT ?"
-    params.append(limit)
-    return [(int(a), p) for a, p in store.db.conn.execute(sql, params)]
+    conn = store.db.conn
+    out: dict[str, list[tuple[int, int | None]]] = {}
+    for term in terms:
+        rows = conn.execute(
+            sql, ['"' + term.replace('"', "") + '"', *window, limit + len(left_out)]
+        )
+        found = [(int(a), shown.get(int(a), p)) for a, p in rows if a not in left_out]
+        out[term] = found[:limit]
+    return out
 
 
 def article_texts(store: Store, article_id: int) -> tuple[str, str] | None:
@@ -595,9 +632,8 @@ def article_texts(store: Store, article_id: int) -> tuple[str, str] | None:
     return None if row is None else (row[0], row[1])
 
 
-def published_start(store: Store, article_id: int) -> int | None:
-    """An article's publication (axis seconds), None when undated or unknown."""
-    row = store.db.conn.execute(
-        "SELECT published_start FROM articles WHERE id = ?", (article_id,)
-    ).fetchone()
-    return None if row is None or row[0] is None else int(row[0])
+def shown_publication(store: Store, article_id: int) -> int | None:
+    """An article's publication as the user sees it (axis seconds: a corrected date over
+    the stored one), None when undated or unknown."""
+    key = list_keys(store, [article_id]).get(article_id)
+    return None if key is None else key[0]
