@@ -394,7 +394,7 @@ ARABIC: dict[str, str] = {
     "%1 files not read": "ملفات لم تُقرأ: %1",
     "Import": "الاستيراد",
     "Import failed": "تعذّر الاستيراد",
-    'Search articles: words, "a phrase", prefix*, -exclude, OR': 'ابحث في المقالات: كلمات، "عبارة"، بادئة*، -استبعاد، OR',
+    'Search: words, "a phrase", prefix*, -exclude, OR': 'ابحث: كلمات، "عبارة"، بادئة*، -استبعاد، OR',
     'Spelling variants match: \u2067ايار\u2069 finds \u2067أيّار\u2069, ٢٠٢١ finds 2021.\nWords must all occur; "quotes" keep a phrase; word* is a prefix;\n-word excludes a word; OR gives alternatives.': 'تتطابق صيغ الكتابة: ايار تجد أيّار، و٢٠٢١ تجد 2021.\nيجب أن ترد الكلمات كلها؛ "علامتا التنصيص" تحفظان العبارة؛ كلمة* بادئة؛\n-كلمة تستبعد الكلمة؛ OR للبدائل.',
     "All sources": "كل المصادر",
     "S&ource:": "الم&صدر:",

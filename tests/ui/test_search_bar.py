@@ -6,10 +6,14 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import Qt as QtGuiNamespace
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame, QToolButton
 from pytestqt.qtbot import QtBot
 
 from timeline.model import to_axis
+from timeline.store import Store
 from timeline.store.search import SearchRequest
+from timeline.ui.main_window import MainWindow
 from timeline.ui.search_bar import DEBOUNCE_MS, SearchBar, SourceModel
 
 
@@ -434,3 +438,39 @@ def test_the_calendar_drops_from_the_boxs_leading_edge(
                     assert abs(placed.left() - at.left()) <= 4, (x, placed, at)
             assert placed.top() >= at.bottom() - 4
             popup.hide()
+
+
+def placeholder_room(edit: QLineEdit) -> int:
+    """The width QLineEdit gives its placeholder before eliding it, as its paintEvent
+    works it out: the contents rect, less the side buttons shown (the clear button only
+    once there is text), a margin of 2 px each side and the font's left bearing."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    contents = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    buttons = sum(b.width() for b in edit.findChildren(QToolButton) if b.isVisibleTo(edit))
+    bearing = max(0, -edit.fontMetrics().minLeftBearing())
+    return contents.width() - margins.left() - margins.right() - buttons - 2 * 2 - bearing
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_search_hint_is_read_whole_in_a_small_window(
+    qtbot: QtBot, sample_store: Store, language: str, request: pytest.FixtureRequest
+) -> None:
+    """At 800x500 "Search articles: words, ..." (359 px) was cut to "-exclude, ...": the
+    user could not read that OR is taken."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = MainWindow(sample_store)
+    qtbot.addWidget(window)
+    window.resize(800, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    edit = window.search_bar.query_edit
+    assert edit.text() == "" and edit.placeholderText().endswith("OR")
+    if language == "ar":
+        assert edit.placeholderText().startswith("ابحث")
+    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= placeholder_room(edit)
+    # The rest of what the search takes is in the tooltip, as plain text.
+    tip = edit.toolTip()
+    assert "OR" in tip and not QtGuiNamespace.mightBeRichText(tip)
