@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAction, QKeySequence, QScreen
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from timeline.store import Store
@@ -100,4 +101,40 @@ def test_the_help_in_arabic_keeps_its_keys_left_to_right(
     }
     assert shown["الخط الزمني", "الحدث التالي / السابق"] == "\u2068]\u2069 / \u2068[\u2069"
     assert shown["عرض", "تكبير"] == "\u2068Ctrl+=\u2069"
+    dialog.close()
+
+
+def _reachable(dialog: ShortcutsDialog) -> None:
+    """The Close button is inside the dialog and shown; the table scrolls to its end."""
+    (close,) = dialog.findChildren(QPushButton)
+    assert close.isVisible()
+    assert dialog.rect().contains(close.geometry().translated(close.parentWidget().pos()))
+    bar = dialog.table.verticalScrollBar()
+    assert bar.maximum() > 0  # more rows than it shows at once
+
+
+def test_the_help_fits_a_small_window(qtbot: QtBot, tmp_path: Path) -> None:
+    """At 520 px the dialog ran past the foot of an 800x500 window: its Close button
+    out of reach on a screen as low."""
+    window = _window(qtbot, tmp_path / "t.db")
+    window.resize(800, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = window.show_shortcuts()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= window.height()
+    _reachable(dialog)
+    dialog.close()
+
+
+def test_the_help_fits_a_low_screen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, tmp_path / "t.db")
+    window.resize(800, 700)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1280, 500))
+    dialog = window.show_shortcuts()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= 450  # a tenth of the screen left for the frame
+    _reachable(dialog)
     dialog.close()

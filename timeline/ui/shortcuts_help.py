@@ -109,7 +109,12 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         width = sum(table.columnWidth(c) for c in range(3)) + 60
-        self.resize(min(max(width, 480), 900), 520)
+        # No higher than the window it is opened from, nor than the screen less a tenth
+        # for the window manager's frame (as the window's first size): 520 px ran past
+        # the foot of an 800x500 window and off a 500 px screen, the Close button out of
+        # reach.  The table scrolls (its 32 rows want 960 px).
+        screen = parent.screen().availableGeometry().height() * 9 // 10
+        self.resize(min(max(width, 480), 900), min(520, parent.window().height(), screen))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the table shows, row by row (the keys without their isolating marks)."""
