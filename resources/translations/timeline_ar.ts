@@ -94,27 +94,27 @@
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="127" />
-        <source>Date</source>
-        <translation>التاريخ</translation>
-    </message>
-    <message>
         <location filename="../../timeline/ui/edit_dialogs.py" line="128" />
-        <source>Understood as</source>
-        <translation>فُهم على أنه</translation>
+        <source>Date:</source>
+        <translation>التاريخ:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="130" />
-        <source>Label</source>
-        <translation>الوصف</translation>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="129" />
+        <source>Understood as:</source>
+        <translation>فُهم على أنه:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="145" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="131" />
+        <source>Label:</source>
+        <translation>الوصف:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="146" />
         <source>(not understood)</source>
         <translation>(لم يُفهم)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="153" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="154" />
         <source>(not a date)</source>
         <translation>(ليس تاريخاً)</translation>
     </message>
@@ -1903,17 +1903,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="187" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="188" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="188" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="189" />
         <source>Note on this article:</source>
         <translation>ملاحظة على هذه المقالة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="193" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="194" />
         <source>Ctrl+Enter saves the note.</source>
         <translation>اضغط ⁦Ctrl+Enter⁩ لحفظ الملاحظة.</translation>
     </message>
@@ -2598,216 +2598,226 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="291" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="292" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="293" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="294" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="302" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="423" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="427" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="303" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="428" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="303" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="305" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="305" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="306" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="310" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="263" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="264" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="280" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="281" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="307" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="308" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="336" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="347" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="349" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="350" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="367" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="368" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="378" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="379" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="417" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="418" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="418" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="490" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="419" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="491" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="420" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="496" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="421" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="497" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="430" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="431" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="431" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="432" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="432" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="433" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="479" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="480" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="484" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="485" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="506" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="511" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="507" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="512" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="520" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="520" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
         <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="552" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="557" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="538" />
+        <source>Title:</source>
+        <translation>العنوان:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="538" />
+        <source>Source:</source>
+        <translation>المصدر:</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="554" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="559" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="562" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="564" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="569" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="580" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="582" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="591" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="593" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="603" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="605" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="599" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="634" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="601" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="636" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="626" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="628" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="631" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="633" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="642" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="644" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="650" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="652" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="662" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="664" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -334,6 +334,56 @@ def test_date_dialog_shows_its_whole_example(qtbot: QtBot, language: str) -> Non
     dialog.close()
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_fields_label_ends_with_a_colon(
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    language: str,
+) -> None:
+    """The date dialog's "التاريخ" (and "فُهم على أنه", "الوصف" beside it) stood without
+    the colon of every other field's label ("المصدر:", "الصيغة:", "التاريخ (مثلاً …):"),
+    and the correction of a title was labelled with its own title, "Correct title"."""
+    from PySide6.QtWidgets import QDialog, QInputDialog, QLabel
+
+    from timeline.ui.edit_dialogs import NoteDialog
+    from timeline.ui.export_dialog import ExportDialog
+    from timeline.ui.search_bar import SearchBar
+
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    style = LabelStyle(language=language)
+    forms = [
+        DateDialog(window, "t", style, with_label=True, not_a_date=True),
+        NoteDialog(window, ""),
+        ExportDialog(window, 800, 300),
+        SearchBar(window),
+    ]
+    # A field's label is the label a form (or setBuddy) gave the field.
+    labels = [
+        label.text()
+        for form in forms
+        for label in form.findChildren(QLabel)
+        if label.buddy() is not None
+    ]
+    asked: list[str] = []
+
+    def answer(dialog: QInputDialog) -> int:
+        asked.append(dialog.labelText())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+    window.edits.correct_field("title")
+    window.edits.correct_field("source")
+    window.edits.tag_article()
+    assert len(asked) == 3
+    labels += asked
+    assert len(labels) >= 11
+    assert [text for text in labels if not text.endswith(":")] == []
+    if language == "ar":
+        assert {"التاريخ:", "فُهم على أنه:", "الوصف:", "العنوان:"} <= set(labels)
+
+
 def test_a_date_dialog_starts_from_a_value_it_reads_back() -> None:
     from timeline.ui.edit_dialogs import starting_text
 

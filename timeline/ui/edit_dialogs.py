@@ -124,10 +124,11 @@ class DateDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("Date"), self.date_edit)
-        form.addRow(self.tr("Understood as"), self.preview)
+        # A colon after each label, as every other field's label has one.
+        form.addRow(self.tr("Date:"), self.date_edit)
+        form.addRow(self.tr("Understood as:"), self.preview)
         if with_label:
-            form.addRow(self.tr("Label"), self.label_edit)
+            form.addRow(self.tr("Label:"), self.label_edit)
         else:
             self.label_edit.hide()
         if not_a_date:
@@ -529,11 +530,12 @@ class WindowEdits(QObject):
         """The title or source to correct, in a dialog wide enough to read a title whole
         (the standard one showed some 25 characters of it); (text, accepted)."""
         dialog = QInputDialog(self.window)
-        # Our own words only: a dialog's label takes what looks like markup as markup.
-        dialog.setLabelText(
+        dialog.setWindowTitle(
             self.tr("Correct title") if name == "title" else self.tr("Correct source")
         )
-        dialog.setWindowTitle(dialog.labelText())
+        # Our own words only: a dialog's label takes what looks like markup as markup.
+        # The field's name, as every field's label is, not the title again.
+        dialog.setLabelText(self.tr("Title:") if name == "title" else self.tr("Source:"))
         dialog.setTextValue(current)
         wide = min(CORRECTION_WIDTH, max(self.window.width() * 2 // 3, 1))
         dialog.resize(max(dialog.sizeHint().width(), wide), dialog.sizeHint().height())
