@@ -2453,131 +2453,131 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="831" />
-        <location filename="../../timeline/ui/timeline_view.py" line="891" />
+        <location filename="../../timeline/ui/timeline_view.py" line="834" />
+        <location filename="../../timeline/ui/timeline_view.py" line="894" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="899" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1130" />
+        <location filename="../../timeline/ui/timeline_view.py" line="902" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1133" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="900" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1130" />
+        <location filename="../../timeline/ui/timeline_view.py" line="903" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1133" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="901" />
+        <location filename="../../timeline/ui/timeline_view.py" line="904" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="905" />
+        <location filename="../../timeline/ui/timeline_view.py" line="908" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="907" />
+        <location filename="../../timeline/ui/timeline_view.py" line="910" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="911" />
+        <location filename="../../timeline/ui/timeline_view.py" line="914" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1030" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1033" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1031" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1034" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1032" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1032" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1033" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1036" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1033" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1036" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1034" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1037" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1038" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1038" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1036" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1039" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1037" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1040" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1038" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1041" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1039" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1042" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1040" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1043" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1101" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1104" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1151" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1154" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1155" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1158" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1176" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1179" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1188" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1191" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>

@@ -1335,7 +1335,7 @@ def test_density_scale_counts_never_crowd_in_a_low_band(
     from timeline.timescale import Viewport
     from timeline.ui.timeline_cache import TextCache
     from timeline.ui.timeline_geometry import Frame
-    from timeline.ui.timeline_paint import Look, cached_text, paint_density
+    from timeline.ui.timeline_paint import Look, cached_text, paint_density_counts
 
     view = era_view(qtbot, (800, height), rtl)
     metrics = view._current_metrics()
@@ -1348,7 +1348,7 @@ def test_density_scale_counts_never_crowd_in_a_low_band(
     frame = Frame("density", Viewport(0.0, 1e6, 800, rtl), counts=counts)
     assert density_scale(counts).log
     painter = _BoxPainter()
-    assert paint_density(painter, frame, metrics, look, text, str)  # type: ignore[arg-type]
+    assert paint_density_counts(painter, frame, metrics, look, text, str)  # type: ignore[arg-type]
     boxes = sorted(painter.boxes, key=lambda box: box[1])
     assert boxes  # the top count at least
     top, bottom = metrics.lanes_top + 4, metrics.axis_top
@@ -1358,6 +1358,77 @@ def test_density_scale_counts_never_crowd_in_a_low_band(
         assert y >= top - 4 and y + h <= bottom  # inside the band, clear of the legend
     if height >= 300:
         assert len(boxes) >= 3  # room for several: not thinned for nothing
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_the_selected_events_line_leaves_the_density_counts_readable(
+    qtbot: QtBot, rtl: bool
+) -> None:
+    """The selected event's line, painted after the density band, ran through the
+    scale's count beside it ("1,000" at 800x500) and made it unreadable: the counts
+    are painted over it, each on its patch of the background."""
+    from timeline.ui.timeline_cache import TextCache
+    from timeline.ui.timeline_paint import Look, cached_text, paint_density_counts
+
+    n = DENSITY_THRESHOLD * 3
+    starts = BASE + np.arange(n, dtype=np.int64) * HOUR
+    arrays = EventArrays(
+        ids=np.arange(1, n + 1),
+        article_ids=np.arange(1, n + 1),
+        starts=starts,
+        ends=starts.copy(),
+        kinds=np.zeros(n, np.uint8),
+        points=np.ones(n, bool),
+    )
+    view = TimelineView()
+    view.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.set_data(arrays, lambda ids: {})
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_label_style(LabelStyle(language="ar" if rtl else "en"))
+    # Events from edge to edge (the view opened with a margin before the first).
+    shown = replace(view.viewport(), start=float(BASE + 30 * DAY))
+    view.set_viewport(shown)
+    frame = view._current_frame()
+    assert frame.mode == "density"
+    # Where the view puts the counts.
+    painter = _BoxPainter()
+    style = view.label_style()
+    text = cached_text(TextCache(100), view.font(), [1000])
+    metrics = view._current_metrics()
+    look = Look.from_palette(view.palette())
+    paint_density_counts(
+        painter,  # type: ignore[arg-type]
+        frame,
+        metrics,
+        look,
+        text,
+        lambda count: view._number(count, style),
+    )
+    x, y, w, h = painter.boxes[0]  # the top one
+    plain = view.grab().toImage()
+    # An event under the middle of that count selected, the view kept where it was.
+    row = int(np.searchsorted(arrays.starts, shown.t_of(x + w / 2)))
+    assert view.select_event(int(arrays.ids[row]))
+    view.set_viewport(shown)
+    assert view._current_frame().mode == "density"
+    line_x = float(shown.x_of(float(arrays.starts[row])))
+    assert x + 2 <= line_x <= x + w - 2
+    marked = view.grab().toImage()
+    crossed = [
+        (i, j)
+        for i in range(int(x), int(x + w))
+        for j in range(int(y), int(y + h))
+        if plain.pixelColor(i, j) != marked.pixelColor(i, j)
+    ]
+    assert crossed == []
+    # The line is drawn, above and below the count.
+    column = round(line_x)
+    assert any(plain.pixelColor(column, j) != marked.pixelColor(column, j) for j in range(300))
 
 
 def test_arrays_shown_without_length_classes_get_them_while_idle(
@@ -1412,7 +1483,7 @@ def test_density_bars_as_whole_pixel_rects_are_the_fractional_rects_pixel_for_pi
     drawn = QImage(801, 300, QImage.Format.Format_ARGB32_Premultiplied)
     drawn.fill(look.background)
     painter = QPainter(drawn)
-    paint_density(painter, frame, metrics, look, lambda text: None, str)
+    paint_density(painter, frame, metrics, look)
     painter.end()
     # As the bars were drawn before: QRectF 1.5 px wide at fractional heights.
     top, bottom = metrics.lanes_top + 4, metrics.axis_top

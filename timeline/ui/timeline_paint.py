@@ -110,28 +110,22 @@ def cached_text(cache: TextCache[str], font: QFont, budget: list[int]) -> TextSo
 
 
 def paint_density(
-    p: QPainter,
-    frame: Frame,
-    metrics: Metrics,
-    look: Look,
-    text: TextSource,
-    digits: Callable[[int], str],
-    palette: Sequence[QColor] = (),
-) -> bool:
-    """One drawRects call per layer (all events, then search hits over them), over a
-    scale: gridlines with their counts at the start edge.  Returns False when a scale
-    label awaited layout.  Coloured by tag or source (frame.code_counts), each bar is
-    split into its codes' shares, bottom up in code order, the events of no code
-    first in the density colour."""
-    top, bottom = metrics.lanes_top + 4, metrics.axis_top
+    p: QPainter, frame: Frame, metrics: Metrics, look: Look, palette: Sequence[QColor] = ()
+) -> None:
+    """One drawRects call per layer (all events, then search hits over them), under a
+    scale's gridlines (their counts: paint_density_counts).  Coloured by tag or source
+    (frame.code_counts), each bar is split into its codes' shares, bottom up in code
+    order, the events of no code first in the density colour."""
+    top, bottom = _density_band(metrics)
     scale = density_scale(frame.counts)
     if scale.peak <= 0:
-        return True
+        return
     band = bottom - top
     vp = frame.viewport
     if frame.code_counts is not None and palette:
         _paint_coded_density(p, frame, scale, band, bottom, look, palette)
-        return _paint_density_scale(p, scale, vp, top, band, look, text, digits)
+        _paint_gridlines(p, scale, vp, top, band, look)
+        return
     layers = [(frame.counts, QColor(look.density))]
     if frame.highlight_counts is not None:
         layers[0] = (frame.counts, blend(look.density, look.background, DIM_ALPHA))
@@ -144,7 +138,12 @@ def paint_density(
         tops = _bar_tops(counts, scale, band, bottom)
         p.setBrush(colour)
         p.drawRects([QRect(*r) for r in bar_rects(counts, tops, bottom, vp.width, vp.rtl)])
-    return _paint_density_scale(p, scale, vp, top, band, look, text, digits)
+    _paint_gridlines(p, scale, vp, top, band, look)
+
+
+def _density_band(metrics: Metrics) -> tuple[int, int]:
+    """The density band's top and bottom rows."""
+    return metrics.lanes_top + 4, metrics.axis_top
 
 
 def _paint_coded_density(
@@ -246,21 +245,35 @@ def _bar_tops(counts: np.ndarray, scale: DensityScale, band: int, bottom: int) -
     return np.where(counts > 0, tops, bottom)
 
 
-def _paint_density_scale(
+def _gridline_rows(scale: DensityScale, top: float, band: float) -> list[float]:
+    """The row of each of the scale's gridlines (scale.ticks)."""
+    return (top + band - scale.fraction(np.array(scale.ticks)) * band).tolist()
+
+
+def _paint_gridlines(
+    p: QPainter, scale: DensityScale, vp: Viewport, top: float, band: float, look: Look
+) -> None:
+    p.setPen(QPen(look.grid, 1))
+    p.drawLines([QLineF(0, y, vp.width, y) for y in _gridline_rows(scale, top, band)])
+
+
+def paint_density_counts(
     p: QPainter,
-    scale: DensityScale,
-    vp: Viewport,
-    top: float,
-    band: float,
+    frame: Frame,
+    metrics: Metrics,
     look: Look,
     text: TextSource,
     digits: Callable[[int], str],
 ) -> bool:
+    """The density scale's counts at the start edge, each by its gridline on a patch of
+    the background, painted over whatever crosses the band: the selected event's line,
+    painted after the bars, ran through "1,000" and made it unreadable.  Returns False
+    when a count awaited layout."""
+    top, bottom = _density_band(metrics)
+    scale = density_scale(frame.counts)
+    vp = frame.viewport
     complete = True
-    bottom = top + band
-    ys = (bottom - scale.fraction(np.array(scale.ticks)) * band).tolist()
-    p.setPen(QPen(look.grid, 1))
-    p.drawLines([QLineF(0, y, vp.width, y) for y in ys])
+    ys = _gridline_rows(scale, top, bottom - top)
     p.setPen(look.text)
     # From the top gridline down: a count sits on its line, or under it where the band
     # has no room above; a count that would touch the one above it is left out (in a

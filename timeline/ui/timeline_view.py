@@ -75,6 +75,7 @@ from timeline.ui.timeline_paint import (
     cached_text,
     paint_axis,
     paint_density,
+    paint_density_counts,
     paint_eras,
     paint_focus_frame,
     paint_grid,
@@ -790,10 +791,7 @@ class TimelineView(QWidget):
         ticks = self._current_ticks()
         paint_grid(p, self._vp, ticks, metrics, look)
         if frame.mode == "density":
-            style = self.label_style()
-            complete = paint_density(
-                p, frame, metrics, look, text, lambda n: self._number(n, style), self._palette
-            )
+            paint_density(p, frame, metrics, look, self._palette)
         elif frame.mode == "items":
             paint_eras(
                 p,
@@ -823,6 +821,11 @@ class TimelineView(QWidget):
                 p, frame, metrics, self._arrays, self._labels, look, self._highlight
             )
         self._paint_selection_line(p, frame, metrics, look)
+        if frame.mode == "density":  # over the selection's line, which crossed them
+            style = self.label_style()
+            complete = paint_density_counts(
+                p, frame, metrics, look, text, lambda n: self._number(n, style)
+            )
         line_h = float(np.ceil(QFontMetricsF(font).height()))
         complete &= paint_axis(p, self._vp, ticks, metrics, look, text, line_h)
         paint_legend(p, metrics, look, self._legend_entries(frame, text), self._ui_rtl())
