@@ -638,19 +638,30 @@ class CarriedValues:
 
 class RenamedArticles:
     """The library's articles whose title or source the user corrected, as an import
-    knows them by the texts shown (ingest.dedup.ShownKeys: an export of them imported
-    again is not added beside them).  Read when first asked for, so an import whose
-    records its library holds by their own keys never reads them; kept for one import,
-    which corrects no title or source."""
+    knows them, so that an export of them imported again is not added beside them: by
+    the key an export of ours wrote beside its texts (ArticleDraft.uid), when the draft's
+    body is that article's (the title and source it wrote may be a correction since
+    changed or cleared); else by the texts shown now (ingest.dedup.ShownKeys).  A key
+    beside another body is never taken: the record is what its texts make it (a new
+    article), and what it carries goes to that.  The articles shown by other texts are
+    read when first asked for, so an import whose records its library holds by their
+    own keys never reads them; kept for one import, which corrects no title or source."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._keys: ShownKeys | None = None
 
-    def uid_of(self, draft: ArticleDraft) -> str | None:
-        """The key of the article the draft is as the user sees it, or None."""
+    def uid_of(self, draft: ArticleDraft, own_uid: str) -> str | None:
+        """The key of the article the draft is, written by an export or as the user sees
+        it, or None (own_uid: the draft's own key, which the library does not hold)."""
+        if draft.uid and draft.uid != own_uid:
+            from timeline.ingest.dedup import is_body_of  # an import's: loaded with it
+
+            stored = user.key_texts(self.store, draft.uid)
+            if stored is not None and is_body_of(draft.uid, *stored, draft):
+                return draft.uid
         if self._keys is None:
-            from timeline.ingest.dedup import ShownKeys  # an import's: loaded with it
+            from timeline.ingest.dedup import ShownKeys
 
             self._keys = ShownKeys(user.renamed_articles(self.store))
         return self._keys.uid_of(draft)

@@ -964,7 +964,7 @@ def _add_draft(
     held = uid if writer.holds(uid) else read_uid if read_uid and writer.holds(read_uid) else None
     if held is None and renamed is not None:
         # An article whose title or source the user corrected, as an export wrote it.
-        held = renamed.uid_of(stored)
+        held = renamed.uid_of(stored, uid)
     if carried is not None and not carried.give(held or uid, stored):
         result.notes_kept += 1
     if held is not None:

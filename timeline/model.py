@@ -189,6 +189,10 @@ class ArticleDraft:
     hidden: bool = False
     # The colours of the tags the file holds (a TimelineJS export's, on its first record).
     tag_colours: tuple[tuple[str, str], ...] = ()
+    # The key the program's own export wrote beside the article (its uid column: CSV,
+    # JSON Lines, workbook): the article it names, when the library holds it with this
+    # body (the title and source written may be a correction since changed or cleared).
+    uid: str = ""
 
 
 TITLE_CHARS = 200  # the most of a body's first line a title named from it takes

@@ -1,10 +1,15 @@
 """A library's own exports imported back: an article whose title or source the user
-corrected is known by its texts as shown (what every export writes), not added again."""
+corrected is known by its texts as shown (what every export writes), or by the key an
+export wrote beside its body (the texts it wrote may be a correction since changed), not
+added again; a key beside another body is a new article."""
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +18,7 @@ from tests.edits.test_survival import article_id, filled, source_file  # noqa: F
 from timeline import edits, library
 from timeline.export import Selection, export
 from timeline.ingest.dedup import ShownKeys, article_uid
+from timeline.ingest.timelinejs import USER_KEY
 from timeline.model import ArticleDraft
 from timeline.store import Store
 from timeline.store import edits as user
@@ -128,3 +134,121 @@ def test_a_hidden_article_written_with_the_hidden_stays_hidden_in_a_new_library(
             if (shown := edits.shown_article(new, a.id)) is not None
         }
         assert hidden == {"الحرب الكورية": False, "خبر آخر": True}
+
+
+# The exports that write each article's key (its uid column).
+KEYED_FORMATS = [f for f in ARTICLE_FORMATS if f[0].startswith("articles-")]
+
+
+def rewritten(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """An export's articles changed by hand, as a spreadsheet or an editor would save
+    them: change(record) for each, a record keyed by the export's columns."""
+    if path.suffix == ".jsonl":
+        records = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        for record in records:
+            change(record)
+        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    elif path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            columns, rows = reader.fieldnames, list(reader)
+        for row in rows:
+            change(row)
+        assert columns is not None
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.DictWriter(f, columns)
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path)
+        sheet = book.active
+        header = [cell.value for cell in sheet[1]]
+        for cells in sheet.iter_rows(min_row=2):
+            record = {name: cell.value for name, cell in zip(header, cells, strict=True)}
+            change(record)
+            for name, cell in zip(header, cells, strict=True):
+                cell.value = record[name]
+        book.save(path)
+
+
+@pytest.mark.parametrize("later", ["corrected again", "correction cleared"])
+@pytest.mark.parametrize(("fmt", "suffix"), KEYED_FORMATS)
+def test_an_export_written_before_a_correction_changed_adds_nothing(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+    fmt: str,
+    suffix: str,
+    later: str,
+) -> None:
+    # The file names the war as the user saw it then ("الحرب الكورية", "أرشيف"): neither
+    # its stored texts nor those shown now.  Its key, beside a body that is the war's,
+    # says which article it is.
+    path = tmp_path / f"out.{suffix}"
+    export(edited, fmt, Selection(with_hidden=True), path)
+    war = article_id(edited, "حرب قديمة")
+    shown = ("حرب كوريا", "أرشيف آخر") if later == "corrected again" else (None, None)
+    edits.correct_article(edited, war, "title", shown[0])
+    edits.correct_article(edited, war, "source", shown[1])
+    before = user.all_rows(edited)
+    report = library.import_paths(edited, [path])
+    assert not report.failed
+    assert (report.added, report.duplicates) == (0, 2)
+    assert titles(edited) == ["حرب قديمة", "خبر آخر"]
+    now = edits.shown_article(edited, war)
+    assert now is not None
+    assert (now.title, now.source) == (shown[0] or "حرب قديمة", shown[1] or "مصدر أ")
+    after = user.all_rows(edited)
+    assert {t: len(r) for t, r in after.items()} == {t: len(r) for t, r in before.items()}
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), KEYED_FORMATS)
+def test_a_stored_key_beside_another_body_is_a_new_article(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+    fmt: str,
+    suffix: str,
+) -> None:
+    # A file edited by hand, or made to look like an export: the war's key beside a text
+    # of its own, marked hidden and tagged.  The text is new: added, as any new article,
+    # and the war is neither hidden, tagged nor given the note.
+    path = tmp_path / f"out.{suffix}"
+    export(edited, fmt, Selection(with_hidden=True), path)
+    war = article_id(edited, "حرب قديمة")
+    war_uid = user.article_uid(edited, war)
+
+    def another_text(record: dict[str, Any]) -> None:
+        if record["uid"] == war_uid:
+            record["body"] = "نص آخر كتب في الملف باليد عن الحرب."
+            if fmt == "articles-jsonl":
+                record[USER_KEY] = {"hidden": True}
+            else:
+                record["hidden"] = "true"
+            record["tags"], record["note"] = "مزيف", "ملاحظة من الملف"
+
+    rewritten(path, another_text)
+    before = edits.shown_article(edited, war)
+    report = library.import_paths(edited, [path])
+    assert not report.failed
+    assert (report.added, report.duplicates) == (1, 1)
+    assert titles(edited) == ["الحرب الكورية", "حرب قديمة", "خبر آخر"]
+    assert edits.shown_article(edited, war) == before  # not hidden; its own note and tags
+    added = article_id(edited, "الحرب الكورية")
+    assert edited.article(added).body == "نص آخر كتب في الملف باليد عن الحرب."  # type: ignore[union-attr]
+    new = edits.shown_article(edited, added)
+    assert new is not None and new.hidden and new.note == "ملاحظة من الملف"
+
+
+def test_a_key_another_program_wrote_is_not_read(
+    edited: Store,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    # A "uid" of a table that is no export of this program (no imported_at) is its own
+    # business: the record is read by its texts alone.
+    war = article_id(edited, "حرب قديمة")
+    path = tmp_path / "other.csv"
+    body = edited.article(war).body  # type: ignore[union-attr]
+    path.write_text(f"uid,title,body\n{user.article_uid(edited, war)},عنوان آخر,{body}\n", "utf-8")
+    report = library.import_paths(edited, [path])
+    assert (report.added, report.duplicates) == (1, 0)

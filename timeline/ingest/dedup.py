@@ -37,6 +37,13 @@ def article_uid(draft: ArticleDraft) -> str:
     return uid_of_parts(canonical_parts(draft))
 
 
+def is_body_of(uid: str, source: str, title: str, draft: ArticleDraft) -> bool:
+    """Whether the draft's body is the body of the article whose key is uid, stored with
+    this source and title: with them it makes that key (all read as the key reads them),
+    whatever source and title the draft itself gives."""
+    return uid_of_parts((_canonical(source), _canonical(title), _canonical(draft.body))) == uid
+
+
 class ShownKeys:
     """The articles of a library whose source or title the user corrected, known by those
     texts as the user sees them: every export writes them so, and an export imported
@@ -45,15 +52,13 @@ class ShownKeys:
 
     Made from (uid, stored source, stored title, source shown, title shown) rows.  A
     draft is such an article when its source and title are the shown ones and its body
-    is the article's: with the stored source and title, the draft's body makes the
-    article's key (all read as the key reads them: canonical_parts)."""
+    is the article's (is_body_of)."""
 
     def __init__(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
         self._by_shown: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         for uid, source, title, shown_source, shown_title in rows:
             shown = (_canonical(shown_source), _canonical(shown_title))
-            stored = (_canonical(source), _canonical(title), uid)
-            self._by_shown.setdefault(shown, []).append(stored)
+            self._by_shown.setdefault(shown, []).append((source, title, uid))
 
     def __bool__(self) -> bool:
         return bool(self._by_shown)
@@ -63,7 +68,5 @@ class ShownKeys:
         if not self._by_shown:
             return None
         found = self._by_shown.get((_canonical(draft.source), _canonical(draft.title)))
-        if not found:
-            return None
-        body = _canonical(draft.body)  # read only for a draft named as a corrected article
-        return next((uid for s, t, uid in found if uid_of_parts((s, t, body)) == uid), None)
+        # The body read only for a draft named as a corrected article.
+        return next((uid for s, t, uid in found or () if is_body_of(uid, s, t, draft)), None)

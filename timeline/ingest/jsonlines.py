@@ -207,7 +207,8 @@ def record_draft(
         raise BadArticle(f"{where}: {exc}") from exc
     # This program's own records (its exports' uid and imported_at, or published_raw)
     # hold their texts as stored: an article about HTML keeps its tags.
-    if not ({"uid", "importedat"} <= keys.keys() or "publishedraw" in keys):
+    own = {"uid", "importedat"} <= keys.keys()
+    if not (own or "publishedraw" in keys):
         for field in MARKUP_FIELDS:
             key, value = values[field]
             if isinstance(value, str):
@@ -235,12 +236,14 @@ def record_draft(
         value = values[name][1]
         if value is not None and value.strip():
             extra[name] = value.strip()
+    uid = record[keys["uid"]] if own else None  # the key an export of ours wrote
     return ArticleDraft(
         title=title_from_body(body) if untitled else str(title).strip(),
         body=body.strip(),
         untitled=untitled,
         published_raw=published.strip(),
         origin=origin,
+        uid=uid.strip() if isinstance(uid, str) else "",
         **extra,
         **_user_values(record, keys, where, given),
     )

@@ -52,10 +52,12 @@ class Columns(dict[str, int]):
     """Field name -> column index (find_columns); also: the other columns under the same
     header, read in order where the first is empty in a row (a table that holds its body
     twice, the first column empty: every row was skipped as "empty body"), and the
-    "hidden" column's (None: none), which only the program's own exports' rows are read by."""
+    "hidden" and "uid" columns' (None: none), which only the program's own exports' rows
+    are read by."""
 
     also: dict[str, tuple[int, ...]]
     hidden: int | None
+    uid: int | None
 
 
 def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> Columns:
@@ -67,6 +69,7 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> C
     found = Columns()
     found.also = {}
     found.hidden = folded.index("hidden") if "hidden" in folded else None
+    found.uid = folded.index("uid") if "uid" in folded else None
     for field in (*FIELDS, *USER_NAMES):
         wanted = given.get(field) if given else None
         names = (wanted,) if wanted else NAMES.get(field) or USER_NAMES[field]
@@ -373,11 +376,11 @@ def is_own_export(header: list[str]) -> bool:
 
 def row_width(index: Mapping[str, int]) -> int:
     """The cells a row is read with: up to the last column find_columns found (a field's
-    others under the same header, and the "hidden" column, too)."""
+    others under the same header, and the "hidden" and "uid" columns, too)."""
     columns = [*index.values()]
     if isinstance(index, Columns):
         columns += [c for cs in index.also.values() for c in cs]
-        columns += [] if index.hidden is None else [index.hidden]
+        columns += [c for c in (index.hidden, index.uid) if c is not None]
     return max(columns) + 1
 
 
@@ -420,6 +423,7 @@ def row_draft(
         tags=read_tags(values.get("tags"), ours=own),
         note=values.get("note", ""),
         hidden=own and _hidden_column(row, index),
+        uid=_uid_column(row, index) if own else "",
     )
 
 
@@ -428,3 +432,9 @@ def _hidden_column(row: list[str], index: Mapping[str, int]) -> bool:
     "hidden" column: True as CSV writes it, TRUE as a workbook's cell reads)."""
     column = index.hidden if isinstance(index, Columns) else None
     return column is not None and column < len(row) and row[column].strip().casefold() == "true"
+
+
+def _uid_column(row: list[str], index: Mapping[str, int]) -> str:
+    """The key the program's own export's row gives its article (its "uid" column)."""
+    column = index.uid if isinstance(index, Columns) else None
+    return row[column].strip() if column is not None and column < len(row) else ""

@@ -1732,6 +1732,15 @@ def renamed_articles(store: Store) -> list[tuple[str, str, str, str, str]]:
     ).fetchall()
 
 
+def key_texts(store: Store, uid: str) -> tuple[str, str] | None:
+    """(source, title) the article of this key was stored with (what its key was made
+    of, with its body), or None when the library holds no such article."""
+    found = store.conn.execute(
+        "SELECT source, title FROM articles WHERE uid = ?", (uid,)
+    ).fetchone()
+    return None if found is None else (found[0], found[1])
+
+
 # -- search: the user's notes and tags find their articles too ------------------------
 
 
