@@ -20,7 +20,7 @@ from timeline.ingest import encoding
 from timeline.ingest.dedup import article_uid
 from timeline.ingest.document import MAX_DOCX_BYTES, docx_text, odt_text
 from timeline.ingest.encoding import Encoding, UnreadableFile
-from timeline.ingest.errors import BadArticle
+from timeline.ingest.errors import BadArticle, NotArticles
 from timeline.ingest.feeds import MAX_FEED_BYTES, feed_entries, opml_entries, root_kind
 from timeline.ingest.fetch import fetch, is_url
 from timeline.ingest.inflate import (
@@ -379,6 +379,8 @@ def _json_lines(
             continue
         try:
             draft = _plain_fields(parse_json_line(line, number, origin, columns))
+        except NotArticles:
+            raise
         except BadArticle as exc:
             yield Rejected(where, str(exc).removeprefix(f"{where}: "))
             continue
@@ -493,6 +495,8 @@ def _json_article(
         return Rejected(where, str(record))
     try:
         draft = _plain_fields(record_draft(record, where, origin, columns))
+    except NotArticles:
+        raise
     except BadArticle as exc:
         return Rejected(where, str(exc).removeprefix(f"{where}: "))
     return Rejected(where, TOO_LONG) if _too_long(draft) else draft

@@ -3,3 +3,8 @@
 
 class BadArticle(Exception):
     """The file (or one record in it) is not an article this importer can read."""
+
+
+class NotArticles(BadArticle):
+    """The file holds no articles at all (one of this program's exports of events,
+    ingest.own_exports): refused whole, even where its format is read a record at a time."""

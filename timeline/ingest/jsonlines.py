@@ -22,6 +22,7 @@ from timeline.ingest.fields import (
     read_tags,
     without_lone_surrogates,
 )
+from timeline.ingest.own_exports import refuse_events
 from timeline.ingest.timelinejs import (
     ADDED_KEY,
     COLOURS_KEY,
@@ -218,6 +219,8 @@ def record_draft(
         values["published"] = key, _unix_time(stamp)
     body = values["body"][1]
     if body is None or (isinstance(body, str) and not html.unescape(body).strip()):
+        if body is None:
+            refuse_events(keys)
         raise BadArticle(f"{where}: missing or empty 'body'")
     for field, (key, value) in values.items():
         if value is not None and not isinstance(value, str):

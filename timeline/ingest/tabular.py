@@ -25,6 +25,7 @@ from timeline.ingest.fields import (
     read_as_html,
     read_tags,
 )
+from timeline.ingest.own_exports import refuse_events
 from timeline.ingest.reading import Reading, prefixed
 from timeline.model import ArticleDraft, title_from_body
 from timeline.text.safe import spreadsheet_value
@@ -61,7 +62,8 @@ class Columns(dict[str, int]):
 
 
 def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> Columns:
-    """Field name -> column index; BadArticle (listing the headers) when body has none.
+    """Field name -> column index; BadArticle (listing the headers) when body has none
+    (NotArticles when the header is this program's export of events').
 
     A table without a title column is read as rows without titles: each is named by its
     body's first line, as a row with an empty title cell is."""
@@ -87,6 +89,7 @@ def find_columns(header: list[str], given: Mapping[str, str] | None = None) -> C
                     f"no column '{wanted}' for {field}; the headers are: {_listed(header)}"
                 )
     if "body" not in found:
+        refuse_events(folded)
         raise BadArticle(
             f"no body column; the headers are: {_listed(header)} "
             "(name it with --columns body=...,title=...)"

@@ -21,6 +21,7 @@ from typing import Any
 
 from timeline import dating
 from timeline.ingest.errors import BadArticle
+from timeline.ingest.own_exports import refuse_chronology
 from timeline.ingest.page_markup import has_date_markup, read_marked, teaser_count
 from timeline.model import ArticleDraft
 
@@ -119,6 +120,8 @@ def page_draft(
             tree = load_html(data)
     except (ValueError, TypeError) as exc:  # lxml's answers to pages that are not HTML
         raise BadArticle(f"not a readable web page ({exc})") from exc
+    if tree is not None:
+        refuse_chronology(tree)
     marked = read_marked(tree, url, MIN_ARTICLE_CHARS) if tree is not None else None
     if marked is None:
         # The tree already parsed, not the bytes: trafilatura reads a copy of it.
