@@ -663,548 +663,558 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>فارغ: لا صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="204" />
+        <location filename="../../timeline/ui/import_messages.py" line="205" />
+        <source>this program's export of events, not of articles: export the articles (as CSV, JSON Lines or Excel) and import that</source>
+        <translation>تصدير هذا البرنامج للأحداث، لا للمقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="214" />
+        <source>this program's chronology of events, not articles: export the articles (as CSV, JSON Lines or Excel) and import that</source>
+        <translation>تسلسل زمني للأحداث صدّره هذا البرنامج، لا مقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="223" />
         <source>empty: no sheet has a header row</source>
         <translation>فارغ: لا ورقة فيه لها صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="208" />
+        <location filename="../../timeline/ui/import_messages.py" line="227" />
         <source>an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(.xls): احفظه بصيغة ‎.xlsx‎ أو CSV واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="215" />
+        <location filename="../../timeline/ui/import_messages.py" line="234" />
         <source>not an Excel workbook (an .xlsx file is a zip archive)</source>
         <translation>ليس مصنف Excel (ملف ‎.xlsx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="219" />
+        <location filename="../../timeline/ui/import_messages.py" line="238" />
         <source>not a readable Excel workbook (%1)</source>
         <translation>ليس مصنف Excel مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="223" />
+        <location filename="../../timeline/ui/import_messages.py" line="242" />
         <source>not a readable Excel worksheet (%1)</source>
         <translation>ليست ورقة Excel مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="228" />
+        <location filename="../../timeline/ui/import_messages.py" line="247" />
         <source>a Word 97-2003 document (.doc): save it as .docx or as text and import that</source>
         <translation>مستند Word 97-2003 ‏(.doc): احفظه بصيغة ‎.docx‎ أو نصًا واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="235" />
+        <location filename="../../timeline/ui/import_messages.py" line="254" />
         <source>not a Word document (a .docx file is a zip archive)</source>
         <translation>ليس مستند Word (ملف ‎.docx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="239" />
+        <location filename="../../timeline/ui/import_messages.py" line="258" />
         <source>not a readable Word document (%1)</source>
         <translation>ليس مستند Word مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="243" />
+        <location filename="../../timeline/ui/import_messages.py" line="262" />
         <source>its text part is %1 bytes, more than the %2 a document may be</source>
         <translation>جزء نصه %1 بايت، أكثر من %2، أقصى ما يكونه مستند</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="250" />
+        <location filename="../../timeline/ui/import_messages.py" line="269" />
         <source>not an OpenDocument text (an .odt file is a zip archive)</source>
         <translation>ليس مستند OpenDocument نصيًا (ملف ‎.odt‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="254" />
+        <location filename="../../timeline/ui/import_messages.py" line="273" />
         <source>not an OpenDocument text (it holds no text body)</source>
         <translation>ليس مستند OpenDocument نصيًا (لا متن نصيًا فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="258" />
+        <location filename="../../timeline/ui/import_messages.py" line="277" />
         <source>not a readable OpenDocument text (%1)</source>
         <translation>ليس مستند OpenDocument نصيًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="263" />
+        <location filename="../../timeline/ui/import_messages.py" line="282" />
         <source>not an OpenDocument spreadsheet (an .ods file is a zip archive)</source>
         <translation>ليس جدول OpenDocument (ملف ‎.ods‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="269" />
+        <location filename="../../timeline/ui/import_messages.py" line="288" />
         <source>not an OpenDocument spreadsheet (it holds no content)</source>
         <translation>ليس جدول OpenDocument (لا محتوى فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="273" />
+        <location filename="../../timeline/ui/import_messages.py" line="292" />
         <source>not a readable OpenDocument spreadsheet (%1)</source>
         <translation>ليس جدول OpenDocument مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="277" />
+        <location filename="../../timeline/ui/import_messages.py" line="296" />
         <source>its content is %1 bytes, more than the %2 a spreadsheet may be</source>
         <translation>محتواه %1 بايت، أكثر من %2 يُقبل في جدول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="283" />
+        <location filename="../../timeline/ui/import_messages.py" line="302" />
         <source>an Excel 97-2003 workbook (.xls): save it as .ods, .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(‎.xls‎): احفظه بصيغة ‎.ods‎ أو ‎.xlsx‎ أو CSV واستورده</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="291" />
+        <location filename="../../timeline/ui/import_messages.py" line="310" />
         <source>not a PDF file (it does not begin with %PDF)</source>
         <translation>ليس ملف PDF (لا يبدأ بـ ‎%PDF‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="295" />
+        <location filename="../../timeline/ui/import_messages.py" line="314" />
         <source>%1 bytes, more than the %2 a PDF may be</source>
         <translation>%1 بايت، أكثر من %2، أقصى ما يكونه ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="297" />
+        <location filename="../../timeline/ui/import_messages.py" line="316" />
         <source>not a readable PDF (%1)</source>
         <translation>ليس ملف PDF مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="300" />
+        <location filename="../../timeline/ui/import_messages.py" line="319" />
         <source>page %1 is not readable (%2)</source>
         <translation>الصفحة %1 غير مقروءة (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="304" />
+        <location filename="../../timeline/ui/import_messages.py" line="323" />
         <source>it is encrypted; open it and save an unencrypted copy, then import that</source>
         <translation>الملف مشفّر؛ افتحه واحفظ نسخة غير مشفّرة، ثم استورد تلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="311" />
+        <location filename="../../timeline/ui/import_messages.py" line="330" />
         <source>it is protected by a password; save an unprotected copy</source>
         <translation>الملف محمي بكلمة مرور؛ احفظ نسخة غير محمية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="315" />
+        <location filename="../../timeline/ui/import_messages.py" line="334" />
         <source>it has %1 pages, more than the %2 read</source>
         <translation>فيه %1 صفحة، أكثر من %2 صفحة تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="320" />
+        <location filename="../../timeline/ui/import_messages.py" line="339" />
         <source>its pages' drawing instructions are more than %1 bytes (too much for one article)</source>
         <translation>تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="327" />
+        <location filename="../../timeline/ui/import_messages.py" line="346" />
         <source>its text is longer than the %1 characters an article may be</source>
         <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="368" />
+        <location filename="../../timeline/ui/import_messages.py" line="387" />
         <source>a picture: install Tesseract with its Arabic to have its text recognized</source>
         <translation>صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="373" />
+        <location filename="../../timeline/ui/import_messages.py" line="392" />
         <source>not a PNG or JPEG picture</source>
         <translation>ليست صورة PNG أو JPEG</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="376" />
+        <location filename="../../timeline/ui/import_messages.py" line="395" />
         <source>a picture in a zip is not read: import it on its own</source>
         <translation>الصورة داخل ملف zip لا تُقرأ: استوردها وحدها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="378" />
+        <location filename="../../timeline/ui/import_messages.py" line="397" />
         <source>not an article format</source>
         <translation>ليس من صيغ المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="381" />
+        <location filename="../../timeline/ui/import_messages.py" line="400" />
         <source>a zip inside a zip is not opened</source>
         <translation>ملف zip داخل ملف zip لا يُفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="385" />
+        <location filename="../../timeline/ui/import_messages.py" line="404" />
         <source>a tar archive inside a zip is not opened</source>
         <translation>أرشيف tar داخل ملف zip لا يُفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="389" />
+        <location filename="../../timeline/ui/import_messages.py" line="408" />
         <source>needs a password (an encrypted file is not read)</source>
         <translation>يحتاج إلى كلمة مرور (الملف المشفّر لا يُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="393" />
+        <location filename="../../timeline/ui/import_messages.py" line="412" />
         <source>compressed in a way that cannot be read: zip it again with ordinary compression</source>
         <translation>مضغوط بطريقة لا تُقرأ: اضغطه في zip من جديد بالضغط المعتاد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="400" />
+        <location filename="../../timeline/ui/import_messages.py" line="419" />
         <source>a picture of %1 by %2 pixels, more than the %3 read</source>
         <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="404" />
+        <location filename="../../timeline/ui/import_messages.py" line="423" />
         <source>recognizing its text took longer than %1 seconds</source>
         <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="408" />
+        <location filename="../../timeline/ui/import_messages.py" line="427" />
         <source>recognizing its text failed (%1)</source>
         <translation>تعذّر التعرف على نصها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="413" />
+        <location filename="../../timeline/ui/import_messages.py" line="432" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="418" />
+        <location filename="../../timeline/ui/import_messages.py" line="437" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="425" />
+        <location filename="../../timeline/ui/import_messages.py" line="444" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="427" />
-        <location filename="../../timeline/ui/import_messages.py" line="755" />
+        <location filename="../../timeline/ui/import_messages.py" line="446" />
+        <location filename="../../timeline/ui/import_messages.py" line="774" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="430" />
+        <location filename="../../timeline/ui/import_messages.py" line="449" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="434" />
+        <location filename="../../timeline/ui/import_messages.py" line="453" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="438" />
+        <location filename="../../timeline/ui/import_messages.py" line="457" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="475" />
+        <location filename="../../timeline/ui/import_messages.py" line="494" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="479" />
+        <location filename="../../timeline/ui/import_messages.py" line="498" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="483" />
+        <location filename="../../timeline/ui/import_messages.py" line="502" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="487" />
+        <location filename="../../timeline/ui/import_messages.py" line="506" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="491" />
+        <location filename="../../timeline/ui/import_messages.py" line="510" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="495" />
+        <location filename="../../timeline/ui/import_messages.py" line="514" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="499" />
+        <location filename="../../timeline/ui/import_messages.py" line="518" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="611" />
+        <location filename="../../timeline/ui/import_messages.py" line="630" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="688" />
+        <location filename="../../timeline/ui/import_messages.py" line="707" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="694" />
+        <location filename="../../timeline/ui/import_messages.py" line="713" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="696" />
+        <location filename="../../timeline/ui/import_messages.py" line="715" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="703" />
+        <location filename="../../timeline/ui/import_messages.py" line="722" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="705" />
+        <location filename="../../timeline/ui/import_messages.py" line="724" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="442" />
+        <location filename="../../timeline/ui/import_messages.py" line="461" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <location filename="../../timeline/ui/import_messages.py" line="353" />
         <source>it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first</source>
         <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="340" />
+        <location filename="../../timeline/ui/import_messages.py" line="359" />
         <source>no text was found in it</source>
         <translation>لم يوجد فيه نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="343" />
+        <location filename="../../timeline/ui/import_messages.py" line="362" />
         <source>its %1 scanned pages are more than the %2 recognized in a file</source>
         <translation>صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="349" />
+        <location filename="../../timeline/ui/import_messages.py" line="368" />
         <source>drawing page %1 for OCR took longer than %2 seconds</source>
         <translation>رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="353" />
+        <location filename="../../timeline/ui/import_messages.py" line="372" />
         <source>recognizing the text of page %1 took longer than %2 seconds</source>
         <translation>التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="359" />
+        <location filename="../../timeline/ui/import_messages.py" line="378" />
         <source>drawing page %1 for OCR failed (%2)</source>
         <translation>تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="363" />
+        <location filename="../../timeline/ui/import_messages.py" line="382" />
         <source>recognizing the text of page %1 failed (%2)</source>
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="446" />
+        <location filename="../../timeline/ui/import_messages.py" line="465" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="448" />
+        <location filename="../../timeline/ui/import_messages.py" line="467" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="451" />
+        <location filename="../../timeline/ui/import_messages.py" line="470" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="453" />
+        <location filename="../../timeline/ui/import_messages.py" line="472" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="456" />
+        <location filename="../../timeline/ui/import_messages.py" line="475" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="457" />
+        <location filename="../../timeline/ui/import_messages.py" line="476" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="458" />
+        <location filename="../../timeline/ui/import_messages.py" line="477" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="459" />
+        <location filename="../../timeline/ui/import_messages.py" line="478" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="460" />
+        <location filename="../../timeline/ui/import_messages.py" line="479" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="461" />
+        <location filename="../../timeline/ui/import_messages.py" line="480" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="462" />
+        <location filename="../../timeline/ui/import_messages.py" line="481" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="463" />
+        <location filename="../../timeline/ui/import_messages.py" line="482" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="464" />
+        <location filename="../../timeline/ui/import_messages.py" line="483" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="465" />
+        <location filename="../../timeline/ui/import_messages.py" line="484" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="467" />
+        <location filename="../../timeline/ui/import_messages.py" line="486" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="470" />
+        <location filename="../../timeline/ui/import_messages.py" line="489" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="504" />
+        <location filename="../../timeline/ui/import_messages.py" line="523" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="506" />
+        <location filename="../../timeline/ui/import_messages.py" line="525" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="509" />
+        <location filename="../../timeline/ui/import_messages.py" line="528" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="514" />
+        <location filename="../../timeline/ui/import_messages.py" line="533" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="523" />
+        <location filename="../../timeline/ui/import_messages.py" line="542" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="532" />
+        <location filename="../../timeline/ui/import_messages.py" line="551" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="540" />
+        <location filename="../../timeline/ui/import_messages.py" line="559" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="547" />
+        <location filename="../../timeline/ui/import_messages.py" line="566" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="551" />
+        <location filename="../../timeline/ui/import_messages.py" line="570" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="557" />
+        <location filename="../../timeline/ui/import_messages.py" line="576" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="561" />
+        <location filename="../../timeline/ui/import_messages.py" line="580" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="565" />
+        <location filename="../../timeline/ui/import_messages.py" line="584" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="569" />
+        <location filename="../../timeline/ui/import_messages.py" line="588" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="573" />
+        <location filename="../../timeline/ui/import_messages.py" line="592" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="575" />
+        <location filename="../../timeline/ui/import_messages.py" line="594" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="576" />
+        <location filename="../../timeline/ui/import_messages.py" line="595" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="577" />
+        <location filename="../../timeline/ui/import_messages.py" line="596" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="580" />
+        <location filename="../../timeline/ui/import_messages.py" line="599" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="584" />
+        <location filename="../../timeline/ui/import_messages.py" line="603" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="588" />
+        <location filename="../../timeline/ui/import_messages.py" line="607" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="604" />
+        <location filename="../../timeline/ui/import_messages.py" line="623" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="605" />
+        <location filename="../../timeline/ui/import_messages.py" line="624" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="606" />
+        <location filename="../../timeline/ui/import_messages.py" line="625" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="607" />
+        <location filename="../../timeline/ui/import_messages.py" line="626" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="608" />
+        <location filename="../../timeline/ui/import_messages.py" line="627" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="609" />
+        <location filename="../../timeline/ui/import_messages.py" line="628" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="610" />
+        <location filename="../../timeline/ui/import_messages.py" line="629" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="612" />
+        <location filename="../../timeline/ui/import_messages.py" line="631" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.conftest import SAMPLES
 from tests.ingest.format_fixtures import marked_zip_member
 from tests.ingest.pdf_fixtures import drawn, pdf_bytes
 from timeline import library
@@ -210,6 +211,40 @@ def test_the_windows_import_report_says_why_in_arabic(
         "feed.rss: ليست موجزًا (لا عنصر rss ولا feed ولا RDF)",
         "a.jsonl: تُخطّي 2 من السجلات ليست مقالات: السطر \u20682\u2069: الحقل 'body' مفقود أو فارغ؛"
         " السطر \u20687\u2069: JSON متداخل بعمق زائد",
+    ]
+
+
+def test_an_export_of_events_imported_is_said_in_arabic(
+    arabic: None, qtbot: object, tmp_path: Path
+) -> None:
+    # Each export of events the window writes, brought back to the import.
+    from timeline.export import Selection, export
+
+    with Store(tmp_path / "t.db") as store:
+        library.import_paths(store, [SAMPLES / "02_suez.txt"])
+        paths = []
+        for fmt, suffix in [
+            ("events-csv", "csv"),
+            ("events-jsonl", "jsonl"),
+            ("events-xlsx", "xlsx"),
+            ("chronology", "html"),
+        ]:
+            paths.append(tmp_path / f"{fmt}.{suffix}")
+            export(store, fmt, Selection(), paths[-1])
+        report = library.import_paths(store, paths)
+    events = (
+        "تصدير هذا البرنامج للأحداث، لا للمقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو"
+        " Excel) واستورد ذاك"
+    )
+    chronology = (
+        "تسلسل زمني للأحداث صدّره هذا البرنامج، لا مقالات: صدِّر المقالات (بصيغة CSV أو JSON"
+        " Lines أو Excel) واستورد ذاك"
+    )
+    assert _report_details(qtbot, tmp_path, report.files) == [
+        f"events-csv.csv: {events}",
+        f"events-jsonl.jsonl: {events}",
+        f"events-xlsx.xlsx: {events}",
+        f"chronology.html: {chronology}",
     ]
 
 

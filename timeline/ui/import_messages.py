@@ -198,6 +198,25 @@ def _table() -> tuple[tuple[str, str], ...]:
             ),
         ),
         ("empty: no header row", translate("ImportMessages", "empty: no header row")),
+        # This program's own exports of events (timeline.ingest.own_exports).
+        (
+            "this program's export of events, not of articles: export the articles (as CSV,"
+            " JSON Lines or Excel) and import that",
+            translate(
+                "ImportMessages",
+                "this program's export of events, not of articles: export the articles (as CSV,"
+                " JSON Lines or Excel) and import that",
+            ),
+        ),
+        (
+            "this program's chronology of events, not articles: export the articles (as CSV,"
+            " JSON Lines or Excel) and import that",
+            translate(
+                "ImportMessages",
+                "this program's chronology of events, not articles: export the articles (as CSV,"
+                " JSON Lines or Excel) and import that",
+            ),
+        ),
         # Excel workbooks.
         (
             "empty: no sheet has a header row",
