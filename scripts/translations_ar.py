@@ -389,6 +389,7 @@ ARABIC: dict[str, str] = {
     "%1: %2 article(s) without a readable date": "%1: %2 من المقالات بلا تاريخ مقروء",
     "%1: %2 byte(s) were not valid %3 and were stored as U+FFFD": "%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD",
     "%1: no articles in it": "%1: لا مقالات فيه",
+    "%1: no files in this folder (hidden ones are not read)": "%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)",
     "%1: not in a format this program reads": "%1: ليس بصيغة يقرؤها البرنامج",
     "%1 records skipped": "سجلات متخطّاة: %1",
     "%1 without a readable date": "بلا تاريخ مقروء: %1",

@@ -93,6 +93,21 @@ def test_a_file_with_no_articles_is_said(run, tmp_path: Path) -> None:
     assert "0 added, 0 already stored, 0 failed files" in result.output
 
 
+def test_a_folder_with_no_files_is_said(run, tmp_path: Path) -> None:
+    """A folder with nothing to read in it (empty, or hidden files only) is named, where
+    the import said "0 added" and nothing of why; a folder of files not read says those."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "hidden").mkdir()
+    (tmp_path / "hidden" / ".a.txt").write_text("عنوان\n\nنص", encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "a.xyz").write_text("?", encoding="utf-8")
+    result = run("import", *(str(tmp_path / n) for n in ("empty", "hidden", "other")))
+    for name in ("empty", "hidden"):
+        assert f"{name}: no files in this folder (hidden ones are not read)" in result.output
+    assert "other: no files" not in result.output and "a.xyz" in result.output
+    assert "0 added, 0 already stored, 0 failed files" in result.output
+
+
 def test_strict_keeps_all_or_nothing(run, tmp_path: Path) -> None:
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"title": "ok", "body": "ok"}\n{oops', encoding="utf-8")

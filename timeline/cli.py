@@ -319,6 +319,8 @@ def import_command(
             _echo_line(f"{result.path}: no articles in it", err=True)
     for path in report.skipped:
         _echo_line(f"skipped (not an article format): {path}", err=True)
+    for path in report.empty:
+        _echo_line(f"{path}: no files in this folder (hidden ones are not read)", err=True)
     summary = (
         f"{report.added} added, {report.duplicates} already stored, "
         f"{len(report.failed)} failed files"

@@ -35,6 +35,7 @@ from timeline.ingest import (
     article_uid,
     collect_files,
     content_bytes,
+    empty_folders,
     format_of,
     open_source,
     pasted_suffix,
@@ -155,6 +156,7 @@ class ImportReport:
 
     files: list[FileResult] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    empty: list[Path] = field(default_factory=list)  # folders given with no file in them
     cancelled: bool = False  # stopped by the caller; the file it was reading is not stored
 
     @property
@@ -1409,8 +1411,9 @@ def import_paths(
     index text, signatures) while this one writes; None for one a core, 1 for none.
     Whatever the number, the store and the report come out the same.
     """
+    paths = list(paths)
     files, skipped = collect_files(paths)
-    report = ImportReport(skipped=skipped)
+    report = ImportReport(skipped=skipped, empty=empty_folders(paths, files, skipped))
     tracker = _Tracker(progress, files, pages)
     count = default_processes() if processes is None else processes
     if count > 1 and bootstrapping():

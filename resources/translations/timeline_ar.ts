@@ -1231,7 +1231,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="889" />
-        <location filename="../../timeline/ui/main_window.py" line="2089" />
+        <location filename="../../timeline/ui/main_window.py" line="2095" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -1551,7 +1551,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="1052" />
-        <location filename="../../timeline/ui/main_window.py" line="1991" />
+        <location filename="../../timeline/ui/main_window.py" line="1997" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -1667,7 +1667,12 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2091" />
+        <location filename="../../timeline/ui/main_window.py" line="1982" />
+        <source>%1: no files in this folder (hidden ones are not read)</source>
+        <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/main_window.py" line="2097" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1676,12 +1681,12 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2099" />
+        <location filename="../../timeline/ui/main_window.py" line="2105" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2104" />
+        <location filename="../../timeline/ui/main_window.py" line="2110" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
@@ -1867,32 +1872,32 @@ This window shows what the file held; nothing more can be changed from it.</sour
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1982" />
+        <location filename="../../timeline/ui/main_window.py" line="1988" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1985" />
+        <location filename="../../timeline/ui/main_window.py" line="1991" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1988" />
+        <location filename="../../timeline/ui/main_window.py" line="1994" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1990" />
+        <location filename="../../timeline/ui/main_window.py" line="1996" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2000" />
+        <location filename="../../timeline/ui/main_window.py" line="2006" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2055" />
+        <location filename="../../timeline/ui/main_window.py" line="2061" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>

@@ -322,6 +322,27 @@ def test_the_import_report_names_every_file_that_lost_anything(
         win.close()
 
 
+def test_a_folder_with_no_files_is_said(qtbot, tmp_path: Path) -> None:
+    """A folder dropped with nothing to read in it is named in the report, in the
+    interface's language, where the window said nothing of why none was added."""
+    folder = tmp_path / "قصاصات\u202e"
+    folder.mkdir()
+    (folder / ".hidden.txt").write_text("عنوان\n\nنص", encoding="utf-8")
+    with Store(tmp_path / "t.db") as store:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        with qtbot.waitSignal(win.import_finished, timeout=20_000):
+            win.import_paths([folder])
+        box = win.findChild(QMessageBox)
+        assert box is not None
+        assert box.detailedText().splitlines() == [
+            "قصاصات\u27e8RLO\u27e9: no files in this folder (hidden ones are not read)"
+        ]
+        box.close()
+        qtbot.waitUntil(lambda: win._import_thread is None and win._loader_thread is None)
+        win.close()
+
+
 def test_mentions_are_marked_without_breaking_joins(
     window: MainWindow, sample_store: Store
 ) -> None:

@@ -10,7 +10,7 @@ import json
 import os
 import stat
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -158,6 +158,7 @@ __all__ = [
     "WebArticles",
     "article_uid",
     "collect_files",
+    "empty_folders",
     "format_of",
     "is_url",
     "open_source",
@@ -296,6 +297,24 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[P
         else:
             files.append(path)
     return files, skipped
+
+
+def empty_folders(
+    paths: Iterable[Path | str], files: Sequence[Path | str], skipped: Sequence[Path]
+) -> list[Path]:
+    """The folders among paths in which collect_files found nothing, not even a file it
+    skipped (an empty folder, or one of hidden files only): an import of one said
+    "0 added" and nothing of why."""
+    found = [f for f in (*files, *skipped) if isinstance(f, Path)]
+    empty = []
+    for path in paths:
+        if isinstance(path, str):
+            if is_url(path):
+                continue
+            path = Path(path)
+        if path.is_dir() and not any(f.is_relative_to(path) for f in found):
+            empty.append(path)
+    return empty
 
 
 def _shown_path(path: Path) -> str:

@@ -1978,6 +1978,12 @@ class MainWindow(QMainWindow):
             self.tr("%1: not in a format this program reads").replace("%1", _one_line(path.name))
             for path in report.skipped
         )
+        details.extend(
+            self.tr("%1: no files in this folder (hidden ones are not read)").replace(
+                "%1", _one_line(path.name)
+            )
+            for path in report.empty
+        )
         if report.rejected:
             counts.append(self.tr("%1 records skipped").replace("%1", number(report.rejected)))
         if report.undated:
