@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import sqlite3
 import unicodedata
 from datetime import datetime
@@ -882,6 +883,58 @@ def test_a_filtered_word_is_ranked_in_one_read_or_counted_when_it_has_many_hits(
         store.db.conn.set_trace_callback(None)
     assert capped.total == 6 and [h.article_id for h in capped.hits] == tiers
     assert any("count(*)" in sql and "MATCH" in sql for sql in reads)
+
+
+def test_a_filtered_prefix_is_read_whole_only_when_the_filters_leave_few_articles(
+    store: Store, tiers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bm25 reads a prefix's terms' lists merged whole, whatever the cap of a first read
+    of every hit: at a million articles a common prefix with a filter spent seconds there
+    before the usual count.  Tried only when the filters' articles are known and no more
+    than the read takes; the page is the same either way."""
+    add(store, "قمة", "قمة", when=day(1990))  # outside the date range
+    add(store, "قمة", "قمة", when=day(2003), source="مصدر آخر")  # another source
+    add(store, "خبر", "قممها وقمتها", when=day(2007))
+
+    def read(**filters: object) -> tuple[bool, list[int], int]:
+        reads: list[str] = []
+        store.db.conn.set_trace_callback(reads.append)
+        try:
+            result = search(store, "قمة*", **filters)  # type: ignore[arg-type]
+        finally:
+            store.db.conn.set_trace_callback(None)
+        # (The read of every hit tried first stops past its cap; once counted, few hits
+        # are read whole without one.)
+        whole = any(
+            search_module._IN_TITLE_OR_LEAD in sql and re.search(r" LIMIT \d+$", sql)
+            for sql in reads
+        )
+        return whole, [h.article_id for h in result.hits], result.total
+
+    dated = {"date_from": day(2000), "date_to": day(2010)}
+    source = {"source": "المدينة نيوز"}
+    both = {**dated, **source}
+    chosen = {
+        name: read(**filters)
+        for name, filters in (("dated", dated), ("source", source), ("both", both))
+    }
+    # A source alone (its articles not read) or more articles than the read takes:
+    # counted, then a read a tier.
+    monkeypatch.setattr(search_module, "PHRASE_ONE_PASS", 3)
+    chosen["both, many"] = read(**both)
+    assert {name: whole for name, (whole, _, _) in chosen.items()} == {
+        "dated": True,
+        "source": False,
+        "both": True,
+        "both, many": False,
+    }
+    # The pages and counts are those of the read of every hit.
+    monkeypatch.setattr(search_module, "_one_pass_fits", lambda query, reads: True)
+    monkeypatch.setattr(search_module, "PHRASE_ONE_PASS", 30_000)
+    for name, filters in (("dated", dated), ("source", source), ("both", both)):
+        whole, hits, total = read(**filters)
+        assert whole and (hits, total) == chosen[name][1:] and total >= 3, name
+    assert chosen["both, many"][1:] == chosen["both"][1:]
 
 
 def test_a_word_typed_with_the_article_finds_its_bare_form(store: Store, tiers: list[int]) -> None:
