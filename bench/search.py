@@ -16,7 +16,8 @@ compound name written as one word, عبدالله, searched as its two words too
 phrase (two neighbouring words of an article) and common_phrase (two neighbouring words
 each in a third of the articles or more); filtered, filtered_mentioned and
 filtered_either (a common word from one source in two years of publication, of
-mentioned dates, or of either).  window and window_cold_map time the window's search
+mentioned dates, or of either); filtered_prefix (a prefix of three or four letters with
+filtered_either's filters) and dated_prefix (the same with the two years alone).  window and window_cold_map time the window's search
 path for the words in the most articles: every hit's id in the list's order
 (bench/window.py times it in the window itself), with the article map the window reads
 when it opens a store and without it (the first search after a change); window_filtered,
@@ -269,7 +270,9 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
     ).fetchone()[0]
     two_years = 2 * 365 * 86_400
 
-    def filtered(kind: str | None) -> list[dict]:
+    typing = (prefixes3[: per_class // 2] + prefixes)[:per_class]
+
+    def filtered(kind: str | None, words: list[str] | None = None) -> list[dict]:
         return [
             {
                 "query": w,
@@ -278,7 +281,7 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
                 "date_to": lo + two_years,
                 "event_kind": kind,
             }
-            for w in common
+            for w in (common if words is None else words)
         ]
 
     return {
@@ -296,6 +299,13 @@ def pick_queries(store: Store, per_class: int, seed: int = 11) -> dict[str, list
         "filtered": filtered("published"),
         "filtered_mentioned": filtered("mentioned"),
         "filtered_either": filtered(None),
+        # A prefix as the user starts typing a word, with the same filters (either
+        # kind of date): three and four letters.
+        "filtered_prefix": filtered(None, typing),
+        # ... and with the two years alone (every source).
+        "dated_prefix": [
+            {k: v for k, v in q.items() if k != "source"} for q in filtered(None, typing)
+        ],
         "everywhere": everywhere,
     }
 
