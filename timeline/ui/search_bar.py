@@ -186,6 +186,7 @@ class SearchBar(QWidget):
         self.count_label.setObjectName("search_count")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # errors may quote text
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.count_label.hide()  # shown with a count (show_result_count)
         # Why a search found nothing or could not run, on a row of its own under the
         # field: beside it, a long message ("No results. Did you mean: ...") squeezed
         # the field to a few letters and widened the pane.
@@ -256,8 +257,9 @@ class SearchBar(QWidget):
 
         # Three short rows, so the bar fits a narrow list pane.
         rows = [QHBoxLayout() for _ in range(3)]
+        self._query_row = rows[0]
         rows[0].addWidget(self.query_edit, 1)
-        rows[0].addWidget(self.count_label)
+        rows[0].addWidget(self.count_label)  # beside the words; _place_count
         rows[1].addWidget(source_label)
         rows[1].addWidget(self.source_combo, 1)
         rows[1].addWidget(self.kind_combo)
@@ -283,6 +285,7 @@ class SearchBar(QWidget):
 
     def _connect(self) -> None:
         self.query_edit.textChanged.connect(self._schedule)
+        self.query_edit.textChanged.connect(self._place_count)
         self.query_edit.returnPressed.connect(self._emit_now)
         self.source_combo.currentIndexChanged.connect(self._schedule)
         self.dates_check.toggled.connect(self._dates_toggled)
@@ -391,6 +394,8 @@ class SearchBar(QWidget):
             plain = self.tr("%Ln result(s)", "", n).replace(QLocale().toString(n), str(n))
             text = counted(plain, n, self._style)
         self.count_label.setText(text)
+        self.count_label.setVisible(bool(text))
+        self._place_count()
         self.message_label.setText(message)
         self.message_label.setToolTip(plain_tooltip(message) if message else "")
         self.message_label.setVisible(bool(message))
@@ -400,6 +405,27 @@ class SearchBar(QWidget):
 
     def clear(self) -> None:
         self.query_edit.clear()
+
+    def _place_count(self) -> None:
+        """The count beside the words searched for; under the field, at its end, while
+        the field is empty (a search by the filters alone).
+
+        Beside the empty field "200 results" took 95 px of the 347 its hint has in an
+        800 px window, and the hint lost its end to an ellipsis again.  Under the field
+        it takes a line only while the hint shows; with words in the field, where the
+        hint is not drawn, it is beside them as it always was.
+        """
+        beside = self._query_row.indexOf(self.count_label) >= 0
+        if beside == bool(self.query_edit.text()):
+            return
+        bar = self.layout()
+        assert isinstance(bar, QVBoxLayout)
+        if beside:
+            self._query_row.removeWidget(self.count_label)
+            bar.insertWidget(1, self.count_label, 0, Qt.AlignmentFlag.AlignTrailing)
+        else:
+            bar.removeWidget(self.count_label)
+            self._query_row.addWidget(self.count_label)
 
     # -- events --------------------------------------------------------------
 
