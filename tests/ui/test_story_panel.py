@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -407,3 +408,68 @@ def test_a_story_of_thousands_of_copies_lists_some_and_says_how_many_more(qtbot:
     more = panel.copies.item(panel.copies.count() - 1)
     assert "699" in more.text() and not more.flags() & Qt.ItemFlag.ItemIsSelectable
     assert panel.tabText(panel.indexOf(panel.copies_page)).endswith(f"({count:,})")
+
+
+def _related_ids(story: StoryPanel) -> set[int]:
+    return {int(story.related.item(i).data(ArticleIdRole)) for i in range(story.related.count())}
+
+
+@pytest.mark.parametrize("query", ["", "مهرجان"])
+def test_another_articles_correction_is_shown_in_the_open_articles_story_at_once(
+    window: MainWindow, store: Store, qtbot: QtBot, query: str
+) -> None:
+    """The festival's report was open while the closing report's date and its copy's
+    source were corrected (or such a correction undone): its Copies tab kept the copy's
+    old source until it was chosen again, and a date read the whole article again (its
+    place in a long text lost) to bring the Related tab up to date.  Its copies and
+    related articles are read again, not the article."""
+    from timeline import edits
+    from timeline.store.search import SearchRequest
+
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    closing = ids["ختام مهرجان التمور في بريدة"]
+    if query:  # the list is the search's hits, read again after a date's correction
+        with qtbot.waitSignal(window.search_applied, timeout=10_000):
+            window.run_search(SearchRequest(query=query))
+    window.select_article(agency)
+    article_shown(window.detail)
+    story = window.detail.story
+    assert closing in _related_ids(story)  # 18 days after it: inside the window
+    text = window.detail.browser.document()
+
+    def edit(act: Callable[[], object], *, dated: bool = False) -> None:
+        """Make an edit and wait until it is written, and a search applied again."""
+        searched = query and dated
+        with qtbot.waitSignal(window.search_applied, timeout=10_000) if searched else nullcontext():
+            act()
+            assert window.edits.controller.wait_written()
+
+    def still_shown() -> None:
+        """The festival's report in the pane, its text not laid out anew."""
+        assert window.list.currentIndex().data(ListIdRole) == agency
+        assert window.detail.article is not None and window.detail.article.id == agency
+        assert not window.detail.is_loading()
+        assert window.detail.browser.document() is text
+
+    # Months later, the closing report is out of the days around the festival's opening.
+    edit(
+        lambda: window.edits.controller.run(
+            "date", lambda s: edits.correct_article(s, closing, "published", "2016-03-01")
+        ),
+        dated=True,
+    )
+    qtbot.waitUntil(lambda: closing not in _related_ids(story))
+    still_shown()
+    # Taken back (Edit > Undo), it is related again.
+    edit(window.edits.stack.undo, dated=True)
+    qtbot.waitUntil(lambda: closing in _related_ids(story))
+    still_shown()
+    # A copy's corrected source, in its row of the Copies tab.
+    edit(
+        lambda: window.edits.controller.run(
+            "source", lambda s: edits.correct_article(s, copy, "source", "مصدر مصحح")
+        )
+    )
+    qtbot.waitUntil(lambda: any("مصدر مصحح" in story.copies.item(i).text() for i in range(2)))
+    still_shown()

@@ -1229,6 +1229,13 @@ def texts_changed(changes: Iterable[Change]) -> bool:
     )
 
 
+def story_rows_changed(changes: Iterable[Change]) -> bool:
+    """Whether these changes alter what another article's copies and related articles
+    show (a title, a source, a date) or which are related (a date): an article's field
+    corrected."""
+    return any(c.table == "user_article_fields" for c in changes)
+
+
 def _same_rows(a: EventArrays, b: EventArrays) -> bool:
     columns = ("ids", "article_ids", "starts", "ends", "kinds", "points")
     key_a = sorted(zip(*(getattr(a, c).tolist() for c in columns), strict=True))

@@ -51,7 +51,13 @@ from timeline.ui.date_text import counted, direction_mark, ordered, value_words
 from timeline.ui.direction import qt_direction, start_edge
 from timeline.ui.plain_text import plain_tooltip
 from timeline.ui.story_panel import StoryPanel, diff_spans
-from timeline.ui.workers import ArticleContents, ArticleReader, release_ended, start_in_thread
+from timeline.ui.workers import (
+    ArticleContents,
+    ArticleReader,
+    StoryView,
+    release_ended,
+    start_in_thread,
+)
 
 if TYPE_CHECKING:
     from timeline.edits import ShownArticle, ShownEvent
@@ -506,7 +512,8 @@ class DetailPane(QWidget):
         self._request = 0
         self._reader: ArticleReader | None = None
         self._reader_thread: QThread | None = None
-        self._pending_read: tuple[Path, int, int, str] | None = None
+        # (library, request, article, query, its story alone: read_story_again)
+        self._pending_read: tuple[Path, int, int, str, bool] | None = None
         self._loading_id: int | None = None
         self._fetch: Any = None
         self._loading_notice = QTimer(self)
@@ -566,7 +573,7 @@ class DetailPane(QWidget):
         self._request += 1
         self._fetch = fetch
         self._loading_id = article_id
-        self._pending_read = (db_path, self._request, article_id, query)
+        self._pending_read = (db_path, self._request, article_id, query, False)
         if self._reader is not None:
             self._reader.cancel()  # its thread ends soon; _read_ended starts this one
         else:
@@ -591,11 +598,35 @@ class DetailPane(QWidget):
         if self._reader is not None:
             self._reader.cancel()
 
+    def reads_asked(self) -> int:
+        """A number that grows with each read asked for (or dropped): read_story_again's."""
+        return self._request
+
+    def read_story_again(self, db_path: Path, since: int) -> None:
+        """Read the copies and related articles of the article shown (or being read)
+        again, on the worker, not the article: another article's title, source or date,
+        which their rows show and the related are chosen by, was corrected.
+
+        since: reads_asked() when the correction was written; a read asked for after it
+        (the article chosen again, or another) or not started yet reads them anyway.  A
+        read running may have begun before it: this one follows it.
+        """
+        if since != self._request or self._pending_read is not None:
+            return
+        article_id = self._loading_id
+        if article_id is None and self.article is not None:
+            article_id = self.article.id
+        if article_id is None:
+            return
+        self._pending_read = (db_path, self._request, article_id, "", True)
+        if self._reader is None:
+            self._start_read()
+
     def _start_read(self) -> None:
         assert self._pending_read is not None
-        db_path, request, article_id, query = self._pending_read
+        db_path, request, article_id, query, story_only = self._pending_read
         self._pending_read = None
-        reader = ArticleReader(db_path, request, article_id, query)
+        reader = ArticleReader(db_path, request, article_id, query, story_only=story_only)
         # Bound methods of this widget: Qt queues the worker's signals to the GUI thread.
         reader.finished.connect(self._contents_read)
         reader.failed.connect(self._read_failed)
@@ -608,9 +639,12 @@ class DetailPane(QWidget):
         if self._pending_read is not None:
             self._start_read()
 
-    def _contents_read(self, request: int, contents: ArticleContents) -> None:
+    def _contents_read(self, request: int, contents: ArticleContents | StoryView) -> None:
         if request != self._request:
             return  # an article chosen before the current one
+        if isinstance(contents, StoryView):  # read_story_again's
+            self.story.update_story(contents)
+            return
         self._loading_id = None
         self._loading_notice.stop()
         article = contents.article
@@ -626,6 +660,9 @@ class DetailPane(QWidget):
 
     def _read_failed(self, request: int, message: str) -> None:
         if request != self._request or message == ArticleReader.CANCELLED:
+            return
+        if self._reader is not None and self._reader.story_only:
+            self.load_failed.emit(message)  # said; the article stays, its story as it was
             return
         self._loading_id = None
         self._loading_notice.stop()

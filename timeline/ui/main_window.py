@@ -362,6 +362,9 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(self)
         self.search_bar.search_changed.connect(self.run_search)
         self.search: SearchRequest | None = None
+        # An article the list, read again after an edit of another one, selects again
+        # under this search: the pane keeps it as it is (show_user_edits).
+        self._pane_kept: tuple[int, SearchRequest | None] | None = None
         self._search_thread: QThread | None = None
         self._pending_search: SearchRequest | None = None
         self._latest_search: SearchRequest | None = None
@@ -923,7 +926,9 @@ class MainWindow(QMainWindow):
             self.detail.clear_article()
             return
         article_id = int(current.data(ArticleIdRole))
-        self._show_detail(article_id)
+        kept, self._pane_kept = self._pane_kept, None
+        if kept != (article_id, self.search):
+            self._show_detail(article_id)
         self.article_selected.emit(article_id)
 
     def _show_detail(self, article_id: int) -> None:
@@ -942,6 +947,16 @@ class MainWindow(QMainWindow):
         self.edits.controller.drop_after_frame("detail")  # an article chosen since
         query = self.search.query if self.search is not None else ""
         self.detail.load_article(self.store.path, article_id, query, self.model.article)
+
+    def _show_story_again(self, since: int) -> None:
+        """The pane's copies and related articles read again (DetailPane.read_story_again),
+        after an edit's frame as the pane's read of an article."""
+        if self._closed:
+            return
+        if self._edit_frame:
+            self.edits.controller.after_frame("story", partial(self._show_story_again, since))
+            return
+        self.detail.read_story_again(self.store.path, since)
 
     # -- search ------------------------------------------------------------------
 
@@ -985,6 +1000,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         if self._pending_search is None:
+            self._pane_kept = None  # no selection follows
             self.search_bar.show_result_count(None, in_interface_language(message))
 
     def _search_ended(self) -> None:
@@ -1026,6 +1042,7 @@ class MainWindow(QMainWindow):
             self.detail.show_nothing_found(self.describe_search(request))
         else:
             self.detail.clear_article()
+        self._pane_kept = None  # for this selection only
 
     def describe_search(self, request: SearchRequest) -> str:
         """What a search asked for, in words: the query and each filter, ready to show
@@ -1401,8 +1418,14 @@ class MainWindow(QMainWindow):
             if (hid or showed) and not self.edits.show_hidden:
                 self._list_hidden_changed(hid, showed)
             current = self.list.currentIndex()
-            if current.isValid() and current.data(ArticleIdRole) == before and touched_current:
+            shown = current.isValid() and current.data(ArticleIdRole) == before
+            if shown and touched_current:
                 self._show_detail(int(before))  # the pane shows the edit
+            elif changes and user_edits.story_rows_changed(changes):
+                # Another article's title, source or date: the rows of the pane's copies
+                # and related articles, or which are related.  Those read again, not the
+                # article (its place in a long text kept).
+                self._show_story_again(self.detail.reads_asked())
         finally:
             self._edit_frame = False
         if self.collapse_action.isChecked() and (changes is None or hid or showed):
@@ -1415,9 +1438,14 @@ class MainWindow(QMainWindow):
         every = user_edits.OrderChanges(True, True, True)
         moved = every if changes is None else user_edits.order_changes(changes)
         search = self.search
+        # The list read again selects the article shown again: read again, it lost its
+        # place in a long text; the edit changed at most its story (read again above).
+        kept = (int(before), search) if shown and not touched_current else None
         if moved.published and not (hid or showed):
+            self._pane_kept = kept
             self.reload_list()  # the order, the counts, a search's hits
         elif moved.filters and search is not None and search.has_filters and not (hid or showed):
+            self._pane_kept = kept
             self.run_search(search)
         if moved.source and not moved.published:
             self._count_articles()
@@ -1486,6 +1514,7 @@ class MainWindow(QMainWindow):
                 self.list.setCurrentIndex(self.model.index(0))
             else:
                 self.detail.show_article(None, [])
+            self._pane_kept = None  # for this selection only
         self._update_status()
 
     def _timeline_failed(self, message: str) -> None:
@@ -2010,6 +2039,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Show what the store holds now (after an import or a re-computation)."""
+        self._pane_kept = None  # the article shown may have changed: read again
         self.watcher.shown()
         self._earliest = None
         self._keeping_place(self.model.reload)

@@ -219,6 +219,13 @@ class StoryPanel(QTabWidget):
             self.related.addItem(item)
         self.diff_shown.emit(None)
 
+    def update_story(self, view: StoryView) -> None:
+        """The shown article's story read again (another article's title, source or
+        date corrected): shown anew only where it changed, so that an unchanged story
+        keeps the copy chosen and its diff (show_story drops them)."""
+        if self.article is not None and view.article_id == self.article.id and view != self._view:
+            self.show_story(self.article, view, self._fetch)
+
     def _go(self, item: QListWidgetItem) -> None:
         if item.data(ArticleIdRole) is not None:
             self.article_chosen.emit(int(item.data(ArticleIdRole)))

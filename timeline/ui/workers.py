@@ -603,19 +603,30 @@ class ArticleReader(QObject):
     """Reads one article's contents for the detail pane; cancelled when another is chosen.
 
     `request` numbers the reads so the pane can drop the answer to an older one.
+    story_only: its copies and related articles alone (a StoryView), for an article
+    shown whose story another article's correction changed.
     """
 
-    finished = Signal(int, object)  # request, ArticleContents
+    finished = Signal(int, object)  # request, ArticleContents (story_only: StoryView)
     failed = Signal(int, str)  # request, message (CANCELLED when it was cancelled)
 
     CANCELLED = "cancelled"
 
-    def __init__(self, db_path: Path, request: int, article_id: int, query: str = "") -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        request: int,
+        article_id: int,
+        query: str = "",
+        *,
+        story_only: bool = False,
+    ) -> None:
         super().__init__()
         self._db_path = db_path
         self.request = request
         self.article_id = article_id
         self._query = query
+        self.story_only = story_only
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -627,7 +638,11 @@ class ArticleReader(QObject):
             # No integrity check: the window's own connection checked the file.
             with Store(self._db_path, create=False, check=False) as store:
                 store.conn.set_progress_handler(lambda: int(self._cancelled), 1000)
-                contents = read_article_contents(store, self.article_id, self._query)
+                contents: ArticleContents | StoryView = (
+                    load_story(store, self.article_id)
+                    if self.story_only
+                    else read_article_contents(store, self.article_id, self._query)
+                )
         except Exception as exc:  # every failure must reach the window
             if self._cancelled:
                 self.failed.emit(self.request, self.CANCELLED)
