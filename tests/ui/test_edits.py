@@ -395,6 +395,47 @@ def test_a_date_dialog_starts_from_a_value_it_reads_back() -> None:
     assert starting_text(None) == "" and starting_text("PRESENT_REF") == ""
 
 
+def test_the_timelines_menu_corrects_the_publication_of_the_event_clicked(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A right click on another article's publication on the timeline, one article being
+    read, and "Correct publication date..." corrected the article being read: the date
+    typed went to the wrong article, the dialog opened on that one's date."""
+    from timeline.ui import edit_dialogs
+
+    reading = current(window)
+    other = next(
+        a.id for a in window.store.articles() if a.id != reading and a.published is not None
+    )
+    clicked = next(e.id for e in window.store.events_of(other) if e.kind == "published")
+    before = edits.shown_article(window.store, reading)
+    other_before = edits.shown_article(window.store, other)
+    assert before is not None and other_before is not None
+    opened: list[str] = []
+
+    class Typed:
+        def typed(self) -> str:
+            return "2014-03-09"
+
+    def ask(self, title, **kw):  # type: ignore[no-untyped-def]
+        opened.append(kw.get("typed", ""))
+        return Typed()
+
+    monkeypatch.setattr(edit_dialogs.WindowEdits, "_ask_date", ask)
+    menu = window.edits._event_menu(clicked)
+    (correct,) = [
+        a for a in menu.actions() if a.text() == window.edits.tr("Correct publication &date…")
+    ]
+    correct.trigger()
+    written(window)
+    # The dialog opened on the clicked article's date, and corrected that article.
+    assert opened == [edit_dialogs.starting_text(other_before.published)]
+    shown_other = edits.shown_article(window.store, other)
+    assert shown_other is not None and shown_other.published == "2014-03-09"
+    assert edits.shown_article(window.store, reading) == before
+    assert current(window) == reading  # the article read stays
+
+
 def test_a_correction_starts_from_the_date_shown(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -299,8 +299,11 @@ class WindowEdits(QObject):
         menu.addAction(redo)
         menu.addSeparator()
         # What applies to the chosen article: also its row's context menu in the list.
+        # (In a lambda: connected as it is, triggered's False came in as the article.)
         self.article_actions = [
-            self._add(menu, self.tr("Correct publication &date…"), self.correct_published),
+            self._add(
+                menu, self.tr("Correct publication &date…"), lambda: self.correct_published()
+            ),
             self._add(menu, self.tr("Correct &title…"), lambda: self.correct_field("title")),
             self._add(menu, self.tr("Correct &source…"), lambda: self.correct_field("source")),
             self._add(menu, self.tr("&Add event to this article…"), self.add_to_article),
@@ -421,11 +424,20 @@ class WindowEdits(QObject):
                     menu, self.tr("Use the computed date"), lambda: self.clear_correction(event_id)
                 )
             else:
-                self._add(menu, self.tr("Correct publication &date…"), self.correct_published)
-        elif user.publication_article(event_id) is not None:
+                # The clicked event's article: not the one read, which a right click on
+                # the timeline leaves as it is (the date went to the article read).
+                article_id = found[0].article_id if found is not None else None
+                self._add(
+                    menu,
+                    self.tr("Correct publication &date…"),
+                    lambda: self.correct_published(article_id),
+                )
+        elif (dated := user.publication_article(event_id)) is not None:
             # The publication the user gave an article the rules found no date for: the
             # article's own field, corrected again or taken back, not an event of its own.
-            self._add(menu, self.tr("Correct publication &date…"), self.correct_published)
+            self._add(
+                menu, self.tr("Correct publication &date…"), lambda: self.correct_published(dated)
+            )
             return menu
         else:
             self._add(menu, self.tr("Remove this event"), lambda: self.remove_added(-event_id))
@@ -498,8 +510,10 @@ class WindowEdits(QObject):
             lambda s: edits.clear_mention_correction(s, edits.mention_of_event(s, event_id)),
         )
 
-    def correct_published(self) -> None:
-        article_id = self.current_article()
+    def correct_published(self, article_id: int | None = None) -> None:
+        """Ask for and write an article's publication date (None: the chosen article's)."""
+        if article_id is None:
+            article_id = self.current_article()
         if article_id is None:
             return
         shown = edits.shown_article(self.store, article_id)
