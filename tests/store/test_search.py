@@ -1083,3 +1083,37 @@ def test_a_prefix_with_a_term_in_more_articles_than_the_cap_is_not_counted(
     monkeypatch.setattr(search_module, "_prefix_over_cap", lambda *args: False)
     assert pages() == found_now
     assert sum(not row[3] for row in found_now) >= 4 and sum(len(row[4]) for row in found_now) > 20
+
+
+def test_either_kind_of_date_reads_each_article_in_the_range_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The articles a date filter of either kind passes, without a source: those
+    published in the range with their rowids, and those only mentioning it looked up
+    apart; each once (the count decides whether the set is read at all)."""
+    published = add(store, "أ", "نص", when=day(2005))
+    mentioning_twice = add(store, "ب", "نص", when=day(1990), mentions=(day(2004), day(2006)))
+    both = add(store, "ج", "نص", when=day(2003), mentions=(day(2007),))
+    add(store, "د", "نص", when=day(1990), mentions=(day(1991),))  # neither
+    undated = add(store, "ه", "نص", mentions=(day(2008),))
+    lower, upper = day(2000), day(2010)
+
+    def read() -> list[tuple[int, int]] | None:
+        conn = store.db.conn
+        first_free = search_module._FIRST_FREE
+        at = {"at": search_module._rowid_minute(upper)}
+        span = (search_module._rowid_minute(lower), int(conn.execute(first_free, at).fetchone()[0]))
+        reads = search_module._Reads()
+        found = search_module._candidates(store, None, lower, upper, span, None, reads)
+        if found is None:
+            return None
+        assert found.rowids.tolist() == sorted(found.rowids.tolist())
+        return sorted(zip(found.ids.tolist(), found.rowids.tolist(), strict=True))
+
+    rowid_of = dict(store.db.conn.execute("SELECT article_id, fts_rowid FROM article_search"))
+    passed = [published, mentioning_twice, both, undated]
+    assert read() == sorted((i, rowid_of[i]) for i in passed)
+    monkeypatch.setattr(search_module, "CANDIDATES_MAX", 4)
+    assert read() is not None
+    monkeypatch.setattr(search_module, "CANDIDATES_MAX", 3)  # too many: joined per hit
+    assert read() is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import heapq
 import json
 import math
@@ -267,7 +268,12 @@ class _Candidates:
         self.count = len(self.rowids)
         self.first = int(self.rowids[0]) if self.count else 0
         self.last = int(self.rowids[-1]) if self.count else -1
-        self.as_json = json.dumps(self.rowids.tolist())  # for json_each
+
+    @functools.cached_property
+    def as_json(self) -> str:
+        """The rowids as a JSON array, for json_each (made when a statement needs it:
+        30,000 rowids cost 5 ms)."""
+        return json.dumps(self.rowids.tolist())
 
     @classmethod
     def of_texts(cls, rowids: str | None, ids: str | None) -> _Candidates:
@@ -379,19 +385,73 @@ def _candidates(
     published_params: list[object] = [*rowid_range, lower, upper]
     mentioned_ids, mentioned_params = _mentioned_ids(lower, upper)
     mentioned = f"{columns} WHERE article_id IN ({mentioned_ids})"
-    if event_kind == "published":
-        part, params = published, published_params
-    elif event_kind == "mentioned":
-        part, params = mentioned, mentioned_params
+    if event_kind is None:
+        found = _published_or_mentioned(
+            store, published, published_params, mentioned_ids, mentioned_params
+        )
     else:
-        part, params = f"{published} UNION {mentioned}", published_params + mentioned_params
-    count, rowids, ids = _run(
-        store, f"SELECT count(*), group_concat(r), group_concat(a) FROM ({part})", params
-    )[0]
-    found = None if count > CANDIDATES_MAX else _Candidates.of_texts(rowids, ids)
+        part, params = (
+            (published, published_params)
+            if event_kind == "published"
+            else (mentioned, mentioned_params)
+        )
+        count, rowids, ids = _run(
+            store, f"SELECT count(*), group_concat(r), group_concat(a) FROM ({part})", params
+        )[0]
+        found = None if count > CANDIDATES_MAX else _Candidates.of_texts(rowids, ids)
     found = _moved(store, found, reads.moves_of(store, source, (lower, upper), event_kind))
     reads.candidates[key] = found
     return found
+
+
+def _published_or_mentioned(
+    store: Store,
+    published: str,
+    published_params: list[object],
+    mentioned_ids: str,
+    mentioned_params: list[object],
+) -> _Candidates | None:
+    """_candidates of either kind of date without a source: the articles published in
+    the range with their rowids (read in one walk of the range), and the ids of those
+    that mention it, of which only the ones not published in it are looked up.
+
+    As one UNION of the two (each mentioning article looked up, then every row sorted to
+    drop those in both) it took 133 ms at a million articles for two years (77,640
+    published, 80,113 mentioning, 151,604 in all); read apart (11.8 and 9.3 ms) and put
+    together in arrays, 75 ms.
+    """
+    count, rowids, ids = _run(
+        store,
+        f"SELECT count(*), group_concat(r), group_concat(a) FROM ({published})",
+        published_params,
+    )[0]
+    if count > CANDIDATES_MAX:
+        return None
+    dated = _Candidates.of_texts(rowids, ids)
+    mentioning = _int_array(
+        _run(store, f"SELECT group_concat(article_id) FROM ({mentioned_ids})", mentioned_params)
+    )
+    # (Sorted arrays, not hashed sets: np.unique and np.isin cost 21 ms here.)
+    ids = np.sort(dated.ids)
+    mentioning = np.sort(mentioning)
+    at = np.searchsorted(ids, mentioning)
+    at[at == len(ids)] = 0
+    others = mentioning[ids[at] != mentioning] if len(ids) else mentioning
+    others = others[np.concatenate(([True], others[1:] != others[:-1]))] if len(others) else others
+    if count + len(others) > CANDIDATES_MAX:
+        return None
+    if not len(others):
+        return dated
+    more_rowids, more_ids = _run(
+        store,
+        "SELECT group_concat(fts_rowid), group_concat(article_id) FROM article_search"
+        " WHERE article_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(others.tolist())],
+    )[0]
+    more = _Candidates.of_texts(more_rowids, more_ids)
+    return _Candidates(
+        np.concatenate([dated.rowids, more.rowids]), np.concatenate([dated.ids, more.ids])
+    )
 
 
 def _moved(store: Store, candidates: _Candidates | None, moves: Moves) -> _Candidates | None:
