@@ -122,33 +122,33 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="447" />
+        <location filename="../../timeline/ui/detail_pane.py" line="453" />
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="461" />
+        <location filename="../../timeline/ui/detail_pane.py" line="467" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="491" />
-        <location filename="../../timeline/ui/detail_pane.py" line="677" />
+        <location filename="../../timeline/ui/detail_pane.py" line="497" />
+        <location filename="../../timeline/ui/detail_pane.py" line="714" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/detail_pane.py" line="524" />
+        <location filename="../../timeline/ui/detail_pane.py" line="531" />
         <source>Events (%n)</source>
         <translation><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="524" />
+        <location filename="../../timeline/ui/detail_pane.py" line="531" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="536" />
+        <location filename="../../timeline/ui/detail_pane.py" line="543" />
         <source>This library has no articles yet.
 
 Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File menu, or drop files on this window.</source>
@@ -157,174 +157,174 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 استورد ملفات (⁦Ctrl+O⁩) أو مجلدًا (⁦Ctrl+Shift+O⁩) أو عناوين ويب من قائمة ملف، أو أفلت الملفات على هذه النافذة.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="546" />
+        <location filename="../../timeline/ui/detail_pane.py" line="553" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="632" />
+        <location filename="../../timeline/ui/detail_pane.py" line="669" />
         <source>The article could not be read: %1</source>
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="643" />
+        <location filename="../../timeline/ui/detail_pane.py" line="680" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="773" />
+        <location filename="../../timeline/ui/detail_pane.py" line="810" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="776" />
+        <location filename="../../timeline/ui/detail_pane.py" line="813" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="784" />
+        <location filename="../../timeline/ui/detail_pane.py" line="821" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="786" />
+        <location filename="../../timeline/ui/detail_pane.py" line="823" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="787" />
+        <location filename="../../timeline/ui/detail_pane.py" line="824" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="788" />
+        <location filename="../../timeline/ui/detail_pane.py" line="825" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="793" />
+        <location filename="../../timeline/ui/detail_pane.py" line="830" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="795" />
+        <location filename="../../timeline/ui/detail_pane.py" line="832" />
         <source>Imported from: %1</source>
         <translation>استُورد من: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="799" />
+        <location filename="../../timeline/ui/detail_pane.py" line="836" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="805" />
+        <location filename="../../timeline/ui/detail_pane.py" line="842" />
         <source>Text recognized by OCR in a scan or a picture: check it against the file</source>
         <translation>نص تُعرّف عليه ضوئيًا في صفحة ممسوحة أو صورة: راجعه على الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="811" />
+        <location filename="../../timeline/ui/detail_pane.py" line="848" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="837" />
+        <location filename="../../timeline/ui/detail_pane.py" line="874" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="838" />
+        <location filename="../../timeline/ui/detail_pane.py" line="875" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="839" />
+        <location filename="../../timeline/ui/detail_pane.py" line="876" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="847" />
+        <location filename="../../timeline/ui/detail_pane.py" line="884" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="854" />
+        <location filename="../../timeline/ui/detail_pane.py" line="891" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="856" />
-        <location filename="../../timeline/ui/detail_pane.py" line="907" />
+        <location filename="../../timeline/ui/detail_pane.py" line="893" />
+        <location filename="../../timeline/ui/detail_pane.py" line="944" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="857" />
+        <location filename="../../timeline/ui/detail_pane.py" line="894" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="859" />
+        <location filename="../../timeline/ui/detail_pane.py" line="896" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="863" />
+        <location filename="../../timeline/ui/detail_pane.py" line="900" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="871" />
-        <location filename="../../timeline/ui/detail_pane.py" line="888" />
+        <location filename="../../timeline/ui/detail_pane.py" line="908" />
+        <location filename="../../timeline/ui/detail_pane.py" line="925" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="886" />
+        <location filename="../../timeline/ui/detail_pane.py" line="923" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="887" />
+        <location filename="../../timeline/ui/detail_pane.py" line="924" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="889" />
+        <location filename="../../timeline/ui/detail_pane.py" line="926" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="903" />
+        <location filename="../../timeline/ui/detail_pane.py" line="940" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="905" />
+        <location filename="../../timeline/ui/detail_pane.py" line="942" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1015" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1052" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1016" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1053" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1017" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1054" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1019" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1056" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1018" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1055" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -1230,430 +1230,430 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="889" />
-        <location filename="../../timeline/ui/main_window.py" line="2095" />
+        <location filename="../../timeline/ui/main_window.py" line="892" />
+        <location filename="../../timeline/ui/main_window.py" line="2125" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="350" />
-        <location filename="../../timeline/ui/main_window.py" line="1541" />
+        <location filename="../../timeline/ui/main_window.py" line="1570" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="370" />
+        <location filename="../../timeline/ui/main_window.py" line="373" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="481" />
+        <location filename="../../timeline/ui/main_window.py" line="484" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="482" />
+        <location filename="../../timeline/ui/main_window.py" line="485" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="486" />
+        <location filename="../../timeline/ui/main_window.py" line="489" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="505" />
+        <location filename="../../timeline/ui/main_window.py" line="508" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="507" />
+        <location filename="../../timeline/ui/main_window.py" line="510" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="516" />
+        <location filename="../../timeline/ui/main_window.py" line="519" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="519" />
+        <location filename="../../timeline/ui/main_window.py" line="522" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="522" />
+        <location filename="../../timeline/ui/main_window.py" line="525" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="526" />
+        <location filename="../../timeline/ui/main_window.py" line="529" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="557" />
+        <location filename="../../timeline/ui/main_window.py" line="560" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="558" />
+        <location filename="../../timeline/ui/main_window.py" line="561" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="562" />
+        <location filename="../../timeline/ui/main_window.py" line="565" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="567" />
+        <location filename="../../timeline/ui/main_window.py" line="570" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="569" />
+        <location filename="../../timeline/ui/main_window.py" line="572" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="576" />
+        <location filename="../../timeline/ui/main_window.py" line="579" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="639" />
+        <location filename="../../timeline/ui/main_window.py" line="642" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="643" />
+        <location filename="../../timeline/ui/main_window.py" line="646" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="646" />
+        <location filename="../../timeline/ui/main_window.py" line="649" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="648" />
+        <location filename="../../timeline/ui/main_window.py" line="651" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="652" />
+        <location filename="../../timeline/ui/main_window.py" line="655" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="656" />
+        <location filename="../../timeline/ui/main_window.py" line="659" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="657" />
+        <location filename="../../timeline/ui/main_window.py" line="660" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="658" />
+        <location filename="../../timeline/ui/main_window.py" line="661" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="660" />
+        <location filename="../../timeline/ui/main_window.py" line="663" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="662" />
+        <location filename="../../timeline/ui/main_window.py" line="665" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="673" />
+        <location filename="../../timeline/ui/main_window.py" line="676" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="677" />
+        <location filename="../../timeline/ui/main_window.py" line="680" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="677" />
+        <location filename="../../timeline/ui/main_window.py" line="680" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="690" />
+        <location filename="../../timeline/ui/main_window.py" line="693" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="691" />
+        <location filename="../../timeline/ui/main_window.py" line="694" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="692" />
+        <location filename="../../timeline/ui/main_window.py" line="695" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="696" />
+        <location filename="../../timeline/ui/main_window.py" line="699" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="748" />
-        <location filename="../../timeline/ui/main_window.py" line="763" />
+        <location filename="../../timeline/ui/main_window.py" line="751" />
+        <location filename="../../timeline/ui/main_window.py" line="766" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="764" />
+        <location filename="../../timeline/ui/main_window.py" line="767" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="807" />
+        <location filename="../../timeline/ui/main_window.py" line="810" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="810" />
+        <location filename="../../timeline/ui/main_window.py" line="813" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="801" />
-        <location filename="../../timeline/ui/main_window.py" line="816" />
+        <location filename="../../timeline/ui/main_window.py" line="804" />
+        <location filename="../../timeline/ui/main_window.py" line="819" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="490" />
+        <location filename="../../timeline/ui/main_window.py" line="493" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="495" />
+        <location filename="../../timeline/ui/main_window.py" line="498" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="498" />
+        <location filename="../../timeline/ui/main_window.py" line="501" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="499" />
+        <location filename="../../timeline/ui/main_window.py" line="502" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="500" />
+        <location filename="../../timeline/ui/main_window.py" line="503" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="532" />
+        <location filename="../../timeline/ui/main_window.py" line="535" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="538" />
+        <location filename="../../timeline/ui/main_window.py" line="541" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="547" />
+        <location filename="../../timeline/ui/main_window.py" line="550" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="572" />
+        <location filename="../../timeline/ui/main_window.py" line="575" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="640" />
+        <location filename="../../timeline/ui/main_window.py" line="643" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="649" />
+        <location filename="../../timeline/ui/main_window.py" line="652" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="667" />
+        <location filename="../../timeline/ui/main_window.py" line="670" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="668" />
+        <location filename="../../timeline/ui/main_window.py" line="671" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="669" />
+        <location filename="../../timeline/ui/main_window.py" line="672" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="680" />
+        <location filename="../../timeline/ui/main_window.py" line="683" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="753" />
+        <location filename="../../timeline/ui/main_window.py" line="756" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="881" />
-        <location filename="../../timeline/ui/main_window.py" line="887" />
+        <location filename="../../timeline/ui/main_window.py" line="884" />
+        <location filename="../../timeline/ui/main_window.py" line="890" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="894" />
+        <location filename="../../timeline/ui/main_window.py" line="897" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1039" />
+        <location filename="../../timeline/ui/main_window.py" line="1056" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1041" />
+        <location filename="../../timeline/ui/main_window.py" line="1058" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1046" />
+        <location filename="../../timeline/ui/main_window.py" line="1063" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1047" />
+        <location filename="../../timeline/ui/main_window.py" line="1064" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1048" />
+        <location filename="../../timeline/ui/main_window.py" line="1065" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1052" />
-        <location filename="../../timeline/ui/main_window.py" line="1997" />
+        <location filename="../../timeline/ui/main_window.py" line="1069" />
+        <location filename="../../timeline/ui/main_window.py" line="2026" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1254" />
+        <location filename="../../timeline/ui/main_window.py" line="1271" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1494" />
+        <location filename="../../timeline/ui/main_window.py" line="1523" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1529" />
+        <location filename="../../timeline/ui/main_window.py" line="1558" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1530" />
+        <location filename="../../timeline/ui/main_window.py" line="1559" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1541" />
-        <location filename="../../timeline/ui/main_window.py" line="1561" />
+        <location filename="../../timeline/ui/main_window.py" line="1570" />
+        <location filename="../../timeline/ui/main_window.py" line="1590" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1546" />
+        <location filename="../../timeline/ui/main_window.py" line="1575" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1553" />
+        <location filename="../../timeline/ui/main_window.py" line="1582" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1561" />
+        <location filename="../../timeline/ui/main_window.py" line="1590" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1569" />
+        <location filename="../../timeline/ui/main_window.py" line="1598" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1571" />
+        <location filename="../../timeline/ui/main_window.py" line="1600" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1573" />
+        <location filename="../../timeline/ui/main_window.py" line="1602" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1574" />
+        <location filename="../../timeline/ui/main_window.py" line="1603" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1575" />
+        <location filename="../../timeline/ui/main_window.py" line="1604" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1576" />
+        <location filename="../../timeline/ui/main_window.py" line="1605" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1584" />
+        <location filename="../../timeline/ui/main_window.py" line="1613" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1593" />
-        <location filename="../../timeline/ui/main_window.py" line="1627" />
+        <location filename="../../timeline/ui/main_window.py" line="1622" />
+        <location filename="../../timeline/ui/main_window.py" line="1656" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1602" />
+        <location filename="../../timeline/ui/main_window.py" line="1631" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1603" />
+        <location filename="../../timeline/ui/main_window.py" line="1632" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1620" />
+        <location filename="../../timeline/ui/main_window.py" line="1649" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1628" />
+        <location filename="../../timeline/ui/main_window.py" line="1657" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1662,17 +1662,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1648" />
+        <location filename="../../timeline/ui/main_window.py" line="1677" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1982" />
+        <location filename="../../timeline/ui/main_window.py" line="2011" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2097" />
+        <location filename="../../timeline/ui/main_window.py" line="2127" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1681,223 +1681,223 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2105" />
+        <location filename="../../timeline/ui/main_window.py" line="2135" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2110" />
+        <location filename="../../timeline/ui/main_window.py" line="2140" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1635" />
+        <location filename="../../timeline/ui/main_window.py" line="1664" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1666" />
-        <location filename="../../timeline/ui/main_window.py" line="1679" />
+        <location filename="../../timeline/ui/main_window.py" line="1695" />
+        <location filename="../../timeline/ui/main_window.py" line="1708" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1667" />
+        <location filename="../../timeline/ui/main_window.py" line="1696" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1682" />
+        <location filename="../../timeline/ui/main_window.py" line="1711" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1717" />
+        <location filename="../../timeline/ui/main_window.py" line="1746" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1722" />
+        <location filename="../../timeline/ui/main_window.py" line="1751" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1742" />
+        <location filename="../../timeline/ui/main_window.py" line="1771" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1743" />
+        <location filename="../../timeline/ui/main_window.py" line="1772" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1778" />
+        <location filename="../../timeline/ui/main_window.py" line="1807" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1780" />
+        <location filename="../../timeline/ui/main_window.py" line="1809" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1782" />
+        <location filename="../../timeline/ui/main_window.py" line="1811" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1784" />
+        <location filename="../../timeline/ui/main_window.py" line="1813" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1799" />
+        <location filename="../../timeline/ui/main_window.py" line="1828" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1804" />
+        <location filename="../../timeline/ui/main_window.py" line="1833" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1806" />
+        <location filename="../../timeline/ui/main_window.py" line="1835" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1808" />
+        <location filename="../../timeline/ui/main_window.py" line="1837" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1815" />
+        <location filename="../../timeline/ui/main_window.py" line="1844" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1816" />
+        <location filename="../../timeline/ui/main_window.py" line="1845" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1821" />
+        <location filename="../../timeline/ui/main_window.py" line="1850" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1843" />
+        <location filename="../../timeline/ui/main_window.py" line="1872" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1848" />
+        <location filename="../../timeline/ui/main_window.py" line="1877" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1861" />
+        <location filename="../../timeline/ui/main_window.py" line="1890" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1863" />
+        <location filename="../../timeline/ui/main_window.py" line="1892" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1881" />
+        <location filename="../../timeline/ui/main_window.py" line="1910" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1892" />
+        <location filename="../../timeline/ui/main_window.py" line="1921" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1907" />
+        <location filename="../../timeline/ui/main_window.py" line="1936" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1921" />
+        <location filename="../../timeline/ui/main_window.py" line="1950" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1926" />
+        <location filename="../../timeline/ui/main_window.py" line="1955" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1931" />
+        <location filename="../../timeline/ui/main_window.py" line="1960" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1937" />
+        <location filename="../../timeline/ui/main_window.py" line="1966" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1944" />
+        <location filename="../../timeline/ui/main_window.py" line="1973" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1952" />
+        <location filename="../../timeline/ui/main_window.py" line="1981" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1961" />
+        <location filename="../../timeline/ui/main_window.py" line="1990" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1969" />
+        <location filename="../../timeline/ui/main_window.py" line="1998" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1976" />
+        <location filename="../../timeline/ui/main_window.py" line="2005" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1978" />
+        <location filename="../../timeline/ui/main_window.py" line="2007" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1988" />
+        <location filename="../../timeline/ui/main_window.py" line="2017" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1991" />
+        <location filename="../../timeline/ui/main_window.py" line="2020" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1994" />
+        <location filename="../../timeline/ui/main_window.py" line="2023" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1996" />
+        <location filename="../../timeline/ui/main_window.py" line="2025" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2006" />
+        <location filename="../../timeline/ui/main_window.py" line="2035" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2061" />
+        <location filename="../../timeline/ui/main_window.py" line="2091" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2019,79 +2019,79 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="201" />
+        <location filename="../../timeline/ui/search_bar.py" line="202" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="203" />
+        <location filename="../../timeline/ui/search_bar.py" line="204" />
         <source>S&amp;ource:</source>
         <translation>الم&amp;صدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="205" />
+        <location filename="../../timeline/ui/search_bar.py" line="206" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="207" />
+        <location filename="../../timeline/ui/search_bar.py" line="208" />
         <source>&amp;Dates</source>
         <translation>التوا&amp;ريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="222" />
-        <location filename="../../timeline/ui/search_bar.py" line="224" />
+        <location filename="../../timeline/ui/search_bar.py" line="223" />
+        <location filename="../../timeline/ui/search_bar.py" line="225" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="223" />
-        <location filename="../../timeline/ui/search_bar.py" line="225" />
+        <location filename="../../timeline/ui/search_bar.py" line="224" />
+        <location filename="../../timeline/ui/search_bar.py" line="226" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="226" />
+        <location filename="../../timeline/ui/search_bar.py" line="227" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="230" />
+        <location filename="../../timeline/ui/search_bar.py" line="231" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="231" />
+        <location filename="../../timeline/ui/search_bar.py" line="232" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="232" />
+        <location filename="../../timeline/ui/search_bar.py" line="233" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="234" />
+        <location filename="../../timeline/ui/search_bar.py" line="235" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="235" />
+        <location filename="../../timeline/ui/search_bar.py" line="236" />
         <source>Kind of date</source>
         <translation>نوع التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="382" />
+        <location filename="../../timeline/ui/search_bar.py" line="385" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="383" />
+        <location filename="../../timeline/ui/search_bar.py" line="386" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="391" />
+        <location filename="../../timeline/ui/search_bar.py" line="394" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -2205,169 +2205,204 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="36" />
+        <location filename="../../timeline/ui/store_messages.py" line="37" />
         <source>no database at %1</source>
         <translation>لا توجد مكتبة في %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="37" />
+        <location filename="../../timeline/ui/store_messages.py" line="38" />
         <source>%1 is not a database file (a folder, a device or a pipe)</source>
         <translation>%1 ليس ملف قاعدة بيانات (بل مجلد أو جهاز أو أنبوب)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="40" />
+        <location filename="../../timeline/ui/store_messages.py" line="41" />
         <source>cannot make %1: its folder %2 is not writable</source>
         <translation>تعذّر إنشاء %1: لا يمكن الكتابة في مجلده %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="43" />
+        <location filename="../../timeline/ui/store_messages.py" line="44" />
         <source>cannot open %1: %2</source>
         <translation>تعذّر فتح %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="44" />
+        <location filename="../../timeline/ui/store_messages.py" line="45" />
         <source>%1 is locked by another program writing it (an import, or a database tool holding it); try again when it is done</source>
         <translation>%1 مقفلة لأن برنامجًا آخر يكتب فيها (استيراد، أو أداة قواعد بيانات تمسكها)؛ أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="49" />
+        <location filename="../../timeline/ui/store_messages.py" line="50" />
         <source>%1 is not a usable timeline database (corrupt or not SQLite): %2</source>
         <translation>%1 ليست قاعدة بيانات صالحة للخط الزمني (تالفة أو ليست SQLite):‏ %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="52" />
+        <location filename="../../timeline/ui/store_messages.py" line="53" />
         <source>%1: the disk is full; what was being written was not stored (free some space and try again)</source>
         <translation>%1: القرص ممتلئ؛ لم يُحفظ ما كان يُكتب (أفرغ بعض المساحة وأعد المحاولة)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="57" />
+        <location filename="../../timeline/ui/store_messages.py" line="58" />
         <source>%1 is an SQLite database, but not a timeline store</source>
         <translation>%1 قاعدة بيانات SQLite، لكنها ليست مكتبة للخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="60" />
+        <location filename="../../timeline/ui/store_messages.py" line="61" />
         <source>%1 needs an upgrade to this version's schema, but it is read-only: %2</source>
         <translation>%1 تحتاج إلى تحديث لبنية هذا الإصدار، لكنها للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="63" />
+        <location filename="../../timeline/ui/store_messages.py" line="64" />
         <source>%1 was written by a newer version of this program (schema %2; this one knows up to %3). Upgrade the program to open it; nothing was changed.</source>
         <translation>%1 كتبها إصدار أحدث من هذا البرنامج (البنية %2؛ وهذا الإصدار يعرف حتى %3). حدّث البرنامج لفتحها؛ لم يُغيَّر شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="68" />
+        <location filename="../../timeline/ui/store_messages.py" line="69" />
         <source>%1 is damaged (%2); nothing was written to it. Repair copies what can be read into a new library beside it (the damaged file is left as it is).</source>
         <translation>%1 تالفة (%2)؛ لم يُكتب فيها شيء. يَنسخ الإصلاح ما يمكن قراءته إلى مكتبة جديدة بجانبها (ويبقى الملف التالف كما هو).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="73" />
+        <location filename="../../timeline/ui/store_messages.py" line="74" />
         <source>%1 is open read-only: %2</source>
         <translation>%1 مفتوحة للقراءة فقط: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="74" />
+        <location filename="../../timeline/ui/store_messages.py" line="75" />
         <source>%1 is empty: it holds no library to repair</source>
         <translation>%1 ملف فارغ: لا مكتبة فيه لإصلاحها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="75" />
+        <location filename="../../timeline/ui/store_messages.py" line="76" />
         <source>%1 holds an unfinished write (its -journal file) that must be rolled back first, which needs the file and its folder to be writable: open it once where they can be written</source>
         <translation>في %1 كتابة لم تكتمل (ملف سجلّها الذي بجانبها) يجب التراجع عنها أولاً، وهذا يتطلب أن يكون الملف ومجلده قابلين للكتابة: افتحها مرة واحدة حيث يمكن الكتابة فيهما</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="81" />
+        <location filename="../../timeline/ui/store_messages.py" line="82" />
         <source>opened read-only on request</source>
         <translation>فُتحت للقراءة فقط بطلب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="82" />
+        <location filename="../../timeline/ui/store_messages.py" line="83" />
         <source>its folder %1 is not writable (SQLite writes its -wal and -shm files beside the database); copy it to a writable folder to change it</source>
         <translation>لا يمكن الكتابة في مجلدها %1 (يكتب SQLite ملفَّي ‎-wal‎ و‎-shm‎ بجانب قاعدة البيانات)؛ انسخها إلى مجلد قابل للكتابة لتعديلها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="87" />
+        <location filename="../../timeline/ui/store_messages.py" line="88" />
         <source>the file is not writable</source>
         <translation>لا يمكن الكتابة في الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="88" />
+        <location filename="../../timeline/ui/store_messages.py" line="89" />
         <source>no article #%1</source>
         <translation>لا توجد مقالة رقمها %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="89" />
+        <location filename="../../timeline/ui/store_messages.py" line="90" />
         <source>no event #%1</source>
         <translation>لا يوجد حدث رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="90" />
+        <location filename="../../timeline/ui/store_messages.py" line="91" />
         <source>no added event #%1</source>
         <translation>لا يوجد حدث مضاف رقمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="91" />
+        <location filename="../../timeline/ui/store_messages.py" line="92" />
         <source>not a date this program can read: %1</source>
         <translation>ليس تاريخًا يستطيع البرنامج قراءته: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="92" />
+        <location filename="../../timeline/ui/store_messages.py" line="93" />
         <source>a tag needs a name</source>
         <translation>يحتاج الوسم إلى اسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="93" />
+        <location filename="../../timeline/ui/store_messages.py" line="94" />
         <source>a tag's name has at most %1 characters (%2 given)</source>
         <translation>لا يزيد اسم الوسم على %1 حرف (وطول المُدخل %2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="96" />
+        <location filename="../../timeline/ui/store_messages.py" line="97" />
         <source>a tag's name cannot hold ; or ؛: %1</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="97" />
+        <location filename="../../timeline/ui/store_messages.py" line="98" />
         <source>not a colour: %1 (give #rrggbb)</source>
         <translation>ليس لونًا: %1 (يُكتب اللون # تليها ست خانات ست عشرية)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="98" />
+        <location filename="../../timeline/ui/store_messages.py" line="99" />
         <source>no tag %1</source>
         <translation>لا يوجد وسم اسمه %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="99" />
+        <location filename="../../timeline/ui/store_messages.py" line="100" />
         <source>no span %1:%2 in article #%3</source>
         <translation>لا يوجد في المقالة رقم %3 نصٌّ من الموضع %1 إلى الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="100" />
+        <location filename="../../timeline/ui/store_messages.py" line="101" />
         <source>event #%1 is not a mention in the text</source>
         <translation>الحدث رقم %1 ليس تاريخًا مذكورًا في نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="101" />
+        <location filename="../../timeline/ui/store_messages.py" line="102" />
         <source>cannot correct %1: one of title, source, published</source>
         <translation>لا يُصحَّح الحقل %1: يُصحَّح العنوان أو المصدر أو تاريخ النشر فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="104" />
+        <location filename="../../timeline/ui/store_messages.py" line="105" />
         <source>a publication date is one line: %1</source>
         <translation>تاريخ النشر سطر واحد: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="105" />
+        <location filename="../../timeline/ui/store_messages.py" line="106" />
         <source>not an ISO 8601 date and time: %1</source>
         <translation>ليس تاريخًا ووقتًا صحيحين بصيغة ISO 8601: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="106" />
+        <location filename="../../timeline/ui/store_messages.py" line="107" />
         <source>a publication date is one date, not a range or a phrase: %1</source>
         <translation>تاريخ النشر تاريخ واحد، لا مدة ولا عبارة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/store_messages.py" line="109" />
+        <location filename="../../timeline/ui/store_messages.py" line="110" />
         <source>a range ends after it starts: %1</source>
         <translation>المدة تنتهي بعد أن تبدأ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="111" />
+        <source>“%1”: a prefix search needs at least %2 letters before the *</source>
+        <translation>«%1»: البحث ببادئة يحتاج %2 أحرف على الأقل قبل *</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="114" />
+        <source>Excluding words (-word) needs at least one word to look for</source>
+        <translation>استبعاد الكلمات (-كلمة) يحتاج كلمة واحدة على الأقل يُبحث عنها</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="117" />
+        <source>Too many words: a search takes at most %1</source>
+        <translation>كلمات كثيرة: يقبل البحث %1 كلمة على الأكثر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="120" />
+        <source>The end of the date range is before its start</source>
+        <translation>نهاية نطاق التواريخ قبل بدايته</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="123" />
+        <source>This search matches too much to finish in time; make it narrower (a longer prefix, fewer alternatives)</source>
+        <translation>هذا البحث يطابق أكثر مما يُنهى في وقته؛ ضيّقه (بادئة أطول، بدائل أقل)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="128" />
+        <source>The library is busy; try the search again</source>
+        <translation>المكتبة مشغولة؛ أعد البحث</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/store_messages.py" line="129" />
+        <source>The search could not run: %1</source>
+        <translation>تعذّر تشغيل البحث: %1</translation>
     </message>
 </context>
 <context>
@@ -2460,7 +2495,7 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="243" />
+        <location filename="../../timeline/ui/story_panel.py" line="250" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>
@@ -2623,39 +2658,39 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="303" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="428" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="305" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="432" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="439" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="304" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="307" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="305" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="308" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="306" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="309" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="316" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
@@ -2670,169 +2705,169 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="308" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="311" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="315" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="318" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="337" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="340" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="348" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="351" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="350" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="353" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="368" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="371" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="379" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="382" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="418" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="421" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="419" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="491" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="422" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="503" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="421" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="497" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="424" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="509" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="431" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="443" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="432" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="433" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="445" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="480" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="492" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="485" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="497" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="507" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="512" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="526" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="535" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="548" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="521" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="535" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="548" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="538" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="552" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="538" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="552" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="554" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="559" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="568" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="573" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="564" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="578" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="585" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="582" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="596" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="593" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="607" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="605" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="619" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="601" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="636" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="650" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="628" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="642" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="633" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="647" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="644" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="658" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="652" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="666" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="664" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="678" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from timeline import edits
-from timeline.store import MESSAGES, READ_ONLY_REASONS, Store, StoreError, said
+from timeline.store import MESSAGES, READ_ONLY_REASONS, Store, StoreError, said, search
+from timeline.text import query
 from timeline.ui import store_messages
 from timeline.ui.store_messages import in_interface_language
 
@@ -27,11 +28,13 @@ def test_every_message_has_its_words_in_the_window_with_as_many_values(qapp: obj
     words = store_messages._translations()
     reasons = {f"reason:{key}" for key in READ_ONLY_REASONS}
     edit_keys = {f"edit:{key}" for key in edits.MESSAGES}
-    assert set(words) == set(MESSAGES) | reasons | edit_keys
+    search_keys = {f"search:{key}" for key in SEARCH_MESSAGES}
+    assert set(words) == set(MESSAGES) | reasons | edit_keys | search_keys
     for key, template in [
         *MESSAGES.items(),
         *((f"reason:{k}", t) for k, t in READ_ONLY_REASONS.items()),
         *((f"edit:{k}", t) for k, t in edits.MESSAGES.items()),
+        *((f"search:{k}", t) for k, t in SEARCH_MESSAGES.items()),
     ]:
         names = store_messages._names(template)
         assert sorted(set(re.findall(r"%(\d)", words[key]))) == [
@@ -91,9 +94,52 @@ def test_what_set_tag_raises_is_a_line_the_window_knows(arabic: None, tmp_path: 
             assert store_messages.said_parts(str(raised.value)) is not None, tag
 
 
-def test_english_is_left_as_the_store_says_it(qapp: object) -> None:
+def test_english_is_the_store_s_words_with_each_value_apart(qapp: object) -> None:
+    """In English the store's line is kept, word for word, laid out left to right with
+    each value in an isolate: a line that began with a value in Arabic was laid out
+    right to left, its English words reversed around it."""
     for key in MESSAGES:
-        assert in_interface_language(_line(key)) == _line(key)
+        shown = in_interface_language(_line(key))
+        assert shown.startswith("\u200e")
+        if key in WINDOW_WORDED:  # the window's own words: Repair, not the command
+            assert "Repair copies" in shown and "timeline --db" not in shown
+        else:
+            assert re.sub("[\u200e\u2068\u2069]", "", shown) == _line(key)
+    for name in ("path", "detail"):
+        assert f"\u2068{VALUES[name]}\u2069" in in_interface_language(_line("cannot_open"))
+
+
+SEARCH_MESSAGES = {**query.MESSAGES, **search.MESSAGES}
+SEARCH_VALUES = {"query": "اس*", "letters": "3", "count": "32", "detail": "disk I/O error"}
+
+
+def _search_line(key: str) -> str:
+    template = SEARCH_MESSAGES[key]
+    return template.format(**{n: SEARCH_VALUES[n] for n in store_messages._names(template)})
+
+
+@pytest.mark.parametrize("key", sorted(SEARCH_MESSAGES))
+def test_why_a_search_cannot_run_is_said_in_arabic(arabic: None, key: str) -> None:
+    """The search bar showed these in English in the Arabic window."""
+    line = _search_line(key)
+    shown = in_interface_language(line)
+    assert shown.startswith("\u200f") and re.search("[\u0621-\u064a]", shown)
+    for name in store_messages._names(SEARCH_MESSAGES[key]):
+        assert f"\u2068{SEARCH_VALUES[name]}\u2069" in shown
+    words = re.sub("\u2068[^\u2069]*\u2069", " ", shown)
+    assert not re.search("[A-Za-z]{3,}", words), shown
+
+
+def test_a_search_that_cannot_run_says_the_words_typed_apart(qapp: object) -> None:
+    """What parse_query raises for a short Arabic prefix, in the English window: the
+    line starts left to right and the words typed are an isolate of their own."""
+    with pytest.raises(query.SearchError) as raised:
+        query.parse_query("اس*")
+    shown = in_interface_language(str(raised.value))
+    assert (
+        shown
+        == "\u200e“\u2068اس*\u2069”: a prefix search needs at least \u20683\u2069 letters before the *"
+    )
 
 
 def test_a_line_the_store_did_not_write_is_left_as_it_is(arabic: None) -> None:

@@ -73,6 +73,17 @@ __all__ = [
 EventKind = Literal["published", "mentioned"]
 Order = Literal["relevance", "newest"]
 
+# Why a search could not run, by key (with timeline.text.query.MESSAGES): English lines
+# the window knows by these templates and says in its own language.
+MESSAGES: dict[str, str] = {
+    "dates_reversed": "The end of the date range is before its start",
+    "too_much": (
+        "This search matches too much to finish in time; make it narrower"
+        " (a longer prefix, fewer alternatives)"
+    ),
+    "busy": "The library is busy; try the search again",
+    "failed": "The search could not run: {detail}",
+}
 # bm25 weights of the index's columns (body after the lead, title, lead): a word in
 # the title says more than one in the first paragraph, and that more than one deeper.
 TITLE_WEIGHT = 5.0
@@ -553,7 +564,7 @@ def _matching_sql(
     if event_kind not in (None, "published", "mentioned"):
         raise SearchError(f"Unknown kind of date: {event_kind!r}")
     if date_from is not None and date_to is not None and date_to <= date_from:
-        raise SearchError("The end of the date range is before its start")
+        raise SearchError(MESSAGES["dates_reversed"])
     dated = date_from is not None or date_to is not None
     lo = _rowid_minute(date_from if date_from is not None else -_MAX_SECONDS)
     # Clamped a little wider than any stored date, so the comparison stays exact.
@@ -677,13 +688,10 @@ def _run(
     except sqlite3.Error as exc:
         text = str(exc)
         if "interrupted" in text:
-            raise SearchError(
-                "This search matches too much to finish in time; make it narrower"
-                " (a longer prefix, fewer alternatives)"
-            ) from exc
+            raise SearchError(MESSAGES["too_much"]) from exc
         if "locked" in text or "busy" in text:
-            raise SearchError("The library is busy; try the search again") from exc
-        raise SearchError(f"The search could not run: {text}") from exc
+            raise SearchError(MESSAGES["busy"]) from exc
+        raise SearchError(MESSAGES["failed"].format(detail=text)) from exc
 
 
 def _pair_term(store: Store, query: Query) -> str | None:
@@ -2433,7 +2441,7 @@ def filtered_article_ids(
     if event_kind not in (None, "published", "mentioned"):
         raise SearchError(f"Unknown kind of date: {event_kind!r}")
     if date_from is not None and date_to is not None and date_to <= date_from:
-        raise SearchError("The end of the date range is before its start")
+        raise SearchError(MESSAGES["dates_reversed"])
     clauses: list[str] = []
     params: list[object] = []
     if source is not None:

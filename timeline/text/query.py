@@ -31,6 +31,14 @@ _TOKEN = re.compile(r"[^\W_]+")
 # of lists: ال* took 2 s over 100,000 articles, الع* 0.14 s.
 MIN_PREFIX = 3
 MAX_TERMS = 32
+# Why a query cannot run, by key: the lines are English (the command line prints them);
+# the window knows them by these templates and says them in its own language
+# (timeline/ui/store_messages.py), the user's words kept apart as a value.
+MESSAGES: dict[str, str] = {
+    "short_prefix": "“{query}”: a prefix search needs at least {letters} letters before the *",
+    "only_excluded": "Excluding words (-word) needs at least one word to look for",
+    "too_many_words": "Too many words: a search takes at most {count}",
+}
 
 _OR_WORDS = frozenset({"OR", "|"})
 # Any of these opens a phrase and any closes it: typographic pairs vary by keyboard.
@@ -267,9 +275,7 @@ def _term(raw: str, exact: bool) -> Term | None:
     if not tokens:
         return None
     if prefix and len(tokens[-1]) < MIN_PREFIX:
-        raise SearchError(
-            f"“{raw.strip()}”: a prefix search needs at least {MIN_PREFIX} letters before the *"
-        )
+        raise SearchError(MESSAGES["short_prefix"].format(query=raw.strip(), letters=MIN_PREFIX))
     return Term(tokens, prefix, exact, () if prefix else compound_spellings(tokens))
 
 
@@ -316,7 +322,7 @@ def parse_query(text: str) -> Query:
         if required:
             groups.append(Group(tuple(required), tuple(excluded), _joined_words(required, follows)))
         elif excluded:
-            raise SearchError("Excluding words (-word) needs at least one word to look for")
+            raise SearchError(MESSAGES["only_excluded"])
         required, excluded, follows = [], [], []
 
     # Pasted from a page that wrote its letters as presentation forms (ﺍﻟﺴﻌﻮﺩﻳﺔ): the
@@ -332,7 +338,7 @@ def parse_query(text: str) -> Query:
             continue
         count += 1
         if count > MAX_TERMS:
-            raise SearchError(f"Too many words: a search takes at most {MAX_TERMS}")
+            raise SearchError(MESSAGES["too_many_words"].format(count=MAX_TERMS))
         word = kind == "word" and not negated and not term.prefix and len(term.tokens) == 1
         if negated:
             excluded.append(term)

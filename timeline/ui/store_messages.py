@@ -23,7 +23,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
 from timeline import edits
-from timeline.store import MESSAGES, READ_ONLY_REASONS
+from timeline.store import MESSAGES, READ_ONLY_REASONS, search
+from timeline.text import query
 from timeline.text.display_safe import isolated
 
 
@@ -107,6 +108,25 @@ def _translations() -> dict[str, str]:
             "StoreMessages", "a publication date is one date, not a range or a phrase: %1"
         ),
         "edit:range_reversed": translate("StoreMessages", "a range ends after it starts: %1"),
+        "search:short_prefix": translate(
+            "StoreMessages", "“%1”: a prefix search needs at least %2 letters before the *"
+        ),
+        "search:only_excluded": translate(
+            "StoreMessages", "Excluding words (-word) needs at least one word to look for"
+        ),
+        "search:too_many_words": translate(
+            "StoreMessages", "Too many words: a search takes at most %1"
+        ),
+        "search:dates_reversed": translate(
+            "StoreMessages", "The end of the date range is before its start"
+        ),
+        "search:too_much": translate(
+            "StoreMessages",
+            "This search matches too much to finish in time; make it narrower"
+            " (a longer prefix, fewer alternatives)",
+        ),
+        "search:busy": translate("StoreMessages", "The library is busy; try the search again"),
+        "search:failed": translate("StoreMessages", "The search could not run: %1"),
     }
 
 
@@ -114,7 +134,12 @@ def _translations() -> dict[str, str]:
 def _templates() -> dict[str, str]:
     """Every line the window knows, by its key in _translations: the store's, and the
     edits' refusals (keys edit:...)."""
-    return {**MESSAGES, **{f"edit:{key}": line for key, line in edits.MESSAGES.items()}}
+    return {
+        **MESSAGES,
+        **{f"edit:{key}": line for key, line in edits.MESSAGES.items()},
+        **{f"search:{key}": line for key, line in query.MESSAGES.items()},
+        **{f"search:{key}": line for key, line in search.MESSAGES.items()},
+    }
 
 
 def _names(template: str) -> list[str]:
@@ -169,13 +194,14 @@ def _placed(
     return re.sub(r"%(\d)", place, words)
 
 
-def said_parts(text: str) -> tuple[str, list[str]] | None:
+def said_parts(text: str, *, english: bool = False) -> tuple[str, list[str]] | None:
     """The store's message (the whole of text) in the interface's language: its words
     with %1, %2... where its values go (paths, numbers, SQLite's words, as the store gave
     them: untrusted), and the values; None when text is no message of the store's, or
-    when the interface's language has no words for them (the store's own, English)."""
+    when the interface's language has no words for them (the store's own, English),
+    unless english: its own words then."""
     said = _translations()
-    if said["read_only"] == "%1 is open read-only: %2":  # no translation loaded
+    if said["read_only"] == "%1 is open read-only: %2" and not english:  # no translation
         return None
     if len(text) > _LONGEST:
         return None  # no line of the store's (and the templates' searches stay short)
@@ -202,7 +228,9 @@ def in_interface_language(text: str) -> str:
     """The store's message (the whole of text) said in the interface's language, each
     value in an isolate of its own, for a line shown as it is (a status bar's); text as
     it is when said_parts has no words for it."""
-    parts = said_parts(text)
+    # In English too: a line that begins with the user's Arabic ("“اس*”: a prefix
+    # search needs...") was laid out right to left, its English words reversed around it.
+    parts = said_parts(text, english=True)
     if parts is None:
         return text
     words, values = parts
