@@ -177,7 +177,8 @@ def test_a_filtered_search_without_the_map_walks_the_word_once(
     finally:
         store.db.conn.set_trace_callback(None)
     assert ids.tolist() == sorted(expected)
-    assert len(walks) == 1
+    # (Whether the word is in any article at all is asked first: a read of one row.)
+    assert len([sql for sql in walks if not sql.endswith(" LIMIT 1")]) == 1
     everything = store.chronological_ids()
     assert in_list_order(store, ids).tolist() == [i for i in everything if i in expected]
 
