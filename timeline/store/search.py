@@ -1320,8 +1320,9 @@ def _prefix_terms(store: Store, prefix: str) -> tuple[str | None, int | None]:
     return _PREFIX_CACHE[key]
 
 
-# A prefix's terms as an OR (None: left a prefix), by (database, the index's structure
-# record, prefix): a search reads them for its count and for each tier's capped read.
+# A prefix's terms as an OR (None: left a prefix) and how many they are (None: not
+# known), by (database, the index's structure record, prefix): a search reads them for
+# its count and for each tier's capped read.
 _PREFIX_CACHE: OrderedDict[tuple[str, bytes, str], tuple[str | None, int | None]] = OrderedDict()
 
 
@@ -1542,8 +1543,8 @@ def _finds_none(
     the filters' own articles are read: a misspelt word with a date filter took 105-126
     ms at a million articles (the filter's 150,000 articles read), 1 ms without one, and
     the window searches at each key typed.  Not asked of a phrase (found across a lead's
-    seam by reads of its own) nor of a prefix left a prefix (its lists are merged whole
-    however few rows are read)."""
+    seam by reads of its own) nor of a prefix of too many terms to write as an OR (a
+    prefix's lists are merged whole however few rows are read)."""
     source, date_from, date_to, event_kind = filters
     if all(v is None for v in (source, date_from, date_to)):
         return False
@@ -1955,8 +1956,7 @@ def _one_pass_fits(store: Store, query: Query, reads: _Reads) -> bool:
     if known and all(c.count <= PHRASE_ONE_PASS for c in known):
         return True
     return all(
-        (terms := _prefix_terms_or(store, p)) is not None
-        and terms.count('" OR "') + 1 <= ONE_PASS_PREFIX_TERMS
+        (count := _prefix_terms(store, p)[1]) is not None and count <= ONE_PASS_PREFIX_TERMS
         for p in prefixes
     )
 
