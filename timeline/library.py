@@ -1931,10 +1931,16 @@ def _thread_text(title: str, body: str) -> str:
 
 
 def related_articles(
-    store: Store, article_id: int, limit: int = 10, article: Article | None = None
+    store: Store,
+    article_id: int,
+    limit: int = 10,
+    article: Article | None = None,
+    hidden: Iterable[int] = (),
 ) -> list[stories.Related]:
     """Articles that continue this one's story (not its copies), best first.  article:
     the article as read with its body's first THREAD_TEXT_CHARS, if the caller has it.
+    hidden: articles the user hid, never offered; the others are weighed as if none
+    were (words are as rare, a hidden copy still a copy): hiding one reorders nothing.
 
     Dates as the user sees them: the window is centred on the article's shown
     publication and the others are in it, and weighed, by theirs (an article the user
@@ -1963,5 +1969,5 @@ def related_articles(
     window = stories.threads.WINDOW_DAYS * 86400
     start = None if published is None else published - window
     end = None if published is None else published + window
-    holders = story_store.term_holders(store, terms, start, end)
+    holders = story_store.term_holders(store, terms, start, end, hidden=hidden)
     return stories.related(article_id, published, holders, counts, total, exclude, limit)

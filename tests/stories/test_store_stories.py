@@ -241,6 +241,43 @@ def test_term_holders_read_past_those_a_correction_takes_out_of_the_window(
     }
 
 
+def test_term_holders_leave_out_the_articles_the_user_hid(store: Store, tmp_path: Path) -> None:
+    """The Related tab offered an article the user had hidden (hidden: put out of sight
+    everywhere else in the window).  Left out without using up the limit."""
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    start, end = day(2015, 8, 1), day(2015, 8, 31)
+    term = "العتيبي"  # the agency's, its copy's and the follow-up's
+    first, second, third = (i for i, _ in story_store.term_holders(store, [term], start, end)[term])
+
+    def holders(start: int | None, end: int | None, **given: object) -> list[int]:
+        return [i for i, _ in story_store.term_holders(store, [term], start, end, **given)[term]]
+
+    assert holders(start, end, limit=1, hidden={first}) == [second]
+    assert holders(None, None, hidden={first, third}) == [second]
+    # Nor let in by a corrected date that brings it into the window.
+    edits.correct_article(store, third, "published", "2019-03-01")
+    assert holders(day(2019, 3, 1), day(2019, 3, 2)) == [third]
+    assert holders(day(2019, 3, 1), day(2019, 3, 2), hidden={third}) == []
+
+
+def test_related_articles_leave_out_the_hidden_and_weigh_the_rest_alike(
+    store: Store, tmp_path: Path
+) -> None:
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    follow_up = ids["ختام مهرجان التمور في بريدة"]
+    shown = _related(store, agency)
+    assert set(shown) == {follow_up}
+    assert {
+        r.article_id for r in library.related_articles(store, agency, hidden={follow_up})
+    } == set()
+    # A hidden copy is still a copy: not offered as related, and the words only the
+    # copies share still link nothing (the follow-up's score as before).
+    kept = library.related_articles(store, agency, hidden={copy})
+    assert {r.article_id: r.score for r in kept} == shown
+
+
 def test_document_counts_come_from_the_index(store: Store, tmp_path: Path) -> None:
     library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
     counts = story_store.document_counts(store, ["بريده", "سكاكا", "nowhere"], cap=20)
