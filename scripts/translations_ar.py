@@ -553,6 +553,8 @@ ARABIC: dict[str, str] = {
     "No copies of this story": "لا نسخ أخرى لهذا الخبر",
     "first": "الأولى",
     "this article": "هذه المقالة",
+    "(hidden)": "(مخفية)",
+    "Copies you hid are left out; Show hidden items, in the View menu, lists them.": "النسخ التي أخفيتها لا تُسرد؛ يسردها «إظهار العناصر المخفية» في قائمة «عرض».",
     "Shares these rare words with this article: %1\nScore %2: more rare words shared and closer dates score higher. Double-click to open.": "تشترك مع هذه المقالة في هذه الكلمات النادرة: %1\nالدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.",
     "undated": "بلا تاريخ",
     "Click to see the words that differ; double-click to open": "انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح",
@@ -733,6 +735,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n عبر نسخ أخرى فقط",
         "%n عبر نسخ أخرى فقط",
         "%n عبر نسخ أخرى فقط",
+    ],
+    "%n hidden, not listed": [
+        "لا نسخ مخفية",
+        "نسخة مخفية لا تُسرد",
+        "نسختان مخفيتان لا تُسردان",
+        "%n نسخ مخفية لا تُسرد",
+        "%n نسخة مخفية لا تُسرد",
+        "%n نسخة مخفية لا تُسرد",
     ],
     "%n more hidden": [
         "لا شيء آخر مخفي",

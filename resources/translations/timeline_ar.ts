@@ -122,33 +122,33 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="453" />
+        <location filename="../../timeline/ui/detail_pane.py" line="464" />
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="467" />
+        <location filename="../../timeline/ui/detail_pane.py" line="478" />
         <source>Events in this article</source>
         <translation>الأحداث في هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="497" />
-        <location filename="../../timeline/ui/detail_pane.py" line="714" />
+        <location filename="../../timeline/ui/detail_pane.py" line="508" />
+        <location filename="../../timeline/ui/detail_pane.py" line="740" />
         <source>Select an article to read it here.</source>
         <translation>اختر مقالة لقراءتها هنا.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/detail_pane.py" line="531" />
+        <location filename="../../timeline/ui/detail_pane.py" line="541" />
         <source>Events (%n)</source>
         <translation><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform><numerusform>الأحداث (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="531" />
+        <location filename="../../timeline/ui/detail_pane.py" line="541" />
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="543" />
+        <location filename="../../timeline/ui/detail_pane.py" line="553" />
         <source>This library has no articles yet.
 
 Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File menu, or drop files on this window.</source>
@@ -157,174 +157,174 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 استورد ملفات (⁦Ctrl+O⁩) أو مجلدًا (⁦Ctrl+Shift+O⁩) أو عناوين ويب من قائمة ملف، أو أفلت الملفات على هذه النافذة.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="553" />
+        <location filename="../../timeline/ui/detail_pane.py" line="563" />
         <source>No article matches %1.</source>
         <translation>لا توجد مقالة تطابق %1.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="669" />
+        <location filename="../../timeline/ui/detail_pane.py" line="695" />
         <source>The article could not be read: %1</source>
         <translation>تعذّرت قراءة المقال: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="680" />
+        <location filename="../../timeline/ui/detail_pane.py" line="706" />
         <source>Reading the article…</source>
         <translation>جارٍ قراءة المقال…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="810" />
+        <location filename="../../timeline/ui/detail_pane.py" line="836" />
         <source>As written: %1</source>
         <translation>كما كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="813" />
+        <location filename="../../timeline/ui/detail_pane.py" line="839" />
         <source>Published: %1</source>
         <translation>تاريخ النشر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="821" />
+        <location filename="../../timeline/ui/detail_pane.py" line="847" />
         <source>Publication date could not be read</source>
         <translation>تعذّرت قراءة تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="823" />
+        <location filename="../../timeline/ui/detail_pane.py" line="849" />
         <source>Source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="824" />
+        <location filename="../../timeline/ui/detail_pane.py" line="850" />
         <source>Author: %1</source>
         <translation>الكاتب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="825" />
+        <location filename="../../timeline/ui/detail_pane.py" line="851" />
         <source>Caption: %1</source>
         <translation>التعليق على الصورة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="830" />
+        <location filename="../../timeline/ui/detail_pane.py" line="856" />
         <source>Link: %1</source>
         <translation>الرابط: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="832" />
+        <location filename="../../timeline/ui/detail_pane.py" line="858" />
         <source>Imported from: %1</source>
         <translation>استُورد من: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="836" />
+        <location filename="../../timeline/ui/detail_pane.py" line="862" />
         <source>Summary from the feed (the feed did not carry the full text)</source>
         <translation>ملخص من الموجز (لم يحمل الموجز النص الكامل)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="842" />
+        <location filename="../../timeline/ui/detail_pane.py" line="868" />
         <source>Text recognized by OCR in a scan or a picture: check it against the file</source>
         <translation>نص تُعرّف عليه ضوئيًا في صفحة ممسوحة أو صورة: راجعه على الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="848" />
+        <location filename="../../timeline/ui/detail_pane.py" line="874" />
         <source>Captured by a web crawl: %1 (not the publication date)</source>
         <translation>التقطه زحف الويب: %1 (ليس تاريخ النشر)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="874" />
+        <location filename="../../timeline/ui/detail_pane.py" line="900" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="875" />
+        <location filename="../../timeline/ui/detail_pane.py" line="901" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="876" />
+        <location filename="../../timeline/ui/detail_pane.py" line="902" />
         <source>Publication date</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="884" />
+        <location filename="../../timeline/ui/detail_pane.py" line="910" />
         <source>%1 corrected: %2  ·  computed: %3</source>
         <translation>%1 مصحَّح: %2  ·  المحسوب: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="891" />
+        <location filename="../../timeline/ui/detail_pane.py" line="917" />
         <source>Hidden from the timeline</source>
         <translation>مخفية من الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="893" />
-        <location filename="../../timeline/ui/detail_pane.py" line="944" />
+        <location filename="../../timeline/ui/detail_pane.py" line="919" />
+        <location filename="../../timeline/ui/detail_pane.py" line="970" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="894" />
+        <location filename="../../timeline/ui/detail_pane.py" line="920" />
         <source>Tags: %1</source>
         <translation>الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="896" />
+        <location filename="../../timeline/ui/detail_pane.py" line="922" />
         <source>Note: %1</source>
         <translation>ملاحظة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="900" />
+        <location filename="../../timeline/ui/detail_pane.py" line="926" />
         <source>A correction of “%1” no longer finds its text (kept)</source>
         <translation>تصحيح «%1» لم يعد يجد نصه (محفوظ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="908" />
-        <location filename="../../timeline/ui/detail_pane.py" line="925" />
+        <location filename="../../timeline/ui/detail_pane.py" line="934" />
+        <location filename="../../timeline/ui/detail_pane.py" line="951" />
         <source>not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="923" />
+        <location filename="../../timeline/ui/detail_pane.py" line="949" />
         <source>computed</source>
         <translation>محسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="924" />
+        <location filename="../../timeline/ui/detail_pane.py" line="950" />
         <source>corrected</source>
         <translation>مصحَّح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="926" />
+        <location filename="../../timeline/ui/detail_pane.py" line="952" />
         <source>added</source>
         <translation>مضاف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="940" />
+        <location filename="../../timeline/ui/detail_pane.py" line="966" />
         <source>computed: %1</source>
         <translation>المحسوب: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="942" />
+        <location filename="../../timeline/ui/detail_pane.py" line="968" />
         <source>hidden</source>
         <translation>مخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1052" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1078" />
         <source>published</source>
         <translation>نُشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1053" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1079" />
         <source>mentioned</source>
         <translation>ذُكر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1054" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1080" />
         <source>duration</source>
         <translation>مدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1056" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1082" />
         <source>vague</source>
         <translation>غير محدد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/detail_pane.py" line="1055" />
+        <location filename="../../timeline/ui/detail_pane.py" line="1081" />
         <source>recurring</source>
         <translation>متكرر</translation>
     </message>
@@ -1231,13 +1231,13 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="892" />
-        <location filename="../../timeline/ui/main_window.py" line="2125" />
+        <location filename="../../timeline/ui/main_window.py" line="2131" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="350" />
-        <location filename="../../timeline/ui/main_window.py" line="1570" />
+        <location filename="../../timeline/ui/main_window.py" line="1576" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1525,135 +1525,135 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1056" />
+        <location filename="../../timeline/ui/main_window.py" line="1062" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1058" />
+        <location filename="../../timeline/ui/main_window.py" line="1064" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1063" />
+        <location filename="../../timeline/ui/main_window.py" line="1069" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1064" />
+        <location filename="../../timeline/ui/main_window.py" line="1070" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1065" />
+        <location filename="../../timeline/ui/main_window.py" line="1071" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1069" />
-        <location filename="../../timeline/ui/main_window.py" line="2026" />
+        <location filename="../../timeline/ui/main_window.py" line="1075" />
+        <location filename="../../timeline/ui/main_window.py" line="2032" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1271" />
+        <location filename="../../timeline/ui/main_window.py" line="1277" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1523" />
+        <location filename="../../timeline/ui/main_window.py" line="1529" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1558" />
+        <location filename="../../timeline/ui/main_window.py" line="1564" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1559" />
+        <location filename="../../timeline/ui/main_window.py" line="1565" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1570" />
-        <location filename="../../timeline/ui/main_window.py" line="1590" />
+        <location filename="../../timeline/ui/main_window.py" line="1576" />
+        <location filename="../../timeline/ui/main_window.py" line="1596" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1575" />
+        <location filename="../../timeline/ui/main_window.py" line="1581" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1582" />
+        <location filename="../../timeline/ui/main_window.py" line="1588" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1590" />
+        <location filename="../../timeline/ui/main_window.py" line="1596" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1598" />
+        <location filename="../../timeline/ui/main_window.py" line="1604" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1600" />
+        <location filename="../../timeline/ui/main_window.py" line="1606" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1602" />
+        <location filename="../../timeline/ui/main_window.py" line="1608" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1603" />
+        <location filename="../../timeline/ui/main_window.py" line="1609" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1604" />
+        <location filename="../../timeline/ui/main_window.py" line="1610" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1605" />
+        <location filename="../../timeline/ui/main_window.py" line="1611" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1613" />
+        <location filename="../../timeline/ui/main_window.py" line="1619" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1622" />
-        <location filename="../../timeline/ui/main_window.py" line="1656" />
+        <location filename="../../timeline/ui/main_window.py" line="1628" />
+        <location filename="../../timeline/ui/main_window.py" line="1662" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1631" />
+        <location filename="../../timeline/ui/main_window.py" line="1637" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1632" />
+        <location filename="../../timeline/ui/main_window.py" line="1638" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1649" />
+        <location filename="../../timeline/ui/main_window.py" line="1655" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1657" />
+        <location filename="../../timeline/ui/main_window.py" line="1663" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1662,17 +1662,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1677" />
+        <location filename="../../timeline/ui/main_window.py" line="1683" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2011" />
+        <location filename="../../timeline/ui/main_window.py" line="2017" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2127" />
+        <location filename="../../timeline/ui/main_window.py" line="2133" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1681,223 +1681,223 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2135" />
+        <location filename="../../timeline/ui/main_window.py" line="2141" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2140" />
+        <location filename="../../timeline/ui/main_window.py" line="2146" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1664" />
+        <location filename="../../timeline/ui/main_window.py" line="1670" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1695" />
-        <location filename="../../timeline/ui/main_window.py" line="1708" />
+        <location filename="../../timeline/ui/main_window.py" line="1701" />
+        <location filename="../../timeline/ui/main_window.py" line="1714" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1696" />
+        <location filename="../../timeline/ui/main_window.py" line="1702" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1711" />
+        <location filename="../../timeline/ui/main_window.py" line="1717" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1746" />
+        <location filename="../../timeline/ui/main_window.py" line="1752" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1751" />
+        <location filename="../../timeline/ui/main_window.py" line="1757" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1771" />
+        <location filename="../../timeline/ui/main_window.py" line="1777" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1772" />
+        <location filename="../../timeline/ui/main_window.py" line="1778" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1807" />
+        <location filename="../../timeline/ui/main_window.py" line="1813" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1809" />
+        <location filename="../../timeline/ui/main_window.py" line="1815" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1811" />
+        <location filename="../../timeline/ui/main_window.py" line="1817" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1813" />
+        <location filename="../../timeline/ui/main_window.py" line="1819" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1828" />
+        <location filename="../../timeline/ui/main_window.py" line="1834" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1833" />
+        <location filename="../../timeline/ui/main_window.py" line="1839" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1835" />
+        <location filename="../../timeline/ui/main_window.py" line="1841" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1837" />
+        <location filename="../../timeline/ui/main_window.py" line="1843" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1844" />
+        <location filename="../../timeline/ui/main_window.py" line="1850" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1845" />
+        <location filename="../../timeline/ui/main_window.py" line="1851" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1850" />
+        <location filename="../../timeline/ui/main_window.py" line="1856" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1872" />
+        <location filename="../../timeline/ui/main_window.py" line="1878" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1877" />
+        <location filename="../../timeline/ui/main_window.py" line="1883" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1890" />
+        <location filename="../../timeline/ui/main_window.py" line="1896" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1892" />
+        <location filename="../../timeline/ui/main_window.py" line="1898" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1910" />
+        <location filename="../../timeline/ui/main_window.py" line="1916" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1921" />
+        <location filename="../../timeline/ui/main_window.py" line="1927" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1936" />
+        <location filename="../../timeline/ui/main_window.py" line="1942" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1950" />
+        <location filename="../../timeline/ui/main_window.py" line="1956" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1955" />
+        <location filename="../../timeline/ui/main_window.py" line="1961" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1960" />
+        <location filename="../../timeline/ui/main_window.py" line="1966" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1966" />
+        <location filename="../../timeline/ui/main_window.py" line="1972" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1973" />
+        <location filename="../../timeline/ui/main_window.py" line="1979" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1981" />
+        <location filename="../../timeline/ui/main_window.py" line="1987" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1990" />
+        <location filename="../../timeline/ui/main_window.py" line="1996" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1998" />
+        <location filename="../../timeline/ui/main_window.py" line="2004" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2005" />
+        <location filename="../../timeline/ui/main_window.py" line="2011" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2007" />
+        <location filename="../../timeline/ui/main_window.py" line="2013" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2017" />
+        <location filename="../../timeline/ui/main_window.py" line="2023" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2020" />
+        <location filename="../../timeline/ui/main_window.py" line="2026" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2023" />
+        <location filename="../../timeline/ui/main_window.py" line="2029" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2025" />
+        <location filename="../../timeline/ui/main_window.py" line="2031" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2035" />
+        <location filename="../../timeline/ui/main_window.py" line="2041" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2091" />
+        <location filename="../../timeline/ui/main_window.py" line="2097" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2408,27 +2408,27 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoryPanel</name>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="122" />
+        <location filename="../../timeline/ui/story_panel.py" line="124" />
         <source>Copies of this story: %n</source>
         <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="126" />
+        <location filename="../../timeline/ui/story_panel.py" line="128" />
         <source>%n only through other copies</source>
         <translation><numerusform>لا شيء عبر نسخ أخرى فقط</numerusform><numerusform>واحدة عبر نسخ أخرى فقط</numerusform><numerusform>اثنتان عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="128" />
+        <location filename="../../timeline/ui/story_panel.py" line="130" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="149" />
+        <location filename="../../timeline/ui/story_panel.py" line="168" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="151" />
+        <location filename="../../timeline/ui/story_panel.py" line="170" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
@@ -2443,59 +2443,74 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>الفروق عن النسخة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="136" />
+        <location filename="../../timeline/ui/story_panel.py" line="135" />
+        <source>%n hidden, not listed</source>
+        <translation><numerusform>لا نسخ مخفية</numerusform><numerusform>نسخة مخفية لا تُسرد</numerusform><numerusform>نسختان مخفيتان لا تُسردان</numerusform><numerusform>%n نسخ مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="142" />
+        <source>Copies you hid are left out; Show hidden items, in the View menu, lists them.</source>
+        <translation>النسخ التي أخفيتها لا تُسرد؛ يسردها «إظهار العناصر المخفية» في قائمة «عرض».</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/story_panel.py" line="155" />
         <source>Copies (%n)</source>
         <translation><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="138" />
+        <location filename="../../timeline/ui/story_panel.py" line="157" />
         <source>Copies</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="156" />
+        <location filename="../../timeline/ui/story_panel.py" line="175" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="160" />
+        <location filename="../../timeline/ui/story_panel.py" line="180" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="164" />
+        <location filename="../../timeline/ui/story_panel.py" line="184" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="178" />
+        <location filename="../../timeline/ui/story_panel.py" line="198" />
         <source>… and %n more (timeline stories lists them all)</source>
         <translation><numerusform>…</numerusform><numerusform>… ونسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… ونسختان أخريان (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخ أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="189" />
+        <location filename="../../timeline/ui/story_panel.py" line="209" />
         <source>No related articles</source>
         <translation>لا مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="194" />
+        <location filename="../../timeline/ui/story_panel.py" line="214" />
         <source>Related (%n)</source>
         <translation><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="196" />
+        <location filename="../../timeline/ui/story_panel.py" line="216" />
         <source>Related</source>
         <translation>ذات صلة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="208" />
+        <location filename="../../timeline/ui/story_panel.py" line="228" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="250" />
+        <location filename="../../timeline/ui/story_panel.py" line="245" />
+        <source>(hidden)</source>
+        <translation>(مخفية)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="276" />
         <source>%1: %2 word(s) in common; marked: words only that copy has</source>
         <translation>%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</translation>
     </message>

@@ -117,11 +117,13 @@ def test_the_answer_for_an_article_chosen_before_is_dropped(
     inside, release = threading.Event(), threading.Event()
     real = workers.read_article_contents
 
-    def slow(store: Store, article_id: int, query: str = "") -> workers.ArticleContents:
+    def slow(
+        store: Store, article_id: int, query: str = "", *, with_hidden: bool = False
+    ) -> workers.ArticleContents:
         if article_id == first:
             inside.set()
             release.wait(30)  # deaf to cancel: its answer still comes, late
-        return real(store, article_id, query)
+        return real(store, article_id, query, with_hidden=with_hidden)
 
     monkeypatch.setattr(workers, "read_article_contents", slow)
     shown: list[int] = []

@@ -223,6 +223,9 @@ _REVIEWED = {
     ("timeline_view.py", 'QToolTip.showText(event.globalPos(), note.replace("%1"'),
     # The count label is set to plain text (test_dialogs_and_labels_are_plain_text).
     ("search_bar.py", "self.count_label.setText(text)"),
+    # The story's copies: our own translated words and counts, in a plain_label
+    # (test_hidden_copies_are_said_apart_or_listed_as_hidden).
+    ("story_panel.py", "self.copies_label.setText(label)"),
     # The search's message label is plain text too (same test).
     ("search_bar.py", "self.message_label.setText(message)"),
     ("main_window.py", 'self.count_label.setText(" · ".join(parts))'),

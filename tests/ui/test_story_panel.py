@@ -473,3 +473,76 @@ def test_another_articles_correction_is_shown_in_the_open_articles_story_at_once
     )
     qtbot.waitUntil(lambda: any("مصدر مصحح" in story.copies.item(i).text() for i in range(2)))
     still_shown()
+
+
+def _hide(store: Store, *articles: int, hidden: bool = True) -> None:
+    from timeline import edits
+
+    for article_id in articles:
+        edits.set_hidden(store, edits.article_target(store, article_id), hidden)
+
+
+def test_a_storys_copies_and_related_leave_out_the_hidden_unless_they_are_shown(
+    store: Store, tmp_path: Path
+) -> None:
+    """Hidden articles, out of the list and the timeline, were still offered as related
+    and listed (and counted) as copies.  Left out, the hidden copies counted apart;
+    with hidden items shown (View > Show hidden items), listed and said to be hidden."""
+    from tests.stories.test_store_stories import ROUNDUP
+
+    library.import_paths(store, [write(tmp_path / "r.jsonl", [*RECORDS, ROUNDUP])])
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    closing, digest = ids["ختام مهرجان التمور في بريدة"], ids[ROUNDUP["title"]]
+    olive = ids["ملتقى الزيتون الأول في سكاكا"]
+    before = load_story(store, agency)
+    assert [c.article_id for c in before.copies] == [agency, olive, copy, digest]
+    assert closing in {r.article_id for r in before.related}
+    _hide(store, copy, closing)
+    view = load_story(store, agency)
+    assert [c.article_id for c in view.copies] == [agency, olive, digest]
+    assert view.hidden_copies == 1 and not view.hidden
+    assert closing not in {r.article_id for r in view.related}
+    shown = load_story(store, agency, with_hidden=True)
+    assert (shown.copies, shown.related) == (before.copies, before.related)
+    assert shown.hidden == {copy, closing} and shown.hidden_copies == 0
+    # Every other copy hidden: no copies listed, as the timeline counts none.
+    _hide(store, digest, olive)
+    view = load_story(store, agency)
+    assert view.copies == [] and view.hidden_copies == 3 and not view.through_others
+
+
+def test_hidden_copies_are_said_apart_or_listed_as_hidden(qtbot: QtBot) -> None:
+    from timeline.model import Article
+    from timeline.store.stories import CopyRow
+
+    copies = [CopyRow(i, f"عنوان {i}", "مصدر", None, None) for i in (1, 2, 3)]
+    related = [RelatedRow(4, 2.0, "خبر", "مصدر", None, ("كلمة",))]
+    panel = _panel_showing(qtbot, StoryView(1, copies[:2], related, hidden_copies=1))
+    left_out = panel.tr("%n hidden, not listed", "", 1)
+    # The tab counts the rows it lists; the label says what it left out.
+    assert panel.tabText(panel.indexOf(panel.copies_page)) == panel.tr("Copies (%n)", "", 2)
+    assert panel.copies.count() == 2 and panel.copies_label.text().endswith(left_out)
+    assert not panel.copies_label.isHidden() and panel.copies_label.toolTip()
+    assert panel.copies_label.textFormat() == Qt.TextFormat.PlainText
+    marked = panel.tr("(hidden)")
+    assert all(marked not in panel.copies.item(i).text() for i in range(2))
+    # Shown with the hidden items: each row the user hid says so.
+    panel.show_story(None, StoryView(1, copies, related, hidden=frozenset({3, 4})))
+    rows = [panel.copies.item(i).text() for i in range(3)] + [panel.related.item(0).text()]
+    assert [marked in row for row in rows] == [False, False, True, True]
+    assert panel.tabText(panel.indexOf(panel.copies_page)) == panel.tr("Copies (%n)", "", 3)
+    assert panel.tr("hidden, not listed") not in panel.copies_label.text()
+    assert panel.copies_label.isHidden()
+    # None listed: the story's copies are all hidden.
+    article = Article(
+        id=1, uid="u", title="عنوان", body="متن", source="مصدر", url="", author="",
+        caption="", credit="", lang="ar", published=None, published_raw="", origin="",
+        imported_at="",
+    )  # fmt: skip
+    panel.show_story(article, StoryView(1, [], hidden_copies=2))
+    assert panel.tabText(panel.indexOf(panel.copies_page)) == panel.tr("Copies")
+    assert panel.copies.isHidden()
+    assert panel.copies_label.text() == (
+        panel.tr("No copies of this story") + "  ·  " + panel.tr("%n hidden, not listed", "", 2)
+    )

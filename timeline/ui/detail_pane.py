@@ -436,6 +436,17 @@ class DocumentDisposal(QObject):
             self._timer.start(0)
 
 
+class _Read(NamedTuple):
+    """A read the pane asked for (load_article, read_story_again)."""
+
+    db_path: Path
+    request: int
+    article_id: int
+    query: str
+    with_hidden: bool  # the articles the user hid listed in its story
+    story_only: bool = False  # its copies and related articles alone
+
+
 class DetailPane(QWidget):
     """Shows one article; emits event_chosen when the reader picks one of its events."""
 
@@ -512,8 +523,7 @@ class DetailPane(QWidget):
         self._request = 0
         self._reader: ArticleReader | None = None
         self._reader_thread: QThread | None = None
-        # (library, request, article, query, its story alone: read_story_again)
-        self._pending_read: tuple[Path, int, int, str, bool] | None = None
+        self._pending_read: _Read | None = None
         self._loading_id: int | None = None
         self._fetch: Any = None
         self._loading_notice = QTimer(self)
@@ -562,18 +572,25 @@ class DetailPane(QWidget):
     # -- reading an article off the GUI thread -------------------------------------
 
     def load_article(
-        self, db_path: Path, article_id: int, query: str = "", fetch: Any = None
+        self,
+        db_path: Path,
+        article_id: int,
+        query: str = "",
+        fetch: Any = None,
+        *,
+        with_hidden: bool = False,
     ) -> None:
         """Read an article (events, the user's values, hits of `query`, story) on a
         worker and show it when it arrives; article_loaded says when.
 
         fetch(id) gives another article for the story section's comparison.  Choosing
         another article before this one arrives cancels its read and drops its answer.
+        with_hidden: its story lists the articles the user hid (View > Show hidden items).
         """
         self._request += 1
         self._fetch = fetch
         self._loading_id = article_id
-        self._pending_read = (db_path, self._request, article_id, query, False)
+        self._pending_read = _Read(db_path, self._request, article_id, query, with_hidden)
         if self._reader is not None:
             self._reader.cancel()  # its thread ends soon; _read_ended starts this one
         else:
@@ -602,10 +619,11 @@ class DetailPane(QWidget):
         """A number that grows with each read asked for (or dropped): read_story_again's."""
         return self._request
 
-    def read_story_again(self, db_path: Path, since: int) -> None:
+    def read_story_again(self, db_path: Path, since: int, *, with_hidden: bool = False) -> None:
         """Read the copies and related articles of the article shown (or being read)
         again, on the worker, not the article: another article's title, source or date,
-        which their rows show and the related are chosen by, was corrected.
+        which their rows show and the related are chosen by, was corrected, or another
+        article was hidden or shown again (with_hidden: as load_article's).
 
         since: reads_asked() when the correction was written; a read asked for after it
         (the article chosen again, or another) or not started yet reads them anyway.  A
@@ -618,15 +636,23 @@ class DetailPane(QWidget):
             article_id = self.article.id
         if article_id is None:
             return
-        self._pending_read = (db_path, self._request, article_id, "", True)
+        self._pending_read = _Read(
+            db_path, self._request, article_id, "", with_hidden, story_only=True
+        )
         if self._reader is None:
             self._start_read()
 
     def _start_read(self) -> None:
         assert self._pending_read is not None
-        db_path, request, article_id, query, story_only = self._pending_read
-        self._pending_read = None
-        reader = ArticleReader(db_path, request, article_id, query, story_only=story_only)
+        read, self._pending_read = self._pending_read, None
+        reader = ArticleReader(
+            read.db_path,
+            read.request,
+            read.article_id,
+            read.query,
+            story_only=read.story_only,
+            with_hidden=read.with_hidden,
+        )
         # Bound methods of this widget: Qt queues the worker's signals to the GUI thread.
         reader.finished.connect(self._contents_read)
         reader.failed.connect(self._read_failed)

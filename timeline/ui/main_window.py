@@ -946,7 +946,13 @@ class MainWindow(QMainWindow):
             return
         self.edits.controller.drop_after_frame("detail")  # an article chosen since
         query = self.search.query if self.search is not None else ""
-        self.detail.load_article(self.store.path, article_id, query, self.model.article)
+        self.detail.load_article(
+            self.store.path,
+            article_id,
+            query,
+            self.model.article,
+            with_hidden=self.edits.show_hidden,
+        )
 
     def _show_story_again(self, since: int) -> None:
         """The pane's copies and related articles read again (DetailPane.read_story_again),
@@ -956,7 +962,7 @@ class MainWindow(QMainWindow):
         if self._edit_frame:
             self.edits.controller.after_frame("story", partial(self._show_story_again, since))
             return
-        self.detail.read_story_again(self.store.path, since)
+        self.detail.read_story_again(self.store.path, since, with_hidden=self.edits.show_hidden)
 
     # -- search ------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from timeline.text.display_safe import for_display, shown_part
 from timeline.timescale import LabelStyle
 from timeline.ui.article_delegate import DirectionalTextDelegate
 from timeline.ui.date_text import counted, published_text
-from timeline.ui.plain_text import keep_line_height, plain_tooltip
+from timeline.ui.plain_text import keep_line_height, plain_label, plain_tooltip
 from timeline.ui.workers import StoryView
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 11
@@ -46,7 +46,7 @@ class StoryPanel(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.copies_label = QLabel(self)
+        self.copies_label = plain_label(self)  # our own words and counts: plain text
         self.copies = QListWidget(self)
         self.copies.setObjectName("storyCopies")
         self.diff = QTextBrowser(self)
@@ -119,18 +119,37 @@ class StoryPanel(QTabWidget):
         self.diff.hide()
         copies = view.copies if view else []
         through = view.through_others if view else frozenset()
+        hidden = view.hidden if view else frozenset()
+        left_out = view.hidden_copies if view else 0
         label = self.tr("Copies of this story: %n", "", len(copies))
         if through:
             # A story is joined copy to copy: a roundup of two meetings brings both
             # meetings' reports in, though they share no sentence.  Said, not hidden.
             label += "  ·  " + self.tr("%n only through other copies", "", len(through))
-        self.copies_label.setText(
-            label if copies else self.tr("No copies of this story") if article is not None else ""
+        if not copies:
+            label = self.tr("No copies of this story") if article is not None else ""
+        if left_out:
+            # Out of sight as in the list, but a copy is a fact about the story: how
+            # many the user hid is said (the tab counts the rows listed).
+            said = counted(
+                self.tr("%n hidden, not listed", "", left_out), left_out, self.label_style
+            )
+            label = f"{label}  ·  {said}" if label else said
+        self.copies_label.setText(label)
+        self.copies_label.setToolTip(
+            plain_tooltip(
+                self.tr(
+                    "Copies you hid are left out; Show hidden items, in the View menu, lists them."
+                )
+            )
+            if left_out
+            else ""
         )
         self.copies.setVisible(bool(copies))
         # The tab counts the copies: the label stays for what the count does not say
-        # (none, or some only through others), the list keeping its row otherwise.
-        self.copies_label.setVisible(not copies or bool(through))
+        # (none, some only through others, some hidden), the list keeping its row
+        # otherwise.
+        self.copies_label.setVisible(not copies or bool(through) or bool(left_out))
         self.set_tab_title(
             self.copies_page,
             counted(self.tr("Copies (%n)", "", len(copies)), len(copies), self.label_style)
@@ -154,6 +173,7 @@ class StoryPanel(QTabWidget):
             )
             when = self._when(row.published)
             linked = "  ·  " + self.tr("through other copies") if row.article_id in through else ""
+            linked += self._hidden_mark(row.article_id in hidden)
             text = f"{mark}{first}{_FSI}{for_display(shown_part(row.source or '-'))}{_PDI}  ·  {when}{this}{linked}  ·  {_FSI}{for_display(shown_part(row.title))}{_PDI}"
             item = QListWidgetItem(text)
             item.setData(ArticleIdRole, row.article_id)
@@ -199,7 +219,7 @@ class StoryPanel(QTabWidget):
         # score, in its tooltip: a bare number in the row said nothing.
         separator = "، " if rtl else ", "
         for row in related:
-            when = self._when(row.published)
+            when = self._when(row.published) + self._hidden_mark(row.article_id in hidden)
             text = f"{mark}{_FSI}{for_display(shown_part(row.source or '-'))}{_PDI}  ·  {when}  ·  {_FSI}{for_display(shown_part(row.title))}{_PDI}"
             item = QListWidgetItem(text)
             item.setData(ArticleIdRole, row.article_id)
@@ -219,10 +239,16 @@ class StoryPanel(QTabWidget):
             self.related.addItem(item)
         self.diff_shown.emit(None)
 
+    def _hidden_mark(self, hidden: bool) -> str:
+        """What a row of an article the user hid says of it (hidden items shown), before
+        its title, which the row's end may cut; the command line marks it alike."""
+        return "  ·  " + self.tr("(hidden)") if hidden else ""
+
     def update_story(self, view: StoryView) -> None:
         """The shown article's story read again (another article's title, source or
-        date corrected): shown anew only where it changed, so that an unchanged story
-        keeps the copy chosen and its diff (show_story drops them)."""
+        date corrected, or another article hidden or shown again): shown anew only where
+        it changed, so that an unchanged story keeps the copy chosen and its diff
+        (show_story drops them)."""
         if self.article is not None and view.article_id == self.article.id and view != self._view:
             self.show_story(self.article, view, self._fetch)
 

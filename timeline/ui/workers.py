@@ -506,6 +506,12 @@ class StoryView:
     # The copies that share little text with the article: in its story only through
     # other copies (library.linked_through_others).
     through_others: frozenset[int] = frozenset()
+    # Hidden items shown (View > Show hidden items): the listed articles the user hid,
+    # said so in their rows.
+    hidden: frozenset[int] = frozenset()
+    # Hidden items not shown: how many of its copies the user hid, left out of copies
+    # (a copy is a fact about the story: said, not listed).
+    hidden_copies: int = 0
 
 
 def _as_shown(store: Store, copies: list[story_store.CopyRow]) -> list[story_store.CopyRow]:
@@ -524,20 +530,43 @@ def _as_shown(store: Store, copies: list[story_store.CopyRow]) -> list[story_sto
     ]
 
 
-def load_story(store: Store, article_id: int) -> StoryView:
-    """The copies and related articles of an article (a few indexed queries)."""
+def load_story(store: Store, article_id: int, *, with_hidden: bool = False) -> StoryView:
+    """The copies and related articles of an article (a few indexed queries).
+
+    The articles the user hid are left out, as the list and the timeline leave them:
+    none is related, and the hidden copies are counted apart (a story whose other
+    copies are all hidden lists none, as the timeline's each-story-once counts none).
+    with_hidden (View > Show hidden items): listed, and named in the view's hidden.
+    """
     from timeline import library
     from timeline.stories import threads
 
+    # The user hid few articles: their ids read once, as listing.redated reads the
+    # corrected dates, rather than a look-up for each copy and each related article.
+    hidden = hidden_article_ids(store)
     story = story_store.story_of(store, article_id)
-    view = StoryView(article_id, _as_shown(store, story.articles) if story else [])
-    if story is not None:
-        view.through_others = library.linked_through_others(store, article_id, story)
+    copies = story.articles if story else []
+    view = StoryView(article_id)
+    if not with_hidden and hidden:
+        kept = [c for c in copies if c.article_id == article_id or c.article_id not in hidden]
+        view.hidden_copies = len(copies) - len(kept)
+        copies = kept if len(kept) > 1 else []
+    view.copies = _as_shown(store, copies)
+    if story is not None and copies:
+        listed = {c.article_id for c in copies}
+        view.through_others = library.linked_through_others(store, article_id, story) & listed
     article = store.article(article_id, body_chars=threads.THREAD_TEXT_CHARS)
-    if article is None:
-        return view
-    found = library.related_articles(store, article_id, article=article)
-    if not found:
+    found = (
+        []
+        if article is None
+        else library.related_articles(
+            store, article_id, article=article, hidden=() if with_hidden else hidden
+        )
+    )
+    if with_hidden and hidden:
+        listed = {c.article_id for c in copies} | {r.article_id for r in found}
+        view.hidden = frozenset(hidden & listed)
+    if article is None or not found:
         return view
     summaries = store.article_summaries(r.article_id for r in found)
     # The user's title, source and date, as the list shows them.
@@ -570,8 +599,11 @@ class ArticleContents:
     story: StoryView | None = None
 
 
-def read_article_contents(store: Store, article_id: int, query: str = "") -> ArticleContents:
-    """An article, its events, the user's values, the search's hits and its story.
+def read_article_contents(
+    store: Store, article_id: int, query: str = "", *, with_hidden: bool = False
+) -> ArticleContents:
+    """An article, its events, the user's values, the search's hits and its story
+    (with_hidden: with the articles the user hid, load_story).
 
     Every one of these grows with the article (a 12 MB body had 17,000 events), so the
     window reads them here, on a worker's own connection, never on the GUI thread.
@@ -595,7 +627,7 @@ def read_article_contents(store: Store, article_id: int, query: str = "") -> Art
         events,
         edits.shown_article(store, article_id, events, lazily=True, article=article),
         hits,
-        load_story(store, article_id),
+        load_story(store, article_id, with_hidden=with_hidden),
     )
 
 
@@ -604,7 +636,8 @@ class ArticleReader(QObject):
 
     `request` numbers the reads so the pane can drop the answer to an older one.
     story_only: its copies and related articles alone (a StoryView), for an article
-    shown whose story another article's correction changed.
+    shown whose story another article's correction, hide or unhide changed.
+    with_hidden: its story lists the articles the user hid (load_story).
     """
 
     finished = Signal(int, object)  # request, ArticleContents (story_only: StoryView)
@@ -620,6 +653,7 @@ class ArticleReader(QObject):
         query: str = "",
         *,
         story_only: bool = False,
+        with_hidden: bool = False,
     ) -> None:
         super().__init__()
         self._db_path = db_path
@@ -627,6 +661,7 @@ class ArticleReader(QObject):
         self.article_id = article_id
         self._query = query
         self.story_only = story_only
+        self._with_hidden = with_hidden
         self._cancelled = False
 
     def cancel(self) -> None:
@@ -638,10 +673,13 @@ class ArticleReader(QObject):
             # No integrity check: the window's own connection checked the file.
             with Store(self._db_path, create=False, check=False) as store:
                 store.conn.set_progress_handler(lambda: int(self._cancelled), 1000)
+                hidden = self._with_hidden
                 contents: ArticleContents | StoryView = (
-                    load_story(store, self.article_id)
+                    load_story(store, self.article_id, with_hidden=hidden)
                     if self.story_only
-                    else read_article_contents(store, self.article_id, self._query)
+                    else read_article_contents(
+                        store, self.article_id, self._query, with_hidden=hidden
+                    )
                 )
         except Exception as exc:  # every failure must reach the window
             if self._cancelled:
