@@ -546,3 +546,112 @@ def test_hidden_copies_are_said_apart_or_listed_as_hidden(qtbot: QtBot) -> None:
     assert panel.copies_label.text() == (
         panel.tr("No copies of this story") + "  ·  " + panel.tr("%n hidden, not listed", "", 2)
     )
+
+
+def _copy_texts(story: StoryPanel) -> list[str]:
+    return [story.copies.item(i).text() for i in range(story.copies.count())]
+
+
+def _copy_ids(story: StoryPanel) -> list[int]:
+    rows = (story.copies.item(i).data(ArticleIdRole) for i in range(story.copies.count()))
+    return [int(r) for r in rows if r is not None]
+
+
+@pytest.mark.parametrize("query", ["", "مهرجان"])
+def test_another_article_hidden_or_shown_again_is_followed_by_the_open_articles_story(
+    window: MainWindow, store: Store, qtbot: QtBot, query: str
+) -> None:
+    """With the festival's report open, hiding its copy or the closing report left both
+    listed in its Copies and Related tabs until it was chosen again.  They follow each
+    hide and its undo (and hidden items shown mark them), the article not read again."""
+    from timeline import edits
+    from timeline.store.search import SearchRequest
+
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    closing = ids["ختام مهرجان التمور في بريدة"]
+    if query:  # the list is the search's hits: one shown again is a hit read again
+        with qtbot.waitSignal(window.search_applied, timeout=10_000):
+            window.run_search(SearchRequest(query=query))
+    window.select_article(agency)
+    article_shown(window.detail)
+    story = window.detail.story
+    assert _copy_ids(story) == [agency, copy] and closing in _related_ids(story)
+    text = window.detail.browser.document()
+
+    def hide(article_id: int) -> None:
+        window.edits.controller.run(
+            "hide", lambda s: edits.set_hidden(s, edits.article_target(s, article_id))
+        )
+        assert window.edits.controller.wait_written()
+
+    def undo() -> None:
+        searched = query and window.model.row_of(agency) is not None
+        window.edits.stack.undo()
+        assert window.edits.controller.wait_written()
+        if searched:  # whether the article shown again is a hit: the search run again
+            qtbot.waitUntil(lambda: window._search_thread is None)
+
+    def still_shown() -> None:
+        """The festival's report in the pane, its text not laid out anew."""
+        assert window.list.currentIndex().data(ListIdRole) == agency
+        assert window.detail.article is not None and window.detail.article.id == agency
+        assert not window.detail.is_loading()
+        assert window.detail.browser.document() is text
+
+    copies_tab = story.indexOf(story.copies_page)
+    hide(closing)
+    qtbot.waitUntil(lambda: closing not in _related_ids(story))
+    still_shown()
+    hide(copy)
+    qtbot.waitUntil(lambda: _copy_ids(story) == [])
+    assert story.tabText(copies_tab) == story.tr("Copies")
+    assert story.copies_label.text().endswith(story.tr("%n hidden, not listed", "", 1))
+    still_shown()
+    undo()  # the copy shown again
+    qtbot.waitUntil(lambda: _copy_ids(story) == [agency, copy])
+    assert story.tabText(copies_tab) == story.tr("Copies (%n)", "", 2)
+    still_shown()
+    undo()  # and the closing report
+    qtbot.waitUntil(lambda: closing in _related_ids(story))
+    still_shown()
+    # With hidden items shown, a hidden one stays listed and says so.
+    with qtbot.waitSignal(window.search_applied, timeout=10_000) if query else nullcontext():
+        window.edits.show_hidden_action.setChecked(True)  # the list read again
+    article_shown(window.detail)
+    text = window.detail.browser.document()
+    hide(copy)
+    marked = story.tr("(hidden)")
+    qtbot.waitUntil(lambda: [marked in t for t in _copy_texts(story)] == [False, True])
+    assert _copy_ids(story) == [agency, copy]
+    still_shown()
+
+
+def test_with_each_story_once_a_copy_hidden_leaves_the_open_article_as_it_is(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    """Each story shown once, hiding the open article's copy read the events again and
+    the list with them, which chose the article again: read again whole, its text laid
+    out anew.  The list's new rows leave it in the pane; its Copies tab follows."""
+    from timeline import edits
+
+    ids = ids_by_title(store)
+    agency, copy = ids["افتتاح مهرجان التمور في بريدة"], ids["بريدة تفتتح مهرجان التمور"]
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+    window.select_article(agency)
+    article_shown(window.detail)
+    story = window.detail.story
+    assert _copy_ids(story) == [agency, copy]
+    text = window.detail.browser.document()
+    read: list[int] = []
+    window.detail.article_loaded.connect(read.append)
+    for hidden, copies in ((True, []), (False, [agency, copy])):
+        with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):  # stories read again
+            window.edits.controller.run(
+                "hide", lambda s, h=hidden: edits.set_hidden(s, edits.article_target(s, copy), h)
+            )
+            assert window.edits.controller.wait_written()
+        qtbot.waitUntil(lambda c=copies: _copy_ids(story) == c)
+        assert window.list.currentIndex().data(ListIdRole) == agency
+        assert window.detail.browser.document() is text and read == []

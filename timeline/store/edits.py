@@ -1231,9 +1231,13 @@ def texts_changed(changes: Iterable[Change]) -> bool:
 
 def story_rows_changed(changes: Iterable[Change]) -> bool:
     """Whether these changes alter what another article's copies and related articles
-    show (a title, a source, a date) or which are related (a date): an article's field
-    corrected."""
-    return any(c.table == "user_article_fields" for c in changes)
+    show (a title, a source, a date; hidden or not) or which are listed (a date, a hide):
+    an article's field corrected, an article hidden or shown again."""
+    return any(
+        c.table == "user_article_fields"
+        or (c.table == "user_hidden" and str(c.key[0]).startswith("article:"))
+        for c in changes
+    )
 
 
 def _same_rows(a: EventArrays, b: EventArrays) -> bool:

@@ -1119,16 +1119,26 @@ class MainWindow(QMainWindow):
             self._show_result_count(self._search_ordered)
         self._count_events_shown()
 
-    def _keeping_place(self, reload: Callable[[], None]) -> None:
+    def _keeping_place(self, reload: Callable[[], None], *, pane_kept: bool = False) -> None:
         """Reload the list and select the article selected before, or the copy it now
-        stands behind (each story shown once): the list lost its place."""
+        stands behind (each story shown once): the list lost its place.
+
+        pane_kept: the reload changed which copies stand for their stories, no article
+        (the events loaded again after a hide): the article shown, selected again, stays
+        in the pane as it is (read again, it lost its place in a long text; the hide's
+        change to its story is read by show_user_edits)."""
         current = self.list.currentIndex().data(ArticleIdRole)
+        earlier = self._pane_kept  # a search's or a list's on its way keeps its own
+        if pane_kept and current is not None:
+            self._pane_kept = (int(current), self.search)
         reload()
         if current is not None and not self.list.currentIndex().isValid():
             self.select_article(self.model.shown_as(int(current)))
         elif current is None and self.model.rowCount():
             # The first import into an empty library: its first article, as at start.
             self.list.setCurrentIndex(self.model.index(0))
+        if pane_kept:
+            self._pane_kept = earlier  # this selection's only
 
     def _earliest_copies(self) -> dict[int, int]:
         """The earliest copy of its story by each later copy's id: as the events loader
@@ -1174,7 +1184,7 @@ class MainWindow(QMainWindow):
         self._story_loaded = loaded.stories
         if loaded.stories is not None:
             stories = loaded.stories
-            self._keeping_place(lambda: self.model.set_earliest(stories.earliest))
+            self._keeping_place(lambda: self.model.set_earliest(stories.earliest), pane_kept=True)
         if loaded.stories is not None and self._search_ordered is not None:
             self._show_result_count(self._search_ordered)  # counted as each story once
         self.edits.legend.forget()
@@ -1422,15 +1432,16 @@ class MainWindow(QMainWindow):
                 self.model.refresh_article(article_id)
             touched_current = before is not None and (int(before) in touched or not touched)
             if (hid or showed) and not self.edits.show_hidden:
-                self._list_hidden_changed(hid, showed)
+                self._list_hidden_changed(hid, showed, None if touched_current else before)
             current = self.list.currentIndex()
             shown = current.isValid() and current.data(ArticleIdRole) == before
             if shown and touched_current:
                 self._show_detail(int(before))  # the pane shows the edit
             elif changes and user_edits.story_rows_changed(changes):
-                # Another article's title, source or date: the rows of the pane's copies
-                # and related articles, or which are related.  Those read again, not the
-                # article (its place in a long text kept).
+                # Another article's title, source or date, or it hidden or shown again:
+                # the rows of the pane's copies and related articles, or which are
+                # listed.  Those read again, not the article (its place in a long text
+                # kept).
                 self._show_story_again(self.detail.reads_asked())
         finally:
             self._edit_frame = False
@@ -1457,8 +1468,11 @@ class MainWindow(QMainWindow):
             self._count_articles()
         self._warm_later()  # the arrays moved into the room, if the patch could not
 
-    def _list_hidden_changed(self, hid: set[int], showed: set[int]) -> None:
-        """Articles hidden or shown again: their rows, the counts and a search's hits."""
+    def _list_hidden_changed(self, hid: set[int], showed: set[int], kept: int | None) -> None:
+        """Articles hidden or shown again: their rows, the counts and a search's hits.
+
+        kept: the article shown, if the edit left it as it was (its story is read again
+        alone): a search's hits read again select it again, and the pane keeps it."""
         row = self.list.currentIndex().row()
         searching = self.search is not None and self._search_ids is not None
         for article_id in hid:
@@ -1473,6 +1487,8 @@ class MainWindow(QMainWindow):
             self._search_ids = self._search_ids[~np.isin(self._search_ids, gone)]
             self.search_bar.show_result_count(len(self._search_ids))
         if searching and not all(again) and self.search is not None:
+            if kept is not None and self.list.currentIndex().data(ArticleIdRole) == kept:
+                self._pane_kept = (int(kept), self.search)
             self.run_search(self.search)  # whether a shown-again article is a hit
         if not self.list.currentIndex().isValid() and self.model.rowCount():
             # The current article was hidden: the next one takes its place.
