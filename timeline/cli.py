@@ -998,7 +998,9 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
     """Stories reprinted by several outlets: clusters of copies, the largest first.
 
     Articles stored before copy detection existed are signed first (once).  The text
-    gives your corrections (title, source, date: marked *); --json the stored values.
+    gives your corrections (title, source, date: marked *) and names each story by its
+    earliest copy you did not hide, every copy listed, hidden ones marked; --json the
+    stored values.
     """
     from timeline import library
     from timeline.store import edits as user
@@ -1026,10 +1028,6 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
                 ) as bar:
                     library.rebuild_stories(store, progress=_advancing(bar))
         found = story_store.clusters(store, min_copies)
-        through = [
-            library.linked_through_others(store, story.earliest.article_id, story)
-            for story in found
-        ]
         # The text gives the user's title, source and date (marked *), as `list` does.
         corrected = (
             {}
@@ -1041,16 +1039,22 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
             if as_json
             else user.hidden_among(store, [a.article_id for s in found for a in s.articles])
         )
-    for story, others in zip(found, through, strict=True):
+        named = [_named_copy(story, hidden) for story in found]
+        through = [
+            library.linked_through_others(store, first.article_id, story)
+            for story, first in zip(found, named, strict=True)
+        ]
+    for story, first, others in zip(found, named, through, strict=True):
         if as_json:
             _echo(json_line(_story_json(story, others)))
             continue
-        first = story.earliest
         shown = {a.article_id: _as_seen(a, corrected.get(a.article_id, {})) for a in story.articles}
         when, line = shown[first.article_id]
         _echo(
             f"story #{story.cluster}: {len(story.articles)} copies from {story.sources} source(s),"
-            f" first {when} " + settings.line(line)
+            f" first {when} "
+            + settings.line(line)
+            + (_HIDDEN_MARK if first.article_id in hidden else "")
         )
         for a in story.articles:
             mark = "*" if a is first else "~" if a.article_id in others else " "
@@ -1061,13 +1065,21 @@ def stories_command(settings: Settings, as_json: bool, min_copies: int, rebuild:
         _echo(f"{len(found)} stories with copies", err=True)
         if any(through):
             _echo(
-                "* the earliest copy; ~ shares little text with it (in the story only through other copies)",
+                "* the earliest copy not hidden; ~ shares little text with it (in the story only"
+                " through other copies)",
                 err=True,
             )
         if corrected:
             _echo(
                 "a date, source or title followed by * is yours (timeline edit article)", err=True
             )
+
+
+def _named_copy(story: StoryCluster, hidden: set[int]) -> CopyRow:
+    """The copy a story's line names: its earliest the user did not hide (the window,
+    showing each story once, lets the next copy stand for a hidden earliest one), or its
+    earliest, marked hidden, when the user hid every copy."""
+    return next((a for a in story.articles if a.article_id not in hidden), story.earliest)
 
 
 def _as_seen(copy: CopyRow, mine: dict[str, str]) -> tuple[str, str]:

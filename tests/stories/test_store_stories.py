@@ -1010,6 +1010,37 @@ def test_a_roundup_joins_two_stories_and_says_which_are_linked_only_through_it(
     assert "~ shares little text" in result.stderr
 
 
+def test_cli_stories_name_the_earliest_copy_the_user_did_not_hide(run, tmp_path: Path) -> None:
+    """A story's line named its earliest copy even when the user had hidden it: it names
+    the earliest they did not hide, marked *, the others' ~ said against that one, and
+    every copy still listed, the hidden marked.  All hidden: the earliest, marked hidden."""
+    run("import", str(write(tmp_path / "r.jsonl", [RECORDS[0], RECORDS[1], ROUNDUP])))
+    with Store(tmp_path / "t.db") as store:
+        ids = ids_by_title(store)
+    festival, olive = ids[RECORDS[0]["title"]], ids[RECORDS[1]["title"]]
+    digest = ids[ROUNDUP["title"]]
+
+    def story() -> tuple[str, dict[int, str]]:
+        header, *lines = run("--no-bidi", "stories").stdout.splitlines()
+        # Each copy's line: two spaces, its mark (or a space), its id.
+        return header, {int(line[3:].split()[0]): line for line in lines}
+
+    run("edit", "hide", "--article", str(festival))
+    header, lines = story()
+    assert "north | " + RECORDS[1]["title"] in header and "(hidden)" not in header
+    assert "first 2015-08-02T10:00" in header and "3 copies" in header
+    assert {i: line[2] for i, line in lines.items()} == {olive: "*", festival: "~", digest: " "}
+    assert lines[festival].endswith("  (hidden)") and not lines[olive].endswith("(hidden)")
+    # --json gives the stored story, as `list --json` gives no hidden mark.
+    listed = json.loads(run("stories", "--json").output)
+    assert listed["earliest"] == festival and listed["through_others"] == [olive]
+    run("edit", "hide", "--article", str(olive))
+    run("edit", "hide", "--article", str(digest))
+    header, lines = story()
+    assert "agency | " + RECORDS[0]["title"] in header and header.endswith("  (hidden)")
+    assert lines[festival][2] == "*" and all(x.endswith("  (hidden)") for x in lines.values())
+
+
 @pytest.mark.parametrize("chunk", [20_000, 1])
 def test_each_story_once_shows_a_roundups_cluster_as_one_story_per_meeting(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
