@@ -558,7 +558,6 @@ ARABIC: dict[str, str] = {
     "Shares these rare words with this article: %1\nScore %2: more rare words shared and closer dates score higher. Double-click to open.": "تشترك مع هذه المقالة في هذه الكلمات النادرة: %1\nالدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.",
     "undated": "بلا تاريخ",
     "Click to see the words that differ; double-click to open": "انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح",
-    "%1: %2 word(s) in common; marked: words only that copy has": "%1: %2 كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
     "Show &each story once": "اعرض كل خبر &مرة واحدة",
     "List a story reprinted by several outlets once, as its earliest copy": "اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه",
     # --- hidden items and edit failures
@@ -743,6 +742,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "%n نسخ مخفية لا تُسرد",
         "%n نسخة مخفية لا تُسرد",
         "%n نسخة مخفية لا تُسرد",
+    ],
+    "%n word(s) in common; marked: words only that copy has": [
+        "لا كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
+        "كلمة واحدة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
+        "كلمتان مشتركتان؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
+        "%n كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
+        "%n كلمةً مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
+        "%n كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة",
     ],
     "%n more hidden": [
         "لا شيء آخر مخفي",

@@ -548,6 +548,51 @@ def test_hidden_copies_are_said_apart_or_listed_as_hidden(qtbot: QtBot) -> None:
     )
 
 
+def test_the_story_tabs_counts_are_in_the_windows_digits(qtbot: QtBot) -> None:
+    """The tabs' titles and the hidden copies' count were in Arabic-Indic digits, but
+    the Copies label's count, its "only through other copies", the compared copy's
+    words in common and a related article's score were not."""
+    from timeline.model import Article
+    from timeline.store.stories import CopyRow
+
+    def article(n: int, body: str, source: str) -> Article:
+        return Article(
+            id=n, uid=f"u{n}", title="عنوان", body=body, source=source, url="",
+            author="", caption="", credit="", lang="ar", published=None, published_raw="",
+            origin="", imported_at="",
+        )  # fmt: skip
+
+    shown = article(1, "وصلت الطائرة إلى المطار صباح اليوم بعد رحلة طويلة", "قناة")
+    other = article(2, shown.body + " وفي الختام", "قناة 9")  # nine words in common
+    copies = [CopyRow(i, f"عنوان {i}", "مصدر", None, None) for i in range(1, 15)]
+    related = [RelatedRow(40, 21.35, "خبر", "مصدر", None, ("الطائرة",))]
+    view = StoryView(1, copies, related, through_others=frozenset(range(3, 15)), hidden_copies=3)
+    panel = StoryPanel()
+    qtbot.addWidget(panel)
+    panel.set_label_style(LabelStyle(language="ar", digits="arabic"))
+    panel.show_story(shown, view, {2: other}.get)
+    panel.copies.setCurrentRow(1)  # the copy with a sentence more: the diff is shown
+    said = {
+        "label": panel.copies_label.text(),
+        "diff": panel.diff.document().firstBlock().text().split(":", 1)[1],
+        # (as said to a screen reader: the tooltip is markup)
+        "score": panel.related.item(0).data(Qt.ItemDataRole.AccessibleDescriptionRole),
+    }
+    western = {name: [c for c in text if "0" <= c <= "9"] for name, text in said.items()}
+    assert western == {"label": [], "diff": [], "score": []}
+    assert "١٤" in said["label"] and "١٢" in said["label"] and "٣" in said["label"]
+    assert "٩ words in common" in said["diff"]  # ("word(s)": the English plural)
+    # The source's name as it is written, though it holds the count's digits.
+    assert "قناة 9" in panel.diff.document().firstBlock().text()
+    assert "٢١٫٣٥" in said["score"]
+    # Western digits chosen: as written before.
+    panel.set_label_style(LabelStyle(language="ar", digits="western"))
+    panel.copies.setCurrentRow(1)
+    assert "14" in panel.copies_label.text() and "12" in panel.copies_label.text()
+    assert "9 words in common" in panel.diff.document().firstBlock().text()
+    assert "21.35" in panel.related.item(0).toolTip()
+
+
 def _copy_texts(story: StoryPanel) -> list[str]:
     return [story.copies.item(i).text() for i in range(story.copies.count())]
 

@@ -52,6 +52,15 @@ def group_number(n: int, style: LabelStyle) -> str:
     return style.num(grouped)
 
 
+def decimal_number(x: float, style: LabelStyle) -> str:
+    """x as briefly as it is exact to six figures (a related article's score, 21.35), in
+    the style's digits, with the Arabic decimal separator among Arabic-Indic ones."""
+    text = f"{x:g}"
+    if style.digits == "arabic":
+        text = text.replace(".", "\u066b")  # ARABIC DECIMAL SEPARATOR
+    return style.num(text)
+
+
 def published_text(iso: str | None, style: LabelStyle) -> str | None:
     """An article's ISO publication date (as stored) written as the axis writes dates,
     isolated so that it reads the same beside an Arabic source name in an Arabic row.

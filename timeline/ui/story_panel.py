@@ -25,7 +25,7 @@ from timeline.stories.diff import WordDiff, word_diff
 from timeline.text.display_safe import for_display, shown_part
 from timeline.timescale import LabelStyle
 from timeline.ui.article_delegate import DirectionalTextDelegate
-from timeline.ui.date_text import counted, published_text
+from timeline.ui.date_text import counted, decimal_number, published_text
 from timeline.ui.plain_text import keep_line_height, plain_label, plain_tooltip
 from timeline.ui.workers import StoryView
 
@@ -121,11 +121,17 @@ class StoryPanel(QTabWidget):
         through = view.through_others if view else frozenset()
         hidden = view.hidden if view else frozenset()
         left_out = view.hidden_copies if view else 0
-        label = self.tr("Copies of this story: %n", "", len(copies))
+        label = counted(
+            self.tr("Copies of this story: %n", "", len(copies)), len(copies), self.label_style
+        )
         if through:
             # A story is joined copy to copy: a roundup of two meetings brings both
             # meetings' reports in, though they share no sentence.  Said, not hidden.
-            label += "  ·  " + self.tr("%n only through other copies", "", len(through))
+            label += "  ·  " + counted(
+                self.tr("%n only through other copies", "", len(through)),
+                len(through),
+                self.label_style,
+            )
         if not copies:
             label = self.tr("No copies of this story") if article is not None else ""
         if left_out:
@@ -230,7 +236,7 @@ class StoryPanel(QTabWidget):
                     " Double-click to open."
                 )
                 .replace("%1", separator.join(row.shared))
-                .replace("%2", f"{row.score:g}")
+                .replace("%2", decimal_number(row.score, self.label_style))
             )
             item.setToolTip(plain_tooltip(why))
             # Said to a screen reader too: a tooltip needs a mouse.  The words are runs
@@ -272,10 +278,12 @@ class StoryPanel(QTabWidget):
         doc = QTextDocument(self.diff)
         doc.setDefaultFont(self.font())
         cursor = QTextCursor(doc)
-        summary = (
-            self.tr("%1: %2 word(s) in common; marked: words only that copy has")
-            .replace("%1", f"{_FSI}{for_display(shown_part(other.source))}{_PDI}")
-            .replace("%2", str(diff.same_words))
+        # The source apart from the count: counted() puts the window's digits in place
+        # of the first digits it meets, which a source's name could hold.
+        summary = f"{_FSI}{for_display(shown_part(other.source))}{_PDI}: " + counted(
+            self.tr("%n word(s) in common; marked: words only that copy has", "", diff.same_words),
+            diff.same_words,
+            self.label_style,
         )
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         cursor.insertText(("\u200f" if rtl else "\u200e") + summary + "\n")
