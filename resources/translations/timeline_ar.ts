@@ -2408,109 +2408,104 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoryPanel</name>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="125" />
-        <source>Copies of this story: %n</source>
-        <translation><numerusform>نسخ هذا الخبر: لا شيء</numerusform><numerusform>نسخ هذا الخبر: واحدة</numerusform><numerusform>نسخ هذا الخبر: اثنتان</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform><numerusform>نسخ هذا الخبر: %n</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="131" />
+        <location filename="../../timeline/ui/story_panel.py" line="151" />
         <source>%n only through other copies</source>
         <translation><numerusform>لا شيء عبر نسخ أخرى فقط</numerusform><numerusform>واحدة عبر نسخ أخرى فقط</numerusform><numerusform>اثنتان عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="136" />
+        <location filename="../../timeline/ui/story_panel.py" line="145" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="174" />
+        <location filename="../../timeline/ui/story_panel.py" line="192" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="176" />
+        <location filename="../../timeline/ui/story_panel.py" line="194" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="109" />
+        <location filename="../../timeline/ui/story_panel.py" line="126" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="54" />
+        <location filename="../../timeline/ui/story_panel.py" line="55" />
         <source>Differences from the copy</source>
         <translation>الفروق عن النسخة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="141" />
+        <location filename="../../timeline/ui/story_panel.py" line="160" />
         <source>%n hidden, not listed</source>
         <translation><numerusform>لا نسخ مخفية</numerusform><numerusform>نسخة مخفية لا تُسرد</numerusform><numerusform>نسختان مخفيتان لا تُسردان</numerusform><numerusform>%n نسخ مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="148" />
+        <location filename="../../timeline/ui/story_panel.py" line="167" />
         <source>Copies you hid are left out; Show hidden items, in the View menu, lists them.</source>
         <translation>النسخ التي أخفيتها لا تُسرد؛ يسردها «إظهار العناصر المخفية» في قائمة «عرض».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="161" />
+        <location filename="../../timeline/ui/story_panel.py" line="179" />
         <source>Copies (%n)</source>
         <translation><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="163" />
+        <location filename="../../timeline/ui/story_panel.py" line="181" />
         <source>Copies</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="181" />
+        <location filename="../../timeline/ui/story_panel.py" line="199" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="186" />
+        <location filename="../../timeline/ui/story_panel.py" line="204" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="190" />
+        <location filename="../../timeline/ui/story_panel.py" line="208" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="204" />
+        <location filename="../../timeline/ui/story_panel.py" line="222" />
         <source>… and %n more (timeline stories lists them all)</source>
         <translation><numerusform>…</numerusform><numerusform>… ونسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… ونسختان أخريان (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخ أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="215" />
+        <location filename="../../timeline/ui/story_panel.py" line="233" />
         <source>No related articles</source>
         <translation>لا مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="220" />
+        <location filename="../../timeline/ui/story_panel.py" line="238" />
         <source>Related (%n)</source>
         <translation><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="222" />
+        <location filename="../../timeline/ui/story_panel.py" line="240" />
         <source>Related</source>
         <translation>ذات صلة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="234" />
+        <location filename="../../timeline/ui/story_panel.py" line="252" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="251" />
+        <location filename="../../timeline/ui/story_panel.py" line="269" />
         <source>(hidden)</source>
         <translation>(مخفية)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="285" />
+        <location filename="../../timeline/ui/story_panel.py" line="302" />
         <source>%n word(s) in common; marked: words only that copy has</source>
         <translation><numerusform>لا كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>كلمة واحدة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>كلمتان مشتركتان؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمةً مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform></translation>
     </message>

@@ -35,6 +35,7 @@ _DIFF_COLOUR = QColor(255, 150, 150, 140)
 # thread (about 19 us), and a press release reprinted 20,000 times took 382 ms.
 COPY_ROWS = 500
 _FSI, _PDI = "\u2068", "\u2069"
+COPIES_UNDER_LABEL = 2  # rows of copies the Copies tab shows under its label, at least
 
 
 class StoryPanel(QTabWidget):
@@ -72,8 +73,13 @@ class StoryPanel(QTabWidget):
         self.diff.setMinimumHeight(3 * self.fontMetrics().height())
         self.copies_page = QWidget(self)
         layout = QVBoxLayout(self.copies_page)
-        layout.addWidget(self.copies_label)
-        layout.addWidget(self.copies, 1)
+        # The label right on its list: the line it keeps (keep_line_height) leaves room
+        # around its text, and a spacing's 6 px would come out of the article at 800x500.
+        listed = QVBoxLayout()
+        listed.setSpacing(0)
+        listed.addWidget(self.copies_label)
+        listed.addWidget(self.copies, 1)
+        layout.addLayout(listed, 1)
         layout.addWidget(self.diff, 2)
         self.related_page = QWidget(self)
         layout = QVBoxLayout(self.related_page)
@@ -82,6 +88,18 @@ class StoryPanel(QTabWidget):
         for page in (self.copies_page, self.related_page):
             page.layout().setContentsMargins(2, 2, 2, 2)
             self.addTab(page, "")
+        # Room for the copies' label and COPIES_UNDER_LABEL rows: at 800x500 the pane gave
+        # the tabs the height of the events' two rows, and with the label shown the list
+        # had one (31 px for 25 px rows).  Kept whichever tab is shown, the label shown or
+        # not, so that the article is not laid out again as a story comes.  At
+        # 800x500 the article keeps 187 px (English) and 177 (Arabic) of 206 and 196,
+        # nine lines of 19 px or more as the window promises; three rows would leave it
+        # 162 and 152.  Without the label the list has three rows and a third.  (A copy's
+        # diff, when chosen, takes the list's room beyond its row.)
+        row = self.fontMetrics().height() + 6
+        self.copies_page.setMinimumHeight(
+            2 + self.copies_label.minimumHeight() + COPIES_UNDER_LABEL * row + 4 + 2
+        )
         self.setDocumentMode(True)
         self.article: Article | None = None
         self._texts: dict[int, Article] = {}
@@ -121,26 +139,29 @@ class StoryPanel(QTabWidget):
         through = view.through_others if view else frozenset()
         hidden = view.hidden if view else frozenset()
         left_out = view.hidden_copies if view else 0
-        label = counted(
-            self.tr("Copies of this story: %n", "", len(copies)), len(copies), self.label_style
-        )
+        # What the tab's title ("Copies (37)") does not say, a phrase each.  Said after
+        # the count again, the two took 502 px (335 now; Arabic 408, 290) and a window
+        # could not be made 800 px wide (864 at least).
+        said = []
+        if not copies and article is not None:
+            said.append(self.tr("No copies of this story"))
         if through:
             # A story is joined copy to copy: a roundup of two meetings brings both
             # meetings' reports in, though they share no sentence.  Said, not hidden.
-            label += "  ·  " + counted(
-                self.tr("%n only through other copies", "", len(through)),
-                len(through),
-                self.label_style,
+            said.append(
+                counted(
+                    self.tr("%n only through other copies", "", len(through)),
+                    len(through),
+                    self.label_style,
+                )
             )
-        if not copies:
-            label = self.tr("No copies of this story") if article is not None else ""
         if left_out:
             # Out of sight as in the list, but a copy is a fact about the story: how
             # many the user hid is said (the tab counts the rows listed).
-            said = counted(
-                self.tr("%n hidden, not listed", "", left_out), left_out, self.label_style
+            said.append(
+                counted(self.tr("%n hidden, not listed", "", left_out), left_out, self.label_style)
             )
-            label = f"{label}  ·  {said}" if label else said
+        label = "  ·  ".join(said)
         self.copies_label.setText(label)
         self.copies_label.setToolTip(
             plain_tooltip(
@@ -152,10 +173,9 @@ class StoryPanel(QTabWidget):
             else ""
         )
         self.copies.setVisible(bool(copies))
-        # The tab counts the copies: the label stays for what the count does not say
-        # (none, some only through others, some hidden), the list keeping its row
-        # otherwise.
-        self.copies_label.setVisible(not copies or bool(through) or bool(left_out))
+        # The tab counts the copies: the label is shown when it says what the count
+        # does not (none, some only through others, some hidden).
+        self.copies_label.setVisible(bool(label))
         self.set_tab_title(
             self.copies_page,
             counted(self.tr("Copies (%n)", "", len(copies)), len(copies), self.label_style)
