@@ -22,16 +22,16 @@ from timeline.export.selection import Selection, UserView, article_ids, events
 from timeline.model import from_axis, to_axis
 from timeline.store import Store
 from timeline.store.export_data import article_sources, export_articles, stated_ranges
+from timeline.text.safe import xml_chars
 
 # The file format version written (The Timeline Project 2.x reads it).
 FORMAT_VERSION = "2.4.0"
 
-# XML 1.0 cannot carry most C0 controls even as references; they become U+FFFD.
-_XML_ILLEGAL = {c: "\ufffd" for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF)}
-
 
 def xml_text(text: str) -> str:
-    return escape(text.translate(_XML_ILLEGAL))
+    """A text as an element's content: escaped, and each character XML 1.0 cannot carry
+    even as a reference (most C0 controls) a replacement character (xml_chars)."""
+    return escape(xml_chars(text))
 
 
 _LAST_SECOND = to_axis(datetime(9999, 12, 31, 23, 59, 59))

@@ -25,13 +25,8 @@ from timeline.export.progress import ExportProgress, counted
 from timeline.export.selection import Selection
 from timeline.export.tabular import table_rows
 from timeline.store import Store
-from timeline.text.safe import spreadsheet_safe
+from timeline.text.safe import CELL_CHARS, workbook_cell
 
-CELL_CHARS = 32_767
-# What a cell cannot hold: C0 controls but tab, newline and carriage return (openpyxl
-# refuses them), and the noncharacters U+FFFE and U+FFFF (lxml refuses them: no XML
-# holds them; a title holding one failed the whole export).
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LOOKED_AT = 100  # rows read to choose the sheet's direction
 SHEET_ROWS = 1_048_576  # the rows of an Excel sheet, its header's included
@@ -75,7 +70,7 @@ def write_xlsx(
             shortened = False
             for value in row:
                 if isinstance(value, str):
-                    text, was_cut = _cell_text(value)
+                    text, was_cut = workbook_cell(value, CELL_CHARS)
                     shortened = shortened or was_cut
                     cell = WriteOnlyCell(sheet, value=text)
                     cell.data_type = "s"  # a text, whatever it starts with
@@ -102,21 +97,6 @@ def _abandon(sheet: Any) -> None:
         sheet.close()
     with contextlib.suppress(Exception):
         sheet._writer.cleanup()
-
-
-def _cell_text(value: str) -> tuple[str, bool]:
-    """A text as a workbook cell holds it, and whether it was cut."""
-    text = spreadsheet_safe(_CONTROLS.sub(_shown, value))
-    if len(text) <= CELL_CHARS:
-        return text, False
-    return text[: CELL_CHARS - 1] + "\u2026", True
-
-
-def _shown(match: re.Match[str]) -> str:
-    """A control's Control Pictures symbol, as the window shows it; a replacement
-    character for a noncharacter."""
-    code = ord(match.group())
-    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
 
 
 def _mostly_arabic(columns: tuple[str, ...], rows: list[Any]) -> bool:

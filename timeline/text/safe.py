@@ -1,4 +1,4 @@
-"""Untrusted text made harmless for a terminal, or made visible for a reader: controls and bidi overrides."""
+"""Untrusted text made harmless for a terminal, made visible for a reader, or written as a file format can hold it: controls and bidi overrides."""
 
 from __future__ import annotations
 
@@ -99,3 +99,36 @@ def spreadsheet_value(cell: str) -> str:
     if cell.startswith(_GUARD) and cell.lstrip(_GUARD).startswith(_FORMULA_STARTS):
         return cell[1:]
     return cell
+
+
+# What no XML 1.0 document holds, even as a reference: C0 controls but tab, newline and
+# carriage return, and the noncharacters U+FFFE and U+FFFF.  A workbook's cell is XML
+# (openpyxl refuses the controls, lxml the noncharacters: a title holding one failed a
+# whole export).
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The characters a workbook cell holds at most (Excel's limit; a longer one makes Excel
+# repair the file).
+CELL_CHARS = 32_767
+
+
+def xml_chars(text: str) -> str:
+    """The text with each character no XML holds a replacement character (U+FFFD): as
+    the .timeline export writes a text."""
+    return _NOT_IN_XML.sub("\ufffd", text)
+
+
+def workbook_cell(text: str, limit: int = CELL_CHARS) -> tuple[str, bool]:
+    """A text as the workbook export writes it in a cell, and whether it was cut: each
+    control no XML holds as its Control Pictures symbol (as the window shows it), a
+    noncharacter as a replacement character, after an apostrophe when it starts like a
+    formula (spreadsheet_safe), and past `limit` characters cut with an ellipsis."""
+    text = spreadsheet_safe(_NOT_IN_XML.sub(_cell_symbol, text))
+    if len(text) <= limit:
+        return text, False
+    return text[: limit - 1] + "\u2026", True
+
+
+def _cell_symbol(match: re.Match[str]) -> str:
+    """A control's Control Pictures symbol; a replacement character for a noncharacter."""
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
