@@ -637,15 +637,17 @@ class CarriedValues:
 
 
 class RenamedArticles:
-    """The library's articles whose title or source the user corrected, as an import
-    knows them, so that an export of them imported again is not added beside them: by
-    the key an export of ours wrote beside its texts (ArticleDraft.uid), when the draft's
-    body is that article's (the title and source it wrote may be a correction since
-    changed or cleared); else by the texts shown now (ingest.dedup.ShownKeys).  A key
-    beside another body is never taken: the record is what its texts make it (a new
-    article), and what it carries goes to that.  The articles shown by other texts are
-    read when first asked for, so an import whose records its library holds by their
-    own keys never reads them; kept for one import, which corrects no title or source."""
+    """The library's articles whose title or source the user corrected (or whose body an
+    export wrote otherwise), as an import knows them, so that an export of them imported
+    again is not added beside them: by the key an export of ours wrote beside its texts
+    (ArticleDraft.uid), when the draft's body is that article's, or that body as a
+    format that cannot hold every character wrote it (the title and source it wrote may
+    be a correction since changed or cleared); else by the texts shown now
+    (ingest.dedup.ShownKeys).  A key beside another body is never taken: the record is
+    what its texts make it (a new article), and what it carries goes to that.  The
+    articles shown by other texts are read when first asked for, so an import whose
+    records its library holds by their own keys never reads them; kept for one import,
+    which corrects no title or source."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -658,13 +660,27 @@ class RenamedArticles:
             from timeline.ingest.dedup import is_body_of  # an import's: loaded with it
 
             stored = user.key_texts(self.store, draft.uid)
-            if stored is not None and is_body_of(draft.uid, *stored, draft):
+            if stored is not None and (
+                is_body_of(draft.uid, *stored, draft) or self._written(draft)
+            ):
                 return draft.uid
         if self._keys is None:
             from timeline.ingest.dedup import ShownKeys
 
             self._keys = ShownKeys(user.renamed_articles(self.store))
         return self._keys.uid_of(draft)
+
+    def _written(self, draft: ArticleDraft) -> bool:
+        """Whether the draft's body is the body of the article its key names as an
+        export that cannot hold every character wrote it (a workbook, a .timeline file:
+        ingest.dedup.is_written_body); that body is read only when the draft's holds
+        what such an export puts in a character's place."""
+        from timeline.ingest.dedup import is_written_body, may_be_written
+
+        if not may_be_written(draft.body):
+            return False
+        body = user.key_body(self.store, draft.uid)
+        return body is not None and is_written_body(draft, body)
 
 
 def search_notes(store: Store, query: str) -> list[tuple[int, str]]:

@@ -252,3 +252,59 @@ def test_a_key_another_program_wrote_is_not_read(
     path.write_text(f"uid,title,body\n{user.article_uid(edited, war)},عنوان آخر,{body}\n", "utf-8")
     report = library.import_paths(edited, [path])
     assert (report.added, report.duplicates) == (1, 0)
+
+
+# The exports whose format cannot hold every character: a control in a body is written
+# as its symbol (a workbook's cell) or as a replacement character (.timeline's XML).
+WRITTEN_OTHERWISE = [("articles-xlsx", "xlsx")]
+# Made up: a bell, an ESC beginning a colour sequence, and a noncharacter no XML holds.
+WITH_CONTROLS = "انعقدت القمة اليوم\x07 في الرياض\x1b[31m وصدر بيانها في 5 مايو 2021.\uffff"
+
+
+def _one_article(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "in.jsonl"
+    record = {"title": "قمة الرياض", "source": "وكالة", "body": body, "published": "2021-05-05"}
+    path.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), WRITTEN_OTHERWISE)
+def test_a_body_written_otherwise_is_known_by_its_key(
+    tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    path = tmp_path / f"out.{suffix}"
+    with Store(tmp_path / "t.db") as store:
+        assert library.import_paths(store, [_one_article(tmp_path, WITH_CONTROLS)]).added == 1
+        export(store, fmt, Selection(), path)
+        written = path.read_bytes().decode("utf-8") if suffix == "timeline" else ""
+        assert "\x07" not in written  # the file holds the body otherwise
+        report = library.import_paths(store, [path])
+        assert not report.failed
+        assert (report.added, report.duplicates) == (0, 1)
+
+        # The key beside a body changed by hand (its control's stand-in kept): a new one.
+        if suffix == "xlsx":
+
+            def changed(record: dict[str, Any]) -> None:
+                record["body"] = record["body"].replace("الرياض", "جدة")
+
+            rewritten(path, changed)
+        else:
+            path.write_text(written.replace("في الرياض", "في جدة"), "utf-8")
+        report = library.import_paths(store, [path])
+        assert (report.added, report.duplicates) == (1, 0)
+        bodies = sorted(a.body for a in store.articles())
+    assert bodies[0] == WITH_CONTROLS and "جدة" in bodies[1]
+
+
+def test_a_body_cut_at_a_cells_length_is_known_by_its_key(tmp_path: Path) -> None:
+    # A workbook's cell holds 32,767 characters: a longer body is cut there.
+    body = "فقرة طويلة من تقرير مختلق عن القمة. " * 1200  # 43,200 characters
+    path = tmp_path / "out.xlsx"
+    with Store(tmp_path / "t.db") as store:
+        assert library.import_paths(store, [_one_article(tmp_path, body)]).added == 1
+        cut: list[int] = []
+        export(store, "articles-xlsx", Selection(), path, cut=cut)
+        assert len(cut) == 1
+        report = library.import_paths(store, [path])
+        assert (report.added, report.duplicates) == (0, 1)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from timeline.model import ArticleDraft
 from timeline.text.normalize import normalize
+from timeline.text.safe import spreadsheet_value, workbook_cell, xml_chars
 
 
 def _canonical(text: str) -> str:
@@ -42,6 +44,31 @@ def is_body_of(uid: str, source: str, title: str, draft: ArticleDraft) -> bool:
     this source and title: with them it makes that key (all read as the key reads them),
     whatever source and title the draft itself gives."""
     return uid_of_parts((_canonical(source), _canonical(title), _canonical(draft.body))) == uid
+
+
+# What the exports that cannot hold every character put in a character's place: a
+# control's Control Pictures symbol (U+2400-U+241F; workbook), a replacement character
+# (workbook, .timeline), or an ellipsis ending a cut cell (workbook).
+_WRITTEN_MARKS = re.compile("[\u2400-\u241f\ufffd]|\u2026\\s*$")
+
+
+def may_be_written(body: str) -> bool:
+    """Whether a body holds what an export puts in a character's place (is_written_body
+    can then be true): the stored body need not be read for one that holds none."""
+    return _WRITTEN_MARKS.search(body) is not None
+
+
+def is_written_body(draft: ArticleDraft, body: str) -> bool:
+    """Whether the draft's body is the stored body `body` as an export of ours wrote it
+    where its format cannot hold every character, read back as the importer reads it:
+    a workbook's cell (text.safe.workbook_cell; its formula guard taken off again, as
+    for the program's own tables) or a .timeline file's XML (text.safe.xml_chars).
+    Compared as the key reads texts.  An article whose body holds a control (an ESC,
+    a bell) is written so, and its key beside that body is the article's: without this
+    its own workbook, imported into its library, added it again."""
+    given = _canonical(draft.body)
+    in_cell = spreadsheet_value(workbook_cell(body)[0].strip())
+    return given in (_canonical(in_cell), _canonical(xml_chars(body)))
 
 
 class ShownKeys:

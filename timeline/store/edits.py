@@ -1752,6 +1752,14 @@ def key_texts(store: Store, uid: str) -> tuple[str, str] | None:
     return None if found is None else (found[0], found[1])
 
 
+def key_body(store: Store, uid: str) -> str | None:
+    """The body the article of this key was stored with, or None when the library holds
+    no such article (read apart from key_texts: only for a body an export may have
+    written otherwise, ingest.dedup.may_be_written)."""
+    found = store.conn.execute("SELECT body FROM articles WHERE uid = ?", (uid,)).fetchone()
+    return None if found is None else str(found[0])
+
+
 # -- search: the user's notes and tags find their articles too ------------------------
 
 
