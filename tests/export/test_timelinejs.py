@@ -123,6 +123,24 @@ def test_round_trip(sample_store: Store, tmp_path: Path, reimport) -> None:
     assert reimport(path) == snapshot(sample_store, dated_only=True)
 
 
+def test_each_slide_names_the_key_of_its_article(sample_store: Store) -> None:
+    # The article's uid (as a table export's uid column has it): in the format's own
+    # unique_id of every slide of the article, and beside a publication's fields.
+    uids = dict(sample_store.db.conn.execute("SELECT id, uid FROM articles"))
+    events = _document(sample_store)["events"]
+    mentions = 0
+    for event in events:
+        carried = event.get("x-timeline-article")
+        article = carried["id"] if carried else event["x-timeline-mention"]["article"]
+        number = event["unique_id"].rpartition("-event-")[2]
+        assert event["unique_id"] == f"article-{uids[article]}-event-{number}"
+        if carried:
+            assert carried["uid"] == uids[article]
+        else:
+            mentions += 1
+    assert mentions and len({e["unique_id"] for e in events}) == len(events)
+
+
 @pytest.mark.parametrize(
     ("fragment", "text"),
     [

@@ -7,6 +7,15 @@ stored fields under "x-timeline-article" (its body is the text, one paragraph a
 line) so that importing the file gives back the same articles (TimelineJS ignores keys it does not know); mentioned dates are events
 marked "x-timeline-mention", which an import skips because it finds them again in the
 bodies.
+
+Every slide of an article says which article it came from by the article's key, the
+uid the CSV, JSON Lines and workbook exports write in their uid column (stable from one
+library to another, where an id is not): in the format's own "unique_id", which must be
+unique among the slides (TimelineJS makes the page's #bookmark of it), as
+"article-<uid>-event-<event id>", and on a publication under "x-timeline-article" as
+"uid", which an import here reads to know the article again when its title or source
+was corrected since (ingest.timelinejs.KEY_KEY).  An event the user added on its own
+has no article: "event-<id>".
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from timeline.store import Store
 from timeline.store.export_data import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
+    article_uids,
     export_articles,
 )
 
@@ -207,6 +217,7 @@ class _Document:
                 stored[0]: _article_fields(view, stored)
                 for stored in export_articles(self.store, published)
             }
+            uids = article_uids(self.store, [r[1] for r in batch if r[1] is not None])
             for values in batch:
                 row = EventRow._make(values)
                 if row.id < 0 and not row.title:
@@ -214,7 +225,9 @@ class _Document:
                 dates = dates_made.get_or_make(
                     (row.start, row.end, row.granularity, row.value), lambda row=row: _when(row)
                 )
-                item: dict[str, Any] = {**dates, "unique_id": f"event-{row.id}"}
+                uid = uids.get(row.article_id) if row.article_id is not None else None
+                unique_id = f"article-{uid}-event-{row.id}" if uid else f"event-{row.id}"
+                item: dict[str, Any] = {**dates, "unique_id": unique_id}
                 headline = (
                     headlines.get_or_make(row.article_id, lambda row=row: _inline(row.title))
                     if row.article_id is not None
@@ -231,6 +244,7 @@ class _Document:
                     item["text"] = {"headline": headline, "text": _paragraphs(body)}
                     item[ARTICLE_KEY] = {k: v for k, v in fields.items() if k != "body"}
                     item[ARTICLE_KEY]["id"] = row.article_id
+                    item[ARTICLE_KEY]["uid"] = uid
                     said = view.said_of(row.article_id, body)
                     if said:
                         item[ARTICLE_KEY][USER_KEY] = said

@@ -26,6 +26,7 @@ from timeline.ingest.own_exports import refuse_events
 from timeline.ingest.timelinejs import (
     ADDED_KEY,
     COLOURS_KEY,
+    KEY_KEY,
     STANDALONE_KEY,
     USER_KEY,
     added_events,
@@ -239,7 +240,8 @@ def record_draft(
         value = values[name][1]
         if value is not None and value.strip():
             extra[name] = value.strip()
-    uid = record[keys["uid"]] if own else None  # the key an export of ours wrote
+    # The key an export of ours wrote: its uid column, or a TimelineJS slide's (KEY_KEY).
+    uid = record[keys["uid"]] if own else record.get(KEY_KEY)
     return ArticleDraft(
         title=title_from_body(body) if untitled else str(title).strip(),
         body=body.strip(),

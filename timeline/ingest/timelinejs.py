@@ -1,10 +1,12 @@
 """TimelineJS3 JSON files: each event an article record (as the JSON importer reads them).
 
 A file this program wrote carries every article's fields under "x-timeline-article"
-and marks the mentioned dates, which are skipped (they are found again in the bodies)
-but for those the user added, which go with their article's record to be added again.
-In any other TimelineJS file an event becomes an article: the headline its title, the
-text its body, start_date its publication, group its source.  HTML is reduced to text.
+(its key, "uid", among them: an article whose title or source was corrected since the
+file was written is known by it, as by a table's uid column) and marks the mentioned
+dates, which are skipped (they are found again in the bodies) but for those the user
+added, which go with their article's record to be added again.  In any other
+TimelineJS file an event becomes an article: the headline its title, the text its
+body, start_date its publication, group its source.  HTML is reduced to text.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ STANDALONE_KEY = "x-timeline-standalone"
 # ({"hidden": true, "mentions": [{"start", "end", "text", "typed" | "not_a_date",
 # "hidden", "tags"}]}), read by user_said.
 USER_KEY = "x-timeline-user"
+# Put on a record by timelinejs_records: the key (uid) of the article a slide of this
+# program's carries (ARTICLE_KEY's "uid"), read as a table's uid column is.
+KEY_KEY = "x-timeline-key"
 # In the document: its tags' colours ({name: "#rrggbb"}), put on its first record.
 COLOURS_KEY = "x-timeline-tag-colours"
 # How the exporter writes a line: its text escaped, so it holds no '<'.
@@ -162,13 +167,13 @@ def _record(event: Any) -> Any:
         return _MENTION
     carried = event.get(ARTICLE_KEY)
     if isinstance(carried, dict):
+        ours = dict(carried)
         if "body" not in carried:
             given = event.get("text")
-            return {
-                **carried,
-                "body": our_paragraphs(given.get("text") if isinstance(given, dict) else None),
-            }
-        return dict(carried)
+            ours["body"] = our_paragraphs(given.get("text") if isinstance(given, dict) else None)
+        if isinstance(carried.get("uid"), str):
+            ours[KEY_KEY] = carried["uid"]
+        return ours
     given = event.get("text")
     text: dict[str, Any] = given if isinstance(given, dict) else {}
     title = html_text(text.get("headline"))

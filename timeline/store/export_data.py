@@ -184,3 +184,14 @@ def article_urls(store: Store, ids: Sequence[int]) -> dict[int, str]:
         query = f"SELECT id, url FROM articles WHERE url != '' AND id IN ({marks})"
         found.update(store.db.conn.execute(query, chunk).fetchall())
     return found
+
+
+def article_uids(store: Store, ids: Sequence[int]) -> dict[int, str]:
+    """The key (uid) of each of these articles the library holds."""
+    found: dict[int, str] = {}
+    for chunk in _id_chunks(sorted(set(ids))):
+        assert chunk is not None
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id, uid FROM articles WHERE id IN ({marks})"
+        found.update(store.db.conn.execute(query, chunk).fetchall())
+    return found
