@@ -190,8 +190,10 @@ class ArticleDraft:
     # The colours of the tags the file holds (a TimelineJS export's, on its first record).
     tag_colours: tuple[tuple[str, str], ...] = ()
     # The key the program's own export wrote beside the article (its uid column: CSV,
-    # JSON Lines, workbook): the article it names, when the library holds it with this
-    # body (the title and source written may be a correction since changed or cleared).
+    # JSON Lines, workbook; a TimelineJS slide's, a .timeline event's comment): the
+    # article it names, when the library holds it with this body, or with the body the
+    # export wrote in its place (the title and source written may be a correction since
+    # changed or cleared).
     uid: str = ""
 
 

@@ -138,8 +138,8 @@ def test_a_hidden_article_written_with_the_hidden_stays_hidden_in_a_new_library(
 
 # The exports that write each article's key (its uid column).
 KEYED_FORMATS = [f for f in ARTICLE_FORMATS if f[0].startswith("articles-")]
-# And those that write it where their format has room.
-TRACED_FORMATS = [*KEYED_FORMATS, ("timelinejs", "json")]
+# And those that write it where their format has room: every export of articles.
+TRACED_FORMATS = [*KEYED_FORMATS, ("timelinejs", "json"), ("timeline", "timeline")]
 
 
 def rewritten(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
@@ -258,7 +258,7 @@ def test_a_key_another_program_wrote_is_not_read(
 
 # The exports whose format cannot hold every character: a control in a body is written
 # as its symbol (a workbook's cell) or as a replacement character (.timeline's XML).
-WRITTEN_OTHERWISE = [("articles-xlsx", "xlsx")]
+WRITTEN_OTHERWISE = [("articles-xlsx", "xlsx"), ("timeline", "timeline")]
 # Made up: a bell, an ESC beginning a colour sequence, and a noncharacter no XML holds.
 WITH_CONTROLS = "انعقدت القمة اليوم\x07 في الرياض\x1b[31m وصدر بيانها في 5 مايو 2021.\uffff"
 

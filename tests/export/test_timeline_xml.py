@@ -67,6 +67,30 @@ def test_export_is_a_timeline_document(sample_store: Store) -> None:
     assert "نيل أرمسترونغ" in moon.findtext("description")
 
 
+# The elements The Timeline Project reads in an event: it refuses a file with any other
+# ("Did not expect <...>").
+EVENT_ELEMENTS = {
+    *("start", "end", "text", "progress", "fuzzy", "fuzzy_start", "fuzzy_end", "locked"),
+    *("ends_today", "category", "description", "alert", "hyperlink", "icon"),
+    *("default_color", "milestone"),
+}
+
+
+def test_each_event_names_the_key_of_its_article_in_a_comment(sample_store: Store) -> None:
+    out = io.StringIO()
+    write_text(sample_store, "timeline", Selection(), out)
+    parser = ElementTree.XMLParser(target=ElementTree.TreeBuilder(insert_comments=True))
+    root = ElementTree.fromstring(out.getvalue(), parser)
+    uids = dict(sample_store.db.conn.execute("SELECT title, uid FROM articles"))
+    events = root.findall("events/event")
+    assert events
+    for event in events:
+        comment, *elements = list(event)
+        assert comment.tag is ElementTree.Comment
+        assert comment.text == f" uid: {uids[event.findtext('text')]} "
+        assert {e.tag for e in elements} <= EVENT_ELEMENTS  # the key in no element of its own
+
+
 def test_import_gives_articles_with_categories_and_ranges(tmp_path: Path) -> None:
     path = tmp_path / "made.timeline"
     path.write_text(MADE_ELSEWHERE, encoding="utf-8")

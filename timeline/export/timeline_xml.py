@@ -3,9 +3,19 @@
 The event's text is the article's title, its description the body, its hyperlink the
 url, its start the publication (a range the article's file stated gives start and
 end), the user's corrections winning and hidden articles left out.  The format has no
-place for tags or notes.  Mentioned dates are not written as events of their own: importing the file
-here finds them again in the descriptions, where a separate event would come back as
-an article of its own (docs/decisions.md, Export).
+place for tags or notes.  Mentioned dates are not written as events of their own:
+importing the file here finds them again in the descriptions, where a separate event
+would come back as an article of its own (docs/decisions.md, Export).
+
+Nor has it a place for the article's key (its uid, as the CSV, JSON Lines and workbook
+exports write it): The Timeline Project reads an event's elements against a fixed list
+(start, end, text, progress, fuzzy, locked, ends_today, category, description, alert,
+hyperlink, icon, default_color, milestone) and refuses a file with any other ("Did not
+expect <uid>"), and each of those has its use.  So the key is an XML comment in the
+event, "<!-- uid: ... -->", which that reader passes over and a tool or an import here
+reads: an event traced to its article, and the article known again by it when its
+title or source was corrected since, or its description holds a replacement character
+for a control (ingest.timeline_xml).
 """
 
 from __future__ import annotations
@@ -102,12 +112,14 @@ def write_timeline_xml(
         article = view.article(stored)  # the user's title and source
         if article is None:
             continue
-        article_id, title, text = int(article[0]), str(article[2]), str(article[3])
+        article_id, uid = int(article[0]), str(article[1])
+        title, text = str(article[2]), str(article[3])
         source, url = str(article[4]), str(article[5])
         day = published[article_id]
         start, end = ranges.get(article_id, (day, day))
         out.write(
             "    <event>\n"
+            f"      <!-- uid: {uid} -->\n"  # a key is hexadecimal: no "--"
             f"      <start>{timeline_time(start)}</start>\n"
             f"      <end>{timeline_time(end)}</end>\n"
             f"      <text>{xml_text(title)}</text>\n"

@@ -3,7 +3,9 @@
 An event becomes an article whose title is the event's text, whose body is its
 description (the text again when it has none), published at its start; an event
 that ends after it starts also gives a 'stated' range.  The XML is parsed with
-defusedxml: a file that declares entities is refused, never expanded.
+defusedxml: a file that declares entities is refused, never expanded.  An event of
+this program's export says its article's key in a comment ("<!-- uid: ... -->", which
+The Timeline Project passes over: export.timeline_xml), read as a table's uid column.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 MAX_TIMELINE_BYTES = 100 * 1024 * 1024
+# The comment in which this program's export gives an event its article's key.
+_KEY_COMMENT = re.compile(r"\s*uid: ([0-9a-f]{1,64})\s*")
 _TIME = re.compile(
     r"^\s*(-?\d{1,9})-(\d{1,2})-(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*$"
 )
@@ -119,8 +123,16 @@ def timeline_entries(
     counted = _Counted(stream)
     path: list[Element] = []  # the elements open, from the root
     number = 0
+    key = ""  # the key the event read says in a comment (this program's export)
     try:
-        for event, element in SafeTree.iterparse(counted, events=("start", "end"), forbid_dtd=True):
+        for event, element in SafeTree.iterparse(
+            counted, events=("start", "end", "comment"), forbid_dtd=True
+        ):
+            if event == "comment":
+                if len(path) == 3 and path[2].tag == "event" and path[1].tag == "events":
+                    found = _KEY_COMMENT.fullmatch(element.text or "")
+                    key = found.group(1) if found else key
+                continue
             if event == "start":
                 if not path and element.tag != "timeline":
                     raise BadArticle(
@@ -140,9 +152,10 @@ def timeline_entries(
                 where = f"event {number}"
                 entry: TimelineEntry | tuple[str, str]
                 try:
-                    entry = _entry(element, where, origin)
+                    entry = _entry(element, where, origin, key)
                 except BadArticle as exc:  # this event only: a record skipped
                     entry = (where, str(exc).removeprefix(f"{where}: "))
+                key = ""
                 path[1].remove(element)  # read: let it go
                 counted.mark = counted.count
                 yield entry
@@ -154,7 +167,7 @@ def timeline_entries(
         raise BadArticle(f"not well-formed XML ({exc})") from exc
 
 
-def _entry(event: Element, where: str, origin: str) -> TimelineEntry:
+def _entry(event: Element, where: str, origin: str, key: str) -> TimelineEntry:
     title = " ".join(_text(event, "text").split())
     if not title:
         raise BadArticle(f"{where}: no text")
@@ -170,5 +183,6 @@ def _entry(event: Element, where: str, origin: str) -> TimelineEntry:
         url=_text(event, "hyperlink"),
         published_raw=start_iso,
         origin=origin,
+        uid=key,
     )
     return TimelineEntry(draft, to_axis(start), to_axis(end), start_iso, end_iso)
