@@ -861,6 +861,7 @@ def export_command(
         IMAGE_FORMATS,
         Selection,
         SelectionError,
+        counted_records,
         export,
         format_for,
         write_text,
@@ -931,7 +932,9 @@ def export_command(
             where = output if output is not None else "standard output"
             raise _Failure(f"cannot write {where}: {exc.strerror or exc}") from exc
     if output is not None:
-        _echo(f"wrote {count} record(s) as {FORMATS[fmt][0]} to {output}", err=True)
+        what = counted_records(fmt)  # "wrote 8922 record(s)" left which to guess
+        described = FORMATS[fmt][0].removeprefix(f"{what} as ")
+        _echo(f"wrote {count} {what[:-1]}(s) as {described} to {output}", err=True)
     if cut:
         _echo(
             f"{len(cut)} record(s) with a text cut at a workbook cell's 32,767 characters"

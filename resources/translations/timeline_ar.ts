@@ -2408,27 +2408,27 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoryPanel</name>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="151" />
+        <location filename="../../timeline/ui/story_panel.py" line="153" />
         <source>%n only through other copies</source>
         <translation><numerusform>لا شيء عبر نسخ أخرى فقط</numerusform><numerusform>واحدة عبر نسخ أخرى فقط</numerusform><numerusform>اثنتان عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="145" />
+        <location filename="../../timeline/ui/story_panel.py" line="147" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="192" />
+        <location filename="../../timeline/ui/story_panel.py" line="194" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="194" />
+        <location filename="../../timeline/ui/story_panel.py" line="196" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="126" />
+        <location filename="../../timeline/ui/story_panel.py" line="127" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -2438,74 +2438,74 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>الفروق عن النسخة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="160" />
+        <location filename="../../timeline/ui/story_panel.py" line="162" />
         <source>%n hidden, not listed</source>
         <translation><numerusform>لا نسخ مخفية</numerusform><numerusform>نسخة مخفية لا تُسرد</numerusform><numerusform>نسختان مخفيتان لا تُسردان</numerusform><numerusform>%n نسخ مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="167" />
+        <location filename="../../timeline/ui/story_panel.py" line="169" />
         <source>Copies you hid are left out; Show hidden items, in the View menu, lists them.</source>
         <translation>النسخ التي أخفيتها لا تُسرد؛ يسردها «إظهار العناصر المخفية» في قائمة «عرض».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="179" />
+        <location filename="../../timeline/ui/story_panel.py" line="181" />
         <source>Copies (%n)</source>
         <translation><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="181" />
+        <location filename="../../timeline/ui/story_panel.py" line="183" />
         <source>Copies</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="199" />
+        <location filename="../../timeline/ui/story_panel.py" line="201" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="204" />
+        <location filename="../../timeline/ui/story_panel.py" line="206" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="208" />
+        <location filename="../../timeline/ui/story_panel.py" line="210" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="222" />
+        <location filename="../../timeline/ui/story_panel.py" line="224" />
         <source>… and %n more (timeline stories lists them all)</source>
         <translation><numerusform>…</numerusform><numerusform>… ونسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… ونسختان أخريان (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخ أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="233" />
+        <location filename="../../timeline/ui/story_panel.py" line="235" />
         <source>No related articles</source>
         <translation>لا مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="238" />
+        <location filename="../../timeline/ui/story_panel.py" line="240" />
         <source>Related (%n)</source>
         <translation><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="240" />
+        <location filename="../../timeline/ui/story_panel.py" line="242" />
         <source>Related</source>
         <translation>ذات صلة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="252" />
+        <location filename="../../timeline/ui/story_panel.py" line="254" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="269" />
+        <location filename="../../timeline/ui/story_panel.py" line="271" />
         <source>(hidden)</source>
         <translation>(مخفية)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="302" />
+        <location filename="../../timeline/ui/story_panel.py" line="304" />
         <source>%n word(s) in common; marked: words only that copy has</source>
         <translation><numerusform>لا كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>كلمة واحدة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>كلمتان مشتركتان؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمةً مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform></translation>
     </message>
@@ -2885,38 +2885,43 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="277" />
-        <location filename="../../timeline/ui/export_dialog.py" line="414" />
+        <location filename="../../timeline/ui/export_dialog.py" line="278" />
+        <location filename="../../timeline/ui/export_dialog.py" line="420" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="316" />
+        <location filename="../../timeline/ui/export_dialog.py" line="317" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="369" />
+        <location filename="../../timeline/ui/export_dialog.py" line="370" />
         <source>Export cancelled: no file was written</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
     </message>
-    <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="379" />
-        <source>Exported %1 to %2</source>
-        <translation>صُدّر %1 إلى %2</translation>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/export_dialog.py" line="383" />
+        <source>Exported %n article(s) to %1</source>
+        <translation><numerusform>لم تُصدَّر أي مقالة إلى %1</numerusform><numerusform>صُدّرت مقالة واحدة إلى %1</numerusform><numerusform>صُدّرت مقالتان إلى %1</numerusform><numerusform>صُدّرت %n مقالات إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="387" />
+        <location filename="../../timeline/ui/export_dialog.py" line="385" />
+        <source>Exported %n event(s) to %1</source>
+        <translation><numerusform>لم يُصدَّر أي حدث إلى %1</numerusform><numerusform>صُدّر حدث واحد إلى %1</numerusform><numerusform>صُدّر حدثان إلى %1</numerusform><numerusform>صُدّرت %n أحداث إلى %1</numerusform><numerusform>صُدّر %n حدثًا إلى %1</numerusform><numerusform>صُدّر %n حدث إلى %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/export_dialog.py" line="393" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="398" />
+        <location filename="../../timeline/ui/export_dialog.py" line="404" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="421" />
+        <location filename="../../timeline/ui/export_dialog.py" line="427" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

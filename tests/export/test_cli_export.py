@@ -40,6 +40,11 @@ def test_text_formats_to_stdout_and_to_files(run, tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     result = run("export", "--output", str(target))  # the suffix says TimelineJS
     assert "TimelineJS3 JSON" in result.stderr
+    # What the count counts: an article export's records are articles, the rest events.
+    events = len(json.loads(target.read_text(encoding="utf-8"))["events"])
+    assert f"wrote {events} event(s) as TimelineJS3 JSON" in result.stderr
+    result = run("export", "--format", "articles-csv", "--output", str(tmp_path / "a.csv"))
+    assert "wrote 14 article(s) as CSV" in result.stderr
     assert json.loads(target.read_text(encoding="utf-8"))["events"]
     assert not list(tmp_path.glob("*.part"))
 

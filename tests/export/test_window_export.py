@@ -102,8 +102,8 @@ def test_a_workbook_export_says_the_rows_it_cut(
     path = tmp_path / "articles.xlsx"
     with qtbot.waitSignal(window.exporter.exported, timeout=20_000) as signal:
         window.exporter.export_to("articles-xlsx", path)
-    _path, count, left_out, cut = signal.args
-    assert count == cut == window.store.count_articles() and left_out == 0
+    _path, count, left_out, cut, what = signal.args
+    assert count == cut == window.store.count_articles() and left_out == 0 and what == "articles"
     assert len(list(load_workbook(path).active.iter_rows())) == count + 1
     window.exporter.show_result(*signal.args)
     shown = window.statusBar().currentMessage()
@@ -181,12 +181,28 @@ def test_a_timeline_export_says_how_many_undated_articles_it_left_out(
 def test_the_exports_count_is_written_as_the_status_bar_writes_counts(
     window: MainWindow,
 ) -> None:
-    window.exporter.show_result("x.jsonl", 101_917, 1_234)
+    window.exporter.show_result("x.jsonl", 101_917, 1_234, 0, "events")
     line = window.statusBar().currentMessage()
-    assert "Exported 101,917 to \u2066x.jsonl\u2069" in line and "1,234 undated articles" in line
+    assert "Exported 101,917 events to \u2066x.jsonl\u2069" in line
+    assert "1,234 undated articles" in line
     window.timeline.set_digits("arabic")
-    window.exporter.show_result("x.jsonl", 101_917)
+    window.exporter.show_result("x.jsonl", 101_917, 0, 0, "events")
     assert "١٠١٬٩١٧" in window.statusBar().currentMessage()
+
+
+def test_the_exports_line_says_whether_it_counted_articles_or_events(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    # The same window exported all its articles as CSV, then the events in view as
+    # TimelineJS: "Exported 30,154" and "Exported 8,922" left the reader to guess which
+    # count was which (seen with the SaudiNewsNet corpus).
+    _export(qtbot, window, "articles-csv", tmp_path / "a.csv")
+    articles = window.store.count_articles()
+    assert f"Exported {articles} articles to" in window.statusBar().currentMessage()
+    events = _export(qtbot, window, "timelinejs", tmp_path / "a.json")
+    assert f"Exported {events} events to" in window.statusBar().currentMessage()
+    window.exporter.show_result("one.csv", 1, 0, 0, "articles")
+    assert "Exported 1 article to" in window.statusBar().currentMessage()
 
 
 def test_a_chronology_writes_dates_as_the_window_does(

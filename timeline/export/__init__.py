@@ -42,6 +42,7 @@ __all__ = [
     "ExportProgress",
     "Selection",
     "SelectionError",
+    "counted_records",
     "export",
     "write_text",
 ]
@@ -54,6 +55,12 @@ def format_for(path: Path) -> str | None:
     if suffix == ".json":
         return "timelinejs"
     return matches[0] if len(matches) == 1 else None
+
+
+def counted_records(fmt: str) -> str:
+    """What an export's count counts: "articles" for the article tables, else "events"
+    (every other format, the images' too, is written and counted an event at a time)."""
+    return "articles" if fmt.startswith("articles-") else "events"
 
 
 def write_text(

@@ -251,8 +251,9 @@ class ExportStatus(QWidget):
 class WindowExporter(QObject):
     """Runs File > Export and File > Print for a main window."""
 
-    # path, records or events written, undated articles left out, rows cut (a workbook's)
-    exported = Signal(str, int, int, int)
+    # path, records written, undated articles left out, rows cut (a workbook's), and
+    # what the records are ("articles" or "events": export.counted_records)
+    exported = Signal(str, int, int, int, str)
     export_failed = Signal(str)
 
     def __init__(self, window: QWidget) -> None:
@@ -295,7 +296,7 @@ class WindowExporter(QObject):
         self, fmt: str, path: Path, *, width: int = 1600, height: int = 600, scale: float = 1.0
     ) -> None:
         """Export what the window shows; exported or export_failed says how it went."""
-        from timeline.export import IMAGE_FORMATS
+        from timeline.export import IMAGE_FORMATS, counted_records
         from timeline.export.files import written_whole
         from timeline.export.image import write_image
 
@@ -310,7 +311,7 @@ class WindowExporter(QObject):
             finally:
                 view.deleteLater()
             frame_rows = view.arrays().count_visible(view.viewport().start, view.viewport().end)
-            self.exported.emit(str(path), frame_rows, 0, 0)
+            self.exported.emit(str(path), frame_rows, 0, 0, counted_records(fmt))
             return
         if self._thread is not None:
             self._failed(self.tr("An export is already being written"))
@@ -327,12 +328,12 @@ class WindowExporter(QObject):
         # Said once the thread has ended, so that a next export can start at once.
         worker.finished.connect(
             lambda count, left_out, cut: setattr(
-                self, "_written", (str(path), count, left_out, cut)
+                self, "_written", (str(path), count, left_out, cut, counted_records(fmt))
             )
         )
         worker.failed.connect(self._failed)
         self._worker = worker
-        self._written: tuple[str, int, int, int] | None = None
+        self._written: tuple[str, int, int, int, str] | None = None
         self._status = ExportStatus(self.window, path.name, self.window.timeline.label_style())
         self._status.cancel.clicked.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
         worker.progressed.connect(self._status.written)
@@ -371,15 +372,20 @@ class WindowExporter(QObject):
             return
         self.export_failed.emit(message)
 
-    def show_result(self, path: str, count: int, left_out: int = 0, cut: int = 0) -> None:
+    def show_result(self, path: str, count: int, left_out: int, cut: int, what: str) -> None:
+        """Say in the status bar what an export wrote (what: "articles" or "events", the
+        records counted: the same window's articles and its events in view are apart by
+        tens of thousands)."""
         style = self.window.timeline.label_style()  # counts as the status bar writes them
         # The path left to right in an Arabic line ("/tmp/a.xlsx" was shown "tmp/a.xlsx/").
         shown = f"\u2066{for_display(shown_part(path, 500))}\u2069"
-        message = (
-            self.tr("Exported %1 to %2")
-            .replace("%1", group_number(count, style))
-            .replace("%2", shown)
-        )
+        if what == "articles":
+            said = self.tr("Exported %n article(s) to %1", "", count)
+        else:
+            said = self.tr("Exported %n event(s) to %1", "", count)
+        # The path put in last, and held apart while the count is (counted writes the
+        # first digits it finds in the window's: "%1" after "مقالة واحدة" holds the first).
+        message = counted(said.replace("%1", "\0"), count, style).replace("\0", shown)
         if left_out:
             # Said, not dropped in silence: TimelineJS and .timeline need a date.
             message += "  ·  " + counted(
