@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -526,6 +527,24 @@ def test_import_counts_a_long_pdf_s_pages_on_a_terminal_only(run, tmp_path: Path
     assert done.returncode == 0 and b"1 added" in done.stdout
     assert "long\u241b[2J.pdf: reading page 1 of 3" in shown and "\x1b[2J" not in shown
     assert "reading page" not in run("import", str(path)).output  # no terminal
+
+
+def test_import_s_bar_ends_at_what_was_done_on_a_terminal(tmp_path: Path) -> None:
+    # A folder whose last file fails: its bytes were counted in the estimate, and the bar
+    # stayed at "67/222" when the import of SaudiNewsNet records and a cut .gz had ended,
+    # as if two thirds were still to come.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    lines = (
+        json.dumps({"title": f"عنوان {n}", "body": "متن المقال " * 20}, ensure_ascii=False)
+        for n in range(3)
+    )
+    (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "z.json").write_bytes(bytes(range(256)) * 20)  # binary: fails
+    done, shown = _on_a_terminal(["--db", str(tmp_path / "t.db"), "import", str(folder)])
+    assert done.returncode == 1 and b"3 added" in done.stdout
+    counts = re.findall(r"importing  \[[#-]*\]  (\d+/\d+)", shown)
+    assert counts[-1] == "3/3", counts
 
 
 def test_import_says_how_many_bytes_did_not_decode(run, tmp_path: Path) -> None:

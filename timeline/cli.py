@@ -239,7 +239,12 @@ def import_command(
             # total is an estimate until the end (see library.Progress)
             bar.label = "importing"
             bar.length = max(total, done, 1)
-            bar.update(done - bar.pos)
+            if done > bar.pos:
+                bar.update(done - bar.pos)
+            else:
+                # A new total alone is drawn too (update draws a step only): the end's
+                # "3 of 3" after a last file that failed, not its estimate "3/15".
+                bar.render_progress()
 
         def paged(name: str, step: PageStep) -> None:
             # One article read long (a PDF's pages, its scans by OCR): the bar counts its
