@@ -495,6 +495,7 @@ ARABIC: dict[str, str] = {
     "Publication date": "تاريخ النشر",
     "%1 corrected: %2  ·  computed: %3": "%1 مصحَّح: %2  ·  المحسوب: %3",
     "Hidden from the timeline": "مخفية من الخط الزمني",
+    "Hidden": "مخفية",  # an article's row in the list (View > Show hidden items)
     "Tags: %1": "الوسوم: %1",
     "Note: %1": "ملاحظة: %1",
     "A correction of “%1” no longer finds its text (kept)": "تصحيح «%1» لم يعد يجد نصه (محفوظ)",

@@ -34,6 +34,22 @@
     </message>
 </context>
 <context>
+    <name>ArticleDelegate</name>
+    <message>
+        <location filename="../../timeline/ui/article_delegate.py" line="116" />
+        <source>Hidden</source>
+        <translation>مخفية</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../timeline/ui/article_model.py" line="515" />
+        <source>Hidden</source>
+        <translation>مخفية</translation>
+    </message>
+</context>
+<context>
     <name>ColourLegend</name>
     <message>
         <location filename="../../timeline/ui/colour_legend.py" line="51" />

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QModelIndex, QRect, Qt
@@ -19,6 +21,7 @@ from timeline.ui.article_delegate import HIT_COLOUR, ArticleDelegate
 from timeline.ui.article_model import (
     ArticleIdRole,
     ArticleListModel,
+    HiddenRole,
     PublishedRole,
     SourceRole,
     TitleHitsRole,
@@ -199,6 +202,35 @@ def test_hidden_and_later_copies_are_passed_over_in_the_whole_list(
     model.show_hidden = True
     model.reload()
     assert model.row_of(everything[-1]) == len(everything) - 1
+
+
+def test_a_hidden_article_listed_again_says_it_is_hidden(sample_db: Path, tmp_path: Path) -> None:
+    # View > Show hidden items put the hidden articles back in the list looking like
+    # every other row: the timeline greyed them, the list gave no sign of which they were.
+    path = tmp_path / "edits.db"  # a copy: the session's sample store is shared
+    with Store(sample_db) as source:
+        source.conn.execute(f"VACUUM INTO '{path}'")
+    with Store(path) as own_store:
+        _hidden_rows_say_so(own_store)
+
+
+def _hidden_rows_say_so(own_store: Store) -> None:
+    from timeline import edits
+
+    hidden, other = own_store.chronological_ids()[:2]
+    edits.set_hidden(own_store, edits.article_target(own_store, hidden))
+    model = ArticleListModel(own_store)
+    model.show_hidden = True
+    model.reload()
+    rows = {model.index(r).data(ArticleIdRole): model.index(r) for r in range(model.rowCount())}
+    assert rows[hidden].data(HiddenRole) is True and rows[other].data(HiddenRole) is False
+    assert rows[hidden].data(Qt.ItemDataRole.AccessibleTextRole).endswith(", Hidden")
+    delegate = ArticleDelegate()
+    assert delegate.meta_text(rows[hidden]).startswith("Hidden  ·  ")
+    assert not delegate.meta_text(rows[other]).startswith("Hidden")
+    edits.set_hidden(own_store, edits.article_target(own_store, hidden), hidden=False)
+    model.refresh_article(hidden)  # as the window does after an edit
+    assert rows[hidden].data(HiddenRole) is False
 
 
 def test_publication_dates_follow_the_display_settings(sample_store: Store) -> None:

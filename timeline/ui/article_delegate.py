@@ -15,7 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from timeline.ui.article_model import PublishedRole, SourceRole, TitleHitsRole
+from timeline.ui.article_model import HiddenRole, PublishedRole, SourceRole, TitleHitsRole
 from timeline.ui.direction import qt_direction, start_edge
 
 _MARGIN = 6
@@ -96,7 +96,7 @@ class ArticleDelegate(QStyledItemDelegate):
         else:
             painter.drawText(title_rect, elided, _text_option(title))
 
-        meta = meta_line(index.data(PublishedRole) or "—", index.data(SourceRole) or "")
+        meta = self.meta_text(index)
         painter.setFont(option.font)
         if not selected:
             painter.setPen(option.palette.color(group, QPalette.ColorRole.PlaceholderText))
@@ -107,6 +107,14 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(rect.left(), rect.top() + half, rect.width(), half), elided, _text_option(title)
         )
+
+    def meta_text(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """A row's second line; an article the user hid (listed by View > Show hidden
+        items) says so first, as the timeline greys its events."""
+        meta = meta_line(index.data(PublishedRole) or "—", index.data(SourceRole) or "")
+        if index.data(HiddenRole):
+            meta = self.tr("Hidden") + "  ·  " + meta
+        return meta
 
 
 def meta_line(published: str, source: str) -> str:

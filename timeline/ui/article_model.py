@@ -33,6 +33,9 @@ PublishedRole = Qt.ItemDataRole.UserRole + 2
 SourceRole = Qt.ItemDataRole.UserRole + 3
 DirectionRole = Qt.ItemDataRole.UserRole + 4
 TitleHitsRole = Qt.ItemDataRole.UserRole + 5  # [(start, end)] of search hits in the title
+HiddenRole = Qt.ItemDataRole.UserRole + 6  # the user hid it (listed with show_hidden only)
+
+_Summary = tuple[str, str | None, str, bool]  # a row's title, published, source, hidden
 
 # Rows whose texts are read together: about a screenful (the first frame waits for
 # them, each a row of the articles table read from wherever it lies in the file).
@@ -67,8 +70,9 @@ class ArticleListModel(QAbstractListModel):
     `store_failed`; the rows it could not give are shown empty rather than asked for
     again on every paint.
 
-    Articles the user hid are left out (show_hidden brings them back), and the user's
-    title, source and publication date win over the computed ones. The whole list skips
+    Articles the user hid are left out (show_hidden brings them back, each saying so:
+    HiddenRole), and the user's title, source and publication date win over the
+    computed ones. The whole list skips
     them (and later copies when each story is shown once) as it reads its pages.
     """
 
@@ -86,7 +90,7 @@ class ArticleListModel(QAbstractListModel):
         # places: a page is read from the nearest one.
         self._anchors: dict[int, ListKey] = {}
         self._anchor_rows: list[int] = []
-        self._rows: OrderedDict[int, tuple[str, str | None, str]] = OrderedDict()
+        self._rows: OrderedDict[int, _Summary] = OrderedDict()
         self._query: Query | None = None
         self._title_hits: dict[int, list[tuple[int, int]]] = {}
         self.label_style = LabelStyle(language="en")
@@ -434,7 +438,7 @@ class ArticleListModel(QAbstractListModel):
 
     # -- row texts ----------------------------------------------------------------
 
-    def _summary(self, article_id: int, row: int) -> tuple[str, str | None, str]:
+    def _summary(self, article_id: int, row: int) -> _Summary:
         cached = self._rows.get(article_id)
         if cached is not None:
             self._rows.move_to_end(article_id)
@@ -449,17 +453,23 @@ class ArticleListModel(QAbstractListModel):
         self._rows.update(self._read(lambda: self._user_summaries(page), {}))
         while len(self._rows) > _CACHE_ROWS:
             self._rows.popitem(last=False)
-        return self._rows.get(article_id, ("", None, ""))
+        return self._rows.get(article_id, ("", None, "", False))
 
-    def _user_summaries(self, ids: list[int]) -> dict[int, tuple[str, str | None, str]]:
-        """(title, published, source) of these articles, the user's values winning."""
-        rows = self._store.article_summaries(ids)
+    def _user_summaries(self, ids: list[int]) -> dict[int, _Summary]:
+        """(title, published, source, hidden) of these articles, the user's values
+        winning; hidden is read only while hidden articles are listed (else none is)."""
+        hidden = user.hidden_article_ids(self._store) if self.show_hidden else set()
+        rows: dict[int, _Summary] = {
+            article_id: (*row, article_id in hidden)
+            for article_id, row in self._store.article_summaries(ids).items()
+        }
         for article_id, fields in user.corrected_fields(self._store, ids).items():
-            title, published, source = rows.get(article_id, ("", None, ""))
+            title, published, source, _ = rows.get(article_id, ("", None, "", False))
             rows[article_id] = (
                 fields.get("title", title),
                 fields.get("published", published),
                 fields.get("source", source),
+                article_id in hidden,
             )
         return rows
 
@@ -481,7 +491,7 @@ class ArticleListModel(QAbstractListModel):
             return None
         if role == ArticleIdRole:
             return article_id
-        title, published, source = self._summary(article_id, index.row())
+        title, published, source, hidden = self._summary(article_id, index.row())
         # Untrusted text: controls and bidi overrides made visible (one character for
         # one, so title hit spans stay valid), tooltips escaped.
         title, source = for_display(shown_part(title)), for_display(shown_part(source))
@@ -497,8 +507,13 @@ class ArticleListModel(QAbstractListModel):
             return base_direction(title)
         if role == TitleHitsRole:
             return self._hits(article_id, title)
+        if role == HiddenRole:
+            return hidden
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{title}, {published_text(published, self.label_style) or ''}, {source}"
+            said = f"{title}, {published_text(published, self.label_style) or ''}, {source}"
+            if hidden:
+                said += ", " + self.tr("Hidden")
+            return said
         return None
 
     def article(self, article_id: int) -> Article | None:
