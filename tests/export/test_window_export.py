@@ -205,6 +205,34 @@ def test_the_exports_line_says_whether_it_counted_articles_or_events(
     assert "Exported 1 article to" in window.statusBar().currentMessage()
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("a.json", "a.json.csv"), ("a", "a.csv"), ("a.CSV", "a.CSV"), ("21.7.2015", "21.7.2015.csv")],
+)
+def test_the_file_is_named_for_the_format_it_holds(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
+    written: str,
+) -> None:
+    # The dialog keeps the last format chosen (Articles as CSV): a name typed with .json
+    # got CSV written into it, a file every program (this one too) then read as JSON and
+    # refused.  The chosen format's suffix is added to a name that does not end with it.
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ExportDialog, "chosen_format", lambda _self: "articles-csv")
+    out = tmp_path / "exports"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out / typed), ""))
+    with qtbot.waitSignal(window.exporter.exported, timeout=20_000) as signal:
+        window.exporter.ask_export()
+    assert signal.args[0] == str(out / written)
+    assert [p.name for p in out.iterdir()] == [written]
+
+
 def test_a_chronology_writes_dates_as_the_window_does(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

@@ -282,8 +282,12 @@ class WindowExporter(QObject):
         if not name:
             return
         path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(suffix)
+        # Named for what it holds: the dialog keeps the last format chosen, and a name
+        # typed "news.json" got CSV written into it (which every reader, this program's
+        # importer too, then took for JSON and refused); "21.7.2015" had no suffix of a
+        # format at all.  The chosen format's suffix is added to a name without it.
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
         self.export_to(
             fmt,
             path,
