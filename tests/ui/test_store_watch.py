@@ -99,6 +99,36 @@ def test_the_windows_own_edit_is_not_taken_for_another_programs(
     assert not window.watcher.pending
 
 
+def test_a_file_dialog_after_an_own_edit_is_not_taken_for_another_programs_change(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # SQLite's data_version counts per connection: after a file dialog the window opens
+    # its library again (Store.reconnect), and the new connection's number was compared
+    # with the old one's, which the window's own edits had moved.  Hide an article, then
+    # File > Export: "The library was changed by another program" and the whole window
+    # read again (seen with the SaudiNewsNet corpus).
+    from timeline.ui.file_dialogs import file_dialog
+
+    told: list[bool] = []
+    window.watcher.changed.connect(lambda: told.append(True))
+    window.edits.hide_article()
+    assert window.edits.controller.wait_written()
+    window.watcher.check()
+    before = window.store.conn
+    with file_dialog(), window.store.path.open("rb") as listed:  # as a file dialog does
+        listed.read(16)
+    qtbot.waitUntil(lambda: window.store.conn is not before, timeout=10_000)
+    for _ in range(3):
+        window.watcher.check()
+    assert told == [] and not window.watcher.pending
+    # Another program's change made after it is still told.
+    with Store(window.store.path, create=False) as other:
+        library.import_paths(other, [_article_file(tmp_path, "خبر بعد الحوار", 4)])
+    window.watcher.check()
+    window.watcher.check()
+    assert told == [True]
+
+
 def test_the_windows_own_import_is_shown_once(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:

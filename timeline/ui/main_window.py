@@ -906,7 +906,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         try:
-            if not self.store.reconnect():
+            if not self.watcher.across_reconnect(self.store.reconnect):
                 self._relock_pending = True
                 QTimer.singleShot(_RELOCK_RETRY_MS, self._take_library_locks_again)
         except StoreError as exc:

@@ -100,6 +100,24 @@ class StoreWatcher(QObject):
         if version is not None:
             self._seen = version
 
+    def across_reconnect(self, reconnect: Callable[[], bool]) -> bool:
+        """Run the store's reconnect (what it returns returned) and look from the new
+        connection on.  data_version counts per connection: the new one's number was
+        compared with the old one's, which the window's own edits had moved, and a file
+        dialog after an edit said "changed by another program" and read the whole window
+        again.  A change the old connection had seen is still told."""
+        version = self._store.data_version()
+        if version is not None and version != self._seen and not self._busy():
+            self._seen = version
+            if self._pending_since is None:
+                self._pending_since = self._clock()
+        if not reconnect():
+            return False
+        version = self._store.data_version()
+        if version is not None:
+            self._seen = version
+        return True
+
     def check(self) -> None:
         """Look once (the timer's tick; tests call it)."""
         if self.file_replaced:
