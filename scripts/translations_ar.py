@@ -541,6 +541,7 @@ ARABIC: dict[str, str] = {
     "An export is already being written": "يجري الآن كتابة تصدير آخر",
     "Exporting %1…": "جارٍ التصدير إلى %1…",
     "Exporting %1: %2 written": "جارٍ التصدير إلى %1: كُتب %2",
+    "%1 already exists. Replace it?": "%1 موجود من قبل. أأستبدله؟",
     "Cancel export": "إلغاء التصدير",
     "Stop writing the export: no file is written": "أوقف كتابة التصدير: لا يُكتب أي ملف",
     "Export cancelled: no file was written": "أُلغي التصدير: لم يُكتب أي ملف",

@@ -233,6 +233,42 @@ def test_the_file_is_named_for_the_format_it_holds(
     assert [p.name for p in out.iterdir()] == [written]
 
 
+@pytest.mark.parametrize("answer", ["Yes", "Cancel"])
+def test_a_file_the_added_suffix_names_is_replaced_only_when_the_user_says_so(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    # The file dialog asks before replacing the name as typed ("a"); the suffix added
+    # after it names another file ("a.csv"), which was written over without a word.
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ExportDialog, "chosen_format", lambda _self: "articles-csv")
+    kept = tmp_path / "a.csv"
+    kept.write_text("the user's own file", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "a"), ""))
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    if answer == "Yes":
+        with qtbot.waitSignal(window.exporter.exported, timeout=20_000):
+            window.exporter.ask_export()
+        written = kept.read_text(encoding="utf-8-sig")
+        assert written != "the user's own file" and written.count("\n") > 1  # the articles
+    else:
+        window.exporter.ask_export()
+        qtbot.wait(200)
+        assert kept.read_text(encoding="utf-8") == "the user's own file"
+    assert len(asked) == 1 and "a.csv" in asked[0]
+
+
 def test_a_chronology_writes_dates_as_the_window_does(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

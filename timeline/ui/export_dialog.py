@@ -288,6 +288,10 @@ class WindowExporter(QObject):
         # format at all.  The chosen format's suffix is added to a name without it.
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
+            # The file dialog asked about the name as typed: a file of the name the
+            # suffix makes is written over only when the user says so.
+            if path.exists() and not self._may_replace(path):
+                return
         self.export_to(
             fmt,
             path,
@@ -295,6 +299,19 @@ class WindowExporter(QObject):
             height=dialog.height_box.value(),
             scale=dialog.scale_box.value(),
         )
+
+    def _may_replace(self, path: Path) -> bool:
+        """Whether the user lets an export write over path, a file that exists."""
+        box = message_box(
+            self.window,
+            QMessageBox.Icon.Question,
+            self.tr("Export"),
+            self.tr("%1 already exists. Replace it?"),
+            values=[path.name],
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def export_to(
         self, fmt: str, path: Path, *, width: int = 1600, height: int = 600, scale: float = 1.0
