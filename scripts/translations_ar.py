@@ -174,6 +174,15 @@ ARABIC: dict[str, str] = {
     "the file is empty": "الملف فارغ",
     "no article body after the title and date line": "لا متن للمقالة بعد سطري العنوان والتاريخ",
     "damaged or truncated gzip data (%1)": "بيانات gzip تالفة أو مبتورة (%1)",
+    "damaged or truncated gzip data (%1); the rest of the file was not read": (
+        "بيانات gzip تالفة أو مبتورة (%1)؛ لم يُقرأ باقي الملف"
+    ),
+    "damaged or truncated gzip data (Compressed file ended before the end-of-stream marker"
+    " was reached)": "تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)",
+    "damaged or truncated gzip data (Compressed file ended before the end-of-stream marker"
+    " was reached); the rest of the file was not read": (
+        "تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)؛ لم يُقرأ باقي الملف"
+    ),
     "more than the %1 bytes a %2 file may be": "أكثر من %1 بايت، أقصى ما يكونه ملف %2",
     "text": "نص",
     "feed": "موجز",
@@ -228,6 +237,7 @@ ARABIC: dict[str, str] = {
     "entry %1: %2": "المدخل %1: %2",
     "record %1: %2": "السجل %1: %2",
     "message %1: %2": "الرسالة %1: %2",
+    "after record %1: %2": "بعد السجل %1: %2",
     "line %1: %2": "السطر %1: %2",
     "lines %1: %2": "الأسطر %1: %2",
     "row %1: %2": "الصف %1: %2",

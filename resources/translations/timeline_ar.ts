@@ -464,773 +464,793 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="35" />
+        <location filename="../../timeline/ui/import_messages.py" line="41" />
         <source>missing or empty 'body'</source>
         <translation>الحقل 'body' مفقود أو فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="36" />
+        <location filename="../../timeline/ui/import_messages.py" line="42" />
         <source>'%1' must be a string</source>
         <translation>يجب أن يكون '%1' نصًّا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="37" />
+        <location filename="../../timeline/ui/import_messages.py" line="43" />
         <source>not valid JSON (%1)</source>
         <translation>ليس JSON سليمًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="38" />
+        <location filename="../../timeline/ui/import_messages.py" line="44" />
         <source>JSON nested too deeply</source>
         <translation>JSON متداخل بعمق زائد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="41" />
+        <location filename="../../timeline/ui/import_messages.py" line="47" />
         <source>not read: a number in it is too long</source>
         <translation>لم يُقرأ: فيه رقم أطول مما يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="45" />
+        <location filename="../../timeline/ui/import_messages.py" line="51" />
         <source>expected a JSON object, found %1</source>
         <translation>كان المتوقع كائن JSON، والموجود %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="47" />
+        <location filename="../../timeline/ui/import_messages.py" line="53" />
         <source>no key '%1' for %2</source>
         <translation>لا مفتاح '%1' لـ%2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="48" />
+        <location filename="../../timeline/ui/import_messages.py" line="54" />
         <source>empty body</source>
         <translation>متن فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="51" />
+        <location filename="../../timeline/ui/import_messages.py" line="57" />
         <source>longer than the %1 characters a cell may be</source>
         <translation>أطول من %1 حرف، أقصى ما تحمله الخلية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="55" />
+        <location filename="../../timeline/ui/import_messages.py" line="61" />
         <source>longer than the 10 million characters an article may be</source>
         <translation>أطول من 10 ملايين حرف، أقصى ما تكونه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="59" />
+        <location filename="../../timeline/ui/import_messages.py" line="65" />
         <source>longer than the %1 characters an article may be</source>
         <translation>أطول من %1 حرف، أقصى ما تكونه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="61" />
+        <location filename="../../timeline/ui/import_messages.py" line="67" />
         <source>no text</source>
         <translation>لا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="62" />
+        <location filename="../../timeline/ui/import_messages.py" line="68" />
         <source>ends before it starts</source>
         <translation>ينتهي قبل أن يبدأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="63" />
+        <location filename="../../timeline/ui/import_messages.py" line="69" />
         <source>not a Gregorian time: %1</source>
         <translation>ليس وقتًا ميلاديًا: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="66" />
+        <location filename="../../timeline/ui/import_messages.py" line="72" />
         <source>impossible time %1 (%2)</source>
         <translation>وقت مستحيل %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="70" />
+        <location filename="../../timeline/ui/import_messages.py" line="76" />
         <source>the file ends inside the list of articles (no closing ])</source>
         <translation>ينتهي الملف داخل قائمة المقالات (لا ] تغلقها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="74" />
+        <location filename="../../timeline/ui/import_messages.py" line="80" />
         <source>the file ends inside an article (no closing ])</source>
         <translation>ينتهي الملف داخل مقالة (لا ] تغلقها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="79" />
+        <location filename="../../timeline/ui/import_messages.py" line="85" />
         <source>not valid JSON (expected ',' or ']' after an article); the rest of the file is not read</source>
         <translation>ليس JSON سليمًا (المتوقع ',' أو ']' بعد المقالة)؛ لم يُقرأ باقي الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="87" />
+        <location filename="../../timeline/ui/import_messages.py" line="93" />
         <source>%1 bytes is more than a %2 file may be</source>
         <translation>%1 بايت أكثر مما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="91" />
+        <location filename="../../timeline/ui/import_messages.py" line="97" />
         <source>inflates to %1 bytes (a zip bomb?)</source>
         <translation>يتمدد إلى %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="95" />
+        <location filename="../../timeline/ui/import_messages.py" line="101" />
         <source>%1 (strict import: nothing of the file was stored)</source>
         <translation>%1 (استيراد صارم: لم يُخزَّن شيء من الملف)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="100" />
+        <location filename="../../timeline/ui/import_messages.py" line="106" />
         <source>%1 bytes is more than a .timeline file may be</source>
         <translation>%1 بايت أكثر مما يكونه ملف ‎.timeline</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="104" />
+        <location filename="../../timeline/ui/import_messages.py" line="110" />
         <source>refused: the file declares XML entities or a DTD (%1)</source>
         <translation>مرفوض: يعرّف الملف كيانات XML أو DTD ‏(%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="106" />
+        <location filename="../../timeline/ui/import_messages.py" line="112" />
         <source>not well-formed XML (%1)</source>
         <translation>ليس XML سليم البنية (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="109" />
+        <location filename="../../timeline/ui/import_messages.py" line="115" />
         <source>not a .timeline file (its root element is &lt;%1&gt;)</source>
         <translation>ليس ملف ‎.timeline (عنصره الجذر &lt;%1&gt;)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="113" />
+        <location filename="../../timeline/ui/import_messages.py" line="119" />
         <source>only Gregorian timelines can be imported (this one is %1)</source>
         <translation>لا يُستورد إلا الخط الزمني الميلادي (وهذا %1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="119" />
+        <location filename="../../timeline/ui/import_messages.py" line="125" />
         <source>XML that declares entities is not read (%1)</source>
         <translation>لا يُقرأ XML يعرّف كيانات (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="123" />
+        <location filename="../../timeline/ui/import_messages.py" line="129" />
         <source>XML that declares entities is not read</source>
         <translation>لا يُقرأ XML يعرّف كيانات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="125" />
+        <location filename="../../timeline/ui/import_messages.py" line="131" />
         <source>not a readable feed (%1)</source>
         <translation>ليست موجزًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="128" />
+        <location filename="../../timeline/ui/import_messages.py" line="134" />
         <source>not a feed (no rss, feed or RDF element)</source>
         <translation>ليست موجزًا (لا عنصر rss ولا feed ولا RDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="132" />
+        <location filename="../../timeline/ui/import_messages.py" line="138" />
         <source>not a readable OPML list (%1)</source>
         <translation>ليست قائمة OPML مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="136" />
+        <location filename="../../timeline/ui/import_messages.py" line="142" />
         <source>an OPML list that names no feed (no outline with an xmlUrl)</source>
         <translation>قائمة OPML لا تسمّي موجزًا (لا outline فيه xmlUrl)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="143" />
+        <location filename="../../timeline/ui/import_messages.py" line="149" />
         <source>more than the %1 bytes a JSON file not holding a list of articles may be (a list is read as a stream; or use JSON Lines)</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف JSON لا يحوي قائمة مقالات (القائمة تُقرأ تدفقًا؛ أو استعمل JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="151" />
+        <location filename="../../timeline/ui/import_messages.py" line="157" />
         <source>unsupported file type '%1' (use %2)</source>
         <translation>نوع ملف غير مدعوم '%1' (استعمل %2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="156" />
+        <location filename="../../timeline/ui/import_messages.py" line="162" />
         <source>a tar archive (%1) is not read: unpack it and import its folder, or make a .zip of it</source>
         <translation>أرشيف tar ‏(%1) لا يُقرأ: فكّه واستورد مجلده، أو اضغطه في ملف ‎.zip‎</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="164" />
+        <location filename="../../timeline/ui/import_messages.py" line="170" />
         <source>a link to a file that does not exist; not read</source>
         <translation>رابط إلى ملف غير موجود؛ لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="168" />
+        <location filename="../../timeline/ui/import_messages.py" line="174" />
         <source>not a regular file (a device, pipe or socket); not read</source>
         <translation>ليس ملفًا عاديًا (بل جهاز أو أنبوب أو مقبس)؛ لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="173" />
+        <location filename="../../timeline/ui/import_messages.py" line="179" />
         <source>%1 bytes is more than a %2 file may be (%3; use JSON Lines for large data sets)</source>
         <translation>%1 بايت أكثر مما يكونه ملف %2 ‏(%3؛ استعمل JSON Lines للبيانات الكبيرة)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="180" />
+        <location filename="../../timeline/ui/import_messages.py" line="186" />
         <source>not a readable zip archive (%1)</source>
         <translation>ليس أرشيف zip مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="184" />
+        <location filename="../../timeline/ui/import_messages.py" line="190" />
         <source>a compressed download whose format the address does not say</source>
         <translation>تنزيل مضغوط لا يذكر عنوانه صيغته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="190" />
+        <location filename="../../timeline/ui/import_messages.py" line="196" />
         <source>no column '%1' for %2; the headers are: %3</source>
         <translation>لا عمود '%1' لـ%2؛ العناوين هي: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="195" />
+        <location filename="../../timeline/ui/import_messages.py" line="201" />
         <source>no body column; the headers are: %1 (name it with --columns body=...,title=...)</source>
         <translation>لا عمود للمتن؛ العناوين هي: %1 (سمِّه بـ ‎--columns body=...,title=...‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="200" />
+        <location filename="../../timeline/ui/import_messages.py" line="206" />
         <source>empty: no header row</source>
         <translation>فارغ: لا صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="205" />
+        <location filename="../../timeline/ui/import_messages.py" line="211" />
         <source>this program's export of events, not of articles: export the articles (as CSV, JSON Lines or Excel) and import that</source>
         <translation>تصدير هذا البرنامج للأحداث، لا للمقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="214" />
+        <location filename="../../timeline/ui/import_messages.py" line="220" />
         <source>this program's chronology of events, not articles: export the articles (as CSV, JSON Lines or Excel) and import that</source>
         <translation>تسلسل زمني للأحداث صدّره هذا البرنامج، لا مقالات: صدِّر المقالات (بصيغة CSV أو JSON Lines أو Excel) واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="223" />
+        <location filename="../../timeline/ui/import_messages.py" line="229" />
         <source>empty: no sheet has a header row</source>
         <translation>فارغ: لا ورقة فيه لها صف عناوين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="227" />
+        <location filename="../../timeline/ui/import_messages.py" line="233" />
         <source>an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(.xls): احفظه بصيغة ‎.xlsx‎ أو CSV واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="234" />
+        <location filename="../../timeline/ui/import_messages.py" line="240" />
         <source>not an Excel workbook (an .xlsx file is a zip archive)</source>
         <translation>ليس مصنف Excel (ملف ‎.xlsx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="238" />
+        <location filename="../../timeline/ui/import_messages.py" line="244" />
         <source>not a readable Excel workbook (%1)</source>
         <translation>ليس مصنف Excel مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="242" />
+        <location filename="../../timeline/ui/import_messages.py" line="248" />
         <source>not a readable Excel worksheet (%1)</source>
         <translation>ليست ورقة Excel مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="247" />
+        <location filename="../../timeline/ui/import_messages.py" line="253" />
         <source>a Word 97-2003 document (.doc): save it as .docx or as text and import that</source>
         <translation>مستند Word 97-2003 ‏(.doc): احفظه بصيغة ‎.docx‎ أو نصًا واستورد ذاك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="254" />
+        <location filename="../../timeline/ui/import_messages.py" line="260" />
         <source>not a Word document (a .docx file is a zip archive)</source>
         <translation>ليس مستند Word (ملف ‎.docx‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="258" />
+        <location filename="../../timeline/ui/import_messages.py" line="264" />
         <source>not a readable Word document (%1)</source>
         <translation>ليس مستند Word مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="262" />
+        <location filename="../../timeline/ui/import_messages.py" line="268" />
         <source>its text part is %1 bytes, more than the %2 a document may be</source>
         <translation>جزء نصه %1 بايت، أكثر من %2، أقصى ما يكونه مستند</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="269" />
+        <location filename="../../timeline/ui/import_messages.py" line="275" />
         <source>not an OpenDocument text (an .odt file is a zip archive)</source>
         <translation>ليس مستند OpenDocument نصيًا (ملف ‎.odt‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="273" />
+        <location filename="../../timeline/ui/import_messages.py" line="279" />
         <source>not an OpenDocument text (it holds no text body)</source>
         <translation>ليس مستند OpenDocument نصيًا (لا متن نصيًا فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="277" />
+        <location filename="../../timeline/ui/import_messages.py" line="283" />
         <source>not a readable OpenDocument text (%1)</source>
         <translation>ليس مستند OpenDocument نصيًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="282" />
+        <location filename="../../timeline/ui/import_messages.py" line="288" />
         <source>not an OpenDocument spreadsheet (an .ods file is a zip archive)</source>
         <translation>ليس جدول OpenDocument (ملف ‎.ods‎ أرشيف zip)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="288" />
+        <location filename="../../timeline/ui/import_messages.py" line="294" />
         <source>not an OpenDocument spreadsheet (it holds no content)</source>
         <translation>ليس جدول OpenDocument (لا محتوى فيه)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="292" />
+        <location filename="../../timeline/ui/import_messages.py" line="298" />
         <source>not a readable OpenDocument spreadsheet (%1)</source>
         <translation>ليس جدول OpenDocument مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="296" />
+        <location filename="../../timeline/ui/import_messages.py" line="302" />
         <source>its content is %1 bytes, more than the %2 a spreadsheet may be</source>
         <translation>محتواه %1 بايت، أكثر من %2 يُقبل في جدول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="302" />
+        <location filename="../../timeline/ui/import_messages.py" line="308" />
         <source>an Excel 97-2003 workbook (.xls): save it as .ods, .xlsx or CSV and import that</source>
         <translation>مصنف Excel 97-2003 ‏(‎.xls‎): احفظه بصيغة ‎.ods‎ أو ‎.xlsx‎ أو CSV واستورده</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="310" />
+        <location filename="../../timeline/ui/import_messages.py" line="316" />
         <source>not a PDF file (it does not begin with %PDF)</source>
         <translation>ليس ملف PDF (لا يبدأ بـ ‎%PDF‎)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="314" />
+        <location filename="../../timeline/ui/import_messages.py" line="320" />
         <source>%1 bytes, more than the %2 a PDF may be</source>
         <translation>%1 بايت، أكثر من %2، أقصى ما يكونه ملف PDF</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="316" />
+        <location filename="../../timeline/ui/import_messages.py" line="322" />
         <source>not a readable PDF (%1)</source>
         <translation>ليس ملف PDF مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="319" />
+        <location filename="../../timeline/ui/import_messages.py" line="325" />
         <source>page %1 is not readable (%2)</source>
         <translation>الصفحة %1 غير مقروءة (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="323" />
+        <location filename="../../timeline/ui/import_messages.py" line="329" />
         <source>it is encrypted; open it and save an unencrypted copy, then import that</source>
         <translation>الملف مشفّر؛ افتحه واحفظ نسخة غير مشفّرة، ثم استورد تلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="330" />
+        <location filename="../../timeline/ui/import_messages.py" line="336" />
         <source>it is protected by a password; save an unprotected copy</source>
         <translation>الملف محمي بكلمة مرور؛ احفظ نسخة غير محمية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="334" />
+        <location filename="../../timeline/ui/import_messages.py" line="340" />
         <source>it has %1 pages, more than the %2 read</source>
         <translation>فيه %1 صفحة، أكثر من %2 صفحة تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="339" />
+        <location filename="../../timeline/ui/import_messages.py" line="345" />
         <source>its pages' drawing instructions are more than %1 bytes (too much for one article)</source>
         <translation>تعليمات رسم صفحاته أكثر من %1 بايت (أكثر مما يكونه مقال واحد)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="346" />
+        <location filename="../../timeline/ui/import_messages.py" line="352" />
         <source>its text is longer than the %1 characters an article may be</source>
         <translation>نصه أطول من %1 حرف، أقصى ما يكونه مقال</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="387" />
+        <location filename="../../timeline/ui/import_messages.py" line="393" />
         <source>a picture: install Tesseract with its Arabic to have its text recognized</source>
         <translation>صورة: ثبّت Tesseract مع لغته العربية ليُتعرّف على نصها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="392" />
+        <location filename="../../timeline/ui/import_messages.py" line="398" />
         <source>not a PNG or JPEG picture</source>
         <translation>ليست صورة PNG أو JPEG</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="395" />
+        <location filename="../../timeline/ui/import_messages.py" line="401" />
         <source>a picture in a zip is not read: import it on its own</source>
         <translation>الصورة داخل ملف zip لا تُقرأ: استوردها وحدها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="397" />
+        <location filename="../../timeline/ui/import_messages.py" line="403" />
         <source>not an article format</source>
         <translation>ليس من صيغ المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="400" />
+        <location filename="../../timeline/ui/import_messages.py" line="406" />
         <source>a zip inside a zip is not opened</source>
         <translation>ملف zip داخل ملف zip لا يُفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="404" />
+        <location filename="../../timeline/ui/import_messages.py" line="410" />
         <source>a tar archive inside a zip is not opened</source>
         <translation>أرشيف tar داخل ملف zip لا يُفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="408" />
+        <location filename="../../timeline/ui/import_messages.py" line="414" />
         <source>needs a password (an encrypted file is not read)</source>
         <translation>يحتاج إلى كلمة مرور (الملف المشفّر لا يُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="412" />
+        <location filename="../../timeline/ui/import_messages.py" line="418" />
         <source>compressed in a way that cannot be read: zip it again with ordinary compression</source>
         <translation>مضغوط بطريقة لا تُقرأ: اضغطه في zip من جديد بالضغط المعتاد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="419" />
+        <location filename="../../timeline/ui/import_messages.py" line="425" />
         <source>a picture of %1 by %2 pixels, more than the %3 read</source>
         <translation>صورة من %1 في %2 بكسل، أكثر من %3 بكسل تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="423" />
+        <location filename="../../timeline/ui/import_messages.py" line="429" />
         <source>recognizing its text took longer than %1 seconds</source>
         <translation>التعرف على نصها استغرق أكثر من %1 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="427" />
+        <location filename="../../timeline/ui/import_messages.py" line="433" />
         <source>recognizing its text failed (%1)</source>
         <translation>تعذّر التعرف على نصها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="432" />
+        <location filename="../../timeline/ui/import_messages.py" line="438" />
         <source>inflates to more than %1 bytes (a compression bomb?)</source>
         <translation>يتمدد إلى أكثر من %1 بايت (قنبلة ضغط؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="437" />
+        <location filename="../../timeline/ui/import_messages.py" line="443" />
         <source>inflates more than %1 times (%2 bytes to over %3): a compression bomb?</source>
         <translation>يتمدد أكثر من %1 مرة (من %2 بايت إلى ما فوق %3): قنبلة ضغط؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="444" />
+        <location filename="../../timeline/ui/import_messages.py" line="450" />
         <source>not a readable table (%1)</source>
         <translation>ليس جدولًا مقروءًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="446" />
-        <location filename="../../timeline/ui/import_messages.py" line="774" />
+        <location filename="../../timeline/ui/import_messages.py" line="452" />
+        <location filename="../../timeline/ui/import_messages.py" line="806" />
         <source>the file is empty</source>
         <translation>الملف فارغ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="449" />
+        <location filename="../../timeline/ui/import_messages.py" line="455" />
         <source>no article body after the title and date line</source>
         <translation>لا متن للمقالة بعد سطري العنوان والتاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="453" />
+        <location filename="../../timeline/ui/import_messages.py" line="477" />
+        <source>damaged or truncated gzip data (%1); the rest of the file was not read</source>
+        <translation>بيانات gzip تالفة أو مبتورة (%1)؛ لم يُقرأ باقي الملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="484" />
         <source>damaged or truncated gzip data (%1)</source>
         <translation>بيانات gzip تالفة أو مبتورة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="457" />
+        <location filename="../../timeline/ui/import_messages.py" line="488" />
         <source>more than the %1 bytes a %2 file may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه ملف %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="494" />
+        <location filename="../../timeline/ui/import_messages.py" line="525" />
         <source>a message larger than the %1 bytes one may be</source>
         <translation>رسالة أكبر من %1 بايت، وهو أقصى حجم للرسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="498" />
+        <location filename="../../timeline/ui/import_messages.py" line="529" />
         <source>not an e-mail message (no headers at its start)</source>
         <translation>ليست رسالة بريد إلكتروني (لا ترويسات في أولها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="502" />
+        <location filename="../../timeline/ui/import_messages.py" line="533" />
         <source>a message with no subject and no text</source>
         <translation>رسالة بلا موضوع ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="506" />
+        <location filename="../../timeline/ui/import_messages.py" line="537" />
         <source>not a readable e-mail message (%1)</source>
         <translation>رسالة بريد إلكتروني لا تُقرأ (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="510" />
+        <location filename="../../timeline/ui/import_messages.py" line="541" />
         <source>its attachment could not be read (%1)</source>
         <translation>تعذّرت قراءة مرفقها (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="514" />
+        <location filename="../../timeline/ui/import_messages.py" line="545" />
         <source>its parts are nested too deep to be a message</source>
         <translation>أجزاؤها متداخلة إلى عمق لا تبلغه رسالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="518" />
+        <location filename="../../timeline/ui/import_messages.py" line="549" />
         <source>not a mailbox (it does not begin with a '%1' line)</source>
         <translation>ليس صندوق بريد (لا يبدأ بسطر '%1')</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="630" />
+        <location filename="../../timeline/ui/import_messages.py" line="661" />
         <source>message %1: %2</source>
         <translation>الرسالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="707" />
+        <location filename="../../timeline/ui/import_messages.py" line="662" />
+        <source>after record %1: %2</source>
+        <translation>بعد السجل %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="739" />
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="713" />
+        <location filename="../../timeline/ui/import_messages.py" line="745" />
         <source>feed</source>
         <translation>موجز</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="715" />
+        <location filename="../../timeline/ui/import_messages.py" line="747" />
         <source>web page</source>
         <translation>صفحة ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="722" />
+        <location filename="../../timeline/ui/import_messages.py" line="754" />
         <source>e-mail</source>
         <translation>بريد إلكتروني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="724" />
+        <location filename="../../timeline/ui/import_messages.py" line="756" />
         <source>picture</source>
         <translation>صورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="461" />
+        <location filename="../../timeline/ui/import_messages.py" line="492" />
         <source>binary data, not a text file</source>
         <translation>بيانات ثنائية، لا ملف نصي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="353" />
+        <location filename="../../timeline/ui/import_messages.py" line="359" />
         <source>it holds no text, only images (a scan?): install Tesseract with its Arabic and Poppler's pdftoppm to have it recognized, or recognize its text first</source>
         <translation>ليس فيه نص، بل صور فقط (مسح ضوئي؟): ثبّت Tesseract مع لغته العربية وأداة pdftoppm من Poppler ليُتعرّف على نصه، أو استخرج نصه بالتعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="359" />
+        <location filename="../../timeline/ui/import_messages.py" line="365" />
         <source>no text was found in it</source>
         <translation>لم يوجد فيه نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="362" />
+        <location filename="../../timeline/ui/import_messages.py" line="368" />
         <source>its %1 scanned pages are more than the %2 recognized in a file</source>
         <translation>صفحاته الممسوحة %1، أكثر من %2 صفحة يُتعرّف على نصها في ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="368" />
+        <location filename="../../timeline/ui/import_messages.py" line="374" />
         <source>drawing page %1 for OCR took longer than %2 seconds</source>
         <translation>رسم الصفحة %1 للتعرف الضوئي استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="372" />
+        <location filename="../../timeline/ui/import_messages.py" line="378" />
         <source>recognizing the text of page %1 took longer than %2 seconds</source>
         <translation>التعرف على نص الصفحة %1 استغرق أكثر من %2 ثانية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="378" />
+        <location filename="../../timeline/ui/import_messages.py" line="384" />
         <source>drawing page %1 for OCR failed (%2)</source>
         <translation>تعذّر رسم الصفحة %1 للتعرف الضوئي (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="382" />
+        <location filename="../../timeline/ui/import_messages.py" line="388" />
         <source>recognizing the text of page %1 failed (%2)</source>
         <translation>تعذّر التعرف على نص الصفحة %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="465" />
+        <location filename="../../timeline/ui/import_messages.py" line="461" />
+        <source>damaged or truncated gzip data (Compressed file ended before the end-of-stream marker was reached); the rest of the file was not read</source>
+        <translation>تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)؛ لم يُقرأ باقي الملف</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="469" />
+        <source>damaged or truncated gzip data (Compressed file ended before the end-of-stream marker was reached)</source>
+        <translation>تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/import_messages.py" line="496" />
         <source>more than the %1 bytes a text may be</source>
         <translation>أكثر من %1 بايت، أقصى ما يكونه النص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="467" />
+        <location filename="../../timeline/ui/import_messages.py" line="498" />
         <source>nested too deeply to read</source>
         <translation>متداخل بعمق يمنع قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="470" />
+        <location filename="../../timeline/ui/import_messages.py" line="501" />
         <source>too large to read in the memory available</source>
         <translation>أكبر من أن يُقرأ في الذاكرة المتاحة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="472" />
+        <location filename="../../timeline/ui/import_messages.py" line="503" />
         <source>could not be read (%1)</source>
         <translation>تعذّرت قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="475" />
+        <location filename="../../timeline/ui/import_messages.py" line="506" />
         <source>No such file or directory</source>
         <translation>لا ملف ولا مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="476" />
+        <location filename="../../timeline/ui/import_messages.py" line="507" />
         <source>Permission denied</source>
         <translation>لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="477" />
+        <location filename="../../timeline/ui/import_messages.py" line="508" />
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="478" />
+        <location filename="../../timeline/ui/import_messages.py" line="509" />
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="479" />
+        <location filename="../../timeline/ui/import_messages.py" line="510" />
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="480" />
+        <location filename="../../timeline/ui/import_messages.py" line="511" />
         <source>Read-only file system</source>
         <translation>نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="481" />
+        <location filename="../../timeline/ui/import_messages.py" line="512" />
         <source>File name too long</source>
         <translation>اسم الملف أطول مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="482" />
+        <location filename="../../timeline/ui/import_messages.py" line="513" />
         <source>Too many open files</source>
         <translation>الملفات المفتوحة أكثر مما يُقبل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="483" />
+        <location filename="../../timeline/ui/import_messages.py" line="514" />
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="484" />
+        <location filename="../../timeline/ui/import_messages.py" line="515" />
         <source>Input/output error</source>
         <translation>خطأ في القراءة من القرص أو الكتابة عليه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="486" />
+        <location filename="../../timeline/ui/import_messages.py" line="517" />
         <source>no title and no text</source>
         <translation>لا عنوان ولا نص</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="489" />
+        <location filename="../../timeline/ui/import_messages.py" line="520" />
         <source>no text (neither content nor a summary)</source>
         <translation>لا نص (لا محتوى ولا ملخص)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="523" />
+        <location filename="../../timeline/ui/import_messages.py" line="554" />
         <source>a page larger than %1 bytes</source>
         <translation>صفحة أكبر من %1 بايت</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="525" />
+        <location filename="../../timeline/ui/import_messages.py" line="556" />
         <source>an empty page</source>
         <translation>صفحة فارغة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="528" />
+        <location filename="../../timeline/ui/import_messages.py" line="559" />
         <source>not a readable web page (%1)</source>
         <translation>ليست صفحة ويب مقروءة (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="533" />
+        <location filename="../../timeline/ui/import_messages.py" line="564" />
         <source>not an article: an index of %1 article teasers (headlines linking elsewhere, each with its summary)</source>
         <translation>ليست مقالة: فهرس فيه %1 من مقدمات المقالات (عناوين تحيل إلى صفحات أخرى، مع ملخص كلٍّ منها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="542" />
+        <location filename="../../timeline/ui/import_messages.py" line="573" />
         <source>not an article: %1 characters of main text (an index page, a login wall or an error page?)</source>
         <translation>ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="551" />
+        <location filename="../../timeline/ui/import_messages.py" line="582" />
         <source>not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)</source>
         <translation>لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="559" />
+        <location filename="../../timeline/ui/import_messages.py" line="590" />
         <source>record %1 is cut short (%2 bytes missing): a truncated web archive</source>
         <translation>السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="566" />
+        <location filename="../../timeline/ui/import_messages.py" line="597" />
         <source>not a readable web archive near record %1 (%2)</source>
         <translation>ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="570" />
+        <location filename="../../timeline/ui/import_messages.py" line="601" />
         <source>a truncated or damaged web archive record near record %1 (%2)</source>
         <translation>سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="576" />
+        <location filename="../../timeline/ui/import_messages.py" line="607" />
         <source>an empty web archive (no records)</source>
         <translation>أرشيف ويب فارغ (لا سجلات)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="580" />
+        <location filename="../../timeline/ui/import_messages.py" line="611" />
         <source>redirected to a non-web address (%1)</source>
         <translation>أُحيل إلى عنوان ليس عنوان ويب (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="584" />
+        <location filename="../../timeline/ui/import_messages.py" line="615" />
         <source>not a web address (only http and https are fetched)</source>
         <translation>ليس عنوان ويب (لا يُجلب إلا http وhttps)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="588" />
+        <location filename="../../timeline/ui/import_messages.py" line="619" />
         <source>larger than the %1 bytes a download may be</source>
         <translation>أكبر من %1 بايت، أقصى ما يكونه التنزيل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="592" />
+        <location filename="../../timeline/ui/import_messages.py" line="623" />
         <source>took longer than %1 s to download</source>
         <translation>استغرق تنزيله أكثر من %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="594" />
+        <location filename="../../timeline/ui/import_messages.py" line="625" />
         <source>more than %1 redirects</source>
         <translation>أكثر من %1 إحالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="595" />
+        <location filename="../../timeline/ui/import_messages.py" line="626" />
         <source>the server answered %1</source>
         <translation>أجاب الخادم %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="596" />
+        <location filename="../../timeline/ui/import_messages.py" line="627" />
         <source>no answer within %1 s</source>
         <translation>لا جواب خلال %1 ث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="599" />
+        <location filename="../../timeline/ui/import_messages.py" line="630" />
         <source>could not be reached (%1)</source>
         <translation>تعذّر الوصول إليه (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="603" />
+        <location filename="../../timeline/ui/import_messages.py" line="634" />
         <source>not a valid web address (%1)</source>
         <translation>ليس عنوان ويب صالحًا (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="607" />
+        <location filename="../../timeline/ui/import_messages.py" line="638" />
         <source>the server's answer could not be read (%1)</source>
         <translation>تعذّرت قراءة جواب الخادم (%1)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="623" />
+        <location filename="../../timeline/ui/import_messages.py" line="654" />
         <source>line %1: %2</source>
         <translation>السطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="624" />
+        <location filename="../../timeline/ui/import_messages.py" line="655" />
         <source>lines %1: %2</source>
         <translation>الأسطر %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="625" />
+        <location filename="../../timeline/ui/import_messages.py" line="656" />
         <source>row %1: %2</source>
         <translation>الصف %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="626" />
+        <location filename="../../timeline/ui/import_messages.py" line="657" />
         <source>article %1: %2</source>
         <translation>المقالة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="627" />
+        <location filename="../../timeline/ui/import_messages.py" line="658" />
         <source>event %1: %2</source>
         <translation>الحدث %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="628" />
+        <location filename="../../timeline/ui/import_messages.py" line="659" />
         <source>entry %1: %2</source>
         <translation>المدخل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="629" />
+        <location filename="../../timeline/ui/import_messages.py" line="660" />
         <source>record %1: %2</source>
         <translation>السجل %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/import_messages.py" line="631" />
+        <location filename="../../timeline/ui/import_messages.py" line="663" />
         <source>the file: %1</source>
         <translation>الملف: %1</translation>
     </message>

@@ -144,10 +144,59 @@ def test_zip_bomb_is_refused(tmp_path: Path, store: Store, monkeypatch: pytest.M
     assert report.failed and store.count_articles() == 0
 
 
-def test_damaged_gzip_fails_the_file(tmp_path: Path, store: Store) -> None:
-    data = gzip.compress(jsonl(BODY, OTHER_BODY) * 50)
+def _cut_gzip(tmp_path: Path, records: int) -> tuple[Path, int]:
+    """A .jsonl.gz of made-up articles cut short (as a download that stopped), and how
+    many whole records its part holds."""
+    lines = [
+        json.dumps({"title": f"عنوان {n}", "body": f"{BODY} رقم {n}"}, ensure_ascii=False)
+        for n in range(records)
+    ]
+    text = ("\n".join(lines) + "\n").encode("utf-8")
+    # Written in blocks, as gzip does a large file, so that a cut leaves data to inflate.
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb") as packed:
+        for at in range(0, len(text), 4096):
+            packed.write(text[at : at + 4096])
+            packed.flush()
+    data = out.getvalue()
     path = tmp_path / "cut.jsonl.gz"
     path.write_bytes(data[: len(data) // 2])
+    with gzip.open(path) as inflated:
+        read = b""
+        try:
+            while chunk := inflated.read1(4096):  # (read() drops what it gathered)
+                read += chunk
+        except EOFError:
+            pass
+    return path, read.count(b"\n")
+
+
+def test_a_gzip_cut_short_keeps_the_records_before_the_cut(tmp_path: Path, store: Store) -> None:
+    # A .jsonl.gz cut part way (a download that stopped) added nothing where the same cut
+    # of the .jsonl keeps every whole record: the records read before stand, the rest is
+    # one record left out, as a zip member's.
+    path, whole = _cut_gzip(tmp_path, 4000)
+    assert 0 < whole < 4000
+    report = library.import_paths(store, [path])
+    (result,) = report.files
+    assert result.error is None and store.count_articles() == result.added
+    assert whole - 1 <= result.added <= whole  # (the record the cut falls in is lost)
+    (line,) = result.rejections
+    assert line.startswith(f"after record {result.added:,}: damaged or truncated gzip data (")
+    assert line.endswith("; the rest of the file was not read")
+
+
+def test_strict_fails_a_gzip_cut_short_whole(tmp_path: Path, store: Store) -> None:
+    path, _whole = _cut_gzip(tmp_path, 4000)
+    report = library.import_paths(store, [path], strict=True)
+    (failed,) = report.failed
+    assert "gzip" in (failed.error or "") and store.count_articles() == 0
+
+
+def test_damaged_gzip_before_its_first_record_fails_the_file(tmp_path: Path, store: Store) -> None:
+    data = gzip.compress(jsonl(BODY, OTHER_BODY) * 50)
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[:40])
     report = library.import_paths(store, [path])
     (failed,) = report.failed
     assert "gzip" in (failed.error or "") and store.count_articles() == 0

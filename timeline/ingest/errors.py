@@ -8,3 +8,8 @@ class BadArticle(Exception):
 class NotArticles(BadArticle):
     """The file holds no articles at all (one of this program's exports of events,
     ingest.own_exports): refused whole, even where its format is read a record at a time."""
+
+
+class DamagedData(BadArticle):
+    """A compressed file's data cannot be inflated past some point (cut short or
+    damaged): what was read before it stands (ingest.until_damaged)."""

@@ -7,7 +7,7 @@ import io
 import zlib
 from typing import IO, TYPE_CHECKING, BinaryIO, cast
 
-from timeline.ingest.errors import BadArticle
+from timeline.ingest.errors import BadArticle, DamagedData
 
 if TYPE_CHECKING:
     import zipfile  # imported where a zip is read: it loads shutil, which `extract` avoids
@@ -44,7 +44,8 @@ def unopened_reason(member: zipfile.ZipInfo) -> str:
 
 
 class CappedGzip(io.RawIOBase):
-    """A gzip file's content as a stream that stops with BadArticle at a bomb."""
+    """A gzip file's content as a stream that stops with BadArticle at a bomb, and with
+    DamagedData where its data is cut short or damaged."""
 
     def __init__(self, raw: IO[bytes]) -> None:
         super().__init__()
@@ -72,9 +73,14 @@ class CappedGzip(io.RawIOBase):
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         try:
-            count = self._gzip.readinto(buffer)
+            # read1: one read of the inflated data at most, so that the read that finds
+            # the data cut short or damaged loses nothing inflated before it (readinto
+            # dropped what it had gathered: 136 whole records of a .jsonl.gz cut short).
+            data = self._gzip.read1(len(buffer))
         except (OSError, EOFError, zlib.error) as exc:
-            raise BadArticle(f"damaged or truncated gzip data ({exc})") from exc
+            raise DamagedData(f"damaged or truncated gzip data ({exc})") from exc
+        count = len(data)
+        buffer[:count] = data
         self.inflated += count
         reason = bomb_reason(self.inflated, self._raw.tell())
         if reason is not None:

@@ -21,6 +21,12 @@ from PySide6.QtCore import QCoreApplication
 
 from timeline.text.display_safe import isolated
 
+# Python's words for a gzip file cut short, in an importer's line.
+_CUT_GZIP = (
+    "damaged or truncated gzip data (Compressed file ended before the end-of-stream marker"
+    " was reached)"
+)
+
 
 def _table() -> tuple[tuple[str, str], ...]:
     """(the importers' English template, its words in the interface's language) each;
@@ -448,6 +454,31 @@ def _table() -> tuple[tuple[str, str], ...]:
             "no article body after the title and date line",
             translate("ImportMessages", "no article body after the title and date line"),
         ),
+        # Python's words for a gzip file cut short (the likeliest damage: a download or
+        # a copy that stopped part way), said in Arabic too.
+        (
+            _CUT_GZIP + "; the rest of the file was not read",
+            translate(
+                "ImportMessages",
+                "damaged or truncated gzip data (Compressed file ended before the"
+                " end-of-stream marker was reached); the rest of the file was not read",
+            ),
+        ),
+        (
+            _CUT_GZIP,
+            translate(
+                "ImportMessages",
+                "damaged or truncated gzip data (Compressed file ended before the"
+                " end-of-stream marker was reached)",
+            ),
+        ),
+        (
+            "damaged or truncated gzip data ({detail}); the rest of the file was not read",
+            translate(
+                "ImportMessages",
+                "damaged or truncated gzip data (%1); the rest of the file was not read",
+            ),
+        ),
         (
             "damaged or truncated gzip data ({detail})",
             translate("ImportMessages", "damaged or truncated gzip data (%1)"),
@@ -628,12 +659,13 @@ def _where() -> dict[str, str]:
         "entry": translate("ImportMessages", "entry %1: %2"),
         "record": translate("ImportMessages", "record %1: %2"),
         "message": translate("ImportMessages", "message %1: %2"),
+        "after record": translate("ImportMessages", "after record %1: %2"),
         "the file": translate("ImportMessages", "the file: %1"),
     }
 
 
 _WHERE = re.compile(
-    r"(?:(?P<kind>line|lines|row|article|event|entry|record|message)"
+    r"(?:(?P<kind>line|lines|row|article|event|entry|record|message|after record)"
     # a web archive's record with its address: "record 12 (https://...)"
     r" (?P<at>\d[\d,]*(?:-\d[\d,]*| \([^\n]*?\))?)|the file): "
     r"(?P<rest>.+)",
