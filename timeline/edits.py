@@ -3,7 +3,9 @@
 The library, the command line and the window all call these.  Each edit writes rows of
 the user's own tables (timeline/store/edits.py), stamped with who and when, and returns
 the Changes it made: undo writes their rows back as they were, redo as they became.
-Nothing here touches a row the program computes, so recompute and re-import keep it all.
+Nothing here writes the user's values into a row the program computes, so recompute
+and re-import keep them all; a publication date given or taken back has the article's
+mentions found again from the date now shown (_follow_dates), as recompute finds them.
 """
 
 from __future__ import annotations
@@ -221,13 +223,16 @@ _WARM_DATES = (
 def warm_up(store: Store) -> None:
     """Load and compile now what a first edit would (a window calls it on its writer
     while idle): the date rules of every path a typed date takes, with every pattern
-    of the rules compiled (whatever the user's pattern cache holds), the name the
-    edits are stamped with, and what the store's first write loads.  Writes nothing."""
+    of the rules compiled (whatever the user's pattern cache holds), the mentions' own
+    (a publication date's edit finds them again), the name the edits are stamped with,
+    and what the store's first write loads.  Writes nothing."""
     from timeline.dating.lazy import compile_all
+    from timeline.library import mention_events  # a publication date's edit finds them
 
     for text in _WARM_DATES:
         read_date(text)
     compile_all()
+    mention_events(0, "، ".join(("اليوم", "أمس", *_WARM_DATES)), read_date("2021-05-22"))
     _stamp()
     store.load_writer()
 
@@ -276,7 +281,22 @@ def _edit(store: Store, rows: Sequence[tuple[str, tuple, dict | None]]) -> list[
                 continue
             user.put_row(store, table, key, after)
             changes.append(Change(table, key, before, after))
+        _follow_dates(store, changes)
     return changes
+
+
+def _follow_dates(store: Store, changes: Sequence[Change]) -> None:
+    """The mentions of each article whose publication date these changes gave, changed
+    or took back, found again from the date now shown, in the edit's transaction: what
+    the text says relative to its publication (اليوم, أمس, 15 مارس) follows the date the
+    user said.  The events table is the program's (DESIGN.md rule 5): it is computed
+    again, from the user's date, and the user's own rows are not touched."""
+    ids = user.anchor_changes(store, changes)
+    if ids:
+        # Here, not at the top: timeline.library imports this module (CarriedValues).
+        from timeline.library import date_mentions_again
+
+        date_mentions_again(store, ids)
 
 
 def _same_said(before: dict | None, after: dict | None) -> bool:
@@ -289,11 +309,15 @@ def _same_said(before: dict | None, after: dict | None) -> bool:
 
 
 def undo(store: Store, changes: Sequence[Change]) -> None:
-    user.apply_changes(store, changes, undo=True)
+    with store.transaction():
+        user.apply_changes(store, changes, undo=True)
+        _follow_dates(store, changes)
 
 
 def redo(store: Store, changes: Sequence[Change]) -> None:
-    user.apply_changes(store, changes)
+    with store.transaction():
+        user.apply_changes(store, changes)
+        _follow_dates(store, changes)
 
 
 def _uid(store: Store, article_id: int) -> str:

@@ -660,6 +660,39 @@ def dated_by_user(store: Store, uids: Sequence[str] | None = None) -> list[tuple
     ]
 
 
+def publications_given(store: Store, ids: Sequence[int] | None = None) -> dict[int, DateValue]:
+    """The publication dates the user gave, by article id (only these articles' when
+    given): the dates their mentions count from (library.mention_events).  A handful of
+    rows said by hand, read in one statement from the user's table."""
+    only = ""
+    params: list[int] = []
+    if ids is not None:
+        if not ids:
+            return {}
+        only = f" AND a.id IN ({','.join('?' * len(ids))})"
+        params = list(ids)
+    rows = store.conn.execute(
+        'SELECT a.id, f.date_value, f.granularity, f.start, f."end"'
+        " FROM user_article_fields f CROSS JOIN articles a"
+        " WHERE f.field = 'published' AND a.uid = f.article_uid" + only,
+        params,
+    )
+    return {
+        int(a): _date(value, granularity, start, end) for a, value, granularity, start, end in rows
+    }
+
+
+def anchor_changes(store: Store, changes: Iterable[Change]) -> set[int]:
+    """The ids of the articles whose publication date these changes corrected, or whose
+    correction they took back: the mentions their text gives count from that date."""
+    uids = {
+        str(c.key[0])
+        for c in changes
+        if c.table == "user_article_fields" and c.key[1] == "published"
+    }
+    return ids_of_uids(store, uids)
+
+
 def _point(start: int, end: int | None, granularity: str | None) -> bool:
     return end is None or end <= start or granularity in POINT_GRANULARITIES
 

@@ -1180,6 +1180,41 @@ class Store:
         )
         self._insert_events(article_id, events)
 
+    def redate_mentions(self, article_id: int, events: Iterable[Event]) -> None:
+        """Write an article's mentions found again from another publication date.
+
+        A mention at a span the article's stored mentions hold keeps its row and id, its
+        date written over (ids are what the window's selection and event list, and a
+        script's `timeline edit correct ID`, name a mention by); a stored one at a span
+        no longer found goes, and a new one comes.  Mentions never overlap, so a span
+        names one."""
+        conn = self.db.conn
+        held: dict[tuple[int | None, int | None], int] = {
+            (s0, s1): id_
+            for id_, s0, s1 in conn.execute(
+                "SELECT id, span_start, span_end FROM events"
+                " WHERE article_id = ? AND kind NOT IN ('published', 'stated')",
+                (article_id,),
+            )
+        }
+        new: list[Event] = []
+        again: list[tuple[object, ...]] = []
+        for e in events:
+            found = held.pop((e.span_start, e.span_end), None)
+            if found is None:
+                new.append(e)
+            else:
+                again.append(
+                    (e.kind, e.start, e.end, e.granularity, e.value, e.label, e.confidence, found)
+                )
+        conn.executemany(
+            'UPDATE events SET kind = ?, start = ?, "end" = ?, granularity = ?, value = ?,'
+            " label = ?, confidence = ? WHERE id = ?",
+            again,
+        )
+        conn.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in held.values()])
+        self._insert_events(article_id, new)
+
     def add_stated_event(self, article_id: int, event: Event) -> None:
         """Store a dated range the imported file itself gave for an article (kind 'stated').
 

@@ -1,0 +1,162 @@
+"""Mentions that count from the publication date follow the date the user gives it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline import edits, library
+from timeline.cli import cli
+from timeline.model import from_axis
+from timeline.store import Store
+from timeline.store import edits as user
+
+# Written for these tests.  Published (as computed) on Monday 20 July 2015 at 10:00:
+# "اليوم" is that day, "أمس" the day before, "15 مارس" (no year) March 2015, and
+# "3 مارس 2014" is a date of its own.
+BODY = (
+    "أعلنت الوزارة اليوم نتائج الاختبارات. وكانت اللجنة قد اجتمعت أمس لمراجعتها. "
+    "وكان التسجيل قد بدأ في 15 مارس. وكان القرار الأول قد صدر في 3 مارس 2014."
+)
+ARTICLE = {
+    "title": "نتائج الاختبارات",
+    "source": "مصدر",
+    "body": BODY,
+    "published": "2015-07-20T10:00:00",
+}
+
+
+@pytest.fixture
+def article(store: Store, tmp_path: Path) -> int:
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(ARTICLE, ensure_ascii=False), "utf-8")
+    assert library.import_paths(store, [path]).added == 1
+    (found,) = [a.id for a in store.articles()]
+    return found
+
+
+def days(store: Store, article_id: int) -> dict[str, str]:
+    """The stored mentions' days (or the value of one with no place) by their text."""
+    out = {}
+    for event in store.events_of(article_id):
+        if event.span_start is None or event.kind == "published":
+            continue
+        text = BODY[event.span_start : event.span_end]
+        out[text] = (
+            from_axis(event.start).date().isoformat() if event.start is not None else event.value
+        )
+    return out
+
+
+def day_of(found: dict[str, str], word: str) -> str:
+    (day,) = [
+        d for text, d in found.items() if word in text and (word != "مارس" or "2014" not in text)
+    ]
+    return day
+
+
+def test_relative_mentions_follow_a_corrected_publication_date(store: Store, article: int) -> None:
+    before = days(store, article)
+    assert day_of(before, "اليوم") == "2015-07-20"
+    assert day_of(before, "أمس") == "2015-07-19"
+    assert day_of(before, "15 مارس").startswith("2015-03-15")
+    assert day_of(before, "2014") == "2014-03-03"
+
+    changes = edits.correct_article(store, article, "published", "2017-05-02")
+    after = days(store, article)
+    assert day_of(after, "اليوم") == "2017-05-02"
+    assert day_of(after, "أمس") == "2017-05-01"
+    assert day_of(after, "15 مارس").startswith("2017-03-15")
+    assert day_of(after, "2014") == "2014-03-03"  # a date of its own does not move
+
+    edits.undo(store, changes)
+    assert days(store, article) == before
+    edits.redo(store, changes)
+    assert days(store, article) == after
+    edits.correct_article(store, article, "published", None)  # taken back
+    assert days(store, article) == before
+
+
+def test_recompute_counts_from_the_date_the_user_gave(store: Store, article: int) -> None:
+    edits.correct_article(store, article, "published", "2017-05-02")
+    after = days(store, article)
+    library.recompute_events(store, processes=1)
+    assert days(store, article) == after
+    # The computed publication is kept beside the user's (DESIGN.md rule 5).
+    assert store.article(article).published.startswith("2015-07-20")  # type: ignore[union-attr]
+
+
+def test_recompute_moves_the_mentions_of_a_date_given_before_they_followed(
+    store: Store, article: int
+) -> None:
+    """A library whose user gave the date before the mentions followed it: its row
+    written as it was then, the mentions left counting from the computed date."""
+    uid = store.article(article).uid  # type: ignore[union-attr]
+    date = edits.read_published("2017-05-02")
+    row = {"article_uid": uid, "field": "published", "value": "2017-05-02"}
+    row.update({"date_value": date.value, "granularity": date.granularity})
+    row.update({"start": date.start, "end": date.end, "who": "someone", "at": "2026-01-01"})
+    with store.transaction():
+        user.put_row(store, "user_article_fields", (uid, "published"), row)
+    assert day_of(days(store, article), "اليوم") == "2015-07-20"
+    library.recompute_events(store, processes=1)
+    assert day_of(days(store, article), "اليوم") == "2017-05-02"
+    assert day_of(days(store, article), "15 مارس").startswith("2017-03-15")
+
+
+def test_the_users_marks_on_mentions_stay_on_their_spans(store: Store, article: int) -> None:
+    (today,) = [
+        e
+        for e in store.events_of(article)
+        if e.span_start is not None and "اليوم" in BODY[e.span_start : e.span_end]
+    ]
+    mention = edits.mention_of_event(store, today.id)  # type: ignore[arg-type]
+    edits.correct_mention(store, mention, "2015-07-01")
+    edits.set_tag(store, edits.event_target(store, today.id), "مراجعة")  # type: ignore[arg-type]
+    edits.correct_article(store, article, "published", "2017-05-02")
+    shown = edits.shown_article(store, article)
+    assert shown is not None
+    (event,) = [
+        e
+        for e in shown.events
+        if e.computed is not None
+        and (e.computed.span_start, e.computed.span_end) == (mention.span_start, mention.span_end)
+    ]
+    assert event.origin == "corrected" and event.date is not None
+    assert from_axis(event.date.start).date().isoformat() == "2015-07-01"  # type: ignore[arg-type]
+    assert event.tags == ("مراجعة",)
+    # ... while the mentions the user left to the program moved with the date.
+    moved = {e.label: e for e in shown.events if e.origin == "computed"}
+    assert any(
+        e.date is not None
+        and e.date.start is not None
+        and from_axis(e.date.start).date().isoformat() == "2017-05-01"
+        for e in moved.values()
+    )
+
+
+def test_the_command_lines_correction_moves_them_too(tmp_path: Path) -> None:
+    """`timeline edit article ID --published ...` and `show`: the use case the window
+    calls, through the command line."""
+    db = tmp_path / "cli.db"
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(ARTICLE, ensure_ascii=False), "utf-8")
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("import", str(path))
+    run("edit", "article", "1", "--published", "2017-05-02")
+    shown = json.loads(run("show", "1", "--json"))
+    (today,) = [
+        e
+        for e in shown["events"]
+        if e["span_start"] is not None and "اليوم" in BODY[e["span_start"] : e["span_end"]]
+    ]
+    assert today["value"] == "2017-05-02"
