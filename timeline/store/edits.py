@@ -693,6 +693,18 @@ def anchor_changes(store: Store, changes: Iterable[Change]) -> set[int]:
     return ids_of_uids(store, uids)
 
 
+def with_stored_rows(store: Store, arrays: EventArrays, article_ids: Iterable[int]) -> EventArrays:
+    """arrays with these articles' rows as the store holds them now (an edit of their
+    publication date wrote their mentions again: anchor_changes), the others as they
+    were: each column copied once (_spliced), no rows read but theirs."""
+    wanted = np.fromiter({int(a) for a in article_ids}, dtype=np.int64)
+    if not len(wanted):
+        return arrays
+    return _spliced(
+        arrays, article_rows(arrays, wanted), article_event_arrays(store, wanted.tolist())
+    )
+
+
 def _point(start: int, end: int | None, granularity: str | None) -> bool:
     return end is None or end <= start or granularity in POINT_GRANULARITIES
 

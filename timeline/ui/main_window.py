@@ -1407,6 +1407,9 @@ class MainWindow(QMainWindow):
                 if self._touched_since_load is not None:
                     self._touched_since_load |= touched
                 hid, showed = user_edits.hidden_changes(self.store, changes)
+                redated = user_edits.anchor_changes(self.store, changes)
+                if redated and base is not None:
+                    base = self._stored_rows_again(base, redated)
                 self._overlaid, stale = user_edits.patch_overlay(
                     self.store,
                     base,
@@ -1415,7 +1418,7 @@ class MainWindow(QMainWindow):
                     with_hidden=self.edits.show_hidden,
                     room=self._column_room,
                 )
-                if not user_edits.texts_changed(changes):
+                if not user_edits.texts_changed(changes) and not redated:
                     stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
@@ -1467,6 +1470,26 @@ class MainWindow(QMainWindow):
         if moved.source and not moved.published:
             self._count_articles()
         self._warm_later()  # the arrays moved into the room, if the patch could not
+
+    def _stored_rows_again(self, base: EventArrays, redated: set[int]) -> EventArrays:
+        """The loaded arrays with the rows of the articles whose publication date an
+        edit changed read again from the store (their mentions were found again from
+        it, in the edit's transaction), for this edit's patch and the next ones.
+
+        Stories collapsed, base holds only each story's drawn copy: those rows are read
+        again there, and the events are loaded again in the background (as after a
+        hide) for the copies drawn and the whole arrays kept beside.  So is a load on
+        its way, which may have read the rows before the edit."""
+        drawn = redated
+        if self.collapse_action.isChecked():
+            drawn = {a for a in redated if len(user_edits.article_rows(base, np.array([a])))}
+        again = user_edits.with_stored_rows(self.store, base, drawn)
+        if self._story_base is self._base_arrays:
+            self._base_arrays = again
+        self._story_base = again
+        if self.collapse_action.isChecked() or self._loader_thread is not None:
+            self.load_timeline()
+        return again
 
     def _list_hidden_changed(self, hid: set[int], showed: set[int], kept: int | None) -> None:
         """Articles hidden or shown again: their rows, the counts and a search's hits.

@@ -1,0 +1,84 @@
+"""The window after a publication date's correction: the mentions that count from it
+move on the timeline and in the detail pane, and stay moved through the next edits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.edits.test_anchor import ARTICLE, BODY
+from tests.ui.waiting import article_shown, open_window
+from timeline import edits, library
+from timeline.store import Store
+from timeline.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def store(sample_db: Path, tmp_path: Path) -> Iterator[Store]:
+    """A copy of the sample store with the made-up article of tests/edits/test_anchor."""
+    path = tmp_path / "anchor.db"
+    with Store(sample_db) as source:
+        source.conn.execute(f"VACUUM INTO '{path}'")
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps(ARTICLE, ensure_ascii=False), "utf-8")
+    with Store(path) as opened:
+        assert library.import_paths(opened, [one]).added == 1
+        yield opened
+
+
+def today_row(window: MainWindow, article_id: int) -> tuple[int, int]:
+    """The id and stored start of the article's "اليوم"."""
+    (found,) = [
+        (e.id, e.start)
+        for e in window.store.events_of(article_id)
+        if e.span_start is not None and BODY[e.span_start : e.span_end] == "اليوم"
+    ]
+    assert found[0] is not None and found[1] is not None
+    return found  # type: ignore[return-value]
+
+
+def drawn_starts(window: MainWindow, event_id: int) -> list[int]:
+    arrays = window.timeline.arrays()
+    return arrays.starts[np.flatnonzero(arrays.ids == event_id)].tolist()
+
+
+def written(window: MainWindow) -> None:
+    assert window.edits.controller.wait_written()
+
+
+def test_the_timeline_and_the_pane_show_the_mentions_moved(qtbot: QtBot, store: Store) -> None:
+    window = open_window(qtbot, store)
+    (article_id,) = [a.id for a in store.articles() if a.body == BODY]
+    window.select_article(article_id)
+    article_shown(window.detail)
+    event_id, before = today_row(window, article_id)
+    assert drawn_starts(window, event_id) == [before]
+
+    window.edits.controller.run(
+        "date", lambda s: edits.correct_article(s, article_id, "published", "2017-05-02")
+    )
+    written(window)
+    same_id, after = today_row(window, article_id)
+    assert same_id == event_id and after != before
+    assert drawn_starts(window, event_id) == [after]
+    article_shown(window.detail)
+    texts = [window.detail.events.item(i).data() for i in range(window.detail.events.count())]
+    assert any("2017" in t and "اليوم" in t for t in texts), texts
+
+    # The next edit of the article lays it over again from the loaded rows: they
+    # followed the store, so the old date does not come back.
+    target = edits.article_target(store, article_id)
+    window.edits.controller.run("tag", lambda s: edits.set_tag(s, target, "مراجعة"))
+    written(window)
+    assert drawn_starts(window, event_id) == [after]
+
+    window.edits.stack.undo()  # the tag
+    window.edits.stack.undo()  # the date
+    written(window)
+    assert today_row(window, article_id) == (event_id, before)
+    assert drawn_starts(window, event_id) == [before]
