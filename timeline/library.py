@@ -967,6 +967,7 @@ def _add_draft(
     prepared: Prepared | None = None,
     carried: CarriedValues | None = None,
     renamed: RenamedArticles | None = None,
+    given: Mapping[str, DateValue] | None = None,
 ) -> None:
     if prepared is None:
         stored = as_stored(draft)
@@ -989,12 +990,17 @@ def _add_draft(
         prepared = prepare(draft, False, uid, stored=stored)
     draft = stored
     published = prepared.published
+    mentions = prepared.mentions
+    if given and uid in given:
+        # Removed and imported again: the publication date the user gave it is kept by
+        # its uid, and its mentions count from it (mention_events), as after the edit.
+        mentions = [event_row(e) for e in mention_events(0, draft.body, published, given[uid])]
     article_id = writer.add(
         draft,
         uid,
         published,
         prepared.search,
-        prepared.mentions,
+        mentions,
         stated_event(0, stated) if stated is not None and stated.is_range else None,
         pairs=prepared.pairs,
     )
@@ -1213,6 +1219,7 @@ def import_file(
         ):
             carried = CarriedValues(store)
             renamed = renamed or RenamedArticles(store)
+            given = user_edits.publications_given_by_uid(store)  # a few rows said by hand
             own_signer = signer is None
             if own_signer:
                 signer = _Signer(store, writer, own) if copies else None
@@ -1242,6 +1249,7 @@ def import_file(
                         prepared=prepared,
                         carried=carried,
                         renamed=renamed,
+                        given=given,
                     )
                 tracker.record(source, position)
             result.left_out = carried.left_out

@@ -160,3 +160,18 @@ def test_the_command_lines_correction_moves_them_too(tmp_path: Path) -> None:
         if e["span_start"] is not None and "اليوم" in BODY[e["span_start"] : e["span_end"]]
     ]
     assert today["value"] == "2017-05-02"
+
+
+def test_an_article_removed_and_imported_again_counts_from_the_date_given(
+    store: Store, article: int, tmp_path: Path
+) -> None:
+    """What the user said is kept by the article's uid when it is removed, and comes
+    back with it: its publication date too, which its mentions count from."""
+    edits.correct_article(store, article, "published", "2017-05-02")
+    after = days(store, article)
+    assert library.remove_articles(store, [article]) == [article]
+    path = tmp_path / "again.jsonl"
+    path.write_text(json.dumps(ARTICLE, ensure_ascii=False), "utf-8")
+    assert library.import_paths(store, [path]).added == 1
+    (again,) = [a.id for a in store.articles()]
+    assert days(store, again) == after

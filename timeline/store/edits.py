@@ -682,6 +682,16 @@ def publications_given(store: Store, ids: Sequence[int] | None = None) -> dict[i
     }
 
 
+def publications_given_by_uid(store: Store) -> dict[str, DateValue]:
+    """The publication dates the user gave, by article uid, stored articles or not
+    (one removed keeps them: an import of it again counts its mentions from them)."""
+    rows = store.conn.execute(
+        'SELECT article_uid, date_value, granularity, start, "end" FROM user_article_fields'
+        " WHERE field = 'published'"
+    )
+    return {str(uid): _date(value, gran, start, end) for uid, value, gran, start, end in rows}
+
+
 def anchor_changes(store: Store, changes: Iterable[Change]) -> set[int]:
     """The ids of the articles whose publication date these changes corrected, or whose
     correction they took back: the mentions their text gives count from that date."""
