@@ -82,3 +82,22 @@ def test_the_timeline_and_the_pane_show_the_mentions_moved(qtbot: QtBot, store: 
     written(window)
     assert today_row(window, article_id) == (event_id, before)
     assert drawn_starts(window, event_id) == [before]
+
+
+def test_with_each_story_once_the_mentions_move_and_stay_moved(qtbot: QtBot, store: Store) -> None:
+    """Stories collapsed, the loaded arrays the edits lay over are each story's drawn
+    copy: the article's rows are read again there, and the events loaded again."""
+    window = open_window(qtbot, store)
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.collapse_action.setChecked(True)
+    (article_id,) = [a.id for a in store.articles() if a.body == BODY]
+    event_id, before = today_row(window, article_id)
+    assert drawn_starts(window, event_id) == [before]
+    with qtbot.waitSignal(window.timeline_loaded, timeout=10_000):
+        window.edits.controller.run(
+            "date", lambda s: edits.correct_article(s, article_id, "published", "2017-05-02")
+        )
+        written(window)
+        _same, after = today_row(window, article_id)
+        assert drawn_starts(window, event_id) == [after]  # at once, before the load
+    assert drawn_starts(window, event_id) == [after]  # and after it
