@@ -175,3 +175,12 @@ def test_an_article_removed_and_imported_again_counts_from_the_date_given(
     assert library.import_paths(store, [path]).added == 1
     (again,) = [a.id for a in store.articles()]
     assert days(store, again) == after
+
+
+def test_a_time_the_user_gives_after_midnight_is_the_writers_own(
+    store: Store, article: int
+) -> None:
+    """A stamp of unknown kind between midnight and five is read as a crawl's, its
+    "today" the day before; a date the user gives is said by hand (declared)."""
+    edits.correct_article(store, article, "published", "2017-05-02 02:30")
+    assert day_of(days(store, article), "اليوم") == "2017-05-02"
