@@ -1689,8 +1689,9 @@ def date_mentions_again(store: Store, article_ids: Iterable[int]) -> None:
 
     Called in the transaction of the edit that gave, changed or took back that date
     (edits.correct_article, its undo and redo), so the stored mentions never count
-    from another date than the one shown.  One article's text: 0.4 ms for most, seconds
-    for a text of megabytes (run by the window's writer thread, off the GUI thread)."""
+    from another date than the one shown.  One article's text: about 1 ms for a news
+    article (median of 100 SaudiNewsNet articles), 1.6 s for a text of 10 MB (the
+    window runs it on its writer thread, off the GUI thread)."""
     ids = sorted({int(a) for a in article_ids})
     if not ids:
         return
