@@ -122,6 +122,12 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "add": lambda n: lambda s: edits.add_event(s, "1990/1991", f"حدث {n}", article)[1],
         "tag": lambda n: lambda s: edits.set_tag(s, edits.article_target(s, article + n), "وسم"),
         "title": lambda n: lambda s: edits.correct_article(s, article + n, "title", f"عنوان {n}"),
+        # A publication date: the article's mentions are found again from it.
+        "published": lambda n: (
+            lambda s: edits.correct_article(
+                s, article + 100 + n, "published", f"{n + 1} يناير 1990"
+            )
+        ),
     }
     controller = window.edits.controller
     figures: dict[str, object] = {
