@@ -101,3 +101,54 @@ def test_with_each_story_once_the_mentions_move_and_stay_moved(qtbot: QtBot, sto
         _same, after = today_row(window, article_id)
         assert drawn_starts(window, event_id) == [after]  # at once, before the load
     assert drawn_starts(window, event_id) == [after]  # and after it
+
+
+def test_a_full_pass_after_the_correction_keeps_the_mentions_moved(
+    qtbot: QtBot, store: Store
+) -> None:
+    # An edit reads the re-dated article's rows from the store (the loaded arrays keep
+    # theirs until a full pass): Show hidden items lays everything over again, from the
+    # loaded arrays, which must hold the new dates by then.
+    window = open_window(qtbot, store)
+    (article_id,) = [a.id for a in store.articles() if a.body == BODY]
+    event_id, before = today_row(window, article_id)
+    window.edits.controller.run(
+        "date", lambda s: edits.correct_article(s, article_id, "published", "2017-05-02")
+    )
+    written(window)
+    _same, after = today_row(window, article_id)
+    assert after != before and drawn_starts(window, event_id) == [after]
+    assert window.edits.show_hidden_action is not None
+    window.edits.show_hidden_action.setChecked(True)
+    assert drawn_starts(window, event_id) == [after]
+    window.edits.show_hidden_action.setChecked(False)
+    target = edits.article_target(store, article_id)
+    window.edits.controller.run("tag", lambda s: edits.set_tag(s, target, "مراجعة"))
+    written(window)
+    assert drawn_starts(window, event_id) == [after]
+
+
+def test_an_undated_articles_today_is_drawn_once_the_user_dates_it(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    # With no publication date its "اليوم" has no day, and no row on the timeline; the
+    # date the user gives dates it, and the timeline draws it at once.
+    undated = tmp_path / "undated.jsonl"
+    body = "قالت اللجنة اليوم إن النتائج ستعلن قريبا بعد مراجعتها."
+    record = {"title": "بلا تاريخ", "source": "مصدر", "body": body}
+    undated.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    assert library.import_paths(store, [undated]).added == 1
+    (article_id,) = [a.id for a in store.articles() if a.body == body]
+    window = open_window(qtbot, store)
+    assert not np.any(window.timeline.arrays().article_ids == article_id)
+    window.edits.controller.run(
+        "date", lambda s: edits.correct_article(s, article_id, "published", "2017-05-02")
+    )
+    written(window)
+    (today,) = [
+        e
+        for e in store.events_of(article_id)
+        if e.span_start is not None and body[e.span_start : e.span_end] == "اليوم"
+    ]
+    assert today.start is not None
+    assert drawn_starts(window, today.id) == [today.start]

@@ -16,7 +16,7 @@ import re
 import sys
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1194,6 +1194,7 @@ def patch_overlay(
     *,
     with_hidden: bool = False,
     room: ColumnRoom | None = None,
+    stored: Collection[int] = (),
 ) -> tuple[EventArrays, np.ndarray]:
     """shown (overlay_arrays of base) again after an edit to these articles (0: standalone),
     and the ids of their events (before and after), whose texts may have changed.
@@ -1205,6 +1206,9 @@ def patch_overlay(
     which the window loads everything again).  shown itself comes back when their rows
     are as they were (a tag, a note, a title).  room: where the new columns are written
     (see ColumnRoom: over shown's own, which it then spends).
+    stored: articles whose rows base holds as they
+    were before an edit wrote their mentions again (anchor_changes), or not at all (an
+    undated article's "today" dated by the user's date): theirs are read from the store.
     """
     wanted = np.fromiter({int(a) for a in articles}, dtype=np.int64)
     if not len(wanted):
@@ -1212,7 +1216,17 @@ def patch_overlay(
     if base is None:
         theirs = article_event_arrays(store, [a for a in wanted.tolist() if a])
     else:
-        theirs = base.subset(article_rows(base, wanted))
+        rows = article_rows(base, wanted)
+        theirs = base.subset(rows)
+        if stored:
+            fresh = np.intersect1d(wanted, np.fromiter(stored, dtype=np.int64))
+            if len(fresh):
+                kept = rows[~np.isin(base.article_ids[rows], fresh)]
+                theirs = _spliced(
+                    base.subset(kept),
+                    np.empty(0, dtype=np.int64),
+                    article_event_arrays(store, fresh.tolist()),
+                )
     again = overlay_arrays(store, theirs, with_hidden=with_hidden, articles=wanted.tolist())
     out = article_rows(shown, wanted)
     stale = np.union1d(shown.ids[out], again.ids)
