@@ -1,0 +1,28 @@
+"""منذ before a month with an edge word (its beginning, middle, end): a month gone by.
+
+Every sentence here is made up; none is article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+WED = datetime(2016, 2, 10, 9, 30)  # a Wednesday in February: April is months away
+
+
+@pytest.mark.parametrize("edge", ["بداية", "مطلع", "أوائل", "أواسط", "منتصف", "أواخر", "نهاية"])
+def test_since_an_edge_of_a_month_is_the_last_one(edge: str) -> None:
+    # منذ أوائل أبريل read in February 2016 was April 2016, in the future, where
+    # منذ بداية أبريل was April 2015: since is behind the writer.
+    text = f"قال الوزير إن العمل مستمر منذ {edge} أبريل دون توقف."
+    found = [(m.text, m.value) for m in extract_mentions(text, WED)]
+    assert found == [(f"{edge} أبريل", "2015-04")]
+
+
+def test_an_edge_of_a_month_without_since_is_still_the_nearest() -> None:
+    text = "قال الوزير إن العمل سيبدأ في أوائل أبريل."
+    assert [(m.text, m.value) for m in extract_mentions(text, WED)] == [("أوائل أبريل", "2016-04")]
