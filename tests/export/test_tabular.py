@@ -206,6 +206,23 @@ def test_chosen_articles_events_are_read_as_asked_for(sample_store: Store) -> No
     assert temp_tables() == []
 
 
+def test_a_read_let_go_of_after_its_store_closed_says_nothing(tmp_path: Path) -> None:
+    # `timeline export --format events-csv --output - | head -1`: the reader stops, the
+    # write fails, the store closes, and the events' read, let go of later, printed
+    # "Exception ignored ... Cannot operate on a closed database" with its traceback.
+    from tests.conftest import SAMPLES
+    from timeline.library import import_paths
+    from timeline.store.export_data import export_events
+
+    store = Store(tmp_path / "t.db")
+    import_paths(store, [SAMPLES])
+    ids = [r[0] for r in store.db.conn.execute("SELECT id FROM articles")]
+    reading = export_events(store, ids)
+    next(reading)
+    store.close()
+    reading.close()  # raised ProgrammingError from its finally
+
+
 def test_articles_are_fetched_a_few_at_a_time(
     sample_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -144,10 +144,12 @@ def export_events(
         clauses.append(f"e.article_id IN (SELECT id FROM {table})")
         cursor = conn.execute(select + " WHERE " + " AND ".join(clauses) + order, params)
         yield from _rows(cursor)
-    finally:  # read to the end, or let go of (a cancelled export)
-        if cursor is not None:
-            cursor.close()
+    finally:  # read to the end, or let go of (a cancelled export, a reader gone)
+        # (Let go of after the store closed, as when `| head` stops reading: there is
+        # nothing left to close, and an error here was printed as "Exception ignored".)
         with contextlib.suppress(sqlite3.Error):
+            if cursor is not None:
+                cursor.close()
             conn.execute(f"DROP TABLE {table}")
 
 
