@@ -79,7 +79,8 @@ WORDS_YEAR_AFTER = rx(
 # (Every edge word a month takes, mentions._HEAD_NOUNS: منذ أوائل أبريل read on 10
 # February 2016 was April 2016, منذ بداية أبريل April 2015.)
 SINCE_BEFORE = Before(
-    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|اوائل|بدايه|اواسط|منتصف|اواخر|نهايه)\s+)?(?:شهر\s+)?"
+    r"(?<!\w)[وف]?منذ\s+(?:(?:مطلع|مستهل|اوائل|بدايه|اواسط|منتصف|اواخر|نهايه|ختام)\s+)?"
+    r"(?:شهر\s+)?"
     r"(?:\d{1,2}\s+|ال\w+\s+(?:\w+\s+)?من\s+)?$",  # منذ 5 مايو, منذ الأول من يناير
     ("منذ",),
 )
@@ -153,7 +154,9 @@ WEEKDAY_BEFORE = Before(
     lx.WEEKDAYS,
 )
 # Words after which a lone month name means that month (في مايو, منذ أوائل أبريل).
-_MONTH_CUES = "في|خلال|منذ|حتى|حتي|من|الي|بين|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط|شهر|شهري"
+_MONTH_CUES = (
+    "في|خلال|منذ|حتى|حتي|من|الي|بين|مطلع|مستهل|اوائل|اواخر|منتصف|نهايه|ختام|بدايه|اواسط|شهر|شهري"
+)
 MONTH_CUE_BEFORE = Before(rf"(?:^|\s)[وف]?(?:{_MONTH_CUES})\s*$", _MONTH_CUES.split("|"))
 # A yearless date after these nouns names a thing: قوى 8 آذار (a coalition), مدينة
 # 6 أكتوبر (a city), شارع 26 يوليو, قصر 22 مايو (a palace).

@@ -90,7 +90,7 @@ PART_OF_DAY_BEFORE = Before(
 PART_OF_DAY_AT = rx(rf"[وف]?[بل]?(?P<w>{_PART_WORDS})\s")
 # Head nouns before a written date are inside its TIMEX3 (شهر مايو الماضي, يوم 14 يوليو,
 # أواخر مارس, نهاية شهر شوال الجاري); the value stays the month's or the day's.
-_HEAD_NOUNS = "مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|اواسط"
+_HEAD_NOUNS = "مطلع|مستهل|اوائل|اواخر|منتصف|نهايه|ختام|بدايه|اواسط"
 HEAD_NOUN_BEFORE = Before(
     rf"(?<!\w)[وف]?[بل]?(?:(?:{_HEAD_NOUNS})(?:\s+شهر)?|شهر|يوم)\s+$",
     [*_HEAD_NOUNS.split("|"), "شهر", "يوم"],
