@@ -133,7 +133,13 @@ class FileResult:
 
     def reject(self, item: Rejected) -> None:
         self.rejected += 1
-        if len(self.rejections) < _REJECTIONS_KEPT:
+        if item.rest_lost:
+            # A file cut short is said first: after a dozen empty rows it was not kept
+            # (a .csv.gz cut at half reported "skipped 14 record(s)... row 13082: empty
+            # body; ..." and nothing of the 2,000 rows it never read).
+            self.rejections.insert(0, str(item))
+            del self.rejections[_REJECTIONS_KEPT:]
+        elif len(self.rejections) < _REJECTIONS_KEPT:
             self.rejections.append(str(item))
 
     def fail(self, reason: str) -> None:

@@ -279,3 +279,24 @@ def test_a_tar_archive_inside_a_zip_is_said_to_be_one(tmp_path: Path) -> None:
         for name in ("b.tar.gz", "c.TGZ", "d.tar", "e.tar.xz")
     ]
     assert [x.title for x in found if not isinstance(x, Rejected)] == ["أ"]
+
+
+def test_a_cut_is_said_first_whatever_else_was_left_out(tmp_path: Path, store: Store) -> None:
+    # A report keeps the first five lines of what it left out: a .csv.gz cut at half,
+    # after a dozen rows of no body, said those rows and not that the file was cut.
+    rows = ["title,body"]
+    rows += [f"فارغ {n}," for n in range(8)]
+    rows += [f"عنوان {n},{BODY} رقم {n}" for n in range(4000)]
+    text = ("\n".join(rows) + "\n").encode("utf-8")
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb") as packed:
+        for at in range(0, len(text), 4096):
+            packed.write(text[at : at + 4096])
+            packed.flush()
+    path = tmp_path / "cut.csv.gz"
+    path.write_bytes(out.getvalue()[: len(out.getvalue()) // 2])
+    (result,) = library.import_paths(store, [path]).files
+    assert result.error is None and result.added > 100
+    assert result.rejected == 9 and len(result.rejections) == 5
+    assert result.rejections[0].startswith(f"after record {result.added + 8:,}: damaged")
+    assert result.rejections[1].startswith("row 2: ")

@@ -29,6 +29,7 @@ from timeline.ingest.inflate import (
     RATIO_FREE_BYTES,
     open_gzip,
     read_capped,
+    sample_until_damaged,
     unopened_reason,
 )
 from timeline.ingest.jsonlines import (
@@ -173,6 +174,9 @@ class Rejected:
 
     where: str  # "line 686", "article 3"
     reason: str
+    # The rest of the file (or of a zip's member) after it was not read: cut short or
+    # damaged there.  Said first in a report, whatever else was left out.
+    rest_lost: bool = False
 
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
@@ -374,40 +378,16 @@ def _json_lines(
     stream: BinaryIO, origin: str, reading: Reading, columns: Mapping[str, str] | None = None
 ) -> Iterator[ArticleDraft | Rejected]:
     """The articles of a JSON Lines stream, one line held at a time."""
-    sample, damage = _sample_until_damaged(stream)
+    sample, damage = sample_until_damaged(stream, encoding.SAMPLE_BYTES)
     found = encoding.detect(sample, complete=len(sample) < encoding.SAMPLE_BYTES)
     if damage is not None:
         # The data stops within the sample: its whole lines are read, then the damage
         # is said (until_damaged), the line it cut left out.
-        sample = sample[: sample.rfind(b"\n") + 1]
-        stream = io.BytesIO()
+        sample, stream = sample[: sample.rfind(b"\n") + 1], io.BytesIO()
     text = _text_of(sample, stream, found, reading)
     yield from _json_lines_of(text, origin, reading, columns)
     if damage is not None:
         raise damage
-
-
-def _sample_until_damaged(stream: BinaryIO) -> tuple[bytes, DamagedData | None]:
-    """The first SAMPLE_BYTES of a stream (its encoding is told by them), or what could
-    be read of them before its compressed data was found cut short or damaged, and that
-    damage: a .jsonl.gz cut at 200 KB failed whole at its first read."""
-    parts: list[bytes] = []
-    size = 0
-    # read1: at most one read of the data below, so that one that fails loses nothing
-    # read before it (read(n) drops what it gathered when a later step of it fails).
-    read = getattr(stream, "read1", stream.read)
-    try:
-        while size < encoding.SAMPLE_BYTES and (
-            part := read(min(_SAMPLE_STEP, encoding.SAMPLE_BYTES - size))
-        ):
-            parts.append(part)
-            size += len(part)
-    except DamagedData as exc:
-        return b"".join(parts), exc
-    return b"".join(parts), None
-
-
-_SAMPLE_STEP = 64 * 1024  # bytes of a sample read at a time
 
 
 def _json_lines_of(
@@ -811,7 +791,7 @@ def _zip_members(
             reason = str(exc) or type(exc).__name__
             if given:
                 reason += f" (the rest of it after record {given} was not read)"
-            yield Rejected(name, reason)
+            yield Rejected(name, reason, rest_lost=bool(given))
             continue
 
 
@@ -835,7 +815,7 @@ def until_damaged(
     except DamagedData as exc:
         if not given:
             raise
-        yield Rejected(f"after record {given:,}", f"{exc}; {NOT_READ_ON}")
+        yield Rejected(f"after record {given:,}", f"{exc}; {NOT_READ_ON}", rest_lost=True)
 
 
 def open_source(

@@ -106,3 +106,24 @@ def read_capped(stream: BinaryIO, limit: int, kind: str) -> bytes:
     if len(data) > limit:
         raise BadArticle(f"more than the {limit:,} bytes a {kind} file may be")
     return data
+
+
+_SAMPLE_STEP = 64 * 1024  # bytes of a sample read at a time
+
+
+def sample_until_damaged(stream: BinaryIO, size: int) -> tuple[bytes, DamagedData | None]:
+    """The first size bytes of a stream (a sample its encoding is told by), or what
+    could be read of them before its compressed data was found cut short or damaged,
+    and that damage (a .jsonl.gz cut at 200 KB failed whole at its first read)."""
+    parts: list[bytes] = []
+    got = 0
+    # read1: at most one read of the data below, so that one that fails loses nothing
+    # read before it (read(n) drops what it gathered when a later step of it fails).
+    read = getattr(stream, "read1", stream.read)
+    try:
+        while got < size and (part := read(min(_SAMPLE_STEP, size - got))):
+            parts.append(part)
+            got += len(part)
+    except DamagedData as exc:
+        return b"".join(parts), exc
+    return b"".join(parts), None

@@ -25,6 +25,7 @@ from timeline.ingest.fields import (
     read_as_html,
     read_tags,
 )
+from timeline.ingest.inflate import sample_until_damaged
 from timeline.ingest.own_exports import refuse_events
 from timeline.ingest.reading import Reading, prefixed
 from timeline.model import ArticleDraft, title_from_body
@@ -273,7 +274,11 @@ def read_table(
     max_chars: int,
 ) -> Iterator[ArticleDraft | tuple[str, str]]:
     """Drafts, and (where, reason) for rows that are not articles."""
-    sample = stream.read(encoding.SAMPLE_BYTES)
+    sample, damage = sample_until_damaged(stream, encoding.SAMPLE_BYTES)
+    if damage is not None:
+        # The data stops within the sample: its whole lines are read as the table,
+        # then the damage is said (ingest.until_damaged), the line it cut left out.
+        sample, stream = sample[: sample.rfind(b"\n") + 1], io.BytesIO()
     reading.encoding = found = encoding.detect(sample, complete=len(sample) < encoding.SAMPLE_BYTES)
     text = io.TextIOWrapper(
         prefixed(sample, stream), encoding=found.codec, errors=encoding.ERRORS, newline=""
@@ -333,6 +338,8 @@ def read_table(
             drafted = row_draft(row, index, origin, own=own)
             if drafted is not None:
                 yield drafted if isinstance(drafted, ArticleDraft) else (f"row {at}", drafted)
+        if damage is not None:
+            raise damage
     except csv.Error as exc:
         raise BadArticle(f"not a readable table ({exc})") from exc
     finally:
