@@ -144,23 +144,28 @@ def test_zip_bomb_is_refused(tmp_path: Path, store: Store, monkeypatch: pytest.M
     assert report.failed and store.count_articles() == 0
 
 
-def _cut_gzip(tmp_path: Path, records: int) -> tuple[Path, int]:
-    """A .jsonl.gz of made-up articles cut short (as a download that stopped), and how
-    many whole records its part holds."""
-    lines = [
-        json.dumps({"title": f"عنوان {n}", "body": f"{BODY} رقم {n}"}, ensure_ascii=False)
-        for n in range(records)
-    ]
+def _cut_in_half(path: Path, lines: list[str]) -> None:
+    """Lines gzipped into path and cut at half (as a download that stopped), written in
+    blocks as gzip writes a large file, so that the cut leaves data to inflate."""
     text = ("\n".join(lines) + "\n").encode("utf-8")
-    # Written in blocks, as gzip does a large file, so that a cut leaves data to inflate.
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb") as packed:
         for at in range(0, len(text), 4096):
             packed.write(text[at : at + 4096])
             packed.flush()
     data = out.getvalue()
-    path = tmp_path / "cut.jsonl.gz"
     path.write_bytes(data[: len(data) // 2])
+
+
+def _cut_gzip(tmp_path: Path, records: int) -> tuple[Path, int]:
+    """A .jsonl.gz of made-up articles cut short, and how many whole records its part
+    holds."""
+    lines = [
+        json.dumps({"title": f"عنوان {n}", "body": f"{BODY} رقم {n}"}, ensure_ascii=False)
+        for n in range(records)
+    ]
+    path = tmp_path / "cut.jsonl.gz"
+    _cut_in_half(path, lines)
     with gzip.open(path) as inflated:
         read = b""
         try:
@@ -287,14 +292,8 @@ def test_a_cut_is_said_first_whatever_else_was_left_out(tmp_path: Path, store: S
     rows = ["title,body"]
     rows += [f"فارغ {n}," for n in range(8)]
     rows += [f"عنوان {n},{BODY} رقم {n}" for n in range(4000)]
-    text = ("\n".join(rows) + "\n").encode("utf-8")
-    out = io.BytesIO()
-    with gzip.GzipFile(fileobj=out, mode="wb") as packed:
-        for at in range(0, len(text), 4096):
-            packed.write(text[at : at + 4096])
-            packed.flush()
     path = tmp_path / "cut.csv.gz"
-    path.write_bytes(out.getvalue()[: len(out.getvalue()) // 2])
+    _cut_in_half(path, rows)
     (result,) = library.import_paths(store, [path]).files
     assert result.error is None and result.added > 100
     assert result.rejected == 9 and len(result.rejections) == 5

@@ -179,21 +179,22 @@ def undated_article_ids(store: Store) -> list[int]:
 
 def article_urls(store: Store, ids: Sequence[int]) -> dict[int, str]:
     """The stored address of each of these articles that has one."""
-    found: dict[int, str] = {}
-    for chunk in _id_chunks(sorted(set(ids))):
-        assert chunk is not None
-        marks = ",".join("?" * len(chunk))
-        query = f"SELECT id, url FROM articles WHERE url != '' AND id IN ({marks})"
-        found.update(store.db.conn.execute(query, chunk).fetchall())
-    return found
+    return _column_by_id(store, ids, "url", "url != '' AND ")
 
 
 def article_uids(store: Store, ids: Sequence[int]) -> dict[int, str]:
     """The key (uid) of each of these articles the library holds."""
+    return _column_by_id(store, ids, "uid")
+
+
+def _column_by_id(
+    store: Store, ids: Sequence[int], column: str, condition: str = ""
+) -> dict[int, str]:
+    """A column of each of these articles (that meets condition), by id, read in chunks."""
     found: dict[int, str] = {}
     for chunk in _id_chunks(sorted(set(ids))):
         assert chunk is not None
         marks = ",".join("?" * len(chunk))
-        query = f"SELECT id, uid FROM articles WHERE id IN ({marks})"
+        query = f"SELECT id, {column} FROM articles WHERE {condition}id IN ({marks})"
         found.update(store.db.conn.execute(query, chunk).fetchall())
     return found
