@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLES, fail_mentions_in
-from timeline import library
+from timeline import article_dates, library
 from timeline.library import mention_events, parse_published
 from timeline.model import DateValue, from_axis
 from timeline.store import Store, StoreError
@@ -373,9 +373,12 @@ def test_recompute_reads_long_articles_a_few_at_a_time(
 def test_sentence_around_is_bounded_and_holds_the_span() -> None:
     text = "جملة أولى. " + "كلمة " * 200 + "في 2015 " + "كلمة " * 200 + ". جملة أخيرة"
     at = text.index("2015")
-    label = library.sentence_around(text, at, at + 4)
-    assert "2015" in label and len(label) <= library._LABEL_CHARS + library._LABEL_STEP + 12
-    assert library.sentence_around("أمس.", 0, 3) == "أمس."
+    label = article_dates.sentence_around(text, at, at + 4)
+    assert (
+        "2015" in label
+        and len(label) <= article_dates._LABEL_CHARS + article_dates._LABEL_STEP + 12
+    )
+    assert article_dates.sentence_around("أمس.", 0, 3) == "أمس."
 
 
 def test_a_failed_files_records_are_not_counted_as_skipped(

@@ -226,8 +226,8 @@ def warm_up(store: Store) -> None:
     of the rules compiled (whatever the user's pattern cache holds), the mentions' own
     (a publication date's edit finds them again), the name the edits are stamped with,
     and what the store's first write loads.  Writes nothing."""
+    from timeline.article_dates import mention_events  # a publication date's edit finds them
     from timeline.dating.lazy import compile_all
-    from timeline.library import mention_events  # a publication date's edit finds them
 
     for text in _WARM_DATES:
         read_date(text)
@@ -293,8 +293,9 @@ def _follow_dates(store: Store, changes: Sequence[Change]) -> None:
     again, from the user's date, and the user's own rows are not touched."""
     ids = user.anchor_changes(store, changes)
     if ids:
-        # Here, not at the top: timeline.library imports this module (CarriedValues).
-        from timeline.library import date_mentions_again
+        # Here, not at the top: the window loads this module at start and the importers
+        # (timeline.ingest, for a publication field's forms) only when it first needs them.
+        from timeline.article_dates import date_mentions_again
 
         date_mentions_again(store, ids)
 

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline.dating
-from timeline import library
+from timeline import article_dates, library
 from timeline.dating import extract_mentions
 from timeline.dating import values as v
 from timeline.dating.absolute import years
@@ -94,20 +94,22 @@ def test_label_scans_only_around_the_mention() -> None:
 
     body = Counting("كلام. " * 50_000 + "وصل في 12 مايو 2021 الوفد")
     start = body.index("12 مايو")
-    label = library.sentence_around(body, start, start + len("12 مايو 2021"))
+    label = article_dates.sentence_around(body, start, start + len("12 مايو 2021"))
     assert label == "وصل في 12 مايو 2021 الوفد"
     breaks = len(".!?؟\n")
-    assert 0 < sum(scanned) <= breaks * (library._LABEL_CHARS + 2)
+    assert 0 < sum(scanned) <= breaks * (article_dates._LABEL_CHARS + 2)
 
 
 def test_label_is_the_sentence_cut_to_its_reach() -> None:
     body = "أول. " + "كلمة " * 100 + "في 12 مايو 2021" + " كلمة" * 100 + ". آخر"
     start = body.index("12 مايو")
-    label = library.sentence_around(body, start, start + 12)
+    label = article_dates.sentence_around(body, start, start + 12)
     assert "12 مايو 2021" in label
     assert "أول" not in label and "آخر" not in label
-    assert len(label) <= library._LABEL_CHARS + library._LABEL_STEP + 12 + len("… ") + len(" …")
-    assert library.sentence_around("أمس.", 0, 3) == "أمس."
+    assert len(label) <= article_dates._LABEL_CHARS + article_dates._LABEL_STEP + 12 + len(
+        "… "
+    ) + len(" …")
+    assert article_dates.sentence_around("أمس.", 0, 3) == "أمس."
 
 
 def _naive_select(cands: list[Candidate]) -> list[Candidate]:
@@ -170,8 +172,8 @@ def test_a_label_from_the_breaks_found_once_is_the_label_looked_for(text: str, d
     are the ones sentence_around finds by looking either side of each mention."""
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    breaks = library.sentence_breaks(text)
-    assert library.sentence_around(text, start, end, breaks) == library.sentence_around(
+    breaks = article_dates.sentence_breaks(text)
+    assert article_dates.sentence_around(text, start, end, breaks) == article_dates.sentence_around(
         text, start, end
     )
 
@@ -186,13 +188,13 @@ def test_labels_kept_by_their_bounds_are_the_labels_made_anew(
 ) -> None:
     """The labels mention_events keeps for a sentence's later mentions are the ones each
     mention would get made afresh, wherever the mentions are."""
-    breaks = library.sentence_breaks(text)
+    breaks = article_dates.sentence_breaks(text)
     made: dict[tuple[int, int], str] = {}
     for at, width in points:
         start = min(at, len(text))
         end = min(start + width, len(text))
-        kept = library.sentence_around(text, start, end, breaks, made)
-        assert kept == library.sentence_around(text, start, end)
+        kept = article_dates.sentence_around(text, start, end, breaks, made)
+        assert kept == article_dates.sentence_around(text, start, end)
     assert len(made) <= len(points)
 
 
@@ -200,7 +202,7 @@ def test_mention_labels_are_the_sentences_around_them() -> None:
     body = DENSE * 40
     for event in library.mention_events(1, body, ANCHOR):
         assert event.span_start is not None and event.span_end is not None
-        assert event.label == library.sentence_around(body, event.span_start, event.span_end)
+        assert event.label == article_dates.sentence_around(body, event.span_start, event.span_end)
 
 
 class _Watched(str):
@@ -261,13 +263,13 @@ def test_a_label_cut_inside_its_sentence_opens_and_closes_on_whole_words() -> No
         text = "x" * offset + body
         start = text.index("العام 1960")
         end = start + len("العام 1960")
-        for breaks in (None, library.sentence_breaks(text)):
-            label = library.sentence_around(text, start, end, breaks)
+        for breaks in (None, article_dates.sentence_breaks(text)):
+            label = article_dates.sentence_around(text, start, end, breaks)
             assert label.startswith("… ") and label.endswith(" …")
             inner = label[2:-2].split()
             assert "العام" in inner and "1960" in inner
             assert all(word in [*words.split(), "في", "العام", "1960"] for word in inner)
-    assert library.sentence_around("قال. وصل في 12 مايو 2021 الوفد. ثم", 11, 23) == (
+    assert article_dates.sentence_around("قال. وصل في 12 مايو 2021 الوفد. ثم", 11, 23) == (
         "وصل في 12 مايو 2021 الوفد."
     )
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from timeline import library
+from timeline import article_dates, library
 from timeline.dating import (
     absolute,
     clock,
@@ -400,7 +400,7 @@ def test_mention_events_are_the_ones_their_init_makes() -> None:
             Event(
                 article_id=7, kind=kind, start=m.date.start, end=m.date.end,
                 granularity=m.date.granularity, value=m.date.value,
-                label=library.sentence_around(text, m.start, m.end), span_start=m.start,
+                label=article_dates.sentence_around(text, m.start, m.end), span_start=m.start,
                 span_end=m.end, confidence=m.confidence,
             )
         )  # fmt: skip
@@ -555,7 +555,7 @@ def test_mention_events_label_each_mention_as_sentence_around_does(text: str) ->
     for body in (text, _DENSE_DATES * 4):
         events = library.mention_events(1, body, published)
         assert [e.label for e in events] == [
-            library.sentence_around(body, e.span_start, e.span_end) for e in events
+            article_dates.sentence_around(body, e.span_start, e.span_end) for e in events
         ]
 
 
@@ -698,7 +698,7 @@ def test_a_year_before_a_month_is_no_day_to_search_for() -> None:
 def test_a_label_on_one_line_is_its_words_joined(chunk: str) -> None:
     """A label's chunk already on one line is kept as it is: the words joined by one
     space either way (every whitespace character, at the ends too)."""
-    assert library._one_line(chunk) == " ".join(chunk.split())
+    assert article_dates._one_line(chunk) == " ".join(chunk.split())
 
 
 def _lead_texts() -> list[str]:
