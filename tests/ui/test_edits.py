@@ -1673,3 +1673,46 @@ def test_the_publication_dialog_refuses_what_the_edit_would(
     words = re.sub("\u2068[^\u2069]*\u2069", " ", preview).replace("ISO 8601", " ")
     assert not re.search("[A-Za-z]{2,}", words), preview
     assert edits.shown_article(window.store, article_id) == before
+
+
+@pytest.mark.parametrize("what", ["published", "mention", "title", "source"])
+def test_ok_on_a_correction_as_it_opened_writes_nothing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, what: str
+) -> None:
+    """A correction's dialog opens on the value shown; OK pressed on it untouched (Tab,
+    Space: a random pass over the window did so) wrote that value as the user's
+    correction.  The pane then said "corrected" beside a date no one had changed, the
+    value held against every recompute, and Undo had a step that did nothing."""
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    article_id = current(window)
+    opened: list[str] = []
+
+    def ok_as_opened(dialog: QDialog) -> int:
+        dialog.show()
+        if isinstance(dialog, DateDialog):
+            opened.append(dialog.date_edit.text())
+            button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            assert button.isEnabled()
+            button.click()
+        else:
+            assert isinstance(dialog, QInputDialog)
+            opened.append(dialog.textValue())
+            dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(DateDialog, "exec", ok_as_opened)
+    monkeypatch.setattr(QInputDialog, "exec", ok_as_opened)
+    if what == "published":
+        window.edits.correct_published()
+    elif what == "mention":
+        window.edits.correct_event(a_mention(window))
+    else:
+        window.edits.correct_field(what)
+    written(window)
+    assert len(opened) == 1 and opened[0].strip()  # it opened on the value shown
+    for table in ("user_article_fields", "user_mentions"):
+        assert window.store.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+    assert window.edits.stack.count() == 0
+    shown = edits.shown_article(window.store, article_id)
+    assert shown is not None and "corrected" not in shown.origins.values()

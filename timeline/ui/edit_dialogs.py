@@ -490,7 +490,7 @@ class WindowEdits(QObject):
     def correct_event(self, event_id: int) -> None:
         typed = starting_text(self._shown_event_value(event_id))
         dialog = self._ask_date(self.tr("Correct the date"), not_a_date=True, typed=typed)
-        if dialog is None:
+        if dialog is None or dialog.typed() == typed:  # as shown: nothing to correct
             return
         typed = dialog.typed()
         self.controller.run(
@@ -519,7 +519,10 @@ class WindowEdits(QObject):
         shown = edits.shown_article(self.store, article_id)
         typed = starting_text(shown.published if shown is not None else None)
         dialog = self._ask_date(self.tr("Correct publication date"), typed=typed, publication=True)
-        if dialog is None:
+        # OK on the date as the dialog opened with it (Tab, Space) wrote the value shown
+        # as the user's correction: "corrected" beside a date no one had changed, held
+        # against every recompute, and an Undo step that did nothing.
+        if dialog is None or dialog.typed() == typed:
             return
         typed = dialog.typed()
         self.controller.run(
@@ -535,7 +538,7 @@ class WindowEdits(QObject):
         title = self.tr("Correct title") if name == "title" else self.tr("Correct source")
         current = shown.title if name == "title" else shown.source
         text, ok = self._ask_line(name, current)
-        if not ok:
+        if not ok or text.strip() == current.strip():  # as shown: nothing to correct
             return
         value = text.strip() or None  # empty: back to the computed value
         self.controller.run(title, lambda s: edits.correct_article(s, article_id, name, value))
