@@ -145,6 +145,32 @@ def test_the_windows_own_import_is_shown_once(
     assert told == [] and reloads == [True]
 
 
+def test_another_programs_import_before_a_file_dialog_is_still_told(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # (Found by a random pass over the window.)  The watcher takes its number from the
+    # connection a file dialog makes anew: a change another program made before that
+    # dialog, not yet looked at, must not be taken as seen with it.
+    from timeline.store.store import held_here
+    from timeline.ui.file_dialogs import file_dialog
+
+    told: list[bool] = []
+    window.watcher.changed.connect(lambda: told.append(True))
+    window.edits.hide_article()
+    assert window.edits.controller.wait_written()
+    with Store(window.store.path, create=False) as other:
+        library.import_paths(other, [_article_file(tmp_path, "خبر قبل نافذة الملفات", 5)])
+    _settled(window, qtbot)
+    qtbot.waitUntil(lambda: held_here(window.store.path) == 1, timeout=10_000)
+    before = window.store.conn
+    with file_dialog():  # before the watcher's next look
+        pass
+    assert window.store.conn is not before
+    window.watcher.check()
+    window.watcher.check()
+    assert told == [True]
+
+
 class _FakeStore(QObject):
     """A store whose data_version the test sets."""
 
