@@ -99,6 +99,17 @@ def test_the_windows_own_edit_is_not_taken_for_another_programs(
     assert not window.watcher.pending
 
 
+def _through_a_file_dialog(window: MainWindow, qtbot: QtBot) -> None:
+    """A file dialog opened and closed (it reads the library's folder): the window opens
+    its library again, on a connection of its own."""
+    from timeline.ui.file_dialogs import file_dialog
+
+    before = window.store.conn
+    with file_dialog(), window.store.path.open("rb") as listed:  # as a file dialog does
+        listed.read(16)
+    qtbot.waitUntil(lambda: window.store.conn is not before, timeout=10_000)
+
+
 def test_a_file_dialog_after_an_own_edit_is_not_taken_for_another_programs_change(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -107,17 +118,12 @@ def test_a_file_dialog_after_an_own_edit_is_not_taken_for_another_programs_chang
     # with the old one's, which the window's own edits had moved.  Hide an article, then
     # File > Export: "The library was changed by another program" and the whole window
     # read again (seen with the SaudiNewsNet corpus).
-    from timeline.ui.file_dialogs import file_dialog
-
     told: list[bool] = []
     window.watcher.changed.connect(lambda: told.append(True))
     window.edits.hide_article()
     assert window.edits.controller.wait_written()
     window.watcher.check()
-    before = window.store.conn
-    with file_dialog(), window.store.path.open("rb") as listed:  # as a file dialog does
-        listed.read(16)
-    qtbot.waitUntil(lambda: window.store.conn is not before, timeout=10_000)
+    _through_a_file_dialog(window, qtbot)
     for _ in range(3):
         window.watcher.check()
     assert told == [] and not window.watcher.pending
@@ -151,9 +157,6 @@ def test_another_programs_import_before_a_file_dialog_is_still_told(
     # (Found by a random pass over the window.)  The watcher takes its number from the
     # connection a file dialog makes anew: a change another program made before that
     # dialog, not yet looked at, must not be taken as seen with it.
-    from timeline.store.store import held_here
-    from timeline.ui.file_dialogs import file_dialog
-
     told: list[bool] = []
     window.watcher.changed.connect(lambda: told.append(True))
     window.edits.hide_article()
@@ -161,11 +164,7 @@ def test_another_programs_import_before_a_file_dialog_is_still_told(
     with Store(window.store.path, create=False) as other:
         library.import_paths(other, [_article_file(tmp_path, "خبر قبل نافذة الملفات", 5)])
     _settled(window, qtbot)
-    qtbot.waitUntil(lambda: held_here(window.store.path) == 1, timeout=10_000)
-    before = window.store.conn
-    with file_dialog():  # before the watcher's next look
-        pass
-    assert window.store.conn is not before
+    _through_a_file_dialog(window, qtbot)  # before the watcher's next look
     window.watcher.check()
     window.watcher.check()
     assert told == [True]
