@@ -166,8 +166,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from timeline.article_dates import anchor_of  # noqa: E402
 from timeline.dating import extract_mentions, parse_date_line  # noqa: E402
-from timeline.library import anchor_of  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "saudinewsnet"
 DATA = REPO / "bench" / "data"
