@@ -394,7 +394,7 @@ def test_mention_events_are_the_ones_their_init_makes() -> None:
         kind = (
             "mentioned"
             if m.date.start is not None
-            else library._UNPLACED_KINDS.get(m.date.granularity, "vague")
+            else article_dates._UNPLACED_KINDS.get(m.date.granularity, "vague")
         )
         made.append(
             Event(
