@@ -37,6 +37,18 @@ def titles(store: Store) -> list[str]:
     return sorted(a.title for a in store.articles())
 
 
+def imported_again_adds_nothing(store: Store, path: Path) -> None:
+    """path imported into store, whose two articles it holds: both known (no article
+    added, the stored titles kept), and no row of the user's tables added."""
+    before = user.all_rows(store)
+    report = library.import_paths(store, [path])
+    assert not report.failed
+    assert (report.added, report.duplicates) == (0, 2)
+    assert titles(store) == ["حرب قديمة", "خبر آخر"]  # as stored: the user's title beside
+    after = user.all_rows(store)
+    assert {t: len(r) for t, r in after.items()} == {t: len(r) for t, r in before.items()}
+
+
 @pytest.mark.parametrize(("fmt", "suffix"), ARTICLE_FORMATS)
 def test_an_export_imported_into_its_library_adds_nothing(
     edited: Store,  # noqa: F811
@@ -47,17 +59,11 @@ def test_an_export_imported_into_its_library_adds_nothing(
     # The war's title, source and publication are corrected; the other article is hidden.
     path = tmp_path / f"out.{suffix}"
     export(edited, fmt, Selection(with_hidden=True), path)
-    before = user.all_rows(edited)
-    report = library.import_paths(edited, [path])
-    assert not report.failed
-    assert (report.added, report.duplicates) == (0, 2)
-    assert titles(edited) == ["حرب قديمة", "خبر آخر"]  # as stored: the user's title beside
-    war = edits.shown_article(edited, article_id(edited, "حرب قديمة"))
-    assert war is not None and (war.title, war.source) == ("الحرب الكورية", "أرشيف")
     # What the file says again of the article it is (tags, note, the added event) is
     # the library's already: nothing is said twice.
-    after = user.all_rows(edited)
-    assert {t: len(r) for t, r in after.items()} == {t: len(r) for t, r in before.items()}
+    imported_again_adds_nothing(edited, path)
+    war = edits.shown_article(edited, article_id(edited, "حرب قديمة"))
+    assert war is not None and (war.title, war.source) == ("الحرب الكورية", "أرشيف")
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), ARTICLE_FORMATS)
@@ -193,16 +199,10 @@ def test_an_export_written_before_a_correction_changed_adds_nothing(
     shown = ("حرب كوريا", "أرشيف آخر") if later == "corrected again" else (None, None)
     edits.correct_article(edited, war, "title", shown[0])
     edits.correct_article(edited, war, "source", shown[1])
-    before = user.all_rows(edited)
-    report = library.import_paths(edited, [path])
-    assert not report.failed
-    assert (report.added, report.duplicates) == (0, 2)
-    assert titles(edited) == ["حرب قديمة", "خبر آخر"]
+    imported_again_adds_nothing(edited, path)
     now = edits.shown_article(edited, war)
     assert now is not None
     assert (now.title, now.source) == (shown[0] or "حرب قديمة", shown[1] or "مصدر أ")
-    after = user.all_rows(edited)
-    assert {t: len(r) for t, r in after.items()} == {t: len(r) for t, r in before.items()}
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), KEYED_FORMATS)

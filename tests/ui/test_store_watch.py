@@ -99,6 +99,16 @@ def test_the_windows_own_edit_is_not_taken_for_another_programs(
     assert not window.watcher.pending
 
 
+def _told_after_a_hide(window: MainWindow) -> list[bool]:
+    """What the watcher tells from now (a True a change), once the window has written an
+    edit of its own (an article hidden)."""
+    told: list[bool] = []
+    window.watcher.changed.connect(lambda: told.append(True))
+    window.edits.hide_article()
+    assert window.edits.controller.wait_written()
+    return told
+
+
 def _through_a_file_dialog(window: MainWindow, qtbot: QtBot) -> None:
     """A file dialog opened and closed (it reads the library's folder): the window opens
     its library again, on a connection of its own."""
@@ -118,10 +128,7 @@ def test_a_file_dialog_after_an_own_edit_is_not_taken_for_another_programs_chang
     # with the old one's, which the window's own edits had moved.  Hide an article, then
     # File > Export: "The library was changed by another program" and the whole window
     # read again (seen with the SaudiNewsNet corpus).
-    told: list[bool] = []
-    window.watcher.changed.connect(lambda: told.append(True))
-    window.edits.hide_article()
-    assert window.edits.controller.wait_written()
+    told = _told_after_a_hide(window)
     window.watcher.check()
     _through_a_file_dialog(window, qtbot)
     for _ in range(3):
@@ -157,10 +164,7 @@ def test_another_programs_import_before_a_file_dialog_is_still_told(
     # (Found by a random pass over the window.)  The watcher takes its number from the
     # connection a file dialog makes anew: a change another program made before that
     # dialog, not yet looked at, must not be taken as seen with it.
-    told: list[bool] = []
-    window.watcher.changed.connect(lambda: told.append(True))
-    window.edits.hide_article()
-    assert window.edits.controller.wait_written()
+    told = _told_after_a_hide(window)
     with Store(window.store.path, create=False) as other:
         library.import_paths(other, [_article_file(tmp_path, "خبر قبل نافذة الملفات", 5)])
     _settled(window, qtbot)
