@@ -67,13 +67,14 @@ def test_export_is_a_timeline_document(sample_store: Store) -> None:
     assert "نيل أرمسترونغ" in moon.findtext("description")
 
 
-# The elements The Timeline Project reads in an event: it refuses a file with any other
-# ("Did not expect <...>").
-EVENT_ELEMENTS = {
+# The elements The Timeline Project reads in an event, in the order its reader takes
+# them: it refuses a file with any other, or with one after an element it lists later
+# ("Did not expect <...>": its schema is a sequence, each element optional or not).
+EVENT_ELEMENTS = (
     *("start", "end", "text", "progress", "fuzzy", "fuzzy_start", "fuzzy_end", "locked"),
     *("ends_today", "category", "description", "alert", "hyperlink", "icon"),
     *("default_color", "milestone"),
-}
+)
 
 
 def test_each_event_names_the_key_of_its_article_in_a_comment(sample_store: Store) -> None:
@@ -88,7 +89,61 @@ def test_each_event_names_the_key_of_its_article_in_a_comment(sample_store: Stor
         comment, *elements = list(event)
         assert comment.tag is ElementTree.Comment
         assert comment.text == f" uid: {uids[event.findtext('text')]} "
-        assert {e.tag for e in elements} <= EVENT_ELEMENTS  # the key in no element of its own
+        assert {e.tag for e in elements} <= set(EVENT_ELEMENTS)  # the key in no element
+
+
+# The whole document as The Timeline Project's reader takes it: each element's children
+# in this order, only those marked as repeating more than once.
+READER_SCHEMA: dict[str, tuple[str, ...]] = {
+    "timeline": ("version", "timetype", "eras", "categories", "events", "view", "now"),
+    "eras": ("era*",),
+    "era": ("name", "start", "end", "color", "ends_today"),
+    "categories": ("category*",),
+    "category": ("name", "color", "progress_color", "done_color", "font_color", "parent"),
+    "events": ("event*",),
+    "event": EVENT_ELEMENTS,
+    "view": ("displayed_period", "hidden_categories"),
+    "displayed_period": ("start", "end"),
+    "hidden_categories": ("name*",),
+}
+
+
+def reader_refusal(element: ElementTree.Element) -> str | None:
+    """Why the reader would refuse an element or one below it (None: it would not)."""
+    order = [name.rstrip("*") for name in READER_SCHEMA.get(element.tag, ())]
+    repeating = {name.rstrip("*") for name in READER_SCHEMA.get(element.tag, ()) if "*" in name}
+    at, last = 0, None
+    for child in element:
+        if child.tag not in order[at:]:
+            return f"did not expect <{child.tag}> in <{element.tag}>"
+        if child.tag == last and child.tag not in repeating:
+            return f"did not expect a second <{child.tag}> in <{element.tag}>"
+        at, last = order.index(child.tag, at), child.tag
+        if child.tag in READER_SCHEMA and (why := reader_refusal(child)) is not None:
+            return why
+    return None
+
+
+def test_the_timeline_projects_reader_would_take_the_file(sample_store: Store) -> None:
+    out = io.StringIO()
+    write_text(sample_store, "timeline", Selection(), out)
+    root = ElementTree.fromstring(out.getvalue())  # (comments dropped, as its reader does)
+    assert root.findall("events/event") and root.findall("categories/category")
+    # It reads an event's elements in order: <default_color> after <milestone> was refused.
+    assert reader_refusal(root) is None
+
+
+def test_the_readers_order_is_checked() -> None:
+    took = "<timeline><version>2</version><events><event><start>1</start>"
+    assert reader_refusal(ElementTree.fromstring(took + "</event></events></timeline>")) is None
+    late = took + "<milestone>False</milestone><default_color>1,2,3</default_color>"
+    assert reader_refusal(ElementTree.fromstring(late + "</event></events></timeline>")) == (
+        "did not expect <default_color> in <event>"
+    )
+    twice = "<timeline><version>2</version><version>2</version></timeline>"
+    assert reader_refusal(ElementTree.fromstring(twice)) == (
+        "did not expect a second <version> in <timeline>"
+    )
 
 
 def test_import_gives_articles_with_categories_and_ranges(tmp_path: Path) -> None:

@@ -10,12 +10,12 @@ would come back as an article of its own (docs/decisions.md, Export).
 Nor has it a place for the article's key (its uid, as the CSV, JSON Lines and workbook
 exports write it): The Timeline Project reads an event's elements against a fixed list
 (start, end, text, progress, fuzzy, locked, ends_today, category, description, alert,
-hyperlink, icon, default_color, milestone) and refuses a file with any other ("Did not
-expect <uid>"), and each of those has its use.  So the key is an XML comment in the
-event, "<!-- uid: ... -->", which that reader passes over and a tool or an import here
-reads: an event traced to its article, and the article known again by it when its
-title or source was corrected since, or its description holds a replacement character
-for a control (ingest.timeline_xml).
+hyperlink, icon, default_color, milestone), in that order, and refuses a file with any
+other, or with one out of that order ("Did not expect <uid>"), and each of those has its
+use.  So the key is an XML comment in the event, "<!-- uid: ... -->", which that reader
+passes over and a tool or an import here reads: an event traced to its article, and
+the article known again by it when its title or source was corrected since, or its
+description holds a replacement character for a control (ingest.timeline_xml).
 """
 
 from __future__ import annotations
@@ -132,8 +132,9 @@ def write_timeline_xml(
             + (f"      <category>{xml_text(source)}</category>\n" if source else "")
             + f"      <description>{xml_text(text)}</description>\n"
             + (f"      <hyperlink>{xml_text(url)}</hyperlink>\n" if url else "")
-            + "      <milestone>False</milestone>\n"
-            "      <default_color>200,200,200</default_color>\n"
+            # (in the reader's order: it refuses <default_color> after <milestone>)
+            + "      <default_color>200,200,200</default_color>\n"
+            "      <milestone>False</milestone>\n"
             "    </event>\n"
         )
         written += 1
