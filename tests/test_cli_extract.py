@@ -219,3 +219,92 @@ def test_a_creation_time_off_the_timeline_leaves_relative_dates_unresolved(
     assert f"publication time: year {int(published[:4])} is outside" in result.stderr
     values = [json.loads(line)["value"] for line in result.stdout.splitlines()]
     assert values and all(value.endswith("_REF") for value in values)
+
+
+def _gzip_cut(data: bytes) -> bytes:
+    """data gzipped in blocks (as gzip writes a large file) and cut at half."""
+    import gzip
+    import io
+
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb") as packed:
+        for at in range(0, len(data), 4096):
+            packed.write(data[at : at + 4096])
+            packed.flush()
+    whole = out.getvalue()
+    return whole[: len(whole) // 2]
+
+
+def _extract_started_without_click(*args: str) -> subprocess.CompletedProcess[str]:
+    """`timeline extract ARGS` as the console entry starts it (run_without_click)."""
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", "extract", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("suffix", [".txt.gz", ".jsonl.gz", ".tml.gz"])
+def test_a_gzip_file_is_read_as_the_import_reads_it(tmp_path: Path, suffix: str) -> None:
+    """The text it inflates to, by the import's capped reader; a .tml.gz is TimeML."""
+    import gzip
+
+    text = TML if suffix == ".tml.gz" else TEXT
+    if suffix == ".jsonl.gz":
+        text = json.dumps({"title": "زيارة", "body": TEXT}, ensure_ascii=False) + "\n"
+    plain = tmp_path / ("a" + suffix.removesuffix(".gz"))
+    plain.write_text(text, encoding="utf-8")
+    packed = tmp_path / ("a" + suffix)
+    packed.write_bytes(gzip.compress(text.encode("utf-8")))
+    args = ("--format", "json", "--published", "2015-08-10")
+    expected = extract(*args, str(plain))
+    assert expected.count("\n") >= 1
+    assert extract(*args, str(packed)) == expected
+    started = _extract_started_without_click(*args, str(packed))
+    assert (started.returncode, started.stdout, started.stderr) == (0, expected, "")
+
+
+def test_a_gzip_pdf_is_read(tmp_path: Path) -> None:
+    import gzip
+
+    from tests.ingest.pdf_fixtures import drawn, pdf_bytes
+
+    article = tmp_path / "a.pdf.gz"
+    article.write_bytes(gzip.compress(pdf_bytes([drawn("وصل الوفد في 5 أغسطس 2015.", 700)])))
+    (record,) = [json.loads(row) for row in extract("--format", "json", str(article)).splitlines()]
+    assert record["value"] == "2015-08-05"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("cut.txt.gz", _gzip_cut((TEXT + "\n").encode("utf-8") * 3000), "damaged or truncated"
+         " gzip data (Compressed file ended before the end-of-stream marker was reached)"),
+        ("plain.txt.gz", TEXT.encode("utf-8"), "damaged or truncated gzip data (Not a gzipped"
+         " file (b'\\xd9\\x88'))"),
+    ],
+)  # fmt: skip
+def test_a_broken_gzip_file_is_one_line(tmp_path: Path, name: str, data: bytes, said: str) -> None:
+    """The import's line for the file, as a text read whole: a cut one fails whole (a
+    text is one record; a date the cut falls in would be found in part, as another)."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = extract("--format", "json", str(path), expect=1)
+    assert out == f"Error: {path}: {said}\n"
+    started = _extract_started_without_click("--format", "json", str(path))
+    assert (started.returncode, started.stdout, started.stderr) == (1, "", out)
+
+
+def test_a_gzip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+
+    from timeline.ingest import inflate
+
+    monkeypatch.setattr(inflate, "RATIO_FREE_BYTES", 1 << 20)
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b" " * (8 << 20)))
+    out = extract(str(path), expect=1)
+    assert out.startswith(f"Error: {path}: inflates more than 200 times (")
+    assert out.endswith("a compression bomb?\n")

@@ -612,6 +612,7 @@ def extract_command(
     type (the TimeML type: DATE, TIME, DURATION or SET).
     A TimeML file (.tml) is read as its TEXT, with its creation time as the publication
     time; with --format timeml it is written back with only its TIMEX3 tags changed.
+    A PDF is read as its text, and a gzip file (.txt.gz, .tml.gz) as the file it holds.
     """
     from timeline.cli_extract import ExtractFailure, extract, published_anchor
 

@@ -65,8 +65,12 @@ def extract(
     from timeline.model import FIRST_YEAR, LAST_YEAR
     from timeline.text.normalize import fold_presentation_forms_keeping_offsets
 
-    content = read_pdf(source) if _is_pdf(source) else read_text(source, echo)
-    if timeml.looks_like_timeml(getattr(source, "name", ""), content):
+    name = str(getattr(source, "name", ""))
+    if name.lower().endswith(".gz"):
+        content, name = read_gzip(source, name, echo)
+    else:
+        content = read_pdf(source, name) if _is_pdf(name) else read_text(source, name, echo)
+    if timeml.looks_like_timeml(name, content):
         try:
             document = timeml.read_timeml(content)
         except timeml.TimeMLError as exc:
@@ -127,11 +131,32 @@ def _in_text(mention: Mention, text: str, origins: list[int]) -> Mention:
     return replace(mention, start=start, end=end, text=text[start:end])
 
 
-def _is_pdf(source: BinaryIO) -> bool:
-    return str(getattr(source, "name", "")).lower().endswith(".pdf")
+def _is_pdf(name: str) -> bool:
+    return name.lower().endswith(".pdf")
 
 
-def read_pdf(source: BinaryIO) -> str:
+def read_gzip(source: BinaryIO, name: str, echo: Echo) -> tuple[str, str]:
+    """(The text a gzip file holds, the name it has inflated: "a.tml" of "a.tml.gz").
+
+    Inflated by the import's reader, which stops at a compression bomb, read as the
+    file it holds (a PDF, else a text); data cut short or damaged fails the file with
+    the import's line, as a text read whole does there (a text is one record: a date
+    that the cut falls in would be found in part, as another date).
+    """
+    from timeline.ingest.errors import BadArticle
+    from timeline.ingest.inflate import open_gzip
+
+    inflated = open_gzip(source)  # closes source with it
+    inner = name[: -len(".gz")]
+    try:
+        if _is_pdf(inner):
+            return read_pdf(inflated, name), inner
+        return read_text(inflated, name, echo), inner
+    except BadArticle as exc:
+        raise ExtractFailure(f"{name}: {exc}") from exc
+
+
+def read_pdf(source: BinaryIO, name: str) -> str:
     """A PDF's text as the import reads it (in reading order; scanned pages by OCR where
     the system can), the mentions' offsets being in that text."""
     from timeline.ingest.errors import BadArticle
@@ -140,14 +165,14 @@ def read_pdf(source: BinaryIO) -> str:
 
     data = source.read(MAX_PDF_BYTES + 1)
     if len(data) > MAX_PDF_BYTES:
-        raise ExtractFailure(f"{source.name}: more than the {MAX_PDF_BYTES:,} bytes a PDF may be")
+        raise ExtractFailure(f"{name}: more than the {MAX_PDF_BYTES:,} bytes a PDF may be")
     try:
         return pdf_text(data, MAX_ARTICLE_CHARS).text
     except BadArticle as exc:
-        raise ExtractFailure(f"{source.name}: {exc}") from exc
+        raise ExtractFailure(f"{name}: {exc}") from exc
 
 
-def read_text(source: BinaryIO, echo: Echo) -> str:
+def read_text(source: BinaryIO, name: str, echo: Echo) -> str:
     """A text file or standard input decoded like an article file, bounded in size.
 
     Through timeline.text.encoding, not timeline.ingest, whose __init__ imports every
@@ -159,10 +184,10 @@ def read_text(source: BinaryIO, echo: Echo) -> str:
     try:
         decoded = read_bounded(source)
     except UnreadableFile as exc:
-        raise ExtractFailure(f"{source.name}: {exc}") from exc
+        raise ExtractFailure(f"{name}: {exc}") from exc
     if decoded.replaced:
         message = (
-            f"{source.name}: {decoded.replaced} byte(s) were not valid {decoded.encoding.label}"
+            f"{name}: {decoded.replaced} byte(s) were not valid {decoded.encoding.label}"
             " and were read as U+FFFD"
         )
         echo(terminal_safe(message), err=True)
