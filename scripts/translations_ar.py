@@ -174,15 +174,9 @@ ARABIC: dict[str, str] = {
     "the file is empty": "الملف فارغ",
     "no article body after the title and date line": "لا متن للمقالة بعد سطري العنوان والتاريخ",
     "damaged or truncated gzip data (%1)": "بيانات gzip تالفة أو مبتورة (%1)",
-    "damaged or truncated gzip data (%1); the rest of the file was not read": (
-        "بيانات gzip تالفة أو مبتورة (%1)؛ لم يُقرأ باقي الملف"
-    ),
+    "%1; the rest of the file was not read": "%1؛ لم يُقرأ باقي الملف",
     "damaged or truncated gzip data (Compressed file ended before the end-of-stream marker"
     " was reached)": "تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)",
-    "damaged or truncated gzip data (Compressed file ended before the end-of-stream marker"
-    " was reached); the rest of the file was not read": (
-        "تنتهي البيانات المضغوطة قبل نهايتها (ملف gzip مبتور)؛ لم يُقرأ باقي الملف"
-    ),
     "more than the %1 bytes a %2 file may be": "أكثر من %1 بايت، أقصى ما يكونه ملف %2",
     "text": "نص",
     "feed": "موجز",
@@ -198,6 +192,8 @@ ARABIC: dict[str, str] = {
     "not an article: %1 characters of main text (an index page, a login wall or an error page?)": "ليست مقالة: %1 حرف من النص الرئيسي (صفحة فهرس أو صفحة دخول أو صفحة خطأ؟)",
     "not read: a page of more than %1 elements that does not mark its article (an index or an archive page?)": "لم تُقرأ: صفحة فيها أكثر من %1 عنصر لا تحدّد مقالتها (صفحة فهرس أو أرشيف؟)",
     "record %1 is cut short (%2 bytes missing): a truncated web archive": "السجل %1 مبتور (ينقصه %2 بايت): أرشيف ويب مبتور",
+    "record %1 is cut short: a truncated web archive": "السجل %1 مبتور: أرشيف ويب مبتور",
+    "record %1 has no target address: a truncated or damaged web archive": "السجل %1 بلا عنوان هدف: أرشيف ويب مبتور أو تالف",
     "not a readable web archive near record %1 (%2)": "ليس أرشيف ويب مقروءًا قرب السجل %1 ‏(%2)",
     "a truncated or damaged web archive record near record %1 (%2)": "سجل أرشيف ويب مبتور أو تالف قرب السجل %1 ‏(%2)",
     "an empty web archive (no records)": "أرشيف ويب فارغ (لا سجلات)",

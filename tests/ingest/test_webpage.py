@@ -93,19 +93,77 @@ def test_warc_pages_keep_the_capture_as_crawl_time(tmp_path: Path, store: Store)
     }
 
 
+# Made-up pages of a crawl: a garden opened in each quarter of a town.
+_GARDENS = [
+    f"افتتحت البلدية حديقة عامة في الحي رقم {n} بحضور السكان، وقالت إن العمل فيها بدأ"
+    f" قبل {n + 2} أعوام وإن حديقة أخرى ستفتح في الربيع."
+    for n in range(4)
+]
+
+
+def _crawl(path: Path, *, compressed: bool) -> tuple[Path, list[tuple[int, int, str]]]:
+    """A web archive of the gardens' pages (a request record before each response), and
+    its records as (offset, length, type), in the file as written."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    pages = [
+        (f"http://example.org/{n}", page(body, title=f"حديقة الحي {n}"), "2024-05-06T07:08:09Z")
+        for n, body in enumerate(_GARDENS)
+    ]
+    warc(path, pages, gzip=compressed)
+    with path.open("rb") as f:
+        records = ArchiveIterator(f)
+        found = [
+            (records.get_record_offset(), records.get_record_length(), record.rec_type)
+            for record in records
+        ]
+    return path, found
+
+
 @pytest.mark.parametrize("compressed", [False, True])
-def test_truncated_warc_fails_whole(tmp_path: Path, store: Store, compressed: bool) -> None:
-    whole = warc(
-        tmp_path / ("w.warc.gz" if compressed else "w.warc"),
-        [("http://example.org/a", page(), "2024-05-06T07:08:09Z")] * 2,
-        gzip=compressed,
-    )
+def test_a_web_archive_cut_short_keeps_the_pages_before_the_cut(
+    tmp_path: Path, compressed: bool
+) -> None:
+    """As a .jsonl.gz cut short: the pages of the records read whole stand and the rest
+    is one record left out (a cut before the first page fails the file).  Cut inside each
+    record, its headers and its content: a cut in the headers of a plain one added what
+    came before and said nothing of the rest; a cut .warc.gz failed whole, or was read
+    as "an empty web archive"."""
+    whole, records = _crawl(tmp_path / ("crawl.warc.gz" if compressed else "crawl.warc"),
+                            compressed=compressed)  # fmt: skip
+    assert [kind for _o, _l, kind in records] == ["request", "response"] * len(_GARDENS)
+    assert [d.title for d in items(whole)] == [f"حديقة الحي {n}" for n in range(len(_GARDENS))]
     data = whole.read_bytes()
     cut = whole.with_name("cut" + "".join(whole.suffixes))
-    cut.write_bytes(data[: len(data) - 200])
-    report = library.import_paths(store, [cut])
-    (failed,) = report.failed
-    assert "truncated" in (failed.error or "") and store.count_articles() == 0
+    for number, (offset, length, _kind) in enumerate(records, start=1):
+        # (A gzip member's last bytes are its trailer: the record is whole before them.)
+        for at in (offset + 30, offset + length // 2, offset + length - 3)[: 2 + (not compressed)]:
+            cut.write_bytes(data[:at])
+            pages = (number - 1) // 2  # the responses among the records before this one
+            if not pages:
+                with pytest.raises(BadArticle, match=r"truncated|cut short"):
+                    items(cut)
+                continue
+            *drafts, lost = items(cut)
+            assert [d.title for d in drafts] == [f"حديقة الحي {n}" for n in range(pages)]
+            assert isinstance(lost, Rejected) and lost.rest_lost, (number, at)
+            assert lost.where == f"after record {number - 1}", (number, at)
+            assert lost.reason.endswith("; the rest of the file was not read")
+
+
+def test_a_web_archive_cut_short_is_imported_up_to_the_cut(tmp_path: Path, store: Store) -> None:
+    whole, records = _crawl(tmp_path / "crawl.warc.gz", compressed=True)
+    offset, length, _kind = records[5]  # the third page's response
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: offset + length // 2])
+    (failed,) = library.import_paths(store, [cut], strict=True).failed
+    assert "gzip" in (failed.error or "") and store.count_articles() == 0
+    (result,) = library.import_paths(store, [cut]).files
+    assert result.error is None and result.added == 2 == store.count_articles()
+    assert result.rejections == [
+        "after record 5: damaged or truncated gzip data (Compressed file ended before the"
+        " end-of-stream marker was reached); the rest of the file was not read"
+    ]
 
 
 def test_gzip_of_a_page(tmp_path: Path) -> None:

@@ -110,6 +110,7 @@ def _broken_files(folder: Path) -> list[Path]:
     no_docx.write_text("عنوان\nنص\n", encoding="utf-8")
     tar = folder / "pages.tar.gz"
     tar.write_bytes(gzip.compress(b"x"))
+    crawls = _cut_crawls(folder)
     bomb = folder / "bomb.jsonl.gz"
     bomb.write_bytes(gzip.compress(b"\0" * (65 * 1024 * 1024)))
     pdfs = []
@@ -136,7 +137,36 @@ def _broken_files(folder: Path) -> list[Path]:
         bomb,
         tar,
         *pdfs,
+        *crawls,
     ]
+
+
+def _cut_crawls(folder: Path) -> list[Path]:
+    """Web archives of two made-up pages cut short in the second's request record: in
+    its headers before its address, before its length, and in the second's response."""
+    from tests.ingest.format_fixtures import page, warc
+
+    pages = [
+        (f"http://example.org/{n}", page(f"افتتحت البلدية حديقة في الحي رقم {n} أمس."), "")
+        for n in range(2)
+    ]
+    data = warc(folder / "whole.warc", pages).read_bytes()
+    second = [at for at in range(len(data)) if data.startswith(b"WARC/1.0\r\n", at)][2]
+    cuts = {
+        "no_address.warc": second + 30,
+        "no_length.warc": data.index(b"Content-Length", second),
+        "cut.warc": len(data) - 100,
+    }
+    paths = []
+    for name, at in cuts.items():
+        paths.append(folder / name)
+        paths[-1].write_bytes(data[:at])
+    packed = warc(folder / "packed.warc.gz", pages, gzip=True).read_bytes()
+    paths.append(folder / "cut.warc.gz")
+    paths[-1].write_bytes(packed[:-100])
+    (folder / "whole.warc").unlink()
+    (folder / "packed.warc.gz").unlink()
+    return paths
 
 
 def test_what_the_importers_say_is_said_in_arabic(arabic: None, tmp_path: Path) -> None:

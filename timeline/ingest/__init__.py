@@ -815,7 +815,8 @@ def until_damaged(
     except DamagedData as exc:
         if not given:
             raise
-        yield Rejected(f"after record {given:,}", f"{exc}; {NOT_READ_ON}", rest_lost=True)
+        after = given if exc.after is None else exc.after
+        yield Rejected(f"after record {after:,}", f"{exc}; {NOT_READ_ON}", rest_lost=True)
 
 
 def open_source(

@@ -11,5 +11,14 @@ class NotArticles(BadArticle):
 
 
 class DamagedData(BadArticle):
-    """A compressed file's data cannot be inflated past some point (cut short or
-    damaged): what was read before it stands (ingest.until_damaged)."""
+    """A compressed file's data (or a web archive's) cannot be read past some point (cut
+    short or damaged): what was read before it stands (ingest.until_damaged).
+
+    after: the records of the file read whole before it, where the reader counts them
+    itself (a web archive's records, of which only the pages are given); None: the
+    records given.
+    """
+
+    def __init__(self, message: str, *, after: int | None = None) -> None:
+        super().__init__(message)
+        self.after = after

@@ -1,7 +1,8 @@
 """Web archives (.warc, .warc.gz, read with warcio): every HTML response is a web page.
 
 The capture time (WARC-Date) is kept as the crawl time, never as the publication
-date; the target URI is the article's link.  A record cut short fails the file.
+date; the target URI is the article's link.  An archive cut short or damaged keeps the
+pages of the records read whole before it (DamagedData, as a cut .jsonl.gz).
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from timeline.ingest.errors import BadArticle
-from timeline.ingest.inflate import bomb_reason
+from timeline.ingest.errors import BadArticle, DamagedData
+from timeline.ingest.inflate import bomb_reason, open_gzip
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
 from timeline.model import ArticleDraft
 
 _CHUNK = 1 << 16
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _is_html_page(record: Any) -> bool:
@@ -41,40 +43,106 @@ def _page(record: Any, number: int, origin: str) -> ArticleDraft | tuple[str, st
 
 
 def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[str, str]]:
-    """A draft for every HTML response, (where, reason) for those that are not articles."""
+    """A draft for every HTML response, (where, reason) for those that are not articles.
+
+    Raises DamagedData where the archive is cut short or damaged, after the pages of the
+    records read whole before (ingest.until_damaged keeps them), its `after` the number
+    of those records.  A .warc.gz is inflated by the import's gzip reader (its bomb
+    caps, its words for a cut), not by warcio's, which took a cut inside a record's
+    gzip member for the end of the archive and said nothing of the rest.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    number = 0
+    if _is_gzip(stream):
+        stream = open_gzip(stream)  # the caller closes the file under it
+    read_whole = 0
     inflated = 0
-    try:
-        for record in ArchiveIterator(stream, no_record_parse=False, arc2warc=True):
-            number += 1
+    given = _ReadOnce(stream)
+    records = ArchiveIterator(given, no_record_parse=False, arc2warc=True)
+    while True:
+        number = read_whole + 1
+        try:
+            record = next(records, None)
+            if record is None:
+                # warcio ends quietly where the data ends inside a record's headers (it
+                # takes the EOFError for the end): the record it began is in next_line,
+                # or it is the first and data was read.
+                if records.next_line or (read_whole == 0 and given.read_any):
+                    raise DamagedData(
+                        f"record {number} is cut short: a truncated web archive",
+                        after=read_whole,
+                    )
+                break
             item: ArticleDraft | tuple[str, str] | None = None
             if _is_html_page(record):
                 item = _page(record, number, origin)
             # Read what is left of the record: the archive is cut short if it ends early.
             while chunk := record.raw_stream.read(_CHUNK):
-                inflated += len(chunk)
+                inflated += len(chunk)  # (warcio inflates gzip found inside the data)
                 reason = bomb_reason(inflated, _tell(stream))
                 if reason is not None:
                     raise BadArticle(reason)
-            if getattr(record.raw_stream, "limit", 0) > 0:
-                raise BadArticle(
-                    f"record {number} is cut short ({record.raw_stream.limit:,} bytes missing):"
-                    " a truncated web archive"
-                )
-            if item is not None:
-                yield item
-    except ArchiveLoadFailed as exc:
-        raise BadArticle(f"not a readable web archive near record {number + 1} ({exc})") from exc
-    except (EOFError, ValueError, OSError) as exc:
-        raise BadArticle(
-            f"a truncated or damaged web archive record near record {number + 1} "
-            f"({type(exc).__name__}: {exc})"
-        ) from exc
-    if number == 0:
+        except DamagedData as exc:
+            raise DamagedData(str(exc), after=read_whole) from exc
+        except ArchiveLoadFailed as exc:
+            raise DamagedData(
+                f"not a readable web archive near record {number} ({exc})", after=read_whole
+            ) from exc
+        except AttributeError as exc:
+            # warcio's, of a request or response record without its target URI (its
+            # headers cut before it): uri.startswith on None.
+            raise DamagedData(
+                f"record {number} has no target address: a truncated or damaged web archive",
+                after=read_whole,
+            ) from exc
+        except (EOFError, ValueError, OSError) as exc:
+            raise DamagedData(
+                f"a truncated or damaged web archive record near record {number} "
+                f"({type(exc).__name__}: {exc})",
+                after=read_whole,
+            ) from exc
+        missing = getattr(record.raw_stream, "limit", 0)
+        if missing > 0:
+            raise DamagedData(
+                f"record {number} is cut short ({missing:,} bytes missing):"
+                " a truncated web archive",
+                after=read_whole,
+            )
+        if record.length is None:  # its headers cut before their Content-Length
+            raise DamagedData(
+                f"record {number} is cut short: a truncated web archive", after=read_whole
+            )
+        read_whole = number
+        if item is not None:
+            yield item
+    if read_whole == 0:
         raise BadArticle("an empty web archive (no records)")
+
+
+class _ReadOnce:
+    """A stream whose read is one read of the data below at most (read1), so that the
+    read that finds the data cut gives up nothing read before it: warcio reads 16 KiB at
+    a time, and a cut in the second half of a read lost the whole records in its first."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._read = getattr(stream, "read1", stream.read)
+        self.read_any = False
+
+    def read(self, size: int = -1) -> bytes:
+        data = bytes(self._read(size))
+        self.read_any = self.read_any or bool(data.strip())
+        return data
+
+
+def _is_gzip(stream: BinaryIO) -> bool:
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return bytes(peek(2)[:2]) == _GZIP_MAGIC
+    start = stream.tell()
+    head = stream.read(2)
+    stream.seek(start)
+    return head == _GZIP_MAGIC
 
 
 def _tell(stream: BinaryIO) -> int:

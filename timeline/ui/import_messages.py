@@ -457,26 +457,11 @@ def _table() -> tuple[tuple[str, str], ...]:
         # Python's words for a gzip file cut short (the likeliest damage: a download or
         # a copy that stopped part way), said in Arabic too.
         (
-            _CUT_GZIP + "; the rest of the file was not read",
-            translate(
-                "ImportMessages",
-                "damaged or truncated gzip data (Compressed file ended before the"
-                " end-of-stream marker was reached); the rest of the file was not read",
-            ),
-        ),
-        (
             _CUT_GZIP,
             translate(
                 "ImportMessages",
                 "damaged or truncated gzip data (Compressed file ended before the"
                 " end-of-stream marker was reached)",
-            ),
-        ),
-        (
-            "damaged or truncated gzip data ({detail}); the rest of the file was not read",
-            translate(
-                "ImportMessages",
-                "damaged or truncated gzip data (%1); the rest of the file was not read",
             ),
         ),
         (
@@ -590,6 +575,17 @@ def _table() -> tuple[tuple[str, str], ...]:
             translate(
                 "ImportMessages",
                 "record %1 is cut short (%2 bytes missing): a truncated web archive",
+            ),
+        ),
+        (
+            "record {number} is cut short: a truncated web archive",
+            translate("ImportMessages", "record %1 is cut short: a truncated web archive"),
+        ),
+        (
+            "record {number} has no target address: a truncated or damaged web archive",
+            translate(
+                "ImportMessages",
+                "record %1 has no target address: a truncated or damaged web archive",
             ),
         ),
         (
@@ -769,11 +765,23 @@ def _placed(words: str, values: list[str], names: list[str] | None = None) -> st
     return re.sub(r"%(\d)", value, words)
 
 
+# What a record left out for a file cut short says after its reason (ingest.NOT_READ_ON).
+_NOT_READ_ON = "; the rest of the file was not read"
+
+
 def _said(line: str, table: tuple[tuple[str, str], ...], depth: int = 0) -> str | None:
     for (pattern, names), (_template, words) in zip(_patterns(), table, strict=True):
         found = pattern.fullmatch(line)
         if found is not None:
             return _placed(words, [found.group(name) for name in names], names)
+    if line.endswith(_NOT_READ_ON):
+        # Whatever the cut's reason (a gzip stream's, a web archive's), then this.
+        reason = _said(line.removesuffix(_NOT_READ_ON), table, depth)
+        if reason is not None:
+            words = QCoreApplication.translate(
+                "ImportMessages", "%1; the rest of the file was not read"
+            )
+            return words.replace("%1", reason)
     where = _WHERE.fullmatch(line)
     if where is not None and depth < 3:
         rest = _said(where.group("rest"), table, depth + 1)
