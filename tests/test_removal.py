@@ -287,3 +287,66 @@ def test_cli_remove_reads_a_run_by_range_however_long(
     assert [line for line in err.splitlines() if "no article" in line] == [
         f"no article with id {last + 1}"
     ]
+
+
+def test_a_file_reached_through_dot_dot_has_one_origin(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """../shared/corpus/a.jsonl was stored as /work/x/../shared/corpus/a.jsonl: shown
+    so, and another spelling of the same file (its folder, by `--origin`) missed it."""
+    shared = tmp_path / "shared" / "corpus"
+    shared.mkdir(parents=True)
+    write(shared / "a.jsonl", RECORDS)
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    library.import_paths(store, [Path("./../shared/corpus/../corpus/a.jsonl")])
+    # As the file named by its own path is stored (the same file, one origin).
+    assert {a.origin for a in store.articles()} == {str(shared / "a.jsonl")}
+    code, out, _err = run(store.path, "list", "--json", "--origin", str(shared))
+    assert code == 0 and len(out.splitlines()) == len(RECORDS)
+
+
+def test_dot_dot_after_a_link_names_the_file_the_system_read(store: Store, tmp_path: Path) -> None:
+    """link/../a.jsonl, where link is a link to a folder elsewhere, is that folder's
+    parent's file to the system: removing the '..' by the text alone named another
+    file.  A link the path only passes through is kept as written (not resolved)."""
+    real = tmp_path / "real"
+    (real / "inner").mkdir(parents=True)
+    write(real / "a.jsonl", RECORDS[:1])
+    (tmp_path / "link").symlink_to(real / "inner")
+    (tmp_path / "named").symlink_to(real)
+    library.import_paths(store, [tmp_path / "link" / ".." / "a.jsonl"])
+    (origin,) = {a.origin for a in store.articles()}
+    assert origin == str(real / "a.jsonl")
+    write(real / "b.jsonl", RECORDS[1:2])
+    library.import_paths(store, [tmp_path / "named" / "inner" / ".." / "b.jsonl"])
+    assert {a.origin for a in store.articles()} == {origin, str(tmp_path / "named" / "b.jsonl")}
+
+
+def test_an_origin_stored_with_dot_dot_is_still_found_by_its_file(
+    store: Store, tmp_path: Path
+) -> None:
+    """Origins stored by earlier versions are left as they were stored; `--origin`
+    finds them by any spelling of the file or of a folder above it."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    library.import_paths(store, [write(folder / "a.jsonl", RECORDS)])
+    old = f"{tmp_path}/elsewhere/../corpus/a.jsonl"
+    with store.transaction():
+        store.db.conn.execute("UPDATE articles SET origin = ?", (old,))
+    for spelling in (folder / "a.jsonl", folder, Path(old), tmp_path / "elsewhere" / ".."):
+        assert len(store.ids_from_origin([str(spelling)])) == len(RECORDS), spelling
+    assert store.ids_from_origin([str(tmp_path / "corp")]) == []
+    # A member of a zip named "../../a.jsonl" (as a hostile zip may name one) is no
+    # file outside the archive.
+    archive = folder / "a.zip"
+    archive.write_bytes(b"PK")
+    with store.transaction():
+        store.db.conn.execute("UPDATE articles SET origin = ?", (f"{archive}/../../a.jsonl",))
+    assert store.ids_from_origin([str(tmp_path / "a.jsonl")]) == []
+    assert len(store.ids_from_origin([str(archive)])) == len(RECORDS)
+    with store.transaction():
+        store.db.conn.execute("UPDATE articles SET origin = ?", (old,))
+    code, _out, _err = run(store.path, "remove", "--origin", str(folder / "a.jsonl"))
+    assert code == 0 and store.count_articles() == 0

@@ -1299,12 +1299,16 @@ def _advancing(bar: Any) -> Callable[[int, int, str], None]:
 
 
 def _origin_spellings(origin: str) -> list[str]:
-    """A path as the user typed it and as an import may have stored it: absolute (and
-    through its links), or, by an earlier version, as its import was given it."""
+    """A path as the user typed it and as an import may have stored it: as an origin
+    (ingest.origin_of), absolute (and through its links), or, by an earlier version,
+    as its import was given it."""
+    from timeline.ingest import origin_of
+
     path = Path(origin)
     spellings = [origin, str(path)]
     with contextlib.suppress(OSError, RuntimeError, ValueError):
-        spellings += [str(path.absolute()), str(path.resolve()), os.path.relpath(path)]
+        spellings += [origin_of(path), str(path.absolute()), str(path.resolve())]
+        spellings.append(os.path.relpath(path))
     return list(dict.fromkeys(spellings))
 
 

@@ -64,6 +64,7 @@ from timeline.ingest.warc import warc_pages
 from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
 from timeline.ingest.workbook import MAX_WORKBOOK_BYTES, read_workbook
 from timeline.model import ArticleDraft
+from timeline.paths import without_dot_dots
 from timeline.text.encoding import MAX_ARTICLE_CHARS, MAX_TEXT_BYTES
 
 if TYPE_CHECKING:
@@ -163,6 +164,7 @@ __all__ = [
     "format_of",
     "is_url",
     "open_source",
+    "origin_of",
     "pasted_suffix",
     "read_articles",
 ]
@@ -321,13 +323,14 @@ def empty_folders(
     return empty
 
 
-def _shown_path(path: Path) -> str:
+def origin_of(path: Path) -> str:
     """path as an article's origin: its text, or where its name's bytes are not UTF-8
     (a file named on another system, in Windows-1256), those bytes each U+FFFD.  Python
     keeps such bytes as lone surrogates, which SQLite cannot store: every article of the
     file failed on its origin.  Absolute: "samples/a.txt" names no file once the
-    library is opened from elsewhere (and `timeline remove --origin` matches it)."""
-    path = path.absolute()
+    library is opened from elsewhere (and `timeline remove --origin` matches it); and
+    without ".." steps, one origin for each file however it was reached."""
+    path = without_dot_dots(path.absolute())
     text = str(path)
     try:
         text.encode("utf-8")
@@ -953,7 +956,7 @@ class ArticleFile(_Source):
         self.close()
 
     def __iter__(self) -> Iterator[ArticleDraft | Rejected]:
-        origin = _shown_path(self.path)
+        origin = origin_of(self.path)
         if self.kind == "zip":
             import zipfile
 

@@ -20,6 +20,7 @@ from urllib.parse import quote
 import platformdirs
 
 from timeline.model import Article, ArticleDraft, DateValue, Event
+from timeline.paths import without_dot_dots
 from timeline.store.schema import (
     INDEX_ARTICLE_AT_SQL,
     INDEX_ARTICLE_SQL,
@@ -1316,9 +1317,14 @@ class Store:
 
     def ids_from_origin(self, origins: Sequence[str]) -> list[int]:
         """The ids of the articles read from any of these paths, in id order: from the
-        file itself or from under it (a folder's files, an archive's members)."""
+        file itself or from under it (a folder's files, an archive's members).
+
+        An origin stored with ".." steps (before they were taken out on import) is
+        matched as the path it names (paths.without_dot_dots), left as it was stored.
+        """
         wheres: list[str] = []
         params: list[object] = []
+        unders: list[str] = []
         for origin in origins:
             if not origin:
                 continue  # not "every article under /"
@@ -1327,13 +1333,25 @@ class Store:
             # A folder's files by the system's separator, an archive's members by "/".
             for separator in dict.fromkeys(("/", os.sep)):
                 under = origin.rstrip(separator) + separator
+                unders.append(under)
                 wheres.append("substr(origin, 1, ?) = ?")
                 params += [len(under), under]
+        if not wheres:
+            return []
+        wanted = {o for o in origins if o}
+
+        def named(origin: str) -> bool:
+            return origin in wanted or origin.startswith(tuple(unders))
+
+        rows = self.db.conn.execute(
+            f"SELECT id, origin FROM articles WHERE {' OR '.join(wheres)}"
+            " OR instr(origin, '..') > 0 ORDER BY id",
+            params,
+        )
         return [
-            row[0]
-            for row in self.db.conn.execute(
-                f"SELECT id FROM articles WHERE {' OR '.join(wheres) or '0'} ORDER BY id", params
-            )
+            article_id
+            for article_id, origin in rows
+            if ".." not in origin or named(origin) or named(str(without_dot_dots(Path(origin))))
         ]
 
     # -- reading -------------------------------------------------------------
