@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QScreen
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from timeline.store import Store
@@ -138,3 +138,41 @@ def test_the_help_fits_a_low_screen(
     assert dialog.height() <= 450  # a tenth of the screen left for the frame
     _reachable(dialog)
     dialog.close()
+
+
+def _one_help_in_front(qtbot: QtBot, window: MainWindow) -> ShortcutsDialog:
+    """F1 pressed with the help open behind the window: the same help, in front, and
+    no second one."""
+    _help_action(window).trigger()
+    (dialog,) = window.findChildren(ShortcutsDialog)
+    qtbot.waitExposed(dialog)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    _help_action(window).trigger()
+    assert window.findChildren(ShortcutsDialog) == [dialog]
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+# The offscreen platform cannot raise a window, and says so (it activates it).
+@pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_f1_again_brings_the_open_help_to_the_front(
+    qtbot: QtBot, tmp_path: Path, request: pytest.FixtureRequest, lang: str
+) -> None:
+    """Each F1 opened one more help window over the last; now the one open is raised,
+    and once closed the next F1 opens it again, in the interface's language."""
+    if lang == "ar":
+        request.getfixturevalue("arabic")
+    title = {"en": "Keyboard shortcuts", "ar": "اختصارات لوحة المفاتيح"}[lang]
+    window = _window(qtbot, tmp_path / "t.db")
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = _one_help_in_front(qtbot, window)
+    assert dialog.windowTitle() == title
+    dialog.close()  # Escape, the Close button and the frame's close all close it
+    qtbot.waitUntil(lambda: not window.findChildren(ShortcutsDialog))
+    again = _one_help_in_front(qtbot, window)
+    assert again.windowTitle() == title
+    again.close()

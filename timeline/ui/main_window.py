@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
         self._earliest: dict[int, int] | None = None  # by later copy (stories), per reload
         self._events_shown: int | None = None
         self._timeline_shown = False
+        self._shortcuts: ShortcutsDialog | None = None  # the keyboard's help, while open
         # The user's edits (timeline/ui/edit_dialogs.py): applied over the loaded arrays.
         self.edits = WindowEdits(self)
         self.edits.controller.edited.connect(self.show_user_edits)
@@ -789,13 +790,28 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        """The keyboard's help, shown without blocking (the window stays in use)."""
-        dialog = ShortcutsDialog(
-            self.menuBar(), self.timeline.key_help(), self, window_keys=menu_key_help()
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        """The keyboard's help, shown without blocking (the window stays in use).  One
+        at a time: F1 again brings the open one to the front (each press opened one
+        more over the last); closed, it is made anew, from the menus as they are and in
+        the interface's language."""
+        dialog = self._shortcuts
+        if dialog is None:
+            dialog = ShortcutsDialog(
+                self.menuBar(), self.timeline.key_help(), self, window_keys=menu_key_help()
+            )
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            # Escape, its Close button and the frame's close all end in finished.
+            dialog.finished.connect(self._forget_shortcuts)
+            self._shortcuts = dialog
+            dialog.show()
+            return dialog
+        dialog.show()  # shown and in front, were it minimized or behind the window
+        dialog.raise_()
+        dialog.activateWindow()
         return dialog
+
+    def _forget_shortcuts(self) -> None:
+        self._shortcuts = None
 
     def _update_status(self) -> None:
         """Articles and events shown, following the search: a permanent status widget."""
