@@ -16,6 +16,8 @@ from timeline.edits import read_date
         ("بين عامي 1950 و1953", "1950/1953", "interval"),
         ("22nd May 2021", "2021-05-22", "day"),
         ("May 22, 2021", "2021-05-22", "day"),
+        ("10 Shawwal 1442 AH", "2021-05-22", "day"),
+        ("Dhul Hijja 1436", "2015-09-14/2015-10-13", "interval"),
         ("Sept 2001", "2001-09", "month"),
         ("Sept. 3rd, 2015", "2015-09-03", "day"),
         ("3rd of September 2015", "2015-09-03", "day"),

@@ -1,16 +1,18 @@
 """Dates written in English read through the Arabic month names the date rules know.
 
 The rules read Arabic text; a date typed or given in English ("22nd May 2021", "May 22,
-2021 10:30 PM") is first written with the month's Arabic name (the Egyptian and Gulf
-set, which every rule reads), its ordinals, weekday and commas dropped.  RFC 2822's form
-(feeds' pubDate, mail's and HTTP's Date) is read as ISO 8601, its offset kept; a numeric
-date that can only be month first ("3/25/2015") is put day first, as the rules read them.
+2021 10:30 PM", "10 Ramadan 1437 AH") is first written with the month's Arabic name (the
+Egyptian and Gulf set, which every rule reads, or the Hijri month's), its ordinals,
+weekday and commas dropped.  RFC 2822's form (feeds' pubDate, mail's and HTTP's Date) is
+read as ISO 8601, its offset kept; a numeric date that can only be month first
+("3/25/2015") is put day first, as the rules read them.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 
 _MONTHS = dict(
     zip(
@@ -31,6 +33,65 @@ ENGLISH_MONTH = re.compile(
     + r")\b\.?",
     re.IGNORECASE,
 )
+
+# Hijri months in Latin letters, as English text and the usual transliterations write
+# them ("Ramadan", "Ramadhan", "Rabi' al-Awwal", "Rabiul Awal", "Rabi I", "Jumada al-Ula",
+# "Dhu al-Hijjah", "Dhul Hijja", "Zul Qadah"), matched once their letters' marks and the
+# apostrophes and ayns are dropped (_latin_folded: "Rabīʿ" is "Rabi"), each read as its
+# Arabic name in lexicon.HIJRI_MONTHS.  A name needs its second word ("Rabi" alone is
+# either month); an Arabic name needs none of this (the rules read it as it is).
+
+# The article between a name's two words: al-, el-, ul, 'l-, ath-, as-, or none.  Spaces
+# and hyphens bounded: a run of them after "Rabi" is tried in constant time.
+_THE = r"[\s-]{0,3}(?:[aeiu]?l|[aeiu][tdsz]h?)?[\s-]{0,3}"
+_RABI = r"rab(?:i|ee|ie|ia)"
+_JUMADA = r"jum[aou]+d[aiy]*"
+_DHU = r"(?:dh|th|z|d)[uoi]"
+_FIRST = r"(?:a?w+a+l|i)"  # awwal, awal, I
+_SECOND = r"(?:a{1,2}kh[aei]r|(?:th|t|s)a{1,2}ni|ii)"  # akhir, thani, sani, II
+_ULA = r"(?:(?:u|o|ou|oo)la{1,2}h?|a?w+a+l|i)"  # ula, oula, awwal, I
+_AKHIRA = r"(?:(?:a{1,2}kh[aei]r|(?:th|t|s)a{1,2}ni)(?:y?a{1,2}h?)?|ii)"  # akhirah, thaniya
+_HIJRI_LATIN = {
+    r"m[ou]h?ar+am(?:" + _THE + r"haram)?": "محرم",
+    r"saf[ae]r": "صفر",
+    _RABI + _THE + _FIRST: "ربيع الأول",
+    _RABI + _THE + _SECOND: "ربيع الآخر",
+    _JUMADA + _THE + _ULA: "جمادى الأولى",
+    _JUMADA + _THE + _AKHIRA: "جمادى الآخرة",
+    r"raj[ae]b": "رجب",
+    r"sha{1,2}ba{1,2}n": "شعبان",
+    r"ram[ae]?(?:dh|d|z|th)a{1,2}n": "رمضان",
+    r"shaw+a{1,2}l": "شوال",
+    _DHU + _THE + r"q[aei]{1,3}d[aeh]{0,3}": "ذو القعدة",
+    _DHU + _THE + r"h[ie]j{1,2}[ae]h?": "ذو الحجة",
+}
+_HIJRI_MONTH = re.compile(
+    "|".join(rf"(?<![a-z])(?P<m{i}>{p})(?![a-z])" for i, p in enumerate(_HIJRI_LATIN)),
+    re.IGNORECASE,
+)
+_HIJRI_NAMES = list(_HIJRI_LATIN.values())
+# "1437 AH", "1437 A.H.": the Hijri era as the Arabic rules read it (هـ).
+_AH = re.compile(r"(?<=\d)\s*a\.?\s?h\b\.?", re.IGNORECASE)
+# Letters with marks, and the apostrophes and ayns of transliteration (' ’ ‘ ` ʿ ʾ ʻ).
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u02bb-\u02bf'’‘`´]+")
+
+
+def _latin_folded(text: str) -> str:
+    """Latin words without their letters' marks or the apostrophes and ayns in them:
+    "Rabīʿ al-Awwal" -> "Rabi al-Awwal", "Sha'ban" -> "Shaban"; Arabic unchanged."""
+
+    def fold(m: re.Match[str]) -> str:
+        return "".join(
+            c for c in unicodedata.normalize("NFKD", m[0]) if c.isascii() and c.isalpha()
+        )
+
+    return _LATIN_WORD.sub(fold, text)
+
+
+def _hijri_month(m: re.Match[str]) -> str:
+    return " " + _HIJRI_NAMES[int(str(m.lastgroup)[1:])] + " "
+
+
 _OF = re.compile(r"\bof\b", re.IGNORECASE)  # "3rd of May 2021"
 # "21-Jul-2015" (spreadsheets' and databases' form), "21/Jul/2015:10:00:00 +0300" (a web
 # server's log): the day, month and year with spaces between, the time after the year.
@@ -47,10 +108,12 @@ _WEEKDAY = re.compile(
 )
 # A clock's "10:00 PM" read as the rules read "10:00 م".
 _HALF_DAY = re.compile(r"(\d)\s*([ap])\.?m\b\.?", re.IGNORECASE)
-# "يونيو 22 2021" (from "June 22, 2021", "Published on June 22, 2021"): the day put
-# before its month.
+# "يونيو 22 2021" (from "June 22, 2021", "Published on June 22, 2021", "رمضان 10 1437"
+# from "Ramadan 10, 1437"): the day put before its month.
 _MONTH_FIRST = re.compile(
-    r"(?<!\d)(?<!\d\s)(" + "|".join(_MONTHS.values()) + r")\s+(\d{1,2})\s+(\d{3,4})(?!\d)"
+    r"(?<!\d)(?<!\d\s)("
+    + "|".join([*_MONTHS.values(), *_HIJRI_NAMES])
+    + r")\s+(\d{1,2})\s+(\d{3,4})(?!\d)"
 )
 
 
@@ -79,10 +142,13 @@ def as_arabic_months(text: str) -> str:
     """English month names as Arabic ones, AM and PM as ص and م, weekdays, ordinals and
     commas dropped.
 
-    "May 22, 2021" -> "22 مايو 2021"; text without an English month name is unchanged.
+    "May 22, 2021" -> "22 مايو 2021", "Ramadan 10, 1437 AH" -> "10 رمضان 1437 هـ"; text
+    without an English or Latin Hijri month name (nor AH after a year) is unchanged.
     """
-    if not ENGLISH_MONTH.search(text):
+    folded = _latin_folded(text)
+    if not (ENGLISH_MONTH.search(folded) or _HIJRI_MONTH.search(folded) or _AH.search(folded)):
         return text
+    text = _AH.sub(" هـ", _HIJRI_MONTH.sub(_hijri_month, folded))
 
     def month(m: re.Match[str]) -> str:
         name = m[1].lower()

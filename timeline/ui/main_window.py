@@ -774,9 +774,13 @@ class MainWindow(QMainWindow):
             ).exec()
 
     def go_to_date_text(self, text: str) -> bool:
+        """Show the date typed (ask_go_to_date's); False when it reads none.  English
+        month names, Hijri ones in Latin letters too ("Ramadan 1437"), read as the edits'
+        typed dates read them: through their Arabic names."""
         from timeline import dating
+        from timeline.dating.english import as_arabic_months
 
-        value = dating.parse_date_line(text)
+        value = dating.parse_date_line(as_arabic_months(text))
         if value is not None and value.start is not None:
             self.timeline.go_to_span(value.start, value.end)
         elif (day := _iso_day(text)) is not None:
