@@ -1271,14 +1271,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="896" />
-        <location filename="../../timeline/ui/main_window.py" line="2185" />
+        <location filename="../../timeline/ui/main_window.py" line="916" />
+        <location filename="../../timeline/ui/main_window.py" line="2205" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="350" />
-        <location filename="../../timeline/ui/main_window.py" line="1630" />
+        <location filename="../../timeline/ui/main_window.py" line="1650" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1288,413 +1288,413 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="488" />
+        <location filename="../../timeline/ui/main_window.py" line="489" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="489" />
+        <location filename="../../timeline/ui/main_window.py" line="490" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="493" />
+        <location filename="../../timeline/ui/main_window.py" line="494" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="512" />
+        <location filename="../../timeline/ui/main_window.py" line="513" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="514" />
+        <location filename="../../timeline/ui/main_window.py" line="515" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="523" />
+        <location filename="../../timeline/ui/main_window.py" line="524" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="526" />
+        <location filename="../../timeline/ui/main_window.py" line="527" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="529" />
+        <location filename="../../timeline/ui/main_window.py" line="530" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="533" />
+        <location filename="../../timeline/ui/main_window.py" line="534" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="564" />
+        <location filename="../../timeline/ui/main_window.py" line="565" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="565" />
+        <location filename="../../timeline/ui/main_window.py" line="566" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="569" />
+        <location filename="../../timeline/ui/main_window.py" line="570" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="574" />
+        <location filename="../../timeline/ui/main_window.py" line="575" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="576" />
+        <location filename="../../timeline/ui/main_window.py" line="577" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="583" />
+        <location filename="../../timeline/ui/main_window.py" line="584" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="646" />
+        <location filename="../../timeline/ui/main_window.py" line="647" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="650" />
+        <location filename="../../timeline/ui/main_window.py" line="651" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="653" />
+        <location filename="../../timeline/ui/main_window.py" line="654" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="655" />
+        <location filename="../../timeline/ui/main_window.py" line="656" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="659" />
+        <location filename="../../timeline/ui/main_window.py" line="660" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="663" />
+        <location filename="../../timeline/ui/main_window.py" line="664" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="664" />
+        <location filename="../../timeline/ui/main_window.py" line="665" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="665" />
+        <location filename="../../timeline/ui/main_window.py" line="666" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="667" />
+        <location filename="../../timeline/ui/main_window.py" line="668" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="669" />
+        <location filename="../../timeline/ui/main_window.py" line="670" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="680" />
+        <location filename="../../timeline/ui/main_window.py" line="681" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="684" />
+        <location filename="../../timeline/ui/main_window.py" line="685" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="684" />
+        <location filename="../../timeline/ui/main_window.py" line="685" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="697" />
+        <location filename="../../timeline/ui/main_window.py" line="698" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="698" />
+        <location filename="../../timeline/ui/main_window.py" line="699" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="699" />
+        <location filename="../../timeline/ui/main_window.py" line="700" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="703" />
+        <location filename="../../timeline/ui/main_window.py" line="704" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="755" />
-        <location filename="../../timeline/ui/main_window.py" line="770" />
+        <location filename="../../timeline/ui/main_window.py" line="756" />
+        <location filename="../../timeline/ui/main_window.py" line="771" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="771" />
+        <location filename="../../timeline/ui/main_window.py" line="772" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="814" />
+        <location filename="../../timeline/ui/main_window.py" line="834" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="817" />
+        <location filename="../../timeline/ui/main_window.py" line="837" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="808" />
-        <location filename="../../timeline/ui/main_window.py" line="823" />
+        <location filename="../../timeline/ui/main_window.py" line="828" />
+        <location filename="../../timeline/ui/main_window.py" line="843" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="497" />
+        <location filename="../../timeline/ui/main_window.py" line="498" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="502" />
+        <location filename="../../timeline/ui/main_window.py" line="503" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="505" />
+        <location filename="../../timeline/ui/main_window.py" line="506" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="506" />
+        <location filename="../../timeline/ui/main_window.py" line="507" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="507" />
+        <location filename="../../timeline/ui/main_window.py" line="508" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="539" />
+        <location filename="../../timeline/ui/main_window.py" line="540" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="545" />
+        <location filename="../../timeline/ui/main_window.py" line="546" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="554" />
+        <location filename="../../timeline/ui/main_window.py" line="555" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="579" />
+        <location filename="../../timeline/ui/main_window.py" line="580" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="647" />
+        <location filename="../../timeline/ui/main_window.py" line="648" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="656" />
+        <location filename="../../timeline/ui/main_window.py" line="657" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="674" />
+        <location filename="../../timeline/ui/main_window.py" line="675" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="675" />
+        <location filename="../../timeline/ui/main_window.py" line="676" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="676" />
+        <location filename="../../timeline/ui/main_window.py" line="677" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="687" />
+        <location filename="../../timeline/ui/main_window.py" line="688" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="760" />
+        <location filename="../../timeline/ui/main_window.py" line="761" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="888" />
-        <location filename="../../timeline/ui/main_window.py" line="894" />
+        <location filename="../../timeline/ui/main_window.py" line="908" />
+        <location filename="../../timeline/ui/main_window.py" line="914" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="901" />
+        <location filename="../../timeline/ui/main_window.py" line="921" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1066" />
+        <location filename="../../timeline/ui/main_window.py" line="1086" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1068" />
+        <location filename="../../timeline/ui/main_window.py" line="1088" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1073" />
+        <location filename="../../timeline/ui/main_window.py" line="1093" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1074" />
+        <location filename="../../timeline/ui/main_window.py" line="1094" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1075" />
+        <location filename="../../timeline/ui/main_window.py" line="1095" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1079" />
-        <location filename="../../timeline/ui/main_window.py" line="2086" />
+        <location filename="../../timeline/ui/main_window.py" line="1099" />
+        <location filename="../../timeline/ui/main_window.py" line="2106" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1291" />
+        <location filename="../../timeline/ui/main_window.py" line="1311" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1583" />
+        <location filename="../../timeline/ui/main_window.py" line="1603" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1618" />
+        <location filename="../../timeline/ui/main_window.py" line="1638" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1619" />
+        <location filename="../../timeline/ui/main_window.py" line="1639" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1630" />
         <location filename="../../timeline/ui/main_window.py" line="1650" />
+        <location filename="../../timeline/ui/main_window.py" line="1670" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1635" />
+        <location filename="../../timeline/ui/main_window.py" line="1655" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1642" />
+        <location filename="../../timeline/ui/main_window.py" line="1662" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1650" />
+        <location filename="../../timeline/ui/main_window.py" line="1670" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1658" />
+        <location filename="../../timeline/ui/main_window.py" line="1678" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1660" />
+        <location filename="../../timeline/ui/main_window.py" line="1680" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1662" />
+        <location filename="../../timeline/ui/main_window.py" line="1682" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1663" />
+        <location filename="../../timeline/ui/main_window.py" line="1683" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1664" />
+        <location filename="../../timeline/ui/main_window.py" line="1684" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1665" />
+        <location filename="../../timeline/ui/main_window.py" line="1685" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1673" />
+        <location filename="../../timeline/ui/main_window.py" line="1693" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1682" />
-        <location filename="../../timeline/ui/main_window.py" line="1716" />
+        <location filename="../../timeline/ui/main_window.py" line="1702" />
+        <location filename="../../timeline/ui/main_window.py" line="1736" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1691" />
+        <location filename="../../timeline/ui/main_window.py" line="1711" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1692" />
+        <location filename="../../timeline/ui/main_window.py" line="1712" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1709" />
+        <location filename="../../timeline/ui/main_window.py" line="1729" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1717" />
+        <location filename="../../timeline/ui/main_window.py" line="1737" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1703,17 +1703,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1737" />
+        <location filename="../../timeline/ui/main_window.py" line="1757" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2071" />
+        <location filename="../../timeline/ui/main_window.py" line="2091" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2187" />
+        <location filename="../../timeline/ui/main_window.py" line="2207" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1722,223 +1722,223 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2195" />
+        <location filename="../../timeline/ui/main_window.py" line="2215" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2200" />
+        <location filename="../../timeline/ui/main_window.py" line="2220" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1724" />
+        <location filename="../../timeline/ui/main_window.py" line="1744" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1755" />
-        <location filename="../../timeline/ui/main_window.py" line="1768" />
+        <location filename="../../timeline/ui/main_window.py" line="1775" />
+        <location filename="../../timeline/ui/main_window.py" line="1788" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1756" />
+        <location filename="../../timeline/ui/main_window.py" line="1776" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1771" />
+        <location filename="../../timeline/ui/main_window.py" line="1791" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1806" />
+        <location filename="../../timeline/ui/main_window.py" line="1826" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1811" />
+        <location filename="../../timeline/ui/main_window.py" line="1831" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1831" />
+        <location filename="../../timeline/ui/main_window.py" line="1851" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1832" />
+        <location filename="../../timeline/ui/main_window.py" line="1852" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1867" />
+        <location filename="../../timeline/ui/main_window.py" line="1887" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1869" />
+        <location filename="../../timeline/ui/main_window.py" line="1889" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1871" />
+        <location filename="../../timeline/ui/main_window.py" line="1891" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1873" />
+        <location filename="../../timeline/ui/main_window.py" line="1893" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1888" />
+        <location filename="../../timeline/ui/main_window.py" line="1908" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1893" />
+        <location filename="../../timeline/ui/main_window.py" line="1913" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1895" />
+        <location filename="../../timeline/ui/main_window.py" line="1915" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1897" />
+        <location filename="../../timeline/ui/main_window.py" line="1917" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1904" />
+        <location filename="../../timeline/ui/main_window.py" line="1924" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1905" />
+        <location filename="../../timeline/ui/main_window.py" line="1925" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1910" />
+        <location filename="../../timeline/ui/main_window.py" line="1930" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1932" />
+        <location filename="../../timeline/ui/main_window.py" line="1952" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1937" />
+        <location filename="../../timeline/ui/main_window.py" line="1957" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1950" />
+        <location filename="../../timeline/ui/main_window.py" line="1970" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1952" />
+        <location filename="../../timeline/ui/main_window.py" line="1972" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1970" />
+        <location filename="../../timeline/ui/main_window.py" line="1990" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1981" />
+        <location filename="../../timeline/ui/main_window.py" line="2001" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1996" />
+        <location filename="../../timeline/ui/main_window.py" line="2016" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2010" />
+        <location filename="../../timeline/ui/main_window.py" line="2030" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2015" />
+        <location filename="../../timeline/ui/main_window.py" line="2035" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2020" />
+        <location filename="../../timeline/ui/main_window.py" line="2040" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2026" />
+        <location filename="../../timeline/ui/main_window.py" line="2046" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2033" />
+        <location filename="../../timeline/ui/main_window.py" line="2053" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2041" />
+        <location filename="../../timeline/ui/main_window.py" line="2061" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2050" />
+        <location filename="../../timeline/ui/main_window.py" line="2070" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2058" />
+        <location filename="../../timeline/ui/main_window.py" line="2078" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2065" />
+        <location filename="../../timeline/ui/main_window.py" line="2085" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2067" />
+        <location filename="../../timeline/ui/main_window.py" line="2087" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2077" />
+        <location filename="../../timeline/ui/main_window.py" line="2097" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2080" />
+        <location filename="../../timeline/ui/main_window.py" line="2100" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2083" />
+        <location filename="../../timeline/ui/main_window.py" line="2103" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2085" />
+        <location filename="../../timeline/ui/main_window.py" line="2105" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2095" />
+        <location filename="../../timeline/ui/main_window.py" line="2115" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2151" />
+        <location filename="../../timeline/ui/main_window.py" line="2171" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2554,131 +2554,136 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="834" />
-        <location filename="../../timeline/ui/timeline_view.py" line="894" />
+        <location filename="../../timeline/ui/timeline_view.py" line="852" />
+        <location filename="../../timeline/ui/timeline_view.py" line="912" />
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="902" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1133" />
+        <location filename="../../timeline/ui/timeline_view.py" line="920" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1153" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="903" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1133" />
+        <location filename="../../timeline/ui/timeline_view.py" line="921" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1153" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="904" />
+        <location filename="../../timeline/ui/timeline_view.py" line="922" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="908" />
+        <location filename="../../timeline/ui/timeline_view.py" line="926" />
         <source>%1 events in view: zoom in to see them one by one</source>
         <translation>%1 حدثاً في العرض: كبّر لرؤيتها واحداً واحداً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="910" />
+        <location filename="../../timeline/ui/timeline_view.py" line="928" />
         <source>%1 events in view; reading them one by one…</source>
         <translation>%1 حدثاً في العرض؛ جارٍ قراءتها واحداً واحداً…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="914" />
+        <location filename="../../timeline/ui/timeline_view.py" line="932" />
         <source>and %1 longer ranges spanning the whole view</source>
         <translation>و%1 فترة أطول تغطي العرض كله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1033" />
+        <location filename="../../timeline/ui/timeline_view.py" line="934" />
+        <source>and %1 longer ranges found by the search spanning the whole view</source>
+        <translation>و%1 فترة أطول تطابق البحث تغطي العرض كله</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/timeline_view.py" line="1053" />
         <source>Zoom in / out about the middle</source>
         <translation>تكبير / تصغير حول الوسط</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1034" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1054" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1055" />
         <source>Zoom in / out about the pointer</source>
         <translation>تكبير / تصغير حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1035" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1055" />
         <source>Mouse wheel</source>
         <translation>عجلة الفأرة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1036" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
         <source>Zoom in twice about the pointer</source>
         <translation>تكبير مرتين حول المؤشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1036" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1056" />
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1037" />
-        <location filename="../../timeline/ui/timeline_view.py" line="1038" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1057" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1058" />
         <source>Move along the time</source>
         <translation>التنقل على محور الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1038" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1058" />
         <source>Drag</source>
         <translation>السحب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1039" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1059" />
         <source>A screen earlier / later</source>
         <translation>شاشة أسبق / أحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1040" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1060" />
         <source>Next / previous event</source>
         <translation>الحدث التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1041" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1061" />
         <source>Scroll the lanes of events</source>
         <translation>تمرير صفوف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1042" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1062" />
         <source>The days the articles were published in</source>
         <translation>أيام نشر المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1043" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1063" />
         <source>Clear the selection</source>
         <translation>إلغاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1104" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1124" />
         <source>%1 more: zoom in to reach them</source>
         <translation>%1 غيرها: كبّر للوصول إليها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1154" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1174" />
         <source>%1 events</source>
         <translation>%1 حدثاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1158" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1178" />
         <source>%1 match the search</source>
         <translation>%1 منها تطابق البحث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1179" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1199" />
         <source>%1 more</source>
         <translation>%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/timeline_view.py" line="1191" />
+        <location filename="../../timeline/ui/timeline_view.py" line="1211" />
         <source>%1 events in view are not in the lanes shown: click to list them (Up and Down, or Shift and the wheel, scroll the lanes)</source>
         <translation>%1 حدثاً في العرض ليست في المسارات الظاهرة: انقر لعرض قائمتها (السهمان للأعلى وللأسفل، أو Shift مع العجلة، يمرّران المسارات)</translation>
     </message>

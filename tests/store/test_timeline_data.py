@@ -19,6 +19,7 @@ from timeline.store.timeline_data import (
     PUBLISHED,
     DensitySummary,
     EventArrays,
+    RangeMarks,
     density,
     density_summary,
     event_labels,
@@ -501,6 +502,53 @@ def test_covering_counts_asked_first_match_reading_every_range(slice_rows: int |
             # some classes with ends in order, some (over four slices) without
             assert 0 < len(classes.end_samples) < len(classes.present)
         assert arrays.count_covering(t) == len(_brute_covering(arrays, t))
+
+
+@pytest.mark.parametrize("classes", ["made", "sliced", "whole"])
+def test_marked_long_ranges_are_counted_as_reading_every_range_counts_them(
+    classes: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """count_long_marked: how many of the ranges shortest_long_rows counts a mask over
+    the rows marks (a search's hits), whether each length class has its ranges in order
+    of end (made), some have not (made a slice at a time), or none is made yet (whole)."""
+    rng = np.random.default_rng(17)
+    n = 3000
+    starts = np.sort(rng.integers(-(10**9), 10**9, n))
+    lengths = np.where(rng.random(n) < 0.3, 0, (2.0 ** rng.uniform(0, 32, n)).astype(np.int64))
+    lengths[:40] = 2 ** rng.integers(0, 30, 40)  # lengths on a class's edge
+    if classes == "whole":
+        monkeypatch.setattr(timeline_data, "_MAKE_AT_ONCE", 10)
+    arrays = EventArrays.from_columns(
+        np.arange(n), np.arange(n), starts, starts + lengths, np.where(lengths == 0, 0x10, 0)
+    )
+    if classes == "sliced":
+        steps = timeline_data.LengthClasses.steps(arrays.range_starts, arrays.range_ends, 16)
+        with pytest.raises(StopIteration) as made:
+            while True:
+                next(steps)
+        arrays._classes = made.value.value
+        index = arrays.length_classes()
+        assert isinstance(index, timeline_data.LengthClasses)
+        assert 0 < len(index.end_samples) < len(index.present)
+    elif classes == "whole":
+        assert isinstance(arrays.length_classes(), timeline_data.WholeRanges)
+    length = arrays.ends - arrays.starts
+    times = np.concatenate(
+        (rng.integers(-(10**9), 10**9, 20), starts[::211], (starts + lengths)[::199])
+    )
+    for share in (0.0, 0.1, 0.9, 1.0):
+        marked = rng.random(n) < share
+        marks = RangeMarks(arrays, marked)
+        for t in times.tolist():
+            for span, min_length in ((10**3, 1), (10**5, 10**4), (10**6, 10**8)):
+                key, last = np.ceil(t), np.floor(t + span)
+                meets = ((starts < key) & (arrays.ends > key)) | (
+                    (starts >= key) & (starts <= last)
+                )
+                every = ~arrays.points & (length >= min_length) & meets
+                assert arrays.shortest_long_rows(t, t + span, min_length, 3)[1] == every.sum()
+                expected = int(np.count_nonzero(every & marked))
+                assert arrays.count_long_marked(t, t + span, min_length, marks) == expected
 
 
 def test_loaded_arrays_come_with_their_length_classes(store: Store) -> None:

@@ -773,6 +773,33 @@ def test_ranges_far_longer_than_the_view_are_eras_not_lanes(qtbot: QtBot, rtl: b
     assert not len(view._current_frame().era_rows)
 
 
+def test_under_a_search_the_legend_counts_the_hidden_ranges_it_found(qtbot: QtBot) -> None:
+    """The era band has rows for the shortest of the ranges far longer than the view;
+    the legend counted the rest, those a search dims among them too: under a search it
+    counts those the search found, and says so."""
+    view = era_view(qtbot, (800, 170), False)  # rows for four of the seven
+    arrays = view.arrays()
+    shown = set(arrays.ids[view._current_frame().era_rows].tolist())
+    hidden = sorted(set(range(1, 8)) - shown)  # the seven eras are ids (and articles) 1-7
+    assert len(hidden) >= 2 and shown
+    found = [hidden[0], min(shown), 8]  # a hidden era, a shown one and the month
+    view.set_highlight(found)
+    frame = view._current_frame()
+    assert frame.hidden_ranges == 1
+    note = view._legend_entries(frame, lambda text: text)[-1][1]
+    assert note == "and 1 longer ranges found by the search spanning the whole view"
+    view.set_highlight([min(shown), 8])  # none of the hidden ones
+    frame = view._current_frame()
+    assert frame.hidden_ranges == 0
+    assert "longer ranges" not in view._legend_entries(frame, lambda text: text)[-1][1]
+    view.set_highlight(None)
+    frame = view._current_frame()
+    assert frame.hidden_ranges == len(hidden)
+    note = view._legend_entries(frame, lambda text: text)[-1][1]
+    assert note == f"and {len(hidden)} longer ranges spanning the whole view"
+    assert not view.grab().isNull()
+
+
 @pytest.mark.parametrize("rtl", [False, True])
 @pytest.mark.parametrize("height", [130, 150, 170])
 def test_a_short_strip_gives_its_lanes_to_the_view_before_the_eras(

@@ -600,6 +600,36 @@ class EventArrays:
         ordered = rows[np.lexsort((rows, length))]
         return (ordered[:shortest] if shortest is not None else ordered), total
 
+    def count_long_marked(self, t0: float, t1: float, min_length: float, marks: RangeMarks) -> int:
+        """How many of the ranges shortest_long_rows counts (at least min_length long,
+        meeting [t0, t1]) marks marks (a search's hits), read as shortest_long_rows reads
+        them: a class that holds only ranges that long is counted from its running
+        counts of marked ranges (RangeMarks), not gathered, so that a view under
+        hundreds of thousands of long ranges costs what their count costs."""
+        key = math.ceil(t0)
+        rlo = int(np.searchsorted(self.range_starts, key, side="left"))
+        rhi = int(np.searchsorted(self.range_starts, math.floor(t1), side="right"))
+        index = self.length_classes()
+        total = 0
+        for c in index.present:
+            if index.longest(c) < min_length:
+                continue
+            if isinstance(index, LengthClasses) and c and index.shortest(c) >= min_length:
+                # Those begun before the view's end, less those ended by its start (all
+                # begun before it); a class without its order by end reads its window.
+                total += marks.started_before(c, index.started_before(c, rhi))
+                ended = index.ended_by(c, key, self.range_ends)
+                if ended is not None:
+                    total -= marks.ended_by(c, ended)
+                else:
+                    total -= marks.started_before(c, index.started_before(c, rlo))
+                    total += marks.count(self._class_covering(key, c))
+                continue
+            at = np.concatenate((self._class_covering(key, c), index.started_between(c, rlo, rhi)))
+            at = at[(self.range_ends[at] - self.range_starts[at]) >= min_length]
+            total += marks.count(at)
+        return total
+
     def count_visible(self, t0: float, t1: float) -> int:
         return self.count_starting(t0, t1) + self.count_covering(t0)
 
@@ -780,6 +810,59 @@ class LengthClasses:
         a = int(mine.searchsorted(kind(lo), side="left"))
         b = int(mine.searchsorted(kind(min(hi, self.ranges)), side="left"))
         return mine[a:b]
+
+
+class RangeMarks:
+    """Which of an EventArrays' ranges a mask over its rows marks (a search's hits),
+    counted along each length class's start order and end order (LengthClasses): how
+    many marked ranges of a class come before a place in either is a running count read
+    at every _SAMPLE-th place and the flags after it, as the class's own counts are
+    places (EventArrays.count_long_marked).
+
+    A class's flags are made the first time they are asked (a pass over the class: the
+    first frame after a search reads those of the classes long enough to be eras), and
+    kept for the classes they were made for: a byte a range and a count every _SAMPLE.
+    """
+
+    def __init__(self, arrays: EventArrays, marked: np.ndarray) -> None:
+        self.arrays = arrays
+        self.marked = marked
+        self._classes: LengthClasses | WholeRanges | None = None
+        self._by_start: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._by_end: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def count(self, positions: np.ndarray) -> int:
+        """How many of the ranges at these positions (in the range columns) are marked."""
+        return int(np.count_nonzero(self.marked[self.arrays.range_rows[positions]]))
+
+    def started_before(self, c: int, i: int) -> int:
+        """How many of the first i ranges of class c in start order are marked."""
+        return self._counted(self._by_start, c, "order", i)
+
+    def ended_by(self, c: int, i: int) -> int:
+        """How many of the first i ranges of class c in end order are marked (a class
+        with its ends in order: LengthClasses.ended_by)."""
+        return self._counted(self._by_end, c, "by_end", i)
+
+    def _counted(
+        self, kept: dict[int, tuple[np.ndarray, np.ndarray]], c: int, order: str, i: int
+    ) -> int:
+        classes = self.arrays.length_classes()
+        if classes is not self._classes:  # made since, or others taken: counted again
+            self._classes = classes
+            self._by_start.clear()
+            self._by_end.clear()
+        assert isinstance(classes, LengthClasses)
+        if c not in kept:
+            a, b = int(classes.bounds[c]), int(classes.bounds[c + 1])
+            positions = getattr(classes, order)[a:b]
+            flags = self.marked[self.arrays.range_rows[positions]]
+            blocks = np.arange(0, len(flags), _SAMPLE)
+            counts = np.add.reduceat(flags, blocks, dtype=np.int64) if len(flags) else blocks
+            kept[c] = (flags, np.concatenate(([0], np.cumsum(counts))))
+        flags, running = kept[c]
+        block = i // _SAMPLE
+        return int(running[block]) + int(np.count_nonzero(flags[block * _SAMPLE : i]))
 
 
 def length_class(lengths: np.ndarray) -> np.ndarray:

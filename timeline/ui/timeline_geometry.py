@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from timeline.store.timeline_data import DensitySummary, EventArrays, RowSplice
+from timeline.store.timeline_data import DensitySummary, EventArrays, RangeMarks, RowSplice
 from timeline.timescale import Viewport, pack_lanes
 
 # More events in view than this and the view draws a density band instead of items.
@@ -133,7 +133,9 @@ class Frame:
     overflow_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     overflow_u: np.ndarray = field(default_factory=lambda: np.empty(0))
     in_view: int = 0
-    hidden_ranges: int = 0  # eras in view with no row in the era band
+    # Eras in view with no row in the era band; under a search, those it found (a dimmed
+    # range is what the search set aside, drawn or not: build_frame's marks).
+    hidden_ranges: int = 0
     slot_px: float = 0.0
     # eras (ranges far longer than the view), shortest first, one per era band row
     era_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
@@ -344,6 +346,7 @@ def build_frame(
     reveal_selected: bool = False,
     highlight_others: bool = False,
     code_rows: Sequence[np.ndarray] | None = None,
+    marks: RangeMarks | None = None,
 ) -> Frame:
     """What to draw for this viewport: a density band when crowded, else items in lanes.
 
@@ -351,6 +354,8 @@ def build_frame(
     highlight_others the rows not highlighted (the fewer, when hits are most rows).
     code_rows: when the events are coloured (by tag or source), each code's rows
     (rows_by_code), for a density band coloured as the events are.
+    marks: the highlight's marks over the ranges, when there is one: the eras left out of
+    the band are counted of those it found.
 
     Ranges ERA_FACTOR times longer than the view are eras, drawn in a band of their own.
     The rest are packed into PACKED_LANES lanes; those the height has room for are
@@ -372,6 +377,10 @@ def build_frame(
     covering = arrays.count_covering(t0)
     eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
     era_rows = eras[: era_rows_room(metrics, n_eras)]
+    hidden = n_eras - len(era_rows)
+    if marks is not None and hidden:
+        found = arrays.count_long_marked(vp.start, vp.end, era_length, marks)
+        hidden = found - int(np.count_nonzero(marks.marked[era_rows]))
     metrics = replace(metrics, era_h=era_band_height(len(era_rows)))
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
@@ -417,7 +426,7 @@ def build_frame(
         overflow_rows=rows[off],
         overflow_u=over_u,
         in_view=count + covering,
-        hidden_ranges=n_eras - len(era_rows),
+        hidden_ranges=hidden,
         slot_px=float(metrics.slot_px),
         era_rows=era_rows,
         era_u0=np.maximum((arrays.starts[era_rows] - vp.start) / spp, 0.0),

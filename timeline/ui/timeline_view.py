@@ -39,6 +39,7 @@ from timeline.store.timeline_data import (
     DensitySummary,
     EventArrays,
     EventText,
+    RangeMarks,
     event_labels,
     load_event_arrays,
 )
@@ -181,6 +182,7 @@ class TimelineView(QWidget):
         self._highlight_rows: np.ndarray | None = None
         # _highlight_rows holds the rows not highlighted (when hits are the most rows).
         self._highlight_others = False
+        self._marks: RangeMarks | None = None  # _range_marks
         # The shown article ids' lowest and highest, kept until other arrays are shown
         # (a new search's highlight over the same events does not read them again).
         self._article_bounds: tuple[int, int] | None = None
@@ -712,6 +714,7 @@ class TimelineView(QWidget):
                 self._reveal_selected,
                 self._highlight_others,
                 self._rows_by_code(),
+                self._range_marks(),
             )
             if self._frame.mode == "items":
                 self._lane_scroll = self._frame.lane_scroll
@@ -719,6 +722,21 @@ class TimelineView(QWidget):
             key = (*key[:5], self._lane_scroll, self._reveal_selected)
             self._frame_key = key
         return self._frame
+
+    def _range_marks(self) -> RangeMarks | None:
+        """The highlight's marks over the ranges (None without one), made anew for new
+        arrays or a new highlight, and kept while both last: a class's marks are counted
+        once for every frame after."""
+        highlight = self._highlight
+        if highlight is None:
+            self._marks = None
+        elif (
+            self._marks is None
+            or self._marks.arrays is not self._arrays
+            or self._marks.marked is not highlight
+        ):
+            self._marks = RangeMarks(self._arrays, highlight)
+        return self._marks
 
     def _frame_metrics(self, frame: Frame) -> Metrics:
         return frame.metrics or self._current_metrics()
@@ -912,6 +930,8 @@ class TimelineView(QWidget):
         elif frame.hidden_ranges:
             count = self._number(frame.hidden_ranges, style)
             note = self.tr("and %1 longer ranges spanning the whole view")
+            if self._highlight is not None:  # those the search found (Frame.hidden_ranges)
+                note = self.tr("and %1 longer ranges found by the search spanning the whole view")
             entries.append(("", text(note.replace("%1", count))))
         return entries
 
