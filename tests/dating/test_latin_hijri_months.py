@@ -102,3 +102,17 @@ def test_english_gregorian_months_still_read() -> None:
     assert as_arabic_months("May 22, 2021") == "22 مايو 2021"
     date = parse_date_line(as_arabic_months("6 October 1973"))
     assert date is not None and date.value == "1973-10-06"
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_the_windows_own_english_hijri_dates_read_back(month: int) -> None:
+    """A Hijri date as the window writes it in English ("17 Rabi' al-Thani 1364 AH",
+    copied from the detail pane) goes back to its day."""
+    from timeline.timescale import LabelStyle, format_hijri
+
+    day = parse_date_line(f"15 {list(SPELLINGS)[month - 1]} 1437 هـ")
+    assert day is not None and day.start is not None
+    written = format_hijri(day.start, "day", LabelStyle(language="en"))
+    assert written.startswith("15 ") and written.endswith(" 1437 AH")
+    again = parse_date_line(as_arabic_months(written))
+    assert again is not None and again.start == day.start
