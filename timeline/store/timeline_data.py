@@ -7,7 +7,7 @@ import math
 import re
 import sys
 import weakref
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -600,25 +600,44 @@ class EventArrays:
         ordered = rows[np.lexsort((rows, length))]
         return (ordered[:shortest] if shortest is not None else ordered), total
 
-    def count_long_marked(self, t0: float, t1: float, min_length: float, marks: RangeMarks) -> int:
+    def count_long_marked(
+        self, t0: float, t1: float, min_length: float, marks: RangeMarks
+    ) -> int | None:
         """How many of the ranges shortest_long_rows counts (at least min_length long,
         meeting [t0, t1]) marks marks (a search's hits), read as shortest_long_rows reads
         them: a class that holds only ranges that long is counted from its running
         counts of marked ranges (RangeMarks), not gathered, so that a view under
-        hundreds of thousands of long ranges costs what their count costs."""
+        hundreds of thousands of long ranges costs what their count costs.
+
+        None when the classes' marks not yet counted are more than MARKS_COUNTED_MAX
+        (the count would hold the frame too long: the caller counts them all)."""
         key = math.ceil(t0)
         rlo = int(np.searchsorted(self.range_starts, key, side="left"))
         rhi = int(np.searchsorted(self.range_starts, math.floor(t1), side="right"))
         index = self.length_classes()
+        # The classes counted from their marks, and how many of each ended by the view.
+        ended_by: dict[int, int | None] = {}
+        if isinstance(index, LengthClasses):
+            ended_by = {
+                c: index.ended_by(c, key, self.range_ends)
+                for c in index.present
+                if c and index.shortest(c) >= min_length
+            }
+        counted = list(ended_by)
+        if marks.uncounted(counted, [c for c in counted if ended_by[c] is not None]) > (
+            MARKS_COUNTED_MAX
+        ):
+            return None
         total = 0
         for c in index.present:
             if index.longest(c) < min_length:
                 continue
-            if isinstance(index, LengthClasses) and c and index.shortest(c) >= min_length:
+            if c in ended_by:
                 # Those begun before the view's end, less those ended by its start (all
                 # begun before it); a class without its order by end reads its window.
+                assert isinstance(index, LengthClasses)
                 total += marks.started_before(c, index.started_before(c, rhi))
-                ended = index.ended_by(c, key, self.range_ends)
+                ended = ended_by[c]
                 if ended is not None:
                     total -= marks.ended_by(c, ended)
                 else:
@@ -812,6 +831,13 @@ class LengthClasses:
         return mine[a:b]
 
 
+# A frame counts the marks of at most this many ranges (each class once in start order,
+# once in end order, then kept for the search): 687,624 at 995,840 events, every class
+# for a view of an hour, took 22 ms.  A view that needs more (ten million events, zoomed
+# in) counts every range it leaves out, found or not, and says so (build_frame).
+MARKS_COUNTED_MAX = 800_000
+
+
 class RangeMarks:
     """Which of an EventArrays' ranges a mask over its rows marks (a search's hits),
     counted along each length class's start order and end order (LengthClasses): how
@@ -844,14 +870,29 @@ class RangeMarks:
         with its ends in order: LengthClasses.ended_by)."""
         return self._counted(self._by_end, c, "by_end", i)
 
-    def _counted(
-        self, kept: dict[int, tuple[np.ndarray, np.ndarray]], c: int, order: str, i: int
-    ) -> int:
+    def uncounted(self, by_start: Sequence[int], by_end: Sequence[int]) -> int:
+        """How many ranges would be read to count the marks of these classes in start
+        order and of those in end order (none for a class already counted)."""
+        classes = self._current()
+        if not isinstance(classes, LengthClasses):
+            return 0
+        sizes = np.diff(classes.bounds)
+        return sum(int(sizes[c]) for c in by_start if c not in self._by_start) + sum(
+            int(sizes[c]) for c in by_end if c not in self._by_end
+        )
+
+    def _current(self) -> LengthClasses | WholeRanges:
         classes = self.arrays.length_classes()
         if classes is not self._classes:  # made since, or others taken: counted again
             self._classes = classes
             self._by_start.clear()
             self._by_end.clear()
+        return classes
+
+    def _counted(
+        self, kept: dict[int, tuple[np.ndarray, np.ndarray]], c: int, order: str, i: int
+    ) -> int:
+        classes = self._current()
         assert isinstance(classes, LengthClasses)
         if c not in kept:
             a, b = int(classes.bounds[c]), int(classes.bounds[c + 1])

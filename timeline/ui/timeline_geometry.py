@@ -134,8 +134,10 @@ class Frame:
     overflow_u: np.ndarray = field(default_factory=lambda: np.empty(0))
     in_view: int = 0
     # Eras in view with no row in the era band; under a search, those it found (a dimmed
-    # range is what the search set aside, drawn or not: build_frame's marks).
+    # range is what the search set aside, drawn or not: build_frame's marks), when
+    # hidden_found (else every one: too many to tell in a frame, RangeMarks).
     hidden_ranges: int = 0
+    hidden_found: bool = False
     slot_px: float = 0.0
     # eras (ranges far longer than the view), shortest first, one per era band row
     era_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
@@ -378,9 +380,12 @@ def build_frame(
     eras, n_eras = arrays.shortest_long_rows(vp.start, vp.end, era_length, ERA_ROWS)
     era_rows = eras[: era_rows_room(metrics, n_eras)]
     hidden = n_eras - len(era_rows)
+    hidden_found = False
     if marks is not None and hidden:
         found = arrays.count_long_marked(vp.start, vp.end, era_length, marks)
-        hidden = found - int(np.count_nonzero(marks.marked[era_rows]))
+        if found is not None:  # (None: too many to count in a frame; all are counted)
+            hidden = found - int(np.count_nonzero(marks.marked[era_rows]))
+            hidden_found = True
     metrics = replace(metrics, era_h=era_band_height(len(era_rows)))
     rows = arrays.visible_rows(t0, t1, max_covering=metrics.packed_lanes, max_length=era_length)
     lanes = plan.lanes(arrays, vp, metrics, t0, t1, rows)
@@ -427,6 +432,7 @@ def build_frame(
         overflow_u=over_u,
         in_view=count + covering,
         hidden_ranges=hidden,
+        hidden_found=hidden_found,
         slot_px=float(metrics.slot_px),
         era_rows=era_rows,
         era_u0=np.maximum((arrays.starts[era_rows] - vp.start) / spp, 0.0),

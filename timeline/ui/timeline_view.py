@@ -930,7 +930,7 @@ class TimelineView(QWidget):
         elif frame.hidden_ranges:
             count = self._number(frame.hidden_ranges, style)
             note = self.tr("and %1 longer ranges spanning the whole view")
-            if self._highlight is not None:  # those the search found (Frame.hidden_ranges)
+            if frame.hidden_found:  # those the search found (Frame.hidden_ranges)
                 note = self.tr("and %1 longer ranges found by the search spanning the whole view")
             entries.append(("", text(note.replace("%1", count))))
         return entries
