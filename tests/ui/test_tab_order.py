@@ -3,6 +3,7 @@ the list, then the detail pane, and round again."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -46,3 +47,22 @@ def test_tab_goes_from_the_search_bar_to_the_list_it_searches(
         order.append(reached)
     assert order[-1] is bar.kind_combo
     assert bar.date_from_edit in order and bar.date_to_edit in order
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_tab_goes_round_the_whole_window_timeline_included(
+    qtbot: QtBot, sample_store: Store, language: str, request: pytest.FixtureRequest
+) -> None:
+    """From the detail pane's last control Tab comes to the timeline, not past it to the
+    search field (the search bar, which hands its focus to the field, stood before the
+    timeline in Qt's chain), and Shift+Tab goes back the same way."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = open_window(qtbot, sample_store)
+    window.activateWindow()
+    window.detail.events.setFocus()
+    qtbot.waitUntil(window.detail.events.hasFocus)
+    assert _press(qtbot, Qt.Key.Key_Tab) is window.timeline
+    assert _press(qtbot, Qt.Key.Key_Tab) is window.search_bar.query_edit
+    assert _press(qtbot, Qt.Key.Key_Backtab) is window.timeline
+    assert _press(qtbot, Qt.Key.Key_Backtab) is window.detail.events

@@ -403,8 +403,11 @@ class MainWindow(QMainWindow):
         # Tab as the window reads: the timeline, the search bar, the list it searches,
         # then the detail pane.  Left to the order widgets were made in, the search bar
         # came after the detail pane, and its results were five keys away from it.
+        # The pane's last list leads to the timeline: the search bar itself (which hands
+        # its focus to its field) stood between them, and Tab went past the timeline.
         bar = self.search_bar
-        chain = [self.timeline, bar.query_edit, bar.source_combo, bar.dates_check]
+        chain = [self.detail.events, self.timeline, bar.query_edit, bar.source_combo]
+        chain += [bar.dates_check]
         chain += [bar.date_from_edit, bar.date_to_edit, bar.kind_combo, self.list]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
