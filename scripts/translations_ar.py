@@ -555,6 +555,8 @@ ARABIC: dict[str, str] = {
     "Printing is not available in this build": "الطباعة غير متاحة في هذه النسخة من البرنامج",
     # --- stories
     "No related articles": "لا مقالات ذات صلة",
+    "Copies of this story": "نسخ هذا الخبر",
+    "Related articles": "مقالات ذات صلة",
     "Copies": "النسخ",
     "Related": "ذات صلة",
     "Events": "الأحداث",

@@ -1271,14 +1271,14 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="916" />
-        <location filename="../../timeline/ui/main_window.py" line="2205" />
+        <location filename="../../timeline/ui/main_window.py" line="919" />
+        <location filename="../../timeline/ui/main_window.py" line="2208" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="350" />
-        <location filename="../../timeline/ui/main_window.py" line="1650" />
+        <location filename="../../timeline/ui/main_window.py" line="1653" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1288,413 +1288,413 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="489" />
+        <location filename="../../timeline/ui/main_window.py" line="492" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="490" />
+        <location filename="../../timeline/ui/main_window.py" line="493" />
         <source>&amp;Import files…</source>
         <translation>&amp;استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="494" />
+        <location filename="../../timeline/ui/main_window.py" line="497" />
         <source>Import &amp;folder…</source>
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="513" />
+        <location filename="../../timeline/ui/main_window.py" line="516" />
         <source>&amp;Recompute dates…</source>
         <translation>إعادة &amp;قراءة التواريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="515" />
+        <location filename="../../timeline/ui/main_window.py" line="518" />
         <source>Read every article's dates again with this version's rules</source>
         <translation>قراءة تواريخ كل المقالات من جديد بقواعد هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="524" />
+        <location filename="../../timeline/ui/main_window.py" line="527" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="527" />
+        <location filename="../../timeline/ui/main_window.py" line="530" />
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="530" />
+        <location filename="../../timeline/ui/main_window.py" line="533" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="534" />
+        <location filename="../../timeline/ui/main_window.py" line="537" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="565" />
+        <location filename="../../timeline/ui/main_window.py" line="568" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="566" />
+        <location filename="../../timeline/ui/main_window.py" line="569" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="570" />
+        <location filename="../../timeline/ui/main_window.py" line="573" />
         <source>Article &amp;list</source>
         <translation>&amp;قائمة المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="575" />
+        <location filename="../../timeline/ui/main_window.py" line="578" />
         <source>&amp;Colour events</source>
         <translation>&amp;تلوين الأحداث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="577" />
+        <location filename="../../timeline/ui/main_window.py" line="580" />
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="584" />
+        <location filename="../../timeline/ui/main_window.py" line="587" />
         <source>&amp;About</source>
         <translation>&amp;عن البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="647" />
+        <location filename="../../timeline/ui/main_window.py" line="650" />
         <source>&amp;Timeline</source>
         <translation>ال&amp;خط الزمني</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="651" />
+        <location filename="../../timeline/ui/main_window.py" line="654" />
         <source>Fit the &amp;publication days</source>
         <translation>عرض &amp;أيام النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="654" />
+        <location filename="../../timeline/ui/main_window.py" line="657" />
         <source>Show the days the articles were published in, as the window opens (Home)</source>
         <translation>عرض الأيام التي نُشرت فيها المقالات، كما تُفتح النافذة (Home)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="656" />
+        <location filename="../../timeline/ui/main_window.py" line="659" />
         <source>&amp;Fit all</source>
         <translation>عرض ال&amp;كل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="660" />
+        <location filename="../../timeline/ui/main_window.py" line="663" />
         <source>List a story reprinted by several outlets once, as its earliest copy</source>
         <translation>اعرض الخبر الذي أعادت نشره عدة وسائل مرة واحدة، بأقدم نسخة منه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="664" />
+        <location filename="../../timeline/ui/main_window.py" line="667" />
         <source>Zoom &amp;in</source>
         <translation>تكبي&amp;ر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="665" />
+        <location filename="../../timeline/ui/main_window.py" line="668" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="666" />
+        <location filename="../../timeline/ui/main_window.py" line="669" />
         <source>&amp;Go to date…</source>
         <translation>&amp;الانتقال إلى تاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="668" />
+        <location filename="../../timeline/ui/main_window.py" line="671" />
         <source>&amp;Settings</source>
         <translation>الإعدا&amp;دات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="670" />
+        <location filename="../../timeline/ui/main_window.py" line="673" />
         <source>Arabic &amp;month names</source>
         <translation>أسماء ال&amp;شهور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="681" />
+        <location filename="../../timeline/ui/main_window.py" line="684" />
         <source>&amp;Digits</source>
         <translation>الأ&amp;رقام</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="685" />
+        <location filename="../../timeline/ui/main_window.py" line="688" />
         <source>Western (2021)</source>
         <translation>غربية (2021)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="685" />
+        <location filename="../../timeline/ui/main_window.py" line="688" />
         <source>Arabic-Indic (٢٠٢١)</source>
         <translation>هندية (٢٠٢١)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="698" />
+        <location filename="../../timeline/ui/main_window.py" line="701" />
         <source>As the interface language</source>
         <translation>حسب لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="699" />
+        <location filename="../../timeline/ui/main_window.py" line="702" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="700" />
+        <location filename="../../timeline/ui/main_window.py" line="703" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="704" />
+        <location filename="../../timeline/ui/main_window.py" line="707" />
         <source>&amp;Hijri dates under the axis</source>
         <translation>التواريخ ال&amp;هجرية تحت المحور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="756" />
-        <location filename="../../timeline/ui/main_window.py" line="771" />
+        <location filename="../../timeline/ui/main_window.py" line="759" />
+        <location filename="../../timeline/ui/main_window.py" line="774" />
         <source>Go to date</source>
         <translation>الانتقال إلى تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="772" />
+        <location filename="../../timeline/ui/main_window.py" line="775" />
         <source>Not a date I can read: %1</source>
         <translation>لا أستطيع قراءة هذا التاريخ: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="834" />
+        <location filename="../../timeline/ui/main_window.py" line="837" />
         <source>%n article(s)</source>
         <translation><numerusform>لا مقالات</numerusform><numerusform>مقالة واحدة</numerusform><numerusform>مقالتان</numerusform><numerusform>%n مقالات</numerusform><numerusform>%n مقالة</numerusform><numerusform>%n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="837" />
+        <location filename="../../timeline/ui/main_window.py" line="840" />
         <source>%1 of %n article(s)</source>
         <translation><numerusform>%1 من أصل 0 مقالة</numerusform><numerusform>%1 من أصل مقالة واحدة</numerusform><numerusform>%1 من أصل مقالتين</numerusform><numerusform>%1 من أصل %n مقالات</numerusform><numerusform>%1 من أصل %n مقالة</numerusform><numerusform>%1 من أصل %n مقالة</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="828" />
-        <location filename="../../timeline/ui/main_window.py" line="843" />
+        <location filename="../../timeline/ui/main_window.py" line="831" />
+        <location filename="../../timeline/ui/main_window.py" line="846" />
         <source>%n event(s) on the timeline</source>
         <translation><numerusform>لا أحداث على الخط الزمني</numerusform><numerusform>حدث واحد على الخط الزمني</numerusform><numerusform>حدثان على الخط الزمني</numerusform><numerusform>%n أحداث على الخط الزمني</numerusform><numerusform>%n حدثًا على الخط الزمني</numerusform><numerusform>%n حدث على الخط الزمني</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="498" />
+        <location filename="../../timeline/ui/main_window.py" line="501" />
         <source>Import &amp;web addresses…</source>
         <translation>استيراد &amp;عناوين ويب…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="503" />
+        <location filename="../../timeline/ui/main_window.py" line="506" />
         <source>Import from the &amp;clipboard</source>
         <translation>استيراد م&amp;ن الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="506" />
+        <location filename="../../timeline/ui/main_window.py" line="509" />
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="507" />
+        <location filename="../../timeline/ui/main_window.py" line="510" />
         <source>Open &amp;library…</source>
         <translation>&amp;فتح مكتبة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="508" />
+        <location filename="../../timeline/ui/main_window.py" line="511" />
         <source>Recen&amp;t libraries</source>
         <translation>مكتبات &amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="540" />
+        <location filename="../../timeline/ui/main_window.py" line="543" />
         <source>&amp;Remove this article…</source>
         <translation>إ&amp;زالة هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="546" />
+        <location filename="../../timeline/ui/main_window.py" line="549" />
         <source>Remove every article of its &amp;file…</source>
         <translation>إزالة كل مقالات م&amp;لفها…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="555" />
+        <location filename="../../timeline/ui/main_window.py" line="558" />
         <source>Remove what the &amp;last import added…</source>
         <translation>إزالة ما أضافه آخر است&amp;يراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="580" />
+        <location filename="../../timeline/ui/main_window.py" line="583" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="648" />
+        <location filename="../../timeline/ui/main_window.py" line="651" />
         <source>Article te&amp;xt</source>
         <translation>&amp;نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="657" />
+        <location filename="../../timeline/ui/main_window.py" line="660" />
         <source>Show &amp;each story once</source>
         <translation>اعرض كل خبر &amp;مرة واحدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="675" />
+        <location filename="../../timeline/ui/main_window.py" line="678" />
         <source>Levantine (⁧كانون الثاني، شباط…⁩)</source>
         <translation>الشامية (كانون الثاني، شباط…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="676" />
+        <location filename="../../timeline/ui/main_window.py" line="679" />
         <source>Egyptian and Gulf (⁧يناير، فبراير…⁩)</source>
         <translation>المصرية والخليجية (يناير، فبراير…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="677" />
+        <location filename="../../timeline/ui/main_window.py" line="680" />
         <source>Maghrebi (⁧جانفي، فيفري…⁩)</source>
         <translation>المغاربية (جانفي، فيفري…)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="688" />
+        <location filename="../../timeline/ui/main_window.py" line="691" />
         <source>Time di&amp;rection</source>
         <translation>ا&amp;تجاه الزمن</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="761" />
+        <location filename="../../timeline/ui/main_window.py" line="764" />
         <source>Date (for example 1973-10-06, ⁧٦ أكتوبر ١٩٧٣⁩ or ⁧10 رمضان 1393 هـ⁩):</source>
         <translation>التاريخ (مثلاً ٦ أكتوبر ١٩٧٣ أو 10 رمضان 1393 هـ أو ⁦1973-10-06⁩):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="908" />
-        <location filename="../../timeline/ui/main_window.py" line="914" />
+        <location filename="../../timeline/ui/main_window.py" line="911" />
+        <location filename="../../timeline/ui/main_window.py" line="917" />
         <source>The article store cannot be read: %1</source>
         <translation>تتعذّر قراءة مخزن المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="921" />
+        <location filename="../../timeline/ui/main_window.py" line="924" />
         <source>Repair…</source>
         <translation>إصلاح…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1086" />
+        <location filename="../../timeline/ui/main_window.py" line="1089" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1088" />
+        <location filename="../../timeline/ui/main_window.py" line="1091" />
         <source>from %1</source>
         <translation>من المصدر %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1093" />
+        <location filename="../../timeline/ui/main_window.py" line="1096" />
         <source>dated %1 to %2</source>
         <translation>بتواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1094" />
+        <location filename="../../timeline/ui/main_window.py" line="1097" />
         <source>published %1 to %2</source>
         <translation>منشورة من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1095" />
+        <location filename="../../timeline/ui/main_window.py" line="1098" />
         <source>mentioning %1 to %2</source>
         <translation>تذكر تواريخ من %1 إلى %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1099" />
-        <location filename="../../timeline/ui/main_window.py" line="2106" />
+        <location filename="../../timeline/ui/main_window.py" line="1102" />
+        <location filename="../../timeline/ui/main_window.py" line="2109" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1311" />
+        <location filename="../../timeline/ui/main_window.py" line="1314" />
         <source>%n copies</source>
         <translation><numerusform>لا نسخ</numerusform><numerusform>نسخة واحدة</numerusform><numerusform>نسختان</numerusform><numerusform>%n نسخ</numerusform><numerusform>%n نسخة</numerusform><numerusform>%n نسخة</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1603" />
+        <location filename="../../timeline/ui/main_window.py" line="1606" />
         <source>Timeline not loaded: %1</source>
         <translation>لم يُحمَّل الخط الزمني: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1638" />
+        <location filename="../../timeline/ui/main_window.py" line="1641" />
         <source>%1 (read-only) — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1639" />
+        <location filename="../../timeline/ui/main_window.py" line="1642" />
         <source>%1 — News Timeline</source>
         <translation>الخط الزمني للأخبار — %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1650" />
-        <location filename="../../timeline/ui/main_window.py" line="1670" />
+        <location filename="../../timeline/ui/main_window.py" line="1653" />
+        <location filename="../../timeline/ui/main_window.py" line="1673" />
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1655" />
+        <location filename="../../timeline/ui/main_window.py" line="1658" />
         <source>Import articles</source>
         <translation>استيراد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1662" />
+        <location filename="../../timeline/ui/main_window.py" line="1665" />
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1670" />
+        <location filename="../../timeline/ui/main_window.py" line="1673" />
         <source>Libraries</source>
         <translation>المكتبات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1678" />
+        <location filename="../../timeline/ui/main_window.py" line="1681" />
         <source>its folder does not exist</source>
         <translation>مجلدها غير موجود</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1680" />
+        <location filename="../../timeline/ui/main_window.py" line="1683" />
         <source>its folder cannot be written: a new library cannot be made there</source>
         <translation>لا يمكن الكتابة في مجلدها: لا يمكن إنشاء مكتبة جديدة هناك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1682" />
+        <location filename="../../timeline/ui/main_window.py" line="1685" />
         <source>it is not a file</source>
         <translation>ليس ملفًا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1683" />
+        <location filename="../../timeline/ui/main_window.py" line="1686" />
         <source>it cannot be read</source>
         <translation>تتعذّر قراءته</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1684" />
+        <location filename="../../timeline/ui/main_window.py" line="1687" />
         <source>it is not an SQLite database</source>
         <translation>ليس قاعدة بيانات SQLite</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1685" />
+        <location filename="../../timeline/ui/main_window.py" line="1688" />
         <source>it is another program's database (it has no articles)</source>
         <translation>قاعدة بيانات لبرنامج آخر (لا مقالات فيها)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1693" />
+        <location filename="../../timeline/ui/main_window.py" line="1696" />
         <source>No other library opened yet</source>
         <translation>لم تُفتح مكتبة أخرى بعد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1702" />
-        <location filename="../../timeline/ui/main_window.py" line="1736" />
+        <location filename="../../timeline/ui/main_window.py" line="1705" />
+        <location filename="../../timeline/ui/main_window.py" line="1739" />
         <source>Open a library</source>
         <translation>فتح مكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1711" />
+        <location filename="../../timeline/ui/main_window.py" line="1714" />
         <source>New library</source>
         <translation>مكتبة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1712" />
+        <location filename="../../timeline/ui/main_window.py" line="1715" />
         <source>library.db</source>
         <translation>مكتبة.db</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1729" />
+        <location filename="../../timeline/ui/main_window.py" line="1732" />
         <source>That library is the one open here</source>
         <translation>هذه المكتبة هي المفتوحة هنا</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1737" />
+        <location filename="../../timeline/ui/main_window.py" line="1740" />
         <source>This file cannot be opened as a library:
 %1
 %2</source>
@@ -1703,17 +1703,17 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1757" />
+        <location filename="../../timeline/ui/main_window.py" line="1760" />
         <source>The program could not be started again: %1</source>
         <translation>تعذّر تشغيل البرنامج مرة أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2091" />
+        <location filename="../../timeline/ui/main_window.py" line="2094" />
         <source>%1: no files in this folder (hidden ones are not read)</source>
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2207" />
+        <location filename="../../timeline/ui/main_window.py" line="2210" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1722,223 +1722,223 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2215" />
+        <location filename="../../timeline/ui/main_window.py" line="2218" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2220" />
+        <location filename="../../timeline/ui/main_window.py" line="2223" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1744" />
+        <location filename="../../timeline/ui/main_window.py" line="1747" />
         <source>Opening %1 in a new window</source>
         <translation>جارٍ فتح %1 في نافذة جديدة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1775" />
-        <location filename="../../timeline/ui/main_window.py" line="1788" />
+        <location filename="../../timeline/ui/main_window.py" line="1778" />
+        <location filename="../../timeline/ui/main_window.py" line="1791" />
         <source>Import web addresses</source>
         <translation>استيراد عناوين ويب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1776" />
+        <location filename="../../timeline/ui/main_window.py" line="1779" />
         <source>Addresses of article pages or feeds (http or https), one per line:</source>
         <translation>عناوين صفحات المقالات أو الخلاصات (⁦http⁩ أو ⁦https⁩)، عنوان في كل سطر:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/main_window.py" line="1791" />
+        <location filename="../../timeline/ui/main_window.py" line="1794" />
         <source>%n line(s) left out: not a web address (http or https). The first: %1</source>
         <translation><numerusform>أُهمل 0 سطر: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل سطر واحد: ليس عنوان ويب (⁦http⁩ أو ⁦https⁩). وهو: %1</numerusform><numerusform>أُهمل سطران: ليسا عنواني ويب (⁦http⁩ أو ⁦https⁩). أولهما: %1</numerusform><numerusform>أُهملت %n أسطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطرًا: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform><numerusform>أُهمل %n سطر: ليست عناوين ويب (⁦http⁩ أو ⁦https⁩). أولها: %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1826" />
+        <location filename="../../timeline/ui/main_window.py" line="1829" />
         <source>The clipboard holds no text, page, picture or link to import</source>
         <translation>لا تحوي الحافظة نصًا ولا صفحة ولا صورة ولا رابطًا للاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1831" />
+        <location filename="../../timeline/ui/main_window.py" line="1834" />
         <source>This library is read-only: nothing can be imported into it</source>
         <translation>هذه المكتبة للقراءة فقط: لا يُستورد إليها شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1851" />
+        <location filename="../../timeline/ui/main_window.py" line="1854" />
         <source>Import from the clipboard</source>
         <translation>استيراد من الحافظة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1852" />
+        <location filename="../../timeline/ui/main_window.py" line="1855" />
         <source>The pasted text could not be kept in %1: %2</source>
         <translation>تعذّر حفظ النص الملصق في %1: %2</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1887" />
+        <location filename="../../timeline/ui/main_window.py" line="1890" />
         <source>the library's file was deleted or replaced: open it again</source>
         <translation>حُذف ملف المكتبة أو استُبدل: افتحها من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1889" />
+        <location filename="../../timeline/ui/main_window.py" line="1892" />
         <source>an import is writing the store: try again when it ends</source>
         <translation>يجري استيراد يكتب في المخزن: أعد المحاولة حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1891" />
+        <location filename="../../timeline/ui/main_window.py" line="1894" />
         <source>the dates are being read again: try again when that ends</source>
         <translation>تُقرأ التواريخ من جديد: أعد المحاولة حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1893" />
+        <location filename="../../timeline/ui/main_window.py" line="1896" />
         <source>articles are being removed: try again when that ends</source>
         <translation>تجري إزالة مقالات: حاول من جديد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1908" />
+        <location filename="../../timeline/ui/main_window.py" line="1911" />
         <source>Not imported: the library's file was deleted or replaced</source>
         <translation>لم يُستورد شيء: حُذف ملف المكتبة أو استُبدل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1913" />
+        <location filename="../../timeline/ui/main_window.py" line="1916" />
         <source>An import is running: wait for it to finish or cancel it</source>
         <translation>يجري استيراد الآن: انتظر انتهاءه أو ألغِه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1915" />
+        <location filename="../../timeline/ui/main_window.py" line="1918" />
         <source>The dates are being read again: import when that ends</source>
         <translation>تُقرأ التواريخ من جديد: استورد حين ينتهي ذلك</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1917" />
+        <location filename="../../timeline/ui/main_window.py" line="1920" />
         <source>Articles are being removed: import when that ends</source>
         <translation>تجري إزالة مقالات: استورد حين تنتهي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1924" />
+        <location filename="../../timeline/ui/main_window.py" line="1927" />
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1925" />
+        <location filename="../../timeline/ui/main_window.py" line="1928" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1930" />
+        <location filename="../../timeline/ui/main_window.py" line="1933" />
         <source>Importing articles</source>
         <translation>استيراد المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1952" />
+        <location filename="../../timeline/ui/main_window.py" line="1955" />
         <source>Importing %1</source>
         <translation>جارٍ استيراد %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1957" />
+        <location filename="../../timeline/ui/main_window.py" line="1960" />
         <source>Importing %1: %2 articles read</source>
         <translation>جارٍ استيراد %1: قُرئت %2 مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1970" />
+        <location filename="../../timeline/ui/main_window.py" line="1973" />
         <source>Recognizing the text of %1: scanned page %2 of %3</source>
         <translation>التعرف على نص %1: الصفحة الممسوحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1972" />
+        <location filename="../../timeline/ui/main_window.py" line="1975" />
         <source>Reading %1: page %2 of %3</source>
         <translation>قراءة %1: الصفحة %2 من %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="1990" />
+        <location filename="../../timeline/ui/main_window.py" line="1993" />
         <source>Import cancelled</source>
         <translation>أُلغي الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2001" />
+        <location filename="../../timeline/ui/main_window.py" line="2004" />
         <source>Import</source>
         <translation>الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2016" />
+        <location filename="../../timeline/ui/main_window.py" line="2019" />
         <source>%1 added, %2 already stored, %3 failed files</source>
         <translation>أضيفت: %1، موجودة من قبل: %2، ملفات تعذّر استيرادها: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2030" />
+        <location filename="../../timeline/ui/main_window.py" line="2033" />
         <source>%1: skipped %2 record(s) that are not articles: %3</source>
         <translation>%1: تُخطّي %2 من السجلات ليست مقالات: %3</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2035" />
+        <location filename="../../timeline/ui/main_window.py" line="2038" />
         <source>; </source>
         <translation>؛ </translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2040" />
+        <location filename="../../timeline/ui/main_window.py" line="2043" />
         <source>%1: %2 article(s) without a readable date</source>
         <translation>%1: %2 من المقالات بلا تاريخ مقروء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2046" />
+        <location filename="../../timeline/ui/main_window.py" line="2049" />
         <source>%1: %2 article(s) without a title, each named by its first line</source>
         <translation>%1: %2 مقالة بلا عنوان، سُمّيت كلٌّ منها بسطرها الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2053" />
+        <location filename="../../timeline/ui/main_window.py" line="2056" />
         <source>%1: %2 article(s) already had a note of their own, kept instead of the file's</source>
         <translation>%1: %2 مقالة لها ملاحظة في المكتبة أُبقيت بدل ملاحظة الملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2061" />
+        <location filename="../../timeline/ui/main_window.py" line="2064" />
         <source>%1: %2 of your values in it (events added by hand, corrected dates) were left out: their dates or places no longer read</source>
         <translation>%1: أُهمل %2 من قيمك فيه (أحداث مضافة يدويًا، تواريخ مصحّحة): لم تعد تواريخها أو مواضعها تُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2070" />
+        <location filename="../../timeline/ui/main_window.py" line="2073" />
         <source>%1: %2 scanned page(s) were not read: install Tesseract with its Arabic and Poppler's pdftoppm to have them recognized</source>
         <translation>%1: لم تُقرأ %2 من الصفحات الممسوحة ضوئيًا: ثبّت Tesseract مع العربية وأداة pdftoppm من Poppler لتُقرأ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2078" />
+        <location filename="../../timeline/ui/main_window.py" line="2081" />
         <source>%1: %2 byte(s) were not valid %3 and were stored as U+FFFD</source>
         <translation>%1: %2 من البايتات لم تكن %3 صالحًا وخُزّنت بالرمز U+FFFD</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2085" />
+        <location filename="../../timeline/ui/main_window.py" line="2088" />
         <source>%1: no articles in it</source>
         <translation>%1: لا مقالات فيه</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2087" />
+        <location filename="../../timeline/ui/main_window.py" line="2090" />
         <source>%1: not in a format this program reads</source>
         <translation>%1: ليس بصيغة يقرؤها البرنامج</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2097" />
+        <location filename="../../timeline/ui/main_window.py" line="2100" />
         <source>%1 records skipped</source>
         <translation>سجلات متخطّاة: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2100" />
+        <location filename="../../timeline/ui/main_window.py" line="2103" />
         <source>%1 without a readable date</source>
         <translation>بلا تاريخ مقروء: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2103" />
+        <location filename="../../timeline/ui/main_window.py" line="2106" />
         <source>%1 files with no articles</source>
         <translation>ملفات بلا مقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2105" />
+        <location filename="../../timeline/ui/main_window.py" line="2108" />
         <source>%1 files not read</source>
         <translation>ملفات لم تُقرأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2115" />
+        <location filename="../../timeline/ui/main_window.py" line="2118" />
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2171" />
+        <location filename="../../timeline/ui/main_window.py" line="2174" />
         <source>The library was changed by another program: shown as it is now</source>
         <translation>غيّر برنامج آخر المكتبة: تظهر الآن كما هي</translation>
     </message>
@@ -2449,27 +2449,27 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 <context>
     <name>StoryPanel</name>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="153" />
+        <location filename="../../timeline/ui/story_panel.py" line="158" />
         <source>%n only through other copies</source>
         <translation><numerusform>لا شيء عبر نسخ أخرى فقط</numerusform><numerusform>واحدة عبر نسخ أخرى فقط</numerusform><numerusform>اثنتان عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform><numerusform>%n عبر نسخ أخرى فقط</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="147" />
+        <location filename="../../timeline/ui/story_panel.py" line="152" />
         <source>No copies of this story</source>
         <translation>لا نسخ أخرى لهذا الخبر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="194" />
+        <location filename="../../timeline/ui/story_panel.py" line="199" />
         <source>first</source>
         <translation>الأولى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="196" />
+        <location filename="../../timeline/ui/story_panel.py" line="201" />
         <source>this article</source>
         <translation>هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="127" />
+        <location filename="../../timeline/ui/story_panel.py" line="132" />
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -2478,75 +2478,85 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <source>Differences from the copy</source>
         <translation>الفروق عن النسخة</translation>
     </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="73" />
+        <source>Copies of this story</source>
+        <translation>نسخ هذا الخبر</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/story_panel.py" line="74" />
+        <source>Related articles</source>
+        <translation>مقالات ذات صلة</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="162" />
+        <location filename="../../timeline/ui/story_panel.py" line="167" />
         <source>%n hidden, not listed</source>
         <translation><numerusform>لا نسخ مخفية</numerusform><numerusform>نسخة مخفية لا تُسرد</numerusform><numerusform>نسختان مخفيتان لا تُسردان</numerusform><numerusform>%n نسخ مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform><numerusform>%n نسخة مخفية لا تُسرد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="169" />
+        <location filename="../../timeline/ui/story_panel.py" line="174" />
         <source>Copies you hid are left out; Show hidden items, in the View menu, lists them.</source>
         <translation>النسخ التي أخفيتها لا تُسرد؛ يسردها «إظهار العناصر المخفية» في قائمة «عرض».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="181" />
+        <location filename="../../timeline/ui/story_panel.py" line="186" />
         <source>Copies (%n)</source>
         <translation><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform><numerusform>النسخ (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="183" />
+        <location filename="../../timeline/ui/story_panel.py" line="188" />
         <source>Copies</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="201" />
+        <location filename="../../timeline/ui/story_panel.py" line="206" />
         <source>through other copies</source>
         <translation>عبر نسخ أخرى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="206" />
+        <location filename="../../timeline/ui/story_panel.py" line="211" />
         <source>Click to see the words that differ; double-click to open</source>
         <translation>انقر لعرض الكلمات المختلفة، وانقر مرتين للفتح</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="210" />
+        <location filename="../../timeline/ui/story_panel.py" line="215" />
         <source>This article shares little text with the one shown: it is in the story because it copies another copy (a roundup that reports both, say).</source>
         <translation>تشترك هذه المقالة في القليل من النص مع المقالة المعروضة: هي في الخبر لأنها تنسخ نسخة أخرى (كتقرير جامع يروي الخبرين).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="224" />
+        <location filename="../../timeline/ui/story_panel.py" line="229" />
         <source>… and %n more (timeline stories lists them all)</source>
         <translation><numerusform>…</numerusform><numerusform>… ونسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… ونسختان أخريان (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخ أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform><numerusform>… و%n نسخة أخرى (يسردها كلها الأمر ⁦timeline stories⁩)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="235" />
+        <location filename="../../timeline/ui/story_panel.py" line="240" />
         <source>No related articles</source>
         <translation>لا مقالات ذات صلة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="240" />
+        <location filename="../../timeline/ui/story_panel.py" line="245" />
         <source>Related (%n)</source>
         <translation><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform><numerusform>ذات صلة (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="242" />
+        <location filename="../../timeline/ui/story_panel.py" line="247" />
         <source>Related</source>
         <translation>ذات صلة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="254" />
+        <location filename="../../timeline/ui/story_panel.py" line="259" />
         <source>Shares these rare words with this article: %1
 Score %2: more rare words shared and closer dates score higher. Double-click to open.</source>
         <translation>تشترك مع هذه المقالة في هذه الكلمات النادرة: %1
 الدرجة %2: تعلو كلما زادت الكلمات النادرة المشتركة وتقاربت التواريخ. انقر مرتين لفتحها.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/story_panel.py" line="271" />
+        <location filename="../../timeline/ui/story_panel.py" line="276" />
         <source>(hidden)</source>
         <translation>(مخفية)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/story_panel.py" line="304" />
+        <location filename="../../timeline/ui/story_panel.py" line="309" />
         <source>%n word(s) in common; marked: words only that copy has</source>
         <translation><numerusform>لا كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>كلمة واحدة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>كلمتان مشتركتان؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمات مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمةً مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform><numerusform>%n كلمة مشتركة؛ المظلَّل: كلمات لا توجد إلا في تلك النسخة</numerusform></translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from tests.stories.test_store_stories import RECORDS, ids_by_title, write
@@ -737,3 +738,31 @@ def test_with_each_story_once_a_copy_hidden_leaves_the_open_article_as_it_is(
         qtbot.waitUntil(lambda c=copies: _copy_ids(story) == c)
         assert window.list.currentIndex().data(ListIdRole) == agency
         assert window.detail.browser.document() is text and read == []
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_copies_and_related_lists_are_named_for_a_screen_reader(
+    qtbot: QtBot, store: Store, tmp_path: Path, language: str, request: pytest.FixtureRequest
+) -> None:
+    """Each list says what it lists, in the interface's language.  Named by their labels
+    alone, the copies were nameless when the tab's count said it all, and a list of
+    related articles was heard as "No related articles" (its hidden label's text)."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    library.import_paths(store, [write(tmp_path / "a.jsonl", RECORDS)])
+    window = open_window(qtbot, store)
+    window.select_article(ids_by_title(store)["بريدة تفتتح مهرجان التمور"])
+    article_shown(window.detail)
+    story = window.detail.story
+    assert story.copies.count() == 2 and story.related.count() >= 1
+    names = {}
+    for page, listed in ((story.copies_page, story.copies), (story.related_page, story.related)):
+        story.setCurrentWidget(page)
+        interface = QAccessible.queryAccessibleInterface(listed)
+        assert interface is not None
+        names[listed.objectName()] = interface.text(QAccessible.Text.Name)
+    expected = {
+        "en": {"storyCopies": "Copies of this story", "storyRelated": "Related articles"},
+        "ar": {"storyCopies": "نسخ هذا الخبر", "storyRelated": "مقالات ذات صلة"},
+    }
+    assert names == expected[language]

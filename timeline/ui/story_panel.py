@@ -67,6 +67,11 @@ class StoryPanel(QTabWidget):
         self.copies.currentItemChanged.connect(self._compare)
         self.copies_label.setBuddy(self.copies)
         self.related_label.setBuddy(self.related)
+        # Names of their own for a screen reader: named by their labels, the copies had
+        # none while the tab's count said it all (the label hidden and empty), and a list
+        # of related articles was heard as its hidden label, "No related articles".
+        self.copies.setAccessibleName(self.tr("Copies of this story"))
+        self.related.setAccessibleName(self.tr("Related articles"))
         for label in (self.copies_label, self.related_label):
             keep_line_height(label)  # the pane not laid out again as its article comes
         self.diff.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
