@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -1716,3 +1717,35 @@ def test_ok_on_a_correction_as_it_opened_writes_nothing(
     assert window.edits.stack.count() == 0
     shown = edits.shown_article(window.store, article_id)
     assert shown is not None and "corrected" not in shown.origins.values()
+
+
+def test_the_frequent_corrections_have_keys_from_the_article_list(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F2 corrects the chosen article's publication date and Ctrl+Shift+H hides it,
+    without the mouse or a walk through the Edit menu (Ctrl+Z brings it back)."""
+    from timeline.ui import edit_dialogs
+
+    asked: list[str] = []
+
+    def ask(self, title, **kw):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return None  # cancelled
+
+    monkeypatch.setattr(edit_dialogs.WindowEdits, "_ask_date", ask)
+    window.activateWindow()
+    window.list.setFocus()
+    qtbot.waitUntil(window.list.hasFocus)
+    article_id = current(window)
+    qtbot.keyClick(window.list, Qt.Key.Key_F2)
+    assert len(asked) == 1
+    qtbot.keyClick(
+        window.list,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    written(window)
+    assert article_id not in window.timeline.arrays().article_ids
+    qtbot.keyClick(window.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written(window)
+    assert article_id in window.timeline.arrays().article_ids

@@ -300,9 +300,14 @@ class WindowEdits(QObject):
         menu.addSeparator()
         # What applies to the chosen article: also its row's context menu in the list.
         # (In a lambda: connected as it is, triggered's False came in as the article.)
+        # The two corrections made most often have keys of their own (F2 edits, as it
+        # renames elsewhere); without them a keyboard user went through the Edit menu.
         self.article_actions = [
             self._add(
-                menu, self.tr("Correct publication &date…"), lambda: self.correct_published()
+                menu,
+                self.tr("Correct publication &date…"),
+                lambda: self.correct_published(),
+                "F2",
             ),
             self._add(menu, self.tr("Correct &title…"), lambda: self.correct_field("title")),
             self._add(menu, self.tr("Correct &source…"), lambda: self.correct_field("source")),
@@ -311,7 +316,7 @@ class WindowEdits(QObject):
         self._add(menu, self.tr("Add a standalone &event…"), self.add_standalone)
         menu.addSeparator()
         self.article_actions += [
-            self._add(menu, self.tr("&Hide this article"), self.hide_article),
+            self._add(menu, self.tr("&Hide this article"), self.hide_article, "Ctrl+Shift+H"),
             self._add(menu, self.tr("Ta&g this article…"), self.tag_article),
             self._add(menu, self.tr("&Note…"), self.edit_note, "Ctrl+Shift+N"),
         ]
