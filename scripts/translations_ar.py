@@ -555,6 +555,7 @@ ARABIC: dict[str, str] = {
     "Printing is not available in this build": "الطباعة غير متاحة في هذه النسخة من البرنامج",
     # --- stories
     "No related articles": "لا مقالات ذات صلة",
+    "From the search field to its results": "من حقل البحث إلى نتائجه",
     "Copies of this story": "نسخ هذا الخبر",
     "Related articles": "مقالات ذات صلة",
     "Copies": "النسخ",

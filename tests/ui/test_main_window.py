@@ -16,7 +16,7 @@ from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from tests.ui.waiting import article_shown
+from tests.ui.waiting import article_shown, open_window
 from timeline.store import Store
 from timeline.ui.article_model import ArticleIdRole, ArticleListModel
 from timeline.ui.main_window import MainWindow, events_of_articles, initial_size
@@ -578,6 +578,31 @@ def test_search_narrows_list_marks_timeline_and_body(qtbot: QtBot, window: MainW
     with qtbot.waitSignal(window.search_applied, timeout=10_000):
         qtbot.keyClick(window.search_bar.query_edit, Qt.Key.Key_Escape)
     assert window.model.rowCount() == len(window.store.chronological_ids())
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_down_from_the_search_field_goes_to_its_results(
+    qtbot: QtBot, sample_store: Store, language: str, request: pytest.FixtureRequest
+) -> None:
+    """A search typed, Down goes on to the list of what it found, as from a browser's
+    address bar: the results were three Tabs away (past the source and the dates)."""
+    if language == "ar":
+        request.getfixturevalue("arabic")
+    window = open_window(qtbot, sample_store)
+    window.activateWindow()
+    _search(qtbot, window, "ايار")
+    query = window.search_bar.query_edit
+    qtbot.waitUntil(query.hasFocus)
+    qtbot.keyClick(query, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.list
+    assert window.list.currentIndex().row() == 0
+    article_shown(window.detail)
+    found = window.model.index(0).data(ArticleIdRole)
+    assert window.detail.article is not None and window.detail.article.id == found
+    # Down in another box of the bar is that box's own (a source, a day).
+    window.search_bar.source_combo.setFocus()
+    qtbot.keyClick(window.search_bar.source_combo, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is window.search_bar.source_combo
 
 
 def test_search_without_hits_offers_spellings(qtbot: QtBot, window: MainWindow) -> None:

@@ -53,6 +53,7 @@ def test_f1_lists_every_shortcut_of_the_menus_and_the_timelines_keys(
         ("Timeline", "Next / previous event", "] / ["),
         ("Window", "Open the menu bar", "F10"),
         ("Window", "The menu of what has the focus", "Shift+F10 / Menu"),
+        ("Window", "From the search field to its results", "Down"),
         ("Timeline", "Zoom in / out about the pointer", "Mouse wheel"),
     ]:
         assert expected in rows

@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
         )
         self.search_bar = SearchBar(self)
         self.search_bar.search_changed.connect(self.run_search)
+        self.search_bar.results_asked.connect(self.focus_results)
         self.search: SearchRequest | None = None
         # An article the list, read again after an edit of another one, selects again
         # under this search: the pane keeps it as it is (show_user_edits).
@@ -803,8 +804,13 @@ class MainWindow(QMainWindow):
         the interface's language."""
         dialog = self._shortcuts
         if dialog is None:
+            down = QKeySequence(Qt.Key.Key_Down).toString(QKeySequence.SequenceFormat.NativeText)
+            window_keys = [
+                *menu_key_help(),
+                (self.tr("From the search field to its results"), (down,)),
+            ]
             dialog = ShortcutsDialog(
-                self.menuBar(), self.timeline.key_help(), self, window_keys=menu_key_help()
+                self.menuBar(), self.timeline.key_help(), self, window_keys=window_keys
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             # Escape, its Close button and the frame's close all end in finished.
@@ -996,6 +1002,11 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_bar.query_edit.setFocus()
         self.search_bar.query_edit.selectAll()
+
+    def focus_results(self) -> None:
+        """The list of what the search found, at its current row (a search keeps the
+        article shown when it is among the results, else makes the first current)."""
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def run_search(self, request: SearchRequest) -> None:
         """Narrow the list and mark the hits on the timeline; an empty request clears."""

@@ -149,6 +149,7 @@ class SearchBar(QWidget):
     """
 
     search_changed = Signal(object)
+    results_asked = Signal()  # Down in the search field: on to the list of results
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -432,6 +433,12 @@ class SearchBar(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Cancel) and self.query_edit.text():
             self.query_edit.clear()
+            event.accept()
+            return
+        # The field has one line and leaves Down to its parent; the other boxes take it
+        # (the next source, the day before) and it never comes here from them.
+        if event.key() == Qt.Key.Key_Down and self.query_edit.hasFocus():
+            self.results_asked.emit()
             event.accept()
             return
         super().keyPressEvent(event)
