@@ -497,3 +497,45 @@ def test_the_search_hint_is_read_whole_in_a_small_window(
     qtbot.wait(50)
     assert count.isVisible() and count.text() and bar.message_label.isHidden()
     assert abs(count.geometry().center().y() - edit.geometry().center().y()) <= 2
+
+
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise", "This plugin does not support grabbing", extend=True
+)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_date_boxs_calendar_opens_by_keys_as_a_combo_boxs_list_does(
+    qtbot: QtBot, language: str
+) -> None:
+    """F4 or Alt+Down drops the calendar down, as they drop a combo box's list: it
+    opened only at a click on the arrow, and Alt+Down took a year off the date.  Its
+    arrows choose a day, Return takes it, Escape leaves the date as it was."""
+    bar = make_bar(qtbot)
+    bar.set_interface(language, "western")
+    bar.show()
+    qtbot.waitExposed(bar)
+    bar.dates_check.setChecked(True)
+    box = bar.date_from_edit
+    box.setDate(QDate(2015, 7, 21))
+    box.setFocus()
+    popup = box.calendarWidget().window()
+    # The keys a popup grabs go to its focus widget, which must be its days (with none,
+    # the arrows and Return went nowhere); offscreen grabs no keyboard: sent to them.
+    days = box.calendarWidget().focusProxy()
+    for key, modifier in (
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+    ):
+        qtbot.keyClick(box, key, modifier)
+        qtbot.waitUntil(popup.isVisible)
+        assert popup.focusWidget() is days
+        assert box.date() == QDate(2015, 7, 21)
+        assert box.calendarWidget().selectedDate() == QDate(2015, 7, 21)
+        qtbot.keyClick(days, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not popup.isVisible())
+        assert box.date() == QDate(2015, 7, 21)
+    qtbot.keyClick(box, Qt.Key.Key_F4)
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(days, Qt.Key.Key_Down)  # a week on
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert box.date() == QDate(2015, 7, 28)

@@ -14,11 +14,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleHintReturn,
     QStyleOption,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -101,7 +103,33 @@ class DateBox(QDateEdit):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and watched is self.calendarWidget().window():
             self._place_calendar(self.calendarWidget().window())
+            # The keys the calendar grabs go to its days: without a focus widget of its
+            # own it took only Escape, and its arrows and Return went nowhere.
+            self.calendarWidget().setFocus(Qt.FocusReason.PopupFocusReason)
         return super().eventFilter(watched, event)
+
+    def _drop_calendar(self) -> None:
+        """Drop the calendar down as a click on the arrow does (F4, Alt+Down, as a combo
+        box's list): QDateEdit opens it only from a click, and Alt+Down stepped the date
+        down a year.  The click goes through QDateEdit's own handler, which sets the
+        calendar to the box's date and keeps it to put back on Escape."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        at = QPointF(arrow.center())
+        click = QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            at,
+            QPointF(self.mapToGlobal(arrow.center())),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        self.mousePressEvent(click)
 
     def _place_calendar(self, popup: QWidget) -> None:
         """Right to left, the calendar hangs from the box's right edge, within the screen.
@@ -120,6 +148,11 @@ class DateBox(QDateEdit):
         popup.move(left, popup.y())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_F4 or (alt and key in (Qt.Key.Key_Down, Qt.Key.Key_Up)):
+            self._drop_calendar()
+            event.accept()
+            return
         text = event.text()
         line = self.lineEdit()
         at = line.cursorPosition()
