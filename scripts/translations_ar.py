@@ -542,6 +542,7 @@ ARABIC: dict[str, str] = {
     "and their events in the visible stretch of time.": "يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث،"
     " وأحداثها في الفترة الظاهرة من الزمن.",
     "&Format:": "ال&صيغة:",
+    "Format": "الصيغة",
     "&Width:": "ال&عرض:",
     "&Height:": "الا&رتفاع:",
     "&Scale (PNG):": "الم&قياس (PNG):",

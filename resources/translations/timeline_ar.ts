@@ -413,27 +413,32 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>مستند (PDF)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="189" />
+        <location filename="../../timeline/ui/export_dialog.py" line="174" />
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/export_dialog.py" line="191" />
         <source>Exports what the window shows: the articles the search finds, and their events in the visible stretch of time.</source>
         <translation>يصدّر ما تعرضه النافذة: المقالات التي يجدها البحث، وأحداثها في الفترة الظاهرة من الزمن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="203" />
+        <location filename="../../timeline/ui/export_dialog.py" line="205" />
         <source>&amp;Format:</source>
         <translation>ال&amp;صيغة:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="204" />
+        <location filename="../../timeline/ui/export_dialog.py" line="206" />
         <source>&amp;Width:</source>
         <translation>ال&amp;عرض:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="205" />
+        <location filename="../../timeline/ui/export_dialog.py" line="207" />
         <source>&amp;Height:</source>
         <translation>الا&amp;رتفاع:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="206" />
+        <location filename="../../timeline/ui/export_dialog.py" line="208" />
         <source>&amp;Scale (PNG):</source>
         <translation>الم&amp;قياس (PNG):</translation>
     </message>
@@ -441,22 +446,22 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
 <context>
     <name>ExportStatus</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="233" />
+        <location filename="../../timeline/ui/export_dialog.py" line="235" />
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="234" />
+        <location filename="../../timeline/ui/export_dialog.py" line="236" />
         <source>Stop writing the export: no file is written</source>
         <translation>أوقف كتابة التصدير: لا يُكتب أي ملف</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="239" />
+        <location filename="../../timeline/ui/export_dialog.py" line="241" />
         <source>Exporting %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="245" />
+        <location filename="../../timeline/ui/export_dialog.py" line="247" />
         <source>Exporting %1: %2 written</source>
         <translation>جارٍ التصدير إلى %1: كُتب %2</translation>
     </message>
@@ -2046,17 +2051,17 @@ This window shows what the file held; nothing more can be changed from it.</sour
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="172" />
+        <location filename="../../timeline/ui/search_bar.py" line="205" />
         <source>Search articles</source>
         <translation>البحث في المقالات</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="177" />
+        <location filename="../../timeline/ui/search_bar.py" line="210" />
         <source>Search: words, "a phrase", prefix*, -exclude, OR</source>
         <translation>ابحث: كلمات، "عبارة"، بادئة*، -استبعاد، OR</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="181" />
+        <location filename="../../timeline/ui/search_bar.py" line="214" />
         <source>Spelling variants match: ⁧ايار⁩ finds ⁧أيّار⁩, ٢٠٢١ finds 2021.
 Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -word excludes a word; OR gives alternatives.</source>
@@ -2065,79 +2070,79 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
 -كلمة تستبعد الكلمة؛ OR للبدائل.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="203" />
+        <location filename="../../timeline/ui/search_bar.py" line="236" />
         <source>All sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="205" />
+        <location filename="../../timeline/ui/search_bar.py" line="238" />
         <source>S&amp;ource:</source>
         <translation>الم&amp;صدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="207" />
+        <location filename="../../timeline/ui/search_bar.py" line="240" />
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="209" />
+        <location filename="../../timeline/ui/search_bar.py" line="242" />
         <source>&amp;Dates</source>
         <translation>التوا&amp;ريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="224" />
-        <location filename="../../timeline/ui/search_bar.py" line="226" />
+        <location filename="../../timeline/ui/search_bar.py" line="257" />
+        <location filename="../../timeline/ui/search_bar.py" line="259" />
         <source>First day</source>
         <translation>اليوم الأول</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="225" />
-        <location filename="../../timeline/ui/search_bar.py" line="227" />
+        <location filename="../../timeline/ui/search_bar.py" line="258" />
+        <location filename="../../timeline/ui/search_bar.py" line="260" />
         <source>Last day</source>
         <translation>اليوم الأخير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="228" />
+        <location filename="../../timeline/ui/search_bar.py" line="261" />
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="232" />
+        <location filename="../../timeline/ui/search_bar.py" line="265" />
         <source>Published or mentioned</source>
         <translation>منشورة أو مذكورة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="233" />
+        <location filename="../../timeline/ui/search_bar.py" line="266" />
         <source>Published</source>
         <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="234" />
+        <location filename="../../timeline/ui/search_bar.py" line="267" />
         <source>Mentioned</source>
         <translation>تاريخ مذكور</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="236" />
+        <location filename="../../timeline/ui/search_bar.py" line="269" />
         <source>Which dates of an article the range applies to</source>
         <translation>أي تواريخ المقالة يشملها النطاق</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="237" />
+        <location filename="../../timeline/ui/search_bar.py" line="270" />
         <source>Kind of date</source>
         <translation>نوع التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="386" />
+        <location filename="../../timeline/ui/search_bar.py" line="419" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="387" />
+        <location filename="../../timeline/ui/search_bar.py" line="420" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="395" />
+        <location filename="../../timeline/ui/search_bar.py" line="428" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -2946,49 +2951,49 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowExporter</name>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="278" />
-        <location filename="../../timeline/ui/export_dialog.py" line="308" />
-        <location filename="../../timeline/ui/export_dialog.py" line="441" />
+        <location filename="../../timeline/ui/export_dialog.py" line="280" />
+        <location filename="../../timeline/ui/export_dialog.py" line="310" />
+        <location filename="../../timeline/ui/export_dialog.py" line="443" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="309" />
+        <location filename="../../timeline/ui/export_dialog.py" line="311" />
         <source>%1 already exists. Replace it?</source>
         <translation>%1 موجود من قبل. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="338" />
+        <location filename="../../timeline/ui/export_dialog.py" line="340" />
         <source>An export is already being written</source>
         <translation>يجري الآن كتابة تصدير آخر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="391" />
+        <location filename="../../timeline/ui/export_dialog.py" line="393" />
         <source>Export cancelled: no file was written</source>
         <translation>أُلغي التصدير: لم يُكتب أي ملف</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="404" />
+        <location filename="../../timeline/ui/export_dialog.py" line="406" />
         <source>Exported %n article(s) to %1</source>
         <translation><numerusform>لم تُصدَّر أي مقالة إلى %1</numerusform><numerusform>صُدّرت مقالة واحدة إلى %1</numerusform><numerusform>صُدّرت مقالتان إلى %1</numerusform><numerusform>صُدّرت %n مقالات إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform><numerusform>صُدّرت %n مقالة إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="406" />
+        <location filename="../../timeline/ui/export_dialog.py" line="408" />
         <source>Exported %n event(s) to %1</source>
         <translation><numerusform>لم يُصدَّر أي حدث إلى %1</numerusform><numerusform>صُدّر حدث واحد إلى %1</numerusform><numerusform>صُدّر حدثان إلى %1</numerusform><numerusform>صُدّرت %n أحداث إلى %1</numerusform><numerusform>صُدّر %n حدثًا إلى %1</numerusform><numerusform>صُدّر %n حدث إلى %1</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="414" />
+        <location filename="../../timeline/ui/export_dialog.py" line="416" />
         <source>%n undated article(s) left out: this format places every article on its date</source>
         <translation><numerusform>لا مقالات غير مؤرخة مستبعدة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالة واحدة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت مقالتان غير مؤرختين: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالات غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform><numerusform>استُبعدت %n مقالة غير مؤرخة: هذه الصيغة تضع كل مقالة على تاريخها</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/export_dialog.py" line="425" />
+        <location filename="../../timeline/ui/export_dialog.py" line="427" />
         <source>%n row(s) with a text cut at a cell's 32,767 characters (CSV and JSON Lines keep every character)</source>
         <translation><numerusform>لا صفوف قُصّ نصها</numerusform><numerusform>صف واحد قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>صفان قُصّ نصهما عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفوف قُصّ نصها عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صفًا قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform><numerusform>%n صف قُصّ نصه عند 32,767 حرفًا، أقصى ما تحمله الخلية (CSV وJSON Lines يحفظان كل حرف)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/export_dialog.py" line="448" />
+        <location filename="../../timeline/ui/export_dialog.py" line="450" />
         <source>Printing is not available in this build</source>
         <translation>الطباعة غير متاحة في هذه النسخة من البرنامج</translation>
     </message>

@@ -170,6 +170,8 @@ class ExportDialog(QDialog):
             "pdf": self.tr("Document (PDF)"),
         }
         self.format_box = QComboBox(self)
+        # Its own name, as the search bar's boxes have: Windows read it by its value.
+        self.format_box.setAccessibleName(self.tr("Format"))
         for key in FORMATS:
             self.format_box.addItem(names[key], key)
         remembered = QSettings().value("export/format", "timelinejs", type=str)
