@@ -77,6 +77,19 @@ def test_return_searches_at_once_and_escape_clears(qtbot: QtBot) -> None:
     assert received[-1].is_empty
 
 
+def test_escape_in_a_filter_box_leaves_the_words_typed(qtbot: QtBot) -> None:
+    # The source and date boxes leave Escape to the bar, which cleared the search field:
+    # a user backing out of a date lost the words of the search.
+    bar = make_bar(qtbot)
+    bar.query_edit.setText("قمة")
+    bar.dates_check.setChecked(True)
+    for box in (bar.source_combo, bar.date_from_edit, bar.date_to_edit, bar.kind_combo):
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        assert bar.query_edit.text() == "قمة"
+    qtbot.keyClick(bar.query_edit, Qt.Key.Key_Escape)  # in the field itself it clears
+    assert bar.query_edit.text() == ""
+
+
 def test_keyboard_reaches_every_control(qtbot: QtBot) -> None:
     bar = make_bar(qtbot)
     bar.dates_check.setChecked(True)

@@ -318,6 +318,7 @@ class SearchBar(QWidget):
         QWidget.setTabOrder(self.date_to_edit, self.kind_combo)
 
     def _connect(self) -> None:
+        self.query_edit.installEventFilter(self)  # (its Escape and Down: eventFilter)
         self.query_edit.textChanged.connect(self._schedule)
         self.query_edit.textChanged.connect(self._place_count)
         self.query_edit.returnPressed.connect(self._emit_now)
@@ -463,18 +464,21 @@ class SearchBar(QWidget):
 
     # -- events --------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Cancel) and self.query_edit.text():
-            self.query_edit.clear()
-            event.accept()
-            return
-        # The field has one line and leaves Down to its parent; the other boxes take it
-        # (the next source, the day before) and it never comes here from them.
-        if event.key() == Qt.Key.Key_Down and self.query_edit.hasFocus():
-            self.results_asked.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The search field's own keys: Escape clears its words, Down goes on to the
+        results (its one line leaves Down unused).  Taken on the field itself: the
+        source and date boxes leave Escape to the bar too, where it cleared the words
+        typed in the field."""
+        pressed = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if watched is self.query_edit and pressed:
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Cancel) and self.query_edit.text():
+                self.query_edit.clear()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self.results_asked.emit()
+                return True
+        return super().eventFilter(watched, event)
 
     def _dates_toggled(self, on: bool) -> None:
         for widget in (self.date_from_edit, self.date_to_edit, self.kind_combo):
