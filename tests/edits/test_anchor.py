@@ -184,3 +184,22 @@ def test_a_time_the_user_gives_after_midnight_is_the_writers_own(
     "today" the day before; a date the user gives is said by hand (declared)."""
     edits.correct_article(store, article, "published", "2017-05-02 02:30")
     assert day_of(days(store, article), "اليوم") == "2017-05-02"
+
+
+def test_only_the_mentions_that_move_are_written(store: Store, article: int) -> None:
+    """A long text dates most of its mentions itself: rewriting each of them cost a
+    correction of a 10 MB text a sixth of its time, for rows left as they were."""
+    conn = store.db.conn
+    conn.execute("CREATE TEMP TABLE written (id INTEGER)")
+    conn.execute(
+        "CREATE TEMP TRIGGER note_written AFTER UPDATE ON events"
+        " BEGIN INSERT INTO written VALUES (old.id); END"
+    )
+    by_text = {
+        BODY[e.span_start : e.span_end]: e.id
+        for e in store.events_of(article)
+        if e.span_start is not None
+    }
+    edits.correct_article(store, article, "published", "2017-05-02")
+    written = {i for (i,) in conn.execute("SELECT id FROM written")}
+    assert written == {i for text, i in by_text.items() if "2014" not in text}
