@@ -325,6 +325,7 @@ ARABIC: dict[str, str] = {
     "Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.": "هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.",
     "Reading the dates again…": "جارٍ قراءة التواريخ من جديد…",
     "Reading the dates of the articles changed by another program…": "جارٍ قراءة تواريخ المقالات التي غيّرها برنامج آخر…",
+    "Dating the text of the articles whose publication date you gave…": "جارٍ تأريخ نصوص المقالات التي أعطيتَ تاريخ نشرها…",
     "Recompute cancelled: nothing was changed": "أُلغيت إعادة القراءة: لم يتغير شيء",
     "The dates were not read again; nothing was changed: %1": "لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1",
     "&Quit": "&خروج",
@@ -695,6 +696,14 @@ ARABIC_PLURALS: dict[str, list[str]] = {
         "غيّر برنامج آخر %n مقالات: قُرئت تواريخها من جديد",
         "غيّر برنامج آخر %n مقالة: قُرئت تواريخها من جديد",
         "غيّر برنامج آخر %n مقالة: قُرئت تواريخها من جديد",
+    ],
+    "The text of %n article(s) is dated from the publication date you gave": [
+        "لم يُؤرَّخ نص أي مقالة",
+        "صار نص مقالة واحدة يُؤرَّخ من تاريخ النشر الذي أعطيته",
+        "صار نص مقالتين يُؤرَّخ من تاريخ النشر الذي أعطيته",
+        "صارت نصوص %n مقالات تُؤرَّخ من تاريخ النشر الذي أعطيته",
+        "صارت نصوص %n مقالة تُؤرَّخ من تاريخ النشر الذي أعطيته",
+        "صارت نصوص %n مقالة تُؤرَّخ من تاريخ النشر الذي أعطيته",
     ],
     "The dates of %n article(s) were read again": [
         "لم تُقرأ تواريخ أي مقالة",

@@ -441,11 +441,19 @@ def list_command(
                 page = [article for article in page if article.id in wanted]
             _list_page(settings, store, page, as_json)
         waiting = len(store.changed_article_ids())
+        to_follow = len(store.given_dates_to_follow())
     if waiting:
         # The window reads them when it sees them; a terminal user is told how.
         _echo(
             f"{waiting} article(s) another program added or changed the text of: their"
             " dates are as they were until `timeline recompute --changed`",
+            err=True,
+        )
+    if to_follow:
+        _echo(
+            f"{to_follow} article(s) whose publication date was corrected by an earlier"
+            " version: what their text dates from it (today, yesterday, a day without a"
+            " year) counts from the computed date until `timeline recompute --changed`",
             err=True,
         )
     if missing:
@@ -1104,7 +1112,9 @@ def _as_seen(copy: CopyRow, mine: dict[str, str]) -> tuple[str, str]:
     "--changed",
     is_flag=True,
     help="Only the articles whose title, body or date as written another program"
-    " (Datasette, sqlite-utils, a script) changed since their dates were read.",
+    " (Datasette, sqlite-utils, a script) changed since their dates were read, and those"
+    " whose publication date an earlier version corrected without dating their text"
+    " from it.",
 )
 @_common_options
 @click.pass_obj
@@ -1119,7 +1129,11 @@ def recompute_command(settings: Settings, changed: bool) -> None:
     from timeline.store import StoreError
 
     with settings.open_store(create=False) as store:
-        total = len(store.changed_article_ids()) if changed else store.count_articles()
+        total = (
+            len({*store.changed_article_ids(), *store.given_dates_to_follow()})
+            if changed
+            else store.count_articles()
+        )
         with click.progressbar(
             length=total, label="re-computing", file=sys.stderr, show_pos=True
         ) as bar:

@@ -1468,10 +1468,15 @@ def recompute_events(
 
     The articles whose text another program changed (Store.changed_article_ids) are
     also signed again and clustered with their copies anew, their old stories clustered
-    again without them; changed_only: those articles alone.
+    again without them; changed_only: those articles alone, and those whose mentions
+    still count from the computed date where the user gave one (a correction made before
+    corrections found them again: Store.given_dates_to_follow), found again from it with
+    their events' ids kept, as the correction itself does (date_mentions_again).
     """
     changed = store.changed_article_ids()
-    ids = changed if changed_only else store.article_ids()
+    # A whole recompute finds every article's mentions anew, these included.
+    to_follow = set(store.given_dates_to_follow()) - set(changed) if changed_only else set()
+    ids = sorted({*changed, *to_follow}) if changed_only else store.article_ids()
     count = default_processes() if processes is None else processes
     if count > 1 and (len(ids) < POOL_MIN_RECORDS or bootstrapping()):
         count = 1  # a few articles: starting processes costs more than they save
@@ -1484,11 +1489,15 @@ def recompute_events(
         ):
             if cancelled is not None and cancelled():
                 raise RecomputeCancelled  # out of the transaction: rolled back
+            if article_id in to_follow:  # as the correction does (date_mentions_again)
+                store.redate_mentions(article_id, mentions.events)
+                continue
             store.set_published(article_id, published, mentions.title)
             store.replace_mentions(article_id, mentions.events)
         if changed:
             _sign_again(store, changed)
         store.forget_changed(changed)
+        store.forget_given_dates_to_follow(ids if changed_only else None)
     store.fill_word_pairs()  # the phrase index's pairs of articles other writers wrote
     if progress is not None and ids:
         progress(len(ids), len(ids), f"#{ids[-1]}")

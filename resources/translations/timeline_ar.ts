@@ -1277,7 +1277,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
     <name>MainWindow</name>
     <message>
         <location filename="../../timeline/ui/main_window.py" line="925" />
-        <location filename="../../timeline/ui/main_window.py" line="2219" />
+        <location filename="../../timeline/ui/main_window.py" line="2223" />
         <source>News Timeline</source>
         <translation>الخط الزمني للأخبار</translation>
     </message>
@@ -1723,7 +1723,7 @@ Import files (Ctrl+O), a folder (Ctrl+Shift+O) or web addresses from the File me
         <translation>%1: لا ملفات في هذا المجلد (الملفات المخفية لا تُقرأ)</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2221" />
+        <location filename="../../timeline/ui/main_window.py" line="2225" />
         <source>The library's file was deleted or replaced by another program:
 %1
 This window shows what the file held; nothing more can be changed from it.</source>
@@ -1732,12 +1732,12 @@ This window shows what the file held; nothing more can be changed from it.</sour
 تعرض هذه النافذة ما كان فيه، ولا يمكن أن يُغيَّر منها شيء بعد الآن.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2229" />
+        <location filename="../../timeline/ui/main_window.py" line="2233" />
         <source>Open the library again</source>
         <translation>افتح المكتبة من جديد</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/main_window.py" line="2234" />
+        <location filename="../../timeline/ui/main_window.py" line="2238" />
         <source>The library's file was deleted or replaced by another program</source>
         <translation>حذف برنامج آخر ملف المكتبة أو استبدله</translation>
     </message>
@@ -2132,17 +2132,17 @@ Words must all occur; "quotes" keep a phrase; word* is a prefix;
         <translation>نوع التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="419" />
+        <location filename="../../timeline/ui/search_bar.py" line="420" />
         <source>No results. Did you mean: %1?</source>
         <translation>لا نتائج. هل تقصد: %1؟</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/search_bar.py" line="420" />
+        <location filename="../../timeline/ui/search_bar.py" line="421" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/search_bar.py" line="428" />
+        <location filename="../../timeline/ui/search_bar.py" line="429" />
         <source>%Ln result(s)</source>
         <translation><numerusform>لا نتائج</numerusform><numerusform>نتيجة واحدة</numerusform><numerusform>نتيجتان</numerusform><numerusform>%Ln نتائج</numerusform><numerusform>%Ln نتيجة</numerusform><numerusform>%Ln نتيجة</numerusform></translation>
     </message>
@@ -3001,49 +3001,59 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowRecompute</name>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="33" />
+        <location filename="../../timeline/ui/recompute.py" line="34" />
         <source>Not started: %1</source>
         <translation>لم تبدأ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="38" />
-        <location filename="../../timeline/ui/recompute.py" line="63" />
-        <location filename="../../timeline/ui/recompute.py" line="86" />
+        <location filename="../../timeline/ui/recompute.py" line="39" />
+        <location filename="../../timeline/ui/recompute.py" line="71" />
+        <location filename="../../timeline/ui/recompute.py" line="101" />
         <source>Recompute dates</source>
         <translation>إعادة قراءة التواريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="40" />
+        <location filename="../../timeline/ui/recompute.py" line="41" />
         <source>Read every article's dates and events again with this version's rules? Your corrections are kept. It writes the whole store at once: cancelled, nothing is changed.</source>
         <translation>هل تُقرأ تواريخ كل المقالات وأحداثها من جديد بقواعد هذا الإصدار؟ تبقى تصحيحاتك كما هي. تُكتب في المخزن كله دفعة واحدة: إن أُلغيت لا يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="60" />
+        <location filename="../../timeline/ui/recompute.py" line="63" />
+        <source>Dating the text of the articles whose publication date you gave…</source>
+        <translation>جارٍ تأريخ نصوص المقالات التي أعطيتَ تاريخ نشرها…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/recompute.py" line="65" />
         <source>Reading the dates of the articles changed by another program…</source>
         <translation>جارٍ قراءة تواريخ المقالات التي غيّرها برنامج آخر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="62" />
+        <location filename="../../timeline/ui/recompute.py" line="67" />
         <source>Reading the dates again…</source>
         <translation>جارٍ قراءة التواريخ من جديد…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/recompute.py" line="70" />
+        <location filename="../../timeline/ui/recompute.py" line="79" />
+        <source>The text of %n article(s) is dated from the publication date you gave</source>
+        <translation><numerusform>لم يُؤرَّخ نص أي مقالة</numerusform><numerusform>صار نص مقالة واحدة يُؤرَّخ من تاريخ النشر الذي أعطيته</numerusform><numerusform>صار نص مقالتين يُؤرَّخ من تاريخ النشر الذي أعطيته</numerusform><numerusform>صارت نصوص %n مقالات تُؤرَّخ من تاريخ النشر الذي أعطيته</numerusform><numerusform>صارت نصوص %n مقالة تُؤرَّخ من تاريخ النشر الذي أعطيته</numerusform><numerusform>صارت نصوص %n مقالة تُؤرَّخ من تاريخ النشر الذي أعطيته</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../timeline/ui/recompute.py" line="85" />
         <source>Another program changed %n article(s): their dates were read again</source>
         <translation><numerusform>لم يغيّر برنامج آخر أي مقالة</numerusform><numerusform>غيّر برنامج آخر مقالة واحدة: قُرئت تواريخها من جديد</numerusform><numerusform>غيّر برنامج آخر مقالتين: قُرئت تواريخهما من جديد</numerusform><numerusform>غيّر برنامج آخر %n مقالات: قُرئت تواريخها من جديد</numerusform><numerusform>غيّر برنامج آخر %n مقالة: قُرئت تواريخها من جديد</numerusform><numerusform>غيّر برنامج آخر %n مقالة: قُرئت تواريخها من جديد</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/recompute.py" line="72" />
+        <location filename="../../timeline/ui/recompute.py" line="88" />
         <source>The dates of %n article(s) were read again</source>
         <translation><numerusform>لم تُقرأ تواريخ أي مقالة</numerusform><numerusform>قُرئ تاريخ مقالة واحدة من جديد</numerusform><numerusform>قُرئت تواريخ مقالتين من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالات من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform><numerusform>قُرئت تواريخ %n مقالة من جديد</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="80" />
+        <location filename="../../timeline/ui/recompute.py" line="95" />
         <source>Recompute cancelled: nothing was changed</source>
         <translation>أُلغيت إعادة القراءة: لم يتغير شيء</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/recompute.py" line="83" />
+        <location filename="../../timeline/ui/recompute.py" line="98" />
         <source>The dates were not read again; nothing was changed: %1</source>
         <translation>لم تُقرأ التواريخ من جديد، ولم يتغير شيء: %1</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ from click.testing import CliRunner
 from timeline import edits, library
 from timeline.cli import cli
 from timeline.model import from_axis
-from timeline.store import Store
+from timeline.store import Store, StoreError
 from timeline.store import edits as user
+from timeline.store.repair import salvage
 
 # Written for these tests.  Published (as computed) on Monday 20 July 2015 at 10:00:
 # "اليوم" is that day, "أمس" the day before, "15 مارس" (no year) March 2015, and
@@ -184,6 +186,108 @@ def test_a_time_the_user_gives_after_midnight_is_the_writers_own(
     "today" the day before; a date the user gives is said by hand (declared)."""
     edits.correct_article(store, article, "published", "2017-05-02 02:30")
     assert day_of(days(store, article), "اليوم") == "2017-05-02"
+
+
+def given_the_old_way(path: Path, article_id: int, typed: str = "2017-05-02") -> None:
+    """The store as a version before the correction dated the text from it left it: the
+    user's row written, the mentions on the computed date, the schema at v19."""
+    with Store(path) as store:
+        uid = store.article(article_id).uid  # type: ignore[union-attr]
+        date = edits.read_published(typed)
+        row = {"article_uid": uid, "field": "published", "value": typed}
+        row.update({"date_value": date.value, "granularity": date.granularity})
+        row.update({"start": date.start, "end": date.end, "who": "someone", "at": "2026-01-01"})
+        with store.transaction():
+            user.put_row(store, "user_article_fields", (uid, "published"), row)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TABLE IF EXISTS given_dates_to_follow")
+    conn.execute("PRAGMA user_version = 19")
+    conn.close()
+
+
+@pytest.fixture
+def old_library(tmp_path: Path) -> tuple[Path, int]:
+    """A library of two articles, the first's date corrected by an older version."""
+    path = tmp_path / "old.db"
+    lines = tmp_path / "two.jsonl"
+    other = {**ARTICLE, "title": "خبر آخر", "body": "وصل الوفد اليوم إلى الرياض."}
+    lines.write_text(
+        "\n".join(json.dumps(a, ensure_ascii=False) for a in (ARTICLE, other)), "utf-8"
+    )
+    with Store(path) as store:
+        assert library.import_paths(store, [lines], processes=1).added == 2
+        (first,) = [a.id for a in store.articles() if a.title == ARTICLE["title"]]
+    given_the_old_way(path, first)
+    return path, first
+
+
+def test_a_date_given_before_the_text_followed_it_is_followed_once_on_upgrade(
+    old_library: tuple[Path, int],
+) -> None:
+    path, article = old_library
+    with Store(path) as store:
+        assert day_of(days(store, article), "اليوم") == "2015-07-20"  # still the computed
+        ids = {e.span_start: e.id for e in store.events_of(article)}
+        assert store.given_dates_to_follow() == [article]  # noted by the upgrade
+        assert library.recompute_events(store, changed_only=True, processes=1) == 1
+        after = days(store, article)
+        assert day_of(after, "اليوم") == "2017-05-02"
+        assert day_of(after, "15 مارس").startswith("2017-03-15")
+        # ids kept, as the correction keeps them: the window and scripts name events so
+        assert {e.span_start: e.id for e in store.events_of(article)} == ids
+        assert store.given_dates_to_follow() == []
+        assert library.recompute_events(store, changed_only=True, processes=1) == 0
+    with Store(path) as store:  # never again
+        assert store.given_dates_to_follow() == []
+        assert days(store, article) == after
+
+
+def test_a_date_given_by_this_version_is_never_noted(store: Store, article: int) -> None:
+    edits.correct_article(store, article, "published", "2017-05-02")
+    assert store.given_dates_to_follow() == []
+
+
+def test_the_command_line_says_so_and_recompute_changed_does_it(
+    old_library: tuple[Path, int],
+) -> None:
+    path, article = old_library
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["--db", str(path), "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "1 article(s) whose publication date was corrected" in listed.stderr
+    done = runner.invoke(cli, ["--db", str(path), "recompute", "--changed"])
+    assert done.exit_code == 0, done.output
+    assert "re-computed the events of 1 articles" in done.output
+    with Store(path) as store:
+        assert day_of(days(store, article), "أمس") == "2017-05-01"
+    listed = runner.invoke(cli, ["--db", str(path), "list"])
+    assert "publication date was corrected" not in listed.stderr
+
+
+def test_a_whole_recompute_takes_the_notes_out(old_library: tuple[Path, int]) -> None:
+    path, article = old_library
+    with Store(path) as store:
+        library.recompute_events(store, processes=1)
+        assert day_of(days(store, article), "اليوم") == "2017-05-02"
+        assert store.given_dates_to_follow() == []
+
+
+def test_a_read_only_old_library_is_not_written(old_library: tuple[Path, int]) -> None:
+    path, _article = old_library
+    before = path.read_bytes()
+    with pytest.raises(StoreError):
+        Store(path, read_only=True)
+    assert path.read_bytes() == before
+
+
+def test_a_salvage_of_an_older_library_notes_them_as_its_upgrade_does(
+    old_library: tuple[Path, int], tmp_path: Path
+) -> None:
+    path, article = old_library
+    report = salvage(path, tmp_path / "saved.db")
+    assert report.tables_lost == []
+    with Store(tmp_path / "saved.db") as saved:
+        assert saved.given_dates_to_follow() == [article]
 
 
 def test_only_the_mentions_that_move_are_written(store: Store, article: int) -> None:

@@ -316,3 +316,33 @@ def test_a_body_corrected_while_the_window_was_closed_is_read_again_when_it_open
         window = open_window(qtbot, store)
         _read_again(window, qtbot, 1)
         window.close()
+
+
+def test_a_date_an_older_version_corrected_is_followed_when_the_window_opens(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Its text's relative dates moved to the date the user gave, once, in the
+    background, and said so; opened again, nothing is left to do."""
+    from tests.edits.test_anchor import BODY, days, given_the_old_way
+
+    path = tmp_path / "w.db"
+    lines = tmp_path / "one.jsonl"
+    lines.write_text(
+        f'{{"title": "خبر", "body": "{BODY}", "published": "2015-07-20T10:00:00"}}\n', "utf-8"
+    )
+    with Store(path) as store:
+        library.import_paths(store, [lines], processes=1)
+    given_the_old_way(path, 1)
+    with Store(path) as store:
+        window = open_window(qtbot, store)
+        said = "is dated from the publication date you gave"
+        qtbot.waitUntil(lambda: said in window.statusBar().currentMessage(), timeout=20_000)
+        qtbot.waitUntil(lambda: window.recompute.running_thread() is None, timeout=10_000)
+        _settled(window, qtbot)
+        assert window.store.given_dates_to_follow() == []
+        today = [d for text, d in days(window.store, 1).items() if "اليوم" in text]
+        assert today == ["2017-05-02"]
+        shown = window.timeline.arrays()
+        assert to_axis(datetime(2017, 5, 2)) in set(shown.starts.tolist())
+        assert not window.date_changed_articles()  # nothing left to do
+        window.close()

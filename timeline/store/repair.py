@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from timeline.store.schema import SCHEMA_VERSION, mended_row
+from timeline.store.schema import SCHEMA_VERSION, _v20_given_dates_to_follow, mended_row
 from timeline.store.store import (
     TEXT_AS_READ,
     LockedStoreError,
@@ -42,6 +42,8 @@ _MADE_AGAIN = ("search_pair_words", "story_bands")
 # Filled by a trigger, but on UPDATE only: the copy's inserts would not note its rows
 # again (the articles another program changed, still to be read again: schema v19).
 _COPIED_THOUGH_FILLED = ("articles_changed",)
+# Noted by an upgrade (schema v20): a library from before it has no such table.
+_NOTED_ON_UPGRADE = "given_dates_to_follow"
 
 
 @dataclass
@@ -302,6 +304,12 @@ def _salvage(
                     _copy_table(damaged, conn, table, columns, report, progress)
                     if table == "articles":  # the copy's inserts are no other program's
                         conn.execute("DELETE FROM articles_changed")
+                if _NOTED_ON_UPGRADE in report.tables_lost:
+                    # An older version's library (v19 or before) holds no such notes: its
+                    # articles with a date given by hand are noted as its upgrade notes
+                    # them (once the articles and the user's rows are copied).
+                    report.tables_lost.remove(_NOTED_ON_UPGRADE)
+                    _v20_given_dates_to_follow(out.db)
                 # Made again from what was copied (story_bands: from the signatures).
                 from timeline.store.stories import rebuild_bands
 

@@ -1427,6 +1427,29 @@ def _v19_articles_changed(db: sqlite_utils.Database) -> None:
     )
 
 
+# -- v20: mentions still counting from the date the user corrected ------------------
+#
+# Since the edit that corrects an article's publication date finds its mentions again
+# from the date given (article_dates.date_mentions_again), what the text counts from its
+# publication (اليوم, أمس, 15 مارس) follows that date.  A store whose dates were
+# corrected before kept those mentions on the computed date until a whole recompute.
+# The articles with a publication date given by hand are noted once, here (a few rows
+# said by hand, joined on the articles' unique uid: trivial at a million articles), and
+# the program finds their mentions again in the background (library.recompute_events
+# with changed_only: the window when it opens, `timeline recompute --changed`), then
+# takes the note out; a whole recompute takes them all out.  A date corrected after
+# this version counts from the date given at once and is never noted.
+def _v20_given_dates_to_follow(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS given_dates_to_follow (article_id INTEGER PRIMARY KEY);
+        INSERT OR IGNORE INTO given_dates_to_follow (article_id)
+            SELECT a.id FROM user_article_fields f JOIN articles a ON a.uid = f.article_uid
+            WHERE f.field = 'published';
+        """
+    )
+
+
 # Append only: a migration that shipped is never edited.  The index + 1 is the
 # schema version it brings the store to.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -1449,6 +1472,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v17_typed_columns,
     _v18_deletes_take_their_rows,
     _v19_articles_changed,
+    _v20_given_dates_to_follow,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

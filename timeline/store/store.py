@@ -1290,6 +1290,32 @@ class Store:
             "DELETE FROM articles_changed WHERE article_id NOT IN (SELECT id FROM articles)"
         )
 
+    def given_dates_to_follow(self) -> list[int]:
+        """The stored articles whose publication date the user corrected before the
+        correction found their mentions again from it (schema v20), in id order."""
+        return [
+            int(i)
+            for (i,) in self.db.conn.execute(
+                "SELECT g.article_id FROM given_dates_to_follow g"
+                " JOIN articles a ON a.id = g.article_id ORDER BY g.article_id"
+            )
+        ]
+
+    def forget_given_dates_to_follow(self, ids: Sequence[int] | None = None) -> None:
+        """These articles' mentions (None: every article's) now count from the date the
+        user gave; and any noted article no longer stored."""
+        conn = self.db.conn
+        if ids is None:
+            conn.execute("DELETE FROM given_dates_to_follow")
+            return
+        for start in range(0, len(ids), 500):
+            step = list(ids[start : start + 500])
+            marks = ",".join("?" * len(step))
+            conn.execute(f"DELETE FROM given_dates_to_follow WHERE article_id IN ({marks})", step)
+        conn.execute(
+            "DELETE FROM given_dates_to_follow WHERE article_id NOT IN (SELECT id FROM articles)"
+        )
+
     def stored_ids(self, ids: Sequence[int]) -> list[int]:
         """Those of these ids that name a stored article, in id order."""
         found: list[int] = []

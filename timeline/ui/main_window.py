@@ -2188,8 +2188,10 @@ class MainWindow(QMainWindow):
 
     def date_changed_articles(self) -> bool:
         """Read again the dates of the articles whose text another program changed (a
-        body corrected in Datasette kept its old mentions), on the recompute's worker;
-        whether that started.  Not while the window writes, nor into a library it may
+        body corrected in Datasette kept its old mentions), and of those whose mentions
+        an earlier version left counting from the computed date where the user gave
+        one (Store.given_dates_to_follow), on the recompute's worker; whether that
+        started.  Not while the window writes, nor into a library it may
         not write: they wait for the next look."""
         if (
             self._closed
@@ -2200,12 +2202,14 @@ class MainWindow(QMainWindow):
             return False
         try:
             changed = self.store.changed_article_ids()
+            # Corrected by an earlier version, their mentions still on the computed date.
+            to_follow = self.store.given_dates_to_follow()
         except STORE_ERRORS as exc:
             self._store_failed(str(exc))
             return False
-        if not changed:
+        if not changed and not to_follow:
             return False
-        self.recompute.start(changed_only=True)
+        self.recompute.start(changed_only=True, given_only=not changed)
         return True
 
     def _library_replaced(self) -> None:

@@ -24,6 +24,7 @@ class WindowRecompute(LongWrite):
 
     done = Signal(int)  # articles read again (after the window has reloaded)
     _changed_only = False
+    _given_only = False
 
     def ask(self) -> None:
         """Ask first (a long write of the whole store), then start."""
@@ -47,30 +48,44 @@ class WindowRecompute(LongWrite):
         box.accepted.connect(self.start)
         box.open()
 
-    def start(self, *, changed_only: bool = False) -> None:
+    def start(self, *, changed_only: bool = False, given_only: bool = False) -> None:
         """Read every article's dates again; changed_only: only those of the articles
-        whose text another program changed (unasked: the window starts it when it sees
-        them, and a dialog shows only past 0.3 s)."""
+        whose text another program changed, and of those whose publication date an
+        earlier version corrected without dating their text from it (unasked: the
+        window starts it when it sees them, and a dialog shows only past 0.3 s);
+        given_only says there are only the latter, for the words shown."""
         w = self.window
         if self._thread is not None:
             return
         self._changed_only = changed_only
+        self._given_only = changed_only and given_only
+        if self._given_only:
+            label = self.tr("Dating the text of the articles whose publication date you gave…")
+        elif changed_only:
+            label = self.tr("Reading the dates of the articles changed by another program…")
+        else:
+            label = self.tr("Reading the dates again…")
         self._run(
             RecomputeWorker(w.store.path, changed_only=changed_only),
-            self.tr("Reading the dates of the articles changed by another program…")
-            if changed_only
-            else self.tr("Reading the dates again…"),
+            label,
             self.tr("Recompute dates"),
         )
 
     def _finished(self, done: int) -> None:
         w = self.window
         w.reload()
-        said = (
-            self.tr("Another program changed %n article(s): their dates were read again", "", done)
-            if self._changed_only
-            else self.tr("The dates of %n article(s) were read again", "", done)
-        )
+        if self._given_only:
+            said = self.tr(
+                "The text of %n article(s) is dated from the publication date you gave",
+                "",
+                done,
+            )
+        elif self._changed_only:
+            said = self.tr(
+                "Another program changed %n article(s): their dates were read again", "", done
+            )
+        else:
+            said = self.tr("The dates of %n article(s) were read again", "", done)
         w.statusBar().showMessage(counted(said, done, w.timeline.label_style()), 10_000)
         self.done.emit(done)
 
