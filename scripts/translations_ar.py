@@ -576,6 +576,7 @@ ARABIC: dict[str, str] = {
     # --- hidden items and edit failures
     "&Unhide": "إ&ظهار ما أُخفي",
     "Not saved: %1": "لم يُحفظ: %1",
+    "Saving: %1…": "جارٍ الحفظ: %1…",
     # --- reading an article
     "The article could not be read: %1": "تعذّرت قراءة المقال: %1",
     "Reading the article…": "جارٍ قراءة المقال…",

@@ -2724,226 +2724,231 @@ Score %2: more rare words shared and closer dates score higher. Double-click to 
 <context>
     <name>WindowEdits</name>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="292" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="307" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="294" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="309" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="308" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="437" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="452" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="459" />
         <source>Correct publication &amp;date…</source>
         <translation>تصحيح &amp;تاريخ النشر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="312" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="327" />
         <source>Correct &amp;title…</source>
         <translation>تصحيح ال&amp;عنوان…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="313" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="328" />
         <source>Correct &amp;source…</source>
         <translation>تصحيح الم&amp;صدر…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="314" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="329" />
         <source>&amp;Add event to this article…</source>
         <translation>إ&amp;ضافة حدث إلى هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="319" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="334" />
         <source>&amp;Hide this article</source>
         <translation>إ&amp;خفاء هذه المقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="320" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="335" />
         <source>Ta&amp;g this article…</source>
         <translation>&amp;وسم هذه المقالة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="321" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="336" />
         <source>&amp;Note…</source>
         <translation>&amp;ملاحظة…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="264" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="267" />
         <source>Show &amp;hidden items</source>
         <translation>إظهار العناصر المخ&amp;فية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="281" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="283" />
+        <source>Saving: %1…</source>
+        <translation>جارٍ الحفظ: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../timeline/ui/edit_dialogs.py" line="296" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="316" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="331" />
         <source>Add a standalone &amp;event…</source>
         <translation>إضافة حدث م&amp;ستقل…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="323" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="338" />
         <source>&amp;Unhide</source>
         <translation>إ&amp;ظهار ما أُخفي</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="345" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="360" />
         <source>Nothing is hidden</source>
         <translation>لا شيء مخفي</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../timeline/ui/edit_dialogs.py" line="356" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="371" />
         <source>%n more hidden</source>
         <translation><numerusform>لا شيء آخر مخفي</numerusform><numerusform>وعنصر آخر مخفي</numerusform><numerusform>وعنصران آخران مخفيان</numerusform><numerusform>و%n عناصر أخرى مخفية</numerusform><numerusform>و%n عنصرًا آخر مخفيًا</numerusform><numerusform>و%n عنصر آخر مخفي</numerusform></translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="358" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="373" />
         <source>Show all</source>
         <translation>إظهار الكل</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="376" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="391" />
         <source>an article no longer in this library</source>
         <translation>مقالة لم تعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="387" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="402" />
         <source>an event no longer in this library</source>
         <translation>حدث لم يعد في هذه المكتبة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="426" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="441" />
         <source>Correct the date…</source>
         <translation>تصحيح التاريخ…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="427" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="508" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="442" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="523" />
         <source>Not a date</source>
         <translation>ليس تاريخاً</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="429" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="514" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="444" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="529" />
         <source>Use the computed date</source>
         <translation>استخدام التاريخ المحسوب</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="448" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="463" />
         <source>Remove this event</source>
         <translation>حذف هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="449" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="464" />
         <source>Hide this event</source>
         <translation>إخفاء هذا الحدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="450" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="465" />
         <source>Tag this event…</source>
         <translation>وسم هذا الحدث…</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="497" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="512" />
         <source>Correct the date</source>
         <translation>تصحيح التاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="502" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="517" />
         <source>Correct a date</source>
         <translation>تصحيح تاريخ</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="526" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="534" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="541" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="549" />
         <source>Correct publication date</source>
         <translation>تصحيح تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="543" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="558" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
         <source>Correct title</source>
         <translation>تصحيح العنوان</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="543" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="556" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="558" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="571" />
         <source>Correct source</source>
         <translation>تصحيح المصدر</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="560" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
         <source>Title:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="560" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="575" />
         <source>Source:</source>
         <translation>المصدر:</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="576" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="581" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="591" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="596" />
         <source>Add an event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="586" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="601" />
         <source>Remove an event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="593" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="608" />
         <source>Hide an article</source>
         <translation>إخفاء مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="604" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="619" />
         <source>Hide an event</source>
         <translation>إخفاء حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="615" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="630" />
         <source>Show hidden items</source>
         <translation>إظهار العناصر المخفية</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="627" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="642" />
         <source>Tag</source>
         <translation>وسم</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="623" />
-        <location filename="../../timeline/ui/edit_dialogs.py" line="658" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="638" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="673" />
         <source>Tag (a new name makes a new tag):</source>
         <translation>الوسم (اسم جديد ينشئ وسماً جديداً):</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="650" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="665" />
         <source>A tag's name has at most %1 characters; this one has %2.</source>
         <translation>لا يزيد اسم الوسم على %1 حرف، وطول هذا الاسم %2.</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="655" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="670" />
         <source>A tag's name cannot hold ; or ؛ (they separate tags in exports).</source>
         <translation>لا يحوي اسم الوسم ; ولا ؛ (تفصلان بين الوسوم في الملفات المصدَّرة).</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="666" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="681" />
         <source>Tag an article</source>
         <translation>وسم مقالة</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="674" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="689" />
         <source>Tag an event</source>
         <translation>وسم حدث</translation>
     </message>
     <message>
-        <location filename="../../timeline/ui/edit_dialogs.py" line="686" />
+        <location filename="../../timeline/ui/edit_dialogs.py" line="701" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>

@@ -152,3 +152,24 @@ def test_an_undated_articles_today_is_drawn_once_the_user_dates_it(
     ]
     assert today.start is not None
     assert drawn_starts(window, today.id) == [today.start]
+
+
+def test_a_long_write_is_said_while_it_runs(qtbot: QtBot, store: Store) -> None:
+    """A correction of a long text's date takes seconds on the writer: the status bar
+    says it is being saved until it is."""
+    import threading
+
+    window = open_window(qtbot, store)
+    (article_id,) = [a.id for a in store.articles() if a.body == BODY]
+    release = threading.Event()
+
+    def slow(s: Store) -> list[edits.Change]:
+        assert release.wait(30)  # held until the test has seen the window say it
+        return edits.correct_article(s, article_id, "published", "2017-05-02")
+
+    window.edits.controller.run("Correct publication date", slow)
+    qtbot.waitUntil(lambda: "Correct publication date" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage().startswith("Saving")
+    release.set()
+    written(window)
+    qtbot.waitUntil(lambda: not window.statusBar().currentMessage().startswith("Saving"))

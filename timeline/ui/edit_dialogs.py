@@ -253,6 +253,9 @@ class WindowEdits(QObject):
         self.legend = ColourLegend(window.store, window)
         self.legend.changed.connect(window.refresh_timeline)
         self.controller.edit_failed.connect(self._say_failure)
+        self.controller.writing.connect(self._say_writing)
+        self.controller.settled.connect(self._written)
+        self._writing_line: str | None = None  # the status line said while one is written
         self.show_hidden_action: QAction | None = None
 
     @property
@@ -273,6 +276,18 @@ class WindowEdits(QObject):
         w.model.show_hidden = self.show_hidden
         w.show_user_edits()  # everything laid over again, with or without the hidden
         w.reload_list()
+
+    def _say_writing(self, what: str) -> None:
+        """An edit still written past a moment (a long text's mentions dated again from
+        a corrected publication date): said until it is, the window usable meanwhile."""
+        self._writing_line = self.tr("Saving: %1…").replace("%1", what)
+        self.window.statusBar().showMessage(self._writing_line)
+
+    def _written(self) -> None:
+        bar = self.window.statusBar()
+        if self._writing_line is not None and bar.currentMessage() == self._writing_line:
+            bar.clearMessage()
+        self._writing_line = None
 
     def _say_failure(self, what: str, why: str) -> None:
         """One line: the edit was not written and nothing changed."""

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QThread,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -35,6 +36,10 @@ from timeline.ui.memory import settle_collector
 from timeline.ui.workers import release_ended
 
 Action = Callable[[Store], list[Change]]
+# A write still running this long is said (EditController.writing): most edits are
+# written in a few milliseconds, a correction of a long text's publication date in
+# seconds (its mentions found again: 1.9 s of the writer's for a text of 10 MB).
+SLOW_WRITE_MS = 300
 # Posted to the controller at low priority: what waits for an edit's frame (after_frame).
 _AFTER_FRAME = QEvent.Type(QEvent.registerEventType())
 
@@ -116,12 +121,14 @@ class EditController(QObject):
 
     edited(changes) is emitted after every edit, undo and redo has been written, for the
     views to show it; edit_failed(what, why) when one could not be (nothing changed);
-    settled when no job is left waiting.
+    settled when no job is left waiting; writing(what) when a job has run SLOW_WRITE_MS
+    and goes on, for the window to say it is being written.
     """
 
     edited = Signal(object)  # list[Change]: what was written (undo: the same rows back)
     edit_failed = Signal(str, str)  # the edit's name, why it was not written
     settled = Signal()
+    writing = Signal(str)  # the name of an edit, undo or redo still being written
 
     def __init__(self, store: Store, parent: QWidget) -> None:
         super().__init__(parent)
@@ -136,6 +143,10 @@ class EditController(QObject):
         # Why the window's own long write (an import, a recompute) holds the store now,
         # or None: an edit asked for meanwhile is refused at once with it.
         self.held_by: Callable[[], str | None] | None = None
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(SLOW_WRITE_MS)
+        self._slow.timeout.connect(self._still_writing)
 
     @property
     def busy(self) -> bool:
@@ -241,8 +252,15 @@ class EditController(QObject):
         thread.finished.connect(self._job_ended)
         self._job, self._thread = job, thread
         thread.start()
+        if how != "warm":
+            self._slow.start()
+
+    def _still_writing(self) -> None:
+        if self._running is not None:
+            self.writing.emit(self._running[1])
 
     def _job_ended(self) -> None:
+        self._slow.stop()
         job, thread, running = self._job, self._thread, self._running
         self._job = self._thread = self._running = None
         # It has returned before the job's wrapper goes (and deletes the job, on this
