@@ -628,3 +628,33 @@ def test_a_group_concat_is_parsed_a_slice_at_a_time_into_the_same_integers(
             assert parsed.tolist() == values.tolist()
             assert max(lengths, default=0) <= slice_chars + 21  # a slice and one number
     assert timeline_data.parse_ints(None).tolist() == []
+
+
+def test_mentions_of_two_articles_anywhere_in_their_bodies_get_their_own_words(
+    store: Store,
+) -> None:
+    """The words either side of each mention, cut from one stretch of its body read per
+    article: at its start and end, the first and last of many, and beside another
+    article's mentions read in the same batch."""
+    words = [f"كلمة{i}" for i in range(4000)]
+    bodies = [" ".join(words), "في 3 مارس 2014 " + " ".join(reversed(words)) + " ختام"]
+    wanted: list[tuple[int, str, int, int]] = []  # (event id, body, start, end)
+    for n, body in enumerate(bodies):
+        article, _ = store.add_article(ArticleDraft(title=f"مقال {n}", body=body), f"u{n}", None)
+        spans = [(0, 6), (len(body) - 6, len(body))]  # the body's first and last word
+        spans += [(at, at + 9) for at in range(40, len(body) - 20, 997)]
+        events = [
+            Event(article, "mentioned", t(2000, 1, 1), None, "day", "2000-01-01", "جملة", a, b)
+            for a, b in spans
+        ]
+        store.replace_mentions(article, events)
+        stored = [e for e in store.events_of(article) if e.span_start is not None]
+        wanted += [(e.id, body, e.span_start, e.span_end) for e in stored]  # type: ignore[misc]
+    labels = event_labels(store, [i for i, *_ in wanted])
+    n = 80  # the characters read either side (timeline_data._CONTEXT_CHARS)
+    for event_id, body, start, end in wanted:
+        before, after = body[max(start - n, 0) : start], body[end : end + n]
+        expected = mention_context(
+            before, body[start:end], after, cut_before=len(before) == n, cut_after=len(after) == n
+        )
+        assert labels[event_id].context == expected, (start, end)
