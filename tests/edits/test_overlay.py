@@ -763,3 +763,33 @@ def test_codes_by_article_gives_each_row_its_articles_code_dense_or_sparse() -> 
         )
         code_of = dict(zip(ids.tolist(), article_codes.tolist(), strict=True))
         assert codes.tolist() == [code_of.get(a, 99) for a in rows.tolist()]
+
+
+def test_a_corrected_dates_unmoved_mentions_keep_their_rows_among_equal_starts(
+    tmp_path: Path,
+) -> None:
+    """A corrected publication date moves the mentions that count from it; those dated
+    by the text itself keep their rows, in the order a full load gives, beside another
+    article's events of the same day (they were taken out and put back after them)."""
+    import json
+
+    from tests.edits.test_anchor import ARTICLE
+
+    path = tmp_path / "two.jsonl"
+    other = {**ARTICLE, "title": "خبر آخر", "body": "وكان القرار الأول قد صدر في 3 مارس 2014."}
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in (ARTICLE, other)), "utf-8")
+    with Store(tmp_path / "t.db") as store:
+        assert library.import_paths(store, [path], processes=1).added == 2
+        first = min(a.id for a in store.articles())
+        base = load_event_arrays(store)
+        shown = user.overlay_arrays(store, base)
+        changes = edits.correct_article(store, first, "published", "2017-05-02")
+        shown, _ = user.patch_overlay(
+            store,
+            base,
+            shown,
+            user.touched_articles(store, changes),
+            stored=user.anchor_changes(store, changes),
+        )
+        full = user.overlay_arrays(store, load_event_arrays(store))
+        assert shown.ids.tolist() == full.ids.tolist()

@@ -1222,17 +1222,22 @@ def patch_overlay(
             fresh = np.intersect1d(wanted, np.fromiter(stored, dtype=np.int64))
             if len(fresh):
                 kept = rows[~np.isin(base.article_ids[rows], fresh)]
-                theirs = _spliced(
-                    base.subset(kept),
-                    np.empty(0, dtype=np.int64),
-                    article_event_arrays(store, fresh.tolist()),
-                )
+                read = article_event_arrays(store, fresh.tolist())  # sorted by start
+                # All of them read (one article's date corrected): those rows as read,
+                # not merged one by one into nothing (46 ms for 28,391 mentions).
+                theirs = _merged(base.subset(kept), read) if len(kept) else read
     again = overlay_arrays(store, theirs, with_hidden=with_hidden, articles=wanted.tolist())
     out = article_rows(shown, wanted)
     stale = np.union1d(shown.ids[out], again.ids)
     if len(out) == len(again) and _same_rows(shown.subset(out), again):
         return shown, stale
-    return _spliced(shown, out, again, room), stale
+    # Only the rows that changed are taken out and put in; the others stay where they
+    # are.  A corrected publication date moves the mentions that count from it, a third
+    # of a long text's (9,646 of 28,391 for a text of 10 MB): splicing all its rows out
+    # and in again took 139 ms of the GUI thread's 243 ms for that edit.
+    stays_old, stays_new = _unchanged(shown.subset(out), again)
+    out = out[~stays_old]
+    return _spliced(shown, out, again.subset(~stays_new), room), stale
 
 
 def article_rows(arrays: EventArrays, wanted: np.ndarray) -> np.ndarray:
@@ -1307,6 +1312,20 @@ def story_rows_changed(changes: Iterable[Change]) -> bool:
         or (c.table == "user_hidden" and str(c.key[0]).startswith("article:"))
         for c in changes
     )
+
+
+def _unchanged(a: EventArrays, b: EventArrays) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the rows of a and of b that are the same row in both (an event's id and
+    every column alike), paired one to one by id."""
+    in_a = np.zeros(len(a), dtype=bool)
+    in_b = np.zeros(len(b), dtype=bool)
+    _ids, at_a, at_b = np.intersect1d(a.ids, b.ids, assume_unique=False, return_indices=True)
+    alike = np.ones(len(at_a), dtype=bool)
+    for column in ("article_ids", "starts", "ends", "kinds", "points"):
+        alike &= getattr(a, column)[at_a] == getattr(b, column)[at_b]
+    in_a[at_a[alike]] = True
+    in_b[at_b[alike]] = True
+    return in_a, in_b
 
 
 def _same_rows(a: EventArrays, b: EventArrays) -> bool:
