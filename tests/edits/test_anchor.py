@@ -191,13 +191,19 @@ def test_a_time_the_user_gives_after_midnight_is_the_writers_own(
 def given_the_old_way(path: Path, article_id: int, typed: str = "2017-05-02") -> None:
     """The store as a version before the correction dated the text from it left it: the
     user's row written, the mentions on the computed date, the schema at v19."""
-    with Store(path) as store:
-        uid = store.article(article_id).uid  # type: ignore[union-attr]
-        date = edits.read_published(typed)
-        row = {"article_uid": uid, "field": "published", "value": typed}
-        row.update({"date_value": date.value, "granularity": date.granularity})
-        row.update({"start": date.start, "end": date.end, "who": "someone", "at": "2026-01-01"})
-        with store.transaction():
+    all_given_the_old_way(path, {article_id: typed})
+
+
+def all_given_the_old_way(path: Path, typed: dict[int, str]) -> None:
+    """given_the_old_way for several articles, each with its date."""
+    with Store(path) as store, store.transaction():
+        for article_id, said in typed.items():
+            uid = store.article(article_id).uid  # type: ignore[union-attr]
+            date = edits.read_published(said)
+            row = {"article_uid": uid, "field": "published", "value": said}
+            row.update({"date_value": date.value, "granularity": date.granularity})
+            row.update({"start": date.start, "end": date.end})
+            row.update({"who": "someone", "at": "2026-01-01"})
             user.put_row(store, "user_article_fields", (uid, "published"), row)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("DROP TABLE IF EXISTS given_dates_to_follow")
@@ -307,3 +313,50 @@ def test_only_the_mentions_that_move_are_written(store: Store, article: int) -> 
     edits.correct_article(store, article, "published", "2017-05-02")
     written = {i for (i,) in conn.execute("SELECT id FROM written")}
     assert written == {i for text, i in by_text.items() if "2014" not in text}
+
+
+def mentions_by_span(
+    store: Store, ids: list[int]
+) -> dict[tuple[int, int | None, int | None], tuple]:
+    return {
+        (e.article_id, e.span_start, e.span_end): (
+            e.kind,
+            e.start,
+            e.end,
+            e.granularity,
+            e.value,
+            e.label,
+            e.confidence,
+        )
+        for i in ids
+        for e in store.events_of(i)
+        if e.kind not in ("published", "stated")
+    }
+
+
+def test_corrected_and_followed_dates_date_the_text_as_a_whole_recompute_does(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """Real articles: a correction of each one's date (through the rows it keeps), and
+    the upgrade's pass over dates corrected the old way, give the mentions a whole
+    recompute finds from those dates."""
+    path = tmp_path / "real.db"
+    with Store(path) as store:
+        sample = corpus / "saudinewsnet" / "sample.jsonl"
+        assert library.import_paths(store, [sample], processes=1).added > 100
+        ids = [a.id for a in store.articles()]
+        days_given = {i: f"2016-{1 + n % 12:02d}-{1 + n % 28:02d}" for n, i in enumerate(ids)}
+        for i in ids[::2]:
+            edits.correct_article(store, i, "published", days_given[i])
+    # The others corrected by an older version (the upgrade notes all that were given).
+    all_given_the_old_way(path, {i: days_given[i] for i in ids[1::2]})
+    with Store(path) as store:
+        assert set(store.given_dates_to_follow()) == set(ids)
+        corrected = mentions_by_span(store, ids[::2])
+        old_way = mentions_by_span(store, ids[1::2])
+        library.recompute_events(store, changed_only=True, processes=1)
+        followed = mentions_by_span(store, ids)
+        assert mentions_by_span(store, ids[1::2]) != old_way  # they did count from another
+        assert mentions_by_span(store, ids[::2]) == corrected  # nothing more to do there
+        library.recompute_events(store, processes=1)
+        assert followed == mentions_by_span(store, ids)
