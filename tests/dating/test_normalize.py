@@ -41,3 +41,18 @@ def test_offset_map_points_at_the_character_each_folded_one_came_from(text: str)
     assert [folded.original_offset(pos) for pos in range(len(folded.text))] == kept
     for pos, ch in enumerate(folded.text):
         assert strip_marks(text[folded.original_offset(pos)]) == ch
+
+
+@given(ARABIC_TEXT, st.integers(min_value=1, max_value=9))
+def test_a_long_text_is_folded_and_searched_a_step_at_a_time_as_whole(text: str, step: int) -> None:
+    """Each whole-text C call holds the GIL to its end (normalize.GIL_STEP): taken a
+    step at a time, the pieces, places and first digit come out as from one call."""
+    from timeline.dating.clock import OTHER_DIGIT, OTHER_DIGIT_CLASS
+    from timeline.dating.context import char_positions
+    from timeline.dating.normalize import _DROPPED_RE, _split_dropped
+
+    assert _split_dropped(text, step) == _DROPPED_RE.split(text)
+    if text:
+        assert char_positions(text, ".:،", step) == [i for i, c in enumerate(text) if c in ".:،"]
+    found, whole = OTHER_DIGIT.search(text, step), OTHER_DIGIT_CLASS.search(text)
+    assert (found and found.span()) == (whole and whole.span())

@@ -15,7 +15,7 @@ import ahocorasick
 
 from timeline.dating import lexicon as lx
 from timeline.dating.lazy import lazy
-from timeline.dating.normalize import Folded, fold, strip_marks
+from timeline.dating.normalize import GIL_STEP, Folded, fold, strip_marks
 from timeline.model import DateValue
 
 
@@ -168,21 +168,24 @@ CLAUSE_STOPS = ".!?؟،,:؛"
 _VECTOR_MIN = 8192
 
 
-def char_positions(text: str, chars: str) -> list[int]:
+def char_positions(text: str, chars: str, step: int = GIL_STEP) -> list[int]:
     """Where any of chars is in text, in order: what Anchor.starts' finds give.
 
     One code point per 4 bytes of UTF-32 (a lone surrogate passed through as its own
     code point), so an element's index is the character's index in text.  numpy is
     imported here, for a long text only: extracting from the command line loads
-    nothing heavy.
+    nothing heavy.  A step of the text at a time (see GIL_STEP).
     """
     import numpy as np
 
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    hit = codes == ord(chars[0])
-    for char in chars[1:]:
-        hit |= codes == ord(char)
-    found: list[int] = np.flatnonzero(hit).tolist()
+    found: list[int] = []
+    for at in range(0, len(text), step):
+        part = text[at : at + step]
+        codes = np.frombuffer(part.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        hit = codes == ord(chars[0])
+        for char in chars[1:]:
+            hit |= codes == ord(char)
+        found += (np.flatnonzero(hit) + at).tolist()
     return found
 
 
