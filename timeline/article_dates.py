@@ -57,7 +57,9 @@ def parse_published(raw: str) -> DateValue | None:
         mail = mail_date_as_iso(unjoined(raw))
         if mail is not None:
             return dating.parse_date_line(mail)
-        raw = as_arabic_months(raw)
+    # English month names, and Hijri ones in Latin letters ("10 Ramadan 1437 AH", an
+    # English feed's), as their Arabic names (text with neither comes back as it was).
+    raw = as_arabic_months(raw)
     return dating.parse_date_line(day_first(raw))
 
 

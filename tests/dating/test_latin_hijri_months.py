@@ -116,3 +116,26 @@ def test_the_windows_own_english_hijri_dates_read_back(month: int) -> None:
     assert written.startswith("15 ") and written.endswith(" 1437 AH")
     again = parse_date_line(as_arabic_months(written))
     assert again is not None and again.start == day.start
+
+
+@pytest.mark.parametrize(
+    ("field", "day"),
+    [("10 Ramadan 1437 AH", "2016-06-15"), ("Rajab 5, 1436 A.H.", "2015-04-24")],
+)
+def test_an_english_feeds_hijri_publication_date_is_read(field: str, day: str) -> None:
+    # The publication field and a text's date line took Latin letters for an English
+    # Gregorian month only: an English feed's Hijri date gave an undated article.
+    from timeline.article_dates import parse_published
+    from timeline.dating.dateline import is_date_line
+
+    published = parse_published(field)
+    assert published is not None and (published.value, published.calendar) == (day, "hijri")
+    assert is_date_line(field)
+
+
+def test_a_name_that_is_a_month_does_not_date_a_field() -> None:
+    from timeline.article_dates import parse_published
+
+    assert parse_published("Ramadan Al-Sherbini") is None
+    by = parse_published("By Ramadan Al-Sherbini, 21 July 2015")
+    assert by is not None and by.value == "2015-07-21"

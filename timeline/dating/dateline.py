@@ -89,10 +89,9 @@ def is_date_line(text: str) -> bool:
         # Said to be one: kept as written even when it cannot be read ("Updated figures
         # show 30 deaths." is a sentence: it ends as one).
         return True
-    if ENGLISH_MONTH.search(text):
-        if mail_date_as_iso(text) is not None:
-            return True
-        text = as_arabic_months(text)
+    if ENGLISH_MONTH.search(text) and mail_date_as_iso(text) is not None:
+        return True
+    text = as_arabic_months(text)  # (Hijri months in Latin letters too)
     ctx = make_context(day_first(text), None)
     if _bare_year(ctx.text) is not None:
         return True
