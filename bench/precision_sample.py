@@ -145,6 +145,9 @@ every set and earlier sample (59-71 too), and judged before any rule changed aga
 Two of its classes were fixed (a future verb with its pronoun, نراهم), with a stale
 stamp told by the text's tomorrow, and seed 73 drawn after them from articles outside
 every set and earlier sample (59-72 too), and judged before any rule changed again.
+Seed 74 was drawn in a later session, after the edges of a month read since seed 73
+(مستهل, ختام, since its beginning or end), from articles outside every set and earlier
+sample (59-73 too), and judged before any rule changed again.
 Each article is anchored on its
 published_raw (crawl time).  bench/data/precision_sample.tsv keeps, per mention,
 the article's line number in full.jsonl.gz, the span offsets, the value and type the
@@ -234,6 +237,7 @@ JUDGED = {
     71: DATA / "precision_sample_71.tsv",
     72: DATA / "precision_sample_72.tsv",
     73: DATA / "precision_sample_73.tsv",
+    74: DATA / "precision_sample_74.tsv",
 }
 AUDITED = 37, 5  # line % 37 == 5: read for the recall audit before seed 16
 SIZE = 100
