@@ -64,8 +64,10 @@ DURATION_LEAD = (
 # What makes a plural with no count some of its unit: سنوات طويلة, أيام قليلة, أعوام عدة.
 VAGUE = "طويله|قليله|عديده|عده|كثيره|معدوده|قلائل|متتاليه|متواصله|مديده"
 BIDI_MARKS = "\u200e\u200f\u061c"
-# 1.43 عام 2014: a unit before a year is the year's noun.
+# 1.43 عام 2014, دور الثمانية عام 1990: a unit before a year is the year's noun, and
+# the count before it another noun's (a figure, the round of eight).
 YEAR_AFTER_UNIT = rx(r"\s+\d{4}(?!\d)")
+YEAR_NOUNS = ("عام", "سنه")
 # قبل أيام قليلة, منذ سنوات طويلة: a time ago (relative.ago), not a length.
 AGO_BEFORE = rx(r"(?<!\w)[وف]?(?:قبل|منذ)\s+$")
 # DURATION without its lookbehind and lookahead.
@@ -389,6 +391,8 @@ def durations(ctx: Context) -> Iterator[Candidate]:
             yield Candidate(start, hit.end(), v.duration(value), "duration", 0.75)
             continue
         if g_num or g_words:
+            if g_unit in YEAR_NOUNS and YEAR_AFTER_UNIT.match(text, hit.end("unit")):
+                continue
             if g_num:
                 amount: int | None = int(g_num)
             else:

@@ -1,0 +1,42 @@
+"""The classes of precision sample 74 and its recall audit fixed after them.
+
+- تأهل لدور الثمانية عام 1990: a count before a singular year noun with a year after it
+  belongs to the noun before it (the round of eight); عام 1990 is the year, no length.
+
+Every sentence here is made up; none is article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import extract_mentions
+
+MON = datetime(2015, 7, 27, 18, 0)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, MON)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان المنتخب قد بلغ دور الثمانية عام 1994 للمرة الأولى",
+        "وصل الفريق إلى دور الأربعة عام 2002 ثم خرج",
+        "تأهل النادي إلى دور الستة عشر عام 2010 بعد فوزين",
+    ],
+)
+def test_a_round_named_by_its_count_before_a_year_is_no_length(text: str) -> None:
+    year = text.split("عام ")[1][:4]
+    assert found(text) == [(f"عام {year}", year)]
+
+
+def test_a_count_of_years_is_still_a_length() -> None:
+    assert found("عمل في الشركة ثمانية أعوام قبل أن يستقيل") == [("ثمانية أعوام", "P8Y")]
+    assert found("وبقي في منصبه 12 عاما حتى عام 2010") == [
+        ("12 عاما", "P12Y"),
+        ("عام 2010", "2010"),
+    ]
