@@ -2,6 +2,8 @@
 
 - تأهل لدور الثمانية عام 1990: a count before a singular year noun with a year after it
   belongs to the noun before it (the round of eight); عام 1990 is the year, no length.
+- الحقيقة المرة اليوم أن, المشكلة اليوم: a state of affairs opening a clause, now;
+  تحتم علي اليوم أن, يجب علينا اليوم: a duty with its pronoun, now.
 
 Every sentence here is made up; none is article text.
 """
@@ -40,3 +42,29 @@ def test_a_count_of_years_is_still_a_length() -> None:
         ("12 عاما", "P12Y"),
         ("عام 2010", "2010"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبالتالي فإن الحقيقة المؤلمة اليوم أن الأسعار تتضاعف كل عام",
+        "لقد تغير كل شيء. والحقيقة اليوم أن الشباب لا يقرؤون الصحف",
+        "تراجعت الثقة بين البلدين، المشكلة اليوم تتجاوز الخلاف التجاري",
+        "وهذا ما تفرضه مبادئي التي تحتم علي اليوم أن أقف مع الإدارة",
+        "يتعين علينا اليوم أن نراجع خططنا كلها",
+    ],
+)
+def test_a_state_of_affairs_or_a_duty_today_is_nowadays(text: str) -> None:
+    assert [v for t, v in found(text) if t.endswith("اليوم")] == ["PRESENT_REF"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن الوزير اليوم أن الدراسة تبدأ الشهر المقبل",
+        "ناقش المجلس المشكلة اليوم في جلسة مغلقة",
+        "كشفت الشرطة الحقيقة اليوم بعد تحقيق طويل",
+    ],
+)
+def test_a_day_of_an_event_stays_the_day(text: str) -> None:
+    assert ("اليوم", "2015-07-27") in found(text)

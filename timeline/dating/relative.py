@@ -149,7 +149,9 @@ NOWADAYS_BEFORE = rx(
 # tried only when one of DUTY_OR_CLAIM_WORDS is in its reach (each branch of a search
 # is tried at every position).
 DUTY_OR_CLAIM_BEFORE = rx(
-    r"(?<!\w)(?:من\s+)?(?:واجب|مسؤوليه|بامكان|باستطاعه|[يت](?:جب|نبغي|تعين)\s+علي)\s+\S+\s+$"
+    r"(?<!\w)(?:من\s+)?(?:واجب|مسؤوليه|بامكان|باستطاعه)\s+\S+\s+$"
+    # يتعين علينا اليوم أن, تحتم عليّ اليوم أن: the duty's pronoun on على, or its noun.
+    r"|(?<!\w)[يت](?:جب|نبغي|تعين|حتم)\s+علي(?:\s+\S+|نا|ه|ها|هم|كم)?\s+$"
     r"|(?<!\w)[وف]?[يتن](?:روج|زعم|تشدق|تباهي)(?:ون|ان)?\s+$"
 )
 DUTY_OR_CLAIM_WORDS = (
@@ -174,6 +176,14 @@ GROUP_PRESENT_BEFORE = rx(
     r"(?!(?:صل|غادر|توجه|عود|حضر|شارك|جتمع|لتق|واجه|لعب|خوض|بدء|بدا|نطلق)\w*\s+$)"
     r"\w{2,}(?:ون|ان)(?:ه|ها|هم|نا)?\s+$"
 )
+# . الحقيقة المرة اليوم أن, ، المشكلة اليوم تتجاوز, فإن الحقيقة اليوم: a state of
+# affairs opening a clause (its subject, with one adjective at most), now; not a noun
+# a verb acts on (ناقش المجلس المشكلة اليوم).  Tried only where one is in reach.
+AFFAIRS_BEFORE = rx(
+    r"(?:[.!?؟،,:;\n]\s*|(?<!\w)[وف]?(?:ان|لكن)\s+)[وف]?ال(?:حقيقه|مشكله|معضله|مفارقه)"
+    r"(?:\s+ال\w{2,12})?\s+$"
+)
+AFFAIRS_GATE = rx("حقيقه|مشكله|معضله|مفارقه")
 NOWADAYS_REACH = 30  # how far back NOWADAYS_BEFORE looks
 # A bare اليوم opening a sentence (after a full stop, a question or a line) is, in the
 # columns and analyses where it is written so, "nowadays" (اليوم يتكرر المشهد, واليوم
@@ -644,6 +654,10 @@ def today(ctx: Context) -> Iterator[Candidate]:
             or (
                 DUTY_OR_CLAIM_GATE.search(text, reach_lo, w_start)
                 and DUTY_OR_CLAIM_BEFORE.search(text, reach_lo, w_start)
+            )
+            or (
+                AFFAIRS_GATE.search(text, reach_lo, w_start)
+                and AFFAIRS_BEFORE.search(text, reach_lo, w_start)
             )
             or (
                 ("الذين" in (reach := text[reach_lo:w_start]) or "الل" in reach)
