@@ -4,6 +4,7 @@
   belongs to the noun before it (the round of eight); عام 1990 is the year, no length.
 - الحقيقة المرة اليوم أن, المشكلة اليوم: a state of affairs opening a clause, now;
   تحتم علي اليوم أن, يجب علينا اليوم: a duty with its pronoun, now.
+- لم يعد بإمكاني التأثير بعد الآن: "any more", no time.
 
 Every sentence here is made up; none is article text.
 """
@@ -68,3 +69,20 @@ def test_a_state_of_affairs_or_a_duty_today_is_nowadays(text: str) -> None:
 )
 def test_a_day_of_an_event_stays_the_day(text: str) -> None:
     assert ("اليوم", "2015-07-27") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال إنه لم يعد بإمكانه التأثير في أي شيء بعد الآن",
+        "لن يكون هناك تسامح بعد الآن مع المخالفين",
+        "ولا مجال بعد الآن للتردد",
+    ],
+)
+def test_any_more_is_no_time(text: str) -> None:
+    assert found(text) == []
+
+
+def test_now_and_until_now_are_still_the_present() -> None:
+    assert found("ويعمل الفريق الآن على التقرير") == [("الآن", "PRESENT_REF")]
+    assert found("ولم يصدر أي بيان حتى الآن") == [("حتى الآن", "PRESENT_REF")]

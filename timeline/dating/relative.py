@@ -1252,6 +1252,9 @@ REF_VALUES = {
 }  # fmt: skip
 
 
+# بعد الآن: "any more" (لن يكون هناك تسامح بعد الآن) or "from now on", in all 15 of
+# the corpus's; never a time to place.
+AFTER_BEFORE = rx(r"(?<!\w)بعد\s+$")
 # (قريباً/بعيداً) من أيدي الأطباء: near to or far from, a pair of places in brackets.
 NEAR_AFTER = rx(r"\s*/\s*بعيدا\s*\)?\s*(?:من|عن)\s|\)?\s+(?:جدا\s+)?من\s")
 # بات قريبا, أصبح قريباً: "close", an adjective after a verb of becoming, not "soon".
@@ -1273,6 +1276,10 @@ def present_and_recent(ctx: Context) -> Iterator[Candidate]:
             word = ctx.folded.original[lo : lo + 2].lstrip("وف")
             if word.startswith("آ"):
                 continue  # آلان: a name
+            if not hit.group("until") and AFTER_BEFORE.search(
+                ctx.text, max(0, hit.start() - 5), hit.start()
+            ):
+                continue  # لم يعد بإمكاني التأثير بعد الآن: "any more", no time
             start = hit.start() if hit.group("until") else hit.start("now")
             yield Candidate(start, hit.end(), v.vague_value("PRESENT"), "vague", 0.7)
             continue
