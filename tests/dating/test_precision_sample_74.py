@@ -5,6 +5,9 @@
 - الحقيقة المرة اليوم أن, المشكلة اليوم: a state of affairs opening a clause, now;
   تحتم علي اليوم أن, يجب علينا اليوم: a duty with its pronoun, now.
 - لم يعد بإمكاني التأثير بعد الآن: "any more", no time.
+- مساء اليوم ... ، الساعة الثامنة والربع: a clock time with no part of the day of its
+  own, in the sentence of an evening or an afternoon named before, is of that part
+  (20:15, not 08:15); seen beside a mention of the sample.
 
 Every sentence here is made up; none is article text.
 """
@@ -86,3 +89,27 @@ def test_any_more_is_no_time(text: str) -> None:
 def test_now_and_until_now_are_still_the_present() -> None:
     assert found("ويعمل الفريق الآن على التقرير") == [("الآن", "PRESENT_REF")]
     assert found("ولم يصدر أي بيان حتى الآن") == [("حتى الآن", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "يخوض المنتخب مساء اليوم مباراته الأخيرة أمام ضيفه، الساعة الثامنة والربع، في المدينة",
+            "الساعة الثامنة والربع",
+            "2015-07-27T20:15",
+        ),
+        (
+            "تقام الأمسية عصر الخميس في القاعة الكبرى، عند الساعة الرابعة",
+            "الساعة الرابعة",
+            "2015-07-30T16:00",
+        ),
+    ],
+)
+def test_a_clock_time_after_an_evening_is_of_that_evening(text: str, span: str, value: str) -> None:
+    assert (span, value) in found(text)
+
+
+def test_a_clock_time_with_its_own_part_keeps_it() -> None:
+    text = "وصل الوفد مساء أمس إلى الرياض، وكان الاجتماع قد بدأ الساعة العاشرة صباحا"
+    assert ("الساعة العاشرة صباحا", "2015-07-26T10:00") in found(text)

@@ -106,6 +106,8 @@ SMALL_HOURS_END = 5
 SMALL_HOURS_WORD = rx(r"(?:صباح|فجر)")
 # Which hours a part of the day moves past noon: الساعة 5:45 من مساء اليوم is 17:45.
 AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
+# A part of the day in a clock time's own span (الساعة العاشرة صباحا, 8 مساء).
+OWN_PART = rx(r"صباح|فجر|ضحي|ظهر|عصر|مساء|ليل|نهار")
 
 
 # A candidate's start and end by position (a C call, not a lambda, per candidate).
@@ -639,7 +641,18 @@ def _attach_times(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             continue
         if day is None:
             continue
-        base = Candidate(cand.start, cand.end, v.day_value(day), "time", cand.confidence, day=day)
+        day_value = v.day_value(day)
+        if (
+            antecedent is not None
+            and antecedent.day == day
+            and _part_of_day(antecedent.date.value)
+            and not OWN_PART.search(ctx.text, cand.start, cand.end)
+        ):
+            # يخوض المنتخب مساء اليوم مباراته ... ، الساعة الثامنة والربع: a time with
+            # no part of its own, in the sentence of an evening named before, is of that
+            # evening (20:15), as الساعة الثامنة من مساء اليوم is.
+            day_value = antecedent.date
+        base = Candidate(cand.start, cand.end, day_value, "time", cand.confidence, day=day)
         timed = _with_clock(base, cand, cand.end)
         if timed is not None:
             out.append(timed.moved(cand.start, cand.end, kind="time", day=None))
