@@ -8,6 +8,8 @@
 - مساء اليوم ... ، الساعة الثامنة والربع: a clock time with no part of the day of its
   own, in the sentence of an evening or an afternoon named before, is of that part
   (20:15, not 08:15); seen beside a mention of the sample.
+- يحتاج إلى سنوات, استغرق الأمر أسابيع: a plural unit with no count after a verb of
+  taking or needing is a length, as after لمدة (a miss of the recall audit).
 
 Every sentence here is made up; none is article text.
 """
@@ -113,3 +115,20 @@ def test_a_clock_time_after_an_evening_is_of_that_evening(text: str, span: str, 
 def test_a_clock_time_with_its_own_part_keeps_it() -> None:
     text = "وصل الوفد مساء أمس إلى الرياض، وكان الاجتماع قد بدأ الساعة العاشرة صباحا"
     assert ("الساعة العاشرة صباحا", "2015-07-26T10:00") in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("وهذا العمل يحتاج إلى سنوات من الجهد", "سنوات", "PXY"),
+        ("واستغرق الأمر أسابيع قبل أن يعود", "أسابيع", "PXW"),
+        ("والمعاملة قد تستغرق ساعات في الزحام", "ساعات", "PTXH"),
+        ("وكانت الرحلة تحتاج لأيام على ظهور الإبل", "لأيام", "PXD"),
+    ],
+)
+def test_a_plural_after_taking_or_needing_is_a_length(text: str, span: str, value: str) -> None:
+    assert found(text) == [(span, value)]
+
+
+def test_the_days_of_a_feast_after_taking_are_no_length() -> None:
+    assert found("وتستغرق أيام العيد في القرية احتفالات كثيرة") == []

@@ -88,10 +88,12 @@ UNITS_1_10 = (
     "|تسع|تسعه|عشر|عشره"
 )
 UNIT_RANGE_WORDS = rx(rf"(?:{UNITS_1_10})\s+و\s*(?P<upper>{UNITS_1_10})")
-# What makes a unit with no count a length of time (لمدة عام, على مدى عقود).
+# What makes a unit with no count a length of time (لمدة عام, على مدى عقود); a verb of
+# taking or needing (تستغرق ساعات, يحتاج إلى سنوات, استغرق الأمر أسابيع).
 DURATION_CUE_BEFORE = Before(
-    r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$",
-    ("مده", "طوال", "طيله", "علي", "خلال"),
+    r"(?<!\w)(?:[وف]?لمده|[وف]?طوال|[وف]?طيله|مده|علي\s+(?:مدي|مدار|امتداد)|[وف]?خلال)\s+$"
+    r"|(?<!\w)[وف]?(?:[يتن]?ستغرق|استغرق|[يتن]?حتاج)(?:ت|ه|ها|ون)?\s+(?:(?:الي|الامر)\s+)?$",
+    ("مده", "طوال", "طيله", "علي", "خلال", "ستغرق", "حتاج"),
 )
 # A unit with no count followed by what it belongs to names days or a month, not a
 # length: طوال أيام العام, خلال أيام عيد الفطر, خلال شهر يونيو, لمدة شهر رمضان.
@@ -261,7 +263,12 @@ def _contracts(ctx: Context, start: int, end: int) -> bool:
 _COUNT_ENDS = tuple(
     sorted({part.split(" ")[-1] for part in lx.NUMBER_PARTS} | {"نصف", "ربع", "بضع", "بضعه", "عده"})
 )
-_CUE_ENDS = ("مده", "طوال", "طيله", "مدي", "مدار", "امتداد", "خلال")
+_CUE_ENDS = (
+    *("مده", "طوال", "طيله", "مدي", "مدار", "امتداد", "خلال"),
+    # The verbs of taking or needing and what may stand between (DURATION_CUE_BEFORE).
+    *("ستغرق", "ستغرقت", "ستغرقه", "ستغرقها", "حتاج", "حتاجت", "حتاجه", "حتاجها", "حتاجون"),
+    *("الي", "الامر"),
+)
 # Those words by their last two letters: a word's two look up the few it may end with.
 _ENDS_BY_LAST_TWO: dict[str, tuple[str, ...]] = {}
 for _word in (*_COUNT_ENDS, *_CUE_ENDS):
