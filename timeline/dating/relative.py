@@ -870,6 +870,7 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
     if not any(stem in text for stem in lx.WEEKDAYS):
         return
     pair_first: tuple[date, int] | None = None  # the first of two sharing a modifier
+    family: set[str] = set()  # weekdays the text has used as a family name (سعد الخميس)
     for hit in ctx.scan(WEEKDAY, WEEKDAY_ANCHOR, reach=16, stops=PHRASE_STOPS):
         # The hit's bounds and groups read once (a call each, several times over, cost
         # more than the rest of a dense text's weekday).
@@ -908,7 +909,10 @@ def weekdays(ctx: Context) -> Iterator[Candidate]:
         if not (has_day_word or direction) and GIVEN_NAME_BEFORE.search(
             text, begin - 14 if begin > 14 else 0, begin
         ):
+            family.add(name)
             continue
+        if not (has_day_word or direction or modifier) and name in family:
+            continue  # محمد الخميس ... وتوقع الخميس: the bearer named again, no Thursday
         if not direction and (
             WEEKDAY_SET_BEFORE.search(text, lo, begin)
             or WEEKDAY_SET_AFTER.match(text, end)

@@ -1,0 +1,38 @@
+"""The classes of precision sample 75 fixed after it.
+
+- أوضح رئيس اللجنة محمد الخميس ... وتوقع الخميس نجاح البرنامج: a family name that is a
+  weekday, once the text has named its bearer in full, is the bearer when it stands
+  alone again (no يوم, no modifier), not the last Thursday.
+
+Every sentence here is made up; none is article text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from timeline.dating import extract_mentions
+
+SAT = datetime(2015, 8, 1, 10, 0)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_mentions(text, SAT)]
+
+
+def test_a_family_name_named_in_full_is_the_bearer_alone_again() -> None:
+    text = (
+        "وأوضح مدير الجمعية سعد الخميس أن البرنامج يضم عشرين دورة. "
+        "وتوقع الخميس أن يزيد عدد المشاركين. وأضاف الخميس أن التسجيل مفتوح"
+    )
+    assert found(text) == []
+
+
+def test_the_day_named_with_its_word_stays_the_day() -> None:
+    text = "وأوضح مدير الجمعية سعد الخميس أن البرنامج بدأ يوم الخميس الماضي"
+    assert found(text) == [("يوم الخميس الماضي", "2015-07-30")]
+
+
+def test_another_weekday_stays_the_day() -> None:
+    text = "وأوضح مدير الجمعية سعد الخميس أن البرنامج بدأ الأربعاء"
+    assert found(text) == [("الأربعاء", "2015-07-29")]
