@@ -1278,17 +1278,7 @@ class Store:
     def forget_changed(self, ids: Sequence[int] | None = None) -> None:
         """These articles (None: all) read again since their text changed; and any
         noted article no longer stored."""
-        conn = self.db.conn
-        if ids is None:
-            conn.execute("DELETE FROM articles_changed")
-            return
-        for start in range(0, len(ids), 500):
-            step = list(ids[start : start + 500])
-            marks = ",".join("?" * len(step))
-            conn.execute(f"DELETE FROM articles_changed WHERE article_id IN ({marks})", step)
-        conn.execute(
-            "DELETE FROM articles_changed WHERE article_id NOT IN (SELECT id FROM articles)"
-        )
+        self._forget_noted("articles_changed", ids)
 
     def given_dates_to_follow(self) -> list[int]:
         """The stored articles whose publication date the user corrected before the
@@ -1304,17 +1294,21 @@ class Store:
     def forget_given_dates_to_follow(self, ids: Sequence[int] | None = None) -> None:
         """These articles' mentions (None: every article's) now count from the date the
         user gave; and any noted article no longer stored."""
+        self._forget_noted("given_dates_to_follow", ids)
+
+    def _forget_noted(self, table: str, ids: Sequence[int] | None) -> None:
+        """Take these articles (None: all) out of a program table that notes articles
+        to read again (articles_changed, given_dates_to_follow), and any noted article
+        no longer stored."""
         conn = self.db.conn
         if ids is None:
-            conn.execute("DELETE FROM given_dates_to_follow")
+            conn.execute(f"DELETE FROM {table}")
             return
         for start in range(0, len(ids), 500):
             step = list(ids[start : start + 500])
             marks = ",".join("?" * len(step))
-            conn.execute(f"DELETE FROM given_dates_to_follow WHERE article_id IN ({marks})", step)
-        conn.execute(
-            "DELETE FROM given_dates_to_follow WHERE article_id NOT IN (SELECT id FROM articles)"
-        )
+            conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", step)
+        conn.execute(f"DELETE FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
 
     def stored_ids(self, ids: Sequence[int]) -> list[int]:
         """Those of these ids that name a stored article, in id order."""
