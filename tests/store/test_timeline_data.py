@@ -504,14 +504,12 @@ def test_covering_counts_asked_first_match_reading_every_range(slice_rows: int |
         assert arrays.count_covering(t) == len(_brute_covering(arrays, t))
 
 
-@pytest.mark.parametrize("classes", ["made", "sliced", "whole"])
-def test_marked_long_ranges_are_counted_as_reading_every_range_counts_them(
-    classes: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """count_long_marked: how many of the ranges shortest_long_rows counts a mask over
-    the rows marks (a search's hits), whether each length class has its ranges in order
-    of end (made), some have not (made a slice at a time), or none is made yet (whole)."""
-    rng = np.random.default_rng(17)
+def _ranges_of_every_length(
+    rng: np.random.Generator, classes: str, monkeypatch: pytest.MonkeyPatch
+) -> EventArrays:
+    """3000 events over two billion seconds, a third points, the ranges of every length
+    class (some on a class's edge); their length classes made (each with its ends in
+    order), made a slice at a time (some without), or not made yet (whole)."""
     n = 3000
     starts = np.sort(rng.integers(-(10**9), 10**9, n))
     lengths = np.where(rng.random(n) < 0.3, 0, (2.0 ** rng.uniform(0, 32, n)).astype(np.int64))
@@ -532,10 +530,21 @@ def test_marked_long_ranges_are_counted_as_reading_every_range_counts_them(
         assert 0 < len(index.end_samples) < len(index.present)
     elif classes == "whole":
         assert isinstance(arrays.length_classes(), timeline_data.WholeRanges)
+    return arrays
+
+
+@pytest.mark.parametrize("classes", ["made", "sliced", "whole"])
+def test_marked_long_ranges_are_counted_as_reading_every_range_counts_them(
+    classes: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """count_long_marked: how many of the ranges shortest_long_rows counts a mask over
+    the rows marks (a search's hits), whether each length class has its ranges in order
+    of end (made), some have not (made a slice at a time), or none is made yet (whole)."""
+    rng = np.random.default_rng(17)
+    arrays = _ranges_of_every_length(rng, classes, monkeypatch)
+    starts, n = arrays.starts, len(arrays)
     length = arrays.ends - arrays.starts
-    times = np.concatenate(
-        (rng.integers(-(10**9), 10**9, 20), starts[::211], (starts + lengths)[::199])
-    )
+    times = np.concatenate((rng.integers(-(10**9), 10**9, 20), starts[::211], arrays.ends[::199]))
     for share in (0.0, 0.1, 0.9, 1.0):
         marked = rng.random(n) < share
         marks = RangeMarks(arrays, marked)
@@ -549,6 +558,31 @@ def test_marked_long_ranges_are_counted_as_reading_every_range_counts_them(
                 assert arrays.shortest_long_rows(t, t + span, min_length, 3)[1] == every.sum()
                 expected = int(np.count_nonzero(every & marked))
                 assert arrays.count_long_marked(t, t + span, min_length, marks) == expected
+
+
+@pytest.mark.parametrize("classes", ["made", "sliced", "whole"])
+def test_the_shortest_marked_long_rows_are_the_first_of_all_of_them(
+    classes: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """shortest_long_marked: the shortest of the long ranges meeting a view that a mask
+    over the rows marks (the eras a search found), ordered as long_rows orders them."""
+    rng = np.random.default_rng(29)
+    arrays = _ranges_of_every_length(rng, classes, monkeypatch)
+    starts, ends = arrays.starts, arrays.ends
+    length = ends - starts
+    times = np.concatenate((rng.integers(-(10**9), 10**9, 20), starts[::307], ends[::401]))
+    for share in (0.0, 0.02, 0.3, 1.0):
+        marked = rng.random(len(arrays)) < share
+        marks = RangeMarks(arrays, marked)
+        for t in times.tolist():
+            for span, min_length in ((10**3, 1), (10**5, 10**4), (10**6, 10**8)):
+                key, last = np.ceil(t), np.floor(t + span)
+                meets = ((starts < key) & (ends > key)) | ((starts >= key) & (starts <= last))
+                every = np.flatnonzero(~arrays.points & (length >= min_length) & meets & marked)
+                hits = every[np.lexsort((every, length[every]))]
+                for k in (0, 1, 3, 8):
+                    rows = arrays.shortest_long_marked(t, t + span, min_length, marks, k)
+                    assert rows.tolist() == hits[:k].tolist()
 
 
 def test_loaded_arrays_come_with_their_length_classes(store: Store) -> None:

@@ -782,8 +782,9 @@ def test_under_a_search_the_legend_counts_the_hidden_ranges_it_found(qtbot: QtBo
     shown = set(arrays.ids[view._current_frame().era_rows].tolist())
     hidden = sorted(set(range(1, 8)) - shown)  # the seven eras are ids (and articles) 1-7
     assert len(hidden) >= 2 and shown
-    found = [hidden[0], min(shown), 8]  # a hidden era, a shown one and the month
-    view.set_highlight(found)
+    # One era more than the band has rows for (the longest: ids count down in length),
+    # and the month.
+    view.set_highlight([*range(1, len(shown) + 2), 8])
     frame = view._current_frame()
     assert frame.hidden_ranges == 1
     note = view._legend_entries(frame, lambda text: text)[-1][1]
@@ -819,10 +820,44 @@ def test_marks_too_many_to_count_in_a_frame_leave_the_legend_counting_every_rang
     assert (frame.hidden_ranges, frame.hidden_found) == (len(hidden), False)
     note = view._legend_entries(frame, lambda text: text)[-1][1]
     assert note == f"and {len(hidden)} longer ranges spanning the whole view"
+    # The band keeps its rows for the shortest, as the legend counts them all.
+    assert set(arrays.ids[frame.era_rows].tolist()) == shown
     monkeypatch.setattr(timeline_data, "MARKS_COUNTED_MAX", 1_000)
     view.set_highlight([hidden[0], 9])  # (a new highlight: its frame is made anew)
     frame = view._current_frame()
-    assert (frame.hidden_ranges, frame.hidden_found) == (1, True)
+    assert (frame.hidden_ranges, frame.hidden_found) == (0, True)
+    assert int(arrays.ids[frame.era_rows[0]]) == hidden[0]
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_under_a_search_the_era_band_gives_its_rows_to_the_eras_it_found_first(
+    qtbot: QtBot, rtl: bool
+) -> None:
+    """The band's rows went to the shortest eras whether the search dimmed them or not,
+    so an era it found could be left out (counted in the legend) while dimmed ones had
+    rows: the found ones come first, shortest first, then the shortest dimmed ones."""
+    view = era_view(qtbot, (800, 170), rtl)  # rows for four of the seven
+    arrays = view.arrays()
+    shortest = arrays.ids[view._current_frame().era_rows].tolist()  # the shortest first
+    hidden = sorted(set(range(1, 8)) - set(shortest))  # longest first: ids 1-7 grow shorter
+    assert len(hidden) >= 2 and len(shortest) >= 3
+    view.set_highlight([hidden[0], hidden[1], 8])  # the two longest eras and the month
+    frame = view._current_frame()
+    rows = len(shortest)
+    assert arrays.ids[frame.era_rows].tolist() == [hidden[1], hidden[0], *shortest[: rows - 2]]
+    assert (frame.hidden_ranges, frame.hidden_found) == (0, True)
+    assert "longer ranges" not in view._legend_entries(frame, lambda text: text)[-1][1]
+    # Each is drawn in its row, hovered and picked there.
+    metrics = frame.metrics
+    assert metrics is not None
+    for i, era_id in enumerate(arrays.ids[frame.era_rows].tolist()):
+        pos = view.event_position(era_id)
+        assert pos is not None and metrics.era_row_at(pos.y()) == i
+        assert view.row_at(pos.x(), pos.y()) == int(frame.era_rows[i])
+    assert not view.grab().isNull()
+    # The search gone, the shortest have the rows again.
+    view.set_highlight(None)
+    assert arrays.ids[view._current_frame().era_rows].tolist() == shortest
 
 
 @pytest.mark.parametrize("rtl", [False, True])

@@ -139,7 +139,8 @@ class Frame:
     hidden_ranges: int = 0
     hidden_found: bool = False
     slot_px: float = 0.0
-    # eras (ranges far longer than the view), shortest first, one per era band row
+    # eras (ranges far longer than the view), shortest first, one per era band row;
+    # under a search those it found first (build_frame)
     era_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
     era_u0: np.ndarray = field(default_factory=lambda: np.empty(0))
     era_u1: np.ndarray = field(default_factory=lambda: np.empty(0))
@@ -337,6 +338,31 @@ def crowded(arrays: EventArrays, vp: Viewport, metrics: Metrics) -> bool:
     return arrays.count_starting(*looked_at(vp, metrics)) > DENSITY_THRESHOLD
 
 
+def _found_eras_first(
+    arrays: EventArrays,
+    vp: Viewport,
+    era_length: float,
+    marks: RangeMarks,
+    eras: np.ndarray,
+    era_rows: np.ndarray,
+    found: int,
+) -> np.ndarray:
+    """The era band's rows under a search: the shortest eras it found, then (rows
+    left) the shortest it dims, each shortest first; era_rows as they are when they
+    are all found or hold every found one.
+
+    eras: the ERA_ROWS shortest eras (shortest_long_rows), of which era_rows are the
+    first; found: how many eras the search found (count_long_marked).  The dimmed ones
+    kept are the shortest of those era_rows held, the found ones take the rest."""
+    shown = int(np.count_nonzero(marks.marked[era_rows]))
+    if shown in (len(era_rows), found):
+        return era_rows
+    wanted = min(found, len(era_rows))
+    hits = arrays.shortest_long_marked(vp.start, vp.end, era_length, marks, wanted)
+    dimmed = era_rows[~marks.marked[era_rows]][: len(era_rows) - len(hits)]
+    return np.concatenate((hits, dimmed))
+
+
 def build_frame(
     arrays: EventArrays,
     vp: Viewport,
@@ -356,8 +382,9 @@ def build_frame(
     highlight_others the rows not highlighted (the fewer, when hits are most rows).
     code_rows: when the events are coloured (by tag or source), each code's rows
     (rows_by_code), for a density band coloured as the events are.
-    marks: the highlight's marks over the ranges, when there is one: the eras left out of
-    the band are counted of those it found.
+    marks: the highlight's marks over the ranges, when there is one: the band's rows go
+    to the eras it found first, and those left out are counted of those it found (both
+    as without a search when the marks are too many to count in a frame, RangeMarks).
 
     Ranges ERA_FACTOR times longer than the view are eras, drawn in a band of their own.
     The rest are packed into PACKED_LANES lanes; those the height has room for are
@@ -384,6 +411,7 @@ def build_frame(
     if marks is not None and hidden:
         found = arrays.count_long_marked(vp.start, vp.end, era_length, marks)
         if found is not None:  # (None: too many to count in a frame; all are counted)
+            era_rows = _found_eras_first(arrays, vp, era_length, marks, eras, era_rows, found)
             hidden = found - int(np.count_nonzero(marks.marked[era_rows]))
             hidden_found = True
     metrics = replace(metrics, era_h=era_band_height(len(era_rows)))
