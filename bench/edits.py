@@ -24,6 +24,15 @@ are timed too (`coloured`, and their undos), all of them counted in `worst_ms` a
 after the edits and after those made while coloured.
 
     .venv/bin/python bench/edits.py [--events 1000000] [--db DB] [--repeat 5] [--idle 2]
+        [--long-mb 10]
+
+`long_published` times, on the copy, the correction of a long article's publication
+date (--long-mb megabytes of the corpus's bodies repeated, imported at bench time; 0:
+left out): its mentions found again on the writer's thread take seconds, while the
+window waits with its event loop running.  From the click to the next frame: the wall
+clock, the GUI thread's CPU time, and the longest the GUI thread was blocked (the
+longest event-loop pass, the frame's paint included: the 50 ms target); the same for
+its undo (`long_undo`).  Needs ../shared/corpus.
 
 The edits are made on a copy of the store in the temporary folder, deleted at the end
 (a run cut short leaves nothing in the store given, whose own edits, say articles already
@@ -42,7 +51,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from view import _machine, _percentile, _zoom_script, build_store
@@ -264,6 +276,10 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         worst[f"coloured {name}"] = figure["total"]["max_ms"]  # type: ignore[index]
     figures["worst_ms"] = round(max(worst.values()), 1)
     figures["over_50_ms"] = sorted(name for name, ms in worst.items() if ms > 50)
+    if args.long_article is not None:
+        figures["long_published"], figures["long_undo"] = long_figures(
+            app, window, args.long_article, args.repeat
+        )
     figures["rss_after_coloured_mb"] = _rss_mb()  # the legend's codes by tag and by source
     figures["one_copy"] = one_copy
     if not one_copy:
@@ -282,6 +298,94 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     store.close()
     figures["machine"] = _machine()
     return figures
+
+
+def long_figures(app, window, article: int, repeat: int) -> tuple[dict, dict]:
+    """A long article's publication date corrected `repeat` times, each undone: from
+    the click to the frame, the GUI thread's CPU time and its longest blocked pass."""
+    from timeline import edits
+
+    controller = window.edits.controller
+    window.select_article(article)
+    while window.detail.is_loading() or window.detail._reader_thread is not None:
+        app.processEvents()
+        time.sleep(0.001)
+
+    def timed(start: Callable[[], object]) -> tuple[float, float, float]:
+        """(ms to the frame, GUI CPU ms, longest GUI pass ms) of an edit started by start."""
+        t0, c0 = time.perf_counter(), time.thread_time()
+        start()
+        longest = (time.perf_counter() - t0) * 1000
+        while controller.busy:
+            t = time.perf_counter()
+            app.processEvents()
+            longest = max(longest, (time.perf_counter() - t) * 1000)
+            time.sleep(0.001)
+        t = time.perf_counter()
+        window.repaint()
+        longest = max(longest, (time.perf_counter() - t) * 1000)
+        figures = ((time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000, longest)
+        controller.wait_written()  # what waits for the frame (the pane's read), untimed
+        while window.detail.is_loading() or window.detail._reader_thread is not None:
+            app.processEvents()
+            time.sleep(0.001)
+        return figures
+
+    def summary(runs: list[tuple[float, float, float]]) -> dict[str, object]:
+        return {
+            "total": _figures([r[0] for r in runs]),
+            "gui_cpu": _figures([r[1] for r in runs]),
+            "longest_gui_pass": _figures([r[2] for r in runs]),
+        }
+
+    corrected, undone = [], []
+    for n in range(repeat):
+        date = f"{n + 1} فبراير 1991"
+
+        def correct(date=date):
+            controller.run(
+                "published", lambda s: edits.correct_article(s, article, "published", date)
+            )
+
+        corrected.append(timed(correct))
+        undone.append(timed(window.edits.stack.undo))
+    mentions = len(user_rows(window, article))
+    return {"mentions": mentions, **summary(corrected)}, summary(undone)
+
+
+def user_rows(window, article: int):
+    """The rows the window shows of an article."""
+    from timeline.store import edits as user
+
+    return user.article_rows(window._overlaid, np.array([article]))
+
+
+def add_long_article(db: Path, megabytes: float) -> int:
+    """An article of `megabytes` of the corpus's bodies repeated, imported into db as a
+    file of one article is (its mentions found by the program's own rules): its id."""
+    from long_article import corpus_paragraphs, long_text
+
+    from timeline.library import import_file
+    from timeline.store.store import Store
+
+    from timeline.text.encoding import MAX_ARTICLE_CHARS
+
+    title = "مقال طويل"
+    size = min(int(megabytes * 1e6), MAX_ARTICLE_CHARS - len(title))  # the most allowed
+    body = long_text(corpus_paragraphs(), size, "\n")[:size]
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-long-") as folder:
+        path = Path(folder) / "long.jsonl"
+        record = {"title": title, "body": body, "source": "bench", "published": "2015-03-05"}
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        store = Store(db)
+        try:
+            with store.transaction():
+                result = import_file(store, path, copies=False)
+            assert result.added == 1, result
+            (article,) = store.conn.execute("SELECT MAX(id) FROM articles").fetchone()
+        finally:
+            store.close()
+    return int(article)
 
 
 def frame_figures(
@@ -346,6 +450,9 @@ def main() -> None:
     parser.add_argument(
         "--idle", type=float, default=2.0, help="seconds left idle before the first edit"
     )
+    parser.add_argument(
+        "--long-mb", type=float, default=9.5, help="the long article's size (0: left out)"
+    )
     args = parser.parse_args()
     if args.db is None:
         args.db = Path(tempfile.gettempdir()) / f"timeline-bench-{args.events}.db"
@@ -355,6 +462,7 @@ def main() -> None:
         raise SystemExit(subprocess.run(argv, check=False).returncode)
     with tempfile.TemporaryDirectory(prefix="timeline-bench-edits-") as folder:
         args.db = _copied(args.db, Path(folder) / "store.db")
+        args.long_article = add_long_article(args.db, args.long_mb) if args.long_mb else None
         print(json.dumps(run(args), ensure_ascii=False), flush=True)
 
 
