@@ -307,9 +307,17 @@ def long_figures(app, window, article: int, repeat: int) -> tuple[dict, dict]:
 
     controller = window.edits.controller
     window.select_article(article)
-    while window.detail.is_loading() or window.detail._reader_thread is not None:
-        app.processEvents()
-        time.sleep(0.001)
+
+    def pane_settled() -> None:
+        """The article shown in full in the pane (its long body is laid in by steps)."""
+        detail = window.detail
+        while (
+            detail.is_loading() or detail._reader_thread is not None or not detail.body_complete()
+        ):
+            app.processEvents()
+            time.sleep(0.001)
+
+    pane_settled()
 
     def timed(start: Callable[[], object]) -> tuple[float, float, float]:
         """(ms to the frame, GUI CPU ms, longest GUI pass ms) of an edit started by start."""
@@ -326,9 +334,7 @@ def long_figures(app, window, article: int, repeat: int) -> tuple[dict, dict]:
         longest = max(longest, (time.perf_counter() - t) * 1000)
         figures = ((time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000, longest)
         controller.wait_written()  # what waits for the frame (the pane's read), untimed
-        while window.detail.is_loading() or window.detail._reader_thread is not None:
-            app.processEvents()
-            time.sleep(0.001)
+        pane_settled()
         return figures
 
     def summary(runs: list[tuple[float, float, float]]) -> dict[str, object]:
@@ -367,7 +373,6 @@ def add_long_article(db: Path, megabytes: float) -> int:
 
     from timeline.library import import_file
     from timeline.store.store import Store
-
     from timeline.text.encoding import MAX_ARTICLE_CHARS
 
     title = "مقال طويل"
