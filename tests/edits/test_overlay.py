@@ -793,3 +793,109 @@ def test_a_corrected_dates_unmoved_mentions_keep_their_rows_among_equal_starts(
         )
         full = user.overlay_arrays(store, load_event_arrays(store))
         assert shown.ids.tolist() == full.ids.tolist()
+
+
+def test_a_splice_of_many_pieces_equals_one_made_piece_by_piece(monkeypatch) -> None:
+    """Past _FEW_PIECES rows taken out and put in (a long article's date corrected) the
+    columns are written at once by masks: the arrays, their ranges, length classes and
+    origin are those the pieces give, in the room or out of it."""
+    from timeline.store.timeline_data import ColumnRoom, EventArrays
+
+    rng = np.random.default_rng(17)
+
+    def many_rows_edit(shown: EventArrays, step: int) -> tuple[np.ndarray, EventArrays]:
+        n = len(shown)
+        out = np.sort(rng.choice(n, int(rng.integers(0, n // 2)), replace=False))
+        m = int(rng.integers(0, 120))
+        starts = rng.integers(-5, 55, m).astype("<i8")
+        new = EventArrays(
+            ids=np.arange(10_000 * (step + 1), 10_000 * (step + 1) + m, dtype="<i8"),
+            article_ids=np.full(m, 9, dtype="<i8"),
+            starts=starts,
+            ends=starts + (2 ** rng.integers(0, 12, m)) * rng.integers(-1, 2, m),
+            kinds=np.ones(m, dtype="u1"),
+            points=rng.integers(0, 2, m).astype(bool),
+        )
+        return out.astype(np.int64), new
+
+    for room_too in (False, True):
+        shown = random_arrays(rng, 600).warm().alias()
+        room = ColumnRoom(headroom=8) if room_too else None
+        for step in range(30):
+            out, new = many_rows_edit(shown, step)
+            monkeypatch.setattr(user, "_FEW_PIECES", 10**9)
+            pieces = user._spliced(shown, out, new)
+            monkeypatch.setattr(user, "_FEW_PIECES", 0)
+            at_once = user._spliced_at_once(
+                shown,
+                out,
+                new,
+                np.argsort(new.starts, kind="stable"),
+                room,
+                ((np.empty(0), np.empty(0)), shown.ids[out]),
+            )
+            assert in_order(at_once) == in_order(pieces)
+            got, want = at_once.made_classes(), pieces.made_classes()
+            assert got is not None and want is not None
+            assert got.order.tolist() == want.order.tolist()
+            assert got.bounds.tolist() == want.bounds.tolist() and got.present == want.present
+            assert got.order.dtype == want.order.dtype
+            assert at_once.origin is not None and pieces.origin is not None
+            for name in ("out", "at", "placed", "out_ids"):
+                assert (
+                    getattr(at_once.origin, name).tolist() == getattr(pieces.origin, name).tolist()
+                )
+            shown = at_once
+
+
+def test_a_long_articles_corrected_date_is_patched_from_the_rows_its_writer_read(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A correction of the date of an article with hundreds of mentions counted from it
+    is patched from the rows the edit's writer read (redated_rows), none read again on
+    the GUI thread, and the arrays are those of a full load (its undo: the same rows,
+    though equal starts may keep another order, as patched piece by piece too)."""
+    import json
+
+    body = " ".join(
+        f"وقال المتحدث أمس إن الاجتماع رقم {n} انتهى. وكان القرار قد صدر في {n % 28 + 1} مارس 2014."
+        for n in range(300)
+    )
+    article = {"title": "مقال طويل", "source": "مصدر", "body": body, "published": "2015-07-20"}
+    other = {"title": "خبر آخر", "source": "مصدر", "body": "صدر القرار في 19 يوليو 2015."}
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in (article, other)), "utf-8")
+    with Store(tmp_path / "t.db") as store:
+        assert library.import_paths(store, [path], processes=1).added == 2
+        long_id = min(a.id for a in store.articles())
+        base = load_event_arrays(store)
+        assert int(np.count_nonzero(base.article_ids == long_id)) > 600
+        shown = user.overlay_arrays(store, base)
+        changes = edits.correct_article(store, long_id, "published", "2017-05-02")
+        given = user.redated_rows(store, changes)
+        assert given is not None and given.articles == {long_id}
+        for step in ("edit", "undo"):
+            if step == "undo":
+                edits.undo(store, changes)
+                given = user.redated_rows(store, changes)
+            read = user.article_event_arrays
+            monkeypatch.setattr(user, "article_event_arrays", _no_read)
+            shown, _ = user.patch_overlay(
+                store,
+                base,
+                shown,
+                user.touched_articles(store, changes),
+                stored={long_id},
+                given=given,
+            )
+            monkeypatch.setattr(user, "article_event_arrays", read)
+            full = user.overlay_arrays(store, load_event_arrays(store))
+            if step == "edit":
+                assert in_order(shown) == in_order(full)
+            else:  # the same rows; among equal starts not yet in a full load's order
+                assert sorted(rows_of(shown)) == sorted(rows_of(full))
+                assert in_order(shown)[2] == in_order(full)[2]
+
+
+def _no_read(store, article_ids):
+    raise AssertionError("rows read on the GUI thread")

@@ -1464,6 +1464,7 @@ class MainWindow(QMainWindow):
                     with_hidden=self.edits.show_hidden,
                     room=self._column_room,
                     stored=self._redated_drawn(base),
+                    given=self.edits.controller.rows,
                 )
                 if not user_edits.texts_changed(changes) and not redated:
                     stale = stale[:0]  # labels laid out stay (a frame not rebuilt for a tag)
