@@ -1775,3 +1775,22 @@ def test_the_view_shows_when_it_has_the_keyboard(qtbot: QtBot) -> None:
     other.setFocus()
     qtbot.waitUntil(other.hasFocus)
     assert highlight & 0xFFFFFF not in edge_pixels()
+
+
+def test_stale_texts_are_dropped_from_either_side_of_the_caches() -> None:
+    """An edit's stale ids leave the caches of texts and laid-out labels whether they
+    are fewer than the cached ones or many more (a long article's 35,000 mentions), and
+    the labels' cache says whether any of them was laid out."""
+    from timeline.ui.timeline_cache import EventTexts, LaidOutText, TextCache
+
+    for stale in ({2, 9}, set(range(1, 50_000, 2))):
+        texts = EventTexts()
+        texts.update({i: EventText("", "", f"نص {i}", "") for i in range(6)})
+        labels: TextCache[int] = TextCache(10)
+        for i in range(4):
+            labels.put(i, LaidOutText.__new__(LaidOutText))
+        texts.discard_all(stale)
+        assert [i for i in range(6) if i in texts] == [i for i in range(6) if i not in stale]
+        assert labels.discard_all(stale) is True
+        assert [i for i in range(4) if i in labels] == [i for i in range(4) if i not in stale]
+        assert labels.discard_all({100, 101}) is False

@@ -106,8 +106,14 @@ class TextCache(Generic[K]):
     def clear(self) -> None:
         self._items.clear()
 
-    def discard(self, key: K) -> None:
-        self._items.pop(key, None)
+    def discard_all(self, keys: set[K]) -> bool:
+        """Drop these keys' texts; whether any was here.  Found from whichever side is
+        smaller (an edit's stale ids: 35,000 for a long article's mentions)."""
+        gone = [k for k in self._items if k in keys] if len(keys) > len(self._items) else keys
+        found = False
+        for key in gone:
+            found = self._items.pop(key, None) is not None or found
+        return found
 
 
 class EventTexts:
@@ -131,8 +137,11 @@ class EventTexts:
     def clear(self) -> None:
         self._items.clear()
 
-    def discard(self, event_id: int) -> None:
-        self._items.pop(event_id, None)
+    def discard_all(self, event_ids: set[int]) -> None:
+        """Drop these events' texts (found from whichever side is smaller)."""
+        many = len(event_ids) > len(self._items)
+        for event_id in [e for e in self._items if e in event_ids] if many else event_ids:
+            self._items.pop(event_id, None)
 
 
 # Pixels around the text's box in its image: marks above and below Arabic letters and

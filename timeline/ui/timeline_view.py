@@ -268,11 +268,11 @@ class TimelineView(QWidget):
         The highlight and the colouring are the caller's to set again when the arrays
         are new ones (rows moved).
         """
-        drawn = False  # whether a stale label was laid out (and may be on screen)
-        for event_id in stale:
-            drawn = drawn or int(event_id) in self._labels
-            self._texts.discard(int(event_id))
-            self._labels.discard(int(event_id))
+        # A set, each cache searched from its smaller side: one id at a time took 21 ms
+        # for a long article's 35,000 stale ids, on the GUI thread.
+        gone = {int(event_id) for event_id in stale}
+        self._texts.discard_all(gone)
+        drawn = self._labels.discard_all(gone)  # a stale label laid out (maybe on screen)
         if arrays is self._arrays and not drawn:
             return
         kept: Frame | None = None  # the frame shown, when the edit changed nothing in it
