@@ -308,3 +308,50 @@ def test_a_gzip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     out = extract(str(path), expect=1)
     assert out.startswith(f"Error: {path}: inflates more than 200 times (")
     assert out.endswith("a compression bomb?\n")
+
+
+def test_a_gzip_file_that_is_a_pipe_is_read(tmp_path: Path) -> None:
+    """A named pipe (`timeline extract <(gzip -c a.txt)` names one) cannot tell where it
+    is: the inflated text comes out of it as out of a file ("Illegal seek" before)."""
+    import gzip
+    import os
+    import threading
+
+    path = tmp_path / "piped.txt.gz"
+    os.mkfifo(path)
+
+    def write() -> None:
+        with path.open("wb") as pipe:
+            pipe.write(gzip.compress(TEXT.encode("utf-8")))
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        out = extract("--format", "json", "--published", "2015-08-10", str(path))
+    finally:
+        writer.join()
+    assert [json.loads(row)["text"] for row in out.splitlines()] == ["أمس الأحد", "5 أغسطس"]
+
+
+def test_a_gzip_bomb_from_a_pipe_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a stream that cannot tell its place has given is counted as it is read."""
+    import gzip
+    import io
+
+    from timeline.ingest import inflate
+    from timeline.ingest.errors import BadArticle
+
+    class Pipe(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self._data = io.BytesIO(data)
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+            return self._data.readinto(buffer)
+
+    monkeypatch.setattr(inflate, "RATIO_FREE_BYTES", 1 << 20)
+    stream = inflate.open_gzip(Pipe(gzip.compress(b" " * (8 << 20))))
+    with pytest.raises(BadArticle, match="a compression bomb"):
+        stream.read()

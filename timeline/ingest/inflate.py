@@ -43,6 +43,25 @@ def unopened_reason(member: zipfile.ZipInfo) -> str:
     return "compressed in a way that cannot be read: zip it again with ordinary compression"
 
 
+class _Counted:
+    """What has been read of a stream, counted as it is read: a pipe cannot tell its
+    place (`timeline extract` on a named pipe failed on "Illegal seek")."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.read_bytes = 0
+
+    def read(self, size: int = -1, /) -> bytes:
+        data = self.raw.read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def seek(self, offset: int, /) -> int:
+        """Where gzip rewinds to (its start): counted from there."""
+        self.read_bytes = offset
+        return self.raw.seek(offset)
+
+
 class CappedGzip(io.RawIOBase):
     """A gzip file's content as a stream that stops with BadArticle at a bomb, and with
     DamagedData where its data is cut short or damaged."""
@@ -50,7 +69,8 @@ class CappedGzip(io.RawIOBase):
     def __init__(self, raw: IO[bytes]) -> None:
         super().__init__()
         self._raw = raw
-        self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._counted = _Counted(raw)
+        self._gzip = gzip.GzipFile(fileobj=self._counted, mode="rb")
         self.inflated = 0
 
     def readable(self) -> bool:
@@ -64,7 +84,8 @@ class CappedGzip(io.RawIOBase):
         if (offset, whence) != (0, io.SEEK_SET):
             raise io.UnsupportedOperation("a gzip stream goes back to its start only")
         self._raw.seek(0)
-        self._gzip = gzip.GzipFile(fileobj=self._raw, mode="rb")
+        self._counted = _Counted(self._raw)
+        self._gzip = gzip.GzipFile(fileobj=self._counted, mode="rb")
         self.inflated = 0
         return 0
 
@@ -82,7 +103,7 @@ class CappedGzip(io.RawIOBase):
         count = len(data)
         buffer[:count] = data
         self.inflated += count
-        reason = bomb_reason(self.inflated, self._raw.tell())
+        reason = bomb_reason(self.inflated, self._counted.read_bytes)
         if reason is not None:
             raise BadArticle(reason)
         return count
