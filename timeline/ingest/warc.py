@@ -16,6 +16,11 @@ from timeline.ingest.webpage import MAX_PAGE_BYTES, page_draft
 from timeline.model import ArticleDraft
 
 _CHUNK = 1 << 16
+# The longest line warcio is let read (a record's or a page's header, the blank lines
+# between records): warcio joins a line's 16 KiB pieces one to the next, quadratic in
+# its length (a header line of 20 MB read in 1 s, 40 MB in 24 s, 80 MB in 119 s, all of
+# it held); real headers are a few KB, a very long address 64 KB.
+MAX_HEADER_LINE = 1 << 20
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -60,6 +65,7 @@ def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[s
     inflated = 0
     given = _ReadOnce(stream)
     records = ArchiveIterator(given, no_record_parse=False, arc2warc=True)
+    _bound_lines(records.reader)
     while True:
         number = read_whole + 1
         try:
@@ -118,6 +124,36 @@ def warc_pages(stream: BinaryIO, origin: str) -> Iterator[ArticleDraft | tuple[s
             yield item
     if read_whole == 0:
         raise BadArticle("an empty web archive (no records)")
+
+
+def _bound_lines(reader: Any) -> None:
+    """warcio's reader, its lines read no further than MAX_HEADER_LINE: DamagedData past
+    it.  Every line warcio reads goes through this reader's readline (the record's
+    headers, and the page's through the record's LimitReader)."""
+    readline = reader.readline
+
+    def bounded(length: int | None = None) -> bytes:
+        cap = MAX_HEADER_LINE if length is None or length < 0 else min(length, MAX_HEADER_LINE)
+        # In pieces joined once: warcio's readline(n) may also stop short of n (it
+        # takes each piece's length off n as the line so far).
+        parts: list[bytes] = []
+        got = 0
+        while got < cap:
+            part: bytes = readline(cap - got)
+            if not part:
+                break
+            parts.append(part)
+            got += len(part)
+            if part.endswith(b"\n"):
+                return b"".join(parts)
+        if got >= MAX_HEADER_LINE:
+            raise DamagedData(
+                f"a line longer than {MAX_HEADER_LINE:,} bytes where headers are:"
+                " a damaged web archive"
+            )
+        return b"".join(parts)
+
+    reader.readline = bounded
 
 
 class _ReadOnce:
