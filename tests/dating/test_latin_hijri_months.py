@@ -139,3 +139,16 @@ def test_a_name_that_is_a_month_does_not_date_a_field() -> None:
     assert parse_published("Ramadan Al-Sherbini") is None
     by = parse_published("By Ramadan Al-Sherbini, 21 July 2015")
     assert by is not None and by.value == "2015-07-21"
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [c for c in CASES if not c[1].isascii()])
+def test_marks_written_apart_read_as_marks_written_in(arabic: str, latin: str) -> None:
+    """A name whose marks are written as letters and combining marks (as text pasted
+    from a Mac, or typed with a dead key, often is: "Rama" + U+0323 + "da" + U+0304
+    + "n") is the same month: it was left unread, the word cut at each mark."""
+    import unicodedata
+
+    apart = unicodedata.normalize("NFD", f"10 {latin} 1437 AH")
+    assert apart != f"10 {latin} 1437 AH"
+    assert as_arabic_months(apart) == as_arabic_months(f"10 {latin} 1437 AH")
+    assert as_arabic_months(apart).startswith(f"10 {arabic} 1437")

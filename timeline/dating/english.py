@@ -72,8 +72,13 @@ _HIJRI_MONTH = re.compile(
 _HIJRI_NAMES = list(_HIJRI_LATIN.values())
 # "1437 AH", "1437 A.H.": the Hijri era as the Arabic rules read it (هـ).
 _AH = re.compile(r"(?<=\d)\s*a\.?\s?h\b\.?", re.IGNORECASE)
-# Letters with marks, and the apostrophes and ayns of transliteration (' ’ ‘ ` ʿ ʾ ʻ).
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u02bb-\u02bf'’‘`´]+")
+# Letters with marks, written in or apart (a letter, then combining marks: text pasted
+# from a Mac, or typed with a dead key), and the apostrophes and ayns of
+# transliteration (' ’ ‘ ` ʿ ʾ ʻ).
+_LATIN_WORD = re.compile(
+    r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u02bb-\u02bf'’‘`´]"
+    r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u02bb-\u02bf\u0300-\u036f'’‘`´]*"
+)
 
 
 def _latin_folded(text: str) -> str:
