@@ -292,7 +292,7 @@ def test_cli_remove_reads_a_run_by_range_however_long(
 def test_a_file_reached_through_dot_dot_has_one_origin(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """../shared/corpus/a.jsonl was stored as /work/x/../shared/corpus/a.jsonl: shown
+    """../shared/corpus/a.jsonl was stored as /home/u/timeline/../shared/corpus/a.jsonl: shown
     so, and another spelling of the same file (its folder, by `--origin`) missed it."""
     shared = tmp_path / "shared" / "corpus"
     shared.mkdir(parents=True)

@@ -33,7 +33,7 @@ def without_dot_dots(path: Path) -> Path:
     A step is taken out by the text (links the path passes through are kept as written,
     not resolved), except where the folder it leaves is a link: link/.. is the parent
     of the link's target, so the path up to it is resolved there.  An origin kept its
-    ".." steps: ../shared/a.jsonl was stored as /work/x/../shared/a.jsonl, another
+    ".." steps: ../shared/a.jsonl was stored as /home/u/timeline/../shared/a.jsonl, another
     spelling of the file than its own path's, which `--origin` missed.
     """
     parts: list[str] = []

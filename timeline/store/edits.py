@@ -949,6 +949,16 @@ def _merged(arrays: EventArrays, new: EventArrays) -> EventArrays:
     return _spliced(arrays, np.empty(0, dtype=np.int64), new)
 
 
+def _fresh_columns(room: ColumnRoom | None, rows: int, ranges: int) -> tuple[np.ndarray, ...]:
+    """Columns to write a splice into: the room's own (ColumnRoom.fresh), else new ones
+    (the event columns of `rows` rows, then the range columns of `ranges`)."""
+    if room is not None:
+        return room.fresh(rows, ranges)
+    return tuple(np.empty(rows, dtype=d) for d in COLUMN_DTYPES) + tuple(
+        np.empty(ranges, dtype=d) for d in RANGE_DTYPES
+    )
+
+
 def _spliced(
     arrays: EventArrays, out: np.ndarray, new: EventArrays, room: ColumnRoom | None = None
 ) -> EventArrays:
@@ -1021,12 +1031,7 @@ def _spliced(
         )
         del buffers, patch
     else:
-        if room is not None:
-            room_columns = room.fresh(rows_after, ranges_after)
-        else:
-            room_columns = tuple(np.empty(rows_after, dtype=d) for d in COLUMN_DTYPES) + tuple(
-                np.empty(ranges_after, dtype=d) for d in RANGE_DTYPES
-            )
+        room_columns = _fresh_columns(room, rows_after, ranges_after)
         olds: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
         olds += (arrays.ends, arrays.kinds, arrays.points)
         columns = tuple(
@@ -1130,12 +1135,7 @@ def _spliced_at_once(
     range_new = np.zeros(ranges_after, dtype=bool)
     range_new[np.searchsorted(old_rows, new_rows) + np.arange(len(new_rows))] = True
     range_old = ~range_new
-    if room is not None:
-        into = room.fresh(rows_after, ranges_after)
-    else:
-        into = tuple(np.empty(rows_after, dtype=d) for d in COLUMN_DTYPES) + tuple(
-            np.empty(ranges_after, dtype=d) for d in RANGE_DTYPES
-        )
+    into = _fresh_columns(room, rows_after, ranges_after)
     olds: tuple[np.ndarray, ...] = (arrays.ids, arrays.article_ids, arrays.starts)
     olds += (arrays.ends, arrays.kinds, arrays.points)
     added: tuple[np.ndarray, ...] = (new.ids[order], new.article_ids[order], new.starts[order])
